@@ -1,0 +1,119 @@
+# paydesk - plain GNU make.
+#   make            build build/paydesk
+#   make run        install missing packages, build, demo store, open paydesk
+#   make check      install what tests need, build, run every test tier
+#   make check SANITIZE=1   the same with ASan and UBSan
+#   make bench      speed and memory figures (builds a large store once)
+#   make fuzz       run the fuzz harnesses for a while
+#   make install PREFIX=/usr/local ; make clean ; make deps
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+DESTDIR ?=
+PKG_CONFIG ?= pkg-config
+
+WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+          -Wwrite-strings -Wpointer-arith -Wformat=2 -Wno-format-nonliteral \
+          -Wno-format-truncation
+WERROR  ?= -Werror
+OPT     ?= -O2 -g
+PKGS    = sqlite3 jansson
+CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
+CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
+           $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt
+
+ifeq ($(SANITIZE),1)
+BUILD   = build-san
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD   = build
+endif
+
+# Debian packages the project needs: to build, to run, to test.
+DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
+           libcurl4-openssl-dev libhpdf-dev libiniparser-dev \
+           libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
+           fonts-dejavu-core tmux poppler-utils valgrind
+
+LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c \
+           src/sync/*.c src/service/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC = $(wildcard tests/tools/*.c)
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+
+.PHONY: all deps run check unit cli-tests bench fuzz install clean
+
+all: $(BUILD)/paydesk
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libpaydesk.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/paydesk: $(CLI_OBJ) $(BUILD)/libpaydesk.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpaydesk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) \
+	    $(LDFLAGS) -o $@ $< $(BUILD)/libpaydesk.a $(LDLIBS) \
+	    $(shell $(PKG_CONFIG) --libs cmocka)
+
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libpaydesk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(BUILD)/libpaydesk.a $(LDLIBS)
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+	    grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:$$missing"; \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	    $$SUDO apt-get update && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y \
+	        --no-install-recommends $$missing; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@./$(BUILD)/paydesk demo --if-empty
+	@./$(BUILD)/paydesk
+
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(TOOL_BIN)
+	@BUILD=$(BUILD) sh tests/bench.sh
+
+fuzz: deps
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) sh tests/fuzz.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5 \
+	    $(DESTDIR)$(PREFIX)/share/doc/paydesk
+	install -m 755 $(BUILD)/paydesk $(DESTDIR)$(PREFIX)/bin/paydesk
+	install -m 644 man/paydesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/paydesk.ini.5 $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 config.ini.example README.md \
+	    $(DESTDIR)$(PREFIX)/share/doc/paydesk/
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,91 @@
+/* config.h - paydesk configuration: one schema table, iniparser underneath.
+ *
+ * TO ADD A NEW CONFIG KEY:
+ *   1. a field in struct config below;
+ *   2. a row in config_schema[] (src/config/config.c) with bounds, default
+ *      and help text;
+ *   3. the key, commented, in config.ini.example and man/paydesk.ini.5
+ *      (tests/cli/test_config.sh checks that all three agree).
+ */
+#ifndef PAYDESK_CONFIG_H
+#define PAYDESK_CONFIG_H
+#include <limits.h>
+#include <stdint.h>
+#include "err.h"
+#include "model.h"
+
+#define CFG_LIST_MAX 16
+#define CFG_NAME_MAX 48
+
+
+struct pay_method {
+	char name[CFG_NAME_MAX];
+	enum method_kind kind;
+};
+
+struct config {
+	char source[PATH_MAX]; /* file read, "" for built-in defaults */
+
+	char store_path[PATH_MAX];
+
+	char org_name[128];
+	char org_address[256];
+	char currency_code[4];
+	char currency_symbol[8];
+	int minor_digits;
+
+	char terminal_id[17];
+	char branch_id[17];
+
+	char fmt_payment[48];
+	char fmt_transaction[48];
+	char fmt_receipt[48];
+	char fmt_credit_note[48];
+
+	char channels[CFG_LIST_MAX][CFG_NAME_MAX];
+	int nchannels;
+	struct pay_method methods[CFG_LIST_MAX];
+	int nmethods;
+	int64_t overpay_threshold;
+	int notes_max;
+
+	char reasons[CFG_LIST_MAX][CFG_NAME_MAX];
+	int nreasons;
+	int cn_expiry_days;
+	int remarks_max;
+
+	char receipts_dir[PATH_MAX];
+	char print_command[512];
+
+	int login_max_attempts;
+	int login_lockout_minutes;
+};
+
+/* One row of the schema, exported for the docs check and `paydesk config`. */
+struct config_row {
+	const char *section;
+	const char *key;
+	const char *def;  /* default, as it would be written in the file */
+	const char *help; /* one line */
+};
+
+/* Find and load the configuration: explicit path (NULL to search
+ * $PAYDESK_CONFIG, ./config.ini, $XDG_CONFIG_HOME/paydesk/config.ini,
+ * /etc/paydesk/config.ini), else built-in defaults. Every key is checked;
+ * an unknown section or key or a bad value fails naming file, section, key. */
+int config_load(const char *path, struct config *cfg, struct pd_err *err);
+/* Built-in defaults only. */
+int config_defaults(struct config *cfg, struct pd_err *err);
+
+/* Rows of the schema; *n gets their count. */
+const struct config_row *config_rows(int *n);
+
+/* Method by name (case-insensitive); NULL if not configured. */
+const struct pay_method *config_method(const struct config *cfg,
+    const char *name);
+/* Channel by name (case-insensitive); NULL if not configured. */
+const char *config_channel(const struct config *cfg, const char *name);
+/* Credit-note reason by name (case-insensitive); NULL if not configured. */
+const char *config_reason(const struct config *cfg, const char *name);
+
+#endif

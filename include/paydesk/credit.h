@@ -1,0 +1,27 @@
+/* credit.h - credit-note arithmetic and status. */
+#ifndef PAYDESK_CREDIT_H
+#define PAYDESK_CREDIT_H
+#include <stdint.h>
+#include "err.h"
+
+enum cn_status { CN_ACTIVE, CN_APPLIED, CN_EXPIRED, CN_VOIDED };
+
+/* Rule: 0 < amount <= payment_amount - already_issued. */
+int credit_check_amount(int64_t amount, int64_t payment_amount,
+    int64_t already_issued, int digits, const char *symbol,
+    struct pd_err *err);
+/* Rule: 0 < amount <= remaining and amount <= item outstanding. */
+int credit_check_apply(int64_t amount, int64_t remaining,
+    int64_t item_outstanding, int digits, const char *symbol,
+    struct pd_err *err);
+/* Applied when nothing remains, Expired when past expiry (today > expires)
+ * with something remaining, else Active; a voided note is Voided. */
+enum cn_status credit_status(int64_t amount, int64_t applied,
+    int32_t expires_on, int32_t today, int voided);
+const char *credit_status_name(enum cn_status s);
+/* Parse a status name (case-insensitive); -1 if unknown. */
+int credit_status_parse(const char *s);
+/* applied / amount * 100 in tenths of a percent, rounded half up. */
+int64_t credit_usage_tenths(int64_t applied, int64_t amount);
+
+#endif

@@ -1,0 +1,34 @@
+/* err.h - error reporting shared by every layer.
+ *
+ * Domain functions return 0 on success and -1 on failure, explaining the
+ * failure in a struct pd_err: the kind (which is also the CLI exit status)
+ * and a message written for the person who reads it.
+ */
+#ifndef PAYDESK_ERR_H
+#define PAYDESK_ERR_H
+
+enum pd_status {
+	PD_OK = 0,
+	PD_EUSAGE = 2,    /* wrong command line */
+	PD_EINVAL = 3,    /* validation failed, bad input */
+	PD_ENOTFOUND = 4, /* a named thing does not exist */
+	PD_EPERM = 5,     /* the user may not do this */
+	PD_ESTORE = 6     /* the store failed (I/O, corruption, busy) */
+};
+
+struct pd_err {
+	enum pd_status code;
+	char msg[640];
+};
+
+/* Fill err (if not NULL) and return -1. */
+int pd_fail(struct pd_err *err, enum pd_status code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Prefix the message already in err with a context string ("file:line: "). */
+void pd_err_prefix(struct pd_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void pd_err_clear(struct pd_err *err);
+
+#endif

@@ -1,0 +1,32 @@
+/* numfmt.h - document number formats.
+ *
+ * A format is text with tokens: {YYYY} {YY} {MM} year and month of the
+ * document date, {TERM} terminal id, {BRANCH} branch id, {SEQ} or {SEQ:n}
+ * the sequence zero-padded to n digits. Example: "PAY-{TERM}-{YYYY}-{SEQ:6}".
+ * A format with a year (or year and month) token restarts its sequence each
+ * year (month); the scope string names the period the sequence belongs to.
+ */
+#ifndef PAYDESK_NUMFMT_H
+#define PAYDESK_NUMFMT_H
+#include <stddef.h>
+#include <stdint.h>
+#include "err.h"
+
+#define NUMFMT_BUFSZ 64
+
+struct numfmt_ctx {
+	const char *date;     /* YYYY-MM-DD of the document */
+	const char *terminal; /* terminal id */
+	const char *branch;   /* branch id */
+};
+
+/* Check tokens, one {SEQ}, a {TERM} (numbers must be unique across the
+ * terminals of an organisation) and the rendered length. */
+int numfmt_validate(const char *fmt, struct pd_err *err);
+/* Period key of the sequence for this date: "2025", "2025-04" or "". */
+void numfmt_scope(const char *fmt, const char *date, char *scope, size_t n);
+/* Render the number for sequence value seq (>= 1). */
+int numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
+    char *out, size_t n, struct pd_err *err);
+
+#endif

@@ -1,0 +1,553 @@
+/* config.c - the config schema table, lookup order and validation. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <iniparser.h>
+
+#include "paydesk/config.h"
+#include "paydesk/csv.h"
+#include "paydesk/money.h"
+#include "paydesk/numfmt.h"
+#include "paydesk/xmalloc.h"
+
+enum cfg_type {
+	CFG_STR,     /* text up to max bytes */
+	CFG_PATH,    /* a path; ~ and relative paths resolved */
+	CFG_ID,      /* [A-Za-z0-9-], 1..max characters */
+	CFG_INT,     /* integer in min..max */
+	CFG_MONEY,   /* amount in minor units, 0..max */
+	CFG_NUMFMT,  /* a document number format */
+	CFG_NAMES,   /* comma-separated names, 1..CFG_LIST_MAX */
+	CFG_METHODS, /* comma-separated Name:kind */
+	CFG_CURRENCY /* three upper-case letters */
+};
+
+struct schema {
+	struct config_row row;
+	enum cfg_type type;
+	size_t off;  /* offset of the field in struct config */
+	size_t size; /* size of a text field; for lists the count's offset */
+	long long min, max;
+};
+
+#define F(field) offsetof(struct config, field), sizeof(((struct config *)0)->field)
+
+/* The schema: every key paydesk reads. Order matters only for minor_digits,
+ * which must come before any money key. */
+static const struct schema schema[] = {
+	{ { "store", "path", "$XDG_DATA_HOME/paydesk/paydesk.db",
+	    "SQLite store file; relative paths are relative to this file" },
+	    CFG_PATH, F(store_path), 0, 0 },
+	{ { "organisation", "name", "Cityville Water & Power",
+	    "name printed on receipts and in the header" },
+	    CFG_STR, F(org_name), 1, 127 },
+	{ { "organisation", "address", "1 Utility Plaza, Cityville",
+	    "postal address printed on receipts" },
+	    CFG_STR, F(org_address), 0, 255 },
+	{ { "organisation", "currency_code", "USD",
+	    "ISO 4217 code, three capital letters" },
+	    CFG_CURRENCY, F(currency_code), 0, 0 },
+	{ { "organisation", "currency_symbol", "$",
+	    "symbol written before amounts" },
+	    CFG_STR, F(currency_symbol), 0, 7 },
+	{ { "organisation", "minor_digits", "2",
+	    "decimals of the currency (0-3); amounts are stored in minor units" },
+	    CFG_INT, F(minor_digits), 0, 3 },
+	{ { "terminal", "id", "T01",
+	    "this terminal's id, unique in the organisation (A-Z a-z 0-9 -)" },
+	    CFG_ID, F(terminal_id), 1, 16 },
+	{ { "terminal", "branch", "B01",
+	    "the branch this terminal belongs to (A-Z a-z 0-9 -)" },
+	    CFG_ID, F(branch_id), 1, 16 },
+	{ { "numbers", "payment", "PAY-{TERM}-{YYYY}-{SEQ:6}",
+	    "payment id format; tokens {YYYY} {YY} {MM} {TERM} {BRANCH} {SEQ:n}" },
+	    CFG_NUMFMT, F(fmt_payment), 0, 0 },
+	{ { "numbers", "transaction", "TXN-{TERM}-{YYYY}-{SEQ:6}",
+	    "transaction id format" },
+	    CFG_NUMFMT, F(fmt_transaction), 0, 0 },
+	{ { "numbers", "receipt", "R-{TERM}-{SEQ:6}",
+	    "receipt number format" },
+	    CFG_NUMFMT, F(fmt_receipt), 0, 0 },
+	{ { "numbers", "credit_note", "CN-{TERM}-{SEQ:5}",
+	    "credit note number format" },
+	    CFG_NUMFMT, F(fmt_credit_note), 0, 0 },
+	{ { "payments", "channels", "Walk-in, Kiosk, Field Agent, Mobile Van",
+	    "payment channels, comma-separated; the first is the default" },
+	    CFG_NAMES, offsetof(struct config, channels),
+	    offsetof(struct config, nchannels), 0, 0 },
+	{ { "payments", "methods",
+	    "Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, "
+	    "Cheque:bank, Online:online",
+	    "payment methods as Name:kind, kind one of cash card bank online" },
+	    CFG_METHODS, 0, 0, 0, 0 },
+	{ { "payments", "overpayment_threshold", "500.00",
+	    "most a payment may exceed the selected items' outstanding amount" },
+	    CFG_MONEY, offsetof(struct config, overpay_threshold), 0, 0,
+	    MONEY_MAX },
+	{ { "payments", "notes_max", "250",
+	    "longest payment note in characters (1-2000)" },
+	    CFG_INT, F(notes_max), 1, 2000 },
+	{ { "credit_notes", "reasons",
+	    "Overpayment, Duplicate Payment, Billing Error, Billing Adjustment, "
+	    "Refund Request, Customer Request, Other",
+	    "reasons offered for a credit note; must include Overpayment" },
+	    CFG_NAMES, offsetof(struct config, reasons),
+	    offsetof(struct config, nreasons), 0, 0 },
+	{ { "credit_notes", "expiry_days", "365",
+	    "days a credit note stays usable after it is created (1-3650)" },
+	    CFG_INT, F(cn_expiry_days), 1, 3650 },
+	{ { "credit_notes", "remarks_max", "500",
+	    "longest credit-note remark in characters (1-2000)" },
+	    CFG_INT, F(remarks_max), 1, 2000 },
+	{ { "receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
+	    "directory receipt PDFs are written to" },
+	    CFG_PATH, F(receipts_dir), 0, 0 },
+	{ { "receipts", "print_command", "",
+	    "command that prints a PDF, given its path (empty: show the path)" },
+	    CFG_STR, F(print_command), 0, 511 },
+	{ { "security", "login_max_attempts", "5",
+	    "wrong PINs in a row before the user is locked out (1-20)" },
+	    CFG_INT, F(login_max_attempts), 1, 20 },
+	{ { "security", "login_lockout_minutes", "15",
+	    "minutes a locked-out user waits (1-1440)" },
+	    CFG_INT, F(login_lockout_minutes), 1, 1440 },
+};
+#undef F
+
+#define NSCHEMA (sizeof schema / sizeof schema[0])
+
+static struct config_row rows_copy[NSCHEMA];
+
+const struct config_row *
+config_rows(int *n)
+{
+	size_t i;
+
+	for (i = 0; i < NSCHEMA; i++)
+		rows_copy[i] = schema[i].row;
+	*n = (int)NSCHEMA;
+	return rows_copy;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* Expand $XDG_DATA_HOME (or ~/.local/share), a leading ~ and make relative
+ * paths relative to the config file's directory. */
+static int
+resolve_path(const char *value, const char *cfgfile, char *out, size_t n)
+{
+	const char *home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
+	char dir[PATH_MAX], *slash;
+	int r;
+
+	if (home == NULL || *home == '\0')
+		home = "/tmp";
+	if (strncmp(value, "$XDG_DATA_HOME", 14) == 0) {
+		if (xdg != NULL && *xdg == '/')
+			r = snprintf(out, n, "%s%s", xdg, value + 14);
+		else
+			r = snprintf(out, n, "%s/.local/share%s", home,
+			    value + 14);
+	} else if (value[0] == '~' && (value[1] == '/' || value[1] == '\0'))
+		r = snprintf(out, n, "%s%s", home, value + 1);
+	else if (value[0] != '/' && cfgfile != NULL && *cfgfile != '\0') {
+		xstrlcpy(dir, cfgfile, sizeof dir);
+		slash = strrchr(dir, '/');
+		if (slash == NULL)
+			r = snprintf(out, n, "%s", value);
+		else {
+			*slash = '\0';
+			r = snprintf(out, n, "%s/%s", dir, value);
+		}
+	} else
+		r = snprintf(out, n, "%s", value);
+	return r < 0 || (size_t)r >= n ? -1 : 0;
+}
+
+static int
+set_names(const struct schema *s, struct config *cfg, const char *value,
+    struct pd_err *err)
+{
+	char (*names)[CFG_NAME_MAX] = (void *)((char *)cfg + s->off);
+	int *count = (int *)((char *)cfg + s->size), i, n = 0;
+	char *copy = xstrdup(value), *save = NULL, *tok, *name;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		name = trim(tok);
+		if (*name == '\0')
+			continue;
+		if (n == CFG_LIST_MAX || strlen(name) >= CFG_NAME_MAX) {
+			free(copy);
+			return pd_fail(err, PD_EINVAL, "at most %d names of "
+			    "up to %d characters", CFG_LIST_MAX,
+			    CFG_NAME_MAX - 1);
+		}
+		for (i = 0; i < n; i++)
+			if (strcasecmp(names[i], name) == 0) {
+				free(copy);
+				return pd_fail(err, PD_EINVAL, "\"%s\" is "
+				    "listed twice", name);
+			}
+		xstrlcpy(names[n++], name, CFG_NAME_MAX);
+	}
+	free(copy);
+	if (n == 0)
+		return pd_fail(err, PD_EINVAL, "at least one name is needed");
+	*count = n;
+	return 0;
+}
+
+static int
+set_methods(struct config *cfg, const char *value, struct pd_err *err)
+{
+	char *copy = xstrdup(value), *save = NULL, *tok, *item, *colon;
+	const char *kinds[] = { "cash", "card", "bank", "online" };
+	int n = 0, i, k;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		item = trim(tok);
+		if (*item == '\0')
+			continue;
+		colon = strrchr(item, ':');
+		if (colon == NULL) {
+			pd_fail(err, PD_EINVAL, "\"%s\" has no kind: write "
+			    "Name:kind with kind one of cash, card, bank, "
+			    "online", item);
+			goto fail;
+		}
+		*colon = '\0';
+		item = trim(item);
+		colon = trim(colon + 1);
+		for (k = 0; k < 4; k++)
+			if (strcasecmp(colon, kinds[k]) == 0)
+				break;
+		if (k == 4) {
+			pd_fail(err, PD_EINVAL, "method \"%s\": unknown kind "
+			    "\"%s\" (cash, card, bank or online)", item,
+			    colon);
+			goto fail;
+		}
+		if (*item == '\0' || strlen(item) >= CFG_NAME_MAX ||
+		    n == CFG_LIST_MAX) {
+			pd_fail(err, PD_EINVAL, "at most %d methods with "
+			    "names of 1 to %d characters", CFG_LIST_MAX,
+			    CFG_NAME_MAX - 1);
+			goto fail;
+		}
+		for (i = 0; i < n; i++)
+			if (strcasecmp(cfg->methods[i].name, item) == 0) {
+				pd_fail(err, PD_EINVAL, "method \"%s\" is "
+				    "listed twice", item);
+				goto fail;
+			}
+		xstrlcpy(cfg->methods[n].name, item, CFG_NAME_MAX);
+		cfg->methods[n].kind = (enum method_kind)k;
+		n++;
+	}
+	free(copy);
+	if (n == 0)
+		return pd_fail(err, PD_EINVAL, "at least one method is "
+		    "needed");
+	cfg->nmethods = n;
+	return 0;
+fail:
+	free(copy);
+	return -1;
+}
+
+/* Set one key from its text; err explains a bad value. */
+static int
+set_value(const struct schema *s, struct config *cfg, const char *value,
+    const char *cfgfile, struct pd_err *err)
+{
+	char *field = (char *)cfg + s->off;
+	long long v;
+	char *end;
+	size_t i, len = strlen(value);
+
+	switch (s->type) {
+	case CFG_STR:
+		if ((long long)len > s->max || (long long)len < s->min)
+			return pd_fail(err, PD_EINVAL, "\"%s\": length must be "
+			    "%lld to %lld bytes", value, s->min, s->max);
+		if (!utf8_valid(value, len))
+			return pd_fail(err, PD_EINVAL, "\"%s\": not valid "
+			    "UTF-8 text", value);
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_PATH:
+		if (*value == '\0')
+			return pd_fail(err, PD_EINVAL, "path is empty");
+		if (resolve_path(value, cfgfile, field, s->size) != 0)
+			return pd_fail(err, PD_EINVAL, "\"%s\": path too long",
+			    value);
+		return 0;
+	case CFG_ID:
+		if ((long long)len < s->min || (long long)len > s->max)
+			return pd_fail(err, PD_EINVAL, "\"%s\": must be 1 to "
+			    "%lld characters", value, s->max);
+		for (i = 0; i < len; i++)
+			if (!isalnum((unsigned char)value[i]) &&
+			    value[i] != '-')
+				return pd_fail(err, PD_EINVAL, "\"%s\": only "
+				    "letters, digits and '-' are allowed",
+				    value);
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_INT:
+		errno = 0;
+		v = strtoll(value, &end, 10);
+		if (*value == '\0' || *end != '\0' || errno != 0 ||
+		    v < s->min || v > s->max)
+			return pd_fail(err, PD_EINVAL, "\"%s\": must be a whole "
+			    "number from %lld to %lld", value, s->min, s->max);
+		*(int *)(void *)field = (int)v;
+		return 0;
+	case CFG_MONEY:
+		return money_parse(value, cfg->minor_digits, "amount",
+		    (int64_t *)(void *)field, err);
+	case CFG_NUMFMT:
+		if (numfmt_validate(value, err) != 0)
+			return -1;
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_NAMES:
+		return set_names(s, cfg, value, err);
+	case CFG_METHODS:
+		return set_methods(cfg, value, err);
+	case CFG_CURRENCY:
+		if (len != 3 || !isupper((unsigned char)value[0]) ||
+		    !isupper((unsigned char)value[1]) ||
+		    !isupper((unsigned char)value[2]))
+			return pd_fail(err, PD_EINVAL, "\"%s\": must be a "
+			    "three-letter ISO 4217 code such as USD", value);
+		xstrlcpy(field, value, s->size);
+		return 0;
+	}
+	return pd_fail(err, PD_EINVAL, "unknown type");
+}
+
+static int
+check_whole(const struct config *cfg, struct pd_err *err)
+{
+	if (config_reason(cfg, "Overpayment") == NULL)
+		return pd_fail(err, PD_EINVAL, "[credit_notes] reasons: must "
+		    "include Overpayment (used for automatic credit notes)");
+	return 0;
+}
+
+int
+config_defaults(struct config *cfg, struct pd_err *err)
+{
+	size_t i;
+
+	memset(cfg, 0, sizeof *cfg);
+	cfg->minor_digits = 2;
+	for (i = 0; i < NSCHEMA; i++) {
+		if (set_value(&schema[i], cfg, schema[i].row.def, NULL,
+		    err) != 0) {
+			pd_err_prefix(err, "built-in default [%s] %s: ",
+			    schema[i].row.section, schema[i].row.key);
+			return -1;
+		}
+	}
+	return check_whole(cfg, err);
+}
+
+static char parse_error[512];
+
+static int
+catch_error(const char *fmt, ...)
+{
+	va_list ap;
+	size_t len = strlen(parse_error);
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(parse_error + len, sizeof parse_error - len, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+static const struct schema *
+find_row(const char *section, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < NSCHEMA; i++)
+		if (strcmp(schema[i].row.section, section) == 0 &&
+		    (key == NULL || strcmp(schema[i].row.key, key) == 0))
+			return &schema[i];
+	return NULL;
+}
+
+static int
+load_file(const char *path, struct config *cfg, struct pd_err *err)
+{
+	dictionary *d;
+	int nsec, i, j, nkeys, pass;
+	const char *sec, **keys, *value, *colon;
+	const struct schema *s;
+	char *nl;
+
+	if (access(path, R_OK) != 0)
+		return pd_fail(err, PD_EINVAL, "%s: cannot read the config "
+		    "file", path);
+	parse_error[0] = '\0';
+	iniparser_set_error_callback(catch_error);
+	d = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	if (d == NULL) {
+		while ((nl = strrchr(parse_error, '\n')) != NULL &&
+		    nl[1] == '\0')
+			*nl = '\0';
+		for (nl = parse_error; (nl = strchr(nl, '\n')) != NULL;)
+			*nl = ' ';
+		return pd_fail(err, PD_EINVAL, "%s: %s", path,
+		    parse_error[0] ? parse_error : "cannot parse the file");
+	}
+	/* keys outside any section */
+	for (i = 0; i < d->size; i++) {
+		if (d->key[i] == NULL || d->val[i] == NULL)
+			continue;
+		if (strchr(d->key[i], ':') == NULL) {
+			pd_fail(err, PD_EINVAL, "%s: key \"%s\" is outside any "
+			    "[section]", path, d->key[i]);
+			goto fail;
+		}
+	}
+	nsec = iniparser_getnsec(d);
+	for (i = 0; i < nsec; i++) {
+		sec = iniparser_getsecname(d, i);
+		if (find_row(sec, NULL) == NULL) {
+			pd_fail(err, PD_EINVAL, "%s: unknown section [%s]",
+			    path, sec);
+			goto fail;
+		}
+	}
+	/* two passes: minor_digits first, since money keys depend on it */
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < nsec; i++) {
+			sec = iniparser_getsecname(d, i);
+			nkeys = iniparser_getsecnkeys(d, sec);
+			if (nkeys <= 0)
+				continue;
+			keys = xcalloc((size_t)nkeys, sizeof *keys);
+			iniparser_getseckeys(d, sec, keys);
+			for (j = 0; j < nkeys; j++) {
+				colon = strchr(keys[j], ':');
+				s = find_row(sec, colon ? colon + 1 : keys[j]);
+				if (s == NULL) {
+					pd_fail(err, PD_EINVAL, "%s: [%s] "
+					    "unknown key \"%s\"", path, sec,
+					    colon ? colon + 1 : keys[j]);
+					free(keys);
+					goto fail;
+				}
+				if ((pass == 0) != (s->off == offsetof(struct
+				    config, minor_digits)))
+					continue;
+				value = iniparser_getstring(d, keys[j], "");
+				if (set_value(s, cfg, value, path, err) != 0) {
+					pd_err_prefix(err, "%s: [%s] %s: ",
+					    path, sec, s->row.key);
+					free(keys);
+					goto fail;
+				}
+			}
+			free(keys);
+		}
+	}
+	iniparser_freedict(d);
+	if (check_whole(cfg, err) != 0) {
+		pd_err_prefix(err, "%s: ", path);
+		return -1;
+	}
+	xstrlcpy(cfg->source, path, sizeof cfg->source);
+	return 0;
+fail:
+	iniparser_freedict(d);
+	return -1;
+}
+
+int
+config_load(const char *path, struct config *cfg, struct pd_err *err)
+{
+	char buf[PATH_MAX];
+	const char *env = getenv("PAYDESK_CONFIG"), *xdg, *home;
+
+	if (config_defaults(cfg, err) != 0)
+		return -1;
+	if (path != NULL)
+		return load_file(path, cfg, err);
+	if (env != NULL && *env != '\0')
+		return load_file(env, cfg, err);
+	if (access("config.ini", F_OK) == 0)
+		return load_file("config.ini", cfg, err);
+	xdg = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg == '/')
+		snprintf(buf, sizeof buf, "%s/paydesk/config.ini", xdg);
+	else
+		snprintf(buf, sizeof buf, "%s/.config/paydesk/config.ini",
+		    home ? home : "/");
+	if (access(buf, F_OK) == 0)
+		return load_file(buf, cfg, err);
+	if (access("/etc/paydesk/config.ini", F_OK) == 0)
+		return load_file("/etc/paydesk/config.ini", cfg, err);
+	return 0;
+}
+
+const struct pay_method *
+config_method(const struct config *cfg, const char *name)
+{
+	int i;
+
+	for (i = 0; i < cfg->nmethods; i++)
+		if (strcasecmp(cfg->methods[i].name, name) == 0)
+			return &cfg->methods[i];
+	return NULL;
+}
+
+static const char *
+find_name(const char (*names)[CFG_NAME_MAX], int n, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(names[i], name) == 0)
+			return names[i];
+	return NULL;
+}
+
+const char *
+config_channel(const struct config *cfg, const char *name)
+{
+	return find_name(cfg->channels, cfg->nchannels, name);
+}
+
+const char *
+config_reason(const struct config *cfg, const char *name)
+{
+	return find_name(cfg->reasons, cfg->nreasons, name);
+}

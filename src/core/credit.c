@@ -1,0 +1,90 @@
+/* credit.c - credit-note arithmetic and status rules. */
+#include <strings.h>
+
+#include "paydesk/credit.h"
+#include "paydesk/money.h"
+
+int
+credit_check_amount(int64_t amount, int64_t payment_amount,
+    int64_t already_issued, int digits, const char *symbol,
+    struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], m[MONEY_BUFSZ], p[MONEY_BUFSZ], i[MONEY_BUFSZ];
+	int64_t max = payment_amount - already_issued;
+
+	if (amount <= 0)
+		return pd_fail(err, PD_EINVAL, "credit amount must be greater "
+		    "than zero");
+	if (amount > max)
+		return pd_fail(err, PD_EINVAL, "credit amount %s exceeds the "
+		    "maximum %s (payment %s less credit already issued %s)",
+		    money_format(a, sizeof a, amount, digits, symbol),
+		    money_format(m, sizeof m, max < 0 ? 0 : max, digits,
+			symbol),
+		    money_format(p, sizeof p, payment_amount, digits, symbol),
+		    money_format(i, sizeof i, already_issued, digits, symbol));
+	return 0;
+}
+
+int
+credit_check_apply(int64_t amount, int64_t remaining,
+    int64_t item_outstanding, int digits, const char *symbol,
+    struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], r[MONEY_BUFSZ];
+
+	if (amount <= 0)
+		return pd_fail(err, PD_EINVAL, "amount to apply must be "
+		    "greater than zero");
+	if (amount > remaining)
+		return pd_fail(err, PD_EINVAL, "amount %s exceeds the credit "
+		    "note's remaining balance %s",
+		    money_format(a, sizeof a, amount, digits, symbol),
+		    money_format(r, sizeof r, remaining, digits, symbol));
+	if (amount > item_outstanding)
+		return pd_fail(err, PD_EINVAL, "amount %s exceeds the item's "
+		    "outstanding %s",
+		    money_format(a, sizeof a, amount, digits, symbol),
+		    money_format(r, sizeof r, item_outstanding, digits,
+			symbol));
+	return 0;
+}
+
+enum cn_status
+credit_status(int64_t amount, int64_t applied, int32_t expires_on,
+    int32_t today, int voided)
+{
+	if (voided)
+		return CN_VOIDED;
+	if (amount - applied <= 0)
+		return CN_APPLIED;
+	if (today > expires_on)
+		return CN_EXPIRED;
+	return CN_ACTIVE;
+}
+
+static const char *const status_names[] = { "Active", "Applied", "Expired",
+	"Voided" };
+
+const char *
+credit_status_name(enum cn_status s)
+{
+	return (unsigned)s < 4 ? status_names[s] : "?";
+}
+
+int
+credit_status_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcasecmp(s, status_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int64_t
+credit_usage_tenths(int64_t applied, int64_t amount)
+{
+	return money_ratio_tenths(applied, amount);
+}

@@ -1,0 +1,146 @@
+/* date.c - civil date arithmetic (days since 1970-01-01), strict parsing. */
+#include <stdio.h>
+#include <string.h>
+
+#include "paydesk/date.h"
+
+int
+date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_len(int y, int m)
+{
+	static const int len[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+
+	return m == 2 && date_is_leap(y) ? 29 : len[m - 1];
+}
+
+/* Howard Hinnant's days_from_civil. */
+int32_t
+date_days(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+date_civil(int32_t z, int *y, int *m, int *d)
+{
+	int era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+char *
+date_format(char *buf, int32_t days)
+{
+	int y, m, d;
+
+	date_civil(days, &y, &m, &d);
+	y = y < 0 ? 0 : y % 10000;
+	m = m < 1 || m > 12 ? 1 : m;
+	d = d < 1 || d > 31 ? 1 : d;
+	snprintf(buf, DATE_BUFSZ, "%04u-%02u-%02u", (unsigned)y & 0x3fff,
+	    (unsigned)m & 0xf, (unsigned)d & 0x1f);
+	return buf;
+}
+
+static int
+digits_at(const char *s, int n, int *v)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+int
+date_parse(const char *s, const char *what, int32_t *days,
+    struct pd_err *err)
+{
+	int y, m, d;
+
+	if (what == NULL)
+		what = "date";
+	if (s == NULL || *s == '\0')
+		return pd_fail(err, PD_EINVAL, "%s is empty: give a date as "
+		    "YYYY-MM-DD", what);
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    digits_at(s, 4, &y) || digits_at(s + 5, 2, &m) ||
+	    digits_at(s + 8, 2, &d))
+		return pd_fail(err, PD_EINVAL, "%s \"%s\": not a date, use "
+		    "YYYY-MM-DD (e.g. 2025-04-20)", what, s);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
+		return pd_fail(err, PD_EINVAL, "%s \"%s\": no such day in "
+		    "the calendar", what, s);
+	*days = date_days(y, m, d);
+	return 0;
+}
+
+int
+month_parse(const char *s, const char *what, int32_t *first, int32_t *last,
+    struct pd_err *err)
+{
+	int y, m;
+
+	if (what == NULL)
+		what = "month";
+	if (s == NULL || strlen(s) != 7 || s[4] != '-' ||
+	    digits_at(s, 4, &y) || digits_at(s + 5, 2, &m) || y < 1900 ||
+	    m < 1 || m > 12)
+		return pd_fail(err, PD_EINVAL, "%s \"%s\": not a month, use "
+		    "YYYY-MM (e.g. 2025-04)", what, s ? s : "");
+	*first = date_days(y, m, 1);
+	*last = date_days(y, m, month_len(y, m));
+	return 0;
+}
+
+int32_t
+month_first_day(int32_t day)
+{
+	int y, m, d;
+
+	date_civil(day, &y, &m, &d);
+	return date_days(y, m, 1);
+}
+
+int32_t
+month_last_day(int32_t day)
+{
+	int y, m, d;
+
+	date_civil(day, &y, &m, &d);
+	return date_days(y, m, month_len(y, m));
+}
+
+int32_t
+week_first_day(int32_t day)
+{
+	/* 1970-01-01 was a Thursday: day 0 has weekday 3 counting Monday 0 */
+	int wd = (int)((day % 7 + 7 + 3) % 7);
+
+	return day - wd;
+}

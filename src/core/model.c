@@ -1,0 +1,81 @@
+/* model.c - names of the enumerations in model.h. */
+#include <stddef.h>
+#include <strings.h>
+
+#include "paydesk/model.h"
+
+static const char *const type_names[] = { "Bill", "Service", "Installment" };
+static const char *const type_kinds[] = { "bill", "service", "installment" };
+static const char *const status_names[] = { "Posted", "Pending", "Failed",
+	"Cancelled", "Voided" };
+static const char *const kind_names[] = { "cash", "card", "bank",
+	"online" };
+static const char *const role_names[] = { "", "cashier", "supervisor",
+	"admin" };
+
+static int
+lookup(const char *const *names, int n, const char *s)
+{
+	int i;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (names[i][0] != '\0' && strcasecmp(names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+pay_type_name(enum pay_type t)
+{
+	return (unsigned)t < 3 ? type_names[t] : "?";
+}
+
+const char *
+pay_type_kind(enum pay_type t)
+{
+	return (unsigned)t < 3 ? type_kinds[t] : "?";
+}
+
+int
+pay_type_parse(const char *s)
+{
+	return lookup(type_names, 3, s);
+}
+
+const char *
+pay_status_name(enum pay_status s)
+{
+	return (unsigned)s < 5 ? status_names[s] : "?";
+}
+
+int
+pay_status_parse(const char *s)
+{
+	return lookup(status_names, 5, s);
+}
+
+const char *
+role_name(enum role r)
+{
+	return (unsigned)r < 4 ? role_names[r] : "?";
+}
+
+int
+role_parse(const char *s)
+{
+	return lookup(role_names, 4, s);
+}
+
+const char *
+method_kind_name(enum method_kind k)
+{
+	return (unsigned)k < 4 ? kind_names[k] : "?";
+}
+
+int
+method_kind_parse(const char *s)
+{
+	return lookup(kind_names, 4, s);
+}

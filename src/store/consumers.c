@@ -1,0 +1,175 @@
+/* consumers.c - consumers and their search (FTS5 trigram index). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/uuid.h"
+#include "paydesk/xmalloc.h"
+
+#define CONSUMER_COLS "c.id, c.uuid, c.account_no, c.name, " \
+	"c.service_address, c.phone, c.email, c.segment"
+
+static void
+read_consumer(sqlite3_stmt *s, struct consumer *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, c->uuid, sizeof c->uuid);
+	st_col(s, 2, c->account_no, sizeof c->account_no);
+	st_col(s, 3, c->name, sizeof c->name);
+	st_col(s, 4, c->address, sizeof c->address);
+	st_col(s, 5, c->phone, sizeof c->phone);
+	st_col(s, 6, c->email, sizeof c->email);
+	st_col(s, 7, c->segment, sizeof c->segment);
+}
+
+static void
+digits_of(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (; *s != '\0' && o + 1 < n; s++)
+		if (isdigit((unsigned char)*s))
+			out[o++] = *s;
+	out[o] = '\0';
+}
+
+int
+store_consumer_insert(struct store *st, struct consumer *c,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO consumers (uuid, "
+	    "account_no, name, service_address, phone, phone_digits, email, "
+	    "segment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	    "datetime('now', 'localtime'))", err);
+	char digits[33];
+
+	if (s == NULL)
+		return -1;
+	if (c->uuid[0] == '\0')
+		uuid_new(c->uuid);
+	digits_of(c->phone, digits, sizeof digits);
+	st_bind(s, "ssssssss", c->uuid, c->account_no, c->name, c->address,
+	    c->phone, digits, c->email, c->segment);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	c->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static int
+consumer_one(struct store *st, sqlite3_stmt *s, struct consumer *c,
+    const char *what, struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		read_consumer(s, c);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "no consumer with account "
+		    "number \"%s\"", what);
+	return st_fail(st, err, "reading a consumer");
+}
+
+int
+store_consumer_by_account(struct store *st, const char *account,
+    struct consumer *c, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM "
+	    "consumers c WHERE c.account_no = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", account);
+	return consumer_one(st, s, c, account, err);
+}
+
+int
+store_consumer_by_id(struct store *st, int64_t id, struct consumer *c,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM "
+	    "consumers c WHERE c.id = ?", err);
+	char what[32];
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	snprintf(what, sizeof what, "#%lld", (long long)id);
+	return consumer_one(st, s, c, what, err);
+}
+
+int64_t
+store_consumer_count(struct store *st)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT count(*) FROM consumers", NULL);
+	int64_t n = 0;
+
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	if (s != NULL)
+		sqlite3_reset(s);
+	return n;
+}
+
+struct consumer *
+store_consumer_search(struct store *st, const char *text, size_t limit,
+    size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	struct consumer *out = NULL;
+	size_t cap = 0;
+	char digits[33], *q = NULL, *phone = NULL;
+	int rc;
+
+	*n = 0;
+	digits_of(text, digits, sizeof digits);
+	if (strlen(text) >= 3) {
+		s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM consumers_fts f "
+		    "JOIN consumers c ON c.id = f.rowid WHERE consumers_fts "
+		    "MATCH ?1 ORDER BY (c.account_no = ?2) DESC, f.rowid "
+		    "LIMIT ?3", err);
+		if (s == NULL)
+			return NULL;
+		q = fts_phrase(text);
+		if (strlen(digits) >= 3) {
+			phone = xasprintf("%s OR phone_digits : \"%s\"", q,
+			    digits);
+			free(q);
+			q = phone;
+		}
+		st_bind(s, "ssi", q, text, (int64_t)limit);
+	} else {
+		s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM consumers c "
+		    "WHERE c.account_no LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 "
+		    "ESCAPE '\\' ORDER BY c.name COLLATE NOCASE LIMIT ?2", err);
+		if (s == NULL)
+			return NULL;
+		q = like_pattern(text, 0);
+		st_bind(s, "si", q, (int64_t)limit);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out = xrealloc(out, cap, sizeof *out);
+		}
+		read_consumer(s, &out[(*n)++]);
+	}
+	sqlite3_reset(s);
+	free(q);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		*n = 0;
+		st_fail(st, err, "searching consumers");
+		return NULL;
+	}
+	if (out == NULL)
+		out = xcalloc(1, sizeof *out);
+	return out;
+}

@@ -1,0 +1,315 @@
+/* credit.c - credit notes and their applications to open items. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/uuid.h"
+#include "paydesk/xmalloc.h"
+
+#define CN_COLS "n.id, n.uuid, n.cn_no, n.consumer_id, n.payment_id, " \
+	"p.receipt_no, n.amount, n.applied, n.reason, n.remarks, " \
+	"n.created_on, n.created_at, n.expires_on, coalesce(n.user_id, 0), " \
+	"n.created_by, n.terminal, n.voided, n.automatic, c.name, " \
+	"c.account_no"
+#define CN_FROM "credit_notes n JOIN payments p ON p.id = n.payment_id " \
+	"JOIN consumers c ON c.id = n.consumer_id"
+
+static void
+read_cn(sqlite3_stmt *s, struct credit_note *n)
+{
+	memset(n, 0, sizeof *n);
+	n->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, n->uuid, sizeof n->uuid);
+	st_col(s, 2, n->cn_no, sizeof n->cn_no);
+	n->consumer_id = sqlite3_column_int64(s, 3);
+	n->payment_id = sqlite3_column_int64(s, 4);
+	st_col(s, 5, n->receipt_no, sizeof n->receipt_no);
+	n->amount = sqlite3_column_int64(s, 6);
+	n->applied = sqlite3_column_int64(s, 7);
+	st_col(s, 8, n->reason, sizeof n->reason);
+	st_col(s, 9, n->remarks, sizeof n->remarks);
+	st_col(s, 10, n->created_on, sizeof n->created_on);
+	st_col(s, 11, n->created_at, sizeof n->created_at);
+	st_col(s, 12, n->expires_on, sizeof n->expires_on);
+	n->user_id = sqlite3_column_int64(s, 13);
+	st_col(s, 14, n->created_by, sizeof n->created_by);
+	st_col(s, 15, n->terminal, sizeof n->terminal);
+	n->voided = sqlite3_column_int(s, 16);
+	n->automatic = sqlite3_column_int(s, 17);
+	st_col(s, 18, n->consumer_name, sizeof n->consumer_name);
+	st_col(s, 19, n->account_no, sizeof n->account_no);
+}
+
+int
+store_credit_insert(struct store *st, struct credit_note *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO credit_notes (uuid, cn_no, "
+	    "consumer_id, payment_id, amount, reason, remarks, created_on, "
+	    "created_at, expires_on, user_id, created_by, terminal, automatic) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	if (n->uuid[0] == '\0')
+		uuid_new(n->uuid);
+	st_bind(s, "ssiiisssssissd", n->uuid, n->cn_no, n->consumer_id,
+	    n->payment_id, n->amount, n->reason, n->remarks, n->created_on,
+	    n->created_at, n->expires_on, n->user_id, n->created_by,
+	    n->terminal, n->automatic);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	n->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " CN_COLS " FROM " CN_FROM
+	    " WHERE n.cn_no = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", cn_no);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_cn(s, n);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "no credit note \"%s\"",
+		    cn_no);
+	return st_fail(st, err, "reading a credit note");
+}
+
+int
+store_credit_issued(struct store *st, int64_t payment_id, int64_t *sum,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT coalesce(sum(amount), 0) FROM "
+	    "credit_notes WHERE payment_id = ? AND voided = 0", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", payment_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*sum = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading credit");
+}
+
+struct credit_note *
+store_credits_of_payment(struct store *st, int64_t payment_id, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " CN_COLS " FROM " CN_FROM
+	    " WHERE n.payment_id = ? ORDER BY n.id", err);
+	struct credit_note *out = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", payment_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 2;
+			out = xrealloc(out, cap, sizeof *out);
+		}
+		read_cn(s, &out[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		*n = 0;
+		st_fail(st, err, "reading credit notes");
+		return NULL;
+	}
+	return out ? out : xcalloc(1, sizeof *out);
+}
+
+int
+store_credit_add_applied(struct store *st, int64_t id, int64_t delta,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "UPDATE credit_notes SET applied = "
+	    "applied + ? WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", delta, id);
+	return st_done(st, s, err);
+}
+
+int
+store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "UPDATE credit_notes SET voided = 1 "
+	    "WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return st_done(st, s, err);
+}
+
+int
+store_credit_apply_insert(struct store *st, struct credit_application *a,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO credit_applications (uuid, "
+	    "credit_note_id, item_id, amount, applied_on, created_at, "
+	    "terminal, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, 0))",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	if (a->uuid[0] == '\0')
+		uuid_new(a->uuid);
+	st_bind(s, "siiisssi", a->uuid, a->credit_note_id, a->item_id,
+	    a->amount, a->applied_on, a->created_at, a->terminal, a->user_id);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	a->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+struct credit_application *
+store_credit_applications(struct store *st, int64_t credit_note_id,
+    size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT a.id, a.uuid, a.credit_note_id, "
+	    "a.item_id, a.amount, a.applied_on, a.created_at, i.ref, "
+	    "a.terminal, coalesce(a.user_id, 0) FROM credit_applications a "
+	    "JOIN items i ON i.id = a.item_id WHERE a.credit_note_id = ? "
+	    "ORDER BY a.id", err);
+	struct credit_application *out = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", credit_note_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			out = xrealloc(out, cap, sizeof *out);
+		}
+		memset(&out[*n], 0, sizeof out[*n]);
+		out[*n].id = sqlite3_column_int64(s, 0);
+		st_col(s, 1, out[*n].uuid, sizeof out[*n].uuid);
+		out[*n].credit_note_id = sqlite3_column_int64(s, 2);
+		out[*n].item_id = sqlite3_column_int64(s, 3);
+		out[*n].amount = sqlite3_column_int64(s, 4);
+		st_col(s, 5, out[*n].applied_on, sizeof out[*n].applied_on);
+		st_col(s, 6, out[*n].created_at, sizeof out[*n].created_at);
+		st_col(s, 7, out[*n].item_ref, sizeof out[*n].item_ref);
+		st_col(s, 8, out[*n].terminal, sizeof out[*n].terminal);
+		out[*n].user_id = sqlite3_column_int64(s, 9);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		*n = 0;
+		st_fail(st, err, "reading credit applications");
+		return NULL;
+	}
+	return out ? out : xcalloc(1, sizeof *out);
+}
+
+int
+store_credits_each(struct store *st, const struct credit_filter *f,
+    credit_cb cb, void *arg, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	struct credit_note *n = xmalloc(sizeof *n);
+	char *pat, *phrase;
+	int rc, i;
+
+	qb_init(&q, "SELECT " CN_COLS " FROM " CN_FROM " WHERE 1");
+	if (f->from != NULL)
+		qb_add(&q, " AND n.created_on >= ?", "s", f->from);
+	if (f->to != NULL)
+		qb_add(&q, " AND n.created_on <= ?", "s", f->to);
+	switch (f->status) {
+	case 0: /* Active */
+		qb_add(&q, " AND n.voided = 0 AND n.applied < n.amount AND "
+		    "n.expires_on >= ?", "s", f->today);
+		break;
+	case 1: /* Applied */
+		qb_add(&q, " AND n.voided = 0 AND n.applied = n.amount", "");
+		break;
+	case 2: /* Expired */
+		qb_add(&q, " AND n.voided = 0 AND n.applied < n.amount AND "
+		    "n.expires_on < ?", "s", f->today);
+		break;
+	case 3: /* Voided */
+		qb_add(&q, " AND n.voided = 1", "");
+		break;
+	}
+	if (f->nreasons > 0) {
+		qb_add(&q, " AND n.reason IN (", "");
+		for (i = 0; i < f->nreasons; i++)
+			qb_add(&q, i ? ", ? COLLATE NOCASE" :
+			    "? COLLATE NOCASE", "s", f->reasons[i]);
+		qb_add(&q, ")", "");
+	}
+	if (f->remaining == 0)
+		qb_add(&q, " AND n.applied = n.amount", "");
+	else if (f->remaining == 1)
+		qb_add(&q, " AND n.applied > 0 AND n.applied < n.amount", "");
+	else if (f->remaining == 2)
+		qb_add(&q, " AND n.applied = 0", "");
+	if (f->min_amount >= 0)
+		qb_add(&q, " AND n.amount >= ?", "i", f->min_amount);
+	if (f->max_amount >= 0)
+		qb_add(&q, " AND n.amount <= ?", "i", f->max_amount);
+	if (f->search != NULL && *f->search != '\0') {
+		pat = like_pattern(f->search, 1);
+		phrase = fts_phrase(f->search);
+		if (strlen(f->search) >= 3)
+			qb_add(&q, " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
+			    "p.receipt_no LIKE ? ESCAPE '\\' OR n.consumer_id "
+			    "IN (SELECT rowid FROM consumers_fts WHERE "
+			    "consumers_fts MATCH ?))", "sss", pat, pat, phrase);
+		else
+			qb_add(&q, " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
+			    "p.receipt_no LIKE ? ESCAPE '\\' OR c.name LIKE ? "
+			    "ESCAPE '\\' OR c.account_no LIKE ? ESCAPE '\\')",
+			    "ssss", pat, pat, pat, pat);
+		free(pat);
+		free(phrase);
+	}
+	qb_add(&q, " ORDER BY n.created_on DESC, n.id DESC", "");
+	if (f->limit > 0)
+		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL) {
+		free(n);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_cn(s, n);
+		if (cb(n, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	free(n);
+	if (rc != SQLITE_DONE)
+		st_fail(st, err, "listing credit notes");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

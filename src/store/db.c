@@ -1,0 +1,355 @@
+/* db.c - opening the store, pragmas, migrations, transactions, helpers. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+int
+st_fail(struct store *st, struct pd_err *err, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	const char *msg = sqlite3_errmsg(st->db);
+
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		return pd_fail(err, PD_ESTORE, "%s: the store is busy (another "
+		    "process holds it): %s", what, msg);
+	if ((code & 0xff) == SQLITE_CONSTRAINT)
+		return pd_fail(err, PD_EINVAL, "%s: %s", what, msg);
+	return pd_fail(err, PD_ESTORE, "%s: %s (%s)", what, msg, st->path);
+}
+
+sqlite3_stmt *
+st_stmt(struct store *st, const char *sql, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	int i;
+
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			return st->cache[i].stmt;
+		}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	    NULL) != SQLITE_OK) {
+		st_fail(st, err, "preparing a query");
+		return NULL;
+	}
+	if (st->ncache == STMT_CACHE) {
+		/* full: drop the oldest, keep the rest */
+		sqlite3_finalize(st->cache[0].stmt);
+		memmove(&st->cache[0], &st->cache[1],
+		    sizeof st->cache[0] * (STMT_CACHE - 1));
+		st->ncache--;
+	}
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache].stmt = s;
+	st->ncache++;
+	return s;
+}
+
+int
+st_bind(sqlite3_stmt *s, const char *fmt, ...)
+{
+	va_list ap;
+	int i, rc = SQLITE_OK;
+	const char *t;
+
+	va_start(ap, fmt);
+	for (i = 0; fmt[i] != '\0' && rc == SQLITE_OK; i++) {
+		switch (fmt[i]) {
+		case 's':
+			t = va_arg(ap, const char *);
+			rc = t ? sqlite3_bind_text(s, i + 1, t, -1,
+			    SQLITE_TRANSIENT) : sqlite3_bind_null(s, i + 1);
+			break;
+		case 'i':
+			rc = sqlite3_bind_int64(s, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			rc = sqlite3_bind_int(s, i + 1, va_arg(ap, int));
+			break;
+		}
+	}
+	va_end(ap);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+int
+st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		st_fail(st, err, "writing to the store");
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+void
+st_col(sqlite3_stmt *s, int i, char *buf, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	xstrlcpy(buf, t ? (const char *)t : "", n);
+}
+
+int
+st_exec(struct store *st, const char *sql, struct pd_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		pd_fail(err, PD_ESTORE, "%s (%s)", msg ? msg : "query failed",
+		    st->path);
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return v;
+}
+
+static int
+migrate(struct store *st, struct pd_err *err)
+{
+	int v = store_version(st), i;
+	char buf[64];
+
+	if (v < 0)
+		return st_fail(st, err, "reading the schema version");
+	if (v > store_nmigrations)
+		return pd_fail(err, PD_ESTORE, "%s: the store has schema "
+		    "version %d, newer than this paydesk knows (%d); use a "
+		    "newer paydesk", st->path, v, store_nmigrations);
+	for (i = v; i < store_nmigrations; i++) {
+		if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
+			return -1;
+		snprintf(buf, sizeof buf, "PRAGMA user_version = %d", i + 1);
+		if (st_exec(st, store_migrations[i], err) != 0 ||
+		    st_exec(st, buf, err) != 0) {
+			pd_err_prefix(err, "migrating the store to version "
+			    "%d: ", i + 1);
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		if (st_exec(st, "COMMIT", err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+mkdir_parents(const char *path)
+{
+	char buf[PATH_MAX], *p;
+
+	xstrlcpy(buf, path, sizeof buf);
+	for (p = buf + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return 0;
+}
+
+int
+store_open(const char *path, int create, struct store **out,
+    struct pd_err *err)
+{
+	struct store *st;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	*out = NULL;
+	if (!create && access(path, F_OK) != 0)
+		return pd_fail(err, PD_ENOTFOUND, "%s: no store here; create "
+		    "one with `paydesk init` (or `paydesk demo`)", path);
+	if (create) {
+		flags |= SQLITE_OPEN_CREATE;
+		if (mkdir_parents(path) != 0)
+			return pd_fail(err, PD_ESTORE, "%s: cannot create its "
+			    "directory: %s", path, strerror(errno));
+	}
+	st = xcalloc(1, sizeof *st);
+	xstrlcpy(st->path, path, sizeof st->path);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		pd_fail(err, PD_ESTORE, "%s: cannot open the store: %s", path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+	    "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err) != 0 ||
+	    migrate(st, err) != 0) {
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void
+store_close(struct store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+void
+store_bulk(struct store *st, int on)
+{
+	sqlite3_exec(st->db, on ? "PRAGMA synchronous=OFF" :
+	    "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+}
+
+int
+store_begin(struct store *st, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "BEGIN IMMEDIATE", err);
+
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		st_fail(st, err, "starting a transaction");
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_commit(struct store *st, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "COMMIT", err);
+
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		st_fail(st, err, "committing");
+		sqlite3_reset(s);
+		store_rollback(st);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+void
+store_rollback(struct store *st)
+{
+	int i;
+
+	/* statements still stepping would keep the transaction open */
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_reset(st->cache[i].stmt);
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+store_meta_get(struct store *st, const char *key, char *val, size_t n)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT value FROM meta WHERE key = ?",
+	    NULL);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", key);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return -1;
+	}
+	st_col(s, 0, val, n);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_meta_set(struct store *st, const char *key, const char *val,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO meta(key, value) "
+	    "VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+	    "excluded.value", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", key, val);
+	return st_done(st, s, err);
+}
+
+int
+store_backup(struct store *st, const char *dest, struct pd_err *err)
+{
+	sqlite3 *to;
+	sqlite3_backup *b;
+	int rc;
+
+	if (access(dest, F_OK) == 0)
+		return pd_fail(err, PD_EINVAL, "%s: already exists; give a new "
+		    "file name", dest);
+	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		pd_fail(err, PD_ESTORE, "%s: cannot create: %s", dest,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return -1;
+	}
+	b = sqlite3_backup_init(to, "main", st->db, "main");
+	if (b == NULL) {
+		pd_fail(err, PD_ESTORE, "%s: backup failed: %s", dest,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		unlink(dest);
+		return -1;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		pd_fail(err, PD_ESTORE, "%s: backup failed: %s", dest,
+		    sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(dest);
+		return -1;
+	}
+	sqlite3_close(to);
+	return 0;
+}

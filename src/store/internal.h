@@ -1,0 +1,72 @@
+/* internal.h - what the store's files share; not a public header. */
+#ifndef PAYDESK_STORE_INTERNAL_H
+#define PAYDESK_STORE_INTERNAL_H
+#include <limits.h>
+#include <sqlite3.h>
+
+#include "paydesk/store.h"
+
+#define STMT_CACHE 64
+
+struct store {
+	sqlite3 *db;
+	char path[PATH_MAX];
+	struct {
+		const char *sql; /* a string literal: compared by address */
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	int ncache;
+};
+
+/* A prepared, reset statement for sql (a string literal), cached. */
+sqlite3_stmt *st_stmt(struct store *st, const char *sql, struct pd_err *err);
+/* Bind by format: 's' text (NULL binds NULL), 'i' int64_t, 'd' int. */
+int st_bind(sqlite3_stmt *s, const char *fmt, ...);
+/* Step a statement that returns no rows; maps SQLite errors to err. */
+int st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err);
+/* Fail with the database's current error. */
+int st_fail(struct store *st, struct pd_err *err, const char *what);
+/* Copy column i as text into buf (n bytes). */
+void st_col(sqlite3_stmt *s, int i, char *buf, size_t n);
+int st_exec(struct store *st, const char *sql, struct pd_err *err);
+
+/* Item columns (13, starting at c0) as read by store_read_item. */
+#define ITEM_COLS "i.id, i.uuid, i.consumer_id, i.kind, i.ref, i.period, " \
+	"i.description, coalesce(p.plan_no, ''), coalesce(i.inst_no, 0), " \
+	"i.amount, i.settled, i.issued_on, i.due_on"
+#define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
+void store_read_item(sqlite3_stmt *s, int c0, struct item *it);
+
+/* A query built from optional filters: text appended with its bindings. */
+#define QB_MAX_ARGS 32
+struct qb {
+	char *sql; /* owned */
+	size_t len, cap;
+	int nargs;
+	struct {
+		char type; /* 's' or 'i' */
+		char *s;   /* owned */
+		int64_t i;
+	} args[QB_MAX_ARGS];
+};
+void qb_init(struct qb *q, const char *sql);
+/* Append text; each '?' in it consumes one argument of fmt ('s' or 'i'). */
+void qb_add(struct qb *q, const char *sql, const char *fmt, ...);
+/* Prepare and bind; NULL on error (err filled). */
+sqlite3_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
+void qb_free(struct qb *q);
+/* "%text%" or "text%" with LIKE wildcards escaped by backslash; caller
+ * frees. */
+char *like_pattern(const char *text, int anywhere);
+/* An FTS5 phrase for text: double-quoted, quotes doubled; caller frees. */
+char *fts_phrase(const char *text);
+
+/* Add the WHERE conditions of a payment filter (the query already has
+ * "WHERE 1"), over payments p joined to consumers c. */
+void store_payment_where(struct qb *q, const struct payment_filter *f);
+
+/* Schema migrations, applied in order; index + 1 is the user_version. */
+extern const char *const store_migrations[];
+extern const int store_nmigrations;
+
+#endif

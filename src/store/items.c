@@ -1,0 +1,191 @@
+/* items.c - bills, service charges, installment plans and installments. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/uuid.h"
+#include "paydesk/xmalloc.h"
+
+
+void
+store_read_item(sqlite3_stmt *s, int c0, struct item *it)
+{
+	char kind[16];
+
+	memset(it, 0, sizeof *it);
+	it->id = sqlite3_column_int64(s, c0);
+	st_col(s, c0 + 1, it->uuid, sizeof it->uuid);
+	it->consumer_id = sqlite3_column_int64(s, c0 + 2);
+	st_col(s, c0 + 3, kind, sizeof kind);
+	it->kind = strcmp(kind, "bill") == 0 ? PAY_BILL :
+	    strcmp(kind, "service") == 0 ? PAY_SERVICE : PAY_INSTALLMENT;
+	st_col(s, c0 + 4, it->ref, sizeof it->ref);
+	st_col(s, c0 + 5, it->period, sizeof it->period);
+	st_col(s, c0 + 6, it->description, sizeof it->description);
+	st_col(s, c0 + 7, it->plan_no, sizeof it->plan_no);
+	it->inst_no = sqlite3_column_int(s, c0 + 8);
+	it->amount = sqlite3_column_int64(s, c0 + 9);
+	it->settled = sqlite3_column_int64(s, c0 + 10);
+	st_col(s, c0 + 11, it->issued_on, sizeof it->issued_on);
+	st_col(s, c0 + 12, it->due_on, sizeof it->due_on);
+}
+
+int
+store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT consumer_id FROM plans WHERE "
+	    "plan_no = ?", err);
+	int rc;
+	int64_t owner;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", plan_no);
+	rc = sqlite3_step(s);
+	owner = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW) {
+		if (owner != consumer_id)
+			return pd_fail(err, PD_EINVAL, "plan \"%s\" belongs to "
+			    "another consumer", plan_no);
+		return 0;
+	}
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, "reading plans");
+	s = st_stmt(st, "INSERT INTO plans (plan_no, consumer_id) VALUES "
+	    "(?, ?)", err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", plan_no, consumer_id);
+	return st_done(st, s, err);
+}
+
+int
+store_item_insert(struct store *st, struct item *it, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO items (uuid, consumer_id, "
+	    "kind, ref, period, description, plan_id, inst_no, amount, "
+	    "issued_on, due_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "(SELECT id FROM plans WHERE plan_no = ?7), nullif(?8, 0), ?9, "
+	    "?10, ?11, datetime('now', 'localtime'))", err);
+
+	if (s == NULL)
+		return -1;
+	if (it->uuid[0] == '\0')
+		uuid_new(it->uuid);
+	st_bind(s, "sisssssdiss", it->uuid, it->consumer_id,
+	    pay_type_kind(it->kind), it->ref, it->period, it->description,
+	    it->kind == PAY_INSTALLMENT ? it->plan_no : NULL,
+	    it->kind == PAY_INSTALLMENT ? it->inst_no : 0, it->amount,
+	    it->issued_on, it->due_on);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	it->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_item_by_ref(struct store *st, const char *ref, struct item *it,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	    " WHERE i.ref = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", ref);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		store_read_item(s, 0, it);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "no bill, service charge or "
+		    "installment with reference \"%s\"", ref);
+	return st_fail(st, err, "reading an item");
+}
+
+struct item *
+store_items_open(struct store *st, int64_t consumer_id, int kind, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	    " WHERE i.consumer_id = ?1 AND (?2 IS NULL OR i.kind = ?2) AND "
+	    "i.settled < i.amount ORDER BY i.due_on, i.ref", err);
+	struct item *out = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "is", consumer_id,
+	    kind < 0 ? NULL : pay_type_kind((enum pay_type)kind));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out = xrealloc(out, cap, sizeof *out);
+		}
+		store_read_item(s, 0, &out[(*n)++]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		*n = 0;
+		st_fail(st, err, "reading open items");
+		return NULL;
+	}
+	return out ? out : xcalloc(1, sizeof *out);
+}
+
+int
+store_item_settle(struct store *st, int64_t item_id, int64_t delta,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "UPDATE items SET settled = settled + ? "
+	    "WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", delta, item_id);
+	return st_done(st, s, err);
+}
+
+int
+store_consumer_balance(struct store *st, int64_t consumer_id,
+    const char *today, struct balance *b, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT "
+	    "coalesce(sum(CASE WHEN due_on <= ?2 THEN amount - settled END), 0),"
+	    "coalesce(sum(amount - settled), 0), count(*) FROM items "
+	    "WHERE consumer_id = ?1 AND settled < amount", err);
+	int rc;
+
+	memset(b, 0, sizeof *b);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", consumer_id, today);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		b->due_now = sqlite3_column_int64(s, 0);
+		b->open_total = sqlite3_column_int64(s, 1);
+		b->open_items = sqlite3_column_int64(s, 2);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return st_fail(st, err, "reading the balance");
+	s = st_stmt(st, "SELECT coalesce(sum(amount - applied), 0) FROM "
+	    "credit_notes WHERE consumer_id = ? AND voided = 0 AND "
+	    "applied < amount AND expires_on >= ?", err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", consumer_id, today);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		b->credit = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading credit");
+}

@@ -1,0 +1,305 @@
+/* payments.c - payments, their allocations and voids. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/uuid.h"
+#include "paydesk/xmalloc.h"
+
+#define PAYMENT_COLS "p.id, p.uuid, p.payment_no, p.txn_no, p.receipt_no, " \
+	"p.consumer_id, p.type, p.channel, p.method, p.method_kind, " \
+	"p.amount, p.tendered, p.change_given, p.due_total, p.overpaid, " \
+	"p.paid_on, p.created_at, p.notes, coalesce(p.user_id, 0), " \
+	"p.received_by, p.terminal, p.branch, p.status, p.verified, " \
+	"p.verified_at, p.verified_by, coalesce(v.reason, ''), " \
+	"coalesce(v.voided_at, ''), coalesce(v.voided_by, '')"
+#define PAYMENT_FROM "payments p LEFT JOIN voids v ON v.payment_id = p.id"
+#define PAYMENT_NCOLS 29
+
+static void
+read_payment(sqlite3_stmt *s, struct payment *p)
+{
+	char buf[32];
+
+	memset(p, 0, sizeof *p);
+	p->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, p->uuid, sizeof p->uuid);
+	st_col(s, 2, p->payment_no, sizeof p->payment_no);
+	st_col(s, 3, p->txn_no, sizeof p->txn_no);
+	st_col(s, 4, p->receipt_no, sizeof p->receipt_no);
+	p->consumer_id = sqlite3_column_int64(s, 5);
+	st_col(s, 6, buf, sizeof buf);
+	p->type = (enum pay_type)pay_type_parse(buf);
+	st_col(s, 7, p->channel, sizeof p->channel);
+	st_col(s, 8, p->method, sizeof p->method);
+	st_col(s, 9, buf, sizeof buf);
+	p->method_kind = strcmp(buf, "cash") == 0 ? METHOD_CASH :
+	    strcmp(buf, "card") == 0 ? METHOD_CARD :
+	    strcmp(buf, "bank") == 0 ? METHOD_BANK : METHOD_ONLINE;
+	p->amount = sqlite3_column_int64(s, 10);
+	p->tendered = sqlite3_column_int64(s, 11);
+	p->change = sqlite3_column_int64(s, 12);
+	p->due_total = sqlite3_column_int64(s, 13);
+	p->overpaid = sqlite3_column_int64(s, 14);
+	st_col(s, 15, p->paid_on, sizeof p->paid_on);
+	st_col(s, 16, p->created_at, sizeof p->created_at);
+	st_col(s, 17, p->notes, sizeof p->notes);
+	p->user_id = sqlite3_column_int64(s, 18);
+	st_col(s, 19, p->received_by, sizeof p->received_by);
+	st_col(s, 20, p->terminal, sizeof p->terminal);
+	st_col(s, 21, p->branch, sizeof p->branch);
+	st_col(s, 22, buf, sizeof buf);
+	p->status = (enum pay_status)pay_status_parse(buf);
+	p->verified = sqlite3_column_int(s, 23);
+	st_col(s, 24, p->verified_at, sizeof p->verified_at);
+	st_col(s, 25, p->verified_by, sizeof p->verified_by);
+	st_col(s, 26, p->void_reason, sizeof p->void_reason);
+	st_col(s, 27, p->voided_at, sizeof p->voided_at);
+	st_col(s, 28, p->voided_by, sizeof p->voided_by);
+}
+
+int
+store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO payments (uuid, payment_no, "
+	    "txn_no, receipt_no, consumer_id, type, channel, method, "
+	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
+	    "paid_on, created_at, notes, user_id, received_by, terminal, "
+	    "branch, status, verified, verified_at, verified_by) VALUES (?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, ?, "
+	    "?, ?, ?, ?, ?)", err);
+
+	if (s == NULL)
+		return -1;
+	if (p->uuid[0] == '\0')
+		uuid_new(p->uuid);
+	st_bind(s, "ssssissssiiiiisssisssssdss", p->uuid, p->payment_no,
+	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
+	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
+	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,
+	    p->created_at, p->notes, p->user_id, p->received_by, p->terminal,
+	    p->branch, pay_status_name(p->status), p->verified, p->verified_at,
+	    p->verified_by);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	p->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static int
+payment_one(struct store *st, sqlite3_stmt *s, struct payment *p,
+    const char *what, struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		read_payment(s, p);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "no payment with payment "
+		    "id, receipt number or transaction id \"%s\"", what);
+	return st_fail(st, err, "reading a payment");
+}
+
+int
+store_payment_find(struct store *st, const char *number, struct payment *p,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " PAYMENT_COLS " FROM "
+	    PAYMENT_FROM " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR "
+	    "p.txn_no = ?1", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", number);
+	return payment_one(st, s, p, number, err);
+}
+
+int
+store_payment_by_id(struct store *st, int64_t id, struct payment *p,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " PAYMENT_COLS " FROM "
+	    PAYMENT_FROM " WHERE p.id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return payment_one(st, s, p, "(by id)", err);
+}
+
+int
+store_payment_set_status(struct store *st, int64_t id, enum pay_status status,
+    int verified, const char *verified_at, const char *verified_by,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "UPDATE payments SET status = ?, "
+	    "verified = ?, verified_at = ?, verified_by = ? WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sdssi", pay_status_name(status), verified, verified_at,
+	    verified_by, id);
+	return st_done(st, s, err);
+}
+
+int
+store_allocation_insert(struct store *st, struct allocation *a,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO allocations (payment_id, "
+	    "item_id, amount, due_before, reverses, created_at) VALUES (?, ?, "
+	    "?, ?, nullif(?, 0), datetime('now', 'localtime'))", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iiiii", a->payment_id, a->item_id, a->amount, a->due_before,
+	    a->reverses);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	a->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+struct allocation *
+store_allocations_of(struct store *st, int64_t payment_id, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT a.id, a.payment_id, a.item_id, "
+	    "a.amount, a.due_before, coalesce(a.reverses, 0), " ITEM_COLS
+	    " FROM allocations a JOIN items i ON i.id = a.item_id LEFT JOIN "
+	    "plans p ON p.id = i.plan_id WHERE a.payment_id = ? ORDER BY a.id",
+	    err);
+	struct allocation *out = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", payment_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out = xrealloc(out, cap, sizeof *out);
+		}
+		out[*n].id = sqlite3_column_int64(s, 0);
+		out[*n].payment_id = sqlite3_column_int64(s, 1);
+		out[*n].item_id = sqlite3_column_int64(s, 2);
+		out[*n].amount = sqlite3_column_int64(s, 3);
+		out[*n].due_before = sqlite3_column_int64(s, 4);
+		out[*n].reverses = sqlite3_column_int64(s, 5);
+		store_read_item(s, 6, &out[*n].item);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		*n = 0;
+		st_fail(st, err, "reading allocations");
+		return NULL;
+	}
+	return out ? out : xcalloc(1, sizeof *out);
+}
+
+int
+store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
+    const char *reason, int64_t user_id, const char *voided_by,
+    const char *at, const char *terminal, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO voids (uuid, payment_id, "
+	    "reason, user_id, voided_by, voided_at, terminal) VALUES (?, ?, ?, "
+	    "nullif(?, 0), ?, ?, ?)", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sisisss", uuid, payment_id, reason, user_id, voided_by, at,
+	    terminal);
+	return st_done(st, s, err);
+}
+
+void
+store_payment_where(struct qb *q, const struct payment_filter *f)
+{
+	char *pat;
+
+	if (f->from != NULL)
+		qb_add(q, " AND p.paid_on >= ?", "s", f->from);
+	if (f->to != NULL)
+		qb_add(q, " AND p.paid_on <= ?", "s", f->to);
+	if (f->method != NULL)
+		qb_add(q, " AND p.method = ? COLLATE NOCASE", "s", f->method);
+	if (f->status >= 0)
+		qb_add(q, " AND p.status = ?", "s",
+		    pay_status_name((enum pay_status)f->status));
+	if (f->type >= 0)
+		qb_add(q, " AND p.type = ?", "s",
+		    pay_type_name((enum pay_type)f->type));
+	if (f->channel != NULL)
+		qb_add(q, " AND p.channel = ? COLLATE NOCASE", "s", f->channel);
+	if (f->operator != NULL)
+		qb_add(q, " AND p.user_id = (SELECT id FROM users WHERE "
+		    "username = ?)", "s", f->operator);
+	if (f->consumer_id > 0)
+		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
+	if (f->search != NULL && *f->search != '\0') {
+		pat = like_pattern(f->search, 1);
+		if (strlen(f->search) >= 3) {
+			char *phrase = fts_phrase(f->search);
+
+			qb_add(q, " AND (p.consumer_id IN (SELECT rowid FROM "
+			    "consumers_fts WHERE consumers_fts MATCH ?) OR "
+			    "p.receipt_no LIKE ? ESCAPE '\\')", "ss", phrase,
+			    pat);
+			free(phrase);
+		} else
+			qb_add(q, " AND (c.name LIKE ? ESCAPE '\\' OR "
+			    "c.account_no LIKE ? ESCAPE '\\' OR p.receipt_no "
+			    "LIKE ? ESCAPE '\\')", "sss", pat, pat, pat);
+		free(pat);
+	}
+}
+
+int
+store_payments_each(struct store *st, const struct payment_filter *f,
+    payment_cb cb, void *arg, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	struct payment_row *row = xmalloc(sizeof *row);
+	int rc;
+
+	qb_init(&q, "SELECT " PAYMENT_COLS ", c.name, c.account_no FROM "
+	    PAYMENT_FROM " JOIN consumers c ON c.id = p.consumer_id WHERE 1");
+	store_payment_where(&q, f);
+	qb_add(&q, " ORDER BY p.paid_on DESC, p.id DESC", "");
+	if (f->limit > 0)
+		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL) {
+		free(row);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_payment(s, &row->p);
+		st_col(s, PAYMENT_NCOLS, row->consumer_name,
+		    sizeof row->consumer_name);
+		st_col(s, PAYMENT_NCOLS + 1, row->account_no,
+		    sizeof row->account_no);
+		if (cb(row, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	free(row);
+	if (rc != SQLITE_DONE) {
+		st_fail(st, err, "listing payments");
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}

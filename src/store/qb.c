@@ -1,0 +1,108 @@
+/* qb.c - building a query from optional filters, with its bindings. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+void
+qb_init(struct qb *q, const char *sql)
+{
+	memset(q, 0, sizeof *q);
+	q->cap = strlen(sql) + 512;
+	q->sql = xmalloc(q->cap);
+	strcpy(q->sql, sql);
+	q->len = strlen(sql);
+}
+
+void
+qb_add(struct qb *q, const char *sql, const char *fmt, ...)
+{
+	size_t n = strlen(sql);
+	va_list ap;
+	int i;
+
+	if (q->len + n + 1 > q->cap) {
+		q->cap = (q->len + n + 1) * 2;
+		q->sql = xrealloc(q->sql, q->cap, 1);
+	}
+	memcpy(q->sql + q->len, sql, n + 1);
+	q->len += n;
+	va_start(ap, fmt);
+	for (i = 0; fmt[i] != '\0' && q->nargs < QB_MAX_ARGS; i++) {
+		q->args[q->nargs].type = fmt[i];
+		if (fmt[i] == 's')
+			q->args[q->nargs].s = xstrdup(va_arg(ap, const char *));
+		else
+			q->args[q->nargs].i = va_arg(ap, int64_t);
+		q->nargs++;
+	}
+	va_end(ap);
+}
+
+sqlite3_stmt *
+qb_prepare(struct store *st, struct qb *q, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	int i;
+
+	if (sqlite3_prepare_v2(st->db, q->sql, -1, &s, NULL) != SQLITE_OK) {
+		st_fail(st, err, "preparing a query");
+		return NULL;
+	}
+	for (i = 0; i < q->nargs; i++) {
+		if (q->args[i].type == 's')
+			sqlite3_bind_text(s, i + 1, q->args[i].s, -1,
+			    SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_int64(s, i + 1, q->args[i].i);
+	}
+	return s;
+}
+
+void
+qb_free(struct qb *q)
+{
+	int i;
+
+	for (i = 0; i < q->nargs; i++)
+		free(q->args[i].s);
+	free(q->sql);
+	memset(q, 0, sizeof *q);
+}
+
+char *
+like_pattern(const char *text, int anywhere)
+{
+	size_t n = strlen(text), i, o = 0;
+	char *p = xmalloc(n * 2 + 3);
+
+	if (anywhere)
+		p[o++] = '%';
+	for (i = 0; i < n; i++) {
+		if (text[i] == '%' || text[i] == '_' || text[i] == '\\')
+			p[o++] = '\\';
+		p[o++] = text[i];
+	}
+	p[o++] = '%';
+	p[o] = '\0';
+	return p;
+}
+
+char *
+fts_phrase(const char *text)
+{
+	size_t n = strlen(text), i, o = 0;
+	char *q = xmalloc(n * 2 + 3);
+
+	q[o++] = '"';
+	for (i = 0; i < n; i++) {
+		if (text[i] == '"')
+			q[o++] = '"';
+		q[o++] = text[i];
+	}
+	q[o++] = '"';
+	q[o] = '\0';
+	return q;
+}

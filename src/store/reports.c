@@ -1,0 +1,220 @@
+/* reports.c - KPI aggregates, outstanding summary, payers, doctor. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+static int
+two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
+    struct pd_err *err)
+{
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*a = sqlite3_column_int64(s, 0);
+		if (b != NULL)
+			*b = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "computing KPIs");
+}
+
+int
+store_kpi(struct store *st, const char *from, const char *to,
+    const char *day, struct kpi_raw *k, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+
+	memset(k, 0, sizeof *k);
+	s = st_stmt(st, "SELECT coalesce(sum(amount), 0), count(*) FROM "
+	    "payments WHERE paid_on BETWEEN ? AND ? AND status = 'Posted'",
+	    err);
+	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
+	    two_ints(st, s, &k->collected, &k->collected_count, err) != 0)
+		return -1;
+	s = st_stmt(st, "SELECT coalesce(sum(amount), 0), count(*) FROM "
+	    "payments WHERE paid_on = ? AND status = 'Posted'", err);
+	if (s == NULL || st_bind(s, "s", day) != 0 ||
+	    two_ints(st, s, &k->day_total, &k->day_count, err) != 0)
+		return -1;
+	s = st_stmt(st, "SELECT coalesce(sum(amount), 0) FROM items WHERE "
+	    "due_on BETWEEN ? AND ?", err);
+	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
+	    two_ints(st, s, &k->due_total, NULL, err) != 0)
+		return -1;
+	s = st_stmt(st, "SELECT coalesce(sum(max(0, CAST(julianday(p.paid_on) "
+	    "- julianday(i.issued_on) AS INTEGER))), 0), count(*) FROM "
+	    "payments p JOIN allocations a ON a.payment_id = p.id JOIN items i "
+	    "ON i.id = a.item_id WHERE p.paid_on BETWEEN ? AND ? AND "
+	    "p.status = 'Posted' AND a.amount > 0", err);
+	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
+	    two_ints(st, s, &k->alloc_days, &k->alloc_count, err) != 0)
+		return -1;
+	return 0;
+}
+
+int
+store_outstanding(struct store *st, const char *today, struct outstanding *o,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT coalesce(sum(amount - settled), "
+	    "0), count(*), coalesce(sum(CASE WHEN due_on < ?1 THEN "
+	    "CAST(julianday(?1) - julianday(due_on) AS INTEGER) END), 0), "
+	    "count(CASE WHEN due_on < ?1 THEN 1 END) FROM items WHERE "
+	    "settled < amount", err);
+	int rc;
+
+	memset(o, 0, sizeof *o);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", today);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		o->total = sqlite3_column_int64(s, 0);
+		o->items = sqlite3_column_int64(s, 1);
+		o->days_past_due = sqlite3_column_int64(s, 2);
+		o->overdue_items = sqlite3_column_int64(s, 3);
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading outstanding");
+}
+
+int
+store_payers_each(struct store *st, const struct payment_filter *f,
+    enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err)
+{
+	static const char *const order[] = {
+		"t.total DESC, c.name", "t.n DESC, t.total DESC",
+		"t.last DESC, t.total DESC", "c.name COLLATE NOCASE, c.id"
+	};
+	struct payment_filter g = *f;
+	struct qb q;
+	sqlite3_stmt *s;
+	struct payer_row row;
+	int rc;
+	char tail[256];
+
+	if (g.status < 0)
+		g.status = PS_POSTED;
+	qb_init(&q, "WITH f AS (SELECT p.consumer_id, p.method, p.amount, "
+	    "p.paid_on FROM payments p JOIN consumers c ON c.id = "
+	    "p.consumer_id WHERE 1");
+	store_payment_where(&q, &g);
+	qb_add(&q, "), t AS (SELECT consumer_id, sum(amount) AS total, "
+	    "count(*) AS n, max(paid_on) AS last FROM f GROUP BY consumer_id) "
+	    "SELECT t.consumer_id, c.name, c.account_no, t.total, t.n, t.last, "
+	    "(SELECT group_concat(method || '=' || amt, ';') FROM (SELECT "
+	    "method, sum(amount) AS amt FROM f WHERE f.consumer_id = "
+	    "t.consumer_id GROUP BY method ORDER BY amt DESC)) FROM t JOIN "
+	    "consumers c ON c.id = t.consumer_id", "");
+	snprintf(tail, sizeof tail, " ORDER BY %s",
+	    order[(unsigned)sort < 4 ? sort : 0]);
+	qb_add(&q, tail, "");
+	if (f->limit > 0)
+		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&row, 0, sizeof row);
+		row.consumer_id = sqlite3_column_int64(s, 0);
+		st_col(s, 1, row.name, sizeof row.name);
+		st_col(s, 2, row.account_no, sizeof row.account_no);
+		row.total = sqlite3_column_int64(s, 3);
+		row.count = sqlite3_column_int64(s, 4);
+		st_col(s, 5, row.last_paid, sizeof row.last_paid);
+		st_col(s, 6, row.methods, sizeof row.methods);
+		if (cb(&row, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		st_fail(st, err, "computing the payers report");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Each check is a query whose rows are problems, one text column each. */
+static const struct {
+	const char *what;
+	const char *sql;
+} checks[] = {
+	{ "integrity", "SELECT integrity_check FROM pragma_integrity_check "
+	    "WHERE integrity_check <> 'ok'" },
+	{ "foreign keys", "SELECT 'row ' || rowid || ' of ' || \"table\" || "
+	    "' points at a missing ' || parent FROM pragma_foreign_key_check" },
+	{ "item balances", "SELECT 'item ' || i.ref || ': settled ' || "
+	    "i.settled || ' but the ledger says ' || (coalesce((SELECT "
+	    "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
+	    "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
+	    "item_id = i.id), 0)) FROM items i WHERE i.settled <> "
+	    "coalesce((SELECT sum(amount) FROM allocations WHERE item_id = "
+	    "i.id), 0) + coalesce((SELECT sum(amount) FROM "
+	    "credit_applications WHERE item_id = i.id), 0)" },
+	{ "credit balances", "SELECT 'credit note ' || n.cn_no || ': applied "
+	    "' || n.applied || ' but applications sum to ' || coalesce((SELECT "
+	    "sum(amount) FROM credit_applications WHERE credit_note_id = "
+	    "n.id), 0) FROM credit_notes n WHERE n.applied <> "
+	    "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
+	    "credit_note_id = n.id), 0)" },
+	{ "payment allocations", "SELECT 'payment ' || p.payment_no || ': "
+	    "amount ' || p.amount || ' but allocations ' || coalesce((SELECT "
+	    "sum(amount) FROM allocations WHERE payment_id = p.id AND "
+	    "reverses IS NULL), 0) || ' plus overpaid ' || p.overpaid FROM "
+	    "payments p WHERE p.amount <> p.overpaid + coalesce((SELECT "
+	    "sum(amount) FROM allocations WHERE payment_id = p.id AND reverses "
+	    "IS NULL), 0)" },
+	{ "voids", "SELECT 'payment ' || p.payment_no || ': status ' || "
+	    "p.status || (CASE WHEN v.id IS NULL THEN ' without' ELSE ' with' "
+	    "END) || ' a void record' FROM payments p LEFT JOIN voids v ON "
+	    "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
+	    "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
+	    "allocations WHERE payment_id = p.id), 0) <> 0)" },
+	{ "outbox", "SELECT 'payment ' || p.payment_no || ' has no sync "
+	    "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
+	    "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid)" },
+	{ "audit", "SELECT 'payment ' || p.payment_no || ' has no audit "
+	    "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
+	    "l WHERE l.entity = 'payment' AND l.ref = p.payment_no)" },
+};
+
+int
+store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	int rc, problems = 0;
+	char line[1024];
+	int64_t n;
+	struct pd_err chain;
+
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		if (sqlite3_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) !=
+		    SQLITE_OK)
+			return st_fail(st, err, checks[i].what);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			snprintf(line, sizeof line, "%s: %s", checks[i].what,
+			    (const char *)sqlite3_column_text(s, 0));
+			cb(line, arg);
+			problems++;
+		}
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return st_fail(st, err, checks[i].what);
+	}
+	if (store_audit_verify(st, &n, &chain) != 0) {
+		if (chain.code != PD_ESTORE)
+			return pd_fail(err, chain.code, "%s", chain.msg);
+		snprintf(line, sizeof line, "audit chain: %s", chain.msg);
+		cb(line, arg);
+		problems++;
+	}
+	return problems;
+}

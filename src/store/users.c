@@ -1,0 +1,122 @@
+/* users.c - users, roles and login state. */
+#include <string.h>
+
+#include "internal.h"
+
+#define USER_COLS "id, username, full_name, role, pin_hash, active, " \
+	"failed_logins, locked_until"
+
+static int
+user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
+    struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+	char role[16];
+
+	if (rc == SQLITE_ROW) {
+		memset(u, 0, sizeof *u);
+		u->id = sqlite3_column_int64(s, 0);
+		st_col(s, 1, u->username, sizeof u->username);
+		st_col(s, 2, u->full_name, sizeof u->full_name);
+		st_col(s, 3, role, sizeof role);
+		u->role = (enum role)role_parse(role);
+		st_col(s, 4, u->pin_hash, sizeof u->pin_hash);
+		u->active = sqlite3_column_int(s, 5);
+		u->failed_logins = sqlite3_column_int(s, 6);
+		st_col(s, 7, u->locked_until, sizeof u->locked_until);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "no user \"%s\"", what);
+	return st_fail(st, err, "reading a user");
+}
+
+int
+store_user_by_name(struct store *st, const char *username, struct user *u,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " USER_COLS " FROM users WHERE "
+	    "username = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", username);
+	return user_one(st, s, u, username, err);
+}
+
+int
+store_user_by_id(struct store *st, int64_t id, struct user *u,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " USER_COLS " FROM users WHERE "
+	    "id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return user_one(st, s, u, "(by id)", err);
+}
+
+int
+store_user_insert(struct store *st, struct user *u, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO users (username, "
+	    "full_name, role, pin_hash, active, created_at) VALUES (?, ?, ?, "
+	    "?, ?, datetime('now', 'localtime'))", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssssd", u->username, u->full_name, role_name(u->role),
+	    u->pin_hash, u->active);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	u->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_user_login_state(struct store *st, int64_t id, int failed,
+    const char *locked_until, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "UPDATE users SET failed_logins = ?, "
+	    "locked_until = ? WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "dsi", failed, locked_until, id);
+	return st_done(st, s, err);
+}
+
+int64_t
+store_user_count(struct store *st)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT count(*) FROM users", NULL);
+	int64_t n = 0;
+
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	if (s != NULL)
+		sqlite3_reset(s);
+	return n;
+}
+
+int
+store_series_next(struct store *st, const char *series, const char *scope,
+    int64_t *seq, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "INSERT INTO number_series (series, "
+	    "scope, next) VALUES (?1, ?2, 2) ON CONFLICT (series, scope) DO "
+	    "UPDATE SET next = next + 1 RETURNING next - 1", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", series, scope);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*seq = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "numbering");
+}
