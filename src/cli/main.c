@@ -1,1 +1,260 @@
-int main(void){return 0;}
+/* main.c - `paydesk`: global options, the command table, exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "paydesk/xmalloc.h"
+
+#define PAYDESK_VERSION "0.1.0"
+
+enum store_need { NO_STORE, STORE, STORE_CREATE };
+
+static const struct command {
+	const char *name;
+	const char *sub;
+	cmd_fn fn;
+	enum store_need store;
+	const char *synopsis;
+	const char *summary;
+} commands[] = {
+	{ "init", NULL, cmd_init, STORE_CREATE, "init",
+	  "create or migrate the store" },
+	{ "demo", NULL, cmd_demo, STORE_CREATE, "demo [--if-empty]",
+	  "load demo data (idempotent) and print the demo users" },
+	{ "import", NULL, cmd_import, STORE,
+	  "import consumers|bills|services|installments|users FILE.csv",
+	  "import reference data from CSV, all or nothing" },
+	{ "consumer", "search", cmd_consumer_search, STORE,
+	  "consumer search TEXT [--limit N]",
+	  "find consumers by name, account number or phone" },
+	{ "consumer", "show", cmd_consumer_show, STORE,
+	  "consumer show ACCOUNT",
+	  "account details, open items, balance and available credit" },
+	{ "pay", NULL, cmd_pay, STORE,
+	  "pay ACCOUNT --type bill|service|installment [--items REF,...] "
+	  "--method NAME --amount X [--tendered X] [--channel NAME] "
+	  "[--date YYYY-MM-DD] [--notes TEXT]",
+	  "record a payment" },
+	{ "payment", "show", cmd_payment_show, STORE, "payment show NUMBER",
+	  "every field of the payment details view" },
+	{ "payment", "void", cmd_payment_void, STORE,
+	  "payment void NUMBER --reason TEXT", "void a payment (supervisor)" },
+	{ "payment", "verify", cmd_payment_verify, STORE,
+	  "payment verify NUMBER", "verify a pending payment (supervisor)" },
+	{ "payments", NULL, cmd_payments, STORE,
+	  "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
+	  "[--channel C] [--operator U] [--search TEXT] [--limit N]",
+	  "list payments, newest first" },
+	{ "credit-note", "create", cmd_credit_create, STORE,
+	  "credit-note create RECEIPT --amount X --reason R [--remarks TEXT]",
+	  "issue a credit note against a payment (supervisor)" },
+	{ "credit-note", "apply", cmd_credit_apply, STORE,
+	  "credit-note apply CN --to REF --amount X",
+	  "apply credit to an open item of the same consumer" },
+	{ "credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
+	  "every field of the credit note details view" },
+	{ "credit-notes", NULL, cmd_credit_notes, STORE,
+	  "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
+	  "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
+	  "[--limit N]",
+	  "list credit notes, newest first" },
+	{ "kpi", NULL, cmd_kpi, STORE, "kpi [--month YYYY-MM] [--day YYYY-MM-DD]",
+	  "collection KPIs for a month and a day" },
+	{ "report", "payers", cmd_report_payers, STORE,
+	  "report payers [--from D] [--to D] [--method M] [--operator U] "
+	  "[--channel C] [--search TEXT] [--sort total|count|last|name] "
+	  "[--limit N]",
+	  "payments grouped by consumer" },
+	{ "audit", "verify", cmd_audit_verify, STORE, "audit verify",
+	  "walk the audit hash chain" },
+	{ "doctor", NULL, cmd_doctor, STORE, "doctor",
+	  "integrity check of the store" },
+	{ "backup", NULL, cmd_backup, STORE, "backup FILE",
+	  "consistent online copy of the store" },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: paydesk [--config FILE] [--db FILE] [--user NAME] "
+	    "[--json | --csv] COMMAND ...\n\ncommands:\n");
+	char name[40];
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		snprintf(name, sizeof name, "%s%s%s", commands[i].name,
+		    commands[i].sub ? " " : "",
+		    commands[i].sub ? commands[i].sub : "");
+		fprintf(f, "  %-20s %s\n", name, commands[i].summary);
+	}
+	fprintf(f, "\n`paydesk help COMMAND` shows a command's synopsis; "
+	    "man paydesk(1) has the rest.\n");
+}
+
+static int
+help(const char *name)
+{
+	size_t i;
+	int found = 0;
+
+	if (name == NULL) {
+		usage(stdout);
+		return 0;
+	}
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0) {
+			printf("paydesk %s\n    %s\n", commands[i].synopsis,
+			    commands[i].summary);
+			found = 1;
+		}
+	if (!found) {
+		fprintf(stderr, "paydesk: no command \"%s\"\n", name);
+		return PD_EUSAGE;
+	}
+	return 0;
+}
+
+/* The PIN: $PAYDESK_PIN, else asked on the terminal without echo. */
+static char *
+read_pin(struct cli *c)
+{
+	const char *env = getenv("PAYDESK_PIN");
+	struct termios old, quiet;
+	char buf[64];
+	FILE *tty;
+	size_t n;
+
+	if (env != NULL)
+		return xstrdup(env);
+	tty = fopen("/dev/tty", "r+");
+	if (tty == NULL) {
+		pd_fail(&c->err, PD_EUSAGE, "no PIN for %s: set $PAYDESK_PIN "
+		    "or run on a terminal", c->user);
+		return NULL;
+	}
+	fprintf(tty, "PIN for %s: ", c->user);
+	fflush(tty);
+	tcgetattr(fileno(tty), &old);
+	quiet = old;
+	quiet.c_lflag &= (tcflag_t)~ECHO;
+	tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
+	if (fgets(buf, sizeof buf, tty) == NULL)
+		buf[0] = '\0';
+	tcsetattr(fileno(tty), TCSAFLUSH, &old);
+	fputc('\n', tty);
+	fclose(tty);
+	n = strcspn(buf, "\r\n");
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+static const struct command *
+find(int argc, char **argv, int *used)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, argv[0]) != 0)
+			continue;
+		if (commands[i].sub == NULL) {
+			*used = 0;
+			return &commands[i];
+		}
+		if (argc > 1 && strcmp(commands[i].sub, argv[1]) == 0) {
+			*used = 1;
+			return &commands[i];
+		}
+	}
+	return NULL;
+}
+
+static int
+fail(struct cli *c)
+{
+	fprintf(stderr, "paydesk: %s\n", c->err.msg);
+	return c->err.code ? (int)c->err.code : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c;
+	const struct command *cmd;
+	int i = 1, used, rc;
+	char *pin;
+
+	memset(&c, 0, sizeof c);
+	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		const char *o = argv[i] + 2;
+
+		if (strcmp(o, "json") == 0)
+			c.mode = OUT_JSON;
+		else if (strcmp(o, "csv") == 0)
+			c.mode = OUT_CSV;
+		else if (strcmp(o, "help") == 0)
+			return help(i + 1 < argc ? argv[i + 1] : NULL);
+		else if (strcmp(o, "version") == 0) {
+			puts("paydesk " PAYDESK_VERSION);
+			return 0;
+		} else if (strcmp(o, "config") == 0 || strcmp(o, "db") == 0 ||
+		    strcmp(o, "user") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
+				fprintf(stderr, "paydesk: --%s needs a value\n",
+				    o);
+				return PD_EUSAGE;
+			}
+			if (o[0] == 'c')
+				c.config = argv[++i];
+			else if (o[0] == 'd')
+				c.db = argv[++i];
+			else
+				c.user = argv[++i];
+		} else {
+			fprintf(stderr, "paydesk: unknown option %s\n",
+			    argv[i]);
+			usage(stderr);
+			return PD_EUSAGE;
+		}
+	}
+	if (i >= argc) {
+		/* the TUI lands here once it exists */
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[i], "help") == 0)
+		return help(i + 1 < argc ? argv[i + 1] : NULL);
+	if (strcmp(argv[i], "version") == 0) {
+		puts("paydesk " PAYDESK_VERSION);
+		return 0;
+	}
+	cmd = find(argc - i, argv + i, &used);
+	if (cmd == NULL) {
+		fprintf(stderr, "paydesk: unknown command \"%s%s%s\"\n",
+		    argv[i], i + 1 < argc ? " " : "",
+		    i + 1 < argc ? argv[i + 1] : "");
+		usage(stderr);
+		return PD_EUSAGE;
+	}
+	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
+	    &c.err) != 0)
+		return fail(&c);
+	if (c.user != NULL) {
+		pin = read_pin(&c);
+		if (pin == NULL || svc_login(&c.svc, c.user, pin, &c.err) != 0) {
+			free(pin);
+			svc_close(&c.svc);
+			return fail(&c);
+		}
+		free(pin);
+	}
+	rc = cmd->fn(&c, argc - i - used, argv + i + used);
+	svc_close(&c.svc);
+	fflush(stdout);
+	return rc == 0 ? 0 : fail(&c);
+}

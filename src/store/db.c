@@ -206,7 +206,7 @@ store_open(const char *path, int create, struct store **out,
 	sqlite3_busy_timeout(st->db, 5000);
 	sqlite3_extended_result_codes(st->db, 1);
 	if (st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-	    "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF", err) != 0 ||
+	    "PRAGMA foreign_keys=ON", err) != 0 ||
 	    migrate(st, err) != 0) {
 		store_close(st);
 		return -1;
@@ -235,36 +235,45 @@ store_bulk(struct store *st, int on)
 	    "PRAGMA synchronous=FULL", NULL, NULL, NULL);
 }
 
-int
-store_begin(struct store *st, struct pd_err *err)
+/* Run one cached statement that returns no rows. */
+static int
+run(struct store *st, const char *sql, const char *what, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "BEGIN IMMEDIATE", err);
+	sqlite3_stmt *s = st_stmt(st, sql, err);
+	int rc;
 
 	if (s == NULL)
 		return -1;
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		st_fail(st, err, "starting a transaction");
-		sqlite3_reset(s);
-		return -1;
-	}
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE)
+		st_fail(st, err, what);
 	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_begin(struct store *st, struct pd_err *err)
+{
+	/* a use case inside another one (demo data posting payments) runs
+	 * in a savepoint of the outer transaction */
+	if (run(st, st->depth ? "SAVEPOINT inner" : "BEGIN IMMEDIATE",
+	    "starting a transaction", err) != 0)
+		return -1;
+	st->depth++;
 	return 0;
 }
 
 int
 store_commit(struct store *st, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "COMMIT", err);
-
-	if (s == NULL)
-		return -1;
-	if (sqlite3_step(s) != SQLITE_DONE) {
-		st_fail(st, err, "committing");
-		sqlite3_reset(s);
+	if (st->depth == 0)
+		return pd_fail(err, PD_ESTORE, "commit without a transaction");
+	if (run(st, st->depth > 1 ? "RELEASE inner" : "COMMIT", "committing",
+	    err) != 0) {
 		store_rollback(st);
 		return -1;
 	}
-	sqlite3_reset(s);
+	st->depth--;
 	return 0;
 }
 
@@ -276,8 +285,15 @@ store_rollback(struct store *st)
 	/* statements still stepping would keep the transaction open */
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_reset(st->cache[i].stmt);
+	if (st->depth > 1) {
+		sqlite3_exec(st->db, "ROLLBACK TO inner; RELEASE inner", NULL,
+		    NULL, NULL);
+		st->depth--;
+		return;
+	}
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->depth = 0;
 }
 
 int

@@ -16,6 +16,7 @@ struct store {
 		sqlite3_stmt *stmt;
 	} cache[STMT_CACHE];
 	int ncache;
+	int depth; /* open transactions; inner ones are savepoints */
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */

@@ -73,7 +73,7 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 		return -1;
 	if (p->uuid[0] == '\0')
 		uuid_new(p->uuid);
-	st_bind(s, "ssssissssiiiiisssisssssdss", p->uuid, p->payment_no,
+	st_bind(s, "ssssissssiiiiisssissssdss", p->uuid, p->payment_no,
 	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
 	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
 	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,

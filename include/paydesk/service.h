@@ -1,0 +1,191 @@
+/* service.h - the use cases. Every front end (CLI, TUI, central) calls
+ * these; none of them runs SQL or re-implements a rule. Each writing use
+ * case is one store transaction with its audit entry and outbox record.
+ */
+#ifndef PAYDESK_SERVICE_H
+#define PAYDESK_SERVICE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "alloc.h"
+#include "config.h"
+#include "credit.h"
+#include "err.h"
+#include "model.h"
+#include "store.h"
+
+struct actor {
+	int64_t user_id; /* 0: nobody logged in */
+	char username[33];
+	char full_name[129];
+	enum role role;
+};
+
+struct svc {
+	struct config cfg;
+	struct store *st;
+	struct actor actor;
+};
+
+/* Load the config (path NULL: the usual search) and open the store
+ * (db overrides the configured path; create makes it if missing). */
+int svc_open(struct svc *s, const char *config_path, const char *db,
+    int create, struct pd_err *err);
+void svc_close(struct svc *s);
+
+/* The clock: local time, or $PAYDESK_NOW ("YYYY-MM-DD[ HH:MM:SS]"). */
+void svc_now(char ts[TS_BUFSZ]);
+void svc_today(char day[11]);
+
+/* Check username and PIN; on success the actor is set. Wrong PINs count
+ * toward a lockout (config security.*). */
+int svc_login(struct svc *s, const char *username, const char *pin,
+    struct pd_err *err);
+/* Fail with PD_EPERM unless the actor has at least role min. */
+int svc_require(const struct svc *s, enum role min, const char *action,
+    struct pd_err *err);
+/* Validate and add a user (PIN hashed with yescrypt) inside the caller's
+ * transaction. */
+int svc_user_add(struct svc *s, const char *username, const char *full_name,
+    const char *role, const char *pin, struct pd_err *err);
+
+/* Consumers. */
+struct consumer *svc_consumer_search(struct svc *s, const char *text,
+    size_t limit, size_t *n, struct pd_err *err);
+struct consumer_view {
+	struct consumer c;
+	struct balance b;
+	struct item *items; /* open items, oldest due first */
+	size_t nitems;
+};
+int svc_consumer_show(struct svc *s, const char *account,
+    struct consumer_view *v, struct pd_err *err);
+void svc_consumer_view_free(struct consumer_view *v);
+
+/* Recording a payment. */
+struct pay_request {
+	const char *account;
+	int type;            /* enum pay_type */
+	const char **items;  /* refs to pay; none: every open item of type */
+	size_t nitems;
+	const char *method;
+	const char *channel; /* NULL: the first configured channel */
+	int64_t amount;
+	int64_t tendered;    /* cash: amount received; 0: exact */
+	const char *date;    /* NULL: today */
+	const char *notes;
+	const char *at;      /* record time, NULL: now (demo data only) */
+};
+struct pay_quote {
+	struct consumer c;
+	struct balance before;
+	struct alloc_item *items; /* selected items with what they get */
+	size_t nitems;
+	int64_t due_total; /* outstanding of the selected items */
+	int64_t amount, tendered, change;
+	int64_t overpaid;  /* becomes a credit note */
+	enum analysis analysis;
+	int64_t difference; /* amount - due_total */
+	int64_t balance_after; /* consumer's due-now balance after */
+	const struct pay_method *method;
+	const char *channel;
+	char date[11];
+};
+/* Check a request and compute its allocation without writing anything. */
+int svc_pay_quote(struct svc *s, const struct pay_request *r,
+    struct pay_quote *q, struct pd_err *err);
+void svc_pay_quote_free(struct pay_quote *q);
+struct pay_result {
+	struct payment p;
+	char cn_no[64]; /* overpayment credit note, "" if none */
+	int64_t cn_amount;
+};
+/* Post: one transaction for payment, allocations, credit note, numbers,
+ * audit and outbox. */
+int svc_pay_post(struct svc *s, const struct pay_request *r,
+    struct pay_result *res, struct pd_err *err);
+
+/* The payment details view. */
+struct payment_view {
+	struct payment p;
+	struct consumer c;
+	struct allocation *allocs;
+	size_t nallocs;
+	struct credit_note *credits;
+	size_t ncredits;
+	char processing[32]; /* "Immediate", "2 days", "Pending" */
+};
+int svc_payment_show(struct svc *s, const char *number,
+    struct payment_view *v, struct pd_err *err);
+void svc_payment_view_free(struct payment_view *v);
+int svc_payment_void(struct svc *s, const char *number, const char *reason,
+    struct pd_err *err);
+int svc_payment_verify(struct svc *s, const char *number,
+    struct pd_err *err);
+
+/* Credit notes. */
+int svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
+    const char *reason, const char *remarks, struct credit_note *out,
+    struct pd_err *err);
+int svc_credit_apply(struct svc *s, const char *cn_no, const char *item_ref,
+    int64_t amount, struct credit_application *out, struct pd_err *err);
+struct credit_view {
+	struct credit_note cn;
+	enum cn_status status;
+	int64_t remaining;
+	int64_t usage_tenths;
+	struct credit_application *apps;
+	size_t napps;
+};
+int svc_credit_show(struct svc *s, const char *cn_no, struct credit_view *v,
+    struct pd_err *err);
+void svc_credit_view_free(struct credit_view *v);
+/* Status of a credit note as of today. */
+enum cn_status svc_credit_status(const struct svc *s,
+    const struct credit_note *cn);
+
+/* KPIs for a month (NULL: this month) and a day (NULL: today), with the
+ * previous month for comparison. */
+struct kpi {
+	char from[11], to[11], day[11];
+	char prev_from[11], prev_to[11];
+	struct kpi_raw cur, prev;
+	int64_t rate_tenths, prev_rate_tenths; /* collection rate, % x10 */
+	int64_t avg_tenths, prev_avg_tenths;   /* days x10 */
+	struct outstanding out;
+	int64_t avg_past_due_tenths;           /* days x10 */
+};
+int svc_kpi(struct svc *s, const char *month, const char *day,
+    struct kpi *k, struct pd_err *err);
+/* Signed change from prev to cur in tenths of a percent; 0 if prev is 0. */
+int64_t svc_change_tenths(int64_t cur, int64_t prev);
+
+/* Listings and reports, streamed to cb. */
+int svc_payments_each(struct svc *s, const struct payment_filter *f,
+    payment_cb cb, void *arg, struct pd_err *err);
+int svc_credits_each(struct svc *s, struct credit_filter *f, credit_cb cb,
+    void *arg, struct pd_err *err);
+int svc_payers_each(struct svc *s, const struct payment_filter *f,
+    enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
+
+/* Imports: kind is consumers, bills, services, installments or users.
+ * All or nothing; errors name file:line:column and the field. */
+int svc_import(struct svc *s, const char *kind, const char *path,
+    size_t *count, struct pd_err *err);
+
+/* Demo data: returns 1 if loaded, 0 if it was already there. */
+int svc_demo(struct svc *s, struct pd_err *err);
+/* The demo users, for `paydesk demo` to print. */
+struct demo_user {
+	const char *username, *full_name, *role, *pin;
+};
+const struct demo_user *svc_demo_users(size_t *n);
+
+/* Money as text with the configured symbol and digits ("$1,234.50"). */
+char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
+
+/* Text checks shared by the use cases: UTF-8, at most max characters. */
+int svc_check_text(const char *what, const char *text, int max, int required,
+    struct pd_err *err);
+
+#endif

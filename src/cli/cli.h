@@ -1,0 +1,101 @@
+/* cli.h - the headless command line: global options, the command table,
+ * output in text, JSON or CSV.
+ *
+ * TO ADD A COMMAND:
+ *   1. a function `int cmd_x(struct cli *, int argc, char **argv)` in the
+ *      cmd_*.c file of its group, and its row in commands[] (main.c);
+ *   2. its synopsis in man/paydesk.1 and a line in README.md;
+ *   3. a black-box test in tests/cli/.
+ */
+#ifndef PAYDESK_CLI_H
+#define PAYDESK_CLI_H
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "paydesk/service.h"
+
+enum out_mode { OUT_TEXT, OUT_JSON, OUT_CSV };
+
+struct cli {
+	struct svc svc;
+	enum out_mode mode;
+	const char *config;
+	const char *db;
+	const char *user;
+	struct pd_err err;
+};
+
+/* A command: 0 on success, else -1 with cli->err set. */
+typedef int (*cmd_fn)(struct cli *c, int argc, char **argv);
+
+/* Records: a view printed as labelled text or one JSON object. */
+struct rec;
+struct rec *rec_new(struct cli *c);
+void rec_section(struct rec *r, const char *title, const char *key);
+void rec_end(struct rec *r); /* closes a section or list item */
+void rec_str(struct rec *r, const char *label, const char *key,
+    const char *v);
+void rec_money(struct rec *r, const char *label, const char *key,
+    int64_t v);
+void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
+/* Tenths as "12.3" text / 12.3 number, with a unit suffix in text. */
+void rec_tenths(struct rec *r, const char *label, const char *key,
+    int64_t tenths, const char *unit);
+void rec_list(struct rec *r, const char *title, const char *key);
+void rec_item(struct rec *r);
+/* Print and free. */
+void rec_print(struct rec *r);
+
+/* Tables: streamed rows as aligned text, CSV or a JSON array. */
+enum col_kind { COL_STR, COL_MONEY, COL_INT };
+struct col {
+	const char *header;
+	const char *key;
+	enum col_kind kind;
+	int width; /* text mode */
+};
+struct table;
+struct table *table_new(struct cli *c, const struct col *cols, int ncols);
+void table_str(struct table *t, const char *v);
+void table_money(struct table *t, int64_t v);
+void table_int(struct table *t, int64_t v);
+/* Print the row being built. */
+void table_row(struct table *t);
+/* Close the output; returns the number of rows. */
+long table_end(struct table *t);
+
+/* Option parsing helpers that set cli->err and return -1. */
+int cli_money(struct cli *c, const char *opt, const char *s, int64_t *out);
+int cli_date(struct cli *c, const char *opt, const char *s);
+int cli_limit(struct cli *c, const char *s, size_t *out);
+/* Filter options shared by payments and report payers. */
+int cli_payment_filter(struct cli *c, struct payment_filter *f,
+    const char *from, const char *to, const char *status, const char *type,
+    const char *limit);
+int cli_usage(struct cli *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Commands, by group. */
+int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_doctor(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_audit_verify(struct cli *c, int argc, char **argv);
+int cmd_consumer_search(struct cli *c, int argc, char **argv);
+int cmd_consumer_show(struct cli *c, int argc, char **argv);
+int cmd_pay(struct cli *c, int argc, char **argv);
+int cmd_payment_show(struct cli *c, int argc, char **argv);
+int cmd_payment_void(struct cli *c, int argc, char **argv);
+int cmd_payment_verify(struct cli *c, int argc, char **argv);
+int cmd_payments(struct cli *c, int argc, char **argv);
+int cmd_credit_create(struct cli *c, int argc, char **argv);
+int cmd_credit_apply(struct cli *c, int argc, char **argv);
+int cmd_credit_show(struct cli *c, int argc, char **argv);
+int cmd_credit_notes(struct cli *c, int argc, char **argv);
+int cmd_kpi(struct cli *c, int argc, char **argv);
+int cmd_report_payers(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,99 @@
+/* cmd_consumer.c - consumer search and consumer show. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "opts.h"
+
+int
+cmd_consumer_search(struct cli *c, int argc, char **argv)
+{
+	const char *limit = NULL;
+	struct opt o[] = { { "limit", 0, &limit }, { NULL, 0, NULL } };
+	static const struct col cols[] = {
+		{ "ACCOUNT", "account_no", COL_STR, 10 },
+		{ "NAME", "name", COL_STR, 24 },
+		{ "PHONE", "phone", COL_STR, 15 },
+		{ "ADDRESS", "service_address", COL_STR, 0 },
+	};
+	struct consumer *found;
+	struct table *t;
+	size_t n, i, lim = 20;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0 ||
+	    (limit && cli_limit(c, limit, &lim) != 0))
+		return -1;
+	found = svc_consumer_search(&c->svc, pos[0], lim ? lim : 1000000, &n,
+	    &c->err);
+	if (found == NULL)
+		return -1;
+	t = table_new(c, cols, 4);
+	for (i = 0; i < n; i++) {
+		table_str(t, found[i].account_no);
+		table_str(t, found[i].name);
+		table_str(t, found[i].phone);
+		table_str(t, found[i].address);
+		table_row(t);
+	}
+	table_end(t);
+	free(found);
+	return 0;
+}
+
+int
+cmd_consumer_show(struct cli *c, int argc, char **argv)
+{
+	struct consumer_view v;
+	struct rec *r;
+	char **pos;
+	int npos;
+	size_t i;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_consumer_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_section(r, "Consumer", "consumer");
+	rec_str(r, "Name", "name", v.c.name);
+	rec_str(r, "Account number", "account_no", v.c.account_no);
+	rec_str(r, "Service address", "service_address", v.c.address);
+	rec_str(r, "Phone", "phone", v.c.phone);
+	rec_str(r, "Email", "email", v.c.email);
+	rec_str(r, "Segment", "segment", v.c.segment);
+	rec_end(r);
+	rec_section(r, "Balance", "balance");
+	rec_money(r, "Current balance (due now)", "current_balance",
+	    v.b.due_now);
+	rec_money(r, "Total outstanding", "total_outstanding", v.b.open_total);
+	rec_int(r, "Open items", "open_items", v.b.open_items);
+	rec_money(r, "Available credit", "available_credit", v.b.credit);
+	rec_end(r);
+	rec_list(r, "Open items (type, reference, period or description, "
+	    "amount, outstanding, due)", "open_items");
+	for (i = 0; i < v.nitems; i++) {
+		const struct item *it = &v.items[i];
+		char what[160];
+
+		rec_item(r);
+		rec_str(r, "Type", "type", pay_type_name(it->kind));
+		rec_str(r, "Reference", "ref", it->ref);
+		if (it->kind == PAY_BILL)
+			snprintf(what, sizeof what, "%s", it->period);
+		else if (it->kind == PAY_SERVICE)
+			snprintf(what, sizeof what, "%s", it->description);
+		else
+			snprintf(what, sizeof what, "plan %s #%d", it->plan_no,
+			    it->inst_no);
+		rec_str(r, "Description", "description", what);
+		rec_money(r, "Amount", "amount", it->amount);
+		rec_money(r, "Outstanding", "outstanding",
+		    it->amount - it->settled);
+		rec_str(r, "Due", "due_on", it->due_on);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_print(r);
+	svc_consumer_view_free(&v);
+	return 0;
+}

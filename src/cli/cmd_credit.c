@@ -1,0 +1,222 @@
+/* cmd_credit.c - credit-note create|apply|show, credit-notes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "opts.h"
+#include "paydesk/xmalloc.h"
+
+int
+cmd_credit_create(struct cli *c, int argc, char **argv)
+{
+	const char *amount = NULL, *reason = NULL, *remarks = NULL;
+	struct opt o[] = { { "amount", 0, &amount }, { "reason", 0, &reason },
+		{ "remarks", 0, &remarks }, { NULL, 0, NULL } };
+	struct credit_note cn;
+	struct rec *r;
+	int64_t amt;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (amount == NULL)
+		return pd_fail(&c->err, PD_EUSAGE, "credit-note create: "
+		    "--amount is required");
+	if (cli_money(c, "--amount", amount, &amt) != 0 ||
+	    svc_credit_create(&c->svc, pos[0], amt, reason, remarks, &cn,
+	    &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, "Credit note", "number", cn.cn_no);
+	rec_money(r, "Amount", "amount", cn.amount);
+	rec_str(r, "Reason", "reason", cn.reason);
+	rec_str(r, "Linked receipt", "linked_receipt", cn.receipt_no);
+	rec_str(r, "Expires", "expires_on", cn.expires_on);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_credit_apply(struct cli *c, int argc, char **argv)
+{
+	const char *to = NULL, *amount = NULL;
+	struct opt o[] = { { "to", 0, &to }, { "amount", 0, &amount },
+		{ NULL, 0, NULL } };
+	struct credit_application a;
+	struct credit_view v;
+	struct rec *r;
+	int64_t amt;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (to == NULL || amount == NULL)
+		return pd_fail(&c->err, PD_EUSAGE, "credit-note apply: --to "
+		    "REF and --amount X are required");
+	if (cli_money(c, "--amount", amount, &amt) != 0 ||
+	    svc_credit_apply(&c->svc, pos[0], to, amt, &a, &c->err) != 0 ||
+	    svc_credit_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, "Credit note", "number", v.cn.cn_no);
+	rec_str(r, "Applied to", "item_ref", a.item_ref);
+	rec_money(r, "Amount applied", "amount", a.amount);
+	rec_money(r, "Remaining balance", "remaining", v.remaining);
+	rec_str(r, "Status", "status", credit_status_name(v.status));
+	rec_print(r);
+	svc_credit_view_free(&v);
+	return 0;
+}
+
+int
+cmd_credit_show(struct cli *c, int argc, char **argv)
+{
+	struct credit_view v;
+	struct rec *r;
+	char **pos;
+	int npos;
+	size_t i;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_credit_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, "Credit note", "number", v.cn.cn_no);
+	rec_str(r, "Status", "status", credit_status_name(v.status));
+	rec_section(r, "Consumer", "consumer");
+	rec_str(r, "Name", "name", v.cn.consumer_name);
+	rec_str(r, "Account number", "account_no", v.cn.account_no);
+	rec_end(r);
+	rec_section(r, "Dates", "dates");
+	rec_str(r, "Created", "created_at", v.cn.created_at);
+	rec_str(r, "Expires", "expires_on", v.cn.expires_on);
+	rec_end(r);
+	rec_section(r, "Financial details", "financial");
+	rec_money(r, "Original credit amount", "amount", v.cn.amount);
+	rec_money(r, "Applied amount", "applied", v.cn.applied);
+	rec_money(r, "Remaining balance", "remaining", v.remaining);
+	rec_tenths(r, "Usage", "usage_percent", v.usage_tenths, "%");
+	rec_end(r);
+	rec_section(r, "Credit note information", "info");
+	rec_str(r, "Reason", "reason", v.cn.reason);
+	rec_str(r, "Created by", "created_by", v.cn.created_by);
+	rec_str(r, "Linked payment", "linked_receipt", v.cn.receipt_no);
+	rec_str(r, "Remarks", "remarks", v.cn.remarks);
+	rec_str(r, "Terminal", "terminal", v.cn.terminal);
+	rec_end(r);
+	rec_list(r, "Applications (date, item, amount)", "applications");
+	for (i = 0; i < v.napps; i++) {
+		rec_item(r);
+		rec_str(r, "Date", "applied_on", v.apps[i].applied_on);
+		rec_str(r, "Item", "item_ref", v.apps[i].item_ref);
+		rec_money(r, "Amount", "amount", v.apps[i].amount);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_print(r);
+	svc_credit_view_free(&v);
+	return 0;
+}
+
+static const struct col cn_cols[] = {
+	{ "CREDIT NOTE #", "number", COL_STR, 14 },
+	{ "CONSUMER", "consumer", COL_STR, 20 },
+	{ "AMOUNT", "amount", COL_MONEY, 10 },
+	{ "REMAINING", "remaining", COL_MONEY, 10 },
+	{ "REASON", "reason", COL_STR, 18 },
+	{ "STATUS", "status", COL_STR, 7 },
+	{ "CREATED", "created_on", COL_STR, 10 },
+	{ "LINKED PAYMENT", "linked_receipt", COL_STR, 0 },
+};
+
+struct cn_ctx {
+	struct cli *c;
+	struct table *t;
+};
+
+static int
+cn_row(const struct credit_note *n, void *arg)
+{
+	struct cn_ctx *x = arg;
+
+	table_str(x->t, n->cn_no);
+	table_str(x->t, n->consumer_name);
+	table_money(x->t, n->amount);
+	table_money(x->t, n->amount - n->applied);
+	table_str(x->t, n->reason);
+	table_str(x->t, credit_status_name(svc_credit_status(&x->c->svc, n)));
+	table_str(x->t, n->created_on);
+	table_str(x->t, n->receipt_no);
+	table_row(x->t);
+	return 0;
+}
+
+int
+cmd_credit_notes(struct cli *c, int argc, char **argv)
+{
+	const char *status = NULL, *from = NULL, *to = NULL, *reason = NULL,
+	    *search = NULL, *remaining = NULL, *min = NULL, *max = NULL,
+	    *limit = NULL;
+	struct opt o[] = { { "status", 0, &status }, { "from", 0, &from },
+		{ "to", 0, &to }, { "reason", 0, &reason },
+		{ "search", 0, &search }, { "remaining", 0, &remaining },
+		{ "min", 0, &min }, { "max", 0, &max }, { "limit", 0, &limit },
+		{ NULL, 0, NULL } };
+	struct credit_filter f;
+	struct cn_ctx x;
+	char **pos, *reasons = NULL, *p;
+	int npos, rc;
+
+	memset(&f, 0, sizeof f);
+	f.status = -1;
+	f.remaining = -1;
+	f.min_amount = f.max_amount = -1;
+	f.limit = 100;
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (from && cli_date(c, "--from", from) != 0) ||
+	    (to && cli_date(c, "--to", to) != 0) ||
+	    (min && cli_money(c, "--min", min, &f.min_amount) != 0) ||
+	    (max && cli_money(c, "--max", max, &f.max_amount) != 0) ||
+	    (limit && cli_limit(c, limit, &f.limit) != 0))
+		return -1;
+	if (from && to && strcmp(from, to) > 0)
+		return pd_fail(&c->err, PD_EINVAL, "--from %s is after --to %s",
+		    from, to);
+	f.from = from;
+	f.to = to;
+	f.search = search;
+	if (status && strcasecmp(status, "all") != 0 &&
+	    (f.status = credit_status_parse(status)) < 0)
+		return pd_fail(&c->err, PD_EINVAL, "--status \"%s\": one of "
+		    "All, Active, Applied, Expired, Voided", status);
+	if (remaining) {
+		f.remaining = strcmp(remaining, "used") == 0 ? 0 :
+		    strcmp(remaining, "partial") == 0 ? 1 :
+		    strcmp(remaining, "full") == 0 ? 2 : -2;
+		if (f.remaining == -2)
+			return pd_fail(&c->err, PD_EINVAL, "--remaining \"%s\": "
+			    "one of used, partial, full", remaining);
+	}
+	if (reason) {
+		reasons = xstrdup(reason);
+		for (p = strtok(reasons, ","); p && f.nreasons < 16;
+		    p = strtok(NULL, ",")) {
+			if (config_reason(&c->svc.cfg, p) == NULL) {
+				pd_fail(&c->err, PD_EINVAL, "--reason \"%s\" is "
+				    "not a configured reason", p);
+				free(reasons);
+				return -1;
+			}
+			f.reasons[f.nreasons++] = p;
+		}
+	}
+	x.c = c;
+	x.t = table_new(c, cn_cols, 8);
+	rc = svc_credits_each(&c->svc, &f, cn_row, &x, &c->err);
+	table_end(x.t);
+	free(reasons);
+	return rc;
+}

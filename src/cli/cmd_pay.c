@@ -1,0 +1,336 @@
+/* cmd_pay.c - pay, payment show|void|verify, payments. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opts.h"
+#include "paydesk/xmalloc.h"
+
+/* Split "A,B,C" into refs (the caller frees refs[0] and refs). */
+static const char **
+split_items(const char *list, size_t *n)
+{
+	char *copy = xstrdup(list), *p;
+	const char **refs = xcalloc(strlen(list) + 2, sizeof *refs);
+
+	*n = 0;
+	for (p = strtok(copy, ","); p != NULL; p = strtok(NULL, ","))
+		refs[(*n)++] = p;
+	if (*n == 0)
+		free(copy);
+	return refs;
+}
+
+int
+cmd_pay(struct cli *c, int argc, char **argv)
+{
+	const char *type = NULL, *items = NULL, *method = NULL, *amount = NULL,
+	    *tendered = NULL, *channel = NULL, *date = NULL, *notes = NULL;
+	struct opt o[] = { { "type", 0, &type }, { "items", 0, &items },
+		{ "method", 0, &method }, { "amount", 0, &amount },
+		{ "tendered", 0, &tendered }, { "channel", 0, &channel },
+		{ "date", 0, &date }, { "notes", 0, &notes },
+		{ NULL, 0, NULL } };
+	struct pay_request q;
+	struct pay_result res;
+	struct rec *r;
+	char **pos;
+	int npos, rc;
+
+	memset(&q, 0, sizeof q);
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (type == NULL)
+		return pd_fail(&c->err, PD_EUSAGE, "pay: --type is required "
+		    "(bill, service or installment)");
+	if ((q.type = pay_type_parse(type)) < 0)
+		return pd_fail(&c->err, PD_EINVAL, "--type \"%s\": must be "
+		    "bill, service or installment", type);
+	if (amount == NULL)
+		return pd_fail(&c->err, PD_EUSAGE, "pay: --amount is "
+		    "required");
+	if (method == NULL)
+		return pd_fail(&c->err, PD_EUSAGE, "pay: --method is "
+		    "required");
+	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
+	    (tendered && cli_money(c, "--tendered", tendered,
+	    &q.tendered) != 0))
+		return -1;
+	if (tendered && q.tendered == 0)
+		return pd_fail(&c->err, PD_EINVAL, "--tendered must be greater "
+		    "than zero");
+	q.account = pos[0];
+	q.method = method;
+	q.channel = channel;
+	q.date = date;
+	q.notes = notes;
+	if (items != NULL) {
+		q.items = split_items(items, &q.nitems);
+		if (q.nitems == 0) {
+			free(q.items);
+			return pd_fail(&c->err, PD_EINVAL, "--items is empty: "
+			    "give references separated by commas");
+		}
+	}
+	rc = svc_pay_post(&c->svc, &q, &res, &c->err);
+	if (q.items != NULL) {
+		free((char *)q.items[0]);
+		free(q.items);
+	}
+	if (rc != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, "Payment ID", "payment_no", res.p.payment_no);
+	rec_str(r, "Transaction ID", "txn_no", res.p.txn_no);
+	rec_str(r, "Receipt number", "receipt_no", res.p.receipt_no);
+	rec_str(r, "Status", "status", pay_status_name(res.p.status));
+	rec_str(r, "Verification", "verification", res.p.verified ?
+	    "Verified" : "Pending");
+	rec_money(r, "Amount", "amount", res.p.amount);
+	rec_str(r, "Method", "method", res.p.method);
+	if (res.p.method_kind == METHOD_CASH) {
+		rec_money(r, "Amount received", "tendered", res.p.tendered);
+		rec_money(r, "Change given", "change", res.p.change);
+	}
+	if (res.cn_no[0] != '\0') {
+		rec_str(r, "Credit note", "credit_note", res.cn_no);
+		rec_money(r, "Credit amount", "credit_amount", res.cn_amount);
+	}
+	rec_print(r);
+	return 0;
+}
+
+static void
+analysis_rows(struct rec *r, int64_t due, int64_t paid)
+{
+	int64_t diff;
+	enum analysis a = analysis_of(due, paid, &diff);
+
+	rec_money(r, "Amount due", "due", due);
+	rec_money(r, "Amount paid", "paid", paid);
+	rec_money(r, "Difference", "difference", diff);
+	rec_str(r, "Result", "result", analysis_name(a));
+}
+
+int
+cmd_payment_show(struct cli *c, int argc, char **argv)
+{
+	struct payment_view v;
+	const struct payment *p = &v.p;
+	struct rec *r;
+	char **pos, what[160];
+	int npos;
+	size_t i;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_payment_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_section(r, "Payment information", "payment");
+	rec_str(r, "Payment ID", "payment_no", p->payment_no);
+	rec_str(r, "Status", "status", pay_status_name(p->status));
+	rec_money(r, "Amount paid", "amount", p->amount);
+	rec_str(r, "Payment method", "method", p->method);
+	rec_str(r, "Payment type", "type", pay_type_name(p->type));
+	rec_str(r, "Channel", "channel", p->channel);
+	if (p->notes[0] != '\0')
+		rec_str(r, "Notes", "notes", p->notes);
+	rec_end(r);
+	rec_list(r, "Payment details and amount analysis", "items");
+	for (i = 0; i < v.nallocs; i++) {
+		const struct allocation *a = &v.allocs[i];
+
+		rec_item(r);
+		rec_str(r, "Kind", "kind", a->reverses ? "Reversal" :
+		    pay_type_name(a->item.kind));
+		rec_str(r, "Reference", "ref", a->item.ref);
+		if (a->item.kind == PAY_BILL) {
+			snprintf(what, sizeof what, "%s", a->item.period);
+			rec_str(r, "Service period", "period", what);
+		} else if (a->item.kind == PAY_SERVICE) {
+			rec_str(r, "Service", "service", a->item.description);
+			rec_str(r, "Service date", "service_date",
+			    a->item.issued_on);
+		} else {
+			rec_str(r, "Plan", "plan", a->item.plan_no);
+			rec_int(r, "Installment", "installment",
+			    a->item.inst_no);
+		}
+		analysis_rows(r, a->due_before, a->amount);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_section(r, "Amount analysis (total)", "analysis");
+	analysis_rows(r, p->due_total, p->amount);
+	rec_end(r);
+	for (i = 0; i < v.ncredits; i++) {
+		rec_section(r, "Credit note generated", i ? "credit_note_2" :
+		    "credit_note");
+		rec_str(r, "Credit note number", "number",
+		    v.credits[i].cn_no);
+		rec_money(r, "Credit amount", "amount", v.credits[i].amount);
+		rec_str(r, "Reason", "reason", v.credits[i].reason);
+		rec_str(r, "Status", "status", credit_status_name(
+		    svc_credit_status(&c->svc, &v.credits[i])));
+		rec_end(r);
+	}
+	if (p->method_kind == METHOD_CASH) {
+		rec_section(r, "Cash payment details", "cash");
+		rec_money(r, "Amount received", "tendered", p->tendered);
+		rec_money(r, "Change given", "change", p->change);
+		rec_end(r);
+	}
+	rec_section(r, "Transaction information", "transaction");
+	rec_str(r, "Transaction ID", "txn_no", p->txn_no);
+	rec_str(r, "Receipt number", "receipt_no", p->receipt_no);
+	rec_str(r, "Payment date", "paid_on", p->paid_on);
+	rec_str(r, "Recorded at", "created_at", p->created_at);
+	rec_end(r);
+	rec_section(r, "Processing information", "processing");
+	rec_str(r, "Received by", "received_by", p->user_id ? p->received_by :
+	    "System");
+	rec_str(r, "Processing time", "processing_time", v.processing);
+	rec_str(r, "Verification", "verification", p->verified ? "Verified" :
+	    "Pending");
+	if (p->verified && p->method_kind == METHOD_ONLINE) {
+		rec_str(r, "Verified by", "verified_by", p->verified_by);
+		rec_str(r, "Verified at", "verified_at", p->verified_at);
+	}
+	rec_str(r, "Terminal", "terminal", p->terminal);
+	rec_end(r);
+	if (p->status == PS_VOIDED) {
+		rec_section(r, "Void", "void");
+		rec_str(r, "Reason", "reason", p->void_reason);
+		rec_str(r, "Voided by", "voided_by", p->voided_by);
+		rec_str(r, "Voided at", "voided_at", p->voided_at);
+		rec_end(r);
+	}
+	rec_section(r, "Consumer information", "consumer");
+	rec_str(r, "Consumer name", "name", v.c.name);
+	rec_str(r, "Account number", "account_no", v.c.account_no);
+	rec_str(r, "Service address", "service_address", v.c.address);
+	rec_str(r, "Phone", "phone", v.c.phone);
+	rec_end(r);
+	rec_print(r);
+	svc_payment_view_free(&v);
+	return 0;
+}
+
+int
+cmd_payment_void(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL;
+	struct opt o[] = { { "reason", 0, &reason }, { NULL, 0, NULL } };
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (reason == NULL)
+		return pd_fail(&c->err, PD_EUSAGE, "payment void: --reason is "
+		    "required");
+	if (svc_payment_void(&c->svc, pos[0], reason, &c->err) != 0)
+		return -1;
+	printf("payment %s voided\n", pos[0]);
+	return 0;
+}
+
+int
+cmd_payment_verify(struct cli *c, int argc, char **argv)
+{
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_payment_verify(&c->svc, pos[0], &c->err) != 0)
+		return -1;
+	printf("payment %s verified\n", pos[0]);
+	return 0;
+}
+
+static const struct col payment_cols[] = {
+	{ "RECEIPT #", "receipt_no", COL_STR, 14 },
+	{ "CONSUMER", "consumer", COL_STR, 20 },
+	{ "ACCOUNT", "account_no", COL_STR, 9 },
+	{ "AMOUNT", "amount", COL_MONEY, 11 },
+	{ "METHOD", "method", COL_STR, 13 },
+	{ "DATE", "paid_on", COL_STR, 10 },
+	{ "TYPE", "type", COL_STR, 11 },
+	{ "STATUS", "status", COL_STR, 9 },
+	{ "PAYMENT ID", "payment_no", COL_STR, 0 },
+};
+
+static int
+payment_row(const struct payment_row *row, void *arg)
+{
+	struct table *t = arg;
+
+	table_str(t, row->p.receipt_no);
+	table_str(t, row->consumer_name);
+	table_str(t, row->account_no);
+	table_money(t, row->p.amount);
+	table_str(t, row->p.method);
+	table_str(t, row->p.paid_on);
+	table_str(t, pay_type_name(row->p.type));
+	table_str(t, pay_status_name(row->p.status));
+	table_str(t, row->p.payment_no);
+	table_row(t);
+	return 0;
+}
+
+int
+cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
+    const char *to, const char *status, const char *type, const char *limit)
+{
+	f->status = -1;
+	f->type = -1;
+	if ((from && cli_date(c, "--from", from) != 0) ||
+	    (to && cli_date(c, "--to", to) != 0))
+		return -1;
+	if (from && to && strcmp(from, to) > 0)
+		return pd_fail(&c->err, PD_EINVAL, "--from %s is after --to %s",
+		    from, to);
+	f->from = from;
+	f->to = to;
+	if (status && (f->status = pay_status_parse(status)) < 0)
+		return pd_fail(&c->err, PD_EINVAL, "--status \"%s\": one of "
+		    "Posted, Pending, Failed, Cancelled, Voided", status);
+	if (type && (f->type = pay_type_parse(type)) < 0)
+		return pd_fail(&c->err, PD_EINVAL, "--type \"%s\": one of bill, "
+		    "service, installment", type);
+	if (limit && cli_limit(c, limit, &f->limit) != 0)
+		return -1;
+	return 0;
+}
+
+int
+cmd_payments(struct cli *c, int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
+	    *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
+	    *operator = NULL;
+	struct opt o[] = { { "from", 0, &from }, { "to", 0, &to },
+		{ "method", 0, &method }, { "status", 0, &status },
+		{ "type", 0, &type }, { "search", 0, &search },
+		{ "limit", 0, &limit }, { "channel", 0, &channel },
+		{ "operator", 0, &operator }, { NULL, 0, NULL } };
+	struct payment_filter f;
+	struct table *t;
+	char **pos;
+	int npos, rc;
+
+	memset(&f, 0, sizeof f);
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0)
+		return -1;
+	if (limit == NULL)
+		f.limit = 100;
+	f.method = method;
+	f.search = search;
+	f.channel = channel;
+	f.operator = operator;
+	t = table_new(c, payment_cols, 9);
+	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
+	table_end(t);
+	return rc;
+}

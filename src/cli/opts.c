@@ -1,0 +1,50 @@
+/* opts.c - a command's options from a table, with getopt_long. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "opts.h"
+#include "paydesk/xmalloc.h"
+
+int
+cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
+    int min_pos, int max_pos, char ***pos, int *npos)
+{
+	struct option lo[32];
+	int n = 0, ch, i;
+
+	for (n = 0; opts != NULL && opts[n].name != NULL && n < 31; n++) {
+		lo[n].name = opts[n].name;
+		lo[n].has_arg = opts[n].flag ? no_argument : required_argument;
+		lo[n].flag = NULL;
+		lo[n].val = 1000 + n;
+	}
+	memset(&lo[n], 0, sizeof lo[n]);
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+		if (ch >= 1000 && ch < 1000 + n) {
+			*opts[ch - 1000].val = opts[ch - 1000].flag ? "1" :
+			    optarg;
+			continue;
+		}
+		if (ch == ':')
+			return cli_usage(c, "%s: option %s needs a value",
+			    argv[0], argv[optind - 1]);
+		return cli_usage(c, "%s: unknown option %s (see `paydesk help "
+		    "%s`)", argv[0], argv[optind - 1], argv[0]);
+	}
+	*pos = argv + optind;
+	*npos = argc - optind;
+	if (*npos < min_pos || *npos > max_pos) {
+		if (*npos < min_pos)
+			return cli_usage(c, "%s: missing argument (see "
+			    "`paydesk help %s`)", argv[0], argv[0]);
+		return cli_usage(c, "%s: unexpected argument \"%s\" (see "
+		    "`paydesk help %s`)", argv[0], (*pos)[max_pos], argv[0]);
+	}
+	for (i = 0; i < *npos; i++)
+		if ((*pos)[i][0] == '\0')
+			return cli_usage(c, "%s: empty argument", argv[0]);
+	return 0;
+}

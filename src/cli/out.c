@@ -1,0 +1,418 @@
+/* out.c - printing records and tables as text, JSON or CSV. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+/* A record is built as a JSON tree either way; text mode also keeps the
+ * labels and the text forms of values, in order. */
+struct line {
+	int depth;
+	int item;  /* a list item line: values only, joined */
+	char *label;
+	char *value;
+};
+
+struct rec {
+	struct cli *c;
+	json_t *root;
+	json_t *stack[8];
+	int depth;
+	struct line *lines;
+	size_t n, cap;
+	int in_item;
+	int lists[8]; /* stack entry is a list (array) */
+};
+
+struct rec *
+rec_new(struct cli *c)
+{
+	struct rec *r = xcalloc(1, sizeof *r);
+
+	r->c = c;
+	r->root = json_object();
+	r->stack[0] = r->root;
+	json_object_set_new(r->root, "currency",
+	    json_string(c->svc.cfg.currency_code));
+	return r;
+}
+
+static void
+push_line(struct rec *r, const char *label, const char *value)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 32;
+		r->lines = xrealloc(r->lines, r->cap, sizeof *r->lines);
+	}
+	r->lines[r->n].depth = r->depth;
+	r->lines[r->n].item = r->in_item;
+	r->lines[r->n].label = label ? xstrdup(label) : NULL;
+	r->lines[r->n].value = xstrdup(value ? value : "");
+	r->n++;
+}
+
+static void
+add_line(struct rec *r, const char *label, const char *value)
+{
+	struct line *l;
+	char *v;
+
+	if (!r->in_item || label == NULL) {
+		push_line(r, label, value);
+		return;
+	}
+	/* list item: the values go on one line */
+	l = &r->lines[r->n - 1];
+	v = xasprintf("%s%s%s", l->value, l->value[0] ? "  " : "",
+	    value ? value : "");
+	free(l->value);
+	l->value = v;
+}
+
+static void
+set(struct rec *r, const char *key, json_t *v)
+{
+	json_object_set_new(r->stack[r->depth], key, v);
+}
+
+void
+rec_section(struct rec *r, const char *title, const char *key)
+{
+	json_t *o = json_object();
+
+	set(r, key, o);
+	add_line(r, NULL, title);
+	r->stack[++r->depth] = o;
+	r->lists[r->depth] = 0;
+}
+
+void
+rec_list(struct rec *r, const char *title, const char *key)
+{
+	json_t *a = json_array();
+
+	set(r, key, a);
+	add_line(r, NULL, title);
+	r->stack[++r->depth] = a;
+	r->lists[r->depth] = 1;
+}
+
+void
+rec_item(struct rec *r)
+{
+	json_t *o = json_object();
+
+	json_array_append_new(r->stack[r->depth], o);
+	r->stack[++r->depth] = o;
+	r->lists[r->depth] = 0;
+	r->in_item = 1;
+	push_line(r, "", "");
+}
+
+void
+rec_end(struct rec *r)
+{
+	if (r->in_item && r->depth > 0 && r->lists[r->depth - 1])
+		r->in_item = 0;
+	if (r->depth > 0)
+		r->depth--;
+}
+
+void
+rec_str(struct rec *r, const char *label, const char *key, const char *v)
+{
+	set(r, key, json_string(v ? v : ""));
+	add_line(r, label, v);
+}
+
+void
+rec_money(struct rec *r, const char *label, const char *key, int64_t v)
+{
+	char buf[MONEY_BUFSZ];
+
+	set(r, key, json_integer(v));
+	add_line(r, label, svc_money(&r->c->svc, buf, sizeof buf, v));
+}
+
+void
+rec_int(struct rec *r, const char *label, const char *key, int64_t v)
+{
+	char buf[32];
+
+	set(r, key, json_integer(v));
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	add_line(r, label, buf);
+}
+
+void
+rec_tenths(struct rec *r, const char *label, const char *key, int64_t t,
+    const char *unit)
+{
+	char buf[48], txt[64];
+
+	money_tenths(buf, sizeof buf, t);
+	set(r, key, json_real((double)t / 10.0));
+	snprintf(txt, sizeof txt, "%s%s", buf, unit ? unit : "");
+	add_line(r, label, txt);
+}
+
+void
+rec_print(struct rec *r)
+{
+	size_t i;
+	int w = 0, len;
+
+	if (r->c->mode == OUT_JSON) {
+		json_dumpf(r->root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', stdout);
+	} else {
+		for (i = 0; i < r->n; i++)
+			if (r->lines[i].label && !r->lines[i].item &&
+			    (len = (int)strlen(r->lines[i].label)) > w)
+				w = len;
+		for (i = 0; i < r->n; i++) {
+			struct line *l = &r->lines[i];
+
+			if (l->item)
+				printf("%*s  %s\n", l->depth * 2 - 2, "",
+				    l->value);
+			else if (l->label == NULL)
+				printf("%s%*s%s\n", i ? "\n" : "",
+				    l->depth * 2, "", l->value);
+			else
+				printf("%*s%-*s  %s\n", l->depth * 2, "", w,
+				    l->label, l->value);
+		}
+	}
+	for (i = 0; i < r->n; i++) {
+		free(r->lines[i].label);
+		free(r->lines[i].value);
+	}
+	free(r->lines);
+	json_decref(r->root);
+	free(r);
+}
+
+struct table {
+	struct cli *c;
+	const struct col *cols;
+	int ncols, col;
+	long rows;
+	json_t *row;
+	char **cells;
+};
+
+/* Characters (not bytes) of a UTF-8 string. */
+static int
+chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+csv_field(const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
+	fputc('"', stdout);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', stdout);
+		fputc(*s, stdout);
+	}
+	fputc('"', stdout);
+}
+
+struct table *
+table_new(struct cli *c, const struct col *cols, int ncols)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+	int i;
+
+	t->c = c;
+	t->cols = cols;
+	t->ncols = ncols;
+	t->cells = xcalloc((size_t)ncols, sizeof *t->cells);
+	if (c->mode == OUT_CSV) {
+		for (i = 0; i < ncols; i++) {
+			if (i)
+				fputc(',', stdout);
+			csv_field(cols[i].key);
+		}
+		fputc('\n', stdout);
+	} else if (c->mode == OUT_TEXT) {
+		for (i = 0; i < ncols; i++) {
+			if (i + 1 < ncols)
+				printf("%-*s  ", cols[i].width, cols[i].header);
+			else
+				fputs(cols[i].header, stdout);
+		}
+		fputc('\n', stdout);
+	} else
+		fputs("[", stdout);
+	return t;
+}
+
+static void
+cell(struct table *t, char *text, json_t *j)
+{
+	if (t->col >= t->ncols) {
+		free(text);
+		json_decref(j);
+		return;
+	}
+	if (t->row == NULL)
+		t->row = json_object();
+	json_object_set_new(t->row, t->cols[t->col].key, j);
+	t->cells[t->col++] = text;
+}
+
+void
+table_str(struct table *t, const char *v)
+{
+	cell(t, xstrdup(v ? v : ""), json_string(v ? v : ""));
+}
+
+void
+table_money(struct table *t, int64_t v)
+{
+	char buf[MONEY_BUFSZ];
+
+	if (t->c->mode == OUT_CSV)
+		money_plain(buf, sizeof buf, v, t->c->svc.cfg.minor_digits);
+	else
+		svc_money(&t->c->svc, buf, sizeof buf, v);
+	cell(t, xstrdup(buf), json_integer(v));
+}
+
+void
+table_int(struct table *t, int64_t v)
+{
+	cell(t, xasprintf("%lld", (long long)v), json_integer(v));
+}
+
+/* Print s in exactly w characters: cut with '~' or padded. */
+static void
+fit(const char *s, int w, int right)
+{
+	int n = chars(s), i = 0;
+	const char *p = s;
+
+	if (n <= w) {
+		if (right)
+			printf("%*s%s", w - n, "", s);
+		else
+			printf("%s%*s", s, w - n, "");
+		return;
+	}
+	while (*p && i < w - 1) {
+		p++;
+		while ((*p & 0xC0) == 0x80)
+			p++;
+		i++;
+	}
+	printf("%.*s~", (int)(p - s), s);
+}
+
+void
+table_row(struct table *t)
+{
+	int i;
+	char *dump;
+
+	if (t->c->mode == OUT_JSON) {
+		dump = json_dumps(t->row, JSON_PRESERVE_ORDER | JSON_COMPACT);
+		printf("%s\n  %s", t->rows ? "," : "", dump);
+		free(dump);
+	} else {
+		for (i = 0; i < t->ncols; i++) {
+			const char *v = t->cells[i] ? t->cells[i] : "";
+
+			if (t->c->mode == OUT_CSV) {
+				if (i)
+					fputc(',', stdout);
+				csv_field(v);
+			} else {
+				if (i + 1 < t->ncols) {
+					fit(v, t->cols[i].width,
+					    t->cols[i].kind != COL_STR);
+					fputs("  ", stdout);
+				} else
+					fputs(v, stdout);
+			}
+		}
+		fputc('\n', stdout);
+	}
+	for (i = 0; i < t->ncols; i++) {
+		free(t->cells[i]);
+		t->cells[i] = NULL;
+	}
+	json_decref(t->row);
+	t->row = NULL;
+	t->col = 0;
+	t->rows++;
+}
+
+long
+table_end(struct table *t)
+{
+	long n = t->rows;
+
+	if (t->c->mode == OUT_JSON)
+		fputs(n ? "\n]\n" : "]\n", stdout);
+	else if (t->c->mode == OUT_TEXT && n == 0)
+		puts("(none)");
+	free(t->cells);
+	free(t);
+	return n;
+}
+
+int
+cli_usage(struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->err.code = PD_EUSAGE;
+	va_start(ap, fmt);
+	vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+cli_money(struct cli *c, const char *opt, const char *s, int64_t *out)
+{
+	return money_parse(s, c->svc.cfg.minor_digits, opt, out, &c->err);
+}
+
+int
+cli_date(struct cli *c, const char *opt, const char *s)
+{
+	int32_t d;
+
+	return date_parse(s, opt, &d, &c->err);
+}
+
+int
+cli_limit(struct cli *c, const char *s, size_t *out)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v < 0 || v > 100000000)
+		return pd_fail(&c->err, PD_EUSAGE, "--limit \"%s\": give a "
+		    "whole number from 0 (no limit) to 100000000", s);
+	*out = (size_t)v;
+	return 0;
+}

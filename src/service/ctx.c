@@ -1,0 +1,111 @@
+/* ctx.c - opening the service context, the clock, shared text checks. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "paydesk/csv.h"
+#include "paydesk/date.h"
+#include "paydesk/service.h"
+#include "paydesk/xmalloc.h"
+
+int
+svc_open(struct svc *s, const char *config_path, const char *db, int create,
+    struct pd_err *err)
+{
+	memset(s, 0, sizeof *s);
+	if (config_load(config_path, &s->cfg, err) != 0)
+		return -1;
+	if (db != NULL)
+		xstrlcpy(s->cfg.store_path, db, sizeof s->cfg.store_path);
+	return store_open(s->cfg.store_path, create, &s->st, err);
+}
+
+void
+svc_close(struct svc *s)
+{
+	store_close(s->st);
+	s->st = NULL;
+}
+
+/* $PAYDESK_NOW if it is a valid date or timestamp. */
+static int
+fixed_now(char ts[TS_BUFSZ])
+{
+	const char *env = getenv("PAYDESK_NOW");
+	char day[11];
+	int32_t d;
+
+	if (env == NULL || strlen(env) < 10)
+		return 0;
+	memcpy(day, env, 10);
+	day[10] = '\0';
+	if (date_parse(day, NULL, &d, NULL) != 0)
+		return 0;
+	if (strlen(env) == 19)
+		snprintf(ts, TS_BUFSZ, "%s", env);
+	else
+		snprintf(ts, TS_BUFSZ, "%s 12:00:00", day);
+	return 1;
+}
+
+void
+svc_now(char ts[TS_BUFSZ])
+{
+	time_t t;
+	struct tm tm;
+
+	if (fixed_now(ts))
+		return;
+	t = time(NULL);
+	localtime_r(&t, &tm);
+	strftime(ts, TS_BUFSZ, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+void
+svc_today(char day[11])
+{
+	char ts[TS_BUFSZ];
+
+	svc_now(ts);
+	memcpy(day, ts, 10);
+	day[10] = '\0';
+}
+
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+svc_check_text(const char *what, const char *text, int max, int required,
+    struct pd_err *err)
+{
+	const unsigned char *p;
+	size_t n;
+
+	if (text == NULL || *text == '\0') {
+		if (required)
+			return pd_fail(err, PD_EINVAL, "%s is required", what);
+		return 0;
+	}
+	if (!utf8_valid(text, strlen(text)))
+		return pd_fail(err, PD_EINVAL, "%s is not valid UTF-8 text",
+		    what);
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+			return pd_fail(err, PD_EINVAL, "%s contains a control "
+			    "character at byte %d", what,
+			    (int)(p - (const unsigned char *)text) + 1);
+	n = utf8_chars(text);
+	if ((int)n > max)
+		return pd_fail(err, PD_EINVAL, "%s is %zu characters long; the "
+		    "limit is %d", what, n, max);
+	return 0;
+}

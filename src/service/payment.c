@@ -1,0 +1,533 @@
+/* payment.c - quoting, posting, showing, voiding and verifying payments. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/uuid.h"
+#include "paydesk/xmalloc.h"
+
+/* "Cash, Credit Card, ..." for messages. */
+static void
+list_methods(const struct config *cfg, char *buf, size_t n)
+{
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < cfg->nmethods; i++) {
+		if (i > 0)
+			strncat(buf, ", ", n - strlen(buf) - 1);
+		strncat(buf, cfg->methods[i].name, n - strlen(buf) - 1);
+	}
+}
+
+static void
+list_names(const char (*names)[CFG_NAME_MAX], int count, char *buf, size_t n)
+{
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			strncat(buf, ", ", n - strlen(buf) - 1);
+		strncat(buf, names[i], n - strlen(buf) - 1);
+	}
+}
+
+/* Field checks that need no store. */
+static int
+check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
+    struct pd_err *err)
+{
+	char list[512], today[11];
+	int32_t d, t;
+
+	if (svc_require(s, ROLE_CASHIER, "recording a payment", err) != 0)
+		return -1;
+	if (r->account == NULL || *r->account == '\0')
+		return pd_fail(err, PD_EINVAL, "consumer account number is "
+		    "required");
+	if (r->type < PAY_BILL || r->type > PAY_INSTALLMENT)
+		return pd_fail(err, PD_EINVAL, "payment type is required: "
+		    "bill, service or installment");
+	if (r->method == NULL || *r->method == '\0') {
+		list_methods(&s->cfg, list, sizeof list);
+		return pd_fail(err, PD_EINVAL, "payment method is required "
+		    "(one of: %s)", list);
+	}
+	q->method = config_method(&s->cfg, r->method);
+	if (q->method == NULL) {
+		list_methods(&s->cfg, list, sizeof list);
+		return pd_fail(err, PD_EINVAL, "payment method \"%s\" is not "
+		    "configured (one of: %s)", r->method, list);
+	}
+	if (r->channel == NULL || *r->channel == '\0')
+		q->channel = s->cfg.channels[0];
+	else if ((q->channel = config_channel(&s->cfg, r->channel)) == NULL) {
+		list_names(s->cfg.channels, s->cfg.nchannels, list,
+		    sizeof list);
+		return pd_fail(err, PD_EINVAL, "channel \"%s\" is not "
+		    "configured (one of: %s)", r->channel, list);
+	}
+	if (r->amount <= 0)
+		return pd_fail(err, PD_EINVAL, "amount is required and must be "
+		    "greater than zero");
+	q->amount = r->amount;
+	if (q->method->kind == METHOD_CASH) {
+		q->tendered = r->tendered ? r->tendered : r->amount;
+		if (pay_cash_change(q->amount, q->tendered, &q->change,
+		    s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+			return -1;
+	} else if (r->tendered != 0)
+		return pd_fail(err, PD_EINVAL, "amount received applies to cash "
+		    "payments only; %s is a %s method", q->method->name,
+		    method_kind_name(q->method->kind));
+	svc_today(today);
+	if (r->date == NULL || *r->date == '\0')
+		xstrlcpy(q->date, today, sizeof q->date);
+	else {
+		if (date_parse(r->date, "payment date", &d, err) != 0)
+			return -1;
+		date_parse(today, NULL, &t, NULL);
+		if (d > t)
+			return pd_fail(err, PD_EINVAL, "payment date %s is in "
+			    "the future (today is %s)", r->date, today);
+		xstrlcpy(q->date, r->date, sizeof q->date);
+	}
+	return svc_check_text("notes", r->notes, s->cfg.notes_max, 0, err);
+}
+
+/* Explain why ref is not an open item of this consumer and type. */
+static int
+explain_item(struct svc *s, const char *ref, const struct consumer *c,
+    int type, struct pd_err *err)
+{
+	struct item it;
+
+	if (store_item_by_ref(s->st, ref, &it, err) != 0)
+		return -1;
+	if (it.consumer_id != c->id)
+		return pd_fail(err, PD_EINVAL, "item %s belongs to another "
+		    "consumer, not %s", ref, c->account_no);
+	if ((int)it.kind != type)
+		return pd_fail(err, PD_EINVAL, "item %s is a %s, not a %s; "
+		    "choose --type %s", ref, pay_type_kind(it.kind),
+		    pay_type_kind((enum pay_type)type), pay_type_kind(it.kind));
+	return pd_fail(err, PD_EINVAL, "item %s is already paid in full", ref);
+}
+
+static int
+select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
+    struct pd_err *err)
+{
+	struct item *open;
+	size_t nopen, i, j;
+	int found;
+
+	open = store_items_open(s->st, q->c.id, r->type, &nopen, err);
+	if (open == NULL)
+		return -1;
+	q->items = xcalloc(nopen ? nopen : 1, sizeof *q->items);
+	if (r->nitems == 0) {
+		for (i = 0; i < nopen; i++) {
+			q->items[i].id = open[i].id;
+			xstrlcpy(q->items[i].ref, open[i].ref,
+			    sizeof q->items[i].ref);
+			xstrlcpy(q->items[i].due_on, open[i].due_on,
+			    sizeof q->items[i].due_on);
+			q->items[i].outstanding = open[i].amount -
+			    open[i].settled;
+		}
+		q->nitems = nopen;
+	} else {
+		for (j = 0; j < r->nitems; j++) {
+			for (i = 0; i < j; i++)
+				if (strcmp(r->items[i], r->items[j]) == 0) {
+					free(open);
+					return pd_fail(err, PD_EINVAL, "item %s "
+					    "is listed twice", r->items[j]);
+				}
+			found = 0;
+			for (i = 0; i < nopen && !found; i++) {
+				if (strcmp(open[i].ref, r->items[j]) != 0)
+					continue;
+				found = 1;
+				q->items[q->nitems].id = open[i].id;
+				xstrlcpy(q->items[q->nitems].ref, open[i].ref,
+				    sizeof q->items[0].ref);
+				xstrlcpy(q->items[q->nitems].due_on,
+				    open[i].due_on, sizeof q->items[0].due_on);
+				q->items[q->nitems].outstanding =
+				    open[i].amount - open[i].settled;
+				q->nitems++;
+			}
+			if (!found) {
+				free(open);
+				return explain_item(s, r->items[j], &q->c,
+				    r->type, err);
+			}
+		}
+	}
+	free(open);
+	return 0;
+}
+
+int
+svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
+    struct pd_err *err)
+{
+	size_t i;
+	int64_t now_part = 0;
+	char today[11];
+
+	memset(q, 0, sizeof *q);
+	if (check_request(s, r, q, err) != 0)
+		return -1;
+	if (store_consumer_by_account(s->st, r->account, &q->c, err) != 0)
+		return -1;
+	svc_today(today);
+	if (store_consumer_balance(s->st, q->c.id, today, &q->before,
+	    err) != 0)
+		return -1;
+	if (select_items(s, r, q, err) != 0) {
+		svc_pay_quote_free(q);
+		return -1;
+	}
+	for (i = 0; i < q->nitems; i++)
+		q->due_total += q->items[i].outstanding;
+	if (pay_check_amount(q->amount, q->due_total,
+	    s->cfg.overpay_threshold, s->cfg.minor_digits,
+	    s->cfg.currency_symbol, err) != 0) {
+		svc_pay_quote_free(q);
+		return -1;
+	}
+	q->overpaid = alloc_apply(q->items, q->nitems, q->amount);
+	q->analysis = analysis_of(q->due_total, q->amount, &q->difference);
+	for (i = 0; i < q->nitems; i++)
+		if (strcmp(q->items[i].due_on, today) <= 0)
+			now_part += q->items[i].applied;
+	q->balance_after = q->before.due_now - now_part;
+	return 0;
+}
+
+void
+svc_pay_quote_free(struct pay_quote *q)
+{
+	free(q->items);
+	q->items = NULL;
+	q->nitems = 0;
+}
+
+/* Write the payment of quote q; inside the caller's transaction. */
+static int
+write_payment(struct svc *s, const struct pay_request *r,
+    const struct pay_quote *q, struct pay_result *res, struct pd_err *err)
+{
+	struct payment *p = &res->p;
+	struct allocation *allocs = NULL;
+	struct credit_note cn;
+	struct syncrec_head h;
+	size_t i, na = 0;
+	int32_t d;
+	char detail[512], a[MONEY_BUFSZ], at[TS_BUFSZ], exp[DATE_BUFSZ];
+	int rc = -1;
+
+	if (r->at != NULL)
+		xstrlcpy(at, r->at, sizeof at);
+	else
+		svc_now(at);
+	memset(p, 0, sizeof *p);
+	if (svc_next_number(s, "payment", s->cfg.fmt_payment, q->date,
+	    p->payment_no, sizeof p->payment_no, err) ||
+	    svc_next_number(s, "transaction", s->cfg.fmt_transaction, q->date,
+	    p->txn_no, sizeof p->txn_no, err) ||
+	    svc_next_number(s, "receipt", s->cfg.fmt_receipt, q->date,
+	    p->receipt_no, sizeof p->receipt_no, err))
+		return -1;
+	p->consumer_id = q->c.id;
+	p->type = (enum pay_type)r->type;
+	xstrlcpy(p->channel, q->channel, sizeof p->channel);
+	xstrlcpy(p->method, q->method->name, sizeof p->method);
+	p->method_kind = q->method->kind;
+	p->amount = q->amount;
+	p->tendered = q->method->kind == METHOD_CASH ? q->tendered : 0;
+	p->change = q->method->kind == METHOD_CASH ? q->change : 0;
+	p->due_total = q->due_total;
+	p->overpaid = q->overpaid;
+	xstrlcpy(p->paid_on, q->date, sizeof p->paid_on);
+	xstrlcpy(p->created_at, at, sizeof p->created_at);
+	xstrlcpy(p->notes, r->notes ? r->notes : "", sizeof p->notes);
+	p->user_id = s->actor.user_id;
+	xstrlcpy(p->received_by, s->actor.full_name, sizeof p->received_by);
+	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
+	xstrlcpy(p->branch, s->cfg.branch_id, sizeof p->branch);
+	if (q->method->kind == METHOD_ONLINE)
+		p->status = PS_PENDING;
+	else {
+		p->status = PS_POSTED;
+		p->verified = 1;
+		xstrlcpy(p->verified_at, at, sizeof p->verified_at);
+		xstrlcpy(p->verified_by, s->actor.full_name,
+		    sizeof p->verified_by);
+	}
+	if (store_payment_insert(s->st, p, err) != 0)
+		return -1;
+
+	allocs = xcalloc(q->nitems ? q->nitems : 1, sizeof *allocs);
+	for (i = 0; i < q->nitems; i++) {
+		if (q->items[i].applied == 0)
+			continue;
+		allocs[na].payment_id = p->id;
+		allocs[na].item_id = q->items[i].id;
+		allocs[na].amount = q->items[i].applied;
+		allocs[na].due_before = q->items[i].outstanding;
+		if (store_item_by_ref(s->st, q->items[i].ref, &allocs[na].item,
+		    err) != 0 ||
+		    store_allocation_insert(s->st, &allocs[na], err) != 0 ||
+		    store_item_settle(s->st, q->items[i].id,
+		    q->items[i].applied, err) != 0)
+			goto out;
+		na++;
+	}
+
+	memset(&cn, 0, sizeof cn);
+	if (q->overpaid > 0) {
+		if (svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
+		    q->date, cn.cn_no, sizeof cn.cn_no, err) != 0)
+			goto out;
+		cn.consumer_id = q->c.id;
+		cn.payment_id = p->id;
+		cn.amount = q->overpaid;
+		xstrlcpy(cn.reason, "Overpayment", sizeof cn.reason);
+		snprintf(cn.remarks, sizeof cn.remarks, "Overpayment on receipt "
+		    "%s", p->receipt_no);
+		xstrlcpy(cn.created_on, q->date, sizeof cn.created_on);
+		xstrlcpy(cn.created_at, at, sizeof cn.created_at);
+		date_parse(q->date, NULL, &d, NULL);
+		xstrlcpy(cn.expires_on, date_format(exp,
+		    d + s->cfg.cn_expiry_days), sizeof cn.expires_on);
+		cn.user_id = s->actor.user_id;
+		xstrlcpy(cn.created_by, s->actor.full_name,
+		    sizeof cn.created_by);
+		xstrlcpy(cn.terminal, s->cfg.terminal_id, sizeof cn.terminal);
+		cn.automatic = 1;
+		xstrlcpy(cn.receipt_no, p->receipt_no, sizeof cn.receipt_no);
+		if (store_credit_insert(s->st, &cn, err) != 0)
+			goto out;
+		xstrlcpy(res->cn_no, cn.cn_no, sizeof res->cn_no);
+		res->cn_amount = cn.amount;
+		snprintf(detail, sizeof detail, "amount=%s payment=%s "
+		    "reason=Overpayment", money_plain(a, sizeof a, cn.amount,
+		    s->cfg.minor_digits), p->payment_no);
+		if (svc_audit(s, at, "create", "credit_note", cn.cn_no, detail,
+		    err) != 0)
+			goto out;
+	}
+
+	snprintf(detail, sizeof detail, "consumer=%s type=%s method=%s "
+	    "amount=%s receipt=%s items=%zu overpaid=%lld", q->c.account_no,
+	    pay_type_name(p->type), p->method, money_plain(a, sizeof a,
+	    p->amount, s->cfg.minor_digits), p->receipt_no, na,
+	    (long long)p->overpaid);
+	if (svc_audit(s, at, "post", "payment", p->payment_no, detail,
+	    err) != 0)
+		goto out;
+	svc_synchead(s, &h, "payment", p->uuid, at);
+	rc = svc_outbox(s, "payment", p->uuid, p->payment_no,
+	    syncrec_payment(&h, p, &q->c, allocs, na,
+	    q->overpaid > 0 ? &cn : NULL), at, err);
+out:
+	free(allocs);
+	return rc;
+}
+
+int
+svc_pay_post(struct svc *s, const struct pay_request *r,
+    struct pay_result *res, struct pd_err *err)
+{
+	struct pay_quote q;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	/* cheap checks first, so a bad request never takes the write lock */
+	memset(&q, 0, sizeof q);
+	if (check_request(s, r, &q, err) != 0)
+		return -1;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = svc_pay_quote(s, r, &q, err);
+	if (rc == 0)
+		rc = write_payment(s, r, &q, res, err);
+	svc_pay_quote_free(&q);
+	return svc_finish(s, rc, err);
+}
+
+int
+svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
+    struct pd_err *err)
+{
+	int32_t a, b;
+
+	memset(v, 0, sizeof *v);
+	if (store_payment_find(s->st, number, &v->p, err) != 0 ||
+	    store_consumer_by_id(s->st, v->p.consumer_id, &v->c, err) != 0)
+		return -1;
+	v->allocs = store_allocations_of(s->st, v->p.id, &v->nallocs, err);
+	if (v->allocs == NULL)
+		return -1;
+	v->credits = store_credits_of_payment(s->st, v->p.id, &v->ncredits,
+	    err);
+	if (v->credits == NULL) {
+		svc_payment_view_free(v);
+		return -1;
+	}
+	if (!v->p.verified)
+		xstrlcpy(v->processing, "Pending", sizeof v->processing);
+	else if (v->p.method_kind != METHOD_ONLINE)
+		xstrlcpy(v->processing, "Immediate", sizeof v->processing);
+	else {
+		char d1[11], d2[11];
+
+		snprintf(d1, sizeof d1, "%.10s", v->p.created_at);
+		snprintf(d2, sizeof d2, "%.10s", v->p.verified_at);
+		if (date_parse(d1, NULL, &a, NULL) == 0 &&
+		    date_parse(d2, NULL, &b, NULL) == 0)
+			snprintf(v->processing, sizeof v->processing,
+			    "%d day%s", (int)(b - a), b - a == 1 ? "" : "s");
+	}
+	return 0;
+}
+
+void
+svc_payment_view_free(struct payment_view *v)
+{
+	free(v->allocs);
+	free(v->credits);
+	v->allocs = NULL;
+	v->credits = NULL;
+}
+
+static int
+void_in_tx(struct svc *s, const char *number, const char *reason,
+    struct pd_err *err)
+{
+	struct payment p;
+	struct allocation *al, rev;
+	struct credit_note *cns;
+	struct syncrec_head h;
+	struct item it;
+	size_t n, ncn, i;
+	char at[TS_BUFSZ], uuid[UUID_BUFSZ], detail[700];
+	int rc = -1;
+
+	if (store_payment_find(s->st, number, &p, err) != 0)
+		return -1;
+	if (p.status == PS_VOIDED)
+		return pd_fail(err, PD_EINVAL, "payment %s was already voided "
+		    "on %s by %s", p.payment_no, p.voided_at, p.voided_by);
+	cns = store_credits_of_payment(s->st, p.id, &ncn, err);
+	if (cns == NULL)
+		return -1;
+	for (i = 0; i < ncn; i++)
+		if (cns[i].applied > 0 && !cns[i].voided) {
+			pd_fail(err, PD_EINVAL, "payment %s cannot be voided: "
+			    "its credit note %s has been applied to open "
+			    "items", p.payment_no, cns[i].cn_no);
+			free(cns);
+			return -1;
+		}
+	svc_now(at);
+	al = store_allocations_of(s->st, p.id, &n, err);
+	if (al == NULL) {
+		free(cns);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (al[i].reverses != 0)
+			continue;
+		if (store_item_by_ref(s->st, al[i].item.ref, &it, err) != 0)
+			goto out;
+		memset(&rev, 0, sizeof rev);
+		rev.payment_id = p.id;
+		rev.item_id = al[i].item_id;
+		rev.amount = -al[i].amount;
+		rev.due_before = it.amount - it.settled;
+		rev.reverses = al[i].id;
+		if (store_allocation_insert(s->st, &rev, err) != 0 ||
+		    store_item_settle(s->st, al[i].item_id, -al[i].amount,
+		    err) != 0)
+			goto out;
+	}
+	for (i = 0; i < ncn; i++)
+		if (!cns[i].voided &&
+		    (store_credit_set_voided(s->st, cns[i].id, err) != 0 ||
+		    svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
+		    p.payment_no, err) != 0))
+			goto out;
+	uuid_new(uuid);
+	if (store_void_insert(s->st, uuid, p.id, reason, s->actor.user_id,
+	    s->actor.full_name, at, s->cfg.terminal_id, err) != 0 ||
+	    store_payment_set_status(s->st, p.id, PS_VOIDED, p.verified,
+	    p.verified_at, p.verified_by, err) != 0)
+		goto out;
+	snprintf(detail, sizeof detail, "reason=%s", reason);
+	if (svc_audit(s, at, "void", "payment", p.payment_no, detail,
+	    err) != 0)
+		goto out;
+	svc_synchead(s, &h, "void", uuid, at);
+	rc = svc_outbox(s, "void", uuid, p.payment_no,
+	    syncrec_void(&h, &p, reason, s->actor.full_name), at, err);
+out:
+	free(al);
+	free(cns);
+	return rc;
+}
+
+int
+svc_payment_void(struct svc *s, const char *number, const char *reason,
+    struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, "voiding a payment", err) != 0 ||
+	    svc_check_text("void reason", reason, s->cfg.remarks_max, 1,
+	    err) != 0)
+		return -1;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, void_in_tx(s, number, reason, err), err);
+}
+
+static int
+verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
+{
+	struct payment p;
+	struct syncrec_head h;
+	char at[TS_BUFSZ], uuid[UUID_BUFSZ];
+
+	if (store_payment_find(s->st, number, &p, err) != 0)
+		return -1;
+	if (p.status != PS_PENDING)
+		return pd_fail(err, PD_EINVAL, "payment %s is %s; only "
+		    "Pending payments can be verified", p.payment_no,
+		    pay_status_name(p.status));
+	svc_now(at);
+	if (store_payment_set_status(s->st, p.id, PS_POSTED, 1, at,
+	    s->actor.full_name, err) != 0 ||
+	    svc_audit(s, at, "verify", "payment", p.payment_no, "", err) != 0)
+		return -1;
+	uuid_new(uuid);
+	svc_synchead(s, &h, "verify", uuid, at);
+	return svc_outbox(s, "verify", uuid, p.payment_no,
+	    syncrec_verify(&h, &p, s->actor.full_name), at, err);
+}
+
+int
+svc_payment_verify(struct svc *s, const char *number, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, "verifying a payment", err) != 0)
+		return -1;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, verify_in_tx(s, number, err), err);
+}
