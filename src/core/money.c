@@ -70,9 +70,10 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 	}
 	if (whole > MONEY_MAX / pow10i(digits))
 		goto toolarge;
-	*out = whole * pow10i(digits) + frac * pow10i(digits - nfrac);
-	if (*out > MONEY_MAX)
+	whole = whole * pow10i(digits) + frac * pow10i(digits - nfrac);
+	if (whole > MONEY_MAX)
 		goto toolarge;
+	*out = whole;
 	return 0;
 toolarge:
 	return pd_fail(err, PD_EINVAL, "%s \"%s\": too large (the limit is "
@@ -129,6 +130,8 @@ money_ratio_tenths(int64_t num, int64_t den)
 		return 0;
 	/* num * 1000 stays far below INT64_MAX for amounts under MONEY_MAX
 	 * times a million rows */
+	if (num < 0)
+		return -money_ratio_tenths(-num, den);
 	q = (num * 1000 * 2 + den) / (den * 2);
 	return q;
 }

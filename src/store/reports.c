@@ -202,7 +202,8 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			snprintf(line, sizeof line, "%s: %s", checks[i].what,
 			    (const char *)sqlite3_column_text(s, 0));
-			cb(line, arg);
+			if (cb != NULL)
+				cb(line, arg);
 			problems++;
 		}
 		sqlite3_finalize(s);
@@ -213,7 +214,8 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		if (chain.code != PD_ESTORE)
 			return pd_fail(err, chain.code, "%s", chain.msg);
 		snprintf(line, sizeof line, "audit chain: %s", chain.msg);
-		cb(line, arg);
+		if (cb != NULL)
+			cb(line, arg);
 		problems++;
 	}
 	return problems;

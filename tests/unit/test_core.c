@@ -1,0 +1,412 @@
+/* test_core.c - unit tests of the pure rules in src/core. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "paydesk/alloc.h"
+#include "paydesk/credit.h"
+#include "paydesk/csv.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/numfmt.h"
+#include "paydesk/sha256.h"
+#include "paydesk/uuid.h"
+
+static int64_t
+parse_ok(const char *s)
+{
+	struct pd_err err;
+	int64_t v = -1;
+
+	assert_int_equal(money_parse(s, 2, "amount", &v, &err), 0);
+	return v;
+}
+
+static void
+parse_bad(const char *s, const char *needle)
+{
+	struct pd_err err;
+	int64_t v = 12345;
+
+	assert_int_equal(money_parse(s, 2, "amount", &v, &err), -1);
+	assert_int_equal(err.code, PD_EINVAL);
+	assert_non_null(strstr(err.msg, needle));
+	assert_int_equal(v, 12345); /* untouched on error */
+}
+
+static void
+money_parsing(void **state)
+{
+	(void)state;
+	assert_int_equal(parse_ok("145.5"), 14550);
+	assert_int_equal(parse_ok("145.50"), 14550);
+	assert_int_equal(parse_ok("145"), 14500);
+	assert_int_equal(parse_ok("0.01"), 1);
+	assert_int_equal(parse_ok("0"), 0);
+	assert_int_equal(parse_ok("007.05"), 705);
+	assert_int_equal(parse_ok("100000000000.00"), MONEY_MAX);
+	parse_bad("145.505", "at most 2 decimals");
+	parse_bad("1e3", "exponents");
+	parse_bad("1E3", "exponents");
+	parse_bad("-0", "sign");
+	parse_bad("-5.00", "sign");
+	parse_bad("+5", "sign");
+	parse_bad("12,50", "dot for decimals");
+	parse_bad("1,234.50", "dot for decimals");
+	parse_bad("", "empty");
+	parse_bad(" 5", "not a number");
+	parse_bad("5 ", "not a number");
+	parse_bad("5.", "digits expected");
+	parse_bad(".5", "not a number");
+	parse_bad("abc", "not a number");
+	parse_bad("1.2.3", "not a number");
+	parse_bad("0x10", "not a number");
+	parse_bad("100000000000.01", "too large");
+	parse_bad("99999999999999999999999", "too large");
+}
+
+static void
+money_digits(void **state)
+{
+	struct pd_err err;
+	int64_t v;
+
+	(void)state;
+	assert_int_equal(money_parse("12", 0, NULL, &v, &err), 0);
+	assert_int_equal(v, 12);
+	assert_int_equal(money_parse("12.5", 0, NULL, &v, &err), -1);
+	assert_non_null(strstr(err.msg, "no decimals"));
+	assert_int_equal(money_parse("1.234", 3, NULL, &v, &err), 0);
+	assert_int_equal(v, 1234);
+	assert_int_equal(money_parse("1.5", 3, NULL, &v, &err), 0);
+	assert_int_equal(v, 1500);
+}
+
+static void
+money_formatting(void **state)
+{
+	char b[MONEY_BUFSZ];
+
+	(void)state;
+	assert_string_equal(money_format(b, sizeof b, 14550, 2, "$"),
+	    "$145.50");
+	assert_string_equal(money_format(b, sizeof b, 123456789, 2, "$"),
+	    "$1,234,567.89");
+	assert_string_equal(money_format(b, sizeof b, -450, 2, "$"), "-$4.50");
+	assert_string_equal(money_format(b, sizeof b, 5, 2, "€"), "€0.05");
+	assert_string_equal(money_format(b, sizeof b, 0, 2, "$"), "$0.00");
+	assert_string_equal(money_format(b, sizeof b, 100000, 2, ""),
+	    "1,000.00");
+	assert_string_equal(money_plain(b, sizeof b, 123456789, 2),
+	    "1234567.89");
+	assert_string_equal(money_plain(b, sizeof b, -1, 2), "-0.01");
+	assert_string_equal(money_plain(b, sizeof b, 42, 0), "42");
+	assert_string_equal(money_tenths(b, sizeof b, 1234), "123.4");
+	assert_string_equal(money_tenths(b, sizeof b, -5), "-0.5");
+	/* round trip over a range of values */
+	for (int64_t v = 0; v < 100000; v += 97) {
+		struct pd_err err;
+		int64_t back;
+
+		money_plain(b, sizeof b, v, 2);
+		assert_int_equal(money_parse(b, 2, NULL, &back, &err), 0);
+		assert_int_equal(back, v);
+	}
+}
+
+static void
+ratios(void **state)
+{
+	(void)state;
+	assert_int_equal(money_ratio_tenths(1, 3), 333);     /* 33.3 % */
+	assert_int_equal(money_ratio_tenths(2, 3), 667);     /* 66.7 % */
+	assert_int_equal(money_ratio_tenths(1, 2000), 1);    /* 0.05 -> 0.1 */
+	assert_int_equal(money_ratio_tenths(1, 2001), 0);
+	assert_int_equal(money_ratio_tenths(5, 0), 0);
+	assert_int_equal(money_ratio_tenths(300, 200), 1500);
+	assert_int_equal(money_ratio_tenths(-1, 3), -333);
+	assert_int_equal(money_ratio_tenths(-1, 2000), -1); /* half away */
+}
+
+static void
+dates(void **state)
+{
+	struct pd_err err;
+	int32_t d, f, l;
+	char b[DATE_BUFSZ];
+
+	(void)state;
+	assert_int_equal(date_parse("1970-01-01", NULL, &d, &err), 0);
+	assert_int_equal(d, 0);
+	assert_int_equal(date_parse("2024-02-29", NULL, &d, &err), 0);
+	assert_string_equal(date_format(b, d + 1), "2024-03-01");
+	assert_int_equal(date_parse("2025-02-29", "due", &d, &err), -1);
+	assert_non_null(strstr(err.msg, "no such day"));
+	assert_int_equal(date_parse("2025-4-20", NULL, &d, &err), -1);
+	assert_int_equal(date_parse("2025-04-20x", NULL, &d, &err), -1);
+	assert_int_equal(date_parse("", NULL, &d, &err), -1);
+	assert_int_equal(date_parse("2025-13-01", NULL, &d, &err), -1);
+	assert_int_equal(date_parse("2025-04-20", NULL, &d, &err), 0);
+	assert_string_equal(date_format(b, d + 365), "2026-04-20");
+	assert_int_equal(month_parse("2025-02", NULL, &f, &l, &err), 0);
+	assert_string_equal(date_format(b, f), "2025-02-01");
+	assert_string_equal(date_format(b, l), "2025-02-28");
+	assert_int_equal(month_parse("2025-2", NULL, &f, &l, &err), -1);
+	date_parse("2026-11-22", NULL, &d, &err); /* a Sunday */
+	assert_string_equal(date_format(b, week_first_day(d)), "2026-11-16");
+	assert_string_equal(date_format(b, month_first_day(d)), "2026-11-01");
+	assert_string_equal(date_format(b, month_last_day(d)), "2026-11-30");
+	for (d = -1000; d < 40000; d += 13) {
+		int32_t back;
+
+		date_format(b, d);
+		assert_int_equal(date_parse(b, NULL, &back, &err), 0);
+		assert_int_equal(back, d);
+	}
+}
+
+static void
+numbers(void **state)
+{
+	struct pd_err err;
+	struct numfmt_ctx ctx = { "2025-04-20", "T01", "B07" };
+	char out[NUMFMT_BUFSZ], scope[16];
+
+	(void)state;
+	assert_int_equal(numfmt_validate("PAY-{TERM}-{YYYY}-{SEQ:6}", &err), 0);
+	assert_int_equal(numfmt_render("PAY-{TERM}-{YYYY}-{SEQ:6}", &ctx, 4521,
+	    out, sizeof out, &err), 0);
+	assert_string_equal(out, "PAY-T01-2025-004521");
+	assert_int_equal(numfmt_render("R-{TERM}-{SEQ}", &ctx, 5001, out,
+	    sizeof out, &err), 0);
+	assert_string_equal(out, "R-T01-5001");
+	assert_int_equal(numfmt_render("{BRANCH}/{TERM}/{YY}{MM}/{SEQ:3}", &ctx,
+	    7, out, sizeof out, &err), 0);
+	assert_string_equal(out, "B07/T01/2504/007");
+	/* wider than the pad: all digits are kept */
+	assert_int_equal(numfmt_render("X{TERM}{SEQ:2}", &ctx, 12345, out,
+	    sizeof out, &err), 0);
+	assert_string_equal(out, "XT0112345");
+	numfmt_scope("PAY-{TERM}-{YYYY}-{SEQ:6}", "2025-04-20", scope,
+	    sizeof scope);
+	assert_string_equal(scope, "2025");
+	numfmt_scope("P{TERM}{YY}{MM}{SEQ}", "2025-04-20", scope, sizeof scope);
+	assert_string_equal(scope, "2025-04");
+	numfmt_scope("R-{TERM}-{SEQ}", "2025-04-20", scope, sizeof scope);
+	assert_string_equal(scope, "");
+	assert_int_equal(numfmt_validate("R-{SEQ}", &err), -1);
+	assert_non_null(strstr(err.msg, "{TERM}"));
+	assert_int_equal(numfmt_validate("R-{TERM}", &err), -1);
+	assert_non_null(strstr(err.msg, "{SEQ}"));
+	assert_int_equal(numfmt_validate("R-{TERM}-{SEQ}-{SEQ}", &err), -1);
+	assert_int_equal(numfmt_validate("R-{TERM}-{DAY}-{SEQ}", &err), -1);
+	assert_non_null(strstr(err.msg, "{DAY}"));
+	assert_int_equal(numfmt_validate("R-{TERM}-{SEQ:0}", &err), -1);
+	assert_int_equal(numfmt_validate("R-{TERM}-{SEQ:13}", &err), -1);
+	assert_int_equal(numfmt_validate("R-{TERM}-{SEQ", &err), -1);
+	assert_int_equal(numfmt_validate("R}-{TERM}-{SEQ}", &err), -1);
+	assert_int_equal(numfmt_validate("", &err), -1);
+}
+
+static void
+allocation(void **state)
+{
+	struct alloc_item it[3];
+	int64_t over;
+
+	(void)state;
+	memset(it, 0, sizeof it);
+	/* given newest first: allocation still goes oldest first */
+	it[0].id = 1; strcpy(it[0].ref, "INV-2"); strcpy(it[0].due_on,
+	    "2025-05-15"); it[0].outstanding = 15225;
+	it[1].id = 2; strcpy(it[1].ref, "INV-1"); strcpy(it[1].due_on,
+	    "2025-04-15"); it[1].outstanding = 14550;
+	it[2].id = 3; strcpy(it[2].ref, "INV-3"); strcpy(it[2].due_on,
+	    "2025-06-15"); it[2].outstanding = 10000;
+	over = alloc_apply(it, 3, 20000);
+	assert_int_equal(over, 0);
+	assert_string_equal(it[0].ref, "INV-1");
+	assert_int_equal(it[0].applied, 14550); /* whole */
+	assert_int_equal(it[1].applied, 5450);  /* partial remainder */
+	assert_int_equal(it[2].applied, 0);
+	over = alloc_apply(it, 3, 14550 + 15225 + 10000 + 450);
+	assert_int_equal(over, 450);
+	assert_int_equal(it[2].applied, 10000);
+	over = alloc_apply(it, 0, 500);
+	assert_int_equal(over, 500);
+	/* same due date: reference decides, so the order is stable */
+	strcpy(it[0].due_on, "2025-01-01");
+	strcpy(it[1].due_on, "2025-01-01");
+	strcpy(it[2].due_on, "2025-01-01");
+	alloc_apply(it, 3, 1);
+	assert_string_equal(it[0].ref, "INV-1");
+	assert_int_equal(it[0].applied, 1);
+}
+
+static void
+analysis_and_rules(void **state)
+{
+	struct pd_err err;
+	int64_t diff, change;
+
+	(void)state;
+	assert_int_equal(analysis_of(14550, 14550, &diff), ANALYSIS_EXACT);
+	assert_int_equal(diff, 0);
+	assert_int_equal(analysis_of(14550, 15000, &diff), ANALYSIS_OVER);
+	assert_int_equal(diff, 450);
+	assert_int_equal(analysis_of(14550, 10000, &diff), ANALYSIS_UNDER);
+	assert_int_equal(diff, -4550);
+	assert_string_equal(analysis_name(ANALYSIS_OVER), "Over paid");
+	assert_int_equal(pay_check_amount(15000, 14550, 500, 2, "$", &err), 0);
+	assert_int_equal(pay_check_amount(15051, 14550, 500, 2, "$", &err), -1);
+	assert_non_null(strstr(err.msg, "maximum $150.50"));
+	assert_int_equal(pay_check_amount(15050, 14550, 500, 2, "$", &err), 0);
+	assert_int_equal(pay_check_amount(0, 14550, 500, 2, "$", &err), -1);
+	assert_int_equal(pay_cash_change(14550, 15000, &change, 2, "$", &err),
+	    0);
+	assert_int_equal(change, 450);
+	assert_int_equal(pay_cash_change(14550, 14550, &change, 2, "$", &err),
+	    0);
+	assert_int_equal(change, 0);
+	assert_int_equal(pay_cash_change(14550, 14549, &change, 2, "$", &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "$145.49 is less than"));
+}
+
+static void
+credit_rules(void **state)
+{
+	struct pd_err err;
+	int32_t today = 20000;
+
+	(void)state;
+	assert_int_equal(credit_check_amount(14550, 14550, 0, 2, "$", &err), 0);
+	assert_int_equal(credit_check_amount(14551, 14550, 0, 2, "$", &err),
+	    -1);
+	assert_int_equal(credit_check_amount(10000, 14550, 4550, 2, "$", &err),
+	    0);
+	assert_int_equal(credit_check_amount(10001, 14550, 4550, 2, "$", &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "maximum $100.00"));
+	assert_int_equal(credit_check_amount(0, 14550, 0, 2, "$", &err), -1);
+	assert_int_equal(credit_check_apply(450, 450, 10000, 2, "$", &err), 0);
+	assert_int_equal(credit_check_apply(451, 450, 10000, 2, "$", &err), -1);
+	assert_int_equal(credit_check_apply(450, 1000, 300, 2, "$", &err), -1);
+	assert_int_equal(credit_status(450, 0, today, today, 0), CN_ACTIVE);
+	assert_int_equal(credit_status(450, 100, today + 1, today, 0),
+	    CN_ACTIVE);
+	assert_int_equal(credit_status(450, 450, today - 5, today, 0),
+	    CN_APPLIED);
+	assert_int_equal(credit_status(450, 100, today - 1, today, 0),
+	    CN_EXPIRED);
+	assert_int_equal(credit_status(450, 0, today, today, 1), CN_VOIDED);
+	assert_int_equal(credit_usage_tenths(0, 450), 0);
+	assert_int_equal(credit_usage_tenths(150, 450), 333);
+	assert_int_equal(credit_usage_tenths(450, 450), 1000);
+	assert_int_equal(credit_usage_tenths(1, 3), 333);
+	assert_int_equal(credit_status_parse("applied"), CN_APPLIED);
+	assert_int_equal(credit_status_parse("nope"), -1);
+}
+
+static void
+csv_reading(void **state)
+{
+	const char *text = "a,b,c\r\n1,\"x, \"\"y\"\"\",3\n\n\"multi\nline\",,"
+	    "\xC3\xA9\n";
+	struct csv_reader r;
+	struct csv_row row;
+	struct pd_err err;
+
+	(void)state;
+	memset(&row, 0, sizeof row);
+	csv_init(&r, text, strlen(text));
+	assert_int_equal(csv_next(&r, &row, &err), 1);
+	assert_int_equal(row.n, 3);
+	assert_int_equal(row.line, 1);
+	assert_int_equal(csv_next(&r, &row, &err), 1);
+	assert_string_equal(row.fields[1], "x, \"y\"");
+	assert_int_equal(row.cols[2], 14);
+	assert_int_equal(csv_next(&r, &row, &err), 1);
+	assert_int_equal(row.line, 4);
+	assert_string_equal(row.fields[0], "multi\nline");
+	assert_string_equal(row.fields[1], "");
+	assert_string_equal(row.fields[2], "\xC3\xA9");
+	assert_int_equal(csv_next(&r, &row, &err), 0);
+
+	csv_init(&r, "a,\"b\n", 5);
+	assert_int_equal(csv_next(&r, &row, &err), -1);
+	assert_non_null(strstr(err.msg, "line 1, column 3"));
+	csv_init(&r, "a,\"b\"x\n", 7);
+	assert_int_equal(csv_next(&r, &row, &err), -1);
+	assert_non_null(strstr(err.msg, "after the closing quote"));
+	csv_init(&r, "ok\na\"b\n", 7);
+	assert_int_equal(csv_next(&r, &row, &err), 1);
+	assert_int_equal(csv_next(&r, &row, &err), -1);
+	assert_non_null(strstr(err.msg, "line 2, column 2"));
+	csv_init(&r, "\xff\xfe\n", 3);
+	assert_int_equal(csv_next(&r, &row, &err), -1);
+	assert_non_null(strstr(err.msg, "UTF-8"));
+	csv_row_free(&row);
+	assert_true(utf8_valid("Łódź", strlen("Łódź")));
+	assert_false(utf8_valid("\xC0\x80", 2)); /* overlong */
+	assert_false(utf8_valid("\xED\xA0\x80", 3)); /* surrogate */
+}
+
+static void
+hashing(void **state)
+{
+	char hex[65];
+
+	(void)state;
+	sha256_hex("", 0, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
+	sha256_hex("abc", 3, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+	    56, hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1");
+}
+
+static void
+uuids(void **state)
+{
+	uint8_t zero[16] = { 0 };
+	char a[UUID_BUFSZ], b[UUID_BUFSZ];
+
+	(void)state;
+	uuid_from_bytes(zero, a);
+	assert_string_equal(a, "00000000-0000-4000-8000-000000000000");
+	uuid_new(a);
+	uuid_new(b);
+	assert_int_equal(strlen(a), 36);
+	assert_string_not_equal(a, b);
+	assert_true(a[14] == '4');
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(money_parsing),
+		cmocka_unit_test(money_digits),
+		cmocka_unit_test(money_formatting),
+		cmocka_unit_test(ratios),
+		cmocka_unit_test(dates),
+		cmocka_unit_test(numbers),
+		cmocka_unit_test(allocation),
+		cmocka_unit_test(analysis_and_rules),
+		cmocka_unit_test(credit_rules),
+		cmocka_unit_test(csv_reading),
+		cmocka_unit_test(hashing),
+		cmocka_unit_test(uuids),
+	};
+
+	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}

@@ -1,0 +1,670 @@
+/* test_service.c - use cases against a real SQLite store in a temp dir. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "paydesk/service.h"
+
+struct fx {
+	char dir[64];
+	char db[128];
+	struct svc s;
+};
+
+static int64_t
+count(struct fx *f, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static void
+add_items(struct fx *f)
+{
+	struct pd_err err;
+	struct consumer c;
+	struct item it;
+	static const struct {
+		enum pay_type k;
+		const char *ref, *text;
+		int64_t amount;
+		const char *issued, *due;
+	} items[] = {
+		{ PAY_BILL, "INV-2025-001234", "Mar 2025", 14550, "2025-04-01",
+		  "2025-04-15" },
+		{ PAY_BILL, "INV-2025-001567", "Apr 2025", 15225, "2025-05-01",
+		  "2025-05-15" },
+		{ PAY_SERVICE, "SRV-1", "Reconnection Fee", 7500, "2025-04-18",
+		  "2025-04-18" },
+		{ PAY_INSTALLMENT, "PP-1#1", NULL, 6750, "2025-04-15",
+		  "2025-04-15" },
+	};
+	size_t i;
+
+	memset(&c, 0, sizeof c);
+	strcpy(c.account_no, "WU-10001");
+	strcpy(c.name, "John Doe");
+	strcpy(c.phone, "(555) 123-4567");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(store_consumer_insert(f->s.st, &c, &err), 0);
+	memset(&c, 0, sizeof c);
+	strcpy(c.account_no, "WU-20002");
+	strcpy(c.name, "José Núñez");
+	assert_int_equal(store_consumer_insert(f->s.st, &c, &err), 0);
+	assert_int_equal(store_plan_ensure(f->s.st, "PP-1", 1, &err), 0);
+	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
+		memset(&it, 0, sizeof it);
+		it.consumer_id = 1;
+		it.kind = items[i].k;
+		strcpy(it.ref, items[i].ref);
+		if (it.kind == PAY_BILL)
+			strcpy(it.period, items[i].text);
+		if (it.kind == PAY_SERVICE)
+			strcpy(it.description, items[i].text);
+		if (it.kind == PAY_INSTALLMENT) {
+			strcpy(it.plan_no, "PP-1");
+			it.inst_no = 1;
+		}
+		it.amount = items[i].amount;
+		strcpy(it.issued_on, items[i].issued);
+		strcpy(it.due_on, items[i].due);
+		assert_int_equal(store_item_insert(f->s.st, &it, &err), 0);
+	}
+	assert_int_equal(svc_user_add(&f->s, "jane", "Jane Smith", "cashier",
+	    "1234", &err), 0);
+	assert_int_equal(svc_user_add(&f->s, "mary", "Mary Johnson",
+	    "supervisor", "2222", &err), 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	struct pd_err err;
+
+	strcpy(f->dir, "/tmp/pd-unit-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
+	assert_int_equal(config_defaults(&f->s.cfg, &err), 0);
+	assert_int_equal(store_open(f->db, 1, &f->s.st, &err), 0);
+	add_items(f);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+	char cmd[160];
+
+	svc_close(&f->s);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", f->dir);
+	assert_int_equal(system(cmd), 0);
+	free(f);
+	return 0;
+}
+
+static void
+login(struct fx *f, const char *user, const char *pin)
+{
+	struct pd_err err;
+
+	assert_int_equal(svc_login(&f->s, user, pin, &err), 0);
+}
+
+static void
+req_init(struct pay_request *q, int type, const char *method, int64_t amount)
+{
+	memset(q, 0, sizeof *q);
+	q->account = "WU-10001";
+	q->type = type;
+	q->method = method;
+	q->amount = amount;
+}
+
+static void
+cash_with_change(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	const char *items[] = { "INV-2025-001234" };
+	struct payment_view v;
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "cash", 14550);
+	q.items = items;
+	q.nitems = 1;
+	q.tendered = 15000;
+	q.notes = "Customer paid in full";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_string_equal(r.p.payment_no, "PAY-T01-2025-000001");
+	assert_string_equal(r.p.txn_no, "TXN-T01-2025-000001");
+	assert_string_equal(r.p.receipt_no, "R-T01-000001");
+	assert_int_equal(r.p.change, 450);
+	assert_int_equal(r.p.status, PS_POSTED);
+	assert_string_equal(r.cn_no, "");
+	assert_int_equal(svc_payment_show(&f->s, "R-T01-000001", &v, &err), 0);
+	assert_int_equal(v.nallocs, 1);
+	assert_int_equal(v.allocs[0].amount, 14550);
+	assert_int_equal(v.allocs[0].due_before, 14550);
+	assert_string_equal(v.processing, "Immediate");
+	assert_string_equal(v.p.received_by, "Jane Smith");
+	assert_string_equal(v.p.method, "Cash"); /* configured spelling */
+	svc_payment_view_free(&v);
+	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
+	    "'INV-2025-001234'"), 14550);
+	assert_int_equal(count(f, "SELECT count(*) FROM outbox WHERE kind = "
+	    "'payment'"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE "
+	    "action = 'post'"), 1);
+}
+
+static void
+partial_over_two_bills(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pay_quote qt;
+	struct pd_err err;
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "Credit Card", 20000);
+	assert_int_equal(svc_pay_quote(&f->s, &q, &qt, &err), 0);
+	assert_int_equal(qt.due_total, 14550 + 15225);
+	assert_int_equal(qt.analysis, ANALYSIS_UNDER);
+	assert_int_equal(qt.difference, 20000 - 29775);
+	assert_int_equal(qt.items[0].applied, 14550);
+	assert_int_equal(qt.items[1].applied, 5450);
+	/* only the first bill is due by 2025-04-20 */
+	assert_int_equal(qt.before.due_now, 14550 + 7500 + 6750);
+	assert_int_equal(qt.balance_after, 7500 + 6750);
+	svc_pay_quote_free(&qt);
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_int_equal(r.p.tendered, 0);
+	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
+	    "'INV-2025-001567'"), 5450);
+	assert_int_equal(count(f, "SELECT count(*) FROM allocations"), 2);
+}
+
+static void
+overpayment_credit_note(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	struct credit_view v;
+	const char *items[] = { "SRV-1" };
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_SERVICE, "Cash", 8000);
+	q.items = items;
+	q.nitems = 1;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_string_equal(r.cn_no, "CN-T01-00001");
+	assert_int_equal(r.cn_amount, 500);
+	assert_int_equal(r.p.overpaid, 500);
+	assert_int_equal(svc_credit_show(&f->s, "CN-T01-00001", &v, &err), 0);
+	assert_string_equal(v.cn.reason, "Overpayment");
+	assert_string_equal(v.cn.expires_on, "2026-04-20");
+	assert_string_equal(v.cn.receipt_no, r.p.receipt_no);
+	assert_int_equal(v.status, CN_ACTIVE);
+	svc_credit_view_free(&v);
+	/* apply 3.00 of it to the installment, then the rest */
+	login(f, "jane", "1234");
+	{
+		struct credit_application a;
+
+		assert_int_equal(svc_credit_apply(&f->s, "CN-T01-00001",
+		    "PP-1#1", 300, &a, &err), 0);
+		assert_int_equal(svc_credit_apply(&f->s, "CN-T01-00001",
+		    "PP-1#1", 201, &a, &err), -1);
+		assert_non_null(strstr(err.msg, "remaining balance $2.00"));
+		assert_int_equal(svc_credit_apply(&f->s, "CN-T01-00001",
+		    "PP-1#1", 200, &a, &err), 0);
+	}
+	assert_int_equal(svc_credit_show(&f->s, "CN-T01-00001", &v, &err), 0);
+	assert_int_equal(v.status, CN_APPLIED);
+	assert_int_equal(v.usage_tenths, 1000);
+	assert_int_equal(v.napps, 2);
+	svc_credit_view_free(&v);
+	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
+	    "'PP-1#1'"), 500);
+	/* the payment with applied credit can no longer be voided */
+	login(f, "mary", "2222");
+	assert_int_equal(svc_payment_void(&f->s, r.p.receipt_no, "mistake",
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "has been applied"));
+}
+
+static void
+threshold_and_bad_input_change_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	const char *items[] = { "INV-2025-001234" };
+	const char *wrong_kind[] = { "SRV-1" };
+	const char *unknown[] = { "NOPE" };
+	int64_t before = count(f, "SELECT total_changes()");
+
+	(void)before;
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "Cash", 14550 + 50001);
+	q.items = items;
+	q.nitems = 1;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_int_equal(err.code, PD_EINVAL);
+	assert_non_null(strstr(err.msg, "maximum $645.50"));
+	q.amount = 14550;
+	q.tendered = 14000;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "less than"));
+	q.tendered = 0;
+	q.method = "Bitcoin";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "not configured"));
+	q.method = "Credit Card";
+	q.tendered = 20000;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "cash payments only"));
+	q.tendered = 0;
+	q.channel = "Drone";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	q.channel = NULL;
+	q.date = "2025-04-21";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "future"));
+	q.date = "2025-02-30";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	q.date = NULL;
+	q.items = wrong_kind;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "choose --type service"));
+	q.items = unknown;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_int_equal(err.code, PD_ENOTFOUND);
+	q.items = items;
+	q.account = "WU-99999";
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_int_equal(err.code, PD_ENOTFOUND);
+	q.account = "WU-10001";
+	{
+		char notes[400];
+
+		memset(notes, 'x', sizeof notes - 1);
+		notes[sizeof notes - 1] = '\0';
+		q.notes = notes;
+		assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+		assert_non_null(strstr(err.msg, "limit is 250"));
+	}
+	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM number_series"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM outbox"), 0);
+	assert_int_equal(count(f, "SELECT sum(settled) FROM items"), 0);
+	/* nobody logged in */
+	memset(&f->s.actor, 0, sizeof f->s.actor);
+	q.notes = NULL;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_int_equal(err.code, PD_EPERM);
+}
+
+static void
+void_reverses(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	struct payment_view v;
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "Cash", 30000);
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_int_equal(r.cn_amount, 225);
+	/* cashiers may not void */
+	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no, "typo",
+	    &err), -1);
+	assert_int_equal(err.code, PD_EPERM);
+	login(f, "mary", "2222");
+	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no, "", &err), -1);
+	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no,
+	    "Posted to the wrong account", &err), 0);
+	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no, "again",
+	    &err), -1);
+	assert_non_null(strstr(err.msg, "already voided"));
+	assert_int_equal(svc_payment_show(&f->s, r.p.receipt_no, &v, &err), 0);
+	assert_int_equal(v.p.status, PS_VOIDED);
+	assert_string_equal(v.p.void_reason, "Posted to the wrong account");
+	assert_int_equal(v.nallocs, 4); /* two allocations, two reversals */
+	assert_int_equal(v.ncredits, 1);
+	assert_true(v.credits[0].voided);
+	svc_payment_view_free(&v);
+	assert_int_equal(count(f, "SELECT sum(settled) FROM items"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM voids"), 1);
+	/* the ledger refuses edits and deletes */
+	{
+		sqlite3 *db;
+
+		sqlite3_open(f->db, &db);
+		assert_int_not_equal(sqlite3_exec(db, "UPDATE payments SET "
+		    "amount = 1", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_not_equal(sqlite3_exec(db, "DELETE FROM allocations",
+		    NULL, NULL, NULL), SQLITE_OK);
+		assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit_log",
+		    NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	assert_int_equal(store_doctor(f->s.st, NULL, NULL, &err), 0);
+}
+
+static void
+online_pending_then_verified(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	struct payment_view v;
+	struct kpi k;
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_INSTALLMENT, "Online", 6750);
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_int_equal(r.p.status, PS_PENDING);
+	assert_int_equal(svc_kpi(&f->s, "2025-04", NULL, &k, &err), 0);
+	assert_int_equal(k.cur.collected, 0); /* pending is not collected */
+	assert_int_equal(svc_payment_verify(&f->s, r.p.payment_no, &err), -1);
+	login(f, "mary", "2222");
+	setenv("PAYDESK_NOW", "2025-04-22 09:00:00", 1);
+	assert_int_equal(svc_payment_verify(&f->s, r.p.payment_no, &err), 0);
+	assert_int_equal(svc_payment_verify(&f->s, r.p.payment_no, &err), -1);
+	assert_int_equal(svc_payment_show(&f->s, r.p.payment_no, &v, &err), 0);
+	assert_int_equal(v.p.status, PS_POSTED);
+	assert_string_equal(v.processing, "2 days");
+	assert_string_equal(v.p.verified_by, "Mary Johnson");
+	svc_payment_view_free(&v);
+	assert_int_equal(svc_kpi(&f->s, "2025-04", "2025-04-20", &k, &err), 0);
+	assert_int_equal(k.cur.collected, 6750);
+	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
+}
+
+static void
+credit_note_rules(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	struct credit_note cn;
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "Cash", 14550);
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 100,
+	    "Billing Error", NULL, &cn, &err), -1);
+	assert_int_equal(err.code, PD_EPERM);
+	login(f, "mary", "2222");
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 100,
+	    "Because", NULL, &cn, &err), -1);
+	assert_non_null(strstr(err.msg, "Duplicate Payment"));
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 100, "",
+	    NULL, &cn, &err), -1);
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 10000,
+	    "billing error", "half of it", &cn, &err), 0);
+	assert_string_equal(cn.reason, "Billing Error");
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4551,
+	    "Other", NULL, &cn, &err), -1);
+	assert_non_null(strstr(err.msg, "maximum $45.50"));
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4550,
+	    "Other", NULL, &cn, &err), 0);
+	{
+		char remarks[600];
+
+		memset(remarks, 'r', 501);
+		remarks[501] = '\0';
+		assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 1,
+		    "Other", remarks, &cn, &err), -1);
+		assert_non_null(strstr(err.msg, "limit is 500"));
+	}
+	assert_int_equal(count(f, "SELECT count(*) FROM credit_notes"), 2);
+	/* a credit note past its expiry cannot be applied */
+	setenv("PAYDESK_NOW", "2026-04-21 10:00:00", 1);
+	{
+		struct credit_application a;
+
+		assert_int_equal(svc_credit_apply(&f->s, cn.cn_no,
+		    "INV-2025-001567", 100, &a, &err), -1);
+		assert_non_null(strstr(err.msg, "Expired"));
+	}
+	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
+}
+
+static void
+numbering_and_audit_chain(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	int i;
+	int64_t n;
+
+	login(f, "jane", "1234");
+	for (i = 0; i < 5; i++) {
+		req_init(&q, PAY_BILL, "Cash", 100);
+		assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	}
+	assert_string_equal(r.p.payment_no, "PAY-T01-2025-000005");
+	setenv("PAYDESK_NOW", "2026-01-02 10:00:00", 1);
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_string_equal(r.p.payment_no, "PAY-T01-2026-000001");
+	assert_string_equal(r.p.receipt_no, "R-T01-000006");
+	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
+	assert_int_equal(store_audit_verify(f->s.st, &n, &err), 0);
+	assert_int_equal(n, 6);
+	{
+		sqlite3 *db;
+
+		sqlite3_open(f->db, &db);
+		assert_int_equal(sqlite3_exec(db, "DROP TRIGGER "
+		    "audit_log_no_update; UPDATE audit_log SET detail = "
+		    "'amount=0.01' WHERE id = 3", NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	assert_int_equal(store_audit_verify(f->s.st, &n, &err), -1);
+	assert_non_null(strstr(err.msg, "entry 3"));
+}
+
+static void
+login_lockout(void **state)
+{
+	struct fx *f = *state;
+	struct pd_err err;
+	int i;
+
+	for (i = 1; i < 5; i++) {
+		assert_int_equal(svc_login(&f->s, "jane", "0000", &err), -1);
+		assert_int_equal(err.code, PD_EPERM);
+		assert_non_null(strstr(err.msg, "wrong"));
+	}
+	assert_int_equal(svc_login(&f->s, "jane", "0000", &err), -1);
+	assert_non_null(strstr(err.msg, "locked out"));
+	assert_int_equal(svc_login(&f->s, "jane", "1234", &err), -1);
+	assert_non_null(strstr(err.msg, "until 2025-04-20 10:15:00"));
+	setenv("PAYDESK_NOW", "2025-04-20 10:16:00", 1);
+	assert_int_equal(svc_login(&f->s, "jane", "1234", &err), 0);
+	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
+	assert_int_equal(svc_login(&f->s, "nobody", "1234", &err), -1);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE action "
+	    "= 'lockout'"), 1);
+	assert_null(strstr(f->s.actor.username, "x"));
+	assert_int_equal(count(f, "SELECT count(*) FROM users WHERE pin_hash "
+	    "LIKE '$y$%'"), 2);
+}
+
+static void
+kpis(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	struct kpi k;
+	const char *bill1[] = { "INV-2025-001234" };
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "Cash", 14550);
+	q.items = bill1;
+	q.nitems = 1;
+	q.date = "2025-04-10"; /* 9 days after the bill was issued */
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	req_init(&q, PAY_SERVICE, "Cash", 7500);
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0); /* day 2 */
+	assert_int_equal(svc_kpi(&f->s, "2025-04", NULL, &k, &err), 0);
+	assert_int_equal(k.cur.collected, 22050);
+	assert_int_equal(k.cur.collected_count, 2);
+	assert_int_equal(k.cur.day_total, 7500); /* today is 2025-04-20 */
+	assert_int_equal(k.cur.day_count, 1);
+	/* due in April: bill 1, service, installment */
+	assert_int_equal(k.cur.due_total, 14550 + 7500 + 6750);
+	assert_int_equal(k.rate_tenths, 766); /* 22050 / 28800 = 76.5625 % */
+	assert_int_equal(k.avg_tenths, 55);   /* (9 + 2) / 2 = 5.5 days */
+	assert_string_equal(k.prev_from, "2025-03-01");
+	assert_int_equal(svc_kpi(&f->s, "2025-13", NULL, &k, &err), -1);
+	assert_int_equal(svc_change_tenths(150, 100), 500);
+	assert_int_equal(svc_change_tenths(50, 100), -500);
+	assert_int_equal(svc_change_tenths(50, 0), 0);
+}
+
+static void
+config_errors(void **state)
+{
+	struct fx *f = *state;
+	struct config cfg;
+	struct pd_err err;
+	char path[160];
+	FILE *fp;
+
+	snprintf(path, sizeof path, "%s/c.ini", f->dir);
+	fp = fopen(path, "w");
+	fputs("[payments]\nmethods = Cash:cash, Card:plastic\n", fp);
+	fclose(fp);
+	assert_int_equal(config_load(path, &cfg, &err), -1);
+	assert_non_null(strstr(err.msg, "[payments] methods"));
+	assert_non_null(strstr(err.msg, "plastic"));
+	fp = fopen(path, "w");
+	fputs("[payments]\ncolour = red\n", fp);
+	fclose(fp);
+	assert_int_equal(config_load(path, &cfg, &err), -1);
+	assert_non_null(strstr(err.msg, "unknown key \"colour\""));
+	fp = fopen(path, "w");
+	fputs("[credit_notes]\nexpiry_days = 0\n", fp);
+	fclose(fp);
+	assert_int_equal(config_load(path, &cfg, &err), -1);
+	assert_non_null(strstr(err.msg, "[credit_notes] expiry_days"));
+	fp = fopen(path, "w");
+	fputs("[organisation]\nminor_digits = 3\n[payments]\n"
+	    "overpayment_threshold = 1.005\nchannels = Counter, Walk-in\n", fp);
+	fclose(fp);
+	assert_int_equal(config_load(path, &cfg, &err), 0);
+	assert_int_equal(cfg.overpay_threshold, 1005);
+	assert_string_equal(cfg.channels[0], "Counter");
+	fp = fopen(path, "w");
+	fputs("[numbers]\nreceipt = R-{SEQ}\n", fp);
+	fclose(fp);
+	assert_int_equal(config_load(path, &cfg, &err), -1);
+	assert_non_null(strstr(err.msg, "[numbers] receipt"));
+	fp = fopen(path, "w");
+	fputs("[nowhere]\nx = 1\n", fp);
+	fclose(fp);
+	assert_int_equal(config_load(path, &cfg, &err), -1);
+	assert_non_null(strstr(err.msg, "unknown section [nowhere]"));
+}
+
+static void
+search(void **state)
+{
+	struct fx *f = *state;
+	struct pd_err err;
+	struct consumer *c;
+	size_t n;
+
+	c = svc_consumer_search(&f->s, "john", 10, &n, &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0].account_no, "WU-10001");
+	free(c);
+	c = svc_consumer_search(&f->s, "NÚÑ", 10, &n, &err); /* trigram */
+	free(c);
+	c = svc_consumer_search(&f->s, "5551234", 10, &n, &err);
+	assert_int_equal(n, 1); /* digits match the formatted phone */
+	free(c);
+	c = svc_consumer_search(&f->s, "wu-2", 10, &n, &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0].name, "José Núñez");
+	free(c);
+	c = svc_consumer_search(&f->s, "Jo", 10, &n, &err);
+	assert_int_equal(n, 2);
+	free(c);
+	c = svc_consumer_search(&f->s, "zzz", 10, &n, &err);
+	assert_int_equal(n, 0);
+	free(c);
+	c = svc_consumer_search(&f->s, "100%", 10, &n, &err);
+	assert_int_equal(n, 0);
+	free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(cash_with_change, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(partial_over_two_bills, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(overpayment_credit_note, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    threshold_and_bad_input_change_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(void_reverses, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(online_pending_then_verified,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(credit_note_rules, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(numbering_and_audit_chain,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(login_lockout, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(kpis, setup, teardown),
+		cmocka_unit_test_setup_teardown(config_errors, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(search, setup, teardown),
+	};
+
+	return cmocka_run_group_tests_name("service", tests, NULL, NULL);
+}
