@@ -25,6 +25,7 @@ struct rec {
 	struct line *lines;
 	size_t n, cap;
 	int in_item;
+	int item_fields; /* fields so far on the current item's line */
 	int lists[8]; /* stack entry is a list (array) */
 };
 
@@ -65,10 +66,16 @@ add_line(struct rec *r, const char *label, const char *value)
 		push_line(r, label, value);
 		return;
 	}
-	/* list item: the values go on one line */
+	/* list item: one line, the first two values bare (what and which),
+	 * the rest labelled */
 	l = &r->lines[r->n - 1];
-	v = xasprintf("%s%s%s", l->value, l->value[0] ? "  " : "",
-	    value ? value : "");
+	if (r->item_fields < 2)
+		v = xasprintf("%s%s%s", l->value, l->value[0] ? " " : "",
+		    value ? value : "");
+	else
+		v = xasprintf("%s; %s: %s", l->value, label,
+		    value ? value : "");
+	r->item_fields++;
 	free(l->value);
 	l->value = v;
 }
@@ -110,6 +117,7 @@ rec_item(struct rec *r)
 	r->stack[++r->depth] = o;
 	r->lists[r->depth] = 0;
 	r->in_item = 1;
+	r->item_fields = 0;
 	push_line(r, "", "");
 }
 

@@ -1,0 +1,78 @@
+# lib.sh - helpers for the black-box tests: a temp store and config, the
+# real binary, checks that print "ok - ..." or "not ok - ...".
+set -u
+TOP=${TOP:-$(pwd)}
+BUILD=${BUILD:-build}
+PD="$TOP/$BUILD/paydesk"
+DATA="$TOP/tests/data"
+T=$(mktemp -d /tmp/pd-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_CONFIG_HOME="$T/xdg" XDG_DATA_HOME="$T/data"
+export PAYDESK_CONFIG="$T/config.ini"
+mkdir -p "$HOME"
+DB="$T/store.db"
+cat >"$PAYDESK_CONFIG" <<CFG
+[store]
+path = $DB
+[terminal]
+id = T01
+branch = B01
+[receipts]
+dir = $T/receipts
+CFG
+
+OUT="$T/out"
+
+# run CMD...: run a command, output in $OUT, exit status in $RC
+run() {
+	"$@" >"$OUT" 2>&1
+	RC=$?
+}
+
+ok() { echo "ok - $1"; }
+notok() {
+	echo "not ok - $1"
+	shift
+	[ $# -gt 0 ] && echo "  $*"
+	sed 's/^/  | /' "$OUT" | head -20
+}
+
+# expect NAME STATUS NEEDLE CMD...: exit status and a text in the output
+expect() {
+	name=$1 want=$2 needle=$3
+	shift 3
+	run "$@"
+	if [ "$RC" -ne "$want" ]; then
+		notok "$name" "exit status $RC, wanted $want"
+	elif [ -n "$needle" ] && ! grep -qF -- "$needle" "$OUT"; then
+		notok "$name" "output lacks: $needle"
+	else
+		ok "$name"
+	fi
+}
+
+# has NAME NEEDLE: the last output contains NEEDLE
+has() {
+	if grep -qF -- "$2" "$OUT"; then ok "$1"; else notok "$1" "output lacks: $2"; fi
+}
+
+# sql QUERY: one value from the store
+sql() { sqlite3 "$DB" "$1"; }
+
+# same NAME GOT WANT
+same() {
+	if [ "$2" = "$3" ]; then ok "$1"; else echo "not ok - $1"; echo "  got [$2] wanted [$3]"; fi
+}
+
+# fingerprint of the whole store, to show a failure changed nothing
+snapshot() { sqlite3 "$DB" .dump | sha256sum | cut -c1-64; }
+
+# setup_store: a store with the fixtures and the users
+setup_store() {
+	"$PD" init >/dev/null || exit 1
+	"$PD" import users "$DATA/users.csv" >/dev/null || exit 1
+	for k in consumers bills services installments; do
+		PAYDESK_PIN=9999 "$PD" --user admin import $k "$DATA/$k.csv" \
+		    >/dev/null || exit 1
+	done
+}

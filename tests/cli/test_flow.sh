@@ -1,0 +1,157 @@
+# test_flow.sh - the whole headless flow on a temp store: imports, search,
+# payments of every kind, credit notes, void, verify, KPIs, reports,
+# audit, doctor, backup, in text, JSON and CSV.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+
+expect "init creates the store" 0 "Schema version" "$PD" init
+expect "first users import needs no login" 0 "Rows" \
+    "$PD" import users "$DATA/users.csv"
+export PAYDESK_PIN=9999
+for k in consumers bills services installments; do
+	expect "import $k" 0 "Rows" "$PD" --user admin import $k "$DATA/$k.csv"
+done
+same "consumers imported" "$(sql 'SELECT count(*) FROM consumers')" 3
+same "installments imported" \
+    "$(sql "SELECT count(*) FROM items WHERE kind = 'installment'")" 3
+same "PINs stored hashed" \
+    "$(sql "SELECT count(*) FROM users WHERE pin_hash LIKE '\$y\$%'")" 3
+
+expect "search by partial name, any case" 0 "WU-10001" \
+    "$PD" consumer search "JOH"
+expect "search by account" 0 "John Doe" "$PD" consumer search 10001
+expect "search by phone digits" 0 "John Doe" "$PD" consumer search 5551234
+expect "search finds accented names" 0 "José Núñez" \
+    "$PD" consumer search "núñez"
+expect "consumer show balance" 0 "Current balance (due now)  \$313.00" \
+    "$PD" consumer show WU-10001
+has "consumer show lists installments" "PP-2025-0034#3"
+expect "consumer show --json uses minor units" 0 '"current_balance": 31300' \
+    "$PD" --json consumer show WU-10001
+
+export PAYDESK_PIN=1234
+expect "cash bill payment with change" 0 "Change given     \$4.50" \
+    "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
+    --method Cash --amount 145.50 --tendered 150 --notes "Customer paid in full"
+has "payment id from the number format" "PAY-T01-2025-000001"
+has "receipt number" "R-T01-000001"
+same "bill settled" \
+    "$(sql "SELECT settled FROM items WHERE ref = 'INV-2025-001234'")" 14550
+
+expect "payment details view" 0 "Exact payment" \
+    "$PD" payment show R-T01-000001
+for f in "Payment ID" "Status           Posted" "Channel          Walk-in" \
+    "Service period: Mar 2025" "Amount received  \$150.00" "Transaction ID" \
+    "Received by      Jane Smith" "Processing time  Immediate" \
+    "Verification     Verified" "Service address" "(555) 123-4567"; do
+	has "details show $f" "$f"
+done
+expect "details --json" 0 '"change": 450' \
+    "$PD" --json payment show PAY-T01-2025-000001
+
+expect "exact card payment of a service" 0 '"status": "Posted"' \
+    "$PD" --json --user jane pay WU-10001 --type service --items SRV-2025-0410 \
+    --method "credit card" --amount 25
+expect "overpayment makes a credit note" 0 "Credit note      CN-T01-00001" \
+    "$PD" --user jane pay WU-10001 --type service --items SRV-2025-0418 \
+    --method Cash --amount 80 --channel kiosk
+has "credit amount is the extra" "\$5.00"
+expect "credit note details" 0 "Overpayment" \
+    "$PD" credit-note show CN-T01-00001
+has "credit note expiry one year on" "2026-04-20"
+has "credit note usage" "0.0%"
+
+expect "partial payment over installments, oldest first" 0 "R-T01-000004" \
+    "$PD" --user jane pay WU-10001 --type installment --method "Bank Transfer" \
+    --amount 100 --date 2025-04-19
+run "$PD" payment show R-T01-000004
+has "first installment paid whole" "PP-2025-0034#1; Plan: PP-2025-0034; Installment: 1; Amount due: \$67.50; Amount paid: \$67.50"
+has "second installment under paid" "Amount paid: \$32.50; Difference: -\$35.00; Result: Under paid"
+same "second installment partly" \
+    "$(sql "SELECT settled FROM items WHERE ref = 'PP-2025-0034#2'")" 3250
+
+expect "apply credit to an open item" 0 "Status             Active" \
+    "$PD" --user jane credit-note apply CN-T01-00001 --to PP-2025-0034#2 \
+    --amount 2.00
+expect "apply the rest" 0 "Status             Applied" \
+    "$PD" --user jane credit-note apply CN-T01-00001 --to PP-2025-0034#2 \
+    --amount 3
+run "$PD" credit-note show CN-T01-00001
+has "usage 100%" "100.0%"
+
+export PAYDESK_PIN=2222
+expect "supervisor creates a credit note" 0 "CN-T01-00002" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 10.25 \
+    --reason "Billing Error" --remarks "Meter misread"
+expect "credit notes list" 0 "CN-T01-00002" "$PD" credit-notes
+expect "credit notes by status" 0 "CN-T01-00001" \
+    "$PD" credit-notes --status applied
+run "$PD" credit-notes --status active
+if grep -q CN-T01-00001 "$OUT"; then notok "active filter excludes applied"; else ok "active filter excludes applied"; fi
+expect "credit notes by reason" 0 "CN-T01-00002" \
+    "$PD" credit-notes --reason "billing error"
+expect "credit notes by linked receipt" 0 "CN-T01-00002" \
+    "$PD" credit-notes --search R-T01-000001
+expect "credit notes by remaining full" 0 "CN-T01-00002" \
+    "$PD" credit-notes --remaining full
+
+export PAYDESK_PIN=1234
+expect "online payment starts Pending" 0 '"status": "Pending"' \
+    "$PD" --json --user jane pay WU-10002 --type bill --method Online --amount 80
+export PAYDESK_PIN=2222
+PAYDESK_NOW="2025-04-22 09:00:00" \
+    expect "supervisor verifies it" 0 "verified" \
+    "$PD" --user mary payment verify R-T01-000005
+expect "processing time in days" 0 "Processing time  2 days" \
+    "$PD" payment show R-T01-000005
+
+expect "payments list" 0 "R-T01-000005" "$PD" payments
+expect "payments by method" 0 "R-T01-000004" \
+    "$PD" payments --method "bank transfer"
+run "$PD" payments --method "bank transfer"
+same "method filter keeps only those" "$(grep -c R-T01 "$OUT")" 1
+expect "payments by search on name" 0 "R-T01-000005" \
+    "$PD" payments --search "NÚÑEZ"
+expect "payments by type" 0 "R-T01-000004" "$PD" payments --type installment
+expect "payments CSV" 0 "receipt_no,consumer,account_no,amount" \
+    "$PD" --csv payments
+has "CSV amounts are plain" ",145.50,"
+expect "payments JSON" 0 '"amount":14550' "$PD" --json payments
+
+expect "void a payment" 0 "voided" \
+    "$PD" --user mary payment void R-T01-000002 --reason "Wrong account"
+expect "voided payment shows VOID data" 0 "Wrong account" \
+    "$PD" payment show R-T01-000002
+has "status Voided" "Status           Voided"
+same "void reverses the allocation" \
+    "$(sql "SELECT settled FROM items WHERE ref = 'SRV-2025-0410'")" 0
+same "void keeps the allocation rows" \
+    "$(sql "SELECT count(*) FROM allocations WHERE payment_id = 2")" 2
+expect "payments by status" 0 "R-T01-000002" "$PD" payments --status voided
+
+# posted in April: 145.50 + 80.00 (service) + 100.00 + 80.00 (verified
+# online) = 405.50; the voided 25.00 does not count
+expect "KPIs for the month" 0 '"total_collected": 40550' \
+    "$PD" --json kpi --month 2025-04 --day 2025-04-20
+# due in April: 145.50 + 80 + 1200 + 75 + 25 + 67.50
+has "KPI due in the month" '"total_due": 159300'
+# received on 04-20: 145.50 + 80.00 + 80.00 (the void and 04-19 do not count)
+has "KPI received today" '"count": 3'
+has "KPI received today amount" '"amount": 30550'
+
+expect "payers report" 0 "John Doe" "$PD" report payers
+has "payers methods" "Cash"
+expect "payers by operator" 0 "José Núñez" \
+    "$PD" report payers --operator jane --method online
+expect "payers CSV" 0 "consumer,account_no,total,payments" \
+    "$PD" --csv report payers
+
+expect "audit chain" 0 "chain intact" "$PD" audit verify
+expect "doctor" 0 "ok" "$PD" doctor
+expect "backup" 0 "backup written" "$PD" backup "$T/copy.db"
+same "backup is a whole store" \
+    "$(sqlite3 "$T/copy.db" 'SELECT count(*) FROM payments')" \
+    "$(sql 'SELECT count(*) FROM payments')"
+same "every payment has its outbox record" \
+    "$(sql "SELECT count(*) FROM outbox WHERE kind = 'payment'")" \
+    "$(sql 'SELECT count(*) FROM payments')"

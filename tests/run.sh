@@ -1,0 +1,49 @@
+#!/bin/sh
+# run.sh - every test tier: cmocka unit tests, then the black-box scripts
+# in tests/cli (each run in a clean environment). Ends with the line
+# "N passed, N failed" and exits non-zero if anything failed.
+BUILD=${BUILD:-build}
+top=$(pwd)
+pass=0
+fail=0
+log=$(mktemp /tmp/pd-test-log.XXXXXX)
+trap 'rm -f "$log"' EXIT
+
+echo "== unit tests"
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	"$t" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log")
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log")
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1 # crashed before cmocka could count
+	fi
+	echo "$(basename "$t"): $p passed, $f failed"
+	[ "$f" -eq 0 ] || grep -E '^\[  (ERROR|FAILED) |LINE|Sanitizer|runtime error' "$log" | head -40
+	pass=$((pass + p))
+	fail=$((fail + f))
+done
+
+echo "== black-box tests"
+for s in tests/cli/test_*.sh; do
+	env -i PATH="$PATH" TOP="$top" BUILD="$BUILD" LANG=C.UTF-8 \
+	    sh "$s" >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "not ok - $s exited $rc"
+		tail -20 "$log"
+	fi
+	echo "$(basename "$s"): $p passed, $f failed"
+	[ "$f" -eq 0 ] || grep -A8 '^not ok ' "$log" | head -60
+	pass=$((pass + p))
+	fail=$((fail + f))
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
