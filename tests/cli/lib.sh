@@ -76,3 +76,13 @@ setup_store() {
 		    >/dev/null || exit 1
 	done
 }
+
+# refused NAME STATUS NEEDLE CMD...: fails as expected and the store is
+# byte for byte the same afterwards
+refused() {
+	before=$(snapshot)
+	expect "$@"
+	after=$(snapshot)
+	if [ "$before" = "$after" ]; then ok "$1: store unchanged"
+	else echo "not ok - $1: store changed"; fi
+}

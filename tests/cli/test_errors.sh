@@ -1,0 +1,233 @@
+# test_errors.sh - every kind of bad input: the message says what and
+# where, the exit status says what kind, and the store does not change.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+
+expect "no store yet: not found, says how to make one" 4 "paydesk init" \
+    "$PD" consumer search john
+setup_store
+cp "$DATA/bills.csv" "$T/ok-bills.csv"
+
+# usage (2)
+expect "unknown command" 2 'unknown command "frobnicate"' "$PD" frobnicate
+expect "unknown global option" 2 "unknown option --colour" "$PD" --colour kpi
+expect "unknown command option" 2 "unknown option --colour" \
+    "$PD" payments --colour red
+expect "option without its value" 2 "--limit needs a value" \
+    "$PD" payments --limit
+expect "missing argument" 2 "missing argument" "$PD" consumer show
+expect "extra argument" 2 'unexpected argument "b"' "$PD" consumer show a b
+expect "global option without value" 2 "--db needs a value" "$PD" --db
+expect "bad --limit" 2 '--limit "ten"' "$PD" payments --limit ten
+refused "pay without --type" 2 "--type is required" \
+    env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --method Cash \
+    --amount 1
+refused "void without --reason" 2 "--reason is required" \
+    env PAYDESK_PIN=2222 "$PD" --user mary payment void X
+
+# config (3)
+printf '[payments]\nthreshold = 5\n' >"$T/bad.ini"
+expect "unknown config key names file, section and key" 3 \
+    "$T/bad.ini: [payments] unknown key \"threshold\"" \
+    "$PD" --config "$T/bad.ini" kpi
+printf '[credit_notes]\nexpiry_days = ten\n' >"$T/bad.ini"
+expect "bad config value" 3 "[credit_notes] expiry_days: \"ten\"" \
+    "$PD" --config "$T/bad.ini" kpi
+printf '[payments\nx = 1\n' >"$T/bad.ini"
+expect "config syntax error" 3 "$T/bad.ini" "$PD" --config "$T/bad.ini" kpi
+expect "missing config file" 3 "cannot read" "$PD" --config "$T/none.ini" kpi
+PAYDESK_CONFIG="$T/none.ini" \
+    expect "missing \$PAYDESK_CONFIG file" 3 "none.ini" "$PD" kpi
+
+# not found (4)
+expect "unknown account" 4 'no consumer with account number "WU-99999"' \
+    "$PD" consumer show WU-99999
+expect "unknown payment" 4 'no payment with payment id' \
+    "$PD" payment show R-NOPE
+expect "unknown credit note" 4 'no credit note "CN-NOPE"' \
+    "$PD" credit-note show CN-NOPE
+refused "unknown item" 4 'reference "INV-NOPE"' \
+    env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
+    --items INV-NOPE --method Cash --amount 1
+refused "import file missing" 4 "No such file" \
+    env PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/nope.csv"
+
+# permission (5)
+refused "pay needs a login" 5 "needs a logged-in user" \
+    "$PD" pay WU-10001 --type bill --method Cash --amount 1
+expect "wrong PIN" 5 "wrong user name or PIN" \
+    env PAYDESK_PIN=0000 "$PD" --user admin kpi
+same "a wrong PIN is counted and audited" \
+    "$(sql "SELECT failed_logins FROM users WHERE username = 'admin'")/$(sql \
+    "SELECT count(*) FROM audit_log WHERE action = 'login_failed'")" 1/1
+expect "the right PIN clears the count" 0 "Total collected" \
+    env PAYDESK_PIN=9999 "$PD" --user admin kpi
+refused "unknown user" 5 "wrong user name or PIN" \
+    env PAYDESK_PIN=0000 "$PD" --user ghost kpi
+refused "cashier cannot void" 5 "needs the supervisor role" \
+    env PAYDESK_PIN=1234 "$PD" --user jane payment void R-X --reason x
+refused "cashier cannot create credit notes" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --user jane credit-note create R-X \
+    --amount 1 --reason Other
+refused "cashier cannot import" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --user jane import bills "$T/ok-bills.csv"
+refused "supervisor cannot import users" 5 "admin" \
+    env PAYDESK_PIN=2222 "$PD" --user mary import users "$DATA/users.csv"
+
+# validation (3): money
+export PAYDESK_PIN=1234
+for a in 145.505 1e3 -0 12,50 abc 145. ""; do
+	refused "amount \"$a\" refused" 3 "--amount" \
+	    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount "$a"
+done
+refused "amount 0 refused" 3 "greater than zero" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 0
+refused "over the threshold" 3 "exceeds the outstanding" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 800.01
+refused "cash received below the amount" 3 "less than the amount" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 100 \
+    --tendered 99.99
+refused "tendered on a card" 3 "cash payments only" \
+    "$PD" --user jane pay WU-10001 --type bill --method "Credit Card" \
+    --amount 100 --tendered 100
+refused "unknown method lists the configured ones" 3 "Bank Transfer" \
+    "$PD" --user jane pay WU-10001 --type bill --method Bitcoin --amount 1
+refused "unknown channel" 3 'channel "Drone"' \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
+    --channel Drone
+refused "unknown type" 3 '--type "rent"' \
+    "$PD" --user jane pay WU-10001 --type rent --method Cash --amount 1
+refused "future date" 3 "in the future" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
+    --date 2025-04-21
+refused "impossible date" 3 "no such day" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
+    --date 2025-02-29
+refused "item of another type" 3 "choose --type service" \
+    "$PD" --user jane pay WU-10001 --type bill --items SRV-2025-0418 \
+    --method Cash --amount 1
+refused "item of another consumer" 3 "belongs to another consumer" \
+    "$PD" --user jane pay WU-10001 --type bill --items INV-2025-002001 \
+    --method Cash --amount 1
+refused "item listed twice" 3 "listed twice" \
+    "$PD" --user jane pay WU-10001 --type bill \
+    --items INV-2025-001234,INV-2025-001234 --method Cash --amount 1
+refused "notes too long" 3 "the limit is 250" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
+    --notes "$(printf '%0300d' 0)"
+expect "a payment to refer to" 0 "R-T01-000001" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 145.50 \
+    --items INV-2025-001234
+
+export PAYDESK_PIN=2222
+refused "credit over the payment" 3 "maximum \$145.50" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 145.51 \
+    --reason Other
+refused "credit reason required from the list" 3 "Refund Request" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
+    --reason Whim
+refused "remarks too long" 3 "the limit is 500" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
+    --reason Other --remarks "$(printf '%0501d' 0)"
+expect "a credit note to apply" 0 "CN-T01-00001" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 5 \
+    --reason "Customer Request"
+refused "apply to another consumer's item" 3 "belongs to another consumer" \
+    "$PD" --user mary credit-note apply CN-T01-00001 --to INV-2025-002001 \
+    --amount 1
+refused "apply more than remains" 3 "remaining balance \$5.00" \
+    "$PD" --user mary credit-note apply CN-T01-00001 --to INV-2025-001567 \
+    --amount 6
+expect "void once" 0 "voided" \
+    "$PD" --user mary payment void R-T01-000001 --reason "test"
+refused "void twice" 3 "already voided" \
+    "$PD" --user mary payment void R-T01-000001 --reason again
+refused "verify a posted payment" 3 "only Pending" \
+    "$PD" --user mary payment verify R-T01-000001
+refused "date range backwards" 3 "is after" \
+    "$PD" payments --from 2025-05-01 --to 2025-04-01
+refused "bad filter date" 3 "not a date" "$PD" payments --from 2025-4-1
+refused "bad status filter" 3 'Posted, Pending' "$PD" payments --status done
+refused "bad month" 3 "not a month" "$PD" kpi --month 2025-13
+refused "bad credit amount range" 3 "--min" "$PD" credit-notes --min 1e2
+refused "unknown reason filter" 3 "not a configured reason" \
+    "$PD" credit-notes --reason Whim
+
+# imports: all or nothing, file:line:column and the field
+export PAYDESK_PIN=9999
+bad_import() {
+	name=$1 kind=$2 needle=$3
+	shift 3
+	printf "$@" >"$T/bad.csv"
+	refused "import: $name" 3 "$needle" \
+	    "$PD" --user admin import "$kind" "$T/bad.csv"
+}
+bad_import "bad amount on line 3" bills "bad.csv:3:27: amount:" \
+'invoice_no,account_no,period,amount,issued_on,due_on
+INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15
+INV-9-2,WU-10001,Jun 2025,12.505,2025-07-01,2025-07-15
+'
+bad_import "unknown account" bills "bad.csv:2:9: account_no:" \
+'invoice_no,account_no,period,amount,issued_on,due_on
+INV-9-1,WU-77777,May 2025,10.00,2025-06-01,2025-06-15
+'
+bad_import "duplicate invoice" bills 'bad.csv:3:1: invoice_no: "INV-9-1" already exists' \
+'invoice_no,account_no,period,amount,issued_on,due_on
+INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15
+INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15
+'
+bad_import "due before issue" bills "due date 2025-05-15 is before" \
+'invoice_no,account_no,period,amount,issued_on,due_on
+INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-05-15
+'
+bad_import "unknown column" consumers 'unknown column "colour"' \
+'account_no,name,service_address,phone,email,segment,colour
+WU-9,A,B,1,,x,red
+'
+bad_import "missing column" consumers 'column "segment" is missing' \
+'account_no,name,service_address,phone,email
+WU-9,A,B,1,
+'
+bad_import "wrong field count" consumers "bad.csv:3: 5 fields" \
+'account_no,name,service_address,phone,email,segment
+WU-9,A,B,1,,x
+WU-8,A,B,1,
+'
+bad_import "unterminated quote" consumers "line 2, column 6: quoted field" \
+'account_no,name,service_address,phone,email,segment
+WU-9,"A,B,1,,x
+'
+bad_import "invalid UTF-8" consumers "invalid UTF-8" \
+'account_no,name,service_address,phone,email,segment
+WU-9,\377\376,B,1,,x
+'
+bad_import "empty name" consumers "bad.csv:2:6: name: is required" \
+'account_no,name,service_address,phone,email,segment
+WU-9,,B,1,,x
+'
+bad_import "bad phone" consumers "phone" \
+'account_no,name,service_address,phone,email,segment
+WU-9,A,B,call me,,x
+'
+bad_import "empty file" consumers "the file is empty" ''
+bad_import "bad installment number" installments 'not an installment number' \
+'plan_id,account_no,number,amount,due_on
+PP-9,WU-10001,first,10.00,2025-06-15
+'
+bad_import "short PIN" users "bad.csv:2:24: pin: PIN must be 4 to 12 digits" \
+'username,full_name,role,pin
+sam,Sam Okafor,cashier,12
+'
+bad_import "unknown role" users "bad.csv:2:16: role:" \
+'username,full_name,role,pin
+sam,Sam Okafor,boss,1234
+'
+refused "unknown import kind" 2 'unknown import "meters"' \
+    "$PD" --user admin import meters "$DATA/bills.csv"
+
+# store errors (6)
+printf 'this is not a database, just text\n%01000d\n' 0 >"$T/junk.db"
+expect "a file that is not a store" 6 "junk.db" \
+    "$PD" --db "$T/junk.db" kpi
+expect "backup onto an existing file" 3 "already exists" \
+    "$PD" backup "$DATA/users.csv"
