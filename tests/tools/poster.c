@@ -1,0 +1,45 @@
+/* poster.c - posts payments in a loop for the crash test: the test kills
+ * it with SIGKILL at random moments and then checks the store. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paydesk/service.h"
+
+int
+main(int argc, char **argv)
+{
+	struct svc s;
+	struct pd_err err;
+	struct pay_request q;
+	struct pay_result r;
+	long i, n;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: poster STORE COUNT\n");
+		return 2;
+	}
+	n = strtol(argv[2], NULL, 10);
+	memset(&s, 0, sizeof s);
+	if (config_defaults(&s.cfg, &err) != 0 ||
+	    store_open(argv[1], 0, &s.st, &err) != 0 ||
+	    svc_login(&s, "jane", "1234", &err) != 0) {
+		fprintf(stderr, "poster: %s\n", err.msg);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		memset(&q, 0, sizeof q);
+		q.account = "WU-10001";
+		q.type = PAY_BILL;
+		q.method = i % 3 ? "Cash" : "Credit Card";
+		q.amount = 100 + i % 50;
+		if (i % 3)
+			q.tendered = 500;
+		if (svc_pay_post(&s, &q, &r, &err) != 0) {
+			fprintf(stderr, "poster: %s\n", err.msg);
+			return 1;
+		}
+	}
+	svc_close(&s);
+	return 0;
+}
