@@ -10,6 +10,7 @@
 #ifndef PAYDESK_CONFIG_H
 #define PAYDESK_CONFIG_H
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "err.h"
 #include "model.h"
@@ -79,6 +80,9 @@ int config_defaults(struct config *cfg, struct pd_err *err);
 
 /* Rows of the schema; *n gets their count. */
 const struct config_row *config_rows(int *n);
+
+/* Row i's effective value as it would be written in the file. */
+int config_format(const struct config *cfg, int i, char *buf, size_t n);
 
 /* Method by name (case-insensitive); NULL if not configured. */
 const struct pay_method *config_method(const struct config *cfg,

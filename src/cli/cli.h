@@ -79,6 +79,7 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 
 /* Commands, by group. */
 int cmd_init(struct cli *c, int argc, char **argv);
+int cmd_config(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_doctor(struct cli *c, int argc, char **argv);

@@ -22,6 +22,8 @@ static const struct command {
 } commands[] = {
 	{ "init", NULL, cmd_init, STORE_CREATE, "init",
 	  "create or migrate the store" },
+	{ "config", NULL, cmd_config, NO_STORE, "config",
+	  "print the effective configuration, every key" },
 	{ "demo", NULL, cmd_demo, STORE_CREATE, "demo [--if-empty]",
 	  "load demo data (idempotent) and print the demo users" },
 	{ "import", NULL, cmd_import, STORE,
@@ -240,6 +242,15 @@ main(int argc, char **argv)
 		    i + 1 < argc ? argv[i + 1] : "");
 		usage(stderr);
 		return PD_EUSAGE;
+	}
+	if (cmd->store == NO_STORE) {
+		if (config_load(c.config, &c.svc.cfg, &c.err) != 0)
+			return fail(&c);
+		if (c.db != NULL)
+			snprintf(c.svc.cfg.store_path,
+			    sizeof c.svc.cfg.store_path, "%s", c.db);
+		rc = cmd->fn(&c, argc - i - used, argv + i + used);
+		return rc == 0 ? 0 : fail(&c);
 	}
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
 	    &c.err) != 0)

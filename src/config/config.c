@@ -220,7 +220,6 @@ static int
 set_methods(struct config *cfg, const char *value, struct pd_err *err)
 {
 	char *copy = xstrdup(value), *save = NULL, *tok, *item, *colon;
-	const char *kinds[] = { "cash", "card", "bank", "online" };
 	int n = 0, i, k;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
@@ -238,10 +237,8 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		*colon = '\0';
 		item = trim(item);
 		colon = trim(colon + 1);
-		for (k = 0; k < 4; k++)
-			if (strcasecmp(colon, kinds[k]) == 0)
-				break;
-		if (k == 4) {
+		k = method_kind_parse(colon);
+		if (k < 0) {
 			pd_fail(err, PD_EINVAL, "method \"%s\": unknown kind "
 			    "\"%s\" (cash, card, bank or online)", item,
 			    colon);
@@ -550,4 +547,50 @@ const char *
 config_reason(const struct config *cfg, const char *name)
 {
 	return find_name(cfg->reasons, cfg->nreasons, name);
+}
+
+int
+config_format(const struct config *cfg, int i, char *buf, size_t n)
+{
+	const struct schema *s;
+	const char *field;
+	const char (*names)[CFG_NAME_MAX];
+	int k, count;
+
+	if (i < 0 || i >= (int)NSCHEMA)
+		return -1;
+	s = &schema[i];
+	field = (const char *)cfg + s->off;
+	buf[0] = '\0';
+	switch (s->type) {
+	case CFG_STR:
+	case CFG_PATH:
+	case CFG_ID:
+	case CFG_NUMFMT:
+	case CFG_CURRENCY:
+		snprintf(buf, n, "%s", field);
+		break;
+	case CFG_INT:
+		snprintf(buf, n, "%d", *(const int *)(const void *)field);
+		break;
+	case CFG_MONEY:
+		money_plain(buf, n, *(const int64_t *)(const void *)field,
+		    cfg->minor_digits);
+		break;
+	case CFG_NAMES:
+		names = (const void *)field;
+		count = *(const int *)(const void *)((const char *)cfg +
+		    s->size);
+		for (k = 0; k < count; k++)
+			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
+			    k ? ", " : "", names[k]);
+		break;
+	case CFG_METHODS:
+		for (k = 0; k < cfg->nmethods; k++)
+			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s:%s",
+			    k ? ", " : "", cfg->methods[k].name,
+			    method_kind_name(cfg->methods[k].kind));
+		break;
+	}
+	return 0;
 }

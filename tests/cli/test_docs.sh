@@ -1,0 +1,43 @@
+# test_docs.sh - README, man pages and config.ini.example say what the code
+# does: every config key, every command.
+. "$TOP/tests/cli/lib.sh"
+EX="$TOP/config.ini.example"
+MAN1="$TOP/man/paydesk.1"
+MAN5="$TOP/man/paydesk.ini.5"
+
+expect "config.ini.example loads cleanly" 0 "config.ini.example" \
+    "$PD" --config "$EX" config
+# every key of the schema, section by section
+"$PD" --config "$EX" config | awk '/^\[/ {s=$0} /^[a-z_]+ = / {print s, $1}' \
+    >"$T/keys"
+[ "$(wc -l <"$T/keys")" -ge 20 ] && ok "schema lists its keys" || \
+    echo "not ok - schema lists its keys"
+while read -r section key; do
+	# in the example: under its section
+	if awk -v s="$section" -v k="$key" '$0 == s {in_s=1; next}
+	    /^\[/ {in_s=0} in_s && $1 == k {found=1} END {exit !found}' "$EX"
+	then ok "example documents $section $key"
+	else echo "not ok - example lacks $section $key"; fi
+	if awk -v s="SECTION $section" -v k=".B $key" 'index($0, s) {in_s=1; next}
+	    /^\.SH/ {in_s=0} in_s && $0 == k {found=1} END {exit !found}' "$MAN5"
+	then ok "paydesk.ini(5) documents $section $key"
+	else echo "not ok - paydesk.ini(5) lacks $section $key"; fi
+done <"$T/keys"
+# and no key in the example that the schema does not know
+grep -E '^[a-z_]+ =' "$EX" | cut -d' ' -f1 | sort >"$T/ex"
+cut -d' ' -f2 "$T/keys" | sort >"$T/sch"
+same "example has no extra keys" "$(comm -23 "$T/ex" "$T/sch" | tr '\n' ' ')" ""
+
+# every command in the table is in the man page and the README
+"$PD" help | awk '/^  [a-z]/ {n = substr($0, 3, 20); sub(/ +$/, "", n); print n}' \
+    >"$T/cmds"
+[ "$(wc -l <"$T/cmds")" -ge 20 ] && ok "help lists the commands" || \
+    echo "not ok - help lists the commands"
+while read -r cmd; do
+	if grep -qF -- "$cmd" "$MAN1"; then ok "paydesk(1) documents $cmd"
+	else echo "not ok - paydesk(1) lacks $cmd"; fi
+	if grep -qF -- "paydesk $cmd" "$TOP/README.md" ||
+	    grep -qF -- "$cmd " "$TOP/README.md"
+	then ok "README mentions $cmd"
+	else echo "not ok - README lacks $cmd"; fi
+done <"$T/cmds"
