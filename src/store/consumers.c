@@ -131,10 +131,14 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 	*n = 0;
 	digits_of(text, digits, sizeof digits);
 	if (strlen(text) >= 3) {
-		s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM consumers_fts f "
-		    "JOIN consumers c ON c.id = f.rowid WHERE consumers_fts "
-		    "MATCH ?1 ORDER BY (c.account_no = ?2) DESC, f.rowid "
-		    "LIMIT ?3", err);
+		/* an exact account number first, then the index's matches in
+		 * rowid order: no sort over every match, so a common name
+		 * costs no more than a rare one */
+		s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM consumers c "
+		    "WHERE c.account_no = ?2 UNION ALL SELECT * FROM (SELECT "
+		    CONSUMER_COLS " FROM consumers_fts f JOIN consumers c ON "
+		    "c.id = f.rowid WHERE consumers_fts MATCH ?1 AND "
+		    "c.account_no <> ?2 LIMIT ?3) LIMIT ?3", err);
 		if (s == NULL)
 			return NULL;
 		q = fts_phrase(text);

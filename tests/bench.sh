@@ -1,0 +1,100 @@
+#!/bin/sh
+# bench.sh - `make bench`: build (once, then cached) a deterministic store of
+# BENCH_CONSUMERS consumers and BENCH_PAYMENTS payments with their bills and
+# allocations, then print the figures of tests/tools/bench.c. The store is
+# generated with plain SQL through sqlite3 over the schema `paydesk init`
+# makes, so it has the same tables, indexes and triggers as a real one.
+set -e
+BUILD=${BUILD:-build}
+C=${BENCH_CONSUMERS:-1000000}
+P=${BENCH_PAYMENTS:-10000000}
+DIR=${BENCH_DIR:-$HOME/.cache/paydesk-bench}
+DB="$DIR/bench-$C-$P.db"
+PD="$(pwd)/$BUILD/paydesk"
+export PAYDESK_NOW="2026-06-15 12:00:00" PAYDESK_CONFIG=/dev/null
+
+mkdir -p "$DIR"
+if [ ! -f "$DB.done" ]; then
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	echo "building the bench store ($C consumers, $P payments): $DB"
+	"$PD" --db "$DB" init >/dev/null
+	printf 'username,full_name,role,pin\njane,Jane Smith,cashier,1234\n' \
+	    >"$DIR/users.csv"
+	"$PD" --db "$DB" import users "$DIR/users.csv" >/dev/null
+	start=$(date +%s)
+	sqlite3 "$DB" <<SQL
+PRAGMA synchronous = OFF;
+PRAGMA cache_size = -1000000;
+CREATE TEMP TABLE fn (k INTEGER PRIMARY KEY, name TEXT);
+CREATE TEMP TABLE ln (k INTEGER PRIMARY KEY, name TEXT);
+INSERT INTO fn (name) VALUES ('Maria'), ('James'), ('Wei'), ('Aisha'),
+ ('José'), ('Fatima'), ('Liam'), ('Olga'), ('Raj'), ('Chloé'), ('Noah'),
+ ('Łucja'), ('Kwame'), ('Sofia'), ('Mateo'), ('Yuki'), ('Emma'),
+ ('Ibrahim'), ('Zoë'), ('Björn'), ('Priya'), ('Diego'), ('Anna'),
+ ('Hiroshi'), ('Grace'), ('Nikolai'), ('Amara'), ('Lucas'), ('Elif'),
+ ('Thomas');
+INSERT INTO ln (name) VALUES ('Garcia'), ('Smith'), ('Chen'), ('Khan'),
+ ('Núñez'), ('Okafor'), ('Müller'), ('Ivanova'), ('Patel'), ('Dubois'),
+ ('Brown'), ('Wójcik'), ('Mensah'), ('Rossi'), ('Fernández'), ('Tanaka'),
+ ('Wilson'), ('Haddad'), ('Larsen'), ('Andersson'), ('Sharma'), ('López'),
+ ('Kowalski'), ('Sato'), ('Taylor'), ('Petrov'), ('Nwosu'), ('Martin'),
+ ('Yılmaz'), ('Clark');
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $C)
+INSERT INTO consumers (id, uuid, account_no, name, service_address, phone,
+ phone_digits, email, segment, created_at)
+SELECT i, printf('c%035d', i), printf('AC-%07d', i),
+ (SELECT name FROM fn WHERE k = 1 + i % 30) || ' ' ||
+ (SELECT name FROM ln WHERE k = 1 + (i / 30) % 30),
+ printf('%d Main Street, Cityville', 1 + i % 900),
+ printf('(555) %03d-%04d', i / 10000 % 1000, i % 10000),
+ printf('555%03d%04d', i / 10000 % 1000, i % 10000),
+ printf('c%d@example.net', i), 'Residential', '2025-01-01 00:00:00'
+FROM n;
+COMMIT;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $P)
+INSERT INTO items (id, uuid, consumer_id, kind, ref, period, amount,
+ settled, issued_on, due_on, created_at)
+SELECT i, printf('i%035d', i), 1 + i % $C, 'bill', printf('B-%09d', i),
+ 'bench', 1000 + i % 20000, 1000 + i % 20000,
+ date('2026-06-15', printf('-%d days', 20 + i % 365)),
+ date('2026-06-15', printf('-%d days', 6 + i % 365)), '2025-01-01 00:00:00'
+FROM n;
+COMMIT;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $P)
+INSERT INTO payments (id, uuid, payment_no, txn_no, receipt_no, consumer_id,
+ type, channel, method, method_kind, amount, tendered, change_given,
+ due_total, overpaid, paid_on, created_at, notes, user_id, received_by,
+ terminal, branch, status, verified, verified_at, verified_by)
+SELECT i, printf('p%035d', i), printf('PAY-B-%09d', i),
+ printf('TXN-B-%09d', i), printf('R-B-%09d', i), 1 + i % $C, 'Bill',
+ 'Walk-in', CASE i % 4 WHEN 0 THEN 'Cash' WHEN 1 THEN 'Credit Card'
+ WHEN 2 THEN 'Bank Transfer' ELSE 'Cheque' END,
+ CASE i % 4 WHEN 0 THEN 'cash' WHEN 1 THEN 'card' ELSE 'bank' END,
+ 1000 + i % 20000, CASE i % 4 WHEN 0 THEN 1000 + i % 20000 ELSE 0 END, 0,
+ 1000 + i % 20000, 0, date('2026-06-15', printf('-%d days', i % 365)),
+ '2025-01-01 00:00:00', '', 1, 'Jane Smith', 'B', 'B01', 'Posted', 1,
+ '2025-01-01 00:00:00', 'Jane Smith'
+FROM n;
+COMMIT;
+BEGIN;
+INSERT INTO allocations (payment_id, item_id, amount, due_before, created_at)
+SELECT id, id, amount, amount, '2025-01-01 00:00:00' FROM payments;
+COMMIT;
+-- open bills for the posting benchmark
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+INSERT INTO items (uuid, consumer_id, kind, ref, period, amount, issued_on,
+ due_on, created_at)
+SELECT printf('o%035d', i), 1, 'bill', printf('OPEN-%06d', i), 'bench',
+ 100000, '2026-01-01', date('2026-01-15', printf('+%d days', i)),
+ '2025-01-01 00:00:00' FROM n;
+COMMIT;
+ANALYZE;
+SQL
+	echo "built in $(( $(date +%s) - start )) s; $(du -h "$DB" | cut -f1)"
+	touch "$DB.done"
+fi
+"$BUILD/tools/bench" "$DB" "$PD"

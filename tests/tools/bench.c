@@ -1,0 +1,244 @@
+/* bench.c - the figures of `make bench` on the bench store: each beside
+ * its target and, where one applies, the same work done with raw SQLite
+ * calls in the same run. Not a test: it never fails on timing. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "paydesk/date.h"
+#include "paydesk/service.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double
+pct(double *v, int n, double p)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_d);
+	return v[(int)((n - 1) * p)];
+}
+
+static void
+row(const char *what, double v, const char *unit, const char *target,
+    double raw)
+{
+	char rawtxt[32] = "-";
+
+	if (raw >= 0)
+		snprintf(rawtxt, sizeof rawtxt, "%.2f %s", raw, unit);
+	printf("%-44s %10.2f %-3s %-12s %s\n", what, v, unit, target, rawtxt);
+}
+
+static const char *const pieces[] = { "gar", "smit", "chen", "khan", "nez",
+	"oka", "mull", "iva", "pat", "dub", "bro", "wój", "men", "ross",
+	"fern", "tan", "wil", "had", "lars", "ande", "sha", "lop", "kow",
+	"sat", "tay", "petr", "nwo", "mart", "yıl", "cla", "mar", "jam",
+	"aish", "jos", "fat", "lia", "olg", "raj", "noa", "kwa" };
+#define NPIECES (sizeof pieces / sizeof pieces[0])
+
+static int
+count_cb(const struct payer_row *r, void *arg)
+{
+	(void)r;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static double
+raw_query_ms(sqlite3 *db, const char *sql, const char *a, const char *b)
+{
+	sqlite3_stmt *s;
+	double t = now_ms();
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", sqlite3_errmsg(db));
+		return -1;
+	}
+	if (a)
+		sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
+	if (b)
+		sqlite3_bind_text(s, 2, b, -1, SQLITE_STATIC);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		;
+	sqlite3_finalize(s);
+	return now_ms() - t;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct svc s;
+	struct pd_err err;
+	sqlite3 *raw;
+	double v[2000], r[2000], t;
+	int i, n = 1000, rows;
+	size_t nc;
+	struct consumer *c;
+	struct pay_request q;
+	struct pay_result res;
+	struct kpi k;
+	struct payment_filter f;
+	char month[8], from[11], to[11], today[11];
+	int32_t d;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: bench STORE PAYDESK\n");
+		return 2;
+	}
+	memset(&s, 0, sizeof s);
+	if (config_defaults(&s.cfg, &err) != 0 ||
+	    store_open(argv[1], 0, &s.st, &err) != 0 ||
+	    svc_login(&s, "jane", "1234", &err) != 0) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 1;
+	}
+	sqlite3_open(argv[1], &raw);
+	sqlite3_exec(raw, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+	printf("%-44s %14s %-12s %s\n", "figure", "paydesk", "target",
+	    "raw sqlite3");
+
+	/* consumer search as you type */
+	for (i = 0; i < n; i++) {
+		const char *p = pieces[(unsigned)(i * 7919) % NPIECES];
+		sqlite3_stmt *st;
+		char phrase[32];
+
+		t = now_ms();
+		c = svc_consumer_search(&s, p, 20, &nc, &err);
+		v[i] = now_ms() - t;
+		free(c);
+		snprintf(phrase, sizeof phrase, "\"%s\"", p);
+		t = now_ms();
+		sqlite3_prepare_v2(raw, "SELECT c.* FROM consumers_fts f JOIN "
+		    "consumers c ON c.id = f.rowid WHERE consumers_fts MATCH ? "
+		    "LIMIT 20", -1, &st, NULL);
+		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			;
+		sqlite3_finalize(st);
+		r[i] = now_ms() - t;
+	}
+	row("consumer search, 3+ chars: p50", pct(v, n, .5), "ms", "",
+	    pct(r, n, .5));
+	row("consumer search, 3+ chars: p99", pct(v, n, .99), "ms", "<= 5 ms",
+	    pct(r, n, .99));
+
+	/* posting a payment, durable commit included */
+	n = 500;
+	for (i = 0; i < n; i++) {
+		memset(&q, 0, sizeof q);
+		q.account = "AC-0000001";
+		q.type = PAY_BILL;
+		q.method = "Cash";
+		q.amount = 100;
+		q.tendered = 500;
+		t = now_ms();
+		if (svc_pay_post(&s, &q, &res, &err) != 0) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			return 1;
+		}
+		v[i] = now_ms() - t;
+		t = now_ms();
+		sqlite3_exec(raw, "BEGIN IMMEDIATE; INSERT INTO outbox (uuid, "
+		    "kind, ref, payload, created_at) VALUES (hex(randomblob(16)),"
+		    " 'bench', 'x', '{}', 'now'); UPDATE items SET settled = "
+		    "settled WHERE id = 1; COMMIT", NULL, NULL, NULL);
+		r[i] = now_ms() - t;
+	}
+	row("post a payment: p50", pct(v, n, .5), "ms", "<= 2 ms",
+	    pct(r, n, .5));
+	row("post a payment: p99", pct(v, n, .99), "ms", "<= 10 ms",
+	    pct(r, n, .99));
+
+	/* KPIs for last month */
+	svc_today(today);
+	date_parse(today, NULL, &d, NULL);
+	date_format(from, month_first_day(month_first_day(d) - 1));
+	date_format(to, month_first_day(d) - 1);
+	snprintf(month, sizeof month, "%.7s", from);
+	t = now_ms();
+	svc_kpi(&s, month, NULL, &k, &err);
+	t = now_ms() - t;
+	row("KPIs for a month", t, "ms", "<= 50 ms", raw_query_ms(raw,
+	    "SELECT sum(amount), count(*) FROM payments WHERE paid_on BETWEEN "
+	    "?1 AND ?2 AND status = 'Posted'", from, to));
+
+	/* payers report */
+	memset(&f, 0, sizeof f);
+	f.status = -1;
+	f.type = -1;
+	f.limit = 50;
+	rows = 0;
+	t = now_ms();
+	svc_payers_each(&s, &f, PAYERS_BY_TOTAL, count_cb, &rows, &err);
+	t = now_ms() - t;
+	row("payers report, top 50, no filter", t, "ms", "<= 200 ms",
+	    raw_query_ms(raw, "SELECT consumer_id, sum(amount) AS t FROM "
+	    "payments WHERE status = 'Posted' GROUP BY consumer_id ORDER BY t "
+	    "DESC LIMIT 50", NULL, NULL));
+	date_format(from, month_first_day(month_first_day(month_first_day(
+	    month_first_day(d) - 1) - 1) - 1));
+	f.from = from;
+	f.to = to;
+	f.method = "Cash";
+	t = now_ms();
+	svc_payers_each(&s, &f, PAYERS_BY_TOTAL, count_cb, &rows, &err);
+	t = now_ms() - t;
+	row("payers report, 3 months, one method", t, "ms", "<= 1000 ms",
+	    raw_query_ms(raw, "SELECT consumer_id, sum(amount) AS t FROM "
+	    "payments WHERE method = 'Cash' AND paid_on BETWEEN ?1 AND ?2 AND "
+	    "status = 'Posted' GROUP BY consumer_id ORDER BY t DESC LIMIT 50",
+	    from, to));
+	svc_close(&s);
+	sqlite3_close(raw);
+
+	/* start to ready, peak RSS: the real binary */
+	{
+		double worst_rss = 0;
+
+		n = 20;
+		for (i = 0; i < n; i++) {
+			struct rusage ru;
+			int status;
+			pid_t pid;
+
+			fflush(stdout); /* or the child repeats the buffer */
+			t = now_ms();
+			pid = fork();
+			if (pid == 0) {
+				if (freopen("/dev/null", "w", stdout) == NULL)
+					_exit(126);
+				execl(argv[2], argv[2], "--db", argv[1],
+				    "consumer", "show", "AC-0000001", (char *)0);
+				_exit(127);
+			}
+			wait4(pid, &status, 0, &ru);
+			v[i] = now_ms() - t;
+			if (ru.ru_maxrss / 1024.0 > worst_rss)
+				worst_rss = ru.ru_maxrss / 1024.0;
+		}
+		row("paydesk start to ready (consumer show), p50", pct(v, n, .5),
+		    "ms", "<= 100 ms", -1);
+		row("peak RSS", worst_rss, "MB", "<= 30 MB", -1);
+	}
+	return 0;
+}
