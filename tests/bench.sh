@@ -9,7 +9,9 @@ BUILD=${BUILD:-build}
 C=${BENCH_CONSUMERS:-1000000}
 P=${BENCH_PAYMENTS:-10000000}
 DIR=${BENCH_DIR:-$HOME/.cache/paydesk-bench}
-DB="$DIR/bench-$C-$P.db"
+# a schema change makes a new bench store
+SCHEMA=$(sha256sum src/store/schema.c | cut -c1-8)
+DB="$DIR/bench-$C-$P-$SCHEMA.db"
 PD="$(pwd)/$BUILD/paydesk"
 export PAYDESK_NOW="2026-06-15 12:00:00" PAYDESK_CONFIG=/dev/null
 

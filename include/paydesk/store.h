@@ -14,8 +14,6 @@
 
 struct store;
 
-#define STORE_SCHEMA_VERSION 1
-
 /* Open (creating the file and its directory if create is set) and migrate.
  * Sets WAL, synchronous=FULL, foreign_keys=ON and a busy timeout. */
 int store_open(const char *path, int create, struct store **out,

@@ -29,31 +29,34 @@ store_kpi(struct store *st, const char *from, const char *to,
     const char *day, struct kpi_raw *k, struct pd_err *err)
 {
 	sqlite3_stmt *s;
+	int rc;
 
 	memset(k, 0, sizeof *k);
-	s = st_stmt(st, "SELECT coalesce(sum(amount), 0), count(*) FROM "
-	    "payments WHERE paid_on BETWEEN ? AND ? AND status = 'Posted'",
-	    err);
-	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
-	    two_ints(st, s, &k->collected, &k->collected_count, err) != 0)
+	s = st_stmt(st, "SELECT coalesce(sum(collected), 0), "
+	    "coalesce(sum(payments), 0), coalesce(sum(alloc_days), 0), "
+	    "coalesce(sum(allocs), 0) FROM daily_totals WHERE day BETWEEN ? "
+	    "AND ?", err);
+	if (s == NULL || st_bind(s, "ss", from, to) != 0)
 		return -1;
-	s = st_stmt(st, "SELECT coalesce(sum(amount), 0), count(*) FROM "
-	    "payments WHERE paid_on = ? AND status = 'Posted'", err);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		k->collected = sqlite3_column_int64(s, 0);
+		k->collected_count = sqlite3_column_int64(s, 1);
+		k->alloc_days = sqlite3_column_int64(s, 2);
+		k->alloc_count = sqlite3_column_int64(s, 3);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return st_fail(st, err, "computing KPIs");
+	s = st_stmt(st, "SELECT coalesce(sum(collected), 0), "
+	    "coalesce(sum(payments), 0) FROM daily_totals WHERE day = ?", err);
 	if (s == NULL || st_bind(s, "s", day) != 0 ||
 	    two_ints(st, s, &k->day_total, &k->day_count, err) != 0)
 		return -1;
-	s = st_stmt(st, "SELECT coalesce(sum(amount), 0) FROM items WHERE "
-	    "due_on BETWEEN ? AND ?", err);
+	s = st_stmt(st, "SELECT coalesce(sum(amount), 0) FROM due_daily WHERE "
+	    "day BETWEEN ? AND ?", err);
 	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
 	    two_ints(st, s, &k->due_total, NULL, err) != 0)
-		return -1;
-	s = st_stmt(st, "SELECT coalesce(sum(max(0, CAST(julianday(p.paid_on) "
-	    "- julianday(i.issued_on) AS INTEGER))), 0), count(*) FROM "
-	    "payments p JOIN allocations a ON a.payment_id = p.id JOIN items i "
-	    "ON i.id = a.item_id WHERE p.paid_on BETWEEN ? AND ? AND "
-	    "p.status = 'Posted' AND a.amount > 0", err);
-	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
-	    two_ints(st, s, &k->alloc_days, &k->alloc_count, err) != 0)
 		return -1;
 	return 0;
 }
@@ -101,6 +104,19 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 
 	if (g.status < 0)
 		g.status = PS_POSTED;
+	if (g.status == PS_POSTED && g.from == NULL && g.to == NULL &&
+	    g.method == NULL && g.type < 0 && g.channel == NULL &&
+	    g.operator == NULL && (g.search == NULL || *g.search == '\0') &&
+	    g.consumer_id == 0) {
+		/* no filter: the totals kept in step by the rollup triggers */
+		qb_init(&q, "SELECT t.consumer_id, c.name, c.account_no, "
+		    "t.total, t.payments AS n, t.last_paid AS last, (SELECT "
+		    "group_concat(method || '=' || total, ';') FROM (SELECT "
+		    "method, total FROM payer_method_totals m WHERE "
+		    "m.consumer_id = t.consumer_id AND m.total > 0 ORDER BY "
+		    "total DESC)) FROM payer_totals t JOIN consumers c ON c.id = "
+		    "t.consumer_id WHERE t.payments > 0");
+	} else {
 	qb_init(&q, "WITH f AS (SELECT p.consumer_id, p.method, p.amount, "
 	    "p.paid_on FROM payments p JOIN consumers c ON c.id = "
 	    "p.consumer_id WHERE 1");
@@ -112,6 +128,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	    "method, sum(amount) AS amt FROM f WHERE f.consumer_id = "
 	    "t.consumer_id GROUP BY method ORDER BY amt DESC)) FROM t JOIN "
 	    "consumers c ON c.id = t.consumer_id", "");
+	}
 	snprintf(tail, sizeof tail, " ORDER BY %s",
 	    order[(unsigned)sort < 4 ? sort : 0]);
 	qb_add(&q, tail, "");
@@ -177,6 +194,19 @@ static const struct {
 	    "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
 	    "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
 	    "allocations WHERE payment_id = p.id), 0) <> 0)" },
+	{ "daily totals", "SELECT 'day ' || d.day || ': rollup says ' || "
+	    "coalesce(r.collected, 0) || ' in ' || coalesce(r.payments, 0) || "
+	    "' payments, the ledger ' || d.collected || ' in ' || d.n FROM "
+	    "(SELECT paid_on AS day, sum(amount) AS collected, count(*) AS n "
+	    "FROM payments WHERE status = 'Posted' GROUP BY paid_on) d LEFT "
+	    "JOIN daily_totals r ON r.day = d.day WHERE r.collected IS NOT "
+	    "d.collected OR r.payments IS NOT d.n" },
+	{ "payer totals", "SELECT 'consumer ' || d.consumer_id || ': rollup "
+	    "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
+	    "(SELECT consumer_id, sum(amount) AS total, count(*) AS n FROM "
+	    "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
+	    "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
+	    "NOT d.total OR r.payments IS NOT d.n" },
 	{ "outbox", "SELECT 'payment ' || p.payment_no || ' has no sync "
 	    "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
 	    "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid)" },

@@ -17,6 +17,28 @@
 	"CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t " BEGIN " \
 	"SELECT RAISE(ABORT, '" t " is append-only'); END;\n"
 
+/* A payment becoming Posted adds to the day's and the payer's totals. */
+#define ROLLUP_ADD \
+	" INSERT INTO daily_totals (day, collected, payments) VALUES" \
+	"  (NEW.paid_on, NEW.amount, 1) ON CONFLICT (day) DO UPDATE SET" \
+	"  collected = collected + NEW.amount, payments = payments + 1;" \
+	" INSERT INTO payer_totals (consumer_id, total, payments, last_paid)" \
+	"  VALUES (NEW.consumer_id, NEW.amount, 1, NEW.paid_on)" \
+	"  ON CONFLICT (consumer_id) DO UPDATE SET total = total + NEW.amount," \
+	"  payments = payments + 1, last_paid = max(last_paid, NEW.paid_on);" \
+	" INSERT INTO payer_method_totals (consumer_id, method, total) VALUES" \
+	"  (NEW.consumer_id, NEW.method, NEW.amount) ON CONFLICT (consumer_id," \
+	"  method) DO UPDATE SET total = total + NEW.amount;"
+/* Days from issue to payment, and the count, of a payment's allocations. */
+#define ALLOC_DAYS \
+	"SELECT coalesce(sum(max(0, CAST(julianday(NEW.paid_on) -" \
+	" julianday(i.issued_on) AS INTEGER))), 0) FROM allocations a JOIN" \
+	" items i ON i.id = a.item_id WHERE a.payment_id = NEW.id AND" \
+	" a.reverses IS NULL AND a.amount > 0"
+#define ALLOC_COUNT \
+	"SELECT count(*) FROM allocations a WHERE a.payment_id = NEW.id AND" \
+	" a.reverses IS NULL AND a.amount > 0"
+
 const char *const store_migrations[] = {
 	/* 1: the whole first schema */
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
@@ -234,6 +256,93 @@ const char *const store_migrations[] = {
 	" attempts INTEGER NOT NULL DEFAULT 0,"
 	" last_error TEXT NOT NULL DEFAULT '');\n"
 	"CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL;\n",
+
+	/* 2: report rollups kept in step by triggers, in the transaction that
+	 * changes what they sum (DESIGN rule 2): KPIs and the payers report
+	 * read these instead of scanning millions of payments. Only Posted
+	 * payments count. */
+	"CREATE TABLE daily_totals ("
+	" day TEXT PRIMARY KEY,"
+	" collected INTEGER NOT NULL DEFAULT 0,"
+	" payments INTEGER NOT NULL DEFAULT 0,"
+	" alloc_days INTEGER NOT NULL DEFAULT 0,"
+	" allocs INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;\n"
+	"CREATE TABLE due_daily ("
+	" day TEXT PRIMARY KEY,"
+	" amount INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;\n"
+	"CREATE TABLE payer_totals ("
+	" consumer_id INTEGER PRIMARY KEY REFERENCES consumers (id),"
+	" total INTEGER NOT NULL DEFAULT 0,"
+	" payments INTEGER NOT NULL DEFAULT 0,"
+	" last_paid TEXT NOT NULL DEFAULT '');\n"
+	"CREATE INDEX payer_totals_total ON payer_totals (total DESC);\n"
+	"CREATE TABLE payer_method_totals ("
+	" consumer_id INTEGER NOT NULL,"
+	" method TEXT NOT NULL,"
+	" total INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (consumer_id, method)) WITHOUT ROWID;\n"
+	/* the method filter of the payers report reads only this index */
+	"DROP INDEX payments_method;\n"
+	"CREATE INDEX payments_method ON payments (method, paid_on, status,"
+	" consumer_id, amount);\n"
+
+	"CREATE TRIGGER rollup_item AFTER INSERT ON items BEGIN"
+	" INSERT INTO due_daily (day, amount) VALUES (NEW.due_on, NEW.amount)"
+	" ON CONFLICT (day) DO UPDATE SET amount = amount + NEW.amount; END;\n"
+
+	"CREATE TRIGGER rollup_post AFTER INSERT ON payments"
+	" WHEN NEW.status = 'Posted' BEGIN"
+	ROLLUP_ADD
+	" END;\n"
+	"CREATE TRIGGER rollup_verify AFTER UPDATE OF status ON payments"
+	" WHEN NEW.status = 'Posted' AND OLD.status <> 'Posted' BEGIN"
+	ROLLUP_ADD
+	" UPDATE daily_totals SET"
+	"  alloc_days = alloc_days + (" ALLOC_DAYS "),"
+	"  allocs = allocs + (" ALLOC_COUNT ") WHERE day = NEW.paid_on;"
+	" END;\n"
+	"CREATE TRIGGER rollup_unpost AFTER UPDATE OF status ON payments"
+	" WHEN OLD.status = 'Posted' AND NEW.status <> 'Posted' BEGIN"
+	" UPDATE daily_totals SET collected = collected - NEW.amount,"
+	"  payments = payments - 1,"
+	"  alloc_days = alloc_days - (" ALLOC_DAYS "),"
+	"  allocs = allocs - (" ALLOC_COUNT ") WHERE day = NEW.paid_on;"
+	" UPDATE payer_totals SET total = total - NEW.amount,"
+	"  payments = payments - 1, last_paid = coalesce((SELECT max(paid_on)"
+	"  FROM payments WHERE consumer_id = NEW.consumer_id AND"
+	"  status = 'Posted'), '') WHERE consumer_id = NEW.consumer_id;"
+	" UPDATE payer_method_totals SET total = total - NEW.amount"
+	"  WHERE consumer_id = NEW.consumer_id AND method = NEW.method;"
+	" END;\n"
+	"CREATE TRIGGER rollup_alloc AFTER INSERT ON allocations"
+	" WHEN NEW.reverses IS NULL AND NEW.amount > 0 AND (SELECT status"
+	" FROM payments WHERE id = NEW.payment_id) = 'Posted' BEGIN"
+	" UPDATE daily_totals SET allocs = allocs + 1,"
+	"  alloc_days = alloc_days + (SELECT max(0, CAST(julianday(p.paid_on)"
+	"  - julianday(i.issued_on) AS INTEGER)) FROM payments p, items i"
+	"  WHERE p.id = NEW.payment_id AND i.id = NEW.item_id)"
+	"  WHERE day = (SELECT paid_on FROM payments WHERE id ="
+	"  NEW.payment_id);"
+	" END;\n"
+
+	/* what the store already holds */
+	"INSERT INTO due_daily (day, amount) SELECT due_on, sum(amount) FROM"
+	" items GROUP BY due_on;\n"
+	"INSERT INTO daily_totals (day, collected, payments) SELECT paid_on,"
+	" sum(amount), count(*) FROM payments WHERE status = 'Posted' GROUP BY"
+	" paid_on;\n"
+	"UPDATE daily_totals SET (alloc_days, allocs) = (SELECT"
+	" coalesce(sum(max(0, CAST(julianday(p.paid_on) - julianday(i.issued_on)"
+	" AS INTEGER))), 0), count(*) FROM payments p JOIN allocations a ON"
+	" a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE"
+	" p.paid_on = daily_totals.day AND p.status = 'Posted' AND"
+	" a.reverses IS NULL AND a.amount > 0);\n"
+	"INSERT INTO payer_totals (consumer_id, total, payments, last_paid)"
+	" SELECT consumer_id, sum(amount), count(*), max(paid_on) FROM payments"
+	" WHERE status = 'Posted' GROUP BY consumer_id;\n"
+	"INSERT INTO payer_method_totals (consumer_id, method, total) SELECT"
+	" consumer_id, method, sum(amount) FROM payments WHERE status ="
+	" 'Posted' GROUP BY consumer_id, method;\n",
 };
 
 const int store_nmigrations =
