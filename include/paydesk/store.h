@@ -106,10 +106,10 @@ int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 
 struct payment_filter {
 	const char *from, *to; /* paid_on range, inclusive; NULL: open */
-	const char *method;    /* NULL: any */
+	const char *method;    /* NULL: any; exact, as stored */
 	int status;            /* enum pay_status or -1 */
 	int type;              /* enum pay_type or -1 */
-	const char *channel;
+	const char *channel;   /* exact, as stored */
 	const char *operator; /* username of who recorded it */
 	const char *search;   /* consumer name/account, receipt number */
 	int64_t consumer_id;  /* 0: any */

@@ -230,7 +230,7 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 	if (f->to != NULL)
 		qb_add(q, " AND p.paid_on <= ?", "s", f->to);
 	if (f->method != NULL)
-		qb_add(q, " AND p.method = ? COLLATE NOCASE", "s", f->method);
+		qb_add(q, " AND p.method = ?", "s", f->method);
 	if (f->status >= 0)
 		qb_add(q, " AND p.status = ?", "s",
 		    pay_status_name((enum pay_status)f->status));
@@ -238,7 +238,7 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 		qb_add(q, " AND p.type = ?", "s",
 		    pay_type_name((enum pay_type)f->type));
 	if (f->channel != NULL)
-		qb_add(q, " AND p.channel = ? COLLATE NOCASE", "s", f->channel);
+		qb_add(q, " AND p.channel = ?", "s", f->channel);
 	if (f->operator != NULL)
 		qb_add(q, " AND p.user_id = (SELECT id FROM users WHERE "
 		    "username = ?)", "s", f->operator);

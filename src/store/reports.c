@@ -117,17 +117,22 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		    "total DESC)) FROM payer_totals t JOIN consumers c ON c.id = "
 		    "t.consumer_id WHERE t.payments > 0");
 	} else {
-	qb_init(&q, "WITH f AS (SELECT p.consumer_id, p.method, p.amount, "
-	    "p.paid_on FROM payments p JOIN consumers c ON c.id = "
-	    "p.consumer_id WHERE 1");
+	/* one pass: per consumer and method, then per consumer */
+	/* consumers are joined per payment only when a search needs them */
+	qb_init(&q, g.search != NULL && *g.search != '\0' ?
+	    "WITH f AS (SELECT p.consumer_id, p.method, p.amount, p.paid_on "
+	    "FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE 1" :
+	    "WITH f AS (SELECT p.consumer_id, p.method, p.amount, p.paid_on "
+	    "FROM payments p WHERE 1");
 	store_payment_where(&q, &g);
-	qb_add(&q, "), t AS (SELECT consumer_id, sum(amount) AS total, "
-	    "count(*) AS n, max(paid_on) AS last FROM f GROUP BY consumer_id) "
-	    "SELECT t.consumer_id, c.name, c.account_no, t.total, t.n, t.last, "
-	    "(SELECT group_concat(method || '=' || amt, ';') FROM (SELECT "
-	    "method, sum(amount) AS amt FROM f WHERE f.consumer_id = "
-	    "t.consumer_id GROUP BY method ORDER BY amt DESC)) FROM t JOIN "
-	    "consumers c ON c.id = t.consumer_id", "");
+	qb_add(&q, "), m AS (SELECT consumer_id, method, sum(amount) AS amt, "
+	    "count(*) AS n, max(paid_on) AS last FROM f GROUP BY consumer_id, "
+	    "method), t AS (SELECT consumer_id, sum(amt) AS total, sum(n) AS "
+	    "n, max(last) AS last, group_concat(method || '=' || amt, ';') AS "
+	    "methods FROM (SELECT * FROM m ORDER BY consumer_id, amt DESC) "
+	    "GROUP BY consumer_id) SELECT t.consumer_id, c.name, c.account_no, "
+	    "t.total, t.n, t.last, t.methods FROM t JOIN consumers c ON c.id = "
+	    "t.consumer_id", "");
 	}
 	snprintf(tail, sizeof tail, " ORDER BY %s",
 	    order[(unsigned)sort < 4 ? sort : 0]);

@@ -281,6 +281,8 @@ const char *const store_migrations[] = {
 	" method TEXT NOT NULL,"
 	" total INTEGER NOT NULL DEFAULT 0,"
 	" PRIMARY KEY (consumer_id, method)) WITHOUT ROWID;\n"
+	/* the outstanding summary reads only the open items */
+	"CREATE INDEX items_open ON items (due_on) WHERE settled < amount;\n"
 	/* the method filter of the payers report reads only this index */
 	"DROP INDEX payments_method;\n"
 	"CREATE INDEX payments_method ON payments (method, paid_on, status,"
