@@ -18,7 +18,6 @@
 #define CFG_LIST_MAX 16
 #define CFG_NAME_MAX 48
 
-
 struct pay_method {
 	char name[CFG_NAME_MAX];
 	enum method_kind kind;
@@ -85,8 +84,8 @@ const struct config_row *config_rows(int *n);
 int config_format(const struct config *cfg, int i, char *buf, size_t n);
 
 /* Method by name (case-insensitive); NULL if not configured. */
-const struct pay_method *config_method(const struct config *cfg,
-    const char *name);
+const struct pay_method *config_method(
+    const struct config *cfg, const char *name);
 /* Channel by name (case-insensitive); NULL if not configured. */
 const char *config_channel(const struct config *cfg, const char *name);
 /* Credit-note reason by name (case-insensitive); NULL if not configured. */

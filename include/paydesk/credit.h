@@ -8,8 +8,7 @@ enum cn_status { CN_ACTIVE, CN_APPLIED, CN_EXPIRED, CN_VOIDED };
 
 /* Rule: 0 < amount <= payment_amount - already_issued. */
 int credit_check_amount(int64_t amount, int64_t payment_amount,
-    int64_t already_issued, int digits, const char *symbol,
-    struct pd_err *err);
+    int64_t already_issued, int digits, const char *symbol, struct pd_err *err);
 /* Rule: 0 < amount <= remaining and amount <= item outstanding. */
 int credit_check_apply(int64_t amount, int64_t remaining,
     int64_t item_outstanding, int digits, const char *symbol,

@@ -13,7 +13,7 @@ struct csv_row {
 	char **fields; /* each field is owned by the row */
 	int *cols;     /* 1-based column (character) where each field starts */
 	size_t n, cap;
-	int line;      /* line the row started on */
+	int line; /* line the row started on */
 };
 
 void csv_init(struct csv_reader *r, const char *buf, size_t len);

@@ -4,19 +4,12 @@
 #define PAYDESK_MODEL_H
 #include <stdint.h>
 
-
 #define NOTES_BUFSZ 8004 /* up to 2000 characters of UTF-8 */
 #define TS_BUFSZ 20
 
 enum method_kind { METHOD_CASH, METHOD_CARD, METHOD_BANK, METHOD_ONLINE };
 enum pay_type { PAY_BILL, PAY_SERVICE, PAY_INSTALLMENT };
-enum pay_status {
-	PS_POSTED,
-	PS_PENDING,
-	PS_FAILED,
-	PS_CANCELLED,
-	PS_VOIDED
-};
+enum pay_status { PS_POSTED, PS_PENDING, PS_FAILED, PS_CANCELLED, PS_VOIDED };
 enum role { ROLE_CASHIER = 1, ROLE_SUPERVISOR = 2, ROLE_ADMIN = 3 };
 
 /* "Bill", "Service", "Installment". */
@@ -84,8 +77,8 @@ struct payment {
 	char method[48];
 	enum method_kind method_kind;
 	int64_t amount;
-	int64_t tendered; /* cash only, else 0 */
-	int64_t change;   /* cash only, else 0 */
+	int64_t tendered;  /* cash only, else 0 */
+	int64_t change;    /* cash only, else 0 */
 	int64_t due_total; /* outstanding of the selected items before */
 	int64_t overpaid;  /* part of amount no item took */
 	char paid_on[11];

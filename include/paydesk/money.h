@@ -16,12 +16,13 @@
 int money_parse(const char *s, int digits, const char *what, int64_t *out,
     struct pd_err *err);
 
-/* "1234.50" (no symbol, no grouping, '-' if negative); for CSV and JSON text. */
+/* "1234.50" (no symbol, no grouping, '-' if negative); for CSV and JSON text.
+ */
 char *money_plain(char *buf, size_t n, int64_t v, int digits);
 
 /* "$1,234.50" / "-$4.50": symbol, thousands grouping, `digits` decimals. */
-char *money_format(char *buf, size_t n, int64_t v, int digits,
-    const char *symbol);
+char *money_format(
+    char *buf, size_t n, int64_t v, int digits, const char *symbol);
 
 /* percent with one decimal from a ratio num/den, rounded half up, as tenths:
  * 1234 means 123.4 %. den <= 0 gives 0. */

@@ -29,8 +29,8 @@ struct svc {
 
 /* Load the config (path NULL: the usual search) and open the store
  * (db overrides the configured path; create makes it if missing). */
-int svc_open(struct svc *s, const char *config_path, const char *db,
-    int create, struct pd_err *err);
+int svc_open(struct svc *s, const char *config_path, const char *db, int create,
+    struct pd_err *err);
 void svc_close(struct svc *s);
 
 /* The clock: local time, or $PAYDESK_NOW ("YYYY-MM-DD[ HH:MM:SS]"). */
@@ -39,11 +39,11 @@ void svc_today(char day[11]);
 
 /* Check username and PIN; on success the actor is set. Wrong PINs count
  * toward a lockout (config security.*). */
-int svc_login(struct svc *s, const char *username, const char *pin,
-    struct pd_err *err);
+int svc_login(
+    struct svc *s, const char *username, const char *pin, struct pd_err *err);
 /* Fail with PD_EPERM unless the actor has at least role min. */
-int svc_require(const struct svc *s, enum role min, const char *action,
-    struct pd_err *err);
+int svc_require(
+    const struct svc *s, enum role min, const char *action, struct pd_err *err);
 /* Validate and add a user (PIN hashed with yescrypt) inside the caller's
  * transaction. */
 int svc_user_add(struct svc *s, const char *username, const char *full_name,
@@ -65,16 +65,16 @@ void svc_consumer_view_free(struct consumer_view *v);
 /* Recording a payment. */
 struct pay_request {
 	const char *account;
-	int type;            /* enum pay_type */
-	const char **items;  /* refs to pay; none: every open item of type */
+	int type;           /* enum pay_type */
+	const char **items; /* refs to pay; none: every open item of type */
 	size_t nitems;
 	const char *method;
 	const char *channel; /* NULL: the first configured channel */
 	int64_t amount;
-	int64_t tendered;    /* cash: amount received; 0: exact */
-	const char *date;    /* NULL: today */
+	int64_t tendered; /* cash: amount received; 0: exact */
+	const char *date; /* NULL: today */
 	const char *notes;
-	const char *at;      /* record time, NULL: now (demo data only) */
+	const char *at; /* record time, NULL: now (demo data only) */
 };
 struct pay_quote {
 	struct consumer c;
@@ -83,9 +83,9 @@ struct pay_quote {
 	size_t nitems;
 	int64_t due_total; /* outstanding of the selected items */
 	int64_t amount, tendered, change;
-	int64_t overpaid;  /* becomes a credit note */
+	int64_t overpaid; /* becomes a credit note */
 	enum analysis analysis;
-	int64_t difference; /* amount - due_total */
+	int64_t difference;    /* amount - due_total */
 	int64_t balance_after; /* consumer's due-now balance after */
 	const struct pay_method *method;
 	const char *channel;
@@ -115,13 +115,12 @@ struct payment_view {
 	size_t ncredits;
 	char processing[32]; /* "Immediate", "2 days", "Pending" */
 };
-int svc_payment_show(struct svc *s, const char *number,
-    struct payment_view *v, struct pd_err *err);
+int svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
+    struct pd_err *err);
 void svc_payment_view_free(struct payment_view *v);
-int svc_payment_void(struct svc *s, const char *number, const char *reason,
-    struct pd_err *err);
-int svc_payment_verify(struct svc *s, const char *number,
-    struct pd_err *err);
+int svc_payment_void(
+    struct svc *s, const char *number, const char *reason, struct pd_err *err);
+int svc_payment_verify(struct svc *s, const char *number, struct pd_err *err);
 
 /* Credit notes. */
 int svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
@@ -141,8 +140,8 @@ int svc_credit_show(struct svc *s, const char *cn_no, struct credit_view *v,
     struct pd_err *err);
 void svc_credit_view_free(struct credit_view *v);
 /* Status of a credit note as of today. */
-enum cn_status svc_credit_status(const struct svc *s,
-    const struct credit_note *cn);
+enum cn_status svc_credit_status(
+    const struct svc *s, const struct credit_note *cn);
 
 /* KPIs for a month (NULL: this month) and a day (NULL: today), with the
  * previous month for comparison. */
@@ -153,10 +152,10 @@ struct kpi {
 	int64_t rate_tenths, prev_rate_tenths; /* collection rate, % x10 */
 	int64_t avg_tenths, prev_avg_tenths;   /* days x10 */
 	struct outstanding out;
-	int64_t avg_past_due_tenths;           /* days x10 */
+	int64_t avg_past_due_tenths; /* days x10 */
 };
-int svc_kpi(struct svc *s, const char *month, const char *day,
-    struct kpi *k, struct pd_err *err);
+int svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
+    struct pd_err *err);
 /* Signed change from prev to cur in tenths of a percent; 0 if prev is 0. */
 int64_t svc_change_tenths(int64_t cur, int64_t prev);
 
@@ -170,8 +169,8 @@ int svc_payers_each(struct svc *s, const struct payment_filter *f,
 
 /* Imports: kind is consumers, bills, services, installments or users.
  * All or nothing; errors name file:line:column and the field. */
-int svc_import(struct svc *s, const char *kind, const char *path,
-    size_t *count, struct pd_err *err);
+int svc_import(struct svc *s, const char *kind, const char *path, size_t *count,
+    struct pd_err *err);
 
 /* Demo data: returns 1 if loaded, 0 if it was already there. */
 int svc_demo(struct svc *s, struct pd_err *err);

@@ -16,8 +16,8 @@ struct store;
 
 /* Open (creating the file and its directory if create is set) and migrate.
  * Sets WAL, synchronous=FULL, foreign_keys=ON and a busy timeout. */
-int store_open(const char *path, int create, struct store **out,
-    struct pd_err *err);
+int store_open(
+    const char *path, int create, struct store **out, struct pd_err *err);
 void store_close(struct store *st);
 int store_version(struct store *st);
 /* Bulk loading (demo, bench): synchronous OFF until called with 0. */
@@ -29,16 +29,16 @@ int store_commit(struct store *st, struct pd_err *err);
 void store_rollback(struct store *st);
 
 int store_meta_get(struct store *st, const char *key, char *val, size_t n);
-int store_meta_set(struct store *st, const char *key, const char *val,
-    struct pd_err *err);
+int store_meta_set(
+    struct store *st, const char *key, const char *val, struct pd_err *err);
 
 /* Consumers. Lookups fail with PD_ENOTFOUND when nothing matches. */
-int store_consumer_insert(struct store *st, struct consumer *c,
-    struct pd_err *err);
+int store_consumer_insert(
+    struct store *st, struct consumer *c, struct pd_err *err);
 int store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err);
-int store_consumer_by_id(struct store *st, int64_t id, struct consumer *c,
-    struct pd_err *err);
+int store_consumer_by_id(
+    struct store *st, int64_t id, struct consumer *c, struct pd_err *err);
 /* Case-insensitive partial match on name, account number and phone;
  * returns up to limit consumers (caller frees), best (prefix) first. */
 struct consumer *store_consumer_search(struct store *st, const char *text,
@@ -49,15 +49,15 @@ int64_t store_consumer_count(struct store *st);
 int store_plan_ensure(struct store *st, const char *plan_no,
     int64_t consumer_id, struct pd_err *err);
 int store_item_insert(struct store *st, struct item *it, struct pd_err *err);
-int store_item_by_ref(struct store *st, const char *ref, struct item *it,
-    struct pd_err *err);
+int store_item_by_ref(
+    struct store *st, const char *ref, struct item *it, struct pd_err *err);
 /* Open items (settled < amount) of a consumer, of one kind or all (kind -1),
  * oldest due first; caller frees. */
-struct item *store_items_open(struct store *st, int64_t consumer_id,
-    int kind, size_t *n, struct pd_err *err);
+struct item *store_items_open(struct store *st, int64_t consumer_id, int kind,
+    size_t *n, struct pd_err *err);
 /* Add delta (negative to undo) to an item's settled amount. */
-int store_item_settle(struct store *st, int64_t item_id, int64_t delta,
-    struct pd_err *err);
+int store_item_settle(
+    struct store *st, int64_t item_id, int64_t delta, struct pd_err *err);
 
 struct balance {
 	int64_t due_now;    /* open amount of items due up to today */
@@ -70,10 +70,10 @@ int store_consumer_balance(struct store *st, int64_t consumer_id,
 
 /* Users. */
 int store_user_insert(struct store *st, struct user *u, struct pd_err *err);
-int store_user_by_name(struct store *st, const char *username,
-    struct user *u, struct pd_err *err);
-int store_user_by_id(struct store *st, int64_t id, struct user *u,
-    struct pd_err *err);
+int store_user_by_name(
+    struct store *st, const char *username, struct user *u, struct pd_err *err);
+int store_user_by_id(
+    struct store *st, int64_t id, struct user *u, struct pd_err *err);
 /* Record a login outcome: failed count and lock time ("" to clear). */
 int store_user_login_state(struct store *st, int64_t id, int failed,
     const char *locked_until, struct pd_err *err);
@@ -81,28 +81,28 @@ int64_t store_user_count(struct store *st);
 
 /* Number series: the next value of (series, scope), incremented. Must be
  * called inside a transaction so that it is gap-free. */
-int store_series_next(struct store *st, const char *series,
-    const char *scope, int64_t *seq, struct pd_err *err);
+int store_series_next(struct store *st, const char *series, const char *scope,
+    int64_t *seq, struct pd_err *err);
 
 /* Payments. */
-int store_payment_insert(struct store *st, struct payment *p,
-    struct pd_err *err);
+int store_payment_insert(
+    struct store *st, struct payment *p, struct pd_err *err);
 /* By payment id, receipt number or transaction id. */
-int store_payment_find(struct store *st, const char *number,
-    struct payment *p, struct pd_err *err);
-int store_payment_by_id(struct store *st, int64_t id, struct payment *p,
+int store_payment_find(struct store *st, const char *number, struct payment *p,
     struct pd_err *err);
+int store_payment_by_id(
+    struct store *st, int64_t id, struct payment *p, struct pd_err *err);
 int store_payment_set_status(struct store *st, int64_t id,
     enum pay_status status, int verified, const char *verified_at,
     const char *verified_by, struct pd_err *err);
-int store_allocation_insert(struct store *st, struct allocation *a,
-    struct pd_err *err);
+int store_allocation_insert(
+    struct store *st, struct allocation *a, struct pd_err *err);
 /* Allocations of a payment with their items, reversals included. */
-struct allocation *store_allocations_of(struct store *st, int64_t payment_id,
-    size_t *n, struct pd_err *err);
+struct allocation *store_allocations_of(
+    struct store *st, int64_t payment_id, size_t *n, struct pd_err *err);
 int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
-    const char *reason, int64_t user_id, const char *voided_by,
-    const char *at, const char *terminal, struct pd_err *err);
+    const char *reason, int64_t user_id, const char *voided_by, const char *at,
+    const char *terminal, struct pd_err *err);
 
 struct payment_filter {
 	const char *from, *to; /* paid_on range, inclusive; NULL: open */
@@ -110,10 +110,10 @@ struct payment_filter {
 	int status;            /* enum pay_status or -1 */
 	int type;              /* enum pay_type or -1 */
 	const char *channel;   /* exact, as stored */
-	const char *operator; /* username of who recorded it */
-	const char *search;   /* consumer name/account, receipt number */
-	int64_t consumer_id;  /* 0: any */
-	size_t limit;         /* 0: no limit */
+	const char *operator;  /* username of who recorded it */
+	const char *search;    /* consumer name/account, receipt number */
+	int64_t consumer_id;   /* 0: any */
+	size_t limit;          /* 0: no limit */
 };
 /* A payment row as listed, with its consumer. */
 struct payment_row {
@@ -127,33 +127,32 @@ int store_payments_each(struct store *st, const struct payment_filter *f,
     payment_cb cb, void *arg, struct pd_err *err);
 
 /* Credit notes. */
-int store_credit_insert(struct store *st, struct credit_note *cn,
-    struct pd_err *err);
+int store_credit_insert(
+    struct store *st, struct credit_note *cn, struct pd_err *err);
 int store_credit_find(struct store *st, const char *cn_no,
     struct credit_note *cn, struct pd_err *err);
 /* Total of non-voided credit notes issued against a payment. */
-int store_credit_issued(struct store *st, int64_t payment_id, int64_t *sum,
-    struct pd_err *err);
+int store_credit_issued(
+    struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err);
 /* Credit notes of a payment; caller frees. */
-struct credit_note *store_credits_of_payment(struct store *st,
-    int64_t payment_id, size_t *n, struct pd_err *err);
-int store_credit_add_applied(struct store *st, int64_t id, int64_t delta,
-    struct pd_err *err);
-int store_credit_set_voided(struct store *st, int64_t id,
-    struct pd_err *err);
-int store_credit_apply_insert(struct store *st,
-    struct credit_application *a, struct pd_err *err);
-struct credit_application *store_credit_applications(struct store *st,
-    int64_t credit_note_id, size_t *n, struct pd_err *err);
+struct credit_note *store_credits_of_payment(
+    struct store *st, int64_t payment_id, size_t *n, struct pd_err *err);
+int store_credit_add_applied(
+    struct store *st, int64_t id, int64_t delta, struct pd_err *err);
+int store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err);
+int store_credit_apply_insert(
+    struct store *st, struct credit_application *a, struct pd_err *err);
+struct credit_application *store_credit_applications(
+    struct store *st, int64_t credit_note_id, size_t *n, struct pd_err *err);
 
 struct credit_filter {
-	const char *from, *to; /* created_on range */
-	int status;            /* enum cn_status or -1 */
-	const char *today;     /* for Expired */
+	const char *from, *to;   /* created_on range */
+	int status;              /* enum cn_status or -1 */
+	const char *today;       /* for Expired */
 	const char *reasons[16]; /* any of these; none: all */
 	int nreasons;
-	const char *search;  /* cn no, consumer name/account, receipt */
-	int remaining;       /* -1 any, 0 fully used, 1 partial, 2 full */
+	const char *search; /* cn no, consumer name/account, receipt */
+	int remaining;      /* -1 any, 0 fully used, 1 partial, 2 full */
 	int64_t min_amount, max_amount; /* -1: open */
 	size_t limit;
 };
@@ -167,13 +166,11 @@ int store_audit_append(struct store *st, const char *at, const char *user,
     const char *ref, const char *detail, struct pd_err *err);
 /* Walk the chain; *checked gets the count; on a broken link fails naming
  * the first bad entry. */
-int store_audit_verify(struct store *st, int64_t *checked,
-    struct pd_err *err);
+int store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err);
 
 /* Sync outbox. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,
-    const char *ref, const char *payload, const char *at,
-    struct pd_err *err);
+    const char *ref, const char *payload, const char *at, struct pd_err *err);
 int64_t store_outbox_pending(struct store *st);
 
 /* KPIs over [from, to] and one day. */
@@ -201,8 +198,12 @@ struct payer_row {
 	char last_paid[11];
 	char methods[512]; /* "Cash=12345;Card=500" amounts in minor units */
 };
-enum payers_sort { PAYERS_BY_TOTAL, PAYERS_BY_COUNT, PAYERS_BY_LAST,
-	PAYERS_BY_NAME };
+enum payers_sort {
+	PAYERS_BY_TOTAL,
+	PAYERS_BY_COUNT,
+	PAYERS_BY_LAST,
+	PAYERS_BY_NAME
+};
 typedef int (*payer_cb)(const struct payer_row *row, void *arg);
 /* Posted payments only unless f->status says otherwise; f->limit rows. */
 int store_payers_each(struct store *st, const struct payment_filter *f,
@@ -211,8 +212,8 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
 /* Integrity check and the consistency of kept-in-step amounts; problems are
  * passed to cb one line each. Returns the number of problems or -1. */
 typedef void (*problem_cb)(const char *what, void *arg);
-int store_doctor(struct store *st, problem_cb cb, void *arg,
-    struct pd_err *err);
+int store_doctor(
+    struct store *st, problem_cb cb, void *arg, struct pd_err *err);
 /* Online copy to dest with the SQLite backup API. */
 int store_backup(struct store *st, const char *dest, struct pd_err *err);
 

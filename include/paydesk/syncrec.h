@@ -27,10 +27,10 @@ char *syncrec_payment(const struct syncrec_head *h, const struct payment *p,
     const struct credit_note *cn);
 char *syncrec_void(const struct syncrec_head *h, const struct payment *p,
     const char *reason, const char *by);
-char *syncrec_verify(const struct syncrec_head *h, const struct payment *p,
-    const char *by);
-char *syncrec_credit_note(const struct syncrec_head *h,
-    const struct credit_note *cn);
+char *syncrec_verify(
+    const struct syncrec_head *h, const struct payment *p, const char *by);
+char *syncrec_credit_note(
+    const struct syncrec_head *h, const struct credit_note *cn);
 char *syncrec_credit_apply(const struct syncrec_head *h,
     const struct credit_note *cn, const struct credit_application *a,
     const char *item_ref);

@@ -35,10 +35,8 @@ struct rec;
 struct rec *rec_new(struct cli *c);
 void rec_section(struct rec *r, const char *title, const char *key);
 void rec_end(struct rec *r); /* closes a section or list item */
-void rec_str(struct rec *r, const char *label, const char *key,
-    const char *v);
-void rec_money(struct rec *r, const char *label, const char *key,
-    int64_t v);
+void rec_str(struct rec *r, const char *label, const char *key, const char *v);
+void rec_money(struct rec *r, const char *label, const char *key, int64_t v);
 void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
 /* Tenths as "12.3" text / 12.3 number, with a unit suffix in text. */
 void rec_tenths(struct rec *r, const char *label, const char *key,

@@ -16,8 +16,8 @@ cmd_config(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
 		return -1;
 	rows = config_rows(&n);
-	printf("; effective configuration, from %s\n", c->svc.cfg.source[0] ?
-	    c->svc.cfg.source : "the built-in defaults");
+	printf("; effective configuration, from %s\n",
+	    c->svc.cfg.source[0] ? c->svc.cfg.source : "the built-in defaults");
 	for (i = 0; i < n; i++) {
 		if (strcmp(section, rows[i].section) != 0) {
 			section = rows[i].section;

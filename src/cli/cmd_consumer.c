@@ -8,12 +8,12 @@ int
 cmd_consumer_search(struct cli *c, int argc, char **argv)
 {
 	const char *limit = NULL;
-	struct opt o[] = { { "limit", 0, &limit }, { NULL, 0, NULL } };
+	struct opt o[] = {{"limit", 0, &limit}, {NULL, 0, NULL}};
 	static const struct col cols[] = {
-		{ "ACCOUNT", "account_no", COL_STR, 10 },
-		{ "NAME", "name", COL_STR, 24 },
-		{ "PHONE", "phone", COL_STR, 15 },
-		{ "ADDRESS", "service_address", COL_STR, 0 },
+	    {"ACCOUNT", "account_no", COL_STR, 10},
+	    {"NAME", "name", COL_STR, 24},
+	    {"PHONE", "phone", COL_STR, 15},
+	    {"ADDRESS", "service_address", COL_STR, 0},
 	};
 	struct consumer *found;
 	struct table *t;
@@ -24,8 +24,8 @@ cmd_consumer_search(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0 ||
 	    (limit && cli_limit(c, limit, &lim) != 0))
 		return -1;
-	found = svc_consumer_search(&c->svc, pos[0], lim ? lim : 1000000, &n,
-	    &c->err);
+	found = svc_consumer_search(
+	    &c->svc, pos[0], lim ? lim : 1000000, &n, &c->err);
 	if (found == NULL)
 		return -1;
 	t = table_new(c, cols, 4);
@@ -63,14 +63,16 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 	rec_str(r, "Segment", "segment", v.c.segment);
 	rec_end(r);
 	rec_section(r, "Balance", "balance");
-	rec_money(r, "Current balance (due now)", "current_balance",
-	    v.b.due_now);
+	rec_money(
+	    r, "Current balance (due now)", "current_balance", v.b.due_now);
 	rec_money(r, "Total outstanding", "total_outstanding", v.b.open_total);
 	rec_int(r, "Open items", "open_items", v.b.open_items);
 	rec_money(r, "Available credit", "available_credit", v.b.credit);
 	rec_end(r);
-	rec_list(r, "Open items (type, reference, period or description, "
-	    "amount, outstanding, due)", "open_items");
+	rec_list(r,
+	    "Open items (type, reference, period or description, "
+	    "amount, outstanding, due)",
+	    "open_items");
 	for (i = 0; i < v.nitems; i++) {
 		const struct item *it = &v.items[i];
 		char what[160];
@@ -87,8 +89,8 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 			    it->inst_no);
 		rec_str(r, "Description", "description", what);
 		rec_money(r, "Amount", "amount", it->amount);
-		rec_money(r, "Outstanding", "outstanding",
-		    it->amount - it->settled);
+		rec_money(
+		    r, "Outstanding", "outstanding", it->amount - it->settled);
 		rec_str(r, "Due", "due_on", it->due_on);
 		rec_end(r);
 	}

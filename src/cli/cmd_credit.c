@@ -11,8 +11,8 @@ int
 cmd_credit_create(struct cli *c, int argc, char **argv)
 {
 	const char *amount = NULL, *reason = NULL, *remarks = NULL;
-	struct opt o[] = { { "amount", 0, &amount }, { "reason", 0, &reason },
-		{ "remarks", 0, &remarks }, { NULL, 0, NULL } };
+	struct opt o[] = {{"amount", 0, &amount}, {"reason", 0, &reason},
+	    {"remarks", 0, &remarks}, {NULL, 0, NULL}};
 	struct credit_note cn;
 	struct rec *r;
 	int64_t amt;
@@ -22,11 +22,12 @@ cmd_credit_create(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
 	if (amount == NULL)
-		return pd_fail(&c->err, PD_EUSAGE, "credit-note create: "
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "credit-note create: "
 		    "--amount is required");
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
-	    svc_credit_create(&c->svc, pos[0], amt, reason, remarks, &cn,
-	    &c->err) != 0)
+	    svc_credit_create(
+	        &c->svc, pos[0], amt, reason, remarks, &cn, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, "Credit note", "number", cn.cn_no);
@@ -42,8 +43,8 @@ int
 cmd_credit_apply(struct cli *c, int argc, char **argv)
 {
 	const char *to = NULL, *amount = NULL;
-	struct opt o[] = { { "to", 0, &to }, { "amount", 0, &amount },
-		{ NULL, 0, NULL } };
+	struct opt o[] = {
+	    {"to", 0, &to}, {"amount", 0, &amount}, {NULL, 0, NULL}};
 	struct credit_application a;
 	struct credit_view v;
 	struct rec *r;
@@ -54,7 +55,8 @@ cmd_credit_apply(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
 	if (to == NULL || amount == NULL)
-		return pd_fail(&c->err, PD_EUSAGE, "credit-note apply: --to "
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "credit-note apply: --to "
 		    "REF and --amount X are required");
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_apply(&c->svc, pos[0], to, amt, &a, &c->err) != 0 ||
@@ -122,14 +124,14 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 }
 
 static const struct col cn_cols[] = {
-	{ "CREDIT NOTE #", "number", COL_STR, 14 },
-	{ "CONSUMER", "consumer", COL_STR, 20 },
-	{ "AMOUNT", "amount", COL_MONEY, 10 },
-	{ "REMAINING", "remaining", COL_MONEY, 10 },
-	{ "REASON", "reason", COL_STR, 18 },
-	{ "STATUS", "status", COL_STR, 7 },
-	{ "CREATED", "created_on", COL_STR, 10 },
-	{ "LINKED PAYMENT", "linked_receipt", COL_STR, 0 },
+    {"CREDIT NOTE #", "number", COL_STR, 14},
+    {"CONSUMER", "consumer", COL_STR, 20},
+    {"AMOUNT", "amount", COL_MONEY, 10},
+    {"REMAINING", "remaining", COL_MONEY, 10},
+    {"REASON", "reason", COL_STR, 18},
+    {"STATUS", "status", COL_STR, 7},
+    {"CREATED", "created_on", COL_STR, 10},
+    {"LINKED PAYMENT", "linked_receipt", COL_STR, 0},
 };
 
 struct cn_ctx {
@@ -158,13 +160,12 @@ int
 cmd_credit_notes(struct cli *c, int argc, char **argv)
 {
 	const char *status = NULL, *from = NULL, *to = NULL, *reason = NULL,
-	    *search = NULL, *remaining = NULL, *min = NULL, *max = NULL,
-	    *limit = NULL;
-	struct opt o[] = { { "status", 0, &status }, { "from", 0, &from },
-		{ "to", 0, &to }, { "reason", 0, &reason },
-		{ "search", 0, &search }, { "remaining", 0, &remaining },
-		{ "min", 0, &min }, { "max", 0, &max }, { "limit", 0, &limit },
-		{ NULL, 0, NULL } };
+	           *search = NULL, *remaining = NULL, *min = NULL, *max = NULL,
+	           *limit = NULL;
+	struct opt o[] = {{"status", 0, &status}, {"from", 0, &from},
+	    {"to", 0, &to}, {"reason", 0, &reason}, {"search", 0, &search},
+	    {"remaining", 0, &remaining}, {"min", 0, &min}, {"max", 0, &max},
+	    {"limit", 0, &limit}, {NULL, 0, NULL}};
 	struct credit_filter f;
 	struct cn_ctx x;
 	char **pos, *reasons = NULL, *p;
@@ -183,30 +184,37 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	    (limit && cli_limit(c, limit, &f.limit) != 0))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
-		return pd_fail(&c->err, PD_EINVAL, "--from %s is after --to %s",
-		    from, to);
+		return pd_fail(
+		    &c->err, PD_EINVAL, "--from %s is after --to %s", from, to);
 	f.from = from;
 	f.to = to;
 	f.search = search;
 	if (status && strcasecmp(status, "all") != 0 &&
 	    (f.status = credit_status_parse(status)) < 0)
-		return pd_fail(&c->err, PD_EINVAL, "--status \"%s\": one of "
-		    "All, Active, Applied, Expired, Voided", status);
+		return pd_fail(&c->err, PD_EINVAL,
+		    "--status \"%s\": one of "
+		    "All, Active, Applied, Expired, Voided",
+		    status);
 	if (remaining) {
-		f.remaining = strcmp(remaining, "used") == 0 ? 0 :
-		    strcmp(remaining, "partial") == 0 ? 1 :
-		    strcmp(remaining, "full") == 0 ? 2 : -2;
+		f.remaining = strcmp(remaining, "used") == 0      ? 0
+		              : strcmp(remaining, "partial") == 0 ? 1
+		              : strcmp(remaining, "full") == 0    ? 2
+		                                                  : -2;
 		if (f.remaining == -2)
-			return pd_fail(&c->err, PD_EINVAL, "--remaining \"%s\": "
-			    "one of used, partial, full", remaining);
+			return pd_fail(&c->err, PD_EINVAL,
+			    "--remaining \"%s\": "
+			    "one of used, partial, full",
+			    remaining);
 	}
 	if (reason) {
 		reasons = xstrdup(reason);
 		for (p = strtok(reasons, ","); p && f.nreasons < 16;
-		    p = strtok(NULL, ",")) {
+		     p = strtok(NULL, ",")) {
 			if (config_reason(&c->svc.cfg, p) == NULL) {
-				pd_fail(&c->err, PD_EINVAL, "--reason \"%s\" is "
-				    "not a configured reason", p);
+				pd_fail(&c->err, PD_EINVAL,
+				    "--reason \"%s\" is "
+				    "not a configured reason",
+				    p);
 				free(reasons);
 				return -1;
 			}

@@ -25,12 +25,12 @@ int
 cmd_pay(struct cli *c, int argc, char **argv)
 {
 	const char *type = NULL, *items = NULL, *method = NULL, *amount = NULL,
-	    *tendered = NULL, *channel = NULL, *date = NULL, *notes = NULL;
-	struct opt o[] = { { "type", 0, &type }, { "items", 0, &items },
-		{ "method", 0, &method }, { "amount", 0, &amount },
-		{ "tendered", 0, &tendered }, { "channel", 0, &channel },
-		{ "date", 0, &date }, { "notes", 0, &notes },
-		{ NULL, 0, NULL } };
+	           *tendered = NULL, *channel = NULL, *date = NULL,
+	           *notes = NULL;
+	struct opt o[] = {{"type", 0, &type}, {"items", 0, &items},
+	    {"method", 0, &method}, {"amount", 0, &amount},
+	    {"tendered", 0, &tendered}, {"channel", 0, &channel},
+	    {"date", 0, &date}, {"notes", 0, &notes}, {NULL, 0, NULL}};
 	struct pay_request q;
 	struct pay_result res;
 	struct rec *r;
@@ -41,23 +41,29 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
 	if (type == NULL)
-		return pd_fail(&c->err, PD_EUSAGE, "pay: --type is required "
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "pay: --type is required "
 		    "(bill, service or installment)");
 	if ((q.type = pay_type_parse(type)) < 0)
-		return pd_fail(&c->err, PD_EINVAL, "--type \"%s\": must be "
-		    "bill, service or installment", type);
+		return pd_fail(&c->err, PD_EINVAL,
+		    "--type \"%s\": must be "
+		    "bill, service or installment",
+		    type);
 	if (amount == NULL)
-		return pd_fail(&c->err, PD_EUSAGE, "pay: --amount is "
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "pay: --amount is "
 		    "required");
 	if (method == NULL)
-		return pd_fail(&c->err, PD_EUSAGE, "pay: --method is "
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "pay: --method is "
 		    "required");
 	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
-	    (tendered && cli_money(c, "--tendered", tendered,
-	    &q.tendered) != 0))
+	    (tendered &&
+	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))
 		return -1;
 	if (tendered && q.tendered == 0)
-		return pd_fail(&c->err, PD_EINVAL, "--tendered must be greater "
+		return pd_fail(&c->err, PD_EINVAL,
+		    "--tendered must be greater "
 		    "than zero");
 	q.account = pos[0];
 	q.method = method;
@@ -68,7 +74,8 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		q.items = split_items(items, &q.nitems);
 		if (q.nitems == 0) {
 			free(q.items);
-			return pd_fail(&c->err, PD_EINVAL, "--items is empty: "
+			return pd_fail(&c->err, PD_EINVAL,
+			    "--items is empty: "
 			    "give references separated by commas");
 		}
 	}
@@ -84,8 +91,8 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	rec_str(r, "Transaction ID", "txn_no", res.p.txn_no);
 	rec_str(r, "Receipt number", "receipt_no", res.p.receipt_no);
 	rec_str(r, "Status", "status", pay_status_name(res.p.status));
-	rec_str(r, "Verification", "verification", res.p.verified ?
-	    "Verified" : "Pending");
+	rec_str(r, "Verification", "verification",
+	    res.p.verified ? "Verified" : "Pending");
 	rec_money(r, "Amount", "amount", res.p.amount);
 	rec_str(r, "Method", "method", res.p.method);
 	if (res.p.method_kind == METHOD_CASH) {
@@ -141,8 +148,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		const struct allocation *a = &v.allocs[i];
 
 		rec_item(r);
-		rec_str(r, "Kind", "kind", a->reverses ? "Reversal" :
-		    pay_type_name(a->item.kind));
+		rec_str(r, "Kind", "kind",
+		    a->reverses ? "Reversal" : pay_type_name(a->item.kind));
 		rec_str(r, "Reference", "ref", a->item.ref);
 		if (a->item.kind == PAY_BILL) {
 			snprintf(what, sizeof what, "%s", a->item.period);
@@ -153,8 +160,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 			    a->item.issued_on);
 		} else {
 			rec_str(r, "Plan", "plan", a->item.plan_no);
-			rec_int(r, "Installment", "installment",
-			    a->item.inst_no);
+			rec_int(
+			    r, "Installment", "installment", a->item.inst_no);
 		}
 		analysis_rows(r, a->due_before, a->amount);
 		rec_end(r);
@@ -164,14 +171,14 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	analysis_rows(r, p->due_total, p->amount);
 	rec_end(r);
 	for (i = 0; i < v.ncredits; i++) {
-		rec_section(r, "Credit note generated", i ? "credit_note_2" :
-		    "credit_note");
-		rec_str(r, "Credit note number", "number",
-		    v.credits[i].cn_no);
+		rec_section(r, "Credit note generated",
+		    i ? "credit_note_2" : "credit_note");
+		rec_str(r, "Credit note number", "number", v.credits[i].cn_no);
 		rec_money(r, "Credit amount", "amount", v.credits[i].amount);
 		rec_str(r, "Reason", "reason", v.credits[i].reason);
-		rec_str(r, "Status", "status", credit_status_name(
-		    svc_credit_status(&c->svc, &v.credits[i])));
+		rec_str(r, "Status", "status",
+		    credit_status_name(
+		        svc_credit_status(&c->svc, &v.credits[i])));
 		rec_end(r);
 	}
 	if (p->method_kind == METHOD_CASH) {
@@ -187,11 +194,11 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	rec_str(r, "Recorded at", "created_at", p->created_at);
 	rec_end(r);
 	rec_section(r, "Processing information", "processing");
-	rec_str(r, "Received by", "received_by", p->user_id ? p->received_by :
-	    "System");
+	rec_str(r, "Received by", "received_by",
+	    p->user_id ? p->received_by : "System");
 	rec_str(r, "Processing time", "processing_time", v.processing);
-	rec_str(r, "Verification", "verification", p->verified ? "Verified" :
-	    "Pending");
+	rec_str(r, "Verification", "verification",
+	    p->verified ? "Verified" : "Pending");
 	if (p->verified && p->method_kind == METHOD_ONLINE) {
 		rec_str(r, "Verified by", "verified_by", p->verified_by);
 		rec_str(r, "Verified at", "verified_at", p->verified_at);
@@ -220,14 +227,15 @@ int
 cmd_payment_void(struct cli *c, int argc, char **argv)
 {
 	const char *reason = NULL;
-	struct opt o[] = { { "reason", 0, &reason }, { NULL, 0, NULL } };
+	struct opt o[] = {{"reason", 0, &reason}, {NULL, 0, NULL}};
 	char **pos;
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
 	if (reason == NULL)
-		return pd_fail(&c->err, PD_EUSAGE, "payment void: --reason is "
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "payment void: --reason is "
 		    "required");
 	if (svc_payment_void(&c->svc, pos[0], reason, &c->err) != 0)
 		return -1;
@@ -249,15 +257,15 @@ cmd_payment_verify(struct cli *c, int argc, char **argv)
 }
 
 static const struct col payment_cols[] = {
-	{ "RECEIPT #", "receipt_no", COL_STR, 14 },
-	{ "CONSUMER", "consumer", COL_STR, 20 },
-	{ "ACCOUNT", "account_no", COL_STR, 9 },
-	{ "AMOUNT", "amount", COL_MONEY, 11 },
-	{ "METHOD", "method", COL_STR, 13 },
-	{ "DATE", "paid_on", COL_STR, 10 },
-	{ "TYPE", "type", COL_STR, 11 },
-	{ "STATUS", "status", COL_STR, 9 },
-	{ "PAYMENT ID", "payment_no", COL_STR, 0 },
+    {"RECEIPT #", "receipt_no", COL_STR, 14},
+    {"CONSUMER", "consumer", COL_STR, 20},
+    {"ACCOUNT", "account_no", COL_STR, 9},
+    {"AMOUNT", "amount", COL_MONEY, 11},
+    {"METHOD", "method", COL_STR, 13},
+    {"DATE", "paid_on", COL_STR, 10},
+    {"TYPE", "type", COL_STR, 11},
+    {"STATUS", "status", COL_STR, 9},
+    {"PAYMENT ID", "payment_no", COL_STR, 0},
 };
 
 static int
@@ -288,16 +296,20 @@ cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
 	    (to && cli_date(c, "--to", to) != 0))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
-		return pd_fail(&c->err, PD_EINVAL, "--from %s is after --to %s",
-		    from, to);
+		return pd_fail(
+		    &c->err, PD_EINVAL, "--from %s is after --to %s", from, to);
 	f->from = from;
 	f->to = to;
 	if (status && (f->status = pay_status_parse(status)) < 0)
-		return pd_fail(&c->err, PD_EINVAL, "--status \"%s\": one of "
-		    "Posted, Pending, Failed, Cancelled, Voided", status);
+		return pd_fail(&c->err, PD_EINVAL,
+		    "--status \"%s\": one of "
+		    "Posted, Pending, Failed, Cancelled, Voided",
+		    status);
 	if (type && (f->type = pay_type_parse(type)) < 0)
-		return pd_fail(&c->err, PD_EINVAL, "--type \"%s\": one of bill, "
-		    "service, installment", type);
+		return pd_fail(&c->err, PD_EINVAL,
+		    "--type \"%s\": one of bill, "
+		    "service, installment",
+		    type);
 	if (limit && cli_limit(c, limit, &f->limit) != 0)
 		return -1;
 	return 0;
@@ -307,13 +319,13 @@ int
 cmd_payments(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
-	    *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
-	    *operator = NULL;
-	struct opt o[] = { { "from", 0, &from }, { "to", 0, &to },
-		{ "method", 0, &method }, { "status", 0, &status },
-		{ "type", 0, &type }, { "search", 0, &search },
-		{ "limit", 0, &limit }, { "channel", 0, &channel },
-		{ "operator", 0, &operator }, { NULL, 0, NULL } };
+	           *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
+	           *operator= NULL;
+	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
+	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
+	    {"search", 0, &search}, {"limit", 0, &limit},
+	    {"channel", 0, &channel},
+	    {"operator", 0, &operator}, {NULL, 0, NULL}};
 	struct payment_filter f;
 	struct table *t;
 	char **pos;
@@ -328,7 +340,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	f.method = method;
 	f.search = search;
 	f.channel = channel;
-	f.operator = operator;
+	f.operator= operator;
 	t = table_new(c, payment_cols, 9);
 	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
 	table_end(t);

@@ -15,8 +15,8 @@ kpi_period(struct rec *r, const char *title, const char *key,
 	rec_int(r, "Payments", "payments", k->collected_count);
 	rec_money(r, "Total due", "total_due", k->due_total);
 	rec_tenths(r, "Collection rate", "collection_rate_percent", rate, "%");
-	rec_tenths(r, "Average collection time", "avg_collection_days", avg,
-	    " days");
+	rec_tenths(
+	    r, "Average collection time", "avg_collection_days", avg, " days");
 	rec_end(r);
 }
 
@@ -24,8 +24,8 @@ int
 cmd_kpi(struct cli *c, int argc, char **argv)
 {
 	const char *month = NULL, *day = NULL;
-	struct opt o[] = { { "month", 0, &month }, { "day", 0, &day },
-		{ NULL, 0, NULL } };
+	struct opt o[] = {
+	    {"month", 0, &month}, {"day", 0, &day}, {NULL, 0, NULL}};
 	struct kpi k;
 	struct rec *r;
 	char **pos, title[64];
@@ -69,12 +69,12 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 }
 
 static const struct col payer_cols[] = {
-	{ "CONSUMER", "consumer", COL_STR, 22 },
-	{ "ACCOUNT", "account_no", COL_STR, 9 },
-	{ "TOTAL PAID", "total", COL_MONEY, 12 },
-	{ "PAYMENTS", "payments", COL_INT, 8 },
-	{ "LAST PAID", "last_paid", COL_STR, 10 },
-	{ "METHODS", "methods", COL_STR, 0 },
+    {"CONSUMER", "consumer", COL_STR, 22},
+    {"ACCOUNT", "account_no", COL_STR, 9},
+    {"TOTAL PAID", "total", COL_MONEY, 12},
+    {"PAYMENTS", "payments", COL_INT, 8},
+    {"LAST PAID", "last_paid", COL_STR, 10},
+    {"METHODS", "methods", COL_STR, 0},
 };
 
 struct payer_ctx {
@@ -93,7 +93,7 @@ methods_text(struct cli *c, const char *raw, char *out, size_t n)
 	out[0] = '\0';
 	snprintf(copy, sizeof copy, "%s", raw);
 	for (tok = strtok_r(copy, ";", &save); tok;
-	    tok = strtok_r(NULL, ";", &save)) {
+	     tok = strtok_r(NULL, ";", &save)) {
 		eq = strrchr(tok, '=');
 		if (eq == NULL)
 			continue;
@@ -130,15 +130,14 @@ payer_row(const struct payer_row *row, void *arg)
 int
 cmd_report_payers(struct cli *c, int argc, char **argv)
 {
-	const char *from = NULL, *to = NULL, *method = NULL, *operator = NULL,
-	    *search = NULL, *channel = NULL, *sort = NULL, *limit = NULL;
-	struct opt o[] = { { "from", 0, &from }, { "to", 0, &to },
-		{ "method", 0, &method }, { "operator", 0, &operator },
-		{ "search", 0, &search }, { "channel", 0, &channel },
-		{ "sort", 0, &sort }, { "limit", 0, &limit },
-		{ NULL, 0, NULL } };
-	static const char *const sorts[] = { "total", "count", "last",
-		"name" };
+	const char *from = NULL, *to = NULL, *method = NULL, *operator= NULL,
+	           *search = NULL, *channel = NULL, *sort = NULL, *limit = NULL;
+	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
+	    {"method", 0, &method},
+	    {"operator", 0, &operator}, {"search", 0, &search},
+	        {"channel", 0, &channel}, {"sort", 0, &sort},
+	        {"limit", 0, &limit}, {NULL, 0, NULL}};
+	static const char *const sorts[] = {"total", "count", "last", "name"};
 	struct payment_filter f;
 	struct payer_ctx x;
 	enum payers_sort by = PAYERS_BY_TOTAL;
@@ -155,12 +154,14 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 		for (i = 0; i < 4 && strcmp(sort, sorts[i]) != 0; i++)
 			;
 		if (i == 4)
-			return pd_fail(&c->err, PD_EINVAL, "--sort \"%s\": one "
-			    "of total, count, last, name", sort);
+			return pd_fail(&c->err, PD_EINVAL,
+			    "--sort \"%s\": one "
+			    "of total, count, last, name",
+			    sort);
 		by = (enum payers_sort)i;
 	}
 	f.method = method;
-	f.operator = operator;
+	f.operator= operator;
 	f.search = search;
 	f.channel = channel;
 	x.c = c;

@@ -16,10 +16,10 @@ cmd_init(struct cli *c, int argc, char **argv)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, "Store", "store", c->svc.cfg.store_path);
-	rec_int(r, "Schema version", "schema_version",
-	    store_version(c->svc.st));
-	rec_str(r, "Config", "config", c->svc.cfg.source[0] ?
-	    c->svc.cfg.source : "(built-in defaults)");
+	rec_int(
+	    r, "Schema version", "schema_version", store_version(c->svc.st));
+	rec_str(r, "Config", "config",
+	    c->svc.cfg.source[0] ? c->svc.cfg.source : "(built-in defaults)");
 	rec_print(r);
 	return 0;
 }
@@ -28,17 +28,17 @@ int
 cmd_demo(struct cli *c, int argc, char **argv)
 {
 	const char *if_empty = NULL;
-	struct opt o[] = { { "if-empty", 1, &if_empty }, { NULL, 0, NULL } };
+	struct opt o[] = {{"if-empty", 1, &if_empty}, {NULL, 0, NULL}};
 	const struct demo_user *u;
 	struct table *t;
 	char **pos;
 	int npos, rc;
 	size_t n, i;
 	static const struct col cols[] = {
-		{ "USER", "username", COL_STR, 8 },
-		{ "NAME", "full_name", COL_STR, 14 },
-		{ "ROLE", "role", COL_STR, 10 },
-		{ "PIN", "pin", COL_STR, 4 },
+	    {"USER", "username", COL_STR, 8},
+	    {"NAME", "full_name", COL_STR, 14},
+	    {"ROLE", "role", COL_STR, 10},
+	    {"PIN", "pin", COL_STR, 4},
 	};
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
@@ -49,8 +49,10 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	if (rc < 0)
 		return -1;
 	if (c->mode == OUT_TEXT)
-		printf("%s %s\n\n", rc ? "Demo data loaded into" :
-		    "Demo data already present in", c->svc.cfg.store_path);
+		printf("%s %s\n\n",
+		    rc ? "Demo data loaded into"
+		       : "Demo data already present in",
+		    c->svc.cfg.store_path);
 	u = svc_demo_users(&n);
 	t = table_new(c, cols, 4);
 	for (i = 0; i < n; i++) {
@@ -108,7 +110,8 @@ cmd_doctor(struct cli *c, int argc, char **argv)
 		return pd_fail(&c->err, PD_ESTORE, "%s: %d problem%s found",
 		    c->svc.cfg.store_path, rc, rc == 1 ? "" : "s");
 	printf("%s: ok (integrity, foreign keys, balances, voids, outbox, "
-	    "audit chain)\n", c->svc.cfg.store_path);
+	       "audit chain)\n",
+	    c->svc.cfg.store_path);
 	return 0;
 }
 

@@ -20,62 +20,61 @@ static const struct command {
 	const char *synopsis;
 	const char *summary;
 } commands[] = {
-	{ "init", NULL, cmd_init, STORE_CREATE, "init",
-	  "create or migrate the store" },
-	{ "config", NULL, cmd_config, NO_STORE, "config",
-	  "print the effective configuration, every key" },
-	{ "demo", NULL, cmd_demo, STORE_CREATE, "demo [--if-empty]",
-	  "load demo data (idempotent) and print the demo users" },
-	{ "import", NULL, cmd_import, STORE,
-	  "import consumers|bills|services|installments|users FILE.csv",
-	  "import reference data from CSV, all or nothing" },
-	{ "consumer", "search", cmd_consumer_search, STORE,
-	  "consumer search TEXT [--limit N]",
-	  "find consumers by name, account number or phone" },
-	{ "consumer", "show", cmd_consumer_show, STORE,
-	  "consumer show ACCOUNT",
-	  "account details, open items, balance and available credit" },
-	{ "pay", NULL, cmd_pay, STORE,
-	  "pay ACCOUNT --type bill|service|installment [--items REF,...] "
-	  "--method NAME --amount X [--tendered X] [--channel NAME] "
-	  "[--date YYYY-MM-DD] [--notes TEXT]",
-	  "record a payment" },
-	{ "payment", "show", cmd_payment_show, STORE, "payment show NUMBER",
-	  "every field of the payment details view" },
-	{ "payment", "void", cmd_payment_void, STORE,
-	  "payment void NUMBER --reason TEXT", "void a payment (supervisor)" },
-	{ "payment", "verify", cmd_payment_verify, STORE,
-	  "payment verify NUMBER", "verify a pending payment (supervisor)" },
-	{ "payments", NULL, cmd_payments, STORE,
-	  "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
-	  "[--channel C] [--operator U] [--search TEXT] [--limit N]",
-	  "list payments, newest first" },
-	{ "credit-note", "create", cmd_credit_create, STORE,
-	  "credit-note create RECEIPT --amount X --reason R [--remarks TEXT]",
-	  "issue a credit note against a payment (supervisor)" },
-	{ "credit-note", "apply", cmd_credit_apply, STORE,
-	  "credit-note apply CN --to REF --amount X",
-	  "apply credit to an open item of the same consumer" },
-	{ "credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
-	  "every field of the credit note details view" },
-	{ "credit-notes", NULL, cmd_credit_notes, STORE,
-	  "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
-	  "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
-	  "[--limit N]",
-	  "list credit notes, newest first" },
-	{ "kpi", NULL, cmd_kpi, STORE, "kpi [--month YYYY-MM] [--day YYYY-MM-DD]",
-	  "collection KPIs for a month and a day" },
-	{ "report", "payers", cmd_report_payers, STORE,
-	  "report payers [--from D] [--to D] [--method M] [--operator U] "
-	  "[--channel C] [--search TEXT] [--sort total|count|last|name] "
-	  "[--limit N]",
-	  "payments grouped by consumer" },
-	{ "audit", "verify", cmd_audit_verify, STORE, "audit verify",
-	  "walk the audit hash chain" },
-	{ "doctor", NULL, cmd_doctor, STORE, "doctor",
-	  "integrity check of the store" },
-	{ "backup", NULL, cmd_backup, STORE, "backup FILE",
-	  "consistent online copy of the store" },
+    {"init", NULL, cmd_init, STORE_CREATE, "init",
+        "create or migrate the store"},
+    {"config", NULL, cmd_config, NO_STORE, "config",
+        "print the effective configuration, every key"},
+    {"demo", NULL, cmd_demo, STORE_CREATE, "demo [--if-empty]",
+        "load demo data (idempotent) and print the demo users"},
+    {"import", NULL, cmd_import, STORE,
+        "import consumers|bills|services|installments|users FILE.csv",
+        "import reference data from CSV, all or nothing"},
+    {"consumer", "search", cmd_consumer_search, STORE,
+        "consumer search TEXT [--limit N]",
+        "find consumers by name, account number or phone"},
+    {"consumer", "show", cmd_consumer_show, STORE, "consumer show ACCOUNT",
+        "account details, open items, balance and available credit"},
+    {"pay", NULL, cmd_pay, STORE,
+        "pay ACCOUNT --type bill|service|installment [--items REF,...] "
+        "--method NAME --amount X [--tendered X] [--channel NAME] "
+        "[--date YYYY-MM-DD] [--notes TEXT]",
+        "record a payment"},
+    {"payment", "show", cmd_payment_show, STORE, "payment show NUMBER",
+        "every field of the payment details view"},
+    {"payment", "void", cmd_payment_void, STORE,
+        "payment void NUMBER --reason TEXT", "void a payment (supervisor)"},
+    {"payment", "verify", cmd_payment_verify, STORE, "payment verify NUMBER",
+        "verify a pending payment (supervisor)"},
+    {"payments", NULL, cmd_payments, STORE,
+        "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
+        "[--channel C] [--operator U] [--search TEXT] [--limit N]",
+        "list payments, newest first"},
+    {"credit-note", "create", cmd_credit_create, STORE,
+        "credit-note create RECEIPT --amount X --reason R [--remarks TEXT]",
+        "issue a credit note against a payment (supervisor)"},
+    {"credit-note", "apply", cmd_credit_apply, STORE,
+        "credit-note apply CN --to REF --amount X",
+        "apply credit to an open item of the same consumer"},
+    {"credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
+        "every field of the credit note details view"},
+    {"credit-notes", NULL, cmd_credit_notes, STORE,
+        "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
+        "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
+        "[--limit N]",
+        "list credit notes, newest first"},
+    {"kpi", NULL, cmd_kpi, STORE, "kpi [--month YYYY-MM] [--day YYYY-MM-DD]",
+        "collection KPIs for a month and a day"},
+    {"report", "payers", cmd_report_payers, STORE,
+        "report payers [--from D] [--to D] [--method M] [--operator U] "
+        "[--channel C] [--search TEXT] [--sort total|count|last|name] "
+        "[--limit N]",
+        "payments grouped by consumer"},
+    {"audit", "verify", cmd_audit_verify, STORE, "audit verify",
+        "walk the audit hash chain"},
+    {"doctor", NULL, cmd_doctor, STORE, "doctor",
+        "integrity check of the store"},
+    {"backup", NULL, cmd_backup, STORE, "backup FILE",
+        "consistent online copy of the store"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -86,7 +85,7 @@ usage(FILE *f)
 	size_t i;
 
 	fprintf(f, "usage: paydesk [--config FILE] [--db FILE] [--user NAME] "
-	    "[--json | --csv] COMMAND ...\n\ncommands:\n");
+	           "[--json | --csv] COMMAND ...\n\ncommands:\n");
 	char name[40];
 
 	for (i = 0; i < NCOMMANDS; i++) {
@@ -96,7 +95,7 @@ usage(FILE *f)
 		fprintf(f, "  %-20s %s\n", name, commands[i].summary);
 	}
 	fprintf(f, "\n`paydesk help COMMAND` shows a command's synopsis; "
-	    "man paydesk(1) has the rest.\n");
+	           "man paydesk(1) has the rest.\n");
 }
 
 static int
@@ -136,8 +135,10 @@ read_pin(struct cli *c)
 		return xstrdup(env);
 	tty = fopen("/dev/tty", "r+");
 	if (tty == NULL) {
-		pd_fail(&c->err, PD_EUSAGE, "no PIN for %s: set $PAYDESK_PIN "
-		    "or run on a terminal", c->user);
+		pd_fail(&c->err, PD_EUSAGE,
+		    "no PIN for %s: set $PAYDESK_PIN "
+		    "or run on a terminal",
+		    c->user);
 		return NULL;
 	}
 	fprintf(tty, "PIN for %s: ", c->user);
@@ -205,10 +206,10 @@ main(int argc, char **argv)
 			puts("paydesk " PAYDESK_VERSION);
 			return 0;
 		} else if (strcmp(o, "config") == 0 || strcmp(o, "db") == 0 ||
-		    strcmp(o, "user") == 0) {
+		           strcmp(o, "user") == 0) {
 			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
-				fprintf(stderr, "paydesk: --%s needs a value\n",
-				    o);
+				fprintf(
+				    stderr, "paydesk: --%s needs a value\n", o);
 				return PD_EUSAGE;
 			}
 			if (o[0] == 'c')
@@ -218,8 +219,8 @@ main(int argc, char **argv)
 			else
 				c.user = argv[++i];
 		} else {
-			fprintf(stderr, "paydesk: unknown option %s\n",
-			    argv[i]);
+			fprintf(
+			    stderr, "paydesk: unknown option %s\n", argv[i]);
 			usage(stderr);
 			return PD_EUSAGE;
 		}
@@ -253,11 +254,12 @@ main(int argc, char **argv)
 		return rc == 0 ? 0 : fail(&c);
 	}
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
-	    &c.err) != 0)
+	        &c.err) != 0)
 		return fail(&c);
 	if (c.user != NULL) {
 		pin = read_pin(&c);
-		if (pin == NULL || svc_login(&c.svc, c.user, pin, &c.err) != 0) {
+		if (pin == NULL ||
+		    svc_login(&c.svc, c.user, pin, &c.err) != 0) {
 			free(pin);
 			svc_close(&c.svc);
 			return fail(&c);

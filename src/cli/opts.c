@@ -24,24 +24,30 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
 		if (ch >= 1000 && ch < 1000 + n) {
-			*opts[ch - 1000].val = opts[ch - 1000].flag ? "1" :
-			    optarg;
+			*opts[ch - 1000].val =
+			    opts[ch - 1000].flag ? "1" : optarg;
 			continue;
 		}
 		if (ch == ':')
 			return cli_usage(c, "%s: option %s needs a value",
 			    argv[0], argv[optind - 1]);
-		return cli_usage(c, "%s: unknown option %s (see `paydesk help "
-		    "%s`)", argv[0], argv[optind - 1], argv[0]);
+		return cli_usage(c,
+		    "%s: unknown option %s (see `paydesk help "
+		    "%s`)",
+		    argv[0], argv[optind - 1], argv[0]);
 	}
 	*pos = argv + optind;
 	*npos = argc - optind;
 	if (*npos < min_pos || *npos > max_pos) {
 		if (*npos < min_pos)
-			return cli_usage(c, "%s: missing argument (see "
-			    "`paydesk help %s`)", argv[0], argv[0]);
-		return cli_usage(c, "%s: unexpected argument \"%s\" (see "
-		    "`paydesk help %s`)", argv[0], (*pos)[max_pos], argv[0]);
+			return cli_usage(c,
+			    "%s: missing argument (see "
+			    "`paydesk help %s`)",
+			    argv[0], argv[0]);
+		return cli_usage(c,
+		    "%s: unexpected argument \"%s\" (see "
+		    "`paydesk help %s`)",
+		    argv[0], (*pos)[max_pos], argv[0]);
 	}
 	for (i = 0; i < *npos; i++)
 		if ((*pos)[i][0] == '\0')

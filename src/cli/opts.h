@@ -4,9 +4,9 @@
 #include "cli.h"
 
 struct opt {
-	const char *name;  /* long option, without -- */
-	int flag;          /* 1: takes no value, *val becomes "1" */
-	const char **val;  /* where the value goes */
+	const char *name; /* long option, without -- */
+	int flag;         /* 1: takes no value, *val becomes "1" */
+	const char **val; /* where the value goes */
 };
 
 /* Parse argv (argv[0] is the command's name) against opts (ended by a

@@ -12,7 +12,7 @@
  * labels and the text forms of values, in order. */
 struct line {
 	int depth;
-	int item;  /* a list item line: values only, joined */
+	int item; /* a list item line: values only, joined */
 	char *label;
 	char *value;
 };
@@ -26,7 +26,7 @@ struct rec {
 	size_t n, cap;
 	int in_item;
 	int item_fields; /* fields so far on the current item's line */
-	int lists[8]; /* stack entry is a list (array) */
+	int lists[8];    /* stack entry is a list (array) */
 };
 
 struct rec *
@@ -37,8 +37,8 @@ rec_new(struct cli *c)
 	r->c = c;
 	r->root = json_object();
 	r->stack[0] = r->root;
-	json_object_set_new(r->root, "currency",
-	    json_string(c->svc.cfg.currency_code));
+	json_object_set_new(
+	    r->root, "currency", json_string(c->svc.cfg.currency_code));
 	return r;
 }
 
@@ -73,8 +73,8 @@ add_line(struct rec *r, const char *label, const char *value)
 		v = xasprintf("%s%s%s", l->value, l->value[0] ? " " : "",
 		    value ? value : "");
 	else
-		v = xasprintf("%s; %s: %s", l->value, label,
-		    value ? value : "");
+		v = xasprintf(
+		    "%s; %s: %s", l->value, label, value ? value : "");
 	r->item_fields++;
 	free(l->value);
 	l->value = v;
@@ -175,7 +175,8 @@ rec_print(struct rec *r)
 	int w = 0, len;
 
 	if (r->c->mode == OUT_JSON) {
-		json_dumpf(r->root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_dumpf(
+		    r->root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', stdout);
 	} else {
 		for (i = 0; i < r->n; i++)
@@ -189,8 +190,8 @@ rec_print(struct rec *r)
 				printf("%*s  %s\n", l->depth * 2 - 2, "",
 				    l->value);
 			else if (l->label == NULL)
-				printf("%s%*s%s\n", i ? "\n" : "",
-				    l->depth * 2, "", l->value);
+				printf("%s%*s%s\n", i ? "\n" : "", l->depth * 2,
+				    "", l->value);
 			else
 				printf("%*s%-*s  %s\n", l->depth * 2, "", w,
 				    l->label, l->value);
@@ -419,8 +420,10 @@ cli_limit(struct cli *c, const char *s, size_t *out)
 	long long v = strtoll(s, &end, 10);
 
 	if (*s == '\0' || *end != '\0' || v < 0 || v > 100000000)
-		return pd_fail(&c->err, PD_EUSAGE, "--limit \"%s\": give a "
-		    "whole number from 0 (no limit) to 100000000", s);
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "--limit \"%s\": give a "
+		    "whole number from 0 (no limit) to 100000000",
+		    s);
 	*out = (size_t)v;
 	return 0;
 }

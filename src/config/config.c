@@ -37,87 +37,85 @@ struct schema {
 	long long min, max;
 };
 
-#define F(field) offsetof(struct config, field), sizeof(((struct config *)0)->field)
+#define F(field)                                                               \
+	offsetof(struct config, field), sizeof(((struct config *)0)->field)
 
 /* The schema: every key paydesk reads. Order matters only for minor_digits,
  * which must come before any money key. */
 static const struct schema schema[] = {
-	{ { "store", "path", "$XDG_DATA_HOME/paydesk/paydesk.db",
-	    "SQLite store file; relative paths are relative to this file" },
-	    CFG_PATH, F(store_path), 0, 0 },
-	{ { "organisation", "name", "Cityville Water & Power",
-	    "name printed on receipts and in the header" },
-	    CFG_STR, F(org_name), 1, 127 },
-	{ { "organisation", "address", "1 Utility Plaza, Cityville",
-	    "postal address printed on receipts" },
-	    CFG_STR, F(org_address), 0, 255 },
-	{ { "organisation", "currency_code", "USD",
-	    "ISO 4217 code, three capital letters" },
-	    CFG_CURRENCY, F(currency_code), 0, 0 },
-	{ { "organisation", "currency_symbol", "$",
-	    "symbol written before amounts" },
-	    CFG_STR, F(currency_symbol), 0, 7 },
-	{ { "organisation", "minor_digits", "2",
-	    "decimals of the currency (0-3); amounts are stored in minor units" },
-	    CFG_INT, F(minor_digits), 0, 3 },
-	{ { "terminal", "id", "T01",
-	    "this terminal's id, unique in the organisation (A-Z a-z 0-9 -)" },
-	    CFG_ID, F(terminal_id), 1, 16 },
-	{ { "terminal", "branch", "B01",
-	    "the branch this terminal belongs to (A-Z a-z 0-9 -)" },
-	    CFG_ID, F(branch_id), 1, 16 },
-	{ { "numbers", "payment", "PAY-{TERM}-{YYYY}-{SEQ:6}",
-	    "payment id format; tokens {YYYY} {YY} {MM} {TERM} {BRANCH} {SEQ:n}" },
-	    CFG_NUMFMT, F(fmt_payment), 0, 0 },
-	{ { "numbers", "transaction", "TXN-{TERM}-{YYYY}-{SEQ:6}",
-	    "transaction id format" },
-	    CFG_NUMFMT, F(fmt_transaction), 0, 0 },
-	{ { "numbers", "receipt", "R-{TERM}-{SEQ:6}",
-	    "receipt number format" },
-	    CFG_NUMFMT, F(fmt_receipt), 0, 0 },
-	{ { "numbers", "credit_note", "CN-{TERM}-{SEQ:5}",
-	    "credit note number format" },
-	    CFG_NUMFMT, F(fmt_credit_note), 0, 0 },
-	{ { "payments", "channels", "Walk-in, Kiosk, Field Agent, Mobile Van",
-	    "payment channels, comma-separated; the first is the default" },
-	    CFG_NAMES, offsetof(struct config, channels),
-	    offsetof(struct config, nchannels), 0, 0 },
-	{ { "payments", "methods",
-	    "Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, "
-	    "Cheque:bank, Online:online",
-	    "payment methods as Name:kind, kind one of cash card bank online" },
-	    CFG_METHODS, 0, 0, 0, 0 },
-	{ { "payments", "overpayment_threshold", "500.00",
-	    "most a payment may exceed the selected items' outstanding amount" },
-	    CFG_MONEY, offsetof(struct config, overpay_threshold), 0, 0,
-	    MONEY_MAX },
-	{ { "payments", "notes_max", "250",
-	    "longest payment note in characters (1-2000)" },
-	    CFG_INT, F(notes_max), 1, 2000 },
-	{ { "credit_notes", "reasons",
-	    "Overpayment, Duplicate Payment, Billing Error, Billing Adjustment, "
-	    "Refund Request, Customer Request, Other",
-	    "reasons offered for a credit note; must include Overpayment" },
-	    CFG_NAMES, offsetof(struct config, reasons),
-	    offsetof(struct config, nreasons), 0, 0 },
-	{ { "credit_notes", "expiry_days", "365",
-	    "days a credit note stays usable after it is created (1-3650)" },
-	    CFG_INT, F(cn_expiry_days), 1, 3650 },
-	{ { "credit_notes", "remarks_max", "500",
-	    "longest credit-note remark in characters (1-2000)" },
-	    CFG_INT, F(remarks_max), 1, 2000 },
-	{ { "receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
-	    "directory receipt PDFs are written to" },
-	    CFG_PATH, F(receipts_dir), 0, 0 },
-	{ { "receipts", "print_command", "",
-	    "command that prints a PDF, given its path (empty: show the path)" },
-	    CFG_STR, F(print_command), 0, 511 },
-	{ { "security", "login_max_attempts", "5",
-	    "wrong PINs in a row before the user is locked out (1-20)" },
-	    CFG_INT, F(login_max_attempts), 1, 20 },
-	{ { "security", "login_lockout_minutes", "15",
-	    "minutes a locked-out user waits (1-1440)" },
-	    CFG_INT, F(login_lockout_minutes), 1, 1440 },
+    {{"store", "path", "$XDG_DATA_HOME/paydesk/paydesk.db",
+         "SQLite store file; relative paths are relative to this file"},
+        CFG_PATH, F(store_path), 0, 0},
+    {{"organisation", "name", "Cityville Water & Power",
+         "name printed on receipts and in the header"},
+        CFG_STR, F(org_name), 1, 127},
+    {{"organisation", "address", "1 Utility Plaza, Cityville",
+         "postal address printed on receipts"},
+        CFG_STR, F(org_address), 0, 255},
+    {{"organisation", "currency_code", "USD",
+         "ISO 4217 code, three capital letters"},
+        CFG_CURRENCY, F(currency_code), 0, 0},
+    {{"organisation", "currency_symbol", "$", "symbol written before amounts"},
+        CFG_STR, F(currency_symbol), 0, 7},
+    {{"organisation", "minor_digits", "2",
+         "decimals of the currency (0-3); amounts are stored in minor units"},
+        CFG_INT, F(minor_digits), 0, 3},
+    {{"terminal", "id", "T01",
+         "this terminal's id, unique in the organisation (A-Z a-z 0-9 -)"},
+        CFG_ID, F(terminal_id), 1, 16},
+    {{"terminal", "branch", "B01",
+         "the branch this terminal belongs to (A-Z a-z 0-9 -)"},
+        CFG_ID, F(branch_id), 1, 16},
+    {{"numbers", "payment", "PAY-{TERM}-{YYYY}-{SEQ:6}",
+         "payment id format; tokens {YYYY} {YY} {MM} {TERM} {BRANCH} {SEQ:n}"},
+        CFG_NUMFMT, F(fmt_payment), 0, 0},
+    {{"numbers", "transaction", "TXN-{TERM}-{YYYY}-{SEQ:6}",
+         "transaction id format"},
+        CFG_NUMFMT, F(fmt_transaction), 0, 0},
+    {{"numbers", "receipt", "R-{TERM}-{SEQ:6}", "receipt number format"},
+        CFG_NUMFMT, F(fmt_receipt), 0, 0},
+    {{"numbers", "credit_note", "CN-{TERM}-{SEQ:5}",
+         "credit note number format"},
+        CFG_NUMFMT, F(fmt_credit_note), 0, 0},
+    {{"payments", "channels", "Walk-in, Kiosk, Field Agent, Mobile Van",
+         "payment channels, comma-separated; the first is the default"},
+        CFG_NAMES, offsetof(struct config, channels),
+        offsetof(struct config, nchannels), 0, 0},
+    {{"payments", "methods",
+         "Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, "
+         "Cheque:bank, Online:online",
+         "payment methods as Name:kind, kind one of cash card bank online"},
+        CFG_METHODS, 0, 0, 0, 0},
+    {{"payments", "overpayment_threshold", "500.00",
+         "most a payment may exceed the selected items' outstanding amount"},
+        CFG_MONEY, offsetof(struct config, overpay_threshold), 0, 0, MONEY_MAX},
+    {{"payments", "notes_max", "250",
+         "longest payment note in characters (1-2000)"},
+        CFG_INT, F(notes_max), 1, 2000},
+    {{"credit_notes", "reasons",
+         "Overpayment, Duplicate Payment, Billing Error, Billing Adjustment, "
+         "Refund Request, Customer Request, Other",
+         "reasons offered for a credit note; must include Overpayment"},
+        CFG_NAMES, offsetof(struct config, reasons),
+        offsetof(struct config, nreasons), 0, 0},
+    {{"credit_notes", "expiry_days", "365",
+         "days a credit note stays usable after it is created (1-3650)"},
+        CFG_INT, F(cn_expiry_days), 1, 3650},
+    {{"credit_notes", "remarks_max", "500",
+         "longest credit-note remark in characters (1-2000)"},
+        CFG_INT, F(remarks_max), 1, 2000},
+    {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
+         "directory receipt PDFs are written to"},
+        CFG_PATH, F(receipts_dir), 0, 0},
+    {{"receipts", "print_command", "",
+         "command that prints a PDF, given its path (empty: show the path)"},
+        CFG_STR, F(print_command), 0, 511},
+    {{"security", "login_max_attempts", "5",
+         "wrong PINs in a row before the user is locked out (1-20)"},
+        CFG_INT, F(login_max_attempts), 1, 20},
+    {{"security", "login_lockout_minutes", "15",
+         "minutes a locked-out user waits (1-1440)"},
+        CFG_INT, F(login_lockout_minutes), 1, 1440},
 };
 #undef F
 
@@ -164,8 +162,8 @@ resolve_path(const char *value, const char *cfgfile, char *out, size_t n)
 		if (xdg != NULL && *xdg == '/')
 			r = snprintf(out, n, "%s%s", xdg, value + 14);
 		else
-			r = snprintf(out, n, "%s/.local/share%s", home,
-			    value + 14);
+			r = snprintf(
+			    out, n, "%s/.local/share%s", home, value + 14);
 	} else if (value[0] == '~' && (value[1] == '/' || value[1] == '\0'))
 		r = snprintf(out, n, "%s%s", home, value + 1);
 	else if (value[0] != '/' && cfgfile != NULL && *cfgfile != '\0') {
@@ -186,26 +184,29 @@ static int
 set_names(const struct schema *s, struct config *cfg, const char *value,
     struct pd_err *err)
 {
-	char (*names)[CFG_NAME_MAX] = (void *)((char *)cfg + s->off);
+	char(*names)[CFG_NAME_MAX] = (void *)((char *)cfg + s->off);
 	int *count = (int *)((char *)cfg + s->size), i, n = 0;
 	char *copy = xstrdup(value), *save = NULL, *tok, *name;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
+	     tok = strtok_r(NULL, ",", &save)) {
 		name = trim(tok);
 		if (*name == '\0')
 			continue;
 		if (n == CFG_LIST_MAX || strlen(name) >= CFG_NAME_MAX) {
 			free(copy);
-			return pd_fail(err, PD_EINVAL, "at most %d names of "
-			    "up to %d characters", CFG_LIST_MAX,
-			    CFG_NAME_MAX - 1);
+			return pd_fail(err, PD_EINVAL,
+			    "at most %d names of "
+			    "up to %d characters",
+			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
 		}
 		for (i = 0; i < n; i++)
 			if (strcasecmp(names[i], name) == 0) {
 				free(copy);
-				return pd_fail(err, PD_EINVAL, "\"%s\" is "
-				    "listed twice", name);
+				return pd_fail(err, PD_EINVAL,
+				    "\"%s\" is "
+				    "listed twice",
+				    name);
 			}
 		xstrlcpy(names[n++], name, CFG_NAME_MAX);
 	}
@@ -223,15 +224,17 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 	int n = 0, i, k;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
+	     tok = strtok_r(NULL, ",", &save)) {
 		item = trim(tok);
 		if (*item == '\0')
 			continue;
 		colon = strrchr(item, ':');
 		if (colon == NULL) {
-			pd_fail(err, PD_EINVAL, "\"%s\" has no kind: write "
+			pd_fail(err, PD_EINVAL,
+			    "\"%s\" has no kind: write "
 			    "Name:kind with kind one of cash, card, bank, "
-			    "online", item);
+			    "online",
+			    item);
 			goto fail;
 		}
 		*colon = '\0';
@@ -239,22 +242,26 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		colon = trim(colon + 1);
 		k = method_kind_parse(colon);
 		if (k < 0) {
-			pd_fail(err, PD_EINVAL, "method \"%s\": unknown kind "
-			    "\"%s\" (cash, card, bank or online)", item,
-			    colon);
+			pd_fail(err, PD_EINVAL,
+			    "method \"%s\": unknown kind "
+			    "\"%s\" (cash, card, bank or online)",
+			    item, colon);
 			goto fail;
 		}
 		if (*item == '\0' || strlen(item) >= CFG_NAME_MAX ||
 		    n == CFG_LIST_MAX) {
-			pd_fail(err, PD_EINVAL, "at most %d methods with "
-			    "names of 1 to %d characters", CFG_LIST_MAX,
-			    CFG_NAME_MAX - 1);
+			pd_fail(err, PD_EINVAL,
+			    "at most %d methods with "
+			    "names of 1 to %d characters",
+			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
 			goto fail;
 		}
 		for (i = 0; i < n; i++)
 			if (strcasecmp(cfg->methods[i].name, item) == 0) {
-				pd_fail(err, PD_EINVAL, "method \"%s\" is "
-				    "listed twice", item);
+				pd_fail(err, PD_EINVAL,
+				    "method \"%s\" is "
+				    "listed twice",
+				    item);
 				goto fail;
 			}
 		xstrlcpy(cfg->methods[n].name, item, CFG_NAME_MAX);
@@ -263,7 +270,8 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 	}
 	free(copy);
 	if (n == 0)
-		return pd_fail(err, PD_EINVAL, "at least one method is "
+		return pd_fail(err, PD_EINVAL,
+		    "at least one method is "
 		    "needed");
 	cfg->nmethods = n;
 	return 0;
@@ -285,28 +293,35 @@ set_value(const struct schema *s, struct config *cfg, const char *value,
 	switch (s->type) {
 	case CFG_STR:
 		if ((long long)len > s->max || (long long)len < s->min)
-			return pd_fail(err, PD_EINVAL, "\"%s\": length must be "
-			    "%lld to %lld bytes", value, s->min, s->max);
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": length must be "
+			    "%lld to %lld bytes",
+			    value, s->min, s->max);
 		if (!utf8_valid(value, len))
-			return pd_fail(err, PD_EINVAL, "\"%s\": not valid "
-			    "UTF-8 text", value);
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": not valid "
+			    "UTF-8 text",
+			    value);
 		xstrlcpy(field, value, s->size);
 		return 0;
 	case CFG_PATH:
 		if (*value == '\0')
 			return pd_fail(err, PD_EINVAL, "path is empty");
 		if (resolve_path(value, cfgfile, field, s->size) != 0)
-			return pd_fail(err, PD_EINVAL, "\"%s\": path too long",
-			    value);
+			return pd_fail(
+			    err, PD_EINVAL, "\"%s\": path too long", value);
 		return 0;
 	case CFG_ID:
 		if ((long long)len < s->min || (long long)len > s->max)
-			return pd_fail(err, PD_EINVAL, "\"%s\": must be 1 to "
-			    "%lld characters", value, s->max);
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must be 1 to "
+			    "%lld characters",
+			    value, s->max);
 		for (i = 0; i < len; i++)
 			if (!isalnum((unsigned char)value[i]) &&
 			    value[i] != '-')
-				return pd_fail(err, PD_EINVAL, "\"%s\": only "
+				return pd_fail(err, PD_EINVAL,
+				    "\"%s\": only "
 				    "letters, digits and '-' are allowed",
 				    value);
 		xstrlcpy(field, value, s->size);
@@ -316,8 +331,10 @@ set_value(const struct schema *s, struct config *cfg, const char *value,
 		v = strtoll(value, &end, 10);
 		if (*value == '\0' || *end != '\0' || errno != 0 ||
 		    v < s->min || v > s->max)
-			return pd_fail(err, PD_EINVAL, "\"%s\": must be a whole "
-			    "number from %lld to %lld", value, s->min, s->max);
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must be a whole "
+			    "number from %lld to %lld",
+			    value, s->min, s->max);
 		*(int *)(void *)field = (int)v;
 		return 0;
 	case CFG_MONEY:
@@ -336,8 +353,10 @@ set_value(const struct schema *s, struct config *cfg, const char *value,
 		if (len != 3 || !isupper((unsigned char)value[0]) ||
 		    !isupper((unsigned char)value[1]) ||
 		    !isupper((unsigned char)value[2]))
-			return pd_fail(err, PD_EINVAL, "\"%s\": must be a "
-			    "three-letter ISO 4217 code such as USD", value);
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must be a "
+			    "three-letter ISO 4217 code such as USD",
+			    value);
 		xstrlcpy(field, value, s->size);
 		return 0;
 	}
@@ -348,7 +367,8 @@ static int
 check_whole(const struct config *cfg, struct pd_err *err)
 {
 	if (config_reason(cfg, "Overpayment") == NULL)
-		return pd_fail(err, PD_EINVAL, "[credit_notes] reasons: must "
+		return pd_fail(err, PD_EINVAL,
+		    "[credit_notes] reasons: must "
 		    "include Overpayment (used for automatic credit notes)");
 	return 0;
 }
@@ -361,10 +381,11 @@ config_defaults(struct config *cfg, struct pd_err *err)
 	memset(cfg, 0, sizeof *cfg);
 	cfg->minor_digits = 2;
 	for (i = 0; i < NSCHEMA; i++) {
-		if (set_value(&schema[i], cfg, schema[i].row.def, NULL,
-		    err) != 0) {
-			pd_err_prefix(err, "built-in default [%s] %s: ",
-			    schema[i].row.section, schema[i].row.key);
+		if (set_value(&schema[i], cfg, schema[i].row.def, NULL, err) !=
+		    0) {
+			pd_err_prefix(err,
+			    "built-in default [%s] %s: ", schema[i].row.section,
+			    schema[i].row.key);
 			return -1;
 		}
 	}
@@ -408,15 +429,17 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 	char *nl;
 
 	if (access(path, R_OK) != 0)
-		return pd_fail(err, PD_EINVAL, "%s: cannot read the config "
-		    "file", path);
+		return pd_fail(err, PD_EINVAL,
+		    "%s: cannot read the config "
+		    "file",
+		    path);
 	parse_error[0] = '\0';
 	iniparser_set_error_callback(catch_error);
 	d = iniparser_load(path);
 	iniparser_set_error_callback(NULL);
 	if (d == NULL) {
-		while ((nl = strrchr(parse_error, '\n')) != NULL &&
-		    nl[1] == '\0')
+		while (
+		    (nl = strrchr(parse_error, '\n')) != NULL && nl[1] == '\0')
 			*nl = '\0';
 		for (nl = parse_error; (nl = strchr(nl, '\n')) != NULL;)
 			*nl = ' ';
@@ -428,8 +451,10 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 		if (d->key[i] == NULL || d->val[i] == NULL)
 			continue;
 		if (strchr(d->key[i], ':') == NULL) {
-			pd_fail(err, PD_EINVAL, "%s: key \"%s\" is outside any "
-			    "[section]", path, d->key[i]);
+			pd_fail(err, PD_EINVAL,
+			    "%s: key \"%s\" is outside any "
+			    "[section]",
+			    path, d->key[i]);
 			goto fail;
 		}
 	}
@@ -455,19 +480,23 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 				colon = strchr(keys[j], ':');
 				s = find_row(sec, colon ? colon + 1 : keys[j]);
 				if (s == NULL) {
-					pd_fail(err, PD_EINVAL, "%s: [%s] "
-					    "unknown key \"%s\"", path, sec,
+					pd_fail(err, PD_EINVAL,
+					    "%s: [%s] "
+					    "unknown key \"%s\"",
+					    path, sec,
 					    colon ? colon + 1 : keys[j]);
 					free(keys);
 					goto fail;
 				}
-				if ((pass == 0) != (s->off == offsetof(struct
-				    config, minor_digits)))
+				if ((pass == 0) !=
+				    (s->off ==
+				        offsetof(struct config, minor_digits)))
 					continue;
 				value = iniparser_getstring(d, keys[j], "");
 				if (set_value(s, cfg, value, path, err) != 0) {
-					pd_err_prefix(err, "%s: [%s] %s: ",
-					    path, sec, s->row.key);
+					pd_err_prefix(err,
+					    "%s: [%s] %s: ", path, sec,
+					    s->row.key);
 					free(keys);
 					goto fail;
 				}
@@ -554,7 +583,7 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 {
 	const struct schema *s;
 	const char *field;
-	const char (*names)[CFG_NAME_MAX];
+	const char(*names)[CFG_NAME_MAX];
 	int k, count;
 
 	if (i < 0 || i >= (int)NSCHEMA)
@@ -579,8 +608,8 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 		break;
 	case CFG_NAMES:
 		names = (const void *)field;
-		count = *(const int *)(const void *)((const char *)cfg +
-		    s->size);
+		count =
+		    *(const int *)(const void *)((const char *)cfg + s->size);
 		for (k = 0; k < count; k++)
 			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
 			    k ? ", " : "", names[k]);

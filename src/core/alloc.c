@@ -27,8 +27,8 @@ alloc_apply(struct alloc_item *items, size_t n, int64_t amount)
 
 	qsort(items, n, sizeof *items, by_due);
 	for (i = 0; i < n; i++) {
-		take = items[i].outstanding < left ? items[i].outstanding :
-		    left;
+		take =
+		    items[i].outstanding < left ? items[i].outstanding : left;
 		if (take < 0)
 			take = 0;
 		items[i].applied = take;
@@ -68,28 +68,31 @@ pay_check_amount(int64_t amount, int64_t outstanding, int64_t threshold,
 	char a[MONEY_BUFSZ], o[MONEY_BUFSZ], t[MONEY_BUFSZ], m[MONEY_BUFSZ];
 
 	if (amount <= 0)
-		return pd_fail(err, PD_EINVAL, "amount must be greater than "
+		return pd_fail(err, PD_EINVAL,
+		    "amount must be greater than "
 		    "zero");
 	if (amount > outstanding + threshold)
-		return pd_fail(err, PD_EINVAL, "amount %s exceeds the "
+		return pd_fail(err, PD_EINVAL,
+		    "amount %s exceeds the "
 		    "outstanding %s of the selected items plus the allowable "
 		    "overpayment %s (maximum %s)",
 		    money_format(a, sizeof a, amount, digits, symbol),
 		    money_format(o, sizeof o, outstanding, digits, symbol),
 		    money_format(t, sizeof t, threshold, digits, symbol),
-		    money_format(m, sizeof m, outstanding + threshold, digits,
-			symbol));
+		    money_format(
+		        m, sizeof m, outstanding + threshold, digits, symbol));
 	return 0;
 }
 
 int
-pay_cash_change(int64_t amount, int64_t tendered, int64_t *change,
-    int digits, const char *symbol, struct pd_err *err)
+pay_cash_change(int64_t amount, int64_t tendered, int64_t *change, int digits,
+    const char *symbol, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], t[MONEY_BUFSZ];
 
 	if (tendered < amount)
-		return pd_fail(err, PD_EINVAL, "amount received %s is less "
+		return pd_fail(err, PD_EINVAL,
+		    "amount received %s is less "
 		    "than the amount %s being paid",
 		    money_format(t, sizeof t, tendered, digits, symbol),
 		    money_format(a, sizeof a, amount, digits, symbol));

@@ -6,47 +6,50 @@
 
 int
 credit_check_amount(int64_t amount, int64_t payment_amount,
-    int64_t already_issued, int digits, const char *symbol,
-    struct pd_err *err)
+    int64_t already_issued, int digits, const char *symbol, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], m[MONEY_BUFSZ], p[MONEY_BUFSZ], i[MONEY_BUFSZ];
 	int64_t max = payment_amount - already_issued;
 
 	if (amount <= 0)
-		return pd_fail(err, PD_EINVAL, "credit amount must be greater "
+		return pd_fail(err, PD_EINVAL,
+		    "credit amount must be greater "
 		    "than zero");
 	if (amount > max)
-		return pd_fail(err, PD_EINVAL, "credit amount %s exceeds the "
+		return pd_fail(err, PD_EINVAL,
+		    "credit amount %s exceeds the "
 		    "maximum %s (payment %s less credit already issued %s)",
 		    money_format(a, sizeof a, amount, digits, symbol),
-		    money_format(m, sizeof m, max < 0 ? 0 : max, digits,
-			symbol),
+		    money_format(
+		        m, sizeof m, max < 0 ? 0 : max, digits, symbol),
 		    money_format(p, sizeof p, payment_amount, digits, symbol),
 		    money_format(i, sizeof i, already_issued, digits, symbol));
 	return 0;
 }
 
 int
-credit_check_apply(int64_t amount, int64_t remaining,
-    int64_t item_outstanding, int digits, const char *symbol,
-    struct pd_err *err)
+credit_check_apply(int64_t amount, int64_t remaining, int64_t item_outstanding,
+    int digits, const char *symbol, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], r[MONEY_BUFSZ];
 
 	if (amount <= 0)
-		return pd_fail(err, PD_EINVAL, "amount to apply must be "
+		return pd_fail(err, PD_EINVAL,
+		    "amount to apply must be "
 		    "greater than zero");
 	if (amount > remaining)
-		return pd_fail(err, PD_EINVAL, "amount %s exceeds the credit "
+		return pd_fail(err, PD_EINVAL,
+		    "amount %s exceeds the credit "
 		    "note's remaining balance %s",
 		    money_format(a, sizeof a, amount, digits, symbol),
 		    money_format(r, sizeof r, remaining, digits, symbol));
 	if (amount > item_outstanding)
-		return pd_fail(err, PD_EINVAL, "amount %s exceeds the item's "
+		return pd_fail(err, PD_EINVAL,
+		    "amount %s exceeds the item's "
 		    "outstanding %s",
 		    money_format(a, sizeof a, amount, digits, symbol),
-		    money_format(r, sizeof r, item_outstanding, digits,
-			symbol));
+		    money_format(
+		        r, sizeof r, item_outstanding, digits, symbol));
 	return 0;
 }
 
@@ -63,8 +66,8 @@ credit_status(int64_t amount, int64_t applied, int32_t expires_on,
 	return CN_ACTIVE;
 }
 
-static const char *const status_names[] = { "Active", "Applied", "Expired",
-	"Voided" };
+static const char *const status_names[] = {
+    "Active", "Applied", "Expired", "Voided"};
 
 const char *
 credit_status_name(enum cn_status s)

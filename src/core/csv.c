@@ -59,7 +59,8 @@ row_push(struct csv_row *row, const char *s, size_t len, int col)
 {
 	if (row->n == row->cap) {
 		row->cap = row->cap ? row->cap * 2 : 8;
-		row->fields = xrealloc(row->fields, row->cap, sizeof *row->fields);
+		row->fields =
+		    xrealloc(row->fields, row->cap, sizeof *row->fields);
 		row->cols = xrealloc(row->cols, row->cap, sizeof *row->cols);
 	}
 	row->fields[row->n] = xmalloc(len + 1);
@@ -119,7 +120,8 @@ csv_next(struct csv_reader *r, struct csv_row *row, struct pd_err *err)
 					free(buf);
 					return pd_fail(err, PD_EINVAL,
 					    "line %d, column %d: quoted field "
-					    "is not closed", row->line, col);
+					    "is not closed",
+					    row->line, col);
 				}
 				if (*r->p == '"') {
 					if (r->p + 1 < r->end &&
@@ -147,7 +149,7 @@ csv_next(struct csv_reader *r, struct csv_row *row, struct pd_err *err)
 				}
 				buf[len++] = r->p[-1];
 				continue;
-addq:
+			addq:
 				if (len + 1 >= cap) {
 					cap = cap ? cap * 2 : 64;
 					buf = xrealloc(buf, cap, 1);
@@ -157,18 +159,20 @@ addq:
 			if (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
 			    *r->p != '\r') {
 				free(buf);
-				return pd_fail(err, PD_EINVAL, "line %d, column "
+				return pd_fail(err, PD_EINVAL,
+				    "line %d, column "
 				    "%d: text after the closing quote",
 				    r->line, (int)(r->p - line_start) + 1);
 			}
 		} else {
-			while (r->p < r->end && *r->p != ',' &&
-			    *r->p != '\n' && *r->p != '\r') {
+			while (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
+			       *r->p != '\r') {
 				if (*r->p == '"') {
 					free(buf);
 					return pd_fail(err, PD_EINVAL,
 					    "line %d, column %d: quote inside "
-					    "an unquoted field (quote the whole "
+					    "an unquoted field (quote the "
+					    "whole "
 					    "field and double the quote)",
 					    r->line,
 					    (int)(r->p - line_start) + 1);
@@ -188,8 +192,10 @@ addq:
 		}
 		if (!utf8_valid(buf ? buf : "", len)) {
 			free(buf);
-			return pd_fail(err, PD_EINVAL, "line %d, column %d: "
-			    "invalid UTF-8", row->line, col);
+			return pd_fail(err, PD_EINVAL,
+			    "line %d, column %d: "
+			    "invalid UTF-8",
+			    row->line, col);
 		}
 		row_push(row, buf ? buf : "", len, col);
 		if (r->p < r->end && *r->p == ',') {

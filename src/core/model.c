@@ -4,14 +4,12 @@
 
 #include "paydesk/model.h"
 
-static const char *const type_names[] = { "Bill", "Service", "Installment" };
-static const char *const type_kinds[] = { "bill", "service", "installment" };
-static const char *const status_names[] = { "Posted", "Pending", "Failed",
-	"Cancelled", "Voided" };
-static const char *const kind_names[] = { "cash", "card", "bank",
-	"online" };
-static const char *const role_names[] = { "", "cashier", "supervisor",
-	"admin" };
+static const char *const type_names[] = {"Bill", "Service", "Installment"};
+static const char *const type_kinds[] = {"bill", "service", "installment"};
+static const char *const status_names[] = {
+    "Posted", "Pending", "Failed", "Cancelled", "Voided"};
+static const char *const kind_names[] = {"cash", "card", "bank", "online"};
+static const char *const role_names[] = {"", "cashier", "supervisor", "admin"};
 
 static int
 lookup(const char *const *names, int n, const char *s)

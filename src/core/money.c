@@ -25,17 +25,23 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 	if (what == NULL)
 		what = "amount";
 	if (s == NULL || *s == '\0')
-		return pd_fail(err, PD_EINVAL, "%s is empty: give a number "
-		    "such as 145.50", what);
+		return pd_fail(err, PD_EINVAL,
+		    "%s is empty: give a number "
+		    "such as 145.50",
+		    what);
 	if (*s == '-' || *s == '+')
-		return pd_fail(err, PD_EINVAL, "%s \"%s\": a sign is not "
-		    "allowed, amounts are written as positive numbers", what,
-		    s);
+		return pd_fail(err, PD_EINVAL,
+		    "%s \"%s\": a sign is not "
+		    "allowed, amounts are written as positive numbers",
+		    what, s);
 	if (strpbrk(s, "eE") != NULL)
-		return pd_fail(err, PD_EINVAL, "%s \"%s\": exponents are not "
-		    "allowed, write the number out (e.g. 1000.00)", what, s);
+		return pd_fail(err, PD_EINVAL,
+		    "%s \"%s\": exponents are not "
+		    "allowed, write the number out (e.g. 1000.00)",
+		    what, s);
 	if (strchr(s, ',') != NULL)
-		return pd_fail(err, PD_EINVAL, "%s \"%s\": use a dot for "
+		return pd_fail(err, PD_EINVAL,
+		    "%s \"%s\": use a dot for "
 		    "decimals and no thousands separators (e.g. 1234.50)",
 		    what, s);
 	while (*p >= '0' && *p <= '9') {
@@ -54,19 +60,27 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 			p++;
 		}
 		if (nfrac == 0)
-			return pd_fail(err, PD_EINVAL, "%s \"%s\": digits "
-			    "expected after the decimal point", what, s);
+			return pd_fail(err, PD_EINVAL,
+			    "%s \"%s\": digits "
+			    "expected after the decimal point",
+			    what, s);
 	}
 	if (*p != '\0' || nwhole == 0)
-		return pd_fail(err, PD_EINVAL, "%s \"%s\": not a number; "
+		return pd_fail(err, PD_EINVAL,
+		    "%s \"%s\": not a number; "
 		    "write digits with an optional dot and up to %d "
-		    "decimals (e.g. 145.50)", what, s, digits);
+		    "decimals (e.g. 145.50)",
+		    what, s, digits);
 	if (nfrac > digits) {
 		if (digits == 0)
-			return pd_fail(err, PD_EINVAL, "%s \"%s\": this "
-			    "currency has no decimals", what, s);
-		return pd_fail(err, PD_EINVAL, "%s \"%s\": at most %d "
-		    "decimals are allowed", what, s, digits);
+			return pd_fail(err, PD_EINVAL,
+			    "%s \"%s\": this "
+			    "currency has no decimals",
+			    what, s);
+		return pd_fail(err, PD_EINVAL,
+		    "%s \"%s\": at most %d "
+		    "decimals are allowed",
+		    what, s, digits);
 	}
 	if (whole > MONEY_MAX / pow10i(digits))
 		goto toolarge;
@@ -76,8 +90,10 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 	*out = whole;
 	return 0;
 toolarge:
-	return pd_fail(err, PD_EINVAL, "%s \"%s\": too large (the limit is "
-	    "%lld minor units)", what, s, (long long)MONEY_MAX);
+	return pd_fail(err, PD_EINVAL,
+	    "%s \"%s\": too large (the limit is "
+	    "%lld minor units)",
+	    what, s, (long long)MONEY_MAX);
 }
 
 char *
@@ -87,8 +103,8 @@ money_plain(char *buf, size_t n, int64_t v, int digits)
 	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 
 	if (digits == 0)
-		snprintf(buf, n, "%s%llu", v < 0 ? "-" : "",
-		    (unsigned long long)a);
+		snprintf(
+		    buf, n, "%s%llu", v < 0 ? "-" : "", (unsigned long long)a);
 	else
 		snprintf(buf, n, "%s%llu.%0*llu", v < 0 ? "-" : "",
 		    (unsigned long long)(a / (uint64_t)p), digits,
@@ -116,8 +132,8 @@ money_format(char *buf, size_t n, int64_t v, int digits, const char *symbol)
 	for (; i < len; i++)
 		grouped[o++] = plain[i];
 	grouped[o] = '\0';
-	snprintf(buf, n, "%s%s%s", v < 0 ? "-" : "", symbol ? symbol : "",
-	    grouped);
+	snprintf(
+	    buf, n, "%s%s%s", v < 0 ? "-" : "", symbol ? symbol : "", grouped);
 	return buf;
 }
 

@@ -15,9 +15,12 @@ token_at(const char *fmt, size_t *len, int *width)
 		const char *text;
 		enum tok tok;
 	} names[] = {
-		{ "{YYYY}", T_YYYY }, { "{YY}", T_YY }, { "{MM}", T_MM },
-		{ "{TERM}", T_TERM }, { "{BRANCH}", T_BRANCH },
-		{ "{SEQ}", T_SEQ },
+	    {"{YYYY}", T_YYYY},
+	    {"{YY}", T_YY},
+	    {"{MM}", T_MM},
+	    {"{TERM}", T_TERM},
+	    {"{BRANCH}", T_BRANCH},
+	    {"{SEQ}", T_SEQ},
 	};
 	size_t i;
 	int w = 0;
@@ -55,36 +58,45 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 	if (fmt == NULL || *fmt == '\0')
 		return pd_fail(err, PD_EINVAL, "number format is empty");
 	if (strlen(fmt) > 40)
-		return pd_fail(err, PD_EINVAL, "number format \"%s\" is "
-		    "longer than 40 characters", fmt);
+		return pd_fail(err, PD_EINVAL,
+		    "number format \"%s\" is "
+		    "longer than 40 characters",
+		    fmt);
 	for (p = fmt; *p != '\0'; p += len) {
 		len = 1;
 		if (*p == '}')
-			return pd_fail(err, PD_EINVAL, "number format \"%s\": "
-			    "'}' without '{' at position %d", fmt,
-			    (int)(p - fmt) + 1);
+			return pd_fail(err, PD_EINVAL,
+			    "number format \"%s\": "
+			    "'}' without '{' at position %d",
+			    fmt, (int)(p - fmt) + 1);
 		if (*p < 0x20 || *p == 0x7f)
-			return pd_fail(err, PD_EINVAL, "number format \"%s\": "
-			    "control character at position %d", fmt,
-			    (int)(p - fmt) + 1);
+			return pd_fail(err, PD_EINVAL,
+			    "number format \"%s\": "
+			    "control character at position %d",
+			    fmt, (int)(p - fmt) + 1);
 		if (*p != '{')
 			continue;
 		t = token_at(p, &len, &width);
 		if (t == T_BAD)
-			return pd_fail(err, PD_EINVAL, "number format \"%s\": "
+			return pd_fail(err, PD_EINVAL,
+			    "number format \"%s\": "
 			    "unknown token \"%.*s\" (known: {YYYY} {YY} {MM} "
-			    "{TERM} {BRANCH} {SEQ} {SEQ:n} with n 1-12)", fmt,
-			    (int)len, p);
+			    "{TERM} {BRANCH} {SEQ} {SEQ:n} with n 1-12)",
+			    fmt, (int)len, p);
 		nseq += t == T_SEQ;
 		nterm += t == T_TERM;
 	}
 	if (nseq != 1)
-		return pd_fail(err, PD_EINVAL, "number format \"%s\": needs "
-		    "exactly one {SEQ} or {SEQ:n} token", fmt);
+		return pd_fail(err, PD_EINVAL,
+		    "number format \"%s\": needs "
+		    "exactly one {SEQ} or {SEQ:n} token",
+		    fmt);
 	if (nterm == 0)
-		return pd_fail(err, PD_EINVAL, "number format \"%s\": needs a "
+		return pd_fail(err, PD_EINVAL,
+		    "number format \"%s\": needs a "
 		    "{TERM} token so that numbers stay unique across the "
-		    "terminals of the organisation", fmt);
+		    "terminals of the organisation",
+		    fmt);
 	return 0;
 }
 
@@ -127,16 +139,16 @@ numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
 			t = token_at(p, &len, &width);
 			switch (t) {
 			case T_YYYY:
-				snprintf(piece, sizeof piece, "%.4s",
-				    ctx->date);
+				snprintf(
+				    piece, sizeof piece, "%.4s", ctx->date);
 				break;
 			case T_YY:
-				snprintf(piece, sizeof piece, "%.2s",
-				    ctx->date + 2);
+				snprintf(
+				    piece, sizeof piece, "%.2s", ctx->date + 2);
 				break;
 			case T_MM:
-				snprintf(piece, sizeof piece, "%.2s",
-				    ctx->date + 5);
+				snprintf(
+				    piece, sizeof piece, "%.2s", ctx->date + 5);
 				break;
 			case T_TERM:
 				add = ctx->terminal;
@@ -150,13 +162,17 @@ numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
 				    (long long)seq);
 				break;
 			default:
-				return pd_fail(err, PD_EINVAL, "number format "
-				    "\"%s\" is not valid", fmt);
+				return pd_fail(err, PD_EINVAL,
+				    "number format "
+				    "\"%s\" is not valid",
+				    fmt);
 			}
 		}
 		if (o + strlen(add) + 1 > n)
-			return pd_fail(err, PD_EINVAL, "number from format "
-			    "\"%s\" is too long", fmt);
+			return pd_fail(err, PD_EINVAL,
+			    "number from format "
+			    "\"%s\" is too long",
+			    fmt);
 		memcpy(out + o, add, strlen(add));
 		o += strlen(add);
 	}

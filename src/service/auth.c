@@ -19,7 +19,8 @@ check_pin(const char *pin, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL, "PIN must be 4 to 12 digits");
 	for (i = 0; i < n; i++)
 		if (!isdigit((unsigned char)pin[i]))
-			return pd_fail(err, PD_EINVAL, "PIN must be 4 to 12 "
+			return pd_fail(err, PD_EINVAL,
+			    "PIN must be 4 to 12 "
 			    "digits");
 	return 0;
 }
@@ -67,21 +68,25 @@ svc_user_add(struct svc *s, const char *username, const char *full_name,
 
 	memset(&u, 0, sizeof u);
 	if (n == 0 || n > 32)
-		return pd_fail(err, PD_EINVAL, "username must be 1 to 32 "
+		return pd_fail(err, PD_EINVAL,
+		    "username must be 1 to 32 "
 		    "characters");
 	for (i = 0; i < n; i++)
 		if (!islower((unsigned char)username[i]) &&
 		    !isdigit((unsigned char)username[i]) &&
 		    strchr("._-", username[i]) == NULL)
-			return pd_fail(err, PD_EINVAL, "username \"%s\": use "
+			return pd_fail(err, PD_EINVAL,
+			    "username \"%s\": use "
 			    "lower-case letters, digits, '.', '_' and '-'",
 			    username);
 	if (svc_check_text("full name", full_name, 128, 1, err) != 0)
 		return -1;
 	r = role_parse(role);
 	if (r < ROLE_CASHIER)
-		return pd_fail(err, PD_EINVAL, "role \"%s\": must be cashier, "
-		    "supervisor or admin", role ? role : "");
+		return pd_fail(err, PD_EINVAL,
+		    "role \"%s\": must be cashier, "
+		    "supervisor or admin",
+		    role ? role : "");
 	if (check_pin(pin, err) != 0)
 		return -1;
 	xstrlcpy(u.username, username, sizeof u.username);
@@ -92,8 +97,10 @@ svc_user_add(struct svc *s, const char *username, const char *full_name,
 		return -1;
 	if (store_user_insert(s->st, &u, err) != 0) {
 		if (err && err->code == PD_EINVAL)
-			return pd_fail(err, PD_EINVAL, "username \"%s\" is "
-			    "already taken", username);
+			return pd_fail(err, PD_EINVAL,
+			    "username \"%s\" is "
+			    "already taken",
+			    username);
 		return -1;
 	}
 	return 0;
@@ -120,8 +127,8 @@ minutes_later(int minutes, char out[TS_BUFSZ])
 }
 
 int
-svc_login(struct svc *s, const char *username, const char *pin,
-    struct pd_err *err)
+svc_login(
+    struct svc *s, const char *username, const char *pin, struct pd_err *err)
 {
 	struct user u;
 	struct pd_err e2;
@@ -130,23 +137,27 @@ svc_login(struct svc *s, const char *username, const char *pin,
 
 	memset(&s->actor, 0, sizeof s->actor);
 	if (username == NULL || *username == '\0')
-		return pd_fail(err, PD_EUSAGE, "no user given: use --user NAME "
+		return pd_fail(err, PD_EUSAGE,
+		    "no user given: use --user NAME "
 		    "(PIN from $PAYDESK_PIN or the prompt)");
 	if (store_user_by_name(s->st, username, &u, &e2) != 0) {
 		if (e2.code == PD_ENOTFOUND)
-			return pd_fail(err, PD_EPERM, "wrong user name or PIN "
-			    "for \"%s\"", username);
+			return pd_fail(err, PD_EPERM,
+			    "wrong user name or PIN "
+			    "for \"%s\"",
+			    username);
 		*err = e2;
 		return -1;
 	}
 	if (!u.active)
-		return pd_fail(err, PD_EPERM, "user \"%s\" is disabled",
-		    username);
+		return pd_fail(
+		    err, PD_EPERM, "user \"%s\" is disabled", username);
 	svc_now(now);
 	if (u.locked_until[0] != '\0' && strcmp(now, u.locked_until) < 0)
-		return pd_fail(err, PD_EPERM, "user \"%s\" is locked out after "
-		    "%d wrong PINs until %s", username, u.failed_logins,
-		    u.locked_until);
+		return pd_fail(err, PD_EPERM,
+		    "user \"%s\" is locked out after "
+		    "%d wrong PINs until %s",
+		    username, u.failed_logins, u.locked_until);
 	if (pin == NULL || !pin_matches(pin, u.pin_hash)) {
 		failed = u.failed_logins + 1;
 		if (u.locked_until[0] != '\0')
@@ -156,19 +167,22 @@ svc_login(struct svc *s, const char *username, const char *pin,
 		if (store_begin(s->st, err) != 0)
 			return -1;
 		if (store_user_login_state(s->st, u.id, failed, until, err) ||
-		    store_audit_append(s->st, now, username,
-		    s->cfg.terminal_id, until[0] ? "lockout" : "login_failed",
-		    "user", username, "", err) || store_commit(s->st, err)) {
+		    store_audit_append(s->st, now, username, s->cfg.terminal_id,
+		        until[0] ? "lockout" : "login_failed", "user", username,
+		        "", err) ||
+		    store_commit(s->st, err)) {
 			store_rollback(s->st);
 			return -1;
 		}
 		if (until[0] != '\0')
-			return pd_fail(err, PD_EPERM, "wrong PIN for \"%s\"; "
+			return pd_fail(err, PD_EPERM,
+			    "wrong PIN for \"%s\"; "
 			    "%d wrong PINs in a row: locked out until %s",
 			    username, failed, until);
-		return pd_fail(err, PD_EPERM, "wrong user name or PIN for "
-		    "\"%s\" (%d of %d tries before a lockout)", username,
-		    failed, s->cfg.login_max_attempts);
+		return pd_fail(err, PD_EPERM,
+		    "wrong user name or PIN for "
+		    "\"%s\" (%d of %d tries before a lockout)",
+		    username, failed, s->cfg.login_max_attempts);
 	}
 	if (u.failed_logins != 0 || u.locked_until[0] != '\0') {
 		if (store_user_login_state(s->st, u.id, 0, "", err) != 0)
@@ -182,15 +196,19 @@ svc_login(struct svc *s, const char *username, const char *pin,
 }
 
 int
-svc_require(const struct svc *s, enum role min, const char *action,
-    struct pd_err *err)
+svc_require(
+    const struct svc *s, enum role min, const char *action, struct pd_err *err)
 {
 	if (s->actor.user_id == 0)
-		return pd_fail(err, PD_EPERM, "%s needs a logged-in user: use "
-		    "--user NAME with $PAYDESK_PIN or the PIN prompt", action);
+		return pd_fail(err, PD_EPERM,
+		    "%s needs a logged-in user: use "
+		    "--user NAME with $PAYDESK_PIN or the PIN prompt",
+		    action);
 	if (s->actor.role < min)
-		return pd_fail(err, PD_EPERM, "%s needs the %s role; %s is a "
-		    "%s", action, role_name(min), s->actor.username,
+		return pd_fail(err, PD_EPERM,
+		    "%s needs the %s role; %s is a "
+		    "%s",
+		    action, role_name(min), s->actor.username,
 		    role_name(s->actor.role));
 	return 0;
 }

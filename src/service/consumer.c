@@ -16,8 +16,8 @@ svc_consumer_search(struct svc *s, const char *text, size_t limit, size_t *n,
 }
 
 int
-svc_consumer_show(struct svc *s, const char *account,
-    struct consumer_view *v, struct pd_err *err)
+svc_consumer_show(struct svc *s, const char *account, struct consumer_view *v,
+    struct pd_err *err)
 {
 	char today[11];
 

@@ -35,18 +35,19 @@ create_in_tx(struct svc *s, const char *receipt, int64_t amount,
 	if (store_payment_find(s->st, receipt, &p, err) != 0)
 		return -1;
 	if (p.status != PS_POSTED)
-		return pd_fail(err, PD_EINVAL, "payment %s is %s; credit notes "
-		    "are issued against Posted payments only", p.receipt_no,
-		    pay_status_name(p.status));
+		return pd_fail(err, PD_EINVAL,
+		    "payment %s is %s; credit notes "
+		    "are issued against Posted payments only",
+		    p.receipt_no, pay_status_name(p.status));
 	if (store_credit_issued(s->st, p.id, &issued, err) != 0 ||
 	    credit_check_amount(amount, p.amount, issued, s->cfg.minor_digits,
-	    s->cfg.currency_symbol, err) != 0)
+	        s->cfg.currency_symbol, err) != 0)
 		return -1;
 	svc_now(at);
 	memset(cn, 0, sizeof *cn);
 	snprintf(cn->created_on, sizeof cn->created_on, "%.10s", at);
 	if (svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
-	    cn->created_on, cn->cn_no, sizeof cn->cn_no, err) != 0)
+	        cn->created_on, cn->cn_no, sizeof cn->cn_no, err) != 0)
 		return -1;
 	cn->consumer_id = p.consumer_id;
 	cn->payment_id = p.id;
@@ -64,10 +65,10 @@ create_in_tx(struct svc *s, const char *receipt, int64_t amount,
 	if (store_credit_insert(s->st, cn, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "amount=%s payment=%s reason=%s",
-	    money_plain(a, sizeof a, amount, s->cfg.minor_digits),
-	    p.payment_no, cn->reason);
-	if (svc_audit(s, at, "create", "credit_note", cn->cn_no, detail,
-	    err) != 0)
+	    money_plain(a, sizeof a, amount, s->cfg.minor_digits), p.payment_no,
+	    cn->reason);
+	if (svc_audit(s, at, "create", "credit_note", cn->cn_no, detail, err) !=
+	    0)
 		return -1;
 	svc_synchead(s, &h, "credit_note", cn->uuid, at);
 	return svc_outbox(s, "credit_note", cn->uuid, cn->cn_no,
@@ -82,32 +83,34 @@ svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
 	char list[800];
 	int i;
 
-	if (svc_require(s, ROLE_SUPERVISOR, "creating a credit note",
-	    err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR, "creating a credit note", err) != 0)
 		return -1;
 	if (reason == NULL || *reason == '\0' ||
 	    config_reason(&s->cfg, reason) == NULL) {
 		list[0] = '\0';
 		for (i = 0; i < s->cfg.nreasons; i++) {
 			if (i)
-				strncat(list, ", ", sizeof list - strlen(list) -
-				    1);
-			strncat(list, s->cfg.reasons[i], sizeof list -
-			    strlen(list) - 1);
+				strncat(
+				    list, ", ", sizeof list - strlen(list) - 1);
+			strncat(list, s->cfg.reasons[i],
+			    sizeof list - strlen(list) - 1);
 		}
 		if (reason == NULL || *reason == '\0')
-			return pd_fail(err, PD_EINVAL, "a reason is required; "
-			    "choose one of: %s", list);
-		return pd_fail(err, PD_EINVAL, "unknown reason \"%s\"; choose "
-		    "one of: %s", reason, list);
+			return pd_fail(err, PD_EINVAL,
+			    "a reason is required; "
+			    "choose one of: %s",
+			    list);
+		return pd_fail(err, PD_EINVAL,
+		    "unknown reason \"%s\"; choose "
+		    "one of: %s",
+		    reason, list);
 	}
-	if (svc_check_text("remarks", remarks, s->cfg.remarks_max, 0,
-	    err) != 0)
+	if (svc_check_text("remarks", remarks, s->cfg.remarks_max, 0, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s, create_in_tx(s, receipt, amount, reason, remarks,
-	    out, err), err);
+	return svc_finish(s,
+	    create_in_tx(s, receipt, amount, reason, remarks, out, err), err);
 }
 
 static int
@@ -124,22 +127,25 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		return -1;
 	st = svc_credit_status(s, &cn);
 	if (st != CN_ACTIVE)
-		return pd_fail(err, PD_EINVAL, "credit note %s is %s%s%s; only "
-		    "Active credit notes can be applied", cn.cn_no,
-		    credit_status_name(st), st == CN_EXPIRED ? " since " : "",
+		return pd_fail(err, PD_EINVAL,
+		    "credit note %s is %s%s%s; only "
+		    "Active credit notes can be applied",
+		    cn.cn_no, credit_status_name(st),
+		    st == CN_EXPIRED ? " since " : "",
 		    st == CN_EXPIRED ? cn.expires_on : "");
 	if (store_item_by_ref(s->st, item_ref, &it, err) != 0)
 		return -1;
 	if (it.consumer_id != cn.consumer_id)
-		return pd_fail(err, PD_EINVAL, "item %s belongs to another "
-		    "consumer; credit note %s is for %s", item_ref, cn.cn_no,
-		    cn.account_no);
+		return pd_fail(err, PD_EINVAL,
+		    "item %s belongs to another "
+		    "consumer; credit note %s is for %s",
+		    item_ref, cn.cn_no, cn.account_no);
 	if (it.settled >= it.amount)
-		return pd_fail(err, PD_EINVAL, "item %s is already paid in full",
-		    item_ref);
+		return pd_fail(err, PD_EINVAL,
+		    "item %s is already paid in full", item_ref);
 	if (credit_check_apply(amount, cn.amount - cn.applied,
-	    it.amount - it.settled, s->cfg.minor_digits,
-	    s->cfg.currency_symbol, err) != 0)
+	        it.amount - it.settled, s->cfg.minor_digits,
+	        s->cfg.currency_symbol, err) != 0)
 		return -1;
 	svc_now(at);
 	memset(a, 0, sizeof *a);
@@ -157,8 +163,8 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		return -1;
 	snprintf(detail, sizeof detail, "item=%s amount=%s", it.ref,
 	    money_plain(m, sizeof m, amount, s->cfg.minor_digits));
-	if (svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail,
-	    err) != 0)
+	if (svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err) !=
+	    0)
 		return -1;
 	svc_synchead(s, &h, "credit_apply", a->uuid, at);
 	return svc_outbox(s, "credit_apply", a->uuid, cn.cn_no,
@@ -172,17 +178,18 @@ svc_credit_apply(struct svc *s, const char *cn_no, const char *item_ref,
 	if (svc_require(s, ROLE_CASHIER, "applying credit", err) != 0)
 		return -1;
 	if (item_ref == NULL || *item_ref == '\0')
-		return pd_fail(err, PD_EINVAL, "the item to apply credit to "
+		return pd_fail(err, PD_EINVAL,
+		    "the item to apply credit to "
 		    "is required (--to REF)");
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s, apply_in_tx(s, cn_no, item_ref, amount, out, err),
-	    err);
+	return svc_finish(
+	    s, apply_in_tx(s, cn_no, item_ref, amount, out, err), err);
 }
 
 int
-svc_credit_show(struct svc *s, const char *cn_no, struct credit_view *v,
-    struct pd_err *err)
+svc_credit_show(
+    struct svc *s, const char *cn_no, struct credit_view *v, struct pd_err *err)
 {
 	memset(v, 0, sizeof *v);
 	if (store_credit_find(s->st, cn_no, &v->cn, err) != 0)

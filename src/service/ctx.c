@@ -96,16 +96,19 @@ svc_check_text(const char *what, const char *text, int max, int required,
 		return 0;
 	}
 	if (!utf8_valid(text, strlen(text)))
-		return pd_fail(err, PD_EINVAL, "%s is not valid UTF-8 text",
-		    what);
+		return pd_fail(
+		    err, PD_EINVAL, "%s is not valid UTF-8 text", what);
 	for (p = (const unsigned char *)text; *p != '\0'; p++)
 		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			return pd_fail(err, PD_EINVAL, "%s contains a control "
-			    "character at byte %d", what,
-			    (int)(p - (const unsigned char *)text) + 1);
+			return pd_fail(err, PD_EINVAL,
+			    "%s contains a control "
+			    "character at byte %d",
+			    what, (int)(p - (const unsigned char *)text) + 1);
 	n = utf8_chars(text);
 	if ((int)n > max)
-		return pd_fail(err, PD_EINVAL, "%s is %zu characters long; the "
-		    "limit is %d", what, n, max);
+		return pd_fail(err, PD_EINVAL,
+		    "%s is %zu characters long; the "
+		    "limit is %d",
+		    what, n, max);
 	return 0;
 }

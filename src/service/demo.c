@@ -15,10 +15,10 @@
 #define DEMO_CONSUMERS 300
 
 static const struct demo_user users[] = {
-	{ "admin", "Alex Morgan", "admin", "9999" },
-	{ "mary", "Mary Johnson", "supervisor", "2222" },
-	{ "jane", "Jane Smith", "cashier", "1234" },
-	{ "omar", "Omar Haddad", "cashier", "1111" },
+    {"admin", "Alex Morgan", "admin", "9999"},
+    {"mary", "Mary Johnson", "supervisor", "2222"},
+    {"jane", "Jane Smith", "cashier", "1234"},
+    {"omar", "Omar Haddad", "cashier", "1111"},
 };
 
 const struct demo_user *
@@ -28,25 +28,25 @@ svc_demo_users(size_t *n)
 	return users;
 }
 
-static const char *const first_names[] = { "Maria", "James", "Wei", "Aisha",
-	"José", "Fatima", "Liam", "Olga", "Raj", "Chloé", "Noah", "Łucja",
-	"Kwame", "Sofia", "Mateo", "Yuki", "Emma", "Ibrahim", "Zoë", "Björn",
-	"Priya", "Diego", "Anna", "Hiroshi", "Grace", "Nikolai", "Amara",
-	"Lucas", "Elif", "Thomas" };
-static const char *const last_names[] = { "Garcia", "Smith", "Chen", "Khan",
-	"Núñez", "Okafor", "Müller", "Ivanova", "Patel", "Dubois", "Brown",
-	"Wójcik", "Mensah", "Rossi", "Fernández", "Tanaka", "Wilson", "Haddad",
-	"Larsen", "Andersson", "Sharma", "López", "Kowalski", "Sato", "Taylor",
-	"Petrov", "Nwosu", "Martin", "Yılmaz", "Clark" };
-static const char *const streets[] = { "Main Street", "Oak Avenue",
-	"Riverside Drive", "Elm Street", "Station Road", "Hillcrest Lane",
-	"Maple Court", "Harbor View", "Mill Road", "Cedar Boulevard" };
-static const char *const towns[] = { "Cityville", "Lakeside", "Northbridge",
-	"Eastwood" };
-static const char *const segments[] = { "Residential", "Residential",
-	"Residential", "Commercial", "Industrial" };
-static const char *const month_names[] = { "Jan", "Feb", "Mar", "Apr", "May",
-	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+static const char *const first_names[] = {"Maria", "James", "Wei", "Aisha",
+    "José", "Fatima", "Liam", "Olga", "Raj", "Chloé", "Noah", "Łucja", "Kwame",
+    "Sofia", "Mateo", "Yuki", "Emma", "Ibrahim", "Zoë", "Björn", "Priya",
+    "Diego", "Anna", "Hiroshi", "Grace", "Nikolai", "Amara", "Lucas", "Elif",
+    "Thomas"};
+static const char *const last_names[] = {"Garcia", "Smith", "Chen", "Khan",
+    "Núñez", "Okafor", "Müller", "Ivanova", "Patel", "Dubois", "Brown",
+    "Wójcik", "Mensah", "Rossi", "Fernández", "Tanaka", "Wilson", "Haddad",
+    "Larsen", "Andersson", "Sharma", "López", "Kowalski", "Sato", "Taylor",
+    "Petrov", "Nwosu", "Martin", "Yılmaz", "Clark"};
+static const char *const streets[] = {"Main Street", "Oak Avenue",
+    "Riverside Drive", "Elm Street", "Station Road", "Hillcrest Lane",
+    "Maple Court", "Harbor View", "Mill Road", "Cedar Boulevard"};
+static const char *const towns[] = {
+    "Cityville", "Lakeside", "Northbridge", "Eastwood"};
+static const char *const segments[] = {
+    "Residential", "Residential", "Residential", "Commercial", "Industrial"};
+static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr", "May",
+    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 struct rng {
 	uint64_t s;
@@ -96,8 +96,8 @@ add_item(struct svc *s, int64_t cid, enum pay_type kind, const char *ref,
 
 static int
 add_consumer(struct svc *s, struct consumer *c, const char *acct,
-    const char *name, const char *addr, const char *phone,
-    const char *email, const char *segment, struct pd_err *err)
+    const char *name, const char *addr, const char *phone, const char *email,
+    const char *segment, struct pd_err *err)
 {
 	memset(c, 0, sizeof *c);
 	xstrlcpy(c->account_no, acct, sizeof c->account_no);
@@ -116,22 +116,31 @@ sample_consumer(struct svc *s, struct pd_err *err)
 	struct consumer c;
 
 	return add_consumer(s, &c, "WU-10001", "John Doe",
-	    "123 Main Street, Cityville", "(555) 123-4567",
-	    "john.doe@example.com", "Residential", err) ||
-	    add_item(s, c.id, PAY_BILL, "INV-2025-001234", "Mar 2025", NULL, 0,
-	    14550, "2025-04-01", "2025-04-15", err) ||
-	    add_item(s, c.id, PAY_BILL, "INV-2025-001567", "Apr 2025", NULL, 0,
-	    15225, "2025-05-01", "2025-05-15", err) ||
-	    add_item(s, c.id, PAY_SERVICE, "SRV-2025-0418", "Reconnection Fee",
-	    NULL, 0, 7500, "2025-04-18", "2025-04-18", err) ||
-	    add_item(s, c.id, PAY_SERVICE, "SRV-2025-0410", "Late Fee", NULL, 0,
-	    2500, "2025-04-10", "2025-04-10", err) ||
-	    add_item(s, c.id, PAY_INSTALLMENT, "PP-2025-0034#1", NULL,
-	    "PP-2025-0034", 1, 6750, "2025-04-15", "2025-04-15", err) ||
-	    add_item(s, c.id, PAY_INSTALLMENT, "PP-2025-0034#2", NULL,
-	    "PP-2025-0034", 2, 6750, "2025-05-15", "2025-05-15", err) ||
-	    add_item(s, c.id, PAY_INSTALLMENT, "PP-2025-0034#3", NULL,
-	    "PP-2025-0034", 3, 6750, "2025-06-15", "2025-06-15", err) ? -1 : 0;
+	           "123 Main Street, Cityville", "(555) 123-4567",
+	           "john.doe@example.com", "Residential", err) ||
+	               add_item(s, c.id, PAY_BILL, "INV-2025-001234",
+	                   "Mar 2025", NULL, 0, 14550, "2025-04-01",
+	                   "2025-04-15", err) ||
+	               add_item(s, c.id, PAY_BILL, "INV-2025-001567",
+	                   "Apr 2025", NULL, 0, 15225, "2025-05-01",
+	                   "2025-05-15", err) ||
+	               add_item(s, c.id, PAY_SERVICE, "SRV-2025-0418",
+	                   "Reconnection Fee", NULL, 0, 7500, "2025-04-18",
+	                   "2025-04-18", err) ||
+	               add_item(s, c.id, PAY_SERVICE, "SRV-2025-0410",
+	                   "Late Fee", NULL, 0, 2500, "2025-04-10",
+	                   "2025-04-10", err) ||
+	               add_item(s, c.id, PAY_INSTALLMENT, "PP-2025-0034#1",
+	                   NULL, "PP-2025-0034", 1, 6750, "2025-04-15",
+	                   "2025-04-15", err) ||
+	               add_item(s, c.id, PAY_INSTALLMENT, "PP-2025-0034#2",
+	                   NULL, "PP-2025-0034", 2, 6750, "2025-05-15",
+	                   "2025-05-15", err) ||
+	               add_item(s, c.id, PAY_INSTALLMENT, "PP-2025-0034#3",
+	                   NULL, "PP-2025-0034", 3, 6750, "2025-06-15",
+	                   "2025-06-15", err)
+	           ? -1
+	           : 0;
 }
 
 /* Log the demo user with this index in as the actor. */
@@ -154,12 +163,11 @@ static int
 pay_item(struct svc *s, struct rng *r, const char *acct, enum pay_type type,
     const char *ref, int64_t amount, int32_t day, struct pd_err *err)
 {
-	static const char *const methods[] = { "Cash", "Cash", "Cash",
-		"Credit Card", "Debit Card", "Bank Transfer", "Cheque",
-		"Online" };
+	static const char *const methods[] = {"Cash", "Cash", "Cash",
+	    "Credit Card", "Debit Card", "Bank Transfer", "Cheque", "Online"};
 	struct pay_request q;
 	struct pay_result res;
-	const char *items[1] = { ref };
+	const char *items[1] = {ref};
 	char date[DATE_BUFSZ], at[TS_BUFSZ];
 	int roll = pick(r, 100);
 
@@ -169,8 +177,10 @@ pay_item(struct svc *s, struct rng *r, const char *acct, enum pay_type type,
 	q.items = items;
 	q.nitems = 1;
 	q.method = methods[pick(r, 8)];
-	q.channel = roll < 70 ? "Walk-in" : roll < 80 ? "Kiosk" :
-	    roll < 92 ? "Field Agent" : "Mobile Van";
+	q.channel = roll < 70   ? "Walk-in"
+	            : roll < 80 ? "Kiosk"
+	            : roll < 92 ? "Field Agent"
+	                        : "Mobile Van";
 	q.amount = amount;
 	roll = pick(r, 100);
 	if (roll < 8) /* partial */
@@ -193,7 +203,7 @@ pay_item(struct svc *s, struct rng *r, const char *acct, enum pay_type type,
 static int
 load(struct svc *s, int32_t today, struct pd_err *err)
 {
-	struct rng r = { 0x9E3779B97F4A7C15ULL };
+	struct rng r = {0x9E3779B97F4A7C15ULL};
 	struct consumer c;
 	char acct[16], name[96], addr[128], phone[24], email[96], ref[40];
 	char period[16], issued[DATE_BUFSZ], due[DATE_BUFSZ];
@@ -211,10 +221,11 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 		    streets[pick(&r, 10)], towns[pick(&r, 4)]);
 		snprintf(phone, sizeof phone, "(555) %03d-%04d",
 		    200 + pick(&r, 700), pick(&r, 10000));
-		snprintf(email, sizeof email, "customer%d@example.net",
-		    10002 + i);
+		snprintf(
+		    email, sizeof email, "customer%d@example.net", 10002 + i);
 		if (add_consumer(s, &c, acct, name, addr, phone,
-		    i % 7 == 3 ? "" : email, segments[pick(&r, 5)], err) != 0)
+		        i % 7 == 3 ? "" : email, segments[pick(&r, 5)],
+		        err) != 0)
 			return -1;
 		/* twelve monthly bills, the last one issued this month */
 		for (m = 12; m >= 1; m--) {
@@ -233,30 +244,30 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 			date_format(issued, iss);
 			date_format(due, dday);
 			if (add_item(s, c.id, PAY_BILL, ref, period, NULL, 0,
-			    amount, issued, due, err) != 0)
+			        amount, issued, due, err) != 0)
 				return -1;
 			k = pick(&r, 100);
 			paid = iss + 2 + pick(&r, 30);
 			if (k < 85 && paid < today &&
 			    pay_item(s, &r, acct, PAY_BILL, ref, amount, paid,
-			    err) != 0)
+			        err) != 0)
 				return -1;
 		}
 		if (pick(&r, 5) == 0) { /* a service charge */
-			static const char *const what[] = { "Reconnection Fee",
-				"Late Fee", "Meter Test", "New Connection" };
-			static const int64_t cost[] = { 7500, 2500, 4000,
-				15000 };
+			static const char *const what[] = {"Reconnection Fee",
+			    "Late Fee", "Meter Test", "New Connection"};
+			static const int64_t cost[] = {7500, 2500, 4000, 15000};
 			int w = pick(&r, 4);
 
 			dday = today - 10 - pick(&r, 200);
 			date_format(issued, dday);
 			snprintf(ref, sizeof ref, "SRV-%s-%d", acct, w);
 			if (add_item(s, c.id, PAY_SERVICE, ref, what[w], NULL,
-			    0, cost[w], issued, issued, err) != 0)
+			        0, cost[w], issued, issued, err) != 0)
 				return -1;
-			if (pick(&r, 2) && pay_item(s, &r, acct, PAY_SERVICE,
-			    ref, cost[w], dday + pick(&r, 9), err) != 0)
+			if (pick(&r, 2) &&
+			    pay_item(s, &r, acct, PAY_SERVICE, ref, cost[w],
+			        dday + pick(&r, 9), err) != 0)
 				return -1;
 		}
 		if (pick(&r, 8) == 0) { /* a six-month payment plan */
@@ -271,11 +282,12 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 				date_format(due, dday);
 				snprintf(ref, sizeof ref, "%s#%d", plan, n);
 				if (add_item(s, c.id, PAY_INSTALLMENT, ref,
-				    NULL, plan, n, amount, due, due, err) != 0)
+				        NULL, plan, n, amount, due, due,
+				        err) != 0)
 					return -1;
 				if (dday < today - 5 && pick(&r, 4) &&
 				    pay_item(s, &r, acct, PAY_INSTALLMENT, ref,
-				    amount, dday - pick(&r, 5), err) != 0)
+				        amount, dday - pick(&r, 5), err) != 0)
 					return -1;
 				first = month_last_day(first) + 15;
 			}
@@ -299,7 +311,8 @@ svc_demo(struct svc *s, struct pd_err *err)
 	if (store_consumer_by_account(s->st, "WU-10001", &c, &e2) == 0)
 		return 0;
 	if (store_consumer_count(s->st) > 0)
-		return pd_fail(err, PD_EINVAL, "the store already holds "
+		return pd_fail(err, PD_EINVAL,
+		    "the store already holds "
 		    "consumers; demo data goes into a new store (--db FILE)");
 	svc_today(today);
 	date_parse(today, NULL, &t, NULL);
@@ -309,8 +322,7 @@ svc_demo(struct svc *s, struct pd_err *err)
 		return -1;
 	rc = 0;
 	for (i = 0; i < sizeof users / sizeof users[0] && rc == 0; i++)
-		if (store_user_by_name(s->st, users[i].username, &u,
-		    &e2) != 0)
+		if (store_user_by_name(s->st, users[i].username, &u, &e2) != 0)
 			rc = svc_user_add(s, users[i].username,
 			    users[i].full_name, users[i].role, users[i].pin,
 			    err);

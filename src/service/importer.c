@@ -23,7 +23,7 @@ struct row_ctx {
 	const struct csv_row *row;
 	const int *map; /* column index in the file of each expected field */
 	const char *const *cols;
-	int field;      /* field being checked, for the error position */
+	int field; /* field being checked, for the error position */
 };
 
 typedef int (*row_fn)(struct row_ctx *r, struct pd_err *err);
@@ -60,23 +60,28 @@ ref_chars(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 	if (*v == '\0')
 		return pd_fail(err, PD_EINVAL, "is required");
 	if ((int)strlen(v) > maxlen)
-		return pd_fail(err, PD_EINVAL, "\"%s\" is longer than %d "
-		    "characters", v, maxlen);
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" is longer than %d "
+		    "characters",
+		    v, maxlen);
 	for (p = v; *p != '\0'; p++)
 		if (!isalnum((unsigned char)*p) && strchr("-_/.#", *p) == NULL)
-			return pd_fail(err, PD_EINVAL, "\"%s\": only letters, "
-			    "digits and - _ / . # are allowed", v);
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": only letters, "
+			    "digits and - _ / . # are allowed",
+			    v);
 	return 0;
 }
 
 static int
 amount(struct row_ctx *r, int i, int64_t *out, struct pd_err *err)
 {
-	if (money_parse(F(r, i), r->s->cfg.minor_digits, "amount", out,
-	    err) != 0)
+	if (money_parse(F(r, i), r->s->cfg.minor_digits, "amount", out, err) !=
+	    0)
 		return -1;
 	if (*out <= 0)
-		return pd_fail(err, PD_EINVAL, "amount must be greater than "
+		return pd_fail(err, PD_EINVAL,
+		    "amount must be greater than "
 		    "zero");
 	return 0;
 }
@@ -108,22 +113,22 @@ consumer_of(struct row_ctx *r, int i, int64_t *id, struct pd_err *err)
 }
 
 static int
-insert_item(struct row_ctx *r, struct item *it, int ref_field,
-    struct pd_err *err)
+insert_item(
+    struct row_ctx *r, struct item *it, int ref_field, struct pd_err *err)
 {
 	struct item old;
 	struct pd_err e2;
 
 	if (store_item_by_ref(r->s->st, it->ref, &old, &e2) == 0) {
 		r->field = ref_field;
-		return pd_fail(err, PD_EINVAL, "\"%s\" already exists",
-		    it->ref);
+		return pd_fail(
+		    err, PD_EINVAL, "\"%s\" already exists", it->ref);
 	}
 	return store_item_insert(r->s->st, it, err);
 }
 
-static const char *const consumer_cols[] = { "account_no", "name",
-	"service_address", "phone", "email", "segment", NULL };
+static const char *const consumer_cols[] = {
+    "account_no", "name", "service_address", "phone", "email", "segment", NULL};
 
 static int
 row_consumer(struct row_ctx *r, struct pd_err *err)
@@ -134,22 +139,25 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 
 	memset(&c, 0, sizeof c);
 	if (ref_chars(r, 0, 32, err) || need(r, 1, 128, err) ||
-	    opt(r, 2, 256, err) || opt(r, 3, 32, err) ||
-	    opt(r, 4, 128, err) || opt(r, 5, 32, err))
+	    opt(r, 2, 256, err) || opt(r, 3, 32, err) || opt(r, 4, 128, err) ||
+	    opt(r, 5, 32, err))
 		return -1;
 	for (p = F(r, 3); *p != '\0'; p++)
 		if (!isdigit((unsigned char)*p) && strchr(" ()+-.", *p) == NULL)
-			return pd_fail(err, PD_EINVAL, "phone \"%s\": only "
+			return pd_fail(err, PD_EINVAL,
+			    "phone \"%s\": only "
 			    "digits, spaces and ( ) + - . are allowed",
 			    F(r, 3));
-	if (*F(r, 4) != '\0' && (strchr(F(r, 4), '@') == NULL ||
-	    strchr(F(r, 4), ' ') != NULL))
-		return pd_fail(err, PD_EINVAL, "\"%s\" is not an e-mail "
-		    "address", F(r, 4));
+	if (*F(r, 4) != '\0' &&
+	    (strchr(F(r, 4), '@') == NULL || strchr(F(r, 4), ' ') != NULL))
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" is not an e-mail "
+		    "address",
+		    F(r, 4));
 	if (store_consumer_by_account(r->s->st, F(r, 0), &old, &e2) == 0) {
 		r->field = 0;
-		return pd_fail(err, PD_EINVAL, "account \"%s\" already exists",
-		    F(r, 0));
+		return pd_fail(
+		    err, PD_EINVAL, "account \"%s\" already exists", F(r, 0));
 	}
 	xstrlcpy(c.account_no, F(r, 0), sizeof c.account_no);
 	xstrlcpy(c.name, F(r, 1), sizeof c.name);
@@ -160,8 +168,8 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 	return store_consumer_insert(r->s->st, &c, err);
 }
 
-static const char *const bill_cols[] = { "invoice_no", "account_no",
-	"period", "amount", "issued_on", "due_on", NULL };
+static const char *const bill_cols[] = {"invoice_no", "account_no", "period",
+    "amount", "issued_on", "due_on", NULL};
 
 static int
 row_bill(struct row_ctx *r, struct pd_err *err)
@@ -170,20 +178,23 @@ row_bill(struct row_ctx *r, struct pd_err *err)
 
 	memset(&it, 0, sizeof it);
 	it.kind = PAY_BILL;
-	if (ref_chars(r, 0, 63, err) || consumer_of(r, 1, &it.consumer_id,
-	    err) || need(r, 2, 32, err) || amount(r, 3, &it.amount, err) ||
-	    date(r, 4, it.issued_on, err) || date(r, 5, it.due_on, err))
+	if (ref_chars(r, 0, 63, err) ||
+	    consumer_of(r, 1, &it.consumer_id, err) || need(r, 2, 32, err) ||
+	    amount(r, 3, &it.amount, err) || date(r, 4, it.issued_on, err) ||
+	    date(r, 5, it.due_on, err))
 		return -1;
 	if (strcmp(it.due_on, it.issued_on) < 0)
-		return pd_fail(err, PD_EINVAL, "due date %s is before the "
-		    "issue date %s", it.due_on, it.issued_on);
+		return pd_fail(err, PD_EINVAL,
+		    "due date %s is before the "
+		    "issue date %s",
+		    it.due_on, it.issued_on);
 	xstrlcpy(it.ref, F(r, 0), sizeof it.ref);
 	xstrlcpy(it.period, F(r, 2), sizeof it.period);
 	return insert_item(r, &it, 0, err);
 }
 
-static const char *const service_cols[] = { "ref", "account_no",
-	"description", "amount", "service_date", NULL };
+static const char *const service_cols[] = {
+    "ref", "account_no", "description", "amount", "service_date", NULL};
 
 static int
 row_service(struct row_ctx *r, struct pd_err *err)
@@ -192,9 +203,9 @@ row_service(struct row_ctx *r, struct pd_err *err)
 
 	memset(&it, 0, sizeof it);
 	it.kind = PAY_SERVICE;
-	if (ref_chars(r, 0, 63, err) || consumer_of(r, 1, &it.consumer_id,
-	    err) || need(r, 2, 128, err) || amount(r, 3, &it.amount, err) ||
-	    date(r, 4, it.issued_on, err))
+	if (ref_chars(r, 0, 63, err) ||
+	    consumer_of(r, 1, &it.consumer_id, err) || need(r, 2, 128, err) ||
+	    amount(r, 3, &it.amount, err) || date(r, 4, it.issued_on, err))
 		return -1;
 	/* a service charge is due on its service date */
 	xstrlcpy(it.due_on, it.issued_on, sizeof it.due_on);
@@ -203,8 +214,8 @@ row_service(struct row_ctx *r, struct pd_err *err)
 	return insert_item(r, &it, 0, err);
 }
 
-static const char *const installment_cols[] = { "plan_id", "account_no",
-	"number", "amount", "due_on", NULL };
+static const char *const installment_cols[] = {
+    "plan_id", "account_no", "number", "amount", "due_on", NULL};
 
 static int
 row_installment(struct row_ctx *r, struct pd_err *err)
@@ -215,15 +226,15 @@ row_installment(struct row_ctx *r, struct pd_err *err)
 
 	memset(&it, 0, sizeof it);
 	it.kind = PAY_INSTALLMENT;
-	if (ref_chars(r, 0, 30, err) || consumer_of(r, 1, &it.consumer_id,
-	    err))
+	if (ref_chars(r, 0, 30, err) || consumer_of(r, 1, &it.consumer_id, err))
 		return -1;
 	errno = 0;
 	n = strtol(F(r, 2), &end, 10);
-	if (*F(r, 2) == '\0' || *end != '\0' || errno != 0 || n < 1 ||
-	    n > 999)
-		return pd_fail(err, PD_EINVAL, "\"%s\" is not an installment "
-		    "number from 1 to 999", F(r, 2));
+	if (*F(r, 2) == '\0' || *end != '\0' || errno != 0 || n < 1 || n > 999)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" is not an installment "
+		    "number from 1 to 999",
+		    F(r, 2));
 	if (amount(r, 3, &it.amount, err) || date(r, 4, it.due_on, err))
 		return -1;
 	/* an installment is issued when it falls due */
@@ -237,8 +248,8 @@ row_installment(struct row_ctx *r, struct pd_err *err)
 	return insert_item(r, &it, 2, err);
 }
 
-static const char *const user_cols[] = { "username", "full_name", "role",
-	"pin", NULL };
+static const char *const user_cols[] = {
+    "username", "full_name", "role", "pin", NULL};
 
 static int
 row_user(struct row_ctx *r, struct pd_err *err)
@@ -248,8 +259,8 @@ row_user(struct row_ctx *r, struct pd_err *err)
 
 	r->field = 0;
 	if (store_user_by_name(r->s->st, F(r, 0), &old, &e2) == 0)
-		return pd_fail(err, PD_EINVAL, "user \"%s\" already exists",
-		    F(r, 0));
+		return pd_fail(
+		    err, PD_EINVAL, "user \"%s\" already exists", F(r, 0));
 	if (svc_user_add(r->s, F(r, 0), F(r, 1), F(r, 2), F(r, 3), err) != 0) {
 		/* point at the field the message is about */
 		if (strstr(err->msg, "PIN") != NULL)
@@ -268,11 +279,11 @@ static const struct {
 	const char *const *cols;
 	row_fn fn;
 } kinds[] = {
-	{ "consumers", consumer_cols, row_consumer },
-	{ "bills", bill_cols, row_bill },
-	{ "services", service_cols, row_service },
-	{ "installments", installment_cols, row_installment },
-	{ "users", user_cols, row_user },
+    {"consumers", consumer_cols, row_consumer},
+    {"bills", bill_cols, row_bill},
+    {"services", service_cols, row_service},
+    {"installments", installment_cols, row_installment},
+    {"users", user_cols, row_user},
 };
 
 static char *
@@ -283,17 +294,19 @@ read_file(const char *path, size_t *len, struct pd_err *err)
 	char *buf;
 
 	if (f == NULL)
-		return pd_fail(err, PD_ENOTFOUND, "%s: %s", path,
-		    strerror(errno)), NULL;
+		return pd_fail(
+		           err, PD_ENOTFOUND, "%s: %s", path, strerror(errno)),
+		       NULL;
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		fclose(f);
 		return pd_fail(err, PD_EINVAL, "%s: not a regular file", path),
-		    NULL;
+		       NULL;
 	}
 	if (sb.st_size > IMPORT_MAX_BYTES) {
 		fclose(f);
 		return pd_fail(err, PD_EINVAL, "%s: larger than %ld MB", path,
-		    IMPORT_MAX_BYTES / 1024 / 1024), NULL;
+		           IMPORT_MAX_BYTES / 1024 / 1024),
+		       NULL;
 	}
 	buf = xmalloc((size_t)sb.st_size + 1);
 	*len = fread(buf, 1, (size_t)sb.st_size, f);
@@ -309,8 +322,8 @@ read_file(const char *path, size_t *len, struct pd_err *err)
 
 /* Map the header row onto the kind's columns. */
 static int
-map_header(const char *path, const struct csv_row *h,
-    const char *const *cols, int *map, struct pd_err *err)
+map_header(const char *path, const struct csv_row *h, const char *const *cols,
+    int *map, struct pd_err *err)
 {
 	size_t i;
 	int c, ncols = 0;
@@ -327,26 +340,29 @@ map_header(const char *path, const struct csv_row *h,
 			if (strcmp(h->fields[i], cols[c]) == 0)
 				break;
 		if (c == ncols)
-			return pd_fail(err, PD_EINVAL, "%s:%d:%d: unknown "
-			    "column \"%s\" (expected header: %s)", path,
-			    h->line, h->cols[i], h->fields[i], want);
+			return pd_fail(err, PD_EINVAL,
+			    "%s:%d:%d: unknown "
+			    "column \"%s\" (expected header: %s)",
+			    path, h->line, h->cols[i], h->fields[i], want);
 		if (map[c] != -1)
-			return pd_fail(err, PD_EINVAL, "%s:%d:%d: column "
-			    "\"%s\" appears twice", path, h->line, h->cols[i],
-			    h->fields[i]);
+			return pd_fail(err, PD_EINVAL,
+			    "%s:%d:%d: column "
+			    "\"%s\" appears twice",
+			    path, h->line, h->cols[i], h->fields[i]);
 		map[c] = (int)i;
 	}
 	for (c = 0; c < ncols; c++)
 		if (map[c] == -1)
-			return pd_fail(err, PD_EINVAL, "%s:%d: column \"%s\" "
-			    "is missing (expected header: %s)", path, h->line,
-			    cols[c], want);
+			return pd_fail(err, PD_EINVAL,
+			    "%s:%d: column \"%s\" "
+			    "is missing (expected header: %s)",
+			    path, h->line, cols[c], want);
 	return ncols;
 }
 
 static int
-import_rows(struct svc *s, const char *path, const char *buf, size_t len,
-    int k, size_t *count, struct pd_err *err)
+import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
+    size_t *count, struct pd_err *err)
 {
 	struct csv_reader rd;
 	struct csv_row row;
@@ -359,8 +375,10 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len,
 	r = csv_next(&rd, &row, err);
 	if (r <= 0) {
 		if (r == 0)
-			pd_fail(err, PD_EINVAL, "%s: the file is empty; the "
-			    "first line must be the header", path);
+			pd_fail(err, PD_EINVAL,
+			    "%s: the file is empty; the "
+			    "first line must be the header",
+			    path);
 		else
 			pd_err_prefix(err, "%s: ", path);
 		csv_row_free(&row);
@@ -373,8 +391,10 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len,
 	}
 	while ((r = csv_next(&rd, &row, err)) == 1) {
 		if ((int)row.n != ncols) {
-			pd_fail(err, PD_EINVAL, "%s:%d: %zu fields where the "
-			    "header has %d", path, row.line, row.n, ncols);
+			pd_fail(err, PD_EINVAL,
+			    "%s:%d: %zu fields where the "
+			    "header has %d",
+			    path, row.line, row.n, ncols);
 			r = -1;
 			break;
 		}
@@ -417,12 +437,14 @@ svc_import(struct svc *s, const char *kind, const char *path, size_t *count,
 		if (strcmp(kind, kinds[i].kind) == 0)
 			k = (int)i;
 	if (k < 0)
-		return pd_fail(err, PD_EUSAGE, "unknown import \"%s\": "
-		    "consumers, bills, services, installments or users", kind);
+		return pd_fail(err, PD_EUSAGE,
+		    "unknown import \"%s\": "
+		    "consumers, bills, services, installments or users",
+		    kind);
 	/* the first users may be imported by anyone who holds the store */
 	if (!(k == 4 && store_user_count(s->st) == 0) &&
-	    svc_require(s, k == 4 ? ROLE_ADMIN : ROLE_SUPERVISOR,
-	    "importing", err) != 0)
+	    svc_require(s, k == 4 ? ROLE_ADMIN : ROLE_SUPERVISOR, "importing",
+	        err) != 0)
 		return -1;
 	buf = read_file(path, &len, err);
 	if (buf == NULL)
@@ -431,8 +453,7 @@ svc_import(struct svc *s, const char *kind, const char *path, size_t *count,
 		free(buf);
 		return -1;
 	}
-	rc = svc_finish(s, import_rows(s, path, buf, len, k, count, err),
-	    err);
+	rc = svc_finish(s, import_rows(s, path, buf, len, k, count, err), err);
 	free(buf);
 	if (rc != 0)
 		*count = 0;

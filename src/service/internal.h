@@ -16,8 +16,8 @@ int svc_audit(struct svc *s, const char *at, const char *action,
 int svc_outbox(struct svc *s, const char *kind, const char *uuid,
     const char *ref, char *payload, const char *at, struct pd_err *err);
 /* Header for a sync record made now on this terminal. */
-void svc_synchead(const struct svc *s, struct syncrec_head *h,
-    const char *kind, const char *uuid, const char *at);
+void svc_synchead(const struct svc *s, struct syncrec_head *h, const char *kind,
+    const char *uuid, const char *at);
 /* Commit, or roll back and keep err. Returns 0 or -1. */
 int svc_finish(struct svc *s, int rc, struct pd_err *err);
 

@@ -53,20 +53,26 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	date_format(k->prev_to, pl);
 	if (store_kpi(s->st, k->from, k->to, k->day, &k->cur, err) != 0 ||
 	    store_kpi(s->st, k->prev_from, k->prev_to, k->prev_to, &k->prev,
-	    err) != 0 ||
+	        err) != 0 ||
 	    store_outstanding(s->st, today, &k->out, err) != 0)
 		return -1;
-	k->rate_tenths = money_ratio_tenths(k->cur.collected,
-	    k->cur.due_total);
-	k->prev_rate_tenths = money_ratio_tenths(k->prev.collected,
-	    k->prev.due_total);
-	k->avg_tenths = k->cur.alloc_count ? (k->cur.alloc_days * 20 +
-	    k->cur.alloc_count) / (k->cur.alloc_count * 2) : 0;
-	k->prev_avg_tenths = k->prev.alloc_count ? (k->prev.alloc_days * 20 +
-	    k->prev.alloc_count) / (k->prev.alloc_count * 2) : 0;
-	k->avg_past_due_tenths = k->out.overdue_items ?
-	    (k->out.days_past_due * 20 + k->out.overdue_items) /
-	    (k->out.overdue_items * 2) : 0;
+	k->rate_tenths = money_ratio_tenths(k->cur.collected, k->cur.due_total);
+	k->prev_rate_tenths =
+	    money_ratio_tenths(k->prev.collected, k->prev.due_total);
+	k->avg_tenths = k->cur.alloc_count
+	                    ? (k->cur.alloc_days * 20 + k->cur.alloc_count) /
+	                          (k->cur.alloc_count * 2)
+	                    : 0;
+	k->prev_avg_tenths =
+	    k->prev.alloc_count
+	        ? (k->prev.alloc_days * 20 + k->prev.alloc_count) /
+	              (k->prev.alloc_count * 2)
+	        : 0;
+	k->avg_past_due_tenths =
+	    k->out.overdue_items
+	        ? (k->out.days_past_due * 20 + k->out.overdue_items) /
+	              (k->out.overdue_items * 2)
+	        : 0;
 	return 0;
 }
 
@@ -82,8 +88,8 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	const char *ch;
 
 	*out = *in;
-	if (in->search && svc_check_text("search text", in->search, 128, 0,
-	    err) != 0)
+	if (in->search &&
+	    svc_check_text("search text", in->search, 128, 0, err) != 0)
 		return -1;
 	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
 		out->method = m->name;
@@ -93,8 +99,8 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 }
 
 int
-svc_payments_each(struct svc *s, const struct payment_filter *f,
-    payment_cb cb, void *arg, struct pd_err *err)
+svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
+    void *arg, struct pd_err *err)
 {
 	struct payment_filter g;
 
@@ -109,12 +115,13 @@ svc_credits_each(struct svc *s, struct credit_filter *f, credit_cb cb,
 {
 	char today[11];
 
-	if (f->search && svc_check_text("search text", f->search, 128, 0,
-	    err) != 0)
+	if (f->search &&
+	    svc_check_text("search text", f->search, 128, 0, err) != 0)
 		return -1;
 	if (f->min_amount >= 0 && f->max_amount >= 0 &&
 	    f->min_amount > f->max_amount)
-		return pd_fail(err, PD_EINVAL, "the minimum credit amount is "
+		return pd_fail(err, PD_EINVAL,
+		    "the minimum credit amount is "
 		    "above the maximum");
 	svc_today(today);
 	f->today = today;

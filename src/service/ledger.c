@@ -13,7 +13,7 @@ svc_next_number(struct svc *s, const char *series, const char *fmt,
 {
 	char scope[16];
 	int64_t seq;
-	struct numfmt_ctx ctx = { date, s->cfg.terminal_id, s->cfg.branch_id };
+	struct numfmt_ctx ctx = {date, s->cfg.terminal_id, s->cfg.branch_id};
 
 	numfmt_scope(fmt, date, scope, sizeof scope);
 	if (store_series_next(s->st, series, scope, &seq, err) != 0)
@@ -22,18 +22,17 @@ svc_next_number(struct svc *s, const char *series, const char *fmt,
 }
 
 int
-svc_audit(struct svc *s, const char *at, const char *action,
-    const char *entity, const char *ref, const char *detail,
-    struct pd_err *err)
+svc_audit(struct svc *s, const char *at, const char *action, const char *entity,
+    const char *ref, const char *detail, struct pd_err *err)
 {
 	return store_audit_append(s->st, at,
-	    s->actor.user_id ? s->actor.username : "system",
-	    s->cfg.terminal_id, action, entity, ref, detail, err);
+	    s->actor.user_id ? s->actor.username : "system", s->cfg.terminal_id,
+	    action, entity, ref, detail, err);
 }
 
 int
-svc_outbox(struct svc *s, const char *kind, const char *uuid,
-    const char *ref, char *payload, const char *at, struct pd_err *err)
+svc_outbox(struct svc *s, const char *kind, const char *uuid, const char *ref,
+    char *payload, const char *at, struct pd_err *err)
 {
 	int rc = store_outbox_insert(s->st, uuid, kind, ref, payload, at, err);
 
@@ -65,6 +64,6 @@ svc_finish(struct svc *s, int rc, struct pd_err *err)
 char *
 svc_money(const struct svc *s, char *buf, size_t n, int64_t v)
 {
-	return money_format(buf, n, v, s->cfg.minor_digits,
-	    s->cfg.currency_symbol);
+	return money_format(
+	    buf, n, v, s->cfg.minor_digits, s->cfg.currency_symbol);
 }

@@ -47,43 +47,53 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	if (svc_require(s, ROLE_CASHIER, "recording a payment", err) != 0)
 		return -1;
 	if (r->account == NULL || *r->account == '\0')
-		return pd_fail(err, PD_EINVAL, "consumer account number is "
+		return pd_fail(err, PD_EINVAL,
+		    "consumer account number is "
 		    "required");
 	if (r->type < PAY_BILL || r->type > PAY_INSTALLMENT)
-		return pd_fail(err, PD_EINVAL, "payment type is required: "
+		return pd_fail(err, PD_EINVAL,
+		    "payment type is required: "
 		    "bill, service or installment");
 	if (r->method == NULL || *r->method == '\0') {
 		list_methods(&s->cfg, list, sizeof list);
-		return pd_fail(err, PD_EINVAL, "payment method is required "
-		    "(one of: %s)", list);
+		return pd_fail(err, PD_EINVAL,
+		    "payment method is required "
+		    "(one of: %s)",
+		    list);
 	}
 	q->method = config_method(&s->cfg, r->method);
 	if (q->method == NULL) {
 		list_methods(&s->cfg, list, sizeof list);
-		return pd_fail(err, PD_EINVAL, "payment method \"%s\" is not "
-		    "configured (one of: %s)", r->method, list);
+		return pd_fail(err, PD_EINVAL,
+		    "payment method \"%s\" is not "
+		    "configured (one of: %s)",
+		    r->method, list);
 	}
 	if (r->channel == NULL || *r->channel == '\0')
 		q->channel = s->cfg.channels[0];
 	else if ((q->channel = config_channel(&s->cfg, r->channel)) == NULL) {
-		list_names(s->cfg.channels, s->cfg.nchannels, list,
-		    sizeof list);
-		return pd_fail(err, PD_EINVAL, "channel \"%s\" is not "
-		    "configured (one of: %s)", r->channel, list);
+		list_names(
+		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
+		return pd_fail(err, PD_EINVAL,
+		    "channel \"%s\" is not "
+		    "configured (one of: %s)",
+		    r->channel, list);
 	}
 	if (r->amount <= 0)
-		return pd_fail(err, PD_EINVAL, "amount is required and must be "
+		return pd_fail(err, PD_EINVAL,
+		    "amount is required and must be "
 		    "greater than zero");
 	q->amount = r->amount;
 	if (q->method->kind == METHOD_CASH) {
 		q->tendered = r->tendered ? r->tendered : r->amount;
 		if (pay_cash_change(q->amount, q->tendered, &q->change,
-		    s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+		        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
 			return -1;
 	} else if (r->tendered != 0)
-		return pd_fail(err, PD_EINVAL, "amount received applies to cash "
-		    "payments only; %s is a %s method", q->method->name,
-		    method_kind_name(q->method->kind));
+		return pd_fail(err, PD_EINVAL,
+		    "amount received applies to cash "
+		    "payments only; %s is a %s method",
+		    q->method->name, method_kind_name(q->method->kind));
 	svc_today(today);
 	if (r->date == NULL || *r->date == '\0')
 		xstrlcpy(q->date, today, sizeof q->date);
@@ -92,8 +102,10 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			return -1;
 		date_parse(today, NULL, &t, NULL);
 		if (d > t)
-			return pd_fail(err, PD_EINVAL, "payment date %s is in "
-			    "the future (today is %s)", r->date, today);
+			return pd_fail(err, PD_EINVAL,
+			    "payment date %s is in "
+			    "the future (today is %s)",
+			    r->date, today);
 		xstrlcpy(q->date, r->date, sizeof q->date);
 	}
 	return svc_check_text("notes", r->notes, s->cfg.notes_max, 0, err);
@@ -101,19 +113,23 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 
 /* Explain why ref is not an open item of this consumer and type. */
 static int
-explain_item(struct svc *s, const char *ref, const struct consumer *c,
-    int type, struct pd_err *err)
+explain_item(struct svc *s, const char *ref, const struct consumer *c, int type,
+    struct pd_err *err)
 {
 	struct item it;
 
 	if (store_item_by_ref(s->st, ref, &it, err) != 0)
 		return -1;
 	if (it.consumer_id != c->id)
-		return pd_fail(err, PD_EINVAL, "item %s belongs to another "
-		    "consumer, not %s", ref, c->account_no);
+		return pd_fail(err, PD_EINVAL,
+		    "item %s belongs to another "
+		    "consumer, not %s",
+		    ref, c->account_no);
 	if ((int)it.kind != type)
-		return pd_fail(err, PD_EINVAL, "item %s is a %s, not a %s; "
-		    "choose --type %s", ref, pay_type_kind(it.kind),
+		return pd_fail(err, PD_EINVAL,
+		    "item %s is a %s, not a %s; "
+		    "choose --type %s",
+		    ref, pay_type_kind(it.kind),
 		    pay_type_kind((enum pay_type)type), pay_type_kind(it.kind));
 	return pd_fail(err, PD_EINVAL, "item %s is already paid in full", ref);
 }
@@ -137,8 +153,8 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			    sizeof q->items[i].ref);
 			xstrlcpy(q->items[i].due_on, open[i].due_on,
 			    sizeof q->items[i].due_on);
-			q->items[i].outstanding = open[i].amount -
-			    open[i].settled;
+			q->items[i].outstanding =
+			    open[i].amount - open[i].settled;
 		}
 		q->nitems = nopen;
 	} else {
@@ -146,8 +162,10 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			for (i = 0; i < j; i++)
 				if (strcmp(r->items[i], r->items[j]) == 0) {
 					free(open);
-					return pd_fail(err, PD_EINVAL, "item %s "
-					    "is listed twice", r->items[j]);
+					return pd_fail(err, PD_EINVAL,
+					    "item %s "
+					    "is listed twice",
+					    r->items[j]);
 				}
 			found = 0;
 			for (i = 0; i < nopen && !found; i++) {
@@ -165,8 +183,8 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			}
 			if (!found) {
 				free(open);
-				return explain_item(s, r->items[j], &q->c,
-				    r->type, err);
+				return explain_item(
+				    s, r->items[j], &q->c, r->type, err);
 			}
 		}
 	}
@@ -188,8 +206,7 @@ svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	if (store_consumer_by_account(s->st, r->account, &q->c, err) != 0)
 		return -1;
 	svc_today(today);
-	if (store_consumer_balance(s->st, q->c.id, today, &q->before,
-	    err) != 0)
+	if (store_consumer_balance(s->st, q->c.id, today, &q->before, err) != 0)
 		return -1;
 	if (select_items(s, r, q, err) != 0) {
 		svc_pay_quote_free(q);
@@ -197,9 +214,8 @@ svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	}
 	for (i = 0; i < q->nitems; i++)
 		q->due_total += q->items[i].outstanding;
-	if (pay_check_amount(q->amount, q->due_total,
-	    s->cfg.overpay_threshold, s->cfg.minor_digits,
-	    s->cfg.currency_symbol, err) != 0) {
+	if (pay_check_amount(q->amount, q->due_total, s->cfg.overpay_threshold,
+	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0) {
 		svc_pay_quote_free(q);
 		return -1;
 	}
@@ -240,11 +256,11 @@ write_payment(struct svc *s, const struct pay_request *r,
 		svc_now(at);
 	memset(p, 0, sizeof *p);
 	if (svc_next_number(s, "payment", s->cfg.fmt_payment, q->date,
-	    p->payment_no, sizeof p->payment_no, err) ||
+	        p->payment_no, sizeof p->payment_no, err) ||
 	    svc_next_number(s, "transaction", s->cfg.fmt_transaction, q->date,
-	    p->txn_no, sizeof p->txn_no, err) ||
+	        p->txn_no, sizeof p->txn_no, err) ||
 	    svc_next_number(s, "receipt", s->cfg.fmt_receipt, q->date,
-	    p->receipt_no, sizeof p->receipt_no, err))
+	        p->receipt_no, sizeof p->receipt_no, err))
 		return -1;
 	p->consumer_id = q->c.id;
 	p->type = (enum pay_type)r->type;
@@ -269,8 +285,8 @@ write_payment(struct svc *s, const struct pay_request *r,
 		p->status = PS_POSTED;
 		p->verified = 1;
 		xstrlcpy(p->verified_at, at, sizeof p->verified_at);
-		xstrlcpy(p->verified_by, s->actor.full_name,
-		    sizeof p->verified_by);
+		xstrlcpy(
+		    p->verified_by, s->actor.full_name, sizeof p->verified_by);
 	}
 	if (store_payment_insert(s->st, p, err) != 0)
 		return -1;
@@ -283,11 +299,11 @@ write_payment(struct svc *s, const struct pay_request *r,
 		allocs[na].item_id = q->items[i].id;
 		allocs[na].amount = q->items[i].applied;
 		allocs[na].due_before = q->items[i].outstanding;
-		if (store_item_by_ref(s->st, q->items[i].ref, &allocs[na].item,
-		    err) != 0 ||
+		if (store_item_by_ref(
+		        s->st, q->items[i].ref, &allocs[na].item, err) != 0 ||
 		    store_allocation_insert(s->st, &allocs[na], err) != 0 ||
-		    store_item_settle(s->st, q->items[i].id,
-		    q->items[i].applied, err) != 0)
+		    store_item_settle(
+		        s->st, q->items[i].id, q->items[i].applied, err) != 0)
 			goto out;
 		na++;
 	}
@@ -295,22 +311,25 @@ write_payment(struct svc *s, const struct pay_request *r,
 	memset(&cn, 0, sizeof cn);
 	if (q->overpaid > 0) {
 		if (svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
-		    q->date, cn.cn_no, sizeof cn.cn_no, err) != 0)
+		        q->date, cn.cn_no, sizeof cn.cn_no, err) != 0)
 			goto out;
 		cn.consumer_id = q->c.id;
 		cn.payment_id = p->id;
 		cn.amount = q->overpaid;
 		xstrlcpy(cn.reason, "Overpayment", sizeof cn.reason);
-		snprintf(cn.remarks, sizeof cn.remarks, "Overpayment on receipt "
-		    "%s", p->receipt_no);
+		snprintf(cn.remarks, sizeof cn.remarks,
+		    "Overpayment on receipt "
+		    "%s",
+		    p->receipt_no);
 		xstrlcpy(cn.created_on, q->date, sizeof cn.created_on);
 		xstrlcpy(cn.created_at, at, sizeof cn.created_at);
 		date_parse(q->date, NULL, &d, NULL);
-		xstrlcpy(cn.expires_on, date_format(exp,
-		    d + s->cfg.cn_expiry_days), sizeof cn.expires_on);
+		xstrlcpy(cn.expires_on,
+		    date_format(exp, d + s->cfg.cn_expiry_days),
+		    sizeof cn.expires_on);
 		cn.user_id = s->actor.user_id;
-		xstrlcpy(cn.created_by, s->actor.full_name,
-		    sizeof cn.created_by);
+		xstrlcpy(
+		    cn.created_by, s->actor.full_name, sizeof cn.created_by);
 		xstrlcpy(cn.terminal, s->cfg.terminal_id, sizeof cn.terminal);
 		cn.automatic = 1;
 		xstrlcpy(cn.receipt_no, p->receipt_no, sizeof cn.receipt_no);
@@ -318,34 +337,38 @@ write_payment(struct svc *s, const struct pay_request *r,
 			goto out;
 		xstrlcpy(res->cn_no, cn.cn_no, sizeof res->cn_no);
 		res->cn_amount = cn.amount;
-		snprintf(detail, sizeof detail, "amount=%s payment=%s "
-		    "reason=Overpayment", money_plain(a, sizeof a, cn.amount,
-		    s->cfg.minor_digits), p->payment_no);
+		snprintf(detail, sizeof detail,
+		    "amount=%s payment=%s "
+		    "reason=Overpayment",
+		    money_plain(a, sizeof a, cn.amount, s->cfg.minor_digits),
+		    p->payment_no);
 		if (svc_audit(s, at, "create", "credit_note", cn.cn_no, detail,
-		    err) != 0)
+		        err) != 0)
 			goto out;
 	}
 
-	snprintf(detail, sizeof detail, "consumer=%s type=%s method=%s "
-	    "amount=%s receipt=%s items=%zu overpaid=%lld", q->c.account_no,
-	    pay_type_name(p->type), p->method, money_plain(a, sizeof a,
-	    p->amount, s->cfg.minor_digits), p->receipt_no, na,
-	    (long long)p->overpaid);
-	if (svc_audit(s, at, "post", "payment", p->payment_no, detail,
-	    err) != 0)
+	snprintf(detail, sizeof detail,
+	    "consumer=%s type=%s method=%s "
+	    "amount=%s receipt=%s items=%zu overpaid=%lld",
+	    q->c.account_no, pay_type_name(p->type), p->method,
+	    money_plain(a, sizeof a, p->amount, s->cfg.minor_digits),
+	    p->receipt_no, na, (long long)p->overpaid);
+	if (svc_audit(s, at, "post", "payment", p->payment_no, detail, err) !=
+	    0)
 		goto out;
 	svc_synchead(s, &h, "payment", p->uuid, at);
 	rc = svc_outbox(s, "payment", p->uuid, p->payment_no,
-	    syncrec_payment(&h, p, &q->c, allocs, na,
-	    q->overpaid > 0 ? &cn : NULL), at, err);
+	    syncrec_payment(
+	        &h, p, &q->c, allocs, na, q->overpaid > 0 ? &cn : NULL),
+	    at, err);
 out:
 	free(allocs);
 	return rc;
 }
 
 int
-svc_pay_post(struct svc *s, const struct pay_request *r,
-    struct pay_result *res, struct pd_err *err)
+svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
+    struct pd_err *err)
 {
 	struct pay_quote q;
 	int rc;
@@ -377,8 +400,8 @@ svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
 	v->allocs = store_allocations_of(s->st, v->p.id, &v->nallocs, err);
 	if (v->allocs == NULL)
 		return -1;
-	v->credits = store_credits_of_payment(s->st, v->p.id, &v->ncredits,
-	    err);
+	v->credits =
+	    store_credits_of_payment(s->st, v->p.id, &v->ncredits, err);
 	if (v->credits == NULL) {
 		svc_payment_view_free(v);
 		return -1;
@@ -410,8 +433,8 @@ svc_payment_view_free(struct payment_view *v)
 }
 
 static int
-void_in_tx(struct svc *s, const char *number, const char *reason,
-    struct pd_err *err)
+void_in_tx(
+    struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
 	struct payment p;
 	struct allocation *al, rev;
@@ -425,16 +448,20 @@ void_in_tx(struct svc *s, const char *number, const char *reason,
 	if (store_payment_find(s->st, number, &p, err) != 0)
 		return -1;
 	if (p.status == PS_VOIDED)
-		return pd_fail(err, PD_EINVAL, "payment %s was already voided "
-		    "on %s by %s", p.payment_no, p.voided_at, p.voided_by);
+		return pd_fail(err, PD_EINVAL,
+		    "payment %s was already voided "
+		    "on %s by %s",
+		    p.payment_no, p.voided_at, p.voided_by);
 	cns = store_credits_of_payment(s->st, p.id, &ncn, err);
 	if (cns == NULL)
 		return -1;
 	for (i = 0; i < ncn; i++)
 		if (cns[i].applied > 0 && !cns[i].voided) {
-			pd_fail(err, PD_EINVAL, "payment %s cannot be voided: "
+			pd_fail(err, PD_EINVAL,
+			    "payment %s cannot be voided: "
 			    "its credit note %s has been applied to open "
-			    "items", p.payment_no, cns[i].cn_no);
+			    "items",
+			    p.payment_no, cns[i].cn_no);
 			free(cns);
 			return -1;
 		}
@@ -456,25 +483,24 @@ void_in_tx(struct svc *s, const char *number, const char *reason,
 		rev.due_before = it.amount - it.settled;
 		rev.reverses = al[i].id;
 		if (store_allocation_insert(s->st, &rev, err) != 0 ||
-		    store_item_settle(s->st, al[i].item_id, -al[i].amount,
-		    err) != 0)
+		    store_item_settle(
+		        s->st, al[i].item_id, -al[i].amount, err) != 0)
 			goto out;
 	}
 	for (i = 0; i < ncn; i++)
 		if (!cns[i].voided &&
 		    (store_credit_set_voided(s->st, cns[i].id, err) != 0 ||
-		    svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
-		    p.payment_no, err) != 0))
+		        svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
+		            p.payment_no, err) != 0))
 			goto out;
 	uuid_new(uuid);
 	if (store_void_insert(s->st, uuid, p.id, reason, s->actor.user_id,
-	    s->actor.full_name, at, s->cfg.terminal_id, err) != 0 ||
+	        s->actor.full_name, at, s->cfg.terminal_id, err) != 0 ||
 	    store_payment_set_status(s->st, p.id, PS_VOIDED, p.verified,
-	    p.verified_at, p.verified_by, err) != 0)
+	        p.verified_at, p.verified_by, err) != 0)
 		goto out;
 	snprintf(detail, sizeof detail, "reason=%s", reason);
-	if (svc_audit(s, at, "void", "payment", p.payment_no, detail,
-	    err) != 0)
+	if (svc_audit(s, at, "void", "payment", p.payment_no, detail, err) != 0)
 		goto out;
 	svc_synchead(s, &h, "void", uuid, at);
 	rc = svc_outbox(s, "void", uuid, p.payment_no,
@@ -486,12 +512,12 @@ out:
 }
 
 int
-svc_payment_void(struct svc *s, const char *number, const char *reason,
-    struct pd_err *err)
+svc_payment_void(
+    struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
 	if (svc_require(s, ROLE_SUPERVISOR, "voiding a payment", err) != 0 ||
-	    svc_check_text("void reason", reason, s->cfg.remarks_max, 1,
-	    err) != 0)
+	    svc_check_text("void reason", reason, s->cfg.remarks_max, 1, err) !=
+	        0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
@@ -508,12 +534,13 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	if (store_payment_find(s->st, number, &p, err) != 0)
 		return -1;
 	if (p.status != PS_PENDING)
-		return pd_fail(err, PD_EINVAL, "payment %s is %s; only "
-		    "Pending payments can be verified", p.payment_no,
-		    pay_status_name(p.status));
+		return pd_fail(err, PD_EINVAL,
+		    "payment %s is %s; only "
+		    "Pending payments can be verified",
+		    p.payment_no, pay_status_name(p.status));
 	svc_now(at);
-	if (store_payment_set_status(s->st, p.id, PS_POSTED, 1, at,
-	    s->actor.full_name, err) != 0 ||
+	if (store_payment_set_status(
+	        s->st, p.id, PS_POSTED, 1, at, s->actor.full_name, err) != 0 ||
 	    svc_audit(s, at, "verify", "payment", p.payment_no, "", err) != 0)
 		return -1;
 	uuid_new(uuid);

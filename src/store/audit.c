@@ -10,7 +10,8 @@
 #include "internal.h"
 #include "paydesk/sha256.h"
 
-#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define GENESIS                                                                \
+	"0000000000000000000000000000000000000000000000000000000000000000"
 
 static void
 entry_hash(const char *prev, const char *const f[8], char hex[65])
@@ -35,8 +36,10 @@ store_audit_append(struct store *st, const char *at, const char *user,
     const char *terminal, const char *action, const char *entity,
     const char *ref, const char *detail, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT hash FROM audit_log ORDER BY id "
-	    "DESC LIMIT 1", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT hash FROM audit_log ORDER BY id "
+	    "DESC LIMIT 1",
+	    err);
 	char prev[65] = GENESIS, hash[65];
 	int64_t id;
 	char idtxt[24];
@@ -67,9 +70,11 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	f[6] = ref;
 	f[7] = detail;
 	entry_hash(prev, f, hash);
-	s = st_stmt(st, "INSERT INTO audit_log (id, at, user, terminal, action, "
+	s = st_stmt(st,
+	    "INSERT INTO audit_log (id, at, user, terminal, action, "
 	    "entity, ref, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?)", err);
+	    "?, ?, ?, ?)",
+	    err);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "isssssssss", id, at, user, terminal, action, entity, ref,
@@ -95,9 +100,11 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 	int64_t id;
 
 	*checked = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT id, at, user, terminal, action, "
-	    "entity, ref, detail, prev_hash, hash FROM audit_log ORDER BY id",
-	    -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db,
+	        "SELECT id, at, user, terminal, action, "
+	        "entity, ref, detail, prev_hash, hash FROM audit_log ORDER BY "
+	        "id",
+	        -1, &s, NULL) != SQLITE_OK)
 		return st_fail(st, err, "reading the audit log");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(s, 0);
@@ -108,7 +115,8 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 		entry_hash(prev, f, want);
 		if (strcmp(col_or_empty(s, 8), prev) != 0 ||
 		    strcmp(col_or_empty(s, 9), want) != 0) {
-			pd_fail(err, PD_ESTORE, "audit log entry %lld (%s %s "
+			pd_fail(err, PD_ESTORE,
+			    "audit log entry %lld (%s %s "
 			    "%s at %s) does not match the chain: it or an "
 			    "entry before it was altered, removed or inserted",
 			    (long long)id, f[4], f[5], f[6], f[1]);
@@ -126,11 +134,12 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 
 int
 store_outbox_insert(struct store *st, const char *uuid, const char *kind,
-    const char *ref, const char *payload, const char *at,
-    struct pd_err *err)
+    const char *ref, const char *payload, const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO outbox (uuid, kind, ref, "
-	    "payload, created_at) VALUES (?, ?, ?, ?, ?)", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO outbox (uuid, kind, ref, "
+	    "payload, created_at) VALUES (?, ?, ?, ?, ?)",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -141,8 +150,10 @@ store_outbox_insert(struct store *st, const char *uuid, const char *kind,
 int64_t
 store_outbox_pending(struct store *st)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT count(*) FROM outbox WHERE "
-	    "sent_at IS NULL", NULL);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM outbox WHERE "
+	    "sent_at IS NULL",
+	    NULL);
 	int64_t n = 0;
 
 	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)

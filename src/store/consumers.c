@@ -8,7 +8,8 @@
 #include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
-#define CONSUMER_COLS "c.id, c.uuid, c.account_no, c.name, " \
+#define CONSUMER_COLS                                                          \
+	"c.id, c.uuid, c.account_no, c.name, "                                 \
 	"c.service_address, c.phone, c.email, c.segment"
 
 static void
@@ -37,13 +38,14 @@ digits_of(const char *s, char *out, size_t n)
 }
 
 int
-store_consumer_insert(struct store *st, struct consumer *c,
-    struct pd_err *err)
+store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO consumers (uuid, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO consumers (uuid, "
 	    "account_no, name, service_address, phone, phone_digits, email, "
 	    "segment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "datetime('now', 'localtime'))", err);
+	    "datetime('now', 'localtime'))",
+	    err);
 	char digits[33];
 
 	if (s == NULL)
@@ -72,8 +74,10 @@ consumer_one(struct store *st, sqlite3_stmt *s, struct consumer *c,
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no consumer with account "
-		    "number \"%s\"", what);
+		return pd_fail(err, PD_ENOTFOUND,
+		    "no consumer with account "
+		    "number \"%s\"",
+		    what);
 	return st_fail(st, err, "reading a consumer");
 }
 
@@ -81,8 +85,10 @@ int
 store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM "
-	    "consumers c WHERE c.account_no = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " CONSUMER_COLS " FROM "
+	    "consumers c WHERE c.account_no = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -91,11 +97,13 @@ store_consumer_by_account(struct store *st, const char *account,
 }
 
 int
-store_consumer_by_id(struct store *st, int64_t id, struct consumer *c,
-    struct pd_err *err)
+store_consumer_by_id(
+    struct store *st, int64_t id, struct consumer *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM "
-	    "consumers c WHERE c.id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " CONSUMER_COLS " FROM "
+	    "consumers c WHERE c.id = ?",
+	    err);
 	char what[32];
 
 	if (s == NULL)
@@ -134,25 +142,30 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		/* an exact account number first, then the index's matches in
 		 * rowid order: no sort over every match, so a common name
 		 * costs no more than a rare one */
-		s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM consumers c "
-		    "WHERE c.account_no = ?2 UNION ALL SELECT * FROM (SELECT "
-		    CONSUMER_COLS " FROM consumers_fts f JOIN consumers c ON "
+		s = st_stmt(st,
+		    "SELECT " CONSUMER_COLS " FROM consumers c "
+		    "WHERE c.account_no = ?2 UNION ALL SELECT * FROM "
+		    "(SELECT " CONSUMER_COLS
+		    " FROM consumers_fts f JOIN consumers c ON "
 		    "c.id = f.rowid WHERE consumers_fts MATCH ?1 AND "
-		    "c.account_no <> ?2 LIMIT ?3) LIMIT ?3", err);
+		    "c.account_no <> ?2 LIMIT ?3) LIMIT ?3",
+		    err);
 		if (s == NULL)
 			return NULL;
 		q = fts_phrase(text);
 		if (strlen(digits) >= 3) {
-			phone = xasprintf("%s OR phone_digits : \"%s\"", q,
-			    digits);
+			phone =
+			    xasprintf("%s OR phone_digits : \"%s\"", q, digits);
 			free(q);
 			q = phone;
 		}
 		st_bind(s, "ssi", q, text, (int64_t)limit);
 	} else {
-		s = st_stmt(st, "SELECT " CONSUMER_COLS " FROM consumers c "
+		s = st_stmt(st,
+		    "SELECT " CONSUMER_COLS " FROM consumers c "
 		    "WHERE c.account_no LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 "
-		    "ESCAPE '\\' ORDER BY c.name COLLATE NOCASE LIMIT ?2", err);
+		    "ESCAPE '\\' ORDER BY c.name COLLATE NOCASE LIMIT ?2",
+		    err);
 		if (s == NULL)
 			return NULL;
 		q = like_pattern(text, 0);

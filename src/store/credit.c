@@ -6,12 +6,14 @@
 #include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
-#define CN_COLS "n.id, n.uuid, n.cn_no, n.consumer_id, n.payment_id, " \
-	"p.receipt_no, n.amount, n.applied, n.reason, n.remarks, " \
-	"n.created_on, n.created_at, n.expires_on, coalesce(n.user_id, 0), " \
-	"n.created_by, n.terminal, n.voided, n.automatic, c.name, " \
+#define CN_COLS                                                                \
+	"n.id, n.uuid, n.cn_no, n.consumer_id, n.payment_id, "                 \
+	"p.receipt_no, n.amount, n.applied, n.reason, n.remarks, "             \
+	"n.created_on, n.created_at, n.expires_on, coalesce(n.user_id, 0), "   \
+	"n.created_by, n.terminal, n.voided, n.automatic, c.name, "            \
 	"c.account_no"
-#define CN_FROM "credit_notes n JOIN payments p ON p.id = n.payment_id " \
+#define CN_FROM                                                                \
+	"credit_notes n JOIN payments p ON p.id = n.payment_id "               \
 	"JOIN consumers c ON c.id = n.consumer_id"
 
 static void
@@ -41,10 +43,10 @@ read_cn(sqlite3_stmt *s, struct credit_note *n)
 }
 
 int
-store_credit_insert(struct store *st, struct credit_note *n,
-    struct pd_err *err)
+store_credit_insert(struct store *st, struct credit_note *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO credit_notes (uuid, cn_no, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO credit_notes (uuid, cn_no, "
 	    "consumer_id, payment_id, amount, reason, remarks, created_on, "
 	    "created_at, expires_on, user_id, created_by, terminal, automatic) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, ?, ?)",
@@ -68,8 +70,8 @@ int
 store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " CN_COLS " FROM " CN_FROM
-	    " WHERE n.cn_no = ?", err);
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " CN_COLS " FROM " CN_FROM " WHERE n.cn_no = ?", err);
 	int rc;
 
 	if (s == NULL)
@@ -82,17 +84,19 @@ store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no credit note \"%s\"",
-		    cn_no);
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no credit note \"%s\"", cn_no);
 	return st_fail(st, err, "reading a credit note");
 }
 
 int
-store_credit_issued(struct store *st, int64_t payment_id, int64_t *sum,
-    struct pd_err *err)
+store_credit_issued(
+    struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT coalesce(sum(amount), 0) FROM "
-	    "credit_notes WHERE payment_id = ? AND voided = 0", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT coalesce(sum(amount), 0) FROM "
+	    "credit_notes WHERE payment_id = ? AND voided = 0",
+	    err);
 	int rc;
 
 	if (s == NULL)
@@ -106,11 +110,13 @@ store_credit_issued(struct store *st, int64_t payment_id, int64_t *sum,
 }
 
 struct credit_note *
-store_credits_of_payment(struct store *st, int64_t payment_id, size_t *n,
-    struct pd_err *err)
+store_credits_of_payment(
+    struct store *st, int64_t payment_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " CN_COLS " FROM " CN_FROM
-	    " WHERE n.payment_id = ? ORDER BY n.id", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " CN_COLS " FROM " CN_FROM
+	    " WHERE n.payment_id = ? ORDER BY n.id",
+	    err);
 	struct credit_note *out = NULL;
 	size_t cap = 0;
 	int rc;
@@ -137,11 +143,13 @@ store_credits_of_payment(struct store *st, int64_t payment_id, size_t *n,
 }
 
 int
-store_credit_add_applied(struct store *st, int64_t id, int64_t delta,
-    struct pd_err *err)
+store_credit_add_applied(
+    struct store *st, int64_t id, int64_t delta, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "UPDATE credit_notes SET applied = "
-	    "applied + ? WHERE id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE credit_notes SET applied = "
+	    "applied + ? WHERE id = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -152,8 +160,10 @@ store_credit_add_applied(struct store *st, int64_t id, int64_t delta,
 int
 store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "UPDATE credit_notes SET voided = 1 "
-	    "WHERE id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE credit_notes SET voided = 1 "
+	    "WHERE id = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -162,10 +172,11 @@ store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err)
 }
 
 int
-store_credit_apply_insert(struct store *st, struct credit_application *a,
-    struct pd_err *err)
+store_credit_apply_insert(
+    struct store *st, struct credit_application *a, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO credit_applications (uuid, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO credit_applications (uuid, "
 	    "credit_note_id, item_id, amount, applied_on, created_at, "
 	    "terminal, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, 0))",
 	    err);
@@ -183,14 +194,16 @@ store_credit_apply_insert(struct store *st, struct credit_application *a,
 }
 
 struct credit_application *
-store_credit_applications(struct store *st, int64_t credit_note_id,
-    size_t *n, struct pd_err *err)
+store_credit_applications(
+    struct store *st, int64_t credit_note_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT a.id, a.uuid, a.credit_note_id, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT a.id, a.uuid, a.credit_note_id, "
 	    "a.item_id, a.amount, a.applied_on, a.created_at, i.ref, "
 	    "a.terminal, coalesce(a.user_id, 0) FROM credit_applications a "
 	    "JOIN items i ON i.id = a.item_id WHERE a.credit_note_id = ? "
-	    "ORDER BY a.id", err);
+	    "ORDER BY a.id",
+	    err);
 	struct credit_application *out = NULL;
 	size_t cap = 0;
 	int rc;
@@ -244,15 +257,19 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 		qb_add(&q, " AND n.created_on <= ?", "s", f->to);
 	switch (f->status) {
 	case 0: /* Active */
-		qb_add(&q, " AND n.voided = 0 AND n.applied < n.amount AND "
-		    "n.expires_on >= ?", "s", f->today);
+		qb_add(&q,
+		    " AND n.voided = 0 AND n.applied < n.amount AND "
+		    "n.expires_on >= ?",
+		    "s", f->today);
 		break;
 	case 1: /* Applied */
 		qb_add(&q, " AND n.voided = 0 AND n.applied = n.amount", "");
 		break;
 	case 2: /* Expired */
-		qb_add(&q, " AND n.voided = 0 AND n.applied < n.amount AND "
-		    "n.expires_on < ?", "s", f->today);
+		qb_add(&q,
+		    " AND n.voided = 0 AND n.applied < n.amount AND "
+		    "n.expires_on < ?",
+		    "s", f->today);
 		break;
 	case 3: /* Voided */
 		qb_add(&q, " AND n.voided = 1", "");
@@ -261,8 +278,9 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 	if (f->nreasons > 0) {
 		qb_add(&q, " AND n.reason IN (", "");
 		for (i = 0; i < f->nreasons; i++)
-			qb_add(&q, i ? ", ? COLLATE NOCASE" :
-			    "? COLLATE NOCASE", "s", f->reasons[i]);
+			qb_add(&q,
+			    i ? ", ? COLLATE NOCASE" : "? COLLATE NOCASE", "s",
+			    f->reasons[i]);
 		qb_add(&q, ")", "");
 	}
 	if (f->remaining == 0)
@@ -279,12 +297,15 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 		pat = like_pattern(f->search, 1);
 		phrase = fts_phrase(f->search);
 		if (strlen(f->search) >= 3)
-			qb_add(&q, " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
+			qb_add(&q,
+			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
 			    "p.receipt_no LIKE ? ESCAPE '\\' OR n.consumer_id "
 			    "IN (SELECT rowid FROM consumers_fts WHERE "
-			    "consumers_fts MATCH ?))", "sss", pat, pat, phrase);
+			    "consumers_fts MATCH ?))",
+			    "sss", pat, pat, phrase);
 		else
-			qb_add(&q, " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
+			qb_add(&q,
+			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
 			    "p.receipt_no LIKE ? ESCAPE '\\' OR c.name LIKE ? "
 			    "ESCAPE '\\' OR c.account_no LIKE ? ESCAPE '\\')",
 			    "ssss", pat, pat, pat, pat);

@@ -17,8 +17,10 @@ st_fail(struct store *st, struct pd_err *err, const char *what)
 	const char *msg = sqlite3_errmsg(st->db);
 
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-		return pd_fail(err, PD_ESTORE, "%s: the store is busy (another "
-		    "process holds it): %s", what, msg);
+		return pd_fail(err, PD_ESTORE,
+		    "%s: the store is busy (another "
+		    "process holds it): %s",
+		    what, msg);
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
 		return pd_fail(err, PD_EINVAL, "%s: %s", what, msg);
 	return pd_fail(err, PD_ESTORE, "%s: %s (%s)", what, msg, st->path);
@@ -37,7 +39,7 @@ st_stmt(struct store *st, const char *sql, struct pd_err *err)
 			return st->cache[i].stmt;
 		}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
-	    NULL) != SQLITE_OK) {
+	        NULL) != SQLITE_OK) {
 		st_fail(st, err, "preparing a query");
 		return NULL;
 	}
@@ -66,8 +68,9 @@ st_bind(sqlite3_stmt *s, const char *fmt, ...)
 		switch (fmt[i]) {
 		case 's':
 			t = va_arg(ap, const char *);
-			rc = t ? sqlite3_bind_text(s, i + 1, t, -1,
-			    SQLITE_TRANSIENT) : sqlite3_bind_null(s, i + 1);
+			rc = t ? sqlite3_bind_text(
+			             s, i + 1, t, -1, SQLITE_TRANSIENT)
+			       : sqlite3_bind_null(s, i + 1);
 			break;
 		case 'i':
 			rc = sqlite3_bind_int64(s, i + 1, va_arg(ap, int64_t));
@@ -141,17 +144,21 @@ migrate(struct store *st, struct pd_err *err)
 	if (v < 0)
 		return st_fail(st, err, "reading the schema version");
 	if (v > store_nmigrations)
-		return pd_fail(err, PD_ESTORE, "%s: the store has schema "
+		return pd_fail(err, PD_ESTORE,
+		    "%s: the store has schema "
 		    "version %d, newer than this paydesk knows (%d); use a "
-		    "newer paydesk", st->path, v, store_nmigrations);
+		    "newer paydesk",
+		    st->path, v, store_nmigrations);
 	for (i = v; i < store_nmigrations; i++) {
 		if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
 			return -1;
 		snprintf(buf, sizeof buf, "PRAGMA user_version = %d", i + 1);
 		if (st_exec(st, store_migrations[i], err) != 0 ||
 		    st_exec(st, buf, err) != 0) {
-			pd_err_prefix(err, "migrating the store to version "
-			    "%d: ", i + 1);
+			pd_err_prefix(err,
+			    "migrating the store to version "
+			    "%d: ",
+			    i + 1);
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
@@ -179,21 +186,24 @@ mkdir_parents(const char *path)
 }
 
 int
-store_open(const char *path, int create, struct store **out,
-    struct pd_err *err)
+store_open(const char *path, int create, struct store **out, struct pd_err *err)
 {
 	struct store *st;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
 	if (!create && access(path, F_OK) != 0)
-		return pd_fail(err, PD_ENOTFOUND, "%s: no store here; create "
-		    "one with `paydesk init` (or `paydesk demo`)", path);
+		return pd_fail(err, PD_ENOTFOUND,
+		    "%s: no store here; create "
+		    "one with `paydesk init` (or `paydesk demo`)",
+		    path);
 	if (create) {
 		flags |= SQLITE_OPEN_CREATE;
 		if (mkdir_parents(path) != 0)
-			return pd_fail(err, PD_ESTORE, "%s: cannot create its "
-			    "directory: %s", path, strerror(errno));
+			return pd_fail(err, PD_ESTORE,
+			    "%s: cannot create its "
+			    "directory: %s",
+			    path, strerror(errno));
 	}
 	st = xcalloc(1, sizeof *st);
 	xstrlcpy(st->path, path, sizeof st->path);
@@ -205,8 +215,10 @@ store_open(const char *path, int create, struct store **out,
 	}
 	sqlite3_busy_timeout(st->db, 5000);
 	sqlite3_extended_result_codes(st->db, 1);
-	if (st_exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-	    "PRAGMA foreign_keys=ON", err) != 0 ||
+	if (st_exec(st,
+	        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+	        "PRAGMA foreign_keys=ON",
+	        err) != 0 ||
 	    migrate(st, err) != 0) {
 		store_close(st);
 		return -1;
@@ -231,8 +243,9 @@ store_close(struct store *st)
 void
 store_bulk(struct store *st, int on)
 {
-	sqlite3_exec(st->db, on ? "PRAGMA synchronous=OFF" :
-	    "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+	sqlite3_exec(st->db,
+	    on ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL", NULL,
+	    NULL, NULL);
 }
 
 /* Run one cached statement that returns no rows. */
@@ -257,7 +270,7 @@ store_begin(struct store *st, struct pd_err *err)
 	/* a use case inside another one (demo data posting payments) runs
 	 * in a savepoint of the outer transaction */
 	if (run(st, st->depth ? "SAVEPOINT inner" : "BEGIN IMMEDIATE",
-	    "starting a transaction", err) != 0)
+	        "starting a transaction", err) != 0)
 		return -1;
 	st->depth++;
 	return 0;
@@ -269,7 +282,7 @@ store_commit(struct store *st, struct pd_err *err)
 	if (st->depth == 0)
 		return pd_fail(err, PD_ESTORE, "commit without a transaction");
 	if (run(st, st->depth > 1 ? "RELEASE inner" : "COMMIT", "committing",
-	    err) != 0) {
+	        err) != 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -299,8 +312,8 @@ store_rollback(struct store *st)
 int
 store_meta_get(struct store *st, const char *key, char *val, size_t n)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT value FROM meta WHERE key = ?",
-	    NULL);
+	sqlite3_stmt *s =
+	    st_stmt(st, "SELECT value FROM meta WHERE key = ?", NULL);
 
 	if (s == NULL)
 		return -1;
@@ -315,12 +328,14 @@ store_meta_get(struct store *st, const char *key, char *val, size_t n)
 }
 
 int
-store_meta_set(struct store *st, const char *key, const char *val,
-    struct pd_err *err)
+store_meta_set(
+    struct store *st, const char *key, const char *val, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO meta(key, value) "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO meta(key, value) "
 	    "VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
-	    "excluded.value", err);
+	    "excluded.value",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -336,10 +351,13 @@ store_backup(struct store *st, const char *dest, struct pd_err *err)
 	int rc;
 
 	if (access(dest, F_OK) == 0)
-		return pd_fail(err, PD_EINVAL, "%s: already exists; give a new "
-		    "file name", dest);
-	if (sqlite3_open_v2(dest, &to, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		return pd_fail(err, PD_EINVAL,
+		    "%s: already exists; give a new "
+		    "file name",
+		    dest);
+	if (sqlite3_open_v2(dest, &to,
+	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	        NULL) != SQLITE_OK) {
 		pd_fail(err, PD_ESTORE, "%s: cannot create: %s", dest,
 		    sqlite3_errmsg(to));
 		sqlite3_close(to);

@@ -32,8 +32,9 @@ void st_col(sqlite3_stmt *s, int i, char *buf, size_t n);
 int st_exec(struct store *st, const char *sql, struct pd_err *err);
 
 /* Item columns (13, starting at c0) as read by store_read_item. */
-#define ITEM_COLS "i.id, i.uuid, i.consumer_id, i.kind, i.ref, i.period, " \
-	"i.description, coalesce(p.plan_no, ''), coalesce(i.inst_no, 0), " \
+#define ITEM_COLS                                                              \
+	"i.id, i.uuid, i.consumer_id, i.kind, i.ref, i.period, "               \
+	"i.description, coalesce(p.plan_no, ''), coalesce(i.inst_no, 0), "     \
 	"i.amount, i.settled, i.issued_on, i.due_on"
 #define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
 void store_read_item(sqlite3_stmt *s, int c0, struct item *it);

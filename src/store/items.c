@@ -6,7 +6,6 @@
 #include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
-
 void
 store_read_item(sqlite3_stmt *s, int c0, struct item *it)
 {
@@ -17,8 +16,9 @@ store_read_item(sqlite3_stmt *s, int c0, struct item *it)
 	st_col(s, c0 + 1, it->uuid, sizeof it->uuid);
 	it->consumer_id = sqlite3_column_int64(s, c0 + 2);
 	st_col(s, c0 + 3, kind, sizeof kind);
-	it->kind = strcmp(kind, "bill") == 0 ? PAY_BILL :
-	    strcmp(kind, "service") == 0 ? PAY_SERVICE : PAY_INSTALLMENT;
+	it->kind = strcmp(kind, "bill") == 0      ? PAY_BILL
+	           : strcmp(kind, "service") == 0 ? PAY_SERVICE
+	                                          : PAY_INSTALLMENT;
 	st_col(s, c0 + 4, it->ref, sizeof it->ref);
 	st_col(s, c0 + 5, it->period, sizeof it->period);
 	st_col(s, c0 + 6, it->description, sizeof it->description);
@@ -34,8 +34,10 @@ int
 store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT consumer_id FROM plans WHERE "
-	    "plan_no = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT consumer_id FROM plans WHERE "
+	    "plan_no = ?",
+	    err);
 	int rc;
 	int64_t owner;
 
@@ -47,14 +49,18 @@ store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW) {
 		if (owner != consumer_id)
-			return pd_fail(err, PD_EINVAL, "plan \"%s\" belongs to "
-			    "another consumer", plan_no);
+			return pd_fail(err, PD_EINVAL,
+			    "plan \"%s\" belongs to "
+			    "another consumer",
+			    plan_no);
 		return 0;
 	}
 	if (rc != SQLITE_DONE)
 		return st_fail(st, err, "reading plans");
-	s = st_stmt(st, "INSERT INTO plans (plan_no, consumer_id) VALUES "
-	    "(?, ?)", err);
+	s = st_stmt(st,
+	    "INSERT INTO plans (plan_no, consumer_id) VALUES "
+	    "(?, ?)",
+	    err);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "si", plan_no, consumer_id);
@@ -64,11 +70,13 @@ store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
 int
 store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO items (uuid, consumer_id, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO items (uuid, consumer_id, "
 	    "kind, ref, period, description, plan_id, inst_no, amount, "
 	    "issued_on, due_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "(SELECT id FROM plans WHERE plan_no = ?7), nullif(?8, 0), ?9, "
-	    "?10, ?11, datetime('now', 'localtime'))", err);
+	    "?10, ?11, datetime('now', 'localtime'))",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -86,11 +94,11 @@ store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 }
 
 int
-store_item_by_ref(struct store *st, const char *ref, struct item *it,
-    struct pd_err *err)
+store_item_by_ref(
+    struct store *st, const char *ref, struct item *it, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " ITEM_COLS " FROM " ITEM_FROM
-	    " WHERE i.ref = ?", err);
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.ref = ?", err);
 	int rc;
 
 	if (s == NULL)
@@ -103,8 +111,10 @@ store_item_by_ref(struct store *st, const char *ref, struct item *it,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no bill, service charge or "
-		    "installment with reference \"%s\"", ref);
+		return pd_fail(err, PD_ENOTFOUND,
+		    "no bill, service charge or "
+		    "installment with reference \"%s\"",
+		    ref);
 	return st_fail(st, err, "reading an item");
 }
 
@@ -112,9 +122,11 @@ struct item *
 store_items_open(struct store *st, int64_t consumer_id, int kind, size_t *n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
 	    " WHERE i.consumer_id = ?1 AND (?2 IS NULL OR i.kind = ?2) AND "
-	    "i.settled < i.amount ORDER BY i.due_on, i.ref", err);
+	    "i.settled < i.amount ORDER BY i.due_on, i.ref",
+	    err);
 	struct item *out = NULL;
 	size_t cap = 0;
 	int rc;
@@ -142,11 +154,13 @@ store_items_open(struct store *st, int64_t consumer_id, int kind, size_t *n,
 }
 
 int
-store_item_settle(struct store *st, int64_t item_id, int64_t delta,
-    struct pd_err *err)
+store_item_settle(
+    struct store *st, int64_t item_id, int64_t delta, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "UPDATE items SET settled = settled + ? "
-	    "WHERE id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE items SET settled = settled + ? "
+	    "WHERE id = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -155,13 +169,16 @@ store_item_settle(struct store *st, int64_t item_id, int64_t delta,
 }
 
 int
-store_consumer_balance(struct store *st, int64_t consumer_id,
-    const char *today, struct balance *b, struct pd_err *err)
+store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
+    struct balance *b, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT "
-	    "coalesce(sum(CASE WHEN due_on <= ?2 THEN amount - settled END), 0),"
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT "
+	    "coalesce(sum(CASE WHEN due_on <= ?2 THEN amount - settled END), "
+	    "0),"
 	    "coalesce(sum(amount - settled), 0), count(*) FROM items "
-	    "WHERE consumer_id = ?1 AND settled < amount", err);
+	    "WHERE consumer_id = ?1 AND settled < amount",
+	    err);
 	int rc;
 
 	memset(b, 0, sizeof *b);
@@ -177,9 +194,11 @@ store_consumer_balance(struct store *st, int64_t consumer_id,
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
 		return st_fail(st, err, "reading the balance");
-	s = st_stmt(st, "SELECT coalesce(sum(amount - applied), 0) FROM "
+	s = st_stmt(st,
+	    "SELECT coalesce(sum(amount - applied), 0) FROM "
 	    "credit_notes WHERE consumer_id = ? AND voided = 0 AND "
-	    "applied < amount AND expires_on >= ?", err);
+	    "applied < amount AND expires_on >= ?",
+	    err);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", consumer_id, today);

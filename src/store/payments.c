@@ -6,12 +6,13 @@
 #include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
-#define PAYMENT_COLS "p.id, p.uuid, p.payment_no, p.txn_no, p.receipt_no, " \
-	"p.consumer_id, p.type, p.channel, p.method, p.method_kind, " \
-	"p.amount, p.tendered, p.change_given, p.due_total, p.overpaid, " \
-	"p.paid_on, p.created_at, p.notes, coalesce(p.user_id, 0), " \
-	"p.received_by, p.terminal, p.branch, p.status, p.verified, " \
-	"p.verified_at, p.verified_by, coalesce(v.reason, ''), " \
+#define PAYMENT_COLS                                                           \
+	"p.id, p.uuid, p.payment_no, p.txn_no, p.receipt_no, "                 \
+	"p.consumer_id, p.type, p.channel, p.method, p.method_kind, "          \
+	"p.amount, p.tendered, p.change_given, p.due_total, p.overpaid, "      \
+	"p.paid_on, p.created_at, p.notes, coalesce(p.user_id, 0), "           \
+	"p.received_by, p.terminal, p.branch, p.status, p.verified, "          \
+	"p.verified_at, p.verified_by, coalesce(v.reason, ''), "               \
 	"coalesce(v.voided_at, ''), coalesce(v.voided_by, '')"
 #define PAYMENT_FROM "payments p LEFT JOIN voids v ON v.payment_id = p.id"
 #define PAYMENT_NCOLS 29
@@ -33,9 +34,10 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 	st_col(s, 7, p->channel, sizeof p->channel);
 	st_col(s, 8, p->method, sizeof p->method);
 	st_col(s, 9, buf, sizeof buf);
-	p->method_kind = strcmp(buf, "cash") == 0 ? METHOD_CASH :
-	    strcmp(buf, "card") == 0 ? METHOD_CARD :
-	    strcmp(buf, "bank") == 0 ? METHOD_BANK : METHOD_ONLINE;
+	p->method_kind = strcmp(buf, "cash") == 0   ? METHOD_CASH
+	                 : strcmp(buf, "card") == 0 ? METHOD_CARD
+	                 : strcmp(buf, "bank") == 0 ? METHOD_BANK
+	                                            : METHOD_ONLINE;
 	p->amount = sqlite3_column_int64(s, 10);
 	p->tendered = sqlite3_column_int64(s, 11);
 	p->change = sqlite3_column_int64(s, 12);
@@ -61,13 +63,15 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 int
 store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO payments (uuid, payment_no, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO payments (uuid, payment_no, "
 	    "txn_no, receipt_no, consumer_id, type, channel, method, "
 	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
 	    "paid_on, created_at, notes, user_id, received_by, terminal, "
 	    "branch, status, verified, verified_at, verified_by) VALUES (?, ?, "
 	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, ?, "
-	    "?, ?, ?, ?, ?)", err);
+	    "?, ?, ?, ?, ?)",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -98,18 +102,22 @@ payment_one(struct store *st, sqlite3_stmt *s, struct payment *p,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no payment with payment "
-		    "id, receipt number or transaction id \"%s\"", what);
+		return pd_fail(err, PD_ENOTFOUND,
+		    "no payment with payment "
+		    "id, receipt number or transaction id \"%s\"",
+		    what);
 	return st_fail(st, err, "reading a payment");
 }
 
 int
-store_payment_find(struct store *st, const char *number, struct payment *p,
-    struct pd_err *err)
+store_payment_find(
+    struct store *st, const char *number, struct payment *p, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " PAYMENT_COLS " FROM "
-	    PAYMENT_FROM " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR "
-	    "p.txn_no = ?1", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
+	    " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR "
+	    "p.txn_no = ?1",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -118,11 +126,12 @@ store_payment_find(struct store *st, const char *number, struct payment *p,
 }
 
 int
-store_payment_by_id(struct store *st, int64_t id, struct payment *p,
-    struct pd_err *err)
+store_payment_by_id(
+    struct store *st, int64_t id, struct payment *p, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " PAYMENT_COLS " FROM "
-	    PAYMENT_FROM " WHERE p.id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM " WHERE p.id = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -135,8 +144,10 @@ store_payment_set_status(struct store *st, int64_t id, enum pay_status status,
     int verified, const char *verified_at, const char *verified_by,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "UPDATE payments SET status = ?, "
-	    "verified = ?, verified_at = ?, verified_by = ? WHERE id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE payments SET status = ?, "
+	    "verified = ?, verified_at = ?, verified_by = ? WHERE id = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -146,12 +157,14 @@ store_payment_set_status(struct store *st, int64_t id, enum pay_status status,
 }
 
 int
-store_allocation_insert(struct store *st, struct allocation *a,
-    struct pd_err *err)
+store_allocation_insert(
+    struct store *st, struct allocation *a, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO allocations (payment_id, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO allocations (payment_id, "
 	    "item_id, amount, due_before, reverses, created_at) VALUES (?, ?, "
-	    "?, ?, nullif(?, 0), datetime('now', 'localtime'))", err);
+	    "?, ?, nullif(?, 0), datetime('now', 'localtime'))",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -164,10 +177,11 @@ store_allocation_insert(struct store *st, struct allocation *a,
 }
 
 struct allocation *
-store_allocations_of(struct store *st, int64_t payment_id, size_t *n,
-    struct pd_err *err)
+store_allocations_of(
+    struct store *st, int64_t payment_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT a.id, a.payment_id, a.item_id, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT a.id, a.payment_id, a.item_id, "
 	    "a.amount, a.due_before, coalesce(a.reverses, 0), " ITEM_COLS
 	    " FROM allocations a JOIN items i ON i.id = a.item_id LEFT JOIN "
 	    "plans p ON p.id = i.plan_id WHERE a.payment_id = ? ORDER BY a.id",
@@ -206,12 +220,14 @@ store_allocations_of(struct store *st, int64_t payment_id, size_t *n,
 
 int
 store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
-    const char *reason, int64_t user_id, const char *voided_by,
-    const char *at, const char *terminal, struct pd_err *err)
+    const char *reason, int64_t user_id, const char *voided_by, const char *at,
+    const char *terminal, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO voids (uuid, payment_id, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO voids (uuid, payment_id, "
 	    "reason, user_id, voided_by, voided_at, terminal) VALUES (?, ?, ?, "
-	    "nullif(?, 0), ?, ?, ?)", err);
+	    "nullif(?, 0), ?, ?, ?)",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -239,9 +255,11 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 		    pay_type_name((enum pay_type)f->type));
 	if (f->channel != NULL)
 		qb_add(q, " AND p.channel = ?", "s", f->channel);
-	if (f->operator != NULL)
-		qb_add(q, " AND p.user_id = (SELECT id FROM users WHERE "
-		    "username = ?)", "s", f->operator);
+	if (f->operator!= NULL)
+		qb_add(q,
+		    " AND p.user_id = (SELECT id FROM users WHERE "
+		    "username = ?)",
+		    "s", f->operator);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
 	if (f->search != NULL && *f->search != '\0') {
@@ -249,15 +267,18 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 		if (strlen(f->search) >= 3) {
 			char *phrase = fts_phrase(f->search);
 
-			qb_add(q, " AND (p.consumer_id IN (SELECT rowid FROM "
+			qb_add(q,
+			    " AND (p.consumer_id IN (SELECT rowid FROM "
 			    "consumers_fts WHERE consumers_fts MATCH ?) OR "
-			    "p.receipt_no LIKE ? ESCAPE '\\')", "ss", phrase,
-			    pat);
+			    "p.receipt_no LIKE ? ESCAPE '\\')",
+			    "ss", phrase, pat);
 			free(phrase);
 		} else
-			qb_add(q, " AND (c.name LIKE ? ESCAPE '\\' OR "
+			qb_add(q,
+			    " AND (c.name LIKE ? ESCAPE '\\' OR "
 			    "c.account_no LIKE ? ESCAPE '\\' OR p.receipt_no "
-			    "LIKE ? ESCAPE '\\')", "sss", pat, pat, pat);
+			    "LIKE ? ESCAPE '\\')",
+			    "sss", pat, pat, pat);
 		free(pat);
 	}
 }
@@ -271,8 +292,9 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	struct payment_row *row = xmalloc(sizeof *row);
 	int rc;
 
-	qb_init(&q, "SELECT " PAYMENT_COLS ", c.name, c.account_no FROM "
-	    PAYMENT_FROM " JOIN consumers c ON c.id = p.consumer_id WHERE 1");
+	qb_init(&q,
+	    "SELECT " PAYMENT_COLS ", c.name, c.account_no FROM " PAYMENT_FROM
+	    " JOIN consumers c ON c.id = p.consumer_id WHERE 1");
 	store_payment_where(&q, f);
 	qb_add(&q, " ORDER BY p.paid_on DESC, p.id DESC", "");
 	if (f->limit > 0)

@@ -53,8 +53,8 @@ qb_prepare(struct store *st, struct qb *q, struct pd_err *err)
 	}
 	for (i = 0; i < q->nargs; i++) {
 		if (q->args[i].type == 's')
-			sqlite3_bind_text(s, i + 1, q->args[i].s, -1,
-			    SQLITE_TRANSIENT);
+			sqlite3_bind_text(
+			    s, i + 1, q->args[i].s, -1, SQLITE_TRANSIENT);
 		else
 			sqlite3_bind_int64(s, i + 1, q->args[i].i);
 	}

@@ -25,17 +25,19 @@ two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
 }
 
 int
-store_kpi(struct store *st, const char *from, const char *to,
-    const char *day, struct kpi_raw *k, struct pd_err *err)
+store_kpi(struct store *st, const char *from, const char *to, const char *day,
+    struct kpi_raw *k, struct pd_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
 
 	memset(k, 0, sizeof *k);
-	s = st_stmt(st, "SELECT coalesce(sum(collected), 0), "
+	s = st_stmt(st,
+	    "SELECT coalesce(sum(collected), 0), "
 	    "coalesce(sum(payments), 0), coalesce(sum(alloc_days), 0), "
 	    "coalesce(sum(allocs), 0) FROM daily_totals WHERE day BETWEEN ? "
-	    "AND ?", err);
+	    "AND ?",
+	    err);
 	if (s == NULL || st_bind(s, "ss", from, to) != 0)
 		return -1;
 	rc = sqlite3_step(s);
@@ -48,13 +50,17 @@ store_kpi(struct store *st, const char *from, const char *to,
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
 		return st_fail(st, err, "computing KPIs");
-	s = st_stmt(st, "SELECT coalesce(sum(collected), 0), "
-	    "coalesce(sum(payments), 0) FROM daily_totals WHERE day = ?", err);
+	s = st_stmt(st,
+	    "SELECT coalesce(sum(collected), 0), "
+	    "coalesce(sum(payments), 0) FROM daily_totals WHERE day = ?",
+	    err);
 	if (s == NULL || st_bind(s, "s", day) != 0 ||
 	    two_ints(st, s, &k->day_total, &k->day_count, err) != 0)
 		return -1;
-	s = st_stmt(st, "SELECT coalesce(sum(amount), 0) FROM due_daily WHERE "
-	    "day BETWEEN ? AND ?", err);
+	s = st_stmt(st,
+	    "SELECT coalesce(sum(amount), 0) FROM due_daily WHERE "
+	    "day BETWEEN ? AND ?",
+	    err);
 	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
 	    two_ints(st, s, &k->due_total, NULL, err) != 0)
 		return -1;
@@ -65,11 +71,13 @@ int
 store_outstanding(struct store *st, const char *today, struct outstanding *o,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT coalesce(sum(amount - settled), "
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT coalesce(sum(amount - settled), "
 	    "0), count(*), coalesce(sum(CASE WHEN due_on < ?1 THEN "
 	    "CAST(julianday(?1) - julianday(due_on) AS INTEGER) END), 0), "
 	    "count(CASE WHEN due_on < ?1 THEN 1 END) FROM items WHERE "
-	    "settled < amount", err);
+	    "settled < amount",
+	    err);
 	int rc;
 
 	memset(o, 0, sizeof *o);
@@ -91,10 +99,9 @@ int
 store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err)
 {
-	static const char *const order[] = {
-		"t.total DESC, c.name", "t.n DESC, t.total DESC",
-		"t.last DESC, t.total DESC", "c.name COLLATE NOCASE, c.id"
-	};
+	static const char *const order[] = {"t.total DESC, c.name",
+	    "t.n DESC, t.total DESC", "t.last DESC, t.total DESC",
+	    "c.name COLLATE NOCASE, c.id"};
 	struct payment_filter g = *f;
 	struct qb q;
 	sqlite3_stmt *s;
@@ -106,33 +113,47 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		g.status = PS_POSTED;
 	if (g.status == PS_POSTED && g.from == NULL && g.to == NULL &&
 	    g.method == NULL && g.type < 0 && g.channel == NULL &&
-	    g.operator == NULL && (g.search == NULL || *g.search == '\0') &&
+	    g.operator== NULL &&(g.search == NULL || *g.search == '\0') &&
 	    g.consumer_id == 0) {
 		/* no filter: the totals kept in step by the rollup triggers */
-		qb_init(&q, "SELECT t.consumer_id, c.name, c.account_no, "
+		qb_init(&q,
+		    "SELECT t.consumer_id, c.name, c.account_no, "
 		    "t.total, t.payments AS n, t.last_paid AS last, (SELECT "
 		    "group_concat(method || '=' || total, ';') FROM (SELECT "
 		    "method, total FROM payer_method_totals m WHERE "
 		    "m.consumer_id = t.consumer_id AND m.total > 0 ORDER BY "
-		    "total DESC)) FROM payer_totals t JOIN consumers c ON c.id = "
+		    "total DESC)) FROM payer_totals t JOIN consumers c ON c.id "
+		    "= "
 		    "t.consumer_id WHERE t.payments > 0");
 	} else {
-	/* one pass: per consumer and method, then per consumer */
-	/* consumers are joined per payment only when a search needs them */
-	qb_init(&q, g.search != NULL && *g.search != '\0' ?
-	    "WITH f AS (SELECT p.consumer_id, p.method, p.amount, p.paid_on "
-	    "FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE 1" :
-	    "WITH f AS (SELECT p.consumer_id, p.method, p.amount, p.paid_on "
-	    "FROM payments p WHERE 1");
-	store_payment_where(&q, &g);
-	qb_add(&q, "), m AS (SELECT consumer_id, method, sum(amount) AS amt, "
-	    "count(*) AS n, max(paid_on) AS last FROM f GROUP BY consumer_id, "
-	    "method), t AS (SELECT consumer_id, sum(amt) AS total, sum(n) AS "
-	    "n, max(last) AS last, group_concat(method || '=' || amt, ';') AS "
-	    "methods FROM (SELECT * FROM m ORDER BY consumer_id, amt DESC) "
-	    "GROUP BY consumer_id) SELECT t.consumer_id, c.name, c.account_no, "
-	    "t.total, t.n, t.last, t.methods FROM t JOIN consumers c ON c.id = "
-	    "t.consumer_id", "");
+		/* one pass: per consumer and method, then per consumer */
+		/* consumers are joined per payment only when a search needs
+		 * them */
+		qb_init(&q, g.search != NULL && *g.search != '\0'
+		                ? "WITH f AS (SELECT p.consumer_id, p.method, "
+		                  "p.amount, p.paid_on "
+		                  "FROM payments p JOIN consumers c ON c.id = "
+		                  "p.consumer_id WHERE 1"
+		                : "WITH f AS (SELECT p.consumer_id, p.method, "
+		                  "p.amount, p.paid_on "
+		                  "FROM payments p WHERE 1");
+		store_payment_where(&q, &g);
+		qb_add(&q,
+		    "), m AS (SELECT consumer_id, method, sum(amount) AS amt, "
+		    "count(*) AS n, max(paid_on) AS last FROM f GROUP BY "
+		    "consumer_id, "
+		    "method), t AS (SELECT consumer_id, sum(amt) AS total, "
+		    "sum(n) AS "
+		    "n, max(last) AS last, group_concat(method || '=' || amt, "
+		    "';') AS "
+		    "methods FROM (SELECT * FROM m ORDER BY consumer_id, amt "
+		    "DESC) "
+		    "GROUP BY consumer_id) SELECT t.consumer_id, c.name, "
+		    "c.account_no, "
+		    "t.total, t.n, t.last, t.methods FROM t JOIN consumers c "
+		    "ON c.id = "
+		    "t.consumer_id",
+		    "");
 	}
 	snprintf(tail, sizeof tail, " ORDER BY %s",
 	    order[(unsigned)sort < 4 ? sort : 0]);
@@ -168,56 +189,64 @@ static const struct {
 	const char *what;
 	const char *sql;
 } checks[] = {
-	{ "integrity", "SELECT integrity_check FROM pragma_integrity_check "
-	    "WHERE integrity_check <> 'ok'" },
-	{ "foreign keys", "SELECT 'row ' || rowid || ' of ' || \"table\" || "
-	    "' points at a missing ' || parent FROM pragma_foreign_key_check" },
-	{ "item balances", "SELECT 'item ' || i.ref || ': settled ' || "
-	    "i.settled || ' but the ledger says ' || (coalesce((SELECT "
-	    "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
-	    "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
-	    "item_id = i.id), 0)) FROM items i WHERE i.settled <> "
-	    "coalesce((SELECT sum(amount) FROM allocations WHERE item_id = "
-	    "i.id), 0) + coalesce((SELECT sum(amount) FROM "
-	    "credit_applications WHERE item_id = i.id), 0)" },
-	{ "credit balances", "SELECT 'credit note ' || n.cn_no || ': applied "
-	    "' || n.applied || ' but applications sum to ' || coalesce((SELECT "
-	    "sum(amount) FROM credit_applications WHERE credit_note_id = "
-	    "n.id), 0) FROM credit_notes n WHERE n.applied <> "
-	    "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
-	    "credit_note_id = n.id), 0)" },
-	{ "payment allocations", "SELECT 'payment ' || p.payment_no || ': "
-	    "amount ' || p.amount || ' but allocations ' || coalesce((SELECT "
-	    "sum(amount) FROM allocations WHERE payment_id = p.id AND "
-	    "reverses IS NULL), 0) || ' plus overpaid ' || p.overpaid FROM "
-	    "payments p WHERE p.amount <> p.overpaid + coalesce((SELECT "
-	    "sum(amount) FROM allocations WHERE payment_id = p.id AND reverses "
-	    "IS NULL), 0)" },
-	{ "voids", "SELECT 'payment ' || p.payment_no || ': status ' || "
-	    "p.status || (CASE WHEN v.id IS NULL THEN ' without' ELSE ' with' "
-	    "END) || ' a void record' FROM payments p LEFT JOIN voids v ON "
-	    "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
-	    "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
-	    "allocations WHERE payment_id = p.id), 0) <> 0)" },
-	{ "daily totals", "SELECT 'day ' || d.day || ': rollup says ' || "
-	    "coalesce(r.collected, 0) || ' in ' || coalesce(r.payments, 0) || "
-	    "' payments, the ledger ' || d.collected || ' in ' || d.n FROM "
-	    "(SELECT paid_on AS day, sum(amount) AS collected, count(*) AS n "
-	    "FROM payments WHERE status = 'Posted' GROUP BY paid_on) d LEFT "
-	    "JOIN daily_totals r ON r.day = d.day WHERE r.collected IS NOT "
-	    "d.collected OR r.payments IS NOT d.n" },
-	{ "payer totals", "SELECT 'consumer ' || d.consumer_id || ': rollup "
-	    "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
-	    "(SELECT consumer_id, sum(amount) AS total, count(*) AS n FROM "
-	    "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
-	    "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
-	    "NOT d.total OR r.payments IS NOT d.n" },
-	{ "outbox", "SELECT 'payment ' || p.payment_no || ' has no sync "
-	    "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
-	    "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid)" },
-	{ "audit", "SELECT 'payment ' || p.payment_no || ' has no audit "
-	    "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
-	    "l WHERE l.entity = 'payment' AND l.ref = p.payment_no)" },
+    {"integrity", "SELECT integrity_check FROM pragma_integrity_check "
+                  "WHERE integrity_check <> 'ok'"},
+    {"foreign keys",
+        "SELECT 'row ' || rowid || ' of ' || \"table\" || "
+        "' points at a missing ' || parent FROM pragma_foreign_key_check"},
+    {"item balances",
+        "SELECT 'item ' || i.ref || ': settled ' || "
+        "i.settled || ' but the ledger says ' || (coalesce((SELECT "
+        "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
+        "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
+        "item_id = i.id), 0)) FROM items i WHERE i.settled <> "
+        "coalesce((SELECT sum(amount) FROM allocations WHERE item_id = "
+        "i.id), 0) + coalesce((SELECT sum(amount) FROM "
+        "credit_applications WHERE item_id = i.id), 0)"},
+    {"credit balances",
+        "SELECT 'credit note ' || n.cn_no || ': applied "
+        "' || n.applied || ' but applications sum to ' || coalesce((SELECT "
+        "sum(amount) FROM credit_applications WHERE credit_note_id = "
+        "n.id), 0) FROM credit_notes n WHERE n.applied <> "
+        "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
+        "credit_note_id = n.id), 0)"},
+    {"payment allocations",
+        "SELECT 'payment ' || p.payment_no || ': "
+        "amount ' || p.amount || ' but allocations ' || coalesce((SELECT "
+        "sum(amount) FROM allocations WHERE payment_id = p.id AND "
+        "reverses IS NULL), 0) || ' plus overpaid ' || p.overpaid FROM "
+        "payments p WHERE p.amount <> p.overpaid + coalesce((SELECT "
+        "sum(amount) FROM allocations WHERE payment_id = p.id AND reverses "
+        "IS NULL), 0)"},
+    {"voids",
+        "SELECT 'payment ' || p.payment_no || ': status ' || "
+        "p.status || (CASE WHEN v.id IS NULL THEN ' without' ELSE ' with' "
+        "END) || ' a void record' FROM payments p LEFT JOIN voids v ON "
+        "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
+        "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
+        "allocations WHERE payment_id = p.id), 0) <> 0)"},
+    {"daily totals",
+        "SELECT 'day ' || d.day || ': rollup says ' || "
+        "coalesce(r.collected, 0) || ' in ' || coalesce(r.payments, 0) || "
+        "' payments, the ledger ' || d.collected || ' in ' || d.n FROM "
+        "(SELECT paid_on AS day, sum(amount) AS collected, count(*) AS n "
+        "FROM payments WHERE status = 'Posted' GROUP BY paid_on) d LEFT "
+        "JOIN daily_totals r ON r.day = d.day WHERE r.collected IS NOT "
+        "d.collected OR r.payments IS NOT d.n"},
+    {"payer totals",
+        "SELECT 'consumer ' || d.consumer_id || ': rollup "
+        "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
+        "(SELECT consumer_id, sum(amount) AS total, count(*) AS n FROM "
+        "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
+        "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
+        "NOT d.total OR r.payments IS NOT d.n"},
+    {"outbox", "SELECT 'payment ' || p.payment_no || ' has no sync "
+               "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
+               "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid)"},
+    {"audit",
+        "SELECT 'payment ' || p.payment_no || ' has no audit "
+        "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
+        "l WHERE l.entity = 'payment' AND l.ref = p.payment_no)"},
 };
 
 int

@@ -3,7 +3,8 @@
 
 #include "internal.h"
 
-#define USER_COLS "id, username, full_name, role, pin_hash, active, " \
+#define USER_COLS                                                              \
+	"id, username, full_name, role, pin_hash, active, "                    \
 	"failed_logins, locked_until"
 
 static int
@@ -34,11 +35,13 @@ user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
 }
 
 int
-store_user_by_name(struct store *st, const char *username, struct user *u,
-    struct pd_err *err)
+store_user_by_name(
+    struct store *st, const char *username, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " USER_COLS " FROM users WHERE "
-	    "username = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " USER_COLS " FROM users WHERE "
+	    "username = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -47,11 +50,13 @@ store_user_by_name(struct store *st, const char *username, struct user *u,
 }
 
 int
-store_user_by_id(struct store *st, int64_t id, struct user *u,
-    struct pd_err *err)
+store_user_by_id(
+    struct store *st, int64_t id, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " USER_COLS " FROM users WHERE "
-	    "id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " USER_COLS " FROM users WHERE "
+	    "id = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -62,9 +67,11 @@ store_user_by_id(struct store *st, int64_t id, struct user *u,
 int
 store_user_insert(struct store *st, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO users (username, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO users (username, "
 	    "full_name, role, pin_hash, active, created_at) VALUES (?, ?, ?, "
-	    "?, ?, datetime('now', 'localtime'))", err);
+	    "?, ?, datetime('now', 'localtime'))",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -80,8 +87,10 @@ int
 store_user_login_state(struct store *st, int64_t id, int failed,
     const char *locked_until, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "UPDATE users SET failed_logins = ?, "
-	    "locked_until = ? WHERE id = ?", err);
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE users SET failed_logins = ?, "
+	    "locked_until = ? WHERE id = ?",
+	    err);
 
 	if (s == NULL)
 		return -1;
@@ -106,9 +115,11 @@ int
 store_series_next(struct store *st, const char *series, const char *scope,
     int64_t *seq, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "INSERT INTO number_series (series, "
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO number_series (series, "
 	    "scope, next) VALUES (?1, ?2, 2) ON CONFLICT (series, scope) DO "
-	    "UPDATE SET next = next + 1 RETURNING next - 1", err);
+	    "UPDATE SET next = next + 1 RETURNING next - 1",
+	    err);
 	int rc;
 
 	if (s == NULL)

@@ -48,11 +48,11 @@ row(const char *what, double v, const char *unit, const char *target,
 	printf("%-44s %10.2f %-3s %-12s %s\n", what, v, unit, target, rawtxt);
 }
 
-static const char *const pieces[] = { "gar", "smit", "chen", "khan", "nez",
-	"oka", "mull", "iva", "pat", "dub", "bro", "wój", "men", "ross",
-	"fern", "tan", "wil", "had", "lars", "ande", "sha", "lop", "kow",
-	"sat", "tay", "petr", "nwo", "mart", "yıl", "cla", "mar", "jam",
-	"aish", "jos", "fat", "lia", "olg", "raj", "noa", "kwa" };
+static const char *const pieces[] = {"gar", "smit", "chen", "khan", "nez",
+    "oka", "mull", "iva", "pat", "dub", "bro", "wój", "men", "ross", "fern",
+    "tan", "wil", "had", "lars", "ande", "sha", "lop", "kow", "sat", "tay",
+    "petr", "nwo", "mart", "yıl", "cla", "mar", "jam", "aish", "jos", "fat",
+    "lia", "olg", "raj", "noa", "kwa"};
 #define NPIECES (sizeof pieces / sizeof pieces[0])
 
 static int
@@ -128,9 +128,11 @@ main(int argc, char **argv)
 		free(c);
 		snprintf(phrase, sizeof phrase, "\"%s\"", p);
 		t = now_ms();
-		sqlite3_prepare_v2(raw, "SELECT c.* FROM consumers_fts f JOIN "
+		sqlite3_prepare_v2(raw,
+		    "SELECT c.* FROM consumers_fts f JOIN "
 		    "consumers c ON c.id = f.rowid WHERE consumers_fts MATCH ? "
-		    "LIMIT 20", -1, &st, NULL);
+		    "LIMIT 20",
+		    -1, &st, NULL);
 		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW)
 			;
@@ -158,10 +160,13 @@ main(int argc, char **argv)
 		}
 		v[i] = now_ms() - t;
 		t = now_ms();
-		sqlite3_exec(raw, "BEGIN IMMEDIATE; INSERT INTO outbox (uuid, "
-		    "kind, ref, payload, created_at) VALUES (hex(randomblob(16)),"
+		sqlite3_exec(raw,
+		    "BEGIN IMMEDIATE; INSERT INTO outbox (uuid, "
+		    "kind, ref, payload, created_at) VALUES "
+		    "(hex(randomblob(16)),"
 		    " 'bench', 'x', '{}', 'now'); UPDATE items SET settled = "
-		    "settled WHERE id = 1; COMMIT", NULL, NULL, NULL);
+		    "settled WHERE id = 1; COMMIT",
+		    NULL, NULL, NULL);
 		r[i] = now_ms() - t;
 	}
 	row("post a payment: p50", pct(v, n, .5), "ms", "<= 2 ms",
@@ -178,9 +183,12 @@ main(int argc, char **argv)
 	t = now_ms();
 	svc_kpi(&s, month, NULL, &k, &err);
 	t = now_ms() - t;
-	row("KPIs for a month", t, "ms", "<= 50 ms", raw_query_ms(raw,
-	    "SELECT sum(amount), count(*) FROM payments WHERE paid_on BETWEEN "
-	    "?1 AND ?2 AND status = 'Posted'", from, to));
+	row("KPIs for a month", t, "ms", "<= 50 ms",
+	    raw_query_ms(raw,
+	        "SELECT sum(amount), count(*) FROM payments WHERE paid_on "
+	        "BETWEEN "
+	        "?1 AND ?2 AND status = 'Posted'",
+	        from, to));
 
 	/* payers report */
 	memset(&f, 0, sizeof f);
@@ -192,11 +200,16 @@ main(int argc, char **argv)
 	svc_payers_each(&s, &f, PAYERS_BY_TOTAL, count_cb, &rows, &err);
 	t = now_ms() - t;
 	row("payers report, top 50, no filter", t, "ms", "<= 200 ms",
-	    raw_query_ms(raw, "SELECT consumer_id, sum(amount) AS t FROM "
-	    "payments WHERE status = 'Posted' GROUP BY consumer_id ORDER BY t "
-	    "DESC LIMIT 50", NULL, NULL));
-	date_format(from, month_first_day(month_first_day(month_first_day(
-	    month_first_day(d) - 1) - 1) - 1));
+	    raw_query_ms(raw,
+	        "SELECT consumer_id, sum(amount) AS t FROM "
+	        "payments WHERE status = 'Posted' GROUP BY consumer_id ORDER "
+	        "BY t "
+	        "DESC LIMIT 50",
+	        NULL, NULL));
+	date_format(from,
+	    month_first_day(
+	        month_first_day(month_first_day(month_first_day(d) - 1) - 1) -
+	        1));
 	f.from = from;
 	f.to = to;
 	f.method = "Cash";
@@ -204,10 +217,13 @@ main(int argc, char **argv)
 	svc_payers_each(&s, &f, PAYERS_BY_TOTAL, count_cb, &rows, &err);
 	t = now_ms() - t;
 	row("payers report, 3 months, one method", t, "ms", "<= 1000 ms",
-	    raw_query_ms(raw, "SELECT consumer_id, sum(amount) AS t FROM "
-	    "payments WHERE method = 'Cash' AND paid_on BETWEEN ?1 AND ?2 AND "
-	    "status = 'Posted' GROUP BY consumer_id ORDER BY t DESC LIMIT 50",
-	    from, to));
+	    raw_query_ms(raw,
+	        "SELECT consumer_id, sum(amount) AS t FROM "
+	        "payments WHERE method = 'Cash' AND paid_on BETWEEN ?1 AND ?2 "
+	        "AND "
+	        "status = 'Posted' GROUP BY consumer_id ORDER BY t DESC LIMIT "
+	        "50",
+	        from, to));
 	svc_close(&s);
 	sqlite3_close(raw);
 
@@ -228,7 +244,8 @@ main(int argc, char **argv)
 				if (freopen("/dev/null", "w", stdout) == NULL)
 					_exit(126);
 				execl(argv[2], argv[2], "--db", argv[1],
-				    "consumer", "show", "AC-0000001", (char *)0);
+				    "consumer", "show", "AC-0000001",
+				    (char *)0);
 				_exit(127);
 			}
 			wait4(pid, &status, 0, &ru);
@@ -236,8 +253,8 @@ main(int argc, char **argv)
 			if (ru.ru_maxrss / 1024.0 > worst_rss)
 				worst_rss = ru.ru_maxrss / 1024.0;
 		}
-		row("paydesk start to ready (consumer show), p50", pct(v, n, .5),
-		    "ms", "<= 100 ms", -1);
+		row("paydesk start to ready (consumer show), p50",
+		    pct(v, n, .5), "ms", "<= 100 ms", -1);
 		row("peak RSS", worst_rss, "MB", "<= 30 MB", -1);
 	}
 	return 0;

@@ -92,17 +92,17 @@ money_formatting(void **state)
 	char b[MONEY_BUFSZ];
 
 	(void)state;
-	assert_string_equal(money_format(b, sizeof b, 14550, 2, "$"),
-	    "$145.50");
-	assert_string_equal(money_format(b, sizeof b, 123456789, 2, "$"),
-	    "$1,234,567.89");
+	assert_string_equal(
+	    money_format(b, sizeof b, 14550, 2, "$"), "$145.50");
+	assert_string_equal(
+	    money_format(b, sizeof b, 123456789, 2, "$"), "$1,234,567.89");
 	assert_string_equal(money_format(b, sizeof b, -450, 2, "$"), "-$4.50");
 	assert_string_equal(money_format(b, sizeof b, 5, 2, "€"), "€0.05");
 	assert_string_equal(money_format(b, sizeof b, 0, 2, "$"), "$0.00");
-	assert_string_equal(money_format(b, sizeof b, 100000, 2, ""),
-	    "1,000.00");
-	assert_string_equal(money_plain(b, sizeof b, 123456789, 2),
-	    "1234567.89");
+	assert_string_equal(
+	    money_format(b, sizeof b, 100000, 2, ""), "1,000.00");
+	assert_string_equal(
+	    money_plain(b, sizeof b, 123456789, 2), "1234567.89");
 	assert_string_equal(money_plain(b, sizeof b, -1, 2), "-0.01");
 	assert_string_equal(money_plain(b, sizeof b, 42, 0), "42");
 	assert_string_equal(money_tenths(b, sizeof b, 1234), "123.4");
@@ -122,9 +122,9 @@ static void
 ratios(void **state)
 {
 	(void)state;
-	assert_int_equal(money_ratio_tenths(1, 3), 333);     /* 33.3 % */
-	assert_int_equal(money_ratio_tenths(2, 3), 667);     /* 66.7 % */
-	assert_int_equal(money_ratio_tenths(1, 2000), 1);    /* 0.05 -> 0.1 */
+	assert_int_equal(money_ratio_tenths(1, 3), 333);  /* 33.3 % */
+	assert_int_equal(money_ratio_tenths(2, 3), 667);  /* 66.7 % */
+	assert_int_equal(money_ratio_tenths(1, 2000), 1); /* 0.05 -> 0.1 */
 	assert_int_equal(money_ratio_tenths(1, 2001), 0);
 	assert_int_equal(money_ratio_tenths(5, 0), 0);
 	assert_int_equal(money_ratio_tenths(300, 200), 1500);
@@ -173,26 +173,30 @@ static void
 numbers(void **state)
 {
 	struct pd_err err;
-	struct numfmt_ctx ctx = { "2025-04-20", "T01", "B07" };
+	struct numfmt_ctx ctx = {"2025-04-20", "T01", "B07"};
 	char out[NUMFMT_BUFSZ], scope[16];
 
 	(void)state;
 	assert_int_equal(numfmt_validate("PAY-{TERM}-{YYYY}-{SEQ:6}", &err), 0);
 	assert_int_equal(numfmt_render("PAY-{TERM}-{YYYY}-{SEQ:6}", &ctx, 4521,
-	    out, sizeof out, &err), 0);
+	                     out, sizeof out, &err),
+	    0);
 	assert_string_equal(out, "PAY-T01-2025-004521");
-	assert_int_equal(numfmt_render("R-{TERM}-{SEQ}", &ctx, 5001, out,
-	    sizeof out, &err), 0);
+	assert_int_equal(
+	    numfmt_render("R-{TERM}-{SEQ}", &ctx, 5001, out, sizeof out, &err),
+	    0);
 	assert_string_equal(out, "R-T01-5001");
 	assert_int_equal(numfmt_render("{BRANCH}/{TERM}/{YY}{MM}/{SEQ:3}", &ctx,
-	    7, out, sizeof out, &err), 0);
+	                     7, out, sizeof out, &err),
+	    0);
 	assert_string_equal(out, "B07/T01/2504/007");
 	/* wider than the pad: all digits are kept */
-	assert_int_equal(numfmt_render("X{TERM}{SEQ:2}", &ctx, 12345, out,
-	    sizeof out, &err), 0);
+	assert_int_equal(
+	    numfmt_render("X{TERM}{SEQ:2}", &ctx, 12345, out, sizeof out, &err),
+	    0);
 	assert_string_equal(out, "XT0112345");
-	numfmt_scope("PAY-{TERM}-{YYYY}-{SEQ:6}", "2025-04-20", scope,
-	    sizeof scope);
+	numfmt_scope(
+	    "PAY-{TERM}-{YYYY}-{SEQ:6}", "2025-04-20", scope, sizeof scope);
 	assert_string_equal(scope, "2025");
 	numfmt_scope("P{TERM}{YY}{MM}{SEQ}", "2025-04-20", scope, sizeof scope);
 	assert_string_equal(scope, "2025-04");
@@ -221,12 +225,18 @@ allocation(void **state)
 	(void)state;
 	memset(it, 0, sizeof it);
 	/* given newest first: allocation still goes oldest first */
-	it[0].id = 1; strcpy(it[0].ref, "INV-2"); strcpy(it[0].due_on,
-	    "2025-05-15"); it[0].outstanding = 15225;
-	it[1].id = 2; strcpy(it[1].ref, "INV-1"); strcpy(it[1].due_on,
-	    "2025-04-15"); it[1].outstanding = 14550;
-	it[2].id = 3; strcpy(it[2].ref, "INV-3"); strcpy(it[2].due_on,
-	    "2025-06-15"); it[2].outstanding = 10000;
+	it[0].id = 1;
+	strcpy(it[0].ref, "INV-2");
+	strcpy(it[0].due_on, "2025-05-15");
+	it[0].outstanding = 15225;
+	it[1].id = 2;
+	strcpy(it[1].ref, "INV-1");
+	strcpy(it[1].due_on, "2025-04-15");
+	it[1].outstanding = 14550;
+	it[2].id = 3;
+	strcpy(it[2].ref, "INV-3");
+	strcpy(it[2].due_on, "2025-06-15");
+	it[2].outstanding = 10000;
 	over = alloc_apply(it, 3, 20000);
 	assert_int_equal(over, 0);
 	assert_string_equal(it[0].ref, "INV-1");
@@ -266,14 +276,14 @@ analysis_and_rules(void **state)
 	assert_non_null(strstr(err.msg, "maximum $150.50"));
 	assert_int_equal(pay_check_amount(15050, 14550, 500, 2, "$", &err), 0);
 	assert_int_equal(pay_check_amount(0, 14550, 500, 2, "$", &err), -1);
-	assert_int_equal(pay_cash_change(14550, 15000, &change, 2, "$", &err),
-	    0);
+	assert_int_equal(
+	    pay_cash_change(14550, 15000, &change, 2, "$", &err), 0);
 	assert_int_equal(change, 450);
-	assert_int_equal(pay_cash_change(14550, 14550, &change, 2, "$", &err),
-	    0);
+	assert_int_equal(
+	    pay_cash_change(14550, 14550, &change, 2, "$", &err), 0);
 	assert_int_equal(change, 0);
-	assert_int_equal(pay_cash_change(14550, 14549, &change, 2, "$", &err),
-	    -1);
+	assert_int_equal(
+	    pay_cash_change(14550, 14549, &change, 2, "$", &err), -1);
 	assert_non_null(strstr(err.msg, "$145.49 is less than"));
 }
 
@@ -285,24 +295,24 @@ credit_rules(void **state)
 
 	(void)state;
 	assert_int_equal(credit_check_amount(14550, 14550, 0, 2, "$", &err), 0);
-	assert_int_equal(credit_check_amount(14551, 14550, 0, 2, "$", &err),
-	    -1);
-	assert_int_equal(credit_check_amount(10000, 14550, 4550, 2, "$", &err),
-	    0);
-	assert_int_equal(credit_check_amount(10001, 14550, 4550, 2, "$", &err),
-	    -1);
+	assert_int_equal(
+	    credit_check_amount(14551, 14550, 0, 2, "$", &err), -1);
+	assert_int_equal(
+	    credit_check_amount(10000, 14550, 4550, 2, "$", &err), 0);
+	assert_int_equal(
+	    credit_check_amount(10001, 14550, 4550, 2, "$", &err), -1);
 	assert_non_null(strstr(err.msg, "maximum $100.00"));
 	assert_int_equal(credit_check_amount(0, 14550, 0, 2, "$", &err), -1);
 	assert_int_equal(credit_check_apply(450, 450, 10000, 2, "$", &err), 0);
 	assert_int_equal(credit_check_apply(451, 450, 10000, 2, "$", &err), -1);
 	assert_int_equal(credit_check_apply(450, 1000, 300, 2, "$", &err), -1);
 	assert_int_equal(credit_status(450, 0, today, today, 0), CN_ACTIVE);
-	assert_int_equal(credit_status(450, 100, today + 1, today, 0),
-	    CN_ACTIVE);
-	assert_int_equal(credit_status(450, 450, today - 5, today, 0),
-	    CN_APPLIED);
-	assert_int_equal(credit_status(450, 100, today - 1, today, 0),
-	    CN_EXPIRED);
+	assert_int_equal(
+	    credit_status(450, 100, today + 1, today, 0), CN_ACTIVE);
+	assert_int_equal(
+	    credit_status(450, 450, today - 5, today, 0), CN_APPLIED);
+	assert_int_equal(
+	    credit_status(450, 100, today - 1, today, 0), CN_EXPIRED);
 	assert_int_equal(credit_status(450, 0, today, today, 1), CN_VOIDED);
 	assert_int_equal(credit_usage_tenths(0, 450), 0);
 	assert_int_equal(credit_usage_tenths(150, 450), 333);
@@ -316,7 +326,7 @@ static void
 csv_reading(void **state)
 {
 	const char *text = "a,b,c\r\n1,\"x, \"\"y\"\"\",3\n\n\"multi\nline\",,"
-	    "\xC3\xA9\n";
+	                   "\xC3\xA9\n";
 	struct csv_reader r;
 	struct csv_row row;
 	struct pd_err err;
@@ -352,7 +362,7 @@ csv_reading(void **state)
 	assert_non_null(strstr(err.msg, "UTF-8"));
 	csv_row_free(&row);
 	assert_true(utf8_valid("Łódź", strlen("Łódź")));
-	assert_false(utf8_valid("\xC0\x80", 2)); /* overlong */
+	assert_false(utf8_valid("\xC0\x80", 2));     /* overlong */
 	assert_false(utf8_valid("\xED\xA0\x80", 3)); /* surrogate */
 }
 
@@ -364,20 +374,20 @@ hashing(void **state)
 	(void)state;
 	sha256_hex("", 0, hex);
 	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb924"
-	    "27ae41e4649b934ca495991b7852b855");
+	                         "27ae41e4649b934ca495991b7852b855");
 	sha256_hex("abc", 3, hex);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
-	    "b00361a396177a9cb410ff61f20015ad");
+	                         "b00361a396177a9cb410ff61f20015ad");
 	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
 	    56, hex);
 	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039"
-	    "a33ce45964ff2167f6ecedd419db06c1");
+	                         "a33ce45964ff2167f6ecedd419db06c1");
 }
 
 static void
 uuids(void **state)
 {
-	uint8_t zero[16] = { 0 };
+	uint8_t zero[16] = {0};
 	char a[UUID_BUFSZ], b[UUID_BUFSZ];
 
 	(void)state;
@@ -394,18 +404,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(money_parsing),
-		cmocka_unit_test(money_digits),
-		cmocka_unit_test(money_formatting),
-		cmocka_unit_test(ratios),
-		cmocka_unit_test(dates),
-		cmocka_unit_test(numbers),
-		cmocka_unit_test(allocation),
-		cmocka_unit_test(analysis_and_rules),
-		cmocka_unit_test(credit_rules),
-		cmocka_unit_test(csv_reading),
-		cmocka_unit_test(hashing),
-		cmocka_unit_test(uuids),
+	    cmocka_unit_test(money_parsing),
+	    cmocka_unit_test(money_digits),
+	    cmocka_unit_test(money_formatting),
+	    cmocka_unit_test(ratios),
+	    cmocka_unit_test(dates),
+	    cmocka_unit_test(numbers),
+	    cmocka_unit_test(allocation),
+	    cmocka_unit_test(analysis_and_rules),
+	    cmocka_unit_test(credit_rules),
+	    cmocka_unit_test(csv_reading),
+	    cmocka_unit_test(hashing),
+	    cmocka_unit_test(uuids),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);

@@ -47,14 +47,13 @@ add_items(struct fx *f)
 		int64_t amount;
 		const char *issued, *due;
 	} items[] = {
-		{ PAY_BILL, "INV-2025-001234", "Mar 2025", 14550, "2025-04-01",
-		  "2025-04-15" },
-		{ PAY_BILL, "INV-2025-001567", "Apr 2025", 15225, "2025-05-01",
-		  "2025-05-15" },
-		{ PAY_SERVICE, "SRV-1", "Reconnection Fee", 7500, "2025-04-18",
-		  "2025-04-18" },
-		{ PAY_INSTALLMENT, "PP-1#1", NULL, 6750, "2025-04-15",
-		  "2025-04-15" },
+	    {PAY_BILL, "INV-2025-001234", "Mar 2025", 14550, "2025-04-01",
+	        "2025-04-15"},
+	    {PAY_BILL, "INV-2025-001567", "Apr 2025", 15225, "2025-05-01",
+	        "2025-05-15"},
+	    {PAY_SERVICE, "SRV-1", "Reconnection Fee", 7500, "2025-04-18",
+	        "2025-04-18"},
+	    {PAY_INSTALLMENT, "PP-1#1", NULL, 6750, "2025-04-15", "2025-04-15"},
 	};
 	size_t i;
 
@@ -87,10 +86,12 @@ add_items(struct fx *f)
 		strcpy(it.due_on, items[i].due);
 		assert_int_equal(store_item_insert(f->s.st, &it, &err), 0);
 	}
-	assert_int_equal(svc_user_add(&f->s, "jane", "Jane Smith", "cashier",
-	    "1234", &err), 0);
+	assert_int_equal(
+	    svc_user_add(&f->s, "jane", "Jane Smith", "cashier", "1234", &err),
+	    0);
 	assert_int_equal(svc_user_add(&f->s, "mary", "Mary Johnson",
-	    "supervisor", "2222", &err), 0);
+	                     "supervisor", "2222", &err),
+	    0);
 	assert_int_equal(store_commit(f->s.st, &err), 0);
 }
 
@@ -149,7 +150,7 @@ cash_with_change(void **state)
 	struct pay_request q;
 	struct pay_result r;
 	struct pd_err err;
-	const char *items[] = { "INV-2025-001234" };
+	const char *items[] = {"INV-2025-001234"};
 	struct payment_view v;
 
 	login(f, "jane", "1234");
@@ -174,11 +175,14 @@ cash_with_change(void **state)
 	assert_string_equal(v.p.method, "Cash"); /* configured spelling */
 	svc_payment_view_free(&v);
 	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
-	    "'INV-2025-001234'"), 14550);
+	                          "'INV-2025-001234'"),
+	    14550);
 	assert_int_equal(count(f, "SELECT count(*) FROM outbox WHERE kind = "
-	    "'payment'"), 1);
+	                          "'payment'"),
+	    1);
 	assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE "
-	    "action = 'post'"), 1);
+	                          "action = 'post'"),
+	    1);
 }
 
 static void
@@ -205,7 +209,8 @@ partial_over_two_bills(void **state)
 	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
 	assert_int_equal(r.p.tendered, 0);
 	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
-	    "'INV-2025-001567'"), 5450);
+	                          "'INV-2025-001567'"),
+	    5450);
 	assert_int_equal(count(f, "SELECT count(*) FROM allocations"), 2);
 }
 
@@ -217,7 +222,7 @@ overpayment_credit_note(void **state)
 	struct pay_result r;
 	struct pd_err err;
 	struct credit_view v;
-	const char *items[] = { "SRV-1" };
+	const char *items[] = {"SRV-1"};
 
 	login(f, "jane", "1234");
 	req_init(&q, PAY_SERVICE, "Cash", 8000);
@@ -239,12 +244,15 @@ overpayment_credit_note(void **state)
 		struct credit_application a;
 
 		assert_int_equal(svc_credit_apply(&f->s, "CN-T01-00001",
-		    "PP-1#1", 300, &a, &err), 0);
+		                     "PP-1#1", 300, &a, &err),
+		    0);
 		assert_int_equal(svc_credit_apply(&f->s, "CN-T01-00001",
-		    "PP-1#1", 201, &a, &err), -1);
+		                     "PP-1#1", 201, &a, &err),
+		    -1);
 		assert_non_null(strstr(err.msg, "remaining balance $2.00"));
 		assert_int_equal(svc_credit_apply(&f->s, "CN-T01-00001",
-		    "PP-1#1", 200, &a, &err), 0);
+		                     "PP-1#1", 200, &a, &err),
+		    0);
 	}
 	assert_int_equal(svc_credit_show(&f->s, "CN-T01-00001", &v, &err), 0);
 	assert_int_equal(v.status, CN_APPLIED);
@@ -252,11 +260,12 @@ overpayment_credit_note(void **state)
 	assert_int_equal(v.napps, 2);
 	svc_credit_view_free(&v);
 	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
-	    "'PP-1#1'"), 500);
+	                          "'PP-1#1'"),
+	    500);
 	/* the payment with applied credit can no longer be voided */
 	login(f, "mary", "2222");
-	assert_int_equal(svc_payment_void(&f->s, r.p.receipt_no, "mistake",
-	    &err), -1);
+	assert_int_equal(
+	    svc_payment_void(&f->s, r.p.receipt_no, "mistake", &err), -1);
 	assert_non_null(strstr(err.msg, "has been applied"));
 }
 
@@ -267,9 +276,9 @@ threshold_and_bad_input_change_nothing(void **state)
 	struct pay_request q;
 	struct pay_result r;
 	struct pd_err err;
-	const char *items[] = { "INV-2025-001234" };
-	const char *wrong_kind[] = { "SRV-1" };
-	const char *unknown[] = { "NOPE" };
+	const char *items[] = {"INV-2025-001234"};
+	const char *wrong_kind[] = {"SRV-1"};
+	const char *unknown[] = {"NOPE"};
 	int64_t before = count(f, "SELECT total_changes()");
 
 	(void)before;
@@ -347,15 +356,16 @@ void_reverses(void **state)
 	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
 	assert_int_equal(r.cn_amount, 225);
 	/* cashiers may not void */
-	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no, "typo",
-	    &err), -1);
+	assert_int_equal(
+	    svc_payment_void(&f->s, r.p.payment_no, "typo", &err), -1);
 	assert_int_equal(err.code, PD_EPERM);
 	login(f, "mary", "2222");
 	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no, "", &err), -1);
 	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no,
-	    "Posted to the wrong account", &err), 0);
-	assert_int_equal(svc_payment_void(&f->s, r.p.payment_no, "again",
-	    &err), -1);
+	                     "Posted to the wrong account", &err),
+	    0);
+	assert_int_equal(
+	    svc_payment_void(&f->s, r.p.payment_no, "again", &err), -1);
 	assert_non_null(strstr(err.msg, "already voided"));
 	assert_int_equal(svc_payment_show(&f->s, r.p.receipt_no, &v, &err), 0);
 	assert_int_equal(v.p.status, PS_VOIDED);
@@ -371,12 +381,17 @@ void_reverses(void **state)
 		sqlite3 *db;
 
 		sqlite3_open(f->db, &db);
-		assert_int_not_equal(sqlite3_exec(db, "UPDATE payments SET "
-		    "amount = 1", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_not_equal(sqlite3_exec(db,
+		                         "UPDATE payments SET "
+		                         "amount = 1",
+		                         NULL, NULL, NULL),
+		    SQLITE_OK);
 		assert_int_not_equal(sqlite3_exec(db, "DELETE FROM allocations",
-		    NULL, NULL, NULL), SQLITE_OK);
-		assert_int_not_equal(sqlite3_exec(db, "DELETE FROM audit_log",
-		    NULL, NULL, NULL), SQLITE_OK);
+		                         NULL, NULL, NULL),
+		    SQLITE_OK);
+		assert_int_not_equal(
+		    sqlite3_exec(db, "DELETE FROM audit_log", NULL, NULL, NULL),
+		    SQLITE_OK);
 		sqlite3_close(db);
 	}
 	assert_int_equal(store_doctor(f->s.st, NULL, NULL, &err), 0);
@@ -426,29 +441,36 @@ credit_note_rules(void **state)
 	req_init(&q, PAY_BILL, "Cash", 14550);
 	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
 	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 100,
-	    "Billing Error", NULL, &cn, &err), -1);
+	                     "Billing Error", NULL, &cn, &err),
+	    -1);
 	assert_int_equal(err.code, PD_EPERM);
 	login(f, "mary", "2222");
 	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 100,
-	    "Because", NULL, &cn, &err), -1);
+	                     "Because", NULL, &cn, &err),
+	    -1);
 	assert_non_null(strstr(err.msg, "Duplicate Payment"));
-	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 100, "",
-	    NULL, &cn, &err), -1);
+	assert_int_equal(
+	    svc_credit_create(&f->s, r.p.receipt_no, 100, "", NULL, &cn, &err),
+	    -1);
 	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 10000,
-	    "billing error", "half of it", &cn, &err), 0);
+	                     "billing error", "half of it", &cn, &err),
+	    0);
 	assert_string_equal(cn.reason, "Billing Error");
-	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4551,
-	    "Other", NULL, &cn, &err), -1);
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4551, "Other",
+	                     NULL, &cn, &err),
+	    -1);
 	assert_non_null(strstr(err.msg, "maximum $45.50"));
-	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4550,
-	    "Other", NULL, &cn, &err), 0);
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4550, "Other",
+	                     NULL, &cn, &err),
+	    0);
 	{
 		char remarks[600];
 
 		memset(remarks, 'r', 501);
 		remarks[501] = '\0';
 		assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 1,
-		    "Other", remarks, &cn, &err), -1);
+		                     "Other", remarks, &cn, &err),
+		    -1);
 		assert_non_null(strstr(err.msg, "limit is 500"));
 	}
 	assert_int_equal(count(f, "SELECT count(*) FROM credit_notes"), 2);
@@ -458,7 +480,8 @@ credit_note_rules(void **state)
 		struct credit_application a;
 
 		assert_int_equal(svc_credit_apply(&f->s, cn.cn_no,
-		    "INV-2025-001567", 100, &a, &err), -1);
+		                     "INV-2025-001567", 100, &a, &err),
+		    -1);
 		assert_non_null(strstr(err.msg, "Expired"));
 	}
 	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
@@ -491,9 +514,13 @@ numbering_and_audit_chain(void **state)
 		sqlite3 *db;
 
 		sqlite3_open(f->db, &db);
-		assert_int_equal(sqlite3_exec(db, "DROP TRIGGER "
-		    "audit_log_no_update; UPDATE audit_log SET detail = "
-		    "'amount=0.01' WHERE id = 3", NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(
+		    sqlite3_exec(db,
+		        "DROP TRIGGER "
+		        "audit_log_no_update; UPDATE audit_log SET detail = "
+		        "'amount=0.01' WHERE id = 3",
+		        NULL, NULL, NULL),
+		    SQLITE_OK);
 		sqlite3_close(db);
 	}
 	assert_int_equal(store_audit_verify(f->s.st, &n, &err), -1);
@@ -521,10 +548,12 @@ login_lockout(void **state)
 	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
 	assert_int_equal(svc_login(&f->s, "nobody", "1234", &err), -1);
 	assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE action "
-	    "= 'lockout'"), 1);
+	                          "= 'lockout'"),
+	    1);
 	assert_null(strstr(f->s.actor.username, "x"));
 	assert_int_equal(count(f, "SELECT count(*) FROM users WHERE pin_hash "
-	    "LIKE '$y$%'"), 2);
+	                          "LIKE '$y$%'"),
+	    2);
 }
 
 static void
@@ -535,7 +564,7 @@ kpis(void **state)
 	struct pay_result r;
 	struct pd_err err;
 	struct kpi k;
-	const char *bill1[] = { "INV-2025-001234" };
+	const char *bill1[] = {"INV-2025-001234"};
 
 	login(f, "jane", "1234");
 	req_init(&q, PAY_BILL, "Cash", 14550);
@@ -589,7 +618,8 @@ config_errors(void **state)
 	assert_non_null(strstr(err.msg, "[credit_notes] expiry_days"));
 	fp = fopen(path, "w");
 	fputs("[organisation]\nminor_digits = 3\n[payments]\n"
-	    "overpayment_threshold = 1.005\nchannels = Counter, Walk-in\n", fp);
+	      "overpayment_threshold = 1.005\nchannels = Counter, Walk-in\n",
+	    fp);
 	fclose(fp);
 	assert_int_equal(config_load(path, &cfg, &err), 0);
 	assert_int_equal(cfg.overpay_threshold, 1005);
@@ -642,28 +672,23 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(cash_with_change, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(partial_over_two_bills, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(overpayment_credit_note, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(
-		    threshold_and_bad_input_change_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(void_reverses, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(online_pending_then_verified,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(credit_note_rules, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(numbering_and_audit_chain,
-		    setup, teardown),
-		cmocka_unit_test_setup_teardown(login_lockout, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(kpis, setup, teardown),
-		cmocka_unit_test_setup_teardown(config_errors, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(search, setup, teardown),
+	    cmocka_unit_test_setup_teardown(cash_with_change, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        partial_over_two_bills, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        overpayment_credit_note, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        threshold_and_bad_input_change_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(void_reverses, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        online_pending_then_verified, setup, teardown),
+	    cmocka_unit_test_setup_teardown(credit_note_rules, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        numbering_and_audit_chain, setup, teardown),
+	    cmocka_unit_test_setup_teardown(login_lockout, setup, teardown),
+	    cmocka_unit_test_setup_teardown(kpis, setup, teardown),
+	    cmocka_unit_test_setup_teardown(config_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(search, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("service", tests, NULL, NULL);
