@@ -13,8 +13,10 @@
 	"c.service_address, c.phone, c.email, c.segment"
 
 static void
-read_consumer(sqlite3_stmt *s, struct consumer *c)
+read_consumer(sqlite3_stmt *s, void *elem)
 {
+	struct consumer *c = elem;
+
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(s, 0);
 	st_col(s, 1, c->uuid, sizeof c->uuid);
@@ -131,10 +133,8 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
     size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *s;
-	struct consumer *out = NULL;
-	size_t cap = 0;
+	struct consumer *out;
 	char digits[33], *q = NULL, *phone = NULL;
-	int rc;
 
 	*n = 0;
 	digits_of(text, digits, sizeof digits);
@@ -171,22 +171,8 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		q = like_pattern(text, 0);
 		st_bind(s, "si", q, (int64_t)limit);
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			out = xrealloc(out, cap, sizeof *out);
-		}
-		read_consumer(s, &out[(*n)++]);
-	}
-	sqlite3_reset(s);
+	out = st_collect(
+	    st, s, sizeof *out, read_consumer, n, "searching consumers", err);
 	free(q);
-	if (rc != SQLITE_DONE) {
-		free(out);
-		*n = 0;
-		st_fail(st, err, "searching consumers");
-		return NULL;
-	}
-	if (out == NULL)
-		out = xcalloc(1, sizeof *out);
 	return out;
 }

@@ -17,8 +17,10 @@
 	"JOIN consumers c ON c.id = n.consumer_id"
 
 static void
-read_cn(sqlite3_stmt *s, struct credit_note *n)
+read_cn(sqlite3_stmt *s, void *elem)
 {
+	struct credit_note *n = elem;
+
 	memset(n, 0, sizeof *n);
 	n->id = sqlite3_column_int64(s, 0);
 	st_col(s, 1, n->uuid, sizeof n->uuid);
@@ -40,6 +42,23 @@ read_cn(sqlite3_stmt *s, struct credit_note *n)
 	n->automatic = sqlite3_column_int(s, 17);
 	st_col(s, 18, n->consumer_name, sizeof n->consumer_name);
 	st_col(s, 19, n->account_no, sizeof n->account_no);
+}
+
+static void
+read_app(sqlite3_stmt *s, void *elem)
+{
+	struct credit_application *a = elem;
+
+	a->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, a->uuid, sizeof a->uuid);
+	a->credit_note_id = sqlite3_column_int64(s, 2);
+	a->item_id = sqlite3_column_int64(s, 3);
+	a->amount = sqlite3_column_int64(s, 4);
+	st_col(s, 5, a->applied_on, sizeof a->applied_on);
+	st_col(s, 6, a->created_at, sizeof a->created_at);
+	st_col(s, 7, a->item_ref, sizeof a->item_ref);
+	st_col(s, 8, a->terminal, sizeof a->terminal);
+	a->user_id = sqlite3_column_int64(s, 9);
 }
 
 int
@@ -117,29 +136,12 @@ store_credits_of_payment(
 	    "SELECT " CN_COLS " FROM " CN_FROM
 	    " WHERE n.payment_id = ? ORDER BY n.id",
 	    err);
-	struct credit_note *out = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", payment_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 2;
-			out = xrealloc(out, cap, sizeof *out);
-		}
-		read_cn(s, &out[(*n)++]);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(out);
-		*n = 0;
-		st_fail(st, err, "reading credit notes");
-		return NULL;
-	}
-	return out ? out : xcalloc(1, sizeof *out);
+	return st_collect(st, s, sizeof(struct credit_note), read_cn, n,
+	    "reading credit notes", err);
 }
 
 int
@@ -204,40 +206,12 @@ store_credit_applications(
 	    "JOIN items i ON i.id = a.item_id WHERE a.credit_note_id = ? "
 	    "ORDER BY a.id",
 	    err);
-	struct credit_application *out = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", credit_note_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			out = xrealloc(out, cap, sizeof *out);
-		}
-		memset(&out[*n], 0, sizeof out[*n]);
-		out[*n].id = sqlite3_column_int64(s, 0);
-		st_col(s, 1, out[*n].uuid, sizeof out[*n].uuid);
-		out[*n].credit_note_id = sqlite3_column_int64(s, 2);
-		out[*n].item_id = sqlite3_column_int64(s, 3);
-		out[*n].amount = sqlite3_column_int64(s, 4);
-		st_col(s, 5, out[*n].applied_on, sizeof out[*n].applied_on);
-		st_col(s, 6, out[*n].created_at, sizeof out[*n].created_at);
-		st_col(s, 7, out[*n].item_ref, sizeof out[*n].item_ref);
-		st_col(s, 8, out[*n].terminal, sizeof out[*n].terminal);
-		out[*n].user_id = sqlite3_column_int64(s, 9);
-		(*n)++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(out);
-		*n = 0;
-		st_fail(st, err, "reading credit applications");
-		return NULL;
-	}
-	return out ? out : xcalloc(1, sizeof *out);
+	return st_collect(st, s, sizeof(struct credit_application), read_app, n,
+	    "reading credit applications", err);
 }
 
 int

@@ -106,6 +106,34 @@ st_col(sqlite3_stmt *s, int i, char *buf, size_t n)
 	xstrlcpy(buf, t ? (const char *)t : "", n);
 }
 
+void *
+st_collect(struct store *st, sqlite3_stmt *s, size_t size, row_reader read,
+    size_t *n, const char *what, struct pd_err *err)
+{
+	char *out = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			out = xrealloc(out, cap, size);
+		}
+		memset(out + *n * size, 0, size);
+		read(s, out + *n * size);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(out);
+		*n = 0;
+		st_fail(st, err, what);
+		return NULL;
+	}
+	return out ? out : xcalloc(1, size);
+}
+
 int
 st_exec(struct store *st, const char *sql, struct pd_err *err)
 {

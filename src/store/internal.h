@@ -29,6 +29,12 @@ int st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err);
 int st_fail(struct store *st, struct pd_err *err, const char *what);
 /* Copy column i as text into buf (n bytes). */
 void st_col(sqlite3_stmt *s, int i, char *buf, size_t n);
+/* Step s to the end, reading each row with read into a new array of
+ * elements of size bytes; *n gets the count. The array (never NULL on
+ * success, even when empty) is the caller's to free; NULL on error. */
+typedef void (*row_reader)(sqlite3_stmt *s, void *elem);
+void *st_collect(struct store *st, sqlite3_stmt *s, size_t size,
+    row_reader read, size_t *n, const char *what, struct pd_err *err);
 int st_exec(struct store *st, const char *sql, struct pd_err *err);
 
 /* Item columns (13, starting at c0) as read by store_read_item. */

@@ -30,6 +30,12 @@ store_read_item(sqlite3_stmt *s, int c0, struct item *it)
 	st_col(s, c0 + 12, it->due_on, sizeof it->due_on);
 }
 
+static void
+read_item0(sqlite3_stmt *s, void *elem)
+{
+	store_read_item(s, 0, elem);
+}
+
 int
 store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
     struct pd_err *err)
@@ -127,30 +133,13 @@ store_items_open(struct store *st, int64_t consumer_id, int kind, size_t *n,
 	    " WHERE i.consumer_id = ?1 AND (?2 IS NULL OR i.kind = ?2) AND "
 	    "i.settled < i.amount ORDER BY i.due_on, i.ref",
 	    err);
-	struct item *out = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "is", consumer_id,
 	    kind < 0 ? NULL : pay_type_kind((enum pay_type)kind));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			out = xrealloc(out, cap, sizeof *out);
-		}
-		store_read_item(s, 0, &out[(*n)++]);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(out);
-		*n = 0;
-		st_fail(st, err, "reading open items");
-		return NULL;
-	}
-	return out ? out : xcalloc(1, sizeof *out);
+	return st_collect(st, s, sizeof(struct item), read_item0, n,
+	    "reading open items", err);
 }
 
 int

@@ -60,6 +60,20 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 	st_col(s, 28, p->voided_by, sizeof p->voided_by);
 }
 
+static void
+read_alloc(sqlite3_stmt *s, void *elem)
+{
+	struct allocation *a = elem;
+
+	a->id = sqlite3_column_int64(s, 0);
+	a->payment_id = sqlite3_column_int64(s, 1);
+	a->item_id = sqlite3_column_int64(s, 2);
+	a->amount = sqlite3_column_int64(s, 3);
+	a->due_before = sqlite3_column_int64(s, 4);
+	a->reverses = sqlite3_column_int64(s, 5);
+	store_read_item(s, 6, &a->item);
+}
+
 int
 store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 {
@@ -186,36 +200,12 @@ store_allocations_of(
 	    " FROM allocations a JOIN items i ON i.id = a.item_id LEFT JOIN "
 	    "plans p ON p.id = i.plan_id WHERE a.payment_id = ? ORDER BY a.id",
 	    err);
-	struct allocation *out = NULL;
-	size_t cap = 0;
-	int rc;
 
-	*n = 0;
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", payment_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			out = xrealloc(out, cap, sizeof *out);
-		}
-		out[*n].id = sqlite3_column_int64(s, 0);
-		out[*n].payment_id = sqlite3_column_int64(s, 1);
-		out[*n].item_id = sqlite3_column_int64(s, 2);
-		out[*n].amount = sqlite3_column_int64(s, 3);
-		out[*n].due_before = sqlite3_column_int64(s, 4);
-		out[*n].reverses = sqlite3_column_int64(s, 5);
-		store_read_item(s, 6, &out[*n].item);
-		(*n)++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(out);
-		*n = 0;
-		st_fail(st, err, "reading allocations");
-		return NULL;
-	}
-	return out ? out : xcalloc(1, sizeof *out);
+	return st_collect(st, s, sizeof(struct allocation), read_alloc, n,
+	    "reading allocations", err);
 }
 
 int
