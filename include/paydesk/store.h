@@ -105,15 +105,15 @@ int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
     const char *terminal, struct pd_err *err);
 
 struct payment_filter {
-	const char *from, *to; /* paid_on range, inclusive; NULL: open */
-	const char *method;    /* NULL: any; exact, as stored */
-	int status;            /* enum pay_status or -1 */
-	int type;              /* enum pay_type or -1 */
-	const char *channel;   /* exact, as stored */
-	const char *operator;  /* username of who recorded it */
-	const char *search;    /* consumer name/account, receipt number */
-	int64_t consumer_id;   /* 0: any */
-	size_t limit;          /* 0: no limit */
+	const char *from, *to;   /* paid_on range, inclusive; NULL: open */
+	const char *method;      /* NULL: any; exact, as stored */
+	int status;              /* enum pay_status or -1 */
+	int type;                /* enum pay_type or -1 */
+	const char *channel;     /* exact, as stored */
+	const char *recorded_by; /* username of who recorded it */
+	const char *search;      /* consumer name/account, receipt number */
+	int64_t consumer_id;     /* 0: any */
+	size_t limit;            /* 0: no limit */
 };
 /* A payment row as listed, with its consumer. */
 struct payment_row {

@@ -320,12 +320,12 @@ cmd_payments(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
 	           *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
-	           *operator= NULL;
+	           *recorded_by = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit},
-	    {"channel", 0, &channel},
-	    {"operator", 0, &operator}, {NULL, 0, NULL}};
+	    {"channel", 0, &channel}, {"operator", 0, &recorded_by},
+	    {NULL, 0, NULL}};
 	struct payment_filter f;
 	struct table *t;
 	char **pos;
@@ -340,7 +340,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	f.method = method;
 	f.search = search;
 	f.channel = channel;
-	f.operator= operator;
+	f.recorded_by = recorded_by;
 	t = table_new(c, payment_cols, 9);
 	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
 	table_end(t);

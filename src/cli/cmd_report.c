@@ -130,13 +130,13 @@ payer_row(const struct payer_row *row, void *arg)
 int
 cmd_report_payers(struct cli *c, int argc, char **argv)
 {
-	const char *from = NULL, *to = NULL, *method = NULL, *operator= NULL,
-	           *search = NULL, *channel = NULL, *sort = NULL, *limit = NULL;
+	const char *from = NULL, *to = NULL, *method = NULL,
+	           *recorded_by = NULL, *search = NULL, *channel = NULL,
+	           *sort = NULL, *limit = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
-	    {"method", 0, &method},
-	    {"operator", 0, &operator}, {"search", 0, &search},
-	        {"channel", 0, &channel}, {"sort", 0, &sort},
-	        {"limit", 0, &limit}, {NULL, 0, NULL}};
+	    {"method", 0, &method}, {"operator", 0, &recorded_by},
+	    {"search", 0, &search}, {"channel", 0, &channel},
+	    {"sort", 0, &sort}, {"limit", 0, &limit}, {NULL, 0, NULL}};
 	static const char *const sorts[] = {"total", "count", "last", "name"};
 	struct payment_filter f;
 	struct payer_ctx x;
@@ -161,7 +161,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 		by = (enum payers_sort)i;
 	}
 	f.method = method;
-	f.operator= operator;
+	f.recorded_by = recorded_by;
 	f.search = search;
 	f.channel = channel;
 	x.c = c;

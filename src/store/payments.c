@@ -245,11 +245,11 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 		    pay_type_name((enum pay_type)f->type));
 	if (f->channel != NULL)
 		qb_add(q, " AND p.channel = ?", "s", f->channel);
-	if (f->operator!= NULL)
+	if (f->recorded_by != NULL)
 		qb_add(q,
 		    " AND p.user_id = (SELECT id FROM users WHERE "
 		    "username = ?)",
-		    "s", f->operator);
+		    "s", f->recorded_by);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
 	if (f->search != NULL && *f->search != '\0') {

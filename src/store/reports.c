@@ -102,6 +102,8 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	static const char *const order[] = {"t.total DESC, c.name",
 	    "t.n DESC, t.total DESC", "t.last DESC, t.total DESC",
 	    "c.name COLLATE NOCASE, c.id"};
+	static const char *const inner[] = {
+	    "total DESC", "n DESC, total DESC", "last DESC, total DESC"};
 	struct payment_filter g = *f;
 	struct qb q;
 	sqlite3_stmt *s;
@@ -113,7 +115,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		g.status = PS_POSTED;
 	if (g.status == PS_POSTED && g.from == NULL && g.to == NULL &&
 	    g.method == NULL && g.type < 0 && g.channel == NULL &&
-	    g.operator== NULL &&(g.search == NULL || *g.search == '\0') &&
+	    g.recorded_by == NULL && (g.search == NULL || *g.search == '\0') &&
 	    g.consumer_id == 0) {
 		/* no filter: the totals kept in step by the rollup triggers */
 		qb_init(&q,
@@ -126,32 +128,35 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		    "= "
 		    "t.consumer_id WHERE t.payments > 0");
 	} else {
-		/* one pass: per consumer and method, then per consumer */
-		/* consumers are joined per payment only when a search needs
-		 * them */
-		qb_init(&q, g.search != NULL && *g.search != '\0'
-		                ? "WITH f AS (SELECT p.consumer_id, p.method, "
-		                  "p.amount, p.paid_on "
-		                  "FROM payments p JOIN consumers c ON c.id = "
-		                  "p.consumer_id WHERE 1"
-		                : "WITH f AS (SELECT p.consumer_id, p.method, "
-		                  "p.amount, p.paid_on "
-		                  "FROM payments p WHERE 1");
+		/* group by consumer once and keep the rows wanted; only for
+		 * those, the amount per method. Consumers are joined per
+		 * payment only when a search needs them. */
+		const char *from =
+		    g.search != NULL && *g.search != '\0'
+		        ? " FROM payments p JOIN consumers c ON c.id = "
+		          "p.consumer_id WHERE 1"
+		        : " FROM payments p WHERE 1";
+
+		qb_init(&q, "WITH t AS (SELECT p.consumer_id, sum(p.amount) "
+		            "AS total, count(*) AS n, max(p.paid_on) AS last");
+		qb_add(&q, from, "");
+		store_payment_where(&q, &g);
+		qb_add(&q, " GROUP BY p.consumer_id", "");
+		if (sort != PAYERS_BY_NAME && f->limit > 0) {
+			snprintf(tail, sizeof tail, " ORDER BY %s LIMIT ?",
+			    inner[(unsigned)sort < 3 ? sort : 0]);
+			qb_add(&q, tail, "i", (int64_t)f->limit);
+		}
+		qb_add(&q,
+		    ") SELECT t.consumer_id, c.name, c.account_no, t.total, "
+		    "t.n, t.last, (SELECT group_concat(method || '=' || amt, "
+		    "';') FROM (SELECT p.method, sum(p.amount) AS amt",
+		    "");
+		qb_add(&q, from, "");
 		store_payment_where(&q, &g);
 		qb_add(&q,
-		    "), m AS (SELECT consumer_id, method, sum(amount) AS amt, "
-		    "count(*) AS n, max(paid_on) AS last FROM f GROUP BY "
-		    "consumer_id, "
-		    "method), t AS (SELECT consumer_id, sum(amt) AS total, "
-		    "sum(n) AS "
-		    "n, max(last) AS last, group_concat(method || '=' || amt, "
-		    "';') AS "
-		    "methods FROM (SELECT * FROM m ORDER BY consumer_id, amt "
-		    "DESC) "
-		    "GROUP BY consumer_id) SELECT t.consumer_id, c.name, "
-		    "c.account_no, "
-		    "t.total, t.n, t.last, t.methods FROM t JOIN consumers c "
-		    "ON c.id = "
+		    " AND p.consumer_id = t.consumer_id GROUP BY p.method "
+		    "ORDER BY amt DESC)) FROM t JOIN consumers c ON c.id = "
 		    "t.consumer_id",
 		    "");
 	}

@@ -22,7 +22,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int32_t d, f, l;
 	struct csv_reader r;
 	struct csv_row row;
-	struct numfmt_ctx ctx = { "2025-04-20", "T01", "B01" };
+	struct numfmt_ctx ctx = {"2025-04-20", "T01", "B01"};
 
 	if (size == 0)
 		return 0;
@@ -35,8 +35,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (v < 0 || v > MONEY_MAX)
 				abort();
 			money_plain(buf, sizeof buf, v, data[0] / 4 % 4);
-			if (money_parse(buf, data[0] / 4 % 4, NULL, &back,
-			        &err) != 0 ||
+			if (money_parse(
+			        buf, data[0] / 4 % 4, NULL, &back, &err) != 0 ||
 			    back != v)
 				abort(); /* formatting round-trips */
 		}
