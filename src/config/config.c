@@ -153,7 +153,7 @@ static int
 resolve_path(const char *value, const char *cfgfile, char *out, size_t n)
 {
 	const char *home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
-	char dir[PATH_MAX], *slash;
+	char dir[PATH_MAX], cwd[PATH_MAX], *slash;
 	int r;
 
 	if (home == NULL || *home == '\0')
@@ -167,7 +167,14 @@ resolve_path(const char *value, const char *cfgfile, char *out, size_t n)
 	} else if (value[0] == '~' && (value[1] == '/' || value[1] == '\0'))
 		r = snprintf(out, n, "%s%s", home, value + 1);
 	else if (value[0] != '/' && cfgfile != NULL && *cfgfile != '\0') {
-		xstrlcpy(dir, cfgfile, sizeof dir);
+		/* relative to the config file's directory, made absolute so
+		 * that it does not depend on where paydesk is started */
+		if (cfgfile[0] == '/')
+			xstrlcpy(dir, cfgfile, sizeof dir);
+		else if (getcwd(cwd, sizeof cwd) != NULL)
+			snprintf(dir, sizeof dir, "%s/%s", cwd, cfgfile);
+		else
+			xstrlcpy(dir, cfgfile, sizeof dir);
 		slash = strrchr(dir, '/');
 		if (slash == NULL)
 			r = snprintf(out, n, "%s", value);

@@ -4,7 +4,7 @@ set -u
 TOP=${TOP:-$(pwd)}
 BUILD=${BUILD:-build}
 PD="$TOP/$BUILD/paydesk"
-DATA="$TOP/tests/data"
+DATA="$TOP/data/import"
 T=$(mktemp -d /tmp/pd-cli.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_CONFIG_HOME="$T/xdg" XDG_DATA_HOME="$T/data"
