@@ -83,6 +83,10 @@ const struct config_row *config_rows(int *n);
 /* Row i's effective value as it would be written in the file. */
 int config_format(const struct config *cfg, int i, char *buf, size_t n);
 
+/* "A, B, C" from a list of names (channels, reasons) into buf. */
+void config_join(
+    const char (*names)[CFG_NAME_MAX], int count, char *buf, size_t n);
+
 /* Method by name (case-insensitive); NULL if not configured. */
 const struct pay_method *config_method(
     const struct config *cfg, const char *name);

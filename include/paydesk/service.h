@@ -44,10 +44,14 @@ int svc_login(
 /* Fail with PD_EPERM unless the actor has at least role min. */
 int svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err);
+/* Which argument svc_user_add refused, in the order of its arguments (and
+ * of the columns of a users import). */
+enum user_field { USER_USERNAME, USER_FULL_NAME, USER_ROLE, USER_PIN };
 /* Validate and add a user (PIN hashed with yescrypt) inside the caller's
- * transaction. */
+ * transaction; on failure *bad (if not NULL) is the enum user_field at
+ * fault. */
 int svc_user_add(struct svc *s, const char *username, const char *full_name,
-    const char *role, const char *pin, struct pd_err *err);
+    const char *role, const char *pin, int *bad, struct pd_err *err);
 
 /* Consumers. */
 struct consumer *svc_consumer_search(struct svc *s, const char *text,
@@ -80,6 +84,7 @@ struct pay_quote {
 	struct consumer c;
 	struct balance before;
 	struct alloc_item *items; /* selected items with what they get */
+	struct item *selected;    /* the same items as read, in any order */
 	size_t nitems;
 	int64_t due_total; /* outstanding of the selected items */
 	int64_t amount, tendered, change;

@@ -630,3 +630,14 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 	}
 	return 0;
 }
+
+void
+config_join(const char (*names)[CFG_NAME_MAX], int count, char *buf, size_t n)
+{
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < count; i++)
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
+		    i ? ", " : "", names[i]);
+}

@@ -60,33 +60,37 @@ pin_matches(const char *pin, const char *hash)
 
 int
 svc_user_add(struct svc *s, const char *username, const char *full_name,
-    const char *role, const char *pin, struct pd_err *err)
+    const char *role, const char *pin, int *bad, struct pd_err *err)
 {
 	struct user u;
 	size_t i, n = username ? strlen(username) : 0;
-	int r;
+	int r, dummy;
 
+	if (bad == NULL)
+		bad = &dummy;
 	memset(&u, 0, sizeof u);
+	*bad = USER_USERNAME;
 	if (n == 0 || n > 32)
-		return pd_fail(err, PD_EINVAL,
-		    "username must be 1 to 32 "
-		    "characters");
+		return pd_fail(
+		    err, PD_EINVAL, "username must be 1 to 32 characters");
 	for (i = 0; i < n; i++)
 		if (!islower((unsigned char)username[i]) &&
 		    !isdigit((unsigned char)username[i]) &&
 		    strchr("._-", username[i]) == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    "username \"%s\": use "
-			    "lower-case letters, digits, '.', '_' and '-'",
+			    "username \"%s\": use lower-case letters, digits, "
+			    "'.', '_' and '-'",
 			    username);
+	*bad = USER_FULL_NAME;
 	if (svc_check_text("full name", full_name, 128, 1, err) != 0)
 		return -1;
+	*bad = USER_ROLE;
 	r = role_parse(role);
 	if (r < ROLE_CASHIER)
 		return pd_fail(err, PD_EINVAL,
-		    "role \"%s\": must be cashier, "
-		    "supervisor or admin",
+		    "role \"%s\": must be cashier, supervisor or admin",
 		    role ? role : "");
+	*bad = USER_PIN;
 	if (check_pin(pin, err) != 0)
 		return -1;
 	xstrlcpy(u.username, username, sizeof u.username);
@@ -95,12 +99,11 @@ svc_user_add(struct svc *s, const char *username, const char *full_name,
 	u.active = 1;
 	if (hash_pin(pin, u.pin_hash, sizeof u.pin_hash, err) != 0)
 		return -1;
+	*bad = USER_USERNAME;
 	if (store_user_insert(s->st, &u, err) != 0) {
 		if (err && err->code == PD_EINVAL)
 			return pd_fail(err, PD_EINVAL,
-			    "username \"%s\" is "
-			    "already taken",
-			    username);
+			    "username \"%s\" is already taken", username);
 		return -1;
 	}
 	return 0;

@@ -81,20 +81,12 @@ svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
     struct pd_err *err)
 {
 	char list[800];
-	int i;
 
 	if (svc_require(s, ROLE_SUPERVISOR, "creating a credit note", err) != 0)
 		return -1;
 	if (reason == NULL || *reason == '\0' ||
 	    config_reason(&s->cfg, reason) == NULL) {
-		list[0] = '\0';
-		for (i = 0; i < s->cfg.nreasons; i++) {
-			if (i)
-				strncat(
-				    list, ", ", sizeof list - strlen(list) - 1);
-			strncat(list, s->cfg.reasons[i],
-			    sizeof list - strlen(list) - 1);
-		}
+		config_join(s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
 		if (reason == NULL || *reason == '\0')
 			return pd_fail(err, PD_EINVAL,
 			    "a reason is required; "

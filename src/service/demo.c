@@ -325,7 +325,7 @@ svc_demo(struct svc *s, struct pd_err *err)
 		if (store_user_by_name(s->st, users[i].username, &u, &e2) != 0)
 			rc = svc_user_add(s, users[i].username,
 			    users[i].full_name, users[i].role, users[i].pin,
-			    err);
+			    NULL, err);
 	if (rc == 0)
 		rc = sample_consumer(s, err);
 	if (rc == 0)

@@ -254,24 +254,9 @@ static const char *const user_cols[] = {
 static int
 row_user(struct row_ctx *r, struct pd_err *err)
 {
-	struct user old;
-	struct pd_err e2;
-
-	r->field = 0;
-	if (store_user_by_name(r->s->st, F(r, 0), &old, &e2) == 0)
-		return pd_fail(
-		    err, PD_EINVAL, "user \"%s\" already exists", F(r, 0));
-	if (svc_user_add(r->s, F(r, 0), F(r, 1), F(r, 2), F(r, 3), err) != 0) {
-		/* point at the field the message is about */
-		if (strstr(err->msg, "PIN") != NULL)
-			r->field = 3;
-		else if (strstr(err->msg, "role") != NULL)
-			r->field = 2;
-		else if (strstr(err->msg, "full name") != NULL)
-			r->field = 1;
-		return -1;
-	}
-	return 0;
+	/* user_cols[] are in the order of enum user_field */
+	return svc_user_add(r->s, F(r, USER_USERNAME), F(r, USER_FULL_NAME),
+	    F(r, USER_ROLE), F(r, USER_PIN), &r->field, err);
 }
 
 static const struct {

@@ -23,19 +23,6 @@ list_methods(const struct config *cfg, char *buf, size_t n)
 	}
 }
 
-static void
-list_names(const char (*names)[CFG_NAME_MAX], int count, char *buf, size_t n)
-{
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < count; i++) {
-		if (i > 0)
-			strncat(buf, ", ", n - strlen(buf) - 1);
-		strncat(buf, names[i], n - strlen(buf) - 1);
-	}
-}
-
 /* Field checks that need no store. */
 static int
 check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
@@ -72,7 +59,7 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	if (r->channel == NULL || *r->channel == '\0')
 		q->channel = s->cfg.channels[0];
 	else if ((q->channel = config_channel(&s->cfg, r->channel)) == NULL) {
-		list_names(
+		config_join(
 		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
 		    "channel \"%s\" is not "
@@ -134,75 +121,65 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c, int type,
 	return pd_fail(err, PD_EINVAL, "item %s is already paid in full", ref);
 }
 
+/* Add an open item to the selection: its allocation slot, and the item as
+ * read (write_payment needs its uuid for the outbox record). */
+static void
+take(struct pay_quote *q, const struct item *it)
+{
+	struct alloc_item *a = &q->items[q->nitems];
+
+	a->id = it->id;
+	xstrlcpy(a->ref, it->ref, sizeof a->ref);
+	xstrlcpy(a->due_on, it->due_on, sizeof a->due_on);
+	a->outstanding = it->amount - it->settled;
+	q->selected[q->nitems++] = *it;
+}
+
 static int
 select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
     struct pd_err *err)
 {
 	struct item *open;
 	size_t nopen, i, j;
-	int found;
 
 	open = store_items_open(s->st, q->c.id, r->type, &nopen, err);
 	if (open == NULL)
 		return -1;
 	q->items = xcalloc(nopen ? nopen : 1, sizeof *q->items);
-	if (r->nitems == 0) {
-		for (i = 0; i < nopen; i++) {
-			q->items[i].id = open[i].id;
-			xstrlcpy(q->items[i].ref, open[i].ref,
-			    sizeof q->items[i].ref);
-			xstrlcpy(q->items[i].due_on, open[i].due_on,
-			    sizeof q->items[i].due_on);
-			q->items[i].outstanding =
-			    open[i].amount - open[i].settled;
-		}
-		q->nitems = nopen;
-	} else {
-		for (j = 0; j < r->nitems; j++) {
-			for (i = 0; i < j; i++)
-				if (strcmp(r->items[i], r->items[j]) == 0) {
-					free(open);
-					return pd_fail(err, PD_EINVAL,
-					    "item %s "
-					    "is listed twice",
-					    r->items[j]);
-				}
-			found = 0;
-			for (i = 0; i < nopen && !found; i++) {
-				if (strcmp(open[i].ref, r->items[j]) != 0)
-					continue;
-				found = 1;
-				q->items[q->nitems].id = open[i].id;
-				xstrlcpy(q->items[q->nitems].ref, open[i].ref,
-				    sizeof q->items[0].ref);
-				xstrlcpy(q->items[q->nitems].due_on,
-				    open[i].due_on, sizeof q->items[0].due_on);
-				q->items[q->nitems].outstanding =
-				    open[i].amount - open[i].settled;
-				q->nitems++;
-			}
-			if (!found) {
+	q->selected = xcalloc(nopen ? nopen : 1, sizeof *q->selected);
+	if (r->nitems == 0)
+		for (i = 0; i < nopen; i++)
+			take(q, &open[i]);
+	for (j = 0; j < r->nitems; j++) {
+		for (i = 0; i < j; i++)
+			if (strcmp(r->items[i], r->items[j]) == 0) {
 				free(open);
-				return explain_item(
-				    s, r->items[j], &q->c, r->type, err);
+				return pd_fail(err, PD_EINVAL,
+				    "item %s is listed twice", r->items[j]);
 			}
+		for (i = 0; i < nopen; i++)
+			if (strcmp(open[i].ref, r->items[j]) == 0)
+				break;
+		if (i == nopen) {
+			free(open);
+			return explain_item(
+			    s, r->items[j], &q->c, r->type, err);
 		}
+		take(q, &open[i]);
 	}
 	free(open);
 	return 0;
 }
 
-int
-svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
+/* The quote of a request whose fields check_request has passed. */
+static int
+build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
     struct pd_err *err)
 {
 	size_t i;
 	int64_t now_part = 0;
 	char today[11];
 
-	memset(q, 0, sizeof *q);
-	if (check_request(s, r, q, err) != 0)
-		return -1;
 	if (store_consumer_by_account(s->st, r->account, &q->c, err) != 0)
 		return -1;
 	svc_today(today);
@@ -228,12 +205,36 @@ svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	return 0;
 }
 
+int
+svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
+    struct pd_err *err)
+{
+	memset(q, 0, sizeof *q);
+	if (check_request(s, r, q, err) != 0)
+		return -1;
+	return build_quote(s, r, q, err);
+}
+
 void
 svc_pay_quote_free(struct pay_quote *q)
 {
 	free(q->items);
+	free(q->selected);
 	q->items = NULL;
+	q->selected = NULL;
 	q->nitems = 0;
+}
+
+/* The item as read for the quote, by id. */
+static const struct item *
+selected(const struct pay_quote *q, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < q->nitems; i++)
+		if (q->selected[i].id == id)
+			return &q->selected[i];
+	return NULL;
 }
 
 /* Write the payment of quote q; inside the caller's transaction. */
@@ -299,9 +300,8 @@ write_payment(struct svc *s, const struct pay_request *r,
 		allocs[na].item_id = q->items[i].id;
 		allocs[na].amount = q->items[i].applied;
 		allocs[na].due_before = q->items[i].outstanding;
-		if (store_item_by_ref(
-		        s->st, q->items[i].ref, &allocs[na].item, err) != 0 ||
-		    store_allocation_insert(s->st, &allocs[na], err) != 0 ||
+		allocs[na].item = *selected(q, q->items[i].id);
+		if (store_allocation_insert(s->st, &allocs[na], err) != 0 ||
 		    store_item_settle(
 		        s->st, q->items[i].id, q->items[i].applied, err) != 0)
 			goto out;
@@ -380,7 +380,7 @@ svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	rc = svc_pay_quote(s, r, &q, err);
+	rc = build_quote(s, r, &q, err);
 	if (rc == 0)
 		rc = write_payment(s, r, &q, res, err);
 	svc_pay_quote_free(&q);
@@ -440,7 +440,6 @@ void_in_tx(
 	struct allocation *al, rev;
 	struct credit_note *cns;
 	struct syncrec_head h;
-	struct item it;
 	size_t n, ncn, i;
 	char at[TS_BUFSZ], uuid[UUID_BUFSZ], detail[700];
 	int rc = -1;
@@ -474,13 +473,13 @@ void_in_tx(
 	for (i = 0; i < n; i++) {
 		if (al[i].reverses != 0)
 			continue;
-		if (store_item_by_ref(s->st, al[i].item.ref, &it, err) != 0)
-			goto out;
+		/* the item as read with the allocations, in this transaction;
+		 * a payment allocates to an item once, so it is current */
 		memset(&rev, 0, sizeof rev);
 		rev.payment_id = p.id;
 		rev.item_id = al[i].item_id;
 		rev.amount = -al[i].amount;
-		rev.due_before = it.amount - it.settled;
+		rev.due_before = al[i].item.amount - al[i].item.settled;
 		rev.reverses = al[i].id;
 		if (store_allocation_insert(s->st, &rev, err) != 0 ||
 		    store_item_settle(

@@ -36,12 +36,11 @@ store_audit_append(struct store *st, const char *at, const char *user,
     const char *terminal, const char *action, const char *entity,
     const char *ref, const char *detail, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT hash FROM audit_log ORDER BY id "
-	    "DESC LIMIT 1",
-	    err);
+	/* the last entry: its id and hash chain into the new one */
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
 	char prev[65] = GENESIS, hash[65];
-	int64_t id;
+	int64_t id = 1;
 	char idtxt[24];
 	const char *f[8];
 	int rc;
@@ -49,17 +48,13 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	if (s == NULL)
 		return -1;
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		st_col(s, 0, prev, sizeof prev);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0) + 1;
+		st_col(s, 1, prev, sizeof prev);
+	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return st_fail(st, err, "reading the audit log");
-	s = st_stmt(st, "SELECT coalesce(max(id), 0) + 1 FROM audit_log", err);
-	if (s == NULL)
-		return -1;
-	sqlite3_step(s);
-	id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
 	f[0] = idtxt;
 	f[1] = at;

@@ -86,11 +86,11 @@ add_items(struct fx *f)
 		strcpy(it.due_on, items[i].due);
 		assert_int_equal(store_item_insert(f->s.st, &it, &err), 0);
 	}
-	assert_int_equal(
-	    svc_user_add(&f->s, "jane", "Jane Smith", "cashier", "1234", &err),
+	assert_int_equal(svc_user_add(&f->s, "jane", "Jane Smith", "cashier",
+	                     "1234", NULL, &err),
 	    0);
 	assert_int_equal(svc_user_add(&f->s, "mary", "Mary Johnson",
-	                     "supervisor", "2222", &err),
+	                     "supervisor", "2222", NULL, &err),
 	    0);
 	assert_int_equal(store_commit(f->s.st, &err), 0);
 }
