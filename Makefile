@@ -21,7 +21,7 @@ PKGS    = sqlite3 jansson
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt -lhpdf
 
 ifeq ($(SANITIZE),1)
 BUILD   = build-san
@@ -38,7 +38,7 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev
 
-LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c \
+LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c src/doc/*.c \
            src/sync/*.c src/service/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -56,6 +56,9 @@ struct config {
 
 	char receipts_dir[PATH_MAX];
 	char print_command[512];
+	char paper[8]; /* a4, letter, roll80 */
+	char font_path[PATH_MAX];
+	int text_width;
 
 	int login_max_attempts;
 	int login_lockout_minutes;

@@ -13,7 +13,9 @@ enum pd_status {
 	PD_EINVAL = 3,    /* validation failed, bad input */
 	PD_ENOTFOUND = 4, /* a named thing does not exist */
 	PD_EPERM = 5,     /* the user may not do this */
-	PD_ESTORE = 6     /* the store failed (I/O, corruption, busy) */
+	PD_ESTORE = 6,    /* the store failed (I/O, corruption, busy) */
+	PD_EDOC = 7,      /* a document (PDF, text) could not be written */
+	PD_EPRINT = 8     /* the print command failed */
 };
 
 struct pd_err {

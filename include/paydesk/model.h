@@ -96,6 +96,10 @@ struct payment {
 	char void_reason[512];
 	char voided_at[TS_BUFSZ];
 	char voided_by[129];
+	/* the consumer's outstanding right after posting; unknown (0) for
+	 * payments recorded before the store kept it */
+	int has_balance;
+	int64_t balance_after;
 };
 
 /* A row of a payment's allocation, with what it paid. */

@@ -4,6 +4,7 @@
  */
 #ifndef PAYDESK_SERVICE_H
 #define PAYDESK_SERVICE_H
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -147,6 +148,35 @@ void svc_credit_view_free(struct credit_view *v);
 /* Status of a credit note as of today. */
 enum cn_status svc_credit_status(
     const struct svc *s, const struct credit_note *cn);
+
+/* Documents: receipts and credit notes as PDF (receipts.paper layout) or
+ * plain text (receipts.text_width columns). Each one written is logged
+ * with an audit entry; the first is the original, every later one is
+ * marked COPY with when and by whom. A voided payment's receipt and a
+ * voided credit note are marked VOID. */
+struct doc_request {
+	const char *out; /* file to write; NULL: receipts.dir/NUMBER.pdf */
+	int text;        /* plain text instead of PDF */
+	int print;       /* then run receipts.print_command on the file */
+};
+struct doc_result {
+	char path[PATH_MAX]; /* the file written ("" if none) */
+	int copy;            /* 0 the original, n the nth copy */
+	int printed;         /* the print command ran and succeeded */
+	size_t bytes;
+};
+/* number: receipt number, payment id or transaction id. On a print
+ * failure (PD_EPRINT) the file is written and res->path names it. */
+int svc_receipt_issue(struct svc *s, const char *number,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err);
+int svc_credit_doc_issue(struct svc *s, const char *cn_no,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err);
+/* The text of a receipt or credit note for a screen: nothing is written
+ * or logged. width 0: receipts.text_width. malloc'd. */
+char *svc_receipt_preview(
+    struct svc *s, const char *number, int width, struct pd_err *err);
+char *svc_credit_doc_preview(
+    struct svc *s, const char *cn_no, int width, struct pd_err *err);
 
 /* KPIs for a month (NULL: this month) and a day (NULL: today), with the
  * previous month for comparison. */

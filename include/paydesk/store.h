@@ -160,6 +160,22 @@ typedef int (*credit_cb)(const struct credit_note *cn, void *arg);
 int store_credits_each(struct store *st, const struct credit_filter *f,
     credit_cb cb, void *arg, struct pd_err *err);
 
+/* Documents written or printed (receipts, credit notes). */
+struct doc_issue {
+	const char *kind;   /* "receipt" or "credit_note" */
+	const char *number; /* the document's number */
+	int copy;           /* 0 the original, n the nth copy */
+	const char *format; /* "pdf" or "text" */
+	const char *issued_at;
+	int64_t user_id;
+	const char *issued_by, *terminal, *path;
+};
+/* How many times the document was issued so far (the next copy number). */
+int store_doc_issued(struct store *st, const char *kind, const char *number,
+    int *count, struct pd_err *err);
+int store_doc_insert(
+    struct store *st, const struct doc_issue *d, struct pd_err *err);
+
 /* Audit log: append one hash-chained entry. */
 int store_audit_append(struct store *st, const char *at, const char *user,
     const char *terminal, const char *action, const char *entity,

@@ -26,13 +26,16 @@ cmd_pay(struct cli *c, int argc, char **argv)
 {
 	const char *type = NULL, *items = NULL, *method = NULL, *amount = NULL,
 	           *tendered = NULL, *channel = NULL, *date = NULL,
-	           *notes = NULL;
+	           *notes = NULL, *print = NULL;
 	struct opt o[] = {{"type", 0, &type}, {"items", 0, &items},
 	    {"method", 0, &method}, {"amount", 0, &amount},
 	    {"tendered", 0, &tendered}, {"channel", 0, &channel},
-	    {"date", 0, &date}, {"notes", 0, &notes}, {NULL, 0, NULL}};
+	    {"date", 0, &date}, {"notes", 0, &notes}, {"print", 1, &print},
+	    {NULL, 0, NULL}};
 	struct pay_request q;
 	struct pay_result res;
+	struct doc_request dq = {0};
+	struct doc_result doc;
 	struct rec *r;
 	char **pos;
 	int npos, rc;
@@ -86,6 +89,9 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	}
 	if (rc != 0)
 		return -1;
+	/* the receipt comes after the commit; failing it posts nothing less */
+	dq.print = print != NULL;
+	rc = svc_receipt_issue(&c->svc, res.p.receipt_no, &dq, &doc, &c->err);
 	r = rec_new(c);
 	rec_str(r, "Payment ID", "payment_no", res.p.payment_no);
 	rec_str(r, "Transaction ID", "txn_no", res.p.txn_no);
@@ -103,8 +109,17 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		rec_str(r, "Credit note", "credit_note", res.cn_no);
 		rec_money(r, "Credit amount", "credit_amount", res.cn_amount);
 	}
+	rec_str(r, "Receipt file", "receipt_file", doc.path);
+	if (dq.print)
+		rec_str(r, "Printed", "printed", doc.printed ? "yes" : "no");
 	rec_print(r);
-	return 0;
+	if (rc != 0)
+		pd_err_prefix(&c->err,
+		    "payment %s is posted; %s: ", res.p.payment_no,
+		    doc.path[0] ? "printing its receipt failed"
+		                : "its receipt could not be written (paydesk "
+		                  "receipt tries again)");
+	return rc;
 }
 
 static void

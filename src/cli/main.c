@@ -37,8 +37,8 @@ static const struct command {
     {"pay", NULL, cmd_pay, STORE,
         "pay ACCOUNT --type bill|service|installment [--items REF,...] "
         "--method NAME --amount X [--tendered X] [--channel NAME] "
-        "[--date YYYY-MM-DD] [--notes TEXT]",
-        "record a payment"},
+        "[--date YYYY-MM-DD] [--notes TEXT] [--print]",
+        "record a payment and write its receipt"},
     {"payment", "show", cmd_payment_show, STORE, "payment show NUMBER",
         "every field of the payment details view"},
     {"payment", "void", cmd_payment_void, STORE,
@@ -55,6 +55,12 @@ static const struct command {
     {"credit-note", "apply", cmd_credit_apply, STORE,
         "credit-note apply CN --to REF --amount X",
         "apply credit to an open item of the same consumer"},
+    {"receipt", NULL, cmd_receipt, STORE,
+        "receipt NUMBER [--out FILE] [--print] [--text [--width N]]",
+        "write (or reprint) a receipt PDF, print it, or preview it as text"},
+    {"credit-note", "pdf", cmd_credit_pdf, STORE,
+        "credit-note pdf CN [--out FILE] [--print]",
+        "write (or reprint) a credit note PDF and print it"},
     {"credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
         "every field of the credit note details view"},
     {"credit-notes", NULL, cmd_credit_notes, STORE,

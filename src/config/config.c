@@ -18,15 +18,16 @@
 #include "paydesk/xmalloc.h"
 
 enum cfg_type {
-	CFG_STR,     /* text up to max bytes */
-	CFG_PATH,    /* a path; ~ and relative paths resolved */
-	CFG_ID,      /* [A-Za-z0-9-], 1..max characters */
-	CFG_INT,     /* integer in min..max */
-	CFG_MONEY,   /* amount in minor units, 0..max */
-	CFG_NUMFMT,  /* a document number format */
-	CFG_NAMES,   /* comma-separated names, 1..CFG_LIST_MAX */
-	CFG_METHODS, /* comma-separated Name:kind */
-	CFG_CURRENCY /* three upper-case letters */
+	CFG_STR,      /* text up to max bytes */
+	CFG_PATH,     /* a path; ~ and relative paths resolved */
+	CFG_ID,       /* [A-Za-z0-9-], 1..max characters */
+	CFG_INT,      /* integer in min..max */
+	CFG_MONEY,    /* amount in minor units, 0..max */
+	CFG_NUMFMT,   /* a document number format */
+	CFG_NAMES,    /* comma-separated names, 1..CFG_LIST_MAX */
+	CFG_METHODS,  /* comma-separated Name:kind */
+	CFG_CURRENCY, /* three upper-case letters */
+	CFG_CHOICE    /* one of the words in choices */
 };
 
 struct schema {
@@ -35,6 +36,7 @@ struct schema {
 	size_t off;  /* offset of the field in struct config */
 	size_t size; /* size of a text field; for lists the count's offset */
 	long long min, max;
+	const char *choices; /* CFG_CHOICE: "a|b|c" */
 };
 
 #define F(field)                                                               \
@@ -45,77 +47,87 @@ struct schema {
 static const struct schema schema[] = {
     {{"store", "path", "$XDG_DATA_HOME/paydesk/paydesk.db",
          "SQLite store file; relative paths are relative to this file"},
-        CFG_PATH, F(store_path), 0, 0},
+        CFG_PATH, F(store_path), 0, 0, NULL},
     {{"organisation", "name", "Cityville Water & Power",
          "name printed on receipts and in the header"},
-        CFG_STR, F(org_name), 1, 127},
+        CFG_STR, F(org_name), 1, 127, NULL},
     {{"organisation", "address", "1 Utility Plaza, Cityville",
          "postal address printed on receipts"},
-        CFG_STR, F(org_address), 0, 255},
+        CFG_STR, F(org_address), 0, 255, NULL},
     {{"organisation", "currency_code", "USD",
          "ISO 4217 code, three capital letters"},
-        CFG_CURRENCY, F(currency_code), 0, 0},
+        CFG_CURRENCY, F(currency_code), 0, 0, NULL},
     {{"organisation", "currency_symbol", "$", "symbol written before amounts"},
-        CFG_STR, F(currency_symbol), 0, 7},
+        CFG_STR, F(currency_symbol), 0, 7, NULL},
     {{"organisation", "minor_digits", "2",
          "decimals of the currency (0-3); amounts are stored in minor units"},
-        CFG_INT, F(minor_digits), 0, 3},
+        CFG_INT, F(minor_digits), 0, 3, NULL},
     {{"terminal", "id", "T01",
          "this terminal's id, unique in the organisation (A-Z a-z 0-9 -)"},
-        CFG_ID, F(terminal_id), 1, 16},
+        CFG_ID, F(terminal_id), 1, 16, NULL},
     {{"terminal", "branch", "B01",
          "the branch this terminal belongs to (A-Z a-z 0-9 -)"},
-        CFG_ID, F(branch_id), 1, 16},
+        CFG_ID, F(branch_id), 1, 16, NULL},
     {{"numbers", "payment", "PAY-{TERM}-{YYYY}-{SEQ:6}",
          "payment id format; tokens {YYYY} {YY} {MM} {TERM} {BRANCH} {SEQ:n}"},
-        CFG_NUMFMT, F(fmt_payment), 0, 0},
+        CFG_NUMFMT, F(fmt_payment), 0, 0, NULL},
     {{"numbers", "transaction", "TXN-{TERM}-{YYYY}-{SEQ:6}",
          "transaction id format"},
-        CFG_NUMFMT, F(fmt_transaction), 0, 0},
+        CFG_NUMFMT, F(fmt_transaction), 0, 0, NULL},
     {{"numbers", "receipt", "R-{TERM}-{SEQ:6}", "receipt number format"},
-        CFG_NUMFMT, F(fmt_receipt), 0, 0},
+        CFG_NUMFMT, F(fmt_receipt), 0, 0, NULL},
     {{"numbers", "credit_note", "CN-{TERM}-{SEQ:5}",
          "credit note number format"},
-        CFG_NUMFMT, F(fmt_credit_note), 0, 0},
+        CFG_NUMFMT, F(fmt_credit_note), 0, 0, NULL},
     {{"payments", "channels", "Walk-in, Kiosk, Field Agent, Mobile Van",
          "payment channels, comma-separated; the first is the default"},
         CFG_NAMES, offsetof(struct config, channels),
-        offsetof(struct config, nchannels), 0, 0},
+        offsetof(struct config, nchannels), 0, 0, NULL},
     {{"payments", "methods",
          "Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, "
          "Cheque:bank, Online:online",
          "payment methods as Name:kind, kind one of cash card bank online"},
-        CFG_METHODS, 0, 0, 0, 0},
+        CFG_METHODS, 0, 0, 0, 0, NULL},
     {{"payments", "overpayment_threshold", "500.00",
          "most a payment may exceed the selected items' outstanding amount"},
-        CFG_MONEY, offsetof(struct config, overpay_threshold), 0, 0, MONEY_MAX},
+        CFG_MONEY, offsetof(struct config, overpay_threshold), 0, 0, MONEY_MAX,
+        NULL},
     {{"payments", "notes_max", "250",
          "longest payment note in characters (1-2000)"},
-        CFG_INT, F(notes_max), 1, 2000},
+        CFG_INT, F(notes_max), 1, 2000, NULL},
     {{"credit_notes", "reasons",
          "Overpayment, Duplicate Payment, Billing Error, Billing Adjustment, "
          "Refund Request, Customer Request, Other",
          "reasons offered for a credit note; must include Overpayment"},
         CFG_NAMES, offsetof(struct config, reasons),
-        offsetof(struct config, nreasons), 0, 0},
+        offsetof(struct config, nreasons), 0, 0, NULL},
     {{"credit_notes", "expiry_days", "365",
          "days a credit note stays usable after it is created (1-3650)"},
-        CFG_INT, F(cn_expiry_days), 1, 3650},
+        CFG_INT, F(cn_expiry_days), 1, 3650, NULL},
     {{"credit_notes", "remarks_max", "500",
          "longest credit-note remark in characters (1-2000)"},
-        CFG_INT, F(remarks_max), 1, 2000},
+        CFG_INT, F(remarks_max), 1, 2000, NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          "directory receipt PDFs are written to"},
-        CFG_PATH, F(receipts_dir), 0, 0},
+        CFG_PATH, F(receipts_dir), 0, 0, NULL},
     {{"receipts", "print_command", "",
          "command that prints a PDF, given its path (empty: show the path)"},
-        CFG_STR, F(print_command), 0, 511},
+        CFG_STR, F(print_command), 0, 511, NULL},
+    {{"receipts", "paper", "a4",
+         "receipt layout: a4, letter or roll80 (80 mm receipt printer)"},
+        CFG_CHOICE, F(paper), 0, 0, "a4|letter|roll80"},
+    {{"receipts", "font", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+         "TrueType font embedded in PDFs; must cover the scripts of names"},
+        CFG_PATH, F(font_path), 0, 0, NULL},
+    {{"receipts", "text_width", "48",
+         "columns of plain-text receipts for line printers (32-80)"},
+        CFG_INT, F(text_width), 32, 80, NULL},
     {{"security", "login_max_attempts", "5",
          "wrong PINs in a row before the user is locked out (1-20)"},
-        CFG_INT, F(login_max_attempts), 1, 20},
+        CFG_INT, F(login_max_attempts), 1, 20, NULL},
     {{"security", "login_lockout_minutes", "15",
          "minutes a locked-out user waits (1-1440)"},
-        CFG_INT, F(login_lockout_minutes), 1, 1440},
+        CFG_INT, F(login_lockout_minutes), 1, 1440, NULL},
 };
 #undef F
 
@@ -366,6 +378,19 @@ set_value(const struct schema *s, struct config *cfg, const char *value,
 			    value);
 		xstrlcpy(field, value, s->size);
 		return 0;
+	case CFG_CHOICE:
+		for (i = 0; s->choices[i] != '\0';) {
+			size_t wl = strcspn(s->choices + i, "|");
+
+			if (wl == len &&
+			    strncmp(s->choices + i, value, len) == 0) {
+				xstrlcpy(field, value, s->size);
+				return 0;
+			}
+			i += wl + (s->choices[i + wl] == '|');
+		}
+		return pd_fail(err, PD_EINVAL, "\"%s\": must be one of %s",
+		    value, s->choices);
 	}
 	return pd_fail(err, PD_EINVAL, "unknown type");
 }
@@ -604,6 +629,7 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 	case CFG_ID:
 	case CFG_NUMFMT:
 	case CFG_CURRENCY:
+	case CFG_CHOICE:
 		snprintf(buf, n, "%s", field);
 		break;
 	case CFG_INT:

@@ -289,6 +289,8 @@ write_payment(struct svc *s, const struct pay_request *r,
 		xstrlcpy(
 		    p->verified_by, s->actor.full_name, sizeof p->verified_by);
 	}
+	p->has_balance = 1;
+	p->balance_after = q->balance_after;
 	if (store_payment_insert(s->st, p, err) != 0)
 		return -1;
 

@@ -13,9 +13,9 @@
 	"p.paid_on, p.created_at, p.notes, coalesce(p.user_id, 0), "           \
 	"p.received_by, p.terminal, p.branch, p.status, p.verified, "          \
 	"p.verified_at, p.verified_by, coalesce(v.reason, ''), "               \
-	"coalesce(v.voided_at, ''), coalesce(v.voided_by, '')"
+	"coalesce(v.voided_at, ''), coalesce(v.voided_by, ''), p.balance_after"
 #define PAYMENT_FROM "payments p LEFT JOIN voids v ON v.payment_id = p.id"
-#define PAYMENT_NCOLS 29
+#define PAYMENT_NCOLS 30
 
 static void
 read_payment(sqlite3_stmt *s, struct payment *p)
@@ -58,6 +58,8 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 	st_col(s, 26, p->void_reason, sizeof p->void_reason);
 	st_col(s, 27, p->voided_at, sizeof p->voided_at);
 	st_col(s, 28, p->voided_by, sizeof p->voided_by);
+	p->has_balance = sqlite3_column_type(s, 29) != SQLITE_NULL;
+	p->balance_after = sqlite3_column_int64(s, 29);
 }
 
 static void
@@ -82,22 +84,22 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	    "txn_no, receipt_no, consumer_id, type, channel, method, "
 	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
 	    "paid_on, created_at, notes, user_id, received_by, terminal, "
-	    "branch, status, verified, verified_at, verified_by) VALUES (?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, ?, "
-	    "?, ?, ?, ?, ?)",
+	    "branch, status, verified, verified_at, verified_by, balance_after) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
 
 	if (s == NULL)
 		return -1;
 	if (p->uuid[0] == '\0')
 		uuid_new(p->uuid);
-	st_bind(s, "ssssissssiiiiisssissssdss", p->uuid, p->payment_no,
+	st_bind(s, "ssssissssiiiiisssissssdssi", p->uuid, p->payment_no,
 	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
 	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
 	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,
 	    p->created_at, p->notes, p->user_id, p->received_by, p->terminal,
 	    p->branch, pay_status_name(p->status), p->verified, p->verified_at,
-	    p->verified_by);
+	    p->verified_by, p->balance_after);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	p->id = sqlite3_last_insert_rowid(st->db);

@@ -399,6 +399,28 @@ const char *const store_migrations[] = {
     "INSERT INTO payer_method_totals (consumer_id, method, total) SELECT"
     " consumer_id, method, sum(amount) FROM payments WHERE status ="
     " 'Posted' GROUP BY consumer_id, method;\n",
+
+    /* 3: documents. The consumer's outstanding right after a payment is
+     * kept with it, so a reprint says what the original said; every
+     * receipt or credit note written or printed is logged, so the second
+     * and later are marked COPY. */
+    "ALTER TABLE payments ADD COLUMN balance_after INTEGER;\n"
+    "CREATE TRIGGER payments_balance_frozen BEFORE UPDATE OF balance_after"
+    " ON payments BEGIN"
+    " SELECT RAISE(ABORT, 'a recorded payment cannot be changed'); END;\n"
+    "CREATE TABLE documents ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('receipt', 'credit_note')),"
+    " number TEXT NOT NULL,"
+    " copy INTEGER NOT NULL CHECK (copy >= 0),"
+    " format TEXT NOT NULL CHECK (format IN ('pdf', 'text')),"
+    " issued_at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id),"
+    " issued_by TEXT NOT NULL,"
+    " terminal TEXT NOT NULL,"
+    " path TEXT NOT NULL,"
+    " UNIQUE (kind, number, copy));\n" FROZEN("documents")
+        NO_UPDATE("documents"),
 };
 
 const int store_nmigrations =

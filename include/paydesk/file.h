@@ -1,0 +1,18 @@
+/* file.h - writing files so that a crash never leaves half of one under
+ * its final name: stage to a temporary file beside it (written and
+ * fsync'd), then publish by rename and fsync of the directory. */
+#ifndef PAYDESK_FILE_H
+#define PAYDESK_FILE_H
+#include <stddef.h>
+#include "err.h"
+
+/* mkdir -p with mode 0755; errors are PD_EDOC and name the directory. */
+int file_mkdirs(const char *dir, struct pd_err *err);
+/* Write n bytes to a new temporary file in path's directory; its name
+ * goes to tmp (tn bytes). */
+int file_stage(const char *path, const void *buf, size_t n, char *tmp,
+    size_t tn, struct pd_err *err);
+/* Rename tmp to path and make the rename durable. */
+int file_publish(const char *tmp, const char *path, struct pd_err *err);
+
+#endif

@@ -1,0 +1,106 @@
+/* cmd_doc.c - receipt, credit-note pdf: documents written, printed or
+ * previewed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opts.h"
+
+/* What was written and whether it was printed; a print failure is still
+ * a failure of the command (its message says the file is there). */
+static int
+report(struct cli *c, const char *what, const char *number,
+    const struct doc_result *res, int print, int rc)
+{
+	struct rec *r;
+
+	if (res->path[0] == '\0')
+		return -1;
+	r = rec_new(c);
+	rec_str(r, what, "number", number);
+	rec_str(r, "File", "file", res->path);
+	rec_str(r, "Issue", "issue", res->copy ? "copy" : "original");
+	rec_int(r, "Copy number", "copy", res->copy);
+	rec_int(r, "Bytes", "bytes", (int64_t)res->bytes);
+	rec_str(r, "Printed", "printed",
+	    res->printed ? "yes"
+	    : !print     ? "no"
+	    : c->svc.cfg.print_command[0] == '\0'
+	        ? "no print command configured"
+	        : "failed");
+	rec_print(r);
+	if (rc != 0)
+		pd_err_prefix(
+		    &c->err, "%s was written to %s, but ", what, res->path);
+	return rc;
+}
+
+/* --width N for text previews. */
+static int
+width_opt(struct cli *c, const char *s, int *out)
+{
+	char *end;
+	long v;
+
+	*out = 0;
+	if (s == NULL)
+		return 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 32 || v > 80)
+		return pd_fail(&c->err, PD_EINVAL,
+		    "--width \"%s\": must be a whole number from 32 to 80", s);
+	*out = (int)v;
+	return 0;
+}
+
+int
+cmd_receipt(struct cli *c, int argc, char **argv)
+{
+	const char *out = NULL, *print = NULL, *text = NULL, *width = NULL;
+	struct opt o[] = {{"out", 0, &out}, {"print", 1, &print},
+	    {"text", 1, &text}, {"width", 0, &width}, {NULL, 0, NULL}};
+	struct doc_request q = {0};
+	struct doc_result res;
+	char **pos, *preview;
+	int npos, w, rc;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0 ||
+	    width_opt(c, width, &w) != 0)
+		return -1;
+	if (width != NULL && text == NULL)
+		return pd_fail(
+		    &c->err, PD_EUSAGE, "receipt: --width goes with --text");
+	if (text != NULL && out == NULL && print == NULL) {
+		/* a preview: nothing written, nothing logged */
+		preview = svc_receipt_preview(&c->svc, pos[0], w, &c->err);
+		if (preview == NULL)
+			return -1;
+		fputs(preview, stdout);
+		free(preview);
+		return 0;
+	}
+	q.out = out;
+	q.text = text != NULL;
+	q.print = print != NULL;
+	rc = svc_receipt_issue(&c->svc, pos[0], &q, &res, &c->err);
+	return report(c, "Receipt", pos[0], &res, q.print, rc);
+}
+
+int
+cmd_credit_pdf(struct cli *c, int argc, char **argv)
+{
+	const char *out = NULL, *print = NULL;
+	struct opt o[] = {
+	    {"out", 0, &out}, {"print", 1, &print}, {NULL, 0, NULL}};
+	struct doc_request q = {0};
+	struct doc_result res;
+	char **pos;
+	int npos, rc;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	q.out = out;
+	q.print = print != NULL;
+	rc = svc_credit_doc_issue(&c->svc, pos[0], &q, &res, &c->err);
+	return report(c, "Credit note", pos[0], &res, q.print, rc);
+}

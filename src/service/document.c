@@ -1,0 +1,389 @@
+/* document.c - receipts and credit notes: what they say (from the ledger,
+ * after the commit that made them), and issuing them: written atomically,
+ * logged with an audit entry, copies marked, printing never part of a
+ * money transaction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "paydesk/doc.h"
+#include "paydesk/file.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+/* What kind of document, for the log, the audit trail and file names. */
+struct doc_kind {
+	const char *kind;   /* documents.kind */
+	const char *entity; /* audit entity */
+	const char *what;   /* for messages */
+};
+static const struct doc_kind RECEIPT = {"receipt", "receipt", "a receipt"};
+static const struct doc_kind CREDIT = {
+    "credit_note", "credit_note", "a credit note"};
+
+static void
+field_money(struct svc *s, struct doc *d, const char *label, int64_t v)
+{
+	char m[MONEY_BUFSZ];
+
+	doc_field(d, label, svc_money(s, m, sizeof m, v));
+}
+
+static void
+stamp(struct svc *s, struct doc *d)
+{
+	char now[TS_BUFSZ], *f;
+
+	svc_now(now);
+	f = xasprintf("%s \xc2\xb7 terminal %s, branch %s \xc2\xb7 generated "
+	              "%s by paydesk",
+	    s->cfg.org_name, s->cfg.terminal_id, s->cfg.branch_id, now);
+	doc_footer(d, f);
+	free(f);
+}
+
+/* COPY banner: the nth copy, when and by whom. */
+static void
+mark_copy(struct svc *s, struct doc *d, int copy)
+{
+	char now[TS_BUFSZ], *detail;
+
+	if (copy <= 0)
+		return;
+	svc_now(now);
+	detail = xasprintf("Copy %d, reprinted %s by %s at terminal %s", copy,
+	    now, s->actor.full_name[0] ? s->actor.full_name : "system",
+	    s->cfg.terminal_id);
+	doc_mark(d, "COPY", detail);
+	free(detail);
+}
+
+/* One paid item: what it is, and the detail that identifies it. */
+static void
+item_line(struct svc *s, struct doc *d, const struct allocation *a)
+{
+	const struct item *it = &a->item;
+	char due[MONEY_BUFSZ], paid[MONEY_BUFSZ], *text, *detail;
+
+	switch (it->kind) {
+	case PAY_BILL:
+		text = xasprintf("Bill %s", it->ref);
+		detail = xasprintf("Period %s, due %s", it->period, it->due_on);
+		break;
+	case PAY_SERVICE:
+		text = xstrdup(it->description[0] ? it->description : it->ref);
+		detail = xasprintf("Service %s, date %s", it->ref, it->due_on);
+		break;
+	default:
+		text = xasprintf(
+		    "Plan %s, installment %d", it->plan_no, it->inst_no);
+		detail = xasprintf(
+		    "Installment %d, due %s", it->inst_no, it->due_on);
+		break;
+	}
+	doc_line(d, text, detail, svc_money(s, due, sizeof due, a->due_before),
+	    svc_money(s, paid, sizeof paid, a->amount));
+	free(text);
+	free(detail);
+}
+
+static void
+receipt_doc(
+    struct svc *s, const struct payment_view *v, int copy, struct doc *d)
+{
+	const struct payment *p = &v->p;
+	char m[MONEY_BUFSZ], *t;
+	size_t i;
+
+	doc_init(
+	    d, s->cfg.org_name, s->cfg.org_address, "RECEIPT", p->receipt_no);
+	doc_badge(d, pay_status_name(p->status));
+	if (p->status == PS_VOIDED) {
+		t = xasprintf("Voided %s by %s. Reason: %s", p->voided_at,
+		    p->voided_by, p->void_reason);
+		doc_mark(d, "VOID", t);
+		free(t);
+	}
+	mark_copy(s, d, copy);
+
+	doc_heading(d, "Payment");
+	doc_field(d, "Receipt number", p->receipt_no);
+	doc_field(d, "Payment ID", p->payment_no);
+	doc_field(d, "Transaction ID", p->txn_no);
+	doc_field(d, "Payment date", p->paid_on);
+	doc_field(d, "Recorded at", p->created_at);
+	doc_field(d, "Payment type", pay_type_name(p->type));
+	doc_field(d, "Channel", p->channel);
+
+	doc_heading(d, "Consumer");
+	doc_field(d, "Name", v->c.name);
+	doc_field(d, "Account number", v->c.account_no);
+	doc_field(d, "Service address", v->c.address[0] ? v->c.address : "-");
+	doc_field(d, "Phone", v->c.phone[0] ? v->c.phone : "-");
+
+	doc_heading(d, "Items paid");
+	doc_columns(d, "Amount due", "Applied");
+	for (i = 0; i < v->nallocs; i++)
+		if (v->allocs[i].reverses == 0 && v->allocs[i].amount > 0)
+			item_line(s, d, &v->allocs[i]);
+	if (p->overpaid > 0)
+		doc_line(d, "Credit (overpayment)", "Kept as a credit note", "",
+		    svc_money(s, m, sizeof m, p->overpaid));
+
+	doc_heading(d, "Totals");
+	doc_total(d, "Total paid", svc_money(s, m, sizeof m, p->amount));
+	doc_field(d, "Payment method", p->method);
+	if (p->method_kind == METHOD_CASH) {
+		field_money(s, d, "Amount received", p->tendered);
+		field_money(s, d, "Change given", p->change);
+	}
+	if (p->has_balance)
+		field_money(
+		    s, d, "Outstanding after payment", p->balance_after);
+	else
+		doc_field(d, "Outstanding after payment", "not recorded");
+	for (i = 0; i < v->ncredits; i++)
+		if (v->credits[i].automatic) {
+			t = xasprintf("%s, %s", v->credits[i].cn_no,
+			    svc_money(s, m, sizeof m, v->credits[i].amount));
+			doc_field(d, "Overpayment credit note", t);
+			free(t);
+		}
+	doc_para(d, "Notes", p->notes);
+
+	doc_heading(d, "Processing");
+	doc_field(
+	    d, "Received by", p->received_by[0] ? p->received_by : "System");
+	doc_field(d, "Terminal", p->terminal);
+	doc_field(d, "Status", pay_status_name(p->status));
+	doc_field(d, "Verification", p->verified ? "Verified" : "Pending");
+	doc_field(d, "Processing time", v->processing);
+	stamp(s, d);
+}
+
+static void
+credit_doc(struct svc *s, const struct credit_view *v, int copy, struct doc *d)
+{
+	const struct credit_note *cn = &v->cn;
+	char m[MONEY_BUFSZ], pct[32], *t;
+	size_t i;
+
+	doc_init(
+	    d, s->cfg.org_name, s->cfg.org_address, "CREDIT NOTE", cn->cn_no);
+	doc_badge(d, credit_status_name(v->status));
+	if (cn->voided)
+		doc_mark(d, "VOID",
+		    "The payment this credit note came from was voided.");
+	mark_copy(s, d, copy);
+
+	doc_heading(d, "Consumer");
+	doc_field(d, "Name", cn->consumer_name);
+	doc_field(d, "Account number", cn->account_no);
+
+	doc_heading(d, "Credit");
+	doc_field(d, "Credit note number", cn->cn_no);
+	doc_field(d, "Status", credit_status_name(v->status));
+	doc_field(d, "Created", cn->created_at);
+	doc_field(d, "Expires", cn->expires_on);
+	field_money(s, d, "Original amount", cn->amount);
+	field_money(s, d, "Applied amount", cn->applied);
+	doc_total(
+	    d, "Remaining balance", svc_money(s, m, sizeof m, v->remaining));
+	money_tenths(pct, sizeof pct - 2, v->usage_tenths);
+	strcat(pct, " %");
+	doc_field(d, "Usage", pct);
+	doc_field(d, "Reason", cn->reason);
+	doc_field(d, "Created by", cn->created_by);
+	doc_field(d, "Linked receipt number", cn->receipt_no);
+	doc_para(d, "Remarks", cn->remarks);
+
+	if (v->napps > 0) {
+		doc_heading(d, "Applied to");
+		doc_columns(d, "", "Applied");
+		for (i = 0; i < v->napps; i++) {
+			t = xasprintf("Applied %s at terminal %s",
+			    v->apps[i].applied_on, v->apps[i].terminal);
+			doc_line(d, v->apps[i].item_ref, t, "",
+			    svc_money(s, m, sizeof m, v->apps[i].amount));
+			free(t);
+		}
+	}
+	stamp(s, d);
+}
+
+/* The file a document goes to: out, or the receipts directory. */
+static int
+target(struct svc *s, const struct doc_request *r, const char *number, int copy,
+    char *path, size_t n, struct pd_err *err)
+{
+	char name[96], *p;
+	int len;
+
+	if (r->out != NULL) {
+		if (*r->out == '\0')
+			return pd_fail(err, PD_EINVAL, "--out is empty");
+		if ((size_t)snprintf(path, n, "%s", r->out) >= n)
+			return pd_fail(
+			    err, PD_EINVAL, "%s: path too long", r->out);
+		return 0;
+	}
+	/* number formats are configurable: keep the name a plain one */
+	xstrlcpy(name, number, sizeof name);
+	for (p = name; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		        (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+		        *p == '.'))
+			*p = '_';
+	if (file_mkdirs(s->cfg.receipts_dir, err) != 0)
+		return -1;
+	if (copy > 0)
+		len = snprintf(path, n, "%s/%s-COPY-%d.%s", s->cfg.receipts_dir,
+		    name, copy, r->text ? "txt" : "pdf");
+	else
+		len = snprintf(path, n, "%s/%s.%s", s->cfg.receipts_dir, name,
+		    r->text ? "txt" : "pdf");
+	if ((size_t)len >= n)
+		return pd_fail(err, PD_EINVAL, "receipts.dir: path too long");
+	return 0;
+}
+
+/* Render, stage, log and publish; then print if asked. */
+static int
+issue(struct svc *s, const struct doc_kind *k, struct doc *d, int copy,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	char tmp[PATH_MAX + 16], at[TS_BUFSZ], detail[PATH_MAX + 64];
+	struct doc_issue di;
+	int rc;
+
+	if (r->text) {
+		buf = (unsigned char *)doc_text(d, s->cfg.text_width);
+		len = strlen((char *)buf);
+	} else if (doc_pdf(d, (enum doc_paper)doc_paper_parse(s->cfg.paper),
+	               s->cfg.font_path, &buf, &len, err) != 0)
+		return -1;
+	rc = target(s, r, d->number, copy, res->path, sizeof res->path, err);
+	if (rc == 0)
+		rc = file_stage(res->path, buf, len, tmp, sizeof tmp, err);
+	free(buf);
+	if (rc != 0) {
+		res->path[0] = '\0';
+		return -1;
+	}
+	svc_now(at);
+	memset(&di, 0, sizeof di);
+	di.kind = k->kind;
+	di.number = d->number;
+	di.copy = copy;
+	di.format = r->text ? "text" : "pdf";
+	di.issued_at = at;
+	di.user_id = s->actor.user_id;
+	di.issued_by = s->actor.full_name;
+	di.terminal = s->cfg.terminal_id;
+	di.path = res->path;
+	snprintf(detail, sizeof detail, "%s %s to %s",
+	    copy ? "copy" : "original", di.format, res->path);
+	rc = store_begin(s->st, err);
+	if (rc == 0)
+		rc = store_doc_insert(s->st, &di, err);
+	if (rc == 0)
+		rc = svc_audit(s, at, copy ? "reprint" : "issue", k->entity,
+		    d->number, detail, err);
+	if (svc_finish(s, rc, err) != 0 || file_publish(tmp, res->path, err)) {
+		unlink(tmp);
+		res->path[0] = '\0';
+		return -1;
+	}
+	res->copy = copy;
+	res->bytes = len;
+	if (!r->print || s->cfg.print_command[0] == '\0')
+		return 0;
+	if (doc_print(s->cfg.print_command, res->path, err) != 0)
+		return -1;
+	res->printed = 1;
+	return 0;
+}
+
+int
+svc_receipt_issue(struct svc *s, const char *number,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	struct payment_view v;
+	struct doc d;
+	int copy, rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_require(s, ROLE_CASHIER, "printing a receipt", err) != 0 ||
+	    svc_payment_show(s, number, &v, err) != 0)
+		return -1;
+	if (store_doc_issued(s->st, RECEIPT.kind, v.p.receipt_no, &copy, err)) {
+		svc_payment_view_free(&v);
+		return -1;
+	}
+	receipt_doc(s, &v, copy, &d);
+	svc_payment_view_free(&v);
+	rc = issue(s, &RECEIPT, &d, copy, r, res, err);
+	doc_free(&d);
+	return rc;
+}
+
+int
+svc_credit_doc_issue(struct svc *s, const char *cn_no,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	struct credit_view v;
+	struct doc d;
+	int copy, rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_require(s, ROLE_CASHIER, "printing a credit note", err) != 0 ||
+	    svc_credit_show(s, cn_no, &v, err) != 0)
+		return -1;
+	if (store_doc_issued(s->st, CREDIT.kind, v.cn.cn_no, &copy, err)) {
+		svc_credit_view_free(&v);
+		return -1;
+	}
+	credit_doc(s, &v, copy, &d);
+	svc_credit_view_free(&v);
+	rc = issue(s, &CREDIT, &d, copy, r, res, err);
+	doc_free(&d);
+	return rc;
+}
+
+char *
+svc_receipt_preview(
+    struct svc *s, const char *number, int width, struct pd_err *err)
+{
+	struct payment_view v;
+	struct doc d;
+	char *text;
+
+	if (svc_payment_show(s, number, &v, err) != 0)
+		return NULL;
+	receipt_doc(s, &v, 0, &d);
+	svc_payment_view_free(&v);
+	text = doc_text(&d, width ? width : s->cfg.text_width);
+	doc_free(&d);
+	return text;
+}
+
+char *
+svc_credit_doc_preview(
+    struct svc *s, const char *cn_no, int width, struct pd_err *err)
+{
+	struct credit_view v;
+	struct doc d;
+	char *text;
+
+	if (svc_credit_show(s, cn_no, &v, err) != 0)
+		return NULL;
+	credit_doc(s, &v, 0, &d);
+	svc_credit_view_free(&v);
+	text = doc_text(&d, width ? width : s->cfg.text_width);
+	doc_free(&d);
+	return text;
+}

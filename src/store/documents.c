@@ -1,0 +1,37 @@
+/* documents.c - the log of receipts and credit notes written or printed. */
+#include "internal.h"
+
+int
+store_doc_issued(struct store *st, const char *kind, const char *number,
+    int *count, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM documents WHERE kind = ? AND number = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", kind, number);
+	rc = sqlite3_step(s);
+	*count = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading documents");
+}
+
+int
+store_doc_insert(
+    struct store *st, const struct doc_issue *d, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO documents (kind, number, copy, format, issued_at, "
+	    "user_id, issued_by, terminal, path) VALUES (?, ?, ?, ?, ?, "
+	    "nullif(?, 0), ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssdssisss", d->kind, d->number, d->copy, d->format,
+	    d->issued_at, d->user_id, d->issued_by, d->terminal, d->path);
+	return st_done(st, s, err);
+}
