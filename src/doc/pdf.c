@@ -381,14 +381,18 @@ item_line(struct lay *l, const struct doc_row *r)
 	double W = l->width, h, hd;
 
 	if (!g->roll) {
-		double tw = W * 0.30, dw = W * 0.36;
+		double tw = W * 0.30, dw = W * 0.40;
 
-		h = (double)count_lines(l, r->a, tw - 6, g->body);
-		hd = (double)count_lines(l, r->b, dw - 6, g->body);
-		h = (h > hd ? h : hd) * lead(g->body);
+		h = (double)count_lines(l, r->a, tw - 6, g->body) *
+		    lead(g->body);
+		hd = (double)count_lines(l, r->b, dw - 6, g->small) *
+		     lead(g->small);
+		h = h > hd ? h : hd;
 		need(l, h + 3);
 		lines_at(l, 0, r->a, tw - 6, g->body, 1, 0, LEFT);
-		lines_at(l, tw, r->b, dw - 6, g->body, 0, 0.3, LEFT);
+		l->y += (lead(g->body) - lead(g->small)) / 2;
+		lines_at(l, tw, r->b, dw - 6, g->small, 0, 0.3, LEFT);
+		l->y -= (lead(g->body) - lead(g->small)) / 2;
 		text_at(l, W * 0.84, r->c, strlen(r->c), g->body, 0, 0, RIGHT);
 		text_at(l, W, r->d, strlen(r->d), g->body, 0, 0, RIGHT);
 		l->y += h + 3;
@@ -572,7 +576,7 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 	*buf = NULL;
 	*len = 0;
 	if (access(font_path, R_OK) != 0)
-		return pd_fail(err, PD_EINVAL,
+		return pd_fail(err, PD_EDOC,
 		    "font %s: %s (set receipts.font to a TrueType file, e.g. "
 		    "from fonts-dejavu-core)",
 		    font_path, strerror(errno));
@@ -588,7 +592,7 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 	if (l.font == NULL) {
 		st = HPDF_GetError(pdf);
 		HPDF_Free(pdf);
-		return pd_fail(err, PD_EINVAL,
+		return pd_fail(err, PD_EDOC,
 		    "font %s: not a TrueType font libharu can embed "
 		    "(error 0x%04X)",
 		    font_path, (unsigned)st);

@@ -77,8 +77,7 @@ item_line(struct svc *s, struct doc *d, const struct allocation *a)
 		detail = xasprintf("Service %s, date %s", it->ref, it->due_on);
 		break;
 	default:
-		text = xasprintf(
-		    "Plan %s, installment %d", it->plan_no, it->inst_no);
+		text = xasprintf("Plan %s #%d", it->plan_no, it->inst_no);
 		detail = xasprintf(
 		    "Installment %d, due %s", it->inst_no, it->due_on);
 		break;
@@ -287,14 +286,21 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d, int copy,
 	di.path = res->path;
 	snprintf(detail, sizeof detail, "%s %s to %s",
 	    copy ? "copy" : "original", di.format, res->path);
+	/* published before the log commits: a crash in between leaves a
+	 * file nobody logged, which the next issue of the same copy number
+	 * replaces; never a logged document without its file */
+	if (file_publish(tmp, res->path, err) != 0) {
+		res->path[0] = '\0';
+		return -1;
+	}
 	rc = store_begin(s->st, err);
 	if (rc == 0)
 		rc = store_doc_insert(s->st, &di, err);
 	if (rc == 0)
 		rc = svc_audit(s, at, copy ? "reprint" : "issue", k->entity,
 		    d->number, detail, err);
-	if (svc_finish(s, rc, err) != 0 || file_publish(tmp, res->path, err)) {
-		unlink(tmp);
+	if (svc_finish(s, rc, err) != 0) {
+		unlink(res->path);
 		res->path[0] = '\0';
 		return -1;
 	}
