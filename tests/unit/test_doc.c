@@ -1,0 +1,244 @@
+/* test_doc.c - unit tests of src/doc (wrapping, text and PDF rendering,
+ * printing), the UTF-8 helpers and atomic file writes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../../src/doc/internal.h"
+#include "paydesk/doc.h"
+#include "paydesk/file.h"
+#include "paydesk/utf8.h"
+
+#define FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+static void
+columns(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_columns("Jose", 4), 4);
+	assert_int_equal(utf8_columns("José", strlen("José")), 4);
+	assert_int_equal(utf8_columns("Łódź", strlen("Łódź")), 4);
+	assert_int_equal(utf8_columns("e\xcc\x81", 3), 1); /* e + acute */
+	assert_int_equal(utf8_columns("中文", strlen("中文")), 4);
+	assert_int_equal(utf8_chars("Łódź", strlen("Łódź")), 4);
+	assert_int_equal(utf8_len("\xc5\x81"), 2);
+	assert_int_equal(utf8_cp("\xc5\x81"), 0x141);
+	assert_int_equal(utf8_len("\xc5"), 1); /* truncated sequence */
+}
+
+static double
+measure_cols(void *ctx, const char *s, size_t n)
+{
+	(void)ctx;
+	return utf8_columns(s, n);
+}
+
+static char *
+span(const struct doc_span *l)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof buf, "%.*s", (int)l->n, l->s);
+	return buf;
+}
+
+static void
+wrapping(void **state)
+{
+	struct doc_span *l;
+	size_t n;
+
+	(void)state;
+	n = doc_wrap("one two three four", 9, measure_cols, NULL, &l);
+	assert_int_equal(n, 3);
+	assert_string_equal(span(&l[0]), "one two");
+	assert_string_equal(span(&l[1]), "three");
+	assert_string_equal(span(&l[2]), "four");
+	free(l);
+	n = doc_wrap("one two three four", 10, measure_cols, NULL, &l);
+	assert_int_equal(n, 2);
+	assert_string_equal(span(&l[1]), "three four");
+	free(l);
+	/* a word wider than the line is cut */
+	n = doc_wrap("abcdefghij", 4, measure_cols, NULL, &l);
+	assert_int_equal(n, 3);
+	assert_string_equal(span(&l[0]), "abcd");
+	assert_string_equal(span(&l[2]), "ij");
+	free(l);
+	/* never inside a character */
+	n = doc_wrap("ŁódźŁódź", 3, measure_cols, NULL, &l);
+	assert_int_equal(n, 3);
+	assert_string_equal(span(&l[0]), "Łód");
+	free(l);
+	/* newlines break, blank lines stay */
+	n = doc_wrap("a\n\nb", 10, measure_cols, NULL, &l);
+	assert_int_equal(n, 3);
+	assert_int_equal(l[1].n, 0);
+	free(l);
+	n = doc_wrap("", 10, measure_cols, NULL, &l);
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0].n, 0);
+	free(l);
+}
+
+static void
+sample(struct doc *d)
+{
+	doc_init(d, "Cityville Water & Power", "1 Utility Plaza", "RECEIPT",
+	    "R-T01-000001");
+	doc_badge(d, "Posted");
+	doc_mark(d, "VOID", "Voided by Mary Johnson: wrong account");
+	doc_heading(d, "Consumer");
+	doc_field(d, "Name", "José Núñez");
+	doc_field(d, "Service address",
+	    "Apartment 1204, Building C, Riverside Gardens Estate, 4500 "
+	    "North Lakeshore Boulevard, Łódź");
+	doc_heading(d, "Items paid");
+	doc_columns(d, "Amount due", "Applied");
+	doc_line(
+	    d, "Bill INV-2025-001234", "Period Mar 2025", "$145.50", "$145.50");
+	doc_total(d, "Total paid", "$145.50");
+	doc_para(d, "Notes", "Customer paid in full");
+	doc_footer(d, "Cityville Water & Power · terminal T01");
+}
+
+static void
+text_rendering(void **state)
+{
+	struct doc d;
+	char *t, *line, *save;
+	int width;
+
+	(void)state;
+	sample(&d);
+	for (width = 32; width <= 80; width += 8) {
+		t = doc_text(&d, width);
+		assert_non_null(strstr(t, "*** VOID ***"));
+		assert_non_null(strstr(t, "José Núñez"));
+		assert_non_null(strstr(t, "[Posted]"));
+		assert_non_null(strstr(t, "$145.50"));
+		for (line = strtok_r(t, "\n", &save); line != NULL;
+		     line = strtok_r(NULL, "\n", &save))
+			assert_true(utf8_columns(line, strlen(line)) <= width);
+		free(t);
+	}
+	doc_free(&d);
+}
+
+static void
+pdf_rendering(void **state)
+{
+	struct doc d;
+	struct pd_err err;
+	unsigned char *buf;
+	size_t len;
+	int paper;
+
+	(void)state;
+	sample(&d);
+	for (paper = PAPER_A4; paper <= PAPER_ROLL80; paper++) {
+		assert_int_equal(
+		    doc_pdf(&d, (enum doc_paper)paper, FONT, &buf, &len, &err),
+		    0);
+		assert_true(len > 1000 && len < 200 * 1024);
+		assert_memory_equal(buf, "%PDF-", 5);
+		assert_non_null(memmem(buf, len, "%%EOF", 5));
+		free(buf);
+	}
+	assert_int_equal(
+	    doc_pdf(&d, PAPER_A4, "/nonexistent.ttf", &buf, &len, &err), -1);
+	assert_int_equal(err.code, PD_EDOC);
+	assert_non_null(strstr(err.msg, "/nonexistent.ttf"));
+	assert_null(buf);
+	/* a file that is not a font */
+	assert_int_equal(
+	    doc_pdf(&d, PAPER_A4, "/bin/sh", &buf, &len, &err), -1);
+	assert_int_equal(err.code, PD_EDOC);
+	doc_free(&d);
+	assert_int_equal(doc_paper_parse("roll80"), PAPER_ROLL80);
+	assert_int_equal(doc_paper_parse("A5"), -1);
+}
+
+static void
+atomic_files(void **state)
+{
+	char dir[] = "/tmp/pd-doc.XXXXXX", path[256], tmp[300], sub[256];
+	struct pd_err err;
+	struct stat sb;
+	FILE *f;
+	char got[16] = {0};
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof sub, "%s/a/b", dir);
+	assert_int_equal(file_mkdirs(sub, &err), 0);
+	snprintf(path, sizeof path, "%s/r.pdf", sub);
+	assert_int_equal(
+	    file_stage(path, "hello", 5, tmp, sizeof tmp, &err), 0);
+	/* staged: the final name does not exist yet */
+	assert_int_not_equal(stat(path, &sb), 0);
+	assert_int_equal(stat(tmp, &sb), 0);
+	assert_int_equal(file_publish(tmp, path, &err), 0);
+	assert_int_not_equal(stat(tmp, &sb), 0);
+	f = fopen(path, "r");
+	assert_non_null(f);
+	assert_int_equal(fread(got, 1, sizeof got - 1, f), 5);
+	fclose(f);
+	assert_string_equal(got, "hello");
+	/* a directory that cannot exist */
+	snprintf(sub, sizeof sub, "%s/x", path);
+	assert_int_equal(file_mkdirs(sub, &err), -1);
+	assert_int_equal(err.code, PD_EDOC);
+	snprintf(sub, sizeof sub, "%s/none/r.pdf", dir);
+	assert_int_equal(file_stage(sub, "x", 1, tmp, sizeof tmp, &err), -1);
+	assert_int_equal(err.code, PD_EDOC);
+	assert_non_null(strstr(err.msg, "cannot write in"));
+	unlink(path);
+	snprintf(sub, sizeof sub, "%s/a/b", dir);
+	rmdir(sub);
+	snprintf(sub, sizeof sub, "%s/a", dir);
+	rmdir(sub);
+	rmdir(dir);
+}
+
+static void
+printing(void **state)
+{
+	struct pd_err err;
+
+	(void)state;
+	assert_int_equal(doc_print("test -f", "/bin/sh", &err), 0);
+	assert_int_equal(doc_print("test -f", "/nonexistent", &err), -1);
+	assert_int_equal(err.code, PD_EPRINT);
+	assert_non_null(strstr(err.msg, "exit status 1"));
+	assert_int_equal(
+	    doc_print("sh -c 'echo lp: no such printer >&2; exit 1' x",
+	        "/bin/sh", &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "lp: no such printer"));
+	/* the path is one argument, whatever it holds */
+	assert_int_equal(doc_print("test -f", "/bin/s h; true", &err), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(columns),
+	    cmocka_unit_test(wrapping),
+	    cmocka_unit_test(text_rendering),
+	    cmocka_unit_test(pdf_rendering),
+	    cmocka_unit_test(atomic_files),
+	    cmocka_unit_test(printing),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
