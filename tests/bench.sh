@@ -20,7 +20,7 @@ if [ ! -f "$DB.done" ]; then
 	rm -f "$DB" "$DB-wal" "$DB-shm"
 	echo "building the bench store ($C consumers, $P payments): $DB"
 	"$PD" --db "$DB" init >/dev/null
-	printf 'username,full_name,role,pin\njane,Jane Smith,cashier,1234\n' \
+	printf 'username,full_name,role,pin\njane,Jane Smith,cashier,1234\nmary,Mary Johnson,supervisor,2222\n' \
 	    >"$DIR/users.csv"
 	"$PD" --db "$DB" import users "$DIR/users.csv" >/dev/null
 	start=$(date +%s)

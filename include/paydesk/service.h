@@ -171,6 +171,13 @@ int svc_receipt_issue(struct svc *s, const char *number,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err);
 int svc_credit_doc_issue(struct svc *s, const char *cn_no,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err);
+/* Re-export the receipts of the payments f selects (newest first) as PDF
+ * copies into dir, named by receipt number, with jobs worker processes
+ * (each with its own store connection; 0: one per CPU). Each is logged
+ * like any other issue. *count gets the number written; on a failure the
+ * first error is in err and the others still ran. Supervisor. */
+int svc_receipts_export(struct svc *s, const struct payment_filter *f,
+    const char *dir, int jobs, size_t *count, struct pd_err *err);
 /* The text of a receipt or credit note for a screen: nothing is written
  * or logged. width 0: receipts.text_width. malloc'd. */
 char *svc_receipt_preview(

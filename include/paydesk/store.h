@@ -19,6 +19,8 @@ struct store;
 int store_open(
     const char *path, int create, struct store **out, struct pd_err *err);
 void store_close(struct store *st);
+/* The store's file, for a worker process to open its own connection. */
+const char *store_file(const struct store *st);
 int store_version(struct store *st);
 /* Bulk loading (demo, bench): synchronous OFF until called with 0. */
 void store_bulk(struct store *st, int on);

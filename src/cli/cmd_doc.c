@@ -104,3 +104,45 @@ cmd_credit_pdf(struct cli *c, int argc, char **argv)
 	rc = svc_credit_doc_issue(&c->svc, pos[0], &q, &res, &c->err);
 	return report(c, "Credit note", pos[0], &res, q.print, rc);
 }
+
+int
+cmd_receipts_export(struct cli *c, int argc, char **argv)
+{
+	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
+	           *type = NULL, *search = NULL, *limit = NULL, *dir = NULL,
+	           *jobs = NULL;
+	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
+	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
+	    {"search", 0, &search}, {"limit", 0, &limit}, {"dir", 0, &dir},
+	    {"jobs", 0, &jobs}, {NULL, 0, NULL}};
+	struct payment_filter f;
+	struct rec *r;
+	size_t count = 0;
+	char **pos, *end;
+	long nj = 0;
+	int npos, rc;
+
+	memset(&f, 0, sizeof f);
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0)
+		return -1;
+	if (dir == NULL)
+		return pd_fail(
+		    &c->err, PD_EUSAGE, "receipts export: --dir is required");
+	if (jobs != NULL) {
+		nj = strtol(jobs, &end, 10);
+		if (*jobs == '\0' || *end != '\0' || nj < 1 || nj > 16)
+			return pd_fail(&c->err, PD_EINVAL,
+			    "--jobs \"%s\": must be a whole number from 1 "
+			    "to 16",
+			    jobs);
+	}
+	f.method = method;
+	f.search = search;
+	rc = svc_receipts_export(&c->svc, &f, dir, (int)nj, &count, &c->err);
+	r = rec_new(c);
+	rec_str(r, "Directory", "dir", dir);
+	rec_int(r, "Receipts written", "written", (int64_t)count);
+	rec_print(r);
+	return rc;
+}

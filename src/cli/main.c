@@ -58,6 +58,10 @@ static const struct command {
     {"receipt", NULL, cmd_receipt, STORE,
         "receipt NUMBER [--out FILE] [--print] [--text [--width N]]",
         "write (or reprint) a receipt PDF, print it, or preview it as text"},
+    {"receipts", "export", cmd_receipts_export, STORE,
+        "receipts export --dir DIR [--from D] [--to D] [--method M] "
+        "[--status S] [--type T] [--search TEXT] [--limit N] [--jobs N]",
+        "re-export the receipts of the payments selected as PDF copies"},
     {"credit-note", "pdf", cmd_credit_pdf, STORE,
         "credit-note pdf CN [--out FILE] [--print]",
         "write (or reprint) a credit note PDF and print it"},

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -392,4 +394,145 @@ svc_credit_doc_preview(
 	text = doc_text(&d, width ? width : s->cfg.text_width);
 	doc_free(&d);
 	return text;
+}
+
+struct numbers {
+	char (*v)[64];
+	size_t n, cap;
+};
+
+static int
+collect_number(const struct payment_row *row, void *arg)
+{
+	struct numbers *ns = arg;
+
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap ? ns->cap * 2 : 256;
+		ns->v = xrealloc(ns->v, ns->cap, sizeof *ns->v);
+	}
+	xstrlcpy(ns->v[ns->n++], row->p.receipt_no, sizeof ns->v[0]);
+	return 0;
+}
+
+/* Receipts i, i + step, ... of ns into dir; 0 or -1 with err. */
+static int
+export_share(struct svc *s, const struct numbers *ns, size_t first, size_t step,
+    const char *dir, size_t *count, struct pd_err *err)
+{
+	struct doc_request r = {0};
+	struct doc_result res;
+	char path[PATH_MAX];
+	size_t i;
+	int rc = 0;
+
+	r.out = path;
+	for (i = first; i < ns->n; i += step) {
+		snprintf(path, sizeof path, "%s/%s.pdf", dir, ns->v[i]);
+		if (svc_receipt_issue(s, ns->v[i], &r, &res, err) != 0)
+			rc = -1;
+		else
+			(*count)++;
+	}
+	return rc;
+}
+
+/* A worker: its own store connection (never the parent's), its share of
+ * the receipts, then its count or its first error on the pipe. */
+static void
+export_worker(struct svc *parent, const struct numbers *ns, size_t first,
+    size_t step, const char *dir, int fd)
+{
+	struct svc w = *parent;
+	struct pd_err err;
+	size_t count = 0;
+	char line[sizeof err.msg + 32];
+	int rc;
+
+	w.st = NULL;
+	pd_err_clear(&err);
+	rc = store_open(store_file(parent->st), 0, &w.st, &err);
+	if (rc == 0)
+		rc = export_share(&w, ns, first, step, dir, &count, &err);
+	snprintf(line, sizeof line, "%zu %d %s\n", count, rc ? err.code : 0,
+	    rc ? err.msg : "");
+	if (write(fd, line, strlen(line)) < 0)
+		rc = -1;
+	if (w.st != NULL)
+		store_close(w.st);
+	_exit(rc ? 1 : 0);
+}
+
+int
+svc_receipts_export(struct svc *s, const struct payment_filter *f,
+    const char *dir, int jobs, size_t *count, struct pd_err *err)
+{
+	struct numbers ns = {0};
+	pid_t pids[16];
+	int fds[16][2], k, started = 0, rc = 0;
+
+	*count = 0;
+	if (svc_require(s, ROLE_SUPERVISOR, "exporting receipts", err) != 0 ||
+	    file_mkdirs(dir, err) != 0 ||
+	    svc_payments_each(s, f, collect_number, &ns, err) != 0) {
+		free(ns.v);
+		return -1;
+	}
+	if (jobs <= 0)
+		jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs > 16)
+		jobs = 16;
+	if ((size_t)jobs > ns.n)
+		jobs = (int)ns.n;
+	if (jobs <= 1) {
+		rc = export_share(s, &ns, 0, 1, dir, count, err);
+		free(ns.v);
+		return rc;
+	}
+	fflush(NULL); /* or the workers repeat buffered output */
+	for (k = 0; k < jobs; k++) {
+		if (pipe(fds[k]) != 0)
+			break;
+		pids[k] = fork();
+		if (pids[k] < 0) {
+			close(fds[k][0]);
+			close(fds[k][1]);
+			break;
+		}
+		if (pids[k] == 0) {
+			close(fds[k][0]);
+			export_worker(
+			    s, &ns, (size_t)k, (size_t)jobs, dir, fds[k][1]);
+		}
+		close(fds[k][1]);
+		started++;
+	}
+	if (started < jobs) {
+		rc = pd_fail(err, PD_EDOC, "cannot start export workers: %s",
+		    strerror(errno));
+	}
+	for (k = 0; k < started; k++) {
+		char line[800] = "";
+		ssize_t got = read(fds[k][0], line, sizeof line - 1);
+		size_t n = 0;
+		int code = PD_EDOC, off = 0;
+
+		close(fds[k][0]);
+		while (waitpid(pids[k], NULL, 0) < 0 && errno == EINTR)
+			;
+		if (got > 0) {
+			line[got] = '\0';
+			line[strcspn(line, "\n")] = '\0';
+			if (sscanf(line, "%zu %d %n", &n, &code, &off) >= 2)
+				*count += n;
+		}
+		if (got > 0 && code == 0)
+			continue;
+		if (rc == 0)
+			rc = pd_fail(err, code ? (enum pd_status)code : PD_EDOC,
+			    "%s",
+			    got > 0 && off > 0 ? line + off
+			                       : "an export worker died");
+	}
+	free(ns.v);
+	return rc;
 }

@@ -415,3 +415,9 @@ store_backup(struct store *st, const char *dest, struct pd_err *err)
 	sqlite3_close(to);
 	return 0;
 }
+
+const char *
+store_file(const struct store *st)
+{
+	return st->path;
+}

@@ -174,6 +174,67 @@ main(int argc, char **argv)
 	row("post a payment: p99", pct(v, n, .99), "ms", "<= 10 ms",
 	    pct(r, n, .99));
 
+	/* receipts of the payments just posted, into a temporary directory */
+	{
+		char dir[] = "/tmp/pd-bench-receipts.XXXXXX";
+		struct doc_request dq = {0};
+		struct doc_result dr;
+		double batch;
+
+		if (mkdtemp(dir) == NULL) {
+			perror("bench: mkdtemp");
+			return 1;
+		}
+		snprintf(
+		    s.cfg.receipts_dir, sizeof s.cfg.receipts_dir, "%s", dir);
+		n = 200;
+		for (i = 0; i < n; i++) {
+			t = now_ms();
+			if (svc_receipt_issue(
+			        &s, res.p.receipt_no, &dq, &dr, &err) != 0) {
+				fprintf(stderr, "bench: %s\n", err.msg);
+				return 1;
+			}
+			v[i] = now_ms() - t;
+		}
+		row("receipt PDF, font embedded, logged: p50", pct(v, n, .5),
+		    "ms", "<= 15 ms", -1);
+		row("receipt PDF, font embedded, logged: p99", pct(v, n, .99),
+		    "ms", "", -1);
+		row("receipt file size", dr.bytes / 1024.0, "KB", "<= 200 KB",
+		    -1);
+		{
+			struct payment_filter ef;
+			size_t written = 0;
+			char edir[sizeof dir + 8];
+
+			memset(&ef, 0, sizeof ef);
+			ef.status = -1;
+			ef.type = -1;
+			ef.limit = 1000;
+			snprintf(edir, sizeof edir, "%s/export", dir);
+			if (svc_login(&s, "mary", "2222", &err) != 0) {
+				fprintf(stderr, "bench: %s\n", err.msg);
+				return 1;
+			}
+			t = now_ms();
+			if (svc_receipts_export(
+			        &s, &ef, edir, 0, &written, &err) != 0 ||
+			    written != 1000) {
+				fprintf(stderr, "bench: export: %s (%zu)\n",
+				    err.msg, written);
+				return 1;
+			}
+		}
+		batch = (now_ms() - t) / 1000.0;
+		row("1,000 receipts re-exported (receipts export)", batch, "s",
+		    "<= 10 s", -1);
+		snprintf(s.cfg.receipts_dir, sizeof s.cfg.receipts_dir,
+		    "rm -rf '%s'", dir);
+		if (system(s.cfg.receipts_dir) != 0)
+			fprintf(stderr, "bench: could not remove %s\n", dir);
+	}
+
 	/* KPIs for last month */
 	svc_today(today);
 	date_parse(today, NULL, &d, NULL);
