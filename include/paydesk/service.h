@@ -178,12 +178,10 @@ int svc_credit_doc_issue(struct svc *s, const char *cn_no,
  * first error is in err and the others still ran. Supervisor. */
 int svc_receipts_export(struct svc *s, const struct payment_filter *f,
     const char *dir, int jobs, size_t *count, struct pd_err *err);
-/* The text of a receipt or credit note for a screen: nothing is written
- * or logged. width 0: receipts.text_width. malloc'd. */
+/* The text of a receipt for a screen: nothing is written or logged.
+ * width 0: receipts.text_width. malloc'd. */
 char *svc_receipt_preview(
     struct svc *s, const char *number, int width, struct pd_err *err);
-char *svc_credit_doc_preview(
-    struct svc *s, const char *cn_no, int width, struct pd_err *err);
 
 /* KPIs for a month (NULL: this month) and a day (NULL: today), with the
  * previous month for comparison. */

@@ -379,23 +379,6 @@ svc_receipt_preview(
 	return text;
 }
 
-char *
-svc_credit_doc_preview(
-    struct svc *s, const char *cn_no, int width, struct pd_err *err)
-{
-	struct credit_view v;
-	struct doc d;
-	char *text;
-
-	if (svc_credit_show(s, cn_no, &v, err) != 0)
-		return NULL;
-	credit_doc(s, &v, 0, &d);
-	svc_credit_view_free(&v);
-	text = doc_text(&d, width ? width : s->cfg.text_width);
-	doc_free(&d);
-	return text;
-}
-
 struct numbers {
 	char (*v)[64];
 	size_t n, cap;

@@ -292,3 +292,9 @@ same "each export is logged" "$(sql "SELECT count(*) FROM documents")" \
 pdf "exported receipt" "$T/exp/R-T01-000001.pdf"
 fields "exported receipt" "COPY" "by Mary Johnson" "Total paid \$145.50"
 expect "the audit chain verifies after parallel writers" 0 "" "$PD" audit verify
+
+# --- the credit note's status badge follows its state --------------------
+PAYDESK_NOW="2026-05-01 08:00:00" "$PD" --user jane credit-note pdf CN-T01-00001 \
+    --out "$T/expired.pdf" >/dev/null 2>&1
+pdf "expired credit note" "$T/expired.pdf"
+fields "expired credit note" "Status Expired" "Expires 2026-04-20"
