@@ -17,7 +17,7 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
           -Wno-format-truncation
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
-PKGS    = sqlite3 jansson
+PKGS    = sqlite3 jansson ncursesw
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -40,7 +40,7 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
 
 LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c src/doc/*.c \
            src/sync/*.c src/service/*.c)
-CLI_SRC  = $(wildcard src/cli/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c src/tui/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

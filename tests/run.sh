@@ -28,7 +28,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 echo "== black-box tests"
-for s in tests/cli/test_*.sh; do
+for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	env -i PATH="$PATH" TOP="$top" BUILD="$BUILD" LANG=C.UTF-8 \
 	    sh "$s" >"$log" 2>&1
 	rc=$?

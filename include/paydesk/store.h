@@ -113,6 +113,7 @@ struct payment_filter {
 	int type;                /* enum pay_type or -1 */
 	const char *channel;     /* exact, as stored */
 	const char *recorded_by; /* username of who recorded it */
+	const char *terminal;    /* terminal id that recorded it */
 	const char *search;      /* consumer name/account, receipt number */
 	int64_t consumer_id;     /* 0: any */
 	size_t limit;            /* 0: no limit */

@@ -97,6 +97,7 @@ int cmd_credit_notes(struct cli *c, int argc, char **argv);
 int cmd_receipt(struct cli *c, int argc, char **argv);
 int cmd_receipts_export(struct cli *c, int argc, char **argv);
 int cmd_credit_pdf(struct cli *c, int argc, char **argv);
+int cmd_keys(struct cli *c, int argc, char **argv);
 int cmd_kpi(struct cli *c, int argc, char **argv);
 int cmd_report_payers(struct cli *c, int argc, char **argv);
 

@@ -1,9 +1,10 @@
-/* cmd_doc.c - receipt, credit-note pdf: documents written, printed or
- * previewed. */
+/* cmd_doc.c - receipt, receipts export, credit-note pdf: documents
+ * written, printed or previewed; keys: the UI's key tables. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../tui/tui.h"
 #include "opts.h"
 
 /* What was written and whether it was printed; a print failure is still
@@ -145,4 +146,30 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 	rec_int(r, "Receipts written", "written", (int64_t)count);
 	rec_print(r);
 	return rc;
+}
+
+int
+cmd_keys(struct cli *c, int argc, char **argv)
+{
+	static const struct col cols[] = {{"Screen", "screen", COL_STR, 10},
+	    {"Key", "key", COL_STR, 6}, {"What it does", "help", COL_STR, 0}};
+	const struct tui_keymap *maps;
+	struct table *t;
+	size_t n, i, k;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+		return -1;
+	maps = tui_keymaps(&n);
+	t = table_new(c, cols, 3);
+	for (i = 0; i < n; i++)
+		for (k = 0; k < maps[i].nkeys; k++) {
+			table_str(t, maps[i].screen);
+			table_str(t, maps[i].keys[k].name);
+			table_str(t, maps[i].keys[k].help);
+			table_row(t);
+		}
+	table_end(t);
+	return 0;
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../tui/tui.h"
 #include "paydesk/xmalloc.h"
 
 #define PAYDESK_VERSION "0.1.0"
@@ -79,6 +80,8 @@ static const struct command {
         "[--channel C] [--search TEXT] [--sort total|count|last|name] "
         "[--limit N]",
         "payments grouped by consumer"},
+    {"keys", NULL, cmd_keys, NO_STORE, "keys",
+        "every key of every screen of the counter UI"},
     {"audit", "verify", cmd_audit_verify, STORE, "audit verify",
         "walk the audit hash chain"},
     {"doctor", NULL, cmd_doctor, STORE, "doctor",
@@ -236,9 +239,16 @@ main(int argc, char **argv)
 		}
 	}
 	if (i >= argc) {
-		/* the TUI lands here once it exists */
-		usage(stdout);
-		return 0;
+		/* no command: the counter UI, on a terminal */
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			usage(stdout);
+			return 0;
+		}
+		if (svc_open(&c.svc, c.config, c.db, 0, &c.err) != 0)
+			return fail(&c);
+		rc = tui_main(&c.svc);
+		svc_close(&c.svc);
+		return rc;
 	}
 	if (strcmp(argv[i], "help") == 0)
 		return help(i + 1 < argc ? argv[i + 1] : NULL);

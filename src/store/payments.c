@@ -247,6 +247,8 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 		    pay_type_name((enum pay_type)f->type));
 	if (f->channel != NULL)
 		qb_add(q, " AND p.channel = ?", "s", f->channel);
+	if (f->terminal != NULL)
+		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
 	if (f->recorded_by != NULL)
 		qb_add(q,
 		    " AND p.user_id = (SELECT id FROM users WHERE "

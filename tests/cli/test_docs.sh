@@ -41,3 +41,17 @@ while read -r cmd; do
 	then ok "README mentions $cmd"
 	else echo "not ok - README lacks $cmd"; fi
 done <"$T/cmds"
+
+# every key of every screen is in the man page, with its help text
+"$PD" keys | tail -n +2 | sed -E 's/^([A-Za-z]+) +([^ ]+) +(.*)$/\1|\2|\3/' \
+    >"$T/keys.csv"
+[ "$(wc -l <"$T/keys.csv")" -ge 10 ] && ok "keys lists the key tables" || \
+    echo "not ok - keys lists the key tables"
+while IFS='|' read -r screen key help; do
+	if awk -v s=".SS $screen" -v k=".B $key" -v h="$help" '
+	    $0 == s {in_s=1; next} /^\.S[SH]/ {in_s=0}
+	    in_s && prev == k && $0 == h {found=1} {prev=$0}
+	    END {exit !found}' "$MAN1"
+	then ok "paydesk(1) documents $screen $key"
+	else echo "not ok - paydesk(1) lacks $screen $key: $help"; fi
+done <"$T/keys.csv"

@@ -1,0 +1,313 @@
+/* app.c - the screen stack and the one loop: read a key, hand it to the
+ * top screen (its key table first), redraw header, body, message and key
+ * bar; resize redraws; F1 or '?' shows the screen's keys. */
+#include <curses.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
+
+void
+tui_push(struct tui *t, struct tui_screen *sc)
+{
+	sc->below = t->top;
+	t->top = sc;
+}
+
+static void
+pop(struct tui *t)
+{
+	struct tui_screen *sc = t->top;
+
+	t->top = sc->below;
+	if (sc->free != NULL)
+		sc->free(sc);
+	free(sc);
+}
+
+void
+tui_message(struct tui *t, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_error = error;
+}
+
+int
+tui_attr(const struct tui *t, int pair, int fallback)
+{
+	return t->colour ? (int)COLOR_PAIR(pair) : fallback;
+}
+
+void
+tui_text(int y, int x, const char *s, int width)
+{
+	size_t i = 0;
+	int cols = 0;
+
+	move(y, x);
+	while (s[i] != '\0') {
+		size_t n = utf8_len(s + i);
+		int w = utf8_cp_columns(utf8_cp(s + i));
+
+		if (cols + w > width)
+			break;
+		addnstr(s + i, (int)n);
+		cols += w;
+		i += n;
+	}
+}
+
+void
+tui_pair(int y, int x, int lw, const char *label, const char *value)
+{
+	attron(A_DIM);
+	tui_text(y, x, label, lw - 1);
+	attroff(A_DIM);
+	tui_text(y, x + lw, value, COLS - x - lw - 1);
+}
+
+static void
+header(struct tui *t)
+{
+	const struct svc *s = t->svc;
+	char left[256], right[160], now[TS_BUFSZ];
+	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE);
+
+	svc_now(now);
+	now[16] = '\0';
+	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
+	    s->cfg.org_name, s->cfg.terminal_id, t->top ? t->top->title : "");
+	if (s->actor.user_id != 0)
+		snprintf(right, sizeof right, "%s (%s) \xe2\x94\x82 %s ",
+		    s->actor.full_name, role_name(s->actor.role), now);
+	else
+		snprintf(right, sizeof right, "%s ", now);
+	attron(attr | A_BOLD);
+	move(0, 0);
+	hline(' ', COLS);
+	{
+		int rw = utf8_columns(right, strlen(right));
+
+		if (rw > COLS / 2)
+			rw = 0; /* a narrow terminal: the left part only */
+		tui_text(0, 0, left, COLS - rw - 1);
+		if (rw > 0)
+			tui_text(0, COLS - rw, right, rw);
+	}
+	attroff(attr | A_BOLD);
+}
+
+static void
+keybar(struct tui *t)
+{
+	const struct tui_screen *sc = t->top;
+	int x = 0, y = LINES - 1;
+	size_t i;
+
+	move(y, 0);
+	clrtoeol();
+	for (i = 0; sc != NULL && i < sc->nkeys; i++) {
+		const struct tui_key *k = &sc->keys[i];
+		int need;
+
+		if (k->label == NULL)
+			continue;
+		need = (int)(strlen(k->name) +
+		             utf8_columns(k->label, strlen(k->label)) + 2);
+		if (x + need > COLS)
+			break;
+		attron(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
+		mvaddstr(y, x, k->name);
+		attroff(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
+		x += (int)strlen(k->name);
+		tui_text(y, x + 1, k->label, COLS - x - 1);
+		x += need - (int)strlen(k->name);
+	}
+}
+
+static void
+message(struct tui *t)
+{
+	int attr;
+
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (t->msg[0] == '\0')
+		return;
+	attr = t->msg_error ? tui_attr(t, TUI_C_ERROR, A_BOLD)
+	                    : tui_attr(t, TUI_C_OK, A_BOLD);
+	attron(attr);
+	tui_text(LINES - 2, 1, t->msg, COLS - 2);
+	attroff(attr);
+}
+
+/* The help screen: every key of the top screen, from its table. */
+static void
+help(struct tui *t)
+{
+	const struct tui_screen *sc = t->top;
+	size_t i;
+	int y = 2;
+
+	erase();
+	header(t);
+	attron(A_BOLD);
+	mvprintw(y++, 2, "Keys of this screen: %s", sc->title);
+	attroff(A_BOLD);
+	y++;
+	for (i = 0; i < sc->nkeys && y < LINES - 2; i++, y++) {
+		attron(A_BOLD);
+		mvaddstr(y, 4, sc->keys[i].name);
+		attroff(A_BOLD);
+		tui_text(y, 16, sc->keys[i].help, COLS - 18);
+	}
+	tui_text(LINES - 1, 0, "Press any key to go back", COLS);
+	refresh();
+}
+
+static void
+draw(struct tui *t)
+{
+	erase();
+	t->cur_y = t->cur_x = -1;
+	header(t);
+	if (t->top != NULL)
+		t->top->draw(t->top, t);
+	message(t);
+	keybar(t);
+	if (t->cur_y >= 0) {
+		move(t->cur_y, t->cur_x);
+		curs_set(1);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+/* The next key, with Enter, Esc, Tab and Backspace made uniform. */
+static int
+next_key(wint_t *ch)
+{
+	int r = get_wch(ch);
+
+	if (r == ERR)
+		return ERR;
+	if (r == KEY_CODE_YES) {
+		if (*ch == KEY_ENTER)
+			return TUI_KEY_ENTER;
+		if (*ch == KEY_BACKSPACE)
+			return TUI_KEY_BACKSPACE;
+		return (int)*ch;
+	}
+	switch (*ch) {
+	case '\r':
+	case '\n':
+		return TUI_KEY_ENTER;
+	case 27:
+		return TUI_KEY_ESC;
+	case '\t':
+		return TUI_KEY_TAB;
+	case 127:
+	case 8:
+		return TUI_KEY_BACKSPACE;
+	}
+	return 0; /* a character, in *ch */
+}
+
+static void
+colours(struct tui *t)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	t->colour = has_colors() && (nc == NULL || *nc == '\0');
+	if (!t->colour)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(TUI_C_HEADER, COLOR_WHITE, COLOR_BLUE);
+	init_pair(TUI_C_KEY, COLOR_BLACK, COLOR_CYAN);
+	init_pair(TUI_C_ERROR, COLOR_RED, -1);
+	init_pair(TUI_C_OK, COLOR_GREEN, -1);
+	init_pair(TUI_C_SELECT, COLOR_BLACK, COLOR_YELLOW);
+}
+
+int
+tui_main(struct svc *svc)
+{
+	struct tui t;
+	int key, r;
+	size_t i;
+	wint_t ch;
+
+	memset(&t, 0, sizeof t);
+	t.svc = svc;
+	setlocale(LC_ALL, "");
+	if (initscr() == NULL)
+		return 1;
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	colours(&t);
+	timeout(1000); /* the clock in the header moves */
+	tui_push(&t, screen_login_new());
+	while (t.top != NULL) {
+		draw(&t);
+		key = next_key(&ch);
+		if (key == ERR)
+			continue;
+		if (key == KEY_RESIZE)
+			continue;
+		if (key == KEY_F(1) ||
+		    (key == 0 && ch == '?' && !t.top->typing)) {
+			help(&t);
+			while (next_key(&ch) == ERR)
+				;
+			continue;
+		}
+		t.msg[0] = '\0';
+		r = 0;
+		for (i = 0; i < t.top->nkeys; i++) {
+			const struct tui_key *k = &t.top->keys[i];
+
+			if ((key != 0 && k->key == key) ||
+			    (key == 0 && k->key == (int)ch && !t.top->typing)) {
+				r = t.top->action(t.top, &t, k->action);
+				break;
+			}
+		}
+		if (i == t.top->nkeys && t.top->input != NULL)
+			r = t.top->input(t.top, &t, key, ch);
+		if (r & TUI_QUIT)
+			break;
+		if (r & TUI_CLOSE)
+			pop(&t);
+	}
+	while (t.top != NULL)
+		pop(&t);
+	endwin();
+	return 0;
+}
+
+const struct tui_keymap *
+tui_keymaps(size_t *n)
+{
+	static struct tui_keymap maps[3];
+
+	maps[0] =
+	    (struct tui_keymap){"Login", screen_login_keys, screen_login_nkeys};
+	maps[1] =
+	    (struct tui_keymap){"Home", screen_home_keys, screen_home_nkeys};
+	maps[2] = (struct tui_keymap){
+	    "Reprint", screen_reprint_keys, screen_reprint_nkeys};
+	*n = 3;
+	return maps;
+}

@@ -1,0 +1,86 @@
+/* field.c - a one-line text field: UTF-8 characters in, Backspace removes
+ * the last character, masked fields show '*'. */
+#include <curses.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/utf8.h"
+
+int
+tui_field_input(struct tui_field *f, int key, wint_t ch)
+{
+	char enc[8];
+	size_t n = 0;
+
+	if (key == TUI_KEY_BACKSPACE) {
+		if (f->len == 0)
+			return 0;
+		do
+			f->len--;
+		while (f->len > 0 &&
+		       ((unsigned char)f->buf[f->len] & 0xc0) == 0x80);
+		f->buf[f->len] = '\0';
+		return 1;
+	}
+	if (key != 0 || ch < 0x20 || ch == 0x7f)
+		return 0;
+	if (f->max > 0 && (int)utf8_chars(f->buf, f->len) >= f->max)
+		return 0;
+	/* UTF-8 encode the character */
+	if (ch < 0x80)
+		enc[n++] = (char)ch;
+	else if (ch < 0x800) {
+		enc[n++] = (char)(0xc0 | (ch >> 6));
+		enc[n++] = (char)(0x80 | (ch & 0x3f));
+	} else if (ch < 0x10000) {
+		enc[n++] = (char)(0xe0 | (ch >> 12));
+		enc[n++] = (char)(0x80 | ((ch >> 6) & 0x3f));
+		enc[n++] = (char)(0x80 | (ch & 0x3f));
+	} else {
+		enc[n++] = (char)(0xf0 | (ch >> 18));
+		enc[n++] = (char)(0x80 | ((ch >> 12) & 0x3f));
+		enc[n++] = (char)(0x80 | ((ch >> 6) & 0x3f));
+		enc[n++] = (char)(0x80 | (ch & 0x3f));
+	}
+	if (f->len + n >= sizeof f->buf)
+		return 0;
+	memcpy(f->buf + f->len, enc, n);
+	f->len += n;
+	f->buf[f->len] = '\0';
+	return 1;
+}
+
+void
+tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
+    int width, int focus)
+{
+	char stars[256];
+	const char *shown = f->buf;
+	size_t chars = utf8_chars(f->buf, f->len), i;
+	int cols;
+
+	if (f->masked) {
+		for (i = 0; i < chars && i < sizeof stars - 1; i++)
+			stars[i] = '*';
+		stars[i] = '\0';
+		shown = stars;
+	}
+	int attr =
+	    focus ? tui_attr(t, TUI_C_SELECT, A_REVERSE) : (int)A_UNDERLINE;
+
+	attron(attr);
+	move(y, x);
+	hline(' ', width);
+	/* the end of the text when it is wider than the field */
+	cols = utf8_columns(shown, strlen(shown));
+	while (cols > width - 1) {
+		cols -= utf8_cp_columns(utf8_cp(shown));
+		shown += utf8_len(shown);
+	}
+	tui_text(y, x, shown, width - 1);
+	attroff(attr);
+	if (focus) {
+		t->cur_y = y;
+		t->cur_x = x + cols;
+	}
+}

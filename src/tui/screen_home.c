@@ -1,0 +1,155 @@
+/* screen_home.c - the cashier's home: what this terminal took today and
+ * the tasks of the role logged in. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_UP, A_DOWN, A_OPEN, A_LOGOUT, A_QUIT };
+
+const struct tui_key screen_home_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Open", "open the task selected", A_OPEN},
+    {KEY_UP, "Up", NULL, "select the task above", A_UP},
+    {KEY_DOWN, "Down", NULL, "select the task below", A_DOWN},
+    {TUI_KEY_ESC, "Esc", "Log out", "log out, back to the login", A_LOGOUT},
+    {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
+    {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
+};
+const size_t screen_home_nkeys =
+    sizeof screen_home_keys / sizeof screen_home_keys[0];
+
+/* The tasks, in menu order, with the least role that sees them. */
+enum task { T_REPRINT, T_LOGOUT };
+static const struct {
+	enum task task;
+	const char *label;
+	enum role min;
+} tasks[] = {
+    {T_REPRINT, "Reprint a receipt", ROLE_CASHIER},
+    {T_LOGOUT, "Log out", ROLE_CASHIER},
+};
+#define NTASKS (sizeof tasks / sizeof tasks[0])
+
+struct home {
+	struct tui_screen sc;
+	size_t sel;
+};
+
+struct today {
+	int64_t count, total;
+};
+
+static int
+add_payment(const struct payment_row *row, void *arg)
+{
+	struct today *td = arg;
+
+	if (row->p.status == PS_POSTED) {
+		td->count++;
+		td->total += row->p.amount;
+	}
+	return 0;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct home *h = (struct home *)sc;
+	struct payment_filter f;
+	struct today td = {0, 0};
+	struct pd_err err;
+	char today[11], line[160], m[64];
+	size_t i;
+	int y = 2;
+
+	svc_today(today);
+	memset(&f, 0, sizeof f);
+	f.from = f.to = today;
+	f.status = -1;
+	f.type = -1;
+	f.terminal = t->svc->cfg.terminal_id;
+	attron(A_BOLD);
+	tui_text(y++, 2, "Today at this terminal", COLS - 4);
+	attroff(A_BOLD);
+	if (svc_payments_each(t->svc, &f, add_payment, &td, &err) != 0)
+		tui_text(y++, 4, err.msg, COLS - 6);
+	else {
+		snprintf(line, sizeof line, "%lld payment%s posted, %s",
+		    (long long)td.count, td.count == 1 ? "" : "s",
+		    svc_money(t->svc, m, sizeof m, td.total));
+		tui_text(y++, 4, line, COLS - 6);
+	}
+	y++;
+	attron(A_BOLD);
+	tui_text(y++, 2, "Tasks", COLS - 4);
+	attroff(A_BOLD);
+	for (i = 0; i < NTASKS; i++) {
+		int attr =
+		    i == h->sel ? tui_attr(t, TUI_C_SELECT, A_REVERSE) : 0;
+
+		if (t->svc->actor.role < tasks[i].min)
+			continue;
+		attron(attr);
+		move(y, 4);
+		hline(' ', 30);
+		tui_text(y, 5, tasks[i].label, 28);
+		attroff(attr);
+		y++;
+	}
+}
+
+static void
+logout(struct tui *t)
+{
+	memset(&t->svc->actor, 0, sizeof t->svc->actor);
+	tui_message(t, 0, "Logged out");
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct home *h = (struct home *)sc;
+
+	switch (a) {
+	case A_UP:
+		if (h->sel > 0)
+			h->sel--;
+		return TUI_HANDLED;
+	case A_DOWN:
+		if (h->sel + 1 < NTASKS)
+			h->sel++;
+		return TUI_HANDLED;
+	case A_LOGOUT:
+		logout(t);
+		return TUI_CLOSE;
+	case A_QUIT:
+		logout(t);
+		return TUI_QUIT;
+	case A_OPEN:
+		switch (tasks[h->sel].task) {
+		case T_REPRINT:
+			tui_push(t, screen_reprint_new());
+			return TUI_HANDLED;
+		case T_LOGOUT:
+			logout(t);
+			return TUI_CLOSE;
+		}
+	}
+	return 0;
+}
+
+struct tui_screen *
+screen_home_new(struct tui *t)
+{
+	struct home *h = xcalloc(1, sizeof *h);
+
+	(void)t;
+	h->sc.title = "Home";
+	h->sc.keys = screen_home_keys;
+	h->sc.nkeys = screen_home_nkeys;
+	h->sc.draw = draw;
+	h->sc.action = action;
+	return &h->sc;
+}

@@ -1,0 +1,129 @@
+/* screen_login.c - username and PIN (masked); the service checks them and
+ * counts wrong PINs toward the lockout. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_NEXT, A_SUBMIT, A_QUIT };
+
+const struct tui_key screen_login_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Next / Log in",
+        "move to the PIN; on the PIN, log in", A_SUBMIT},
+    {TUI_KEY_TAB, "Tab", "Switch field", "move between username and PIN",
+        A_NEXT},
+    {KEY_F(10), "F10", "Quit", "leave paydesk", A_QUIT},
+    {TUI_KEY_ESC, "Esc", NULL, "leave paydesk", A_QUIT},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_login_nkeys =
+    sizeof screen_login_keys / sizeof screen_login_keys[0];
+
+struct login {
+	struct tui_screen sc;
+	struct tui_field user, pin;
+	int focus; /* 0 user, 1 PIN */
+};
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct login *l = (struct login *)sc;
+	int y = LINES / 2 - 4, x = COLS / 2 - 20;
+
+	if (y < 2)
+		y = 2;
+	if (x < 1)
+		x = 1;
+	attron(A_BOLD);
+	tui_text(y, x, t->svc->cfg.org_name, COLS - x - 1);
+	attroff(A_BOLD);
+	tui_text(y + 1, x, "Log in to take payments", COLS - x - 1);
+	tui_text(y + 3, x, "Username", 10);
+	tui_field_draw(t, &l->user, y + 3, x + 10, 24, l->focus == 0);
+	tui_text(y + 5, x, "PIN", 10);
+	tui_field_draw(t, &l->pin, y + 5, x + 10, 24, l->focus == 1);
+}
+
+static int
+submit(struct login *l, struct tui *t)
+{
+	struct pd_err err;
+
+	if (l->focus == 0 || l->pin.len == 0) {
+		l->focus = 1;
+		return TUI_HANDLED;
+	}
+	if (svc_login(t->svc, l->user.buf, l->pin.buf, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		memset(l->pin.buf, 0, sizeof l->pin.buf);
+		l->pin.len = 0;
+		return TUI_HANDLED;
+	}
+	/* the next person to log in starts from an empty form */
+	memset(l->pin.buf, 0, sizeof l->pin.buf);
+	l->pin.len = 0;
+	l->user.buf[0] = '\0';
+	l->user.len = 0;
+	l->focus = 0;
+	tui_message(t, 0, "Welcome, %s", t->svc->actor.full_name);
+	tui_push(t, screen_home_new(t));
+	return TUI_HANDLED;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct login *l = (struct login *)sc;
+
+	switch (a) {
+	case A_NEXT:
+		l->focus = !l->focus;
+		return TUI_HANDLED;
+	case A_SUBMIT:
+		return submit(l, t);
+	case A_QUIT:
+		return TUI_QUIT;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct login *l = (struct login *)sc;
+
+	(void)t;
+	return tui_field_input(l->focus ? &l->pin : &l->user, key, ch)
+	           ? TUI_HANDLED
+	           : 0;
+}
+
+static void
+destroy(struct tui_screen *sc)
+{
+	struct login *l = (struct login *)sc;
+
+	memset(l->pin.buf, 0, sizeof l->pin.buf);
+}
+
+struct tui_screen *
+screen_login_new(void)
+{
+	struct login *l = xcalloc(1, sizeof *l);
+
+	l->sc.title = "Login";
+	l->sc.keys = screen_login_keys;
+	l->sc.nkeys = screen_login_nkeys;
+	l->sc.typing = 1;
+	l->sc.draw = draw;
+	l->sc.action = action;
+	l->sc.input = input;
+	l->sc.free = destroy;
+	l->user.max = 32;
+	l->pin.max = 32;
+	l->pin.masked = 1;
+	return &l->sc;
+}

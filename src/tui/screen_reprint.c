@@ -1,0 +1,98 @@
+/* screen_reprint.c - reprint a receipt by its number: the service writes a
+ * copy marked COPY, logs it and sends it to the print command. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_PRINT, A_BACK };
+
+const struct tui_key screen_reprint_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Reprint",
+        "write a copy of the receipt and print it", A_PRINT},
+    {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_reprint_nkeys =
+    sizeof screen_reprint_keys / sizeof screen_reprint_keys[0];
+
+struct reprint {
+	struct tui_screen sc;
+	struct tui_field number;
+	char done[PATH_MAX + 128];
+};
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct reprint *r = (struct reprint *)sc;
+
+	attron(A_BOLD);
+	tui_text(2, 2, "Reprint a receipt", COLS - 4);
+	attroff(A_BOLD);
+	tui_text(
+	    4, 2, "Receipt number, payment id or transaction id", COLS - 4);
+	tui_field_draw(t, &r->number, 5, 2, 40, 1);
+	if (r->done[0] != '\0')
+		tui_text(7, 2, r->done, COLS - 4);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct reprint *r = (struct reprint *)sc;
+	struct doc_request q = {0};
+	struct doc_result res;
+	struct pd_err err;
+	int rc;
+
+	if (a == A_BACK)
+		return TUI_CLOSE;
+	if (r->number.len == 0) {
+		tui_message(t, 1, "Type a receipt number first");
+		return TUI_HANDLED;
+	}
+	q.print = 1;
+	rc = svc_receipt_issue(t->svc, r->number.buf, &q, &res, &err);
+	if (res.path[0] != '\0')
+		snprintf(r->done, sizeof r->done, "%s%.0d written to %s",
+		    res.copy ? "Copy " : "Original", res.copy, res.path);
+	if (rc != 0)
+		tui_message(t, 1, "%s", err.msg);
+	else if (res.printed)
+		tui_message(t, 0, "Printed %s", r->number.buf);
+	else
+		tui_message(t, 0, "No print command configured: the PDF is %s",
+		    res.path);
+	return TUI_HANDLED;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct reprint *r = (struct reprint *)sc;
+
+	(void)t;
+	if (!tui_field_input(&r->number, key, ch))
+		return 0;
+	r->done[0] = '\0';
+	return TUI_HANDLED;
+}
+
+struct tui_screen *
+screen_reprint_new(void)
+{
+	struct reprint *r = xcalloc(1, sizeof *r);
+
+	r->sc.title = "Reprint";
+	r->sc.keys = screen_reprint_keys;
+	r->sc.nkeys = screen_reprint_nkeys;
+	r->sc.typing = 1;
+	r->sc.draw = draw;
+	r->sc.action = action;
+	r->sc.input = input;
+	r->number.max = 63;
+	return &r->sc;
+}

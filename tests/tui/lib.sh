@@ -1,0 +1,54 @@
+# lib.sh - driving the real paydesk in tmux: start it on a private tmux
+# server in a fixed-size window, send keys, read the screen back.
+. "$TOP/tests/cli/lib.sh"
+SOCK="$T/tmux.sock"
+SCREEN="$T/screen"
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+# tui_start [ENV=VALUE...]: paydesk with no command, 80x24
+tui_start() {
+	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
+	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
+	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
+	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+	wait_for "the UI starts" "Log in to take payments" >/dev/null
+}
+keys() { tmux -S "$SOCK" send-keys -t pd "$@"; }
+# type TEXT: literal text, no key names
+type_text() { tmux -S "$SOCK" send-keys -t pd -l "$1"; }
+grab() { tmux -S "$SOCK" capture-pane -p -t pd "$@" >"$SCREEN"; }
+
+# wait_for NAME TEXT: the screen shows TEXT within 5 s
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		grab
+		if grep -qF -- "$2" "$SCREEN"; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "not ok - $1"
+	echo "  screen lacks: $2"
+	sed 's/^/  | /' "$SCREEN"
+	return 1
+}
+# lacks NAME TEXT: the screen as it is now does not show TEXT
+lacks() {
+	grab
+	if grep -qF -- "$2" "$SCREEN"; then
+		echo "not ok - $1"
+		sed 's/^/  | /' "$SCREEN"
+	else
+		ok "$1"
+	fi
+}
+# login USER PIN
+login() {
+	type_text "$1"
+	keys Enter
+	type_text "$2"
+	keys Enter
+}

@@ -1,0 +1,107 @@
+# test_login.sh - the counter UI in tmux: login (masked PIN, wrong PIN,
+# lockout), the home screen with today's takings, reprinting a receipt,
+# help from the key table, resize, colours and NO_COLOR, quitting.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+
+tui_start
+wait_for "the key bar comes from the login keys" "Enter Next / Log in"
+wait_for "the header names organisation and terminal" \
+    "Cityville Water & Power │ T01 │ Login"
+type_text jane
+keys Enter
+type_text 12
+wait_for "the PIN is masked" "**"
+lacks "the PIN is never shown" "12"
+type_text 99
+keys Enter
+wait_for "a wrong PIN is refused with the reason" \
+    "wrong user name or PIN for \"jane\" (1 of 5 tries before a lockout)"
+lacks "and the PIN field is emptied" "****"
+same "the failed try is counted" \
+    "$(sql "SELECT failed_logins FROM users WHERE username = 'jane'")" 1
+type_text 1234
+keys Enter
+wait_for "login lands on home" "Today at this terminal"
+wait_for "the header shows who is logged in" "Jane Smith (cashier)"
+wait_for "nothing taken yet" "0 payments posted, \$0.00"
+same "a good PIN resets the count" \
+    "$(sql "SELECT failed_logins FROM users WHERE username = 'jane'")" 0
+
+# a payment taken on the CLI at this terminal shows on the home screen
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
+    --items INV-2025-001234 --method Cash --amount 145.50 >/dev/null
+wait_for "today's takings update" "1 payment posted, \$145.50"
+
+# reprint
+keys Enter
+wait_for "reprint screen" "Receipt number, payment id or transaction id"
+type_text R-T01-999999
+keys Enter
+wait_for "an unknown receipt is explained" "no payment with"
+keys BSpace BSpace BSpace BSpace BSpace BSpace
+type_text 000001
+keys Enter
+wait_for "the reprint is a copy" "Copy 1 written to $T/receipts/R-T01-000001-COPY-1.pdf"
+wait_for "no print command: the path is shown" "No print command configured"
+same "the copy is logged" \
+    "$(sql "SELECT count(*) FROM documents WHERE number = 'R-T01-000001'")" 2
+pdftotext "$T/receipts/R-T01-000001-COPY-1.pdf" - 2>/dev/null | grep -q "Copy 1, reprinted" &&
+    ok "the reprinted PDF is marked COPY" || echo "not ok - the reprinted PDF is marked COPY"
+
+# help from the key table
+keys F1
+wait_for "F1 opens help for the screen" "Keys of this screen: Reprint"
+wait_for "help lists the keys with their help text" \
+    "write a copy of the receipt and print it"
+keys Space
+wait_for "any key closes help" "Enter Reprint Esc Back F1 Help"
+keys Escape
+wait_for "Esc goes back one step" "Today at this terminal"
+
+# resize redraws
+tmux -S "$SOCK" resize-window -t pd -x 100 -y 30
+sleep 0.3
+grab
+last=$(sed -n '30p' "$SCREEN")
+case "$last" in
+*"Enter Open"*) ok "after a resize the key bar is on the new last row" ;;
+*) echo "not ok - after a resize the key bar is on the new last row"
+   sed 's/^/  | /' "$SCREEN" ;;
+esac
+wait_for "and the header spans the new width" "Jane Smith (cashier) │ 2025-04-20 10:00"
+
+# colours when the terminal has them
+tmux -S "$SOCK" capture-pane -p -e -t pd >"$SCREEN"
+grep -q "$(printf '\033')\[[0-9;]*44m" "$SCREEN" &&
+    ok "the header is coloured" || echo "not ok - the header is coloured"
+
+# log out, then the lockout after five wrong PINs
+keys Escape
+wait_for "Esc on home logs out" "Logged out"
+type_text mary
+keys Enter
+for i in 1 2 3 4 5; do
+	type_text 0000
+	keys Enter
+done
+wait_for "five wrong PINs lock the user out" "locked"
+same "the lockout is stored" \
+    "$(sql "SELECT locked_until <> '' FROM users WHERE username = 'mary'")" 1
+keys F10
+sleep 0.3
+tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
+has "F10 quits" "1"
+tmux -S "$SOCK" kill-server
+
+# NO_COLOR: no colour at all
+tui_start NO_COLOR=1
+tmux -S "$SOCK" capture-pane -p -e -t pd >"$SCREEN"
+if grep -q "$(printf '\033')\[[0-9;]*\(3[0-7]\|4[0-7]\)m" "$SCREEN"; then
+	echo "not ok - NO_COLOR draws without colour"
+else
+	ok "NO_COLOR draws without colour"
+fi
+grep -q "Cityville Water & Power" "$SCREEN" &&
+    ok "and still draws the header" || echo "not ok - and still draws the header"
