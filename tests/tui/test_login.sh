@@ -93,6 +93,7 @@ keys F10
 sleep 0.3
 tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
 has "F10 quits" "1"
+lacks "and leaves no sanitizer report" "Sanitizer"
 tmux -S "$SOCK" kill-server
 
 # NO_COLOR: no colour at all
