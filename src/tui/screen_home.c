@@ -3,6 +3,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tui.h"
 #include "paydesk/xmalloc.h"
@@ -32,14 +33,19 @@ static const struct {
 };
 #define NTASKS (sizeof tasks / sizeof tasks[0])
 
-struct home {
-	struct tui_screen sc;
-	size_t sel;
-};
-
 struct today {
 	int64_t count, total;
 };
+
+struct home {
+	struct tui_screen sc;
+	size_t sel;
+	struct today td; /* read at most every REFRESH_S seconds */
+	time_t read_at;
+	char error[sizeof(((struct pd_err *)0)->msg)];
+};
+
+#define REFRESH_S 3
 
 static int
 add_payment(const struct payment_row *row, void *arg)
@@ -53,32 +59,49 @@ add_payment(const struct payment_row *row, void *arg)
 	return 0;
 }
 
+/* Today's payments at this terminal, read again when the figures are
+ * older than REFRESH_S (the screen redraws every second for the clock). */
 static void
-draw(struct tui_screen *sc, struct tui *t)
+read_today(struct home *h, struct tui *t)
 {
-	struct home *h = (struct home *)sc;
 	struct payment_filter f;
-	struct today td = {0, 0};
 	struct pd_err err;
-	char today[11], line[160], m[64];
-	size_t i;
-	int y = 2;
+	char today[11];
 
+	if (h->read_at != 0 && time(NULL) - h->read_at < REFRESH_S)
+		return;
 	svc_today(today);
 	memset(&f, 0, sizeof f);
 	f.from = f.to = today;
 	f.status = -1;
 	f.type = -1;
 	f.terminal = t->svc->cfg.terminal_id;
+	memset(&h->td, 0, sizeof h->td);
+	h->error[0] = '\0';
+	if (svc_payments_each(t->svc, &f, add_payment, &h->td, &err) != 0)
+		snprintf(h->error, sizeof h->error, "%s", err.msg);
+	h->read_at = time(NULL);
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct home *h = (struct home *)sc;
+	const struct today *td = &h->td;
+	char line[160], m[64];
+	size_t i;
+	int y = 2;
+
+	read_today(h, t);
 	attron(A_BOLD);
 	tui_text(y++, 2, "Today at this terminal", COLS - 4);
 	attroff(A_BOLD);
-	if (svc_payments_each(t->svc, &f, add_payment, &td, &err) != 0)
-		tui_text(y++, 4, err.msg, COLS - 6);
+	if (h->error[0] != '\0')
+		tui_text(y++, 4, h->error, COLS - 6);
 	else {
 		snprintf(line, sizeof line, "%lld payment%s posted, %s",
-		    (long long)td.count, td.count == 1 ? "" : "s",
-		    svc_money(t->svc, m, sizeof m, td.total));
+		    (long long)td->count, td->count == 1 ? "" : "s",
+		    svc_money(t->svc, m, sizeof m, td->total));
 		tui_text(y++, 4, line, COLS - 6);
 	}
 	y++;
