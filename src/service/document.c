@@ -46,7 +46,8 @@ stamp(struct svc *s, struct doc *d)
 	free(f);
 }
 
-/* COPY banner: the nth copy, when and by whom. */
+/* COPY banner: the nth copy (0: the original, no banner), when and by
+ * whom. */
 static void
 mark_copy(struct svc *s, struct doc *d, int copy)
 {
@@ -91,8 +92,7 @@ item_line(struct svc *s, struct doc *d, const struct allocation *a)
 }
 
 static void
-receipt_doc(
-    struct svc *s, const struct payment_view *v, int copy, struct doc *d)
+receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
 {
 	const struct payment *p = &v->p;
 	char m[MONEY_BUFSZ], *t;
@@ -107,7 +107,6 @@ receipt_doc(
 		doc_mark(d, "VOID", t);
 		free(t);
 	}
-	mark_copy(s, d, copy);
 
 	doc_heading(d, "Payment");
 	doc_field(d, "Receipt number", p->receipt_no);
@@ -165,7 +164,7 @@ receipt_doc(
 }
 
 static void
-credit_doc(struct svc *s, const struct credit_view *v, int copy, struct doc *d)
+credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 {
 	const struct credit_note *cn = &v->cn;
 	char m[MONEY_BUFSZ], pct[32], *t;
@@ -177,7 +176,6 @@ credit_doc(struct svc *s, const struct credit_view *v, int copy, struct doc *d)
 	if (cn->voided)
 		doc_mark(d, "VOID",
 		    "The payment this credit note came from was voided.");
-	mark_copy(s, d, copy);
 
 	doc_heading(d, "Consumer");
 	doc_field(d, "Name", cn->consumer_name);
@@ -250,17 +248,20 @@ target(struct svc *s, const struct doc_request *r, const char *number, int copy,
 	return 0;
 }
 
-/* Render, stage, log and publish; then print if asked. */
+/* Mark a copy, render, stage, publish and log; then print if asked. */
 static int
-issue(struct svc *s, const struct doc_kind *k, struct doc *d, int copy,
+issue(struct svc *s, const struct doc_kind *k, struct doc *d,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err)
 {
 	unsigned char *buf = NULL;
 	size_t len = 0;
 	char tmp[PATH_MAX + 16], at[TS_BUFSZ], detail[PATH_MAX + 64];
 	struct doc_issue di;
-	int rc;
+	int copy, rc;
 
+	if (store_doc_issued(s->st, k->kind, d->number, &copy, err) != 0)
+		return -1;
+	mark_copy(s, d, copy);
 	if (r->text) {
 		buf = (unsigned char *)doc_text(d, s->cfg.text_width);
 		len = strlen((char *)buf);
@@ -322,19 +323,15 @@ svc_receipt_issue(struct svc *s, const char *number,
 {
 	struct payment_view v;
 	struct doc d;
-	int copy, rc;
+	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (svc_require(s, ROLE_CASHIER, "printing a receipt", err) != 0 ||
 	    svc_payment_show(s, number, &v, err) != 0)
 		return -1;
-	if (store_doc_issued(s->st, RECEIPT.kind, v.p.receipt_no, &copy, err)) {
-		svc_payment_view_free(&v);
-		return -1;
-	}
-	receipt_doc(s, &v, copy, &d);
+	receipt_doc(s, &v, &d);
 	svc_payment_view_free(&v);
-	rc = issue(s, &RECEIPT, &d, copy, r, res, err);
+	rc = issue(s, &RECEIPT, &d, r, res, err);
 	doc_free(&d);
 	return rc;
 }
@@ -345,19 +342,15 @@ svc_credit_doc_issue(struct svc *s, const char *cn_no,
 {
 	struct credit_view v;
 	struct doc d;
-	int copy, rc;
+	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (svc_require(s, ROLE_CASHIER, "printing a credit note", err) != 0 ||
 	    svc_credit_show(s, cn_no, &v, err) != 0)
 		return -1;
-	if (store_doc_issued(s->st, CREDIT.kind, v.cn.cn_no, &copy, err)) {
-		svc_credit_view_free(&v);
-		return -1;
-	}
-	credit_doc(s, &v, copy, &d);
+	credit_doc(s, &v, &d);
 	svc_credit_view_free(&v);
-	rc = issue(s, &CREDIT, &d, copy, r, res, err);
+	rc = issue(s, &CREDIT, &d, r, res, err);
 	doc_free(&d);
 	return rc;
 }
@@ -372,7 +365,7 @@ svc_receipt_preview(
 
 	if (svc_payment_show(s, number, &v, err) != 0)
 		return NULL;
-	receipt_doc(s, &v, 0, &d);
+	receipt_doc(s, &v, &d);
 	svc_payment_view_free(&v);
 	text = doc_text(&d, width ? width : s->cfg.text_width);
 	doc_free(&d);

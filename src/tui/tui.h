@@ -4,6 +4,7 @@
  * TO ADD A SCREEN:
  *   1. a file src/tui/screen_x.c with its key table (struct tui_key[]),
  *      its draw and action functions, and a constructor in this header;
+ *      its key table in tui_keymaps() (app.c);
  *   2. the keys in the INTERACTIVE COMMANDS section of man/paydesk.1
  *      (tests/cli/test_docs.sh checks them against `paydesk keys`);
  *   3. a tmux test in tests/tui/.
