@@ -66,6 +66,38 @@ tui_text(int y, int x, const char *s, int width)
 	}
 }
 
+int
+tui_wrap(int y, int x, const char *s, int width, int rows)
+{
+	int used = 0;
+
+	while (*s != '\0' && used < rows) {
+		size_t i = 0, cut = 0;
+		int cols = 0;
+
+		/* as many characters as fit, back to the last space */
+		while (s[i] != '\0') {
+			int w = utf8_cp_columns(utf8_cp(s + i));
+
+			if (cols + w > width)
+				break;
+			if (s[i] == ' ')
+				cut = i;
+			cols += w;
+			i += utf8_len(s + i);
+		}
+		if (s[i] != '\0' && cut > 0 && used + 1 < rows)
+			i = cut;
+		move(y + used, x);
+		addnstr(s, (int)i);
+		used++;
+		s += i;
+		while (*s == ' ')
+			s++;
+	}
+	return used;
+}
+
 void
 tui_pair(int y, int x, int lw, const char *label, const char *value)
 {
@@ -80,29 +112,38 @@ header(struct tui *t)
 {
 	const struct svc *s = t->svc;
 	char left[256], right[160], now[TS_BUFSZ];
-	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE);
+	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw, form;
 
 	svc_now(now);
 	now[16] = '\0';
 	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
 	    s->cfg.org_name, s->cfg.terminal_id, t->top ? t->top->title : "");
-	if (s->actor.user_id != 0)
-		snprintf(right, sizeof right, "%s (%s) \xe2\x94\x82 %s ",
-		    s->actor.full_name, role_name(s->actor.role), now);
-	else
-		snprintf(right, sizeof right, "%s ", now);
+	lw = utf8_columns(left, strlen(left));
+	/* the right part shrinks until both fit: without the date, then
+	 * without the role */
+	for (form = 0; form < 3; form++) {
+		if (s->actor.user_id == 0)
+			snprintf(
+			    right, sizeof right, "%s ", form ? now + 11 : now);
+		else if (form < 2)
+			snprintf(right, sizeof right,
+			    "%s (%s) \xe2\x94\x82 %s ", s->actor.full_name,
+			    role_name(s->actor.role), form ? now + 11 : now);
+		else
+			snprintf(right, sizeof right, "%s \xe2\x94\x82 %s ",
+			    s->actor.full_name, now + 11);
+		rw = utf8_columns(right, strlen(right));
+		if (lw + rw + 1 <= COLS)
+			break;
+	}
+	if (rw > COLS / 2 && lw + rw + 1 > COLS)
+		rw = 0; /* a narrow terminal: the left part only */
 	attron(attr | A_BOLD);
 	move(0, 0);
 	hline(' ', COLS);
-	{
-		int rw = utf8_columns(right, strlen(right));
-
-		if (rw > COLS / 2)
-			rw = 0; /* a narrow terminal: the left part only */
-		tui_text(0, 0, left, COLS - rw - 1);
-		if (rw > 0)
-			tui_text(0, COLS - rw, right, rw);
-	}
+	tui_text(0, 0, left, COLS - rw - 1);
+	if (rw > 0)
+		tui_text(0, COLS - rw, right, rw);
 	attroff(attr | A_BOLD);
 }
 
@@ -174,8 +215,8 @@ help(struct tui *t)
 	refresh();
 }
 
-static void
-draw(struct tui *t)
+void
+tui_redraw(struct tui *t)
 {
 	erase();
 	t->cur_y = t->cur_x = -1;
@@ -222,8 +263,8 @@ next_key(wint_t *ch)
 	return 0; /* a character, in *ch */
 }
 
-static void
-colours(struct tui *t)
+void
+tui_colours(struct tui *t)
 {
 	const char *nc = getenv("NO_COLOR");
 
@@ -240,11 +281,41 @@ colours(struct tui *t)
 }
 
 int
+tui_dispatch(struct tui *t, int key, wint_t ch)
+{
+	struct tui_screen *sc = t->top;
+	int r = 0;
+	size_t i;
+
+	t->msg[0] = '\0';
+	t->unwind_to = NULL;
+	for (i = 0; i < sc->nkeys; i++) {
+		const struct tui_key *k = &sc->keys[i];
+
+		if ((key != 0 && k->key == key) ||
+		    (key == 0 && k->key == (int)ch && !sc->typing)) {
+			r = sc->action(sc, t, k->action);
+			break;
+		}
+	}
+	if (i == sc->nkeys && sc->input != NULL)
+		r = sc->input(sc, t, key, ch);
+	if (r & TUI_QUIT)
+		return TUI_QUIT;
+	if (t->unwind_to != NULL) {
+		while (t->top != NULL && t->top != t->unwind_to)
+			pop(t);
+		t->unwind_to = NULL;
+	} else if (r & TUI_CLOSE)
+		pop(t);
+	return 0;
+}
+
+int
 tui_main(struct svc *svc)
 {
 	struct tui t;
-	int key, r;
-	size_t i;
+	int key;
 	wint_t ch;
 
 	memset(&t, 0, sizeof t);
@@ -256,15 +327,13 @@ tui_main(struct svc *svc)
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
-	colours(&t);
+	tui_colours(&t);
 	timeout(1000); /* the clock in the header moves */
 	tui_push(&t, screen_login_new());
 	while (t.top != NULL) {
-		draw(&t);
+		tui_redraw(&t);
 		key = next_key(&ch);
-		if (key == ERR)
-			continue;
-		if (key == KEY_RESIZE)
+		if (key == ERR || key == KEY_RESIZE)
 			continue;
 		if (key == KEY_F(1) ||
 		    (key == 0 && ch == '?' && !t.top->typing)) {
@@ -273,23 +342,8 @@ tui_main(struct svc *svc)
 				;
 			continue;
 		}
-		t.msg[0] = '\0';
-		r = 0;
-		for (i = 0; i < t.top->nkeys; i++) {
-			const struct tui_key *k = &t.top->keys[i];
-
-			if ((key != 0 && k->key == key) ||
-			    (key == 0 && k->key == (int)ch && !t.top->typing)) {
-				r = t.top->action(t.top, &t, k->action);
-				break;
-			}
-		}
-		if (i == t.top->nkeys && t.top->input != NULL)
-			r = t.top->input(t.top, &t, key, ch);
-		if (r & TUI_QUIT)
+		if (tui_dispatch(&t, key, ch) == TUI_QUIT)
 			break;
-		if (r & TUI_CLOSE)
-			pop(&t);
 	}
 	while (t.top != NULL)
 		pop(&t);
@@ -297,17 +351,43 @@ tui_main(struct svc *svc)
 	return 0;
 }
 
+#define MAP(title, name)                                                       \
+	{                                                                      \
+		title, name##_keys, 0                                          \
+	}
+static struct tui_keymap maps[] = {
+    MAP("Login", screen_login),
+    MAP("Home", screen_home),
+    MAP("Record Payment 1 Consumer", screen_pay_search),
+    MAP("Record Payment 2 Account", screen_pay_account),
+    MAP("Record Payment 3 Channel", screen_pay_channel),
+    MAP("Record Payment 4 Items", screen_pay_items),
+    MAP("Record Payment 5 Method and amount", screen_pay_method),
+    MAP("Record Payment 6 Summary", screen_pay_summary),
+    MAP("Record Payment 7 Review", screen_pay_review),
+    MAP("Record Payment 8 Done", screen_pay_done),
+    MAP("Payment details", screen_payment),
+    MAP("Receipt", screen_receipt),
+    MAP("Today's payments", screen_today),
+    MAP("Reprint", screen_reprint),
+};
+#undef MAP
+
 const struct tui_keymap *
 tui_keymaps(size_t *n)
 {
-	static struct tui_keymap maps[3];
+	/* the counts are not constant expressions: filled in here */
+	const size_t counts[] = {screen_login_nkeys, screen_home_nkeys,
+	    screen_pay_search_nkeys, screen_pay_account_nkeys,
+	    screen_pay_channel_nkeys, screen_pay_items_nkeys,
+	    screen_pay_method_nkeys, screen_pay_summary_nkeys,
+	    screen_pay_review_nkeys, screen_pay_done_nkeys,
+	    screen_payment_nkeys, screen_receipt_nkeys, screen_today_nkeys,
+	    screen_reprint_nkeys};
+	size_t i;
 
-	maps[0] =
-	    (struct tui_keymap){"Login", screen_login_keys, screen_login_nkeys};
-	maps[1] =
-	    (struct tui_keymap){"Home", screen_home_keys, screen_home_nkeys};
-	maps[2] = (struct tui_keymap){
-	    "Reprint", screen_reprint_keys, screen_reprint_nkeys};
-	*n = 3;
+	*n = sizeof maps / sizeof maps[0];
+	for (i = 0; i < *n; i++)
+		maps[i].nkeys = counts[i];
 	return maps;
 }

@@ -24,6 +24,9 @@ tui_field_input(struct tui_field *f, int key, wint_t ch)
 	}
 	if (key != 0 || ch < 0x20 || ch == 0x7f)
 		return 0;
+	if (f->money && !((ch >= '0' && ch <= '9') ||
+	                    (ch == '.' && strchr(f->buf, '.') == NULL)))
+		return -1;
 	if (f->max > 0 && (int)utf8_chars(f->buf, f->len) >= f->max)
 		return 0;
 	/* UTF-8 encode the character */

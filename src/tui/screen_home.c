@@ -22,12 +22,15 @@ const size_t screen_home_nkeys =
     sizeof screen_home_keys / sizeof screen_home_keys[0];
 
 /* The tasks, in menu order, with the least role that sees them. */
-enum task { T_REPRINT, T_LOGOUT };
+enum task { T_PAY, T_FIND, T_TODAY, T_REPRINT, T_LOGOUT };
 static const struct {
 	enum task task;
 	const char *label;
 	enum role min;
 } tasks[] = {
+    {T_PAY, "Record Payment", ROLE_CASHIER},
+    {T_FIND, "Find Consumer", ROLE_CASHIER},
+    {T_TODAY, "Today's payments", ROLE_CASHIER},
     {T_REPRINT, "Reprint a receipt", ROLE_CASHIER},
     {T_LOGOUT, "Log out", ROLE_CASHIER},
 };
@@ -151,7 +154,16 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		logout(t);
 		return TUI_QUIT;
 	case A_OPEN:
+		h->read_at = 0; /* back here, the figures are read again */
 		switch (tasks[h->sel].task) {
+		case T_PAY:
+		case T_FIND:
+			tui_push(t, screen_pay_search_new(
+			                tasks[h->sel].task == T_FIND));
+			return TUI_HANDLED;
+		case T_TODAY:
+			tui_push(t, screen_today_new(t));
+			return TUI_HANDLED;
 		case T_REPRINT:
 			tui_push(t, screen_reprint_new());
 			return TUI_HANDLED;

@@ -96,7 +96,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	struct login *l = (struct login *)sc;
 
 	(void)t;
-	return tui_field_input(l->focus ? &l->pin : &l->user, key, ch)
+	return tui_field_input(l->focus ? &l->pin : &l->user, key, ch) > 0
 	           ? TUI_HANDLED
 	           : 0;
 }

@@ -43,10 +43,6 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct reprint *r = (struct reprint *)sc;
-	struct doc_request q = {0};
-	struct doc_result res;
-	struct pd_err err;
-	int rc;
 
 	if (a == A_BACK)
 		return TUI_CLOSE;
@@ -54,18 +50,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_message(t, 1, "Type a receipt number first");
 		return TUI_HANDLED;
 	}
-	q.print = 1;
-	rc = svc_receipt_issue(t->svc, r->number.buf, &q, &res, &err);
-	if (res.path[0] != '\0')
-		snprintf(r->done, sizeof r->done, "%s%.0d written to %s",
-		    res.copy ? "Copy " : "Original", res.copy, res.path);
-	if (rc != 0)
-		tui_message(t, 1, "%s", err.msg);
-	else if (res.printed)
-		tui_message(t, 0, "Printed %s", r->number.buf);
-	else
-		tui_message(t, 0, "No print command configured: the PDF is %s",
-		    res.path);
+	tui_reprint(t, r->number.buf, r->done, sizeof r->done);
 	return TUI_HANDLED;
 }
 

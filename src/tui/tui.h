@@ -63,6 +63,8 @@ struct tui {
 	char msg[512]; /* the message line */
 	int msg_error;
 	int cur_y, cur_x; /* where the cursor goes after a redraw; -1: hidden */
+	/* set by a handler: pop screens until this one is on top */
+	struct tui_screen *unwind_to;
 };
 
 /* Colour pairs, when the terminal has colours and NO_COLOR is unset. */
@@ -71,6 +73,11 @@ enum { TUI_C_HEADER = 1, TUI_C_KEY, TUI_C_ERROR, TUI_C_OK, TUI_C_SELECT };
 /* Run the UI on an open service until the user quits; 0 or an exit
  * status. */
 int tui_main(struct svc *svc);
+/* The loop's two halves, for the benchmark: hand one key to the top
+ * screen (0 or TUI_QUIT), and redraw everything. */
+int tui_dispatch(struct tui *t, int key, wint_t ch);
+void tui_redraw(struct tui *t);
+void tui_colours(struct tui *t);
 
 void tui_push(struct tui *t, struct tui_screen *sc);
 /* Set the message line (error: shown in the error colour). */
@@ -81,8 +88,43 @@ int tui_attr(const struct tui *t, int pair, int fallback);
 
 /* Drawing helpers: text clipped to width display columns. */
 void tui_text(int y, int x, const char *s, int width);
+/* Text wrapped at spaces over at most rows rows; returns rows used. */
+int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* label: value on one row, the label in a column of lw. */
 void tui_pair(int y, int x, int lw, const char *label, const char *value);
+
+/* Amount in large digits (5 rows high) at y, x; returns its width. */
+int tui_big(int y, int x, const char *s);
+
+/* A selectable list: move the selection by delta within n, and the first
+ * row to show so that sel is visible in rows. */
+void tui_list_move(size_t *sel, size_t n, int delta);
+size_t tui_list_top(size_t sel, size_t n, int rows);
+/* Draw row y as selected (the whole width from x) or not. */
+void tui_row(
+    struct tui *t, int y, int x, int width, int selected, const char *text);
+
+/* Write a copy of a receipt and print it; the outcome on the message
+ * line, and (done, if not NULL) what was written. */
+void tui_reprint(struct tui *t, const char *number, char *done, size_t n);
+
+/* Lines of text with bold headings, scrolled: the details views. */
+struct tui_lines {
+	char **text;
+	unsigned char *bold;
+	size_t n, cap;
+	size_t top; /* first line shown */
+};
+void tui_lines_add(struct tui_lines *l, int bold, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "label   value" with the label in a column of lw. */
+void tui_lines_pair(
+    struct tui_lines *l, int lw, const char *label, const char *value);
+/* Draw from row y to row y + rows - 1. */
+void tui_lines_draw(const struct tui_lines *l, int y, int x, int rows);
+/* Scroll by delta lines (rows visible). */
+void tui_lines_scroll(struct tui_lines *l, long delta, int rows);
+void tui_lines_free(struct tui_lines *l);
 
 /* A one-line text field. */
 struct tui_field {
@@ -90,8 +132,10 @@ struct tui_field {
 	size_t len; /* bytes */
 	int max;    /* characters */
 	int masked; /* shown as '*' (PINs) */
+	int money;  /* digits and one dot only */
 };
-/* Edit f with a key or character; 1 if it changed. */
+/* Edit f with a key or character; 1 if it changed, 0 if the key is not
+ * for a field, -1 if a money field refused the character. */
 int tui_field_input(struct tui_field *f, int key, wint_t ch);
 /* Draw f at y, x, width columns, with the cursor at its end if focus. */
 void tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
@@ -109,6 +153,15 @@ const struct tui_keymap *tui_keymaps(size_t *n);
 struct tui_screen *screen_login_new(void);
 struct tui_screen *screen_home_new(struct tui *t);
 struct tui_screen *screen_reprint_new(void);
+/* Record Payment (find 0) or Find Consumer (find 1): the consumer search,
+ * first step of the wizard. */
+struct tui_screen *screen_pay_search_new(int find);
+struct tui_screen *screen_today_new(struct tui *t);
+/* The payment details view of a receipt number, payment or transaction
+ * id; NULL (with a message) if it cannot be read. */
+struct tui_screen *screen_payment_new(struct tui *t, const char *number);
+/* The text of a receipt; NULL (with a message) if it cannot be made. */
+struct tui_screen *screen_receipt_new(struct tui *t, const char *number);
 
 extern const struct tui_key screen_login_keys[];
 extern const size_t screen_login_nkeys;
@@ -116,5 +169,27 @@ extern const struct tui_key screen_home_keys[];
 extern const size_t screen_home_nkeys;
 extern const struct tui_key screen_reprint_keys[];
 extern const size_t screen_reprint_nkeys;
+extern const struct tui_key screen_pay_search_keys[];
+extern const size_t screen_pay_search_nkeys;
+extern const struct tui_key screen_pay_account_keys[];
+extern const size_t screen_pay_account_nkeys;
+extern const struct tui_key screen_pay_channel_keys[];
+extern const size_t screen_pay_channel_nkeys;
+extern const struct tui_key screen_pay_items_keys[];
+extern const size_t screen_pay_items_nkeys;
+extern const struct tui_key screen_pay_method_keys[];
+extern const size_t screen_pay_method_nkeys;
+extern const struct tui_key screen_pay_summary_keys[];
+extern const size_t screen_pay_summary_nkeys;
+extern const struct tui_key screen_pay_review_keys[];
+extern const size_t screen_pay_review_nkeys;
+extern const struct tui_key screen_pay_done_keys[];
+extern const size_t screen_pay_done_nkeys;
+extern const struct tui_key screen_today_keys[];
+extern const size_t screen_today_nkeys;
+extern const struct tui_key screen_payment_keys[];
+extern const size_t screen_payment_nkeys;
+extern const struct tui_key screen_receipt_keys[];
+extern const size_t screen_receipt_nkeys;
 
 #endif

@@ -43,8 +43,11 @@ while read -r cmd; do
 done <"$T/cmds"
 
 # every key of every screen is in the man page, with its help text
-"$PD" keys | tail -n +2 | sed -E 's/^([A-Za-z]+) +([^ ]+) +(.*)$/\1|\2|\3/' \
-    >"$T/keys.csv"
+# columns by the header's positions: screen names have spaces
+"$PD" keys | awk 'NR == 1 {k = index($0, "Key"); h = index($0, "What it")
+    next} {s = substr($0, 1, k - 1); sub(/ +$/, "", s)
+    n = substr($0, k, h - k); sub(/ +$/, "", n)
+    print s "|" n "|" substr($0, h)}' >"$T/keys.csv"
 [ "$(wc -l <"$T/keys.csv")" -ge 10 ] && ok "keys lists the key tables" || \
     echo "not ok - keys lists the key tables"
 while IFS='|' read -r screen key help; do

@@ -34,8 +34,11 @@ PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
     --items INV-2025-001234 --method Cash --amount 145.50 >/dev/null
 wait_for "today's takings update" "1 payment posted, \$145.50"
 
-# reprint
-keys Enter
+# the cashier's tasks, Reprint fourth
+wait_for "home lists Record Payment" "Record Payment"
+wait_for "home lists Find Consumer" "Find Consumer"
+wait_for "home lists Today's payments" "Today's payments"
+keys Down Down Down Enter
 wait_for "reprint screen" "Receipt number, payment id or transaction id"
 type_text R-T01-999999
 keys Enter

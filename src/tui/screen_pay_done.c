@@ -1,0 +1,115 @@
+/* screen_pay_done.c - step 8: the payment is posted. Its numbers and
+ * status, where its receipt went, and the ways on: reprint, view the
+ * receipt, the details view, another payment, or back home. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "wizard.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_HOME, A_ANOTHER, A_REPRINT, A_VIEW, A_DETAILS };
+
+const struct tui_key screen_pay_done_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Dashboard", "return to the home screen", A_HOME},
+    {'n', "n", "Another", "record another payment (back to step 1)", A_ANOTHER},
+    {'r', "r", "Reprint", "print a copy of the receipt", A_REPRINT},
+    {'v', "v", "View receipt", "show the receipt on the screen", A_VIEW},
+    {'d', "d", "Details", "the payment details view", A_DETAILS},
+    {TUI_KEY_ESC, "Esc", NULL, "return to the home screen", A_HOME},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_pay_done_nkeys =
+    sizeof screen_pay_done_keys / sizeof screen_pay_done_keys[0];
+
+struct done {
+	struct tui_screen sc;
+	struct wizard *w;
+};
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct wizard *w = ((struct done *)sc)->w;
+	const struct payment *p = &w->res.p;
+	char m[MONEY_BUFSZ], line[200];
+	int y = wizard_band(w, 8, "Payment recorded"), lw = 22;
+
+	attron(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
+	snprintf(line, sizeof line, "Payment of %s posted",
+	    svc_money(t->svc, m, sizeof m, p->amount));
+	tui_text(y++, 2, line, COLS - 4);
+	attroff(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
+	y++;
+	tui_pair(y++, 4, lw, "Payment ID", p->payment_no);
+	tui_pair(y++, 4, lw, "Transaction ID", p->txn_no);
+	tui_pair(y++, 4, lw, "Receipt number", p->receipt_no);
+	tui_pair(y++, 4, lw, "Status", pay_status_name(p->status));
+	tui_pair(
+	    y++, 4, lw, "Verification", p->verified ? "Verified" : "Pending");
+	tui_pair(y++, 4, lw, "Processing",
+	    w->pv.processing[0] ? w->pv.processing : "-");
+	tui_pair(y++, 4, lw, "Method", p->method);
+	if (p->method_kind == METHOD_CASH) {
+		tui_pair(y++, 4, lw, "Amount received",
+		    svc_money(t->svc, m, sizeof m, p->tendered));
+		attron(A_BOLD);
+		tui_pair(y++, 4, lw, "Change given",
+		    svc_money(t->svc, m, sizeof m, p->change));
+		attroff(A_BOLD);
+	}
+	if (w->res.cn_no[0] != '\0') {
+		snprintf(line, sizeof line, "%s for %s", w->res.cn_no,
+		    svc_money(t->svc, m, sizeof m, w->res.cn_amount));
+		tui_pair(y++, 4, lw, "Credit note", line);
+	}
+	if (p->has_balance)
+		tui_pair(y++, 4, lw, "Outstanding now",
+		    svc_money(t->svc, m, sizeof m, p->balance_after));
+	y++;
+	attron(w->doc_failed ? tui_attr(t, TUI_C_ERROR, A_BOLD) : 0);
+	tui_text(y, 2, w->doc_msg, COLS - 4);
+	attroff(w->doc_failed ? tui_attr(t, TUI_C_ERROR, A_BOLD) : 0);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct wizard *w = ((struct done *)sc)->w;
+	struct tui_screen *next;
+
+	switch (a) {
+	case A_HOME:
+		t->unwind_to = w->first->below;
+		return TUI_HANDLED;
+	case A_ANOTHER:
+		wizard_reset(w);
+		t->unwind_to = w->first;
+		return TUI_HANDLED;
+	case A_REPRINT:
+		tui_reprint(t, w->res.p.receipt_no, NULL, 0);
+		return TUI_HANDLED;
+	case A_VIEW:
+	case A_DETAILS:
+		next = a == A_VIEW ? screen_receipt_new(t, w->res.p.receipt_no)
+		                   : screen_payment_new(t, w->res.p.receipt_no);
+		if (next != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+struct tui_screen *
+screen_pay_done_new(struct wizard *w)
+{
+	struct done *d = xcalloc(1, sizeof *d);
+
+	d->w = w;
+	d->sc.title = "Payment recorded";
+	d->sc.keys = screen_pay_done_keys;
+	d->sc.nkeys = screen_pay_done_nkeys;
+	d->sc.draw = draw;
+	d->sc.action = action;
+	return &d->sc;
+}

@@ -1,0 +1,219 @@
+/* screen_pay_method.c - step 5: the method from the configured list, the
+ * amount (the selected total unless the cashier types another), and for
+ * cash the amount received with the change in large digits. Every
+ * keystroke asks the service for a quote; what it refuses is shown with
+ * its reason and the step does not go on. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wizard.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_NEXT, A_FOCUS, A_FOCUS_BACK, A_UP, A_DOWN, A_BACK };
+
+const struct tui_key screen_pay_method_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Next", "go on to the summary", A_NEXT},
+    {TUI_KEY_TAB, "Tab", "Next field",
+        "move between method, amount and amount received", A_FOCUS},
+    {KEY_BTAB, "S-Tab", NULL, "the field before", A_FOCUS_BACK},
+    {KEY_UP, "Up", NULL, "the method above, or the field above", A_UP},
+    {KEY_DOWN, "Down", NULL, "the method below, or the field below", A_DOWN},
+    {TUI_KEY_ESC, "Esc", "Back", "back to the items", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_pay_method_nkeys =
+    sizeof screen_pay_method_keys / sizeof screen_pay_method_keys[0];
+
+struct method {
+	struct tui_screen sc;
+	struct wizard *w;
+};
+
+static int
+is_cash(const struct wizard *w, struct tui *t)
+{
+	return t->svc->cfg.methods[w->method].kind == METHOD_CASH;
+}
+
+/* The fields the focus moves through: method, amount, received (cash). */
+static int
+nfields(const struct wizard *w, struct tui *t)
+{
+	return is_cash(w, t) ? 3 : 2;
+}
+
+/* Unless the cashier typed an amount, it is the selected items' total. */
+static void
+default_amount(struct wizard *w, struct tui *t)
+{
+	size_t count;
+
+	if (w->amount_typed)
+		return;
+	money_plain(w->amount.buf, sizeof w->amount.buf,
+	    wizard_picked_total(w, &count), t->svc->cfg.minor_digits);
+	w->amount.len = strlen(w->amount.buf);
+}
+
+static void
+set_focus(struct method *m, struct tui *t, int f)
+{
+	struct wizard *w = m->w;
+	int n = nfields(w, t);
+
+	w->focus = (f + n) % n;
+	m->sc.typing = w->focus != 0;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct method *me = (struct method *)sc;
+	struct wizard *w = me->w;
+	const struct config *cfg = &t->svc->cfg;
+	char line[256], m[MONEY_BUFSZ];
+	size_t count;
+	int y = wizard_band(w, 5, "Method and amount"), y0, i, x = 30;
+
+	y0 = y;
+	attron(A_BOLD);
+	tui_text(y++, 2, "Method", 24);
+	attroff(A_BOLD);
+	for (i = 0; i < cfg->nmethods && y < LINES - 3; i++, y++) {
+		snprintf(line, sizeof line, "(%s) %s",
+		    i == w->method ? "*" : " ", cfg->methods[i].name);
+		if (w->focus == 0 || i != w->method)
+			tui_row(
+			    t, y, 2, 24, w->focus == 0 && i == w->method, line);
+		else {
+			attron(A_BOLD);
+			tui_text(y, 3, line, 23);
+			attroff(A_BOLD);
+		}
+	}
+	y = y0;
+	svc_money(t->svc, m, sizeof m, wizard_picked_total(w, &count));
+	snprintf(line, sizeof line, "Selected items: %zu, %s", count, m);
+	tui_text(y++, x, line, COLS - x - 1);
+	y++;
+	tui_text(y, x, "Amount", 18);
+	tui_field_draw(t, &w->amount, y++, x + 18, 16, w->focus == 1);
+	if (is_cash(w, t)) {
+		y++;
+		tui_text(y, x, "Amount received", 18);
+		tui_field_draw(t, &w->received, y++, x + 18, 16, w->focus == 2);
+		attron(A_DIM);
+		tui_text(y++, x + 18, "empty: the exact amount", COLS - x - 19);
+		attroff(A_DIM);
+	}
+	y++;
+	if (!w->quoted) {
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		tui_wrap(y, x, w->qerr.msg, COLS - x - 1, 4);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		return;
+	}
+	if (is_cash(w, t)) {
+		svc_money(t->svc, m, sizeof m, w->q.change);
+		tui_text(y++, x, "Change to give", 20);
+		attron(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
+		tui_text(y + 2, x, cfg->currency_symbol, 4);
+		tui_big(y, x + 3, m + strlen(cfg->currency_symbol));
+		attroff(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
+		/* the same figure as text, for screen readers and tests */
+		snprintf(line, sizeof line, "Change: %s", m);
+		tui_text(y + 6, x, line, COLS - x - 1);
+	} else if (w->q.overpaid > 0) {
+		snprintf(line, sizeof line, "Extra paid: %s (credit note)",
+		    svc_money(t->svc, m, sizeof m, w->q.overpaid));
+		tui_text(y, x, line, COLS - x - 1);
+	}
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct method *me = (struct method *)sc;
+	struct wizard *w = me->w;
+	size_t sel = (size_t)w->method;
+
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_FOCUS:
+	case A_FOCUS_BACK:
+		set_focus(me, t, w->focus + (a == A_FOCUS ? 1 : -1));
+		return TUI_HANDLED;
+	case A_UP:
+	case A_DOWN:
+		if (w->focus != 0) {
+			set_focus(me, t, w->focus + (a == A_DOWN ? 1 : -1));
+			return TUI_HANDLED;
+		}
+		tui_list_move(
+		    &sel, (size_t)t->svc->cfg.nmethods, a == A_UP ? -1 : 1);
+		w->method = (int)sel;
+		wizard_quote(w, t);
+		return TUI_HANDLED;
+	case A_NEXT:
+		wizard_quote(w, t);
+		if (!w->quoted)
+			tui_message(t, 1, "%s", w->qerr.msg);
+		else
+			tui_push(t, screen_pay_summary_new(w));
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct wizard *w = ((struct method *)sc)->w;
+	struct tui_field *f = w->focus == 1 ? &w->amount : &w->received;
+	int r;
+
+	if (w->focus == 0 || (r = tui_field_input(f, key, ch)) == 0)
+		return 0;
+	if (r < 0) {
+		tui_message(t, 1, "%s: only digits and one dot, as in 145.50",
+		    f == &w->amount ? "Amount" : "Amount received");
+		return TUI_HANDLED;
+	}
+	if (f == &w->amount)
+		w->amount_typed = 1;
+	wizard_quote(w, t);
+	return TUI_HANDLED;
+}
+
+/* Coming back from the summary, the quote is asked again on the way. */
+static void
+redraw(struct tui_screen *sc, struct tui *t)
+{
+	struct method *me = (struct method *)sc;
+
+	default_amount(me->w, t);
+	if (me->w->focus >= nfields(me->w, t))
+		set_focus(me, t, 0);
+	draw(sc, t);
+}
+
+struct tui_screen *
+screen_pay_method_new(struct wizard *w, struct tui *t)
+{
+	struct method *m = xcalloc(1, sizeof *m);
+
+	m->w = w;
+	m->sc.title = "Record Payment";
+	m->sc.keys = screen_pay_method_keys;
+	m->sc.nkeys = screen_pay_method_nkeys;
+	m->sc.draw = redraw;
+	m->sc.action = action;
+	m->sc.input = input;
+	default_amount(w, t);
+	set_focus(m, t, w->focus);
+	wizard_quote(w, t);
+	return &m->sc;
+}

@@ -1,0 +1,185 @@
+/* screen_pay_search.c - step 1 of Record Payment, and Find Consumer: the
+ * results follow each keystroke (name, account number or phone; partial,
+ * any case); Enter takes the consumer selected to the account view. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wizard.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_SELECT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_BACK };
+
+const struct tui_key screen_pay_search_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Select", "take the consumer selected", A_SELECT},
+    {KEY_UP, "Up", NULL, "select the consumer above", A_UP},
+    {KEY_DOWN, "Down", NULL, "select the consumer below", A_DOWN},
+    {KEY_PPAGE, "PgUp", NULL, "a page of results up", A_PGUP},
+    {KEY_NPAGE, "PgDn", NULL, "a page of results down", A_PGDN},
+    {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_pay_search_nkeys =
+    sizeof screen_pay_search_keys / sizeof screen_pay_search_keys[0];
+
+#define RESULTS_MAX 200
+
+struct search {
+	struct tui_screen sc;
+	struct wizard *w;
+};
+
+static int
+list_rows(void)
+{
+	return LINES - 10;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct wizard *w = ((struct search *)sc)->w;
+	char line[512];
+	size_t i, top;
+	int y, rows = list_rows(), nw = COLS - 2 - 14 - 18 - 2;
+
+	if (w->find) {
+		attron(A_BOLD);
+		tui_text(2, 2, "Find a consumer", COLS - 4);
+		attroff(A_BOLD);
+	} else
+		wizard_band(w, 1, "Consumer");
+	tui_text(4, 2, "Search", 8);
+	tui_field_draw(
+	    t, &w->search, 4, 10, COLS - 12 > 50 ? 50 : COLS - 12, 1);
+	if (w->search_err[0] != '\0') {
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		tui_text(6, 2, w->search_err, COLS - 4);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		return;
+	}
+	if (w->search.len == 0) {
+		tui_text(6, 2, "Type a name, account number or phone number",
+		    COLS - 4);
+		return;
+	}
+	if (w->nfound == 0) {
+		snprintf(line, sizeof line, "No consumer matches \"%s\"",
+		    w->search.buf);
+		tui_text(6, 2, line, COLS - 4);
+		return;
+	}
+	if (nw < 16)
+		nw = 16;
+	snprintf(line, sizeof line, "%zu%s match%s", w->nfound,
+	    w->nfound == RESULTS_MAX ? " or more" : "",
+	    w->nfound == 1 ? "" : "es");
+	tui_text(5, 62 < COLS - 20 ? 62 : COLS - 20, line, 20);
+	attron(A_DIM);
+	tui_text(6, 3, "Name", nw);
+	tui_text(6, 3 + nw, "Account", 13);
+	tui_text(6, 3 + nw + 14, "Phone", 17);
+	attroff(A_DIM);
+	top = tui_list_top(w->sel, w->nfound, rows);
+	for (i = top, y = 7; i < w->nfound && y < 7 + rows; i++, y++) {
+		const struct consumer *c = &w->found[i];
+
+		tui_row(t, y, 2, COLS - 4, i == w->sel, "");
+		if (i == w->sel)
+			attron(tui_attr(t, TUI_C_SELECT, A_REVERSE));
+		tui_text(y, 3, c->name, nw - 1);
+		tui_text(y, 3 + nw, c->account_no, 13);
+		tui_text(y, 3 + nw + 14, c->phone, 17);
+		if (i == w->sel)
+			attroff(tui_attr(t, TUI_C_SELECT, A_REVERSE));
+	}
+	if (w->sel < w->nfound && w->found[w->sel].address[0] != '\0') {
+		attron(A_DIM);
+		tui_text(LINES - 3, 2, w->found[w->sel].address, COLS - 4);
+		attroff(A_DIM);
+	}
+}
+
+static void
+search(struct wizard *w, struct tui *t)
+{
+	struct pd_err err;
+
+	free(w->found);
+	w->found = NULL;
+	w->nfound = w->sel = 0;
+	w->search_err[0] = '\0';
+	if (w->search.len == 0)
+		return;
+	w->found = svc_consumer_search(
+	    t->svc, w->search.buf, RESULTS_MAX, &w->nfound, &err);
+	if (w->found == NULL)
+		snprintf(w->search_err, sizeof w->search_err, "%s", err.msg);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct wizard *w = ((struct search *)sc)->w;
+
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_UP:
+	case A_DOWN:
+		tui_list_move(&w->sel, w->nfound, a == A_UP ? -1 : 1);
+		return TUI_HANDLED;
+	case A_PGUP:
+	case A_PGDN:
+		tui_list_move(&w->sel, w->nfound,
+		    a == A_PGUP ? -list_rows() : list_rows());
+		return TUI_HANDLED;
+	case A_SELECT:
+		if (w->nfound == 0) {
+			tui_message(t, 1,
+			    w->search.len
+			        ? "No consumer to select"
+			        : "Type a name, account or phone first");
+			return TUI_HANDLED;
+		}
+		if (wizard_choose(w, t, w->found[w->sel].account_no) == 0)
+			tui_push(t, screen_pay_account_new(w));
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct wizard *w = ((struct search *)sc)->w;
+
+	if (!tui_field_input(&w->search, key, ch))
+		return 0;
+	search(w, t);
+	return TUI_HANDLED;
+}
+
+static void
+free_search(struct tui_screen *sc)
+{
+	wizard_free(((struct search *)sc)->w);
+}
+
+struct tui_screen *
+screen_pay_search_new(int find)
+{
+	struct search *s = xcalloc(1, sizeof *s);
+
+	s->w = wizard_new(find);
+	s->w->first = &s->sc;
+	s->sc.title = find ? "Find Consumer" : "Record Payment";
+	s->sc.keys = screen_pay_search_keys;
+	s->sc.nkeys = screen_pay_search_nkeys;
+	s->sc.typing = 1;
+	s->sc.draw = draw;
+	s->sc.action = action;
+	s->sc.input = input;
+	s->sc.free = free_search;
+	return &s->sc;
+}

@@ -1,0 +1,182 @@
+/* widgets.c - pieces the screens share: selectable lists, scrolled lines
+ * of details, and amounts in large digits. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
+
+void
+tui_list_move(size_t *sel, size_t n, int delta)
+{
+	long v = (long)*sel + delta;
+
+	if (n == 0 || v < 0)
+		v = 0;
+	else if (v >= (long)n)
+		v = (long)n - 1;
+	*sel = (size_t)v;
+}
+
+size_t
+tui_list_top(size_t sel, size_t n, int rows)
+{
+	if (rows <= 0 || n <= (size_t)rows || sel < (size_t)rows / 2)
+		return 0;
+	if (sel + (size_t)rows / 2 >= n)
+		return n - (size_t)rows;
+	return sel - (size_t)rows / 2;
+}
+
+void
+tui_row(struct tui *t, int y, int x, int width, int selected, const char *text)
+{
+	int attr = selected ? tui_attr(t, TUI_C_SELECT, A_REVERSE) : 0;
+
+	attron(attr);
+	move(y, x);
+	hline(' ', width);
+	tui_text(y, x + 1, text, width - 1);
+	attroff(attr);
+}
+
+void
+tui_reprint(struct tui *t, const char *number, char *done, size_t n)
+{
+	struct doc_request q = {0};
+	struct doc_result res;
+	struct pd_err err;
+	int rc;
+
+	q.print = 1;
+	rc = svc_receipt_issue(t->svc, number, &q, &res, &err);
+	if (done != NULL && res.path[0] != '\0')
+		snprintf(done, n, "%s%.0d written to %s",
+		    res.copy ? "Copy " : "Original", res.copy, res.path);
+	if (rc != 0)
+		tui_message(t, 1, "%s", err.msg);
+	else if (res.printed && res.copy > 0)
+		tui_message(t, 0, "Copy %d of %s printed", res.copy, number);
+	else if (res.printed)
+		tui_message(t, 0, "%s printed", number);
+	else
+		tui_message(t, 0, "No print command configured: the PDF is %s",
+		    res.path);
+}
+
+void
+tui_lines_add(struct tui_lines *l, int bold, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		abort();
+	va_end(ap);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->text = xrealloc(l->text, l->cap, sizeof *l->text);
+		l->bold = xrealloc(l->bold, l->cap, 1);
+	}
+	l->text[l->n] = s;
+	l->bold[l->n++] = (unsigned char)bold;
+}
+
+void
+tui_lines_pair(
+    struct tui_lines *l, int lw, const char *label, const char *value)
+{
+	int pad = lw - utf8_columns(label, strlen(label));
+
+	tui_lines_add(l, 0, "  %s%*s%s", label, pad > 1 ? pad : 1, "", value);
+}
+
+void
+tui_lines_draw(const struct tui_lines *l, int y, int x, int rows)
+{
+	size_t i;
+
+	for (i = l->top; i < l->n && rows > 0; i++, rows--, y++) {
+		if (l->bold[i])
+			attron(A_BOLD);
+		tui_text(y, x, l->text[i], COLS - x - 1);
+		if (l->bold[i])
+			attroff(A_BOLD);
+	}
+}
+
+void
+tui_lines_scroll(struct tui_lines *l, long delta, int rows)
+{
+	long top = (long)l->top + delta,
+	     max = (long)l->n - (rows > 0 ? rows : 1);
+
+	if (top > max)
+		top = max;
+	if (top < 0)
+		top = 0;
+	l->top = (size_t)top;
+}
+
+void
+tui_lines_free(struct tui_lines *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->text[i]);
+	free(l->text);
+	free(l->bold);
+	memset(l, 0, sizeof *l);
+}
+
+/* Large digits: five rows of three columns each (narrower for the
+ * separators). */
+static const struct {
+	char c;
+	const char *rows[5];
+} glyphs[] = {
+    {'0', {"###", "# #", "# #", "# #", "###"}},
+    {'1', {" # ", "## ", " # ", " # ", "###"}},
+    {'2', {"###", "  #", "###", "#  ", "###"}},
+    {'3', {"###", "  #", " ##", "  #", "###"}},
+    {'4', {"# #", "# #", "###", "  #", "  #"}},
+    {'5', {"###", "#  ", "###", "  #", "###"}},
+    {'6', {"###", "#  ", "###", "# #", "###"}},
+    {'7', {"###", "  #", "  #", "  #", "  #"}},
+    {'8', {"###", "# #", "###", "# #", "###"}},
+    {'9', {"###", "# #", "###", "  #", "###"}},
+    {'.', {" ", " ", " ", " ", "#"}},
+    {',', {"  ", "  ", "  ", " #", "# "}},
+    {'-', {"   ", "   ", "###", "   ", "   "}},
+};
+
+int
+tui_big(int y, int x, const char *s)
+{
+	int x0 = x, r;
+	size_t g;
+
+	for (; *s != '\0'; s++) {
+		for (g = 0; g < sizeof glyphs / sizeof glyphs[0]; g++)
+			if (glyphs[g].c == *s)
+				break;
+		if (g == sizeof glyphs / sizeof glyphs[0])
+			continue; /* a symbol: drawn by the caller */
+		for (r = 0; r < 5; r++) {
+			const char *p = glyphs[g].rows[r];
+			int i;
+
+			for (i = 0; p[i] != '\0'; i++)
+				if (p[i] == '#')
+					mvaddstr(y + r, x + i, "\xe2\x96\x88");
+		}
+		x += (int)strlen(glyphs[g].rows[0]) + 1;
+	}
+	return x - x0;
+}

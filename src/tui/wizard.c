@@ -1,0 +1,272 @@
+/* wizard.c - the state of one Record Payment, from the consumer search to
+ * the receipt, and the calls to the service that check and post it. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wizard.h"
+#include "paydesk/xmalloc.h"
+
+#define RECENT_MAX 20
+
+struct wizard *
+wizard_new(int find)
+{
+	struct wizard *w = xcalloc(1, sizeof *w);
+
+	w->find = find;
+	w->search.max = 64;
+	w->amount.max = 20;
+	w->received.max = 20;
+	w->amount.money = w->received.money = 1;
+	return w;
+}
+
+static void
+forget_quote(struct wizard *w)
+{
+	if (w->quoted)
+		svc_pay_quote_free(&w->q);
+	w->quoted = 0;
+	w->qerr.msg[0] = '\0';
+}
+
+static void
+forget_consumer(struct wizard *w)
+{
+	forget_quote(w);
+	if (w->have)
+		svc_consumer_view_free(&w->cv);
+	free(w->picked);
+	free(w->recent);
+	w->picked = NULL;
+	w->recent = NULL;
+	w->nrecent = 0;
+	w->have = 0;
+}
+
+static void
+forget_posting(struct wizard *w)
+{
+	if (w->pv.p.id != 0)
+		svc_payment_view_free(&w->pv);
+	memset(&w->pv, 0, sizeof w->pv);
+	memset(&w->res, 0, sizeof w->res);
+	memset(&w->doc, 0, sizeof w->doc);
+	w->doc_msg[0] = '\0';
+	w->doc_failed = 0;
+}
+
+void
+wizard_free(struct wizard *w)
+{
+	forget_consumer(w);
+	forget_posting(w);
+	free(w->found);
+	free(w);
+}
+
+void
+wizard_reset(struct wizard *w)
+{
+	forget_consumer(w);
+	forget_posting(w);
+	free(w->found);
+	w->found = NULL;
+	w->nfound = w->sel = 0;
+	w->search.len = 0;
+	w->search.buf[0] = '\0';
+	w->search_err[0] = '\0';
+}
+
+static int
+add_recent(const struct payment_row *row, void *arg)
+{
+	struct wizard *w = arg;
+
+	w->recent[w->nrecent++] = *row;
+	return w->nrecent == RECENT_MAX;
+}
+
+int
+wizard_choose(struct wizard *w, struct tui *t, const char *account)
+{
+	const struct config *cfg = &t->svc->cfg;
+	struct payment_filter f;
+	struct pd_err err;
+	const char *walkin;
+	size_t i;
+	int k;
+
+	if (w->have && strcmp(w->cv.c.account_no, account) == 0)
+		return 0; /* the same consumer again: keep what was chosen */
+	forget_consumer(w);
+	if (svc_consumer_show(t->svc, account, &w->cv, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	w->have = 1;
+	w->picked = xcalloc(w->cv.nitems + 1, 1);
+	memset(w->picked, 1, w->cv.nitems);
+	/* the first type that has something open, bills when none has */
+	w->type = PAY_BILL;
+	for (k = PAY_INSTALLMENT; k >= PAY_BILL; k--)
+		for (i = 0; i < w->cv.nitems; i++)
+			if ((int)w->cv.items[i].kind == k)
+				w->type = k;
+	w->item_sel = 0;
+	walkin = config_channel(cfg, "Walk-in");
+	w->channel = 0;
+	for (k = 0; walkin != NULL && k < cfg->nchannels; k++)
+		if (cfg->channels[k] == walkin)
+			w->channel = k;
+	w->method = 0;
+	w->focus = 0;
+	w->amount.len = w->received.len = w->notes.len = 0;
+	w->amount.buf[0] = w->received.buf[0] = w->notes.buf[0] = '\0';
+	w->amount_typed = 0;
+	w->notes.max = cfg->notes_max;
+	memset(&f, 0, sizeof f);
+	f.status = f.type = -1;
+	f.consumer_id = w->cv.c.id;
+	f.limit = RECENT_MAX;
+	w->recent = xcalloc(RECENT_MAX, sizeof *w->recent);
+	if (svc_payments_each(t->svc, &f, add_recent, w, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+	return 0;
+}
+
+size_t *
+wizard_items(const struct wizard *w, size_t *n)
+{
+	size_t *idx = xcalloc(w->cv.nitems + 1, sizeof *idx), i;
+
+	*n = 0;
+	for (i = 0; w->have && i < w->cv.nitems; i++)
+		if ((int)w->cv.items[i].kind == w->type)
+			idx[(*n)++] = i;
+	return idx;
+}
+
+int64_t
+wizard_picked_total(const struct wizard *w, size_t *count)
+{
+	int64_t sum = 0;
+	size_t i;
+
+	*count = 0;
+	for (i = 0; w->have && i < w->cv.nitems; i++)
+		if ((int)w->cv.items[i].kind == w->type && w->picked[i]) {
+			sum += w->cv.items[i].amount - w->cv.items[i].settled;
+			(*count)++;
+		}
+	return sum;
+}
+
+/* The request as the steps have it; refs must hold cv.nitems. */
+static int
+request(struct wizard *w, struct tui *t, struct pay_request *r,
+    const char **refs, struct pd_err *err)
+{
+	const struct config *cfg = &t->svc->cfg;
+	const struct pay_method *m = &cfg->methods[w->method];
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	r->account = w->cv.c.account_no;
+	r->type = w->type;
+	r->items = refs;
+	for (i = 0; i < w->cv.nitems; i++)
+		if ((int)w->cv.items[i].kind == w->type && w->picked[i])
+			refs[r->nitems++] = w->cv.items[i].ref;
+	if (r->nitems == 0)
+		return pd_fail(
+		    err, PD_EINVAL, "Select at least one item to pay (Space)");
+	r->method = m->name;
+	r->channel = cfg->channels[w->channel];
+	if (w->amount.len == 0)
+		return pd_fail(err, PD_EINVAL, "Type the amount to pay");
+	if (money_parse(w->amount.buf, cfg->minor_digits, "Amount", &r->amount,
+	        err) != 0)
+		return -1;
+	if (m->kind == METHOD_CASH && w->received.len > 0) {
+		if (money_parse(w->received.buf, cfg->minor_digits,
+		        "Amount received", &r->tendered, err) != 0)
+			return -1;
+		if (r->tendered == 0)
+			return pd_fail(err, PD_EINVAL,
+			    "Amount received must be greater than zero");
+	}
+	r->notes = w->notes.len > 0 ? w->notes.buf : NULL;
+	return 0;
+}
+
+void
+wizard_quote(struct wizard *w, struct tui *t)
+{
+	struct pay_request r;
+	const char **refs = xcalloc(w->cv.nitems + 1, sizeof *refs);
+
+	forget_quote(w);
+	if (request(w, t, &r, refs, &w->qerr) == 0 &&
+	    svc_pay_quote(t->svc, &r, &w->q, &w->qerr) == 0)
+		w->quoted = 1;
+	free(refs);
+}
+
+int
+wizard_post(struct wizard *w, struct tui *t)
+{
+	struct pay_request r;
+	struct doc_request dq = {0};
+	struct pd_err err;
+	const char **refs = xcalloc(w->cv.nitems + 1, sizeof *refs);
+	int rc;
+
+	forget_posting(w);
+	rc = request(w, t, &r, refs, &err);
+	if (rc == 0)
+		rc = svc_pay_post(t->svc, &r, &w->res, &err);
+	free(refs);
+	if (rc != 0) {
+		tui_message(t, 1, "Not posted: %s", err.msg);
+		return -1;
+	}
+	if (svc_payment_show(t->svc, w->res.p.receipt_no, &w->pv, &err) != 0)
+		memset(&w->pv, 0, sizeof w->pv);
+	/* the receipt comes after the commit; failing it posts nothing less */
+	dq.print = t->svc->cfg.print_command[0] != '\0';
+	if (svc_receipt_issue(
+	        t->svc, w->res.p.receipt_no, &dq, &w->doc, &err) != 0) {
+		w->doc_failed = 1;
+		snprintf(w->doc_msg, sizeof w->doc_msg, "Receipt: %s", err.msg);
+	} else if (w->doc.printed)
+		snprintf(w->doc_msg, sizeof w->doc_msg,
+		    "Receipt printed; the PDF is %s", w->doc.path);
+	else
+		snprintf(w->doc_msg, sizeof w->doc_msg, "Receipt written to %s",
+		    w->doc.path);
+	return 0;
+}
+
+int
+wizard_band(const struct wizard *w, int step, const char *what)
+{
+	char left[96], right[200];
+	int rw;
+
+	snprintf(
+	    left, sizeof left, "Step %d of %d  %s", step, WIZARD_STEPS, what);
+	attron(A_BOLD);
+	tui_text(2, 2, left, COLS - 4);
+	attroff(A_BOLD);
+	if (w->have && step > 1) {
+		snprintf(right, sizeof right, "%s  %s", w->cv.c.name,
+		    w->cv.c.account_no);
+		rw = (int)strlen(left) + 4;
+		if (rw < COLS - 4)
+			tui_text(2, COLS / 2 > rw ? COLS / 2 : rw, right,
+			    COLS - (COLS / 2 > rw ? COLS / 2 : rw) - 2);
+	}
+	return 4;
+}

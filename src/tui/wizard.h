@@ -1,0 +1,91 @@
+/* wizard.h - what the Record Payment steps share. The first step owns it;
+ * each later step is a screen on top of the one before, so Esc goes back
+ * one step and everything typed so far is still here until the payment is
+ * confirmed. The rules (amount, threshold, change, overpayment) are the
+ * service's: the steps ask svc_pay_quote and show what it says. */
+#ifndef PAYDESK_TUI_WIZARD_H
+#define PAYDESK_TUI_WIZARD_H
+#include "tui.h"
+#include "paydesk/money.h"
+
+#define WIZARD_STEPS 8
+
+struct wizard {
+	int find;                 /* Find Consumer: the account view first */
+	struct tui_screen *first; /* step 1, for Record Another Payment */
+
+	/* 1: the search */
+	struct tui_field search;
+	struct consumer *found;
+	size_t nfound, sel;
+	char search_err[256];
+
+	/* 2: the consumer chosen */
+	int have;
+	struct consumer_view cv;
+	struct payment_row *recent; /* Find Consumer: latest payments */
+	size_t nrecent;
+
+	/* 3 */
+	int channel; /* index in cfg.channels */
+
+	/* 4 */
+	int type;              /* enum pay_type */
+	unsigned char *picked; /* per cv.items: to be paid */
+	size_t item_sel;       /* cursor among the items of type */
+
+	/* 5 */
+	int method; /* index in cfg.methods */
+	int focus;  /* 0 method, 1 amount, 2 received */
+	struct tui_field amount, received;
+	int amount_typed; /* the cashier changed the amount */
+
+	/* 6 */
+	struct tui_field notes;
+
+	/* the last quote of the request as it stands */
+	int quoted; /* 1 ok, 0 refused (qerr says why) */
+	struct pay_quote q;
+	struct pd_err qerr;
+
+	/* 8 */
+	struct pay_result res;
+	struct payment_view pv;
+	struct doc_result doc;
+	char doc_msg[PATH_MAX + 160];
+	int doc_failed;
+};
+
+struct wizard *wizard_new(int find);
+void wizard_free(struct wizard *w);
+/* Choose the consumer with this account number: read its account view
+ * and open items (all selected); a different consumer starts the later
+ * steps afresh. 0 or -1 with a message. */
+int wizard_choose(struct wizard *w, struct tui *t, const char *account);
+/* Forget everything after step 1 (Record Another Payment). */
+void wizard_reset(struct wizard *w);
+
+/* Open items of the chosen type as indexes in cv.items (malloc'd). */
+size_t *wizard_items(const struct wizard *w, size_t *n);
+/* Outstanding of the picked items of the type, and how many. */
+int64_t wizard_picked_total(const struct wizard *w, size_t *count);
+
+/* Ask the service about the request as it stands; sets quoted/qerr. */
+void wizard_quote(struct wizard *w, struct tui *t);
+/* Post the request: one transaction; then the receipt. 0 or -1. */
+int wizard_post(struct wizard *w, struct tui *t);
+
+/* The band at the top of each step: the step and the consumer; returns
+ * the first row free below it. */
+int wizard_band(const struct wizard *w, int step, const char *what);
+
+/* The steps after the first, each on top of the one before. */
+struct tui_screen *screen_pay_account_new(struct wizard *w);
+struct tui_screen *screen_pay_channel_new(struct wizard *w);
+struct tui_screen *screen_pay_items_new(struct wizard *w);
+struct tui_screen *screen_pay_method_new(struct wizard *w, struct tui *t);
+struct tui_screen *screen_pay_summary_new(struct wizard *w);
+struct tui_screen *screen_pay_review_new(struct wizard *w);
+struct tui_screen *screen_pay_done_new(struct wizard *w);
+
+#endif
