@@ -55,18 +55,18 @@ item_line(struct tui *t, const struct item *it, int picked, char *buf, size_t n)
 	svc_money(t->svc, open, sizeof open, it->amount - it->settled);
 	switch (it->kind) {
 	case PAY_BILL:
-		snprintf(buf, n, "[%c] %-16.16s %-14.14s %-10s %13s %13s",
+		snprintf(buf, n, "[%c] %-16.16s %-14.14s %-10s %12s %12s",
 		    picked ? 'x' : ' ', it->ref, it->period, it->due_on, amount,
 		    open);
 		break;
 	case PAY_SERVICE:
-		snprintf(buf, n, "[%c] %-24.24s %-10s %-10s %13s %13s",
+		snprintf(buf, n, "[%c] %-20.20s %-14.14s %-10s %12s %12s",
 		    picked ? 'x' : ' ', it->description, it->ref, it->issued_on,
 		    amount, open);
 		break;
 	case PAY_INSTALLMENT:
 		snprintf(no, sizeof no, "%d", it->inst_no);
-		snprintf(buf, n, "[%c] %-16.16s %-14s %-10s %13s %13s",
+		snprintf(buf, n, "[%c] %-16.16s %-14s %-10s %12s %12s",
 		    picked ? 'x' : ' ', it->plan_no, no, it->due_on, amount,
 		    open);
 		break;
@@ -74,12 +74,10 @@ item_line(struct tui *t, const struct item *it, int picked, char *buf, size_t n)
 }
 
 static const char *const heads[] = {
-    "    Invoice          Period         Due date          Amount"
-    "          Open",
-    "    Service                  Reference  Date              Amount"
-    "          Open",
-    "    Plan             Installment    Due date          Amount"
-    "          Open",
+    "    Invoice          Period         Due date         Amount         Open",
+    "    Service              Reference      Date             Amount         "
+    "Open",
+    "    Plan             Installment    Due date         Amount         Open",
 };
 
 static void

@@ -58,10 +58,9 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_pair(y++, 2, lw, "Extra amount paid",
 		    svc_money(t->svc, m, sizeof m, q->overpaid));
 		attroff(A_BOLD);
-		snprintf(line, sizeof line,
-		    "A credit note of %s (Overpayment) will be created",
+		snprintf(line, sizeof line, "%s, reason Overpayment",
 		    svc_money(t->svc, m, sizeof m, q->overpaid));
-		tui_pair(y++, 2, lw, "Credit note", line);
+		tui_pair(y++, 2, lw, "Credit note to create", line);
 	} else {
 		snprintf(line, sizeof line, "%s (%s)",
 		    analysis_name(q->analysis),

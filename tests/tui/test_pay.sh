@@ -1,0 +1,254 @@
+# test_pay.sh - Record Payment in the counter UI, driven in tmux: a partial
+# payment of two bills, cash with change, an exact card payment, an
+# overpayment that makes a credit note, invalid amounts, a wizard cancelled
+# after going back and forth, a resize mid-flow, Today's payments and Find
+# Consumer. Each checks the screen and then the store through the CLI.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+
+# pjson NUMBER: the payment details as JSON, in $OUT
+pjson() { "$PD" --json payment show "$1" >"$OUT" 2>&1; }
+# npay: how many payments the store has
+npay() { sql "SELECT count(*) FROM payments"; }
+
+tui_start
+login jane 0000
+wait_for "a wrong PIN is refused" "wrong user name or PIN"
+type_text 1234
+keys Enter
+wait_for "then the right one logs in" "Today at this terminal"
+
+# --- a partial payment of two bills -----------------------------------
+keys Enter
+wait_for "Record Payment opens on the search" "Step 1 of 8  Consumer"
+type_text "jo"
+wait_for "results follow the keystrokes (a prefix)" "John Doe"
+type_text "hn d"
+wait_for "partial words, any case" "WU-10001"
+keys Enter
+wait_for "step 2: account details" "Step 2 of 8  Account details"
+wait_for "current balance (due now)" "Current balance       \$313.00"
+wait_for "available credit" "Available credit      \$0.00"
+wait_for "service address" "123 Main Street, Cityville"
+wait_for "open bills counted" "2 open, \$297.75"
+keys Enter
+wait_for "step 3: Walk-in selected by default" "(*) Walk-in"
+keys Enter
+wait_for "step 4: the bills, all selected" "Selected 2 of 2    Total \$297.75"
+wait_for "bills show invoice, period and due date" \
+    "[x] INV-2025-001234  Mar 2025       2025-04-15"
+keys Enter
+wait_for "step 5: the amount defaults to the selected total" "297.75"
+keys Tab BSpace BSpace BSpace BSpace BSpace BSpace
+type_text 200
+wait_for "a cash payment without amount received: no change" "Change: \$0.00"
+keys Enter
+wait_for "step 6: under the items" "Under paid (-\$97.75)"
+wait_for "outstanding after payment (due now: the April bill)" "Outstanding after payment \$167.50"
+keys Enter
+wait_for "step 7: review" "Step 7 of 8  Review and confirm"
+wait_for "review shows who records it" "Recorded by           Jane Smith"
+lacks "nothing posted before confirming" "Payment of"
+same "no payment yet" "$(npay)" 0
+keys Enter
+wait_for "step 8: posted" "Payment of \$200.00 posted"
+wait_for "status Posted" "Status                Posted"
+wait_for "Verified" "Verification          Verified"
+wait_for "Immediate" "Processing            Immediate"
+wait_for "receipt number" "Receipt number        R-T01-000001"
+wait_for "the receipt is written" "Receipt written to $T/receipts/R-T01-000001.pdf"
+pjson R-T01-000001
+has "posted amount" '"amount": 20000'
+has "oldest bill paid in full" '"paid": 14550'
+has "the rest on the next bill" '"paid": 5450'
+has "channel Walk-in" '"channel": "Walk-in"'
+pdftotext "$T/receipts/R-T01-000001.pdf" - >"$OUT" 2>&1
+has "the PDF reads back" "R-T01-000001"
+
+# --- cash with change, services, notes --------------------------------
+keys n
+wait_for "Record Another goes back to step 1, empty" \
+    "Type a name, account number or phone number"
+type_text "WU-10001"
+wait_for "search by account number" "John Doe"
+keys Enter
+wait_for "the payment shows in the account view" "R-T01-000001"
+keys Enter Enter
+wait_for "the rest of the April bill first" "Selected 1 of 1    Total \$97.75"
+keys s
+wait_for "services listed" "Reconnection Fee"
+wait_for "services total" "Selected 2 of 2    Total \$100.00"
+keys Space
+wait_for "a toggle (the oldest, the late fee) updates the total" \
+    "Selected 1 of 2    Total \$75.00"
+keys Space
+wait_for "and back" "Selected 2 of 2    Total \$100.00"
+keys Enter
+wait_for "step 5" "Amount received"
+keys Tab Tab
+type_text 120
+wait_for "change computed live" "Change: \$20.00"
+type_text "x"
+wait_for "a letter is refused in an amount" "only digits and one dot"
+keys BSpace BSpace
+type_text 9
+wait_for "received below the amount is refused with the reason" \
+    "amount received \$19.00 is less than the amount"
+wait_for "the reason wraps at a space" "\$100.00 being paid"
+keys Enter
+wait_for "and the step does not go on" "Step 5 of 8"
+keys BSpace BSpace
+type_text 120
+wait_for "change again" "Change: \$20.00"
+keys Enter
+wait_for "summary shows the change" "Change to give            \$20.00"
+type_text "Paid at the counter"
+wait_for "notes counter" "19/250"
+keys Enter
+wait_for "review shows cash and change" "\$120.00, change \$20.00"
+keys Enter
+wait_for "posted with change" "Change given          \$20.00"
+pjson R-T01-000002
+has "received" '"tendered": 12000'
+has "change" '"change": 2000'
+has "notes stored" '"notes": "Paid at the counter"'
+has "a service" '"service": "Reconnection Fee"'
+keys v
+wait_for "view receipt" "RECEIPT"
+keys Escape d
+wait_for "details from the done step" "Payment information"
+wait_for "service name and date" "Service name          Late Fee"
+keys NPage
+wait_for "cash details further down" "Cash payment details"
+keys NPage
+wait_for "down to consumer information" "Consumer information"
+keys Escape Enter
+wait_for "Return to Dashboard: home, with today's figures" \
+    "2 payments posted, \$300.00"
+
+# --- an exact card payment, a UTF-8 name -------------------------------
+keys Enter
+type_text "Núñez"
+wait_for "accented names found and drawn" "José Núñez"
+wait_for "non-Latin letters drawn" "9 Calle Mayor, Łódź"
+keys Enter Enter Enter
+wait_for "one bill" "Selected 1 of 1    Total \$80.00"
+keys Enter Down
+wait_for "Credit Card chosen" "(*) Credit Card"
+lacks "no amount received for a card" "Amount received"
+keys Enter
+wait_for "exact" "Exact payment (\$0.00)"
+keys Enter Enter
+wait_for "card posted" "Payment of \$80.00 posted"
+pjson R-T01-000003
+has "card method" '"method": "Credit Card"'
+has "exact" '"result": "Exact payment"'
+if grep -q '"tendered"' "$OUT"; then echo "not ok - no cash details for a card"
+else ok "no cash details for a card"; fi
+keys Enter
+
+# --- an overpayment that creates a credit note -------------------------
+keys Enter
+type_text "acme"
+wait_for "Acme found" "Acme Bakery Ltd"
+keys Enter Enter Enter Enter Down Down Down
+wait_for "Bank Transfer" "(*) Bank Transfer"
+keys Tab BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+type_text 1800
+wait_for "above the threshold refused" "exceeds the outstanding"
+keys BSpace BSpace BSpace BSpace
+type_text 1500
+keys Enter
+wait_for "extra amount shown" "Extra amount paid         \$300.00"
+wait_for "the credit note announced" \
+    "Credit note to create     \$300.00, reason Overpayment"
+keys Enter
+wait_for "review shows the overpayment" "\$300.00 as a credit note"
+keys Enter
+wait_for "the credit note made" "Credit note           CN-"
+"$PD" --json credit-notes >"$OUT" 2>&1
+has "credit note of 300.00 in the store" '"amount":30000'
+has "reason Overpayment" '"reason":"Overpayment"'
+keys Enter
+
+# --- invalid amounts; a cancelled wizard posts nothing ------------------
+before=$(snapshot)
+keys Enter
+type_text "john"
+keys Enter Enter Enter i
+wait_for "installments" "Selected 3 of 3    Total \$202.50"
+wait_for "plan and number" "PP-2025-0034     1"
+keys Space
+wait_for "one unselected" "Selected 2 of 3    Total \$135.00"
+keys Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "12.345"
+wait_for "three decimals refused" "at most 2 decimals are allowed"
+keys Enter
+wait_for "Enter does not go on" "Step 5 of 8"
+keys BSpace BSpace BSpace BSpace BSpace BSpace
+keys Enter
+wait_for "an empty amount is refused" "Type the amount to pay"
+type_text 100
+keys Enter
+wait_for "summary" "Step 6 of 8"
+type_text "a note"
+keys Enter
+wait_for "review" "Step 7 of 8"
+keys Escape
+wait_for "Esc: back to the summary, the note kept" "a note"
+keys Escape
+wait_for "Esc: back to the amount, kept" "Amount            100"
+keys Escape
+wait_for "Esc: back to the items, selection kept" "Selected 2 of 3    Total \$135.00"
+keys Escape Escape Escape
+wait_for "Esc: back to the search, text kept" "Search  john"
+keys Escape
+wait_for "and home" "Today at this terminal"
+same "the cancelled wizard posted nothing" "$(snapshot)" "$before"
+
+# --- a resize in the middle of the flow --------------------------------
+keys Enter
+type_text "john"
+keys Enter Enter Enter i Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
+type_text 67.50
+wait_for "amount typed" "Amount            67.50"
+tmux -S "$SOCK" resize-window -t pd -x 100 -y 30
+sleep 0.3
+grab
+case "$(sed -n '30p' "$SCREEN")" in
+*"Enter Next"*) ok "after a resize the key bar is on the new last row" ;;
+*) echo "not ok - after a resize the key bar is on the new last row" ;;
+esac
+wait_for "the step and its input survive the resize" "Amount            67.50"
+tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
+sleep 0.3
+keys Enter Enter Enter
+wait_for "posted after the resizes" "Payment of \$67.50 posted"
+pjson R-T01-000005
+has "the oldest installment" '"installment": 1'
+keys Enter
+
+# --- Today's payments and Find Consumer --------------------------------
+keys Down Down Enter
+wait_for "today's count and total" "5 payments posted, \$1,947.50"
+wait_for "newest first" "R-T01-000005"
+keys Enter
+wait_for "details from today's list" "Payment ID            PAY-T01-2025-000005"
+keys Escape Escape Up Enter
+wait_for "Find Consumer" "Find a consumer"
+type_text "acme"
+keys Enter
+wait_for "the consumer's latest payments" "R-T01-000004"
+keys d
+wait_for "details from the search" "Payment ID            PAY-T01-2025-000004"
+keys NPage
+wait_for "the credit note generated" "Credit note generated"
+keys Escape Enter
+wait_for "Enter on the account view starts a payment" "Step 3 of 8"
+keys Escape Escape Escape Escape
+wait_for "home again" "Today at this terminal"
+same "five payments in all" "$(npay)" 5
+"$PD" doctor >"$OUT" 2>&1
+has "the store is consistent" "ok (integrity"
+lacks "no sanitizer report" "Sanitizer"
