@@ -40,8 +40,10 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
 
 LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c src/doc/*.c \
            src/sync/*.c src/service/*.c)
-CLI_SRC  = $(wildcard src/cli/*.c src/tui/*.c)
+TUI_SRC  = $(wildcard src/tui/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -68,7 +70,11 @@ $(BUILD)/libpaydesk.a: $(LIB_OBJ)
 	@rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
-$(BUILD)/paydesk: $(CLI_OBJ) $(BUILD)/libpaydesk.a
+$(BUILD)/libpaydesk_tui.a: $(TUI_OBJ)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(BUILD)/paydesk: $(CLI_OBJ) $(BUILD)/libpaydesk_tui.a $(BUILD)/libpaydesk.a
 	@[ "$(V)" = 1 ] || echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -79,11 +85,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpaydesk.a
 	    $(LDFLAGS) -o $@ $< $(BUILD)/libpaydesk.a $(LDLIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)
 
-$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libpaydesk.a
+$(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libpaydesk_tui.a \
+    $(BUILD)/libpaydesk.a
 	@mkdir -p $(dir $@)
 	@[ "$(V)" = 1 ] || echo "  LD      $@"
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< \
-	    $(BUILD)/libpaydesk.a $(LDLIBS)
+	$(Q)$(CC) $(CPPFLAGS) -Isrc/tui $(CFLAGS) $(LDFLAGS) -o $@ $< \
+	    $(BUILD)/libpaydesk_tui.a $(BUILD)/libpaydesk.a $(LDLIBS)
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
@@ -127,4 +134,4 @@ install: all
 clean:
 	rm -rf build build-san
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

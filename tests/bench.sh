@@ -100,3 +100,7 @@ SQL
 	touch "$DB.done"
 fi
 "$BUILD/tools/bench" "$DB" "$PD"
+# the counter UI: real screens fed keys in process, drawn to /dev/null
+R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
+"$BUILD/tools/bench_tui" "$DB" "$R"
+rm -rf "$R"

@@ -161,15 +161,37 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		}
 		st_bind(s, "ssi", q, text, (int64_t)limit);
 	} else {
+		/* one or two characters: names that start with them in name
+		 * order, then account numbers that do, each an index range
+		 * (a LIKE over both columns at once sorts every match) */
+		char up[8], low[8], uphi[16], lowhi[16];
+		size_t i;
+
 		s = st_stmt(st,
-		    "SELECT " CONSUMER_COLS " FROM consumers c "
-		    "WHERE c.account_no LIKE ?1 ESCAPE '\\' OR c.name LIKE ?1 "
-		    "ESCAPE '\\' ORDER BY c.name COLLATE NOCASE LIMIT ?2",
+		    "SELECT * FROM (SELECT " CONSUMER_COLS
+		    " FROM consumers c WHERE c.name LIKE ?1 ESCAPE '\\' "
+		    "ORDER BY c.name COLLATE NOCASE LIMIT ?2) UNION ALL "
+		    "SELECT * FROM (SELECT " CONSUMER_COLS
+		    " FROM consumers c WHERE c.account_no >= ?3 AND "
+		    "c.account_no < ?4 AND NOT c.name LIKE ?1 ESCAPE '\\' "
+		    "ORDER BY c.account_no LIMIT ?2) UNION ALL "
+		    "SELECT * FROM (SELECT " CONSUMER_COLS
+		    " FROM consumers c WHERE ?5 <> ?3 AND c.account_no >= ?5 "
+		    "AND c.account_no < ?6 AND NOT c.name LIKE ?1 ESCAPE '\\' "
+		    "ORDER BY c.account_no LIMIT ?2) LIMIT ?2",
 		    err);
 		if (s == NULL)
 			return NULL;
 		q = like_pattern(text, 0);
-		st_bind(s, "si", q, (int64_t)limit);
+		for (i = 0; text[i] != '\0' && i < sizeof up - 1; i++) {
+			up[i] = (char)toupper((unsigned char)text[i]);
+			low[i] = (char)tolower((unsigned char)text[i]);
+		}
+		up[i] = low[i] = '\0';
+		/* the end of each range: the prefix then U+10FFFF */
+		snprintf(uphi, sizeof uphi, "%s\xf4\x8f\xbf\xbf", up);
+		snprintf(lowhi, sizeof lowhi, "%s\xf4\x8f\xbf\xbf", low);
+		st_bind(s, "sissss", q, (int64_t)limit, up, uphi, low, lowhi);
 	}
 	out = st_collect(
 	    st, s, sizeof *out, read_consumer, n, "searching consumers", err);
