@@ -42,6 +42,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[512];
 	size_t i, top;
 	int y, rows = list_rows(), nw = COLS - 2 - 14 - 18 - 2;
+	int wide = COLS >= 110; /* room for the address as a column */
+	int ax = 3 + 32 + 14 + 18;
 
 	if (w->find) {
 		attron(A_BOLD);
@@ -71,6 +73,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	if (nw < 16)
 		nw = 16;
+	if (wide)
+		nw = 32;
 	snprintf(line, sizeof line, "%zu%s match%s", w->nfound,
 	    w->nfound == RESULTS_MAX ? " or more" : "",
 	    w->nfound == 1 ? "" : "es");
@@ -79,6 +83,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(6, 3, "Name", nw);
 	tui_text(6, 3 + nw, "Account", 13);
 	tui_text(6, 3 + nw + 14, "Phone", 17);
+	if (wide)
+		tui_text(6, ax, "Service address", COLS - ax - 2);
 	attroff(A_DIM);
 	top = tui_list_top(w->sel, w->nfound, rows);
 	for (i = top, y = 7; i < w->nfound && y < 7 + rows; i++, y++) {
@@ -90,10 +96,13 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, 3, c->name, nw - 1);
 		tui_text(y, 3 + nw, c->account_no, 13);
 		tui_text(y, 3 + nw + 14, c->phone, 17);
+		if (wide)
+			tui_text(y, ax, c->address, COLS - ax - 2);
 		if (i == w->sel)
 			attroff(tui_attr(t, TUI_C_SELECT, A_REVERSE));
 	}
-	if (w->sel < w->nfound && w->found[w->sel].address[0] != '\0') {
+	if (!wide && w->sel < w->nfound &&
+	    w->found[w->sel].address[0] != '\0') {
 		attron(A_DIM);
 		tui_text(LINES - 3, 2, w->found[w->sel].address, COLS - 4);
 		attroff(A_DIM);

@@ -251,4 +251,35 @@ wait_for "home again" "Today at this terminal"
 same "five payments in all" "$(npay)" 5
 "$PD" doctor >"$OUT" 2>&1
 has "the store is consistent" "ok (integrity"
-lacks "no sanitizer report" "Sanitizer"
+keys F10
+sleep 0.5
+tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
+has "F10 quits" "1"
+lacks "no sanitizer report (leaks included) at exit" "Sanitizer"
+
+# --- with a print command: the done step prints the receipt -------------
+mkdir -p "$T/printed"
+printf 'print_command = cp -t %s/printed\n' "$T" >>"$PAYDESK_CONFIG"
+tmux -S "$SOCK" kill-server
+tui_start
+login jane 1234
+wait_for "logged in again" "5 payments posted"
+keys Enter
+type_text "john"
+keys Enter Enter Enter
+wait_for "the April bill's rest" "Selected 1 of 1    Total \$97.75"
+keys Enter Down Enter Enter Enter
+wait_for "posted and printed" "Receipt printed; the PDF is $T/receipts/R-T01-000006.pdf"
+pdftotext "$T/printed/R-T01-000006.pdf" - >"$OUT" 2>&1
+has "the print command got the receipt" "R-T01-000006"
+keys r
+wait_for "r prints a copy" "Copy 1 of R-T01-000006 printed"
+[ -f "$T/printed/R-T01-000006-COPY-1.pdf" ] && ok "the copy went to the printer" ||
+    echo "not ok - the copy went to the printer"
+
+# --- a wide terminal: the address becomes a column of the results --------
+tmux -S "$SOCK" resize-window -t pd -x 120 -y 30
+keys n
+type_text "john"
+wait_for "wide: the service address as a column" \
+    "John Doe                        WU-10001      (555) 123-4567    123 Main Street"
