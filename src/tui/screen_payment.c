@@ -10,13 +10,10 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
-enum { A_UP, A_DOWN, A_PGUP, A_PGDN, A_REPRINT, A_VIEW, A_BACK };
+enum { A_REPRINT, A_VIEW, A_BACK };
 
 const struct tui_key screen_payment_keys[] = {
-    {KEY_DOWN, "Down", NULL, "scroll down a line", A_DOWN},
-    {KEY_UP, "Up", NULL, "scroll up a line", A_UP},
-    {KEY_NPAGE, "PgDn", "Page", "scroll down a page", A_PGDN},
-    {KEY_PPAGE, "PgUp", NULL, "scroll up a page", A_PGUP},
+    TUI_LINES_KEYS,
     {'r', "r", "Reprint", "print a copy of the receipt", A_REPRINT},
     {'v', "v", "View receipt", "show the receipt on the screen", A_VIEW},
     {TUI_KEY_ESC, "Esc", "Back", "back to where the payment was opened",
@@ -201,17 +198,11 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	struct details *d = (struct details *)sc;
 	struct tui_screen *next;
 
+	if (tui_lines_action(&d->l, a, rows()))
+		return TUI_HANDLED;
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_UP:
-	case A_DOWN:
-		tui_lines_scroll(&d->l, a == A_UP ? -1 : 1, rows());
-		return TUI_HANDLED;
-	case A_PGUP:
-	case A_PGDN:
-		tui_lines_scroll(&d->l, a == A_PGUP ? -rows() : rows(), rows());
-		return TUI_HANDLED;
 	case A_REPRINT:
 		tui_reprint(t, d->number, NULL, 0);
 		return TUI_HANDLED;

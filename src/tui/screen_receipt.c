@@ -7,13 +7,10 @@
 #include "tui.h"
 #include "paydesk/xmalloc.h"
 
-enum { A_UP, A_DOWN, A_PGUP, A_PGDN, A_BACK };
+enum { A_BACK };
 
 const struct tui_key screen_receipt_keys[] = {
-    {KEY_DOWN, "Down", NULL, "scroll down a line", A_DOWN},
-    {KEY_UP, "Up", NULL, "scroll up a line", A_UP},
-    {KEY_NPAGE, "PgDn", "Page", "scroll down a page", A_PGDN},
-    {KEY_PPAGE, "PgUp", NULL, "scroll up a page", A_PGUP},
+    TUI_LINES_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to where the receipt was opened",
         A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
@@ -48,19 +45,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	struct receipt *r = (struct receipt *)sc;
 
 	(void)t;
-	switch (a) {
-	case A_BACK:
-		return TUI_CLOSE;
-	case A_UP:
-	case A_DOWN:
-		tui_lines_scroll(&r->l, a == A_UP ? -1 : 1, rows());
+	if (tui_lines_action(&r->l, a, rows()))
 		return TUI_HANDLED;
-	case A_PGUP:
-	case A_PGDN:
-		tui_lines_scroll(&r->l, a == A_PGUP ? -rows() : rows(), rows());
-		return TUI_HANDLED;
-	}
-	return 0;
+	return a == A_BACK ? TUI_CLOSE : 0;
 }
 
 static void

@@ -124,6 +124,17 @@ void tui_lines_pair(
 void tui_lines_draw(const struct tui_lines *l, int y, int x, int rows);
 /* Scroll by delta lines (rows visible). */
 void tui_lines_scroll(struct tui_lines *l, long delta, int rows);
+/* The scrolling keys of a lines view, for its key table, and their
+ * actions: tui_lines_action handles them (TUI_HANDLED) or returns 0. */
+enum { TUI_A_LINE_DOWN = 1000, TUI_A_LINE_UP, TUI_A_PAGE_DOWN, TUI_A_PAGE_UP };
+/* clang-format off */
+#define TUI_LINES_KEYS                                                    \
+	{KEY_DOWN, "Down", NULL, "scroll down a line", TUI_A_LINE_DOWN},  \
+	{KEY_UP, "Up", NULL, "scroll up a line", TUI_A_LINE_UP},          \
+	{KEY_NPAGE, "PgDn", "Page", "scroll down a page", TUI_A_PAGE_DOWN}, \
+	{KEY_PPAGE, "PgUp", NULL, "scroll up a page", TUI_A_PAGE_UP}
+/* clang-format on */
+int tui_lines_action(struct tui_lines *l, int action, int rows);
 void tui_lines_free(struct tui_lines *l);
 
 /* A one-line text field. */

@@ -123,6 +123,23 @@ tui_lines_scroll(struct tui_lines *l, long delta, int rows)
 	l->top = (size_t)top;
 }
 
+int
+tui_lines_action(struct tui_lines *l, int action, int rows)
+{
+	switch (action) {
+	case TUI_A_LINE_DOWN:
+	case TUI_A_LINE_UP:
+		tui_lines_scroll(l, action == TUI_A_LINE_UP ? -1 : 1, rows);
+		return TUI_HANDLED;
+	case TUI_A_PAGE_DOWN:
+	case TUI_A_PAGE_UP:
+		tui_lines_scroll(
+		    l, action == TUI_A_PAGE_UP ? -rows : rows, rows);
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
 void
 tui_lines_free(struct tui_lines *l)
 {

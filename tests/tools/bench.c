@@ -10,43 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "paydesk/date.h"
 #include "paydesk/service.h"
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double
-pct(double *v, int n, double p)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_d);
-	return v[(int)((n - 1) * p)];
-}
-
-static void
-row(const char *what, double v, const char *unit, const char *target,
-    double raw)
-{
-	char rawtxt[32] = "-";
-
-	if (raw >= 0)
-		snprintf(rawtxt, sizeof rawtxt, "%.2f %s", raw, unit);
-	printf("%-44s %10.2f %-3s %-12s %s\n", what, v, unit, target, rawtxt);
-}
 
 static const char *const pieces[] = {"gar", "smit", "chen", "khan", "nez",
     "oka", "mull", "iva", "pat", "dub", "bro", "wój", "men", "ross", "fern",
