@@ -60,9 +60,7 @@ forget_posting(struct wizard *w)
 void
 wizard_free(struct wizard *w)
 {
-	forget_consumer(w);
-	forget_posting(w);
-	free(w->found);
+	wizard_reset(w);
 	free(w);
 }
 
