@@ -15,7 +15,8 @@ enum pd_status {
 	PD_EPERM = 5,     /* the user may not do this */
 	PD_ESTORE = 6,    /* the store failed (I/O, corruption, busy) */
 	PD_EDOC = 7,      /* a document (PDF, text) could not be written */
-	PD_EPRINT = 8     /* the print command failed */
+	PD_EPRINT = 8,    /* the print command failed */
+	PD_ECANCEL = 9    /* the user cancelled (an export); nothing kept */
 };
 
 struct pd_err {

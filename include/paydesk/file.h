@@ -8,6 +8,9 @@
 
 /* mkdir -p with mode 0755; errors are PD_EDOC and name the directory. */
 int file_mkdirs(const char *dir, struct pd_err *err);
+/* Create a new temporary file in path's directory (name in tmp, tn
+ * bytes); returns its descriptor, -1 on error. */
+int file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err);
 /* Write n bytes to a new temporary file in path's directory; its name
  * goes to tmp (tn bytes). */
 int file_stage(const char *path, const void *buf, size_t n, char *tmp,

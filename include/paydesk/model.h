@@ -149,4 +149,28 @@ struct credit_application {
 	char item_ref[64];
 };
 
+/* Aging of an open item by days past its due date: Current (not yet
+ * past due), 1-30, 31-60, 61-90, 90+. */
+enum age_bucket { AGE_CURRENT, AGE_30, AGE_60, AGE_90, AGE_OVER, AGE_BUCKETS };
+enum age_bucket age_bucket(int64_t days_past_due);
+const char *age_bucket_name(enum age_bucket b);
+
+/* Listing order of payments: by one column, ties by id in the same
+ * direction. */
+enum pay_sort {
+	PAY_BY_DATE, /* paid_on (the default, newest first) */
+	PAY_BY_RECEIPT,
+	PAY_BY_CONSUMER, /* name, case-insensitive */
+	PAY_BY_AMOUNT,
+	PAY_BY_METHOD,
+	PAY_BY_TYPE,
+	PAY_BY_STATUS,
+	PAY_SORTS
+};
+/* "date", "receipt", "consumer", "amount", "method", "type", "status". */
+const char *pay_sort_name(enum pay_sort s);
+int pay_sort_parse(const char *s); /* -1 if none */
+/* The natural direction: newest and largest first, names A to Z. */
+int pay_sort_default_asc(enum pay_sort s);
+
 #endif

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "credit.h"
 #include "err.h"
+#include "export.h"
 #include "model.h"
 #include "store.h"
 
@@ -202,10 +203,67 @@ int64_t svc_change_tenths(int64_t cur, int64_t prev);
 /* Listings and reports, streamed to cb. */
 int svc_payments_each(struct svc *s, const struct payment_filter *f,
     payment_cb cb, void *arg, struct pd_err *err);
-int svc_credits_each(struct svc *s, struct credit_filter *f, credit_cb cb,
+int svc_credits_each(struct svc *s, const struct credit_filter *f, credit_cb cb,
     void *arg, struct pd_err *err);
 int svc_payers_each(struct svc *s, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
+
+int svc_payments_count(struct svc *s, const struct payment_filter *f,
+    int64_t *n, struct pd_err *err);
+int svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
+    struct pd_err *err);
+
+/* The aging report: open items by days past due as of today, in total
+ * and per consumer (most outstanding first). */
+int svc_aging_total(struct svc *s, const struct aging_filter *f, struct aging *a,
+    struct pd_err *err);
+int svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
+    void *arg, struct pd_err *err);
+/* The drill-down: a consumer's open items, oldest due first, with the
+ * days each is past due (0: not yet due). Caller frees both. */
+struct item *svc_aging_items(struct svc *s, int64_t consumer_id,
+    int64_t **days, size_t *n, struct pd_err *err);
+
+/* Listings: the columns of each table as shown on screen, printed by the
+ * CLI and exported, in that order. */
+enum listing { LIST_PAYMENTS, LIST_CREDITS, LIST_PAYERS, LIST_AGING, LISTINGS };
+const struct xcol *svc_listing_cols(enum listing l, int *ncols);
+/* A row as cells of its listing. Text cells point into the row or into
+ * buf (valid until the next call with it); plain: amounts inside text
+ * cells (the payers' methods) without the currency symbol. */
+#define LISTING_BUFSZ 640
+void svc_payment_cells(const struct payment_row *r, struct xcell *cells);
+void svc_credit_cells(const struct svc *s, const struct credit_note *cn,
+    struct xcell *cells);
+void svc_payer_cells(const struct svc *s, const struct payer_row *r,
+    int plain, char buf[LISTING_BUFSZ], struct xcell *cells);
+void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
+
+/* Exports of a listing for its filter, in its order, to a CSV or xlsx
+ * file (out NULL and format CSV: to stdout). progress (may be NULL) is
+ * called every few hundred rows with the rows written and the total
+ * expected (-1: unknown); a non-zero return cancels: PD_ECANCEL and no
+ * file. *rows gets the number written. */
+typedef int (*export_progress)(int64_t done, int64_t total, void *arg);
+struct export_job {
+	const char *path; /* NULL: stdout (CSV only) */
+	enum export_format format;
+	export_progress progress;
+	void *arg;
+	int key_headers; /* CSV headers as JSON keys (scripts) */
+	/* payers: only these consumers (sorted ascending); n 0: all */
+	const int64_t *marked;
+	size_t nmarked;
+};
+int svc_export_payments(struct svc *s, const struct payment_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+int svc_export_credits(struct svc *s, const struct credit_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+int svc_export_payers(struct svc *s, const struct payment_filter *f,
+    enum payers_sort sort, const struct export_job *j, int64_t *rows,
+    struct pd_err *err);
+int svc_export_aging(struct svc *s, const struct aging_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
 
 /* Imports: kind is consumers, bills, services, installments or users.
  * All or nothing; errors name file:line:column and the field. */

@@ -106,6 +106,14 @@ int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
     const char *reason, int64_t user_id, const char *voided_by, const char *at,
     const char *terminal, struct pd_err *err);
 
+/* Keyset paging: the sort value and id of the last row already shown;
+ * the listing goes on after it. */
+struct page_key {
+	int set;
+	char text[136]; /* text sort values */
+	int64_t num;    /* amount */
+	int64_t id;
+};
 struct payment_filter {
 	const char *from, *to;   /* paid_on range, inclusive; NULL: open */
 	const char *method;      /* NULL: any; exact, as stored */
@@ -117,6 +125,9 @@ struct payment_filter {
 	const char *search;      /* consumer name/account, receipt number */
 	int64_t consumer_id;     /* 0: any */
 	size_t limit;            /* 0: no limit */
+	enum pay_sort sort;
+	int asc;                     /* ascending; default descending */
+	const struct page_key *after; /* NULL or !set: from the top */
 };
 /* A payment row as listed, with its consumer. */
 struct payment_row {
@@ -125,9 +136,15 @@ struct payment_row {
 	char account_no[33];
 };
 typedef int (*payment_cb)(const struct payment_row *row, void *arg);
-/* Stream payments matching f, newest first; stops when cb returns non-0. */
+/* Stream payments matching f in its order; stops when cb returns non-0. */
 int store_payments_each(struct store *st, const struct payment_filter *f,
     payment_cb cb, void *arg, struct pd_err *err);
+/* The key of a listed row under sort, for the next page. */
+void store_payment_key(
+    const struct payment_row *r, enum pay_sort sort, struct page_key *k);
+/* How many payments f matches (limit ignored). */
+int store_payments_count(struct store *st, const struct payment_filter *f,
+    int64_t *n, struct pd_err *err);
 
 /* Credit notes. */
 int store_credit_insert(
@@ -157,11 +174,18 @@ struct credit_filter {
 	const char *search; /* cn no, consumer name/account, receipt */
 	int remaining;      /* -1 any, 0 fully used, 1 partial, 2 full */
 	int64_t min_amount, max_amount; /* -1: open */
+	int64_t consumer_id;            /* 0: any */
+	const char *receipt;            /* linked payment, exact; NULL: any */
 	size_t limit;
+	const struct page_key *after; /* created_on in text, id */
 };
 typedef int (*credit_cb)(const struct credit_note *cn, void *arg);
+/* Newest first. */
 int store_credits_each(struct store *st, const struct credit_filter *f,
     credit_cb cb, void *arg, struct pd_err *err);
+int store_credits_count(struct store *st, const struct credit_filter *f,
+    int64_t *n, struct pd_err *err);
+void store_credit_key(const struct credit_note *cn, struct page_key *k);
 
 /* Documents written or printed (receipts, credit notes). */
 struct doc_issue {
@@ -227,6 +251,31 @@ typedef int (*payer_cb)(const struct payer_row *row, void *arg);
 /* Posted payments only unless f->status says otherwise; f->limit rows. */
 int store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
+
+/* Aging of open items by days past their due date (enum age_bucket). */
+struct aging {
+	int64_t amount[AGE_BUCKETS], count[AGE_BUCKETS];
+	int64_t total, items;
+};
+struct aging_row {
+	int64_t consumer_id;
+	char name[129];
+	char account_no[33];
+	struct aging a;
+};
+struct aging_filter {
+	const char *today;
+	const char *search;   /* consumer name/account */
+	int64_t consumer_id;  /* 0: any */
+	int min_bucket;       /* only consumers with something this old */
+	size_t limit;
+};
+int store_aging_total(struct store *st, const struct aging_filter *f,
+    struct aging *a, struct pd_err *err);
+typedef int (*aging_cb)(const struct aging_row *row, void *arg);
+/* Per consumer, most outstanding first. */
+int store_aging_each(struct store *st, const struct aging_filter *f,
+    aging_cb cb, void *arg, struct pd_err *err);
 
 /* Integrity check and the consistency of kept-in-step amounts; problems are
  * passed to cb one line each. Returns the number of problems or -1. */

@@ -16,7 +16,7 @@
 
 #include "paydesk/service.h"
 
-enum out_mode { OUT_TEXT, OUT_JSON, OUT_CSV };
+enum out_mode { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_XLSX };
 
 struct cli {
 	struct svc svc;
@@ -24,6 +24,7 @@ struct cli {
 	const char *config;
 	const char *db;
 	const char *user;
+	const char *xlsx; /* --xlsx FILE */
 	struct pd_err err;
 };
 
@@ -46,23 +47,28 @@ void rec_item(struct rec *r);
 /* Print and free. */
 void rec_print(struct rec *r);
 
-/* Tables: streamed rows as aligned text, CSV or a JSON array. */
-enum col_kind { COL_STR, COL_MONEY, COL_INT };
-struct col {
-	const char *header;
-	const char *key;
-	enum col_kind kind;
-	int width; /* text mode */
-};
+/* Tables: streamed rows as aligned text, CSV (through the exporter, a
+ * header row of keys) or a JSON array. Columns are export.h's xcol; the
+ * back office listings take theirs from svc_listing_cols(). */
 struct table;
-struct table *table_new(struct cli *c, const struct col *cols, int ncols);
+struct table *table_new(struct cli *c, const struct xcol *cols, int ncols);
 void table_str(struct table *t, const char *v);
 void table_money(struct table *t, int64_t v);
 void table_int(struct table *t, int64_t v);
 /* Print the row being built. */
 void table_row(struct table *t);
+/* A whole row of cells, printed. */
+void table_cells(struct table *t, const struct xcell *cells);
 /* Close the output; returns the number of rows. */
 long table_end(struct table *t);
+
+/* The listings (payments, credit-notes, report payers, report aging) in
+ * CSV or xlsx mode go through the service's exports: fill j for the mode
+ * (CSV to stdout, or the --xlsx file with a progress line on a terminal's
+ * stderr and Ctrl-C cancelling). Returns 0 in text and JSON modes. */
+int cli_export_job(struct cli *c, struct export_job *j);
+/* After the export: a summary line on stderr for a file. */
+int cli_export_end(struct cli *c, int rc, int64_t rows);
 
 /* Option parsing helpers that set cli->err and return -1. */
 int cli_money(struct cli *c, const char *opt, const char *s, int64_t *out);
@@ -100,5 +106,6 @@ int cmd_credit_pdf(struct cli *c, int argc, char **argv);
 int cmd_keys(struct cli *c, int argc, char **argv);
 int cmd_kpi(struct cli *c, int argc, char **argv);
 int cmd_report_payers(struct cli *c, int argc, char **argv);
+int cmd_report_aging(struct cli *c, int argc, char **argv);
 
 #endif

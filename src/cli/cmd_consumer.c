@@ -9,11 +9,11 @@ cmd_consumer_search(struct cli *c, int argc, char **argv)
 {
 	const char *limit = NULL;
 	struct opt o[] = {{"limit", 0, &limit}, {NULL, 0, NULL}};
-	static const struct col cols[] = {
-	    {"ACCOUNT", "account_no", COL_STR, 10},
-	    {"NAME", "name", COL_STR, 24},
-	    {"PHONE", "phone", COL_STR, 15},
-	    {"ADDRESS", "service_address", COL_STR, 0},
+	static const struct xcol cols[] = {
+	    {"ACCOUNT", "account_no", X_TEXT, 10},
+	    {"NAME", "name", X_TEXT, 24},
+	    {"PHONE", "phone", X_TEXT, 15},
+	    {"ADDRESS", "service_address", X_TEXT, 0},
 	};
 	struct consumer *found;
 	struct table *t;

@@ -123,17 +123,6 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static const struct col cn_cols[] = {
-    {"CREDIT NOTE #", "number", COL_STR, 14},
-    {"CONSUMER", "consumer", COL_STR, 20},
-    {"AMOUNT", "amount", COL_MONEY, 10},
-    {"REMAINING", "remaining", COL_MONEY, 10},
-    {"REASON", "reason", COL_STR, 18},
-    {"STATUS", "status", COL_STR, 7},
-    {"CREATED", "created_on", COL_STR, 10},
-    {"LINKED PAYMENT", "linked_receipt", COL_STR, 0},
-};
-
 struct cn_ctx {
 	struct cli *c;
 	struct table *t;
@@ -143,16 +132,10 @@ static int
 cn_row(const struct credit_note *n, void *arg)
 {
 	struct cn_ctx *x = arg;
+	struct xcell cells[16];
 
-	table_str(x->t, n->cn_no);
-	table_str(x->t, n->consumer_name);
-	table_money(x->t, n->amount);
-	table_money(x->t, n->amount - n->applied);
-	table_str(x->t, n->reason);
-	table_str(x->t, credit_status_name(svc_credit_status(&x->c->svc, n)));
-	table_str(x->t, n->created_on);
-	table_str(x->t, n->receipt_no);
-	table_row(x->t);
+	svc_credit_cells(&x->c->svc, n, cells);
+	table_cells(x->t, cells);
 	return 0;
 }
 
@@ -161,21 +144,26 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 {
 	const char *status = NULL, *from = NULL, *to = NULL, *reason = NULL,
 	           *search = NULL, *remaining = NULL, *min = NULL, *max = NULL,
-	           *limit = NULL;
+	           *limit = NULL, *consumer = NULL, *receipt = NULL;
 	struct opt o[] = {{"status", 0, &status}, {"from", 0, &from},
 	    {"to", 0, &to}, {"reason", 0, &reason}, {"search", 0, &search},
 	    {"remaining", 0, &remaining}, {"min", 0, &min}, {"max", 0, &max},
-	    {"limit", 0, &limit}, {NULL, 0, NULL}};
+	    {"limit", 0, &limit}, {"consumer", 0, &consumer},
+	    {"receipt", 0, &receipt}, {NULL, 0, NULL}};
 	struct credit_filter f;
+	struct export_job j;
+	struct consumer_view v;
 	struct cn_ctx x;
+	const struct xcol *cols;
+	int64_t rows = 0;
 	char **pos, *reasons = NULL, *p;
-	int npos, rc;
+	int npos, rc, ncols;
 
 	memset(&f, 0, sizeof f);
 	f.status = -1;
 	f.remaining = -1;
 	f.min_amount = f.max_amount = -1;
-	f.limit = 100;
+	f.limit = c->mode == OUT_XLSX || c->mode == OUT_CSV ? 0 : 100;
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    (from && cli_date(c, "--from", from) != 0) ||
 	    (to && cli_date(c, "--to", to) != 0) ||
@@ -221,8 +209,24 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 			f.reasons[f.nreasons++] = p;
 		}
 	}
+	f.receipt = receipt;
+	if (consumer) {
+		if (svc_consumer_show(&c->svc, consumer, &v, &c->err) != 0) {
+			pd_err_prefix(&c->err, "--consumer: ");
+			free(reasons);
+			return -1;
+		}
+		f.consumer_id = v.c.id;
+		svc_consumer_view_free(&v);
+	}
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_credits(&c->svc, &f, &j, &rows, &c->err);
+		free(reasons);
+		return cli_export_end(c, rc, rows);
+	}
 	x.c = c;
-	x.t = table_new(c, cn_cols, 8);
+	cols = svc_listing_cols(LIST_CREDITS, &ncols);
+	x.t = table_new(c, cols, ncols);
 	rc = svc_credits_each(&c->svc, &f, cn_row, &x, &c->err);
 	table_end(x.t);
 	free(reasons);

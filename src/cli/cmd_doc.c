@@ -151,8 +151,8 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 int
 cmd_keys(struct cli *c, int argc, char **argv)
 {
-	static const struct col cols[] = {{"Screen", "screen", COL_STR, 34},
-	    {"Key", "key", COL_STR, 6}, {"What it does", "help", COL_STR, 0}};
+	static const struct xcol cols[] = {{"Screen", "screen", X_TEXT, 34},
+	    {"Key", "key", X_TEXT, 6}, {"What it does", "help", X_TEXT, 0}};
 	const struct tui_keymap *maps;
 	struct table *t;
 	size_t n, i, k;

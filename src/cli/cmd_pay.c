@@ -271,33 +271,14 @@ cmd_payment_verify(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static const struct col payment_cols[] = {
-    {"RECEIPT #", "receipt_no", COL_STR, 14},
-    {"CONSUMER", "consumer", COL_STR, 20},
-    {"ACCOUNT", "account_no", COL_STR, 9},
-    {"AMOUNT", "amount", COL_MONEY, 11},
-    {"METHOD", "method", COL_STR, 13},
-    {"DATE", "paid_on", COL_STR, 10},
-    {"TYPE", "type", COL_STR, 11},
-    {"STATUS", "status", COL_STR, 9},
-    {"PAYMENT ID", "payment_no", COL_STR, 0},
-};
-
 static int
 payment_row(const struct payment_row *row, void *arg)
 {
 	struct table *t = arg;
+	struct xcell cells[16];
 
-	table_str(t, row->p.receipt_no);
-	table_str(t, row->consumer_name);
-	table_str(t, row->account_no);
-	table_money(t, row->p.amount);
-	table_str(t, row->p.method);
-	table_str(t, row->p.paid_on);
-	table_str(t, pay_type_name(row->p.type));
-	table_str(t, pay_status_name(row->p.status));
-	table_str(t, row->p.payment_no);
-	table_row(t);
+	svc_payment_cells(row, cells);
+	table_cells(t, cells);
 	return 0;
 }
 
@@ -330,33 +311,65 @@ cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
 	return 0;
 }
 
+/* "--sort amount" or "--sort amount:asc". */
+static int
+sort_opt(struct cli *c, const char *s, struct payment_filter *f)
+{
+	char name[16];
+	const char *colon = strchr(s, ':');
+	size_t n = colon ? (size_t)(colon - s) : strlen(s);
+	int by;
+
+	snprintf(name, sizeof name, "%.*s", (int)n, s);
+	by = n < sizeof name ? pay_sort_parse(name) : -1;
+	if (by < 0 || (colon && strcmp(colon, ":asc") != 0 &&
+	                   strcmp(colon, ":desc") != 0))
+		return pd_fail(&c->err, PD_EINVAL,
+		    "--sort \"%s\": one of date, receipt, consumer, amount, "
+		    "method, type, status, optionally with :asc or :desc",
+		    s);
+	f->sort = (enum pay_sort)by;
+	f->asc = colon ? strcmp(colon, ":asc") == 0
+	               : pay_sort_default_asc(f->sort);
+	return 0;
+}
+
 int
 cmd_payments(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
 	           *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
-	           *recorded_by = NULL;
+	           *recorded_by = NULL, *sort = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit},
 	    {"channel", 0, &channel}, {"operator", 0, &recorded_by},
-	    {NULL, 0, NULL}};
+	    {"sort", 0, &sort}, {NULL, 0, NULL}};
 	struct payment_filter f;
+	struct export_job j;
 	struct table *t;
+	const struct xcol *cols;
+	int64_t rows = 0;
 	char **pos;
-	int npos, rc;
+	int npos, rc, ncols;
 
 	memset(&f, 0, sizeof f);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0)
+	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0 ||
+	    (sort && sort_opt(c, sort, &f) != 0))
 		return -1;
-	if (limit == NULL)
+	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 100;
 	f.method = method;
 	f.search = search;
 	f.channel = channel;
 	f.recorded_by = recorded_by;
-	t = table_new(c, payment_cols, 9);
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_payments(&c->svc, &f, &j, &rows, &c->err);
+		return cli_export_end(c, rc, rows);
+	}
+	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
+	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
 	table_end(t);
 	return rc;

@@ -68,62 +68,20 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-static const struct col payer_cols[] = {
-    {"CONSUMER", "consumer", COL_STR, 22},
-    {"ACCOUNT", "account_no", COL_STR, 9},
-    {"TOTAL PAID", "total", COL_MONEY, 12},
-    {"PAYMENTS", "payments", COL_INT, 8},
-    {"LAST PAID", "last_paid", COL_STR, 10},
-    {"METHODS", "methods", COL_STR, 0},
-};
-
 struct payer_ctx {
 	struct cli *c;
 	struct table *t;
 };
 
-/* "Cash=12345;Card=500" as "Cash $123.45; Card $5.00" (plain amounts in
- * CSV, minor units in JSON). */
-static void
-methods_text(struct cli *c, const char *raw, char *out, size_t n)
-{
-	char copy[512], *save = NULL, *tok, *eq, m[MONEY_BUFSZ];
-	int64_t v;
-
-	out[0] = '\0';
-	snprintf(copy, sizeof copy, "%s", raw);
-	for (tok = strtok_r(copy, ";", &save); tok;
-	     tok = strtok_r(NULL, ";", &save)) {
-		eq = strrchr(tok, '=');
-		if (eq == NULL)
-			continue;
-		*eq = '\0';
-		v = strtoll(eq + 1, NULL, 10);
-		if (c->mode == OUT_CSV)
-			money_plain(m, sizeof m, v, c->svc.cfg.minor_digits);
-		else if (c->mode == OUT_JSON)
-			snprintf(m, sizeof m, "%lld", (long long)v);
-		else
-			svc_money(&c->svc, m, sizeof m, v);
-		snprintf(out + strlen(out), n - strlen(out), "%s%s %s",
-		    out[0] ? "; " : "", tok, m);
-	}
-}
-
 static int
 payer_row(const struct payer_row *row, void *arg)
 {
 	struct payer_ctx *x = arg;
-	char methods[600];
+	char buf[LISTING_BUFSZ];
+	struct xcell cells[16];
 
-	table_str(x->t, row->name);
-	table_str(x->t, row->account_no);
-	table_money(x->t, row->total);
-	table_int(x->t, row->count);
-	table_str(x->t, row->last_paid);
-	methods_text(x->c, row->methods, methods, sizeof methods);
-	table_str(x->t, methods);
-	table_row(x->t);
+	svc_payer_cells(&x->c->svc, row, x->c->mode != OUT_TEXT, buf, cells);
+	table_cells(x->t, cells);
 	return 0;
 }
 
@@ -140,15 +98,18 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	static const char *const sorts[] = {"total", "count", "last", "name"};
 	struct payment_filter f;
 	struct payer_ctx x;
+	struct export_job j;
 	enum payers_sort by = PAYERS_BY_TOTAL;
+	const struct xcol *cols;
+	int64_t rows = 0;
 	char **pos;
-	int npos, rc, i;
+	int npos, rc, i, ncols;
 
 	memset(&f, 0, sizeof f);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_payment_filter(c, &f, from, to, NULL, NULL, limit) != 0)
 		return -1;
-	if (limit == NULL)
+	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 50;
 	if (sort) {
 		for (i = 0; i < 4 && strcmp(sort, sorts[i]) != 0; i++)
@@ -164,9 +125,103 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	f.recorded_by = recorded_by;
 	f.search = search;
 	f.channel = channel;
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_payers(&c->svc, &f, by, &j, &rows, &c->err);
+		return cli_export_end(c, rc, rows);
+	}
 	x.c = c;
-	x.t = table_new(c, payer_cols, 6);
+	cols = svc_listing_cols(LIST_PAYERS, &ncols);
+	x.t = table_new(c, cols, ncols);
 	rc = svc_payers_each(&c->svc, &f, by, payer_row, &x, &c->err);
 	table_end(x.t);
+	return rc;
+}
+
+static int
+aging_row(const struct aging_row *row, void *arg)
+{
+	struct table *t = arg;
+	struct xcell cells[16];
+
+	svc_aging_cells(row, cells);
+	table_cells(t, cells);
+	return 0;
+}
+
+int
+cmd_report_aging(struct cli *c, int argc, char **argv)
+{
+	const char *search = NULL, *consumer = NULL, *older = NULL,
+	           *limit = NULL;
+	struct opt o[] = {{"search", 0, &search}, {"consumer", 0, &consumer},
+	    {"older-than", 0, &older}, {"limit", 0, &limit},
+	    {NULL, 0, NULL}};
+	static const char *const olders[] = {"0", "30", "60", "90"};
+	struct aging_filter f;
+	struct consumer_view v;
+	struct export_job j;
+	struct aging a;
+	struct table *t;
+	struct rec *r;
+	const struct xcol *cols;
+	int64_t rows = 0;
+	char **pos, label[32];
+	int npos, rc, ncols, b;
+
+	memset(&f, 0, sizeof f);
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (limit && cli_limit(c, limit, &f.limit) != 0))
+		return -1;
+	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
+		f.limit = 50;
+	if (older) {
+		for (b = 0; b < 4 && strcmp(older, olders[b]) != 0; b++)
+			;
+		if (b == 4)
+			return pd_fail(&c->err, PD_EINVAL,
+			    "--older-than \"%s\": one of 0, 30, 60, 90 (days "
+			    "past due)",
+			    older);
+		f.min_bucket = b + 1;
+	}
+	f.search = search;
+	if (consumer) {
+		if (svc_consumer_show(&c->svc, consumer, &v, &c->err) != 0) {
+			pd_err_prefix(&c->err, "--consumer: ");
+			return -1;
+		}
+		f.consumer_id = v.c.id;
+		svc_consumer_view_free(&v);
+	}
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_aging(&c->svc, &f, &j, &rows, &c->err);
+		return cli_export_end(c, rc, rows);
+	}
+	if (svc_aging_total(&c->svc, &f, &a, &c->err) != 0)
+		return -1;
+	if (c->mode == OUT_JSON)
+		fputs("{\"totals\": ", stdout);
+	r = rec_new(c);
+	rec_section(r, "Outstanding by days past due", "buckets");
+	for (b = 0; b < AGE_BUCKETS; b++) {
+		snprintf(label, sizeof label, "%s (%lld items)",
+		    age_bucket_name((enum age_bucket)b), (long long)a.count[b]);
+		rec_money(r, label, age_bucket_name((enum age_bucket)b),
+		    a.amount[b]);
+	}
+	rec_end(r);
+	rec_money(r, "Total outstanding", "total", a.total);
+	rec_int(r, "Open items", "items", a.items);
+	rec_print(r);
+	if (c->mode == OUT_JSON)
+		fputs(", \"consumers\": ", stdout);
+	else
+		fputc('\n', stdout);
+	cols = svc_listing_cols(LIST_AGING, &ncols);
+	t = table_new(c, cols, ncols);
+	rc = svc_aging_each(&c->svc, &f, aging_row, t, &c->err);
+	table_end(t);
+	if (c->mode == OUT_JSON)
+		fputs("}\n", stdout);
 	return rc;
 }

@@ -34,11 +34,11 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	char **pos;
 	int npos, rc;
 	size_t n, i;
-	static const struct col cols[] = {
-	    {"USER", "username", COL_STR, 8},
-	    {"NAME", "full_name", COL_STR, 14},
-	    {"ROLE", "role", COL_STR, 10},
-	    {"PIN", "pin", COL_STR, 4},
+	static const struct xcol cols[] = {
+	    {"USER", "username", X_TEXT, 8},
+	    {"NAME", "full_name", X_TEXT, 14},
+	    {"ROLE", "role", X_TEXT, 10},
+	    {"PIN", "pin", X_TEXT, 4},
 	};
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)

@@ -11,7 +11,8 @@
 
 #define PAYDESK_VERSION "0.1.0"
 
-enum store_need { NO_STORE, STORE, STORE_CREATE };
+/* LISTING: a back office listing, on the store; --xlsx FILE works. */
+enum store_need { NO_STORE, STORE, STORE_CREATE, LISTING };
 
 static const struct command {
 	const char *name;
@@ -46,9 +47,10 @@ static const struct command {
         "payment void NUMBER --reason TEXT", "void a payment (supervisor)"},
     {"payment", "verify", cmd_payment_verify, STORE, "payment verify NUMBER",
         "verify a pending payment (supervisor)"},
-    {"payments", NULL, cmd_payments, STORE,
+    {"payments", NULL, cmd_payments, LISTING,
         "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
-        "[--channel C] [--operator U] [--search TEXT] [--limit N]",
+        "[--channel C] [--operator U] [--search TEXT] "
+        "[--sort COLUMN[:asc|desc]] [--limit N]",
         "list payments, newest first"},
     {"credit-note", "create", cmd_credit_create, STORE,
         "credit-note create RECEIPT --amount X --reason R [--remarks TEXT]",
@@ -68,18 +70,22 @@ static const struct command {
         "write (or reprint) a credit note PDF and print it"},
     {"credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
         "every field of the credit note details view"},
-    {"credit-notes", NULL, cmd_credit_notes, STORE,
+    {"credit-notes", NULL, cmd_credit_notes, LISTING,
         "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
-        "[--limit N]",
+        "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
         "list credit notes, newest first"},
     {"kpi", NULL, cmd_kpi, STORE, "kpi [--month YYYY-MM] [--day YYYY-MM-DD]",
         "collection KPIs for a month and a day"},
-    {"report", "payers", cmd_report_payers, STORE,
+    {"report", "payers", cmd_report_payers, LISTING,
         "report payers [--from D] [--to D] [--method M] [--operator U] "
         "[--channel C] [--search TEXT] [--sort total|count|last|name] "
         "[--limit N]",
         "payments grouped by consumer"},
+    {"report", "aging", cmd_report_aging, LISTING,
+        "report aging [--search TEXT] [--consumer ACCOUNT] "
+        "[--older-than 0|30|60|90] [--limit N]",
+        "outstanding open items by days past due, per consumer"},
     {"keys", NULL, cmd_keys, NO_STORE, "keys",
         "every key of every screen of the counter UI"},
     {"audit", "verify", cmd_audit_verify, STORE, "audit verify",
@@ -98,7 +104,7 @@ usage(FILE *f)
 	size_t i;
 
 	fprintf(f, "usage: paydesk [--config FILE] [--db FILE] [--user NAME] "
-	           "[--json | --csv] COMMAND ...\n\ncommands:\n");
+	           "[--json | --csv | --xlsx FILE] COMMAND ...\n\ncommands:\n");
 	char name[40];
 
 	for (i = 0; i < NCOMMANDS; i++) {
@@ -213,6 +219,15 @@ main(int argc, char **argv)
 			c.mode = OUT_JSON;
 		else if (strcmp(o, "csv") == 0)
 			c.mode = OUT_CSV;
+		else if (strcmp(o, "xlsx") == 0) {
+			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
+				fprintf(stderr,
+				    "paydesk: --xlsx needs a file name\n");
+				return PD_EUSAGE;
+			}
+			c.mode = OUT_XLSX;
+			c.xlsx = argv[++i];
+		}
 		else if (strcmp(o, "help") == 0)
 			return help(i + 1 < argc ? argv[i + 1] : NULL);
 		else if (strcmp(o, "version") == 0) {
@@ -262,6 +277,13 @@ main(int argc, char **argv)
 		    argv[i], i + 1 < argc ? " " : "",
 		    i + 1 < argc ? argv[i + 1] : "");
 		usage(stderr);
+		return PD_EUSAGE;
+	}
+	if (c.mode == OUT_XLSX && cmd->store != LISTING) {
+		fprintf(stderr,
+		    "paydesk: --xlsx works with payments, credit-notes, "
+		    "report payers and report aging, not with %s%s%s\n",
+		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		return PD_EUSAGE;
 	}
 	if (cmd->store == NO_STORE) {

@@ -1,7 +1,10 @@
 /* out.c - printing records and tables as text, JSON or CSV. */
+#include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "paydesk/date.h"
@@ -208,11 +211,12 @@ rec_print(struct rec *r)
 
 struct table {
 	struct cli *c;
-	const struct col *cols;
+	const struct xcol *cols;
 	int ncols, col;
 	long rows;
-	json_t *row;
-	char **cells;
+	struct exporter *x; /* CSV */
+	struct xcell *cells;
+	char **owned; /* text of the cells being built */
 };
 
 /* Characters (not bytes) of a UTF-8 string. */
@@ -227,39 +231,25 @@ chars(const char *s)
 	return n;
 }
 
-static void
-csv_field(const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, stdout);
-		return;
-	}
-	fputc('"', stdout);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', stdout);
-		fputc(*s, stdout);
-	}
-	fputc('"', stdout);
-}
-
 struct table *
-table_new(struct cli *c, const struct col *cols, int ncols)
+table_new(struct cli *c, const struct xcol *cols, int ncols)
 {
 	struct table *t = xcalloc(1, sizeof *t);
+	struct export_opts o;
 	int i;
 
 	t->c = c;
 	t->cols = cols;
 	t->ncols = ncols;
 	t->cells = xcalloc((size_t)ncols, sizeof *t->cells);
+	t->owned = xcalloc((size_t)ncols, sizeof *t->owned);
 	if (c->mode == OUT_CSV) {
-		for (i = 0; i < ncols; i++) {
-			if (i)
-				fputc(',', stdout);
-			csv_field(cols[i].key);
-		}
-		fputc('\n', stdout);
+		memset(&o, 0, sizeof o);
+		o.format = EXPORT_CSV;
+		o.digits = c->svc.cfg.minor_digits;
+		o.key_headers = 1;
+		/* to stdout this cannot fail */
+		t->x = export_open(NULL, stdout, &o, cols, ncols, NULL);
 	} else if (c->mode == OUT_TEXT) {
 		for (i = 0; i < ncols; i++) {
 			if (i + 1 < ncols)
@@ -274,41 +264,42 @@ table_new(struct cli *c, const struct col *cols, int ncols)
 }
 
 static void
-cell(struct table *t, char *text, json_t *j)
+cell(struct table *t, const char *s, int64_t n)
 {
-	if (t->col >= t->ncols) {
-		free(text);
-		json_decref(j);
+	if (t->col >= t->ncols)
 		return;
-	}
-	if (t->row == NULL)
-		t->row = json_object();
-	json_object_set_new(t->row, t->cols[t->col].key, j);
-	t->cells[t->col++] = text;
+	t->owned[t->col] = s ? xstrdup(s) : NULL;
+	t->cells[t->col].s = t->owned[t->col];
+	t->cells[t->col].n = n;
+	t->col++;
 }
 
 void
 table_str(struct table *t, const char *v)
 {
-	cell(t, xstrdup(v ? v : ""), json_string(v ? v : ""));
+	cell(t, v ? v : "", 0);
 }
 
 void
 table_money(struct table *t, int64_t v)
 {
-	char buf[MONEY_BUFSZ];
-
-	if (t->c->mode == OUT_CSV)
-		money_plain(buf, sizeof buf, v, t->c->svc.cfg.minor_digits);
-	else
-		svc_money(&t->c->svc, buf, sizeof buf, v);
-	cell(t, xstrdup(buf), json_integer(v));
+	cell(t, NULL, v);
 }
 
 void
 table_int(struct table *t, int64_t v)
 {
-	cell(t, xasprintf("%lld", (long long)v), json_integer(v));
+	cell(t, NULL, v);
+}
+
+void
+table_cells(struct table *t, const struct xcell *cells)
+{
+	int i;
+
+	for (i = 0; i < t->ncols; i++)
+		cell(t, cells[i].s, cells[i].n);
+	table_row(t);
 }
 
 /* Print s in exactly w characters: cut with '~' or padded. */
@@ -334,41 +325,79 @@ fit(const char *s, int w, int right)
 	printf("%.*s~", (int)(p - s), s);
 }
 
+/* A cell as text (money with the symbol) into buf. */
+static const char *
+cell_text(struct table *t, int i, char *buf, size_t n)
+{
+	const struct xcell *c = &t->cells[i];
+
+	switch (t->cols[i].kind) {
+	case X_MONEY:
+		return svc_money(&t->c->svc, buf, n, c->n);
+	case X_INT:
+		snprintf(buf, n, "%lld", (long long)c->n);
+		return buf;
+	case X_TENTHS:
+		return money_plain(buf, n, c->n, 1);
+	default:
+		return c->s ? c->s : "";
+	}
+}
+
+static json_t *
+cell_json(struct table *t, int i)
+{
+	const struct xcell *c = &t->cells[i];
+
+	switch (t->cols[i].kind) {
+	case X_MONEY:
+	case X_INT:
+		return json_integer(c->n);
+	case X_TENTHS:
+		return json_real((double)c->n / 10);
+	default:
+		return json_string(c->s ? c->s : "");
+	}
+}
+
 void
 table_row(struct table *t)
 {
-	int i;
+	char buf[MONEY_BUFSZ];
+	json_t *row;
 	char *dump;
+	int i;
 
 	if (t->c->mode == OUT_JSON) {
-		dump = json_dumps(t->row, JSON_PRESERVE_ORDER | JSON_COMPACT);
+		row = json_object();
+		for (i = 0; i < t->ncols; i++)
+			json_object_set_new(
+			    row, t->cols[i].key, cell_json(t, i));
+		dump = json_dumps(row, JSON_PRESERVE_ORDER | JSON_COMPACT);
 		printf("%s\n  %s", t->rows ? "," : "", dump);
 		free(dump);
+		json_decref(row);
+	} else if (t->c->mode == OUT_CSV) {
+		export_row(t->x, t->cells, NULL);
 	} else {
 		for (i = 0; i < t->ncols; i++) {
-			const char *v = t->cells[i] ? t->cells[i] : "";
+			const char *v = cell_text(t, i, buf, sizeof buf);
 
-			if (t->c->mode == OUT_CSV) {
-				if (i)
-					fputc(',', stdout);
-				csv_field(v);
-			} else {
-				if (i + 1 < t->ncols) {
-					fit(v, t->cols[i].width,
-					    t->cols[i].kind != COL_STR);
-					fputs("  ", stdout);
-				} else
-					fputs(v, stdout);
-			}
+			if (i + 1 < t->ncols) {
+				fit(v, t->cols[i].width,
+				    t->cols[i].kind != X_TEXT &&
+				        t->cols[i].kind != X_DATE);
+				fputs("  ", stdout);
+			} else
+				fputs(v, stdout);
 		}
 		fputc('\n', stdout);
 	}
 	for (i = 0; i < t->ncols; i++) {
-		free(t->cells[i]);
-		t->cells[i] = NULL;
+		free(t->owned[i]);
+		t->owned[i] = NULL;
 	}
-	json_decref(t->row);
-	t->row = NULL;
+	memset(t->cells, 0, sizeof *t->cells * (size_t)t->ncols);
 	t->col = 0;
 	t->rows++;
 }
@@ -380,11 +409,78 @@ table_end(struct table *t)
 
 	if (t->c->mode == OUT_JSON)
 		fputs(n ? "\n]\n" : "]\n", stdout);
-	else if (t->c->mode == OUT_TEXT && n == 0)
+	else if (t->c->mode == OUT_CSV)
+		export_close(t->x, NULL);
+	else if (n == 0)
 		puts("(none)");
 	free(t->cells);
+	free(t->owned);
 	free(t);
 	return n;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* A progress line on a terminal; a Ctrl-C cancels. */
+static int
+export_progress_line(int64_t done, int64_t total, void *arg)
+{
+	struct cli *c = arg;
+
+	if (interrupted)
+		return 1;
+	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
+		if (total > 0)
+			fprintf(stderr, "\rexporting %lld of %lld rows (%d%%)",
+			    (long long)done, (long long)total,
+			    (int)(done * 100 / total));
+		else
+			fprintf(stderr, "\rexporting %lld rows",
+			    (long long)done);
+	}
+	return 0;
+}
+
+int
+cli_export_job(struct cli *c, struct export_job *j)
+{
+	struct sigaction sa;
+
+	memset(j, 0, sizeof *j);
+	if (c->mode != OUT_CSV && c->mode != OUT_XLSX)
+		return 0;
+	j->format = c->mode == OUT_CSV ? EXPORT_CSV : EXPORT_XLSX;
+	j->path = c->mode == OUT_XLSX ? c->xlsx : NULL;
+	j->key_headers = c->mode == OUT_CSV;
+	if (c->mode == OUT_XLSX) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_interrupt;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		j->progress = export_progress_line;
+		j->arg = c;
+	}
+	return 1;
+}
+
+int
+cli_export_end(struct cli *c, int rc, int64_t rows)
+{
+	if (c->mode != OUT_XLSX)
+		return rc;
+	if (isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	if (rc == 0)
+		fprintf(stderr, "paydesk: wrote %lld rows to %s\n",
+		    (long long)rows, c->xlsx);
+	return rc;
 }
 
 int

@@ -49,6 +49,22 @@ dir_of(const char *path, char *buf, size_t n)
 }
 
 int
+file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err)
+{
+	char d[PATH_MAX];
+	int fd;
+
+	if ((size_t)snprintf(tmp, tn, "%s.XXXXXX", path) >= tn)
+		return pd_fail(err, PD_EDOC, "%s: path too long", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return pd_fail(err, PD_EDOC, "cannot write in %s: %s",
+		    dir_of(path, d, sizeof d), strerror(errno));
+	fchmod(fd, 0644); /* a document, not a secret */
+	return fd;
+}
+
+int
 file_stage(const char *path, const void *buf, size_t n, char *tmp, size_t tn,
     struct pd_err *err)
 {
@@ -56,15 +72,9 @@ file_stage(const char *path, const void *buf, size_t n, char *tmp, size_t tn,
 	ssize_t w;
 	int fd;
 
-	if ((size_t)snprintf(tmp, tn, "%s.XXXXXX", path) >= tn)
-		return pd_fail(err, PD_EDOC, "%s: path too long", path);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		char d[PATH_MAX];
-
-		return pd_fail(err, PD_EDOC, "cannot write in %s: %s",
-		    dir_of(path, d, sizeof d), strerror(errno));
-	}
+	fd = file_temp(path, tmp, tn, err);
+	if (fd < 0)
+		return -1;
 	while (n > 0) {
 		w = write(fd, p, n);
 		if (w < 0 && errno == EINTR)
@@ -74,7 +84,7 @@ file_stage(const char *path, const void *buf, size_t n, char *tmp, size_t tn,
 		p += w;
 		n -= (size_t)w;
 	}
-	if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+	if (fsync(fd) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;

@@ -77,3 +77,47 @@ method_kind_parse(const char *s)
 {
 	return lookup(kind_names, 4, s);
 }
+
+enum age_bucket
+age_bucket(int64_t days_past_due)
+{
+	if (days_past_due <= 0)
+		return AGE_CURRENT;
+	if (days_past_due <= 30)
+		return AGE_30;
+	if (days_past_due <= 60)
+		return AGE_60;
+	if (days_past_due <= 90)
+		return AGE_90;
+	return AGE_OVER;
+}
+
+const char *
+age_bucket_name(enum age_bucket b)
+{
+	static const char *const names[AGE_BUCKETS] = {
+	    "Current", "1-30", "31-60", "61-90", "90+"};
+
+	return (unsigned)b < AGE_BUCKETS ? names[b] : "?";
+}
+
+static const char *const sort_names[PAY_SORTS] = {
+    "date", "receipt", "consumer", "amount", "method", "type", "status"};
+
+const char *
+pay_sort_name(enum pay_sort s)
+{
+	return (unsigned)s < PAY_SORTS ? sort_names[s] : "?";
+}
+
+int
+pay_sort_parse(const char *s)
+{
+	return lookup(sort_names, PAY_SORTS, s);
+}
+
+int
+pay_sort_default_asc(enum pay_sort s)
+{
+	return s != PAY_BY_DATE && s != PAY_BY_AMOUNT;
+}

@@ -2,7 +2,9 @@
  * with their filters checked and made exact for the store's indexes. */
 #include <string.h>
 
+#include "paydesk/date.h"
 #include "paydesk/service.h"
+#include "paydesk/xmalloc.h"
 
 /* Method and channel names as stored: the configured spelling of what the
  * user typed in any case (a name no longer configured is kept as typed,
@@ -26,6 +28,25 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	return 0;
 }
 
+/* The credit filter checked, with today set for the statuses. */
+static int
+credit_filter_check(const struct credit_filter *f, struct credit_filter *g,
+    char today[11], struct pd_err *err)
+{
+	if (f->search &&
+	    svc_check_text("search text", f->search, 128, 0, err) != 0)
+		return -1;
+	if (f->min_amount >= 0 && f->max_amount >= 0 &&
+	    f->min_amount > f->max_amount)
+		return pd_fail(err, PD_EINVAL,
+		    "the minimum credit amount is "
+		    "above the maximum");
+	*g = *f;
+	svc_today(today);
+	g->today = today;
+	return 0;
+}
+
 int
 svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
     void *arg, struct pd_err *err)
@@ -38,22 +59,15 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 }
 
 int
-svc_credits_each(struct svc *s, struct credit_filter *f, credit_cb cb,
+svc_credits_each(struct svc *s, const struct credit_filter *f, credit_cb cb,
     void *arg, struct pd_err *err)
 {
+	struct credit_filter g;
 	char today[11];
 
-	if (f->search &&
-	    svc_check_text("search text", f->search, 128, 0, err) != 0)
+	if (credit_filter_check(f, &g, today, err) != 0)
 		return -1;
-	if (f->min_amount >= 0 && f->max_amount >= 0 &&
-	    f->min_amount > f->max_amount)
-		return pd_fail(err, PD_EINVAL,
-		    "the minimum credit amount is "
-		    "above the maximum");
-	svc_today(today);
-	f->today = today;
-	return store_credits_each(s->st, f, cb, arg, err);
+	return store_credits_each(s->st, &g, cb, arg, err);
 }
 
 int
@@ -65,4 +79,86 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 	if (canonical_filter(s, f, &g, err) != 0)
 		return -1;
 	return store_payers_each(s->st, &g, sort, cb, arg, err);
+}
+
+int
+svc_payments_count(struct svc *s, const struct payment_filter *f, int64_t *n,
+    struct pd_err *err)
+{
+	struct payment_filter g;
+
+	if (canonical_filter(s, f, &g, err) != 0)
+		return -1;
+	return store_payments_count(s->st, &g, n, err);
+}
+
+int
+svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
+    struct pd_err *err)
+{
+	struct credit_filter g;
+	char today[11];
+
+	if (credit_filter_check(f, &g, today, err) != 0)
+		return -1;
+	return store_credits_count(s->st, &g, n, err);
+}
+
+/* The aging filter checked, as of today. */
+static int
+aging_filter_check(const struct aging_filter *f, struct aging_filter *g,
+    char today[11], struct pd_err *err)
+{
+	if (f->search &&
+	    svc_check_text("search text", f->search, 128, 0, err) != 0)
+		return -1;
+	*g = *f;
+	svc_today(today);
+	g->today = today;
+	return 0;
+}
+
+int
+svc_aging_total(struct svc *s, const struct aging_filter *f, struct aging *a,
+    struct pd_err *err)
+{
+	struct aging_filter g;
+	char today[11];
+
+	if (aging_filter_check(f, &g, today, err) != 0)
+		return -1;
+	return store_aging_total(s->st, &g, a, err);
+}
+
+int
+svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
+    void *arg, struct pd_err *err)
+{
+	struct aging_filter g;
+	char today[11];
+
+	if (aging_filter_check(f, &g, today, err) != 0)
+		return -1;
+	return store_aging_each(s->st, &g, cb, arg, err);
+}
+
+struct item *
+svc_aging_items(struct svc *s, int64_t consumer_id, int64_t **days, size_t *n,
+    struct pd_err *err)
+{
+	char today[11];
+	int32_t t, due;
+	struct item *it;
+	size_t i;
+
+	svc_today(today);
+	it = store_items_open(s->st, consumer_id, -1, n, err);
+	if (it == NULL)
+		return NULL;
+	*days = xcalloc(*n ? *n : 1, sizeof **days);
+	date_parse(today, "today", &t, NULL);
+	for (i = 0; i < *n; i++)
+		if (date_parse(it[i].due_on, "due date", &due, NULL) == 0)
+			(*days)[i] = t > due ? t - due : 0;
+	return it;
 }

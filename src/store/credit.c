@@ -214,71 +214,76 @@ store_credit_applications(
 	    "reading credit applications", err);
 }
 
-int
-store_credits_each(struct store *st, const struct credit_filter *f,
-    credit_cb cb, void *arg, struct pd_err *err)
+void
+store_credit_key(const struct credit_note *cn, struct page_key *k)
 {
-	struct qb q;
-	sqlite3_stmt *s;
-	struct credit_note *n = xmalloc(sizeof *n);
-	char *pat, *phrase;
-	int rc, i;
+	memset(k, 0, sizeof *k);
+	k->set = 1;
+	xstrlcpy(k->text, cn->created_on, sizeof k->text);
+	k->id = cn->id;
+}
 
-	qb_init(&q, "SELECT " CN_COLS " FROM " CN_FROM " WHERE 1");
+/* The WHERE conditions of a credit filter (the query has "WHERE 1"). */
+static void
+credit_where(struct qb *q, const struct credit_filter *f)
+{
+	char *pat, *phrase;
+	int i;
+
 	if (f->from != NULL)
-		qb_add(&q, " AND n.created_on >= ?", "s", f->from);
+		qb_add(q, " AND n.created_on >= ?", "s", f->from);
 	if (f->to != NULL)
-		qb_add(&q, " AND n.created_on <= ?", "s", f->to);
+		qb_add(q, " AND n.created_on <= ?", "s", f->to);
 	switch (f->status) {
 	case 0: /* Active */
-		qb_add(&q,
+		qb_add(q,
 		    " AND n.voided = 0 AND n.applied < n.amount AND "
 		    "n.expires_on >= ?",
 		    "s", f->today);
 		break;
 	case 1: /* Applied */
-		qb_add(&q, " AND n.voided = 0 AND n.applied = n.amount", "");
+		qb_add(q, " AND n.voided = 0 AND n.applied = n.amount", "");
 		break;
 	case 2: /* Expired */
-		qb_add(&q,
+		qb_add(q,
 		    " AND n.voided = 0 AND n.applied < n.amount AND "
 		    "n.expires_on < ?",
 		    "s", f->today);
 		break;
 	case 3: /* Voided */
-		qb_add(&q, " AND n.voided = 1", "");
+		qb_add(q, " AND n.voided = 1", "");
 		break;
 	}
 	if (f->nreasons > 0) {
-		qb_add(&q, " AND n.reason IN (", "");
+		qb_add(q, " AND n.reason IN (", "");
 		for (i = 0; i < f->nreasons; i++)
-			qb_add(&q,
+			qb_add(q,
 			    i ? ", ? COLLATE NOCASE" : "? COLLATE NOCASE", "s",
 			    f->reasons[i]);
-		qb_add(&q, ")", "");
+		qb_add(q, ")", "");
 	}
 	if (f->remaining == 0)
-		qb_add(&q, " AND n.applied = n.amount", "");
+		qb_add(q, " AND n.applied = n.amount", "");
 	else if (f->remaining == 1)
-		qb_add(&q, " AND n.applied > 0 AND n.applied < n.amount", "");
+		qb_add(q, " AND n.applied > 0 AND n.applied < n.amount", "");
 	else if (f->remaining == 2)
-		qb_add(&q, " AND n.applied = 0", "");
+		qb_add(q, " AND n.applied = 0", "");
 	if (f->min_amount >= 0)
-		qb_add(&q, " AND n.amount >= ?", "i", f->min_amount);
+		qb_add(q, " AND n.amount >= ?", "i", f->min_amount);
 	if (f->max_amount >= 0)
-		qb_add(&q, " AND n.amount <= ?", "i", f->max_amount);
+		qb_add(q, " AND n.amount <= ?", "i", f->max_amount);
 	if (f->search != NULL && *f->search != '\0') {
 		pat = like_pattern(f->search, 1);
 		phrase = fts_phrase(f->search);
 		if (strlen(f->search) >= 3)
-			qb_add(&q,
+			qb_add(q,
 			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
 			    "p.receipt_no LIKE ? ESCAPE '\\' OR n.consumer_id "
 			    "IN (SELECT rowid FROM consumers_fts WHERE "
 			    "consumers_fts MATCH ?))",
 			    "sss", pat, pat, phrase);
 		else
-			qb_add(&q,
+			qb_add(q,
 			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
 			    "p.receipt_no LIKE ? ESCAPE '\\' OR c.name LIKE ? "
 			    "ESCAPE '\\' OR c.account_no LIKE ? ESCAPE '\\')",
@@ -286,6 +291,48 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 		free(pat);
 		free(phrase);
 	}
+	if (f->consumer_id > 0)
+		qb_add(q, " AND n.consumer_id = ?", "i", f->consumer_id);
+	if (f->receipt != NULL && *f->receipt != '\0')
+		qb_add(q, " AND p.receipt_no = ?", "s", f->receipt);
+}
+
+int
+store_credits_count(struct store *st, const struct credit_filter *f,
+    int64_t *n, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	int rc;
+
+	qb_init(&q, "SELECT count(*) FROM " CN_FROM " WHERE 1");
+	credit_where(&q, f);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (rc != SQLITE_ROW)
+		st_fail(st, err, "counting credit notes");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_credits_each(struct store *st, const struct credit_filter *f,
+    credit_cb cb, void *arg, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	struct credit_note *n = xmalloc(sizeof *n);
+	int rc;
+
+	qb_init(&q, "SELECT " CN_COLS " FROM " CN_FROM " WHERE 1");
+	credit_where(&q, f);
+	if (f->after != NULL && f->after->set)
+		qb_add(&q, " AND (n.created_on, n.id) < (?, ?)", "si",
+		    f->after->text, f->after->id);
 	qb_add(&q, " ORDER BY n.created_on DESC, n.id DESC", "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);

@@ -1,5 +1,6 @@
 /* payments.c - payments, their allocations and voids. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -277,6 +278,76 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 	}
 }
 
+/* The column each enum pay_sort orders by; text unless numeric. */
+static const struct {
+	const char *expr;
+	int numeric;
+} sort_cols[PAY_SORTS] = {
+    [PAY_BY_DATE] = {"p.paid_on", 0},
+    [PAY_BY_RECEIPT] = {"p.receipt_no", 0},
+    [PAY_BY_CONSUMER] = {"c.name COLLATE NOCASE", 0},
+    [PAY_BY_AMOUNT] = {"p.amount", 1},
+    [PAY_BY_METHOD] = {"p.method", 0},
+    [PAY_BY_TYPE] = {"p.type", 0},
+    [PAY_BY_STATUS] = {"p.status", 0},
+};
+
+void
+store_payment_key(
+    const struct payment_row *r, enum pay_sort sort, struct page_key *k)
+{
+	const char *t = r->p.paid_on;
+
+	memset(k, 0, sizeof *k);
+	k->set = 1;
+	k->id = r->p.id;
+	k->num = r->p.amount;
+	switch (sort) {
+	case PAY_BY_RECEIPT:
+		t = r->p.receipt_no;
+		break;
+	case PAY_BY_CONSUMER:
+		t = r->consumer_name;
+		break;
+	case PAY_BY_METHOD:
+		t = r->p.method;
+		break;
+	case PAY_BY_TYPE:
+		t = pay_type_name(r->p.type);
+		break;
+	case PAY_BY_STATUS:
+		t = pay_status_name(r->p.status);
+		break;
+	default:
+		break;
+	}
+	xstrlcpy(k->text, t, sizeof k->text);
+}
+
+int
+store_payments_count(struct store *st, const struct payment_filter *f,
+    int64_t *n, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	int rc;
+
+	qb_init(&q,
+	    "SELECT count(*) FROM payments p JOIN consumers c ON c.id = "
+	    "p.consumer_id WHERE 1");
+	store_payment_where(&q, f);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (rc != SQLITE_ROW)
+		st_fail(st, err, "counting payments");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 int
 store_payments_each(struct store *st, const struct payment_filter *f,
     payment_cb cb, void *arg, struct pd_err *err)
@@ -284,13 +355,26 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	struct qb q;
 	sqlite3_stmt *s;
 	struct payment_row *row = xmalloc(sizeof *row);
+	unsigned by = (unsigned)f->sort < PAY_SORTS ? f->sort : PAY_BY_DATE;
+	const char *dir = f->asc ? " ASC" : " DESC";
+	char sql[160];
 	int rc;
 
 	qb_init(&q,
 	    "SELECT " PAYMENT_COLS ", c.name, c.account_no FROM " PAYMENT_FROM
 	    " JOIN consumers c ON c.id = p.consumer_id WHERE 1");
 	store_payment_where(&q, f);
-	qb_add(&q, " ORDER BY p.paid_on DESC, p.id DESC", "");
+	if (f->after != NULL && f->after->set) {
+		snprintf(sql, sizeof sql, " AND (%s, p.id) %s (?, ?)",
+		    sort_cols[by].expr, f->asc ? ">" : "<");
+		if (sort_cols[by].numeric)
+			qb_add(&q, sql, "ii", f->after->num, f->after->id);
+		else
+			qb_add(&q, sql, "si", f->after->text, f->after->id);
+	}
+	snprintf(sql, sizeof sql, " ORDER BY %s%s, p.id%s", sort_cols[by].expr,
+	    dir, dir);
+	qb_add(&q, sql, "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	s = qb_prepare(st, &q, err);

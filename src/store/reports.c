@@ -100,7 +100,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err)
 {
 	static const char *const order[] = {"t.total DESC, c.name",
-	    "t.n DESC, t.total DESC", "t.last DESC, t.total DESC",
+	    "n DESC, t.total DESC", "last DESC, t.total DESC",
 	    "c.name COLLATE NOCASE, c.id"};
 	static const char *const inner[] = {
 	    "total DESC", "n DESC, total DESC", "last DESC, total DESC"};
@@ -288,4 +288,133 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		problems++;
 	}
 	return problems;
+}
+
+/* Sums and counts per bucket over open items i (joined to consumers c),
+ * bucket bounds as dates before ?1 (today). */
+#define AGE_SUM(cond)                                                          \
+	"coalesce(sum(CASE WHEN " cond " THEN i.amount - i.settled END), 0), " \
+	"count(CASE WHEN " cond " THEN 1 END)"
+#define AGING_COLS                                                             \
+	AGE_SUM("i.due_on >= ?1") ", " AGE_SUM(                                \
+	    "i.due_on < ?1 AND i.due_on >= date(?1, '-30 days')") ", " AGE_SUM( \
+	    "i.due_on < date(?1, '-30 days') AND i.due_on >= "                  \
+	    "date(?1, '-60 days')") ", " AGE_SUM("i.due_on < date(?1, "         \
+	                                         "'-60 days') AND i.due_on >= " \
+	                                         "date(?1, '-90 days')") ", "   \
+	    AGE_SUM("i.due_on < date(?1, '-90 days')")
+
+/* The oldest bucket a consumer must have something in to be listed. */
+static const char *const age_having[AGE_BUCKETS] = {
+    "", " HAVING count(CASE WHEN i.due_on < ?1 THEN 1 END) > 0",
+    " HAVING count(CASE WHEN i.due_on < date(?1, '-30 days') THEN 1 END) > 0",
+    " HAVING count(CASE WHEN i.due_on < date(?1, '-60 days') THEN 1 END) > 0",
+    " HAVING count(CASE WHEN i.due_on < date(?1, '-90 days') THEN 1 END) > 0",
+};
+
+static void
+read_aging(sqlite3_stmt *s, int c0, struct aging *a)
+{
+	int b;
+
+	memset(a, 0, sizeof *a);
+	for (b = 0; b < AGE_BUCKETS; b++) {
+		a->amount[b] = sqlite3_column_int64(s, c0 + 2 * b);
+		a->count[b] = sqlite3_column_int64(s, c0 + 2 * b + 1);
+		a->total += a->amount[b];
+		a->items += a->count[b];
+	}
+}
+
+static void
+aging_where(struct qb *q, const struct aging_filter *f)
+{
+	char *pat;
+
+	if (f->consumer_id > 0)
+		qb_add(q, " AND i.consumer_id = ?", "i", f->consumer_id);
+	if (f->search != NULL && *f->search != '\0') {
+		pat = like_pattern(f->search, 1);
+		if (strlen(f->search) >= 3) {
+			char *phrase = fts_phrase(f->search);
+
+			qb_add(q,
+			    " AND i.consumer_id IN (SELECT rowid FROM "
+			    "consumers_fts WHERE consumers_fts MATCH ?)",
+			    "s", phrase);
+			free(phrase);
+		} else
+			qb_add(q,
+			    " AND (c.name LIKE ? ESCAPE '\\' OR c.account_no "
+			    "LIKE ? ESCAPE '\\')",
+			    "ss", pat, pat);
+		free(pat);
+	}
+}
+
+int
+store_aging_total(struct store *st, const struct aging_filter *f,
+    struct aging *a, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	int rc;
+
+	qb_init(&q,
+	    "SELECT " AGING_COLS " FROM items i JOIN consumers c ON c.id = "
+	    "i.consumer_id WHERE i.settled < i.amount");
+	qb_add(&q, "", "s", f->today); /* ?1 */
+	aging_where(&q, f);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_aging(s, 0, a);
+	else
+		st_fail(st, err, "reading the aging report");
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
+store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
+    void *arg, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	struct aging_row row;
+	unsigned min = (unsigned)f->min_bucket < AGE_BUCKETS ? f->min_bucket : 0;
+	int rc;
+
+	qb_init(&q,
+	    "SELECT i.consumer_id, c.name, c.account_no, " AGING_COLS
+	    " FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE "
+	    "i.settled < i.amount");
+	qb_add(&q, "", "s", f->today); /* ?1 */
+	aging_where(&q, f);
+	qb_add(&q, " GROUP BY i.consumer_id", "");
+	qb_add(&q, age_having[min], "");
+	qb_add(&q, " ORDER BY sum(i.amount - i.settled) DESC, c.name", "");
+	if (f->limit > 0)
+		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		row.consumer_id = sqlite3_column_int64(s, 0);
+		st_col(s, 1, row.name, sizeof row.name);
+		st_col(s, 2, row.account_no, sizeof row.account_no);
+		read_aging(s, 3, &row.a);
+		if (cb(&row, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		st_fail(st, err, "reading the aging report");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -1,0 +1,71 @@
+/* export.h - tables written as CSV (RFC 4180, UTF-8, CRLF, amounts as
+ * plain decimals) or as an Excel workbook (.xlsx, libxlsxwriter in its
+ * constant memory mode: amounts are number cells with a currency format,
+ * dates are date cells, a bold header row, frozen panes, column widths).
+ *
+ * Rows are streamed: memory stays flat however many there are. A file is
+ * written under a temporary name beside its final one and appears under
+ * that name only when export_close() succeeds; export_abort() (a cancel,
+ * an error) leaves nothing behind.
+ */
+#ifndef PAYDESK_EXPORT_H
+#define PAYDESK_EXPORT_H
+#include <stdint.h>
+#include <stdio.h>
+
+#include "err.h"
+
+enum xkind {
+	X_TEXT,  /* cell.s */
+	X_MONEY, /* cell.n, minor units */
+	X_INT,   /* cell.n */
+	X_DATE,  /* cell.s, "YYYY-MM-DD" or "" */
+	X_TENTHS /* cell.n, a number with one decimal (12.3% as 123) */
+};
+
+/* A column of a listing: the same table drives the screen, the CLI's
+ * text/JSON/CSV output and the exports. */
+struct xcol {
+	const char *header; /* "Receipt #" */
+	const char *key;    /* JSON key and CSV header: "receipt_no" */
+	enum xkind kind;
+	int width; /* characters on screen and in the workbook */
+};
+
+struct xcell {
+	const char *s;
+	int64_t n;
+};
+
+enum export_format { EXPORT_CSV, EXPORT_XLSX };
+
+struct export_opts {
+	enum export_format format;
+	const char *sheet;  /* workbook sheet name ("Payments") */
+	const char *symbol; /* currency symbol for the xlsx number format */
+	int digits;         /* minor digits (2) */
+	int key_headers;    /* CSV header row of keys instead of headers */
+};
+
+struct exporter;
+
+/* Open path for writing (CSV only: path NULL writes to out). Errors are
+ * PD_EDOC and name the file. */
+struct exporter *export_open(const char *path, FILE *out,
+    const struct export_opts *o, const struct xcol *cols, int ncols,
+    struct pd_err *err);
+/* Write one row of ncols cells. */
+int export_row(struct exporter *x, const struct xcell *cells,
+    struct pd_err *err);
+/* Rows written so far. */
+int64_t export_rows(const struct exporter *x);
+/* Finish: the file appears under its name. Frees x either way. */
+int export_close(struct exporter *x, struct pd_err *err);
+/* Give up: the temporary file is removed. Frees x. */
+void export_abort(struct exporter *x);
+
+/* The format a file name asks for by its extension (.csv, .xlsx); -1 if
+ * neither. */
+int export_format_of(const char *path);
+
+#endif

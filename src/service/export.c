@@ -1,0 +1,213 @@
+/* export.c - the back office listings written to CSV or xlsx files,
+ * streamed from the store with progress and cancel. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "paydesk/service.h"
+
+#define PROGRESS_EVERY 256
+
+struct xrun {
+	struct svc *s;
+	const struct export_job *j;
+	struct exporter *x;
+	int64_t total;
+	int cancelled;
+	int failed;
+	struct pd_err *err;
+	char buf[LISTING_BUFSZ];
+	struct xcell cells[16];
+};
+
+static int
+xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
+    enum listing l, const char *sheet, int64_t total, struct pd_err *err)
+{
+	struct export_opts o;
+	const struct xcol *cols;
+	int ncols;
+
+	memset(r, 0, sizeof *r);
+	r->s = s;
+	r->j = j;
+	r->total = total;
+	r->err = err;
+	memset(&o, 0, sizeof o);
+	o.format = j->format;
+	o.sheet = sheet;
+	o.symbol = s->cfg.currency_symbol;
+	o.digits = s->cfg.minor_digits;
+	o.key_headers = j->key_headers;
+	cols = svc_listing_cols(l, &ncols);
+	r->x = export_open(j->path, stdout, &o, cols, ncols, err);
+	if (r->x == NULL)
+		return -1;
+	if (j->progress != NULL && j->progress(0, total, j->arg) != 0)
+		r->cancelled = 1;
+	return 0;
+}
+
+/* Write the row in r->cells; non-zero stops the listing. */
+static int
+xrun_row(struct xrun *r)
+{
+	int64_t n;
+
+	if (r->cancelled)
+		return 1;
+	if (export_row(r->x, r->cells, r->err) != 0) {
+		r->failed = 1;
+		return 1;
+	}
+	n = export_rows(r->x);
+	if (r->j->progress != NULL && n % PROGRESS_EVERY == 0 &&
+	    r->j->progress(n, r->total, r->j->arg) != 0) {
+		r->cancelled = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* rc is the listing's result: close (publish) or abort. */
+static int
+xrun_finish(struct xrun *r, int rc, int64_t *rows)
+{
+	int64_t n = export_rows(r->x);
+
+	if (rows != NULL)
+		*rows = n;
+	if (r->cancelled) {
+		export_abort(r->x);
+		return pd_fail(r->err, PD_ECANCEL,
+		    "export cancelled after %lld rows; no file was written",
+		    (long long)n);
+	}
+	if (rc != 0 || r->failed) {
+		export_abort(r->x);
+		return -1;
+	}
+	if (export_close(r->x, r->err) != 0)
+		return -1;
+	if (r->j->progress != NULL)
+		r->j->progress(n, n, r->j->arg);
+	return 0;
+}
+
+static int
+put_payment(const struct payment_row *row, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_payment_cells(row, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_payments(struct svc *s, const struct payment_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	struct payment_filter g = *f;
+	struct xrun r;
+	int64_t total = -1;
+	int rc;
+
+	g.after = NULL;
+	if (j->progress != NULL && svc_payments_count(s, &g, &total, err) != 0)
+		return -1;
+	if (g.limit > 0 && total > (int64_t)g.limit)
+		total = (int64_t)g.limit;
+	if (xrun_open(&r, s, j, LIST_PAYMENTS, "Payments", total, err) != 0)
+		return -1;
+	rc = r.cancelled ? 0 : svc_payments_each(s, &g, put_payment, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
+static int
+put_credit(const struct credit_note *cn, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_credit_cells(r->s, cn, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_credits(struct svc *s, const struct credit_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	struct credit_filter g = *f;
+	struct xrun r;
+	int64_t total = -1;
+	int rc;
+
+	g.after = NULL;
+	if (j->progress != NULL && svc_credits_count(s, &g, &total, err) != 0)
+		return -1;
+	if (g.limit > 0 && total > (int64_t)g.limit)
+		total = (int64_t)g.limit;
+	if (xrun_open(&r, s, j, LIST_CREDITS, "Credit Notes", total, err) != 0)
+		return -1;
+	rc = r.cancelled ? 0 : svc_credits_each(s, &g, put_credit, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+put_payer(const struct payer_row *row, void *arg)
+{
+	struct xrun *r = arg;
+
+	if (r->j->nmarked > 0 &&
+	    bsearch(&row->consumer_id, r->j->marked, r->j->nmarked,
+	        sizeof *r->j->marked, cmp_id) == NULL)
+		return 0;
+	svc_payer_cells(r->s, row, 1, r->buf, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_payers(struct svc *s, const struct payment_filter *f,
+    enum payers_sort sort, const struct export_job *j, int64_t *rows,
+    struct pd_err *err)
+{
+	struct xrun r;
+	int64_t total = j->nmarked > 0 ? (int64_t)j->nmarked
+	                : f->limit > 0 ? (int64_t)f->limit
+	                               : -1;
+	int rc;
+
+	if (xrun_open(&r, s, j, LIST_PAYERS, "Payers", total, err) != 0)
+		return -1;
+	rc = r.cancelled ? 0 : svc_payers_each(s, f, sort, put_payer, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
+static int
+put_aging(const struct aging_row *row, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_aging_cells(row, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_aging(struct svc *s, const struct aging_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	struct xrun r;
+	int rc;
+
+	if (xrun_open(&r, s, j, LIST_AGING, "Aging",
+	        f->limit > 0 ? (int64_t)f->limit : -1, err) != 0)
+		return -1;
+	rc = r.cancelled ? 0 : svc_aging_each(s, f, put_aging, &r, err);
+	return xrun_finish(&r, rc, rows);
+}

@@ -1,0 +1,161 @@
+/* listing.c - the columns of the back office tables, once: the screens,
+ * the CLI and the exports all read them from here, so an export holds
+ * exactly the columns on screen, in screen order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paydesk/money.h"
+#include "paydesk/service.h"
+
+static const struct xcol payment_cols[] = {
+    {"Receipt #", "receipt_no", X_TEXT, 14},
+    {"Consumer", "consumer", X_TEXT, 20},
+    {"Account", "account_no", X_TEXT, 10},
+    {"Amount", "amount", X_MONEY, 12},
+    {"Method", "method", X_TEXT, 13},
+    {"Date", "paid_on", X_DATE, 10},
+    {"Type", "type", X_TEXT, 11},
+    {"Status", "status", X_TEXT, 9},
+};
+
+static const struct xcol credit_cols[] = {
+    {"Credit Note #", "number", X_TEXT, 14},
+    {"Consumer", "consumer", X_TEXT, 20},
+    {"Account", "account_no", X_TEXT, 10},
+    {"Amount", "amount", X_MONEY, 11},
+    {"Remaining", "remaining", X_MONEY, 11},
+    {"Reason", "reason", X_TEXT, 18},
+    {"Status", "status", X_TEXT, 8},
+    {"Created", "created_on", X_DATE, 10},
+    {"Linked Payment", "linked_receipt", X_TEXT, 14},
+};
+
+static const struct xcol payer_cols[] = {
+    {"Consumer", "consumer", X_TEXT, 22},
+    {"Account", "account_no", X_TEXT, 10},
+    {"Total Paid", "total", X_MONEY, 13},
+    {"Payments", "payments", X_INT, 8},
+    {"Last Paid", "last_paid", X_DATE, 10},
+    {"Methods", "methods", X_TEXT, 40},
+};
+
+static const struct xcol aging_cols[] = {
+    {"Consumer", "consumer", X_TEXT, 20},
+    {"Account", "account_no", X_TEXT, 10},
+    {"Current", "current", X_MONEY, 11},
+    {"1-30", "days_1_30", X_MONEY, 11},
+    {"31-60", "days_31_60", X_MONEY, 11},
+    {"61-90", "days_61_90", X_MONEY, 11},
+    {"90+", "days_over_90", X_MONEY, 11},
+    {"Total", "total", X_MONEY, 12},
+    {"Items", "items", X_INT, 5},
+};
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+const struct xcol *
+svc_listing_cols(enum listing l, int *ncols)
+{
+	static const struct {
+		const struct xcol *cols;
+		int n;
+	} lists[LISTINGS] = {
+	    [LIST_PAYMENTS] = {payment_cols, N(payment_cols)},
+	    [LIST_CREDITS] = {credit_cols, N(credit_cols)},
+	    [LIST_PAYERS] = {payer_cols, N(payer_cols)},
+	    [LIST_AGING] = {aging_cols, N(aging_cols)},
+	};
+
+	if ((unsigned)l >= LISTINGS)
+		l = LIST_PAYMENTS;
+	*ncols = lists[l].n;
+	return lists[l].cols;
+}
+
+void
+svc_payment_cells(const struct payment_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(payment_cols));
+	c[0].s = r->p.receipt_no;
+	c[1].s = r->consumer_name;
+	c[2].s = r->account_no;
+	c[3].n = r->p.amount;
+	c[4].s = r->p.method;
+	c[5].s = r->p.paid_on;
+	c[6].s = pay_type_name(r->p.type);
+	c[7].s = pay_status_name(r->p.status);
+}
+
+void
+svc_credit_cells(
+    const struct svc *s, const struct credit_note *cn, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(credit_cols));
+	c[0].s = cn->cn_no;
+	c[1].s = cn->consumer_name;
+	c[2].s = cn->account_no;
+	c[3].n = cn->amount;
+	c[4].n = cn->amount - cn->applied;
+	c[5].s = cn->reason;
+	c[6].s = credit_status_name(svc_credit_status(s, cn));
+	c[7].s = cn->created_on;
+	c[8].s = cn->receipt_no;
+}
+
+/* "Cash=12345;Card=500" as "Cash $123.45; Card $5.00" (plain: "Cash
+ * 123.45; Card 5.00"). */
+static void
+methods_text(const struct svc *s, const char *raw, int plain, char *out,
+    size_t n)
+{
+	char copy[512], *save = NULL, *tok, *eq, m[MONEY_BUFSZ];
+	size_t len = 0;
+
+	out[0] = '\0';
+	snprintf(copy, sizeof copy, "%s", raw);
+	for (tok = strtok_r(copy, ";", &save); tok && len + 1 < n;
+	     tok = strtok_r(NULL, ";", &save)) {
+		int64_t v;
+
+		eq = strrchr(tok, '=');
+		if (eq == NULL)
+			continue;
+		*eq = '\0';
+		v = strtoll(eq + 1, NULL, 10);
+		if (plain)
+			money_plain(m, sizeof m, v, s->cfg.minor_digits);
+		else
+			svc_money(s, m, sizeof m, v);
+		len += (size_t)snprintf(out + len, n - len, "%s%s %s",
+		    len ? "; " : "", tok, m);
+	}
+}
+
+void
+svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
+    char buf[LISTING_BUFSZ], struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(payer_cols));
+	methods_text(s, r->methods, plain, buf, LISTING_BUFSZ);
+	c[0].s = r->name;
+	c[1].s = r->account_no;
+	c[2].n = r->total;
+	c[3].n = r->count;
+	c[4].s = r->last_paid;
+	c[5].s = buf;
+}
+
+void
+svc_aging_cells(const struct aging_row *r, struct xcell *c)
+{
+	int b;
+
+	memset(c, 0, sizeof *c * N(aging_cols));
+	c[0].s = r->name;
+	c[1].s = r->account_no;
+	for (b = 0; b < AGE_BUCKETS; b++)
+		c[2 + b].n = r->a.amount[b];
+	c[7].n = r->a.total;
+	c[8].n = r->a.items;
+}

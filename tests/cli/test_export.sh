@@ -1,0 +1,148 @@
+# test_export.sh - the back office listings exported as CSV and xlsx from
+# the demo store: every cell of the workbook against the CSV, totals
+# against the JSON listing, the sort, filters and marks kept, and bad
+# input refused with nothing written; an interrupted export leaves no file.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+X="python3 $TOP/tests/tools/xlsx_cells.py"
+E="$T/exports"
+mkdir -p "$E"
+
+"$PD" demo >/dev/null || exit 1
+
+# check NAME CSV XLSX KINDS: the two exports hold the same cells
+check() {
+	$X --compare "$2" "$3" "$4" >"$OUT" 2>&1
+	if [ $? -eq 0 ]; then ok "$1"; else notok "$1" "cells differ"; fi
+}
+
+# json_sum KEY: the sum of KEY over the JSON array in $OUT, as a decimal
+json_sum() {
+	python3 -c 'import json,sys,decimal
+rows=json.load(open(sys.argv[1]))
+print(decimal.Decimal(sum(r[sys.argv[2]] for r in rows)).scaleb(-2))' \
+	    "$OUT" "$1"
+}
+
+# --- payments, one method, sorted by amount
+expect "payments CSV" 0 "receipt_no,consumer,account_no,amount" \
+    "$PD" --csv payments --method cash --sort amount
+cp "$OUT" "$E/pay.csv"
+expect "payments xlsx" 0 "wrote" \
+    "$PD" --xlsx "$E/pay.xlsx" payments --method cash --sort amount
+check "payments xlsx = CSV, cell by cell" "$E/pay.csv" "$E/pay.xlsx" tttmtdtt
+rows=$(sed -n 's/^rows //p' "$OUT")
+sum=$(sed -n 's/^sum 4 //p' "$OUT")
+run "$PD" --json payments --method cash --limit 0
+same "every cash payment exported" "$rows" \
+    "$(python3 -c 'import json,sys;print(len(json.load(open(sys.argv[1]))))' "$OUT")"
+same "payments total = the JSON listing's" "$sum" "$(json_sum amount)"
+same "export keeps the filter" \
+    "$(cut -d, -f5 "$E/pay.csv" | tail -n +2 | sort -u | tr -d '\r')" "Cash"
+same "export keeps the sort (amount, largest first)" \
+    "$(cut -d, -f4 "$E/pay.csv" | tail -n +2 | sort -rn | head -3)" \
+    "$(cut -d, -f4 "$E/pay.csv" | tail -n +2 | head -3)"
+$X "$E/pay.xlsx" >"$OUT"
+has "xlsx header row is the screen's" \
+    "$(printf 'str:Receipt #\tstr:Consumer\tstr:Account\tstr:Amount\tstr:Method\tstr:Date\tstr:Type\tstr:Status')"
+has "xlsx freezes the header row" "# frozen=1 widths=16,22,12,14,15,12,13,11"
+has "xlsx amounts are currency number cells" "money:"
+has "xlsx dates are date cells" "date:2025-"
+unzip -p "$E/pay.xlsx" xl/styles.xml >"$OUT"
+has "xlsx currency format uses the symbol" 'formatCode="&quot;$&quot;#,##0.00"'
+
+# --- credit notes
+"$PD" --csv credit-notes >"$E/cn.csv"
+expect "credit notes xlsx" 0 "wrote" "$PD" --xlsx "$E/cn.xlsx" credit-notes
+check "credit notes xlsx = CSV" "$E/cn.csv" "$E/cn.xlsx" tttmmttdt
+cn=$(sed -n 2p "$E/cn.csv" | cut -d, -f1)
+rcpt=$(sed -n 2p "$E/cn.csv" | cut -d, -f9 | tr -d '\r')
+expect "credit notes by linked receipt" 0 "$cn" \
+    "$PD" credit-notes --receipt "$rcpt"
+same "only that receipt's notes" \
+    "$("$PD" --csv credit-notes --receipt "$rcpt" | tail -n +2 | cut -d, -f9 | sort -u | tr -d '\r')" "$rcpt"
+acct=$(sed -n 2p "$E/cn.csv" | cut -d, -f3)
+same "credit notes by consumer" \
+    "$("$PD" --csv credit-notes --consumer "$acct" | tail -n +2 | cut -d, -f3 | sort -u)" "$acct"
+
+# --- payers: sort by count, limited
+"$PD" --csv report payers --sort count --limit 20 >"$E/payers.csv"
+expect "payers xlsx" 0 "wrote 20 rows" \
+    "$PD" --xlsx "$E/payers.xlsx" report payers --sort count --limit 20
+check "payers xlsx = CSV" "$E/payers.csv" "$E/payers.xlsx" ttmidt
+same "payers export sorted by count" \
+    "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | sort -rn | tr '\n' ' ')" \
+    "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | tr '\n' ' ')"
+
+# --- aging: buckets add up to the totals
+"$PD" --csv report aging --limit 0 >"$E/aging.csv"
+expect "aging xlsx" 0 "wrote" "$PD" --xlsx "$E/aging.xlsx" report aging --limit 0
+check "aging xlsx = CSV" "$E/aging.csv" "$E/aging.xlsx" ttmmmmmmi
+run "$PD" --json report aging --limit 0
+python3 - "$OUT" "$E/aging.csv" >"$T/aging.chk" <<'PY'
+import csv, decimal, json, sys
+d = json.load(open(sys.argv[1]))
+t = d["totals"]
+rows = list(csv.DictReader(open(sys.argv[2], newline="")))
+names = ["current", "days_1_30", "days_31_60", "days_61_90", "days_over_90"]
+keys = ["Current", "1-30", "31-60", "61-90", "90+"]
+for k, n in zip(keys, names):
+    s = sum(decimal.Decimal(r[n]) for r in rows)
+    print("bucket", k, "ok" if s.scaleb(2) == t["buckets"][k] else "bad")
+row_ok = all(sum(decimal.Decimal(r[n]) for n in names) ==
+             decimal.Decimal(r["total"]) for r in rows)
+print("rows", "ok" if row_ok else "bad")
+print("total", "ok" if sum(decimal.Decimal(r["total"]) for r in rows).scaleb(2)
+      == t["total"] else "bad")
+PY
+for k in Current 1-30 31-60 61-90 90+; do
+	same "aging bucket $k: consumers add up to the total" \
+	    "$(sed -n "s/^bucket $k //p" "$T/aging.chk")" ok
+done
+same "aging rows: buckets add up to the row total" \
+    "$(sed -n 's/^rows //p' "$T/aging.chk")" ok
+same "aging total = sum of consumers" "$(sed -n 's/^total //p' "$T/aging.chk")" ok
+run "$PD" --csv report aging --older-than 90 --limit 0
+same "aging --older-than 90 keeps only consumers with 90+ days" \
+    "$(tail -n +2 "$OUT" | cut -d, -f7 | grep -c '^0.00$')" 0
+
+# --- bad input: clear message, its own status, no file
+refused "xlsx with a command that is not a listing" 2 "--xlsx works with" \
+    "$PD" --xlsx "$E/k.xlsx" kpi
+refused "xlsx without a file" 2 "--xlsx needs a file name" "$PD" --xlsx
+refused "xlsx into a missing directory" 7 "$E/nope" \
+    "$PD" --xlsx "$E/nope/p.xlsx" payments
+refused "bad sort column" 3 '--sort "weight"' "$PD" payments --sort weight
+refused "bad sort direction" 3 '--sort "amount:up"' "$PD" payments --sort amount:up
+refused "bad aging age" 3 '--older-than "45"' "$PD" report aging --older-than 45
+refused "unknown consumer" 4 "--consumer" "$PD" credit-notes --consumer WU-0
+same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 0
+[ ! -e "$E/k.xlsx" ] && ok "refused export wrote nothing" || notok "refused export wrote nothing"
+
+# --- an interrupted export leaves no file: grow the ledger so the export
+# takes a while, interrupt it, then look
+sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+ WHERE i < 150) INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
+ consumer_id, type, channel, method, method_kind, amount, tendered,
+ change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+ received_by, terminal, branch, status, verified, verified_at, verified_by,
+ balance_after) SELECT uuid || '-' || i, payment_no || '-' || i,
+ txn_no || '-' || i, receipt_no || '-' || i, consumer_id, type, channel,
+ method, method_kind, amount, tendered, change_given, due_total, overpaid,
+ paid_on, created_at, notes, user_id, received_by, terminal, branch, status,
+ verified, verified_at, verified_by, balance_after FROM payments, n" || exit 1
+"$PD" --xlsx "$E/big.xlsx" payments >"$OUT" 2>&1 &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! ls "$E" | grep -q '^big\.xlsx\.'; do
+	sleep 0.05
+	i=$((i + 1))
+done
+sleep 0.3
+kill -INT $pid
+wait $pid
+RC=$?
+same "interrupted export exits 9" "$RC" 9
+has "interrupted export says so" "export cancelled after"
+grep -q "cancelled after 0 rows" "$OUT" && notok "interrupted in the middle" || ok "interrupted in the middle"
+same "interrupted export left no file" "$(ls "$E" | grep -c big)" 0
