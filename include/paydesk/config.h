@@ -60,6 +60,8 @@ struct config {
 	char font_path[PATH_MAX];
 	int text_width;
 
+	char exports_dir[PATH_MAX];
+
 	int login_max_attempts;
 	int login_lockout_minutes;
 };

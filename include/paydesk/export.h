@@ -30,6 +30,7 @@ struct xcol {
 	const char *key;    /* JSON key and CSV header: "receipt_no" */
 	enum xkind kind;
 	int width; /* characters on screen and in the workbook */
+	int min;   /* the least a narrow screen gives it (0: width) */
 };
 
 struct xcell {
@@ -55,8 +56,8 @@ struct exporter *export_open(const char *path, FILE *out,
     const struct export_opts *o, const struct xcol *cols, int ncols,
     struct pd_err *err);
 /* Write one row of ncols cells. */
-int export_row(struct exporter *x, const struct xcell *cells,
-    struct pd_err *err);
+int export_row(
+    struct exporter *x, const struct xcell *cells, struct pd_err *err);
 /* Rows written so far. */
 int64_t export_rows(const struct exporter *x);
 /* Finish: the file appears under its name. Frees x either way. */

@@ -159,6 +159,7 @@ struct doc_request {
 	const char *out; /* file to write; NULL: receipts.dir/NUMBER.pdf */
 	int text;        /* plain text instead of PDF */
 	int print;       /* then run receipts.print_command on the file */
+	int exports;     /* out NULL: into exports.dir (a download) */
 };
 struct doc_result {
 	char path[PATH_MAX]; /* the file written ("" if none) */
@@ -183,6 +184,9 @@ int svc_receipts_export(struct svc *s, const struct payment_filter *f,
  * width 0: receipts.text_width. malloc'd. */
 char *svc_receipt_preview(
     struct svc *s, const char *number, int width, struct pd_err *err);
+/* The same for a credit note. */
+char *svc_credit_preview(
+    struct svc *s, const char *cn_no, int width, struct pd_err *err);
 
 /* KPIs for a month (NULL: this month) and a day (NULL: today), with the
  * previous month for comparison. */
@@ -194,9 +198,33 @@ struct kpi {
 	int64_t avg_tenths, prev_avg_tenths;   /* days x10 */
 	struct outstanding out;
 	int64_t avg_past_due_tenths; /* days x10 */
+	/* each tile against its previous period (the month before; for
+	 * Received Today the day before), signed, % x10 */
+	int64_t chg_collected, chg_today, chg_rate, chg_avg;
+	char prev_day[11];
+	int64_t prev_day_total, prev_day_count;
 };
 int svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
     struct pd_err *err);
+/* The supervisor's dashboard for a month (NULL: this month): the KPIs
+ * (Received Today is today's), Posted collections per day of the month
+ * and per method. */
+#define DASH_METHODS 12
+struct dashboard {
+	struct kpi k;
+	int ndays; /* days in the month */
+	int64_t day_amount[31], day_count[31];
+	struct {
+		char name[48];
+		int64_t amount, count;
+	} methods[DASH_METHODS]; /* largest first; the rest in the last */
+	int nmethods;
+};
+int svc_dashboard(
+    struct svc *s, const char *month, struct dashboard *d, struct pd_err *err);
+/* The month before or after a "YYYY-MM" (delta months). */
+void svc_month_step(const char *month, int delta, char out[8]);
+
 /* Signed change from prev to cur in tenths of a percent; 0 if prev is 0. */
 int64_t svc_change_tenths(int64_t cur, int64_t prev);
 
@@ -207,6 +235,10 @@ int svc_credits_each(struct svc *s, const struct credit_filter *f, credit_cb cb,
     void *arg, struct pd_err *err);
 int svc_payers_each(struct svc *s, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
+/* The method distribution of the payers report's filter: Posted
+ * payments per method, largest first. */
+int svc_method_split(struct svc *s, const struct payment_filter *f,
+    total_cb cb, void *arg, struct pd_err *err);
 
 int svc_payments_count(struct svc *s, const struct payment_filter *f,
     int64_t *n, struct pd_err *err);
@@ -264,6 +296,8 @@ int svc_export_payers(struct svc *s, const struct payment_filter *f,
     struct pd_err *err);
 int svc_export_aging(struct svc *s, const struct aging_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* Make the directory an export file goes in (the exports directory). */
+int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
 
 /* Imports: kind is consumers, bills, services, installments or users.
  * All or nothing; errors name file:line:column and the field. */

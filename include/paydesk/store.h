@@ -225,6 +225,17 @@ struct kpi_raw {
 };
 int store_kpi(struct store *st, const char *from, const char *to,
     const char *day, struct kpi_raw *k, struct pd_err *err);
+/* Posted collections over [from, to] from the rollups: per day (day
+ * order) or per method (largest first). */
+typedef int (*total_cb)(
+    const char *key, int64_t amount, int64_t count, void *arg);
+int store_daily_each(struct store *st, const char *from, const char *to,
+    total_cb cb, void *arg, struct pd_err *err);
+int store_method_each(struct store *st, const char *from, const char *to,
+    total_cb cb, void *arg, struct pd_err *err);
+/* Posted payments matching f per method (largest first). */
+int store_method_split(struct store *st, const struct payment_filter *f,
+    total_cb cb, void *arg, struct pd_err *err);
 struct outstanding {
 	int64_t total, items, days_past_due; /* days summed over overdue */
 	int64_t overdue_items;

@@ -10,10 +10,10 @@ cmd_consumer_search(struct cli *c, int argc, char **argv)
 	const char *limit = NULL;
 	struct opt o[] = {{"limit", 0, &limit}, {NULL, 0, NULL}};
 	static const struct xcol cols[] = {
-	    {"ACCOUNT", "account_no", X_TEXT, 10},
-	    {"NAME", "name", X_TEXT, 24},
-	    {"PHONE", "phone", X_TEXT, 15},
-	    {"ADDRESS", "service_address", X_TEXT, 0},
+	    {"ACCOUNT", "account_no", X_TEXT, 10, 0},
+	    {"NAME", "name", X_TEXT, 24, 0},
+	    {"PHONE", "phone", X_TEXT, 15, 0},
+	    {"ADDRESS", "service_address", X_TEXT, 0, 0},
 	};
 	struct consumer *found;
 	struct table *t;

@@ -41,17 +41,24 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_str(r, "To", "to", k.to);
 	rec_section(r, "Change against the previous month", "change");
 	rec_tenths(r, "Total collected", "total_collected_percent",
-	    svc_change_tenths(k.cur.collected, k.prev.collected), "%");
+	    k.chg_collected, "%");
 	rec_tenths(r, "Collection rate", "collection_rate_points",
 	    k.rate_tenths - k.prev_rate_tenths, " points");
+	rec_tenths(r, "Collection rate, relative", "collection_rate_percent",
+	    k.chg_rate, "%");
 	rec_tenths(r, "Average collection time", "avg_collection_days",
 	    k.avg_tenths - k.prev_avg_tenths, " days");
+	rec_tenths(r, "Average collection time, relative",
+	    "avg_collection_time_percent", k.chg_avg, "%");
 	rec_end(r);
 	snprintf(title, sizeof title, "Received on %s", k.day);
 	rec_section(r, title, "day");
 	rec_str(r, "Day", "date", k.day);
 	rec_money(r, "Amount", "amount", k.cur.day_total);
 	rec_int(r, "Payments", "count", k.cur.day_count);
+	rec_money(r, "The day before", "previous_day_amount", k.prev_day_total);
+	rec_tenths(r, "Change against the day before", "change_percent",
+	    k.chg_today, "%");
 	rec_end(r);
 	snprintf(title, sizeof title, "Previous month %s to %s", k.prev_from,
 	    k.prev_to);

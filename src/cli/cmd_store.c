@@ -35,10 +35,10 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	int npos, rc;
 	size_t n, i;
 	static const struct xcol cols[] = {
-	    {"USER", "username", X_TEXT, 8},
-	    {"NAME", "full_name", X_TEXT, 14},
-	    {"ROLE", "role", X_TEXT, 10},
-	    {"PIN", "pin", X_TEXT, 4},
+	    {"USER", "username", X_TEXT, 8, 0},
+	    {"NAME", "full_name", X_TEXT, 14, 0},
+	    {"ROLE", "role", X_TEXT, 10, 0},
+	    {"PIN", "pin", X_TEXT, 4, 0},
 	};
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)

@@ -83,8 +83,8 @@ csv_header(struct exporter *x)
 static int
 xlsx_fail(struct exporter *x, lxw_error e, struct pd_err *err)
 {
-	return pd_fail(err, PD_EDOC, "cannot write %s: %s", x->path,
-	    lxw_strerror(e));
+	return pd_fail(
+	    err, PD_EDOC, "cannot write %s: %s", x->path, lxw_strerror(e));
 }
 
 /* "\"$\"#,##0.00": the symbol quoted as a literal. */
@@ -102,16 +102,16 @@ xlsx_money_format(const struct export_opts *o)
 	}
 	sym[j] = '\0';
 	if (o->digits > 0)
-		return xasprintf("\"%s\"#,##0.%.*s", sym, o->digits,
-		    "000000000");
+		return xasprintf(
+		    "\"%s\"#,##0.%.*s", sym, o->digits, "000000000");
 	return xasprintf("\"%s\"#,##0", sym);
 }
 
 static int
 xlsx_open(struct exporter *x, struct pd_err *err)
 {
-	lxw_workbook_options wo = {.constant_memory = LXW_TRUE,
-	    .use_zip64 = LXW_TRUE};
+	lxw_workbook_options wo = {
+	    .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE};
 	char *fmt;
 	int i;
 
@@ -120,8 +120,8 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 		return pd_fail(err, PD_EDOC, "cannot write %s", x->path);
 	x->ws = workbook_add_worksheet(x->wb, x->o.sheet);
 	if (x->ws == NULL)
-		return pd_fail(err, PD_EDOC, "cannot write %s: bad sheet name",
-		    x->path);
+		return pd_fail(
+		    err, PD_EDOC, "cannot write %s: bad sheet name", x->path);
 	x->head = workbook_add_format(x->wb);
 	format_set_bold(x->head);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
@@ -135,8 +135,8 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	format_set_num_format(x->tenths, "0.0");
 	for (i = 0; i < x->ncols; i++) {
 		int w = x->cols[i].width > 0 ? x->cols[i].width : 30;
-		lxw_error e = worksheet_set_column(x->ws, (lxw_col_t)i,
-		    (lxw_col_t)i, w + 2, NULL);
+		lxw_error e = worksheet_set_column(
+		    x->ws, (lxw_col_t)i, (lxw_col_t)i, w + 2, NULL);
 
 		if (e != LXW_NO_ERROR)
 			return xlsx_fail(x, e, err);
@@ -268,8 +268,8 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 
 		switch (x->cols[i].kind) {
 		case X_MONEY:
-			e = worksheet_write_number(x->ws, r, col,
-			    (double)c[i].n / x->scale, x->money);
+			e = worksheet_write_number(
+			    x->ws, r, col, (double)c[i].n / x->scale, x->money);
 			break;
 		case X_TENTHS:
 			e = worksheet_write_number(

@@ -218,6 +218,7 @@ target(struct svc *s, const struct doc_request *r, const char *number, int copy,
     char *path, size_t n, struct pd_err *err)
 {
 	char name[96], *p;
+	const char *dir;
 	int len;
 
 	if (r->out != NULL) {
@@ -235,16 +236,17 @@ target(struct svc *s, const struct doc_request *r, const char *number, int copy,
 		        (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
 		        *p == '.'))
 			*p = '_';
-	if (file_mkdirs(s->cfg.receipts_dir, err) != 0)
+	dir = r->exports ? s->cfg.exports_dir : s->cfg.receipts_dir;
+	if (file_mkdirs(dir, err) != 0)
 		return -1;
 	if (copy > 0)
-		len = snprintf(path, n, "%s/%s-COPY-%d.%s", s->cfg.receipts_dir,
-		    name, copy, r->text ? "txt" : "pdf");
-	else
-		len = snprintf(path, n, "%s/%s.%s", s->cfg.receipts_dir, name,
+		len = snprintf(path, n, "%s/%s-COPY-%d.%s", dir, name, copy,
 		    r->text ? "txt" : "pdf");
+	else
+		len = snprintf(
+		    path, n, "%s/%s.%s", dir, name, r->text ? "txt" : "pdf");
 	if ((size_t)len >= n)
-		return pd_fail(err, PD_EINVAL, "receipts.dir: path too long");
+		return pd_fail(err, PD_EINVAL, "%s: path too long", dir);
 	return 0;
 }
 
@@ -367,6 +369,23 @@ svc_receipt_preview(
 		return NULL;
 	receipt_doc(s, &v, &d);
 	svc_payment_view_free(&v);
+	text = doc_text(&d, width ? width : s->cfg.text_width);
+	doc_free(&d);
+	return text;
+}
+
+char *
+svc_credit_preview(
+    struct svc *s, const char *cn_no, int width, struct pd_err *err)
+{
+	struct credit_view v;
+	struct doc d;
+	char *text;
+
+	if (svc_credit_show(s, cn_no, &v, err) != 0)
+		return NULL;
+	credit_doc(s, &v, &d);
+	svc_credit_view_free(&v);
 	text = doc_text(&d, width ? width : s->cfg.text_width);
 	doc_free(&d);
 	return text;

@@ -1,9 +1,12 @@
 /* export.c - the back office listings written to CSV or xlsx files,
  * streamed from the store with progress and cancel. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "paydesk/file.h"
 #include "paydesk/service.h"
+#include "paydesk/xmalloc.h"
 
 #define PROGRESS_EVERY 256
 
@@ -210,4 +213,19 @@ svc_export_aging(struct svc *s, const struct aging_filter *f,
 		return -1;
 	rc = r.cancelled ? 0 : svc_aging_each(s, f, put_aging, &r, err);
 	return xrun_finish(&r, rc, rows);
+}
+
+int
+svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err)
+{
+	char dir[PATH_MAX];
+	char *slash;
+
+	(void)s;
+	xstrlcpy(dir, path, sizeof dir);
+	slash = strrchr(dir, '/');
+	if (slash == NULL || slash == dir)
+		return 0;
+	*slash = '\0';
+	return file_mkdirs(dir, err);
 }

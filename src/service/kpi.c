@@ -9,6 +9,8 @@
  *   the date of the payment allocated to it, over the month's allocations
  *   of Posted payments (a payment made before the issue date counts 0).
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paydesk/date.h"
@@ -51,8 +53,9 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	date_format(k->day, d);
 	date_format(k->prev_from, pf);
 	date_format(k->prev_to, pl);
+	date_format(k->prev_day, d - 1);
 	if (store_kpi(s->st, k->from, k->to, k->day, &k->cur, err) != 0 ||
-	    store_kpi(s->st, k->prev_from, k->prev_to, k->prev_to, &k->prev,
+	    store_kpi(s->st, k->prev_from, k->prev_to, k->prev_day, &k->prev,
 	        err) != 0 ||
 	    store_outstanding(s->st, today, &k->out, err) != 0)
 		return -1;
@@ -68,10 +71,90 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	        ? (k->prev.alloc_days * 20 + k->prev.alloc_count) /
 	              (k->prev.alloc_count * 2)
 	        : 0;
+	k->prev_day_total = k->prev.day_total;
+	k->prev_day_count = k->prev.day_count;
+	k->chg_collected = svc_change_tenths(k->cur.collected, k->prev.collected);
+	k->chg_today = svc_change_tenths(k->cur.day_total, k->prev_day_total);
+	k->chg_rate = svc_change_tenths(k->rate_tenths, k->prev_rate_tenths);
+	k->chg_avg = svc_change_tenths(k->avg_tenths, k->prev_avg_tenths);
 	k->avg_past_due_tenths =
 	    k->out.overdue_items
 	        ? (k->out.days_past_due * 20 + k->out.overdue_items) /
 	              (k->out.overdue_items * 2)
 	        : 0;
+	return 0;
+}
+
+void
+svc_month_step(const char *month, int delta, char out[8])
+{
+	int y = 0, m = 0;
+
+	if (sscanf(month, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12) {
+		y = 1970;
+		m = 1;
+	}
+	m += delta;
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	while (m > 12) {
+		m -= 12;
+		y++;
+	}
+	if (y < 1900)
+		y = 1900, m = 1;
+	if (y > 9999)
+		y = 9999, m = 12;
+	snprintf(out, 8, "%04d-%02d", y, m);
+}
+
+static int
+add_day(const char *day, int64_t amount, int64_t count, void *arg)
+{
+	struct dashboard *d = arg;
+	int i = atoi(day + 8) - 1;
+
+	if (i >= 0 && i < d->ndays) {
+		d->day_amount[i] = amount;
+		d->day_count[i] = count;
+	}
+	return 0;
+}
+
+static int
+add_method(const char *method, int64_t amount, int64_t count, void *arg)
+{
+	struct dashboard *d = arg;
+	int i = d->nmethods < DASH_METHODS ? d->nmethods++ : DASH_METHODS - 1;
+
+	if (i == DASH_METHODS - 1 && d->methods[i].count > 0)
+		snprintf(d->methods[i].name, sizeof d->methods[i].name,
+		    "Other");
+	else
+		snprintf(d->methods[i].name, sizeof d->methods[i].name, "%s",
+		    method);
+	d->methods[i].amount += amount;
+	d->methods[i].count += count;
+	return 0;
+}
+
+int
+svc_dashboard(
+    struct svc *s, const char *month, struct dashboard *d, struct pd_err *err)
+{
+	int32_t first, last;
+
+	memset(d, 0, sizeof *d);
+	if (svc_kpi(s, month, NULL, &d->k, err) != 0)
+		return -1;
+	date_parse(d->k.from, NULL, &first, NULL);
+	date_parse(d->k.to, NULL, &last, NULL);
+	d->ndays = (int)(last - first + 1);
+	if (store_daily_each(s->st, d->k.from, d->k.to, add_day, d, err) != 0 ||
+	    store_method_each(s->st, d->k.from, d->k.to, add_method, d, err) !=
+	        0)
+		return -1;
 	return 0;
 }

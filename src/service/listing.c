@@ -9,47 +9,47 @@
 #include "paydesk/service.h"
 
 static const struct xcol payment_cols[] = {
-    {"Receipt #", "receipt_no", X_TEXT, 14},
-    {"Consumer", "consumer", X_TEXT, 20},
-    {"Account", "account_no", X_TEXT, 10},
-    {"Amount", "amount", X_MONEY, 12},
-    {"Method", "method", X_TEXT, 13},
-    {"Date", "paid_on", X_DATE, 10},
-    {"Type", "type", X_TEXT, 11},
-    {"Status", "status", X_TEXT, 9},
+    {"Receipt #", "receipt_no", X_TEXT, 14, 12},
+    {"Consumer", "consumer", X_TEXT, 20, 11},
+    {"Account", "account_no", X_TEXT, 10, 8},
+    {"Amount", "amount", X_MONEY, 12, 9},
+    {"Method", "method", X_TEXT, 13, 6},
+    {"Date", "paid_on", X_DATE, 10, 10},
+    {"Type", "type", X_TEXT, 11, 6},
+    {"Status", "status", X_TEXT, 9, 6},
 };
 
 static const struct xcol credit_cols[] = {
-    {"Credit Note #", "number", X_TEXT, 14},
-    {"Consumer", "consumer", X_TEXT, 20},
-    {"Account", "account_no", X_TEXT, 10},
-    {"Amount", "amount", X_MONEY, 11},
-    {"Remaining", "remaining", X_MONEY, 11},
-    {"Reason", "reason", X_TEXT, 18},
-    {"Status", "status", X_TEXT, 8},
-    {"Created", "created_on", X_DATE, 10},
-    {"Linked Payment", "linked_receipt", X_TEXT, 14},
+    {"Credit Note #", "number", X_TEXT, 14, 12},
+    {"Consumer", "consumer", X_TEXT, 20, 9},
+    {"Account", "account_no", X_TEXT, 10, 8},
+    {"Amount", "amount", X_MONEY, 11, 10},
+    {"Remaining", "remaining", X_MONEY, 11, 10},
+    {"Reason", "reason", X_TEXT, 18, 7},
+    {"Status", "status", X_TEXT, 8, 6},
+    {"Created", "created_on", X_DATE, 10, 10},
+    {"Linked Payment", "linked_receipt", X_TEXT, 14, 12},
 };
 
 static const struct xcol payer_cols[] = {
-    {"Consumer", "consumer", X_TEXT, 22},
-    {"Account", "account_no", X_TEXT, 10},
-    {"Total Paid", "total", X_MONEY, 13},
-    {"Payments", "payments", X_INT, 8},
-    {"Last Paid", "last_paid", X_DATE, 10},
-    {"Methods", "methods", X_TEXT, 40},
+    {"Consumer", "consumer", X_TEXT, 22, 14},
+    {"Account", "account_no", X_TEXT, 10, 8},
+    {"Total Paid", "total", X_MONEY, 13, 10},
+    {"Payments", "payments", X_INT, 8, 4},
+    {"Last Paid", "last_paid", X_DATE, 10, 10},
+    {"Methods", "methods", X_TEXT, 40, 12},
 };
 
 static const struct xcol aging_cols[] = {
-    {"Consumer", "consumer", X_TEXT, 20},
-    {"Account", "account_no", X_TEXT, 10},
-    {"Current", "current", X_MONEY, 11},
-    {"1-30", "days_1_30", X_MONEY, 11},
-    {"31-60", "days_31_60", X_MONEY, 11},
-    {"61-90", "days_61_90", X_MONEY, 11},
-    {"90+", "days_over_90", X_MONEY, 11},
-    {"Total", "total", X_MONEY, 12},
-    {"Items", "items", X_INT, 5},
+    {"Consumer", "consumer", X_TEXT, 20, 10},
+    {"Account", "account_no", X_TEXT, 10, 8},
+    {"Current", "current", X_MONEY, 11, 10},
+    {"1-30", "days_1_30", X_MONEY, 11, 10},
+    {"31-60", "days_31_60", X_MONEY, 11, 10},
+    {"61-90", "days_61_90", X_MONEY, 11, 10},
+    {"90+", "days_over_90", X_MONEY, 11, 10},
+    {"Total", "total", X_MONEY, 12, 10},
+    {"Items", "items", X_INT, 5, 3},
 };
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
@@ -106,8 +106,8 @@ svc_credit_cells(
 /* "Cash=12345;Card=500" as "Cash $123.45; Card $5.00" (plain: "Cash
  * 123.45; Card 5.00"). */
 static void
-methods_text(const struct svc *s, const char *raw, int plain, char *out,
-    size_t n)
+methods_text(
+    const struct svc *s, const char *raw, int plain, char *out, size_t n)
 {
 	char copy[512], *save = NULL, *tok, *eq, m[MONEY_BUFSZ];
 	size_t len = 0;
@@ -127,8 +127,8 @@ methods_text(const struct svc *s, const char *raw, int plain, char *out,
 			money_plain(m, sizeof m, v, s->cfg.minor_digits);
 		else
 			svc_money(s, m, sizeof m, v);
-		len += (size_t)snprintf(out + len, n - len, "%s%s %s",
-		    len ? "; " : "", tok, m);
+		len += (size_t)snprintf(
+		    out + len, n - len, "%s%s %s", len ? "; " : "", tok, m);
 	}
 }
 

@@ -82,6 +82,17 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 }
 
 int
+svc_method_split(struct svc *s, const struct payment_filter *f, total_cb cb,
+    void *arg, struct pd_err *err)
+{
+	struct payment_filter g;
+
+	if (canonical_filter(s, f, &g, err) != 0)
+		return -1;
+	return store_method_split(s->st, &g, cb, arg, err);
+}
+
+int
 svc_payments_count(struct svc *s, const struct payment_filter *f, int64_t *n,
     struct pd_err *err)
 {

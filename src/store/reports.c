@@ -238,6 +238,14 @@ static const struct {
         "FROM payments WHERE status = 'Posted' GROUP BY paid_on) d LEFT "
         "JOIN daily_totals r ON r.day = d.day WHERE r.collected IS NOT "
         "d.collected OR r.payments IS NOT d.n"},
+    {"method totals",
+        "SELECT 'day ' || d.day || ', ' || d.method || ': rollup says ' || "
+        "coalesce(r.collected, 0) || ', the ledger ' || d.collected FROM "
+        "(SELECT paid_on AS day, method, sum(amount) AS collected, count(*) "
+        "AS n FROM payments WHERE status = 'Posted' GROUP BY paid_on, "
+        "method) d LEFT JOIN daily_method_totals r ON r.day = d.day AND "
+        "r.method = d.method WHERE r.collected IS NOT d.collected OR "
+        "r.payments IS NOT d.n"},
     {"payer totals",
         "SELECT 'consumer ' || d.consumer_id || ': rollup "
         "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
@@ -415,6 +423,84 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 	}
 	if (rc != SQLITE_DONE)
 		st_fail(st, err, "reading the aging report");
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int
+totals_each(struct store *st, sqlite3_stmt *s, const char *from,
+    const char *to, total_cb cb, void *arg, struct pd_err *err)
+{
+	int rc;
+
+	if (s == NULL || st_bind(s, "ss", from, to) != 0)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb((const char *)sqlite3_column_text(s, 0),
+		        sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+		        arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : st_fail(st, err, "reading collections");
+}
+
+int
+store_daily_each(struct store *st, const char *from, const char *to,
+    total_cb cb, void *arg, struct pd_err *err)
+{
+	return totals_each(st,
+	    st_stmt(st,
+		"SELECT day, collected, payments FROM daily_totals WHERE day "
+		"BETWEEN ? AND ? AND payments > 0 ORDER BY day",
+		err),
+	    from, to, cb, arg, err);
+}
+
+int
+store_method_each(struct store *st, const char *from, const char *to,
+    total_cb cb, void *arg, struct pd_err *err)
+{
+	return totals_each(st,
+	    st_stmt(st,
+		"SELECT method, sum(collected) AS c, sum(payments) FROM "
+		"daily_method_totals WHERE day BETWEEN ? AND ? GROUP BY method "
+		"HAVING sum(payments) > 0 ORDER BY c DESC, method",
+		err),
+	    from, to, cb, arg, err);
+}
+
+int
+store_method_split(struct store *st, const struct payment_filter *f,
+    total_cb cb, void *arg, struct pd_err *err)
+{
+	struct payment_filter g = *f;
+	struct qb q;
+	sqlite3_stmt *s;
+	int rc;
+
+	g.status = PS_POSTED;
+	g.limit = 0;
+	g.after = NULL;
+	qb_init(&q,
+	    "SELECT p.method, sum(p.amount) AS c, count(*) FROM payments p "
+	    "JOIN consumers c ON c.id = p.consumer_id WHERE 1");
+	store_payment_where(&q, &g);
+	qb_add(&q, " GROUP BY p.method ORDER BY c DESC, p.method", "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb((const char *)sqlite3_column_text(s, 0),
+		        sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+		        arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	if (rc != SQLITE_DONE)
+		st_fail(st, err, "splitting payments by method");
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

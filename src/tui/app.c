@@ -289,6 +289,7 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 
 	t->msg[0] = '\0';
 	t->unwind_to = NULL;
+	t->push_after = NULL;
 	for (i = 0; i < sc->nkeys; i++) {
 		const struct tui_key *k = &sc->keys[i];
 
@@ -308,6 +309,10 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 		t->unwind_to = NULL;
 	} else if (r & TUI_CLOSE)
 		pop(t);
+	if (t->push_after != NULL) {
+		tui_push(t, t->push_after);
+		t->push_after = NULL;
+	}
 	return 0;
 }
 
@@ -370,6 +375,18 @@ static struct tui_keymap maps[] = {
     MAP("Receipt", screen_receipt),
     MAP("Today's payments", screen_today),
     MAP("Reprint", screen_reprint),
+    MAP("Dashboard", screen_dashboard),
+    MAP("Payments", screen_payments),
+    MAP("Actions", screen_menu),
+    MAP("Filter", screen_filter),
+    MAP("Void payment", screen_void),
+    MAP("Create Credit Note", screen_credit_create),
+    MAP("Credit note details", screen_credit),
+    MAP("Apply credit", screen_credit_apply),
+    MAP("Export", screen_export),
+    MAP("Payers report", screen_payers),
+    MAP("Aging report", screen_aging),
+    MAP("Aging open items", screen_aging_items),
 };
 #undef MAP
 
@@ -383,7 +400,11 @@ tui_keymaps(size_t *n)
 	    screen_pay_method_nkeys, screen_pay_summary_nkeys,
 	    screen_pay_review_nkeys, screen_pay_done_nkeys,
 	    screen_payment_nkeys, screen_receipt_nkeys, screen_today_nkeys,
-	    screen_reprint_nkeys};
+	    screen_reprint_nkeys, screen_dashboard_nkeys,
+	    screen_payments_nkeys, screen_menu_nkeys, screen_filter_nkeys,
+	    screen_void_nkeys, screen_credit_create_nkeys, screen_credit_nkeys,
+	    screen_credit_apply_nkeys, screen_export_nkeys, screen_payers_nkeys,
+	    screen_aging_nkeys, screen_aging_items_nkeys};
 	size_t i;
 
 	*n = sizeof maps / sizeof maps[0];

@@ -126,13 +126,6 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 }
 
-static void
-logout(struct tui *t)
-{
-	memset(&t->svc->actor, 0, sizeof t->svc->actor);
-	tui_message(t, 0, "Logged out");
-}
-
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
@@ -148,10 +141,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			h->sel++;
 		return TUI_HANDLED;
 	case A_LOGOUT:
-		logout(t);
+		tui_logout(t);
 		return TUI_CLOSE;
 	case A_QUIT:
-		logout(t);
+		tui_logout(t);
 		return TUI_QUIT;
 	case A_OPEN:
 		h->read_at = 0; /* back here, the figures are read again */
@@ -168,7 +161,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			tui_push(t, screen_reprint_new());
 			return TUI_HANDLED;
 		case T_LOGOUT:
-			logout(t);
+			tui_logout(t);
 			return TUI_CLOSE;
 		}
 	}

@@ -69,7 +69,10 @@ submit(struct login *l, struct tui *t)
 	l->user.len = 0;
 	l->focus = 0;
 	tui_message(t, 0, "Welcome, %s", t->svc->actor.full_name);
-	tui_push(t, screen_home_new(t));
+	/* supervisors and admins land on the back office */
+	tui_push(t, t->svc->actor.role >= ROLE_SUPERVISOR
+	                ? screen_dashboard_new(t)
+	                : screen_home_new(t));
 	return TUI_HANDLED;
 }
 

@@ -1,10 +1,10 @@
-/* screen_receipt.c - a receipt as text on the screen, as it would print:
- * nothing is written or logged by looking at it. */
+/* screen_receipt.c - a receipt or a credit note as text on the screen,
+ * as it would print: nothing is written or logged by looking at it. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui.h"
+#include "backoffice.h"
 #include "paydesk/xmalloc.h"
 
 enum { A_BACK };
@@ -56,20 +56,24 @@ free_receipt(struct tui_screen *sc)
 	tui_lines_free(&((struct receipt *)sc)->l);
 }
 
-struct tui_screen *
-screen_receipt_new(struct tui *t, const char *number)
+/* The document's text width: the configured one, narrower when the
+ * terminal is. */
+static int
+text_width(struct tui *t)
+{
+	int width = t->svc->cfg.text_width < COLS - 4 ? 0 : COLS - 4;
+
+	return width != 0 && width < 32 ? 32 : width;
+}
+
+static struct tui_screen *
+text_view(struct tui *t, const char *title, char *text, struct pd_err *err)
 {
 	struct receipt *r;
-	struct pd_err err;
-	/* the configured width, narrower when the terminal is */
-	int width = t->svc->cfg.text_width < COLS - 4 ? 0 : COLS - 4;
-	char *text, *line, *end;
+	char *line, *end;
 
-	if (width != 0 && width < 32)
-		width = 32;
-	text = svc_receipt_preview(t->svc, number, width, &err);
 	if (text == NULL) {
-		tui_message(t, 1, "%s", err.msg);
+		tui_message(t, 1, "%s", err->msg);
 		return NULL;
 	}
 	r = xcalloc(1, sizeof *r);
@@ -81,11 +85,29 @@ screen_receipt_new(struct tui *t, const char *number)
 		tui_lines_add(&r->l, 0, "%s", line);
 	}
 	free(text);
-	r->sc.title = "Receipt";
+	r->sc.title = title;
 	r->sc.keys = screen_receipt_keys;
 	r->sc.nkeys = screen_receipt_nkeys;
 	r->sc.draw = draw;
 	r->sc.action = action;
 	r->sc.free = free_receipt;
 	return &r->sc;
+}
+
+struct tui_screen *
+screen_receipt_new(struct tui *t, const char *number)
+{
+	struct pd_err err;
+
+	return text_view(t, "Receipt",
+	    svc_receipt_preview(t->svc, number, text_width(t), &err), &err);
+}
+
+struct tui_screen *
+screen_credit_text_new(struct tui *t, const char *cn_no)
+{
+	struct pd_err err;
+
+	return text_view(t, "Credit note",
+	    svc_credit_preview(t->svc, cn_no, text_width(t), &err), &err);
 }

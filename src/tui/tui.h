@@ -65,6 +65,12 @@ struct tui {
 	int cur_y, cur_x; /* where the cursor goes after a redraw; -1: hidden */
 	/* set by a handler: pop screens until this one is on top */
 	struct tui_screen *unwind_to;
+	/* set by a handler: push this after the pops (a menu that closes
+	 * and opens what was chosen) */
+	struct tui_screen *push_after;
+	/* counted up by a dialog that wrote: a screen that read before reads
+	 * again */
+	unsigned list_gen;
 };
 
 /* Colour pairs, when the terminal has colours and NO_COLOR is unset. */
@@ -152,6 +158,73 @@ int tui_field_input(struct tui_field *f, int key, wint_t ch);
 void tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
     int width, int focus);
 
+/* A form: labelled inputs in a column, the focus moved with Up/Down or
+ * Tab, choices changed with Left/Right (or Space), a set of options
+ * toggled with Space. */
+enum tui_form_kind { FORM_TEXT, FORM_MONEY, FORM_DATE, FORM_CHOICE, FORM_MULTI };
+struct tui_form_item {
+	const char *label;
+	enum tui_form_kind kind;
+	struct tui_field f; /* TEXT, MONEY, DATE; read-only: shown as text */
+	const char *const *options;
+	int nopts;
+	int choice;             /* CHOICE */
+	unsigned long long set; /* MULTI: bit per option */
+	int cursor;             /* MULTI: the option under the cursor */
+	const char *hint;       /* dim text after a field */
+	int readonly, hidden;
+	int changed; /* set on every edit; the owner clears it */
+};
+struct tui_form {
+	struct tui_form_item *items;
+	int n, focus;
+};
+void tui_form_text(struct tui_form_item *it, const char *label, int max,
+    const char *value);
+void tui_form_choice(struct tui_form_item *it, const char *label,
+    const char *const *options, int n, int choice);
+/* A key for the form: 1 handled, 0 not a form key, -1 refused. */
+int tui_form_input(struct tui_form *fm, int key, wint_t ch);
+/* The focus is on a field that takes characters. */
+int tui_form_typing(const struct tui_form *fm);
+/* Labels in a column of lw, inputs after them, w columns in all. */
+void tui_form_draw(struct tui *t, const struct tui_form *fm, int y, int x,
+    int lw, int w);
+
+/* A listing on screen: its columns (from svc_listing_cols), their
+ * widths fitted to the terminal by tui_table_layout; column 0 stays, the
+ * rest scroll sideways from first. */
+#define TUI_TABLE_MAX 16
+struct tui_table {
+	const struct xcol *cols;
+	int ncols;
+	int flex;        /* the column that takes spare width */
+	int first, last; /* scrolled columns shown */
+	int sorted, asc; /* the column marked as the order (-1: none) */
+	int w[TUI_TABLE_MAX];
+};
+/* Fit to width columns (row marker column excluded); the last shown. */
+int tui_table_layout(struct tui_table *tb, int width);
+void tui_table_header(struct tui *t, const struct tui_table *tb, int y, int x);
+/* A row of cells; marked shows a '*' before it. */
+void tui_table_row(struct tui *t, const struct tui_table *tb, int y, int x,
+    const struct xcell *cells, int selected, int marked);
+/* Scroll the columns sideways; 1 if they moved. */
+int tui_table_scroll(struct tui_table *tb, int delta);
+
+/* A menu over the screen below it: Enter runs fn with the item's id
+ * after the menu closed; fn returns a screen to open, or NULL. */
+struct tui_menu_item {
+	const char *label;
+	int id;
+};
+typedef struct tui_screen *(*tui_menu_fn)(struct tui *t, void *arg, int id);
+struct tui_screen *screen_menu_new(const char *title,
+    const struct tui_menu_item *items, int n, tui_menu_fn fn, void *arg);
+
+/* Log the user out (the caller closes its screen). */
+void tui_logout(struct tui *t);
+
 /* The keys of every screen, for `paydesk keys` and the docs check. */
 struct tui_keymap {
 	const char *screen;
@@ -168,6 +241,12 @@ struct tui_screen *screen_reprint_new(void);
  * first step of the wizard. */
 struct tui_screen *screen_pay_search_new(int find);
 struct tui_screen *screen_today_new(struct tui *t);
+/* The back office. */
+struct tui_screen *screen_dashboard_new(struct tui *t);
+/* Payments (credits 0) or Credit Notes tab first. */
+struct tui_screen *screen_payments_new(struct tui *t, int credits);
+struct tui_screen *screen_payers_new(struct tui *t);
+struct tui_screen *screen_aging_new(struct tui *t);
 /* The payment details view of a receipt number, payment or transaction
  * id; NULL (with a message) if it cannot be read. */
 struct tui_screen *screen_payment_new(struct tui *t, const char *number);
@@ -196,6 +275,30 @@ extern const struct tui_key screen_pay_review_keys[];
 extern const size_t screen_pay_review_nkeys;
 extern const struct tui_key screen_pay_done_keys[];
 extern const size_t screen_pay_done_nkeys;
+extern const struct tui_key screen_dashboard_keys[];
+extern const size_t screen_dashboard_nkeys;
+extern const struct tui_key screen_payments_keys[];
+extern const size_t screen_payments_nkeys;
+extern const struct tui_key screen_menu_keys[];
+extern const size_t screen_menu_nkeys;
+extern const struct tui_key screen_filter_keys[];
+extern const size_t screen_filter_nkeys;
+extern const struct tui_key screen_void_keys[];
+extern const size_t screen_void_nkeys;
+extern const struct tui_key screen_credit_create_keys[];
+extern const size_t screen_credit_create_nkeys;
+extern const struct tui_key screen_credit_keys[];
+extern const size_t screen_credit_nkeys;
+extern const struct tui_key screen_credit_apply_keys[];
+extern const size_t screen_credit_apply_nkeys;
+extern const struct tui_key screen_export_keys[];
+extern const size_t screen_export_nkeys;
+extern const struct tui_key screen_payers_keys[];
+extern const size_t screen_payers_nkeys;
+extern const struct tui_key screen_aging_keys[];
+extern const size_t screen_aging_nkeys;
+extern const struct tui_key screen_aging_items_keys[];
+extern const size_t screen_aging_items_nkeys;
 extern const struct tui_key screen_today_keys[];
 extern const size_t screen_today_nkeys;
 extern const struct tui_key screen_payment_keys[];

@@ -197,3 +197,10 @@ tui_big(int y, int x, const char *s)
 	}
 	return x - x0;
 }
+
+void
+tui_logout(struct tui *t)
+{
+	memset(&t->svc->actor, 0, sizeof t->svc->actor);
+	tui_message(t, 0, "Logged out");
+}

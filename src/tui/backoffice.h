@@ -1,0 +1,62 @@
+/* backoffice.h - what the back office list screens share with their
+ * dialogs: the filters as the supervisor set them. */
+#ifndef PAYDESK_TUI_BACKOFFICE_H
+#define PAYDESK_TUI_BACKOFFICE_H
+#include "tui.h"
+
+/* Date range presets. */
+enum range { R_ANY, R_TODAY, R_WEEK, R_MONTH, R_CUSTOM, R_COUNT };
+extern const char *const range_names[R_COUNT];
+
+struct list_filters {
+	int credits; /* which tab these are for */
+	int range;
+	char from[11], to[11]; /* R_CUSTOM */
+	/* payments */
+	int method; /* 0 any, else cfg.methods[method - 1] */
+	int status; /* -1 any, enum pay_status */
+	int type;   /* -1 any, enum pay_type */
+	/* credit notes */
+	int cn_status;              /* -1 all, enum cn_status */
+	unsigned long long reasons; /* bit per cfg.reasons; 0: all */
+	char consumer[33];          /* account number */
+	int64_t consumer_id;        /* resolved from consumer */
+	int remaining;              /* -1 any, 0 used, 1 partial, 2 full */
+	char receipt[64];           /* linked payment */
+	char min[24], max[24];      /* credit amount range, as typed */
+	int64_t min_amount, max_amount;
+	int changed; /* set by the dialog when applied */
+};
+
+/* No filter at all for a tab (credits: the Credit Notes tab). */
+void list_filters_reset(struct list_filters *lf, int credits);
+/* The dates of a preset (or the custom ones) as of today; 0 when the
+ * range is open. */
+int list_range(const struct list_filters *lf, char from[11], char to[11]);
+/* "Method Cash, This Month" - what is set, for the screen. */
+void list_filters_text(
+    const struct tui *t, const struct list_filters *lf, char *buf, size_t n);
+
+/* The filter dialog of a tab; it changes lf only when applied. */
+struct tui_screen *screen_filter_new(struct tui *t, struct list_filters *lf);
+
+/* Dialogs and views of the back office. Each that writes sets
+ * t->list_stale so that the list below reads its page again. */
+struct tui_screen *screen_void_new(struct tui *t, const char *receipt);
+struct tui_screen *screen_credit_create_new(struct tui *t, const char *receipt);
+struct tui_screen *screen_credit_new(struct tui *t, const char *cn_no);
+struct tui_screen *screen_credit_text_new(struct tui *t, const char *cn_no);
+struct tui_screen *screen_credit_apply_new(struct tui *t, const char *cn_no);
+struct tui_screen *screen_aging_items_new(
+    struct tui *t, const struct aging_row *r);
+/* Print a credit note (print 1) or write its PDF to the exports
+ * directory (0); the outcome on the message line. */
+void tui_credit_doc(struct tui *t, const char *cn_no, int print);
+/* Export a listing for its filter (the one the list holds: copied), in
+ * its order (payers: sort, and only the marked consumers if any). */
+struct tui_screen *screen_export_new(struct tui *t, enum listing l,
+    const struct payment_filter *pf, const struct credit_filter *cf,
+    const struct aging_filter *af, enum payers_sort sort, const int64_t *marked,
+    size_t nmarked);
+
+#endif

@@ -1,0 +1,183 @@
+/* form.c - a column of labelled inputs for the dialogs: text, money and
+ * date fields, a choice among options (Left/Right), a set of options
+ * (Space toggles the one under the cursor, Left/Right move it). */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tui.h"
+
+void
+tui_form_text(
+    struct tui_form_item *it, const char *label, int max, const char *value)
+{
+	memset(it, 0, sizeof *it);
+	it->label = label;
+	it->kind = FORM_TEXT;
+	it->f.max = max;
+	if (value != NULL) {
+		snprintf(it->f.buf, sizeof it->f.buf, "%s", value);
+		it->f.len = strlen(it->f.buf);
+	}
+}
+
+void
+tui_form_choice(struct tui_form_item *it, const char *label,
+    const char *const *options, int n, int choice)
+{
+	memset(it, 0, sizeof *it);
+	it->label = label;
+	it->kind = FORM_CHOICE;
+	it->options = options;
+	it->nopts = n;
+	it->choice = choice;
+}
+
+static int
+is_field(const struct tui_form_item *it)
+{
+	return it->kind == FORM_TEXT || it->kind == FORM_MONEY ||
+	       it->kind == FORM_DATE;
+}
+
+int
+tui_form_typing(const struct tui_form *fm)
+{
+	return fm->n > 0 && is_field(&fm->items[fm->focus]) &&
+	       !fm->items[fm->focus].readonly;
+}
+
+/* Move the focus by delta to the next item that is not read-only. */
+static void
+move_focus(struct tui_form *fm, int delta)
+{
+	int i, f = fm->focus;
+
+	for (i = 0; i < fm->n; i++) {
+		f = (f + delta + fm->n) % fm->n;
+		if (!fm->items[f].readonly && !fm->items[f].hidden)
+			break;
+	}
+	fm->focus = f;
+}
+
+int
+tui_form_input(struct tui_form *fm, int key, wint_t ch)
+{
+	struct tui_form_item *it;
+	int rc;
+
+	if (fm->n == 0)
+		return 0;
+	it = &fm->items[fm->focus];
+	switch (key) {
+	case KEY_UP:
+	case KEY_BTAB:
+		move_focus(fm, -1);
+		return 1;
+	case KEY_DOWN:
+	case TUI_KEY_TAB:
+		move_focus(fm, 1);
+		return 1;
+	case KEY_LEFT:
+	case KEY_RIGHT:
+		if (it->kind == FORM_CHOICE && it->nopts > 0) {
+			it->choice = (it->choice + (key == KEY_LEFT ? -1 : 1) +
+			                 it->nopts) %
+			             it->nopts;
+			it->changed = 1;
+			return 1;
+		}
+		if (it->kind == FORM_MULTI && it->nopts > 0) {
+			it->cursor = (it->cursor + (key == KEY_LEFT ? -1 : 1) +
+			                 it->nopts) %
+			             it->nopts;
+			return 1;
+		}
+		return 0;
+	}
+	if (it->readonly)
+		return 0;
+	if (it->kind == FORM_MULTI && key == 0 && ch == ' ') {
+		it->set ^= 1ULL << it->cursor;
+		it->changed = 1;
+		return 1;
+	}
+	if (it->kind == FORM_CHOICE && key == 0 && ch == ' ') {
+		it->choice = (it->choice + 1) % (it->nopts ? it->nopts : 1);
+		it->changed = 1;
+		return 1;
+	}
+	if (!is_field(it))
+		return 0;
+	if (it->kind == FORM_DATE && key == 0 &&
+	    !((ch >= '0' && ch <= '9') || ch == '-'))
+		return -1;
+	it->f.money = it->kind == FORM_MONEY;
+	rc = tui_field_input(&it->f, key, ch);
+	if (rc == 1)
+		it->changed = 1;
+	return rc;
+}
+
+void
+tui_form_draw(
+    struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w)
+{
+	char line[512];
+	int i, k, fx = x + lw + 2, fw = w - lw - 2;
+
+	for (i = 0; i < fm->n; i++) {
+		const struct tui_form_item *it = &fm->items[i];
+		int focus = i == fm->focus;
+
+		if (it->hidden)
+			continue;
+		if (focus)
+			attron(A_BOLD);
+		tui_text(y, x, it->label, lw);
+		if (focus)
+			attroff(A_BOLD);
+		if (it->readonly) {
+			tui_text(y, fx, it->f.buf, fw);
+		} else if (is_field(it)) {
+			int width = it->f.max > 0 && it->f.max + 1 < fw
+			                ? it->f.max + 1
+			                : fw;
+
+			tui_field_draw(t, &it->f, y, fx, width, focus);
+			if (it->hint != NULL && fx + width + 2 < x + w) {
+				attron(A_DIM);
+				tui_text(y, fx + width + 2, it->hint,
+				    x + w - fx - width - 2);
+				attroff(A_DIM);
+			}
+		} else if (it->kind == FORM_CHOICE) {
+			snprintf(line, sizeof line, "< %s >",
+			    it->nopts ? it->options[it->choice] : "");
+			if (focus)
+				attron(tui_attr(t, TUI_C_SELECT, A_REVERSE));
+			tui_text(y, fx, line, fw);
+			if (focus)
+				attroff(tui_attr(t, TUI_C_SELECT, A_REVERSE));
+		} else {
+			int cx = fx;
+
+			for (k = 0; k < it->nopts && cx < x + w; k++) {
+				int on = (it->set >> k) & 1;
+				int attr =
+				    focus && k == it->cursor
+				        ? tui_attr(t, TUI_C_SELECT, A_REVERSE)
+				        : 0;
+
+				snprintf(line, sizeof line, "[%c] %s",
+				    on ? 'x' : ' ', it->options[k]);
+				attron(attr);
+				tui_text(y, cx, line, x + w - cx);
+				attroff(attr);
+				cx += (int)strlen(line) + 2;
+			}
+		}
+		y++;
+	}
+}

@@ -1,0 +1,246 @@
+/* screen_aging.c - the aging report: outstanding open items by days past
+ * their due date (Current, 1-30, 31-60, 61-90, 90+) as amounts and
+ * counts in total, then per consumer, most outstanding first. Enter
+ * drills into a consumer's items; / searches, o keeps only consumers with
+ * something older than 30, 60 or 90 days. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+enum {
+	A_UP,
+	A_DOWN,
+	A_PGUP,
+	A_PGDN,
+	A_OPEN,
+	A_SEARCH,
+	A_OLDER,
+	A_EXPORT,
+	A_KLEFT,
+	A_KRIGHT,
+	A_BACK
+};
+
+const struct tui_key screen_aging_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Items", "the consumer's open items", A_OPEN},
+    {'/', "/", "Search", "search consumers as you type (Enter ends it)",
+        A_SEARCH},
+    {'o', "o", "Older", "only consumers with items older than 30/60/90 days",
+        A_OLDER},
+    {'x', "x", "Export", "export the report as CSV or Excel", A_EXPORT},
+    {KEY_UP, "Up", NULL, "the consumer above", A_UP},
+    {KEY_DOWN, "Down", NULL, "the consumer below", A_DOWN},
+    {KEY_PPAGE, "PgUp", NULL, "a page up", A_PGUP},
+    {KEY_NPAGE, "PgDn", NULL, "a page down", A_PGDN},
+    {KEY_LEFT, "Left", NULL, "scroll the columns left", A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, "scroll the columns right", A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", "Back", "back to the dashboard", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_aging_nkeys =
+    sizeof screen_aging_keys / sizeof screen_aging_keys[0];
+
+#define AGING_SHOWN 1000
+
+struct agingv {
+	struct tui_screen sc;
+	struct aging total;
+	struct aging_row *rows;
+	size_t n, sel;
+	int min_bucket;
+	int searching;
+	struct tui_field search;
+	struct tui_table tb;
+};
+
+static void
+filter_of(struct agingv *a, struct aging_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->search = a->search.len ? a->search.buf : NULL;
+	f->min_bucket = a->min_bucket;
+}
+
+static int
+add(const struct aging_row *r, void *arg)
+{
+	struct agingv *a = arg;
+
+	a->rows[a->n++] = *r;
+	return 0;
+}
+
+static void
+load(struct agingv *a, struct tui *t)
+{
+	struct aging_filter f;
+	struct pd_err err;
+
+	filter_of(a, &f);
+	f.limit = AGING_SHOWN;
+	a->n = a->sel = 0;
+	if (svc_aging_total(t->svc, &f, &a->total, &err) != 0 ||
+	    svc_aging_each(t->svc, &f, add, a, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+}
+
+static int
+list_rows(void)
+{
+	return LINES - 13;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct agingv *a = (struct agingv *)sc;
+	static const char *const older[] = {
+	    "", "past due", "over 30 days", "over 60 days", "over 90 days"};
+	struct xcell c[TUI_TABLE_MAX];
+	char line[160], m[MONEY_BUFSZ];
+	size_t i, top;
+	int b, x, hot, w = (COLS - 4) / AGE_BUCKETS, y = 2;
+
+	tui_text(y, 2, "Search:", 8);
+	tui_field_draw(t, &a->search, y, 10, 30, a->searching);
+	snprintf(line, sizeof line, "%s%s", a->min_bucket ? "consumers " : "",
+	    older[a->min_bucket]);
+	attron(A_DIM);
+	tui_text(y, 42, line, COLS - 43);
+	attroff(A_DIM);
+	y += 2;
+	for (b = 0; b < AGE_BUCKETS; b++) {
+		x = 2 + b * w;
+		attron(A_DIM);
+		snprintf(line, sizeof line, "%s%s",
+		    age_bucket_name((enum age_bucket)b),
+		    b == AGE_CURRENT ? "" : " days");
+		tui_text(y, x, line, w - 1);
+		attroff(A_DIM);
+		hot = b >= AGE_60 ? tui_attr(t, TUI_C_ERROR, A_BOLD)
+		                  : (int)A_BOLD;
+		attron(hot);
+		tui_text(y + 1, x,
+		    svc_money(t->svc, m, sizeof m, a->total.amount[b]), w - 1);
+		attroff(hot);
+		snprintf(line, sizeof line, "%lld item%s",
+		    (long long)a->total.count[b],
+		    a->total.count[b] == 1 ? "" : "s");
+		tui_text(y + 2, x, line, w - 1);
+	}
+	snprintf(line, sizeof line,
+	    "Total outstanding %s in %lld items, %zu consumer%s%s",
+	    svc_money(t->svc, m, sizeof m, a->total.total),
+	    (long long)a->total.items, a->n, a->n == 1 ? "" : "s",
+	    a->n == AGING_SHOWN ? " (the first)" : "");
+	tui_text(y + 3, 2, line, COLS - 4);
+	y += 5;
+	tui_table_layout(&a->tb, COLS - 5);
+	tui_table_header(t, &a->tb, y++, 3);
+	if (a->n == 0) {
+		tui_text(y, 3, "No open item matches", COLS - 4);
+		return;
+	}
+	top = tui_list_top(a->sel, a->n, list_rows());
+	for (i = top; i < a->n && (int)(i - top) < list_rows(); i++) {
+		svc_aging_cells(&a->rows[i], c);
+		tui_table_row(t, &a->tb, y++, 2, c, i == a->sel, 0);
+	}
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct agingv *a = (struct agingv *)sc;
+	struct aging_filter f;
+	struct tui_screen *next;
+
+	if (a->searching && (act == A_OPEN || act == A_BACK || act == A_DOWN)) {
+		a->searching = 0;
+		sc->typing = 0;
+		return TUI_HANDLED;
+	}
+	switch (act) {
+	case A_UP:
+	case A_DOWN:
+		tui_list_move(&a->sel, a->n, act == A_UP ? -1 : 1);
+		return TUI_HANDLED;
+	case A_PGUP:
+	case A_PGDN:
+		tui_list_move(
+		    &a->sel, a->n, act == A_PGUP ? -list_rows() : list_rows());
+		return TUI_HANDLED;
+	case A_KLEFT:
+	case A_KRIGHT:
+		tui_table_scroll(&a->tb, act == A_KLEFT ? -1 : 1);
+		return TUI_HANDLED;
+	case A_SEARCH:
+		a->searching = 1;
+		sc->typing = 1;
+		return TUI_HANDLED;
+	case A_OLDER:
+		a->min_bucket = (a->min_bucket + 1) % AGE_BUCKETS;
+		load(a, t);
+		return TUI_HANDLED;
+	case A_EXPORT:
+		filter_of(a, &f);
+		tui_push(t, screen_export_new(
+		                t, LIST_AGING, NULL, NULL, &f, 0, NULL, 0));
+		return TUI_HANDLED;
+	case A_OPEN:
+		if (a->n == 0)
+			return TUI_HANDLED;
+		next = screen_aging_items_new(t, &a->rows[a->sel]);
+		if (next != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case A_BACK:
+		return TUI_CLOSE;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct agingv *a = (struct agingv *)sc;
+
+	if (!a->searching)
+		return 0;
+	if (tui_field_input(&a->search, key, ch) == 1)
+		load(a, t);
+	return TUI_HANDLED;
+}
+
+static void
+free_aging(struct tui_screen *sc)
+{
+	free(((struct agingv *)sc)->rows);
+}
+
+struct tui_screen *
+screen_aging_new(struct tui *t)
+{
+	struct agingv *a = xcalloc(1, sizeof *a);
+
+	a->rows = xcalloc(AGING_SHOWN, sizeof *a->rows);
+	a->search.max = 64;
+	a->tb.cols = svc_listing_cols(LIST_AGING, &a->tb.ncols);
+	a->tb.flex = 0;
+	a->tb.first = 1;
+	a->tb.sorted = 7;
+	a->sc.title = "Aging report";
+	a->sc.keys = screen_aging_keys;
+	a->sc.nkeys = screen_aging_nkeys;
+	a->sc.draw = draw;
+	a->sc.action = action;
+	a->sc.input = input;
+	a->sc.free = free_aging;
+	load(a, t);
+	return &a->sc;
+}

@@ -1,0 +1,199 @@
+/* screen_credit.c - the credit note details view: number and status,
+ * consumer, created and expiry dates, original, applied and remaining
+ * amounts with the usage, reason, created by, the linked payment (o opens
+ * it), remarks and the applications; print, view, download and apply. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_PRINT, A_VIEW, A_DOWNLOAD, A_APPLY, A_PAYMENT, A_BACK };
+
+const struct tui_key screen_credit_keys[] = {
+    TUI_LINES_KEYS,
+    {'p', "p", "Print", "print the credit note", A_PRINT},
+    {'v', "v", "View", "the credit note as it prints", A_VIEW},
+    {'d', "d", "Download", "write its PDF to the exports directory",
+        A_DOWNLOAD},
+    {'a', "a", "Apply", "apply the credit to an open item", A_APPLY},
+    {'o', "o", "Payment", "open the linked payment", A_PAYMENT},
+    {TUI_KEY_ESC, "Esc", "Close", "back to where it was opened", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_credit_nkeys =
+    sizeof screen_credit_keys / sizeof screen_credit_keys[0];
+
+#define LW 24
+
+struct cdetails {
+	struct tui_screen sc;
+	char number[64];
+	char receipt[64];
+	int active;
+	unsigned gen; /* t->list_gen when read */
+	struct tui_lines l;
+};
+
+static void
+money_pair(struct tui_lines *l, struct tui *t, const char *label, int64_t v)
+{
+	char m[MONEY_BUFSZ];
+
+	tui_lines_pair(l, LW, label, svc_money(t->svc, m, sizeof m, v));
+}
+
+/* Read the credit note into lines; 0 or -1 with a message. */
+static int
+fill(struct cdetails *d, struct tui *t)
+{
+	struct credit_view v;
+	struct pd_err err;
+	char buf[160], m[MONEY_BUFSZ];
+	size_t i;
+
+	if (svc_credit_show(t->svc, d->number, &v, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	tui_lines_free(&d->l);
+	memset(&d->l, 0, sizeof d->l);
+	snprintf(d->receipt, sizeof d->receipt, "%s", v.cn.receipt_no);
+	d->active = v.status == CN_ACTIVE;
+	tui_lines_add(&d->l, 1, "Credit Note %s   [%s]", v.cn.cn_no,
+	    credit_status_name(v.status));
+	tui_lines_add(&d->l, 0, "%s", "");
+	tui_lines_add(&d->l, 1, "Consumer");
+	tui_lines_pair(&d->l, LW, "Name", v.cn.consumer_name);
+	tui_lines_pair(&d->l, LW, "Account number", v.cn.account_no);
+	tui_lines_add(&d->l, 1, "Dates");
+	tui_lines_pair(&d->l, LW, "Created", v.cn.created_at);
+	tui_lines_pair(&d->l, LW, "Expires", v.cn.expires_on);
+	tui_lines_add(&d->l, 1, "Financial details");
+	money_pair(&d->l, t, "Original credit amount", v.cn.amount);
+	money_pair(&d->l, t, "Applied amount", v.cn.applied);
+	money_pair(&d->l, t, "Remaining balance", v.remaining);
+	money_plain(m, sizeof m, v.usage_tenths, 1);
+	snprintf(buf, sizeof buf, "%s%%", m);
+	tui_lines_pair(&d->l, LW, "Usage", buf);
+	tui_lines_add(&d->l, 1, "Credit note information");
+	tui_lines_pair(&d->l, LW, "Reason", v.cn.reason);
+	tui_lines_pair(&d->l, LW, "Created by", v.cn.created_by);
+	snprintf(buf, sizeof buf, "%s  (o opens it)", v.cn.receipt_no);
+	tui_lines_pair(&d->l, LW, "Linked payment", buf);
+	tui_lines_pair(
+	    &d->l, LW, "Remarks", v.cn.remarks[0] ? v.cn.remarks : "-");
+	tui_lines_pair(&d->l, LW, "Terminal", v.cn.terminal);
+	tui_lines_add(&d->l, 1, "Applications");
+	if (v.napps == 0)
+		tui_lines_add(&d->l, 0, "  none yet");
+	for (i = 0; i < v.napps; i++)
+		tui_lines_add(&d->l, 0, "  %s  %-20s %s", v.apps[i].applied_on,
+		    v.apps[i].item_ref,
+		    svc_money(t->svc, m, sizeof m, v.apps[i].amount));
+	svc_credit_view_free(&v);
+	return 0;
+}
+
+static int
+rows(void)
+{
+	return LINES - 4;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct cdetails *d = (struct cdetails *)sc;
+
+	if (d->gen != t->list_gen) {
+		d->gen = t->list_gen;
+		fill(d, t); /* back from applying: the figures moved */
+	}
+	tui_lines_scroll(&d->l, 0, rows());
+	tui_lines_draw(&d->l, 1, 2, rows());
+}
+
+void
+tui_credit_doc(struct tui *t, const char *cn_no, int print)
+{
+	struct doc_request r = {0};
+	struct doc_result res;
+	struct pd_err err;
+
+	r.print = print;
+	r.exports = !print;
+	if (svc_credit_doc_issue(t->svc, cn_no, &r, &res, &err) != 0)
+		tui_message(
+		    t, 1, "%s%s%s", err.msg, res.path[0] ? ": " : "", res.path);
+	else if (print && res.printed)
+		tui_message(t, 0, "%s sent to the printer", cn_no);
+	else
+		tui_message(t, 0, "%s written to %s", cn_no, res.path);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct cdetails *d = (struct cdetails *)sc;
+	struct tui_screen *next = NULL;
+
+	if (tui_lines_action(&d->l, a, rows()))
+		return TUI_HANDLED;
+	switch (a) {
+	case A_PRINT:
+	case A_DOWNLOAD:
+		tui_credit_doc(t, d->number, a == A_PRINT);
+		return TUI_HANDLED;
+	case A_VIEW:
+		next = screen_credit_text_new(t, d->number);
+		break;
+	case A_APPLY:
+		if (!d->active) {
+			tui_message(
+			    t, 1, "Only an Active credit note can be applied");
+			return TUI_HANDLED;
+		}
+		next = screen_credit_apply_new(t, d->number);
+		break;
+	case A_PAYMENT:
+		next = screen_payment_new(t, d->receipt);
+		break;
+	case A_BACK:
+		return TUI_CLOSE;
+	default:
+		return 0;
+	}
+	if (next != NULL)
+		tui_push(t, next);
+	return TUI_HANDLED;
+}
+
+static void
+free_credit(struct tui_screen *sc)
+{
+	tui_lines_free(&((struct cdetails *)sc)->l);
+}
+
+struct tui_screen *
+screen_credit_new(struct tui *t, const char *cn_no)
+{
+	struct cdetails *d = xcalloc(1, sizeof *d);
+
+	snprintf(d->number, sizeof d->number, "%s", cn_no);
+	if (fill(d, t) != 0) {
+		free(d);
+		return NULL;
+	}
+	d->gen = t->list_gen;
+	d->sc.title = "Credit note details";
+	d->sc.keys = screen_credit_keys;
+	d->sc.nkeys = screen_credit_nkeys;
+	d->sc.draw = draw;
+	d->sc.action = action;
+	d->sc.free = free_credit;
+	return &d->sc;
+}

@@ -1,0 +1,187 @@
+/* screen_credit_apply.c - apply a credit note to one open item of the
+ * same consumer: pick the item, the amount defaults to what the credit
+ * and the item both allow; the service checks it again. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_APPLY, A_UP, A_DOWN, A_BACK };
+
+const struct tui_key screen_credit_apply_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Apply", "apply the amount to the item selected",
+        A_APPLY},
+    {KEY_UP, "Up", NULL, "the item above", A_UP},
+    {KEY_DOWN, "Down", NULL, "the item below", A_DOWN},
+    {TUI_KEY_ESC, "Esc", "Cancel", "close without applying", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help; type the amount to change it", -1},
+};
+const size_t screen_credit_apply_nkeys =
+    sizeof screen_credit_apply_keys / sizeof screen_credit_apply_keys[0];
+
+struct capply {
+	struct tui_screen sc;
+	struct credit_view cv;
+	struct consumer_view v;
+	size_t sel;
+	struct tui_field amount;
+};
+
+/* The most this credit can put on the item selected. */
+static int64_t
+allowed(const struct capply *a)
+{
+	const struct item *it = &a->v.items[a->sel];
+	int64_t open = it->amount - it->settled;
+
+	return open < a->cv.remaining ? open : a->cv.remaining;
+}
+
+static void
+set_default(struct capply *a, struct tui *t)
+{
+	if (a->v.nitems == 0)
+		return;
+	money_plain(a->amount.buf, sizeof a->amount.buf, allowed(a),
+	    t->svc->cfg.minor_digits);
+	a->amount.len = strlen(a->amount.buf);
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct capply *a = (struct capply *)sc;
+	char line[256], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+	size_t i, top;
+	int y = 2, rows = LINES - 12;
+
+	snprintf(line, sizeof line, "Credit note %s, %s: %s remaining",
+	    a->cv.cn.cn_no, a->cv.cn.consumer_name,
+	    svc_money(t->svc, m1, sizeof m1, a->cv.remaining));
+	attron(A_BOLD);
+	tui_text(y++, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	y++;
+	if (a->v.nitems == 0) {
+		tui_text(y, 4, "The consumer has no open item", COLS - 6);
+		return;
+	}
+	attron(A_DIM);
+	snprintf(line, sizeof line, "%-22s %-10s %12s %12s", "Item", "Due",
+	    "Amount", "Open");
+	tui_text(y++, 4, line, COLS - 6);
+	attroff(A_DIM);
+	top = tui_list_top(a->sel, a->v.nitems, rows);
+	for (i = top; i < a->v.nitems && (int)(i - top) < rows; i++) {
+		const struct item *it = &a->v.items[i];
+
+		snprintf(line, sizeof line, "%-22.22s %-10s %12s %12s", it->ref,
+		    it->due_on, svc_money(t->svc, m1, sizeof m1, it->amount),
+		    svc_money(t->svc, m2, sizeof m2, it->amount - it->settled));
+		tui_row(t, y++, 3, COLS - 6, i == a->sel, line);
+	}
+	y = LINES - 6;
+	tui_text(y, 4, "Amount to apply", 16);
+	tui_field_draw(t, &a->amount, y, 22, 16, 1);
+	snprintf(line, sizeof line, "at most %s",
+	    svc_money(t->svc, m1, sizeof m1, allowed(a)));
+	attron(A_DIM);
+	tui_text(y, 40, line, COLS - 42);
+	attroff(A_DIM);
+}
+
+static int
+apply(struct capply *a, struct tui *t)
+{
+	struct credit_application app;
+	struct pd_err err;
+	char m[MONEY_BUFSZ];
+	int64_t amount;
+
+	if (a->v.nitems == 0)
+		return TUI_HANDLED;
+	if (money_parse(a->amount.buf, t->svc->cfg.minor_digits,
+	        "Amount to apply", &amount, &err) != 0 ||
+	    svc_credit_apply(t->svc, a->cv.cn.cn_no, a->v.items[a->sel].ref,
+	        amount, &app, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	tui_message(t, 0, "%s applied to %s",
+	    svc_money(t->svc, m, sizeof m, app.amount), app.item_ref);
+	t->list_gen++;
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct capply *a = (struct capply *)sc;
+
+	switch (act) {
+	case A_APPLY:
+		return apply(a, t);
+	case A_UP:
+	case A_DOWN:
+		tui_list_move(&a->sel, a->v.nitems, act == A_UP ? -1 : 1);
+		set_default(a, t);
+		return TUI_HANDLED;
+	case A_BACK:
+		return TUI_CLOSE;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct capply *a = (struct capply *)sc;
+
+	if (tui_field_input(&a->amount, key, ch) < 0)
+		tui_message(t, 1, "Only digits and one dot in an amount");
+	return TUI_HANDLED;
+}
+
+static void
+free_apply(struct tui_screen *sc)
+{
+	struct capply *a = (struct capply *)sc;
+
+	svc_credit_view_free(&a->cv);
+	svc_consumer_view_free(&a->v);
+}
+
+struct tui_screen *
+screen_credit_apply_new(struct tui *t, const char *cn_no)
+{
+	struct capply *a = xcalloc(1, sizeof *a);
+	struct pd_err err;
+
+	if (svc_credit_show(t->svc, cn_no, &a->cv, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		free(a);
+		return NULL;
+	}
+	if (svc_consumer_show(t->svc, a->cv.cn.account_no, &a->v, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		svc_credit_view_free(&a->cv);
+		free(a);
+		return NULL;
+	}
+	a->amount.money = 1;
+	a->amount.max = 15;
+	set_default(a, t);
+	a->sc.title = "Apply credit";
+	a->sc.keys = screen_credit_apply_keys;
+	a->sc.nkeys = screen_credit_apply_nkeys;
+	a->sc.typing = 1;
+	a->sc.draw = draw;
+	a->sc.action = action;
+	a->sc.input = input;
+	a->sc.free = free_apply;
+	return &a->sc;
+}

@@ -1,0 +1,225 @@
+/* screen_credit_create.c - the Create Credit Note dialog: the payment as
+ * a read-only block, the credit amount (the full payment by default, the
+ * maximum as a hint), a reason from the configured list, remarks with a
+ * counter, and a live summary. Create works only when the amount and
+ * the reason are valid; the service checks everything again. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+#include "paydesk/credit.h"
+#include "paydesk/money.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_CREATE, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
+
+const struct tui_key screen_credit_create_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Create", "create the credit note (when valid)",
+        A_CREATE},
+    {KEY_DOWN, "Down", NULL, "the next field (also Tab)", A_NEXT},
+    {KEY_UP, "Up", NULL, "the field above", A_PREV},
+    {KEY_LEFT, "Left", NULL, "the reason before", A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, "the next reason", A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", "Cancel", "close; nothing is saved", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_credit_create_nkeys =
+    sizeof screen_credit_create_keys / sizeof screen_credit_create_keys[0];
+
+enum { F_AMOUNT, F_REASON, F_REMARKS, F_N };
+
+struct ccreate {
+	struct tui_screen sc;
+	struct payment_view v;
+	int64_t max; /* the payment less the credit already issued on it */
+	struct tui_form fm;
+	struct tui_form_item items[F_N];
+	const char *reasons[CFG_LIST_MAX + 1];
+	char hint[64];
+};
+
+/* The amount typed, and why Create is not possible ("" when it is). */
+static int64_t
+check(struct ccreate *c, struct tui *t, char *why, size_t n)
+{
+	struct pd_err err;
+	int64_t amount = 0;
+	char m[MONEY_BUFSZ];
+
+	why[0] = '\0';
+	if (money_parse(c->items[F_AMOUNT].f.buf, t->svc->cfg.minor_digits,
+	        "Credit amount", &amount, &err) != 0)
+		snprintf(why, n, "%s", err.msg);
+	else if (amount <= 0)
+		snprintf(why, n, "The credit amount must be above zero");
+	else if (amount > c->max)
+		snprintf(why, n, "The credit amount is above the maximum, %s",
+		    svc_money(t->svc, m, sizeof m, c->max));
+	else if (c->items[F_REASON].choice == 0)
+		snprintf(why, n, "Choose a reason");
+	return amount;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct ccreate *c = (struct ccreate *)sc;
+	const struct payment *p = &c->v.p;
+	char m[MONEY_BUFSZ], why[640], cnt[32];
+	int64_t amount;
+	int y = 2, lw = 26;
+
+	attron(A_BOLD);
+	tui_text(y++, 2, "Payment", COLS - 4);
+	attroff(A_BOLD);
+	tui_pair(y++, 4, 16, "Consumer", c->v.c.name);
+	tui_pair(y++, 4, 16, "Account", c->v.c.account_no);
+	tui_pair(y++, 4, 16, "Receipt #", p->receipt_no);
+	tui_pair(y++, 4, 16, "Payment amount",
+	    svc_money(t->svc, m, sizeof m, p->amount));
+	tui_pair(y++, 4, 16, "Payment date", p->paid_on);
+	tui_pair(y++, 4, 16, "Method", p->method);
+	y++;
+	attron(A_BOLD);
+	tui_text(y++, 2, "Credit note", COLS - 4);
+	attroff(A_BOLD);
+	tui_form_draw(t, &c->fm, y, 4, 16, COLS - 8);
+	snprintf(cnt, sizeof cnt, "%zu/%d",
+	    utf8_chars(c->items[F_REMARKS].f.buf, c->items[F_REMARKS].f.len),
+	    c->items[F_REMARKS].f.max);
+	attron(A_DIM);
+	tui_text(y + 3, 22, cnt, 12);
+	attroff(A_DIM);
+	sc->typing = tui_form_typing(&c->fm);
+	y += 5;
+	amount = check(c, t, why, sizeof why);
+	attron(A_BOLD);
+	tui_text(y++, 2, "Summary", COLS - 4);
+	attroff(A_BOLD);
+	tui_pair(y++, 4, lw, "Original payment amount",
+	    svc_money(t->svc, m, sizeof m, p->amount));
+	tui_pair(y++, 4, lw, "Credit note amount",
+	    svc_money(t->svc, m, sizeof m, why[0] && amount <= 0 ? 0 : amount));
+	if (amount >= 0 && amount <= p->amount) {
+		svc_money(t->svc, m, sizeof m, p->amount - amount);
+		if (amount == p->amount)
+			strcat(m, " (full reversal)");
+		tui_pair(y++, 4, lw, "Remaining payment value", m);
+	} else
+		tui_pair(y++, 4, lw, "Remaining payment value", "-");
+	y++;
+	if (why[0]) {
+		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
+		tui_wrap(y, 4, why, COLS - 8, 2);
+		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+	} else {
+		attron(tui_attr(t, TUI_C_OK, A_BOLD));
+		tui_text(y, 4, "Enter creates the credit note", COLS - 8);
+		attroff(tui_attr(t, TUI_C_OK, A_BOLD));
+	}
+}
+
+static int
+create(struct ccreate *c, struct tui *t)
+{
+	struct credit_note cn;
+	struct pd_err err;
+	char why[640], m[MONEY_BUFSZ];
+	int64_t amount = check(c, t, why, sizeof why);
+
+	if (why[0]) {
+		tui_message(t, 1, "Not created: %s", why);
+		return TUI_HANDLED;
+	}
+	if (svc_credit_create(t->svc, c->v.p.receipt_no, amount,
+	        c->reasons[c->items[F_REASON].choice],
+	        c->items[F_REMARKS].f.buf, &cn, &err) != 0) {
+		tui_message(t, 1, "Not created: %s", err.msg);
+		return TUI_HANDLED;
+	}
+	tui_message(t, 0, "Credit note %s created for %s", cn.cn_no,
+	    svc_money(t->svc, m, sizeof m, cn.amount));
+	t->list_gen++;
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct ccreate *c = (struct ccreate *)sc;
+	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
+
+	switch (a) {
+	case A_CREATE:
+		return create(c, t);
+	case A_BACK:
+		return TUI_CLOSE;
+	default:
+		tui_form_input(&c->fm, keys[a - A_NEXT], 0);
+		return TUI_HANDLED;
+	}
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct ccreate *c = (struct ccreate *)sc;
+
+	if (tui_form_input(&c->fm, key, ch) < 0)
+		tui_message(t, 1, "Only digits and one dot in an amount");
+	return TUI_HANDLED;
+}
+
+static void
+free_create(struct tui_screen *sc)
+{
+	svc_payment_view_free(&((struct ccreate *)sc)->v);
+}
+
+struct tui_screen *
+screen_credit_create_new(struct tui *t, const char *receipt)
+{
+	struct ccreate *c = xcalloc(1, sizeof *c);
+	const struct config *cfg = &t->svc->cfg;
+	struct pd_err err;
+	char m[MONEY_BUFSZ];
+	size_t i;
+	int k;
+
+	if (svc_payment_show(t->svc, receipt, &c->v, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		free(c);
+		return NULL;
+	}
+	c->max = c->v.p.amount;
+	for (i = 0; i < c->v.ncredits; i++)
+		if (!c->v.credits[i].voided)
+			c->max -= c->v.credits[i].amount;
+	if (c->max < 0)
+		c->max = 0;
+	money_plain(m, sizeof m, c->max, cfg->minor_digits);
+	tui_form_text(&c->items[F_AMOUNT], "Credit amount", 16, m);
+	c->items[F_AMOUNT].kind = FORM_MONEY;
+	snprintf(c->hint, sizeof c->hint, "Maximum: %s",
+	    svc_money(t->svc, m, sizeof m, c->max));
+	c->items[F_AMOUNT].hint = c->hint;
+	c->reasons[0] = "(choose a reason)";
+	for (k = 0; k < cfg->nreasons; k++)
+		c->reasons[k + 1] = cfg->reasons[k];
+	tui_form_choice(
+	    &c->items[F_REASON], "Reason", c->reasons, cfg->nreasons + 1, 0);
+	tui_form_text(&c->items[F_REMARKS], "Remarks", cfg->remarks_max, "");
+	c->fm.items = c->items;
+	c->fm.n = F_N;
+	c->sc.title = "Create Credit Note";
+	c->sc.keys = screen_credit_create_keys;
+	c->sc.nkeys = screen_credit_create_nkeys;
+	c->sc.draw = draw;
+	c->sc.action = action;
+	c->sc.input = input;
+	c->sc.free = free_create;
+	return &c->sc;
+}

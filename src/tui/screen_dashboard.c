@@ -1,0 +1,364 @@
+/* screen_dashboard.c - the supervisor's landing page: KPI tiles for a
+ * month with the change against the previous period, the month's daily
+ * collections as a bar chart, the breakdown by method and the outstanding
+ * summary; keys step through months and open the back office screens. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+enum {
+	A_PREV,
+	A_NEXT,
+	A_THIS,
+	A_PAYMENTS,
+	A_CREDITS,
+	A_PAYERS,
+	A_AGING,
+	A_PAY,
+	A_RELOAD,
+	A_LOGOUT,
+	A_QUIT
+};
+
+const struct tui_key screen_dashboard_keys[] = {
+    {KEY_LEFT, "Left", "Prev", "the month before", A_PREV},
+    {KEY_RIGHT, "Right", "Next", "the month after", A_NEXT},
+    {'t', "t", NULL, "back to this month", A_THIS},
+    {'p', "p", "Payments", "the payments list", A_PAYMENTS},
+    {'c', "c", "Credits", "the credit notes list", A_CREDITS},
+    {'y', "y", "Payers", "the payers report", A_PAYERS},
+    {'a', "a", "Aging", "the aging report of open items", A_AGING},
+    {'n', "n", NULL, "record a payment", A_PAY},
+    {'g', "g", NULL, "read the figures again", A_RELOAD},
+    {TUI_KEY_ESC, "Esc", "Log out", "log out, back to the login", A_LOGOUT},
+    {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
+    {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
+};
+const size_t screen_dashboard_nkeys =
+    sizeof screen_dashboard_keys / sizeof screen_dashboard_keys[0];
+
+struct dash {
+	struct tui_screen sc;
+	char month[8];
+	struct dashboard d;
+	int ok;
+};
+
+static void
+load(struct dash *b, struct tui *t)
+{
+	struct pd_err err;
+
+	b->ok = svc_dashboard(t->svc, b->month, &b->d, &err) == 0;
+	if (!b->ok)
+		tui_message(t, 1, "%s", err.msg);
+}
+
+/* "▲ 12.5%" / "▼ 3.0%" / "= 0.0%"; good says which sign is good news. */
+static void
+change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
+{
+	char buf[48], num[32];
+	int attr = 0;
+
+	money_plain(num, sizeof num, tenths < 0 ? -tenths : tenths, 1);
+	snprintf(buf, sizeof buf, "%s %s%%",
+	    tenths > 0   ? "\xe2\x96\xb2"
+	    : tenths < 0 ? "\xe2\x96\xbc"
+	                 : "=",
+	    num);
+	if (tenths != 0)
+		attr = (tenths > 0) == good_up ? tui_attr(t, TUI_C_OK, A_BOLD)
+		                               : tui_attr(t, TUI_C_ERROR, 0);
+	attron(attr);
+	tui_text(y, x, buf, w);
+	attroff(attr);
+}
+
+/* A tile: a box with the title, the figure and the change. */
+static void
+tile(struct tui *t, int y, int x, int w, const char *title, const char *fig,
+    int64_t chg, int good_up, const char *vs)
+{
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, 2);
+	mvaddch(y + 3, x, ACS_LLCORNER);
+	mvhline(y + 3, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + 3, x + w - 1, ACS_LRCORNER);
+	tui_text(y, x + 1, title, w - 2);
+	attron(A_BOLD);
+	tui_text(y + 1, x + 2, fig, w - 4);
+	attroff(A_BOLD);
+	change(t, y + 2, x + 2, 9, chg, good_up);
+	if (w >= 26) {
+		attron(A_DIM);
+		tui_text(y + 2, x + 12, vs, w - 14);
+		attroff(A_DIM);
+	}
+}
+
+static void
+tiles(struct dash *b, struct tui *t, int y)
+{
+	const struct kpi *k = &b->d.k;
+	char fig[64], m[MONEY_BUFSZ], r[16];
+	int w = (COLS - 4) / 4;
+
+	if (w > 30)
+		w = 30;
+	tile(t, y, 2, w, "Total Collected",
+	    svc_money(t->svc, m, sizeof m, k->cur.collected), k->chg_collected,
+	    1, "vs month");
+	snprintf(fig, sizeof fig, "%s (%lld)",
+	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
+	    (long long)k->cur.day_count);
+	tile(t, y, 2 + w, w, "Received Today", fig, k->chg_today, 1, "vs day");
+	money_plain(r, sizeof r, k->rate_tenths, 1);
+	snprintf(fig, sizeof fig, "%s%%", r);
+	tile(t, y, 2 + 2 * w, w, "Collection Rate", fig, k->chg_rate, 1,
+	    "vs month");
+	money_plain(r, sizeof r, k->avg_tenths, 1);
+	snprintf(fig, sizeof fig, "%s days", r);
+	tile(t, y, 2 + 3 * w, w,
+	    w >= 21 ? "Avg Collection Time" : "Avg Collect. Time", fig,
+	    k->chg_avg, 0, "vs month");
+}
+
+/* Amount without decimals and with k/M for the axis: "$12k". */
+static void
+short_money(struct tui *t, char *buf, size_t n, int64_t v)
+{
+	int64_t unit = 1, i;
+	const char *sym = t->svc->cfg.currency_symbol;
+
+	for (i = 0; i < t->svc->cfg.minor_digits; i++)
+		unit *= 10;
+	v /= unit;
+	if (v >= 10000000)
+		snprintf(buf, n, "%s%lldM", sym, (long long)(v / 1000000));
+	else if (v >= 10000)
+		snprintf(buf, n, "%s%lldk", sym, (long long)(v / 1000));
+	else
+		snprintf(buf, n, "%s%lld", sym, (long long)v);
+}
+
+/* Daily collections: one bar per day, eighths of a cell for height. */
+static void
+chart(struct dash *b, struct tui *t, int y, int rows)
+{
+	static const char *const eighths[] = {" ", "\xe2\x96\x81",
+	    "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84", "\xe2\x96\x85",
+	    "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88"};
+	const struct dashboard *d = &b->d;
+	int64_t max = 0, v;
+	char lab[32], m[MONEY_BUFSZ];
+	int i, r, x0 = 10, bw, x, best = 0;
+
+	for (i = 0; i < d->ndays; i++)
+		if (d->day_amount[i] > max) {
+			max = d->day_amount[i];
+			best = i;
+		}
+	bw = (COLS - x0 - 2) / (d->ndays > 0 ? d->ndays : 1);
+	if (bw > 3)
+		bw = 3;
+	if (bw < 1)
+		bw = 1;
+	attron(A_BOLD);
+	tui_text(y, 2, "Daily collections", COLS - 4);
+	attroff(A_BOLD);
+	if (max > 0) {
+		snprintf(lab, sizeof lab, "best day %d: %s", best + 1,
+		    svc_money(t->svc, m, sizeof m, max));
+		attron(A_DIM);
+		tui_text(y, 21, lab, COLS - 23);
+		attroff(A_DIM);
+	}
+	y++;
+	short_money(t, lab, sizeof lab, max);
+	tui_text(y, 1, lab, x0 - 2);
+	short_money(t, lab, sizeof lab, 0);
+	tui_text(y + rows - 1, 1, lab, x0 - 2);
+	mvvline(y, x0 - 1, ACS_VLINE, rows);
+	mvaddch(y + rows, x0 - 1, ACS_LLCORNER);
+	mvhline(y + rows, x0, ACS_HLINE, bw * d->ndays);
+	for (i = 0; i < d->ndays; i++) {
+		x = x0 + i * bw;
+		/* height in eighths of a row, rounded up so any day shows */
+		v = max > 0 ? (d->day_amount[i] * rows * 8 + max - 1) / max : 0;
+		for (r = 0; r < rows; r++) {
+			int64_t h = v - (int64_t)(rows - 1 - r) * 8;
+			const char *c = h >= 8   ? eighths[8]
+			                : h <= 0 ? eighths[0]
+			                         : eighths[h];
+			int k;
+
+			for (k = 0; k < (bw > 1 ? bw - 1 : 1); k++)
+				mvaddstr(y + r, x + k, c);
+		}
+		if (i == 0 || (i + 1) % 5 == 0) {
+			snprintf(lab, sizeof lab, "%d", i + 1);
+			tui_text(y + rows + 1, x, lab, 3);
+		}
+	}
+}
+
+static void
+methods(struct dash *b, struct tui *t, int y, int rows, int w)
+{
+	const struct dashboard *d = &b->d;
+	char line[160], m[MONEY_BUFSZ], pct[16];
+	int64_t total = 0, share;
+	int i, bar, bw = w - 44;
+
+	attron(A_BOLD);
+	tui_text(y++, 2, "By method this month", w);
+	attroff(A_BOLD);
+	for (i = 0; i < d->nmethods; i++)
+		total += d->methods[i].amount;
+	if (d->nmethods == 0)
+		tui_text(y, 4, "No payment posted in this month", w - 2);
+	for (i = 0; i < d->nmethods && i < rows; i++, y++) {
+		share = money_ratio_tenths(d->methods[i].amount, total);
+		money_plain(pct, sizeof pct, share, 1);
+		snprintf(line, sizeof line, "%-12.12s %13s %5lld %5s%%",
+		    d->methods[i].name,
+		    svc_money(t->svc, m, sizeof m, d->methods[i].amount),
+		    (long long)d->methods[i].count, pct);
+		tui_text(y, 4, line, w - 2);
+		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
+		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)
+			bar = 1;
+		attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
+		mvhline(y, 4 + 40, ' ', bar);
+		attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
+	}
+}
+
+static void
+outstanding(struct dash *b, struct tui *t, int y, int x)
+{
+	const struct kpi *k = &b->d.k;
+	char v[64], m[MONEY_BUFSZ];
+	int w = COLS - x - 2;
+
+	attron(A_BOLD);
+	tui_text(y++, x, "Outstanding today", w);
+	attroff(A_BOLD);
+	tui_pair(y++, x, 18, "Total outstanding",
+	    svc_money(t->svc, m, sizeof m, k->out.total));
+	snprintf(v, sizeof v, "%lld", (long long)k->out.items);
+	tui_pair(y++, x, 18, "Open items", v);
+	money_plain(m, sizeof m, k->avg_past_due_tenths, 1);
+	snprintf(v, sizeof v, "%s days", m);
+	tui_pair(y++, x, 18, "Avg days past due", v);
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct dash *b = (struct dash *)sc;
+	char line[128];
+	int rows, y = 2, split;
+
+	if (!b->ok) {
+		tui_text(y, 2, "The figures cannot be read (g to try again)",
+		    COLS - 4);
+		return;
+	}
+	snprintf(line, sizeof line, "%s to %s", b->d.k.from, b->d.k.to);
+	attron(A_BOLD);
+	tui_text(y, 2, b->month, 8);
+	attroff(A_BOLD);
+	tui_text(y, 11, line, COLS - 13);
+	y++;
+	tiles(b, t, y);
+	y += 4;
+	/* what is left: chart, then methods beside the outstanding */
+	rows = LINES - 3 - y - 2 - 5;
+	if (rows > 12)
+		rows = 12;
+	if (rows < 2)
+		rows = 2;
+	chart(b, t, y, rows);
+	y += rows + 3;
+	split = COLS >= 100 ? COLS - 40 : COLS - 33;
+	if (LINES - 3 - y >= 3) {
+		methods(b, t, y, LINES - 3 - y - 1, split - 4);
+		outstanding(b, t, y, split);
+	}
+}
+
+static void
+this_month(struct dash *b)
+{
+	char today[11];
+
+	svc_today(today);
+	snprintf(b->month, sizeof b->month, "%.7s", today);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct dash *b = (struct dash *)sc;
+
+	switch (a) {
+	case A_PREV:
+	case A_NEXT:
+		svc_month_step(b->month, a == A_PREV ? -1 : 1, b->month);
+		load(b, t);
+		return TUI_HANDLED;
+	case A_THIS:
+		this_month(b);
+		load(b, t);
+		return TUI_HANDLED;
+	case A_RELOAD:
+		load(b, t);
+		return TUI_HANDLED;
+	case A_PAYMENTS:
+	case A_CREDITS:
+		tui_push(t, screen_payments_new(t, a == A_CREDITS));
+		return TUI_HANDLED;
+	case A_PAYERS:
+		tui_push(t, screen_payers_new(t));
+		return TUI_HANDLED;
+	case A_AGING:
+		tui_push(t, screen_aging_new(t));
+		return TUI_HANDLED;
+	case A_PAY:
+		tui_push(t, screen_pay_search_new(0));
+		return TUI_HANDLED;
+	case A_LOGOUT:
+		tui_logout(t);
+		return TUI_CLOSE;
+	case A_QUIT:
+		tui_logout(t);
+		return TUI_QUIT;
+	}
+	return 0;
+}
+
+struct tui_screen *
+screen_dashboard_new(struct tui *t)
+{
+	struct dash *b = xcalloc(1, sizeof *b);
+
+	b->sc.title = "Dashboard";
+	b->sc.keys = screen_dashboard_keys;
+	b->sc.nkeys = screen_dashboard_nkeys;
+	b->sc.draw = draw;
+	b->sc.action = action;
+	this_month(b);
+	load(b, t);
+	return &b->sc;
+}

@@ -1,0 +1,293 @@
+/* screen_export.c - export what a back office list shows: CSV or Excel,
+ * a file in the exports directory named after the list and the time.
+ * The export runs with a progress bar; Esc cancels it and no file is
+ * left. The filter, order and marks are the list's, copied here. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "backoffice.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_START, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
+
+const struct tui_key screen_export_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Export", "write the file (Esc cancels it)",
+        A_START},
+    {KEY_DOWN, "Down", NULL, "the next field (also Tab)", A_NEXT},
+    {KEY_UP, "Up", NULL, "the field above", A_PREV},
+    {KEY_LEFT, "Left", NULL, "the format before", A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, "the next format", A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", "Cancel", "close without exporting", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_export_nkeys =
+    sizeof screen_export_keys / sizeof screen_export_keys[0];
+
+static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
+static const char *const list_names[LISTINGS] = {
+    "payments", "credit-notes", "payers", "aging"};
+
+enum { F_FORMAT, F_FILE, F_N };
+
+struct xport {
+	struct tui_screen sc;
+	struct tui *t;
+	enum listing l;
+	struct payment_filter pf;
+	struct credit_filter cf;
+	struct aging_filter af;
+	enum payers_sort sort;
+	int64_t *marked;
+	size_t nmarked;
+	char *strs[12]; /* the copied filter strings */
+	int nstrs;
+	struct tui_form fm;
+	struct tui_form_item items[F_N];
+	char stamp[32];
+	int last_fmt;
+	int64_t shown; /* progress drawn at this many rows */
+};
+
+static const char *
+keep(struct xport *x, const char *s)
+{
+	if (s == NULL || x->nstrs >= 12)
+		return s == NULL ? NULL : "";
+	return x->strs[x->nstrs++] = xstrdup(s);
+}
+
+/* The default file name for the format chosen. */
+static void
+file_name(struct xport *x)
+{
+	struct tui_form_item *it = &x->items[F_FILE];
+
+	snprintf(it->f.buf, sizeof it->f.buf, "%s/%s-%s.%s",
+	    x->t->svc->cfg.exports_dir, list_names[x->l], x->stamp,
+	    x->items[F_FORMAT].choice ? "xlsx" : "csv");
+	it->f.len = strlen(it->f.buf);
+	x->last_fmt = x->items[F_FORMAT].choice;
+}
+
+static void
+bar(struct xport *x, int64_t done, int64_t total)
+{
+	char line[128];
+	int y = 9, w = COLS - 20, fill;
+
+	if (w < 10)
+		w = 10;
+	fill = total > 0 ? (int)(done * w / (total ? total : 1)) : 0;
+	if (fill > w)
+		fill = w;
+	move(y, 4);
+	clrtoeol();
+	addch('[');
+	attron(tui_attr(x->t, TUI_C_OK, A_REVERSE));
+	hline(' ', fill);
+	attroff(tui_attr(x->t, TUI_C_OK, A_REVERSE));
+	mvaddch(y, 5 + w, ']');
+	if (total > 0)
+		snprintf(line, sizeof line,
+		    "%lld of %lld rows (%d%%), Esc cancels", (long long)done,
+		    (long long)total, (int)(done * 100 / total));
+	else
+		snprintf(line, sizeof line, "%lld rows, Esc cancels",
+		    (long long)done);
+	move(y + 1, 4);
+	clrtoeol();
+	tui_text(y + 1, 4, line, COLS - 8);
+	refresh();
+}
+
+/* Progress from the export: draw, and read a key without waiting. */
+static int
+progress(int64_t done, int64_t total, void *arg)
+{
+	struct xport *x = arg;
+	int c, cancel = 0;
+
+	if (done != 0 && done != total && done - x->shown < 2048)
+		return 0;
+	x->shown = done;
+	bar(x, done, total);
+	timeout(0);
+	while ((c = getch()) != ERR)
+		if (c == 27)
+			cancel = 1;
+	timeout(1000);
+	return cancel;
+}
+
+static int
+start(struct xport *x, struct tui *t)
+{
+	struct export_job j;
+	struct pd_err err;
+	int64_t rows = 0;
+	int rc = -1, fmt;
+	const char *path = x->items[F_FILE].f.buf;
+
+	if (*path == '\0') {
+		tui_message(t, 1, "File: give a file name");
+		return TUI_HANDLED;
+	}
+	fmt = export_format_of(path);
+	if (fmt < 0 || fmt != x->items[F_FORMAT].choice) {
+		tui_message(t, 1, "File: %s should end in .%s", path,
+		    x->items[F_FORMAT].choice ? "xlsx" : "csv");
+		return TUI_HANDLED;
+	}
+	memset(&j, 0, sizeof j);
+	j.path = path;
+	j.format = (enum export_format)fmt;
+	j.progress = progress;
+	j.arg = x;
+	j.marked = x->marked;
+	j.nmarked = x->nmarked;
+	x->shown = 0;
+	attron(A_BOLD);
+	tui_text(8, 4, "Exporting...", COLS - 8);
+	attroff(A_BOLD);
+	if (svc_export_mkdir(t->svc, path, &err) == 0) {
+		switch (x->l) {
+		case LIST_PAYMENTS:
+			rc = svc_export_payments(
+			    t->svc, &x->pf, &j, &rows, &err);
+			break;
+		case LIST_CREDITS:
+			rc =
+			    svc_export_credits(t->svc, &x->cf, &j, &rows, &err);
+			break;
+		case LIST_PAYERS:
+			rc = svc_export_payers(
+			    t->svc, &x->pf, x->sort, &j, &rows, &err);
+			break;
+		default:
+			rc = svc_export_aging(t->svc, &x->af, &j, &rows, &err);
+		}
+	}
+	if (rc != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	tui_message(t, 0, "Exported %lld rows to %s", (long long)rows, path);
+	return TUI_CLOSE;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct xport *x = (struct xport *)sc;
+	char line[128];
+
+	if (x->items[F_FORMAT].choice != x->last_fmt)
+		file_name(x);
+	snprintf(line, sizeof line, "Export the %s as shown (%s)",
+	    list_names[x->l],
+	    x->nmarked ? "the marked rows" : "every row of the filter");
+	attron(A_BOLD);
+	tui_text(2, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	tui_form_draw(t, &x->fm, 4, 4, 10, COLS - 8);
+	sc->typing = tui_form_typing(&x->fm);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct xport *x = (struct xport *)sc;
+	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
+
+	switch (a) {
+	case A_START:
+		return start(x, t);
+	case A_BACK:
+		return TUI_CLOSE;
+	default:
+		tui_form_input(&x->fm, keys[a - A_NEXT], 0);
+		return TUI_HANDLED;
+	}
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct xport *x = (struct xport *)sc;
+
+	(void)t;
+	tui_form_input(&x->fm, key, ch);
+	return TUI_HANDLED;
+}
+
+static void
+free_export(struct tui_screen *sc)
+{
+	struct xport *x = (struct xport *)sc;
+	int i;
+
+	for (i = 0; i < x->nstrs; i++)
+		free(x->strs[i]);
+	free(x->marked);
+}
+
+struct tui_screen *
+screen_export_new(struct tui *t, enum listing l,
+    const struct payment_filter *pf, const struct credit_filter *cf,
+    const struct aging_filter *af, enum payers_sort sort, const int64_t *marked,
+    size_t nmarked)
+{
+	struct xport *x = xcalloc(1, sizeof *x);
+	time_t now = time(NULL);
+	struct tm tm;
+
+	x->t = t;
+	x->l = l;
+	x->sort = sort;
+	if (pf != NULL) {
+		x->pf = *pf;
+		x->pf.after = NULL;
+		x->pf.from = keep(x, pf->from);
+		x->pf.to = keep(x, pf->to);
+		x->pf.method = keep(x, pf->method);
+		x->pf.channel = keep(x, pf->channel);
+		x->pf.recorded_by = keep(x, pf->recorded_by);
+		x->pf.terminal = keep(x, pf->terminal);
+		x->pf.search = keep(x, pf->search);
+	}
+	if (cf != NULL) {
+		x->cf = *cf;
+		x->cf.after = NULL;
+		x->cf.from = keep(x, cf->from);
+		x->cf.to = keep(x, cf->to);
+		x->cf.search = keep(x, cf->search);
+		x->cf.receipt = keep(x, cf->receipt);
+	}
+	if (af != NULL) {
+		x->af = *af;
+		x->af.search = keep(x, af->search);
+	}
+	if (nmarked > 0) {
+		x->marked = xcalloc(nmarked, sizeof *marked);
+		memcpy(x->marked, marked, nmarked * sizeof *marked);
+		x->nmarked = nmarked;
+	}
+	localtime_r(&now, &tm);
+	strftime(x->stamp, sizeof x->stamp, "%Y%m%d-%H%M%S", &tm);
+	tui_form_choice(&x->items[F_FORMAT], "Format", formats, 2, 0);
+	tui_form_text(&x->items[F_FILE], "File", 400, NULL);
+	x->fm.items = x->items;
+	x->fm.n = F_N;
+	file_name(x);
+	x->sc.title = "Export";
+	x->sc.keys = screen_export_keys;
+	x->sc.nkeys = screen_export_nkeys;
+	x->sc.draw = draw;
+	x->sc.action = action;
+	x->sc.input = input;
+	x->sc.free = free_export;
+	return &x->sc;
+}

@@ -1,0 +1,423 @@
+/* screen_filter.c - the filters of a back office tab as a form: date
+ * range (presets or custom From/To), and per tab method, status and type
+ * (payments) or status, reasons, consumer, remaining, linked payment and
+ * a credit amount range (credit notes). Checked when applied; a wrong
+ * value names its field and changes nothing. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+const char *const range_names[R_COUNT] = {
+    "Any date", "Today", "This Week", "This Month", "Custom"};
+
+enum { A_APPLY, A_RESET, A_BACK, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT };
+
+const struct tui_key screen_filter_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Apply", "apply the filters", A_APPLY},
+    {KEY_DOWN, "Down", NULL, "the next filter (also Tab)", A_NEXT},
+    {KEY_UP, "Up", NULL, "the filter above", A_PREV},
+    {KEY_LEFT, "Left", NULL, "the choice before / the option before", A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, "the next choice / the next option", A_KRIGHT},
+    {KEY_F(5), "F5", "Reset", "every filter back to all", A_RESET},
+    {TUI_KEY_ESC, "Esc", "Cancel", "close without changing anything", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help; Space toggles a reason", -1},
+};
+const size_t screen_filter_nkeys =
+    sizeof screen_filter_keys / sizeof screen_filter_keys[0];
+
+void
+list_filters_reset(struct list_filters *lf, int credits)
+{
+	memset(lf, 0, sizeof *lf);
+	lf->credits = credits;
+	lf->status = lf->type = -1;
+	lf->cn_status = lf->remaining = -1;
+	lf->min_amount = lf->max_amount = -1;
+	lf->changed = 0;
+}
+
+int
+list_range(const struct list_filters *lf, char from[11], char to[11])
+{
+	char today[11];
+	int32_t d;
+
+	svc_today(today);
+	date_parse(today, NULL, &d, NULL);
+	switch (lf->range) {
+	case R_TODAY:
+		date_format(from, d);
+		date_format(to, d);
+		return 1;
+	case R_WEEK:
+		date_format(from, week_first_day(d));
+		date_format(to, week_first_day(d) + 6);
+		return 1;
+	case R_MONTH:
+		date_format(from, month_first_day(d));
+		date_format(to, month_last_day(d));
+		return 1;
+	case R_CUSTOM:
+		snprintf(from, 11, "%s", lf->from[0] ? lf->from : "1900-01-01");
+		snprintf(to, 11, "%s", lf->to[0] ? lf->to : "9999-12-31");
+		return 1;
+	}
+	return 0;
+}
+
+static void
+add(char *buf, size_t n, const char *fmt, const char *v)
+{
+	size_t len = strlen(buf);
+
+	snprintf(buf + len, n - len, "%s", len ? ", " : "");
+	len = strlen(buf);
+	snprintf(buf + len, n - len, fmt, v);
+}
+
+void
+list_filters_text(
+    const struct tui *t, const struct list_filters *lf, char *buf, size_t n)
+{
+	const struct config *cfg = &t->svc->cfg;
+	static const char *const rem[] = {"fully used", "partial", "full"};
+	char range[32];
+	int i;
+
+	buf[0] = '\0';
+	if (lf->range == R_CUSTOM) {
+		snprintf(range, sizeof range, "%s..%s",
+		    lf->from[0] ? lf->from : "", lf->to[0] ? lf->to : "");
+		add(buf, n, "%s", range);
+	} else if (lf->range != R_ANY)
+		add(buf, n, "%s", range_names[lf->range]);
+	if (!lf->credits) {
+		if (lf->method > 0)
+			add(buf, n, "%s", cfg->methods[lf->method - 1].name);
+		if (lf->status >= 0)
+			add(buf, n, "%s",
+			    pay_status_name((enum pay_status)lf->status));
+		if (lf->type >= 0)
+			add(buf, n, "%s",
+			    pay_type_name((enum pay_type)lf->type));
+	} else {
+		if (lf->cn_status >= 0)
+			add(buf, n, "%s",
+			    credit_status_name((enum cn_status)lf->cn_status));
+		for (i = 0; i < cfg->nreasons; i++)
+			if ((lf->reasons >> i) & 1)
+				add(buf, n, "%s", cfg->reasons[i]);
+		if (lf->consumer[0])
+			add(buf, n, "consumer %s", lf->consumer);
+		if (lf->remaining >= 0)
+			add(buf, n, "%s", rem[lf->remaining]);
+		if (lf->receipt[0])
+			add(buf, n, "payment %s", lf->receipt);
+		if (lf->min[0])
+			add(buf, n, "from %s", lf->min);
+		if (lf->max[0])
+			add(buf, n, "up to %s", lf->max);
+	}
+	if (buf[0] == '\0')
+		snprintf(buf, n, "no filter (f to set)");
+}
+
+/* The form's items, in order. */
+enum {
+	F_RANGE,
+	F_FROM,
+	F_TO,
+	F_METHOD, /* payments */
+	F_STATUS,
+	F_TYPE,
+	F_CN_STATUS = F_METHOD, /* credit notes */
+	F_REASONS,
+	F_CONSUMER,
+	F_REMAINING,
+	F_RECEIPT,
+	F_MIN,
+	F_MAX,
+	F_MAXITEMS
+};
+
+struct filt {
+	struct tui_screen sc;
+	struct list_filters *lf;
+	struct tui_form fm;
+	struct tui_form_item items[F_MAXITEMS];
+	const char *methods[CFG_LIST_MAX + 1];
+	const char *reasons[CFG_LIST_MAX];
+};
+
+static const char *const pay_statuses[] = {
+    "Any", "Posted", "Pending", "Failed", "Cancelled", "Voided"};
+static const char *const pay_types[] = {
+    "Any", "Bill", "Service", "Installment"};
+static const char *const cn_statuses[] = {
+    "All", "Active", "Applied", "Expired", "Voided"};
+static const char *const remainings[] = {
+    "Any", "Fully used", "Partial", "Full"};
+
+static void
+build(struct filt *f, struct tui *t)
+{
+	const struct list_filters *lf = f->lf;
+	const struct config *cfg = &t->svc->cfg;
+	struct tui_form_item *it = f->items;
+	int i;
+
+	tui_form_choice(
+	    &it[F_RANGE], "Date range", range_names, R_COUNT, lf->range);
+	tui_form_text(&it[F_FROM], "From", 10, lf->from);
+	it[F_FROM].kind = FORM_DATE;
+	it[F_FROM].hint = "YYYY-MM-DD";
+	tui_form_text(&it[F_TO], "To", 10, lf->to);
+	it[F_TO].kind = FORM_DATE;
+	it[F_TO].hint = "YYYY-MM-DD";
+	if (!lf->credits) {
+		f->methods[0] = "Any";
+		for (i = 0; i < cfg->nmethods; i++)
+			f->methods[i + 1] = cfg->methods[i].name;
+		tui_form_choice(&it[F_METHOD], "Method", f->methods,
+		    cfg->nmethods + 1, lf->method);
+		tui_form_choice(
+		    &it[F_STATUS], "Status", pay_statuses, 6, lf->status + 1);
+		tui_form_choice(
+		    &it[F_TYPE], "Type", pay_types, 4, lf->type + 1);
+		f->fm.n = F_TYPE + 1;
+	} else {
+		tui_form_choice(&it[F_CN_STATUS], "Status", cn_statuses, 5,
+		    lf->cn_status + 1);
+		for (i = 0; i < cfg->nreasons; i++)
+			f->reasons[i] = cfg->reasons[i];
+		memset(&it[F_REASONS], 0, sizeof it[F_REASONS]);
+		it[F_REASONS].label = "Reasons";
+		it[F_REASONS].kind = FORM_MULTI;
+		it[F_REASONS].options = f->reasons;
+		it[F_REASONS].nopts = cfg->nreasons;
+		it[F_REASONS].set = lf->reasons;
+		tui_form_text(&it[F_CONSUMER], "Consumer", 32, lf->consumer);
+		it[F_CONSUMER].hint = "account; Tab completes";
+		tui_form_choice(&it[F_REMAINING], "Remaining", remainings, 4,
+		    lf->remaining + 1);
+		tui_form_text(
+		    &it[F_RECEIPT], "Linked payment", 40, lf->receipt);
+		tui_form_text(&it[F_MIN], "Credit amount from", 16, lf->min);
+		it[F_MIN].kind = FORM_MONEY;
+		tui_form_text(&it[F_MAX], "Credit amount to", 16, lf->max);
+		it[F_MAX].kind = FORM_MONEY;
+		f->fm.n = F_MAX + 1;
+	}
+	f->fm.items = f->items;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct filt *f = (struct filt *)sc;
+	int custom = f->items[F_RANGE].choice == R_CUSTOM;
+
+	f->items[F_FROM].hidden = f->items[F_TO].hidden = !custom;
+	attron(A_BOLD);
+	tui_text(2, 2,
+	    f->lf->credits ? "Filter the credit notes" : "Filter the payments",
+	    COLS - 4);
+	attroff(A_BOLD);
+	tui_form_draw(t, &f->fm, 4, 4, 20, COLS - 8);
+	sc->typing = tui_form_typing(&f->fm);
+}
+
+/* A typed date, or "" for open; 0 if bad (err names the field). */
+static int
+check_date(const char *label, const char *s, struct pd_err *err)
+{
+	int32_t d;
+
+	return *s == '\0' || date_parse(s, label, &d, err) == 0;
+}
+
+static int
+check_amount(struct tui *t, const char *label, const char *s, int64_t *v,
+    struct pd_err *err)
+{
+	if (*s == '\0') {
+		*v = -1;
+		return 1;
+	}
+	if (money_parse(s, t->svc->cfg.minor_digits, label, v, err) != 0)
+		return 0;
+	return 1;
+}
+
+/* Resolve the consumer typed: an account number, exactly. */
+static int
+check_consumer(struct tui *t, const char *s, int64_t *id, struct pd_err *err)
+{
+	struct consumer_view v;
+
+	*id = 0;
+	if (*s == '\0')
+		return 1;
+	if (svc_consumer_show(t->svc, s, &v, err) != 0) {
+		pd_err_prefix(err, "Consumer: ");
+		return 0;
+	}
+	*id = v.c.id;
+	svc_consumer_view_free(&v);
+	return 1;
+}
+
+static int
+apply(struct filt *f, struct tui *t)
+{
+	struct tui_form_item *it = f->items;
+	struct list_filters n = *f->lf;
+	struct pd_err err;
+	int custom = it[F_RANGE].choice == R_CUSTOM;
+
+	n.range = it[F_RANGE].choice;
+	if (custom) {
+		if (!check_date("From", it[F_FROM].f.buf, &err) ||
+		    !check_date("To", it[F_TO].f.buf, &err)) {
+			tui_message(t, 1, "%s", err.msg);
+			return TUI_HANDLED;
+		}
+		if (it[F_FROM].f.buf[0] && it[F_TO].f.buf[0] &&
+		    strcmp(it[F_FROM].f.buf, it[F_TO].f.buf) > 0) {
+			tui_message(t, 1, "From %s is after To %s",
+			    it[F_FROM].f.buf, it[F_TO].f.buf);
+			return TUI_HANDLED;
+		}
+		snprintf(n.from, sizeof n.from, "%s", it[F_FROM].f.buf);
+		snprintf(n.to, sizeof n.to, "%s", it[F_TO].f.buf);
+	}
+	if (!n.credits) {
+		n.method = it[F_METHOD].choice;
+		n.status = it[F_STATUS].choice - 1;
+		n.type = it[F_TYPE].choice - 1;
+	} else {
+		if (!check_amount(t, "Credit amount from", it[F_MIN].f.buf,
+		        &n.min_amount, &err) ||
+		    !check_amount(t, "Credit amount to", it[F_MAX].f.buf,
+		        &n.max_amount, &err) ||
+		    !check_consumer(
+		        t, it[F_CONSUMER].f.buf, &n.consumer_id, &err)) {
+			tui_message(t, 1, "%s", err.msg);
+			return TUI_HANDLED;
+		}
+		if (n.min_amount >= 0 && n.max_amount >= 0 &&
+		    n.min_amount > n.max_amount) {
+			tui_message(t, 1,
+			    "Credit amount from %s is above the amount to %s",
+			    it[F_MIN].f.buf, it[F_MAX].f.buf);
+			return TUI_HANDLED;
+		}
+		n.cn_status = it[F_CN_STATUS].choice - 1;
+		n.reasons = it[F_REASONS].set;
+		n.remaining = it[F_REMAINING].choice - 1;
+		snprintf(
+		    n.consumer, sizeof n.consumer, "%s", it[F_CONSUMER].f.buf);
+		snprintf(
+		    n.receipt, sizeof n.receipt, "%s", it[F_RECEIPT].f.buf);
+		snprintf(n.min, sizeof n.min, "%s", it[F_MIN].f.buf);
+		snprintf(n.max, sizeof n.max, "%s", it[F_MAX].f.buf);
+	}
+	n.changed = 1;
+	*f->lf = n;
+	return TUI_CLOSE;
+}
+
+/* Tab on the consumer field: complete the account from a search. */
+static int
+complete(struct filt *f, struct tui *t)
+{
+	struct tui_form_item *it = &f->items[F_CONSUMER];
+	struct consumer *c;
+	struct pd_err err;
+	size_t n;
+
+	c = svc_consumer_search(t->svc, it->f.buf, 2, &n, &err);
+	if (c == NULL) {
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	if (n == 0)
+		tui_message(t, 1, "No consumer matches \"%s\"", it->f.buf);
+	else {
+		snprintf(it->f.buf, sizeof it->f.buf, "%s", c[0].account_no);
+		it->f.len = strlen(it->f.buf);
+		tui_message(t, 0, "%s %s%s", c[0].account_no, c[0].name,
+		    n > 1 ? " (more match: type more)" : "");
+	}
+	free(c);
+	return TUI_HANDLED;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct filt *f = (struct filt *)sc;
+
+	switch (a) {
+	case A_APPLY:
+		return apply(f, t);
+	case A_RESET: {
+		struct list_filters keep = *f->lf;
+
+		list_filters_reset(f->lf, keep.credits);
+		build(f, t);
+		*f->lf = keep;
+		return TUI_HANDLED;
+	}
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_NEXT:
+	case A_PREV:
+	case A_KLEFT:
+	case A_KRIGHT: {
+		static const int keys[] = {
+		    KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
+
+		tui_form_input(&f->fm, keys[a - A_NEXT], 0);
+		return TUI_HANDLED;
+	}
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct filt *f = (struct filt *)sc;
+
+	if (key == TUI_KEY_TAB && f->lf->credits && f->fm.focus == F_CONSUMER &&
+	    f->items[F_CONSUMER].f.len > 0)
+		return complete(f, t);
+	if (tui_form_input(&f->fm, key, ch) < 0)
+		tui_message(t, 1,
+		    "Only digits and one dot in an amount; "
+		    "digits and - in a date");
+	return TUI_HANDLED;
+}
+
+struct tui_screen *
+screen_filter_new(struct tui *t, struct list_filters *lf)
+{
+	struct filt *f = xcalloc(1, sizeof *f);
+
+	f->lf = lf;
+	build(f, t);
+	f->sc.title = "Filter";
+	f->sc.keys = screen_filter_keys;
+	f->sc.nkeys = screen_filter_nkeys;
+	f->sc.draw = draw;
+	f->sc.action = action;
+	f->sc.input = input;
+	return &f->sc;
+}

@@ -1,0 +1,113 @@
+/* screen_menu.c - a menu of actions drawn over the screen below it (the
+ * row action menu of the back office lists). */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_UP, A_DOWN, A_RUN, A_BACK };
+
+const struct tui_key screen_menu_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Run", "run the action selected", A_RUN},
+    {KEY_UP, "Up", NULL, "select the action above", A_UP},
+    {KEY_DOWN, "Down", NULL, "select the action below", A_DOWN},
+    {TUI_KEY_ESC, "Esc", "Close", "close the menu", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_menu_nkeys =
+    sizeof screen_menu_keys / sizeof screen_menu_keys[0];
+
+#define MENU_MAX 12
+
+struct menu {
+	struct tui_screen sc;
+	char title[64];
+	struct tui_menu_item items[MENU_MAX];
+	int n;
+	size_t sel;
+	tui_menu_fn fn;
+	void *arg;
+};
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct menu *m = (struct menu *)sc;
+	int i, w = utf8_columns(m->title, strlen(m->title)) + 4, h, y, x;
+
+	if (sc->below != NULL)
+		sc->below->draw(sc->below, t);
+	t->cur_y = -1;
+	for (i = 0; i < m->n; i++) {
+		int c =
+		    utf8_columns(m->items[i].label, strlen(m->items[i].label));
+
+		if (c + 6 > w)
+			w = c + 6;
+	}
+	h = m->n + 2;
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
+	for (i = 0; i < h; i++) {
+		move(y + i, x);
+		hline(' ', w);
+	}
+	mvaddch(y, x, ACS_ULCORNER);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attron(A_BOLD);
+	tui_text(y, x + 2, m->title, w - 4);
+	attroff(A_BOLD);
+	for (i = 0; i < m->n; i++)
+		tui_row(t, y + 1 + i, x + 1, w - 2, (size_t)i == m->sel,
+		    m->items[i].label);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct menu *m = (struct menu *)sc;
+
+	switch (a) {
+	case A_UP:
+	case A_DOWN:
+		tui_list_move(&m->sel, (size_t)m->n, a == A_UP ? -1 : 1);
+		return TUI_HANDLED;
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_RUN:
+		if (m->n > 0)
+			t->push_after = m->fn(t, m->arg, m->items[m->sel].id);
+		return TUI_CLOSE;
+	}
+	return 0;
+}
+
+struct tui_screen *
+screen_menu_new(const char *title, const struct tui_menu_item *items, int n,
+    tui_menu_fn fn, void *arg)
+{
+	struct menu *m = xcalloc(1, sizeof *m);
+
+	xstrlcpy(m->title, title, sizeof m->title);
+	if (n > MENU_MAX)
+		n = MENU_MAX;
+	memcpy(m->items, items, sizeof *items * (size_t)n);
+	m->n = n;
+	m->fn = fn;
+	m->arg = arg;
+	m->sc.title = "Actions";
+	m->sc.keys = screen_menu_keys;
+	m->sc.nkeys = screen_menu_nkeys;
+	m->sc.draw = draw;
+	m->sc.action = action;
+	return &m->sc;
+}

@@ -1,0 +1,441 @@
+/* screen_payers.c - the payers report: one row per consumer with total
+ * paid, payments, last payment and the amount per method, for a filter
+ * (date range, method, operator, channel, consumer name), sorted by any
+ * of total, count, last payment or name. Rows are marked with Space; the
+ * export writes the marked rows or the whole filtered result, in the
+ * order shown. d shows the method distribution of the filter. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+enum {
+	A_UP,
+	A_DOWN,
+	A_PGUP,
+	A_PGDN,
+	A_MARK,
+	A_MARK_ALL,
+	A_SORT,
+	A_FILTER,
+	A_SPLIT,
+	A_EXPORT,
+	A_OPEN,
+	A_KLEFT,
+	A_KRIGHT,
+	A_BACK
+};
+
+const struct tui_key screen_payers_keys[] = {
+    {' ', "Space", "Mark", "mark or unmark the consumer", A_MARK},
+    {'*', "*", NULL, "mark every row shown, or clear the marks", A_MARK_ALL},
+    {'s', "s", "Sort", "sort by total, count, last payment, name", A_SORT},
+    {'f', "f", "Filter", "edit the filters (Enter applies)", A_FILTER},
+    {'d', "d", "Methods", "the method distribution of the filter", A_SPLIT},
+    {'x', "x", "Export", "export the marked rows, or all of them", A_EXPORT},
+    {TUI_KEY_ENTER, "Enter", NULL, "apply the filters (while editing)", A_OPEN},
+    {KEY_UP, "Up", NULL, "the row above", A_UP},
+    {KEY_DOWN, "Down", NULL, "the row below", A_DOWN},
+    {KEY_PPAGE, "PgUp", NULL, "a page up", A_PGUP},
+    {KEY_NPAGE, "PgDn", NULL, "a page down", A_PGDN},
+    {KEY_LEFT, "Left", NULL, "scroll the columns left", A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, "scroll the columns right", A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", "Back", "stop editing, or back to the dashboard",
+        A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_payers_nkeys =
+    sizeof screen_payers_keys / sizeof screen_payers_keys[0];
+
+#define PAYERS_SHOWN 1000
+
+enum { F_RANGE, F_FROM, F_TO, F_METHOD, F_OPERATOR, F_CHANNEL, F_NAME, F_N };
+
+static const char *const sort_names[] = {
+    "total paid", "payments", "last payment", "name"};
+
+struct payers {
+	struct tui_screen sc;
+	struct payer_row *rows;
+	size_t n, sel;
+	unsigned char *marked;
+	size_t nmarked;
+	enum payers_sort sort;
+	struct tui_table tb;
+	struct tui_form fm;
+	struct tui_form_item items[F_N];
+	const char *methods[CFG_LIST_MAX + 1];
+	const char *channels[CFG_LIST_MAX + 1];
+	int editing;
+	int split; /* the method distribution is shown */
+	struct {
+		char name[48];
+		int64_t amount, count;
+	} dist[CFG_LIST_MAX + 4];
+	int ndist;
+	char from[11], to[11];
+};
+
+static void
+filter_of(struct payers *p, struct tui *t, struct payment_filter *f)
+{
+	struct list_filters lf;
+	const struct tui_form_item *it = p->items;
+
+	memset(f, 0, sizeof *f);
+	f->status = f->type = -1;
+	memset(&lf, 0, sizeof lf);
+	lf.range = it[F_RANGE].choice;
+	snprintf(lf.from, sizeof lf.from, "%s", it[F_FROM].f.buf);
+	snprintf(lf.to, sizeof lf.to, "%s", it[F_TO].f.buf);
+	if (list_range(&lf, p->from, p->to)) {
+		f->from = p->from;
+		f->to = p->to;
+	}
+	if (it[F_METHOD].choice > 0)
+		f->method = t->svc->cfg.methods[it[F_METHOD].choice - 1].name;
+	if (it[F_OPERATOR].f.len)
+		f->recorded_by = it[F_OPERATOR].f.buf;
+	if (it[F_CHANNEL].choice > 0)
+		f->channel = t->svc->cfg.channels[it[F_CHANNEL].choice - 1];
+	if (it[F_NAME].f.len)
+		f->search = it[F_NAME].f.buf;
+}
+
+static int
+add(const struct payer_row *r, void *arg)
+{
+	struct payers *p = arg;
+
+	p->rows[p->n++] = *r;
+	return 0;
+}
+
+static void
+load(struct payers *p, struct tui *t)
+{
+	struct payment_filter f;
+	struct pd_err err;
+
+	filter_of(p, t, &f);
+	f.limit = PAYERS_SHOWN;
+	p->n = p->sel = 0;
+	p->nmarked = 0;
+	memset(p->marked, 0, PAYERS_SHOWN);
+	if (svc_payers_each(t->svc, &f, p->sort, add, p, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+}
+
+static int
+add_dist(const char *method, int64_t amount, int64_t count, void *arg)
+{
+	struct payers *p = arg;
+
+	if (p->ndist < (int)(sizeof p->dist / sizeof p->dist[0])) {
+		snprintf(p->dist[p->ndist].name, sizeof p->dist[0].name, "%s",
+		    method);
+		p->dist[p->ndist].amount = amount;
+		p->dist[p->ndist].count = count;
+		p->ndist++;
+	}
+	return 0;
+}
+
+static void
+draw_split(struct payers *p, struct tui *t, int y)
+{
+	char line[160], m[MONEY_BUFSZ], pct[16];
+	int64_t total = 0, share;
+	int i, bw = COLS - 50;
+
+	attron(A_BOLD);
+	tui_text(
+	    y++, 2, "Method distribution for the filter (d closes)", COLS - 4);
+	attroff(A_BOLD);
+	for (i = 0; i < p->ndist; i++)
+		total += p->dist[i].amount;
+	if (p->ndist == 0)
+		tui_text(y, 4, "No Posted payment matches", COLS - 6);
+	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
+		share = money_ratio_tenths(p->dist[i].amount, total);
+		money_plain(pct, sizeof pct, share, 1);
+		snprintf(line, sizeof line, "%-14.14s %14s %7lld %6s%%",
+		    p->dist[i].name,
+		    svc_money(t->svc, m, sizeof m, p->dist[i].amount),
+		    (long long)p->dist[i].count, pct);
+		tui_text(y, 4, line, COLS - 6);
+		if (bw > 0) {
+			attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
+			mvhline(y, 4 + 46, ' ', (int)(share * bw / 1000));
+			attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
+		}
+	}
+	snprintf(line, sizeof line, "Total %s",
+	    svc_money(t->svc, m, sizeof m, total));
+	tui_text(y + 1, 4, line, COLS - 6);
+}
+
+static int
+list_rows(void)
+{
+	return LINES - 12;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct payers *p = (struct payers *)sc;
+	char line[256], buf[LISTING_BUFSZ];
+	struct xcell c[TUI_TABLE_MAX];
+	size_t i, top;
+	int y, rows = list_rows();
+
+	p->items[F_FROM].hidden = p->items[F_TO].hidden =
+	    p->items[F_RANGE].choice != R_CUSTOM;
+	if (p->editing) {
+		tui_form_draw(t, &p->fm, 2, 2, 12, COLS - 4);
+		sc->typing = tui_form_typing(&p->fm);
+		attron(A_DIM);
+		tui_text(LINES - 4, 2, "Enter applies, Esc leaves the filters",
+		    COLS - 4);
+		attroff(A_DIM);
+		return;
+	}
+	sc->typing = 0;
+	{
+		struct payment_filter f;
+		char fl[200] = "";
+
+		filter_of(p, t, &f);
+		snprintf(fl, sizeof fl, "%s%s%s%s%s%s%s%s%s%s",
+		    f.from ? f.from : "", f.from ? ".." : "", f.to ? f.to : "",
+		    f.method ? " " : "", f.method ? f.method : "",
+		    f.recorded_by ? " by " : "",
+		    f.recorded_by ? f.recorded_by : "", f.channel ? " " : "",
+		    f.channel ? f.channel : "", f.search ? " name" : "");
+		snprintf(line, sizeof line,
+		    "%zu consumer%s%s, by %s; %zu marked; filter:%s", p->n,
+		    p->n == 1 ? "" : "s",
+		    p->n == PAYERS_SHOWN ? " (the first)" : "",
+		    sort_names[p->sort], p->nmarked, fl[0] ? fl : " none");
+	}
+	tui_text(2, 2, line, COLS - 4);
+	if (p->split) {
+		draw_split(p, t, 4);
+		return;
+	}
+	y = 4;
+	p->tb.sorted = p->sort == PAYERS_BY_TOTAL   ? 2
+	               : p->sort == PAYERS_BY_COUNT ? 3
+	               : p->sort == PAYERS_BY_LAST  ? 4
+	                                            : 0;
+	p->tb.asc = p->sort == PAYERS_BY_NAME;
+	tui_table_layout(&p->tb, COLS - 5);
+	tui_table_header(t, &p->tb, y++, 3);
+	if (p->n == 0) {
+		tui_text(y, 3, "No payment matches the filter", COLS - 4);
+		return;
+	}
+	top = tui_list_top(p->sel, p->n, rows);
+	for (i = top; i < p->n && (int)(i - top) < rows; i++) {
+		svc_payer_cells(t->svc, &p->rows[i], 0, buf, c);
+		tui_table_row(t, &p->tb, y++, 2, c, i == p->sel, p->marked[i]);
+	}
+}
+
+static void
+mark(struct payers *p, size_t i, int on)
+{
+	if (p->marked[i] == on)
+		return;
+	p->marked[i] = (unsigned char)on;
+	if (on)
+		p->nmarked++;
+	else
+		p->nmarked--;
+}
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int export(struct payers *p, struct tui *t)
+{
+	struct payment_filter f;
+	int64_t *ids = NULL;
+	size_t i, k = 0;
+	struct tui_screen *x;
+
+	filter_of(p, t, &f);
+	if (p->nmarked > 0) {
+		ids = xcalloc(p->nmarked, sizeof *ids);
+		for (i = 0; i < p->n; i++)
+			if (p->marked[i])
+				ids[k++] = p->rows[i].consumer_id;
+		qsort(ids, k, sizeof *ids, cmp_id);
+		/* the marked rows are among those shown */
+		f.limit = PAYERS_SHOWN;
+	}
+	x = screen_export_new(t, LIST_PAYERS, &f, NULL, NULL, p->sort, ids, k);
+	free(ids);
+	tui_push(t, x);
+	return TUI_HANDLED;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct payers *p = (struct payers *)sc;
+	struct payment_filter f;
+	struct pd_err err;
+	size_t i;
+	int all;
+
+	if (p->editing) {
+		static const int keys[] = {KEY_UP, KEY_DOWN, 0, 0, 0, 0, 0, 0,
+		    0, 0, 0, KEY_LEFT, KEY_RIGHT};
+
+		if (a == A_OPEN) {
+			p->editing = 0;
+			load(p, t);
+			return TUI_HANDLED;
+		}
+		if (a == A_BACK) {
+			p->editing = 0;
+			return TUI_HANDLED;
+		}
+		if ((unsigned)a < sizeof keys / sizeof keys[0] && keys[a])
+			tui_form_input(&p->fm, keys[a], 0);
+		return TUI_HANDLED;
+	}
+	switch (a) {
+	case A_UP:
+	case A_DOWN:
+		tui_list_move(&p->sel, p->n, a == A_UP ? -1 : 1);
+		return TUI_HANDLED;
+	case A_PGUP:
+	case A_PGDN:
+		tui_list_move(
+		    &p->sel, p->n, a == A_PGUP ? -list_rows() : list_rows());
+		return TUI_HANDLED;
+	case A_KLEFT:
+	case A_KRIGHT:
+		tui_table_scroll(&p->tb, a == A_KLEFT ? -1 : 1);
+		return TUI_HANDLED;
+	case A_MARK:
+		if (p->n == 0)
+			return TUI_HANDLED;
+		mark(p, p->sel, !p->marked[p->sel]);
+		tui_list_move(&p->sel, p->n, 1);
+		return TUI_HANDLED;
+	case A_MARK_ALL:
+		all = p->nmarked < p->n;
+		for (i = 0; i < p->n; i++)
+			mark(p, i, all);
+		return TUI_HANDLED;
+	case A_SORT:
+		p->sort = (enum payers_sort)((p->sort + 1) % 4);
+		load(p, t);
+		tui_message(t, 0, "Sorted by %s", sort_names[p->sort]);
+		return TUI_HANDLED;
+	case A_FILTER:
+		p->editing = 1;
+		p->split = 0;
+		return TUI_HANDLED;
+	case A_SPLIT:
+		p->split = !p->split;
+		if (p->split) {
+			p->ndist = 0;
+			filter_of(p, t, &f);
+			if (svc_method_split(t->svc, &f, add_dist, p, &err) !=
+			    0)
+				tui_message(t, 1, "%s", err.msg);
+		}
+		return TUI_HANDLED;
+	case A_EXPORT:
+		return export(p, t);
+	case A_OPEN:
+		return TUI_HANDLED;
+	case A_BACK:
+		if (p->split) {
+			p->split = 0;
+			return TUI_HANDLED;
+		}
+		return TUI_CLOSE;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct payers *p = (struct payers *)sc;
+
+	if (!p->editing)
+		return 0;
+	if (tui_form_input(&p->fm, key, ch) < 0)
+		tui_message(t, 1, "Only digits and - in a date");
+	return TUI_HANDLED;
+}
+
+static void
+free_payers(struct tui_screen *sc)
+{
+	struct payers *p = (struct payers *)sc;
+
+	free(p->rows);
+	free(p->marked);
+}
+
+struct tui_screen *
+screen_payers_new(struct tui *t)
+{
+	struct payers *p = xcalloc(1, sizeof *p);
+	const struct config *cfg = &t->svc->cfg;
+	int i;
+
+	p->rows = xcalloc(PAYERS_SHOWN, sizeof *p->rows);
+	p->marked = xcalloc(PAYERS_SHOWN, 1);
+	p->methods[0] = "Any";
+	for (i = 0; i < cfg->nmethods; i++)
+		p->methods[i + 1] = cfg->methods[i].name;
+	p->channels[0] = "Any";
+	for (i = 0; i < cfg->nchannels; i++)
+		p->channels[i + 1] = cfg->channels[i];
+	tui_form_choice(
+	    &p->items[F_RANGE], "Date range", range_names, R_COUNT, R_ANY);
+	tui_form_text(&p->items[F_FROM], "From", 10, NULL);
+	p->items[F_FROM].kind = FORM_DATE;
+	tui_form_text(&p->items[F_TO], "To", 10, NULL);
+	p->items[F_TO].kind = FORM_DATE;
+	tui_form_choice(
+	    &p->items[F_METHOD], "Method", p->methods, cfg->nmethods + 1, 0);
+	tui_form_text(&p->items[F_OPERATOR], "Operator", 32, NULL);
+	p->items[F_OPERATOR].hint = "username of who recorded";
+	tui_form_choice(&p->items[F_CHANNEL], "Channel", p->channels,
+	    cfg->nchannels + 1, 0);
+	tui_form_text(&p->items[F_NAME], "Consumer", 64, NULL);
+	p->items[F_NAME].hint = "name or account, partial";
+	p->fm.items = p->items;
+	p->fm.n = F_N;
+	p->tb.cols = svc_listing_cols(LIST_PAYERS, &p->tb.ncols);
+	p->tb.flex = 5;
+	p->tb.first = 1;
+	p->sc.title = "Payers report";
+	p->sc.keys = screen_payers_keys;
+	p->sc.nkeys = screen_payers_nkeys;
+	p->sc.draw = draw;
+	p->sc.action = action;
+	p->sc.input = input;
+	p->sc.free = free_payers;
+	load(p, t);
+	return &p->sc;
+}

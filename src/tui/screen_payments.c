@@ -1,0 +1,617 @@
+/* screen_payments.c - the back office lists, two tabs: All Payments and
+ * Credit Notes. Search as you type, filters, sort by any payment column,
+ * a page at a time from the store (keyset paging: the key of the last
+ * row shown, never an offset, never every row), a menu of actions per
+ * row, and exports of exactly what the tab shows. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+enum {
+	A_UP,
+	A_DOWN,
+	A_PGUP,
+	A_PGDN,
+	A_HOME,
+	A_KLEFT,
+	A_KRIGHT,
+	A_TAB,
+	A_SEARCH,
+	A_FILTER,
+	A_CLEAR,
+	A_SORT,
+	A_FLIP,
+	A_OPEN,
+	A_MENU,
+	A_EXPORT,
+	A_RELOAD,
+	A_BACK
+};
+
+const struct tui_key screen_payments_keys[] = {
+    {TUI_KEY_ENTER, "Enter", "Details", "the details of the row selected",
+        A_OPEN},
+    {'m', "m", "Actions", "the actions of the row selected", A_MENU},
+    {'/', "/", "Search", "search as you type (Enter or Esc ends it)", A_SEARCH},
+    {'f', "f", "Filter", "the filters of the tab", A_FILTER},
+    {'F', "F", NULL, "clear the search and every filter", A_CLEAR},
+    {'s', "s", "Sort", "sort payments by the next column", A_SORT},
+    {'r', "r", NULL, "reverse the order", A_FLIP},
+    {TUI_KEY_TAB, "Tab", "Tab", "All Payments / Credit Notes", A_TAB},
+    {'x', "x", "Export", "export the tab as CSV or Excel", A_EXPORT},
+    {KEY_UP, "Up", NULL, "the row above (the page before at the top)", A_UP},
+    {KEY_DOWN, "Down", NULL, "the row below (the next page at the end)",
+        A_DOWN},
+    {KEY_PPAGE, "PgUp", NULL, "the page before", A_PGUP},
+    {KEY_NPAGE, "PgDn", NULL, "the next page", A_PGDN},
+    {KEY_HOME, "Home", NULL, "back to the first page", A_HOME},
+    {KEY_LEFT, "Left", NULL, "scroll the columns left", A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, "scroll the columns right", A_KRIGHT},
+    {'g', "g", NULL, "read the page again", A_RELOAD},
+    {TUI_KEY_ESC, "Esc", "Back", "back to the dashboard", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_payments_nkeys =
+    sizeof screen_payments_keys / sizeof screen_payments_keys[0];
+
+#define PAGE_MAX 256
+
+struct tab {
+	struct list_filters lf;
+	struct tui_field search;
+	struct tui_table tb;
+	enum pay_sort sort;
+	int asc;
+	/* starts[i]: the key after which page i begins (starts[0] unset) */
+	struct page_key *starts;
+	size_t nstarts, page;
+	struct payment_row *pay; /* the page, one row more when there is */
+	struct credit_note *cn;  /* a next one */
+	size_t n, sel;
+	int more;
+	int64_t count; /* rows the filter matches */
+};
+
+struct plist {
+	struct tui_screen sc;
+	struct tab tabs[2];
+	int cur; /* 0 payments, 1 credit notes */
+	int searching;
+	int page_rows; /* the rows a page had when read */
+	unsigned gen;  /* t->list_gen when read */
+};
+
+static const char *const tab_names[2] = {"All Payments", "Credit Notes"};
+
+static int
+list_rows(void)
+{
+	int r = LINES - 9;
+
+	if (r < 1)
+		r = 1;
+	return r > PAGE_MAX ? PAGE_MAX : r;
+}
+
+/* The service filter of a tab; the strings point into the tab. */
+static void
+pay_filter(struct tui *t, struct tab *tb, struct payment_filter *f,
+    char from[11], char to[11])
+{
+	memset(f, 0, sizeof *f);
+	f->status = tb->lf.status;
+	f->type = tb->lf.type;
+	if (list_range(&tb->lf, from, to)) {
+		f->from = from;
+		f->to = to;
+	}
+	if (tb->lf.method > 0)
+		f->method = t->svc->cfg.methods[tb->lf.method - 1].name;
+	f->search = tb->search.len ? tb->search.buf : NULL;
+	f->sort = tb->sort;
+	f->asc = tb->asc;
+}
+
+static void
+credit_filter(struct tui *t, struct tab *tb, struct credit_filter *f,
+    char from[11], char to[11])
+{
+	int i;
+
+	memset(f, 0, sizeof *f);
+	f->status = tb->lf.cn_status;
+	f->remaining = tb->lf.remaining;
+	f->min_amount = tb->lf.min[0] ? tb->lf.min_amount : -1;
+	f->max_amount = tb->lf.max[0] ? tb->lf.max_amount : -1;
+	f->consumer_id = tb->lf.consumer_id;
+	f->receipt = tb->lf.receipt[0] ? tb->lf.receipt : NULL;
+	if (list_range(&tb->lf, from, to)) {
+		f->from = from;
+		f->to = to;
+	}
+	for (i = 0; i < t->svc->cfg.nreasons && f->nreasons < 16; i++)
+		if ((tb->lf.reasons >> i) & 1)
+			f->reasons[f->nreasons++] = t->svc->cfg.reasons[i];
+	f->search = tb->search.len ? tb->search.buf : NULL;
+}
+
+static int
+add_pay(const struct payment_row *r, void *arg)
+{
+	struct tab *tb = arg;
+
+	tb->pay[tb->n++] = *r;
+	return 0;
+}
+
+static int
+add_cn(const struct credit_note *cn, void *arg)
+{
+	struct tab *tb = arg;
+
+	tb->cn[tb->n++] = *cn;
+	return 0;
+}
+
+/* Read the current page of the tab (and the count when first is set). */
+static void
+load(struct plist *p, struct tui *t, int count)
+{
+	struct tab *tb = &p->tabs[p->cur];
+	struct payment_filter pf;
+	struct credit_filter cf;
+	struct pd_err err;
+	char from[11], to[11];
+	int rc;
+
+	p->page_rows = list_rows();
+	tb->n = 0;
+	if (p->cur == 0) {
+		pay_filter(t, tb, &pf, from, to);
+		pf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
+		pf.limit = (size_t)p->page_rows + 1;
+		rc = svc_payments_each(t->svc, &pf, add_pay, tb, &err);
+		if (rc == 0 && count)
+			rc = svc_payments_count(t->svc, &pf, &tb->count, &err);
+	} else {
+		credit_filter(t, tb, &cf, from, to);
+		cf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
+		cf.limit = (size_t)p->page_rows + 1;
+		rc = svc_credits_each(t->svc, &cf, add_cn, tb, &err);
+		if (rc == 0 && count)
+			rc = svc_credits_count(t->svc, &cf, &tb->count, &err);
+	}
+	if (rc != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		tb->n = 0;
+	}
+	tb->more = tb->n > (size_t)p->page_rows;
+	if (tb->more)
+		tb->n = (size_t)p->page_rows;
+	if (tb->sel >= tb->n)
+		tb->sel = tb->n ? tb->n - 1 : 0;
+}
+
+/* From the first page again (a new search, filter or order). */
+static void
+restart(struct plist *p, struct tui *t)
+{
+	struct tab *tb = &p->tabs[p->cur];
+
+	tb->page = 0;
+	tb->sel = 0;
+	load(p, t, 1);
+}
+
+static void
+next_page(struct plist *p, struct tui *t)
+{
+	struct tab *tb = &p->tabs[p->cur];
+	struct page_key k;
+
+	if (!tb->more || tb->n == 0)
+		return;
+	if (p->cur == 0)
+		store_payment_key(&tb->pay[tb->n - 1], tb->sort, &k);
+	else
+		store_credit_key(&tb->cn[tb->n - 1], &k);
+	if (tb->page + 1 >= tb->nstarts) {
+		tb->nstarts = tb->page + 2;
+		tb->starts = xrealloc(tb->starts, tb->nstarts, sizeof k);
+	}
+	tb->starts[++tb->page] = k;
+	tb->sel = 0;
+	load(p, t, 0);
+}
+
+static void
+prev_page(struct plist *p, struct tui *t, int to_last)
+{
+	struct tab *tb = &p->tabs[p->cur];
+
+	if (tb->page == 0)
+		return;
+	tb->page--;
+	load(p, t, 0);
+	tb->sel = to_last && tb->n ? tb->n - 1 : 0;
+}
+
+static const struct xcell *
+cells_of(struct plist *p, struct tui *t, size_t i, struct xcell *c)
+{
+	if (p->cur == 0)
+		svc_payment_cells(&p->tabs[0].pay[i], c);
+	else
+		svc_credit_cells(t->svc, &p->tabs[1].cn[i], c);
+	return c;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct plist *p = (struct plist *)sc;
+	struct tab *tb = &p->tabs[p->cur];
+	struct xcell c[TUI_TABLE_MAX];
+	char line[512];
+	size_t i;
+	int k, x = 2, y = 2;
+
+	if (list_rows() != p->page_rows)
+		load(p, t, 0); /* resized: the page holds as many as fit */
+	for (k = 0; k < 2; k++) {
+		int attr = k == p->cur ? tui_attr(t, TUI_C_SELECT, A_REVERSE)
+		                       : (int)A_DIM;
+
+		snprintf(line, sizeof line, " %s ", tab_names[k]);
+		attron(attr);
+		tui_text(y, x, line, COLS - x - 1);
+		attroff(attr);
+		x += (int)strlen(line) + 1;
+	}
+	snprintf(line, sizeof line, "%lld %s", (long long)tb->count,
+	    p->cur ? "credit notes" : "payments");
+	tui_text(y, x + 2, line, COLS - x - 3);
+	y++;
+	tui_text(y, 2, "Search:", 8);
+	tui_field_draw(t, &tb->search, y, 10, 30, p->searching);
+	list_filters_text(t, &tb->lf, line, sizeof line);
+	attron(A_DIM);
+	tui_text(y, 42, line, COLS - 43);
+	attroff(A_DIM);
+	y += 2;
+	tb->tb.sorted = p->cur == 0 ? -1 : 7;
+	tb->tb.asc = p->cur == 0 ? tb->asc : 0;
+	if (p->cur == 0) {
+		/* the sorted column: listing columns in enum pay_sort terms */
+		static const int col_of[PAY_SORTS] = {5, 0, 1, 3, 4, 6, 7};
+
+		tb->tb.sorted = col_of[tb->sort];
+	}
+	tui_table_layout(&tb->tb, COLS - 4);
+	tui_table_header(t, &tb->tb, y++, 3);
+	if (tb->n == 0) {
+		tui_text(y, 3,
+		    tb->search.len || tb->count == 0 ? "Nothing matches"
+		                                     : "No rows",
+		    COLS - 4);
+		return;
+	}
+	for (i = 0; i < tb->n; i++)
+		tui_table_row(t, &tb->tb, y + (int)i, 2, cells_of(p, t, i, c),
+		    i == tb->sel, 0);
+	snprintf(line, sizeof line, "page %zu%s", tb->page + 1,
+	    tb->more ? ", more below" : "");
+	attron(A_DIM);
+	tui_text(y + (int)tb->n, COLS - 24, line, 22);
+	attroff(A_DIM);
+}
+
+/* The row action menu: what the role may do with this row. */
+enum {
+	M_DETAILS,
+	M_RECEIPT,
+	M_REPRINT,
+	M_CREDIT,
+	M_VERIFY,
+	M_VOID,
+	M_CN_DETAILS,
+	M_CN_PRINT,
+	M_CN_VIEW,
+	M_CN_DOWNLOAD,
+	M_CN_APPLY,
+	M_OPEN_PAYMENT
+};
+
+static struct tui_screen *
+run(struct tui *t, void *arg, int id)
+{
+	struct plist *p = arg;
+	struct tab *tb = &p->tabs[p->cur];
+	const struct payment_row *pr = p->cur == 0 ? &tb->pay[tb->sel] : NULL;
+	const struct credit_note *cn = p->cur == 1 ? &tb->cn[tb->sel] : NULL;
+	struct pd_err err;
+
+	switch (id) {
+	case M_DETAILS:
+		return screen_payment_new(t, pr->p.receipt_no);
+	case M_RECEIPT:
+		return screen_receipt_new(t, pr->p.receipt_no);
+	case M_REPRINT:
+		tui_reprint(t, pr->p.receipt_no, NULL, 0);
+		return NULL;
+	case M_CREDIT:
+		return screen_credit_create_new(t, pr->p.receipt_no);
+	case M_VERIFY:
+		if (svc_payment_verify(t->svc, pr->p.receipt_no, &err) != 0)
+			tui_message(t, 1, "%s", err.msg);
+		else {
+			tui_message(
+			    t, 0, "%s verified: Posted", pr->p.receipt_no);
+			t->list_gen++;
+		}
+		return NULL;
+	case M_VOID:
+		return screen_void_new(t, pr->p.receipt_no);
+	case M_CN_DETAILS:
+		return screen_credit_new(t, cn->cn_no);
+	case M_CN_PRINT:
+	case M_CN_DOWNLOAD:
+		tui_credit_doc(t, cn->cn_no, id == M_CN_PRINT);
+		return NULL;
+	case M_CN_VIEW:
+		return screen_credit_text_new(t, cn->cn_no);
+	case M_CN_APPLY:
+		return screen_credit_apply_new(t, cn->cn_no);
+	case M_OPEN_PAYMENT:
+		return screen_payment_new(t, cn->receipt_no);
+	}
+	return NULL;
+}
+
+static struct tui_screen *
+menu(struct plist *p, struct tui *t)
+{
+	struct tab *tb = &p->tabs[p->cur];
+	struct tui_menu_item items[8];
+	int n = 0, sup = t->svc->actor.role >= ROLE_SUPERVISOR;
+	char title[96];
+
+	if (p->cur == 0) {
+		const struct payment *pay = &tb->pay[tb->sel].p;
+
+		items[n++] = (struct tui_menu_item){"View Details", M_DETAILS};
+		items[n++] = (struct tui_menu_item){"View Receipt", M_RECEIPT};
+		items[n++] =
+		    (struct tui_menu_item){"Reprint Receipt", M_REPRINT};
+		if (sup && pay->status == PS_POSTED)
+			items[n++] = (struct tui_menu_item){
+			    "Create Credit Note", M_CREDIT};
+		if (sup && pay->status == PS_PENDING)
+			items[n++] = (struct tui_menu_item){"Verify", M_VERIFY};
+		if (sup && pay->status != PS_VOIDED)
+			items[n++] = (struct tui_menu_item){"Void", M_VOID};
+		snprintf(title, sizeof title, "Payment %s", pay->receipt_no);
+	} else {
+		const struct credit_note *cn = &tb->cn[tb->sel];
+
+		items[n++] =
+		    (struct tui_menu_item){"View Details", M_CN_DETAILS};
+		items[n++] = (struct tui_menu_item){"Print", M_CN_PRINT};
+		items[n++] = (struct tui_menu_item){"View", M_CN_VIEW};
+		items[n++] =
+		    (struct tui_menu_item){"Download PDF", M_CN_DOWNLOAD};
+		if (svc_credit_status(t->svc, cn) == CN_ACTIVE)
+			items[n++] = (struct tui_menu_item){
+			    "Apply to an open item", M_CN_APPLY};
+		items[n++] = (struct tui_menu_item){
+		    "Open the linked payment", M_OPEN_PAYMENT};
+		snprintf(title, sizeof title, "Credit note %s", cn->cn_no);
+	}
+	return screen_menu_new(title, items, n, run, p);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct plist *p = (struct plist *)sc;
+	struct tab *tb = &p->tabs[p->cur];
+	struct tui_screen *next;
+
+	if (p->searching) {
+		/* Enter, Esc and Down end the search, keeping the text */
+		if (a == A_OPEN || a == A_BACK || a == A_DOWN || a == A_TAB) {
+			p->searching = 0;
+			sc->typing = 0;
+			return TUI_HANDLED;
+		}
+	}
+	switch (a) {
+	case A_UP:
+		if (tb->sel > 0)
+			tb->sel--;
+		else
+			prev_page(p, t, 1);
+		return TUI_HANDLED;
+	case A_DOWN:
+		if (tb->sel + 1 < tb->n)
+			tb->sel++;
+		else
+			next_page(p, t);
+		return TUI_HANDLED;
+	case A_PGDN:
+		if (tb->more)
+			next_page(p, t);
+		else if (tb->n)
+			tb->sel = tb->n - 1;
+		return TUI_HANDLED;
+	case A_PGUP:
+		if (tb->page > 0)
+			prev_page(p, t, 0);
+		else
+			tb->sel = 0;
+		return TUI_HANDLED;
+	case A_HOME:
+		restart(p, t);
+		return TUI_HANDLED;
+	case A_KLEFT:
+	case A_KRIGHT:
+		tui_table_scroll(&tb->tb, a == A_KLEFT ? -1 : 1);
+		return TUI_HANDLED;
+	case A_TAB:
+		p->cur = !p->cur;
+		load(p, t, 1);
+		return TUI_HANDLED;
+	case A_SEARCH:
+		p->searching = 1;
+		sc->typing = 1;
+		return TUI_HANDLED;
+	case A_FILTER:
+		tui_push(t, screen_filter_new(t, &tb->lf));
+		return TUI_HANDLED;
+	case A_CLEAR:
+		memset(&tb->search, 0, sizeof tb->search);
+		tb->search.max = 128;
+		list_filters_reset(&tb->lf, p->cur);
+		restart(p, t);
+		return TUI_HANDLED;
+	case A_SORT:
+		if (p->cur == 1) {
+			tui_message(
+			    t, 0, "Credit notes are listed newest first");
+			return TUI_HANDLED;
+		}
+		tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
+		tb->asc = pay_sort_default_asc(tb->sort);
+		restart(p, t);
+		tui_message(t, 0, "Sorted by %s, %s", pay_sort_name(tb->sort),
+		    tb->asc ? "ascending" : "descending");
+		return TUI_HANDLED;
+	case A_FLIP:
+		if (p->cur == 1)
+			return TUI_HANDLED;
+		tb->asc = !tb->asc;
+		restart(p, t);
+		return TUI_HANDLED;
+	case A_RELOAD:
+		load(p, t, 1);
+		return TUI_HANDLED;
+	case A_OPEN:
+		if (tb->n == 0)
+			return TUI_HANDLED;
+		next =
+		    p->cur == 0
+		        ? screen_payment_new(t, tb->pay[tb->sel].p.receipt_no)
+		        : screen_credit_new(t, tb->cn[tb->sel].cn_no);
+		if (next != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case A_MENU:
+		if (tb->n > 0)
+			tui_push(t, menu(p, t));
+		return TUI_HANDLED;
+	case A_EXPORT:
+		if (p->cur == 0) {
+			struct payment_filter f;
+			char from[11], to[11];
+
+			pay_filter(t, tb, &f, from, to);
+			tui_push(t, screen_export_new(t, LIST_PAYMENTS, &f,
+			                NULL, NULL, 0, 0, 0));
+		} else {
+			struct credit_filter f;
+			char from[11], to[11];
+
+			credit_filter(t, tb, &f, from, to);
+			tui_push(t, screen_export_new(t, LIST_CREDITS, NULL, &f,
+			                NULL, 0, 0, 0));
+		}
+		return TUI_HANDLED;
+	case A_BACK:
+		return TUI_CLOSE;
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct plist *p = (struct plist *)sc;
+	struct tab *tb = &p->tabs[p->cur];
+
+	if (!p->searching)
+		return 0;
+	if (tui_field_input(&tb->search, key, ch) == 1)
+		restart(p, t);
+	return TUI_HANDLED;
+}
+
+/* Back from a dialog: a filter applied or a row changed reads again. */
+static void
+draw_checked(struct tui_screen *sc, struct tui *t)
+{
+	struct plist *p = (struct plist *)sc;
+	struct tab *tb = &p->tabs[p->cur];
+
+	if (tb->lf.changed) {
+		tb->lf.changed = 0;
+		restart(p, t);
+	} else if (p->gen != t->list_gen) {
+		p->gen = t->list_gen;
+		load(p, t, 1);
+	}
+	draw(sc, t);
+}
+
+static void
+free_list(struct tui_screen *sc)
+{
+	struct plist *p = (struct plist *)sc;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		free(p->tabs[k].starts);
+		free(p->tabs[k].pay);
+		free(p->tabs[k].cn);
+	}
+}
+
+struct tui_screen *
+screen_payments_new(struct tui *t, int credits)
+{
+	struct plist *p = xcalloc(1, sizeof *p);
+	int k;
+
+	p->sc.title = "Payments";
+	p->sc.keys = screen_payments_keys;
+	p->sc.nkeys = screen_payments_nkeys;
+	p->sc.draw = draw_checked;
+	p->sc.action = action;
+	p->sc.input = input;
+	p->sc.free = free_list;
+	for (k = 0; k < 2; k++) {
+		struct tab *tb = &p->tabs[k];
+
+		tb->search.max = 128;
+		list_filters_reset(&tb->lf, k);
+		tb->tb.cols = svc_listing_cols(
+		    k ? LIST_CREDITS : LIST_PAYMENTS, &tb->tb.ncols);
+		tb->tb.flex = 1;
+		tb->tb.first = 1;
+		tb->sort = PAY_BY_DATE;
+		tb->nstarts = 1;
+		tb->starts = xcalloc(1, sizeof *tb->starts);
+		tb->pay =
+		    k == 0 ? xcalloc(PAGE_MAX + 1, sizeof *tb->pay) : NULL;
+		tb->cn = k == 1 ? xcalloc(PAGE_MAX + 1, sizeof *tb->cn) : NULL;
+	}
+	p->cur = credits ? 1 : 0;
+	p->gen = t->list_gen;
+	load(p, t, 1);
+	return &p->sc;
+}
