@@ -48,6 +48,7 @@ struct dash {
 	char month[8];
 	struct dashboard d;
 	int ok;
+	unsigned gen; /* t->list_gen when read */
 };
 
 static void
@@ -55,6 +56,7 @@ load(struct dash *b, struct tui *t)
 {
 	struct pd_err err;
 
+	b->gen = t->list_gen;
 	b->ok = svc_dashboard(t->svc, b->month, &b->d, &err) == 0;
 	if (!b->ok)
 		tui_message(t, 1, "%s", err.msg);
@@ -270,6 +272,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[128];
 	int rows, y = 2, split;
 
+	if (b->gen != t->list_gen)
+		load(b, t); /* something was voided, credited, verified */
 	if (!b->ok) {
 		tui_text(y, 2, "The figures cannot be read (g to try again)",
 		    COLS - 4);

@@ -274,8 +274,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		attroff(attr);
 		x += (int)strlen(line) + 1;
 	}
-	snprintf(line, sizeof line, "%lld %s", (long long)tb->count,
-	    p->cur ? "credit notes" : "payments");
+	snprintf(line, sizeof line, "%lld %s%s", (long long)tb->count,
+	    p->cur ? "credit note" : "payment", tb->count == 1 ? "" : "s");
 	tui_text(y, x + 2, line, COLS - x - 3);
 	y++;
 	tui_text(y, 2, "Search:", 8);

@@ -1,0 +1,274 @@
+# test_backoffice.sh - the supervisor's back office in tmux on the demo
+# store: the dashboard against `paydesk kpi --json`, the payments list's
+# search, filters and sort against the CLI listing, creating a credit note
+# (over the maximum, no reason, valid), applying it, voiding a payment,
+# the payers export of marked rows in the sort order, the aging report,
+# and an export read back cell by cell against the CLI's.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+X="python3 $TOP/tests/tools/xlsx_cells.py"
+EXP="$T/exports"
+cat >>"$PAYDESK_CONFIG" <<CFG
+[exports]
+dir = $EXP
+CFG
+"$PD" demo >/dev/null || exit 1
+
+# jq-like: json FILE EXPR (EXPR in Python over d)
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+# the CLI's money for minor units: 1936565 -> $19,365.65
+money() { python3 -c "import sys; v=int(sys.argv[1]); print('%s\$%s.%02d' % ('-' if v < 0 else '', format(abs(v)//100, ','), abs(v)%100))" "$1"; }
+# rows of a CLI JSON listing
+count() { "$PD" --json "$@" --limit 0 >"$T/c.json" && json "$T/c.json" "len(d)"; }
+
+tui_start
+login mary 2222
+wait_for "a supervisor lands on the dashboard" "Total Collected"
+
+# --- dashboard = kpi --json
+"$PD" --json kpi >"$T/kpi.json"
+wait_for "Total Collected is the CLI's" \
+    "$(money "$(json "$T/kpi.json" "d['month']['total_collected']")")"
+wait_for "Received Today is the CLI's" \
+    "$(money "$(json "$T/kpi.json" "d['day']['amount']")") ($(json "$T/kpi.json" "d['day']['count']"))"
+wait_for "Collection Rate is the CLI's" \
+    "$(json "$T/kpi.json" "'%.1f%%' % d['month']['collection_rate_percent']")"
+wait_for "Avg Collection Time is the CLI's" \
+    "$(json "$T/kpi.json" "'%.1f days' % d['month']['avg_collection_days']")"
+chg=$(json "$T/kpi.json" "d['change']['total_collected_percent']")
+wait_for "the change of Total Collected is the CLI's, signed" \
+    "$(python3 -c "import sys; v=float(sys.argv[1]); print(('\u25b2 ' if v > 0 else '\u25bc ' if v < 0 else '= ') + '%.1f%%' % abs(v))" "$chg")"
+wait_for "outstanding total is the CLI's" \
+    "$(money "$(json "$T/kpi.json" "d['outstanding']['total']")")"
+wait_for "the daily chart is drawn" "Daily collections"
+wait_for "the method breakdown is drawn" "By method this month"
+keys Left
+"$PD" --json kpi --month 2025-03 >"$T/kpi3.json"
+wait_for "Left shows the month before" "2025-03-01 to 2025-03-31"
+wait_for "March's Total Collected is the CLI's" \
+    "$(money "$(json "$T/kpi3.json" "d['month']['total_collected']")")"
+keys t
+wait_for "t comes back to this month" "2025-04-01 to 2025-04-30"
+
+# --- payments list
+keys p
+n=$(count payments)
+wait_for "the list counts every payment" "$n payments"
+first=$("$PD" --json payments --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")
+wait_for "newest first, as the CLI" "$first"
+keys /
+type_text "R-T01-000042"
+wait_for "search by receipt number" "Credit Notes    1 payment"
+keys Enter
+wait_for "the search found that receipt" "R-T01-000042"
+keys F
+wait_for "F clears the search" "$n payments"
+
+# filters: method, status, type, one at a time
+keys f
+wait_for "the filter dialog opens" "Filter the payments"
+keys Down Right Right
+keys Enter
+# the configured methods, in order: "Cash", "Credit Card", ...
+method() { "$PD" config | sed -n 's/^methods *= *//p' | tr ',' '\n' | sed -n "${1}p" | sed 's/^ *//; s/:.*//'; }
+m2=$(method 2)
+wait_for "method filter: as many as the CLI" \
+    "$(count payments --method "$m2") payments"
+lacks "method filter: no other method" "$(printf 'Cash ')"
+keys F
+keys f Down Down Right Right Enter
+wait_for "status filter Pending: as many as the CLI" \
+    "$(count payments --status pending) payments"
+keys F
+keys f Down Down Down Right Right Enter
+wait_for "type filter Service: as many as the CLI" \
+    "$(count payments --type service) payments"
+keys F
+keys f Right Right Right Right Down
+type_text "2025-04-10"
+keys Down
+type_text "2025-04-01"
+keys Enter
+wait_for "a custom range backwards is refused" "is after To"
+keys Escape
+wait_for "cancelled filters leave the list alone" "$n payments"
+keys f Right Right Right Right Down
+type_text "2025-04-01"
+keys Down
+type_text "2025-04-15"
+keys Enter
+wait_for "a custom range: as many as the CLI" \
+    "$(count payments --from 2025-04-01 --to 2025-04-15) payments"
+keys F
+
+# sort by receipt (ascending)
+keys s
+wait_for "s sorts by receipt" "Sorted by receipt, ascending"
+wait_for "the first row is the CLI's first by receipt" \
+    "$("$PD" --json payments --sort receipt --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")"
+keys r
+wait_for "r reverses" "$("$PD" --json payments --sort receipt:desc --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")"
+keys s s s s s s
+wait_for "back to newest first" "Sorted by date, descending"
+
+# paging: the next page starts where the first ended
+keys NPage
+wait_for "PgDn reads the next page" "page 2"
+keys Home
+wait_for "Home goes back to the first page" "page 1"
+
+# --- create a credit note on a Posted payment
+"$PD" --json payments --status posted --sort receipt --limit 1 >"$T/p.json"
+rc=$(json "$T/p.json" "d[0]['receipt_no']")
+amt=$(json "$T/p.json" "d[0]['amount']")
+keys /
+type_text "$rc"
+keys Enter
+wait_for "the payment to credit is listed" "$rc"
+keys m
+wait_for "the action menu opens" "View Details"
+wait_for "supervisors may create a credit note" "Create Credit Note"
+keys Down Down Down Enter
+wait_for "the Create Credit Note dialog" "Original payment amount"
+wait_for "the maximum is the payment" "Maximum: $(money "$amt")"
+wait_for "no reason yet: Create is not possible" "Choose a reason"
+before=$(count credit-notes)
+keys Enter
+wait_for "Create without a reason is refused" "Not created: Choose a reason"
+keys Down Right Up
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "99999"
+keys Enter
+wait_for "over the maximum is refused" "above the maximum"
+same "nothing was created" "$(count credit-notes)" "$before"
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "5.25"
+wait_for "the summary follows the amount" "$(money $((amt - 525)))"
+keys Enter
+wait_for "a valid credit note is created" "Credit note CN-"
+same "one more credit note" "$(count credit-notes)" $((before + 1))
+"$PD" --json credit-notes --receipt "$rc" >"$T/cn.json"
+cn=$(json "$T/cn.json" "d[0]['number']")
+same "the credit note has the amount typed" \
+    "$(json "$T/cn.json" "d[0]['amount']")" 525
+same "with the reason chosen" "$(json "$T/cn.json" "d[0]['reason']")" \
+    "$("$PD" config | sed -n 's/^reasons *= *//p' | cut -d, -f1)"
+
+# --- apply it from the Credit Notes tab
+keys F Tab
+wait_for "the Credit Notes tab" "$((before + 1)) credit notes"
+keys /
+type_text "$cn"
+keys Enter
+wait_for "the new credit note is listed" "$cn"
+keys Enter
+wait_for "Enter opens the credit note details" "Original credit amount"
+wait_for "its usage is 0.0%" "0.0%"
+keys a
+wait_for "apply: the consumer's open items" "Amount to apply"
+keys BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "2"
+keys Enter
+wait_for "the credit is applied" "applied to"
+wait_for "the details show what was applied" "Applied amount          \$2.00"
+"$PD" --json credit-note show "$cn" >"$T/cs.json"
+same "the store agrees: 3.25 remaining" \
+    "$(json "$T/cs.json" "d['financial']['remaining']")" 325
+keys Escape
+keys Tab F
+
+# --- void a payment with a reason
+vr=$("$PD" --json payments --status posted --sort receipt:desc --limit 1 >"$T/v.json" && json "$T/v.json" "d[0]['receipt_no']")
+keys /
+type_text "$vr"
+keys Enter
+wait_for "the payment to void is listed" "$vr"
+keys m
+wait_for "Void is offered" "Void"
+keys Down Down Down Down Enter
+wait_for "the void dialog" "Void this payment"
+keys Enter
+wait_for "a void needs a reason" "A reason is required"
+type_text "Entered twice"
+keys Enter
+wait_for "the payment is voided" "Payment $vr voided"
+"$PD" --json payment show "$vr" >"$T/ps.json"
+same "the store says Voided" "$(json "$T/ps.json" "d['payment']['status']")" Voided
+wait_for "the list shows it Voided" "Voided"
+keys Escape
+
+# --- payers: sort by count, mark two, export them
+keys y
+wait_for "the payers report" "by total paid"
+keys s
+wait_for "sorted by payments" "by payments"
+keys Down Space Space
+wait_for "two rows marked" "2 marked"
+keys x
+wait_for "the export dialog" "the marked rows"
+keys Enter
+wait_for "the export is written" "Exported 2 rows"
+f=$(ls "$EXP"/payers-*.csv)
+"$PD" --csv report payers --sort count --limit 3 | tail -n 2 >"$T/want.csv"
+tail -n 2 "$f" >"$T/got.csv"
+same "the marked rows, in the sort order, with the screen's columns" \
+    "$(cut -d, -f1-5 "$T/got.csv")" "$(cut -d, -f1-5 "$T/want.csv")"
+same "the export has the screen's headers" "$(head -1 "$f" | tr -d '\r')" \
+    "Consumer,Account,Total Paid,Payments,Last Paid,Methods"
+keys d
+wait_for "the method distribution" "Method distribution"
+keys Escape Escape
+
+# --- aging
+keys a
+"$PD" --json report aging >"$T/ag.json"
+wait_for "aging total is the CLI's" \
+    "$(money "$(json "$T/ag.json" "d['totals']['total']")")"
+wait_for "the 90+ bucket is the CLI's" \
+    "$(money "$(json "$T/ag.json" "d['totals']['buckets']['90+']")")"
+top=$(json "$T/ag.json" "d['consumers'][0]['consumer']")
+wait_for "most outstanding consumer first" "$top"
+keys Enter
+wait_for "Enter drills into the items" "Days"
+keys Escape Escape
+
+# --- export a filtered payments list as Excel; compare with the CLI's CSV
+keys p f Down Right Enter
+m1=$(method 1)
+wait_for "filtered by the first method" "$(count payments --method "$m1") payments"
+keys x
+wait_for "export dialog" "Format"
+keys Right Enter
+wait_for "the xlsx is written" "Exported"
+xf=$(ls "$EXP"/payments-*.xlsx)
+"$PD" --csv payments --method "$m1" >"$T/pm.csv"
+$X --compare "$T/pm.csv" "$xf" tttmtdtt >"$OUT" 2>&1
+if [ $? -eq 0 ]; then ok "the Excel export is the CLI's listing, cell by cell, totals too"
+else notok "the Excel export is the CLI's listing, cell by cell"; fi
+
+# --- an export cancelled with Esc leaves no file
+"$PD" --json kpi >"$T/kpi.json" # before the ledger grows behind the UI
+sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+ WHERE i < 100) INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
+ consumer_id, type, channel, method, method_kind, amount, tendered,
+ change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+ received_by, terminal, branch, status, verified, verified_at, verified_by,
+ balance_after) SELECT uuid || '-' || i, payment_no || '-' || i,
+ txn_no || '-' || i, receipt_no || '-' || i, consumer_id, type, channel,
+ method, method_kind, amount, tendered, change_given, due_total, overpaid,
+ paid_on, created_at, notes, user_id, received_by, terminal, branch, status,
+ verified, verified_at, verified_by, balance_after FROM payments, n" || exit 1
+keys F x
+wait_for "export dialog again" "Format"
+keys Right Enter Escape
+wait_for "Esc cancels the export" "export cancelled after"
+same "the cancelled export left no file" \
+    "$(ls "$EXP" | grep -c 'payments-.*xlsx')" 1
+
+keys Escape Escape
+wait_for "Esc goes back to the dashboard" "Daily collections"
+wait_for "the dashboard reads again after changes (the void)" \
+    "$(money "$(json "$T/kpi.json" "d['month']['total_collected']")")"
+keys Escape
+wait_for "Esc on the dashboard logs out" "Log in to take payments"
+keys F10
