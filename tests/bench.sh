@@ -100,6 +100,10 @@ SQL
 	touch "$DB.done"
 fi
 "$BUILD/tools/bench" "$DB" "$PD"
+# the back office: dashboard, lists, reports, exports
+X=$(mktemp -d /tmp/pd-bench-export.XXXXXX)
+"$BUILD/tools/bench_office" "$DB" "$X"
+rm -rf "$X"
 # the counter UI: real screens fed keys in process, drawn to /dev/null
 R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
 "$BUILD/tools/bench_tui" "$DB" "$R"

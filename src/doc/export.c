@@ -51,13 +51,17 @@ export_format_of(const char *path)
 static void
 csv_field(FILE *f, const char *s, int text)
 {
-	if (text && strchr("=+-@\t\r", *s) != NULL && *s != '\0')
-		fputc('\'', f);
+	/* the guard is part of the field: inside its quotes if it has them */
+	const char *guard =
+	    text && *s != '\0' && strchr("=+-@\t\r", *s) != NULL ? "'" : "";
+
 	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(guard, f);
 		fputs(s, f);
 		return;
 	}
 	fputc('"', f);
+	fputs(guard, f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);

@@ -11,6 +11,7 @@
 #include "paydesk/credit.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
+#include "paydesk/model.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/sha256.h"
@@ -400,6 +401,29 @@ uuids(void **state)
 	assert_true(a[14] == '4');
 }
 
+static void
+aging_and_sorts(void **state)
+{
+	(void)state;
+	assert_int_equal(age_bucket(-5), AGE_CURRENT);
+	assert_int_equal(age_bucket(0), AGE_CURRENT);
+	assert_int_equal(age_bucket(1), AGE_30);
+	assert_int_equal(age_bucket(30), AGE_30);
+	assert_int_equal(age_bucket(31), AGE_60);
+	assert_int_equal(age_bucket(60), AGE_60);
+	assert_int_equal(age_bucket(61), AGE_90);
+	assert_int_equal(age_bucket(90), AGE_90);
+	assert_int_equal(age_bucket(91), AGE_OVER);
+	assert_string_equal(age_bucket_name(AGE_OVER), "90+");
+	assert_string_equal(age_bucket_name(AGE_CURRENT), "Current");
+	assert_int_equal(pay_sort_parse("Amount"), PAY_BY_AMOUNT);
+	assert_int_equal(pay_sort_parse("weight"), -1);
+	assert_string_equal(pay_sort_name(PAY_BY_CONSUMER), "consumer");
+	assert_false(pay_sort_default_asc(PAY_BY_DATE));
+	assert_false(pay_sort_default_asc(PAY_BY_AMOUNT));
+	assert_true(pay_sort_default_asc(PAY_BY_CONSUMER));
+}
+
 int
 main(void)
 {
@@ -416,6 +440,7 @@ main(void)
 	    cmocka_unit_test(csv_reading),
 	    cmocka_unit_test(hashing),
 	    cmocka_unit_test(uuids),
+	    cmocka_unit_test(aging_and_sorts),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);

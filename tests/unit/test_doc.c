@@ -14,6 +14,7 @@
 
 #include "../../src/doc/internal.h"
 #include "paydesk/doc.h"
+#include "paydesk/export.h"
 #include "paydesk/file.h"
 #include "paydesk/utf8.h"
 
@@ -228,6 +229,130 @@ printing(void **state)
 	assert_int_equal(doc_print("test -f", "/bin/s h; true", &err), -1);
 }
 
+static const struct xcol xcols[] = {
+    {"Name", "name", X_TEXT, 10, 0},
+    {"Amount", "amount", X_MONEY, 10, 0},
+    {"Count", "count", X_INT, 5, 0},
+    {"Day", "day", X_DATE, 10, 0},
+    {"Share", "share", X_TENTHS, 5, 0},
+};
+
+/* The whole of a small file. */
+static void
+slurp(const char *path, char *buf, size_t n)
+{
+	FILE *f = fopen(path, "rb");
+	size_t got;
+
+	assert_non_null(f);
+	got = fread(buf, 1, n - 1, f);
+	buf[got] = '\0';
+	fclose(f);
+}
+
+static int
+count_files(const char *dir)
+{
+	char cmd[300], out[32] = "";
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	assert_non_null(fgets(out, sizeof out, p));
+	pclose(p);
+	return atoi(out);
+}
+
+static void
+csv_export(void **state)
+{
+	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[1024];
+	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0};
+	struct xcell c[5] = {{"Doe, \"Jo\"", 0}, {NULL, -12345}, {NULL, 7},
+	    {"2025-04-20", 0}, {NULL, 425}};
+	struct pd_err err;
+	struct exporter *x;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a.csv", dir);
+	x = export_open(path, NULL, &o, xcols, 5, &err);
+	assert_non_null(x);
+	assert_int_equal(export_row(x, c, &err), 0);
+	c[0].s = "=HYPERLINK(\"x\")"; /* a formula in a name */
+	c[1].n = 5;
+	assert_int_equal(export_row(x, c, &err), 0);
+	/* not under its name until closed */
+	assert_int_not_equal(access(path, F_OK), 0);
+	assert_int_equal(export_rows(x), 2);
+	assert_int_equal(export_close(x, &err), 0);
+	slurp(path, got, sizeof got);
+	assert_string_equal(got,
+	    "Name,Amount,Count,Day,Share\r\n"
+	    "\"Doe, \"\"Jo\"\"\",-123.45,7,2025-04-20,42.5\r\n"
+	    "\"'=HYPERLINK(\"\"x\"\")\",0.05,7,2025-04-20,42.5\r\n");
+	unlink(path);
+	/* aborted: nothing left, not even the temporary file */
+	x = export_open(path, NULL, &o, xcols, 5, &err);
+	assert_non_null(x);
+	assert_int_equal(export_row(x, c, &err), 0);
+	export_abort(x);
+	assert_int_equal(count_files(dir), 0);
+	/* a directory that is not there */
+	snprintf(path, sizeof path, "%s/none/a.csv", dir);
+	assert_null(export_open(path, NULL, &o, xcols, 5, &err));
+	assert_int_equal(err.code, PD_EDOC);
+	assert_int_equal(export_format_of("x.CSV"), EXPORT_CSV);
+	assert_int_equal(export_format_of("x.xlsx"), EXPORT_XLSX);
+	assert_int_equal(export_format_of("x.xls"), -1);
+	assert_int_equal(export_format_of("dir.csv/x"), -1);
+	rmdir(dir);
+}
+
+static void
+xlsx_export(void **state)
+{
+	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600],
+	     got[4096];
+	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0};
+	struct xcell c[5] = {{"Zoë", 0}, {NULL, 14550}, {NULL, 3},
+	    {"2025-04-20", 0}, {NULL, 5}};
+	struct pd_err err;
+	struct exporter *x;
+	FILE *p;
+	size_t n;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a.xlsx", dir);
+	assert_null(export_open(NULL, stdout, &o, xcols, 5, &err));
+	x = export_open(path, NULL, &o, xcols, 5, &err);
+	assert_non_null(x);
+	assert_int_equal(export_row(x, c, &err), 0);
+	assert_int_equal(export_close(x, &err), 0);
+	snprintf(cmd, sizeof cmd,
+	    "unzip -p '%s' xl/worksheets/sheet1.xml xl/styles.xml", path);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(got, 1, sizeof got - 1, p);
+	got[n] = '\0';
+	pclose(p);
+	/* a frozen header, an amount as a number, a date as a date serial */
+	assert_non_null(strstr(got, "state=\"frozen\""));
+	assert_non_null(strstr(got, "<t>Zoë</t>"));
+	assert_non_null(strstr(got, "<v>145.5</v>"));
+	assert_non_null(strstr(got, "<v>45767</v>"));
+	assert_non_null(strstr(got, "&quot;$&quot;#,##0.00"));
+	assert_non_null(strstr(got, "yyyy-mm-dd"));
+	unlink(path);
+	x = export_open(path, NULL, &o, xcols, 5, &err);
+	assert_int_equal(export_row(x, c, &err), 0);
+	export_abort(x);
+	assert_int_equal(count_files(dir), 0);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -238,6 +363,8 @@ main(void)
 	    cmocka_unit_test(pdf_rendering),
 	    cmocka_unit_test(atomic_files),
 	    cmocka_unit_test(printing),
+	    cmocka_unit_test(csv_export),
+	    cmocka_unit_test(xlsx_export),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

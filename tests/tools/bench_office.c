@@ -1,0 +1,225 @@
+/* bench_office.c - the back office figures of `make bench` on the bench
+ * store: dashboard open, the payments list's first and next page under
+ * each single filter and a search, the credit notes and aging reports,
+ * and CSV and Excel exports of 1,000,000 rows with their peak memory, each
+ * beside its target and, where one applies, the same rows read with raw
+ * SQLite calls. Not a test: it never fails on timing.
+ * Usage: bench_office STORE DIR (exports are written in DIR, removed). */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "paydesk/service.h"
+
+struct page {
+	struct payment_row last;
+	int n;
+};
+
+static int
+keep_last(const struct payment_row *r, void *arg)
+{
+	struct page *p = arg;
+
+	p->last = *r;
+	p->n++;
+	return 0;
+}
+
+static double
+raw_ms(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	double t = now_ms();
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", sqlite3_errmsg(db));
+		return -1;
+	}
+	while (sqlite3_step(s) == SQLITE_ROW)
+		;
+	sqlite3_finalize(s);
+	return now_ms() - t;
+}
+
+/* First page (20 rows) and the next one for a filter. */
+static void
+list_pages(struct svc *s, sqlite3 *raw, const char *what,
+    struct payment_filter *f, const char *raw_sql)
+{
+	struct page p = {0};
+	struct page_key k;
+	struct pd_err err;
+	char label[80];
+	double t1, t2;
+
+	f->limit = 20;
+	f->after = NULL;
+	t1 = now_ms();
+	if (svc_payments_each(s, f, keep_last, &p, &err) != 0)
+		fprintf(stderr, "bench: %s\n", err.msg);
+	t1 = now_ms() - t1;
+	snprintf(label, sizeof label, "payments list, %s: first page", what);
+	row(label, t1, "ms", "<= 100 ms", raw_sql ? raw_ms(raw, raw_sql) : -1);
+	if (p.n == 0)
+		return;
+	store_payment_key(&p.last, f->sort, &k);
+	f->after = &k;
+	p.n = 0;
+	t2 = now_ms();
+	svc_payments_each(s, f, keep_last, &p, &err);
+	t2 = now_ms() - t2;
+	snprintf(label, sizeof label, "payments list, %s: next page", what);
+	row(label, t2, "ms", "<= 20 ms", -1);
+	f->after = NULL;
+}
+
+/* An export in a child process: seconds and the child's peak RSS. */
+static void
+export_child(const char *store, const char *path, enum export_format fmt,
+    int64_t rows, const char *what, const char *target)
+{
+	struct rusage ru;
+	int status;
+	double t = now_ms();
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct svc s;
+		struct pd_err err;
+		struct payment_filter f;
+		struct export_job j;
+		int64_t n = 0;
+
+		if (svc_open(&s, "/dev/null", store, 0, &err) != 0)
+			_exit(1);
+		memset(&f, 0, sizeof f);
+		f.status = f.type = -1;
+		f.limit = (size_t)rows;
+		memset(&j, 0, sizeof j);
+		j.path = path;
+		j.format = fmt;
+		if (svc_export_payments(&s, &f, &j, &n, &err) != 0) {
+			fprintf(stderr, "bench: %s\n", err.msg);
+			_exit(1);
+		}
+		svc_close(&s);
+		_exit(n == rows ? 0 : 2);
+	}
+	wait4(pid, &status, 0, &ru);
+	t = (now_ms() - t) / 1000;
+	row(what, t, "s", target, -1);
+	row("  peak RSS of that export", ru.ru_maxrss / 1024.0, "MB",
+	    "flat", -1);
+	unlink(path);
+}
+
+static int
+count_aging(const struct aging_row *r, void *arg)
+{
+	(void)r;
+	(*(int *)arg)++;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct svc s;
+	struct pd_err err;
+	struct dashboard d;
+	struct payment_filter f;
+	struct aging_filter af;
+	struct aging a;
+	sqlite3 *raw;
+	char path[4096], month[8], today[11];
+	double t;
+	int n = 0;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: bench_office STORE DIR\n");
+		return 2;
+	}
+	if (svc_open(&s, "/dev/null", argv[1], 0, &err) != 0 ||
+	    sqlite3_open_v2(argv[1], &raw, SQLITE_OPEN_READONLY, NULL) !=
+	        SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 1;
+	}
+	svc_today(today);
+	snprintf(month, sizeof month, "%.7s", today);
+
+	t = now_ms();
+	svc_dashboard(&s, month, &d, &err);
+	t = now_ms() - t;
+	row("dashboard open (KPIs, daily chart, methods)", t, "ms", "<= 150 ms",
+	    raw_ms(raw,
+	        "SELECT paid_on, method, sum(amount), count(*) FROM payments "
+	        "WHERE paid_on >= date('now', 'start of month') AND status = "
+	        "'Posted' GROUP BY 1, 2"));
+
+	memset(&f, 0, sizeof f);
+	f.status = f.type = -1;
+	list_pages(&s, raw, "no filter", &f,
+	    "SELECT * FROM payments ORDER BY paid_on DESC, id DESC LIMIT 20");
+	f.method = "Cash";
+	list_pages(&s, raw, "method", &f,
+	    "SELECT * FROM payments WHERE method = 'Cash' ORDER BY paid_on "
+	    "DESC, id DESC LIMIT 20");
+	f.method = NULL;
+	f.status = PS_VOIDED;
+	list_pages(&s, raw, "status Voided", &f,
+	    "SELECT * FROM payments WHERE status = 'Voided' ORDER BY paid_on "
+	    "DESC, id DESC LIMIT 20");
+	f.status = -1;
+	f.type = PAY_SERVICE;
+	list_pages(&s, raw, "type Service", &f,
+	    "SELECT * FROM payments WHERE type = 'Service' ORDER BY paid_on "
+	    "DESC, id DESC LIMIT 20");
+	f.type = -1;
+	f.from = "2026-03-01";
+	f.to = "2026-03-31";
+	list_pages(&s, raw, "date range", &f,
+	    "SELECT * FROM payments WHERE paid_on BETWEEN '2026-03-01' AND "
+	    "'2026-03-31' ORDER BY paid_on DESC, id DESC LIMIT 20");
+	f.from = f.to = NULL;
+	f.recorded_by = "jane";
+	list_pages(&s, raw, "operator", &f, NULL);
+	f.recorded_by = NULL;
+	f.search = "Maria Garcia";
+	list_pages(&s, raw, "search a name", &f, NULL);
+	f.search = "R-B-000123456";
+	list_pages(&s, raw, "search a receipt", &f, NULL);
+	f.search = NULL;
+	f.sort = PAY_BY_AMOUNT;
+	list_pages(&s, raw, "sorted by amount", &f,
+	    "SELECT * FROM payments ORDER BY amount DESC, id DESC LIMIT 20");
+	f.sort = PAY_BY_DATE;
+
+	memset(&af, 0, sizeof af);
+	af.limit = 50;
+	t = now_ms();
+	svc_aging_total(&s, &af, &a, &err);
+	svc_aging_each(&s, &af, count_aging, &n, &err);
+	t = now_ms() - t;
+	row("aging report, totals and top 50 consumers", t, "ms", "", -1);
+
+	snprintf(path, sizeof path, "%s/bench-export.csv", argv[2]);
+	export_child(argv[1], path, EXPORT_CSV, 1000000,
+	    "CSV export of 1,000,000 payments", "<= 5 s");
+	snprintf(path, sizeof path, "%s/bench-export.xlsx", argv[2]);
+	export_child(argv[1], path, EXPORT_XLSX, 1000000,
+	    "xlsx export of 1,000,000 payments", "<= 20 s");
+	export_child(argv[1], path, EXPORT_XLSX, 100000,
+	    "xlsx export of 100,000 payments", "");
+	svc_close(&s);
+	sqlite3_close(raw);
+	return 0;
+}
