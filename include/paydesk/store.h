@@ -111,6 +111,7 @@ int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 struct page_key {
 	int set;
 	char text[136]; /* text sort values */
+	char day[11];   /* paid_on, after a column of few values */
 	int64_t num;    /* amount */
 	int64_t id;
 };

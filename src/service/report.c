@@ -47,14 +47,29 @@ credit_filter_check(const struct credit_filter *f, struct credit_filter *g,
 	return 0;
 }
 
+/* Sorting by the consumer's name reads and sorts every payment the
+ * filter matches (no index spans the two tables): up to this many. */
+#define CONSUMER_SORT_MAX 200000
+
 int
 svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
     void *arg, struct pd_err *err)
 {
 	struct payment_filter g;
+	int64_t n;
 
 	if (canonical_filter(s, f, &g, err) != 0)
 		return -1;
+	if (g.sort == PAY_BY_CONSUMER) {
+		if (store_payments_count(s->st, &g, &n, err) != 0)
+			return -1;
+		if (n > CONSUMER_SORT_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    "sorting by consumer reads all %lld payments of "
+			    "the list; narrow it to at most %d first (a date "
+			    "range, a method, a search)",
+			    (long long)n, CONSUMER_SORT_MAX);
+	}
 	return store_payments_each(s->st, &g, cb, arg, err);
 }
 

@@ -69,9 +69,15 @@ char *like_pattern(const char *text, int anywhere);
 /* An FTS5 phrase for text: double-quoted, quotes doubled; caller frees. */
 char *fts_phrase(const char *text);
 
-/* Add the WHERE conditions of a payment filter (the query already has
- * "WHERE 1"), over payments p joined to consumers c. */
-void store_payment_where(struct qb *q, const struct payment_filter *f);
+/* Add the WHERE conditions of a payment filter over payments p (the query
+ * already has "WHERE 1"). A search (consumer name, account, receipt
+ * number prefix) is a set of ids read first, or when it matches many
+ * payments (dense) a test of each row while the order is walked. */
+void store_payment_where(
+    struct qb *q, const struct payment_filter *f, int dense);
+/* Whether a search matches so many payments that walking the order for
+ * a page of limit rows (0: all) is cheaper than reading them all. */
+int store_search_dense(struct store *st, const char *text, size_t limit);
 
 /* Schema migrations, applied in order; index + 1 is the user_version. */
 extern const char *const store_migrations[];

@@ -1,4 +1,5 @@
 /* payments.c - payments, their allocations and voids. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +15,8 @@
 	"p.paid_on, p.created_at, p.notes, coalesce(p.user_id, 0), "           \
 	"p.received_by, p.terminal, p.branch, p.status, p.verified, "          \
 	"p.verified_at, p.verified_by, coalesce(v.reason, ''), "               \
-	"coalesce(v.voided_at, ''), coalesce(v.voided_by, ''), p.balance_after"
+	"coalesce(v.voided_at, ''), coalesce(v.voided_by, ''), "               \
+	"p.balance_after"
 #define PAYMENT_FROM "payments p LEFT JOIN voids v ON v.payment_id = p.id"
 #define PAYMENT_NCOLS 30
 
@@ -85,7 +87,8 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	    "txn_no, receipt_no, consumer_id, type, channel, method, "
 	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
 	    "paid_on, created_at, notes, user_id, received_by, terminal, "
-	    "branch, status, verified, verified_at, verified_by, balance_after) "
+	    "branch, status, verified, verified_at, verified_by, "
+	    "balance_after) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
@@ -229,11 +232,110 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 	return st_done(st, s, err);
 }
 
-void
-store_payment_where(struct qb *q, const struct payment_filter *f)
+/* The consumers a search names, as a SELECT of ids appended to q: the
+ * trigram index for 3+ characters, else name and account prefixes. */
+static void
+search_consumers(struct qb *q, const char *text)
 {
-	char *pat;
+	char lo[64], hi[68];
+	size_t i;
 
+	if (strlen(text) >= 3) {
+		char *phrase = fts_phrase(text);
+
+		qb_add(q,
+		    "SELECT rowid FROM consumers_fts WHERE consumers_fts "
+		    "MATCH ?",
+		    "s", phrase);
+		free(phrase);
+		return;
+	}
+	for (i = 0; text[i] && i + 1 < sizeof lo; i++)
+		lo[i] = (char)toupper((unsigned char)text[i]);
+	lo[i] = '\0';
+	snprintf(hi, sizeof hi, "%s\xff", lo);
+	qb_add(q,
+	    "SELECT id FROM consumers WHERE (name >= ? COLLATE NOCASE AND "
+	    "name < ? COLLATE NOCASE) OR (account_no >= ? AND account_no < ?)",
+	    "ssss", lo, hi, lo, hi);
+}
+
+/* Receipt numbers starting with the text (in capitals). */
+static void
+receipt_range(struct qb *q, const char *text, const char *col)
+{
+	char lo[132], hi[136], sql[96];
+	size_t i;
+
+	for (i = 0; text[i] && i + 1 < sizeof lo; i++)
+		lo[i] = (char)toupper((unsigned char)text[i]);
+	lo[i] = '\0';
+	snprintf(hi, sizeof hi, "%s\xff", lo);
+	snprintf(sql, sizeof sql, "%s >= ? AND %s < ?", col, col);
+	qb_add(q, sql, "ss", lo, hi);
+}
+
+/* The search as a set of payment ids. */
+static void
+search_ids(struct qb *q, const char *text)
+{
+	qb_add(q, "SELECT id FROM payments WHERE consumer_id IN (", "");
+	search_consumers(q, text);
+	qb_add(q, ") UNION ALL SELECT id FROM payments WHERE ", "");
+	receipt_range(q, text, "receipt_no");
+}
+
+/* The integer square root of v (v >= 0). */
+static int64_t
+isqrt(int64_t v)
+{
+	int64_t x = v, y = (x + 1) / 2;
+
+	if (v < 2)
+		return v;
+	while (y < x) {
+		x = y;
+		y = (x + v / x) / 2;
+	}
+	return x;
+}
+
+int
+store_search_dense(struct store *st, const char *text, size_t limit)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	int64_t n = 0, total = 0, page, cut;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	/* reading the n matches then sorting them costs about n rows; walking
+	 * the order until a page is found about page * total / n: the walk
+	 * wins above sqrt(page * total) */
+	s = st_stmt(st, "SELECT coalesce(max(id), 0) FROM payments", NULL);
+	if (s == NULL)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		total = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	page = limit > 0 && (int64_t)limit < total ? (int64_t)limit : total;
+	cut = isqrt(page * total);
+	qb_init(&q, "SELECT count(*) FROM (");
+	search_ids(&q, text);
+	qb_add(&q, " LIMIT ?)", "i", cut + 1);
+	s = qb_prepare(st, &q, NULL);
+	qb_free(&q);
+	if (s == NULL)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n > cut;
+}
+
+void
+store_payment_where(struct qb *q, const struct payment_filter *f, int dense)
+{
 	if (f->from != NULL)
 		qb_add(q, " AND p.paid_on >= ?", "s", f->from);
 	if (f->to != NULL)
@@ -257,39 +359,38 @@ store_payment_where(struct qb *q, const struct payment_filter *f)
 		    "s", f->recorded_by);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
-	if (f->search != NULL && *f->search != '\0') {
-		pat = like_pattern(f->search, 1);
-		if (strlen(f->search) >= 3) {
-			char *phrase = fts_phrase(f->search);
-
-			qb_add(q,
-			    " AND (p.consumer_id IN (SELECT rowid FROM "
-			    "consumers_fts WHERE consumers_fts MATCH ?) OR "
-			    "p.receipt_no LIKE ? ESCAPE '\\')",
-			    "ss", phrase, pat);
-			free(phrase);
-		} else
-			qb_add(q,
-			    " AND (c.name LIKE ? ESCAPE '\\' OR "
-			    "c.account_no LIKE ? ESCAPE '\\' OR p.receipt_no "
-			    "LIKE ? ESCAPE '\\')",
-			    "sss", pat, pat, pat);
-		free(pat);
+	if (f->search == NULL || *f->search == '\0')
+		return;
+	if (!dense) {
+		/* few matches: read just those, then order them */
+		qb_add(q, " AND p.id IN (", "");
+		search_ids(q, f->search);
+		qb_add(q, ")", "");
+	} else {
+		/* many: walk the order, testing each row ('+' keeps these
+		 * terms from choosing the index) */
+		qb_add(q, " AND (+p.consumer_id IN (", "");
+		search_consumers(q, f->search);
+		qb_add(q, ") OR (", "");
+		receipt_range(q, f->search, "+p.receipt_no");
+		qb_add(q, "))", "");
 	}
 }
 
-/* The column each enum pay_sort orders by; text unless numeric. */
+/* The column each enum pay_sort orders by, then the date for the
+ * columns of few values (their indexes end in paid_on), then the id:
+ * every order is a walk of an index but the consumer's name. */
 static const struct {
 	const char *expr;
-	int numeric;
+	int numeric, with_day;
 } sort_cols[PAY_SORTS] = {
-    [PAY_BY_DATE] = {"p.paid_on", 0},
-    [PAY_BY_RECEIPT] = {"p.receipt_no", 0},
-    [PAY_BY_CONSUMER] = {"c.name COLLATE NOCASE", 0},
-    [PAY_BY_AMOUNT] = {"p.amount", 1},
-    [PAY_BY_METHOD] = {"p.method", 0},
-    [PAY_BY_TYPE] = {"p.type", 0},
-    [PAY_BY_STATUS] = {"p.status", 0},
+    [PAY_BY_DATE] = {"p.paid_on", 0, 0},
+    [PAY_BY_RECEIPT] = {"p.receipt_no", 0, 0},
+    [PAY_BY_CONSUMER] = {"c.name COLLATE NOCASE", 0, 0},
+    [PAY_BY_AMOUNT] = {"p.amount", 1, 0},
+    [PAY_BY_METHOD] = {"p.method", 0, 1},
+    [PAY_BY_TYPE] = {"p.type", 0, 1},
+    [PAY_BY_STATUS] = {"p.status", 0, 1},
 };
 
 void
@@ -302,6 +403,7 @@ store_payment_key(
 	k->set = 1;
 	k->id = r->p.id;
 	k->num = r->p.amount;
+	xstrlcpy(k->day, r->p.paid_on, sizeof k->day);
 	switch (sort) {
 	case PAY_BY_RECEIPT:
 		t = r->p.receipt_no;
@@ -332,10 +434,8 @@ store_payments_count(struct store *st, const struct payment_filter *f,
 	sqlite3_stmt *s;
 	int rc;
 
-	qb_init(&q,
-	    "SELECT count(*) FROM payments p JOIN consumers c ON c.id = "
-	    "p.consumer_id WHERE 1");
-	store_payment_where(&q, f);
+	qb_init(&q, "SELECT count(*) FROM payments p WHERE 1");
+	store_payment_where(&q, f, 0);
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)
@@ -360,20 +460,36 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	char sql[160];
 	int rc;
 
+	/* the payments in their order first, then each one's consumer */
 	qb_init(&q,
 	    "SELECT " PAYMENT_COLS ", c.name, c.account_no FROM " PAYMENT_FROM
-	    " JOIN consumers c ON c.id = p.consumer_id WHERE 1");
-	store_payment_where(&q, f);
+	    " CROSS JOIN consumers c ON c.id = p.consumer_id WHERE 1");
+	store_payment_where(&q, f, store_search_dense(st, f->search, f->limit));
 	if (f->after != NULL && f->after->set) {
-		snprintf(sql, sizeof sql, " AND (%s, p.id) %s (?, ?)",
-		    sort_cols[by].expr, f->asc ? ">" : "<");
-		if (sort_cols[by].numeric)
+		const char *cmp = f->asc ? ">" : "<";
+
+		if (sort_cols[by].numeric) {
+			snprintf(sql, sizeof sql, " AND (%s, p.id) %s (?, ?)",
+			    sort_cols[by].expr, cmp);
 			qb_add(&q, sql, "ii", f->after->num, f->after->id);
-		else
+		} else if (sort_cols[by].with_day) {
+			snprintf(sql, sizeof sql,
+			    " AND (%s, p.paid_on, p.id) %s (?, ?, ?)",
+			    sort_cols[by].expr, cmp);
+			qb_add(&q, sql, "ssi", f->after->text, f->after->day,
+			    f->after->id);
+		} else {
+			snprintf(sql, sizeof sql, " AND (%s, p.id) %s (?, ?)",
+			    sort_cols[by].expr, cmp);
 			qb_add(&q, sql, "si", f->after->text, f->after->id);
+		}
 	}
-	snprintf(sql, sizeof sql, " ORDER BY %s%s, p.id%s", sort_cols[by].expr,
-	    dir, dir);
+	if (sort_cols[by].with_day)
+		snprintf(sql, sizeof sql, " ORDER BY %s%s, p.paid_on%s, p.id%s",
+		    sort_cols[by].expr, dir, dir, dir);
+	else
+		snprintf(sql, sizeof sql, " ORDER BY %s%s, p.id%s",
+		    sort_cols[by].expr, dir, dir);
 	qb_add(&q, sql, "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);

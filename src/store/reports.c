@@ -129,18 +129,13 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		    "t.consumer_id WHERE t.payments > 0");
 	} else {
 		/* group by consumer once and keep the rows wanted; only for
-		 * those, the amount per method. Consumers are joined per
-		 * payment only when a search needs them. */
-		const char *from =
-		    g.search != NULL && *g.search != '\0'
-		        ? " FROM payments p JOIN consumers c ON c.id = "
-		          "p.consumer_id WHERE 1"
-		        : " FROM payments p WHERE 1";
+		 * those, the amount per method */
+		const char *from = " FROM payments p WHERE 1";
 
 		qb_init(&q, "WITH t AS (SELECT p.consumer_id, sum(p.amount) "
 		            "AS total, count(*) AS n, max(p.paid_on) AS last");
 		qb_add(&q, from, "");
-		store_payment_where(&q, &g);
+		store_payment_where(&q, &g, 0);
 		qb_add(&q, " GROUP BY p.consumer_id", "");
 		if (sort != PAYERS_BY_NAME && f->limit > 0) {
 			snprintf(tail, sizeof tail, " ORDER BY %s LIMIT ?",
@@ -153,7 +148,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		    "';') FROM (SELECT p.method, sum(p.amount) AS amt",
 		    "");
 		qb_add(&q, from, "");
-		store_payment_where(&q, &g);
+		store_payment_where(&q, &g, 0);
 		qb_add(&q,
 		    " AND p.consumer_id = t.consumer_id GROUP BY p.method "
 		    "ORDER BY amt DESC)) FROM t JOIN consumers c ON c.id = "
@@ -303,18 +298,19 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 #define AGE_SUM(cond)                                                          \
 	"coalesce(sum(CASE WHEN " cond " THEN i.amount - i.settled END), 0), " \
 	"count(CASE WHEN " cond " THEN 1 END)"
-#define AGING_COLS                                                             \
-	AGE_SUM("i.due_on >= ?1") ", " AGE_SUM(                                \
-	    "i.due_on < ?1 AND i.due_on >= date(?1, '-30 days')") ", " AGE_SUM( \
-	    "i.due_on < date(?1, '-30 days') AND i.due_on >= "                  \
-	    "date(?1, '-60 days')") ", " AGE_SUM("i.due_on < date(?1, "         \
-	                                         "'-60 days') AND i.due_on >= " \
-	                                         "date(?1, '-90 days')") ", "   \
-	    AGE_SUM("i.due_on < date(?1, '-90 days')")
+#define AGING_COLS                                                                                                                                \
+	AGE_SUM("i.due_on >= ?1")                                                                                                                 \
+	", " AGE_SUM(                                                                                                                             \
+	    "i.due_on < ?1 AND i.due_on >= date(?1, '-30 days')") ","                                                                             \
+	                                                          " " AGE_SUM("i.due_on < date(?1, '-30 days') AND i.due_on >= "                  \
+	                                                                      "date(?1, '-60 days')") ", " AGE_SUM("i.due_on < date(?1, "         \
+	                                                                                                           "'-60 days') AND i.due_on >= " \
+	                                                                                                           "date(?1, '-90 days')") ", " AGE_SUM("i.due_on < date(?1, '-90 days')")
 
 /* The oldest bucket a consumer must have something in to be listed. */
 static const char *const age_having[AGE_BUCKETS] = {
-    "", " HAVING count(CASE WHEN i.due_on < ?1 THEN 1 END) > 0",
+    "",
+    " HAVING count(CASE WHEN i.due_on < ?1 THEN 1 END) > 0",
     " HAVING count(CASE WHEN i.due_on < date(?1, '-30 days') THEN 1 END) > 0",
     " HAVING count(CASE WHEN i.due_on < date(?1, '-60 days') THEN 1 END) > 0",
     " HAVING count(CASE WHEN i.due_on < date(?1, '-90 days') THEN 1 END) > 0",
@@ -393,7 +389,8 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 	struct qb q;
 	sqlite3_stmt *s;
 	struct aging_row row;
-	unsigned min = (unsigned)f->min_bucket < AGE_BUCKETS ? f->min_bucket : 0;
+	unsigned min =
+	    (unsigned)f->min_bucket < AGE_BUCKETS ? f->min_bucket : 0;
 	int rc;
 
 	qb_init(&q,
@@ -428,8 +425,8 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 }
 
 static int
-totals_each(struct store *st, sqlite3_stmt *s, const char *from,
-    const char *to, total_cb cb, void *arg, struct pd_err *err)
+totals_each(struct store *st, sqlite3_stmt *s, const char *from, const char *to,
+    total_cb cb, void *arg, struct pd_err *err)
 {
 	int rc;
 
@@ -452,9 +449,9 @@ store_daily_each(struct store *st, const char *from, const char *to,
 {
 	return totals_each(st,
 	    st_stmt(st,
-		"SELECT day, collected, payments FROM daily_totals WHERE day "
-		"BETWEEN ? AND ? AND payments > 0 ORDER BY day",
-		err),
+	        "SELECT day, collected, payments FROM daily_totals WHERE day "
+	        "BETWEEN ? AND ? AND payments > 0 ORDER BY day",
+	        err),
 	    from, to, cb, arg, err);
 }
 
@@ -464,10 +461,10 @@ store_method_each(struct store *st, const char *from, const char *to,
 {
 	return totals_each(st,
 	    st_stmt(st,
-		"SELECT method, sum(collected) AS c, sum(payments) FROM "
-		"daily_method_totals WHERE day BETWEEN ? AND ? GROUP BY method "
-		"HAVING sum(payments) > 0 ORDER BY c DESC, method",
-		err),
+	        "SELECT method, sum(collected) AS c, sum(payments) FROM "
+	        "daily_method_totals WHERE day BETWEEN ? AND ? GROUP BY method "
+	        "HAVING sum(payments) > 0 ORDER BY c DESC, method",
+	        err),
 	    from, to, cb, arg, err);
 }
 
@@ -485,8 +482,8 @@ store_method_split(struct store *st, const struct payment_filter *f,
 	g.after = NULL;
 	qb_init(&q,
 	    "SELECT p.method, sum(p.amount) AS c, count(*) FROM payments p "
-	    "JOIN consumers c ON c.id = p.consumer_id WHERE 1");
-	store_payment_where(&q, &g);
+	    "WHERE 1");
+	store_payment_where(&q, &g, 0);
 	qb_add(&q, " GROUP BY p.method ORDER BY c DESC, p.method", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);

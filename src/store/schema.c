@@ -453,7 +453,13 @@ const char *const store_migrations[] = {
     " SELECT paid_on, method, sum(amount), count(*) FROM payments WHERE"
     " status = 'Posted' GROUP BY paid_on, method;\n"
     "CREATE INDEX payments_status ON payments (status, paid_on);\n"
-    "CREATE INDEX payments_type ON payments (type, paid_on);\n",
+    "CREATE INDEX payments_type ON payments (type, paid_on);\n"
+    /* newest first is (paid_on, id): an index ending in paid_on has the
+     * id (rowid) right after it, so a page is a walk of it */
+    "DROP INDEX payments_paid_on;\n"
+    "CREATE INDEX payments_paid_on ON payments (paid_on);\n"
+    "CREATE INDEX payments_method_day ON payments (method, paid_on);\n"
+    "CREATE INDEX payments_amount ON payments (amount);\n",
 };
 
 const int store_nmigrations =

@@ -489,6 +489,18 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
 		tb->asc = pay_sort_default_asc(tb->sort);
 		restart(p, t);
+		if (t->msg[0] && t->msg_error) {
+			/* refused (a list too long for that order): the next
+			 * one, keeping the message */
+			char why[sizeof t->msg];
+
+			snprintf(why, sizeof why, "%s", t->msg);
+			tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
+			tb->asc = pay_sort_default_asc(tb->sort);
+			restart(p, t);
+			tui_message(t, 1, "%s", why);
+			return TUI_HANDLED;
+		}
 		tui_message(t, 0, "Sorted by %s, %s", pay_sort_name(tb->sort),
 		    tb->asc ? "ascending" : "descending");
 		return TUI_HANDLED;
