@@ -167,6 +167,19 @@ main(int argc, char **argv)
 
 	memset(&f, 0, sizeof f);
 	f.status = f.type = -1;
+	{
+		struct page p = {0};
+		int64_t cnt;
+
+		f.limit = 20;
+		t = now_ms();
+		svc_payments_count(&s, &f, &cnt, &err);
+		svc_payments_each(&s, &f, keep_last, &p, &err);
+		t = now_ms() - t;
+		row("payments list open: count and first page", t, "ms",
+		    "<= 100 ms",
+		    raw_ms(raw, "SELECT count(*) FROM payments"));
+	}
 	list_pages(&s, raw, "no filter", &f,
 	    "SELECT * FROM payments ORDER BY paid_on DESC, id DESC LIMIT 20");
 	f.method = "Cash";
