@@ -135,7 +135,7 @@ wait_for "no reason yet: Create is not possible" "Choose a reason"
 before=$(count credit-notes)
 keys Enter
 wait_for "Create without a reason is refused" "Not created: Choose a reason"
-keys Down Right Up
+keys Down Right Right Up
 keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "99999"
 keys Enter
@@ -152,7 +152,7 @@ cn=$(json "$T/cn.json" "d[0]['number']")
 same "the credit note has the amount typed" \
     "$(json "$T/cn.json" "d[0]['amount']")" 525
 same "with the reason chosen" "$(json "$T/cn.json" "d[0]['reason']")" \
-    "$("$PD" config | sed -n 's/^reasons *= *//p' | cut -d, -f1)"
+    "Duplicate Payment"
 
 # --- apply it from the Credit Notes tab
 keys F Tab
@@ -174,6 +174,34 @@ wait_for "the details show what was applied" "Applied amount          \$2.00"
 "$PD" --json credit-note show "$cn" >"$T/cs.json"
 same "the store agrees: 3.25 remaining" \
     "$(json "$T/cs.json" "d['financial']['remaining']")" 325
+keys Escape
+
+# --- the Credit Notes tab's filters against the CLI
+keys F
+wait_for "F clears the credit notes search" "$((before + 1)) credit notes"
+keys f
+wait_for "the credit notes filter dialog" "Filter the credit notes"
+keys Down Down Right Space Enter
+wait_for "reason filter: only Duplicate Payment" "Credit Notes    1 credit note"
+wait_for "reason filter: the one created" "$cn"
+keys F f Down Right Enter
+wait_for "status filter Active: as many as the CLI" \
+    "$(count credit-notes --status active) credit notes"
+keys F f Down Down Down Down Right Right Enter
+wait_for "remaining filter Partial: as many as the CLI" \
+    "Credit Notes    $(count credit-notes --remaining partial) credit note"
+keys F f Down Down Down Down Down Down
+type_text "20"
+keys Down
+type_text "10"
+keys Enter
+wait_for "a credit amount range backwards is refused" "is above the amount to"
+keys Escape f Down Down Down
+type_text "WU-1000"
+keys Tab
+"$PD" --json consumer search WU-1000 --limit 1 >"$T/cs1.json"
+wait_for "Tab completes the consumer from a search" \
+    "$(json "$T/cs1.json" "d[0]['account_no'] + ' ' + d[0]['name']")"
 keys Escape
 keys Tab F
 
