@@ -240,6 +240,7 @@ int svc_payers_each(struct svc *s, const struct payment_filter *f,
 int svc_method_split(struct svc *s, const struct payment_filter *f,
     total_cb cb, void *arg, struct pd_err *err);
 
+/* How many rows a listing's filter matches, at most its limit (0: all). */
 int svc_payments_count(struct svc *s, const struct payment_filter *f,
     int64_t *n, struct pd_err *err);
 int svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,

@@ -143,7 +143,7 @@ int store_payments_each(struct store *st, const struct payment_filter *f,
 /* The key of a listed row under sort, for the next page. */
 void store_payment_key(
     const struct payment_row *r, enum pay_sort sort, struct page_key *k);
-/* How many payments f matches (limit ignored). */
+/* How many payments f matches, counting at most f->limit (0: all). */
 int store_payments_count(struct store *st, const struct payment_filter *f,
     int64_t *n, struct pd_err *err);
 
@@ -184,6 +184,7 @@ typedef int (*credit_cb)(const struct credit_note *cn, void *arg);
 /* Newest first. */
 int store_credits_each(struct store *st, const struct credit_filter *f,
     credit_cb cb, void *arg, struct pd_err *err);
+/* The same for credit notes. */
 int store_credits_count(struct store *st, const struct credit_filter *f,
     int64_t *n, struct pd_err *err);
 void store_credit_key(const struct credit_note *cn, struct page_key *k);

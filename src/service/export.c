@@ -117,8 +117,6 @@ svc_export_payments(struct svc *s, const struct payment_filter *f,
 	g.after = NULL;
 	if (j->progress != NULL && svc_payments_count(s, &g, &total, err) != 0)
 		return -1;
-	if (g.limit > 0 && total > (int64_t)g.limit)
-		total = (int64_t)g.limit;
 	if (xrun_open(&r, s, j, LIST_PAYMENTS, "Payments", total, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_payments_each(s, &g, put_payment, &r, err);
@@ -146,8 +144,6 @@ svc_export_credits(struct svc *s, const struct credit_filter *f,
 	g.after = NULL;
 	if (j->progress != NULL && svc_credits_count(s, &g, &total, err) != 0)
 		return -1;
-	if (g.limit > 0 && total > (int64_t)g.limit)
-		total = (int64_t)g.limit;
 	if (xrun_open(&r, s, j, LIST_CREDITS, "Credit Notes", total, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_credits_each(s, &g, put_credit, &r, err);

@@ -305,8 +305,11 @@ store_credits_count(struct store *st, const struct credit_filter *f,
 	sqlite3_stmt *s;
 	int rc;
 
-	qb_init(&q, "SELECT count(*) FROM " CN_FROM " WHERE 1");
+	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM " CN_FROM " WHERE 1");
 	credit_where(&q, f);
+	if (f->limit > 0)
+		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
+	qb_add(&q, ")", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)

@@ -434,8 +434,11 @@ store_payments_count(struct store *st, const struct payment_filter *f,
 	sqlite3_stmt *s;
 	int rc;
 
-	qb_init(&q, "SELECT count(*) FROM payments p WHERE 1");
+	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM payments p WHERE 1");
 	store_payment_where(&q, f, 0);
+	if (f->limit > 0)
+		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
+	qb_add(&q, ")", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)

@@ -61,6 +61,9 @@ const size_t screen_payments_nkeys =
     sizeof screen_payments_keys / sizeof screen_payments_keys[0];
 
 #define PAGE_MAX 256
+/* The count above the list stops here ("100000+ payments"): counting
+ * millions would cost more than the page. */
+#define COUNT_MAX 100000
 
 struct tab {
 	struct list_filters lf;
@@ -177,6 +180,8 @@ load(struct plist *p, struct tui *t, int count)
 		pf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
 		pf.limit = (size_t)p->page_rows + 1;
 		rc = svc_payments_each(t->svc, &pf, add_pay, tb, &err);
+		pf.after = NULL;
+		pf.limit = COUNT_MAX;
 		if (rc == 0 && count)
 			rc = svc_payments_count(t->svc, &pf, &tb->count, &err);
 	} else {
@@ -184,6 +189,8 @@ load(struct plist *p, struct tui *t, int count)
 		cf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
 		cf.limit = (size_t)p->page_rows + 1;
 		rc = svc_credits_each(t->svc, &cf, add_cn, tb, &err);
+		cf.after = NULL;
+		cf.limit = COUNT_MAX;
 		if (rc == 0 && count)
 			rc = svc_credits_count(t->svc, &cf, &tb->count, &err);
 	}
@@ -274,7 +281,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		attroff(attr);
 		x += (int)strlen(line) + 1;
 	}
-	snprintf(line, sizeof line, "%lld %s%s", (long long)tb->count,
+	snprintf(line, sizeof line, "%lld%s %s%s", (long long)tb->count,
+	    tb->count >= COUNT_MAX ? "+" : "",
 	    p->cur ? "credit note" : "payment", tb->count == 1 ? "" : "s");
 	tui_text(y, x + 2, line, COLS - x - 3);
 	y++;

@@ -171,9 +171,10 @@ main(int argc, char **argv)
 		struct page p = {0};
 		int64_t cnt;
 
-		f.limit = 20;
 		t = now_ms();
+		f.limit = 100000; /* as the list counts */
 		svc_payments_count(&s, &f, &cnt, &err);
+		f.limit = 20;
 		svc_payments_each(&s, &f, keep_last, &p, &err);
 		t = now_ms() - t;
 		row("payments list open: count and first page", t, "ms",
