@@ -257,9 +257,8 @@ credit_where(struct qb *q, const struct credit_filter *f)
 	if (f->nreasons > 0) {
 		qb_add(q, " AND n.reason IN (", "");
 		for (i = 0; i < f->nreasons; i++)
-			qb_add(q,
-			    i ? ", ? COLLATE NOCASE" : "? COLLATE NOCASE", "s",
-			    f->reasons[i]);
+			qb_add(q, i ? ", ? COLLATE NOCASE" : "? COLLATE NOCASE",
+			    "s", f->reasons[i]);
 		qb_add(q, ")", "");
 	}
 	if (f->remaining == 0)
@@ -298,8 +297,8 @@ credit_where(struct qb *q, const struct credit_filter *f)
 }
 
 int
-store_credits_count(struct store *st, const struct credit_filter *f,
-    int64_t *n, struct pd_err *err)
+store_credits_count(struct store *st, const struct credit_filter *f, int64_t *n,
+    struct pd_err *err)
 {
 	struct qb q;
 	sqlite3_stmt *s;

@@ -178,8 +178,7 @@ main(int argc, char **argv)
 		svc_payments_each(&s, &f, keep_last, &p, &err);
 		t = now_ms() - t;
 		row("payments list open: count and first page", t, "ms",
-		    "<= 100 ms",
-		    raw_ms(raw, "SELECT count(*) FROM payments"));
+		    "<= 100 ms", raw_ms(raw, "SELECT count(*) FROM payments"));
 	}
 	list_pages(&s, raw, "no filter", &f,
 	    "SELECT * FROM payments ORDER BY paid_on DESC, id DESC LIMIT 20");
