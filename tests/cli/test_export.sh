@@ -106,6 +106,30 @@ run "$PD" --csv report aging --older-than 90 --limit 0
 same "aging --older-than 90 keeps only consumers with 90+ days" \
     "$(tail -n +2 "$OUT" | cut -d, -f7 | grep -c '^0.00$')" 0
 
+# --- the payments search against the ledger read with plain SQL, in date
+# order: few matches (read as a set), many matches for one page (tested
+# while walking the order), with a date range, and a receipt prefix
+want() {
+	sqlite3 "$DB" "SELECT p.receipt_no FROM payments p JOIN consumers c ON
+	 c.id = p.consumer_id WHERE $1 ORDER BY p.paid_on DESC, p.id DESC $2"
+}
+got() { "$PD" --csv payments "$@" | tail -n +2 | cut -d, -f1 | tr -d '\r'; }
+same "search a name: every match, newest first" \
+    "$(got --search GARCIA --limit 0)" \
+    "$(want "c.name LIKE '%garcia%'" "")"
+same "search a name within dates" \
+    "$(got --search garcia --from 2025-01-01 --to 2025-03-31 --limit 0)" \
+    "$(want "c.name LIKE '%garcia%' AND p.paid_on BETWEEN '2025-01-01' AND '2025-03-31'" "")"
+same "search one letter, one page: name or account prefix" \
+    "$(got --search o --limit 5)" \
+    "$(want "(c.name LIKE 'o%' OR c.account_no LIKE 'o%')" "LIMIT 5")"
+same "search a receipt prefix, any case" \
+    "$(got --search r-t01-00004 --limit 0)" \
+    "$(want "p.receipt_no LIKE 'R-T01-00004%'" "")"
+same "search with a method: the same rows" \
+    "$(got --search garcia --method cash --limit 0)" \
+    "$(want "c.name LIKE '%garcia%' AND p.method = 'Cash'" "")"
+
 # --- bad input: clear message, its own status, no file
 refused "xlsx with a command that is not a listing" 2 "--xlsx works with" \
     "$PD" --xlsx "$E/k.xlsx" kpi
