@@ -300,3 +300,7 @@ wait_for "the dashboard reads again after changes (the void)" \
 keys Escape
 wait_for "Esc on the dashboard logs out" "Log in to take payments"
 keys F10
+sleep 0.5
+tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
+has "F10 quits" "1"
+lacks "no sanitizer report (leaks included) at exit" "Sanitizer"
