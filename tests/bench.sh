@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh - `make bench`: build (once, then cached) a deterministic store of
 # BENCH_CONSUMERS consumers and BENCH_PAYMENTS payments with their bills and
-# allocations, then print the figures of tests/tools/bench.c. The store is
+# allocations (a year of them, recorded in date order), then print the
+# figures of tests/tools/bench*.c. The store is
 # generated with plain SQL through sqlite3 over the schema `paydesk init`
 # makes, so it has the same tables, indexes and triggers as a real one.
 set -e
@@ -9,9 +10,12 @@ BUILD=${BUILD:-build}
 C=${BENCH_CONSUMERS:-1000000}
 P=${BENCH_PAYMENTS:-10000000}
 DIR=${BENCH_DIR:-$HOME/.cache/paydesk-bench}
-# a schema change makes a new bench store
+# a schema change makes a new bench store, and so does a new layout of
+# the generated data (LAYOUT: 2 = payments recorded in date order, as a
+# real ledger is appended)
 SCHEMA=$(sha256sum src/store/schema.c | cut -c1-8)
-DB="$DIR/bench-$C-$P-$SCHEMA.db"
+LAYOUT=2
+DB="$DIR/bench-$C-$P-$SCHEMA-l$LAYOUT.db"
 PD="$(pwd)/$BUILD/paydesk"
 export PAYDESK_NOW="2026-06-15 12:00:00" PAYDESK_CONFIG=/dev/null
 
@@ -60,8 +64,9 @@ INSERT INTO items (id, uuid, consumer_id, kind, ref, period, amount,
  settled, issued_on, due_on, created_at)
 SELECT i, printf('i%035d', i), 1 + i % $C, 'bill', printf('B-%09d', i),
  'bench', 1000 + i % 20000, 1000 + i % 20000,
- date('2026-06-15', printf('-%d days', 20 + i % 365)),
- date('2026-06-15', printf('-%d days', 6 + i % 365)), '2025-01-01 00:00:00'
+ date('2026-06-15', printf('-%d days', 20 + 364 - (i - 1) * 365 / $P)),
+ date('2026-06-15', printf('-%d days', 6 + 364 - (i - 1) * 365 / $P)),
+ '2025-01-01 00:00:00'
 FROM n;
 COMMIT;
 BEGIN;
@@ -76,7 +81,8 @@ SELECT i, printf('p%035d', i), printf('PAY-B-%09d', i),
  WHEN 2 THEN 'Bank Transfer' ELSE 'Cheque' END,
  CASE i % 4 WHEN 0 THEN 'cash' WHEN 1 THEN 'card' ELSE 'bank' END,
  1000 + i % 20000, CASE i % 4 WHEN 0 THEN 1000 + i % 20000 ELSE 0 END, 0,
- 1000 + i % 20000, 0, date('2026-06-15', printf('-%d days', i % 365)),
+ 1000 + i % 20000, 0,
+ date('2026-06-15', printf('-%d days', 364 - (i - 1) * 365 / $P)),
  '2025-01-01 00:00:00', '', 1, 'Jane Smith', 'B', 'B01', 'Posted', 1,
  '2025-01-01 00:00:00', 'Jane Smith'
 FROM n;
