@@ -258,7 +258,10 @@ enum payers_sort {
 	PAYERS_BY_TOTAL,
 	PAYERS_BY_COUNT,
 	PAYERS_BY_LAST,
-	PAYERS_BY_NAME
+	PAYERS_BY_NAME,
+	PAYERS_BY_ACCOUNT,
+	PAYERS_BY_METHODS, /* the methods text: by the main method */
+	PAYERS_SORTS
 };
 typedef int (*payer_cb)(const struct payer_row *row, void *arg);
 /* Posted payments only unless f->status says otherwise; f->limit rows. */

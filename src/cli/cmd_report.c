@@ -102,7 +102,8 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	    {"method", 0, &method}, {"operator", 0, &recorded_by},
 	    {"search", 0, &search}, {"channel", 0, &channel},
 	    {"sort", 0, &sort}, {"limit", 0, &limit}, {NULL, 0, NULL}};
-	static const char *const sorts[] = {"total", "count", "last", "name"};
+	static const char *const sorts[PAYERS_SORTS] = {
+	    "total", "count", "last", "name", "account", "methods"};
 	struct payment_filter f;
 	struct payer_ctx x;
 	struct export_job j;
@@ -119,12 +120,13 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 50;
 	if (sort) {
-		for (i = 0; i < 4 && strcmp(sort, sorts[i]) != 0; i++)
+		for (i = 0; i < PAYERS_SORTS && strcmp(sort, sorts[i]) != 0;
+		     i++)
 			;
-		if (i == 4)
+		if (i == PAYERS_SORTS)
 			return pd_fail(&c->err, PD_EINVAL,
 			    "--sort \"%s\": one "
-			    "of total, count, last, name",
+			    "of total, count, last, name, account, methods",
 			    sort);
 		by = (enum payers_sort)i;
 	}
@@ -161,8 +163,7 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	const char *search = NULL, *consumer = NULL, *older = NULL,
 	           *limit = NULL;
 	struct opt o[] = {{"search", 0, &search}, {"consumer", 0, &consumer},
-	    {"older-than", 0, &older}, {"limit", 0, &limit},
-	    {NULL, 0, NULL}};
+	    {"older-than", 0, &older}, {"limit", 0, &limit}, {NULL, 0, NULL}};
 	static const char *const olders[] = {"0", "30", "60", "90"};
 	struct aging_filter f;
 	struct consumer_view v;
@@ -213,8 +214,8 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	for (b = 0; b < AGE_BUCKETS; b++) {
 		snprintf(label, sizeof label, "%s (%lld items)",
 		    age_bucket_name((enum age_bucket)b), (long long)a.count[b]);
-		rec_money(r, label, age_bucket_name((enum age_bucket)b),
-		    a.amount[b]);
+		rec_money(
+		    r, label, age_bucket_name((enum age_bucket)b), a.amount[b]);
 	}
 	rec_end(r);
 	rec_money(r, "Total outstanding", "total", a.total);

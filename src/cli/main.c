@@ -79,7 +79,7 @@ static const struct command {
         "collection KPIs for a month and a day"},
     {"report", "payers", cmd_report_payers, LISTING,
         "report payers [--from D] [--to D] [--method M] [--operator U] "
-        "[--channel C] [--search TEXT] [--sort total|count|last|name] "
+        "[--channel C] [--search TEXT] [--sort total|count|last|name|account|methods] "
         "[--limit N]",
         "payments grouped by consumer"},
     {"report", "aging", cmd_report_aging, LISTING,

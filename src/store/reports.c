@@ -99,9 +99,11 @@ int
 store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err)
 {
-	static const char *const order[] = {"t.total DESC, c.name",
+	static const char *const order[PAYERS_SORTS] = {"t.total DESC, c.name",
 	    "n DESC, t.total DESC", "last DESC, t.total DESC",
-	    "c.name COLLATE NOCASE, c.id"};
+	    "c.name COLLATE NOCASE, c.id", "c.account_no, c.id",
+	    "substr(methods, 1, instr(methods || '=', '=') - 1), t.total DESC, "
+	    "c.id"};
 	static const char *const inner[] = {
 	    "total DESC", "n DESC, total DESC", "last DESC, total DESC"};
 	struct payment_filter g = *f;
@@ -124,9 +126,9 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		    "group_concat(method || '=' || total, ';') FROM (SELECT "
 		    "method, total FROM payer_method_totals m WHERE "
 		    "m.consumer_id = t.consumer_id AND m.total > 0 ORDER BY "
-		    "total DESC)) FROM payer_totals t JOIN consumers c ON c.id "
-		    "= "
-		    "t.consumer_id WHERE t.payments > 0");
+		    "total DESC)) AS methods FROM payer_totals t JOIN "
+		    "consumers "
+		    "c ON c.id = t.consumer_id WHERE t.payments > 0");
 	} else {
 		/* group by consumer once and keep the rows wanted; only for
 		 * those, the amount per method. The indexes are named: with
@@ -145,7 +147,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		qb_add(&q, from, "");
 		store_payment_where(&q, &g, 0);
 		qb_add(&q, " GROUP BY p.consumer_id", "");
-		if (sort != PAYERS_BY_NAME && f->limit > 0) {
+		if (sort < PAYERS_BY_NAME && f->limit > 0) {
 			snprintf(tail, sizeof tail, " ORDER BY %s LIMIT ?",
 			    inner[(unsigned)sort < 3 ? sort : 0]);
 			qb_add(&q, tail, "i", (int64_t)f->limit);
@@ -159,12 +161,12 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		store_payment_where(&q, &g, 0);
 		qb_add(&q,
 		    " AND p.consumer_id = t.consumer_id GROUP BY p.method "
-		    "ORDER BY amt DESC)) FROM t JOIN consumers c ON c.id = "
-		    "t.consumer_id",
+		    "ORDER BY amt DESC)) AS methods FROM t JOIN consumers c ON "
+		    "c.id = t.consumer_id",
 		    "");
 	}
 	snprintf(tail, sizeof tail, " ORDER BY %s",
-	    order[(unsigned)sort < 4 ? sort : 0]);
+	    order[(unsigned)sort < PAYERS_SORTS ? sort : 0]);
 	qb_add(&q, tail, "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
@@ -306,14 +308,29 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 #define AGE_SUM(cond)                                                          \
 	"coalesce(sum(CASE WHEN " cond " THEN i.amount - i.settled END), 0), " \
 	"count(CASE WHEN " cond " THEN 1 END)"
-#define AGING_COLS                                                                                                                                \
-	AGE_SUM("i.due_on >= ?1")                                                                                                                 \
-	", " AGE_SUM(                                                                                                                             \
-	    "i.due_on < ?1 AND i.due_on >= date(?1, '-30 days')") ","                                                                             \
-	                                                          " " AGE_SUM("i.due_on < date(?1, '-30 days') AND i.due_on >= "                  \
-	                                                                      "date(?1, '-60 days')") ", " AGE_SUM("i.due_on < date(?1, "         \
-	                                                                                                           "'-60 days') AND i.due_on >= " \
-	                                                                                                           "date(?1, '-90 days')") ", " AGE_SUM("i.due_on < date(?1, '-90 days')")
+#define AGING_COLS                                                                                            \
+	AGE_SUM("i.due_on >= ?1")                                                                             \
+	", " AGE_SUM(                                                                                         \
+	    "i.due_on < ?1 AND i.due_on >= date(?1, '-30 days')") ","                                         \
+	                                                          " " AGE_SUM(                                \
+	                                                              "i.due_"                                \
+	                                                              "on < "                                 \
+	                                                              "date(?"                                \
+	                                                              "1, "                                   \
+	                                                              "'-30 "                                 \
+	                                                              "days')"                                \
+	                                                              " AND "                                 \
+	                                                              "i.due_"                                \
+	                                                              "on >= "                                \
+	                                                              "date(?"                                \
+	                                                              "1, "                                   \
+	                                                              "'-60 "                                 \
+	                                                              "days'"                                 \
+	                                                              ")") ","                                \
+	                                                                   " " AGE_SUM(                       \
+	                                                                       "i.due_on < date(?1, "         \
+	                                                                       "'-60 days') AND i.due_on >= " \
+	                                                                       "date(?1, '-90 days')") ", " AGE_SUM("i.due_on < date(?1, '-90 days')")
 
 /* The oldest bucket a consumer must have something in to be listed. */
 static const char *const age_having[AGE_BUCKETS] = {

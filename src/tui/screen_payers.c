@@ -33,7 +33,8 @@ enum {
 const struct tui_key screen_payers_keys[] = {
     {' ', "Space", "Mark", "mark or unmark the consumer", A_MARK},
     {'*', "*", NULL, "mark every row shown, or clear the marks", A_MARK_ALL},
-    {'s', "s", "Sort", "sort by total, count, last payment, name", A_SORT},
+    {'s', "s", "Sort",
+        "sort by total, count, last payment, name, account, methods", A_SORT},
     {'f', "f", "Filter", "edit the filters (Enter applies)", A_FILTER},
     {'d', "d", "Methods", "the method distribution of the filter", A_SPLIT},
     {'x', "x", "Export", "export the marked rows, or all of them", A_EXPORT},
@@ -55,8 +56,8 @@ const size_t screen_payers_nkeys =
 
 enum { F_RANGE, F_FROM, F_TO, F_METHOD, F_OPERATOR, F_CHANNEL, F_NAME, F_N };
 
-static const char *const sort_names[] = {
-    "total paid", "payments", "last payment", "name"};
+static const char *const sort_names[PAYERS_SORTS] = {
+    "total paid", "payments", "last payment", "name", "account", "methods"};
 
 struct payers {
 	struct tui_screen sc;
@@ -229,11 +230,13 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	y = 4;
-	p->tb.sorted = p->sort == PAYERS_BY_TOTAL   ? 2
-	               : p->sort == PAYERS_BY_COUNT ? 3
-	               : p->sort == PAYERS_BY_LAST  ? 4
-	                                            : 0;
-	p->tb.asc = p->sort == PAYERS_BY_NAME;
+	p->tb.sorted = p->sort == PAYERS_BY_TOTAL     ? 2
+	               : p->sort == PAYERS_BY_COUNT   ? 3
+	               : p->sort == PAYERS_BY_LAST    ? 4
+	               : p->sort == PAYERS_BY_ACCOUNT ? 1
+	               : p->sort == PAYERS_BY_METHODS ? 5
+	                                              : 0;
+	p->tb.asc = p->sort >= PAYERS_BY_NAME;
 	tui_table_layout(&p->tb, COLS - 5);
 	tui_table_header(t, &p->tb, y++, 3);
 	if (p->n == 0) {
@@ -342,7 +345,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			mark(p, i, all);
 		return TUI_HANDLED;
 	case A_SORT:
-		p->sort = (enum payers_sort)((p->sort + 1) % 4);
+		p->sort = (enum payers_sort)((p->sort + 1) % PAYERS_SORTS);
 		load(p, t);
 		tui_message(t, 0, "Sorted by %s", sort_names[p->sort]);
 		return TUI_HANDLED;

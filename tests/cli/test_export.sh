@@ -74,6 +74,24 @@ same "payers export sorted by count" \
     "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | sort -rn | tr '\n' ' ')" \
     "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | tr '\n' ' ')"
 
+same "payers sorted by account" \
+    "$("$PD" --csv report payers --sort account --limit 5 | tail -n +2 | cut -d, -f2)" \
+    "$(sqlite3 "$DB" "SELECT c.account_no FROM payments p JOIN consumers c ON
+     c.id = p.consumer_id WHERE p.status = 'Posted' GROUP BY c.id ORDER BY
+     c.account_no LIMIT 5")"
+same "payers sorted by account within dates" \
+    "$("$PD" --csv report payers --sort account --from 2025-04-01 --limit 5 | tail -n +2 | cut -d, -f2)" \
+    "$(sqlite3 "$DB" "SELECT c.account_no FROM payments p JOIN consumers c ON
+     c.id = p.consumer_id WHERE p.status = 'Posted' AND p.paid_on >=
+     '2025-04-01' GROUP BY c.id ORDER BY c.account_no LIMIT 5")"
+
+"$PD" --csv report payers --sort methods --limit 0 | tail -n +2 >"$T/pm.csv"
+same "payers sorted by methods: by the main method, then total paid" \
+    "$(python3 -c 'import csv,sys
+rows=list(csv.reader(open(sys.argv[1])))
+key=[(r[5].split(" ")[0] if r[5] else "", -float(r[2])) for r in rows]
+print("sorted" if key == sorted(key) else "not sorted")' "$T/pm.csv")" sorted
+
 # --- aging: buckets add up to the totals
 "$PD" --csv report aging --limit 0 >"$E/aging.csv"
 expect "aging xlsx" 0 "wrote" "$PD" --xlsx "$E/aging.xlsx" report aging --limit 0
