@@ -190,6 +190,14 @@ wait_for "status filter Active: as many as the CLI" \
 keys F f Down Down Down Down Right Right Enter
 wait_for "remaining filter Partial: as many as the CLI" \
     "Credit Notes    $(count credit-notes --remaining partial) credit note"
+keys F f Down Down Down Down Down
+type_text "$rc"
+keys Enter
+wait_for "linked payment filter: the credit note of that receipt" \
+    "Credit Notes    $(count credit-notes --receipt "$rc") credit note"
+keys F f Right Enter
+wait_for "created Today: as many as the CLI" \
+    "Credit Notes    $(count credit-notes --from 2025-04-20 --to 2025-04-20) credit note"
 keys F f Down Down Down Down Down Down
 type_text "20"
 keys Down
