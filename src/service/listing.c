@@ -43,13 +43,13 @@ static const struct xcol payer_cols[] = {
 static const struct xcol aging_cols[] = {
     {"Consumer", "consumer", X_TEXT, 20, 10},
     {"Account", "account_no", X_TEXT, 10, 8},
-    {"Current", "current", X_MONEY, 11, 10},
-    {"1-30", "days_1_30", X_MONEY, 11, 10},
-    {"31-60", "days_31_60", X_MONEY, 11, 10},
-    {"61-90", "days_61_90", X_MONEY, 11, 10},
-    {"90+", "days_over_90", X_MONEY, 11, 10},
     {"Total", "total", X_MONEY, 12, 10},
-    {"Items", "items", X_INT, 5, 3},
+    {"Items", "items", X_INT, 5, 5},
+    {"Current", "current", X_MONEY, 11, 9},
+    {"1-30", "days_1_30", X_MONEY, 11, 9},
+    {"31-60", "days_31_60", X_MONEY, 11, 9},
+    {"61-90", "days_61_90", X_MONEY, 11, 9},
+    {"90+", "days_over_90", X_MONEY, 11, 9},
 };
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
@@ -154,8 +154,8 @@ svc_aging_cells(const struct aging_row *r, struct xcell *c)
 	memset(c, 0, sizeof *c * N(aging_cols));
 	c[0].s = r->name;
 	c[1].s = r->account_no;
+	c[2].n = r->a.total;
+	c[3].n = r->a.items;
 	for (b = 0; b < AGE_BUCKETS; b++)
-		c[2 + b].n = r->a.amount[b];
-	c[7].n = r->a.total;
-	c[8].n = r->a.items;
+		c[4 + b].n = r->a.amount[b];
 }

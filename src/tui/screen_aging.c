@@ -233,7 +233,7 @@ screen_aging_new(struct tui *t)
 	a->tb.cols = svc_listing_cols(LIST_AGING, &a->tb.ncols);
 	a->tb.flex = 0;
 	a->tb.first = 1;
-	a->tb.sorted = 7;
+	a->tb.sorted = 2;
 	a->sc.title = "Aging report";
 	a->sc.keys = screen_aging_keys;
 	a->sc.nkeys = screen_aging_nkeys;

@@ -9,6 +9,17 @@
 #include "paydesk/money.h"
 #include "paydesk/utf8.h"
 
+/* The least width of column i: its own least, and room for its header
+ * (and the order mark when the list is sorted by it). */
+static int
+least(const struct tui_table *tb, int i)
+{
+	int w = tb->cols[i].min ? tb->cols[i].min : tb->cols[i].width;
+	int h = (int)strlen(tb->cols[i].header) + (i == tb->sorted);
+
+	return w > h ? w : h;
+}
+
 int
 tui_table_layout(struct tui_table *tb, int width)
 {
@@ -21,31 +32,31 @@ tui_table_layout(struct tui_table *tb, int width)
 	for (i = 0; i < tb->ncols; i++)
 		tb->w[i] = 0;
 	/* the pinned column, then from first on at their least width */
-	w = tb->cols[0].min ? tb->cols[0].min : tb->cols[0].width;
+	w = least(tb, 0);
 	tb->w[0] = w;
 	used = w;
 	tb->last = 0;
 	for (i = tb->first; i < tb->ncols; i++) {
-		w = tb->cols[i].min ? tb->cols[i].min : tb->cols[i].width;
+		w = least(tb, i);
 		if (used + 1 + w > width)
 			break;
 		tb->w[i] = w;
 		used += 1 + w;
 		tb->last = i;
 	}
-	/* what is left: each shown column up to its full width, in order,
-	 * then the flex column takes the rest */
+	/* what is left: the flex column up to its full width, then each
+	 * shown column in order, then the flex column takes the rest */
 	left = width - used;
-	for (i = 0; i < tb->ncols && left > 0; i++) {
-		int more;
+	for (i = -1; i < tb->ncols && left > 0; i++) {
+		int c = i < 0 ? tb->flex : i, more;
 
-		if (tb->w[i] == 0)
+		if (tb->w[c] == 0 || (i >= 0 && c == tb->flex))
 			continue;
-		more = tb->cols[i].width - tb->w[i];
+		more = tb->cols[c].width - tb->w[c];
 		if (more > left)
 			more = left;
 		if (more > 0) {
-			tb->w[i] += more;
+			tb->w[c] += more;
 			left -= more;
 		}
 	}

@@ -95,7 +95,7 @@ print("sorted" if key == sorted(key) else "not sorted")' "$T/pm.csv")" sorted
 # --- aging: buckets add up to the totals
 "$PD" --csv report aging --limit 0 >"$E/aging.csv"
 expect "aging xlsx" 0 "wrote" "$PD" --xlsx "$E/aging.xlsx" report aging --limit 0
-check "aging xlsx = CSV" "$E/aging.csv" "$E/aging.xlsx" ttmmmmmmi
+check "aging xlsx = CSV" "$E/aging.csv" "$E/aging.xlsx" ttmimmmmm
 run "$PD" --json report aging --limit 0
 python3 - "$OUT" "$E/aging.csv" >"$T/aging.chk" <<'PY'
 import csv, decimal, json, sys
