@@ -61,14 +61,19 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 	if (canonical_filter(s, f, &g, err) != 0)
 		return -1;
 	if (g.sort == PAY_BY_CONSUMER) {
-		if (store_payments_count(s->st, &g, &n, err) != 0)
+		struct payment_filter c = g;
+
+		/* counted only up to the limit: this runs for every page */
+		c.after = NULL;
+		c.limit = CONSUMER_SORT_MAX + 1;
+		if (store_payments_count(s->st, &c, &n, err) != 0)
 			return -1;
 		if (n > CONSUMER_SORT_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    "sorting by consumer reads all %lld payments of "
-			    "the list; narrow it to at most %d first (a date "
-			    "range, a method, a search)",
-			    (long long)n, CONSUMER_SORT_MAX);
+			    "sorting by consumer reads every payment of the "
+			    "list, and it has more than %d; narrow it first "
+			    "(a date range, a method, a search)",
+			    CONSUMER_SORT_MAX);
 	}
 	return store_payments_each(s->st, &g, cb, arg, err);
 }

@@ -301,24 +301,13 @@ store_credits_count(struct store *st, const struct credit_filter *f, int64_t *n,
     struct pd_err *err)
 {
 	struct qb q;
-	sqlite3_stmt *s;
-	int rc;
 
 	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM " CN_FROM " WHERE 1");
 	credit_where(&q, f);
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	qb_add(&q, ")", "");
-	s = qb_prepare(st, &q, err);
-	qb_free(&q);
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	if (rc != SQLITE_ROW)
-		st_fail(st, err, "counting credit notes");
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return qb_count(st, &q, n, "counting credit notes", err);
 }
 
 int

@@ -323,13 +323,8 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	qb_init(&q, "SELECT count(*) FROM (");
 	search_ids(&q, text);
 	qb_add(&q, " LIMIT ?)", "i", cut + 1);
-	s = qb_prepare(st, &q, NULL);
-	qb_free(&q);
-	if (s == NULL)
-		return 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	/* on an error the listing's own query will say what it is */
+	qb_count(st, &q, &n, "probing a search", NULL);
 	return n > cut;
 }
 
@@ -473,24 +468,13 @@ store_payments_count(struct store *st, const struct payment_filter *f,
     int64_t *n, struct pd_err *err)
 {
 	struct qb q;
-	sqlite3_stmt *s;
-	int rc;
 
 	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM payments p WHERE 1");
 	store_payment_where(&q, f, 0);
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	qb_add(&q, ")", "");
-	s = qb_prepare(st, &q, err);
-	qb_free(&q);
-	if (s == NULL)
-		return -1;
-	rc = sqlite3_step(s);
-	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	if (rc != SQLITE_ROW)
-		st_fail(st, err, "counting payments");
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	return qb_count(st, &q, n, "counting payments", err);
 }
 
 int

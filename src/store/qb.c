@@ -106,3 +106,23 @@ fts_phrase(const char *text)
 	q[o] = '\0';
 	return q;
 }
+
+int
+qb_count(struct store *st, struct qb *q, int64_t *n, const char *what,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = qb_prepare(st, q, err);
+	int rc;
+
+	qb_free(q);
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(s, 0);
+	else
+		st_fail(st, err, what);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : -1;
+}

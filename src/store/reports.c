@@ -449,6 +449,21 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Rows of (key, amount, count) to cb until it says stop; SQLITE_DONE or
+ * the failing step's code. */
+static int
+step_totals(sqlite3_stmt *s, total_cb cb, void *arg)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (cb((const char *)sqlite3_column_text(s, 0),
+		        sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+		        arg) != 0)
+			return SQLITE_DONE;
+	return rc;
+}
+
 static int
 totals_each(struct store *st, sqlite3_stmt *s, const char *from, const char *to,
     total_cb cb, void *arg, struct pd_err *err)
@@ -457,13 +472,7 @@ totals_each(struct store *st, sqlite3_stmt *s, const char *from, const char *to,
 
 	if (s == NULL || st_bind(s, "ss", from, to) != 0)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (cb((const char *)sqlite3_column_text(s, 0),
-		        sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-		        arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+	rc = step_totals(s, cb, arg);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : st_fail(st, err, "reading collections");
 }
@@ -514,13 +523,7 @@ store_method_split(struct store *st, const struct payment_filter *f,
 	qb_free(&q);
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (cb((const char *)sqlite3_column_text(s, 0),
-		        sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-		        arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
+	rc = step_totals(s, cb, arg);
 	if (rc != SQLITE_DONE)
 		st_fail(st, err, "splitting payments by method");
 	sqlite3_finalize(s);

@@ -10,59 +10,19 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
-enum { A_BACK };
-
 const struct tui_key screen_aging_items_keys[] = {
     TUI_LINES_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to the aging report", A_BACK},
+    {TUI_KEY_ESC, "Esc", "Back", "back to the aging report", TUI_A_CLOSE},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
 const size_t screen_aging_items_nkeys =
     sizeof screen_aging_items_keys / sizeof screen_aging_items_keys[0];
 
-struct agitems {
-	struct tui_screen sc;
-	struct tui_lines l;
-};
-
-static int
-rows(void)
-{
-	return LINES - 4;
-}
-
-static void
-draw(struct tui_screen *sc, struct tui *t)
-{
-	struct agitems *a = (struct agitems *)sc;
-
-	(void)t;
-	tui_lines_scroll(&a->l, 0, rows());
-	tui_lines_draw(&a->l, 1, 2, rows());
-}
-
-static int
-action(struct tui_screen *sc, struct tui *t, int act)
-{
-	struct agitems *a = (struct agitems *)sc;
-
-	(void)t;
-	if (tui_lines_action(&a->l, act, rows()))
-		return TUI_HANDLED;
-	return act == A_BACK ? TUI_CLOSE : 0;
-}
-
-static void
-free_items(struct tui_screen *sc)
-{
-	tui_lines_free(&((struct agitems *)sc)->l);
-}
-
 struct tui_screen *
 screen_aging_items_new(struct tui *t, const struct aging_row *r)
 {
 	static const char *const kinds[] = {"Bill", "Service", "Installment"};
-	struct agitems *a;
+	struct tui_lines l = {0};
 	struct item *it;
 	int64_t *days;
 	struct pd_err err;
@@ -75,24 +35,23 @@ screen_aging_items_new(struct tui *t, const struct aging_row *r)
 		tui_message(t, 1, "%s", err.msg);
 		return NULL;
 	}
-	a = xcalloc(1, sizeof *a);
-	tui_lines_add(&a->l, 1, "%s  %s", r->name, r->account_no);
-	tui_lines_add(&a->l, 0, "%s", "");
+	tui_lines_add(&l, 1, "%s  %s", r->name, r->account_no);
+	tui_lines_add(&l, 0, "%s", "");
 	for (b = 0; b < AGE_BUCKETS; b++)
-		tui_lines_add(&a->l, 0, "  %-8s %14s  %lld item%s",
+		tui_lines_add(&l, 0, "  %-8s %14s  %lld item%s",
 		    age_bucket_name((enum age_bucket)b),
 		    svc_money(t->svc, m1, sizeof m1, r->a.amount[b]),
 		    (long long)r->a.count[b], r->a.count[b] == 1 ? "" : "s");
-	tui_lines_add(&a->l, 1, "  %-8s %14s  %lld items", "Total",
+	tui_lines_add(&l, 1, "  %-8s %14s  %lld items", "Total",
 	    svc_money(t->svc, m1, sizeof m1, r->a.total),
 	    (long long)r->a.items);
-	tui_lines_add(&a->l, 0, "%s", "");
-	tui_lines_add(&a->l, 1, "%-20s %-11s %-10s %5s %-7s %12s %12s", "Item",
+	tui_lines_add(&l, 0, "%s", "");
+	tui_lines_add(&l, 1, "%-20s %-11s %-10s %5s %-7s %12s %12s", "Item",
 	    "Kind", "Due", "Days", "Age", "Amount", "Open");
 	for (i = 0; i < n; i++) {
 		snprintf(age, sizeof age, "%s",
 		    age_bucket_name(age_bucket(days[i])));
-		tui_lines_add(&a->l, 0,
+		tui_lines_add(&l, 0,
 		    "%-20.20s %-11s %-10s %5lld %-7s %12s %12s", it[i].ref,
 		    kinds[it[i].kind % 3], it[i].due_on, (long long)days[i],
 		    age, svc_money(t->svc, m1, sizeof m1, it[i].amount),
@@ -101,11 +60,6 @@ screen_aging_items_new(struct tui *t, const struct aging_row *r)
 	}
 	free(it);
 	free(days);
-	a->sc.title = "Aging: open items";
-	a->sc.keys = screen_aging_items_keys;
-	a->sc.nkeys = screen_aging_items_nkeys;
-	a->sc.draw = draw;
-	a->sc.action = action;
-	a->sc.free = free_items;
-	return &a->sc;
+	return tui_lines_screen("Aging: open items", screen_aging_items_keys,
+	    screen_aging_items_nkeys, &l);
 }

@@ -7,54 +7,14 @@
 #include "backoffice.h"
 #include "paydesk/xmalloc.h"
 
-enum { A_BACK };
-
 const struct tui_key screen_receipt_keys[] = {
     TUI_LINES_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to where the receipt was opened",
-        A_BACK},
+        TUI_A_CLOSE},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
 const size_t screen_receipt_nkeys =
     sizeof screen_receipt_keys / sizeof screen_receipt_keys[0];
-
-struct receipt {
-	struct tui_screen sc;
-	struct tui_lines l;
-};
-
-static int
-rows(void)
-{
-	return LINES - 4;
-}
-
-static void
-draw(struct tui_screen *sc, struct tui *t)
-{
-	struct receipt *r = (struct receipt *)sc;
-
-	(void)t;
-	tui_lines_scroll(&r->l, 0, rows());
-	tui_lines_draw(&r->l, 1, 2, rows());
-}
-
-static int
-action(struct tui_screen *sc, struct tui *t, int a)
-{
-	struct receipt *r = (struct receipt *)sc;
-
-	(void)t;
-	if (tui_lines_action(&r->l, a, rows()))
-		return TUI_HANDLED;
-	return a == A_BACK ? TUI_CLOSE : 0;
-}
-
-static void
-free_receipt(struct tui_screen *sc)
-{
-	tui_lines_free(&((struct receipt *)sc)->l);
-}
 
 /* The document's text width: the configured one, narrower when the
  * terminal is. */
@@ -69,29 +29,23 @@ text_width(struct tui *t)
 static struct tui_screen *
 text_view(struct tui *t, const char *title, char *text, struct pd_err *err)
 {
-	struct receipt *r;
+	struct tui_lines l = {0};
 	char *line, *end;
 
 	if (text == NULL) {
 		tui_message(t, 1, "%s", err->msg);
 		return NULL;
 	}
-	r = xcalloc(1, sizeof *r);
 	for (line = text; *line != '\0'; line = end + 1) {
 		if ((end = strchr(line, '\n')) == NULL)
 			end = line + strlen(line) - 1; /* the last, unended */
 		else
 			*end = '\0';
-		tui_lines_add(&r->l, 0, "%s", line);
+		tui_lines_add(&l, 0, "%s", line);
 	}
 	free(text);
-	r->sc.title = title;
-	r->sc.keys = screen_receipt_keys;
-	r->sc.nkeys = screen_receipt_nkeys;
-	r->sc.draw = draw;
-	r->sc.action = action;
-	r->sc.free = free_receipt;
-	return &r->sc;
+	return tui_lines_screen(
+	    title, screen_receipt_keys, screen_receipt_nkeys, &l);
 }
 
 struct tui_screen *

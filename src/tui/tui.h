@@ -142,6 +142,11 @@ enum { TUI_A_LINE_DOWN = 1000, TUI_A_LINE_UP, TUI_A_PAGE_DOWN, TUI_A_PAGE_UP };
 /* clang-format on */
 int tui_lines_action(struct tui_lines *l, int action, int rows);
 void tui_lines_free(struct tui_lines *l);
+/* A screen that only shows lines (scrolled with TUI_LINES_KEYS, closed
+ * by the key whose action is TUI_A_CLOSE); it takes l over. */
+enum { TUI_A_CLOSE = 1010 };
+struct tui_screen *tui_lines_screen(const char *title,
+    const struct tui_key *keys, size_t nkeys, struct tui_lines *l);
 
 /* A one-line text field. */
 struct tui_field {

@@ -204,3 +204,58 @@ tui_logout(struct tui *t)
 	memset(&t->svc->actor, 0, sizeof t->svc->actor);
 	tui_message(t, 0, "Logged out");
 }
+
+struct lines_screen {
+	struct tui_screen sc;
+	struct tui_lines l;
+};
+
+static int
+lines_rows(void)
+{
+	return LINES - 4;
+}
+
+static void
+lines_draw(struct tui_screen *sc, struct tui *t)
+{
+	struct lines_screen *v = (struct lines_screen *)sc;
+
+	(void)t;
+	tui_lines_scroll(&v->l, 0, lines_rows());
+	tui_lines_draw(&v->l, 1, 2, lines_rows());
+}
+
+static int
+lines_act(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct lines_screen *v = (struct lines_screen *)sc;
+
+	(void)t;
+	if (tui_lines_action(&v->l, a, lines_rows()))
+		return TUI_HANDLED;
+	return a == TUI_A_CLOSE ? TUI_CLOSE : 0;
+}
+
+static void
+lines_free(struct tui_screen *sc)
+{
+	tui_lines_free(&((struct lines_screen *)sc)->l);
+}
+
+struct tui_screen *
+tui_lines_screen(const char *title, const struct tui_key *keys, size_t nkeys,
+    struct tui_lines *l)
+{
+	struct lines_screen *v = xcalloc(1, sizeof *v);
+
+	v->l = *l;
+	memset(l, 0, sizeof *l);
+	v->sc.title = title;
+	v->sc.keys = keys;
+	v->sc.nkeys = nkeys;
+	v->sc.draw = lines_draw;
+	v->sc.action = lines_act;
+	v->sc.free = lines_free;
+	return &v->sc;
+}

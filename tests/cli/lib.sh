@@ -86,3 +86,19 @@ refused() {
 	if [ "$before" = "$after" ]; then ok "$1: store unchanged"
 	else echo "not ok - $1: store changed"; fi
 }
+
+# grow_ledger N: every payment copied N times under new ids and numbers,
+# straight in SQL, so that a long export takes a while to interrupt
+grow_ledger() {
+	sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1
+	 FROM n WHERE i < $1) INSERT INTO payments (uuid, payment_no, txn_no,
+	 receipt_no, consumer_id, type, channel, method, method_kind, amount,
+	 tendered, change_given, due_total, overpaid, paid_on, created_at, notes,
+	 user_id, received_by, terminal, branch, status, verified, verified_at,
+	 verified_by, balance_after) SELECT uuid || '-' || i,
+	 payment_no || '-' || i, txn_no || '-' || i, receipt_no || '-' || i,
+	 consumer_id, type, channel, method, method_kind, amount, tendered,
+	 change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+	 received_by, terminal, branch, status, verified, verified_at,
+	 verified_by, balance_after FROM payments, n"
+}

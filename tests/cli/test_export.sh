@@ -163,16 +163,7 @@ same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 
 
 # --- an interrupted export leaves no file: grow the ledger so the export
 # takes a while, interrupt it, then look
-sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
- WHERE i < 150) INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
- consumer_id, type, channel, method, method_kind, amount, tendered,
- change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
- received_by, terminal, branch, status, verified, verified_at, verified_by,
- balance_after) SELECT uuid || '-' || i, payment_no || '-' || i,
- txn_no || '-' || i, receipt_no || '-' || i, consumer_id, type, channel,
- method, method_kind, amount, tendered, change_given, due_total, overpaid,
- paid_on, created_at, notes, user_id, received_by, terminal, branch, status,
- verified, verified_at, verified_by, balance_after FROM payments, n" || exit 1
+grow_ledger 150 || exit 1
 "$PD" --xlsx "$E/big.xlsx" payments >"$OUT" 2>&1 &
 pid=$!
 i=0

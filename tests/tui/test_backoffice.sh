@@ -284,16 +284,7 @@ else notok "the Excel export is the CLI's listing, cell by cell"; fi
 
 # --- an export cancelled with Esc leaves no file
 "$PD" --json kpi >"$T/kpi.json" # before the ledger grows behind the UI
-sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
- WHERE i < 100) INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
- consumer_id, type, channel, method, method_kind, amount, tendered,
- change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
- received_by, terminal, branch, status, verified, verified_at, verified_by,
- balance_after) SELECT uuid || '-' || i, payment_no || '-' || i,
- txn_no || '-' || i, receipt_no || '-' || i, consumer_id, type, channel,
- method, method_kind, amount, tendered, change_given, due_total, overpaid,
- paid_on, created_at, notes, user_id, received_by, terminal, branch, status,
- verified, verified_at, verified_by, balance_after FROM payments, n" || exit 1
+grow_ledger 100 || exit 1
 keys F x
 wait_for "export dialog again" "Format"
 keys Right Enter Escape
