@@ -17,7 +17,7 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
           -Wno-format-truncation
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
-PKGS    = sqlite3 jansson ncursesw xlsxwriter
+PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -36,13 +36,15 @@ endif
 DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libcurl4-openssl-dev libhpdf-dev libiniparser-dev \
            libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
-           libxlsxwriter-dev unzip python3 \
+           libxlsxwriter-dev unzip python3 curl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev
 
 LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c src/doc/*.c \
            src/sync/*.c src/service/*.c)
 TUI_SRC  = $(wildcard src/tui/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
+CENTRAL_SRC = $(wildcard src/central/*.c)
+CENTRAL_OBJ = $(CENTRAL_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ  = $(TUI_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -53,7 +55,7 @@ TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 .PHONY: all deps run check unit cli-tests bench fuzz install clean
 
-all: $(BUILD)/paydesk
+all: $(BUILD)/paydesk $(BUILD)/paydesk-central
 
 # V=1 shows the full commands
 ifeq ($(V),1)
@@ -78,6 +80,10 @@ $(BUILD)/libpaydesk_tui.a: $(TUI_OBJ)
 $(BUILD)/paydesk: $(CLI_OBJ) $(BUILD)/libpaydesk_tui.a $(BUILD)/libpaydesk.a
 	@[ "$(V)" = 1 ] || echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/paydesk-central: $(CENTRAL_OBJ) $(BUILD)/libpaydesk.a
+	@[ "$(V)" = 1 ] || echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lpthread
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpaydesk.a
 	@mkdir -p $(dir $@)
@@ -126,8 +132,12 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/man/man5 \
 	    $(DESTDIR)$(PREFIX)/share/doc/paydesk
+	install -d $(DESTDIR)$(PREFIX)/share/man/man8
 	install -m 755 $(BUILD)/paydesk $(DESTDIR)$(PREFIX)/bin/paydesk
+	install -m 755 $(BUILD)/paydesk-central \
+	    $(DESTDIR)$(PREFIX)/bin/paydesk-central
 	install -m 644 man/paydesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 man/paydesk-central.8 $(DESTDIR)$(PREFIX)/share/man/man8/
 	install -m 644 man/paydesk.ini.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 config.ini.example README.md \
 	    $(DESTDIR)$(PREFIX)/share/doc/paydesk/
@@ -135,4 +145,4 @@ install: all
 clean:
 	rm -rf build build-san
 
--include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TOOL_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CENTRAL_OBJ:.o=.d) $(TOOL_BIN:=.d)

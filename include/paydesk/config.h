@@ -64,6 +64,26 @@ struct config {
 
 	int login_max_attempts;
 	int login_lockout_minutes;
+
+	/* the terminal's sync with the central node */
+	char sync_url[512]; /* "" = no central node */
+	char sync_token[128];
+	char sync_ca_file[PATH_MAX]; /* "" = the system's CAs */
+	int sync_interval;           /* seconds between background rounds */
+	int sync_batch;              /* records per push */
+	int sync_pull_page;          /* entries per pull page */
+	int sync_connect_timeout;
+	int sync_timeout;
+	int sync_low_speed_time;
+	int sync_retries;
+
+	/* paydesk-central */
+	char central_listen[64];
+	int central_port;
+	char central_data_dir[PATH_MAX];
+	int central_max_body_kb;
+	int central_threads;
+	char central_log[PATH_MAX]; /* "" = standard error */
 };
 
 /* One row of the schema, exported for the docs check and `paydesk config`. */

@@ -16,7 +16,10 @@ enum pd_status {
 	PD_ESTORE = 6,    /* the store failed (I/O, corruption, busy) */
 	PD_EDOC = 7,      /* a document (PDF, text) could not be written */
 	PD_EPRINT = 8,    /* the print command failed */
-	PD_ECANCEL = 9    /* the user cancelled (an export); nothing kept */
+	PD_ECANCEL = 9,   /* the user cancelled (an export); nothing kept */
+	PD_ENET = 10,     /* the central node could not be reached, or the
+	                     outcome is unknown; sending again is safe */
+	PD_EAUTH = 11     /* the central node refused this terminal */
 };
 
 struct pd_err {

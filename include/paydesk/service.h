@@ -15,6 +15,7 @@
 #include "export.h"
 #include "model.h"
 #include "store.h"
+#include "syncrec.h"
 
 struct actor {
 	int64_t user_id; /* 0: nobody logged in */
@@ -304,6 +305,58 @@ int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
  * All or nothing; errors name file:line:column and the field. */
 int svc_import(struct svc *s, const char *kind, const char *path, size_t *count,
     struct pd_err *err);
+
+/* Sync, terminal side (src/service/sync_round.c). One round pushes every
+ * pending outbox record in batches of [sync] batch (each batch's answers
+ * committed in one transaction: acknowledged records are marked sent,
+ * rejected ones quarantined), then pulls pages of [sync] pull_page
+ * entries from the saved cursor, each page applied with the cursor in one
+ * transaction. A crash anywhere resumes where the last commit left it. */
+struct sync_report {
+	int64_t to_send;  /* pending when the round started */
+	int64_t sent;     /* records answered */
+	int64_t applied, duplicates, rejected;
+	int64_t batches;
+	int64_t pulled, pages;
+	int64_t conflicts; /* pulled records this store could not take */
+	int64_t pending;   /* left at the end */
+};
+/* Progress: phase "push" or "pull"; total 0 when unknown. Return non-0
+ * to stop after the current batch. */
+typedef int (*sync_progress_fn)(
+    const char *phase, int64_t done, int64_t total, void *arg);
+int svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
+    const volatile int *cancel, struct sync_report *rep, struct pd_err *err);
+struct sync_state {
+	int configured; /* [sync] url is set */
+	int64_t pending, quarantined, cursor;
+	char last_ok[TS_BUFSZ];    /* last round that finished */
+	char last_try[TS_BUFSZ];   /* last round started */
+	char last_error[512];      /* of the last round, "" if it went well */
+};
+void svc_sync_state(struct svc *s, struct sync_state *st);
+/* Quarantined records (rejected by the central node), oldest first. */
+struct outbox_rec *svc_sync_quarantine(
+    struct svc *s, size_t *n, struct pd_err *err);
+/* Queue a quarantined record again (supervisor). */
+int svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err);
+
+/* Sync, central side (src/service/sync_central.c): s is one
+ * organisation's store on the central node. */
+int svc_central_open(struct svc *s, const struct config *cfg,
+    const char *path, int create, struct pd_err *err);
+/* Called after each record of a push is applied (a test hook). */
+typedef void (*svc_push_hook)(size_t applied, void *arg);
+/* Apply a push from terminal in one transaction; res[i] answers
+ * push->recs[i]. -1 only when the store failed (nothing kept). */
+int svc_central_push(struct svc *s, const char *terminal,
+    const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
+    void *arg, struct pd_err *err);
+/* A pull page for terminal as a response body; caller frees. */
+char *svc_central_pull(struct svc *s, const char *terminal, int64_t since,
+    size_t limit, int64_t *cursor, size_t *count, struct pd_err *err);
+/* Feed entries after since that terminal has not pulled yet. */
+int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
 
 /* Demo data: returns 1 if loaded, 0 if it was already there. */
 int svc_demo(struct svc *s, struct pd_err *err);

@@ -213,10 +213,147 @@ int store_audit_append(struct store *st, const char *at, const char *user,
  * the first bad entry. */
 int store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err);
 
-/* Sync outbox. */
+/* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,
     const char *ref, const char *payload, const char *at, struct pd_err *err);
 int64_t store_outbox_pending(struct store *st);
+struct outbox_rec {
+	int64_t id;
+	char uuid[37];
+	char kind[16];
+	char ref[64];
+	char created_at[TS_BUFSZ];
+	int attempts;
+	char *payload;          /* owned */
+	char rejected_at[TS_BUFSZ];
+	char reason[512];       /* why the central node rejected it */
+};
+/* Up to limit pending records with id > after, oldest first. */
+struct outbox_rec *store_outbox_next(struct store *st, int64_t after,
+    size_t limit, size_t *n, struct pd_err *err);
+/* Quarantined records, oldest first. */
+struct outbox_rec *store_outbox_quarantine(
+    struct store *st, size_t *n, struct pd_err *err);
+void store_outbox_free(struct outbox_rec *r, size_t n);
+/* Acknowledged (sent_at = at), or rejected with a reason (quarantined). */
+int store_outbox_ack(struct store *st, const char *uuid, const char *at,
+    struct pd_err *err);
+int store_outbox_reject(struct store *st, const char *uuid, const char *reason,
+    const char *at, struct pd_err *err);
+/* A send of records first..last whose outcome is unknown: count the
+ * attempt and keep the error. */
+int store_outbox_attempt(struct store *st, int64_t first, int64_t last,
+    const char *error, struct pd_err *err);
+/* Put a quarantined record back in the queue. */
+int store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err);
+int64_t store_outbox_quarantined(struct store *st);
+
+/* Records by uuid (sync). *id gets the row id, 0 when there is none. */
+enum store_table {
+	TBL_CONSUMERS,
+	TBL_ITEMS,
+	TBL_USERS, /* by username */
+	TBL_PAYMENTS,
+	TBL_VOIDS,
+	TBL_CREDIT_NOTES,
+	TBL_CREDIT_APPLICATIONS
+};
+int store_id_of(struct store *st, enum store_table t, const char *key,
+    int64_t *id, struct pd_err *err);
+int store_item_by_id(
+    struct store *st, int64_t id, struct item *it, struct pd_err *err);
+int store_credit_by_id(
+    struct store *st, int64_t id, struct credit_note *cn, struct pd_err *err);
+struct void_row {
+	char uuid[37];
+	int64_t payment_id;
+	char reason[512];
+	char voided_by[129];
+	char voided_at[TS_BUFSZ];
+	char terminal[17];
+};
+int store_void_by_id(
+    struct store *st, int64_t id, struct void_row *v, struct pd_err *err);
+int store_credit_apply_by_id(struct store *st, int64_t id,
+    struct credit_application *a, struct pd_err *err);
+/* What payments recorded on terminal still hold of an item, newest
+ * first: payment_id, id (of the first allocation), amount (net). */
+struct allocation *store_item_held_by(struct store *st, int64_t item_id,
+    const char *terminal, size_t *n, struct pd_err *err);
+/* A payment this store received by sync (it has no outbox record). */
+int store_received_add(struct store *st, const char *uuid, struct pd_err *err);
+/* Reference data as the central node has it: update by id (uuid too). */
+int store_consumer_update(
+    struct store *st, const struct consumer *c, struct pd_err *err);
+int store_item_update(struct store *st, const struct item *it, struct pd_err *err);
+/* Insert or update by username: name, role, PIN hash, active. */
+int store_user_upsert(struct store *st, struct user *u, struct pd_err *err);
+
+/* The central node: an organisation's store (a store with the feed). */
+int store_open_central(
+    const char *path, int create, struct store **out, struct pd_err *err);
+/* Who the following writes come from (the feed's origin), and whether
+ * the central node applies them differently from the record. */
+int store_sync_origin(struct store *st, const char *origin, int altered,
+    struct pd_err *err);
+/* The hash of an applied record; *found 0 when the uuid is new. */
+int store_applied_get(struct store *st, const char *uuid, char hash[65],
+    int *found, struct pd_err *err);
+int store_applied_put(struct store *st, const char *uuid, const char *terminal,
+    const char *kind, const char *hash, const char *at, struct pd_err *err);
+int store_sync_log(struct store *st, const char *at, const char *terminal,
+    const char *uuid, const char *kind, const char *event, const char *reason,
+    struct pd_err *err);
+struct feed_entry {
+	int64_t seq;
+	char entity[16];
+	int64_t row_id;
+	char origin[17];
+};
+/* Up to limit entries after since, skipping those of origin except the
+ * altered ones; *cursor gets where the next page starts, *more whether
+ * there is one. */
+struct feed_entry *store_feed_page(struct store *st, int64_t since,
+    const char *origin, size_t limit, size_t *n, int64_t *cursor, int *more,
+    struct pd_err *err);
+int64_t store_feed_head(struct store *st);
+/* Entries of the feed after since that a terminal would get: for status. */
+int64_t store_feed_count_after(struct store *st, int64_t since, const char *origin);
+
+/* The central node's directory of organisations and terminals. */
+int store_open_directory(
+    const char *path, int create, struct store **out, struct pd_err *err);
+int store_org_add(struct store *st, const char *code, const char *name,
+    const char *at, struct pd_err *err);
+/* PD_ENOTFOUND when there is no such organisation. */
+int store_org_get(struct store *st, const char *code, char *name, size_t n,
+    struct pd_err *err);
+struct terminal_row {
+	char org[33];
+	char branch[17];
+	char terminal[17];
+	char created_at[TS_BUFSZ];
+	char revoked_at[TS_BUFSZ];
+	char last_seen[TS_BUFSZ];
+	char last_route[32];
+	int64_t last_cursor;
+	int64_t pending;
+};
+int store_terminal_add(struct store *st, const struct terminal_row *t,
+    const char *token_hash, struct pd_err *err);
+int store_terminal_revoke(struct store *st, const char *org,
+    const char *terminal, const char *at, struct pd_err *err);
+/* By token hash; PD_ENOTFOUND when no terminal has it. */
+int store_terminal_by_token(struct store *st, const char *token_hash,
+    struct terminal_row *t, struct pd_err *err);
+/* All terminals of org (NULL: of every organisation). */
+struct terminal_row *store_terminals(
+    struct store *st, const char *org, size_t *n, struct pd_err *err);
+/* A request from the terminal: when, which route; cursor and pending
+ * when known (-1: keep). */
+int store_terminal_seen(struct store *st, const char *org,
+    const char *terminal, const char *at, const char *route, int64_t cursor,
+    int64_t pending, struct pd_err *err);
 
 /* KPIs over [from, to] and one day. */
 struct kpi_raw {

@@ -1,38 +1,175 @@
-/* syncrec.h - the sync protocol's records, shared by the terminal and the
- * central node. Every record written to the outbox is one JSON object:
+/* syncrec.h - the sync protocol, shared by the terminal (paydesk sync) and
+ * the central node (paydesk-central). Version SYNC_PROTOCOL_VERSION.
+ *
+ * RECORDS. Everything that moves is a record, one JSON object:
  *   { "v": 1, "kind": "payment", "uuid": "...", "terminal": "T01",
- *     "branch": "B01", "at": "YYYY-MM-DD HH:MM:SS", "data": { ... } }
- * Money is integer minor units; "currency" names the code.
+ *     "branch": "B01", "at": "YYYY-MM-DD HH:MM:SS", "currency": "USD",
+ *     "data": { ... } }
+ * Money is integer minor units. The uuid is made where the record was made
+ * and is the key of idempotent apply. Kinds written by terminals: payment,
+ * void, verify, credit_note, credit_apply. Kinds mastered centrally and
+ * only pulled: consumer, item, user. The fields of each kind's "data" are
+ * one table in src/sync/record.c, used both to encode and to decode.
+ *
+ * ROUTES (every request but health carries "Authorization: Bearer TOKEN"):
+ *   POST /v1/push   body { "v": 1, "terminal": "T01", "pending": N,
+ *                          "records": [ record, ... ] }
+ *                   200 { "v": 1, "results": [ { "uuid": "...",
+ *                          "status": "applied"|"duplicate"|"rejected",
+ *                          "reason": "..." }, ... ] } in record order
+ *   GET  /v1/pull?since=CURSOR&limit=N
+ *                   200 { "v": 1, "cursor": C, "more": true|false,
+ *                          "entries": [ { "seq": S, "record": record } ] }
+ *                   (reference data and other terminals' records, and the
+ *                   terminal's own records where the central node applied
+ *                   them differently; the next request passes cursor C)
+ *   GET  /v1/health 200 { "v": 1, "status": "ok" } (no token needed)
+ *   GET  /v1/status 200 { "v": 1, "org": "...", "cursor": C,
+ *                          "terminals": [ { "terminal", "branch",
+ *                          "last_seen", "last_cursor", "pending",
+ *                          "revoked" } ] }
+ * Errors: { "v": 1, "error": "what was wrong" } with 400 (malformed JSON,
+ * unknown version, bad field), 401 (no or unknown token), 403 (revoked,
+ * or a terminal speaking for another), 404, 405, 413 (body over the cap),
+ * 503 (busy; Retry-After says when to come back).
  */
 #ifndef PAYDESK_SYNCREC_H
 #define PAYDESK_SYNCREC_H
 #include <stddef.h>
+#include <stdint.h>
 
+#include "err.h"
 #include "model.h"
 
 #define SYNC_PROTOCOL_VERSION 1
+#define SYNC_ROUTE_PUSH "/v1/push"
+#define SYNC_ROUTE_PULL "/v1/pull"
+#define SYNC_ROUTE_HEALTH "/v1/health"
+#define SYNC_ROUTE_STATUS "/v1/status"
+#define SYNC_PULL_MAX 10000 /* entries in one pull page at most */
+#define SYNC_PUSH_MAX 5000  /* records in one push at most */
 
-struct syncrec_head {
-	const char *kind;
-	const char *uuid;
-	const char *terminal;
-	const char *branch;
-	const char *at;
-	const char *currency;
+enum syncrec_kind {
+	SR_PAYMENT,
+	SR_VOID,
+	SR_VERIFY,
+	SR_CREDIT_NOTE,
+	SR_CREDIT_APPLY,
+	SR_CONSUMER,
+	SR_ITEM,
+	SR_USER,
+	SR_KINDS
+};
+const char *syncrec_kind_name(enum syncrec_kind k);
+int syncrec_kind_parse(const char *s); /* -1 if unknown */
+
+/* One allocation of a payment record, by item. */
+struct syncrec_alloc {
+	char item_uuid[37];
+	char item_ref[64];
+	int64_t amount;
+	int64_t due_before;
 };
 
-/* Each returns a JSON text the caller frees. */
-char *syncrec_payment(const struct syncrec_head *h, const struct payment *p,
-    const struct consumer *c, const struct allocation *a, size_t na,
-    const struct credit_note *cn);
-char *syncrec_void(const struct syncrec_head *h, const struct payment *p,
-    const char *reason, const char *by);
-char *syncrec_verify(
-    const struct syncrec_head *h, const struct payment *p, const char *by);
-char *syncrec_credit_note(
-    const struct syncrec_head *h, const struct credit_note *cn);
-char *syncrec_credit_apply(const struct syncrec_head *h,
-    const struct credit_note *cn, const struct credit_application *a,
-    const char *item_ref);
+/* A record, decoded or to encode. Which members mean something depends on
+ * kind; ids (p.id, c.id, ...) are never part of a record. */
+struct syncrec {
+	enum syncrec_kind kind;
+	char uuid[37];
+	char terminal[17];
+	char branch[17];
+	char at[TS_BUFSZ];
+	char currency[4];
+	char hash[65]; /* decode: SHA-256 of the canonical JSON */
+
+	/* payment; void and verify name the payment by payment_uuid */
+	struct payment p;
+	char consumer_uuid[37]; /* payment, credit_note, item */
+	char account_no[33];
+	struct syncrec_alloc *allocs; /* owned */
+	size_t nallocs;
+	int has_cn; /* payment: the overpayment credit note in cn */
+
+	/* credit_note (also a payment's overpayment note) */
+	struct credit_note cn;
+	char payment_uuid[37]; /* credit_note, void, verify */
+
+	/* void, verify */
+	char reason[512];
+	char by[129];
+
+	/* credit_apply */
+	struct credit_application ca;
+	char cn_uuid[37];
+	char item_uuid[37];
+
+	/* consumer, item, user */
+	struct consumer c;
+	struct item it;
+	struct user u;
+};
+
+/* Encode r as compact JSON with sorted keys; the caller frees. */
+char *syncrec_encode(const struct syncrec *r);
+/* Decode and validate one record (every field typed and in bounds); on
+ * failure err says which field. r is the caller's; free with
+ * syncrec_free. */
+int syncrec_decode(
+    const char *json, size_t len, struct syncrec *r, struct pd_err *err);
+void syncrec_free(struct syncrec *r);
+
+/* Push request and response. */
+struct sync_push {
+	int version;
+	char terminal[17];
+	int64_t pending;
+	struct syncrec *recs; /* decoded records, nrecs of them */
+	char **bad;           /* per record: why it did not decode, or NULL */
+	size_t nrecs;
+};
+/* Build a push body from outbox payloads (each a record's JSON text). */
+char *sync_push_encode(const char *terminal, int64_t pending,
+    const char *const *payloads, size_t n);
+/* Decode a push body. A record that does not decode is kept with its
+ * reason in bad[i] (and its uuid if it had one), so the answer can reject
+ * it alone; a body that is not a push at all fails (400). */
+int sync_push_decode(
+    const char *body, size_t len, struct sync_push *out, struct pd_err *err);
+void sync_push_free(struct sync_push *p);
+
+enum sync_outcome { SYNC_APPLIED, SYNC_DUPLICATE, SYNC_REJECTED };
+const char *sync_outcome_name(enum sync_outcome o);
+struct sync_result {
+	char uuid[37];
+	enum sync_outcome status;
+	char reason[512];
+};
+char *sync_results_encode(const struct sync_result *r, size_t n);
+/* The results, which must answer exactly the uuids sent, in order. */
+int sync_results_decode(const char *body, size_t len, const char *const *uuids,
+    size_t n, struct sync_result *out, struct pd_err *err);
+
+/* Pull page. */
+struct sync_entry {
+	int64_t seq;
+	struct syncrec rec;
+};
+struct sync_page {
+	int64_t cursor;
+	int more;
+	struct sync_entry *entries;
+	size_t n;
+};
+/* Encode a page from records already encoded as JSON text. */
+char *sync_page_encode(int64_t cursor, int more, const int64_t *seqs,
+    const char *const *records, size_t n);
+int sync_page_decode(
+    const char *body, size_t len, struct sync_page *out, struct pd_err *err);
+void sync_page_free(struct sync_page *p);
+
+/* { "v": 1, "error": msg } and { "v": 1, ... } helpers for the server. */
+char *sync_error_encode(const char *msg);
+/* The "error" of an error body, or "" (copied into out). */
+void sync_error_decode(const char *body, size_t len, char *out, size_t n);
 
 #endif

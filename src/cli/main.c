@@ -86,6 +86,9 @@ static const struct command {
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N]",
         "outstanding open items by days past due, per consumer"},
+    {"sync", NULL, cmd_sync, STORE,
+        "sync [--status | --quarantine | --retry UUID]",
+        "push pending records to the central node and pull what changed"},
     {"keys", NULL, cmd_keys, NO_STORE, "keys",
         "every key of every screen of the counter UI"},
     {"audit", "verify", cmd_audit_verify, STORE, "audit verify",

@@ -27,7 +27,9 @@ enum cfg_type {
 	CFG_NAMES,    /* comma-separated names, 1..CFG_LIST_MAX */
 	CFG_METHODS,  /* comma-separated Name:kind */
 	CFG_CURRENCY, /* three upper-case letters */
-	CFG_CHOICE    /* one of the words in choices */
+	CFG_CHOICE,   /* one of the words in choices */
+	CFG_OPTPATH,  /* a path, or "" for none */
+	CFG_URL       /* "" or an http:// or https:// URL */
 };
 
 struct schema {
@@ -131,6 +133,53 @@ static const struct schema schema[] = {
     {{"security", "login_lockout_minutes", "15",
          "minutes a locked-out user waits (1-1440)"},
         CFG_INT, F(login_lockout_minutes), 1, 1440, NULL},
+    {{"sync", "url", "",
+         "the central node, http://host:port or https://...; empty: no "
+         "sync"},
+        CFG_URL, F(sync_url), 0, 511, NULL},
+    {{"sync", "token", "",
+         "this terminal's token, from `paydesk-central terminal add`"},
+        CFG_STR, F(sync_token), 0, 127, NULL},
+    {{"sync", "ca_file", "",
+         "CA certificates (PEM) to verify an https:// central node; empty: "
+         "the system's"},
+        CFG_OPTPATH, F(sync_ca_file), 0, 0, NULL},
+    {{"sync", "interval", "30",
+         "seconds between background syncs in the UI (5-86400)"},
+        CFG_INT, F(sync_interval), 5, 86400, NULL},
+    {{"sync", "batch", "500", "records sent in one push (1-5000)"}, CFG_INT,
+        F(sync_batch), 1, 5000, NULL},
+    {{"sync", "pull_page", "2000", "entries asked for in one pull (1-10000)"},
+        CFG_INT, F(sync_pull_page), 1, 10000, NULL},
+    {{"sync", "connect_timeout", "5",
+         "seconds to wait for a connection (1-120)"},
+        CFG_INT, F(sync_connect_timeout), 1, 120, NULL},
+    {{"sync", "timeout", "60", "seconds a request may take in all (1-3600)"},
+        CFG_INT, F(sync_timeout), 1, 3600, NULL},
+    {{"sync", "low_speed_time", "15",
+         "seconds without a byte moving before a request is given up "
+         "(1-600)"},
+        CFG_INT, F(sync_low_speed_time), 1, 600, NULL},
+    {{"sync", "retries", "3",
+         "retries of a failed request, with growing random waits (0-10)"},
+        CFG_INT, F(sync_retries), 0, 10, NULL},
+    {{"central", "listen", "127.0.0.1",
+         "paydesk-central: IPv4 address to listen on"},
+        CFG_STR, F(central_listen), 7, 63, NULL},
+    {{"central", "port", "8720", "paydesk-central: TCP port (1-65535)"},
+        CFG_INT, F(central_port), 1, 65535, NULL},
+    {{"central", "data_dir", "$XDG_DATA_HOME/paydesk-central",
+         "paydesk-central: directory of its stores"},
+        CFG_PATH, F(central_data_dir), 0, 0, NULL},
+    {{"central", "max_body_kb", "16384",
+         "paydesk-central: largest request body accepted, KiB (1-1048576)"},
+        CFG_INT, F(central_max_body_kb), 1, 1048576, NULL},
+    {{"central", "threads", "4",
+         "paydesk-central: worker threads (1-64)"},
+        CFG_INT, F(central_threads), 1, 64, NULL},
+    {{"central", "log", "",
+         "paydesk-central: request log file; empty: standard error"},
+        CFG_OPTPATH, F(central_log), 0, 0, NULL},
 };
 #undef F
 
@@ -326,6 +375,12 @@ set_value(const struct schema *s, struct config *cfg, const char *value,
 			    value);
 		xstrlcpy(field, value, s->size);
 		return 0;
+	case CFG_OPTPATH:
+		if (*value == '\0') {
+			*field = '\0';
+			return 0;
+		}
+		/* fall through */
 	case CFG_PATH:
 		if (*value == '\0')
 			return pd_fail(err, PD_EINVAL, "path is empty");
@@ -365,6 +420,27 @@ set_value(const struct schema *s, struct config *cfg, const char *value,
 	case CFG_NUMFMT:
 		if (numfmt_validate(value, err) != 0)
 			return -1;
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_URL:
+		if (*value != '\0' && strncmp(value, "http://", 7) != 0 &&
+		    strncmp(value, "https://", 8) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must start with http:// or https://",
+			    value);
+		if ((long long)len > s->max)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": longer than %lld bytes", value, s->max);
+		for (i = 0; i < len; i++)
+			if ((unsigned char)value[i] <= ' ' ||
+			    (unsigned char)value[i] >= 0x7f)
+				return pd_fail(err, PD_EINVAL,
+				    "\"%s\": a URL has no spaces or "
+				    "non-ASCII characters",
+				    value);
+		if (*value != '\0' && value[strlen(value) - 1] == '/')
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": leave out the trailing /", value);
 		xstrlcpy(field, value, s->size);
 		return 0;
 	case CFG_NAMES:
@@ -628,7 +704,15 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 	buf[0] = '\0';
 	switch (s->type) {
 	case CFG_STR:
+		/* a secret is shown as set or not, never printed */
+		if (strcmp(s->row.key, "token") == 0 && *field != '\0') {
+			snprintf(buf, n, "(set, %zu characters)", strlen(field));
+			break;
+		}
+		/* fall through */
 	case CFG_PATH:
+	case CFG_OPTPATH:
+	case CFG_URL:
 	case CFG_ID:
 	case CFG_NUMFMT:
 	case CFG_CURRENCY:

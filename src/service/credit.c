@@ -27,7 +27,8 @@ create_in_tx(struct svc *s, const char *receipt, int64_t amount,
     struct pd_err *err)
 {
 	struct payment p;
-	struct syncrec_head h;
+	struct consumer c;
+	struct syncrec rec;
 	int64_t issued;
 	int32_t d;
 	char at[TS_BUFSZ], detail[256], a[MONEY_BUFSZ], exp[DATE_BUFSZ];
@@ -70,9 +71,13 @@ create_in_tx(struct svc *s, const char *receipt, int64_t amount,
 	if (svc_audit(s, at, "create", "credit_note", cn->cn_no, detail, err) !=
 	    0)
 		return -1;
-	svc_synchead(s, &h, "credit_note", cn->uuid, at);
-	return svc_outbox(s, "credit_note", cn->uuid, cn->cn_no,
-	    syncrec_credit_note(&h, cn), at, err);
+	if (store_consumer_by_id(s->st, p.consumer_id, &c, err) != 0)
+		return -1;
+	svc_syncrec(s, &rec, SR_CREDIT_NOTE, cn->uuid, at);
+	rec.cn = *cn;
+	xstrlcpy(rec.payment_uuid, p.uuid, sizeof rec.payment_uuid);
+	xstrlcpy(rec.consumer_uuid, c.uuid, sizeof rec.consumer_uuid);
+	return svc_outbox(s, &rec, cn->cn_no, err);
 }
 
 int
@@ -111,7 +116,7 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 {
 	struct credit_note cn;
 	struct item it;
-	struct syncrec_head h;
+	struct syncrec rec;
 	enum cn_status st;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
@@ -158,9 +163,12 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 	if (svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err) !=
 	    0)
 		return -1;
-	svc_synchead(s, &h, "credit_apply", a->uuid, at);
-	return svc_outbox(s, "credit_apply", a->uuid, cn.cn_no,
-	    syncrec_credit_apply(&h, &cn, a, it.ref), at, err);
+	svc_syncrec(s, &rec, SR_CREDIT_APPLY, a->uuid, at);
+	rec.ca = *a;
+	xstrlcpy(rec.cn_uuid, cn.uuid, sizeof rec.cn_uuid);
+	xstrlcpy(rec.cn.cn_no, cn.cn_no, sizeof rec.cn.cn_no);
+	xstrlcpy(rec.item_uuid, it.uuid, sizeof rec.item_uuid);
+	return svc_outbox(s, &rec, cn.cn_no, err);
 }
 
 int

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
+#include "paydesk/xmalloc.h"
 
 int
 svc_next_number(struct svc *s, const char *series, const char *fmt,
@@ -31,25 +32,28 @@ svc_audit(struct svc *s, const char *at, const char *action, const char *entity,
 }
 
 int
-svc_outbox(struct svc *s, const char *kind, const char *uuid, const char *ref,
-    char *payload, const char *at, struct pd_err *err)
+svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
+    struct pd_err *err)
 {
-	int rc = store_outbox_insert(s->st, uuid, kind, ref, payload, at, err);
+	char *payload = syncrec_encode(r);
+	int rc = store_outbox_insert(s->st, r->uuid,
+	    syncrec_kind_name(r->kind), ref, payload, r->at, err);
 
 	free(payload);
 	return rc;
 }
 
 void
-svc_synchead(const struct svc *s, struct syncrec_head *h, const char *kind,
+svc_syncrec(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
     const char *uuid, const char *at)
 {
-	h->kind = kind;
-	h->uuid = uuid;
-	h->terminal = s->cfg.terminal_id;
-	h->branch = s->cfg.branch_id;
-	h->at = at;
-	h->currency = s->cfg.currency_code;
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	xstrlcpy(r->uuid, uuid, sizeof r->uuid);
+	xstrlcpy(r->terminal, s->cfg.terminal_id, sizeof r->terminal);
+	xstrlcpy(r->branch, s->cfg.branch_id, sizeof r->branch);
+	xstrlcpy(r->at, at, sizeof r->at);
+	xstrlcpy(r->currency, s->cfg.currency_code, sizeof r->currency);
 }
 
 int

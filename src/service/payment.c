@@ -245,7 +245,7 @@ write_payment(struct svc *s, const struct pay_request *r,
 	struct payment *p = &res->p;
 	struct allocation *allocs = NULL;
 	struct credit_note cn;
-	struct syncrec_head h;
+	struct syncrec rec;
 	size_t i, na = 0;
 	int32_t d;
 	char detail[512], a[MONEY_BUFSZ], at[TS_BUFSZ], exp[DATE_BUFSZ];
@@ -358,11 +358,27 @@ write_payment(struct svc *s, const struct pay_request *r,
 	if (svc_audit(s, at, "post", "payment", p->payment_no, detail, err) !=
 	    0)
 		goto out;
-	svc_synchead(s, &h, "payment", p->uuid, at);
-	rc = svc_outbox(s, "payment", p->uuid, p->payment_no,
-	    syncrec_payment(
-	        &h, p, &q->c, allocs, na, q->overpaid > 0 ? &cn : NULL),
-	    at, err);
+	svc_syncrec(s, &rec, SR_PAYMENT, p->uuid, at);
+	rec.p = *p;
+	xstrlcpy(rec.consumer_uuid, q->c.uuid, sizeof rec.consumer_uuid);
+	xstrlcpy(rec.account_no, q->c.account_no, sizeof rec.account_no);
+	rec.allocs = xcalloc(na ? na : 1, sizeof *rec.allocs);
+	for (i = 0; i < na; i++) {
+		xstrlcpy(rec.allocs[i].item_uuid, allocs[i].item.uuid,
+		    sizeof rec.allocs[i].item_uuid);
+		xstrlcpy(rec.allocs[i].item_ref, allocs[i].item.ref,
+		    sizeof rec.allocs[i].item_ref);
+		rec.allocs[i].amount = allocs[i].amount;
+		rec.allocs[i].due_before = allocs[i].due_before;
+	}
+	rec.nallocs = na;
+	if (q->overpaid > 0) {
+		rec.has_cn = 1;
+		rec.cn = cn;
+		xstrlcpy(rec.payment_uuid, p->uuid, sizeof rec.payment_uuid);
+	}
+	rc = svc_outbox(s, &rec, p->payment_no, err);
+	syncrec_free(&rec);
 out:
 	free(allocs);
 	return rc;
@@ -434,26 +450,80 @@ svc_payment_view_free(struct payment_view *v)
 	v->credits = NULL;
 }
 
-static int
-void_in_tx(
-    struct svc *s, const char *number, const char *reason, struct pd_err *err)
+int
+svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
+    const char *reason, int64_t user_id, const char *by, const char *at,
+    const char *terminal, struct pd_err *err)
 {
-	struct payment p;
 	struct allocation *al, rev;
 	struct credit_note *cns;
-	struct syncrec_head h;
-	size_t n, ncn, i;
-	char at[TS_BUFSZ], uuid[UUID_BUFSZ], detail[700];
+	size_t n, ncn, i, j;
 	int rc = -1;
 
-	if (store_payment_find(s->st, number, &p, err) != 0)
+	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
+	if (cns == NULL)
 		return -1;
-	if (p.status == PS_VOIDED)
+	al = store_allocations_of(s->st, p->id, &n, err);
+	if (al == NULL) {
+		free(cns);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		int64_t net = 0;
+		int first = 1;
+
+		/* one reversal per item, of what is left of the payment's
+		 * allocations to it (a sync may have given part back) */
+		if (al[i].reverses != 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (al[j].reverses == 0 && al[j].item_id == al[i].item_id)
+				first = 0;
+		for (j = 0; j < n; j++)
+			if (al[j].item_id == al[i].item_id)
+				net += al[j].amount;
+		if (!first || net <= 0)
+			continue;
+		memset(&rev, 0, sizeof rev);
+		rev.payment_id = p->id;
+		rev.item_id = al[i].item_id;
+		rev.amount = -net;
+		rev.due_before = al[i].item.amount - al[i].item.settled;
+		rev.reverses = al[i].id;
+		if (store_allocation_insert(s->st, &rev, err) != 0 ||
+		    store_item_settle(s->st, al[i].item_id, -net, err) != 0)
+			goto out;
+	}
+	for (i = 0; i < ncn; i++)
+		if (!cns[i].voided &&
+		    (store_credit_set_voided(s->st, cns[i].id, err) != 0 ||
+		        svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
+		            p->payment_no, err) != 0))
+			goto out;
+	if (store_void_insert(s->st, uuid, p->id, reason, user_id, by, at,
+	        terminal, err) != 0 ||
+	    store_payment_set_status(s->st, p->id, PS_VOIDED, p->verified,
+	        p->verified_at, p->verified_by, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(al);
+	free(cns);
+	return rc;
+}
+
+int
+svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	struct credit_note *cns;
+	size_t ncn, i;
+
+	if (p->status == PS_VOIDED)
 		return pd_fail(err, PD_EINVAL,
 		    "payment %s was already voided "
 		    "on %s by %s",
-		    p.payment_no, p.voided_at, p.voided_by);
-	cns = store_credits_of_payment(s->st, p.id, &ncn, err);
+		    p->payment_no, p->voided_at, p->voided_by);
+	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
 	if (cns == NULL)
 		return -1;
 	for (i = 0; i < ncn; i++)
@@ -462,54 +532,39 @@ void_in_tx(
 			    "payment %s cannot be voided: "
 			    "its credit note %s has been applied to open "
 			    "items",
-			    p.payment_no, cns[i].cn_no);
+			    p->payment_no, cns[i].cn_no);
 			free(cns);
 			return -1;
 		}
-	svc_now(at);
-	al = store_allocations_of(s->st, p.id, &n, err);
-	if (al == NULL) {
-		free(cns);
+	free(cns);
+	return 0;
+}
+
+static int
+void_in_tx(
+    struct svc *s, const char *number, const char *reason, struct pd_err *err)
+{
+	struct payment p;
+	struct syncrec rec;
+	char at[TS_BUFSZ], uuid[UUID_BUFSZ], detail[700];
+
+	if (store_payment_find(s->st, number, &p, err) != 0 ||
+	    svc_void_check(s, &p, err) != 0)
 		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		if (al[i].reverses != 0)
-			continue;
-		/* the item as read with the allocations, in this transaction;
-		 * a payment allocates to an item once, so it is current */
-		memset(&rev, 0, sizeof rev);
-		rev.payment_id = p.id;
-		rev.item_id = al[i].item_id;
-		rev.amount = -al[i].amount;
-		rev.due_before = al[i].item.amount - al[i].item.settled;
-		rev.reverses = al[i].id;
-		if (store_allocation_insert(s->st, &rev, err) != 0 ||
-		    store_item_settle(
-		        s->st, al[i].item_id, -al[i].amount, err) != 0)
-			goto out;
-	}
-	for (i = 0; i < ncn; i++)
-		if (!cns[i].voided &&
-		    (store_credit_set_voided(s->st, cns[i].id, err) != 0 ||
-		        svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
-		            p.payment_no, err) != 0))
-			goto out;
+	svc_now(at);
 	uuid_new(uuid);
-	if (store_void_insert(s->st, uuid, p.id, reason, s->actor.user_id,
-	        s->actor.full_name, at, s->cfg.terminal_id, err) != 0 ||
-	    store_payment_set_status(s->st, p.id, PS_VOIDED, p.verified,
-	        p.verified_at, p.verified_by, err) != 0)
-		goto out;
+	if (svc_void_effects(s, &p, uuid, reason, s->actor.user_id,
+	        s->actor.full_name, at, s->cfg.terminal_id, err) != 0)
+		return -1;
 	snprintf(detail, sizeof detail, "reason=%s", reason);
 	if (svc_audit(s, at, "void", "payment", p.payment_no, detail, err) != 0)
-		goto out;
-	svc_synchead(s, &h, "void", uuid, at);
-	rc = svc_outbox(s, "void", uuid, p.payment_no,
-	    syncrec_void(&h, &p, reason, s->actor.full_name), at, err);
-out:
-	free(al);
-	free(cns);
-	return rc;
+		return -1;
+	svc_syncrec(s, &rec, SR_VOID, uuid, at);
+	xstrlcpy(rec.payment_uuid, p.uuid, sizeof rec.payment_uuid);
+	xstrlcpy(rec.p.payment_no, p.payment_no, sizeof rec.p.payment_no);
+	xstrlcpy(rec.reason, reason, sizeof rec.reason);
+	xstrlcpy(rec.by, s->actor.full_name, sizeof rec.by);
+	return svc_outbox(s, &rec, p.payment_no, err);
 }
 
 int
@@ -529,7 +584,7 @@ static int
 verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 {
 	struct payment p;
-	struct syncrec_head h;
+	struct syncrec rec;
 	char at[TS_BUFSZ], uuid[UUID_BUFSZ];
 
 	if (store_payment_find(s->st, number, &p, err) != 0)
@@ -545,9 +600,11 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	    svc_audit(s, at, "verify", "payment", p.payment_no, "", err) != 0)
 		return -1;
 	uuid_new(uuid);
-	svc_synchead(s, &h, "verify", uuid, at);
-	return svc_outbox(s, "verify", uuid, p.payment_no,
-	    syncrec_verify(&h, &p, s->actor.full_name), at, err);
+	svc_syncrec(s, &rec, SR_VERIFY, uuid, at);
+	xstrlcpy(rec.payment_uuid, p.uuid, sizeof rec.payment_uuid);
+	xstrlcpy(rec.p.payment_no, p.payment_no, sizeof rec.p.payment_no);
+	xstrlcpy(rec.by, s->actor.full_name, sizeof rec.by);
+	return svc_outbox(s, &rec, p.payment_no, err);
 }
 
 int

@@ -141,19 +141,3 @@ store_outbox_insert(struct store *st, const char *uuid, const char *kind,
 	st_bind(s, "sssss", uuid, kind, ref, payload, at);
 	return st_done(st, s, err);
 }
-
-int64_t
-store_outbox_pending(struct store *st)
-{
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT count(*) FROM outbox WHERE "
-	    "sent_at IS NULL",
-	    NULL);
-	int64_t n = 0;
-
-	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	if (s != NULL)
-		sqlite3_reset(s);
-	return n;
-}

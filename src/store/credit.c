@@ -1,4 +1,5 @@
 /* credit.c - credit notes and their applications to open items. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,27 +86,52 @@ store_credit_insert(struct store *st, struct credit_note *n, struct pd_err *err)
 	return 0;
 }
 
-int
-store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
-    struct pd_err *err)
+/* Step a statement of one credit note: 0 with it in n, PD_ENOTFOUND
+ * (naming what) without. */
+static int
+credit_one(struct store *st, sqlite3_stmt *s, struct credit_note *n,
+    const char *what, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
-	    st, "SELECT " CN_COLS " FROM " CN_FROM " WHERE n.cn_no = ?", err);
-	int rc;
+	int rc = sqlite3_step(s);
 
-	if (s == NULL)
-		return -1;
-	st_bind(s, "s", cn_no);
-	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		read_cn(s, n);
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(
-		    err, PD_ENOTFOUND, "no credit note \"%s\"", cn_no);
+		return pd_fail(err, PD_ENOTFOUND, "no credit note %s", what);
 	return st_fail(st, err, "reading a credit note");
+}
+
+int
+store_credit_by_id(
+    struct store *st, int64_t id, struct credit_note *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " CN_COLS " FROM " CN_FROM " WHERE n.id = ?", err);
+	char what[32];
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	snprintf(what, sizeof what, "#%lld", (long long)id);
+	return credit_one(st, s, n, what, err);
+}
+
+int
+store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " CN_COLS " FROM " CN_FROM " WHERE n.cn_no = ?", err);
+	char what[80];
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", cn_no);
+	snprintf(what, sizeof what, "\"%s\"", cn_no);
+	return credit_one(st, s, n, what, err);
 }
 
 int

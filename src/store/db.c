@@ -163,25 +163,35 @@ store_version(struct store *st)
 	return v;
 }
 
+/* Apply migrations[from..n) each in its own transaction with the version
+ * bump: PRAGMA user_version, or the meta key if one is named. */
 static int
-migrate(struct store *st, struct pd_err *err)
+migrate_list(struct store *st, const char *const *migrations, int n, int v,
+    const char *meta_key, struct pd_err *err)
 {
-	int v = store_version(st), i;
-	char buf[64];
+	char buf[96];
+	int i;
 
 	if (v < 0)
 		return st_fail(st, err, "reading the schema version");
-	if (v > store_nmigrations)
+	if (v > n)
 		return pd_fail(err, PD_ESTORE,
 		    "%s: the store has schema "
 		    "version %d, newer than this paydesk knows (%d); use a "
 		    "newer paydesk",
-		    st->path, v, store_nmigrations);
-	for (i = v; i < store_nmigrations; i++) {
+		    st->path, v, n);
+	for (i = v; i < n; i++) {
 		if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
 			return -1;
-		snprintf(buf, sizeof buf, "PRAGMA user_version = %d", i + 1);
-		if (st_exec(st, store_migrations[i], err) != 0 ||
+		if (meta_key != NULL)
+			snprintf(buf, sizeof buf,
+			    "INSERT OR REPLACE INTO meta (key, value) VALUES "
+			    "('%s', '%d')",
+			    meta_key, i + 1);
+		else
+			snprintf(buf, sizeof buf, "PRAGMA user_version = %d",
+			    i + 1);
+		if (st_exec(st, migrations[i], err) != 0 ||
 		    st_exec(st, buf, err) != 0) {
 			pd_err_prefix(err,
 			    "migrating the store to version "
@@ -194,6 +204,13 @@ migrate(struct store *st, struct pd_err *err)
 			return -1;
 	}
 	return 0;
+}
+
+static int
+migrate(struct store *st, struct pd_err *err)
+{
+	return migrate_list(st, store_migrations, store_nmigrations,
+	    store_version(st), NULL, err);
 }
 
 static int
@@ -213,8 +230,20 @@ mkdir_parents(const char *path)
 	return 0;
 }
 
-int
-store_open(const char *path, int create, struct store **out, struct pd_err *err)
+enum store_kind { KIND_TERMINAL, KIND_CENTRAL, KIND_ADMIN };
+
+static int
+central_version(struct store *st)
+{
+	char v[16] = "0";
+
+	store_meta_get(st, "central_version", v, sizeof v);
+	return atoi(v);
+}
+
+static int
+open_kind(const char *path, int create, enum store_kind kind,
+    struct store **out, struct pd_err *err)
 {
 	struct store *st;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -247,12 +276,39 @@ store_open(const char *path, int create, struct store **out, struct pd_err *err)
 	        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
 	        "PRAGMA foreign_keys=ON",
 	        err) != 0 ||
-	    migrate(st, err) != 0) {
+	    (kind == KIND_ADMIN
+	            ? migrate_list(st, store_admin_migrations,
+	                  store_admin_nmigrations, store_version(st), NULL, err)
+	            : migrate(st, err)) != 0 ||
+	    (kind == KIND_CENTRAL &&
+	        migrate_list(st, store_central_migrations,
+	            store_central_nmigrations, central_version(st),
+	            "central_version", err) != 0)) {
 		store_close(st);
 		return -1;
 	}
 	*out = st;
 	return 0;
+}
+
+int
+store_open(const char *path, int create, struct store **out, struct pd_err *err)
+{
+	return open_kind(path, create, KIND_TERMINAL, out, err);
+}
+
+int
+store_open_central(
+    const char *path, int create, struct store **out, struct pd_err *err)
+{
+	return open_kind(path, create, KIND_CENTRAL, out, err);
+}
+
+int
+store_open_directory(
+    const char *path, int create, struct store **out, struct pd_err *err)
+{
+	return open_kind(path, create, KIND_ADMIN, out, err);
 }
 
 void

@@ -85,5 +85,11 @@ int store_search_dense(struct store *st, const char *text, size_t limit);
 /* Schema migrations, applied in order; index + 1 is the user_version. */
 extern const char *const store_migrations[];
 extern const int store_nmigrations;
+/* The central node's: an organisation's store (tracked by the meta key
+ * central_version) and the directory (its own user_version). */
+extern const char *const store_central_migrations[];
+extern const int store_central_nmigrations;
+extern const char *const store_admin_migrations[];
+extern const int store_admin_nmigrations;
 
 #endif

@@ -227,7 +227,10 @@ static const struct {
         "reverses IS NULL), 0) || ' plus overpaid ' || p.overpaid FROM "
         "payments p WHERE p.amount <> p.overpaid + coalesce((SELECT "
         "sum(amount) FROM allocations WHERE payment_id = p.id AND reverses "
-        "IS NULL), 0)"},
+        "IS NULL), 0) + (CASE WHEN p.uuid IN (SELECT uuid FROM received) "
+        "THEN coalesce((SELECT sum(amount) FROM credit_notes n WHERE "
+        "n.payment_id = p.id AND n.automatic AND n.terminal <> p.terminal), "
+        "0) ELSE 0 END)"},
     {"voids",
         "SELECT 'payment ' || p.payment_no || ': status ' || "
         "p.status || (CASE WHEN v.id IS NULL THEN ' without' ELSE ' with' "
@@ -260,11 +263,13 @@ static const struct {
         "NOT d.total OR r.payments IS NOT d.n"},
     {"outbox", "SELECT 'payment ' || p.payment_no || ' has no sync "
                "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
-               "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid)"},
+               "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
+               "p.uuid NOT IN (SELECT uuid FROM received)"},
     {"audit",
         "SELECT 'payment ' || p.payment_no || ' has no audit "
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
-        "l WHERE l.entity = 'payment' AND l.ref = p.payment_no)"},
+        "l WHERE l.entity = 'payment' AND l.ref = p.payment_no) AND "
+        "p.uuid NOT IN (SELECT uuid FROM received)"},
 };
 
 int

@@ -15,13 +15,17 @@ main(int argc, char **argv)
 	struct pay_result r;
 	long i, n;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: poster STORE COUNT\n");
+	static const char *const accounts[] = {"WU-10001", "WU-10002",
+	    "WU-10003"};
+
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: poster STORE COUNT [CONFIG]\n");
 		return 2;
 	}
 	n = strtol(argv[2], NULL, 10);
 	memset(&s, 0, sizeof s);
-	if (config_defaults(&s.cfg, &err) != 0 ||
+	if ((argc == 4 ? config_load(argv[3], &s.cfg, &err)
+	               : config_defaults(&s.cfg, &err)) != 0 ||
 	    store_open(argv[1], 0, &s.st, &err) != 0 ||
 	    svc_login(&s, "jane", "1234", &err) != 0) {
 		fprintf(stderr, "poster: %s\n", err.msg);
@@ -29,7 +33,8 @@ main(int argc, char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		memset(&q, 0, sizeof q);
-		q.account = "WU-10001";
+		/* with a config (the sync tests) over the three accounts */
+		q.account = argc == 4 ? accounts[i % 3] : "WU-10001";
 		q.type = PAY_BILL;
 		q.method = i % 3 ? "Cash" : "Credit Card";
 		q.amount = 100 + i % 50;

@@ -1,0 +1,70 @@
+/* backend.h - the central node's storage, as the HTTP handlers see it.
+ * The handlers (http.c) and the commands (main.c) call only these; the
+ * embedded SQLite backend is backend_sqlite.c. A PostgreSQL backend is
+ * another table of these functions. */
+#ifndef PAYDESK_CENTRAL_BACKEND_H
+#define PAYDESK_CENTRAL_BACKEND_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "paydesk/config.h"
+#include "paydesk/err.h"
+#include "paydesk/store.h"
+#include "paydesk/syncrec.h"
+
+struct backend;
+
+struct terminal_status {
+	struct terminal_row t;
+	int64_t waiting; /* feed entries it has not pulled */
+};
+
+struct backend_ops {
+	const char *name;
+	/* Check the backend answers (health). */
+	int (*health)(struct backend *b, struct pd_err *err);
+	/* The terminal a token belongs to (revoked ones too: revoked_at). */
+	int (*authenticate)(struct backend *b, const char *token,
+	    struct terminal_row *t, struct pd_err *err);
+	/* Apply a push in one transaction; see svc_central_push. */
+	int (*push)(struct backend *b, const struct terminal_row *t,
+	    const struct sync_push *p, struct sync_result *res,
+	    struct pd_err *err);
+	/* A pull page as a response body (caller frees). */
+	char *(*pull)(struct backend *b, const struct terminal_row *t,
+	    int64_t since, size_t limit, int64_t *cursor, size_t *n,
+	    struct pd_err *err);
+	/* The organisation's terminals and the feed head. */
+	struct terminal_status *(*status)(struct backend *b, const char *org,
+	    size_t *n, int64_t *head, struct pd_err *err);
+	/* A request came from t (last seen, route, cursor/pending or -1). */
+	void (*seen)(struct backend *b, const struct terminal_row *t,
+	    const char *route, int64_t cursor, int64_t pending);
+	/* Administration. */
+	int (*org_add)(struct backend *b, const char *code, const char *name,
+	    struct pd_err *err);
+	/* Register a terminal; token (65 bytes) gets its new token. */
+	int (*terminal_add)(struct backend *b, const char *org,
+	    const char *branch, const char *terminal, char *token,
+	    struct pd_err *err);
+	int (*terminal_revoke)(struct backend *b, const char *org,
+	    const char *terminal, struct pd_err *err);
+	struct terminal_row *(*terminals)(
+	    struct backend *b, const char *org, size_t *n, struct pd_err *err);
+	int (*import)(struct backend *b, const char *org, const char *kind,
+	    const char *path, size_t *count, struct pd_err *err);
+	void (*close)(struct backend *b);
+};
+
+struct backend {
+	const struct backend_ops *ops;
+	struct config cfg;
+	/* test hooks ($PAYDESK_CENTRAL_HOOK), read by the backend */
+	long kill_after; /* SIGKILL itself after this many records applied */
+};
+
+/* Open the embedded SQLite backend in cfg's data_dir. */
+struct backend *backend_sqlite_open(
+    const struct config *cfg, struct pd_err *err);
+
+#endif

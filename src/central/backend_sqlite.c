@@ -1,0 +1,345 @@
+/* backend_sqlite.c - the central node's embedded SQLite backend: a
+ * directory store (organisations, terminals, token hashes) and one
+ * paydesk store per organisation, so one organisation's data cannot reach
+ * another's. Each request borrows a connection to its organisation's
+ * store from a pool; SQLite serialises the writers. */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "backend.h"
+#include "paydesk/service.h"
+#include "paydesk/sha256.h"
+#include "paydesk/xmalloc.h"
+
+struct conn {
+	char org[33];
+	struct svc s;
+	int busy;
+};
+
+struct sqlite_backend {
+	struct backend base;
+	pthread_mutex_t dir_lock; /* the directory connection */
+	struct store *dir;
+	pthread_mutex_t pool_lock;
+	struct conn **pool;
+	size_t npool;
+};
+
+#define SB(b) ((struct sqlite_backend *)(b))
+
+static void
+org_path(const struct backend *b, const char *org, char *out, size_t n)
+{
+	snprintf(out, n, "%s/org-%s.db", b->cfg.central_data_dir, org);
+}
+
+/* A connection to org's store, opened when the pool has none free. */
+static struct conn *
+borrow(struct backend *b, const char *org, struct pd_err *err)
+{
+	struct sqlite_backend *sb = SB(b);
+	struct conn *c = NULL;
+	char path[4200];
+	size_t i;
+
+	pthread_mutex_lock(&sb->pool_lock);
+	for (i = 0; i < sb->npool; i++)
+		if (!sb->pool[i]->busy && strcmp(sb->pool[i]->org, org) == 0) {
+			c = sb->pool[i];
+			c->busy = 1;
+			break;
+		}
+	pthread_mutex_unlock(&sb->pool_lock);
+	if (c != NULL)
+		return c;
+	c = xcalloc(1, sizeof *c);
+	org_path(b, org, path, sizeof path);
+	if (svc_central_open(&c->s, &b->cfg, path, 1, err) != 0) {
+		free(c);
+		return NULL;
+	}
+	xstrlcpy(c->org, org, sizeof c->org);
+	c->s.actor.role = ROLE_ADMIN;
+	xstrlcpy(c->s.actor.username, "central", sizeof c->s.actor.username);
+	xstrlcpy(
+	    c->s.actor.full_name, "central node", sizeof c->s.actor.full_name);
+	c->busy = 1;
+	pthread_mutex_lock(&sb->pool_lock);
+	sb->pool = xrealloc(sb->pool, sb->npool + 1, sizeof *sb->pool);
+	sb->pool[sb->npool++] = c;
+	pthread_mutex_unlock(&sb->pool_lock);
+	return c;
+}
+
+static void
+give_back(struct backend *b, struct conn *c)
+{
+	pthread_mutex_lock(&SB(b)->pool_lock);
+	c->busy = 0;
+	pthread_mutex_unlock(&SB(b)->pool_lock);
+}
+
+static int
+sq_health(struct backend *b, struct pd_err *err)
+{
+	size_t n;
+	struct terminal_row *t;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	t = store_terminals(SB(b)->dir, "", &n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	free(t);
+	return t == NULL ? -1 : 0;
+}
+
+static int
+sq_authenticate(struct backend *b, const char *token, struct terminal_row *t,
+    struct pd_err *err)
+{
+	char hash[65];
+	int rc;
+
+	sha256_hex(token, strlen(token), hash);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_terminal_by_token(SB(b)->dir, hash, t, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+static void
+hook(size_t applied, void *arg)
+{
+	struct backend *b = arg;
+
+	/* a test of a crash in the middle of a batch */
+	if (b->kill_after > 0 && (long)applied >= b->kill_after)
+		raise(SIGKILL);
+}
+
+static int
+sq_push(struct backend *b, const struct terminal_row *t,
+    const struct sync_push *p, struct sync_result *res, struct pd_err *err)
+{
+	struct conn *c = borrow(b, t->org, err);
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	rc = svc_central_push(&c->s, t->terminal, p, res,
+	    b->kill_after > 0 ? hook : NULL, b, err);
+	give_back(b, c);
+	return rc;
+}
+
+static char *
+sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
+    size_t limit, int64_t *cursor, size_t *n, struct pd_err *err)
+{
+	struct conn *c = borrow(b, t->org, err);
+	char *body;
+
+	if (c == NULL)
+		return NULL;
+	body =
+	    svc_central_pull(&c->s, t->terminal, since, limit, cursor, n, err);
+	give_back(b, c);
+	return body;
+}
+
+static struct terminal_status *
+sq_status(struct backend *b, const char *org, size_t *n, int64_t *head,
+    struct pd_err *err)
+{
+	struct terminal_row *rows;
+	struct terminal_status *out;
+	struct conn *c;
+	size_t i;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rows = store_terminals(SB(b)->dir, org, n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (rows == NULL)
+		return NULL;
+	c = borrow(b, org, err);
+	if (c == NULL) {
+		free(rows);
+		return NULL;
+	}
+	out = xcalloc(*n + 1, sizeof *out);
+	*head = store_feed_head(c->s.st);
+	for (i = 0; i < *n; i++) {
+		out[i].t = rows[i];
+		out[i].waiting = svc_central_waiting(
+		    &c->s, rows[i].terminal, rows[i].last_cursor);
+	}
+	give_back(b, c);
+	free(rows);
+	return out;
+}
+
+static void
+sq_seen(struct backend *b, const struct terminal_row *t, const char *route,
+    int64_t cursor, int64_t pending)
+{
+	struct pd_err e;
+	char at[TS_BUFSZ];
+
+	svc_now(at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	store_terminal_seen(
+	    SB(b)->dir, t->org, t->terminal, at, route, cursor, pending, &e);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+}
+
+static int
+sq_org_add(
+    struct backend *b, const char *code, const char *name, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	struct conn *c;
+	int rc;
+
+	svc_now(at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_org_add(SB(b)->dir, code, name, at, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (rc != 0)
+		return -1;
+	/* create its store now, so a mistake shows at once */
+	c = borrow(b, code, err);
+	if (c == NULL)
+		return -1;
+	give_back(b, c);
+	return 0;
+}
+
+static int
+sq_terminal_add(struct backend *b, const char *org, const char *branch,
+    const char *terminal, char *token, struct pd_err *err)
+{
+	struct terminal_row t;
+	unsigned char raw[32];
+	char hash[65];
+	size_t i;
+	int rc;
+
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		return pd_fail(err, PD_ESTORE, "no random bytes for a token");
+	for (i = 0; i < sizeof raw; i++)
+		sprintf(token + 2 * i, "%02x", raw[i]);
+	sha256_hex(token, strlen(token), hash);
+	memset(&t, 0, sizeof t);
+	xstrlcpy(t.org, org, sizeof t.org);
+	xstrlcpy(t.branch, branch, sizeof t.branch);
+	xstrlcpy(t.terminal, terminal, sizeof t.terminal);
+	svc_now(t.created_at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
+	if (rc == 0)
+		rc = store_terminal_add(SB(b)->dir, &t, hash, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+static int
+sq_terminal_revoke(struct backend *b, const char *org, const char *terminal,
+    struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	int rc;
+
+	svc_now(at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_terminal_revoke(SB(b)->dir, org, terminal, at, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+static struct terminal_row *
+sq_terminals(struct backend *b, const char *org, size_t *n, struct pd_err *err)
+{
+	struct terminal_row *t;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	t = store_terminals(SB(b)->dir, org, n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return t;
+}
+
+static int
+sq_import(struct backend *b, const char *org, const char *kind,
+    const char *path, size_t *count, struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (rc != 0)
+		return -1;
+	c = borrow(b, org, err);
+	if (c == NULL)
+		return -1;
+	rc = svc_import(&c->s, kind, path, count, err);
+	give_back(b, c);
+	return rc;
+}
+
+static void
+sq_close(struct backend *b)
+{
+	struct sqlite_backend *sb = SB(b);
+	size_t i;
+
+	for (i = 0; i < sb->npool; i++) {
+		svc_close(&sb->pool[i]->s);
+		free(sb->pool[i]);
+	}
+	free(sb->pool);
+	store_close(sb->dir);
+	pthread_mutex_destroy(&sb->dir_lock);
+	pthread_mutex_destroy(&sb->pool_lock);
+	free(sb);
+}
+
+static const struct backend_ops sqlite_ops = {
+    "sqlite",
+    sq_health,
+    sq_authenticate,
+    sq_push,
+    sq_pull,
+    sq_status,
+    sq_seen,
+    sq_org_add,
+    sq_terminal_add,
+    sq_terminal_revoke,
+    sq_terminals,
+    sq_import,
+    sq_close,
+};
+
+struct backend *
+backend_sqlite_open(const struct config *cfg, struct pd_err *err)
+{
+	struct sqlite_backend *sb = xcalloc(1, sizeof *sb);
+	char path[4200];
+
+	sb->base.ops = &sqlite_ops;
+	sb->base.cfg = *cfg;
+	pthread_mutex_init(&sb->dir_lock, NULL);
+	pthread_mutex_init(&sb->pool_lock, NULL);
+	snprintf(path, sizeof path, "%s/directory.db", cfg->central_data_dir);
+	if (store_open_directory(path, 1, &sb->dir, err) != 0) {
+		pthread_mutex_destroy(&sb->dir_lock);
+		pthread_mutex_destroy(&sb->pool_lock);
+		free(sb);
+		return NULL;
+	}
+	return &sb->base;
+}

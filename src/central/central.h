@@ -1,0 +1,25 @@
+/* central.h - what paydesk-central's files share. */
+#ifndef PAYDESK_CENTRAL_H
+#define PAYDESK_CENTRAL_H
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+
+#include "backend.h"
+#include "paydesk/service.h"
+
+struct server {
+	struct backend *b;
+	FILE *log;
+	pthread_mutex_t lock; /* the log and the counters */
+	long pushes;
+	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
+	long drop_after_push; /* drop the connection after this push commits */
+	long slow_ms;         /* wait before answering each request */
+};
+
+/* Serve until *stop is set (SIGTERM, SIGINT). */
+int server_run(
+    struct server *sv, volatile sig_atomic_t *stop, struct pd_err *err);
+
+#endif

@@ -1,0 +1,402 @@
+/* http.c - the central node's HTTP front end (libmicrohttpd): body cap,
+ * token check, routing, the request log. Handlers call only the backend.
+ *
+ * TO ADD A ROUTE: a row in routes[] and its handler.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <microhttpd.h>
+
+#include "central.h"
+#include "paydesk/xmalloc.h"
+
+struct request {
+	char *body;
+	size_t len;
+	int too_big;
+	struct timespec start;
+	unsigned status;
+	char terminal[64];
+	char route[64];
+};
+
+struct answer {
+	unsigned status;
+	char *body; /* owned */
+	int retry_after;
+	int drop; /* close the connection without an answer (test hook) */
+};
+
+typedef void (*route_fn)(struct server *sv, struct MHD_Connection *c,
+    struct request *rq, const struct terminal_row *t, struct answer *a);
+
+static void fail(struct answer *a, unsigned status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+fail(struct answer *a, unsigned status, const char *fmt, ...)
+{
+	char msg[700];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	a->status = status;
+	free(a->body);
+	a->body = sync_error_encode(msg);
+}
+
+/* The store failing: busy is worth a retry soon. */
+static void
+store_failed(struct answer *a, const struct pd_err *e)
+{
+	fail(a, 503, "the central node could not apply it now: %s", e->msg);
+	a->retry_after = 1;
+}
+
+static void
+route_health(struct server *sv, struct MHD_Connection *c, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct pd_err e;
+
+	(void)c;
+	(void)rq;
+	(void)t;
+	if (sv->b->ops->health(sv->b, &e) != 0) {
+		store_failed(a, &e);
+		return;
+	}
+	a->status = 200;
+	a->body = xstrdup("{\"status\":\"ok\",\"v\":1}");
+}
+
+static void
+route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct sync_push p;
+	struct sync_result *res;
+	struct pd_err e = {0};
+	long n;
+
+	(void)c;
+	if (sync_push_decode(rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
+		fail(a, 400, "%s", e.msg);
+		return;
+	}
+	if (strcmp(p.terminal, t->terminal) != 0) {
+		fail(a, 403,
+		    "this token belongs to terminal %s, not %s; a terminal "
+		    "sends only its own records",
+		    t->terminal, p.terminal);
+		sync_push_free(&p);
+		return;
+	}
+	res = xcalloc(p.nrecs + 1, sizeof *res);
+	if (sv->b->ops->push(sv->b, t, &p, res, &e) != 0)
+		store_failed(a, &e);
+	else {
+		a->status = 200;
+		a->body = sync_results_encode(res, p.nrecs);
+		sv->b->ops->seen(sv->b, t, rq->route, -1, p.pending);
+		pthread_mutex_lock(&sv->lock);
+		n = ++sv->pushes;
+		pthread_mutex_unlock(&sv->lock);
+		if (sv->drop_after_push > 0 && n == sv->drop_after_push)
+			a->drop = 1;
+	}
+	free(res);
+	sync_push_free(&p);
+}
+
+/* A non-negative integer query argument, or def when absent. */
+static int
+query_int(struct MHD_Connection *c, const char *name, long long def,
+    long long max, long long *out, struct answer *a)
+{
+	const char *v =
+	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	char *end;
+
+	*out = def;
+	if (v == NULL)
+		return 0;
+	*out = strtoll(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || *out < 0 || *out > max) {
+		fail(a, 400, "query \"%s\": \"%s\" is not a number 0-%lld",
+		    name, v, max);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+route_pull(struct server *sv, struct MHD_Connection *c, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	long long since, limit;
+	int64_t cursor;
+	size_t n;
+	struct pd_err e = {0};
+
+	if (query_int(c, "since", 0, INT64_MAX, &since, a) != 0 ||
+	    query_int(c, "limit", 1000, SYNC_PULL_MAX, &limit, a) != 0)
+		return;
+	if (limit == 0)
+		limit = 1;
+	a->body =
+	    sv->b->ops->pull(sv->b, t, since, (size_t)limit, &cursor, &n, &e);
+	if (a->body == NULL) {
+		store_failed(a, &e);
+		return;
+	}
+	a->status = 200;
+	sv->b->ops->seen(sv->b, t, rq->route, since, -1);
+}
+
+static void
+route_status(struct server *sv, struct MHD_Connection *c, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct terminal_status *st;
+	struct pd_err e = {0};
+	size_t n, i;
+	int64_t head;
+	json_t *o, *arr;
+	char *s;
+
+	(void)c;
+	st = sv->b->ops->status(sv->b, t->org, &n, &head, &e);
+	if (st == NULL) {
+		store_failed(a, &e);
+		return;
+	}
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:b}",
+		             "terminal", st[i].t.terminal, "branch",
+		             st[i].t.branch, "last_seen", st[i].t.last_seen,
+		             "last_route", st[i].t.last_route, "last_cursor",
+		             (json_int_t)st[i].t.last_cursor, "pending",
+		             (json_int_t)st[i].t.pending, "waiting",
+		             (json_int_t)st[i].waiting, "revoked",
+		             st[i].t.revoked_at[0] != '\0'));
+	o = json_pack("{s:i, s:s, s:I, s:o}", "v", SYNC_PROTOCOL_VERSION, "org",
+	    t->org, "cursor", (json_int_t)head, "terminals", arr);
+	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	free(st);
+	a->status = 200;
+	a->body = xstrdup(s);
+	free(s);
+	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
+}
+
+static const struct route {
+	const char *path;
+	const char *method;
+	int auth;
+	route_fn fn;
+} routes[] = {
+    {SYNC_ROUTE_HEALTH, "GET", 0, route_health},
+    {SYNC_ROUTE_PUSH, "POST", 1, route_push},
+    {SYNC_ROUTE_PULL, "GET", 1, route_pull},
+    {SYNC_ROUTE_STATUS, "GET", 1, route_status},
+};
+
+/* The terminal of the request's token, or an answer saying why not. */
+static int
+authenticate(struct server *sv, struct MHD_Connection *c, struct request *rq,
+    struct terminal_row *t, struct answer *a)
+{
+	const char *h = MHD_lookup_connection_value(
+	    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	struct pd_err e = {0};
+
+	if (h == NULL || strncmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
+		fail(a, 401, "no token: send \"Authorization: Bearer TOKEN\"");
+		return -1;
+	}
+	if (sv->b->ops->authenticate(sv->b, h + 7, t, &e) != 0) {
+		if (e.code == PD_ENOTFOUND)
+			fail(a, 401, "unknown token");
+		else
+			store_failed(a, &e);
+		return -1;
+	}
+	snprintf(
+	    rq->terminal, sizeof rq->terminal, "%s/%s", t->org, t->terminal);
+	if (t->revoked_at[0] != '\0') {
+		fail(a, 403, "terminal %s of %s was revoked on %s", t->terminal,
+		    t->org, t->revoked_at);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+dispatch(struct server *sv, struct MHD_Connection *c, const char *url,
+    const char *method, struct request *rq, struct answer *a)
+{
+	struct terminal_row t;
+	size_t i;
+
+	snprintf(rq->route, sizeof rq->route, "%s %.48s", method, url);
+	if (sv->slow_ms > 0)
+		usleep((useconds_t)sv->slow_ms * 1000);
+	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		if (strcmp(routes[i].path, url) != 0)
+			continue;
+		if (strcmp(routes[i].method, method) != 0) {
+			fail(a, 405, "%s takes %s, not %s", url,
+			    routes[i].method, method);
+			return;
+		}
+		if (rq->too_big) {
+			fail(a, 413, "the body is larger than %d KiB",
+			    sv->b->cfg.central_max_body_kb);
+			return;
+		}
+		memset(&t, 0, sizeof t);
+		if (routes[i].auth && authenticate(sv, c, rq, &t, a) != 0)
+			return;
+		routes[i].fn(sv, c, rq, &t, a);
+		return;
+	}
+	fail(a, 404, "no route %s", url);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct server *sv = cls;
+	struct request *rq = *con_cls;
+	struct answer a = {0};
+	struct MHD_Response *resp;
+	size_t cap = (size_t)sv->b->cfg.central_max_body_kb * 1024;
+	char ra[16];
+	enum MHD_Result r;
+
+	(void)version;
+	if (rq == NULL) {
+		const char *cl = MHD_lookup_connection_value(
+		    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+		rq = xcalloc(1, sizeof *rq);
+		clock_gettime(CLOCK_MONOTONIC, &rq->start);
+		*con_cls = rq;
+		if (cl != NULL && strtoull(cl, NULL, 10) > cap)
+			rq->too_big = 1;
+		return MHD_YES;
+	}
+	if (*upload_size > 0) {
+		if (!rq->too_big && rq->len + *upload_size <= cap) {
+			rq->body =
+			    xrealloc(rq->body, rq->len + *upload_size + 1, 1);
+			memcpy(rq->body + rq->len, upload, *upload_size);
+			rq->len += *upload_size;
+			rq->body[rq->len] = '\0';
+		} else
+			rq->too_big = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	dispatch(sv, c, url, method, rq, &a);
+	rq->status = a.status;
+	if (a.drop) {
+		free(a.body);
+		rq->status = 0;
+		return MHD_NO;
+	}
+	resp = MHD_create_response_from_buffer(
+	    strlen(a.body), a.body, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(resp, "Content-Type", "application/json");
+	if (a.retry_after > 0) {
+		snprintf(ra, sizeof ra, "%d", a.retry_after);
+		MHD_add_response_header(resp, "Retry-After", ra);
+	}
+	r = MHD_queue_response(c, a.status, resp);
+	MHD_destroy_response(resp);
+	return r;
+}
+
+static void
+on_done(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode why)
+{
+	struct server *sv = cls;
+	struct request *rq = *con_cls;
+	struct timespec end;
+	double ms;
+	char at[TS_BUFSZ];
+
+	(void)c;
+	if (rq == NULL)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	ms = (double)(end.tv_sec - rq->start.tv_sec) * 1e3 +
+	     (double)(end.tv_nsec - rq->start.tv_nsec) / 1e6;
+	svc_now(at);
+	pthread_mutex_lock(&sv->lock);
+	fprintf(sv->log, "%s %s %s %u %.1fms%s\n", at,
+	    rq->terminal[0] ? rq->terminal : "-",
+	    rq->route[0] ? rq->route : "-", rq->status, ms,
+	    why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
+	                                               : " (connection lost)");
+	fflush(sv->log);
+	pthread_mutex_unlock(&sv->lock);
+	free(rq->body);
+	free(rq);
+	*con_cls = NULL;
+}
+
+int
+server_run(struct server *sv, volatile sig_atomic_t *stop, struct pd_err *err)
+{
+	struct sockaddr_in sin;
+	struct MHD_Daemon *d;
+
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons((uint16_t)sv->b->cfg.central_port);
+	if (inet_pton(AF_INET, sv->b->cfg.central_listen, &sin.sin_addr) != 1)
+		return pd_fail(err, PD_EINVAL,
+		    "[central] listen: \"%s\" is not an IPv4 address",
+		    sv->b->cfg.central_listen);
+	pthread_mutex_init(&sv->lock, NULL);
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0,
+	    NULL, NULL, on_request, sv, MHD_OPTION_SOCK_ADDR, &sin,
+	    MHD_OPTION_THREAD_POOL_SIZE,
+	    (unsigned int)sv->b->cfg.central_threads,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_END);
+	if (d == NULL) {
+		pthread_mutex_destroy(&sv->lock);
+		return pd_fail(err, PD_ENET,
+		    "cannot listen on %s:%d (in use, or not allowed)",
+		    sv->b->cfg.central_listen, sv->b->cfg.central_port);
+	}
+	fprintf(sv->log, "paydesk-central listening on %s:%d\n",
+	    sv->b->cfg.central_listen, sv->b->cfg.central_port);
+	fflush(sv->log);
+	while (!*stop)
+		pause();
+	MHD_stop_daemon(d);
+	pthread_mutex_destroy(&sv->lock);
+	return 0;
+}

@@ -1,0 +1,244 @@
+/* main.c - `paydesk-central`: serve, or administer organisations,
+ * terminals and reference data. */
+#include <ctype.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "central.h"
+#include "paydesk/xmalloc.h"
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: paydesk-central [--config FILE] [serve]\n"
+	    "       paydesk-central [--config FILE] org add CODE NAME\n"
+	    "       paydesk-central [--config FILE] terminal add ORG BRANCH "
+	    "TERMINAL\n"
+	    "       paydesk-central [--config FILE] terminal revoke ORG "
+	    "TERMINAL\n"
+	    "       paydesk-central [--config FILE] terminal list [ORG]\n"
+	    "       paydesk-central [--config FILE] import ORG "
+	    "consumers|bills|services|installments|users FILE.csv\n");
+}
+
+/* An identifier: letters, digits and '-', 1..max characters. */
+static int
+check_id(const char *what, const char *v, size_t max, struct pd_err *err)
+{
+	size_t i, n = strlen(v);
+
+	if (n == 0 || n > max)
+		return pd_fail(err, PD_EUSAGE,
+		    "%s \"%s\": must be 1 to %zu characters", what, v, max);
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i]) && v[i] != '-')
+			return pd_fail(err, PD_EUSAGE,
+			    "%s \"%s\": only letters, digits and '-' are "
+			    "allowed",
+			    what, v);
+	return 0;
+}
+
+/* $PAYDESK_CENTRAL_HOOK: comma-separated test hooks. */
+static int
+read_hooks(struct server *sv, struct backend *b, struct pd_err *err)
+{
+	const char *h = getenv("PAYDESK_CENTRAL_HOOK");
+	char *copy, *tok, *save = NULL;
+	long v;
+	int rc = 0;
+
+	if (h == NULL || *h == '\0')
+		return 0;
+	copy = xstrdup(h);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (sscanf(tok, "kill-after-records=%ld", &v) == 1 && v > 0)
+			b->kill_after = v;
+		else if (sscanf(tok, "drop-after-push=%ld", &v) == 1 && v > 0)
+			sv->drop_after_push = v;
+		else if (sscanf(tok, "slow-ms=%ld", &v) == 1 && v > 0)
+			sv->slow_ms = v;
+		else
+			rc = pd_fail(err, PD_EUSAGE,
+			    "PAYDESK_CENTRAL_HOOK: unknown hook \"%s\"", tok);
+	}
+	free(copy);
+	return rc;
+}
+
+static int
+serve(struct backend *b, struct pd_err *err)
+{
+	struct server sv;
+	struct sigaction sa;
+	int rc;
+
+	memset(&sv, 0, sizeof sv);
+	sv.b = b;
+	if (read_hooks(&sv, b, err) != 0)
+		return -1;
+	sv.log = stderr;
+	if (b->cfg.central_log[0] != '\0') {
+		sv.log = fopen(b->cfg.central_log, "a");
+		if (sv.log == NULL)
+			return pd_fail(err, PD_EINVAL,
+			    "[central] log: cannot open %s",
+			    b->cfg.central_log);
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	rc = server_run(&sv, &stop, err);
+	if (sv.log != stderr)
+		fclose(sv.log);
+	return rc;
+}
+
+static int
+terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	char token[65];
+	struct terminal_row *t;
+	size_t n, i;
+
+	if (argc >= 1 && strcmp(argv[0], "add") == 0 && argc == 4) {
+		if (check_id("organisation", argv[1], 32, err) ||
+		    check_id("branch", argv[2], 16, err) ||
+		    check_id("terminal", argv[3], 16, err))
+			return -1;
+		if (strcmp(argv[3], b->cfg.terminal_id) == 0)
+			return pd_fail(err, PD_EUSAGE,
+			    "terminal %s: the central node numbers its own "
+			    "documents with that id ([terminal] id); choose "
+			    "another",
+			    argv[3]);
+		if (b->ops->terminal_add(
+		        b, argv[1], argv[2], argv[3], token, err) != 0)
+			return -1;
+		printf("terminal %s of %s (branch %s) added.\n"
+		       "token: %s\n"
+		       "Put it in the terminal's config as [sync] token; it "
+		       "is not shown again.\n",
+		    argv[3], argv[1], argv[2], token);
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[0], "revoke") == 0) {
+		if (b->ops->terminal_revoke(b, argv[1], argv[2], err) != 0)
+			return -1;
+		printf("terminal %s of %s revoked; its token is refused from "
+		       "now on.\n",
+		    argv[2], argv[1]);
+		return 0;
+	}
+	if ((argc == 1 || argc == 2) && strcmp(argv[0], "list") == 0) {
+		t = b->ops->terminals(b, argc == 2 ? argv[1] : NULL, &n, err);
+		if (t == NULL)
+			return -1;
+		printf("%-12s %-8s %-10s %-8s %-19s %-19s %8s\n", "ORG",
+		    "BRANCH", "TERMINAL", "STATE", "ADDED", "LAST SEEN",
+		    "PENDING");
+		for (i = 0; i < n; i++)
+			printf("%-12s %-8s %-10s %-8s %-19s %-19s %8lld\n",
+			    t[i].org, t[i].branch, t[i].terminal,
+			    t[i].revoked_at[0] ? "revoked" : "active",
+			    t[i].created_at,
+			    t[i].last_seen[0] ? t[i].last_seen : "never",
+			    (long long)t[i].pending);
+		free(t);
+		return 0;
+	}
+	usage(stderr);
+	return pd_fail(err, PD_EUSAGE, "terminal: add, revoke or list");
+}
+
+static int
+run(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	size_t count;
+
+	if (argc == 0 || strcmp(argv[0], "serve") == 0) {
+		if (argc > 1) {
+			usage(stderr);
+			return pd_fail(
+			    err, PD_EUSAGE, "serve takes no arguments");
+		}
+		return serve(b, err);
+	}
+	if (strcmp(argv[0], "org") == 0 && argc == 4 &&
+	    strcmp(argv[1], "add") == 0) {
+		if (check_id("organisation", argv[2], 32, err) != 0)
+			return -1;
+		if (*argv[3] == '\0')
+			return pd_fail(err, PD_EUSAGE, "the name is empty");
+		if (b->ops->org_add(b, argv[2], argv[3], err) != 0)
+			return -1;
+		printf("organisation %s (%s) added.\n", argv[2], argv[3]);
+		return 0;
+	}
+	if (strcmp(argv[0], "terminal") == 0)
+		return terminal_cmd(b, argc - 1, argv + 1, err);
+	if (strcmp(argv[0], "import") == 0 && argc == 4) {
+		if (b->ops->import(b, argv[1], argv[2], argv[3], &count, err))
+			return -1;
+		printf("imported %zu %s into %s; terminals get them at their "
+		       "next sync.\n",
+		    count, argv[2], argv[1]);
+		return 0;
+	}
+	usage(stderr);
+	return pd_fail(err, PD_EUSAGE, "unknown command \"%s\"", argv[0]);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *config = NULL;
+	struct config cfg;
+	struct backend *b;
+	struct pd_err err = {0};
+	int i = 1, rc;
+
+	if (argc > 1 &&
+	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		usage(stdout);
+		return 0;
+	}
+	if (argc > 2 && strcmp(argv[1], "--config") == 0) {
+		config = argv[2];
+		i = 3;
+	} else if (argc > 1 && strcmp(argv[1], "--config") == 0) {
+		fprintf(stderr, "paydesk-central: --config needs a FILE\n");
+		return PD_EUSAGE;
+	}
+	if (config_load(config, &cfg, &err) != 0) {
+		fprintf(stderr, "paydesk-central: %s\n", err.msg);
+		return err.code;
+	}
+	b = backend_sqlite_open(&cfg, &err);
+	if (b == NULL) {
+		fprintf(stderr, "paydesk-central: %s\n", err.msg);
+		return err.code;
+	}
+	rc = run(b, argc - i, argv + i, &err);
+	b->ops->close(b);
+	if (rc != 0) {
+		fprintf(stderr, "paydesk-central: %s\n", err.msg);
+		return err.code ? err.code : 1;
+	}
+	return 0;
+}

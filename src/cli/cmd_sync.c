@@ -1,0 +1,124 @@
+/* cmd_sync.c - `paydesk sync`: one round with the central node, its
+ * state, and the quarantine of records the central node rejected. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "opts.h"
+
+static int
+progress(const char *phase, int64_t done, int64_t total, void *arg)
+{
+	(void)arg;
+	if (total > 0)
+		fprintf(stderr, "\r%s: %lld of %lld (%lld%%)", phase,
+		    (long long)done, (long long)total,
+		    (long long)(done * 100 / total));
+	else
+		fprintf(stderr, "\r%s: %lld", phase, (long long)done);
+	if (total == 0 || done >= total)
+		fputc('\n', stderr);
+	return 0;
+}
+
+static int
+show_state(struct cli *c)
+{
+	struct sync_state st;
+	struct rec *r;
+
+	svc_sync_state(&c->svc, &st);
+	r = rec_new(c);
+	rec_str(r, "Central node", "url",
+	    st.configured ? c->svc.cfg.sync_url : "(none configured)");
+	rec_int(r, "Pending", "pending", st.pending);
+	rec_int(r, "Quarantined", "quarantined", st.quarantined);
+	rec_int(r, "Pull cursor", "cursor", st.cursor);
+	rec_str(
+	    r, "Last sync", "last_ok", st.last_ok[0] ? st.last_ok : "never");
+	rec_str(r, "Last attempt", "last_try",
+	    st.last_try[0] ? st.last_try : "never");
+	rec_str(r, "Last error", "last_error", st.last_error);
+	rec_print(r);
+	return 0;
+}
+
+static int
+show_quarantine(struct cli *c)
+{
+	static const struct xcol cols[] = {
+	    {"UUID", "uuid", X_TEXT, 36, 0},
+	    {"Kind", "kind", X_TEXT, 12, 0},
+	    {"Ref", "ref", X_TEXT, 22, 0},
+	    {"Recorded", "created_at", X_TEXT, 19, 0},
+	    {"Rejected", "rejected_at", X_TEXT, 19, 0},
+	    {"Reason", "reason", X_TEXT, 40, 0},
+	};
+	struct outbox_rec *q;
+	struct table *t;
+	size_t n, i;
+
+	q = svc_sync_quarantine(&c->svc, &n, &c->err);
+	if (q == NULL)
+		return -1;
+	t = table_new(c, cols, 6);
+	for (i = 0; i < n; i++) {
+		table_str(t, q[i].uuid);
+		table_str(t, q[i].kind);
+		table_str(t, q[i].ref);
+		table_str(t, q[i].created_at);
+		table_str(t, q[i].rejected_at);
+		table_str(t, q[i].reason);
+		table_row(t);
+	}
+	table_end(t);
+	store_outbox_free(q, n);
+	return 0;
+}
+
+int
+cmd_sync(struct cli *c, int argc, char **argv)
+{
+	const char *status = NULL, *quarantine = NULL, *retry = NULL;
+	struct opt o[] = {{"status", 1, &status},
+	    {"quarantine", 1, &quarantine}, {"retry", 0, &retry},
+	    {NULL, 0, NULL}};
+	struct sync_report rep;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	if ((status != NULL) + (quarantine != NULL) + (retry != NULL) > 1)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    "sync: --status, --quarantine and --retry go alone");
+	if (status != NULL)
+		return show_state(c);
+	if (quarantine != NULL)
+		return show_quarantine(c);
+	if (retry != NULL) {
+		if (svc_sync_retry(&c->svc, retry, &c->err) != 0)
+			return -1;
+		printf("record %s queued again; it goes with the next sync\n",
+		    retry);
+		return 0;
+	}
+	if (svc_sync(&c->svc, isatty(STDERR_FILENO) ? progress : NULL, NULL,
+	        NULL, &rep, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_int(r, "Sent", "sent", rep.sent);
+	rec_int(r, "Applied", "applied", rep.applied);
+	rec_int(r, "Duplicates", "duplicates", rep.duplicates);
+	rec_int(r, "Rejected", "rejected", rep.rejected);
+	rec_int(r, "Batches", "batches", rep.batches);
+	rec_int(r, "Pulled", "pulled", rep.pulled);
+	rec_int(r, "Pages", "pages", rep.pages);
+	rec_int(r, "Conflicts", "conflicts", rep.conflicts);
+	rec_int(r, "Pending", "pending", rep.pending);
+	rec_print(r);
+	return 0;
+}

@@ -1,0 +1,593 @@
+/* sync_apply.c - applying sync records to a store, on either side.
+ *
+ * On the central node (APPLY_CENTRAL) a terminal's record is checked and
+ * applied to the organisation's store. Payments are facts: one is never
+ * refused for a business reason. When an item it paid was settled
+ * meanwhile by another terminal's payment, it takes what is left and the
+ * rest becomes an overpayment credit note made by the central node; the
+ * payment is marked altered so its terminal pulls it back.
+ *
+ * On a terminal (APPLY_REPLICA) the records pulled from the central node
+ * are applied as the central node applied them: other terminals' records
+ * are added, this terminal's altered payments are reconciled (what an item
+ * no longer holds is reversed), and reference data is inserted or updated.
+ * Both are idempotent by uuid.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/credit.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+/* The row id of a record's uuid in table t, or a PD_ENOTFOUND failure
+ * that names it. */
+static int
+need_id(struct svc *s, enum store_table t, const char *uuid, const char *what,
+    int64_t *id, struct pd_err *err)
+{
+	if (store_id_of(s->st, t, uuid, id, err) != 0)
+		return -1;
+	if (*id == 0)
+		return pd_fail(
+		    err, PD_ENOTFOUND, "%s %s is not known here", what, uuid);
+	return 0;
+}
+
+/* A document number must not be taken by another record. */
+static int
+number_free(
+    struct svc *s, const char *what, const char *number, struct pd_err *err)
+{
+	struct payment p;
+	struct credit_note cn;
+	struct pd_err e;
+
+	if (store_payment_find(s->st, number, &p, &e) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    "%s %s is already used by payment %s of terminal %s", what,
+		    number, p.payment_no, p.terminal);
+	if (e.code != PD_ENOTFOUND)
+		return pd_fail(err, e.code, "%s", e.msg);
+	if (store_credit_find(s->st, number, &cn, &e) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    "%s %s is already used by a credit note of terminal %s",
+		    what, number, cn.terminal);
+	if (e.code != PD_ENOTFOUND)
+		return pd_fail(err, e.code, "%s", e.msg);
+	return 0;
+}
+
+/* Reverse n of what payment pay_id holds of item it (first allocation
+ * first_id); the item is updated. */
+static int
+give_back(struct svc *s, int64_t pay_id, int64_t first_id, struct item *it,
+    int64_t n, struct pd_err *err)
+{
+	struct allocation rev;
+
+	memset(&rev, 0, sizeof rev);
+	rev.payment_id = pay_id;
+	rev.item_id = it->id;
+	rev.amount = -n;
+	rev.due_before = it->amount - it->settled;
+	rev.reverses = first_id;
+	if (store_allocation_insert(s->st, &rev, err) != 0 ||
+	    store_item_settle(s->st, it->id, -n, err) != 0)
+		return -1;
+	it->settled -= n;
+	return 0;
+}
+
+/* Replica: make room on item it for need, taking it back from this
+ * terminal's own payments, newest first: the central node applied the
+ * record being pulled before them, so they are the ones that lose the
+ * item (and become credit when the central node applies them). */
+static int
+make_room(struct svc *s, struct item *it, int64_t need, struct pd_err *err)
+{
+	struct allocation *held;
+	size_t n, i;
+	int64_t short_by = need - (it->amount - it->settled);
+
+	if (short_by <= 0)
+		return 0;
+	held = store_item_held_by(s->st, it->id, s->cfg.terminal_id, &n, err);
+	if (held == NULL)
+		return -1;
+	for (i = 0; i < n && short_by > 0; i++) {
+		int64_t take =
+		    held[i].amount < short_by ? held[i].amount : short_by;
+
+		if (give_back(s, held[i].payment_id, held[i].id, it, take,
+		        err) != 0) {
+			free(held);
+			return -1;
+		}
+		short_by -= take;
+	}
+	free(held);
+	return 0;
+}
+
+/* The central node's own credit note for what a payment paid of items
+ * already settled. */
+static int
+excess_credit(struct svc *s, const struct payment *p, int64_t amount,
+    const char *origin, struct pd_err *err)
+{
+	struct credit_note cn;
+	char at[TS_BUFSZ], exp[DATE_BUFSZ], detail[256], m[MONEY_BUFSZ];
+	int32_t d;
+
+	svc_now(at);
+	memset(&cn, 0, sizeof cn);
+	if (svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
+	        p->paid_on, cn.cn_no, sizeof cn.cn_no, err) != 0)
+		return -1;
+	cn.consumer_id = p->consumer_id;
+	cn.payment_id = p->id;
+	cn.amount = amount;
+	xstrlcpy(cn.reason, "Overpayment", sizeof cn.reason);
+	snprintf(cn.remarks, sizeof cn.remarks,
+	    "Receipt %s of terminal %s paid items another payment had "
+	    "already settled; the difference is credit",
+	    p->receipt_no, origin);
+	xstrlcpy(cn.created_on, p->paid_on, sizeof cn.created_on);
+	xstrlcpy(cn.created_at, at, sizeof cn.created_at);
+	date_parse(p->paid_on, NULL, &d, NULL);
+	xstrlcpy(cn.expires_on, date_format(exp, d + s->cfg.cn_expiry_days),
+	    sizeof cn.expires_on);
+	xstrlcpy(cn.created_by, "central node", sizeof cn.created_by);
+	xstrlcpy(cn.terminal, s->cfg.terminal_id, sizeof cn.terminal);
+	cn.automatic = 1;
+	if (store_credit_insert(s->st, &cn, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail,
+	    "amount=%s payment=%s reason=Overpayment (sync) terminal=%s",
+	    money_plain(m, sizeof m, amount, s->cfg.minor_digits),
+	    p->payment_no, origin);
+	return svc_audit(s, at, "create", "credit_note", cn.cn_no, detail, err);
+}
+
+/* The credit note a record carries, with its payment and consumer. */
+static int
+insert_credit(struct svc *s, const struct syncrec *r, int64_t payment_id,
+    int64_t consumer_id, struct pd_err *err)
+{
+	struct credit_note cn = r->cn;
+
+	cn.consumer_id = consumer_id;
+	cn.payment_id = payment_id;
+	cn.user_id = 0;
+	cn.applied = 0;
+	cn.voided = 0;
+	if (cn.created_at[0] == '\0')
+		xstrlcpy(cn.created_at, r->at, sizeof cn.created_at);
+	return store_credit_insert(s->st, &cn, err);
+}
+
+static int
+apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct payment p = r->p;
+	struct item *items;
+	int64_t cid, *give, excess = 0, sum = 0;
+	size_t i;
+	int rc = -1;
+	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
+
+	if (need_id(
+	        s, TBL_CONSUMERS, r->consumer_uuid, "consumer", &cid, err) != 0)
+		return -1;
+	if (p.amount <= 0)
+		return pd_fail(err, PD_EINVAL, "amount must be positive");
+	for (i = 0; i < r->nallocs; i++)
+		sum += r->allocs[i].amount;
+	if (mode == APPLY_CENTRAL) {
+		if (sum + p.overpaid != p.amount || p.overpaid < 0)
+			return pd_fail(err, PD_EINVAL,
+			    "allocations (%lld) and overpaid (%lld) do not "
+			    "add up to the amount (%lld)",
+			    (long long)sum, (long long)p.overpaid,
+			    (long long)p.amount);
+		if (number_free(s, "payment number", p.payment_no, err) ||
+		    number_free(s, "transaction number", p.txn_no, err) ||
+		    number_free(s, "receipt number", p.receipt_no, err) ||
+		    (r->has_cn &&
+		        number_free(s, "credit note number", r->cn.cn_no, err)))
+			return -1;
+	}
+	items = xcalloc(r->nallocs + 1, sizeof *items);
+	give = xcalloc(r->nallocs + 1, sizeof *give);
+	for (i = 0; i < r->nallocs; i++) {
+		int64_t iid, left;
+
+		if (need_id(s, TBL_ITEMS, r->allocs[i].item_uuid, "item", &iid,
+		        err) != 0 ||
+		    store_item_by_id(s->st, iid, &items[i], err) != 0)
+			goto out;
+		if (items[i].consumer_id != cid) {
+			pd_fail(err, PD_EINVAL,
+			    "item %s belongs to another consumer",
+			    items[i].ref);
+			goto out;
+		}
+		if (r->allocs[i].amount <= 0) {
+			pd_fail(err, PD_EINVAL,
+			    "allocation to %s must be positive", items[i].ref);
+			goto out;
+		}
+		give[i] = r->allocs[i].amount;
+		if (mode == APPLY_CENTRAL) {
+			/* earlier allocations of this record to the same
+			 * item are already counted in left */
+			size_t j;
+
+			left = items[i].amount - items[i].settled;
+			for (j = 0; j < i; j++)
+				if (items[j].id == items[i].id)
+					left -= give[j];
+			if (left < 0)
+				left = 0;
+			if (give[i] > left)
+				give[i] = left;
+			excess += r->allocs[i].amount - give[i];
+		}
+	}
+	if (mode == APPLY_CENTRAL &&
+	    store_sync_origin(s->st, r->terminal, excess > 0, err) != 0)
+		goto out;
+	p.id = 0;
+	p.consumer_id = cid;
+	p.user_id = 0;
+	if (store_payment_insert(s->st, &p, err) != 0 ||
+	    store_received_add(s->st, p.uuid, err) != 0)
+		goto out;
+	for (i = 0; i < r->nallocs; i++) {
+		struct allocation a;
+
+		if (give[i] == 0)
+			continue;
+		/* re-read: an earlier allocation may have changed it */
+		if (store_item_by_id(s->st, items[i].id, &items[i], err) != 0 ||
+		    (mode == APPLY_REPLICA &&
+		        make_room(s, &items[i], give[i], err) != 0))
+			goto out;
+		if (give[i] > items[i].amount - items[i].settled)
+			give[i] = items[i].amount - items[i].settled;
+		if (give[i] <= 0)
+			continue;
+		memset(&a, 0, sizeof a);
+		a.payment_id = p.id;
+		a.item_id = items[i].id;
+		a.amount = give[i];
+		a.due_before = items[i].amount - items[i].settled;
+		if (store_allocation_insert(s->st, &a, err) != 0 ||
+		    store_item_settle(s->st, items[i].id, give[i], err) != 0)
+			goto out;
+	}
+	if (mode == APPLY_CENTRAL) {
+		if (r->has_cn && insert_credit(s, r, p.id, cid, err) != 0)
+			goto out;
+		if (excess > 0 &&
+		    excess_credit(s, &p, excess, r->terminal, err) != 0)
+			goto out;
+		svc_now(at);
+		snprintf(detail, sizeof detail,
+		    "terminal=%s amount=%s receipt=%s credited=%lld",
+		    r->terminal,
+		    money_plain(m, sizeof m, p.amount, s->cfg.minor_digits),
+		    p.receipt_no, (long long)excess);
+		if (svc_audit(s, at, "apply", "payment", p.payment_no, detail,
+		        err) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(items);
+	free(give);
+	return rc;
+}
+
+/* Replica: this terminal's own payment as the central node applied it:
+ * give back what the central node did not let it take. */
+static int
+reconcile_payment(
+    struct svc *s, int64_t pid, const struct syncrec *r, struct pd_err *err)
+{
+	struct allocation *al;
+	size_t n, i, j, k;
+	int rc = -1;
+
+	al = store_allocations_of(s->st, pid, &n, err);
+	if (al == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		int64_t local = 0, central = 0;
+		struct item it;
+
+		if (al[i].reverses != 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (al[j].reverses == 0 &&
+			    al[j].item_id == al[i].item_id)
+				break;
+		if (j < i)
+			continue; /* the item's first row speaks for it */
+		for (j = 0; j < n; j++)
+			if (al[j].item_id == al[i].item_id)
+				local += al[j].amount;
+		for (k = 0; k < r->nallocs; k++)
+			if (strcmp(r->allocs[k].item_uuid, al[i].item.uuid) ==
+			    0)
+				central += r->allocs[k].amount;
+		if (local <= central)
+			continue;
+		if (store_item_by_id(s->st, al[i].item_id, &it, err) != 0 ||
+		    give_back(s, pid, al[i].id, &it, local - central, err) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(al);
+	return rc;
+}
+
+static int
+apply_void(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct payment p;
+	int64_t pid;
+	char at[TS_BUFSZ], detail[700];
+
+	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", &pid, err) ||
+	    store_payment_by_id(s->st, pid, &p, err) != 0)
+		return -1;
+	if (mode == APPLY_REPLICA && p.status == PS_VOIDED)
+		return 1; /* voided here already */
+	if (mode == APPLY_CENTRAL &&
+	    (svc_void_check(s, &p, err) != 0 ||
+	        store_sync_origin(s->st, r->terminal, 0, err) != 0))
+		return -1;
+	if (svc_void_effects(s, &p, r->uuid, r->reason, 0, r->by, r->at,
+	        r->terminal, err) != 0)
+		return -1;
+	if (mode == APPLY_REPLICA)
+		return 0;
+	svc_now(at);
+	snprintf(detail, sizeof detail, "terminal=%s reason=%s", r->terminal,
+	    r->reason);
+	return svc_audit(s, at, "void", "payment", p.payment_no, detail, err);
+}
+
+static int
+apply_verify(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct payment p;
+	int64_t pid;
+	char at[TS_BUFSZ], detail[64];
+
+	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", &pid, err) ||
+	    store_payment_by_id(s->st, pid, &p, err) != 0)
+		return -1;
+	if (p.status != PS_PENDING) {
+		if (mode == APPLY_REPLICA)
+			return 1;
+		return pd_fail(err, PD_EINVAL,
+		    "payment %s is %s; only Pending payments can be verified",
+		    p.payment_no, pay_status_name(p.status));
+	}
+	if (mode == APPLY_CENTRAL &&
+	    store_sync_origin(s->st, r->terminal, 0, err) != 0)
+		return -1;
+	if (store_payment_set_status(
+	        s->st, pid, PS_POSTED, 1, r->at, r->by, err) != 0)
+		return -1;
+	if (mode == APPLY_REPLICA)
+		return 0;
+	svc_now(at);
+	snprintf(detail, sizeof detail, "terminal=%s", r->terminal);
+	return svc_audit(s, at, "verify", "payment", p.payment_no, detail, err);
+}
+
+static int
+apply_credit_note(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct payment p;
+	int64_t pid, issued;
+	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
+
+	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", &pid, err) ||
+	    store_payment_by_id(s->st, pid, &p, err) != 0)
+		return -1;
+	if (mode == APPLY_CENTRAL) {
+		if (number_free(s, "credit note number", r->cn.cn_no, err) ||
+		    store_credit_issued(s->st, pid, &issued, err) != 0 ||
+		    credit_check_amount(r->cn.amount, p.amount, issued,
+		        s->cfg.minor_digits, s->cfg.currency_symbol,
+		        err) != 0 ||
+		    store_sync_origin(s->st, r->terminal, 0, err) != 0)
+			return -1;
+	}
+	if (insert_credit(s, r, pid, p.consumer_id, err) != 0)
+		return -1;
+	if (mode == APPLY_REPLICA)
+		return 0;
+	svc_now(at);
+	snprintf(detail, sizeof detail, "terminal=%s amount=%s payment=%s",
+	    r->terminal,
+	    money_plain(m, sizeof m, r->cn.amount, s->cfg.minor_digits),
+	    p.payment_no);
+	return svc_audit(
+	    s, at, "create", "credit_note", r->cn.cn_no, detail, err);
+}
+
+static int
+apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct credit_note cn;
+	struct credit_application a = r->ca;
+	struct item it;
+	int64_t cnid, iid = 0;
+	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
+
+	if (need_id(s, TBL_CREDIT_NOTES, r->cn_uuid, "credit note", &cnid,
+	        err) != 0 ||
+	    store_credit_by_id(s->st, cnid, &cn, err) != 0)
+		return -1;
+	if (r->item_uuid[0] != '\0' &&
+	    store_id_of(s->st, TBL_ITEMS, r->item_uuid, &iid, err) != 0)
+		return -1;
+	if (iid != 0 ? store_item_by_id(s->st, iid, &it, err)
+	             : store_item_by_ref(s->st, a.item_ref, &it, err))
+		return -1;
+	if (it.consumer_id != cn.consumer_id)
+		return pd_fail(err, PD_EINVAL,
+		    "item %s belongs to another consumer than credit note %s",
+		    it.ref, cn.cn_no);
+	if (a.amount <= 0)
+		return pd_fail(err, PD_EINVAL, "amount must be positive");
+	if (mode == APPLY_CENTRAL) {
+		if (cn.voided)
+			return pd_fail(err, PD_EINVAL,
+			    "credit note %s is voided", cn.cn_no);
+		if (credit_check_apply(a.amount, cn.amount - cn.applied,
+		        it.amount - it.settled, s->cfg.minor_digits,
+		        s->cfg.currency_symbol, err) != 0 ||
+		    store_sync_origin(s->st, r->terminal, 0, err) != 0)
+			return -1;
+	} else {
+		if (a.amount > cn.amount - cn.applied)
+			return pd_fail(err, PD_EINVAL,
+			    "credit note %s has %lld left, not %lld", cn.cn_no,
+			    (long long)(cn.amount - cn.applied),
+			    (long long)a.amount);
+		if (make_room(s, &it, a.amount, err) != 0)
+			return -1;
+	}
+	a.id = 0;
+	a.credit_note_id = cnid;
+	a.item_id = it.id;
+	a.user_id = 0;
+	xstrlcpy(a.terminal, r->terminal, sizeof a.terminal);
+	if (a.created_at[0] == '\0')
+		xstrlcpy(a.created_at, r->at, sizeof a.created_at);
+	if (store_credit_apply_insert(s->st, &a, err) != 0 ||
+	    store_item_settle(s->st, it.id, a.amount, err) != 0 ||
+	    store_credit_add_applied(s->st, cnid, a.amount, err) != 0)
+		return -1;
+	if (mode == APPLY_REPLICA)
+		return 0;
+	svc_now(at);
+	snprintf(detail, sizeof detail, "terminal=%s item=%s amount=%s",
+	    r->terminal, it.ref,
+	    money_plain(m, sizeof m, a.amount, s->cfg.minor_digits));
+	return svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err);
+}
+
+static int
+apply_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct consumer c = r->c, old;
+	struct pd_err e;
+	int64_t id;
+
+	if (store_id_of(s->st, TBL_CONSUMERS, r->uuid, &id, err) != 0)
+		return -1;
+	/* the same account made here before it came from the central
+	 * node: the central node's uuid wins */
+	if (id == 0 &&
+	    store_consumer_by_account(s->st, c.account_no, &old, &e) == 0)
+		id = old.id;
+	if (id == 0) {
+		c.id = 0;
+		return store_consumer_insert(s->st, &c, err);
+	}
+	c.id = id;
+	return store_consumer_update(s->st, &c, err);
+}
+
+static int
+apply_item(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct item it = r->it, old;
+	struct pd_err e;
+	int64_t id;
+
+	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, "consumer",
+	        &it.consumer_id, err) != 0 ||
+	    store_id_of(s->st, TBL_ITEMS, r->uuid, &id, err) != 0)
+		return -1;
+	if (id == 0 && store_item_by_ref(s->st, it.ref, &old, &e) == 0)
+		id = old.id;
+	if (id != 0) {
+		it.id = id;
+		return store_item_update(s->st, &it, err);
+	}
+	if (it.kind == PAY_INSTALLMENT &&
+	    store_plan_ensure(s->st, it.plan_no, it.consumer_id, err) != 0)
+		return -1;
+	it.id = 0;
+	it.settled = 0;
+	return store_item_insert(s->st, &it, err);
+}
+
+int
+svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	static const enum store_table key[SR_KINDS] = {
+	    [SR_PAYMENT] = TBL_PAYMENTS,
+	    [SR_VOID] = TBL_VOIDS,
+	    [SR_VERIFY] = TBL_PAYMENTS,
+	    [SR_CREDIT_NOTE] = TBL_CREDIT_NOTES,
+	    [SR_CREDIT_APPLY] = TBL_CREDIT_APPLICATIONS,
+	};
+	int64_t id = 0;
+	struct user u;
+
+	if (mode == APPLY_CENTRAL && r->kind >= SR_CONSUMER)
+		return pd_fail(err, PD_EINVAL,
+		    "%s records are reference data, mastered by the central "
+		    "node; a terminal cannot send them",
+		    syncrec_kind_name(r->kind));
+	if (mode == APPLY_REPLICA && r->kind < SR_CONSUMER &&
+	    r->kind != SR_VERIFY) {
+		if (store_id_of(s->st, key[r->kind], r->uuid, &id, err) != 0)
+			return -1;
+		if (id != 0)
+			return r->kind == SR_PAYMENT
+			           ? reconcile_payment(s, id, r, err)
+			           : 1;
+	}
+	switch (r->kind) {
+	case SR_PAYMENT:
+		return apply_payment(s, mode, r, err);
+	case SR_VOID:
+		return apply_void(s, mode, r, err);
+	case SR_VERIFY:
+		return apply_verify(s, mode, r, err);
+	case SR_CREDIT_NOTE:
+		return apply_credit_note(s, mode, r, err);
+	case SR_CREDIT_APPLY:
+		return apply_credit_use(s, mode, r, err);
+	case SR_CONSUMER:
+		return apply_consumer(s, r, err);
+	case SR_ITEM:
+		return apply_item(s, r, err);
+	case SR_USER:
+		u = r->u;
+		return store_user_upsert(s->st, &u, err);
+	default:
+		return pd_fail(err, PD_EINVAL, "unknown record kind");
+	}
+}

@@ -1,0 +1,336 @@
+/* sync_central.c - the central node's use cases on an organisation's
+ * store: apply a terminal's push (one transaction, idempotent by uuid),
+ * and serve the feed as pages of records. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/uuid.h"
+#include "paydesk/xmalloc.h"
+
+int
+svc_central_open(struct svc *s, const struct config *cfg, const char *path,
+    int create, struct pd_err *err)
+{
+	memset(s, 0, sizeof *s);
+	s->cfg = *cfg;
+	xstrlcpy(s->cfg.store_path, path, sizeof s->cfg.store_path);
+	return store_open_central(path, create, &s->st, err);
+}
+
+static void
+outcome(struct sync_result *res, enum sync_outcome o, const char *why)
+{
+	res->status = o;
+	xstrlcpy(res->reason, why ? why : "", sizeof res->reason);
+}
+
+/* One record of a push, inside the push's transaction. -1 only when the
+ * store failed (the whole push is rolled back); a refusal is an outcome. */
+static int
+push_one(struct svc *s, const char *terminal, const struct syncrec *r,
+    const char *bad, const char *at, struct sync_result *res,
+    struct pd_err *err)
+{
+	char hash[65], why[700];
+	int found, rc;
+	struct pd_err e = {0};
+
+	xstrlcpy(res->uuid, r->uuid, sizeof res->uuid);
+	if (bad != NULL) {
+		outcome(res, SYNC_REJECTED, bad);
+		goto log;
+	}
+	if (strcmp(r->terminal, terminal) != 0) {
+		snprintf(why, sizeof why,
+		    "the record was made on terminal %s; terminal %s cannot "
+		    "send it",
+		    r->terminal, terminal);
+		outcome(res, SYNC_REJECTED, why);
+		goto log;
+	}
+	if (store_applied_get(s->st, r->uuid, hash, &found, err) != 0)
+		return -1;
+	if (found) {
+		if (strcmp(hash, r->hash) == 0) {
+			outcome(res, SYNC_DUPLICATE, NULL);
+			return 0;
+		}
+		outcome(res, SYNC_REJECTED,
+		    "conflict: a different record with this uuid was already "
+		    "applied");
+		return store_sync_log(s->st, at, terminal, r->uuid,
+		    syncrec_kind_name(r->kind), "conflict", res->reason, err);
+	}
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = svc_apply_record(s, APPLY_CENTRAL, r, &e);
+	if (rc < 0) {
+		store_rollback(s->st);
+		if (e.code == PD_ESTORE) {
+			*err = e;
+			return -1;
+		}
+		outcome(res, SYNC_REJECTED, e.msg);
+		goto log;
+	}
+	if (store_applied_put(s->st, r->uuid, terminal,
+	        syncrec_kind_name(r->kind), r->hash, at, err) != 0 ||
+	    store_commit(s->st, err) != 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	outcome(res, SYNC_APPLIED, NULL);
+	return 0;
+log:
+	return store_sync_log(s->st, at, terminal, r->uuid,
+	    r->uuid[0] ? syncrec_kind_name(r->kind) : "?", "rejected",
+	    res->reason, err);
+}
+
+int
+svc_central_push(struct svc *s, const char *terminal,
+    const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
+    void *arg, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	size_t i;
+
+	svc_now(at);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	for (i = 0; i < push->nrecs; i++) {
+		if (push_one(s, terminal, &push->recs[i], push->bad[i], at,
+		        &res[i], err) != 0) {
+			store_rollback(s->st);
+			return -1;
+		}
+		if (hook != NULL)
+			hook(i + 1, arg);
+	}
+	if (store_sync_origin(s->st, "", 0, err) != 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	return svc_finish(s, 0, err);
+}
+
+/* ---- the feed as records ---- */
+
+static void
+head_of(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
+    const char *uuid, const char *terminal, const char *at)
+{
+	char now[TS_BUFSZ];
+
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	if (uuid != NULL)
+		xstrlcpy(r->uuid, uuid, sizeof r->uuid);
+	else
+		uuid_new(r->uuid);
+	xstrlcpy(r->terminal, *terminal ? terminal : s->cfg.terminal_id,
+	    sizeof r->terminal);
+	if (at == NULL || *at == '\0') {
+		svc_now(now);
+		at = now;
+	}
+	xstrlcpy(r->at, at, sizeof r->at);
+	xstrlcpy(r->currency, s->cfg.currency_code, sizeof r->currency);
+}
+
+static int
+consumer_uuid(struct svc *s, int64_t id, char out[37], struct pd_err *err)
+{
+	struct consumer c;
+
+	if (store_consumer_by_id(s->st, id, &c, err) != 0)
+		return -1;
+	xstrlcpy(out, c.uuid, 37);
+	return 0;
+}
+
+static int
+payment_uuid(struct svc *s, int64_t id, char out[37], struct pd_err *err)
+{
+	struct payment p;
+
+	if (store_payment_by_id(s->st, id, &p, err) != 0)
+		return -1;
+	xstrlcpy(out, p.uuid, 37);
+	return 0;
+}
+
+static int
+payment_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
+{
+	struct payment p;
+	struct allocation *al;
+	size_t n, i;
+
+	if (store_payment_by_id(s->st, id, &p, err) != 0)
+		return -1;
+	head_of(s, r, SR_PAYMENT, p.uuid, p.terminal, p.created_at);
+	xstrlcpy(r->branch, p.branch, sizeof r->branch);
+	/* the payment as it was recorded: a later void comes as its own
+	 * record, after this one */
+	if (p.status == PS_VOIDED)
+		p.status = p.verified ? PS_POSTED : PS_PENDING;
+	r->p = p;
+	if (consumer_uuid(s, p.consumer_id, r->consumer_uuid, err) != 0)
+		return -1;
+	al = store_allocations_of(s->st, id, &n, err);
+	if (al == NULL)
+		return -1;
+	r->allocs = xcalloc(n + 1, sizeof *r->allocs);
+	for (i = 0; i < n; i++) {
+		struct syncrec_alloc *x = &r->allocs[r->nallocs];
+
+		if (al[i].reverses != 0 || al[i].amount <= 0)
+			continue;
+		xstrlcpy(x->item_uuid, al[i].item.uuid, sizeof x->item_uuid);
+		xstrlcpy(x->item_ref, al[i].item.ref, sizeof x->item_ref);
+		x->amount = al[i].amount;
+		x->due_before = al[i].due_before;
+		r->nallocs++;
+	}
+	free(al);
+	return 0;
+}
+
+static int
+feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
+    struct pd_err *err)
+{
+	int64_t id = e->row_id;
+
+	if (strcmp(e->entity, "consumer") == 0) {
+		struct consumer c;
+
+		if (store_consumer_by_id(s->st, id, &c, err) != 0)
+			return -1;
+		head_of(s, r, SR_CONSUMER, c.uuid, "", NULL);
+		r->c = c;
+		return 0;
+	}
+	if (strcmp(e->entity, "item") == 0) {
+		struct item it;
+
+		if (store_item_by_id(s->st, id, &it, err) != 0)
+			return -1;
+		head_of(s, r, SR_ITEM, it.uuid, "", NULL);
+		r->it = it;
+		return consumer_uuid(s, it.consumer_id, r->consumer_uuid, err);
+	}
+	if (strcmp(e->entity, "user") == 0) {
+		struct user u;
+
+		if (store_user_by_id(s->st, id, &u, err) != 0)
+			return -1;
+		head_of(s, r, SR_USER, NULL, "", NULL);
+		r->u = u;
+		return 0;
+	}
+	if (strcmp(e->entity, "payment") == 0)
+		return payment_record(s, id, r, err);
+	if (strcmp(e->entity, "verify") == 0) {
+		struct payment p;
+
+		if (store_payment_by_id(s->st, id, &p, err) != 0)
+			return -1;
+		head_of(s, r, SR_VERIFY, NULL, e->origin, p.verified_at);
+		xstrlcpy(r->payment_uuid, p.uuid, sizeof r->payment_uuid);
+		xstrlcpy(r->p.payment_no, p.payment_no, sizeof r->p.payment_no);
+		xstrlcpy(r->by, p.verified_by, sizeof r->by);
+		return 0;
+	}
+	if (strcmp(e->entity, "void") == 0) {
+		struct void_row v;
+
+		if (store_void_by_id(s->st, id, &v, err) != 0)
+			return -1;
+		head_of(s, r, SR_VOID, v.uuid, v.terminal, v.voided_at);
+		xstrlcpy(r->reason, v.reason, sizeof r->reason);
+		xstrlcpy(r->by, v.voided_by, sizeof r->by);
+		return payment_uuid(s, v.payment_id, r->payment_uuid, err);
+	}
+	if (strcmp(e->entity, "credit_note") == 0) {
+		struct credit_note cn;
+
+		if (store_credit_by_id(s->st, id, &cn, err) != 0)
+			return -1;
+		head_of(
+		    s, r, SR_CREDIT_NOTE, cn.uuid, cn.terminal, cn.created_at);
+		r->cn = cn;
+		if (payment_uuid(s, cn.payment_id, r->payment_uuid, err) != 0)
+			return -1;
+		return consumer_uuid(s, cn.consumer_id, r->consumer_uuid, err);
+	}
+	if (strcmp(e->entity, "credit_apply") == 0) {
+		struct credit_application a;
+		struct credit_note cn;
+		struct item it;
+
+		if (store_credit_apply_by_id(s->st, id, &a, err) != 0 ||
+		    store_credit_by_id(s->st, a.credit_note_id, &cn, err) !=
+		        0 ||
+		    store_item_by_id(s->st, a.item_id, &it, err) != 0)
+			return -1;
+		head_of(
+		    s, r, SR_CREDIT_APPLY, a.uuid, a.terminal, a.created_at);
+		r->ca = a;
+		xstrlcpy(r->cn_uuid, cn.uuid, sizeof r->cn_uuid);
+		xstrlcpy(r->cn.cn_no, cn.cn_no, sizeof r->cn.cn_no);
+		xstrlcpy(r->item_uuid, it.uuid, sizeof r->item_uuid);
+		return 0;
+	}
+	return pd_fail(err, PD_ESTORE, "feed entry %lld: unknown entity %s",
+	    (long long)e->seq, e->entity);
+}
+
+char *
+svc_central_pull(struct svc *s, const char *terminal, int64_t since,
+    size_t limit, int64_t *cursor, size_t *count, struct pd_err *err)
+{
+	struct feed_entry *e;
+	size_t n, i;
+	int64_t *seqs;
+	char **recs, *body = NULL;
+	int more;
+
+	e = store_feed_page(
+	    s->st, since, terminal, limit, &n, cursor, &more, err);
+	if (e == NULL)
+		return NULL;
+	seqs = xcalloc(n + 1, sizeof *seqs);
+	recs = xcalloc(n + 1, sizeof *recs);
+	for (i = 0; i < n; i++) {
+		struct syncrec r;
+
+		memset(&r, 0, sizeof r);
+		if (feed_record(s, &e[i], &r, err) != 0) {
+			syncrec_free(&r);
+			goto out;
+		}
+		seqs[i] = e[i].seq;
+		recs[i] = syncrec_encode(&r);
+		syncrec_free(&r);
+	}
+	body =
+	    sync_page_encode(*cursor, more, seqs, (const char *const *)recs, n);
+	*count = n;
+out:
+	for (i = 0; i < n; i++)
+		free(recs[i]);
+	free(recs);
+	free(seqs);
+	free(e);
+	return body;
+}
+
+int64_t
+svc_central_waiting(struct svc *s, const char *terminal, int64_t since)
+{
+	return store_feed_count_after(s->st, since, terminal);
+}

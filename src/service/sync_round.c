@@ -1,0 +1,301 @@
+/* sync_round.c - the terminal's sync round: push the outbox, then pull.
+ *
+ * Delivery is at least once: a batch is marked sent only from the central
+ * node's answer, committed in one transaction; when no answer comes the
+ * same records go again next time and the central node's idempotency
+ * makes that harmless. The pull cursor moves in the transaction that
+ * applies its page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/syncnet.h"
+#include "paydesk/xmalloc.h"
+
+#define META_CURSOR "sync.cursor"
+#define META_OK "sync.last_ok"
+#define META_TRY "sync.last_try"
+#define META_ERROR "sync.last_error"
+
+void
+svc_sync_state(struct svc *s, struct sync_state *st)
+{
+	char v[32] = "0";
+
+	memset(st, 0, sizeof *st);
+	st->configured = s->cfg.sync_url[0] != '\0';
+	st->pending = store_outbox_pending(s->st);
+	st->quarantined = store_outbox_quarantined(s->st);
+	store_meta_get(s->st, META_CURSOR, v, sizeof v);
+	st->cursor = strtoll(v, NULL, 10);
+	store_meta_get(s->st, META_OK, st->last_ok, sizeof st->last_ok);
+	store_meta_get(s->st, META_TRY, st->last_try, sizeof st->last_try);
+	store_meta_get(
+	    s->st, META_ERROR, st->last_error, sizeof st->last_error);
+}
+
+struct outbox_rec *
+svc_sync_quarantine(struct svc *s, size_t *n, struct pd_err *err)
+{
+	return store_outbox_quarantine(s->st, n, err);
+}
+
+int
+svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+
+	if (svc_require(s, ROLE_SUPERVISOR, "queueing a rejected record again",
+	        err) != 0 ||
+	    store_begin(s->st, err) != 0)
+		return -1;
+	svc_now(at);
+	if (store_outbox_retry(s->st, uuid, err) != 0 ||
+	    svc_audit(s, at, "retry", "sync", uuid, "", err) != 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	return svc_finish(s, 0, err);
+}
+
+/* Remember how the round ended (its own small transaction). */
+static void
+note(struct svc *s, const char *key, const char *val)
+{
+	struct pd_err e;
+
+	if (store_begin(s->st, &e) != 0)
+		return;
+	if (store_meta_set(s->st, key, val, &e) != 0) {
+		store_rollback(s->st);
+		return;
+	}
+	store_commit(s->st, &e);
+}
+
+/* Record the answers to one batch in one transaction. */
+static int
+settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
+    const struct sync_result *res, struct sync_report *rep, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	size_t i;
+	int rc = 0;
+
+	svc_now(at);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (res[i].status == SYNC_REJECTED)
+			rc = store_outbox_reject(
+			    s->st, recs[i].uuid, res[i].reason, at, err);
+		else
+			rc = store_outbox_ack(s->st, recs[i].uuid, at, err);
+	}
+	if (svc_finish(s, rc, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		rep->applied += res[i].status == SYNC_APPLIED;
+		rep->duplicates += res[i].status == SYNC_DUPLICATE;
+		rep->rejected += res[i].status == SYNC_REJECTED;
+	}
+	rep->sent += (int64_t)n;
+	rep->batches++;
+	return 0;
+}
+
+static int
+push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
+    struct sync_report *rep, struct pd_err *err)
+{
+	int64_t after = 0;
+
+	rep->to_send = store_outbox_pending(s->st);
+	for (;;) {
+		struct outbox_rec *recs;
+		struct sync_result *res;
+		struct sync_reply reply;
+		const char **payloads, **uuids;
+		char *body;
+		size_t n, i;
+		int rc;
+
+		recs = store_outbox_next(
+		    s->st, after, (size_t)s->cfg.sync_batch, &n, err);
+		if (recs == NULL)
+			return -1;
+		if (n == 0) {
+			free(recs);
+			return 0;
+		}
+		payloads = xcalloc(n, sizeof *payloads);
+		uuids = xcalloc(n, sizeof *uuids);
+		for (i = 0; i < n; i++) {
+			payloads[i] = recs[i].payload;
+			uuids[i] = recs[i].uuid;
+		}
+		body = sync_push_encode(s->cfg.terminal_id,
+		    store_outbox_pending(s->st), payloads, n);
+		res = xcalloc(n, sizeof *res);
+		rc = sync_net_call(net, "POST", SYNC_ROUTE_PUSH, body,
+		    strlen(body), &reply, err);
+		free(body);
+		if (rc == 0) {
+			rc = sync_results_decode(
+			    reply.body, reply.len, uuids, n, res, err);
+			if (rc != 0) {
+				pd_err_prefix(err,
+				    "the central node's answer to a push was "
+				    "not understood: ");
+				err->code = PD_ENET;
+			}
+			sync_reply_free(&reply);
+		}
+		if (rc == 0)
+			rc = settle_batch(s, recs, n, res, rep, err);
+		else {
+			struct pd_err e;
+
+			if (store_begin(s->st, &e) == 0)
+				svc_finish(s,
+				    store_outbox_attempt(s->st, recs[0].id,
+				        recs[n - 1].id, err->msg, &e),
+				    &e);
+		}
+		after = recs[n - 1].id;
+		free(payloads);
+		free(uuids);
+		free(res);
+		store_outbox_free(recs, n);
+		if (rc != 0)
+			return -1;
+		if (cb != NULL && cb("push", rep->sent, rep->to_send, arg))
+			return pd_fail(err, PD_ECANCEL, "sync stopped");
+	}
+}
+
+/* Apply one pulled page and move the cursor, in one transaction. */
+static int
+apply_page(struct svc *s, const struct sync_page *pg, struct sync_report *rep,
+    struct pd_err *err)
+{
+	char cur[32], at[TS_BUFSZ], detail[96];
+	size_t i;
+	int64_t conflicts = 0;
+
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	for (i = 0; i < pg->n; i++) {
+		struct pd_err e = {0};
+
+		if (store_begin(s->st, err) != 0)
+			goto fail;
+		if (svc_apply_record(
+		        s, APPLY_REPLICA, &pg->entries[i].rec, &e) < 0) {
+			store_rollback(s->st);
+			if (e.code == PD_ESTORE) {
+				*err = e;
+				goto fail;
+			}
+			conflicts++;
+			continue;
+		}
+		if (store_commit(s->st, err) != 0)
+			goto fail;
+	}
+	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
+	svc_now(at);
+	snprintf(detail, sizeof detail, "entries=%zu conflicts=%lld", pg->n,
+	    (long long)conflicts);
+	if (store_meta_set(s->st, META_CURSOR, cur, err) != 0 ||
+	    (pg->n > 0 &&
+	        svc_audit(s, at, "pull", "sync", cur, detail, err) != 0))
+		goto fail;
+	if (svc_finish(s, 0, err) != 0)
+		return -1;
+	rep->pulled += (int64_t)pg->n;
+	rep->conflicts += conflicts;
+	rep->pages++;
+	return 0;
+fail:
+	store_rollback(s->st);
+	return -1;
+}
+
+static int
+pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
+    struct sync_report *rep, struct pd_err *err)
+{
+	for (;;) {
+		struct sync_reply reply;
+		struct sync_page pg;
+		struct sync_state st;
+		char path[128];
+		int rc;
+
+		svc_sync_state(s, &st);
+		snprintf(path, sizeof path, "%s?since=%lld&limit=%d",
+		    SYNC_ROUTE_PULL, (long long)st.cursor,
+		    s->cfg.sync_pull_page);
+		if (sync_net_call(net, "GET", path, NULL, 0, &reply, err) != 0)
+			return -1;
+		rc = sync_page_decode(reply.body, reply.len, &pg, err);
+		sync_reply_free(&reply);
+		if (rc != 0) {
+			pd_err_prefix(err, "a pull page was not understood: ");
+			return -1;
+		}
+		rc = apply_page(s, &pg, rep, err);
+		sync_page_free(&pg);
+		if (rc != 0)
+			return -1;
+		if (!pg.more)
+			return 0;
+		if (cb != NULL && cb("pull", rep->pulled, 0, arg))
+			return pd_fail(err, PD_ECANCEL, "sync stopped");
+	}
+}
+
+int
+svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
+    const volatile int *cancel, struct sync_report *rep, struct pd_err *err)
+{
+	struct sync_net_opts o;
+	struct sync_net *net;
+	char at[TS_BUFSZ];
+	int rc;
+
+	memset(rep, 0, sizeof *rep);
+	if (s->cfg.sync_url[0] == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    "no central node is configured: set [sync] url and token "
+		    "in %s",
+		    s->cfg.source[0] ? s->cfg.source : "the config file");
+	memset(&o, 0, sizeof o);
+	o.url = s->cfg.sync_url;
+	o.token = s->cfg.sync_token;
+	o.ca_file = s->cfg.sync_ca_file;
+	o.connect_timeout = s->cfg.sync_connect_timeout;
+	o.timeout = s->cfg.sync_timeout;
+	o.low_speed_time = s->cfg.sync_low_speed_time;
+	o.retries = s->cfg.sync_retries;
+	o.cancel = cancel;
+	net = sync_net_new(&o);
+	svc_now(at);
+	note(s, META_TRY, at);
+	rc = push_all(s, net, cb, arg, rep, err);
+	if (rc == 0)
+		rc = pull_all(s, net, cb, arg, rep, err);
+	sync_net_free(net);
+	rep->pending = store_outbox_pending(s->st);
+	if (rc != 0) {
+		note(s, META_ERROR, err->msg);
+		return -1;
+	}
+	svc_now(at);
+	note(s, META_OK, at);
+	note(s, META_ERROR, "");
+	return 0;
+}

@@ -1,0 +1,173 @@
+/* directory.c - the central node's directory: organisations, their
+ * terminals and the hashes of the terminals' tokens. */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+int
+store_org_add(struct store *st, const char *code, const char *name,
+    const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO orgs (code, name, created_at) VALUES (?, ?, ?)", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", code, name, at);
+	if (st_done(st, s, err) != 0) {
+		if (sqlite3_extended_errcode(st->db) ==
+		    SQLITE_CONSTRAINT_PRIMARYKEY)
+			return pd_fail(err, PD_EINVAL,
+			    "organisation \"%s\" already exists", code);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_org_get(struct store *st, const char *code, char *name, size_t n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    st_stmt(st, "SELECT name FROM orgs WHERE code = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && name != NULL)
+		st_col(s, 0, name, n);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    "no organisation \"%s\"; add it with `paydesk-central org "
+		    "add`",
+		    code);
+	return st_fail(st, err, "reading organisations");
+}
+
+#define TERM_COLS                                                              \
+	"org, branch, terminal, created_at, revoked_at, last_seen, "           \
+	"last_route, last_cursor, pending"
+
+static void
+read_term(sqlite3_stmt *s, void *elem)
+{
+	struct terminal_row *t = elem;
+
+	memset(t, 0, sizeof *t);
+	st_col(s, 0, t->org, sizeof t->org);
+	st_col(s, 1, t->branch, sizeof t->branch);
+	st_col(s, 2, t->terminal, sizeof t->terminal);
+	st_col(s, 3, t->created_at, sizeof t->created_at);
+	st_col(s, 4, t->revoked_at, sizeof t->revoked_at);
+	st_col(s, 5, t->last_seen, sizeof t->last_seen);
+	st_col(s, 6, t->last_route, sizeof t->last_route);
+	t->last_cursor = sqlite3_column_int64(s, 7);
+	t->pending = sqlite3_column_int64(s, 8);
+}
+
+int
+store_terminal_add(struct store *st, const struct terminal_row *t,
+    const char *token_hash, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO terminals (org, branch, terminal, token_hash, "
+	    "created_at) VALUES (?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssss", t->org, t->branch, t->terminal, token_hash,
+	    t->created_at);
+	if (st_done(st, s, err) != 0) {
+		if (sqlite3_extended_errcode(st->db) ==
+		    SQLITE_CONSTRAINT_UNIQUE)
+			return pd_fail(err, PD_EINVAL,
+			    "terminal %s is already registered in %s; revoke "
+			    "it first to issue a new token",
+			    t->terminal, t->org);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_terminal_revoke(struct store *st, const char *org, const char *terminal,
+    const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE terminals SET revoked_at = ? WHERE org = ? AND terminal = "
+	    "? AND revoked_at = ''",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", at, org, terminal);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return pd_fail(err, PD_ENOTFOUND, "no active terminal %s in %s",
+		    terminal, org);
+	return 0;
+}
+
+int
+store_terminal_by_token(struct store *st, const char *token_hash,
+    struct terminal_row *t, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " TERM_COLS " FROM terminals WHERE token_hash = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", token_hash);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_term(s, t);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "unknown token");
+	return st_fail(st, err, "reading terminals");
+}
+
+struct terminal_row *
+store_terminals(
+    struct store *st, const char *org, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " TERM_COLS " FROM terminals WHERE ?1 IS NULL OR org = ?1 "
+	    "ORDER BY org, terminal, id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", org);
+	return st_collect(st, s, sizeof(struct terminal_row), read_term, n,
+	    "reading terminals", err);
+}
+
+int
+store_terminal_seen(struct store *st, const char *org, const char *terminal,
+    const char *at, const char *route, int64_t cursor, int64_t pending,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE terminals SET last_seen = ?1, last_route = ?2, "
+	    "last_cursor = CASE WHEN ?3 < 0 THEN last_cursor ELSE ?3 END, "
+	    "pending = CASE WHEN ?4 < 0 THEN pending ELSE ?4 END WHERE "
+	    "org = ?5 AND terminal = ?6 AND revoked_at = ''",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssiiss", at, route, cursor, pending, org, terminal);
+	return st_done(st, s, err);
+}

@@ -1,0 +1,519 @@
+/* sync.c - the terminal's outbox queue, records by uuid, reference data
+ * as the central node masters it, and the central node's feed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+#define OUTBOX_COLS                                                            \
+	"id, uuid, kind, ref, created_at, attempts, payload, "                 \
+	"coalesce(rejected_at, ''), reject_reason"
+
+static void
+read_outbox(sqlite3_stmt *s, void *elem)
+{
+	struct outbox_rec *r = elem;
+	const char *p = (const char *)sqlite3_column_text(s, 6);
+
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, r->uuid, sizeof r->uuid);
+	st_col(s, 2, r->kind, sizeof r->kind);
+	st_col(s, 3, r->ref, sizeof r->ref);
+	st_col(s, 4, r->created_at, sizeof r->created_at);
+	r->attempts = sqlite3_column_int(s, 5);
+	r->payload = xstrdup(p ? p : "");
+	st_col(s, 7, r->rejected_at, sizeof r->rejected_at);
+	st_col(s, 8, r->reason, sizeof r->reason);
+}
+
+struct outbox_rec *
+store_outbox_next(struct store *st, int64_t after, size_t limit, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " OUTBOX_COLS " FROM outbox WHERE sent_at IS NULL AND "
+	    "rejected_at IS NULL AND id > ? ORDER BY id LIMIT ?",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ii", after, (int64_t)limit);
+	return st_collect(st, s, sizeof(struct outbox_rec), read_outbox, n,
+	    "reading the outbox", err);
+}
+
+struct outbox_rec *
+store_outbox_quarantine(struct store *st, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " OUTBOX_COLS " FROM outbox WHERE rejected_at IS NOT NULL "
+	    "ORDER BY id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct outbox_rec), read_outbox, n,
+	    "reading the quarantine", err);
+}
+
+void
+store_outbox_free(struct outbox_rec *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; r != NULL && i < n; i++)
+		free(r[i].payload);
+	free(r);
+}
+
+int
+store_outbox_ack(
+    struct store *st, const char *uuid, const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, "
+	    "last_error = '', rejected_at = NULL, reject_reason = '' WHERE "
+	    "uuid = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", at, uuid);
+	return st_done(st, s, err);
+}
+
+int
+store_outbox_reject(struct store *st, const char *uuid, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE outbox SET rejected_at = ?, reject_reason = ?, "
+	    "attempts = attempts + 1 WHERE uuid = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", at, reason, uuid);
+	return st_done(st, s, err);
+}
+
+int
+store_outbox_attempt(struct store *st, int64_t first, int64_t last,
+    const char *error, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE "
+	    "id BETWEEN ? AND ? AND sent_at IS NULL AND rejected_at IS NULL",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sii", error, first, last);
+	return st_done(st, s, err);
+}
+
+int
+store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE outbox SET rejected_at = NULL, reject_reason = '' WHERE "
+	    "uuid = ? AND rejected_at IS NOT NULL",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no quarantined record \"%s\"", uuid);
+	return 0;
+}
+
+static int64_t
+count_of(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = st_stmt(st, sql, NULL);
+	int64_t n = 0;
+
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	if (s != NULL)
+		sqlite3_reset(s);
+	return n;
+}
+
+int64_t
+store_outbox_pending(struct store *st)
+{
+	return count_of(st, "SELECT count(*) FROM outbox WHERE sent_at IS "
+	                    "NULL AND rejected_at IS NULL");
+}
+
+int64_t
+store_outbox_quarantined(struct store *st)
+{
+	return count_of(st, "SELECT count(*) FROM outbox WHERE rejected_at "
+	                    "IS NOT NULL");
+}
+
+int
+store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
+    struct pd_err *err)
+{
+	static const char *const sql[] = {
+	    [TBL_CONSUMERS] = "SELECT id FROM consumers WHERE uuid = ?",
+	    [TBL_ITEMS] = "SELECT id FROM items WHERE uuid = ?",
+	    [TBL_USERS] = "SELECT id FROM users WHERE username = ?",
+	    [TBL_PAYMENTS] = "SELECT id FROM payments WHERE uuid = ?",
+	    [TBL_VOIDS] = "SELECT id FROM voids WHERE uuid = ?",
+	    [TBL_CREDIT_NOTES] = "SELECT id FROM credit_notes WHERE uuid = ?",
+	    [TBL_CREDIT_APPLICATIONS] =
+	        "SELECT id FROM credit_applications WHERE uuid = ?",
+	};
+	sqlite3_stmt *s = st_stmt(st, sql[t], err);
+	int rc;
+
+	*id = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", key);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, "looking up a record");
+	return 0;
+}
+
+/* Step a one-row statement: 0 with a row, PD_ENOTFOUND without. */
+static int
+one_row(struct store *st, sqlite3_stmt *s, const char *what, int64_t id,
+    struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		return 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no %s #%lld", what, (long long)id);
+	return st_fail(st, err, what);
+}
+
+int
+store_item_by_id(
+    struct store *st, int64_t id, struct item *it, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	if (one_row(st, s, "item", id, err) != 0)
+		return -1;
+	store_read_item(s, 0, it);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_void_by_id(
+    struct store *st, int64_t id, struct void_row *v, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT uuid, payment_id, reason, voided_by, voided_at, terminal "
+	    "FROM voids WHERE id = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	if (one_row(st, s, "void", id, err) != 0)
+		return -1;
+	memset(v, 0, sizeof *v);
+	st_col(s, 0, v->uuid, sizeof v->uuid);
+	v->payment_id = sqlite3_column_int64(s, 1);
+	st_col(s, 2, v->reason, sizeof v->reason);
+	st_col(s, 3, v->voided_by, sizeof v->voided_by);
+	st_col(s, 4, v->voided_at, sizeof v->voided_at);
+	st_col(s, 5, v->terminal, sizeof v->terminal);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_credit_apply_by_id(struct store *st, int64_t id,
+    struct credit_application *a, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT a.uuid, a.credit_note_id, a.item_id, a.amount, "
+	    "a.applied_on, a.created_at, i.ref, a.terminal FROM "
+	    "credit_applications a JOIN items i ON i.id = a.item_id WHERE "
+	    "a.id = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	if (one_row(st, s, "credit application", id, err) != 0)
+		return -1;
+	memset(a, 0, sizeof *a);
+	a->id = id;
+	st_col(s, 0, a->uuid, sizeof a->uuid);
+	a->credit_note_id = sqlite3_column_int64(s, 1);
+	a->item_id = sqlite3_column_int64(s, 2);
+	a->amount = sqlite3_column_int64(s, 3);
+	st_col(s, 4, a->applied_on, sizeof a->applied_on);
+	st_col(s, 5, a->created_at, sizeof a->created_at);
+	st_col(s, 6, a->item_ref, sizeof a->item_ref);
+	st_col(s, 7, a->terminal, sizeof a->terminal);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_consumer_update(
+    struct store *st, const struct consumer *c, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE consumers SET uuid = ?, account_no = ?, name = ?, "
+	    "service_address = ?, phone = ?, phone_digits = ?, email = ?, "
+	    "segment = ? WHERE id = ?",
+	    err);
+	char digits[33];
+	size_t o = 0;
+	const char *p;
+
+	if (s == NULL)
+		return -1;
+	for (p = c->phone; *p != '\0' && o + 1 < sizeof digits; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[o++] = *p;
+	digits[o] = '\0';
+	st_bind(s, "ssssssssi", c->uuid, c->account_no, c->name, c->address,
+	    c->phone, digits, c->email, c->segment, c->id);
+	return st_done(st, s, err);
+}
+
+int
+store_item_update(struct store *st, const struct item *it, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE items SET uuid = ?, ref = ?, period = ?, description = ?, "
+	    "amount = ?, issued_on = ?, due_on = ? WHERE id = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssssissi", it->uuid, it->ref, it->period, it->description,
+	    it->amount, it->issued_on, it->due_on, it->id);
+	return st_done(st, s, err);
+}
+
+int
+store_user_upsert(struct store *st, struct user *u, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO users (username, full_name, role, pin_hash, active, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, datetime('now', "
+	    "'localtime')) ON CONFLICT (username) DO UPDATE SET full_name = "
+	    "excluded.full_name, role = excluded.role, pin_hash = "
+	    "excluded.pin_hash, active = excluded.active",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssssd", u->username, u->full_name, role_name(u->role),
+	    u->pin_hash, u->active);
+	return st_done(st, s, err);
+}
+
+/* ---- the central node's feed ---- */
+
+int
+store_sync_origin(
+    struct store *st, const char *origin, int altered, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE sync_origin SET origin = ?, altered = ? WHERE id = 1", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sd", origin, altered);
+	return st_done(st, s, err);
+}
+
+int
+store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    st_stmt(st, "SELECT hash FROM applied WHERE uuid = ?", err);
+	int rc;
+
+	*found = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		st_col(s, 0, hash, 65);
+		*found = 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, "reading applied records");
+	return 0;
+}
+
+int
+store_applied_put(struct store *st, const char *uuid, const char *terminal,
+    const char *kind, const char *hash, const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO applied (uuid, terminal, kind, hash, applied_at) "
+	    "VALUES (?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssss", uuid, terminal, kind, hash, at);
+	return st_done(st, s, err);
+}
+
+int
+store_sync_log(struct store *st, const char *at, const char *terminal,
+    const char *uuid, const char *kind, const char *event, const char *reason,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO sync_log (at, terminal, uuid, kind, event, reason) "
+	    "VALUES (?, ?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssssss", at, terminal, uuid, kind, event, reason);
+	return st_done(st, s, err);
+}
+
+static void
+read_feed(sqlite3_stmt *s, void *elem)
+{
+	struct feed_entry *e = elem;
+
+	e->seq = sqlite3_column_int64(s, 0);
+	st_col(s, 1, e->entity, sizeof e->entity);
+	e->row_id = sqlite3_column_int64(s, 2);
+	st_col(s, 3, e->origin, sizeof e->origin);
+}
+
+int64_t
+store_feed_head(struct store *st)
+{
+	return count_of(st, "SELECT coalesce(max(seq), 0) FROM feed");
+}
+
+struct feed_entry *
+store_feed_page(struct store *st, int64_t since, const char *origin,
+    size_t limit, size_t *n, int64_t *cursor, int *more, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	struct feed_entry *e;
+	int64_t head;
+
+	/* one read transaction, so the head and the page agree */
+	if (st_exec(st, "BEGIN", err) != 0)
+		return NULL;
+	head = store_feed_head(st);
+	s = st_stmt(st,
+	    "SELECT seq, entity, row_id, origin FROM feed WHERE seq > ? AND "
+	    "(origin <> ? OR altered) ORDER BY seq LIMIT ?",
+	    err);
+	if (s == NULL) {
+		st_exec(st, "COMMIT", NULL);
+		return NULL;
+	}
+	st_bind(s, "isi", since, origin, (int64_t)limit);
+	e = st_collect(st, s, sizeof *e, read_feed, n, "reading the feed", err);
+	st_exec(st, "COMMIT", NULL);
+	if (e == NULL)
+		return NULL;
+	if (*n == limit && limit > 0) {
+		*cursor = e[*n - 1].seq;
+		*more = *cursor < head;
+	} else {
+		*cursor = head > since ? head : since;
+		*more = 0;
+	}
+	return e;
+}
+
+int64_t
+store_feed_count_after(struct store *st, int64_t since, const char *origin)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM feed WHERE seq > ? AND (origin <> ? OR "
+	    "altered)",
+	    NULL);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "is", since, origin);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
+static void
+read_held(sqlite3_stmt *s, void *elem)
+{
+	struct allocation *a = elem;
+
+	memset(a, 0, sizeof *a);
+	a->payment_id = sqlite3_column_int64(s, 0);
+	a->id = sqlite3_column_int64(s, 1);
+	a->amount = sqlite3_column_int64(s, 2);
+	a->item_id = sqlite3_column_int64(s, 3);
+}
+
+struct allocation *
+store_item_held_by(struct store *st, int64_t item_id, const char *terminal,
+    size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT a.payment_id, min(CASE WHEN a.reverses IS NULL THEN a.id "
+	    "END), sum(a.amount), a.item_id FROM allocations a JOIN payments "
+	    "p ON p.id = a.payment_id WHERE a.item_id = ? AND p.terminal = ? "
+	    "GROUP BY a.payment_id HAVING sum(a.amount) > 0 ORDER BY "
+	    "a.payment_id DESC",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "is", item_id, terminal);
+	return st_collect(st, s, sizeof(struct allocation), read_held, n,
+	    "reading allocations", err);
+}
+
+int
+store_received_add(struct store *st, const char *uuid, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "INSERT OR IGNORE INTO received (uuid) VALUES (?)", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	return st_done(st, s, err);
+}

@@ -1,0 +1,232 @@
+/* net.c - the sync protocol's HTTP client on libcurl. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "paydesk/syncnet.h"
+#include "paydesk/syncrec.h"
+#include "paydesk/xmalloc.h"
+
+#define BACKOFF_BASE_MS 500
+#define BACKOFF_CAP_MS 30000
+#define RETRY_AFTER_CAP 300 /* seconds */
+
+struct sync_net {
+	struct sync_net_opts o;
+	char url[512];
+	char auth[160];
+	char ca_file[4096];
+	CURL *h;
+};
+
+struct sync_net *
+sync_net_new(const struct sync_net_opts *o)
+{
+	static int global_done;
+	struct sync_net *n = xcalloc(1, sizeof *n);
+
+	if (!global_done) {
+		curl_global_init(CURL_GLOBAL_DEFAULT);
+		global_done = 1;
+	}
+	n->o = *o;
+	xstrlcpy(n->url, o->url ? o->url : "", sizeof n->url);
+	snprintf(n->auth, sizeof n->auth, "Authorization: Bearer %s",
+	    o->token ? o->token : "");
+	xstrlcpy(n->ca_file, o->ca_file ? o->ca_file : "", sizeof n->ca_file);
+	n->h = curl_easy_init();
+	if (n->h == NULL)
+		abort();
+	return n;
+}
+
+void
+sync_net_free(struct sync_net *n)
+{
+	if (n == NULL)
+		return;
+	curl_easy_cleanup(n->h);
+	free(n);
+}
+
+void
+sync_reply_free(struct sync_reply *r)
+{
+	free(r->body);
+	memset(r, 0, sizeof *r);
+}
+
+struct buf {
+	char *p;
+	size_t len, cap;
+};
+
+static size_t
+on_data(char *data, size_t size, size_t nmemb, void *arg)
+{
+	struct buf *b = arg;
+	size_t n = size * nmemb;
+
+	if (b->len + n + 1 > b->cap) {
+		b->cap = (b->len + n + 1) * 2;
+		b->p = xrealloc(b->p, b->cap, 1);
+	}
+	memcpy(b->p + b->len, data, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return n;
+}
+
+static int
+on_progress(
+    void *arg, curl_off_t dt, curl_off_t dn, curl_off_t ut, curl_off_t un)
+{
+	const volatile int *cancel = arg;
+
+	(void)dt;
+	(void)dn;
+	(void)ut;
+	(void)un;
+	return cancel != NULL && *cancel;
+}
+
+/* Sleep ms milliseconds, waking early when cancelled. */
+static void
+nap(const struct sync_net *n, long ms)
+{
+	while (ms > 0 && !(n->o.cancel && *n->o.cancel)) {
+		long step = ms < 100 ? ms : 100;
+		struct timespec ts = {0, step * 1000000L};
+
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+		ms -= step;
+	}
+}
+
+/* Full jitter: a random wait up to the exponential bound. */
+static long
+backoff_ms(int attempt)
+{
+	long bound = BACKOFF_BASE_MS;
+	unsigned r = 0;
+	int i;
+
+	for (i = 0; i < attempt && bound < BACKOFF_CAP_MS; i++)
+		bound *= 2;
+	if (bound > BACKOFF_CAP_MS)
+		bound = BACKOFF_CAP_MS;
+	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+		r = (unsigned)time(NULL);
+	return bound / 2 + (long)(r % (unsigned)(bound / 2 + 1));
+}
+
+/* One attempt. 0 with an answer in r; -1 with no answer (curl's reason
+ * in why). */
+static int
+attempt(struct sync_net *n, const char *method, const char *url,
+    const char *body, size_t len, struct sync_reply *r, long *retry_after,
+    char *why, size_t nwhy)
+{
+	struct curl_slist *hdr = NULL;
+	struct buf b = {0};
+	CURLcode c;
+	curl_off_t ra = -1;
+
+	curl_easy_reset(n->h);
+	hdr = curl_slist_append(hdr, n->auth);
+	hdr = curl_slist_append(hdr, "Accept: application/json");
+	hdr = curl_slist_append(hdr, "Expect:");
+	if (body != NULL)
+		hdr = curl_slist_append(hdr, "Content-Type: application/json");
+	curl_easy_setopt(n->h, CURLOPT_URL, url);
+	curl_easy_setopt(n->h, CURLOPT_HTTPHEADER, hdr);
+	curl_easy_setopt(n->h, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(n->h, CURLOPT_CONNECTTIMEOUT, n->o.connect_timeout);
+	curl_easy_setopt(n->h, CURLOPT_TIMEOUT, n->o.timeout);
+	curl_easy_setopt(n->h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(n->h, CURLOPT_LOW_SPEED_TIME, n->o.low_speed_time);
+	curl_easy_setopt(n->h, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(n->h, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (n->ca_file[0] != '\0')
+		curl_easy_setopt(n->h, CURLOPT_CAINFO, n->ca_file);
+	curl_easy_setopt(n->h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(n->h, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(n->h, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(n->h, CURLOPT_WRITEDATA, &b);
+	curl_easy_setopt(n->h, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(n->h, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(n->h, CURLOPT_XFERINFODATA, (void *)n->o.cancel);
+	curl_easy_setopt(n->h, CURLOPT_USERAGENT, "paydesk-sync/1");
+	if (body != NULL) {
+		curl_easy_setopt(n->h, CURLOPT_POST, 1L);
+		curl_easy_setopt(n->h, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(
+		    n->h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	}
+	(void)method;
+	c = curl_easy_perform(n->h);
+	curl_slist_free_all(hdr);
+	if (c != CURLE_OK) {
+		snprintf(why, nwhy, "%s", curl_easy_strerror(c));
+		free(b.p);
+		return -1;
+	}
+	curl_easy_getinfo(n->h, CURLINFO_RESPONSE_CODE, &r->status);
+	if (curl_easy_getinfo(n->h, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK)
+		*retry_after = (long)ra;
+	r->body = b.p ? b.p : xstrdup("");
+	r->len = b.len;
+	return 0;
+}
+
+int
+sync_net_call(struct sync_net *n, const char *method, const char *path,
+    const char *body, size_t len, struct sync_reply *r, struct pd_err *err)
+{
+	char url[1024], why[256] = "", msg[512];
+	int i;
+
+	memset(r, 0, sizeof *r);
+	snprintf(url, sizeof url, "%s%s", n->url, path);
+	for (i = 0;; i++) {
+		long retry_after = -1, wait;
+
+		if (n->o.cancel && *n->o.cancel)
+			return pd_fail(err, PD_ECANCEL, "sync cancelled");
+		if (attempt(n, method, url, body, len, r, &retry_after, why,
+		        sizeof why) == 0) {
+			if (r->status < 500 && r->status != 429)
+				break;
+			sync_error_decode(r->body, r->len, msg, sizeof msg);
+			snprintf(why, sizeof why, "HTTP %ld%s%s", r->status,
+			    *msg ? ": " : "", msg);
+			sync_reply_free(r);
+		}
+		if (i >= n->o.retries)
+			return pd_fail(err, PD_ENET,
+			    "%s %s: %s (tried %d time%s); nothing is lost: "
+			    "the records stay queued and are sent again",
+			    method, url, why, i + 1, i ? "s" : "");
+		wait = backoff_ms(i);
+		if (retry_after >= 0)
+			wait = (retry_after > RETRY_AFTER_CAP ? RETRY_AFTER_CAP
+			                                      : retry_after) *
+			       1000L;
+		nap(n, wait);
+	}
+	if (r->status >= 200 && r->status < 300)
+		return 0;
+	sync_error_decode(r->body, r->len, msg, sizeof msg);
+	pd_fail(err,
+	    r->status == 401 || r->status == 403 ? PD_EAUTH : PD_EINVAL,
+	    "the central node refused %s %s (HTTP %ld): %s", method, path,
+	    r->status, *msg ? msg : "no reason given");
+	sync_reply_free(r);
+	return -1;
+}

@@ -1,0 +1,111 @@
+# sync_lib.sh - a real paydesk-central on a free loopback port and
+# terminals that sync with it, for the sync tests. Sourced after lib.sh.
+CENTRAL="$TOP/$BUILD/paydesk-central"
+POSTER="$TOP/$BUILD/tools/poster"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+URL="http://127.0.0.1:$PORT"
+CDIR="$T/central"
+CDB="$CDIR/org-ACME.db"
+CPID=
+cat >"$T/central.ini" <<CFG
+[terminal]
+id = HQ
+[central]
+listen = 127.0.0.1
+port = $PORT
+data_dir = $CDIR
+log = $T/central.log
+CFG
+
+central() { "$CENTRAL" --config "$T/central.ini" "$@"; }
+
+# start_central [HOOKS]: serve in the background, wait for /v1/health
+start_central() {
+	PAYDESK_CENTRAL_HOOK=${1:-} "$CENTRAL" --config "$T/central.ini" \
+	    2>>"$T/central.err" &
+	CPID=$!
+	i=0
+	while ! curl -sf "$URL/v1/health" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && { echo "central did not start"; return 1; }
+		sleep 0.05
+	done
+}
+stop_central() {
+	[ -n "$CPID" ] && kill "$CPID" 2>/dev/null && wait "$CPID" 2>/dev/null
+	CPID=
+}
+kill9_central() {
+	[ -n "$CPID" ] && kill -9 "$CPID" 2>/dev/null && wait "$CPID" 2>/dev/null
+	CPID=
+}
+trap 'stop_central; rm -rf "$T"' EXIT
+
+# terminal N TOKEN [KEY=VALUE...]: the config of terminal T0N in $T/tN.ini
+terminal() {
+	n=$1 tok=$2
+	shift 2
+	{
+		echo "[store]"
+		echo "path = $T/t$n.db"
+		echo "[terminal]"
+		echo "id = T0$n"
+		echo "branch = B0$n"
+		echo "[receipts]"
+		echo "dir = $T/r$n"
+		echo "[sync]"
+		echo "url = $URL"
+		echo "token = $tok"
+		echo "retries = 0"
+		echo "connect_timeout = 2"
+		echo "timeout = 10"
+		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
+	} >"$T/t$n.ini"
+	[ -f "$T/t$n.db" ] || "$PD" --config "$T/t$n.ini" init >/dev/null
+}
+pdt() { n=$1; shift; "$PD" --config "$T/t$n.ini" "$@"; }
+csql() { sqlite3 "$CDB" "$1"; }
+tsql() { sqlite3 "$T/t$1.db" "$2"; }
+token_of() { sed -n 's/^token: //p' "$OUT"; }
+
+# An organisation with the demo reference data and terminals T01, T02.
+setup_org() {
+	central org add ACME "Acme Water" >/dev/null
+	for k in users consumers bills services installments; do
+		central import ACME $k "$DATA/$k.csv" >/dev/null || return 1
+	done
+	run central terminal add ACME B01 T01
+	TOK1=$(token_of)
+	run central terminal add ACME B02 T02
+	TOK2=$(token_of)
+	terminal 1 "$TOK1"
+	terminal 2 "$TOK2"
+}
+
+# ledger_ok NAME: the central node holds every payment the terminals took
+# exactly once: per consumer its total equals the sum of what each
+# terminal recorded, and no uuid or document number appears twice.
+ledger_ok() {
+	want=$(for n in 1 2; do
+		[ -f "$T/t$n.db" ] && tsql $n "SELECT c.account_no, p.amount FROM
+		    payments p JOIN consumers c ON c.id = p.consumer_id WHERE
+		    p.terminal = 'T0$n'"
+	done | awk -F'|' '{s[$1] += $2} END {for (a in s) print a "|" s[a]}' |
+	    sort)
+	got=$(csql "SELECT c.account_no, sum(p.amount) FROM payments p JOIN
+	    consumers c ON c.id = p.consumer_id GROUP BY 1" | sort)
+	dups=$(csql "SELECT (SELECT count(*) - count(DISTINCT uuid) FROM
+	    payments) + (SELECT count(*) - count(DISTINCT receipt_no) FROM
+	    payments) + (SELECT count(*) - count(DISTINCT payment_no) FROM
+	    payments) + (SELECT count(*) - count(DISTINCT cn_no) FROM
+	    credit_notes) + (SELECT count(*) - count(DISTINCT uuid) FROM
+	    credit_notes)")
+	if [ "$want" = "$got" ] && [ "$dups" = 0 ]; then
+		ok "$1"
+	else
+		echo "not ok - $1"
+		echo "  terminals: $(echo $want)"
+		echo "  central:   $(echo $got)"
+		echo "  duplicates: $dups"
+	fi
+}

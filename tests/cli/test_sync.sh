@@ -1,0 +1,195 @@
+# test_sync.sh - terminals and a real paydesk-central on loopback: the
+# reference data flows down, payments flow up exactly once, a bill paid
+# twice offline becomes credit that both terminals see, and every fault
+# (central down, killed mid-batch, answer lost, terminal killed, slow
+# server, bad tokens, bad bodies) leaves the ledger whole.
+. "$TOP/tests/cli/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+export PAYDESK_PIN=1234
+
+setup_org || { echo "not ok - setup"; exit 1; }
+start_central || exit 1
+
+# -- reference data flows down
+expect "a fresh terminal pulls the reference data" 0 "Pulled" pdt 1 sync
+same "consumers arrived" "$(tsql 1 'SELECT count(*) FROM consumers')" \
+    "$(csql 'SELECT count(*) FROM consumers')"
+same "items arrived with their uuids" \
+    "$(tsql 1 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid)')" \
+    "$(csql 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid)')"
+expect "users arrived: jane can log in" 0 "Payment ID" \
+    pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 10
+expect "sync --status" 0 "Pending" pdt 1 sync --status
+has "status shows one pending" "Pending       1"
+expect "the payment goes up" 0 "Applied     1" pdt 1 sync
+same "outbox drained" "$(tsql 1 'SELECT count(*) FROM outbox WHERE sent_at IS NULL')" 0
+ledger_ok "central holds the payment once"
+expect "a second round sends nothing" 0 "Sent        0" pdt 1 sync
+
+# -- two terminals pay the same bill offline
+pdt 2 sync >/dev/null
+bill=INV-2025-001234
+pdt 1 --user jane pay WU-10001 --type bill --items $bill --method Cash \
+    --amount 145.50 --tendered 150 >/dev/null
+pdt 2 --user jane pay WU-10001 --type bill --items $bill --method Cash \
+    --amount 145.50 >/dev/null
+expect "T01 syncs its payment" 0 "Applied     1" pdt 1 sync
+expect "T02 syncs the same bill: applied, never rejected" 0 \
+    "Applied     1" pdt 2 sync
+pdt 1 sync >/dev/null
+same "the central node made one overpayment credit note" \
+    "$(csql "SELECT count(*) || '|' || sum(amount) FROM credit_notes WHERE terminal = 'HQ'")" "1|14550"
+same "the bill is settled once at the central node" \
+    "$(csql "SELECT settled FROM items WHERE ref = '$bill'")" 14550
+b1=$(pdt 1 --json consumer show WU-10001 | python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"])')
+b2=$(pdt 2 --json consumer show WU-10001 | python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"])')
+same "both terminals see the same balance" "$b1" "$b2"
+case "$b1" in *"'available_credit': 14550"*) ok "the credit shows on both" ;;
+*) echo "not ok - the credit shows on both"; echo "  $b1" ;; esac
+expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
+expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
+expect "the central store is consistent" 0 "ok (" "$PD" --db "$CDB" doctor
+ledger_ok "double payment: every payment once"
+
+# -- a replay of the same records is a duplicate, a changed one a conflict
+tsql 1 "UPDATE outbox SET sent_at = NULL"
+expect "a replay is answered duplicate" 0 "Duplicates  2" pdt 1 sync
+ledger_ok "the replay counted nothing twice"
+u=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id LIMIT 1")
+tsql 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
+expect "the same uuid with another body is refused" 0 "Rejected    1" pdt 1 sync
+same "the conflict is logged at the central node" \
+    "$(csql "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
+expect "the refused record is in quarantine" 0 "conflict" pdt 1 sync --quarantine
+same "quarantine does not hold up the queue" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 0
+expect "a cashier cannot queue it again" 5 "supervisor" pdt 1 --user jane sync --retry "$u"
+PAYDESK_PIN=2222 expect "a supervisor can" 0 "queued again" \
+    pdt 1 --user mary sync --retry "$u"
+tsql 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"', '\"notes\":\"\"') WHERE uuid = '$u'"
+expect "put right, it goes through as a duplicate" 0 "Duplicates  1" pdt 1 sync
+ledger_ok "after the conflict"
+
+# -- central down while a terminal posts 500 payments
+stop_central
+"$POSTER" "$T/t1.db" 500 "$T/t1.ini" || echo "not ok - poster"
+expect "with the central node down, sync fails and says so" 10 \
+    "nothing is lost" pdt 1 sync
+same "all 500 still pending" "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 500
+expect "sync --status shows the error" 0 "Couldn't connect" pdt 1 sync --status
+start_central
+expect "central up: one sync drains all" 0 "Applied     500" pdt 1 sync
+same "nothing pending" "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL")" 0
+ledger_ok "central down: every payment once"
+
+# -- the central node killed in the middle of applying a batch
+stop_central
+"$POSTER" "$T/t2.db" 300 "$T/t2.ini" >/dev/null
+start_central kill-after-records=120
+expect "the central node dies mid-batch: outcome unknown" 10 "" pdt 2 sync
+same "nothing of the batch was kept" "$(csql "SELECT count(*) FROM payments WHERE terminal = 'T02'")" 1
+start_central
+expect "restart: resync applies all" 0 "Pending     0" pdt 2 sync
+ledger_ok "killed mid-batch: every payment once"
+
+# -- the answer lost after the central node committed
+"$POSTER" "$T/t1.db" 50 "$T/t1.ini" >/dev/null
+stop_central
+start_central drop-after-push=1
+expect "the answer is lost: the terminal does not know" 10 "" pdt 1 sync
+same "the central node did commit" "$(csql "SELECT count(*) FROM payments WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE terminal = 'T01'")"
+expect "the retry is answered duplicate" 0 "Duplicates  50" pdt 1 sync
+ledger_ok "answer lost: the retry counted nothing twice"
+
+# -- the terminal killed in the middle of a sync
+"$POSTER" "$T/t2.db" 400 "$T/t2.ini" >/dev/null
+stop_central
+start_central slow-ms=300
+pdt 2 sync >/dev/null 2>&1 &
+sp=$!
+sleep 1
+kill -9 $sp 2>/dev/null
+wait $sp 2>/dev/null
+stop_central
+start_central
+expect "after the kill, a resync finishes" 0 "Pending     0" pdt 2 sync
+expect "T02's store is consistent after the kill" 0 "ok (" pdt 2 doctor
+ledger_ok "terminal killed: every payment once"
+
+# -- a slow server beyond the client's timeout
+stop_central
+start_central slow-ms=3000
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 5 >/dev/null
+terminal 1 "$TOK1" timeout=1
+expect "a timeout is an unknown outcome" 10 "Timeout" pdt 1 sync
+same "the record stays queued" "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 1
+terminal 1 "$TOK1"
+stop_central
+start_central
+expect "sent again, applied once" 0 "Pending     0" pdt 1 sync
+ledger_ok "slow server: every payment once"
+
+# -- tokens
+terminal 3 "0000000000000000000000000000000000000000000000000000000000000000"
+expect "a wrong token is refused" 11 "unknown token" pdt 3 sync
+central org add OTHER "Other Utility" >/dev/null
+run central terminal add OTHER B01 T01
+terminal 4 "$(token_of)"
+sed -i 's/^id = T04/id = T01/' "$T/t4.ini"
+expect "another organisation's terminal pulls nothing of ACME" 0 "Pulled      0" pdt 4 sync
+same "and sees no ACME consumer" "$(tsql 4 'SELECT count(*) FROM consumers')" 0
+run central terminal revoke ACME T02
+expect "revoke" 0 "revoked" central terminal list ACME
+expect "a revoked token is refused at once" 11 "revoked" pdt 2 sync
+expect "terminal list shows who was seen" 0 "T01" central terminal list
+body='{"v":1,"terminal":"T09","records":[]}'
+same "pushing as another terminal: 403" \
+    "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOK1" -d "$body" "$URL/v1/push")" 403
+
+# -- bad bodies: clear errors, nothing changes
+before=$(csql "SELECT count(*) FROM payments")
+post() { curl -s -w ' %{http_code}' -H "Authorization: Bearer $TOK1" -H 'Content-Type: application/json' "$@" "$URL/v1/push"; }
+r=$(post -d '{"v":1,"terminal":"T01","records":[')
+case "$r" in *'malformed JSON'*' 400') ok "malformed JSON: 400 with the reason" ;;
+*) echo "not ok - malformed JSON: 400"; echo "  $r" ;; esac
+r=$(post -d '{"v":2,"terminal":"T01","records":[]}')
+case "$r" in *'version 2 is not supported'*' 400') ok "unknown version: 400" ;;
+*) echo "not ok - unknown version: 400"; echo "  $r" ;; esac
+r=$(post -d '{"v":1,"terminal":"T01","records":[{"v":1,"kind":"payment","uuid":"x"}]}')
+case "$r" in *'"rejected"'*' 200') ok "a bad record is rejected alone" ;;
+*) echo "not ok - a bad record is rejected alone"; echo "  $r" ;; esac
+head -c 17000000 /dev/zero | tr '\0' ' ' >"$T/big"
+r=$(post --data-binary @"$T/big")
+case "$r" in *' 413') ok "oversized body: 413" ;;
+*) echo "not ok - oversized body: 413"; echo "  $r" ;; esac
+r=$(curl -s -w ' %{http_code}' -H "Authorization: Bearer $TOK1" "$URL/v1/pull?since=abc")
+case "$r" in *'since'*'not a number'*' 400') ok "a bad cursor: 400" ;;
+*) echo "not ok - a bad cursor: 400"; echo "  $r" ;; esac
+r=$(curl -s -w ' %{http_code}' "$URL/v1/pull")
+case "$r" in *'no token'*' 401') ok "no token: 401" ;;
+*) echo "not ok - no token: 401"; echo "  $r" ;; esac
+r=$(curl -s -w ' %{http_code}' "$URL/v1/nothing")
+case "$r" in *' 404') ok "unknown route: 404" ;; *) echo "not ok - 404"; echo "  $r" ;; esac
+r=$(curl -s -w ' %{http_code}' -X DELETE "$URL/v1/push")
+case "$r" in *' 405') ok "wrong method: 405" ;; *) echo "not ok - 405"; echo "  $r" ;; esac
+same "bad bodies changed nothing" "$(csql "SELECT count(*) FROM payments")" "$before"
+kill -0 "$CPID" 2>/dev/null && ok "the central node is still up" || echo "not ok - the central node is still up"
+
+# -- status and the request log
+r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
+case "$r" in *'"terminal":"T01"'*'"waiting"'*) ok "status lists the terminals" ;;
+*) echo "not ok - status"; echo "  $r" ;; esac
+grep -q 'ACME/T01 POST /v1/push 200' "$T/central.log" && ok "requests are logged" ||
+    echo "not ok - requests are logged"
+grep -q ' 401 ' "$T/central.log" && ok "refusals are logged" || echo "not ok - refusals are logged"
+
+# -- bad command lines of paydesk-central
+expect "terminal add: bad id" 2 "only letters" central terminal add ACME B01 'T 1'
+expect "terminal add: the central node's own id" 2 "numbers its own" central terminal add ACME B01 HQ
+expect "terminal add: unknown organisation" 4 "no organisation" central terminal add NOPE B01 T05
+expect "terminal add: twice" 3 "already registered" central terminal add ACME B01 T01
+expect "import: unknown kind" 2 "unknown import" central import ACME planets "$DATA/users.csv"
+expect "unknown command" 2 "unknown command" central frobnicate
+"$PD" init >/dev/null
+expect "sync without a central node" 2 "no central node" "$PD" sync
