@@ -63,6 +63,25 @@ store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 	return 0;
 }
 
+int
+store_consumer_update(
+    struct store *st, const struct consumer *c, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE consumers SET uuid = ?, account_no = ?, name = ?, "
+	    "service_address = ?, phone = ?, phone_digits = ?, email = ?, "
+	    "segment = ? WHERE id = ?",
+	    err);
+	char digits[33];
+
+	if (s == NULL)
+		return -1;
+	digits_of(c->phone, digits, sizeof digits);
+	st_bind(s, "ssssssssi", c->uuid, c->account_no, c->name, c->address,
+	    c->phone, digits, c->email, c->segment, c->id);
+	return st_done(st, s, err);
+}
+
 static int
 consumer_one(struct store *st, sqlite3_stmt *s, struct consumer *c,
     const char *what, struct pd_err *err)

@@ -280,30 +280,6 @@ store_credit_apply_by_id(struct store *st, int64_t id,
 }
 
 int
-store_consumer_update(
-    struct store *st, const struct consumer *c, struct pd_err *err)
-{
-	sqlite3_stmt *s = st_stmt(st,
-	    "UPDATE consumers SET uuid = ?, account_no = ?, name = ?, "
-	    "service_address = ?, phone = ?, phone_digits = ?, email = ?, "
-	    "segment = ? WHERE id = ?",
-	    err);
-	char digits[33];
-	size_t o = 0;
-	const char *p;
-
-	if (s == NULL)
-		return -1;
-	for (p = c->phone; *p != '\0' && o + 1 < sizeof digits; p++)
-		if (*p >= '0' && *p <= '9')
-			digits[o++] = *p;
-	digits[o] = '\0';
-	st_bind(s, "ssssssssi", c->uuid, c->account_no, c->name, c->address,
-	    c->phone, digits, c->email, c->segment, c->id);
-	return st_done(st, s, err);
-}
-
-int
 store_item_update(struct store *st, const struct item *it, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,

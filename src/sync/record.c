@@ -16,6 +16,7 @@
 #include "paydesk/syncrec.h"
 #include "paydesk/csv.h"
 #include "paydesk/xmalloc.h"
+#include "internal.h"
 
 /* Field types. */
 enum ftype {
@@ -233,8 +234,8 @@ record_json(const struct syncrec *r)
 	return o;
 }
 
-static char *
-dump(json_t *o)
+char *
+sync_dump(json_t *o)
 {
 	char *s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	char *copy;
@@ -250,7 +251,7 @@ dump(json_t *o)
 char *
 syncrec_encode(const struct syncrec *r)
 {
-	return dump(record_json(r));
+	return sync_dump(record_json(r));
 }
 
 /* ---- decoding ---- */
@@ -455,8 +456,8 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
-static int
-head_str(json_t *o, const char *name, char *out, size_t size, int required,
+int
+sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
     struct pd_err *err)
 {
 	json_t *v = json_object_get(o, name);
@@ -481,8 +482,8 @@ head_str(json_t *o, const char *name, char *out, size_t size, int required,
 	return 0;
 }
 
-static int
-decode_json(json_t *o, struct syncrec *r, struct pd_err *err)
+int
+sync_decode_json(json_t *o, struct syncrec *r, struct pd_err *err)
 {
 	json_t *v, *d;
 	char kind[32], *canon;
@@ -500,12 +501,14 @@ decode_json(json_t *o, struct syncrec *r, struct pd_err *err)
 		    "protocol version %lld is not supported (this node speaks "
 		    "%d)",
 		    (long long)json_integer_value(v), SYNC_PROTOCOL_VERSION);
-	if (head_str(o, "uuid", r->uuid, sizeof r->uuid, 1, err) ||
-	    head_str(o, "kind", kind, sizeof kind, 1, err) ||
-	    head_str(o, "terminal", r->terminal, sizeof r->terminal, 1, err) ||
-	    head_str(o, "branch", r->branch, sizeof r->branch, 0, err) ||
-	    head_str(o, "at", r->at, sizeof r->at, 1, err) ||
-	    head_str(o, "currency", r->currency, sizeof r->currency, 0, err))
+	if (sync_head_str(o, "uuid", r->uuid, sizeof r->uuid, 1, err) ||
+	    sync_head_str(o, "kind", kind, sizeof kind, 1, err) ||
+	    sync_head_str(
+	        o, "terminal", r->terminal, sizeof r->terminal, 1, err) ||
+	    sync_head_str(o, "branch", r->branch, sizeof r->branch, 0, err) ||
+	    sync_head_str(o, "at", r->at, sizeof r->at, 1, err) ||
+	    sync_head_str(
+	        o, "currency", r->currency, sizeof r->currency, 0, err))
 		return -1;
 	if (strlen(r->uuid) != 36)
 		return pd_fail(err, PD_EINVAL, "\"%s\" is not a UUID", r->uuid);
@@ -563,7 +566,7 @@ syncrec_decode(
 	if (o == NULL)
 		return pd_fail(err, PD_EINVAL, "malformed JSON at line %d: %s",
 		    je.line, je.text);
-	rc = decode_json(o, r, err);
+	rc = sync_decode_json(o, r, err);
 	json_decref(o);
 	if (rc != 0)
 		syncrec_free(r);
@@ -576,312 +579,4 @@ syncrec_free(struct syncrec *r)
 	free(r->allocs);
 	r->allocs = NULL;
 	r->nallocs = 0;
-}
-
-/* ---- envelopes ---- */
-
-const char *
-sync_outcome_name(enum sync_outcome o)
-{
-	static const char *const n[] = {"applied", "duplicate", "rejected"};
-
-	return (unsigned)o < 3 ? n[o] : "?";
-}
-
-/* Parse body as an object with "v" equal to the protocol version. */
-static json_t *
-load_body(const char *body, size_t len, struct pd_err *err)
-{
-	json_error_t je;
-	json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je), *v;
-
-	if (o == NULL) {
-		pd_fail(err, PD_EINVAL,
-		    "malformed JSON at line %d, column %d: %s", je.line,
-		    je.column, je.text);
-		return NULL;
-	}
-	if (!json_is_object(o)) {
-		json_decref(o);
-		pd_fail(err, PD_EINVAL, "the body must be a JSON object");
-		return NULL;
-	}
-	v = json_object_get(o, "v");
-	if (!json_is_integer(v) ||
-	    json_integer_value(v) != SYNC_PROTOCOL_VERSION) {
-		if (json_is_integer(v))
-			pd_fail(err, PD_EINVAL,
-			    "protocol version %lld is not supported (this "
-			    "node speaks %d)",
-			    (long long)json_integer_value(v),
-			    SYNC_PROTOCOL_VERSION);
-		else
-			pd_fail(err, PD_EINVAL,
-			    "field \"v\" (the protocol version) is missing");
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-}
-
-char *
-sync_push_encode(const char *terminal, int64_t pending,
-    const char *const *payloads, size_t n)
-{
-	/* the payloads are already canonical JSON: paste them in */
-	size_t i, len = 128 + strlen(terminal);
-	char *out, *p;
-
-	for (i = 0; i < n; i++)
-		len += strlen(payloads[i]) + 1;
-	out = xmalloc(len);
-	p = out + sprintf(out,
-	              "{\"v\":%d,\"terminal\":\"%s\",\"pending\":%lld,"
-	              "\"records\":[",
-	              SYNC_PROTOCOL_VERSION, terminal, (long long)pending);
-	for (i = 0; i < n; i++) {
-		size_t l = strlen(payloads[i]);
-
-		if (i > 0)
-			*p++ = ',';
-		memcpy(p, payloads[i], l);
-		p += l;
-	}
-	strcpy(p, "]}");
-	return out;
-}
-
-int
-sync_push_decode(
-    const char *body, size_t len, struct sync_push *out, struct pd_err *err)
-{
-	json_t *o = load_body(body, len, err), *recs, *x;
-	size_t i;
-
-	memset(out, 0, sizeof *out);
-	if (o == NULL)
-		return -1;
-	out->version = SYNC_PROTOCOL_VERSION;
-	recs = json_object_get(o, "records");
-	x = json_object_get(o, "pending");
-	if (head_str(o, "terminal", out->terminal, sizeof out->terminal, 1,
-	        err) != 0) {
-		json_decref(o);
-		return -1;
-	}
-	if (!json_is_array(recs) || (x != NULL && !json_is_integer(x))) {
-		json_decref(o);
-		return pd_fail(err, PD_EINVAL,
-		    "a push needs a \"records\" array (and \"pending\", if "
-		    "given, an integer)");
-	}
-	if (json_array_size(recs) > SYNC_PUSH_MAX) {
-		json_decref(o);
-		return pd_fail(err, PD_EINVAL,
-		    "%zu records in one push; the limit is %d",
-		    json_array_size(recs), SYNC_PUSH_MAX);
-	}
-	out->pending = x ? (int64_t)json_integer_value(x) : 0;
-	out->nrecs = json_array_size(recs);
-	out->recs = xcalloc(out->nrecs ? out->nrecs : 1, sizeof *out->recs);
-	out->bad = xcalloc(out->nrecs ? out->nrecs : 1, sizeof *out->bad);
-	json_array_foreach(recs, i, x)
-	{
-		struct pd_err e = {0};
-
-		if (decode_json(x, &out->recs[i], &e) != 0) {
-			const char *u =
-			    json_string_value(json_object_get(x, "uuid"));
-
-			syncrec_free(&out->recs[i]);
-			if (u != NULL && strlen(u) == 36)
-				xstrlcpy(out->recs[i].uuid, u,
-				    sizeof out->recs[i].uuid);
-			out->bad[i] = xstrdup(e.msg);
-		}
-	}
-	json_decref(o);
-	return 0;
-}
-
-void
-sync_push_free(struct sync_push *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->nrecs; i++) {
-		syncrec_free(&p->recs[i]);
-		free(p->bad[i]);
-	}
-	free(p->recs);
-	free(p->bad);
-	memset(p, 0, sizeof *p);
-}
-
-char *
-sync_results_encode(const struct sync_result *r, size_t n)
-{
-	json_t *o = json_object(), *a = json_array();
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		json_t *x = json_pack("{s:s, s:s}", "uuid", r[i].uuid, "status",
-		    sync_outcome_name(r[i].status));
-
-		if (r[i].status == SYNC_REJECTED)
-			json_object_set_new(
-			    x, "reason", json_string(r[i].reason));
-		json_array_append_new(a, x);
-	}
-	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
-	json_object_set_new(o, "results", a);
-	return dump(o);
-}
-
-int
-sync_results_decode(const char *body, size_t len, const char *const *uuids,
-    size_t n, struct sync_result *out, struct pd_err *err)
-{
-	json_t *o = load_body(body, len, err), *a, *x;
-	size_t i;
-	int rc = -1;
-
-	if (o == NULL)
-		return -1;
-	a = json_object_get(o, "results");
-	if (!json_is_array(a) || json_array_size(a) != n) {
-		pd_fail(err, PD_EINVAL,
-		    "the answer has %zu results for %zu records",
-		    json_is_array(a) ? json_array_size(a) : 0, n);
-		goto out;
-	}
-	json_array_foreach(a, i, x)
-	{
-		const char *u = NULL, *st = NULL, *why = "";
-
-		if (json_unpack(x, "{s:s, s:s, s?s}", "uuid", &u, "status", &st,
-		        "reason", &why) != 0 ||
-		    strcmp(u, uuids[i]) != 0) {
-			pd_fail(err, PD_EINVAL,
-			    "result %zu does not answer record %s", i + 1,
-			    uuids[i]);
-			goto out;
-		}
-		xstrlcpy(out[i].uuid, u, sizeof out[i].uuid);
-		if (strcmp(st, "applied") == 0)
-			out[i].status = SYNC_APPLIED;
-		else if (strcmp(st, "duplicate") == 0)
-			out[i].status = SYNC_DUPLICATE;
-		else if (strcmp(st, "rejected") == 0)
-			out[i].status = SYNC_REJECTED;
-		else {
-			pd_fail(err, PD_EINVAL, "result %zu: unknown status %s",
-			    i + 1, st);
-			goto out;
-		}
-		xstrlcpy(out[i].reason, why, sizeof out[i].reason);
-	}
-	rc = 0;
-out:
-	json_decref(o);
-	return rc;
-}
-
-char *
-sync_page_encode(int64_t cursor, int more, const int64_t *seqs,
-    const char *const *records, size_t n)
-{
-	size_t i, len = 96;
-	char *out, *p;
-
-	for (i = 0; i < n; i++)
-		len += strlen(records[i]) + 48;
-	out = xmalloc(len);
-	p = out + sprintf(out,
-	              "{\"v\":%d,\"cursor\":%lld,\"more\":%s,"
-	              "\"entries\":[",
-	              SYNC_PROTOCOL_VERSION, (long long)cursor,
-	              more ? "true" : "false");
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%s{\"seq\":%lld,\"record\":%s}", i ? "," : "",
-		    (long long)seqs[i], records[i]);
-	strcpy(p, "]}");
-	return out;
-}
-
-int
-sync_page_decode(
-    const char *body, size_t len, struct sync_page *out, struct pd_err *err)
-{
-	json_t *o = load_body(body, len, err), *a, *x, *c, *m;
-	size_t i, want;
-
-	memset(out, 0, sizeof *out);
-	if (o == NULL)
-		return -1;
-	a = json_object_get(o, "entries");
-	c = json_object_get(o, "cursor");
-	m = json_object_get(o, "more");
-	if (!json_is_array(a) || !json_is_integer(c) || !json_is_boolean(m)) {
-		json_decref(o);
-		return pd_fail(err, PD_EINVAL,
-		    "a pull page needs \"cursor\", \"more\" and "
-		    "\"entries\"");
-	}
-	out->cursor = (int64_t)json_integer_value(c);
-	out->more = json_is_true(m);
-	want = json_array_size(a);
-	out->entries = xcalloc(want + 1, sizeof *out->entries);
-	json_array_foreach(a, i, x)
-	{
-		json_t *s = json_object_get(x, "seq");
-
-		if (!json_is_integer(s)) {
-			pd_fail(err, PD_EINVAL, "entry %zu has no seq", i + 1);
-			break;
-		}
-		out->entries[i].seq = (int64_t)json_integer_value(s);
-		if (decode_json(json_object_get(x, "record"),
-		        &out->entries[i].rec, err) != 0) {
-			pd_err_prefix(err,
-			    "entry %lld: ", (long long)out->entries[i].seq);
-			syncrec_free(&out->entries[i].rec);
-			break;
-		}
-		out->n++;
-	}
-	json_decref(o);
-	if (out->n != want) {
-		sync_page_free(out);
-		return -1;
-	}
-	return 0;
-}
-
-void
-sync_page_free(struct sync_page *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->n; i++)
-		syncrec_free(&p->entries[i].rec);
-	free(p->entries);
-	memset(p, 0, sizeof *p);
-}
-
-char *
-sync_error_encode(const char *msg)
-{
-	return dump(
-	    json_pack("{s:i, s:s}", "v", SYNC_PROTOCOL_VERSION, "error", msg));
-}
-
-void
-sync_error_decode(const char *body, size_t len, char *out, size_t n)
-{
-	json_t *o = json_loadb(body, len, 0, NULL);
-	const char *e = json_string_value(json_object_get(o, "error"));
-
-	xstrlcpy(out, e ? e : "", n);
-	json_decref(o);
 }

@@ -1,0 +1,20 @@
+/* internal.h - what the sync protocol's files share; not a public
+ * header. */
+#ifndef PAYDESK_SYNC_INTERNAL_H
+#define PAYDESK_SYNC_INTERNAL_H
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "paydesk/syncrec.h"
+
+/* Compact JSON with sorted keys, copied; o is released. */
+char *sync_dump(json_t *o);
+/* A text member of o checked like a record field (size, UTF-8, no
+ * control characters), copied into out. */
+int sync_head_str(json_t *o, const char *name, char *out, size_t size,
+    int required, struct pd_err *err);
+/* Decode and validate a record already parsed (record.c). */
+int sync_decode_json(json_t *o, struct syncrec *r, struct pd_err *err);
+
+#endif
