@@ -21,7 +21,7 @@ PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt -lhpdf
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt -lhpdf -pthread
 
 ifeq ($(SANITIZE),1)
 BUILD   = build-san

@@ -341,6 +341,35 @@ struct outbox_rec *svc_sync_quarantine(
 /* Queue a quarantined record again (supervisor). */
 int svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err);
 
+/* Background sync (src/service/sync_worker.c): a thread with its own
+ * store connection runs a round every [sync] interval seconds, and at
+ * once when kicked; between rounds it counts the queue every second. The
+ * UI reads a copy of its state and never waits for it. */
+enum sync_link { LINK_UNKNOWN, LINK_ONLINE, LINK_OFFLINE, LINK_REFUSED };
+struct sync_status {
+	int configured;
+	enum sync_link link;
+	int running;       /* a round is under way */
+	char phase[8];     /* "push" or "pull" while running */
+	int64_t done, total; /* of the phase; total 0 when unknown */
+	int64_t pending, quarantined;
+	int64_t rounds;    /* finished since the start */
+	struct sync_report last; /* the last finished round */
+	char last_ok[TS_BUFSZ];  /* last round that went well, "" never */
+	char last_error[512];    /* of the last round, "" if it went well */
+};
+struct sync_worker;
+/* Start the worker on s's config and store; NULL (err set) if its store
+ * connection cannot be opened. Not started (NULL, err.code 0) when no
+ * central node is configured. */
+struct sync_worker *svc_sync_worker_start(
+    const struct svc *s, struct pd_err *err);
+void svc_sync_worker_status(struct sync_worker *w, struct sync_status *st);
+/* A round now (or as soon as the one under way ends). */
+void svc_sync_worker_kick(struct sync_worker *w);
+/* Stop (a round under way is cancelled) and free; w may be NULL. */
+void svc_sync_worker_stop(struct sync_worker *w);
+
 /* Sync, central side (src/service/sync_central.c): s is one
  * organisation's store on the central node. */
 int svc_central_open(struct svc *s, const struct config *cfg,

@@ -18,8 +18,8 @@ struct server {
 	long slow_ms;         /* wait before answering each request */
 };
 
-/* Serve until *stop is set (SIGTERM, SIGINT). */
-int server_run(
-    struct server *sv, volatile sig_atomic_t *stop, struct pd_err *err);
+/* Serve until one of the signals in stop (blocked in every thread)
+ * comes. */
+int server_run(struct server *sv, const sigset_t *stop, struct pd_err *err);
 
 #endif

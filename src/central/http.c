@@ -255,7 +255,7 @@ dispatch(struct server *sv, struct MHD_Connection *c, const char *url,
 	size_t i;
 
 	snprintf(rq->route, sizeof rq->route, "%s %.48s", method, url);
-	if (sv->slow_ms > 0)
+	if (sv->slow_ms > 0 && strcmp(url, SYNC_ROUTE_HEALTH) != 0)
 		usleep((useconds_t)sv->slow_ms * 1000);
 	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
 		if (strcmp(routes[i].path, url) != 0)
@@ -366,10 +366,11 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 int
-server_run(struct server *sv, volatile sig_atomic_t *stop, struct pd_err *err)
+server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 {
 	struct sockaddr_in sin;
 	struct MHD_Daemon *d;
+	int sig;
 
 	memset(&sin, 0, sizeof sin);
 	sin.sin_family = AF_INET;
@@ -394,8 +395,8 @@ server_run(struct server *sv, volatile sig_atomic_t *stop, struct pd_err *err)
 	fprintf(sv->log, "paydesk-central listening on %s:%d\n",
 	    sv->b->cfg.central_listen, sv->b->cfg.central_port);
 	fflush(sv->log);
-	while (!*stop)
-		pause();
+	while (sigwait(stop, &sig) != 0)
+		;
 	MHD_stop_daemon(d);
 	pthread_mutex_destroy(&sv->lock);
 	return 0;

@@ -9,14 +9,6 @@
 #include "central.h"
 #include "paydesk/xmalloc.h"
 
-static volatile sig_atomic_t stop;
-
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	stop = 1;
-}
 
 static void
 usage(FILE *f)
@@ -83,7 +75,7 @@ static int
 serve(struct backend *b, struct pd_err *err)
 {
 	struct server sv;
-	struct sigaction sa;
+	sigset_t stop;
 	int rc;
 
 	memset(&sv, 0, sizeof sv);
@@ -98,10 +90,12 @@ serve(struct backend *b, struct pd_err *err)
 			    "[central] log: cannot open %s",
 			    b->cfg.central_log);
 	}
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
+	/* blocked here, so the server's threads inherit the mask and the
+	 * main thread alone takes them, in sigwait */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	rc = server_run(&sv, &stop, err);
 	if (sv.log != stderr)

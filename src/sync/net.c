@@ -1,5 +1,6 @@
 /* net.c - the sync protocol's HTTP client on libcurl. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,16 +25,21 @@ struct sync_net {
 	CURL *h;
 };
 
+static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+
+static void
+global_init(void)
+{
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
 struct sync_net *
 sync_net_new(const struct sync_net_opts *o)
 {
-	static int global_done;
 	struct sync_net *n = xcalloc(1, sizeof *n);
 
-	if (!global_done) {
-		curl_global_init(CURL_GLOBAL_DEFAULT);
-		global_done = 1;
-	}
+	/* once per process, whichever thread comes first */
+	pthread_once(&global_once, global_init);
 	n->o = *o;
 	xstrlcpy(n->url, o->url ? o->url : "", sizeof n->url);
 	snprintf(n->auth, sizeof n->auth, "Authorization: Bearer %s",

@@ -111,7 +111,8 @@ static void
 header(struct tui *t)
 {
 	const struct svc *s = t->svc;
-	char left[256], right[160], now[TS_BUFSZ];
+	struct sync_status ss;
+	char left[256], right[400], now[TS_BUFSZ], sy[2][160];
 	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw, form;
 
 	svc_now(now);
@@ -119,19 +120,28 @@ header(struct tui *t)
 	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
 	    s->cfg.org_name, s->cfg.terminal_id, t->top ? t->top->title : "");
 	lw = utf8_columns(left, strlen(left));
-	/* the right part shrinks until both fit: without the date, then
-	 * without the role */
-	for (form = 0; form < 3; form++) {
-		if (s->actor.user_id == 0)
-			snprintf(
-			    right, sizeof right, "%s ", form ? now + 11 : now);
-		else if (form < 2)
+	svc_sync_worker_status(t->sync, &ss);
+	tui_sync_words(&ss, 1, sy[0], sizeof sy[0]);
+	tui_sync_words(&ss, 0, sy[1], sizeof sy[1]);
+	/* the right part shrinks until both fit: the sync state shorter,
+	 * without the date, without the role, without the name */
+	for (form = 0; form < 5; form++) {
+		const char *syn = sy[form >= 2];
+		const char *bar = *syn ? " \xe2\x94\x82 " : "";
+		const char *clock = form ? now + 11 : now;
+
+		if (s->actor.user_id == 0 || form >= 4)
+			snprintf(right, sizeof right, "%s%s%s ", syn, bar,
+			    clock);
+		else if (form < 3)
 			snprintf(right, sizeof right,
-			    "%s (%s) \xe2\x94\x82 %s ", s->actor.full_name,
-			    role_name(s->actor.role), form ? now + 11 : now);
+			    "%s%s%s (%s) \xe2\x94\x82 %s ", syn, bar,
+			    s->actor.full_name, role_name(s->actor.role),
+			    clock);
 		else
-			snprintf(right, sizeof right, "%s \xe2\x94\x82 %s ",
-			    s->actor.full_name, now + 11);
+			snprintf(right, sizeof right,
+			    "%s%s%s \xe2\x94\x82 %s ", syn, bar,
+			    s->actor.full_name, clock);
 		rw = utf8_columns(right, strlen(right));
 		if (lw + rw + 1 <= COLS)
 			break;
@@ -320,6 +330,7 @@ int
 tui_main(struct svc *svc)
 {
 	struct tui t;
+	struct pd_err err;
 	int key;
 	wint_t ch;
 
@@ -334,6 +345,9 @@ tui_main(struct svc *svc)
 	keypad(stdscr, TRUE);
 	tui_colours(&t);
 	timeout(1000); /* the clock in the header moves */
+	t.sync = svc_sync_worker_start(svc, &err);
+	if (t.sync == NULL && err.code != 0)
+		tui_message(&t, 1, "background sync is off: %s", err.msg);
 	tui_push(&t, screen_login_new());
 	while (t.top != NULL) {
 		tui_redraw(&t);
@@ -353,6 +367,7 @@ tui_main(struct svc *svc)
 	while (t.top != NULL)
 		pop(&t);
 	endwin();
+	svc_sync_worker_stop(t.sync);
 	return 0;
 }
 
@@ -375,6 +390,7 @@ static struct tui_keymap maps[] = {
     MAP("Receipt", screen_receipt),
     MAP("Today's payments", screen_today),
     MAP("Reprint", screen_reprint),
+    MAP("Sync", screen_sync),
     MAP("Dashboard", screen_dashboard),
     MAP("Payments", screen_payments),
     MAP("Actions", screen_menu),
@@ -400,7 +416,7 @@ tui_keymaps(size_t *n)
 	    screen_pay_method_nkeys, screen_pay_summary_nkeys,
 	    screen_pay_review_nkeys, screen_pay_done_nkeys,
 	    screen_payment_nkeys, screen_receipt_nkeys, screen_today_nkeys,
-	    screen_reprint_nkeys, screen_dashboard_nkeys,
+	    screen_reprint_nkeys, screen_sync_nkeys, screen_dashboard_nkeys,
 	    screen_payments_nkeys, screen_menu_nkeys, screen_filter_nkeys,
 	    screen_void_nkeys, screen_credit_create_nkeys, screen_credit_nkeys,
 	    screen_credit_apply_nkeys, screen_export_nkeys, screen_payers_nkeys,

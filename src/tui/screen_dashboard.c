@@ -20,6 +20,7 @@ enum {
 	A_CREDITS,
 	A_PAYERS,
 	A_AGING,
+	A_SYNC,
 	A_PAY,
 	A_RELOAD,
 	A_LOGOUT,
@@ -34,6 +35,8 @@ const struct tui_key screen_dashboard_keys[] = {
     {'c', "c", "Credits", "the credit notes list", A_CREDITS},
     {'y', "y", "Payers", "the payers report", A_PAYERS},
     {'a', "a", "Aging", "the aging report of open items", A_AGING},
+    {'s', "s", "Sync", "the sync with the central node, rejected records",
+        A_SYNC},
     {'n', "n", NULL, "record a payment", A_PAY},
     {'g', "g", NULL, "read the figures again", A_RELOAD},
     {TUI_KEY_ESC, "Esc", "Log out", "log out, back to the login", A_LOGOUT},
@@ -338,6 +341,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_AGING:
 		tui_push(t, screen_aging_new(t));
+		return TUI_HANDLED;
+	case A_SYNC:
+		tui_push(t, screen_sync_new(t));
 		return TUI_HANDLED;
 	case A_PAY:
 		tui_push(t, screen_pay_search_new(0));

@@ -22,7 +22,7 @@ const size_t screen_home_nkeys =
     sizeof screen_home_keys / sizeof screen_home_keys[0];
 
 /* The tasks, in menu order, with the least role that sees them. */
-enum task { T_PAY, T_FIND, T_TODAY, T_REPRINT, T_LOGOUT };
+enum task { T_PAY, T_FIND, T_TODAY, T_REPRINT, T_SYNC, T_LOGOUT };
 static const struct {
 	enum task task;
 	const char *label;
@@ -32,6 +32,7 @@ static const struct {
     {T_FIND, "Find Consumer", ROLE_CASHIER},
     {T_TODAY, "Today's payments", ROLE_CASHIER},
     {T_REPRINT, "Reprint a receipt", ROLE_CASHIER},
+    {T_SYNC, "Sync with the central node", ROLE_CASHIER},
     {T_LOGOUT, "Log out", ROLE_CASHIER},
 };
 #define NTASKS (sizeof tasks / sizeof tasks[0])
@@ -159,6 +160,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			return TUI_HANDLED;
 		case T_REPRINT:
 			tui_push(t, screen_reprint_new());
+			return TUI_HANDLED;
+		case T_SYNC:
+			tui_push(t, screen_sync_new(t));
 			return TUI_HANDLED;
 		case T_LOGOUT:
 			tui_logout(t);

@@ -58,6 +58,7 @@ struct tui_screen {
 
 struct tui {
 	struct svc *svc;
+	struct sync_worker *sync; /* background sync; NULL: none configured */
 	struct tui_screen *top;
 	int colour;
 	char msg[512]; /* the message line */
@@ -246,6 +247,12 @@ struct tui_screen *screen_reprint_new(void);
  * first step of the wizard. */
 struct tui_screen *screen_pay_search_new(int find);
 struct tui_screen *screen_today_new(struct tui *t);
+/* The sync with the central node: its state and the rejected records. */
+struct tui_screen *screen_sync_new(struct tui *t);
+/* The header's words for the sync state ("" when none is configured):
+ * long ("Online, 3 to send, synced 14:02") or short ("Online, 3 to
+ * send"). */
+void tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n);
 /* The back office. */
 struct tui_screen *screen_dashboard_new(struct tui *t);
 /* Payments (credits 0) or Credit Notes tab first. */
@@ -308,6 +315,8 @@ extern const struct tui_key screen_today_keys[];
 extern const size_t screen_today_nkeys;
 extern const struct tui_key screen_payment_keys[];
 extern const size_t screen_payment_nkeys;
+extern const struct tui_key screen_sync_keys[];
+extern const size_t screen_sync_nkeys;
 extern const struct tui_key screen_receipt_keys[];
 extern const size_t screen_receipt_nkeys;
 

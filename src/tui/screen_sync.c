@@ -1,0 +1,255 @@
+/* screen_sync.c - the sync with the central node: where it goes, whether
+ * it is reached, what waits to be sent, how the last round went, and the
+ * records the central node rejected (quarantined: they never block the
+ * queue); a supervisor queues one again with r. The figures come from the
+ * background worker; s asks it for a round now. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+#include "paydesk/xmalloc.h"
+
+enum { A_NOW, A_RETRY, A_UP, A_DOWN, A_RELOAD, A_BACK };
+
+const struct tui_key screen_sync_keys[] = {
+    {'s', "s", "Sync now", "a sync round now", A_NOW},
+    {'r', "r", "Retry",
+        "queue the rejected record selected again "
+        "(supervisor)",
+        A_RETRY},
+    {KEY_UP, "Up", NULL, "select the record above", A_UP},
+    {KEY_DOWN, "Down", NULL, "select the record below", A_DOWN},
+    {'g', "g", "Reload", "read the rejected records again", A_RELOAD},
+    {TUI_KEY_ESC, "Esc", "Back", "back", A_BACK},
+    {KEY_F(1), "F1", "Help", "this help", -1},
+};
+const size_t screen_sync_nkeys =
+    sizeof screen_sync_keys / sizeof screen_sync_keys[0];
+
+struct sync_screen {
+	struct tui_screen sc;
+	struct outbox_rec *q; /* the quarantine */
+	size_t n, sel;
+	int64_t rounds, quarantined; /* when q was read */
+	unsigned gen;
+};
+
+static const char *
+link_word(const struct sync_status *st)
+{
+	switch (st->link) {
+	case LINK_ONLINE:
+		return "Online";
+	case LINK_OFFLINE:
+		return "Offline";
+	case LINK_REFUSED:
+		return "Refused";
+	case LINK_UNKNOWN:
+		break;
+	}
+	return "Connecting";
+}
+
+void
+tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n)
+{
+	char rej[48] = "";
+
+	if (!st->configured) {
+		buf[0] = '\0';
+		return;
+	}
+	if (!lng) {
+		snprintf(buf, n, "%s, %lld to send",
+		    st->running ? "Syncing" : link_word(st),
+		    (long long)st->pending);
+		return;
+	}
+	if (st->quarantined > 0)
+		snprintf(rej, sizeof rej, ", %lld rejected",
+		    (long long)st->quarantined);
+	snprintf(buf, n, "%s%s, %lld to send%s, %s%.5s", link_word(st),
+	    st->running ? " (syncing)" : "", (long long)st->pending, rej,
+	    st->last_ok[0] ? "synced " : "never synced",
+	    st->last_ok[0] ? st->last_ok + 11 : "");
+}
+
+static void
+load(struct sync_screen *d, struct tui *t, const struct sync_status *st)
+{
+	struct pd_err err;
+
+	store_outbox_free(d->q, d->n);
+	d->q = svc_sync_quarantine(t->svc, &d->n, &err);
+	if (d->q == NULL) {
+		d->n = 0;
+		tui_message(t, 1, "%s", err.msg);
+	}
+	if (d->sel >= d->n)
+		d->sel = d->n ? d->n - 1 : 0;
+	d->rounds = st->rounds;
+	d->quarantined = st->quarantined;
+	d->gen = t->list_gen;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct sync_screen *d = (struct sync_screen *)sc;
+	const struct config *c = &t->svc->cfg;
+	struct sync_status st;
+	char line[640];
+	const struct sync_report *r = &st.last;
+	size_t i, top;
+	int y = 2, rows;
+
+	svc_sync_worker_status(t->sync, &st);
+	if (!st.configured) {
+		tui_text(y++, 2,
+		    "No central node is configured: this terminal "
+		    "works on its own.",
+		    COLS - 4);
+		tui_text(y, 2,
+		    "Set [sync] url and token in the config file to "
+		    "sync with one.",
+		    COLS - 4);
+		return;
+	}
+	if (d->gen != t->list_gen || st.rounds != d->rounds ||
+	    st.quarantined != d->quarantined)
+		load(d, t, &st);
+	tui_pair(y++, 2, 16, "Central node", c->sync_url);
+	if (st.running && st.total > 0)
+		snprintf(line, sizeof line, "%s, syncing: %s %lld of %lld",
+		    link_word(&st), st.phase, (long long)st.done,
+		    (long long)st.total);
+	else if (st.running)
+		snprintf(line, sizeof line, "%s, syncing: %s %lld",
+		    link_word(&st), st.phase[0] ? st.phase : "push",
+		    (long long)st.done);
+	else
+		snprintf(line, sizeof line, "%s, every %d s", link_word(&st),
+		    c->sync_interval);
+	tui_pair(y++, 2, 16, "State", line);
+	snprintf(line, sizeof line, "%lld record%s", (long long)st.pending,
+	    st.pending == 1 ? "" : "s");
+	tui_pair(y++, 2, 16, "To send", line);
+	tui_pair(y++, 2, 16, "Last sync", st.last_ok[0] ? st.last_ok : "never");
+	if (st.rounds > 0) {
+		snprintf(line, sizeof line,
+		    "sent %lld (%lld applied, %lld duplicate, %lld rejected) "
+		    "in "
+		    "%lld batch%s; pulled %lld in %lld page%s, %lld conflict%s",
+		    (long long)r->sent, (long long)r->applied,
+		    (long long)r->duplicates, (long long)r->rejected,
+		    (long long)r->batches, r->batches == 1 ? "" : "es",
+		    (long long)r->pulled, (long long)r->pages,
+		    r->pages == 1 ? "" : "s", (long long)r->conflicts,
+		    r->conflicts == 1 ? "" : "s");
+		tui_pair(y++, 2, 16, "Last round", line);
+	}
+	if (st.last_error[0] != '\0') {
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		tui_pair(y++, 2, 16, "Last error", st.last_error);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
+	}
+	y++;
+	attron(A_BOLD);
+	snprintf(line, sizeof line, "Rejected by the central node (%zu)", d->n);
+	tui_text(y++, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	if (d->n == 0) {
+		tui_text(y, 4, "None: every record was taken.", COLS - 6);
+		return;
+	}
+	attron(A_DIM);
+	snprintf(line, sizeof line, "%-19s %-12s %-22s %s", "Rejected at",
+	    "Kind", "Record", "Reason");
+	tui_text(y++, 3, line, COLS - 4);
+	attroff(A_DIM);
+	rows = LINES - 3 - y;
+	if (rows < 1)
+		rows = 1;
+	top = tui_list_top(d->sel, d->n, rows);
+	for (i = top; i < d->n && y < LINES - 3; i++, y++) {
+		const struct outbox_rec *q = &d->q[i];
+
+		snprintf(line, sizeof line, "%-19s %-12.12s %-22.22s %s",
+		    q->rejected_at, q->kind, q->ref[0] ? q->ref : q->uuid,
+		    q->reason);
+		tui_row(t, y, 2, COLS - 4, i == d->sel, line);
+	}
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct sync_screen *d = (struct sync_screen *)sc;
+	struct sync_status st;
+	struct pd_err err;
+
+	svc_sync_worker_status(t->sync, &st);
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_UP:
+	case A_DOWN:
+		tui_list_move(&d->sel, d->n, a == A_UP ? -1 : 1);
+		return TUI_HANDLED;
+	case A_RELOAD:
+		if (st.configured)
+			load(d, t, &st);
+		return TUI_HANDLED;
+	case A_NOW:
+		if (!st.configured) {
+			tui_message(t, 1, "no central node is configured");
+			return TUI_HANDLED;
+		}
+		svc_sync_worker_kick(t->sync);
+		tui_message(t, 0, "Sync started");
+		return TUI_HANDLED;
+	case A_RETRY:
+		if (d->n == 0) {
+			tui_message(t, 1, "no rejected record to queue again");
+			return TUI_HANDLED;
+		}
+		if (svc_sync_retry(t->svc, d->q[d->sel].uuid, &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
+			return TUI_HANDLED;
+		}
+		tui_message(t, 0,
+		    "%s %s queued again; it goes with the next "
+		    "sync",
+		    d->q[d->sel].kind,
+		    d->q[d->sel].ref[0] ? d->q[d->sel].ref : d->q[d->sel].uuid);
+		load(d, t, &st);
+		svc_sync_worker_kick(t->sync);
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+static void
+free_sync(struct tui_screen *sc)
+{
+	struct sync_screen *d = (struct sync_screen *)sc;
+
+	store_outbox_free(d->q, d->n);
+}
+
+struct tui_screen *
+screen_sync_new(struct tui *t)
+{
+	struct sync_screen *d = xcalloc(1, sizeof *d);
+
+	d->sc.title = "Sync";
+	d->sc.keys = screen_sync_keys;
+	d->sc.nkeys = screen_sync_nkeys;
+	d->sc.draw = draw;
+	d->sc.action = action;
+	d->sc.free = free_sync;
+	d->gen = t->list_gen - 1; /* read on the first draw */
+	return &d->sc;
+}

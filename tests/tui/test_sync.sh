@@ -1,0 +1,147 @@
+# test_sync.sh - the UI's background sync against a real paydesk-central
+# on loopback: a fresh terminal gets its users from the first round, the
+# header shows online/offline, what waits and the last sync, payments go
+# up without a key pressed, keys answer while a round hangs on a slow
+# server, quitting does not wait for it, and the Sync screen shows the
+# rejected records that only a supervisor can queue again.
+. "$TOP/tests/tui/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; rm -rf "$T"' EXIT
+export PAYDESK_PIN=1234 PAYDESK_NOW=""
+
+# wait_long NAME SECONDS TEXT: the screen shows TEXT within SECONDS
+wait_long() {
+	end=$(($(date +%s) + $2))
+	while [ "$(date +%s)" -le $end ]; do
+		grab
+		if grep -qF -- "$3" "$SCREEN"; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.2
+	done
+	echo "not ok - $1"
+	echo "  screen lacks: $3"
+	sed 's/^/  | /' "$SCREEN"
+	return 1
+}
+central_count() { csql "SELECT count(*) FROM payments WHERE terminal = 'T01'"; }
+pane_dead() { tmux -S "$SOCK" display-message -p -t pd '#{pane_dead}'; }
+
+setup_org || { echo "not ok - setup"; exit 1; }
+start_central || exit 1
+terminal 1 "$TOK1" interval=5
+export PAYDESK_CONFIG="$T/t1.ini"
+same "a fresh terminal has no users" "$(tsql 1 'SELECT count(*) FROM users')" 0
+
+tui_start
+wait_long "the first round runs at start: online" 8 "Online, 0 to send"
+wait_for "the header shows the last good sync" "synced "
+same "the reference data came down in the background" \
+    "$(tsql 1 'SELECT count(*) FROM consumers')" \
+    "$(csql 'SELECT count(*) FROM consumers')"
+login jane 1234
+wait_for "users from the central node can log in" "Jane Smith"
+wait_for "the header keeps the sync state beside the user" "Online, 0 to send"
+
+# -- a payment goes up without a key pressed
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 10 >/dev/null
+i=0
+while [ "$(central_count)" != 1 ] && [ $i -lt 80 ]; do sleep 0.1; i=$((i + 1)); done
+same "the next background round sends it" "$(central_count)" 1
+wait_long "and the header counts nothing waiting" 3 "Online, 0 to send"
+
+# -- a round hanging on a server slower than the client's timeout never
+# holds up a key
+stop_central
+start_central slow-ms=20000
+pdt 1 --user jane pay WU-10003 --type bill --method Cash --amount 5 >/dev/null
+wait_long "a background round starts" 8 "Syncing"
+keys Down Down Enter
+sleep 1
+grab
+if grep -qF "Today at this terminal:" "$SCREEN" && grep -qF "Syncing" "$SCREEN"; then
+	ok "keys answer at once while the round waits for the server"
+else
+	echo "not ok - keys answer at once while the round waits for the server"
+	sed 's/^/  | /' "$SCREEN"
+fi
+keys Escape
+wait_long "past the timeout the header says offline" 15 "Offline, 1 to send"
+kill9_central
+
+# -- offline: the header says so, payments wait, one round drains them
+for n in 1 2 3; do
+	pdt 1 --user jane pay WU-10001 --type service --method Cash --amount 1 >/dev/null
+done
+wait_long "the header counts what waits" 3 "Offline, 4 to send"
+keys Up Up Up Up Up Up Down Down Down Down Enter
+wait_for "the Sync screen opens from Home" "Central node"
+wait_for "it names the central node" "$URL"
+keys s
+wait_for "s starts a round" "Sync started"
+wait_for "the error says why" "Couldn't connect"
+wait_for "four payments wait" "4 records"
+same "the central node has only the first" "$(central_count)" 1
+start_central
+keys s
+wait_long "back online, everything goes" 8 "Online, every 5 s"
+wait_for "nothing waits" "0 records"
+wait_for "the last round says what moved" "applied"
+same "the central node has all five, once" "$(central_count)" 5
+ledger_ok "back online: every payment once"
+
+# -- a rejected record: shown in the Sync screen, queued again by a
+# supervisor only
+u=$(tsql 1 "SELECT uuid FROM outbox WHERE kind = 'payment' ORDER BY id LIMIT 1")
+tsql 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
+keys s
+wait_long "the changed record is rejected and listed" 8 \
+    "Rejected by the central node (1)"
+wait_for "with the reason" "conflict"
+wait_for "the header counts it" "1 rejected"
+keys r
+wait_for "a cashier cannot queue it again" "supervisor"
+keys Escape Escape
+wait_for "logged out" "Log in to take payments"
+login mary 2222
+wait_for "the supervisor lands on the dashboard" "Total Collected"
+keys s
+wait_for "s opens the Sync screen from the dashboard" \
+    "Rejected by the central node (1)"
+tsql 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"', '\"notes\":\"\"') WHERE uuid = '$u'"
+keys r
+wait_for "the supervisor queues it again" "queued again"
+same "the retry is audited" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log WHERE action = 'retry' AND ref = '$u'")" 1
+wait_long "put right, it goes at once and is taken" 8 \
+    "None: every record was taken."
+same "it left the quarantine" \
+    "$(tsql 1 "SELECT rejected_at IS NULL AND sent_at IS NOT NULL FROM outbox WHERE uuid = '$u'")" 1
+ledger_ok "after the retry"
+
+# -- quitting does not wait for a round stuck on the server
+stop_central
+start_central slow-ms=20000
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 2 >/dev/null
+keys s
+wait_long "a round is under way" 4 "syncing"
+keys Escape F10
+i=0
+while [ "$(pane_dead)" != 1 ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+same "F10 leaves at once, the round cancelled" "$(pane_dead)" 1
+same "and the payment still waits, nothing lost" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 1
+tmux -S "$SOCK" kill-server 2>/dev/null
+kill9_central
+
+# -- no central node configured: no sync words, the screen says so
+sed -i '/^\[sync\]/,$d' "$T/t1.ini"
+tui_start
+login jane 1234
+lacks "no sync state in the header" "to send"
+keys Up Up Up Up Up Up Down Down Down Down Enter
+wait_for "the Sync screen says none is configured" \
+    "No central node is configured"
+keys s
+wait_for "and s says so" "no central node is configured"
