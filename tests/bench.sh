@@ -114,3 +114,5 @@ rm -rf "$X"
 R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
 "$BUILD/tools/bench_tui" "$DB" "$R"
 rm -rf "$R"
+# the sync with a central node: pull, push, eight terminals at once
+BUILD=$BUILD sh tests/bench_sync.sh

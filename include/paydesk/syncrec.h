@@ -123,18 +123,22 @@ struct sync_push {
 	int version;
 	char terminal[17];
 	int64_t pending;
-	struct syncrec *recs; /* decoded records, nrecs of them */
-	char **bad;           /* per record: why it did not decode, or NULL */
 	size_t nrecs;
+	void *doc; /* the parsed records, decoded one at a time */
 };
 /* Build a push body from outbox payloads (each a record's JSON text). */
 char *sync_push_encode(const char *terminal, int64_t pending,
     const char *const *payloads, size_t n);
-/* Decode a push body. A record that does not decode is kept with its
- * reason in bad[i] (and its uuid if it had one), so the answer can reject
- * it alone; a body that is not a push at all fails (400). */
+/* Decode a push body's envelope; a body that is not a push at all fails
+ * (400). The records are decoded one at a time by sync_push_record, so a
+ * batch never holds thousands of decoded records at once. */
 int sync_push_decode(
     const char *body, size_t len, struct sync_push *out, struct pd_err *err);
+/* Record i into r (free with syncrec_free). A record that does not decode
+ * fails with why in err and its uuid, if it had one, in r->uuid, so the
+ * answer can reject it alone. */
+int sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
+    struct pd_err *err);
 void sync_push_free(struct sync_push *p);
 
 enum sync_outcome { SYNC_APPLIED, SYNC_DUPLICATE, SYNC_REJECTED };
@@ -149,22 +153,23 @@ char *sync_results_encode(const struct sync_result *r, size_t n);
 int sync_results_decode(const char *body, size_t len, const char *const *uuids,
     size_t n, struct sync_result *out, struct pd_err *err);
 
-/* Pull page. */
-struct sync_entry {
-	int64_t seq;
-	struct syncrec rec;
-};
+/* Pull page: the envelope and every entry's seq are checked by
+ * sync_page_decode, the records decoded one at a time by sync_page_entry. */
 struct sync_page {
 	int64_t cursor;
 	int more;
-	struct sync_entry *entries;
 	size_t n;
+	void *doc;
 };
 /* Encode a page from records already encoded as JSON text. */
 char *sync_page_encode(int64_t cursor, int more, const int64_t *seqs,
     const char *const *records, size_t n);
 int sync_page_decode(
     const char *body, size_t len, struct sync_page *out, struct pd_err *err);
+/* Entry i: its seq and its record into r (free with syncrec_free); err
+ * names the entry when the record does not decode. */
+int sync_page_entry(const struct sync_page *p, size_t i, int64_t *seq,
+    struct syncrec *r, struct pd_err *err);
 void sync_page_free(struct sync_page *p);
 
 /* { "v": 1, "error": msg } and { "v": 1, ... } helpers for the server. */

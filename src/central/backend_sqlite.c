@@ -28,9 +28,19 @@ struct sqlite_backend {
 	pthread_mutex_t pool_lock;
 	struct conn **pool;
 	size_t npool;
+	/* one writer per organisation store: pushes queue on this in order
+	 * of arrival instead of polling SQLite's busy handler */
+	struct org_lock {
+		char org[33];
+		pthread_mutex_t m;
+	} * locks;
+	size_t nlocks;
 };
 
 #define SB(b) ((struct sqlite_backend *)(b))
+/* organisations with a writer lock; past this, pushes to the others wait
+ * in SQLite's busy handler instead */
+#define MAX_ORGS_LIVE 256
 
 static void
 org_path(const struct backend *b, const char *org, char *out, size_t n)
@@ -74,6 +84,32 @@ borrow(struct backend *b, const char *org, struct pd_err *err)
 	sb->pool[sb->npool++] = c;
 	pthread_mutex_unlock(&sb->pool_lock);
 	return c;
+}
+
+static pthread_mutex_t *
+writer_lock(struct backend *b, const char *org)
+{
+	struct sqlite_backend *sb = SB(b);
+	pthread_mutex_t *m = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&sb->pool_lock);
+	for (i = 0; i < sb->nlocks && m == NULL; i++)
+		if (strcmp(sb->locks[i].org, org) == 0)
+			m = &sb->locks[i].m;
+	if (m == NULL) {
+		/* never moved once made: grown by a fixed upper bound */
+		if (sb->nlocks == MAX_ORGS_LIVE) {
+			pthread_mutex_unlock(&sb->pool_lock);
+			return NULL;
+		}
+		xstrlcpy(sb->locks[sb->nlocks].org, org,
+		    sizeof sb->locks[sb->nlocks].org);
+		pthread_mutex_init(&sb->locks[sb->nlocks].m, NULL);
+		m = &sb->locks[sb->nlocks++].m;
+	}
+	pthread_mutex_unlock(&sb->pool_lock);
+	return m;
 }
 
 static void
@@ -126,12 +162,17 @@ sq_push(struct backend *b, const struct terminal_row *t,
     const struct sync_push *p, struct sync_result *res, struct pd_err *err)
 {
 	struct conn *c = borrow(b, t->org, err);
+	pthread_mutex_t *w = writer_lock(b, t->org);
 	int rc;
 
 	if (c == NULL)
 		return -1;
+	if (w != NULL)
+		pthread_mutex_lock(w);
 	rc = svc_central_push(&c->s, t->terminal, p, res,
 	    b->kill_after > 0 ? hook : NULL, b, err);
+	if (w != NULL)
+		pthread_mutex_unlock(w);
 	give_back(b, c);
 	return rc;
 }
@@ -302,6 +343,9 @@ sq_close(struct backend *b)
 		free(sb->pool[i]);
 	}
 	free(sb->pool);
+	for (i = 0; i < sb->nlocks; i++)
+		pthread_mutex_destroy(&sb->locks[i].m);
+	free(sb->locks);
 	store_close(sb->dir);
 	pthread_mutex_destroy(&sb->dir_lock);
 	pthread_mutex_destroy(&sb->pool_lock);
@@ -334,10 +378,12 @@ backend_sqlite_open(const struct config *cfg, struct pd_err *err)
 	sb->base.cfg = *cfg;
 	pthread_mutex_init(&sb->dir_lock, NULL);
 	pthread_mutex_init(&sb->pool_lock, NULL);
+	sb->locks = xcalloc(MAX_ORGS_LIVE, sizeof *sb->locks);
 	snprintf(path, sizeof path, "%s/directory.db", cfg->central_data_dir);
 	if (store_open_directory(path, 1, &sb->dir, err) != 0) {
 		pthread_mutex_destroy(&sb->dir_lock);
 		pthread_mutex_destroy(&sb->pool_lock);
+		free(sb->locks);
 		free(sb);
 		return NULL;
 	}

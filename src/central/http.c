@@ -28,6 +28,7 @@ struct request {
 	unsigned status;
 	char terminal[64];
 	char route[64];
+	char note[64]; /* a push: its records and the time to apply them */
 };
 
 struct answer {
@@ -89,7 +90,9 @@ route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
 	struct sync_push p;
 	struct sync_result *res;
 	struct pd_err e = {0};
+	struct timespec t0, t1;
 	long n;
+	int rc;
 
 	(void)c;
 	if (sync_push_decode(rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
@@ -105,7 +108,14 @@ route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
 		return;
 	}
 	res = xcalloc(p.nrecs + 1, sizeof *res);
-	if (sv->b->ops->push(sv->b, t, &p, res, &e) != 0)
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = sv->b->ops->push(sv->b, t, &p, res, &e);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	snprintf(rq->note, sizeof rq->note, " records=%zu apply=%.1fms",
+	    p.nrecs,
+	    (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+	        (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	if (rc != 0)
 		store_failed(a, &e);
 	else {
 		a->status = 200;
@@ -353,9 +363,9 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	     (double)(end.tv_nsec - rq->start.tv_nsec) / 1e6;
 	svc_now(at);
 	pthread_mutex_lock(&sv->lock);
-	fprintf(sv->log, "%s %s %s %u %.1fms%s\n", at,
+	fprintf(sv->log, "%s %s %s %u %.1fms%s%s\n", at,
 	    rq->terminal[0] ? rq->terminal : "-",
-	    rq->route[0] ? rq->route : "-", rq->status, ms,
+	    rq->route[0] ? rq->route : "-", rq->status, ms, rq->note,
 	    why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
 	                                               : " (connection lost)");
 	fflush(sv->log);

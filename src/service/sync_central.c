@@ -95,20 +95,31 @@ svc_central_push(struct svc *s, const char *terminal,
     void *arg, struct pd_err *err)
 {
 	char at[TS_BUFSZ];
+	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
 	size_t i;
 
 	svc_now(at);
-	if (store_begin(s->st, err) != 0)
+	if (store_begin(s->st, err) != 0) {
+		free(r);
 		return -1;
+	}
 	for (i = 0; i < push->nrecs; i++) {
-		if (push_one(s, terminal, &push->recs[i], push->bad[i], at,
-		        &res[i], err) != 0) {
+		struct pd_err bad = {0};
+		int rc;
+
+		rc = sync_push_record(push, i, r, &bad);
+		rc = push_one(s, terminal, r, rc ? bad.msg : NULL, at, &res[i],
+		    err);
+		syncrec_free(r);
+		if (rc != 0) {
 			store_rollback(s->st);
+			free(r);
 			return -1;
 		}
 		if (hook != NULL)
 			hook(i + 1, arg);
 	}
+	free(r);
 	if (store_sync_origin(s->st, "", 0, err) != 0) {
 		store_rollback(s->st);
 		return -1;

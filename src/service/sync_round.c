@@ -176,33 +176,72 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 	}
 }
 
+/* Apply the records of a page. each 0: all in one go, and 1 as soon as
+ * one is refused (the caller rolls back and comes again with each 1);
+ * each 1: every record in its own savepoint, a refused one counted as a
+ * conflict and skipped. A savepoint per record is what makes the fast
+ * path worth it: each one flushes the consumer search index. -1: the
+ * store failed or the page is not understood. */
+static int
+apply_records(struct svc *s, const struct sync_page *pg, int each,
+    int64_t *conflicts, struct pd_err *err)
+{
+	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
+	int64_t seq;
+	size_t i;
+	int rc = 0;
+
+	*conflicts = 0;
+	for (i = 0; i < pg->n && rc == 0; i++) {
+		struct pd_err e = {0};
+
+		if (sync_page_entry(pg, i, &seq, r, err) != 0) {
+			pd_err_prefix(err, "a pull page was not understood: ");
+			rc = -1;
+			break;
+		}
+		if (each && store_begin(s->st, err) != 0) {
+			syncrec_free(r);
+			rc = -1;
+			break;
+		}
+		if (svc_apply_record(s, APPLY_REPLICA, r, &e) < 0) {
+			if (e.code == PD_ESTORE) {
+				*err = e;
+				rc = -1;
+			} else if (!each)
+				rc = 1;
+			else
+				(*conflicts)++;
+			if (each)
+				store_rollback(s->st);
+		} else if (each && store_commit(s->st, err) != 0)
+			rc = -1;
+		syncrec_free(r);
+	}
+	free(r);
+	return rc;
+}
+
 /* Apply one pulled page and move the cursor, in one transaction. */
 static int
 apply_page(struct svc *s, const struct sync_page *pg, struct sync_report *rep,
     struct pd_err *err)
 {
 	char cur[32], at[TS_BUFSZ], detail[96];
-	size_t i;
 	int64_t conflicts = 0;
+	int rc;
 
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	for (i = 0; i < pg->n; i++) {
-		struct pd_err e = {0};
-
-		if (store_begin(s->st, err) != 0)
-			goto fail;
-		if (svc_apply_record(
-		        s, APPLY_REPLICA, &pg->entries[i].rec, &e) < 0) {
-			store_rollback(s->st);
-			if (e.code == PD_ESTORE) {
-				*err = e;
-				goto fail;
-			}
-			conflicts++;
-			continue;
-		}
-		if (store_commit(s->st, err) != 0)
+	if (store_begin(s->st, err) != 0)
+		goto fail;
+	rc = apply_records(s, pg, 0, &conflicts, err);
+	if (rc == 0 && store_commit(s->st, err) != 0)
+		goto fail;
+	if (rc != 0) {
+		store_rollback(s->st);
+		if (rc < 0 || apply_records(s, pg, 1, &conflicts, err) != 0)
 			goto fail;
 	}
 	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
@@ -233,7 +272,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		struct sync_page pg;
 		struct sync_state st;
 		char path[128];
-		int rc;
+		int rc, more;
 
 		svc_sync_state(s, &st);
 		snprintf(path, sizeof path, "%s?since=%lld&limit=%d",
@@ -247,11 +286,12 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			pd_err_prefix(err, "a pull page was not understood: ");
 			return -1;
 		}
+		more = pg.more;
 		rc = apply_page(s, &pg, rep, err);
 		sync_page_free(&pg);
 		if (rc != 0)
 			return -1;
-		if (!pg.more)
+		if (!more)
 			return 0;
 		if (cb != NULL && cb("pull", rep->pulled, 0, arg))
 			return pd_fail(err, PD_ECANCEL, "sync stopped");

@@ -10,6 +10,9 @@
 #include "internal.h"
 #include "paydesk/xmalloc.h"
 
+/* the page cache of a central store connection, in KiB */
+#define CENTRAL_CACHE_KB "131072"
+
 int
 st_fail(struct store *st, struct pd_err *err, const char *what)
 {
@@ -189,8 +192,8 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 			    "('%s', '%d')",
 			    meta_key, i + 1);
 		else
-			snprintf(buf, sizeof buf, "PRAGMA user_version = %d",
-			    i + 1);
+			snprintf(
+			    buf, sizeof buf, "PRAGMA user_version = %d", i + 1);
 		if (st_exec(st, migrations[i], err) != 0 ||
 		    st_exec(st, buf, err) != 0) {
 			pd_err_prefix(err,
@@ -280,6 +283,14 @@ open_kind(const char *path, int create, enum store_kind kind,
 	            ? migrate_list(st, store_admin_migrations,
 	                  store_admin_nmigrations, store_version(st), NULL, err)
 	            : migrate(st, err)) != 0 ||
+	    /* a push batch dirties thousands of pages: kept in memory until
+	     * the commit instead of spilled to the WAL one by one, with the
+	     * savepoint journals in memory and fewer, larger checkpoints */
+	    (kind == KIND_CENTRAL && st_exec(st,
+	                                 "PRAGMA cache_size=-" CENTRAL_CACHE_KB
+	                                 "; PRAGMA temp_store=MEMORY; PRAGMA "
+	                                 "wal_autocheckpoint=10000",
+	                                 err) != 0) ||
 	    (kind == KIND_CENTRAL &&
 	        migrate_list(st, store_central_migrations,
 	            store_central_nmigrations, central_version(st),

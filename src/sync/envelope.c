@@ -86,7 +86,6 @@ sync_push_decode(
     const char *body, size_t len, struct sync_push *out, struct pd_err *err)
 {
 	json_t *o = load_body(body, len, err), *recs, *x;
-	size_t i;
 
 	memset(out, 0, sizeof *out);
 	if (o == NULL)
@@ -113,38 +112,31 @@ sync_push_decode(
 	}
 	out->pending = x ? (int64_t)json_integer_value(x) : 0;
 	out->nrecs = json_array_size(recs);
-	out->recs = xcalloc(out->nrecs ? out->nrecs : 1, sizeof *out->recs);
-	out->bad = xcalloc(out->nrecs ? out->nrecs : 1, sizeof *out->bad);
-	json_array_foreach(recs, i, x)
-	{
-		struct pd_err e = {0};
-
-		if (sync_decode_json(x, &out->recs[i], &e) != 0) {
-			const char *u =
-			    json_string_value(json_object_get(x, "uuid"));
-
-			syncrec_free(&out->recs[i]);
-			if (u != NULL && strlen(u) == 36)
-				xstrlcpy(out->recs[i].uuid, u,
-				    sizeof out->recs[i].uuid);
-			out->bad[i] = xstrdup(e.msg);
-		}
-	}
+	out->doc = json_incref(recs);
 	json_decref(o);
 	return 0;
+}
+
+int
+sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
+    struct pd_err *err)
+{
+	json_t *x = json_array_get(p->doc, i);
+	const char *u;
+
+	if (sync_decode_json(x, r, err) == 0)
+		return 0;
+	syncrec_free(r);
+	u = json_string_value(json_object_get(x, "uuid"));
+	if (u != NULL && strlen(u) == 36)
+		xstrlcpy(r->uuid, u, sizeof r->uuid);
+	return -1;
 }
 
 void
 sync_push_free(struct sync_push *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->nrecs; i++) {
-		syncrec_free(&p->recs[i]);
-		free(p->bad[i]);
-	}
-	free(p->recs);
-	free(p->bad);
+	json_decref(p->doc);
 	memset(p, 0, sizeof *p);
 }
 
@@ -261,41 +253,38 @@ sync_page_decode(
 	out->cursor = (int64_t)json_integer_value(c);
 	out->more = json_is_true(m);
 	want = json_array_size(a);
-	out->entries = xcalloc(want + 1, sizeof *out->entries);
 	json_array_foreach(a, i, x)
 	{
-		json_t *s = json_object_get(x, "seq");
-
-		if (!json_is_integer(s)) {
-			pd_fail(err, PD_EINVAL, "entry %zu has no seq", i + 1);
-			break;
+		if (!json_is_integer(json_object_get(x, "seq"))) {
+			json_decref(o);
+			return pd_fail(
+			    err, PD_EINVAL, "entry %zu has no seq", i + 1);
 		}
-		out->entries[i].seq = (int64_t)json_integer_value(s);
-		if (sync_decode_json(json_object_get(x, "record"),
-		        &out->entries[i].rec, err) != 0) {
-			pd_err_prefix(err,
-			    "entry %lld: ", (long long)out->entries[i].seq);
-			syncrec_free(&out->entries[i].rec);
-			break;
-		}
-		out->n++;
 	}
+	out->n = want;
+	out->doc = json_incref(a);
 	json_decref(o);
-	if (out->n != want) {
-		sync_page_free(out);
-		return -1;
-	}
 	return 0;
+}
+
+int
+sync_page_entry(const struct sync_page *p, size_t i, int64_t *seq,
+    struct syncrec *r, struct pd_err *err)
+{
+	json_t *x = json_array_get(p->doc, i);
+
+	*seq = (int64_t)json_integer_value(json_object_get(x, "seq"));
+	if (sync_decode_json(json_object_get(x, "record"), r, err) == 0)
+		return 0;
+	pd_err_prefix(err, "entry %lld: ", (long long)*seq);
+	syncrec_free(r);
+	return -1;
 }
 
 void
 sync_page_free(struct sync_page *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->n; i++)
-		syncrec_free(&p->entries[i].rec);
-	free(p->entries);
+	json_decref(p->doc);
 	memset(p, 0, sizeof *p);
 }
 

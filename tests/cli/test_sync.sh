@@ -17,6 +17,13 @@ same "consumers arrived" "$(tsql 1 'SELECT count(*) FROM consumers')" \
 same "items arrived with their uuids" \
     "$(tsql 1 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid)')" \
     "$(csql 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid)')"
+run central terminal add ACME B03 T03
+terminal 3 "$(token_of)" pull_page=4
+expect "a pull in pages of 4 takes them all" 0 "Pages       4" pdt 3 sync
+same "every consumer in small pages" "$(tsql 3 'SELECT count(*) FROM consumers')" \
+    "$(csql 'SELECT count(*) FROM consumers')"
+same "every item in small pages" "$(tsql 3 'SELECT count(*) FROM items')" \
+    "$(csql 'SELECT count(*) FROM items')"
 expect "users arrived: jane can log in" 0 "Payment ID" \
     pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 10
 expect "sync --status" 0 "Pending" pdt 1 sync --status
@@ -180,7 +187,7 @@ kill -0 "$CPID" 2>/dev/null && ok "the central node is still up" || echo "not ok
 r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
 case "$r" in *'"terminal":"T01"'*'"waiting"'*) ok "status lists the terminals" ;;
 *) echo "not ok - status"; echo "  $r" ;; esac
-grep -q 'ACME/T01 POST /v1/push 200' "$T/central.log" && ok "requests are logged" ||
+grep -Eq 'ACME/T01 POST /v1/push 200 [0-9.]+ms records=[0-9]+ apply=[0-9.]+ms' "$T/central.log" && ok "requests are logged" ||
     echo "not ok - requests are logged"
 grep -q ' 401 ' "$T/central.log" && ok "refusals are logged" || echo "not ok - refusals are logged"
 

@@ -1,5 +1,7 @@
-/* poster.c - posts payments in a loop for the crash test: the test kills
- * it with SIGKILL at random moments and then checks the store. */
+/* poster.c - posts payments in a loop: for the crash test (killed with
+ * SIGKILL at random moments), the sync tests (with a CONFIG, over the
+ * three demo accounts) and the sync benchmark (with ACCOUNTS, over the
+ * bench accounts AC-0000001 .. AC-<ACCOUNTS>). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,18 +15,22 @@ main(int argc, char **argv)
 	struct pd_err err;
 	struct pay_request q;
 	struct pay_result r;
-	long i, n;
+	long i, n, accts = 0;
+	char acct[32];
 
-	static const char *const accounts[] = {"WU-10001", "WU-10002",
-	    "WU-10003"};
+	static const char *const accounts[] = {
+	    "WU-10001", "WU-10002", "WU-10003"};
 
-	if (argc != 3 && argc != 4) {
-		fprintf(stderr, "usage: poster STORE COUNT [CONFIG]\n");
+	if (argc < 3 || argc > 5) {
+		fprintf(
+		    stderr, "usage: poster STORE COUNT [CONFIG [ACCOUNTS]]\n");
 		return 2;
 	}
 	n = strtol(argv[2], NULL, 10);
+	if (argc == 5)
+		accts = strtol(argv[4], NULL, 10);
 	memset(&s, 0, sizeof s);
-	if ((argc == 4 ? config_load(argv[3], &s.cfg, &err)
+	if ((argc >= 4 ? config_load(argv[3], &s.cfg, &err)
 	               : config_defaults(&s.cfg, &err)) != 0 ||
 	    store_open(argv[1], 0, &s.st, &err) != 0 ||
 	    svc_login(&s, "jane", "1234", &err) != 0) {
@@ -34,7 +40,11 @@ main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		memset(&q, 0, sizeof q);
 		/* with a config (the sync tests) over the three accounts */
-		q.account = argc == 4 ? accounts[i % 3] : "WU-10001";
+		q.account = argc >= 4 ? accounts[i % 3] : "WU-10001";
+		if (accts > 0) {
+			snprintf(acct, sizeof acct, "AC-%07ld", 1 + i % accts);
+			q.account = acct;
+		}
 		q.type = PAY_BILL;
 		q.method = i % 3 ? "Cash" : "Credit Card";
 		q.amount = 100 + i % 50;

@@ -177,6 +177,7 @@ push_envelope(void **state)
 	    ",\"data\":{\"payment_uuid\":\"p\",\"verified_by\":\"Mary\"}}",
 	    "{\"v\":1,\"kind\":\"verify\"}"};
 	struct sync_push p;
+	static struct syncrec r;
 	struct sync_result res[2];
 	struct pd_err err;
 	const char *uuids[2] = {"0f8fad5b-d9cb-469f-a165-70867728950e", ""};
@@ -190,13 +191,16 @@ push_envelope(void **state)
 	assert_string_equal(p.terminal, "T01");
 	assert_int_equal(p.pending, 7);
 	assert_int_equal(p.nrecs, 2);
-	assert_null(p.bad[0]);
-	assert_int_equal(p.recs[0].kind, SR_VERIFY);
-	assert_non_null(p.bad[1]); /* the broken one is kept, with why */
+	assert_int_equal(sync_push_record(&p, 0, &r, &err), 0);
+	assert_int_equal(r.kind, SR_VERIFY);
+	syncrec_free(&r);
+	/* the broken one fails alone, with why */
+	assert_int_equal(sync_push_record(&p, 1, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "\"uuid\" is missing"));
 	memset(res, 0, sizeof res);
 	strcpy(res[0].uuid, uuids[0]);
 	res[1].status = SYNC_REJECTED;
-	strcpy(res[1].reason, p.bad[1]);
+	strcpy(res[1].reason, err.msg);
 	ans = sync_results_encode(res, 2);
 	assert_int_equal(
 	    sync_results_decode(ans, strlen(ans), uuids, 2, back, &err), 0);
@@ -219,7 +223,8 @@ page_envelope(void **state)
 	const char *recs[1] = {"{\"v\":1,\"kind\":\"verify\"," HEAD
 	                       ",\"data\":{\"payment_uuid\":\"p\","
 	                       "\"verified_by\":\"Mary\"}}"};
-	int64_t seqs[1] = {41};
+	int64_t seqs[1] = {41}, seq;
+	static struct syncrec r;
 	struct sync_page pg;
 	struct pd_err err;
 	char *body;
@@ -233,13 +238,17 @@ page_envelope(void **state)
 	assert_int_equal(pg.cursor, 42);
 	assert_int_equal(pg.more, 1);
 	assert_int_equal(pg.n, 1);
-	assert_int_equal(pg.entries[0].seq, 41);
-	assert_string_equal(pg.entries[0].rec.by, "Mary");
+	assert_int_equal(sync_page_entry(&pg, 0, &seq, &r, &err), 0);
+	assert_int_equal(seq, 41);
+	assert_string_equal(r.by, "Mary");
+	syncrec_free(&r);
 	sync_page_free(&pg);
 	free(body);
 	assert_int_equal(
-	    sync_page_decode(broken, strlen(broken), &pg, &err), -1);
+	    sync_page_decode(broken, strlen(broken), &pg, &err), 0);
+	assert_int_equal(sync_page_entry(&pg, 0, &seq, &r, &err), -1);
 	assert_non_null(strstr(err.msg, "entry 2"));
+	sync_page_free(&pg);
 }
 
 int
