@@ -22,6 +22,9 @@ void store_close(struct store *st);
 /* The store's file, for a worker process to open its own connection. */
 const char *store_file(const struct store *st);
 int store_version(struct store *st);
+/* A page cache of kb KiB (0: SQLite's default) for work that dirties
+ * many pages in one transaction, such as a sync round's pulled pages. */
+void store_cache_kb(struct store *st, int kb);
 /* Bulk loading (demo, bench): synchronous OFF until called with 0. */
 void store_bulk(struct store *st, int on);
 
@@ -283,6 +286,11 @@ struct allocation *store_item_held_by(struct store *st, int64_t item_id,
 /* A payment this store received by sync (it has no outbox record). */
 int store_received_add(struct store *st, const char *uuid, struct pd_err *err);
 /* Reference data as the central node has it: update by id (uuid too). */
+/* Inside a transaction: consumers added from now on are left out of the
+ * search index until store_fts_defer_end indexes them all at once (a bulk
+ * load; see migration 6). */
+int store_fts_defer_begin(struct store *st, struct pd_err *err);
+int store_fts_defer_end(struct store *st, struct pd_err *err);
 int store_consumer_update(
     struct store *st, const struct consumer *c, struct pd_err *err);
 int store_item_update(struct store *st, const struct item *it, struct pd_err *err);

@@ -18,6 +18,7 @@
 #define META_OK "sync.last_ok"
 #define META_TRY "sync.last_try"
 #define META_ERROR "sync.last_error"
+#define SYNC_CACHE_KB 32768
 
 void
 svc_sync_state(struct svc *s, struct sync_state *st)
@@ -234,7 +235,8 @@ apply_page(struct svc *s, const struct sync_page *pg, struct sync_report *rep,
 
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	if (store_begin(s->st, err) != 0)
+	if (store_fts_defer_begin(s->st, err) != 0 ||
+	    store_begin(s->st, err) != 0)
 		goto fail;
 	rc = apply_records(s, pg, 0, &conflicts, err);
 	if (rc == 0 && store_commit(s->st, err) != 0)
@@ -244,6 +246,8 @@ apply_page(struct svc *s, const struct sync_page *pg, struct sync_report *rep,
 		if (rc < 0 || apply_records(s, pg, 1, &conflicts, err) != 0)
 			goto fail;
 	}
+	if (store_fts_defer_end(s->st, err) != 0)
+		goto fail;
 	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
 	svc_now(at);
 	snprintf(detail, sizeof detail, "entries=%zu conflicts=%lld", pg->n,
@@ -325,9 +329,13 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	net = sync_net_new(&o);
 	svc_now(at);
 	note(s, META_TRY, at);
+	/* a pulled page of thousands of records stays in memory until its
+	 * commit instead of spilling to the WAL page by page */
+	store_cache_kb(s->st, SYNC_CACHE_KB);
 	rc = push_all(s, net, cb, arg, rep, err);
 	if (rc == 0)
 		rc = pull_all(s, net, cb, arg, rep, err);
+	store_cache_kb(s->st, 0);
 	sync_net_free(net);
 	rep->pending = store_outbox_pending(s->st);
 	if (rc != 0) {

@@ -134,6 +134,26 @@ store_consumer_by_id(
 	return consumer_one(st, s, c, what, err);
 }
 
+int
+store_fts_defer_begin(struct store *st, struct pd_err *err)
+{
+	return st_exec(st,
+	    "INSERT INTO fts_defer (after_id) SELECT coalesce(max(id), 0) "
+	    "FROM consumers",
+	    err);
+}
+
+int
+store_fts_defer_end(struct store *st, struct pd_err *err)
+{
+	return st_exec(st,
+	    "INSERT INTO consumers_fts (rowid, name, account_no, phone, "
+	    "phone_digits) SELECT id, name, account_no, phone, phone_digits "
+	    "FROM consumers WHERE id > (SELECT min(after_id) FROM fts_defer); "
+	    "DELETE FROM fts_defer",
+	    err);
+}
+
 int64_t
 store_consumer_count(struct store *st)
 {

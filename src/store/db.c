@@ -336,6 +336,15 @@ store_close(struct store *st)
 }
 
 void
+store_cache_kb(struct store *st, int kb)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", kb ? -kb : -2000);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+void
 store_bulk(struct store *st, int on)
 {
 	sqlite3_exec(st->db,

@@ -475,6 +475,35 @@ const char *const store_migrations[] = {
      * they have no outbox record here, and the central node may have
      * credited part of them instead of allocating it */
     "CREATE TABLE received (uuid TEXT PRIMARY KEY) WITHOUT ROWID;\n",
+
+    /* 6: the consumer search index can be brought up to date once at the
+     * end of a bulk load (a pulled page of thousands of consumers)
+     * instead of row by row: while fts_defer holds a row, consumers
+     * above its after_id are left out, and store_fts_defer_end indexes
+     * them in the same transaction. Row by row, every statement's
+     * savepoint flushes the index. */
+    "CREATE TABLE fts_defer (after_id INTEGER NOT NULL);\n"
+    "DROP TRIGGER consumers_ai;\n"
+    "DROP TRIGGER consumers_ad;\n"
+    "DROP TRIGGER consumers_au;\n"
+    "CREATE TRIGGER consumers_ai AFTER INSERT ON consumers WHEN NOT EXISTS"
+    " (SELECT 1 FROM fts_defer WHERE new.id > after_id) BEGIN"
+    " INSERT INTO consumers_fts (rowid, name, account_no, phone, "
+    " phone_digits) VALUES (new.id, new.name, new.account_no, new.phone,"
+    " new.phone_digits); END;\n"
+    "CREATE TRIGGER consumers_ad AFTER DELETE ON consumers WHEN NOT EXISTS"
+    " (SELECT 1 FROM fts_defer WHERE old.id > after_id) BEGIN"
+    " INSERT INTO consumers_fts (consumers_fts, rowid, name, account_no,"
+    " phone, phone_digits) VALUES ('delete', old.id, old.name,"
+    " old.account_no, old.phone, old.phone_digits); END;\n"
+    "CREATE TRIGGER consumers_au AFTER UPDATE ON consumers WHEN NOT EXISTS"
+    " (SELECT 1 FROM fts_defer WHERE old.id > after_id) BEGIN"
+    " INSERT INTO consumers_fts (consumers_fts, rowid, name, account_no,"
+    " phone, phone_digits) VALUES ('delete', old.id, old.name,"
+    " old.account_no, old.phone, old.phone_digits);"
+    " INSERT INTO consumers_fts (rowid, name, account_no, phone, "
+    " phone_digits) VALUES (new.id, new.name, new.account_no, new.phone,"
+    " new.phone_digits); END;\n",
 };
 
 const int store_nmigrations =
