@@ -110,7 +110,7 @@ cmd_doctor(struct cli *c, int argc, char **argv)
 		return pd_fail(&c->err, PD_ESTORE, "%s: %d problem%s found",
 		    c->svc.cfg.store_path, rc, rc == 1 ? "" : "s");
 	printf("%s: ok (integrity, foreign keys, balances, voids, outbox, "
-	       "audit chain)\n",
+	       "search index, audit chain)\n",
 	    c->svc.cfg.store_path);
 	return 0;
 }

@@ -157,14 +157,7 @@ store_fts_defer_end(struct store *st, struct pd_err *err)
 int64_t
 store_consumer_count(struct store *st)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT count(*) FROM consumers", NULL);
-	int64_t n = 0;
-
-	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	if (s != NULL)
-		sqlite3_reset(s);
-	return n;
+	return st_count(st, "SELECT count(*) FROM consumers");
 }
 
 struct consumer *

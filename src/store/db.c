@@ -335,6 +335,19 @@ store_close(struct store *st)
 	free(st);
 }
 
+int64_t
+st_count(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = st_stmt(st, sql, NULL);
+	int64_t n = 0;
+
+	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	if (s != NULL)
+		sqlite3_reset(s);
+	return n;
+}
+
 void
 store_cache_kb(struct store *st, int kb)
 {

@@ -64,6 +64,8 @@ void qb_add(struct qb *q, const char *sql, const char *fmt, ...);
 sqlite3_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
 void qb_free(struct qb *q);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
+/* The one integer a cached query returns (0 if it fails). */
+int64_t st_count(struct store *st, const char *sql);
 int qb_count(struct store *st, struct qb *q, int64_t *n, const char *what,
     struct pd_err *err);
 /* "%text%" or "text%" with LIKE wildcards escaped by backslash; caller

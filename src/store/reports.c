@@ -297,6 +297,20 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		if (rc != SQLITE_DONE)
 			return st_fail(st, err, checks[i].what);
 	}
+	/* the consumer search index agrees with the consumers (rank 1:
+	 * against the content table), and no bulk load was left open */
+	if (sqlite3_exec(st->db,
+	        "INSERT INTO consumers_fts (consumers_fts, rank) "
+	        "VALUES ('integrity-check', 1)",
+	        NULL, NULL, NULL) != SQLITE_OK ||
+	    st_count(st, "SELECT count(*) FROM fts_defer") != 0) {
+		snprintf(line, sizeof line,
+		    "search index: does not match the consumers (%s)",
+		    sqlite3_errmsg(st->db));
+		if (cb != NULL)
+			cb(line, arg);
+		problems++;
+	}
 	if (store_audit_verify(st, &n, &chain) != 0) {
 		if (chain.code != PD_ESTORE)
 			return pd_fail(err, chain.code, "%s", chain.msg);

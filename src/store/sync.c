@@ -134,30 +134,17 @@ store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 	return 0;
 }
 
-static int64_t
-count_of(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s = st_stmt(st, sql, NULL);
-	int64_t n = 0;
-
-	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	if (s != NULL)
-		sqlite3_reset(s);
-	return n;
-}
-
 int64_t
 store_outbox_pending(struct store *st)
 {
-	return count_of(st, "SELECT count(*) FROM outbox WHERE sent_at IS "
+	return st_count(st, "SELECT count(*) FROM outbox WHERE sent_at IS "
 	                    "NULL AND rejected_at IS NULL");
 }
 
 int64_t
 store_outbox_quarantined(struct store *st)
 {
-	return count_of(st, "SELECT count(*) FROM outbox WHERE rejected_at "
+	return st_count(st, "SELECT count(*) FROM outbox WHERE rejected_at "
 	                    "IS NOT NULL");
 }
 
@@ -395,7 +382,7 @@ read_feed(sqlite3_stmt *s, void *elem)
 int64_t
 store_feed_head(struct store *st)
 {
-	return count_of(st, "SELECT coalesce(max(seq), 0) FROM feed");
+	return st_count(st, "SELECT coalesce(max(seq), 0) FROM feed");
 }
 
 struct feed_entry *

@@ -24,6 +24,14 @@ same "every consumer in small pages" "$(tsql 3 'SELECT count(*) FROM consumers')
     "$(csql 'SELECT count(*) FROM consumers')"
 same "every item in small pages" "$(tsql 3 'SELECT count(*) FROM items')" \
     "$(csql 'SELECT count(*) FROM items')"
+expect "pulled consumers are found by search" 0 "WU-10002" pdt 3 consumer search "Núñez"
+expect "and the index agrees with them" 0 "search index" pdt 3 doctor
+cp "$T/t3.db" "$T/bad.db"
+sqlite3 "$T/bad.db" "INSERT INTO fts_defer VALUES (0); INSERT INTO consumers
+    (uuid, account_no, name, created_at) VALUES ('u-x', 'ZZ-1', 'Left Out',
+    '2026-01-01'); DELETE FROM fts_defer"
+expect "doctor finds a consumer left out of the index" 6 \
+    "search index: does not match" "$PD" --db "$T/bad.db" doctor
 expect "users arrived: jane can log in" 0 "Payment ID" \
     pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 10
 expect "sync --status" 0 "Pending" pdt 1 sync --status
