@@ -83,6 +83,14 @@ route_health(struct server *sv, struct MHD_Connection *c, struct request *rq,
 	a->body = xstrdup("{\"status\":\"ok\",\"v\":1}");
 }
 
+/* Milliseconds from a to b (CLOCK_MONOTONIC). */
+static double
+ms_since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 +
+	       (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
 static void
 route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
     const struct terminal_row *t, struct answer *a)
@@ -112,9 +120,7 @@ route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
 	rc = sv->b->ops->push(sv->b, t, &p, res, &e);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	snprintf(rq->note, sizeof rq->note, " records=%zu apply=%.1fms",
-	    p.nrecs,
-	    (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-	        (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	    p.nrecs, ms_since(&t0, &t1));
 	if (rc != 0)
 		store_failed(a, &e);
 	else {
@@ -359,8 +365,7 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (rq == NULL)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &end);
-	ms = (double)(end.tv_sec - rq->start.tv_sec) * 1e3 +
-	     (double)(end.tv_nsec - rq->start.tv_nsec) / 1e6;
+	ms = ms_since(&rq->start, &end);
 	svc_now(at);
 	pthread_mutex_lock(&sv->lock);
 	fprintf(sv->log, "%s %s %s %u %.1fms%s%s\n", at,
