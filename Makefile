@@ -36,7 +36,7 @@ endif
 DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libcurl4-openssl-dev libhpdf-dev libiniparser-dev \
            libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
-           libxlsxwriter-dev unzip python3 curl \
+           libxlsxwriter-dev unzip python3 curl openssl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev
 
 LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c src/doc/*.c \

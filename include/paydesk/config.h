@@ -84,6 +84,8 @@ struct config {
 	int central_max_body_kb;
 	int central_threads;
 	char central_log[PATH_MAX]; /* "" = standard error */
+	char central_tls_cert[PATH_MAX]; /* "" = plain http */
+	char central_tls_key[PATH_MAX];
 };
 
 /* One row of the schema, exported for the docs check and `paydesk config`. */

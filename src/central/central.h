@@ -13,6 +13,8 @@ struct server {
 	FILE *log;
 	pthread_mutex_t lock; /* the log and the counters */
 	long pushes;
+	char mhd_msg[256]; /* libmicrohttpd's last complaint while starting */
+	int started;
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
 	long drop_after_push; /* drop the connection after this push commits */
 	long slow_ms;         /* wait before answering each request */

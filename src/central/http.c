@@ -4,6 +4,8 @@
  * TO ADD A ROUTE: a row in routes[] and its handler.
  */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <stdint.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -380,39 +382,153 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* libmicrohttpd's own messages: the first kept while starting (why it
+ * could not), each logged once serving. */
+static void
+mhd_logger(void *cls, const char *fmt, va_list ap)
+{
+	struct server *sv = cls;
+	char msg[sizeof sv->mhd_msg];
+	size_t n;
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
+		msg[--n] = '\0';
+	pthread_mutex_lock(&sv->lock);
+	if (sv->started) {
+		fprintf(sv->log, "libmicrohttpd: %s\n", msg);
+		fflush(sv->log);
+	} else if (sv->mhd_msg[0] == '\0') {
+		memcpy(sv->mhd_msg, msg, n + 1); /* the first: the cause */
+	}
+	pthread_mutex_unlock(&sv->lock);
+}
+
+/* A PEM file of [central] key, whole, or NULL with err set. */
+static char *
+read_pem(const char *key, const char *path, const char *marker,
+    const char *what, struct pd_err *err)
+{
+	enum { PEM_MAX = 1 << 20 };
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	if (f == NULL) {
+		pd_fail(err, PD_EINVAL, "[central] %s: cannot read %s: %s", key,
+		    path, strerror(errno));
+		return NULL;
+	}
+	buf = xmalloc(PEM_MAX + 1);
+	n = fread(buf, 1, PEM_MAX + 1, f);
+	fclose(f);
+	buf[n > PEM_MAX ? PEM_MAX : n] = '\0';
+	if (n > PEM_MAX || strstr(buf, marker) == NULL) {
+		pd_fail(err, PD_EINVAL,
+		    "[central] %s: %s is not a PEM file "
+		    "with a %s",
+		    key, path, what);
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* [central] tls_cert and tls_key, both or neither. */
+static int
+read_tls(const struct config *cfg, char **cert, char **key, struct pd_err *err)
+{
+	*cert = *key = NULL;
+	if (cfg->central_tls_cert[0] == '\0' && cfg->central_tls_key[0] == '\0')
+		return 0;
+	if (cfg->central_tls_cert[0] == '\0' || cfg->central_tls_key[0] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    "[central] tls_cert and tls_key go together: %s is set, "
+		    "%s is empty",
+		    cfg->central_tls_cert[0] ? "tls_cert" : "tls_key",
+		    cfg->central_tls_cert[0] ? "tls_key" : "tls_cert");
+	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+		return pd_fail(err, PD_EINVAL,
+		    "[central] tls_cert: this libmicrohttpd was built without "
+		    "TLS");
+	*cert = read_pem("tls_cert", cfg->central_tls_cert,
+	    "-----BEGIN CERTIFICATE-----", "CERTIFICATE", err);
+	if (*cert == NULL)
+		return -1;
+	*key = read_pem("tls_key", cfg->central_tls_key, "PRIVATE KEY-----",
+	    "PRIVATE KEY", err);
+	if (*key == NULL) {
+		free(*cert);
+		*cert = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 int
 server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 {
+	const struct config *cfg = &sv->b->cfg;
 	struct sockaddr_in sin;
+	struct MHD_OptionItem opt[10];
 	struct MHD_Daemon *d;
-	int sig;
+	unsigned int flags =
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	char *cert, *key;
+	int sig, n = 0;
 
 	memset(&sin, 0, sizeof sin);
 	sin.sin_family = AF_INET;
-	sin.sin_port = htons((uint16_t)sv->b->cfg.central_port);
-	if (inet_pton(AF_INET, sv->b->cfg.central_listen, &sin.sin_addr) != 1)
+	sin.sin_port = htons((uint16_t)cfg->central_port);
+	if (inet_pton(AF_INET, cfg->central_listen, &sin.sin_addr) != 1)
 		return pd_fail(err, PD_EINVAL,
 		    "[central] listen: \"%s\" is not an IPv4 address",
-		    sv->b->cfg.central_listen);
+		    cfg->central_listen);
+	if (read_tls(cfg, &cert, &key, err) != 0)
+		return -1;
+#define OPT(o, v, p) opt[n++] = (struct MHD_OptionItem){(o), (v), (p)}
+	/* first, so that it hears every complaint */
+	OPT(MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)(void *)mhd_logger, sv);
+	OPT(MHD_OPTION_SOCK_ADDR, 0, &sin);
+	OPT(MHD_OPTION_THREAD_POOL_SIZE, cfg->central_threads, NULL);
+	OPT(MHD_OPTION_CONNECTION_TIMEOUT, 60, NULL);
+	OPT(MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)(void *)on_done, sv);
+	if (cert != NULL) {
+		flags |= MHD_USE_TLS;
+		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, cert);
+		OPT(MHD_OPTION_HTTPS_MEM_KEY, 0, key);
+	}
+	OPT(MHD_OPTION_END, 0, NULL);
+#undef OPT
 	pthread_mutex_init(&sv->lock, NULL);
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0,
-	    NULL, NULL, on_request, sv, MHD_OPTION_SOCK_ADDR, &sin,
-	    MHD_OPTION_THREAD_POOL_SIZE,
-	    (unsigned int)sv->b->cfg.central_threads,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)60,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_done, sv, MHD_OPTION_END);
+	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv,
+	    MHD_OPTION_ARRAY, opt, MHD_OPTION_END);
 	if (d == NULL) {
 		pthread_mutex_destroy(&sv->lock);
-		return pd_fail(err, PD_ENET,
-		    "cannot listen on %s:%d (in use, or not allowed)",
-		    sv->b->cfg.central_listen, sv->b->cfg.central_port);
+		free(cert);
+		free(key);
+		if (strstr(sv->mhd_msg, "certificate") != NULL ||
+		    strstr(sv->mhd_msg, "x509") != NULL ||
+		    strstr(sv->mhd_msg, "TLS") != NULL)
+			return pd_fail(err, PD_EINVAL,
+			    "[central] tls_cert, tls_key: %s", sv->mhd_msg);
+		return pd_fail(err, PD_ENET, "cannot listen on %s:%d: %s",
+		    cfg->central_listen, cfg->central_port,
+		    sv->mhd_msg[0] ? sv->mhd_msg : "in use, or not allowed");
 	}
-	fprintf(sv->log, "paydesk-central listening on %s:%d\n",
-	    sv->b->cfg.central_listen, sv->b->cfg.central_port);
+	pthread_mutex_lock(&sv->lock);
+	sv->started = 1;
+	fprintf(sv->log, "paydesk-central listening on %s://%s:%d\n",
+	    cert != NULL ? "https" : "http", cfg->central_listen,
+	    cfg->central_port);
 	fflush(sv->log);
+	pthread_mutex_unlock(&sv->lock);
 	while (sigwait(stop, &sig) != 0)
 		;
 	MHD_stop_daemon(d);
 	pthread_mutex_destroy(&sv->lock);
+	free(cert);
+	free(key);
 	return 0;
 }

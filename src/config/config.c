@@ -180,6 +180,13 @@ static const struct schema schema[] = {
     {{"central", "log", "",
          "paydesk-central: request log file; empty: standard error"},
         CFG_OPTPATH, F(central_log), 0, 0, NULL},
+    {{"central", "tls_cert", "",
+         "paydesk-central: certificate chain (PEM) to serve https; empty: "
+         "plain http"},
+        CFG_OPTPATH, F(central_tls_cert), 0, 0, NULL},
+    {{"central", "tls_key", "",
+         "paydesk-central: private key (PEM) of tls_cert"},
+        CFG_OPTPATH, F(central_tls_key), 0, 0, NULL},
 };
 #undef F
 

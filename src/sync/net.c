@@ -132,8 +132,17 @@ backoff_ms(int attempt)
 	return bound / 2 + (long)(r % (unsigned)(bound / 2 + 1));
 }
 
+/* Failures that another attempt cannot mend: the certificate or the CA
+ * file. */
+static int
+tls_failure(CURLcode c)
+{
+	return c == CURLE_PEER_FAILED_VERIFICATION ||
+	       c == CURLE_SSL_CACERT_BADFILE || c == CURLE_SSL_CERTPROBLEM;
+}
+
 /* One attempt. 0 with an answer in r; -1 with no answer (curl's reason
- * in why). */
+ * in why); -2 when the central node's certificate is not trusted. */
 static int
 attempt(struct sync_net *n, const char *method, const char *url,
     const char *body, size_t len, struct sync_reply *r, long *retry_after,
@@ -143,6 +152,7 @@ attempt(struct sync_net *n, const char *method, const char *url,
 	struct buf b = {0};
 	CURLcode c;
 	curl_off_t ra = -1;
+	char detail[CURL_ERROR_SIZE] = "";
 
 	curl_easy_reset(n->h);
 	hdr = curl_slist_append(hdr, n->auth);
@@ -169,6 +179,7 @@ attempt(struct sync_net *n, const char *method, const char *url,
 	curl_easy_setopt(n->h, CURLOPT_XFERINFOFUNCTION, on_progress);
 	curl_easy_setopt(n->h, CURLOPT_XFERINFODATA, (void *)n->o.cancel);
 	curl_easy_setopt(n->h, CURLOPT_USERAGENT, "paydesk-sync/1");
+	curl_easy_setopt(n->h, CURLOPT_ERRORBUFFER, detail);
 	if (body != NULL) {
 		curl_easy_setopt(n->h, CURLOPT_POST, 1L);
 		curl_easy_setopt(n->h, CURLOPT_POSTFIELDS, body);
@@ -178,10 +189,12 @@ attempt(struct sync_net *n, const char *method, const char *url,
 	(void)method;
 	c = curl_easy_perform(n->h);
 	curl_slist_free_all(hdr);
+	curl_easy_setopt(n->h, CURLOPT_ERRORBUFFER, NULL);
 	if (c != CURLE_OK) {
-		snprintf(why, nwhy, "%s", curl_easy_strerror(c));
+		snprintf(why, nwhy, "%s",
+		    detail[0] ? detail : curl_easy_strerror(c));
 		free(b.p);
-		return -1;
+		return tls_failure(c) ? -2 : -1;
 	}
 	curl_easy_getinfo(n->h, CURLINFO_RESPONSE_CODE, &r->status);
 	if (curl_easy_getinfo(n->h, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK)
@@ -202,11 +215,20 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 	snprintf(url, sizeof url, "%s%s", n->url, path);
 	for (i = 0;; i++) {
 		long retry_after = -1, wait;
+		int rc;
 
 		if (n->o.cancel && *n->o.cancel)
 			return pd_fail(err, PD_ECANCEL, "sync cancelled");
-		if (attempt(n, method, url, body, len, r, &retry_after, why,
-		        sizeof why) == 0) {
+		rc = attempt(n, method, url, body, len, r, &retry_after, why,
+		    sizeof why);
+		if (rc == -2)
+			return pd_fail(err, PD_ENET,
+			    "%s %s: the central node's certificate is not "
+			    "trusted (%s); [sync] ca_file names the CA that "
+			    "signed it. Nothing is lost: the records stay "
+			    "queued",
+			    method, url, why);
+		if (rc == 0) {
 			if (r->status < 500 && r->status != 429)
 				break;
 			sync_error_decode(r->body, r->len, msg, sizeof msg);

@@ -94,6 +94,14 @@ load(struct sync_screen *d, struct tui *t, const struct sync_status *st)
 	d->gen = t->list_gen;
 }
 
+/* A label and a value wrapped over up to rows lines; the lines used. */
+static int
+wrapped_pair(int y, const char *label, const char *value, int rows)
+{
+	tui_pair(y, 2, 16, label, "");
+	return tui_wrap(y, 18, value, COLS - 19, rows);
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -148,11 +156,11 @@ draw(struct tui_screen *sc, struct tui *t)
 		    (long long)r->pulled, (long long)r->pages,
 		    r->pages == 1 ? "" : "s", (long long)r->conflicts,
 		    r->conflicts == 1 ? "" : "s");
-		tui_pair(y++, 2, 16, "Last round", line);
+		y += wrapped_pair(y, "Last round", line, 2);
 	}
 	if (st.last_error[0] != '\0') {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
-		tui_pair(y++, 2, 16, "Last error", st.last_error);
+		y += wrapped_pair(y, "Last error", st.last_error, 4);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
 	}
 	y++;

@@ -25,7 +25,8 @@ start_central() {
 	    2>>"$T/central.err" &
 	CPID=$!
 	i=0
-	while ! curl -sf "$URL/v1/health" >/dev/null 2>&1; do
+	while ! curl -sf ${CACERT:+--cacert "$CACERT"} "$URL/v1/health" \
+	    >/dev/null 2>&1; do
 		i=$((i + 1))
 		[ $i -gt 100 ] && { echo "central did not start"; return 1; }
 		sleep 0.05

@@ -137,7 +137,7 @@ stop_central
 start_central slow-ms=3000
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 5 >/dev/null
 terminal 1 "$TOK1" timeout=1
-expect "a timeout is an unknown outcome" 10 "Timeout" pdt 1 sync
+expect "a timeout is an unknown outcome" 10 "timed out" pdt 1 sync
 same "the record stays queued" "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 1
 terminal 1 "$TOK1"
 stop_central
