@@ -302,9 +302,15 @@ int svc_export_aging(struct svc *s, const struct aging_filter *f,
 int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
 
 /* Imports: kind is consumers, bills, services, installments or users.
- * All or nothing; errors name file:line:column and the field. */
-int svc_import(struct svc *s, const char *kind, const char *path, size_t *count,
-    struct pd_err *err);
+ * All or nothing; errors name file:line:column and the field. A row whose
+ * key (account, username, ref) exists is an error, or with update: it
+ * changes the consumer or user when it differs, and for an issued bill,
+ * service charge or installment must say what is stored (skipped). */
+struct import_counts {
+	size_t added, updated, unchanged;
+};
+int svc_import(struct svc *s, const char *kind, const char *path, int update,
+    struct import_counts *count, struct pd_err *err);
 
 /* Sync, terminal side (src/service/sync_round.c). One round pushes every
  * pending outbox record in batches of [sync] batch (each batch's answers

@@ -285,12 +285,13 @@ struct allocation *store_item_held_by(struct store *st, int64_t item_id,
     const char *terminal, size_t *n, struct pd_err *err);
 /* A payment this store received by sync (it has no outbox record). */
 int store_received_add(struct store *st, const char *uuid, struct pd_err *err);
-/* Reference data as the central node has it: update by id (uuid too). */
 /* Inside a transaction: consumers added from now on are left out of the
  * search index until store_fts_defer_end indexes them all at once (a bulk
  * load; see migration 6). */
 int store_fts_defer_begin(struct store *st, struct pd_err *err);
 int store_fts_defer_end(struct store *st, struct pd_err *err);
+/* Reference data as the central node has it, or an import with update
+ * gives it: update by id (uuid too). */
 int store_consumer_update(
     struct store *st, const struct consumer *c, struct pd_err *err);
 int store_item_update(struct store *st, const struct item *it, struct pd_err *err);

@@ -13,6 +13,7 @@
 #include "paydesk/syncrec.h"
 
 struct backend;
+struct import_counts;
 
 struct terminal_status {
 	struct terminal_row t;
@@ -51,8 +52,10 @@ struct backend_ops {
 	    const char *terminal, struct pd_err *err);
 	struct terminal_row *(*terminals)(
 	    struct backend *b, const char *org, size_t *n, struct pd_err *err);
+	/* A CSV import into the organisation (see svc_import). */
 	int (*import)(struct backend *b, const char *org, const char *kind,
-	    const char *path, size_t *count, struct pd_err *err);
+	    const char *path, int update, struct import_counts *n,
+	    struct pd_err *err);
 	void (*close)(struct backend *b);
 };
 

@@ -314,7 +314,7 @@ sq_terminals(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 
 static int
 sq_import(struct backend *b, const char *org, const char *kind,
-    const char *path, size_t *count, struct pd_err *err)
+    const char *path, int update, struct import_counts *n, struct pd_err *err)
 {
 	struct conn *c;
 	int rc;
@@ -327,7 +327,7 @@ sq_import(struct backend *b, const char *org, const char *kind,
 	c = borrow(b, org, err);
 	if (c == NULL)
 		return -1;
-	rc = svc_import(&c->s, kind, path, count, err);
+	rc = svc_import(&c->s, kind, path, update, n, err);
 	give_back(b, c);
 	return rc;
 }

@@ -9,7 +9,6 @@
 #include "central.h"
 #include "paydesk/xmalloc.h"
 
-
 static void
 usage(FILE *f)
 {
@@ -22,7 +21,8 @@ usage(FILE *f)
 	    "TERMINAL\n"
 	    "       paydesk-central [--config FILE] terminal list [ORG]\n"
 	    "       paydesk-central [--config FILE] import ORG "
-	    "consumers|bills|services|installments|users FILE.csv\n");
+	    "consumers|bills|services|installments|users FILE.csv "
+	    "[--update]\n");
 }
 
 /* An identifier: letters, digits and '-', 1..max characters. */
@@ -163,7 +163,7 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 static int
 run(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
-	size_t count;
+	struct import_counts n;
 
 	if (argc == 0 || strcmp(argv[0], "serve") == 0) {
 		if (argc > 1) {
@@ -186,12 +186,16 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "terminal") == 0)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
-	if (strcmp(argv[0], "import") == 0 && argc == 4) {
-		if (b->ops->import(b, argv[1], argv[2], argv[3], &count, err))
+	if (strcmp(argv[0], "import") == 0 &&
+	    (argc == 4 || (argc == 5 && strcmp(argv[4], "--update") == 0))) {
+		if (b->ops->import(
+		        b, argv[1], argv[2], argv[3], argc == 5, &n, err) != 0)
 			return -1;
-		printf("imported %zu %s into %s; terminals get them at their "
-		       "next sync.\n",
-		    count, argv[2], argv[1]);
+		printf("imported %zu %s into %s: %zu added, %zu updated, %zu "
+		       "unchanged; terminals get the changes at their next "
+		       "sync.\n",
+		    n.added + n.updated + n.unchanged, argv[2], argv[1],
+		    n.added, n.updated, n.unchanged);
 		return 0;
 	}
 	usage(stderr);

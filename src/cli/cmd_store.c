@@ -69,18 +69,24 @@ cmd_demo(struct cli *c, int argc, char **argv)
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
+	const char *update = NULL;
+	struct opt o[] = {{"update", 1, &update}, {NULL, 0, NULL}};
 	char **pos;
 	int npos;
-	size_t count;
+	struct import_counts n;
 	struct rec *r;
 
-	if (cli_opts(c, argc, argv, NULL, 2, 2, &pos, &npos) != 0)
+	if (cli_opts(c, argc, argv, o, 2, 2, &pos, &npos) != 0)
 		return -1;
-	if (svc_import(&c->svc, pos[0], pos[1], &count, &c->err) != 0)
+	if (svc_import(&c->svc, pos[0], pos[1], update != NULL, &n, &c->err))
 		return -1;
 	r = rec_new(c);
 	rec_str(r, "Imported", "kind", pos[0]);
-	rec_int(r, "Rows", "rows", (int64_t)count);
+	rec_int(
+	    r, "Rows", "rows", (int64_t)(n.added + n.updated + n.unchanged));
+	rec_int(r, "Added", "added", (int64_t)n.added);
+	rec_int(r, "Updated", "updated", (int64_t)n.updated);
+	rec_int(r, "Unchanged", "unchanged", (int64_t)n.unchanged);
 	rec_str(r, "From", "file", pos[1]);
 	rec_print(r);
 	return 0;

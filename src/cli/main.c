@@ -29,7 +29,8 @@ static const struct command {
     {"demo", NULL, cmd_demo, STORE_CREATE, "demo [--if-empty]",
         "load demo data (idempotent) and print the demo users"},
     {"import", NULL, cmd_import, STORE,
-        "import consumers|bills|services|installments|users FILE.csv",
+        "import consumers|bills|services|installments|users FILE.csv "
+        "[--update]",
         "import reference data from CSV, all or nothing"},
     {"consumer", "search", cmd_consumer_search, STORE,
         "consumer search TEXT [--limit N]",

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/service.h"
 #include "paydesk/xmalloc.h"
@@ -59,12 +60,13 @@ pin_matches(const char *pin, const char *hash)
 }
 
 int
-svc_user_add(struct svc *s, const char *username, const char *full_name,
-    const char *role, const char *pin, int *bad, struct pd_err *err)
+svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
+    int *bad, struct pd_err *err)
 {
-	struct user u;
-	size_t i, n = username ? strlen(username) : 0;
-	int r, dummy;
+	struct user u, old;
+	struct pd_err e2;
+	size_t i, n = in->username ? strlen(in->username) : 0;
+	int r, dummy, same_pin;
 
 	if (bad == NULL)
 		bad = &dummy;
@@ -74,39 +76,68 @@ svc_user_add(struct svc *s, const char *username, const char *full_name,
 		return pd_fail(
 		    err, PD_EINVAL, "username must be 1 to 32 characters");
 	for (i = 0; i < n; i++)
-		if (!islower((unsigned char)username[i]) &&
-		    !isdigit((unsigned char)username[i]) &&
-		    strchr("._-", username[i]) == NULL)
+		if (!islower((unsigned char)in->username[i]) &&
+		    !isdigit((unsigned char)in->username[i]) &&
+		    strchr("._-", in->username[i]) == NULL)
 			return pd_fail(err, PD_EINVAL,
 			    "username \"%s\": use lower-case letters, digits, "
 			    "'.', '_' and '-'",
-			    username);
+			    in->username);
 	*bad = USER_FULL_NAME;
-	if (svc_check_text("full name", full_name, 128, 1, err) != 0)
+	if (svc_check_text("full name", in->full_name, 128, 1, err) != 0)
 		return -1;
 	*bad = USER_ROLE;
-	r = role_parse(role);
+	r = role_parse(in->role);
 	if (r < ROLE_CASHIER)
 		return pd_fail(err, PD_EINVAL,
 		    "role \"%s\": must be cashier, supervisor or admin",
-		    role ? role : "");
+		    in->role ? in->role : "");
 	*bad = USER_PIN;
-	if (check_pin(pin, err) != 0)
+	if (check_pin(in->pin, err) != 0)
 		return -1;
-	xstrlcpy(u.username, username, sizeof u.username);
-	xstrlcpy(u.full_name, full_name, sizeof u.full_name);
+	xstrlcpy(u.username, in->username, sizeof u.username);
+	xstrlcpy(u.full_name, in->full_name, sizeof u.full_name);
 	u.role = (enum role)r;
 	u.active = 1;
-	if (hash_pin(pin, u.pin_hash, sizeof u.pin_hash, err) != 0)
-		return -1;
 	*bad = USER_USERNAME;
+	if (store_user_by_name(s->st, u.username, &old, &e2) == 0) {
+		if (!in->update)
+			return pd_fail(err, PD_EINVAL,
+			    "username \"%s\" is already taken", u.username);
+		same_pin = pin_matches(in->pin, old.pin_hash);
+		if (same_pin && old.role == u.role &&
+		    strcmp(old.full_name, u.full_name) == 0) {
+			*out = PUT_UNCHANGED;
+			return 0;
+		}
+		u.active = old.active;
+		if (same_pin)
+			xstrlcpy(u.pin_hash, old.pin_hash, sizeof u.pin_hash);
+		else if (hash_pin(in->pin, u.pin_hash, sizeof u.pin_hash, err))
+			return -1;
+		*out = PUT_UPDATED;
+		return store_user_upsert(s->st, &u, err);
+	}
+	if (hash_pin(in->pin, u.pin_hash, sizeof u.pin_hash, err) != 0)
+		return -1;
 	if (store_user_insert(s->st, &u, err) != 0) {
 		if (err && err->code == PD_EINVAL)
 			return pd_fail(err, PD_EINVAL,
-			    "username \"%s\" is already taken", username);
+			    "username \"%s\" is already taken", u.username);
 		return -1;
 	}
+	*out = PUT_ADDED;
 	return 0;
+}
+
+int
+svc_user_add(struct svc *s, const char *username, const char *full_name,
+    const char *role, const char *pin, int *bad, struct pd_err *err)
+{
+	struct user_put in = {username, full_name, role, pin, 0};
+	enum put_outcome o;
+
+	return svc_user_put(s, &in, &o, bad, err);
 }
 
 /* "YYYY-MM-DD HH:MM:SS" minutes from now (by the service clock). */

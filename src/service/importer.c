@@ -23,7 +23,9 @@ struct row_ctx {
 	const struct csv_row *row;
 	const int *map; /* column index in the file of each expected field */
 	const char *const *cols;
-	int field; /* field being checked, for the error position */
+	int field;  /* field being checked, for the error position */
+	int update; /* rows whose key exists update it, or must equal it */
+	struct import_counts *n;
 };
 
 typedef int (*row_fn)(struct row_ctx *r, struct pd_err *err);
@@ -112,19 +114,58 @@ consumer_of(struct row_ctx *r, int i, int64_t *id, struct pd_err *err)
 	return 0;
 }
 
+/* The first field of an issued item that the row would change, or
+ * NULL. */
+static const char *
+item_differs(
+    const struct item *a, const struct item *b, char *was, size_t n, int digits)
+{
+	if (a->consumer_id != b->consumer_id)
+		return snprintf(was, n, "another account"), "account_no";
+	if (a->amount != b->amount)
+		return money_plain(was, n, b->amount, digits), "amount";
+	if (strcmp(a->period, b->period) != 0)
+		return snprintf(was, n, "\"%s\"", b->period), "period";
+	if (strcmp(a->description, b->description) != 0)
+		return snprintf(was, n, "\"%s\"", b->description),
+		       "description";
+	if (strcmp(a->issued_on, b->issued_on) != 0)
+		return snprintf(was, n, "%s", b->issued_on), "issued_on";
+	if (strcmp(a->due_on, b->due_on) != 0)
+		return snprintf(was, n, "%s", b->due_on), "due_on";
+	return NULL;
+}
+
+/* An item is a fact once issued: a row for one that exists is refused,
+ * or with update skipped when it says the same (a credit note corrects an
+ * issued bill, an import does not). */
 static int
 insert_item(
     struct row_ctx *r, struct item *it, int ref_field, struct pd_err *err)
 {
 	struct item old;
 	struct pd_err e2;
+	const char *what;
+	char was[160];
 
-	if (store_item_by_ref(r->s->st, it->ref, &old, &e2) == 0) {
-		r->field = ref_field;
-		return pd_fail(
-		    err, PD_EINVAL, "\"%s\" already exists", it->ref);
+	if (store_item_by_ref(r->s->st, it->ref, &old, &e2) != 0) {
+		r->n->added++;
+		return store_item_insert(r->s->st, it, err);
 	}
-	return store_item_insert(r->s->st, it, err);
+	r->field = ref_field;
+	if (!r->update)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" already exists (--update skips rows equal to "
+		    "what is stored)",
+		    it->ref);
+	what = item_differs(it, &old, was, sizeof was, r->s->cfg.minor_digits);
+	if (what != NULL)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" exists with %s %s; an issued item is not changed "
+		    "by import (a credit note corrects it)",
+		    it->ref, what, was);
+	r->n->unchanged++;
+	return 0;
 }
 
 static const char *const consumer_cols[] = {
@@ -154,18 +195,33 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 		    "\"%s\" is not an e-mail "
 		    "address",
 		    F(r, 4));
-	if (store_consumer_by_account(r->s->st, F(r, 0), &old, &e2) == 0) {
-		r->field = 0;
-		return pd_fail(
-		    err, PD_EINVAL, "account \"%s\" already exists", F(r, 0));
-	}
 	xstrlcpy(c.account_no, F(r, 0), sizeof c.account_no);
 	xstrlcpy(c.name, F(r, 1), sizeof c.name);
 	xstrlcpy(c.address, F(r, 2), sizeof c.address);
 	xstrlcpy(c.phone, F(r, 3), sizeof c.phone);
 	xstrlcpy(c.email, F(r, 4), sizeof c.email);
 	xstrlcpy(c.segment, F(r, 5), sizeof c.segment);
-	return store_consumer_insert(r->s->st, &c, err);
+	if (store_consumer_by_account(r->s->st, c.account_no, &old, &e2) != 0) {
+		r->n->added++;
+		return store_consumer_insert(r->s->st, &c, err);
+	}
+	r->field = 0;
+	if (!r->update)
+		return pd_fail(err, PD_EINVAL,
+		    "account \"%s\" already exists (--update changes it)",
+		    c.account_no);
+	c.id = old.id;
+	xstrlcpy(c.uuid, old.uuid, sizeof c.uuid);
+	if (strcmp(c.name, old.name) == 0 &&
+	    strcmp(c.address, old.address) == 0 &&
+	    strcmp(c.phone, old.phone) == 0 &&
+	    strcmp(c.email, old.email) == 0 &&
+	    strcmp(c.segment, old.segment) == 0) {
+		r->n->unchanged++;
+		return 0;
+	}
+	r->n->updated++;
+	return store_consumer_update(r->s->st, &c, err);
 }
 
 static const char *const bill_cols[] = {"invoice_no", "account_no", "period",
@@ -254,9 +310,20 @@ static const char *const user_cols[] = {
 static int
 row_user(struct row_ctx *r, struct pd_err *err)
 {
+	struct user_put put = {F(r, USER_USERNAME), F(r, USER_FULL_NAME),
+	    F(r, USER_ROLE), F(r, USER_PIN), r->update};
+	enum put_outcome o;
+
 	/* user_cols[] are in the order of enum user_field */
-	return svc_user_add(r->s, F(r, USER_USERNAME), F(r, USER_FULL_NAME),
-	    F(r, USER_ROLE), F(r, USER_PIN), &r->field, err);
+	if (svc_user_put(r->s, &put, &o, &r->field, err) != 0)
+		return -1;
+	if (o == PUT_ADDED)
+		r->n->added++;
+	else if (o == PUT_UPDATED)
+		r->n->updated++;
+	else
+		r->n->unchanged++;
+	return 0;
 }
 
 static const struct {
@@ -347,7 +414,7 @@ map_header(const char *path, const struct csv_row *h, const char *const *cols,
 
 static int
 import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
-    size_t *count, struct pd_err *err)
+    int update, struct import_counts *count, struct pd_err *err)
 {
 	struct csv_reader rd;
 	struct csv_row row;
@@ -388,6 +455,8 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 		rc.row = &row;
 		rc.map = map;
 		rc.cols = kinds[k].cols;
+		rc.update = update;
+		rc.n = count;
 		if (kinds[k].fn(&rc, err) != 0) {
 			pd_err_prefix(err, "%s:%d:%d: %s: ", path, row.line,
 			    row.cols[map[rc.field]], kinds[k].cols[rc.field]);
@@ -396,7 +465,6 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 			r = -1;
 			break;
 		}
-		(*count)++;
 	}
 	csv_row_free(&row);
 	if (r < 0) {
@@ -405,19 +473,20 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 		return -1;
 	}
 	svc_now(at);
-	snprintf(detail, sizeof detail, "rows=%zu", *count);
+	snprintf(detail, sizeof detail, "added=%zu updated=%zu unchanged=%zu",
+	    count->added, count->updated, count->unchanged);
 	return svc_audit(s, at, "import", kinds[k].kind, path, detail, err);
 }
 
 int
-svc_import(struct svc *s, const char *kind, const char *path, size_t *count,
-    struct pd_err *err)
+svc_import(struct svc *s, const char *kind, const char *path, int update,
+    struct import_counts *count, struct pd_err *err)
 {
 	size_t i, len;
 	char *buf;
 	int k = -1, rc;
 
-	*count = 0;
+	memset(count, 0, sizeof *count);
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(kind, kinds[i].kind) == 0)
 			k = (int)i;
@@ -438,9 +507,10 @@ svc_import(struct svc *s, const char *kind, const char *path, size_t *count,
 		free(buf);
 		return -1;
 	}
-	rc = svc_finish(s, import_rows(s, path, buf, len, k, count, err), err);
+	rc = svc_finish(
+	    s, import_rows(s, path, buf, len, k, update, count, err), err);
 	free(buf);
 	if (rc != 0)
-		*count = 0;
+		memset(count, 0, sizeof *count);
 	return rc;
 }

@@ -13,8 +13,8 @@ int svc_audit(struct svc *s, const char *at, const char *action,
     const char *entity, const char *ref, const char *detail,
     struct pd_err *err);
 /* Start a sync record made on this terminal (r is cleared first). */
-void svc_syncrec(const struct svc *s, struct syncrec *r,
-    enum syncrec_kind kind, const char *uuid, const char *at);
+void svc_syncrec(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
+    const char *uuid, const char *at);
 /* Write record r to the sync outbox; ref names it for people. */
 int svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
     struct pd_err *err);
@@ -33,6 +33,16 @@ int svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
 enum apply_mode { APPLY_CENTRAL, APPLY_REPLICA };
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
+/* A user as an import row gives it: added, or with update, changed when
+ * the name, role or PIN differ (a PIN is compared with its hash). Inside
+ * the caller's transaction; *bad as for svc_user_add. */
+struct user_put {
+	const char *username, *full_name, *role, *pin;
+	int update;
+};
+enum put_outcome { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED };
+int svc_user_put(struct svc *s, const struct user_put *in,
+    enum put_outcome *out, int *bad, struct pd_err *err);
 /* Commit, or roll back and keep err. Returns 0 or -1. */
 int svc_finish(struct svc *s, int rc, struct pd_err *err);
 

@@ -191,6 +191,33 @@ case "$r" in *' 405') ok "wrong method: 405" ;; *) echo "not ok - 405"; echo "  
 same "bad bodies changed nothing" "$(csql "SELECT count(*) FROM payments")" "$before"
 kill -0 "$CPID" 2>/dev/null && ok "the central node is still up" || echo "not ok - the central node is still up"
 
+# -- reference data imported again at the central node flows down
+sed -e 's/^WU-10003,Acme Bakery Ltd/WU-10003,Acme Bakery and Cafe Ltd/' \
+    "$DATA/consumers.csv" >"$T/c2.csv"
+echo 'WU-20001,Nadia Haddad,"4 Harbour Road, Cityville",(555) 700-0002,,Residential' >>"$T/c2.csv"
+expect "central import --update changes a consumer and adds one" 0 \
+    "1 added, 1 updated" central import ACME consumers "$T/c2.csv" --update
+expect "central import without --update refuses existing accounts" 3 \
+    "already exists (--update changes it)" central import ACME consumers "$DATA/consumers.csv"
+sed 's/^INV-2025-001234,WU-10001,Mar 2025,145.50/INV-2025-001234,WU-10001,Mar 2025,99.00/' \
+    "$DATA/bills.csv" >"$T/b2.csv"
+expect "central import --update refuses a changed bill" 3 \
+    "exists with amount 145.50" central import ACME bills "$T/b2.csv" --update
+printf 'username,full_name,role,pin\njane,Jane Smith,cashier,8642\n' >"$T/u2.csv"
+expect "central import --update gives jane a new PIN" 0 "1 updated" \
+    central import ACME users "$T/u2.csv" --update
+expect "the terminal pulls the changes" 0 "Pulled" pdt 1 sync
+expect "the changed name arrived" 0 "Acme Bakery and Cafe Ltd" pdt 1 consumer show WU-10003
+expect "the new consumer arrived" 0 "Nadia Haddad" pdt 1 consumer show WU-20001
+expect "and is found by search" 0 "WU-20001" pdt 1 consumer search Haddad
+expect "the terminal's search index agrees" 0 "search index" pdt 1 doctor
+expect "jane's old PIN no longer works at the terminal" 5 "PIN" \
+    pdt 1 --user jane pay WU-20001 --type bill --method Cash --amount 1
+expect "her new one does" 0 "Payment ID" env PAYDESK_PIN=8642 \
+    "$PD" --config "$T/t1.ini" --user jane pay WU-20001 --type bill --method Cash --amount 1
+expect "a payment for the new consumer goes up" 0 "Applied     1" pdt 1 sync
+ledger_ok "the ledger is whole after the re-import"
+
 # -- status and the request log
 r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
 case "$r" in *'"terminal":"T01"'*'"waiting"'*) ok "status lists the terminals" ;;

@@ -1,0 +1,85 @@
+# test_import.sh - importing reference data again: without --update an
+# existing key is an error that changes nothing; with it, consumers and
+# users that differ are changed (the search index too), equal rows are
+# counted unchanged, and an issued bill, service charge or installment is
+# never changed by an import.
+. "$TOP/tests/cli/lib.sh"
+setup_store
+export PAYDESK_PIN=9999
+imp() { "$PD" --user admin import "$@"; }
+
+# -- the same files again
+refused "consumers again without --update" 3 \
+    'consumers.csv:2:1: account_no: account "WU-10001" already exists (--update changes it)' \
+    imp consumers "$DATA/consumers.csv"
+n=$(($(wc -l <"$DATA/consumers.csv") - 1))
+# the reference data, byte for byte (an import is audited even when it
+# changes nothing)
+refdata() { sqlite3 "$DB" ".dump consumers items plans users" | sha256sum; }
+before=$(refdata)
+expect "the same consumers with --update change nothing" 0 \
+    "Unchanged  $n" imp consumers "$DATA/consumers.csv" --update
+has "and add nothing" "Added      0"
+for k in bills services installments users; do
+	rows=$(($(wc -l <"$DATA/$k.csv") - 1))
+	expect "the same $k with --update are unchanged" 0 \
+	    "Unchanged  $rows" imp $k "$DATA/$k.csv" --update
+done
+same "the reference data is as it was" "$(refdata)" "$before"
+
+# -- consumers: one changed, one new, the rest as they were
+sed -e 's/(555) 123-4567/(555) 700-0001/' -e 's/^WU-10002,José Núñez/WU-10002,José Núñez Ortega/' \
+    "$DATA/consumers.csv" >"$T/c2.csv"
+echo 'WU-20001,Nadia Haddad,"4 Harbour Road, Cityville",(555) 700-0002,,Residential' >>"$T/c2.csv"
+expect "a changed consumer file with --update" 0 "Updated    2" \
+    imp consumers "$T/c2.csv" --update
+has "one added" "Added      1"
+has "the rest unchanged" "Unchanged  $((n - 2))"
+expect "the new phone is stored" 0 "(555) 700-0001" "$PD" consumer show WU-10001
+expect "search finds the new phone" 0 "WU-10001" "$PD" consumer search 7000001
+expect "search finds the new name" 0 "WU-10002" "$PD" consumer search Ortega
+expect "search no longer finds the old phone" 0 "" "$PD" consumer search 1234567
+if grep -q WU-10001 "$OUT"; then echo "not ok - the old phone still found"; else ok "the old phone is gone from search"; fi
+expect "the search index agrees" 0 "search index" "$PD" doctor
+same "the consumer kept its id and uuid" \
+    "$(sql "SELECT count(*) FROM consumers WHERE account_no = 'WU-10001'")" 1
+same "the audit log says what the import did" \
+    "$(sql "SELECT detail FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1")" \
+    "added=1 updated=2 unchanged=$((n - 2))"
+
+# -- an issued item is a fact: a row that differs is refused, all or nothing
+sed 's/^INV-2025-001567,WU-10001,Apr 2025,152.25/INV-2025-001567,WU-10001,Apr 2025,160.00/' \
+    "$DATA/bills.csv" >"$T/b2.csv"
+echo 'INV-2099-000001,WU-10001,Dec 2099,10.00,2099-12-01,2099-12-15' >>"$T/b2.csv"
+refused "a bill with another amount is refused" 3 \
+    'b2.csv:3:1: invoice_no: "INV-2025-001567" exists with amount 152.25; an issued item is not changed by import' \
+    imp bills "$T/b2.csv" --update
+same "the new bill in the same file was not added" \
+    "$(sql "SELECT count(*) FROM items WHERE ref = 'INV-2099-000001'")" 0
+sed 's/^INV-2025-001234,WU-10001/INV-2025-001234,WU-10002/' "$DATA/bills.csv" >"$T/b3.csv"
+refused "a bill moved to another account is refused" 3 \
+    '"INV-2025-001234" exists with account_no another account' \
+    imp bills "$T/b3.csv" --update
+refused "bills again without --update" 3 \
+    '"INV-2025-001234" already exists (--update skips rows equal to what is stored)' \
+    imp bills "$DATA/bills.csv"
+grep -v '^INV-2025-001567' "$T/b2.csv" >"$T/b4.csv"
+expect "new bills among old ones with --update" 0 "Added      1" \
+    imp bills "$T/b4.csv" --update
+
+# -- users: role, name and PIN from the file
+printf 'username,full_name,role,pin\njane,Jane Smith-Okoro,supervisor,4321\nmary,Mary Johnson,supervisor,2222\n' >"$T/u2.csv"
+refused "a supervisor may not update users" 5 "admin" \
+    env PAYDESK_PIN=2222 "$PD" --user mary import users "$T/u2.csv" --update
+expect "users with --update" 0 "Updated    1" imp users "$T/u2.csv" --update
+has "mary unchanged" "Unchanged  1"
+expect "the old PIN no longer works" 5 "PIN" env PAYDESK_PIN=1234 \
+    "$PD" --user jane pay WU-10003 --type bill --method Cash --amount 1
+expect "jane pays with the new PIN" 0 "Payment ID" env PAYDESK_PIN=4321 \
+    "$PD" --user jane pay WU-10003 --type bill --method Cash --amount 1
+pay=$(sed -n 's/^Payment ID *//p' "$OUT")
+expect "under her new name" 0 "Jane Smith-Okoro" "$PD" payment show "$pay"
+expect "and as a supervisor she may void it" 0 "voided" env PAYDESK_PIN=4321 \
+    "$PD" --user jane payment void "$pay" --reason "Keyed twice"
+refused "users again without --update" 3 'username "jane" is already taken' \
+    imp users "$T/u2.csv"
