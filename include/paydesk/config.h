@@ -86,6 +86,10 @@ struct config {
 	char central_log[PATH_MAX]; /* "" = standard error */
 	char central_tls_cert[PATH_MAX]; /* "" = plain http */
 	char central_tls_key[PATH_MAX];
+
+	/* schema rows whose value came from the central node (bit i: row i
+	 * of config_rows), not from the file */
+	uint64_t from_central;
 };
 
 /* One row of the schema, exported for the docs check and `paydesk config`. */
@@ -109,6 +113,17 @@ const struct config_row *config_rows(int *n);
 
 /* Row i's effective value as it would be written in the file. */
 int config_format(const struct config *cfg, int i, char *buf, size_t n);
+
+/* Settings mastered by an organisation's central node: the rows of
+ * central_settings[] in src/config/config.c ([organisation] name and
+ * address, [payments], [credit_notes], [security]). Kept in the store's
+ * settings table, they override the file's values. name is
+ * "section.key". config_central_row: the row of config_rows, or -1 when
+ * the key is not one of them. config_set_central: check value as the file
+ * would and set it; on failure cfg is unchanged and err says why. */
+int config_central_row(const char *name);
+int config_set_central(struct config *cfg, const char *name,
+    const char *value, struct pd_err *err);
 
 /* "A, B, C" from a list of names (channels, reasons) into buf. */
 void config_join(

@@ -54,6 +54,15 @@ struct item {
 	char due_on[11];
 };
 
+/* A setting the central node masters: "section.key" and its value as a
+ * config file would hold it. */
+struct setting {
+	int64_t id;
+	char key[64];
+	char value[1024];
+	char updated_at[TS_BUFSZ];
+};
+
 struct user {
 	int64_t id;
 	char username[33];

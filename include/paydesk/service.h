@@ -301,6 +301,14 @@ int svc_export_aging(struct svc *s, const struct aging_filter *f,
 /* Make the directory an export file goes in (the exports directory). */
 int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
 
+/* Settings the central node masters (config_central_row), kept in the
+ * store: loaded over the file's values when the store is opened, and
+ * again by the UI at each sign-in. svc_setting_put checks and stores one
+ * inside the caller's transaction and sets it in s->cfg. */
+int svc_settings_load(struct svc *s, struct pd_err *err);
+int svc_setting_put(struct svc *s, const char *key, const char *value,
+    const char *at, struct pd_err *err);
+
 /* Imports: kind is consumers, bills, services, installments or users.
  * All or nothing; errors name file:line:column and the field. A row whose
  * key (account, username, ref) exists is an error, or with update: it

@@ -297,6 +297,17 @@ int store_consumer_update(
 int store_item_update(struct store *st, const struct item *it, struct pd_err *err);
 /* Insert or update by username: name, role, PIN hash, active. */
 int store_user_upsert(struct store *st, struct user *u, struct pd_err *err);
+/* Settings the central node masters (src/store/settings.c).
+ * store_setting_get: 1 found, 0 not there, -1 error. store_setting_put
+ * inserts or changes it (a value equal to the stored one is left as it
+ * is). store_settings: all of them by key, caller frees. */
+int store_setting_get(struct store *st, const char *key, struct setting *out,
+    struct pd_err *err);
+int store_setting_by_id(
+    struct store *st, int64_t id, struct setting *out, struct pd_err *err);
+int store_setting_put(struct store *st, const char *key, const char *value,
+    const char *at, struct pd_err *err);
+struct setting *store_settings(struct store *st, size_t *n, struct pd_err *err);
 
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(

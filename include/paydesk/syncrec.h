@@ -8,7 +8,7 @@
  * Money is integer minor units. The uuid is made where the record was made
  * and is the key of idempotent apply. Kinds written by terminals: payment,
  * void, verify, credit_note, credit_apply. Kinds mastered centrally and
- * only pulled: consumer, item, user. The fields of each kind's "data" are
+ * only pulled: consumer, item, user, setting. The fields of each kind's "data" are
  * one table in src/sync/record.c, used both to encode and to decode.
  *
  * ROUTES (every request but health carries "Authorization: Bearer TOKEN"):
@@ -58,6 +58,7 @@ enum syncrec_kind {
 	SR_CONSUMER,
 	SR_ITEM,
 	SR_USER,
+	SR_SETTING,
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -103,10 +104,11 @@ struct syncrec {
 	char cn_uuid[37];
 	char item_uuid[37];
 
-	/* consumer, item, user */
+	/* consumer, item, user, setting */
 	struct consumer c;
 	struct item it;
 	struct user u;
+	struct setting set;
 };
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */

@@ -1,5 +1,6 @@
 /* cmd_config.c - `paydesk config`: the effective configuration, every key
- * of the schema with its value, as an INI file. */
+ * of the schema with its value, as an INI file; a value the central node
+ * set (kept in the store) says so. */
 #include <stdio.h>
 #include <string.h>
 
@@ -24,7 +25,11 @@ cmd_config(struct cli *c, int argc, char **argv)
 			printf("\n[%s]\n", section);
 		}
 		config_format(&c->svc.cfg, i, value, sizeof value);
-		printf("; %s\n%s = %s\n", rows[i].help, rows[i].key, value);
+		printf("; %s\n%s%s = %s\n", rows[i].help,
+		    c->svc.cfg.from_central >> i & 1
+		        ? "; set by the central node, over the file's value:\n"
+		        : "",
+		    rows[i].key, value);
 	}
 	return 0;
 }

@@ -12,7 +12,9 @@
 #define PAYDESK_VERSION "0.1.0"
 
 /* LISTING: a back office listing, on the store; --xlsx FILE works. */
-enum store_need { NO_STORE, STORE, STORE_CREATE, LISTING };
+/* NO_STORE: the config only; STORE_IF_ANY: the store too when there is
+ * one (its settings from the central node). */
+enum store_need { NO_STORE, STORE, STORE_CREATE, LISTING, STORE_IF_ANY };
 
 static const struct command {
 	const char *name;
@@ -24,7 +26,7 @@ static const struct command {
 } commands[] = {
     {"init", NULL, cmd_init, STORE_CREATE, "init",
         "create or migrate the store"},
-    {"config", NULL, cmd_config, NO_STORE, "config",
+    {"config", NULL, cmd_config, STORE_IF_ANY, "config",
         "print the effective configuration, every key"},
     {"demo", NULL, cmd_demo, STORE_CREATE, "demo [--if-empty]",
         "load demo data (idempotent) and print the demo users"},
@@ -290,14 +292,17 @@ main(int argc, char **argv)
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		return PD_EUSAGE;
 	}
-	if (cmd->store == NO_STORE) {
+	if (cmd->store == NO_STORE || cmd->store == STORE_IF_ANY) {
 		if (config_load(c.config, &c.svc.cfg, &c.err) != 0)
 			return fail(&c);
 		if (c.db != NULL)
 			snprintf(c.svc.cfg.store_path,
 			    sizeof c.svc.cfg.store_path, "%s", c.db);
-		rc = cmd->fn(&c, argc - i - used, argv + i + used);
-		return rc == 0 ? 0 : fail(&c);
+		if (cmd->store == NO_STORE ||
+		    access(c.svc.cfg.store_path, F_OK) != 0) {
+			rc = cmd->fn(&c, argc - i - used, argv + i + used);
+			return rc == 0 ? 0 : fail(&c);
+		}
 	}
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
 	        &c.err) != 0)

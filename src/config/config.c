@@ -191,6 +191,25 @@ static const struct schema schema[] = {
 #undef F
 
 #define NSCHEMA (sizeof schema / sizeof schema[0])
+_Static_assert(NSCHEMA <= 64, "struct config's from_central has 64 bits");
+
+/* The settings an organisation's central node masters: the same for
+ * every terminal of the organisation. What a terminal is (its id, branch,
+ * store, printer, paths, sync) and the currency (its minor units are in
+ * every stored amount) stay in each terminal's file. */
+static const char *const central_settings[] = {
+    "organisation.name",
+    "organisation.address",
+    "payments.channels",
+    "payments.methods",
+    "payments.overpayment_threshold",
+    "payments.notes_max",
+    "credit_notes.reasons",
+    "credit_notes.expiry_days",
+    "credit_notes.remarks_max",
+    "security.login_max_attempts",
+    "security.login_lockout_minutes",
+};
 
 static struct config_row rows_copy[NSCHEMA];
 
@@ -694,6 +713,51 @@ const char *
 config_reason(const struct config *cfg, const char *name)
 {
 	return find_name(cfg->reasons, cfg->nreasons, name);
+}
+
+int
+config_central_row(const char *name)
+{
+	size_t i, j, sl;
+
+	for (i = 0; i < sizeof central_settings / sizeof central_settings[0];
+	     i++) {
+		if (strcmp(central_settings[i], name) != 0)
+			continue;
+		for (j = 0; j < NSCHEMA; j++) {
+			sl = strlen(schema[j].row.section);
+			if (strncmp(name, schema[j].row.section, sl) == 0 &&
+			    name[sl] == '.' &&
+			    strcmp(name + sl + 1, schema[j].row.key) == 0)
+				return (int)j;
+		}
+	}
+	return -1;
+}
+
+int
+config_set_central(struct config *cfg, const char *name, const char *value,
+    struct pd_err *err)
+{
+	struct config *next;
+	int i = config_central_row(name), rc;
+
+	if (i < 0)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" is not a setting the central node masters", name);
+	next = xmalloc(sizeof *next);
+	*next = *cfg;
+	rc = set_value(&schema[i], next, value, NULL, err);
+	if (rc == 0)
+		rc = check_whole(next, err);
+	if (rc == 0) {
+		next->from_central |= (uint64_t)1 << i;
+		*cfg = *next;
+	} else {
+		pd_err_prefix(err, "%s: ", name);
+	}
+	free(next);
+	return rc;
 }
 
 int

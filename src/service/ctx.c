@@ -18,7 +18,13 @@ svc_open(struct svc *s, const char *config_path, const char *db, int create,
 		return -1;
 	if (db != NULL)
 		xstrlcpy(s->cfg.store_path, db, sizeof s->cfg.store_path);
-	return store_open(s->cfg.store_path, create, &s->st, err);
+	if (store_open(s->cfg.store_path, create, &s->st, err) != 0)
+		return -1;
+	if (svc_settings_load(s, err) != 0) {
+		svc_close(s);
+		return -1;
+	}
+	return 0;
 }
 
 void

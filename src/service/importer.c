@@ -326,16 +326,58 @@ row_user(struct row_ctx *r, struct pd_err *err)
 	return 0;
 }
 
+static const char *const setting_cols[] = {"key", "value", NULL};
+
+static int
+row_setting(struct row_ctx *r, struct pd_err *err)
+{
+	struct setting old;
+	char at[TS_BUFSZ];
+	const char *key, *value;
+	int found;
+
+	if (need(r, 0, 63, err) != 0 || opt(r, 1, 1023, err) != 0)
+		return -1;
+	r->field = 0;
+	if (config_central_row(F(r, 0)) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" is not a setting the central node masters (see "
+		    "paydesk.ini(5))",
+		    F(r, 0));
+	found = store_setting_get(r->s->st, F(r, 0), &old, err);
+	if (found < 0)
+		return -1;
+	if (found && !r->update)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\" is already set (--update changes it)", F(r, 0));
+	if (found && strcmp(old.value, F(r, 1)) == 0) {
+		r->n->unchanged++;
+		return 0;
+	}
+	svc_now(at);
+	key = F(r, 0);
+	value = F(r, 1); /* from here on, an error is the value's */
+	if (svc_setting_put(r->s, key, value, at, err) != 0)
+		return -1;
+	if (found)
+		r->n->updated++;
+	else
+		r->n->added++;
+	return 0;
+}
+
 static const struct {
 	const char *kind;
 	const char *const *cols;
 	row_fn fn;
+	enum role role; /* who may import it */
 } kinds[] = {
-    {"consumers", consumer_cols, row_consumer},
-    {"bills", bill_cols, row_bill},
-    {"services", service_cols, row_service},
-    {"installments", installment_cols, row_installment},
-    {"users", user_cols, row_user},
+    {"consumers", consumer_cols, row_consumer, ROLE_SUPERVISOR},
+    {"bills", bill_cols, row_bill, ROLE_SUPERVISOR},
+    {"services", service_cols, row_service, ROLE_SUPERVISOR},
+    {"installments", installment_cols, row_installment, ROLE_SUPERVISOR},
+    {"users", user_cols, row_user, ROLE_ADMIN},
+    {"settings", setting_cols, row_setting, ROLE_ADMIN},
 };
 
 static char *
@@ -493,12 +535,12 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 	if (k < 0)
 		return pd_fail(err, PD_EUSAGE,
 		    "unknown import \"%s\": "
-		    "consumers, bills, services, installments or users",
+		    "consumers, bills, services, installments, users or "
+		    "settings",
 		    kind);
 	/* the first users may be imported by anyone who holds the store */
-	if (!(k == 4 && store_user_count(s->st) == 0) &&
-	    svc_require(s, k == 4 ? ROLE_ADMIN : ROLE_SUPERVISOR, "importing",
-	        err) != 0)
+	if (!(strcmp(kind, "users") == 0 && store_user_count(s->st) == 0) &&
+	    svc_require(s, kinds[k].role, "importing", err) != 0)
 		return -1;
 	buf = read_file(path, &len, err);
 	if (buf == NULL)

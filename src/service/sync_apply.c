@@ -587,6 +587,8 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_USER:
 		u = r->u;
 		return store_user_upsert(s->st, &u, err);
+	case SR_SETTING:
+		return svc_setting_put(s, r->set.key, r->set.value, r->at, err);
 	default:
 		return pd_fail(err, PD_EINVAL, "unknown record kind");
 	}

@@ -16,7 +16,13 @@ svc_central_open(struct svc *s, const struct config *cfg, const char *path,
 	memset(s, 0, sizeof *s);
 	s->cfg = *cfg;
 	xstrlcpy(s->cfg.store_path, path, sizeof s->cfg.store_path);
-	return store_open_central(path, create, &s->st, err);
+	if (store_open_central(path, create, &s->st, err) != 0)
+		return -1;
+	if (svc_settings_load(s, err) != 0) {
+		svc_close(s);
+		return -1;
+	}
+	return 0;
 }
 
 static void
@@ -99,7 +105,9 @@ svc_central_push(struct svc *s, const char *terminal,
 	size_t i;
 
 	svc_now(at);
-	if (store_begin(s->st, err) != 0) {
+	/* an import may have changed the settings since the last push */
+	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0) {
+		store_rollback(s->st);
 		free(r);
 		return -1;
 	}
@@ -241,6 +249,15 @@ feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
 			return -1;
 		head_of(s, r, SR_USER, NULL, "", NULL);
 		r->u = u;
+		return 0;
+	}
+	if (strcmp(e->entity, "setting") == 0) {
+		struct setting v;
+
+		if (store_setting_by_id(s->st, id, &v, err) != 0)
+			return -1;
+		head_of(s, r, SR_SETTING, NULL, "", v.updated_at);
+		r->set = v;
 		return 0;
 	}
 	if (strcmp(e->entity, "payment") == 0)

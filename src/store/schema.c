@@ -504,6 +504,13 @@ const char *const store_migrations[] = {
     " INSERT INTO consumers_fts (rowid, name, account_no, phone, "
     " phone_digits) VALUES (new.id, new.name, new.account_no, new.phone,"
     " new.phone_digits); END;\n",
+
+    /* 7: settings an organisation's central node masters (see
+     * config_central_row), as "section.key" and the text the file would
+     * hold; they override the file's values. */
+    "CREATE TABLE settings (id INTEGER PRIMARY KEY,"
+    " key TEXT NOT NULL UNIQUE, value TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL);\n",
 };
 
 const int store_nmigrations =
@@ -558,6 +565,10 @@ const char *const store_central_migrations[] = {
     FEED("credit_ins", "AFTER INSERT ON credit_notes", "credit_note",
         "NEW.id")
     FEED("apply_ins", "AFTER INSERT ON credit_applications", "credit_apply",
+        "NEW.id"),
+    /* 2: settings flow to the terminals too */
+    FEED("setting_ins", "AFTER INSERT ON settings", "setting", "NEW.id")
+    FEED("setting_upd", "AFTER UPDATE OF value ON settings", "setting",
         "NEW.id"),
 };
 #undef FEED

@@ -110,6 +110,9 @@ static const struct field user_fields[] = {S("username", u.username, 1),
     S("pin_hash", u.pin_hash, 1), T("active", u.active, F_BOOL, 1),
     {NULL, F_STR, 0, 0, 0}};
 
+static const struct field setting_fields[] = {S("key", set.key, 1),
+    S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -125,6 +128,7 @@ static const struct {
     [SR_CONSUMER] = {"consumer", consumer_fields},
     [SR_ITEM] = {"item", item_fields},
     [SR_USER] = {"user", user_fields},
+    [SR_SETTING] = {"setting", setting_fields},
 };
 
 const char *

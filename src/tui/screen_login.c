@@ -56,7 +56,10 @@ submit(struct login *l, struct tui *t)
 		l->focus = 1;
 		return TUI_HANDLED;
 	}
-	if (svc_login(t->svc, l->user.buf, l->pin.buf, &err) != 0) {
+	/* settings the background sync brought from the central node take
+	 * effect at a sign-in, never in the middle of someone's work */
+	if (svc_settings_load(t->svc, &err) != 0 ||
+	    svc_login(t->svc, l->user.buf, l->pin.buf, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		memset(l->pin.buf, 0, sizeof l->pin.buf);
 		l->pin.len = 0;

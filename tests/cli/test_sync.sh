@@ -218,6 +218,38 @@ expect "her new one does" 0 "Payment ID" env PAYDESK_PIN=8642 \
 expect "a payment for the new consumer goes up" 0 "Applied     1" pdt 1 sync
 ledger_ok "the ledger is whole after the re-import"
 
+# -- settings mastered by the central node flow down and win over the file
+printf 'key,value\norganisation.name,Acme Water Board\npayments.methods,"Cash:cash,Card:card,Mobile Money:online"\ncredit_notes.expiry_days,90\n' >"$T/s1.csv"
+printf 'key,value\nterminal.id,T09\n' >"$T/s2.csv"
+expect "a terminal's own key is not a central setting" 3 \
+    '"terminal.id" is not a setting the central node masters' \
+    central import ACME settings "$T/s2.csv"
+printf 'key,value\npayments.methods,Cash:cash;Card\n' >"$T/s3.csv"
+expect "a bad value is refused with the file's reason" 3 \
+    "s3.csv:2:18: value: payments.methods:" central import ACME settings "$T/s3.csv"
+expect "the central node takes the organisation's settings" 0 "3 added" \
+    central import ACME settings "$T/s1.csv"
+expect "and refuses them again without --update" 3 "already set (--update changes it)" \
+    central import ACME settings "$T/s1.csv"
+expect "the terminal pulls them" 0 "Pulled" pdt 1 sync
+expect "paydesk config shows the central node's name" 0 "name = Acme Water Board" pdt 1 config
+has "and says where it came from" "set by the central node, over the file's value"
+has "the methods too" "methods = Cash:cash, Card:card, Mobile Money:online"
+export PAYDESK_PIN=8642 # jane's, from the central node above
+expect "a method from the central node can be used" 0 "Mobile Money" \
+    pdt 1 --user jane pay WU-10003 --type bill --method "Mobile Money" --amount 2
+pay=$(sed -n 's/^Payment ID *//p' "$OUT")
+expect "one it dropped cannot" 3 "Debit Card" \
+    pdt 1 --user jane pay WU-10003 --type bill --method "Debit Card" --amount 2
+expect "the receipt carries the central node's name" 0 "Acme Water Board" \
+    pdt 1 receipt "$pay" --text
+printf 'key,value\norganisation.name,Acme Water Board\ncredit_notes.expiry_days,120\n' >"$T/s4.csv"
+expect "an update changes one and leaves the other" 0 "0 added, 1 updated, 1 unchanged" \
+    central import ACME settings "$T/s4.csv" --update
+expect "the change reaches the terminal" 0 "Pulled      1" pdt 1 sync
+expect "expiry_days is the new one" 0 "expiry_days = 120" pdt 1 config
+export PAYDESK_PIN=1234
+
 # -- status and the request log
 r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
 case "$r" in *'"terminal":"T01"'*'"waiting"'*) ok "status lists the terminals" ;;

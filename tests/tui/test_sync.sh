@@ -120,6 +120,17 @@ same "it left the quarantine" \
     "$(tsql 1 "SELECT rejected_at IS NULL AND sent_at IS NOT NULL FROM outbox WHERE uuid = '$u'")" 1
 ledger_ok "after the retry"
 
+# -- a setting from the central node takes effect at the next sign-in
+printf 'key,value\norganisation.name,Acme Water Board\n' >"$T/s1.csv"
+central import ACME settings "$T/s1.csv" >/dev/null
+keys s
+wait_long "the round pulls the setting" 8 "pulled 1 in 1 page"
+lacks "the header keeps the name while someone works" "Acme Water Board"
+keys Escape Escape
+wait_for "logged out" "Log in to take payments"
+login mary 2222
+wait_for "the header has the central node's name after sign-in" "Acme Water Board"
+
 # -- quitting does not wait for a round stuck on the server
 stop_central
 start_central slow-ms=20000

@@ -1,0 +1,99 @@
+/* settings.c - the settings an organisation's central node masters, as
+ * "section.key" and the text a config file would hold. */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+int
+store_setting_get(
+    struct store *st, const char *key, struct setting *out, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, key, value, updated_at FROM settings WHERE key = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", key);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return 0;
+	}
+	if (rc != SQLITE_ROW) {
+		st_fail(st, err, "reading a setting");
+		sqlite3_reset(s);
+		return -1;
+	}
+	out->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, out->key, sizeof out->key);
+	st_col(s, 2, out->value, sizeof out->value);
+	st_col(s, 3, out->updated_at, sizeof out->updated_at);
+	sqlite3_reset(s);
+	return 1;
+}
+
+int
+store_setting_by_id(
+    struct store *st, int64_t id, struct setting *out, struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    st_stmt(st, "SELECT key FROM settings WHERE id = ?", err);
+	char key[sizeof out->key];
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return pd_fail(
+		    err, PD_ESTORE, "setting %lld: not found", (long long)id);
+	}
+	st_col(s, 0, key, sizeof key);
+	sqlite3_reset(s);
+	return store_setting_get(st, key, out, err) == 1 ? 0 : -1;
+}
+
+int
+store_setting_put(struct store *st, const char *key, const char *value,
+    const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+	    "updated_at = excluded.updated_at WHERE value <> excluded.value",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", key, value, at);
+	return st_done(st, s, err);
+}
+
+static void
+read_setting(sqlite3_stmt *s, void *elem)
+{
+	struct setting *x = elem;
+
+	x->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, x->key, sizeof x->key);
+	st_col(s, 2, x->value, sizeof x->value);
+	st_col(s, 3, x->updated_at, sizeof x->updated_at);
+}
+
+struct setting *
+store_settings(struct store *st, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, key, value, updated_at FROM settings ORDER BY key",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct setting), read_setting, n,
+	    "reading the settings", err);
+}
