@@ -1,7 +1,9 @@
 /* poster.c - posts payments in a loop: for the crash test (killed with
  * SIGKILL at random moments), the sync tests (with a CONFIG, over the
  * three demo accounts) and the sync benchmark (with ACCOUNTS, over the
- * bench accounts AC-0000001 .. AC-<ACCOUNTS>). */
+ * bench accounts AC-0000001 .. AC-<ACCOUNTS>). $POSTER_GROUP=N commits
+ * N payments at a time (each still its own use case, in a savepoint), so
+ * a backlog of 100,000 is made in seconds instead of 100,000 fsyncs. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +17,9 @@ main(int argc, char **argv)
 	struct pd_err err;
 	struct pay_request q;
 	struct pay_result r;
-	long i, n, accts = 0;
+	long i, n, accts = 0, group = 0;
 	char acct[32];
+	const char *g = getenv("POSTER_GROUP");
 
 	static const char *const accounts[] = {
 	    "WU-10001", "WU-10002", "WU-10003"};
@@ -37,7 +40,15 @@ main(int argc, char **argv)
 		fprintf(stderr, "poster: %s\n", err.msg);
 		return 1;
 	}
+	if (g != NULL)
+		group = strtol(g, NULL, 10);
 	for (i = 0; i < n; i++) {
+		if (group > 0 && i % group == 0 &&
+		    ((i > 0 && store_commit(s.st, &err) != 0) ||
+		        store_begin(s.st, &err) != 0)) {
+			fprintf(stderr, "poster: %s\n", err.msg);
+			return 1;
+		}
 		memset(&q, 0, sizeof q);
 		/* with a config (the sync tests) over the three accounts */
 		q.account = argc >= 4 ? accounts[i % 3] : "WU-10001";
@@ -54,6 +65,10 @@ main(int argc, char **argv)
 			fprintf(stderr, "poster: %s\n", err.msg);
 			return 1;
 		}
+	}
+	if (group > 0 && n > 0 && store_commit(s.st, &err) != 0) {
+		fprintf(stderr, "poster: %s\n", err.msg);
+		return 1;
 	}
 	svc_close(&s);
 	return 0;
