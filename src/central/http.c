@@ -24,7 +24,7 @@
 
 struct request {
 	char *body;
-	size_t len;
+	size_t len, cap; /* cap: bytes allocated for body */
 	int too_big;
 	struct timespec start;
 	unsigned status;
@@ -320,12 +320,24 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*con_cls = rq;
 		if (cl != NULL && strtoull(cl, NULL, 10) > cap)
 			rq->too_big = 1;
+		else if (cl != NULL && strtoull(cl, NULL, 10) > 0) {
+			/* the whole body in one allocation */
+			rq->cap = (size_t)strtoull(cl, NULL, 10) + 1;
+			rq->body = xmalloc(rq->cap);
+		}
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
 		if (!rq->too_big && rq->len + *upload_size <= cap) {
-			rq->body =
-			    xrealloc(rq->body, rq->len + *upload_size + 1, 1);
+			/* without a Content-Length, doubling: a few copies,
+			 * not one per chunk */
+			if (rq->len + *upload_size + 1 > rq->cap) {
+				size_t want = rq->len + *upload_size + 1;
+
+				rq->cap =
+				    rq->cap * 2 > want ? rq->cap * 2 : want;
+				rq->body = xrealloc(rq->body, rq->cap, 1);
+			}
 			memcpy(rq->body + rq->len, upload, *upload_size);
 			rq->len += *upload_size;
 			rq->body[rq->len] = '\0';

@@ -33,10 +33,13 @@ outcome(struct sync_result *res, enum sync_outcome o, const char *why)
 }
 
 /* One record of a push, inside the push's transaction. -1 only when the
- * store failed (the whole push is rolled back); a refusal is an outcome. */
+ * store failed (the whole push is rolled back); a refusal is an outcome.
+ * With each, the record is applied in its own savepoint, so that a
+ * refused one leaves nothing behind; without, a refusal in the middle of
+ * applying returns -2 and the push starts again with each. */
 static int
 push_one(struct svc *s, const char *terminal, const struct syncrec *r,
-    const char *bad, const char *at, struct sync_result *res,
+    const char *bad, const char *at, int each, struct sync_result *res,
     struct pd_err *err)
 {
 	char hash[65], why[700];
@@ -69,22 +72,25 @@ push_one(struct svc *s, const char *terminal, const struct syncrec *r,
 		return store_sync_log(s->st, at, terminal, r->uuid,
 		    syncrec_kind_name(r->kind), "conflict", res->reason, err);
 	}
-	if (store_begin(s->st, err) != 0)
+	if (each && store_begin(s->st, err) != 0)
 		return -1;
 	rc = svc_apply_record(s, APPLY_CENTRAL, r, &e);
 	if (rc < 0) {
-		store_rollback(s->st);
 		if (e.code == PD_ESTORE) {
 			*err = e;
 			return -1;
 		}
+		if (!each)
+			return -2;
+		store_rollback(s->st);
 		outcome(res, SYNC_REJECTED, e.msg);
 		goto log;
 	}
 	if (store_applied_put(s->st, r->uuid, terminal,
 	        syncrec_kind_name(r->kind), r->hash, at, err) != 0 ||
-	    store_commit(s->st, err) != 0) {
-		store_rollback(s->st);
+	    (each && store_commit(s->st, err) != 0)) {
+		if (each)
+			store_rollback(s->st);
 		return -1;
 	}
 	outcome(res, SYNC_APPLIED, NULL);
@@ -103,8 +109,10 @@ svc_central_push(struct svc *s, const char *terminal,
 	char at[TS_BUFSZ];
 	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
 	size_t i;
+	int each = 0, rc = 0;
 
 	svc_now(at);
+again:
 	/* an import may have changed the settings since the last push */
 	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0) {
 		store_rollback(s->st);
@@ -113,22 +121,25 @@ svc_central_push(struct svc *s, const char *terminal,
 	}
 	for (i = 0; i < push->nrecs; i++) {
 		struct pd_err bad = {0};
-		int rc;
 
 		rc = sync_push_record(push, i, r, &bad);
-		rc = push_one(s, terminal, r, rc ? bad.msg : NULL, at, &res[i],
-		    err);
+		rc = push_one(s, terminal, r, rc ? bad.msg : NULL, at, each,
+		    &res[i], err);
 		syncrec_free(r);
-		if (rc != 0) {
-			store_rollback(s->st);
-			free(r);
-			return -1;
-		}
+		if (rc != 0)
+			break;
 		if (hook != NULL)
 			hook(i + 1, arg);
 	}
+	if (rc == -2) {
+		/* a record refused half applied: again, each in its own
+		 * savepoint (a push is applied whole in one go otherwise) */
+		store_rollback(s->st);
+		each = 1;
+		goto again;
+	}
 	free(r);
-	if (store_sync_origin(s->st, "", 0, err) != 0) {
+	if (rc != 0 || store_sync_origin(s->st, "", 0, err) != 0) {
 		store_rollback(s->st);
 		return -1;
 	}

@@ -1,5 +1,6 @@
 /* db.c - opening the store, pragmas, migrations, transactions, helpers. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,6 +245,17 @@ central_version(struct store *st)
 	return atoi(v);
 }
 
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
+/* Once per process, before the first connection: no memory statistics,
+ * which would take a global lock on every allocation of every thread. */
+static void
+sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
 static int
 open_kind(const char *path, int create, enum store_kind kind,
     struct store **out, struct pd_err *err)
@@ -251,6 +263,7 @@ open_kind(const char *path, int create, enum store_kind kind,
 	struct store *st;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
+	pthread_once(&sqlite_once, sqlite_setup);
 	*out = NULL;
 	if (!create && access(path, F_OK) != 0)
 		return pd_fail(err, PD_ENOTFOUND,
@@ -273,6 +286,9 @@ open_kind(const char *path, int create, enum store_kind kind,
 		store_close(st);
 		return -1;
 	}
+	/* more of the small allocations of statements from the
+	 * connection's own pool instead of malloc */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200, 1000);
 	sqlite3_busy_timeout(st->db, 5000);
 	sqlite3_extended_result_codes(st->db, 1);
 	if (st_exec(st,

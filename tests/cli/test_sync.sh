@@ -174,6 +174,29 @@ case "$r" in *'version 2 is not supported'*' 400') ok "unknown version: 400" ;;
 r=$(post -d '{"v":1,"terminal":"T01","records":[{"v":1,"kind":"payment","uuid":"x"}]}')
 case "$r" in *'"rejected"'*' 200') ok "a bad record is rejected alone" ;;
 *) echo "not ok - a bad record is rejected alone"; echo "  $r" ;; esac
+# a record refused while being applied, between two good ones: the push
+# is applied again record by record, and only the refused one is left out
+pdt 1 --user jane pay WU-10001 --type bill --method Cash --amount 3 >/dev/null
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 4 >/dev/null
+python3 - "$T/t1.db" >"$T/mixed.json" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = [json.loads(p) for (p,) in db.execute(
+    "SELECT payload FROM outbox WHERE sent_at IS NULL ORDER BY id")]
+bad = {"v": 1, "kind": "consumer", "uuid": "7b0e4f52-3c1d-4a8e-9f6b-2d5c8a1e0f93", "terminal": "T01",
+       "branch": "B01", "at": "2026-01-01 00:00:00", "currency": "USD",
+       "data": {"account_no": "ZZ-1", "name": "Sneaked In"}}
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 0,
+                  "records": [rows[0], bad, rows[1]]}))
+PY
+r=$(post --data-binary @"$T/mixed.json")
+case "$r" in *'"applied"'*'mastered by the central node'*'"rejected"'*'"applied"'*' 200')
+	ok "applied, rejected, applied: a refusal in the middle of a push" ;;
+*) echo "not ok - a refusal in the middle of a push"; echo "  $r" ;; esac
+same "the refused record left nothing" "$(csql "SELECT count(*) FROM consumers WHERE account_no = 'ZZ-1'")" 0
+expect "the terminal's next sync finds both taken" 0 "Duplicates  2" pdt 1 sync
+ledger_ok "a refusal in the middle of a push"
+before=$(csql "SELECT count(*) FROM payments")
 head -c 17000000 /dev/zero | tr '\0' ' ' >"$T/big"
 r=$(post --data-binary @"$T/big")
 case "$r" in *' 413') ok "oversized body: 413" ;;
