@@ -81,7 +81,8 @@ struct syncrec {
 	char branch[17];
 	char at[TS_BUFSZ];
 	char currency[4];
-	char hash[65]; /* decode: SHA-256 of the canonical JSON */
+	char hash[65]; /* decode (not of a pulled entry): SHA-256 of the
+	                  canonical JSON */
 
 	/* payment; void and verify name the payment by payment_uuid */
 	struct payment p;

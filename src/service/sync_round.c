@@ -6,6 +6,7 @@
  * makes that harmless. The pull cursor moves in the transaction that
  * applies its page.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,8 @@
 #define META_OK "sync.last_ok"
 #define META_TRY "sync.last_try"
 #define META_ERROR "sync.last_error"
-#define SYNC_CACHE_KB 32768
+#define SYNC_CACHE_KB 131072   /* page cache during a round */
+#define SYNC_TX_ENTRIES 100000 /* pulled entries committed together */
 
 void
 svc_sync_state(struct svc *s, struct sync_state *st)
@@ -224,82 +226,178 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 	return rc;
 }
 
-/* Apply one pulled page and move the cursor, in one transaction. */
+/* Apply one pulled page and move the cursor, inside the pull's open
+ * transaction: in a savepoint, so that a page with a refused record is
+ * applied again record by record. */
 static int
-apply_page(struct svc *s, const struct sync_page *pg, struct sync_report *rep,
+apply_page(struct svc *s, const struct sync_page *pg, int64_t *conflicts,
     struct pd_err *err)
 {
 	char cur[32], at[TS_BUFSZ], detail[96];
-	int64_t conflicts = 0;
 	int rc;
 
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	if (store_fts_defer_begin(s->st, err) != 0 ||
-	    store_begin(s->st, err) != 0)
-		goto fail;
-	rc = apply_records(s, pg, 0, &conflicts, err);
+	rc = apply_records(s, pg, 0, conflicts, err);
 	if (rc == 0 && store_commit(s->st, err) != 0)
-		goto fail;
+		return -1;
 	if (rc != 0) {
 		store_rollback(s->st);
-		if (rc < 0 || apply_records(s, pg, 1, &conflicts, err) != 0)
-			goto fail;
+		if (rc < 0 || apply_records(s, pg, 1, conflicts, err) != 0)
+			return -1;
 	}
-	if (store_fts_defer_end(s->st, err) != 0)
-		goto fail;
 	snprintf(cur, sizeof cur, "%lld", (long long)pg->cursor);
 	svc_now(at);
 	snprintf(detail, sizeof detail, "entries=%zu conflicts=%lld", pg->n,
-	    (long long)conflicts);
+	    (long long)*conflicts);
 	if (store_meta_set(s->st, META_CURSOR, cur, err) != 0 ||
 	    (pg->n > 0 &&
 	        svc_audit(s, at, "pull", "sync", cur, detail, err) != 0))
-		goto fail;
-	if (svc_finish(s, 0, err) != 0)
 		return -1;
-	rep->pulled += (int64_t)pg->n;
-	rep->conflicts += conflicts;
-	rep->pages++;
 	return 0;
-fail:
-	store_rollback(s->st);
-	return -1;
 }
 
+/* What the pull has applied and not yet committed. */
+struct pull_tx {
+	int open;
+	int64_t entries, pages, conflicts;
+};
+
+static int
+pull_tx_begin(struct svc *s, struct pull_tx *tx, struct pd_err *err)
+{
+	memset(tx, 0, sizeof *tx);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	tx->open = 1;
+	if (store_fts_defer_begin(s->st, err) != 0) {
+		store_rollback(s->st);
+		tx->open = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* Commit the pages applied so far: only now do they count as pulled. */
+static int
+pull_tx_commit(struct svc *s, struct pull_tx *tx, struct sync_report *rep,
+    struct pd_err *err)
+{
+	tx->open = 0;
+	if (store_fts_defer_end(s->st, err) != 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	if (svc_finish(s, 0, err) != 0)
+		return -1;
+	rep->pulled += tx->entries;
+	rep->pages += tx->pages;
+	rep->conflicts += tx->conflicts;
+	return 0;
+}
+
+/* A pull request, made on a thread of its own while the page before it
+ * is applied (the handle is used by one thread at a time). */
+struct fetch {
+	struct sync_net *net;
+	char path[128];
+	struct sync_reply reply;
+	struct pd_err err;
+	int rc;
+	pthread_t th;
+};
+
+static void *
+fetch_run(void *arg)
+{
+	struct fetch *f = arg;
+
+	f->rc =
+	    sync_net_call(f->net, "GET", f->path, NULL, 0, &f->reply, &f->err);
+	return NULL;
+}
+
+static void
+fetch_path(struct fetch *f, const struct svc *s, int64_t since)
+{
+	snprintf(f->path, sizeof f->path, "%s?since=%lld&limit=%d",
+	    SYNC_ROUTE_PULL, (long long)since, s->cfg.sync_pull_page);
+}
+
+/* Pull pages until the central node has no more. The next page is
+ * fetched while this one is applied. Pages are committed together,
+ * SYNC_TX_ENTRIES entries or so at a time: each commit writes every index
+ * page the entries touched (a random uuid touches a page anywhere in its
+ * index), so fewer, larger commits write much less. The cursor moves with
+ * the pages, in the same transaction; a crash or a failure re-pulls what
+ * was not committed. */
 static int
 pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
     struct sync_report *rep, struct pd_err *err)
 {
-	for (;;) {
-		struct sync_reply reply;
-		struct sync_page pg;
-		struct sync_state st;
-		char path[128];
-		int rc, more;
+	struct pull_tx tx = {0};
+	struct sync_state st;
+	struct fetch f;
 
-		svc_sync_state(s, &st);
-		snprintf(path, sizeof path, "%s?since=%lld&limit=%d",
-		    SYNC_ROUTE_PULL, (long long)st.cursor,
-		    s->cfg.sync_pull_page);
-		if (sync_net_call(net, "GET", path, NULL, 0, &reply, err) != 0)
-			return -1;
-		rc = sync_page_decode(reply.body, reply.len, &pg, err);
-		sync_reply_free(&reply);
+	memset(&f, 0, sizeof f);
+	f.net = net;
+	svc_sync_state(s, &st);
+	fetch_path(&f, s, st.cursor);
+	fetch_run(&f);
+	for (;;) {
+		struct sync_page pg;
+		int64_t conflicts = 0;
+		int rc, more, threaded;
+
+		if (f.rc != 0) {
+			*err = f.err;
+			goto fail;
+		}
+		rc = sync_page_decode(f.reply.body, f.reply.len, &pg, err);
+		sync_reply_free(&f.reply);
 		if (rc != 0) {
 			pd_err_prefix(err, "a pull page was not understood: ");
-			return -1;
+			goto fail;
 		}
 		more = pg.more;
-		rc = apply_page(s, &pg, rep, err);
+		threaded = 0;
+		if (more) {
+			fetch_path(&f, s, pg.cursor);
+			threaded =
+			    pthread_create(&f.th, NULL, fetch_run, &f) == 0;
+			if (!threaded)
+				fetch_run(&f); /* no thread: fetched first */
+		}
+		rc = tx.open ? 0 : pull_tx_begin(s, &tx, err);
+		if (rc == 0)
+			rc = apply_page(s, &pg, &conflicts, err);
+		tx.entries += (int64_t)pg.n;
+		tx.pages++;
+		tx.conflicts += conflicts;
 		sync_page_free(&pg);
+		if (threaded)
+			pthread_join(f.th, NULL);
 		if (rc != 0)
-			return -1;
+			goto fail;
+		if ((!more || tx.entries >= SYNC_TX_ENTRIES) &&
+		    pull_tx_commit(s, &tx, rep, err) != 0)
+			goto lost;
 		if (!more)
 			return 0;
-		if (cb != NULL && cb("pull", rep->pulled, 0, arg))
+		if (cb != NULL &&
+		    cb("pull", rep->pulled + tx.entries, 0, arg)) {
+			if (tx.open && pull_tx_commit(s, &tx, rep, err) != 0)
+				goto lost;
+			sync_reply_free(&f.reply);
 			return pd_fail(err, PD_ECANCEL, "sync stopped");
+		}
 	}
+fail:
+	if (tx.open)
+		store_rollback(s->st);
+lost:
+	sync_reply_free(&f.reply);
+	return -1;
 }
 
 int

@@ -124,7 +124,7 @@ sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
 	json_t *x = json_array_get(p->doc, i);
 	const char *u;
 
-	if (sync_decode_json(x, r, err) == 0)
+	if (sync_decode_json(x, r, 1, err) == 0)
 		return 0;
 	syncrec_free(r);
 	u = json_string_value(json_object_get(x, "uuid"));
@@ -274,7 +274,8 @@ sync_page_entry(const struct sync_page *p, size_t i, int64_t *seq,
 	json_t *x = json_array_get(p->doc, i);
 
 	*seq = (int64_t)json_integer_value(json_object_get(x, "seq"));
-	if (sync_decode_json(json_object_get(x, "record"), r, err) == 0)
+	/* a pulled record is applied by content: no hash needed */
+	if (sync_decode_json(json_object_get(x, "record"), r, 0, err) == 0)
 		return 0;
 	pd_err_prefix(err, "entry %lld: ", (long long)*seq);
 	syncrec_free(r);

@@ -14,7 +14,9 @@ char *sync_dump(json_t *o);
  * control characters), copied into out. */
 int sync_head_str(json_t *o, const char *name, char *out, size_t size,
     int required, struct pd_err *err);
-/* Decode and validate a record already parsed (record.c). */
-int sync_decode_json(json_t *o, struct syncrec *r, struct pd_err *err);
+/* Decode and validate a record already parsed (record.c); with hash,
+ * r->hash gets the SHA-256 of its canonical JSON. */
+int sync_decode_json(
+    json_t *o, struct syncrec *r, int hash, struct pd_err *err);
 
 #endif

@@ -487,7 +487,7 @@ sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
 }
 
 int
-sync_decode_json(json_t *o, struct syncrec *r, struct pd_err *err)
+sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 {
 	json_t *v, *d;
 	char kind[32], *canon;
@@ -550,6 +550,8 @@ sync_decode_json(json_t *o, struct syncrec *r, struct pd_err *err)
 		xstrlcpy(r->it.uuid, r->uuid, sizeof r->it.uuid);
 	if (r->has_cn || r->kind == SR_CREDIT_NOTE)
 		xstrlcpy(r->cn.terminal, r->terminal, sizeof r->cn.terminal);
+	if (!hash)
+		return 0;
 	canon = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	if (canon == NULL)
 		abort();
@@ -570,7 +572,7 @@ syncrec_decode(
 	if (o == NULL)
 		return pd_fail(err, PD_EINVAL, "malformed JSON at line %d: %s",
 		    je.line, je.text);
-	rc = sync_decode_json(o, r, err);
+	rc = sync_decode_json(o, r, 1, err);
 	json_decref(o);
 	if (rc != 0)
 		syncrec_free(r);

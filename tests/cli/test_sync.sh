@@ -273,6 +273,28 @@ expect "the change reaches the terminal" 0 "Pulled      1" pdt 1 sync
 expect "expiry_days is the new one" 0 "expiry_days = 120" pdt 1 config
 export PAYDESK_PIN=1234
 
+# -- a pull cut off in the middle: pages are committed together, so the
+#    terminal keeps all of them or none, and the next sync finishes it
+run central terminal add ACME B05 T05
+terminal 5 "$(token_of)" pull_page=2
+stop_central
+start_central slow-ms=150
+pdt 5 sync >"$T/cut.out" 2>&1 &
+sp=$!
+sleep 1
+kill9_central
+wait $sp
+same "the cut-off pull fails: outcome unknown" "$?" 10
+same "nothing of it was kept" \
+    "$(tsql 5 "SELECT count(*) FROM consumers") $(tsql 5 "SELECT count(*) FROM meta WHERE key = 'sync.cursor'")" "0 0"
+start_central
+expect "the next sync pulls everything" 0 "Pending     0" pdt 5 sync
+same "every consumer arrived" "$(tsql 5 'SELECT count(*) FROM consumers')" \
+    "$(csql 'SELECT count(*) FROM consumers')"
+same "every item arrived" "$(tsql 5 'SELECT count(*) FROM items')" \
+    "$(csql 'SELECT count(*) FROM items')"
+expect "and the store is consistent" 0 "search index" pdt 5 doctor
+
 # -- status and the request log
 r=$(curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/status")
 case "$r" in *'"terminal":"T01"'*'"waiting"'*) ok "status lists the terminals" ;;
