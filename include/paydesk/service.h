@@ -324,8 +324,9 @@ int svc_import(struct svc *s, const char *kind, const char *path, int update,
  * pending outbox record in batches of [sync] batch (each batch's answers
  * committed in one transaction: acknowledged records are marked sent,
  * rejected ones quarantined), then pulls pages of [sync] pull_page
- * entries from the saved cursor, each page applied with the cursor in one
- * transaction. A crash anywhere resumes where the last commit left it. */
+ * entries from the saved cursor (the next page fetched while one is
+ * applied), pages committed with the cursor about 100,000 entries at a
+ * time. A crash anywhere resumes where the last commit left it. */
 struct sync_report {
 	int64_t to_send;  /* pending when the round started */
 	int64_t sent;     /* records answered */
