@@ -153,25 +153,26 @@ rm -f "$RUN/p.db"*
 # -- push: one terminal's backlog
 fresh_central
 cp "$CACHE/backlog.db" "$RUN/b.db"
-terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(cat "$CACHE/token1")"
+PB=2000 # [sync] batch's default
+terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(cat "$CACHE/token1")" batch=$PB
 t0=$(now)
 "$PD" --config "$RUN/b.ini" sync >"$RUN/push.out"
 t1=$(now)
 sent=$(sed -n 's/^Sent *//p' "$RUN/push.out")
 batches=$(sed -n 's/^Batches *//p' "$RUN/push.out")
-# raw: the same payment rows inserted in transactions of 500, durable
+# raw: the same payment rows inserted in transactions of $PB, durable
 stop_central
 cp "$CACHE/central/org-BENCH.db" "$RUN/raw.db"
 cols="uuid, payment_no, txn_no, receipt_no, consumer_id, type, channel,
  method, method_kind, amount, tendered, change_given, due_total, overpaid,
  paid_on, created_at, notes, user_id, received_by, terminal, branch, status,
  verified, verified_at, verified_by"
-awk -v n="$sent" -v run="$RUN" -v cols="$cols" 'BEGIN {
+awk -v n="$sent" -v pb="$PB" -v run="$RUN" -v cols="$cols" 'BEGIN {
 	print "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
 	print "ATTACH \"" run "/b.db\" AS t;"
-	for (i = 0; i < n; i += 500)
+	for (i = 0; i < n; i += pb)
 		print "BEGIN; INSERT INTO payments (" cols ") SELECT " cols \
-		    " FROM t.payments WHERE id > " i " AND id <= " i + 500 \
+		    " FROM t.payments WHERE id > " i " AND id <= " i + pb \
 		    "; COMMIT;"
 }' >"$RUN/raw.sql"
 r0=$(now)
@@ -181,7 +182,7 @@ rm -f "$RUN/raw.db"* "$RUN/raw.sql"
 el=$(secs "$t0" "$t1")
 row "push $sent payments, one terminal" "$el" s "<= 20 s" "$(secs "$r0" "$r1") s"
 row "  payments per second" "$(python3 -c "print(f'{$sent / $el:.0f}')")" "/s" ">= 5000" ""
-row "  batches of 500" "$batches" "" "" ""
+row "  batches of $PB" "$batches" "" "" ""
 rm -f "$RUN/b.db"*
 
 # -- eight terminals push at once

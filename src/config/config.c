@@ -147,7 +147,7 @@ static const struct schema schema[] = {
     {{"sync", "interval", "30",
          "seconds between background syncs in the UI (5-86400)"},
         CFG_INT, F(sync_interval), 5, 86400, NULL},
-    {{"sync", "batch", "500", "records sent in one push (1-5000)"}, CFG_INT,
+    {{"sync", "batch", "2000", "records sent in one push (1-5000)"}, CFG_INT,
         F(sync_batch), 1, 5000, NULL},
     {{"sync", "pull_page", "2000", "entries asked for in one pull (1-10000)"},
         CFG_INT, F(sync_pull_page), 1, 10000, NULL},
