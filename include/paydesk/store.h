@@ -32,6 +32,8 @@ void store_bulk(struct store *st, int on);
 int store_begin(struct store *st, struct pd_err *err);
 int store_commit(struct store *st, struct pd_err *err);
 void store_rollback(struct store *st);
+/* Roll back the whole transaction, savepoints and all. */
+void store_abort(struct store *st);
 
 int store_meta_get(struct store *st, const char *key, char *val, size_t n);
 int store_meta_set(

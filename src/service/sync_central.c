@@ -115,7 +115,7 @@ svc_central_push(struct svc *s, const char *terminal,
 again:
 	/* an import may have changed the settings since the last push */
 	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0) {
-		store_rollback(s->st);
+		store_abort(s->st);
 		free(r);
 		return -1;
 	}
@@ -134,13 +134,13 @@ again:
 	if (rc == -2) {
 		/* a record refused half applied: again, each in its own
 		 * savepoint (a push is applied whole in one go otherwise) */
-		store_rollback(s->st);
+		store_abort(s->st);
 		each = 1;
 		goto again;
 	}
 	free(r);
 	if (rc != 0 || store_sync_origin(s->st, "", 0, err) != 0) {
-		store_rollback(s->st);
+		store_abort(s->st);
 		return -1;
 	}
 	return svc_finish(s, 0, err);

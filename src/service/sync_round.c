@@ -394,7 +394,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 	}
 fail:
 	if (tx.open)
-		store_rollback(s->st);
+		store_abort(s->st);
 lost:
 	sync_reply_free(&f.reply);
 	return -1;

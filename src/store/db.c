@@ -442,6 +442,18 @@ store_rollback(struct store *st)
 	st->depth = 0;
 }
 
+void
+store_abort(struct store *st)
+{
+	int i;
+
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_reset(st->cache[i].stmt);
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->depth = 0;
+}
+
 int
 store_meta_get(struct store *st, const char *key, char *val, size_t n)
 {
