@@ -1,27 +1,17 @@
 /* settings.c - the settings an organisation's central node masters: kept
  * in the store, laid over the config file's values. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "internal.h"
-#include "paydesk/xmalloc.h"
 
 int
 svc_setting_put(struct svc *s, const char *key, const char *value,
     const char *at, struct pd_err *err)
 {
-	struct config *next = xmalloc(sizeof *next);
-	int rc;
-
-	/* checked on a copy: the live one changes only once it is stored */
-	*next = s->cfg;
-	rc = config_set_central(next, key, value, err);
-	if (rc == 0)
-		rc = store_setting_put(s->st, key, value, at, err);
-	if (rc == 0)
-		s->cfg = *next;
-	free(next);
-	return rc;
+	/* checked first: a value refused leaves s->cfg as it was */
+	if (config_set_central(&s->cfg, key, value, err) != 0)
+		return -1;
+	return store_setting_put(s->st, key, value, at, err);
 }
 
 int

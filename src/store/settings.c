@@ -5,57 +5,63 @@
 #include "internal.h"
 #include "paydesk/xmalloc.h"
 
+#define SETTING_COLS "id, key, value, updated_at"
+
+static void
+read_setting(sqlite3_stmt *s, void *elem)
+{
+	struct setting *x = elem;
+
+	x->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, x->key, sizeof x->key);
+	st_col(s, 2, x->value, sizeof x->value);
+	st_col(s, 3, x->updated_at, sizeof x->updated_at);
+}
+
+/* The one row of s, bound: 1 read into out, 0 none, -1 error. */
+static int
+setting_one(
+    struct store *st, sqlite3_stmt *s, struct setting *out, struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		read_setting(s, out);
+	else if (rc != SQLITE_DONE)
+		st_fail(st, err, "reading a setting");
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int
 store_setting_get(
     struct store *st, const char *key, struct setting *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT id, key, value, updated_at FROM settings WHERE key = ?",
-	    err);
-	int rc;
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " SETTING_COLS " FROM settings WHERE key = ?", err);
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", key);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(s);
-		return 0;
-	}
-	if (rc != SQLITE_ROW) {
-		st_fail(st, err, "reading a setting");
-		sqlite3_reset(s);
-		return -1;
-	}
-	out->id = sqlite3_column_int64(s, 0);
-	st_col(s, 1, out->key, sizeof out->key);
-	st_col(s, 2, out->value, sizeof out->value);
-	st_col(s, 3, out->updated_at, sizeof out->updated_at);
-	sqlite3_reset(s);
-	return 1;
+	return setting_one(st, s, out, err);
 }
 
 int
 store_setting_by_id(
     struct store *st, int64_t id, struct setting *out, struct pd_err *err)
 {
-	sqlite3_stmt *s =
-	    st_stmt(st, "SELECT key FROM settings WHERE id = ?", err);
-	char key[sizeof out->key];
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " SETTING_COLS " FROM settings WHERE id = ?", err);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
+	rc = setting_one(st, s, out, err);
+	if (rc == 0)
 		return pd_fail(
 		    err, PD_ESTORE, "setting %lld: not found", (long long)id);
-	}
-	st_col(s, 0, key, sizeof key);
-	sqlite3_reset(s);
-	return store_setting_get(st, key, out, err) == 1 ? 0 : -1;
+	return rc == 1 ? 0 : -1;
 }
 
 int
@@ -74,23 +80,11 @@ store_setting_put(struct store *st, const char *key, const char *value,
 	return st_done(st, s, err);
 }
 
-static void
-read_setting(sqlite3_stmt *s, void *elem)
-{
-	struct setting *x = elem;
-
-	x->id = sqlite3_column_int64(s, 0);
-	st_col(s, 1, x->key, sizeof x->key);
-	st_col(s, 2, x->value, sizeof x->value);
-	st_col(s, 3, x->updated_at, sizeof x->updated_at);
-}
-
 struct setting *
 store_settings(struct store *st, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT id, key, value, updated_at FROM settings ORDER BY key",
-	    err);
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " SETTING_COLS " FROM settings ORDER BY key", err);
 
 	if (s == NULL)
 		return NULL;

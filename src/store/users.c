@@ -101,14 +101,7 @@ store_user_login_state(struct store *st, int64_t id, int failed,
 int64_t
 store_user_count(struct store *st)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT count(*) FROM users", NULL);
-	int64_t n = 0;
-
-	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	if (s != NULL)
-		sqlite3_reset(s);
-	return n;
+	return st_count(st, "SELECT count(*) FROM users");
 }
 
 int

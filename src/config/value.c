@@ -1,0 +1,290 @@
+/* value.c - a config value's text, checked by its type and set in
+ * struct config: numbers, money, paths, lists of names and methods. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "paydesk/csv.h"
+#include "paydesk/money.h"
+#include "paydesk/numfmt.h"
+#include "paydesk/xmalloc.h"
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = '\0';
+	return s;
+}
+
+/* Expand $XDG_DATA_HOME (or ~/.local/share), a leading ~ and make relative
+ * paths relative to the config file's directory. */
+static int
+resolve_path(const char *value, const char *cfgfile, char *out, size_t n)
+{
+	const char *home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
+	char dir[PATH_MAX], cwd[PATH_MAX], *slash;
+	int r;
+
+	if (home == NULL || *home == '\0')
+		home = "/tmp";
+	if (strncmp(value, "$XDG_DATA_HOME", 14) == 0) {
+		if (xdg != NULL && *xdg == '/')
+			r = snprintf(out, n, "%s%s", xdg, value + 14);
+		else
+			r = snprintf(
+			    out, n, "%s/.local/share%s", home, value + 14);
+	} else if (value[0] == '~' && (value[1] == '/' || value[1] == '\0'))
+		r = snprintf(out, n, "%s%s", home, value + 1);
+	else if (value[0] != '/' && cfgfile != NULL && *cfgfile != '\0') {
+		/* relative to the config file's directory, made absolute so
+		 * that it does not depend on where paydesk is started */
+		if (cfgfile[0] == '/')
+			xstrlcpy(dir, cfgfile, sizeof dir);
+		else if (getcwd(cwd, sizeof cwd) != NULL)
+			snprintf(dir, sizeof dir, "%s/%s", cwd, cfgfile);
+		else
+			xstrlcpy(dir, cfgfile, sizeof dir);
+		slash = strrchr(dir, '/');
+		if (slash == NULL)
+			r = snprintf(out, n, "%s", value);
+		else {
+			*slash = '\0';
+			r = snprintf(out, n, "%s/%s", dir, value);
+		}
+	} else
+		r = snprintf(out, n, "%s", value);
+	return r < 0 || (size_t)r >= n ? -1 : 0;
+}
+
+static int
+set_names(const struct schema *s, struct config *cfg, const char *value,
+    struct pd_err *err)
+{
+	char(*names)[CFG_NAME_MAX] = (void *)((char *)cfg + s->off);
+	int *count = (int *)((char *)cfg + s->size), i, n = 0;
+	char *copy = xstrdup(value), *save = NULL, *tok, *name;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		name = trim(tok);
+		if (*name == '\0')
+			continue;
+		if (n == CFG_LIST_MAX || strlen(name) >= CFG_NAME_MAX) {
+			free(copy);
+			return pd_fail(err, PD_EINVAL,
+			    "at most %d names of "
+			    "up to %d characters",
+			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
+		}
+		for (i = 0; i < n; i++)
+			if (strcasecmp(names[i], name) == 0) {
+				free(copy);
+				return pd_fail(err, PD_EINVAL,
+				    "\"%s\" is "
+				    "listed twice",
+				    name);
+			}
+		xstrlcpy(names[n++], name, CFG_NAME_MAX);
+	}
+	free(copy);
+	if (n == 0)
+		return pd_fail(err, PD_EINVAL, "at least one name is needed");
+	*count = n;
+	return 0;
+}
+
+static int
+set_methods(struct config *cfg, const char *value, struct pd_err *err)
+{
+	char *copy = xstrdup(value), *save = NULL, *tok, *item, *colon;
+	int n = 0, i, k;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		item = trim(tok);
+		if (*item == '\0')
+			continue;
+		colon = strrchr(item, ':');
+		if (colon == NULL) {
+			pd_fail(err, PD_EINVAL,
+			    "\"%s\" has no kind: write "
+			    "Name:kind with kind one of cash, card, bank, "
+			    "online",
+			    item);
+			goto fail;
+		}
+		*colon = '\0';
+		item = trim(item);
+		colon = trim(colon + 1);
+		k = method_kind_parse(colon);
+		if (k < 0) {
+			pd_fail(err, PD_EINVAL,
+			    "method \"%s\": unknown kind "
+			    "\"%s\" (cash, card, bank or online)",
+			    item, colon);
+			goto fail;
+		}
+		if (*item == '\0' || strlen(item) >= CFG_NAME_MAX ||
+		    n == CFG_LIST_MAX) {
+			pd_fail(err, PD_EINVAL,
+			    "at most %d methods with "
+			    "names of 1 to %d characters",
+			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
+			goto fail;
+		}
+		for (i = 0; i < n; i++)
+			if (strcasecmp(cfg->methods[i].name, item) == 0) {
+				pd_fail(err, PD_EINVAL,
+				    "method \"%s\" is "
+				    "listed twice",
+				    item);
+				goto fail;
+			}
+		xstrlcpy(cfg->methods[n].name, item, CFG_NAME_MAX);
+		cfg->methods[n].kind = (enum method_kind)k;
+		n++;
+	}
+	free(copy);
+	if (n == 0)
+		return pd_fail(err, PD_EINVAL,
+		    "at least one method is "
+		    "needed");
+	cfg->nmethods = n;
+	return 0;
+fail:
+	free(copy);
+	return -1;
+}
+
+int
+cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
+    const char *cfgfile, struct pd_err *err)
+{
+	char *field = (char *)cfg + s->off;
+	long long v;
+	char *end;
+	size_t i, len = strlen(value);
+
+	switch (s->type) {
+	case CFG_STR:
+		if ((long long)len > s->max || (long long)len < s->min)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": length must be "
+			    "%lld to %lld bytes",
+			    value, s->min, s->max);
+		if (!utf8_valid(value, len))
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": not valid "
+			    "UTF-8 text",
+			    value);
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_OPTPATH:
+		if (*value == '\0') {
+			*field = '\0';
+			return 0;
+		}
+		/* fall through */
+	case CFG_PATH:
+		if (*value == '\0')
+			return pd_fail(err, PD_EINVAL, "path is empty");
+		if (resolve_path(value, cfgfile, field, s->size) != 0)
+			return pd_fail(
+			    err, PD_EINVAL, "\"%s\": path too long", value);
+		return 0;
+	case CFG_ID:
+		if ((long long)len < s->min || (long long)len > s->max)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must be 1 to "
+			    "%lld characters",
+			    value, s->max);
+		for (i = 0; i < len; i++)
+			if (!isalnum((unsigned char)value[i]) &&
+			    value[i] != '-')
+				return pd_fail(err, PD_EINVAL,
+				    "\"%s\": only "
+				    "letters, digits and '-' are allowed",
+				    value);
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_INT:
+		errno = 0;
+		v = strtoll(value, &end, 10);
+		if (*value == '\0' || *end != '\0' || errno != 0 ||
+		    v < s->min || v > s->max)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must be a whole "
+			    "number from %lld to %lld",
+			    value, s->min, s->max);
+		*(int *)(void *)field = (int)v;
+		return 0;
+	case CFG_MONEY:
+		return money_parse(value, cfg->minor_digits, "amount",
+		    (int64_t *)(void *)field, err);
+	case CFG_NUMFMT:
+		if (numfmt_validate(value, err) != 0)
+			return -1;
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_URL:
+		if (*value != '\0' && strncmp(value, "http://", 7) != 0 &&
+		    strncmp(value, "https://", 8) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must start with http:// or https://",
+			    value);
+		if ((long long)len > s->max)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": longer than %lld bytes", value, s->max);
+		for (i = 0; i < len; i++)
+			if ((unsigned char)value[i] <= ' ' ||
+			    (unsigned char)value[i] >= 0x7f)
+				return pd_fail(err, PD_EINVAL,
+				    "\"%s\": a URL has no spaces or "
+				    "non-ASCII characters",
+				    value);
+		if (*value != '\0' && value[strlen(value) - 1] == '/')
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": leave out the trailing /", value);
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_NAMES:
+		return set_names(s, cfg, value, err);
+	case CFG_METHODS:
+		return set_methods(cfg, value, err);
+	case CFG_CURRENCY:
+		if (len != 3 || !isupper((unsigned char)value[0]) ||
+		    !isupper((unsigned char)value[1]) ||
+		    !isupper((unsigned char)value[2]))
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": must be a "
+			    "three-letter ISO 4217 code such as USD",
+			    value);
+		xstrlcpy(field, value, s->size);
+		return 0;
+	case CFG_CHOICE:
+		for (i = 0; s->choices[i] != '\0';) {
+			size_t wl = strcspn(s->choices + i, "|");
+
+			if (wl == len &&
+			    strncmp(s->choices + i, value, len) == 0) {
+				xstrlcpy(field, value, s->size);
+				return 0;
+			}
+			i += wl + (s->choices[i + wl] == '|');
+		}
+		return pd_fail(err, PD_EINVAL, "\"%s\": must be one of %s",
+		    value, s->choices);
+	}
+	return pd_fail(err, PD_EINVAL, "unknown type");
+}
