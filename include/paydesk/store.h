@@ -314,6 +314,13 @@ struct setting *store_settings(struct store *st, size_t *n, struct pd_err *err);
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(
     const char *path, int create, struct store **out, struct pd_err *err);
+/* Checkpoints off the commit path (a busy central node's writer): st's
+ * commits no longer copy the WAL into the database, they only count its
+ * frames (store_wal_frames); store_checkpoint, on a connection of its
+ * own, does the copying without waiting for the writer (passive). */
+void store_wal_manual(struct store *st);
+int store_wal_frames(const struct store *st);
+int store_checkpoint(struct store *st, struct pd_err *err);
 /* Who the following writes come from (the feed's origin), and whether
  * the central node applies them differently from the record. */
 int store_sync_origin(struct store *st, const char *origin, int altered,

@@ -128,6 +128,8 @@ struct sync_push {
 	int64_t pending;
 	size_t nrecs;
 	void *doc; /* the parsed records, decoded one at a time */
+	char (*hashes)[65]; /* each record's hash, worked out with the
+	                       envelope (before the store is waited for) */
 };
 /* Build a push body from outbox payloads (each a record's JSON text). */
 char *sync_push_encode(const char *terminal, int64_t pending,

@@ -1,4 +1,4 @@
-/* uuid.h - RFC 4122 version 4 ids for every synced record. */
+/* uuid.h - RFC 9562 ids for every synced record. */
 #ifndef PAYDESK_UUID_H
 #define PAYDESK_UUID_H
 #include <stdint.h>
@@ -7,7 +7,12 @@
 
 /* Format 16 random bytes as a version 4 UUID. */
 void uuid_from_bytes(const uint8_t b[16], char out[UUID_BUFSZ]);
-/* New random UUID from the kernel's generator (getrandom). */
+/* A version 7 UUID: ms (Unix time in milliseconds) in its first 48
+ * bits, then 74 bits of rnd. */
+void uuid_v7(uint64_t ms, const uint8_t rnd[10], char out[UUID_BUFSZ]);
+/* A new version 7 UUID: now, and random bits from the kernel's
+ * generator (getrandom). Later ones sort after earlier ones (to the
+ * millisecond). */
 void uuid_new(char out[UUID_BUFSZ]);
 
 #endif

@@ -1,8 +1,10 @@
 /* backend_sqlite.c - the central node's embedded SQLite backend: a
  * directory store (organisations, terminals, token hashes) and one
  * paydesk store per organisation, so one organisation's data cannot reach
- * another's. Each request borrows a connection to its organisation's
- * store from a pool; SQLite serialises the writers. */
+ * another's. Pushes to an organisation queue for its one writer
+ * connection, whose page cache stays warm from batch to batch (a commit
+ * by another connection would empty it); pulls and status borrow reader
+ * connections from a pool. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -33,11 +35,22 @@ struct sqlite_backend {
 	struct org_lock {
 		char org[33];
 		pthread_mutex_t m;
+		struct conn *writer; /* opened by the first push */
+		/* the writer's checkpoints, on a thread and connection of
+		 * their own: a push never waits for the WAL to be copied */
+		pthread_t ckpt;
+		pthread_mutex_t ckpt_m;
+		pthread_cond_t ckpt_cond;
+		int ckpt_want, ckpt_stop, ckpt_running;
+		struct store *ckpt_st;
 	} * locks;
 	size_t nlocks;
 };
 
 #define SB(b) ((struct sqlite_backend *)(b))
+/* frames in the WAL (4 KiB pages) past which a push asks for a
+ * checkpoint: about 16 MiB */
+#define CKPT_FRAMES 4000
 /* organisations with a writer lock; past this, pushes to the others wait
  * in SQLite's busy handler instead */
 #define MAX_ORGS_LIVE 256
@@ -48,13 +61,40 @@ org_path(const struct backend *b, const char *org, char *out, size_t n)
 	snprintf(out, n, "%s/org-%s.db", b->cfg.central_data_dir, org);
 }
 
+static struct conn *
+conn_open(struct backend *b, const char *org, struct pd_err *err)
+{
+	struct conn *c = xcalloc(1, sizeof *c);
+	char path[4200];
+
+	org_path(b, org, path, sizeof path);
+	if (svc_central_open(&c->s, &b->cfg, path, 1, err) != 0) {
+		free(c);
+		return NULL;
+	}
+	xstrlcpy(c->org, org, sizeof c->org);
+	c->s.actor.role = ROLE_ADMIN;
+	xstrlcpy(c->s.actor.username, "central", sizeof c->s.actor.username);
+	xstrlcpy(
+	    c->s.actor.full_name, "central node", sizeof c->s.actor.full_name);
+	return c;
+}
+
+static void
+conn_close(struct conn *c)
+{
+	if (c != NULL) {
+		svc_close(&c->s);
+		free(c);
+	}
+}
+
 /* A connection to org's store, opened when the pool has none free. */
 static struct conn *
 borrow(struct backend *b, const char *org, struct pd_err *err)
 {
 	struct sqlite_backend *sb = SB(b);
 	struct conn *c = NULL;
-	char path[4200];
 	size_t i;
 
 	pthread_mutex_lock(&sb->pool_lock);
@@ -67,17 +107,9 @@ borrow(struct backend *b, const char *org, struct pd_err *err)
 	pthread_mutex_unlock(&sb->pool_lock);
 	if (c != NULL)
 		return c;
-	c = xcalloc(1, sizeof *c);
-	org_path(b, org, path, sizeof path);
-	if (svc_central_open(&c->s, &b->cfg, path, 1, err) != 0) {
-		free(c);
+	c = conn_open(b, org, err);
+	if (c == NULL)
 		return NULL;
-	}
-	xstrlcpy(c->org, org, sizeof c->org);
-	c->s.actor.role = ROLE_ADMIN;
-	xstrlcpy(c->s.actor.username, "central", sizeof c->s.actor.username);
-	xstrlcpy(
-	    c->s.actor.full_name, "central node", sizeof c->s.actor.full_name);
 	c->busy = 1;
 	pthread_mutex_lock(&sb->pool_lock);
 	sb->pool = xrealloc(sb->pool, sb->npool + 1, sizeof *sb->pool);
@@ -86,38 +118,135 @@ borrow(struct backend *b, const char *org, struct pd_err *err)
 	return c;
 }
 
-static pthread_mutex_t *
-writer_lock(struct backend *b, const char *org)
-{
-	struct sqlite_backend *sb = SB(b);
-	pthread_mutex_t *m = NULL;
-	size_t i;
-
-	pthread_mutex_lock(&sb->pool_lock);
-	for (i = 0; i < sb->nlocks && m == NULL; i++)
-		if (strcmp(sb->locks[i].org, org) == 0)
-			m = &sb->locks[i].m;
-	if (m == NULL) {
-		/* never moved once made: grown by a fixed upper bound */
-		if (sb->nlocks == MAX_ORGS_LIVE) {
-			pthread_mutex_unlock(&sb->pool_lock);
-			return NULL;
-		}
-		xstrlcpy(sb->locks[sb->nlocks].org, org,
-		    sizeof sb->locks[sb->nlocks].org);
-		pthread_mutex_init(&sb->locks[sb->nlocks].m, NULL);
-		m = &sb->locks[sb->nlocks++].m;
-	}
-	pthread_mutex_unlock(&sb->pool_lock);
-	return m;
-}
-
 static void
 give_back(struct backend *b, struct conn *c)
 {
 	pthread_mutex_lock(&SB(b)->pool_lock);
 	c->busy = 0;
 	pthread_mutex_unlock(&SB(b)->pool_lock);
+}
+
+static struct org_lock *
+writer_lock(struct backend *b, const char *org)
+{
+	struct sqlite_backend *sb = SB(b);
+	struct org_lock *w = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&sb->pool_lock);
+	for (i = 0; i < sb->nlocks && w == NULL; i++)
+		if (strcmp(sb->locks[i].org, org) == 0)
+			w = &sb->locks[i];
+	if (w == NULL) {
+		/* never moved once made: grown by a fixed upper bound */
+		if (sb->nlocks == MAX_ORGS_LIVE) {
+			pthread_mutex_unlock(&sb->pool_lock);
+			return NULL;
+		}
+		w = &sb->locks[sb->nlocks++];
+		xstrlcpy(w->org, org, sizeof w->org);
+		pthread_mutex_init(&w->m, NULL);
+	}
+	pthread_mutex_unlock(&sb->pool_lock);
+	return w;
+}
+
+static void *
+checkpointer(void *arg)
+{
+	struct org_lock *w = arg;
+	struct pd_err e;
+
+	pthread_mutex_lock(&w->ckpt_m);
+	for (;;) {
+		while (!w->ckpt_want && !w->ckpt_stop)
+			pthread_cond_wait(&w->ckpt_cond, &w->ckpt_m);
+		if (w->ckpt_stop)
+			break;
+		w->ckpt_want = 0;
+		pthread_mutex_unlock(&w->ckpt_m);
+		/* a failure here is retried at the next ask; the WAL only
+		 * grows meanwhile */
+		store_checkpoint(w->ckpt_st, &e);
+		pthread_mutex_lock(&w->ckpt_m);
+	}
+	pthread_mutex_unlock(&w->ckpt_m);
+	return NULL;
+}
+
+/* The writer of w opened, with its checkpointer. */
+static struct conn *
+writer_open(struct backend *b, struct org_lock *w, struct pd_err *err)
+{
+	char path[4200];
+
+	w->writer = conn_open(b, w->org, err);
+	if (w->writer == NULL)
+		return NULL;
+	org_path(b, w->org, path, sizeof path);
+	if (store_open_central(path, 0, &w->ckpt_st, err) != 0) {
+		conn_close(w->writer);
+		w->writer = NULL;
+		return NULL;
+	}
+	store_wal_manual(w->writer->s.st);
+	pthread_mutex_init(&w->ckpt_m, NULL);
+	pthread_cond_init(&w->ckpt_cond, NULL);
+	pthread_create(&w->ckpt, NULL, checkpointer, w);
+	w->ckpt_running = 1;
+	return w->writer;
+}
+
+static void
+writer_close(struct org_lock *w)
+{
+	if (w->ckpt_running) {
+		pthread_mutex_lock(&w->ckpt_m);
+		w->ckpt_stop = 1;
+		pthread_cond_signal(&w->ckpt_cond);
+		pthread_mutex_unlock(&w->ckpt_m);
+		pthread_join(w->ckpt, NULL);
+		pthread_cond_destroy(&w->ckpt_cond);
+		pthread_mutex_destroy(&w->ckpt_m);
+	}
+	store_close(w->ckpt_st);
+	conn_close(w->writer);
+}
+
+/* The organisation's writer connection, held (with its lock) until
+ * put_writer; past MAX_ORGS_LIVE organisations, a pool connection, and
+ * SQLite's busy handler serialises the writers. */
+static struct conn *
+get_writer(struct backend *b, const char *org, struct org_lock **out,
+    struct pd_err *err)
+{
+	struct org_lock *w = writer_lock(b, org);
+
+	*out = w;
+	if (w == NULL)
+		return borrow(b, org, err);
+	pthread_mutex_lock(&w->m);
+	if (w->writer == NULL && writer_open(b, w, err) == NULL) {
+		pthread_mutex_unlock(&w->m);
+		return NULL;
+	}
+	return w->writer;
+}
+
+static void
+put_writer(struct backend *b, struct org_lock *w, struct conn *c)
+{
+	if (w == NULL) {
+		give_back(b, c);
+		return;
+	}
+	if (store_wal_frames(c->s.st) >= CKPT_FRAMES) {
+		pthread_mutex_lock(&w->ckpt_m);
+		w->ckpt_want = 1;
+		pthread_cond_signal(&w->ckpt_cond);
+		pthread_mutex_unlock(&w->ckpt_m);
+	}
+	pthread_mutex_unlock(&w->m);
 }
 
 static int
@@ -161,19 +290,15 @@ static int
 sq_push(struct backend *b, const struct terminal_row *t,
     const struct sync_push *p, struct sync_result *res, struct pd_err *err)
 {
-	struct conn *c = borrow(b, t->org, err);
-	pthread_mutex_t *w = writer_lock(b, t->org);
+	struct org_lock *w;
+	struct conn *c = get_writer(b, t->org, &w, err);
 	int rc;
 
 	if (c == NULL)
 		return -1;
-	if (w != NULL)
-		pthread_mutex_lock(w);
 	rc = svc_central_push(&c->s, t->terminal, p, res,
 	    b->kill_after > 0 ? hook : NULL, b, err);
-	if (w != NULL)
-		pthread_mutex_unlock(w);
-	give_back(b, c);
+	put_writer(b, w, c);
 	return rc;
 }
 
@@ -316,6 +441,7 @@ static int
 sq_import(struct backend *b, const char *org, const char *kind,
     const char *path, int update, struct import_counts *n, struct pd_err *err)
 {
+	struct org_lock *w;
 	struct conn *c;
 	int rc;
 
@@ -324,11 +450,11 @@ sq_import(struct backend *b, const char *org, const char *kind,
 	pthread_mutex_unlock(&SB(b)->dir_lock);
 	if (rc != 0)
 		return -1;
-	c = borrow(b, org, err);
+	c = get_writer(b, org, &w, err);
 	if (c == NULL)
 		return -1;
 	rc = svc_import(&c->s, kind, path, update, n, err);
-	give_back(b, c);
+	put_writer(b, w, c);
 	return rc;
 }
 
@@ -338,13 +464,13 @@ sq_close(struct backend *b)
 	struct sqlite_backend *sb = SB(b);
 	size_t i;
 
-	for (i = 0; i < sb->npool; i++) {
-		svc_close(&sb->pool[i]->s);
-		free(sb->pool[i]);
-	}
+	for (i = 0; i < sb->npool; i++)
+		conn_close(sb->pool[i]);
 	free(sb->pool);
-	for (i = 0; i < sb->nlocks; i++)
+	for (i = 0; i < sb->nlocks; i++) {
+		writer_close(&sb->locks[i]);
 		pthread_mutex_destroy(&sb->locks[i].m);
+	}
 	free(sb->locks);
 	store_close(sb->dir);
 	pthread_mutex_destroy(&sb->dir_lock);

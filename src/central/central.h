@@ -8,11 +8,18 @@
 #include "backend.h"
 #include "paydesk/service.h"
 
+struct request;
+
 struct server {
 	struct backend *b;
 	FILE *log;
 	pthread_mutex_t lock; /* the log and the counters */
 	long pushes;
+	/* requests received whole, waiting for a worker (http.c) */
+	pthread_mutex_t qlock;
+	pthread_cond_t qcond;
+	struct request *head, *tail;
+	int stopping;
 	char mhd_msg[256]; /* libmicrohttpd's last complaint while starting */
 	int started;
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */

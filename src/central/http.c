@@ -1,6 +1,12 @@
 /* http.c - the central node's HTTP front end (libmicrohttpd): body cap,
  * token check, routing, the request log. Handlers call only the backend.
  *
+ * libmicrohttpd's threads only move bytes: a request received whole is
+ * suspended and queued for [central] threads workers, which answer it
+ * and resume it. A handler waiting for a store (a push queues for its
+ * organisation's writer) so never holds up another connection that
+ * shares its network thread.
+ *
  * TO ADD A ROUTE: a row in routes[] and its handler.
  */
 #include <arpa/inet.h>
@@ -22,6 +28,18 @@
 #include "central.h"
 #include "paydesk/xmalloc.h"
 
+/* libmicrohttpd's threads: they only receive and send */
+#define NET_THREADS 2
+
+struct answer {
+	unsigned status;
+	char *body; /* owned */
+	int retry_after;
+	int drop; /* close the connection without an answer (test hook) */
+};
+
+/* A request, from its first byte to its log line. What a handler reads
+ * of it is copied out of libmicrohttpd before it goes to a worker. */
 struct request {
 	char *body;
 	size_t len, cap; /* cap: bytes allocated for body */
@@ -31,17 +49,16 @@ struct request {
 	char terminal[64];
 	char route[64];
 	char note[64]; /* a push: its records and the time to apply them */
+	enum { RQ_RECEIVING, RQ_QUEUED, RQ_ANSWERED } state;
+	struct MHD_Connection *c;
+	char *url, *method, *auth; /* auth: the Authorization header */
+	char *since, *limit;       /* query arguments, NULL when absent */
+	struct answer a;
+	struct request *next; /* in the work queue */
 };
 
-struct answer {
-	unsigned status;
-	char *body; /* owned */
-	int retry_after;
-	int drop; /* close the connection without an answer (test hook) */
-};
-
-typedef void (*route_fn)(struct server *sv, struct MHD_Connection *c,
-    struct request *rq, const struct terminal_row *t, struct answer *a);
+typedef void (*route_fn)(struct server *sv, struct request *rq,
+    const struct terminal_row *t, struct answer *a);
 
 static void fail(struct answer *a, unsigned status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -69,12 +86,11 @@ store_failed(struct answer *a, const struct pd_err *e)
 }
 
 static void
-route_health(struct server *sv, struct MHD_Connection *c, struct request *rq,
+route_health(struct server *sv, struct request *rq,
     const struct terminal_row *t, struct answer *a)
 {
 	struct pd_err e;
 
-	(void)c;
 	(void)rq;
 	(void)t;
 	if (sv->b->ops->health(sv->b, &e) != 0) {
@@ -94,7 +110,7 @@ ms_since(const struct timespec *a, const struct timespec *b)
 }
 
 static void
-route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
+route_push(struct server *sv, struct request *rq,
     const struct terminal_row *t, struct answer *a)
 {
 	struct sync_push p;
@@ -104,7 +120,6 @@ route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
 	long n;
 	int rc;
 
-	(void)c;
 	if (sync_push_decode(rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
 		fail(a, 400, "%s", e.msg);
 		return;
@@ -139,20 +154,21 @@ route_push(struct server *sv, struct MHD_Connection *c, struct request *rq,
 	sync_push_free(&p);
 }
 
-/* A non-negative integer query argument, or def when absent. */
+/* A non-negative integer query argument v (named name), or def when
+ * absent. */
 static int
-query_int(struct MHD_Connection *c, const char *name, long long def,
-    long long max, long long *out, struct answer *a)
+query_int(const char *name, const char *v, long long def, long long max,
+    long long *out, struct answer *a)
 {
-	const char *v =
-	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
 	char *end;
 
 	*out = def;
 	if (v == NULL)
 		return 0;
+	errno = 0;
 	*out = strtoll(v, &end, 10);
-	if (*v == '\0' || *end != '\0' || *out < 0 || *out > max) {
+	if (*v == '\0' || *end != '\0' || errno != 0 || *out < 0 ||
+	    *out > max) {
 		fail(a, 400, "query \"%s\": \"%s\" is not a number 0-%lld",
 		    name, v, max);
 		return -1;
@@ -161,7 +177,7 @@ query_int(struct MHD_Connection *c, const char *name, long long def,
 }
 
 static void
-route_pull(struct server *sv, struct MHD_Connection *c, struct request *rq,
+route_pull(struct server *sv, struct request *rq,
     const struct terminal_row *t, struct answer *a)
 {
 	long long since, limit;
@@ -169,8 +185,8 @@ route_pull(struct server *sv, struct MHD_Connection *c, struct request *rq,
 	size_t n;
 	struct pd_err e = {0};
 
-	if (query_int(c, "since", 0, INT64_MAX, &since, a) != 0 ||
-	    query_int(c, "limit", 1000, SYNC_PULL_MAX, &limit, a) != 0)
+	if (query_int("since", rq->since, 0, INT64_MAX, &since, a) != 0 ||
+	    query_int("limit", rq->limit, 1000, SYNC_PULL_MAX, &limit, a) != 0)
 		return;
 	if (limit == 0)
 		limit = 1;
@@ -185,7 +201,7 @@ route_pull(struct server *sv, struct MHD_Connection *c, struct request *rq,
 }
 
 static void
-route_status(struct server *sv, struct MHD_Connection *c, struct request *rq,
+route_status(struct server *sv, struct request *rq,
     const struct terminal_row *t, struct answer *a)
 {
 	struct terminal_status *st;
@@ -195,7 +211,6 @@ route_status(struct server *sv, struct MHD_Connection *c, struct request *rq,
 	json_t *o, *arr;
 	char *s;
 
-	(void)c;
 	st = sv->b->ops->status(sv->b, t->org, &n, &head, &e);
 	if (st == NULL) {
 		store_failed(a, &e);
@@ -237,11 +252,10 @@ static const struct route {
 
 /* The terminal of the request's token, or an answer saying why not. */
 static int
-authenticate(struct server *sv, struct MHD_Connection *c, struct request *rq,
-    struct terminal_row *t, struct answer *a)
+authenticate(struct server *sv, struct request *rq, struct terminal_row *t,
+    struct answer *a)
 {
-	const char *h = MHD_lookup_connection_value(
-	    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	const char *h = rq->auth;
 	struct pd_err e = {0};
 
 	if (h == NULL || strncmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
@@ -266,9 +280,9 @@ authenticate(struct server *sv, struct MHD_Connection *c, struct request *rq,
 }
 
 static void
-dispatch(struct server *sv, struct MHD_Connection *c, const char *url,
-    const char *method, struct request *rq, struct answer *a)
+dispatch(struct server *sv, struct request *rq, struct answer *a)
 {
+	const char *url = rq->url, *method = rq->method;
 	struct terminal_row t;
 	size_t i;
 
@@ -289,12 +303,80 @@ dispatch(struct server *sv, struct MHD_Connection *c, const char *url,
 			return;
 		}
 		memset(&t, 0, sizeof t);
-		if (routes[i].auth && authenticate(sv, c, rq, &t, a) != 0)
+		if (routes[i].auth && authenticate(sv, rq, &t, a) != 0)
 			return;
-		routes[i].fn(sv, c, rq, &t, a);
+		routes[i].fn(sv, rq, &t, a);
 		return;
 	}
 	fail(a, 404, "no route %s", url);
+}
+
+static char *
+dup_or_null(const char *v)
+{
+	return v != NULL ? xstrdup(v) : NULL;
+}
+
+/* The worker side: answer queued requests in order of arrival until the
+ * server stops and the queue is empty. */
+static void *
+worker(void *arg)
+{
+	struct server *sv = arg;
+	struct request *rq;
+
+	for (;;) {
+		pthread_mutex_lock(&sv->qlock);
+		while (sv->head == NULL && !sv->stopping)
+			pthread_cond_wait(&sv->qcond, &sv->qlock);
+		rq = sv->head;
+		if (rq != NULL) {
+			sv->head = rq->next;
+			if (sv->head == NULL)
+				sv->tail = NULL;
+		}
+		pthread_mutex_unlock(&sv->qlock);
+		if (rq == NULL)
+			return NULL; /* stopping, and nothing left */
+		dispatch(sv, rq, &rq->a);
+		rq->state = RQ_ANSWERED;
+		MHD_resume_connection(rq->c);
+	}
+}
+
+/* A request received whole goes to the workers, its connection
+ * suspended until one has answered it; once the server is stopping, it
+ * is refused here instead (a suspended connection must not outlive the
+ * daemon). */
+static int
+enqueue(struct server *sv, struct MHD_Connection *c, const char *url,
+    const char *method, struct request *rq)
+{
+	int queued = 0;
+
+	rq->c = c;
+	rq->url = xstrdup(url);
+	rq->method = xstrdup(method);
+	rq->auth = dup_or_null(MHD_lookup_connection_value(
+	    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
+	rq->since = dup_or_null(
+	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since"));
+	rq->limit = dup_or_null(
+	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit"));
+	pthread_mutex_lock(&sv->qlock);
+	if (!sv->stopping) {
+		rq->state = RQ_QUEUED;
+		MHD_suspend_connection(c);
+		if (sv->tail != NULL)
+			sv->tail->next = rq;
+		else
+			sv->head = rq;
+		sv->tail = rq;
+		pthread_cond_signal(&sv->qcond);
+		queued = 1;
+	}
+	pthread_mutex_unlock(&sv->qlock);
+	return queued;
 }
 
 static enum MHD_Result
@@ -304,7 +386,6 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct server *sv = cls;
 	struct request *rq = *con_cls;
-	struct answer a = {0};
 	struct MHD_Response *resp;
 	size_t cap = (size_t)sv->b->cfg.central_max_body_kb * 1024;
 	char ra[16];
@@ -346,21 +427,26 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	dispatch(sv, c, url, method, rq, &a);
-	rq->status = a.status;
-	if (a.drop) {
-		free(a.body);
+	if (rq->state == RQ_RECEIVING) {
+		if (enqueue(sv, c, url, method, rq))
+			return MHD_YES; /* called again once answered */
+		fail(&rq->a, 503, "the central node is stopping");
+		rq->a.retry_after = 5;
+	}
+	rq->status = rq->a.status;
+	if (rq->a.drop) {
 		rq->status = 0;
 		return MHD_NO;
 	}
 	resp = MHD_create_response_from_buffer(
-	    strlen(a.body), a.body, MHD_RESPMEM_MUST_FREE);
+	    strlen(rq->a.body), rq->a.body, MHD_RESPMEM_MUST_FREE);
+	rq->a.body = NULL; /* the response's now */
 	MHD_add_response_header(resp, "Content-Type", "application/json");
-	if (a.retry_after > 0) {
-		snprintf(ra, sizeof ra, "%d", a.retry_after);
+	if (rq->a.retry_after > 0) {
+		snprintf(ra, sizeof ra, "%d", rq->a.retry_after);
 		MHD_add_response_header(resp, "Retry-After", ra);
 	}
-	r = MHD_queue_response(c, a.status, resp);
+	r = MHD_queue_response(c, rq->a.status, resp);
 	MHD_destroy_response(resp);
 	return r;
 }
@@ -390,6 +476,12 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	fflush(sv->log);
 	pthread_mutex_unlock(&sv->lock);
 	free(rq->body);
+	free(rq->url);
+	free(rq->method);
+	free(rq->auth);
+	free(rq->since);
+	free(rq->limit);
+	free(rq->a.body);
 	free(rq);
 	*con_cls = NULL;
 }
@@ -478,6 +570,22 @@ read_tls(const struct config *cfg, char **cert, char **key, struct pd_err *err)
 	return 0;
 }
 
+/* Workers finish what is queued, then stop. */
+static void
+stop_workers(struct server *sv, pthread_t *workers, int n)
+{
+	int i;
+
+	pthread_mutex_lock(&sv->qlock);
+	sv->stopping = 1;
+	pthread_cond_broadcast(&sv->qcond);
+	pthread_mutex_unlock(&sv->qlock);
+	for (i = 0; i < n; i++)
+		pthread_join(workers[i], NULL);
+	pthread_cond_destroy(&sv->qcond);
+	pthread_mutex_destroy(&sv->qlock);
+}
+
 int
 server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 {
@@ -485,10 +593,11 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	struct sockaddr_in sin;
 	struct MHD_OptionItem opt[10];
 	struct MHD_Daemon *d;
-	unsigned int flags =
-	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	                     MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+	pthread_t workers[64];
 	char *cert, *key;
-	int sig, n = 0;
+	int sig, i, n = 0;
 
 	memset(&sin, 0, sizeof sin);
 	sin.sin_family = AF_INET;
@@ -503,7 +612,8 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	/* first, so that it hears every complaint */
 	OPT(MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)(void *)mhd_logger, sv);
 	OPT(MHD_OPTION_SOCK_ADDR, 0, &sin);
-	OPT(MHD_OPTION_THREAD_POOL_SIZE, cfg->central_threads, NULL);
+	/* the network threads; the work is done by the workers */
+	OPT(MHD_OPTION_THREAD_POOL_SIZE, NET_THREADS, NULL);
 	OPT(MHD_OPTION_CONNECTION_TIMEOUT, 60, NULL);
 	OPT(MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)(void *)on_done, sv);
 	if (cert != NULL) {
@@ -514,9 +624,14 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	OPT(MHD_OPTION_END, 0, NULL);
 #undef OPT
 	pthread_mutex_init(&sv->lock, NULL);
+	pthread_mutex_init(&sv->qlock, NULL);
+	pthread_cond_init(&sv->qcond, NULL);
+	for (i = 0; i < cfg->central_threads; i++)
+		pthread_create(&workers[i], NULL, worker, sv);
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv,
 	    MHD_OPTION_ARRAY, opt, MHD_OPTION_END);
 	if (d == NULL) {
+		stop_workers(sv, workers, cfg->central_threads);
 		pthread_mutex_destroy(&sv->lock);
 		free(cert);
 		free(key);
@@ -538,6 +653,9 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	pthread_mutex_unlock(&sv->lock);
 	while (sigwait(stop, &sig) != 0)
 		;
+	/* every queued request answered and resumed first: a suspended
+	 * connection must not outlive the daemon */
+	stop_workers(sv, workers, cfg->central_threads);
 	MHD_stop_daemon(d);
 	pthread_mutex_destroy(&sv->lock);
 	free(cert);

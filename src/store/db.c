@@ -373,6 +373,40 @@ store_cache_kb(struct store *st, int kb)
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+static int
+on_wal(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	(void)db;
+	(void)name;
+	((struct store *)arg)->wal_frames = frames;
+	return SQLITE_OK;
+}
+
+void
+store_wal_manual(struct store *st)
+{
+	/* in place of the automatic checkpoint's hook */
+	sqlite3_wal_hook(st->db, on_wal, st);
+}
+
+int
+store_wal_frames(const struct store *st)
+{
+	return st->wal_frames;
+}
+
+int
+store_checkpoint(struct store *st, struct pd_err *err)
+{
+	int rc = sqlite3_wal_checkpoint_v2(
+	    st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+	/* busy: another checkpoint is running, this one is not needed */
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+		return st_fail(st, err, "checkpointing the WAL");
+	return 0;
+}
+
 void
 store_bulk(struct store *st, int on)
 {

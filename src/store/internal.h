@@ -17,6 +17,7 @@ struct store {
 	} cache[STMT_CACHE];
 	int ncache;
 	int depth; /* open transactions; inner ones are savepoints */
+	int wal_frames; /* after the last commit (store_wal_manual) */
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */

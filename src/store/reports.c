@@ -194,17 +194,20 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Each check is a query whose rows are problems, one text column each. */
+/* Each check is a query whose rows are problems, one text column each;
+ * a rollup check only where the rollups are kept (not in a central
+ * node's store, see schema_central.c). */
 static const struct {
 	const char *what;
+	int rollup;
 	const char *sql;
 } checks[] = {
-    {"integrity", "SELECT integrity_check FROM pragma_integrity_check "
+    {"integrity", 0, "SELECT integrity_check FROM pragma_integrity_check "
                   "WHERE integrity_check <> 'ok'"},
-    {"foreign keys",
+    {"foreign keys", 0,
         "SELECT 'row ' || rowid || ' of ' || \"table\" || "
         "' points at a missing ' || parent FROM pragma_foreign_key_check"},
-    {"item balances",
+    {"item balances", 0,
         "SELECT 'item ' || i.ref || ': settled ' || "
         "i.settled || ' but the ledger says ' || (coalesce((SELECT "
         "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
@@ -213,14 +216,14 @@ static const struct {
         "coalesce((SELECT sum(amount) FROM allocations WHERE item_id = "
         "i.id), 0) + coalesce((SELECT sum(amount) FROM "
         "credit_applications WHERE item_id = i.id), 0)"},
-    {"credit balances",
+    {"credit balances", 0,
         "SELECT 'credit note ' || n.cn_no || ': applied "
         "' || n.applied || ' but applications sum to ' || coalesce((SELECT "
         "sum(amount) FROM credit_applications WHERE credit_note_id = "
         "n.id), 0) FROM credit_notes n WHERE n.applied <> "
         "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
         "credit_note_id = n.id), 0)"},
-    {"payment allocations",
+    {"payment allocations", 0,
         "SELECT 'payment ' || p.payment_no || ': "
         "amount ' || p.amount || ' but allocations ' || coalesce((SELECT "
         "sum(amount) FROM allocations WHERE payment_id = p.id AND "
@@ -231,14 +234,14 @@ static const struct {
         "THEN coalesce((SELECT sum(amount) FROM credit_notes n WHERE "
         "n.payment_id = p.id AND n.automatic AND n.terminal <> p.terminal), "
         "0) ELSE 0 END)"},
-    {"voids",
+    {"voids", 0,
         "SELECT 'payment ' || p.payment_no || ': status ' || "
         "p.status || (CASE WHEN v.id IS NULL THEN ' without' ELSE ' with' "
         "END) || ' a void record' FROM payments p LEFT JOIN voids v ON "
         "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
         "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
         "allocations WHERE payment_id = p.id), 0) <> 0)"},
-    {"daily totals",
+    {"daily totals", 1,
         "SELECT 'day ' || d.day || ': rollup says ' || "
         "coalesce(r.collected, 0) || ' in ' || coalesce(r.payments, 0) || "
         "' payments, the ledger ' || d.collected || ' in ' || d.n FROM "
@@ -246,7 +249,7 @@ static const struct {
         "FROM payments WHERE status = 'Posted' GROUP BY paid_on) d LEFT "
         "JOIN daily_totals r ON r.day = d.day WHERE r.collected IS NOT "
         "d.collected OR r.payments IS NOT d.n"},
-    {"method totals",
+    {"method totals", 1,
         "SELECT 'day ' || d.day || ', ' || d.method || ': rollup says ' || "
         "coalesce(r.collected, 0) || ', the ledger ' || d.collected FROM "
         "(SELECT paid_on AS day, method, sum(amount) AS collected, count(*) "
@@ -254,18 +257,18 @@ static const struct {
         "method) d LEFT JOIN daily_method_totals r ON r.day = d.day AND "
         "r.method = d.method WHERE r.collected IS NOT d.collected OR "
         "r.payments IS NOT d.n"},
-    {"payer totals",
+    {"payer totals", 1,
         "SELECT 'consumer ' || d.consumer_id || ': rollup "
         "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
         "(SELECT consumer_id, sum(amount) AS total, count(*) AS n FROM "
         "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
         "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
         "NOT d.total OR r.payments IS NOT d.n"},
-    {"outbox", "SELECT 'payment ' || p.payment_no || ' has no sync "
+    {"outbox", 0, "SELECT 'payment ' || p.payment_no || ' has no sync "
                "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
                "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
                "p.uuid NOT IN (SELECT uuid FROM received)"},
-    {"audit",
+    {"audit", 0,
         "SELECT 'payment ' || p.payment_no || ' has no audit "
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
         "l WHERE l.entity = 'payment' AND l.ref = p.payment_no) AND "
@@ -281,8 +284,12 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	char line[1024];
 	int64_t n;
 	struct pd_err chain;
+	int rollups = st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
+	                           "type = 'trigger' AND name = 'rollup_post'") > 0;
 
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		if (checks[i].rollup && !rollups)
+			continue;
 		if (sqlite3_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) !=
 		    SQLITE_OK)
 			return st_fail(st, err, checks[i].what);

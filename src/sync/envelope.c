@@ -114,6 +114,9 @@ sync_push_decode(
 	out->nrecs = json_array_size(recs);
 	out->doc = json_incref(recs);
 	json_decref(o);
+	out->hashes = xcalloc(out->nrecs + 1, sizeof *out->hashes);
+	for (size_t i = 0; i < out->nrecs; i++)
+		sync_record_hash(json_array_get(recs, i), out->hashes[i]);
 	return 0;
 }
 
@@ -124,8 +127,10 @@ sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
 	json_t *x = json_array_get(p->doc, i);
 	const char *u;
 
-	if (sync_decode_json(x, r, 1, err) == 0)
+	if (sync_decode_json(x, r, 0, err) == 0) {
+		memcpy(r->hash, p->hashes[i], sizeof r->hash);
 		return 0;
+	}
 	syncrec_free(r);
 	u = json_string_value(json_object_get(x, "uuid"));
 	if (u != NULL && strlen(u) == 36)
@@ -137,6 +142,7 @@ void
 sync_push_free(struct sync_push *p)
 {
 	json_decref(p->doc);
+	free(p->hashes);
 	memset(p, 0, sizeof *p);
 }
 

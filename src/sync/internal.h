@@ -18,5 +18,8 @@ int sync_head_str(json_t *o, const char *name, char *out, size_t size,
  * r->hash gets the SHA-256 of its canonical JSON. */
 int sync_decode_json(
     json_t *o, struct syncrec *r, int hash, struct pd_err *err);
+/* The SHA-256 of o's canonical JSON (sorted keys, compact), the record's
+ * identity for idempotency; "" when o is not an object. */
+void sync_record_hash(const json_t *o, char hash[65]);
 
 #endif

@@ -486,11 +486,24 @@ sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
 	return 0;
 }
 
+void
+sync_record_hash(const json_t *o, char hash[65])
+{
+	char *canon = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+
+	if (canon == NULL) { /* not an object: refused by its decode */
+		hash[0] = '\0';
+		return;
+	}
+	sha256_hex(canon, strlen(canon), hash);
+	free(canon);
+}
+
 int
 sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 {
 	json_t *v, *d;
-	char kind[32], *canon;
+	char kind[32];
 	int k;
 
 	memset(r, 0, sizeof *r);
@@ -550,13 +563,8 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		xstrlcpy(r->it.uuid, r->uuid, sizeof r->it.uuid);
 	if (r->has_cn || r->kind == SR_CREDIT_NOTE)
 		xstrlcpy(r->cn.terminal, r->terminal, sizeof r->cn.terminal);
-	if (!hash)
-		return 0;
-	canon = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	if (canon == NULL)
-		abort();
-	sha256_hex(canon, strlen(canon), r->hash);
-	free(canon);
+	if (hash)
+		sync_record_hash(o, r->hash);
 	return 0;
 }
 

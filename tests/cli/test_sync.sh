@@ -64,6 +64,16 @@ case "$b1" in *"'available_credit': 14550"*) ok "the credit shows on both" ;;
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 expect "the central store is consistent" 0 "ok (" "$PD" --db "$CDB" doctor
+# the central node runs no reports: no report indexes, no rollups kept
+same "the central store keeps no report indexes or rollup triggers" \
+    "$(sqlite3 "$CDB" "SELECT count(*) FROM sqlite_master WHERE name IN
+        ('payments_status', 'payments_consumer', 'payments_amount')
+        OR name LIKE 'rollup_%'")" 0
+same "the central store's rollups are empty" \
+    "$(sqlite3 "$CDB" "SELECT (SELECT count(*) FROM daily_totals) +
+        (SELECT count(*) FROM payer_totals)")" 0
+same "the central node's payments are all there" \
+    "$(sqlite3 "$CDB" "SELECT count(*) > 0 FROM payments")" 1
 ledger_ok "double payment: every payment once"
 
 # -- a replay of the same records is a duplicate, a changed one a conflict

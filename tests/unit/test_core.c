@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -394,11 +395,17 @@ uuids(void **state)
 	(void)state;
 	uuid_from_bytes(zero, a);
 	assert_string_equal(a, "00000000-0000-4000-8000-000000000000");
+	uuid_v7(0x0123456789abULL, zero, a);
+	assert_string_equal(a, "01234567-89ab-7000-8000-000000000000");
 	uuid_new(a);
+	usleep(2000);
 	uuid_new(b);
 	assert_int_equal(strlen(a), 36);
-	assert_string_not_equal(a, b);
-	assert_true(a[14] == '4');
+	assert_true(a[14] == '7');
+	assert_true(a[19] == '8' || a[19] == '9' || a[19] == 'a' ||
+	    a[19] == 'b');
+	/* time-ordered: a later one sorts after */
+	assert_true(strcmp(a, b) < 0);
 }
 
 static void

@@ -95,6 +95,18 @@ add_items(struct fx *f)
 	assert_int_equal(store_commit(f->s.st, &err), 0);
 }
 
+static void
+put_setting(struct fx *f, const char *key, const char *value)
+{
+	struct pd_err err;
+
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(
+	    store_setting_put(f->s.st, key, value, "2025-04-20 10:00:00", &err),
+	    0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -668,6 +680,36 @@ search(void **state)
 	free(c);
 }
 
+/* A writer whose checkpoints another connection does: its commits only
+ * grow the WAL; once the other has copied it, the next commit starts it
+ * over, and the copied rows are in the store. */
+static void
+checkpoint_apart(void **state)
+{
+	struct fx *f = *state;
+	struct store *other;
+	struct pd_err err;
+	int grown, again;
+
+	store_wal_manual(f->s.st);
+	put_setting(f, "organisation.name", "One");
+	grown = store_wal_frames(f->s.st);
+	assert_true(grown > 0);
+	put_setting(f, "organisation.name", "Two");
+	/* no checkpoint in the commit: the WAL only grew */
+	assert_true(store_wal_frames(f->s.st) > grown);
+	grown = store_wal_frames(f->s.st);
+	assert_int_equal(store_open(f->db, 0, &other, &err), 0);
+	assert_int_equal(store_checkpoint(other, &err), 0);
+	store_close(other);
+	put_setting(f, "organisation.name", "Three");
+	again = store_wal_frames(f->s.st);
+	assert_true(again > 0 && again < grown);
+	assert_int_equal(count(f, "SELECT count(*) FROM settings WHERE "
+	                          "value = 'Three'"),
+	    1);
+}
+
 int
 main(void)
 {
@@ -689,6 +731,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(kpis, setup, teardown),
 	    cmocka_unit_test_setup_teardown(config_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(search, setup, teardown),
+	    cmocka_unit_test_setup_teardown(checkpoint_apart, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("service", tests, NULL, NULL);

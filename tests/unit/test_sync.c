@@ -177,7 +177,7 @@ push_envelope(void **state)
 	    ",\"data\":{\"payment_uuid\":\"p\",\"verified_by\":\"Mary\"}}",
 	    "{\"v\":1,\"kind\":\"verify\"}"};
 	struct sync_push p;
-	static struct syncrec r;
+	static struct syncrec r, d;
 	struct sync_result res[2];
 	struct pd_err err;
 	const char *uuids[2] = {"0f8fad5b-d9cb-469f-a165-70867728950e", ""};
@@ -193,6 +193,11 @@ push_envelope(void **state)
 	assert_int_equal(p.nrecs, 2);
 	assert_int_equal(sync_push_record(&p, 0, &r, &err), 0);
 	assert_int_equal(r.kind, SR_VERIFY);
+	/* its hash, worked out with the envelope, is the record's own */
+	assert_int_equal(strlen(r.hash), 64);
+	assert_int_equal(syncrec_decode(recs[0], strlen(recs[0]), &d, &err), 0);
+	assert_string_equal(r.hash, d.hash);
+	syncrec_free(&d);
 	syncrec_free(&r);
 	/* the broken one fails alone, with why */
 	assert_int_equal(sync_push_record(&p, 1, &r, &err), -1);

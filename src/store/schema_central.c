@@ -1,0 +1,116 @@
+/* schema_central.c - the central node's schemas as migrations: what an
+ * organisation's store adds to the terminal's schema (schema.c), in its
+ * own version (central_version), and the directory of organisations and
+ * terminals.
+ *
+ * TO ADD A MIGRATION: append a string; never edit one that has shipped.
+ */
+#include "internal.h"
+
+/* The central node's additions to an organisation's store: the feed that
+ * terminals pull (one row per change, in commit order, filled by
+ * triggers in the transaction of the change), the records applied (the
+ * idempotency keys) and the log of refused records. sync_origin says who
+ * is writing: the terminal whose record is applied, or "" for imports;
+ * altered marks what the central node applied differently from how the
+ * terminal recorded it, so that terminal pulls it back. */
+#define FEED(name, when, entity, row)                                          \
+	"CREATE TRIGGER feed_" name " " when " BEGIN INSERT INTO feed"         \
+	" (entity, row_id, origin, altered) SELECT '" entity "', " row ","     \
+	" origin, altered FROM sync_origin; END;\n"
+const char *const store_central_migrations[] = {
+    "CREATE TABLE sync_origin (id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " origin TEXT NOT NULL, altered INTEGER NOT NULL);\n"
+    "INSERT INTO sync_origin VALUES (1, '', 0);\n"
+    "CREATE TABLE feed (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL,"
+    " row_id INTEGER NOT NULL, origin TEXT NOT NULL,"
+    " altered INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE TABLE applied (uuid TEXT PRIMARY KEY, terminal TEXT NOT NULL,"
+    " kind TEXT NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    " WITHOUT ROWID;\n"
+    "CREATE TABLE sync_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    " terminal TEXT NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,"
+    " event TEXT NOT NULL CHECK (event IN ('rejected', 'conflict')),"
+    " reason TEXT NOT NULL);\n"
+    /* what the store held before it became central */
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'consumer', id, ''"
+    " FROM consumers ORDER BY id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'user', id, ''"
+    " FROM users ORDER BY id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'item', id, ''"
+    " FROM items ORDER BY id;\n" FEED("consumer_ins",
+        "AFTER INSERT ON consumers", "consumer", "NEW.id") FEED("consumer_upd",
+        "AFTER UPDATE OF account_no, name, service_address,"
+        " phone, email, segment ON consumers",
+        "consumer", "NEW.id") FEED("user_ins", "AFTER INSERT ON users", "user",
+        "NEW.id") FEED("user_upd",
+        "AFTER UPDATE OF full_name, role, pin_hash, active"
+        " ON users",
+        "user", "NEW.id") FEED("item_ins", "AFTER INSERT ON items", "item",
+        "NEW.id") FEED("item_upd",
+        "AFTER UPDATE OF ref, period, description, amount,"
+        " issued_on, due_on ON items",
+        "item", "NEW.id") FEED("payment_ins", "AFTER INSERT ON payments",
+        "payment", "NEW.id") FEED("payment_verify",
+        "AFTER UPDATE OF status ON payments WHEN"
+        " OLD.status = 'Pending' AND NEW.status = 'Posted'",
+        "verify", "NEW.id") FEED("void_ins", "AFTER INSERT ON voids", "void",
+        "NEW.id") FEED("credit_ins", "AFTER INSERT ON credit_notes",
+        "credit_note", "NEW.id") FEED("apply_ins",
+        "AFTER INSERT ON credit_applications", "credit_apply", "NEW.id"),
+    /* 2: settings flow to the terminals too */
+    FEED("setting_ins", "AFTER INSERT ON settings", "setting", "NEW.id")
+        FEED("setting_upd", "AFTER UPDATE OF value ON settings", "setting",
+            "NEW.id"),
+    /* 3: the central node runs no reports and no dashboards (they run at
+     * the terminals, over what they pull): its payments keep only the
+     * indexes that apply and pull read, and the rollups the dashboards
+     * read are neither kept in step nor kept. Every index and trigger
+     * less is work less in each pushed payment. */
+    "DROP INDEX payments_consumer;\n"
+    "DROP INDEX payments_user;\n"
+    "DROP INDEX payments_method;\n"
+    "DROP INDEX payments_status;\n"
+    "DROP INDEX payments_type;\n"
+    "DROP INDEX payments_paid_on;\n"
+    "DROP INDEX payments_method_day;\n"
+    "DROP INDEX payments_amount;\n"
+    "DROP INDEX credit_notes_created;\n"
+    "DROP TRIGGER rollup_item;\n"
+    "DROP TRIGGER rollup_post;\n"
+    "DROP TRIGGER rollup_verify;\n"
+    "DROP TRIGGER rollup_unpost;\n"
+    "DROP TRIGGER rollup_alloc;\n"
+    "DROP TRIGGER rollup_method_post;\n"
+    "DROP TRIGGER rollup_method_verify;\n"
+    "DROP TRIGGER rollup_method_unpost;\n"
+    "DELETE FROM due_daily;\n"
+    "DELETE FROM daily_totals;\n"
+    "DELETE FROM daily_method_totals;\n"
+    "DELETE FROM payer_totals;\n"
+    "DELETE FROM payer_method_totals;\n",
+};
+#undef FEED
+
+const int store_central_nmigrations =
+    (int)(sizeof store_central_migrations / sizeof store_central_migrations[0]);
+
+/* The central node's directory: organisations and their terminals. */
+const char *const store_admin_migrations[] = {
+    "CREATE TABLE orgs (code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+    " created_at TEXT NOT NULL) WITHOUT ROWID;\n"
+    "CREATE TABLE terminals (id INTEGER PRIMARY KEY,"
+    " org TEXT NOT NULL REFERENCES orgs (code),"
+    " branch TEXT NOT NULL, terminal TEXT NOT NULL,"
+    " token_hash TEXT NOT NULL UNIQUE,"
+    " created_at TEXT NOT NULL, revoked_at TEXT NOT NULL DEFAULT '',"
+    " last_seen TEXT NOT NULL DEFAULT '', last_route TEXT NOT NULL"
+    " DEFAULT '', last_cursor INTEGER NOT NULL DEFAULT 0,"
+    " pending INTEGER NOT NULL DEFAULT 0);\n"
+    /* one active token per terminal; revoked ones stay, refused */
+    "CREATE UNIQUE INDEX terminals_active ON terminals (org, terminal)"
+    " WHERE revoked_at = '';\n",
+};
+
+const int store_admin_nmigrations =
+    (int)(sizeof store_admin_migrations / sizeof store_admin_migrations[0]);
