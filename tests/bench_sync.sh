@@ -140,7 +140,9 @@ if [ ! -f "$POSTS/done" ]; then
 	touch "$POSTS/done"
 fi
 
-# a fresh copy of the central node's data for each figure
+# a fresh copy of the central node's data for each figure; copies are
+# written out (sync) before a timing starts, or the first fsync in it
+# would wait for hundreds of megabytes of them
 fresh_central() {
 	stop_central 2>/dev/null || true
 	rm -rf "$RUN/central" "$RUN/central.ini"
@@ -148,6 +150,7 @@ fresh_central() {
 	rm -f "$RUN/central/requests.log"
 	central_ini "$RUN/central"
 	start_central "$RUN/central"
+	sync
 }
 
 echo
@@ -177,6 +180,7 @@ rm -f "$RUN/p.db"*
 # -- push: one terminal's backlog
 fresh_central
 cp "$POSTS/backlog.db" "$RUN/b.db"
+sync
 PB=2000 # [sync] batch's default
 terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(cat "$ORG/token1")" batch=$PB
 t0=$(now)
@@ -215,6 +219,7 @@ for t in 1 2 3 4 5 6 7 8; do
 	cp "$POSTS/each$t.db" "$RUN/e$t.db"
 	terminal_ini "$RUN/e$t.ini" "$RUN/e$t.db" T0$t "$(cat "$ORG/token$t")" batch=100
 done
+sync
 t0=$(now)
 pids=
 for t in 1 2 3 4 5 6 7 8; do
