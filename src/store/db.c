@@ -280,7 +280,7 @@ open_kind(const char *path, int create, enum store_kind kind,
 	}
 	st = xcalloc(1, sizeof *st);
 	xstrlcpy(st->path, path, sizeof st->path);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->db, flags, store_vfs()) != SQLITE_OK) {
 		pd_fail(err, PD_ESTORE, "%s: cannot open the store: %s", path,
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		store_close(st);

@@ -26,6 +26,9 @@ sqlite3_stmt *st_stmt(struct store *st, const char *sql, struct pd_err *err);
 int st_bind(sqlite3_stmt *s, const char *fmt, ...);
 /* Step a statement that returns no rows; maps SQLite errors to err. */
 int st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err);
+/* The stores' VFS (vfs.c): the system's, with a WAL's writes gathered
+ * into large ones; NULL (the default VFS) if it could not be made. */
+const char *store_vfs(void);
 /* Fail with the database's current error. */
 int st_fail(struct store *st, struct pd_err *err, const char *what);
 /* Copy column i as text into buf (n bytes). */

@@ -682,7 +682,8 @@ search(void **state)
 
 /* A writer whose checkpoints another connection does: its commits only
  * grow the WAL; once the other has copied it, the next commit starts it
- * over, and the copied rows are in the store. */
+ * over, and the copied rows are in the store (read by a connection of
+ * SQLite's own VFS, not the stores' one). */
 static void
 checkpoint_apart(void **state)
 {
@@ -708,6 +709,15 @@ checkpoint_apart(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM settings WHERE "
 	                          "value = 'Three'"),
 	    1);
+	/* without a sync at the commit (a bulk load), the WAL's gathered
+	 * writes still reach the file by the commit: another connection
+	 * (SQLite's own VFS) reads them */
+	store_bulk(f->s.st, 1);
+	put_setting(f, "organisation.name", "Four");
+	assert_int_equal(count(f, "SELECT count(*) FROM settings WHERE "
+	                          "value = 'Four'"),
+	    1);
+	store_bulk(f->s.st, 0);
 }
 
 int
