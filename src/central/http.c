@@ -597,7 +597,7 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	                     MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	pthread_t workers[64];
 	char *cert, *key;
-	int sig, i, n = 0;
+	int sig, nw = 0, n = 0;
 
 	memset(&sin, 0, sizeof sin);
 	sin.sin_family = AF_INET;
@@ -626,12 +626,17 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	pthread_mutex_init(&sv->lock, NULL);
 	pthread_mutex_init(&sv->qlock, NULL);
 	pthread_cond_init(&sv->qcond, NULL);
-	for (i = 0; i < cfg->central_threads; i++)
-		pthread_create(&workers[i], NULL, worker, sv);
-	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv,
-	    MHD_OPTION_ARRAY, opt, MHD_OPTION_END);
+	while (nw < cfg->central_threads &&
+	       pthread_create(&workers[nw], NULL, worker, sv) == 0)
+		nw++;
+	if (nw == 0)
+		snprintf(sv->mhd_msg, sizeof sv->mhd_msg,
+		    "no worker thread could be started");
+	d = nw == 0 ? NULL
+	            : MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv,
+	                  MHD_OPTION_ARRAY, opt, MHD_OPTION_END);
 	if (d == NULL) {
-		stop_workers(sv, workers, cfg->central_threads);
+		stop_workers(sv, workers, nw);
 		pthread_mutex_destroy(&sv->lock);
 		free(cert);
 		free(key);
@@ -655,7 +660,7 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 		;
 	/* every queued request answered and resumed first: a suspended
 	 * connection must not outlive the daemon */
-	stop_workers(sv, workers, cfg->central_threads);
+	stop_workers(sv, workers, nw);
 	MHD_stop_daemon(d);
 	pthread_mutex_destroy(&sv->lock);
 	free(cert);
