@@ -41,8 +41,8 @@ struct sqlite_backend {
 		pthread_t ckpt;
 		pthread_mutex_t ckpt_m;
 		pthread_cond_t ckpt_cond;
-		int ckpt_want, ckpt_stop, ckpt_running;
-		struct store *ckpt_st;
+		int ckpt_want, ckpt_stop;
+		struct store *ckpt_st; /* with its thread, or NULL */
 	} * locks;
 	size_t nlocks;
 };
@@ -189,18 +189,24 @@ writer_open(struct backend *b, struct org_lock *w, struct pd_err *err)
 		w->writer = NULL;
 		return NULL;
 	}
-	store_wal_manual(w->writer->s.st);
 	pthread_mutex_init(&w->ckpt_m, NULL);
 	pthread_cond_init(&w->ckpt_cond, NULL);
-	pthread_create(&w->ckpt, NULL, checkpointer, w);
-	w->ckpt_running = 1;
+	if (pthread_create(&w->ckpt, NULL, checkpointer, w) != 0) {
+		/* no thread: the writer checkpoints in its commits */
+		pthread_cond_destroy(&w->ckpt_cond);
+		pthread_mutex_destroy(&w->ckpt_m);
+		store_close(w->ckpt_st);
+		w->ckpt_st = NULL;
+		return w->writer;
+	}
+	store_wal_manual(w->writer->s.st);
 	return w->writer;
 }
 
 static void
 writer_close(struct org_lock *w)
 {
-	if (w->ckpt_running) {
+	if (w->ckpt_st != NULL) {
 		pthread_mutex_lock(&w->ckpt_m);
 		w->ckpt_stop = 1;
 		pthread_cond_signal(&w->ckpt_cond);
