@@ -136,7 +136,9 @@ stop_central
 start_central slow-ms=20000
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 2 >/dev/null
 keys s
-wait_long "a round is under way" 4 "syncing"
+wait_for "s on the dashboard opens the Sync screen" "Central node"
+keys s
+wait_long "s there starts a round at once" 4 "syncing"
 keys Escape F10
 i=0
 while [ "$(pane_dead)" != 1 ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
