@@ -246,7 +246,8 @@ put_writer(struct backend *b, struct org_lock *w, struct conn *c)
 		give_back(b, c);
 		return;
 	}
-	if (store_wal_frames(c->s.st) >= CKPT_FRAMES) {
+	/* without a checkpointer, the writer checkpoints in its commits */
+	if (w->ckpt_st != NULL && store_wal_frames(c->s.st) >= CKPT_FRAMES) {
 		pthread_mutex_lock(&w->ckpt_m);
 		w->ckpt_want = 1;
 		pthread_cond_signal(&w->ckpt_cond);

@@ -30,6 +30,8 @@
 
 /* libmicrohttpd's threads: they only receive and send */
 #define NET_THREADS 2
+/* the upper bound of [central] threads (config.c) */
+#define WORKERS_MAX 64
 
 struct answer {
 	unsigned status;
@@ -395,15 +397,17 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	if (rq == NULL) {
 		const char *cl = MHD_lookup_connection_value(
 		    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		unsigned long long want =
+		    cl != NULL ? strtoull(cl, NULL, 10) : 0;
 
 		rq = xcalloc(1, sizeof *rq);
 		clock_gettime(CLOCK_MONOTONIC, &rq->start);
 		*con_cls = rq;
-		if (cl != NULL && strtoull(cl, NULL, 10) > cap)
+		if (want > cap)
 			rq->too_big = 1;
-		else if (cl != NULL && strtoull(cl, NULL, 10) > 0) {
+		else if (want > 0) {
 			/* the whole body in one allocation */
-			rq->cap = (size_t)strtoull(cl, NULL, 10) + 1;
+			rq->cap = (size_t)want + 1;
 			rq->body = xmalloc(rq->cap);
 		}
 		return MHD_YES;
@@ -595,7 +599,7 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	struct MHD_Daemon *d;
 	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	                     MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
-	pthread_t workers[64];
+	pthread_t workers[WORKERS_MAX];
 	char *cert, *key;
 	int sig, nw = 0, n = 0;
 
@@ -626,7 +630,7 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	pthread_mutex_init(&sv->lock, NULL);
 	pthread_mutex_init(&sv->qlock, NULL);
 	pthread_cond_init(&sv->qcond, NULL);
-	while (nw < cfg->central_threads &&
+	while (nw < cfg->central_threads && nw < WORKERS_MAX &&
 	       pthread_create(&workers[nw], NULL, worker, sv) == 0)
 		nw++;
 	if (nw == 0)

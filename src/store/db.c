@@ -457,32 +457,33 @@ store_commit(struct store *st, struct pd_err *err)
 	return 0;
 }
 
-void
-store_rollback(struct store *st)
+/* Statements still stepping would keep the transaction open. */
+static void
+reset_cached(struct store *st)
 {
 	int i;
 
-	/* statements still stepping would keep the transaction open */
 	for (i = 0; i < st->ncache; i++)
 		sqlite3_reset(st->cache[i].stmt);
-	if (st->depth > 1) {
-		sqlite3_exec(st->db, "ROLLBACK TO inner; RELEASE inner", NULL,
-		    NULL, NULL);
-		st->depth--;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (st->depth <= 1) {
+		store_abort(st);
 		return;
 	}
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	st->depth = 0;
+	reset_cached(st);
+	sqlite3_exec(
+	    st->db, "ROLLBACK TO inner; RELEASE inner", NULL, NULL, NULL);
+	st->depth--;
 }
 
 void
 store_abort(struct store *st)
 {
-	int i;
-
-	for (i = 0; i < st->ncache; i++)
-		sqlite3_reset(st->cache[i].stmt);
+	reset_cached(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->depth = 0;
