@@ -2,6 +2,7 @@
  * units; dates are "YYYY-MM-DD", timestamps "YYYY-MM-DD HH:MM:SS" local. */
 #ifndef PAYDESK_MODEL_H
 #define PAYDESK_MODEL_H
+#include <stddef.h>
 #include <stdint.h>
 
 #define NOTES_BUFSZ 8004 /* up to 2000 characters of UTF-8 */
@@ -181,5 +182,152 @@ const char *pay_sort_name(enum pay_sort s);
 int pay_sort_parse(const char *s); /* -1 if none */
 /* The natural direction: newest and largest first, names A to Z. */
 int pay_sort_default_asc(enum pay_sort s);
+
+/* ---- Listings, reports and queues: the filters and rows the store
+ * reads and the service hands to the front ends (store.h and service.h
+ * both speak of them; neither front ends nor the store own them). ---- */
+
+struct balance {
+	int64_t due_now;    /* open amount of items due up to today */
+	int64_t open_total; /* open amount of all items */
+	int64_t open_items; /* count of items with something open */
+	int64_t credit;     /* remaining on active credit notes */
+};
+
+/* Keyset paging: the sort value and id of the last row already shown;
+ * the listing goes on after it. */
+struct page_key {
+	int set;
+	char text[136]; /* text sort values */
+	char day[11];   /* paid_on, after a column of few values */
+	int64_t num;    /* amount */
+	int64_t id;
+};
+struct payment_filter {
+	const char *from, *to;   /* paid_on range, inclusive; NULL: open */
+	const char *method;      /* NULL: any; exact, as stored */
+	int status;              /* enum pay_status or -1 */
+	int type;                /* enum pay_type or -1 */
+	const char *channel;     /* exact, as stored */
+	const char *recorded_by; /* username of who recorded it */
+	const char *terminal;    /* terminal id that recorded it */
+	const char *search;      /* consumer name/account, receipt number */
+	int64_t consumer_id;     /* 0: any */
+	size_t limit;            /* 0: no limit */
+	enum pay_sort sort;
+	int asc;                     /* ascending; default descending */
+	const struct page_key *after; /* NULL or !set: from the top */
+};
+/* A payment row as listed, with its consumer. */
+struct payment_row {
+	struct payment p;
+	char consumer_name[129];
+	char account_no[33];
+};
+typedef int (*payment_cb)(const struct payment_row *row, void *arg);
+
+struct credit_filter {
+	const char *from, *to;   /* created_on range */
+	int status;              /* enum cn_status or -1 */
+	const char *today;       /* for Expired */
+	const char *reasons[16]; /* any of these; none: all */
+	int nreasons;
+	const char *search; /* cn no, consumer name/account, receipt */
+	int remaining;      /* -1 any, 0 fully used, 1 partial, 2 full */
+	int64_t min_amount, max_amount; /* -1: open */
+	int64_t consumer_id;            /* 0: any */
+	const char *receipt;            /* linked payment, exact; NULL: any */
+	size_t limit;
+	const struct page_key *after; /* created_on in text, id */
+};
+typedef int (*credit_cb)(const struct credit_note *cn, void *arg);
+
+/* A sync outbox record (pending or quarantined); free an array of
+ * them with svc_outbox_free. */
+struct outbox_rec {
+	int64_t id;
+	char uuid[37];
+	char kind[16];
+	char ref[64];
+	char created_at[TS_BUFSZ];
+	int attempts;
+	char *payload;          /* owned */
+	char rejected_at[TS_BUFSZ];
+	char reason[512];       /* why the central node rejected it */
+};
+
+/* A terminal in the central node's directory. */
+struct terminal_row {
+	char org[33];
+	char branch[17];
+	char terminal[17];
+	char created_at[TS_BUFSZ];
+	char revoked_at[TS_BUFSZ];
+	char last_seen[TS_BUFSZ];
+	char last_route[32];
+	int64_t last_cursor;
+	int64_t pending;
+};
+
+/* KPIs over [from, to] and one day. */
+struct kpi_raw {
+	int64_t collected, collected_count;
+	int64_t day_total, day_count;
+	int64_t due_total;
+	int64_t alloc_days, alloc_count; /* sum of days issue->payment */
+};
+
+/* A total per key (a day, a method). */
+typedef int (*total_cb)(
+    const char *key, int64_t amount, int64_t count, void *arg);
+
+struct outstanding {
+	int64_t total, items, days_past_due; /* days summed over overdue */
+	int64_t overdue_items;
+};
+
+/* Payers report: one row per consumer. */
+struct payer_row {
+	int64_t consumer_id;
+	char name[129];
+	char account_no[33];
+	int64_t total, count;
+	char last_paid[11];
+	char methods[512]; /* "Cash=12345;Card=500" amounts in minor units */
+};
+enum payers_sort {
+	PAYERS_BY_TOTAL,
+	PAYERS_BY_COUNT,
+	PAYERS_BY_LAST,
+	PAYERS_BY_NAME,
+	PAYERS_BY_ACCOUNT,
+	PAYERS_BY_METHODS, /* the methods text: by the main method */
+	PAYERS_SORTS
+};
+typedef int (*payer_cb)(const struct payer_row *row, void *arg);
+
+/* Aging of open items by days past their due date (enum age_bucket). */
+struct aging {
+	int64_t amount[AGE_BUCKETS], count[AGE_BUCKETS];
+	int64_t total, items;
+};
+struct aging_row {
+	int64_t consumer_id;
+	char name[129];
+	char account_no[33];
+	struct aging a;
+};
+struct aging_filter {
+	const char *today;
+	const char *search;   /* consumer name/account */
+	int64_t consumer_id;  /* 0: any */
+	int min_bucket;       /* only consumers with something this old */
+	size_t limit;
+};
+
+typedef int (*aging_cb)(const struct aging_row *row, void *arg);
+
+/* One problem a consistency check found, one line of text. */
+typedef void (*problem_cb)(const char *what, void *arg);
 
 #endif

@@ -1,6 +1,11 @@
 /* service.h - the use cases. Every front end (CLI, TUI, central) calls
  * these; none of them runs SQL or re-implements a rule. Each writing use
  * case is one store transaction with its audit entry and outbox record.
+ *
+ * This header and model.h are the only public headers a front end
+ * includes (tests/cli/test_layers.sh checks it): the core vocabulary they
+ * need (money and date formatting, display width, credit-note statuses,
+ * export cells, xmalloc) comes in through here, and the store does not.
  */
 #ifndef PAYDESK_SERVICE_H
 #define PAYDESK_SERVICE_H
@@ -11,11 +16,16 @@
 #include "alloc.h"
 #include "config.h"
 #include "credit.h"
+#include "date.h"
 #include "err.h"
 #include "export.h"
 #include "model.h"
-#include "store.h"
+#include "money.h"
 #include "syncrec.h"
+#include "utf8.h"
+#include "xmalloc.h"
+
+struct store; /* the service's own (store.h); front ends never use it */
 
 struct actor {
 	int64_t user_id; /* 0: nobody logged in */
@@ -24,9 +34,10 @@ struct actor {
 	enum role role;
 };
 
+/* A front end reads cfg and actor; st is the service's. */
 struct svc {
 	struct config cfg;
-	struct store *st;
+	struct store *st; /* private to src/service */
 	struct actor actor;
 };
 
@@ -35,6 +46,20 @@ struct svc {
 int svc_open(struct svc *s, const char *config_path, const char *db, int create,
     struct pd_err *err);
 void svc_close(struct svc *s);
+
+/* The store's upkeep (src/service/upkeep.c). Its schema version. */
+int svc_store_version(struct svc *s);
+/* How many consumers the store holds (0 for an empty store). */
+int64_t svc_consumer_count(struct svc *s);
+/* Integrity check and the consistency of kept-in-step amounts; problems
+ * are passed to cb one line each. Returns the number of problems, or -1
+ * with err set when the check could not run. */
+int svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err);
+/* An online copy of the store to the file dest. */
+int svc_backup(struct svc *s, const char *dest, struct pd_err *err);
+/* Walk the audit log's hash chain; *checked gets the count of entries;
+ * a broken link fails naming the first bad entry. */
+int svc_audit_verify(struct svc *s, int64_t *checked, struct pd_err *err);
 
 /* The clock: local time, or $PAYDESK_NOW ("YYYY-MM-DD[ HH:MM:SS]"). */
 void svc_now(char ts[TS_BUFSZ]);
@@ -241,6 +266,12 @@ int svc_payers_each(struct svc *s, const struct payment_filter *f,
 int svc_method_split(struct svc *s, const struct payment_filter *f,
     total_cb cb, void *arg, struct pd_err *err);
 
+/* The keyset of the last row shown, for the filter's after (the next
+ * page): a payment row under sort, a credit note. */
+void svc_payment_key(
+    const struct payment_row *r, enum pay_sort sort, struct page_key *k);
+void svc_credit_key(const struct credit_note *cn, struct page_key *k);
+
 /* How many rows a listing's filter matches, at most its limit (0: all). */
 int svc_payments_count(struct svc *s, const struct payment_filter *f,
     int64_t *n, struct pd_err *err);
@@ -342,27 +373,11 @@ typedef int (*sync_progress_fn)(
     const char *phase, int64_t done, int64_t total, void *arg);
 int svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
     const volatile int *cancel, struct sync_report *rep, struct pd_err *err);
-struct sync_state {
-	int configured; /* [sync] url is set */
-	int64_t pending, quarantined, cursor;
-	char last_ok[TS_BUFSZ];    /* last round that finished */
-	char last_try[TS_BUFSZ];   /* last round started */
-	char last_error[512];      /* of the last round, "" if it went well */
-};
-void svc_sync_state(struct svc *s, struct sync_state *st);
-/* Quarantined records (rejected by the central node), oldest first. */
-struct outbox_rec *svc_sync_quarantine(
-    struct svc *s, size_t *n, struct pd_err *err);
-/* Queue a quarantined record again (supervisor). */
-int svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err);
-
-/* Background sync (src/service/sync_worker.c): a thread with its own
- * store connection runs a round every [sync] interval seconds, and at
- * once when kicked; between rounds it counts the queue every second. The
- * UI reads a copy of its state and never waits for it. */
 enum sync_link { LINK_UNKNOWN, LINK_ONLINE, LINK_OFFLINE, LINK_REFUSED };
+/* The one shape of the sync state, for `paydesk sync --status`
+ * (svc_sync_state) and the UI (svc_sync_worker_status). */
 struct sync_status {
-	int configured;
+	int configured; /* [sync] url is set */
 	enum sync_link link;
 	int running;       /* a round is under way */
 	char phase[8];     /* "push" or "pull" while running */
@@ -371,8 +386,27 @@ struct sync_status {
 	int64_t rounds;    /* finished since the start */
 	struct sync_report last; /* the last finished round */
 	char last_ok[TS_BUFSZ];  /* last round that went well, "" never */
+	char last_try[TS_BUFSZ]; /* last round started, "" never */
 	char last_error[512];    /* of the last round, "" if it went well */
+	int64_t cursor;          /* where the next pull starts */
 };
+/* The sync state this store keeps (configured, the queue, the pull
+ * cursor and the stored outcome of the last round); the fields only a
+ * running worker knows (link, running, phase, rounds, last) are 0. */
+void svc_sync_state(struct svc *s, struct sync_status *st);
+/* Quarantined records (rejected by the central node), oldest first;
+ * free with svc_outbox_free. */
+struct outbox_rec *svc_sync_quarantine(
+    struct svc *s, size_t *n, struct pd_err *err);
+/* Free n outbox records and their payloads. */
+void svc_outbox_free(struct outbox_rec *r, size_t n);
+/* Queue a quarantined record again (supervisor). */
+int svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err);
+
+/* Background sync (src/service/sync_worker.c): a thread with its own
+ * store connection runs a round every [sync] interval seconds, and at
+ * once when kicked; between rounds it counts the queue every second. The
+ * UI reads a copy of its state and never waits for it. */
 struct sync_worker;
 /* Start the worker on s's config and store; NULL (err set) if its store
  * connection cannot be opened. Not started (NULL, err.code 0) when no

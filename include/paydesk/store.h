@@ -1,4 +1,6 @@
-/* store.h - the SQLite store. Only store/ includes sqlite3.h.
+/* store.h - the SQLite store. Only store/ includes sqlite3.h, and only
+ * service/ and the central node's storage adapter (central/backend_*.c)
+ * include this header; front ends go through service.h.
  *
  * Writes happen inside store_begin()/store_commit(): the service layer opens
  * one transaction per use case and calls the insert functions inside it.
@@ -66,12 +68,6 @@ struct item *store_items_open(struct store *st, int64_t consumer_id, int kind,
 int store_item_settle(
     struct store *st, int64_t item_id, int64_t delta, struct pd_err *err);
 
-struct balance {
-	int64_t due_now;    /* open amount of items due up to today */
-	int64_t open_total; /* open amount of all items */
-	int64_t open_items; /* count of items with something open */
-	int64_t credit;     /* remaining on active credit notes */
-};
 int store_consumer_balance(struct store *st, int64_t consumer_id,
     const char *today, struct balance *b, struct pd_err *err);
 
@@ -111,37 +107,6 @@ int store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
     const char *reason, int64_t user_id, const char *voided_by, const char *at,
     const char *terminal, struct pd_err *err);
 
-/* Keyset paging: the sort value and id of the last row already shown;
- * the listing goes on after it. */
-struct page_key {
-	int set;
-	char text[136]; /* text sort values */
-	char day[11];   /* paid_on, after a column of few values */
-	int64_t num;    /* amount */
-	int64_t id;
-};
-struct payment_filter {
-	const char *from, *to;   /* paid_on range, inclusive; NULL: open */
-	const char *method;      /* NULL: any; exact, as stored */
-	int status;              /* enum pay_status or -1 */
-	int type;                /* enum pay_type or -1 */
-	const char *channel;     /* exact, as stored */
-	const char *recorded_by; /* username of who recorded it */
-	const char *terminal;    /* terminal id that recorded it */
-	const char *search;      /* consumer name/account, receipt number */
-	int64_t consumer_id;     /* 0: any */
-	size_t limit;            /* 0: no limit */
-	enum pay_sort sort;
-	int asc;                     /* ascending; default descending */
-	const struct page_key *after; /* NULL or !set: from the top */
-};
-/* A payment row as listed, with its consumer. */
-struct payment_row {
-	struct payment p;
-	char consumer_name[129];
-	char account_no[33];
-};
-typedef int (*payment_cb)(const struct payment_row *row, void *arg);
 /* Stream payments matching f in its order; stops when cb returns non-0. */
 int store_payments_each(struct store *st, const struct payment_filter *f,
     payment_cb cb, void *arg, struct pd_err *err);
@@ -171,21 +136,6 @@ int store_credit_apply_insert(
 struct credit_application *store_credit_applications(
     struct store *st, int64_t credit_note_id, size_t *n, struct pd_err *err);
 
-struct credit_filter {
-	const char *from, *to;   /* created_on range */
-	int status;              /* enum cn_status or -1 */
-	const char *today;       /* for Expired */
-	const char *reasons[16]; /* any of these; none: all */
-	int nreasons;
-	const char *search; /* cn no, consumer name/account, receipt */
-	int remaining;      /* -1 any, 0 fully used, 1 partial, 2 full */
-	int64_t min_amount, max_amount; /* -1: open */
-	int64_t consumer_id;            /* 0: any */
-	const char *receipt;            /* linked payment, exact; NULL: any */
-	size_t limit;
-	const struct page_key *after; /* created_on in text, id */
-};
-typedef int (*credit_cb)(const struct credit_note *cn, void *arg);
 /* Newest first. */
 int store_credits_each(struct store *st, const struct credit_filter *f,
     credit_cb cb, void *arg, struct pd_err *err);
@@ -222,17 +172,6 @@ int store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err);
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,
     const char *ref, const char *payload, const char *at, struct pd_err *err);
 int64_t store_outbox_pending(struct store *st);
-struct outbox_rec {
-	int64_t id;
-	char uuid[37];
-	char kind[16];
-	char ref[64];
-	char created_at[TS_BUFSZ];
-	int attempts;
-	char *payload;          /* owned */
-	char rejected_at[TS_BUFSZ];
-	char reason[512];       /* why the central node rejected it */
-};
 /* Up to limit pending records with id > after, oldest first. */
 struct outbox_rec *store_outbox_next(struct store *st, int64_t after,
     size_t limit, size_t *n, struct pd_err *err);
@@ -357,17 +296,6 @@ int store_org_add(struct store *st, const char *code, const char *name,
 /* PD_ENOTFOUND when there is no such organisation. */
 int store_org_get(struct store *st, const char *code, char *name, size_t n,
     struct pd_err *err);
-struct terminal_row {
-	char org[33];
-	char branch[17];
-	char terminal[17];
-	char created_at[TS_BUFSZ];
-	char revoked_at[TS_BUFSZ];
-	char last_seen[TS_BUFSZ];
-	char last_route[32];
-	int64_t last_cursor;
-	int64_t pending;
-};
 int store_terminal_add(struct store *st, const struct terminal_row *t,
     const char *token_hash, struct pd_err *err);
 int store_terminal_revoke(struct store *st, const char *org,
@@ -385,18 +313,10 @@ int store_terminal_seen(struct store *st, const char *org,
     int64_t pending, struct pd_err *err);
 
 /* KPIs over [from, to] and one day. */
-struct kpi_raw {
-	int64_t collected, collected_count;
-	int64_t day_total, day_count;
-	int64_t due_total;
-	int64_t alloc_days, alloc_count; /* sum of days issue->payment */
-};
 int store_kpi(struct store *st, const char *from, const char *to,
     const char *day, struct kpi_raw *k, struct pd_err *err);
 /* Posted collections over [from, to] from the rollups: per day (day
  * order) or per method (largest first). */
-typedef int (*total_cb)(
-    const char *key, int64_t amount, int64_t count, void *arg);
 int store_daily_each(struct store *st, const char *from, const char *to,
     total_cb cb, void *arg, struct pd_err *err);
 int store_method_each(struct store *st, const char *from, const char *to,
@@ -404,64 +324,23 @@ int store_method_each(struct store *st, const char *from, const char *to,
 /* Posted payments matching f per method (largest first). */
 int store_method_split(struct store *st, const struct payment_filter *f,
     total_cb cb, void *arg, struct pd_err *err);
-struct outstanding {
-	int64_t total, items, days_past_due; /* days summed over overdue */
-	int64_t overdue_items;
-};
 int store_outstanding(struct store *st, const char *today,
     struct outstanding *o, struct pd_err *err);
 
-/* Payers report: one row per consumer. */
-struct payer_row {
-	int64_t consumer_id;
-	char name[129];
-	char account_no[33];
-	int64_t total, count;
-	char last_paid[11];
-	char methods[512]; /* "Cash=12345;Card=500" amounts in minor units */
-};
-enum payers_sort {
-	PAYERS_BY_TOTAL,
-	PAYERS_BY_COUNT,
-	PAYERS_BY_LAST,
-	PAYERS_BY_NAME,
-	PAYERS_BY_ACCOUNT,
-	PAYERS_BY_METHODS, /* the methods text: by the main method */
-	PAYERS_SORTS
-};
-typedef int (*payer_cb)(const struct payer_row *row, void *arg);
-/* Posted payments only unless f->status says otherwise; f->limit rows. */
+/* Payers report: one row per consumer. Posted payments only unless
+ * f->status says otherwise; f->limit rows. */
 int store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
 
 /* Aging of open items by days past their due date (enum age_bucket). */
-struct aging {
-	int64_t amount[AGE_BUCKETS], count[AGE_BUCKETS];
-	int64_t total, items;
-};
-struct aging_row {
-	int64_t consumer_id;
-	char name[129];
-	char account_no[33];
-	struct aging a;
-};
-struct aging_filter {
-	const char *today;
-	const char *search;   /* consumer name/account */
-	int64_t consumer_id;  /* 0: any */
-	int min_bucket;       /* only consumers with something this old */
-	size_t limit;
-};
 int store_aging_total(struct store *st, const struct aging_filter *f,
     struct aging *a, struct pd_err *err);
-typedef int (*aging_cb)(const struct aging_row *row, void *arg);
 /* Per consumer, most outstanding first. */
 int store_aging_each(struct store *st, const struct aging_filter *f,
     aging_cb cb, void *arg, struct pd_err *err);
 
 /* Integrity check and the consistency of kept-in-step amounts; problems are
  * passed to cb one line each. Returns the number of problems or -1. */
-typedef void (*problem_cb)(const char *what, void *arg);
 int store_doctor(
     struct store *st, problem_cb cb, void *arg, struct pd_err *err);
 /* Online copy to dest with the SQLite backup API. */

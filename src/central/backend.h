@@ -7,10 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "paydesk/config.h"
-#include "paydesk/err.h"
-#include "paydesk/store.h"
-#include "paydesk/syncrec.h"
+#include "paydesk/service.h"
 
 struct backend;
 struct import_counts;

@@ -4,7 +4,12 @@
  * another's. Pushes to an organisation queue for its one writer
  * connection, whose page cache stays warm from batch to batch (a commit
  * by another connection would empty it); pulls and status borrow reader
- * connections from a pool. */
+ * connections from a pool.
+ *
+ * This is the central node's storage adapter: the one front-end file that
+ * talks to the store directly (store.h; DESIGN.md, "Layers"). Every other
+ * file of src/central goes through service.h and backend.h, and the
+ * organisations' use cases (push, pull, import) are still the service's. */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +20,7 @@
 #include "backend.h"
 #include "paydesk/service.h"
 #include "paydesk/sha256.h"
+#include "paydesk/store.h"
 #include "paydesk/xmalloc.h"
 
 struct conn {

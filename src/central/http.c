@@ -26,7 +26,6 @@
 #include <microhttpd.h>
 
 #include "central.h"
-#include "paydesk/xmalloc.h"
 
 /* libmicrohttpd's threads: they only receive and send */
 #define NET_THREADS 2

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "central.h"
-#include "paydesk/xmalloc.h"
 
 static void
 usage(FILE *f)

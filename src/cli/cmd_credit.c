@@ -5,7 +5,6 @@
 #include <strings.h>
 
 #include "opts.h"
-#include "paydesk/xmalloc.h"
 
 int
 cmd_credit_create(struct cli *c, int argc, char **argv)

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "opts.h"
-#include "paydesk/xmalloc.h"
 
 /* Split "A,B,C" into refs (the caller frees refs[0] and refs). */
 static const char **

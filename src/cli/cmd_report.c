@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "opts.h"
-#include "paydesk/money.h"
 
 static void
 kpi_period(struct rec *r, const char *title, const char *key,

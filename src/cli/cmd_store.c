@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "opts.h"
-#include "paydesk/xmalloc.h"
 
 int
 cmd_init(struct cli *c, int argc, char **argv)
@@ -17,7 +16,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 	r = rec_new(c);
 	rec_str(r, "Store", "store", c->svc.cfg.store_path);
 	rec_int(
-	    r, "Schema version", "schema_version", store_version(c->svc.st));
+	    r, "Schema version", "schema_version", svc_store_version(&c->svc));
 	rec_str(r, "Config", "config",
 	    c->svc.cfg.source[0] ? c->svc.cfg.source : "(built-in defaults)");
 	rec_print(r);
@@ -43,7 +42,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
-	if (if_empty && store_consumer_count(c->svc.st) > 0)
+	if (if_empty && svc_consumer_count(&c->svc) > 0)
 		return 0;
 	rc = svc_demo(&c->svc, &c->err);
 	if (rc < 0)
@@ -109,7 +108,7 @@ cmd_doctor(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
 		return -1;
-	rc = store_doctor(c->svc.st, problem, &n, &c->err);
+	rc = svc_doctor(&c->svc, problem, &n, &c->err);
 	if (rc < 0)
 		return -1;
 	if (rc > 0)
@@ -128,7 +127,7 @@ cmd_backup(struct cli *c, int argc, char **argv)
 	int npos;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
-	    store_backup(c->svc.st, pos[0], &c->err) != 0)
+	    svc_backup(&c->svc, pos[0], &c->err) != 0)
 		return -1;
 	printf("backup written to %s\n", pos[0]);
 	return 0;
@@ -142,7 +141,7 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 	int64_t n;
 
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
-	    store_audit_verify(c->svc.st, &n, &c->err) != 0)
+	    svc_audit_verify(&c->svc, &n, &c->err) != 0)
 		return -1;
 	printf("audit log: %lld entries, chain intact\n", (long long)n);
 	return 0;

@@ -26,7 +26,7 @@ progress(const char *phase, int64_t done, int64_t total, void *arg)
 static int
 show_state(struct cli *c)
 {
-	struct sync_state st;
+	struct sync_status st;
 	struct rec *r;
 
 	svc_sync_state(&c->svc, &st);
@@ -74,7 +74,7 @@ show_quarantine(struct cli *c)
 		table_row(t);
 	}
 	table_end(t);
-	store_outbox_free(q, n);
+	svc_outbox_free(q, n);
 	return 0;
 }
 

@@ -7,7 +7,6 @@
 
 #include "cli.h"
 #include "../tui/tui.h"
-#include "paydesk/xmalloc.h"
 
 #define PAYDESK_VERSION "0.1.0"
 

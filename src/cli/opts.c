@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "opts.h"
-#include "paydesk/xmalloc.h"
 
 int
 cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,

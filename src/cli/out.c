@@ -7,9 +7,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "paydesk/date.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 /* A record is built as a JSON tree either way; text mode also keeps the
  * labels and the text forms of values, in order. */

@@ -8,7 +8,6 @@
 
 #include "internal.h"
 #include "paydesk/date.h"
-#include "paydesk/service.h"
 #include "paydesk/xmalloc.h"
 
 static int

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "paydesk/service.h"
+#include "internal.h"
 
 struct consumer *
 svc_consumer_search(struct svc *s, const char *text, size_t limit, size_t *n,

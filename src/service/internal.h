@@ -2,6 +2,7 @@
 #ifndef PAYDESK_SERVICE_INTERNAL_H
 #define PAYDESK_SERVICE_INTERNAL_H
 #include "paydesk/service.h"
+#include "paydesk/store.h"
 #include "paydesk/syncrec.h"
 
 /* Next document number of a series ("payment", "transaction", "receipt",

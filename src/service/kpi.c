@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/money.h"
-#include "paydesk/service.h"
 
 int64_t
 svc_change_tenths(int64_t cur, int64_t prev)

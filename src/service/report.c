@@ -2,8 +2,8 @@
  * with their filters checked and made exact for the store's indexes. */
 #include <string.h>
 
+#include "internal.h"
 #include "paydesk/date.h"
-#include "paydesk/service.h"
 #include "paydesk/xmalloc.h"
 
 /* Method and channel names as stored: the configured spelling of what the
@@ -192,4 +192,17 @@ svc_aging_items(struct svc *s, int64_t consumer_id, int64_t **days, size_t *n,
 		if (date_parse(it[i].due_on, "due date", &due, NULL) == 0)
 			(*days)[i] = t > due ? t - due : 0;
 	return it;
+}
+
+void
+svc_payment_key(
+    const struct payment_row *r, enum pay_sort sort, struct page_key *k)
+{
+	store_payment_key(r, sort, k);
+}
+
+void
+svc_credit_key(const struct credit_note *cn, struct page_key *k)
+{
+	store_credit_key(cn, k);
 }

@@ -23,7 +23,7 @@
 #define SYNC_TX_ENTRIES 100000 /* pulled entries committed together */
 
 void
-svc_sync_state(struct svc *s, struct sync_state *st)
+svc_sync_state(struct svc *s, struct sync_status *st)
 {
 	char v[32] = "0";
 
@@ -43,6 +43,12 @@ struct outbox_rec *
 svc_sync_quarantine(struct svc *s, size_t *n, struct pd_err *err)
 {
 	return store_outbox_quarantine(s->st, n, err);
+}
+
+void
+svc_outbox_free(struct outbox_rec *r, size_t n)
+{
+	store_outbox_free(r, n);
 }
 
 int
@@ -336,7 +342,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
     struct sync_report *rep, struct pd_err *err)
 {
 	struct pull_tx tx = {0};
-	struct sync_state st;
+	struct sync_status st;
 	struct fetch f;
 
 	memset(&f, 0, sizeof f);

@@ -37,13 +37,15 @@ mono(void)
 static void
 refresh(struct sync_worker *w)
 {
-	struct sync_state ss;
+	struct sync_status ss;
 
 	svc_sync_state(&w->svc, &ss);
 	pthread_mutex_lock(&w->mu);
 	w->st.pending = ss.pending;
 	w->st.quarantined = ss.quarantined;
+	w->st.cursor = ss.cursor;
 	memcpy(w->st.last_ok, ss.last_ok, sizeof w->st.last_ok);
+	memcpy(w->st.last_try, ss.last_try, sizeof w->st.last_try);
 	if (w->st.rounds == 0)
 		memcpy(
 		    w->st.last_error, ss.last_error, sizeof w->st.last_error);

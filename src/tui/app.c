@@ -9,8 +9,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/utf8.h"
-#include "paydesk/xmalloc.h"
 
 void
 tui_push(struct tui *t, struct tui_screen *sc)

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/utf8.h"
 
 int
 tui_field_input(struct tui_field *f, int key, wint_t ch)

@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 const struct tui_key screen_aging_items_keys[] = {
     TUI_LINES_KEYS,

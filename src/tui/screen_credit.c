@@ -8,8 +8,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_PRINT, A_VIEW, A_DOWNLOAD, A_APPLY, A_PAYMENT, A_BACK };
 

@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_APPLY, A_UP, A_DOWN, A_BACK };
 

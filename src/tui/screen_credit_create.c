@@ -9,10 +9,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/credit.h"
-#include "paydesk/money.h"
-#include "paydesk/utf8.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_CREATE, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 

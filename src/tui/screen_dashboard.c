@@ -9,8 +9,6 @@
 #include <time.h>
 
 #include "tui.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum {
 	A_PREV,

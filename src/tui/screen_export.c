@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "backoffice.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_START, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 

@@ -9,9 +9,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/date.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 const char *const range_names[R_COUNT] = {
     "Any date", "Today", "This Week", "This Month", "Custom"};

@@ -6,7 +6,6 @@
 #include <time.h>
 
 #include "tui.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_UP, A_DOWN, A_OPEN, A_LOGOUT, A_QUIT };
 

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_NEXT, A_SUBMIT, A_QUIT };
 

@@ -5,8 +5,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/utf8.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_UP, A_DOWN, A_RUN, A_BACK };
 

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "wizard.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_NEXT, A_UP, A_DOWN, A_DETAILS, A_BACK };
 

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 
 #include "wizard.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_NEXT, A_UP, A_DOWN, A_BACK };
 

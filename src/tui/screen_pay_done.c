@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include "wizard.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_HOME, A_ANOTHER, A_REPRINT, A_VIEW, A_DETAILS };
 

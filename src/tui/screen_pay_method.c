@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "wizard.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_NEXT, A_FOCUS, A_FOCUS_BACK, A_UP, A_DOWN, A_BACK };
 

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "wizard.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_CONFIRM, A_BACK };
 

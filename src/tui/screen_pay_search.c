@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "wizard.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_SELECT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_BACK };
 

@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "wizard.h"
-#include "paydesk/utf8.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_NEXT, A_BACK };
 

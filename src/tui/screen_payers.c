@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum {
 	A_UP,

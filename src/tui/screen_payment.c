@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_REPRINT, A_VIEW, A_BACK };
 

@@ -9,9 +9,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/date.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum {
 	A_UP,
@@ -225,9 +222,9 @@ next_page(struct plist *p, struct tui *t)
 	if (!tb->more || tb->n == 0)
 		return;
 	if (p->cur == 0)
-		store_payment_key(&tb->pay[tb->n - 1], tb->sort, &k);
+		svc_payment_key(&tb->pay[tb->n - 1], tb->sort, &k);
 	else
-		store_credit_key(&tb->cn[tb->n - 1], &k);
+		svc_credit_key(&tb->cn[tb->n - 1], &k);
 	if (tb->page + 1 >= tb->nstarts) {
 		tb->nstarts = tb->page + 2;
 		tb->starts = xrealloc(tb->starts, tb->nstarts, sizeof k);

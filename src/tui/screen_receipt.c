@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/xmalloc.h"
 
 const struct tui_key screen_receipt_keys[] = {
     TUI_LINES_KEYS,

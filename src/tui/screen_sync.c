@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_NOW, A_RETRY, A_UP, A_DOWN, A_RELOAD, A_BACK };
 
@@ -81,7 +80,7 @@ load(struct sync_screen *d, struct tui *t, const struct sync_status *st)
 {
 	struct pd_err err;
 
-	store_outbox_free(d->q, d->n);
+	svc_outbox_free(d->q, d->n);
 	d->q = svc_sync_quarantine(t->svc, &d->n, &err);
 	if (d->q == NULL) {
 		d->n = 0;
@@ -244,7 +243,7 @@ free_sync(struct tui_screen *sc)
 {
 	struct sync_screen *d = (struct sync_screen *)sc;
 
-	store_outbox_free(d->q, d->n);
+	svc_outbox_free(d->q, d->n);
 }
 
 struct tui_screen *

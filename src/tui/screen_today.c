@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_OPEN, A_UP, A_DOWN, A_PGUP, A_PGDN, A_RELOAD, A_BACK };
 

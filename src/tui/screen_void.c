@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/utf8.h"
-#include "paydesk/xmalloc.h"
 
 enum { A_VOID, A_BACK };
 

@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/money.h"
-#include "paydesk/utf8.h"
 
 /* The least width of column i: its own least, and room for its header
  * (and the order mark when the list is sorted by it). */

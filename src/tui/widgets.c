@@ -7,8 +7,6 @@
 #include <string.h>
 
 #include "tui.h"
-#include "paydesk/utf8.h"
-#include "paydesk/xmalloc.h"
 
 void
 tui_list_move(size_t *sel, size_t n, int delta)

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "wizard.h"
-#include "paydesk/xmalloc.h"
 
 #define RECENT_MAX 20
 

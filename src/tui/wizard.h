@@ -6,7 +6,6 @@
 #ifndef PAYDESK_TUI_WIZARD_H
 #define PAYDESK_TUI_WIZARD_H
 #include "tui.h"
-#include "paydesk/money.h"
 
 #define WIZARD_STEPS 8
 

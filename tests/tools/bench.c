@@ -13,6 +13,7 @@
 #include "bench.h"
 #include "paydesk/date.h"
 #include "paydesk/service.h"
+#include "paydesk/store.h"
 
 static const char *const pieces[] = {"gar", "smit", "chen", "khan", "nez",
     "oka", "mull", "iva", "pat", "dub", "bro", "wój", "men", "ross", "fern",

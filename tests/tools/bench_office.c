@@ -15,6 +15,7 @@
 
 #include "bench.h"
 #include "paydesk/service.h"
+#include "paydesk/store.h"
 
 struct page {
 	struct payment_row last;

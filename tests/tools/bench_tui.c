@@ -13,6 +13,7 @@
 
 #include "bench.h"
 #include "tui.h"
+#include "paydesk/store.h"
 #include "paydesk/utf8.h"
 
 /* One key to the top screen and the redraw after it; ms. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "paydesk/service.h"
+#include "paydesk/store.h"
 
 int
 main(int argc, char **argv)

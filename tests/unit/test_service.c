@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "paydesk/service.h"
+#include "paydesk/store.h"
 
 struct fx {
 	char dir[64];
