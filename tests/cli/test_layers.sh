@@ -1,0 +1,300 @@
+#!/bin/sh
+# test_layers.sh - the layers of DESIGN.md, checked on every #include of
+# src/ and include/paydesk/: each arrow may only point down, front ends
+# (tui, cli, central) include service.h and model.h only, and each
+# library's header is included by its one module. The checker runs first
+# on a tiny fixture tree (one allowed include, one forbidden) so that a
+# checker that cannot fail fails here.
+#
+# TO ADD A PUBLIC HEADER: a line in HEADERS (its layer). TO ADD A MODULE
+# DIRECTORY: a line in DIRS (its layer) and, for a new layer, a line in
+# ALLOWED.
+set -u
+TOP=${TOP:-$(pwd)}
+T=$(mktemp -d /tmp/pd-layers.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+
+# Public headers (include/paydesk/NAME): their layer.
+HEADERS='
+alloc.h core
+credit.h core
+csv.h core
+date.h core
+err.h core
+model.h core
+money.h core
+numfmt.h core
+sha256.h core
+utf8.h core
+xmalloc.h core
+file.h os
+os.h os
+uuid.h os
+config.h config
+store.h store
+doc.h doc
+export.h doc
+syncnet.h sync
+syncrec.h sync
+service.h service
+tui.h tui
+'
+
+# Source directories and files: their layer (the first match wins).
+# central/backend_*.c is the central node's storage adapter.
+DIRS='
+src/central/backend_ adapter
+src/core/ core
+src/os/ os
+src/config/ config
+src/store/ store
+src/doc/ doc
+src/sync/ sync
+src/service/ service
+src/tui/ tui
+src/cli/ cli
+src/central/ central
+'
+# Until issue 16 part 5 moves them to src/os, file staging and the
+# clock/randomness live in src/core; they are the os layer already.
+OVERRIDES='
+src/core/file.c os
+src/core/uuid.c os
+'
+
+# What a layer may include: layers, or single public headers as =NAME.
+# A quoted include without a directory is the module's own header.
+ALLOWED='
+core core
+os core os
+config core config
+store core os config store
+doc core os doc
+sync core os sync
+service core os config store doc sync service
+tui =service.h =model.h
+cli =service.h =model.h =tui.h
+central =service.h =model.h
+adapter =service.h =model.h store core
+'
+
+# The headers front ends include must not bring the store with them.
+FRONT_HEADERS='service.h model.h tui.h'
+
+# Library headers and the only places that include them.
+LIBS='
+sqlite3.h src/store/ src/central/backend_sqlite.c
+curl/curl.h src/sync/
+hpdf.h src/doc/
+curses.h src/tui/
+ncurses.h src/tui/
+ncursesw/curses.h src/tui/
+'
+
+# core is pure: libc's computation headers and the pure libraries.
+CORE_SYSTEM='assert.h ctype.h errno.h inttypes.h limits.h stdarg.h
+stdbool.h stddef.h stdint.h stdio.h stdlib.h string.h strings.h wchar.h
+wctype.h utf8proc.h openssl/evp.h openssl/sha.h openssl/hmac.h
+openssl/crypto.h openssl/core_names.h openssl/params.h'
+
+# Pending the TUI's public header (issue 16 parts 1-2): the CLI still
+# reaches the TUI's entry through its local header.
+EXCEPTIONS='
+src/cli/main.c ../tui/tui.h
+src/cli/cmd_doc.c ../tui/tui.h
+'
+
+# check_tree ROOT: print one line per forbidden include under ROOT;
+# exit status 0 when there is none.
+check_tree() {
+	root=$1
+	(cd "$root" && find src include/paydesk -name '*.[ch]' 2>/dev/null |
+	    sort) >"$T/files"
+	(cd "$root" && awk -v headers="$HEADERS" -v dirs="$DIRS" \
+	    -v overrides="$OVERRIDES" -v allowed="$ALLOWED" \
+	    -v front="$FRONT_HEADERS" -v libs="$LIBS" -v coresys="$CORE_SYSTEM" \
+	    -v exceptions="$EXCEPTIONS" '
+	function table(text, arr, first,    n, i, l, k, f) {
+		n = split(text, l, "\n")
+		for (i = 1; i <= n; i++) {
+			if (split(l[i], f, " ") < 2)
+				continue
+			k = f[1]
+			arr[k] = substr(l[i], index(l[i], " ") + 1)
+			if (first != "")
+				order[++norder] = k
+		}
+	}
+	function layer_of(path,    i, h) {
+		if (path in over)
+			return over[path]
+		if (path ~ /^include\/paydesk\//) {
+			h = substr(path, length("include/paydesk/") + 1)
+			return (h in hl) ? hl[h] : "?"
+		}
+		for (i = 1; i <= norder; i++)
+			if (index(path, order[i]) == 1)
+				return dl[order[i]]
+		return "?"
+	}
+	function may(layer, hdr,    n, i, a) {
+		n = split(al[layer], a, " ")
+		for (i = 1; i <= n; i++)
+			if (a[i] == "=" hdr || a[i] == hl[hdr])
+				return 1
+		return 0
+	}
+	function bad(file, line, msg) {
+		printf "%s:%d: %s\n", file, line, msg
+		nbad++
+	}
+	BEGIN {
+		table(headers, hl, "")
+		table(dirs, dl, "ordered")
+		table(overrides, over, "")
+		table(allowed, al, "")
+		nlib = split(libs, libl, "\n")
+		nsys = split(coresys, sysl, /[ \n]+/)
+		for (i = 1; i <= nsys; i++)
+			pure[sysl[i]] = 1
+		n = split(exceptions, exl, "\n")
+		for (i = 1; i <= n; i++)
+			if (split(exl[i], f, " ") == 2)
+				exc[f[1] " " f[2]] = 1
+		while ((getline file < "/dev/stdin") > 0) {
+			layer = layer_of(file)
+			if (layer == "?")
+				bad(file, 0, "its layer is not in the tables " \
+				    "of tests/cli/test_layers.sh")
+			pub = file ~ /^include\/paydesk\//
+			ln = 0
+			while ((getline text < file) > 0) {
+				ln++
+				if (text !~ /^[ \t]*#[ \t]*include/)
+					continue
+				if (match(text, /"[^"]*"/)) {
+					name = substr(text, RSTART + 1, RLENGTH - 2)
+					if (pub)
+						name = "paydesk/" name
+					if ((file " " name) in exc)
+						continue
+					if (name !~ /\//)
+						continue # the module own header
+					if (name !~ /^paydesk\/[^\/]*$/) {
+						bad(file, ln, layer " may not " \
+						    "include \"" name "\" " \
+						    "(another module s own " \
+						    "header)")
+						continue
+					}
+					h = substr(name, 9)
+					if (pub)
+						inc[file, h] = 1
+					if (!(h in hl))
+						bad(file, ln, "\"" name "\" is " \
+						    "not in the layer table")
+					else if (!may(layer, h))
+						bad(file, ln, layer " may not " \
+						    "include " name " (" \
+						    hl[h] ")")
+				} else if (match(text, /<[^>]*>/)) {
+					name = substr(text, RSTART + 1, RLENGTH - 2)
+					for (i = 1; i <= nlib; i++) {
+						if (split(libl[i], f, " ") < 2 ||
+						    f[1] != name)
+							continue
+						ok = 0
+						for (j = 2; j in f; j++)
+							if (index(file, f[j]) == 1)
+								ok = 1
+						if (!ok)
+							bad(file, ln, "<" name \
+							    "> belongs to " \
+							    f[2] " only")
+					}
+					if (layer == "core" && !(name in pure))
+						bad(file, ln, "core is pure; <" \
+						    name "> is not libc " \
+						    "computation nor a pure " \
+						    "library")
+				}
+			}
+			close(file)
+		}
+		# the headers front ends include, followed through
+		nf = split(front, fl, " ")
+		for (i = 1; i <= nf; i++) {
+			delete seen
+			stack[sp = 1] = fl[i]
+			while (sp > 0) {
+				h = stack[sp--]
+				if (h in seen)
+					continue
+				seen[h] = 1
+				if (h == "store.h")
+					bad("include/paydesk/" fl[i], 0,
+					    "brings store.h to the front ends")
+				for (k in inc) {
+					split(k, kk, SUBSEP)
+					if (kk[1] == "include/paydesk/" h)
+						stack[++sp] = kk[2]
+				}
+			}
+		}
+		exit (nbad > 0 ? 1 : 0)
+	}' <"$T/files")
+}
+
+report() {
+	if [ "$1" -eq 0 ]; then
+		echo "ok - $2"
+	else
+		echo "not ok - $2"
+		sed 's/^/  | /' "$T/out" | head -40
+	fi
+}
+
+# The checker on fixtures: one allowed include, one forbidden.
+fx="$T/fixture"
+mkdir -p "$fx/src/tui" "$fx/src/store" "$fx/src/core" "$fx/include/paydesk"
+printf '#include "paydesk/service.h"\n' >"$fx/src/tui/good.c"
+printf '#include <sqlite3.h>\n#include "paydesk/xmalloc.h"\n' \
+    >"$fx/src/store/db.c"
+: >"$fx/include/paydesk/service.h"
+check_tree "$fx" >"$T/out" 2>&1
+report $? "the checker passes a tree that keeps the layers"
+printf '#include "paydesk/store.h"\n' >"$fx/src/tui/bad.c"
+check_tree "$fx" >"$T/out" 2>&1
+rc=$?
+if [ "$rc" -ne 0 ] && grep -q 'src/tui/bad.c:1: tui may not include paydesk/store.h' "$T/out" &&
+    [ "$(wc -l <"$T/out")" -eq 1 ]; then
+	echo "ok - the checker finds a screen that includes the store"
+else
+	echo "not ok - the checker finds a screen that includes the store"
+	sed 's/^/  | /' "$T/out"
+fi
+rm "$fx/src/tui/bad.c"
+printf '#include <curl/curl.h>\n' >"$fx/src/store/net.c"
+printf '#include <unistd.h>\n' >"$fx/src/core/io.c"
+printf '#include "store.h"\n' >"$fx/include/paydesk/model.h"
+: >"$fx/include/paydesk/store.h"
+check_tree "$fx" >"$T/out" 2>&1
+rc=$?
+if [ "$rc" -ne 0 ] && grep -q 'src/store/net.c:1: <curl/curl.h> belongs to src/sync/ only' "$T/out" &&
+    grep -q 'src/core/io.c:1: core is pure; <unistd.h>' "$T/out" &&
+    grep -q 'include/paydesk/model.h:0: brings store.h to the front ends' "$T/out"; then
+	echo "ok - the checker finds a library outside its module, I/O in core, the store behind model.h"
+else
+	echo "not ok - the checker finds a library outside its module, I/O in core, the store behind model.h"
+	sed 's/^/  | /' "$T/out"
+fi
+
+# The tree itself.
+check_tree "$TOP" >"$T/out" 2>&1
+report $? "every #include in src/ and include/paydesk/ keeps to its layer"
+(cd "$TOP" && grep -rn 'store\.h\|sqlite3\.h' src/tui src/cli) >"$T/out" 2>&1
+if [ -s "$T/out" ]; then
+	report 1 "nothing in src/tui and src/cli names store.h or sqlite3.h"
+else
+	report 0 "nothing in src/tui and src/cli names store.h or sqlite3.h"
+fi
