@@ -97,13 +97,14 @@ void svc_consumer_view_free(struct consumer_view *v);
 /* Recording a payment. */
 struct pay_request {
 	const char *account;
-	int type;           /* enum pay_type */
+	enum pay_type type;
 	const char **items; /* refs to pay; none: every open item of type */
 	size_t nitems;
 	const char *method;
 	const char *channel; /* NULL: the first configured channel */
 	int64_t amount;
-	int64_t tendered; /* cash: amount received; 0: exact */
+	int64_t tendered; /* cash: amount received (0: exact) */
+	int has_tendered; /* an amount received was given: above zero */
 	const char *date; /* NULL: today */
 	const char *notes;
 	const char *at; /* record time, NULL: now (demo data only) */
@@ -112,7 +113,6 @@ struct pay_quote {
 	struct consumer c;
 	struct balance before;
 	struct alloc_item *items; /* selected items with what they get */
-	struct item *selected;    /* the same items as read, in any order */
 	size_t nitems;
 	int64_t due_total; /* outstanding of the selected items */
 	int64_t amount, tendered, change;
@@ -155,7 +155,41 @@ int svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err);
 int svc_payment_verify(struct svc *s, const char *number, struct pd_err *err);
 
-/* Credit notes. */
+/* Credit notes. A request names the payment (receipt number, payment id
+ * or transaction id), the amount, a configured reason and remarks. */
+struct credit_request {
+	const char *receipt;
+	int64_t amount;
+	const char *reason;
+	const char *remarks; /* NULL: none */
+};
+/* The field of a credit request that was refused. */
+enum credit_field {
+	CREDIT_NONE,    /* nothing refused, or the actor may not do it */
+	CREDIT_PAYMENT, /* unknown, or not Posted */
+	CREDIT_AMOUNT,  /* not above zero, or above the limit */
+	CREDIT_REASON,  /* missing or not configured */
+	CREDIT_REMARKS  /* too long, or not text */
+};
+struct credit_quote {
+	struct payment p; /* the payment, when found */
+	int64_t issued;   /* credit already issued against it (not voided) */
+	int64_t limit;    /* the most a new note may credit: p.amount less
+	                     issued, never below 0 */
+	int64_t remaining; /* the payment's value left after this note:
+	                      p.amount - issued - amount (-1: amount refused) */
+	enum credit_field bad; /* the field refused (err says why) */
+	const char *reason;    /* the configured reason, as spelled there */
+};
+/* Check a credit-note request without writing anything, in the order of
+ * the dialog: the payment, the amount, the reason, the remarks. The
+ * payment and its limit are in q whenever the payment was found, even when
+ * a later field is refused (a dialog shows the limit from a request with
+ * amount 0). Supervisor. */
+int svc_credit_quote(struct svc *s, const struct credit_request *r,
+    struct credit_quote *q, struct pd_err *err);
+/* Create a credit note: the quote's checks, then in one transaction the
+ * note, its number, audit entry and outbox record. */
 int svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
     const char *reason, const char *remarks, struct credit_note *out,
     struct pd_err *err);

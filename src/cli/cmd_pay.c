@@ -37,7 +37,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	struct doc_result doc;
 	struct rec *r;
 	char **pos;
-	int npos, rc;
+	int npos, rc, kind;
 
 	memset(&q, 0, sizeof q);
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
@@ -46,11 +46,12 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    "pay: --type is required "
 		    "(bill, service or installment)");
-	if ((q.type = pay_type_parse(type)) < 0)
+	if ((kind = pay_type_parse(type)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
 		    "--type \"%s\": must be "
 		    "bill, service or installment",
 		    type);
+	q.type = (enum pay_type)kind;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    "pay: --amount is "
@@ -63,10 +64,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	    (tendered &&
 	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))
 		return -1;
-	if (tendered && q.tendered == 0)
-		return pd_fail(&c->err, PD_EINVAL,
-		    "--tendered must be greater "
-		    "than zero");
+	q.has_tendered = tendered != NULL;
 	q.account = pos[0];
 	q.method = method;
 	q.channel = channel;

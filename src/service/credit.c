@@ -4,9 +4,6 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/date.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 enum cn_status
 svc_credit_status(const struct svc *s, const struct credit_note *cn)
@@ -21,62 +18,102 @@ svc_credit_status(const struct svc *s, const struct credit_note *cn)
 	return credit_status(cn->amount, cn->applied, e, t, cn->voided);
 }
 
+/* The reason and remarks of a request: no store needed. */
 static int
-create_in_tx(struct svc *s, const char *receipt, int64_t amount,
-    const char *reason, const char *remarks, struct credit_note *cn,
-    struct pd_err *err)
+check_fields(struct svc *s, const struct credit_request *r,
+    struct credit_quote *q, struct pd_err *err)
 {
-	struct payment p;
-	struct consumer c;
-	struct syncrec rec;
-	int64_t issued;
-	int32_t d;
-	char at[TS_BUFSZ], detail[256], a[MONEY_BUFSZ], exp[DATE_BUFSZ];
+	char list[800];
 
-	if (store_payment_find(s->st, receipt, &p, err) != 0)
+	q->reason = r->reason ? config_reason(&s->cfg, r->reason) : NULL;
+	if (q->reason == NULL) {
+		q->bad = CREDIT_REASON;
+		config_join(s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
+		if (r->reason == NULL || *r->reason == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    "a reason is required; "
+			    "choose one of: %s",
+			    list);
+		return pd_fail(err, PD_EINVAL,
+		    "unknown reason \"%s\"; choose "
+		    "one of: %s",
+		    r->reason, list);
+	}
+	if (svc_check_text(
+	        "remarks", r->remarks, s->cfg.remarks_max, 0, err) != 0) {
+		q->bad = CREDIT_REMARKS;
 		return -1;
-	if (p.status != PS_POSTED)
+	}
+	return 0;
+}
+
+/* The payment and the amount: what the store says of them. */
+static int
+check_payment(struct svc *s, const struct credit_request *r,
+    struct credit_quote *q, struct pd_err *err)
+{
+	q->bad = CREDIT_PAYMENT;
+	if (store_payment_find(s->st, r->receipt ? r->receipt : "", &q->p,
+	        err) != 0)
+		return -1;
+	if (store_credit_issued(s->st, q->p.id, &q->issued, err) != 0)
+		return -1;
+	q->limit = q->p.amount - q->issued;
+	if (q->limit < 0)
+		q->limit = 0;
+	if (q->p.status != PS_POSTED)
 		return pd_fail(err, PD_EINVAL,
 		    "payment %s is %s; credit notes "
 		    "are issued against Posted payments only",
-		    p.receipt_no, pay_status_name(p.status));
-	if (store_credit_issued(s->st, p.id, &issued, err) != 0 ||
-	    credit_check_amount(amount, p.amount, issued, s->cfg.minor_digits,
-	        s->cfg.currency_symbol, err) != 0)
+		    q->p.receipt_no, pay_status_name(q->p.status));
+	q->bad = CREDIT_AMOUNT;
+	if (credit_check_amount(r->amount, q->p.amount, q->issued,
+	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+		return -1;
+	q->remaining = q->p.amount - q->issued - r->amount;
+	q->bad = CREDIT_NONE;
+	return 0;
+}
+
+int
+svc_credit_quote(struct svc *s, const struct credit_request *r,
+    struct credit_quote *q, struct pd_err *err)
+{
+	memset(q, 0, sizeof *q);
+	q->remaining = -1;
+	if (svc_require(s, ROLE_SUPERVISOR, "creating a credit note", err) != 0)
+		return -1;
+	if (check_payment(s, r, q, err) != 0)
+		return -1;
+	return check_fields(s, r, q, err);
+}
+
+/* Write the credit note of quote q; inside the caller's transaction. */
+static int
+create_in_tx(struct svc *s, const struct credit_request *r,
+    struct credit_quote *q, struct credit_note *cn, struct pd_err *err)
+{
+	struct consumer c;
+	struct syncrec rec;
+	char at[TS_BUFSZ];
+
+	if (check_payment(s, r, q, err) != 0)
 		return -1;
 	svc_now(at);
 	memset(cn, 0, sizeof *cn);
+	cn->amount = r->amount;
 	snprintf(cn->created_on, sizeof cn->created_on, "%.10s", at);
-	if (svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
-	        cn->created_on, cn->cn_no, sizeof cn->cn_no, err) != 0)
-		return -1;
-	cn->consumer_id = p.consumer_id;
-	cn->payment_id = p.id;
-	cn->amount = amount;
-	xstrlcpy(cn->reason, config_reason(&s->cfg, reason), sizeof cn->reason);
-	xstrlcpy(cn->remarks, remarks ? remarks : "", sizeof cn->remarks);
 	xstrlcpy(cn->created_at, at, sizeof cn->created_at);
-	date_parse(cn->created_on, NULL, &d, NULL);
-	xstrlcpy(cn->expires_on, date_format(exp, d + s->cfg.cn_expiry_days),
-	    sizeof cn->expires_on);
+	xstrlcpy(cn->reason, q->reason, sizeof cn->reason);
+	xstrlcpy(cn->remarks, r->remarks ? r->remarks : "", sizeof cn->remarks);
 	cn->user_id = s->actor.user_id;
 	xstrlcpy(cn->created_by, s->actor.full_name, sizeof cn->created_by);
 	xstrlcpy(cn->terminal, s->cfg.terminal_id, sizeof cn->terminal);
-	xstrlcpy(cn->receipt_no, p.receipt_no, sizeof cn->receipt_no);
-	if (store_credit_insert(s->st, cn, err) != 0)
+	if (ledger_credit_note(s, &q->p, cn, at, NULL, err) != 0 ||
+	    store_consumer_by_id(s->st, q->p.consumer_id, &c, err) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "amount=%s payment=%s reason=%s",
-	    money_plain(a, sizeof a, amount, s->cfg.minor_digits), p.payment_no,
-	    cn->reason);
-	if (svc_audit(s, at, "create", "credit_note", cn->cn_no, detail, err) !=
-	    0)
-		return -1;
-	if (store_consumer_by_id(s->st, p.consumer_id, &c, err) != 0)
-		return -1;
-	svc_syncrec(s, &rec, SR_CREDIT_NOTE, cn->uuid, at);
-	rec.cn = *cn;
-	xstrlcpy(rec.payment_uuid, p.uuid, sizeof rec.payment_uuid);
-	xstrlcpy(rec.consumer_uuid, c.uuid, sizeof rec.consumer_uuid);
+	ledger_rec_credit_note(
+	    s, &rec, cn, q->p.uuid, c.uuid, s->cfg.branch_id);
 	return svc_outbox(s, &rec, cn->cn_no, err);
 }
 
@@ -85,29 +122,18 @@ svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
     const char *reason, const char *remarks, struct credit_note *out,
     struct pd_err *err)
 {
-	char list[800];
+	struct credit_request r = {receipt, amount, reason, remarks};
+	struct credit_quote q;
 
-	if (svc_require(s, ROLE_SUPERVISOR, "creating a credit note", err) != 0)
-		return -1;
-	if (reason == NULL || *reason == '\0' ||
-	    config_reason(&s->cfg, reason) == NULL) {
-		config_join(s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
-		if (reason == NULL || *reason == '\0')
-			return pd_fail(err, PD_EINVAL,
-			    "a reason is required; "
-			    "choose one of: %s",
-			    list);
-		return pd_fail(err, PD_EINVAL,
-		    "unknown reason \"%s\"; choose "
-		    "one of: %s",
-		    reason, list);
-	}
-	if (svc_check_text("remarks", remarks, s->cfg.remarks_max, 0, err) != 0)
+	/* cheap checks first, so a bad request never takes the write lock */
+	memset(&q, 0, sizeof q);
+	if (svc_require(s, ROLE_SUPERVISOR, "creating a credit note", err) !=
+	        0 ||
+	    check_fields(s, &r, &q, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s,
-	    create_in_tx(s, receipt, amount, reason, remarks, out, err), err);
+	return svc_finish(s, create_in_tx(s, &r, &q, out, err), err);
 }
 
 static int
@@ -140,34 +166,21 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 	if (it.settled >= it.amount)
 		return pd_fail(err, PD_EINVAL,
 		    "item %s is already paid in full", item_ref);
-	if (credit_check_apply(amount, cn.amount - cn.applied,
-	        it.amount - it.settled, s->cfg.minor_digits,
-	        s->cfg.currency_symbol, err) != 0)
-		return -1;
 	svc_now(at);
 	memset(a, 0, sizeof *a);
-	a->credit_note_id = cn.id;
-	a->item_id = it.id;
 	a->amount = amount;
 	snprintf(a->applied_on, sizeof a->applied_on, "%.10s", at);
 	xstrlcpy(a->created_at, at, sizeof a->created_at);
 	a->user_id = s->actor.user_id;
 	xstrlcpy(a->terminal, s->cfg.terminal_id, sizeof a->terminal);
-	xstrlcpy(a->item_ref, it.ref, sizeof a->item_ref);
-	if (store_credit_apply_insert(s->st, a, err) != 0 ||
-	    store_item_settle(s->st, it.id, amount, err) != 0 ||
-	    store_credit_add_applied(s->st, cn.id, amount, err) != 0)
+	if (ledger_credit_apply(s, &cn, &it, a, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "item=%s amount=%s", it.ref,
 	    money_plain(m, sizeof m, amount, s->cfg.minor_digits));
 	if (svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err) !=
 	    0)
 		return -1;
-	svc_syncrec(s, &rec, SR_CREDIT_APPLY, a->uuid, at);
-	rec.ca = *a;
-	xstrlcpy(rec.cn_uuid, cn.uuid, sizeof rec.cn_uuid);
-	xstrlcpy(rec.cn.cn_no, cn.cn_no, sizeof rec.cn.cn_no);
-	xstrlcpy(rec.item_uuid, it.uuid, sizeof rec.item_uuid);
+	ledger_rec_credit_apply(s, &rec, a, &cn, it.uuid, s->cfg.branch_id);
 	return svc_outbox(s, &rec, cn.cn_no, err);
 }
 

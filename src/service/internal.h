@@ -13,9 +13,6 @@ int svc_next_number(struct svc *s, const char *series, const char *fmt,
 int svc_audit(struct svc *s, const char *at, const char *action,
     const char *entity, const char *ref, const char *detail,
     struct pd_err *err);
-/* Start a sync record made on this terminal (r is cleared first). */
-void svc_syncrec(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
-    const char *uuid, const char *at);
 /* Write record r to the sync outbox; ref names it for people. */
 int svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
     struct pd_err *err);
@@ -44,6 +41,73 @@ struct user_put {
 enum put_outcome { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED };
 int svc_user_put(struct svc *s, const struct user_put *in,
     enum put_outcome *out, int *bad, struct pd_err *err);
+/* ---- One constructor per ledger record (src/service/ledger.c). Each
+ * runs inside the caller's transaction, checks its invariants before it
+ * writes, and writes its record and what is kept in step with it;
+ * nothing else (the caller's audit entry and outbox record are its
+ * own). ---- */
+
+/* A credit note against payment p. cn comes with amount, reason,
+ * remarks, created_on, created_at, user_id, created_by, terminal and
+ * automatic set (uuid, cn_no and expires_on too when it was made
+ * elsewhere). A cn_no of "" is numbered from the credit_note series on
+ * created_on; an expires_on of "" is created_on plus [credit]
+ * expiry_days. It is linked to p (consumer, payment, receipt number),
+ * unapplied and not voided. Refused unless 0 < amount <= p's amount less
+ * the credit already issued on p (credit_check_amount). With audit_at,
+ * the audit entry "create credit_note" at that time, its detail ending
+ * with audit_note; NULL: none (a replica keeps the central node's). cn
+ * gets its id and uuid. */
+int ledger_credit_note(struct svc *s, const struct payment *p,
+    struct credit_note *cn, const char *audit_at, const char *audit_note,
+    struct pd_err *err);
+/* An allocation of payment payment_id to item it, and the item settled
+ * by the same amount. amount > 0 takes part of what the item has open
+ * (reverses 0); amount < 0 gives back (reverses: the allocation it
+ * undoes). Refused: 0, a sign that does not match reverses, more than
+ * the item has open, or giving back more than it has settled. due_before
+ * is what the item had open just before; it->settled follows; out (may
+ * be NULL) gets the row with its id and the item after. */
+int ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
+    int64_t amount, int64_t reverses, struct allocation *out,
+    struct pd_err *err);
+/* A credit application: a->amount of credit note cn applied to item it,
+ * the item settled and the note's applied amount raised by as much (a
+ * comes with amount, applied_on, created_at, user_id, terminal, and its
+ * uuid when it was made elsewhere). Refused unless the item is the note's
+ * consumer's and 0 < amount <= what the note has left and <= what the
+ * item has open (credit_check_apply). cn->applied and it->settled
+ * follow; a gets its id, ids and item_ref. */
+int ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
+    struct credit_application *a, struct pd_err *err);
+
+/* The outgoing sync record of each kind, as a terminal writes it to its
+ * outbox and as the central node serves it from its feed. r is cleared
+ * first; free with syncrec_free (a payment's allocations). */
+/* The head: uuid (NULL or "": a new one), terminal (NULL or "": this
+ * one), branch (NULL: ""), at (NULL or "": now), this store's currency. */
+void ledger_rec_head(const struct svc *s, struct syncrec *r,
+    enum syncrec_kind kind, const char *uuid, const char *terminal,
+    const char *branch, const char *at);
+/* A payment as it was recorded (a voided one as Posted or Pending), with
+ * its consumer, its allocations (reversals left out) and, when cn is not
+ * NULL, its overpayment credit note. */
+void ledger_rec_payment(const struct svc *s, struct syncrec *r,
+    const struct payment *p, const struct consumer *c,
+    const struct allocation *al, size_t n, const struct credit_note *cn);
+void ledger_rec_void(const struct svc *s, struct syncrec *r,
+    const struct payment *p, const struct void_row *v, const char *branch);
+/* The verification of p (its verified_at and verified_by). */
+void ledger_rec_verify(const struct svc *s, struct syncrec *r,
+    const char *uuid, const struct payment *p, const char *terminal,
+    const char *branch);
+void ledger_rec_credit_note(const struct svc *s, struct syncrec *r,
+    const struct credit_note *cn, const char *payment_uuid,
+    const char *consumer_uuid, const char *branch);
+void ledger_rec_credit_apply(const struct svc *s, struct syncrec *r,
+    const struct credit_application *a, const struct credit_note *cn,
+    const char *item_uuid, const char *branch);
+
 /* Commit, or roll back and keep err. Returns 0 or -1. */
 int svc_finish(struct svc *s, int rc, struct pd_err *err);
 

@@ -1,12 +1,22 @@
-/* ledger.c - numbering, audit and outbox rows written by every use case. */
+/* ledger.c - the ledger's records, each made by one constructor that
+ * every use case calls: local posting, void, credit notes and their
+ * application, and sync apply on either side. Beside them the rows every
+ * use case writes: numbers, the audit entry and the outbox record, and
+ * the outgoing sync record of each kind (written to the outbox here, and
+ * served from the central node's feed).
+ *
+ * TO ADD A LEDGER RECORD: its constructor here (what it writes, what it
+ * checks, that it runs inside the caller's transaction), its outgoing
+ * sync record beside the others, and a unit test in
+ * tests/unit/test_service.c that builds one and breaks each invariant.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/money.h"
 #include "paydesk/numfmt.h"
-#include "paydesk/xmalloc.h"
+#include "paydesk/uuid.h"
 
 int
 svc_next_number(struct svc *s, const char *series, const char *fmt,
@@ -43,19 +53,6 @@ svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
 	return rc;
 }
 
-void
-svc_syncrec(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
-    const char *uuid, const char *at)
-{
-	memset(r, 0, sizeof *r);
-	r->kind = kind;
-	xstrlcpy(r->uuid, uuid, sizeof r->uuid);
-	xstrlcpy(r->terminal, s->cfg.terminal_id, sizeof r->terminal);
-	xstrlcpy(r->branch, s->cfg.branch_id, sizeof r->branch);
-	xstrlcpy(r->at, at, sizeof r->at);
-	xstrlcpy(r->currency, s->cfg.currency_code, sizeof r->currency);
-}
-
 int
 svc_finish(struct svc *s, int rc, struct pd_err *err)
 {
@@ -70,4 +67,217 @@ svc_money(const struct svc *s, char *buf, size_t n, int64_t v)
 {
 	return money_format(
 	    buf, n, v, s->cfg.minor_digits, s->cfg.currency_symbol);
+}
+
+/* ---- the constructors ---- */
+
+int
+ledger_credit_note(struct svc *s, const struct payment *p,
+    struct credit_note *cn, const char *audit_at, const char *audit_note,
+    struct pd_err *err)
+{
+	int64_t issued;
+	int32_t d;
+	char exp[DATE_BUFSZ], detail[512], m[MONEY_BUFSZ];
+
+	if (store_credit_issued(s->st, p->id, &issued, err) != 0 ||
+	    credit_check_amount(cn->amount, p->amount, issued,
+	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+		return -1;
+	if (date_parse(cn->created_on, "credit note date", &d, err) != 0)
+		return -1;
+	if (cn->cn_no[0] == '\0' &&
+	    svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
+	        cn->created_on, cn->cn_no, sizeof cn->cn_no, err) != 0)
+		return -1;
+	if (cn->expires_on[0] == '\0')
+		xstrlcpy(cn->expires_on,
+		    date_format(exp, d + s->cfg.cn_expiry_days),
+		    sizeof cn->expires_on);
+	cn->consumer_id = p->consumer_id;
+	cn->payment_id = p->id;
+	xstrlcpy(cn->receipt_no, p->receipt_no, sizeof cn->receipt_no);
+	cn->applied = 0;
+	cn->voided = 0;
+	if (store_credit_insert(s->st, cn, err) != 0)
+		return -1;
+	if (audit_at == NULL)
+		return 0;
+	snprintf(detail, sizeof detail, "amount=%s payment=%s reason=%s%s",
+	    money_plain(m, sizeof m, cn->amount, s->cfg.minor_digits),
+	    p->payment_no, cn->reason, audit_note ? audit_note : "");
+	return svc_audit(
+	    s, audit_at, "create", "credit_note", cn->cn_no, detail, err);
+}
+
+int
+ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
+    int64_t amount, int64_t reverses, struct allocation *out,
+    struct pd_err *err)
+{
+	struct allocation a;
+	int64_t open = it->amount - it->settled;
+
+	if (amount == 0 || (amount < 0) != (reverses != 0))
+		return pd_fail(err, PD_EINVAL,
+		    "an allocation to %s must be above zero, or a reversal "
+		    "below zero",
+		    it->ref);
+	if (amount > open)
+		return pd_fail(err, PD_EINVAL,
+		    "an allocation of %lld to %s is more than its open %lld",
+		    (long long)amount, it->ref, (long long)open);
+	if (-amount > it->settled)
+		return pd_fail(err, PD_EINVAL,
+		    "a reversal of %lld on %s is more than it settled %lld",
+		    (long long)-amount, it->ref, (long long)it->settled);
+	memset(&a, 0, sizeof a);
+	a.payment_id = payment_id;
+	a.item_id = it->id;
+	a.amount = amount;
+	a.due_before = open;
+	a.reverses = reverses;
+	if (store_allocation_insert(s->st, &a, err) != 0 ||
+	    store_item_settle(s->st, it->id, amount, err) != 0)
+		return -1;
+	it->settled += amount;
+	a.item = *it;
+	if (out != NULL)
+		*out = a;
+	return 0;
+}
+
+int
+ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
+    struct credit_application *a, struct pd_err *err)
+{
+	if (it->consumer_id != cn->consumer_id)
+		return pd_fail(err, PD_EINVAL,
+		    "item %s belongs to another consumer than credit note %s",
+		    it->ref, cn->cn_no);
+	if (credit_check_apply(a->amount, cn->amount - cn->applied,
+	        it->amount - it->settled, s->cfg.minor_digits,
+	        s->cfg.currency_symbol, err) != 0)
+		return -1;
+	a->id = 0;
+	a->credit_note_id = cn->id;
+	a->item_id = it->id;
+	xstrlcpy(a->item_ref, it->ref, sizeof a->item_ref);
+	if (store_credit_apply_insert(s->st, a, err) != 0 ||
+	    store_item_settle(s->st, it->id, a->amount, err) != 0 ||
+	    store_credit_add_applied(s->st, cn->id, a->amount, err) != 0)
+		return -1;
+	it->settled += a->amount;
+	cn->applied += a->amount;
+	return 0;
+}
+
+/* ---- the outgoing sync records ---- */
+
+void
+ledger_rec_head(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
+    const char *uuid, const char *terminal, const char *branch,
+    const char *at)
+{
+	char now[TS_BUFSZ];
+
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	if (uuid != NULL && *uuid != '\0')
+		xstrlcpy(r->uuid, uuid, sizeof r->uuid);
+	else
+		uuid_new(r->uuid);
+	xstrlcpy(r->terminal,
+	    terminal != NULL && *terminal ? terminal : s->cfg.terminal_id,
+	    sizeof r->terminal);
+	xstrlcpy(r->branch, branch ? branch : "", sizeof r->branch);
+	if (at == NULL || *at == '\0') {
+		svc_now(now);
+		at = now;
+	}
+	xstrlcpy(r->at, at, sizeof r->at);
+	xstrlcpy(r->currency, s->cfg.currency_code, sizeof r->currency);
+}
+
+void
+ledger_rec_payment(const struct svc *s, struct syncrec *r,
+    const struct payment *p, const struct consumer *c,
+    const struct allocation *al, size_t n, const struct credit_note *cn)
+{
+	size_t i;
+
+	ledger_rec_head(s, r, SR_PAYMENT, p->uuid, p->terminal, p->branch,
+	    p->created_at);
+	r->p = *p;
+	/* the payment as it was recorded: a later void comes as its own
+	 * record, after this one */
+	if (p->status == PS_VOIDED)
+		r->p.status = p->verified ? PS_POSTED : PS_PENDING;
+	xstrlcpy(r->consumer_uuid, c->uuid, sizeof r->consumer_uuid);
+	xstrlcpy(r->account_no, c->account_no, sizeof r->account_no);
+	r->allocs = xcalloc(n + 1, sizeof *r->allocs);
+	for (i = 0; i < n; i++) {
+		struct syncrec_alloc *x = &r->allocs[r->nallocs];
+
+		if (al[i].reverses != 0 || al[i].amount <= 0)
+			continue;
+		xstrlcpy(x->item_uuid, al[i].item.uuid, sizeof x->item_uuid);
+		xstrlcpy(x->item_ref, al[i].item.ref, sizeof x->item_ref);
+		x->amount = al[i].amount;
+		x->due_before = al[i].due_before;
+		r->nallocs++;
+	}
+	if (cn != NULL) {
+		r->has_cn = 1;
+		r->cn = *cn;
+		xstrlcpy(r->payment_uuid, p->uuid, sizeof r->payment_uuid);
+	}
+}
+
+void
+ledger_rec_void(const struct svc *s, struct syncrec *r,
+    const struct payment *p, const struct void_row *v, const char *branch)
+{
+	ledger_rec_head(
+	    s, r, SR_VOID, v->uuid, v->terminal, branch, v->voided_at);
+	xstrlcpy(r->payment_uuid, p->uuid, sizeof r->payment_uuid);
+	xstrlcpy(r->p.payment_no, p->payment_no, sizeof r->p.payment_no);
+	xstrlcpy(r->reason, v->reason, sizeof r->reason);
+	xstrlcpy(r->by, v->voided_by, sizeof r->by);
+}
+
+void
+ledger_rec_verify(const struct svc *s, struct syncrec *r, const char *uuid,
+    const struct payment *p, const char *terminal, const char *branch)
+{
+	ledger_rec_head(
+	    s, r, SR_VERIFY, uuid, terminal, branch, p->verified_at);
+	xstrlcpy(r->payment_uuid, p->uuid, sizeof r->payment_uuid);
+	xstrlcpy(r->p.payment_no, p->payment_no, sizeof r->p.payment_no);
+	xstrlcpy(r->by, p->verified_by, sizeof r->by);
+}
+
+void
+ledger_rec_credit_note(const struct svc *s, struct syncrec *r,
+    const struct credit_note *cn, const char *payment_uuid,
+    const char *consumer_uuid, const char *branch)
+{
+	ledger_rec_head(s, r, SR_CREDIT_NOTE, cn->uuid, cn->terminal, branch,
+	    cn->created_at);
+	r->cn = *cn;
+	xstrlcpy(r->payment_uuid, payment_uuid, sizeof r->payment_uuid);
+	xstrlcpy(r->consumer_uuid, consumer_uuid, sizeof r->consumer_uuid);
+}
+
+void
+ledger_rec_credit_apply(const struct svc *s, struct syncrec *r,
+    const struct credit_application *a, const struct credit_note *cn,
+    const char *item_uuid, const char *branch)
+{
+	ledger_rec_head(s, r, SR_CREDIT_APPLY, a->uuid, a->terminal, branch,
+	    a->created_at);
+	r->ca = *a;
+	xstrlcpy(r->cn_uuid, cn->uuid, sizeof r->cn_uuid);
+	xstrlcpy(r->cn.cn_no, cn->cn_no, sizeof r->cn.cn_no);
+	xstrlcpy(r->item_uuid, item_uuid, sizeof r->item_uuid);
 }

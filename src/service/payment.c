@@ -37,7 +37,7 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		return pd_fail(err, PD_EINVAL,
 		    "consumer account number is "
 		    "required");
-	if (r->type < PAY_BILL || r->type > PAY_INSTALLMENT)
+	if ((unsigned)r->type > PAY_INSTALLMENT)
 		return pd_fail(err, PD_EINVAL,
 		    "payment type is required: "
 		    "bill, service or installment");
@@ -71,6 +71,9 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		    "amount is required and must be "
 		    "greater than zero");
 	q->amount = r->amount;
+	if (r->has_tendered && r->tendered <= 0)
+		return pd_fail(err, PD_EINVAL,
+		    "amount received must be greater than zero");
 	if (q->method->kind == METHOD_CASH) {
 		q->tendered = r->tendered ? r->tendered : r->amount;
 		if (pay_cash_change(q->amount, q->tendered, &q->change,
@@ -100,8 +103,8 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 
 /* Explain why ref is not an open item of this consumer and type. */
 static int
-explain_item(struct svc *s, const char *ref, const struct consumer *c, int type,
-    struct pd_err *err)
+explain_item(struct svc *s, const char *ref, const struct consumer *c,
+    enum pay_type type, struct pd_err *err)
 {
 	struct item it;
 
@@ -112,27 +115,25 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c, int type,
 		    "item %s belongs to another "
 		    "consumer, not %s",
 		    ref, c->account_no);
-	if ((int)it.kind != type)
+	if (it.kind != type)
 		return pd_fail(err, PD_EINVAL,
 		    "item %s is a %s, not a %s; "
 		    "choose --type %s",
 		    ref, pay_type_kind(it.kind),
-		    pay_type_kind((enum pay_type)type), pay_type_kind(it.kind));
+		    pay_type_kind(type), pay_type_kind(it.kind));
 	return pd_fail(err, PD_EINVAL, "item %s is already paid in full", ref);
 }
 
-/* Add an open item to the selection: its allocation slot, and the item as
- * read (write_payment needs its uuid for the outbox record). */
+/* Add an open item to the selection: its allocation slot. */
 static void
 take(struct pay_quote *q, const struct item *it)
 {
-	struct alloc_item *a = &q->items[q->nitems];
+	struct alloc_item *a = &q->items[q->nitems++];
 
 	a->id = it->id;
 	xstrlcpy(a->ref, it->ref, sizeof a->ref);
 	xstrlcpy(a->due_on, it->due_on, sizeof a->due_on);
 	a->outstanding = it->amount - it->settled;
-	q->selected[q->nitems++] = *it;
 }
 
 static int
@@ -142,11 +143,10 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	struct item *open;
 	size_t nopen, i, j;
 
-	open = store_items_open(s->st, q->c.id, r->type, &nopen, err);
+	open = store_items_open(s->st, q->c.id, (int)r->type, &nopen, err);
 	if (open == NULL)
 		return -1;
 	q->items = xcalloc(nopen ? nopen : 1, sizeof *q->items);
-	q->selected = xcalloc(nopen ? nopen : 1, sizeof *q->selected);
 	if (r->nitems == 0)
 		for (i = 0; i < nopen; i++)
 			take(q, &open[i]);
@@ -219,42 +219,18 @@ void
 svc_pay_quote_free(struct pay_quote *q)
 {
 	free(q->items);
-	free(q->selected);
 	q->items = NULL;
-	q->selected = NULL;
 	q->nitems = 0;
 }
 
-/* The item as read for the quote, by id. */
-static const struct item *
-selected(const struct pay_quote *q, int64_t id)
-{
-	size_t i;
-
-	for (i = 0; i < q->nitems; i++)
-		if (q->selected[i].id == id)
-			return &q->selected[i];
-	return NULL;
-}
-
-/* Write the payment of quote q; inside the caller's transaction. */
+/* The payment of quote q, numbered and inserted. */
 static int
-write_payment(struct svc *s, const struct pay_request *r,
-    const struct pay_quote *q, struct pay_result *res, struct pd_err *err)
+insert_payment(struct svc *s, const struct pay_request *r,
+    const struct pay_quote *q, const char *at, struct payment *p,
+    struct pd_err *err)
 {
-	struct payment *p = &res->p;
-	struct allocation *allocs = NULL;
-	struct credit_note cn;
-	struct syncrec rec;
-	size_t i, na = 0;
-	int32_t d;
-	char detail[512], a[MONEY_BUFSZ], at[TS_BUFSZ], exp[DATE_BUFSZ];
-	int rc = -1;
+	int cash = q->method->kind == METHOD_CASH;
 
-	if (r->at != NULL)
-		xstrlcpy(at, r->at, sizeof at);
-	else
-		svc_now(at);
 	memset(p, 0, sizeof *p);
 	if (svc_next_number(s, "payment", s->cfg.fmt_payment, q->date,
 	        p->payment_no, sizeof p->payment_no, err) ||
@@ -264,13 +240,13 @@ write_payment(struct svc *s, const struct pay_request *r,
 	        p->receipt_no, sizeof p->receipt_no, err))
 		return -1;
 	p->consumer_id = q->c.id;
-	p->type = (enum pay_type)r->type;
+	p->type = r->type;
 	xstrlcpy(p->channel, q->channel, sizeof p->channel);
 	xstrlcpy(p->method, q->method->name, sizeof p->method);
 	p->method_kind = q->method->kind;
 	p->amount = q->amount;
-	p->tendered = q->method->kind == METHOD_CASH ? q->tendered : 0;
-	p->change = q->method->kind == METHOD_CASH ? q->change : 0;
+	p->tendered = cash ? q->tendered : 0;
+	p->change = cash ? q->change : 0;
 	p->due_total = q->due_total;
 	p->overpaid = q->overpaid;
 	xstrlcpy(p->paid_on, q->date, sizeof p->paid_on);
@@ -291,64 +267,79 @@ write_payment(struct svc *s, const struct pay_request *r,
 	}
 	p->has_balance = 1;
 	p->balance_after = q->balance_after;
-	if (store_payment_insert(s->st, p, err) != 0)
-		return -1;
+	return store_payment_insert(s->st, p, err);
+}
 
-	allocs = xcalloc(q->nitems ? q->nitems : 1, sizeof *allocs);
+/* The quote's allocations of payment p (allocs holds q->nitems). */
+static int
+allocate_quote(struct svc *s, const struct pay_quote *q,
+    const struct payment *p, struct allocation *allocs, size_t *na,
+    struct pd_err *err)
+{
+	size_t i;
+
+	*na = 0;
 	for (i = 0; i < q->nitems; i++) {
+		struct item it;
+
 		if (q->items[i].applied == 0)
 			continue;
-		allocs[na].payment_id = p->id;
-		allocs[na].item_id = q->items[i].id;
-		allocs[na].amount = q->items[i].applied;
-		allocs[na].due_before = q->items[i].outstanding;
-		allocs[na].item = *selected(q, q->items[i].id);
-		if (store_allocation_insert(s->st, &allocs[na], err) != 0 ||
-		    store_item_settle(
-		        s->st, q->items[i].id, q->items[i].applied, err) != 0)
-			goto out;
-		na++;
+		if (store_item_by_id(s->st, q->items[i].id, &it, err) != 0 ||
+		    ledger_allocate(s, p->id, &it, q->items[i].applied, 0,
+		        &allocs[*na], err) != 0)
+			return -1;
+		(*na)++;
 	}
+	return 0;
+}
 
-	memset(&cn, 0, sizeof cn);
+/* The automatic credit note of what no item took. */
+static int
+overpay_credit(struct svc *s, const struct pay_quote *q,
+    const struct payment *p, const char *at, struct credit_note *cn,
+    struct pd_err *err)
+{
+	memset(cn, 0, sizeof *cn);
+	cn->amount = q->overpaid;
+	xstrlcpy(cn->reason, "Overpayment", sizeof cn->reason);
+	snprintf(cn->remarks, sizeof cn->remarks, "Overpayment on receipt %s",
+	    p->receipt_no);
+	xstrlcpy(cn->created_on, q->date, sizeof cn->created_on);
+	xstrlcpy(cn->created_at, at, sizeof cn->created_at);
+	cn->user_id = s->actor.user_id;
+	xstrlcpy(cn->created_by, s->actor.full_name, sizeof cn->created_by);
+	xstrlcpy(cn->terminal, s->cfg.terminal_id, sizeof cn->terminal);
+	cn->automatic = 1;
+	return ledger_credit_note(s, p, cn, at, NULL, err);
+}
+
+/* Write the payment of quote q; inside the caller's transaction. */
+static int
+write_payment(struct svc *s, const struct pay_request *r,
+    const struct pay_quote *q, struct pay_result *res, struct pd_err *err)
+{
+	struct payment *p = &res->p;
+	struct allocation *allocs;
+	struct credit_note cn;
+	struct syncrec rec;
+	size_t na = 0;
+	char detail[512], a[MONEY_BUFSZ], at[TS_BUFSZ];
+	int rc = -1;
+
+	if (r->at != NULL)
+		xstrlcpy(at, r->at, sizeof at);
+	else
+		svc_now(at);
+	if (insert_payment(s, r, q, at, p, err) != 0)
+		return -1;
+	allocs = xcalloc(q->nitems + 1, sizeof *allocs);
+	if (allocate_quote(s, q, p, allocs, &na, err) != 0 ||
+	    (q->overpaid > 0 && overpay_credit(s, q, p, at, &cn, err) != 0))
+		goto out;
 	if (q->overpaid > 0) {
-		if (svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
-		        q->date, cn.cn_no, sizeof cn.cn_no, err) != 0)
-			goto out;
-		cn.consumer_id = q->c.id;
-		cn.payment_id = p->id;
-		cn.amount = q->overpaid;
-		xstrlcpy(cn.reason, "Overpayment", sizeof cn.reason);
-		snprintf(cn.remarks, sizeof cn.remarks,
-		    "Overpayment on receipt "
-		    "%s",
-		    p->receipt_no);
-		xstrlcpy(cn.created_on, q->date, sizeof cn.created_on);
-		xstrlcpy(cn.created_at, at, sizeof cn.created_at);
-		date_parse(q->date, NULL, &d, NULL);
-		xstrlcpy(cn.expires_on,
-		    date_format(exp, d + s->cfg.cn_expiry_days),
-		    sizeof cn.expires_on);
-		cn.user_id = s->actor.user_id;
-		xstrlcpy(
-		    cn.created_by, s->actor.full_name, sizeof cn.created_by);
-		xstrlcpy(cn.terminal, s->cfg.terminal_id, sizeof cn.terminal);
-		cn.automatic = 1;
-		xstrlcpy(cn.receipt_no, p->receipt_no, sizeof cn.receipt_no);
-		if (store_credit_insert(s->st, &cn, err) != 0)
-			goto out;
 		xstrlcpy(res->cn_no, cn.cn_no, sizeof res->cn_no);
 		res->cn_amount = cn.amount;
-		snprintf(detail, sizeof detail,
-		    "amount=%s payment=%s "
-		    "reason=Overpayment",
-		    money_plain(a, sizeof a, cn.amount, s->cfg.minor_digits),
-		    p->payment_no);
-		if (svc_audit(s, at, "create", "credit_note", cn.cn_no, detail,
-		        err) != 0)
-			goto out;
 	}
-
 	snprintf(detail, sizeof detail,
 	    "consumer=%s type=%s method=%s "
 	    "amount=%s receipt=%s items=%zu overpaid=%lld",
@@ -358,25 +349,8 @@ write_payment(struct svc *s, const struct pay_request *r,
 	if (svc_audit(s, at, "post", "payment", p->payment_no, detail, err) !=
 	    0)
 		goto out;
-	svc_syncrec(s, &rec, SR_PAYMENT, p->uuid, at);
-	rec.p = *p;
-	xstrlcpy(rec.consumer_uuid, q->c.uuid, sizeof rec.consumer_uuid);
-	xstrlcpy(rec.account_no, q->c.account_no, sizeof rec.account_no);
-	rec.allocs = xcalloc(na ? na : 1, sizeof *rec.allocs);
-	for (i = 0; i < na; i++) {
-		xstrlcpy(rec.allocs[i].item_uuid, allocs[i].item.uuid,
-		    sizeof rec.allocs[i].item_uuid);
-		xstrlcpy(rec.allocs[i].item_ref, allocs[i].item.ref,
-		    sizeof rec.allocs[i].item_ref);
-		rec.allocs[i].amount = allocs[i].amount;
-		rec.allocs[i].due_before = allocs[i].due_before;
-	}
-	rec.nallocs = na;
-	if (q->overpaid > 0) {
-		rec.has_cn = 1;
-		rec.cn = cn;
-		xstrlcpy(rec.payment_uuid, p->uuid, sizeof rec.payment_uuid);
-	}
+	ledger_rec_payment(
+	    s, &rec, p, &q->c, allocs, na, q->overpaid > 0 ? &cn : NULL);
 	rc = svc_outbox(s, &rec, p->payment_no, err);
 	syncrec_free(&rec);
 out:
@@ -455,7 +429,8 @@ svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
     const char *reason, int64_t user_id, const char *by, const char *at,
     const char *terminal, struct pd_err *err)
 {
-	struct allocation *al, rev;
+	struct allocation *al;
+	struct item it;
 	struct credit_note *cns;
 	size_t n, ncn, i, j;
 	int rc = -1;
@@ -484,14 +459,9 @@ svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
 				net += al[j].amount;
 		if (!first || net <= 0)
 			continue;
-		memset(&rev, 0, sizeof rev);
-		rev.payment_id = p->id;
-		rev.item_id = al[i].item_id;
-		rev.amount = -net;
-		rev.due_before = al[i].item.amount - al[i].item.settled;
-		rev.reverses = al[i].id;
-		if (store_allocation_insert(s->st, &rev, err) != 0 ||
-		    store_item_settle(s->st, al[i].item_id, -net, err) != 0)
+		it = al[i].item;
+		if (ledger_allocate(s, p->id, &it, -net, al[i].id, NULL, err) !=
+		    0)
 			goto out;
 	}
 	for (i = 0; i < ncn; i++)
@@ -545,25 +515,28 @@ void_in_tx(
     struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
 	struct payment p;
+	struct void_row v;
 	struct syncrec rec;
-	char at[TS_BUFSZ], uuid[UUID_BUFSZ], detail[700];
+	char detail[700];
 
 	if (store_payment_find(s->st, number, &p, err) != 0 ||
 	    svc_void_check(s, &p, err) != 0)
 		return -1;
-	svc_now(at);
-	uuid_new(uuid);
-	if (svc_void_effects(s, &p, uuid, reason, s->actor.user_id,
-	        s->actor.full_name, at, s->cfg.terminal_id, err) != 0)
+	memset(&v, 0, sizeof v);
+	svc_now(v.voided_at);
+	uuid_new(v.uuid);
+	v.payment_id = p.id;
+	xstrlcpy(v.reason, reason, sizeof v.reason);
+	xstrlcpy(v.voided_by, s->actor.full_name, sizeof v.voided_by);
+	xstrlcpy(v.terminal, s->cfg.terminal_id, sizeof v.terminal);
+	if (svc_void_effects(s, &p, v.uuid, reason, s->actor.user_id,
+	        v.voided_by, v.voided_at, v.terminal, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "reason=%s", reason);
-	if (svc_audit(s, at, "void", "payment", p.payment_no, detail, err) != 0)
+	if (svc_audit(s, v.voided_at, "void", "payment", p.payment_no, detail,
+	        err) != 0)
 		return -1;
-	svc_syncrec(s, &rec, SR_VOID, uuid, at);
-	xstrlcpy(rec.payment_uuid, p.uuid, sizeof rec.payment_uuid);
-	xstrlcpy(rec.p.payment_no, p.payment_no, sizeof rec.p.payment_no);
-	xstrlcpy(rec.reason, reason, sizeof rec.reason);
-	xstrlcpy(rec.by, s->actor.full_name, sizeof rec.by);
+	ledger_rec_void(s, &rec, &p, &v, s->cfg.branch_id);
 	return svc_outbox(s, &rec, p.payment_no, err);
 }
 
@@ -585,7 +558,6 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 {
 	struct payment p;
 	struct syncrec rec;
-	char at[TS_BUFSZ], uuid[UUID_BUFSZ];
 
 	if (store_payment_find(s->st, number, &p, err) != 0)
 		return -1;
@@ -594,16 +566,15 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 		    "payment %s is %s; only "
 		    "Pending payments can be verified",
 		    p.payment_no, pay_status_name(p.status));
-	svc_now(at);
-	if (store_payment_set_status(
-	        s->st, p.id, PS_POSTED, 1, at, s->actor.full_name, err) != 0 ||
-	    svc_audit(s, at, "verify", "payment", p.payment_no, "", err) != 0)
+	svc_now(p.verified_at);
+	xstrlcpy(p.verified_by, s->actor.full_name, sizeof p.verified_by);
+	if (store_payment_set_status(s->st, p.id, PS_POSTED, 1, p.verified_at,
+	        p.verified_by, err) != 0 ||
+	    svc_audit(s, p.verified_at, "verify", "payment", p.payment_no, "",
+	        err) != 0)
 		return -1;
-	uuid_new(uuid);
-	svc_syncrec(s, &rec, SR_VERIFY, uuid, at);
-	xstrlcpy(rec.payment_uuid, p.uuid, sizeof rec.payment_uuid);
-	xstrlcpy(rec.p.payment_no, p.payment_no, sizeof rec.p.payment_no);
-	xstrlcpy(rec.by, s->actor.full_name, sizeof rec.by);
+	ledger_rec_verify(
+	    s, &rec, NULL, &p, s->cfg.terminal_id, s->cfg.branch_id);
 	return svc_outbox(s, &rec, p.payment_no, err);
 }
 

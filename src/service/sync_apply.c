@@ -18,10 +18,6 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/credit.h"
-#include "paydesk/date.h"
-#include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 /* The row id of a record's uuid in table t, or a PD_ENOTFOUND failure
  * that names it. */
@@ -67,19 +63,7 @@ static int
 give_back(struct svc *s, int64_t pay_id, int64_t first_id, struct item *it,
     int64_t n, struct pd_err *err)
 {
-	struct allocation rev;
-
-	memset(&rev, 0, sizeof rev);
-	rev.payment_id = pay_id;
-	rev.item_id = it->id;
-	rev.amount = -n;
-	rev.due_before = it->amount - it->settled;
-	rev.reverses = first_id;
-	if (store_allocation_insert(s->st, &rev, err) != 0 ||
-	    store_item_settle(s->st, it->id, -n, err) != 0)
-		return -1;
-	it->settled -= n;
-	return 0;
+	return ledger_allocate(s, pay_id, it, -n, first_id, NULL, err);
 }
 
 /* Replica: make room on item it for need, taking it back from this
@@ -120,16 +104,9 @@ excess_credit(struct svc *s, const struct payment *p, int64_t amount,
     const char *origin, struct pd_err *err)
 {
 	struct credit_note cn;
-	char at[TS_BUFSZ], exp[DATE_BUFSZ], detail[256], m[MONEY_BUFSZ];
-	int32_t d;
+	char note[64];
 
-	svc_now(at);
 	memset(&cn, 0, sizeof cn);
-	if (svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
-	        p->paid_on, cn.cn_no, sizeof cn.cn_no, err) != 0)
-		return -1;
-	cn.consumer_id = p->consumer_id;
-	cn.payment_id = p->id;
 	cn.amount = amount;
 	xstrlcpy(cn.reason, "Overpayment", sizeof cn.reason);
 	snprintf(cn.remarks, sizeof cn.remarks,
@@ -137,37 +114,130 @@ excess_credit(struct svc *s, const struct payment *p, int64_t amount,
 	    "already settled; the difference is credit",
 	    p->receipt_no, origin);
 	xstrlcpy(cn.created_on, p->paid_on, sizeof cn.created_on);
-	xstrlcpy(cn.created_at, at, sizeof cn.created_at);
-	date_parse(p->paid_on, NULL, &d, NULL);
-	xstrlcpy(cn.expires_on, date_format(exp, d + s->cfg.cn_expiry_days),
-	    sizeof cn.expires_on);
+	svc_now(cn.created_at);
 	xstrlcpy(cn.created_by, "central node", sizeof cn.created_by);
 	xstrlcpy(cn.terminal, s->cfg.terminal_id, sizeof cn.terminal);
 	cn.automatic = 1;
-	if (store_credit_insert(s->st, &cn, err) != 0)
-		return -1;
-	snprintf(detail, sizeof detail,
-	    "amount=%s payment=%s reason=Overpayment (sync) terminal=%s",
-	    money_plain(m, sizeof m, amount, s->cfg.minor_digits),
-	    p->payment_no, origin);
-	return svc_audit(s, at, "create", "credit_note", cn.cn_no, detail, err);
+	snprintf(note, sizeof note, " (sync) terminal=%s", origin);
+	return ledger_credit_note(s, p, &cn, cn.created_at, note, err);
 }
 
-/* The credit note a record carries, with its payment and consumer. */
+/* The credit note a record carries, against payment p: audited on the
+ * central node when it is a record of its own (audit_at). */
 static int
-insert_credit(struct svc *s, const struct syncrec *r, int64_t payment_id,
-    int64_t consumer_id, struct pd_err *err)
+insert_credit(struct svc *s, const struct syncrec *r, const struct payment *p,
+    const char *audit_at, struct pd_err *err)
 {
 	struct credit_note cn = r->cn;
+	char note[32];
 
-	cn.consumer_id = consumer_id;
-	cn.payment_id = payment_id;
+	cn.id = 0;
 	cn.user_id = 0;
-	cn.applied = 0;
-	cn.voided = 0;
 	if (cn.created_at[0] == '\0')
 		xstrlcpy(cn.created_at, r->at, sizeof cn.created_at);
-	return store_credit_insert(s->st, &cn, err);
+	snprintf(note, sizeof note, " terminal=%s", r->terminal);
+	return ledger_credit_note(s, p, &cn, audit_at, note, err);
+}
+
+/* A payment record's figures, and on the central node its numbers: free,
+ * and the allocations and overpayment adding up to the amount. */
+static int
+check_payment_record(struct svc *s, enum apply_mode mode,
+    const struct syncrec *r, struct pd_err *err)
+{
+	const struct payment *p = &r->p;
+	int64_t sum = 0;
+	size_t i;
+
+	if (p->amount <= 0)
+		return pd_fail(err, PD_EINVAL, "amount must be positive");
+	if (mode != APPLY_CENTRAL)
+		return 0;
+	for (i = 0; i < r->nallocs; i++)
+		sum += r->allocs[i].amount;
+	if (sum + p->overpaid != p->amount || p->overpaid < 0)
+		return pd_fail(err, PD_EINVAL,
+		    "allocations (%lld) and overpaid (%lld) do not "
+		    "add up to the amount (%lld)",
+		    (long long)sum, (long long)p->overpaid,
+		    (long long)p->amount);
+	if (number_free(s, "payment number", p->payment_no, err) ||
+	    number_free(s, "transaction number", p->txn_no, err) ||
+	    number_free(s, "receipt number", p->receipt_no, err) ||
+	    (r->has_cn &&
+	        number_free(s, "credit note number", r->cn.cn_no, err)))
+		return -1;
+	return 0;
+}
+
+/* What each allocation of payment record r may take of its item
+ * (give[i]; items[i] as read). On the central node an item settled
+ * meanwhile takes only what it has left, and the rest (*excess) becomes
+ * credit. */
+static int
+read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    int64_t cid, struct item *items, int64_t *give, int64_t *excess,
+    struct pd_err *err)
+{
+	size_t i, j;
+
+	*excess = 0;
+	for (i = 0; i < r->nallocs; i++) {
+		int64_t iid, left;
+
+		if (need_id(s, TBL_ITEMS, r->allocs[i].item_uuid, "item", &iid,
+		        err) != 0 ||
+		    store_item_by_id(s->st, iid, &items[i], err) != 0)
+			return -1;
+		if (items[i].consumer_id != cid)
+			return pd_fail(err, PD_EINVAL,
+			    "item %s belongs to another consumer",
+			    items[i].ref);
+		if (r->allocs[i].amount <= 0)
+			return pd_fail(err, PD_EINVAL,
+			    "allocation to %s must be positive", items[i].ref);
+		give[i] = r->allocs[i].amount;
+		if (mode != APPLY_CENTRAL)
+			continue;
+		/* earlier allocations of this record to the same item are
+		 * already counted in left */
+		left = items[i].amount - items[i].settled;
+		for (j = 0; j < i; j++)
+			if (items[j].id == items[i].id)
+				left -= give[j];
+		if (left < 0)
+			left = 0;
+		if (give[i] > left)
+			give[i] = left;
+		*excess += r->allocs[i].amount - give[i];
+	}
+	return 0;
+}
+
+/* Allocate payment pid's shares; a replica first makes room on each item
+ * (its own later payments give way). */
+static int
+allocate_shares(struct svc *s, enum apply_mode mode, size_t n, int64_t pid,
+    struct item *items, int64_t *give, struct pd_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (give[i] == 0)
+			continue;
+		/* re-read: an earlier allocation may have changed it */
+		if (store_item_by_id(s->st, items[i].id, &items[i], err) != 0 ||
+		    (mode == APPLY_REPLICA &&
+		        make_room(s, &items[i], give[i], err) != 0))
+			return -1;
+		if (give[i] > items[i].amount - items[i].settled)
+			give[i] = items[i].amount - items[i].settled;
+		if (give[i] > 0 &&
+		    ledger_allocate(s, pid, &items[i], give[i], 0, NULL, err) !=
+		        0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -176,103 +246,29 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 {
 	struct payment p = r->p;
 	struct item *items;
-	int64_t cid, *give, excess = 0, sum = 0;
-	size_t i;
+	int64_t cid, *give, excess = 0;
 	int rc = -1;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
 	if (need_id(
-	        s, TBL_CONSUMERS, r->consumer_uuid, "consumer", &cid, err) != 0)
+	        s, TBL_CONSUMERS, r->consumer_uuid, "consumer", &cid, err) != 0 ||
+	    check_payment_record(s, mode, r, err) != 0)
 		return -1;
-	if (p.amount <= 0)
-		return pd_fail(err, PD_EINVAL, "amount must be positive");
-	for (i = 0; i < r->nallocs; i++)
-		sum += r->allocs[i].amount;
-	if (mode == APPLY_CENTRAL) {
-		if (sum + p.overpaid != p.amount || p.overpaid < 0)
-			return pd_fail(err, PD_EINVAL,
-			    "allocations (%lld) and overpaid (%lld) do not "
-			    "add up to the amount (%lld)",
-			    (long long)sum, (long long)p.overpaid,
-			    (long long)p.amount);
-		if (number_free(s, "payment number", p.payment_no, err) ||
-		    number_free(s, "transaction number", p.txn_no, err) ||
-		    number_free(s, "receipt number", p.receipt_no, err) ||
-		    (r->has_cn &&
-		        number_free(s, "credit note number", r->cn.cn_no, err)))
-			return -1;
-	}
 	items = xcalloc(r->nallocs + 1, sizeof *items);
 	give = xcalloc(r->nallocs + 1, sizeof *give);
-	for (i = 0; i < r->nallocs; i++) {
-		int64_t iid, left;
-
-		if (need_id(s, TBL_ITEMS, r->allocs[i].item_uuid, "item", &iid,
-		        err) != 0 ||
-		    store_item_by_id(s->st, iid, &items[i], err) != 0)
-			goto out;
-		if (items[i].consumer_id != cid) {
-			pd_fail(err, PD_EINVAL,
-			    "item %s belongs to another consumer",
-			    items[i].ref);
-			goto out;
-		}
-		if (r->allocs[i].amount <= 0) {
-			pd_fail(err, PD_EINVAL,
-			    "allocation to %s must be positive", items[i].ref);
-			goto out;
-		}
-		give[i] = r->allocs[i].amount;
-		if (mode == APPLY_CENTRAL) {
-			/* earlier allocations of this record to the same
-			 * item are already counted in left */
-			size_t j;
-
-			left = items[i].amount - items[i].settled;
-			for (j = 0; j < i; j++)
-				if (items[j].id == items[i].id)
-					left -= give[j];
-			if (left < 0)
-				left = 0;
-			if (give[i] > left)
-				give[i] = left;
-			excess += r->allocs[i].amount - give[i];
-		}
-	}
-	if (mode == APPLY_CENTRAL &&
-	    store_sync_origin(s->st, r->terminal, excess > 0, err) != 0)
+	if (read_shares(s, mode, r, cid, items, give, &excess, err) != 0 ||
+	    (mode == APPLY_CENTRAL &&
+	        store_sync_origin(s->st, r->terminal, excess > 0, err) != 0))
 		goto out;
 	p.id = 0;
 	p.consumer_id = cid;
 	p.user_id = 0;
 	if (store_payment_insert(s->st, &p, err) != 0 ||
-	    store_received_add(s->st, p.uuid, err) != 0)
+	    store_received_add(s->st, p.uuid, err) != 0 ||
+	    allocate_shares(s, mode, r->nallocs, p.id, items, give, err) != 0)
 		goto out;
-	for (i = 0; i < r->nallocs; i++) {
-		struct allocation a;
-
-		if (give[i] == 0)
-			continue;
-		/* re-read: an earlier allocation may have changed it */
-		if (store_item_by_id(s->st, items[i].id, &items[i], err) != 0 ||
-		    (mode == APPLY_REPLICA &&
-		        make_room(s, &items[i], give[i], err) != 0))
-			goto out;
-		if (give[i] > items[i].amount - items[i].settled)
-			give[i] = items[i].amount - items[i].settled;
-		if (give[i] <= 0)
-			continue;
-		memset(&a, 0, sizeof a);
-		a.payment_id = p.id;
-		a.item_id = items[i].id;
-		a.amount = give[i];
-		a.due_before = items[i].amount - items[i].settled;
-		if (store_allocation_insert(s->st, &a, err) != 0 ||
-		    store_item_settle(s->st, items[i].id, give[i], err) != 0)
-			goto out;
-	}
 	if (mode == APPLY_CENTRAL) {
-		if (r->has_cn && insert_credit(s, r, p.id, cid, err) != 0)
+		if (r->has_cn && insert_credit(s, r, &p, NULL, err) != 0)
 			goto out;
 		if (excess > 0 &&
 		    excess_credit(s, &p, excess, r->terminal, err) != 0)
@@ -402,32 +398,19 @@ apply_credit_note(struct svc *s, enum apply_mode mode, const struct syncrec *r,
     struct pd_err *err)
 {
 	struct payment p;
-	int64_t pid, issued;
-	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
+	int64_t pid;
+	char at[TS_BUFSZ];
 
 	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", &pid, err) ||
 	    store_payment_by_id(s->st, pid, &p, err) != 0)
 		return -1;
-	if (mode == APPLY_CENTRAL) {
-		if (number_free(s, "credit note number", r->cn.cn_no, err) ||
-		    store_credit_issued(s->st, pid, &issued, err) != 0 ||
-		    credit_check_amount(r->cn.amount, p.amount, issued,
-		        s->cfg.minor_digits, s->cfg.currency_symbol,
-		        err) != 0 ||
-		    store_sync_origin(s->st, r->terminal, 0, err) != 0)
-			return -1;
-	}
-	if (insert_credit(s, r, pid, p.consumer_id, err) != 0)
-		return -1;
 	if (mode == APPLY_REPLICA)
-		return 0;
+		return insert_credit(s, r, &p, NULL, err);
+	if (number_free(s, "credit note number", r->cn.cn_no, err) ||
+	    store_sync_origin(s->st, r->terminal, 0, err) != 0)
+		return -1;
 	svc_now(at);
-	snprintf(detail, sizeof detail, "terminal=%s amount=%s payment=%s",
-	    r->terminal,
-	    money_plain(m, sizeof m, r->cn.amount, s->cfg.minor_digits),
-	    p.payment_no);
-	return svc_audit(
-	    s, at, "create", "credit_note", r->cn.cn_no, detail, err);
+	return insert_credit(s, r, &p, at, err);
 }
 
 static int
@@ -450,20 +433,13 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	if (iid != 0 ? store_item_by_id(s->st, iid, &it, err)
 	             : store_item_by_ref(s->st, a.item_ref, &it, err))
 		return -1;
-	if (it.consumer_id != cn.consumer_id)
-		return pd_fail(err, PD_EINVAL,
-		    "item %s belongs to another consumer than credit note %s",
-		    it.ref, cn.cn_no);
 	if (a.amount <= 0)
 		return pd_fail(err, PD_EINVAL, "amount must be positive");
 	if (mode == APPLY_CENTRAL) {
 		if (cn.voided)
 			return pd_fail(err, PD_EINVAL,
 			    "credit note %s is voided", cn.cn_no);
-		if (credit_check_apply(a.amount, cn.amount - cn.applied,
-		        it.amount - it.settled, s->cfg.minor_digits,
-		        s->cfg.currency_symbol, err) != 0 ||
-		    store_sync_origin(s->st, r->terminal, 0, err) != 0)
+		if (store_sync_origin(s->st, r->terminal, 0, err) != 0)
 			return -1;
 	} else {
 		if (a.amount > cn.amount - cn.applied)
@@ -474,16 +450,11 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		if (make_room(s, &it, a.amount, err) != 0)
 			return -1;
 	}
-	a.id = 0;
-	a.credit_note_id = cnid;
-	a.item_id = it.id;
 	a.user_id = 0;
 	xstrlcpy(a.terminal, r->terminal, sizeof a.terminal);
 	if (a.created_at[0] == '\0')
 		xstrlcpy(a.created_at, r->at, sizeof a.created_at);
-	if (store_credit_apply_insert(s->st, &a, err) != 0 ||
-	    store_item_settle(s->st, it.id, a.amount, err) != 0 ||
-	    store_credit_add_applied(s->st, cnid, a.amount, err) != 0)
+	if (ledger_credit_apply(s, &cn, &it, &a, err) != 0)
 		return -1;
 	if (mode == APPLY_REPLICA)
 		return 0;

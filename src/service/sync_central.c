@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/uuid.h"
 #include "paydesk/xmalloc.h"
 
 int
@@ -148,117 +147,106 @@ again:
 
 /* ---- the feed as records ---- */
 
-static void
-head_of(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
-    const char *uuid, const char *terminal, const char *at)
-{
-	char now[TS_BUFSZ];
-
-	memset(r, 0, sizeof *r);
-	r->kind = kind;
-	if (uuid != NULL)
-		xstrlcpy(r->uuid, uuid, sizeof r->uuid);
-	else
-		uuid_new(r->uuid);
-	xstrlcpy(r->terminal, *terminal ? terminal : s->cfg.terminal_id,
-	    sizeof r->terminal);
-	if (at == NULL || *at == '\0') {
-		svc_now(now);
-		at = now;
-	}
-	xstrlcpy(r->at, at, sizeof r->at);
-	xstrlcpy(r->currency, s->cfg.currency_code, sizeof r->currency);
-}
-
 static int
-consumer_uuid(struct svc *s, int64_t id, char out[37], struct pd_err *err)
+consumer_of(struct svc *s, int64_t id, struct consumer *c, struct pd_err *err)
 {
-	struct consumer c;
-
-	if (store_consumer_by_id(s->st, id, &c, err) != 0)
-		return -1;
-	xstrlcpy(out, c.uuid, 37);
-	return 0;
-}
-
-static int
-payment_uuid(struct svc *s, int64_t id, char out[37], struct pd_err *err)
-{
-	struct payment p;
-
-	if (store_payment_by_id(s->st, id, &p, err) != 0)
-		return -1;
-	xstrlcpy(out, p.uuid, 37);
-	return 0;
+	return store_consumer_by_id(s->st, id, c, err);
 }
 
 static int
 payment_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 {
 	struct payment p;
+	struct consumer c;
 	struct allocation *al;
-	size_t n, i;
+	size_t n;
 
-	if (store_payment_by_id(s->st, id, &p, err) != 0)
-		return -1;
-	head_of(s, r, SR_PAYMENT, p.uuid, p.terminal, p.created_at);
-	xstrlcpy(r->branch, p.branch, sizeof r->branch);
-	/* the payment as it was recorded: a later void comes as its own
-	 * record, after this one */
-	if (p.status == PS_VOIDED)
-		p.status = p.verified ? PS_POSTED : PS_PENDING;
-	r->p = p;
-	if (consumer_uuid(s, p.consumer_id, r->consumer_uuid, err) != 0)
+	if (store_payment_by_id(s->st, id, &p, err) != 0 ||
+	    consumer_of(s, p.consumer_id, &c, err) != 0)
 		return -1;
 	al = store_allocations_of(s->st, id, &n, err);
 	if (al == NULL)
 		return -1;
-	r->allocs = xcalloc(n + 1, sizeof *r->allocs);
-	for (i = 0; i < n; i++) {
-		struct syncrec_alloc *x = &r->allocs[r->nallocs];
-
-		if (al[i].reverses != 0 || al[i].amount <= 0)
-			continue;
-		xstrlcpy(x->item_uuid, al[i].item.uuid, sizeof x->item_uuid);
-		xstrlcpy(x->item_ref, al[i].item.ref, sizeof x->item_ref);
-		x->amount = al[i].amount;
-		x->due_before = al[i].due_before;
-		r->nallocs++;
-	}
+	ledger_rec_payment(s, r, &p, &c, al, n, NULL);
 	free(al);
 	return 0;
 }
 
 static int
-feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
+void_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
+{
+	struct void_row v;
+	struct payment p;
+
+	if (store_void_by_id(s->st, id, &v, err) != 0 ||
+	    store_payment_by_id(s->st, v.payment_id, &p, err) != 0)
+		return -1;
+	ledger_rec_void(s, r, &p, &v, NULL);
+	return 0;
+}
+
+static int
+credit_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
+{
+	struct credit_note cn;
+	struct payment p;
+	struct consumer c;
+
+	if (store_credit_by_id(s->st, id, &cn, err) != 0 ||
+	    store_payment_by_id(s->st, cn.payment_id, &p, err) != 0 ||
+	    consumer_of(s, cn.consumer_id, &c, err) != 0)
+		return -1;
+	ledger_rec_credit_note(s, r, &cn, p.uuid, c.uuid, NULL);
+	return 0;
+}
+
+static int
+apply_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
+{
+	struct credit_application a;
+	struct credit_note cn;
+	struct item it;
+
+	if (store_credit_apply_by_id(s->st, id, &a, err) != 0 ||
+	    store_credit_by_id(s->st, a.credit_note_id, &cn, err) != 0 ||
+	    store_item_by_id(s->st, a.item_id, &it, err) != 0)
+		return -1;
+	ledger_rec_credit_apply(s, r, &a, &cn, it.uuid, NULL);
+	return 0;
+}
+
+/* Reference data the central node masters, as records. */
+static int
+reference_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
     struct pd_err *err)
 {
+	struct consumer c;
 	int64_t id = e->row_id;
 
 	if (strcmp(e->entity, "consumer") == 0) {
-		struct consumer c;
-
-		if (store_consumer_by_id(s->st, id, &c, err) != 0)
+		if (consumer_of(s, id, &c, err) != 0)
 			return -1;
-		head_of(s, r, SR_CONSUMER, c.uuid, "", NULL);
+		ledger_rec_head(s, r, SR_CONSUMER, c.uuid, NULL, NULL, NULL);
 		r->c = c;
 		return 0;
 	}
 	if (strcmp(e->entity, "item") == 0) {
 		struct item it;
 
-		if (store_item_by_id(s->st, id, &it, err) != 0)
+		if (store_item_by_id(s->st, id, &it, err) != 0 ||
+		    consumer_of(s, it.consumer_id, &c, err) != 0)
 			return -1;
-		head_of(s, r, SR_ITEM, it.uuid, "", NULL);
+		ledger_rec_head(s, r, SR_ITEM, it.uuid, NULL, NULL, NULL);
 		r->it = it;
-		return consumer_uuid(s, it.consumer_id, r->consumer_uuid, err);
+		xstrlcpy(r->consumer_uuid, c.uuid, sizeof r->consumer_uuid);
+		return 0;
 	}
 	if (strcmp(e->entity, "user") == 0) {
 		struct user u;
 
 		if (store_user_by_id(s->st, id, &u, err) != 0)
 			return -1;
-		head_of(s, r, SR_USER, NULL, "", NULL);
+		ledger_rec_head(s, r, SR_USER, NULL, NULL, NULL, NULL);
 		r->u = u;
 		return 0;
 	}
@@ -267,10 +255,21 @@ feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
 
 		if (store_setting_by_id(s->st, id, &v, err) != 0)
 			return -1;
-		head_of(s, r, SR_SETTING, NULL, "", v.updated_at);
+		ledger_rec_head(
+		    s, r, SR_SETTING, NULL, NULL, NULL, v.updated_at);
 		r->set = v;
 		return 0;
 	}
+	return pd_fail(err, PD_ESTORE, "feed entry %lld: unknown entity %s",
+	    (long long)e->seq, e->entity);
+}
+
+static int
+feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
+    struct pd_err *err)
+{
+	int64_t id = e->row_id;
+
 	if (strcmp(e->entity, "payment") == 0)
 		return payment_record(s, id, r, err);
 	if (strcmp(e->entity, "verify") == 0) {
@@ -278,54 +277,16 @@ feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
 
 		if (store_payment_by_id(s->st, id, &p, err) != 0)
 			return -1;
-		head_of(s, r, SR_VERIFY, NULL, e->origin, p.verified_at);
-		xstrlcpy(r->payment_uuid, p.uuid, sizeof r->payment_uuid);
-		xstrlcpy(r->p.payment_no, p.payment_no, sizeof r->p.payment_no);
-		xstrlcpy(r->by, p.verified_by, sizeof r->by);
+		ledger_rec_verify(s, r, NULL, &p, e->origin, NULL);
 		return 0;
 	}
-	if (strcmp(e->entity, "void") == 0) {
-		struct void_row v;
-
-		if (store_void_by_id(s->st, id, &v, err) != 0)
-			return -1;
-		head_of(s, r, SR_VOID, v.uuid, v.terminal, v.voided_at);
-		xstrlcpy(r->reason, v.reason, sizeof r->reason);
-		xstrlcpy(r->by, v.voided_by, sizeof r->by);
-		return payment_uuid(s, v.payment_id, r->payment_uuid, err);
-	}
-	if (strcmp(e->entity, "credit_note") == 0) {
-		struct credit_note cn;
-
-		if (store_credit_by_id(s->st, id, &cn, err) != 0)
-			return -1;
-		head_of(
-		    s, r, SR_CREDIT_NOTE, cn.uuid, cn.terminal, cn.created_at);
-		r->cn = cn;
-		if (payment_uuid(s, cn.payment_id, r->payment_uuid, err) != 0)
-			return -1;
-		return consumer_uuid(s, cn.consumer_id, r->consumer_uuid, err);
-	}
-	if (strcmp(e->entity, "credit_apply") == 0) {
-		struct credit_application a;
-		struct credit_note cn;
-		struct item it;
-
-		if (store_credit_apply_by_id(s->st, id, &a, err) != 0 ||
-		    store_credit_by_id(s->st, a.credit_note_id, &cn, err) !=
-		        0 ||
-		    store_item_by_id(s->st, a.item_id, &it, err) != 0)
-			return -1;
-		head_of(
-		    s, r, SR_CREDIT_APPLY, a.uuid, a.terminal, a.created_at);
-		r->ca = a;
-		xstrlcpy(r->cn_uuid, cn.uuid, sizeof r->cn_uuid);
-		xstrlcpy(r->cn.cn_no, cn.cn_no, sizeof r->cn.cn_no);
-		xstrlcpy(r->item_uuid, it.uuid, sizeof r->item_uuid);
-		return 0;
-	}
-	return pd_fail(err, PD_ESTORE, "feed entry %lld: unknown entity %s",
-	    (long long)e->seq, e->entity);
+	if (strcmp(e->entity, "void") == 0)
+		return void_record(s, id, r, err);
+	if (strcmp(e->entity, "credit_note") == 0)
+		return credit_record(s, id, r, err);
+	if (strcmp(e->entity, "credit_apply") == 0)
+		return apply_record(s, id, r, err);
+	return reference_record(s, e, r, err);
 }
 
 char *

@@ -30,7 +30,7 @@ enum { F_AMOUNT, F_REASON, F_REMARKS, F_N };
 struct ccreate {
 	struct tui_screen sc;
 	struct payment_view v;
-	int64_t max; /* the payment less the credit already issued on it */
+	int64_t max; /* the service's limit (svc_credit_quote) */
 	struct tui_form fm;
 	struct tui_form_item items[F_N];
 	const char *reasons[CFG_LIST_MAX + 1];
@@ -45,17 +45,34 @@ check(struct ccreate *c, struct tui *t, char *why, size_t n)
 	int64_t amount = 0;
 	char m[MONEY_BUFSZ];
 
+	struct credit_request r;
+	struct credit_quote q;
+
 	why[0] = '\0';
 	if (money_parse(c->items[F_AMOUNT].f.buf, t->svc->cfg.minor_digits,
-	        "Credit amount", &amount, &err) != 0)
+	        "Credit amount", &amount, &err) != 0) {
 		snprintf(why, n, "%s", err.msg);
-	else if (amount <= 0)
+		return amount;
+	}
+	r.receipt = c->v.p.receipt_no;
+	r.amount = amount;
+	r.reason = c->reasons[c->items[F_REASON].choice];
+	r.remarks = c->items[F_REMARKS].f.buf;
+	if (c->items[F_REASON].choice == 0)
+		r.reason = NULL;
+	if (svc_credit_quote(t->svc, &r, &q, &err) == 0)
+		return amount;
+	/* the service refuses; the dialog says it in a few words where the
+	 * field is the amount or the reason */
+	if (q.bad == CREDIT_AMOUNT && amount <= 0)
 		snprintf(why, n, "The credit amount must be above zero");
-	else if (amount > c->max)
+	else if (q.bad == CREDIT_AMOUNT)
 		snprintf(why, n, "The credit amount is above the maximum, %s",
-		    svc_money(t->svc, m, sizeof m, c->max));
-	else if (c->items[F_REASON].choice == 0)
+		    svc_money(t->svc, m, sizeof m, q.limit));
+	else if (q.bad == CREDIT_REASON)
 		snprintf(why, n, "Choose a reason");
+	else
+		snprintf(why, n, "%s", err.msg);
 	return amount;
 }
 
@@ -182,7 +199,6 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 	const struct config *cfg = &t->svc->cfg;
 	struct pd_err err;
 	char m[MONEY_BUFSZ];
-	size_t i;
 	int k;
 
 	if (svc_payment_show(t->svc, receipt, &c->v, &err) != 0) {
@@ -190,12 +206,13 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 		free(c);
 		return NULL;
 	}
-	c->max = c->v.p.amount;
-	for (i = 0; i < c->v.ncredits; i++)
-		if (!c->v.credits[i].voided)
-			c->max -= c->v.credits[i].amount;
-	if (c->max < 0)
-		c->max = 0;
+	{
+		struct credit_request r = {c->v.p.receipt_no, 0, NULL, NULL};
+		struct credit_quote q;
+
+		svc_credit_quote(t->svc, &r, &q, &err);
+		c->max = q.limit; /* amount 0 is refused; the limit is set */
+	}
 	money_plain(m, sizeof m, c->max, cfg->minor_digits);
 	tui_form_text(&c->items[F_AMOUNT], "Credit amount", 16, m);
 	c->items[F_AMOUNT].kind = FORM_MONEY;

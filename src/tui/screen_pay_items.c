@@ -88,7 +88,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	int y = wizard_band(w, 4, "Payment type and items"), x = 2, k, rows;
 
 	for (k = PAY_BILL; k <= PAY_INSTALLMENT; k++) {
-		int on = k == w->type;
+		int on = k == (int)w->type;
 
 		snprintf(line, sizeof line, " %s ", pay_type_name(k));
 		if (on)

@@ -140,7 +140,7 @@ wizard_items(const struct wizard *w, size_t *n)
 
 	*n = 0;
 	for (i = 0; w->have && i < w->cv.nitems; i++)
-		if ((int)w->cv.items[i].kind == w->type)
+		if (w->cv.items[i].kind == w->type)
 			idx[(*n)++] = i;
 	return idx;
 }
@@ -153,7 +153,7 @@ wizard_picked_total(const struct wizard *w, size_t *count)
 
 	*count = 0;
 	for (i = 0; w->have && i < w->cv.nitems; i++)
-		if ((int)w->cv.items[i].kind == w->type && w->picked[i]) {
+		if (w->cv.items[i].kind == w->type && w->picked[i]) {
 			sum += w->cv.items[i].amount - w->cv.items[i].settled;
 			(*count)++;
 		}
@@ -174,7 +174,7 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 	r->type = w->type;
 	r->items = refs;
 	for (i = 0; i < w->cv.nitems; i++)
-		if ((int)w->cv.items[i].kind == w->type && w->picked[i])
+		if (w->cv.items[i].kind == w->type && w->picked[i])
 			refs[r->nitems++] = w->cv.items[i].ref;
 	if (r->nitems == 0)
 		return pd_fail(
@@ -190,9 +190,7 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 		if (money_parse(w->received.buf, cfg->minor_digits,
 		        "Amount received", &r->tendered, err) != 0)
 			return -1;
-		if (r->tendered == 0)
-			return pd_fail(err, PD_EINVAL,
-			    "Amount received must be greater than zero");
+		r->has_tendered = 1;
 	}
 	r->notes = w->notes.len > 0 ? w->notes.buf : NULL;
 	return 0;

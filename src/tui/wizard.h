@@ -29,7 +29,7 @@ struct wizard {
 	int channel; /* index in cfg.channels */
 
 	/* 4 */
-	int type;              /* enum pay_type */
+	enum pay_type type;
 	unsigned char *picked; /* per cv.items: to be paid */
 	size_t item_sel;       /* cursor among the items of type */
 
