@@ -131,33 +131,16 @@ analysis_rows(struct rec *r, int64_t due, int64_t paid)
 	rec_str(r, "Result", "result", analysis_name(a));
 }
 
-int
-cmd_payment_show(struct cli *c, int argc, char **argv)
+/* What each item of the payment got (reversals too), with its analysis. */
+static void
+item_rows(struct rec *r, const struct payment_view *v)
 {
-	struct payment_view v;
-	const struct payment *p = &v.p;
-	struct rec *r;
-	char **pos, what[160];
-	int npos;
+	char what[160];
 	size_t i;
 
-	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
-	    svc_payment_show(&c->svc, pos[0], &v, &c->err) != 0)
-		return -1;
-	r = rec_new(c);
-	rec_section(r, "Payment information", "payment");
-	rec_str(r, "Payment ID", "payment_no", p->payment_no);
-	rec_str(r, "Status", "status", pay_status_name(p->status));
-	rec_money(r, "Amount paid", "amount", p->amount);
-	rec_str(r, "Payment method", "method", p->method);
-	rec_str(r, "Payment type", "type", pay_type_name(p->type));
-	rec_str(r, "Channel", "channel", p->channel);
-	if (p->notes[0] != '\0')
-		rec_str(r, "Notes", "notes", p->notes);
-	rec_end(r);
 	rec_list(r, "Payment details and amount analysis", "items");
-	for (i = 0; i < v.nallocs; i++) {
-		const struct allocation *a = &v.allocs[i];
+	for (i = 0; i < v->nallocs; i++) {
+		const struct allocation *a = &v->allocs[i];
 
 		rec_item(r);
 		rec_str(r, "Kind", "kind",
@@ -179,6 +162,33 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		rec_end(r);
 	}
 	rec_end(r);
+}
+
+int
+cmd_payment_show(struct cli *c, int argc, char **argv)
+{
+	struct payment_view v;
+	const struct payment *p = &v.p;
+	struct rec *r;
+	char **pos;
+	int npos;
+	size_t i;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_payment_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_section(r, "Payment information", "payment");
+	rec_str(r, "Payment ID", "payment_no", p->payment_no);
+	rec_str(r, "Status", "status", pay_status_name(p->status));
+	rec_money(r, "Amount paid", "amount", p->amount);
+	rec_str(r, "Payment method", "method", p->method);
+	rec_str(r, "Payment type", "type", pay_type_name(p->type));
+	rec_str(r, "Channel", "channel", p->channel);
+	if (p->notes[0] != '\0')
+		rec_str(r, "Notes", "notes", p->notes);
+	rec_end(r);
+	item_rows(r, &v);
 	rec_section(r, "Amount analysis (total)", "analysis");
 	analysis_rows(r, p->due_total, p->amount);
 	rec_end(r);

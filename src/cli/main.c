@@ -208,30 +208,29 @@ fail(struct cli *c)
 	return c->err.code ? (int)c->err.code : 1;
 }
 
-int
-main(int argc, char **argv)
+/* The global options before the command: *next gets the index of the
+ * command. Returns -1 to go on, or the exit status (--help, --version, a
+ * bad option). */
+static int
+global_opts(struct cli *c, int argc, char **argv, int *next)
 {
-	struct cli c;
-	const struct command *cmd;
-	int i = 1, used, rc;
-	char *pin;
+	int i;
 
-	memset(&c, 0, sizeof c);
-	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+	for (i = *next; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		const char *o = argv[i] + 2;
 
 		if (strcmp(o, "json") == 0)
-			c.mode = OUT_JSON;
+			c->mode = OUT_JSON;
 		else if (strcmp(o, "csv") == 0)
-			c.mode = OUT_CSV;
+			c->mode = OUT_CSV;
 		else if (strcmp(o, "xlsx") == 0) {
 			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
 				fprintf(stderr,
 				    "paydesk: --xlsx needs a file name\n");
 				return PD_EUSAGE;
 			}
-			c.mode = OUT_XLSX;
-			c.xlsx = argv[++i];
+			c->mode = OUT_XLSX;
+			c->xlsx = argv[++i];
 		}
 		else if (strcmp(o, "help") == 0)
 			return help(i + 1 < argc ? argv[i + 1] : NULL);
@@ -246,11 +245,11 @@ main(int argc, char **argv)
 				return PD_EUSAGE;
 			}
 			if (o[0] == 'c')
-				c.config = argv[++i];
+				c->config = argv[++i];
 			else if (o[0] == 'd')
-				c.db = argv[++i];
+				c->db = argv[++i];
 			else
-				c.user = argv[++i];
+				c->user = argv[++i];
 		} else {
 			fprintf(
 			    stderr, "paydesk: unknown option %s\n", argv[i]);
@@ -258,6 +257,21 @@ main(int argc, char **argv)
 			return PD_EUSAGE;
 		}
 	}
+	*next = i;
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c;
+	const struct command *cmd;
+	int i = 1, used, rc;
+	char *pin;
+
+	memset(&c, 0, sizeof c);
+	if ((rc = global_opts(&c, argc, argv, &i)) >= 0)
+		return rc;
 	if (i >= argc) {
 		/* no command: the counter UI, on a terminal */
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

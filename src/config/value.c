@@ -167,6 +167,79 @@ fail:
 	return -1;
 }
 
+/* An id: letters, digits and '-', s->min to s->max characters. */
+static int
+set_id(const struct schema *s, char *field, const char *value,
+    struct pd_err *err)
+{
+	size_t i, len = strlen(value);
+
+	if ((long long)len < s->min || (long long)len > s->max)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\": must be 1 to "
+		    "%lld characters",
+		    value, s->max);
+	for (i = 0; i < len; i++)
+		if (!isalnum((unsigned char)value[i]) &&
+		    value[i] != '-')
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": only "
+			    "letters, digits and '-' are allowed",
+			    value);
+	xstrlcpy(field, value, s->size);
+	return 0;
+}
+
+/* A URL of the central node: http(s), no spaces, no trailing /. */
+static int
+set_url(const struct schema *s, char *field, const char *value,
+    struct pd_err *err)
+{
+	size_t i, len = strlen(value);
+
+	if (*value != '\0' && strncmp(value, "http://", 7) != 0 &&
+	    strncmp(value, "https://", 8) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\": must start with http:// or https://",
+		    value);
+	if ((long long)len > s->max)
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\": longer than %lld bytes", value, s->max);
+	for (i = 0; i < len; i++)
+		if ((unsigned char)value[i] <= ' ' ||
+		    (unsigned char)value[i] >= 0x7f)
+			return pd_fail(err, PD_EINVAL,
+			    "\"%s\": a URL has no spaces or "
+			    "non-ASCII characters",
+			    value);
+	if (*value != '\0' && value[strlen(value) - 1] == '/')
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\": leave out the trailing /", value);
+	xstrlcpy(field, value, s->size);
+	return 0;
+}
+
+/* One of s->choices ("a|b|c"). */
+static int
+set_choice(const struct schema *s, char *field, const char *value,
+    struct pd_err *err)
+{
+	size_t i, len = strlen(value);
+
+	for (i = 0; s->choices[i] != '\0';) {
+		size_t wl = strcspn(s->choices + i, "|");
+
+		if (wl == len &&
+		    strncmp(s->choices + i, value, len) == 0) {
+			xstrlcpy(field, value, s->size);
+			return 0;
+		}
+		i += wl + (s->choices[i + wl] == '|');
+	}
+	return pd_fail(err, PD_EINVAL, "\"%s\": must be one of %s",
+	    value, s->choices);
+}
+
 int
 cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
     const char *cfgfile, struct pd_err *err)
@@ -174,7 +247,7 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 	char *field = (char *)cfg + s->off;
 	long long v;
 	char *end;
-	size_t i, len = strlen(value);
+	size_t len = strlen(value);
 
 	switch (s->type) {
 	case CFG_STR:
@@ -204,20 +277,7 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 			    err, PD_EINVAL, "\"%s\": path too long", value);
 		return 0;
 	case CFG_ID:
-		if ((long long)len < s->min || (long long)len > s->max)
-			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": must be 1 to "
-			    "%lld characters",
-			    value, s->max);
-		for (i = 0; i < len; i++)
-			if (!isalnum((unsigned char)value[i]) &&
-			    value[i] != '-')
-				return pd_fail(err, PD_EINVAL,
-				    "\"%s\": only "
-				    "letters, digits and '-' are allowed",
-				    value);
-		xstrlcpy(field, value, s->size);
-		return 0;
+		return set_id(s, field, value, err);
 	case CFG_INT:
 		errno = 0;
 		v = strtoll(value, &end, 10);
@@ -238,26 +298,7 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		xstrlcpy(field, value, s->size);
 		return 0;
 	case CFG_URL:
-		if (*value != '\0' && strncmp(value, "http://", 7) != 0 &&
-		    strncmp(value, "https://", 8) != 0)
-			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": must start with http:// or https://",
-			    value);
-		if ((long long)len > s->max)
-			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": longer than %lld bytes", value, s->max);
-		for (i = 0; i < len; i++)
-			if ((unsigned char)value[i] <= ' ' ||
-			    (unsigned char)value[i] >= 0x7f)
-				return pd_fail(err, PD_EINVAL,
-				    "\"%s\": a URL has no spaces or "
-				    "non-ASCII characters",
-				    value);
-		if (*value != '\0' && value[strlen(value) - 1] == '/')
-			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": leave out the trailing /", value);
-		xstrlcpy(field, value, s->size);
-		return 0;
+		return set_url(s, field, value, err);
 	case CFG_NAMES:
 		return set_names(s, cfg, value, err);
 	case CFG_METHODS:
@@ -273,18 +314,7 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		xstrlcpy(field, value, s->size);
 		return 0;
 	case CFG_CHOICE:
-		for (i = 0; s->choices[i] != '\0';) {
-			size_t wl = strcspn(s->choices + i, "|");
-
-			if (wl == len &&
-			    strncmp(s->choices + i, value, len) == 0) {
-				xstrlcpy(field, value, s->size);
-				return 0;
-			}
-			i += wl + (s->choices[i + wl] == '|');
-		}
-		return pd_fail(err, PD_EINVAL, "\"%s\": must be one of %s",
-		    value, s->choices);
+		return set_choice(s, field, value, err);
 	}
 	return pd_fail(err, PD_EINVAL, "unknown type");
 }
