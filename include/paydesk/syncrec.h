@@ -64,14 +64,6 @@ enum syncrec_kind {
 const char *syncrec_kind_name(enum syncrec_kind k);
 int syncrec_kind_parse(const char *s); /* -1 if unknown */
 
-/* One allocation of a payment record, by item. */
-struct syncrec_alloc {
-	char item_uuid[37];
-	char item_ref[64];
-	int64_t amount;
-	int64_t due_before;
-};
-
 /* A record, decoded or to encode. Which members mean something depends on
  * kind; ids (p.id, c.id, ...) are never part of a record. */
 struct syncrec {
@@ -88,7 +80,9 @@ struct syncrec {
 	struct payment p;
 	char consumer_uuid[37]; /* payment, credit_note, item */
 	char account_no[33];
-	struct syncrec_alloc *allocs; /* owned */
+	/* the allocations by item: item.uuid, item.ref, amount and
+	 * due_before travel (ids never do) */
+	struct allocation *allocs; /* owned */
 	size_t nallocs;
 	int has_cn; /* payment: the overpayment credit note in cn */
 

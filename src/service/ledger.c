@@ -216,17 +216,9 @@ ledger_rec_payment(const struct svc *s, struct syncrec *r,
 	xstrlcpy(r->consumer_uuid, c->uuid, sizeof r->consumer_uuid);
 	xstrlcpy(r->account_no, c->account_no, sizeof r->account_no);
 	r->allocs = xcalloc(n + 1, sizeof *r->allocs);
-	for (i = 0; i < n; i++) {
-		struct syncrec_alloc *x = &r->allocs[r->nallocs];
-
-		if (al[i].reverses != 0 || al[i].amount <= 0)
-			continue;
-		xstrlcpy(x->item_uuid, al[i].item.uuid, sizeof x->item_uuid);
-		xstrlcpy(x->item_ref, al[i].item.ref, sizeof x->item_ref);
-		x->amount = al[i].amount;
-		x->due_before = al[i].due_before;
-		r->nallocs++;
-	}
+	for (i = 0; i < n; i++)
+		if (al[i].reverses == 0 && al[i].amount > 0)
+			r->allocs[r->nallocs++] = al[i];
 	if (cn != NULL) {
 		r->has_cn = 1;
 		r->cn = *cn;

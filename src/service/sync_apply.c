@@ -185,7 +185,7 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	for (i = 0; i < r->nallocs; i++) {
 		int64_t iid, left;
 
-		if (need_id(s, TBL_ITEMS, r->allocs[i].item_uuid, "item", &iid,
+		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, "item", &iid,
 		        err) != 0 ||
 		    store_item_by_id(s->st, iid, &items[i], err) != 0)
 			return -1;
@@ -319,7 +319,7 @@ reconcile_payment(
 			if (al[j].item_id == al[i].item_id)
 				local += al[j].amount;
 		for (k = 0; k < r->nallocs; k++)
-			if (strcmp(r->allocs[k].item_uuid, al[i].item.uuid) ==
+			if (strcmp(r->allocs[k].item.uuid, al[i].item.uuid) ==
 			    0)
 				central += r->allocs[k].amount;
 		if (local <= central)

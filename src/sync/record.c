@@ -218,8 +218,8 @@ record_json(const struct syncrec *r)
 		for (i = 0; i < r->nallocs; i++)
 			json_array_append_new(al,
 			    json_pack("{s:s, s:s, s:I, s:I}", "item_uuid",
-			        r->allocs[i].item_uuid, "item_ref",
-			        r->allocs[i].item_ref, "amount",
+			        r->allocs[i].item.uuid, "item_ref",
+			        r->allocs[i].item.ref, "amount",
 			        (json_int_t)r->allocs[i].amount, "due_before",
 			        (json_int_t)r->allocs[i].due_before));
 		json_object_set_new(d, "allocations", al);
@@ -439,21 +439,21 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 	r->allocs = xcalloc(r->nallocs ? r->nallocs : 1, sizeof *r->allocs);
 	json_array_foreach(al, i, a)
 	{
-		struct syncrec_alloc *x = &r->allocs[i];
+		struct allocation *x = &r->allocs[i];
 		const char *u, *ref;
 		json_int_t amt, due;
 
 		if (json_unpack(a, "{s:s, s:s, s:I, s:I}", "item_uuid", &u,
 		        "item_ref", &ref, "amount", &amt, "due_before",
 		        &due) != 0 ||
-		    strlen(u) >= sizeof x->item_uuid ||
-		    strlen(ref) >= sizeof x->item_ref)
+		    strlen(u) >= sizeof x->item.uuid ||
+		    strlen(ref) >= sizeof x->item.ref)
 			return pd_fail(err, PD_EINVAL,
 			    "data: allocation %zu needs item_uuid, item_ref, "
 			    "amount and due_before",
 			    i + 1);
-		xstrlcpy(x->item_uuid, u, sizeof x->item_uuid);
-		xstrlcpy(x->item_ref, ref, sizeof x->item_ref);
+		xstrlcpy(x->item.uuid, u, sizeof x->item.uuid);
+		xstrlcpy(x->item.ref, ref, sizeof x->item.ref);
 		x->amount = (int64_t)amt;
 		x->due_before = (int64_t)due;
 	}

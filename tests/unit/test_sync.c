@@ -52,8 +52,8 @@ payment_round_trip(void **state)
 	strcpy(r.p.created_at, "2026-11-23 10:00:00");
 	r.allocs = xcalloc(1, sizeof *r.allocs);
 	r.nallocs = 1;
-	strcpy(r.allocs[0].item_uuid, "2f8fad5b-d9cb-469f-a165-70867728950e");
-	strcpy(r.allocs[0].item_ref, "PP-1#2");
+	strcpy(r.allocs[0].item.uuid, "2f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.allocs[0].item.ref, "PP-1#2");
 	r.allocs[0].amount = 14550;
 	r.allocs[0].due_before = 20000;
 	json = syncrec_encode(&r);
