@@ -13,6 +13,8 @@
 
 #include "paydesk/service.h"
 #include "paydesk/store.h"
+/* the ledger's constructors are the service's own (not a public API) */
+#include "../../src/service/internal.h"
 
 struct fx {
 	char dir[64];
@@ -721,6 +723,243 @@ checkpoint_apart(void **state)
 	store_bulk(f->s.st, 0);
 }
 
+/* A payment of 14550 on INV-2025-001234 to build records against. */
+static void
+posted(struct fx *f, struct pay_result *r)
+{
+	struct pay_request q;
+	struct pd_err err;
+	const char *items[] = {"INV-2025-001234"};
+
+	req_init(&q, PAY_BILL, "Cash", 14550);
+	q.items = items;
+	q.nitems = 1;
+	assert_int_equal(svc_pay_post(&f->s, &q, r, &err), 0);
+}
+
+static void
+ledger_credit_note_built(void **state)
+{
+	struct fx *f = *state;
+	struct pay_result r;
+	struct credit_note cn, back;
+	struct pd_err err;
+
+	login(f, "mary", "2222");
+	posted(f, &r);
+	memset(&cn, 0, sizeof cn);
+	cn.amount = 4000;
+	strcpy(cn.reason, "Other");
+	strcpy(cn.created_on, "2025-04-20");
+	strcpy(cn.created_at, "2025-04-20 10:00:00");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(ledger_credit_note(&f->s, &r.p, &cn,
+	                     "2025-04-20 10:00:00", NULL, &err),
+	    0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	/* numbered, dated, linked, and all of it left to apply */
+	assert_string_equal(cn.cn_no, "CN-T01-00001");
+	assert_string_equal(cn.expires_on, "2026-04-20");
+	assert_int_equal(store_credit_find(f->s.st, cn.cn_no, &back, &err), 0);
+	assert_int_equal(back.payment_id, r.p.id);
+	assert_int_equal(back.consumer_id, r.p.consumer_id);
+	assert_string_equal(back.receipt_no, r.p.receipt_no);
+	assert_int_equal(back.amount - back.applied, 4000);
+	assert_int_equal(count(f, "SELECT count(*) FROM audit_log WHERE "
+	                          "entity = 'credit_note'"),
+	    1);
+	/* over what the payment has left: refused, nothing written */
+	memset(&cn, 0, sizeof cn);
+	cn.amount = 14550 - 4000 + 1;
+	strcpy(cn.reason, "Other");
+	strcpy(cn.created_on, "2025-04-20");
+	strcpy(cn.created_at, "2025-04-20 10:00:00");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(
+	    ledger_credit_note(&f->s, &r.p, &cn, NULL, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "maximum $105.50"));
+	store_rollback(f->s.st);
+	cn.amount = 0;
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(
+	    ledger_credit_note(&f->s, &r.p, &cn, NULL, NULL, &err), -1);
+	store_rollback(f->s.st);
+	assert_int_equal(count(f, "SELECT count(*) FROM credit_notes"), 1);
+}
+
+static void
+ledger_allocation_settles(void **state)
+{
+	struct fx *f = *state;
+	struct pay_result r;
+	struct allocation a;
+	struct item it;
+	struct pd_err err;
+
+	login(f, "jane", "1234");
+	posted(f, &r);
+	assert_int_equal(
+	    store_item_by_ref(f->s.st, "INV-2025-001567", &it, &err), 0);
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(
+	    ledger_allocate(&f->s, r.p.id, &it, 5000, 0, &a, &err), 0);
+	assert_int_equal(a.due_before, 15225);
+	assert_int_equal(it.settled, 5000);
+	/* more than the item has open */
+	assert_int_equal(
+	    ledger_allocate(&f->s, r.p.id, &it, 10226, 0, NULL, &err), -1);
+	assert_non_null(strstr(err.msg, "more than its open 10225"));
+	/* a reversal names what it reverses, and gives back no more than
+	 * the item settled */
+	assert_int_equal(
+	    ledger_allocate(&f->s, r.p.id, &it, -100, 0, NULL, &err), -1);
+	assert_int_equal(
+	    ledger_allocate(&f->s, r.p.id, &it, -5001, a.id, NULL, &err), -1);
+	assert_int_equal(
+	    ledger_allocate(&f->s, r.p.id, &it, 0, 0, NULL, &err), -1);
+	assert_int_equal(
+	    ledger_allocate(&f->s, r.p.id, &it, -2000, a.id, NULL, &err), 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
+	                          "'INV-2025-001567'"),
+	    3000);
+	assert_int_equal(count(f, "SELECT count(*) FROM allocations WHERE "
+	                          "item_id = (SELECT id FROM items WHERE ref = "
+	                          "'INV-2025-001567')"),
+	    2);
+}
+
+static void
+ledger_credit_application(void **state)
+{
+	struct fx *f = *state;
+	struct pay_result r;
+	struct credit_note cn;
+	struct credit_application a;
+	struct item it;
+	struct pd_err err;
+
+	login(f, "mary", "2222");
+	posted(f, &r);
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 3000,
+	                     "Other", NULL, &cn, &err),
+	    0);
+	assert_int_equal(
+	    store_item_by_ref(f->s.st, "INV-2025-001567", &it, &err), 0);
+	memset(&a, 0, sizeof a);
+	a.amount = 3001;
+	strcpy(a.applied_on, "2025-04-20");
+	strcpy(a.created_at, "2025-04-20 10:00:00");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(ledger_credit_apply(&f->s, &cn, &it, &a, &err), -1);
+	assert_non_null(strstr(err.msg, "remaining balance $30.00"));
+	a.amount = 2500;
+	assert_int_equal(ledger_credit_apply(&f->s, &cn, &it, &a, &err), 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	assert_int_equal(cn.applied, 2500);
+	assert_int_equal(it.settled, 2500);
+	assert_string_equal(a.item_ref, "INV-2025-001567");
+	assert_int_equal(count(f, "SELECT applied FROM credit_notes"), 2500);
+	assert_int_equal(count(f, "SELECT settled FROM items WHERE ref = "
+	                          "'INV-2025-001567'"),
+	    2500);
+}
+
+static void
+credit_quote_refusals(void **state)
+{
+	struct fx *f = *state;
+	struct pay_result r;
+	struct credit_request q = {NULL, 0, NULL, NULL};
+	struct credit_quote cq;
+	struct credit_note cn;
+	struct pd_err err;
+	char remarks[600];
+
+	login(f, "jane", "1234");
+	posted(f, &r);
+	q.receipt = r.p.receipt_no;
+	q.amount = 100;
+	q.reason = "Other";
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(err.code, PD_EPERM);
+	login(f, "mary", "2222");
+	q.receipt = "R-NOPE";
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(cq.bad, CREDIT_PAYMENT);
+	/* amount 0: refused, and the limit is there for the dialog */
+	q.receipt = r.p.receipt_no;
+	q.amount = 0;
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(cq.bad, CREDIT_AMOUNT);
+	assert_int_equal(cq.limit, 14550);
+	assert_non_null(strstr(err.msg, "greater than zero"));
+	q.amount = 14551;
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(cq.bad, CREDIT_AMOUNT);
+	assert_non_null(strstr(err.msg, "maximum $145.50"));
+	q.amount = 4550;
+	q.reason = NULL;
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(cq.bad, CREDIT_REASON);
+	q.reason = "Because";
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(cq.bad, CREDIT_REASON);
+	q.reason = "other";
+	memset(remarks, 'r', 501);
+	remarks[501] = '\0';
+	q.remarks = remarks;
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(cq.bad, CREDIT_REMARKS);
+	q.remarks = NULL;
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), 0);
+	assert_int_equal(cq.bad, CREDIT_NONE);
+	assert_int_equal(cq.remaining, 10000);
+	assert_string_equal(cq.reason, "Other");
+	/* the limit follows what was issued */
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4550,
+	                     "Other", NULL, &cn, &err),
+	    0);
+	q.amount = 0;
+	svc_credit_quote(&f->s, &q, &cq, &err);
+	assert_int_equal(cq.limit, 10000);
+	assert_int_equal(cq.issued, 4550);
+	/* create refuses what the quote refuses, and writes nothing */
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 0, "Other",
+	                     NULL, &cn, &err),
+	    -1);
+	assert_int_equal(count(f, "SELECT count(*) FROM credit_notes"), 1);
+	/* a voided payment takes no credit note */
+	assert_int_equal(
+	    svc_payment_void(&f->s, r.p.receipt_no, "wrong account", &err), 0);
+	q.amount = 100;
+	assert_int_equal(svc_credit_quote(&f->s, &q, &cq, &err), -1);
+	assert_int_equal(cq.bad, CREDIT_PAYMENT);
+	assert_non_null(strstr(err.msg, "Posted payments only"));
+}
+
+static void
+received_zero_refused(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "Cash", 14550);
+	q.has_tendered = 1;
+	q.tendered = 0;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "amount received must be greater"));
+	req_init(&q, PAY_BILL, "Credit Card", 14550);
+	q.has_tendered = 1;
+	q.tendered = 0;
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "amount received must be greater"));
+	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 0);
+}
+
 int
 main(void)
 {
@@ -743,6 +982,16 @@ main(void)
 	    cmocka_unit_test_setup_teardown(config_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(search, setup, teardown),
 	    cmocka_unit_test_setup_teardown(checkpoint_apart, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        ledger_credit_note_built, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        ledger_allocation_settles, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        ledger_credit_application, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        credit_quote_refusals, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        received_zero_refused, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("service", tests, NULL, NULL);
