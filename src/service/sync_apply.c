@@ -33,6 +33,18 @@ need_id(struct svc *s, enum store_table t, const char *uuid, const char *what,
 	return 0;
 }
 
+/* The payment a record names by payment_uuid (void, verify,
+ * credit_note). */
+static int
+record_payment(struct svc *s, const struct syncrec *r, int64_t *pid,
+    struct payment *p, struct pd_err *err)
+{
+	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", pid, err) !=
+	    0)
+		return -1;
+	return store_payment_by_id(s->st, *pid, p, err);
+}
+
 /* A document number must not be taken by another record. */
 static int
 number_free(
@@ -342,8 +354,7 @@ apply_void(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t pid;
 	char at[TS_BUFSZ], detail[700];
 
-	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", &pid, err) ||
-	    store_payment_by_id(s->st, pid, &p, err) != 0)
+	if (record_payment(s, r, &pid, &p, err) != 0)
 		return -1;
 	if (mode == APPLY_REPLICA && p.status == PS_VOIDED)
 		return 1; /* voided here already */
@@ -370,8 +381,7 @@ apply_verify(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t pid;
 	char at[TS_BUFSZ], detail[64];
 
-	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", &pid, err) ||
-	    store_payment_by_id(s->st, pid, &p, err) != 0)
+	if (record_payment(s, r, &pid, &p, err) != 0)
 		return -1;
 	if (p.status != PS_PENDING) {
 		if (mode == APPLY_REPLICA)
@@ -401,8 +411,7 @@ apply_credit_note(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t pid;
 	char at[TS_BUFSZ];
 
-	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", &pid, err) ||
-	    store_payment_by_id(s->st, pid, &p, err) != 0)
+	if (record_payment(s, r, &pid, &p, err) != 0)
 		return -1;
 	if (mode == APPLY_REPLICA)
 		return insert_credit(s, r, &p, NULL, err);

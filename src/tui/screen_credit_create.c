@@ -37,18 +37,20 @@ struct ccreate {
 	char hint[64];
 };
 
-/* The amount typed, and why Create is not possible ("" when it is). */
+/* The amount typed, the service's quote of it (q->remaining -1 when the
+ * amount is refused), and why Create is not possible ("" when it is). */
 static int64_t
-check(struct ccreate *c, struct tui *t, char *why, size_t n)
+check(struct ccreate *c, struct tui *t, struct credit_quote *q, char *why,
+    size_t n)
 {
+	struct credit_request r;
 	struct pd_err err;
 	int64_t amount = 0;
 	char m[MONEY_BUFSZ];
 
-	struct credit_request r;
-	struct credit_quote q;
-
 	why[0] = '\0';
+	memset(q, 0, sizeof *q);
+	q->remaining = -1;
 	if (money_parse(c->items[F_AMOUNT].f.buf, t->svc->cfg.minor_digits,
 	        "Credit amount", &amount, &err) != 0) {
 		snprintf(why, n, "%s", err.msg);
@@ -56,20 +58,20 @@ check(struct ccreate *c, struct tui *t, char *why, size_t n)
 	}
 	r.receipt = c->v.p.receipt_no;
 	r.amount = amount;
-	r.reason = c->reasons[c->items[F_REASON].choice];
+	r.reason = c->items[F_REASON].choice == 0
+	               ? NULL
+	               : c->reasons[c->items[F_REASON].choice];
 	r.remarks = c->items[F_REMARKS].f.buf;
-	if (c->items[F_REASON].choice == 0)
-		r.reason = NULL;
-	if (svc_credit_quote(t->svc, &r, &q, &err) == 0)
+	if (svc_credit_quote(t->svc, &r, q, &err) == 0)
 		return amount;
 	/* the service refuses; the dialog says it in a few words where the
 	 * field is the amount or the reason */
-	if (q.bad == CREDIT_AMOUNT && amount <= 0)
+	if (q->bad == CREDIT_AMOUNT && amount <= 0)
 		snprintf(why, n, "The credit amount must be above zero");
-	else if (q.bad == CREDIT_AMOUNT)
+	else if (q->bad == CREDIT_AMOUNT)
 		snprintf(why, n, "The credit amount is above the maximum, %s",
-		    svc_money(t->svc, m, sizeof m, q.limit));
-	else if (q.bad == CREDIT_REASON)
+		    svc_money(t->svc, m, sizeof m, q->limit));
+	else if (q->bad == CREDIT_REASON)
 		snprintf(why, n, "Choose a reason");
 	else
 		snprintf(why, n, "%s", err.msg);
@@ -82,6 +84,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct ccreate *c = (struct ccreate *)sc;
 	const struct payment *p = &c->v.p;
 	char m[MONEY_BUFSZ], why[640], cnt[32];
+	struct credit_quote q;
 	int64_t amount;
 	int y = 2, lw = 26;
 
@@ -108,7 +111,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_DIM);
 	sc->typing = tui_form_typing(&c->fm);
 	y += 5;
-	amount = check(c, t, why, sizeof why);
+	amount = check(c, t, &q, why, sizeof why);
 	attron(A_BOLD);
 	tui_text(y++, 2, "Summary", COLS - 4);
 	attroff(A_BOLD);
@@ -116,8 +119,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_money(t->svc, m, sizeof m, p->amount));
 	tui_pair(y++, 4, lw, "Credit note amount",
 	    svc_money(t->svc, m, sizeof m, why[0] && amount <= 0 ? 0 : amount));
-	if (amount >= 0 && amount <= p->amount) {
-		svc_money(t->svc, m, sizeof m, p->amount - amount);
+	if (q.remaining >= 0) {
+		svc_money(t->svc, m, sizeof m, q.remaining);
 		if (amount == p->amount)
 			strcat(m, " (full reversal)");
 		tui_pair(y++, 4, lw, "Remaining payment value", m);
@@ -141,7 +144,8 @@ create(struct ccreate *c, struct tui *t)
 	struct credit_note cn;
 	struct pd_err err;
 	char why[640], m[MONEY_BUFSZ];
-	int64_t amount = check(c, t, why, sizeof why);
+	struct credit_quote q;
+	int64_t amount = check(c, t, &q, why, sizeof why);
 
 	if (why[0]) {
 		tui_message(t, 1, "Not created: %s", why);
