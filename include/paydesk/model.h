@@ -215,7 +215,7 @@ struct payment_filter {
 	int64_t consumer_id;     /* 0: any */
 	size_t limit;            /* 0: no limit */
 	enum pay_sort sort;
-	int asc;                     /* ascending; default descending */
+	int asc;                      /* ascending; default descending */
 	const struct page_key *after; /* NULL or !set: from the top */
 };
 /* A payment row as listed, with its consumer. */
@@ -251,9 +251,9 @@ struct outbox_rec {
 	char ref[64];
 	char created_at[TS_BUFSZ];
 	int attempts;
-	char *payload;          /* owned */
+	char *payload; /* owned */
 	char rejected_at[TS_BUFSZ];
-	char reason[512];       /* why the central node rejected it */
+	char reason[512]; /* why the central node rejected it */
 };
 
 /* A terminal in the central node's directory. */
@@ -319,9 +319,9 @@ struct aging_row {
 };
 struct aging_filter {
 	const char *today;
-	const char *search;   /* consumer name/account */
-	int64_t consumer_id;  /* 0: any */
-	int min_bucket;       /* only consumers with something this old */
+	const char *search;  /* consumer name/account */
+	int64_t consumer_id; /* 0: any */
+	int min_bucket;      /* only consumers with something this old */
 	size_t limit;
 };
 

@@ -169,8 +169,8 @@ fail:
 
 /* An id: letters, digits and '-', s->min to s->max characters. */
 static int
-set_id(const struct schema *s, char *field, const char *value,
-    struct pd_err *err)
+set_id(
+    const struct schema *s, char *field, const char *value, struct pd_err *err)
 {
 	size_t i, len = strlen(value);
 
@@ -180,8 +180,7 @@ set_id(const struct schema *s, char *field, const char *value,
 		    "%lld characters",
 		    value, s->max);
 	for (i = 0; i < len; i++)
-		if (!isalnum((unsigned char)value[i]) &&
-		    value[i] != '-')
+		if (!isalnum((unsigned char)value[i]) && value[i] != '-')
 			return pd_fail(err, PD_EINVAL,
 			    "\"%s\": only "
 			    "letters, digits and '-' are allowed",
@@ -192,19 +191,18 @@ set_id(const struct schema *s, char *field, const char *value,
 
 /* A URL of the central node: http(s), no spaces, no trailing /. */
 static int
-set_url(const struct schema *s, char *field, const char *value,
-    struct pd_err *err)
+set_url(
+    const struct schema *s, char *field, const char *value, struct pd_err *err)
 {
 	size_t i, len = strlen(value);
 
 	if (*value != '\0' && strncmp(value, "http://", 7) != 0 &&
 	    strncmp(value, "https://", 8) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\": must start with http:// or https://",
-		    value);
+		    "\"%s\": must start with http:// or https://", value);
 	if ((long long)len > s->max)
-		return pd_fail(err, PD_EINVAL,
-		    "\"%s\": longer than %lld bytes", value, s->max);
+		return pd_fail(err, PD_EINVAL, "\"%s\": longer than %lld bytes",
+		    value, s->max);
 	for (i = 0; i < len; i++)
 		if ((unsigned char)value[i] <= ' ' ||
 		    (unsigned char)value[i] >= 0x7f)
@@ -213,31 +211,30 @@ set_url(const struct schema *s, char *field, const char *value,
 			    "non-ASCII characters",
 			    value);
 	if (*value != '\0' && value[strlen(value) - 1] == '/')
-		return pd_fail(err, PD_EINVAL,
-		    "\"%s\": leave out the trailing /", value);
+		return pd_fail(
+		    err, PD_EINVAL, "\"%s\": leave out the trailing /", value);
 	xstrlcpy(field, value, s->size);
 	return 0;
 }
 
 /* One of s->choices ("a|b|c"). */
 static int
-set_choice(const struct schema *s, char *field, const char *value,
-    struct pd_err *err)
+set_choice(
+    const struct schema *s, char *field, const char *value, struct pd_err *err)
 {
 	size_t i, len = strlen(value);
 
 	for (i = 0; s->choices[i] != '\0';) {
 		size_t wl = strcspn(s->choices + i, "|");
 
-		if (wl == len &&
-		    strncmp(s->choices + i, value, len) == 0) {
+		if (wl == len && strncmp(s->choices + i, value, len) == 0) {
 			xstrlcpy(field, value, s->size);
 			return 0;
 		}
 		i += wl + (s->choices[i + wl] == '|');
 	}
-	return pd_fail(err, PD_EINVAL, "\"%s\": must be one of %s",
-	    value, s->choices);
+	return pd_fail(
+	    err, PD_EINVAL, "\"%s\": must be one of %s", value, s->choices);
 }
 
 int

@@ -39,8 +39,8 @@ check_fields(struct svc *s, const struct credit_request *r,
 		    "one of: %s",
 		    r->reason, list);
 	}
-	if (svc_check_text(
-	        "remarks", r->remarks, s->cfg.remarks_max, 0, err) != 0) {
+	if (svc_check_text("remarks", r->remarks, s->cfg.remarks_max, 0, err) !=
+	    0) {
 		q->bad = CREDIT_REMARKS;
 		return -1;
 	}
@@ -53,8 +53,8 @@ check_payment(struct svc *s, const struct credit_request *r,
     struct credit_quote *q, struct pd_err *err)
 {
 	q->bad = CREDIT_PAYMENT;
-	if (store_payment_find(s->st, r->receipt ? r->receipt : "", &q->p,
-	        err) != 0)
+	if (store_payment_find(
+	        s->st, r->receipt ? r->receipt : "", &q->p, err) != 0)
 		return -1;
 	if (store_credit_issued(s->st, q->p.id, &q->issued, err) != 0)
 		return -1;

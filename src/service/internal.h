@@ -98,9 +98,8 @@ void ledger_rec_payment(const struct svc *s, struct syncrec *r,
 void ledger_rec_void(const struct svc *s, struct syncrec *r,
     const struct payment *p, const struct void_row *v, const char *branch);
 /* The verification of p (its verified_at and verified_by). */
-void ledger_rec_verify(const struct svc *s, struct syncrec *r,
-    const char *uuid, const struct payment *p, const char *terminal,
-    const char *branch);
+void ledger_rec_verify(const struct svc *s, struct syncrec *r, const char *uuid,
+    const struct payment *p, const char *terminal, const char *branch);
 void ledger_rec_credit_note(const struct svc *s, struct syncrec *r,
     const struct credit_note *cn, const char *payment_uuid,
     const char *consumer_uuid, const char *branch);

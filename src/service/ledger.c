@@ -42,12 +42,12 @@ svc_audit(struct svc *s, const char *at, const char *action, const char *entity,
 }
 
 int
-svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
-    struct pd_err *err)
+svc_outbox(
+    struct svc *s, const struct syncrec *r, const char *ref, struct pd_err *err)
 {
 	char *payload = syncrec_encode(r);
-	int rc = store_outbox_insert(s->st, r->uuid,
-	    syncrec_kind_name(r->kind), ref, payload, r->at, err);
+	int rc = store_outbox_insert(s->st, r->uuid, syncrec_kind_name(r->kind),
+	    ref, payload, r->at, err);
 
 	free(payload);
 	return rc;
@@ -176,8 +176,7 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 
 void
 ledger_rec_head(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
-    const char *uuid, const char *terminal, const char *branch,
-    const char *at)
+    const char *uuid, const char *terminal, const char *branch, const char *at)
 {
 	char now[TS_BUFSZ];
 
@@ -206,8 +205,8 @@ ledger_rec_payment(const struct svc *s, struct syncrec *r,
 {
 	size_t i;
 
-	ledger_rec_head(s, r, SR_PAYMENT, p->uuid, p->terminal, p->branch,
-	    p->created_at);
+	ledger_rec_head(
+	    s, r, SR_PAYMENT, p->uuid, p->terminal, p->branch, p->created_at);
 	r->p = *p;
 	/* the payment as it was recorded: a later void comes as its own
 	 * record, after this one */
@@ -227,8 +226,8 @@ ledger_rec_payment(const struct svc *s, struct syncrec *r,
 }
 
 void
-ledger_rec_void(const struct svc *s, struct syncrec *r,
-    const struct payment *p, const struct void_row *v, const char *branch)
+ledger_rec_void(const struct svc *s, struct syncrec *r, const struct payment *p,
+    const struct void_row *v, const char *branch)
 {
 	ledger_rec_head(
 	    s, r, SR_VOID, v->uuid, v->terminal, branch, v->voided_at);
@@ -266,8 +265,8 @@ ledger_rec_credit_apply(const struct svc *s, struct syncrec *r,
     const struct credit_application *a, const struct credit_note *cn,
     const char *item_uuid, const char *branch)
 {
-	ledger_rec_head(s, r, SR_CREDIT_APPLY, a->uuid, a->terminal, branch,
-	    a->created_at);
+	ledger_rec_head(
+	    s, r, SR_CREDIT_APPLY, a->uuid, a->terminal, branch, a->created_at);
 	r->ca = *a;
 	xstrlcpy(r->cn_uuid, cn->uuid, sizeof r->cn_uuid);
 	xstrlcpy(r->cn.cn_no, cn->cn_no, sizeof r->cn.cn_no);

@@ -119,8 +119,8 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 		return pd_fail(err, PD_EINVAL,
 		    "item %s is a %s, not a %s; "
 		    "choose --type %s",
-		    ref, pay_type_kind(it.kind),
-		    pay_type_kind(type), pay_type_kind(it.kind));
+		    ref, pay_type_kind(it.kind), pay_type_kind(type),
+		    pay_type_kind(it.kind));
 	return pd_fail(err, PD_EINVAL, "item %s is already paid in full", ref);
 }
 
@@ -452,7 +452,8 @@ svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
 		if (al[i].reverses != 0)
 			continue;
 		for (j = 0; j < i; j++)
-			if (al[j].reverses == 0 && al[j].item_id == al[i].item_id)
+			if (al[j].reverses == 0 &&
+			    al[j].item_id == al[i].item_id)
 				first = 0;
 		for (j = 0; j < n; j++)
 			if (al[j].item_id == al[i].item_id)

@@ -39,8 +39,7 @@ static int
 record_payment(struct svc *s, const struct syncrec *r, int64_t *pid,
     struct payment *p, struct pd_err *err)
 {
-	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", pid, err) !=
-	    0)
+	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", pid, err) != 0)
 		return -1;
 	return store_payment_by_id(s->st, *pid, p, err);
 }
@@ -244,9 +243,8 @@ allocate_shares(struct svc *s, enum apply_mode mode, size_t n, int64_t pid,
 			return -1;
 		if (give[i] > items[i].amount - items[i].settled)
 			give[i] = items[i].amount - items[i].settled;
-		if (give[i] > 0 &&
-		    ledger_allocate(s, pid, &items[i], give[i], 0, NULL, err) !=
-		        0)
+		if (give[i] > 0 && ledger_allocate(s, pid, &items[i], give[i],
+		                       0, NULL, err) != 0)
 			return -1;
 	}
 	return 0;
@@ -262,8 +260,8 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int rc = -1;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
-	if (need_id(
-	        s, TBL_CONSUMERS, r->consumer_uuid, "consumer", &cid, err) != 0 ||
+	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, "consumer", &cid,
+	        err) != 0 ||
 	    check_payment_record(s, mode, r, err) != 0)
 		return -1;
 	items = xcalloc(r->nallocs + 1, sizeof *items);

@@ -64,11 +64,14 @@ src/core/uuid.c os
 
 # What a layer may include: layers, or single public headers as =NAME.
 # A quoted include without a directory is the module's own header.
+# config (the file, its schema and checks) sits beside core: it uses
+# core only, and the service reads it (front ends see it through
+# service.h); store, doc and sync are handed what they need.
 ALLOWED='
 core core
 os core os
 config core config
-store core os config store
+store core os store
 doc core os doc
 sync core os sync
 service core os config store doc sync service

@@ -841,8 +841,8 @@ ledger_credit_application(void **state)
 
 	login(f, "mary", "2222");
 	posted(f, &r);
-	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 3000,
-	                     "Other", NULL, &cn, &err),
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 3000, "Other",
+	                     NULL, &cn, &err),
 	    0);
 	assert_int_equal(
 	    store_item_by_ref(f->s.st, "INV-2025-001567", &it, &err), 0);
@@ -917,8 +917,8 @@ credit_quote_refusals(void **state)
 	assert_int_equal(cq.remaining, 10000);
 	assert_string_equal(cq.reason, "Other");
 	/* the limit follows what was issued */
-	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4550,
-	                     "Other", NULL, &cn, &err),
+	assert_int_equal(svc_credit_create(&f->s, r.p.receipt_no, 4550, "Other",
+	                     NULL, &cn, &err),
 	    0);
 	q.amount = 0;
 	svc_credit_quote(&f->s, &q, &cq, &err);
