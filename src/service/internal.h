@@ -81,6 +81,12 @@ int ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
 int ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
     struct credit_application *a, struct pd_err *err);
 
+/* What a payment still holds of the item of its allocation row i (al:
+ * its n rows as store_allocations_of gives them, reversals included),
+ * when row i is the item's first allocation; -1 for any other row, so
+ * that each item is counted once. */
+int64_t ledger_item_held(const struct allocation *al, size_t n, size_t i);
+
 /* The outgoing sync record of each kind, as a terminal writes it to its
  * outbox and as the central node serves it from its feed. r is cleared
  * first; free with syncrec_free (a payment's allocations). */

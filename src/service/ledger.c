@@ -172,6 +172,23 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 	return 0;
 }
 
+int64_t
+ledger_item_held(const struct allocation *al, size_t n, size_t i)
+{
+	int64_t held = 0;
+	size_t j;
+
+	if (al[i].reverses != 0)
+		return -1;
+	for (j = 0; j < i; j++)
+		if (al[j].reverses == 0 && al[j].item_id == al[i].item_id)
+			return -1;
+	for (j = 0; j < n; j++)
+		if (al[j].item_id == al[i].item_id)
+			held += al[j].amount;
+	return held;
+}
+
 /* ---- the outgoing sync records ---- */
 
 void

@@ -432,7 +432,7 @@ svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
 	struct allocation *al;
 	struct item it;
 	struct credit_note *cns;
-	size_t n, ncn, i, j;
+	size_t n, ncn, i;
 	int rc = -1;
 
 	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
@@ -444,21 +444,11 @@ svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
-		int64_t net = 0;
-		int first = 1;
-
 		/* one reversal per item, of what is left of the payment's
 		 * allocations to it (a sync may have given part back) */
-		if (al[i].reverses != 0)
-			continue;
-		for (j = 0; j < i; j++)
-			if (al[j].reverses == 0 &&
-			    al[j].item_id == al[i].item_id)
-				first = 0;
-		for (j = 0; j < n; j++)
-			if (al[j].item_id == al[i].item_id)
-				net += al[j].amount;
-		if (!first || net <= 0)
+		int64_t net = ledger_item_held(al, n, i);
+
+		if (net <= 0)
 			continue;
 		it = al[i].item;
 		if (ledger_allocate(s, p->id, &it, -net, al[i].id, NULL, err) !=

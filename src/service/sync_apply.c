@@ -307,27 +307,18 @@ reconcile_payment(
     struct svc *s, int64_t pid, const struct syncrec *r, struct pd_err *err)
 {
 	struct allocation *al;
-	size_t n, i, j, k;
+	size_t n, i, k;
 	int rc = -1;
 
 	al = store_allocations_of(s->st, pid, &n, err);
 	if (al == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		int64_t local = 0, central = 0;
+		int64_t local = ledger_item_held(al, n, i), central = 0;
 		struct item it;
 
-		if (al[i].reverses != 0)
-			continue;
-		for (j = 0; j < i; j++)
-			if (al[j].reverses == 0 &&
-			    al[j].item_id == al[i].item_id)
-				break;
-		if (j < i)
+		if (local < 0)
 			continue; /* the item's first row speaks for it */
-		for (j = 0; j < n; j++)
-			if (al[j].item_id == al[i].item_id)
-				local += al[j].amount;
 		for (k = 0; k < r->nallocs; k++)
 			if (strcmp(r->allocs[k].item.uuid, al[i].item.uuid) ==
 			    0)
