@@ -104,7 +104,8 @@ struct pay_request {
 	const char *channel; /* NULL: the first configured channel */
 	int64_t amount;
 	int64_t tendered; /* cash: amount received (0: exact) */
-	int has_tendered; /* an amount received was given: above zero */
+	int has_tendered; /* an amount received was typed: it must be above
+	                     zero (the one place "received 0" is refused) */
 	const char *date; /* NULL: today */
 	const char *notes;
 	const char *at; /* record time, NULL: now (demo data only) */
