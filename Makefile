@@ -39,8 +39,8 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libxlsxwriter-dev unzip python3 curl openssl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev
 
-LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c src/doc/*.c \
-           src/sync/*.c src/service/*.c)
+LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
+           src/doc/*.c src/sync/*.c src/service/*.c)
 TUI_SRC  = $(wildcard src/tui/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 CENTRAL_SRC = $(wildcard src/central/*.c)

@@ -6,7 +6,7 @@
 #include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/money.h"
-#include "paydesk/uuid.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 /* "Cash, Credit Card, ..." for messages. */
@@ -552,7 +552,7 @@ void_in_tx(
 	    svc_void_check(s, &p, err) != 0)
 		return -1;
 	svc_now(at);
-	uuid_new(uuid);
+	os_uuid_new(uuid);
 	if (svc_void_effects(s, &p, uuid, reason, s->actor.user_id,
 	        s->actor.full_name, at, s->cfg.terminal_id, err) != 0)
 		return -1;
@@ -599,7 +599,7 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	        s->st, p.id, PS_POSTED, 1, at, s->actor.full_name, err) != 0 ||
 	    svc_audit(s, at, "verify", "payment", p.payment_no, "", err) != 0)
 		return -1;
-	uuid_new(uuid);
+	os_uuid_new(uuid);
 	svc_syncrec(s, &rec, SR_VERIFY, uuid, at);
 	xstrlcpy(rec.payment_uuid, p.uuid, sizeof rec.payment_uuid);
 	xstrlcpy(rec.p.payment_no, p.payment_no, sizeof rec.p.payment_no);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/uuid.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 int
@@ -159,7 +159,7 @@ head_of(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
 	if (uuid != NULL)
 		xstrlcpy(r->uuid, uuid, sizeof r->uuid);
 	else
-		uuid_new(r->uuid);
+		os_uuid_new(r->uuid);
 	xstrlcpy(r->terminal, *terminal ? terminal : s->cfg.terminal_id,
 	    sizeof r->terminal);
 	if (at == NULL || *at == '\0') {

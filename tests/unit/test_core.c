@@ -16,6 +16,7 @@
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/sha256.h"
+#include "paydesk/os.h"
 #include "paydesk/uuid.h"
 
 static int64_t
@@ -397,9 +398,9 @@ uuids(void **state)
 	assert_string_equal(a, "00000000-0000-4000-8000-000000000000");
 	uuid_v7(0x0123456789abULL, zero, a);
 	assert_string_equal(a, "01234567-89ab-7000-8000-000000000000");
-	uuid_new(a);
+	os_uuid_new(a);
 	usleep(2000);
-	uuid_new(b);
+	os_uuid_new(b);
 	assert_int_equal(strlen(a), 36);
 	assert_true(a[14] == '7');
 	assert_true(a[19] == '8' || a[19] == '9' || a[19] == 'a' ||
