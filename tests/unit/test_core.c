@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -387,6 +388,120 @@ hashing(void **state)
 	                         "a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* The digest of data given in pieces of `step` bytes, as hex. */
+static void
+sha256_pieces(const char *data, size_t n, size_t step, char hex[65])
+{
+	struct sha256 s;
+	uint8_t d[SHA256_LEN];
+	size_t i;
+
+	sha256_init(&s);
+	for (i = 0; i < n; i += step)
+		sha256_update(&s, data + i, n - i < step ? n - i : step);
+	sha256_final(&s, d);
+	sha256_tohex(d, sizeof d, hex);
+}
+
+/* FIPS 180-2 appendix B and NIST CAVS vectors, streamed and at once. */
+static void
+hashing_nist(void **state)
+{
+	static const char two_blocks[] =
+	    "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmn"
+	    "hijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+	char hex[65], *million;
+
+	(void)state;
+	sha256_pieces("", 0, 1, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	                         "27ae41e4649b934ca495991b7852b855");
+	sha256_pieces("abc", 3, 1, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
+	                         "b00361a396177a9cb410ff61f20015ad");
+	sha256_hex(two_blocks, strlen(two_blocks), hex);
+	assert_string_equal(hex, "cf5b16a778af8380036ce59e7b049237"
+	                         "0b249b11e8f07a51afac45037afee9d1");
+	sha256_pieces(two_blocks, strlen(two_blocks), 7, hex);
+	assert_string_equal(hex, "cf5b16a778af8380036ce59e7b049237"
+	                         "0b249b11e8f07a51afac45037afee9d1");
+	million = malloc(1000000);
+	assert_non_null(million);
+	memset(million, 'a', 1000000);
+	sha256_hex(million, 1000000, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
+	                         "f1809a48a497200e046d39ccc7112cd0");
+	sha256_pieces(million, 1000000, 4093, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
+	                         "f1809a48a497200e046d39ccc7112cd0");
+	free(million);
+}
+
+/* HMAC-SHA256 of data under key, as hex (the first `bytes` bytes). */
+static const char *
+hmac_hex(const void *key, size_t kn, const char *data, size_t bytes)
+{
+	static char hex[65];
+	uint8_t d[SHA256_LEN];
+
+	sha256_hmac(key, kn, data, strlen(data), d);
+	sha256_tohex(d, bytes, hex);
+	return hex;
+}
+
+/* RFC 4231 test cases 1-7. */
+static void
+hmac_rfc4231(void **state)
+{
+	uint8_t k[131], dd[51], cd[51];
+	size_t i;
+
+	(void)state;
+	memset(k, 0x0b, 20);
+	assert_string_equal(hmac_hex(k, 20, "Hi There", 32),
+	    "b0344c61d8db38535ca8afceaf0bf12b"
+	    "881dc200c9833da726e9376c2e32cff7");
+	assert_string_equal(
+	    hmac_hex("Jefe", 4, "what do ya want for nothing?", 32),
+	    "5bdcc146bf60754e6a042426089575c7"
+	    "5a003f089d2739839dec58b964ec3843");
+	memset(k, 0xaa, 20);
+	memset(dd, 0xdd, 50);
+	dd[50] = 0;
+	assert_string_equal(hmac_hex(k, 20, (char *)dd, 32),
+	    "773ea91e36800e46854db8ebd09181a7"
+	    "2959098b3ef8c122d9635514ced565fe");
+	for (i = 0; i < 25; i++)
+		k[i] = (uint8_t)(i + 1);
+	memset(cd, 0xcd, 50);
+	cd[50] = 0;
+	assert_string_equal(hmac_hex(k, 25, (char *)cd, 32),
+	    "82558a389a443c0ea4cc819899f2083a"
+	    "85f0faa3e578f8077a2e3ff46729665b");
+	memset(k, 0x0c, 20);
+	assert_string_equal(hmac_hex(k, 20, "Test With Truncation", 16),
+	    "a3b6167473100ee06e0c796c2955552b");
+	memset(k, 0xaa, 131);
+	assert_string_equal(hmac_hex(k, 131,
+	                        "Test Using Larger Than Block-Size Key - "
+	                        "Hash Key First",
+	                        32),
+	    "60e431591ee0b67f0d8a26aacbf5b77f"
+	    "8e0bc6213728c5140546040f0ee37f54");
+	assert_string_equal(
+	    hmac_hex(k, 131,
+	        "This is a test using a larger than block-size key and a "
+	        "larger than block-size data. The key needs to be hashed "
+	        "before being used by the HMAC algorithm.",
+	        32),
+	    "9b09ffa71b942fcb27635fbcd5b0e944"
+	    "bfdc63644f0713938a7f51535c3a35e2");
+	/* an empty key and empty data are allowed */
+	assert_string_equal(hmac_hex("", 0, "", 32),
+	    "b613679a0814d9ec772f95d778c35fc5"
+	    "ff1697c493715653c6c712144292c5ad");
+}
+
 static void
 uuids(void **state)
 {
@@ -447,6 +562,8 @@ main(void)
 	    cmocka_unit_test(credit_rules),
 	    cmocka_unit_test(csv_reading),
 	    cmocka_unit_test(hashing),
+	    cmocka_unit_test(hashing_nist),
+	    cmocka_unit_test(hmac_rfc4231),
 	    cmocka_unit_test(uuids),
 	    cmocka_unit_test(aging_and_sorts),
 	};
