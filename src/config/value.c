@@ -12,6 +12,7 @@
 #include "paydesk/csv.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 static char *

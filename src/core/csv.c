@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "paydesk/csv.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 void
@@ -15,43 +16,6 @@ csv_init(struct csv_reader *r, const char *buf, size_t len)
 	/* a UTF-8 byte order mark is tolerated at the very start */
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		r->p += 3;
-}
-
-int
-utf8_valid(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, k, need;
-	uint32_t cp;
-
-	while (i < n) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((s[i] & 0xE0) == 0xC0) {
-			need = 1;
-			cp = s[i] & 0x1F;
-		} else if ((s[i] & 0xF0) == 0xE0) {
-			need = 2;
-			cp = s[i] & 0x0F;
-		} else if ((s[i] & 0xF8) == 0xF0) {
-			need = 3;
-			cp = s[i] & 0x07;
-		} else
-			return 0;
-		for (k = 1; k <= need; k++) {
-			if (i + k >= n || (s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) ||
-		    (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += need + 1;
-	}
-	return 1;
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
 #include "paydesk/service.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 int
@@ -78,17 +79,6 @@ svc_today(char day[11])
 	day[10] = '\0';
 }
 
-static size_t
-utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 int
 svc_check_text(const char *what, const char *text, int max, int required,
     struct pd_err *err)
@@ -110,7 +100,7 @@ svc_check_text(const char *what, const char *text, int max, int required,
 			    "%s contains a control "
 			    "character at byte %d",
 			    what, (int)(p - (const unsigned char *)text) + 1);
-	n = utf8_chars(text);
+	n = utf8_chars(text, strlen(text));
 	if ((int)n > max)
 		return pd_fail(err, PD_EINVAL,
 		    "%s is %zu characters long; the "

@@ -18,6 +18,7 @@
 #include "paydesk/numfmt.h"
 #include "paydesk/sha256.h"
 #include "paydesk/os.h"
+#include "paydesk/utf8.h"
 #include "paydesk/uuid.h"
 
 static int64_t
@@ -388,6 +389,128 @@ hashing(void **state)
 	                         "a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* Display columns and characters of NUL-terminated s. */
+static int
+cols_of(const char *s)
+{
+	return utf8_columns(s, strlen(s));
+}
+
+static void
+utf8_walking(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	/* wide CJK and emoji 2, combining acute 0, Latin letters 1 */
+	assert_int_equal(cols_of("中文"), 4);
+	assert_int_equal(cols_of("\xf0\x9f\x98\x80"), 2); /* U+1F600 */
+	assert_int_equal(cols_of("e\xcc\x81"), 1);        /* e + U+0301 */
+	assert_int_equal(utf8_cp_columns(0x301), 0);
+	assert_int_equal(utf8_cp_columns(0x200d), 0); /* ZWJ */
+	assert_int_equal(utf8_cp_columns(0xfe0f), 0); /* VS16 */
+	assert_int_equal(cols_of("ı"), 1);
+	assert_int_equal(cols_of("á"), 1);
+	assert_int_equal(cols_of("Kırşehir Álvaro"), 15);
+	assert_int_equal(utf8_cp_columns('\t'), 1); /* controls: one cell */
+	assert_int_equal(utf8_cp_columns(0x7f), 1);
+	assert_int_equal(utf8_cp_columns(0x85), 1);
+	/* characters, not bytes */
+	assert_int_equal(utf8_chars("ıá中\xf0\x9f\x98\x80", 11), 4);
+	assert_int_equal(utf8_chars("abc", 2), 2);
+	assert_int_equal(utf8_chars("a\0bc", 4), 1); /* stops at NUL */
+	/* decoding */
+	assert_int_equal(utf8_len("\xc4\xb1"), 2);
+	assert_int_equal(utf8_cp("\xc4\xb1"), 0x131);
+	assert_int_equal(utf8_len("\xf0\x9f\x98\x80"), 4);
+	assert_int_equal(utf8_cp("\xf0\x9f\x98\x80"), 0x1f600);
+	/* invalid bytes: one U+FFFD of one byte each, then resync */
+	assert_int_equal(utf8_len("\xff"), 1);
+	assert_int_equal(utf8_cp("\xff"), UTF8_REPLACEMENT);
+	assert_int_equal(utf8_cp("\xc0\x80"), UTF8_REPLACEMENT); /* overlong */
+	assert_int_equal(utf8_len("\xc0\x80"), 1);
+	assert_int_equal(utf8_cp("\xed\xa0\x80"), UTF8_REPLACEMENT);
+	assert_int_equal(utf8_cp("\xf4\x90\x80\x80"), UTF8_REPLACEMENT);
+	assert_int_equal(utf8_chars("\xff\x80x", 3), 3);
+	assert_int_equal(cols_of("\xff\x80x"), 3);
+	/* truncated sequences: by a NUL, by the length, by a new start */
+	assert_int_equal(utf8_len("\xe4\xb8"), 1);
+	assert_int_equal(utf8_decode("\xe4\xb8\xad", 2, &cp), 1);
+	assert_int_equal(cp, UTF8_REPLACEMENT);
+	assert_int_equal(utf8_decode("\xe4\xb8\xad", 3, &cp), 3);
+	assert_int_equal(cp, 0x4e2d);
+	assert_int_equal(utf8_chars("\xe4\x61", 2), 2);
+	assert_int_equal(utf8_chars("\xe4\xb8\xad", 2), 2);
+	/* validity */
+	assert_true(utf8_valid("", 0));
+	assert_true(utf8_valid("\xf0\x9f\x98\x80ı", 6));
+	assert_false(utf8_valid("\xf0\x9f\x98", 3));     /* cut short */
+	assert_false(utf8_valid("\xf4\x90\x80\x80", 4)); /* > U+10FFFF */
+	assert_false(utf8_valid("\x80", 1));
+}
+
+static void
+utf8_fitting(void **state)
+{
+	const char *s = "a中b";
+	int cols = -1;
+
+	(void)state;
+	assert_int_equal(utf8_fit(s, strlen(s), 0, &cols), 0);
+	assert_int_equal(cols, 0);
+	assert_int_equal(utf8_fit(s, strlen(s), 1, &cols), 1);
+	assert_int_equal(cols, 1);
+	/* the wide character does not fit in 2: never cut inside it */
+	assert_int_equal(utf8_fit(s, strlen(s), 2, &cols), 1);
+	assert_int_equal(cols, 1);
+	assert_int_equal(utf8_fit(s, strlen(s), 3, &cols), 4);
+	assert_int_equal(cols, 3);
+	assert_int_equal(utf8_fit(s, strlen(s), 99, &cols), 5);
+	assert_int_equal(cols, 4);
+	/* a combining mark stays with its letter */
+	assert_int_equal(utf8_fit("e\xcc\x81x", 4, 1, &cols), 3);
+	assert_int_equal(cols, 1);
+	assert_int_equal(utf8_fit("ıá", 4, 1, NULL), 2);
+	assert_int_equal(utf8_fit("\xf0\x9f\x98\x80", 4, 1, NULL), 0);
+	assert_int_equal(utf8_fit("abc", 2, 5, NULL), 2);
+}
+
+/* utf8_fold of NUL-terminated s, compared with want. */
+static void
+fold_is(const char *s, const char *want)
+{
+	char *f = utf8_fold(s, strlen(s));
+
+	assert_string_equal(f, want);
+	free(f);
+}
+
+static void
+utf8_folding(void **state)
+{
+	(void)state;
+	fold_is("", "");
+	fold_is("Łukasz Żółć", "łukasz zołc"); /* ł does not decompose */
+	fold_is("ÁRVÍZTŰRŐ tükörfúrógép", "arvizturo tukorfurogep");
+	fold_is("José", "jose");
+	fold_is("Jose\xcc\x81", "jose"); /* decomposed input alike */
+	fold_is("Straße", "strasse");
+	fold_is("İstanbul Kırşehir", "istanbul kırsehir");
+	fold_is("ﬁle Ⅸ", "file ix"); /* compatibility forms */
+	fold_is("soft\xc2\xadhyphen", "softhyphen");
+	fold_is("中文", "中文");
+	fold_is("a\xff\x62", "a\xef\xbf\xbd\x62");
+	/* one rule for index and query */
+	{
+		char *a = utf8_fold("MÜLLER", 6 + 1);
+		char *b = utf8_fold("muller", 6);
+
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
 /* The digest of data given in pieces of `step` bytes, as hex. */
 static void
 sha256_pieces(const char *data, size_t n, size_t step, char hex[65])
@@ -561,6 +684,9 @@ main(void)
 	    cmocka_unit_test(analysis_and_rules),
 	    cmocka_unit_test(credit_rules),
 	    cmocka_unit_test(csv_reading),
+	    cmocka_unit_test(utf8_walking),
+	    cmocka_unit_test(utf8_fitting),
+	    cmocka_unit_test(utf8_folding),
 	    cmocka_unit_test(hashing),
 	    cmocka_unit_test(hashing_nist),
 	    cmocka_unit_test(hmac_rfc4231),
