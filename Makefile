@@ -30,6 +30,7 @@ CC      = clang
 BUILD   = build-fuzz
 OPT     = -O1 -g
 WERROR  =
+WARN    := $(filter-out -Wno-format-truncation,$(WARN))
 CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined \
            -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined

@@ -11,6 +11,7 @@
 
 #include "paydesk/alloc.h"
 #include "paydesk/credit.h"
+#include "paydesk/config.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
 #include "paydesk/model.h"
@@ -511,6 +512,44 @@ utf8_folding(void **state)
 	}
 }
 
+/* Load a config file of the given text; the result of config_load. */
+static int
+load_text(const char *text, struct config *cfg, struct pd_err *err)
+{
+	char path[] = "/tmp/pd-test-cfg.XXXXXX";
+	int fd = mkstemp(path), rc;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	rc = config_load(path, cfg, err);
+	unlink(path);
+	return rc;
+}
+
+/* Found by fuzz_config: a name listed twice was reported from memory
+ * already freed (the message read the freed copy of the list). */
+static void
+config_names_twice(void **state)
+{
+	struct config *cfg = malloc(sizeof *cfg);
+	struct pd_err err;
+
+	(void)state;
+	assert_int_equal(load_text("[payments]\nchannels = Walk-in, Kiosk, "
+	                           "walk-in\n",
+	                     cfg, &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "\"walk-in\" is listed twice"));
+	assert_non_null(strstr(err.msg, "[payments] channels"));
+	assert_int_equal(load_text("[credit_notes]\nreasons = Overpayment, "
+	                           "Goodwill, OVERPAYMENT\n",
+	                     cfg, &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "\"OVERPAYMENT\" is listed twice"));
+	free(cfg);
+}
+
 /* The digest of data given in pieces of `step` bytes, as hex. */
 static void
 sha256_pieces(const char *data, size_t n, size_t step, char hex[65])
@@ -687,6 +726,7 @@ main(void)
 	    cmocka_unit_test(utf8_walking),
 	    cmocka_unit_test(utf8_fitting),
 	    cmocka_unit_test(utf8_folding),
+	    cmocka_unit_test(config_names_twice),
 	    cmocka_unit_test(hashing),
 	    cmocka_unit_test(hashing_nist),
 	    cmocka_unit_test(hmac_rfc4231),
