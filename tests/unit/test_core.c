@@ -18,6 +18,7 @@
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/sha256.h"
+#include "paydesk/syncrec.h"
 #include "paydesk/os.h"
 #include "paydesk/utf8.h"
 #include "paydesk/uuid.h"
@@ -550,6 +551,35 @@ config_names_twice(void **state)
 	free(cfg);
 }
 
+/* Found by fuzz_push: a record refused alone kept the "uuid" its head
+ * had decoded to even when that was not a UUID, and the answer echoed
+ * it; it names the record only by a real (36-character) uuid. */
+static void
+push_refused_uuid(void **state)
+{
+	static const char body[] =
+	    "{\"v\":1,\"terminal\":\"T01\",\"records\":["
+	    "{\"v\":1,\"kind\":\"payment\",\"uuid\":\"x\",\"terminal\":\"T01\","
+	    "\"at\":\"2025-04-20 10:00:00\"},"
+	    "{\"v\":1,\"kind\":\"payment\",\"terminal\":\"T01\","
+	    "\"uuid\":\"01234567-89ab-7000-8000-000000000000\","
+	    "\"at\":\"2025-04-20 10:00:00\"}]}";
+	struct sync_push p;
+	struct syncrec r;
+	struct pd_err err;
+
+	(void)state;
+	assert_int_equal(sync_push_decode(body, strlen(body), &p, &err), 0);
+	assert_int_equal(p.nrecs, 2);
+	assert_int_equal(sync_push_record(&p, 0, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "is not a UUID"));
+	assert_string_equal(r.uuid, "");
+	assert_int_equal(sync_push_record(&p, 1, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "\"data\" must be an object"));
+	assert_string_equal(r.uuid, "01234567-89ab-7000-8000-000000000000");
+	sync_push_free(&p);
+}
+
 /* The digest of data given in pieces of `step` bytes, as hex. */
 static void
 sha256_pieces(const char *data, size_t n, size_t step, char hex[65])
@@ -727,6 +757,7 @@ main(void)
 	    cmocka_unit_test(utf8_fitting),
 	    cmocka_unit_test(utf8_folding),
 	    cmocka_unit_test(config_names_twice),
+	    cmocka_unit_test(push_refused_uuid),
 	    cmocka_unit_test(hashing),
 	    cmocka_unit_test(hashing_nist),
 	    cmocka_unit_test(hmac_rfc4231),
