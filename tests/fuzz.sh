@@ -18,20 +18,23 @@ for h in tests/fuzz/fuzz_*.c; do
 	work="$out/corpus/$name"
 	art="$out/artifacts/$name"
 	mkdir -p "$seeds" "$work" "$art"
+	rm -f "$art"/* # earlier finds are in the corpus already
 	echo "fuzzing $name for $SECS s"
 	"$out/$name" -max_total_time="$SECS" -max_len=16384 -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix="$art/" "$work" "$seeds" \
 	    >"$out/$name.log" 2>&1
 	rc=$?
 	tail -3 "$out/$name.log"
+	new=0
 	for f in "$art"/crash-* "$art"/leak-* "$art"/timeout-* \
 	    "$art"/oom-*; do
 		[ -f "$f" ] || continue
+		new=1
 		found=1
 		cp "$f" "$seeds/"
 		echo "$name: $(basename "$f") added to $seeds (log: $out/$name.log)"
 	done
-	if [ "$rc" -ne 0 ] && [ "$found" -eq 0 ]; then
+	if [ "$rc" -ne 0 ] && [ "$new" -eq 0 ]; then
 		found=1
 		echo "$name exited $rc (log: $out/$name.log)"
 	fi
