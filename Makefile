@@ -4,7 +4,7 @@
 #   make check      install what tests need, build, run every test tier
 #   make check SANITIZE=1   the same with ASan and UBSan
 #   make bench      speed and memory figures (builds a large store once)
-#   make fuzz       run the fuzz harnesses for a while
+#   make fuzz       run the fuzz harnesses (FUZZ_SECONDS each, default 60)
 #   make install PREFIX=/usr/local ; make clean ; make deps
 
 CC      ?= cc
@@ -17,13 +17,24 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
           -Wno-format-truncation
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
-PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd
+PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
+          libutf8proc
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt -lhpdf -pthread
 
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+# make fuzz: the library and the harnesses built by clang for libFuzzer
+CC      = clang
+BUILD   = build-fuzz
+OPT     = -O1 -g
+WERROR  =
+WARN    := $(filter-out -Wno-format-truncation,$(WARN))
+CFLAGS  += -fsanitize=fuzzer-no-link,address,undefined \
+           -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else ifeq ($(SANITIZE),1)
 BUILD   = build-san
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=undefined
@@ -37,10 +48,11 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libcurl4-openssl-dev libhpdf-dev libiniparser-dev \
            libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
            libxlsxwriter-dev unzip python3 curl openssl \
-           fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev
+           fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev \
+           libssl-dev libutf8proc-dev
 
-LIB_SRC  = $(wildcard src/core/*.c src/config/*.c src/store/*.c src/doc/*.c \
-           src/sync/*.c src/service/*.c)
+LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
+           src/doc/*.c src/sync/*.c src/service/*.c)
 TUI_SRC  = $(wildcard src/tui/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
 CENTRAL_SRC = $(wildcard src/central/*.c)
@@ -52,8 +64,12 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRC = $(wildcard tests/tools/*.c)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+# one harness per decoder; make check replays each over its corpus
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
 
-.PHONY: all deps run check unit cli-tests bench fuzz install clean
+.PHONY: all deps run check unit cli-tests bench fuzz fuzzers install clean
 
 all: $(BUILD)/paydesk $(BUILD)/paydesk-central
 
@@ -99,6 +115,24 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libpaydesk_tui.a \
 	$(Q)$(CC) $(CPPFLAGS) -Isrc/tui $(CFLAGS) $(LDFLAGS) -o $@ $< \
 	    $(BUILD)/libpaydesk_tui.a $(BUILD)/libpaydesk.a $(LDLIBS)
 
+# the harness with replay.c's main: the corpus replay of make check
+$(BUILD)/fuzz/replay_%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h \
+    $(BUILD)/libpaydesk.a
+	@mkdir -p $(dir $@)
+	@[ "$(V)" = 1 ] || echo "  LD      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) $(LDFLAGS) \
+	    -o $@ $< tests/fuzz/replay.c $(BUILD)/libpaydesk.a $(LDLIBS)
+
+# the harness with libFuzzer's main (FUZZ=1: clang)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libpaydesk.a
+	@mkdir -p $(dir $@)
+	@[ "$(V)" = 1 ] || echo "  LD      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(filter-out -MMD -MP,$(CFLAGS)) \
+	    -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(BUILD)/libpaydesk.a \
+	    $(LDLIBS)
+
+fuzzers: $(FUZZ_BIN)
+
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
@@ -117,7 +151,7 @@ run: deps
 	@./$(BUILD)/paydesk
 
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN)
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 bench: deps
@@ -125,8 +159,8 @@ bench: deps
 	@BUILD=$(BUILD) sh tests/bench.sh
 
 fuzz: deps
-	@$(MAKE) --no-print-directory all
-	@BUILD=$(BUILD) sh tests/fuzz.sh
+	@$(MAKE) --no-print-directory FUZZ=1 fuzzers
+	@BUILD=build-fuzz sh tests/fuzz.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
@@ -143,6 +177,6 @@ install: all
 	    $(DESTDIR)$(PREFIX)/share/doc/paydesk/
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(TUI_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CENTRAL_OBJ:.o=.d) $(TOOL_BIN:=.d)

@@ -1,6 +1,7 @@
 #!/bin/sh
-# run.sh - every test tier: cmocka unit tests, then the black-box scripts
-# in tests/cli (each run in a clean environment). Ends with the line
+# run.sh - every test tier: cmocka unit tests, the fuzz harnesses'
+# corpus replay, then the black-box scripts in tests/cli and tests/tui
+# (each run in a clean environment). Ends with the line
 # "N passed, N failed" and exits non-zero if anything failed.
 BUILD=${BUILD:-build}
 top=$(pwd)
@@ -25,6 +26,22 @@ for t in "$BUILD"/tests/test_*; do
 	[ "$f" -eq 0 ] || grep -E '^\[  (ERROR|FAILED) |LINE|Sanitizer|runtime error' "$log" | head -40
 	pass=$((pass + p))
 	fail=$((fail + f))
+done
+
+echo "== fuzz corpus replay"
+# each harness of tests/fuzz over its corpus (seeds and every crash input
+# found), built with replay.c's main: one check per harness
+for t in "$BUILD"/fuzz/replay_fuzz_*; do
+	[ -x "$t" ] || continue
+	name=${t##*/replay_}
+	if "$t" "tests/fuzz/corpus/$name" >"$log" 2>&1; then
+		grep '^ok - ' "$log"
+		pass=$((pass + 1))
+	else
+		echo "not ok - $name: the corpus replay failed"
+		tail -30 "$log"
+		fail=$((fail + 1))
+	fi
 done
 
 echo "== black-box tests"

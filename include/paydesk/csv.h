@@ -22,7 +22,5 @@ void csv_init(struct csv_reader *r, const char *buf, size_t len);
  * quote, NUL byte, invalid UTF-8) with "line L, column C: ..." in err. */
 int csv_next(struct csv_reader *r, struct csv_row *row, struct pd_err *err);
 void csv_row_free(struct csv_row *row);
-/* Non-zero if s is valid UTF-8. */
-int utf8_valid(const char *s, size_t n);
 
 #endif

@@ -1,19 +1,53 @@
-/* utf8.h - walking UTF-8 text by characters and display columns. */
+/* utf8.h - walking UTF-8 text by characters and display columns, and
+ * the one folding rule for search (index and query alike), over
+ * utf8proc (Unicode 15 tables).
+ *
+ * Text is given as (s, n): at most n bytes of s, and never past a NUL
+ * byte. A bad sequence (a stray or overlong byte, a surrogate, a code
+ * point past U+10FFFF, a sequence cut short) counts as one U+FFFD of one
+ * byte: walking never stops and never splits a good character. */
 #ifndef PAYDESK_UTF8_H
 #define PAYDESK_UTF8_H
 #include <stddef.h>
 #include <stdint.h>
 
-/* Length in bytes of the character at s (1..4; 1 for a stray byte). */
+#define UTF8_REPLACEMENT 0xfffd
+
+/* Decode the character at s, reading at most n bytes (n > 0): its code
+ * point into *cp and its length in bytes (1..4) as the result; a bad
+ * sequence gives U+FFFD and 1. */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Length in bytes of the character at NUL-terminated s (1..4; 1 for a
+ * bad sequence, and for the NUL itself). */
 size_t utf8_len(const char *s);
-/* The code point of the character at s (U+FFFD for a bad sequence). */
+/* The code point of the character at NUL-terminated s (U+FFFD for a bad
+ * sequence). */
 uint32_t utf8_cp(const char *s);
-/* Display columns of one code point: 0 for combining marks, 2 for East
- * Asian wide characters, else 1. */
+/* Display columns of one code point on a terminal: 0 for combining marks
+ * and other zero-width characters (ZWJ, variation selectors), 2 for East
+ * Asian wide characters and emoji, else 1. A control character counts 1
+ * (it is shown as one replacement cell, never overlapped). */
 int utf8_cp_columns(uint32_t cp);
 /* Display columns of the first n bytes of s. */
 int utf8_columns(const char *s, size_t n);
 /* Characters (code points) in the first n bytes of s. */
 size_t utf8_chars(const char *s, size_t n);
+/* Non-zero if the n bytes of s are valid UTF-8 (NUL bytes included):
+ * no overlong forms, no surrogates, nothing past U+10FFFF. */
+int utf8_valid(const char *s, size_t n);
+/* The longest start of (s, n) that fits in w display columns, in bytes;
+ * a character is never split, and zero-width characters (combining
+ * marks) that follow the last one that fits stay with it. The columns
+ * that start takes go to *cols if cols is not NULL. w <= 0 gives 0. */
+size_t utf8_fit(const char *s, size_t n, int w, int *cols);
+/* The search form of (s, n), newly allocated (free it with free()):
+ * compatibility-composed (NFKC), case-folded, with combining marks
+ * stripped and default-ignorable characters (soft hyphen, ZWJ) dropped,
+ * so "ÁRVÍZTŰRŐ" and "arvizturo", "ﬁ" and "fi", "Straße" and "strasse"
+ * fold alike. Marks are stripped only where a letter decomposes into
+ * a base and a mark: "Żółć" folds to "zołc" (ł has no decomposition in
+ * Unicode and stays ł), "ı" (dotless i) stays ı, "İ" folds to "i". A bad
+ * sequence folds as U+FFFD. Aborts on out-of-memory, like xmalloc. */
+char *utf8_fold(const char *s, size_t n);
 
 #endif

@@ -1,4 +1,6 @@
-/* uuid.h - RFC 9562 ids for every synced record. */
+/* uuid.h - RFC 9562 ids for every synced record: formatting from given
+ * bytes and time. A new id from the clock and the kernel is os_uuid_new
+ * (os.h). */
 #ifndef PAYDESK_UUID_H
 #define PAYDESK_UUID_H
 #include <stdint.h>
@@ -10,9 +12,5 @@ void uuid_from_bytes(const uint8_t b[16], char out[UUID_BUFSZ]);
 /* A version 7 UUID: ms (Unix time in milliseconds) in its first 48
  * bits, then 74 bits of rnd. */
 void uuid_v7(uint64_t ms, const uint8_t rnd[10], char out[UUID_BUFSZ]);
-/* A new version 7 UUID: now, and random bits from the kernel's
- * generator (getrandom). Later ones sort after earlier ones (to the
- * millisecond). */
-void uuid_new(char out[UUID_BUFSZ]);
 
 #endif

@@ -12,6 +12,7 @@
 #include "paydesk/csv.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 static char *
@@ -89,11 +90,11 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 		}
 		for (i = 0; i < n; i++)
 			if (strcasecmp(names[i], name) == 0) {
-				free(copy);
-				return pd_fail(err, PD_EINVAL,
-				    "\"%s\" is "
-				    "listed twice",
+				/* name points into copy: say it, then free */
+				pd_fail(err, PD_EINVAL, "\"%s\" is listed twice",
 				    name);
+				free(copy);
+				return -1;
 			}
 		xstrlcpy(names[n++], name, CFG_NAME_MAX);
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "paydesk/csv.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 void
@@ -15,43 +16,6 @@ csv_init(struct csv_reader *r, const char *buf, size_t len)
 	/* a UTF-8 byte order mark is tolerated at the very start */
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		r->p += 3;
-}
-
-int
-utf8_valid(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, k, need;
-	uint32_t cp;
-
-	while (i < n) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((s[i] & 0xE0) == 0xC0) {
-			need = 1;
-			cp = s[i] & 0x1F;
-		} else if ((s[i] & 0xF0) == 0xE0) {
-			need = 2;
-			cp = s[i] & 0x0F;
-		} else if ((s[i] & 0xF8) == 0xF0) {
-			need = 3;
-			cp = s[i] & 0x07;
-		} else
-			return 0;
-		for (k = 1; k <= need; k++) {
-			if (i + k >= n || (s[i + k] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((need == 1 && cp < 0x80) || (need == 2 && cp < 0x800) ||
-		    (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-		    (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
-		i += need + 1;
-	}
-	return 1;
 }
 
 static void
@@ -89,127 +53,133 @@ csv_row_free(struct csv_row *row)
 	memset(row, 0, sizeof *row);
 }
 
+/* The bytes of the field being read, reused from field to field. */
+struct field {
+	char *buf;
+	size_t len, cap;
+};
+
+static void
+field_add(struct field *f, char c)
+{
+	if (f->len + 1 >= f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 64;
+		f->buf = xrealloc(f->buf, f->cap, 1);
+	}
+	f->buf[f->len++] = c;
+}
+
+/* A quoted field, r->p on its opening quote: up to and past the closing
+ * quote, with "" as one quote; the field may span lines (*line_start
+ * follows them). */
+static int
+read_quoted(struct csv_reader *r, struct field *f, const char **line_start,
+    const struct csv_row *row, int col, struct pd_err *err)
+{
+	r->p++;
+	for (;;) {
+		if (r->p >= r->end)
+			return pd_fail(err, PD_EINVAL,
+			    "line %d, column %d: quoted field is not closed",
+			    row->line, col);
+		if (*r->p == '"') {
+			if (r->p + 1 < r->end && r->p[1] == '"') {
+				r->p += 2;
+				field_add(f, '"');
+				continue;
+			}
+			r->p++;
+			break;
+		}
+		if (*r->p == '\n') {
+			r->line++;
+			*line_start = r->p + 1;
+		}
+		if (*r->p == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    "line %d: NUL byte in the file", r->line);
+		field_add(f, *r->p++);
+	}
+	if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
+		return pd_fail(err, PD_EINVAL,
+		    "line %d, column %d: text after the closing quote", r->line,
+		    (int)(r->p - *line_start) + 1);
+	return 0;
+}
+
+/* An unquoted field: up to the next comma or end of line. */
+static int
+read_plain(struct csv_reader *r, struct field *f, const char *line_start,
+    struct pd_err *err)
+{
+	while (
+	    r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
+		if (*r->p == '"')
+			return pd_fail(err, PD_EINVAL,
+			    "line %d, column %d: quote inside an unquoted "
+			    "field (quote the whole field and double the "
+			    "quote)",
+			    r->line, (int)(r->p - line_start) + 1);
+		if (*r->p == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    "line %d: NUL byte in the file", r->line);
+		field_add(f, *r->p++);
+	}
+	return 0;
+}
+
+/* Skip the blank lines between records; 0 at the end of the input. */
+static int
+skip_blank(struct csv_reader *r)
+{
+	while (r->p < r->end && (*r->p == '\n' || *r->p == '\r')) {
+		if (*r->p == '\n')
+			r->line++;
+		r->p++;
+	}
+	return r->p < r->end;
+}
+
 int
 csv_next(struct csv_reader *r, struct csv_row *row, struct pd_err *err)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	const char *line_start = r->p;
-	int col, quoted, done = 0;
+	struct field f = {NULL, 0, 0};
+	const char *line_start;
+	int col, rc;
 
 	row_reset(row);
-	/* skip blank lines between records */
-	while (r->p < r->end && (*r->p == '\n' || *r->p == '\r')) {
-		if (*r->p == '\n') {
-			r->line++;
-		}
-		r->p++;
-	}
-	if (r->p >= r->end)
+	if (!skip_blank(r))
 		return 0;
 	row->line = r->line;
 	line_start = r->p;
-	while (!done) {
+	for (;;) {
 		col = (int)(r->p - line_start) + 1;
-		len = 0;
-		quoted = r->p < r->end && *r->p == '"';
-		if (quoted) {
-			r->p++;
-			for (;;) {
-				if (r->p >= r->end) {
-					free(buf);
-					return pd_fail(err, PD_EINVAL,
-					    "line %d, column %d: quoted field "
-					    "is not closed",
-					    row->line, col);
-				}
-				if (*r->p == '"') {
-					if (r->p + 1 < r->end &&
-					    r->p[1] == '"') {
-						r->p += 2;
-						goto addq;
-					}
-					r->p++;
-					break;
-				}
-				if (*r->p == '\n') {
-					r->line++;
-					line_start = r->p + 1;
-				}
-				if (*r->p == '\0') {
-					free(buf);
-					return pd_fail(err, PD_EINVAL,
-					    "line %d: NUL byte in the file",
-					    r->line);
-				}
-				r->p++;
-				if (len + 1 >= cap) {
-					cap = cap ? cap * 2 : 64;
-					buf = xrealloc(buf, cap, 1);
-				}
-				buf[len++] = r->p[-1];
-				continue;
-			addq:
-				if (len + 1 >= cap) {
-					cap = cap ? cap * 2 : 64;
-					buf = xrealloc(buf, cap, 1);
-				}
-				buf[len++] = '"';
-			}
-			if (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
-			    *r->p != '\r') {
-				free(buf);
-				return pd_fail(err, PD_EINVAL,
-				    "line %d, column "
-				    "%d: text after the closing quote",
-				    r->line, (int)(r->p - line_start) + 1);
-			}
-		} else {
-			while (r->p < r->end && *r->p != ',' && *r->p != '\n' &&
-			       *r->p != '\r') {
-				if (*r->p == '"') {
-					free(buf);
-					return pd_fail(err, PD_EINVAL,
-					    "line %d, column %d: quote inside "
-					    "an unquoted field (quote the "
-					    "whole "
-					    "field and double the quote)",
-					    r->line,
-					    (int)(r->p - line_start) + 1);
-				}
-				if (*r->p == '\0') {
-					free(buf);
-					return pd_fail(err, PD_EINVAL,
-					    "line %d: NUL byte in the file",
-					    r->line);
-				}
-				if (len + 1 >= cap) {
-					cap = cap ? cap * 2 : 64;
-					buf = xrealloc(buf, cap, 1);
-				}
-				buf[len++] = *r->p++;
-			}
+		f.len = 0;
+		if (r->p < r->end && *r->p == '"')
+			rc = read_quoted(r, &f, &line_start, row, col, err);
+		else
+			rc = read_plain(r, &f, line_start, err);
+		if (rc == 0 && !utf8_valid(f.buf ? f.buf : "", f.len))
+			rc = pd_fail(err, PD_EINVAL,
+			    "line %d, column %d: invalid UTF-8", row->line,
+			    col);
+		if (rc != 0) {
+			free(f.buf);
+			return -1;
 		}
-		if (!utf8_valid(buf ? buf : "", len)) {
-			free(buf);
-			return pd_fail(err, PD_EINVAL,
-			    "line %d, column %d: "
-			    "invalid UTF-8",
-			    row->line, col);
-		}
-		row_push(row, buf ? buf : "", len, col);
+		row_push(row, f.buf ? f.buf : "", f.len, col);
 		if (r->p < r->end && *r->p == ',') {
 			r->p++;
 			continue;
 		}
-		if (r->p < r->end && *r->p == '\r')
-			r->p++;
-		if (r->p < r->end && *r->p == '\n') {
-			r->p++;
-			r->line++;
-		}
-		done = 1;
+		break;
 	}
-	free(buf);
+	if (r->p < r->end && *r->p == '\r')
+		r->p++;
+	if (r->p < r->end && *r->p == '\n') {
+		r->p++;
+		r->line++;
+	}
+	free(f.buf);
 	return 1;
 }

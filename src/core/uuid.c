@@ -1,11 +1,9 @@
 /* uuid.c - RFC 9562 UUIDs: version 7 for new records (time-ordered, so
  * that an index on them grows at its end instead of everywhere: a batch
  * of new records touches a few pages of it, not one page each), version
- * 4 formatting for fixed bytes. */
+ * 4 formatting for fixed bytes. Pure: the time and the random bits are
+ * arguments (os_uuid_new in src/os/ reads them from the machine). */
 #include <stdio.h>
-#include <stdlib.h>
-#include <sys/random.h>
-#include <time.h>
 
 #include "paydesk/uuid.h"
 
@@ -43,26 +41,4 @@ uuid_v7(uint64_t ms, const uint8_t rnd[10], char out[UUID_BUFSZ])
 	for (i = 0; i < 10; i++)
 		b[6 + i] = rnd[i];
 	format(b, 7, out);
-}
-
-void
-uuid_new(char out[UUID_BUFSZ])
-{
-	uint8_t r[10];
-	size_t got = 0;
-	ssize_t n;
-	struct timespec ts;
-
-	while (got < sizeof r) {
-		n = getrandom(r + got, sizeof r - got, 0);
-		if (n <= 0) {
-			fputs("paydesk: getrandom failed\n", stderr);
-			abort();
-		}
-		got += (size_t)n;
-	}
-	/* the real clock, not the test clock: only the order matters */
-	clock_gettime(CLOCK_REALTIME, &ts);
-	uuid_v7((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000, r,
-	    out);
 }

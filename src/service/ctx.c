@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 int

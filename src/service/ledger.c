@@ -16,6 +16,7 @@
 
 #include "internal.h"
 #include "paydesk/numfmt.h"
+#include "paydesk/os.h"
 #include "paydesk/uuid.h"
 
 int
@@ -202,7 +203,7 @@ ledger_rec_head(const struct svc *s, struct syncrec *r, enum syncrec_kind kind,
 	if (uuid != NULL && *uuid != '\0')
 		xstrlcpy(r->uuid, uuid, sizeof r->uuid);
 	else
-		uuid_new(r->uuid);
+		os_uuid_new(r->uuid);
 	xstrlcpy(r->terminal,
 	    terminal != NULL && *terminal ? terminal : s->cfg.terminal_id,
 	    sizeof r->terminal);

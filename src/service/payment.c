@@ -6,7 +6,7 @@
 #include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/money.h"
-#include "paydesk/uuid.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 /* "Cash, Credit Card, ..." for messages. */
@@ -515,7 +515,7 @@ void_in_tx(
 		return -1;
 	memset(&v, 0, sizeof v);
 	svc_now(v.voided_at);
-	uuid_new(v.uuid);
+	os_uuid_new(v.uuid);
 	v.payment_id = p.id;
 	xstrlcpy(v.reason, reason, sizeof v.reason);
 	xstrlcpy(v.voided_by, s->actor.full_name, sizeof v.voided_by);

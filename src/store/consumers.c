@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/uuid.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 #define CONSUMER_COLS                                                          \
@@ -53,7 +53,7 @@ store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 	if (s == NULL)
 		return -1;
 	if (c->uuid[0] == '\0')
-		uuid_new(c->uuid);
+		os_uuid_new(c->uuid);
 	digits_of(c->phone, digits, sizeof digits);
 	st_bind(s, "ssssssss", c->uuid, c->account_no, c->name, c->address,
 	    c->phone, digits, c->email, c->segment);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/uuid.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 #define CN_COLS                                                                \
@@ -75,7 +75,7 @@ store_credit_insert(struct store *st, struct credit_note *n, struct pd_err *err)
 	if (s == NULL)
 		return -1;
 	if (n->uuid[0] == '\0')
-		uuid_new(n->uuid);
+		os_uuid_new(n->uuid);
 	st_bind(s, "ssiiisssssissd", n->uuid, n->cn_no, n->consumer_id,
 	    n->payment_id, n->amount, n->reason, n->remarks, n->created_on,
 	    n->created_at, n->expires_on, n->user_id, n->created_by,
@@ -212,7 +212,7 @@ store_credit_apply_insert(
 	if (s == NULL)
 		return -1;
 	if (a->uuid[0] == '\0')
-		uuid_new(a->uuid);
+		os_uuid_new(a->uuid);
 	st_bind(s, "siiisssi", a->uuid, a->credit_note_id, a->item_id,
 	    a->amount, a->applied_on, a->created_at, a->terminal, a->user_id);
 	if (st_done(st, s, err) != 0)

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/uuid.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 void
@@ -87,7 +87,7 @@ store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 	if (s == NULL)
 		return -1;
 	if (it->uuid[0] == '\0')
-		uuid_new(it->uuid);
+		os_uuid_new(it->uuid);
 	st_bind(s, "sisssssdiss", it->uuid, it->consumer_id,
 	    pay_type_kind(it->kind), it->ref, it->period, it->description,
 	    it->kind == PAY_INSTALLMENT ? it->plan_no : NULL,

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/uuid.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 #define PAYMENT_COLS                                                           \
@@ -96,7 +96,7 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	if (s == NULL)
 		return -1;
 	if (p->uuid[0] == '\0')
-		uuid_new(p->uuid);
+		os_uuid_new(p->uuid);
 	st_bind(s, "ssssissssiiiiisssissssdssi", p->uuid, p->payment_no,
 	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
 	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,

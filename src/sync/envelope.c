@@ -132,6 +132,9 @@ sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
 		return 0;
 	}
 	syncrec_free(r);
+	/* what decoded of the head is not the record's uuid unless it is
+	 * one: a "uuid" of another length is none (found by fuzz_push) */
+	r->uuid[0] = '\0';
 	u = json_string_value(json_object_get(x, "uuid"));
 	if (u != NULL && strlen(u) == 36)
 		xstrlcpy(r->uuid, u, sizeof r->uuid);

@@ -15,6 +15,7 @@
 #include "paydesk/sha256.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/csv.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 #include "internal.h"
 

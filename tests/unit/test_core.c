@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -10,12 +11,16 @@
 
 #include "paydesk/alloc.h"
 #include "paydesk/credit.h"
+#include "paydesk/config.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
 #include "paydesk/model.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/sha256.h"
+#include "paydesk/syncrec.h"
+#include "paydesk/os.h"
+#include "paydesk/utf8.h"
 #include "paydesk/uuid.h"
 
 static int64_t
@@ -386,6 +391,309 @@ hashing(void **state)
 	                         "a33ce45964ff2167f6ecedd419db06c1");
 }
 
+/* Display columns and characters of NUL-terminated s. */
+static int
+cols_of(const char *s)
+{
+	return utf8_columns(s, strlen(s));
+}
+
+static void
+utf8_walking(void **state)
+{
+	uint32_t cp;
+
+	(void)state;
+	/* wide CJK and emoji 2, combining acute 0, Latin letters 1 */
+	assert_int_equal(cols_of("中文"), 4);
+	assert_int_equal(cols_of("\xf0\x9f\x98\x80"), 2); /* U+1F600 */
+	assert_int_equal(cols_of("e\xcc\x81"), 1);        /* e + U+0301 */
+	assert_int_equal(utf8_cp_columns(0x301), 0);
+	assert_int_equal(utf8_cp_columns(0x200d), 0); /* ZWJ */
+	assert_int_equal(utf8_cp_columns(0xfe0f), 0); /* VS16 */
+	assert_int_equal(cols_of("ı"), 1);
+	assert_int_equal(cols_of("á"), 1);
+	assert_int_equal(cols_of("Kırşehir Álvaro"), 15);
+	assert_int_equal(utf8_cp_columns('\t'), 1); /* controls: one cell */
+	assert_int_equal(utf8_cp_columns(0x7f), 1);
+	assert_int_equal(utf8_cp_columns(0x85), 1);
+	/* characters, not bytes */
+	assert_int_equal(utf8_chars("ıá中\xf0\x9f\x98\x80", 11), 4);
+	assert_int_equal(utf8_chars("abc", 2), 2);
+	assert_int_equal(utf8_chars("a\0bc", 4), 1); /* stops at NUL */
+	/* decoding */
+	assert_int_equal(utf8_len("\xc4\xb1"), 2);
+	assert_int_equal(utf8_cp("\xc4\xb1"), 0x131);
+	assert_int_equal(utf8_len("\xf0\x9f\x98\x80"), 4);
+	assert_int_equal(utf8_cp("\xf0\x9f\x98\x80"), 0x1f600);
+	/* invalid bytes: one U+FFFD of one byte each, then resync */
+	assert_int_equal(utf8_len("\xff"), 1);
+	assert_int_equal(utf8_cp("\xff"), UTF8_REPLACEMENT);
+	assert_int_equal(utf8_cp("\xc0\x80"), UTF8_REPLACEMENT); /* overlong */
+	assert_int_equal(utf8_len("\xc0\x80"), 1);
+	assert_int_equal(utf8_cp("\xed\xa0\x80"), UTF8_REPLACEMENT);
+	assert_int_equal(utf8_cp("\xf4\x90\x80\x80"), UTF8_REPLACEMENT);
+	assert_int_equal(utf8_chars("\xff\x80x", 3), 3);
+	assert_int_equal(cols_of("\xff\x80x"), 3);
+	/* truncated sequences: by a NUL, by the length, by a new start */
+	assert_int_equal(utf8_len("\xe4\xb8"), 1);
+	assert_int_equal(utf8_decode("\xe4\xb8\xad", 2, &cp), 1);
+	assert_int_equal(cp, UTF8_REPLACEMENT);
+	assert_int_equal(utf8_decode("\xe4\xb8\xad", 3, &cp), 3);
+	assert_int_equal(cp, 0x4e2d);
+	assert_int_equal(utf8_chars("\xe4\x61", 2), 2);
+	assert_int_equal(utf8_chars("\xe4\xb8\xad", 2), 2);
+	/* validity */
+	assert_true(utf8_valid("", 0));
+	assert_true(utf8_valid("\xf0\x9f\x98\x80ı", 6));
+	assert_false(utf8_valid("\xf0\x9f\x98", 3));     /* cut short */
+	assert_false(utf8_valid("\xf4\x90\x80\x80", 4)); /* > U+10FFFF */
+	assert_false(utf8_valid("\x80", 1));
+}
+
+static void
+utf8_fitting(void **state)
+{
+	const char *s = "a中b";
+	int cols = -1;
+
+	(void)state;
+	assert_int_equal(utf8_fit(s, strlen(s), 0, &cols), 0);
+	assert_int_equal(cols, 0);
+	assert_int_equal(utf8_fit(s, strlen(s), 1, &cols), 1);
+	assert_int_equal(cols, 1);
+	/* the wide character does not fit in 2: never cut inside it */
+	assert_int_equal(utf8_fit(s, strlen(s), 2, &cols), 1);
+	assert_int_equal(cols, 1);
+	assert_int_equal(utf8_fit(s, strlen(s), 3, &cols), 4);
+	assert_int_equal(cols, 3);
+	assert_int_equal(utf8_fit(s, strlen(s), 99, &cols), 5);
+	assert_int_equal(cols, 4);
+	/* a combining mark stays with its letter */
+	assert_int_equal(utf8_fit("e\xcc\x81x", 4, 1, &cols), 3);
+	assert_int_equal(cols, 1);
+	assert_int_equal(utf8_fit("ıá", 4, 1, NULL), 2);
+	assert_int_equal(utf8_fit("\xf0\x9f\x98\x80", 4, 1, NULL), 0);
+	assert_int_equal(utf8_fit("abc", 2, 5, NULL), 2);
+}
+
+/* utf8_fold of NUL-terminated s, compared with want. */
+static void
+fold_is(const char *s, const char *want)
+{
+	char *f = utf8_fold(s, strlen(s));
+
+	assert_string_equal(f, want);
+	free(f);
+}
+
+static void
+utf8_folding(void **state)
+{
+	(void)state;
+	fold_is("", "");
+	fold_is("Łukasz Żółć", "łukasz zołc"); /* ł does not decompose */
+	fold_is("ÁRVÍZTŰRŐ tükörfúrógép", "arvizturo tukorfurogep");
+	fold_is("José", "jose");
+	fold_is("Jose\xcc\x81", "jose"); /* decomposed input alike */
+	fold_is("Straße", "strasse");
+	fold_is("İstanbul Kırşehir", "istanbul kırsehir");
+	fold_is("ﬁle Ⅸ", "file ix"); /* compatibility forms */
+	fold_is("soft\xc2\xadhyphen", "softhyphen");
+	fold_is("中文", "中文");
+	fold_is("a\xff\x62", "a\xef\xbf\xbd\x62");
+	/* one rule for index and query */
+	{
+		char *a = utf8_fold("MÜLLER", 6 + 1);
+		char *b = utf8_fold("muller", 6);
+
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+/* Load a config file of the given text; the result of config_load. */
+static int
+load_text(const char *text, struct config *cfg, struct pd_err *err)
+{
+	char path[] = "/tmp/pd-test-cfg.XXXXXX";
+	int fd = mkstemp(path), rc;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	rc = config_load(path, cfg, err);
+	unlink(path);
+	return rc;
+}
+
+/* Found by fuzz_config: a name listed twice was reported from memory
+ * already freed (the message read the freed copy of the list). */
+static void
+config_names_twice(void **state)
+{
+	struct config *cfg = malloc(sizeof *cfg);
+	struct pd_err err;
+
+	(void)state;
+	assert_int_equal(load_text("[payments]\nchannels = Walk-in, Kiosk, "
+	                           "walk-in\n",
+	                     cfg, &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "\"walk-in\" is listed twice"));
+	assert_non_null(strstr(err.msg, "[payments] channels"));
+	assert_int_equal(load_text("[credit_notes]\nreasons = Overpayment, "
+	                           "Goodwill, OVERPAYMENT\n",
+	                     cfg, &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "\"OVERPAYMENT\" is listed twice"));
+	free(cfg);
+}
+
+/* Found by fuzz_push: a record refused alone kept the "uuid" its head
+ * had decoded to even when that was not a UUID, and the answer echoed
+ * it; it names the record only by a real (36-character) uuid. */
+static void
+push_refused_uuid(void **state)
+{
+	static const char body[] =
+	    "{\"v\":1,\"terminal\":\"T01\",\"records\":["
+	    "{\"v\":1,\"kind\":\"payment\",\"uuid\":\"x\",\"terminal\":\"T01\","
+	    "\"at\":\"2025-04-20 10:00:00\"},"
+	    "{\"v\":1,\"kind\":\"payment\",\"terminal\":\"T01\","
+	    "\"uuid\":\"01234567-89ab-7000-8000-000000000000\","
+	    "\"at\":\"2025-04-20 10:00:00\"}]}";
+	struct sync_push p;
+	struct syncrec r;
+	struct pd_err err;
+
+	(void)state;
+	assert_int_equal(sync_push_decode(body, strlen(body), &p, &err), 0);
+	assert_int_equal(p.nrecs, 2);
+	assert_int_equal(sync_push_record(&p, 0, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "is not a UUID"));
+	assert_string_equal(r.uuid, "");
+	assert_int_equal(sync_push_record(&p, 1, &r, &err), -1);
+	assert_non_null(strstr(err.msg, "\"data\" must be an object"));
+	assert_string_equal(r.uuid, "01234567-89ab-7000-8000-000000000000");
+	sync_push_free(&p);
+}
+
+/* The digest of data given in pieces of `step` bytes, as hex. */
+static void
+sha256_pieces(const char *data, size_t n, size_t step, char hex[65])
+{
+	struct sha256 s;
+	uint8_t d[SHA256_LEN];
+	size_t i;
+
+	sha256_init(&s);
+	for (i = 0; i < n; i += step)
+		sha256_update(&s, data + i, n - i < step ? n - i : step);
+	sha256_final(&s, d);
+	sha256_tohex(d, sizeof d, hex);
+}
+
+/* FIPS 180-2 appendix B and NIST CAVS vectors, streamed and at once. */
+static void
+hashing_nist(void **state)
+{
+	static const char two_blocks[] =
+	    "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmn"
+	    "hijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+	char hex[65], *million;
+
+	(void)state;
+	sha256_pieces("", 0, 1, hex);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	                         "27ae41e4649b934ca495991b7852b855");
+	sha256_pieces("abc", 3, 1, hex);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
+	                         "b00361a396177a9cb410ff61f20015ad");
+	sha256_hex(two_blocks, strlen(two_blocks), hex);
+	assert_string_equal(hex, "cf5b16a778af8380036ce59e7b049237"
+	                         "0b249b11e8f07a51afac45037afee9d1");
+	sha256_pieces(two_blocks, strlen(two_blocks), 7, hex);
+	assert_string_equal(hex, "cf5b16a778af8380036ce59e7b049237"
+	                         "0b249b11e8f07a51afac45037afee9d1");
+	million = malloc(1000000);
+	assert_non_null(million);
+	memset(million, 'a', 1000000);
+	sha256_hex(million, 1000000, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
+	                         "f1809a48a497200e046d39ccc7112cd0");
+	sha256_pieces(million, 1000000, 4093, hex);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
+	                         "f1809a48a497200e046d39ccc7112cd0");
+	free(million);
+}
+
+/* HMAC-SHA256 of data under key, as hex (the first `bytes` bytes). */
+static const char *
+hmac_hex(const void *key, size_t kn, const char *data, size_t bytes)
+{
+	static char hex[65];
+	uint8_t d[SHA256_LEN];
+
+	sha256_hmac(key, kn, data, strlen(data), d);
+	sha256_tohex(d, bytes, hex);
+	return hex;
+}
+
+/* RFC 4231 test cases 1-7. */
+static void
+hmac_rfc4231(void **state)
+{
+	uint8_t k[131], dd[51], cd[51];
+	size_t i;
+
+	(void)state;
+	memset(k, 0x0b, 20);
+	assert_string_equal(hmac_hex(k, 20, "Hi There", 32),
+	    "b0344c61d8db38535ca8afceaf0bf12b"
+	    "881dc200c9833da726e9376c2e32cff7");
+	assert_string_equal(
+	    hmac_hex("Jefe", 4, "what do ya want for nothing?", 32),
+	    "5bdcc146bf60754e6a042426089575c7"
+	    "5a003f089d2739839dec58b964ec3843");
+	memset(k, 0xaa, 20);
+	memset(dd, 0xdd, 50);
+	dd[50] = 0;
+	assert_string_equal(hmac_hex(k, 20, (char *)dd, 32),
+	    "773ea91e36800e46854db8ebd09181a7"
+	    "2959098b3ef8c122d9635514ced565fe");
+	for (i = 0; i < 25; i++)
+		k[i] = (uint8_t)(i + 1);
+	memset(cd, 0xcd, 50);
+	cd[50] = 0;
+	assert_string_equal(hmac_hex(k, 25, (char *)cd, 32),
+	    "82558a389a443c0ea4cc819899f2083a"
+	    "85f0faa3e578f8077a2e3ff46729665b");
+	memset(k, 0x0c, 20);
+	assert_string_equal(hmac_hex(k, 20, "Test With Truncation", 16),
+	    "a3b6167473100ee06e0c796c2955552b");
+	memset(k, 0xaa, 131);
+	assert_string_equal(hmac_hex(k, 131,
+	                        "Test Using Larger Than Block-Size Key - "
+	                        "Hash Key First",
+	                        32),
+	    "60e431591ee0b67f0d8a26aacbf5b77f"
+	    "8e0bc6213728c5140546040f0ee37f54");
+	assert_string_equal(
+	    hmac_hex(k, 131,
+	        "This is a test using a larger than block-size key and a "
+	        "larger than block-size data. The key needs to be hashed "
+	        "before being used by the HMAC algorithm.",
+	        32),
+	    "9b09ffa71b942fcb27635fbcd5b0e944"
+	    "bfdc63644f0713938a7f51535c3a35e2");
+	/* an empty key and empty data are allowed */
+	assert_string_equal(hmac_hex("", 0, "", 32),
+	    "b613679a0814d9ec772f95d778c35fc5"
+	    "ff1697c493715653c6c712144292c5ad");
+}
+
 static void
 uuids(void **state)
 {
@@ -397,9 +705,9 @@ uuids(void **state)
 	assert_string_equal(a, "00000000-0000-4000-8000-000000000000");
 	uuid_v7(0x0123456789abULL, zero, a);
 	assert_string_equal(a, "01234567-89ab-7000-8000-000000000000");
-	uuid_new(a);
+	os_uuid_new(a);
 	usleep(2000);
-	uuid_new(b);
+	os_uuid_new(b);
 	assert_int_equal(strlen(a), 36);
 	assert_true(a[14] == '7');
 	assert_true(a[19] == '8' || a[19] == '9' || a[19] == 'a' ||
@@ -445,7 +753,14 @@ main(void)
 	    cmocka_unit_test(analysis_and_rules),
 	    cmocka_unit_test(credit_rules),
 	    cmocka_unit_test(csv_reading),
+	    cmocka_unit_test(utf8_walking),
+	    cmocka_unit_test(utf8_fitting),
+	    cmocka_unit_test(utf8_folding),
+	    cmocka_unit_test(config_names_twice),
+	    cmocka_unit_test(push_refused_uuid),
 	    cmocka_unit_test(hashing),
+	    cmocka_unit_test(hashing_nist),
+	    cmocka_unit_test(hmac_rfc4231),
 	    cmocka_unit_test(uuids),
 	    cmocka_unit_test(aging_and_sorts),
 	};

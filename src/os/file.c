@@ -1,4 +1,5 @@
-/* file.c - atomic file writes: stage, then publish by rename. */
+/* file.c - atomic file writes: stage, then publish by rename (src/os/:
+ * the I/O that core/ leaves to the layers above it). */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
