@@ -15,8 +15,16 @@ kills=0
 seed=$$
 i=0
 while [ $i -lt 40 ]; do
-	"$POSTER" "$DB" 100000 2>"$T/poster.err" &
+	rm -f "$T/ready"
+	POSTER_READY="$T/ready" "$POSTER" "$DB" 100000 2>"$T/poster.err" &
 	pid=$!
+	# the kill is timed from the first payment, not from the start (a
+	# sanitizer build takes longer to start than the longest pause)
+	w=0
+	while [ ! -f "$T/ready" ] && [ $w -lt 1000 ] && kill -0 "$pid" 2>/dev/null; do
+		sleep 0.01
+		w=$((w + 1))
+	done
 	# a pseudo-random pause between 20 and 220 ms
 	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
 	ms=$(( 20 + seed % 200 ))
