@@ -26,7 +26,7 @@ enum {
 	A_BACK
 };
 
-const struct tui_key screen_aging_keys[] = {
+static const struct tui_key screen_aging_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Items", "the consumer's open items", A_OPEN},
     {'/', "/", "Search", "search consumers as you type (Enter ends it)",
         A_SEARCH},
@@ -42,8 +42,6 @@ const struct tui_key screen_aging_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the dashboard", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_aging_nkeys =
-    sizeof screen_aging_keys / sizeof screen_aging_keys[0];
 
 #define AGING_SHOWN 1000
 
@@ -223,6 +221,17 @@ free_aging(struct tui_screen *sc)
 	free(((struct agingv *)sc)->rows);
 }
 
+const struct tui_screen_class screen_aging_class = {
+    .name = "Aging report",
+    .title = "Aging report",
+    .keys = screen_aging_keys,
+    .nkeys = TUI_NKEYS(screen_aging_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_aging,
+};
+
 struct tui_screen *
 screen_aging_new(struct tui *t)
 {
@@ -234,13 +243,7 @@ screen_aging_new(struct tui *t)
 	a->tb.flex = 0;
 	a->tb.first = 1;
 	a->tb.sorted = 2;
-	a->sc.title = "Aging report";
-	a->sc.keys = screen_aging_keys;
-	a->sc.nkeys = screen_aging_nkeys;
-	a->sc.draw = draw;
-	a->sc.action = action;
-	a->sc.input = input;
-	a->sc.free = free_aging;
+	a->sc.cls = &screen_aging_class;
 	load(a, t);
 	return &a->sc;
 }

@@ -10,13 +10,21 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
-const struct tui_key screen_aging_items_keys[] = {
+static const struct tui_key screen_aging_items_keys[] = {
     TUI_LINES_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to the aging report", TUI_A_CLOSE},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_aging_items_nkeys =
-    sizeof screen_aging_items_keys / sizeof screen_aging_items_keys[0];
+
+const struct tui_screen_class screen_aging_items_class = {
+    .name = "Aging open items",
+    .title = "Aging: open items",
+    .keys = screen_aging_items_keys,
+    .nkeys = TUI_NKEYS(screen_aging_items_keys),
+    .draw = tui_lines_screen_draw,
+    .action = tui_lines_screen_action,
+    .free = tui_lines_screen_free,
+};
 
 struct tui_screen *
 screen_aging_items_new(struct tui *t, const struct aging_row *r)
@@ -60,6 +68,5 @@ screen_aging_items_new(struct tui *t, const struct aging_row *r)
 	}
 	free(it);
 	free(days);
-	return tui_lines_screen("Aging: open items", screen_aging_items_keys,
-	    screen_aging_items_nkeys, &l);
+	return tui_lines_screen(&screen_aging_items_class, NULL, &l);
 }

@@ -13,7 +13,7 @@
 
 enum { A_PRINT, A_VIEW, A_DOWNLOAD, A_APPLY, A_PAYMENT, A_BACK };
 
-const struct tui_key screen_credit_keys[] = {
+static const struct tui_key screen_credit_keys[] = {
     TUI_LINES_KEYS,
     {'p', "p", "Print", "print the credit note", A_PRINT},
     {'v', "v", "View", "the credit note as it prints", A_VIEW},
@@ -24,8 +24,6 @@ const struct tui_key screen_credit_keys[] = {
     {TUI_KEY_ESC, "Esc", "Close", "back to where it was opened", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_credit_nkeys =
-    sizeof screen_credit_keys / sizeof screen_credit_keys[0];
 
 #define LW 24
 
@@ -178,6 +176,16 @@ free_credit(struct tui_screen *sc)
 	tui_lines_free(&((struct cdetails *)sc)->l);
 }
 
+const struct tui_screen_class screen_credit_class = {
+    .name = "Credit note details",
+    .title = "Credit note details",
+    .keys = screen_credit_keys,
+    .nkeys = TUI_NKEYS(screen_credit_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_credit,
+};
+
 struct tui_screen *
 screen_credit_new(struct tui *t, const char *cn_no)
 {
@@ -189,11 +197,6 @@ screen_credit_new(struct tui *t, const char *cn_no)
 		return NULL;
 	}
 	d->gen = t->list_gen;
-	d->sc.title = "Credit note details";
-	d->sc.keys = screen_credit_keys;
-	d->sc.nkeys = screen_credit_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.free = free_credit;
+	d->sc.cls = &screen_credit_class;
 	return &d->sc;
 }

@@ -12,7 +12,7 @@
 
 enum { A_APPLY, A_UP, A_DOWN, A_BACK };
 
-const struct tui_key screen_credit_apply_keys[] = {
+static const struct tui_key screen_credit_apply_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Apply", "apply the amount to the item selected",
         A_APPLY},
     {KEY_UP, "Up", NULL, "the item above", A_UP},
@@ -20,8 +20,6 @@ const struct tui_key screen_credit_apply_keys[] = {
     {TUI_KEY_ESC, "Esc", "Cancel", "close without applying", A_BACK},
     {KEY_F(1), "F1", "Help", "this help; type the amount to change it", -1},
 };
-const size_t screen_credit_apply_nkeys =
-    sizeof screen_credit_apply_keys / sizeof screen_credit_apply_keys[0];
 
 struct capply {
 	struct tui_screen sc;
@@ -155,6 +153,17 @@ free_apply(struct tui_screen *sc)
 	svc_consumer_view_free(&a->v);
 }
 
+const struct tui_screen_class screen_credit_apply_class = {
+    .name = "Apply credit",
+    .title = "Apply credit",
+    .keys = screen_credit_apply_keys,
+    .nkeys = TUI_NKEYS(screen_credit_apply_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_apply,
+};
+
 struct tui_screen *
 screen_credit_apply_new(struct tui *t, const char *cn_no)
 {
@@ -175,13 +184,7 @@ screen_credit_apply_new(struct tui *t, const char *cn_no)
 	a->amount.money = 1;
 	a->amount.max = 15;
 	set_default(a, t);
-	a->sc.title = "Apply credit";
-	a->sc.keys = screen_credit_apply_keys;
-	a->sc.nkeys = screen_credit_apply_nkeys;
+	a->sc.cls = &screen_credit_apply_class;
 	a->sc.typing = 1;
-	a->sc.draw = draw;
-	a->sc.action = action;
-	a->sc.input = input;
-	a->sc.free = free_apply;
 	return &a->sc;
 }

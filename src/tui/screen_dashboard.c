@@ -27,7 +27,7 @@ enum {
 	A_QUIT
 };
 
-const struct tui_key screen_dashboard_keys[] = {
+static const struct tui_key screen_dashboard_keys[] = {
     {KEY_LEFT, "Left", "Prev", "the month before", A_PREV},
     {KEY_RIGHT, "Right", "Next", "the month after", A_NEXT},
     {'t', "t", NULL, "back to this month", A_THIS},
@@ -43,8 +43,6 @@ const struct tui_key screen_dashboard_keys[] = {
     {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
     {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
 };
-const size_t screen_dashboard_nkeys =
-    sizeof screen_dashboard_keys / sizeof screen_dashboard_keys[0];
 
 struct dash {
 	struct tui_screen sc;
@@ -358,16 +356,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_dashboard_class = {
+    .name = "Dashboard",
+    .title = "Dashboard",
+    .keys = screen_dashboard_keys,
+    .nkeys = TUI_NKEYS(screen_dashboard_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_dashboard_new(struct tui *t)
 {
 	struct dash *b = xcalloc(1, sizeof *b);
 
-	b->sc.title = "Dashboard";
-	b->sc.keys = screen_dashboard_keys;
-	b->sc.nkeys = screen_dashboard_nkeys;
-	b->sc.draw = draw;
-	b->sc.action = action;
+	b->sc.cls = &screen_dashboard_class;
 	this_month(b);
 	load(b, t);
 	return &b->sc;

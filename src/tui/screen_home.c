@@ -10,7 +10,7 @@
 
 enum { A_UP, A_DOWN, A_OPEN, A_LOGOUT, A_QUIT };
 
-const struct tui_key screen_home_keys[] = {
+static const struct tui_key screen_home_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Open", "open the task selected", A_OPEN},
     {KEY_UP, "Up", NULL, "select the task above", A_UP},
     {KEY_DOWN, "Down", NULL, "select the task below", A_DOWN},
@@ -18,8 +18,6 @@ const struct tui_key screen_home_keys[] = {
     {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
     {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
 };
-const size_t screen_home_nkeys =
-    sizeof screen_home_keys / sizeof screen_home_keys[0];
 
 /* The tasks, in menu order, with the least role that sees them. */
 enum task { T_PAY, T_FIND, T_TODAY, T_REPRINT, T_SYNC, T_LOGOUT };
@@ -172,16 +170,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_home_class = {
+    .name = "Home",
+    .title = "Home",
+    .keys = screen_home_keys,
+    .nkeys = TUI_NKEYS(screen_home_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_home_new(struct tui *t)
 {
 	struct home *h = xcalloc(1, sizeof *h);
 
 	(void)t;
-	h->sc.title = "Home";
-	h->sc.keys = screen_home_keys;
-	h->sc.nkeys = screen_home_nkeys;
-	h->sc.draw = draw;
-	h->sc.action = action;
+	h->sc.cls = &screen_home_class;
 	return &h->sc;
 }

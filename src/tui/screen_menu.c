@@ -10,15 +10,13 @@
 
 enum { A_UP, A_DOWN, A_RUN, A_BACK };
 
-const struct tui_key screen_menu_keys[] = {
+static const struct tui_key screen_menu_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Run", "run the action selected", A_RUN},
     {KEY_UP, "Up", NULL, "select the action above", A_UP},
     {KEY_DOWN, "Down", NULL, "select the action below", A_DOWN},
     {TUI_KEY_ESC, "Esc", "Close", "close the menu", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_menu_nkeys =
-    sizeof screen_menu_keys / sizeof screen_menu_keys[0];
 
 #define MENU_MAX 12
 
@@ -39,7 +37,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	int i, w = utf8_columns(m->title, strlen(m->title)) + 4, h, y, x;
 
 	if (sc->below != NULL)
-		sc->below->draw(sc->below, t);
+		sc->below->cls->draw(sc->below, t);
 	t->cur_y = -1;
 	for (i = 0; i < m->n; i++) {
 		int c =
@@ -91,6 +89,15 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_menu_class = {
+    .name = "Actions",
+    .title = "Actions",
+    .keys = screen_menu_keys,
+    .nkeys = TUI_NKEYS(screen_menu_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_menu_new(const char *title, const struct tui_menu_item *items, int n,
     tui_menu_fn fn, void *arg)
@@ -104,10 +111,6 @@ screen_menu_new(const char *title, const struct tui_menu_item *items, int n,
 	m->n = n;
 	m->fn = fn;
 	m->arg = arg;
-	m->sc.title = "Actions";
-	m->sc.keys = screen_menu_keys;
-	m->sc.nkeys = screen_menu_nkeys;
-	m->sc.draw = draw;
-	m->sc.action = action;
+	m->sc.cls = &screen_menu_class;
 	return &m->sc;
 }

@@ -11,7 +11,7 @@
 
 enum { A_NEXT, A_UP, A_DOWN, A_DETAILS, A_BACK };
 
-const struct tui_key screen_pay_account_keys[] = {
+static const struct tui_key screen_pay_account_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Take payment",
         "go on to take a payment from this consumer", A_NEXT},
     {KEY_UP, "Up", NULL, "select the payment above", A_UP},
@@ -20,8 +20,6 @@ const struct tui_key screen_pay_account_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the search", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_account_nkeys =
-    sizeof screen_pay_account_keys / sizeof screen_pay_account_keys[0];
 
 struct account {
 	struct tui_screen sc;
@@ -128,16 +126,22 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	return 0;
 }
 
+const struct tui_screen_class screen_pay_account_class = {
+    .name = "Record Payment 2 Account",
+    .title = "Record Payment",
+    .keys = screen_pay_account_keys,
+    .nkeys = TUI_NKEYS(screen_pay_account_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_pay_account_new(struct wizard *w)
 {
 	struct account *a = xcalloc(1, sizeof *a);
 
 	a->w = w;
+	a->sc.cls = &screen_pay_account_class;
 	a->sc.title = w->find ? "Find Consumer" : "Record Payment";
-	a->sc.keys = screen_pay_account_keys;
-	a->sc.nkeys = screen_pay_account_nkeys;
-	a->sc.draw = draw;
-	a->sc.action = action;
 	return &a->sc;
 }

@@ -8,15 +8,13 @@
 
 enum { A_NEXT, A_UP, A_DOWN, A_BACK };
 
-const struct tui_key screen_pay_channel_keys[] = {
+static const struct tui_key screen_pay_channel_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next", "take the channel selected", A_NEXT},
     {KEY_UP, "Up", NULL, "select the channel above", A_UP},
     {KEY_DOWN, "Down", NULL, "select the channel below", A_DOWN},
     {TUI_KEY_ESC, "Esc", "Back", "back to the account details", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_channel_nkeys =
-    sizeof screen_pay_channel_keys / sizeof screen_pay_channel_keys[0];
 
 struct channel {
 	struct tui_screen sc;
@@ -63,16 +61,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_pay_channel_class = {
+    .name = "Record Payment 3 Channel",
+    .title = "Record Payment",
+    .keys = screen_pay_channel_keys,
+    .nkeys = TUI_NKEYS(screen_pay_channel_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_pay_channel_new(struct wizard *w)
 {
 	struct channel *c = xcalloc(1, sizeof *c);
 
 	c->w = w;
-	c->sc.title = "Record Payment";
-	c->sc.keys = screen_pay_channel_keys;
-	c->sc.nkeys = screen_pay_channel_nkeys;
-	c->sc.draw = draw;
-	c->sc.action = action;
+	c->sc.cls = &screen_pay_channel_class;
 	return &c->sc;
 }

@@ -23,7 +23,7 @@ enum {
 	A_BACK
 };
 
-const struct tui_key screen_pay_items_keys[] = {
+static const struct tui_key screen_pay_items_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next", "pay the items selected", A_NEXT},
     {' ', "Space", "Toggle", "select or unselect the item", A_TOGGLE},
     {'a', "a", "All/none", "select all items, or none if all are", A_ALL},
@@ -37,8 +37,6 @@ const struct tui_key screen_pay_items_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the channel", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_items_nkeys =
-    sizeof screen_pay_items_keys / sizeof screen_pay_items_keys[0];
 
 struct items {
 	struct tui_screen sc;
@@ -183,16 +181,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return r;
 }
 
+const struct tui_screen_class screen_pay_items_class = {
+    .name = "Record Payment 4 Items",
+    .title = "Record Payment",
+    .keys = screen_pay_items_keys,
+    .nkeys = TUI_NKEYS(screen_pay_items_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_pay_items_new(struct wizard *w)
 {
 	struct items *s = xcalloc(1, sizeof *s);
 
 	s->w = w;
-	s->sc.title = "Record Payment";
-	s->sc.keys = screen_pay_items_keys;
-	s->sc.nkeys = screen_pay_items_nkeys;
-	s->sc.draw = draw;
-	s->sc.action = action;
+	s->sc.cls = &screen_pay_items_class;
 	return &s->sc;
 }

@@ -13,7 +13,7 @@
 
 enum { A_NEXT, A_FOCUS, A_FOCUS_BACK, A_UP, A_DOWN, A_BACK };
 
-const struct tui_key screen_pay_method_keys[] = {
+static const struct tui_key screen_pay_method_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next", "go on to the summary", A_NEXT},
     {TUI_KEY_TAB, "Tab", "Next field",
         "move between method, amount and amount received", A_FOCUS},
@@ -23,8 +23,6 @@ const struct tui_key screen_pay_method_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the items", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_method_nkeys =
-    sizeof screen_pay_method_keys / sizeof screen_pay_method_keys[0];
 
 struct method {
 	struct tui_screen sc;
@@ -200,18 +198,23 @@ redraw(struct tui_screen *sc, struct tui *t)
 	draw(sc, t);
 }
 
+const struct tui_screen_class screen_pay_method_class = {
+    .name = "Record Payment 5 Method and amount",
+    .title = "Record Payment",
+    .keys = screen_pay_method_keys,
+    .nkeys = TUI_NKEYS(screen_pay_method_keys),
+    .draw = redraw,
+    .action = action,
+    .input = input,
+};
+
 struct tui_screen *
 screen_pay_method_new(struct wizard *w, struct tui *t)
 {
 	struct method *m = xcalloc(1, sizeof *m);
 
 	m->w = w;
-	m->sc.title = "Record Payment";
-	m->sc.keys = screen_pay_method_keys;
-	m->sc.nkeys = screen_pay_method_nkeys;
-	m->sc.draw = redraw;
-	m->sc.action = action;
-	m->sc.input = input;
+	m->sc.cls = &screen_pay_method_class;
 	default_amount(w, t);
 	set_focus(m, t, w->focus);
 	wizard_quote(w, t);

@@ -10,7 +10,7 @@
 
 enum { A_SELECT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_BACK };
 
-const struct tui_key screen_pay_search_keys[] = {
+static const struct tui_key screen_pay_search_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Select", "take the consumer selected", A_SELECT},
     {KEY_UP, "Up", NULL, "select the consumer above", A_UP},
     {KEY_DOWN, "Down", NULL, "select the consumer below", A_DOWN},
@@ -19,8 +19,6 @@ const struct tui_key screen_pay_search_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_search_nkeys =
-    sizeof screen_pay_search_keys / sizeof screen_pay_search_keys[0];
 
 #define RESULTS_MAX 200
 
@@ -175,6 +173,17 @@ free_search(struct tui_screen *sc)
 	wizard_free(((struct search *)sc)->w);
 }
 
+const struct tui_screen_class screen_pay_search_class = {
+    .name = "Record Payment 1 Consumer",
+    .title = "Record Payment",
+    .keys = screen_pay_search_keys,
+    .nkeys = TUI_NKEYS(screen_pay_search_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_search,
+};
+
 struct tui_screen *
 screen_pay_search_new(int find)
 {
@@ -182,13 +191,8 @@ screen_pay_search_new(int find)
 
 	s->w = wizard_new(find);
 	s->w->first = &s->sc;
+	s->sc.cls = &screen_pay_search_class;
 	s->sc.title = find ? "Find Consumer" : "Record Payment";
-	s->sc.keys = screen_pay_search_keys;
-	s->sc.nkeys = screen_pay_search_nkeys;
 	s->sc.typing = 1;
-	s->sc.draw = draw;
-	s->sc.action = action;
-	s->sc.input = input;
-	s->sc.free = free_search;
 	return &s->sc;
 }

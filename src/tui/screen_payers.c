@@ -30,7 +30,7 @@ enum {
 	A_BACK
 };
 
-const struct tui_key screen_payers_keys[] = {
+static const struct tui_key screen_payers_keys[] = {
     {' ', "Space", "Mark", "mark or unmark the consumer", A_MARK},
     {'*', "*", NULL, "mark every row shown, or clear the marks", A_MARK_ALL},
     {'s', "s", "Sort",
@@ -49,8 +49,6 @@ const struct tui_key screen_payers_keys[] = {
         A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_payers_nkeys =
-    sizeof screen_payers_keys / sizeof screen_payers_keys[0];
 
 #define PAYERS_SHOWN 1000
 
@@ -398,6 +396,17 @@ free_payers(struct tui_screen *sc)
 	free(p->marked);
 }
 
+const struct tui_screen_class screen_payers_class = {
+    .name = "Payers report",
+    .title = "Payers report",
+    .keys = screen_payers_keys,
+    .nkeys = TUI_NKEYS(screen_payers_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_payers,
+};
+
 struct tui_screen *
 screen_payers_new(struct tui *t)
 {
@@ -432,13 +441,7 @@ screen_payers_new(struct tui *t)
 	p->tb.cols = svc_listing_cols(LIST_PAYERS, &p->tb.ncols);
 	p->tb.flex = 5;
 	p->tb.first = 1;
-	p->sc.title = "Payers report";
-	p->sc.keys = screen_payers_keys;
-	p->sc.nkeys = screen_payers_nkeys;
-	p->sc.draw = draw;
-	p->sc.action = action;
-	p->sc.input = input;
-	p->sc.free = free_payers;
+	p->sc.cls = &screen_payers_class;
 	load(p, t);
 	return &p->sc;
 }

@@ -34,7 +34,7 @@ enum {
 	A_BACK
 };
 
-const struct tui_key screen_payments_keys[] = {
+static const struct tui_key screen_payments_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Details", "the details of the row selected",
         A_OPEN},
     {'m', "m", "Actions", "the actions of the row selected", A_MENU},
@@ -57,8 +57,6 @@ const struct tui_key screen_payments_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the dashboard", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_payments_nkeys =
-    sizeof screen_payments_keys / sizeof screen_payments_keys[0];
 
 #define PAGE_MAX 256
 /* The count above the list stops here ("100000+ payments"): counting
@@ -601,19 +599,24 @@ free_list(struct tui_screen *sc)
 	}
 }
 
+const struct tui_screen_class screen_payments_class = {
+    .name = "Payments",
+    .title = "Payments",
+    .keys = screen_payments_keys,
+    .nkeys = TUI_NKEYS(screen_payments_keys),
+    .draw = draw_checked,
+    .action = action,
+    .input = input,
+    .free = free_list,
+};
+
 struct tui_screen *
 screen_payments_new(struct tui *t, int credits)
 {
 	struct plist *p = xcalloc(1, sizeof *p);
 	int k;
 
-	p->sc.title = "Payments";
-	p->sc.keys = screen_payments_keys;
-	p->sc.nkeys = screen_payments_nkeys;
-	p->sc.draw = draw_checked;
-	p->sc.action = action;
-	p->sc.input = input;
-	p->sc.free = free_list;
+	p->sc.cls = &screen_payments_class;
 	for (k = 0; k < 2; k++) {
 		struct tab *tb = &p->tabs[k];
 

@@ -13,7 +13,7 @@
 
 enum { A_NOW, A_RETRY, A_UP, A_DOWN, A_RELOAD, A_BACK };
 
-const struct tui_key screen_sync_keys[] = {
+static const struct tui_key screen_sync_keys[] = {
     {'s', "s", "Sync now", "a sync round now", A_NOW},
     {'r', "r", "Retry",
         "queue the rejected record selected again "
@@ -25,8 +25,6 @@ const struct tui_key screen_sync_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_sync_nkeys =
-    sizeof screen_sync_keys / sizeof screen_sync_keys[0];
 
 struct sync_screen {
 	struct tui_screen sc;
@@ -247,17 +245,22 @@ free_sync(struct tui_screen *sc)
 	store_outbox_free(d->q, d->n);
 }
 
+const struct tui_screen_class screen_sync_class = {
+    .name = "Sync",
+    .title = "Sync",
+    .keys = screen_sync_keys,
+    .nkeys = TUI_NKEYS(screen_sync_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_sync,
+};
+
 struct tui_screen *
 screen_sync_new(struct tui *t)
 {
 	struct sync_screen *d = xcalloc(1, sizeof *d);
 
-	d->sc.title = "Sync";
-	d->sc.keys = screen_sync_keys;
-	d->sc.nkeys = screen_sync_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.free = free_sync;
+	d->sc.cls = &screen_sync_class;
 	d->gen = t->list_gen - 1; /* read on the first draw */
 	return &d->sc;
 }

@@ -11,7 +11,7 @@
 
 enum { A_OPEN, A_UP, A_DOWN, A_PGUP, A_PGDN, A_RELOAD, A_BACK };
 
-const struct tui_key screen_today_keys[] = {
+static const struct tui_key screen_today_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Details", "the details of the payment", A_OPEN},
     {KEY_UP, "Up", NULL, "select the payment above", A_UP},
     {KEY_DOWN, "Down", NULL, "select the payment below", A_DOWN},
@@ -21,8 +21,6 @@ const struct tui_key screen_today_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_today_nkeys =
-    sizeof screen_today_keys / sizeof screen_today_keys[0];
 
 struct today {
 	struct tui_screen sc;
@@ -150,17 +148,22 @@ free_today(struct tui_screen *sc)
 	free(((struct today *)sc)->rows);
 }
 
+const struct tui_screen_class screen_today_class = {
+    .name = "Today's payments",
+    .title = "Today's payments",
+    .keys = screen_today_keys,
+    .nkeys = TUI_NKEYS(screen_today_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_today,
+};
+
 struct tui_screen *
 screen_today_new(struct tui *t)
 {
 	struct today *d = xcalloc(1, sizeof *d);
 
-	d->sc.title = "Today's payments";
-	d->sc.keys = screen_today_keys;
-	d->sc.nkeys = screen_today_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.free = free_today;
+	d->sc.cls = &screen_today_class;
 	load(d, t);
 	return &d->sc;
 }

@@ -1,13 +1,9 @@
 /* tui.h - the ncurses front end: a stack of screens, one loop that reads
  * keys and redraws, a header and a key bar on every screen.
  *
- * TO ADD A SCREEN:
- *   1. a file src/tui/screen_x.c with its key table (struct tui_key[]),
- *      its draw and action functions, and a constructor in this header;
- *      its key table in tui_keymaps() (app.c);
- *   2. the keys in the INTERACTIVE COMMANDS section of man/paydesk.1
- *      (tests/cli/test_docs.sh checks them against `paydesk keys`);
- *   3. a tmux test in tests/tui/.
+ * A screen is a const struct tui_screen_class (its title, key table and
+ * handlers) in its own file; app.c lists every class in its registry.
+ * To add a screen, follow "TO ADD A NEW SCREEN" at the top of app.c.
  * Screens call service functions only: no SQL, no PDF, no rules.
  */
 #ifndef PAYDESK_TUI_H
@@ -16,6 +12,7 @@
 #include <wchar.h>
 
 #include "paydesk/service.h"
+#include "paydesk/tui.h"
 
 /* Keys the loop delivers: ncurses KEY_* codes, and these. */
 #define TUI_KEY_ESC 0x1001
@@ -30,31 +27,42 @@ enum {
 	TUI_QUIT = 4     /* leave the program */
 };
 
-/* One binding: the key bar, the help screen and the man page's key list
- * come from these tables. */
-struct tui_key {
-	int key;           /* KEY_*, TUI_KEY_*, or a character */
-	const char *name;  /* as shown: "F1", "Enter", "Esc", "q" */
-	const char *label; /* on the key bar; NULL: help only */
-	const char *help;  /* one line for the help screen */
-	int action;        /* the screen's action number */
-};
-
 struct tui;
-struct tui_screen {
-	const char *title;
+struct tui_screen;
+
+/* A kind of screen: what every instance shares. One const instance per
+ * screen_*.c (screen_x_class), listed in the registry in app.c. */
+struct tui_screen_class {
+	const char *name;  /* in `paydesk keys` and the man page */
+	const char *title; /* in the header (an instance may override it) */
 	const struct tui_key *keys;
-	size_t nkeys;
-	int typing; /* a text field has the focus: '?' is a character */
+	size_t nkeys; /* TUI_NKEYS(keys) */
 	/* draw the body (rows 1 .. LINES-3) */
 	void (*draw)(struct tui_screen *sc, struct tui *t);
 	/* a key from the table */
 	int (*action)(struct tui_screen *sc, struct tui *t, int action);
 	/* any other key or character; NULL: ignored */
 	int (*input)(struct tui_screen *sc, struct tui *t, int key, wint_t ch);
+	/* free what the instance holds (not the instance); NULL: nothing */
 	void (*free)(struct tui_screen *sc);
+};
+/* The number of entries of a key table (an array, not a pointer). */
+#define TUI_NKEYS(table) (sizeof(table) / sizeof((table)[0]))
+
+/* One screen on the stack: the first member of each screen's struct. */
+struct tui_screen {
+	const struct tui_screen_class *cls;
+	const char *title; /* NULL: the class's */
+	int typing; /* a text field has the focus: '?' is a character */
 	struct tui_screen *below;
 };
+
+/* The title shown in the header for sc. */
+static inline const char *
+tui_screen_title(const struct tui_screen *sc)
+{
+	return sc->title != NULL ? sc->title : sc->cls->title;
+}
 
 struct tui {
 	struct svc *svc;
@@ -77,9 +85,6 @@ struct tui {
 /* Colour pairs, when the terminal has colours and NO_COLOR is unset. */
 enum { TUI_C_HEADER = 1, TUI_C_KEY, TUI_C_ERROR, TUI_C_OK, TUI_C_SELECT };
 
-/* Run the UI on an open service until the user quits; 0 or an exit
- * status. */
-int tui_main(struct svc *svc);
 /* The loop's two halves, for the benchmark: hand one key to the top
  * screen (0 or TUI_QUIT), and redraw everything. */
 int tui_dispatch(struct tui *t, int key, wint_t ch);
@@ -144,10 +149,14 @@ enum { TUI_A_LINE_DOWN = 1000, TUI_A_LINE_UP, TUI_A_PAGE_DOWN, TUI_A_PAGE_UP };
 int tui_lines_action(struct tui_lines *l, int action, int rows);
 void tui_lines_free(struct tui_lines *l);
 /* A screen that only shows lines (scrolled with TUI_LINES_KEYS, closed
- * by the key whose action is TUI_A_CLOSE); it takes l over. */
+ * by the key whose action is TUI_A_CLOSE); it takes l over. Its class
+ * has the three handlers below; title NULL: the class's. */
 enum { TUI_A_CLOSE = 1010 };
-struct tui_screen *tui_lines_screen(const char *title,
-    const struct tui_key *keys, size_t nkeys, struct tui_lines *l);
+struct tui_screen *tui_lines_screen(const struct tui_screen_class *cls,
+    const char *title, struct tui_lines *l);
+void tui_lines_screen_draw(struct tui_screen *sc, struct tui *t);
+int tui_lines_screen_action(struct tui_screen *sc, struct tui *t, int a);
+void tui_lines_screen_free(struct tui_screen *sc);
 
 /* A one-line text field. */
 struct tui_field {
@@ -231,13 +240,6 @@ struct tui_screen *screen_menu_new(const char *title,
 /* Log the user out (the caller closes its screen). */
 void tui_logout(struct tui *t);
 
-/* The keys of every screen, for `paydesk keys` and the docs check. */
-struct tui_keymap {
-	const char *screen;
-	const struct tui_key *keys;
-	size_t nkeys;
-};
-const struct tui_keymap *tui_keymaps(size_t *n);
 
 /* Screens. */
 struct tui_screen *screen_login_new(void);
@@ -264,60 +266,5 @@ struct tui_screen *screen_aging_new(struct tui *t);
 struct tui_screen *screen_payment_new(struct tui *t, const char *number);
 /* The text of a receipt; NULL (with a message) if it cannot be made. */
 struct tui_screen *screen_receipt_new(struct tui *t, const char *number);
-
-extern const struct tui_key screen_login_keys[];
-extern const size_t screen_login_nkeys;
-extern const struct tui_key screen_home_keys[];
-extern const size_t screen_home_nkeys;
-extern const struct tui_key screen_reprint_keys[];
-extern const size_t screen_reprint_nkeys;
-extern const struct tui_key screen_pay_search_keys[];
-extern const size_t screen_pay_search_nkeys;
-extern const struct tui_key screen_pay_account_keys[];
-extern const size_t screen_pay_account_nkeys;
-extern const struct tui_key screen_pay_channel_keys[];
-extern const size_t screen_pay_channel_nkeys;
-extern const struct tui_key screen_pay_items_keys[];
-extern const size_t screen_pay_items_nkeys;
-extern const struct tui_key screen_pay_method_keys[];
-extern const size_t screen_pay_method_nkeys;
-extern const struct tui_key screen_pay_summary_keys[];
-extern const size_t screen_pay_summary_nkeys;
-extern const struct tui_key screen_pay_review_keys[];
-extern const size_t screen_pay_review_nkeys;
-extern const struct tui_key screen_pay_done_keys[];
-extern const size_t screen_pay_done_nkeys;
-extern const struct tui_key screen_dashboard_keys[];
-extern const size_t screen_dashboard_nkeys;
-extern const struct tui_key screen_payments_keys[];
-extern const size_t screen_payments_nkeys;
-extern const struct tui_key screen_menu_keys[];
-extern const size_t screen_menu_nkeys;
-extern const struct tui_key screen_filter_keys[];
-extern const size_t screen_filter_nkeys;
-extern const struct tui_key screen_void_keys[];
-extern const size_t screen_void_nkeys;
-extern const struct tui_key screen_credit_create_keys[];
-extern const size_t screen_credit_create_nkeys;
-extern const struct tui_key screen_credit_keys[];
-extern const size_t screen_credit_nkeys;
-extern const struct tui_key screen_credit_apply_keys[];
-extern const size_t screen_credit_apply_nkeys;
-extern const struct tui_key screen_export_keys[];
-extern const size_t screen_export_nkeys;
-extern const struct tui_key screen_payers_keys[];
-extern const size_t screen_payers_nkeys;
-extern const struct tui_key screen_aging_keys[];
-extern const size_t screen_aging_nkeys;
-extern const struct tui_key screen_aging_items_keys[];
-extern const size_t screen_aging_items_nkeys;
-extern const struct tui_key screen_today_keys[];
-extern const size_t screen_today_nkeys;
-extern const struct tui_key screen_payment_keys[];
-extern const size_t screen_payment_nkeys;
-extern const struct tui_key screen_sync_keys[];
-extern const size_t screen_sync_nkeys;
-extern const struct tui_key screen_receipt_keys[];
-extern const size_t screen_receipt_nkeys;
 
 #endif

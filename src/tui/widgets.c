@@ -216,8 +216,8 @@ lines_rows(void)
 	return LINES - 4;
 }
 
-static void
-lines_draw(struct tui_screen *sc, struct tui *t)
+void
+tui_lines_screen_draw(struct tui_screen *sc, struct tui *t)
 {
 	struct lines_screen *v = (struct lines_screen *)sc;
 
@@ -226,8 +226,8 @@ lines_draw(struct tui_screen *sc, struct tui *t)
 	tui_lines_draw(&v->l, 1, 2, lines_rows());
 }
 
-static int
-lines_act(struct tui_screen *sc, struct tui *t, int a)
+int
+tui_lines_screen_action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct lines_screen *v = (struct lines_screen *)sc;
 
@@ -237,25 +237,21 @@ lines_act(struct tui_screen *sc, struct tui *t, int a)
 	return a == TUI_A_CLOSE ? TUI_CLOSE : 0;
 }
 
-static void
-lines_free(struct tui_screen *sc)
+void
+tui_lines_screen_free(struct tui_screen *sc)
 {
 	tui_lines_free(&((struct lines_screen *)sc)->l);
 }
 
 struct tui_screen *
-tui_lines_screen(const char *title, const struct tui_key *keys, size_t nkeys,
+tui_lines_screen(const struct tui_screen_class *cls, const char *title,
     struct tui_lines *l)
 {
 	struct lines_screen *v = xcalloc(1, sizeof *v);
 
 	v->l = *l;
 	memset(l, 0, sizeof *l);
+	v->sc.cls = cls;
 	v->sc.title = title;
-	v->sc.keys = keys;
-	v->sc.nkeys = nkeys;
-	v->sc.draw = lines_draw;
-	v->sc.action = lines_act;
-	v->sc.free = lines_free;
 	return &v->sc;
 }
