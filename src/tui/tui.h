@@ -108,10 +108,6 @@ void tui_pair(int y, int x, int lw, const char *label, const char *value);
 /* Amount in large digits (5 rows high) at y, x; returns its width. */
 int tui_big(int y, int x, const char *s);
 
-/* A selectable list: move the selection by delta within n, and the first
- * row to show so that sel is visible in rows. */
-void tui_list_move(size_t *sel, size_t n, int delta);
-size_t tui_list_top(size_t sel, size_t n, int rows);
 /* Draw row y as selected (the whole width from x) or not. */
 void tui_row(
     struct tui *t, int y, int x, int width, int selected, const char *text);
@@ -206,26 +202,95 @@ int tui_form_typing(const struct tui_form *fm);
 void tui_form_draw(struct tui *t, const struct tui_form *fm, int y, int x,
     int lw, int w);
 
-/* A listing on screen: its columns (from svc_listing_cols), their
- * widths fitted to the terminal by tui_table_layout; column 0 stays, the
- * rest scroll sideways from first. */
-#define TUI_TABLE_MAX 16
-struct tui_table {
+/* The list widget (list.c): a selection, marks, a search typed as you
+ * go, and columns (struct xcol: the service's listing columns or a
+ * screen's own) laid out from what they show, by display width. The
+ * screen gives the rows' cells; its key table takes TUI_LIST_KEYS (and
+ * TUI_LIST_SCROLL_KEYS, TUI_LIST_MARK_KEYS where they apply) and its
+ * action handler hands them to tui_list_action. */
+#define TUI_LIST_COLS 16
+/* Fill the cells of row (ncols of them) for the list; text may point
+ * into buf (LISTING_BUFSZ bytes) or into the screen's rows. */
+typedef void (*tui_list_cells_fn)(
+    struct tui *t, void *arg, size_t row, struct xcell *cells, char *buf);
+struct tui_list {
 	const struct xcol *cols;
 	int ncols;
-	int flex;        /* the column that takes spare width */
-	int first, last; /* scrolled columns shown */
+	tui_list_cells_fn cells;
+	void *arg;
+	int header;      /* a header row above the rows (1 by default) */
 	int sorted, asc; /* the column marked as the order (-1: none) */
-	int w[TUI_TABLE_MAX];
+	int marks;       /* Space marks rows (set before tui_list_set) */
+	int blur;        /* the focus is elsewhere: the selection in bold */
+	/* the search typed as you go: the screen starts it (its "/" key);
+	 * each change calls changed, which reads the rows again */
+	struct tui_field search;
+	int searching;
+	void (*changed)(struct tui *t, void *arg);
+	/* state */
+	size_t n, sel, top;
+	unsigned char *marked; /* a flag per row when marks */
+	size_t nmarked;
+	int first, last; /* the scrolled columns shown (column 0 stays) */
+	int rows;        /* the rows shown by the last draw */
+	int w[TUI_LIST_COLS];
 };
-/* Fit to width columns (row marker column excluded); the last shown. */
-int tui_table_layout(struct tui_table *tb, int width);
-void tui_table_header(struct tui *t, const struct tui_table *tb, int y, int x);
-/* A row of cells; marked shows a '*' before it. */
-void tui_table_row(struct tui *t, const struct tui_table *tb, int y, int x,
-    const struct xcell *cells, int selected, int marked);
-/* Scroll the columns sideways; 1 if they moved. */
-int tui_table_scroll(struct tui_table *tb, int delta);
+enum {
+	TUI_A_LIST_UP = 1100,
+	TUI_A_LIST_DOWN,
+	TUI_A_LIST_PGUP,
+	TUI_A_LIST_PGDN,
+	TUI_A_LIST_HOME,
+	TUI_A_LIST_END,
+	TUI_A_LIST_LEFT,
+	TUI_A_LIST_RIGHT,
+	TUI_A_LIST_MARK,
+	TUI_A_LIST_MARK_ALL
+};
+/* clang-format off */
+#define TUI_LIST_KEYS                                                     \
+	{KEY_UP, "Up", NULL, "the row above", TUI_A_LIST_UP},             \
+	{KEY_DOWN, "Down", NULL, "the row below", TUI_A_LIST_DOWN},       \
+	{KEY_PPAGE, "PgUp", NULL, "a page up", TUI_A_LIST_PGUP},          \
+	{KEY_NPAGE, "PgDn", NULL, "a page down", TUI_A_LIST_PGDN},        \
+	{KEY_HOME, "Home", NULL, "the first row", TUI_A_LIST_HOME},       \
+	{KEY_END, "End", NULL, "the last row", TUI_A_LIST_END}
+#define TUI_LIST_SCROLL_KEYS                                              \
+	{KEY_LEFT, "Left", NULL, "scroll the columns left", TUI_A_LIST_LEFT}, \
+	{KEY_RIGHT, "Right", NULL, "scroll the columns right",            \
+	    TUI_A_LIST_RIGHT}
+#define TUI_LIST_MARK_KEYS                                                \
+	{' ', "Space", "Mark", "mark or unmark the row", TUI_A_LIST_MARK}, \
+	{'*', "*", NULL, "mark every row, or clear the marks",            \
+	    TUI_A_LIST_MARK_ALL}
+/* clang-format on */
+/* A list of ncols columns whose cells come from cells(t, arg, ...). */
+void tui_list_init(struct tui_list *l, const struct xcol *cols, int ncols,
+    tui_list_cells_fn cells, void *arg);
+/* The list now has n rows (read again): the selection stays within,
+ * the marks are cleared. */
+void tui_list_set(struct tui_list *l, size_t n);
+/* Draw the header and as many rows as fit in rows rows (the header
+ * included) at y, x, width columns; the rows used. */
+int tui_list_draw(struct tui *t, struct tui_list *l, int y, int x, int width,
+    int rows);
+/* For a screen that draws its rows itself: the first row to show in
+ * rows rows (they are then what PgUp/PgDn move by). */
+size_t tui_list_top(struct tui_list *l, int rows);
+/* A TUI_A_LIST_* action: TUI_HANDLED, or 0 for any other. */
+int tui_list_action(struct tui_list *l, int action);
+/* Start or stop the search typed as you go (sc: the screen, which
+ * takes characters while it runs); stop returns TUI_HANDLED. */
+void tui_list_search_start(struct tui_list *l, struct tui_screen *sc);
+int tui_list_search_stop(struct tui_list *l, struct tui_screen *sc);
+/* A key while searching: TUI_HANDLED (the search edited); 0 when not
+ * searching. */
+int tui_list_search_input(
+    struct tui_list *l, struct tui *t, int key, wint_t ch);
+void tui_list_free(struct tui_list *l);
+/* s in w display columns at y, x (right-aligned if right), cut with an
+ * ellipsis if longer, never inside a character; the columns written. */
+int tui_cell(int y, int x, const char *s, int w, int right);
 
 /* A menu over the screen below it: Enter runs fn with the item's id
  * after the menu closed; fn returns a screen to open, or NULL. */

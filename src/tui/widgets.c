@@ -1,4 +1,4 @@
-/* widgets.c - pieces the screens share: selectable lists, scrolled lines
+/* widgets.c - pieces the screens share: a selected row, scrolled lines
  * of details, and amounts in large digits. */
 #include <curses.h>
 #include <stdarg.h>
@@ -9,28 +9,6 @@
 #include "tui.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
-
-void
-tui_list_move(size_t *sel, size_t n, int delta)
-{
-	long v = (long)*sel + delta;
-
-	if (n == 0 || v < 0)
-		v = 0;
-	else if (v >= (long)n)
-		v = (long)n - 1;
-	*sel = (size_t)v;
-}
-
-size_t
-tui_list_top(size_t sel, size_t n, int rows)
-{
-	if (rows <= 0 || n <= (size_t)rows || sel < (size_t)rows / 2)
-		return 0;
-	if (sel + (size_t)rows / 2 >= n)
-		return n - (size_t)rows;
-	return sel - (size_t)rows / 2;
-}
 
 void
 tui_row(struct tui *t, int y, int x, int width, int selected, const char *text)
