@@ -134,7 +134,8 @@ header(struct tui *t)
 	svc_now(now);
 	now[16] = '\0';
 	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
-	    s->cfg.org_name, s->cfg.terminal_id, t->top ? tui_screen_title(t->top) : "");
+	    s->cfg.org_name, s->cfg.terminal_id,
+	    t->top ? tui_screen_title(t->top) : "");
 	lw = utf8_columns(left, strlen(left));
 	svc_sync_worker_status(t->sync, &ss);
 	tui_sync_words(&ss, 1, sy[0], sizeof sy[0]);
@@ -147,17 +148,16 @@ header(struct tui *t)
 		const char *clock = form ? now + 11 : now;
 
 		if (s->actor.user_id == 0 || form >= 4)
-			snprintf(right, sizeof right, "%s%s%s ", syn, bar,
-			    clock);
+			snprintf(
+			    right, sizeof right, "%s%s%s ", syn, bar, clock);
 		else if (form < 3)
 			snprintf(right, sizeof right,
 			    "%s%s%s (%s) \xe2\x94\x82 %s ", syn, bar,
 			    s->actor.full_name, role_name(s->actor.role),
 			    clock);
 		else
-			snprintf(right, sizeof right,
-			    "%s%s%s \xe2\x94\x82 %s ", syn, bar,
-			    s->actor.full_name, clock);
+			snprintf(right, sizeof right, "%s%s%s \xe2\x94\x82 %s ",
+			    syn, bar, s->actor.full_name, clock);
 		rw = utf8_columns(right, strlen(right));
 		if (lw + rw + 1 <= COLS)
 			break;
@@ -239,7 +239,8 @@ help_draw(struct tui *t, size_t top, int rows)
 	}
 	if (c->nkeys > (size_t)rows)
 		tui_text(LINES - 1, 0,
-		    "Up/Down/PgUp/PgDn/Home/End scroll, any other key goes back",
+		    "Up/Down/PgUp/PgDn/Home/End scroll, any other key goes "
+		    "back",
 		    COLS);
 	else
 		tui_text(LINES - 1, 0, "Press any key to go back", COLS);

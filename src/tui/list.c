@@ -72,8 +72,8 @@ numeric(enum xkind k)
 
 /* The text of cell i of a row. */
 static const char *
-cell_text(struct tui *t, const struct tui_list *l, int i,
-    const struct xcell *c, char *buf, size_t n)
+cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
+    char *buf, size_t n)
 {
 	switch (l->cols[i].kind) {
 	case X_MONEY:
@@ -127,8 +127,8 @@ shrink(int *w, const int *floor, int n, int total, int width)
 		widest = -1;
 		for (i = 0; i < n; i++)
 			if (w[i] > floor[i] &&
-			    (widest < 0 || w[i] - floor[i] > w[widest] -
-			                                          floor[widest]))
+			    (widest < 0 ||
+			        w[i] - floor[i] > w[widest] - floor[widest]))
 				widest = i;
 		if (widest < 0)
 			break;
@@ -231,10 +231,10 @@ draw_row(struct tui *t, struct tui_list *l, size_t r, int y, int x, int width)
 	struct xcell c[TUI_LIST_COLS];
 	char buf[LISTING_BUFSZ], tb[MONEY_BUFSZ + 32];
 	int i, cx = x + 1, end = x + width;
-	int attr = r == l->sel && l->n
-	               ? (l->blur ? (int)A_BOLD
-	                          : tui_attr(t, TUI_C_SELECT, A_REVERSE))
-	               : 0;
+	int attr =
+	    r == l->sel && l->n
+	        ? (l->blur ? (int)A_BOLD : tui_attr(t, TUI_C_SELECT, A_REVERSE))
+	        : 0;
 
 	memset(c, 0, sizeof c);
 	l->cells(t, l->arg, r, c, buf);
@@ -294,8 +294,8 @@ tui_list_set(struct tui_list *l, size_t n)
 }
 
 int
-tui_list_draw(struct tui *t, struct tui_list *l, int y, int x, int width,
-    int rows)
+tui_list_draw(
+    struct tui *t, struct tui_list *l, int y, int x, int width, int rows)
 {
 	size_t r;
 	int y0 = y;
@@ -409,8 +409,7 @@ tui_list_search_stop(struct tui_list *l, struct tui_screen *sc)
 }
 
 int
-tui_list_search_input(
-    struct tui_list *l, struct tui *t, int key, wint_t ch)
+tui_list_search_input(struct tui_list *l, struct tui *t, int key, wint_t ch)
 {
 	if (!l->searching)
 		return 0;

@@ -177,8 +177,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
-	return tui_list_search_input(
-	    &((struct agingv *)sc)->list, t, key, ch);
+	return tui_list_search_input(&((struct agingv *)sc)->list, t, key, ch);
 }
 
 static void

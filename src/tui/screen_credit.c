@@ -9,6 +9,7 @@
 
 #include "backoffice.h"
 #include "paydesk/money.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 enum { A_PRINT, A_VIEW, A_DOWNLOAD, A_APPLY, A_PAYMENT, A_BACK };
@@ -45,6 +46,16 @@ money_pair(struct tui_lines *l, struct tui *t, const char *label, int64_t v)
 }
 
 /* Read the credit note into lines; 0 or -1 with a message. */
+/* The spaces that bring s to w display columns (a name with "á" or a
+ * wide character counts by what it shows, not its bytes). */
+static int
+pad(const char *s, int w)
+{
+	int c = utf8_columns(s, strlen(s));
+
+	return c < w ? w - c : 0;
+}
+
 static int
 fill(struct cdetails *d, struct tui *t)
 {
@@ -89,8 +100,8 @@ fill(struct cdetails *d, struct tui *t)
 	if (v.napps == 0)
 		tui_lines_add(&d->l, 0, "  none yet");
 	for (i = 0; i < v.napps; i++)
-		tui_lines_add(&d->l, 0, "  %s  %-20s %s", v.apps[i].applied_on,
-		    v.apps[i].item_ref,
+		tui_lines_add(&d->l, 0, "  %s  %s%*s %s", v.apps[i].applied_on,
+		    v.apps[i].item_ref, pad(v.apps[i].item_ref, 20), "",
 		    svc_money(t->svc, m, sizeof m, v.apps[i].amount));
 	svc_credit_view_free(&v);
 	return 0;

@@ -109,8 +109,8 @@ apply(struct capply *a, struct tui *t)
 		return TUI_HANDLED;
 	if (money_parse(a->amount.buf, t->svc->cfg.minor_digits,
 	        "Amount to apply", &amount, &err) != 0 ||
-	    svc_credit_apply(t->svc, a->cv.cn.cn_no, a->v.items[a->list.sel].ref,
-	        amount, &app, &err) != 0) {
+	    svc_credit_apply(t->svc, a->cv.cn.cn_no,
+	        a->v.items[a->list.sel].ref, amount, &app, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}

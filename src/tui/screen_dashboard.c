@@ -233,11 +233,11 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	for (i = 0; i < d->nmethods && i < rows; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
 		money_plain(pct, sizeof pct, share, 1);
-		snprintf(line, sizeof line, "%-12.12s %13s %5lld %5s%%",
-		    d->methods[i].name,
+		tui_cell(y, 4, d->methods[i].name, w - 2 < 12 ? w - 2 : 12, 0);
+		snprintf(line, sizeof line, "%13s %5lld %5s%%",
 		    svc_money(t->svc, m, sizeof m, d->methods[i].amount),
 		    (long long)d->methods[i].count, pct);
-		tui_text(y, 4, line, w - 2);
+		tui_text(y, 4 + 13, line, w - 2 - 13);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)
 			bar = 1;

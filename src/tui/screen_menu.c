@@ -88,7 +88,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_CLOSE;
 	case A_RUN:
 		if (m->n > 0)
-			t->push_after = m->fn(t, m->arg, m->items[m->list.sel].id);
+			t->push_after =
+			    m->fn(t, m->arg, m->items[m->list.sel].id);
 		return TUI_CLOSE;
 	}
 	return 0;

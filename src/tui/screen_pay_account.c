@@ -123,7 +123,8 @@ action(struct tui_screen *sc, struct tui *t, int act)
 			tui_message(t, 1, "No payment to show");
 			return TUI_HANDLED;
 		}
-		next = screen_payment_new(t, w->recent[a->list.sel].p.receipt_no);
+		next =
+		    screen_payment_new(t, w->recent[a->list.sel].p.receipt_no);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;

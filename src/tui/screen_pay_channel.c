@@ -43,8 +43,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	y++;
 	tui_list_set(&c->list, (size_t)t->svc->cfg.nchannels);
 	c->list.sel = (size_t)c->w->channel;
-	tui_list_draw(t, &c->list, y, 2, COLS - 4 < 40 ? COLS - 4 : 40,
-	    LINES - 3 - y);
+	tui_list_draw(
+	    t, &c->list, y, 2, COLS - 4 < 40 ? COLS - 4 : 40, LINES - 3 - y);
 }
 
 static int

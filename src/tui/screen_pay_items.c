@@ -46,20 +46,15 @@ struct items {
  * is too narrow for the widest cell). */
 static const struct xcol cols[3][6] = {
     {{"", "picked", X_TEXT, 0, 0}, {"Invoice", "ref", X_TEXT, 16, 10},
-        {"Period", "period", X_TEXT, 14, 8},
-        {"Due date", "due", X_DATE, 10, 0},
-        {"Amount", "amount", X_MONEY, 12, 0},
-        {"Open", "open", X_MONEY, 12, 0}},
-    {{"", "picked", X_TEXT, 0, 0},
-        {"Service", "description", X_TEXT, 20, 10},
+        {"Period", "period", X_TEXT, 14, 8}, {"Due date", "due", X_DATE, 10, 0},
+        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
+    {{"", "picked", X_TEXT, 0, 0}, {"Service", "description", X_TEXT, 20, 10},
         {"Reference", "ref", X_TEXT, 14, 10}, {"Date", "date", X_DATE, 10, 0},
-        {"Amount", "amount", X_MONEY, 12, 0},
-        {"Open", "open", X_MONEY, 12, 0}},
+        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
     {{"", "picked", X_TEXT, 0, 0}, {"Plan", "plan", X_TEXT, 16, 10},
         {"Installment", "no", X_TEXT, 14, 0},
         {"Due date", "due", X_DATE, 10, 0},
-        {"Amount", "amount", X_MONEY, 12, 0},
-        {"Open", "open", X_MONEY, 12, 0}},
+        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
 };
 
 /* One item as a row of the table for its type. */

@@ -162,8 +162,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			return TUI_HANDLED;
 		}
 		list_of(me, t);
-		tui_list_action(&me->list,
-		    a == A_UP ? TUI_A_LIST_UP : TUI_A_LIST_DOWN);
+		tui_list_action(
+		    &me->list, a == A_UP ? TUI_A_LIST_UP : TUI_A_LIST_DOWN);
 		w->method = (int)me->list.sel;
 		wizard_quote(w, t);
 		return TUI_HANDLED;

@@ -13,14 +13,7 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
-enum {
-	A_SORT,
-	A_FILTER,
-	A_SPLIT,
-	A_EXPORT,
-	A_OPEN,
-	A_BACK
-};
+enum { A_SORT, A_FILTER, A_SPLIT, A_EXPORT, A_OPEN, A_BACK };
 
 static const struct tui_key screen_payers_keys[] = {
     TUI_LIST_MARK_KEYS,
@@ -155,11 +148,12 @@ draw_split(struct payers *p, struct tui *t, int y)
 	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
 		share = money_ratio_tenths(p->dist[i].amount, total);
 		money_plain(pct, sizeof pct, share, 1);
-		snprintf(line, sizeof line, "%-14.14s %14s %7lld %6s%%",
-		    p->dist[i].name,
+		tui_cell(
+		    y, 4, p->dist[i].name, COLS - 6 < 14 ? COLS - 6 : 14, 0);
+		snprintf(line, sizeof line, "%14s %7lld %6s%%",
 		    svc_money(t->svc, m, sizeof m, p->dist[i].amount),
 		    (long long)p->dist[i].count, pct);
-		tui_text(y, 4, line, COLS - 6);
+		tui_text(y, 4 + 15, line, COLS - 6 - 15);
 		if (bw > 0) {
 			attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
 			mvhline(y, 4 + 46, ' ', (int)(share * bw / 1000));
@@ -212,11 +206,11 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	p->list.sorted = p->sort == PAYERS_BY_TOTAL     ? 2
-	               : p->sort == PAYERS_BY_COUNT   ? 3
-	               : p->sort == PAYERS_BY_LAST    ? 4
-	               : p->sort == PAYERS_BY_ACCOUNT ? 1
-	               : p->sort == PAYERS_BY_METHODS ? 5
-	                                              : 0;
+	                 : p->sort == PAYERS_BY_COUNT   ? 3
+	                 : p->sort == PAYERS_BY_LAST    ? 4
+	                 : p->sort == PAYERS_BY_ACCOUNT ? 1
+	                 : p->sort == PAYERS_BY_METHODS ? 5
+	                                                : 0;
 	p->list.asc = p->sort >= PAYERS_BY_NAME;
 	tui_list_draw(t, &p->list, 4, 2, COLS - 3, LINES - 11);
 	if (p->n == 0)
@@ -263,8 +257,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 	if (p->editing) {
 		/* the list's keys that move in the form */
-		static const int keys[] = {KEY_UP, KEY_DOWN, 0, 0, 0, 0,
-		    KEY_LEFT, KEY_RIGHT};
+		static const int keys[] = {
+		    KEY_UP, KEY_DOWN, 0, 0, 0, 0, KEY_LEFT, KEY_RIGHT};
 
 		if (a == A_OPEN) {
 			p->editing = 0;

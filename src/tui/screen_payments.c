@@ -80,7 +80,7 @@ struct tab {
 struct plist {
 	struct tui_screen sc;
 	struct tab tabs[2];
-	int cur; /* 0 payments, 1 credit notes */
+	int cur;       /* 0 payments, 1 credit notes */
 	int page_rows; /* the rows a page had when read */
 	unsigned gen;  /* t->list_gen when read */
 };
@@ -334,8 +334,10 @@ run(struct tui *t, void *arg, int id)
 {
 	struct plist *p = arg;
 	struct tab *tb = &p->tabs[p->cur];
-	const struct payment_row *pr = p->cur == 0 ? &tb->pay[tb->list.sel] : NULL;
-	const struct credit_note *cn = p->cur == 1 ? &tb->cn[tb->list.sel] : NULL;
+	const struct payment_row *pr =
+	    p->cur == 0 ? &tb->pay[tb->list.sel] : NULL;
+	const struct credit_note *cn =
+	    p->cur == 1 ? &tb->cn[tb->list.sel] : NULL;
 	struct pd_err err;
 
 	switch (id) {
@@ -485,8 +487,7 @@ next_sort(struct plist *p, struct tui *t)
 }
 
 /* x: the export of exactly what the tab shows. */
-static int
-export(struct plist *p, struct tui *t)
+static int export(struct plist *p, struct tui *t)
 {
 	struct tab *tb = &p->tabs[p->cur];
 	char from[11], to[11];
@@ -551,10 +552,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_OPEN:
 		if (tb->n == 0)
 			return TUI_HANDLED;
-		next = p->cur == 0 ? screen_payment_new(
-		                         t, tb->pay[tb->list.sel].p.receipt_no)
-		                   : screen_credit_new(
-		                         t, tb->cn[tb->list.sel].cn_no);
+		next = p->cur == 0
+		           ? screen_payment_new(
+		                 t, tb->pay[tb->list.sel].p.receipt_no)
+		           : screen_credit_new(t, tb->cn[tb->list.sel].cn_no);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
@@ -639,9 +640,10 @@ screen_payments_new(struct tui *t, int credits)
 	for (k = 0; k < 2; k++) {
 		struct tab *tb = &p->tabs[k];
 
-		cols = svc_listing_cols(k ? LIST_CREDITS : LIST_PAYMENTS, &ncols);
-		tui_list_init(&tb->list, cols, ncols,
-		    k ? credit_cells : pay_cells, tb);
+		cols =
+		    svc_listing_cols(k ? LIST_CREDITS : LIST_PAYMENTS, &ncols);
+		tui_list_init(
+		    &tb->list, cols, ncols, k ? credit_cells : pay_cells, tb);
 		tb->owner = p;
 		tb->list.search.max = 128;
 		tb->list.changed = search_changed;

@@ -30,7 +30,7 @@ struct sync_screen {
 	struct tui_screen sc;
 	struct outbox_rec *q; /* the quarantine */
 	size_t n;
-	struct tui_list list; /* of q */
+	struct tui_list list;        /* of q */
 	int64_t rounds, quarantined; /* when q was read */
 	unsigned gen;
 };
@@ -230,7 +230,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		    "%s %s queued again; it goes with the next "
 		    "sync",
 		    d->q[d->list.sel].kind,
-		    d->q[d->list.sel].ref[0] ? d->q[d->list.sel].ref : d->q[d->list.sel].uuid);
+		    d->q[d->list.sel].ref[0] ? d->q[d->list.sel].ref
+		                             : d->q[d->list.sel].uuid);
 		load(d, t, &st);
 		svc_sync_worker_kick(t->sync);
 		return TUI_HANDLED;

@@ -53,7 +53,7 @@ struct tui_screen_class {
 struct tui_screen {
 	const struct tui_screen_class *cls;
 	const char *title; /* NULL: the class's */
-	int typing; /* a text field has the focus: '?' is a character */
+	int typing;        /* a text field has the focus: '?' is a character */
 	struct tui_screen *below;
 };
 
@@ -148,8 +148,8 @@ void tui_lines_free(struct tui_lines *l);
  * by the key whose action is TUI_A_CLOSE); it takes l over. Its class
  * has the three handlers below; title NULL: the class's. */
 enum { TUI_A_CLOSE = 1010 };
-struct tui_screen *tui_lines_screen(const struct tui_screen_class *cls,
-    const char *title, struct tui_lines *l);
+struct tui_screen *tui_lines_screen(
+    const struct tui_screen_class *cls, const char *title, struct tui_lines *l);
 void tui_lines_screen_draw(struct tui_screen *sc, struct tui *t);
 int tui_lines_screen_action(struct tui_screen *sc, struct tui *t, int a);
 void tui_lines_screen_free(struct tui_screen *sc);
@@ -172,7 +172,13 @@ void tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
 /* A form: labelled inputs in a column, the focus moved with Up/Down or
  * Tab, choices changed with Left/Right (or Space), a set of options
  * toggled with Space. */
-enum tui_form_kind { FORM_TEXT, FORM_MONEY, FORM_DATE, FORM_CHOICE, FORM_MULTI };
+enum tui_form_kind {
+	FORM_TEXT,
+	FORM_MONEY,
+	FORM_DATE,
+	FORM_CHOICE,
+	FORM_MULTI
+};
 struct tui_form_item {
 	const char *label;
 	enum tui_form_kind kind;
@@ -190,8 +196,8 @@ struct tui_form {
 	struct tui_form_item *items;
 	int n, focus;
 };
-void tui_form_text(struct tui_form_item *it, const char *label, int max,
-    const char *value);
+void tui_form_text(
+    struct tui_form_item *it, const char *label, int max, const char *value);
 void tui_form_choice(struct tui_form_item *it, const char *label,
     const char *const *options, int n, int choice);
 /* A key for the form: 1 handled, 0 not a form key, -1 refused. */
@@ -199,8 +205,8 @@ int tui_form_input(struct tui_form *fm, int key, wint_t ch);
 /* The focus is on a field that takes characters. */
 int tui_form_typing(const struct tui_form *fm);
 /* Labels in a column of lw, inputs after them, w columns in all. */
-void tui_form_draw(struct tui *t, const struct tui_form *fm, int y, int x,
-    int lw, int w);
+void tui_form_draw(
+    struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w);
 
 /* The list widget (list.c): a selection, marks, a search typed as you
  * go, and columns (struct xcol: the service's listing columns or a
@@ -272,8 +278,8 @@ void tui_list_init(struct tui_list *l, const struct xcol *cols, int ncols,
 void tui_list_set(struct tui_list *l, size_t n);
 /* Draw the header and as many rows as fit in rows rows (the header
  * included) at y, x, width columns; the rows used. */
-int tui_list_draw(struct tui *t, struct tui_list *l, int y, int x, int width,
-    int rows);
+int tui_list_draw(
+    struct tui *t, struct tui_list *l, int y, int x, int width, int rows);
 /* For a screen that draws its rows itself: the first row to show in
  * rows rows (they are then what PgUp/PgDn move by). */
 size_t tui_list_top(struct tui_list *l, int rows);
@@ -304,7 +310,6 @@ struct tui_screen *screen_menu_new(const char *title,
 
 /* Log the user out (the caller closes its screen). */
 void tui_logout(struct tui *t);
-
 
 /* Screens. */
 struct tui_screen *screen_login_new(void);

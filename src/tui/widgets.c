@@ -222,8 +222,8 @@ tui_lines_screen_free(struct tui_screen *sc)
 }
 
 struct tui_screen *
-tui_lines_screen(const struct tui_screen_class *cls, const char *title,
-    struct tui_lines *l)
+tui_lines_screen(
+    const struct tui_screen_class *cls, const char *title, struct tui_lines *l)
 {
 	struct lines_screen *v = xcalloc(1, sizeof *v);
 
