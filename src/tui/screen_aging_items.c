@@ -133,7 +133,7 @@ screen_aging_items_new(struct tui *t, const struct aging_row *r)
 		return NULL;
 	}
 	a->r = *r;
-	tui_list_init(&a->list, cols, TUI_NKEYS(cols), cells, a);
+	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
 	tui_list_set(&a->list, n);
 	a->sc.cls = &screen_aging_items_class;
 	return &a->sc;

@@ -185,7 +185,7 @@ screen_credit_apply_new(struct tui *t, const char *cn_no)
 		free(a);
 		return NULL;
 	}
-	tui_list_init(&a->list, cols, TUI_NKEYS(cols), cells, a);
+	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
 	tui_list_set(&a->list, a->v.nitems);
 	a->amount.money = 1;
 	a->amount.max = 15;

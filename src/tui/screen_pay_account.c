@@ -150,7 +150,7 @@ screen_pay_account_new(struct wizard *w)
 	struct account *a = xcalloc(1, sizeof *a);
 
 	a->w = w;
-	tui_list_init(&a->list, cols, TUI_NKEYS(cols), cells, a);
+	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
 	tui_list_set(&a->list, w->nrecent);
 	a->sc.cls = &screen_pay_account_class;
 	a->sc.title = w->find ? "Find Consumer" : "Record Payment";

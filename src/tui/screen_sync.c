@@ -263,7 +263,7 @@ screen_sync_new(struct tui *t)
 	struct sync_screen *d = xcalloc(1, sizeof *d);
 
 	d->sc.cls = &screen_sync_class;
-	tui_list_init(&d->list, cols, TUI_NKEYS(cols), cells, d);
+	tui_list_init(&d->list, cols, TUI_NCOLS(cols), cells, d);
 	d->gen = t->list_gen - 1; /* read on the first draw */
 	return &d->sc;
 }

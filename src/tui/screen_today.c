@@ -157,7 +157,7 @@ screen_today_new(struct tui *t)
 	struct today *d = xcalloc(1, sizeof *d);
 
 	d->sc.cls = &screen_today_class;
-	tui_list_init(&d->list, cols, TUI_NKEYS(cols), cells, d);
+	tui_list_init(&d->list, cols, TUI_NCOLS(cols), cells, d);
 	load(d, t);
 	return &d->sc;
 }

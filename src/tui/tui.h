@@ -108,10 +108,6 @@ void tui_pair(int y, int x, int lw, const char *label, const char *value);
 /* Amount in large digits (5 rows high) at y, x; returns its width. */
 int tui_big(int y, int x, const char *s);
 
-/* Draw row y as selected (the whole width from x) or not. */
-void tui_row(
-    struct tui *t, int y, int x, int width, int selected, const char *text);
-
 /* Write a copy of a receipt and print it; the outcome on the message
  * line, and (done, if not NULL) what was written. */
 void tui_reprint(struct tui *t, const char *number, char *done, size_t n);
@@ -215,6 +211,8 @@ void tui_form_draw(
  * TUI_LIST_SCROLL_KEYS, TUI_LIST_MARK_KEYS where they apply) and its
  * action handler hands them to tui_list_action. */
 #define TUI_LIST_COLS 16
+/* The number of columns of a column table (an array). */
+#define TUI_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
 /* Fill the cells of row (ncols of them) for the list; text may point
  * into buf (LISTING_BUFSZ bytes) or into the screen's rows. */
 typedef void (*tui_list_cells_fn)(

@@ -1,5 +1,6 @@
-/* widgets.c - pieces the screens share: a selected row, scrolled lines
- * of details, and amounts in large digits. */
+/* widgets.c - pieces the screens share: scrolled lines of details (and
+ * a screen of them), amounts in large digits, reprints. The list widget
+ * is list.c. */
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,18 +10,6 @@
 #include "tui.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
-
-void
-tui_row(struct tui *t, int y, int x, int width, int selected, const char *text)
-{
-	int attr = selected ? tui_attr(t, TUI_C_SELECT, A_REVERSE) : 0;
-
-	attron(attr);
-	move(y, x);
-	hline(' ', width);
-	tui_text(y, x + 1, text, width - 1);
-	attroff(attr);
-}
 
 void
 tui_reprint(struct tui *t, const char *number, char *done, size_t n)
