@@ -139,7 +139,9 @@ cat >>"$PAYDESK_CONFIG" <<'CFG'
 [credit_notes]
 reasons = Duplicate Payment, Overpayment, Billing Error, Service Not Rendered, Goodwill Gesture, Meter Misread, Tariff Correction, Customer Complaint Settlement
 CFG
+# a tmux server of its own: the first one may still be going away
 tmux -S "$SOCK" kill-server 2>/dev/null
+SOCK="$T/tmux2.sock"
 tui_start
 login mary 2222
 wait_for "the dashboard" "Total Collected"
