@@ -152,8 +152,7 @@ int
 cmd_keys(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {{"Screen", "screen", X_TEXT, 34, 0},
-	    {"Key", "key", X_TEXT, 6, 0},
-	    {"What it does", "help", X_TEXT, 0, 0}};
+	    {"Key", "key", X_TEXT, 6, 0}, {"What it does", "help", X_TEXT, 0, 0}};
 	const struct tui_keymap *maps;
 	struct table *t;
 	size_t n, i, k;

@@ -82,8 +82,7 @@ static const struct command {
         "collection KPIs for a month and a day"},
     {"report", "payers", cmd_report_payers, LISTING,
         "report payers [--from D] [--to D] [--method M] [--operator U] "
-        "[--channel C] [--search TEXT] [--sort "
-        "total|count|last|name|account|methods] "
+        "[--channel C] [--search TEXT] [--sort total|count|last|name|account|methods] "
         "[--limit N]",
         "payments grouped by consumer"},
     {"report", "aging", cmd_report_aging, LISTING,
@@ -234,7 +233,8 @@ main(int argc, char **argv)
 			}
 			c.mode = OUT_XLSX;
 			c.xlsx = argv[++i];
-		} else if (strcmp(o, "help") == 0)
+		}
+		else if (strcmp(o, "help") == 0)
 			return help(i + 1 < argc ? argv[i + 1] : NULL);
 		else if (strcmp(o, "version") == 0) {
 			puts("paydesk " PAYDESK_VERSION);
