@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../tui/tui.h"
 #include "opts.h"
+#include "paydesk/tui.h"
 
 /* What was written and whether it was printed; a print failure is still
  * a failure of the command (its message says the file is there). */

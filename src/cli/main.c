@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../tui/tui.h"
+#include "paydesk/tui.h"
 
 #define PAYDESK_VERSION "0.1.0"
 

@@ -1,6 +1,22 @@
-/* app.c - the screen stack and the one loop: read a key, hand it to the
- * top screen (its key table first), redraw header, body, message and key
- * bar; resize redraws; F1 or '?' shows the screen's keys. */
+/* app.c - the registry of screens, the screen stack and the one loop:
+ * read a key, hand it to the top screen (its key table first), redraw
+ * header, body, message and key bar; resize redraws; F1 or '?' shows the
+ * screen's keys (scrolled when they do not fit).
+ *
+ * TO ADD A NEW SCREEN:
+ *   1. src/tui/screen_x.c: its key table (static const struct tui_key[],
+ *      with TUI_LIST_KEYS or TUI_LINES_KEYS if it shows a list or lines),
+ *      its handlers, `const struct tui_screen_class screen_x_class` and a
+ *      constructor that sets sc.cls = &screen_x_class; a list screen
+ *      keeps a struct tui_list (list.c) and lets it handle the keys;
+ *   2. its line X(x) in TUI_SCREENS below (the registry: the F-key bar,
+ *      F1 help and `paydesk keys` come from it);
+ *   3. its keys in INTERACTIVE COMMANDS of man/paydesk.1, under the
+ *      class's name (tests/cli/test_docs.sh checks them against
+ *      `paydesk keys`);
+ *   4. a tmux test in tests/tui/ (see tests/tui/lib.sh).
+ * The screen that opens it declares and calls its constructor (tui.h,
+ * backoffice.h or wizard.h); nothing else changes. */
 #include <curses.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -23,8 +39,8 @@ pop(struct tui *t)
 	struct tui_screen *sc = t->top;
 
 	t->top = sc->below;
-	if (sc->free != NULL)
-		sc->free(sc);
+	if (sc->cls->free != NULL)
+		sc->cls->free(sc);
 	free(sc);
 }
 
@@ -116,7 +132,8 @@ header(struct tui *t)
 	svc_now(now);
 	now[16] = '\0';
 	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
-	    s->cfg.org_name, s->cfg.terminal_id, t->top ? t->top->title : "");
+	    s->cfg.org_name, s->cfg.terminal_id,
+	    t->top ? tui_screen_title(t->top) : "");
 	lw = utf8_columns(left, strlen(left));
 	svc_sync_worker_status(t->sync, &ss);
 	tui_sync_words(&ss, 1, sy[0], sizeof sy[0]);
@@ -129,17 +146,16 @@ header(struct tui *t)
 		const char *clock = form ? now + 11 : now;
 
 		if (s->actor.user_id == 0 || form >= 4)
-			snprintf(right, sizeof right, "%s%s%s ", syn, bar,
-			    clock);
+			snprintf(
+			    right, sizeof right, "%s%s%s ", syn, bar, clock);
 		else if (form < 3)
 			snprintf(right, sizeof right,
 			    "%s%s%s (%s) \xe2\x94\x82 %s ", syn, bar,
 			    s->actor.full_name, role_name(s->actor.role),
 			    clock);
 		else
-			snprintf(right, sizeof right,
-			    "%s%s%s \xe2\x94\x82 %s ", syn, bar,
-			    s->actor.full_name, clock);
+			snprintf(right, sizeof right, "%s%s%s \xe2\x94\x82 %s ",
+			    syn, bar, s->actor.full_name, clock);
 		rw = utf8_columns(right, strlen(right));
 		if (lw + rw + 1 <= COLS)
 			break;
@@ -164,8 +180,8 @@ keybar(struct tui *t)
 
 	move(y, 0);
 	clrtoeol();
-	for (i = 0; sc != NULL && i < sc->nkeys; i++) {
-		const struct tui_key *k = &sc->keys[i];
+	for (i = 0; sc != NULL && i < sc->cls->nkeys; i++) {
+		const struct tui_key *k = &sc->cls->keys[i];
 		int need;
 
 		if (k->label == NULL)
@@ -199,28 +215,81 @@ message(struct tui *t)
 	attroff(attr);
 }
 
-/* The help screen: every key of the top screen, from its table. */
+/* The help screen: every key of the top screen, from its table, from
+ * the top-th on. */
 static void
-help(struct tui *t)
+help_draw(struct tui *t, size_t top, int rows)
 {
-	const struct tui_screen *sc = t->top;
+	const struct tui_screen_class *c = t->top->cls;
 	size_t i;
-	int y = 2;
+	int y = 4;
 
 	erase();
 	header(t);
 	attron(A_BOLD);
-	mvprintw(y++, 2, "Keys of this screen: %s", sc->title);
+	mvprintw(2, 2, "Keys of this screen: %s", tui_screen_title(t->top));
 	attroff(A_BOLD);
-	y++;
-	for (i = 0; i < sc->nkeys && y < LINES - 2; i++, y++) {
+	for (i = top; i < c->nkeys && y < 4 + rows; i++, y++) {
 		attron(A_BOLD);
-		mvaddstr(y, 4, sc->keys[i].name);
+		mvaddstr(y, 4, c->keys[i].name);
 		attroff(A_BOLD);
-		tui_text(y, 16, sc->keys[i].help, COLS - 18);
+		tui_text(y, 16, c->keys[i].help, COLS - 18);
 	}
-	tui_text(LINES - 1, 0, "Press any key to go back", COLS);
+	if (c->nkeys > (size_t)rows)
+		tui_text(LINES - 1, 0,
+		    "Up/Down/PgUp/PgDn/Home/End scroll, any other key goes "
+		    "back",
+		    COLS);
+	else
+		tui_text(LINES - 1, 0, "Press any key to go back", COLS);
 	refresh();
+}
+
+static int next_key(wint_t *ch);
+
+/* Show the help until a key that does not scroll it. */
+static void
+help(struct tui *t)
+{
+	size_t top = 0, n = t->top->cls->nkeys;
+	wint_t ch;
+	int key, rows;
+
+	for (;;) {
+		rows = LINES - 6 > 1 ? LINES - 6 : 1;
+		if (n <= (size_t)rows)
+			top = 0;
+		else if (top > n - (size_t)rows)
+			top = n - (size_t)rows;
+		help_draw(t, top, rows);
+		key = next_key(&ch);
+		if (key == ERR || key == KEY_RESIZE)
+			continue;
+		if (n <= (size_t)rows)
+			return;
+		switch (key) {
+		case KEY_UP:
+			top -= top > 0;
+			break;
+		case KEY_DOWN:
+			top++;
+			break;
+		case KEY_PPAGE:
+			top = top > (size_t)rows ? top - (size_t)rows : 0;
+			break;
+		case KEY_NPAGE:
+			top += (size_t)rows;
+			break;
+		case KEY_HOME:
+			top = 0;
+			break;
+		case KEY_END:
+			top = n;
+			break;
+		default:
+			return;
+		}
+	}
 }
 
 void
@@ -230,7 +299,7 @@ tui_redraw(struct tui *t)
 	t->cur_y = t->cur_x = -1;
 	header(t);
 	if (t->top != NULL)
-		t->top->draw(t->top, t);
+		t->top->cls->draw(t->top, t);
 	message(t);
 	keybar(t);
 	if (t->cur_y >= 0) {
@@ -298,17 +367,17 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 	t->msg[0] = '\0';
 	t->unwind_to = NULL;
 	t->push_after = NULL;
-	for (i = 0; i < sc->nkeys; i++) {
-		const struct tui_key *k = &sc->keys[i];
+	for (i = 0; i < sc->cls->nkeys; i++) {
+		const struct tui_key *k = &sc->cls->keys[i];
 
 		if ((key != 0 && k->key == key) ||
 		    (key == 0 && k->key == (int)ch && !sc->typing)) {
-			r = sc->action(sc, t, k->action);
+			r = sc->cls->action(sc, t, k->action);
 			break;
 		}
 	}
-	if (i == sc->nkeys && sc->input != NULL)
-		r = sc->input(sc, t, key, ch);
+	if (i == sc->cls->nkeys && sc->cls->input != NULL)
+		r = sc->cls->input(sc, t, key, ch);
 	if (r & TUI_QUIT)
 		return TUI_QUIT;
 	if (t->unwind_to != NULL) {
@@ -355,8 +424,6 @@ tui_main(struct svc *svc)
 		if (key == KEY_F(1) ||
 		    (key == 0 && ch == '?' && !t.top->typing)) {
 			help(&t);
-			while (next_key(&ch) == ERR)
-				;
 			continue;
 		}
 		if (tui_dispatch(&t, key, ch) == TUI_QUIT)
@@ -369,60 +436,55 @@ tui_main(struct svc *svc)
 	return 0;
 }
 
-#define MAP(title, name)                                                       \
-	{                                                                      \
-		title, name##_keys, 0                                          \
-	}
-static struct tui_keymap maps[] = {
-    MAP("Login", screen_login),
-    MAP("Home", screen_home),
-    MAP("Record Payment 1 Consumer", screen_pay_search),
-    MAP("Record Payment 2 Account", screen_pay_account),
-    MAP("Record Payment 3 Channel", screen_pay_channel),
-    MAP("Record Payment 4 Items", screen_pay_items),
-    MAP("Record Payment 5 Method and amount", screen_pay_method),
-    MAP("Record Payment 6 Summary", screen_pay_summary),
-    MAP("Record Payment 7 Review", screen_pay_review),
-    MAP("Record Payment 8 Done", screen_pay_done),
-    MAP("Payment details", screen_payment),
-    MAP("Receipt", screen_receipt),
-    MAP("Today's payments", screen_today),
-    MAP("Reprint", screen_reprint),
-    MAP("Sync", screen_sync),
-    MAP("Dashboard", screen_dashboard),
-    MAP("Payments", screen_payments),
-    MAP("Actions", screen_menu),
-    MAP("Filter", screen_filter),
-    MAP("Void payment", screen_void),
-    MAP("Create Credit Note", screen_credit_create),
-    MAP("Credit note details", screen_credit),
-    MAP("Apply credit", screen_credit_apply),
-    MAP("Export", screen_export),
-    MAP("Payers report", screen_payers),
-    MAP("Aging report", screen_aging),
-    MAP("Aging open items", screen_aging_items),
-};
-#undef MAP
+/* The registry: every screen's class, one line each, in the order
+ * `paydesk keys` (and the man page) lists them. */
+#define TUI_SCREENS(X)                                                         \
+	X(login)                                                               \
+	X(home)                                                                \
+	X(pay_search)                                                          \
+	X(pay_account)                                                         \
+	X(pay_channel)                                                         \
+	X(pay_items)                                                           \
+	X(pay_method)                                                          \
+	X(pay_summary)                                                         \
+	X(pay_review)                                                          \
+	X(pay_done)                                                            \
+	X(payment)                                                             \
+	X(receipt)                                                             \
+	X(today)                                                               \
+	X(reprint)                                                             \
+	X(sync)                                                                \
+	X(dashboard)                                                           \
+	X(payments)                                                            \
+	X(menu)                                                                \
+	X(filter)                                                              \
+	X(void)                                                                \
+	X(credit_create)                                                       \
+	X(credit)                                                              \
+	X(credit_apply)                                                        \
+	X(export)                                                              \
+	X(payers)                                                              \
+	X(aging)                                                               \
+	X(aging_items)
+
+#define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
+TUI_SCREENS(DECLARE)
+#undef DECLARE
+#define ENTRY(x) &screen_##x##_class,
+static const struct tui_screen_class *const registry[] = {TUI_SCREENS(ENTRY)};
+#undef ENTRY
 
 const struct tui_keymap *
 tui_keymaps(size_t *n)
 {
-	/* the counts are not constant expressions: filled in here */
-	const size_t counts[] = {screen_login_nkeys, screen_home_nkeys,
-	    screen_pay_search_nkeys, screen_pay_account_nkeys,
-	    screen_pay_channel_nkeys, screen_pay_items_nkeys,
-	    screen_pay_method_nkeys, screen_pay_summary_nkeys,
-	    screen_pay_review_nkeys, screen_pay_done_nkeys,
-	    screen_payment_nkeys, screen_receipt_nkeys, screen_today_nkeys,
-	    screen_reprint_nkeys, screen_sync_nkeys, screen_dashboard_nkeys,
-	    screen_payments_nkeys, screen_menu_nkeys, screen_filter_nkeys,
-	    screen_void_nkeys, screen_credit_create_nkeys, screen_credit_nkeys,
-	    screen_credit_apply_nkeys, screen_export_nkeys, screen_payers_nkeys,
-	    screen_aging_nkeys, screen_aging_items_nkeys};
+	static struct tui_keymap maps[TUI_NKEYS(registry)];
 	size_t i;
 
-	*n = sizeof maps / sizeof maps[0];
-	for (i = 0; i < *n; i++)
-		maps[i].nkeys = counts[i];
+	*n = TUI_NKEYS(registry);
+	for (i = 0; i < *n; i++) {
+		maps[i].screen = registry[i]->name;
+		maps[i].keys = registry[i]->keys;
+		maps[i].nkeys = registry[i]->nkeys;
+	}
 	return maps;
 }

@@ -40,8 +40,8 @@ void list_filters_text(
 /* The filter dialog of a tab; it changes lf only when applied. */
 struct tui_screen *screen_filter_new(struct tui *t, struct list_filters *lf);
 
-/* Dialogs and views of the back office. Each that writes sets
- * t->list_stale so that the list below reads its page again. */
+/* Dialogs and views of the back office. Each that writes counts up
+ * t->list_gen so that the list below reads its page again. */
 struct tui_screen *screen_void_new(struct tui *t, const char *receipt);
 struct tui_screen *screen_credit_create_new(struct tui *t, const char *receipt);
 struct tui_screen *screen_credit_new(struct tui *t, const char *cn_no);

@@ -120,12 +120,60 @@ tui_form_input(struct tui_form *fm, int key, wint_t ch)
 	return rc;
 }
 
+/* The columns "[x] option" takes, with the two spaces after it. */
+static int
+option_width(const struct tui_form_item *it, int k)
+{
+	return 4 + utf8_columns(it->options[k], strlen(it->options[k])) + 2;
+}
+
+/* A set of options on one row of w columns: when they do not all fit,
+ * they scroll so that the one under the cursor shows, with < and > where
+ * more are. */
+static void
+draw_multi(struct tui *t, const struct tui_form_item *it, int y, int x, int w,
+    int focus)
+{
+	char line[512];
+	int k, from = 0, cx, used = 0, end = x + w;
+
+	/* the first shown: the cursor's option fits after it, with room
+	 * for the markers */
+	for (k = 0; k <= it->cursor && k < it->nopts; k++)
+		used += option_width(it, k);
+	while (from < it->cursor && used + (from > 0 ? 2 : 0) + 2 > w)
+		used -= option_width(it, from++);
+	cx = x;
+	if (from > 0) {
+		mvaddstr(y, cx, "<");
+		cx += 2;
+	}
+	for (k = from; k < it->nopts && cx < end; k++) {
+		int on = (it->set >> k) & 1;
+		int attr = focus && k == it->cursor
+		               ? tui_attr(t, TUI_C_SELECT, A_REVERSE)
+		               : 0;
+
+		if (k > from && cx + option_width(it, k) - 2 >
+		                    (k + 1 < it->nopts ? end - 2 : end)) {
+			mvaddstr(y, end - 1, ">");
+			break;
+		}
+		snprintf(line, sizeof line, "[%c] %s", on ? 'x' : ' ',
+		    it->options[k]);
+		attron(attr);
+		tui_text(y, cx, line, end - cx);
+		attroff(attr);
+		cx += option_width(it, k);
+	}
+}
+
 void
 tui_form_draw(
     struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w)
 {
 	char line[512];
-	int i, k, fx = x + lw + 2, fw = w - lw - 2;
+	int i, fx = x + lw + 2, fw = w - lw - 2;
 
 	for (i = 0; i < fm->n; i++) {
 		const struct tui_form_item *it = &fm->items[i];
@@ -160,24 +208,8 @@ tui_form_draw(
 			tui_text(y, fx, line, fw);
 			if (focus)
 				attroff(tui_attr(t, TUI_C_SELECT, A_REVERSE));
-		} else {
-			int cx = fx;
-
-			for (k = 0; k < it->nopts && cx < x + w; k++) {
-				int on = (it->set >> k) & 1;
-				int attr =
-				    focus && k == it->cursor
-				        ? tui_attr(t, TUI_C_SELECT, A_REVERSE)
-				        : 0;
-
-				snprintf(line, sizeof line, "[%c] %s",
-				    on ? 'x' : ' ', it->options[k]);
-				attron(attr);
-				tui_text(y, cx, line, x + w - cx);
-				attroff(attr);
-				cx += (int)strlen(line) + 2;
-			}
-		}
+		} else
+			draw_multi(t, it, y, fx, x + w - fx, focus);
 		y++;
 	}
 }

@@ -10,38 +10,20 @@
 
 #include "backoffice.h"
 
-enum {
-	A_UP,
-	A_DOWN,
-	A_PGUP,
-	A_PGDN,
-	A_OPEN,
-	A_SEARCH,
-	A_OLDER,
-	A_EXPORT,
-	A_KLEFT,
-	A_KRIGHT,
-	A_BACK
-};
+enum { A_OPEN, A_SEARCH, A_OLDER, A_EXPORT, A_BACK };
 
-const struct tui_key screen_aging_keys[] = {
+static const struct tui_key screen_aging_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Items", "the consumer's open items", A_OPEN},
     {'/', "/", "Search", "search consumers as you type (Enter ends it)",
         A_SEARCH},
     {'o', "o", "Older", "only consumers with items older than 30/60/90 days",
         A_OLDER},
     {'x', "x", "Export", "export the report as CSV or Excel", A_EXPORT},
-    {KEY_UP, "Up", NULL, "the consumer above", A_UP},
-    {KEY_DOWN, "Down", NULL, "the consumer below", A_DOWN},
-    {KEY_PPAGE, "PgUp", NULL, "a page up", A_PGUP},
-    {KEY_NPAGE, "PgDn", NULL, "a page down", A_PGDN},
-    {KEY_LEFT, "Left", NULL, "scroll the columns left", A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, "scroll the columns right", A_KRIGHT},
+    TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to the dashboard", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_aging_nkeys =
-    sizeof screen_aging_keys / sizeof screen_aging_keys[0];
 
 #define AGING_SHOWN 1000
 
@@ -49,18 +31,16 @@ struct agingv {
 	struct tui_screen sc;
 	struct aging total;
 	struct aging_row *rows;
-	size_t n, sel;
+	size_t n;
 	int min_bucket;
-	int searching;
-	struct tui_field search;
-	struct tui_table tb;
+	struct tui_list list; /* its search: the consumer's name */
 };
 
 static void
 filter_of(struct agingv *a, struct aging_filter *f)
 {
 	memset(f, 0, sizeof *f);
-	f->search = a->search.len ? a->search.buf : NULL;
+	f->search = a->list.search.len ? a->list.search.buf : NULL;
 	f->min_bucket = a->min_bucket;
 }
 
@@ -81,16 +61,29 @@ load(struct agingv *a, struct tui *t)
 
 	filter_of(a, &f);
 	f.limit = AGING_SHOWN;
-	a->n = a->sel = 0;
+	a->n = 0;
+	a->list.sel = 0;
 	if (svc_aging_total(t->svc, &f, &a->total, &err) != 0 ||
 	    svc_aging_each(t->svc, &f, add, a, &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
+	tui_list_set(&a->list, a->n);
 }
 
-static int
-list_rows(void)
+/* The search changed: read again. */
+static void
+search_changed(struct tui *t, void *arg)
 {
-	return LINES - 13;
+	load(arg, t);
+}
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	struct agingv *a = arg;
+
+	(void)t;
+	(void)buf;
+	svc_aging_cells(&a->rows[row], c);
 }
 
 static void
@@ -99,13 +92,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct agingv *a = (struct agingv *)sc;
 	static const char *const older[] = {
 	    "", "past due", "over 30 days", "over 60 days", "over 90 days"};
-	struct xcell c[TUI_TABLE_MAX];
 	char line[160], m[MONEY_BUFSZ];
-	size_t i, top;
 	int b, x, hot, w = (COLS - 4) / AGE_BUCKETS, y = 2;
 
 	tui_text(y, 2, "Search:", 8);
-	tui_field_draw(t, &a->search, y, 10, 30, a->searching);
+	tui_field_draw(t, &a->list.search, y, 10, 30, a->list.searching);
 	snprintf(line, sizeof line, "%s%s", a->min_bucket ? "consumers " : "",
 	    older[a->min_bucket]);
 	attron(A_DIM);
@@ -138,17 +129,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	    a->n == AGING_SHOWN ? " (the first)" : "");
 	tui_text(y + 3, 2, line, COLS - 4);
 	y += 5;
-	tui_table_layout(&a->tb, COLS - 5);
-	tui_table_header(t, &a->tb, y++, 3);
-	if (a->n == 0) {
-		tui_text(y, 3, "No open item matches", COLS - 4);
-		return;
-	}
-	top = tui_list_top(a->sel, a->n, list_rows());
-	for (i = top; i < a->n && (int)(i - top) < list_rows(); i++) {
-		svc_aging_cells(&a->rows[i], c);
-		tui_table_row(t, &a->tb, y++, 2, c, i == a->sel, 0);
-	}
+	tui_list_draw(t, &a->list, y, 2, COLS - 3, LINES - 3 - y);
+	if (a->n == 0)
+		tui_text(y + 1, 3, "No open item matches", COLS - 4);
 }
 
 static int
@@ -158,28 +141,14 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	struct aging_filter f;
 	struct tui_screen *next;
 
-	if (a->searching && (act == A_OPEN || act == A_BACK || act == A_DOWN)) {
-		a->searching = 0;
-		sc->typing = 0;
+	if (a->list.searching &&
+	    (act == A_OPEN || act == A_BACK || act == TUI_A_LIST_DOWN))
+		return tui_list_search_stop(&a->list, sc);
+	if (tui_list_action(&a->list, act))
 		return TUI_HANDLED;
-	}
 	switch (act) {
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&a->sel, a->n, act == A_UP ? -1 : 1);
-		return TUI_HANDLED;
-	case A_PGUP:
-	case A_PGDN:
-		tui_list_move(
-		    &a->sel, a->n, act == A_PGUP ? -list_rows() : list_rows());
-		return TUI_HANDLED;
-	case A_KLEFT:
-	case A_KRIGHT:
-		tui_table_scroll(&a->tb, act == A_KLEFT ? -1 : 1);
-		return TUI_HANDLED;
 	case A_SEARCH:
-		a->searching = 1;
-		sc->typing = 1;
+		tui_list_search_start(&a->list, sc);
 		return TUI_HANDLED;
 	case A_OLDER:
 		a->min_bucket = (a->min_bucket + 1) % AGE_BUCKETS;
@@ -193,7 +162,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	case A_OPEN:
 		if (a->n == 0)
 			return TUI_HANDLED;
-		next = screen_aging_items_new(t, &a->rows[a->sel]);
+		next = screen_aging_items_new(t, &a->rows[a->list.sel]);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
@@ -206,39 +175,42 @@ action(struct tui_screen *sc, struct tui *t, int act)
 static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
-	struct agingv *a = (struct agingv *)sc;
-
-	if (!a->searching)
-		return 0;
-	if (tui_field_input(&a->search, key, ch) == 1)
-		load(a, t);
-	return TUI_HANDLED;
+	return tui_list_search_input(&((struct agingv *)sc)->list, t, key, ch);
 }
 
 static void
 free_aging(struct tui_screen *sc)
 {
-	free(((struct agingv *)sc)->rows);
+	struct agingv *a = (struct agingv *)sc;
+
+	free(a->rows);
+	tui_list_free(&a->list);
 }
+
+const struct tui_screen_class screen_aging_class = {
+    .name = "Aging report",
+    .title = "Aging report",
+    .keys = screen_aging_keys,
+    .nkeys = TUI_NKEYS(screen_aging_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_aging,
+};
 
 struct tui_screen *
 screen_aging_new(struct tui *t)
 {
 	struct agingv *a = xcalloc(1, sizeof *a);
+	const struct xcol *cols;
+	int ncols;
 
 	a->rows = xcalloc(AGING_SHOWN, sizeof *a->rows);
-	a->search.max = 64;
-	a->tb.cols = svc_listing_cols(LIST_AGING, &a->tb.ncols);
-	a->tb.flex = 0;
-	a->tb.first = 1;
-	a->tb.sorted = 2;
-	a->sc.title = "Aging report";
-	a->sc.keys = screen_aging_keys;
-	a->sc.nkeys = screen_aging_nkeys;
-	a->sc.draw = draw;
-	a->sc.action = action;
-	a->sc.input = input;
-	a->sc.free = free_aging;
+	cols = svc_listing_cols(LIST_AGING, &ncols);
+	tui_list_init(&a->list, cols, ncols, cells, a);
+	a->list.changed = search_changed;
+	a->list.sorted = 2;
+	a->sc.cls = &screen_aging_class;
 	load(a, t);
 	return &a->sc;
 }

@@ -8,56 +8,131 @@
 
 #include "backoffice.h"
 
-const struct tui_key screen_aging_items_keys[] = {
-    TUI_LINES_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to the aging report", TUI_A_CLOSE},
+enum { A_BACK };
+
+static const struct tui_key screen_aging_items_keys[] = {
+    TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
+    {TUI_KEY_ESC, "Esc", "Back", "back to the aging report", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_aging_items_nkeys =
-    sizeof screen_aging_items_keys / sizeof screen_aging_items_keys[0];
+
+struct aging_items {
+	struct tui_screen sc;
+	struct aging_row r; /* the consumer's line of the report */
+	struct item *it;
+	int64_t *days; /* past due, per item */
+	struct tui_list list;
+};
+
+static const struct xcol cols[] = {
+    {"Item", "ref", X_TEXT, 20, 10},
+    {"Kind", "kind", X_TEXT, 11, 0},
+    {"Due", "due_on", X_DATE, 10, 0},
+    {"Days", "days", X_INT, 5, 0},
+    {"Age", "age", X_TEXT, 7, 0},
+    {"Amount", "amount", X_MONEY, 12, 0},
+    {"Open", "open", X_MONEY, 12, 0},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	static const char *const kinds[] = {"Bill", "Service", "Installment"};
+	struct aging_items *a = arg;
+	const struct item *it = &a->it[row];
+
+	(void)t;
+	(void)buf;
+	c[0].s = it->ref;
+	c[1].s = kinds[it->kind % 3];
+	c[2].s = it->due_on;
+	c[3].n = a->days[row];
+	c[4].s = age_bucket_name(age_bucket(a->days[row]));
+	c[5].n = it->amount;
+	c[6].n = it->amount - it->settled;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct aging_items *a = (struct aging_items *)sc;
+	const struct aging_row *r = &a->r;
+	char line[256], m[MONEY_BUFSZ];
+	int b, y = 1;
+
+	snprintf(line, sizeof line, "%s  %s", r->name, r->account_no);
+	attron(A_BOLD);
+	tui_text(y++, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	y++;
+	for (b = 0; b <= AGE_BUCKETS; b++, y++) {
+		int total = b == AGE_BUCKETS;
+		int64_t count = total ? r->a.items : r->a.count[b];
+
+		if (total)
+			attron(A_BOLD);
+		tui_text(y, 4,
+		    total ? "Total" : age_bucket_name((enum age_bucket)b), 8);
+		tui_cell(y, 13,
+		    svc_money(t->svc, m, sizeof m,
+		        total ? r->a.total : r->a.amount[b]),
+		    14, 1);
+		snprintf(line, sizeof line, "%lld item%s", (long long)count,
+		    count == 1 && !total ? "" : "s");
+		tui_text(y, 29, line, COLS - 30);
+		if (total)
+			attroff(A_BOLD);
+	}
+	y++;
+	tui_list_draw(t, &a->list, y, 1, COLS - 2, LINES - 3 - y);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	(void)t;
+	if (tui_list_action(&((struct aging_items *)sc)->list, act))
+		return TUI_HANDLED;
+	return act == A_BACK ? TUI_CLOSE : 0;
+}
+
+static void
+free_items(struct tui_screen *sc)
+{
+	struct aging_items *a = (struct aging_items *)sc;
+
+	free(a->it);
+	free(a->days);
+	tui_list_free(&a->list);
+}
+
+const struct tui_screen_class screen_aging_items_class = {
+    .name = "Aging open items",
+    .title = "Aging: open items",
+    .keys = screen_aging_items_keys,
+    .nkeys = TUI_NKEYS(screen_aging_items_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_items,
+};
 
 struct tui_screen *
 screen_aging_items_new(struct tui *t, const struct aging_row *r)
 {
-	static const char *const kinds[] = {"Bill", "Service", "Installment"};
-	struct tui_lines l = {0};
-	struct item *it;
-	int64_t *days;
+	struct aging_items *a = xcalloc(1, sizeof *a);
 	struct pd_err err;
-	char m1[MONEY_BUFSZ], m2[MONEY_BUFSZ], age[16];
-	size_t n, i;
-	int b;
+	size_t n;
 
-	it = svc_aging_items(t->svc, r->consumer_id, &days, &n, &err);
-	if (it == NULL) {
+	a->it = svc_aging_items(t->svc, r->consumer_id, &a->days, &n, &err);
+	if (a->it == NULL) {
 		tui_message(t, 1, "%s", err.msg);
+		free(a);
 		return NULL;
 	}
-	tui_lines_add(&l, 1, "%s  %s", r->name, r->account_no);
-	tui_lines_add(&l, 0, "%s", "");
-	for (b = 0; b < AGE_BUCKETS; b++)
-		tui_lines_add(&l, 0, "  %-8s %14s  %lld item%s",
-		    age_bucket_name((enum age_bucket)b),
-		    svc_money(t->svc, m1, sizeof m1, r->a.amount[b]),
-		    (long long)r->a.count[b], r->a.count[b] == 1 ? "" : "s");
-	tui_lines_add(&l, 1, "  %-8s %14s  %lld items", "Total",
-	    svc_money(t->svc, m1, sizeof m1, r->a.total),
-	    (long long)r->a.items);
-	tui_lines_add(&l, 0, "%s", "");
-	tui_lines_add(&l, 1, "%-20s %-11s %-10s %5s %-7s %12s %12s", "Item",
-	    "Kind", "Due", "Days", "Age", "Amount", "Open");
-	for (i = 0; i < n; i++) {
-		snprintf(age, sizeof age, "%s",
-		    age_bucket_name(age_bucket(days[i])));
-		tui_lines_add(&l, 0,
-		    "%-20.20s %-11s %-10s %5lld %-7s %12s %12s", it[i].ref,
-		    kinds[it[i].kind % 3], it[i].due_on, (long long)days[i],
-		    age, svc_money(t->svc, m1, sizeof m1, it[i].amount),
-		    svc_money(
-		        t->svc, m2, sizeof m2, it[i].amount - it[i].settled));
-	}
-	free(it);
-	free(days);
-	return tui_lines_screen("Aging: open items", screen_aging_items_keys,
-	    screen_aging_items_nkeys, &l);
+	a->r = *r;
+	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
+	tui_list_set(&a->list, n);
+	a->sc.cls = &screen_aging_items_class;
+	return &a->sc;
 }

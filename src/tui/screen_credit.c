@@ -11,7 +11,7 @@
 
 enum { A_PRINT, A_VIEW, A_DOWNLOAD, A_APPLY, A_PAYMENT, A_BACK };
 
-const struct tui_key screen_credit_keys[] = {
+static const struct tui_key screen_credit_keys[] = {
     TUI_LINES_KEYS,
     {'p', "p", "Print", "print the credit note", A_PRINT},
     {'v', "v", "View", "the credit note as it prints", A_VIEW},
@@ -22,8 +22,6 @@ const struct tui_key screen_credit_keys[] = {
     {TUI_KEY_ESC, "Esc", "Close", "back to where it was opened", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_credit_nkeys =
-    sizeof screen_credit_keys / sizeof screen_credit_keys[0];
 
 #define LW 24
 
@@ -45,6 +43,16 @@ money_pair(struct tui_lines *l, struct tui *t, const char *label, int64_t v)
 }
 
 /* Read the credit note into lines; 0 or -1 with a message. */
+/* The spaces that bring s to w display columns (a name with "á" or a
+ * wide character counts by what it shows, not its bytes). */
+static int
+pad(const char *s, int w)
+{
+	int c = utf8_columns(s, strlen(s));
+
+	return c < w ? w - c : 0;
+}
+
 static int
 fill(struct cdetails *d, struct tui *t)
 {
@@ -89,8 +97,8 @@ fill(struct cdetails *d, struct tui *t)
 	if (v.napps == 0)
 		tui_lines_add(&d->l, 0, "  none yet");
 	for (i = 0; i < v.napps; i++)
-		tui_lines_add(&d->l, 0, "  %s  %-20s %s", v.apps[i].applied_on,
-		    v.apps[i].item_ref,
+		tui_lines_add(&d->l, 0, "  %s  %s%*s %s", v.apps[i].applied_on,
+		    v.apps[i].item_ref, pad(v.apps[i].item_ref, 20), "",
 		    svc_money(t->svc, m, sizeof m, v.apps[i].amount));
 	svc_credit_view_free(&v);
 	return 0;
@@ -176,6 +184,16 @@ free_credit(struct tui_screen *sc)
 	tui_lines_free(&((struct cdetails *)sc)->l);
 }
 
+const struct tui_screen_class screen_credit_class = {
+    .name = "Credit note details",
+    .title = "Credit note details",
+    .keys = screen_credit_keys,
+    .nkeys = TUI_NKEYS(screen_credit_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_credit,
+};
+
 struct tui_screen *
 screen_credit_new(struct tui *t, const char *cn_no)
 {
@@ -187,11 +205,6 @@ screen_credit_new(struct tui *t, const char *cn_no)
 		return NULL;
 	}
 	d->gen = t->list_gen;
-	d->sc.title = "Credit note details";
-	d->sc.keys = screen_credit_keys;
-	d->sc.nkeys = screen_credit_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.free = free_credit;
+	d->sc.cls = &screen_credit_class;
 	return &d->sc;
 }

@@ -8,32 +8,49 @@
 
 #include "backoffice.h"
 
-enum { A_APPLY, A_UP, A_DOWN, A_BACK };
+enum { A_APPLY, A_BACK };
 
-const struct tui_key screen_credit_apply_keys[] = {
+static const struct tui_key screen_credit_apply_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Apply", "apply the amount to the item selected",
         A_APPLY},
-    {KEY_UP, "Up", NULL, "the item above", A_UP},
-    {KEY_DOWN, "Down", NULL, "the item below", A_DOWN},
+    TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", "Cancel", "close without applying", A_BACK},
     {KEY_F(1), "F1", "Help", "this help; type the amount to change it", -1},
 };
-const size_t screen_credit_apply_nkeys =
-    sizeof screen_credit_apply_keys / sizeof screen_credit_apply_keys[0];
 
 struct capply {
 	struct tui_screen sc;
 	struct credit_view cv;
 	struct consumer_view v;
-	size_t sel;
+	struct tui_list list; /* the open items */
 	struct tui_field amount;
 };
+
+static const struct xcol cols[] = {
+    {"Item", "item", X_TEXT, 22, 10},
+    {"Due", "due", X_DATE, 10, 0},
+    {"Amount", "amount", X_MONEY, 12, 0},
+    {"Open", "open", X_MONEY, 12, 0},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	const struct item *it = &((struct capply *)arg)->v.items[row];
+
+	(void)t;
+	(void)buf;
+	c[0].s = it->ref;
+	c[1].s = it->due_on;
+	c[2].n = it->amount;
+	c[3].n = it->amount - it->settled;
+}
 
 /* The most this credit can put on the item selected. */
 static int64_t
 allowed(const struct capply *a)
 {
-	const struct item *it = &a->v.items[a->sel];
+	const struct item *it = &a->v.items[a->list.sel];
 	int64_t open = it->amount - it->settled;
 
 	return open < a->cv.remaining ? open : a->cv.remaining;
@@ -53,8 +70,7 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct capply *a = (struct capply *)sc;
-	char line[256], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
-	size_t i, top;
+	char line[256], m1[MONEY_BUFSZ];
 	int y = 2, rows = LINES - 12;
 
 	snprintf(line, sizeof line, "Credit note %s, %s: %s remaining",
@@ -68,20 +84,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, 4, "The consumer has no open item", COLS - 6);
 		return;
 	}
-	attron(A_DIM);
-	snprintf(line, sizeof line, "%-22s %-10s %12s %12s", "Item", "Due",
-	    "Amount", "Open");
-	tui_text(y++, 4, line, COLS - 6);
-	attroff(A_DIM);
-	top = tui_list_top(a->sel, a->v.nitems, rows);
-	for (i = top; i < a->v.nitems && (int)(i - top) < rows; i++) {
-		const struct item *it = &a->v.items[i];
-
-		snprintf(line, sizeof line, "%-22.22s %-10s %12s %12s", it->ref,
-		    it->due_on, svc_money(t->svc, m1, sizeof m1, it->amount),
-		    svc_money(t->svc, m2, sizeof m2, it->amount - it->settled));
-		tui_row(t, y++, 3, COLS - 6, i == a->sel, line);
-	}
+	tui_list_draw(t, &a->list, y, 3, COLS - 6, rows + 1);
 	y = LINES - 6;
 	tui_text(y, 4, "Amount to apply", 16);
 	tui_field_draw(t, &a->amount, y, 22, 16, 1);
@@ -104,8 +107,8 @@ apply(struct capply *a, struct tui *t)
 		return TUI_HANDLED;
 	if (money_parse(a->amount.buf, t->svc->cfg.minor_digits,
 	        "Amount to apply", &amount, &err) != 0 ||
-	    svc_credit_apply(t->svc, a->cv.cn.cn_no, a->v.items[a->sel].ref,
-	        amount, &app, &err) != 0) {
+	    svc_credit_apply(t->svc, a->cv.cn.cn_no,
+	        a->v.items[a->list.sel].ref, amount, &app, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
@@ -120,14 +123,13 @@ action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct capply *a = (struct capply *)sc;
 
+	if (tui_list_action(&a->list, act)) {
+		set_default(a, t);
+		return TUI_HANDLED;
+	}
 	switch (act) {
 	case A_APPLY:
 		return apply(a, t);
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&a->sel, a->v.nitems, act == A_UP ? -1 : 1);
-		set_default(a, t);
-		return TUI_HANDLED;
 	case A_BACK:
 		return TUI_CLOSE;
 	}
@@ -153,6 +155,17 @@ free_apply(struct tui_screen *sc)
 	svc_consumer_view_free(&a->v);
 }
 
+const struct tui_screen_class screen_credit_apply_class = {
+    .name = "Apply credit",
+    .title = "Apply credit",
+    .keys = screen_credit_apply_keys,
+    .nkeys = TUI_NKEYS(screen_credit_apply_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_apply,
+};
+
 struct tui_screen *
 screen_credit_apply_new(struct tui *t, const char *cn_no)
 {
@@ -170,16 +183,12 @@ screen_credit_apply_new(struct tui *t, const char *cn_no)
 		free(a);
 		return NULL;
 	}
+	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
+	tui_list_set(&a->list, a->v.nitems);
 	a->amount.money = 1;
 	a->amount.max = 15;
 	set_default(a, t);
-	a->sc.title = "Apply credit";
-	a->sc.keys = screen_credit_apply_keys;
-	a->sc.nkeys = screen_credit_apply_nkeys;
+	a->sc.cls = &screen_credit_apply_class;
 	a->sc.typing = 1;
-	a->sc.draw = draw;
-	a->sc.action = action;
-	a->sc.input = input;
-	a->sc.free = free_apply;
 	return &a->sc;
 }

@@ -12,7 +12,7 @@
 
 enum { A_CREATE, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 
-const struct tui_key screen_credit_create_keys[] = {
+static const struct tui_key screen_credit_create_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Create", "create the credit note (when valid)",
         A_CREATE},
     {KEY_DOWN, "Down", NULL, "the next field (also Tab)", A_NEXT},
@@ -22,8 +22,6 @@ const struct tui_key screen_credit_create_keys[] = {
     {TUI_KEY_ESC, "Esc", "Cancel", "close; nothing is saved", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_credit_create_nkeys =
-    sizeof screen_credit_create_keys / sizeof screen_credit_create_keys[0];
 
 enum { F_AMOUNT, F_REASON, F_REMARKS, F_N };
 
@@ -196,6 +194,17 @@ free_create(struct tui_screen *sc)
 	svc_payment_view_free(&((struct ccreate *)sc)->v);
 }
 
+const struct tui_screen_class screen_credit_create_class = {
+    .name = "Create Credit Note",
+    .title = "Create Credit Note",
+    .keys = screen_credit_create_keys,
+    .nkeys = TUI_NKEYS(screen_credit_create_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_create,
+};
+
 struct tui_screen *
 screen_credit_create_new(struct tui *t, const char *receipt)
 {
@@ -231,12 +240,6 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 	tui_form_text(&c->items[F_REMARKS], "Remarks", cfg->remarks_max, "");
 	c->fm.items = c->items;
 	c->fm.n = F_N;
-	c->sc.title = "Create Credit Note";
-	c->sc.keys = screen_credit_create_keys;
-	c->sc.nkeys = screen_credit_create_nkeys;
-	c->sc.draw = draw;
-	c->sc.action = action;
-	c->sc.input = input;
-	c->sc.free = free_create;
+	c->sc.cls = &screen_credit_create_class;
 	return &c->sc;
 }

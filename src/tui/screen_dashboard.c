@@ -25,7 +25,7 @@ enum {
 	A_QUIT
 };
 
-const struct tui_key screen_dashboard_keys[] = {
+static const struct tui_key screen_dashboard_keys[] = {
     {KEY_LEFT, "Left", "Prev", "the month before", A_PREV},
     {KEY_RIGHT, "Right", "Next", "the month after", A_NEXT},
     {'t', "t", NULL, "back to this month", A_THIS},
@@ -41,8 +41,6 @@ const struct tui_key screen_dashboard_keys[] = {
     {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
     {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
 };
-const size_t screen_dashboard_nkeys =
-    sizeof screen_dashboard_keys / sizeof screen_dashboard_keys[0];
 
 struct dash {
 	struct tui_screen sc;
@@ -233,11 +231,11 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	for (i = 0; i < d->nmethods && i < rows; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
 		money_plain(pct, sizeof pct, share, 1);
-		snprintf(line, sizeof line, "%-12.12s %13s %5lld %5s%%",
-		    d->methods[i].name,
+		tui_cell(y, 4, d->methods[i].name, w - 2 < 12 ? w - 2 : 12, 0);
+		snprintf(line, sizeof line, "%13s %5lld %5s%%",
 		    svc_money(t->svc, m, sizeof m, d->methods[i].amount),
 		    (long long)d->methods[i].count, pct);
-		tui_text(y, 4, line, w - 2);
+		tui_text(y, 4 + 13, line, w - 2 - 13);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)
 			bar = 1;
@@ -356,16 +354,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_dashboard_class = {
+    .name = "Dashboard",
+    .title = "Dashboard",
+    .keys = screen_dashboard_keys,
+    .nkeys = TUI_NKEYS(screen_dashboard_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_dashboard_new(struct tui *t)
 {
 	struct dash *b = xcalloc(1, sizeof *b);
 
-	b->sc.title = "Dashboard";
-	b->sc.keys = screen_dashboard_keys;
-	b->sc.nkeys = screen_dashboard_nkeys;
-	b->sc.draw = draw;
-	b->sc.action = action;
+	b->sc.cls = &screen_dashboard_class;
 	this_month(b);
 	load(b, t);
 	return &b->sc;

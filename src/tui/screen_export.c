@@ -12,7 +12,7 @@
 
 enum { A_START, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 
-const struct tui_key screen_export_keys[] = {
+static const struct tui_key screen_export_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Export", "write the file (Esc cancels it)",
         A_START},
     {KEY_DOWN, "Down", NULL, "the next field (also Tab)", A_NEXT},
@@ -22,8 +22,6 @@ const struct tui_key screen_export_keys[] = {
     {TUI_KEY_ESC, "Esc", "Cancel", "close without exporting", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_export_nkeys =
-    sizeof screen_export_keys / sizeof screen_export_keys[0];
 
 static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
 static const char *const list_names[LISTINGS] = {
@@ -233,6 +231,17 @@ free_export(struct tui_screen *sc)
 	free(x->marked);
 }
 
+const struct tui_screen_class screen_export_class = {
+    .name = "Export",
+    .title = "Export",
+    .keys = screen_export_keys,
+    .nkeys = TUI_NKEYS(screen_export_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_export,
+};
+
 struct tui_screen *
 screen_export_new(struct tui *t, enum listing l,
     const struct payment_filter *pf, const struct credit_filter *cf,
@@ -281,12 +290,6 @@ screen_export_new(struct tui *t, enum listing l,
 	x->fm.items = x->items;
 	x->fm.n = F_N;
 	file_name(x);
-	x->sc.title = "Export";
-	x->sc.keys = screen_export_keys;
-	x->sc.nkeys = screen_export_nkeys;
-	x->sc.draw = draw;
-	x->sc.action = action;
-	x->sc.input = input;
-	x->sc.free = free_export;
+	x->sc.cls = &screen_export_class;
 	return &x->sc;
 }

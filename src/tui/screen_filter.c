@@ -15,7 +15,7 @@ const char *const range_names[R_COUNT] = {
 
 enum { A_APPLY, A_RESET, A_BACK, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT };
 
-const struct tui_key screen_filter_keys[] = {
+static const struct tui_key screen_filter_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Apply", "apply the filters", A_APPLY},
     {KEY_DOWN, "Down", NULL, "the next filter (also Tab)", A_NEXT},
     {KEY_UP, "Up", NULL, "the filter above", A_PREV},
@@ -25,8 +25,6 @@ const struct tui_key screen_filter_keys[] = {
     {TUI_KEY_ESC, "Esc", "Cancel", "close without changing anything", A_BACK},
     {KEY_F(1), "F1", "Help", "this help; Space toggles a reason", -1},
 };
-const size_t screen_filter_nkeys =
-    sizeof screen_filter_keys / sizeof screen_filter_keys[0];
 
 void
 list_filters_reset(struct list_filters *lf, int credits)
@@ -403,6 +401,16 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	return TUI_HANDLED;
 }
 
+const struct tui_screen_class screen_filter_class = {
+    .name = "Filter",
+    .title = "Filter",
+    .keys = screen_filter_keys,
+    .nkeys = TUI_NKEYS(screen_filter_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+};
+
 struct tui_screen *
 screen_filter_new(struct tui *t, struct list_filters *lf)
 {
@@ -410,11 +418,6 @@ screen_filter_new(struct tui *t, struct list_filters *lf)
 
 	f->lf = lf;
 	build(f, t);
-	f->sc.title = "Filter";
-	f->sc.keys = screen_filter_keys;
-	f->sc.nkeys = screen_filter_nkeys;
-	f->sc.draw = draw;
-	f->sc.action = action;
-	f->sc.input = input;
+	f->sc.cls = &screen_filter_class;
 	return &f->sc;
 }

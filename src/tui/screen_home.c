@@ -7,18 +7,15 @@
 
 #include "tui.h"
 
-enum { A_UP, A_DOWN, A_OPEN, A_LOGOUT, A_QUIT };
+enum { A_OPEN, A_LOGOUT, A_QUIT };
 
-const struct tui_key screen_home_keys[] = {
+static const struct tui_key screen_home_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Open", "open the task selected", A_OPEN},
-    {KEY_UP, "Up", NULL, "select the task above", A_UP},
-    {KEY_DOWN, "Down", NULL, "select the task below", A_DOWN},
+    TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", "Log out", "log out, back to the login", A_LOGOUT},
     {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
     {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
 };
-const size_t screen_home_nkeys =
-    sizeof screen_home_keys / sizeof screen_home_keys[0];
 
 /* The tasks, in menu order, with the least role that sees them. */
 enum task { T_PAY, T_FIND, T_TODAY, T_REPRINT, T_SYNC, T_LOGOUT };
@@ -42,13 +39,36 @@ struct today {
 
 struct home {
 	struct tui_screen sc;
-	size_t sel;
+	struct tui_list list; /* of the tasks the role sees: tasks[idx[i]] */
+	size_t idx[NTASKS];
 	struct today td; /* read at most every REFRESH_S seconds */
 	time_t read_at;
 	char error[sizeof(((struct pd_err *)0)->msg)];
 };
 
 #define REFRESH_S 3
+
+static const struct xcol cols[] = {{NULL, "task", X_TEXT, 28, 0}};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	(void)t;
+	(void)buf;
+	c[0].s = tasks[((struct home *)arg)->idx[row]].label;
+}
+
+/* The tasks the role logged in sees. */
+static void
+visible(struct home *h, struct tui *t)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < NTASKS; i++)
+		if (t->svc->actor.role >= tasks[i].min)
+			h->idx[n++] = i;
+	tui_list_set(&h->list, n);
+}
 
 static int
 add_payment(const struct payment_row *row, void *arg)
@@ -92,7 +112,6 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct home *h = (struct home *)sc;
 	const struct today *td = &h->td;
 	char line[160], m[64];
-	size_t i;
 	int y = 2;
 
 	read_today(h, t);
@@ -111,19 +130,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y++, 2, "Tasks", COLS - 4);
 	attroff(A_BOLD);
-	for (i = 0; i < NTASKS; i++) {
-		int attr =
-		    i == h->sel ? tui_attr(t, TUI_C_SELECT, A_REVERSE) : 0;
-
-		if (t->svc->actor.role < tasks[i].min)
-			continue;
-		attron(attr);
-		move(y, 4);
-		hline(' ', 30);
-		tui_text(y, 5, tasks[i].label, 28);
-		attroff(attr);
-		y++;
-	}
+	visible(h, t);
+	tui_list_draw(t, &h->list, y, 4, 30, (int)NTASKS);
 }
 
 static int
@@ -131,15 +139,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct home *h = (struct home *)sc;
 
+	visible(h, t);
+	if (tui_list_action(&h->list, a))
+		return TUI_HANDLED;
 	switch (a) {
-	case A_UP:
-		if (h->sel > 0)
-			h->sel--;
-		return TUI_HANDLED;
-	case A_DOWN:
-		if (h->sel + 1 < NTASKS)
-			h->sel++;
-		return TUI_HANDLED;
 	case A_LOGOUT:
 		tui_logout(t);
 		return TUI_CLOSE;
@@ -148,11 +151,12 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_QUIT;
 	case A_OPEN:
 		h->read_at = 0; /* back here, the figures are read again */
-		switch (tasks[h->sel].task) {
+		switch (tasks[h->idx[h->list.sel]].task) {
 		case T_PAY:
 		case T_FIND:
-			tui_push(t, screen_pay_search_new(
-			                tasks[h->sel].task == T_FIND));
+			tui_push(
+			    t, screen_pay_search_new(
+			           tasks[h->idx[h->list.sel]].task == T_FIND));
 			return TUI_HANDLED;
 		case T_TODAY:
 			tui_push(t, screen_today_new(t));
@@ -171,16 +175,23 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_home_class = {
+    .name = "Home",
+    .title = "Home",
+    .keys = screen_home_keys,
+    .nkeys = TUI_NKEYS(screen_home_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_home_new(struct tui *t)
 {
 	struct home *h = xcalloc(1, sizeof *h);
 
 	(void)t;
-	h->sc.title = "Home";
-	h->sc.keys = screen_home_keys;
-	h->sc.nkeys = screen_home_nkeys;
-	h->sc.draw = draw;
-	h->sc.action = action;
+	tui_list_init(&h->list, cols, 1, cells, h);
+	h->list.header = 0;
+	h->sc.cls = &screen_home_class;
 	return &h->sc;
 }

@@ -8,7 +8,7 @@
 
 enum { A_NEXT, A_SUBMIT, A_QUIT };
 
-const struct tui_key screen_login_keys[] = {
+static const struct tui_key screen_login_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next / Log in",
         "move to the PIN; on the PIN, log in", A_SUBMIT},
     {TUI_KEY_TAB, "Tab", "Switch field", "move between username and PIN",
@@ -17,8 +17,6 @@ const struct tui_key screen_login_keys[] = {
     {TUI_KEY_ESC, "Esc", NULL, "leave paydesk", A_QUIT},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_login_nkeys =
-    sizeof screen_login_keys / sizeof screen_login_keys[0];
 
 struct login {
 	struct tui_screen sc;
@@ -114,19 +112,24 @@ destroy(struct tui_screen *sc)
 	memset(l->pin.buf, 0, sizeof l->pin.buf);
 }
 
+const struct tui_screen_class screen_login_class = {
+    .name = "Login",
+    .title = "Login",
+    .keys = screen_login_keys,
+    .nkeys = TUI_NKEYS(screen_login_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = destroy,
+};
+
 struct tui_screen *
 screen_login_new(void)
 {
 	struct login *l = xcalloc(1, sizeof *l);
 
-	l->sc.title = "Login";
-	l->sc.keys = screen_login_keys;
-	l->sc.nkeys = screen_login_nkeys;
+	l->sc.cls = &screen_login_class;
 	l->sc.typing = 1;
-	l->sc.draw = draw;
-	l->sc.action = action;
-	l->sc.input = input;
-	l->sc.free = destroy;
 	l->user.max = 32;
 	l->pin.max = 32;
 	l->pin.masked = 1;

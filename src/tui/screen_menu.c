@@ -6,17 +6,14 @@
 
 #include "tui.h"
 
-enum { A_UP, A_DOWN, A_RUN, A_BACK };
+enum { A_RUN, A_BACK };
 
-const struct tui_key screen_menu_keys[] = {
+static const struct tui_key screen_menu_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Run", "run the action selected", A_RUN},
-    {KEY_UP, "Up", NULL, "select the action above", A_UP},
-    {KEY_DOWN, "Down", NULL, "select the action below", A_DOWN},
+    TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", "Close", "close the menu", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_menu_nkeys =
-    sizeof screen_menu_keys / sizeof screen_menu_keys[0];
 
 #define MENU_MAX 12
 
@@ -25,10 +22,20 @@ struct menu {
 	char title[64];
 	struct tui_menu_item items[MENU_MAX];
 	int n;
-	size_t sel;
+	struct tui_list list;
 	tui_menu_fn fn;
 	void *arg;
 };
+
+static const struct xcol cols[] = {{NULL, "action", X_TEXT, 0, 0}};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	(void)t;
+	(void)buf;
+	c[0].s = ((struct menu *)arg)->items[row].label;
+}
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
@@ -37,7 +44,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	int i, w = utf8_columns(m->title, strlen(m->title)) + 4, h, y, x;
 
 	if (sc->below != NULL)
-		sc->below->draw(sc->below, t);
+		sc->below->cls->draw(sc->below, t);
 	t->cur_y = -1;
 	for (i = 0; i < m->n; i++) {
 		int c =
@@ -64,9 +71,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y, x + 2, m->title, w - 4);
 	attroff(A_BOLD);
-	for (i = 0; i < m->n; i++)
-		tui_row(t, y + 1 + i, x + 1, w - 2, (size_t)i == m->sel,
-		    m->items[i].label);
+	tui_list_draw(t, &m->list, y + 1, x + 1, w - 2, m->n);
 }
 
 static int
@@ -74,20 +79,28 @@ action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct menu *m = (struct menu *)sc;
 
-	switch (a) {
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&m->sel, (size_t)m->n, a == A_UP ? -1 : 1);
+	if (tui_list_action(&m->list, a))
 		return TUI_HANDLED;
+	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
 	case A_RUN:
 		if (m->n > 0)
-			t->push_after = m->fn(t, m->arg, m->items[m->sel].id);
+			t->push_after =
+			    m->fn(t, m->arg, m->items[m->list.sel].id);
 		return TUI_CLOSE;
 	}
 	return 0;
 }
+
+const struct tui_screen_class screen_menu_class = {
+    .name = "Actions",
+    .title = "Actions",
+    .keys = screen_menu_keys,
+    .nkeys = TUI_NKEYS(screen_menu_keys),
+    .draw = draw,
+    .action = action,
+};
 
 struct tui_screen *
 screen_menu_new(const char *title, const struct tui_menu_item *items, int n,
@@ -102,10 +115,9 @@ screen_menu_new(const char *title, const struct tui_menu_item *items, int n,
 	m->n = n;
 	m->fn = fn;
 	m->arg = arg;
-	m->sc.title = "Actions";
-	m->sc.keys = screen_menu_keys;
-	m->sc.nkeys = screen_menu_nkeys;
-	m->sc.draw = draw;
-	m->sc.action = action;
+	tui_list_init(&m->list, cols, 1, cells, m);
+	m->list.header = 0;
+	tui_list_set(&m->list, (size_t)n);
+	m->sc.cls = &screen_menu_class;
 	return &m->sc;
 }

@@ -8,25 +8,44 @@
 
 #include "wizard.h"
 
-enum { A_NEXT, A_UP, A_DOWN, A_DETAILS, A_BACK };
+enum { A_NEXT, A_DETAILS, A_BACK };
 
-const struct tui_key screen_pay_account_keys[] = {
+static const struct tui_key screen_pay_account_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Take payment",
         "go on to take a payment from this consumer", A_NEXT},
-    {KEY_UP, "Up", NULL, "select the payment above", A_UP},
-    {KEY_DOWN, "Down", NULL, "select the payment below", A_DOWN},
+    TUI_LIST_KEYS,
     {'d', "d", "Details", "the details of the payment selected", A_DETAILS},
     {TUI_KEY_ESC, "Esc", "Back", "back to the search", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_account_nkeys =
-    sizeof screen_pay_account_keys / sizeof screen_pay_account_keys[0];
 
 struct account {
 	struct tui_screen sc;
 	struct wizard *w;
-	size_t sel;
+	struct tui_list list; /* the latest payments */
 };
+
+static const struct xcol cols[] = {
+    {"Date", "paid_on", X_DATE, 10, 0},
+    {"Receipt", "receipt_no", X_TEXT, 16, 8},
+    {"Amount", "amount", X_MONEY, 14, 0},
+    {"Method", "method", X_TEXT, 14, 6},
+    {"Status", "status", X_TEXT, 0, 0},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	const struct payment *p = &((struct account *)arg)->w->recent[row].p;
+
+	(void)t;
+	(void)buf;
+	c[0].s = p->paid_on;
+	c[1].s = p->receipt_no;
+	c[2].n = p->amount;
+	c[3].s = p->method;
+	c[4].s = pay_status_name(p->status);
+}
 
 /* "2 bills $250.00" for the open items of one kind. */
 static void
@@ -53,8 +72,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	const struct wizard *w = a->w;
 	const struct consumer *c = &w->cv.c;
 	char m[MONEY_BUFSZ], line[256];
-	size_t i, top;
-	int y = wizard_band(w, 2, "Account details"), lw = 22, rows;
+	int y = wizard_band(w, 2, "Account details"), lw = 22;
 	int x2 = COLS >= 100 ? COLS / 2 : 0; /* a second column when wide */
 
 	tui_pair(y++, 2, lw, "Name", c->name);
@@ -84,17 +102,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, 4, "none recorded", COLS - 6);
 		return;
 	}
-	rows = LINES - 3 - y;
-	top = tui_list_top(a->sel, w->nrecent, rows);
-	for (i = top; i < w->nrecent && rows > 0; i++, rows--, y++) {
-		const struct payment *p = &w->recent[i].p;
-
-		snprintf(line, sizeof line, "%-10s  %-16s %14s  %-14s %s",
-		    p->paid_on, p->receipt_no,
-		    svc_money(t->svc, m, sizeof m, p->amount), p->method,
-		    pay_status_name(p->status));
-		tui_row(t, y, 2, COLS - 4, i == a->sel, line);
-	}
+	tui_list_draw(t, &a->list, y, 2, COLS - 4, LINES - 3 - y);
 }
 
 static int
@@ -104,19 +112,18 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	struct wizard *w = a->w;
 	struct tui_screen *next;
 
+	if (tui_list_action(&a->list, act))
+		return TUI_HANDLED;
 	switch (act) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&a->sel, w->nrecent, act == A_UP ? -1 : 1);
-		return TUI_HANDLED;
 	case A_DETAILS:
 		if (w->nrecent == 0) {
 			tui_message(t, 1, "No payment to show");
 			return TUI_HANDLED;
 		}
-		next = screen_payment_new(t, w->recent[a->sel].p.receipt_no);
+		next =
+		    screen_payment_new(t, w->recent[a->list.sel].p.receipt_no);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
@@ -127,16 +134,24 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	return 0;
 }
 
+const struct tui_screen_class screen_pay_account_class = {
+    .name = "Record Payment 2 Account",
+    .title = "Record Payment",
+    .keys = screen_pay_account_keys,
+    .nkeys = TUI_NKEYS(screen_pay_account_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_pay_account_new(struct wizard *w)
 {
 	struct account *a = xcalloc(1, sizeof *a);
 
 	a->w = w;
+	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
+	tui_list_set(&a->list, w->nrecent);
+	a->sc.cls = &screen_pay_account_class;
 	a->sc.title = w->find ? "Find Consumer" : "Record Payment";
-	a->sc.keys = screen_pay_account_keys;
-	a->sc.nkeys = screen_pay_account_nkeys;
-	a->sc.draw = draw;
-	a->sc.action = action;
 	return &a->sc;
 }

@@ -5,56 +5,62 @@
 
 #include "wizard.h"
 
-enum { A_NEXT, A_UP, A_DOWN, A_BACK };
+enum { A_NEXT, A_BACK };
 
-const struct tui_key screen_pay_channel_keys[] = {
+static const struct tui_key screen_pay_channel_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next", "take the channel selected", A_NEXT},
-    {KEY_UP, "Up", NULL, "select the channel above", A_UP},
-    {KEY_DOWN, "Down", NULL, "select the channel below", A_DOWN},
+    TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to the account details", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_channel_nkeys =
-    sizeof screen_pay_channel_keys / sizeof screen_pay_channel_keys[0];
 
 struct channel {
 	struct tui_screen sc;
 	struct wizard *w;
+	struct tui_list list; /* its selection is w->channel */
 };
+
+static const struct xcol cols[] = {{NULL, "channel", X_TEXT, 0, 0}};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	struct wizard *w = ((struct channel *)arg)->w;
+
+	snprintf(buf, LISTING_BUFSZ, "(%s) %s",
+	    (int)row == w->channel ? "*" : " ", t->svc->cfg.channels[row]);
+	c[0].s = buf;
+}
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
-	struct wizard *w = ((struct channel *)sc)->w;
-	const struct config *cfg = &t->svc->cfg;
-	int y = wizard_band(w, 3, "Payment channel"), i;
+	struct channel *c = (struct channel *)sc;
+	int y = wizard_band(c->w, 3, "Payment channel");
 
 	tui_text(y++, 2, "Where is the payment taken?", COLS - 4);
 	y++;
-	for (i = 0; i < cfg->nchannels && y < LINES - 3; i++, y++) {
-		char line[CFG_NAME_MAX + 8];
-
-		snprintf(line, sizeof line, "(%s) %s",
-		    i == w->channel ? "*" : " ", cfg->channels[i]);
-		tui_row(t, y, 2, 40, i == w->channel, line);
-	}
+	tui_list_set(&c->list, (size_t)t->svc->cfg.nchannels);
+	c->list.sel = (size_t)c->w->channel;
+	tui_list_draw(
+	    t, &c->list, y, 2, COLS - 4 < 40 ? COLS - 4 : 40, LINES - 3 - y);
 }
 
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
-	struct wizard *w = ((struct channel *)sc)->w;
-	size_t sel = (size_t)w->channel;
+	struct channel *c = (struct channel *)sc;
+	struct wizard *w = c->w;
 
+	tui_list_set(&c->list, (size_t)t->svc->cfg.nchannels);
+	c->list.sel = (size_t)w->channel;
+	if (tui_list_action(&c->list, a)) {
+		w->channel = (int)c->list.sel;
+		return TUI_HANDLED;
+	}
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(
-		    &sel, (size_t)t->svc->cfg.nchannels, a == A_UP ? -1 : 1);
-		w->channel = (int)sel;
-		return TUI_HANDLED;
 	case A_NEXT:
 		tui_push(t, screen_pay_items_new(w));
 		return TUI_HANDLED;
@@ -62,16 +68,23 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_pay_channel_class = {
+    .name = "Record Payment 3 Channel",
+    .title = "Record Payment",
+    .keys = screen_pay_channel_keys,
+    .nkeys = TUI_NKEYS(screen_pay_channel_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_pay_channel_new(struct wizard *w)
 {
 	struct channel *c = xcalloc(1, sizeof *c);
 
 	c->w = w;
-	c->sc.title = "Record Payment";
-	c->sc.keys = screen_pay_channel_keys;
-	c->sc.nkeys = screen_pay_channel_nkeys;
-	c->sc.draw = draw;
-	c->sc.action = action;
+	tui_list_init(&c->list, cols, 1, cells, c);
+	c->list.header = 0;
+	c->sc.cls = &screen_pay_channel_class;
 	return &c->sc;
 }

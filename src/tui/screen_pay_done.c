@@ -9,7 +9,7 @@
 
 enum { A_HOME, A_ANOTHER, A_REPRINT, A_VIEW, A_DETAILS };
 
-const struct tui_key screen_pay_done_keys[] = {
+static const struct tui_key screen_pay_done_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Dashboard", "return to the home screen", A_HOME},
     {'n', "n", "Another", "record another payment (back to step 1)", A_ANOTHER},
     {'r', "r", "Reprint", "print a copy of the receipt", A_REPRINT},
@@ -18,8 +18,6 @@ const struct tui_key screen_pay_done_keys[] = {
     {TUI_KEY_ESC, "Esc", NULL, "return to the home screen", A_HOME},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_done_nkeys =
-    sizeof screen_pay_done_keys / sizeof screen_pay_done_keys[0];
 
 struct done {
 	struct tui_screen sc;
@@ -99,16 +97,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+const struct tui_screen_class screen_pay_done_class = {
+    .name = "Record Payment 8 Done",
+    .title = "Payment recorded",
+    .keys = screen_pay_done_keys,
+    .nkeys = TUI_NKEYS(screen_pay_done_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_pay_done_new(struct wizard *w)
 {
 	struct done *d = xcalloc(1, sizeof *d);
 
 	d->w = w;
-	d->sc.title = "Payment recorded";
-	d->sc.keys = screen_pay_done_keys;
-	d->sc.nkeys = screen_pay_done_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
+	d->sc.cls = &screen_pay_done_class;
 	return &d->sc;
 }

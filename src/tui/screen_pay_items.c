@@ -10,8 +10,6 @@
 
 enum {
 	A_NEXT,
-	A_UP,
-	A_DOWN,
 	A_TOGGLE,
 	A_ALL,
 	A_TYPE_NEXT,
@@ -22,7 +20,7 @@ enum {
 	A_BACK
 };
 
-const struct tui_key screen_pay_items_keys[] = {
+static const struct tui_key screen_pay_items_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next", "pay the items selected", A_NEXT},
     {' ', "Space", "Toggle", "select or unselect the item", A_TOGGLE},
     {'a', "a", "All/none", "select all items, or none if all are", A_ALL},
@@ -31,61 +29,86 @@ const struct tui_key screen_pay_items_keys[] = {
     {'b', "b", NULL, "payment type Bill", A_BILL},
     {'s', "s", NULL, "payment type Service", A_SERVICE},
     {'i', "i", NULL, "payment type Installment", A_INST},
-    {KEY_UP, "Up", NULL, "the item above", A_UP},
-    {KEY_DOWN, "Down", NULL, "the item below", A_DOWN},
+    TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to the channel", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_items_nkeys =
-    sizeof screen_pay_items_keys / sizeof screen_pay_items_keys[0];
 
 struct items {
 	struct tui_screen sc;
 	struct wizard *w;
+	struct tui_list list; /* its selection is w->item_sel */
+	size_t *idx;          /* the items of the type: w->cv.items[idx[i]] */
+};
+
+/* The columns of each payment type (cut to their least, if the terminal
+ * is too narrow for the widest cell). */
+static const struct xcol cols[3][6] = {
+    {{"", "picked", X_TEXT, 0, 0}, {"Invoice", "ref", X_TEXT, 16, 10},
+        {"Period", "period", X_TEXT, 14, 8}, {"Due date", "due", X_DATE, 10, 0},
+        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
+    {{"", "picked", X_TEXT, 0, 0}, {"Service", "description", X_TEXT, 20, 10},
+        {"Reference", "ref", X_TEXT, 14, 10}, {"Date", "date", X_DATE, 10, 0},
+        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
+    {{"", "picked", X_TEXT, 0, 0}, {"Plan", "plan", X_TEXT, 16, 10},
+        {"Installment", "no", X_TEXT, 14, 0},
+        {"Due date", "due", X_DATE, 10, 0},
+        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
 };
 
 /* One item as a row of the table for its type. */
 static void
-item_line(struct tui *t, const struct item *it, int picked, char *buf, size_t n)
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
-	char amount[MONEY_BUFSZ], open[MONEY_BUFSZ], no[16];
+	struct items *s = arg;
+	const struct item *it = &s->w->cv.items[s->idx[row]];
 
-	svc_money(t->svc, amount, sizeof amount, it->amount);
-	svc_money(t->svc, open, sizeof open, it->amount - it->settled);
+	(void)t;
+	c[0].s = s->w->picked[s->idx[row]] ? "[x]" : "[ ]";
+	c[4].n = it->amount;
+	c[5].n = it->amount - it->settled;
 	switch (it->kind) {
 	case PAY_BILL:
-		snprintf(buf, n, "[%c] %-16.16s %-14.14s %-10s %12s %12s",
-		    picked ? 'x' : ' ', it->ref, it->period, it->due_on, amount,
-		    open);
+		c[1].s = it->ref;
+		c[2].s = it->period;
+		c[3].s = it->due_on;
 		break;
 	case PAY_SERVICE:
-		snprintf(buf, n, "[%c] %-20.20s %-14.14s %-10s %12s %12s",
-		    picked ? 'x' : ' ', it->description, it->ref, it->issued_on,
-		    amount, open);
+		c[1].s = it->description;
+		c[2].s = it->ref;
+		c[3].s = it->issued_on;
 		break;
 	case PAY_INSTALLMENT:
-		snprintf(no, sizeof no, "%d", it->inst_no);
-		snprintf(buf, n, "[%c] %-16.16s %-14s %-10s %12s %12s",
-		    picked ? 'x' : ' ', it->plan_no, no, it->due_on, amount,
-		    open);
+		snprintf(buf, LISTING_BUFSZ, "%d", it->inst_no);
+		c[1].s = it->plan_no;
+		c[2].s = buf;
+		c[3].s = it->due_on;
 		break;
 	}
 }
 
-static const char *const heads[] = {
-    "    Invoice          Period         Due date         Amount         Open",
-    "    Service              Reference      Date             Amount         "
-    "Open",
-    "    Plan             Installment    Due date         Amount         Open",
-};
+/* The items of the type shown, for the list (s->idx until the next). */
+static size_t
+items_of(struct items *s)
+{
+	size_t n;
+
+	free(s->idx);
+	s->idx = wizard_items(s->w, &n);
+	s->list.cols = cols[s->w->type];
+	s->list.sel = s->w->item_sel;
+	tui_list_set(&s->list, n);
+	return n;
+}
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
-	struct wizard *w = ((struct items *)sc)->w;
-	size_t n, *idx = wizard_items(w, &n), i, top, count;
+	struct items *s = (struct items *)sc;
+	struct wizard *w = s->w;
+	size_t n = items_of(s), count;
 	char line[256], m[MONEY_BUFSZ];
-	int y = wizard_band(w, 4, "Payment type and items"), x = 2, k, rows;
+	int y = wizard_band(w, 4, "Payment type and items"), x = 2, k;
 
 	for (k = PAY_BILL; k <= PAY_INSTALLMENT; k++) {
 		int on = k == (int)w->type;
@@ -105,42 +128,32 @@ draw(struct tui_screen *sc, struct tui *t)
 		    : w->type == PAY_SERVICE ? "services"
 		                             : "installments");
 		tui_text(y, 2, line, COLS - 4);
-		free(idx);
 		return;
 	}
-	attron(A_DIM);
-	tui_text(y++, 2, heads[w->type], COLS - 4);
-	attroff(A_DIM);
-	rows = LINES - 4 - y;
-	top = tui_list_top(w->item_sel, n, rows);
-	for (i = top; i < n && rows > 0; i++, rows--, y++) {
-		item_line(t, &w->cv.items[idx[i]], w->picked[idx[i]], line,
-		    sizeof line);
-		tui_row(t, y, 1, COLS - 2, i == w->item_sel, line);
-	}
+	tui_list_draw(t, &s->list, y, 1, COLS - 2, LINES - 4 - y + 1);
 	svc_money(t->svc, m, sizeof m, wizard_picked_total(w, &count));
 	snprintf(
 	    line, sizeof line, "Selected %zu of %zu    Total %s", count, n, m);
 	attron(A_BOLD);
 	tui_text(LINES - 3, 2, line, COLS - 4);
 	attroff(A_BOLD);
-	free(idx);
 }
 
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
-	struct wizard *w = ((struct items *)sc)->w;
-	size_t n, *idx = wizard_items(w, &n), i, count;
+	struct items *s = (struct items *)sc;
+	struct wizard *w = s->w;
+	size_t n = items_of(s), *idx = s->idx, i, count;
 	int all = 1, r = TUI_HANDLED;
 
+	if (tui_list_action(&s->list, a)) {
+		w->item_sel = s->list.sel;
+		return TUI_HANDLED;
+	}
 	switch (a) {
 	case A_BACK:
 		r = TUI_CLOSE;
-		break;
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&w->item_sel, n, a == A_UP ? -1 : 1);
 		break;
 	case A_TOGGLE:
 		if (n > 0)
@@ -178,9 +191,27 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	default:
 		r = 0;
 	}
-	free(idx);
 	return r;
 }
+
+static void
+free_items(struct tui_screen *sc)
+{
+	struct items *s = (struct items *)sc;
+
+	free(s->idx);
+	tui_list_free(&s->list);
+}
+
+const struct tui_screen_class screen_pay_items_class = {
+    .name = "Record Payment 4 Items",
+    .title = "Record Payment",
+    .keys = screen_pay_items_keys,
+    .nkeys = TUI_NKEYS(screen_pay_items_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_items,
+};
 
 struct tui_screen *
 screen_pay_items_new(struct wizard *w)
@@ -188,10 +219,7 @@ screen_pay_items_new(struct wizard *w)
 	struct items *s = xcalloc(1, sizeof *s);
 
 	s->w = w;
-	s->sc.title = "Record Payment";
-	s->sc.keys = screen_pay_items_keys;
-	s->sc.nkeys = screen_pay_items_nkeys;
-	s->sc.draw = draw;
-	s->sc.action = action;
+	tui_list_init(&s->list, cols[0], 6, cells, s);
+	s->sc.cls = &screen_pay_items_class;
 	return &s->sc;
 }

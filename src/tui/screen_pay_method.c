@@ -12,7 +12,7 @@
 
 enum { A_NEXT, A_FOCUS, A_FOCUS_BACK, A_UP, A_DOWN, A_BACK };
 
-const struct tui_key screen_pay_method_keys[] = {
+static const struct tui_key screen_pay_method_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next", "go on to the summary", A_NEXT},
     {TUI_KEY_TAB, "Tab", "Next field",
         "move between method, amount and amount received", A_FOCUS},
@@ -22,13 +22,33 @@ const struct tui_key screen_pay_method_keys[] = {
     {TUI_KEY_ESC, "Esc", "Back", "back to the items", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_method_nkeys =
-    sizeof screen_pay_method_keys / sizeof screen_pay_method_keys[0];
 
 struct method {
 	struct tui_screen sc;
 	struct wizard *w;
+	struct tui_list list; /* the methods: its selection is w->method */
 };
+
+static const struct xcol cols[] = {{NULL, "method", X_TEXT, 0, 0}};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	struct wizard *w = ((struct method *)arg)->w;
+
+	snprintf(buf, LISTING_BUFSZ, "(%s) %s",
+	    (int)row == w->method ? "*" : " ", t->svc->cfg.methods[row].name);
+	c[0].s = buf;
+}
+
+/* The list of methods as the wizard has it. */
+static void
+list_of(struct method *me, struct tui *t)
+{
+	tui_list_set(&me->list, (size_t)t->svc->cfg.nmethods);
+	me->list.sel = (size_t)me->w->method;
+	me->list.blur = me->w->focus != 0;
+}
 
 static int
 is_cash(const struct wizard *w, struct tui *t)
@@ -74,24 +94,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	const struct config *cfg = &t->svc->cfg;
 	char line[256], m[MONEY_BUFSZ];
 	size_t count;
-	int y = wizard_band(w, 5, "Method and amount"), y0, i, x = 30;
+	int y = wizard_band(w, 5, "Method and amount"), y0, x = 30;
 
 	y0 = y;
 	attron(A_BOLD);
 	tui_text(y++, 2, "Method", 24);
 	attroff(A_BOLD);
-	for (i = 0; i < cfg->nmethods && y < LINES - 3; i++, y++) {
-		snprintf(line, sizeof line, "(%s) %s",
-		    i == w->method ? "*" : " ", cfg->methods[i].name);
-		if (w->focus == 0 || i != w->method)
-			tui_row(
-			    t, y, 2, 24, w->focus == 0 && i == w->method, line);
-		else {
-			attron(A_BOLD);
-			tui_text(y, 3, line, 23);
-			attroff(A_BOLD);
-		}
-	}
+	list_of(me, t);
+	tui_list_draw(t, &me->list, y, 2, 24, LINES - 3 - y);
 	y = y0;
 	svc_money(t->svc, m, sizeof m, wizard_picked_total(w, &count));
 	snprintf(line, sizeof line, "Selected items: %zu, %s", count, m);
@@ -136,7 +146,6 @@ action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct method *me = (struct method *)sc;
 	struct wizard *w = me->w;
-	size_t sel = (size_t)w->method;
 
 	switch (a) {
 	case A_BACK:
@@ -151,9 +160,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			set_focus(me, t, w->focus + (a == A_DOWN ? 1 : -1));
 			return TUI_HANDLED;
 		}
-		tui_list_move(
-		    &sel, (size_t)t->svc->cfg.nmethods, a == A_UP ? -1 : 1);
-		w->method = (int)sel;
+		list_of(me, t);
+		tui_list_action(
+		    &me->list, a == A_UP ? TUI_A_LIST_UP : TUI_A_LIST_DOWN);
+		w->method = (int)me->list.sel;
 		wizard_quote(w, t);
 		return TUI_HANDLED;
 	case A_NEXT:
@@ -199,18 +209,25 @@ redraw(struct tui_screen *sc, struct tui *t)
 	draw(sc, t);
 }
 
+const struct tui_screen_class screen_pay_method_class = {
+    .name = "Record Payment 5 Method and amount",
+    .title = "Record Payment",
+    .keys = screen_pay_method_keys,
+    .nkeys = TUI_NKEYS(screen_pay_method_keys),
+    .draw = redraw,
+    .action = action,
+    .input = input,
+};
+
 struct tui_screen *
 screen_pay_method_new(struct wizard *w, struct tui *t)
 {
 	struct method *m = xcalloc(1, sizeof *m);
 
 	m->w = w;
-	m->sc.title = "Record Payment";
-	m->sc.keys = screen_pay_method_keys;
-	m->sc.nkeys = screen_pay_method_nkeys;
-	m->sc.draw = redraw;
-	m->sc.action = action;
-	m->sc.input = input;
+	tui_list_init(&m->list, cols, 1, cells, m);
+	m->list.header = 0;
+	m->sc.cls = &screen_pay_method_class;
 	default_amount(w, t);
 	set_focus(m, t, w->focus);
 	wizard_quote(w, t);

@@ -10,15 +10,13 @@
 
 enum { A_CONFIRM, A_BACK };
 
-const struct tui_key screen_pay_review_keys[] = {
+static const struct tui_key screen_pay_review_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Confirm and post",
         "post the payment and write its receipt", A_CONFIRM},
     {TUI_KEY_ESC, "Esc", "Back", "back to the summary: nothing is posted",
         A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_review_nkeys =
-    sizeof screen_pay_review_keys / sizeof screen_pay_review_keys[0];
 
 struct review {
 	struct tui_screen sc;
@@ -88,16 +86,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return TUI_HANDLED;
 }
 
+const struct tui_screen_class screen_pay_review_class = {
+    .name = "Record Payment 7 Review",
+    .title = "Record Payment",
+    .keys = screen_pay_review_keys,
+    .nkeys = TUI_NKEYS(screen_pay_review_keys),
+    .draw = draw,
+    .action = action,
+};
+
 struct tui_screen *
 screen_pay_review_new(struct wizard *w)
 {
 	struct review *r = xcalloc(1, sizeof *r);
 
 	r->w = w;
-	r->sc.title = "Record Payment";
-	r->sc.keys = screen_pay_review_keys;
-	r->sc.nkeys = screen_pay_review_nkeys;
-	r->sc.draw = draw;
-	r->sc.action = action;
+	r->sc.cls = &screen_pay_review_class;
 	return &r->sc;
 }

@@ -7,42 +7,51 @@
 
 #include "wizard.h"
 
-enum { A_SELECT, A_UP, A_DOWN, A_PGUP, A_PGDN, A_BACK };
+enum { A_SELECT, A_BACK };
 
-const struct tui_key screen_pay_search_keys[] = {
+static const struct tui_key screen_pay_search_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Select", "take the consumer selected", A_SELECT},
-    {KEY_UP, "Up", NULL, "select the consumer above", A_UP},
-    {KEY_DOWN, "Down", NULL, "select the consumer below", A_DOWN},
-    {KEY_PPAGE, "PgUp", NULL, "a page of results up", A_PGUP},
-    {KEY_NPAGE, "PgDn", NULL, "a page of results down", A_PGDN},
+    TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_search_nkeys =
-    sizeof screen_pay_search_keys / sizeof screen_pay_search_keys[0];
 
 #define RESULTS_MAX 200
 
 struct search {
 	struct tui_screen sc;
 	struct wizard *w;
+	struct tui_list list; /* the consumers found: its selection is w->sel */
 };
 
-static int
-list_rows(void)
+/* The address is a column when the terminal is wide enough. */
+static const struct xcol cols[] = {
+    {"Name", "name", X_TEXT, 31, 16},
+    {"Account", "account_no", X_TEXT, 13, 10},
+    {"Phone", "phone", X_TEXT, 17, 10},
+    {"Service address", "address", X_TEXT, 0, 16},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
-	return LINES - 10;
+	const struct consumer *cn = &((struct search *)arg)->w->found[row];
+
+	(void)t;
+	(void)buf;
+	c[0].s = cn->name;
+	c[1].s = cn->account_no;
+	c[2].s = cn->phone;
+	c[3].s = cn->address;
 }
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
-	struct wizard *w = ((struct search *)sc)->w;
+	struct search *s = (struct search *)sc;
+	struct wizard *w = s->w;
 	char line[512];
-	size_t i, top;
-	int y, rows = list_rows(), nw = COLS - 2 - 14 - 18 - 2;
 	int wide = COLS >= 110; /* room for the address as a column */
-	int ax = 3 + 32 + 14 + 18;
 
 	if (w->find) {
 		attron(A_BOLD);
@@ -70,36 +79,14 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(6, 2, line, COLS - 4);
 		return;
 	}
-	if (nw < 16)
-		nw = 16;
-	if (wide)
-		nw = 32;
 	snprintf(line, sizeof line, "%zu%s match%s", w->nfound,
 	    w->nfound == RESULTS_MAX ? " or more" : "",
 	    w->nfound == 1 ? "" : "es");
 	tui_text(5, 62 < COLS - 20 ? 62 : COLS - 20, line, 20);
-	attron(A_DIM);
-	tui_text(6, 3, "Name", nw);
-	tui_text(6, 3 + nw, "Account", 13);
-	tui_text(6, 3 + nw + 14, "Phone", 17);
-	if (wide)
-		tui_text(6, ax, "Service address", COLS - ax - 2);
-	attroff(A_DIM);
-	top = tui_list_top(w->sel, w->nfound, rows);
-	for (i = top, y = 7; i < w->nfound && y < 7 + rows; i++, y++) {
-		const struct consumer *c = &w->found[i];
-
-		tui_row(t, y, 2, COLS - 4, i == w->sel, "");
-		if (i == w->sel)
-			attron(tui_attr(t, TUI_C_SELECT, A_REVERSE));
-		tui_text(y, 3, c->name, nw - 1);
-		tui_text(y, 3 + nw, c->account_no, 13);
-		tui_text(y, 3 + nw + 14, c->phone, 17);
-		if (wide)
-			tui_text(y, ax, c->address, COLS - ax - 2);
-		if (i == w->sel)
-			attroff(tui_attr(t, TUI_C_SELECT, A_REVERSE));
-	}
+	s->list.ncols = wide ? 4 : 3;
+	tui_list_set(&s->list, w->nfound);
+	s->list.sel = w->sel;
+	tui_list_draw(t, &s->list, 6, 2, COLS - 4, LINES - 9);
 	if (!wide && w->sel < w->nfound &&
 	    w->found[w->sel].address[0] != '\0') {
 		attron(A_DIM);
@@ -128,20 +115,18 @@ search(struct wizard *w, struct tui *t)
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
-	struct wizard *w = ((struct search *)sc)->w;
+	struct search *s = (struct search *)sc;
+	struct wizard *w = s->w;
 
+	tui_list_set(&s->list, w->nfound);
+	s->list.sel = w->sel;
+	if (tui_list_action(&s->list, a)) {
+		w->sel = s->list.sel;
+		return TUI_HANDLED;
+	}
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&w->sel, w->nfound, a == A_UP ? -1 : 1);
-		return TUI_HANDLED;
-	case A_PGUP:
-	case A_PGDN:
-		tui_list_move(&w->sel, w->nfound,
-		    a == A_PGUP ? -list_rows() : list_rows());
-		return TUI_HANDLED;
 	case A_SELECT:
 		if (w->nfound == 0) {
 			tui_message(t, 1,
@@ -174,6 +159,17 @@ free_search(struct tui_screen *sc)
 	wizard_free(((struct search *)sc)->w);
 }
 
+const struct tui_screen_class screen_pay_search_class = {
+    .name = "Record Payment 1 Consumer",
+    .title = "Record Payment",
+    .keys = screen_pay_search_keys,
+    .nkeys = TUI_NKEYS(screen_pay_search_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_search,
+};
+
 struct tui_screen *
 screen_pay_search_new(int find)
 {
@@ -181,13 +177,9 @@ screen_pay_search_new(int find)
 
 	s->w = wizard_new(find);
 	s->w->first = &s->sc;
+	tui_list_init(&s->list, cols, 4, cells, s);
+	s->sc.cls = &screen_pay_search_class;
 	s->sc.title = find ? "Find Consumer" : "Record Payment";
-	s->sc.keys = screen_pay_search_keys;
-	s->sc.nkeys = screen_pay_search_nkeys;
 	s->sc.typing = 1;
-	s->sc.draw = draw;
-	s->sc.action = action;
-	s->sc.input = input;
-	s->sc.free = free_search;
 	return &s->sc;
 }

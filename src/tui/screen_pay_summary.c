@@ -10,13 +10,11 @@
 
 enum { A_NEXT, A_BACK };
 
-const struct tui_key screen_pay_summary_keys[] = {
+static const struct tui_key screen_pay_summary_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Next", "go on to review and confirm", A_NEXT},
     {TUI_KEY_ESC, "Esc", "Back", "back to method and amount", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_pay_summary_nkeys =
-    sizeof screen_pay_summary_keys / sizeof screen_pay_summary_keys[0];
 
 struct summary {
 	struct tui_screen sc;
@@ -102,18 +100,23 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	return tui_field_input(&w->notes, key, ch) ? TUI_HANDLED : 0;
 }
 
+const struct tui_screen_class screen_pay_summary_class = {
+    .name = "Record Payment 6 Summary",
+    .title = "Record Payment",
+    .keys = screen_pay_summary_keys,
+    .nkeys = TUI_NKEYS(screen_pay_summary_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+};
+
 struct tui_screen *
 screen_pay_summary_new(struct wizard *w)
 {
 	struct summary *s = xcalloc(1, sizeof *s);
 
 	s->w = w;
-	s->sc.title = "Record Payment";
-	s->sc.keys = screen_pay_summary_keys;
-	s->sc.nkeys = screen_pay_summary_nkeys;
+	s->sc.cls = &screen_pay_summary_class;
 	s->sc.typing = 1;
-	s->sc.draw = draw;
-	s->sc.action = action;
-	s->sc.input = input;
 	return &s->sc;
 }

@@ -11,44 +11,22 @@
 
 #include "backoffice.h"
 
-enum {
-	A_UP,
-	A_DOWN,
-	A_PGUP,
-	A_PGDN,
-	A_MARK,
-	A_MARK_ALL,
-	A_SORT,
-	A_FILTER,
-	A_SPLIT,
-	A_EXPORT,
-	A_OPEN,
-	A_KLEFT,
-	A_KRIGHT,
-	A_BACK
-};
+enum { A_SORT, A_FILTER, A_SPLIT, A_EXPORT, A_OPEN, A_BACK };
 
-const struct tui_key screen_payers_keys[] = {
-    {' ', "Space", "Mark", "mark or unmark the consumer", A_MARK},
-    {'*', "*", NULL, "mark every row shown, or clear the marks", A_MARK_ALL},
+static const struct tui_key screen_payers_keys[] = {
+    TUI_LIST_MARK_KEYS,
     {'s', "s", "Sort",
         "sort by total, count, last payment, name, account, methods", A_SORT},
     {'f', "f", "Filter", "edit the filters (Enter applies)", A_FILTER},
     {'d', "d", "Methods", "the method distribution of the filter", A_SPLIT},
     {'x', "x", "Export", "export the marked rows, or all of them", A_EXPORT},
     {TUI_KEY_ENTER, "Enter", NULL, "apply the filters (while editing)", A_OPEN},
-    {KEY_UP, "Up", NULL, "the row above", A_UP},
-    {KEY_DOWN, "Down", NULL, "the row below", A_DOWN},
-    {KEY_PPAGE, "PgUp", NULL, "a page up", A_PGUP},
-    {KEY_NPAGE, "PgDn", NULL, "a page down", A_PGDN},
-    {KEY_LEFT, "Left", NULL, "scroll the columns left", A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, "scroll the columns right", A_KRIGHT},
+    TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "stop editing, or back to the dashboard",
         A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_payers_nkeys =
-    sizeof screen_payers_keys / sizeof screen_payers_keys[0];
 
 #define PAYERS_SHOWN 1000
 
@@ -60,11 +38,9 @@ static const char *const sort_names[PAYERS_SORTS] = {
 struct payers {
 	struct tui_screen sc;
 	struct payer_row *rows;
-	size_t n, sel;
-	unsigned char *marked;
-	size_t nmarked;
+	size_t n;
 	enum payers_sort sort;
-	struct tui_table tb;
+	struct tui_list list; /* marks: the consumers to export */
 	struct tui_form fm;
 	struct tui_form_item items[F_N];
 	const char *methods[CFG_LIST_MAX + 1];
@@ -122,11 +98,19 @@ load(struct payers *p, struct tui *t)
 
 	filter_of(p, t, &f);
 	f.limit = PAYERS_SHOWN;
-	p->n = p->sel = 0;
-	p->nmarked = 0;
-	memset(p->marked, 0, PAYERS_SHOWN);
+	p->n = 0;
+	p->list.sel = 0;
 	if (svc_payers_each(t->svc, &f, p->sort, add, p, &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
+	tui_list_set(&p->list, p->n);
+}
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	struct payers *p = arg;
+
+	svc_payer_cells(t->svc, &p->rows[row], 0, buf, c);
 }
 
 static int
@@ -162,11 +146,12 @@ draw_split(struct payers *p, struct tui *t, int y)
 	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
 		share = money_ratio_tenths(p->dist[i].amount, total);
 		money_plain(pct, sizeof pct, share, 1);
-		snprintf(line, sizeof line, "%-14.14s %14s %7lld %6s%%",
-		    p->dist[i].name,
+		tui_cell(
+		    y, 4, p->dist[i].name, COLS - 6 < 14 ? COLS - 6 : 14, 0);
+		snprintf(line, sizeof line, "%14s %7lld %6s%%",
 		    svc_money(t->svc, m, sizeof m, p->dist[i].amount),
 		    (long long)p->dist[i].count, pct);
-		tui_text(y, 4, line, COLS - 6);
+		tui_text(y, 4 + 15, line, COLS - 6 - 15);
 		if (bw > 0) {
 			attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
 			mvhline(y, 4 + 46, ' ', (int)(share * bw / 1000));
@@ -178,20 +163,11 @@ draw_split(struct payers *p, struct tui *t, int y)
 	tui_text(y + 1, 4, line, COLS - 6);
 }
 
-static int
-list_rows(void)
-{
-	return LINES - 12;
-}
-
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct payers *p = (struct payers *)sc;
-	char line[256], buf[LISTING_BUFSZ];
-	struct xcell c[TUI_TABLE_MAX];
-	size_t i, top;
-	int y, rows = list_rows();
+	char line[256];
 
 	p->items[F_FROM].hidden = p->items[F_TO].hidden =
 	    p->items[F_RANGE].choice != R_CUSTOM;
@@ -220,44 +196,23 @@ draw(struct tui_screen *sc, struct tui *t)
 		    "%zu consumer%s%s, by %s; %zu marked; filter:%s", p->n,
 		    p->n == 1 ? "" : "s",
 		    p->n == PAYERS_SHOWN ? " (the first)" : "",
-		    sort_names[p->sort], p->nmarked, fl[0] ? fl : " none");
+		    sort_names[p->sort], p->list.nmarked, fl[0] ? fl : " none");
 	}
 	tui_text(2, 2, line, COLS - 4);
 	if (p->split) {
 		draw_split(p, t, 4);
 		return;
 	}
-	y = 4;
-	p->tb.sorted = p->sort == PAYERS_BY_TOTAL     ? 2
-	               : p->sort == PAYERS_BY_COUNT   ? 3
-	               : p->sort == PAYERS_BY_LAST    ? 4
-	               : p->sort == PAYERS_BY_ACCOUNT ? 1
-	               : p->sort == PAYERS_BY_METHODS ? 5
-	                                              : 0;
-	p->tb.asc = p->sort >= PAYERS_BY_NAME;
-	tui_table_layout(&p->tb, COLS - 5);
-	tui_table_header(t, &p->tb, y++, 3);
-	if (p->n == 0) {
-		tui_text(y, 3, "No payment matches the filter", COLS - 4);
-		return;
-	}
-	top = tui_list_top(p->sel, p->n, rows);
-	for (i = top; i < p->n && (int)(i - top) < rows; i++) {
-		svc_payer_cells(t->svc, &p->rows[i], 0, buf, c);
-		tui_table_row(t, &p->tb, y++, 2, c, i == p->sel, p->marked[i]);
-	}
-}
-
-static void
-mark(struct payers *p, size_t i, int on)
-{
-	if (p->marked[i] == on)
-		return;
-	p->marked[i] = (unsigned char)on;
-	if (on)
-		p->nmarked++;
-	else
-		p->nmarked--;
+	p->list.sorted = p->sort == PAYERS_BY_TOTAL     ? 2
+	                 : p->sort == PAYERS_BY_COUNT   ? 3
+	                 : p->sort == PAYERS_BY_LAST    ? 4
+	                 : p->sort == PAYERS_BY_ACCOUNT ? 1
+	                 : p->sort == PAYERS_BY_METHODS ? 5
+	                                                : 0;
+	p->list.asc = p->sort >= PAYERS_BY_NAME;
+	tui_list_draw(t, &p->list, 4, 2, COLS - 3, LINES - 11);
+	if (p->n == 0)
+		tui_text(5, 3, "No payment matches the filter", COLS - 4);
 }
 
 static int
@@ -276,10 +231,10 @@ static int export(struct payers *p, struct tui *t)
 	struct tui_screen *x;
 
 	filter_of(p, t, &f);
-	if (p->nmarked > 0) {
-		ids = xcalloc(p->nmarked, sizeof *ids);
+	if (p->list.nmarked > 0) {
+		ids = xcalloc(p->list.nmarked, sizeof *ids);
 		for (i = 0; i < p->n; i++)
-			if (p->marked[i])
+			if (p->list.marked[i])
 				ids[k++] = p->rows[i].consumer_id;
 		qsort(ids, k, sizeof *ids, cmp_id);
 		/* the marked rows are among those shown */
@@ -297,12 +252,11 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	struct payers *p = (struct payers *)sc;
 	struct payment_filter f;
 	struct pd_err err;
-	size_t i;
-	int all;
 
 	if (p->editing) {
-		static const int keys[] = {KEY_UP, KEY_DOWN, 0, 0, 0, 0, 0, 0,
-		    0, 0, 0, KEY_LEFT, KEY_RIGHT};
+		/* the list's keys that move in the form */
+		static const int keys[] = {
+		    KEY_UP, KEY_DOWN, 0, 0, 0, 0, KEY_LEFT, KEY_RIGHT};
 
 		if (a == A_OPEN) {
 			p->editing = 0;
@@ -313,35 +267,14 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			p->editing = 0;
 			return TUI_HANDLED;
 		}
-		if ((unsigned)a < sizeof keys / sizeof keys[0] && keys[a])
-			tui_form_input(&p->fm, keys[a], 0);
+		if (a >= TUI_A_LIST_UP && a <= TUI_A_LIST_RIGHT &&
+		    keys[a - TUI_A_LIST_UP])
+			tui_form_input(&p->fm, keys[a - TUI_A_LIST_UP], 0);
 		return TUI_HANDLED;
 	}
+	if (tui_list_action(&p->list, a))
+		return TUI_HANDLED;
 	switch (a) {
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&p->sel, p->n, a == A_UP ? -1 : 1);
-		return TUI_HANDLED;
-	case A_PGUP:
-	case A_PGDN:
-		tui_list_move(
-		    &p->sel, p->n, a == A_PGUP ? -list_rows() : list_rows());
-		return TUI_HANDLED;
-	case A_KLEFT:
-	case A_KRIGHT:
-		tui_table_scroll(&p->tb, a == A_KLEFT ? -1 : 1);
-		return TUI_HANDLED;
-	case A_MARK:
-		if (p->n == 0)
-			return TUI_HANDLED;
-		mark(p, p->sel, !p->marked[p->sel]);
-		tui_list_move(&p->sel, p->n, 1);
-		return TUI_HANDLED;
-	case A_MARK_ALL:
-		all = p->nmarked < p->n;
-		for (i = 0; i < p->n; i++)
-			mark(p, i, all);
-		return TUI_HANDLED;
 	case A_SORT:
 		p->sort = (enum payers_sort)((p->sort + 1) % PAYERS_SORTS);
 		load(p, t);
@@ -393,18 +326,29 @@ free_payers(struct tui_screen *sc)
 	struct payers *p = (struct payers *)sc;
 
 	free(p->rows);
-	free(p->marked);
+	tui_list_free(&p->list);
 }
+
+const struct tui_screen_class screen_payers_class = {
+    .name = "Payers report",
+    .title = "Payers report",
+    .keys = screen_payers_keys,
+    .nkeys = TUI_NKEYS(screen_payers_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_payers,
+};
 
 struct tui_screen *
 screen_payers_new(struct tui *t)
 {
 	struct payers *p = xcalloc(1, sizeof *p);
 	const struct config *cfg = &t->svc->cfg;
-	int i;
+	const struct xcol *cols;
+	int i, ncols;
 
 	p->rows = xcalloc(PAYERS_SHOWN, sizeof *p->rows);
-	p->marked = xcalloc(PAYERS_SHOWN, 1);
 	p->methods[0] = "Any";
 	for (i = 0; i < cfg->nmethods; i++)
 		p->methods[i + 1] = cfg->methods[i].name;
@@ -427,16 +371,10 @@ screen_payers_new(struct tui *t)
 	p->items[F_NAME].hint = "name or account, partial";
 	p->fm.items = p->items;
 	p->fm.n = F_N;
-	p->tb.cols = svc_listing_cols(LIST_PAYERS, &p->tb.ncols);
-	p->tb.flex = 5;
-	p->tb.first = 1;
-	p->sc.title = "Payers report";
-	p->sc.keys = screen_payers_keys;
-	p->sc.nkeys = screen_payers_nkeys;
-	p->sc.draw = draw;
-	p->sc.action = action;
-	p->sc.input = input;
-	p->sc.free = free_payers;
+	cols = svc_listing_cols(LIST_PAYERS, &ncols);
+	tui_list_init(&p->list, cols, ncols, cells, p);
+	p->list.marks = 1;
+	p->sc.cls = &screen_payers_class;
 	load(p, t);
 	return &p->sc;
 }

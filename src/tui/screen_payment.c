@@ -10,7 +10,7 @@
 
 enum { A_REPRINT, A_VIEW, A_BACK };
 
-const struct tui_key screen_payment_keys[] = {
+static const struct tui_key screen_payment_keys[] = {
     TUI_LINES_KEYS,
     {'r', "r", "Reprint", "print a copy of the receipt", A_REPRINT},
     {'v', "v", "View receipt", "show the receipt on the screen", A_VIEW},
@@ -18,8 +18,6 @@ const struct tui_key screen_payment_keys[] = {
         A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_payment_nkeys =
-    sizeof screen_payment_keys / sizeof screen_payment_keys[0];
 
 #define LW 22
 
@@ -218,6 +216,16 @@ free_details(struct tui_screen *sc)
 	tui_lines_free(&((struct details *)sc)->l);
 }
 
+const struct tui_screen_class screen_payment_class = {
+    .name = "Payment details",
+    .title = "Payment details",
+    .keys = screen_payment_keys,
+    .nkeys = TUI_NKEYS(screen_payment_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_details,
+};
+
 struct tui_screen *
 screen_payment_new(struct tui *t, const char *number)
 {
@@ -233,11 +241,6 @@ screen_payment_new(struct tui *t, const char *number)
 	snprintf(d->number, sizeof d->number, "%s", v.p.receipt_no);
 	build(d, t, &v);
 	svc_payment_view_free(&v);
-	d->sc.title = "Payment details";
-	d->sc.keys = screen_payment_keys;
-	d->sc.nkeys = screen_payment_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.free = free_details;
+	d->sc.cls = &screen_payment_class;
 	return &d->sc;
 }

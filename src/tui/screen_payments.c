@@ -16,8 +16,6 @@ enum {
 	A_PGUP,
 	A_PGDN,
 	A_HOME,
-	A_KLEFT,
-	A_KRIGHT,
 	A_TAB,
 	A_SEARCH,
 	A_FILTER,
@@ -31,7 +29,7 @@ enum {
 	A_BACK
 };
 
-const struct tui_key screen_payments_keys[] = {
+static const struct tui_key screen_payments_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Details", "the details of the row selected",
         A_OPEN},
     {'m', "m", "Actions", "the actions of the row selected", A_MENU},
@@ -48,24 +46,22 @@ const struct tui_key screen_payments_keys[] = {
     {KEY_PPAGE, "PgUp", NULL, "the page before", A_PGUP},
     {KEY_NPAGE, "PgDn", NULL, "the next page", A_PGDN},
     {KEY_HOME, "Home", NULL, "back to the first page", A_HOME},
-    {KEY_LEFT, "Left", NULL, "scroll the columns left", A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, "scroll the columns right", A_KRIGHT},
+    TUI_LIST_SCROLL_KEYS,
     {'g', "g", NULL, "read the page again", A_RELOAD},
     {TUI_KEY_ESC, "Esc", "Back", "back to the dashboard", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_payments_nkeys =
-    sizeof screen_payments_keys / sizeof screen_payments_keys[0];
 
 #define PAGE_MAX 256
 /* The count above the list stops here ("100000+ payments"): counting
  * millions would cost more than the page. */
 #define COUNT_MAX 100000
 
+struct plist;
 struct tab {
+	struct plist *owner;
 	struct list_filters lf;
-	struct tui_field search;
-	struct tui_table tb;
+	struct tui_list list; /* the page; its search is the tab's */
 	enum pay_sort sort;
 	int asc;
 	/* starts[i]: the key after which page i begins (starts[0] unset) */
@@ -81,8 +77,7 @@ struct tab {
 struct plist {
 	struct tui_screen sc;
 	struct tab tabs[2];
-	int cur; /* 0 payments, 1 credit notes */
-	int searching;
+	int cur;       /* 0 payments, 1 credit notes */
 	int page_rows; /* the rows a page had when read */
 	unsigned gen;  /* t->list_gen when read */
 };
@@ -113,7 +108,7 @@ pay_filter(struct tui *t, struct tab *tb, struct payment_filter *f,
 	}
 	if (tb->lf.method > 0)
 		f->method = t->svc->cfg.methods[tb->lf.method - 1].name;
-	f->search = tb->search.len ? tb->search.buf : NULL;
+	f->search = tb->list.search.len ? tb->list.search.buf : NULL;
 	f->sort = tb->sort;
 	f->asc = tb->asc;
 }
@@ -138,7 +133,7 @@ credit_filter(struct tui *t, struct tab *tb, struct credit_filter *f,
 	for (i = 0; i < t->svc->cfg.nreasons && f->nreasons < 16; i++)
 		if ((tb->lf.reasons >> i) & 1)
 			f->reasons[f->nreasons++] = t->svc->cfg.reasons[i];
-	f->search = tb->search.len ? tb->search.buf : NULL;
+	f->search = tb->list.search.len ? tb->list.search.buf : NULL;
 }
 
 static int
@@ -198,8 +193,7 @@ load(struct plist *p, struct tui *t, int count)
 	tb->more = tb->n > (size_t)p->page_rows;
 	if (tb->more)
 		tb->n = (size_t)p->page_rows;
-	if (tb->sel >= tb->n)
-		tb->sel = tb->n ? tb->n - 1 : 0;
+	tui_list_set(&tb->list, tb->n);
 }
 
 /* From the first page again (a new search, filter or order). */
@@ -209,7 +203,7 @@ restart(struct plist *p, struct tui *t)
 	struct tab *tb = &p->tabs[p->cur];
 
 	tb->page = 0;
-	tb->sel = 0;
+	tb->list.sel = 0;
 	load(p, t, 1);
 }
 
@@ -230,7 +224,7 @@ next_page(struct plist *p, struct tui *t)
 		tb->starts = xrealloc(tb->starts, tb->nstarts, sizeof k);
 	}
 	tb->starts[++tb->page] = k;
-	tb->sel = 0;
+	tb->list.sel = 0;
 	load(p, t, 0);
 }
 
@@ -243,17 +237,22 @@ prev_page(struct plist *p, struct tui *t, int to_last)
 		return;
 	tb->page--;
 	load(p, t, 0);
-	tb->sel = to_last && tb->n ? tb->n - 1 : 0;
+	tb->list.sel = to_last && tb->n ? tb->n - 1 : 0;
 }
 
-static const struct xcell *
-cells_of(struct plist *p, struct tui *t, size_t i, struct xcell *c)
+static void
+pay_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
-	if (p->cur == 0)
-		svc_payment_cells(&p->tabs[0].pay[i], c);
-	else
-		svc_credit_cells(t->svc, &p->tabs[1].cn[i], c);
-	return c;
+	(void)t;
+	(void)buf;
+	svc_payment_cells(&((struct tab *)arg)->pay[row], c);
+}
+
+static void
+credit_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	(void)buf;
+	svc_credit_cells(t->svc, &((struct tab *)arg)->cn[row], c);
 }
 
 static void
@@ -261,9 +260,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct plist *p = (struct plist *)sc;
 	struct tab *tb = &p->tabs[p->cur];
-	struct xcell c[TUI_TABLE_MAX];
 	char line[512];
-	size_t i;
 	int k, x = 2, y = 2;
 
 	if (list_rows() != p->page_rows)
@@ -284,32 +281,28 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y, x + 2, line, COLS - x - 3);
 	y++;
 	tui_text(y, 2, "Search:", 8);
-	tui_field_draw(t, &tb->search, y, 10, 30, p->searching);
+	tui_field_draw(t, &tb->list.search, y, 10, 30, tb->list.searching);
 	list_filters_text(t, &tb->lf, line, sizeof line);
 	attron(A_DIM);
 	tui_text(y, 42, line, COLS - 43);
 	attroff(A_DIM);
 	y += 2;
-	tb->tb.sorted = p->cur == 0 ? -1 : 7;
-	tb->tb.asc = p->cur == 0 ? tb->asc : 0;
+	tb->list.sorted = p->cur == 0 ? -1 : 7;
+	tb->list.asc = p->cur == 0 ? tb->asc : 0;
 	if (p->cur == 0) {
 		/* the sorted column: listing columns in enum pay_sort terms */
 		static const int col_of[PAY_SORTS] = {5, 0, 1, 3, 4, 6, 7};
 
-		tb->tb.sorted = col_of[tb->sort];
+		tb->list.sorted = col_of[tb->sort];
 	}
-	tui_table_layout(&tb->tb, COLS - 4);
-	tui_table_header(t, &tb->tb, y++, 3);
+	tui_list_draw(t, &tb->list, y++, 2, COLS - 3, (int)tb->n + 1);
 	if (tb->n == 0) {
 		tui_text(y, 3,
-		    tb->search.len || tb->count == 0 ? "Nothing matches"
-		                                     : "No rows",
+		    tb->list.search.len || tb->count == 0 ? "Nothing matches"
+		                                          : "No rows",
 		    COLS - 4);
 		return;
 	}
-	for (i = 0; i < tb->n; i++)
-		tui_table_row(t, &tb->tb, y + (int)i, 2, cells_of(p, t, i, c),
-		    i == tb->sel, 0);
 	snprintf(line, sizeof line, "page %zu%s", tb->page + 1,
 	    tb->more ? ", more below" : "");
 	attron(A_DIM);
@@ -338,8 +331,10 @@ run(struct tui *t, void *arg, int id)
 {
 	struct plist *p = arg;
 	struct tab *tb = &p->tabs[p->cur];
-	const struct payment_row *pr = p->cur == 0 ? &tb->pay[tb->sel] : NULL;
-	const struct credit_note *cn = p->cur == 1 ? &tb->cn[tb->sel] : NULL;
+	const struct payment_row *pr =
+	    p->cur == 0 ? &tb->pay[tb->list.sel] : NULL;
+	const struct credit_note *cn =
+	    p->cur == 1 ? &tb->cn[tb->list.sel] : NULL;
 	struct pd_err err;
 
 	switch (id) {
@@ -388,7 +383,7 @@ menu(struct plist *p, struct tui *t)
 	char title[96];
 
 	if (p->cur == 0) {
-		const struct payment *pay = &tb->pay[tb->sel].p;
+		const struct payment *pay = &tb->pay[tb->list.sel].p;
 
 		items[n++] = (struct tui_menu_item){"View Details", M_DETAILS};
 		items[n++] = (struct tui_menu_item){"View Receipt", M_RECEIPT};
@@ -403,7 +398,7 @@ menu(struct plist *p, struct tui *t)
 			items[n++] = (struct tui_menu_item){"Void", M_VOID};
 		snprintf(title, sizeof title, "Payment %s", pay->receipt_no);
 	} else {
-		const struct credit_note *cn = &tb->cn[tb->sel];
+		const struct credit_note *cn = &tb->cn[tb->list.sel];
 
 		items[n++] =
 		    (struct tui_menu_item){"View Details", M_CN_DETAILS};
@@ -421,31 +416,22 @@ menu(struct plist *p, struct tui *t)
 	return screen_menu_new(title, items, n, run, p);
 }
 
+/* Up/Down/PgUp/PgDn/Home: the rows of the page, then the pages. */
 static int
-action(struct tui_screen *sc, struct tui *t, int a)
+page_action(struct plist *p, struct tui *t, int a)
 {
-	struct plist *p = (struct plist *)sc;
 	struct tab *tb = &p->tabs[p->cur];
-	struct tui_screen *next;
 
-	if (p->searching) {
-		/* Enter, Esc and Down end the search, keeping the text */
-		if (a == A_OPEN || a == A_BACK || a == A_DOWN || a == A_TAB) {
-			p->searching = 0;
-			sc->typing = 0;
-			return TUI_HANDLED;
-		}
-	}
 	switch (a) {
 	case A_UP:
-		if (tb->sel > 0)
-			tb->sel--;
+		if (tb->list.sel > 0)
+			tb->list.sel--;
 		else
 			prev_page(p, t, 1);
 		return TUI_HANDLED;
 	case A_DOWN:
-		if (tb->sel + 1 < tb->n)
-			tb->sel++;
+		if (tb->list.sel + 1 < tb->n)
+			tb->list.sel++;
 		else
 			next_page(p, t);
 		return TUI_HANDLED;
@@ -453,62 +439,104 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if (tb->more)
 			next_page(p, t);
 		else if (tb->n)
-			tb->sel = tb->n - 1;
+			tb->list.sel = tb->n - 1;
 		return TUI_HANDLED;
 	case A_PGUP:
 		if (tb->page > 0)
 			prev_page(p, t, 0);
 		else
-			tb->sel = 0;
+			tb->list.sel = 0;
 		return TUI_HANDLED;
 	case A_HOME:
 		restart(p, t);
 		return TUI_HANDLED;
-	case A_KLEFT:
-	case A_KRIGHT:
-		tui_table_scroll(&tb->tb, a == A_KLEFT ? -1 : 1);
+	}
+	return tui_list_action(&tb->list, a);
+}
+
+/* s: the next order (one the service refuses for a long list is
+ * skipped, its reason kept on the message line). */
+static int
+next_sort(struct plist *p, struct tui *t)
+{
+	struct tab *tb = &p->tabs[p->cur];
+
+	if (p->cur == 1) {
+		tui_message(t, 0, "Credit notes are listed newest first");
 		return TUI_HANDLED;
+	}
+	tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
+	tb->asc = pay_sort_default_asc(tb->sort);
+	restart(p, t);
+	if (t->msg[0] && t->msg_error) {
+		char why[sizeof t->msg];
+
+		snprintf(why, sizeof why, "%s", t->msg);
+		tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
+		tb->asc = pay_sort_default_asc(tb->sort);
+		restart(p, t);
+		tui_message(t, 1, "%s", why);
+		return TUI_HANDLED;
+	}
+	tui_message(t, 0, "Sorted by %s, %s", pay_sort_name(tb->sort),
+	    tb->asc ? "ascending" : "descending");
+	return TUI_HANDLED;
+}
+
+/* x: the export of exactly what the tab shows. */
+static int export(struct plist *p, struct tui *t)
+{
+	struct tab *tb = &p->tabs[p->cur];
+	char from[11], to[11];
+
+	if (p->cur == 0) {
+		struct payment_filter f;
+
+		pay_filter(t, tb, &f, from, to);
+		tui_push(t, screen_export_new(
+		                t, LIST_PAYMENTS, &f, NULL, NULL, 0, 0, 0));
+	} else {
+		struct credit_filter f;
+
+		credit_filter(t, tb, &f, from, to);
+		tui_push(t, screen_export_new(
+		                t, LIST_CREDITS, NULL, &f, NULL, 0, 0, 0));
+	}
+	return TUI_HANDLED;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct plist *p = (struct plist *)sc;
+	struct tab *tb = &p->tabs[p->cur];
+	struct tui_screen *next;
+
+	/* Enter, Esc, Down and Tab end the search, keeping the text */
+	if (tb->list.searching &&
+	    (a == A_OPEN || a == A_BACK || a == A_DOWN || a == A_TAB))
+		return tui_list_search_stop(&tb->list, sc);
+	if (page_action(p, t, a))
+		return TUI_HANDLED;
+	switch (a) {
 	case A_TAB:
 		p->cur = !p->cur;
 		load(p, t, 1);
 		return TUI_HANDLED;
 	case A_SEARCH:
-		p->searching = 1;
-		sc->typing = 1;
+		tui_list_search_start(&tb->list, sc);
 		return TUI_HANDLED;
 	case A_FILTER:
 		tui_push(t, screen_filter_new(t, &tb->lf));
 		return TUI_HANDLED;
 	case A_CLEAR:
-		memset(&tb->search, 0, sizeof tb->search);
-		tb->search.max = 128;
+		memset(&tb->list.search, 0, sizeof tb->list.search);
+		tb->list.search.max = 128;
 		list_filters_reset(&tb->lf, p->cur);
 		restart(p, t);
 		return TUI_HANDLED;
 	case A_SORT:
-		if (p->cur == 1) {
-			tui_message(
-			    t, 0, "Credit notes are listed newest first");
-			return TUI_HANDLED;
-		}
-		tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
-		tb->asc = pay_sort_default_asc(tb->sort);
-		restart(p, t);
-		if (t->msg[0] && t->msg_error) {
-			/* refused (a list too long for that order): the next
-			 * one, keeping the message */
-			char why[sizeof t->msg];
-
-			snprintf(why, sizeof why, "%s", t->msg);
-			tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
-			tb->asc = pay_sort_default_asc(tb->sort);
-			restart(p, t);
-			tui_message(t, 1, "%s", why);
-			return TUI_HANDLED;
-		}
-		tui_message(t, 0, "Sorted by %s, %s", pay_sort_name(tb->sort),
-		    tb->asc ? "ascending" : "descending");
-		return TUI_HANDLED;
+		return next_sort(p, t);
 	case A_FLIP:
 		if (p->cur == 1)
 			return TUI_HANDLED;
@@ -521,10 +549,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_OPEN:
 		if (tb->n == 0)
 			return TUI_HANDLED;
-		next =
-		    p->cur == 0
-		        ? screen_payment_new(t, tb->pay[tb->sel].p.receipt_no)
-		        : screen_credit_new(t, tb->cn[tb->sel].cn_no);
+		next = p->cur == 0
+		           ? screen_payment_new(
+		                 t, tb->pay[tb->list.sel].p.receipt_no)
+		           : screen_credit_new(t, tb->cn[tb->list.sel].cn_no);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
@@ -533,39 +561,28 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			tui_push(t, menu(p, t));
 		return TUI_HANDLED;
 	case A_EXPORT:
-		if (p->cur == 0) {
-			struct payment_filter f;
-			char from[11], to[11];
-
-			pay_filter(t, tb, &f, from, to);
-			tui_push(t, screen_export_new(t, LIST_PAYMENTS, &f,
-			                NULL, NULL, 0, 0, 0));
-		} else {
-			struct credit_filter f;
-			char from[11], to[11];
-
-			credit_filter(t, tb, &f, from, to);
-			tui_push(t, screen_export_new(t, LIST_CREDITS, NULL, &f,
-			                NULL, 0, 0, 0));
-		}
-		return TUI_HANDLED;
+		return export(p, t);
 	case A_BACK:
 		return TUI_CLOSE;
 	}
 	return 0;
 }
 
+/* The search changed: from the first page again. */
+static void
+search_changed(struct tui *t, void *arg)
+{
+	struct tab *tb = arg;
+
+	restart(tb->owner, t);
+}
+
 static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct plist *p = (struct plist *)sc;
-	struct tab *tb = &p->tabs[p->cur];
 
-	if (!p->searching)
-		return 0;
-	if (tui_field_input(&tb->search, key, ch) == 1)
-		restart(p, t);
-	return TUI_HANDLED;
+	return tui_list_search_input(&p->tabs[p->cur].list, t, key, ch);
 }
 
 /* Back from a dialog: a filter applied or a row changed reads again. */
@@ -598,28 +615,36 @@ free_list(struct tui_screen *sc)
 	}
 }
 
+const struct tui_screen_class screen_payments_class = {
+    .name = "Payments",
+    .title = "Payments",
+    .keys = screen_payments_keys,
+    .nkeys = TUI_NKEYS(screen_payments_keys),
+    .draw = draw_checked,
+    .action = action,
+    .input = input,
+    .free = free_list,
+};
+
 struct tui_screen *
 screen_payments_new(struct tui *t, int credits)
 {
 	struct plist *p = xcalloc(1, sizeof *p);
-	int k;
+	const struct xcol *cols;
+	int k, ncols;
 
-	p->sc.title = "Payments";
-	p->sc.keys = screen_payments_keys;
-	p->sc.nkeys = screen_payments_nkeys;
-	p->sc.draw = draw_checked;
-	p->sc.action = action;
-	p->sc.input = input;
-	p->sc.free = free_list;
+	p->sc.cls = &screen_payments_class;
 	for (k = 0; k < 2; k++) {
 		struct tab *tb = &p->tabs[k];
 
-		tb->search.max = 128;
+		cols =
+		    svc_listing_cols(k ? LIST_CREDITS : LIST_PAYMENTS, &ncols);
+		tui_list_init(
+		    &tb->list, cols, ncols, k ? credit_cells : pay_cells, tb);
+		tb->owner = p;
+		tb->list.search.max = 128;
+		tb->list.changed = search_changed;
 		list_filters_reset(&tb->lf, k);
-		tb->tb.cols = svc_listing_cols(
-		    k ? LIST_CREDITS : LIST_PAYMENTS, &tb->tb.ncols);
-		tb->tb.flex = 1;
-		tb->tb.first = 1;
 		tb->sort = PAY_BY_DATE;
 		tb->nstarts = 1;
 		tb->starts = xcalloc(1, sizeof *tb->starts);

@@ -6,14 +6,22 @@
 
 #include "backoffice.h"
 
-const struct tui_key screen_receipt_keys[] = {
+static const struct tui_key screen_receipt_keys[] = {
     TUI_LINES_KEYS,
     {TUI_KEY_ESC, "Esc", "Back", "back to where the receipt was opened",
         TUI_A_CLOSE},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_receipt_nkeys =
-    sizeof screen_receipt_keys / sizeof screen_receipt_keys[0];
+
+const struct tui_screen_class screen_receipt_class = {
+    .name = "Receipt",
+    .title = "Receipt",
+    .keys = screen_receipt_keys,
+    .nkeys = TUI_NKEYS(screen_receipt_keys),
+    .draw = tui_lines_screen_draw,
+    .action = tui_lines_screen_action,
+    .free = tui_lines_screen_free,
+};
 
 /* The document's text width: the configured one, narrower when the
  * terminal is. */
@@ -43,8 +51,7 @@ text_view(struct tui *t, const char *title, char *text, struct pd_err *err)
 		tui_lines_add(&l, 0, "%s", line);
 	}
 	free(text);
-	return tui_lines_screen(
-	    title, screen_receipt_keys, screen_receipt_nkeys, &l);
+	return tui_lines_screen(&screen_receipt_class, title, &l);
 }
 
 struct tui_screen *

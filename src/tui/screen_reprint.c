@@ -8,14 +8,12 @@
 
 enum { A_PRINT, A_BACK };
 
-const struct tui_key screen_reprint_keys[] = {
+static const struct tui_key screen_reprint_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Reprint",
         "write a copy of the receipt and print it", A_PRINT},
     {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_reprint_nkeys =
-    sizeof screen_reprint_keys / sizeof screen_reprint_keys[0];
 
 struct reprint {
 	struct tui_screen sc;
@@ -65,18 +63,23 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	return TUI_HANDLED;
 }
 
+const struct tui_screen_class screen_reprint_class = {
+    .name = "Reprint",
+    .title = "Reprint",
+    .keys = screen_reprint_keys,
+    .nkeys = TUI_NKEYS(screen_reprint_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+};
+
 struct tui_screen *
 screen_reprint_new(void)
 {
 	struct reprint *r = xcalloc(1, sizeof *r);
 
-	r->sc.title = "Reprint";
-	r->sc.keys = screen_reprint_keys;
-	r->sc.nkeys = screen_reprint_nkeys;
+	r->sc.cls = &screen_reprint_class;
 	r->sc.typing = 1;
-	r->sc.draw = draw;
-	r->sc.action = action;
-	r->sc.input = input;
 	r->number.max = 63;
 	return &r->sc;
 }

@@ -10,27 +10,26 @@
 
 #include "tui.h"
 
-enum { A_NOW, A_RETRY, A_UP, A_DOWN, A_RELOAD, A_BACK };
+enum { A_NOW, A_RETRY, A_RELOAD, A_BACK };
 
-const struct tui_key screen_sync_keys[] = {
+static const struct tui_key screen_sync_keys[] = {
     {'s', "s", "Sync now", "a sync round now", A_NOW},
     {'r', "r", "Retry",
         "queue the rejected record selected again "
         "(supervisor)",
         A_RETRY},
-    {KEY_UP, "Up", NULL, "select the record above", A_UP},
-    {KEY_DOWN, "Down", NULL, "select the record below", A_DOWN},
+    TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
     {'g', "g", "Reload", "read the rejected records again", A_RELOAD},
     {TUI_KEY_ESC, "Esc", "Back", "back", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_sync_nkeys =
-    sizeof screen_sync_keys / sizeof screen_sync_keys[0];
 
 struct sync_screen {
 	struct tui_screen sc;
 	struct outbox_rec *q; /* the quarantine */
-	size_t n, sel;
+	size_t n;
+	struct tui_list list;        /* of q */
 	int64_t rounds, quarantined; /* when q was read */
 	unsigned gen;
 };
@@ -75,6 +74,26 @@ tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n)
 	    st->last_ok[0] ? st->last_ok + 11 : "");
 }
 
+static const struct xcol cols[] = {
+    {"Rejected at", "rejected_at", X_TEXT, 19, 0},
+    {"Kind", "kind", X_TEXT, 12, 8},
+    {"Record", "record", X_TEXT, 22, 12},
+    {"Reason", "reason", X_TEXT, 0, 16},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	const struct outbox_rec *q = &((struct sync_screen *)arg)->q[row];
+
+	(void)t;
+	(void)buf;
+	c[0].s = q->rejected_at;
+	c[1].s = q->kind;
+	c[2].s = q->ref[0] ? q->ref : q->uuid;
+	c[3].s = q->reason;
+}
+
 static void
 load(struct sync_screen *d, struct tui *t, const struct sync_status *st)
 {
@@ -86,8 +105,7 @@ load(struct sync_screen *d, struct tui *t, const struct sync_status *st)
 		d->n = 0;
 		tui_message(t, 1, "%s", err.msg);
 	}
-	if (d->sel >= d->n)
-		d->sel = d->n ? d->n - 1 : 0;
+	tui_list_set(&d->list, d->n);
 	d->rounds = st->rounds;
 	d->quarantined = st->quarantined;
 	d->gen = t->list_gen;
@@ -109,8 +127,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct sync_status st;
 	char line[640];
 	const struct sync_report *r = &st.last;
-	size_t i, top;
-	int y = 2, rows;
+	int y = 2;
 
 	svc_sync_worker_status(t->sync, &st);
 	if (!st.configured) {
@@ -171,23 +188,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, 4, "None: every record was taken.", COLS - 6);
 		return;
 	}
-	attron(A_DIM);
-	snprintf(line, sizeof line, "%-19s %-12s %-22s %s", "Rejected at",
-	    "Kind", "Record", "Reason");
-	tui_text(y++, 3, line, COLS - 4);
-	attroff(A_DIM);
-	rows = LINES - 3 - y;
-	if (rows < 1)
-		rows = 1;
-	top = tui_list_top(d->sel, d->n, rows);
-	for (i = top; i < d->n && y < LINES - 3; i++, y++) {
-		const struct outbox_rec *q = &d->q[i];
-
-		snprintf(line, sizeof line, "%-19s %-12.12s %-22.22s %s",
-		    q->rejected_at, q->kind, q->ref[0] ? q->ref : q->uuid,
-		    q->reason);
-		tui_row(t, y, 2, COLS - 4, i == d->sel, line);
-	}
+	tui_list_draw(t, &d->list, y, 2, COLS - 4, LINES - 3 - y);
 }
 
 static int
@@ -197,14 +198,12 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	struct sync_status st;
 	struct pd_err err;
 
+	if (tui_list_action(&d->list, a))
+		return TUI_HANDLED;
 	svc_sync_worker_status(t->sync, &st);
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&d->sel, d->n, a == A_UP ? -1 : 1);
-		return TUI_HANDLED;
 	case A_RELOAD:
 		if (st.configured)
 			load(d, t, &st);
@@ -222,15 +221,16 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			tui_message(t, 1, "no rejected record to queue again");
 			return TUI_HANDLED;
 		}
-		if (svc_sync_retry(t->svc, d->q[d->sel].uuid, &err) != 0) {
+		if (svc_sync_retry(t->svc, d->q[d->list.sel].uuid, &err) != 0) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}
 		tui_message(t, 0,
 		    "%s %s queued again; it goes with the next "
 		    "sync",
-		    d->q[d->sel].kind,
-		    d->q[d->sel].ref[0] ? d->q[d->sel].ref : d->q[d->sel].uuid);
+		    d->q[d->list.sel].kind,
+		    d->q[d->list.sel].ref[0] ? d->q[d->list.sel].ref
+		                             : d->q[d->list.sel].uuid);
 		load(d, t, &st);
 		svc_sync_worker_kick(t->sync);
 		return TUI_HANDLED;
@@ -246,17 +246,23 @@ free_sync(struct tui_screen *sc)
 	svc_outbox_free(d->q, d->n);
 }
 
+const struct tui_screen_class screen_sync_class = {
+    .name = "Sync",
+    .title = "Sync",
+    .keys = screen_sync_keys,
+    .nkeys = TUI_NKEYS(screen_sync_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_sync,
+};
+
 struct tui_screen *
 screen_sync_new(struct tui *t)
 {
 	struct sync_screen *d = xcalloc(1, sizeof *d);
 
-	d->sc.title = "Sync";
-	d->sc.keys = screen_sync_keys;
-	d->sc.nkeys = screen_sync_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.free = free_sync;
+	d->sc.cls = &screen_sync_class;
+	tui_list_init(&d->list, cols, TUI_NCOLS(cols), cells, d);
 	d->gen = t->list_gen - 1; /* read on the first draw */
 	return &d->sc;
 }

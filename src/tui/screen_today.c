@@ -7,27 +7,48 @@
 
 #include "tui.h"
 
-enum { A_OPEN, A_UP, A_DOWN, A_PGUP, A_PGDN, A_RELOAD, A_BACK };
+enum { A_OPEN, A_RELOAD, A_BACK };
 
-const struct tui_key screen_today_keys[] = {
+static const struct tui_key screen_today_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Details", "the details of the payment", A_OPEN},
-    {KEY_UP, "Up", NULL, "select the payment above", A_UP},
-    {KEY_DOWN, "Down", NULL, "select the payment below", A_DOWN},
-    {KEY_PPAGE, "PgUp", NULL, "a page up", A_PGUP},
-    {KEY_NPAGE, "PgDn", NULL, "a page down", A_PGDN},
+    TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
     {'g', "g", "Reload", "read the list again", A_RELOAD},
     {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_today_nkeys =
-    sizeof screen_today_keys / sizeof screen_today_keys[0];
 
 struct today {
 	struct tui_screen sc;
 	struct payment_row *rows;
-	size_t n, cap, sel;
+	size_t n, cap;
 	int64_t posted, total;
+	struct tui_list list;
 };
+
+static const struct xcol cols[] = {
+    {"Time", "time", X_TEXT, 5, 0},
+    {"Receipt", "receipt_no", X_TEXT, 17, 10},
+    {"Consumer", "consumer", X_TEXT, 0, 12},
+    {"Amount", "amount", X_MONEY, 13, 0},
+    {"Method", "method", X_TEXT, 13, 8},
+    {"Status", "status", X_TEXT, 0, 0},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	const struct payment_row *r = &((struct today *)arg)->rows[row];
+
+	(void)t;
+	snprintf(buf, LISTING_BUFSZ, "%.5s", r->p.created_at + 11);
+	c[0].s = buf;
+	c[1].s = r->p.receipt_no;
+	c[2].s = r->consumer_name;
+	c[3].n = r->p.amount;
+	c[4].s = r->p.method;
+	c[5].s = pay_status_name(r->p.status);
+}
 
 static int
 add(const struct payment_row *row, void *arg)
@@ -53,7 +74,8 @@ load(struct today *d, struct tui *t)
 	struct pd_err err;
 	char day[11];
 
-	d->n = d->sel = 0;
+	d->n = 0;
+	d->list.sel = 0;
 	d->posted = d->total = 0;
 	svc_today(day);
 	memset(&f, 0, sizeof f);
@@ -62,12 +84,7 @@ load(struct today *d, struct tui *t)
 	f.terminal = t->svc->cfg.terminal_id;
 	if (svc_payments_each(t->svc, &f, add, d, &err) != 0)
 		tui_message(t, 1, "%s", err.msg);
-}
-
-static int
-list_rows(void)
-{
-	return LINES - 8;
+	tui_list_set(&d->list, d->n);
 }
 
 static void
@@ -75,8 +92,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct today *d = (struct today *)sc;
 	char line[256], m[MONEY_BUFSZ];
-	size_t i, top;
-	int y = 4, nw = COLS - 2 - 6 - 18 - 14 - 14 - 10;
+	int y = 4;
 
 	snprintf(line, sizeof line, "%lld payment%s posted, %s",
 	    (long long)d->posted, d->posted == 1 ? "" : "s",
@@ -89,25 +105,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, 2, "No payment taken here today", COLS - 4);
 		return;
 	}
-	if (nw < 12)
-		nw = 12;
-	attron(A_DIM);
-	snprintf(line, sizeof line, "%-5s %-17s %-*s %13s %-13s %s", "Time",
-	    "Receipt", nw, "Consumer", "Amount", "Method", "Status");
-	tui_text(y++, 3, line, COLS - 4);
-	attroff(A_DIM);
-	top = tui_list_top(d->sel, d->n, list_rows());
-	for (i = top; i < d->n && y < 4 + 1 + list_rows(); i++, y++) {
-		const struct payment_row *r = &d->rows[i];
-
-		snprintf(line, sizeof line,
-		    "%-5.5s %-17.17s %-*.*s %13s %-13.13s %s",
-		    r->p.created_at + 11, r->p.receipt_no, nw, nw,
-		    r->consumer_name,
-		    svc_money(t->svc, m, sizeof m, r->p.amount), r->p.method,
-		    pay_status_name(r->p.status));
-		tui_row(t, y, 2, COLS - 4, i == d->sel, line);
-	}
+	tui_list_draw(t, &d->list, y, 2, COLS - 3, LINES - 3 - y);
 }
 
 static int
@@ -116,25 +114,18 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	struct today *d = (struct today *)sc;
 	struct tui_screen *next;
 
+	if (tui_list_action(&d->list, a))
+		return TUI_HANDLED;
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
-	case A_UP:
-	case A_DOWN:
-		tui_list_move(&d->sel, d->n, a == A_UP ? -1 : 1);
-		return TUI_HANDLED;
-	case A_PGUP:
-	case A_PGDN:
-		tui_list_move(
-		    &d->sel, d->n, a == A_PGUP ? -list_rows() : list_rows());
-		return TUI_HANDLED;
 	case A_RELOAD:
 		load(d, t);
 		return TUI_HANDLED;
 	case A_OPEN:
 		if (d->n == 0)
 			return TUI_HANDLED;
-		next = screen_payment_new(t, d->rows[d->sel].p.receipt_no);
+		next = screen_payment_new(t, d->rows[d->list.sel].p.receipt_no);
 		if (next != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
@@ -148,17 +139,23 @@ free_today(struct tui_screen *sc)
 	free(((struct today *)sc)->rows);
 }
 
+const struct tui_screen_class screen_today_class = {
+    .name = "Today's payments",
+    .title = "Today's payments",
+    .keys = screen_today_keys,
+    .nkeys = TUI_NKEYS(screen_today_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_today,
+};
+
 struct tui_screen *
 screen_today_new(struct tui *t)
 {
 	struct today *d = xcalloc(1, sizeof *d);
 
-	d->sc.title = "Today's payments";
-	d->sc.keys = screen_today_keys;
-	d->sc.nkeys = screen_today_nkeys;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.free = free_today;
+	d->sc.cls = &screen_today_class;
+	tui_list_init(&d->list, cols, TUI_NCOLS(cols), cells, d);
 	load(d, t);
 	return &d->sc;
 }

@@ -9,14 +9,12 @@
 
 enum { A_VOID, A_BACK };
 
-const struct tui_key screen_void_keys[] = {
+static const struct tui_key screen_void_keys[] = {
     {TUI_KEY_ENTER, "Enter", "Void", "void the payment with this reason",
         A_VOID},
     {TUI_KEY_ESC, "Esc", "Cancel", "close without voiding", A_BACK},
     {KEY_F(1), "F1", "Help", "this help", -1},
 };
-const size_t screen_void_nkeys =
-    sizeof screen_void_keys / sizeof screen_void_keys[0];
 
 struct voidd {
 	struct tui_screen sc;
@@ -96,6 +94,17 @@ free_void(struct tui_screen *sc)
 	svc_payment_view_free(&((struct voidd *)sc)->v);
 }
 
+const struct tui_screen_class screen_void_class = {
+    .name = "Void payment",
+    .title = "Void payment",
+    .keys = screen_void_keys,
+    .nkeys = TUI_NKEYS(screen_void_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_void,
+};
+
 struct tui_screen *
 screen_void_new(struct tui *t, const char *receipt)
 {
@@ -108,13 +117,7 @@ screen_void_new(struct tui *t, const char *receipt)
 		return NULL;
 	}
 	d->reason.max = t->svc->cfg.remarks_max;
-	d->sc.title = "Void payment";
-	d->sc.keys = screen_void_keys;
-	d->sc.nkeys = screen_void_nkeys;
+	d->sc.cls = &screen_void_class;
 	d->sc.typing = 1;
-	d->sc.draw = draw;
-	d->sc.action = action;
-	d->sc.input = input;
-	d->sc.free = free_void;
 	return &d->sc;
 }

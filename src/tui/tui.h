@@ -1,13 +1,9 @@
 /* tui.h - the ncurses front end: a stack of screens, one loop that reads
  * keys and redraws, a header and a key bar on every screen.
  *
- * TO ADD A SCREEN:
- *   1. a file src/tui/screen_x.c with its key table (struct tui_key[]),
- *      its draw and action functions, and a constructor in this header;
- *      its key table in tui_keymaps() (app.c);
- *   2. the keys in the INTERACTIVE COMMANDS section of man/paydesk.1
- *      (tests/cli/test_docs.sh checks them against `paydesk keys`);
- *   3. a tmux test in tests/tui/.
+ * A screen is a const struct tui_screen_class (its title, key table and
+ * handlers) in its own file; app.c lists every class in its registry.
+ * To add a screen, follow "TO ADD A NEW SCREEN" at the top of app.c.
  * Screens call service functions only: no SQL, no PDF, no rules.
  */
 #ifndef PAYDESK_TUI_H
@@ -16,6 +12,7 @@
 #include <wchar.h>
 
 #include "paydesk/service.h"
+#include "paydesk/tui.h"
 
 /* Keys the loop delivers: ncurses KEY_* codes, and these. */
 #define TUI_KEY_ESC 0x1001
@@ -30,31 +27,42 @@ enum {
 	TUI_QUIT = 4     /* leave the program */
 };
 
-/* One binding: the key bar, the help screen and the man page's key list
- * come from these tables. */
-struct tui_key {
-	int key;           /* KEY_*, TUI_KEY_*, or a character */
-	const char *name;  /* as shown: "F1", "Enter", "Esc", "q" */
-	const char *label; /* on the key bar; NULL: help only */
-	const char *help;  /* one line for the help screen */
-	int action;        /* the screen's action number */
-};
-
 struct tui;
-struct tui_screen {
-	const char *title;
+struct tui_screen;
+
+/* A kind of screen: what every instance shares. One const instance per
+ * screen_*.c (screen_x_class), listed in the registry in app.c. */
+struct tui_screen_class {
+	const char *name;  /* in `paydesk keys` and the man page */
+	const char *title; /* in the header (an instance may override it) */
 	const struct tui_key *keys;
-	size_t nkeys;
-	int typing; /* a text field has the focus: '?' is a character */
+	size_t nkeys; /* TUI_NKEYS(keys) */
 	/* draw the body (rows 1 .. LINES-3) */
 	void (*draw)(struct tui_screen *sc, struct tui *t);
 	/* a key from the table */
 	int (*action)(struct tui_screen *sc, struct tui *t, int action);
 	/* any other key or character; NULL: ignored */
 	int (*input)(struct tui_screen *sc, struct tui *t, int key, wint_t ch);
+	/* free what the instance holds (not the instance); NULL: nothing */
 	void (*free)(struct tui_screen *sc);
+};
+/* The number of entries of a key table (an array, not a pointer). */
+#define TUI_NKEYS(table) (sizeof(table) / sizeof((table)[0]))
+
+/* One screen on the stack: the first member of each screen's struct. */
+struct tui_screen {
+	const struct tui_screen_class *cls;
+	const char *title; /* NULL: the class's */
+	int typing;        /* a text field has the focus: '?' is a character */
 	struct tui_screen *below;
 };
+
+/* The title shown in the header for sc. */
+static inline const char *
+tui_screen_title(const struct tui_screen *sc)
+{
+	return sc->title != NULL ? sc->title : sc->cls->title;
+}
 
 struct tui {
 	struct svc *svc;
@@ -77,9 +85,6 @@ struct tui {
 /* Colour pairs, when the terminal has colours and NO_COLOR is unset. */
 enum { TUI_C_HEADER = 1, TUI_C_KEY, TUI_C_ERROR, TUI_C_OK, TUI_C_SELECT };
 
-/* Run the UI on an open service until the user quits; 0 or an exit
- * status. */
-int tui_main(struct svc *svc);
 /* The loop's two halves, for the benchmark: hand one key to the top
  * screen (0 or TUI_QUIT), and redraw everything. */
 int tui_dispatch(struct tui *t, int key, wint_t ch);
@@ -102,14 +107,6 @@ void tui_pair(int y, int x, int lw, const char *label, const char *value);
 
 /* Amount in large digits (5 rows high) at y, x; returns its width. */
 int tui_big(int y, int x, const char *s);
-
-/* A selectable list: move the selection by delta within n, and the first
- * row to show so that sel is visible in rows. */
-void tui_list_move(size_t *sel, size_t n, int delta);
-size_t tui_list_top(size_t sel, size_t n, int rows);
-/* Draw row y as selected (the whole width from x) or not. */
-void tui_row(
-    struct tui *t, int y, int x, int width, int selected, const char *text);
 
 /* Write a copy of a receipt and print it; the outcome on the message
  * line, and (done, if not NULL) what was written. */
@@ -144,10 +141,14 @@ enum { TUI_A_LINE_DOWN = 1000, TUI_A_LINE_UP, TUI_A_PAGE_DOWN, TUI_A_PAGE_UP };
 int tui_lines_action(struct tui_lines *l, int action, int rows);
 void tui_lines_free(struct tui_lines *l);
 /* A screen that only shows lines (scrolled with TUI_LINES_KEYS, closed
- * by the key whose action is TUI_A_CLOSE); it takes l over. */
+ * by the key whose action is TUI_A_CLOSE); it takes l over. Its class
+ * has the three handlers below; title NULL: the class's. */
 enum { TUI_A_CLOSE = 1010 };
-struct tui_screen *tui_lines_screen(const char *title,
-    const struct tui_key *keys, size_t nkeys, struct tui_lines *l);
+struct tui_screen *tui_lines_screen(
+    const struct tui_screen_class *cls, const char *title, struct tui_lines *l);
+void tui_lines_screen_draw(struct tui_screen *sc, struct tui *t);
+int tui_lines_screen_action(struct tui_screen *sc, struct tui *t, int a);
+void tui_lines_screen_free(struct tui_screen *sc);
 
 /* A one-line text field. */
 struct tui_field {
@@ -167,7 +168,13 @@ void tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
 /* A form: labelled inputs in a column, the focus moved with Up/Down or
  * Tab, choices changed with Left/Right (or Space), a set of options
  * toggled with Space. */
-enum tui_form_kind { FORM_TEXT, FORM_MONEY, FORM_DATE, FORM_CHOICE, FORM_MULTI };
+enum tui_form_kind {
+	FORM_TEXT,
+	FORM_MONEY,
+	FORM_DATE,
+	FORM_CHOICE,
+	FORM_MULTI
+};
 struct tui_form_item {
 	const char *label;
 	enum tui_form_kind kind;
@@ -185,8 +192,8 @@ struct tui_form {
 	struct tui_form_item *items;
 	int n, focus;
 };
-void tui_form_text(struct tui_form_item *it, const char *label, int max,
-    const char *value);
+void tui_form_text(
+    struct tui_form_item *it, const char *label, int max, const char *value);
 void tui_form_choice(struct tui_form_item *it, const char *label,
     const char *const *options, int n, int choice);
 /* A key for the form: 1 handled, 0 not a form key, -1 refused. */
@@ -194,29 +201,100 @@ int tui_form_input(struct tui_form *fm, int key, wint_t ch);
 /* The focus is on a field that takes characters. */
 int tui_form_typing(const struct tui_form *fm);
 /* Labels in a column of lw, inputs after them, w columns in all. */
-void tui_form_draw(struct tui *t, const struct tui_form *fm, int y, int x,
-    int lw, int w);
+void tui_form_draw(
+    struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w);
 
-/* A listing on screen: its columns (from svc_listing_cols), their
- * widths fitted to the terminal by tui_table_layout; column 0 stays, the
- * rest scroll sideways from first. */
-#define TUI_TABLE_MAX 16
-struct tui_table {
+/* The list widget (list.c): a selection, marks, a search typed as you
+ * go, and columns (struct xcol: the service's listing columns or a
+ * screen's own) laid out from what they show, by display width. The
+ * screen gives the rows' cells; its key table takes TUI_LIST_KEYS (and
+ * TUI_LIST_SCROLL_KEYS, TUI_LIST_MARK_KEYS where they apply) and its
+ * action handler hands them to tui_list_action. */
+#define TUI_LIST_COLS 16
+/* The number of columns of a column table (an array). */
+#define TUI_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
+/* Fill the cells of row (ncols of them) for the list; text may point
+ * into buf (LISTING_BUFSZ bytes) or into the screen's rows. */
+typedef void (*tui_list_cells_fn)(
+    struct tui *t, void *arg, size_t row, struct xcell *cells, char *buf);
+struct tui_list {
 	const struct xcol *cols;
 	int ncols;
-	int flex;        /* the column that takes spare width */
-	int first, last; /* scrolled columns shown */
+	tui_list_cells_fn cells;
+	void *arg;
+	int header;      /* a header row above the rows (1 by default) */
 	int sorted, asc; /* the column marked as the order (-1: none) */
-	int w[TUI_TABLE_MAX];
+	int marks;       /* Space marks rows (set before tui_list_set) */
+	int blur;        /* the focus is elsewhere: the selection in bold */
+	/* the search typed as you go: the screen starts it (its "/" key);
+	 * each change calls changed, which reads the rows again */
+	struct tui_field search;
+	int searching;
+	void (*changed)(struct tui *t, void *arg);
+	/* state */
+	size_t n, sel, top;
+	unsigned char *marked; /* a flag per row when marks */
+	size_t nmarked;
+	int first, last; /* the scrolled columns shown (column 0 stays) */
+	int rows;        /* the rows shown by the last draw */
+	int w[TUI_LIST_COLS];
 };
-/* Fit to width columns (row marker column excluded); the last shown. */
-int tui_table_layout(struct tui_table *tb, int width);
-void tui_table_header(struct tui *t, const struct tui_table *tb, int y, int x);
-/* A row of cells; marked shows a '*' before it. */
-void tui_table_row(struct tui *t, const struct tui_table *tb, int y, int x,
-    const struct xcell *cells, int selected, int marked);
-/* Scroll the columns sideways; 1 if they moved. */
-int tui_table_scroll(struct tui_table *tb, int delta);
+enum {
+	TUI_A_LIST_UP = 1100,
+	TUI_A_LIST_DOWN,
+	TUI_A_LIST_PGUP,
+	TUI_A_LIST_PGDN,
+	TUI_A_LIST_HOME,
+	TUI_A_LIST_END,
+	TUI_A_LIST_LEFT,
+	TUI_A_LIST_RIGHT,
+	TUI_A_LIST_MARK,
+	TUI_A_LIST_MARK_ALL
+};
+/* clang-format off */
+#define TUI_LIST_KEYS                                                     \
+	{KEY_UP, "Up", NULL, "the row above", TUI_A_LIST_UP},             \
+	{KEY_DOWN, "Down", NULL, "the row below", TUI_A_LIST_DOWN},       \
+	{KEY_PPAGE, "PgUp", NULL, "a page up", TUI_A_LIST_PGUP},          \
+	{KEY_NPAGE, "PgDn", NULL, "a page down", TUI_A_LIST_PGDN},        \
+	{KEY_HOME, "Home", NULL, "the first row", TUI_A_LIST_HOME},       \
+	{KEY_END, "End", NULL, "the last row", TUI_A_LIST_END}
+#define TUI_LIST_SCROLL_KEYS                                              \
+	{KEY_LEFT, "Left", NULL, "scroll the columns left", TUI_A_LIST_LEFT}, \
+	{KEY_RIGHT, "Right", NULL, "scroll the columns right",            \
+	    TUI_A_LIST_RIGHT}
+#define TUI_LIST_MARK_KEYS                                                \
+	{' ', "Space", "Mark", "mark or unmark the row", TUI_A_LIST_MARK}, \
+	{'*', "*", NULL, "mark every row, or clear the marks",            \
+	    TUI_A_LIST_MARK_ALL}
+/* clang-format on */
+/* A list of ncols columns whose cells come from cells(t, arg, ...). */
+void tui_list_init(struct tui_list *l, const struct xcol *cols, int ncols,
+    tui_list_cells_fn cells, void *arg);
+/* The list now has n rows (read again): the selection stays within,
+ * the marks are cleared. */
+void tui_list_set(struct tui_list *l, size_t n);
+/* Draw the header and as many rows as fit in rows rows (the header
+ * included) at y, x, width columns; the rows used. */
+int tui_list_draw(
+    struct tui *t, struct tui_list *l, int y, int x, int width, int rows);
+/* For a screen that draws its rows itself: the first row to show in
+ * rows rows (they are then what PgUp/PgDn move by). */
+size_t tui_list_top(struct tui_list *l, int rows);
+/* A TUI_A_LIST_* action: TUI_HANDLED, or 0 for any other. */
+int tui_list_action(struct tui_list *l, int action);
+/* Start or stop the search typed as you go (sc: the screen, which
+ * takes characters while it runs); stop returns TUI_HANDLED. */
+void tui_list_search_start(struct tui_list *l, struct tui_screen *sc);
+int tui_list_search_stop(struct tui_list *l, struct tui_screen *sc);
+/* A key while searching: TUI_HANDLED (the search edited); 0 when not
+ * searching. */
+int tui_list_search_input(
+    struct tui_list *l, struct tui *t, int key, wint_t ch);
+void tui_list_free(struct tui_list *l);
+/* s in w display columns at y, x (right-aligned if right), cut with an
+ * ellipsis if longer, never inside a character; the columns written. */
+int tui_cell(int y, int x, const char *s, int w, int right);
 
 /* A menu over the screen below it: Enter runs fn with the item's id
  * after the menu closed; fn returns a screen to open, or NULL. */
@@ -230,14 +308,6 @@ struct tui_screen *screen_menu_new(const char *title,
 
 /* Log the user out (the caller closes its screen). */
 void tui_logout(struct tui *t);
-
-/* The keys of every screen, for `paydesk keys` and the docs check. */
-struct tui_keymap {
-	const char *screen;
-	const struct tui_key *keys;
-	size_t nkeys;
-};
-const struct tui_keymap *tui_keymaps(size_t *n);
 
 /* Screens. */
 struct tui_screen *screen_login_new(void);
@@ -264,60 +334,5 @@ struct tui_screen *screen_aging_new(struct tui *t);
 struct tui_screen *screen_payment_new(struct tui *t, const char *number);
 /* The text of a receipt; NULL (with a message) if it cannot be made. */
 struct tui_screen *screen_receipt_new(struct tui *t, const char *number);
-
-extern const struct tui_key screen_login_keys[];
-extern const size_t screen_login_nkeys;
-extern const struct tui_key screen_home_keys[];
-extern const size_t screen_home_nkeys;
-extern const struct tui_key screen_reprint_keys[];
-extern const size_t screen_reprint_nkeys;
-extern const struct tui_key screen_pay_search_keys[];
-extern const size_t screen_pay_search_nkeys;
-extern const struct tui_key screen_pay_account_keys[];
-extern const size_t screen_pay_account_nkeys;
-extern const struct tui_key screen_pay_channel_keys[];
-extern const size_t screen_pay_channel_nkeys;
-extern const struct tui_key screen_pay_items_keys[];
-extern const size_t screen_pay_items_nkeys;
-extern const struct tui_key screen_pay_method_keys[];
-extern const size_t screen_pay_method_nkeys;
-extern const struct tui_key screen_pay_summary_keys[];
-extern const size_t screen_pay_summary_nkeys;
-extern const struct tui_key screen_pay_review_keys[];
-extern const size_t screen_pay_review_nkeys;
-extern const struct tui_key screen_pay_done_keys[];
-extern const size_t screen_pay_done_nkeys;
-extern const struct tui_key screen_dashboard_keys[];
-extern const size_t screen_dashboard_nkeys;
-extern const struct tui_key screen_payments_keys[];
-extern const size_t screen_payments_nkeys;
-extern const struct tui_key screen_menu_keys[];
-extern const size_t screen_menu_nkeys;
-extern const struct tui_key screen_filter_keys[];
-extern const size_t screen_filter_nkeys;
-extern const struct tui_key screen_void_keys[];
-extern const size_t screen_void_nkeys;
-extern const struct tui_key screen_credit_create_keys[];
-extern const size_t screen_credit_create_nkeys;
-extern const struct tui_key screen_credit_keys[];
-extern const size_t screen_credit_nkeys;
-extern const struct tui_key screen_credit_apply_keys[];
-extern const size_t screen_credit_apply_nkeys;
-extern const struct tui_key screen_export_keys[];
-extern const size_t screen_export_nkeys;
-extern const struct tui_key screen_payers_keys[];
-extern const size_t screen_payers_nkeys;
-extern const struct tui_key screen_aging_keys[];
-extern const size_t screen_aging_nkeys;
-extern const struct tui_key screen_aging_items_keys[];
-extern const size_t screen_aging_items_nkeys;
-extern const struct tui_key screen_today_keys[];
-extern const size_t screen_today_nkeys;
-extern const struct tui_key screen_payment_keys[];
-extern const size_t screen_payment_nkeys;
-extern const struct tui_key screen_sync_keys[];
-extern const size_t screen_sync_nkeys;
-extern const struct tui_key screen_receipt_keys[];
-extern const size_t screen_receipt_nkeys;
 
 #endif

@@ -1,5 +1,6 @@
-/* widgets.c - pieces the screens share: selectable lists, scrolled lines
- * of details, and amounts in large digits. */
+/* widgets.c - pieces the screens share: scrolled lines of details (and
+ * a screen of them), amounts in large digits, reprints. The list widget
+ * is list.c. */
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,40 +8,6 @@
 #include <string.h>
 
 #include "tui.h"
-
-void
-tui_list_move(size_t *sel, size_t n, int delta)
-{
-	long v = (long)*sel + delta;
-
-	if (n == 0 || v < 0)
-		v = 0;
-	else if (v >= (long)n)
-		v = (long)n - 1;
-	*sel = (size_t)v;
-}
-
-size_t
-tui_list_top(size_t sel, size_t n, int rows)
-{
-	if (rows <= 0 || n <= (size_t)rows || sel < (size_t)rows / 2)
-		return 0;
-	if (sel + (size_t)rows / 2 >= n)
-		return n - (size_t)rows;
-	return sel - (size_t)rows / 2;
-}
-
-void
-tui_row(struct tui *t, int y, int x, int width, int selected, const char *text)
-{
-	int attr = selected ? tui_attr(t, TUI_C_SELECT, A_REVERSE) : 0;
-
-	attron(attr);
-	move(y, x);
-	hline(' ', width);
-	tui_text(y, x + 1, text, width - 1);
-	attroff(attr);
-}
 
 void
 tui_reprint(struct tui *t, const char *number, char *done, size_t n)
@@ -214,8 +181,8 @@ lines_rows(void)
 	return LINES - 4;
 }
 
-static void
-lines_draw(struct tui_screen *sc, struct tui *t)
+void
+tui_lines_screen_draw(struct tui_screen *sc, struct tui *t)
 {
 	struct lines_screen *v = (struct lines_screen *)sc;
 
@@ -224,8 +191,8 @@ lines_draw(struct tui_screen *sc, struct tui *t)
 	tui_lines_draw(&v->l, 1, 2, lines_rows());
 }
 
-static int
-lines_act(struct tui_screen *sc, struct tui *t, int a)
+int
+tui_lines_screen_action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct lines_screen *v = (struct lines_screen *)sc;
 
@@ -235,25 +202,21 @@ lines_act(struct tui_screen *sc, struct tui *t, int a)
 	return a == TUI_A_CLOSE ? TUI_CLOSE : 0;
 }
 
-static void
-lines_free(struct tui_screen *sc)
+void
+tui_lines_screen_free(struct tui_screen *sc)
 {
 	tui_lines_free(&((struct lines_screen *)sc)->l);
 }
 
 struct tui_screen *
-tui_lines_screen(const char *title, const struct tui_key *keys, size_t nkeys,
-    struct tui_lines *l)
+tui_lines_screen(
+    const struct tui_screen_class *cls, const char *title, struct tui_lines *l)
 {
 	struct lines_screen *v = xcalloc(1, sizeof *v);
 
 	v->l = *l;
 	memset(l, 0, sizeof *l);
+	v->sc.cls = cls;
 	v->sc.title = title;
-	v->sc.keys = keys;
-	v->sc.nkeys = nkeys;
-	v->sc.draw = lines_draw;
-	v->sc.action = lines_act;
-	v->sc.free = lines_free;
 	return &v->sc;
 }

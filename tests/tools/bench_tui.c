@@ -148,7 +148,7 @@ main(int argc, char **argv)
 			steps[ns++] = key(&t, TUI_KEY_ENTER, 0);
 		/* confirm: post, receipt, done screen */
 		posts[np] = key(&t, TUI_KEY_ENTER, 0);
-		if (strcmp(t.top->title, "Payment recorded") != 0) {
+		if (strcmp(tui_screen_title(t.top), "Payment recorded") != 0) {
 			fprintf(stderr,
 			    "bench_tui: round %d did not post: %s\n", round,
 			    t.msg);
@@ -191,8 +191,8 @@ main(int argc, char **argv)
 		struct tui_screen *sc = t.top;
 
 		t.top = sc->below;
-		if (sc->free != NULL)
-			sc->free(sc);
+		if (sc->cls->free != NULL)
+			sc->cls->free(sc);
 		free(sc);
 	}
 	endwin();

@@ -1,0 +1,423 @@
+/* list.c - the one list widget every list screen plugs into (after tmux
+ * mode-tree.c and htop Panel.c): a selection moved with Up/Down/PgUp/
+ * PgDn/Home/End, rows marked with Space, a search typed as you go, and
+ * columns laid out from what they show.
+ *
+ * Columns are struct xcol (the service's listing columns, or a screen's
+ * own): each is as wide as its header, its width or its widest cell on
+ * screen, whichever is widest, in display columns (a wide character
+ * counts two, a combining mark none). When the terminal is too narrow,
+ * text columns that allow it (min, else width, not 0) are cut with an
+ * ellipsis, never inside a character, the widest first and never below
+ * that least; numbers are never cut. What
+ * still does not fit scrolls sideways with Left/Right, the first column
+ * staying in place. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui.h"
+
+#define ELLIPSIS "\xe2\x80\xa6"
+
+/* Bytes of s that fit in w display columns (the combining marks after
+ * the last character that fits go with it); *cols: their columns. */
+static size_t
+fit(const char *s, int w, int *cols)
+{
+	size_t i = 0;
+	int c = 0;
+
+	while (s[i] != '\0') {
+		int cw = utf8_cp_columns(utf8_cp(s + i));
+
+		if (c + cw > w)
+			break;
+		c += cw;
+		i += utf8_len(s + i);
+	}
+	*cols = c;
+	return i;
+}
+
+int
+tui_cell(int y, int x, const char *s, int w, int right)
+{
+	int cols = utf8_columns(s, strlen(s)), used;
+	size_t n;
+
+	if (w <= 0)
+		return 0;
+	if (cols <= w) {
+		move(y, right ? x + w - cols : x);
+		addstr(s);
+		return cols;
+	}
+	n = fit(s, w - 1, &used);
+	move(y, x);
+	addnstr(s, (int)n);
+	addstr(ELLIPSIS);
+	return used + 1;
+}
+
+static int
+numeric(enum xkind k)
+{
+	return k == X_MONEY || k == X_INT || k == X_TENTHS;
+}
+
+/* The text of cell i of a row. */
+static const char *
+cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
+    char *buf, size_t n)
+{
+	switch (l->cols[i].kind) {
+	case X_MONEY:
+		return svc_money(t->svc, buf, n, c[i].n);
+	case X_INT:
+		snprintf(buf, n, "%lld", (long long)c[i].n);
+		return buf;
+	case X_TENTHS:
+		return money_plain(buf, n, c[i].n, 1);
+	default:
+		return c[i].s ? c[i].s : "";
+	}
+}
+
+static void
+header_text(const struct tui_list *l, int i, char *buf, size_t n)
+{
+	const char *h = l->cols[i].header ? l->cols[i].header : "";
+
+	if (i == l->sorted)
+		snprintf(buf, n, "%s%s", h,
+		    l->asc ? "\xe2\x96\xb2" : "\xe2\x96\xbc");
+	else
+		snprintf(buf, n, "%s", h);
+}
+
+/* The least width of column i: numbers and columns without a least keep
+ * what they show; the others may go down to it (and their header). */
+static int
+least(const struct tui_list *l, int i, int natural)
+{
+	const struct xcol *c = &l->cols[i];
+	char h[96];
+	int m = c->min ? c->min : c->width, hw;
+
+	if (numeric(c->kind) || m <= 0 || m >= natural)
+		return natural;
+	header_text(l, i, h, sizeof h);
+	hw = utf8_columns(h, strlen(h));
+	return m > hw ? m : hw;
+}
+
+/* Take columns off the widest of w (above floor) until total fits in
+ * width; the total left. */
+static int
+shrink(int *w, const int *floor, int n, int total, int width)
+{
+	int i, widest;
+
+	while (total > width) {
+		widest = -1;
+		for (i = 0; i < n; i++)
+			if (w[i] > floor[i] &&
+			    (widest < 0 ||
+			        w[i] - floor[i] > w[widest] - floor[widest]))
+				widest = i;
+		if (widest < 0)
+			break;
+		w[widest]--;
+		total--;
+	}
+	return total;
+}
+
+/* Each column as wide as its header and the cells of the rows shown. */
+static void
+measure(struct tui *t, struct tui_list *l, int *cw)
+{
+	struct xcell c[TUI_LIST_COLS];
+	char buf[LISTING_BUFSZ], tb[MONEY_BUFSZ + 32];
+	size_t r;
+	int i;
+
+	for (i = 0; i < l->ncols; i++) {
+		header_text(l, i, tb, sizeof tb);
+		cw[i] = l->header ? utf8_columns(tb, strlen(tb)) : 0;
+	}
+	for (r = l->top; r < l->n && r < l->top + (size_t)l->rows; r++) {
+		memset(c, 0, sizeof c);
+		l->cells(t, l->arg, r, c, buf);
+		for (i = 0; i < l->ncols; i++) {
+			const char *s = cell_text(t, l, i, c, tb, sizeof tb);
+			int w = utf8_columns(s, strlen(s));
+
+			if (w > cw[i])
+				cw[i] = w;
+		}
+	}
+}
+
+/* Widths: each column's own width (or more for what it shows); when
+ * that is too wide, down to what it shows, then text cut down to its
+ * least; then the scrolled columns that fit: first .. last. */
+static void
+layout(struct tui *t, struct tui_list *l, int width)
+{
+	int i, total, cw[TUI_LIST_COLS], lo[TUI_LIST_COLS], used;
+
+	measure(t, l, cw);
+	total = l->ncols - 1;
+	for (i = 0; i < l->ncols; i++) {
+		l->w[i] = cw[i] > l->cols[i].width ? cw[i] : l->cols[i].width;
+		lo[i] = least(l, i, cw[i]);
+		total += l->w[i];
+	}
+	total = shrink(l->w, cw, l->ncols, total, width);
+	total = shrink(l->w, lo, l->ncols, total, width);
+	if (l->first < 1 || l->ncols < 2 || total <= width)
+		l->first = 1;
+	if (l->first >= l->ncols)
+		l->first = l->ncols - 1;
+	used = l->w[0];
+	l->last = 0;
+	for (i = l->first; i < l->ncols; i++) {
+		if (used + 1 + l->w[i] > width && i > l->first)
+			break;
+		used += 1 + l->w[i];
+		l->last = i;
+	}
+}
+
+/* The columns shown, in order: 0, then first .. last. */
+static int
+shown(const struct tui_list *l, int i)
+{
+	return i == 0 || (i >= l->first && i <= l->last);
+}
+
+static void
+draw_header(struct tui_list *l, int y, int x, int width)
+{
+	char h[96];
+	int i, cx = x + 1, end = x + width;
+
+	attron(A_DIM | A_UNDERLINE);
+	mvhline(y, x, ' ', width);
+	for (i = 0; i < l->ncols && cx < end; i++) {
+		if (!shown(l, i))
+			continue;
+		header_text(l, i, h, sizeof h);
+		tui_cell(y, cx, h, l->w[i] < end - cx ? l->w[i] : end - cx,
+		    numeric(l->cols[i].kind));
+		cx += l->w[i] + 1;
+		if (i == 0 && l->first > 1)
+			mvaddstr(y, cx - 1, "<");
+	}
+	if (l->last + 1 < l->ncols)
+		mvaddstr(y, cx - 1 < end - 1 ? cx - 1 : end - 1, ">");
+	attroff(A_DIM | A_UNDERLINE);
+}
+
+static void
+draw_row(struct tui *t, struct tui_list *l, size_t r, int y, int x, int width)
+{
+	struct xcell c[TUI_LIST_COLS];
+	char buf[LISTING_BUFSZ], tb[MONEY_BUFSZ + 32];
+	int i, cx = x + 1, end = x + width;
+	int attr =
+	    r == l->sel && l->n
+	        ? (l->blur ? (int)A_BOLD : tui_attr(t, TUI_C_SELECT, A_REVERSE))
+	        : 0;
+
+	memset(c, 0, sizeof c);
+	l->cells(t, l->arg, r, c, buf);
+	attron(attr);
+	mvhline(y, x, ' ', width);
+	if (l->marked != NULL && l->marked[r])
+		mvaddstr(y, x, "*");
+	for (i = 0; i < l->ncols && cx < end; i++) {
+		if (!shown(l, i))
+			continue;
+		tui_cell(y, cx, cell_text(t, l, i, c, tb, sizeof tb),
+		    l->w[i] < end - cx ? l->w[i] : end - cx,
+		    numeric(l->cols[i].kind));
+		cx += l->w[i] + 1;
+	}
+	attroff(attr);
+}
+
+/* The first row to show so that sel is in the middle when it can be. */
+static size_t
+top_of(size_t sel, size_t n, int rows)
+{
+	if (rows <= 0 || n <= (size_t)rows || sel < (size_t)rows / 2)
+		return 0;
+	if (sel + (size_t)rows / 2 >= n)
+		return n - (size_t)rows;
+	return sel - (size_t)rows / 2;
+}
+
+void
+tui_list_init(struct tui_list *l, const struct xcol *cols, int ncols,
+    tui_list_cells_fn cells, void *arg)
+{
+	memset(l, 0, sizeof *l);
+	l->cols = cols;
+	l->ncols = ncols < TUI_LIST_COLS ? ncols : TUI_LIST_COLS;
+	l->cells = cells;
+	l->arg = arg;
+	l->sorted = -1;
+	l->header = 1;
+	l->first = 1;
+	l->rows = 1;
+	l->search.max = 64;
+}
+
+void
+tui_list_set(struct tui_list *l, size_t n)
+{
+	l->n = n;
+	if (l->sel >= n)
+		l->sel = n ? n - 1 : 0;
+	if (l->marks) {
+		l->marked = xrealloc(l->marked, n ? n : 1, 1);
+		memset(l->marked, 0, n ? n : 1);
+		l->nmarked = 0;
+	}
+}
+
+int
+tui_list_draw(
+    struct tui *t, struct tui_list *l, int y, int x, int width, int rows)
+{
+	size_t r;
+	int y0 = y;
+
+	if (l->header)
+		rows--;
+	l->rows = rows > 1 ? rows : 1;
+	l->top = top_of(l->sel, l->n, l->rows);
+	layout(t, l, width - 1);
+	if (l->header)
+		draw_header(l, y++, x, width);
+	for (r = l->top; r < l->n && y < y0 + (l->header ? 1 : 0) + l->rows;
+	     r++)
+		draw_row(t, l, r, y++, x, width);
+	return y - y0;
+}
+
+size_t
+tui_list_top(struct tui_list *l, int rows)
+{
+	l->rows = rows > 1 ? rows : 1;
+	l->top = top_of(l->sel, l->n, l->rows);
+	return l->top;
+}
+
+/* Mark row r or not, keeping the count. */
+static void
+mark(struct tui_list *l, size_t r, int on)
+{
+	if (l->marked[r] == on)
+		return;
+	l->marked[r] = (unsigned char)on;
+	if (on)
+		l->nmarked++;
+	else
+		l->nmarked--;
+}
+
+/* Move the selection by delta within the rows. */
+static void
+move_sel(struct tui_list *l, long delta)
+{
+	long v = (long)l->sel + delta;
+
+	if (l->n == 0 || v < 0)
+		v = 0;
+	else if (v >= (long)l->n)
+		v = (long)l->n - 1;
+	l->sel = (size_t)v;
+}
+
+int
+tui_list_action(struct tui_list *l, int action)
+{
+	size_t i;
+	int all;
+
+	switch (action) {
+	case TUI_A_LIST_UP:
+	case TUI_A_LIST_DOWN:
+		move_sel(l, action == TUI_A_LIST_UP ? -1 : 1);
+		return TUI_HANDLED;
+	case TUI_A_LIST_PGUP:
+	case TUI_A_LIST_PGDN:
+		move_sel(l, action == TUI_A_LIST_PGUP ? -l->rows : l->rows);
+		return TUI_HANDLED;
+	case TUI_A_LIST_HOME:
+		l->sel = 0;
+		return TUI_HANDLED;
+	case TUI_A_LIST_END:
+		l->sel = l->n ? l->n - 1 : 0;
+		return TUI_HANDLED;
+	case TUI_A_LIST_LEFT:
+	case TUI_A_LIST_RIGHT:
+		if (action == TUI_A_LIST_RIGHT && l->last + 1 >= l->ncols)
+			return TUI_HANDLED;
+		l->first += action == TUI_A_LIST_LEFT ? -1 : 1;
+		if (l->first < 1)
+			l->first = 1;
+		return TUI_HANDLED;
+	case TUI_A_LIST_MARK:
+		if (l->marked == NULL || l->n == 0)
+			return TUI_HANDLED;
+		mark(l, l->sel, !l->marked[l->sel]);
+		move_sel(l, 1);
+		return TUI_HANDLED;
+	case TUI_A_LIST_MARK_ALL:
+		if (l->marked == NULL)
+			return TUI_HANDLED;
+		all = l->nmarked < l->n;
+		for (i = 0; i < l->n; i++)
+			mark(l, i, all);
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+void
+tui_list_search_start(struct tui_list *l, struct tui_screen *sc)
+{
+	l->searching = 1;
+	sc->typing = 1;
+}
+
+int
+tui_list_search_stop(struct tui_list *l, struct tui_screen *sc)
+{
+	l->searching = 0;
+	sc->typing = 0;
+	return TUI_HANDLED;
+}
+
+int
+tui_list_search_input(struct tui_list *l, struct tui *t, int key, wint_t ch)
+{
+	if (!l->searching)
+		return 0;
+	if (tui_field_input(&l->search, key, ch) == 1 && l->changed != NULL)
+		l->changed(t, l->arg);
+	return TUI_HANDLED;
+}
+
+void
+tui_list_free(struct tui_list *l)
+{
+	free(l->marked);
+	l->marked = NULL;
+}
