@@ -21,26 +21,6 @@
 
 #define ELLIPSIS "\xe2\x80\xa6"
 
-/* Bytes of s that fit in w display columns (the combining marks after
- * the last character that fits go with it); *cols: their columns. */
-static size_t
-fit(const char *s, int w, int *cols)
-{
-	size_t i = 0;
-	int c = 0;
-
-	while (s[i] != '\0') {
-		int cw = utf8_cp_columns(utf8_cp(s + i));
-
-		if (c + cw > w)
-			break;
-		c += cw;
-		i += utf8_len(s + i);
-	}
-	*cols = c;
-	return i;
-}
-
 int
 tui_cell(int y, int x, const char *s, int w, int right)
 {
@@ -54,7 +34,7 @@ tui_cell(int y, int x, const char *s, int w, int right)
 		addstr(s);
 		return cols;
 	}
-	n = fit(s, w - 1, &used);
+	n = utf8_fit(s, strlen(s), w - 1, &used);
 	move(y, x);
 	addnstr(s, (int)n);
 	addstr(ELLIPSIS);

@@ -42,7 +42,6 @@ money_pair(struct tui_lines *l, struct tui *t, const char *label, int64_t v)
 	tui_lines_pair(l, LW, label, svc_money(t->svc, m, sizeof m, v));
 }
 
-/* Read the credit note into lines; 0 or -1 with a message. */
 /* The spaces that bring s to w display columns (a name with "á" or a
  * wide character counts by what it shows, not its bytes). */
 static int
@@ -53,6 +52,7 @@ pad(const char *s, int w)
 	return c < w ? w - c : 0;
 }
 
+/* Read the credit note into lines; 0 or -1 with a message. */
 static int
 fill(struct cdetails *d, struct tui *t)
 {
