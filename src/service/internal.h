@@ -18,12 +18,6 @@ int svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
     struct pd_err *err);
 /* Whether payment p may be voided (not yet, no credit note applied). */
 int svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err);
-/* What a void does, wherever it was decided: reverse what is left of
- * each allocation, void the credit notes, record the void, mark the
- * payment Voided. Inside the caller's transaction. */
-int svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
-    const char *reason, int64_t user_id, const char *by, const char *at,
-    const char *terminal, struct pd_err *err);
 /* Apply a sync record (src/service/sync_apply.c) inside the caller's
  * transaction: on the central node from a terminal, or on a terminal as
  * pulled from the central node. 0 applied, 1 nothing to do (already
@@ -61,6 +55,17 @@ int svc_user_put(struct svc *s, const struct user_put *in,
 int ledger_credit_note(struct svc *s, const struct payment *p,
     struct credit_note *cn, const char *audit_at, const char *audit_note,
     struct pd_err *err);
+/* The payment row p, posted here or received from elsewhere (p->id is
+ * set). Refused unless 0 < amount <= MONEY_MAX and 0 <= overpaid <=
+ * amount; its allocations and credit note are the caller's, with
+ * ledger_allocate and ledger_credit_note. */
+int ledger_payment(struct svc *s, struct payment *p, struct pd_err *err);
+/* What a void does, wherever it was decided: reverse what is left of
+ * each allocation (ledger_allocate), void the credit notes, record the
+ * void, mark the payment Voided. */
+int ledger_void(struct svc *s, const struct payment *p, const char *uuid,
+    const char *reason, int64_t user_id, const char *by, const char *at,
+    const char *terminal, struct pd_err *err);
 /* An allocation of payment payment_id to item it, and the item settled
  * by the same amount. amount > 0 takes part of what the item has open
  * (reverses 0); amount < 0 gives back (reverses: the allocation it

@@ -112,6 +112,23 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 }
 
 int
+ledger_payment(struct svc *s, struct payment *p, struct pd_err *err)
+{
+	if (p->amount <= 0 || p->amount > MONEY_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    "payment %s: amount %lld is not between 1 and %lld minor "
+		    "units",
+		    p->payment_no, (long long)p->amount, (long long)MONEY_MAX);
+	if (p->overpaid < 0 || p->overpaid > p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    "payment %s: overpaid %lld is not between 0 and the "
+		    "amount %lld",
+		    p->payment_no, (long long)p->overpaid,
+		    (long long)p->amount);
+	return store_payment_insert(s->st, p, err);
+}
+
+int
 ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
     int64_t amount, int64_t reverses, struct allocation *out,
     struct pd_err *err)
@@ -171,6 +188,55 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 	it->settled += a->amount;
 	cn->applied += a->amount;
 	return 0;
+}
+
+int
+ledger_void(struct svc *s, const struct payment *p, const char *uuid,
+    const char *reason, int64_t user_id, const char *by, const char *at,
+    const char *terminal, struct pd_err *err)
+{
+	struct allocation *al;
+	struct item it;
+	struct credit_note *cns;
+	size_t n, ncn, i;
+	int rc = -1;
+
+	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
+	if (cns == NULL)
+		return -1;
+	al = store_allocations_of(s->st, p->id, &n, err);
+	if (al == NULL) {
+		free(cns);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		/* one reversal per item, of what is left of the payment's
+		 * allocations to it (a sync may have given part back) */
+		int64_t net = ledger_item_held(al, n, i);
+
+		if (net <= 0)
+			continue;
+		it = al[i].item;
+		if (ledger_allocate(s, p->id, &it, -net, al[i].id, NULL, err) !=
+		    0)
+			goto out;
+	}
+	for (i = 0; i < ncn; i++)
+		if (!cns[i].voided &&
+		    (store_credit_set_voided(s->st, cns[i].id, err) != 0 ||
+		        svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
+		            p->payment_no, err) != 0))
+			goto out;
+	if (store_void_insert(s->st, uuid, p->id, reason, user_id, by, at,
+	        terminal, err) != 0 ||
+	    store_payment_set_status(s->st, p->id, PS_VOIDED, p->verified,
+	        p->verified_at, p->verified_by, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	free(al);
+	free(cns);
+	return rc;
 }
 
 int64_t

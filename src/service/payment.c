@@ -267,7 +267,7 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	}
 	p->has_balance = 1;
 	p->balance_after = q->balance_after;
-	return store_payment_insert(s->st, p, err);
+	return ledger_payment(s, p, err);
 }
 
 /* The quote's allocations of payment p (allocs holds q->nitems). */
@@ -425,55 +425,6 @@ svc_payment_view_free(struct payment_view *v)
 }
 
 int
-svc_void_effects(struct svc *s, const struct payment *p, const char *uuid,
-    const char *reason, int64_t user_id, const char *by, const char *at,
-    const char *terminal, struct pd_err *err)
-{
-	struct allocation *al;
-	struct item it;
-	struct credit_note *cns;
-	size_t n, ncn, i;
-	int rc = -1;
-
-	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
-	if (cns == NULL)
-		return -1;
-	al = store_allocations_of(s->st, p->id, &n, err);
-	if (al == NULL) {
-		free(cns);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		/* one reversal per item, of what is left of the payment's
-		 * allocations to it (a sync may have given part back) */
-		int64_t net = ledger_item_held(al, n, i);
-
-		if (net <= 0)
-			continue;
-		it = al[i].item;
-		if (ledger_allocate(s, p->id, &it, -net, al[i].id, NULL, err) !=
-		    0)
-			goto out;
-	}
-	for (i = 0; i < ncn; i++)
-		if (!cns[i].voided &&
-		    (store_credit_set_voided(s->st, cns[i].id, err) != 0 ||
-		        svc_audit(s, at, "void", "credit_note", cns[i].cn_no,
-		            p->payment_no, err) != 0))
-			goto out;
-	if (store_void_insert(s->st, uuid, p->id, reason, user_id, by, at,
-	        terminal, err) != 0 ||
-	    store_payment_set_status(s->st, p->id, PS_VOIDED, p->verified,
-	        p->verified_at, p->verified_by, err) != 0)
-		goto out;
-	rc = 0;
-out:
-	free(al);
-	free(cns);
-	return rc;
-}
-
-int
 svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 {
 	struct credit_note *cns;
@@ -520,7 +471,7 @@ void_in_tx(
 	xstrlcpy(v.reason, reason, sizeof v.reason);
 	xstrlcpy(v.voided_by, s->actor.full_name, sizeof v.voided_by);
 	xstrlcpy(v.terminal, s->cfg.terminal_id, sizeof v.terminal);
-	if (svc_void_effects(s, &p, v.uuid, reason, s->actor.user_id,
+	if (ledger_void(s, &p, v.uuid, reason, s->actor.user_id,
 	        v.voided_by, v.voided_at, v.terminal, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "reason=%s", reason);

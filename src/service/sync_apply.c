@@ -273,7 +273,7 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	p.id = 0;
 	p.consumer_id = cid;
 	p.user_id = 0;
-	if (store_payment_insert(s->st, &p, err) != 0 ||
+	if (ledger_payment(s, &p, err) != 0 ||
 	    store_received_add(s->st, p.uuid, err) != 0 ||
 	    allocate_shares(s, mode, r->nallocs, p.id, items, give, err) != 0)
 		goto out;
@@ -351,7 +351,7 @@ apply_void(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	    (svc_void_check(s, &p, err) != 0 ||
 	        store_sync_origin(s->st, r->terminal, 0, err) != 0))
 		return -1;
-	if (svc_void_effects(s, &p, r->uuid, r->reason, 0, r->by, r->at,
+	if (ledger_void(s, &p, r->uuid, r->reason, 0, r->by, r->at,
 	        r->terminal, err) != 0)
 		return -1;
 	if (mode == APPLY_REPLICA)

@@ -788,6 +788,52 @@ ledger_credit_note_built(void **state)
 }
 
 static void
+ledger_payment_invariants(void **state)
+{
+	struct fx *f = *state;
+	struct pay_result r;
+	struct payment p;
+	struct pd_err err;
+	static const int64_t amount[] = {0, -1, MONEY_MAX + 1, INT64_MAX, 100,
+	    100};
+	static const int64_t over[] = {0, 0, 0, 0, -1, 101};
+	size_t i;
+
+	login(f, "jane", "1234");
+	posted(f, &r);
+	/* a payment row that breaks an invariant is refused, whoever built
+	 * it (local posting or sync apply), and writes nothing */
+	for (i = 0; i < sizeof amount / sizeof amount[0]; i++) {
+		p = r.p;
+		p.id = 0;
+		snprintf(p.uuid, sizeof p.uuid,
+		    "00000000-0000-4000-8000-%012zu", i);
+		snprintf(p.payment_no, sizeof p.payment_no, "PAY-X-%zu", i);
+		snprintf(p.txn_no, sizeof p.txn_no, "TXN-X-%zu", i);
+		snprintf(p.receipt_no, sizeof p.receipt_no, "R-X-%zu", i);
+		p.amount = amount[i];
+		p.overpaid = over[i];
+		assert_int_equal(store_begin(f->s.st, &err), 0);
+		assert_int_equal(ledger_payment(&f->s, &p, &err), -1);
+		assert_int_equal(err.code, PD_EINVAL);
+		assert_non_null(strstr(err.msg, p.payment_no));
+		store_rollback(f->s.st);
+	}
+	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 1);
+	/* the same row within the bounds is written */
+	p.amount = 100;
+	p.overpaid = 100;
+	p.tendered = 100;
+	p.change = 0;
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	if (ledger_payment(&f->s, &p, &err) != 0)
+		fail_msg("%s", err.msg);
+	assert_true(p.id > 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 2);
+}
+
+static void
 ledger_allocation_settles(void **state)
 {
 	struct fx *f = *state;
@@ -984,6 +1030,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(checkpoint_apart, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        ledger_credit_note_built, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        ledger_payment_invariants, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        ledger_allocation_settles, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
