@@ -471,8 +471,8 @@ void_in_tx(
 	xstrlcpy(v.reason, reason, sizeof v.reason);
 	xstrlcpy(v.voided_by, s->actor.full_name, sizeof v.voided_by);
 	xstrlcpy(v.terminal, s->cfg.terminal_id, sizeof v.terminal);
-	if (ledger_void(s, &p, v.uuid, reason, s->actor.user_id,
-	        v.voided_by, v.voided_at, v.terminal, err) != 0)
+	if (ledger_void(s, &p, v.uuid, reason, s->actor.user_id, v.voided_by,
+	        v.voided_at, v.terminal, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "reason=%s", reason);
 	if (svc_audit(s, v.voided_at, "void", "payment", p.payment_no, detail,

@@ -794,8 +794,8 @@ ledger_payment_invariants(void **state)
 	struct pay_result r;
 	struct payment p;
 	struct pd_err err;
-	static const int64_t amount[] = {0, -1, MONEY_MAX + 1, INT64_MAX, 100,
-	    100};
+	static const int64_t amount[] = {
+	    0, -1, MONEY_MAX + 1, INT64_MAX, 100, 100};
 	static const int64_t over[] = {0, 0, 0, 0, -1, 101};
 	size_t i;
 
@@ -806,8 +806,8 @@ ledger_payment_invariants(void **state)
 	for (i = 0; i < sizeof amount / sizeof amount[0]; i++) {
 		p = r.p;
 		p.id = 0;
-		snprintf(p.uuid, sizeof p.uuid,
-		    "00000000-0000-4000-8000-%012zu", i);
+		snprintf(
+		    p.uuid, sizeof p.uuid, "00000000-0000-4000-8000-%012zu", i);
 		snprintf(p.payment_no, sizeof p.payment_no, "PAY-X-%zu", i);
 		snprintf(p.txn_no, sizeof p.txn_no, "TXN-X-%zu", i);
 		snprintf(p.receipt_no, sizeof p.receipt_no, "R-X-%zu", i);
