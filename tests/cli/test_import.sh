@@ -107,3 +107,13 @@ sys.exit(len(cols) != 1)
 PY
 	notok "the phones line up after ı, CJK and combining marks, a long wide name cut"
 fi
+# two characters are a prefix search, whatever their bytes (a trigram
+# index finds nothing shorter than three characters)
+expect "two CJK characters find the consumer" 0 "WU-40002" \
+    "$PD" consumer search "北京"
+expect "two characters, one of two bytes, find the consumer" 0 "WU-40001" \
+    "$PD" consumer search "Iş"
+expect "a payment of theirs" 0 "Payment ID" \
+    "$PD" --user admin pay WU-40002 --type bill --method Cash --amount 1
+expect "is found by the two characters" 0 "WU-40002" \
+    "$PD" payments --search "北京"
