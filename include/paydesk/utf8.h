@@ -17,6 +17,9 @@
  * point into *cp and its length in bytes (1..4) as the result; a bad
  * sequence gives U+FFFD and 1. */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encode code point cp into out (4 bytes at most, no NUL); its length in
+ * bytes, or 0 for what is not a character (a surrogate, past U+10FFFF). */
+size_t utf8_encode(uint32_t cp, char out[4]);
 /* Length in bytes of the character at NUL-terminated s (1..4; 1 for a
  * bad sequence, and for the NUL itself). */
 size_t utf8_len(const char *s);

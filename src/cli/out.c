@@ -216,18 +216,6 @@ struct table {
 	char **owned; /* text of the cells being built */
 };
 
-/* Characters (not bytes) of a UTF-8 string. */
-static int
-chars(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 struct table *
 table_new(struct cli *c, const struct xcol *cols, int ncols)
 {
@@ -299,12 +287,14 @@ table_cells(struct table *t, const struct xcell *cells)
 	table_row(t);
 }
 
-/* Print s in exactly w characters: cut with '~' or padded. */
+/* Print s in exactly w display columns (wide characters count two,
+ * combining marks none): cut with '~' (never inside a character) or
+ * padded. */
 static void
 fit(const char *s, int w, int right)
 {
-	int n = chars(s), i = 0;
-	const char *p = s;
+	size_t len = strlen(s), cut;
+	int n = utf8_columns(s, len), used;
 
 	if (n <= w) {
 		if (right)
@@ -313,13 +303,8 @@ fit(const char *s, int w, int right)
 			printf("%s%*s", s, w - n, "");
 		return;
 	}
-	while (*p && i < w - 1) {
-		p++;
-		while ((*p & 0xC0) == 0x80)
-			p++;
-		i++;
-	}
-	printf("%.*s~", (int)(p - s), s);
+	cut = utf8_fit(s, len, w - 1, &used);
+	printf("%.*s~%*s", (int)cut, s, w - 1 - used, "");
 }
 
 /* A cell as text (money with the symbol) into buf. */

@@ -26,6 +26,15 @@ utf8_decode(const char *s, size_t n, uint32_t *cp)
 }
 
 size_t
+utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp > 0x10ffff || !utf8proc_codepoint_valid((utf8proc_int32_t)cp))
+		return 0;
+	return (size_t)utf8proc_encode_char(
+	    (utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+}
+
+size_t
 utf8_len(const char *s)
 {
 	uint32_t cp;

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "paydesk/os.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 #define CONSUMER_COLS                                                          \
@@ -170,7 +171,8 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 
 	*n = 0;
 	digits_of(text, digits, sizeof digits);
-	if (strlen(text) >= 3) {
+	/* trigrams are of characters, not bytes: "山田" is two */
+	if (utf8_chars(text, strlen(text)) >= 3) {
 		/* an exact account number first, then the index's matches in
 		 * rowid order: no sort over every match, so a common name
 		 * costs no more than a rare one */
@@ -196,7 +198,7 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		/* one or two characters: names that start with them in name
 		 * order, then account numbers that do, each an index range
 		 * (a LIKE over both columns at once sorts every match) */
-		char up[8], low[8], uphi[16], lowhi[16];
+		char up[16], low[16], uphi[24], lowhi[24];
 		size_t i;
 
 		s = st_stmt(st,

@@ -6,6 +6,7 @@
 
 #include "internal.h"
 #include "paydesk/os.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 #define PAYMENT_COLS                                                           \
@@ -240,7 +241,7 @@ search_consumers(struct qb *q, const char *text)
 	char lo[64], hi[68];
 	size_t i;
 
-	if (strlen(text) >= 3) {
+	if (utf8_chars(text, strlen(text)) >= 3) {
 		char *phrase = fts_phrase(text);
 
 		qb_add(q,

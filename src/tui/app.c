@@ -223,11 +223,15 @@ help_draw(struct tui *t, size_t top, int rows)
 	const struct tui_screen_class *c = t->top->cls;
 	size_t i;
 	int y = 4;
+	char title[160];
 
 	erase();
 	header(t);
 	attron(A_BOLD);
-	mvprintw(2, 2, "Keys of this screen: %s", tui_screen_title(t->top));
+	/* cut to the screen, never wrapped onto the keys */
+	snprintf(title, sizeof title, "Keys of this screen: %s",
+	    tui_screen_title(t->top));
+	tui_text(2, 2, title, COLS - 4);
 	attroff(A_BOLD);
 	for (i = top; i < c->nkeys && y < 4 + rows; i++, y++) {
 		attron(A_BOLD);

@@ -8,16 +8,19 @@
 int
 tui_field_input(struct tui_field *f, int key, wint_t ch)
 {
-	char enc[8];
-	size_t n = 0;
+	char enc[4];
+	size_t n, i = 0, last = 0;
+	uint32_t cp;
 
 	if (key == TUI_KEY_BACKSPACE) {
 		if (f->len == 0)
 			return 0;
-		do
-			f->len--;
-		while (f->len > 0 &&
-		       ((unsigned char)f->buf[f->len] & 0xc0) == 0x80);
+		/* back to the start of the last character */
+		while (i < f->len) {
+			last = i;
+			i += utf8_decode(f->buf + i, f->len - i, &cp);
+		}
+		f->len = last;
 		f->buf[f->len] = '\0';
 		return 1;
 	}
@@ -28,23 +31,8 @@ tui_field_input(struct tui_field *f, int key, wint_t ch)
 		return -1;
 	if (f->max > 0 && (int)utf8_chars(f->buf, f->len) >= f->max)
 		return 0;
-	/* UTF-8 encode the character */
-	if (ch < 0x80)
-		enc[n++] = (char)ch;
-	else if (ch < 0x800) {
-		enc[n++] = (char)(0xc0 | (ch >> 6));
-		enc[n++] = (char)(0x80 | (ch & 0x3f));
-	} else if (ch < 0x10000) {
-		enc[n++] = (char)(0xe0 | (ch >> 12));
-		enc[n++] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		enc[n++] = (char)(0x80 | (ch & 0x3f));
-	} else {
-		enc[n++] = (char)(0xf0 | (ch >> 18));
-		enc[n++] = (char)(0x80 | ((ch >> 12) & 0x3f));
-		enc[n++] = (char)(0x80 | ((ch >> 6) & 0x3f));
-		enc[n++] = (char)(0x80 | (ch & 0x3f));
-	}
-	if (f->len + n >= sizeof f->buf)
+	n = utf8_encode((uint32_t)ch, enc);
+	if (n == 0 || f->len + n >= sizeof f->buf)
 		return 0;
 	memcpy(f->buf + f->len, enc, n);
 	f->len += n;

@@ -58,3 +58,26 @@ while IFS='|' read -r screen key help; do
 	then ok "paydesk(1) documents $screen $key"
 	else echo "not ok - paydesk(1) lacks $screen $key: $help"; fi
 done <"$T/keys.csv"
+
+# and the other way: every key the man page gives a screen is one of its
+# keys (a key taken out of a table leaves no stale line)
+cut -d'|' -f1,2 "$T/keys.csv" | sort -u >"$T/code-keys"
+awk '/^\.SH/ {inter = ($0 ~ /INTERACTIVE COMMANDS/); s = ""; next}
+    inter && /^\.SS / {s = substr($0, 5); next}
+    inter && s != "" && prev == ".TP" && /^\.B / {print s "|" substr($0, 4)}
+    {prev = $0}' "$MAN1" | sort -u >"$T/man-keys"
+[ "$(wc -l <"$T/man-keys")" -ge 100 ] && ok "paydesk(1) keys read" ||
+    echo "not ok - paydesk(1) keys read"
+same "paydesk(1) documents no key that no screen has" \
+    "$(comm -13 "$T/code-keys" "$T/man-keys" | tr '\n' ' ')" ""
+
+# every screen class is in the registry (app.c), so that paydesk keys,
+# and with it this page, has its keys
+sed -n 's/^const struct tui_screen_class screen_\([a-z_0-9]*\)_class.*/\1/p' \
+    "$TOP"/src/tui/*.c | sort >"$T/classes"
+sed -n 's/^[[:space:]]*X(\([a-z_0-9]*\)).*/\1/p' "$TOP/src/tui/app.c" |
+    sort >"$T/registry"
+[ "$(wc -l <"$T/classes")" -ge 20 ] && ok "screen classes found" ||
+    echo "not ok - screen classes found"
+same "every screen class is in the registry" \
+    "$(comm -3 "$T/classes" "$T/registry" | tr '\n\t' '  ')" ""

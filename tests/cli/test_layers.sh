@@ -169,9 +169,12 @@ check_tree() {
 				ln++
 				if (text !~ /^[ \t]*#[ \t]*include/)
 					continue
-				if (match(text, /"[^"]*"/)) {
+				# <paydesk/x.h> is a project header too
+				angle = 0
+				if (match(text, /"[^"]*"/) ||
+				    (angle = match(text, /<paydesk\/[^>]*>/))) {
 					name = substr(text, RSTART + 1, RLENGTH - 2)
-					if (pub)
+					if (pub && !angle)
 						name = "paydesk/" name
 					if ((file " " name) in exc)
 						continue
@@ -283,6 +286,20 @@ if [ "$rc" -ne 0 ] && grep -q 'src/store/net.c:1: <curl/curl.h> belongs to src/s
 	echo "ok - the checker finds a library outside its module, I/O in core, the store behind model.h"
 else
 	echo "not ok - the checker finds a library outside its module, I/O in core, the store behind model.h"
+	sed 's/^/  | /' "$T/out"
+fi
+
+rm "$fx/src/store/net.c" "$fx/src/core/io.c"
+printf '#include "paydesk/store.h"\n' >"$fx/include/paydesk/model.h"
+mkdir -p "$fx/src/central"
+printf '#include <paydesk/store.h>\n' >"$fx/src/central/http.c"
+check_tree "$fx" >"$T/out" 2>&1
+rc=$?
+if [ "$rc" -ne 0 ] &&
+    grep -q 'src/central/http.c:1: central may not include paydesk/store.h' "$T/out"; then
+	echo "ok - the checker finds <paydesk/store.h> (angle brackets) in a front end"
+else
+	echo "not ok - the checker finds <paydesk/store.h> (angle brackets) in a front end"
 	sed 's/^/  | /' "$T/out"
 fi
 

@@ -477,6 +477,25 @@ utf8_fitting(void **state)
 	assert_int_equal(utf8_fit("abc", 2, 5, NULL), 2);
 }
 
+static void
+utf8_encoding(void **state)
+{
+	char b[4];
+
+	(void)state;
+	assert_int_equal(utf8_encode('a', b), 1);
+	assert_memory_equal(b, "a", 1);
+	assert_int_equal(utf8_encode(0x131, b), 2); /* ı */
+	assert_memory_equal(b, "\xc4\xb1", 2);
+	assert_int_equal(utf8_encode(0x4e2d, b), 3); /* 中 */
+	assert_memory_equal(b, "\xe4\xb8\xad", 3);
+	assert_int_equal(utf8_encode(0x1f600, b), 4);
+	assert_memory_equal(b, "\xf0\x9f\x98\x80", 4);
+	/* not characters */
+	assert_int_equal(utf8_encode(0xd800, b), 0);
+	assert_int_equal(utf8_encode(0x110000, b), 0);
+}
+
 /* utf8_fold of NUL-terminated s, compared with want. */
 static void
 fold_is(const char *s, const char *want)
@@ -755,6 +774,7 @@ main(void)
 	    cmocka_unit_test(csv_reading),
 	    cmocka_unit_test(utf8_walking),
 	    cmocka_unit_test(utf8_fitting),
+	    cmocka_unit_test(utf8_encoding),
 	    cmocka_unit_test(utf8_folding),
 	    cmocka_unit_test(config_names_twice),
 	    cmocka_unit_test(push_refused_uuid),
