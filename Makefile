@@ -80,7 +80,7 @@ XGETTEXT_FLAGS = --keyword=_ --keyword=N_ --from-code=UTF-8 --sort-output \
            --omit-header --add-location=file --add-comments=TRANSLATORS: \
            --language=C
 
-.PHONY: all deps run check unit cli-tests bench fuzz fuzzers install clean pot
+.PHONY: all deps run check unit cli-tests bench fuzz fuzzers install clean pot potfile
 
 all: $(BUILD)/paydesk $(BUILD)/paydesk-central $(MO)
 
@@ -90,10 +90,14 @@ $(BUILD)/locale/%/LC_MESSAGES/paydesk.mo: po/%.po
 	$(Q)msgfmt --check -o $@ $<
 
 # make pot: po/paydesk.pot again from the sources (make check fails while
-# it is not current), then msgmerge each language
-pot:
-	@echo "  XGETTEXT po/paydesk.pot"
-	$(Q)xgettext $(XGETTEXT_FLAGS) -o po/paydesk.pot $(POT_SRC)
+# it is not current), then msgmerge each language; make potfile
+# POT_OUT=FILE only writes the template (tests/cli/test_i18n.sh)
+POT_OUT ?= po/paydesk.pot
+potfile:
+	@echo "  XGETTEXT $(POT_OUT)"
+	$(Q)xgettext $(XGETTEXT_FLAGS) -o $(POT_OUT) $(POT_SRC)
+
+pot: potfile
 	$(Q)for l in $(LINGUAS); do \
 	    msgmerge --quiet --update --backup=none --no-fuzzy-matching \
 	        --sort-output po/$$l.po po/paydesk.pot; done
