@@ -44,6 +44,27 @@ for l in $langs; do
 	    ok "make built the $l catalogue" ||
 	    echo "not ok - make built the $l catalogue"
 done
+# widths: F1 help writes a key's text from column 16, in 62 columns at
+# 80; only its bottom line ("Up/Down/... scroll") has the whole 80
+for l in $langs; do
+	msgcat --no-wrap -o "$T/$l.nowrap.po" "$PO/$l.po"
+	python3 - "$T/$l.nowrap.po" >"$OUT" 2>&1 <<'PY'
+import re, sys, unicodedata
+def cols(s):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
+text = open(sys.argv[1], encoding='utf-8').read()
+for m in re.finditer(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M):
+    most = 80 if m.group(1).startswith('Up/Down/') else 62
+    if m.group(1) and cols(m.group(2)) > most:
+        print('%d > %d columns: %s' % (cols(m.group(2)), most, m.group(2)))
+PY
+	if [ -s "$OUT" ]; then
+		notok "$l.po: every translation fits the help at 80 columns"
+	else
+		ok "$l.po: every translation fits the help at 80 columns"
+	fi
+done
 ls "$PO"/*.po | sed 's|.*/||; s|\.po$||' >"$T/files"
 same "every po/*.po is in po/LINGUAS" "$(sort "$T/files" | tr '\n' ' ')" \
     "$(echo $langs | tr ' ' '\n' | sort | tr '\n' ' ')"
