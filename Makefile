@@ -49,7 +49,7 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
            libxlsxwriter-dev unzip python3 curl openssl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev \
-           libssl-dev libutf8proc-dev
+           libssl-dev libutf8proc-dev gettext
 
 LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
            src/doc/*.c src/sync/*.c src/service/*.c)
@@ -69,9 +69,38 @@ FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
 
-.PHONY: all deps run check unit cli-tests bench fuzz fuzzers install clean
+# the translations: po/LINGUAS lists them, po/LANG.po each one; the
+# catalogues go beside the binaries (build/locale), where paydesk looks
+# first (src/os/i18n.c)
+LINGUAS  = $(shell cat po/LINGUAS 2>/dev/null)
+MO       = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/paydesk.mo)
+# the files whose strings are marked with _() and N_()
+POT_SRC  = $(sort $(wildcard src/*/*.c src/*/*.h include/paydesk/*.h))
+XGETTEXT_FLAGS = --keyword=_ --keyword=N_ --from-code=UTF-8 --sort-output \
+           --omit-header --add-location=file --add-comments=TRANSLATORS: \
+           --language=C
 
-all: $(BUILD)/paydesk $(BUILD)/paydesk-central
+.PHONY: all deps run check unit cli-tests bench fuzz fuzzers install clean pot potfile
+
+all: $(BUILD)/paydesk $(BUILD)/paydesk-central $(MO)
+
+$(BUILD)/locale/%/LC_MESSAGES/paydesk.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@[ "$(V)" = 1 ] || echo "  MSGFMT  $<"
+	$(Q)msgfmt --check -o $@ $<
+
+# make pot: po/paydesk.pot again from the sources (make check fails while
+# it is not current), then msgmerge each language; make potfile
+# POT_OUT=FILE only writes the template (tests/cli/test_i18n.sh)
+POT_OUT ?= po/paydesk.pot
+potfile:
+	@echo "  XGETTEXT $(POT_OUT)"
+	$(Q)xgettext $(XGETTEXT_FLAGS) -o $(POT_OUT) $(POT_SRC)
+
+pot: potfile
+	$(Q)for l in $(LINGUAS); do \
+	    msgmerge --quiet --update --backup=none --no-fuzzy-matching \
+	        --sort-output po/$$l.po po/paydesk.pot; done
 
 # V=1 shows the full commands
 ifeq ($(V),1)
@@ -84,6 +113,9 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	@[ "$(V)" = 1 ] || echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# where an install keeps the catalogues, if /proc/self/exe cannot tell
+$(BUILD)/src/os/i18n.o: CPPFLAGS += -DPD_LOCALEDIR='"$(PREFIX)/share/locale"'
 
 $(BUILD)/libpaydesk.a: $(LIB_OBJ)
 	@rm -f $@
@@ -175,6 +207,11 @@ install: all
 	install -m 644 man/paydesk.ini.5 $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 config.ini.example README.md \
 	    $(DESTDIR)$(PREFIX)/share/doc/paydesk/
+	$(Q)for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/paydesk.mo \
+	        $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/ || exit 1; \
+	done
 
 clean:
 	rm -rf build build-san build-fuzz

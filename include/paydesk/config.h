@@ -33,6 +33,7 @@ struct config {
 	char currency_code[4];
 	char currency_symbol[8];
 	int minor_digits;
+	char language[8]; /* "" (English), es, fr, pt_BR: see i18n.h */
 
 	char terminal_id[17];
 	char branch_id[17];
@@ -83,7 +84,7 @@ struct config {
 	char central_data_dir[PATH_MAX];
 	int central_max_body_kb;
 	int central_threads;
-	char central_log[PATH_MAX]; /* "" = standard error */
+	char central_log[PATH_MAX];      /* "" = standard error */
 	char central_tls_cert[PATH_MAX]; /* "" = plain http */
 	char central_tls_key[PATH_MAX];
 
@@ -122,8 +123,8 @@ int config_format(const struct config *cfg, int i, char *buf, size_t n);
  * the key is not one of them. config_set_central: check value as the file
  * would and set it; on failure cfg is unchanged and err says why. */
 int config_central_row(const char *name);
-int config_set_central(struct config *cfg, const char *name,
-    const char *value, struct pd_err *err);
+int config_set_central(struct config *cfg, const char *name, const char *value,
+    struct pd_err *err);
 
 /* "A, B, C" from a list of names (channels, reasons) into buf. */
 void config_join(

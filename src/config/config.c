@@ -38,6 +38,10 @@ static const struct schema schema[] = {
     {{"organisation", "minor_digits", "2",
          "decimals of the currency (0-3); amounts are stored in minor units"},
         CFG_INT, F(minor_digits), 0, 3, NULL},
+    {{"organisation", "language", "",
+         "language of the screens when the terminal's locale names none "
+         "(es, fr; empty: English)"},
+        CFG_LANG, F(language), 0, 0, NULL},
     {{"terminal", "id", "T01",
          "this terminal's id, unique in the organisation (A-Z a-z 0-9 -)"},
         CFG_ID, F(terminal_id), 1, 16, NULL},
@@ -148,8 +152,7 @@ static const struct schema schema[] = {
     {{"central", "max_body_kb", "16384",
          "paydesk-central: largest request body accepted, KiB (1-1048576)"},
         CFG_INT, F(central_max_body_kb), 1, 1048576, NULL},
-    {{"central", "threads", "4",
-         "paydesk-central: worker threads (1-64)"},
+    {{"central", "threads", "4", "paydesk-central: worker threads (1-64)"},
         CFG_INT, F(central_threads), 1, 64, NULL},
     {{"central", "log", "",
          "paydesk-central: request log file; empty: standard error"},
@@ -216,8 +219,8 @@ config_defaults(struct config *cfg, struct pd_err *err)
 	memset(cfg, 0, sizeof *cfg);
 	cfg->minor_digits = 2;
 	for (i = 0; i < NSCHEMA; i++) {
-		if (cfg_set_value(&schema[i], cfg, schema[i].row.def, NULL, err) !=
-		    0) {
+		if (cfg_set_value(
+		        &schema[i], cfg, schema[i].row.def, NULL, err) != 0) {
 			pd_err_prefix(err,
 			    "built-in default [%s] %s: ", schema[i].row.section,
 			    schema[i].row.key);
@@ -328,7 +331,8 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 				        offsetof(struct config, minor_digits)))
 					continue;
 				value = iniparser_getstring(d, keys[j], "");
-				if (cfg_set_value(s, cfg, value, path, err) != 0) {
+				if (cfg_set_value(s, cfg, value, path, err) !=
+				    0) {
 					pd_err_prefix(err,
 					    "%s: [%s] %s: ", path, sec,
 					    s->row.key);
@@ -434,8 +438,8 @@ config_central_row(const char *name)
 }
 
 int
-config_set_central(struct config *cfg, const char *name, const char *value,
-    struct pd_err *err)
+config_set_central(
+    struct config *cfg, const char *name, const char *value, struct pd_err *err)
 {
 	struct config *next;
 	int i = config_central_row(name), rc;
@@ -475,7 +479,8 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 	case CFG_STR:
 		/* a secret is shown as set or not, never printed */
 		if (strcmp(s->row.key, "token") == 0 && *field != '\0') {
-			snprintf(buf, n, "(set, %zu characters)", strlen(field));
+			snprintf(
+			    buf, n, "(set, %zu characters)", strlen(field));
 			break;
 		}
 		/* fall through */
@@ -486,6 +491,7 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 	case CFG_NUMFMT:
 	case CFG_CURRENCY:
 	case CFG_CHOICE:
+	case CFG_LANG:
 		snprintf(buf, n, "%s", field);
 		break;
 	case CFG_INT:

@@ -17,7 +17,8 @@ enum cfg_type {
 	CFG_CURRENCY, /* three upper-case letters */
 	CFG_CHOICE,   /* one of the words in choices */
 	CFG_OPTPATH,  /* a path, or "" for none */
-	CFG_URL       /* "" or an http:// or https:// URL */
+	CFG_URL,      /* "" or an http:// or https:// URL */
+	CFG_LANG      /* "" or a language: ll or ll_CC (gettext's names) */
 };
 
 struct schema {

@@ -91,8 +91,8 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 		for (i = 0; i < n; i++)
 			if (strcasecmp(names[i], name) == 0) {
 				/* name points into copy: say it, then free */
-				pd_fail(err, PD_EINVAL, "\"%s\" is listed twice",
-				    name);
+				pd_fail(err, PD_EINVAL,
+				    "\"%s\" is listed twice", name);
 				free(copy);
 				return -1;
 			}
@@ -218,6 +218,32 @@ set_url(
 	return 0;
 }
 
+/* "" (English) or a language as gettext names its catalogues: two or
+ * three lower-case letters, then _ and two capitals (es, fr, pt_BR). */
+static int
+set_lang(
+    const struct schema *s, char *field, const char *value, struct pd_err *err)
+{
+	size_t i = 0;
+
+	while (value[i] >= 'a' && value[i] <= 'z')
+		i++;
+	if (*value != '\0' &&
+	    ((i != 2 && i != 3) ||
+	        (value[i] != '\0' &&
+	            (value[i] != '_' || !isupper((unsigned char)value[i + 1]) ||
+	                !isupper((unsigned char)value[i + 2]) ||
+	                value[i + 3] != '\0'))))
+		return pd_fail(err, PD_EINVAL,
+		    "\"%s\": a language is two or three lower-case letters, "
+		    "then maybe _ and a country's two capitals (es, fr, "
+		    "pt_BR); "
+		    "empty for English",
+		    value);
+	xstrlcpy(field, value, s->size);
+	return 0;
+}
+
 /* One of s->choices ("a|b|c"). */
 static int
 set_choice(
@@ -313,6 +339,8 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		return 0;
 	case CFG_CHOICE:
 		return set_choice(s, field, value, err);
+	case CFG_LANG:
+		return set_lang(s, field, value, err);
 	}
 	return pd_fail(err, PD_EINVAL, "unknown type");
 }

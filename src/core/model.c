@@ -2,6 +2,7 @@
 #include <stddef.h>
 #include <strings.h>
 
+#include "paydesk/i18n.h"
 #include "paydesk/model.h"
 
 static const char *const type_names[] = {"Bill", "Service", "Installment"};
@@ -9,7 +10,9 @@ static const char *const type_kinds[] = {"bill", "service", "installment"};
 static const char *const status_names[] = {
     "Posted", "Pending", "Failed", "Cancelled", "Voided"};
 static const char *const kind_names[] = {"cash", "card", "bank", "online"};
-static const char *const role_names[] = {"", "cashier", "supervisor", "admin"};
+/* marked for the header of the screens, which translates them */
+static const char *const role_names[] = {
+    "", N_("cashier"), N_("supervisor"), N_("admin")};
 
 static int
 lookup(const char *const *names, int n, const char *s)

@@ -151,7 +151,7 @@ header(struct tui *t)
 		else if (form < 3)
 			snprintf(right, sizeof right,
 			    "%s%s%s (%s) \xe2\x94\x82 %s ", syn, bar,
-			    s->actor.full_name, role_name(s->actor.role),
+			    s->actor.full_name, _(role_name(s->actor.role)),
 			    clock);
 		else
 			snprintf(right, sizeof right, "%s%s%s \xe2\x94\x82 %s ",
@@ -182,19 +182,21 @@ keybar(struct tui *t)
 	clrtoeol();
 	for (i = 0; sc != NULL && i < sc->cls->nkeys; i++) {
 		const struct tui_key *k = &sc->cls->keys[i];
+		const char *label;
 		int need;
 
 		if (k->label == NULL)
 			continue;
+		label = _(k->label); /* the bar lays out the translation */
 		need = (int)(strlen(k->name) +
-		             utf8_columns(k->label, strlen(k->label)) + 2);
+		             utf8_columns(label, strlen(label)) + 2);
 		if (x + need > COLS)
 			break;
 		attron(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
 		mvaddstr(y, x, k->name);
 		attroff(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
 		x += (int)strlen(k->name);
-		tui_text(y, x + 1, k->label, COLS - x - 1);
+		tui_text(y, x + 1, label, COLS - x - 1);
 		x += need - (int)strlen(k->name);
 	}
 }
@@ -229,7 +231,7 @@ help_draw(struct tui *t, size_t top, int rows)
 	header(t);
 	attron(A_BOLD);
 	/* cut to the screen, never wrapped onto the keys */
-	snprintf(title, sizeof title, "Keys of this screen: %s",
+	snprintf(title, sizeof title, _("Keys of this screen: %s"),
 	    tui_screen_title(t->top));
 	tui_text(2, 2, title, COLS - 4);
 	attroff(A_BOLD);
@@ -237,15 +239,15 @@ help_draw(struct tui *t, size_t top, int rows)
 		attron(A_BOLD);
 		mvaddstr(y, 4, c->keys[i].name);
 		attroff(A_BOLD);
-		tui_text(y, 16, c->keys[i].help, COLS - 18);
+		tui_text(y, 16, _(c->keys[i].help), COLS - 18);
 	}
 	if (c->nkeys > (size_t)rows)
 		tui_text(LINES - 1, 0,
-		    "Up/Down/PgUp/PgDn/Home/End scroll, any other key goes "
-		    "back",
+		    _("Up/Down/PgUp/PgDn/Home/End scroll, any other key goes "
+		      "back"),
 		    COLS);
 	else
-		tui_text(LINES - 1, 0, "Press any key to go back", COLS);
+		tui_text(LINES - 1, 0, _("Press any key to go back"), COLS);
 	refresh();
 }
 
@@ -407,7 +409,11 @@ tui_main(struct svc *svc)
 
 	memset(&t, 0, sizeof t);
 	t.svc = svc;
-	setlocale(LC_ALL, "");
+	/* a locale that is not installed (es_ES.UTF-8 here, C.UTF-8
+	 * elsewhere) leaves C: characters stay UTF-8 all the same */
+	if (setlocale(LC_ALL, "") == NULL)
+		setlocale(LC_CTYPE, "C.UTF-8");
+	i18n_init(svc->cfg.language);
 	if (initscr() == NULL)
 		return 1;
 	set_escdelay(25);
@@ -418,7 +424,7 @@ tui_main(struct svc *svc)
 	timeout(1000); /* the clock in the header moves */
 	t.sync = svc_sync_worker_start(svc, &err);
 	if (t.sync == NULL && err.code != 0)
-		tui_message(&t, 1, "background sync is off: %s", err.msg);
+		tui_message(&t, 1, _("background sync is off: %s"), err.msg);
 	tui_push(&t, screen_login_new());
 	while (t.top != NULL) {
 		tui_redraw(&t);

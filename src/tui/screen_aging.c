@@ -13,16 +13,17 @@
 enum { A_OPEN, A_SEARCH, A_OLDER, A_EXPORT, A_BACK };
 
 static const struct tui_key screen_aging_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Items", "the consumer's open items", A_OPEN},
-    {'/', "/", "Search", "search consumers as you type (Enter ends it)",
+    {TUI_KEY_ENTER, "Enter", N_("Items"), N_("the consumer's open items"),
+        A_OPEN},
+    {'/', "/", N_("Search"), N_("search consumers as you type (Enter ends it)"),
         A_SEARCH},
-    {'o', "o", "Older", "only consumers with items older than 30/60/90 days",
-        A_OLDER},
-    {'x', "x", "Export", "export the report as CSV or Excel", A_EXPORT},
+    {'o', "o", N_("Older"),
+        N_("only consumers with items older than 30/60/90 days"), A_OLDER},
+    {'x', "x", N_("Export"), N_("export the report as CSV or Excel"), A_EXPORT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to the dashboard", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 #define AGING_SHOWN 1000
@@ -189,7 +190,7 @@ free_aging(struct tui_screen *sc)
 
 const struct tui_screen_class screen_aging_class = {
     .name = "Aging report",
-    .title = "Aging report",
+    .title = N_("Aging report"),
     .keys = screen_aging_keys,
     .nkeys = TUI_NKEYS(screen_aging_keys),
     .draw = draw,

@@ -13,8 +13,8 @@ enum { A_BACK };
 static const struct tui_key screen_aging_items_keys[] = {
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to the aging report", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the aging report"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct aging_items {
@@ -109,7 +109,7 @@ free_items(struct tui_screen *sc)
 
 const struct tui_screen_class screen_aging_items_class = {
     .name = "Aging open items",
-    .title = "Aging: open items",
+    .title = N_("Aging: open items"),
     .keys = screen_aging_items_keys,
     .nkeys = TUI_NKEYS(screen_aging_items_keys),
     .draw = draw,

@@ -13,14 +13,15 @@ enum { A_PRINT, A_VIEW, A_DOWNLOAD, A_APPLY, A_PAYMENT, A_BACK };
 
 static const struct tui_key screen_credit_keys[] = {
     TUI_LINES_KEYS,
-    {'p', "p", "Print", "print the credit note", A_PRINT},
-    {'v', "v", "View", "the credit note as it prints", A_VIEW},
-    {'d', "d", "Download", "write its PDF to the exports directory",
+    {'p', "p", N_("Print"), N_("print the credit note"), A_PRINT},
+    {'v', "v", N_("View"), N_("the credit note as it prints"), A_VIEW},
+    {'d', "d", N_("Download"), N_("write its PDF to the exports directory"),
         A_DOWNLOAD},
-    {'a', "a", "Apply", "apply the credit to an open item", A_APPLY},
-    {'o', "o", "Payment", "open the linked payment", A_PAYMENT},
-    {TUI_KEY_ESC, "Esc", "Close", "back to where it was opened", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {'a', "a", N_("Apply"), N_("apply the credit to an open item"), A_APPLY},
+    {'o', "o", N_("Payment"), N_("open the linked payment"), A_PAYMENT},
+    {TUI_KEY_ESC, "Esc", N_("Close"), N_("back to where it was opened"),
+        A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 #define LW 24
@@ -186,7 +187,7 @@ free_credit(struct tui_screen *sc)
 
 const struct tui_screen_class screen_credit_class = {
     .name = "Credit note details",
-    .title = "Credit note details",
+    .title = N_("Credit note details"),
     .keys = screen_credit_keys,
     .nkeys = TUI_NKEYS(screen_credit_keys),
     .draw = draw,

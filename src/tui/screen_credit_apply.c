@@ -11,11 +11,12 @@
 enum { A_APPLY, A_BACK };
 
 static const struct tui_key screen_credit_apply_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Apply", "apply the amount to the item selected",
-        A_APPLY},
+    {TUI_KEY_ENTER, "Enter", N_("Apply"),
+        N_("apply the amount to the item selected"), A_APPLY},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", "Cancel", "close without applying", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help; type the amount to change it", -1},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without applying"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help; type the amount to change it"),
+        -1},
 };
 
 struct capply {
@@ -157,7 +158,7 @@ free_apply(struct tui_screen *sc)
 
 const struct tui_screen_class screen_credit_apply_class = {
     .name = "Apply credit",
-    .title = "Apply credit",
+    .title = N_("Apply credit"),
     .keys = screen_credit_apply_keys,
     .nkeys = TUI_NKEYS(screen_credit_apply_keys),
     .draw = draw,

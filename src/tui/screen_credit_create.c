@@ -13,14 +13,14 @@
 enum { A_CREATE, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 
 static const struct tui_key screen_credit_create_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Create", "create the credit note (when valid)",
-        A_CREATE},
-    {KEY_DOWN, "Down", NULL, "the next field (also Tab)", A_NEXT},
-    {KEY_UP, "Up", NULL, "the field above", A_PREV},
-    {KEY_LEFT, "Left", NULL, "the reason before", A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, "the next reason", A_KRIGHT},
-    {TUI_KEY_ESC, "Esc", "Cancel", "close; nothing is saved", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Create"),
+        N_("create the credit note (when valid)"), A_CREATE},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also Tab)"), A_NEXT},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
+    {KEY_LEFT, "Left", NULL, N_("the reason before"), A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, N_("the next reason"), A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 enum { F_AMOUNT, F_REASON, F_REMARKS, F_N };
@@ -196,7 +196,7 @@ free_create(struct tui_screen *sc)
 
 const struct tui_screen_class screen_credit_create_class = {
     .name = "Create Credit Note",
-    .title = "Create Credit Note",
+    .title = N_("Create Credit Note"),
     .keys = screen_credit_create_keys,
     .nkeys = TUI_NKEYS(screen_credit_create_keys),
     .draw = draw,

@@ -26,20 +26,21 @@ enum {
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
-    {KEY_LEFT, "Left", "Prev", "the month before", A_PREV},
-    {KEY_RIGHT, "Right", "Next", "the month after", A_NEXT},
-    {'t', "t", NULL, "back to this month", A_THIS},
-    {'p', "p", "Payments", "the payments list", A_PAYMENTS},
-    {'c', "c", "Credits", "the credit notes list", A_CREDITS},
-    {'y', "y", "Payers", "the payers report", A_PAYERS},
-    {'a', "a", "Aging", "the aging report of open items", A_AGING},
-    {'s', "s", "Sync", "the sync with the central node, rejected records",
-        A_SYNC},
-    {'n', "n", NULL, "record a payment", A_PAY},
-    {'g', "g", NULL, "read the figures again", A_RELOAD},
-    {TUI_KEY_ESC, "Esc", "Log out", "log out, back to the login", A_LOGOUT},
-    {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
-    {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
+    {KEY_LEFT, "Left", N_("Prev"), N_("the month before"), A_PREV},
+    {KEY_RIGHT, "Right", N_("Next"), N_("the month after"), A_NEXT},
+    {'t', "t", NULL, N_("back to this month"), A_THIS},
+    {'p', "p", N_("Payments"), N_("the payments list"), A_PAYMENTS},
+    {'c', "c", N_("Credits"), N_("the credit notes list"), A_CREDITS},
+    {'y', "y", N_("Payers"), N_("the payers report"), A_PAYERS},
+    {'a', "a", N_("Aging"), N_("the aging report of open items"), A_AGING},
+    {'s', "s", N_("Sync"),
+        N_("the sync with the central node, rejected records"), A_SYNC},
+    {'n', "n", NULL, N_("record a payment"), A_PAY},
+    {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {TUI_KEY_ESC, "Esc", N_("Log out"), N_("log out, back to the login"),
+        A_LOGOUT},
+    {KEY_F(10), "F10", N_("Quit"), N_("log out and leave paydesk"), A_QUIT},
+    {KEY_F(1), "F1", N_("Help"), N_("this help (also ?)"), -1},
 };
 
 struct dash {
@@ -356,7 +357,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 const struct tui_screen_class screen_dashboard_class = {
     .name = "Dashboard",
-    .title = "Dashboard",
+    .title = N_("Dashboard"),
     .keys = screen_dashboard_keys,
     .nkeys = TUI_NKEYS(screen_dashboard_keys),
     .draw = draw,

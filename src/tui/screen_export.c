@@ -13,14 +13,14 @@
 enum { A_START, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 
 static const struct tui_key screen_export_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Export", "write the file (Esc cancels it)",
-        A_START},
-    {KEY_DOWN, "Down", NULL, "the next field (also Tab)", A_NEXT},
-    {KEY_UP, "Up", NULL, "the field above", A_PREV},
-    {KEY_LEFT, "Left", NULL, "the format before", A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, "the next format", A_KRIGHT},
-    {TUI_KEY_ESC, "Esc", "Cancel", "close without exporting", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Export"),
+        N_("write the file (Esc cancels it)"), A_START},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also Tab)"), A_NEXT},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
+    {KEY_LEFT, "Left", NULL, N_("the format before"), A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, N_("the next format"), A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without exporting"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
@@ -233,7 +233,7 @@ free_export(struct tui_screen *sc)
 
 const struct tui_screen_class screen_export_class = {
     .name = "Export",
-    .title = "Export",
+    .title = N_("Export"),
     .keys = screen_export_keys,
     .nkeys = TUI_NKEYS(screen_export_keys),
     .draw = draw,

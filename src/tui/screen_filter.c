@@ -16,14 +16,17 @@ const char *const range_names[R_COUNT] = {
 enum { A_APPLY, A_RESET, A_BACK, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT };
 
 static const struct tui_key screen_filter_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Apply", "apply the filters", A_APPLY},
-    {KEY_DOWN, "Down", NULL, "the next filter (also Tab)", A_NEXT},
-    {KEY_UP, "Up", NULL, "the filter above", A_PREV},
-    {KEY_LEFT, "Left", NULL, "the choice before / the option before", A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, "the next choice / the next option", A_KRIGHT},
-    {KEY_F(5), "F5", "Reset", "every filter back to all", A_RESET},
-    {TUI_KEY_ESC, "Esc", "Cancel", "close without changing anything", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help; Space toggles a reason", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Apply"), N_("apply the filters"), A_APPLY},
+    {KEY_DOWN, "Down", NULL, N_("the next filter (also Tab)"), A_NEXT},
+    {KEY_UP, "Up", NULL, N_("the filter above"), A_PREV},
+    {KEY_LEFT, "Left", NULL, N_("the choice before / the option before"),
+        A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, N_("the next choice / the next option"),
+        A_KRIGHT},
+    {KEY_F(5), "F5", N_("Reset"), N_("every filter back to all"), A_RESET},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without changing anything"),
+        A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help; Space toggles a reason"), -1},
 };
 
 void
@@ -403,7 +406,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 
 const struct tui_screen_class screen_filter_class = {
     .name = "Filter",
-    .title = "Filter",
+    .title = N_("Filter"),
     .keys = screen_filter_keys,
     .nkeys = TUI_NKEYS(screen_filter_keys),
     .draw = draw,

@@ -10,11 +10,12 @@
 enum { A_OPEN, A_LOGOUT, A_QUIT };
 
 static const struct tui_key screen_home_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Open", "open the task selected", A_OPEN},
+    {TUI_KEY_ENTER, "Enter", N_("Open"), N_("open the task selected"), A_OPEN},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", "Log out", "log out, back to the login", A_LOGOUT},
-    {KEY_F(10), "F10", "Quit", "log out and leave paydesk", A_QUIT},
-    {KEY_F(1), "F1", "Help", "this help (also ?)", -1},
+    {TUI_KEY_ESC, "Esc", N_("Log out"), N_("log out, back to the login"),
+        A_LOGOUT},
+    {KEY_F(10), "F10", N_("Quit"), N_("log out and leave paydesk"), A_QUIT},
+    {KEY_F(1), "F1", N_("Help"), N_("this help (also ?)"), -1},
 };
 
 /* The tasks, in menu order, with the least role that sees them. */
@@ -24,12 +25,12 @@ static const struct {
 	const char *label;
 	enum role min;
 } tasks[] = {
-    {T_PAY, "Record Payment", ROLE_CASHIER},
-    {T_FIND, "Find Consumer", ROLE_CASHIER},
-    {T_TODAY, "Today's payments", ROLE_CASHIER},
-    {T_REPRINT, "Reprint a receipt", ROLE_CASHIER},
-    {T_SYNC, "Sync with the central node", ROLE_CASHIER},
-    {T_LOGOUT, "Log out", ROLE_CASHIER},
+    {T_PAY, N_("Record Payment"), ROLE_CASHIER},
+    {T_FIND, N_("Find Consumer"), ROLE_CASHIER},
+    {T_TODAY, N_("Today's payments"), ROLE_CASHIER},
+    {T_REPRINT, N_("Reprint a receipt"), ROLE_CASHIER},
+    {T_SYNC, N_("Sync with the central node"), ROLE_CASHIER},
+    {T_LOGOUT, N_("Log out"), ROLE_CASHIER},
 };
 #define NTASKS (sizeof tasks / sizeof tasks[0])
 
@@ -55,7 +56,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
 	(void)t;
 	(void)buf;
-	c[0].s = tasks[((struct home *)arg)->idx[row]].label;
+	c[0].s = _(tasks[((struct home *)arg)->idx[row]].label);
 }
 
 /* The tasks the role logged in sees. */
@@ -106,6 +107,25 @@ read_today(struct home *h, struct tui *t)
 	h->read_at = time(NULL);
 }
 
+/* The tasks' column: as wide as the longest label in the language shown
+ * (30 at least, as in English), within the screen. */
+static int
+menu_width(void)
+{
+	size_t i;
+	int w = 30;
+
+	for (i = 0; i < NTASKS; i++) {
+		const char *s = _(tasks[i].label);
+		int c = utf8_columns(s, strlen(s)) + 2;
+
+		w = c > w ? c : w;
+	}
+	if (w > 30 && w > COLS - 6)
+		w = COLS - 6 > 30 ? COLS - 6 : 30;
+	return w;
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -116,22 +136,24 @@ draw(struct tui_screen *sc, struct tui *t)
 
 	read_today(h, t);
 	attron(A_BOLD);
-	tui_text(y++, 2, "Today at this terminal", COLS - 4);
+	tui_text(y++, 2, _("Today at this terminal"), COLS - 4);
 	attroff(A_BOLD);
 	if (h->error[0] != '\0')
 		tui_text(y++, 4, h->error, COLS - 6);
 	else {
-		snprintf(line, sizeof line, "%lld payment%s posted, %s",
-		    (long long)td->count, td->count == 1 ? "" : "s",
+		snprintf(line, sizeof line,
+		    ngettext("%lld payment posted, %s",
+		        "%lld payments posted, %s", (unsigned long)td->count),
+		    (long long)td->count,
 		    svc_money(t->svc, m, sizeof m, td->total));
 		tui_text(y++, 4, line, COLS - 6);
 	}
 	y++;
 	attron(A_BOLD);
-	tui_text(y++, 2, "Tasks", COLS - 4);
+	tui_text(y++, 2, _("Tasks"), COLS - 4);
 	attroff(A_BOLD);
 	visible(h, t);
-	tui_list_draw(t, &h->list, y, 4, 30, (int)NTASKS);
+	tui_list_draw(t, &h->list, y, 4, menu_width(), (int)NTASKS);
 }
 
 static int
@@ -177,7 +199,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 const struct tui_screen_class screen_home_class = {
     .name = "Home",
-    .title = "Home",
+    .title = N_("Home"),
     .keys = screen_home_keys,
     .nkeys = TUI_NKEYS(screen_home_keys),
     .draw = draw,

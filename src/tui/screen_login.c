@@ -9,13 +9,13 @@
 enum { A_NEXT, A_SUBMIT, A_QUIT };
 
 static const struct tui_key screen_login_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Next / Log in",
-        "move to the PIN; on the PIN, log in", A_SUBMIT},
-    {TUI_KEY_TAB, "Tab", "Switch field", "move between username and PIN",
-        A_NEXT},
-    {KEY_F(10), "F10", "Quit", "leave paydesk", A_QUIT},
-    {TUI_KEY_ESC, "Esc", NULL, "leave paydesk", A_QUIT},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Next / Log in"),
+        N_("move to the PIN; on the PIN, log in"), A_SUBMIT},
+    {TUI_KEY_TAB, "Tab", N_("Switch field"),
+        N_("move between username and PIN"), A_NEXT},
+    {KEY_F(10), "F10", N_("Quit"), N_("leave paydesk"), A_QUIT},
+    {TUI_KEY_ESC, "Esc", NULL, N_("leave paydesk"), A_QUIT},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct login {
@@ -28,7 +28,14 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct login *l = (struct login *)sc;
-	int y = LINES / 2 - 4, x = COLS / 2 - 20;
+	const char *user = _("Username"), *pin = _("PIN");
+	int y = LINES / 2 - 4, x = COLS / 2 - 20, lw;
+
+	/* the fields start after the longer label, 10 columns at least */
+	lw = utf8_columns(user, strlen(user));
+	if (utf8_columns(pin, strlen(pin)) > lw)
+		lw = utf8_columns(pin, strlen(pin));
+	lw = lw + 2 > 10 ? lw + 2 : 10;
 
 	if (y < 2)
 		y = 2;
@@ -37,11 +44,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y, x, t->svc->cfg.org_name, COLS - x - 1);
 	attroff(A_BOLD);
-	tui_text(y + 1, x, "Log in to take payments", COLS - x - 1);
-	tui_text(y + 3, x, "Username", 10);
-	tui_field_draw(t, &l->user, y + 3, x + 10, 24, l->focus == 0);
-	tui_text(y + 5, x, "PIN", 10);
-	tui_field_draw(t, &l->pin, y + 5, x + 10, 24, l->focus == 1);
+	tui_text(y + 1, x, _("Log in to take payments"), COLS - x - 1);
+	tui_text(y + 3, x, user, lw);
+	tui_field_draw(t, &l->user, y + 3, x + lw, 24, l->focus == 0);
+	tui_text(y + 5, x, pin, lw);
+	tui_field_draw(t, &l->pin, y + 5, x + lw, 24, l->focus == 1);
 }
 
 static int
@@ -68,7 +75,7 @@ submit(struct login *l, struct tui *t)
 	l->user.buf[0] = '\0';
 	l->user.len = 0;
 	l->focus = 0;
-	tui_message(t, 0, "Welcome, %s", t->svc->actor.full_name);
+	tui_message(t, 0, _("Welcome, %s"), t->svc->actor.full_name);
 	/* supervisors and admins land on the back office */
 	tui_push(t, t->svc->actor.role >= ROLE_SUPERVISOR
 	                ? screen_dashboard_new(t)
@@ -114,7 +121,7 @@ destroy(struct tui_screen *sc)
 
 const struct tui_screen_class screen_login_class = {
     .name = "Login",
-    .title = "Login",
+    .title = N_("Login"),
     .keys = screen_login_keys,
     .nkeys = TUI_NKEYS(screen_login_keys),
     .draw = draw,

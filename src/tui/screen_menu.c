@@ -9,10 +9,10 @@
 enum { A_RUN, A_BACK };
 
 static const struct tui_key screen_menu_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Run", "run the action selected", A_RUN},
+    {TUI_KEY_ENTER, "Enter", N_("Run"), N_("run the action selected"), A_RUN},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", "Close", "close the menu", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ESC, "Esc", N_("Close"), N_("close the menu"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 #define MENU_MAX 12
@@ -95,7 +95,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 const struct tui_screen_class screen_menu_class = {
     .name = "Actions",
-    .title = "Actions",
+    .title = N_("Actions"),
     .keys = screen_menu_keys,
     .nkeys = TUI_NKEYS(screen_menu_keys),
     .draw = draw,

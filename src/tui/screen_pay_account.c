@@ -11,12 +11,13 @@
 enum { A_NEXT, A_DETAILS, A_BACK };
 
 static const struct tui_key screen_pay_account_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Take payment",
-        "go on to take a payment from this consumer", A_NEXT},
+    {TUI_KEY_ENTER, "Enter", N_("Take payment"),
+        N_("go on to take a payment from this consumer"), A_NEXT},
     TUI_LIST_KEYS,
-    {'d', "d", "Details", "the details of the payment selected", A_DETAILS},
-    {TUI_KEY_ESC, "Esc", "Back", "back to the search", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {'d', "d", N_("Details"), N_("the details of the payment selected"),
+        A_DETAILS},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the search"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct account {
@@ -136,7 +137,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 
 const struct tui_screen_class screen_pay_account_class = {
     .name = "Record Payment 2 Account",
-    .title = "Record Payment",
+    .title = N_("Record Payment"),
     .keys = screen_pay_account_keys,
     .nkeys = TUI_NKEYS(screen_pay_account_keys),
     .draw = draw,
@@ -152,6 +153,6 @@ screen_pay_account_new(struct wizard *w)
 	tui_list_init(&a->list, cols, TUI_NCOLS(cols), cells, a);
 	tui_list_set(&a->list, w->nrecent);
 	a->sc.cls = &screen_pay_account_class;
-	a->sc.title = w->find ? "Find Consumer" : "Record Payment";
+	a->sc.title = w->find ? N_("Find Consumer") : N_("Record Payment");
 	return &a->sc;
 }

@@ -8,10 +8,11 @@
 enum { A_NEXT, A_BACK };
 
 static const struct tui_key screen_pay_channel_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Next", "take the channel selected", A_NEXT},
+    {TUI_KEY_ENTER, "Enter", N_("Next"), N_("take the channel selected"),
+        A_NEXT},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to the account details", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the account details"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct channel {
@@ -70,7 +71,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 const struct tui_screen_class screen_pay_channel_class = {
     .name = "Record Payment 3 Channel",
-    .title = "Record Payment",
+    .title = N_("Record Payment"),
     .keys = screen_pay_channel_keys,
     .nkeys = TUI_NKEYS(screen_pay_channel_keys),
     .draw = draw,

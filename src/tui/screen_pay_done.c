@@ -10,13 +10,16 @@
 enum { A_HOME, A_ANOTHER, A_REPRINT, A_VIEW, A_DETAILS };
 
 static const struct tui_key screen_pay_done_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Dashboard", "return to the home screen", A_HOME},
-    {'n', "n", "Another", "record another payment (back to step 1)", A_ANOTHER},
-    {'r', "r", "Reprint", "print a copy of the receipt", A_REPRINT},
-    {'v', "v", "View receipt", "show the receipt on the screen", A_VIEW},
-    {'d', "d", "Details", "the payment details view", A_DETAILS},
-    {TUI_KEY_ESC, "Esc", NULL, "return to the home screen", A_HOME},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Dashboard"), N_("return to the home screen"),
+        A_HOME},
+    {'n', "n", N_("Another"), N_("record another payment (back to step 1)"),
+        A_ANOTHER},
+    {'r', "r", N_("Reprint"), N_("print a copy of the receipt"), A_REPRINT},
+    {'v', "v", N_("View receipt"), N_("show the receipt on the screen"),
+        A_VIEW},
+    {'d', "d", N_("Details"), N_("the payment details view"), A_DETAILS},
+    {TUI_KEY_ESC, "Esc", NULL, N_("return to the home screen"), A_HOME},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct done {
@@ -99,7 +102,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 const struct tui_screen_class screen_pay_done_class = {
     .name = "Record Payment 8 Done",
-    .title = "Payment recorded",
+    .title = N_("Payment recorded"),
     .keys = screen_pay_done_keys,
     .nkeys = TUI_NKEYS(screen_pay_done_keys),
     .draw = draw,

@@ -21,17 +21,18 @@ enum {
 };
 
 static const struct tui_key screen_pay_items_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Next", "pay the items selected", A_NEXT},
-    {' ', "Space", "Toggle", "select or unselect the item", A_TOGGLE},
-    {'a', "a", "All/none", "select all items, or none if all are", A_ALL},
-    {KEY_RIGHT, "Right", "Type", "the next payment type", A_TYPE_NEXT},
-    {KEY_LEFT, "Left", NULL, "the previous payment type", A_TYPE_PREV},
-    {'b', "b", NULL, "payment type Bill", A_BILL},
-    {'s', "s", NULL, "payment type Service", A_SERVICE},
-    {'i', "i", NULL, "payment type Installment", A_INST},
+    {TUI_KEY_ENTER, "Enter", N_("Next"), N_("pay the items selected"), A_NEXT},
+    {' ', "Space", N_("Toggle"), N_("select or unselect the item"), A_TOGGLE},
+    {'a', "a", N_("All/none"), N_("select all items, or none if all are"),
+        A_ALL},
+    {KEY_RIGHT, "Right", N_("Type"), N_("the next payment type"), A_TYPE_NEXT},
+    {KEY_LEFT, "Left", NULL, N_("the previous payment type"), A_TYPE_PREV},
+    {'b', "b", NULL, N_("payment type Bill"), A_BILL},
+    {'s', "s", NULL, N_("payment type Service"), A_SERVICE},
+    {'i', "i", NULL, N_("payment type Installment"), A_INST},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to the channel", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the channel"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct items {
@@ -205,7 +206,7 @@ free_items(struct tui_screen *sc)
 
 const struct tui_screen_class screen_pay_items_class = {
     .name = "Record Payment 4 Items",
-    .title = "Record Payment",
+    .title = N_("Record Payment"),
     .keys = screen_pay_items_keys,
     .nkeys = TUI_NKEYS(screen_pay_items_keys),
     .draw = draw,

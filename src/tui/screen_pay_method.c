@@ -13,14 +13,15 @@
 enum { A_NEXT, A_FOCUS, A_FOCUS_BACK, A_UP, A_DOWN, A_BACK };
 
 static const struct tui_key screen_pay_method_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Next", "go on to the summary", A_NEXT},
-    {TUI_KEY_TAB, "Tab", "Next field",
-        "move between method, amount and amount received", A_FOCUS},
-    {KEY_BTAB, "S-Tab", NULL, "the field before", A_FOCUS_BACK},
-    {KEY_UP, "Up", NULL, "the method above, or the field above", A_UP},
-    {KEY_DOWN, "Down", NULL, "the method below, or the field below", A_DOWN},
-    {TUI_KEY_ESC, "Esc", "Back", "back to the items", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Next"), N_("go on to the summary"), A_NEXT},
+    {TUI_KEY_TAB, "Tab", N_("Next field"),
+        N_("move between method, amount and amount received"), A_FOCUS},
+    {KEY_BTAB, "S-Tab", NULL, N_("the field before"), A_FOCUS_BACK},
+    {KEY_UP, "Up", NULL, N_("the method above, or the field above"), A_UP},
+    {KEY_DOWN, "Down", NULL, N_("the method below, or the field below"),
+        A_DOWN},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the items"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct method {
@@ -211,7 +212,7 @@ redraw(struct tui_screen *sc, struct tui *t)
 
 const struct tui_screen_class screen_pay_method_class = {
     .name = "Record Payment 5 Method and amount",
-    .title = "Record Payment",
+    .title = N_("Record Payment"),
     .keys = screen_pay_method_keys,
     .nkeys = TUI_NKEYS(screen_pay_method_keys),
     .draw = redraw,

@@ -11,11 +11,11 @@
 enum { A_CONFIRM, A_BACK };
 
 static const struct tui_key screen_pay_review_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Confirm and post",
-        "post the payment and write its receipt", A_CONFIRM},
-    {TUI_KEY_ESC, "Esc", "Back", "back to the summary: nothing is posted",
-        A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Confirm and post"),
+        N_("post the payment and write its receipt"), A_CONFIRM},
+    {TUI_KEY_ESC, "Esc", N_("Back"),
+        N_("back to the summary: nothing is posted"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct review {
@@ -88,7 +88,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 const struct tui_screen_class screen_pay_review_class = {
     .name = "Record Payment 7 Review",
-    .title = "Record Payment",
+    .title = N_("Record Payment"),
     .keys = screen_pay_review_keys,
     .nkeys = TUI_NKEYS(screen_pay_review_keys),
     .draw = draw,

@@ -10,10 +10,11 @@
 enum { A_SELECT, A_BACK };
 
 static const struct tui_key screen_pay_search_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Select", "take the consumer selected", A_SELECT},
+    {TUI_KEY_ENTER, "Enter", N_("Select"), N_("take the consumer selected"),
+        A_SELECT},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the home screen"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 #define RESULTS_MAX 200
@@ -161,7 +162,7 @@ free_search(struct tui_screen *sc)
 
 const struct tui_screen_class screen_pay_search_class = {
     .name = "Record Payment 1 Consumer",
-    .title = "Record Payment",
+    .title = N_("Record Payment"),
     .keys = screen_pay_search_keys,
     .nkeys = TUI_NKEYS(screen_pay_search_keys),
     .draw = draw,
@@ -179,7 +180,7 @@ screen_pay_search_new(int find)
 	s->w->first = &s->sc;
 	tui_list_init(&s->list, cols, 4, cells, s);
 	s->sc.cls = &screen_pay_search_class;
-	s->sc.title = find ? "Find Consumer" : "Record Payment";
+	s->sc.title = find ? N_("Find Consumer") : N_("Record Payment");
 	s->sc.typing = 1;
 	return &s->sc;
 }

@@ -11,9 +11,10 @@
 enum { A_NEXT, A_BACK };
 
 static const struct tui_key screen_pay_summary_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Next", "go on to review and confirm", A_NEXT},
-    {TUI_KEY_ESC, "Esc", "Back", "back to method and amount", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Next"), N_("go on to review and confirm"),
+        A_NEXT},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to method and amount"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct summary {
@@ -102,7 +103,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 
 const struct tui_screen_class screen_pay_summary_class = {
     .name = "Record Payment 6 Summary",
-    .title = "Record Payment",
+    .title = N_("Record Payment"),
     .keys = screen_pay_summary_keys,
     .nkeys = TUI_NKEYS(screen_pay_summary_keys),
     .draw = draw,

@@ -15,17 +15,21 @@ enum { A_SORT, A_FILTER, A_SPLIT, A_EXPORT, A_OPEN, A_BACK };
 
 static const struct tui_key screen_payers_keys[] = {
     TUI_LIST_MARK_KEYS,
-    {'s', "s", "Sort",
-        "sort by total, count, last payment, name, account, methods", A_SORT},
-    {'f', "f", "Filter", "edit the filters (Enter applies)", A_FILTER},
-    {'d', "d", "Methods", "the method distribution of the filter", A_SPLIT},
-    {'x', "x", "Export", "export the marked rows, or all of them", A_EXPORT},
-    {TUI_KEY_ENTER, "Enter", NULL, "apply the filters (while editing)", A_OPEN},
+    {'s', "s", N_("Sort"),
+        N_("sort by total, count, last payment, name, account, methods"),
+        A_SORT},
+    {'f', "f", N_("Filter"), N_("edit the filters (Enter applies)"), A_FILTER},
+    {'d', "d", N_("Methods"), N_("the method distribution of the filter"),
+        A_SPLIT},
+    {'x', "x", N_("Export"), N_("export the marked rows, or all of them"),
+        A_EXPORT},
+    {TUI_KEY_ENTER, "Enter", NULL, N_("apply the filters (while editing)"),
+        A_OPEN},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "stop editing, or back to the dashboard",
-        A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ESC, "Esc", N_("Back"),
+        N_("stop editing, or back to the dashboard"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 #define PAYERS_SHOWN 1000
@@ -331,7 +335,7 @@ free_payers(struct tui_screen *sc)
 
 const struct tui_screen_class screen_payers_class = {
     .name = "Payers report",
-    .title = "Payers report",
+    .title = N_("Payers report"),
     .keys = screen_payers_keys,
     .nkeys = TUI_NKEYS(screen_payers_keys),
     .draw = draw,

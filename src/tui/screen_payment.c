@@ -12,11 +12,12 @@ enum { A_REPRINT, A_VIEW, A_BACK };
 
 static const struct tui_key screen_payment_keys[] = {
     TUI_LINES_KEYS,
-    {'r', "r", "Reprint", "print a copy of the receipt", A_REPRINT},
-    {'v', "v", "View receipt", "show the receipt on the screen", A_VIEW},
-    {TUI_KEY_ESC, "Esc", "Back", "back to where the payment was opened",
+    {'r', "r", N_("Reprint"), N_("print a copy of the receipt"), A_REPRINT},
+    {'v', "v", N_("View receipt"), N_("show the receipt on the screen"),
+        A_VIEW},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to where the payment was opened"),
         A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 #define LW 22
@@ -218,7 +219,7 @@ free_details(struct tui_screen *sc)
 
 const struct tui_screen_class screen_payment_class = {
     .name = "Payment details",
-    .title = "Payment details",
+    .title = N_("Payment details"),
     .keys = screen_payment_keys,
     .nkeys = TUI_NKEYS(screen_payment_keys),
     .draw = draw,

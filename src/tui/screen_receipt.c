@@ -8,14 +8,14 @@
 
 static const struct tui_key screen_receipt_keys[] = {
     TUI_LINES_KEYS,
-    {TUI_KEY_ESC, "Esc", "Back", "back to where the receipt was opened",
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to where the receipt was opened"),
         TUI_A_CLOSE},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 const struct tui_screen_class screen_receipt_class = {
     .name = "Receipt",
-    .title = "Receipt",
+    .title = N_("Receipt"),
     .keys = screen_receipt_keys,
     .nkeys = TUI_NKEYS(screen_receipt_keys),
     .draw = tui_lines_screen_draw,

@@ -9,10 +9,10 @@
 enum { A_PRINT, A_BACK };
 
 static const struct tui_key screen_reprint_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Reprint",
-        "write a copy of the receipt and print it", A_PRINT},
-    {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Reprint"),
+        N_("write a copy of the receipt and print it"), A_PRINT},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the home screen"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct reprint {
@@ -65,7 +65,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 
 const struct tui_screen_class screen_reprint_class = {
     .name = "Reprint",
-    .title = "Reprint",
+    .title = N_("Reprint"),
     .keys = screen_reprint_keys,
     .nkeys = TUI_NKEYS(screen_reprint_keys),
     .draw = draw,

@@ -13,16 +13,16 @@
 enum { A_NOW, A_RETRY, A_RELOAD, A_BACK };
 
 static const struct tui_key screen_sync_keys[] = {
-    {'s', "s", "Sync now", "a sync round now", A_NOW},
-    {'r', "r", "Retry",
-        "queue the rejected record selected again "
-        "(supervisor)",
+    {'s', "s", N_("Sync now"), N_("a sync round now"), A_NOW},
+    {'r', "r", N_("Retry"),
+        N_("queue the rejected record selected again "
+           "(supervisor)"),
         A_RETRY},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {'g', "g", "Reload", "read the rejected records again", A_RELOAD},
-    {TUI_KEY_ESC, "Esc", "Back", "back", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {'g', "g", N_("Reload"), N_("read the rejected records again"), A_RELOAD},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct sync_screen {
@@ -39,15 +39,15 @@ link_word(const struct sync_status *st)
 {
 	switch (st->link) {
 	case LINK_ONLINE:
-		return "Online";
+		return _("Online");
 	case LINK_OFFLINE:
-		return "Offline";
+		return _("Offline");
 	case LINK_REFUSED:
-		return "Refused";
+		return _("Refused");
 	case LINK_UNKNOWN:
 		break;
 	}
-	return "Connecting";
+	return _("Connecting");
 }
 
 void
@@ -60,17 +60,17 @@ tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n)
 		return;
 	}
 	if (!lng) {
-		snprintf(buf, n, "%s, %lld to send",
-		    st->running ? "Syncing" : link_word(st),
+		snprintf(buf, n, _("%s, %lld to send"),
+		    st->running ? _("Syncing") : link_word(st),
 		    (long long)st->pending);
 		return;
 	}
 	if (st->quarantined > 0)
-		snprintf(rej, sizeof rej, ", %lld rejected",
+		snprintf(rej, sizeof rej, _(", %lld rejected"),
 		    (long long)st->quarantined);
-	snprintf(buf, n, "%s%s, %lld to send%s, %s%.5s", link_word(st),
-	    st->running ? " (syncing)" : "", (long long)st->pending, rej,
-	    st->last_ok[0] ? "synced " : "never synced",
+	snprintf(buf, n, _("%s%s, %lld to send%s, %s%.5s"), link_word(st),
+	    st->running ? _(" (syncing)") : "", (long long)st->pending, rej,
+	    st->last_ok[0] ? _("synced ") : _("never synced"),
 	    st->last_ok[0] ? st->last_ok + 11 : "");
 }
 
@@ -248,7 +248,7 @@ free_sync(struct tui_screen *sc)
 
 const struct tui_screen_class screen_sync_class = {
     .name = "Sync",
-    .title = "Sync",
+    .title = N_("Sync"),
     .keys = screen_sync_keys,
     .nkeys = TUI_NKEYS(screen_sync_keys),
     .draw = draw,

@@ -10,12 +10,13 @@
 enum { A_OPEN, A_RELOAD, A_BACK };
 
 static const struct tui_key screen_today_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Details", "the details of the payment", A_OPEN},
+    {TUI_KEY_ENTER, "Enter", N_("Details"), N_("the details of the payment"),
+        A_OPEN},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {'g', "g", "Reload", "read the list again", A_RELOAD},
-    {TUI_KEY_ESC, "Esc", "Back", "back to the home screen", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {'g', "g", N_("Reload"), N_("read the list again"), A_RELOAD},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the home screen"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct today {
@@ -141,7 +142,7 @@ free_today(struct tui_screen *sc)
 
 const struct tui_screen_class screen_today_class = {
     .name = "Today's payments",
-    .title = "Today's payments",
+    .title = N_("Today's payments"),
     .keys = screen_today_keys,
     .nkeys = TUI_NKEYS(screen_today_keys),
     .draw = draw,

@@ -10,10 +10,10 @@
 enum { A_VOID, A_BACK };
 
 static const struct tui_key screen_void_keys[] = {
-    {TUI_KEY_ENTER, "Enter", "Void", "void the payment with this reason",
-        A_VOID},
-    {TUI_KEY_ESC, "Esc", "Cancel", "close without voiding", A_BACK},
-    {KEY_F(1), "F1", "Help", "this help", -1},
+    {TUI_KEY_ENTER, "Enter", N_("Void"),
+        N_("void the payment with this reason"), A_VOID},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without voiding"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
 struct voidd {
@@ -96,7 +96,7 @@ free_void(struct tui_screen *sc)
 
 const struct tui_screen_class screen_void_class = {
     .name = "Void payment",
-    .title = "Void payment",
+    .title = N_("Void payment"),
     .keys = screen_void_keys,
     .nkeys = TUI_NKEYS(screen_void_keys),
     .draw = draw,

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "paydesk/i18n.h"
 #include "paydesk/service.h"
 #include "paydesk/tui.h"
 
@@ -57,11 +58,14 @@ struct tui_screen {
 	struct tui_screen *below;
 };
 
-/* The title shown in the header for sc. */
+/* The title shown in the header for sc, translated (titles are marked
+ * with N_() where they are set). */
 static inline const char *
 tui_screen_title(const struct tui_screen *sc)
 {
-	return sc->title != NULL ? sc->title : sc->cls->title;
+	const char *s = sc->title != NULL ? sc->title : sc->cls->title;
+
+	return *s != '\0' ? _(s) : s; /* _("") is the catalogue's header */
 }
 
 struct tui {
@@ -133,10 +137,11 @@ void tui_lines_scroll(struct tui_lines *l, long delta, int rows);
 enum { TUI_A_LINE_DOWN = 1000, TUI_A_LINE_UP, TUI_A_PAGE_DOWN, TUI_A_PAGE_UP };
 /* clang-format off */
 #define TUI_LINES_KEYS                                                    \
-	{KEY_DOWN, "Down", NULL, "scroll down a line", TUI_A_LINE_DOWN},  \
-	{KEY_UP, "Up", NULL, "scroll up a line", TUI_A_LINE_UP},          \
-	{KEY_NPAGE, "PgDn", "Page", "scroll down a page", TUI_A_PAGE_DOWN}, \
-	{KEY_PPAGE, "PgUp", NULL, "scroll up a page", TUI_A_PAGE_UP}
+	{KEY_DOWN, "Down", NULL, N_("scroll down a line"), TUI_A_LINE_DOWN}, \
+	{KEY_UP, "Up", NULL, N_("scroll up a line"), TUI_A_LINE_UP},      \
+	{KEY_NPAGE, "PgDn", N_("Page"), N_("scroll down a page"),         \
+	    TUI_A_PAGE_DOWN},                                             \
+	{KEY_PPAGE, "PgUp", NULL, N_("scroll up a page"), TUI_A_PAGE_UP}
 /* clang-format on */
 int tui_lines_action(struct tui_lines *l, int action, int rows);
 void tui_lines_free(struct tui_lines *l);
@@ -253,19 +258,21 @@ enum {
 };
 /* clang-format off */
 #define TUI_LIST_KEYS                                                     \
-	{KEY_UP, "Up", NULL, "the row above", TUI_A_LIST_UP},             \
-	{KEY_DOWN, "Down", NULL, "the row below", TUI_A_LIST_DOWN},       \
-	{KEY_PPAGE, "PgUp", NULL, "a page up", TUI_A_LIST_PGUP},          \
-	{KEY_NPAGE, "PgDn", NULL, "a page down", TUI_A_LIST_PGDN},        \
-	{KEY_HOME, "Home", NULL, "the first row", TUI_A_LIST_HOME},       \
-	{KEY_END, "End", NULL, "the last row", TUI_A_LIST_END}
+	{KEY_UP, "Up", NULL, N_("the row above"), TUI_A_LIST_UP},         \
+	{KEY_DOWN, "Down", NULL, N_("the row below"), TUI_A_LIST_DOWN},   \
+	{KEY_PPAGE, "PgUp", NULL, N_("a page up"), TUI_A_LIST_PGUP},      \
+	{KEY_NPAGE, "PgDn", NULL, N_("a page down"), TUI_A_LIST_PGDN},    \
+	{KEY_HOME, "Home", NULL, N_("the first row"), TUI_A_LIST_HOME},   \
+	{KEY_END, "End", NULL, N_("the last row"), TUI_A_LIST_END}
 #define TUI_LIST_SCROLL_KEYS                                              \
-	{KEY_LEFT, "Left", NULL, "scroll the columns left", TUI_A_LIST_LEFT}, \
-	{KEY_RIGHT, "Right", NULL, "scroll the columns right",            \
+	{KEY_LEFT, "Left", NULL, N_("scroll the columns left"),           \
+	    TUI_A_LIST_LEFT},                                             \
+	{KEY_RIGHT, "Right", NULL, N_("scroll the columns right"),        \
 	    TUI_A_LIST_RIGHT}
 #define TUI_LIST_MARK_KEYS                                                \
-	{' ', "Space", "Mark", "mark or unmark the row", TUI_A_LIST_MARK}, \
-	{'*', "*", NULL, "mark every row, or clear the marks",            \
+	{' ', "Space", N_("Mark"), N_("mark or unmark the row"),          \
+	    TUI_A_LIST_MARK},                                             \
+	{'*', "*", NULL, N_("mark every row, or clear the marks"),        \
 	    TUI_A_LIST_MARK_ALL}
 /* clang-format on */
 /* A list of ncols columns whose cells come from cells(t, arg, ...). */

@@ -21,6 +21,7 @@ credit.h core
 csv.h core
 date.h core
 err.h core
+i18n.h core
 model.h core
 money.h core
 numfmt.h core
@@ -61,6 +62,8 @@ OVERRIDES='
 
 # What a layer may include: layers, or single public headers as =NAME.
 # A quoted include without a directory is the module's own header.
+# i18n.h (the _() and N_() macros) is core's, and front ends may
+# include it beside service.h and model.h to mark their strings.
 # config (the file, its schema and checks) sits beside core: it uses
 # core only, and the service reads it (front ends see it through
 # service.h); store, doc and sync are handed what they need.
@@ -72,9 +75,9 @@ store core os store
 doc core os doc
 sync core os sync
 service core os config store doc sync service
-tui =service.h =model.h =tui.h
-cli =service.h =model.h =tui.h
-central =service.h =model.h
+tui =service.h =model.h =tui.h =i18n.h
+cli =service.h =model.h =tui.h =i18n.h
+central =service.h =model.h =i18n.h
 adapter =service.h =model.h store core
 '
 
@@ -92,9 +95,11 @@ ncursesw/curses.h src/tui/
 '
 
 # core is pure: libc's computation headers and the pure libraries.
+# libintl.h is there for i18n.h: _() looks a string up in a catalogue
+# that src/os/i18n.c loaded; core itself reads no file.
 CORE_SYSTEM='assert.h ctype.h errno.h inttypes.h limits.h stdarg.h
 stdbool.h stddef.h stdint.h stdio.h stdlib.h string.h strings.h wchar.h
-wctype.h utf8proc.h openssl/evp.h openssl/sha.h openssl/hmac.h
+wctype.h libintl.h utf8proc.h openssl/evp.h openssl/sha.h openssl/hmac.h
 openssl/crypto.h openssl/core_names.h openssl/params.h'
 
 # Includes allowed beside the tables (none today).

@@ -1,0 +1,132 @@
+#!/bin/sh
+# test_i18n.sh - the counter UI in Spanish and French, in tmux at 80x24:
+# the language from LANGUAGE, from a LANG whose locale is not installed,
+# and from [organisation] language; the login, the cashier's home, the
+# supervisor's landing screen and F1 help read back from the screen;
+# English still English. The catalogues' checks are tests/cli/test_i18n.sh.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+
+# start LANG_NAME WAIT_TEXT ENV=VALUE...: paydesk in that environment
+# (LANG=C.UTF-8 unless one is given), until WAIT_TEXT shows
+start() {
+	name=$1 text=$2
+	shift 2
+	# the last one's server gone before the next starts on its socket
+	tmux -S "$SOCK" kill-server 2>/dev/null && sleep 0.3
+	rm -f "$SOCK"
+	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
+	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
+	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
+	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+	wait_for "$name: the login" "$text"
+}
+
+# the Spanish screens, language chosen by LANGUAGE
+start "es (LANGUAGE)" "Inicie sesión para cobrar" LANGUAGE=es
+wait_for "es: the header's title" "Cityville Water & Power │ T01 │ Inicio de sesión"
+wait_for "es: the login's labels" "Usuario"
+wait_for "es: the key bar" \
+    "Enter Siguiente / Entrar Tab Cambiar campo F10 Salir F1 Ayuda"
+keys F1
+wait_for "es: F1 help's title" "Teclas de esta pantalla: Inicio de sesión"
+wait_for "es: F1 help's lines" "Tab         pasar entre usuario y PIN"
+wait_for "es: F1 help's way back" "Pulse cualquier tecla para volver"
+keys Space
+login jane 1234
+wait_for "es: the cashier lands on home" "Hoy en este terminal"
+wait_for "es: the welcome" "Bienvenido/a, Jane Smith"
+wait_for "es: the role in the header" "Jane Smith (cajero)"
+wait_for "es: today's figures, plural" "0 pagos registrados, \$0.00"
+wait_for "es: the tasks" "Tareas"
+for task in "Registrar pago" "Buscar cliente" "Pagos de hoy" \
+    "Reimprimir un recibo" "Sincronizar con el nodo central" "Cerrar sesión"; do
+	wait_for "es: home lists $task" "     $task"
+done
+wait_for "es: home's key bar" "Enter Abrir Esc Cerrar sesión F10 Salir F1 Ayuda"
+keys F1
+wait_for "es: home's help" "Esc         cerrar sesión, volver al inicio de sesión"
+wait_for "es: the list keys' help" "PgDn        una página abajo"
+keys Space
+# the task opened keeps the translated title: Record Payment
+keys Enter
+wait_for "es: a task's title in the header" "│ T01 │ Registrar pago"
+keys Escape
+wait_for "es: back home" "Hoy en este terminal"
+keys Escape
+wait_for "es: Esc on home logs out" "Inicie sesión para cobrar"
+login mary 2222
+wait_for "es: the supervisor lands on the dashboard" "│ T01 │ Panel"
+wait_for "es: the supervisor's role" "Mary Johnson (supervisor)"
+wait_for "es: the dashboard's key bar" "Left Anterior Right Siguiente p Pagos"
+keys F1
+wait_for "es: the dashboard's help" \
+    "a           el informe de antigüedad de los conceptos pendientes"
+wait_for "es: the dashboard's help, every key" \
+    "F1          esta ayuda (también ?)"
+keys Space
+
+# French from a LANG whose locale this machine does not have
+start "fr (LANG=fr_FR.UTF-8)" "Connectez-vous pour encaisser" LANG=fr_FR.UTF-8
+wait_for "fr: the header's title" "Cityville Water & Power │ T01 │ Connexion"
+wait_for "fr: the login's labels" "Utilisateur"
+wait_for "fr: the key bar" \
+    "Enter Suivant / Connexion Tab Changer de champ F10 Quitter F1 Aide"
+keys F1
+wait_for "fr: F1 help's title" "Touches de cet écran : Connexion"
+wait_for "fr: F1 help's lines" "Enter       passer au code PIN ; sur le code PIN, se connecter"
+wait_for "fr: F1 help's way back" "Appuyez sur une touche pour revenir"
+keys Space
+login jane 1234
+wait_for "fr: the cashier lands on home" "Aujourd'hui sur ce terminal"
+wait_for "fr: the role in the header" "Jane Smith (caissier)"
+wait_for "fr: today's figures (0 is singular in French)" \
+    "0 paiement enregistré, \$0.00"
+for task in "Enregistrer un paiement" "Rechercher un client" \
+    "Paiements du jour" "Réimprimer un reçu" \
+    "Synchroniser avec le nœud central" "Déconnexion"; do
+	wait_for "fr: home lists $task" "     $task"
+done
+wait_for "fr: home's key bar" "Enter Ouvrir Esc Déconnexion F10 Quitter F1 Aide"
+# the longest task is whole and can be opened
+keys Down Down Down Down
+wait_for "fr: the sync task selected is whole" \
+    "Synchroniser avec le nœud central"
+keys Escape
+wait_for "fr: Esc on home logs out" "Connectez-vous pour encaisser"
+login mary 2222
+wait_for "fr: the supervisor lands on the dashboard" "│ T01 │ Tableau de bord"
+keys F1
+wait_for "fr: the dashboard's help" \
+    "s           la synchronisation avec le nœud central, les rejets"
+keys Space
+
+# [organisation] language, the environment saying nothing (C.UTF-8)
+cp "$PAYDESK_CONFIG" "$T/base.ini"
+printf '[organisation]\nlanguage = fr\n' >>"$PAYDESK_CONFIG"
+start "fr ([organisation] language)" "Connectez-vous pour encaisser"
+wait_for "fr from the config: the key bar" "F10 Quitter F1 Aide"
+# LANGUAGE, the operator's own choice, wins over the organisation's
+start "es over the config's fr" "Inicie sesión para cobrar" LANGUAGE=es
+sed -i 's/^language = fr$/language = es/' "$PAYDESK_CONFIG"
+start "es ([organisation] language)" "Inicie sesión para cobrar"
+keys F1
+wait_for "es from the config: F1 help" "Teclas de esta pantalla: Inicio de sesión"
+keys Space
+# a locale that names English keeps English over the config's es
+start "English from LANG=en_US.UTF-8" "Log in to take payments" \
+    LANG=en_US.UTF-8
+
+# English when nothing names a language: what every other test sees
+cp "$T/base.ini" "$PAYDESK_CONFIG"
+start "English" "Log in to take payments"
+wait_for "English: the key bar" "Enter Next / Log in Tab Switch field F10 Quit F1 Help"
+login jane 1234
+wait_for "English: home" "Today at this terminal"
+wait_for "English: the role" "Jane Smith (cashier)"
+wait_for "English: the tasks" "     Sync with the central node"
+keys F1
+wait_for "English: help" "Keys of this screen: Home"
+lacks "English: nothing Spanish" "Pulse"
+tmux -S "$SOCK" kill-server
