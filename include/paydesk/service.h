@@ -6,6 +6,9 @@
  * includes (tests/cli/test_layers.sh checks it): the core vocabulary they
  * need (money and date formatting, display width, credit-note statuses,
  * export cells, xmalloc) comes in through here, and the store does not.
+ * Front ends call svc_* and core functions only: the configuration,
+ * exports and sync bodies they need have svc_ entry points below (the
+ * same script checks the objects' symbols).
  */
 #ifndef PAYDESK_SERVICE_H
 #define PAYDESK_SERVICE_H
@@ -366,6 +369,39 @@ int svc_export_aging(struct svc *s, const struct aging_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* Make the directory an export file goes in (the exports directory). */
 int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
+/* The format a file name asks for by its extension (.csv, .xlsx); -1 if
+ * neither. */
+int svc_export_format_of(const char *path);
+/* A listing streamed as CSV to out (the CLI's --csv): a header row of
+ * JSON keys, amounts as plain decimals with the configured digits. Rows
+ * go in with svc_stream_row; svc_stream_end finishes and frees. Writing
+ * to a stream cannot fail, so none of these report errors. */
+struct exporter *svc_stream_open(
+    const struct svc *s, FILE *out, const struct xcol *cols, int ncols);
+/* Write one row of the stream's ncols cells. */
+void svc_stream_row(struct exporter *x, const struct xcell *cells);
+/* Finish the stream and free x. */
+void svc_stream_end(struct exporter *x);
+
+/* The configuration as front ends read it (src/service/config.c). Load
+ * it alone, without a store (path NULL: the usual search, as svc_open
+ * does); errors name the file, section and key. */
+int svc_config_load(const char *path, struct config *cfg, struct pd_err *err);
+/* The rows of the configuration schema, in file order; *n gets their
+ * count. The table is static: the caller frees nothing. */
+const struct config_row *svc_config_rows(int *n);
+/* Row i's effective value in cfg as it would be written in the file,
+ * into buf (n bytes). */
+int svc_config_value(const struct config *cfg, int i, char *buf, size_t n);
+/* The organisation's credit-note reason by name (case-insensitive), as
+ * configured (a pointer into cfg); NULL if it is not one. */
+const char *svc_credit_reason(const struct config *cfg, const char *name);
+/* The organisation's channel by name (case-insensitive), as configured
+ * (a pointer into cfg); NULL if it is not one. */
+const char *svc_channel(const struct config *cfg, const char *name);
+/* Speak the configured language (cfg.language; LANGUAGE and the locale
+ * win over it, see i18n.h): load the message catalogues for _(). */
+void svc_language(const struct config *cfg);
 
 /* Settings the central node masters (config_central_row), kept in the
  * store: loaded over the file's values when the store is opened, and
@@ -470,6 +506,16 @@ char *svc_central_pull(struct svc *s, const char *terminal, int64_t since,
     size_t limit, int64_t *cursor, size_t *count, struct pd_err *err);
 /* Feed entries after since that terminal has not pulled yet. */
 int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
+/* The bodies of the central node's answers, in the protocol of
+ * syncrec.h. Decode a push body; on failure err says what is wrong
+ * and where (an answer 400). Free p with svc_central_push_free. */
+int svc_central_push_decode(
+    const char *body, size_t len, struct sync_push *p, struct pd_err *err);
+void svc_central_push_free(struct sync_push *p);
+/* The answer to a push: res[i] for each of its n records. Caller frees. */
+char *svc_central_push_answer(const struct sync_result *res, size_t n);
+/* An error answer saying msg. Caller frees. */
+char *svc_central_error(const char *msg);
 
 /* Demo data: returns 1 if loaded, 0 if it was already there. */
 int svc_demo(struct svc *s, struct pd_err *err);

@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "backend.h"
+#include "paydesk/os.h"
 #include "paydesk/service.h"
 #include "paydesk/sha256.h"
 #include "paydesk/store.h"
@@ -407,8 +407,7 @@ sq_terminal_add(struct backend *b, const char *org, const char *branch,
 	size_t i;
 	int rc;
 
-	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
-		return pd_fail(err, PD_ESTORE, "no random bytes for a token");
+	os_random(raw, sizeof raw);
 	for (i = 0; i < sizeof raw; i++)
 		sprintf(token + 2 * i, "%02x", raw[i]);
 	sha256_hex(token, strlen(token), hash);

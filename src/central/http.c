@@ -75,7 +75,7 @@ fail(struct answer *a, unsigned status, const char *fmt, ...)
 	va_end(ap);
 	a->status = status;
 	free(a->body);
-	a->body = sync_error_encode(msg);
+	a->body = svc_central_error(msg);
 }
 
 /* The store failing: busy is worth a retry soon. */
@@ -121,7 +121,8 @@ route_push(struct server *sv, struct request *rq,
 	long n;
 	int rc;
 
-	if (sync_push_decode(rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
+	if (svc_central_push_decode(
+	        rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
 		fail(a, 400, "%s", e.msg);
 		return;
 	}
@@ -130,7 +131,7 @@ route_push(struct server *sv, struct request *rq,
 		    "this token belongs to terminal %s, not %s; a terminal "
 		    "sends only its own records",
 		    t->terminal, p.terminal);
-		sync_push_free(&p);
+		svc_central_push_free(&p);
 		return;
 	}
 	res = xcalloc(p.nrecs + 1, sizeof *res);
@@ -143,7 +144,7 @@ route_push(struct server *sv, struct request *rq,
 		store_failed(a, &e);
 	else {
 		a->status = 200;
-		a->body = sync_results_encode(res, p.nrecs);
+		a->body = svc_central_push_answer(res, p.nrecs);
 		sv->b->ops->seen(sv->b, t, rq->route, -1, p.pending);
 		pthread_mutex_lock(&sv->lock);
 		n = ++sv->pushes;
@@ -152,7 +153,7 @@ route_push(struct server *sv, struct request *rq,
 			a->drop = 1;
 	}
 	free(res);
-	sync_push_free(&p);
+	svc_central_push_free(&p);
 }
 
 /* A non-negative integer query argument v (named name), or def when

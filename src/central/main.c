@@ -222,7 +222,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "paydesk-central: --config needs a FILE\n");
 		return PD_EUSAGE;
 	}
-	if (config_load(config, &cfg, &err) != 0) {
+	if (svc_config_load(config, &cfg, &err) != 0) {
 		fprintf(stderr, "paydesk-central: %s\n", err.msg);
 		return err.code;
 	}

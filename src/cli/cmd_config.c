@@ -16,7 +16,7 @@ cmd_config(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
 		return -1;
-	rows = config_rows(&n);
+	rows = svc_config_rows(&n);
 	printf("; effective configuration, from %s\n",
 	    c->svc.cfg.source[0] ? c->svc.cfg.source : "the built-in defaults");
 	for (i = 0; i < n; i++) {
@@ -24,7 +24,7 @@ cmd_config(struct cli *c, int argc, char **argv)
 			section = rows[i].section;
 			printf("\n[%s]\n", section);
 		}
-		config_format(&c->svc.cfg, i, value, sizeof value);
+		svc_config_value(&c->svc.cfg, i, value, sizeof value);
 		printf("; %s\n%s%s = %s\n", rows[i].help,
 		    c->svc.cfg.from_central >> i & 1
 		        ? "; set by the central node, over the file's value:\n"

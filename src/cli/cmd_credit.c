@@ -197,7 +197,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		reasons = xstrdup(reason);
 		for (p = strtok(reasons, ","); p && f.nreasons < 16;
 		     p = strtok(NULL, ",")) {
-			if (config_reason(&c->svc.cfg, p) == NULL) {
+			if (svc_credit_reason(&c->svc.cfg, p) == NULL) {
 				pd_fail(&c->err, PD_EINVAL,
 				    "--reason \"%s\" is "
 				    "not a configured reason",

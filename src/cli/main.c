@@ -306,7 +306,7 @@ main(int argc, char **argv)
 		return PD_EUSAGE;
 	}
 	if (cmd->store == NO_STORE || cmd->store == STORE_IF_ANY) {
-		if (config_load(c.config, &c.svc.cfg, &c.err) != 0)
+		if (svc_config_load(c.config, &c.svc.cfg, &c.err) != 0)
 			return fail(&c);
 		if (c.db != NULL)
 			snprintf(c.svc.cfg.store_path,

@@ -220,7 +220,6 @@ struct table *
 table_new(struct cli *c, const struct xcol *cols, int ncols)
 {
 	struct table *t = xcalloc(1, sizeof *t);
-	struct export_opts o;
 	int i;
 
 	t->c = c;
@@ -228,14 +227,9 @@ table_new(struct cli *c, const struct xcol *cols, int ncols)
 	t->ncols = ncols;
 	t->cells = xcalloc((size_t)ncols, sizeof *t->cells);
 	t->owned = xcalloc((size_t)ncols, sizeof *t->owned);
-	if (c->mode == OUT_CSV) {
-		memset(&o, 0, sizeof o);
-		o.format = EXPORT_CSV;
-		o.digits = c->svc.cfg.minor_digits;
-		o.key_headers = 1;
-		/* to stdout this cannot fail */
-		t->x = export_open(NULL, stdout, &o, cols, ncols, NULL);
-	} else if (c->mode == OUT_TEXT) {
+	if (c->mode == OUT_CSV)
+		t->x = svc_stream_open(&c->svc, stdout, cols, ncols);
+	else if (c->mode == OUT_TEXT) {
 		for (i = 0; i < ncols; i++) {
 			if (i + 1 < ncols)
 				printf("%-*s  ", cols[i].width, cols[i].header);
@@ -360,7 +354,7 @@ table_row(struct table *t)
 		free(dump);
 		json_decref(row);
 	} else if (t->c->mode == OUT_CSV) {
-		export_row(t->x, t->cells, NULL);
+		svc_stream_row(t->x, t->cells);
 	} else {
 		for (i = 0; i < t->ncols; i++) {
 			const char *v = cell_text(t, i, buf, sizeof buf);
@@ -392,7 +386,7 @@ table_end(struct table *t)
 	if (t->c->mode == OUT_JSON)
 		fputs(n ? "\n]\n" : "]\n", stdout);
 	else if (t->c->mode == OUT_CSV)
-		export_close(t->x, NULL);
+		svc_stream_end(t->x);
 	else if (n == 0)
 		puts("(none)");
 	free(t->cells);

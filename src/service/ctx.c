@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
+#include "paydesk/os.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
@@ -64,7 +65,7 @@ svc_now(char ts[TS_BUFSZ])
 
 	if (fixed_now(ts))
 		return;
-	t = time(NULL);
+	t = (time_t)(os_clock_ms() / 1000);
 	localtime_r(&t, &tm);
 	strftime(ts, TS_BUFSZ, "%Y-%m-%d %H:%M:%S", &tm);
 }

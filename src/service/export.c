@@ -225,3 +225,35 @@ svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err)
 	*slash = '\0';
 	return file_mkdirs(dir, err);
 }
+
+int
+svc_export_format_of(const char *path)
+{
+	return export_format_of(path);
+}
+
+struct exporter *
+svc_stream_open(
+    const struct svc *s, FILE *out, const struct xcol *cols, int ncols)
+{
+	struct export_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.format = EXPORT_CSV;
+	o.digits = s->cfg.minor_digits;
+	o.key_headers = 1;
+	/* to a stream this cannot fail */
+	return export_open(NULL, out, &o, cols, ncols, NULL);
+}
+
+void
+svc_stream_row(struct exporter *x, const struct xcell *cells)
+{
+	export_row(x, cells, NULL);
+}
+
+void
+svc_stream_end(struct exporter *x)
+{
+	export_close(x, NULL);
+}

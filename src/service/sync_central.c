@@ -334,3 +334,28 @@ svc_central_waiting(struct svc *s, const char *terminal, int64_t since)
 {
 	return store_feed_count_after(s->st, since, terminal);
 }
+
+int
+svc_central_push_decode(
+    const char *body, size_t len, struct sync_push *p, struct pd_err *err)
+{
+	return sync_push_decode(body, len, p, err);
+}
+
+void
+svc_central_push_free(struct sync_push *p)
+{
+	sync_push_free(p);
+}
+
+char *
+svc_central_push_answer(const struct sync_result *res, size_t n)
+{
+	return sync_results_encode(res, n);
+}
+
+char *
+svc_central_error(const char *msg)
+{
+	return sync_error_encode(msg);
+}

@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 
 #include <curl/curl.h>
 
+#include "paydesk/os.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
@@ -127,8 +127,7 @@ backoff_ms(int attempt)
 		bound *= 2;
 	if (bound > BACKOFF_CAP_MS)
 		bound = BACKOFF_CAP_MS;
-	if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
-		r = (unsigned)time(NULL);
+	os_random(&r, sizeof r);
 	return bound / 2 + (long)(r % (unsigned)(bound / 2 + 1));
 }
 

@@ -413,7 +413,7 @@ tui_main(struct svc *svc)
 	 * elsewhere) leaves C: characters stay UTF-8 all the same */
 	if (setlocale(LC_ALL, "") == NULL)
 		setlocale(LC_CTYPE, "C.UTF-8");
-	i18n_init(svc->cfg.language);
+	svc_language(&svc->cfg);
 	if (initscr() == NULL)
 		return 1;
 	set_escdelay(25);

@@ -132,7 +132,7 @@ start(struct xport *x, struct tui *t)
 		tui_message(t, 1, "File: give a file name");
 		return TUI_HANDLED;
 	}
-	fmt = export_format_of(path);
+	fmt = svc_export_format_of(path);
 	if (fmt < 0 || fmt != x->items[F_FORMAT].choice) {
 		tui_message(t, 1, "File: %s should end in .%s", path,
 		    x->items[F_FORMAT].choice ? "xlsx" : "csv");

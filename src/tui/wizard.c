@@ -112,7 +112,7 @@ wizard_choose(struct wizard *w, struct tui *t, const char *account)
 			if ((int)w->cv.items[i].kind == k)
 				w->type = k;
 	w->item_sel = 0;
-	walkin = config_channel(cfg, "Walk-in");
+	walkin = svc_channel(cfg, "Walk-in");
 	w->channel = 0;
 	for (k = 0; walkin != NULL && k < cfg->nchannels; k++)
 		if (cfg->channels[k] == walkin)

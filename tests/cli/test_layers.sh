@@ -6,11 +6,18 @@
 # on a tiny fixture tree (one allowed include, one forbidden) so that a
 # checker that cannot fail fails here.
 #
+# Then the same rule on symbols: the objects of the front ends (except
+# the central node's storage adapter, central/backend_*.o) may call
+# svc_* and core, never a function of store, doc, sync, config or os;
+# `nm` reads them from $TOP/$BUILD, and a fixture of two tiny objects
+# proves that check can fail too.
+#
 # TO ADD A PUBLIC HEADER: a line in HEADERS (its layer). TO ADD A MODULE
 # DIRECTORY: a line in DIRS (its layer) and, for a new layer, a line in
 # ALLOWED.
 set -u
 TOP=${TOP:-$(pwd)}
+BUILD=${BUILD:-build}
 T=$(mktemp -d /tmp/pd-layers.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 
@@ -78,7 +85,7 @@ service core os config store doc sync service
 tui =service.h =model.h =tui.h =i18n.h
 cli =service.h =model.h =tui.h =i18n.h
 central =service.h =model.h =i18n.h
-adapter =service.h =model.h store core
+adapter =service.h =model.h store core os
 '
 
 # The headers front ends include must not bring the store with them.
@@ -308,6 +315,74 @@ else
 	sed 's/^/  | /' "$T/out"
 fi
 
+# The library's layers behind the service, whose functions front ends
+# may not call: core (money_, utf8_, xmalloc...) and service are theirs.
+SYM_LAYERS='store doc sync config os'
+
+# check_syms OBJROOT: print one line per call from a front-end object
+# (OBJROOT/src/{tui,cli,central}/*.o, the storage adapter aside) to a
+# global function or object defined by OBJROOT/src/LAYER/*.o for a
+# layer of SYM_LAYERS; exit status 0 when there is none, 2 when there
+# is no front-end object to check.
+check_syms() {
+	root=$1
+	for l in $SYM_LAYERS; do
+		for o in "$root/src/$l"/*.o; do
+			[ -f "$o" ] || continue
+			nm --defined-only -g "$o" | awk -v l="$l" \
+			    'NF >= 3 { print $3, l }'
+		done
+	done | sort -u >"$T/libsyms"
+	nobj=0
+	: >"$T/uses"
+	for o in "$root"/src/tui/*.o "$root"/src/cli/*.o \
+	    "$root"/src/central/*.o; do
+		[ -f "$o" ] || continue
+		case $o in
+		*/src/central/backend_*.o) continue ;;
+		esac
+		nobj=$((nobj + 1))
+		nm -u "$o" | awk -v o="src/${o#"$root"/src/}" '
+		    NR == FNR { layer[$1] = $2; next }
+		    ($NF in layer) {
+			    printf "%s: calls %s (%s)\n", o, $NF, layer[$NF]
+		    }' "$T/libsyms" - >>"$T/uses"
+	done
+	cat "$T/uses"
+	[ "$nobj" -gt 0 ] || { echo "no front-end object under $root/src"; return 2; }
+	[ ! -s "$T/uses" ]
+}
+
+# The symbol checker on fixtures: a screen calling the service, then a
+# screen calling the store; the storage adapter may.
+sx="$T/symfix"
+mkdir -p "$sx/src/store" "$sx/src/tui" "$sx/src/central"
+printf 'int store_thing(void);\nint store_thing(void) { return 1; }\n' \
+    >"$sx/store.c"
+printf 'int svc_thing(void);\nint good(void);\nint good(void) { return svc_thing(); }\n' \
+    >"$sx/good.c"
+printf 'int store_thing(void);\nint bad(void);\nint bad(void) { return store_thing(); }\n' \
+    >"$sx/bad.c"
+if cc -c -o "$sx/src/store/db.o" "$sx/store.c" &&
+    cc -c -o "$sx/src/tui/good.o" "$sx/good.c" &&
+    cc -c -o "$sx/src/central/backend_sqlite.o" "$sx/bad.c"; then
+	check_syms "$sx" >"$T/out" 2>&1
+	report $? "the symbol checker passes front ends that call the service only"
+	cp "$sx/src/central/backend_sqlite.o" "$sx/src/tui/bad.o"
+	check_syms "$sx" >"$T/out" 2>&1
+	rc=$?
+	if [ "$rc" -eq 1 ] &&
+	    grep -q '^src/tui/bad.o: calls store_thing (store)$' "$T/out" &&
+	    [ "$(wc -l <"$T/out")" -eq 1 ]; then
+		echo "ok - the symbol checker finds a screen that calls the store"
+	else
+		echo "not ok - the symbol checker finds a screen that calls the store"
+		sed 's/^/  | /' "$T/out"
+	fi
+else
+	echo "not ok - the symbol checker's fixture compiles"
+fi
+
 # The tree itself.
 check_tree "$TOP" >"$T/out" 2>&1
 report $? "every #include in src/ and include/paydesk/ keeps to its layer"
@@ -317,3 +392,5 @@ if [ -s "$T/out" ]; then
 else
 	report 0 "nothing in src/tui and src/cli names store.h or sqlite3.h"
 fi
+check_syms "$TOP/$BUILD" >"$T/out" 2>&1
+report $? "front ends (but the storage adapter) call no function of store, doc, sync, config or os"

@@ -1,0 +1,43 @@
+/* config.c - the configuration as the front ends read it: loaded alone
+ * (commands that need no store), the schema's rows and values for
+ * `paydesk config`, the organisation's channels and reasons, and the
+ * language it speaks. Front ends reach src/config and src/os through
+ * these only. */
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+int
+svc_config_load(const char *path, struct config *cfg, struct pd_err *err)
+{
+	return config_load(path, cfg, err);
+}
+
+const struct config_row *
+svc_config_rows(int *n)
+{
+	return config_rows(n);
+}
+
+int
+svc_config_value(const struct config *cfg, int i, char *buf, size_t n)
+{
+	return config_format(cfg, i, buf, n);
+}
+
+const char *
+svc_credit_reason(const struct config *cfg, const char *name)
+{
+	return config_reason(cfg, name);
+}
+
+const char *
+svc_channel(const struct config *cfg, const char *name)
+{
+	return config_channel(cfg, name);
+}
+
+void
+svc_language(const struct config *cfg)
+{
+	i18n_init(cfg->language);
+}
