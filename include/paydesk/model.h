@@ -238,6 +238,7 @@ struct credit_filter {
 	int64_t consumer_id;            /* 0: any */
 	const char *receipt;            /* linked payment, exact; NULL: any */
 	size_t limit;
+	int asc; /* oldest first (the back office's End); default newest */
 	const struct page_key *after; /* created_on in text, id */
 };
 typedef int (*credit_cb)(const struct credit_note *cn, void *arg);

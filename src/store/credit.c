@@ -348,9 +348,14 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 	qb_init(&q, "SELECT " CN_COLS " FROM " CN_FROM " WHERE 1");
 	credit_where(&q, f);
 	if (f->after != NULL && f->after->set)
-		qb_add(&q, " AND (n.created_on, n.id) < (?, ?)", "si",
-		    f->after->text, f->after->id);
-	qb_add(&q, " ORDER BY n.created_on DESC, n.id DESC", "");
+		qb_add(&q,
+		    f->asc ? " AND (n.created_on, n.id) > (?, ?)"
+		           : " AND (n.created_on, n.id) < (?, ?)",
+		    "si", f->after->text, f->after->id);
+	qb_add(&q,
+	    f->asc ? " ORDER BY n.created_on ASC, n.id ASC"
+	           : " ORDER BY n.created_on DESC, n.id DESC",
+	    "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	s = qb_prepare(st, &q, err);

@@ -2,7 +2,9 @@
  * Credit Notes. Search as you type, filters, sort by any payment column,
  * a page at a time from the store (keyset paging: the key of the last
  * row shown, never an offset, never every row), a menu of actions per
- * row, and exports of exactly what the tab shows. */
+ * row, and exports of exactly what the tab shows. End reads the last
+ * page as the first page of the reversed order, shown in order; from
+ * there the pages are counted from the end until Home. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@ enum {
 	A_PGUP,
 	A_PGDN,
 	A_HOME,
+	A_END,
 	A_TAB,
 	A_SEARCH,
 	A_FILTER,
@@ -48,6 +51,7 @@ static const struct tui_key screen_payments_keys[] = {
     {KEY_PPAGE, "PgUp", NULL, N_("the page before"), A_PGUP},
     {KEY_NPAGE, "PgDn", NULL, N_("the next page"), A_PGDN},
     {KEY_HOME, "Home", NULL, N_("back to the first page"), A_HOME},
+    {KEY_END, "End", NULL, N_("the last page"), A_END},
     TUI_LIST_SCROLL_KEYS,
     {'g', "g", NULL, N_("read the page again"), A_RELOAD},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
@@ -66,13 +70,16 @@ struct tab {
 	struct tui_list list; /* the page; its search is the tab's */
 	enum pay_sort sort;
 	int asc;
-	/* starts[i]: the key after which page i begins (starts[0] unset) */
+	/* starts[i]: the key after which page i begins (starts[0] unset);
+	 * from the end (tail): page i counts back from the last page, and
+	 * the key is the one before which it ends, in the reversed order */
 	struct page_key *starts;
 	size_t nstarts, page;
+	int tail;
 	struct payment_row *pay; /* the page, one row more when there is */
 	struct credit_note *cn;  /* a next one */
 	size_t n, sel;
-	int more;
+	int more;      /* tail: more rows above the page, else below */
 	int64_t count; /* rows the filter matches */
 };
 
@@ -156,6 +163,27 @@ add_cn(const struct credit_note *cn, void *arg)
 	return 0;
 }
 
+/* The page read from the end, in the tab's order again. */
+static void
+reverse(struct tab *tb)
+{
+	size_t i, j;
+
+	for (i = 0, j = tb->n; j-- > i + 1; i++) {
+		if (tb->pay != NULL) {
+			struct payment_row r = tb->pay[i];
+
+			tb->pay[i] = tb->pay[j];
+			tb->pay[j] = r;
+		} else {
+			struct credit_note c = tb->cn[i];
+
+			tb->cn[i] = tb->cn[j];
+			tb->cn[j] = c;
+		}
+	}
+}
+
 /* Read the current page of the tab (and the count when first is set). */
 static void
 load(struct plist *p, struct tui *t, int count)
@@ -173,7 +201,9 @@ load(struct plist *p, struct tui *t, int count)
 		pay_filter(t, tb, &pf, from, to);
 		pf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
 		pf.limit = (size_t)p->page_rows + 1;
+		pf.asc = tb->tail ? !tb->asc : tb->asc;
 		rc = svc_payments_each(t->svc, &pf, add_pay, tb, &err);
+		pf.asc = tb->asc;
 		pf.after = NULL;
 		pf.limit = COUNT_MAX;
 		if (rc == 0 && count)
@@ -182,7 +212,9 @@ load(struct plist *p, struct tui *t, int count)
 		credit_filter(t, tb, &cf, from, to);
 		cf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
 		cf.limit = (size_t)p->page_rows + 1;
+		cf.asc = tb->tail;
 		rc = svc_credits_each(t->svc, &cf, add_cn, tb, &err);
+		cf.asc = 0;
 		cf.after = NULL;
 		cf.limit = COUNT_MAX;
 		if (rc == 0 && count)
@@ -195,6 +227,8 @@ load(struct plist *p, struct tui *t, int count)
 	tb->more = tb->n > (size_t)p->page_rows;
 	if (tb->more)
 		tb->n = (size_t)p->page_rows;
+	if (tb->tail)
+		reverse(tb);
 	tui_list_set(&tb->list, tb->n);
 }
 
@@ -205,29 +239,69 @@ restart(struct plist *p, struct tui *t)
 	struct tab *tb = &p->tabs[p->cur];
 
 	tb->page = 0;
+	tb->tail = 0;
 	tb->list.sel = 0;
 	load(p, t, 1);
+}
+
+/* End: the last page, read as the first of the reversed order. */
+static void
+last_page(struct plist *p, struct tui *t)
+{
+	struct tab *tb = &p->tabs[p->cur];
+
+	tb->page = 0;
+	tb->tail = 1;
+	load(p, t, 0);
+	tb->list.sel = tb->n ? tb->n - 1 : 0;
+}
+
+/* Is there a page after (below) the one shown, or before (above)? */
+static int
+page_below(const struct tab *tb)
+{
+	return tb->tail ? tb->page > 0 : tb->more;
+}
+
+static int
+page_above(const struct tab *tb)
+{
+	return tb->tail ? tb->more : tb->page > 0;
+}
+
+/* One page further from the first (forward) or from the last (tail):
+ * the key of the row at the far end of the page. */
+static void
+page_away(struct plist *p, struct tui *t, size_t row)
+{
+	struct tab *tb = &p->tabs[p->cur];
+	struct page_key k;
+
+	if (p->cur == 0)
+		svc_payment_key(&tb->pay[row], tb->sort, &k);
+	else
+		svc_credit_key(&tb->cn[row], &k);
+	if (tb->page + 1 >= tb->nstarts) {
+		tb->nstarts = tb->page + 2;
+		tb->starts = xrealloc(tb->starts, tb->nstarts, sizeof k);
+	}
+	tb->starts[++tb->page] = k;
+	load(p, t, 0);
 }
 
 static void
 next_page(struct plist *p, struct tui *t)
 {
 	struct tab *tb = &p->tabs[p->cur];
-	struct page_key k;
 
-	if (!tb->more || tb->n == 0)
+	if (!page_below(tb) || tb->n == 0)
 		return;
-	if (p->cur == 0)
-		svc_payment_key(&tb->pay[tb->n - 1], tb->sort, &k);
-	else
-		svc_credit_key(&tb->cn[tb->n - 1], &k);
-	if (tb->page + 1 >= tb->nstarts) {
-		tb->nstarts = tb->page + 2;
-		tb->starts = xrealloc(tb->starts, tb->nstarts, sizeof k);
-	}
-	tb->starts[++tb->page] = k;
+	if (tb->tail) {
+		tb->page--;
+		load(p, t, 0);
+	} else
+		page_away(p, t, tb->n - 1);
 	tb->list.sel = 0;
-	load(p, t, 0);
 }
 
 static void
@@ -235,10 +309,14 @@ prev_page(struct plist *p, struct tui *t, int to_last)
 {
 	struct tab *tb = &p->tabs[p->cur];
 
-	if (tb->page == 0)
+	if (!page_above(tb) || (tb->tail && tb->n == 0))
 		return;
-	tb->page--;
-	load(p, t, 0);
+	if (tb->tail)
+		page_away(p, t, 0);
+	else {
+		tb->page--;
+		load(p, t, 0);
+	}
 	tb->list.sel = to_last && tb->n ? tb->n - 1 : 0;
 }
 
@@ -305,8 +383,15 @@ draw(struct tui_screen *sc, struct tui *t)
 		    COLS - 4);
 		return;
 	}
-	snprintf(line, sizeof line, "page %zu%s", tb->page + 1,
-	    tb->more ? ", more below" : "");
+	if (!tb->tail)
+		snprintf(line, sizeof line, "page %zu%s", tb->page + 1,
+		    tb->more ? ", more below" : "");
+	else if (tb->page == 0)
+		snprintf(line, sizeof line, "last page%s",
+		    tb->more ? ", more above" : "");
+	else
+		snprintf(
+		    line, sizeof line, "page %zu from the end", tb->page + 1);
 	attron(A_DIM);
 	tui_text(y + (int)tb->n, COLS - 24, line, 22);
 	attroff(A_DIM);
@@ -418,7 +503,7 @@ menu(struct plist *p, struct tui *t)
 	return screen_menu_new(title, items, n, run, p);
 }
 
-/* Up/Down/PgUp/PgDn/Home: the rows of the page, then the pages. */
+/* Up/Down/PgUp/PgDn/Home/End: the rows of the page, then the pages. */
 static int
 page_action(struct plist *p, struct tui *t, int a)
 {
@@ -438,19 +523,22 @@ page_action(struct plist *p, struct tui *t, int a)
 			next_page(p, t);
 		return TUI_HANDLED;
 	case A_PGDN:
-		if (tb->more)
+		if (page_below(tb))
 			next_page(p, t);
 		else if (tb->n)
 			tb->list.sel = tb->n - 1;
 		return TUI_HANDLED;
 	case A_PGUP:
-		if (tb->page > 0)
+		if (page_above(tb))
 			prev_page(p, t, 0);
 		else
 			tb->list.sel = 0;
 		return TUI_HANDLED;
 	case A_HOME:
 		restart(p, t);
+		return TUI_HANDLED;
+	case A_END:
+		last_page(p, t);
 		return TUI_HANDLED;
 	}
 	return tui_list_action(&tb->list, a);

@@ -116,6 +116,19 @@ keys NPage
 wait_for "PgDn reads the next page" "page 2"
 keys Home
 wait_for "Home goes back to the first page" "page 1"
+# End: the last page, read from the end, the oldest payment at its foot
+"$PD" --json payments --sort date:asc --limit 1 >"$T/l.json"
+keys End
+wait_for "End reads the last page" "last page, more above"
+wait_for "the last page ends with the oldest payment (the CLI's)" \
+    "$(json "$T/l.json" "d[0]['receipt_no']")"
+keys PPage
+wait_for "PgUp from the last page reads the page before it" \
+    "page 2 from the end"
+keys NPage
+wait_for "PgDn goes back to the last page" "last page"
+keys Home
+wait_for "Home after End goes back to the first page" "page 1, more below"
 
 # --- create a credit note on a Posted payment
 "$PD" --json payments --status posted --sort receipt --limit 1 >"$T/p.json"
@@ -157,6 +170,13 @@ same "with the reason chosen" "$(json "$T/cn.json" "d[0]['reason']")" \
 # --- apply it from the Credit Notes tab
 keys F Tab
 wait_for "the Credit Notes tab" "$((before + 1)) credit notes"
+"$PD" --json credit-notes --limit 0 >"$T/cns.json"
+keys End
+wait_for "End on the Credit Notes tab: the last page" "last page"
+wait_for "the oldest credit note is on it (the CLI's last)" \
+    "$(json "$T/cns.json" "d[-1]['number']")"
+keys Home
+wait_for "Home: the Credit Notes tab's first page" "page 1"
 keys /
 type_text "$cn"
 keys Enter
