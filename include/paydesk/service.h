@@ -528,6 +528,22 @@ const struct demo_user *svc_demo_users(size_t *n);
 /* Money as text with the configured symbol and digits ("$1,234.50"). */
 char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
 
+/* Money typed by a person (a field on a screen, a CLI option) into minor
+ * units, in the organisation's format; `what` names the field in the
+ * message. Errors as money_parse: PD_EINVAL saying what was wrong. */
+int svc_money_parse(const struct svc *s, const char *text, const char *what,
+    int64_t *out, struct pd_err *err);
+
+/* A date "YYYY-MM-DD" (or a timestamp "YYYY-MM-DDTHH:MM:SS...", of which
+ * the date is taken) as a person reads it on screens and documents, in
+ * the organisation's date format. Text that is not a date is copied as
+ * it is. Returns buf; n >= SVC_DATE_BUFSZ holds any result. */
+#define SVC_DATE_BUFSZ 32
+char *svc_date(const struct svc *s, char *buf, size_t n, const char *iso);
+/* A timestamp "YYYY-MM-DDTHH:MM[:SS]..." as date and time ("HH:MM") for
+ * people, the date as svc_date; n >= SVC_DATE_BUFSZ. */
+char *svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts);
+
 /* Text checks shared by the use cases: UTF-8, at most max characters. */
 int svc_check_text(const char *what, const char *text, int max, int required,
     struct pd_err *err);
