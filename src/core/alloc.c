@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "paydesk/alloc.h"
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 
 static int
@@ -47,16 +48,17 @@ analysis_of(int64_t due, int64_t paid, int64_t *diff)
 	return paid > due ? ANALYSIS_OVER : ANALYSIS_UNDER;
 }
 
+/* marked for the screens, which translate it where shown */
 const char *
 analysis_name(enum analysis a)
 {
 	switch (a) {
 	case ANALYSIS_EXACT:
-		return "Exact payment";
+		return N_("Exact payment");
 	case ANALYSIS_OVER:
-		return "Over paid";
+		return N_("Over paid");
 	case ANALYSIS_UNDER:
-		return "Under paid";
+		return N_("Under paid");
 	}
 	return "?";
 }

@@ -5,10 +5,13 @@
 #include "paydesk/i18n.h"
 #include "paydesk/model.h"
 
-static const char *const type_names[] = {"Bill", "Service", "Installment"};
+/* marked for the screens, which translate them where shown; stored,
+ * parsed and exported as written */
+static const char *const type_names[] = {
+    N_("Bill"), N_("Service"), N_("Installment")};
 static const char *const type_kinds[] = {"bill", "service", "installment"};
 static const char *const status_names[] = {
-    "Posted", "Pending", "Failed", "Cancelled", "Voided"};
+    N_("Posted"), N_("Pending"), N_("Failed"), N_("Cancelled"), N_("Voided")};
 static const char *const kind_names[] = {"cash", "card", "bank", "online"};
 /* marked for the header of the screens, which translates them */
 static const char *const role_names[] = {

@@ -70,6 +70,8 @@ header_text(const struct tui_list *l, int i, char *buf, size_t n)
 {
 	const char *h = l->cols[i].header ? l->cols[i].header : "";
 
+	if (*h != '\0')
+		h = _(h); /* marked N_() where the columns are (_("") is not) */
 	if (i == l->sorted)
 		snprintf(buf, n, "%s%s", h,
 		    l->asc ? "\xe2\x96\xb2" : "\xe2\x96\xbc");

@@ -27,11 +27,37 @@ struct account {
 };
 
 static const struct xcol cols[] = {
-    {"Date", "paid_on", X_DATE, 10, 0},
-    {"Receipt", "receipt_no", X_TEXT, 16, 8},
-    {"Amount", "amount", X_MONEY, 14, 0},
-    {"Method", "method", X_TEXT, 14, 6},
-    {"Status", "status", X_TEXT, 0, 0},
+    {N_("Date"), "paid_on", X_DATE, 10, 0},
+    {N_("Receipt"), "receipt_no", X_TEXT, 16, 8},
+    {N_("Amount"), "amount", X_MONEY, 14, 0},
+    {N_("Method"), "method", X_TEXT, 14, 6},
+    {N_("Status"), "status", X_TEXT, 0, 0},
+};
+
+/* The labels of the account, in the order shown. */
+enum {
+	L_NAME,
+	L_ACCOUNT,
+	L_ADDRESS,
+	L_PHONE,
+	L_EMAIL,
+	L_BALANCE,
+	L_CREDIT,
+	L_BILLS,
+	L_SERVICES,
+	L_INSTALLMENTS
+};
+static const char *const labels[] = {
+    [L_NAME] = N_("Name"),
+    [L_ACCOUNT] = N_("Account number"),
+    [L_ADDRESS] = N_("Service address"),
+    [L_PHONE] = N_("Phone"),
+    [L_EMAIL] = N_("Email"),
+    [L_BALANCE] = N_("Current balance"),
+    [L_CREDIT] = N_("Available credit"),
+    [L_BILLS] = N_("Bills"),
+    [L_SERVICES] = N_("Services"),
+    [L_INSTALLMENTS] = N_("Installments"),
 };
 
 static void
@@ -45,7 +71,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[1].s = p->receipt_no;
 	c[2].n = p->amount;
 	c[3].s = p->method;
-	c[4].s = pay_status_name(p->status);
+	c[4].s = _(pay_status_name(p->status));
 }
 
 /* "2 bills $250.00" for the open items of one kind. */
@@ -62,8 +88,8 @@ open_of(
 			sum += w->cv.items[i].amount - w->cv.items[i].settled;
 			count++;
 		}
-	snprintf(
-	    buf, n, "%zu open, %s", count, svc_money(t->svc, m, sizeof m, sum));
+	snprintf(buf, n, ngettext("%zu open, %s", "%zu open, %s", count), count,
+	    svc_money(t->svc, m, sizeof m, sum));
 }
 
 static void
@@ -73,34 +99,35 @@ draw(struct tui_screen *sc, struct tui *t)
 	const struct wizard *w = a->w;
 	const struct consumer *c = &w->cv.c;
 	char m[MONEY_BUFSZ], line[256];
-	int y = wizard_band(w, 2, "Account details"), lw = 22;
+	int y = wizard_band(w, 2, N_("Account details"));
+	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 22);
 	int x2 = COLS >= 100 ? COLS / 2 : 0; /* a second column when wide */
 
-	tui_pair(y++, 2, lw, "Name", c->name);
-	tui_pair(y++, 2, lw, "Account number", c->account_no);
-	tui_pair(y++, 2, lw, "Service address", c->address);
-	tui_pair(y++, 2, lw, "Phone", c->phone[0] ? c->phone : "-");
-	tui_pair(y++, 2, lw, "Email", c->email[0] ? c->email : "-");
+	tui_pair(y++, 2, lw, _(labels[L_NAME]), c->name);
+	tui_pair(y++, 2, lw, _(labels[L_ACCOUNT]), c->account_no);
+	tui_pair(y++, 2, lw, _(labels[L_ADDRESS]), c->address);
+	tui_pair(y++, 2, lw, _(labels[L_PHONE]), c->phone[0] ? c->phone : "-");
+	tui_pair(y++, 2, lw, _(labels[L_EMAIL]), c->email[0] ? c->email : "-");
 	if (x2)
 		y -= 5;
 	attron(A_BOLD);
-	tui_pair(y++, 2 + x2, lw, "Current balance",
+	tui_pair(y++, 2 + x2, lw, _(labels[L_BALANCE]),
 	    svc_money(t->svc, m, sizeof m, w->cv.b.due_now));
 	attroff(A_BOLD);
-	tui_pair(y++, 2 + x2, lw, "Available credit",
+	tui_pair(y++, 2 + x2, lw, _(labels[L_CREDIT]),
 	    svc_money(t->svc, m, sizeof m, w->cv.b.credit));
 	open_of(w, t, PAY_BILL, line, sizeof line);
-	tui_pair(y++, 2 + x2, lw, "Bills", line);
+	tui_pair(y++, 2 + x2, lw, _(labels[L_BILLS]), line);
 	open_of(w, t, PAY_SERVICE, line, sizeof line);
-	tui_pair(y++, 2 + x2, lw, "Services", line);
+	tui_pair(y++, 2 + x2, lw, _(labels[L_SERVICES]), line);
 	open_of(w, t, PAY_INSTALLMENT, line, sizeof line);
-	tui_pair(y++, 2 + x2, lw, "Installments", line);
+	tui_pair(y++, 2 + x2, lw, _(labels[L_INSTALLMENTS]), line);
 	y++;
 	attron(A_BOLD);
-	tui_text(y++, 2, "Latest payments", COLS - 4);
+	tui_text(y++, 2, _("Latest payments"), COLS - 4);
 	attroff(A_BOLD);
 	if (w->nrecent == 0) {
-		tui_text(y, 4, "none recorded", COLS - 6);
+		tui_text(y, 4, _("none recorded"), COLS - 6);
 		return;
 	}
 	tui_list_draw(t, &a->list, y, 2, COLS - 4, LINES - 3 - y);
@@ -120,7 +147,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_CLOSE;
 	case A_DETAILS:
 		if (w->nrecent == 0) {
-			tui_message(t, 1, "No payment to show");
+			tui_message(t, 1, "%s", _("No payment to show"));
 			return TUI_HANDLED;
 		}
 		next =

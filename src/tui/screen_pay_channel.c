@@ -37,9 +37,9 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct channel *c = (struct channel *)sc;
-	int y = wizard_band(c->w, 3, "Payment channel");
+	int y = wizard_band(c->w, 3, N_("Payment channel"));
 
-	tui_text(y++, 2, "Where is the payment taken?", COLS - 4);
+	tui_text(y++, 2, _("Where is the payment taken?"), COLS - 4);
 	y++;
 	tui_list_set(&c->list, (size_t)t->svc->cfg.nchannels);
 	c->list.sel = (size_t)c->w->channel;

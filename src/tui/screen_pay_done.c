@@ -27,48 +27,78 @@ struct done {
 	struct wizard *w;
 };
 
+/* The labels of the payment posted, in the order shown. */
+enum {
+	L_PAYMENT,
+	L_TXN,
+	L_RECEIPT,
+	L_STATUS,
+	L_VERIFY,
+	L_PROCESS,
+	L_METHOD,
+	L_RECEIVED,
+	L_CHANGE,
+	L_CREDIT,
+	L_NOW
+};
+static const char *const labels[] = {
+    [L_PAYMENT] = N_("Payment ID"),
+    [L_TXN] = N_("Transaction ID"),
+    [L_RECEIPT] = N_("Receipt number"),
+    [L_STATUS] = N_("Status"),
+    [L_VERIFY] = N_("Verification"),
+    [L_PROCESS] = N_("Processing"),
+    [L_METHOD] = N_("Method"),
+    [L_RECEIVED] = N_("Amount received"),
+    [L_CHANGE] = N_("Change given"),
+    [L_CREDIT] = N_("Credit note"),
+    [L_NOW] = N_("Outstanding now"),
+};
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct wizard *w = ((struct done *)sc)->w;
 	const struct payment *p = &w->res.p;
 	char m[MONEY_BUFSZ], line[200];
-	int y = wizard_band(w, 8, "Payment recorded"), lw = 22;
+	int y = wizard_band(w, 8, N_("Payment recorded"));
+	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 22);
 
 	attron(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
-	snprintf(line, sizeof line, "Payment of %s posted",
+	snprintf(line, sizeof line, _("Payment of %s posted"),
 	    svc_money(t->svc, m, sizeof m, p->amount));
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
 	y++;
-	tui_pair(y++, 4, lw, "Payment ID", p->payment_no);
-	tui_pair(y++, 4, lw, "Transaction ID", p->txn_no);
-	tui_pair(y++, 4, lw, "Receipt number", p->receipt_no);
-	tui_pair(y++, 4, lw, "Status", pay_status_name(p->status));
+	tui_pair(y++, 4, lw, _(labels[L_PAYMENT]), p->payment_no);
+	tui_pair(y++, 4, lw, _(labels[L_TXN]), p->txn_no);
+	tui_pair(y++, 4, lw, _(labels[L_RECEIPT]), p->receipt_no);
 	tui_pair(
-	    y++, 4, lw, "Verification", p->verified ? "Verified" : "Pending");
-	tui_pair(y++, 4, lw, "Processing",
+	    y++, 4, lw, _(labels[L_STATUS]), _(pay_status_name(p->status)));
+	tui_pair(y++, 4, lw, _(labels[L_VERIFY]),
+	    p->verified ? _("Verified") : _("Pending"));
+	tui_pair(y++, 4, lw, _(labels[L_PROCESS]),
 	    w->pv.processing[0] ? w->pv.processing : "-");
-	tui_pair(y++, 4, lw, "Method", p->method);
+	tui_pair(y++, 4, lw, _(labels[L_METHOD]), p->method);
 	if (p->method_kind == METHOD_CASH) {
-		tui_pair(y++, 4, lw, "Amount received",
+		tui_pair(y++, 4, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, p->tendered));
 		attron(A_BOLD);
-		tui_pair(y++, 4, lw, "Change given",
+		tui_pair(y++, 4, lw, _(labels[L_CHANGE]),
 		    svc_money(t->svc, m, sizeof m, p->change));
 		attroff(A_BOLD);
 	}
 	if (w->res.cn_no[0] != '\0') {
-		snprintf(line, sizeof line, "%s for %s", w->res.cn_no,
+		snprintf(line, sizeof line, _("%s for %s"), w->res.cn_no,
 		    svc_money(t->svc, m, sizeof m, w->res.cn_amount));
-		tui_pair(y++, 4, lw, "Credit note", line);
+		tui_pair(y++, 4, lw, _(labels[L_CREDIT]), line);
 	}
 	if (p->has_balance)
-		tui_pair(y++, 4, lw, "Outstanding now",
+		tui_pair(y++, 4, lw, _(labels[L_NOW]),
 		    svc_money(t->svc, m, sizeof m, p->balance_after));
 	y++;
 	attron(w->doc_failed ? tui_attr(t, TUI_C_ERROR, A_BOLD) : 0);
-	tui_text(y, 2, w->doc_msg, COLS - 4);
+	tui_wrap(y, 2, w->doc_msg, COLS - 4, LINES - 3 - y);
 	attroff(w->doc_failed ? tui_attr(t, TUI_C_ERROR, A_BOLD) : 0);
 }
 

@@ -35,26 +35,42 @@ static const struct tui_key screen_pay_items_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
+/* The columns of each payment type (cut to their least, if the terminal
+ * is too narrow for the widest cell); C_OPEN's header is the one word
+ * that needs a context to translate, so it is set where it is shown. */
+enum { NCOLS = 6, C_OPEN = 5 };
+static const struct xcol cols[3][NCOLS] = {
+    {{"", "picked", X_TEXT, 0, 0}, {N_("Invoice"), "ref", X_TEXT, 16, 10},
+        {N_("Period"), "period", X_TEXT, 14, 8},
+        {N_("Due date"), "due", X_DATE, 10, 0},
+        {N_("Amount"), "amount", X_MONEY, 12, 0},
+        {NULL, "open", X_MONEY, 12, 0}},
+    {{"", "picked", X_TEXT, 0, 0},
+        {N_("Service"), "description", X_TEXT, 20, 10},
+        {N_("Reference"), "ref", X_TEXT, 14, 10},
+        {N_("Date"), "date", X_DATE, 10, 0},
+        {N_("Amount"), "amount", X_MONEY, 12, 0},
+        {NULL, "open", X_MONEY, 12, 0}},
+    {{"", "picked", X_TEXT, 0, 0}, {N_("Plan"), "plan", X_TEXT, 16, 10},
+        {N_("Installment"), "no", X_TEXT, 14, 0},
+        {N_("Due date"), "due", X_DATE, 10, 0},
+        {N_("Amount"), "amount", X_MONEY, 12, 0},
+        {NULL, "open", X_MONEY, 12, 0}},
+};
+
 struct items {
 	struct tui_screen sc;
 	struct wizard *w;
 	struct tui_list list; /* its selection is w->item_sel */
 	size_t *idx;          /* the items of the type: w->cv.items[idx[i]] */
+	struct xcol cols[NCOLS]; /* those of the type shown */
 };
 
-/* The columns of each payment type (cut to their least, if the terminal
- * is too narrow for the widest cell). */
-static const struct xcol cols[3][6] = {
-    {{"", "picked", X_TEXT, 0, 0}, {"Invoice", "ref", X_TEXT, 16, 10},
-        {"Period", "period", X_TEXT, 14, 8}, {"Due date", "due", X_DATE, 10, 0},
-        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
-    {{"", "picked", X_TEXT, 0, 0}, {"Service", "description", X_TEXT, 20, 10},
-        {"Reference", "ref", X_TEXT, 14, 10}, {"Date", "date", X_DATE, 10, 0},
-        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
-    {{"", "picked", X_TEXT, 0, 0}, {"Plan", "plan", X_TEXT, 16, 10},
-        {"Installment", "no", X_TEXT, 14, 0},
-        {"Due date", "due", X_DATE, 10, 0},
-        {"Amount", "amount", X_MONEY, 12, 0}, {"Open", "open", X_MONEY, 12, 0}},
+/* What the step says when a type has nothing open, by pay_type. */
+static const char *const none_open[] = {
+    [PAY_BILL] = N_("No unpaid bills for this consumer"),
+    [PAY_SERVICE] = N_("No unpaid services for this consumer"),
+    [PAY_INSTALLMENT] = N_("No unpaid installments for this consumer"),
 };
 
 /* One item as a row of the table for its type. */
@@ -96,7 +112,9 @@ items_of(struct items *s)
 
 	free(s->idx);
 	s->idx = wizard_items(s->w, &n);
-	s->list.cols = cols[s->w->type];
+	memcpy(s->cols, cols[s->w->type], sizeof s->cols);
+	s->cols[C_OPEN].header = pgettext("amount not yet paid", "Open");
+	s->list.cols = s->cols;
 	s->list.sel = s->w->item_sel;
 	tui_list_set(&s->list, n);
 	return n;
@@ -109,32 +127,28 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct wizard *w = s->w;
 	size_t n = items_of(s), count;
 	char line[256], m[MONEY_BUFSZ];
-	int y = wizard_band(w, 4, "Payment type and items"), x = 2, k;
+	int y = wizard_band(w, 4, N_("Payment type and items")), x = 2, k;
 
 	for (k = PAY_BILL; k <= PAY_INSTALLMENT; k++) {
 		int on = k == (int)w->type;
 
-		snprintf(line, sizeof line, " %s ", pay_type_name(k));
+		snprintf(line, sizeof line, " %s ", _(pay_type_name(k)));
 		if (on)
 			attron(tui_attr(t, TUI_C_SELECT, A_REVERSE) | A_BOLD);
 		tui_text(y, x, line, COLS - x);
 		if (on)
 			attroff(tui_attr(t, TUI_C_SELECT, A_REVERSE) | A_BOLD);
-		x += (int)strlen(line) + 2;
+		x += utf8_columns(line, strlen(line)) + 2;
 	}
 	y += 2;
 	if (n == 0) {
-		snprintf(line, sizeof line, "No unpaid %s for this consumer",
-		    w->type == PAY_BILL      ? "bills"
-		    : w->type == PAY_SERVICE ? "services"
-		                             : "installments");
-		tui_text(y, 2, line, COLS - 4);
+		tui_wrap(y, 2, _(none_open[w->type]), COLS - 4, 2);
 		return;
 	}
 	tui_list_draw(t, &s->list, y, 1, COLS - 2, LINES - 4 - y + 1);
 	svc_money(t->svc, m, sizeof m, wizard_picked_total(w, &count));
-	snprintf(
-	    line, sizeof line, "Selected %zu of %zu    Total %s", count, n, m);
+	snprintf(line, sizeof line, _("Selected %zu of %zu    Total %s"), count,
+	    n, m);
 	attron(A_BOLD);
 	tui_text(LINES - 3, 2, line, COLS - 4);
 	attroff(A_BOLD);
@@ -180,12 +194,12 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_NEXT:
 		wizard_picked_total(w, &count);
 		if (n == 0)
-			tui_message(t, 1,
-			    "Nothing open to pay: choose another "
-			    "payment type (Left/Right)");
+			tui_message(t, 1, "%s",
+			    _("Nothing open to pay: choose another "
+			      "payment type (Left/Right)"));
 		else if (count == 0)
-			tui_message(
-			    t, 1, "Select at least one item to pay (Space)");
+			tui_message(t, 1, "%s",
+			    _("Select at least one item to pay (Space)"));
 		else
 			tui_push(t, screen_pay_method_new(w, t));
 		break;
@@ -220,7 +234,8 @@ screen_pay_items_new(struct wizard *w)
 	struct items *s = xcalloc(1, sizeof *s);
 
 	s->w = w;
-	tui_list_init(&s->list, cols[0], 6, cells, s);
+	memcpy(s->cols, cols[0], sizeof s->cols);
+	tui_list_init(&s->list, s->cols, NCOLS, cells, s);
 	s->sc.cls = &screen_pay_items_class;
 	return &s->sc;
 }

@@ -32,6 +32,13 @@ struct method {
 
 static const struct xcol cols[] = {{NULL, "method", X_TEXT, 0, 0}};
 
+/* The fields' labels. */
+enum { L_AMOUNT, L_RECEIVED };
+static const char *const labels[] = {
+    [L_AMOUNT] = N_("Amount"),
+    [L_RECEIVED] = N_("Amount received"),
+};
+
 static void
 cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
@@ -95,27 +102,29 @@ draw(struct tui_screen *sc, struct tui *t)
 	const struct config *cfg = &t->svc->cfg;
 	char line[256], m[MONEY_BUFSZ];
 	size_t count;
-	int y = wizard_band(w, 5, "Method and amount"), y0, x = 30;
+	int y = wizard_band(w, 5, N_("Method and amount")), y0, x = 30;
+	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 18);
 
 	y0 = y;
 	attron(A_BOLD);
-	tui_text(y++, 2, "Method", 24);
+	tui_text(y++, 2, _("Method"), 24);
 	attroff(A_BOLD);
 	list_of(me, t);
 	tui_list_draw(t, &me->list, y, 2, 24, LINES - 3 - y);
 	y = y0;
 	svc_money(t->svc, m, sizeof m, wizard_picked_total(w, &count));
-	snprintf(line, sizeof line, "Selected items: %zu, %s", count, m);
+	snprintf(line, sizeof line, _("Selected items: %zu, %s"), count, m);
 	tui_text(y++, x, line, COLS - x - 1);
 	y++;
-	tui_text(y, x, "Amount", 18);
-	tui_field_draw(t, &w->amount, y++, x + 18, 16, w->focus == 1);
+	tui_text(y, x, _(labels[L_AMOUNT]), lw);
+	tui_field_draw(t, &w->amount, y++, x + lw, 16, w->focus == 1);
 	if (is_cash(w, t)) {
 		y++;
-		tui_text(y, x, "Amount received", 18);
-		tui_field_draw(t, &w->received, y++, x + 18, 16, w->focus == 2);
+		tui_text(y, x, _(labels[L_RECEIVED]), lw);
+		tui_field_draw(t, &w->received, y++, x + lw, 16, w->focus == 2);
 		attron(A_DIM);
-		tui_text(y++, x + 18, "empty: the exact amount", COLS - x - 19);
+		tui_text(y++, x + lw, _("empty: the exact amount"),
+		    COLS - x - lw - 1);
 		attroff(A_DIM);
 	}
 	y++;
@@ -127,16 +136,16 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	if (is_cash(w, t)) {
 		svc_money(t->svc, m, sizeof m, w->q.change);
-		tui_text(y++, x, "Change to give", 20);
+		tui_text(y++, x, _("Change to give"), COLS - x - 1);
 		attron(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
 		tui_text(y + 2, x, cfg->currency_symbol, 4);
 		tui_big(y, x + 3, m + strlen(cfg->currency_symbol));
 		attroff(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
 		/* the same figure as text, for screen readers and tests */
-		snprintf(line, sizeof line, "Change: %s", m);
+		snprintf(line, sizeof line, _("Change: %s"), m);
 		tui_text(y + 6, x, line, COLS - x - 1);
 	} else if (w->q.overpaid > 0) {
-		snprintf(line, sizeof line, "Extra paid: %s (credit note)",
+		snprintf(line, sizeof line, _("Extra paid: %s (credit note)"),
 		    svc_money(t->svc, m, sizeof m, w->q.overpaid));
 		tui_text(y, x, line, COLS - x - 1);
 	}
@@ -188,8 +197,9 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	if (w->focus == 0 || (r = tui_field_input(f, key, ch)) == 0)
 		return 0;
 	if (r < 0) {
-		tui_message(t, 1, "%s: only digits and one dot, as in 145.50",
-		    f == &w->amount ? "Amount" : "Amount received");
+		tui_message(t, 1,
+		    _("%s: only digits and one dot, as in 145.50"),
+		    _(labels[f == &w->amount ? L_AMOUNT : L_RECEIVED]));
 		return TUI_HANDLED;
 	}
 	if (f == &w->amount)

@@ -23,54 +23,83 @@ struct review {
 	struct wizard *w;
 };
 
+/* The labels of the review, in the order shown. */
+enum {
+	L_NAME,
+	L_ACCOUNT,
+	L_BALANCE,
+	L_TYPE,
+	L_CHANNEL,
+	L_METHOD,
+	L_TOTAL,
+	L_CASH,
+	L_OVER,
+	L_BY,
+	L_NOTES
+};
+static const char *const labels[] = {
+    [L_NAME] = N_("Consumer name"),
+    [L_ACCOUNT] = N_("Account number"),
+    [L_BALANCE] = N_("Current balance"),
+    [L_TYPE] = N_("Payment type"),
+    [L_CHANNEL] = N_("Payment channel"),
+    [L_METHOD] = N_("Payment method"),
+    [L_TOTAL] = N_("Total amount"),
+    [L_CASH] = N_("Cash received"),
+    [L_OVER] = N_("Overpayment"),
+    [L_BY] = N_("Recorded by"),
+    [L_NOTES] = N_("Notes"),
+};
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct wizard *w = ((struct review *)sc)->w;
 	const struct pay_quote *q = &w->q;
 	const struct config *cfg = &t->svc->cfg;
-	char m[MONEY_BUFSZ], line[200];
-	int y = wizard_band(w, 7, "Review and confirm"), lw = 22;
+	char m[MONEY_BUFSZ], m2[MONEY_BUFSZ], line[200];
+	int y = wizard_band(w, 7, N_("Review and confirm"));
+	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 22);
 
 	attron(A_BOLD);
-	tui_text(y++, 2, "Account", COLS - 4);
+	tui_text(y++, 2, _("Account"), COLS - 4);
 	attroff(A_BOLD);
-	tui_pair(y++, 4, lw, "Consumer name", w->cv.c.name);
-	tui_pair(y++, 4, lw, "Account number", w->cv.c.account_no);
-	tui_pair(y++, 4, lw, "Current balance",
+	tui_pair(y++, 4, lw, _(labels[L_NAME]), w->cv.c.name);
+	tui_pair(y++, 4, lw, _(labels[L_ACCOUNT]), w->cv.c.account_no);
+	tui_pair(y++, 4, lw, _(labels[L_BALANCE]),
 	    svc_money(t->svc, m, sizeof m, q->before.due_now));
 	y++;
 	attron(A_BOLD);
-	tui_text(y++, 2, "Payment", COLS - 4);
+	tui_text(y++, 2, _("Payment"), COLS - 4);
 	attroff(A_BOLD);
-	snprintf(line, sizeof line, "%s (%zu item%s)", pay_type_name(w->type),
-	    q->nitems, q->nitems == 1 ? "" : "s");
-	tui_pair(y++, 4, lw, "Payment type", line);
-	tui_pair(y++, 4, lw, "Payment channel", cfg->channels[w->channel]);
-	tui_pair(y++, 4, lw, "Payment method", q->method->name);
+	snprintf(line, sizeof line,
+	    ngettext("%s (%zu item)", "%s (%zu items)", q->nitems),
+	    _(pay_type_name(w->type)), q->nitems);
+	tui_pair(y++, 4, lw, _(labels[L_TYPE]), line);
+	tui_pair(y++, 4, lw, _(labels[L_CHANNEL]), cfg->channels[w->channel]);
+	tui_pair(y++, 4, lw, _(labels[L_METHOD]), q->method->name);
 	attron(A_BOLD);
-	tui_pair(y++, 4, lw, "Total amount",
+	tui_pair(y++, 4, lw, _(labels[L_TOTAL]),
 	    svc_money(t->svc, m, sizeof m, q->amount));
 	attroff(A_BOLD);
 	if (q->method->kind == METHOD_CASH) {
-		snprintf(line, sizeof line, "%s, change ",
-		    svc_money(t->svc, m, sizeof m, q->tendered));
-		svc_money(t->svc, m, sizeof m, q->change);
-		tui_pair(y++, 4, lw, "Cash received",
-		    strncat(line, m, sizeof line - strlen(line) - 1));
+		snprintf(line, sizeof line, _("%s, change %s"),
+		    svc_money(t->svc, m, sizeof m, q->tendered),
+		    svc_money(t->svc, m2, sizeof m2, q->change));
+		tui_pair(y++, 4, lw, _(labels[L_CASH]), line);
 	}
 	if (q->overpaid > 0) {
-		snprintf(line, sizeof line, "%s as a credit note",
+		snprintf(line, sizeof line, _("%s as a credit note"),
 		    svc_money(t->svc, m, sizeof m, q->overpaid));
-		tui_pair(y++, 4, lw, "Overpayment", line);
+		tui_pair(y++, 4, lw, _(labels[L_OVER]), line);
 	}
-	tui_pair(y++, 4, lw, "Recorded by", t->svc->actor.full_name);
+	tui_pair(y++, 4, lw, _(labels[L_BY]), t->svc->actor.full_name);
 	if (w->notes.len > 0)
-		tui_pair(y++, 4, lw, "Notes", w->notes.buf);
+		tui_pair(y++, 4, lw, _(labels[L_NOTES]), w->notes.buf);
 	y++;
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));
-	tui_text(
-	    y, 2, "Press Enter to post this payment, Esc to go back", COLS - 4);
+	tui_wrap(y, 2, _("Press Enter to post this payment, Esc to go back"),
+	    COLS - 4, 2);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
 

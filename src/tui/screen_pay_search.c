@@ -27,10 +27,10 @@ struct search {
 
 /* The address is a column when the terminal is wide enough. */
 static const struct xcol cols[] = {
-    {"Name", "name", X_TEXT, 31, 16},
-    {"Account", "account_no", X_TEXT, 13, 10},
-    {"Phone", "phone", X_TEXT, 17, 10},
-    {"Service address", "address", X_TEXT, 0, 16},
+    {N_("Name"), "name", X_TEXT, 31, 16},
+    {N_("Account"), "account_no", X_TEXT, 13, 10},
+    {N_("Phone"), "phone", X_TEXT, 17, 10},
+    {N_("Service address"), "address", X_TEXT, 0, 16},
 };
 
 static void
@@ -52,17 +52,19 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct search *s = (struct search *)sc;
 	struct wizard *w = s->w;
 	char line[512];
+	const char *label = N_("Search");
 	int wide = COLS >= 110; /* room for the address as a column */
+	int fx = 2 + tui_label_width(&label, 1, 8), cw;
 
 	if (w->find) {
 		attron(A_BOLD);
-		tui_text(2, 2, "Find a consumer", COLS - 4);
+		tui_text(2, 2, _("Find a consumer"), COLS - 4);
 		attroff(A_BOLD);
 	} else
-		wizard_band(w, 1, "Consumer");
-	tui_text(4, 2, "Search", 8);
+		wizard_band(w, 1, N_("Consumer"));
+	tui_text(4, 2, _(label), fx - 2);
 	tui_field_draw(
-	    t, &w->search, 4, 10, COLS - 12 > 50 ? 50 : COLS - 12, 1);
+	    t, &w->search, 4, fx, COLS - fx - 2 > 50 ? 50 : COLS - fx - 2, 1);
 	if (w->search_err[0] != '\0') {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
 		tui_text(6, 2, w->search_err, COLS - 4);
@@ -70,20 +72,27 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	if (w->search.len == 0) {
-		tui_text(6, 2, "Type a name, account number or phone number",
-		    COLS - 4);
+		tui_wrap(6, 2, _("Type a name, account number or phone number"),
+		    COLS - 4, 2);
 		return;
 	}
 	if (w->nfound == 0) {
-		snprintf(line, sizeof line, "No consumer matches \"%s\"",
+		snprintf(line, sizeof line, _("No consumer matches \"%s\""),
 		    w->search.buf);
-		tui_text(6, 2, line, COLS - 4);
+		tui_wrap(6, 2, line, COLS - 4, 2);
 		return;
 	}
-	snprintf(line, sizeof line, "%zu%s match%s", w->nfound,
-	    w->nfound == RESULTS_MAX ? " or more" : "",
-	    w->nfound == 1 ? "" : "es");
-	tui_text(5, 62 < COLS - 20 ? 62 : COLS - 20, line, 20);
+	if (w->nfound == RESULTS_MAX)
+		snprintf(line, sizeof line,
+		    ngettext(
+		        "%zu or more match", "%zu or more matches", w->nfound),
+		    w->nfound);
+	else
+		snprintf(line, sizeof line,
+		    ngettext("%zu match", "%zu matches", w->nfound), w->nfound);
+	/* at column 62, or further left when the words are longer */
+	cw = utf8_columns(line, strlen(line));
+	tui_text(5, 62 < COLS - 2 - cw ? 62 : COLS - 2 - cw, line, cw);
 	s->list.ncols = wide ? 4 : 3;
 	tui_list_set(&s->list, w->nfound);
 	s->list.sel = w->sel;
@@ -130,10 +139,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_CLOSE;
 	case A_SELECT:
 		if (w->nfound == 0) {
-			tui_message(t, 1,
+			tui_message(t, 1, "%s",
 			    w->search.len
-			        ? "No consumer to select"
-			        : "Type a name, account or phone first");
+			        ? _("No consumer to select")
+			        : _("Type a name, account or phone first"));
 			return TUI_HANDLED;
 		}
 		if (wizard_choose(w, t, w->found[w->sel].account_no) == 0)

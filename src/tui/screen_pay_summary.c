@@ -22,56 +22,82 @@ struct summary {
 	struct wizard *w;
 };
 
+/* The labels of the summary, in the order shown. */
+enum {
+	L_AMOUNT,
+	L_METHOD,
+	L_ITEMS,
+	L_RECEIVED,
+	L_CHANGE,
+	L_EXTRA,
+	L_CREDIT,
+	L_AGAINST,
+	L_AFTER
+};
+static const char *const labels[] = {
+    [L_AMOUNT] = N_("Payment amount"),
+    [L_METHOD] = N_("Payment method"),
+    [L_ITEMS] = N_("Items paid"),
+    [L_RECEIVED] = N_("Amount received"),
+    [L_CHANGE] = N_("Change to give"),
+    [L_EXTRA] = N_("Extra amount paid"),
+    [L_CREDIT] = N_("Credit note to create"),
+    [L_AGAINST] = N_("Against the items"),
+    [L_AFTER] = N_("Outstanding after payment"),
+};
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct wizard *w = ((struct summary *)sc)->w;
 	const struct pay_quote *q = &w->q;
-	char m[MONEY_BUFSZ], line[160];
-	int y = wizard_band(w, 6, "Payment summary"), lw = 26, cw;
+	char m[MONEY_BUFSZ], line[160], items[64];
+	int y = wizard_band(w, 6, N_("Payment summary")), cw;
+	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 26);
+	const char *notes = _("Notes (optional)");
 
 	if (!w->quoted) { /* cannot happen: step 5 does not go on */
 		tui_text(y, 2, w->qerr.msg, COLS - 4);
 		return;
 	}
 	attron(A_BOLD);
-	tui_pair(y++, 2, lw, "Payment amount",
+	tui_pair(y++, 2, lw, _(labels[L_AMOUNT]),
 	    svc_money(t->svc, m, sizeof m, q->amount));
 	attroff(A_BOLD);
-	tui_pair(y++, 2, lw, "Payment method", q->method->name);
-	snprintf(line, sizeof line, "%zu %s%s, %s", q->nitems,
-	    pay_type_name(w->type), q->nitems == 1 ? "" : "s",
+	tui_pair(y++, 2, lw, _(labels[L_METHOD]), q->method->name);
+	snprintf(line, sizeof line, "%s, %s",
+	    wizard_items_text(w->type, q->nitems, items, sizeof items),
 	    svc_money(t->svc, m, sizeof m, q->due_total));
-	tui_pair(y++, 2, lw, "Items paid", line);
+	tui_pair(y++, 2, lw, _(labels[L_ITEMS]), line);
 	if (q->method->kind == METHOD_CASH) {
-		tui_pair(y++, 2, lw, "Amount received",
+		tui_pair(y++, 2, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, q->tendered));
-		tui_pair(y++, 2, lw, "Change to give",
+		tui_pair(y++, 2, lw, _(labels[L_CHANGE]),
 		    svc_money(t->svc, m, sizeof m, q->change));
 	}
 	y++;
 	if (q->overpaid > 0) {
 		attron(A_BOLD);
-		tui_pair(y++, 2, lw, "Extra amount paid",
+		tui_pair(y++, 2, lw, _(labels[L_EXTRA]),
 		    svc_money(t->svc, m, sizeof m, q->overpaid));
 		attroff(A_BOLD);
-		snprintf(line, sizeof line, "%s, reason Overpayment",
+		snprintf(line, sizeof line, _("%s, reason Overpayment"),
 		    svc_money(t->svc, m, sizeof m, q->overpaid));
-		tui_pair(y++, 2, lw, "Credit note to create", line);
+		tui_pair(y++, 2, lw, _(labels[L_CREDIT]), line);
 	} else {
 		snprintf(line, sizeof line, "%s (%s)",
-		    analysis_name(q->analysis),
+		    _(analysis_name(q->analysis)),
 		    svc_money(t->svc, m, sizeof m, q->difference));
-		tui_pair(y++, 2, lw, "Against the items", line);
+		tui_pair(y++, 2, lw, _(labels[L_AGAINST]), line);
 	}
 	attron(A_BOLD);
-	tui_pair(y++, 2, lw, "Outstanding after payment",
+	tui_pair(y++, 2, lw, _(labels[L_AFTER]),
 	    svc_money(t->svc, m, sizeof m, q->balance_after));
 	attroff(A_BOLD);
 	y++;
 	snprintf(line, sizeof line, "%zu/%d",
 	    utf8_chars(w->notes.buf, w->notes.len), w->notes.max);
-	tui_text(y, 2, "Notes (optional)", 20);
+	tui_text(y, 2, notes, COLS - 4 - (int)strlen(line) - 2);
 	cw = (int)strlen(line);
 	tui_text(y, COLS - 2 - cw, line, cw);
 	tui_field_draw(t, &w->notes, y + 1, 2, COLS - 4, 1);

@@ -59,7 +59,7 @@ screen_receipt_new(struct tui *t, const char *number)
 {
 	struct pd_err err;
 
-	return text_view(t, "Receipt",
+	return text_view(t, N_("Receipt"),
 	    svc_receipt_preview(t->svc, number, text_width(t), &err), &err);
 }
 
@@ -68,6 +68,6 @@ screen_credit_text_new(struct tui *t, const char *cn_no)
 {
 	struct pd_err err;
 
-	return text_view(t, "Credit note",
+	return text_view(t, N_("Credit note"),
 	    svc_credit_preview(t->svc, cn_no, text_width(t), &err), &err);
 }

@@ -27,13 +27,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct reprint *r = (struct reprint *)sc;
 
 	attron(A_BOLD);
-	tui_text(2, 2, "Reprint a receipt", COLS - 4);
+	tui_text(2, 2, _("Reprint a receipt"), COLS - 4);
 	attroff(A_BOLD);
 	tui_text(
-	    4, 2, "Receipt number, payment id or transaction id", COLS - 4);
+	    4, 2, _("Receipt number, payment id or transaction id"), COLS - 4);
 	tui_field_draw(t, &r->number, 5, 2, 40, 1);
 	if (r->done[0] != '\0')
-		tui_text(7, 2, r->done, COLS - 4);
+		tui_wrap(7, 2, r->done, COLS - 4, 3);
 }
 
 static int
@@ -44,7 +44,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	if (a == A_BACK)
 		return TUI_CLOSE;
 	if (r->number.len == 0) {
-		tui_message(t, 1, "Type a receipt number first");
+		tui_message(t, 1, "%s", _("Type a receipt number first"));
 		return TUI_HANDLED;
 	}
 	tui_reprint(t, r->number.buf, r->done, sizeof r->done);

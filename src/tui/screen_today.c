@@ -28,12 +28,12 @@ struct today {
 };
 
 static const struct xcol cols[] = {
-    {"Time", "time", X_TEXT, 5, 0},
-    {"Receipt", "receipt_no", X_TEXT, 17, 10},
-    {"Consumer", "consumer", X_TEXT, 0, 12},
-    {"Amount", "amount", X_MONEY, 13, 0},
-    {"Method", "method", X_TEXT, 13, 8},
-    {"Status", "status", X_TEXT, 0, 0},
+    {N_("Time"), "time", X_TEXT, 5, 0},
+    {N_("Receipt"), "receipt_no", X_TEXT, 17, 10},
+    {N_("Consumer"), "consumer", X_TEXT, 0, 12},
+    {N_("Amount"), "amount", X_MONEY, 13, 0},
+    {N_("Method"), "method", X_TEXT, 13, 8},
+    {N_("Status"), "status", X_TEXT, 0, 0},
 };
 
 static void
@@ -48,7 +48,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[2].s = r->consumer_name;
 	c[3].n = r->p.amount;
 	c[4].s = r->p.method;
-	c[5].s = pay_status_name(r->p.status);
+	c[5].s = _(pay_status_name(r->p.status));
 }
 
 static int
@@ -93,17 +93,24 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct today *d = (struct today *)sc;
 	char line[256], m[MONEY_BUFSZ];
-	int y = 4;
+	const char *head = _("Today at this terminal:");
+	int y = 4, row = 2, x = 2 + utf8_columns(head, strlen(head)) + 1;
 
-	snprintf(line, sizeof line, "%lld payment%s posted, %s",
-	    (long long)d->posted, d->posted == 1 ? "" : "s",
-	    svc_money(t->svc, m, sizeof m, d->total));
+	snprintf(line, sizeof line,
+	    ngettext("%lld payment posted, %s", "%lld payments posted, %s",
+	        (unsigned long)d->posted),
+	    (long long)d->posted, svc_money(t->svc, m, sizeof m, d->total));
 	attron(A_BOLD);
-	tui_text(2, 2, "Today at this terminal:", COLS - 4);
-	tui_text(2, 26, line, COLS - 28);
+	tui_text(2, 2, head, COLS - 4);
+	if (x + utf8_columns(line, strlen(line)) > COLS - 2) {
+		row = 3; /* the figures on the row below when both do not fit */
+		x = 4;
+		y = 5;
+	}
+	tui_text(row, x, line, COLS - x - 2);
 	attroff(A_BOLD);
 	if (d->n == 0) {
-		tui_text(y, 2, "No payment taken here today", COLS - 4);
+		tui_text(y, 2, _("No payment taken here today"), COLS - 4);
 		return;
 	}
 	tui_list_draw(t, &d->list, y, 2, COLS - 3, LINES - 3 - y);

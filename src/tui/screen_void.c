@@ -22,37 +22,64 @@ struct voidd {
 	struct tui_field reason;
 };
 
+/* The labels of the payment and the reason, in the order shown. */
+enum {
+	L_RECEIPT,
+	L_CONSUMER,
+	L_ACCOUNT,
+	L_AMOUNT,
+	L_DATE,
+	L_METHOD,
+	L_STATUS,
+	L_REASON
+};
+static const char *const labels[] = {
+    [L_RECEIPT] = N_("Receipt #"),
+    [L_CONSUMER] = N_("Consumer"),
+    [L_ACCOUNT] = N_("Account"),
+    [L_AMOUNT] = N_("Amount"),
+    [L_DATE] = N_("Date"),
+    [L_METHOD] = N_("Method"),
+    [L_STATUS] = N_("Status"),
+    [L_REASON] = N_("Reason"),
+};
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct voidd *d = (struct voidd *)sc;
-	char m[64], n[32];
-	int y = 2;
+	char m[64], n[32], day[SVC_DATE_BUFSZ], note[512];
+	int y = 2,
+	    lw = tui_label_width(labels, sizeof labels / sizeof *labels, 16);
+	int fx = 4 + lw + 2; /* the reason's field */
 
 	attron(A_BOLD);
-	tui_text(y++, 2, "Void this payment", COLS - 4);
+	tui_text(y++, 2, _("Void this payment"), COLS - 4);
 	attroff(A_BOLD);
 	y++;
-	tui_pair(y++, 4, 16, "Receipt #", d->v.p.receipt_no);
-	tui_pair(y++, 4, 16, "Consumer", d->v.c.name);
-	tui_pair(y++, 4, 16, "Account", d->v.c.account_no);
-	tui_pair(y++, 4, 16, "Amount",
+	tui_pair(y++, 4, lw, _(labels[L_RECEIPT]), d->v.p.receipt_no);
+	tui_pair(y++, 4, lw, _(labels[L_CONSUMER]), d->v.c.name);
+	tui_pair(y++, 4, lw, _(labels[L_ACCOUNT]), d->v.c.account_no);
+	tui_pair(y++, 4, lw, _(labels[L_AMOUNT]),
 	    svc_money(t->svc, m, sizeof m, d->v.p.amount));
-	tui_pair(y++, 4, 16, "Date", d->v.p.paid_on);
-	tui_pair(y++, 4, 16, "Method", d->v.p.method);
-	tui_pair(y++, 4, 16, "Status", pay_status_name(d->v.p.status));
+	tui_pair(y++, 4, lw, _(labels[L_DATE]),
+	    svc_date(t->svc, day, sizeof day, d->v.p.paid_on));
+	tui_pair(y++, 4, lw, _(labels[L_METHOD]), d->v.p.method);
+	tui_pair(
+	    y++, 4, lw, _(labels[L_STATUS]), _(pay_status_name(d->v.p.status)));
 	y++;
-	tui_text(y, 4, "Reason", 16);
+	tui_text(y, 4, _(labels[L_REASON]), lw);
 	tui_field_draw(
-	    t, &d->reason, y, 22, COLS - 26 > 60 ? 60 : COLS - 26, 1);
+	    t, &d->reason, y, fx, COLS - fx - 4 > 60 ? 60 : COLS - fx - 4, 1);
 	snprintf(n, sizeof n, "%zu/%d",
 	    utf8_chars(d->reason.buf, d->reason.len), d->reason.max);
 	attron(A_DIM);
-	tui_text(y + 1, 22, n, 12);
-	tui_wrap(y + 3, 4,
-	    "The payment stays in the ledger marked Voided; its allocations "
-	    "are reversed and its items are open again.",
-	    COLS - 8, 2);
+	tui_text(y + 1, fx, n, 12);
+	/* two clauses, each short enough for any screen's help width */
+	snprintf(note, sizeof note, "%s %s",
+	    _("The payment stays in the ledger marked Voided;"),
+	    _("its allocations are reversed and its items are open again."));
+	tui_wrap(y + 3, 4, note, COLS - 8, 3);
 	attroff(A_DIM);
 }
 
@@ -65,7 +92,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	if (a == A_BACK)
 		return TUI_CLOSE;
 	if (d->reason.len == 0) {
-		tui_message(t, 1, "A reason is required to void a payment");
+		tui_message(
+		    t, 1, "%s", _("A reason is required to void a payment"));
 		return TUI_HANDLED;
 	}
 	if (svc_payment_void(t->svc, d->v.p.receipt_no, d->reason.buf, &err) !=
@@ -73,7 +101,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
-	tui_message(t, 0, "Payment %s voided", d->v.p.receipt_no);
+	tui_message(t, 0, _("Payment %s voided"), d->v.p.receipt_no);
 	t->list_gen++;
 	return TUI_CLOSE;
 }

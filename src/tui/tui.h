@@ -108,6 +108,10 @@ void tui_text(int y, int x, const char *s, int width);
 int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* label: value on one row, the label in a column of lw. */
 void tui_pair(int y, int x, int lw, const char *label, const char *value);
+/* The label column for a table of n labels (marked N_(), translated
+ * here): the widest translated label's display columns plus 2, least at
+ * least, so that no label is cut in any language. */
+int tui_label_width(const char *const *labels, size_t n, int least);
 
 /* Amount in large digits (5 rows high) at y, x; returns its width. */
 int tui_big(int y, int x, const char *s);

@@ -19,18 +19,35 @@ tui_reprint(struct tui *t, const char *number, char *done, size_t n)
 
 	q.print = 1;
 	rc = svc_receipt_issue(t->svc, number, &q, &res, &err);
-	if (done != NULL && res.path[0] != '\0')
-		snprintf(done, n, "%s%.0d written to %s",
-		    res.copy ? "Copy " : "Original", res.copy, res.path);
+	if (done != NULL && res.path[0] != '\0' && res.copy)
+		snprintf(
+		    done, n, _("Copy %d written to %s"), res.copy, res.path);
+	else if (done != NULL && res.path[0] != '\0')
+		snprintf(done, n, _("Original written to %s"), res.path);
 	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
 	else if (res.printed && res.copy > 0)
-		tui_message(t, 0, "Copy %d of %s printed", res.copy, number);
+		tui_message(t, 0, _("Copy %d of %s printed"), res.copy, number);
 	else if (res.printed)
-		tui_message(t, 0, "%s printed", number);
+		tui_message(t, 0, _("%s printed"), number);
 	else
-		tui_message(t, 0, "No print command configured: the PDF is %s",
-		    res.path);
+		tui_message(t, 0,
+		    _("No print command configured: the PDF is %s"), res.path);
+}
+
+int
+tui_label_width(const char *const *labels, size_t n, int least)
+{
+	size_t i;
+	int w = least;
+
+	for (i = 0; i < n; i++) {
+		const char *s = _(labels[i]);
+		int c = utf8_columns(s, strlen(s)) + 2;
+
+		w = c > w ? c : w;
+	}
+	return w;
 }
 
 void
@@ -167,7 +184,7 @@ void
 tui_logout(struct tui *t)
 {
 	memset(&t->svc->actor, 0, sizeof t->svc->actor);
-	tui_message(t, 0, "Logged out");
+	tui_message(t, 0, "%s", _("Logged out"));
 }
 
 struct lines_screen {

@@ -177,18 +177,19 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 		if (w->cv.items[i].kind == w->type && w->picked[i])
 			refs[r->nitems++] = w->cv.items[i].ref;
 	if (r->nitems == 0)
-		return pd_fail(
-		    err, PD_EINVAL, "Select at least one item to pay (Space)");
+		return pd_fail(err, PD_EINVAL, "%s",
+		    _("Select at least one item to pay (Space)"));
 	r->method = m->name;
 	r->channel = cfg->channels[w->channel];
 	if (w->amount.len == 0)
-		return pd_fail(err, PD_EINVAL, "Type the amount to pay");
-	if (money_parse(w->amount.buf, cfg->minor_digits, "Amount", &r->amount,
-	        err) != 0)
+		return pd_fail(
+		    err, PD_EINVAL, "%s", _("Type the amount to pay"));
+	if (money_parse(w->amount.buf, cfg->minor_digits, _("Amount"),
+	        &r->amount, err) != 0)
 		return -1;
 	if (m->kind == METHOD_CASH && w->received.len > 0) {
 		if (money_parse(w->received.buf, cfg->minor_digits,
-		        "Amount received", &r->tendered, err) != 0)
+		        _("Amount received"), &r->tendered, err) != 0)
 			return -1;
 		r->has_tendered = 1;
 	}
@@ -224,7 +225,7 @@ wizard_post(struct wizard *w, struct tui *t)
 		rc = svc_pay_post(t->svc, &r, &w->res, &err);
 	free(refs);
 	if (rc != 0) {
-		tui_message(t, 1, "Not posted: %s", err.msg);
+		tui_message(t, 1, _("Not posted: %s"), err.msg);
 		return -1;
 	}
 	if (svc_payment_show(t->svc, w->res.p.receipt_no, &w->pv, &err) != 0)
@@ -234,34 +235,54 @@ wizard_post(struct wizard *w, struct tui *t)
 	if (svc_receipt_issue(
 	        t->svc, w->res.p.receipt_no, &dq, &w->doc, &err) != 0) {
 		w->doc_failed = 1;
-		snprintf(w->doc_msg, sizeof w->doc_msg, "Receipt: %s", err.msg);
+		snprintf(
+		    w->doc_msg, sizeof w->doc_msg, _("Receipt: %s"), err.msg);
 	} else if (w->doc.printed)
 		snprintf(w->doc_msg, sizeof w->doc_msg,
-		    "Receipt printed; the PDF is %s", w->doc.path);
+		    _("Receipt printed; the PDF is %s"), w->doc.path);
 	else
-		snprintf(w->doc_msg, sizeof w->doc_msg, "Receipt written to %s",
-		    w->doc.path);
+		snprintf(w->doc_msg, sizeof w->doc_msg,
+		    _("Receipt written to %s"), w->doc.path);
 	return 0;
 }
 
 int
 wizard_band(const struct wizard *w, int step, const char *what)
 {
-	char left[96], right[200];
+	char left[256], right[200];
 	int rw;
 
-	snprintf(
-	    left, sizeof left, "Step %d of %d  %s", step, WIZARD_STEPS, what);
+	snprintf(left, sizeof left, _("Step %d of %d  %s"), step, WIZARD_STEPS,
+	    _(what));
 	attron(A_BOLD);
 	tui_text(2, 2, left, COLS - 4);
 	attroff(A_BOLD);
 	if (w->have && step > 1) {
 		snprintf(right, sizeof right, "%s  %s", w->cv.c.name,
 		    w->cv.c.account_no);
-		rw = (int)strlen(left) + 4;
+		rw = utf8_columns(left, strlen(left)) + 4;
 		if (rw < COLS - 4)
 			tui_text(2, COLS / 2 > rw ? COLS / 2 : rw, right,
 			    COLS - (COLS / 2 > rw ? COLS / 2 : rw) - 2);
 	}
 	return 4;
+}
+
+const char *
+wizard_items_text(enum pay_type type, size_t n, char *buf, size_t size)
+{
+	switch (type) {
+	case PAY_BILL:
+		snprintf(buf, size, ngettext("%zu Bill", "%zu Bills", n), n);
+		break;
+	case PAY_SERVICE:
+		snprintf(
+		    buf, size, ngettext("%zu Service", "%zu Services", n), n);
+		break;
+	case PAY_INSTALLMENT:
+		snprintf(buf, size,
+		    ngettext("%zu Installment", "%zu Installments", n), n);
+		break;
+	}
+	return buf;
 }

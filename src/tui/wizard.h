@@ -75,8 +75,12 @@ void wizard_quote(struct wizard *w, struct tui *t);
 int wizard_post(struct wizard *w, struct tui *t);
 
 /* The band at the top of each step: the step and the consumer; returns
- * the first row free below it. */
+ * the first row free below it. what: the step's name, marked N_(). */
 int wizard_band(const struct wizard *w, int step, const char *what);
+/* "2 Bills": n items of the type, translated with its plural; in buf
+ * (size bytes), returned. */
+const char *wizard_items_text(
+    enum pay_type type, size_t n, char *buf, size_t size);
 
 /* The steps after the first, each on top of the one before. */
 struct tui_screen *screen_pay_account_new(struct wizard *w);
