@@ -109,8 +109,9 @@ int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* label: value on one row, the label in a column of lw. */
 void tui_pair(int y, int x, int lw, const char *label, const char *value);
 /* The label column for a table of n labels (marked N_(), translated
- * here): the widest translated label's display columns plus 2, least at
- * least, so that no label is cut in any language. */
+ * here): the widest translated label's display columns and the space
+ * after it (tui_pair cuts a label to lw - 1), least at least, so that no
+ * label is cut in any language. */
 int tui_label_width(const char *const *labels, size_t n, int least);
 
 /* Amount in large digits (5 rows high) at y, x; returns its width. */

@@ -43,7 +43,7 @@ tui_label_width(const char *const *labels, size_t n, int least)
 
 	for (i = 0; i < n; i++) {
 		const char *s = _(labels[i]);
-		int c = utf8_columns(s, strlen(s)) + 2;
+		int c = utf8_columns(s, strlen(s)) + 1;
 
 		w = c > w ? c : w;
 	}

@@ -1,0 +1,497 @@
+#!/bin/sh
+# test_i18n_pay.sh - the cashier's screens in Spanish and in French, in
+# tmux at 80x24: the whole of Record Payment (search, account, channel,
+# items, method, summary, review, done) with cash and change, a card and
+# an overpayment that makes a credit note; the receipt written (its path
+# read from the screen), the receipt view, Today's payments, Reprint,
+# Find Consumer and Void. Each screen's texts are read back, the longest
+# labels whole with their values after them (nothing cut at 80 columns).
+# English is still English at the end. The receipts' own language is
+# the documents' business (their tests).
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+
+# The texts each language shows, by key: "key|text", one a line.
+texts_es() {
+	cat <<'EOF'
+home|Hoy en este terminal
+dashboard|│ T01 │ Panel
+step1|Paso 1 de 8  Cliente
+hint|Escriba un nombre, un número de cuenta o un teléfono
+matches2|2 coincidencias
+matches1|1 coincidencia
+headers|Nombre                          Cuenta        Teléfono
+nomatch|Ningún cliente coincide con «john dq»
+step2|Paso 2 de 8  Datos de la cuenta       John Doe  WU-10001
+address|Dirección del servicio 123 Main Street, Cityville
+email|Correo electrónico     john.doe@example.com
+balance|Saldo actual           $313.00
+credit|Crédito disponible     $0.00
+bills|Facturas               2 pendientes, $297.75
+insts|Cuotas                 3 pendientes, $202.50
+latest|Últimos pagos
+nonerec|ninguno registrado
+step3|Paso 3 de 8  Canal de pago
+where|¿Dónde se cobra el pago?
+step4|Paso 4 de 8  Tipo de pago y conceptos  John Doe  WU-10001
+tabs|Factura    Servicio    Cuota
+itemhead|Factura          Periodo        Vencimiento      Importe    Pendiente
+selected2|Elegidos 2 de 2    Total $297.75
+selected1|Elegidos 1 de 2    Total $152.25
+servhead|Servicio             Referencia     Fecha           Importe    Pendiente
+insthead|Plan             Cuota          Vencimiento      Importe    Pendiente
+step5|Paso 5 de 8  Medio de pago e importe
+method|Medio                       Conceptos elegidos: 2, $297.75
+amount|Importe           297.75
+received|Importe recibido
+empty|vacío: el importe exacto
+togive|Cambio a entregar
+change|Cambio: $102.25
+step6|Paso 6 de 8  Resumen del pago
+s_amount|Importe del pago             $297.75
+s_items|Conceptos pagados            2 facturas, $297.75
+s_recv|Importe recibido             $400.00
+s_change|Cambio a entregar            $102.25
+s_against|Frente a los conceptos       Pago exacto ($0.00)
+s_after|Saldo pendiente tras el pago $167.50
+notes|Notas (opcional)
+step7|Paso 7 de 8  Revisar y confirmar
+r_account|  Cuenta
+r_type|Tipo de pago          Factura (2 conceptos)
+r_cash|Efectivo recibido     $400.00, cambio $102.25
+r_by|Registrado por        Jane Smith
+r_notes|Notas                 en ventanilla
+r_press|Pulse Enter para registrar este pago, Esc para volver
+step8|Paso 8 de 8  Pago registrado
+posted|Pago de $297.75 registrado
+d_txn|ID de la transacción   TXN-T01-2025-000001
+d_status|Estado                 Registrado
+d_verify|Verificación           Verificado
+d_given|Cambio entregado       $102.25
+d_now|Saldo pendiente actual $167.50
+written|Recibo guardado en
+receipt|│ T01 │ Recibo
+card|(*) Credit Card
+s_items1|Conceptos pagados            1 factura, $80.00
+r_type1|Tipo de pago          Factura (1 concepto)
+posted80|Pago de $80.00 registrado
+noserv|Este cliente no tiene servicios pendientes
+s_extra|Importe pagado de más        $300.00
+s_cn|Nota de crédito a emitir     $300.00, motivo Pago en exceso
+r_over|Pago en exceso        $300.00 como nota de crédito
+d_cn|Nota de crédito
+void|Anular este pago
+v_receipt|N.º de recibo   R-T01-000002
+v_status|Estado          Registrado
+v_reason|Motivo
+v_note|El pago queda en el libro marcado como Anulado; sus imputaciones
+reasonreq|Se requiere un motivo para anular un pago
+voided|Pago R-T01-000002 anulado
+today|Hoy en este terminal: 3 pagos registrados, $1,877.75
+todayhead|Hora  Recibo
+todaycols|Importe Medio
+todaystatus|Estado
+anulado|Anulado
+reprint|Reimprimir un recibo
+reprintlabel|Número de recibo, ID del pago o ID de la transacción
+reprintfirst|Escriba primero un número de recibo
+copy|Copia 1 guardada en
+find|Buscar un cliente
+EOF
+}
+
+texts_fr() {
+	cat <<'EOF'
+home|Aujourd'hui sur ce terminal
+dashboard|│ T01 │ Tableau de bord
+step1|Étape 1 sur 8  Client
+hint|Tapez un nom, un numéro de compte ou un téléphone
+matches2|2 résultats
+matches1|1 résultat
+headers|Nom                             Compte        Téléphone
+nomatch|Aucun client ne correspond à « john dq »
+step2|Étape 2 sur 8  Données du compte      John Doe  WU-10001
+address|Adresse du service    123 Main Street, Cityville
+email|Courriel              john.doe@example.com
+balance|Solde actuel          $313.00
+credit|Crédit disponible     $0.00
+bills|Factures              2 ouverts, $297.75
+insts|Échéances             3 ouverts, $202.50
+latest|Derniers paiements
+nonerec|aucun enregistré
+step3|Étape 3 sur 8  Canal de paiement
+where|Où le paiement est-il encaissé ?
+step4|Étape 4 sur 8  Type de paiement et éléments  John Doe  WU-10001
+tabs|Facture    Service    Échéance
+itemhead|Facture          Période        Échéance        Montant     Reste dû
+selected2|Choisis 2 sur 2    Total $297.75
+selected1|Choisis 1 sur 2    Total $152.25
+servhead|Service              Référence      Date            Montant     Reste dû
+insthead|Plan             Échéance       Échéance        Montant     Reste dû
+step5|Étape 5 sur 8  Moyen de paiement et montant
+method|Moyen                       Éléments choisis : 2, $297.75
+amount|Montant           297.75
+received|Montant reçu
+empty|vide : le montant exact
+togive|Monnaie à rendre
+change|Monnaie : $102.25
+step6|Étape 6 sur 8  Récapitulatif du paiement
+s_amount|Montant du paiement        $297.75
+s_items|Éléments payés             2 factures, $297.75
+s_recv|Montant reçu               $400.00
+s_change|Monnaie à rendre           $102.25
+s_against|Par rapport aux éléments   Paiement exact ($0.00)
+s_after|Reste dû après le paiement $167.50
+notes|Notes (facultatif)
+step7|Étape 7 sur 8  Vérifier et confirmer
+r_account|  Compte
+r_type|Type de paiement      Facture (2 éléments)
+r_cash|Espèces reçues        $400.00, monnaie $102.25
+r_by|Enregistré par        Jane Smith
+r_notes|Notes                 en ventanilla
+r_press|Appuyez sur Enter pour enregistrer, Esc pour revenir
+step8|Étape 8 sur 8  Paiement enregistré
+posted|Paiement de $297.75 enregistré
+d_txn|ID de la transaction  TXN-T01-2025-000001
+d_status|Statut                Enregistré
+d_verify|Vérification          Vérifié
+d_given|Monnaie rendue        $102.25
+d_now|Reste dû actuel       $167.50
+written|Reçu enregistré dans
+receipt|│ T01 │ Reçu
+card|(*) Credit Card
+s_items1|Éléments payés             1 facture, $80.00
+r_type1|Type de paiement      Facture (1 élément)
+posted80|Paiement de $80.00 enregistré
+noserv|Ce client n'a aucun service impayé
+s_extra|Montant payé en trop       $300.00
+s_cn|Avoir à créer              $300.00, motif Trop-perçu
+r_over|Trop-perçu            $300.00 en avoir
+d_cn|Avoir
+void|Extourner ce paiement
+v_receipt|N° de reçu      R-T01-000002
+v_status|Statut          Enregistré
+v_reason|Motif
+v_note|Le paiement reste au grand livre, marqué Extourné ; ses
+reasonreq|Un motif est obligatoire pour extourner un paiement
+voided|Paiement R-T01-000002 extourné
+today|Aujourd'hui sur ce terminal : 3 paiements enregistrés, $1,877.75
+todayhead|Heure Reçu
+todaycols|Montant Moyen
+todaystatus|Statut
+anulado|Extourné
+reprint|Réimprimer un reçu
+reprintlabel|Numéro de reçu, ID du paiement ou ID de la transaction
+reprintfirst|Tapez d'abord un numéro de reçu
+copy|Copie 1 enregistrée dans
+find|Rechercher un client
+EOF
+}
+
+# txt KEY: the text of KEY in the language $L
+txt() {
+	v=$("texts_$L" | sed -n "s/^$1|//p")
+	[ -n "$v" ] || echo "not ok - $L: no text for $1" >&2
+	printf '%s' "$v"
+}
+# see KEY [NAME]: the screen shows the text of KEY
+see() { wait_for "$L: ${2:-$1}" "$(txt "$1")"; }
+
+# start [ENV=VALUE...]: paydesk on a fresh tmux server, until the login
+start() {
+	tmux -S "$SOCK" kill-server 2>/dev/null && sleep 0.3
+	rm -f "$SOCK"
+	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
+	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
+	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
+	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+	sleep 0.3
+}
+
+# uncut NAME: no column of a list on the screen is cut (the list widget
+# ends a cut cell with an ellipsis)
+uncut() {
+	grab
+	if grep -q '…' "$SCREEN"; then
+		echo "not ok - $L: $1: nothing cut"
+		sed 's/^/  | /' "$SCREEN"
+	else
+		ok "$L: $1: nothing cut"
+	fi
+}
+
+# row NAME PATTERN: a row of the screen matches the basic regex PATTERN
+row() {
+	grab
+	if grep -q -- "$2" "$SCREEN"; then
+		ok "$L: $1"
+	else
+		echo "not ok - $L: $1"
+		echo "  no row matches: $2"
+		sed 's/^/  | /' "$SCREEN"
+	fi
+}
+
+# fresh: a new store and no receipts
+fresh() {
+	rm -f "$DB" "$DB-wal" "$DB-shm"
+	rm -rf "$T/receipts"
+	setup_store
+}
+
+# receipt_on_screen PATH: the done step shows the receipt written to PATH
+receipt_on_screen() {
+	grab
+	path=$(sed -n "s/.*$(txt written) \(\/[^ ]*\.pdf\).*/\1/p" "$SCREEN")
+	if [ -n "$path" ] && [ -s "$path" ] && [ "$path" = "$1" ]; then
+		ok "$L: the receipt's path on the screen is the PDF written"
+	else
+		echo "not ok - $L: the receipt's path on the screen is the PDF written"
+		echo "  path [$path], wanted [$1]"
+		sed 's/^/  | /' "$SCREEN"
+	fi
+}
+
+# flow: the cashier's day in the language $L, on a store of its own
+flow() {
+	fresh
+	start LANGUAGE=$L
+	login jane 1234
+	see home "the cashier's home"
+
+	# --- 1: the search
+	keys Enter
+	see step1 "step 1's band"
+	see hint "the search's hint"
+	type_text "jo"
+	see matches2 "two matches, plural"
+	see headers "the results' column headers"
+	type_text "hn d"
+	see matches1 "one match, singular"
+	type_text "q"
+	see nomatch "no consumer matches, quoted"
+	keys BSpace
+	uncut "the search"
+
+	# --- 2: the account
+	keys Enter
+	see step2 "step 2's band, the consumer beside it"
+	see address "the longest label whole, the value after it"
+	see email "the email"
+	see balance "the balance"
+	see credit "the credit"
+	see bills "open bills, plural"
+	see insts "open installments"
+	see latest "the latest payments' heading"
+	see nonerec "none recorded"
+	uncut "the account"
+
+	# --- 3: the channel
+	keys Enter
+	see step3 "step 3's band"
+	see where "the channel's question"
+	uncut "the channel"
+
+	# --- 4: the items
+	keys Enter
+	see step4 "step 4's band"
+	see tabs "the payment types translated"
+	see itemhead "the bills' headers whole, Open as an amount"
+	see selected2 "selected and total"
+	keys Space
+	see selected1 "a toggle"
+	keys Space
+	see selected2 "and back"
+	keys s
+	see servhead "the services' headers"
+	keys i
+	see insthead "the installments' headers"
+	keys b
+	see selected2 "back to the bills, kept"
+	uncut "the items"
+
+	# --- 5: the method, cash with change
+	keys Enter
+	see step5 "step 5's band"
+	see method "the method's heading and the selected items"
+	see amount "the amount, its label in the column"
+	see received "amount received"
+	see empty "its hint"
+	keys Tab Tab
+	type_text 400
+	see togive "change to give"
+	see change "the change as text"
+	uncut "the method"
+
+	# --- 6: the summary
+	keys Enter
+	see step6 "step 6's band"
+	see s_amount "the amount"
+	see s_items "the items paid, plural"
+	see s_recv "the amount received"
+	see s_change "the change"
+	see s_against "the analysis translated"
+	see s_after "the longest label whole"
+	see notes "the notes' label"
+	row "the notes' counter on the notes' row, at the right" \
+	    "^  $(txt notes)  *0/250\$"
+	type_text "en ventanilla"
+	uncut "the summary"
+
+	# --- 7: the review
+	keys Enter
+	see step7 "step 7's band"
+	see r_account "the account heading"
+	see r_type "the type and its items, plural"
+	see r_cash "cash received and change"
+	see r_by "recorded by"
+	see r_notes "the notes"
+	see r_press "how to post"
+	uncut "the review"
+
+	# --- 8: done
+	keys Enter
+	see step8 "step 8's band"
+	see posted "posted"
+	see d_txn "the transaction id"
+	see d_status "the status translated"
+	see d_verify "verified"
+	see d_given "change given"
+	see d_now "the longest label whole"
+	see written "the receipt written"
+	receipt_on_screen "$T/receipts/R-T01-000001.pdf"
+	uncut "the done step"
+	keys v
+	see receipt "the receipt view's title"
+	keys Escape
+	see step8 "back on the done step"
+
+	# --- another, by card
+	keys n
+	see hint "Another payment: the search again"
+	type_text "Núñez"
+	wait_for "$L: José Núñez found" "José Núñez"
+	keys Enter Enter Enter Enter Down
+	see card "a card chosen"
+	lacks "$L: no amount received for a card" "$(txt received)"
+	keys Enter
+	see s_items1 "one item, singular"
+	keys Enter
+	see r_type1 "one item in the review, singular"
+	keys Enter
+	see posted80 "the card payment posted"
+	receipt_on_screen "$T/receipts/R-T01-000002.pdf"
+
+	# --- an overpayment that makes a credit note
+	keys n
+	type_text "acme"
+	wait_for "$L: Acme found" "Acme Bakery Ltd"
+	keys Enter Enter Enter s
+	see noserv "no unpaid services, said whole"
+	keys b Enter Down Down Down Tab
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	type_text 1500
+	keys Enter
+	see s_extra "the extra amount paid"
+	see s_cn "the credit note to create"
+	uncut "the summary of an overpayment"
+	keys Enter
+	see r_over "the overpayment in the review"
+	keys Enter
+	see d_cn "the credit note made"
+	wait_for "$L: its number" "CN-"
+	keys Enter
+	see home "back home"
+
+	# --- Today's payments, Reprint, Find Consumer
+	keys Home Down Down Enter
+	see today "today's count and total, plural"
+	see todayhead "today's headers"
+	see todaycols "the amount and method headers"
+	see todaystatus "the status header"
+	wait_for "$L: a status translated in the list" \
+	    "$(txt d_status | sed 's/^[^ ]* *//')"
+	uncut "today's payments"
+	keys Escape Home Down Down Down Enter
+	see reprint "Reprint's heading"
+	see reprintlabel "its label whole"
+	keys Enter
+	see reprintfirst "a number first"
+	type_text "R-T01-000001"
+	keys Enter
+	see copy "the copy written"
+	wait_for "$L: the copy's path whole" \
+	    "$T/receipts/R-T01-000001-COPY-1.pdf"
+	uncut "reprint"
+	keys Escape Home Down Enter
+	see find "Find Consumer's heading"
+	type_text "john"
+	see matches1 "found"
+	keys Enter
+	see address "the account from Find Consumer"
+	wait_for "$L: the latest payment listed" "R-T01-000001"
+	keys Escape Escape
+	see home "home again"
+	keys Escape
+
+	# --- Void, by the supervisor, from the payments list
+	login mary 2222
+	see dashboard "the supervisor's dashboard"
+	keys p
+	sleep 0.5
+	keys /
+	type_text "R-T01-000002"
+	keys Enter
+	wait_for "$L: the card payment listed" "R-T01-000002"
+	keys m
+	sleep 0.3
+	keys Down Down Down Down Enter
+	see void "the void dialog"
+	see v_receipt "its receipt number"
+	see v_status "its status"
+	see v_reason "the reason's label"
+	see v_note "what a void does, wrapped"
+	uncut "the void dialog"
+	keys Enter
+	see reasonreq "a reason is required"
+	type_text "Duplicado"
+	keys Enter
+	see voided "voided"
+	keys Escape Escape
+	login jane 1234
+	see home "the cashier again"
+	keys Home Down Down Enter
+	wait_for "$L: today's list shows the void" "$(txt anulado)"
+	keys Escape Escape
+}
+
+L=es
+flow
+L=fr
+flow
+
+# English is still English: the same flow's first steps, no language set
+fresh
+start
+login jane 1234
+wait_for "English: home" "Today at this terminal"
+keys Enter
+wait_for "English: step 1" "Step 1 of 8  Consumer"
+type_text "jo"
+wait_for "English: matches" "2 matches"
+wait_for "English: headers" "Name                            Account       Phone"
+type_text "hn d"
+wait_for "English: one match" "1 match"
+keys Enter
+wait_for "English: step 2" "Step 2 of 8  Account details"
+wait_for "English: the label column as before" "Current balance       \$313.00"
+keys Enter Enter
+wait_for "English: the items' headers" \
+    "Invoice          Period         Due date         Amount         Open"
+keys Enter
+wait_for "English: the amount" "Amount            297.75"
+keys Enter
+wait_for "English: the summary" "Outstanding after payment \$167.50"
+lacks "English: nothing Spanish" "Paso"
+lacks "English: nothing French" "Étape"
+tmux -S "$SOCK" kill-server
