@@ -177,7 +177,8 @@ void tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
 
 /* A form: labelled inputs in a column, the focus moved with Up/Down or
  * Tab, choices changed with Left/Right (or Space), a set of options
- * toggled with Space. */
+ * toggled with Space. Labels, options and hints are drawn as given: the
+ * caller translates them (lw from tui_label_width). */
 enum tui_form_kind {
 	FORM_TEXT,
 	FORM_MONEY,
@@ -309,7 +310,9 @@ void tui_list_free(struct tui_list *l);
 int tui_cell(int y, int x, const char *s, int w, int right);
 
 /* A menu over the screen below it: Enter runs fn with the item's id
- * after the menu closed; fn returns a screen to open, or NULL. */
+ * after the menu closed; fn returns a screen to open, or NULL. The title
+ * and labels are drawn as given (translated by the caller); the box is
+ * as wide as the widest of them. */
 struct tui_menu_item {
 	const char *label;
 	int id;
