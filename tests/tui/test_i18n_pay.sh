@@ -30,6 +30,7 @@ credit|Crédito disponible     $0.00
 bills|Facturas               2 pendientes, $297.75
 insts|Cuotas                 3 pendientes, $202.50
 latest|Últimos pagos
+latesthead|Fecha      Recibo                  Importe Medio          Estado
 nonerec|ninguno registrado
 step3|Paso 3 de 8  Canal de pago
 where|¿Dónde se cobra el pago?
@@ -118,6 +119,7 @@ credit|Crédit disponible     $0.00
 bills|Factures              2 ouverts, $297.75
 insts|Échéances             3 ouverts, $202.50
 latest|Derniers paiements
+latesthead|Date       Reçu                    Montant Moyen          Statut
 nonerec|aucun enregistré
 step3|Étape 3 sur 8  Canal de paiement
 where|Où le paiement est-il encaissé ?
@@ -430,6 +432,8 @@ flow() {
 	keys Enter
 	see address "the account from Find Consumer"
 	wait_for "$L: the latest payment listed" "R-T01-000001"
+	see latesthead "the latest payments' headers"
+	uncut "the account with its payments"
 	keys Escape Escape
 	see home "home again"
 	keys Escape
