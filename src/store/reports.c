@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 static int
@@ -21,7 +22,7 @@ two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
 			*b = sqlite3_column_int64(s, 1);
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "computing KPIs");
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("computing KPIs"));
 }
 
 int
@@ -49,7 +50,7 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return st_fail(st, err, "computing KPIs");
+		return st_fail(st, err, _("computing KPIs"));
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(collected), 0), "
 	    "coalesce(sum(payments), 0) FROM daily_totals WHERE day = ?",
@@ -92,7 +93,8 @@ store_outstanding(struct store *st, const char *today, struct outstanding *o,
 		o->overdue_items = sqlite3_column_int64(s, 3);
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading outstanding");
+	return rc == SQLITE_ROW ? 0
+	                        : st_fail(st, err, _("reading outstanding"));
 }
 
 int
@@ -189,7 +191,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		}
 	}
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, "computing the payers report");
+		st_fail(st, err, _("computing the payers report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -202,8 +204,9 @@ static const struct {
 	int rollup;
 	const char *sql;
 } checks[] = {
-    {"integrity", 0, "SELECT integrity_check FROM pragma_integrity_check "
-                  "WHERE integrity_check <> 'ok'"},
+    {"integrity", 0,
+        "SELECT integrity_check FROM pragma_integrity_check "
+        "WHERE integrity_check <> 'ok'"},
     {"foreign keys", 0,
         "SELECT 'row ' || rowid || ' of ' || \"table\" || "
         "' points at a missing ' || parent FROM pragma_foreign_key_check"},
@@ -264,10 +267,11 @@ static const struct {
         "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
         "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
         "NOT d.total OR r.payments IS NOT d.n"},
-    {"outbox", 0, "SELECT 'payment ' || p.payment_no || ' has no sync "
-               "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
-               "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
-               "p.uuid NOT IN (SELECT uuid FROM received)"},
+    {"outbox", 0,
+        "SELECT 'payment ' || p.payment_no || ' has no sync "
+        "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
+        "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
+        "p.uuid NOT IN (SELECT uuid FROM received)"},
     {"audit", 0,
         "SELECT 'payment ' || p.payment_no || ' has no audit "
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
@@ -284,8 +288,9 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	char line[1024];
 	int64_t n;
 	struct pd_err chain;
-	int rollups = st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
-	                           "type = 'trigger' AND name = 'rollup_post'") > 0;
+	int rollups =
+	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
+	                 "type = 'trigger' AND name = 'rollup_post'") > 0;
 
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
 		if (checks[i].rollup && !rollups)
@@ -428,7 +433,7 @@ store_aging_total(struct store *st, const struct aging_filter *f,
 	if (rc == SQLITE_ROW)
 		read_aging(s, 0, a);
 	else
-		st_fail(st, err, "reading the aging report");
+		st_fail(st, err, _("reading the aging report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
@@ -470,7 +475,7 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 		}
 	}
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, "reading the aging report");
+		st_fail(st, err, _("reading the aging report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -500,7 +505,8 @@ totals_each(struct store *st, sqlite3_stmt *s, const char *from, const char *to,
 		return -1;
 	rc = step_totals(s, cb, arg);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : st_fail(st, err, "reading collections");
+	return rc == SQLITE_DONE ? 0
+	                         : st_fail(st, err, _("reading collections"));
 }
 
 int
@@ -551,7 +557,7 @@ store_method_split(struct store *st, const struct payment_filter *f,
 		return -1;
 	rc = step_totals(s, cb, arg);
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, "splitting payments by method");
+		st_fail(st, err, _("splitting payments by method"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
