@@ -114,7 +114,7 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 	    credit_check_amount(cn->amount, p->amount, issued,
 	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
 		return -1;
-	if (date_parse(cn->created_on, "credit note date", &d, err) != 0)
+	if (date_parse(cn->created_on, _("credit note date"), &d, err) != 0)
 		return -1;
 	if (cn->cn_no[0] == '\0' &&
 	    svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,

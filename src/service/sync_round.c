@@ -423,7 +423,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		return pd_fail(err, PD_EUSAGE,
 		    _("no central node is configured: set [sync] url and token "
 		      "in %s"),
-		    s->cfg.source[0] ? s->cfg.source : "the config file");
+		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
 	memset(&o, 0, sizeof o);
 	o.url = s->cfg.sync_url;
 	o.token = s->cfg.sync_token;
