@@ -212,16 +212,16 @@ export PAYDESK_PIN=0000
 in3 "a wrong PIN" 5 \
     'wrong user name or PIN for "admin" (1 of 5 tries before a lockout)' \
     'usuario o PIN incorrectos para «admin» (intento 2 de 5 antes del bloqueo)' \
-    "nom d'utilisateur ou code PIN erroné pour « admin » (essai 3 sur 5 avant le blocage)" \
+    'identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
     "$PD" --user admin kpi
 expect "a fourth wrong PIN" 5 "(4 of 5 tries" "$PD" --user admin kpi
 run env LANGUAGE=es "$PD" --user admin kpi
 same "the fifth wrong PIN locks (es): status" "$RC" 5
 has "the fifth wrong PIN locks (es)" \
-    'PIN incorrecto para «admin»; 5 PIN incorrectos seguidos: bloqueado hasta 2025-04-20 10:15:00'
+    'PIN incorrecto para «admin»; 5 seguidos: bloqueado hasta 2025-04-20 10:15:00'
 export PAYDESK_PIN=9999
 in3 "a locked user, even with the right PIN" 5 \
     'user "admin" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
-    'el usuario «admin» está bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
-    "l'utilisateur « admin » est bloqué après 5 codes PIN erronés jusqu'à 2025-04-20 10:15:00" \
+    'usuario «admin» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
+    "utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
     "$PD" --user admin kpi
