@@ -152,7 +152,9 @@ struct payment_view {
 	size_t nallocs;
 	struct credit_note *credits;
 	size_t ncredits;
-	char processing[32]; /* "Immediate", "2 days", "Pending" */
+	char processing[32]; /* "Immediate", "2 days", "Pending" (JSON's) */
+	/* the same in the reader's language, for screens and human output */
+	char processing_text[64];
 };
 int svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err);

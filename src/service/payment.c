@@ -381,12 +381,41 @@ svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
 	return svc_finish(s, rc, err);
 }
 
+/* How long the payment took to be verified, in English (v->processing,
+ * for JSON) and in the reader's language (v->processing_text). */
+static void
+processing(struct payment_view *v)
+{
+	char d1[11], d2[11];
+	int32_t a, b;
+
+	if (!v->p.verified) {
+		xstrlcpy(v->processing, "Pending", sizeof v->processing);
+		xstrlcpy(v->processing_text, _("Pending"),
+		    sizeof v->processing_text);
+		return;
+	}
+	if (v->p.method_kind != METHOD_ONLINE) {
+		xstrlcpy(v->processing, "Immediate", sizeof v->processing);
+		xstrlcpy(v->processing_text, _("Immediate"),
+		    sizeof v->processing_text);
+		return;
+	}
+	snprintf(d1, sizeof d1, "%.10s", v->p.created_at);
+	snprintf(d2, sizeof d2, "%.10s", v->p.verified_at);
+	if (date_parse(d1, NULL, &a, NULL) != 0 ||
+	    date_parse(d2, NULL, &b, NULL) != 0)
+		return;
+	snprintf(v->processing, sizeof v->processing, "%d day%s", (int)(b - a),
+	    b - a == 1 ? "" : "s");
+	snprintf(v->processing_text, sizeof v->processing_text,
+	    b - a == 1 ? _("%d day") : _("%d days"), (int)(b - a));
+}
+
 int
 svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err)
 {
-	int32_t a, b;
-
 	memset(v, 0, sizeof *v);
 	if (store_payment_find(s->st, number, &v->p, err) != 0 ||
 	    store_consumer_by_id(s->st, v->p.consumer_id, &v->c, err) != 0)
@@ -400,20 +429,7 @@ svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
 		svc_payment_view_free(v);
 		return -1;
 	}
-	if (!v->p.verified)
-		xstrlcpy(v->processing, "Pending", sizeof v->processing);
-	else if (v->p.method_kind != METHOD_ONLINE)
-		xstrlcpy(v->processing, "Immediate", sizeof v->processing);
-	else {
-		char d1[11], d2[11];
-
-		snprintf(d1, sizeof d1, "%.10s", v->p.created_at);
-		snprintf(d2, sizeof d2, "%.10s", v->p.verified_at);
-		if (date_parse(d1, NULL, &a, NULL) == 0 &&
-		    date_parse(d2, NULL, &b, NULL) == 0)
-			snprintf(v->processing, sizeof v->processing,
-			    "%d day%s", (int)(b - a), b - a == 1 ? "" : "s");
-	}
+	processing(v);
 	return 0;
 }
 
