@@ -285,7 +285,8 @@ struct dashboard {
 	struct {
 		char name[48];
 		int64_t amount, count;
-	} methods[DASH_METHODS]; /* largest first; the rest in the last */
+	} methods[DASH_METHODS]; /* largest first; the rest in the last,
+	                          * named "Other" in the reader's language */
 	int nmethods;
 };
 int svc_dashboard(
