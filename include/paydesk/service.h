@@ -72,7 +72,9 @@ void svc_today(char day[11]);
  * toward a lockout (config security.*). */
 int svc_login(
     struct svc *s, const char *username, const char *pin, struct pd_err *err);
-/* Fail with PD_EPERM unless the actor has at least role min. */
+/* Fail with PD_EPERM unless the actor has at least role min. action
+ * names what was tried, as the reader reads it ("recording a payment",
+ * passed through _()): the message is "<action> needs the <role> role". */
 int svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err);
 /* Which argument svc_user_add refused, in the order of its arguments (and
@@ -150,7 +152,9 @@ struct payment_view {
 	size_t nallocs;
 	struct credit_note *credits;
 	size_t ncredits;
-	char processing[32]; /* "Immediate", "2 days", "Pending" */
+	char processing[32]; /* "Immediate", "2 days", "Pending" (JSON's) */
+	/* the same in the reader's language, for screens and human output */
+	char processing_text[64];
 };
 int svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err);
@@ -281,7 +285,8 @@ struct dashboard {
 	struct {
 		char name[48];
 		int64_t amount, count;
-	} methods[DASH_METHODS]; /* largest first; the rest in the last */
+	} methods[DASH_METHODS]; /* largest first; the rest in the last,
+	                          * named "Other" in the reader's language */
 	int nmethods;
 };
 int svc_dashboard(
@@ -544,7 +549,8 @@ char *svc_date(const struct svc *s, char *buf, size_t n, const char *iso);
  * people, the date as svc_date; n >= SVC_DATE_BUFSZ. */
 char *svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts);
 
-/* Text checks shared by the use cases: UTF-8, at most max characters. */
+/* Text checks shared by the use cases: UTF-8, at most max characters.
+ * what is the field's name as the reader reads it (passed through _()). */
 int svc_check_text(const char *what, const char *text, int max, int required,
     struct pd_err *err);
 

@@ -270,6 +270,7 @@ main(int argc, char **argv)
 	char *pin;
 
 	memset(&c, 0, sizeof c);
+	svc_language(&c.svc.cfg); /* the environment's, before any message */
 	if ((rc = global_opts(&c, argc, argv, &i)) >= 0)
 		return rc;
 	if (i >= argc) {

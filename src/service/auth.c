@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/date.h"
 #include "paydesk/xmalloc.h"
 
@@ -16,12 +17,12 @@ check_pin(const char *pin, struct pd_err *err)
 	size_t n = pin ? strlen(pin) : 0, i;
 
 	if (n < 4 || n > 12)
-		return pd_fail(err, PD_EINVAL, "PIN must be 4 to 12 digits");
+		return pd_fail(err, PD_EINVAL, _("PIN must be 4 to 12 digits"));
 	for (i = 0; i < n; i++)
 		if (!isdigit((unsigned char)pin[i]))
 			return pd_fail(err, PD_EINVAL,
-			    "PIN must be 4 to 12 "
-			    "digits");
+			    _("PIN must be 4 to 12 "
+			      "digits"));
 	return 0;
 }
 
@@ -34,13 +35,13 @@ hash_pin(const char *pin, char *out, size_t n, struct pd_err *err)
 	const char *h;
 
 	if (salt == NULL)
-		return pd_fail(err, PD_ESTORE, "cannot make a PIN salt");
+		return pd_fail(err, PD_ESTORE, _("cannot make a PIN salt"));
 	cd = xcalloc(1, sizeof *cd);
 	h = crypt_r(pin, salt, cd);
 	free(salt);
 	if (h == NULL || h[0] == '*') {
 		free(cd);
-		return pd_fail(err, PD_ESTORE, "cannot hash the PIN");
+		return pd_fail(err, PD_ESTORE, _("cannot hash the PIN"));
 	}
 	xstrlcpy(out, h, n);
 	free(cd);
@@ -73,23 +74,24 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	*bad = USER_USERNAME;
 	if (n == 0 || n > 32)
 		return pd_fail(
-		    err, PD_EINVAL, "username must be 1 to 32 characters");
+		    err, PD_EINVAL, _("username must be 1 to 32 characters"));
 	for (i = 0; i < n; i++)
 		if (!islower((unsigned char)in->username[i]) &&
 		    !isdigit((unsigned char)in->username[i]) &&
 		    strchr("._-", in->username[i]) == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    "username \"%s\": use lower-case letters, digits, "
-			    "'.', '_' and '-'",
+			    _("username \"%s\": use lower-case letters, "
+			      "digits, "
+			      "'.', '_' and '-'"),
 			    in->username);
 	*bad = USER_FULL_NAME;
-	if (svc_check_text("full name", in->full_name, 128, 1, err) != 0)
+	if (svc_check_text(_("full name"), in->full_name, 128, 1, err) != 0)
 		return -1;
 	*bad = USER_ROLE;
 	r = role_parse(in->role);
 	if (r < ROLE_CASHIER)
 		return pd_fail(err, PD_EINVAL,
-		    "role \"%s\": must be cashier, supervisor or admin",
+		    _("role \"%s\": must be cashier, supervisor or admin"),
 		    in->role ? in->role : "");
 	*bad = USER_PIN;
 	if (check_pin(in->pin, err) != 0)
@@ -102,7 +104,7 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	if (store_user_by_name(s->st, u.username, &old, &e2) == 0) {
 		if (!in->update)
 			return pd_fail(err, PD_EINVAL,
-			    "username \"%s\" is already taken", u.username);
+			    _("username \"%s\" is already taken"), u.username);
 		same_pin = pin_matches(in->pin, old.pin_hash);
 		if (same_pin && old.role == u.role &&
 		    strcmp(old.full_name, u.full_name) == 0) {
@@ -122,7 +124,7 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	if (store_user_insert(s->st, &u, err) != 0) {
 		if (err && err->code == PD_EINVAL)
 			return pd_fail(err, PD_EINVAL,
-			    "username \"%s\" is already taken", u.username);
+			    _("username \"%s\" is already taken"), u.username);
 		return -1;
 	}
 	*out = PUT_ADDED;
@@ -171,25 +173,25 @@ svc_login(
 	memset(&s->actor, 0, sizeof s->actor);
 	if (username == NULL || *username == '\0')
 		return pd_fail(err, PD_EUSAGE,
-		    "no user given: use --user NAME "
-		    "(PIN from $PAYDESK_PIN or the prompt)");
+		    _("no user given: use --user NAME "
+		      "(PIN from $PAYDESK_PIN or the prompt)"));
 	if (store_user_by_name(s->st, username, &u, &e2) != 0) {
 		if (e2.code == PD_ENOTFOUND)
 			return pd_fail(err, PD_EPERM,
-			    "wrong user name or PIN "
-			    "for \"%s\"",
+			    _("wrong user name or PIN "
+			      "for \"%s\""),
 			    username);
 		*err = e2;
 		return -1;
 	}
 	if (!u.active)
 		return pd_fail(
-		    err, PD_EPERM, "user \"%s\" is disabled", username);
+		    err, PD_EPERM, _("user \"%s\" is disabled"), username);
 	svc_now(now);
 	if (u.locked_until[0] != '\0' && strcmp(now, u.locked_until) < 0)
 		return pd_fail(err, PD_EPERM,
-		    "user \"%s\" is locked out after "
-		    "%d wrong PINs until %s",
+		    _("user \"%s\" is locked out after "
+		      "%d wrong PINs until %s"),
 		    username, u.failed_logins, u.locked_until);
 	if (pin == NULL || !pin_matches(pin, u.pin_hash)) {
 		failed = u.failed_logins + 1;
@@ -209,12 +211,12 @@ svc_login(
 		}
 		if (until[0] != '\0')
 			return pd_fail(err, PD_EPERM,
-			    "wrong PIN for \"%s\"; "
-			    "%d wrong PINs in a row: locked out until %s",
+			    _("wrong PIN for \"%s\"; "
+			      "%d wrong PINs in a row: locked out until %s"),
 			    username, failed, until);
 		return pd_fail(err, PD_EPERM,
-		    "wrong user name or PIN for "
-		    "\"%s\" (%d of %d tries before a lockout)",
+		    _("wrong user name or PIN for "
+		      "\"%s\" (%d of %d tries before a lockout)"),
 		    username, failed, s->cfg.login_max_attempts);
 	}
 	if (u.failed_logins != 0 || u.locked_until[0] != '\0') {
@@ -228,6 +230,15 @@ svc_login(
 	return 0;
 }
 
+/* The role's name in the reader's language ("" stays ""). */
+static const char *
+role_text(enum role r)
+{
+	const char *name = role_name(r);
+
+	return *name != '\0' ? _(name) : name;
+}
+
 int
 svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err)
@@ -235,14 +246,14 @@ svc_require(
 	/* the central node acts as its own admin (role set, no user) */
 	if (s->actor.user_id == 0 && s->actor.role == 0)
 		return pd_fail(err, PD_EPERM,
-		    "%s needs a logged-in user: use "
-		    "--user NAME with $PAYDESK_PIN or the PIN prompt",
+		    _("%s needs a logged-in user: use "
+		      "--user NAME with $PAYDESK_PIN or the PIN prompt"),
 		    action);
 	if (s->actor.role < min)
 		return pd_fail(err, PD_EPERM,
-		    "%s needs the %s role; %s is a "
-		    "%s",
-		    action, role_name(min), s->actor.username,
-		    role_name(s->actor.role));
+		    _("%s needs the %s role; %s is a "
+		      "%s"),
+		    action, role_text(min), s->actor.username,
+		    role_text(s->actor.role));
 	return 0;
 }

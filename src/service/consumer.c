@@ -3,12 +3,13 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 
 struct consumer *
 svc_consumer_search(struct svc *s, const char *text, size_t limit, size_t *n,
     struct pd_err *err)
 {
-	if (svc_check_text("search text", text, 128, 1, err) != 0) {
+	if (svc_check_text(_("search text"), text, 128, 1, err) != 0) {
 		*n = 0;
 		return NULL;
 	}

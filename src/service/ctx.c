@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
 #include "paydesk/os.h"
@@ -89,23 +90,24 @@ svc_check_text(const char *what, const char *text, int max, int required,
 
 	if (text == NULL || *text == '\0') {
 		if (required)
-			return pd_fail(err, PD_EINVAL, "%s is required", what);
+			return pd_fail(
+			    err, PD_EINVAL, _("%s is required"), what);
 		return 0;
 	}
 	if (!utf8_valid(text, strlen(text)))
 		return pd_fail(
-		    err, PD_EINVAL, "%s is not valid UTF-8 text", what);
+		    err, PD_EINVAL, _("%s is not valid UTF-8 text"), what);
 	for (p = (const unsigned char *)text; *p != '\0'; p++)
 		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    "%s contains a control "
-			    "character at byte %d",
+			    _("%s contains a control "
+			      "character at byte %d"),
 			    what, (int)(p - (const unsigned char *)text) + 1);
 	n = utf8_chars(text, strlen(text));
 	if ((int)n > max)
 		return pd_fail(err, PD_EINVAL,
-		    "%s is %zu characters long; the "
-		    "limit is %d",
+		    _("%s is %zu characters long; the "
+		      "limit is %d"),
 		    what, n, max);
 	return 0;
 }

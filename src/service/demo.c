@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/date.h"
 #include "paydesk/xmalloc.h"
 
@@ -312,8 +313,9 @@ svc_demo(struct svc *s, struct pd_err *err)
 		return 0;
 	if (store_consumer_count(s->st) > 0)
 		return pd_fail(err, PD_EINVAL,
-		    "the store already holds "
-		    "consumers; demo data goes into a new store (--db FILE)");
+		    _("the store already holds "
+		      "consumers; demo data goes into a new store (--db "
+		      "FILE)"));
 	svc_today(today);
 	date_parse(today, NULL, &t, NULL);
 	store_bulk(s->st, 1);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
 #include "paydesk/money.h"
@@ -44,14 +45,14 @@ need(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 	const char *v = F(r, i);
 
 	if (*v == '\0')
-		return pd_fail(err, PD_EINVAL, "is required");
-	return svc_check_text("value", v, maxlen, 1, err);
+		return pd_fail(err, PD_EINVAL, _("is required"));
+	return svc_check_text(_("value"), v, maxlen, 1, err);
 }
 
 static int
 opt(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 {
-	return svc_check_text("value", F(r, i), maxlen, 0, err);
+	return svc_check_text(_("value"), F(r, i), maxlen, 0, err);
 }
 
 static int
@@ -60,17 +61,17 @@ ref_chars(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 	const char *v = F(r, i), *p;
 
 	if (*v == '\0')
-		return pd_fail(err, PD_EINVAL, "is required");
+		return pd_fail(err, PD_EINVAL, _("is required"));
 	if ((int)strlen(v) > maxlen)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" is longer than %d "
-		    "characters",
+		    _("\"%s\" is longer than %d "
+		      "characters"),
 		    v, maxlen);
 	for (p = v; *p != '\0'; p++)
 		if (!isalnum((unsigned char)*p) && strchr("-_/.#", *p) == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": only letters, "
-			    "digits and - _ / . # are allowed",
+			    _("\"%s\": only letters, "
+			      "digits and - _ / . # are allowed"),
 			    v);
 	return 0;
 }
@@ -78,13 +79,13 @@ ref_chars(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 static int
 amount(struct row_ctx *r, int i, int64_t *out, struct pd_err *err)
 {
-	if (money_parse(F(r, i), r->s->cfg.minor_digits, "amount", out, err) !=
-	    0)
+	if (money_parse(
+	        F(r, i), r->s->cfg.minor_digits, _("amount"), out, err) != 0)
 		return -1;
 	if (*out <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    "amount must be greater than "
-		    "zero");
+		    _("amount must be greater than "
+		      "zero"));
 	return 0;
 }
 
@@ -93,7 +94,7 @@ date(struct row_ctx *r, int i, char out[11], struct pd_err *err)
 {
 	int32_t d;
 
-	if (date_parse(F(r, i), "date", &d, err) != 0)
+	if (date_parse(F(r, i), _("date"), &d, err) != 0)
 		return -1;
 	xstrlcpy(out, F(r, i), 11);
 	return 0;
@@ -121,7 +122,8 @@ item_differs(
     const struct item *a, const struct item *b, char *was, size_t n, int digits)
 {
 	if (a->consumer_id != b->consumer_id)
-		return snprintf(was, n, "another account"), "account_no";
+		return snprintf(was, n, "%s", _("another account")),
+		       "account_no";
 	if (a->amount != b->amount)
 		return money_plain(was, n, b->amount, digits), "amount";
 	if (strcmp(a->period, b->period) != 0)
@@ -155,14 +157,14 @@ insert_item(
 	r->field = ref_field;
 	if (!r->update)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" already exists (--update skips rows equal to "
-		    "what is stored)",
+		    _("\"%s\" already exists (--update skips rows equal to "
+		      "what is stored)"),
 		    it->ref);
 	what = item_differs(it, &old, was, sizeof was, r->s->cfg.minor_digits);
 	if (what != NULL)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" exists with %s %s; an issued item is not changed "
-		    "by import (a credit note corrects it)",
+		    _("\"%s\" exists with %s %s; an issued item is not changed "
+		      "by import (a credit note corrects it)"),
 		    it->ref, what, was);
 	r->n->unchanged++;
 	return 0;
@@ -186,14 +188,14 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 	for (p = F(r, 3); *p != '\0'; p++)
 		if (!isdigit((unsigned char)*p) && strchr(" ()+-.", *p) == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    "phone \"%s\": only "
-			    "digits, spaces and ( ) + - . are allowed",
+			    _("phone \"%s\": only "
+			      "digits, spaces and ( ) + - . are allowed"),
 			    F(r, 3));
 	if (*F(r, 4) != '\0' &&
 	    (strchr(F(r, 4), '@') == NULL || strchr(F(r, 4), ' ') != NULL))
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" is not an e-mail "
-		    "address",
+		    _("\"%s\" is not an e-mail "
+		      "address"),
 		    F(r, 4));
 	xstrlcpy(c.account_no, F(r, 0), sizeof c.account_no);
 	xstrlcpy(c.name, F(r, 1), sizeof c.name);
@@ -208,7 +210,7 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 	r->field = 0;
 	if (!r->update)
 		return pd_fail(err, PD_EINVAL,
-		    "account \"%s\" already exists (--update changes it)",
+		    _("account \"%s\" already exists (--update changes it)"),
 		    c.account_no);
 	c.id = old.id;
 	xstrlcpy(c.uuid, old.uuid, sizeof c.uuid);
@@ -241,8 +243,8 @@ row_bill(struct row_ctx *r, struct pd_err *err)
 		return -1;
 	if (strcmp(it.due_on, it.issued_on) < 0)
 		return pd_fail(err, PD_EINVAL,
-		    "due date %s is before the "
-		    "issue date %s",
+		    _("due date %s is before the "
+		      "issue date %s"),
 		    it.due_on, it.issued_on);
 	xstrlcpy(it.ref, F(r, 0), sizeof it.ref);
 	xstrlcpy(it.period, F(r, 2), sizeof it.period);
@@ -288,8 +290,8 @@ row_installment(struct row_ctx *r, struct pd_err *err)
 	n = strtol(F(r, 2), &end, 10);
 	if (*F(r, 2) == '\0' || *end != '\0' || errno != 0 || n < 1 || n > 999)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" is not an installment "
-		    "number from 1 to 999",
+		    _("\"%s\" is not an installment "
+		      "number from 1 to 999"),
 		    F(r, 2));
 	if (amount(r, 3, &it.amount, err) || date(r, 4, it.due_on, err))
 		return -1;
@@ -341,15 +343,15 @@ row_setting(struct row_ctx *r, struct pd_err *err)
 	r->field = 0;
 	if (config_central_row(F(r, 0)) < 0)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" is not a setting the central node masters (see "
-		    "paydesk.ini(5))",
+		    _("\"%s\" is not a setting the central node masters (see "
+		      "paydesk.ini(5))"),
 		    F(r, 0));
 	found = store_setting_get(r->s->st, F(r, 0), &old, err);
 	if (found < 0)
 		return -1;
 	if (found && !r->update)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" is already set (--update changes it)", F(r, 0));
+		    _("\"%s\" is already set (--update changes it)"), F(r, 0));
 	if (found && strcmp(old.value, F(r, 1)) == 0) {
 		r->n->unchanged++;
 		return 0;
@@ -393,13 +395,14 @@ read_file(const char *path, size_t *len, struct pd_err *err)
 		       NULL;
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		fclose(f);
-		return pd_fail(err, PD_EINVAL, "%s: not a regular file", path),
+		return pd_fail(
+		           err, PD_EINVAL, _("%s: not a regular file"), path),
 		       NULL;
 	}
 	if (sb.st_size > IMPORT_MAX_BYTES) {
 		fclose(f);
-		return pd_fail(err, PD_EINVAL, "%s: larger than %ld MB", path,
-		           IMPORT_MAX_BYTES / 1024 / 1024),
+		return pd_fail(err, PD_EINVAL, _("%s: larger than %ld MB"),
+		           path, IMPORT_MAX_BYTES / 1024 / 1024),
 		       NULL;
 	}
 	buf = xmalloc((size_t)sb.st_size + 1);
@@ -407,7 +410,7 @@ read_file(const char *path, size_t *len, struct pd_err *err)
 	if (ferror(f)) {
 		fclose(f);
 		free(buf);
-		return pd_fail(err, PD_ESTORE, "%s: read error", path), NULL;
+		return pd_fail(err, PD_ESTORE, _("%s: read error"), path), NULL;
 	}
 	fclose(f);
 	buf[*len] = '\0';
@@ -435,21 +438,21 @@ map_header(const char *path, const struct csv_row *h, const char *const *cols,
 				break;
 		if (c == ncols)
 			return pd_fail(err, PD_EINVAL,
-			    "%s:%d:%d: unknown "
-			    "column \"%s\" (expected header: %s)",
+			    _("%s:%d:%d: unknown "
+			      "column \"%s\" (expected header: %s)"),
 			    path, h->line, h->cols[i], h->fields[i], want);
 		if (map[c] != -1)
 			return pd_fail(err, PD_EINVAL,
-			    "%s:%d:%d: column "
-			    "\"%s\" appears twice",
+			    _("%s:%d:%d: column "
+			      "\"%s\" appears twice"),
 			    path, h->line, h->cols[i], h->fields[i]);
 		map[c] = (int)i;
 	}
 	for (c = 0; c < ncols; c++)
 		if (map[c] == -1)
 			return pd_fail(err, PD_EINVAL,
-			    "%s:%d: column \"%s\" "
-			    "is missing (expected header: %s)",
+			    _("%s:%d: column \"%s\" "
+			      "is missing (expected header: %s)"),
 			    path, h->line, cols[c], want);
 	return ncols;
 }
@@ -470,8 +473,8 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 	if (r <= 0) {
 		if (r == 0)
 			pd_fail(err, PD_EINVAL,
-			    "%s: the file is empty; the "
-			    "first line must be the header",
+			    _("%s: the file is empty; the "
+			      "first line must be the header"),
 			    path);
 		else
 			pd_err_prefix(err, "%s: ", path);
@@ -486,8 +489,8 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 	while ((r = csv_next(&rd, &row, err)) == 1) {
 		if ((int)row.n != ncols) {
 			pd_fail(err, PD_EINVAL,
-			    "%s:%d: %zu fields where the "
-			    "header has %d",
+			    _("%s:%d: %zu fields where the "
+			      "header has %d"),
 			    path, row.line, row.n, ncols);
 			r = -1;
 			break;
@@ -534,13 +537,13 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 			k = (int)i;
 	if (k < 0)
 		return pd_fail(err, PD_EUSAGE,
-		    "unknown import \"%s\": "
-		    "consumers, bills, services, installments, users or "
-		    "settings",
+		    _("unknown import \"%s\": "
+		      "consumers, bills, services, installments, users or "
+		      "settings"),
 		    kind);
 	/* the first users may be imported by anyone who holds the store */
 	if (!(strcmp(kind, "users") == 0 && store_user_count(s->st) == 0) &&
-	    svc_require(s, kinds[k].role, "importing", err) != 0)
+	    svc_require(s, kinds[k].role, _("importing"), err) != 0)
 		return -1;
 	buf = read_file(path, &len, err);
 	if (buf == NULL)

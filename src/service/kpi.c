@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/date.h"
 #include "paydesk/money.h"
 
@@ -73,7 +74,8 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	        : 0;
 	k->prev_day_total = k->prev.day_total;
 	k->prev_day_count = k->prev.day_count;
-	k->chg_collected = svc_change_tenths(k->cur.collected, k->prev.collected);
+	k->chg_collected =
+	    svc_change_tenths(k->cur.collected, k->prev.collected);
 	k->chg_today = svc_change_tenths(k->cur.day_total, k->prev_day_total);
 	k->chg_rate = svc_change_tenths(k->rate_tenths, k->prev_rate_tenths);
 	k->chg_avg = svc_change_tenths(k->avg_tenths, k->prev_avg_tenths);
@@ -130,8 +132,8 @@ add_method(const char *method, int64_t amount, int64_t count, void *arg)
 	int i = d->nmethods < DASH_METHODS ? d->nmethods++ : DASH_METHODS - 1;
 
 	if (i == DASH_METHODS - 1 && d->methods[i].count > 0)
-		snprintf(d->methods[i].name, sizeof d->methods[i].name,
-		    "Other");
+		snprintf(d->methods[i].name, sizeof d->methods[i].name, "%s",
+		    _("Other")); /* the methods past the last slot */
 	else
 		snprintf(d->methods[i].name, sizeof d->methods[i].name, "%s",
 		    method);

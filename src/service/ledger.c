@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/os.h"
 #include "paydesk/uuid.h"
@@ -113,7 +114,7 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 	    credit_check_amount(cn->amount, p->amount, issued,
 	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
 		return -1;
-	if (date_parse(cn->created_on, "credit note date", &d, err) != 0)
+	if (date_parse(cn->created_on, _("credit note date"), &d, err) != 0)
 		return -1;
 	if (cn->cn_no[0] == '\0' &&
 	    svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
@@ -144,13 +145,13 @@ ledger_payment(struct svc *s, struct payment *p, struct pd_err *err)
 {
 	if (p->amount <= 0 || p->amount > MONEY_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    "payment %s: amount %lld is not between 1 and %lld minor "
-		    "units",
+		    _("payment %s: amount %lld is not between 1 and %lld minor "
+		      "units"),
 		    p->payment_no, (long long)p->amount, (long long)MONEY_MAX);
 	if (p->overpaid < 0 || p->overpaid > p->amount)
 		return pd_fail(err, PD_EINVAL,
-		    "payment %s: overpaid %lld is not between 0 and the "
-		    "amount %lld",
+		    _("payment %s: overpaid %lld is not between 0 and the "
+		      "amount %lld"),
 		    p->payment_no, (long long)p->overpaid,
 		    (long long)p->amount);
 	return store_payment_insert(s->st, p, err);
@@ -166,16 +167,16 @@ ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
 
 	if (amount == 0 || (amount < 0) != (reverses != 0))
 		return pd_fail(err, PD_EINVAL,
-		    "an allocation to %s must be above zero, or a reversal "
-		    "below zero",
+		    _("an allocation to %s must be above zero, or a reversal "
+		      "below zero"),
 		    it->ref);
 	if (amount > open)
 		return pd_fail(err, PD_EINVAL,
-		    "an allocation of %lld to %s is more than its open %lld",
+		    _("an allocation of %lld to %s is more than its open %lld"),
 		    (long long)amount, it->ref, (long long)open);
 	if (-amount > it->settled)
 		return pd_fail(err, PD_EINVAL,
-		    "a reversal of %lld on %s is more than it settled %lld",
+		    _("a reversal of %lld on %s is more than it settled %lld"),
 		    (long long)-amount, it->ref, (long long)it->settled);
 	memset(&a, 0, sizeof a);
 	a.payment_id = payment_id;
@@ -199,7 +200,8 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 {
 	if (it->consumer_id != cn->consumer_id)
 		return pd_fail(err, PD_EINVAL,
-		    "item %s belongs to another consumer than credit note %s",
+		    _("item %s belongs to another consumer than credit note "
+		      "%s"),
 		    it->ref, cn->cn_no);
 	if (credit_check_apply(a->amount, cn->amount - cn->applied,
 	        it->amount - it->settled, s->cfg.minor_digits,

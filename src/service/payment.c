@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/date.h"
 #include "paydesk/money.h"
 #include "paydesk/os.h"
@@ -31,29 +32,29 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	char list[512], today[11];
 	int32_t d, t;
 
-	if (svc_require(s, ROLE_CASHIER, "recording a payment", err) != 0)
+	if (svc_require(s, ROLE_CASHIER, _("recording a payment"), err) != 0)
 		return -1;
 	if (r->account == NULL || *r->account == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    "consumer account number is "
-		    "required");
+		    _("consumer account number is "
+		      "required"));
 	if ((unsigned)r->type > PAY_INSTALLMENT)
 		return pd_fail(err, PD_EINVAL,
-		    "payment type is required: "
-		    "bill, service or installment");
+		    _("payment type is required: "
+		      "bill, service or installment"));
 	if (r->method == NULL || *r->method == '\0') {
 		list_methods(&s->cfg, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    "payment method is required "
-		    "(one of: %s)",
+		    _("payment method is required "
+		      "(one of: %s)"),
 		    list);
 	}
 	q->method = config_method(&s->cfg, r->method);
 	if (q->method == NULL) {
 		list_methods(&s->cfg, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    "payment method \"%s\" is not "
-		    "configured (one of: %s)",
+		    _("payment method \"%s\" is not "
+		      "configured (one of: %s)"),
 		    r->method, list);
 	}
 	if (r->channel == NULL || *r->channel == '\0')
@@ -62,18 +63,18 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		config_join(
 		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    "channel \"%s\" is not "
-		    "configured (one of: %s)",
+		    _("channel \"%s\" is not "
+		      "configured (one of: %s)"),
 		    r->channel, list);
 	}
 	if (r->amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    "amount is required and must be "
-		    "greater than zero");
+		    _("amount is required and must be "
+		      "greater than zero"));
 	q->amount = r->amount;
 	if (r->has_tendered && r->tendered <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    "amount received must be greater than zero");
+		    _("amount received must be greater than zero"));
 	if (q->method->kind == METHOD_CASH) {
 		q->tendered = r->tendered ? r->tendered : r->amount;
 		if (pay_cash_change(q->amount, q->tendered, &q->change,
@@ -81,24 +82,24 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			return -1;
 	} else if (r->tendered != 0)
 		return pd_fail(err, PD_EINVAL,
-		    "amount received applies to cash "
-		    "payments only; %s is a %s method",
+		    _("amount received applies to cash "
+		      "payments only; %s is a %s method"),
 		    q->method->name, method_kind_name(q->method->kind));
 	svc_today(today);
 	if (r->date == NULL || *r->date == '\0')
 		xstrlcpy(q->date, today, sizeof q->date);
 	else {
-		if (date_parse(r->date, "payment date", &d, err) != 0)
+		if (date_parse(r->date, _("payment date"), &d, err) != 0)
 			return -1;
 		date_parse(today, NULL, &t, NULL);
 		if (d > t)
 			return pd_fail(err, PD_EINVAL,
-			    "payment date %s is in "
-			    "the future (today is %s)",
+			    _("payment date %s is in "
+			      "the future (today is %s)"),
 			    r->date, today);
 		xstrlcpy(q->date, r->date, sizeof q->date);
 	}
-	return svc_check_text("notes", r->notes, s->cfg.notes_max, 0, err);
+	return svc_check_text(_("notes"), r->notes, s->cfg.notes_max, 0, err);
 }
 
 /* Explain why ref is not an open item of this consumer and type. */
@@ -112,16 +113,17 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 		return -1;
 	if (it.consumer_id != c->id)
 		return pd_fail(err, PD_EINVAL,
-		    "item %s belongs to another "
-		    "consumer, not %s",
+		    _("item %s belongs to another "
+		      "consumer, not %s"),
 		    ref, c->account_no);
 	if (it.kind != type)
 		return pd_fail(err, PD_EINVAL,
-		    "item %s is a %s, not a %s; "
-		    "choose --type %s",
+		    _("item %s is a %s, not a %s; "
+		      "choose --type %s"),
 		    ref, pay_type_kind(it.kind), pay_type_kind(type),
 		    pay_type_kind(it.kind));
-	return pd_fail(err, PD_EINVAL, "item %s is already paid in full", ref);
+	return pd_fail(
+	    err, PD_EINVAL, _("item %s is already paid in full"), ref);
 }
 
 /* Add an open item to the selection: its allocation slot. */
@@ -155,7 +157,7 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			if (strcmp(r->items[i], r->items[j]) == 0) {
 				free(open);
 				return pd_fail(err, PD_EINVAL,
-				    "item %s is listed twice", r->items[j]);
+				    _("item %s is listed twice"), r->items[j]);
 			}
 		for (i = 0; i < nopen; i++)
 			if (strcmp(open[i].ref, r->items[j]) == 0)
@@ -379,12 +381,42 @@ svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
 	return svc_finish(s, rc, err);
 }
 
+/* How long the payment took to be verified, in English (v->processing,
+ * for JSON) and in the reader's language (v->processing_text). */
+static void
+processing(struct payment_view *v)
+{
+	char d1[11], d2[11];
+	int32_t a, b;
+
+	if (!v->p.verified) {
+		xstrlcpy(v->processing, "Pending", sizeof v->processing);
+		xstrlcpy(v->processing_text, _("Pending"),
+		    sizeof v->processing_text);
+		return;
+	}
+	if (v->p.method_kind != METHOD_ONLINE) {
+		xstrlcpy(v->processing, "Immediate", sizeof v->processing);
+		xstrlcpy(v->processing_text, _("Immediate"),
+		    sizeof v->processing_text);
+		return;
+	}
+	snprintf(d1, sizeof d1, "%.10s", v->p.created_at);
+	snprintf(d2, sizeof d2, "%.10s", v->p.verified_at);
+	if (date_parse(d1, NULL, &a, NULL) != 0 ||
+	    date_parse(d2, NULL, &b, NULL) != 0)
+		return;
+	snprintf(v->processing, sizeof v->processing, "%d day%s", (int)(b - a),
+	    b - a == 1 ? "" : "s");
+	snprintf(v->processing_text, sizeof v->processing_text,
+	    ngettext("%d day", "%d days", (unsigned long)(b - a)),
+	    (int)(b - a));
+}
+
 int
 svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err)
 {
-	int32_t a, b;
-
 	memset(v, 0, sizeof *v);
 	if (store_payment_find(s->st, number, &v->p, err) != 0 ||
 	    store_consumer_by_id(s->st, v->p.consumer_id, &v->c, err) != 0)
@@ -398,20 +430,7 @@ svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
 		svc_payment_view_free(v);
 		return -1;
 	}
-	if (!v->p.verified)
-		xstrlcpy(v->processing, "Pending", sizeof v->processing);
-	else if (v->p.method_kind != METHOD_ONLINE)
-		xstrlcpy(v->processing, "Immediate", sizeof v->processing);
-	else {
-		char d1[11], d2[11];
-
-		snprintf(d1, sizeof d1, "%.10s", v->p.created_at);
-		snprintf(d2, sizeof d2, "%.10s", v->p.verified_at);
-		if (date_parse(d1, NULL, &a, NULL) == 0 &&
-		    date_parse(d2, NULL, &b, NULL) == 0)
-			snprintf(v->processing, sizeof v->processing,
-			    "%d day%s", (int)(b - a), b - a == 1 ? "" : "s");
-	}
+	processing(v);
 	return 0;
 }
 
@@ -432,8 +451,8 @@ svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 
 	if (p->status == PS_VOIDED)
 		return pd_fail(err, PD_EINVAL,
-		    "payment %s was already voided "
-		    "on %s by %s",
+		    _("payment %s was already voided "
+		      "on %s by %s"),
 		    p->payment_no, p->voided_at, p->voided_by);
 	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
 	if (cns == NULL)
@@ -441,9 +460,9 @@ svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 	for (i = 0; i < ncn; i++)
 		if (cns[i].applied > 0 && !cns[i].voided) {
 			pd_fail(err, PD_EINVAL,
-			    "payment %s cannot be voided: "
-			    "its credit note %s has been applied to open "
-			    "items",
+			    _("payment %s cannot be voided: "
+			      "its credit note %s has been applied to open "
+			      "items"),
 			    p->payment_no, cns[i].cn_no);
 			free(cns);
 			return -1;
@@ -486,9 +505,9 @@ int
 svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_SUPERVISOR, "voiding a payment", err) != 0 ||
-	    svc_check_text("void reason", reason, s->cfg.remarks_max, 1, err) !=
-	        0)
+	if (svc_require(s, ROLE_SUPERVISOR, _("voiding a payment"), err) != 0 ||
+	    svc_check_text(
+	        _("void reason"), reason, s->cfg.remarks_max, 1, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
@@ -505,8 +524,8 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 		return -1;
 	if (p.status != PS_PENDING)
 		return pd_fail(err, PD_EINVAL,
-		    "payment %s is %s; only "
-		    "Pending payments can be verified",
+		    _("payment %s is %s; only "
+		      "Pending payments can be verified"),
 		    p.payment_no, pay_status_name(p.status));
 	svc_now(p.verified_at);
 	xstrlcpy(p.verified_by, s->actor.full_name, sizeof p.verified_by);
@@ -523,7 +542,7 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 int
 svc_payment_verify(struct svc *s, const char *number, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_SUPERVISOR, "verifying a payment", err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR, _("verifying a payment"), err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;

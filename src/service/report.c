@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/date.h"
 #include "paydesk/xmalloc.h"
 
@@ -19,7 +20,7 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 
 	*out = *in;
 	if (in->search &&
-	    svc_check_text("search text", in->search, 128, 0, err) != 0)
+	    svc_check_text(_("search text"), in->search, 128, 0, err) != 0)
 		return -1;
 	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
 		out->method = m->name;
@@ -34,13 +35,13 @@ credit_filter_check(const struct credit_filter *f, struct credit_filter *g,
     char today[11], struct pd_err *err)
 {
 	if (f->search &&
-	    svc_check_text("search text", f->search, 128, 0, err) != 0)
+	    svc_check_text(_("search text"), f->search, 128, 0, err) != 0)
 		return -1;
 	if (f->min_amount >= 0 && f->max_amount >= 0 &&
 	    f->min_amount > f->max_amount)
 		return pd_fail(err, PD_EINVAL,
-		    "the minimum credit amount is "
-		    "above the maximum");
+		    _("the minimum credit amount is "
+		      "above the maximum"));
 	*g = *f;
 	svc_today(today);
 	g->today = today;
@@ -70,9 +71,9 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 			return -1;
 		if (n > CONSUMER_SORT_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    "sorting by consumer reads every payment of the "
-			    "list, and it has more than %d; narrow it first "
-			    "(a date range, a method, a search)",
+			    _("sorting by consumer reads every payment of the "
+			      "list, and it has more than %d; narrow it first "
+			      "(a date range, a method, a search)"),
 			    CONSUMER_SORT_MAX);
 	}
 	return store_payments_each(s->st, &g, cb, arg, err);
@@ -141,7 +142,7 @@ aging_filter_check(const struct aging_filter *f, struct aging_filter *g,
     char today[11], struct pd_err *err)
 {
 	if (f->search &&
-	    svc_check_text("search text", f->search, 128, 0, err) != 0)
+	    svc_check_text(_("search text"), f->search, 128, 0, err) != 0)
 		return -1;
 	*g = *f;
 	svc_today(today);

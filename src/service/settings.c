@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 
 int
 svc_setting_put(struct svc *s, const char *key, const char *value,
@@ -27,8 +28,8 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 	for (i = 0; i < n && rc == 0; i++)
 		if (config_set_central(&s->cfg, v[i].key, v[i].value, err)) {
 			pd_err_prefix(err,
-			    "%s: the setting from the central node is not "
-			    "valid here: ",
+			    _("%s: the setting from the central node is not "
+			      "valid here: "),
 			    s->cfg.store_path);
 			err->code = PD_ESTORE;
 			rc = -1;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 
 /* The row id of a record's uuid in table t, or a PD_ENOTFOUND failure
  * that names it. */
@@ -28,8 +29,8 @@ need_id(struct svc *s, enum store_table t, const char *uuid, const char *what,
 	if (store_id_of(s->st, t, uuid, id, err) != 0)
 		return -1;
 	if (*id == 0)
-		return pd_fail(
-		    err, PD_ENOTFOUND, "%s %s is not known here", what, uuid);
+		return pd_fail(err, PD_ENOTFOUND, _("%s %s is not known here"),
+		    what, uuid);
 	return 0;
 }
 
@@ -39,7 +40,8 @@ static int
 record_payment(struct svc *s, const struct syncrec *r, int64_t *pid,
     struct payment *p, struct pd_err *err)
 {
-	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, "payment", pid, err) != 0)
+	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, _("payment"), pid, err) !=
+	    0)
 		return -1;
 	return store_payment_by_id(s->st, *pid, p, err);
 }
@@ -55,13 +57,13 @@ number_free(
 
 	if (store_payment_find(s->st, number, &p, &e) == 0)
 		return pd_fail(err, PD_EINVAL,
-		    "%s %s is already used by payment %s of terminal %s", what,
-		    number, p.payment_no, p.terminal);
+		    _("%s %s is already used by payment %s of terminal %s"),
+		    what, number, p.payment_no, p.terminal);
 	if (e.code != PD_ENOTFOUND)
 		return pd_fail(err, e.code, "%s", e.msg);
 	if (store_credit_find(s->st, number, &cn, &e) == 0)
 		return pd_fail(err, PD_EINVAL,
-		    "%s %s is already used by a credit note of terminal %s",
+		    _("%s %s is already used by a credit note of terminal %s"),
 		    what, number, cn.terminal);
 	if (e.code != PD_ENOTFOUND)
 		return pd_fail(err, e.code, "%s", e.msg);
@@ -161,22 +163,22 @@ check_payment_record(struct svc *s, enum apply_mode mode,
 	size_t i;
 
 	if (p->amount <= 0)
-		return pd_fail(err, PD_EINVAL, "amount must be positive");
+		return pd_fail(err, PD_EINVAL, _("amount must be positive"));
 	if (mode != APPLY_CENTRAL)
 		return 0;
 	for (i = 0; i < r->nallocs; i++)
 		sum += r->allocs[i].amount;
 	if (sum + p->overpaid != p->amount || p->overpaid < 0)
 		return pd_fail(err, PD_EINVAL,
-		    "allocations (%lld) and overpaid (%lld) do not "
-		    "add up to the amount (%lld)",
+		    _("allocations (%lld) and overpaid (%lld) do not "
+		      "add up to the amount (%lld)"),
 		    (long long)sum, (long long)p->overpaid,
 		    (long long)p->amount);
-	if (number_free(s, "payment number", p->payment_no, err) ||
-	    number_free(s, "transaction number", p->txn_no, err) ||
-	    number_free(s, "receipt number", p->receipt_no, err) ||
+	if (number_free(s, _("payment number"), p->payment_no, err) ||
+	    number_free(s, _("transaction number"), p->txn_no, err) ||
+	    number_free(s, _("receipt number"), p->receipt_no, err) ||
 	    (r->has_cn &&
-	        number_free(s, "credit note number", r->cn.cn_no, err)))
+	        number_free(s, _("credit note number"), r->cn.cn_no, err)))
 		return -1;
 	return 0;
 }
@@ -196,17 +198,18 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	for (i = 0; i < r->nallocs; i++) {
 		int64_t iid, left;
 
-		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, "item", &iid,
-		        err) != 0 ||
+		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, _("item"),
+		        &iid, err) != 0 ||
 		    store_item_by_id(s->st, iid, &items[i], err) != 0)
 			return -1;
 		if (items[i].consumer_id != cid)
 			return pd_fail(err, PD_EINVAL,
-			    "item %s belongs to another consumer",
+			    _("item %s belongs to another consumer"),
 			    items[i].ref);
 		if (r->allocs[i].amount <= 0)
 			return pd_fail(err, PD_EINVAL,
-			    "allocation to %s must be positive", items[i].ref);
+			    _("allocation to %s must be positive"),
+			    items[i].ref);
 		give[i] = r->allocs[i].amount;
 		if (mode != APPLY_CENTRAL)
 			continue;
@@ -260,7 +263,7 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int rc = -1;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
-	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, "consumer", &cid,
+	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("consumer"), &cid,
 	        err) != 0 ||
 	    check_payment_record(s, mode, r, err) != 0)
 		return -1;
@@ -351,8 +354,8 @@ apply_void(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	    (svc_void_check(s, &p, err) != 0 ||
 	        store_sync_origin(s->st, r->terminal, 0, err) != 0))
 		return -1;
-	if (ledger_void(s, &p, r->uuid, r->reason, 0, r->by, r->at,
-	        r->terminal, err) != 0)
+	if (ledger_void(s, &p, r->uuid, r->reason, 0, r->by, r->at, r->terminal,
+	        err) != 0)
 		return -1;
 	if (mode == APPLY_REPLICA)
 		return 0;
@@ -376,7 +379,8 @@ apply_verify(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		if (mode == APPLY_REPLICA)
 			return 1;
 		return pd_fail(err, PD_EINVAL,
-		    "payment %s is %s; only Pending payments can be verified",
+		    _("payment %s is %s; only Pending payments can be "
+		      "verified"),
 		    p.payment_no, pay_status_name(p.status));
 	}
 	if (mode == APPLY_CENTRAL &&
@@ -404,7 +408,7 @@ apply_credit_note(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return -1;
 	if (mode == APPLY_REPLICA)
 		return insert_credit(s, r, &p, NULL, err);
-	if (number_free(s, "credit note number", r->cn.cn_no, err) ||
+	if (number_free(s, _("credit note number"), r->cn.cn_no, err) ||
 	    store_sync_origin(s->st, r->terminal, 0, err) != 0)
 		return -1;
 	svc_now(at);
@@ -421,7 +425,7 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t cnid, iid = 0;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
-	if (need_id(s, TBL_CREDIT_NOTES, r->cn_uuid, "credit note", &cnid,
+	if (need_id(s, TBL_CREDIT_NOTES, r->cn_uuid, _("credit note"), &cnid,
 	        err) != 0 ||
 	    store_credit_by_id(s->st, cnid, &cn, err) != 0)
 		return -1;
@@ -432,18 +436,18 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	             : store_item_by_ref(s->st, a.item_ref, &it, err))
 		return -1;
 	if (a.amount <= 0)
-		return pd_fail(err, PD_EINVAL, "amount must be positive");
+		return pd_fail(err, PD_EINVAL, _("amount must be positive"));
 	if (mode == APPLY_CENTRAL) {
 		if (cn.voided)
 			return pd_fail(err, PD_EINVAL,
-			    "credit note %s is voided", cn.cn_no);
+			    _("credit note %s is voided"), cn.cn_no);
 		if (store_sync_origin(s->st, r->terminal, 0, err) != 0)
 			return -1;
 	} else {
 		if (a.amount > cn.amount - cn.applied)
 			return pd_fail(err, PD_EINVAL,
-			    "credit note %s has %lld left, not %lld", cn.cn_no,
-			    (long long)(cn.amount - cn.applied),
+			    _("credit note %s has %lld left, not %lld"),
+			    cn.cn_no, (long long)(cn.amount - cn.applied),
 			    (long long)a.amount);
 		if (make_room(s, &it, a.amount, err) != 0)
 			return -1;
@@ -492,7 +496,7 @@ apply_item(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct pd_err e;
 	int64_t id;
 
-	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, "consumer",
+	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("consumer"),
 	        &it.consumer_id, err) != 0 ||
 	    store_id_of(s->st, TBL_ITEMS, r->uuid, &id, err) != 0)
 		return -1;
@@ -526,8 +530,8 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 
 	if (mode == APPLY_CENTRAL && r->kind >= SR_CONSUMER)
 		return pd_fail(err, PD_EINVAL,
-		    "%s records are reference data, mastered by the central "
-		    "node; a terminal cannot send them",
+		    _("%s records are reference data, mastered by the central "
+		      "node; a terminal cannot send them"),
 		    syncrec_kind_name(r->kind));
 	if (mode == APPLY_REPLICA && r->kind < SR_CONSUMER &&
 	    r->kind != SR_VERIFY) {
@@ -559,6 +563,6 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_SETTING:
 		return svc_setting_put(s, r->set.key, r->set.value, r->at, err);
 	default:
-		return pd_fail(err, PD_EINVAL, "unknown record kind");
+		return pd_fail(err, PD_EINVAL, _("unknown record kind"));
 	}
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/xmalloc.h"
 
@@ -56,8 +57,8 @@ svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err)
 {
 	char at[TS_BUFSZ];
 
-	if (svc_require(s, ROLE_SUPERVISOR, "queueing a rejected record again",
-	        err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR,
+	        _("queueing a rejected record again"), err) != 0 ||
 	    store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(at);
@@ -156,8 +157,8 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			    reply.body, reply.len, uuids, n, res, err);
 			if (rc != 0) {
 				pd_err_prefix(err,
-				    "the central node's answer to a push was "
-				    "not understood: ");
+				    _("the central node's answer to a push was "
+				      "not understood: "));
 				err->code = PD_ENET;
 			}
 			sync_reply_free(&reply);
@@ -181,7 +182,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		if (rc != 0)
 			return -1;
 		if (cb != NULL && cb("push", rep->sent, rep->to_send, arg))
-			return pd_fail(err, PD_ECANCEL, "sync stopped");
+			return pd_fail(err, PD_ECANCEL, _("sync stopped"));
 	}
 }
 
@@ -205,7 +206,8 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 		struct pd_err e = {0};
 
 		if (sync_page_entry(pg, i, &seq, r, err) != 0) {
-			pd_err_prefix(err, "a pull page was not understood: ");
+			pd_err_prefix(
+			    err, _("a pull page was not understood: "));
 			rc = -1;
 			break;
 		}
@@ -362,7 +364,8 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		rc = sync_page_decode(f.reply.body, f.reply.len, &pg, err);
 		sync_reply_free(&f.reply);
 		if (rc != 0) {
-			pd_err_prefix(err, "a pull page was not understood: ");
+			pd_err_prefix(
+			    err, _("a pull page was not understood: "));
 			goto fail;
 		}
 		more = pg.more;
@@ -395,7 +398,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			if (tx.open && pull_tx_commit(s, &tx, rep, err) != 0)
 				goto lost;
 			sync_reply_free(&f.reply);
-			return pd_fail(err, PD_ECANCEL, "sync stopped");
+			return pd_fail(err, PD_ECANCEL, _("sync stopped"));
 		}
 	}
 fail:
@@ -418,9 +421,9 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	memset(rep, 0, sizeof *rep);
 	if (s->cfg.sync_url[0] == '\0')
 		return pd_fail(err, PD_EUSAGE,
-		    "no central node is configured: set [sync] url and token "
-		    "in %s",
-		    s->cfg.source[0] ? s->cfg.source : "the config file");
+		    _("no central node is configured: set [sync] url and token "
+		      "in %s"),
+		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
 	memset(&o, 0, sizeof o);
 	o.url = s->cfg.sync_url;
 	o.token = s->cfg.sync_token;

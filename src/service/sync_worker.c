@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 #define TICK_S 1 /* the queue is counted this often between rounds */
@@ -162,7 +163,7 @@ svc_sync_worker_start(const struct svc *s, struct pd_err *err)
 		store_close(w->svc.st);
 		free(w);
 		pd_fail(err, PD_ENET,
-		    "the background sync could not start a thread");
+		    _("the background sync could not start a thread"));
 		return NULL;
 	}
 	return w;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/sha256.h"
 
 #define GENESIS                                                                \
@@ -54,7 +55,7 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, "reading the audit log");
+		return st_fail(st, err, _("reading the audit log"));
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
 	f[0] = idtxt;
 	f[1] = at;
@@ -100,7 +101,7 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 	        "entity, ref, detail, prev_hash, hash FROM audit_log ORDER BY "
 	        "id",
 	        -1, &s, NULL) != SQLITE_OK)
-		return st_fail(st, err, "reading the audit log");
+		return st_fail(st, err, _("reading the audit log"));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		id = sqlite3_column_int64(s, 0);
 		snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
@@ -111,9 +112,10 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 		if (strcmp(col_or_empty(s, 8), prev) != 0 ||
 		    strcmp(col_or_empty(s, 9), want) != 0) {
 			pd_fail(err, PD_ESTORE,
-			    "audit log entry %lld (%s %s "
-			    "%s at %s) does not match the chain: it or an "
-			    "entry before it was altered, removed or inserted",
+			    _("audit log entry %lld (%s %s "
+			      "%s at %s) does not match the chain: it or an "
+			      "entry before it was altered, removed or "
+			      "inserted"),
 			    (long long)id, f[4], f[5], f[6], f[1]);
 			sqlite3_finalize(s);
 			return -1;
@@ -123,7 +125,7 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, "reading the audit log");
+		return st_fail(st, err, _("reading the audit log"));
 	return 0;
 }
 

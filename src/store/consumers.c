@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/os.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
@@ -97,10 +98,10 @@ consumer_one(struct store *st, sqlite3_stmt *s, struct consumer *c,
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    "no consumer with account "
-		    "number \"%s\"",
+		    _("no consumer with account "
+		      "number \"%s\""),
 		    what);
-	return st_fail(st, err, "reading a consumer");
+	return st_fail(st, err, _("reading a consumer"));
 }
 
 int

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
@@ -100,8 +101,8 @@ credit_one(struct store *st, sqlite3_stmt *s, struct credit_note *n,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no credit note %s", what);
-	return st_fail(st, err, "reading a credit note");
+		return pd_fail(err, PD_ENOTFOUND, _("no credit note %s"), what);
+	return st_fail(st, err, _("reading a credit note"));
 }
 
 int
@@ -151,7 +152,7 @@ store_credit_issued(
 	if (rc == SQLITE_ROW)
 		*sum = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading credit");
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("reading credit"));
 }
 
 struct credit_note *
@@ -373,7 +374,7 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 	}
 	free(n);
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, "listing credit notes");
+		st_fail(st, err, _("listing credit notes"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

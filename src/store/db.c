@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 /* the page cache of a central store connection, in KiB */
@@ -22,8 +23,8 @@ st_fail(struct store *st, struct pd_err *err, const char *what)
 
 	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
 		return pd_fail(err, PD_ESTORE,
-		    "%s: the store is busy (another "
-		    "process holds it): %s",
+		    _("%s: the store is busy (another "
+		      "process holds it): %s"),
 		    what, msg);
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
 		return pd_fail(err, PD_EINVAL, "%s: %s", what, msg);
@@ -44,7 +45,7 @@ st_stmt(struct store *st, const char *sql, struct pd_err *err)
 		}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 	        NULL) != SQLITE_OK) {
-		st_fail(st, err, "preparing a query");
+		st_fail(st, err, _("preparing a query"));
 		return NULL;
 	}
 	if (st->ncache == STMT_CACHE) {
@@ -94,7 +95,7 @@ st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err)
 	int rc = sqlite3_step(s);
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		st_fail(st, err, "writing to the store");
+		st_fail(st, err, _("writing to the store"));
 		sqlite3_reset(s);
 		return -1;
 	}
@@ -177,12 +178,12 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 	int i;
 
 	if (v < 0)
-		return st_fail(st, err, "reading the schema version");
+		return st_fail(st, err, _("reading the schema version"));
 	if (v > n)
 		return pd_fail(err, PD_ESTORE,
-		    "%s: the store has schema "
-		    "version %d, newer than this paydesk knows (%d); use a "
-		    "newer paydesk",
+		    _("%s: the store has schema "
+		      "version %d, newer than this paydesk knows (%d); use a "
+		      "newer paydesk"),
 		    st->path, v, n);
 	for (i = v; i < n; i++) {
 		if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
@@ -198,8 +199,8 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 		if (st_exec(st, migrations[i], err) != 0 ||
 		    st_exec(st, buf, err) != 0) {
 			pd_err_prefix(err,
-			    "migrating the store to version "
-			    "%d: ",
+			    _("migrating the store to version "
+			      "%d: "),
 			    i + 1);
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
@@ -267,22 +268,22 @@ open_kind(const char *path, int create, enum store_kind kind,
 	*out = NULL;
 	if (!create && access(path, F_OK) != 0)
 		return pd_fail(err, PD_ENOTFOUND,
-		    "%s: no store here; create "
-		    "one with `paydesk init` (or `paydesk demo`)",
+		    _("%s: no store here; create "
+		      "one with `paydesk init` (or `paydesk demo`)"),
 		    path);
 	if (create) {
 		flags |= SQLITE_OPEN_CREATE;
 		if (mkdir_parents(path) != 0)
 			return pd_fail(err, PD_ESTORE,
-			    "%s: cannot create its "
-			    "directory: %s",
+			    _("%s: cannot create its "
+			      "directory: %s"),
 			    path, strerror(errno));
 	}
 	st = xcalloc(1, sizeof *st);
 	xstrlcpy(st->path, path, sizeof st->path);
 	if (sqlite3_open_v2(path, &st->db, flags, store_vfs()) != SQLITE_OK) {
-		pd_fail(err, PD_ESTORE, "%s: cannot open the store: %s", path,
-		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		pd_fail(err, PD_ESTORE, _("%s: cannot open the store: %s"),
+		    path, st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		store_close(st);
 		return -1;
 	}
@@ -403,7 +404,7 @@ store_checkpoint(struct store *st, struct pd_err *err)
 
 	/* busy: another checkpoint is running, this one is not needed */
 	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-		return st_fail(st, err, "checkpointing the WAL");
+		return st_fail(st, err, _("checkpointing the WAL"));
 	return 0;
 }
 
@@ -447,7 +448,8 @@ int
 store_commit(struct store *st, struct pd_err *err)
 {
 	if (st->depth == 0)
-		return pd_fail(err, PD_ESTORE, "commit without a transaction");
+		return pd_fail(
+		    err, PD_ESTORE, _("commit without a transaction"));
 	if (run(st, st->depth > 1 ? "RELEASE inner" : "COMMIT", "committing",
 	        err) != 0) {
 		store_rollback(st);
@@ -532,20 +534,20 @@ store_backup(struct store *st, const char *dest, struct pd_err *err)
 
 	if (access(dest, F_OK) == 0)
 		return pd_fail(err, PD_EINVAL,
-		    "%s: already exists; give a new "
-		    "file name",
+		    _("%s: already exists; give a new "
+		      "file name"),
 		    dest);
 	if (sqlite3_open_v2(dest, &to,
 	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	        NULL) != SQLITE_OK) {
-		pd_fail(err, PD_ESTORE, "%s: cannot create: %s", dest,
+		pd_fail(err, PD_ESTORE, _("%s: cannot create: %s"), dest,
 		    sqlite3_errmsg(to));
 		sqlite3_close(to);
 		return -1;
 	}
 	b = sqlite3_backup_init(to, "main", st->db, "main");
 	if (b == NULL) {
-		pd_fail(err, PD_ESTORE, "%s: backup failed: %s", dest,
+		pd_fail(err, PD_ESTORE, _("%s: backup failed: %s"), dest,
 		    sqlite3_errmsg(to));
 		sqlite3_close(to);
 		unlink(dest);
@@ -558,7 +560,7 @@ store_backup(struct store *st, const char *dest, struct pd_err *err)
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		pd_fail(err, PD_ESTORE, "%s: backup failed: %s", dest,
+		pd_fail(err, PD_ESTORE, _("%s: backup failed: %s"), dest,
 		    sqlite3_errstr(rc));
 		sqlite3_close(to);
 		unlink(dest);

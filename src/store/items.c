@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
@@ -56,13 +57,13 @@ store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
 	if (rc == SQLITE_ROW) {
 		if (owner != consumer_id)
 			return pd_fail(err, PD_EINVAL,
-			    "plan \"%s\" belongs to "
-			    "another consumer",
+			    _("plan \"%s\" belongs to "
+			      "another consumer"),
 			    plan_no);
 		return 0;
 	}
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, "reading plans");
+		return st_fail(st, err, _("reading plans"));
 	s = st_stmt(st,
 	    "INSERT INTO plans (plan_no, consumer_id) VALUES "
 	    "(?, ?)",
@@ -118,10 +119,10 @@ store_item_by_ref(
 		return 0;
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    "no bill, service charge or "
-		    "installment with reference \"%s\"",
+		    _("no bill, service charge or "
+		      "installment with reference \"%s\""),
 		    ref);
-	return st_fail(st, err, "reading an item");
+	return st_fail(st, err, _("reading an item"));
 }
 
 struct item *
@@ -182,7 +183,7 @@ store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return st_fail(st, err, "reading the balance");
+		return st_fail(st, err, _("reading the balance"));
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(amount - applied), 0) FROM "
 	    "credit_notes WHERE consumer_id = ? AND voided = 0 AND "
@@ -195,5 +196,5 @@ store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
 	if (rc == SQLITE_ROW)
 		b->credit = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading credit");
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("reading credit"));
 }

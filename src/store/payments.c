@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/os.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
@@ -124,10 +125,10 @@ payment_one(struct store *st, sqlite3_stmt *s, struct payment *p,
 		return 0;
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    "no payment with payment "
-		    "id, receipt number or transaction id \"%s\"",
+		    _("no payment with payment "
+		      "id, receipt number or transaction id \"%s\""),
 		    what);
-	return st_fail(st, err, "reading a payment");
+	return st_fail(st, err, _("reading a payment"));
 }
 
 int
@@ -552,7 +553,7 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	}
 	free(row);
 	if (rc != SQLITE_DONE) {
-		st_fail(st, err, "listing payments");
+		st_fail(st, err, _("listing payments"));
 		sqlite3_finalize(s);
 		return -1;
 	}

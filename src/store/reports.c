@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 static int
@@ -21,7 +22,7 @@ two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
 			*b = sqlite3_column_int64(s, 1);
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "computing KPIs");
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("computing KPIs"));
 }
 
 int
@@ -49,7 +50,7 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return st_fail(st, err, "computing KPIs");
+		return st_fail(st, err, _("computing KPIs"));
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(collected), 0), "
 	    "coalesce(sum(payments), 0) FROM daily_totals WHERE day = ?",
@@ -92,7 +93,8 @@ store_outstanding(struct store *st, const char *today, struct outstanding *o,
 		o->overdue_items = sqlite3_column_int64(s, 3);
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "reading outstanding");
+	return rc == SQLITE_ROW ? 0
+	                        : st_fail(st, err, _("reading outstanding"));
 }
 
 int
@@ -189,25 +191,27 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		}
 	}
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, "computing the payers report");
+		st_fail(st, err, _("computing the payers report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Each check is a query whose rows are problems, one text column each;
  * a rollup check only where the rollups are kept (not in a central
- * node's store, see schema_central.c). */
+ * node's store, see schema_central.c). Its name is the reader's (N_);
+ * what the query says of a row is the store's own English. */
 static const struct {
 	const char *what;
 	int rollup;
 	const char *sql;
 } checks[] = {
-    {"integrity", 0, "SELECT integrity_check FROM pragma_integrity_check "
-                  "WHERE integrity_check <> 'ok'"},
-    {"foreign keys", 0,
+    {N_("integrity"), 0,
+        "SELECT integrity_check FROM pragma_integrity_check "
+        "WHERE integrity_check <> 'ok'"},
+    {N_("foreign keys"), 0,
         "SELECT 'row ' || rowid || ' of ' || \"table\" || "
         "' points at a missing ' || parent FROM pragma_foreign_key_check"},
-    {"item balances", 0,
+    {N_("item balances"), 0,
         "SELECT 'item ' || i.ref || ': settled ' || "
         "i.settled || ' but the ledger says ' || (coalesce((SELECT "
         "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
@@ -216,14 +220,14 @@ static const struct {
         "coalesce((SELECT sum(amount) FROM allocations WHERE item_id = "
         "i.id), 0) + coalesce((SELECT sum(amount) FROM "
         "credit_applications WHERE item_id = i.id), 0)"},
-    {"credit balances", 0,
+    {N_("credit balances"), 0,
         "SELECT 'credit note ' || n.cn_no || ': applied "
         "' || n.applied || ' but applications sum to ' || coalesce((SELECT "
         "sum(amount) FROM credit_applications WHERE credit_note_id = "
         "n.id), 0) FROM credit_notes n WHERE n.applied <> "
         "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
         "credit_note_id = n.id), 0)"},
-    {"payment allocations", 0,
+    {N_("payment allocations"), 0,
         "SELECT 'payment ' || p.payment_no || ': "
         "amount ' || p.amount || ' but allocations ' || coalesce((SELECT "
         "sum(amount) FROM allocations WHERE payment_id = p.id AND "
@@ -234,14 +238,14 @@ static const struct {
         "THEN coalesce((SELECT sum(amount) FROM credit_notes n WHERE "
         "n.payment_id = p.id AND n.automatic AND n.terminal <> p.terminal), "
         "0) ELSE 0 END)"},
-    {"voids", 0,
+    {N_("voids"), 0,
         "SELECT 'payment ' || p.payment_no || ': status ' || "
         "p.status || (CASE WHEN v.id IS NULL THEN ' without' ELSE ' with' "
         "END) || ' a void record' FROM payments p LEFT JOIN voids v ON "
         "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
         "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
         "allocations WHERE payment_id = p.id), 0) <> 0)"},
-    {"daily totals", 1,
+    {N_("daily totals"), 1,
         "SELECT 'day ' || d.day || ': rollup says ' || "
         "coalesce(r.collected, 0) || ' in ' || coalesce(r.payments, 0) || "
         "' payments, the ledger ' || d.collected || ' in ' || d.n FROM "
@@ -249,7 +253,7 @@ static const struct {
         "FROM payments WHERE status = 'Posted' GROUP BY paid_on) d LEFT "
         "JOIN daily_totals r ON r.day = d.day WHERE r.collected IS NOT "
         "d.collected OR r.payments IS NOT d.n"},
-    {"method totals", 1,
+    {N_("method totals"), 1,
         "SELECT 'day ' || d.day || ', ' || d.method || ': rollup says ' || "
         "coalesce(r.collected, 0) || ', the ledger ' || d.collected FROM "
         "(SELECT paid_on AS day, method, sum(amount) AS collected, count(*) "
@@ -257,18 +261,19 @@ static const struct {
         "method) d LEFT JOIN daily_method_totals r ON r.day = d.day AND "
         "r.method = d.method WHERE r.collected IS NOT d.collected OR "
         "r.payments IS NOT d.n"},
-    {"payer totals", 1,
+    {N_("payer totals"), 1,
         "SELECT 'consumer ' || d.consumer_id || ': rollup "
         "says ' || coalesce(r.total, 0) || ', the ledger ' || d.total FROM "
         "(SELECT consumer_id, sum(amount) AS total, count(*) AS n FROM "
         "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
         "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
         "NOT d.total OR r.payments IS NOT d.n"},
-    {"outbox", 0, "SELECT 'payment ' || p.payment_no || ' has no sync "
-               "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
-               "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
-               "p.uuid NOT IN (SELECT uuid FROM received)"},
-    {"audit", 0,
+    {N_("outbox"), 0,
+        "SELECT 'payment ' || p.payment_no || ' has no sync "
+        "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "
+        "outbox o WHERE o.kind = 'payment' AND o.uuid = p.uuid) AND "
+        "p.uuid NOT IN (SELECT uuid FROM received)"},
+    {N_("audit"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no audit "
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
         "l WHERE l.entity = 'payment' AND l.ref = p.payment_no) AND "
@@ -284,17 +289,18 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	char line[1024];
 	int64_t n;
 	struct pd_err chain;
-	int rollups = st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
-	                           "type = 'trigger' AND name = 'rollup_post'") > 0;
+	int rollups =
+	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
+	                 "type = 'trigger' AND name = 'rollup_post'") > 0;
 
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
 		if (checks[i].rollup && !rollups)
 			continue;
 		if (sqlite3_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) !=
 		    SQLITE_OK)
-			return st_fail(st, err, checks[i].what);
+			return st_fail(st, err, _(checks[i].what));
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			snprintf(line, sizeof line, "%s: %s", checks[i].what,
+			snprintf(line, sizeof line, "%s: %s", _(checks[i].what),
 			    (const char *)sqlite3_column_text(s, 0));
 			if (cb != NULL)
 				cb(line, arg);
@@ -302,7 +308,7 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		}
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return st_fail(st, err, checks[i].what);
+			return st_fail(st, err, _(checks[i].what));
 	}
 	/* the consumer search index agrees with the consumers (rank 1:
 	 * against the content table), and no bulk load was left open */
@@ -312,7 +318,7 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	        NULL, NULL, NULL) != SQLITE_OK ||
 	    st_count(st, "SELECT count(*) FROM fts_defer") != 0) {
 		snprintf(line, sizeof line,
-		    "search index: does not match the consumers (%s)",
+		    _("search index: does not match the consumers (%s)"),
 		    sqlite3_errmsg(st->db));
 		if (cb != NULL)
 			cb(line, arg);
@@ -321,7 +327,7 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	if (store_audit_verify(st, &n, &chain) != 0) {
 		if (chain.code != PD_ESTORE)
 			return pd_fail(err, chain.code, "%s", chain.msg);
-		snprintf(line, sizeof line, "audit chain: %s", chain.msg);
+		snprintf(line, sizeof line, _("audit chain: %s"), chain.msg);
 		if (cb != NULL)
 			cb(line, arg);
 		problems++;
@@ -428,7 +434,7 @@ store_aging_total(struct store *st, const struct aging_filter *f,
 	if (rc == SQLITE_ROW)
 		read_aging(s, 0, a);
 	else
-		st_fail(st, err, "reading the aging report");
+		st_fail(st, err, _("reading the aging report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
@@ -470,7 +476,7 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 		}
 	}
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, "reading the aging report");
+		st_fail(st, err, _("reading the aging report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -500,7 +506,8 @@ totals_each(struct store *st, sqlite3_stmt *s, const char *from, const char *to,
 		return -1;
 	rc = step_totals(s, cb, arg);
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : st_fail(st, err, "reading collections");
+	return rc == SQLITE_DONE ? 0
+	                         : st_fail(st, err, _("reading collections"));
 }
 
 int
@@ -551,7 +558,7 @@ store_method_split(struct store *st, const struct payment_filter *f,
 		return -1;
 	rc = step_totals(s, cb, arg);
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, "splitting payments by method");
+		st_fail(st, err, _("splitting payments by method"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

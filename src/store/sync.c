@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 #define OUTBOX_COLS                                                            \
@@ -130,7 +131,7 @@ store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return pd_fail(
-		    err, PD_ENOTFOUND, "no quarantined record \"%s\"", uuid);
+		    err, PD_ENOTFOUND, _("no quarantined record \"%s\""), uuid);
 	return 0;
 }
 
@@ -174,7 +175,7 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, "looking up a record");
+		return st_fail(st, err, _("looking up a record"));
 	return 0;
 }
 
@@ -190,7 +191,7 @@ one_row(struct store *st, sqlite3_stmt *s, const char *what, int64_t id,
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return pd_fail(
-		    err, PD_ENOTFOUND, "no %s #%lld", what, (long long)id);
+		    err, PD_ENOTFOUND, _("no %s #%lld"), what, (long long)id);
 	return st_fail(st, err, what);
 }
 
@@ -204,7 +205,7 @@ store_item_by_id(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	if (one_row(st, s, "item", id, err) != 0)
+	if (one_row(st, s, _("item"), id, err) != 0)
 		return -1;
 	store_read_item(s, 0, it);
 	sqlite3_reset(s);
@@ -223,7 +224,7 @@ store_void_by_id(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	if (one_row(st, s, "void", id, err) != 0)
+	if (one_row(st, s, _("void"), id, err) != 0)
 		return -1;
 	memset(v, 0, sizeof *v);
 	st_col(s, 0, v->uuid, sizeof v->uuid);
@@ -250,7 +251,7 @@ store_credit_apply_by_id(struct store *st, int64_t id,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	if (one_row(st, s, "credit application", id, err) != 0)
+	if (one_row(st, s, _("credit application"), id, err) != 0)
 		return -1;
 	memset(a, 0, sizeof *a);
 	a->id = id;
@@ -333,7 +334,7 @@ store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, "reading applied records");
+		return st_fail(st, err, _("reading applied records"));
 	return 0;
 }
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 
 #define USER_COLS                                                              \
 	"id, username, full_name, role, pin_hash, active, "                    \
@@ -30,8 +31,8 @@ user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no user \"%s\"", what);
-	return st_fail(st, err, "reading a user");
+		return pd_fail(err, PD_ENOTFOUND, _("no user \"%s\""), what);
+	return st_fail(st, err, _("reading a user"));
 }
 
 int
@@ -122,5 +123,5 @@ store_series_next(struct store *st, const char *series, const char *scope,
 	if (rc == SQLITE_ROW)
 		*seq = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, "numbering");
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("numbering"));
 }

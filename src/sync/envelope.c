@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
 
@@ -27,13 +28,13 @@ load_body(const char *body, size_t len, struct pd_err *err)
 
 	if (o == NULL) {
 		pd_fail(err, PD_EINVAL,
-		    "malformed JSON at line %d, column %d: %s", je.line,
+		    _("malformed JSON at line %d, column %d: %s"), je.line,
 		    je.column, je.text);
 		return NULL;
 	}
 	if (!json_is_object(o)) {
 		json_decref(o);
-		pd_fail(err, PD_EINVAL, "the body must be a JSON object");
+		pd_fail(err, PD_EINVAL, _("the body must be a JSON object"));
 		return NULL;
 	}
 	v = json_object_get(o, "v");
@@ -41,13 +42,13 @@ load_body(const char *body, size_t len, struct pd_err *err)
 	    json_integer_value(v) != SYNC_PROTOCOL_VERSION) {
 		if (json_is_integer(v))
 			pd_fail(err, PD_EINVAL,
-			    "protocol version %lld is not supported (this "
-			    "node speaks %d)",
+			    _("protocol version %lld is not supported (this "
+			      "node speaks %d)"),
 			    (long long)json_integer_value(v),
 			    SYNC_PROTOCOL_VERSION);
 		else
 			pd_fail(err, PD_EINVAL,
-			    "field \"v\" (the protocol version) is missing");
+			    _("field \"v\" (the protocol version) is missing"));
 		json_decref(o);
 		return NULL;
 	}
@@ -101,13 +102,13 @@ sync_push_decode(
 	if (!json_is_array(recs) || (x != NULL && !json_is_integer(x))) {
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    "a push needs a \"records\" array (and \"pending\", if "
-		    "given, an integer)");
+		    _("a push needs a \"records\" array (and \"pending\", if "
+		      "given, an integer)"));
 	}
 	if (json_array_size(recs) > SYNC_PUSH_MAX) {
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    "%zu records in one push; the limit is %d",
+		    _("%zu records in one push; the limit is %d"),
 		    json_array_size(recs), SYNC_PUSH_MAX);
 	}
 	out->pending = x ? (int64_t)json_integer_value(x) : 0;
@@ -121,8 +122,8 @@ sync_push_decode(
 }
 
 int
-sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
-    struct pd_err *err)
+sync_push_record(
+    const struct sync_push *p, size_t i, struct syncrec *r, struct pd_err *err)
 {
 	json_t *x = json_array_get(p->doc, i);
 	const char *u;
@@ -182,7 +183,7 @@ sync_results_decode(const char *body, size_t len, const char *const *uuids,
 	a = json_object_get(o, "results");
 	if (!json_is_array(a) || json_array_size(a) != n) {
 		pd_fail(err, PD_EINVAL,
-		    "the answer has %zu results for %zu records",
+		    _("the answer has %zu results for %zu records"),
 		    json_is_array(a) ? json_array_size(a) : 0, n);
 		goto out;
 	}
@@ -194,7 +195,7 @@ sync_results_decode(const char *body, size_t len, const char *const *uuids,
 		        "reason", &why) != 0 ||
 		    strcmp(u, uuids[i]) != 0) {
 			pd_fail(err, PD_EINVAL,
-			    "result %zu does not answer record %s", i + 1,
+			    _("result %zu does not answer record %s"), i + 1,
 			    uuids[i]);
 			goto out;
 		}
@@ -206,8 +207,8 @@ sync_results_decode(const char *body, size_t len, const char *const *uuids,
 		else if (strcmp(st, "rejected") == 0)
 			out[i].status = SYNC_REJECTED;
 		else {
-			pd_fail(err, PD_EINVAL, "result %zu: unknown status %s",
-			    i + 1, st);
+			pd_fail(err, PD_EINVAL,
+			    _("result %zu: unknown status %s"), i + 1, st);
 			goto out;
 		}
 		xstrlcpy(out[i].reason, why, sizeof out[i].reason);
@@ -256,8 +257,8 @@ sync_page_decode(
 	if (!json_is_array(a) || !json_is_integer(c) || !json_is_boolean(m)) {
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    "a pull page needs \"cursor\", \"more\" and "
-		    "\"entries\"");
+		    _("a pull page needs \"cursor\", \"more\" and "
+		      "\"entries\""));
 	}
 	out->cursor = (int64_t)json_integer_value(c);
 	out->more = json_is_true(m);
@@ -267,7 +268,7 @@ sync_page_decode(
 		if (!json_is_integer(json_object_get(x, "seq"))) {
 			json_decref(o);
 			return pd_fail(
-			    err, PD_EINVAL, "entry %zu has no seq", i + 1);
+			    err, PD_EINVAL, _("entry %zu has no seq"), i + 1);
 		}
 	}
 	out->n = want;
@@ -286,7 +287,7 @@ sync_page_entry(const struct sync_page *p, size_t i, int64_t *seq,
 	/* a pulled record is applied by content: no hash needed */
 	if (sync_decode_json(json_object_get(x, "record"), r, 0, err) == 0)
 		return 0;
-	pd_err_prefix(err, "entry %lld: ", (long long)*seq);
+	pd_err_prefix(err, _("entry %lld: "), (long long)*seq);
 	syncrec_free(r);
 	return -1;
 }

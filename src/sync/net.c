@@ -8,6 +8,7 @@
 
 #include <curl/curl.h>
 
+#include "paydesk/i18n.h"
 #include "paydesk/os.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/syncrec.h"
@@ -217,15 +218,15 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 		int rc;
 
 		if (n->o.cancel && *n->o.cancel)
-			return pd_fail(err, PD_ECANCEL, "sync cancelled");
+			return pd_fail(err, PD_ECANCEL, _("sync cancelled"));
 		rc = attempt(n, method, url, body, len, r, &retry_after, why,
 		    sizeof why);
 		if (rc == -2)
 			return pd_fail(err, PD_ENET,
-			    "%s %s: the central node's certificate is not "
-			    "trusted (%s); [sync] ca_file names the CA that "
-			    "signed it. Nothing is lost: the records stay "
-			    "queued",
+			    _("%s %s: the central node's certificate is not "
+			      "trusted (%s); [sync] ca_file names the CA that "
+			      "signed it. Nothing is lost: the records stay "
+			      "queued"),
 			    method, url, why);
 		if (rc == 0) {
 			if (r->status < 500 && r->status != 429)
@@ -236,10 +237,17 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 			sync_reply_free(r);
 		}
 		if (i >= n->o.retries)
-			return pd_fail(err, PD_ENET,
-			    "%s %s: %s (tried %d time%s); nothing is lost: "
-			    "the records stay queued and are sent again",
-			    method, url, why, i + 1, i ? "s" : "");
+			return i == 0
+			           ? pd_fail(err, PD_ENET,
+			                 _("%s %s: %s (tried 1 time); nothing "
+			                   "is lost: the records stay queued "
+			                   "and are sent again"),
+			                 method, url, why)
+			           : pd_fail(err, PD_ENET,
+			                 _("%s %s: %s (tried %d times); "
+			                   "nothing is lost: the records stay "
+			                   "queued and are sent again"),
+			                 method, url, why, i + 1);
 		wait = backoff_ms(i);
 		if (retry_after >= 0)
 			wait = (retry_after > RETRY_AFTER_CAP ? RETRY_AFTER_CAP
@@ -252,8 +260,8 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 	sync_error_decode(r->body, r->len, msg, sizeof msg);
 	pd_fail(err,
 	    r->status == 401 || r->status == 403 ? PD_EAUTH : PD_EINVAL,
-	    "the central node refused %s %s (HTTP %ld): %s", method, path,
-	    r->status, *msg ? msg : "no reason given");
+	    _("the central node refused %s %s (HTTP %ld): %s"), method, path,
+	    r->status, *msg ? msg : _("no reason given"));
 	sync_reply_free(r);
 	return -1;
 }

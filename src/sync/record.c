@@ -18,6 +18,7 @@
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 #include "internal.h"
+#include "paydesk/i18n.h"
 
 /* Field types. */
 enum ftype {
@@ -111,8 +112,8 @@ static const struct field user_fields[] = {S("username", u.username, 1),
     S("pin_hash", u.pin_hash, 1), T("active", u.active, F_BOOL, 1),
     {NULL, F_STR, 0, 0, 0}};
 
-static const struct field setting_fields[] = {S("key", set.key, 1),
-    S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
+static const struct field setting_fields[] = {
+    S("key", set.key, 1), S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
 
 #undef S
 #undef T
@@ -270,16 +271,17 @@ check_text(const char *what, const char *s, size_t size, int multiline,
 
 	if (len >= size)
 		return pd_fail(err, PD_EINVAL,
-		    "field \"%s\" is %zu bytes long; the limit is %zu", what,
+		    _("field \"%s\" is %zu bytes long; the limit is %zu"), what,
 		    len, size - 1);
 	if (!utf8_valid(s, len))
 		return pd_fail(
-		    err, PD_EINVAL, "field \"%s\" is not valid UTF-8", what);
+		    err, PD_EINVAL, _("field \"%s\" is not valid UTF-8"), what);
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
 		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t'))) ||
 		    *p == 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" contains a control character", what);
+			    _("field \"%s\" contains a control character"),
+			    what);
 	return 0;
 }
 
@@ -295,13 +297,13 @@ check_ts(const char *what, const char *s, struct pd_err *err)
 	    sscanf(s + 11, "%2d:%2d:%2d%c", &h, &m, &sec, &tail) != 3 ||
 	    h > 23 || m > 59 || sec > 59 || h < 0 || m < 0 || sec < 0)
 		return pd_fail(err, PD_EINVAL,
-		    "field \"%s\": \"%s\" is not a YYYY-MM-DD HH:MM:SS time",
+		    _("field \"%s\": \"%s\" is not a YYYY-MM-DD HH:MM:SS time"),
 		    what, s);
 	memcpy(day, s, 10);
 	day[10] = '\0';
 	if (date_parse(day, NULL, &d, NULL) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    "field \"%s\": \"%s\" is not a valid date", what, s);
+		    _("field \"%s\": \"%s\" is not a valid date"), what, s);
 	return 0;
 }
 
@@ -349,29 +351,29 @@ decode_field(
 	case F_TS:
 		if (!json_is_string(v))
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" must be a string", f->name);
+			    _("field \"%s\" must be a string"), f->name);
 		s = json_string_value(v);
 		if (strlen(s) != json_string_length(v))
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" contains a NUL byte", f->name);
+			    _("field \"%s\" contains a NUL byte"), f->name);
 		if (check_text(f->name, s, f->size, f->type == F_TEXT, err))
 			return -1;
 		if (f->type == F_DATE &&
 		    (strlen(s) != 10 || date_parse(s, NULL, &d, NULL) != 0))
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\": \"%s\" is not a YYYY-MM-DD date",
+			    _("field \"%s\": \"%s\" is not a YYYY-MM-DD date"),
 			    f->name, s);
 		if (f->type == F_TS && *s != '\0' && check_ts(f->name, s, err))
 			return -1;
 		if (f->required && *s == '\0')
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" must not be empty", f->name);
+			    _("field \"%s\" must not be empty"), f->name);
 		memcpy(p, s, strlen(s) + 1);
 		return 0;
 	case F_INT:
 		if (!json_is_integer(v))
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" must be an integer (minor units)",
+			    _("field \"%s\" must be an integer (minor units)"),
 			    f->name);
 		*(int64_t *)p = (int64_t)json_integer_value(v);
 		return 0;
@@ -379,21 +381,21 @@ decode_field(
 		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
 		    json_integer_value(v) > 1000000)
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" must be an integer 0-1000000",
+			    _("field \"%s\" must be an integer 0-1000000"),
 			    f->name);
 		*(int *)p = (int)json_integer_value(v);
 		return 0;
 	case F_BOOL:
 		if (!json_is_boolean(v))
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" must be true or false", f->name);
+			    _("field \"%s\" must be true or false"), f->name);
 		*(int *)p = json_is_true(v);
 		return 0;
 	default:
 		if (!json_is_string(v) ||
 		    (e = parse_enum(f->type, json_string_value(v))) < 0)
 			return pd_fail(err, PD_EINVAL,
-			    "field \"%s\" has an unknown value", f->name);
+			    _("field \"%s\" has an unknown value"), f->name);
 		*(int *)p = e;
 		return 0;
 	}
@@ -405,14 +407,14 @@ decode_fields(const struct field *f, json_t *o, const char *where,
 {
 	if (!json_is_object(o))
 		return pd_fail(
-		    err, PD_EINVAL, "\"%s\" must be an object", where);
+		    err, PD_EINVAL, _("\"%s\" must be an object"), where);
 	for (; f->name != NULL; f++) {
 		json_t *v = json_object_get(o, f->name);
 
 		if (v == NULL || json_is_null(v)) {
 			if (f->required)
 				return pd_fail(err, PD_EINVAL,
-				    "%s: field \"%s\" is missing", where,
+				    _("%s: field \"%s\" is missing"), where,
 				    f->name);
 			continue;
 		}
@@ -431,12 +433,12 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 	json_t *a;
 
 	if (!json_is_array(al))
-		return pd_fail(
-		    err, PD_EINVAL, "data: \"allocations\" must be an array");
+		return pd_fail(err, PD_EINVAL,
+		    _("data: \"allocations\" must be an array"));
 	r->nallocs = json_array_size(al);
 	if (r->nallocs > 10000)
 		return pd_fail(err, PD_EINVAL,
-		    "data: %zu allocations; the limit is 10000", r->nallocs);
+		    _("data: %zu allocations; the limit is 10000"), r->nallocs);
 	r->allocs = xcalloc(r->nallocs ? r->nallocs : 1, sizeof *r->allocs);
 	json_array_foreach(al, i, a)
 	{
@@ -450,8 +452,8 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 		    strlen(u) >= sizeof x->item.uuid ||
 		    strlen(ref) >= sizeof x->item.ref)
 			return pd_fail(err, PD_EINVAL,
-			    "data: allocation %zu needs item_uuid, item_ref, "
-			    "amount and due_before",
+			    _("data: allocation %zu needs item_uuid, item_ref, "
+			      "amount and due_before"),
 			    i + 1);
 		xstrlcpy(x->item.uuid, u, sizeof x->item.uuid);
 		xstrlcpy(x->item.ref, ref, sizeof x->item.ref);
@@ -471,18 +473,18 @@ sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
 	if (v == NULL) {
 		if (required)
 			return pd_fail(
-			    err, PD_EINVAL, "field \"%s\" is missing", name);
+			    err, PD_EINVAL, _("field \"%s\" is missing"), name);
 		return 0;
 	}
 	if (!json_is_string(v))
 		return pd_fail(
-		    err, PD_EINVAL, "field \"%s\" must be a string", name);
+		    err, PD_EINVAL, _("field \"%s\" must be a string"), name);
 	s = json_string_value(v);
 	if (check_text(name, s, size, 0, err) != 0)
 		return -1;
 	if (required && *s == '\0')
 		return pd_fail(
-		    err, PD_EINVAL, "field \"%s\" must not be empty", name);
+		    err, PD_EINVAL, _("field \"%s\" must not be empty"), name);
 	xstrlcpy(out, s, size);
 	return 0;
 }
@@ -509,15 +511,16 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 
 	memset(r, 0, sizeof *r);
 	if (!json_is_object(o))
-		return pd_fail(err, PD_EINVAL, "a record must be an object");
+		return pd_fail(err, PD_EINVAL, _("a record must be an object"));
 	v = json_object_get(o, "v");
 	if (!json_is_integer(v))
 		return pd_fail(err, PD_EINVAL,
-		    "field \"v\" (the protocol version) is missing");
+		    _("field \"v\" (the protocol version) is missing"));
 	if (json_integer_value(v) != SYNC_PROTOCOL_VERSION)
 		return pd_fail(err, PD_EINVAL,
-		    "protocol version %lld is not supported (this node speaks "
-		    "%d)",
+		    _("protocol version %lld is not supported (this node "
+		      "speaks "
+		      "%d)"),
 		    (long long)json_integer_value(v), SYNC_PROTOCOL_VERSION);
 	if (sync_head_str(o, "uuid", r->uuid, sizeof r->uuid, 1, err) ||
 	    sync_head_str(o, "kind", kind, sizeof kind, 1, err) ||
@@ -529,12 +532,13 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	        o, "currency", r->currency, sizeof r->currency, 0, err))
 		return -1;
 	if (strlen(r->uuid) != 36)
-		return pd_fail(err, PD_EINVAL, "\"%s\" is not a UUID", r->uuid);
+		return pd_fail(
+		    err, PD_EINVAL, _("\"%s\" is not a UUID"), r->uuid);
 	if (check_ts("at", r->at, err) != 0)
 		return -1;
 	if ((k = syncrec_kind_parse(kind)) < 0)
 		return pd_fail(
-		    err, PD_EINVAL, "unknown record kind \"%s\"", kind);
+		    err, PD_EINVAL, _("unknown record kind \"%s\""), kind);
 	r->kind = (enum syncrec_kind)k;
 	d = json_object_get(o, "data");
 	if (decode_fields(kinds[k].fields, d, "data", r, err) != 0)
@@ -555,7 +559,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	} else if (r->kind == SR_CREDIT_NOTE) {
 		if (strcmp(r->cn.uuid, r->uuid) != 0)
 			return pd_fail(err, PD_EINVAL,
-			    "data: uuid differs from the record's");
+			    _("data: uuid differs from the record's"));
 	} else if (r->kind == SR_CREDIT_APPLY)
 		xstrlcpy(r->ca.uuid, r->uuid, sizeof r->ca.uuid);
 	else if (r->kind == SR_CONSUMER)
@@ -579,8 +583,8 @@ syncrec_decode(
 
 	memset(r, 0, sizeof *r);
 	if (o == NULL)
-		return pd_fail(err, PD_EINVAL, "malformed JSON at line %d: %s",
-		    je.line, je.text);
+		return pd_fail(err, PD_EINVAL,
+		    _("malformed JSON at line %d: %s"), je.line, je.text);
 	rc = sync_decode_json(o, r, 1, err);
 	json_decref(o);
 	if (rc != 0)

@@ -1,0 +1,51 @@
+#!/bin/sh
+# test_i18n_service.sh - the service's answers on the counter's screen in
+# Spanish and French, in tmux at 80x24: a wrong PIN with the tries left,
+# the lockout and a locked user, each read back whole from the message
+# line. The same refusals from the CLI are tests/cli/test_i18n_service.sh.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+
+# start NAME WAIT_TEXT ENV=VALUE...: paydesk in that environment until
+# WAIT_TEXT shows
+start() {
+	name=$1 text=$2
+	shift 2
+	tmux -S "$SOCK" kill-server 2>/dev/null && sleep 0.3
+	rm -f "$SOCK"
+	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
+	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
+	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
+	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+	wait_for "$name: the login" "$text"
+}
+
+start "es" "Inicie sesión para cobrar" LANGUAGE=es
+login mary 0000
+wait_for "es: a wrong PIN, with the tries left" \
+    "usuario o PIN incorrectos para «mary» (intento 1 de 5 antes del bloqueo)"
+lacks "es: not in English" "wrong user name or PIN"
+# the user name stays, the PIN field is emptied: only the PIN again
+pin() { type_text "$1"; keys Enter; }
+pin 0000
+wait_for "es: the second try" "(intento 2 de 5 antes del bloqueo)"
+
+start "fr" "Connectez-vous pour encaisser" LANGUAGE=fr
+login mary 0000
+wait_for "fr: a wrong PIN, with the tries left" \
+    "identifiant ou code PIN erroné pour « mary » (essai 3 sur 5 avant blocage)"
+pin 0000
+wait_for "fr: the fourth try" "(essai 4 sur 5 avant blocage)"
+pin 0000
+wait_for "fr: the fifth locks, the whole message on the line" \
+    "PIN erroné pour « mary » ; 5 de suite : bloqué jusqu'à 2025-04-20 10:15:00"
+same "mary is locked" \
+    "$(sql "SELECT locked_until FROM users WHERE username = 'mary'")" \
+    "2025-04-20 10:15:00"
+
+start "es again" "Inicie sesión para cobrar" LANGUAGE=es
+login mary 2222
+wait_for "es: a locked user, even with the right PIN" \
+    "usuario «mary» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00"
+lacks "es: and does not get in" "Bienvenido/a"
