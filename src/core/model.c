@@ -5,10 +5,12 @@
 #include "paydesk/i18n.h"
 #include "paydesk/model.h"
 
-static const char *const type_names[] = {"Bill", "Service", "Installment"};
+/* names are shown (translated where shown); kinds are machine words */
+static const char *const type_names[] = {
+    N_("Bill"), N_("Service"), N_("Installment")};
 static const char *const type_kinds[] = {"bill", "service", "installment"};
 static const char *const status_names[] = {
-    "Posted", "Pending", "Failed", "Cancelled", "Voided"};
+    N_("Posted"), N_("Pending"), N_("Failed"), N_("Cancelled"), N_("Voided")};
 static const char *const kind_names[] = {"cash", "card", "bank", "online"};
 /* marked for the header of the screens, which translates them */
 static const char *const role_names[] = {
@@ -99,7 +101,7 @@ const char *
 age_bucket_name(enum age_bucket b)
 {
 	static const char *const names[AGE_BUCKETS] = {
-	    "Current", "1-30", "31-60", "61-90", "90+"};
+	    N_("Current"), "1-30", "31-60", "61-90", "90+"};
 
 	return (unsigned)b < AGE_BUCKETS ? names[b] : "?";
 }
