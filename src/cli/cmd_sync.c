@@ -12,12 +12,13 @@ static int
 progress(const char *phase, int64_t done, int64_t total, void *arg)
 {
 	(void)arg;
+	fputc('\r', stderr);
 	if (total > 0)
-		fprintf(stderr, _("\r%s: %lld of %lld (%lld%%)"), phase,
+		fprintf(stderr, _("%s: %lld of %lld (%lld%%)"), phase,
 		    (long long)done, (long long)total,
 		    (long long)(done * 100 / total));
 	else
-		fprintf(stderr, "\r%s: %lld", phase, (long long)done);
+		fprintf(stderr, "%s: %lld", phase, (long long)done);
 	if (total == 0 || done >= total)
 		fputc('\n', stderr);
 	return 0;

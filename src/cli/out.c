@@ -443,12 +443,13 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 	if (interrupted)
 		return 1;
 	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
+		fputc('\r', stderr);
 		if (total > 0)
-			fprintf(stderr, _("\rexporting %lld of %lld rows (%d%%)"),
+			fprintf(stderr, _("exporting %lld of %lld rows (%d%%)"),
 			    (long long)done, (long long)total,
 			    (int)(done * 100 / total));
 		else
-			fprintf(stderr, _("\rexporting %lld rows"),
+			fprintf(stderr, _("exporting %lld rows"),
 			    (long long)done);
 	}
 	return 0;

@@ -45,7 +45,9 @@ for l in $langs; do
 	    echo "not ok - make built the $l catalogue"
 done
 # widths: F1 help writes a key's text from column 16, in 62 columns at
-# 80; only its bottom line ("Up/Down/... scroll") has the whole 80
+# 80; only its bottom line ("Up/Down/... scroll") has the whole 80. The
+# screens' strings (src/tui) are held to it; the command line's messages
+# and the config's comments are lines of their own
 for l in $langs; do
 	msgcat --no-wrap -o "$T/$l.nowrap.po" "$PO/$l.po"
 	python3 - "$T/$l.nowrap.po" >"$OUT" 2>&1 <<'PY'
@@ -54,10 +56,17 @@ def cols(s):
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
 text = open(sys.argv[1], encoding='utf-8').read()
-for m in re.finditer(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M):
-    most = 80 if m.group(1).startswith('Up/Down/') else 62
-    if m.group(1) and cols(m.group(2)) > most:
-        print('%d > %d columns: %s' % (cols(m.group(2)), most, m.group(2)))
+checked = 0
+for m in re.finditer(r'^((?:#.*\n)+)msgid "(.*)"\nmsgstr "(.*)"$', text, re.M):
+    refs, msgid, msgstr = m.groups()
+    if not re.search(r'^#:.* src/tui/', refs, re.M):
+        continue
+    checked += 1
+    most = 80 if msgid.startswith('Up/Down/') else 62
+    if msgid and cols(msgstr) > most:
+        print('%d > %d columns: %s' % (cols(msgstr), most, msgstr))
+if checked < 150:
+    print('only %d strings of the screens found' % checked)
 PY
 	if [ -s "$OUT" ]; then
 		notok "$l.po: every translation fits the help at 80 columns"
