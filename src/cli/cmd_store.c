@@ -58,7 +58,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		table_str(t, u[i].username);
 		table_str(t, u[i].full_name);
-		table_str(t, u[i].role);
+		table_str(t, c->mode == OUT_TEXT ? _(u[i].role) : u[i].role);
 		table_str(t, u[i].pin);
 		table_row(t);
 	}
