@@ -39,8 +39,12 @@ void rec_section(struct rec *r, const char *title, const char *key);
 void rec_end(struct rec *r); /* closes a section or list item */
 void rec_str(struct rec *r, const char *label, const char *key, const char *v);
 /* v in JSON, text in text (the same thing in the reader's words). */
-void rec_shown(struct rec *r, const char *label, const char *key,
-    const char *v, const char *text);
+void rec_shown(struct rec *r, const char *label, const char *key, const char *v,
+    const char *text);
+/* A date "YYYY-MM-DD": as it is in JSON, in the organisation's date
+ * format in text. */
+void rec_date(
+    struct rec *r, const char *label, const char *key, const char *iso);
 /* A word from a fixed vocabulary (a status, yes/no): v as it is in JSON,
  * translated in text (v must be marked N_() where it is defined). */
 void rec_term(struct rec *r, const char *label, const char *key, const char *v);

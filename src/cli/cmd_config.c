@@ -19,7 +19,8 @@ cmd_config(struct cli *c, int argc, char **argv)
 	rows = svc_config_rows(&n);
 	printf("; ");
 	if (c->svc.cfg.source[0])
-		printf(_("effective configuration, from %s"), c->svc.cfg.source);
+		printf(
+		    _("effective configuration, from %s"), c->svc.cfg.source);
 	else
 		fputs(_("effective configuration, from the built-in defaults"),
 		    stdout);

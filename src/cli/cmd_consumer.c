@@ -65,13 +65,14 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 	rec_section(r, _("Balance"), "balance");
 	rec_money(
 	    r, _("Current balance (due now)"), "current_balance", v.b.due_now);
-	rec_money(r, _("Total outstanding"), "total_outstanding", v.b.open_total);
+	rec_money(
+	    r, _("Total outstanding"), "total_outstanding", v.b.open_total);
 	rec_int(r, _("Open items"), "open_items", v.b.open_items);
 	rec_money(r, _("Available credit"), "available_credit", v.b.credit);
 	rec_end(r);
 	rec_list(r,
 	    _("Open items (type, reference, period or description, "
-	    "amount, outstanding, due)"),
+	      "amount, outstanding, due)"),
 	    "open_items");
 	for (i = 0; i < v.nitems; i++) {
 		const struct item *it = &v.items[i];
@@ -94,9 +95,9 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 			snprintf(shown, sizeof shown, "%s", what);
 		rec_shown(r, _("Description"), "description", what, shown);
 		rec_money(r, _("Amount"), "amount", it->amount);
-		rec_money(
-		    r, _("Outstanding"), "outstanding", it->amount - it->settled);
-		rec_str(r, _("Due"), "due_on", it->due_on);
+		rec_money(r, _("Outstanding"), "outstanding",
+		    it->amount - it->settled);
+		rec_date(r, _("Due"), "due_on", it->due_on);
 		rec_end(r);
 	}
 	rec_end(r);

@@ -23,7 +23,7 @@ cmd_credit_create(struct cli *c, int argc, char **argv)
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("credit-note create: "
-		    "--amount is required"));
+		      "--amount is required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_create(
 	        &c->svc, pos[0], amt, reason, remarks, &cn, &c->err) != 0)
@@ -33,7 +33,7 @@ cmd_credit_create(struct cli *c, int argc, char **argv)
 	rec_money(r, _("Amount"), "amount", cn.amount);
 	rec_str(r, _("Reason"), "reason", cn.reason);
 	rec_str(r, _("Linked receipt"), "linked_receipt", cn.receipt_no);
-	rec_str(r, _("Expires"), "expires_on", cn.expires_on);
+	rec_date(r, _("Expires"), "expires_on", cn.expires_on);
 	rec_print(r);
 	return 0;
 }
@@ -56,7 +56,7 @@ cmd_credit_apply(struct cli *c, int argc, char **argv)
 	if (to == NULL || amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("credit-note apply: --to "
-		    "REF and --amount X are required"));
+		      "REF and --amount X are required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_apply(&c->svc, pos[0], to, amt, &a, &c->err) != 0 ||
 	    svc_credit_show(&c->svc, pos[0], &v, &c->err) != 0)
@@ -93,7 +93,7 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 	rec_end(r);
 	rec_section(r, _("Dates"), "dates");
 	rec_str(r, _("Created"), "created_at", v.cn.created_at);
-	rec_str(r, _("Expires"), "expires_on", v.cn.expires_on);
+	rec_date(r, _("Expires"), "expires_on", v.cn.expires_on);
 	rec_end(r);
 	rec_section(r, _("Financial details"), "financial");
 	rec_money(r, _("Original credit amount"), "amount", v.cn.amount);
@@ -111,7 +111,7 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 	rec_list(r, _("Applications (date, item, amount)"), "applications");
 	for (i = 0; i < v.napps; i++) {
 		rec_item(r);
-		rec_str(r, _("Date"), "applied_on", v.apps[i].applied_on);
+		rec_date(r, _("Date"), "applied_on", v.apps[i].applied_on);
 		rec_str(r, _("Item"), "item_ref", v.apps[i].item_ref);
 		rec_money(r, _("Amount"), "amount", v.apps[i].amount);
 		rec_end(r);
@@ -171,8 +171,8 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	    (limit && cli_limit(c, limit, &f.limit) != 0))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
-		return pd_fail(
-		    &c->err, PD_EINVAL, _("--from %s is after --to %s"), from, to);
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
 	f.from = from;
 	f.to = to;
 	f.search = search;
@@ -180,7 +180,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	    (f.status = credit_status_parse(status)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--status \"%s\": one of "
-		    "All, Active, Applied, Expired, Voided"),
+		      "All, Active, Applied, Expired, Voided"),
 		    status);
 	if (remaining) {
 		f.remaining = strcmp(remaining, "used") == 0      ? 0
@@ -190,7 +190,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		if (f.remaining == -2)
 			return pd_fail(&c->err, PD_EINVAL,
 			    _("--remaining \"%s\": "
-			    "one of used, partial, full"),
+			      "one of used, partial, full"),
 			    remaining);
 	}
 	if (reason) {
@@ -200,7 +200,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 			if (svc_credit_reason(&c->svc.cfg, p) == NULL) {
 				pd_fail(&c->err, PD_EINVAL,
 				    _("--reason \"%s\" is "
-				    "not a configured reason"),
+				      "not a configured reason"),
 				    p);
 				free(reasons);
 				return -1;

@@ -20,7 +20,8 @@ report(struct cli *c, const char *what, const char *number,
 	r = rec_new(c);
 	rec_str(r, what, "number", number);
 	rec_str(r, _("File"), "file", res->path);
-	rec_term(r, _("Issue"), "issue", res->copy ? N_("copy") : N_("original"));
+	rec_term(
+	    r, _("Issue"), "issue", res->copy ? N_("copy") : N_("original"));
 	rec_int(r, _("Copy number"), "copy", res->copy);
 	rec_int(r, _("Bytes"), "bytes", (int64_t)res->bytes);
 	rec_term(r, _("Printed"), "printed",
@@ -49,7 +50,8 @@ width_opt(struct cli *c, const char *s, int *out)
 	v = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || v < 32 || v > 80)
 		return pd_fail(&c->err, PD_EINVAL,
-		    _("--width \"%s\": must be a whole number from 32 to 80"), s);
+		    _("--width \"%s\": must be a whole number from 32 to 80"),
+		    s);
 	*out = (int)v;
 	return 0;
 }
@@ -128,14 +130,14 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0)
 		return -1;
 	if (dir == NULL)
-		return pd_fail(
-		    &c->err, PD_EUSAGE, _("receipts export: --dir is required"));
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("receipts export: --dir is required"));
 	if (jobs != NULL) {
 		nj = strtol(jobs, &end, 10);
 		if (*jobs == '\0' || *end != '\0' || nj < 1 || nj > 16)
 			return pd_fail(&c->err, PD_EINVAL,
 			    _("--jobs \"%s\": must be a whole number from 1 "
-			    "to 16"),
+			      "to 16"),
 			    jobs);
 	}
 	f.method = method;

@@ -45,21 +45,21 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	if (type == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("pay: --type is required "
-		    "(bill, service or installment)"));
+		      "(bill, service or installment)"));
 	if ((kind = pay_type_parse(type)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--type \"%s\": must be "
-		    "bill, service or installment"),
+		      "bill, service or installment"),
 		    type);
 	q.type = (enum pay_type)kind;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("pay: --amount is "
-		    "required"));
+		      "required"));
 	if (method == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("pay: --method is "
-		    "required"));
+		      "required"));
 	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
 	    (tendered &&
 	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))
@@ -76,7 +76,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 			free(q.items);
 			return pd_fail(&c->err, PD_EINVAL,
 			    _("--items is empty: "
-			    "give references separated by commas"));
+			      "give references separated by commas"));
 		}
 	}
 	rc = svc_pay_post(&c->svc, &q, &res, &c->err);
@@ -104,7 +104,8 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	}
 	if (res.cn_no[0] != '\0') {
 		rec_str(r, _("Credit note"), "credit_note", res.cn_no);
-		rec_money(r, _("Credit amount"), "credit_amount", res.cn_amount);
+		rec_money(
+		    r, _("Credit amount"), "credit_amount", res.cn_amount);
 	}
 	rec_str(r, _("Receipt file"), "receipt_file", doc.path);
 	if (dq.print)
@@ -112,8 +113,8 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		    doc.printed ? N_("yes") : N_("no"));
 	rec_print(r);
 	if (rc != 0)
-		pd_err_prefix(&c->err,
-		    _("payment %s is posted; %s: "), res.p.payment_no,
+		pd_err_prefix(&c->err, _("payment %s is posted; %s: "),
+		    res.p.payment_no,
 		    doc.path[0] ? _("printing its receipt failed")
 		                : _("its receipt could not be written (paydesk "
 		                    "receipt tries again)"));
@@ -151,13 +152,14 @@ item_rows(struct rec *r, const struct payment_view *v)
 			snprintf(what, sizeof what, "%s", a->item.period);
 			rec_str(r, _("Service period"), "period", what);
 		} else if (a->item.kind == PAY_SERVICE) {
-			rec_str(r, _("Service"), "service", a->item.description);
-			rec_str(r, _("Service date"), "service_date",
+			rec_str(
+			    r, _("Service"), "service", a->item.description);
+			rec_date(r, _("Service date"), "service_date",
 			    a->item.issued_on);
 		} else {
 			rec_str(r, _("Plan"), "plan", a->item.plan_no);
-			rec_int(
-			    r, _("Installment"), "installment", a->item.inst_no);
+			rec_int(r, _("Installment"), "installment",
+			    a->item.inst_no);
 		}
 		analysis_rows(r, a->due_before, a->amount);
 		rec_end(r);
@@ -196,7 +198,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	for (i = 0; i < v.ncredits; i++) {
 		rec_section(r, _("Credit note generated"),
 		    i ? "credit_note_2" : "credit_note");
-		rec_str(r, _("Credit note number"), "number", v.credits[i].cn_no);
+		rec_str(
+		    r, _("Credit note number"), "number", v.credits[i].cn_no);
 		rec_money(r, _("Credit amount"), "amount", v.credits[i].amount);
 		rec_str(r, _("Reason"), "reason", v.credits[i].reason);
 		rec_term(r, _("Status"), "status",
@@ -213,7 +216,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	rec_section(r, _("Transaction information"), "transaction");
 	rec_str(r, _("Transaction ID"), "txn_no", p->txn_no);
 	rec_str(r, _("Receipt number"), "receipt_no", p->receipt_no);
-	rec_str(r, _("Payment date"), "paid_on", p->paid_on);
+	rec_date(r, _("Payment date"), "paid_on", p->paid_on);
 	rec_str(r, _("Recorded at"), "created_at", p->created_at);
 	rec_end(r);
 	rec_section(r, _("Processing information"), "processing");
@@ -261,7 +264,7 @@ cmd_payment_void(struct cli *c, int argc, char **argv)
 	if (reason == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("payment void: --reason is "
-		    "required"));
+		      "required"));
 	if (svc_payment_void(&c->svc, pos[0], reason, &c->err) != 0)
 		return -1;
 	printf(_("payment %s voided"), pos[0]);
@@ -304,19 +307,19 @@ cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
 	    (to && cli_date(c, "--to", to) != 0))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
-		return pd_fail(
-		    &c->err, PD_EINVAL, _("--from %s is after --to %s"), from, to);
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
 	f->from = from;
 	f->to = to;
 	if (status && (f->status = pay_status_parse(status)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--status \"%s\": one of "
-		    "Posted, Pending, Failed, Cancelled, Voided"),
+		      "Posted, Pending, Failed, Cancelled, Voided"),
 		    status);
 	if (type && (f->type = pay_type_parse(type)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--type \"%s\": one of bill, "
-		    "service, installment"),
+		      "service, installment"),
 		    type);
 	if (limit && cli_limit(c, limit, &f->limit) != 0)
 		return -1;
@@ -335,14 +338,14 @@ sort_opt(struct cli *c, const char *s, struct payment_filter *f)
 	snprintf(name, sizeof name, "%.*s", (int)n, s);
 	by = n < sizeof name ? pay_sort_parse(name) : -1;
 	if (by < 0 || (colon && strcmp(colon, ":asc") != 0 &&
-	                   strcmp(colon, ":desc") != 0))
+	                  strcmp(colon, ":desc") != 0))
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--sort \"%s\": one of date, receipt, consumer, amount, "
-		    "method, type, status, optionally with :asc or :desc"),
+		      "method, type, status, optionally with :asc or :desc"),
 		    s);
 	f->sort = (enum pay_sort)by;
-	f->asc = colon ? strcmp(colon, ":asc") == 0
-	               : pay_sort_default_asc(f->sort);
+	f->asc =
+	    colon ? strcmp(colon, ":asc") == 0 : pay_sort_default_asc(f->sort);
 	return 0;
 }
 

@@ -13,9 +13,10 @@ kpi_period(struct rec *r, const char *title, const char *key,
 	rec_money(r, _("Total collected"), "total_collected", k->collected);
 	rec_int(r, _("Payments"), "payments", k->collected_count);
 	rec_money(r, _("Total due"), "total_due", k->due_total);
-	rec_tenths(r, _("Collection rate"), "collection_rate_percent", rate, "%");
 	rec_tenths(
-	    r, _("Average collection time"), "avg_collection_days", avg, _(" days"));
+	    r, _("Collection rate"), "collection_rate_percent", rate, "%");
+	rec_tenths(r, _("Average collection time"), "avg_collection_days", avg,
+	    _(" days"));
 	rec_end(r);
 }
 
@@ -27,17 +28,19 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	    {"month", 0, &month}, {"day", 0, &day}, {NULL, 0, NULL}};
 	struct kpi k;
 	struct rec *r;
-	char **pos, title[160];
+	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ];
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	snprintf(title, sizeof title, _("Month %s to %s"), k.from, k.to);
+	snprintf(title, sizeof title, _("Month %s to %s"),
+	    svc_date(&c->svc, d1, sizeof d1, k.from),
+	    svc_date(&c->svc, d2, sizeof d2, k.to));
 	kpi_period(r, title, "month", &k.cur, k.rate_tenths, k.avg_tenths);
-	rec_str(r, _("From"), "from", k.from);
-	rec_str(r, _("To"), "to", k.to);
+	rec_date(r, _("From"), "from", k.from);
+	rec_date(r, _("To"), "to", k.to);
 	rec_section(r, _("Change against the previous month"), "change");
 	rec_tenths(r, _("Total collected"), "total_collected_percent",
 	    k.chg_collected, "%");
@@ -50,17 +53,20 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_tenths(r, _("Average collection time, relative"),
 	    "avg_collection_time_percent", k.chg_avg, "%");
 	rec_end(r);
-	snprintf(title, sizeof title, _("Received on %s"), k.day);
+	snprintf(title, sizeof title, _("Received on %s"),
+	    svc_date(&c->svc, d1, sizeof d1, k.day));
 	rec_section(r, title, "day");
-	rec_str(r, _("Day"), "date", k.day);
+	rec_date(r, _("Day"), "date", k.day);
 	rec_money(r, _("Amount"), "amount", k.cur.day_total);
 	rec_int(r, _("Payments"), "count", k.cur.day_count);
-	rec_money(r, _("The day before"), "previous_day_amount", k.prev_day_total);
+	rec_money(
+	    r, _("The day before"), "previous_day_amount", k.prev_day_total);
 	rec_tenths(r, _("Change against the day before"), "change_percent",
 	    k.chg_today, "%");
 	rec_end(r);
-	snprintf(title, sizeof title, _("Previous month %s to %s"), k.prev_from,
-	    k.prev_to);
+	snprintf(title, sizeof title, _("Previous month %s to %s"),
+	    svc_date(&c->svc, d1, sizeof d1, k.prev_from),
+	    svc_date(&c->svc, d2, sizeof d2, k.prev_to));
 	kpi_period(r, title, "previous_month", &k.prev, k.prev_rate_tenths,
 	    k.prev_avg_tenths);
 	rec_section(r, _("Outstanding today"), "outstanding");
@@ -125,7 +131,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 		if (i == PAYERS_SORTS)
 			return pd_fail(&c->err, PD_EINVAL,
 			    _("--sort \"%s\": one "
-			    "of total, count, last, name, account, methods"),
+			      "of total, count, last, name, account, methods"),
 			    sort);
 		by = (enum payers_sort)i;
 	}
@@ -187,7 +193,7 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 		if (b == 4)
 			return pd_fail(&c->err, PD_EINVAL,
 			    _("--older-than \"%s\": one of 0, 30, 60, 90 (days "
-			    "past due)"),
+			      "past due)"),
 			    older);
 		f.min_bucket = b + 1;
 	}

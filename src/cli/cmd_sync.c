@@ -105,7 +105,8 @@ cmd_sync(struct cli *c, int argc, char **argv)
 	if (retry != NULL) {
 		if (svc_sync_retry(&c->svc, retry, &c->err) != 0)
 			return -1;
-		printf(_("record %s queued again; it goes with the next sync\n"),
+		printf(
+		    _("record %s queued again; it goes with the next sync\n"),
 		    retry);
 		return 0;
 	}

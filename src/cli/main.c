@@ -62,7 +62,8 @@ static const struct command {
         N_("apply credit to an open item of the same consumer")},
     {"receipt", NULL, cmd_receipt, STORE,
         "receipt NUMBER [--out FILE] [--print] [--text [--width N]]",
-        N_("write (or reprint) a receipt PDF, print it, or preview it as text")},
+        N_("write (or reprint) a receipt PDF, print it, or preview it as "
+           "text")},
     {"receipts", "export", cmd_receipts_export, STORE,
         "receipts export --dir DIR [--from D] [--to D] [--method M] "
         "[--status S] [--type T] [--search TEXT] [--limit N] [--jobs N]",
@@ -81,7 +82,8 @@ static const struct command {
         N_("collection KPIs for a month and a day")},
     {"report", "payers", cmd_report_payers, LISTING,
         "report payers [--from D] [--to D] [--method M] [--operator U] "
-        "[--channel C] [--search TEXT] [--sort total|count|last|name|account|methods] "
+        "[--channel C] [--search TEXT] [--sort "
+        "total|count|last|name|account|methods] "
         "[--limit N]",
         N_("payments grouped by consumer")},
     {"report", "aging", cmd_report_aging, LISTING,
@@ -248,8 +250,7 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 			}
 			c->mode = OUT_XLSX;
 			c->xlsx = argv[++i];
-		}
-		else if (strcmp(o, "help") == 0)
+		} else if (strcmp(o, "help") == 0)
 			return help(i + 1 < argc ? argv[i + 1] : NULL);
 		else if (strcmp(o, "version") == 0) {
 			puts("paydesk " PAYDESK_VERSION);

@@ -146,6 +146,15 @@ rec_shown(struct rec *r, const char *label, const char *key, const char *v,
 }
 
 void
+rec_date(struct rec *r, const char *label, const char *key, const char *iso)
+{
+	char buf[SVC_DATE_BUFSZ];
+
+	rec_shown(r, label, key, iso,
+	    svc_date(&r->c->svc, buf, sizeof buf, iso ? iso : ""));
+}
+
+void
 rec_term(struct rec *r, const char *label, const char *key, const char *v)
 {
 	rec_shown(r, label, key, v, v && *v ? _(v) : "");
@@ -449,8 +458,8 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 			    (long long)done, (long long)total,
 			    (int)(done * 100 / total));
 		else
-			fprintf(stderr, _("exporting %lld rows"),
-			    (long long)done);
+			fprintf(
+			    stderr, _("exporting %lld rows"), (long long)done);
 	}
 	return 0;
 }
