@@ -250,9 +250,10 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 			}
 			c->mode = OUT_XLSX;
 			c->xlsx = argv[++i];
-		} else if (strcmp(o, "help") == 0)
+		} else if (strcmp(o, "help") == 0) {
+			speak(c);
 			return help(i + 1 < argc ? argv[i + 1] : NULL);
-		else if (strcmp(o, "version") == 0) {
+		} else if (strcmp(o, "version") == 0) {
 			puts("paydesk " PAYDESK_VERSION);
 			return 0;
 		} else if (strcmp(o, "config") == 0 || strcmp(o, "db") == 0 ||
