@@ -20,6 +20,39 @@ split_items(const char *list, size_t *n)
 	return refs;
 }
 
+/* What was posted: the payment's numbers, the change, a credit note for
+ * an overpayment, the receipt's file. */
+static void
+posted(struct cli *c, const struct pay_result *res,
+    const struct doc_result *doc, int print)
+{
+	struct rec *r;
+
+	r = rec_new(c);
+	rec_str(r, _("Payment ID"), "payment_no", res->p.payment_no);
+	rec_str(r, _("Transaction ID"), "txn_no", res->p.txn_no);
+	rec_str(r, _("Receipt number"), "receipt_no", res->p.receipt_no);
+	rec_term(r, _("Status"), "status", pay_status_name(res->p.status));
+	rec_term(r, _("Verification"), "verification",
+	    res->p.verified ? N_("Verified") : N_("Pending"));
+	rec_money(r, _("Amount"), "amount", res->p.amount);
+	rec_str(r, _("Method"), "method", res->p.method);
+	if (res->p.method_kind == METHOD_CASH) {
+		rec_money(r, _("Amount received"), "tendered", res->p.tendered);
+		rec_money(r, _("Change given"), "change", res->p.change);
+	}
+	if (res->cn_no[0] != '\0') {
+		rec_str(r, _("Credit note"), "credit_note", res->cn_no);
+		rec_money(
+		    r, _("Credit amount"), "credit_amount", res->cn_amount);
+	}
+	rec_str(r, _("Receipt file"), "receipt_file", doc->path);
+	if (print)
+		rec_term(r, _("Printed"), "printed",
+		    doc->printed ? N_("yes") : N_("no"));
+	rec_print(r);
+}
+
 int
 cmd_pay(struct cli *c, int argc, char **argv)
 {
@@ -35,7 +68,6 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	struct pay_result res;
 	struct doc_request dq = {0};
 	struct doc_result doc;
-	struct rec *r;
 	char **pos;
 	int npos, rc, kind;
 
@@ -89,29 +121,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	/* the receipt comes after the commit; failing it posts nothing less */
 	dq.print = print != NULL;
 	rc = svc_receipt_issue(&c->svc, res.p.receipt_no, &dq, &doc, &c->err);
-	r = rec_new(c);
-	rec_str(r, _("Payment ID"), "payment_no", res.p.payment_no);
-	rec_str(r, _("Transaction ID"), "txn_no", res.p.txn_no);
-	rec_str(r, _("Receipt number"), "receipt_no", res.p.receipt_no);
-	rec_term(r, _("Status"), "status", pay_status_name(res.p.status));
-	rec_term(r, _("Verification"), "verification",
-	    res.p.verified ? N_("Verified") : N_("Pending"));
-	rec_money(r, _("Amount"), "amount", res.p.amount);
-	rec_str(r, _("Method"), "method", res.p.method);
-	if (res.p.method_kind == METHOD_CASH) {
-		rec_money(r, _("Amount received"), "tendered", res.p.tendered);
-		rec_money(r, _("Change given"), "change", res.p.change);
-	}
-	if (res.cn_no[0] != '\0') {
-		rec_str(r, _("Credit note"), "credit_note", res.cn_no);
-		rec_money(
-		    r, _("Credit amount"), "credit_amount", res.cn_amount);
-	}
-	rec_str(r, _("Receipt file"), "receipt_file", doc.path);
-	if (dq.print)
-		rec_term(r, _("Printed"), "printed",
-		    doc.printed ? N_("yes") : N_("no"));
-	rec_print(r);
+	posted(c, &res, &doc, dq.print);
 	if (rc != 0)
 		pd_err_prefix(&c->err, _("payment %s is posted; %s: "),
 		    res.p.payment_no,
