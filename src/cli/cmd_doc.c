@@ -158,6 +158,7 @@ cmd_keys(struct cli *c, int argc, char **argv)
 	    {N_("Key"), "key", X_TEXT, 6, 0},
 	    {N_("What it does"), "help", X_TEXT, 0, 0}};
 	const struct tui_keymap *maps;
+	const char *help;
 	struct table *t;
 	size_t n, i, k;
 	char **pos;
@@ -172,9 +173,9 @@ cmd_keys(struct cli *c, int argc, char **argv)
 			table_str(t, maps[i].screen);
 			table_str(t, maps[i].keys[k].name);
 			/* the help in the reader's words; JSON as it is */
-			table_str(t, c->mode == OUT_TEXT
-			                 ? _(maps[i].keys[k].help)
-			                 : maps[i].keys[k].help);
+			help = maps[i].keys[k].help;
+			table_str(
+			    t, c->mode == OUT_TEXT && help[0] ? _(help) : help);
 			table_row(t);
 		}
 	table_end(t);

@@ -285,7 +285,8 @@ table_new(struct cli *c, const struct xcol *cols, int ncols)
 		t->x = svc_stream_open(&c->svc, stdout, cols, ncols);
 	else if (c->mode == OUT_TEXT) {
 		for (i = 0; i < ncols; i++) {
-			h = _(cols[i].header);
+			/* gettext("") is the catalogue's header */
+			h = cols[i].header[0] ? _(cols[i].header) : "";
 			hw = utf8_columns(h, strlen(h));
 			t->w[i] = hw > cols[i].width ? hw : cols[i].width;
 			if (i + 1 < ncols) {
