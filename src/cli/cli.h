@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "paydesk/i18n.h"
 #include "paydesk/service.h"
 
 enum out_mode { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_XLSX };
@@ -37,6 +38,16 @@ struct rec *rec_new(struct cli *c);
 void rec_section(struct rec *r, const char *title, const char *key);
 void rec_end(struct rec *r); /* closes a section or list item */
 void rec_str(struct rec *r, const char *label, const char *key, const char *v);
+/* v in JSON, text in text (the same thing in the reader's words). */
+void rec_shown(struct rec *r, const char *label, const char *key, const char *v,
+    const char *text);
+/* A date "YYYY-MM-DD": as it is in JSON, in the organisation's date
+ * format in text. */
+void rec_date(
+    struct rec *r, const char *label, const char *key, const char *iso);
+/* A word from a fixed vocabulary (a status, yes/no): v as it is in JSON,
+ * translated in text (v must be marked N_() where it is defined). */
+void rec_term(struct rec *r, const char *label, const char *key, const char *v);
 void rec_money(struct rec *r, const char *label, const char *key, int64_t v);
 void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
 /* Tenths as "12.3" text / 12.3 number, with a unit suffix in text. */

@@ -17,19 +17,26 @@ cmd_config(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
 		return -1;
 	rows = svc_config_rows(&n);
-	printf("; effective configuration, from %s\n",
-	    c->svc.cfg.source[0] ? c->svc.cfg.source : "the built-in defaults");
+	printf("; ");
+	if (c->svc.cfg.source[0])
+		printf(
+		    _("effective configuration, from %s"), c->svc.cfg.source);
+	else
+		fputs(_("effective configuration, from the built-in defaults"),
+		    stdout);
+	fputc('\n', stdout);
 	for (i = 0; i < n; i++) {
 		if (strcmp(section, rows[i].section) != 0) {
 			section = rows[i].section;
 			printf("\n[%s]\n", section);
 		}
 		svc_config_value(&c->svc.cfg, i, value, sizeof value);
-		printf("; %s\n%s%s = %s\n", rows[i].help,
-		    c->svc.cfg.from_central >> i & 1
-		        ? "; set by the central node, over the file's value:\n"
-		        : "",
-		    rows[i].key, value);
+		printf("; %s\n", _(rows[i].help));
+		if (c->svc.cfg.from_central >> i & 1)
+			printf("; %s\n",
+			    _("set by the central node, over the file's "
+			      "value:"));
+		printf("%s = %s\n", rows[i].key, value);
 	}
 	return 0;
 }

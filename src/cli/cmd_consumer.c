@@ -10,10 +10,10 @@ cmd_consumer_search(struct cli *c, int argc, char **argv)
 	const char *limit = NULL;
 	struct opt o[] = {{"limit", 0, &limit}, {NULL, 0, NULL}};
 	static const struct xcol cols[] = {
-	    {"ACCOUNT", "account_no", X_TEXT, 10, 0},
-	    {"NAME", "name", X_TEXT, 24, 0},
-	    {"PHONE", "phone", X_TEXT, 15, 0},
-	    {"ADDRESS", "service_address", X_TEXT, 0, 0},
+	    {N_("ACCOUNT"), "account_no", X_TEXT, 10, 0},
+	    {N_("NAME"), "name", X_TEXT, 24, 0},
+	    {N_("PHONE"), "phone", X_TEXT, 15, 0},
+	    {N_("ADDRESS"), "service_address", X_TEXT, 0, 0},
 	};
 	struct consumer *found;
 	struct table *t;
@@ -54,32 +54,33 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 	    svc_consumer_show(&c->svc, pos[0], &v, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_section(r, "Consumer", "consumer");
-	rec_str(r, "Name", "name", v.c.name);
-	rec_str(r, "Account number", "account_no", v.c.account_no);
-	rec_str(r, "Service address", "service_address", v.c.address);
-	rec_str(r, "Phone", "phone", v.c.phone);
-	rec_str(r, "Email", "email", v.c.email);
-	rec_str(r, "Segment", "segment", v.c.segment);
+	rec_section(r, _("Consumer"), "consumer");
+	rec_str(r, _("Name"), "name", v.c.name);
+	rec_str(r, _("Account number"), "account_no", v.c.account_no);
+	rec_str(r, _("Service address"), "service_address", v.c.address);
+	rec_str(r, _("Phone"), "phone", v.c.phone);
+	rec_str(r, _("Email"), "email", v.c.email);
+	rec_str(r, _("Segment"), "segment", v.c.segment);
 	rec_end(r);
-	rec_section(r, "Balance", "balance");
+	rec_section(r, _("Balance"), "balance");
 	rec_money(
-	    r, "Current balance (due now)", "current_balance", v.b.due_now);
-	rec_money(r, "Total outstanding", "total_outstanding", v.b.open_total);
-	rec_int(r, "Open items", "open_items", v.b.open_items);
-	rec_money(r, "Available credit", "available_credit", v.b.credit);
+	    r, _("Current balance (due now)"), "current_balance", v.b.due_now);
+	rec_money(
+	    r, _("Total outstanding"), "total_outstanding", v.b.open_total);
+	rec_int(r, _("Open items"), "open_items", v.b.open_items);
+	rec_money(r, _("Available credit"), "available_credit", v.b.credit);
 	rec_end(r);
 	rec_list(r,
-	    "Open items (type, reference, period or description, "
-	    "amount, outstanding, due)",
+	    _("Open items (type, reference, period or description, "
+	      "amount, outstanding, due)"),
 	    "open_items");
 	for (i = 0; i < v.nitems; i++) {
 		const struct item *it = &v.items[i];
-		char what[160];
+		char what[160], shown[160];
 
 		rec_item(r);
-		rec_str(r, "Type", "type", pay_type_name(it->kind));
-		rec_str(r, "Reference", "ref", it->ref);
+		rec_term(r, _("Type"), "type", pay_type_name(it->kind));
+		rec_str(r, _("Reference"), "ref", it->ref);
 		if (it->kind == PAY_BILL)
 			snprintf(what, sizeof what, "%s", it->period);
 		else if (it->kind == PAY_SERVICE)
@@ -87,11 +88,16 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 		else
 			snprintf(what, sizeof what, "plan %s #%d", it->plan_no,
 			    it->inst_no);
-		rec_str(r, "Description", "description", what);
-		rec_money(r, "Amount", "amount", it->amount);
-		rec_money(
-		    r, "Outstanding", "outstanding", it->amount - it->settled);
-		rec_str(r, "Due", "due_on", it->due_on);
+		if (it->kind == PAY_INSTALLMENT)
+			snprintf(shown, sizeof shown, _("plan %s #%d"),
+			    it->plan_no, it->inst_no);
+		else
+			snprintf(shown, sizeof shown, "%s", what);
+		rec_shown(r, _("Description"), "description", what, shown);
+		rec_money(r, _("Amount"), "amount", it->amount);
+		rec_money(r, _("Outstanding"), "outstanding",
+		    it->amount - it->settled);
+		rec_date(r, _("Due"), "due_on", it->due_on);
 		rec_end(r);
 	}
 	rec_end(r);

@@ -22,18 +22,18 @@ cmd_credit_create(struct cli *c, int argc, char **argv)
 		return -1;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "credit-note create: "
-		    "--amount is required");
+		    _("credit-note create: "
+		      "--amount is required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_create(
 	        &c->svc, pos[0], amt, reason, remarks, &cn, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_str(r, "Credit note", "number", cn.cn_no);
-	rec_money(r, "Amount", "amount", cn.amount);
-	rec_str(r, "Reason", "reason", cn.reason);
-	rec_str(r, "Linked receipt", "linked_receipt", cn.receipt_no);
-	rec_str(r, "Expires", "expires_on", cn.expires_on);
+	rec_str(r, _("Credit note"), "number", cn.cn_no);
+	rec_money(r, _("Amount"), "amount", cn.amount);
+	rec_str(r, _("Reason"), "reason", cn.reason);
+	rec_str(r, _("Linked receipt"), "linked_receipt", cn.receipt_no);
+	rec_date(r, _("Expires"), "expires_on", cn.expires_on);
 	rec_print(r);
 	return 0;
 }
@@ -55,18 +55,18 @@ cmd_credit_apply(struct cli *c, int argc, char **argv)
 		return -1;
 	if (to == NULL || amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "credit-note apply: --to "
-		    "REF and --amount X are required");
+		    _("credit-note apply: --to "
+		      "REF and --amount X are required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_apply(&c->svc, pos[0], to, amt, &a, &c->err) != 0 ||
 	    svc_credit_show(&c->svc, pos[0], &v, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_str(r, "Credit note", "number", v.cn.cn_no);
-	rec_str(r, "Applied to", "item_ref", a.item_ref);
-	rec_money(r, "Amount applied", "amount", a.amount);
-	rec_money(r, "Remaining balance", "remaining", v.remaining);
-	rec_str(r, "Status", "status", credit_status_name(v.status));
+	rec_str(r, _("Credit note"), "number", v.cn.cn_no);
+	rec_str(r, _("Applied to"), "item_ref", a.item_ref);
+	rec_money(r, _("Amount applied"), "amount", a.amount);
+	rec_money(r, _("Remaining balance"), "remaining", v.remaining);
+	rec_term(r, _("Status"), "status", credit_status_name(v.status));
 	rec_print(r);
 	svc_credit_view_free(&v);
 	return 0;
@@ -85,35 +85,35 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 	    svc_credit_show(&c->svc, pos[0], &v, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_str(r, "Credit note", "number", v.cn.cn_no);
-	rec_str(r, "Status", "status", credit_status_name(v.status));
-	rec_section(r, "Consumer", "consumer");
-	rec_str(r, "Name", "name", v.cn.consumer_name);
-	rec_str(r, "Account number", "account_no", v.cn.account_no);
+	rec_str(r, _("Credit note"), "number", v.cn.cn_no);
+	rec_term(r, _("Status"), "status", credit_status_name(v.status));
+	rec_section(r, _("Consumer"), "consumer");
+	rec_str(r, _("Name"), "name", v.cn.consumer_name);
+	rec_str(r, _("Account number"), "account_no", v.cn.account_no);
 	rec_end(r);
-	rec_section(r, "Dates", "dates");
-	rec_str(r, "Created", "created_at", v.cn.created_at);
-	rec_str(r, "Expires", "expires_on", v.cn.expires_on);
+	rec_section(r, _("Dates"), "dates");
+	rec_str(r, _("Created"), "created_at", v.cn.created_at);
+	rec_date(r, _("Expires"), "expires_on", v.cn.expires_on);
 	rec_end(r);
-	rec_section(r, "Financial details", "financial");
-	rec_money(r, "Original credit amount", "amount", v.cn.amount);
-	rec_money(r, "Applied amount", "applied", v.cn.applied);
-	rec_money(r, "Remaining balance", "remaining", v.remaining);
-	rec_tenths(r, "Usage", "usage_percent", v.usage_tenths, "%");
+	rec_section(r, _("Financial details"), "financial");
+	rec_money(r, _("Original credit amount"), "amount", v.cn.amount);
+	rec_money(r, _("Applied amount"), "applied", v.cn.applied);
+	rec_money(r, _("Remaining balance"), "remaining", v.remaining);
+	rec_tenths(r, _("Usage"), "usage_percent", v.usage_tenths, "%");
 	rec_end(r);
-	rec_section(r, "Credit note information", "info");
-	rec_str(r, "Reason", "reason", v.cn.reason);
-	rec_str(r, "Created by", "created_by", v.cn.created_by);
-	rec_str(r, "Linked payment", "linked_receipt", v.cn.receipt_no);
-	rec_str(r, "Remarks", "remarks", v.cn.remarks);
-	rec_str(r, "Terminal", "terminal", v.cn.terminal);
+	rec_section(r, _("Credit note information"), "info");
+	rec_str(r, _("Reason"), "reason", v.cn.reason);
+	rec_str(r, _("Created by"), "created_by", v.cn.created_by);
+	rec_str(r, _("Linked payment"), "linked_receipt", v.cn.receipt_no);
+	rec_str(r, _("Remarks"), "remarks", v.cn.remarks);
+	rec_str(r, _("Terminal"), "terminal", v.cn.terminal);
 	rec_end(r);
-	rec_list(r, "Applications (date, item, amount)", "applications");
+	rec_list(r, _("Applications (date, item, amount)"), "applications");
 	for (i = 0; i < v.napps; i++) {
 		rec_item(r);
-		rec_str(r, "Date", "applied_on", v.apps[i].applied_on);
-		rec_str(r, "Item", "item_ref", v.apps[i].item_ref);
-		rec_money(r, "Amount", "amount", v.apps[i].amount);
+		rec_date(r, _("Date"), "applied_on", v.apps[i].applied_on);
+		rec_str(r, _("Item"), "item_ref", v.apps[i].item_ref);
+		rec_money(r, _("Amount"), "amount", v.apps[i].amount);
 		rec_end(r);
 	}
 	rec_end(r);
@@ -171,16 +171,16 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	    (limit && cli_limit(c, limit, &f.limit) != 0))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
-		return pd_fail(
-		    &c->err, PD_EINVAL, "--from %s is after --to %s", from, to);
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
 	f.from = from;
 	f.to = to;
 	f.search = search;
 	if (status && strcasecmp(status, "all") != 0 &&
 	    (f.status = credit_status_parse(status)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
-		    "--status \"%s\": one of "
-		    "All, Active, Applied, Expired, Voided",
+		    _("--status \"%s\": one of "
+		      "All, Active, Applied, Expired, Voided"),
 		    status);
 	if (remaining) {
 		f.remaining = strcmp(remaining, "used") == 0      ? 0
@@ -189,8 +189,8 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		                                                  : -2;
 		if (f.remaining == -2)
 			return pd_fail(&c->err, PD_EINVAL,
-			    "--remaining \"%s\": "
-			    "one of used, partial, full",
+			    _("--remaining \"%s\": "
+			      "one of used, partial, full"),
 			    remaining);
 	}
 	if (reason) {
@@ -199,8 +199,8 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		     p = strtok(NULL, ",")) {
 			if (svc_credit_reason(&c->svc.cfg, p) == NULL) {
 				pd_fail(&c->err, PD_EINVAL,
-				    "--reason \"%s\" is "
-				    "not a configured reason",
+				    _("--reason \"%s\" is "
+				      "not a configured reason"),
 				    p);
 				free(reasons);
 				return -1;

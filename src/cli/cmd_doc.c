@@ -19,20 +19,21 @@ report(struct cli *c, const char *what, const char *number,
 		return -1;
 	r = rec_new(c);
 	rec_str(r, what, "number", number);
-	rec_str(r, "File", "file", res->path);
-	rec_str(r, "Issue", "issue", res->copy ? "copy" : "original");
-	rec_int(r, "Copy number", "copy", res->copy);
-	rec_int(r, "Bytes", "bytes", (int64_t)res->bytes);
-	rec_str(r, "Printed", "printed",
-	    res->printed ? "yes"
-	    : !print     ? "no"
+	rec_str(r, _("File"), "file", res->path);
+	rec_term(
+	    r, _("Issue"), "issue", res->copy ? N_("copy") : N_("original"));
+	rec_int(r, _("Copy number"), "copy", res->copy);
+	rec_int(r, _("Bytes"), "bytes", (int64_t)res->bytes);
+	rec_term(r, _("Printed"), "printed",
+	    res->printed ? N_("yes")
+	    : !print     ? N_("no")
 	    : c->svc.cfg.print_command[0] == '\0'
-	        ? "no print command configured"
-	        : "failed");
+	        ? N_("no print command configured")
+	        : N_("failed"));
 	rec_print(r);
 	if (rc != 0)
 		pd_err_prefix(
-		    &c->err, "%s was written to %s, but ", what, res->path);
+		    &c->err, _("%s was written to %s, but "), what, res->path);
 	return rc;
 }
 
@@ -49,7 +50,8 @@ width_opt(struct cli *c, const char *s, int *out)
 	v = strtol(s, &end, 10);
 	if (*s == '\0' || *end != '\0' || v < 32 || v > 80)
 		return pd_fail(&c->err, PD_EINVAL,
-		    "--width \"%s\": must be a whole number from 32 to 80", s);
+		    _("--width \"%s\": must be a whole number from 32 to 80"),
+		    s);
 	*out = (int)v;
 	return 0;
 }
@@ -70,7 +72,7 @@ cmd_receipt(struct cli *c, int argc, char **argv)
 		return -1;
 	if (width != NULL && text == NULL)
 		return pd_fail(
-		    &c->err, PD_EUSAGE, "receipt: --width goes with --text");
+		    &c->err, PD_EUSAGE, _("receipt: --width goes with --text"));
 	if (text != NULL && out == NULL && print == NULL) {
 		/* a preview: nothing written, nothing logged */
 		preview = svc_receipt_preview(&c->svc, pos[0], w, &c->err);
@@ -84,7 +86,7 @@ cmd_receipt(struct cli *c, int argc, char **argv)
 	q.text = text != NULL;
 	q.print = print != NULL;
 	rc = svc_receipt_issue(&c->svc, pos[0], &q, &res, &c->err);
-	return report(c, "Receipt", pos[0], &res, q.print, rc);
+	return report(c, _("Receipt"), pos[0], &res, q.print, rc);
 }
 
 int
@@ -103,7 +105,7 @@ cmd_credit_pdf(struct cli *c, int argc, char **argv)
 	q.out = out;
 	q.print = print != NULL;
 	rc = svc_credit_doc_issue(&c->svc, pos[0], &q, &res, &c->err);
-	return report(c, "Credit note", pos[0], &res, q.print, rc);
+	return report(c, _("Credit note"), pos[0], &res, q.print, rc);
 }
 
 int
@@ -128,22 +130,22 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0)
 		return -1;
 	if (dir == NULL)
-		return pd_fail(
-		    &c->err, PD_EUSAGE, "receipts export: --dir is required");
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("receipts export: --dir is required"));
 	if (jobs != NULL) {
 		nj = strtol(jobs, &end, 10);
 		if (*jobs == '\0' || *end != '\0' || nj < 1 || nj > 16)
 			return pd_fail(&c->err, PD_EINVAL,
-			    "--jobs \"%s\": must be a whole number from 1 "
-			    "to 16",
+			    _("--jobs \"%s\": must be a whole number from 1 "
+			      "to 16"),
 			    jobs);
 	}
 	f.method = method;
 	f.search = search;
 	rc = svc_receipts_export(&c->svc, &f, dir, (int)nj, &count, &c->err);
 	r = rec_new(c);
-	rec_str(r, "Directory", "dir", dir);
-	rec_int(r, "Receipts written", "written", (int64_t)count);
+	rec_str(r, _("Directory"), "dir", dir);
+	rec_int(r, _("Receipts written"), "written", (int64_t)count);
 	rec_print(r);
 	return rc;
 }
@@ -151,9 +153,12 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 int
 cmd_keys(struct cli *c, int argc, char **argv)
 {
-	static const struct xcol cols[] = {{"Screen", "screen", X_TEXT, 34, 0},
-	    {"Key", "key", X_TEXT, 6, 0}, {"What it does", "help", X_TEXT, 0, 0}};
+	static const struct xcol cols[] = {
+	    {N_("Screen"), "screen", X_TEXT, 34, 0},
+	    {N_("Key"), "key", X_TEXT, 6, 0},
+	    {N_("What it does"), "help", X_TEXT, 0, 0}};
 	const struct tui_keymap *maps;
+	const char *help;
 	struct table *t;
 	size_t n, i, k;
 	char **pos;
@@ -167,7 +172,10 @@ cmd_keys(struct cli *c, int argc, char **argv)
 		for (k = 0; k < maps[i].nkeys; k++) {
 			table_str(t, maps[i].screen);
 			table_str(t, maps[i].keys[k].name);
-			table_str(t, maps[i].keys[k].help);
+			/* the help in the reader's words; JSON as it is */
+			help = maps[i].keys[k].help;
+			table_str(
+			    t, c->mode == OUT_TEXT && help[0] ? _(help) : help);
 			table_row(t);
 		}
 	table_end(t);

@@ -20,6 +20,39 @@ split_items(const char *list, size_t *n)
 	return refs;
 }
 
+/* What was posted: the payment's numbers, the change, a credit note for
+ * an overpayment, the receipt's file. */
+static void
+posted(struct cli *c, const struct pay_result *res,
+    const struct doc_result *doc, int print)
+{
+	struct rec *r;
+
+	r = rec_new(c);
+	rec_str(r, _("Payment ID"), "payment_no", res->p.payment_no);
+	rec_str(r, _("Transaction ID"), "txn_no", res->p.txn_no);
+	rec_str(r, _("Receipt number"), "receipt_no", res->p.receipt_no);
+	rec_term(r, _("Status"), "status", pay_status_name(res->p.status));
+	rec_term(r, _("Verification"), "verification",
+	    res->p.verified ? N_("Verified") : N_("Pending"));
+	rec_money(r, _("Amount"), "amount", res->p.amount);
+	rec_str(r, _("Method"), "method", res->p.method);
+	if (res->p.method_kind == METHOD_CASH) {
+		rec_money(r, _("Amount received"), "tendered", res->p.tendered);
+		rec_money(r, _("Change given"), "change", res->p.change);
+	}
+	if (res->cn_no[0] != '\0') {
+		rec_str(r, _("Credit note"), "credit_note", res->cn_no);
+		rec_money(
+		    r, _("Credit amount"), "credit_amount", res->cn_amount);
+	}
+	rec_str(r, _("Receipt file"), "receipt_file", doc->path);
+	if (print)
+		rec_term(r, _("Printed"), "printed",
+		    doc->printed ? N_("yes") : N_("no"));
+	rec_print(r);
+}
+
 int
 cmd_pay(struct cli *c, int argc, char **argv)
 {
@@ -35,7 +68,6 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	struct pay_result res;
 	struct doc_request dq = {0};
 	struct doc_result doc;
-	struct rec *r;
 	char **pos;
 	int npos, rc, kind;
 
@@ -44,22 +76,22 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		return -1;
 	if (type == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "pay: --type is required "
-		    "(bill, service or installment)");
+		    _("pay: --type is required "
+		      "(bill, service or installment)"));
 	if ((kind = pay_type_parse(type)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
-		    "--type \"%s\": must be "
-		    "bill, service or installment",
+		    _("--type \"%s\": must be "
+		      "bill, service or installment"),
 		    type);
 	q.type = (enum pay_type)kind;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "pay: --amount is "
-		    "required");
+		    _("pay: --amount is "
+		      "required"));
 	if (method == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "pay: --method is "
-		    "required");
+		    _("pay: --method is "
+		      "required"));
 	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
 	    (tendered &&
 	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))
@@ -75,8 +107,8 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		if (q.nitems == 0) {
 			free(q.items);
 			return pd_fail(&c->err, PD_EINVAL,
-			    "--items is empty: "
-			    "give references separated by commas");
+			    _("--items is empty: "
+			      "give references separated by commas"));
 		}
 	}
 	rc = svc_pay_post(&c->svc, &q, &res, &c->err);
@@ -89,33 +121,13 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	/* the receipt comes after the commit; failing it posts nothing less */
 	dq.print = print != NULL;
 	rc = svc_receipt_issue(&c->svc, res.p.receipt_no, &dq, &doc, &c->err);
-	r = rec_new(c);
-	rec_str(r, "Payment ID", "payment_no", res.p.payment_no);
-	rec_str(r, "Transaction ID", "txn_no", res.p.txn_no);
-	rec_str(r, "Receipt number", "receipt_no", res.p.receipt_no);
-	rec_str(r, "Status", "status", pay_status_name(res.p.status));
-	rec_str(r, "Verification", "verification",
-	    res.p.verified ? "Verified" : "Pending");
-	rec_money(r, "Amount", "amount", res.p.amount);
-	rec_str(r, "Method", "method", res.p.method);
-	if (res.p.method_kind == METHOD_CASH) {
-		rec_money(r, "Amount received", "tendered", res.p.tendered);
-		rec_money(r, "Change given", "change", res.p.change);
-	}
-	if (res.cn_no[0] != '\0') {
-		rec_str(r, "Credit note", "credit_note", res.cn_no);
-		rec_money(r, "Credit amount", "credit_amount", res.cn_amount);
-	}
-	rec_str(r, "Receipt file", "receipt_file", doc.path);
-	if (dq.print)
-		rec_str(r, "Printed", "printed", doc.printed ? "yes" : "no");
-	rec_print(r);
+	posted(c, &res, &doc, dq.print);
 	if (rc != 0)
-		pd_err_prefix(&c->err,
-		    "payment %s is posted; %s: ", res.p.payment_no,
-		    doc.path[0] ? "printing its receipt failed"
-		                : "its receipt could not be written (paydesk "
-		                  "receipt tries again)");
+		pd_err_prefix(&c->err, _("payment %s is posted; %s: "),
+		    res.p.payment_no,
+		    doc.path[0] ? _("printing its receipt failed")
+		                : _("its receipt could not be written (paydesk "
+		                    "receipt tries again)"));
 	return rc;
 }
 
@@ -125,10 +137,10 @@ analysis_rows(struct rec *r, int64_t due, int64_t paid)
 	int64_t diff;
 	enum analysis a = analysis_of(due, paid, &diff);
 
-	rec_money(r, "Amount due", "due", due);
-	rec_money(r, "Amount paid", "paid", paid);
-	rec_money(r, "Difference", "difference", diff);
-	rec_str(r, "Result", "result", analysis_name(a));
+	rec_money(r, _("Amount due"), "due", due);
+	rec_money(r, _("Amount paid"), "paid", paid);
+	rec_money(r, _("Difference"), "difference", diff);
+	rec_term(r, _("Result"), "result", analysis_name(a));
 }
 
 /* What each item of the payment got (reversals too), with its analysis. */
@@ -138,25 +150,26 @@ item_rows(struct rec *r, const struct payment_view *v)
 	char what[160];
 	size_t i;
 
-	rec_list(r, "Payment details and amount analysis", "items");
+	rec_list(r, _("Payment details and amount analysis"), "items");
 	for (i = 0; i < v->nallocs; i++) {
 		const struct allocation *a = &v->allocs[i];
 
 		rec_item(r);
-		rec_str(r, "Kind", "kind",
-		    a->reverses ? "Reversal" : pay_type_name(a->item.kind));
-		rec_str(r, "Reference", "ref", a->item.ref);
+		rec_term(r, _("Kind"), "kind",
+		    a->reverses ? N_("Reversal") : pay_type_name(a->item.kind));
+		rec_str(r, _("Reference"), "ref", a->item.ref);
 		if (a->item.kind == PAY_BILL) {
 			snprintf(what, sizeof what, "%s", a->item.period);
-			rec_str(r, "Service period", "period", what);
+			rec_str(r, _("Service period"), "period", what);
 		} else if (a->item.kind == PAY_SERVICE) {
-			rec_str(r, "Service", "service", a->item.description);
-			rec_str(r, "Service date", "service_date",
+			rec_str(
+			    r, _("Service"), "service", a->item.description);
+			rec_date(r, _("Service date"), "service_date",
 			    a->item.issued_on);
 		} else {
-			rec_str(r, "Plan", "plan", a->item.plan_no);
-			rec_int(
-			    r, "Installment", "installment", a->item.inst_no);
+			rec_str(r, _("Plan"), "plan", a->item.plan_no);
+			rec_int(r, _("Installment"), "installment",
+			    a->item.inst_no);
 		}
 		analysis_rows(r, a->due_before, a->amount);
 		rec_end(r);
@@ -178,67 +191,70 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	    svc_payment_show(&c->svc, pos[0], &v, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_section(r, "Payment information", "payment");
-	rec_str(r, "Payment ID", "payment_no", p->payment_no);
-	rec_str(r, "Status", "status", pay_status_name(p->status));
-	rec_money(r, "Amount paid", "amount", p->amount);
-	rec_str(r, "Payment method", "method", p->method);
-	rec_str(r, "Payment type", "type", pay_type_name(p->type));
-	rec_str(r, "Channel", "channel", p->channel);
+	rec_section(r, _("Payment information"), "payment");
+	rec_str(r, _("Payment ID"), "payment_no", p->payment_no);
+	rec_term(r, _("Status"), "status", pay_status_name(p->status));
+	rec_money(r, _("Amount paid"), "amount", p->amount);
+	rec_str(r, _("Payment method"), "method", p->method);
+	rec_term(r, _("Payment type"), "type", pay_type_name(p->type));
+	rec_str(r, _("Channel"), "channel", p->channel);
 	if (p->notes[0] != '\0')
-		rec_str(r, "Notes", "notes", p->notes);
+		rec_str(r, _("Notes"), "notes", p->notes);
 	rec_end(r);
 	item_rows(r, &v);
-	rec_section(r, "Amount analysis (total)", "analysis");
+	rec_section(r, _("Amount analysis (total)"), "analysis");
 	analysis_rows(r, p->due_total, p->amount);
 	rec_end(r);
 	for (i = 0; i < v.ncredits; i++) {
-		rec_section(r, "Credit note generated",
+		rec_section(r, _("Credit note generated"),
 		    i ? "credit_note_2" : "credit_note");
-		rec_str(r, "Credit note number", "number", v.credits[i].cn_no);
-		rec_money(r, "Credit amount", "amount", v.credits[i].amount);
-		rec_str(r, "Reason", "reason", v.credits[i].reason);
-		rec_str(r, "Status", "status",
+		rec_str(
+		    r, _("Credit note number"), "number", v.credits[i].cn_no);
+		rec_money(r, _("Credit amount"), "amount", v.credits[i].amount);
+		rec_str(r, _("Reason"), "reason", v.credits[i].reason);
+		rec_term(r, _("Status"), "status",
 		    credit_status_name(
 		        svc_credit_status(&c->svc, &v.credits[i])));
 		rec_end(r);
 	}
 	if (p->method_kind == METHOD_CASH) {
-		rec_section(r, "Cash payment details", "cash");
-		rec_money(r, "Amount received", "tendered", p->tendered);
-		rec_money(r, "Change given", "change", p->change);
+		rec_section(r, _("Cash payment details"), "cash");
+		rec_money(r, _("Amount received"), "tendered", p->tendered);
+		rec_money(r, _("Change given"), "change", p->change);
 		rec_end(r);
 	}
-	rec_section(r, "Transaction information", "transaction");
-	rec_str(r, "Transaction ID", "txn_no", p->txn_no);
-	rec_str(r, "Receipt number", "receipt_no", p->receipt_no);
-	rec_str(r, "Payment date", "paid_on", p->paid_on);
-	rec_str(r, "Recorded at", "created_at", p->created_at);
+	rec_section(r, _("Transaction information"), "transaction");
+	rec_str(r, _("Transaction ID"), "txn_no", p->txn_no);
+	rec_str(r, _("Receipt number"), "receipt_no", p->receipt_no);
+	rec_date(r, _("Payment date"), "paid_on", p->paid_on);
+	rec_str(r, _("Recorded at"), "created_at", p->created_at);
 	rec_end(r);
-	rec_section(r, "Processing information", "processing");
-	rec_str(r, "Received by", "received_by",
-	    p->user_id ? p->received_by : "System");
-	rec_str(r, "Processing time", "processing_time", v.processing);
-	rec_str(r, "Verification", "verification",
-	    p->verified ? "Verified" : "Pending");
+	rec_section(r, _("Processing information"), "processing");
+	if (p->user_id)
+		rec_str(r, _("Received by"), "received_by", p->received_by);
+	else
+		rec_term(r, _("Received by"), "received_by", N_("System"));
+	rec_str(r, _("Processing time"), "processing_time", v.processing);
+	rec_term(r, _("Verification"), "verification",
+	    p->verified ? N_("Verified") : N_("Pending"));
 	if (p->verified && p->method_kind == METHOD_ONLINE) {
-		rec_str(r, "Verified by", "verified_by", p->verified_by);
-		rec_str(r, "Verified at", "verified_at", p->verified_at);
+		rec_str(r, _("Verified by"), "verified_by", p->verified_by);
+		rec_str(r, _("Verified at"), "verified_at", p->verified_at);
 	}
-	rec_str(r, "Terminal", "terminal", p->terminal);
+	rec_str(r, _("Terminal"), "terminal", p->terminal);
 	rec_end(r);
 	if (p->status == PS_VOIDED) {
-		rec_section(r, "Void", "void");
-		rec_str(r, "Reason", "reason", p->void_reason);
-		rec_str(r, "Voided by", "voided_by", p->voided_by);
-		rec_str(r, "Voided at", "voided_at", p->voided_at);
+		rec_section(r, _("Void"), "void");
+		rec_str(r, _("Reason"), "reason", p->void_reason);
+		rec_str(r, _("Voided by"), "voided_by", p->voided_by);
+		rec_str(r, _("Voided at"), "voided_at", p->voided_at);
 		rec_end(r);
 	}
-	rec_section(r, "Consumer information", "consumer");
-	rec_str(r, "Consumer name", "name", v.c.name);
-	rec_str(r, "Account number", "account_no", v.c.account_no);
-	rec_str(r, "Service address", "service_address", v.c.address);
-	rec_str(r, "Phone", "phone", v.c.phone);
+	rec_section(r, _("Consumer information"), "consumer");
+	rec_str(r, _("Consumer name"), "name", v.c.name);
+	rec_str(r, _("Account number"), "account_no", v.c.account_no);
+	rec_str(r, _("Service address"), "service_address", v.c.address);
+	rec_str(r, _("Phone"), "phone", v.c.phone);
 	rec_end(r);
 	rec_print(r);
 	svc_payment_view_free(&v);
@@ -257,11 +273,12 @@ cmd_payment_void(struct cli *c, int argc, char **argv)
 		return -1;
 	if (reason == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "payment void: --reason is "
-		    "required");
+		    _("payment void: --reason is "
+		      "required"));
 	if (svc_payment_void(&c->svc, pos[0], reason, &c->err) != 0)
 		return -1;
-	printf("payment %s voided\n", pos[0]);
+	printf(_("payment %s voided"), pos[0]);
+	fputc('\n', stdout);
 	return 0;
 }
 
@@ -274,7 +291,8 @@ cmd_payment_verify(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
 	    svc_payment_verify(&c->svc, pos[0], &c->err) != 0)
 		return -1;
-	printf("payment %s verified\n", pos[0]);
+	printf(_("payment %s verified"), pos[0]);
+	fputc('\n', stdout);
 	return 0;
 }
 
@@ -299,19 +317,19 @@ cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
 	    (to && cli_date(c, "--to", to) != 0))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
-		return pd_fail(
-		    &c->err, PD_EINVAL, "--from %s is after --to %s", from, to);
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
 	f->from = from;
 	f->to = to;
 	if (status && (f->status = pay_status_parse(status)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
-		    "--status \"%s\": one of "
-		    "Posted, Pending, Failed, Cancelled, Voided",
+		    _("--status \"%s\": one of "
+		      "Posted, Pending, Failed, Cancelled, Voided"),
 		    status);
 	if (type && (f->type = pay_type_parse(type)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
-		    "--type \"%s\": one of bill, "
-		    "service, installment",
+		    _("--type \"%s\": one of bill, "
+		      "service, installment"),
 		    type);
 	if (limit && cli_limit(c, limit, &f->limit) != 0)
 		return -1;
@@ -330,14 +348,14 @@ sort_opt(struct cli *c, const char *s, struct payment_filter *f)
 	snprintf(name, sizeof name, "%.*s", (int)n, s);
 	by = n < sizeof name ? pay_sort_parse(name) : -1;
 	if (by < 0 || (colon && strcmp(colon, ":asc") != 0 &&
-	                   strcmp(colon, ":desc") != 0))
+	                  strcmp(colon, ":desc") != 0))
 		return pd_fail(&c->err, PD_EINVAL,
-		    "--sort \"%s\": one of date, receipt, consumer, amount, "
-		    "method, type, status, optionally with :asc or :desc",
+		    _("--sort \"%s\": one of date, receipt, consumer, amount, "
+		      "method, type, status, optionally with :asc or :desc"),
 		    s);
 	f->sort = (enum pay_sort)by;
-	f->asc = colon ? strcmp(colon, ":asc") == 0
-	               : pay_sort_default_asc(f->sort);
+	f->asc =
+	    colon ? strcmp(colon, ":asc") == 0 : pay_sort_default_asc(f->sort);
 	return 0;
 }
 

@@ -10,12 +10,13 @@ kpi_period(struct rec *r, const char *title, const char *key,
     const struct kpi_raw *k, int64_t rate, int64_t avg)
 {
 	rec_section(r, title, key);
-	rec_money(r, "Total collected", "total_collected", k->collected);
-	rec_int(r, "Payments", "payments", k->collected_count);
-	rec_money(r, "Total due", "total_due", k->due_total);
-	rec_tenths(r, "Collection rate", "collection_rate_percent", rate, "%");
+	rec_money(r, _("Total collected"), "total_collected", k->collected);
+	rec_int(r, _("Payments"), "payments", k->collected_count);
+	rec_money(r, _("Total due"), "total_due", k->due_total);
 	rec_tenths(
-	    r, "Average collection time", "avg_collection_days", avg, " days");
+	    r, _("Collection rate"), "collection_rate_percent", rate, "%");
+	rec_tenths(r, _("Average collection time"), "avg_collection_days", avg,
+	    _(" days"));
 	rec_end(r);
 }
 
@@ -27,48 +28,53 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	    {"month", 0, &month}, {"day", 0, &day}, {NULL, 0, NULL}};
 	struct kpi k;
 	struct rec *r;
-	char **pos, title[64];
+	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ];
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	snprintf(title, sizeof title, "Month %s to %s", k.from, k.to);
+	snprintf(title, sizeof title, _("Month %s to %s"),
+	    svc_date(&c->svc, d1, sizeof d1, k.from),
+	    svc_date(&c->svc, d2, sizeof d2, k.to));
 	kpi_period(r, title, "month", &k.cur, k.rate_tenths, k.avg_tenths);
-	rec_str(r, "From", "from", k.from);
-	rec_str(r, "To", "to", k.to);
-	rec_section(r, "Change against the previous month", "change");
-	rec_tenths(r, "Total collected", "total_collected_percent",
+	rec_date(r, _("From"), "from", k.from);
+	rec_date(r, _("To"), "to", k.to);
+	rec_section(r, _("Change against the previous month"), "change");
+	rec_tenths(r, _("Total collected"), "total_collected_percent",
 	    k.chg_collected, "%");
-	rec_tenths(r, "Collection rate", "collection_rate_points",
-	    k.rate_tenths - k.prev_rate_tenths, " points");
-	rec_tenths(r, "Collection rate, relative", "collection_rate_percent",
+	rec_tenths(r, _("Collection rate"), "collection_rate_points",
+	    k.rate_tenths - k.prev_rate_tenths, _(" points"));
+	rec_tenths(r, _("Collection rate, relative"), "collection_rate_percent",
 	    k.chg_rate, "%");
-	rec_tenths(r, "Average collection time", "avg_collection_days",
-	    k.avg_tenths - k.prev_avg_tenths, " days");
-	rec_tenths(r, "Average collection time, relative",
+	rec_tenths(r, _("Average collection time"), "avg_collection_days",
+	    k.avg_tenths - k.prev_avg_tenths, _(" days"));
+	rec_tenths(r, _("Average collection time, relative"),
 	    "avg_collection_time_percent", k.chg_avg, "%");
 	rec_end(r);
-	snprintf(title, sizeof title, "Received on %s", k.day);
+	snprintf(title, sizeof title, _("Received on %s"),
+	    svc_date(&c->svc, d1, sizeof d1, k.day));
 	rec_section(r, title, "day");
-	rec_str(r, "Day", "date", k.day);
-	rec_money(r, "Amount", "amount", k.cur.day_total);
-	rec_int(r, "Payments", "count", k.cur.day_count);
-	rec_money(r, "The day before", "previous_day_amount", k.prev_day_total);
-	rec_tenths(r, "Change against the day before", "change_percent",
+	rec_date(r, _("Day"), "date", k.day);
+	rec_money(r, _("Amount"), "amount", k.cur.day_total);
+	rec_int(r, _("Payments"), "count", k.cur.day_count);
+	rec_money(
+	    r, _("The day before"), "previous_day_amount", k.prev_day_total);
+	rec_tenths(r, _("Change against the day before"), "change_percent",
 	    k.chg_today, "%");
 	rec_end(r);
-	snprintf(title, sizeof title, "Previous month %s to %s", k.prev_from,
-	    k.prev_to);
+	snprintf(title, sizeof title, _("Previous month %s to %s"),
+	    svc_date(&c->svc, d1, sizeof d1, k.prev_from),
+	    svc_date(&c->svc, d2, sizeof d2, k.prev_to));
 	kpi_period(r, title, "previous_month", &k.prev, k.prev_rate_tenths,
 	    k.prev_avg_tenths);
-	rec_section(r, "Outstanding today", "outstanding");
-	rec_money(r, "Total outstanding", "total", k.out.total);
-	rec_int(r, "Open items", "open_items", k.out.items);
-	rec_int(r, "Overdue items", "overdue_items", k.out.overdue_items);
-	rec_tenths(r, "Average days past due", "avg_days_past_due",
-	    k.avg_past_due_tenths, " days");
+	rec_section(r, _("Outstanding today"), "outstanding");
+	rec_money(r, _("Total outstanding"), "total", k.out.total);
+	rec_int(r, _("Open items"), "open_items", k.out.items);
+	rec_int(r, _("Overdue items"), "overdue_items", k.out.overdue_items);
+	rec_tenths(r, _("Average days past due"), "avg_days_past_due",
+	    k.avg_past_due_tenths, _(" days"));
 	rec_end(r);
 	rec_print(r);
 	return 0;
@@ -124,8 +130,8 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 			;
 		if (i == PAYERS_SORTS)
 			return pd_fail(&c->err, PD_EINVAL,
-			    "--sort \"%s\": one "
-			    "of total, count, last, name, account, methods",
+			    _("--sort \"%s\": one "
+			      "of total, count, last, name, account, methods"),
 			    sort);
 		by = (enum payers_sort)i;
 	}
@@ -172,7 +178,7 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	struct rec *r;
 	const struct xcol *cols;
 	int64_t rows = 0;
-	char **pos, label[32];
+	char **pos, label[96];
 	int npos, rc, ncols, b;
 
 	memset(&f, 0, sizeof f);
@@ -186,8 +192,8 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 			;
 		if (b == 4)
 			return pd_fail(&c->err, PD_EINVAL,
-			    "--older-than \"%s\": one of 0, 30, 60, 90 (days "
-			    "past due)",
+			    _("--older-than \"%s\": one of 0, 30, 60, 90 (days "
+			      "past due)"),
 			    older);
 		f.min_bucket = b + 1;
 	}
@@ -209,16 +215,17 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	if (c->mode == OUT_JSON)
 		fputs("{\"totals\": ", stdout);
 	r = rec_new(c);
-	rec_section(r, "Outstanding by days past due", "buckets");
+	rec_section(r, _("Outstanding by days past due"), "buckets");
 	for (b = 0; b < AGE_BUCKETS; b++) {
-		snprintf(label, sizeof label, "%s (%lld items)",
-		    age_bucket_name((enum age_bucket)b), (long long)a.count[b]);
+		snprintf(label, sizeof label, _("%s (%lld items)"),
+		    _(age_bucket_name((enum age_bucket)b)),
+		    (long long)a.count[b]);
 		rec_money(
 		    r, label, age_bucket_name((enum age_bucket)b), a.amount[b]);
 	}
 	rec_end(r);
-	rec_money(r, "Total outstanding", "total", a.total);
-	rec_int(r, "Open items", "items", a.items);
+	rec_money(r, _("Total outstanding"), "total", a.total);
+	rec_int(r, _("Open items"), "items", a.items);
 	rec_print(r);
 	if (c->mode == OUT_JSON)
 		fputs(", \"consumers\": ", stdout);

@@ -14,11 +14,13 @@ cmd_init(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_str(r, "Store", "store", c->svc.cfg.store_path);
-	rec_int(
-	    r, "Schema version", "schema_version", svc_store_version(&c->svc));
-	rec_str(r, "Config", "config",
-	    c->svc.cfg.source[0] ? c->svc.cfg.source : "(built-in defaults)");
+	rec_str(r, _("Store"), "store", c->svc.cfg.store_path);
+	rec_int(r, _("Schema version"), "schema_version",
+	    svc_store_version(&c->svc));
+	if (c->svc.cfg.source[0])
+		rec_str(r, _("Config"), "config", c->svc.cfg.source);
+	else
+		rec_term(r, _("Config"), "config", N_("(built-in defaults)"));
 	rec_print(r);
 	return 0;
 }
@@ -34,10 +36,10 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	int npos, rc;
 	size_t n, i;
 	static const struct xcol cols[] = {
-	    {"USER", "username", X_TEXT, 8, 0},
-	    {"NAME", "full_name", X_TEXT, 14, 0},
-	    {"ROLE", "role", X_TEXT, 10, 0},
-	    {"PIN", "pin", X_TEXT, 4, 0},
+	    {N_("USER"), "username", X_TEXT, 8, 0},
+	    {N_("NAME"), "full_name", X_TEXT, 14, 0},
+	    {N_("ROLE"), "role", X_TEXT, 10, 0},
+	    {N_("PIN"), "pin", X_TEXT, 4, 0},
 	};
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
@@ -48,16 +50,15 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	if (rc < 0)
 		return -1;
 	if (c->mode == OUT_TEXT)
-		printf("%s %s\n\n",
-		    rc ? "Demo data loaded into"
-		       : "Demo data already present in",
+		printf(rc ? _("Demo data loaded into %s\n\n")
+		          : _("Demo data already present in %s\n\n"),
 		    c->svc.cfg.store_path);
 	u = svc_demo_users(&n);
 	t = table_new(c, cols, 4);
 	for (i = 0; i < n; i++) {
 		table_str(t, u[i].username);
 		table_str(t, u[i].full_name);
-		table_str(t, u[i].role);
+		table_str(t, c->mode == OUT_TEXT ? _(u[i].role) : u[i].role);
 		table_str(t, u[i].pin);
 		table_row(t);
 	}
@@ -80,13 +81,13 @@ cmd_import(struct cli *c, int argc, char **argv)
 	if (svc_import(&c->svc, pos[0], pos[1], update != NULL, &n, &c->err))
 		return -1;
 	r = rec_new(c);
-	rec_str(r, "Imported", "kind", pos[0]);
+	rec_str(r, _("Imported"), "kind", pos[0]);
 	rec_int(
-	    r, "Rows", "rows", (int64_t)(n.added + n.updated + n.unchanged));
-	rec_int(r, "Added", "added", (int64_t)n.added);
-	rec_int(r, "Updated", "updated", (int64_t)n.updated);
-	rec_int(r, "Unchanged", "unchanged", (int64_t)n.unchanged);
-	rec_str(r, "From", "file", pos[1]);
+	    r, _("Rows"), "rows", (int64_t)(n.added + n.updated + n.unchanged));
+	rec_int(r, _("Added"), "added", (int64_t)n.added);
+	rec_int(r, _("Updated"), "updated", (int64_t)n.updated);
+	rec_int(r, _("Unchanged"), "unchanged", (int64_t)n.unchanged);
+	rec_str(r, _("From"), "file", pos[1]);
 	rec_print(r);
 	return 0;
 }
@@ -97,7 +98,7 @@ problem(const char *what, void *arg)
 	int *n = arg;
 
 	(*n)++;
-	printf("problem: %s\n", what);
+	printf(_("problem: %s\n"), what);
 }
 
 int
@@ -112,10 +113,12 @@ cmd_doctor(struct cli *c, int argc, char **argv)
 	if (rc < 0)
 		return -1;
 	if (rc > 0)
-		return pd_fail(&c->err, PD_ESTORE, "%s: %d problem%s found",
-		    c->svc.cfg.store_path, rc, rc == 1 ? "" : "s");
-	printf("%s: ok (integrity, foreign keys, balances, voids, outbox, "
-	       "search index, audit chain)\n",
+		return pd_fail(&c->err, PD_ESTORE,
+		    ngettext("%s: %d problem found", "%s: %d problems found",
+		        (unsigned long)rc),
+		    c->svc.cfg.store_path, rc);
+	printf(_("%s: ok (integrity, foreign keys, balances, voids, outbox, "
+	         "search index, audit chain)\n"),
 	    c->svc.cfg.store_path);
 	return 0;
 }
@@ -129,7 +132,7 @@ cmd_backup(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
 	    svc_backup(&c->svc, pos[0], &c->err) != 0)
 		return -1;
-	printf("backup written to %s\n", pos[0]);
+	printf(_("backup written to %s\n"), pos[0]);
 	return 0;
 }
 
@@ -143,6 +146,6 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    svc_audit_verify(&c->svc, &n, &c->err) != 0)
 		return -1;
-	printf("audit log: %lld entries, chain intact\n", (long long)n);
+	printf(_("audit log: %lld entries, chain intact\n"), (long long)n);
 	return 0;
 }

@@ -12,12 +12,13 @@ static int
 progress(const char *phase, int64_t done, int64_t total, void *arg)
 {
 	(void)arg;
+	fputc('\r', stderr);
 	if (total > 0)
-		fprintf(stderr, "\r%s: %lld of %lld (%lld%%)", phase,
+		fprintf(stderr, _("%s: %lld of %lld (%lld%%)"), phase,
 		    (long long)done, (long long)total,
 		    (long long)(done * 100 / total));
 	else
-		fprintf(stderr, "\r%s: %lld", phase, (long long)done);
+		fprintf(stderr, "%s: %lld", phase, (long long)done);
 	if (total == 0 || done >= total)
 		fputc('\n', stderr);
 	return 0;
@@ -31,16 +32,18 @@ show_state(struct cli *c)
 
 	svc_sync_state(&c->svc, &st);
 	r = rec_new(c);
-	rec_str(r, "Central node", "url",
-	    st.configured ? c->svc.cfg.sync_url : "(none configured)");
-	rec_int(r, "Pending", "pending", st.pending);
-	rec_int(r, "Quarantined", "quarantined", st.quarantined);
-	rec_int(r, "Pull cursor", "cursor", st.cursor);
-	rec_str(
-	    r, "Last sync", "last_ok", st.last_ok[0] ? st.last_ok : "never");
-	rec_str(r, "Last attempt", "last_try",
-	    st.last_try[0] ? st.last_try : "never");
-	rec_str(r, "Last error", "last_error", st.last_error);
+	if (st.configured)
+		rec_str(r, _("Central node"), "url", c->svc.cfg.sync_url);
+	else
+		rec_term(r, _("Central node"), "url", N_("(none configured)"));
+	rec_int(r, _("Pending"), "pending", st.pending);
+	rec_int(r, _("Quarantined"), "quarantined", st.quarantined);
+	rec_int(r, _("Pull cursor"), "cursor", st.cursor);
+	rec_term(r, _("Last sync"), "last_ok",
+	    st.last_ok[0] ? st.last_ok : N_("never"));
+	rec_term(r, _("Last attempt"), "last_try",
+	    st.last_try[0] ? st.last_try : N_("never"));
+	rec_str(r, _("Last error"), "last_error", st.last_error);
 	rec_print(r);
 	return 0;
 }
@@ -50,11 +53,11 @@ show_quarantine(struct cli *c)
 {
 	static const struct xcol cols[] = {
 	    {"UUID", "uuid", X_TEXT, 36, 0},
-	    {"Kind", "kind", X_TEXT, 12, 0},
-	    {"Ref", "ref", X_TEXT, 22, 0},
-	    {"Recorded", "created_at", X_TEXT, 19, 0},
-	    {"Rejected", "rejected_at", X_TEXT, 19, 0},
-	    {"Reason", "reason", X_TEXT, 40, 0},
+	    {N_("Kind"), "kind", X_TEXT, 12, 0},
+	    {N_("Ref"), "ref", X_TEXT, 22, 0},
+	    {N_("Recorded"), "created_at", X_TEXT, 19, 0},
+	    {N_("Rejected"), "rejected_at", X_TEXT, 19, 0},
+	    {N_("Reason"), "reason", X_TEXT, 40, 0},
 	};
 	struct outbox_rec *q;
 	struct table *t;
@@ -94,7 +97,7 @@ cmd_sync(struct cli *c, int argc, char **argv)
 		return -1;
 	if ((status != NULL) + (quarantine != NULL) + (retry != NULL) > 1)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "sync: --status, --quarantine and --retry go alone");
+		    _("sync: --status, --quarantine and --retry go alone"));
 	if (status != NULL)
 		return show_state(c);
 	if (quarantine != NULL)
@@ -102,7 +105,8 @@ cmd_sync(struct cli *c, int argc, char **argv)
 	if (retry != NULL) {
 		if (svc_sync_retry(&c->svc, retry, &c->err) != 0)
 			return -1;
-		printf("record %s queued again; it goes with the next sync\n",
+		printf(
+		    _("record %s queued again; it goes with the next sync\n"),
 		    retry);
 		return 0;
 	}
@@ -110,15 +114,15 @@ cmd_sync(struct cli *c, int argc, char **argv)
 	        NULL, &rep, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
-	rec_int(r, "Sent", "sent", rep.sent);
-	rec_int(r, "Applied", "applied", rep.applied);
-	rec_int(r, "Duplicates", "duplicates", rep.duplicates);
-	rec_int(r, "Rejected", "rejected", rep.rejected);
-	rec_int(r, "Batches", "batches", rep.batches);
-	rec_int(r, "Pulled", "pulled", rep.pulled);
-	rec_int(r, "Pages", "pages", rep.pages);
-	rec_int(r, "Conflicts", "conflicts", rep.conflicts);
-	rec_int(r, "Pending", "pending", rep.pending);
+	rec_int(r, _("Sent"), "sent", rep.sent);
+	rec_int(r, _("Applied"), "applied", rep.applied);
+	rec_int(r, _("Duplicates"), "duplicates", rep.duplicates);
+	rec_int(r, _("Rejected"), "rejected", rep.rejected);
+	rec_int(r, _("Batches"), "batches", rep.batches);
+	rec_int(r, _("Pulled"), "pulled", rep.pulled);
+	rec_int(r, _("Pages"), "pages", rep.pages);
+	rec_int(r, _("Conflicts"), "conflicts", rep.conflicts);
+	rec_int(r, _("Pending"), "pending", rep.pending);
 	rec_print(r);
 	return 0;
 }

@@ -24,81 +24,83 @@ static const struct command {
 	const char *summary;
 } commands[] = {
     {"init", NULL, cmd_init, STORE_CREATE, "init",
-        "create or migrate the store"},
+        N_("create or migrate the store")},
     {"config", NULL, cmd_config, STORE_IF_ANY, "config",
-        "print the effective configuration, every key"},
+        N_("print the effective configuration, every key")},
     {"demo", NULL, cmd_demo, STORE_CREATE, "demo [--if-empty]",
-        "load demo data (idempotent) and print the demo users"},
+        N_("load demo data (idempotent) and print the demo users")},
     {"import", NULL, cmd_import, STORE,
         "import consumers|bills|services|installments|users FILE.csv "
         "[--update]",
-        "import reference data from CSV, all or nothing"},
+        N_("import reference data from CSV, all or nothing")},
     {"consumer", "search", cmd_consumer_search, STORE,
         "consumer search TEXT [--limit N]",
-        "find consumers by name, account number or phone"},
+        N_("find consumers by name, account number or phone")},
     {"consumer", "show", cmd_consumer_show, STORE, "consumer show ACCOUNT",
-        "account details, open items, balance and available credit"},
+        N_("account details, open items, balance and available credit")},
     {"pay", NULL, cmd_pay, STORE,
         "pay ACCOUNT --type bill|service|installment [--items REF,...] "
         "--method NAME --amount X [--tendered X] [--channel NAME] "
         "[--date YYYY-MM-DD] [--notes TEXT] [--print]",
-        "record a payment and write its receipt"},
+        N_("record a payment and write its receipt")},
     {"payment", "show", cmd_payment_show, STORE, "payment show NUMBER",
-        "every field of the payment details view"},
+        N_("every field of the payment details view")},
     {"payment", "void", cmd_payment_void, STORE,
-        "payment void NUMBER --reason TEXT", "void a payment (supervisor)"},
+        "payment void NUMBER --reason TEXT", N_("void a payment (supervisor)")},
     {"payment", "verify", cmd_payment_verify, STORE, "payment verify NUMBER",
-        "verify a pending payment (supervisor)"},
+        N_("verify a pending payment (supervisor)")},
     {"payments", NULL, cmd_payments, LISTING,
         "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
         "[--channel C] [--operator U] [--search TEXT] "
         "[--sort COLUMN[:asc|desc]] [--limit N]",
-        "list payments, newest first"},
+        N_("list payments, newest first")},
     {"credit-note", "create", cmd_credit_create, STORE,
         "credit-note create RECEIPT --amount X --reason R [--remarks TEXT]",
-        "issue a credit note against a payment (supervisor)"},
+        N_("issue a credit note against a payment (supervisor)")},
     {"credit-note", "apply", cmd_credit_apply, STORE,
         "credit-note apply CN --to REF --amount X",
-        "apply credit to an open item of the same consumer"},
+        N_("apply credit to an open item of the same consumer")},
     {"receipt", NULL, cmd_receipt, STORE,
         "receipt NUMBER [--out FILE] [--print] [--text [--width N]]",
-        "write (or reprint) a receipt PDF, print it, or preview it as text"},
+        N_("write (or reprint) a receipt PDF, print it, or preview it as "
+           "text")},
     {"receipts", "export", cmd_receipts_export, STORE,
         "receipts export --dir DIR [--from D] [--to D] [--method M] "
         "[--status S] [--type T] [--search TEXT] [--limit N] [--jobs N]",
-        "re-export the receipts of the payments selected as PDF copies"},
+        N_("re-export the receipts of the payments selected as PDF copies")},
     {"credit-note", "pdf", cmd_credit_pdf, STORE,
         "credit-note pdf CN [--out FILE] [--print]",
-        "write (or reprint) a credit note PDF and print it"},
+        N_("write (or reprint) a credit note PDF and print it")},
     {"credit-note", "show", cmd_credit_show, STORE, "credit-note show CN",
-        "every field of the credit note details view"},
+        N_("every field of the credit note details view")},
     {"credit-notes", NULL, cmd_credit_notes, LISTING,
         "credit-notes [--status S] [--from D] [--to D] [--reason R,...] "
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
-        "list credit notes, newest first"},
+        N_("list credit notes, newest first")},
     {"kpi", NULL, cmd_kpi, STORE, "kpi [--month YYYY-MM] [--day YYYY-MM-DD]",
-        "collection KPIs for a month and a day"},
+        N_("collection KPIs for a month and a day")},
     {"report", "payers", cmd_report_payers, LISTING,
         "report payers [--from D] [--to D] [--method M] [--operator U] "
-        "[--channel C] [--search TEXT] [--sort total|count|last|name|account|methods] "
+        "[--channel C] [--search TEXT] [--sort "
+        "total|count|last|name|account|methods] "
         "[--limit N]",
-        "payments grouped by consumer"},
+        N_("payments grouped by consumer")},
     {"report", "aging", cmd_report_aging, LISTING,
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N]",
-        "outstanding open items by days past due, per consumer"},
+        N_("outstanding open items by days past due, per consumer")},
     {"sync", NULL, cmd_sync, STORE,
         "sync [--status | --quarantine | --retry UUID]",
-        "push pending records to the central node and pull what changed"},
+        N_("push pending records to the central node and pull what changed")},
     {"keys", NULL, cmd_keys, NO_STORE, "keys",
-        "every key of every screen of the counter UI"},
+        N_("every key of every screen of the counter UI")},
     {"audit", "verify", cmd_audit_verify, STORE, "audit verify",
-        "walk the audit hash chain"},
+        N_("walk the audit hash chain")},
     {"doctor", NULL, cmd_doctor, STORE, "doctor",
-        "integrity check of the store"},
+        N_("integrity check of the store")},
     {"backup", NULL, cmd_backup, STORE, "backup FILE",
-        "consistent online copy of the store"},
+        N_("consistent online copy of the store")},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -108,18 +110,21 @@ usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: paydesk [--config FILE] [--db FILE] [--user NAME] "
-	           "[--json | --csv | --xlsx FILE] COMMAND ...\n\ncommands:\n");
+	fprintf(f, "%s\n\n%s\n",
+	    _("usage: paydesk [--config FILE] [--db FILE] [--user NAME] "
+	      "[--json | --csv | --xlsx FILE] COMMAND ..."),
+	    _("commands:"));
 	char name[40];
 
 	for (i = 0; i < NCOMMANDS; i++) {
 		snprintf(name, sizeof name, "%s%s%s", commands[i].name,
 		    commands[i].sub ? " " : "",
 		    commands[i].sub ? commands[i].sub : "");
-		fprintf(f, "  %-20s %s\n", name, commands[i].summary);
+		fprintf(f, "  %-20s %s\n", name, _(commands[i].summary));
 	}
-	fprintf(f, "\n`paydesk help COMMAND` shows a command's synopsis; "
-	           "man paydesk(1) has the rest.\n");
+	fprintf(f, "\n%s\n",
+	    _("`paydesk help COMMAND` shows a command's synopsis; "
+	      "man paydesk(1) has the rest."));
 }
 
 static int
@@ -135,11 +140,13 @@ help(const char *name)
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].name, name) == 0) {
 			printf("paydesk %s\n    %s\n", commands[i].synopsis,
-			    commands[i].summary);
+			    _(commands[i].summary));
 			found = 1;
 		}
 	if (!found) {
-		fprintf(stderr, "paydesk: no command \"%s\"\n", name);
+		fprintf(stderr, "paydesk: ");
+		fprintf(stderr, _("no command \"%s\""), name);
+		fputc('\n', stderr);
 		return PD_EUSAGE;
 	}
 	return 0;
@@ -160,12 +167,12 @@ read_pin(struct cli *c)
 	tty = fopen("/dev/tty", "r+");
 	if (tty == NULL) {
 		pd_fail(&c->err, PD_EUSAGE,
-		    "no PIN for %s: set $PAYDESK_PIN "
-		    "or run on a terminal",
+		    _("no PIN for %s: set $PAYDESK_PIN "
+		      "or run on a terminal"),
 		    c->user);
 		return NULL;
 	}
-	fprintf(tty, "PIN for %s: ", c->user);
+	fprintf(tty, _("PIN for %s: "), c->user);
 	fflush(tty);
 	tcgetattr(fileno(tty), &old);
 	quiet = old;
@@ -201,6 +208,18 @@ find(int argc, char **argv, int *used)
 	return NULL;
 }
 
+/* Speak the config's language when the environment names none (main
+ * began with the environment's); a config that does not load says why
+ * later, in the environment's language. */
+static void
+speak(struct cli *c)
+{
+	struct pd_err quiet;
+
+	if (svc_config_load(c->config, &c->svc.cfg, &quiet) == 0)
+		svc_language(&c->svc.cfg);
+}
+
 static int
 fail(struct cli *c)
 {
@@ -225,23 +244,24 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 			c->mode = OUT_CSV;
 		else if (strcmp(o, "xlsx") == 0) {
 			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
-				fprintf(stderr,
-				    "paydesk: --xlsx needs a file name\n");
+				fprintf(stderr, "paydesk: %s\n",
+				    _("--xlsx needs a file name"));
 				return PD_EUSAGE;
 			}
 			c->mode = OUT_XLSX;
 			c->xlsx = argv[++i];
-		}
-		else if (strcmp(o, "help") == 0)
+		} else if (strcmp(o, "help") == 0) {
+			speak(c);
 			return help(i + 1 < argc ? argv[i + 1] : NULL);
-		else if (strcmp(o, "version") == 0) {
+		} else if (strcmp(o, "version") == 0) {
 			puts("paydesk " PAYDESK_VERSION);
 			return 0;
 		} else if (strcmp(o, "config") == 0 || strcmp(o, "db") == 0 ||
 		           strcmp(o, "user") == 0) {
 			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
-				fprintf(
-				    stderr, "paydesk: --%s needs a value\n", o);
+				fprintf(stderr, "paydesk: ");
+				fprintf(stderr, _("--%s needs a value"), o);
+				fputc('\n', stderr);
 				return PD_EUSAGE;
 			}
 			if (o[0] == 'c')
@@ -251,8 +271,9 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 			else
 				c->user = argv[++i];
 		} else {
-			fprintf(
-			    stderr, "paydesk: unknown option %s\n", argv[i]);
+			fprintf(stderr, "paydesk: ");
+			fprintf(stderr, _("unknown option %s"), argv[i]);
+			fputc('\n', stderr);
 			usage(stderr);
 			return PD_EUSAGE;
 		}
@@ -273,6 +294,7 @@ main(int argc, char **argv)
 	svc_language(&c.svc.cfg); /* the environment's, before any message */
 	if ((rc = global_opts(&c, argc, argv, &i)) >= 0)
 		return rc;
+	speak(&c);
 	if (i >= argc) {
 		/* no command: the counter UI, on a terminal */
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -293,17 +315,20 @@ main(int argc, char **argv)
 	}
 	cmd = find(argc - i, argv + i, &used);
 	if (cmd == NULL) {
-		fprintf(stderr, "paydesk: unknown command \"%s%s%s\"\n",
-		    argv[i], i + 1 < argc ? " " : "",
-		    i + 1 < argc ? argv[i + 1] : "");
+		fprintf(stderr, "paydesk: ");
+		fprintf(stderr, _("unknown command \"%s%s%s\""), argv[i],
+		    i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
+		fputc('\n', stderr);
 		usage(stderr);
 		return PD_EUSAGE;
 	}
 	if (c.mode == OUT_XLSX && cmd->store != LISTING) {
+		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
-		    "paydesk: --xlsx works with payments, credit-notes, "
-		    "report payers and report aging, not with %s%s%s\n",
+		    _("--xlsx works with payments, credit-notes, "
+		      "report payers and report aging, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
+		fputc('\n', stderr);
 		return PD_EUSAGE;
 	}
 	if (cmd->store == NO_STORE || cmd->store == STORE_IF_ANY) {

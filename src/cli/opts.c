@@ -28,11 +28,11 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 			continue;
 		}
 		if (ch == ':')
-			return cli_usage(c, "%s: option %s needs a value",
+			return cli_usage(c, _("%s: option %s needs a value"),
 			    argv[0], argv[optind - 1]);
 		return cli_usage(c,
-		    "%s: unknown option %s (see `paydesk help "
-		    "%s`)",
+		    _("%s: unknown option %s (see `paydesk help "
+		      "%s`)"),
 		    argv[0], argv[optind - 1], argv[0]);
 	}
 	*pos = argv + optind;
@@ -40,16 +40,16 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 	if (*npos < min_pos || *npos > max_pos) {
 		if (*npos < min_pos)
 			return cli_usage(c,
-			    "%s: missing argument (see "
-			    "`paydesk help %s`)",
+			    _("%s: missing argument (see "
+			      "`paydesk help %s`)"),
 			    argv[0], argv[0]);
 		return cli_usage(c,
-		    "%s: unexpected argument \"%s\" (see "
-		    "`paydesk help %s`)",
+		    _("%s: unexpected argument \"%s\" (see "
+		      "`paydesk help %s`)"),
 		    argv[0], (*pos)[max_pos], argv[0]);
 	}
 	for (i = 0; i < *npos; i++)
 		if ((*pos)[i][0] == '\0')
-			return cli_usage(c, "%s: empty argument", argv[0]);
+			return cli_usage(c, _("%s: empty argument"), argv[0]);
 	return 0;
 }

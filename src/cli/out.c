@@ -138,6 +138,29 @@ rec_str(struct rec *r, const char *label, const char *key, const char *v)
 }
 
 void
+rec_shown(struct rec *r, const char *label, const char *key, const char *v,
+    const char *text)
+{
+	set(r, key, json_string(v ? v : ""));
+	add_line(r, label, text);
+}
+
+void
+rec_date(struct rec *r, const char *label, const char *key, const char *iso)
+{
+	char buf[SVC_DATE_BUFSZ];
+
+	rec_shown(r, label, key, iso,
+	    svc_date(&r->c->svc, buf, sizeof buf, iso ? iso : ""));
+}
+
+void
+rec_term(struct rec *r, const char *label, const char *key, const char *v)
+{
+	rec_shown(r, label, key, v, v && *v ? _(v) : "");
+}
+
+void
 rec_money(struct rec *r, const char *label, const char *key, int64_t v)
 {
 	char buf[MONEY_BUFSZ];
@@ -168,6 +191,13 @@ rec_tenths(struct rec *r, const char *label, const char *key, int64_t t,
 	add_line(r, label, txt);
 }
 
+/* Labels line up by display width: translated ones are not ASCII. */
+static int
+label_columns(const char *s)
+{
+	return utf8_columns(s, strlen(s));
+}
+
 void
 rec_print(struct rec *r)
 {
@@ -181,7 +211,7 @@ rec_print(struct rec *r)
 	} else {
 		for (i = 0; i < r->n; i++)
 			if (r->lines[i].label && !r->lines[i].item &&
-			    (len = (int)strlen(r->lines[i].label)) > w)
+			    (len = label_columns(r->lines[i].label)) > w)
 				w = len;
 		for (i = 0; i < r->n; i++) {
 			struct line *l = &r->lines[i];
@@ -193,8 +223,9 @@ rec_print(struct rec *r)
 				printf("%s%*s%s\n", i ? "\n" : "", l->depth * 2,
 				    "", l->value);
 			else
-				printf("%*s%-*s  %s\n", l->depth * 2, "", w,
-				    l->label, l->value);
+				printf("%*s%s%*s  %s\n", l->depth * 2, "",
+				    l->label, w - label_columns(l->label), "",
+				    l->value);
 		}
 	}
 	for (i = 0; i < r->n; i++) {
@@ -214,27 +245,55 @@ struct table {
 	struct exporter *x; /* CSV */
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
+	int *w;       /* text: each column's width, its header's at least */
 };
+
+/* Print s in exactly w display columns (wide characters count two,
+ * combining marks none): cut with '~' (never inside a character) or
+ * padded. */
+static void
+fit(const char *s, int w, int right)
+{
+	size_t len = strlen(s), cut;
+	int n = utf8_columns(s, len), used;
+
+	if (n <= w) {
+		if (right)
+			printf("%*s%s", w - n, "", s);
+		else
+			printf("%s%*s", s, w - n, "");
+		return;
+	}
+	cut = utf8_fit(s, len, w - 1, &used);
+	printf("%.*s~%*s", (int)cut, s, w - 1 - used, "");
+}
 
 struct table *
 table_new(struct cli *c, const struct xcol *cols, int ncols)
 {
 	struct table *t = xcalloc(1, sizeof *t);
-	int i;
+	const char *h;
+	int i, hw;
 
 	t->c = c;
 	t->cols = cols;
 	t->ncols = ncols;
 	t->cells = xcalloc((size_t)ncols, sizeof *t->cells);
 	t->owned = xcalloc((size_t)ncols, sizeof *t->owned);
+	t->w = xcalloc((size_t)ncols, sizeof *t->w);
 	if (c->mode == OUT_CSV)
 		t->x = svc_stream_open(&c->svc, stdout, cols, ncols);
 	else if (c->mode == OUT_TEXT) {
 		for (i = 0; i < ncols; i++) {
-			if (i + 1 < ncols)
-				printf("%-*s  ", cols[i].width, cols[i].header);
-			else
-				fputs(cols[i].header, stdout);
+			/* gettext("") is the catalogue's header */
+			h = cols[i].header[0] ? _(cols[i].header) : "";
+			hw = utf8_columns(h, strlen(h));
+			t->w[i] = hw > cols[i].width ? hw : cols[i].width;
+			if (i + 1 < ncols) {
+				fit(h, t->w[i], 0);
+				fputs("  ", stdout);
+			} else
+				fputs(h, stdout);
 		}
 		fputc('\n', stdout);
 	} else
@@ -279,26 +338,6 @@ table_cells(struct table *t, const struct xcell *cells)
 	for (i = 0; i < t->ncols; i++)
 		cell(t, cells[i].s, cells[i].n);
 	table_row(t);
-}
-
-/* Print s in exactly w display columns (wide characters count two,
- * combining marks none): cut with '~' (never inside a character) or
- * padded. */
-static void
-fit(const char *s, int w, int right)
-{
-	size_t len = strlen(s), cut;
-	int n = utf8_columns(s, len), used;
-
-	if (n <= w) {
-		if (right)
-			printf("%*s%s", w - n, "", s);
-		else
-			printf("%s%*s", s, w - n, "");
-		return;
-	}
-	cut = utf8_fit(s, len, w - 1, &used);
-	printf("%.*s~%*s", (int)cut, s, w - 1 - used, "");
 }
 
 /* A cell as text (money with the symbol) into buf. */
@@ -360,7 +399,7 @@ table_row(struct table *t)
 			const char *v = cell_text(t, i, buf, sizeof buf);
 
 			if (i + 1 < t->ncols) {
-				fit(v, t->cols[i].width,
+				fit(v, t->w[i],
 				    t->cols[i].kind != X_TEXT &&
 				        t->cols[i].kind != X_DATE);
 				fputs("  ", stdout);
@@ -388,7 +427,8 @@ table_end(struct table *t)
 	else if (t->c->mode == OUT_CSV)
 		svc_stream_end(t->x);
 	else if (n == 0)
-		puts("(none)");
+		puts(_("(none)"));
+	free(t->w);
 	free(t->cells);
 	free(t->owned);
 	free(t);
@@ -413,13 +453,14 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 	if (interrupted)
 		return 1;
 	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
+		fputc('\r', stderr);
 		if (total > 0)
-			fprintf(stderr, "\rexporting %lld of %lld rows (%d%%)",
+			fprintf(stderr, _("exporting %lld of %lld rows (%d%%)"),
 			    (long long)done, (long long)total,
 			    (int)(done * 100 / total));
 		else
-			fprintf(stderr, "\rexporting %lld rows",
-			    (long long)done);
+			fprintf(
+			    stderr, _("exporting %lld rows"), (long long)done);
 	}
 	return 0;
 }
@@ -453,9 +494,12 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 		return rc;
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
-	if (rc == 0)
-		fprintf(stderr, "paydesk: wrote %lld rows to %s\n",
-		    (long long)rows, c->xlsx);
+	if (rc == 0) {
+		fprintf(stderr, "paydesk: ");
+		fprintf(stderr, _("wrote %lld rows to %s"), (long long)rows,
+		    c->xlsx);
+		fputc('\n', stderr);
+	}
 	return rc;
 }
 
@@ -493,8 +537,8 @@ cli_limit(struct cli *c, const char *s, size_t *out)
 
 	if (*s == '\0' || *end != '\0' || v < 0 || v > 100000000)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    "--limit \"%s\": give a "
-		    "whole number from 0 (no limit) to 100000000",
+		    _("--limit \"%s\": give a "
+		      "whole number from 0 (no limit) to 100000000"),
 		    s);
 	*out = (size_t)v;
 	return 0;

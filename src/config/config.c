@@ -12,6 +12,7 @@
 
 #include "internal.h"
 #include "paydesk/config.h"
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
@@ -22,147 +23,154 @@
  * which must come before any money key. */
 static const struct schema schema[] = {
     {{"store", "path", "$XDG_DATA_HOME/paydesk/paydesk.db",
-         "SQLite store file; relative paths are relative to this file"},
+         N_("SQLite store file; relative paths are relative to this file")},
         CFG_PATH, F(store_path), 0, 0, NULL},
     {{"organisation", "name", "Cityville Water & Power",
-         "name printed on receipts and in the header"},
+         N_("name printed on receipts and in the header")},
         CFG_STR, F(org_name), 1, 127, NULL},
     {{"organisation", "address", "1 Utility Plaza, Cityville",
-         "postal address printed on receipts"},
+         N_("postal address printed on receipts")},
         CFG_STR, F(org_address), 0, 255, NULL},
     {{"organisation", "currency_code", "USD",
-         "ISO 4217 code, three capital letters"},
+         N_("ISO 4217 code, three capital letters")},
         CFG_CURRENCY, F(currency_code), 0, 0, NULL},
-    {{"organisation", "currency_symbol", "$", "symbol written before amounts"},
+    {{"organisation", "currency_symbol", "$",
+         N_("symbol written before amounts")},
         CFG_STR, F(currency_symbol), 0, 7, NULL},
     {{"organisation", "minor_digits", "2",
-         "decimals of the currency (0-3); amounts are stored in minor units"},
+         N_("decimals of the currency (0-3); amounts are stored in minor "
+            "units")},
         CFG_INT, F(minor_digits), 0, 3, NULL},
     {{"organisation", "language", "",
-         "language of the screens when the terminal's locale names none "
-         "(es, fr; empty: English)"},
+         N_("language of the screens when the terminal's locale names none "
+            "(es, fr; empty: English)")},
         CFG_LANG, F(language), 0, 0, NULL},
     {{"terminal", "id", "T01",
-         "this terminal's id, unique in the organisation (A-Z a-z 0-9 -)"},
+         N_("this terminal's id, unique in the organisation (A-Z a-z 0-9 -)")},
         CFG_ID, F(terminal_id), 1, 16, NULL},
     {{"terminal", "branch", "B01",
-         "the branch this terminal belongs to (A-Z a-z 0-9 -)"},
+         N_("the branch this terminal belongs to (A-Z a-z 0-9 -)")},
         CFG_ID, F(branch_id), 1, 16, NULL},
     {{"numbers", "payment", "PAY-{TERM}-{YYYY}-{SEQ:6}",
-         "payment id format; tokens {YYYY} {YY} {MM} {TERM} {BRANCH} {SEQ:n}"},
+         N_("payment id format; tokens {YYYY} {YY} {MM} {TERM} {BRANCH} "
+            "{SEQ:n}")},
         CFG_NUMFMT, F(fmt_payment), 0, 0, NULL},
     {{"numbers", "transaction", "TXN-{TERM}-{YYYY}-{SEQ:6}",
-         "transaction id format"},
+         N_("transaction id format")},
         CFG_NUMFMT, F(fmt_transaction), 0, 0, NULL},
-    {{"numbers", "receipt", "R-{TERM}-{SEQ:6}", "receipt number format"},
+    {{"numbers", "receipt", "R-{TERM}-{SEQ:6}", N_("receipt number format")},
         CFG_NUMFMT, F(fmt_receipt), 0, 0, NULL},
     {{"numbers", "credit_note", "CN-{TERM}-{SEQ:5}",
-         "credit note number format"},
+         N_("credit note number format")},
         CFG_NUMFMT, F(fmt_credit_note), 0, 0, NULL},
     {{"payments", "channels", "Walk-in, Kiosk, Field Agent, Mobile Van",
-         "payment channels, comma-separated; the first is the default"},
+         N_("payment channels, comma-separated; the first is the default")},
         CFG_NAMES, offsetof(struct config, channels),
         offsetof(struct config, nchannels), 0, 0, NULL},
     {{"payments", "methods",
          "Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, "
          "Cheque:bank, Online:online",
-         "payment methods as Name:kind, kind one of cash card bank online"},
+         N_("payment methods as Name:kind, kind one of cash card bank online")},
         CFG_METHODS, 0, 0, 0, 0, NULL},
     {{"payments", "overpayment_threshold", "500.00",
-         "most a payment may exceed the selected items' outstanding amount"},
+         N_("most a payment may exceed the selected items' outstanding "
+            "amount")},
         CFG_MONEY, offsetof(struct config, overpay_threshold), 0, 0, MONEY_MAX,
         NULL},
     {{"payments", "notes_max", "250",
-         "longest payment note in characters (1-2000)"},
+         N_("longest payment note in characters (1-2000)")},
         CFG_INT, F(notes_max), 1, 2000, NULL},
     {{"credit_notes", "reasons",
          "Overpayment, Duplicate Payment, Billing Error, Billing Adjustment, "
          "Refund Request, Customer Request, Other",
-         "reasons offered for a credit note; must include Overpayment"},
+         N_("reasons offered for a credit note; must include Overpayment")},
         CFG_NAMES, offsetof(struct config, reasons),
         offsetof(struct config, nreasons), 0, 0, NULL},
     {{"credit_notes", "expiry_days", "365",
-         "days a credit note stays usable after it is created (1-3650)"},
+         N_("days a credit note stays usable after it is created (1-3650)")},
         CFG_INT, F(cn_expiry_days), 1, 3650, NULL},
     {{"credit_notes", "remarks_max", "500",
-         "longest credit-note remark in characters (1-2000)"},
+         N_("longest credit-note remark in characters (1-2000)")},
         CFG_INT, F(remarks_max), 1, 2000, NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
-         "directory receipt PDFs are written to"},
+         N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},
     {{"receipts", "print_command", "",
-         "command that prints a PDF, given its path (empty: show the path)"},
+         N_("command that prints a PDF, given its path (empty: show the "
+            "path)")},
         CFG_STR, F(print_command), 0, 511, NULL},
     {{"receipts", "paper", "a4",
-         "receipt layout: a4, letter or roll80 (80 mm receipt printer)"},
+         N_("receipt layout: a4, letter or roll80 (80 mm receipt printer)")},
         CFG_CHOICE, F(paper), 0, 0, "a4|letter|roll80"},
     {{"receipts", "font", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-         "TrueType font embedded in PDFs; must cover the scripts of names"},
+         N_("TrueType font embedded in PDFs; must cover the scripts of names")},
         CFG_PATH, F(font_path), 0, 0, NULL},
     {{"receipts", "text_width", "48",
-         "columns of plain-text receipts for line printers (32-80)"},
+         N_("columns of plain-text receipts for line printers (32-80)")},
         CFG_INT, F(text_width), 32, 80, NULL},
     {{"exports", "dir", "$XDG_DATA_HOME/paydesk/exports",
-         "directory the back office writes exports and downloads to"},
+         N_("directory the back office writes exports and downloads to")},
         CFG_PATH, F(exports_dir), 0, 0, NULL},
     {{"security", "login_max_attempts", "5",
-         "wrong PINs in a row before the user is locked out (1-20)"},
+         N_("wrong PINs in a row before the user is locked out (1-20)")},
         CFG_INT, F(login_max_attempts), 1, 20, NULL},
     {{"security", "login_lockout_minutes", "15",
-         "minutes a locked-out user waits (1-1440)"},
+         N_("minutes a locked-out user waits (1-1440)")},
         CFG_INT, F(login_lockout_minutes), 1, 1440, NULL},
     {{"sync", "url", "",
-         "the central node, http://host:port or https://...; empty: no "
-         "sync"},
+         N_("the central node, http://host:port or https://...; empty: no "
+            "sync")},
         CFG_URL, F(sync_url), 0, 511, NULL},
     {{"sync", "token", "",
-         "this terminal's token, from `paydesk-central terminal add`"},
+         N_("this terminal's token, from `paydesk-central terminal add`")},
         CFG_STR, F(sync_token), 0, 127, NULL},
     {{"sync", "ca_file", "",
-         "CA certificates (PEM) to verify an https:// central node; empty: "
-         "the system's"},
+         N_("CA certificates (PEM) to verify an https:// central node; empty: "
+            "the system's")},
         CFG_OPTPATH, F(sync_ca_file), 0, 0, NULL},
     {{"sync", "interval", "30",
-         "seconds between background syncs in the UI (5-86400)"},
+         N_("seconds between background syncs in the UI (5-86400)")},
         CFG_INT, F(sync_interval), 5, 86400, NULL},
-    {{"sync", "batch", "2000", "records sent in one push (1-5000)"}, CFG_INT,
-        F(sync_batch), 1, 5000, NULL},
-    {{"sync", "pull_page", "2000", "entries asked for in one pull (1-10000)"},
+    {{"sync", "batch", "2000", N_("records sent in one push (1-5000)")},
+        CFG_INT, F(sync_batch), 1, 5000, NULL},
+    {{"sync", "pull_page", "2000",
+         N_("entries asked for in one pull (1-10000)")},
         CFG_INT, F(sync_pull_page), 1, 10000, NULL},
     {{"sync", "connect_timeout", "5",
-         "seconds to wait for a connection (1-120)"},
+         N_("seconds to wait for a connection (1-120)")},
         CFG_INT, F(sync_connect_timeout), 1, 120, NULL},
-    {{"sync", "timeout", "60", "seconds a request may take in all (1-3600)"},
+    {{"sync", "timeout", "60",
+         N_("seconds a request may take in all (1-3600)")},
         CFG_INT, F(sync_timeout), 1, 3600, NULL},
     {{"sync", "low_speed_time", "15",
-         "seconds without a byte moving before a request is given up "
-         "(1-600)"},
+         N_("seconds without a byte moving before a request is given up "
+            "(1-600)")},
         CFG_INT, F(sync_low_speed_time), 1, 600, NULL},
     {{"sync", "retries", "3",
-         "retries of a failed request, with growing random waits (0-10)"},
+         N_("retries of a failed request, with growing random waits (0-10)")},
         CFG_INT, F(sync_retries), 0, 10, NULL},
     {{"central", "listen", "127.0.0.1",
-         "paydesk-central: IPv4 address to listen on"},
+         N_("paydesk-central: IPv4 address to listen on")},
         CFG_STR, F(central_listen), 7, 63, NULL},
-    {{"central", "port", "8720", "paydesk-central: TCP port (1-65535)"},
+    {{"central", "port", "8720", N_("paydesk-central: TCP port (1-65535)")},
         CFG_INT, F(central_port), 1, 65535, NULL},
     {{"central", "data_dir", "$XDG_DATA_HOME/paydesk-central",
-         "paydesk-central: directory of its stores"},
+         N_("paydesk-central: directory of its stores")},
         CFG_PATH, F(central_data_dir), 0, 0, NULL},
     {{"central", "max_body_kb", "16384",
-         "paydesk-central: largest request body accepted, KiB (1-1048576)"},
+         N_("paydesk-central: largest request body accepted, KiB (1-1048576)")},
         CFG_INT, F(central_max_body_kb), 1, 1048576, NULL},
-    {{"central", "threads", "4", "paydesk-central: worker threads (1-64)"},
+    {{"central", "threads", "4", N_("paydesk-central: worker threads (1-64)")},
         CFG_INT, F(central_threads), 1, 64, NULL},
     {{"central", "log", "",
-         "paydesk-central: request log file; empty: standard error"},
+         N_("paydesk-central: request log file; empty: standard error")},
         CFG_OPTPATH, F(central_log), 0, 0, NULL},
     {{"central", "tls_cert", "",
-         "paydesk-central: certificate chain (PEM) to serve https; empty: "
-         "plain http"},
+         N_("paydesk-central: certificate chain (PEM) to serve https; empty: "
+            "plain http")},
         CFG_OPTPATH, F(central_tls_cert), 0, 0, NULL},
     {{"central", "tls_key", "",
-         "paydesk-central: private key (PEM) of tls_cert"},
+         N_("paydesk-central: private key (PEM) of tls_cert")},
         CFG_OPTPATH, F(central_tls_key), 0, 0, NULL},
 };
 #undef F
@@ -206,8 +214,8 @@ check_whole(const struct config *cfg, struct pd_err *err)
 {
 	if (config_reason(cfg, "Overpayment") == NULL)
 		return pd_fail(err, PD_EINVAL,
-		    "[credit_notes] reasons: must "
-		    "include Overpayment (used for automatic credit notes)");
+		    _("[credit_notes] reasons: must "
+		      "include Overpayment (used for automatic credit notes)"));
 	return 0;
 }
 
@@ -221,9 +229,8 @@ config_defaults(struct config *cfg, struct pd_err *err)
 	for (i = 0; i < NSCHEMA; i++) {
 		if (cfg_set_value(
 		        &schema[i], cfg, schema[i].row.def, NULL, err) != 0) {
-			pd_err_prefix(err,
-			    "built-in default [%s] %s: ", schema[i].row.section,
-			    schema[i].row.key);
+			pd_err_prefix(err, _("built-in default [%s] %s: "),
+			    schema[i].row.section, schema[i].row.key);
 			return -1;
 		}
 	}
@@ -268,8 +275,8 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 
 	if (access(path, R_OK) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    "%s: cannot read the config "
-		    "file",
+		    _("%s: cannot read the config "
+		      "file"),
 		    path);
 	parse_error[0] = '\0';
 	iniparser_set_error_callback(catch_error);
@@ -290,8 +297,8 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 			continue;
 		if (strchr(d->key[i], ':') == NULL) {
 			pd_fail(err, PD_EINVAL,
-			    "%s: key \"%s\" is outside any "
-			    "[section]",
+			    _("%s: key \"%s\" is outside any "
+			      "[section]"),
 			    path, d->key[i]);
 			goto fail;
 		}
@@ -300,7 +307,7 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 	for (i = 0; i < nsec; i++) {
 		sec = iniparser_getsecname(d, i);
 		if (find_row(sec, NULL) == NULL) {
-			pd_fail(err, PD_EINVAL, "%s: unknown section [%s]",
+			pd_fail(err, PD_EINVAL, _("%s: unknown section [%s]"),
 			    path, sec);
 			goto fail;
 		}
@@ -319,8 +326,8 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 				s = find_row(sec, colon ? colon + 1 : keys[j]);
 				if (s == NULL) {
 					pd_fail(err, PD_EINVAL,
-					    "%s: [%s] "
-					    "unknown key \"%s\"",
+					    _("%s: [%s] "
+					      "unknown key \"%s\""),
 					    path, sec,
 					    colon ? colon + 1 : keys[j]);
 					free(keys);
@@ -446,7 +453,8 @@ config_set_central(
 
 	if (i < 0)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\" is not a setting the central node masters", name);
+		    _("\"%s\" is not a setting the central node masters"),
+		    name);
 	next = xmalloc(sizeof *next);
 	*next = *cfg;
 	rc = cfg_set_value(&schema[i], next, value, NULL, err);
@@ -480,7 +488,7 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 		/* a secret is shown as set or not, never printed */
 		if (strcmp(s->row.key, "token") == 0 && *field != '\0') {
 			snprintf(
-			    buf, n, "(set, %zu characters)", strlen(field));
+			    buf, n, _("(set, %zu characters)"), strlen(field));
 			break;
 		}
 		/* fall through */

@@ -10,6 +10,7 @@
 
 #include "internal.h"
 #include "paydesk/csv.h"
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/utf8.h"
@@ -84,15 +85,15 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 		if (n == CFG_LIST_MAX || strlen(name) >= CFG_NAME_MAX) {
 			free(copy);
 			return pd_fail(err, PD_EINVAL,
-			    "at most %d names of "
-			    "up to %d characters",
+			    _("at most %d names of "
+			      "up to %d characters"),
 			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
 		}
 		for (i = 0; i < n; i++)
 			if (strcasecmp(names[i], name) == 0) {
 				/* name points into copy: say it, then free */
 				pd_fail(err, PD_EINVAL,
-				    "\"%s\" is listed twice", name);
+				    _("\"%s\" is listed twice"), name);
 				free(copy);
 				return -1;
 			}
@@ -100,7 +101,8 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 	}
 	free(copy);
 	if (n == 0)
-		return pd_fail(err, PD_EINVAL, "at least one name is needed");
+		return pd_fail(
+		    err, PD_EINVAL, _("at least one name is needed"));
 	*count = n;
 	return 0;
 }
@@ -119,9 +121,9 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		colon = strrchr(item, ':');
 		if (colon == NULL) {
 			pd_fail(err, PD_EINVAL,
-			    "\"%s\" has no kind: write "
-			    "Name:kind with kind one of cash, card, bank, "
-			    "online",
+			    _("\"%s\" has no kind: write "
+			      "Name:kind with kind one of cash, card, bank, "
+			      "online"),
 			    item);
 			goto fail;
 		}
@@ -131,24 +133,24 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		k = method_kind_parse(colon);
 		if (k < 0) {
 			pd_fail(err, PD_EINVAL,
-			    "method \"%s\": unknown kind "
-			    "\"%s\" (cash, card, bank or online)",
+			    _("method \"%s\": unknown kind "
+			      "\"%s\" (cash, card, bank or online)"),
 			    item, colon);
 			goto fail;
 		}
 		if (*item == '\0' || strlen(item) >= CFG_NAME_MAX ||
 		    n == CFG_LIST_MAX) {
 			pd_fail(err, PD_EINVAL,
-			    "at most %d methods with "
-			    "names of 1 to %d characters",
+			    _("at most %d methods with "
+			      "names of 1 to %d characters"),
 			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
 			goto fail;
 		}
 		for (i = 0; i < n; i++)
 			if (strcasecmp(cfg->methods[i].name, item) == 0) {
 				pd_fail(err, PD_EINVAL,
-				    "method \"%s\" is "
-				    "listed twice",
+				    _("method \"%s\" is "
+				      "listed twice"),
 				    item);
 				goto fail;
 			}
@@ -159,8 +161,8 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 	free(copy);
 	if (n == 0)
 		return pd_fail(err, PD_EINVAL,
-		    "at least one method is "
-		    "needed");
+		    _("at least one method is "
+		      "needed"));
 	cfg->nmethods = n;
 	return 0;
 fail:
@@ -177,14 +179,14 @@ set_id(
 
 	if ((long long)len < s->min || (long long)len > s->max)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\": must be 1 to "
-		    "%lld characters",
+		    _("\"%s\": must be 1 to "
+		      "%lld characters"),
 		    value, s->max);
 	for (i = 0; i < len; i++)
 		if (!isalnum((unsigned char)value[i]) && value[i] != '-')
 			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": only "
-			    "letters, digits and '-' are allowed",
+			    _("\"%s\": only "
+			      "letters, digits and '-' are allowed"),
 			    value);
 	xstrlcpy(field, value, s->size);
 	return 0;
@@ -200,20 +202,20 @@ set_url(
 	if (*value != '\0' && strncmp(value, "http://", 7) != 0 &&
 	    strncmp(value, "https://", 8) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\": must start with http:// or https://", value);
+		    _("\"%s\": must start with http:// or https://"), value);
 	if ((long long)len > s->max)
-		return pd_fail(err, PD_EINVAL, "\"%s\": longer than %lld bytes",
-		    value, s->max);
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\": longer than %lld bytes"), value, s->max);
 	for (i = 0; i < len; i++)
 		if ((unsigned char)value[i] <= ' ' ||
 		    (unsigned char)value[i] >= 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": a URL has no spaces or "
-			    "non-ASCII characters",
+			    _("\"%s\": a URL has no spaces or "
+			      "non-ASCII characters"),
 			    value);
 	if (*value != '\0' && value[strlen(value) - 1] == '/')
-		return pd_fail(
-		    err, PD_EINVAL, "\"%s\": leave out the trailing /", value);
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\": leave out the trailing /"), value);
 	xstrlcpy(field, value, s->size);
 	return 0;
 }
@@ -235,10 +237,10 @@ set_lang(
 	                !isupper((unsigned char)value[i + 2]) ||
 	                value[i + 3] != '\0'))))
 		return pd_fail(err, PD_EINVAL,
-		    "\"%s\": a language is two or three lower-case letters, "
-		    "then maybe _ and a country's two capitals (es, fr, "
-		    "pt_BR); "
-		    "empty for English",
+		    _("\"%s\": a language is two or three lower-case letters, "
+		      "then maybe _ and a country's two capitals (es, fr, "
+		      "pt_BR); "
+		      "empty for English"),
 		    value);
 	xstrlcpy(field, value, s->size);
 	return 0;
@@ -261,7 +263,7 @@ set_choice(
 		i += wl + (s->choices[i + wl] == '|');
 	}
 	return pd_fail(
-	    err, PD_EINVAL, "\"%s\": must be one of %s", value, s->choices);
+	    err, PD_EINVAL, _("\"%s\": must be one of %s"), value, s->choices);
 }
 
 int
@@ -277,13 +279,13 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 	case CFG_STR:
 		if ((long long)len > s->max || (long long)len < s->min)
 			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": length must be "
-			    "%lld to %lld bytes",
+			    _("\"%s\": length must be "
+			      "%lld to %lld bytes"),
 			    value, s->min, s->max);
 		if (!utf8_valid(value, len))
 			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": not valid "
-			    "UTF-8 text",
+			    _("\"%s\": not valid "
+			      "UTF-8 text"),
 			    value);
 		xstrlcpy(field, value, s->size);
 		return 0;
@@ -295,10 +297,10 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		/* fall through */
 	case CFG_PATH:
 		if (*value == '\0')
-			return pd_fail(err, PD_EINVAL, "path is empty");
+			return pd_fail(err, PD_EINVAL, _("path is empty"));
 		if (resolve_path(value, cfgfile, field, s->size) != 0)
 			return pd_fail(
-			    err, PD_EINVAL, "\"%s\": path too long", value);
+			    err, PD_EINVAL, _("\"%s\": path too long"), value);
 		return 0;
 	case CFG_ID:
 		return set_id(s, field, value, err);
@@ -308,13 +310,13 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		if (*value == '\0' || *end != '\0' || errno != 0 ||
 		    v < s->min || v > s->max)
 			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": must be a whole "
-			    "number from %lld to %lld",
+			    _("\"%s\": must be a whole "
+			      "number from %lld to %lld"),
 			    value, s->min, s->max);
 		*(int *)(void *)field = (int)v;
 		return 0;
 	case CFG_MONEY:
-		return money_parse(value, cfg->minor_digits, "amount",
+		return money_parse(value, cfg->minor_digits, _("amount"),
 		    (int64_t *)(void *)field, err);
 	case CFG_NUMFMT:
 		if (numfmt_validate(value, err) != 0)
@@ -332,8 +334,8 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		    !isupper((unsigned char)value[1]) ||
 		    !isupper((unsigned char)value[2]))
 			return pd_fail(err, PD_EINVAL,
-			    "\"%s\": must be a "
-			    "three-letter ISO 4217 code such as USD",
+			    _("\"%s\": must be a "
+			      "three-letter ISO 4217 code such as USD"),
 			    value);
 		xstrlcpy(field, value, s->size);
 		return 0;
@@ -342,5 +344,5 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 	case CFG_LANG:
 		return set_lang(s, field, value, err);
 	}
-	return pd_fail(err, PD_EINVAL, "unknown type");
+	return pd_fail(err, PD_EINVAL, _("unknown type"));
 }

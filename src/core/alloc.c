@@ -71,13 +71,13 @@ pay_check_amount(int64_t amount, int64_t outstanding, int64_t threshold,
 
 	if (amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    "amount must be greater than "
-		    "zero");
+		    _("amount must be greater than "
+		      "zero"));
 	if (amount > outstanding + threshold)
 		return pd_fail(err, PD_EINVAL,
-		    "amount %s exceeds the "
-		    "outstanding %s of the selected items plus the allowable "
-		    "overpayment %s (maximum %s)",
+		    _("amount %s exceeds the "
+		      "outstanding %s of the selected items plus the allowable "
+		      "overpayment %s (maximum %s)"),
 		    money_format(a, sizeof a, amount, digits, symbol),
 		    money_format(o, sizeof o, outstanding, digits, symbol),
 		    money_format(t, sizeof t, threshold, digits, symbol),
@@ -94,8 +94,8 @@ pay_cash_change(int64_t amount, int64_t tendered, int64_t *change, int digits,
 
 	if (tendered < amount)
 		return pd_fail(err, PD_EINVAL,
-		    "amount received %s is less "
-		    "than the amount %s being paid",
+		    _("amount received %s is less "
+		      "than the amount %s being paid"),
 		    money_format(t, sizeof t, tendered, digits, symbol),
 		    money_format(a, sizeof a, amount, digits, symbol));
 	*change = tendered - amount;

@@ -2,6 +2,7 @@
 #include <strings.h>
 
 #include "paydesk/credit.h"
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 
 int
@@ -13,12 +14,12 @@ credit_check_amount(int64_t amount, int64_t payment_amount,
 
 	if (amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    "credit amount must be greater "
-		    "than zero");
+		    _("credit amount must be greater "
+		      "than zero"));
 	if (amount > max)
 		return pd_fail(err, PD_EINVAL,
-		    "credit amount %s exceeds the "
-		    "maximum %s (payment %s less credit already issued %s)",
+		    _("credit amount %s exceeds the "
+		      "maximum %s (payment %s less credit already issued %s)"),
 		    money_format(a, sizeof a, amount, digits, symbol),
 		    money_format(
 		        m, sizeof m, max < 0 ? 0 : max, digits, symbol),
@@ -35,18 +36,18 @@ credit_check_apply(int64_t amount, int64_t remaining, int64_t item_outstanding,
 
 	if (amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    "amount to apply must be "
-		    "greater than zero");
+		    _("amount to apply must be "
+		      "greater than zero"));
 	if (amount > remaining)
 		return pd_fail(err, PD_EINVAL,
-		    "amount %s exceeds the credit "
-		    "note's remaining balance %s",
+		    _("amount %s exceeds the credit "
+		      "note's remaining balance %s"),
 		    money_format(a, sizeof a, amount, digits, symbol),
 		    money_format(r, sizeof r, remaining, digits, symbol));
 	if (amount > item_outstanding)
 		return pd_fail(err, PD_EINVAL,
-		    "amount %s exceeds the item's "
-		    "outstanding %s",
+		    _("amount %s exceeds the item's "
+		      "outstanding %s"),
 		    money_format(a, sizeof a, amount, digits, symbol),
 		    money_format(
 		        r, sizeof r, item_outstanding, digits, symbol));
@@ -67,7 +68,7 @@ credit_status(int64_t amount, int64_t applied, int32_t expires_on,
 }
 
 static const char *const status_names[] = {
-    "Active", "Applied", "Expired", "Voided"};
+    N_("Active"), N_("Applied"), N_("Expired"), N_("Voided")};
 
 const char *
 credit_status_name(enum cn_status s)

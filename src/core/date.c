@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "paydesk/date.h"
+#include "paydesk/i18n.h"
 
 int
 date_is_leap(int y)
@@ -83,23 +84,23 @@ date_parse(const char *s, const char *what, int32_t *days, struct pd_err *err)
 	int y, m, d;
 
 	if (what == NULL)
-		what = "date";
+		what = _("date");
 	if (s == NULL || *s == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    "%s is empty: give a date as "
-		    "YYYY-MM-DD",
+		    _("%s is empty: give a date as "
+		      "YYYY-MM-DD"),
 		    what);
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
 	    digits_at(s, 4, &y) || digits_at(s + 5, 2, &m) ||
 	    digits_at(s + 8, 2, &d))
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": not a date, use "
-		    "YYYY-MM-DD (e.g. 2025-04-20)",
+		    _("%s \"%s\": not a date, use "
+		      "YYYY-MM-DD (e.g. 2025-04-20)"),
 		    what, s);
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": no such day in "
-		    "the calendar",
+		    _("%s \"%s\": no such day in "
+		      "the calendar"),
 		    what, s);
 	*days = date_days(y, m, d);
 	return 0;
@@ -112,12 +113,12 @@ month_parse(const char *s, const char *what, int32_t *first, int32_t *last,
 	int y, m;
 
 	if (what == NULL)
-		what = "month";
+		what = _("month");
 	if (s == NULL || strlen(s) != 7 || s[4] != '-' || digits_at(s, 4, &y) ||
 	    digits_at(s + 5, 2, &m) || y < 1900 || m < 1 || m > 12)
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": not a month, use "
-		    "YYYY-MM (e.g. 2025-04)",
+		    _("%s \"%s\": not a month, use "
+		      "YYYY-MM (e.g. 2025-04)"),
 		    what, s ? s : "");
 	*first = date_days(y, m, 1);
 	*last = date_days(y, m, month_len(y, m));

@@ -102,7 +102,7 @@ const char *
 age_bucket_name(enum age_bucket b)
 {
 	static const char *const names[AGE_BUCKETS] = {
-	    "Current", "1-30", "31-60", "61-90", "90+"};
+	    N_("Current"), "1-30", "31-60", "61-90", "90+"};
 
 	return (unsigned)b < AGE_BUCKETS ? names[b] : "?";
 }

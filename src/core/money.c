@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 
 static int64_t
@@ -23,26 +24,26 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 	int nwhole = 0, nfrac = 0;
 
 	if (what == NULL)
-		what = "amount";
+		what = _("amount");
 	if (s == NULL || *s == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    "%s is empty: give a number "
-		    "such as 145.50",
+		    _("%s is empty: give a number "
+		      "such as 145.50"),
 		    what);
 	if (*s == '-' || *s == '+')
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": a sign is not "
-		    "allowed, amounts are written as positive numbers",
+		    _("%s \"%s\": a sign is not "
+		      "allowed, amounts are written as positive numbers"),
 		    what, s);
 	if (strpbrk(s, "eE") != NULL)
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": exponents are not "
-		    "allowed, write the number out (e.g. 1000.00)",
+		    _("%s \"%s\": exponents are not "
+		      "allowed, write the number out (e.g. 1000.00)"),
 		    what, s);
 	if (strchr(s, ',') != NULL)
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": use a dot for "
-		    "decimals and no thousands separators (e.g. 1234.50)",
+		    _("%s \"%s\": use a dot for "
+		      "decimals and no thousands separators (e.g. 1234.50)"),
 		    what, s);
 	while (*p >= '0' && *p <= '9') {
 		if (whole > MONEY_MAX)
@@ -61,25 +62,25 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 		}
 		if (nfrac == 0)
 			return pd_fail(err, PD_EINVAL,
-			    "%s \"%s\": digits "
-			    "expected after the decimal point",
+			    _("%s \"%s\": digits "
+			      "expected after the decimal point"),
 			    what, s);
 	}
 	if (*p != '\0' || nwhole == 0)
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": not a number; "
-		    "write digits with an optional dot and up to %d "
-		    "decimals (e.g. 145.50)",
+		    _("%s \"%s\": not a number; "
+		      "write digits with an optional dot and up to %d "
+		      "decimals (e.g. 145.50)"),
 		    what, s, digits);
 	if (nfrac > digits) {
 		if (digits == 0)
 			return pd_fail(err, PD_EINVAL,
-			    "%s \"%s\": this "
-			    "currency has no decimals",
+			    _("%s \"%s\": this "
+			      "currency has no decimals"),
 			    what, s);
 		return pd_fail(err, PD_EINVAL,
-		    "%s \"%s\": at most %d "
-		    "decimals are allowed",
+		    _("%s \"%s\": at most %d "
+		      "decimals are allowed"),
 		    what, s, digits);
 	}
 	if (whole > MONEY_MAX / pow10i(digits))
@@ -91,8 +92,8 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 	return 0;
 toolarge:
 	return pd_fail(err, PD_EINVAL,
-	    "%s \"%s\": too large (the limit is "
-	    "%lld minor units)",
+	    _("%s \"%s\": too large (the limit is "
+	      "%lld minor units)"),
 	    what, s, (long long)MONEY_MAX);
 }
 

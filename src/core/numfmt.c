@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "paydesk/i18n.h"
 #include "paydesk/numfmt.h"
 
 enum tok { T_TEXT, T_YYYY, T_YY, T_MM, T_TERM, T_BRANCH, T_SEQ, T_BAD };
@@ -56,46 +57,46 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 	enum tok t;
 
 	if (fmt == NULL || *fmt == '\0')
-		return pd_fail(err, PD_EINVAL, "number format is empty");
+		return pd_fail(err, PD_EINVAL, _("number format is empty"));
 	if (strlen(fmt) > 40)
 		return pd_fail(err, PD_EINVAL,
-		    "number format \"%s\" is "
-		    "longer than 40 characters",
+		    _("number format \"%s\" is "
+		      "longer than 40 characters"),
 		    fmt);
 	for (p = fmt; *p != '\0'; p += len) {
 		len = 1;
 		if (*p == '}')
 			return pd_fail(err, PD_EINVAL,
-			    "number format \"%s\": "
-			    "'}' without '{' at position %d",
+			    _("number format \"%s\": "
+			      "'}' without '{' at position %d"),
 			    fmt, (int)(p - fmt) + 1);
 		if (*p < 0x20 || *p == 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    "number format \"%s\": "
-			    "control character at position %d",
+			    _("number format \"%s\": "
+			      "control character at position %d"),
 			    fmt, (int)(p - fmt) + 1);
 		if (*p != '{')
 			continue;
 		t = token_at(p, &len, &width);
 		if (t == T_BAD)
 			return pd_fail(err, PD_EINVAL,
-			    "number format \"%s\": "
-			    "unknown token \"%.*s\" (known: {YYYY} {YY} {MM} "
-			    "{TERM} {BRANCH} {SEQ} {SEQ:n} with n 1-12)",
+			    _("number format \"%s\": "
+			      "unknown token \"%.*s\" (known: {YYYY} {YY} {MM} "
+			      "{TERM} {BRANCH} {SEQ} {SEQ:n} with n 1-12)"),
 			    fmt, (int)len, p);
 		nseq += t == T_SEQ;
 		nterm += t == T_TERM;
 	}
 	if (nseq != 1)
 		return pd_fail(err, PD_EINVAL,
-		    "number format \"%s\": needs "
-		    "exactly one {SEQ} or {SEQ:n} token",
+		    _("number format \"%s\": needs "
+		      "exactly one {SEQ} or {SEQ:n} token"),
 		    fmt);
 	if (nterm == 0)
 		return pd_fail(err, PD_EINVAL,
-		    "number format \"%s\": needs a "
-		    "{TERM} token so that numbers stay unique across the "
-		    "terminals of the organisation",
+		    _("number format \"%s\": needs a "
+		      "{TERM} token so that numbers stay unique across the "
+		      "terminals of the organisation"),
 		    fmt);
 	return 0;
 }
@@ -128,7 +129,7 @@ numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
 	const char *add;
 
 	if (seq < 1)
-		return pd_fail(err, PD_EINVAL, "sequence %lld out of range",
+		return pd_fail(err, PD_EINVAL, _("sequence %lld out of range"),
 		    (long long)seq);
 	for (p = fmt; *p != '\0'; p += len) {
 		len = 1;
@@ -163,15 +164,15 @@ numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
 				break;
 			default:
 				return pd_fail(err, PD_EINVAL,
-				    "number format "
-				    "\"%s\" is not valid",
+				    _("number format "
+				      "\"%s\" is not valid"),
 				    fmt);
 			}
 		}
 		if (o + strlen(add) + 1 > n)
 			return pd_fail(err, PD_EINVAL,
-			    "number from format "
-			    "\"%s\" is too long",
+			    _("number from format "
+			      "\"%s\" is too long"),
 			    fmt);
 		memcpy(out + o, add, strlen(add));
 		o += strlen(add);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "paydesk/file.h"
+#include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 int
@@ -20,7 +21,7 @@ file_mkdirs(const char *dir, struct pd_err *err)
 	struct stat sb;
 
 	if (strlen(dir) >= sizeof path)
-		return pd_fail(err, PD_EDOC, "%s: path too long", dir);
+		return pd_fail(err, PD_EDOC, _("%s: path too long"), dir);
 	xstrlcpy(path, dir, sizeof path);
 	for (p = path + 1;; p++) {
 		if (*p != '/' && *p != '\0')
@@ -30,14 +31,14 @@ file_mkdirs(const char *dir, struct pd_err *err)
 		*p = '\0';
 		if (mkdir(path, 0755) != 0 && errno != EEXIST)
 			return pd_fail(err, PD_EDOC,
-			    "cannot create directory %s: %s", path,
+			    _("cannot create directory %s: %s"), path,
 			    strerror(errno));
 		*p = c;
 		if (c == '\0')
 			break;
 	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return pd_fail(err, PD_EDOC, "%s is not a directory", dir);
+		return pd_fail(err, PD_EDOC, _("%s is not a directory"), dir);
 	return 0;
 }
 
@@ -56,10 +57,10 @@ file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err)
 	int fd;
 
 	if ((size_t)snprintf(tmp, tn, "%s.XXXXXX", path) >= tn)
-		return pd_fail(err, PD_EDOC, "%s: path too long", path);
+		return pd_fail(err, PD_EDOC, _("%s: path too long"), path);
 	fd = mkstemp(tmp);
 	if (fd < 0)
-		return pd_fail(err, PD_EDOC, "cannot write in %s: %s",
+		return pd_fail(err, PD_EDOC, _("cannot write in %s: %s"),
 		    dir_of(path, d, sizeof d), strerror(errno));
 	fchmod(fd, 0644); /* a document, not a secret */
 	return fd;
@@ -93,7 +94,7 @@ file_stage(const char *path, const void *buf, size_t n, char *tmp, size_t tn,
 	}
 	return 0;
 fail:
-	pd_fail(err, PD_EDOC, "cannot write %s: %s", path,
+	pd_fail(err, PD_EDOC, _("cannot write %s: %s"), path,
 	    strerror(errno ? errno : EIO));
 	if (fd >= 0)
 		close(fd);
@@ -108,8 +109,8 @@ file_publish(const char *tmp, const char *path, struct pd_err *err)
 	int fd;
 
 	if (rename(tmp, path) != 0) {
-		pd_fail(
-		    err, PD_EDOC, "cannot write %s: %s", path, strerror(errno));
+		pd_fail(err, PD_EDOC, _("cannot write %s: %s"), path,
+		    strerror(errno));
 		unlink(tmp);
 		return -1;
 	}
