@@ -97,7 +97,7 @@ static const struct field apply_fields[] = {S("credit_note_uuid", cn_uuid, 1),
 static const struct field consumer_fields[] = {S("account_no", c.account_no, 1),
     S("name", c.name, 1), S("service_address", c.address, 0),
     S("phone", c.phone, 0), S("email", c.email, 0), S("segment", c.segment, 0),
-    {NULL, F_STR, 0, 0, 0}};
+    S("language", c.language, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field item_fields[] = {T("kind", it.kind, F_ITEMKIND, 1),
     S("ref", it.ref, 1), S("consumer_uuid", consumer_uuid, 1),
@@ -111,8 +111,8 @@ static const struct field user_fields[] = {S("username", u.username, 1),
     S("pin_hash", u.pin_hash, 1), T("active", u.active, F_BOOL, 1),
     {NULL, F_STR, 0, 0, 0}};
 
-static const struct field setting_fields[] = {S("key", set.key, 1),
-    S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
+static const struct field setting_fields[] = {
+    S("key", set.key, 1), S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
 
 #undef S
 #undef T
