@@ -74,13 +74,17 @@ field_date(struct svc *s, struct doc *d, const char *label, const char *iso)
 static void
 stamp(struct svc *s, struct doc *d)
 {
-	char now[TS_BUFSZ], *f;
+	char now[TS_BUFSZ], *where, *when, *f;
 
 	svc_now(now);
-	f = xasprintf(L_(d->lang, "%s \xc2\xb7 terminal %s, branch %s \xc2\xb7 "
-	                          "generated %s by paydesk"),
-	    s->cfg.org_name, s->cfg.terminal_id, s->cfg.branch_id, now);
+	where = xasprintf(L_(d->lang, "terminal %s, branch %s"),
+	    s->cfg.terminal_id, s->cfg.branch_id);
+	when = xasprintf(L_(d->lang, "generated %s by paydesk"), now);
+	f = xasprintf(
+	    "%s \xc2\xb7 %s \xc2\xb7 %s", s->cfg.org_name, where, when);
 	doc_footer(d, f);
+	free(where);
+	free(when);
 	free(f);
 }
 
