@@ -183,9 +183,7 @@ consumer_language(struct row_ctx *r, char *out, size_t n, struct pd_err *err)
 
 	if (*v != '\0' && (strlen(v) >= n || !i18n_lang_known(v)))
 		return pd_fail(err, PD_EINVAL,
-		    _("\"%s\" is not a language documents can be written in "
-		      "(en, or a language paydesk has a catalogue for; empty "
-		      "for the organisation's)"),
+		    _("\"%s\" is not a language documents can be written in"),
 		    v);
 	xstrlcpy(out, v, n);
 	return 0;
