@@ -270,6 +270,16 @@ expect "and the next copy follows it" 0 "" \
 pdf "after the update" "$T/es-again.pdf"
 fields "after the update" "RECIBO" "COPIA"
 
+# what the renderer adds itself is in the document's language too
+printf '[payments]\nnotes_max = 2000\n' >>"$PAYDESK_CONFIG"
+long=$(python3 -c 'print(" ".join("palabra%03d" % i for i in range(180)))')
+expect "es organisation: a receipt of two pages" 0 "" \
+    "$PD" --user jane pay WU-10003 --type bill --method Cash --amount 10 \
+    --notes "$long"
+pdf "two-page receipt" "$R/$(rno WU-10003).pdf"
+fields "two-page receipt" "Página 1 de 2" "Página 2 de 2" "palabra179"
+none "two-page receipt" "Page 1 of 2"
+
 # refused: a language no document can be written in, a path in disguise
 printf 'account_no,name,service_address,phone,email,segment,language
 WU-30009,Hans Meier,1 Hauptstrasse,(555) 300-0009,,Residential,de
