@@ -5,9 +5,10 @@
  *
  * The header is core's: the macros are a lookup in a catalogue already
  * loaded, no I/O of their own, so every layer may mark its strings. The
- * one function, i18n_init, is implemented in src/os/i18n.c because it
- * reads the environment and /proc/self/exe and sets the process's
- * locale: that is the machine's business, not core's.
+ * functions (i18n_init, and the catalogues documents are rendered with,
+ * below) are implemented in src/os/i18n.c because they read the
+ * environment, /proc/self/exe and the catalogue files and set the
+ * process's locale: that is the machine's business, not core's.
  *
  * Strings not in the catalogue of the language chosen (or with no
  * language chosen) come back as they were written: English.
