@@ -280,6 +280,22 @@ pdf "two-page receipt" "$R/$(rno WU-10003).pdf"
 fields "two-page receipt" "Página 1 de 2" "Página 2 de 2" "palabra179"
 none "two-page receipt" "Page 1 of 2"
 
+# an online payment: pending, then verified two days later
+expect "es organisation: an online payment" 0 "" \
+    "$PD" --user jane pay WU-10002 --type bill --method Online --amount 80
+pdf "pending receipt" "$R/$(rno WU-10002).pdf"
+fields "pending receipt" "Estado Pendiente" "Verificación Pendiente" \
+    "Tiempo de procesamiento Pendiente" "Medio de pago Online"
+PAYDESK_NOW="2025-04-24 09:00:00" PAYDESK_PIN=2222 \
+    expect "verified two days later" 0 "" \
+    "$PD" --user mary payment verify "$(rno WU-10002)"
+expect "its receipt again" 0 "" \
+    "$PD" --user jane receipt "$(rno WU-10002)" --out "$T/verified.pdf"
+pdf "verified receipt" "$T/verified.pdf"
+fields "verified receipt" "Estado Registrado" "Verificación Verificado" \
+    "Tiempo de procesamiento 2 días"
+none "verified receipt" "2 days"
+
 # refused: a language no document can be written in, a path in disguise
 printf 'account_no,name,service_address,phone,email,segment,language
 WU-30009,Hans Meier,1 Hauptstrasse,(555) 300-0009,,Residential,de
