@@ -50,9 +50,17 @@ word(const struct i18n_lang *L, const char *w)
 const struct i18n_lang *
 svc_doc_lang(const struct svc *s, const char *consumer_lang)
 {
-	return i18n_lang(consumer_lang != NULL && *consumer_lang != '\0'
-	                     ? consumer_lang
-	                     : s->cfg.language);
+	const struct i18n_lang *l;
+
+	if (consumer_lang != NULL && *consumer_lang != '\0') {
+		l = i18n_lang(consumer_lang);
+		/* English, or a language this terminal has a catalogue for;
+		 * one it lacks (pulled from a newer central node) gives way
+		 * to the organisation's */
+		if (l != NULL || i18n_lang_known(consumer_lang))
+			return l;
+	}
+	return i18n_lang(s->cfg.language);
 }
 
 static void

@@ -248,6 +248,13 @@ none "en consumer in an es organisation" "RECIBO" "Conceptos pagados"
 pdf "consumer without a language" "$R/$(rno WU-30003).pdf"
 fields "consumer without a language" "RECIBO" "Nombre Lucía Pérez" \
     "Conceptos pagados"
+# a language pulled from elsewhere that this terminal has no catalogue for
+sqlite3 "$DB" "UPDATE consumers SET language = 'pt' WHERE account_no = 'WU-30003'"
+expect "a consumer's language without a catalogue here" 0 "" \
+    "$PD" --user jane receipt "$(rno WU-30003)" --out "$T/pt.pdf"
+pdf "gives way to the organisation's" "$T/pt.pdf"
+fields "gives way to the organisation's" "RECIBO" "COPIA" "Conceptos pagados"
+none "gives way to the organisation's" "RECEIPT" "Items paid"
 cn=$(sql "SELECT cn_no FROM credit_notes n JOIN payments p ON \
     p.id = n.payment_id JOIN consumers c ON c.id = p.consumer_id WHERE \
     c.account_no = 'WU-30001'")
