@@ -226,9 +226,10 @@ enum cn_status svc_credit_status(
 
 /* The language of a document: the consumer's preferred language
  * (consumer_lang, from the consumers import; NULL or "": none; one this
- * terminal has no catalogue for: none), else the organisation's ([organisation] language, which the central node may
- * master); NULL means English (see i18n_lang). Exported workbooks'
- * headers follow the organisation's (consumer_lang NULL). */
+ * terminal has no catalogue for: none), else the organisation's
+ * ([organisation] language, which the central node may master); NULL
+ * means English (see i18n_lang). Exported workbooks' headers follow the
+ * organisation's (consumer_lang NULL). */
 const struct i18n_lang *svc_doc_lang(
     const struct svc *s, const char *consumer_lang);
 struct doc_request {
