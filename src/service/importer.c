@@ -230,6 +230,8 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    "account \"%s\" already exists (--update changes it)",
 		    c.account_no);
+	if (r->map[6] < 0) /* a file without the column keeps the language */
+		xstrlcpy(c.language, old.language, sizeof c.language);
 	c.id = old.id;
 	xstrlcpy(c.uuid, old.uuid, sizeof c.uuid);
 	if (strcmp(c.name, old.name) == 0 &&

@@ -272,6 +272,14 @@ expect "a language changed by --update" 0 "" env PAYDESK_PIN=9999 \
     "$PD" --user admin import consumers "$T/lang2.csv" --update
 same "is stored" "$(sql "SELECT language FROM consumers WHERE \
     account_no = 'WU-30001'")" es
+printf 'account_no,name,service_address,phone,email,segment
+WU-30001,Amélie Durand,"3 rue de la Paix, Cityville",(555) 300-0001,,Residential
+' >"$T/lang3.csv"
+expect "a file without the column leaves the language alone" 0 "" \
+    env PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/lang3.csv" \
+    --update
+same "the language is kept" "$(sql "SELECT language FROM consumers WHERE \
+    account_no = 'WU-30001'")" es
 expect "and the next copy follows it" 0 "" \
     "$PD" --user jane receipt "$(rno WU-30001)" --out "$T/es-again.pdf"
 pdf "after the update" "$T/es-again.pdf"
