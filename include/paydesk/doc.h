@@ -7,6 +7,7 @@
 #define PAYDESK_DOC_H
 #include <stddef.h>
 #include "err.h"
+#include "i18n.h"
 
 enum doc_row_kind {
 	DOC_HEADING, /* a section title with a rule */
@@ -26,6 +27,7 @@ struct doc_row {
 struct doc_mark {
 	char *word;   /* "VOID" */
 	char *detail; /* "voided 2025-04-21 10:02 by Mary Johnson: ..." */
+	int alert;    /* drawn in red (VOID), whatever the word's language */
 };
 
 #define DOC_MARKS_MAX 3
@@ -41,6 +43,9 @@ struct doc {
 	struct doc_row *rows;
 	size_t nrows, cap;
 	char *footer; /* the system stamp line */
+	/* the language of what the renderer adds itself ("Page 1 of 2"):
+	 * the document's, not the screens'; NULL: English */
+	const struct i18n_lang *lang;
 };
 
 enum doc_paper { PAPER_A4, PAPER_LETTER, PAPER_ROLL80 };
@@ -50,6 +55,8 @@ void doc_init(struct doc *d, const char *org_name, const char *org_address,
     const char *title, const char *number);
 void doc_badge(struct doc *d, const char *badge);
 void doc_mark(struct doc *d, const char *word, const char *detail);
+/* A mark drawn as an alert (red on the PDF): VOID. */
+void doc_alert(struct doc *d, const char *word, const char *detail);
 void doc_heading(struct doc *d, const char *title);
 void doc_field(struct doc *d, const char *label, const char *value);
 void doc_total(struct doc *d, const char *label, const char *value);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "err.h"
+#include "i18n.h"
 
 enum xkind {
 	X_TEXT,  /* cell.s */
@@ -46,6 +47,11 @@ struct export_opts {
 	const char *symbol; /* currency symbol for the xlsx number format */
 	int digits;         /* minor digits (2) */
 	int key_headers;    /* CSV header row of keys instead of headers */
+	/* the language of the workbook's header row (a person reads it):
+	 * the headers are translated, each column at least as wide as its
+	 * header; NULL: English. CSV is machine format: its header row is
+	 * always the English headers (or the keys). */
+	const struct i18n_lang *lang;
 };
 
 struct exporter;

@@ -5,9 +5,10 @@
  *
  * The header is core's: the macros are a lookup in a catalogue already
  * loaded, no I/O of their own, so every layer may mark its strings. The
- * one function, i18n_init, is implemented in src/os/i18n.c because it
- * reads the environment and /proc/self/exe and sets the process's
- * locale: that is the machine's business, not core's.
+ * functions (i18n_init, and the catalogues documents are rendered with,
+ * below) are implemented in src/os/i18n.c because they read the
+ * environment, /proc/self/exe and the catalogue files and set the
+ * process's locale: that is the machine's business, not core's.
  *
  * Strings not in the catalogue of the language chosen (or with no
  * language chosen) come back as they were written: English.
@@ -15,6 +16,8 @@
 #ifndef PAYDESK_I18N_H
 #define PAYDESK_I18N_H
 #include <libintl.h>
+
+#include "err.h"
 
 /* The text domain: po/paydesk.pot, LC_MESSAGES/paydesk.mo. */
 #define I18N_DOMAIN "paydesk"
@@ -51,5 +54,75 @@ i18n_pgettext(const char *key, const char *s)
  * else in the PREFIX the program was built for. Translations are handed
  * out in UTF-8 whatever the locale's character set. */
 void i18n_init(const char *language);
+
+/* ---- Rendering in a given language -------------------------------------
+ *
+ * Documents (receipts, credit notes, exported workbooks) are written in
+ * the organisation's language, or their consumer's, not in the language
+ * of the terminal's screens. gettext has one language per process (it
+ * reads LANGUAGE and the locale on each lookup), and switching it with
+ * setenv while the sync worker thread (src/service/sync_worker.c) may be
+ * calling gettext is a data race on the environment and on gettext's
+ * caches; a lock would have to be honoured by every _() of every thread.
+ *
+ * So nothing global is switched: a document's language is a catalogue of
+ * its own, the same LANG/LC_MESSAGES/paydesk.mo that gettext reads,
+ * loaded once into memory (checked, read-only from then on) and looked up
+ * by i18n_text(). Loading is serialised by a mutex; lookups only read.
+ * Any thread may render in any language at any time, the screens keep
+ * theirs, and there is nothing to restore afterwards.
+ *
+ * Mark a document's strings with L_(lang, "text") (an xgettext keyword,
+ * see the Makefile), or with N_() where the text sits in a table. */
+
+/* A catalogue loaded for rendering; NULL stands for English. */
+struct i18n_lang;
+
+/* The catalogue of language ("es", "fr", "pt_BR"; "es_ES" falls back to
+ * "es"), found where i18n_init finds them, loaded on first use and kept
+ * for the life of the process. NULL for English ("", NULL, "en", "en_*",
+ * C, POSIX) and for a language with no usable catalogue: its documents
+ * are in English. Thread-safe. */
+const struct i18n_lang *i18n_lang(const char *language);
+
+/* Whether documents can be written in language: English, or a language
+ * i18n_lang() finds a catalogue for. */
+int i18n_lang_known(const char *language);
+
+/* The language a catalogue was asked for by ("es"); "en" for NULL. */
+const char *i18n_lang_code(const struct i18n_lang *l);
+
+/* msgid translated by l (NULL: English), or msgid itself when l has no
+ * translation of it. The result is msgid or lives as long as l (the
+ * process). Thread-safe: it only reads. */
+const char *i18n_text(const struct i18n_lang *l, const char *msgid);
+
+/* The singular or plural of a message with a number, as l's Plural-Forms
+ * choose for n (English: singular for n == 1). */
+const char *i18n_ntext(const struct i18n_lang *l, const char *singular,
+    const char *plural, unsigned long n);
+
+/* A catalogue from a .mo file (GNU format, either byte order, strings
+ * sorted as msgfmt writes them), checked entry by entry: on any fault
+ * NULL with err saying what. Free with i18n_catalog_free (never the
+ * ones i18n_lang hands out). */
+struct i18n_lang *i18n_catalog_read(
+    const char *path, const char *code, struct pd_err *err);
+void i18n_catalog_free(struct i18n_lang *l);
+
+/* The document's language's text: xgettext extracts the second
+ * argument (--keyword=L_:2); LN_ a message with a number (LN_:2,3). */
+static inline const char *
+L_(const struct i18n_lang *l, const char *msgid)
+{
+	return i18n_text(l, msgid);
+}
+
+static inline const char *
+LN_(const struct i18n_lang *l, const char *singular, const char *plural,
+    unsigned long n)
+{
+	return i18n_ntext(l, singular, plural, n);
+}
 
 #endif

@@ -36,6 +36,8 @@ struct consumer {
 	char phone[33];
 	char email[129];
 	char segment[33];
+	char language[16]; /* documents' language: "" (the organisation's),
+	                      en, es, fr... (i18n_lang) */
 };
 
 /* An open item: a bill, a service charge or an installment. */

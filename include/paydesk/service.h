@@ -22,6 +22,7 @@
 #include "date.h"
 #include "err.h"
 #include "export.h"
+#include "i18n.h"
 #include "model.h"
 #include "money.h"
 #include "syncrec.h"
@@ -222,7 +223,19 @@ enum cn_status svc_credit_status(
  * plain text (receipts.text_width columns). Each one written is logged
  * with an audit entry; the first is the original, every later one is
  * marked COPY with when and by whom. A voided payment's receipt and a
- * voided credit note are marked VOID. */
+ * voided credit note are marked VOID.
+ *
+ * They are written in the language svc_doc_lang gives for their
+ * consumer, whatever language the screens speak. */
+
+/* The language of a document: the consumer's preferred language
+ * (consumer_lang, from the consumers import; NULL or "": none; one this
+ * terminal has no catalogue for: none), else the organisation's
+ * ([organisation] language, which the central node may master); NULL
+ * means English (see i18n_lang). Exported workbooks' headers follow the
+ * organisation's (consumer_lang NULL). */
+const struct i18n_lang *svc_doc_lang(
+    const struct svc *s, const char *consumer_lang);
 struct doc_request {
 	const char *out; /* file to write; NULL: receipts.dir/NUMBER.pdf */
 	int text;        /* plain text instead of PDF */

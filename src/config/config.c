@@ -185,6 +185,7 @@ _Static_assert(NSCHEMA <= 64, "struct config's from_central has 64 bits");
 static const char *const central_settings[] = {
     "organisation.name",
     "organisation.address",
+    "organisation.language",
     "payments.channels",
     "payments.methods",
     "payments.overpayment_threshold",

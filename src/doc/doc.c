@@ -24,14 +24,27 @@ doc_badge(struct doc *d, const char *badge)
 	d->badge = xstrdup(badge);
 }
 
-void
-doc_mark(struct doc *d, const char *word, const char *detail)
+static void
+mark(struct doc *d, const char *word, const char *detail, int alert)
 {
 	if (d->nmarks == DOC_MARKS_MAX)
 		return;
 	d->marks[d->nmarks].word = xstrdup(DOC_S(word));
 	d->marks[d->nmarks].detail = xstrdup(DOC_S(detail));
+	d->marks[d->nmarks].alert = alert;
 	d->nmarks++;
+}
+
+void
+doc_mark(struct doc *d, const char *word, const char *detail)
+{
+	mark(d, word, detail, 0);
+}
+
+void
+doc_alert(struct doc *d, const char *word, const char *detail)
+{
+	mark(d, word, detail, 1);
 }
 
 static void

@@ -9,9 +9,12 @@
 
 #include <xlsxwriter.h>
 
+#include "internal.h"
 #include "paydesk/export.h"
+#include "paydesk/i18n.h"
 #include "paydesk/file.h"
 #include "paydesk/money.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 struct exporter {
@@ -88,7 +91,7 @@ static int
 xlsx_fail(struct exporter *x, lxw_error e, struct pd_err *err)
 {
 	return pd_fail(
-	    err, PD_EDOC, "cannot write %s: %s", x->path, lxw_strerror(e));
+	    err, PD_EDOC, _("cannot write %s: %s"), x->path, lxw_strerror(e));
 }
 
 /* "\"$\"#,##0.00": the symbol quoted as a literal. */
@@ -121,11 +124,11 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 
 	x->wb = workbook_new_opt(x->tmp, &wo);
 	if (x->wb == NULL)
-		return pd_fail(err, PD_EDOC, "cannot write %s", x->path);
+		return pd_fail(err, PD_EDOC, _("cannot write %s"), x->path);
 	x->ws = workbook_add_worksheet(x->wb, x->o.sheet);
 	if (x->ws == NULL)
-		return pd_fail(
-		    err, PD_EDOC, "cannot write %s: bad sheet name", x->path);
+		return pd_fail(err, PD_EDOC,
+		    _("cannot write %s: bad sheet name"), x->path);
 	x->head = workbook_add_format(x->wb);
 	format_set_bold(x->head);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
@@ -138,17 +141,22 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	x->tenths = workbook_add_format(x->wb);
 	format_set_num_format(x->tenths, "0.0");
 	for (i = 0; i < x->ncols; i++) {
+		const char *h = L_(x->o.lang, DOC_S(x->cols[i].header));
 		int w = x->cols[i].width > 0 ? x->cols[i].width : 30;
-		lxw_error e = worksheet_set_column(
-		    x->ws, (lxw_col_t)i, (lxw_col_t)i, w + 2, NULL);
+		int hw = utf8_columns(h, strlen(h));
+		lxw_error e;
 
+		if (hw > w)
+			w = hw;
+		e = worksheet_set_column(
+		    x->ws, (lxw_col_t)i, (lxw_col_t)i, w + 2, NULL);
 		if (e != LXW_NO_ERROR)
 			return xlsx_fail(x, e, err);
 	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	for (i = 0; i < x->ncols; i++) {
-		lxw_error e = worksheet_write_string(
-		    x->ws, 0, (lxw_col_t)i, x->cols[i].header, x->head);
+		lxw_error e = worksheet_write_string(x->ws, 0, (lxw_col_t)i,
+		    L_(x->o.lang, DOC_S(x->cols[i].header)), x->head);
 
 		if (e != LXW_NO_ERROR)
 			return xlsx_fail(x, e, err);
@@ -173,7 +181,8 @@ export_open(const char *path, FILE *out, const struct export_opts *o,
 		x->scale *= 10;
 	if (path == NULL) {
 		if (o->format != EXPORT_CSV) {
-			pd_fail(err, PD_EDOC, "an Excel export needs a file");
+			pd_fail(
+			    err, PD_EDOC, _("an Excel export needs a file"));
 			free(x);
 			return NULL;
 		}
@@ -192,7 +201,7 @@ export_open(const char *path, FILE *out, const struct export_opts *o,
 		x->own = 1;
 		if (x->f == NULL) {
 			close(fd);
-			pd_fail(err, PD_EDOC, "cannot write %s: %s", path,
+			pd_fail(err, PD_EDOC, _("cannot write %s: %s"), path,
 			    strerror(errno));
 			export_abort(x);
 			return NULL;
@@ -253,8 +262,8 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 	}
 	fputs("\r\n", x->f);
 	if (ferror(x->f))
-		return pd_fail(err, PD_EDOC, "cannot write %s: %s",
-		    *x->path ? x->path : "the output", strerror(errno));
+		return pd_fail(err, PD_EDOC, _("cannot write %s: %s"),
+		    *x->path ? x->path : _("the output"), strerror(errno));
 	return 0;
 }
 
@@ -309,7 +318,7 @@ export_row(struct exporter *x, const struct xcell *cells, struct pd_err *err)
 
 	if (x->o.format == EXPORT_XLSX && x->rows + 1 >= LXW_ROW_MAX)
 		return pd_fail(err, PD_EDOC,
-		    "%s: more than %d rows do not fit in one Excel sheet",
+		    _("%s: more than %d rows do not fit in one Excel sheet"),
 		    x->path, LXW_ROW_MAX - 1);
 	rc = x->o.format == EXPORT_CSV ? csv_row(x, cells, err)
 	                               : xlsx_row(x, cells, err);
@@ -337,14 +346,14 @@ export_close(struct exporter *x, struct pd_err *err)
 			rc = xlsx_fail(x, e, err);
 	} else if (x->own) {
 		if (fflush(x->f) != 0 || fsync(fileno(x->f)) != 0)
-			rc = pd_fail(err, PD_EDOC, "cannot write %s: %s",
+			rc = pd_fail(err, PD_EDOC, _("cannot write %s: %s"),
 			    x->path, strerror(errno));
 		if (fclose(x->f) != 0 && rc == 0)
-			rc = pd_fail(err, PD_EDOC, "cannot write %s: %s",
+			rc = pd_fail(err, PD_EDOC, _("cannot write %s: %s"),
 			    x->path, strerror(errno));
 		x->f = NULL;
 	} else if (fflush(x->f) != 0)
-		rc = pd_fail(err, PD_EDOC, "cannot write the output: %s",
+		rc = pd_fail(err, PD_EDOC, _("cannot write the output: %s"),
 		    strerror(errno));
 	if (*x->path) {
 		if (rc == 0)

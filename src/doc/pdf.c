@@ -13,6 +13,7 @@
 #include <hpdf.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
 #define ROLL_MAX_H 14400.0 /* the largest page PDF readers accept */
@@ -260,7 +261,7 @@ marks(struct lay *l)
 	for (k = 0; k < l->d->nmarks; k++) {
 		const struct doc_mark *m = &l->d->marks[k];
 		double inner = l->width - 16, h, big = g->big;
-		int red = strcmp(m->word, "VOID") == 0;
+		int red = m->alert;
 		struct op *box;
 
 		h = lead(big) + 8 +
@@ -548,7 +549,8 @@ draw(HPDF_Doc pdf, struct lay *l)
 			char num[32];
 			struct op t;
 
-			snprintf(num, sizeof num, "Page %d of %d", p + 1,
+			snprintf(num, sizeof num,
+			    L_(l->d->lang, "Page %d of %d"), p + 1,
 			    l->page + 1);
 			memset(&t, 0, sizeof t);
 			t.s = num;
@@ -577,12 +579,12 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 	*len = 0;
 	if (access(font_path, R_OK) != 0)
 		return pd_fail(err, PD_EDOC,
-		    "font %s: %s (set receipts.font to a TrueType file, e.g. "
-		    "from fonts-dejavu-core)",
+		    _("font %s: %s (set receipts.font to a TrueType file, e.g. "
+		      "from fonts-dejavu-core)"),
 		    font_path, strerror(errno));
 	pdf = HPDF_New(NULL, NULL);
 	if (pdf == NULL)
-		return pd_fail(err, PD_EDOC, "PDF: out of memory");
+		return pd_fail(err, PD_EDOC, _("PDF: out of memory"));
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(pdf);
 	name = HPDF_LoadTTFontFromFile(pdf, font_path, HPDF_TRUE);
@@ -593,8 +595,8 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 		st = HPDF_GetError(pdf);
 		HPDF_Free(pdf);
 		return pd_fail(err, PD_EDOC,
-		    "font %s: not a TrueType font libharu can embed "
-		    "(error 0x%04X)",
+		    _("font %s: not a TrueType font libharu can embed "
+		      "(error 0x%04X)"),
 		    font_path, (unsigned)st);
 	}
 	l.g = &geoms[paper];
@@ -622,8 +624,8 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 		free(*buf);
 		*buf = NULL;
 		return pd_fail(err, PD_EDOC,
-		    "PDF could not be made (libharu error "
-		    "0x%04X)",
+		    _("PDF could not be made (libharu error "
+		      "0x%04X)"),
 		    (unsigned)st);
 	}
 	return 0;

@@ -1,7 +1,10 @@
 /* text.c - a document as plain text for line printers and previews: one
  * column layout, labels left and values right, amounts in two columns. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "internal.h"
 #include "paydesk/utf8.h"
@@ -104,14 +107,31 @@ amounts(struct out *o, const char *c, const char *d)
 	put(o, "\n", 1);
 }
 
+/* A heading in capitals, letter by letter in any script ("Artículos
+ * pagados": "ARTÍCULOS PAGADOS"); a capital may take more bytes. */
 static void
 upper_heading(struct out *o, const char *title)
 {
-	char *u = xstrdup(title), *p;
+	size_t n = strlen(title), i = 0, len = 0, k;
+	char *u = xmalloc(n * 4 + 1);
+	uint32_t cp;
 
-	for (p = u; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
+	while (i < n) {
+		size_t up;
+
+		k = utf8_decode(title + i, n - i, &cp);
+		up = k == 1 && (unsigned char)title[i] >= 0x80
+		         ? 0 /* not UTF-8: the byte as it is */
+		         : utf8_encode((uint32_t)utf8proc_toupper((int32_t)cp),
+		               u + len);
+		if (up == 0) {
+			memcpy(u + len, title + i, k);
+			up = k;
+		}
+		len += up;
+		i += k;
+	}
+	u[len] = '\0';
 	put(o, "\n", 1);
 	block(o, u, 0, 0);
 	free(u);

@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "paydesk/date.h"
 #include "paydesk/doc.h"
 #include "paydesk/file.h"
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
@@ -25,6 +27,42 @@ static const struct doc_kind RECEIPT = {"receipt", "receipt", "a receipt"};
 static const struct doc_kind CREDIT = {
     "credit_note", "credit_note", "a credit note"};
 
+/* The words of the ledger as stored (pay_status_name, pay_type_name,
+ * credit_status_name: English, they are data) that a document shows in
+ * its language. */
+static const char *const ledger_words[] = {N_("Posted"), N_("Pending"),
+    N_("Failed"), N_("Cancelled"), N_("Voided"), N_("Bill"), N_("Service"),
+    N_("Installment"), N_("Active"), N_("Applied"), N_("Expired")};
+
+/* A stored word in the document's language; a word not of the ledger as
+ * it is. */
+static const char *
+word(const struct i18n_lang *L, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof ledger_words / sizeof ledger_words[0]; i++)
+		if (strcmp(ledger_words[i], w) == 0)
+			return L_(L, ledger_words[i]);
+	return w;
+}
+
+const struct i18n_lang *
+svc_doc_lang(const struct svc *s, const char *consumer_lang)
+{
+	const struct i18n_lang *l;
+
+	if (consumer_lang != NULL && *consumer_lang != '\0') {
+		l = i18n_lang(consumer_lang);
+		/* English, or a language this terminal has a catalogue for;
+		 * one it lacks (pulled from a newer central node) gives way
+		 * to the organisation's */
+		if (l != NULL || i18n_lang_known(consumer_lang))
+			return l;
+	}
+	return i18n_lang(s->cfg.language);
+}
+
 static void
 field_money(struct svc *s, struct doc *d, const char *label, int64_t v)
 {
@@ -34,15 +72,27 @@ field_money(struct svc *s, struct doc *d, const char *label, int64_t v)
 }
 
 static void
+field_date(struct svc *s, struct doc *d, const char *label, const char *iso)
+{
+	char t[SVC_DATE_BUFSZ];
+
+	doc_field(d, label, svc_date(s, t, sizeof t, iso));
+}
+
+static void
 stamp(struct svc *s, struct doc *d)
 {
-	char now[TS_BUFSZ], *f;
+	char now[TS_BUFSZ], *where, *when, *f;
 
 	svc_now(now);
-	f = xasprintf("%s \xc2\xb7 terminal %s, branch %s \xc2\xb7 generated "
-	              "%s by paydesk",
-	    s->cfg.org_name, s->cfg.terminal_id, s->cfg.branch_id, now);
+	where = xasprintf(L_(d->lang, "terminal %s, branch %s"),
+	    s->cfg.terminal_id, s->cfg.branch_id);
+	when = xasprintf(L_(d->lang, "generated %s by paydesk"), now);
+	f = xasprintf(
+	    "%s \xc2\xb7 %s \xc2\xb7 %s", s->cfg.org_name, where, when);
 	doc_footer(d, f);
+	free(where);
+	free(when);
 	free(f);
 }
 
@@ -56,10 +106,12 @@ mark_copy(struct svc *s, struct doc *d, int copy)
 	if (copy <= 0)
 		return;
 	svc_now(now);
-	detail = xasprintf("Copy %d, reprinted %s by %s at terminal %s", copy,
-	    now, s->actor.full_name[0] ? s->actor.full_name : "system",
+	detail = xasprintf(
+	    L_(d->lang, "Copy %d, reprinted %s by %s at terminal %s"), copy,
+	    now,
+	    s->actor.full_name[0] ? s->actor.full_name : L_(d->lang, "system"),
 	    s->cfg.terminal_id);
-	doc_mark(d, "COPY", detail);
+	doc_mark(d, L_(d->lang, "COPY"), detail);
 	free(detail);
 }
 
@@ -67,22 +119,26 @@ mark_copy(struct svc *s, struct doc *d, int copy)
 static void
 item_line(struct svc *s, struct doc *d, const struct allocation *a)
 {
+	const struct i18n_lang *L = d->lang;
 	const struct item *it = &a->item;
-	char due[MONEY_BUFSZ], paid[MONEY_BUFSZ], *text, *detail;
+	char due[MONEY_BUFSZ], paid[MONEY_BUFSZ], on[SVC_DATE_BUFSZ];
+	char *text, *detail;
 
+	svc_date(s, on, sizeof on, it->due_on);
 	switch (it->kind) {
 	case PAY_BILL:
-		text = xasprintf("Bill %s", it->ref);
-		detail = xasprintf("Period %s, due %s", it->period, it->due_on);
+		text = xasprintf(L_(L, "Bill %s"), it->ref);
+		detail = xasprintf(L_(L, "Period %s, due %s"), it->period, on);
 		break;
 	case PAY_SERVICE:
 		text = xstrdup(it->description[0] ? it->description : it->ref);
-		detail = xasprintf("Service %s, date %s", it->ref, it->due_on);
+		detail = xasprintf(L_(L, "Service %s, date %s"), it->ref, on);
 		break;
 	default:
-		text = xasprintf("Plan %s #%d", it->plan_no, it->inst_no);
-		detail = xasprintf(
-		    "Installment %d, due %s", it->inst_no, it->due_on);
+		text =
+		    xasprintf(L_(L, "Plan %s #%d"), it->plan_no, it->inst_no);
+		detail =
+		    xasprintf(L_(L, "Installment %d, due %s"), it->inst_no, on);
 		break;
 	}
 	doc_line(d, text, detail, svc_money(s, due, sizeof due, a->due_before),
@@ -91,124 +147,200 @@ item_line(struct svc *s, struct doc *d, const struct allocation *a)
 	free(detail);
 }
 
+/* How long the payment took to be verified, in the document's language:
+ * pending, immediate (not online), or the days from record to
+ * verification. */
 static void
-receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
+processing(
+    const struct payment *p, const struct i18n_lang *L, char *buf, size_t n)
 {
+	char d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+	int32_t a, b;
+
+	buf[0] = '\0';
+	if (!p->verified) {
+		snprintf(buf, n, "%s", L_(L, "Pending"));
+		return;
+	}
+	if (p->method_kind != METHOD_ONLINE) {
+		snprintf(buf, n, "%s", L_(L, "Immediate"));
+		return;
+	}
+	snprintf(d1, sizeof d1, "%.10s", p->created_at);
+	snprintf(d2, sizeof d2, "%.10s", p->verified_at);
+	if (date_parse(d1, NULL, &a, NULL) == 0 &&
+	    date_parse(d2, NULL, &b, NULL) == 0)
+		snprintf(buf, n,
+		    LN_(L, "%d day", "%d days", (unsigned long)(b - a)),
+		    (int)(b - a));
+}
+
+/* The receipt's header, its VOID mark and the payment section. */
+static void
+receipt_head(struct svc *s, const struct payment *p, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	char *t;
+
+	doc_badge(d, word(L, pay_status_name(p->status)));
+	if (p->status == PS_VOIDED) {
+		t = xasprintf(L_(L, "Voided %s by %s. Reason: %s"),
+		    p->voided_at, p->voided_by, p->void_reason);
+		doc_alert(d, L_(L, "VOID"), t);
+		free(t);
+	}
+
+	doc_heading(d, L_(L, "Payment"));
+	doc_field(d, L_(L, "Receipt number"), p->receipt_no);
+	doc_field(d, L_(L, "Payment ID"), p->payment_no);
+	doc_field(d, L_(L, "Transaction ID"), p->txn_no);
+	field_date(s, d, L_(L, "Payment date"), p->paid_on);
+	doc_field(d, L_(L, "Recorded at"), p->created_at);
+	doc_field(d, L_(L, "Payment type"), word(L, pay_type_name(p->type)));
+	doc_field(d, L_(L, "Channel"), p->channel);
+}
+
+/* The totals: what was paid, received, given back, still owed. */
+static void
+receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
 	const struct payment *p = &v->p;
 	char m[MONEY_BUFSZ], *t;
 	size_t i;
 
-	doc_init(
-	    d, s->cfg.org_name, s->cfg.org_address, "RECEIPT", p->receipt_no);
-	doc_badge(d, pay_status_name(p->status));
-	if (p->status == PS_VOIDED) {
-		t = xasprintf("Voided %s by %s. Reason: %s", p->voided_at,
-		    p->voided_by, p->void_reason);
-		doc_mark(d, "VOID", t);
-		free(t);
-	}
-
-	doc_heading(d, "Payment");
-	doc_field(d, "Receipt number", p->receipt_no);
-	doc_field(d, "Payment ID", p->payment_no);
-	doc_field(d, "Transaction ID", p->txn_no);
-	doc_field(d, "Payment date", p->paid_on);
-	doc_field(d, "Recorded at", p->created_at);
-	doc_field(d, "Payment type", pay_type_name(p->type));
-	doc_field(d, "Channel", p->channel);
-
-	doc_heading(d, "Consumer");
-	doc_field(d, "Name", v->c.name);
-	doc_field(d, "Account number", v->c.account_no);
-	doc_field(d, "Service address", v->c.address[0] ? v->c.address : "-");
-	doc_field(d, "Phone", v->c.phone[0] ? v->c.phone : "-");
-
-	doc_heading(d, "Items paid");
-	doc_columns(d, "Amount due", "Applied");
-	for (i = 0; i < v->nallocs; i++)
-		if (v->allocs[i].reverses == 0 && v->allocs[i].amount > 0)
-			item_line(s, d, &v->allocs[i]);
-	if (p->overpaid > 0)
-		doc_line(d, "Credit (overpayment)", "Kept as a credit note", "",
-		    svc_money(s, m, sizeof m, p->overpaid));
-
-	doc_heading(d, "Totals");
-	doc_total(d, "Total paid", svc_money(s, m, sizeof m, p->amount));
-	doc_field(d, "Payment method", p->method);
+	doc_heading(d, L_(L, "Totals"));
+	doc_total(d, L_(L, "Total paid"), svc_money(s, m, sizeof m, p->amount));
+	doc_field(d, L_(L, "Payment method"), p->method);
 	if (p->method_kind == METHOD_CASH) {
-		field_money(s, d, "Amount received", p->tendered);
-		field_money(s, d, "Change given", p->change);
+		field_money(s, d, L_(L, "Amount received"), p->tendered);
+		field_money(s, d, L_(L, "Change given"), p->change);
 	}
 	if (p->has_balance)
 		field_money(
-		    s, d, "Outstanding after payment", p->balance_after);
+		    s, d, L_(L, "Outstanding after payment"), p->balance_after);
 	else
-		doc_field(d, "Outstanding after payment", "not recorded");
+		doc_field(d, L_(L, "Outstanding after payment"),
+		    L_(L, "not recorded"));
 	for (i = 0; i < v->ncredits; i++)
 		if (v->credits[i].automatic) {
 			t = xasprintf("%s, %s", v->credits[i].cn_no,
 			    svc_money(s, m, sizeof m, v->credits[i].amount));
-			doc_field(d, "Overpayment credit note", t);
+			doc_field(d, L_(L, "Overpayment credit note"), t);
 			free(t);
 		}
-	doc_para(d, "Notes", p->notes);
+	doc_para(d, L_(L, "Notes"), p->notes);
+}
 
-	doc_heading(d, "Processing");
+static void
+receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
+{
+	const struct i18n_lang *L = svc_doc_lang(s, v->c.language);
+	const struct payment *p = &v->p;
+	char m[MONEY_BUFSZ], took[64];
+	size_t i;
+
+	doc_init(d, s->cfg.org_name, s->cfg.org_address, L_(L, "RECEIPT"),
+	    p->receipt_no);
+	d->lang = L;
+	receipt_head(s, p, d);
+
+	doc_heading(d, L_(L, "Consumer"));
+	doc_field(d, L_(L, "Name"), v->c.name);
+	doc_field(d, L_(L, "Account number"), v->c.account_no);
 	doc_field(
-	    d, "Received by", p->received_by[0] ? p->received_by : "System");
-	doc_field(d, "Terminal", p->terminal);
-	doc_field(d, "Status", pay_status_name(p->status));
-	doc_field(d, "Verification", p->verified ? "Verified" : "Pending");
-	doc_field(d, "Processing time", v->processing);
+	    d, L_(L, "Service address"), v->c.address[0] ? v->c.address : "-");
+	doc_field(d, L_(L, "Phone"), v->c.phone[0] ? v->c.phone : "-");
+
+	doc_heading(d, L_(L, "Items paid"));
+	doc_columns(d, L_(L, "Amount due"), L_(L, "Applied"));
+	for (i = 0; i < v->nallocs; i++)
+		if (v->allocs[i].reverses == 0 && v->allocs[i].amount > 0)
+			item_line(s, d, &v->allocs[i]);
+	if (p->overpaid > 0)
+		doc_line(d, L_(L, "Credit (overpayment)"),
+		    L_(L, "Kept as a credit note"), "",
+		    svc_money(s, m, sizeof m, p->overpaid));
+
+	receipt_totals(s, v, d);
+
+	doc_heading(d, L_(L, "Processing"));
+	doc_field(d, L_(L, "Received by"),
+	    p->received_by[0] ? p->received_by : L_(L, "System"));
+	doc_field(d, L_(L, "Terminal"), p->terminal);
+	doc_field(d, L_(L, "Status"), word(L, pay_status_name(p->status)));
+	doc_field(d, L_(L, "Verification"),
+	    p->verified ? L_(L, "Verified") : L_(L, "Pending"));
+	processing(p, L, took, sizeof took);
+	doc_field(d, L_(L, "Processing time"), took);
 	stamp(s, d);
+}
+
+/* Where the credit note was applied, one line each. */
+static void
+credit_apps(struct svc *s, const struct credit_view *v, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	char m[MONEY_BUFSZ], on[SVC_DATE_BUFSZ], *t;
+	size_t i;
+
+	if (v->napps == 0)
+		return;
+	doc_heading(d, L_(L, "Applied to"));
+	doc_columns(d, "", L_(L, "Applied"));
+	for (i = 0; i < v->napps; i++) {
+		t = xasprintf(L_(L, "Applied %s at terminal %s"),
+		    svc_date(s, on, sizeof on, v->apps[i].applied_on),
+		    v->apps[i].terminal);
+		doc_line(d, v->apps[i].item_ref, t, "",
+		    svc_money(s, m, sizeof m, v->apps[i].amount));
+		free(t);
+	}
 }
 
 static void
 credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 {
 	const struct credit_note *cn = &v->cn;
-	char m[MONEY_BUFSZ], pct[32], *t;
-	size_t i;
+	struct consumer c;
+	struct pd_err e;
+	const struct i18n_lang *L;
+	char m[MONEY_BUFSZ], pct[32];
 
-	doc_init(
-	    d, s->cfg.org_name, s->cfg.org_address, "CREDIT NOTE", cn->cn_no);
-	doc_badge(d, credit_status_name(v->status));
+	/* the consumer's language, when the credit note's account has one */
+	if (store_consumer_by_account(s->st, cn->account_no, &c, &e) != 0)
+		c.language[0] = '\0';
+	L = svc_doc_lang(s, c.language);
+	doc_init(d, s->cfg.org_name, s->cfg.org_address, L_(L, "CREDIT NOTE"),
+	    cn->cn_no);
+	d->lang = L;
+	doc_badge(d, word(L, credit_status_name(v->status)));
 	if (cn->voided)
-		doc_mark(d, "VOID",
-		    "The payment this credit note came from was voided.");
+		doc_alert(d, L_(L, "VOID"),
+		    L_(L,
+		        "The payment this credit note came from was voided."));
 
-	doc_heading(d, "Consumer");
-	doc_field(d, "Name", cn->consumer_name);
-	doc_field(d, "Account number", cn->account_no);
+	doc_heading(d, L_(L, "Consumer"));
+	doc_field(d, L_(L, "Name"), cn->consumer_name);
+	doc_field(d, L_(L, "Account number"), cn->account_no);
 
-	doc_heading(d, "Credit");
-	doc_field(d, "Credit note number", cn->cn_no);
-	doc_field(d, "Status", credit_status_name(v->status));
-	doc_field(d, "Created", cn->created_at);
-	doc_field(d, "Expires", cn->expires_on);
-	field_money(s, d, "Original amount", cn->amount);
-	field_money(s, d, "Applied amount", cn->applied);
-	doc_total(
-	    d, "Remaining balance", svc_money(s, m, sizeof m, v->remaining));
+	doc_heading(d, L_(L, "Credit"));
+	doc_field(d, L_(L, "Credit note number"), cn->cn_no);
+	doc_field(d, L_(L, "Status"), word(L, credit_status_name(v->status)));
+	doc_field(d, L_(L, "Created"), cn->created_at);
+	field_date(s, d, L_(L, "Expires"), cn->expires_on);
+	field_money(s, d, L_(L, "Original amount"), cn->amount);
+	field_money(s, d, L_(L, "Applied amount"), cn->applied);
+	doc_total(d, L_(L, "Remaining balance"),
+	    svc_money(s, m, sizeof m, v->remaining));
 	money_tenths(pct, sizeof pct - 2, v->usage_tenths);
 	strcat(pct, " %");
-	doc_field(d, "Usage", pct);
-	doc_field(d, "Reason", cn->reason);
-	doc_field(d, "Created by", cn->created_by);
-	doc_field(d, "Linked receipt number", cn->receipt_no);
-	doc_para(d, "Remarks", cn->remarks);
-
-	if (v->napps > 0) {
-		doc_heading(d, "Applied to");
-		doc_columns(d, "", "Applied");
-		for (i = 0; i < v->napps; i++) {
-			t = xasprintf("Applied %s at terminal %s",
-			    v->apps[i].applied_on, v->apps[i].terminal);
-			doc_line(d, v->apps[i].item_ref, t, "",
-			    svc_money(s, m, sizeof m, v->apps[i].amount));
-			free(t);
-		}
-	}
+	doc_field(d, L_(L, "Usage"), pct);
+	doc_field(d, L_(L, "Reason"), cn->reason);
+	doc_field(d, L_(L, "Created by"), cn->created_by);
+	doc_field(d, L_(L, "Linked receipt number"), cn->receipt_no);
+	doc_para(d, L_(L, "Remarks"), cn->remarks);
+	credit_apps(s, v, d);
 	stamp(s, d);
 }
 

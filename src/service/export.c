@@ -41,6 +41,7 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	o.symbol = s->cfg.currency_symbol;
 	o.digits = s->cfg.minor_digits;
 	o.key_headers = j->key_headers;
+	o.lang = svc_doc_lang(s, NULL);
 	cols = svc_listing_cols(l, &ncols);
 	r->x = export_open(j->path, stdout, &o, cols, ncols, err);
 	if (r->x == NULL)
@@ -117,7 +118,8 @@ svc_export_payments(struct svc *s, const struct payment_filter *f,
 	g.after = NULL;
 	if (j->progress != NULL && svc_payments_count(s, &g, &total, err) != 0)
 		return -1;
-	if (xrun_open(&r, s, j, LIST_PAYMENTS, "Payments", total, err) != 0)
+	if (xrun_open(&r, s, j, LIST_PAYMENTS,
+	        L_(svc_doc_lang(s, NULL), "Payments"), total, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_payments_each(s, &g, put_payment, &r, err);
 	return xrun_finish(&r, rc, rows);
@@ -144,7 +146,8 @@ svc_export_credits(struct svc *s, const struct credit_filter *f,
 	g.after = NULL;
 	if (j->progress != NULL && svc_credits_count(s, &g, &total, err) != 0)
 		return -1;
-	if (xrun_open(&r, s, j, LIST_CREDITS, "Credit Notes", total, err) != 0)
+	if (xrun_open(&r, s, j, LIST_CREDITS,
+	        L_(svc_doc_lang(s, NULL), "Credit Notes"), total, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_credits_each(s, &g, put_credit, &r, err);
 	return xrun_finish(&r, rc, rows);
@@ -182,7 +185,8 @@ svc_export_payers(struct svc *s, const struct payment_filter *f,
 	                               : -1;
 	int rc;
 
-	if (xrun_open(&r, s, j, LIST_PAYERS, "Payers", total, err) != 0)
+	if (xrun_open(&r, s, j, LIST_PAYERS,
+	        L_(svc_doc_lang(s, NULL), "Payers"), total, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_payers_each(s, f, sort, put_payer, &r, err);
 	return xrun_finish(&r, rc, rows);
@@ -204,7 +208,7 @@ svc_export_aging(struct svc *s, const struct aging_filter *f,
 	struct xrun r;
 	int rc;
 
-	if (xrun_open(&r, s, j, LIST_AGING, "Aging",
+	if (xrun_open(&r, s, j, LIST_AGING, L_(svc_doc_lang(s, NULL), "Aging"),
 	        f->limit > 0 ? (int64_t)f->limit : -1, err) != 0)
 		return -1;
 	rc = r.cancelled ? 0 : svc_aging_each(s, f, put_aging, &r, err);

@@ -14,6 +14,7 @@
 #include "paydesk/i18n.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
@@ -31,12 +32,13 @@ struct row_ctx {
 
 typedef int (*row_fn)(struct row_ctx *r, struct pd_err *err);
 
-/* Field i of the row as the kind's columns are numbered. */
+/* Field i of the row as the kind's columns are numbered ("" for an
+ * optional column the file does not have). */
 static const char *
 F(struct row_ctx *r, int i)
 {
 	r->field = i;
-	return r->row->fields[r->map[i]];
+	return r->map[i] >= 0 ? r->row->fields[r->map[i]] : "";
 }
 
 static int
@@ -170,8 +172,24 @@ insert_item(
 	return 0;
 }
 
-static const char *const consumer_cols[] = {
-    "account_no", "name", "service_address", "phone", "email", "segment", NULL};
+/* language is optional (the last column): see consumer_language */
+static const char *const consumer_cols[] = {"account_no", "name",
+    "service_address", "phone", "email", "segment", "language", NULL};
+
+/* The language of the consumer's documents: "" (the organisation's), or
+ * one paydesk has a catalogue for, or English. */
+static int
+consumer_language(struct row_ctx *r, char *out, size_t n, struct pd_err *err)
+{
+	const char *v = F(r, 6);
+
+	if (*v != '\0' && (strlen(v) >= n || !i18n_lang_known(v)))
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is not a language documents can be written in"),
+		    v);
+	xstrlcpy(out, v, n);
+	return 0;
+}
 
 static int
 row_consumer(struct row_ctx *r, struct pd_err *err)
@@ -203,6 +221,8 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 	xstrlcpy(c.phone, F(r, 3), sizeof c.phone);
 	xstrlcpy(c.email, F(r, 4), sizeof c.email);
 	xstrlcpy(c.segment, F(r, 5), sizeof c.segment);
+	if (consumer_language(r, c.language, sizeof c.language, err) != 0)
+		return -1;
 	if (store_consumer_by_account(r->s->st, c.account_no, &old, &e2) != 0) {
 		r->n->added++;
 		return store_consumer_insert(r->s->st, &c, err);
@@ -212,13 +232,16 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    _("account \"%s\" already exists (--update changes it)"),
 		    c.account_no);
+	if (r->map[6] < 0) /* a file without the column keeps the language */
+		xstrlcpy(c.language, old.language, sizeof c.language);
 	c.id = old.id;
 	xstrlcpy(c.uuid, old.uuid, sizeof c.uuid);
 	if (strcmp(c.name, old.name) == 0 &&
 	    strcmp(c.address, old.address) == 0 &&
 	    strcmp(c.phone, old.phone) == 0 &&
 	    strcmp(c.email, old.email) == 0 &&
-	    strcmp(c.segment, old.segment) == 0) {
+	    strcmp(c.segment, old.segment) == 0 &&
+	    strcmp(c.language, old.language) == 0) {
 		r->n->unchanged++;
 		return 0;
 	}
@@ -373,13 +396,14 @@ static const struct {
 	const char *const *cols;
 	row_fn fn;
 	enum role role; /* who may import it */
+	int optional;   /* the last cols that a file may leave out */
 } kinds[] = {
-    {"consumers", consumer_cols, row_consumer, ROLE_SUPERVISOR},
-    {"bills", bill_cols, row_bill, ROLE_SUPERVISOR},
-    {"services", service_cols, row_service, ROLE_SUPERVISOR},
-    {"installments", installment_cols, row_installment, ROLE_SUPERVISOR},
-    {"users", user_cols, row_user, ROLE_ADMIN},
-    {"settings", setting_cols, row_setting, ROLE_ADMIN},
+    {"consumers", consumer_cols, row_consumer, ROLE_SUPERVISOR, 1},
+    {"bills", bill_cols, row_bill, ROLE_SUPERVISOR, 0},
+    {"services", service_cols, row_service, ROLE_SUPERVISOR, 0},
+    {"installments", installment_cols, row_installment, ROLE_SUPERVISOR, 0},
+    {"users", user_cols, row_user, ROLE_ADMIN, 0},
+    {"settings", setting_cols, row_setting, ROLE_ADMIN, 0},
 };
 
 static char *
@@ -417,21 +441,30 @@ read_file(const char *path, size_t *len, struct pd_err *err)
 	return buf;
 }
 
-/* Map the header row onto the kind's columns. */
+/* Map the header row onto the kind's columns (the last optional of them
+ * may be left out); returns the number of columns the file has. */
 static int
 map_header(const char *path, const struct csv_row *h, const char *const *cols,
-    int *map, struct pd_err *err)
+    int optional, int *map, struct pd_err *err)
 {
 	size_t i;
-	int c, ncols = 0;
+	int c, ncols = 0, required;
 	char want[256] = "";
 
-	for (c = 0; cols[c] != NULL; c++) {
-		map[c] = -1;
-		strncat(want, c ? "," : "", sizeof want - strlen(want) - 1);
-		strncat(want, cols[c], sizeof want - strlen(want) - 1);
+	for (c = 0; cols[c] != NULL; c++)
 		ncols++;
+	required = ncols - optional;
+	for (c = 0; c < ncols; c++) {
+		map[c] = -1;
+		strncat(want,
+		    c == required ? "[,"
+		    : c           ? ","
+		                  : "",
+		    sizeof want - strlen(want) - 1);
+		strncat(want, cols[c], sizeof want - strlen(want) - 1);
 	}
+	if (optional > 0)
+		strncat(want, "]", sizeof want - strlen(want) - 1);
 	for (i = 0; i < h->n; i++) {
 		for (c = 0; c < ncols; c++)
 			if (strcmp(h->fields[i], cols[c]) == 0)
@@ -448,13 +481,13 @@ map_header(const char *path, const struct csv_row *h, const char *const *cols,
 			    path, h->line, h->cols[i], h->fields[i]);
 		map[c] = (int)i;
 	}
-	for (c = 0; c < ncols; c++)
+	for (c = 0; c < required; c++)
 		if (map[c] == -1)
 			return pd_fail(err, PD_EINVAL,
 			    _("%s:%d: column \"%s\" "
 			      "is missing (expected header: %s)"),
 			    path, h->line, cols[c], want);
-	return ncols;
+	return (int)h->n;
 }
 
 static int
@@ -481,7 +514,8 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 		csv_row_free(&row);
 		return -1;
 	}
-	ncols = map_header(path, &row, kinds[k].cols, map, err);
+	ncols =
+	    map_header(path, &row, kinds[k].cols, kinds[k].optional, map, err);
 	if (ncols < 0) {
 		csv_row_free(&row);
 		return -1;

@@ -12,7 +12,7 @@
 
 #define CONSUMER_COLS                                                          \
 	"c.id, c.uuid, c.account_no, c.name, "                                 \
-	"c.service_address, c.phone, c.email, c.segment"
+	"c.service_address, c.phone, c.email, c.segment, c.language"
 
 static void
 read_consumer(sqlite3_stmt *s, void *elem)
@@ -28,6 +28,7 @@ read_consumer(sqlite3_stmt *s, void *elem)
 	st_col(s, 5, c->phone, sizeof c->phone);
 	st_col(s, 6, c->email, sizeof c->email);
 	st_col(s, 7, c->segment, sizeof c->segment);
+	st_col(s, 8, c->language, sizeof c->language);
 }
 
 static void
@@ -47,8 +48,8 @@ store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 	sqlite3_stmt *s = st_stmt(st,
 	    "INSERT INTO consumers (uuid, "
 	    "account_no, name, service_address, phone, phone_digits, email, "
-	    "segment, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "datetime('now', 'localtime'))",
+	    "segment, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, datetime('now', 'localtime'))",
 	    err);
 	char digits[33];
 
@@ -57,8 +58,8 @@ store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 	if (c->uuid[0] == '\0')
 		os_uuid_new(c->uuid);
 	digits_of(c->phone, digits, sizeof digits);
-	st_bind(s, "ssssssss", c->uuid, c->account_no, c->name, c->address,
-	    c->phone, digits, c->email, c->segment);
+	st_bind(s, "sssssssss", c->uuid, c->account_no, c->name, c->address,
+	    c->phone, digits, c->email, c->segment, c->language);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	c->id = sqlite3_last_insert_rowid(st->db);
@@ -72,15 +73,15 @@ store_consumer_update(
 	sqlite3_stmt *s = st_stmt(st,
 	    "UPDATE consumers SET uuid = ?, account_no = ?, name = ?, "
 	    "service_address = ?, phone = ?, phone_digits = ?, email = ?, "
-	    "segment = ? WHERE id = ?",
+	    "segment = ?, language = ? WHERE id = ?",
 	    err);
 	char digits[33];
 
 	if (s == NULL)
 		return -1;
 	digits_of(c->phone, digits, sizeof digits);
-	st_bind(s, "ssssssssi", c->uuid, c->account_no, c->name, c->address,
-	    c->phone, digits, c->email, c->segment, c->id);
+	st_bind(s, "sssssssssi", c->uuid, c->account_no, c->name, c->address,
+	    c->phone, digits, c->email, c->segment, c->language, c->id);
 	return st_done(st, s, err);
 }
 

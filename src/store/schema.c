@@ -511,6 +511,10 @@ const char *const store_migrations[] = {
     "CREATE TABLE settings (id INTEGER PRIMARY KEY,"
     " key TEXT NOT NULL UNIQUE, value TEXT NOT NULL,"
     " updated_at TEXT NOT NULL);\n",
+
+    /* 8: the language a consumer's receipts and credit notes are written
+     * in ("": the organisation's) */
+    "ALTER TABLE consumers ADD COLUMN language TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_nmigrations =

@@ -89,6 +89,12 @@ const char *const store_central_migrations[] = {
     "DELETE FROM daily_method_totals;\n"
     "DELETE FROM payer_totals;\n"
     "DELETE FROM payer_method_totals;\n",
+    /* 4: a consumer's language (the terminal's migration 8) flows to the
+     * terminals like the rest of the consumer */
+    "DROP TRIGGER feed_consumer_upd;\n" FEED("consumer_upd",
+        "AFTER UPDATE OF account_no, name, service_address,"
+        " phone, email, segment, language ON consumers",
+        "consumer", "NEW.id"),
 };
 #undef FEED
 

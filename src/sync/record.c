@@ -98,7 +98,7 @@ static const struct field apply_fields[] = {S("credit_note_uuid", cn_uuid, 1),
 static const struct field consumer_fields[] = {S("account_no", c.account_no, 1),
     S("name", c.name, 1), S("service_address", c.address, 0),
     S("phone", c.phone, 0), S("email", c.email, 0), S("segment", c.segment, 0),
-    {NULL, F_STR, 0, 0, 0}};
+    S("language", c.language, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field item_fields[] = {T("kind", it.kind, F_ITEMKIND, 1),
     S("ref", it.ref, 1), S("consumer_uuid", consumer_uuid, 1),

@@ -111,6 +111,41 @@ sample(struct doc *d)
 	doc_footer(d, "Cityville Water & Power · terminal T01");
 }
 
+/* A translated document: headings in capitals letter by letter (not
+ * only a-z), a byte that is not UTF-8 kept as it is, nothing wider than
+ * the roll; a mark is an alert by how it was made, not by its word. */
+static void
+translated_text(void **state)
+{
+	struct doc d;
+	char *t, *line, *save;
+	int width;
+
+	(void)state;
+	doc_init(&d, "Cityville", "", "REÇU", "R-T01-000001");
+	doc_mark(&d, "COPIE", "Copie 1, réimprimée le 2025-04-21");
+	doc_alert(&d, "EXTOURNÉ", "Extourné le 2025-04-21");
+	doc_heading(&d, "Éléments payés");
+	doc_columns(&d, "Montant dû", "Imputé");
+	doc_line(&d, "Facture INV-1", "Période Mar 2025", "$1.00", "$1.00");
+	doc_heading(&d, "Dirección \xff ñandú");
+	doc_field(&d, "Solde restant après paiement", "$167.50");
+	assert_false(d.marks[0].alert);
+	assert_true(d.marks[1].alert);
+	for (width = 32; width <= 80; width += 16) {
+		t = doc_text(&d, width);
+		assert_non_null(strstr(t, "ÉLÉMENTS PAYÉS"));
+		assert_non_null(strstr(t, "DIRECCIÓN \xff ÑANDÚ"));
+		assert_non_null(strstr(t, "*** EXTOURNÉ ***"));
+		assert_non_null(strstr(t, "Montant dû"));
+		for (line = strtok_r(t, "\n", &save); line != NULL;
+		     line = strtok_r(NULL, "\n", &save))
+			assert_true(utf8_columns(line, strlen(line)) <= width);
+		free(t);
+	}
+	doc_free(&d);
+}
+
 static void
 text_rendering(void **state)
 {
@@ -268,7 +303,7 @@ static void
 csv_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[1024];
-	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0};
+	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0, NULL};
 	struct xcell c[5] = {{"Doe, \"Jo\"", 0}, {NULL, -12345}, {NULL, 7},
 	    {"2025-04-20", 0}, {NULL, 425}};
 	struct pd_err err;
@@ -313,11 +348,10 @@ csv_export(void **state)
 static void
 xlsx_export(void **state)
 {
-	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600],
-	     got[4096];
-	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0};
-	struct xcell c[5] = {{"Zoë", 0}, {NULL, 14550}, {NULL, 3},
-	    {"2025-04-20", 0}, {NULL, 5}};
+	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[4096];
+	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0, NULL};
+	struct xcell c[5] = {
+	    {"Zoë", 0}, {NULL, 14550}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
 	struct pd_err err;
 	struct exporter *x;
 	FILE *p;
@@ -360,6 +394,7 @@ main(void)
 	    cmocka_unit_test(columns),
 	    cmocka_unit_test(wrapping),
 	    cmocka_unit_test(text_rendering),
+	    cmocka_unit_test(translated_text),
 	    cmocka_unit_test(pdf_rendering),
 	    cmocka_unit_test(atomic_files),
 	    cmocka_unit_test(printing),

@@ -1,0 +1,116 @@
+#!/bin/sh
+# test_i18n_docs.sh - in the counter UI, documents speak the
+# organisation's language and the screens the terminal's: Spanish screens
+# show and reprint an English organisation's receipt in English, English
+# screens a French organisation's in French, in tmux at 80x24 (the
+# receipt on screen read back, the reprinted PDF with pdftotext). The
+# same from the CLI, and a consumer's language, are
+# tests/cli/test_i18n_docs.sh.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
+    --items INV-2025-001234 --method Cash --amount 145.50 >/dev/null
+
+# start NAME WAIT_TEXT ENV=VALUE...: paydesk in that environment, until
+# WAIT_TEXT shows
+start() {
+	name=$1 text=$2
+	shift 2
+	tmux -S "$SOCK" kill-server 2>/dev/null && sleep 0.3
+	rm -f "$SOCK"
+	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
+	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
+	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
+	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+	wait_for "$name: the login" "$text"
+}
+# written NAME FILE: FILE appears within 5 s, its text in $OUT
+written() {
+	i=0
+	while [ ! -s "$2" ] && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if pdftotext -layout "$2" - 2>/dev/null | tr -s ' ' >"$OUT"; then
+		ok "$1: written"
+	else
+		notok "$1: written"
+	fi
+}
+# none NAME TEXT...: no TEXT is in $OUT
+none() {
+	fname=$1
+	shift
+	for f in "$@"; do
+		if grep -qF -- "$f" "$OUT"; then notok "$fname: no \"$f\""
+		else ok "$fname: no \"$f\""; fi
+	done
+}
+
+# --- Spanish screens, an English organisation ----------------------------
+start "es screens" "Inicie sesión para cobrar" LANGUAGE=es
+login jane 1234
+wait_for "es screens: home" "Hoy en este terminal"
+keys Down Down Enter
+wait_for "es screens: today's payments" "│ T01 │ Pagos de hoy"
+wait_for "es screens: the payment listed" "R-T01-000001"
+keys Enter
+wait_for "es screens: the payment's details" "│ T01 │ Detalle del pago"
+keys v
+wait_for "es screens: the receipt on screen" "│ T01 │ Recibo"
+wait_for "es screens: the receipt is the organisation's: English" \
+    "Receipt number"
+wait_for "es screens: its headings" "CONSUMER"
+lacks "es screens: no Spanish on the receipt" "Número de recibo"
+keys Escape
+wait_for "es screens: back to the details" "│ T01 │ Detalle del pago"
+keys Escape
+wait_for "es screens: back to today's payments" "│ T01 │ Pagos de hoy"
+keys Escape
+wait_for "es screens: home again" "Hoy en este terminal"
+keys Home Down Down Down Enter
+wait_for "es screens: reprint" "│ T01 │ Reimprimir"
+type_text R-T01-000001
+keys Enter
+written "es screens: the reprint" "$T/receipts/R-T01-000001-COPY-1.pdf"
+fields() { for f in "$@"; do has "es screens, reprinted PDF: $f" "$f"; done; }
+fields "RECEIPT" "COPY" "Copy 1, reprinted" "Receipt number R-T01-000001" \
+    "Total paid \$145.50" "terminal T01, branch B01"
+none "es screens, reprinted PDF" "RECIBO" "COPIA" "Número de recibo"
+
+# --- English screens, a French organisation ------------------------------
+printf '[organisation]\nlanguage = fr\n' >>"$PAYDESK_CONFIG"
+start "en screens" "Log in to take payments" LANGUAGE=en
+login jane 1234
+wait_for "en screens: home" "Today at this terminal"
+keys Down Down Enter
+wait_for "en screens: the payment listed" "R-T01-000001"
+keys Enter
+wait_for "en screens: the payment's details" "│ T01 │ Payment details"
+keys v
+wait_for "en screens: the receipt is the organisation's: French" \
+    "Numéro de reçu"
+lacks "en screens: no English on the receipt" "Receipt number"
+wait_for "en screens: its headings in capitals" "CLIENT"
+keys NPage
+wait_for "en screens: further down, accents in capitals" "ÉLÉMENTS PAYÉS"
+wait_for "en screens: its totals" "Total payé"
+lacks "en screens: no English on the receipt" "Total paid"
+keys Escape
+wait_for "en screens: back to the details" "│ T01 │ Payment details"
+keys Escape
+wait_for "en screens: back to today's payments" "│ T01 │ Today's payments"
+keys Escape
+wait_for "en screens: home again" "Today at this terminal"
+keys Home Down Down Down Enter
+wait_for "en screens: reprint" "Receipt number, payment id or transaction id"
+type_text R-T01-000001
+keys Enter
+written "en screens: the reprint" "$T/receipts/R-T01-000001-COPY-2.pdf"
+fields() { for f in "$@"; do has "en screens, reprinted PDF: $f" "$f"; done; }
+fields "REÇU" "COPIE" "Copie 2, réimprimée" "Numéro de reçu R-T01-000001" \
+    "Total payé \$145.50" "terminal T01, agence B01"
+none "en screens, reprinted PDF" "RECEIPT" "Copy 2" "Receipt number"
+wait_for "en screens: the reprint screen speaks English" "Copy 2 written to"
+keys F10
