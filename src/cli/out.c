@@ -418,8 +418,8 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 			    (long long)done, (long long)total,
 			    (int)(done * 100 / total));
 		else
-			fprintf(stderr, "\rexporting %lld rows",
-			    (long long)done);
+			fprintf(
+			    stderr, "\rexporting %lld rows", (long long)done);
 	}
 	return 0;
 }
@@ -474,7 +474,7 @@ cli_usage(struct cli *c, const char *fmt, ...)
 int
 cli_money(struct cli *c, const char *opt, const char *s, int64_t *out)
 {
-	return money_parse(s, c->svc.cfg.minor_digits, opt, out, &c->err);
+	return svc_money_arg(&c->svc, s, opt, out, &c->err);
 }
 
 int

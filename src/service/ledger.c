@@ -63,41 +63,6 @@ svc_finish(struct svc *s, int rc, struct pd_err *err)
 	return -1;
 }
 
-char *
-svc_money(const struct svc *s, char *buf, size_t n, int64_t v)
-{
-	return money_format(
-	    buf, n, v, s->cfg.minor_digits, s->cfg.currency_symbol);
-}
-
-int
-svc_money_parse(const struct svc *s, const char *text, const char *what,
-    int64_t *out, struct pd_err *err)
-{
-	return money_parse(text, s->cfg.minor_digits, what, out, err);
-}
-
-char *
-svc_date(const struct svc *s, char *buf, size_t n, const char *iso)
-{
-	(void)s;
-	snprintf(buf, n, "%.10s", iso ? iso : "");
-	return buf;
-}
-
-char *
-svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts)
-{
-	char d[SVC_DATE_BUFSZ];
-
-	if (ts == NULL || strlen(ts) < 16) {
-		snprintf(buf, n, "%s", ts ? ts : "");
-		return buf;
-	}
-	snprintf(buf, n, "%s %.5s", svc_date(s, d, sizeof d, ts), ts + 11);
-	return buf;
-}
-
 /* ---- the constructors ---- */
 
 int
