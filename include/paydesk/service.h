@@ -286,6 +286,13 @@ struct dashboard {
 };
 int svc_dashboard(
     struct svc *s, const char *month, struct dashboard *d, struct pd_err *err);
+/* The same for the week containing day ("YYYY-MM-DD"; NULL: today),
+ * the week starting on [organisation] week_start, against the week before;
+ * ndays is 7, day_amount[0] the week's first day. */
+int svc_dashboard_week(
+    struct svc *s, const char *day, struct dashboard *d, struct pd_err *err);
+/* The day delta days from a "YYYY-MM-DD" (kept within 1900..9999). */
+void svc_day_step(const char *day, int delta, char out[11]);
 /* The month before or after a "YYYY-MM" (delta months). */
 void svc_month_step(const char *month, int delta, char out[8]);
 
@@ -533,6 +540,12 @@ char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
  * message. Errors as money_parse: PD_EINVAL saying what was wrong. */
 int svc_money_parse(const struct svc *s, const char *text, const char *what,
     int64_t *out, struct pd_err *err);
+
+/* Money without the symbol in the organisation's format: grouped
+ * ("1.234,50", for large digits beside the symbol) or not ("1234,50",
+ * what a field is filled with: a person types the same). */
+char *svc_money_bare(
+    const struct svc *s, char *buf, size_t n, int64_t v, int grouped);
 
 /* Money given on a command line (--amount and the like): the machine
  * format 1234.50 always, the organisation's format too ("1.234,50" in a

@@ -17,6 +17,18 @@ svc_money(const struct svc *s, char *buf, size_t n, int64_t v)
 	return money_format_style(buf, n, v, &st);
 }
 
+char *
+svc_money_bare(const struct svc *s, char *buf, size_t n, int64_t v, int grouped)
+{
+	struct money_style st;
+
+	config_money_style(&s->cfg, &st);
+	st.symbol = "";
+	if (!grouped)
+		st.group = "";
+	return money_format_style(buf, n, v, &st);
+}
+
 int
 svc_money_parse(const struct svc *s, const char *text, const char *what,
     int64_t *out, struct pd_err *err)
