@@ -8,6 +8,13 @@
 #include "paydesk/i18n.h"
 #include "paydesk/date.h"
 
+const struct money_style *
+svc_style(const struct svc *s, struct money_style *st)
+{
+	config_money_style(&s->cfg, st);
+	return st;
+}
+
 char *
 svc_money(const struct svc *s, char *buf, size_t n, int64_t v)
 {

@@ -76,7 +76,7 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 
 	if (store_credit_issued(s->st, p->id, &issued, err) != 0 ||
 	    credit_check_amount(cn->amount, p->amount, issued,
-	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
 	if (date_parse(cn->created_on, "credit note date", &d, err) != 0)
 		return -1;
@@ -167,8 +167,8 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 		    "item %s belongs to another consumer than credit note %s",
 		    it->ref, cn->cn_no);
 	if (credit_check_apply(a->amount, cn->amount - cn->applied,
-	        it->amount - it->settled, s->cfg.minor_digits,
-	        s->cfg.currency_symbol, err) != 0)
+	        it->amount - it->settled,
+	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
 	a->id = 0;
 	a->credit_note_id = cn->id;

@@ -472,19 +472,19 @@ analysis_and_rules(void **state)
 	assert_int_equal(analysis_of(14550, 10000, &diff), ANALYSIS_UNDER);
 	assert_int_equal(diff, -4550);
 	assert_string_equal(analysis_name(ANALYSIS_OVER), "Over paid");
-	assert_int_equal(pay_check_amount(15000, 14550, 500, 2, "$", &err), 0);
-	assert_int_equal(pay_check_amount(15051, 14550, 500, 2, "$", &err), -1);
+	assert_int_equal(pay_check_amount(15000, 14550, 500, &st_us, &err), 0);
+	assert_int_equal(pay_check_amount(15051, 14550, 500, &st_us, &err), -1);
 	assert_non_null(strstr(err.msg, "maximum $150.50"));
-	assert_int_equal(pay_check_amount(15050, 14550, 500, 2, "$", &err), 0);
-	assert_int_equal(pay_check_amount(0, 14550, 500, 2, "$", &err), -1);
+	assert_int_equal(pay_check_amount(15050, 14550, 500, &st_us, &err), 0);
+	assert_int_equal(pay_check_amount(0, 14550, 500, &st_us, &err), -1);
 	assert_int_equal(
-	    pay_cash_change(14550, 15000, &change, 2, "$", &err), 0);
+	    pay_cash_change(14550, 15000, &change, &st_us, &err), 0);
 	assert_int_equal(change, 450);
 	assert_int_equal(
-	    pay_cash_change(14550, 14550, &change, 2, "$", &err), 0);
+	    pay_cash_change(14550, 14550, &change, &st_us, &err), 0);
 	assert_int_equal(change, 0);
 	assert_int_equal(
-	    pay_cash_change(14550, 14549, &change, 2, "$", &err), -1);
+	    pay_cash_change(14550, 14549, &change, &st_us, &err), -1);
 	assert_non_null(strstr(err.msg, "$145.49 is less than"));
 }
 
@@ -495,18 +495,18 @@ credit_rules(void **state)
 	int32_t today = 20000;
 
 	(void)state;
-	assert_int_equal(credit_check_amount(14550, 14550, 0, 2, "$", &err), 0);
+	assert_int_equal(credit_check_amount(14550, 14550, 0, &st_us, &err), 0);
 	assert_int_equal(
-	    credit_check_amount(14551, 14550, 0, 2, "$", &err), -1);
+	    credit_check_amount(14551, 14550, 0, &st_us, &err), -1);
 	assert_int_equal(
-	    credit_check_amount(10000, 14550, 4550, 2, "$", &err), 0);
+	    credit_check_amount(10000, 14550, 4550, &st_us, &err), 0);
 	assert_int_equal(
-	    credit_check_amount(10001, 14550, 4550, 2, "$", &err), -1);
+	    credit_check_amount(10001, 14550, 4550, &st_us, &err), -1);
 	assert_non_null(strstr(err.msg, "maximum $100.00"));
-	assert_int_equal(credit_check_amount(0, 14550, 0, 2, "$", &err), -1);
-	assert_int_equal(credit_check_apply(450, 450, 10000, 2, "$", &err), 0);
-	assert_int_equal(credit_check_apply(451, 450, 10000, 2, "$", &err), -1);
-	assert_int_equal(credit_check_apply(450, 1000, 300, 2, "$", &err), -1);
+	assert_int_equal(credit_check_amount(0, 14550, 0, &st_us, &err), -1);
+	assert_int_equal(credit_check_apply(450, 450, 10000, &st_us, &err), 0);
+	assert_int_equal(credit_check_apply(451, 450, 10000, &st_us, &err), -1);
+	assert_int_equal(credit_check_apply(450, 1000, 300, &st_us, &err), -1);
 	assert_int_equal(credit_status(450, 0, today, today, 0), CN_ACTIVE);
 	assert_int_equal(
 	    credit_status(450, 100, today + 1, today, 0), CN_ACTIVE);
