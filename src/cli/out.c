@@ -315,6 +315,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		return buf;
 	case X_TENTHS:
 		return money_plain(buf, n, c->n, 1);
+	case X_DATE:
+		return svc_date(&t->c->svc, buf, n, c->s);
 	default:
 		return c->s ? c->s : "";
 	}

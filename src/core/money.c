@@ -301,6 +301,9 @@ strip_text(const char *s, const char *symbol, char *t, size_t n)
 	return 0;
 }
 
+static int grouping_ok(
+    const struct runs *r, size_t upto, const struct money_style *st);
+
 /* The other decimal mark where this style's was meant: "200,00" in a
  * '.' organisation (no decimal in the text, the last separator a '.' or
  * ',' and after it no more digits than the currency has). */
@@ -315,8 +318,10 @@ meant_decimal(const struct runs *r, const struct money_style *st, enum sep dec,
 	last = r->sep[r->n - 2];
 	if (last != SEP_DOT && last != SEP_COMMA)
 		return 0;
+	/* and what comes before it is a well-grouped whole number */
 	return last != dec && r->len[r->n - 1] <= (size_t)st->digits &&
-	       (r->len[r->n - 1] != 3 || style_sep(st->group) != last);
+	       (r->len[r->n - 1] != 3 || style_sep(st->group) != last) &&
+	       grouping_ok(r, r->n - 1, st);
 }
 
 /* The integer runs 0 .. upto-1 with their separators: each separator the

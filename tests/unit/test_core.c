@@ -243,6 +243,8 @@ money_style_parsing(void **state)
 	    "grouped in the wrong places; write 1.234.567,00 or 1234567,00");
 	sparse_bad("1,2345.00", &st_us, "grouped in the wrong places");
 	sparse_bad("1,234,56.00", &st_us, "grouped in the wrong places");
+	sparse_bad("1,00,0", &st_us, "grouped in the wrong places");
+	sparse_bad("1,234,50", &st_us, "use . for decimals: 1,234.50");
 	sparse_bad("1,234,567.00", &st_in,
 	    "grouped in the wrong places; write 12,34,567.00 or 1234567.00");
 	sparse_bad("1'234.00", &st_us, "grouped in the wrong places");
