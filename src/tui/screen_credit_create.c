@@ -81,7 +81,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct ccreate *c = (struct ccreate *)sc;
 	const struct payment *p = &c->v.p;
-	char m[MONEY_BUFSZ], why[640], cnt[32];
+	char m[MONEY_BUFSZ], why[640], cnt[32], day[SVC_DATE_BUFSZ];
 	struct credit_quote q;
 	int64_t amount;
 	int y = 2, lw = 26;
@@ -94,7 +94,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, 16, "Receipt #", p->receipt_no);
 	tui_pair(y++, 4, 16, "Payment amount",
 	    svc_money(t->svc, m, sizeof m, p->amount));
-	tui_pair(y++, 4, 16, "Payment date", p->paid_on);
+	tui_pair(y++, 4, 16, "Payment date",
+	    svc_date(t->svc, day, sizeof day, p->paid_on));
 	tui_pair(y++, 4, 16, "Method", p->method);
 	y++;
 	attron(A_BOLD);

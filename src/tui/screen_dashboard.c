@@ -141,22 +141,30 @@ tiles(struct dash *b, struct tui *t, int y)
 	    k->chg_avg, 0, vs);
 }
 
-/* Amount without decimals and with k/M for the axis: "$12k". */
+/* Amount without decimals and with k/M for the axis: "$12k" ("12k €"
+ * where the organisation writes the symbol after). */
 static void
 short_money(struct tui *t, char *buf, size_t n, int64_t v)
 {
 	int64_t unit = 1, i;
-	const char *sym = t->svc->cfg.currency_symbol;
+	const struct config *cfg = &t->svc->cfg;
+	const char *sym = cfg->currency_symbol;
+	const char *sp = cfg->symbol_space[0] == 'y' ? " " : "";
+	char num[32];
 
-	for (i = 0; i < t->svc->cfg.minor_digits; i++)
+	for (i = 0; i < cfg->minor_digits; i++)
 		unit *= 10;
 	v /= unit;
 	if (v >= 10000000)
-		snprintf(buf, n, "%s%lldM", sym, (long long)(v / 1000000));
+		snprintf(num, sizeof num, "%lldM", (long long)(v / 1000000));
 	else if (v >= 10000)
-		snprintf(buf, n, "%s%lldk", sym, (long long)(v / 1000));
+		snprintf(num, sizeof num, "%lldk", (long long)(v / 1000));
 	else
-		snprintf(buf, n, "%s%lld", sym, (long long)v);
+		snprintf(num, sizeof num, "%lld", (long long)v);
+	if (cfg->symbol_place[0] == 'a')
+		snprintf(buf, n, "%s%s%s", num, sp, sym);
+	else
+		snprintf(buf, n, "%s%s%s", sym, sp, num);
 }
 
 static int

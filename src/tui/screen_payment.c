@@ -95,7 +95,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	const struct payment *p = &v->p;
 	struct tui_lines *l = &d->l;
 	size_t i;
-	char dt[SVC_DATE_BUFSZ];
+	char dt[SVC_DATE_BUFSZ], at[SVC_DATE_BUFSZ + 32];
 
 	tui_lines_add(l, 1, "Payment information");
 	tui_lines_pair(l, LW, "Payment ID", p->payment_no);
@@ -136,7 +136,11 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	tui_lines_pair(l, LW, "Receipt number", p->receipt_no);
 	tui_lines_pair(
 	    l, LW, "Payment date", svc_date(t->svc, dt, sizeof dt, p->paid_on));
-	tui_lines_pair(l, LW, "Recorded at", p->created_at);
+	/* the date in the organisation's format, the time as stored */
+	snprintf(at, sizeof at, "%s%s",
+	    svc_date(t->svc, dt, sizeof dt, p->created_at),
+	    strlen(p->created_at) > 10 ? p->created_at + 10 : "");
+	tui_lines_pair(l, LW, "Recorded at", at);
 	tui_lines_add(l, 0, " ");
 	tui_lines_add(l, 1, "Processing information");
 	tui_lines_pair(
