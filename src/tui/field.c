@@ -90,7 +90,10 @@ tui_field_input(struct tui_field *f, int key, wint_t ch)
 		return -1;
 	if (f->selected)
 		field_clear(f);
-	if (f->max > 0 && (int)utf8_chars(f->buf, f->len) >= f->max)
+	/* a money field takes any amount up to MONEY_MAX, grouped, with
+	 * the symbol, whatever width it is drawn in */
+	if (f->max > 0 && (int)utf8_chars(f->buf, f->len) >=
+	                      (f->money && f->max < 32 ? 32 : f->max))
 		return 0;
 	n = utf8_encode((uint32_t)ch, enc);
 	if (n == 0 || f->len + n >= sizeof f->buf)
