@@ -104,6 +104,12 @@ keys Enter
 same "nothing was created" "$(ncn)" "$before"
 lacks "never 105.00" "\$105.00"
 keys C-u
+type_text "5.2.5"
+wait_for "another: two decimal points" \
+    "Credit amount \"5.2.5\": two decimal separators"
+keys Enter
+same "still nothing created" "$(ncn)" "$before"
+keys C-u
 type_text "10.5"
 keys Enter
 wait_for "10.5 creates the credit note" "Credit note CN-"
