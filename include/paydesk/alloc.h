@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include "err.h"
 
+struct money_style; /* money.h: amounts in messages are written so */
+
 struct alloc_item {
 	int64_t id;          /* caller's id of the item */
 	char ref[64];        /* invoice number, service ref, PLAN#N */
@@ -26,9 +28,9 @@ const char *analysis_name(enum analysis a);
 
 /* Rule: amount > 0 and amount <= outstanding + threshold. */
 int pay_check_amount(int64_t amount, int64_t outstanding, int64_t threshold,
-    int digits, const char *symbol, struct pd_err *err);
+    const struct money_style *st, struct pd_err *err);
 /* Rule for cash: tendered >= amount; *change = tendered - amount. */
 int pay_cash_change(int64_t amount, int64_t tendered, int64_t *change,
-    int digits, const char *symbol, struct pd_err *err);
+    const struct money_style *st, struct pd_err *err);
 
 #endif

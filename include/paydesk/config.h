@@ -34,6 +34,16 @@ struct config {
 	char currency_symbol[8];
 	int minor_digits;
 	char language[8]; /* "" (English), es, fr, pt_BR: see i18n.h */
+	/* local formats: how amounts and dates are written for people
+	 * (config_money_style, config_week_start) */
+	char decimal_sep[8];  /* dot, comma */
+	char group_sep[12];   /* auto, comma, dot, apostrophe, space, nnbsp,
+	                         none */
+	char grouping[4];     /* "3" or "3,2" (Indian 10,00,000) */
+	char symbol_place[8]; /* before, after */
+	char symbol_space[4]; /* no, yes */
+	char date_format[12]; /* one of date_patterns (date.h) */
+	char week_start[12];  /* monday, sunday, saturday */
 
 	char terminal_id[17];
 	char branch_id[17];
@@ -48,6 +58,7 @@ struct config {
 	struct pay_method methods[CFG_LIST_MAX];
 	int nmethods;
 	int64_t overpay_threshold;
+	int64_t change_confirm; /* change above it is confirmed; 0: never */
 	int notes_max;
 
 	char reasons[CFG_LIST_MAX][CFG_NAME_MAX];
@@ -125,6 +136,14 @@ int config_format(const struct config *cfg, int i, char *buf, size_t n);
 int config_central_row(const char *name);
 int config_set_central(struct config *cfg, const char *name, const char *value,
     struct pd_err *err);
+
+/* The organisation's money style: its symbol, minor digits, separators,
+ * grouping and the symbol's place. The style borrows strings from cfg,
+ * which must outlive it. */
+struct money_style;
+void config_money_style(const struct config *cfg, struct money_style *st);
+/* The first day of the week: 0 Sunday, 1 Monday, 6 Saturday. */
+int config_week_start(const struct config *cfg);
 
 /* "A, B, C" from a list of names (channels, reasons) into buf. */
 void config_join(

@@ -4,15 +4,16 @@
 #include <stdint.h>
 #include "err.h"
 
+struct money_style; /* money.h: amounts in messages are written so */
+
 enum cn_status { CN_ACTIVE, CN_APPLIED, CN_EXPIRED, CN_VOIDED };
 
 /* Rule: 0 < amount <= payment_amount - already_issued. */
 int credit_check_amount(int64_t amount, int64_t payment_amount,
-    int64_t already_issued, int digits, const char *symbol, struct pd_err *err);
+    int64_t already_issued, const struct money_style *st, struct pd_err *err);
 /* Rule: 0 < amount <= remaining and amount <= item outstanding. */
 int credit_check_apply(int64_t amount, int64_t remaining,
-    int64_t item_outstanding, int digits, const char *symbol,
-    struct pd_err *err);
+    int64_t item_outstanding, const struct money_style *st, struct pd_err *err);
 /* Applied when nothing remains, Expired when past expiry (today > expires)
  * with something remaining, else Active; a voided note is Voided. */
 enum cn_status credit_status(int64_t amount, int64_t applied,

@@ -1,6 +1,7 @@
 /* date.h - civil dates as "YYYY-MM-DD" strings and day numbers; no clock. */
 #ifndef PAYDESK_DATE_H
 #define PAYDESK_DATE_H
+#include <stddef.h>
 #include <stdint.h>
 #include "err.h"
 
@@ -21,6 +22,22 @@ int32_t month_last_day(int32_t any_day_in_month);
 int32_t month_first_day(int32_t any_day_in_month);
 /* Monday of the week containing day. */
 int32_t week_first_day(int32_t day);
+/* Weekday of day: 0 Sunday, 1 Monday .. 6 Saturday. */
+int date_weekday(int32_t day);
+/* The first day of the week containing day, the week starting on
+ * weekday first (0 Sunday, 1 Monday .. 6 Saturday). */
+int32_t week_start_day(int32_t day, int first);
+
+/* The date patterns people may choose (NULL-terminated):
+ * "YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY", "DD.MM.YYYY", "DD-MM-YYYY",
+ * "YYYY/MM/DD". */
+extern const char *const date_patterns[];
+/* 1 if pattern is one of date_patterns. */
+int date_pattern_ok(const char *pattern);
+/* Day written in pattern (YYYY, MM, DD replaced, other characters
+ * copied; NULL: "YYYY-MM-DD") into buf (n >= DATE_BUFSZ); returns buf. */
+char *date_format_pattern(
+    char *buf, size_t n, int32_t days, const char *pattern);
 int date_is_leap(int y);
 
 #endif

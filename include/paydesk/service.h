@@ -181,10 +181,10 @@ enum credit_field {
 	CREDIT_REMARKS  /* too long, or not text */
 };
 struct credit_quote {
-	struct payment p; /* the payment, when found */
-	int64_t issued;   /* credit already issued against it (not voided) */
-	int64_t limit;    /* the most a new note may credit: p.amount less
-	                     issued, never below 0 */
+	struct payment p;  /* the payment, when found */
+	int64_t issued;    /* credit already issued against it (not voided) */
+	int64_t limit;     /* the most a new note may credit: p.amount less
+	                      issued, never below 0 */
 	int64_t remaining; /* the payment's value left after this note:
 	                      p.amount - issued - amount (-1: amount refused) */
 	enum credit_field bad; /* the field refused (err says why) */
@@ -304,6 +304,13 @@ struct dashboard {
 };
 int svc_dashboard(
     struct svc *s, const char *month, struct dashboard *d, struct pd_err *err);
+/* The same for the week containing day ("YYYY-MM-DD"; NULL: today),
+ * the week starting on [organisation] week_start, against the week before;
+ * ndays is 7, day_amount[0] the week's first day. */
+int svc_dashboard_week(
+    struct svc *s, const char *day, struct dashboard *d, struct pd_err *err);
+/* The day delta days from a "YYYY-MM-DD" (kept within 1900..9999). */
+void svc_day_step(const char *day, int delta, char out[11]);
 /* The month before or after a "YYYY-MM" (delta months). */
 void svc_month_step(const char *month, int delta, char out[8]);
 
@@ -319,8 +326,8 @@ int svc_payers_each(struct svc *s, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
 /* The method distribution of the payers report's filter: Posted
  * payments per method, largest first. */
-int svc_method_split(struct svc *s, const struct payment_filter *f,
-    total_cb cb, void *arg, struct pd_err *err);
+int svc_method_split(struct svc *s, const struct payment_filter *f, total_cb cb,
+    void *arg, struct pd_err *err);
 
 /* The keyset of the last row shown, for the filter's after (the next
  * page): a payment row under sort, a credit note. */
@@ -336,14 +343,14 @@ int svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
 
 /* The aging report: open items by days past due as of today, in total
  * and per consumer (most outstanding first). */
-int svc_aging_total(struct svc *s, const struct aging_filter *f, struct aging *a,
-    struct pd_err *err);
+int svc_aging_total(struct svc *s, const struct aging_filter *f,
+    struct aging *a, struct pd_err *err);
 int svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
     void *arg, struct pd_err *err);
 /* The drill-down: a consumer's open items, oldest due first, with the
  * days each is past due (0: not yet due). Caller frees both. */
-struct item *svc_aging_items(struct svc *s, int64_t consumer_id,
-    int64_t **days, size_t *n, struct pd_err *err);
+struct item *svc_aging_items(struct svc *s, int64_t consumer_id, int64_t **days,
+    size_t *n, struct pd_err *err);
 
 /* Listings: the columns of each table as shown on screen, printed by the
  * CLI and exported, in that order. */
@@ -354,10 +361,10 @@ const struct xcol *svc_listing_cols(enum listing l, int *ncols);
  * cells (the payers' methods) without the currency symbol. */
 #define LISTING_BUFSZ 640
 void svc_payment_cells(const struct payment_row *r, struct xcell *cells);
-void svc_credit_cells(const struct svc *s, const struct credit_note *cn,
-    struct xcell *cells);
-void svc_payer_cells(const struct svc *s, const struct payer_row *r,
-    int plain, char buf[LISTING_BUFSZ], struct xcell *cells);
+void svc_credit_cells(
+    const struct svc *s, const struct credit_note *cn, struct xcell *cells);
+void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
+    char buf[LISTING_BUFSZ], struct xcell *cells);
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
 
 /* Exports of a listing for its filter, in its order, to a CSV or xlsx
@@ -448,8 +455,8 @@ int svc_import(struct svc *s, const char *kind, const char *path, int update,
  * applied), pages committed with the cursor about 100,000 entries at a
  * time. A crash anywhere resumes where the last commit left it. */
 struct sync_report {
-	int64_t to_send;  /* pending when the round started */
-	int64_t sent;     /* records answered */
+	int64_t to_send; /* pending when the round started */
+	int64_t sent;    /* records answered */
 	int64_t applied, duplicates, rejected;
 	int64_t batches;
 	int64_t pulled, pages;
@@ -468,11 +475,11 @@ enum sync_link { LINK_UNKNOWN, LINK_ONLINE, LINK_OFFLINE, LINK_REFUSED };
 struct sync_status {
 	int configured; /* [sync] url is set */
 	enum sync_link link;
-	int running;       /* a round is under way */
-	char phase[8];     /* "push" or "pull" while running */
+	int running;         /* a round is under way */
+	char phase[8];       /* "push" or "pull" while running */
 	int64_t done, total; /* of the phase; total 0 when unknown */
 	int64_t pending, quarantined;
-	int64_t rounds;    /* finished since the start */
+	int64_t rounds;          /* finished since the start */
 	struct sync_report last; /* the last finished round */
 	char last_ok[TS_BUFSZ];  /* last round that went well, "" never */
 	char last_try[TS_BUFSZ]; /* last round started, "" never */
@@ -510,8 +517,8 @@ void svc_sync_worker_stop(struct sync_worker *w);
 
 /* Sync, central side (src/service/sync_central.c): s is one
  * organisation's store on the central node. */
-int svc_central_open(struct svc *s, const struct config *cfg,
-    const char *path, int create, struct pd_err *err);
+int svc_central_open(struct svc *s, const struct config *cfg, const char *path,
+    int create, struct pd_err *err);
 /* Called after each record of a push is applied (a test hook). */
 typedef void (*svc_push_hook)(size_t applied, void *arg);
 /* Apply a push from terminal in one transaction; res[i] answers
@@ -550,6 +557,20 @@ char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
  * units, in the organisation's format; `what` names the field in the
  * message. Errors as money_parse: PD_EINVAL saying what was wrong. */
 int svc_money_parse(const struct svc *s, const char *text, const char *what,
+    int64_t *out, struct pd_err *err);
+
+/* Money without the symbol in the organisation's format: grouped
+ * ("1.234,50", for large digits beside the symbol) or not ("1234,50",
+ * what a field is filled with: a person types the same). */
+char *svc_money_bare(
+    const struct svc *s, char *buf, size_t n, int64_t v, int grouped);
+
+/* Money given on a command line (--amount and the like): the machine
+ * format 1234.50 always, the organisation's format too ("1.234,50" in a
+ * de-style organisation); text both read differently ("1.500" with 3
+ * minor digits in a '.' grouping organisation) is refused as ambiguous.
+ * Errors: PD_EINVAL with the organisation's reason. */
+int svc_money_arg(const struct svc *s, const char *text, const char *what,
     int64_t *out, struct pd_err *err);
 
 /* A date "YYYY-MM-DD" (or a timestamp "YYYY-MM-DDTHH:MM:SS...", of which

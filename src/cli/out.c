@@ -354,6 +354,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		return buf;
 	case X_TENTHS:
 		return money_plain(buf, n, c->n, 1);
+	case X_DATE:
+		return svc_date(&t->c->svc, buf, n, c->s);
 	default:
 		return c->s ? c->s : "";
 	}
@@ -518,7 +520,7 @@ cli_usage(struct cli *c, const char *fmt, ...)
 int
 cli_money(struct cli *c, const char *opt, const char *s, int64_t *out)
 {
-	return money_parse(s, c->svc.cfg.minor_digits, opt, out, &c->err);
+	return svc_money_arg(&c->svc, s, opt, out, &c->err);
 }
 
 int

@@ -45,6 +45,32 @@ static const struct schema schema[] = {
          N_("language of the screens when the terminal's locale names none "
             "(es, fr; empty: English)")},
         CFG_LANG, F(language), 0, 0, NULL},
+    {{"organisation", "decimal_separator", "dot",
+         N_("decimal separator of amounts shown and typed: dot or comma")},
+        CFG_CHOICE, F(decimal_sep), 0, 0, "dot|comma"},
+    {{"organisation", "grouping_separator", "auto",
+         N_("separator of digit groups: comma, dot, apostrophe, space, nnbsp "
+         "(narrow no-break space), none, or auto (comma; dot with a comma "
+         "decimal separator)")},
+        CFG_CHOICE, F(group_sep), 0, 0,
+        "auto|comma|dot|apostrophe|space|nnbsp|none"},
+    {{"organisation", "grouping", "3",
+         N_("digit groups: 3 (1,000,000) or 3,2 (1,00,000 and 10,00,000)")},
+        CFG_CHOICE, F(grouping), 0, 0, "3|3,2"},
+    {{"organisation", "currency_position", "before",
+         N_("the currency symbol before or after the amount")},
+        CFG_CHOICE, F(symbol_place), 0, 0, "before|after"},
+    {{"organisation", "currency_space", "no",
+         N_("a space between the currency symbol and the amount: no or yes")},
+        CFG_CHOICE, F(symbol_space), 0, 0, "no|yes"},
+    {{"organisation", "date_format", "YYYY-MM-DD",
+         N_("dates on screens and documents: YYYY-MM-DD, DD/MM/YYYY, "
+         "MM/DD/YYYY, DD.MM.YYYY, DD-MM-YYYY or YYYY/MM/DD")},
+        CFG_CHOICE, F(date_format), 0, 0,
+        "YYYY-MM-DD|DD/MM/YYYY|MM/DD/YYYY|DD.MM.YYYY|DD-MM-YYYY|YYYY/MM/DD"},
+    {{"organisation", "week_start", "monday",
+         N_("first day of the dashboard's week: monday, sunday or saturday")},
+        CFG_CHOICE, F(week_start), 0, 0, "monday|sunday|saturday"},
     {{"terminal", "id", "T01",
          N_("this terminal's id, unique in the organisation (A-Z a-z 0-9 -)")},
         CFG_ID, F(terminal_id), 1, 16, NULL},
@@ -76,6 +102,11 @@ static const struct schema schema[] = {
          N_("most a payment may exceed the selected items' outstanding "
             "amount")},
         CFG_MONEY, offsetof(struct config, overpay_threshold), 0, 0, MONEY_MAX,
+        NULL},
+    {{"payments", "change_confirm", "100.00",
+         N_("change above which the cashier confirms the amount received "
+            "(0: never asked)")},
+        CFG_MONEY, offsetof(struct config, change_confirm), 0, 0, MONEY_MAX,
         NULL},
     {{"payments", "notes_max", "250",
          N_("longest payment note in characters (1-2000)")},
@@ -186,9 +217,17 @@ static const char *const central_settings[] = {
     "organisation.name",
     "organisation.address",
     "organisation.language",
+    "organisation.decimal_separator",
+    "organisation.grouping_separator",
+    "organisation.grouping",
+    "organisation.currency_position",
+    "organisation.currency_space",
+    "organisation.date_format",
+    "organisation.week_start",
     "payments.channels",
     "payments.methods",
     "payments.overpayment_threshold",
+    "payments.change_confirm",
     "payments.notes_max",
     "credit_notes.reasons",
     "credit_notes.expiry_days",
@@ -210,9 +249,66 @@ config_rows(int *n)
 	return rows_copy;
 }
 
+/* The grouping separators: the config's word, the text written. */
+static const struct {
+	const char *word;
+	const char *text;
+} group_seps[] = {
+    {"comma", ","},
+    {"dot", "."},
+    {"apostrophe", "'"},
+    {"space", " "},
+    {"nnbsp", "\xe2\x80\xaf"},
+    {"none", ""},
+};
+
+/* The grouping separator's text; "auto": ',' or '.' after a ',' decimal. */
+static const char *
+group_text(const struct config *cfg)
+{
+	size_t i;
+
+	if (strcmp(cfg->group_sep, "auto") == 0)
+		return strcmp(cfg->decimal_sep, "comma") == 0 ? "." : ",";
+	for (i = 0; i < sizeof group_seps / sizeof group_seps[0]; i++)
+		if (strcmp(cfg->group_sep, group_seps[i].word) == 0)
+			return group_seps[i].text;
+	return ",";
+}
+
+void
+config_money_style(const struct config *cfg, struct money_style *st)
+{
+	st->digits = cfg->minor_digits;
+	st->decimal = strcmp(cfg->decimal_sep, "comma") == 0 ? ',' : '.';
+	st->group = group_text(cfg);
+	st->group2 = strcmp(cfg->grouping, "3,2") == 0 ? 2 : 3;
+	st->symbol = cfg->currency_symbol;
+	st->symbol_after = strcmp(cfg->symbol_place, "after") == 0;
+	st->symbol_space = strcmp(cfg->symbol_space, "yes") == 0;
+}
+
+int
+config_week_start(const struct config *cfg)
+{
+	if (strcmp(cfg->week_start, "sunday") == 0)
+		return 0;
+	if (strcmp(cfg->week_start, "saturday") == 0)
+		return 6;
+	return 1;
+}
+
 static int
 check_whole(const struct config *cfg, struct pd_err *err)
 {
+	const char *g = group_text(cfg);
+
+	if (g[0] != '\0' && g[1] == '\0' &&
+	    g[0] == (strcmp(cfg->decimal_sep, "comma") == 0 ? ',' : '.'))
+		return pd_fail(err, PD_EINVAL,
+		    "[organisation] grouping_separator: %s is the decimal "
+		    "separator too; choose another (e.g. %s, space or none)",
+		    cfg->group_sep, g[0] == ',' ? "dot" : "comma");
 	if (config_reason(cfg, "Overpayment") == NULL)
 		return pd_fail(err, PD_EINVAL,
 		    _("[credit_notes] reasons: must "

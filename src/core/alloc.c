@@ -65,7 +65,7 @@ analysis_name(enum analysis a)
 
 int
 pay_check_amount(int64_t amount, int64_t outstanding, int64_t threshold,
-    int digits, const char *symbol, struct pd_err *err)
+    const struct money_style *st, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], o[MONEY_BUFSZ], t[MONEY_BUFSZ], m[MONEY_BUFSZ];
 
@@ -78,17 +78,17 @@ pay_check_amount(int64_t amount, int64_t outstanding, int64_t threshold,
 		    _("amount %s exceeds the "
 		      "outstanding %s of the selected items plus the allowable "
 		      "overpayment %s (maximum %s)"),
-		    money_format(a, sizeof a, amount, digits, symbol),
-		    money_format(o, sizeof o, outstanding, digits, symbol),
-		    money_format(t, sizeof t, threshold, digits, symbol),
-		    money_format(
-		        m, sizeof m, outstanding + threshold, digits, symbol));
+		    money_format_style(a, sizeof a, amount, st),
+		    money_format_style(o, sizeof o, outstanding, st),
+		    money_format_style(t, sizeof t, threshold, st),
+		    money_format_style(
+		        m, sizeof m, outstanding + threshold, st));
 	return 0;
 }
 
 int
-pay_cash_change(int64_t amount, int64_t tendered, int64_t *change, int digits,
-    const char *symbol, struct pd_err *err)
+pay_cash_change(int64_t amount, int64_t tendered, int64_t *change,
+    const struct money_style *st, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], t[MONEY_BUFSZ];
 
@@ -96,8 +96,8 @@ pay_cash_change(int64_t amount, int64_t tendered, int64_t *change, int digits,
 		return pd_fail(err, PD_EINVAL,
 		    _("amount received %s is less "
 		      "than the amount %s being paid"),
-		    money_format(t, sizeof t, tendered, digits, symbol),
-		    money_format(a, sizeof a, amount, digits, symbol));
+		    money_format_style(t, sizeof t, tendered, st),
+		    money_format_style(a, sizeof a, amount, st));
 	*change = tendered - amount;
 	return 0;
 }

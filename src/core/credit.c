@@ -7,7 +7,7 @@
 
 int
 credit_check_amount(int64_t amount, int64_t payment_amount,
-    int64_t already_issued, int digits, const char *symbol, struct pd_err *err)
+    int64_t already_issued, const struct money_style *st, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], m[MONEY_BUFSZ], p[MONEY_BUFSZ], i[MONEY_BUFSZ];
 	int64_t max = payment_amount - already_issued;
@@ -20,17 +20,16 @@ credit_check_amount(int64_t amount, int64_t payment_amount,
 		return pd_fail(err, PD_EINVAL,
 		    _("credit amount %s exceeds the "
 		      "maximum %s (payment %s less credit already issued %s)"),
-		    money_format(a, sizeof a, amount, digits, symbol),
-		    money_format(
-		        m, sizeof m, max < 0 ? 0 : max, digits, symbol),
-		    money_format(p, sizeof p, payment_amount, digits, symbol),
-		    money_format(i, sizeof i, already_issued, digits, symbol));
+		    money_format_style(a, sizeof a, amount, st),
+		    money_format_style(m, sizeof m, max < 0 ? 0 : max, st),
+		    money_format_style(p, sizeof p, payment_amount, st),
+		    money_format_style(i, sizeof i, already_issued, st));
 	return 0;
 }
 
 int
 credit_check_apply(int64_t amount, int64_t remaining, int64_t item_outstanding,
-    int digits, const char *symbol, struct pd_err *err)
+    const struct money_style *st, struct pd_err *err)
 {
 	char a[MONEY_BUFSZ], r[MONEY_BUFSZ];
 
@@ -42,15 +41,14 @@ credit_check_apply(int64_t amount, int64_t remaining, int64_t item_outstanding,
 		return pd_fail(err, PD_EINVAL,
 		    _("amount %s exceeds the credit "
 		      "note's remaining balance %s"),
-		    money_format(a, sizeof a, amount, digits, symbol),
-		    money_format(r, sizeof r, remaining, digits, symbol));
+		    money_format_style(a, sizeof a, amount, st),
+		    money_format_style(r, sizeof r, remaining, st));
 	if (amount > item_outstanding)
 		return pd_fail(err, PD_EINVAL,
 		    _("amount %s exceeds the item's "
 		      "outstanding %s"),
-		    money_format(a, sizeof a, amount, digits, symbol),
-		    money_format(
-		        r, sizeof r, item_outstanding, digits, symbol));
+		    money_format_style(a, sizeof a, amount, st),
+		    money_format_style(r, sizeof r, item_outstanding, st));
 	return 0;
 }
 

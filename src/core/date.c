@@ -151,3 +151,62 @@ week_first_day(int32_t day)
 
 	return day - wd;
 }
+
+int
+date_weekday(int32_t day)
+{
+	/* 1970-01-01 was a Thursday */
+	return (int)((day % 7 + 7 + 4) % 7);
+}
+
+int32_t
+week_start_day(int32_t day, int first)
+{
+	return day - (date_weekday(day) - first + 7) % 7;
+}
+
+const char *const date_patterns[] = {"YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY",
+    "DD.MM.YYYY", "DD-MM-YYYY", "YYYY/MM/DD", NULL};
+
+int
+date_pattern_ok(const char *pattern)
+{
+	size_t i;
+
+	for (i = 0; pattern != NULL && date_patterns[i] != NULL; i++)
+		if (strcmp(pattern, date_patterns[i]) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+date_format_pattern(char *buf, size_t n, int32_t days, const char *pattern)
+{
+	const char *p = pattern ? pattern : "YYYY-MM-DD";
+	size_t o = 0;
+	int y, m, d;
+	char part[8];
+
+	date_civil(days, &y, &m, &d);
+	while (*p != '\0' && o + 1 < n) {
+		part[0] = '\0';
+		if (strncmp(p, "YYYY", 4) == 0) {
+			snprintf(part, sizeof part, "%04d", y);
+			p += 4;
+		} else if (strncmp(p, "MM", 2) == 0) {
+			snprintf(part, sizeof part, "%02d", m);
+			p += 2;
+		} else if (strncmp(p, "DD", 2) == 0) {
+			snprintf(part, sizeof part, "%02d", d);
+			p += 2;
+		} else {
+			buf[o++] = *p++;
+			continue;
+		}
+		o += (size_t)snprintf(buf + o, n - o, "%s", part);
+		if (o >= n)
+			o = n - 1;
+	}
+	buf[o] = '\0';
+	return buf;
+}

@@ -69,7 +69,7 @@ check_payment(struct svc *s, const struct credit_request *r,
 		    q->p.receipt_no, pay_status_name(q->p.status));
 	q->bad = CREDIT_AMOUNT;
 	if (credit_check_amount(r->amount, q->p.amount, q->issued,
-	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
 	q->remaining = q->p.amount - q->issued - r->amount;
 	q->bad = CREDIT_NONE;

@@ -121,4 +121,9 @@ void ledger_rec_credit_apply(const struct svc *s, struct syncrec *r,
 /* Commit, or roll back and keep err. Returns 0 or -1. */
 int svc_finish(struct svc *s, int rc, struct pd_err *err);
 
+/* The organisation's money style written into *st (a compound literal
+ * will do), for the amounts in core's messages; returns st. */
+const struct money_style *svc_style(
+    const struct svc *s, struct money_style *st);
+
 #endif

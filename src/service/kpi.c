@@ -26,29 +26,15 @@ svc_change_tenths(int64_t cur, int64_t prev)
 	return money_ratio_tenths(cur - prev, prev > 0 ? prev : -prev);
 }
 
-int
-svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
-    struct pd_err *err)
+/* The KPIs of the period first..last against pf..pl, Received Today on
+ * day d (against the day before). */
+static int
+kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
+    int32_t d, struct kpi *k, struct pd_err *err)
 {
-	int32_t first, last, d, pf, pl;
 	char today[11];
 
-	memset(k, 0, sizeof *k);
 	svc_today(today);
-	if (day != NULL) {
-		if (date_parse(day, "day", &d, err) != 0)
-			return -1;
-	} else
-		date_parse(today, NULL, &d, NULL);
-	if (month != NULL) {
-		if (month_parse(month, "month", &first, &last, err) != 0)
-			return -1;
-	} else {
-		first = month_first_day(d);
-		last = month_last_day(d);
-	}
-	pl = first - 1;
-	pf = month_first_day(pl);
 	date_format(k->from, first);
 	date_format(k->to, last);
 	date_format(k->day, d);
@@ -87,6 +73,31 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	return 0;
 }
 
+int
+svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
+    struct pd_err *err)
+{
+	int32_t first, last, d;
+	char today[11];
+
+	memset(k, 0, sizeof *k);
+	svc_today(today);
+	if (day != NULL) {
+		if (date_parse(day, "day", &d, err) != 0)
+			return -1;
+	} else
+		date_parse(today, NULL, &d, NULL);
+	if (month != NULL) {
+		if (month_parse(month, "month", &first, &last, err) != 0)
+			return -1;
+	} else {
+		first = month_first_day(d);
+		last = month_last_day(d);
+	}
+	return kpi_periods(
+	    s, first, last, month_first_day(first - 1), first - 1, d, k, err);
+}
+
 void
 svc_month_step(const char *month, int delta, char out[8])
 {
@@ -116,7 +127,13 @@ static int
 add_day(const char *day, int64_t amount, int64_t count, void *arg)
 {
 	struct dashboard *d = arg;
-	int i = atoi(day + 8) - 1;
+	int32_t on, first;
+	int i;
+
+	if (date_parse(day, NULL, &on, NULL) != 0 ||
+	    date_parse(d->k.from, NULL, &first, NULL) != 0)
+		return 0;
+	i = (int)(on - first);
 
 	if (i >= 0 && i < d->ndays) {
 		d->day_amount[i] = amount;
@@ -142,15 +159,12 @@ add_method(const char *method, int64_t amount, int64_t count, void *arg)
 	return 0;
 }
 
-int
-svc_dashboard(
-    struct svc *s, const char *month, struct dashboard *d, struct pd_err *err)
+/* The days and methods of the period d->k says. */
+static int
+dashboard_fill(struct svc *s, struct dashboard *d, struct pd_err *err)
 {
 	int32_t first, last;
 
-	memset(d, 0, sizeof *d);
-	if (svc_kpi(s, month, NULL, &d->k, err) != 0)
-		return -1;
 	date_parse(d->k.from, NULL, &first, NULL);
 	date_parse(d->k.to, NULL, &last, NULL);
 	d->ndays = (int)(last - first + 1);
@@ -159,4 +173,47 @@ svc_dashboard(
 	        0)
 		return -1;
 	return 0;
+}
+
+int
+svc_dashboard(
+    struct svc *s, const char *month, struct dashboard *d, struct pd_err *err)
+{
+	memset(d, 0, sizeof *d);
+	if (svc_kpi(s, month, NULL, &d->k, err) != 0)
+		return -1;
+	return dashboard_fill(s, d, err);
+}
+
+int
+svc_dashboard_week(
+    struct svc *s, const char *day, struct dashboard *d, struct pd_err *err)
+{
+	int32_t on, first, today;
+	char t[11];
+
+	memset(d, 0, sizeof *d);
+	svc_today(t);
+	date_parse(t, NULL, &today, NULL);
+	on = today;
+	if (day != NULL && date_parse(day, "day", &on, err) != 0)
+		return -1;
+	first = week_start_day(on, config_week_start(&s->cfg));
+	if (kpi_periods(s, first, first + 6, first - 7, first - 1, today, &d->k,
+	        err) != 0)
+		return -1;
+	return dashboard_fill(s, d, err);
+}
+
+void
+svc_day_step(const char *day, int delta, char out[11])
+{
+	int32_t d;
+
+	if (date_parse(day, NULL, &d, NULL) != 0)
+		d = 0;
+	d += delta;
+	if (d < date_days(1900, 1, 1) || d > date_days(9999, 12, 31))
+		d -= delta;
+	date_format(out, d);
 }

@@ -64,41 +64,6 @@ svc_finish(struct svc *s, int rc, struct pd_err *err)
 	return -1;
 }
 
-char *
-svc_money(const struct svc *s, char *buf, size_t n, int64_t v)
-{
-	return money_format(
-	    buf, n, v, s->cfg.minor_digits, s->cfg.currency_symbol);
-}
-
-int
-svc_money_parse(const struct svc *s, const char *text, const char *what,
-    int64_t *out, struct pd_err *err)
-{
-	return money_parse(text, s->cfg.minor_digits, what, out, err);
-}
-
-char *
-svc_date(const struct svc *s, char *buf, size_t n, const char *iso)
-{
-	(void)s;
-	snprintf(buf, n, "%.10s", iso ? iso : "");
-	return buf;
-}
-
-char *
-svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts)
-{
-	char d[SVC_DATE_BUFSZ];
-
-	if (ts == NULL || strlen(ts) < 16) {
-		snprintf(buf, n, "%s", ts ? ts : "");
-		return buf;
-	}
-	snprintf(buf, n, "%s %.5s", svc_date(s, d, sizeof d, ts), ts + 11);
-	return buf;
-}
-
 /* ---- the constructors ---- */
 
 int
@@ -112,7 +77,7 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 
 	if (store_credit_issued(s->st, p->id, &issued, err) != 0 ||
 	    credit_check_amount(cn->amount, p->amount, issued,
-	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
 	if (date_parse(cn->created_on, _("credit note date"), &d, err) != 0)
 		return -1;
@@ -204,8 +169,8 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 		      "%s"),
 		    it->ref, cn->cn_no);
 	if (credit_check_apply(a->amount, cn->amount - cn->applied,
-	        it->amount - it->settled, s->cfg.minor_digits,
-	        s->cfg.currency_symbol, err) != 0)
+	        it->amount - it->settled,
+	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
 	a->id = 0;
 	a->credit_note_id = cn->id;

@@ -78,7 +78,7 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	if (q->method->kind == METHOD_CASH) {
 		q->tendered = r->tendered ? r->tendered : r->amount;
 		if (pay_cash_change(q->amount, q->tendered, &q->change,
-		        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0)
+		        svc_style(s, &(struct money_style){0}), err) != 0)
 			return -1;
 	} else if (r->tendered != 0)
 		return pd_fail(err, PD_EINVAL,
@@ -194,7 +194,7 @@ build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	for (i = 0; i < q->nitems; i++)
 		q->due_total += q->items[i].outstanding;
 	if (pay_check_amount(q->amount, q->due_total, s->cfg.overpay_threshold,
-	        s->cfg.minor_digits, s->cfg.currency_symbol, err) != 0) {
+	        svc_style(s, &(struct money_style){0}), err) != 0) {
 		svc_pay_quote_free(q);
 		return -1;
 	}

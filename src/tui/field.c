@@ -5,6 +5,62 @@
 
 #include "tui.h"
 
+/* What money text may hold: digits, separators, symbols; not letters,
+ * signs or controls (a letter is refused at the key). */
+static int
+money_char(wint_t ch)
+{
+	return (ch >= '0' && ch <= '9') || ch == '.' || ch == ',' ||
+	       ch == '\'' || ch == ' ' || ch == '$' || ch >= 0x80;
+}
+
+static int
+field_clear(struct tui_field *f)
+{
+	int had = f->len > 0;
+
+	f->len = 0;
+	f->buf[0] = '\0';
+	f->selected = 0;
+	return had;
+}
+
+void
+tui_field_enter(struct tui_field *f)
+{
+	f->selected = f->money && f->len > 0;
+}
+
+void
+tui_money_refused(struct tui *t, const char *what)
+{
+	char ex[MONEY_BUFSZ];
+
+	svc_money(t->svc, ex, sizeof ex, 123450);
+	if (t->svc->cfg.decimal_sep[0] == 'c')
+		tui_message(t, 1, _("%s: only digits and one comma, as in %s"),
+		    what, ex);
+	else
+		tui_message(
+		    t, 1, _("%s: only digits and one dot, as in %s"), what, ex);
+}
+
+int
+tui_money_typed(struct tui *t, const struct tui_field *f, const char *what)
+{
+	struct pd_err err;
+	int64_t v;
+
+	if (f->len == 0 ||
+	    svc_money_parse(t->svc, f->buf, what, &v, &err) == 0) {
+		if (t->msg_error)
+			t->msg[0] = '\0';
+		return 1;
+	}
+	tui_message(t, 1, "%s", err.msg);
+	return 0;
+}
+
 int
 tui_field_input(struct tui_field *f, int key, wint_t ch)
 {
@@ -12,6 +68,10 @@ tui_field_input(struct tui_field *f, int key, wint_t ch)
 	size_t n, i = 0, last = 0;
 	uint32_t cp;
 
+	if (key == 0 && ch == 0x15) /* Ctrl-U */
+		return field_clear(f), 1;
+	if (key == TUI_KEY_BACKSPACE && f->selected)
+		return field_clear(f), 1;
 	if (key == TUI_KEY_BACKSPACE) {
 		if (f->len == 0)
 			return 0;
@@ -26,10 +86,14 @@ tui_field_input(struct tui_field *f, int key, wint_t ch)
 	}
 	if (key != 0 || ch < 0x20 || ch == 0x7f)
 		return 0;
-	if (f->money && !((ch >= '0' && ch <= '9') ||
-	                    (ch == '.' && strchr(f->buf, '.') == NULL)))
+	if (f->money && !money_char(ch))
 		return -1;
-	if (f->max > 0 && (int)utf8_chars(f->buf, f->len) >= f->max)
+	if (f->selected)
+		field_clear(f);
+	/* a money field takes any amount up to MONEY_MAX, grouped, with
+	 * the symbol, whatever width it is drawn in */
+	if (f->max > 0 && (int)utf8_chars(f->buf, f->len) >=
+	                      (f->money && f->max < 32 ? 32 : f->max))
 		return 0;
 	n = utf8_encode((uint32_t)ch, enc);
 	if (n == 0 || f->len + n >= sizeof f->buf)
@@ -67,8 +131,10 @@ tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
 		cols -= utf8_cp_columns(utf8_cp(shown));
 		shown += utf8_len(shown);
 	}
+	if (focus && f->selected)
+		attron(A_BOLD | A_UNDERLINE);
 	tui_text(y, x, shown, width - 1);
-	attroff(attr);
+	attroff(attr | A_BOLD | A_UNDERLINE);
 	if (focus) {
 		t->cur_y = y;
 		t->cur_x = x + cols;

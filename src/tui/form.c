@@ -58,7 +58,10 @@ move_focus(struct tui_form *fm, int delta)
 		if (!fm->items[f].readonly && !fm->items[f].hidden)
 			break;
 	}
+	fm->items[fm->focus].f.selected = 0;
 	fm->focus = f;
+	fm->items[f].f.money = fm->items[f].kind == FORM_MONEY;
+	tui_field_enter(&fm->items[f].f);
 }
 
 int

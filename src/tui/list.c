@@ -60,6 +60,8 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		return buf;
 	case X_TENTHS:
 		return money_plain(buf, n, c[i].n, 1);
+	case X_DATE:
+		return svc_date(t->svc, buf, n, c[i].s);
 	default:
 		return c[i].s ? c[i].s : "";
 	}

@@ -62,8 +62,8 @@ set_default(struct capply *a, struct tui *t)
 {
 	if (a->v.nitems == 0)
 		return;
-	money_plain(a->amount.buf, sizeof a->amount.buf, allowed(a),
-	    t->svc->cfg.minor_digits);
+	svc_money_bare(
+	    t->svc, a->amount.buf, sizeof a->amount.buf, allowed(a), 0);
 	a->amount.len = strlen(a->amount.buf);
 }
 
@@ -106,8 +106,8 @@ apply(struct capply *a, struct tui *t)
 
 	if (a->v.nitems == 0)
 		return TUI_HANDLED;
-	if (money_parse(a->amount.buf, t->svc->cfg.minor_digits,
-	        "Amount to apply", &amount, &err) != 0 ||
+	if (svc_money_parse(t->svc, a->amount.buf, _("Amount to apply"),
+	        &amount, &err) != 0 ||
 	    svc_credit_apply(t->svc, a->cv.cn.cn_no,
 	        a->v.items[a->list.sel].ref, amount, &app, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
@@ -142,8 +142,12 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct capply *a = (struct capply *)sc;
 
-	if (tui_field_input(&a->amount, key, ch) < 0)
-		tui_message(t, 1, "Only digits and one dot in an amount");
+	int r = tui_field_input(&a->amount, key, ch);
+
+	if (r < 0)
+		tui_money_refused(t, _("Amount to apply"));
+	else if (r > 0)
+		tui_money_typed(t, &a->amount, _("Amount to apply"));
 	return TUI_HANDLED;
 }
 

@@ -49,8 +49,8 @@ check(struct ccreate *c, struct tui *t, struct credit_quote *q, char *why,
 	why[0] = '\0';
 	memset(q, 0, sizeof *q);
 	q->remaining = -1;
-	if (money_parse(c->items[F_AMOUNT].f.buf, t->svc->cfg.minor_digits,
-	        "Credit amount", &amount, &err) != 0) {
+	if (svc_money_parse(t->svc, c->items[F_AMOUNT].f.buf,
+	        _("Credit amount"), &amount, &err) != 0) {
 		snprintf(why, n, "%s", err.msg);
 		return amount;
 	}
@@ -81,7 +81,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct ccreate *c = (struct ccreate *)sc;
 	const struct payment *p = &c->v.p;
-	char m[MONEY_BUFSZ], why[640], cnt[32];
+	char m[MONEY_BUFSZ], why[640], cnt[32], day[SVC_DATE_BUFSZ];
 	struct credit_quote q;
 	int64_t amount;
 	int y = 2, lw = 26;
@@ -94,7 +94,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, 16, "Receipt #", p->receipt_no);
 	tui_pair(y++, 4, 16, "Payment amount",
 	    svc_money(t->svc, m, sizeof m, p->amount));
-	tui_pair(y++, 4, 16, "Payment date", p->paid_on);
+	tui_pair(y++, 4, 16, "Payment date",
+	    svc_date(t->svc, day, sizeof day, p->paid_on));
 	tui_pair(y++, 4, 16, "Method", p->method);
 	y++;
 	attron(A_BOLD);
@@ -184,7 +185,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	struct ccreate *c = (struct ccreate *)sc;
 
 	if (tui_form_input(&c->fm, key, ch) < 0)
-		tui_message(t, 1, "Only digits and one dot in an amount");
+		tui_money_refused(t, _("Credit amount"));
 	return TUI_HANDLED;
 }
 
@@ -226,7 +227,7 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 		svc_credit_quote(t->svc, &r, &q, &err);
 		c->max = q.limit; /* amount 0 is refused; the limit is set */
 	}
-	money_plain(m, sizeof m, c->max, cfg->minor_digits);
+	svc_money_bare(t->svc, m, sizeof m, c->max, 0);
 	tui_form_text(&c->items[F_AMOUNT], "Credit amount", 16, m);
 	c->items[F_AMOUNT].kind = FORM_MONEY;
 	snprintf(c->hint, sizeof c->hint, "Maximum: %s",

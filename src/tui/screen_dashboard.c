@@ -21,6 +21,7 @@ enum {
 	A_SYNC,
 	A_PAY,
 	A_RELOAD,
+	A_WEEK,
 	A_LOGOUT,
 	A_QUIT
 };
@@ -28,7 +29,9 @@ enum {
 static const struct tui_key screen_dashboard_keys[] = {
     {KEY_LEFT, "Left", N_("Prev"), N_("the month before"), A_PREV},
     {KEY_RIGHT, "Right", N_("Next"), N_("the month after"), A_NEXT},
-    {'t', "t", NULL, N_("back to this month"), A_THIS},
+    {'t', "t", NULL, N_("back to this month (this week)"), A_THIS},
+    {'w', "w", NULL,
+        N_("this week against the week before, or back to the month"), A_WEEK},
     {'p', "p", N_("Payments"), N_("the payments list"), A_PAYMENTS},
     {'c', "c", N_("Credits"), N_("the credit notes list"), A_CREDITS},
     {'y', "y", N_("Payers"), N_("the payers report"), A_PAYERS},
@@ -46,6 +49,8 @@ static const struct tui_key screen_dashboard_keys[] = {
 struct dash {
 	struct tui_screen sc;
 	char month[8];
+	int week;     /* the week view: the week containing day */
+	char day[11]; /* YYYY-MM-DD */
 	struct dashboard d;
 	int ok;
 	unsigned gen; /* t->list_gen when read */
@@ -57,7 +62,8 @@ load(struct dash *b, struct tui *t)
 	struct pd_err err;
 
 	b->gen = t->list_gen;
-	b->ok = svc_dashboard(t->svc, b->month, &b->d, &err) == 0;
+	b->ok = (b->week ? svc_dashboard_week(t->svc, b->day, &b->d, &err)
+	                 : svc_dashboard(t->svc, b->month, &b->d, &err)) == 0;
 	if (!b->ok)
 		tui_message(t, 1, "%s", err.msg);
 }
@@ -114,43 +120,60 @@ tiles(struct dash *b, struct tui *t, int y)
 	const struct kpi *k = &b->d.k;
 	char fig[64], m[MONEY_BUFSZ], r[16];
 	int w = (COLS - 4) / 4;
+	const char *vs = b->week ? _("vs week") : "vs month";
 
 	if (w > 30)
 		w = 30;
 	tile(t, y, 2, w, "Total Collected",
 	    svc_money(t->svc, m, sizeof m, k->cur.collected), k->chg_collected,
-	    1, "vs month");
+	    1, vs);
 	snprintf(fig, sizeof fig, "%s (%lld)",
 	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
 	    (long long)k->cur.day_count);
 	tile(t, y, 2 + w, w, "Received Today", fig, k->chg_today, 1, "vs day");
 	money_plain(r, sizeof r, k->rate_tenths, 1);
 	snprintf(fig, sizeof fig, "%s%%", r);
-	tile(t, y, 2 + 2 * w, w, "Collection Rate", fig, k->chg_rate, 1,
-	    "vs month");
+	tile(t, y, 2 + 2 * w, w, "Collection Rate", fig, k->chg_rate, 1, vs);
 	money_plain(r, sizeof r, k->avg_tenths, 1);
 	snprintf(fig, sizeof fig, "%s days", r);
 	tile(t, y, 2 + 3 * w, w,
 	    w >= 21 ? "Avg Collection Time" : "Avg Collect. Time", fig,
-	    k->chg_avg, 0, "vs month");
+	    k->chg_avg, 0, vs);
 }
 
-/* Amount without decimals and with k/M for the axis: "$12k". */
+/* Amount without decimals and with k/M for the axis: "$12k" ("12k €"
+ * where the organisation writes the symbol after). */
 static void
 short_money(struct tui *t, char *buf, size_t n, int64_t v)
 {
 	int64_t unit = 1, i;
-	const char *sym = t->svc->cfg.currency_symbol;
+	const struct config *cfg = &t->svc->cfg;
+	const char *sym = cfg->currency_symbol;
+	const char *sp = cfg->symbol_space[0] == 'y' ? " " : "";
+	char num[32];
 
-	for (i = 0; i < t->svc->cfg.minor_digits; i++)
+	for (i = 0; i < cfg->minor_digits; i++)
 		unit *= 10;
 	v /= unit;
 	if (v >= 10000000)
-		snprintf(buf, n, "%s%lldM", sym, (long long)(v / 1000000));
+		snprintf(num, sizeof num, "%lldM", (long long)(v / 1000000));
 	else if (v >= 10000)
-		snprintf(buf, n, "%s%lldk", sym, (long long)(v / 1000));
+		snprintf(num, sizeof num, "%lldk", (long long)(v / 1000));
 	else
-		snprintf(buf, n, "%s%lld", sym, (long long)v);
+		snprintf(num, sizeof num, "%lld", (long long)v);
+	if (cfg->symbol_place[0] == 'a')
+		snprintf(buf, n, "%s%s%s", num, sp, sym);
+	else
+		snprintf(buf, n, "%s%s%s", sym, sp, num);
+}
+
+static int
+day_of_month(int32_t day)
+{
+	int y, m, d;
+
+	date_civil(day, &y, &m, &d);
+	return d;
 }
 
 /* Daily collections: one bar per day, eighths of a cell for height. */
@@ -164,6 +187,9 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 	int64_t max = 0, v;
 	char lab[32], m[MONEY_BUFSZ];
 	int i, r, x0 = 10, bw, x, best = 0;
+	int32_t first = 0;
+
+	date_parse(d->k.from, NULL, &first, NULL);
 
 	for (i = 0; i < d->ndays; i++)
 		if (d->day_amount[i] > max) {
@@ -179,7 +205,8 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 	tui_text(y, 2, "Daily collections", COLS - 4);
 	attroff(A_BOLD);
 	if (max > 0) {
-		snprintf(lab, sizeof lab, "best day %d: %s", best + 1,
+		snprintf(lab, sizeof lab, "best day %d: %s",
+		    day_of_month(first + best),
 		    svc_money(t->svc, m, sizeof m, max));
 		attron(A_DIM);
 		tui_text(y, 21, lab, COLS - 23);
@@ -207,8 +234,9 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 			for (k = 0; k < (bw > 1 ? bw - 1 : 1); k++)
 				mvaddstr(y + r, x + k, c);
 		}
-		if (i == 0 || (i + 1) % 5 == 0) {
-			snprintf(lab, sizeof lab, "%d", i + 1);
+		if (i == 0 || (i + 1) % 5 == 0 || d->ndays <= 7) {
+			snprintf(
+			    lab, sizeof lab, "%d", day_of_month(first + i));
 			tui_text(y + rows + 1, x, lab, 3);
 		}
 	}
@@ -223,7 +251,8 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	int i, bar, bw = w - 44;
 
 	attron(A_BOLD);
-	tui_text(y++, 2, "By method this month", w);
+	tui_text(y++, 2,
+	    b->week ? _("By method this week") : "By method this month", w);
 	attroff(A_BOLD);
 	for (i = 0; i < d->nmethods; i++)
 		total += d->methods[i].amount;
@@ -279,11 +308,19 @@ draw(struct tui_screen *sc, struct tui *t)
 		    COLS - 4);
 		return;
 	}
-	snprintf(line, sizeof line, "%s to %s", b->d.k.from, b->d.k.to);
-	attron(A_BOLD);
-	tui_text(y, 2, b->month, 8);
-	attroff(A_BOLD);
-	tui_text(y, 11, line, COLS - 13);
+	{
+		char f[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ];
+		const char *head = b->week ? _("Week") : b->month;
+		int hw = utf8_columns(head, strlen(head));
+
+		snprintf(line, sizeof line, "%s to %s",
+		    svc_date(t->svc, f, sizeof f, b->d.k.from),
+		    svc_date(t->svc, to, sizeof to, b->d.k.to));
+		attron(A_BOLD);
+		tui_text(y, 2, head, hw);
+		attroff(A_BOLD);
+		tui_text(y, hw > 8 ? hw + 3 : 11, line, COLS - 13);
+	}
 	y++;
 	tiles(b, t, y);
 	y += 4;
@@ -309,6 +346,7 @@ this_month(struct dash *b)
 
 	svc_today(today);
 	snprintf(b->month, sizeof b->month, "%.7s", today);
+	snprintf(b->day, sizeof b->day, "%s", today);
 }
 
 static int
@@ -319,11 +357,25 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_PREV:
 	case A_NEXT:
-		svc_month_step(b->month, a == A_PREV ? -1 : 1, b->month);
+		if (b->week)
+			svc_day_step(b->day, a == A_PREV ? -7 : 7, b->day);
+		else
+			svc_month_step(
+			    b->month, a == A_PREV ? -1 : 1, b->month);
 		load(b, t);
 		return TUI_HANDLED;
 	case A_THIS:
 		this_month(b);
+		load(b, t);
+		return TUI_HANDLED;
+	case A_WEEK:
+		/* the week of the month shown: today's in this month, else
+		 * its first */
+		b->week = !b->week;
+		if (b->week && strncmp(b->day, b->month, 7) != 0)
+			snprintf(b->day, sizeof b->day, "%s-01", b->month);
+		else if (!b->week)
+			snprintf(b->month, sizeof b->month, "%.7s", b->day);
 		load(b, t);
 		return TUI_HANDLED;
 	case A_RELOAD:

@@ -248,7 +248,7 @@ check_amount(struct tui *t, const char *label, const char *s, int64_t *v,
 		*v = -1;
 		return 1;
 	}
-	if (money_parse(s, t->svc->cfg.minor_digits, label, v, err) != 0)
+	if (svc_money_parse(t->svc, s, label, v, err) != 0)
 		return 0;
 	return 1;
 }
@@ -397,10 +397,17 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	if (key == TUI_KEY_TAB && f->lf->credits && f->fm.focus == F_CONSUMER &&
 	    f->items[F_CONSUMER].f.len > 0)
 		return complete(f, t);
-	if (tui_form_input(&f->fm, key, ch) < 0)
+	struct tui_form_item *it = &f->fm.items[f->fm.focus];
+	int r = tui_form_input(&f->fm, key, ch);
+
+	if (r < 0 && it->kind == FORM_MONEY)
+		tui_money_refused(t, it->label);
+	else if (r < 0)
 		tui_message(t, 1,
 		    "Only digits and one dot in an amount; "
 		    "digits and - in a date");
+	else if (r > 0 && it->kind == FORM_MONEY)
+		tui_money_typed(t, &it->f, it->label);
 	return TUI_HANDLED;
 }
 

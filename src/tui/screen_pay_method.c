@@ -28,6 +28,9 @@ struct method {
 	struct tui_screen sc;
 	struct wizard *w;
 	struct tui_list list; /* the methods: its selection is w->method */
+	/* the amount received whose large change the cashier confirmed
+	 * (Enter twice); -1: none */
+	int64_t confirmed;
 };
 
 static const struct xcol cols[] = {{NULL, "method", X_TEXT, 0, 0}};
@@ -79,8 +82,8 @@ default_amount(struct wizard *w, struct tui *t)
 
 	if (w->amount_typed)
 		return;
-	money_plain(w->amount.buf, sizeof w->amount.buf,
-	    wizard_picked_total(w, &count), t->svc->cfg.minor_digits);
+	svc_money_bare(t->svc, w->amount.buf, sizeof w->amount.buf,
+	    wizard_picked_total(w, &count), 0);
 	w->amount.len = strlen(w->amount.buf);
 }
 
@@ -92,6 +95,10 @@ set_focus(struct method *m, struct tui *t, int f)
 
 	w->focus = (f + n) % n;
 	m->sc.typing = w->focus != 0;
+	w->amount.selected = w->received.selected = 0;
+	w->amount.money = w->received.money = 1;
+	if (w->focus != 0)
+		tui_field_enter(w->focus == 1 ? &w->amount : &w->received);
 }
 
 static void
@@ -135,11 +142,22 @@ draw(struct tui_screen *sc, struct tui *t)
 		return;
 	}
 	if (is_cash(w, t)) {
+		char big[MONEY_BUFSZ];
+		int bw, sw = utf8_columns(
+		            cfg->currency_symbol, strlen(cfg->currency_symbol));
+
 		svc_money(t->svc, m, sizeof m, w->q.change);
+		svc_money_bare(t->svc, big, sizeof big, w->q.change, 1);
 		tui_text(y++, x, _("Change to give"), COLS - x - 1);
 		attron(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
-		tui_text(y + 2, x, cfg->currency_symbol, 4);
-		tui_big(y, x + 3, m + strlen(cfg->currency_symbol));
+		/* the symbol beside the large digits, on its side */
+		if (cfg->symbol_place[0] == 'a') {
+			bw = tui_big(y, x, big);
+			tui_text(y + 2, x + bw + 1, cfg->currency_symbol, sw);
+		} else {
+			tui_text(y + 2, x, cfg->currency_symbol, sw);
+			tui_big(y, x + (sw > 2 ? sw + 1 : 3), big);
+		}
 		attroff(tui_attr(t, TUI_C_OK, A_BOLD) | A_BOLD);
 		/* the same figure as text, for screen readers and tests */
 		snprintf(line, sizeof line, _("Change: %s"), m);
@@ -149,6 +167,27 @@ draw(struct tui_screen *sc, struct tui *t)
 		    svc_money(t->svc, m, sizeof m, w->q.overpaid));
 		tui_text(y, x, line, COLS - x - 1);
 	}
+}
+
+/* Change above [payments] change_confirm: the cashier checks the amount
+ * received and presses Enter again (a mistyped 2000 for 20.00). */
+static int
+change_confirmed(struct method *me, struct tui *t)
+{
+	struct wizard *w = me->w;
+	int64_t limit = t->svc->cfg.change_confirm;
+	char c[MONEY_BUFSZ], r[MONEY_BUFSZ];
+
+	if (!is_cash(w, t) || limit <= 0 || w->q.change <= limit ||
+	    me->confirmed == w->q.tendered)
+		return 1;
+	me->confirmed = w->q.tendered;
+	tui_message(t, 1,
+	    _("Change of %s: is %s really the amount received? Enter "
+	      "again to go on"),
+	    svc_money(t->svc, c, sizeof c, w->q.change),
+	    svc_money(t->svc, r, sizeof r, w->q.tendered));
+	return 0;
 }
 
 static int
@@ -180,6 +219,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		wizard_quote(w, t);
 		if (!w->quoted)
 			tui_message(t, 1, "%s", w->qerr.msg);
+		else if (!change_confirmed(me, t))
+			return TUI_HANDLED;
 		else
 			tui_push(t, screen_pay_summary_new(w));
 		return TUI_HANDLED;
@@ -197,11 +238,11 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	if (w->focus == 0 || (r = tui_field_input(f, key, ch)) == 0)
 		return 0;
 	if (r < 0) {
-		tui_message(t, 1,
-		    _("%s: only digits and one dot, as in 145.50"),
-		    _(labels[f == &w->amount ? L_AMOUNT : L_RECEIVED]));
+		tui_money_refused(
+		    t, f == &w->amount ? _("Amount") : _("Amount received"));
 		return TUI_HANDLED;
 	}
+	((struct method *)sc)->confirmed = -1;
 	if (f == &w->amount)
 		w->amount_typed = 1;
 	wizard_quote(w, t);
@@ -236,6 +277,7 @@ screen_pay_method_new(struct wizard *w, struct tui *t)
 	struct method *m = xcalloc(1, sizeof *m);
 
 	m->w = w;
+	m->confirmed = -1;
 	tui_list_init(&m->list, cols, 1, cells, m);
 	m->list.header = 0;
 	m->sc.cls = &screen_pay_method_class;

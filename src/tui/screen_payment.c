@@ -59,7 +59,7 @@ static void
 item_lines(struct tui_lines *l, struct tui *t, const struct allocation *a)
 {
 	const struct item *it = &a->item;
-	char no[16];
+	char no[16], dt[SVC_DATE_BUFSZ];
 
 	tui_lines_add(l, 0, " ");
 	if (a->reverses) {
@@ -75,13 +75,15 @@ item_lines(struct tui_lines *l, struct tui *t, const struct allocation *a)
 		break;
 	case PAY_SERVICE:
 		tui_lines_pair(l, LW, "Service name", it->description);
-		tui_lines_pair(l, LW, "Service date", it->issued_on);
+		tui_lines_pair(l, LW, "Service date",
+		    svc_date(t->svc, dt, sizeof dt, it->issued_on));
 		break;
 	case PAY_INSTALLMENT:
 		snprintf(no, sizeof no, "%d", it->inst_no);
 		tui_lines_pair(l, LW, "Plan", it->plan_no);
 		tui_lines_pair(l, LW, "Installment", no);
-		tui_lines_pair(l, LW, "Due date", it->due_on);
+		tui_lines_pair(l, LW, "Due date",
+		    svc_date(t->svc, dt, sizeof dt, it->due_on));
 		break;
 	}
 	analysis(l, t, due_labels[it->kind], a->due_before, a->amount);
@@ -93,6 +95,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	const struct payment *p = &v->p;
 	struct tui_lines *l = &d->l;
 	size_t i;
+	char dt[SVC_DATE_BUFSZ], at[SVC_DATE_BUFSZ + 32];
 
 	tui_lines_add(l, 1, "Payment information");
 	tui_lines_pair(l, LW, "Payment ID", p->payment_no);
@@ -131,8 +134,13 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	tui_lines_add(l, 1, "Transaction information");
 	tui_lines_pair(l, LW, "Transaction ID", p->txn_no);
 	tui_lines_pair(l, LW, "Receipt number", p->receipt_no);
-	tui_lines_pair(l, LW, "Payment date", p->paid_on);
-	tui_lines_pair(l, LW, "Recorded at", p->created_at);
+	tui_lines_pair(
+	    l, LW, "Payment date", svc_date(t->svc, dt, sizeof dt, p->paid_on));
+	/* the date in the organisation's format, the time as stored */
+	snprintf(at, sizeof at, "%s%s",
+	    svc_date(t->svc, dt, sizeof dt, p->created_at),
+	    strlen(p->created_at) > 10 ? p->created_at + 10 : "");
+	tui_lines_pair(l, LW, "Recorded at", at);
 	tui_lines_add(l, 0, " ");
 	tui_lines_add(l, 1, "Processing information");
 	tui_lines_pair(

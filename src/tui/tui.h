@@ -163,14 +163,26 @@ void tui_lines_screen_free(struct tui_screen *sc);
 /* A one-line text field. */
 struct tui_field {
 	char buf[512];
-	size_t len; /* bytes */
-	int max;    /* characters */
-	int masked; /* shown as '*' (PINs) */
-	int money;  /* digits and one dot only */
+	size_t len;   /* bytes */
+	int max;      /* characters */
+	int masked;   /* shown as '*' (PINs) */
+	int money;    /* digits, separators and symbols only */
+	int selected; /* all the text is selected: typing replaces it */
 };
 /* Edit f with a key or character; 1 if it changed, 0 if the key is not
- * for a field, -1 if a money field refused the character. */
+ * for a field, -1 if a money field refused the character (a letter; what
+ * money text may hold is kept, and svc_money_parse says what is wrong).
+ * Ctrl-U clears the field; on a selected field Backspace clears it and a
+ * character replaces it. */
 int tui_field_input(struct tui_field *f, int key, wint_t ch);
+/* Focus moves into f: a money field with text has it selected. */
+void tui_field_enter(struct tui_field *f);
+/* The message for a character a money field refused (what: the field). */
+void tui_money_refused(struct tui *t, const char *what);
+/* After an edit of a money field: its reason on the message line while
+ * the text is not an amount (svc_money_parse), cleared once it is.
+ * Returns 1 if the text is an amount or empty. */
+int tui_money_typed(struct tui *t, const struct tui_field *f, const char *what);
 /* Draw f at y, x, width columns, with the cursor at its end if focus. */
 void tui_field_draw(struct tui *t, const struct tui_field *f, int y, int x,
     int width, int focus);

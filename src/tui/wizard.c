@@ -184,11 +184,11 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 	if (w->amount.len == 0)
 		return pd_fail(
 		    err, PD_EINVAL, "%s", _("Type the amount to pay"));
-	if (money_parse(w->amount.buf, cfg->minor_digits, _("Amount"),
-	        &r->amount, err) != 0)
+	if (svc_money_parse(
+	        t->svc, w->amount.buf, _("Amount"), &r->amount, err) != 0)
 		return -1;
 	if (m->kind == METHOD_CASH && w->received.len > 0) {
-		if (money_parse(w->received.buf, cfg->minor_digits,
+		if (svc_money_parse(t->svc, w->received.buf,
 		        _("Amount received"), &r->tendered, err) != 0)
 			return -1;
 		r->has_tendered = 1;

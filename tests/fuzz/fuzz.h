@@ -16,7 +16,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Abort with what was broken and where. */
-#define fuzz_assert(cond) fuzz_check((cond), #cond, __FILE__, __LINE__)
+/* !!: a 64-bit mask passed as the int would lose its high bits */
+#define fuzz_assert(cond) fuzz_check(!!(cond), #cond, __FILE__, __LINE__)
 
 static inline void
 fuzz_check(int ok, const char *what, const char *file, int line)

@@ -40,6 +40,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    back != v)
 				abort(); /* formatting round-trips */
 		}
+		/* and in an organisation's style: what is read is written
+		 * back and read again as the same amount */
+		{
+			static const struct money_style styles[] = {
+			    MONEY_STYLE_INIT, {2, ',', ".", 3, "€", 1, 1},
+			    {2, '.', ",", 2, "₹", 0, 0},
+			    {3, ',', "\xe2\x80\xaf", 3, "", 0, 0}};
+			const struct money_style *st =
+			    &styles[data[0] / 16 % 4];
+			char shown[MONEY_BUFSZ];
+
+			if (money_parse_style(s, st, NULL, &v, &err) == 0) {
+				if (v < 0 || v > MONEY_MAX)
+					abort();
+				money_format_style(shown, sizeof shown, v, st);
+				if (money_parse_style(
+				        shown, st, NULL, &back, &err) != 0 ||
+				    back != v)
+					abort();
+			}
+		}
 		break;
 	case 1:
 		if (date_parse(s, NULL, &d, &err) == 0) {

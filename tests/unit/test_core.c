@@ -125,6 +125,202 @@ money_formatting(void **state)
 	}
 }
 
+/* Styles: the default, a de-style one, Indian grouping, Swiss. */
+static const struct money_style st_us = MONEY_STYLE_INIT;
+static const struct money_style st_de = {2, ',', ".", 3, "€", 1, 1};
+static const struct money_style st_in = {2, '.', ",", 2, "₹", 0, 0};
+static const struct money_style st_ch = {2, '.', "'", 3, "CHF", 0, 1};
+static const struct money_style st_fr = {2, ',', "\xe2\x80\xaf", 3, "€", 1, 1};
+static const struct money_style st_plain = {2, ',', "", 3, "", 0, 0};
+
+static void
+money_styles(void **state)
+{
+	char b[MONEY_BUFSZ], c[MONEY_BUFSZ];
+	struct money_style kes = {0, '.', " ", 3, "KSh", 0, 1};
+
+	(void)state;
+	assert_string_equal(money_format_style(b, sizeof b, 123456789, &st_us),
+	    money_format(c, sizeof c, 123456789, 2, "$"));
+	assert_string_equal(
+	    money_format_style(b, sizeof b, 123450, &st_de), "1.234,50 €");
+	assert_string_equal(
+	    money_format_style(b, sizeof b, -123450, &st_de), "-1.234,50 €");
+	assert_string_equal(
+	    money_format_style(b, sizeof b, 0, &st_de), "0,00 €");
+	assert_string_equal(money_format_style(b, sizeof b, 100000000, &st_in),
+	    "₹10,00,000.00");
+	assert_string_equal(
+	    money_format_style(b, sizeof b, 1234567, &st_in), "₹12,345.67");
+	assert_string_equal(money_format_style(b, sizeof b, 123456789, &st_in),
+	    "₹12,34,567.89");
+	assert_string_equal(
+	    money_format_style(b, sizeof b, 99999, &st_in), "₹999.99");
+	assert_string_equal(money_format_style(b, sizeof b, MONEY_MAX, &st_in),
+	    "₹1,00,00,00,00,000.00");
+	assert_string_equal(money_format_style(b, sizeof b, MONEY_MAX, &st_us),
+	    "$100,000,000,000.00");
+	assert_string_equal(money_format_style(b, sizeof b, -MONEY_MAX, &st_fr),
+	    "-100\xe2\x80\xaf"
+	    "000\xe2\x80\xaf"
+	    "000\xe2\x80\xaf"
+	    "000,00 €");
+	assert_string_equal(
+	    money_format_style(b, sizeof b, 123456, &st_ch), "CHF 1'234.56");
+	assert_string_equal(
+	    money_format_style(b, sizeof b, 1234567, &kes), "KSh 1 234 567");
+	assert_string_equal(
+	    money_format_style(b, sizeof b, 123456, &st_plain), "1234,56");
+}
+
+static int64_t
+sparse_ok(const char *s, const struct money_style *st)
+{
+	struct pd_err err;
+	int64_t v = -1;
+
+	if (money_parse_style(s, st, "Amount", &v, &err) != 0)
+		fail_msg("\"%s\" refused: %s", s, err.msg);
+	return v;
+}
+
+static void
+sparse_bad(const char *s, const struct money_style *st, const char *needle)
+{
+	struct pd_err err;
+	int64_t v = 12345;
+
+	if (money_parse_style(s, st, "Amount", &v, &err) != -1)
+		fail_msg("\"%s\" accepted as %lld", s, (long long)v);
+	assert_int_equal(err.code, PD_EINVAL);
+	if (strstr(err.msg, needle) == NULL)
+		fail_msg("\"%s\": \"%s\" lacks \"%s\"", s, err.msg, needle);
+	assert_int_equal(v, 12345);
+}
+
+static void
+money_style_parsing(void **state)
+{
+	char b[MONEY_BUFSZ];
+	struct pd_err err;
+	int64_t v, back;
+
+	(void)state;
+	/* what each style shows is read back */
+	assert_int_equal(sparse_ok("1.234,50", &st_de), 123450);
+	assert_int_equal(sparse_ok("1234,50", &st_de), 123450);
+	assert_int_equal(sparse_ok("1.234,50 €", &st_de), 123450);
+	assert_int_equal(sparse_ok("€1.234,5", &st_de), 123450);
+	assert_int_equal(sparse_ok("200,00", &st_de), 20000);
+	assert_int_equal(sparse_ok("10,5", &st_de), 1050);
+	assert_int_equal(sparse_ok("1.234", &st_de), 123400);
+	assert_int_equal(sparse_ok("0", &st_de), 0);
+	assert_int_equal(sparse_ok("12,34,567.89", &st_in), 123456789);
+	assert_int_equal(sparse_ok("10,00,000", &st_in), 100000000);
+	assert_int_equal(sparse_ok("₹ 999", &st_in), 99900);
+	assert_int_equal(sparse_ok("1,234,567.89", &st_us), 123456789);
+	assert_int_equal(sparse_ok("$1,234.5", &st_us), 123450);
+	assert_int_equal(sparse_ok(" 145.50 ", &st_us), 14550);
+	assert_int_equal(sparse_ok("1'234.56", &st_ch), 123456);
+	assert_int_equal(sparse_ok("CHF 1'234", &st_ch), 123400);
+	assert_int_equal(sparse_ok("1 234,5", &st_fr), 123450);
+	assert_int_equal(sparse_ok("1\xc2\xa0"
+	                           "234,5",
+	                     &st_fr),
+	    123450);
+	assert_int_equal(sparse_ok("1\xe2\x80\xaf"
+	                           "234,50 €",
+	                     &st_fr),
+	    123450);
+	assert_int_equal(sparse_ok("100.000.000.000,00", &st_de), MONEY_MAX);
+	assert_int_equal(sparse_ok("1,00,00,00,00,000", &st_in), MONEY_MAX);
+	/* every refusal says what was wrong */
+	sparse_bad("200,00", &st_us, "use . for decimals: 200.00");
+	sparse_bad("10,5", &st_us, "use . for decimals: 10.5");
+	sparse_bad("1.23", &st_de, "use , for decimals: 1,23");
+	sparse_bad("1.234.50", &st_de, "use , for decimals: 1.234,50");
+	sparse_bad("12.34,50", &st_de,
+	    "grouped in the wrong places; write 1.234.567,00 or 1234567,00");
+	sparse_bad("1,2345.00", &st_us, "grouped in the wrong places");
+	sparse_bad("1,234,56.00", &st_us, "grouped in the wrong places");
+	sparse_bad("1,00,0", &st_us, "grouped in the wrong places");
+	sparse_bad("1,234,50", &st_us, "use . for decimals: 1,234.50");
+	sparse_bad("1,234,567.00", &st_in,
+	    "grouped in the wrong places; write 12,34,567.00 or 1234567.00");
+	sparse_bad("1'234.00", &st_us, "grouped in the wrong places");
+	sparse_bad("1.234", &st_plain,
+	    "without grouping separators (e.g. 1234567,00)");
+	sparse_bad("1,2,3", &st_de, "two decimal separators");
+	sparse_bad("1.2.3", &st_us, "two decimal separators");
+	sparse_bad("1.234,505", &st_de, "at most 2 decimals");
+	sparse_bad("145.505", &st_us, "at most 2 decimals");
+	sparse_bad("1,500.", &st_us, "digits expected after the decimal point");
+	sparse_bad("5,", &st_de, "digits expected after the decimal comma");
+	sparse_bad("1,5.00,0", &st_us, "only digits may follow the decimal .");
+	sparse_bad("", &st_de, "empty: give a number such as 145,50");
+	sparse_bad("  € ", &st_de, "empty");
+	sparse_bad("-5", &st_de, "sign");
+	sparse_bad("€-5", &st_de, "sign");
+	sparse_bad("1e3", &st_de,
+	    "exponents are not allowed, write the "
+	    "number out (e.g. 1000,00)");
+	sparse_bad("abc", &st_us,
+	    "not a number; write digits with an optional dot and up to 2 "
+	    "decimals (e.g. 145.50)");
+	sparse_bad(",5", &st_de, "optional comma");
+	sparse_bad("1..5", &st_us, "two decimal separators");
+	sparse_bad("1,,234", &st_us, "grouped in the wrong places");
+	sparse_bad("12 $", &st_de, "not a number");
+	sparse_bad("100.000.000.000,01", &st_de, "too large");
+	sparse_bad("99999999999999999999999", &st_us, "too large");
+	/* no decimals in the currency */
+	struct money_style jp = {0, '.', ",", 3, "¥", 0, 0};
+	assert_int_equal(sparse_ok("¥1,234", &jp), 1234);
+	sparse_bad("12.5", &jp, "no decimals");
+	/* a round trip of every style over a range */
+	const struct money_style *all[] = {
+	    &st_us, &st_de, &st_in, &st_ch, &st_fr, &st_plain};
+	for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+		for (v = 0; v < 2000000000; v = v * 3 + 7) {
+			money_format_style(b, sizeof b, v, all[k]);
+			assert_int_equal(
+			    money_parse_style(b, all[k], NULL, &back, &err), 0);
+			assert_int_equal(back, v);
+		}
+}
+
+static void
+date_patterns_and_weeks(void **state)
+{
+	char b[DATE_BUFSZ + 8];
+	int32_t d = date_days(2025, 4, 9); /* a Wednesday */
+
+	(void)state;
+	assert_string_equal(
+	    date_format_pattern(b, sizeof b, d, "YYYY-MM-DD"), "2025-04-09");
+	assert_string_equal(
+	    date_format_pattern(b, sizeof b, d, NULL), "2025-04-09");
+	assert_string_equal(
+	    date_format_pattern(b, sizeof b, d, "DD/MM/YYYY"), "09/04/2025");
+	assert_string_equal(
+	    date_format_pattern(b, sizeof b, d, "MM/DD/YYYY"), "04/09/2025");
+	assert_string_equal(
+	    date_format_pattern(b, sizeof b, d, "DD.MM.YYYY"), "09.04.2025");
+	assert_true(date_pattern_ok("DD-MM-YYYY"));
+	assert_false(date_pattern_ok("DD/MM/YY"));
+	assert_false(date_pattern_ok(NULL));
+	assert_int_equal(date_weekday(0), 4);
+	assert_int_equal(date_weekday(d), 3);
+	assert_int_equal(week_start_day(d, 1), date_days(2025, 4, 7));
+	assert_int_equal(week_start_day(d, 0), date_days(2025, 4, 6));
+	assert_int_equal(week_start_day(d, 6), date_days(2025, 4, 5));
+	assert_int_equal(week_start_day(d, 3), d);
+	assert_int_equal(week_start_day(d, 1), week_first_day(d));
+	/* a Sunday starts its own week on Sunday, ends Monday's */
+	assert_int_equal(week_start_day(d - 3, 0), d - 3);
+	assert_int_equal(week_start_day(d - 3, 1), d - 9);
+}
+
 static void
 ratios(void **state)
 {
@@ -278,19 +474,19 @@ analysis_and_rules(void **state)
 	assert_int_equal(analysis_of(14550, 10000, &diff), ANALYSIS_UNDER);
 	assert_int_equal(diff, -4550);
 	assert_string_equal(analysis_name(ANALYSIS_OVER), "Over paid");
-	assert_int_equal(pay_check_amount(15000, 14550, 500, 2, "$", &err), 0);
-	assert_int_equal(pay_check_amount(15051, 14550, 500, 2, "$", &err), -1);
+	assert_int_equal(pay_check_amount(15000, 14550, 500, &st_us, &err), 0);
+	assert_int_equal(pay_check_amount(15051, 14550, 500, &st_us, &err), -1);
 	assert_non_null(strstr(err.msg, "maximum $150.50"));
-	assert_int_equal(pay_check_amount(15050, 14550, 500, 2, "$", &err), 0);
-	assert_int_equal(pay_check_amount(0, 14550, 500, 2, "$", &err), -1);
+	assert_int_equal(pay_check_amount(15050, 14550, 500, &st_us, &err), 0);
+	assert_int_equal(pay_check_amount(0, 14550, 500, &st_us, &err), -1);
 	assert_int_equal(
-	    pay_cash_change(14550, 15000, &change, 2, "$", &err), 0);
+	    pay_cash_change(14550, 15000, &change, &st_us, &err), 0);
 	assert_int_equal(change, 450);
 	assert_int_equal(
-	    pay_cash_change(14550, 14550, &change, 2, "$", &err), 0);
+	    pay_cash_change(14550, 14550, &change, &st_us, &err), 0);
 	assert_int_equal(change, 0);
 	assert_int_equal(
-	    pay_cash_change(14550, 14549, &change, 2, "$", &err), -1);
+	    pay_cash_change(14550, 14549, &change, &st_us, &err), -1);
 	assert_non_null(strstr(err.msg, "$145.49 is less than"));
 }
 
@@ -301,18 +497,18 @@ credit_rules(void **state)
 	int32_t today = 20000;
 
 	(void)state;
-	assert_int_equal(credit_check_amount(14550, 14550, 0, 2, "$", &err), 0);
+	assert_int_equal(credit_check_amount(14550, 14550, 0, &st_us, &err), 0);
 	assert_int_equal(
-	    credit_check_amount(14551, 14550, 0, 2, "$", &err), -1);
+	    credit_check_amount(14551, 14550, 0, &st_us, &err), -1);
 	assert_int_equal(
-	    credit_check_amount(10000, 14550, 4550, 2, "$", &err), 0);
+	    credit_check_amount(10000, 14550, 4550, &st_us, &err), 0);
 	assert_int_equal(
-	    credit_check_amount(10001, 14550, 4550, 2, "$", &err), -1);
+	    credit_check_amount(10001, 14550, 4550, &st_us, &err), -1);
 	assert_non_null(strstr(err.msg, "maximum $100.00"));
-	assert_int_equal(credit_check_amount(0, 14550, 0, 2, "$", &err), -1);
-	assert_int_equal(credit_check_apply(450, 450, 10000, 2, "$", &err), 0);
-	assert_int_equal(credit_check_apply(451, 450, 10000, 2, "$", &err), -1);
-	assert_int_equal(credit_check_apply(450, 1000, 300, 2, "$", &err), -1);
+	assert_int_equal(credit_check_amount(0, 14550, 0, &st_us, &err), -1);
+	assert_int_equal(credit_check_apply(450, 450, 10000, &st_us, &err), 0);
+	assert_int_equal(credit_check_apply(451, 450, 10000, &st_us, &err), -1);
+	assert_int_equal(credit_check_apply(450, 1000, 300, &st_us, &err), -1);
 	assert_int_equal(credit_status(450, 0, today, today, 0), CN_ACTIVE);
 	assert_int_equal(
 	    credit_status(450, 100, today + 1, today, 0), CN_ACTIVE);
@@ -729,8 +925,8 @@ uuids(void **state)
 	os_uuid_new(b);
 	assert_int_equal(strlen(a), 36);
 	assert_true(a[14] == '7');
-	assert_true(a[19] == '8' || a[19] == '9' || a[19] == 'a' ||
-	    a[19] == 'b');
+	assert_true(
+	    a[19] == '8' || a[19] == '9' || a[19] == 'a' || a[19] == 'b');
 	/* time-ordered: a later one sorts after */
 	assert_true(strcmp(a, b) < 0);
 }
@@ -765,6 +961,9 @@ main(void)
 	    cmocka_unit_test(money_parsing),
 	    cmocka_unit_test(money_digits),
 	    cmocka_unit_test(money_formatting),
+	    cmocka_unit_test(money_styles),
+	    cmocka_unit_test(money_style_parsing),
+	    cmocka_unit_test(date_patterns_and_weeks),
 	    cmocka_unit_test(ratios),
 	    cmocka_unit_test(dates),
 	    cmocka_unit_test(numbers),

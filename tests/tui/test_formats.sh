@@ -1,0 +1,181 @@
+# test_formats.sh - money typed is money meant, and the organisation's
+# formats on the screens, in tmux: in a dot organisation "200,00" in the
+# wizard's Amount received and "10,5" in Create Credit Note are refused
+# with the reason until corrected (never 20000 or 105.00); Tab selects a
+# prefilled amount, Ctrl-U clears a field; a change above
+# [payments] change_confirm is confirmed with a second Enter; in a comma
+# organisation amounts are typed and shown with its separators, dates in
+# DD/MM/YYYY on the payments list and details; the dashboard's week view
+# starts on Sunday or Monday as configured (PAYDESK_NOW is a Sunday).
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+BASE=$(cat "$PAYDESK_CONFIG")
+npay() { sql "SELECT count(*) FROM payments"; }
+ncn() { sql "SELECT count(*) FROM credit_notes"; }
+restart() {
+	tmux -S "$SOCK" kill-server 2>/dev/null
+	sleep 0.3
+	tui_start
+}
+# to_step5: Record Payment for WU-10001's bills, on the method step
+to_step5() {
+	keys Enter
+	wait_for "$1: the search" "Step 1 of 8  Consumer"
+	type_text "WU-10001"
+	wait_for "$1: John Doe found" "John Doe"
+	keys Enter
+	wait_for "$1: account details" "Step 2 of 8"
+	keys Enter Enter
+	wait_for "$1: the bills" "Selected "
+	keys Enter
+	wait_for "$1: step 5" "Amount received"
+}
+
+# --- a dot organisation: the cashier's wizard ----------------------------
+tui_start
+login jane 1234
+wait_for "the cashier logs in" "Today at this terminal"
+to_step5 "dot"
+wait_for "the amount is the selected total" "297.75"
+keys Tab
+type_text "200"
+wait_for "Tab selected the prefilled amount: typing replaced it" \
+    "Amount            200"
+lacks "nothing of the old amount is left" "297.75200"
+keys Tab
+type_text "200,00"
+wait_for "200,00 is kept as typed" "Amount received   200,00"
+wait_for "and refused with what to write" \
+    "Amount received \"200,00\": use . for decimals:"
+wait_for "the reason wraps" "  200.00"
+lacks "no change is offered for it" "Change:"
+keys Enter
+wait_for "Enter does not go on" "Step 5 of 8"
+keys BSpace BSpace BSpace
+type_text ",0,5"
+wait_for "another: 200,0,5 is grouped wrongly" "digits grouped in the"
+keys C-u
+wait_for "Ctrl-U clears the field: no reason left, the exact amount" \
+    "Change: \$0.00"
+type_text "2000"
+wait_for "change computed" "Change: \$1,800.00"
+keys Enter
+wait_for "a change above change_confirm asks the cashier" \
+    "Change of \$1,800.00: is \$2,000.00 really the amount received?"
+wait_for "and the step does not go on" "Step 5 of 8"
+keys Enter
+wait_for "Enter again goes on" "Step 6 of 8"
+keys Escape
+wait_for "back on step 5" "Step 5 of 8"
+keys BSpace BSpace BSpace BSpace
+type_text "1000"
+keys Enter
+wait_for "another amount received is asked again" \
+    "Change of \$800.00: is \$1,000.00 really"
+keys BSpace BSpace BSpace BSpace
+type_text "220"
+wait_for "a change under the bound" "Change: \$20.00"
+keys Enter
+wait_for "goes on without a question" "Step 6 of 8"
+keys Enter
+wait_for "review" "Step 7 of 8"
+keys Enter
+wait_for "posted" "Receipt written to"
+same "one payment of 200.00 received 220.00" \
+    "$(sql "SELECT amount || ' ' || tendered FROM payments")" "20000 22000"
+
+# --- the supervisor's Create Credit Note: 10,5 is not 105.00 -------------
+restart
+login mary 2222
+wait_for "the supervisor lands on the dashboard" "Total Collected"
+keys p
+wait_for "the payments list" "R-T01-000001"
+keys m
+wait_for "the action menu" "Create Credit Note"
+keys Down Down Down Enter
+wait_for "the Create Credit Note dialog" "Original payment amount"
+keys Down Right Right Up
+type_text "10,5"
+wait_for "10,5 refused with the reason" \
+    "Credit amount \"10,5\": use . for decimals: 10.5"
+before=$(ncn)
+keys Enter
+same "nothing was created" "$(ncn)" "$before"
+lacks "never 105.00" "\$105.00"
+keys C-u
+type_text "5.2.5"
+wait_for "another: two decimal points" \
+    "Credit amount \"5.2.5\": two decimal separators"
+keys Enter
+same "still nothing created" "$(ncn)" "$before"
+keys C-u
+type_text "10.5"
+keys Enter
+wait_for "10.5 creates the credit note" "Credit note CN-"
+same "of 10.50" "$(sql "SELECT amount FROM credit_notes")" 1050
+
+# --- a comma organisation, weeks from Sunday --------------------------------
+printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = dot\ncurrency_position = after\ncurrency_space = yes\ndate_format = DD/MM/YYYY\nweek_start = sunday\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+restart
+login jane 1234
+wait_for "the cashier again" "Today at this terminal"
+to_step5 "comma"
+wait_for "the total prefilled with a comma" "97,75"
+wait_for "and shown in the organisation's format" "97,75 €"
+keys Tab Tab
+type_text "1.000,00"
+wait_for "1.000,00 typed with its grouping" "Change: 902,25 €"
+keys C-u
+type_text "100"
+wait_for "Ctrl-U and 100" "Change: 2,25 €"
+type_text ".5"
+wait_for "a dot where the comma goes: the reason" \
+    "Amount received \"100.5\": use , for decimals:"
+keys BSpace BSpace
+type_text ",5"
+wait_for "corrected" "Change: 2,75 €"
+keys Enter
+wait_for "summary" "Step 6 of 8"
+keys Enter
+wait_for "review" "Step 7 of 8"
+keys Enter
+wait_for "posted" "Receipt written to"
+same "received 100.50" \
+    "$(sql "SELECT tendered FROM payments WHERE receipt_no = 'R-T01-000002'")" \
+    10050
+
+restart
+login mary 2222
+wait_for "the dashboard" "Total Collected"
+keys w
+wait_for "w: the week from Sunday" "20/04/2025 to 26/04/2025"
+wait_for "the week's days on the chart" "20 21 22 23 24 25 26"
+wait_for "the chart's scale with the symbol after" "297 €"
+wait_for "the week's methods" "By method this week"
+keys Left
+wait_for "Left: the week before" "13/04/2025 to 19/04/2025"
+keys t
+wait_for "t: this week again" "20/04/2025 to 26/04/2025"
+keys w
+wait_for "w: back to the month, in DD/MM/YYYY" "01/04/2025 to 30/04/2025"
+keys p
+wait_for "the payments list shows dates as DD/MM/YYYY" "20/04/2025"
+wait_for "and amounts with a comma" "97,75 €"
+lacks "no ISO date left in the list" "2025-04-20"
+keys Enter
+wait_for "the details" "Payment information"
+keys NPage
+wait_for "the details: the payment date" "20/04/2025"
+lacks "no ISO date in the details" "2025-04-20"
+
+# --- weeks from Monday (the default) -------------------------------------
+printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
+restart
+login mary 2222
+wait_for "the dashboard" "Total Collected"
+keys w
+wait_for "w: the week from Monday, ISO dates" "2025-04-14 to 2025-04-20"
+keys Right
+wait_for "Right: the week after" "2025-04-21 to 2025-04-27"
