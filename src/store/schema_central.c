@@ -89,6 +89,9 @@ const char *const store_central_migrations[] = {
     "DELETE FROM daily_method_totals;\n"
     "DELETE FROM payer_totals;\n"
     "DELETE FROM payer_method_totals;\n",
+    /* 4: the log of refused records is bounded per terminal (a push
+     * that is refused trims its terminal's oldest): by terminal */
+    "CREATE INDEX sync_log_terminal ON sync_log (terminal, id);\n",
 };
 #undef FEED
 
