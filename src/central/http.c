@@ -83,15 +83,18 @@ static void fail(struct answer *a, unsigned status, const char *fmt, ...)
 static void
 fail(struct answer *a, unsigned status, const char *fmt, ...)
 {
-	char msg[700];
+	char msg[700], esc[1400];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* a client's bytes in it must not make it other than UTF-8 (the
+	 * JSON encoder would refuse it) */
+	log_escape(esc, sizeof esc, msg, 0);
 	a->status = status;
 	free(a->body);
-	a->body = svc_central_error(msg);
+	a->body = svc_central_error(esc);
 }
 
 /* The store failing: busy is worth a retry soon. */

@@ -56,7 +56,8 @@ $CL early 16777216 -- early 16777216 not-a-token \
     -- raw "POST /v1/push HTTP/1.1|Host: c|Authorization: Bearer $TOK1|Transfer-Encoding: chunked|Content-Length: 2||2|{}|0||" \
     -- raw "GET /v1/health HTTP/1.1|Host: c|Content-Length: 5||hello" \
     -- raw "POST /v1/push HTTP/1.1|Host: c|Authorization: Bearer $TOK1|Content-Length: ${#empty}||$empty" \
-    -- raw "GET /v1/x%0Ainjected%1B[31m%FF%E2%80%AEz HTTP/1.1|Host: c|Connection: close||" \
+    -- raw "GET /v1/x%0Ainjected%1B[31mz HTTP/1.1|Host: c|Connection: close||" \
+    -- raw "GET /v1/y%FF%E2%80%AEz HTTP/1.1|Host: c|Connection: close||" \
     -- flood 1100 8 "$TOK1" -- perip 8 -- refused "$TOK1" 150 >"$T/res"
 # line N of the client's results
 res() { sed -n "$1p" "$T/res"; }
@@ -86,16 +87,21 @@ check "Content-Length with Transfer-Encoding: 400" 10 \
 check "a GET with a body: 400" 11 "400*GET /v1/health takes no body*"
 check "a push with one Content-Length is taken" 12 "200*"
 check "a URL with control bytes: 404" 13 "404*"
+check "a URL that is not UTF-8: 404" 14 "404*"
 check "1100 slow connections from 138 addresses: health and pull answered" \
-    14 "health 200 pull 200"
+    15 "health 200 pull 200"
 check "the 9th connection of an address is refused, another address served" \
-    15 "same address closed other address 200"
-last=$(res 16)
+    16 "same address closed other address 200"
+last=$(res 17)
 
 # the log: what the client sent, escaped, on one line
 same "no line of the log is the client's" "$(grep -c '^injected' "$LOG")" 0
 same "the URL is logged escaped, on one line" \
-    "$(grep -cF '/v1/x\x0ainjected\x1b[31m\xff\u202ez 404' "$LOG")" 1
+    "$(grep -cF '/v1/x\x0ainjected\x1b[31mz 404' "$LOG")" 1
+same "bytes that are not UTF-8 and bidirectional controls too" \
+    "$(grep -cF '/v1/y\xff\u202ez 404' "$LOG")" 1
+kill -0 "$CPID" 2>/dev/null && ok "the central node is still up" ||
+    echo "not ok - the central node is still up"
 
 # the log of refused records: rejected_log_max per terminal
 same "the refused records' log keeps the newest 100 of the terminal" \
