@@ -1,6 +1,6 @@
 /* central.h - what paydesk-central's files share: the server (http.c),
  * its work queue (queue.c), its connection limits and deadlines
- * (limits.c) and its log (log.c). */
+ * (limits.c), its log (log.c) and its certificate (tls.c). */
 #ifndef PAYDESK_CENTRAL_H
 #define PAYDESK_CENTRAL_H
 #include <pthread.h>
@@ -106,6 +106,12 @@ struct server {
  * comes. */
 int server_run(struct server *sv, const sigset_t *stop, struct pd_err *err);
 
+/* [central] tls_cert and tls_key, both or neither, read whole into *cert
+ * and *key (the caller frees them; both NULL for plain http), or -1 with
+ * err naming the key and the file. */
+int tls_read(
+    const struct config *cfg, char **cert, char **key, struct pd_err *err);
+
 /* Ready l for sv's [central] header_timeout and body_timeout. */
 void limits_init(struct limits *l, struct server *sv);
 /* Start the sweeper; -1 when no thread could be made. */
@@ -116,7 +122,8 @@ void limits_stop(struct limits *l);
 void limits_notify(void *cls, struct MHD_Connection *c, void **socket_context,
     enum MHD_ConnectionNotificationCode code);
 /* Connection c moves to phase ph; its deadline starts now. */
-void limits_phase(struct limits *l, struct MHD_Connection *c, enum conn_phase ph);
+void limits_phase(
+    struct limits *l, struct MHD_Connection *c, enum conn_phase ph);
 /* Whether c was closed at a deadline: the phase's name, or NULL. */
 const char *limits_cut(struct limits *l, struct MHD_Connection *c);
 /* Raise the soft open-file limit to what want connections need; the

@@ -132,8 +132,8 @@ ms_since(const struct timespec *a, const struct timespec *b)
 
 /* POST /v1/push  {push envelope} (Authorization: Bearer TOKEN) */
 static void
-route_push(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
+route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
+    struct answer *a)
 {
 	struct sync_push p;
 	struct sync_result *res;
@@ -202,8 +202,8 @@ query_int(const char *name, const char *v, long long def, long long max,
 
 /* GET /v1/pull?since=CURSOR&limit=N (Authorization: Bearer TOKEN) */
 static void
-route_pull(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
+route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
+    struct answer *a)
 {
 	long long since, limit;
 	int64_t cursor;
@@ -314,8 +314,8 @@ struct framing {
 };
 
 static enum MHD_Result
-count_framing(void *cls, enum MHD_ValueKind kind, const char *key,
-    const char *value)
+count_framing(
+    void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
 	struct framing *f = cls;
 
@@ -335,10 +335,10 @@ static int
 check_framing(struct server *sv, struct request *rq, struct answer *a)
 {
 	struct framing f = {0, 0, NULL};
-	unsigned long long cap =
-	    (unsigned long long)sv->b->cfg.central_max_body_kb * 1024, v = 0;
+	unsigned long long v = 0, cap = 1024;
 	const char *p;
 
+	cap *= (unsigned long long)sv->b->cfg.central_max_body_kb;
 	MHD_get_connection_values(rq->c, MHD_HEADER_KIND, count_framing, &f);
 	if (f.content_length > 1) {
 		fail(a, 400,
@@ -373,7 +373,8 @@ check_framing(struct server *sv, struct request *rq, struct answer *a)
 		return -1;
 	}
 	if (v > 0) {
-		rq->cap = (size_t)(v < BODY_FIRST_CHUNK ? v : BODY_FIRST_CHUNK) + 1;
+		rq->cap =
+		    (size_t)(v < BODY_FIRST_CHUNK ? v : BODY_FIRST_CHUNK) + 1;
 		rq->body = xmalloc(rq->cap);
 		rq->body[0] = '\0';
 	}
@@ -606,7 +607,8 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	svc_now(at);
 	cut = limits_cut(&sv->lim, c);
 	if (cut != NULL)
-		snprintf(lost, sizeof lost, " (closed at the %s deadline)", cut);
+		snprintf(
+		    lost, sizeof lost, " (closed at the %s deadline)", cut);
 	else if (why != MHD_REQUEST_TERMINATED_COMPLETED_OK)
 		snprintf(lost, sizeof lost, " (connection lost)");
 	/* a connection kept alive waits for its next headers from now */
@@ -620,67 +622,6 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	free(rq->a.body);
 	free(rq);
 	*con_cls = NULL;
-}
-
-/* A PEM file of [central] key, whole, or NULL with err set. */
-static char *
-read_pem(const char *key, const char *path, const char *marker,
-    const char *what, struct pd_err *err)
-{
-	enum { PEM_MAX = 1 << 20 };
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-
-	if (f == NULL) {
-		pd_fail(err, PD_EINVAL, "[central] %s: cannot read %s: %s", key,
-		    path, strerror(errno));
-		return NULL;
-	}
-	buf = xmalloc(PEM_MAX + 1);
-	n = fread(buf, 1, PEM_MAX + 1, f);
-	fclose(f);
-	buf[n > PEM_MAX ? PEM_MAX : n] = '\0';
-	if (n > PEM_MAX || strstr(buf, marker) == NULL) {
-		pd_fail(err, PD_EINVAL,
-		    "[central] %s: %s is not a PEM file "
-		    "with a %s",
-		    key, path, what);
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/* [central] tls_cert and tls_key, both or neither. */
-static int
-read_tls(const struct config *cfg, char **cert, char **key, struct pd_err *err)
-{
-	*cert = *key = NULL;
-	if (cfg->central_tls_cert[0] == '\0' && cfg->central_tls_key[0] == '\0')
-		return 0;
-	if (cfg->central_tls_cert[0] == '\0' || cfg->central_tls_key[0] == '\0')
-		return pd_fail(err, PD_EINVAL,
-		    "[central] tls_cert and tls_key go together: %s is set, "
-		    "%s is empty",
-		    cfg->central_tls_cert[0] ? "tls_cert" : "tls_key",
-		    cfg->central_tls_cert[0] ? "tls_key" : "tls_cert");
-	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
-		return pd_fail(err, PD_EINVAL,
-		    "[central] tls_cert: this libmicrohttpd was built without "
-		    "TLS");
-	*cert = read_pem("tls_cert", cfg->central_tls_cert,
-	    "-----BEGIN CERTIFICATE-----", "CERTIFICATE", err);
-	if (*cert == NULL)
-		return -1;
-	*key = read_pem("tls_key", cfg->central_tls_key, "PRIVATE KEY-----",
-	    "PRIVATE KEY", err);
-	if (*key == NULL) {
-		free(*cert);
-		*cert = NULL;
-		return -1;
-	}
-	return 0;
 }
 
 /* Workers finish what is queued, then stop. */
@@ -737,8 +678,8 @@ start_failed(struct server *sv, struct pd_err *err)
 	if (strstr(sv->mhd_msg, "certificate") != NULL ||
 	    strstr(sv->mhd_msg, "x509") != NULL ||
 	    strstr(sv->mhd_msg, "TLS") != NULL)
-		return pd_fail(err, PD_EINVAL, "[central] tls_cert, tls_key: %s",
-		    sv->mhd_msg);
+		return pd_fail(err, PD_EINVAL,
+		    "[central] tls_cert, tls_key: %s", sv->mhd_msg);
 	return pd_fail(err, PD_ENET, "cannot listen on %s:%d: %s",
 	    cfg->central_listen, cfg->central_port,
 	    sv->mhd_msg[0] ? sv->mhd_msg : "in use, or not allowed");
@@ -764,7 +705,7 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    "[central] listen: \"%s\" is not an IPv4 address",
 		    cfg->central_listen);
-	if (read_tls(cfg, &cert, &key, err) != 0)
+	if (tls_read(cfg, &cert, &key, err) != 0)
 		return -1;
 	sv->max_connections = limits_nofile(cfg->central_max_connections);
 	flags = options(sv, &sin, cert, key, opt);

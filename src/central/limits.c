@@ -40,8 +40,7 @@ struct conn_track {
 	struct conn_track *prev, *next;
 };
 
-static const char *const phase_name[] = {
-    "headers", "body", "work", "answer"};
+static const char *const phase_name[] = {"headers", "body", "work", "answer"};
 
 static void
 after(struct timespec *t, int s)

@@ -19,8 +19,8 @@ cp_escaped(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
 	       cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-	       cp == 0x200f || cp == 0x061c;
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	       cp == 0x061c;
 }
 
 void
@@ -89,7 +89,8 @@ log_mhd(void *cls, const char *fmt, va_list ap)
 	pthread_mutex_lock(&sv->lock);
 	if (!sv->started) {
 		if (sv->mhd_msg[0] == '\0')
-			memcpy(sv->mhd_msg, msg, n + 1); /* the first: the cause */
+			memcpy(
+			    sv->mhd_msg, msg, n + 1); /* the first: the cause */
 		pthread_mutex_unlock(&sv->lock);
 		return;
 	}
@@ -127,8 +128,8 @@ ours(const char *msg, const char *v, size_t n)
 
 	rows = svc_config_rows(&nrows);
 	for (i = 0; i < nrows; i++) {
-		snprintf(name, sizeof name, "%s.%s", rows[i].section,
-		    rows[i].key);
+		snprintf(
+		    name, sizeof name, "%s.%s", rows[i].section, rows[i].key);
 		if (strlen(name) == n && memcmp(name, v, n) == 0)
 			return 1;
 	}
