@@ -181,6 +181,8 @@ print(f % ("health, 2000 slow conns + 8 bulk pushes: p99", "%.1f" % pct(load_h, 
            "idle %.1f ms" % pct(idle_h, .99)))
 print(f % ("other organisation's pull, same load: p99", "%.1f" % pct(load_p, .99), "ms", "<= 50 ms",
            "idle %.1f ms" % pct(idle_p, .99)))
+print(f % ("  p50 health / pull under load", "%.1f / %.1f" % (pct(load_h, .5), pct(load_p, .5)), "ms", "",
+           "idle %.1f / %.1f ms" % (pct(idle_h, .5), pct(idle_p, .5))))
 print(f % ("  samples under load; slow connections held", len(load_h), "", "", "%d" % held))
 PY
 stop_central
