@@ -31,7 +31,8 @@ struct qitem {
  * organisation is in work (pushes wait for the organisation's one writer
  * anyway, and a worker waiting there would be lost to the others); and
  * no organisation ever has all workers while one stays free for the
- * others (with one worker, one request at a time). */
+ * others (with one worker, one request at a time). Health checks count
+ * as one organisation of their own. */
 struct queue {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;

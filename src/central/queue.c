@@ -60,8 +60,9 @@ in_work(const struct queue *q, const char *org, int *push)
 
 /* The request a free worker takes now, or NULL (with its predecessor in
  * *prev): the oldest of the organisations with the fewest in work,
- * among those that may be taken. The health check belongs to no
- * organisation and is always taken. */
+ * among those that may be taken. Health checks (no organisation, no
+ * token) are one more "organisation": a flood of them gets its share,
+ * never every worker. */
 static struct qitem *
 pick(struct queue *q, struct qitem **prev)
 {
@@ -71,10 +72,6 @@ pick(struct queue *q, struct qitem **prev)
 	int cap = q->nworkers > 1 ? q->nworkers - 1 : 1;
 
 	for (it = q->head; it != NULL; p = it, it = it->next) {
-		if (it->org[0] == '\0') {
-			*prev = p;
-			return it;
-		}
 		n = in_work(q, it->org, &push);
 		if (n >= cap || (it->push && push) || n >= best_n)
 			continue;
