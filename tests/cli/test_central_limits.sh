@@ -178,3 +178,8 @@ if grep -q SECRET "$OUT"; then notok "and not the value"; else ok "and not the v
 printf 'username,full_name,role\n' >"$T/u.csv"
 expect "a missing column is named (the name is ours)" 3 'column "pin" is missing' \
     central import ACME users "$T/u.csv"
+
+# under make check SANITIZE=1 the node is built with ASan and UBSan: a
+# report of theirs would be in its standard error
+same "no sanitizer report from the central node" \
+    "$(grep -c 'ERROR: AddressSanitizer\|runtime error' "$T/central.err")" 0
