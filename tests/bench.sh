@@ -115,3 +115,5 @@ R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
 rm -rf "$R"
 # the sync with a central node: pull, push, eight terminals at once
 BUILD=$BUILD sh tests/bench_sync.sh
+# the central node under slow connections and bulk pushes
+BUILD=$BUILD sh tests/bench_net.sh

@@ -98,6 +98,11 @@ struct config {
 	char central_log[PATH_MAX];      /* "" = standard error */
 	char central_tls_cert[PATH_MAX]; /* "" = plain http */
 	char central_tls_key[PATH_MAX];
+	int central_max_connections; /* open at once, all addresses */
+	int central_max_per_address; /* open at once from one address */
+	int central_header_timeout;  /* s for a request's headers */
+	int central_body_timeout;    /* s for its body, and for its answer */
+	int central_rejected_log_max; /* sync_log rows kept per terminal */
 
 	/* schema rows whose value came from the central node (bit i: row i
 	 * of config_rows), not from the file */

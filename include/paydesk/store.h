@@ -272,6 +272,10 @@ int store_applied_put(struct store *st, const char *uuid, const char *terminal,
 int store_sync_log(struct store *st, const char *at, const char *terminal,
     const char *uuid, const char *kind, const char *event, const char *reason,
     struct pd_err *err);
+/* Keep the newest keep rows of terminal's refused records (sync_log),
+ * deleting the older ones (the central node's bound on that log). */
+int store_sync_log_trim(
+    struct store *st, const char *terminal, int keep, struct pd_err *err);
 struct feed_entry {
 	int64_t seq;
 	char entity[16];

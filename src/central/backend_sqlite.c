@@ -33,6 +33,11 @@ struct sqlite_backend {
 	struct backend base;
 	pthread_mutex_t dir_lock; /* the directory connection */
 	struct store *dir;
+	/* a second connection to the directory for the token checks, which
+	 * run on the network threads as headers arrive: they never wait
+	 * for a write (last seen) on the first */
+	pthread_mutex_t auth_lock;
+	struct store *auth;
 	pthread_mutex_t pool_lock;
 	struct conn **pool;
 	size_t npool;
@@ -283,9 +288,9 @@ sq_authenticate(struct backend *b, const char *token, struct terminal_row *t,
 	int rc;
 
 	sha256_hex(token, strlen(token), hash);
-	pthread_mutex_lock(&SB(b)->dir_lock);
-	rc = store_terminal_by_token(SB(b)->dir, hash, t, err);
-	pthread_mutex_unlock(&SB(b)->dir_lock);
+	pthread_mutex_lock(&SB(b)->auth_lock);
+	rc = store_terminal_by_token(SB(b)->auth, hash, t, err);
+	pthread_mutex_unlock(&SB(b)->auth_lock);
 	return rc;
 }
 
@@ -305,12 +310,24 @@ sq_push(struct backend *b, const struct terminal_row *t,
 {
 	struct org_lock *w;
 	struct conn *c = get_writer(b, t->org, &w, err);
+	struct pd_err e;
+	size_t i;
 	int rc;
 
 	if (c == NULL)
 		return -1;
 	rc = svc_central_push(&c->s, t->terminal, p, res,
 	    b->kill_after > 0 ? hook : NULL, b, err);
+	for (i = 0; rc == 0 && i < p->nrecs; i++)
+		if (res[i].status != SYNC_APPLIED &&
+		    res[i].status != SYNC_DUPLICATE) {
+			/* the log of refused records is bounded per terminal:
+			 * a failure here loses no record, it is tried at
+			 * the next refusal */
+			store_sync_log_trim(c->s.st, t->terminal,
+			    b->cfg.central_rejected_log_max, &e);
+			break;
+		}
 	put_writer(b, w, c);
 	return rc;
 }
@@ -485,7 +502,9 @@ sq_close(struct backend *b)
 	}
 	free(sb->locks);
 	store_close(sb->dir);
+	store_close(sb->auth);
 	pthread_mutex_destroy(&sb->dir_lock);
+	pthread_mutex_destroy(&sb->auth_lock);
 	pthread_mutex_destroy(&sb->pool_lock);
 	free(sb);
 }
@@ -515,11 +534,15 @@ backend_sqlite_open(const struct config *cfg, struct pd_err *err)
 	sb->base.ops = &sqlite_ops;
 	sb->base.cfg = *cfg;
 	pthread_mutex_init(&sb->dir_lock, NULL);
+	pthread_mutex_init(&sb->auth_lock, NULL);
 	pthread_mutex_init(&sb->pool_lock, NULL);
 	sb->locks = xcalloc(MAX_ORGS_LIVE, sizeof *sb->locks);
 	snprintf(path, sizeof path, "%s/directory.db", cfg->central_data_dir);
-	if (store_open_directory(path, 1, &sb->dir, err) != 0) {
+	if (store_open_directory(path, 1, &sb->dir, err) != 0 ||
+	    store_open_directory(path, 0, &sb->auth, err) != 0) {
+		store_close(sb->dir);
 		pthread_mutex_destroy(&sb->dir_lock);
+		pthread_mutex_destroy(&sb->auth_lock);
 		pthread_mutex_destroy(&sb->pool_lock);
 		free(sb->locks);
 		free(sb);

@@ -1,27 +1,103 @@
-/* central.h - what paydesk-central's files share. */
+/* central.h - what paydesk-central's files share: the server (http.c),
+ * its work queue (queue.c), its connection limits and deadlines
+ * (limits.c), its log (log.c) and its certificate (tls.c). */
 #ifndef PAYDESK_CENTRAL_H
 #define PAYDESK_CENTRAL_H
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <time.h>
+
+#include <microhttpd.h>
 
 #include "backend.h"
 #include "paydesk/service.h"
 
-struct request;
+/* the upper bound of [central] threads (config.c) */
+#define WORKERS_MAX 64
+
+/* A request received whole, as the work queue sees it: whose it is and
+ * whether it writes. Embedded in http.c's request. */
+struct qitem {
+	char org[33]; /* "" when it has none (the health check) */
+	int push;     /* it waits for the organisation's writer */
+	struct qitem *next;
+};
+
+/* The work queue: requests received whole wait here for a worker. A
+ * worker takes the oldest request of the organisation that has the
+ * fewest requests in work; a push only when no other push to its
+ * organisation is in work (pushes wait for the organisation's one writer
+ * anyway, and a worker waiting there would be lost to the others); and
+ * no organisation ever has all workers while one stays free for the
+ * others (with one worker, one request at a time). Health checks count
+ * as one organisation of their own. */
+struct queue {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	struct qitem *head, *tail; /* in order of arrival */
+	int nworkers;
+	struct {
+		char org[33];
+		int busy, push;
+	} on[WORKERS_MAX]; /* what each worker is answering */
+	int stopping;
+};
+
+/* Ready an empty queue for nworkers workers (1..WORKERS_MAX). */
+void queue_init(struct queue *q, int nworkers);
+/* Queue it; before(arg) runs first, under the queue's lock (a
+ * connection is suspended there before a worker can resume it). 0 when
+ * the queue is stopping: it is refused, before() did not run. */
+int queue_put(
+    struct queue *q, struct qitem *it, void (*before)(void *), void *arg);
+/* Worker w's next request, waiting for one; NULL once the queue stops
+ * and nothing is left. Call queue_done(q, w) when it is answered. */
+struct qitem *queue_take(struct queue *q, int w);
+void queue_done(struct queue *q, int w);
+/* Refuse new requests and wake every worker (they drain what is queued). */
+void queue_stop(struct queue *q);
+void queue_destroy(struct queue *q);
+
+/* Where a connection is, for its deadline (limits.c). */
+enum conn_phase {
+	PH_HEADERS, /* waiting for a request's headers: header_timeout */
+	PH_BODY,    /* reading its body: body_timeout from the headers */
+	PH_WORK,    /* queued or in work: no deadline */
+	PH_ANSWER,  /* sending the answer: body_timeout */
+};
+
+/* Every open connection with its deadline; a sweeper thread shuts down
+ * the socket of one whose deadline passed (libmicrohttpd then closes it
+ * as it would a client that went away). */
+struct limits {
+	pthread_mutex_t lock;
+	pthread_cond_t cond; /* wakes the sweeper to stop */
+	struct conn_track *head;
+	int header_s, body_s;
+	int stop, running;
+	pthread_t sweeper;
+	long cut[4]; /* closed at a deadline since the last summary, by phase */
+	struct timespec summary_at;
+	struct server *sv;
+};
 
 struct server {
 	struct backend *b;
 	FILE *log;
 	pthread_mutex_t lock; /* the log and the counters */
 	long pushes;
-	/* requests received whole, waiting for a worker (http.c) */
-	pthread_mutex_t qlock;
-	pthread_cond_t qcond;
-	struct request *head, *tail;
-	int stopping;
+	struct queue q;
+	struct limits lim;
+	/* libmicrohttpd's messages: how many logged in this minute, how many
+	 * not (log.c) */
+	struct timespec mhd_window;
+	long mhd_logged, mhd_dropped;
 	char mhd_msg[256]; /* libmicrohttpd's last complaint while starting */
 	int started;
+	int max_connections; /* [central] max_connections, or less when the
+	                        open-file limit allows less */
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
 	long drop_after_push; /* drop the connection after this push commits */
 	long slow_ms;         /* wait before answering each request */
@@ -30,5 +106,49 @@ struct server {
 /* Serve until one of the signals in stop (blocked in every thread)
  * comes. */
 int server_run(struct server *sv, const sigset_t *stop, struct pd_err *err);
+
+/* [central] tls_cert and tls_key, both or neither, read whole into *cert
+ * and *key (the caller frees them; both NULL for plain http), or -1 with
+ * err naming the key and the file. */
+int tls_read(
+    const struct config *cfg, char **cert, char **key, struct pd_err *err);
+
+/* Ready l for sv's [central] header_timeout and body_timeout. */
+void limits_init(struct limits *l, struct server *sv);
+/* Start the sweeper; -1 when no thread could be made. */
+int limits_start(struct limits *l);
+/* Stop the sweeper (the connections stay) and free what is left. */
+void limits_stop(struct limits *l);
+/* libmicrohttpd's MHD_OPTION_NOTIFY_CONNECTION (cls: struct limits). */
+void limits_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode code);
+/* Connection c moves to phase ph; its deadline starts now. */
+void limits_phase(
+    struct limits *l, struct MHD_Connection *c, enum conn_phase ph);
+/* Whether c was closed at a deadline: the phase's name, or NULL. */
+const char *limits_cut(struct limits *l, struct MHD_Connection *c);
+/* Raise the soft open-file limit to what want connections need; the
+ * connections it allows (want, or fewer when the hard limit is lower). */
+int limits_nofile(int want);
+
+/* Write s into out (n bytes, n >= 8) with every control character
+ * (C0, DEL, C1, line separators, bidirectional controls) and every byte
+ * that is not UTF-8 escaped (\xHH, \uHHHH), cut at a character with
+ * "..." when it does not fit; with field, also the space, the double
+ * quote and the backslash, so that it stays one field of a log line.
+ * The log never holds a byte a client chose to break a line or a
+ * terminal with. */
+void log_escape(char *out, size_t n, const char *s, int field);
+/* One line in sv's log (a newline added), under sv->lock. */
+void log_line(struct server *sv, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* libmicrohttpd's MHD_OPTION_EXTERNAL_LOGGER (cls: struct server): its
+ * first message kept while starting (why it could not), then at most
+ * MHD_LOG_PER_MINUTE a minute, escaped, and a count of the others. */
+void log_mhd(void *cls, const char *fmt, va_list ap);
+/* The text of an import error without a byte of the file: the location
+ * ("FILE:LINE:COLUMN: field:") and what is wrong are kept, the quoted
+ * values between are replaced, control bytes escaped. In place. */
+void log_redact(char *msg, size_t n);
 
 #endif

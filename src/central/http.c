@@ -1,16 +1,28 @@
-/* http.c - the central node's HTTP front end (libmicrohttpd): body cap,
- * token check, routing, the request log. Handlers call only the backend.
+/* http.c - the central node's HTTP front end (libmicrohttpd): routing,
+ * the token check and the body cap on the headers, the request log.
+ * Handlers call only the backend.
+ *
+ * A request is judged on its headers, in libmicrohttpd's first call for
+ * it, before a byte of its body is read or allocated: no such route
+ * (404), not its method (405), Content-Length twice, beside
+ * Transfer-Encoding or on a GET (400), larger than [central] max_body_kb
+ * (413), no token or an unknown one (401), a revoked terminal (403) are
+ * answered at once and the connection closed. Only an authenticated
+ * push gets a body, allocated as it arrives (a first chunk, then
+ * doubling), never from the Content-Length it claims alone.
  *
  * libmicrohttpd's threads only move bytes: a request received whole is
- * suspended and queued for [central] threads workers, which answer it
- * and resume it. A handler waiting for a store (a push queues for its
- * organisation's writer) so never holds up another connection that
- * shares its network thread.
+ * suspended and put in the work queue (queue.c), which [central] threads
+ * workers take fairly between organisations, answer and resume. Open
+ * connections are limited in all and per address (libmicrohttpd), and
+ * each has a deadline for its headers, its body and its answer
+ * (limits.c).
  *
  * TO ADD A ROUTE: a row in routes[] and its handler.
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -19,18 +31,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
-#include <microhttpd.h>
 
 #include "central.h"
 
 /* libmicrohttpd's threads: they only receive and send */
 #define NET_THREADS 2
-/* the upper bound of [central] threads (config.c) */
-#define WORKERS_MAX 64
+/* the first allocation of a body, whatever its Content-Length says */
+#define BODY_FIRST_CHUNK (64 * 1024)
 
 struct answer {
 	unsigned status;
@@ -39,23 +51,27 @@ struct answer {
 	int drop; /* close the connection without an answer (test hook) */
 };
 
-/* A request, from its first byte to its log line. What a handler reads
- * of it is copied out of libmicrohttpd before it goes to a worker. */
+struct route;
+
+/* A request, from its headers to its log line. What a handler reads of
+ * it is copied out of libmicrohttpd before it goes to a worker. */
 struct request {
+	struct qitem qi; /* first: the queue's view of it */
 	char *body;
 	size_t len, cap; /* cap: bytes allocated for body */
 	int too_big;
 	struct timespec start;
 	unsigned status;
 	char terminal[64];
-	char route[64];
-	char note[64]; /* a push: its records and the time to apply them */
+	char route[160]; /* method and URL, escaped for the log */
+	char note[64];   /* a push: its records and the time to apply them */
 	enum { RQ_RECEIVING, RQ_QUEUED, RQ_ANSWERED } state;
+	int early; /* answered on its headers: the body is never read */
+	const struct route *r;
+	struct terminal_row t; /* its token's terminal (authenticated routes) */
 	struct MHD_Connection *c;
-	char *url, *method, *auth; /* auth: the Authorization header */
-	char *since, *limit;       /* query arguments, NULL when absent */
+	char *since, *limit; /* query arguments, NULL when absent */
 	struct answer a;
-	struct request *next; /* in the work queue */
 };
 
 typedef void (*route_fn)(struct server *sv, struct request *rq,
@@ -67,15 +83,18 @@ static void fail(struct answer *a, unsigned status, const char *fmt, ...)
 static void
 fail(struct answer *a, unsigned status, const char *fmt, ...)
 {
-	char msg[700];
+	char msg[700], esc[1400];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* a client's bytes in it must not make it other than UTF-8 (the
+	 * JSON encoder would refuse it) */
+	log_escape(esc, sizeof esc, msg, 0);
 	a->status = status;
 	free(a->body);
-	a->body = svc_central_error(msg);
+	a->body = svc_central_error(esc);
 }
 
 /* The store failing: busy is worth a retry soon. */
@@ -86,6 +105,7 @@ store_failed(struct answer *a, const struct pd_err *e)
 	a->retry_after = 1;
 }
 
+/* GET /v1/health */
 static void
 route_health(struct server *sv, struct request *rq,
     const struct terminal_row *t, struct answer *a)
@@ -110,9 +130,10 @@ ms_since(const struct timespec *a, const struct timespec *b)
 	       (double)(b->tv_nsec - a->tv_nsec) / 1e6;
 }
 
+/* POST /v1/push  {push envelope} (Authorization: Bearer TOKEN) */
 static void
-route_push(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
+route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
+    struct answer *a)
 {
 	struct sync_push p;
 	struct sync_result *res;
@@ -162,7 +183,7 @@ static int
 query_int(const char *name, const char *v, long long def, long long max,
     long long *out, struct answer *a)
 {
-	char *end;
+	char *end, shown[64];
 
 	*out = def;
 	if (v == NULL)
@@ -171,16 +192,18 @@ query_int(const char *name, const char *v, long long def, long long max,
 	*out = strtoll(v, &end, 10);
 	if (*v == '\0' || *end != '\0' || errno != 0 || *out < 0 ||
 	    *out > max) {
+		log_escape(shown, sizeof shown, v, 0);
 		fail(a, 400, "query \"%s\": \"%s\" is not a number 0-%lld",
-		    name, v, max);
+		    name, shown, max);
 		return -1;
 	}
 	return 0;
 }
 
+/* GET /v1/pull?since=CURSOR&limit=N (Authorization: Bearer TOKEN) */
 static void
-route_pull(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
+route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
+    struct answer *a)
 {
 	long long since, limit;
 	int64_t cursor;
@@ -202,6 +225,7 @@ route_pull(struct server *sv, struct request *rq,
 	sv->b->ops->seen(sv->b, t, rq->route, since, -1);
 }
 
+/* GET /v1/status (Authorization: Bearer TOKEN) */
 static void
 route_status(struct server *sv, struct request *rq,
     const struct terminal_row *t, struct answer *a)
@@ -244,20 +268,22 @@ static const struct route {
 	const char *path;
 	const char *method;
 	int auth;
+	int body; /* takes a body */
 	route_fn fn;
 } routes[] = {
-    {SYNC_ROUTE_HEALTH, "GET", 0, route_health},
-    {SYNC_ROUTE_PUSH, "POST", 1, route_push},
-    {SYNC_ROUTE_PULL, "GET", 1, route_pull},
-    {SYNC_ROUTE_STATUS, "GET", 1, route_status},
+    {SYNC_ROUTE_HEALTH, "GET", 0, 0, route_health},
+    {SYNC_ROUTE_PUSH, "POST", 1, 1, route_push},
+    {SYNC_ROUTE_PULL, "GET", 1, 0, route_pull},
+    {SYNC_ROUTE_STATUS, "GET", 1, 0, route_status},
 };
 
 /* The terminal of the request's token, or an answer saying why not. */
 static int
-authenticate(struct server *sv, struct request *rq, struct terminal_row *t,
-    struct answer *a)
+authenticate(struct server *sv, struct request *rq, struct answer *a)
 {
-	const char *h = rq->auth;
+	const char *h = MHD_lookup_connection_value(
+	    rq->c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+	struct terminal_row *t = &rq->t;
 	struct pd_err e = {0};
 
 	if (h == NULL || strncmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
@@ -281,36 +307,125 @@ authenticate(struct server *sv, struct request *rq, struct terminal_row *t,
 	return 0;
 }
 
+/* The framing headers, counted (libmicrohttpd keeps the first of each). */
+struct framing {
+	int content_length, transfer_encoding;
+	const char *cl;
+};
+
+static enum MHD_Result
+count_framing(
+    void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct framing *f = cls;
+
+	(void)kind;
+	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+		f->content_length++;
+		if (f->cl == NULL)
+			f->cl = value;
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0)
+		f->transfer_encoding++;
+	return MHD_YES;
+}
+
+/* How the body is framed, or an answer: one Content-Length of digits
+ * that fits under the cap, or chunks on a route that takes a body. */
+static int
+check_framing(struct server *sv, struct request *rq, struct answer *a)
+{
+	struct framing f = {0, 0, NULL};
+	unsigned long long v = 0, cap = 1024;
+	const char *p;
+
+	cap *= (unsigned long long)sv->b->cfg.central_max_body_kb;
+	MHD_get_connection_values(rq->c, MHD_HEADER_KIND, count_framing, &f);
+	if (f.content_length > 1) {
+		fail(a, 400,
+		    "Content-Length is given %d times; a request gives it "
+		    "once",
+		    f.content_length);
+		return -1;
+	}
+	if (f.content_length && f.transfer_encoding) {
+		fail(a, 400,
+		    "Content-Length and Transfer-Encoding together; a request "
+		    "gives one");
+		return -1;
+	}
+	for (p = f.cl; p != NULL && *p != '\0'; p++) {
+		if (*p < '0' || *p > '9' ||
+		    v > (ULLONG_MAX - (unsigned)(*p - '0')) / 10) {
+			fail(a, 400,
+			    "Content-Length is not a number that fits in 64 "
+			    "bits");
+			return -1;
+		}
+		v = v * 10 + (unsigned)(*p - '0');
+	}
+	if (!rq->r->body && (v > 0 || f.transfer_encoding)) {
+		fail(a, 400, "%s %s takes no body", rq->r->method, rq->r->path);
+		return -1;
+	}
+	if (v > cap) {
+		fail(a, 413, "the body is larger than %d KiB",
+		    sv->b->cfg.central_max_body_kb);
+		return -1;
+	}
+	if (v > 0) {
+		rq->cap =
+		    (size_t)(v < BODY_FIRST_CHUNK ? v : BODY_FIRST_CHUNK) + 1;
+		rq->body = xmalloc(rq->cap);
+		rq->body[0] = '\0';
+	}
+	return 0;
+}
+
+/* A request's headers, judged before any of its body is read: its
+ * route, its framing and its token. 0 to read on, -1 with the answer. */
+static int
+admit(struct server *sv, struct request *rq, const char *url,
+    const char *method, struct answer *a)
+{
+	char shown[100];
+	size_t i;
+
+	for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
+		if (strcmp(routes[i].path, url) == 0)
+			break;
+	if (i == sizeof routes / sizeof routes[0]) {
+		log_escape(shown, sizeof shown, url, 0);
+		fail(a, 404, "no route %s", shown);
+		return -1;
+	}
+	rq->r = &routes[i];
+	if (strcmp(rq->r->method, method) != 0) {
+		log_escape(shown, sizeof shown, method, 0);
+		fail(a, 405, "%s takes %s, not %s", rq->r->path, rq->r->method,
+		    shown);
+		return -1;
+	}
+	if (check_framing(sv, rq, a) != 0)
+		return -1;
+	if (rq->r->auth && authenticate(sv, rq, a) != 0)
+		return -1;
+	/* the queue's view: whose, and whether it waits for a writer */
+	xstrlcpy(rq->qi.org, rq->r->auth ? rq->t.org : "", sizeof rq->qi.org);
+	rq->qi.push = rq->r->body;
+	return 0;
+}
+
 static void
 dispatch(struct server *sv, struct request *rq, struct answer *a)
 {
-	const char *url = rq->url, *method = rq->method;
-	struct terminal_row t;
-	size_t i;
-
-	snprintf(rq->route, sizeof rq->route, "%s %.48s", method, url);
-	if (sv->slow_ms > 0 && strcmp(url, SYNC_ROUTE_HEALTH) != 0)
+	if (sv->slow_ms > 0 && rq->r->fn != route_health)
 		usleep((useconds_t)sv->slow_ms * 1000);
-	for (i = 0; i < sizeof routes / sizeof routes[0]; i++) {
-		if (strcmp(routes[i].path, url) != 0)
-			continue;
-		if (strcmp(routes[i].method, method) != 0) {
-			fail(a, 405, "%s takes %s, not %s", url,
-			    routes[i].method, method);
-			return;
-		}
-		if (rq->too_big) {
-			fail(a, 413, "the body is larger than %d KiB",
-			    sv->b->cfg.central_max_body_kb);
-			return;
-		}
-		memset(&t, 0, sizeof t);
-		if (routes[i].auth && authenticate(sv, rq, &t, a) != 0)
-			return;
-		routes[i].fn(sv, rq, &t, a);
+	if (rq->too_big) {
+		fail(a, 413, "the body is larger than %d KiB",
+		    sv->b->cfg.central_max_body_kb);
 		return;
 	}
-	fail(a, 404, "no route %s", url);
+	rq->r->fn(sv, rq, &rq->t, a);
 }
 
 static char *
@@ -319,31 +434,46 @@ dup_or_null(const char *v)
 	return v != NULL ? xstrdup(v) : NULL;
 }
 
-/* The worker side: answer queued requests in order of arrival until the
- * server stops and the queue is empty. */
+struct worker_arg {
+	struct server *sv;
+	int w;
+};
+
+/* A worker: answer what the queue gives it until the server stops and
+ * the queue is empty. */
 static void *
 worker(void *arg)
 {
-	struct server *sv = arg;
+	struct worker_arg *wa = arg;
+	struct server *sv = wa->sv;
+	struct qitem *it;
 	struct request *rq;
 
-	for (;;) {
-		pthread_mutex_lock(&sv->qlock);
-		while (sv->head == NULL && !sv->stopping)
-			pthread_cond_wait(&sv->qcond, &sv->qlock);
-		rq = sv->head;
-		if (rq != NULL) {
-			sv->head = rq->next;
-			if (sv->head == NULL)
-				sv->tail = NULL;
-		}
-		pthread_mutex_unlock(&sv->qlock);
-		if (rq == NULL)
-			return NULL; /* stopping, and nothing left */
+	while ((it = queue_take(&sv->q, wa->w)) != NULL) {
+		rq = (struct request *)it;
 		dispatch(sv, rq, &rq->a);
 		rq->state = RQ_ANSWERED;
+		queue_done(&sv->q, wa->w);
+		/* rq is the network thread's again, and may go at once */
 		MHD_resume_connection(rq->c);
 	}
+	return NULL;
+}
+
+struct suspend_arg {
+	struct server *sv;
+	struct request *rq;
+};
+
+/* Under the queue's lock: a worker cannot resume it before this. */
+static void
+suspend(void *arg)
+{
+	struct suspend_arg *s = arg;
+
+	s->rq->state = RQ_QUEUED;
+	limits_phase(&s->sv->lim, s->rq->c, PH_WORK);
+	MHD_suspend_connection(s->rq->c);
 }
 
 /* A request received whole goes to the workers, its connection
@@ -351,92 +481,26 @@ worker(void *arg)
  * is refused here instead (a suspended connection must not outlive the
  * daemon). */
 static int
-enqueue(struct server *sv, struct MHD_Connection *c, const char *url,
-    const char *method, struct request *rq)
+enqueue(struct server *sv, struct MHD_Connection *c, struct request *rq)
 {
-	int queued = 0;
+	struct suspend_arg s = {sv, rq};
 
-	rq->c = c;
-	rq->url = xstrdup(url);
-	rq->method = xstrdup(method);
-	rq->auth = dup_or_null(MHD_lookup_connection_value(
-	    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
 	rq->since = dup_or_null(
 	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since"));
 	rq->limit = dup_or_null(
 	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "limit"));
-	pthread_mutex_lock(&sv->qlock);
-	if (!sv->stopping) {
-		rq->state = RQ_QUEUED;
-		MHD_suspend_connection(c);
-		if (sv->tail != NULL)
-			sv->tail->next = rq;
-		else
-			sv->head = rq;
-		sv->tail = rq;
-		pthread_cond_signal(&sv->qcond);
-		queued = 1;
-	}
-	pthread_mutex_unlock(&sv->qlock);
-	return queued;
+	return queue_put(&sv->q, &rq->qi, suspend, &s);
 }
 
+/* Queue rq's answer on c: the connection sends it and reads on. */
 static enum MHD_Result
-on_request(void *cls, struct MHD_Connection *c, const char *url,
-    const char *method, const char *version, const char *upload,
-    size_t *upload_size, void **con_cls)
+respond(struct server *sv, struct MHD_Connection *c, struct request *rq)
 {
-	struct server *sv = cls;
-	struct request *rq = *con_cls;
 	struct MHD_Response *resp;
-	size_t cap = (size_t)sv->b->cfg.central_max_body_kb * 1024;
 	char ra[16];
 	enum MHD_Result r;
 
-	(void)version;
-	if (rq == NULL) {
-		const char *cl = MHD_lookup_connection_value(
-		    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		unsigned long long want =
-		    cl != NULL ? strtoull(cl, NULL, 10) : 0;
-
-		rq = xcalloc(1, sizeof *rq);
-		clock_gettime(CLOCK_MONOTONIC, &rq->start);
-		*con_cls = rq;
-		if (want > cap)
-			rq->too_big = 1;
-		else if (want > 0) {
-			/* the whole body in one allocation */
-			rq->cap = (size_t)want + 1;
-			rq->body = xmalloc(rq->cap);
-		}
-		return MHD_YES;
-	}
-	if (*upload_size > 0) {
-		if (!rq->too_big && rq->len + *upload_size <= cap) {
-			/* without a Content-Length, doubling: a few copies,
-			 * not one per chunk */
-			if (rq->len + *upload_size + 1 > rq->cap) {
-				size_t want = rq->len + *upload_size + 1;
-
-				rq->cap =
-				    rq->cap * 2 > want ? rq->cap * 2 : want;
-				rq->body = xrealloc(rq->body, rq->cap, 1);
-			}
-			memcpy(rq->body + rq->len, upload, *upload_size);
-			rq->len += *upload_size;
-			rq->body[rq->len] = '\0';
-		} else
-			rq->too_big = 1;
-		*upload_size = 0;
-		return MHD_YES;
-	}
-	if (rq->state == RQ_RECEIVING) {
-		if (enqueue(sv, c, url, method, rq))
-			return MHD_YES; /* called again once answered */
-		fail(&rq->a, 503, "the central node is stopping");
-		rq->a.retry_after = 5;
-	}
+	rq->state = RQ_ANSWERED;
 	rq->status = rq->a.status;
 	if (rq->a.drop) {
 		rq->status = 0;
@@ -450,9 +514,81 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		snprintf(ra, sizeof ra, "%d", rq->a.retry_after);
 		MHD_add_response_header(resp, "Retry-After", ra);
 	}
+	limits_phase(&sv->lim, c, PH_ANSWER);
 	r = MHD_queue_response(c, rq->a.status, resp);
 	MHD_destroy_response(resp);
 	return r;
+}
+
+/* The first call for a request: its headers are in. */
+static enum MHD_Result
+on_headers(struct server *sv, struct MHD_Connection *c, const char *url,
+    const char *method, void **con_cls)
+{
+	struct request *rq = xcalloc(1, sizeof *rq);
+	char m[24], u[100];
+
+	clock_gettime(CLOCK_MONOTONIC, &rq->start);
+	rq->c = c;
+	*con_cls = rq;
+	log_escape(m, sizeof m, method, 1);
+	log_escape(u, sizeof u, url, 1);
+	snprintf(rq->route, sizeof rq->route, "%s %s", m, u);
+	if (admit(sv, rq, url, method, &rq->a) != 0) {
+		/* at once: the body is never read, the connection closes */
+		rq->early = 1;
+		return respond(sv, c, rq);
+	}
+	limits_phase(&sv->lim, c, PH_BODY);
+	return MHD_YES;
+}
+
+/* Append a piece of the body, growing by doubling; past the cap the rest
+ * is read and dropped (a body in chunks says its size only at its end). */
+static void
+take_body(struct server *sv, struct request *rq, const char *upload, size_t n)
+{
+	size_t cap = (size_t)sv->b->cfg.central_max_body_kb * 1024, want;
+
+	if (rq->too_big || rq->len + n > cap) {
+		rq->too_big = 1;
+		return;
+	}
+	if (rq->len + n + 1 > rq->cap) {
+		want = rq->len + n + 1;
+		rq->cap = rq->cap * 2 > want ? rq->cap * 2 : want;
+		rq->body = xrealloc(rq->body, rq->cap, 1);
+	}
+	memcpy(rq->body + rq->len, upload, n);
+	rq->len += n;
+	rq->body[rq->len] = '\0';
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct server *sv = cls;
+	struct request *rq = *con_cls;
+
+	(void)version;
+	if (rq == NULL)
+		return on_headers(sv, c, url, method, con_cls);
+	if (rq->early)
+		return MHD_YES; /* answered; libmicrohttpd closes */
+	if (*upload_size > 0) {
+		take_body(sv, rq, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (rq->state == RQ_RECEIVING) {
+		if (enqueue(sv, c, rq))
+			return MHD_YES; /* called again once answered */
+		fail(&rq->a, 503, "the central node is stopping");
+		rq->a.retry_after = 5;
+	}
+	return respond(sv, c, rq);
 }
 
 static void
@@ -462,116 +598,30 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct server *sv = cls;
 	struct request *rq = *con_cls;
 	struct timespec end;
-	double ms;
-	char at[TS_BUFSZ];
+	const char *cut;
+	char at[TS_BUFSZ], lost[64] = "";
 
-	(void)c;
 	if (rq == NULL)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &end);
-	ms = ms_since(&rq->start, &end);
 	svc_now(at);
-	pthread_mutex_lock(&sv->lock);
-	fprintf(sv->log, "%s %s %s %u %.1fms%s%s\n", at,
-	    rq->terminal[0] ? rq->terminal : "-",
-	    rq->route[0] ? rq->route : "-", rq->status, ms, rq->note,
-	    why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? ""
-	                                               : " (connection lost)");
-	fflush(sv->log);
-	pthread_mutex_unlock(&sv->lock);
+	cut = limits_cut(&sv->lim, c);
+	if (cut != NULL)
+		snprintf(
+		    lost, sizeof lost, " (closed at the %s deadline)", cut);
+	else if (why != MHD_REQUEST_TERMINATED_COMPLETED_OK)
+		snprintf(lost, sizeof lost, " (connection lost)");
+	/* a connection kept alive waits for its next headers from now */
+	limits_phase(&sv->lim, c, PH_HEADERS);
+	log_line(sv, "%s %s %s %u %.1fms%s%s", at,
+	    rq->terminal[0] ? rq->terminal : "-", rq->route, rq->status,
+	    ms_since(&rq->start, &end), rq->note, lost);
 	free(rq->body);
-	free(rq->url);
-	free(rq->method);
-	free(rq->auth);
 	free(rq->since);
 	free(rq->limit);
 	free(rq->a.body);
 	free(rq);
 	*con_cls = NULL;
-}
-
-/* libmicrohttpd's own messages: the first kept while starting (why it
- * could not), each logged once serving. */
-static void
-mhd_logger(void *cls, const char *fmt, va_list ap)
-{
-	struct server *sv = cls;
-	char msg[sizeof sv->mhd_msg];
-	size_t n;
-
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
-		msg[--n] = '\0';
-	pthread_mutex_lock(&sv->lock);
-	if (sv->started) {
-		fprintf(sv->log, "libmicrohttpd: %s\n", msg);
-		fflush(sv->log);
-	} else if (sv->mhd_msg[0] == '\0') {
-		memcpy(sv->mhd_msg, msg, n + 1); /* the first: the cause */
-	}
-	pthread_mutex_unlock(&sv->lock);
-}
-
-/* A PEM file of [central] key, whole, or NULL with err set. */
-static char *
-read_pem(const char *key, const char *path, const char *marker,
-    const char *what, struct pd_err *err)
-{
-	enum { PEM_MAX = 1 << 20 };
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	size_t n;
-
-	if (f == NULL) {
-		pd_fail(err, PD_EINVAL, "[central] %s: cannot read %s: %s", key,
-		    path, strerror(errno));
-		return NULL;
-	}
-	buf = xmalloc(PEM_MAX + 1);
-	n = fread(buf, 1, PEM_MAX + 1, f);
-	fclose(f);
-	buf[n > PEM_MAX ? PEM_MAX : n] = '\0';
-	if (n > PEM_MAX || strstr(buf, marker) == NULL) {
-		pd_fail(err, PD_EINVAL,
-		    "[central] %s: %s is not a PEM file "
-		    "with a %s",
-		    key, path, what);
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
-/* [central] tls_cert and tls_key, both or neither. */
-static int
-read_tls(const struct config *cfg, char **cert, char **key, struct pd_err *err)
-{
-	*cert = *key = NULL;
-	if (cfg->central_tls_cert[0] == '\0' && cfg->central_tls_key[0] == '\0')
-		return 0;
-	if (cfg->central_tls_cert[0] == '\0' || cfg->central_tls_key[0] == '\0')
-		return pd_fail(err, PD_EINVAL,
-		    "[central] tls_cert and tls_key go together: %s is set, "
-		    "%s is empty",
-		    cfg->central_tls_cert[0] ? "tls_cert" : "tls_key",
-		    cfg->central_tls_cert[0] ? "tls_key" : "tls_cert");
-	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
-		return pd_fail(err, PD_EINVAL,
-		    "[central] tls_cert: this libmicrohttpd was built without "
-		    "TLS");
-	*cert = read_pem("tls_cert", cfg->central_tls_cert,
-	    "-----BEGIN CERTIFICATE-----", "CERTIFICATE", err);
-	if (*cert == NULL)
-		return -1;
-	*key = read_pem("tls_key", cfg->central_tls_key, "PRIVATE KEY-----",
-	    "PRIVATE KEY", err);
-	if (*key == NULL) {
-		free(*cert);
-		*cert = NULL;
-		return -1;
-	}
-	return 0;
 }
 
 /* Workers finish what is queued, then stop. */
@@ -580,14 +630,59 @@ stop_workers(struct server *sv, pthread_t *workers, int n)
 {
 	int i;
 
-	pthread_mutex_lock(&sv->qlock);
-	sv->stopping = 1;
-	pthread_cond_broadcast(&sv->qcond);
-	pthread_mutex_unlock(&sv->qlock);
+	queue_stop(&sv->q);
 	for (i = 0; i < n; i++)
 		pthread_join(workers[i], NULL);
-	pthread_cond_destroy(&sv->qcond);
-	pthread_mutex_destroy(&sv->qlock);
+}
+
+/* The daemon's options, into opt (16 rows). */
+static unsigned
+options(struct server *sv, struct sockaddr_in *sin, char *cert, char *key,
+    struct MHD_OptionItem *opt)
+{
+	const struct config *cfg = &sv->b->cfg;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	                 MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+	int n = 0;
+
+#define OPT(o, v, p) opt[n++] = (struct MHD_OptionItem){(o), (v), (p)}
+	/* first, so that it hears every complaint */
+	OPT(MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)(void *)log_mhd, sv);
+	OPT(MHD_OPTION_SOCK_ADDR, 0, sin);
+	/* the network threads; the work is done by the workers */
+	OPT(MHD_OPTION_THREAD_POOL_SIZE, NET_THREADS, NULL);
+	/* idle: the deadlines (limits.c) come first */
+	OPT(MHD_OPTION_CONNECTION_TIMEOUT, cfg->central_body_timeout, NULL);
+	OPT(MHD_OPTION_CONNECTION_LIMIT, sv->max_connections, NULL);
+	OPT(MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->central_max_per_address,
+	    NULL);
+	OPT(MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)(void *)on_done, sv);
+	OPT(MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)(void *)limits_notify,
+	    &sv->lim);
+	if (cert != NULL) {
+		flags |= MHD_USE_TLS;
+		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, cert);
+		OPT(MHD_OPTION_HTTPS_MEM_KEY, 0, key);
+	}
+	OPT(MHD_OPTION_END, 0, NULL);
+#undef OPT
+	return flags;
+}
+
+/* Why the daemon did not start, from libmicrohttpd's first complaint. */
+static int
+start_failed(struct server *sv, struct pd_err *err)
+{
+	const struct config *cfg = &sv->b->cfg;
+
+	if (strstr(sv->mhd_msg, "certificate") != NULL ||
+	    strstr(sv->mhd_msg, "x509") != NULL ||
+	    strstr(sv->mhd_msg, "TLS") != NULL)
+		return pd_fail(err, PD_EINVAL,
+		    "[central] tls_cert, tls_key: %s", sv->mhd_msg);
+	return pd_fail(err, PD_ENET, "cannot listen on %s:%d: %s",
+	    cfg->central_listen, cfg->central_port,
+	    sv->mhd_msg[0] ? sv->mhd_msg : "in use, or not allowed");
 }
 
 int
@@ -595,13 +690,13 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 {
 	const struct config *cfg = &sv->b->cfg;
 	struct sockaddr_in sin;
-	struct MHD_OptionItem opt[10];
-	struct MHD_Daemon *d;
-	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-	                     MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+	struct MHD_OptionItem opt[16];
+	struct MHD_Daemon *d = NULL;
+	unsigned flags;
 	pthread_t workers[WORKERS_MAX];
+	struct worker_arg args[WORKERS_MAX];
 	char *cert, *key;
-	int sig, nw = 0, n = 0;
+	int sig, nw = 0;
 
 	memset(&sin, 0, sizeof sin);
 	sin.sin_family = AF_INET;
@@ -610,54 +705,47 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    "[central] listen: \"%s\" is not an IPv4 address",
 		    cfg->central_listen);
-	if (read_tls(cfg, &cert, &key, err) != 0)
+	if (tls_read(cfg, &cert, &key, err) != 0)
 		return -1;
-#define OPT(o, v, p) opt[n++] = (struct MHD_OptionItem){(o), (v), (p)}
-	/* first, so that it hears every complaint */
-	OPT(MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)(void *)mhd_logger, sv);
-	OPT(MHD_OPTION_SOCK_ADDR, 0, &sin);
-	/* the network threads; the work is done by the workers */
-	OPT(MHD_OPTION_THREAD_POOL_SIZE, NET_THREADS, NULL);
-	OPT(MHD_OPTION_CONNECTION_TIMEOUT, 60, NULL);
-	OPT(MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)(void *)on_done, sv);
-	if (cert != NULL) {
-		flags |= MHD_USE_TLS;
-		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, cert);
-		OPT(MHD_OPTION_HTTPS_MEM_KEY, 0, key);
-	}
-	OPT(MHD_OPTION_END, 0, NULL);
-#undef OPT
+	sv->max_connections = limits_nofile(cfg->central_max_connections);
+	flags = options(sv, &sin, cert, key, opt);
 	pthread_mutex_init(&sv->lock, NULL);
-	pthread_mutex_init(&sv->qlock, NULL);
-	pthread_cond_init(&sv->qcond, NULL);
-	while (nw < cfg->central_threads && nw < WORKERS_MAX &&
-	       pthread_create(&workers[nw], NULL, worker, sv) == 0)
+	queue_init(&sv->q, cfg->central_threads < WORKERS_MAX
+	                       ? cfg->central_threads
+	                       : WORKERS_MAX);
+	limits_init(&sv->lim, sv);
+	while (nw < sv->q.nworkers) {
+		args[nw] = (struct worker_arg){sv, nw};
+		if (pthread_create(&workers[nw], NULL, worker, &args[nw]) != 0)
+			break;
 		nw++;
-	if (nw == 0)
+	}
+	if (nw < sv->q.nworkers || limits_start(&sv->lim) != 0)
 		snprintf(sv->mhd_msg, sizeof sv->mhd_msg,
-		    "no worker thread could be started");
-	d = nw == 0 ? NULL
-	            : MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv,
-	                  MHD_OPTION_ARRAY, opt, MHD_OPTION_END);
+		    "a thread could not be started");
+	else
+		d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv,
+		    MHD_OPTION_ARRAY, opt, MHD_OPTION_END);
 	if (d == NULL) {
 		stop_workers(sv, workers, nw);
+		limits_stop(&sv->lim);
+		queue_destroy(&sv->q);
 		pthread_mutex_destroy(&sv->lock);
 		free(cert);
 		free(key);
-		if (strstr(sv->mhd_msg, "certificate") != NULL ||
-		    strstr(sv->mhd_msg, "x509") != NULL ||
-		    strstr(sv->mhd_msg, "TLS") != NULL)
-			return pd_fail(err, PD_EINVAL,
-			    "[central] tls_cert, tls_key: %s", sv->mhd_msg);
-		return pd_fail(err, PD_ENET, "cannot listen on %s:%d: %s",
-		    cfg->central_listen, cfg->central_port,
-		    sv->mhd_msg[0] ? sv->mhd_msg : "in use, or not allowed");
+		return start_failed(sv, err);
 	}
 	pthread_mutex_lock(&sv->lock);
 	sv->started = 1;
+	clock_gettime(CLOCK_MONOTONIC, &sv->mhd_window);
 	fprintf(sv->log, "paydesk-central listening on %s://%s:%d\n",
 	    cert != NULL ? "https" : "http", cfg->central_listen,
 	    cfg->central_port);
+	if (sv->max_connections < cfg->central_max_connections)
+		fprintf(sv->log,
+		    "paydesk-central: [central] max_connections %d lowered "
+		    "to %d by the open-file limit (ulimit -Hn)\n",
+		    cfg->central_max_connections, sv->max_connections);
 	fflush(sv->log);
 	pthread_mutex_unlock(&sv->lock);
 	while (sigwait(stop, &sig) != 0)
@@ -666,6 +754,9 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	 * connection must not outlive the daemon */
 	stop_workers(sv, workers, nw);
 	MHD_stop_daemon(d);
+	/* after the daemon: its connections' tracks are gone with it */
+	limits_stop(&sv->lim);
+	queue_destroy(&sv->q);
 	pthread_mutex_destroy(&sv->lock);
 	free(cert);
 	free(key);

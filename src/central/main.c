@@ -187,9 +187,13 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
 	if (strcmp(argv[0], "import") == 0 &&
 	    (argc == 4 || (argc == 5 && strcmp(argv[4], "--update") == 0))) {
-		if (b->ops->import(
-		        b, argv[1], argv[2], argv[3], argc == 5, &n, err) != 0)
+		if (b->ops->import(b, argv[1], argv[2], argv[3], argc == 5, &n,
+		        err) != 0) {
+			/* the file may be anyone's: where and what, not its
+			 * bytes */
+			log_redact(err->msg, sizeof err->msg);
 			return -1;
+		}
 		printf("imported %zu %s into %s: %zu added, %zu updated, %zu "
 		       "unchanged; terminals get the changes at their next "
 		       "sync.\n",

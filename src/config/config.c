@@ -203,6 +203,23 @@ static const struct schema schema[] = {
     {{"central", "tls_key", "",
          N_("paydesk-central: private key (PEM) of tls_cert")},
         CFG_OPTPATH, F(central_tls_key), 0, 0, NULL},
+    {{"central", "max_connections", "4000",
+         "paydesk-central: connections open at once, in all (16-100000)"},
+        CFG_INT, F(central_max_connections), 16, 100000, NULL},
+    {{"central", "max_per_address", "32",
+         "paydesk-central: connections open at once from one address "
+         "(1-100000)"},
+        CFG_INT, F(central_max_per_address), 1, 100000, NULL},
+    {{"central", "header_timeout", "10",
+         "paydesk-central: seconds a request's headers may take (1-600)"},
+        CFG_INT, F(central_header_timeout), 1, 600, NULL},
+    {{"central", "body_timeout", "120",
+         "paydesk-central: seconds a request's body, and its answer, may "
+         "take (1-3600)"},
+        CFG_INT, F(central_body_timeout), 1, 3600, NULL},
+    {{"central", "rejected_log_max", "10000",
+         "paydesk-central: refused records kept per terminal (100-10000000)"},
+        CFG_INT, F(central_rejected_log_max), 100, 10000000, NULL},
 };
 #undef F
 

@@ -95,6 +95,9 @@ const char *const store_central_migrations[] = {
         "AFTER UPDATE OF account_no, name, service_address,"
         " phone, email, segment, language ON consumers",
         "consumer", "NEW.id"),
+    /* 5: the log of refused records is bounded per terminal (a push
+     * that is refused trims its terminal's oldest): by terminal */
+    "CREATE INDEX sync_log_terminal ON sync_log (terminal, id);\n",
 };
 #undef FEED
 

@@ -369,6 +369,22 @@ store_sync_log(struct store *st, const char *at, const char *terminal,
 	return st_done(st, s, err);
 }
 
+int
+store_sync_log_trim(
+    struct store *st, const char *terminal, int keep, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "DELETE FROM sync_log WHERE terminal = ?1 AND id <= (SELECT id "
+	    "FROM sync_log WHERE terminal = ?1 ORDER BY id DESC LIMIT 1 "
+	    "OFFSET ?2)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", terminal, (int64_t)keep);
+	return st_done(st, s, err);
+}
+
 static void
 read_feed(sqlite3_stmt *s, void *elem)
 {

@@ -106,10 +106,13 @@ sync_push_decode(
 		      "given, an integer)"));
 	}
 	if (json_array_size(recs) > SYNC_PUSH_MAX) {
+		/* the size read before the document (and its array) is freed */
+		size_t n = json_array_size(recs);
+
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    _("%zu records in one push; the limit is %d"),
-		    json_array_size(recs), SYNC_PUSH_MAX);
+		    _("%zu records in one push; the limit is %d"), n,
+		    SYNC_PUSH_MAX);
 	}
 	out->pending = x ? (int64_t)json_integer_value(x) : 0;
 	out->nrecs = json_array_size(recs);
