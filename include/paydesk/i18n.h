@@ -118,6 +118,17 @@ L_(const struct i18n_lang *l, const char *msgid)
 	return i18n_text(l, msgid);
 }
 
+/* The document's language's text in a context, as pgettext (the
+ * context and msgid are string literals; --keyword=LP_:2c,3). */
+#define LP_(l, ctx, s) i18n_ptext((l), ctx "\004" s, s)
+static inline const char *
+i18n_ptext(const struct i18n_lang *l, const char *key, const char *s)
+{
+	const char *t = i18n_text(l, key);
+
+	return t == key ? s : t;
+}
+
 static inline const char *
 LN_(const struct i18n_lang *l, const char *singular, const char *plural,
     unsigned long n)

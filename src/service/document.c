@@ -253,7 +253,7 @@ receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
 	doc_field(d, L_(L, "Phone"), v->c.phone[0] ? v->c.phone : "-");
 
 	doc_heading(d, L_(L, "Items paid"));
-	doc_columns(d, L_(L, "Amount due"), L_(L, "Applied"));
+	doc_columns(d, L_(L, "Amount due"), LP_(L, "amount", "Applied"));
 	for (i = 0; i < v->nallocs; i++)
 		if (v->allocs[i].reverses == 0 && v->allocs[i].amount > 0)
 			item_line(s, d, &v->allocs[i]);
@@ -287,7 +287,7 @@ credit_apps(struct svc *s, const struct credit_view *v, struct doc *d)
 	if (v->napps == 0)
 		return;
 	doc_heading(d, L_(L, "Applied to"));
-	doc_columns(d, "", L_(L, "Applied"));
+	doc_columns(d, "", LP_(L, "amount", "Applied"));
 	for (i = 0; i < v->napps; i++) {
 		t = xasprintf(L_(L, "Applied %s at terminal %s"),
 		    svc_date(s, on, sizeof on, v->apps[i].applied_on),

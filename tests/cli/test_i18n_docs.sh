@@ -69,8 +69,8 @@ expect "es organisation: the terminal speaks English" 0 "Receipt file" \
     --notes "Pagó en efectivo"
 pdf "es receipt" "$R/R-T01-000001.pdf"
 fields "es receipt" "RECIBO" "R-T01-000001" "Registrado" \
-    "Número de recibo R-T01-000001" "ID de pago PAY-T01-2025-000001" \
-    "ID de transacción TXN-T01-2025-000001" "Fecha de pago 2025-04-20" \
+    "Número de recibo R-T01-000001" "ID del pago PAY-T01-2025-000001" \
+    "ID de la transacción TXN-T01-2025-000001" "Fecha de pago 2025-04-20" \
     "Registrado el 2025-04-20 10:00:00" "Tipo de pago Factura" \
     "Canal Walk-in" "Cliente" "Nombre John Doe" "Número de cuenta WU-10001" \
     "Dirección del servicio 123 Main Street, Cityville" \
@@ -80,7 +80,7 @@ fields "es receipt" "RECIBO" "R-T01-000001" "Registrado" \
     "Totales" "Total pagado \$145.50" "Medio de pago Cash" \
     "Importe recibido \$150.00" "Cambio entregado \$4.50" \
     "Saldo pendiente tras el pago \$167.50" "Notas Pagó en efectivo" \
-    "Procesamiento" "Recibido por Jane Smith" "Terminal T01" \
+    "Tramitación" "Recibido por Jane Smith" "Terminal T01" \
     "Estado Registrado" "Verificación Verificado" \
     "Tiempo de procesamiento Inmediato" \
     "Cityville Water & Power · terminal T01, sucursal B01 · generado el 2025-04-20 10:00:00 por paydesk"
@@ -104,7 +104,7 @@ pdf "es credit note" "$R/CN-T01-00001.pdf"
 fields "es credit note" "NOTA DE CRÉDITO" "CN-T01-00001" "Activa" \
     "Nombre John Doe" "Número de cuenta WU-10001" "Crédito" \
     "Número de nota de crédito CN-T01-00001" "Estado Activa" \
-    "Creación 2025-04-20 10:00:00" "Vence 2026-04-20" \
+    "Creada 2025-04-20 10:00:00" "Vence 2026-04-20" \
     "Importe original \$5.00" "Importe aplicado \$1.67" \
     "Saldo restante \$3.33" "Uso 33.4 %" "Motivo Overpayment" \
     "Creada por Jane Smith" "Número de recibo vinculado R-T01-000002" \
@@ -117,7 +117,7 @@ small "the Spanish credit note" "$R/CN-T01-00001.pdf"
 expect "es organisation: a text receipt" 0 "" \
     env LANGUAGE=en "$PD" receipt R-T01-000001 --text
 fields "es text receipt" "RECIBO" "CONCEPTOS PAGADOS" "TOTALES" \
-    "PROCESAMIENTO" "Número de recibo" "Saldo pendiente tras el pago"
+    "TRAMITACIÓN" "Número de recibo" "Saldo pendiente tras el pago"
 
 # --- a French organisation: copies, installments, a void ------------------
 org_lang fr
@@ -129,17 +129,17 @@ fields "fr receipt" "REÇU" "R-T01-000001" "Enregistré" "COPIE" \
     "Copie 1, réimprimée le 2025-04-21 09:30:00 par Jane Smith au terminal T01" \
     "Paiement" "Numéro de reçu R-T01-000001" \
     "ID du paiement PAY-T01-2025-000001" \
-    "ID de transaction TXN-T01-2025-000001" "Date du paiement 2025-04-20" \
+    "ID de la transaction TXN-T01-2025-000001" "Date du paiement 2025-04-20" \
     "Enregistré le 2025-04-20 10:00:00" "Type de paiement Facture" \
     "Canal Walk-in" "Client" "Nom John Doe" "Numéro de compte WU-10001" \
-    "Adresse de service 123 Main Street, Cityville" \
+    "Adresse du service 123 Main Street, Cityville" \
     "Téléphone (555) 123-4567" "Éléments payés" "Montant dû" "Imputé" \
     "Facture INV-2025-001234 Période Mar 2025, échéance le 2025-04-15 \$145.50 \$145.50" \
     "Totaux" "Total payé \$145.50" "Moyen de paiement Cash" \
     "Montant reçu \$150.00" "Monnaie rendue \$4.50" \
-    "Solde restant après paiement \$167.50" "Notes Pagó en efectivo" \
-    "Traitement" "Reçu par Jane Smith" "Terminal T01" "Statut Enregistré" \
-    "Vérification Vérifié" "Délai de traitement Immédiat" \
+    "Reste dû après le paiement \$167.50" "Notes Pagó en efectivo" \
+    "Traitement" "Encaissé par Jane Smith" "Terminal T01" "Statut Enregistré" \
+    "Vérification Vérifié" "Durée de traitement Immédiat" \
     "terminal T01, agence B01" "généré le 2025-04-21 09:30:00 par paydesk"
 no_english "fr receipt" "$EN_RECEIPT|COPY|Copy 1"
 small "the French receipt" "$R/R-T01-000001-COPY-1.pdf"
@@ -170,7 +170,7 @@ pdf "fr credit note" "$R/CN-T01-00001-COPY-1.pdf"
 fields "fr credit note" "AVOIR" "CN-T01-00001" "Actif" "COPIE" \
     "Nom John Doe" "Numéro de compte WU-10001" "Crédit" \
     "Numéro d'avoir CN-T01-00001" "Statut Actif" \
-    "Création 2025-04-20 10:00:00" "Expire le 2026-04-20" \
+    "Créé le 2025-04-20 10:00:00" "Expire le 2026-04-20" \
     "Montant initial \$5.00" "Montant imputé \$1.67" "Solde restant \$3.33" \
     "Utilisation 33.4 %" "Motif Overpayment" "Créé par Jane Smith" \
     "Numéro de reçu lié R-T01-000002" "Remarques" "Imputé à" \
@@ -239,7 +239,7 @@ pdf "fr consumer in an es organisation" "$R/$(rno WU-30001).pdf"
 fields "fr consumer in an es organisation" "REÇU" "Nom Amélie Durand" \
     "Éléments payés" "Total payé \$45.00" "Montant reçu \$45.00" \
     "Crédit (trop-perçu) Conservé sous forme d'avoir \$5.00" \
-    "Délai de traitement Immédiat" "terminal T01, agence B01"
+    "Durée de traitement Immédiat" "terminal T01, agence B01"
 none "fr consumer in an es organisation" "RECIBO" "Conceptos pagados"
 pdf "en consumer in an es organisation" "$R/$(rno WU-30002).pdf"
 fields "en consumer in an es organisation" "RECEIPT" "Name Oliver Smith" \
@@ -317,18 +317,18 @@ WU-30009,Hans Meier,1 Hauptstrasse,(555) 300-0009,,Residential,de
 ' >"$T/bad1.csv"
 refused "a language without a catalogue is refused" 3 \
     'bad1.csv:2:64: language: "de" is not a language documents can be written in' \
-    env PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/bad1.csv"
+    env PAYDESK_PIN=9999 LANGUAGE=en "$PD" --user admin import consumers "$T/bad1.csv"
 printf 'account_no,name,service_address,phone,email,segment,language
 WU-30009,Hans Meier,1 Hauptstrasse,(555) 300-0009,,Residential,../fr
 ' >"$T/bad2.csv"
 refused "a language that is a path is refused" 3 \
     '"../fr" is not a language documents can be written in' \
-    env PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/bad2.csv"
+    env PAYDESK_PIN=9999 LANGUAGE=en "$PD" --user admin import consumers "$T/bad2.csv"
 printf 'account_no,name,service_address,phone,email\nWU-9,A,B,1,\n' \
     >"$T/bad3.csv"
 refused "a missing column names the optional one too" 3 \
     'expected header: account_no,name,service_address,phone,email,segment[,language]' \
-    env PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/bad3.csv"
+    env PAYDESK_PIN=9999 LANGUAGE=en "$PD" --user admin import consumers "$T/bad3.csv"
 
 # --- exports: xlsx headers translated, CSV kept as the machine reads it --
 X="python3 $TOP/tests/tools/xlsx_cells.py"
@@ -345,7 +345,7 @@ else
 fi
 has "CSV keeps its English keys" "receipt_no,consumer,account_no,amount"
 expect "es organisation: payments xlsx" 0 "wrote" \
-    "$PD" --xlsx "$E/pay.xlsx" payments
+    env LANGUAGE=en "$PD" --xlsx "$E/pay.xlsx" payments
 $X "$E/pay.xlsx" >"$OUT"
 has "xlsx header row in Spanish" \
     "$(printf 'str:N.º de recibo\tstr:Cliente\tstr:Cuenta\tstr:Importe\tstr:Medio\tstr:Fecha\tstr:Tipo\tstr:Estado')"
@@ -355,12 +355,12 @@ python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/work
 has "xlsx sheet named in Spanish" 'name="Pagos"'
 org_lang fr
 expect "fr organisation: credit notes xlsx" 0 "wrote" \
-    "$PD" --xlsx "$E/cn.xlsx" credit-notes
+    env LANGUAGE=en "$PD" --xlsx "$E/cn.xlsx" credit-notes
 $X "$E/cn.xlsx" >"$OUT"
 has "credit notes xlsx header row in French" \
-    "$(printf "str:N° d'avoir\tstr:Client\tstr:Compte\tstr:Montant\tstr:Restant\tstr:Motif\tstr:Statut\tstr:Création\tstr:Paiement lié")"
+    "$(printf "str:Avoir n°\tstr:Client\tstr:Compte\tstr:Montant\tstr:Restant\tstr:Motif\tstr:Statut\tstr:Créé le\tstr:Paiement lié")"
 expect "fr organisation: payers xlsx" 0 "wrote" \
-    "$PD" --xlsx "$E/payers.xlsx" report payers
+    env LANGUAGE=en "$PD" --xlsx "$E/payers.xlsx" report payers
 $X "$E/payers.xlsx" >"$OUT"
 has "payers xlsx header row in French" \
     "$(printf 'str:Client\tstr:Compte\tstr:Total payé\tstr:Paiements\tstr:Dernier paiement\tstr:Moyens')"
