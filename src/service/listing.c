@@ -1,51 +1,53 @@
 /* listing.c - the columns of the back office tables, once: the screens,
  * the CLI and the exports all read them from here, so an export holds
- * exactly the columns on screen, in screen order. */
+ * exactly the columns on screen, in screen order. The headers are marked
+ * N_(): the screens translate them where they draw them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/service.h"
 
 static const struct xcol payment_cols[] = {
-    {"Receipt #", "receipt_no", X_TEXT, 14, 12},
-    {"Consumer", "consumer", X_TEXT, 20, 11},
-    {"Account", "account_no", X_TEXT, 10, 8},
-    {"Amount", "amount", X_MONEY, 12, 9},
-    {"Method", "method", X_TEXT, 13, 6},
-    {"Date", "paid_on", X_DATE, 10, 10},
-    {"Type", "type", X_TEXT, 11, 6},
-    {"Status", "status", X_TEXT, 9, 6},
+    {N_("Receipt #"), "receipt_no", X_TEXT, 14, 12},
+    {N_("Consumer"), "consumer", X_TEXT, 20, 11},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Amount"), "amount", X_MONEY, 12, 9},
+    {N_("Method"), "method", X_TEXT, 13, 6},
+    {N_("Date"), "paid_on", X_DATE, 10, 10},
+    {N_("Type"), "type", X_TEXT, 11, 6},
+    {N_("Status"), "status", X_TEXT, 9, 6},
 };
 
 static const struct xcol credit_cols[] = {
-    {"Credit Note #", "number", X_TEXT, 14, 12},
-    {"Consumer", "consumer", X_TEXT, 20, 9},
-    {"Account", "account_no", X_TEXT, 10, 8},
-    {"Amount", "amount", X_MONEY, 11, 10},
-    {"Remaining", "remaining", X_MONEY, 11, 10},
-    {"Reason", "reason", X_TEXT, 18, 7},
-    {"Status", "status", X_TEXT, 8, 6},
-    {"Created", "created_on", X_DATE, 10, 10},
-    {"Linked Payment", "linked_receipt", X_TEXT, 14, 12},
+    {N_("Credit Note #"), "number", X_TEXT, 14, 12},
+    {N_("Consumer"), "consumer", X_TEXT, 20, 9},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Amount"), "amount", X_MONEY, 11, 10},
+    {N_("Remaining"), "remaining", X_MONEY, 11, 10},
+    {N_("Reason"), "reason", X_TEXT, 18, 7},
+    {N_("Status"), "status", X_TEXT, 8, 6},
+    {N_("Created"), "created_on", X_DATE, 10, 10},
+    {N_("Linked Payment"), "linked_receipt", X_TEXT, 14, 12},
 };
 
 static const struct xcol payer_cols[] = {
-    {"Consumer", "consumer", X_TEXT, 22, 14},
-    {"Account", "account_no", X_TEXT, 10, 8},
-    {"Total Paid", "total", X_MONEY, 13, 10},
-    {"Payments", "payments", X_INT, 8, 4},
-    {"Last Paid", "last_paid", X_DATE, 10, 10},
-    {"Methods", "methods", X_TEXT, 40, 12},
+    {N_("Consumer"), "consumer", X_TEXT, 22, 14},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Total Paid"), "total", X_MONEY, 13, 10},
+    {N_("Payments"), "payments", X_INT, 8, 4},
+    {N_("Last Paid"), "last_paid", X_DATE, 10, 10},
+    {N_("Methods"), "methods", X_TEXT, 40, 12},
 };
 
 static const struct xcol aging_cols[] = {
-    {"Consumer", "consumer", X_TEXT, 20, 10},
-    {"Account", "account_no", X_TEXT, 10, 8},
-    {"Total", "total", X_MONEY, 12, 10},
-    {"Items", "items", X_INT, 5, 5},
-    {"Current", "current", X_MONEY, 11, 9},
+    {N_("Consumer"), "consumer", X_TEXT, 20, 10},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Total"), "total", X_MONEY, 12, 10},
+    {N_("Items"), "items", X_INT, 5, 5},
+    {N_("Current"), "current", X_MONEY, 11, 9},
     {"1-30", "days_1_30", X_MONEY, 11, 9},
     {"31-60", "days_31_60", X_MONEY, 11, 9},
     {"61-90", "days_61_90", X_MONEY, 11, 9},

@@ -4,7 +4,8 @@
  * columns laid out from what they show.
  *
  * Columns are struct xcol (the service's listing columns, or a screen's
- * own): each is as wide as its header, its width or its widest cell on
+ * own, their headers marked N_() and translated here): each is as wide
+ * as its translated header, its width or its widest cell on
  * screen, whichever is widest, in display columns (a wide character
  * counts two, a combining mark none). When the terminal is too narrow,
  * text columns that allow it (min, else width, not 0) are cut with an
@@ -60,15 +61,22 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		return buf;
 	case X_TENTHS:
 		return money_plain(buf, n, c[i].n, 1);
+	case X_DATE: /* in the organisation's date format */
+		return svc_date(t->svc, buf, n, c[i].s ? c[i].s : "");
 	default:
 		return c[i].s ? c[i].s : "";
 	}
 }
 
+/* A column's header as shown: translated (the tables mark their headers
+ * with N_()), with the order's arrow on the sorted column. */
 static void
 header_text(const struct tui_list *l, int i, char *buf, size_t n)
 {
 	const char *h = l->cols[i].header ? l->cols[i].header : "";
+
+	if (*h != '\0')
+		h = _(h); /* _("") would be the catalogue's header */
 
 	if (i == l->sorted)
 		snprintf(buf, n, "%s%s", h,
