@@ -76,7 +76,7 @@ LINGUAS  = $(shell cat po/LINGUAS 2>/dev/null)
 MO       = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/paydesk.mo)
 # the files whose strings are marked with _() and N_()
 POT_SRC  = $(sort $(wildcard src/*/*.c src/*/*.h include/paydesk/*.h))
-XGETTEXT_FLAGS = --keyword=_ --keyword=N_ --from-code=UTF-8 --sort-output \
+XGETTEXT_FLAGS = --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --from-code=UTF-8 --sort-output \
            --omit-header --add-location=file --add-comments=TRANSLATORS: \
            --language=C
 

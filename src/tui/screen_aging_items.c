@@ -32,7 +32,7 @@ static const struct xcol cols[] = {
     {N_("Days"), "days", X_INT, 5, 0},
     {N_("Age"), "age", X_TEXT, 7, 0},
     {N_("Amount"), "amount", X_MONEY, 12, 0},
-    {N_("Open"), "open", X_MONEY, 12, 0},
+    {NC_("column", "Open"), "open", X_MONEY, 12, 0},
 };
 
 static void
