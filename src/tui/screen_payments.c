@@ -67,7 +67,8 @@ struct plist;
 struct tab {
 	struct plist *owner;
 	struct list_filters lf;
-	struct tui_list list; /* the page; its search is the tab's */
+	struct tui_list list;            /* the page; its search is the tab's */
+	struct xcol cols[TUI_LIST_COLS]; /* the listing's, status never cut */
 	enum pay_sort sort;
 	int asc;
 	/* starts[i]: the key after which page i begins (starts[0] unset);
@@ -765,6 +766,23 @@ const struct tui_screen_class screen_payments_class = {
     .free = free_list,
 };
 
+/* The status column is cut no narrower than its longest name as shown
+ * (a translated status is often longer than its column). */
+static void
+status_least(struct xcol *c, int credits)
+{
+	const char *s;
+	int i, w;
+
+	for (i = 0; i < (credits ? CN_VOIDED : PS_VOIDED) + 1; i++) {
+		s = credits ? list_credit_status((enum cn_status)i)
+		            : list_pay_status((enum pay_status)i);
+		w = utf8_columns(s, strlen(s));
+		if (w > c->min)
+			c->min = w;
+	}
+}
+
 struct tui_screen *
 screen_payments_new(struct tui *t, int credits)
 {
@@ -778,8 +796,12 @@ screen_payments_new(struct tui *t, int credits)
 
 		cols =
 		    svc_listing_cols(k ? LIST_CREDITS : LIST_PAYMENTS, &ncols);
-		tui_list_init(
-		    &tb->list, cols, ncols, k ? credit_cells : pay_cells, tb);
+		if (ncols > TUI_LIST_COLS)
+			ncols = TUI_LIST_COLS;
+		memcpy(tb->cols, cols, (size_t)ncols * sizeof *cols);
+		status_least(&tb->cols[k ? 6 : 7], k);
+		tui_list_init(&tb->list, tb->cols, ncols,
+		    k ? credit_cells : pay_cells, tb);
 		tb->owner = p;
 		tb->list.search.max = 128;
 		tb->list.changed = search_changed;
