@@ -313,7 +313,6 @@ keys Escape
 wait_for "es: literally: the dashboard's tiles" \
     "┌Total cobrado────┐┌Cobrado hoy──────┐┌Tasa de cobro────┐┌Tiempo medio─────┐"
 backoffice fr
-keys Escape
 wait_for "fr: literally: the outstanding block" "Éléments ouverts  $items"
 keys p
 wait_for "fr: literally: the page marker" "page 1, suite en dessous"
