@@ -25,19 +25,6 @@
 #define _(s) gettext(s)
 #define N_(s) s
 
-/* gettext in a context, for English words with more than one meaning
- * ("Open": the verb on a key, the amount not yet paid in a column): the
- * catalogue has msgctxt ctx for it (xgettext knows pgettext). ctx and s
- * are string literals. */
-#define pgettext(ctx, s) i18n_pgettext(ctx "\004" s, s)
-static inline const char *
-i18n_pgettext(const char *key, const char *s)
-{
-	const char *t = gettext(key);
-
-	return t == key ? s : t;
-}
-
 /* Choose the language of the messages and bind the catalogues; call once,
  * before anything is shown.
  *

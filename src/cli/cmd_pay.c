@@ -234,7 +234,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		rec_str(r, _("Received by"), "received_by", p->received_by);
 	else
 		rec_term(r, _("Received by"), "received_by", N_("System"));
-	rec_str(r, _("Processing time"), "processing_time", v.processing);
+	rec_shown(r, _("Processing time"), "processing_time", v.processing,
+	    v.processing_text);
 	rec_term(r, _("Verification"), "verification",
 	    p->verified ? N_("Verified") : N_("Pending"));
 	if (p->verified && p->method_kind == METHOD_ONLINE) {

@@ -33,9 +33,23 @@ void list_filters_reset(struct list_filters *lf, int credits);
 /* The dates of a preset (or the custom ones) as of today; 0 when the
  * range is open. */
 int list_range(const struct list_filters *lf, char from[11], char to[11]);
-/* "Method Cash, This Month" - what is set, for the screen. */
+/* "Method Cash, This Month" - what is set, for the screen (translated). */
 void list_filters_text(
     const struct tui *t, const struct list_filters *lf, char *buf, size_t n);
+
+/* What a person reads for a payment's status and type, a credit note's
+ * status and an aging bucket: translated (the ledger stores, exports
+ * and the CLI's machine output keep the English names). Static text. */
+const char *list_pay_status(enum pay_status s);
+const char *list_pay_type(enum pay_type t);
+const char *list_credit_status(enum cn_status s);
+const char *list_age_bucket(enum age_bucket b);
+/* out[i]: the translation of in[i] (marked N_()), for a form's choices;
+ * the pointers stay valid for the process. */
+void list_translate(const char **out, const char *const *in, int n);
+/* The column a form's labels need: the widest label (as shown, in
+ * display columns), or least when that is wider. */
+int list_form_width(const struct tui_form *fm, int least);
 
 /* The filter dialog of a tab; it changes lf only when applied. */
 struct tui_screen *screen_filter_new(struct tui *t, struct list_filters *lf);

@@ -4,7 +4,8 @@
  * columns laid out from what they show.
  *
  * Columns are struct xcol (the service's listing columns, or a screen's
- * own): each is as wide as its header, its width or its widest cell on
+ * own, their headers marked N_() and translated here): each is as wide
+ * as its translated header, its width or its widest cell on
  * screen, whichever is widest, in display columns (a wide character
  * counts two, a combining mark none). When the terminal is too narrow,
  * text columns that allow it (min, else width, not 0) are cut with an
@@ -60,20 +61,35 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		return buf;
 	case X_TENTHS:
 		return money_plain(buf, n, c[i].n, 1);
-	case X_DATE:
-		return svc_date(t->svc, buf, n, c[i].s);
+	case X_DATE: /* in the organisation's date format */
+		return svc_date(t->svc, buf, n, c[i].s ? c[i].s : "");
 	default:
 		return c[i].s ? c[i].s : "";
 	}
 }
 
+/* A header translated: in the context "column" (NC_()) if the
+ * catalogue has it there, else as marked with N_(). */
+static const char *
+header_word(const char *h)
+{
+	char key[160];
+	const char *tr;
+
+	if (*h == '\0')
+		return h; /* _("") would be the catalogue's header */
+	snprintf(key, sizeof key, "column%c%s", 4, h); /* msgctxt EOT msgid */
+	tr = gettext(key);
+	return tr != key ? tr : _(h);
+}
+
+/* A column's header as shown: translated, with the order's arrow on the
+ * sorted column. */
 static void
 header_text(const struct tui_list *l, int i, char *buf, size_t n)
 {
-	const char *h = l->cols[i].header ? l->cols[i].header : "";
+	const char *h = header_word(l->cols[i].header ? l->cols[i].header : "");
 
-	if (*h != '\0')
-		h = _(h); /* marked N_() where the columns are (_("") is not) */
 	if (i == l->sorted)
 		snprintf(buf, n, "%s%s", h,
 		    l->asc ? "\xe2\x96\xb2" : "\xe2\x96\xbc");

@@ -91,25 +91,33 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct agingv *a = (struct agingv *)sc;
-	static const char *const older[] = {
-	    "", "past due", "over 30 days", "over 60 days", "over 90 days"};
-	char line[160], m[MONEY_BUFSZ];
-	int b, x, hot, w = (COLS - 4) / AGE_BUCKETS, y = 2;
+	static const char *const older[] = {"", N_("consumers past due"),
+	    N_("consumers over 30 days"), N_("consumers over 60 days"),
+	    N_("consumers over 90 days")};
+	const char *search = _("Search:");
+	char line[320], m[MONEY_BUFSZ], items[64], who[64];
+	int b, x, hot, w = (COLS - 4) / AGE_BUCKETS, y = 2, sx;
 
-	tui_text(y, 2, "Search:", 8);
-	tui_field_draw(t, &a->list.search, y, 10, 30, a->list.searching);
-	snprintf(line, sizeof line, "%s%s", a->min_bucket ? "consumers " : "",
-	    older[a->min_bucket]);
+	/* the field after its label (at 10 while the label fits) */
+	sx = 2 + utf8_columns(search, strlen(search)) + 1;
+	if (sx < 10)
+		sx = 10;
+	tui_text(y, 2, search, sx - 2);
+	tui_field_draw(t, &a->list.search, y, sx, 30, a->list.searching);
 	attron(A_DIM);
-	tui_text(y, 42, line, COLS - 43);
+	if (a->min_bucket)
+		tui_text(y, sx + 32, _(older[a->min_bucket]), COLS - sx - 33);
 	attroff(A_DIM);
 	y += 2;
 	for (b = 0; b < AGE_BUCKETS; b++) {
 		x = 2 + b * w;
 		attron(A_DIM);
-		snprintf(line, sizeof line, "%s%s",
-		    age_bucket_name((enum age_bucket)b),
-		    b == AGE_CURRENT ? "" : " days");
+		if (b == AGE_CURRENT)
+			snprintf(line, sizeof line, "%s",
+			    list_age_bucket((enum age_bucket)b));
+		else
+			snprintf(line, sizeof line, _("%s days"),
+			    list_age_bucket((enum age_bucket)b));
 		tui_text(y, x, line, w - 1);
 		attroff(A_DIM);
 		hot = b >= AGE_60 ? tui_attr(t, TUI_C_ERROR, A_BOLD)
@@ -118,21 +126,26 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y + 1, x,
 		    svc_money(t->svc, m, sizeof m, a->total.amount[b]), w - 1);
 		attroff(hot);
-		snprintf(line, sizeof line, "%lld item%s",
-		    (long long)a->total.count[b],
-		    a->total.count[b] == 1 ? "" : "s");
+		snprintf(line, sizeof line,
+		    ngettext("%lld item", "%lld items",
+		        (unsigned long)a->total.count[b]),
+		    (long long)a->total.count[b]);
 		tui_text(y + 2, x, line, w - 1);
 	}
-	snprintf(line, sizeof line,
-	    "Total outstanding %s in %lld items, %zu consumer%s%s",
-	    svc_money(t->svc, m, sizeof m, a->total.total),
-	    (long long)a->total.items, a->n, a->n == 1 ? "" : "s",
-	    a->n == AGING_SHOWN ? " (the first)" : "");
+	snprintf(items, sizeof items,
+	    ngettext("%lld item", "%lld items", (unsigned long)a->total.items),
+	    (long long)a->total.items);
+	snprintf(who, sizeof who,
+	    ngettext("%zu consumer", "%zu consumers", (unsigned long)a->n),
+	    a->n);
+	snprintf(line, sizeof line, _("Total outstanding %s in %s, %s%s"),
+	    svc_money(t->svc, m, sizeof m, a->total.total), items, who,
+	    a->n == AGING_SHOWN ? _(" (the first)") : "");
 	tui_text(y + 3, 2, line, COLS - 4);
 	y += 5;
 	tui_list_draw(t, &a->list, y, 2, COLS - 3, LINES - 3 - y);
 	if (a->n == 0)
-		tui_text(y + 1, 3, "No open item matches", COLS - 4);
+		tui_text(y + 1, 3, _("No open item matches"), COLS - 4);
 }
 
 static int

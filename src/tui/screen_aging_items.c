@@ -26,29 +26,28 @@ struct aging_items {
 };
 
 static const struct xcol cols[] = {
-    {"Item", "ref", X_TEXT, 20, 10},
-    {"Kind", "kind", X_TEXT, 11, 0},
-    {"Due", "due_on", X_DATE, 10, 0},
-    {"Days", "days", X_INT, 5, 0},
-    {"Age", "age", X_TEXT, 7, 0},
-    {"Amount", "amount", X_MONEY, 12, 0},
-    {"Open", "open", X_MONEY, 12, 0},
+    {N_("Item"), "ref", X_TEXT, 20, 10},
+    {N_("Kind"), "kind", X_TEXT, 11, 0},
+    {N_("Due"), "due_on", X_DATE, 10, 0},
+    {N_("Days"), "days", X_INT, 5, 0},
+    {N_("Age"), "age", X_TEXT, 7, 0},
+    {N_("Amount"), "amount", X_MONEY, 12, 0},
+    {NC_("column", "Open"), "open", X_MONEY, 12, 0},
 };
 
 static void
 cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
-	static const char *const kinds[] = {"Bill", "Service", "Installment"};
 	struct aging_items *a = arg;
 	const struct item *it = &a->it[row];
 
 	(void)t;
 	(void)buf;
 	c[0].s = it->ref;
-	c[1].s = kinds[it->kind % 3];
+	c[1].s = list_pay_type(it->kind);
 	c[2].s = it->due_on;
 	c[3].n = a->days[row];
-	c[4].s = age_bucket_name(age_bucket(a->days[row]));
+	c[4].s = list_age_bucket(age_bucket(a->days[row]));
 	c[5].n = it->amount;
 	c[6].n = it->amount - it->settled;
 }
@@ -59,13 +58,23 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct aging_items *a = (struct aging_items *)sc;
 	const struct aging_row *r = &a->r;
 	char line[256], m[MONEY_BUFSZ];
-	int b, y = 1;
+	int b, y = 1, lw = 8, w;
 
 	snprintf(line, sizeof line, "%s  %s", r->name, r->account_no);
 	attron(A_BOLD);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
 	y++;
+	/* the names' column: 8, or the widest translated name */
+	for (b = 0; b <= AGE_BUCKETS; b++) {
+		const char *s = b == AGE_BUCKETS
+		                    ? _("Total")
+		                    : list_age_bucket((enum age_bucket)b);
+
+		w = utf8_columns(s, strlen(s));
+		if (w > lw)
+			lw = w;
+	}
 	for (b = 0; b <= AGE_BUCKETS; b++, y++) {
 		int total = b == AGE_BUCKETS;
 		int64_t count = total ? r->a.items : r->a.count[b];
@@ -73,14 +82,21 @@ draw(struct tui_screen *sc, struct tui *t)
 		if (total)
 			attron(A_BOLD);
 		tui_text(y, 4,
-		    total ? "Total" : age_bucket_name((enum age_bucket)b), 8);
-		tui_cell(y, 13,
+		    total ? _("Total") : list_age_bucket((enum age_bucket)b),
+		    lw);
+		tui_cell(y, 4 + lw + 1,
 		    svc_money(t->svc, m, sizeof m,
 		        total ? r->a.total : r->a.amount[b]),
 		    14, 1);
-		snprintf(line, sizeof line, "%lld item%s", (long long)count,
-		    count == 1 && !total ? "" : "s");
-		tui_text(y, 29, line, COLS - 30);
+		if (total) /* "items" after the total, whatever their number */
+			snprintf(line, sizeof line, _("%lld items"),
+			    (long long)count);
+		else
+			snprintf(line, sizeof line,
+			    ngettext("%lld item", "%lld items",
+			        (unsigned long)count),
+			    (long long)count);
+		tui_text(y, 4 + lw + 17, line, COLS - lw - 22);
 		if (total)
 			attroff(A_BOLD);
 	}

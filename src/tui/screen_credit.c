@@ -24,6 +24,7 @@ static const struct tui_key screen_credit_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
+/* The labels' column: 24, or wider for a longer translated label. */
 #define LW 24
 
 struct cdetails {
@@ -33,14 +34,26 @@ struct cdetails {
 	int active;
 	unsigned gen; /* t->list_gen when read */
 	struct tui_lines l;
+	int lw, widest; /* the labels' column; the widest label added */
 };
 
+/* "label   value" in the labels' column. */
 static void
-money_pair(struct tui_lines *l, struct tui *t, const char *label, int64_t v)
+pair(struct cdetails *d, const char *label, const char *value)
+{
+	int w = utf8_columns(label, strlen(label));
+
+	if (w > d->widest)
+		d->widest = w;
+	tui_lines_pair(&d->l, d->lw, label, value);
+}
+
+static void
+money_pair(struct cdetails *d, struct tui *t, const char *label, int64_t v)
 {
 	char m[MONEY_BUFSZ];
 
-	tui_lines_pair(l, LW, label, svc_money(t->svc, m, sizeof m, v));
+	pair(d, label, svc_money(t->svc, m, sizeof m, v));
 }
 
 /* The spaces that bring s to w display columns (a name with "á" or a
@@ -53,54 +66,69 @@ pad(const char *s, int w)
 	return c < w ? w - c : 0;
 }
 
+/* The credit note as lines, labels in a column of d->lw. */
+static void
+lines(struct cdetails *d, struct tui *t, const struct credit_view *v)
+{
+	char buf[160], m[MONEY_BUFSZ], day[SVC_DATE_BUFSZ];
+	size_t i;
+
+	tui_lines_add(&d->l, 1, _("Credit Note %s   [%s]"), v->cn.cn_no,
+	    list_credit_status(v->status));
+	tui_lines_add(&d->l, 0, "%s", "");
+	tui_lines_add(&d->l, 1, "%s", _("Consumer"));
+	pair(d, _("Name"), v->cn.consumer_name);
+	pair(d, _("Account number"), v->cn.account_no);
+	tui_lines_add(&d->l, 1, "%s", _("Dates"));
+	pair(d, _("Created"), v->cn.created_at);
+	pair(d, _("Expires"),
+	    svc_date(t->svc, day, sizeof day, v->cn.expires_on));
+	tui_lines_add(&d->l, 1, "%s", _("Financial details"));
+	money_pair(d, t, _("Original credit amount"), v->cn.amount);
+	money_pair(d, t, _("Applied amount"), v->cn.applied);
+	money_pair(d, t, _("Remaining balance"), v->remaining);
+	money_plain(m, sizeof m, v->usage_tenths, 1);
+	snprintf(buf, sizeof buf, "%s%%", m);
+	pair(d, _("Usage"), buf);
+	tui_lines_add(&d->l, 1, "%s", _("Credit note information"));
+	pair(d, _("Reason"), v->cn.reason);
+	pair(d, _("Created by"), v->cn.created_by);
+	snprintf(buf, sizeof buf, _("%s  (o opens it)"), v->cn.receipt_no);
+	pair(d, _("Linked payment"), buf);
+	pair(d, _("Remarks"), v->cn.remarks[0] ? v->cn.remarks : "-");
+	pair(d, _("Terminal"), v->cn.terminal);
+	tui_lines_add(&d->l, 1, "%s", _("Applications"));
+	if (v->napps == 0)
+		tui_lines_add(&d->l, 0, "  %s", _("none yet"));
+	for (i = 0; i < v->napps; i++)
+		tui_lines_add(&d->l, 0, "  %s  %s%*s %s",
+		    svc_date(t->svc, day, sizeof day, v->apps[i].applied_on),
+		    v->apps[i].item_ref, pad(v->apps[i].item_ref, 20), "",
+		    svc_money(t->svc, m, sizeof m, v->apps[i].amount));
+}
+
 /* Read the credit note into lines; 0 or -1 with a message. */
 static int
 fill(struct cdetails *d, struct tui *t)
 {
 	struct credit_view v;
 	struct pd_err err;
-	char buf[160], m[MONEY_BUFSZ];
-	size_t i;
 
 	if (svc_credit_show(t->svc, d->number, &v, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return -1;
 	}
-	tui_lines_free(&d->l);
-	memset(&d->l, 0, sizeof d->l);
 	snprintf(d->receipt, sizeof d->receipt, "%s", v.cn.receipt_no);
 	d->active = v.status == CN_ACTIVE;
-	tui_lines_add(&d->l, 1, "Credit Note %s   [%s]", v.cn.cn_no,
-	    credit_status_name(v.status));
-	tui_lines_add(&d->l, 0, "%s", "");
-	tui_lines_add(&d->l, 1, "Consumer");
-	tui_lines_pair(&d->l, LW, "Name", v.cn.consumer_name);
-	tui_lines_pair(&d->l, LW, "Account number", v.cn.account_no);
-	tui_lines_add(&d->l, 1, "Dates");
-	tui_lines_pair(&d->l, LW, "Created", v.cn.created_at);
-	tui_lines_pair(&d->l, LW, "Expires", v.cn.expires_on);
-	tui_lines_add(&d->l, 1, "Financial details");
-	money_pair(&d->l, t, "Original credit amount", v.cn.amount);
-	money_pair(&d->l, t, "Applied amount", v.cn.applied);
-	money_pair(&d->l, t, "Remaining balance", v.remaining);
-	money_plain(m, sizeof m, v.usage_tenths, 1);
-	snprintf(buf, sizeof buf, "%s%%", m);
-	tui_lines_pair(&d->l, LW, "Usage", buf);
-	tui_lines_add(&d->l, 1, "Credit note information");
-	tui_lines_pair(&d->l, LW, "Reason", v.cn.reason);
-	tui_lines_pair(&d->l, LW, "Created by", v.cn.created_by);
-	snprintf(buf, sizeof buf, "%s  (o opens it)", v.cn.receipt_no);
-	tui_lines_pair(&d->l, LW, "Linked payment", buf);
-	tui_lines_pair(
-	    &d->l, LW, "Remarks", v.cn.remarks[0] ? v.cn.remarks : "-");
-	tui_lines_pair(&d->l, LW, "Terminal", v.cn.terminal);
-	tui_lines_add(&d->l, 1, "Applications");
-	if (v.napps == 0)
-		tui_lines_add(&d->l, 0, "  none yet");
-	for (i = 0; i < v.napps; i++)
-		tui_lines_add(&d->l, 0, "  %s  %s%*s %s", v.apps[i].applied_on,
-		    v.apps[i].item_ref, pad(v.apps[i].item_ref, 20), "",
-		    svc_money(t->svc, m, sizeof m, v.apps[i].amount));
+	if (d->lw < LW)
+		d->lw = LW;
+	do {
+		/* again in a wider column when a translated label is longer */
+		if (d->widest + 2 > d->lw)
+			d->lw = d->widest + 2;
+		tui_lines_free(&d->l);
+		lines(d, t, &v);
+	} while (d->widest + 2 > d->lw);
 	svc_credit_view_free(&v);
 	return 0;
 }
@@ -137,9 +165,9 @@ tui_credit_doc(struct tui *t, const char *cn_no, int print)
 		tui_message(
 		    t, 1, "%s%s%s", err.msg, res.path[0] ? ": " : "", res.path);
 	else if (print && res.printed)
-		tui_message(t, 0, "%s sent to the printer", cn_no);
+		tui_message(t, 0, _("%s sent to the printer"), cn_no);
 	else
-		tui_message(t, 0, "%s written to %s", cn_no, res.path);
+		tui_message(t, 0, _("%s written to %s"), cn_no, res.path);
 }
 
 static int
@@ -160,8 +188,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		break;
 	case A_APPLY:
 		if (!d->active) {
-			tui_message(
-			    t, 1, "Only an Active credit note can be applied");
+			tui_message(t, 1, "%s",
+			    _("Only an Active credit note can be applied"));
 			return TUI_HANDLED;
 		}
 		next = screen_credit_apply_new(t, d->number);

@@ -28,10 +28,10 @@ struct capply {
 };
 
 static const struct xcol cols[] = {
-    {"Item", "item", X_TEXT, 22, 10},
-    {"Due", "due", X_DATE, 10, 0},
-    {"Amount", "amount", X_MONEY, 12, 0},
-    {"Open", "open", X_MONEY, 12, 0},
+    {N_("Item"), "item", X_TEXT, 22, 10},
+    {N_("Due"), "due", X_DATE, 10, 0},
+    {N_("Amount"), "amount", X_MONEY, 12, 0},
+    {NC_("column", "Open"), "open", X_MONEY, 12, 0},
 };
 
 static void
@@ -72,9 +72,10 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct capply *a = (struct capply *)sc;
 	char line[256], m1[MONEY_BUFSZ];
-	int y = 2, rows = LINES - 12;
+	const char *label = _("Amount to apply");
+	int y = 2, rows = LINES - 12, fx;
 
-	snprintf(line, sizeof line, "Credit note %s, %s: %s remaining",
+	snprintf(line, sizeof line, _("Credit note %s, %s: %s remaining"),
 	    a->cv.cn.cn_no, a->cv.cn.consumer_name,
 	    svc_money(t->svc, m1, sizeof m1, a->cv.remaining));
 	attron(A_BOLD);
@@ -82,17 +83,21 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 	y++;
 	if (a->v.nitems == 0) {
-		tui_text(y, 4, "The consumer has no open item", COLS - 6);
+		tui_text(y, 4, _("The consumer has no open item"), COLS - 6);
 		return;
 	}
 	tui_list_draw(t, &a->list, y, 3, COLS - 6, rows + 1);
 	y = LINES - 6;
-	tui_text(y, 4, "Amount to apply", 16);
-	tui_field_draw(t, &a->amount, y, 22, 16, 1);
-	snprintf(line, sizeof line, "at most %s",
+	/* the field at 22, or after a longer translated label */
+	fx = 4 + utf8_columns(label, strlen(label)) + 2;
+	if (fx < 22)
+		fx = 22;
+	tui_text(y, 4, label, fx - 6);
+	tui_field_draw(t, &a->amount, y, fx, 16, 1);
+	snprintf(line, sizeof line, _("at most %s"),
 	    svc_money(t->svc, m1, sizeof m1, allowed(a)));
 	attron(A_DIM);
-	tui_text(y, 40, line, COLS - 42);
+	tui_text(y, fx + 18, line, COLS - fx - 20);
 	attroff(A_DIM);
 }
 
@@ -113,7 +118,7 @@ apply(struct capply *a, struct tui *t)
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
-	tui_message(t, 0, "%s applied to %s",
+	tui_message(t, 0, _("%s applied to %s"),
 	    svc_money(t->svc, m, sizeof m, app.amount), app.item_ref);
 	t->list_gen++;
 	return TUI_CLOSE;

@@ -65,16 +65,38 @@ check(struct ccreate *c, struct tui *t, struct credit_quote *q, char *why,
 	/* the service refuses; the dialog says it in a few words where the
 	 * field is the amount or the reason */
 	if (q->bad == CREDIT_AMOUNT && amount <= 0)
-		snprintf(why, n, "The credit amount must be above zero");
+		snprintf(
+		    why, n, "%s", _("The credit amount must be above zero"));
 	else if (q->bad == CREDIT_AMOUNT)
-		snprintf(why, n, "The credit amount is above the maximum, %s",
+		snprintf(why, n,
+		    _("The credit amount is above the maximum, %s"),
 		    svc_money(t->svc, m, sizeof m, q->limit));
 	else if (q->bad == CREDIT_REASON)
-		snprintf(why, n, "Choose a reason");
+		snprintf(why, n, "%s", _("Choose a reason"));
 	else
 		snprintf(why, n, "%s", err.msg);
 	return amount;
 }
+
+/* The widest of n translated labels plus a gap, or least. */
+static int
+column(const char *const *labels, int n, int least)
+{
+	int i, w;
+
+	for (i = 0; i < n; i++) {
+		w = utf8_columns(_(labels[i]), strlen(_(labels[i]))) + 2;
+		if (w > least)
+			least = w;
+	}
+	return least;
+}
+
+/* The payment block's labels, in order, and the summary's. */
+static const char *const pay_labels[] = {N_("Consumer"), N_("Account"),
+    N_("Receipt #"), N_("Payment amount"), N_("Payment date"), N_("Method")};
+static const char *const sum_labels[] = {N_("Original payment amount"),
+    N_("Credit note amount"), N_("Remaining payment value")};
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
@@ -82,49 +104,57 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct ccreate *c = (struct ccreate *)sc;
 	const struct payment *p = &c->v.p;
 	char m[MONEY_BUFSZ], why[640], cnt[32], day[SVC_DATE_BUFSZ];
+	const char *vals[6];
 	struct credit_quote q;
 	int64_t amount;
-	int y = 2, lw = 26;
+	int i, y = 2, lw = column(sum_labels, 3, 26), pw;
 
+	/* the payment's labels and the form's in one column: 16, or wider
+	 * for a longer translated label */
+	pw = column(pay_labels, 6, 16);
+	if (list_form_width(&c->fm, 0) + 2 > pw)
+		pw = list_form_width(&c->fm, 0) + 2;
+	vals[0] = c->v.c.name;
+	vals[1] = c->v.c.account_no;
+	vals[2] = p->receipt_no;
+	vals[3] = svc_money(t->svc, m, sizeof m, p->amount);
+	vals[4] = svc_date(t->svc, day, sizeof day, p->paid_on);
+	vals[5] = p->method;
 	attron(A_BOLD);
-	tui_text(y++, 2, "Payment", COLS - 4);
+	tui_text(y++, 2, _("Payment"), COLS - 4);
 	attroff(A_BOLD);
-	tui_pair(y++, 4, 16, "Consumer", c->v.c.name);
-	tui_pair(y++, 4, 16, "Account", c->v.c.account_no);
-	tui_pair(y++, 4, 16, "Receipt #", p->receipt_no);
-	tui_pair(y++, 4, 16, "Payment amount",
-	    svc_money(t->svc, m, sizeof m, p->amount));
-	tui_pair(y++, 4, 16, "Payment date",
-	    svc_date(t->svc, day, sizeof day, p->paid_on));
-	tui_pair(y++, 4, 16, "Method", p->method);
+	for (i = 0; i < 6; i++)
+		tui_pair(y++, 4, pw, _(pay_labels[i]), vals[i]);
 	y++;
 	attron(A_BOLD);
-	tui_text(y++, 2, "Credit note", COLS - 4);
+	tui_text(y++, 2, _("Credit note"), COLS - 4);
 	attroff(A_BOLD);
-	tui_form_draw(t, &c->fm, y, 4, 16, COLS - 8);
+	tui_form_draw(t, &c->fm, y, 4, pw, COLS - 8);
 	snprintf(cnt, sizeof cnt, "%zu/%d",
 	    utf8_chars(c->items[F_REMARKS].f.buf, c->items[F_REMARKS].f.len),
 	    c->items[F_REMARKS].f.max);
 	attron(A_DIM);
-	tui_text(y + 3, 22, cnt, 12);
+	tui_text(y + 3, 4 + pw + 2, cnt, 12);
 	attroff(A_DIM);
 	sc->typing = tui_form_typing(&c->fm);
 	y += 5;
 	amount = check(c, t, &q, why, sizeof why);
 	attron(A_BOLD);
-	tui_text(y++, 2, "Summary", COLS - 4);
+	tui_text(y++, 2, _("Summary"), COLS - 4);
 	attroff(A_BOLD);
-	tui_pair(y++, 4, lw, "Original payment amount",
+	tui_pair(y++, 4, lw, _(sum_labels[0]),
 	    svc_money(t->svc, m, sizeof m, p->amount));
-	tui_pair(y++, 4, lw, "Credit note amount",
+	tui_pair(y++, 4, lw, _(sum_labels[1]),
 	    svc_money(t->svc, m, sizeof m, why[0] && amount <= 0 ? 0 : amount));
 	if (q.remaining >= 0) {
+		char rest[MONEY_BUFSZ + 64];
+
 		svc_money(t->svc, m, sizeof m, q.remaining);
-		if (amount == p->amount)
-			strcat(m, " (full reversal)");
-		tui_pair(y++, 4, lw, "Remaining payment value", m);
+		snprintf(rest, sizeof rest, "%s%s", m,
+		    amount == p->amount ? _(" (full reversal)") : "");
+		tui_pair(y++, 4, lw, _(sum_labels[2]), rest);
 	} else
-		tui_pair(y++, 4, lw, "Remaining payment value", "-");
+		tui_pair(y++, 4, lw, _(sum_labels[2]), "-");
 	y++;
 	if (why[0]) {
 		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
@@ -132,7 +162,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
 	} else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
-		tui_text(y, 4, "Enter creates the credit note", COLS - 8);
+		tui_text(y, 4, _("Enter creates the credit note"), COLS - 8);
 		attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 	}
 }
@@ -147,16 +177,16 @@ create(struct ccreate *c, struct tui *t)
 	int64_t amount = check(c, t, &q, why, sizeof why);
 
 	if (why[0]) {
-		tui_message(t, 1, "Not created: %s", why);
+		tui_message(t, 1, _("Not created: %s"), why);
 		return TUI_HANDLED;
 	}
 	if (svc_credit_create(t->svc, c->v.p.receipt_no, amount,
 	        c->reasons[c->items[F_REASON].choice],
 	        c->items[F_REMARKS].f.buf, &cn, &err) != 0) {
-		tui_message(t, 1, "Not created: %s", err.msg);
+		tui_message(t, 1, _("Not created: %s"), err.msg);
 		return TUI_HANDLED;
 	}
-	tui_message(t, 0, "Credit note %s created for %s", cn.cn_no,
+	tui_message(t, 0, _("Credit note %s created for %s"), cn.cn_no,
 	    svc_money(t->svc, m, sizeof m, cn.amount));
 	t->list_gen++;
 	return TUI_CLOSE;
@@ -228,17 +258,17 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 		c->max = q.limit; /* amount 0 is refused; the limit is set */
 	}
 	svc_money_bare(t->svc, m, sizeof m, c->max, 0);
-	tui_form_text(&c->items[F_AMOUNT], "Credit amount", 16, m);
+	tui_form_text(&c->items[F_AMOUNT], _("Credit amount"), 16, m);
 	c->items[F_AMOUNT].kind = FORM_MONEY;
-	snprintf(c->hint, sizeof c->hint, "Maximum: %s",
+	snprintf(c->hint, sizeof c->hint, _("Maximum: %s"),
 	    svc_money(t->svc, m, sizeof m, c->max));
 	c->items[F_AMOUNT].hint = c->hint;
-	c->reasons[0] = "(choose a reason)";
+	c->reasons[0] = _("(choose a reason)");
 	for (k = 0; k < cfg->nreasons; k++)
 		c->reasons[k + 1] = cfg->reasons[k];
 	tui_form_choice(
-	    &c->items[F_REASON], "Reason", c->reasons, cfg->nreasons + 1, 0);
-	tui_form_text(&c->items[F_REMARKS], "Remarks", cfg->remarks_max, "");
+	    &c->items[F_REASON], _("Reason"), c->reasons, cfg->nreasons + 1, 0);
+	tui_form_text(&c->items[F_REMARKS], _("Remarks"), cfg->remarks_max, "");
 	c->fm.items = c->items;
 	c->fm.n = F_N;
 	c->sc.cls = &screen_credit_create_class;

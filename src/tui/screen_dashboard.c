@@ -114,31 +114,52 @@ tile(struct tui *t, int y, int x, int w, const char *title, const char *fig,
 	}
 }
 
+/* The KPI tiles' titles: the long one where it fits in the tile, else
+ * the short one (NULL: none shorter). */
+static const struct {
+	const char *title, *shorter;
+} tile_titles[] = {
+    {N_("Total Collected"), NULL},
+    {N_("Received Today"), NULL},
+    {N_("Collection Rate"), NULL},
+    {N_("Avg Collection Time"), N_("Avg Collect. Time")},
+};
+
+static const char *
+tile_title(int i, int w)
+{
+	const char *s = _(tile_titles[i].title);
+
+	if (tile_titles[i].shorter != NULL &&
+	    utf8_columns(s, strlen(s)) > w - 2)
+		return _(tile_titles[i].shorter);
+	return s;
+}
+
 static void
 tiles(struct dash *b, struct tui *t, int y)
 {
 	const struct kpi *k = &b->d.k;
 	char fig[64], m[MONEY_BUFSZ], r[16];
 	int w = (COLS - 4) / 4;
-	const char *vs = b->week ? _("vs week") : "vs month";
+	const char *vs = b->week ? _("vs week") : _("vs month");
 
 	if (w > 30)
 		w = 30;
-	tile(t, y, 2, w, "Total Collected",
+	tile(t, y, 2, w, tile_title(0, w),
 	    svc_money(t->svc, m, sizeof m, k->cur.collected), k->chg_collected,
 	    1, vs);
 	snprintf(fig, sizeof fig, "%s (%lld)",
 	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
 	    (long long)k->cur.day_count);
-	tile(t, y, 2 + w, w, "Received Today", fig, k->chg_today, 1, "vs day");
+	tile(t, y, 2 + w, w, tile_title(1, w), fig, k->chg_today, 1,
+	    _("vs day"));
 	money_plain(r, sizeof r, k->rate_tenths, 1);
 	snprintf(fig, sizeof fig, "%s%%", r);
-	tile(t, y, 2 + 2 * w, w, "Collection Rate", fig, k->chg_rate, 1, vs);
+	tile(t, y, 2 + 2 * w, w, tile_title(2, w), fig, k->chg_rate, 1, vs);
 	money_plain(r, sizeof r, k->avg_tenths, 1);
-	snprintf(fig, sizeof fig, "%s days", r);
-	tile(t, y, 2 + 3 * w, w,
-	    w >= 21 ? "Avg Collection Time" : "Avg Collect. Time", fig,
-	    k->chg_avg, 0, vs);
+	snprintf(fig, sizeof fig, _("%s days"), r);
+	tile(t, y, 2 + 3 * w, w, tile_title(3, w), fig, k->chg_avg, 0, vs);
 }
 
 /* Amount without decimals and with k/M for the axis: "$12k" ("12k €"
@@ -185,8 +206,9 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 	    "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88"};
 	const struct dashboard *d = &b->d;
 	int64_t max = 0, v;
-	char lab[32], m[MONEY_BUFSZ];
-	int i, r, x0 = 10, bw, x, best = 0;
+	char lab[96], m[MONEY_BUFSZ];
+	const char *title = _("Daily collections");
+	int i, r, x0 = 10, bw, x, best = 0, lx;
 	int32_t first = 0;
 
 	date_parse(d->k.from, NULL, &first, NULL);
@@ -202,14 +224,18 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 	if (bw < 1)
 		bw = 1;
 	attron(A_BOLD);
-	tui_text(y, 2, "Daily collections", COLS - 4);
+	tui_text(y, 2, title, COLS - 4);
 	attroff(A_BOLD);
 	if (max > 0) {
-		snprintf(lab, sizeof lab, "best day %d: %s",
+		/* at 21, or after a longer translated title */
+		lx = 2 + utf8_columns(title, strlen(title)) + 2;
+		if (lx < 21)
+			lx = 21;
+		snprintf(lab, sizeof lab, _("best day %d: %s"),
 		    day_of_month(first + best),
 		    svc_money(t->svc, m, sizeof m, max));
 		attron(A_DIM);
-		tui_text(y, 21, lab, COLS - 23);
+		tui_text(y, lx, lab, COLS - lx - 2);
 		attroff(A_DIM);
 	}
 	y++;
@@ -252,12 +278,12 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 
 	attron(A_BOLD);
 	tui_text(y++, 2,
-	    b->week ? _("By method this week") : "By method this month", w);
+	    b->week ? _("By method this week") : _("By method this month"), w);
 	attroff(A_BOLD);
 	for (i = 0; i < d->nmethods; i++)
 		total += d->methods[i].amount;
 	if (d->nmethods == 0)
-		tui_text(y, 4, "No payment posted in this month", w - 2);
+		tui_text(y, 4, _("No payment posted in this month"), w - 2);
 	for (i = 0; i < d->nmethods && i < rows; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
 		money_plain(pct, sizeof pct, share, 1);
@@ -275,52 +301,65 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	}
 }
 
+/* The outstanding block: a heading and three labelled figures, the
+ * labels in a column of 18 or of the widest translated one. */
+static const char *const out_labels[] = {
+    N_("Total outstanding"), N_("Open items"), N_("Avg days past due")};
+
+static int
+out_label_width(void)
+{
+	int i, w, lw = 18;
+
+	for (i = 0; i < 3; i++) {
+		w = utf8_columns(_(out_labels[i]), strlen(_(out_labels[i]))) +
+		    1;
+		if (w > lw)
+			lw = w;
+	}
+	return lw;
+}
+
 static void
 outstanding(struct dash *b, struct tui *t, int y, int x)
 {
 	const struct kpi *k = &b->d.k;
-	char v[64], m[MONEY_BUFSZ];
-	int w = COLS - x - 2;
+	char v[3][64], m[MONEY_BUFSZ];
+	int i, w = COLS - x - 2, lw = out_label_width();
 
-	attron(A_BOLD);
-	tui_text(y++, x, "Outstanding today", w);
-	attroff(A_BOLD);
-	tui_pair(y++, x, 18, "Total outstanding",
-	    svc_money(t->svc, m, sizeof m, k->out.total));
-	snprintf(v, sizeof v, "%lld", (long long)k->out.items);
-	tui_pair(y++, x, 18, "Open items", v);
+	svc_money(t->svc, v[0], sizeof v[0], k->out.total);
+	snprintf(v[1], sizeof v[1], "%lld", (long long)k->out.items);
 	money_plain(m, sizeof m, k->avg_past_due_tenths, 1);
-	snprintf(v, sizeof v, "%s days", m);
-	tui_pair(y++, x, 18, "Avg days past due", v);
+	snprintf(v[2], sizeof v[2], _("%s days"), m);
+	attron(A_BOLD);
+	tui_text(y++, x, _("Outstanding today"), w);
+	attroff(A_BOLD);
+	for (i = 0; i < 3; i++)
+		tui_pair(y++, x, lw, _(out_labels[i]), v[i]);
 }
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct dash *b = (struct dash *)sc;
-	char line[128];
-	int rows, y = 2, split;
+	char line[128], from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ];
+	const char *head = b->week ? _("Week") : b->month;
+	int rows, y = 2, split, hw = utf8_columns(head, strlen(head));
 
 	if (b->gen != t->list_gen)
 		load(b, t); /* something was voided, credited, verified */
 	if (!b->ok) {
-		tui_text(y, 2, "The figures cannot be read (g to try again)",
+		tui_text(y, 2, _("The figures cannot be read (g to try again)"),
 		    COLS - 4);
 		return;
 	}
-	{
-		char f[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ];
-		const char *head = b->week ? _("Week") : b->month;
-		int hw = utf8_columns(head, strlen(head));
-
-		snprintf(line, sizeof line, "%s to %s",
-		    svc_date(t->svc, f, sizeof f, b->d.k.from),
-		    svc_date(t->svc, to, sizeof to, b->d.k.to));
-		attron(A_BOLD);
-		tui_text(y, 2, head, hw);
-		attroff(A_BOLD);
-		tui_text(y, hw > 8 ? hw + 3 : 11, line, COLS - 13);
-	}
+	snprintf(line, sizeof line, _("%s to %s"),
+	    svc_date(t->svc, from, sizeof from, b->d.k.from),
+	    svc_date(t->svc, to, sizeof to, b->d.k.to));
+	attron(A_BOLD);
+	tui_text(y, 2, head, hw);
+	attroff(A_BOLD);
+	tui_text(y, hw > 8 ? hw + 3 : 11, line, COLS - 13);
 	y++;
 	tiles(b, t, y);
 	y += 4;
@@ -333,6 +372,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	chart(b, t, y, rows);
 	y += rows + 3;
 	split = COLS >= 100 ? COLS - 40 : COLS - 33;
+	/* the outstanding block wider for longer translated labels (the
+	 * money's 14 columns after them), down to where methods end */
+	if (split + out_label_width() + 13 > COLS - 2)
+		split = COLS - 2 - out_label_width() - 13;
+	if (split < 45)
+		split = 45;
 	if (LINES - 3 - y >= 3) {
 		methods(b, t, y, LINES - 3 - y - 1, split - 4);
 		outstanding(b, t, y, split);

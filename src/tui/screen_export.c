@@ -24,8 +24,14 @@ static const struct tui_key screen_export_keys[] = {
 };
 
 static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
+/* The listings in file names, and as the heading names them. */
 static const char *const list_names[LISTINGS] = {
     "payments", "credit-notes", "payers", "aging"};
+static const char *const headings[LISTINGS] = {
+    N_("Export the payments as shown (%s)"),
+    N_("Export the credit notes as shown (%s)"),
+    N_("Export the payers as shown (%s)"),
+    N_("Export the aging as shown (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -89,10 +95,15 @@ bar(struct xport *x, int64_t done, int64_t total)
 	mvaddch(y, 5 + w, ']');
 	if (total > 0)
 		snprintf(line, sizeof line,
-		    "%lld of %lld rows (%d%%), Esc cancels", (long long)done,
-		    (long long)total, (int)(done * 100 / total));
+		    ngettext("%lld of %lld row (%d%%), Esc cancels",
+		        "%lld of %lld rows (%d%%), Esc cancels",
+		        (unsigned long)total),
+		    (long long)done, (long long)total,
+		    (int)(done * 100 / total));
 	else
-		snprintf(line, sizeof line, "%lld rows, Esc cancels",
+		snprintf(line, sizeof line,
+		    ngettext("%lld row, Esc cancels", "%lld rows, Esc cancels",
+		        (unsigned long)done),
 		    (long long)done);
 	move(y + 1, 4);
 	clrtoeol();
@@ -129,12 +140,12 @@ start(struct xport *x, struct tui *t)
 	const char *path = x->items[F_FILE].f.buf;
 
 	if (*path == '\0') {
-		tui_message(t, 1, "File: give a file name");
+		tui_message(t, 1, "%s", _("File: give a file name"));
 		return TUI_HANDLED;
 	}
 	fmt = svc_export_format_of(path);
 	if (fmt < 0 || fmt != x->items[F_FORMAT].choice) {
-		tui_message(t, 1, "File: %s should end in .%s", path,
+		tui_message(t, 1, _("File: %s should end in .%s"), path,
 		    x->items[F_FORMAT].choice ? "xlsx" : "csv");
 		return TUI_HANDLED;
 	}
@@ -147,7 +158,7 @@ start(struct xport *x, struct tui *t)
 	j.nmarked = x->nmarked;
 	x->shown = 0;
 	attron(A_BOLD);
-	tui_text(8, 4, "Exporting...", COLS - 8);
+	tui_text(8, 4, _("Exporting..."), COLS - 8);
 	attroff(A_BOLD);
 	if (svc_export_mkdir(t->svc, path, &err) == 0) {
 		switch (x->l) {
@@ -171,7 +182,10 @@ start(struct xport *x, struct tui *t)
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
-	tui_message(t, 0, "Exported %lld rows to %s", (long long)rows, path);
+	tui_message(t, 0,
+	    ngettext("Exported %lld row to %s", "Exported %lld rows to %s",
+	        (unsigned long)rows),
+	    (long long)rows, path);
 	return TUI_CLOSE;
 }
 
@@ -183,13 +197,12 @@ draw(struct tui_screen *sc, struct tui *t)
 
 	if (x->items[F_FORMAT].choice != x->last_fmt)
 		file_name(x);
-	snprintf(line, sizeof line, "Export the %s as shown (%s)",
-	    list_names[x->l],
-	    x->nmarked ? "the marked rows" : "every row of the filter");
+	snprintf(line, sizeof line, _(headings[x->l]),
+	    x->nmarked ? _("the marked rows") : _("every row of the filter"));
 	attron(A_BOLD);
-	tui_text(2, 2, line, COLS - 4);
+	tui_wrap(2, 2, line, COLS - 4, 2);
 	attroff(A_BOLD);
-	tui_form_draw(t, &x->fm, 4, 4, 10, COLS - 8);
+	tui_form_draw(t, &x->fm, 4, 4, list_form_width(&x->fm, 10), COLS - 8);
 	sc->typing = tui_form_typing(&x->fm);
 }
 
@@ -285,8 +298,8 @@ screen_export_new(struct tui *t, enum listing l,
 	}
 	localtime_r(&now, &tm);
 	strftime(x->stamp, sizeof x->stamp, "%Y%m%d-%H%M%S", &tm);
-	tui_form_choice(&x->items[F_FORMAT], "Format", formats, 2, 0);
-	tui_form_text(&x->items[F_FILE], "File", 400, NULL);
+	tui_form_choice(&x->items[F_FORMAT], _("Format"), formats, 2, 0);
+	tui_form_text(&x->items[F_FILE], _("File"), 400, NULL);
 	x->fm.items = x->items;
 	x->fm.n = F_N;
 	file_name(x);

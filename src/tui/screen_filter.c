@@ -10,8 +10,70 @@
 
 #include "backoffice.h"
 
-const char *const range_names[R_COUNT] = {
-    "Any date", "Today", "This Week", "This Month", "Custom"};
+const char *const range_names[R_COUNT] = {N_("Any date"), N_("Today"),
+    N_("This Week"), N_("This Month"), N_("Custom")};
+
+/* What a person reads for the names the ledger stores in English. */
+#define NPAY_STATUS (PS_VOIDED + 1)
+#define NPAY_TYPE (PAY_INSTALLMENT + 1)
+#define NCN_STATUS (CN_VOIDED + 1)
+static const char *const pay_status_shown[NPAY_STATUS] = {
+    N_("Posted"), N_("Pending"), N_("Failed"), N_("Cancelled"), N_("Voided")};
+static const char *const pay_type_shown[NPAY_TYPE] = {
+    N_("Bill"), N_("Service"), N_("Installment")};
+static const char *const cn_status_shown[NCN_STATUS] = {
+    N_("Active"), N_("Applied"), N_("Expired"), N_("Voided")};
+
+#define SHOWN(table, i)                                                        \
+	((unsigned)(i) < sizeof(table) / sizeof((table)[0]) ? _(table[i]) : "?")
+
+const char *
+list_pay_status(enum pay_status s)
+{
+	return SHOWN(pay_status_shown, s);
+}
+
+const char *
+list_pay_type(enum pay_type t)
+{
+	return SHOWN(pay_type_shown, t);
+}
+
+const char *
+list_credit_status(enum cn_status s)
+{
+	return SHOWN(cn_status_shown, s);
+}
+
+const char *
+list_age_bucket(enum age_bucket b)
+{
+	/* the day ranges read the same in every language */
+	return b == AGE_CURRENT ? _("Current") : age_bucket_name(b);
+}
+
+void
+list_translate(const char **out, const char *const *in, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		out[i] = *in[i] != '\0' ? _(in[i]) : in[i];
+}
+
+int
+list_form_width(const struct tui_form *fm, int least)
+{
+	int i, w;
+
+	for (i = 0; i < fm->n; i++) {
+		w = utf8_columns(
+		    fm->items[i].label, strlen(fm->items[i].label));
+		if (w > least)
+			least = w;
+	}
+	return least;
+}
 
 enum { A_APPLY, A_RESET, A_BACK, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT };
 
@@ -84,7 +146,8 @@ list_filters_text(
     const struct tui *t, const struct list_filters *lf, char *buf, size_t n)
 {
 	const struct config *cfg = &t->svc->cfg;
-	static const char *const rem[] = {"fully used", "partial", "full"};
+	static const char *const rem[] = {
+	    N_("fully used"), N_("partial"), N_("full")};
 	char range[32];
 	int i;
 
@@ -94,36 +157,36 @@ list_filters_text(
 		    lf->from[0] ? lf->from : "", lf->to[0] ? lf->to : "");
 		add(buf, n, "%s", range);
 	} else if (lf->range != R_ANY)
-		add(buf, n, "%s", range_names[lf->range]);
+		add(buf, n, "%s", _(range_names[lf->range]));
 	if (!lf->credits) {
 		if (lf->method > 0)
 			add(buf, n, "%s", cfg->methods[lf->method - 1].name);
 		if (lf->status >= 0)
 			add(buf, n, "%s",
-			    pay_status_name((enum pay_status)lf->status));
+			    list_pay_status((enum pay_status)lf->status));
 		if (lf->type >= 0)
 			add(buf, n, "%s",
-			    pay_type_name((enum pay_type)lf->type));
+			    list_pay_type((enum pay_type)lf->type));
 	} else {
 		if (lf->cn_status >= 0)
 			add(buf, n, "%s",
-			    credit_status_name((enum cn_status)lf->cn_status));
+			    list_credit_status((enum cn_status)lf->cn_status));
 		for (i = 0; i < cfg->nreasons; i++)
 			if ((lf->reasons >> i) & 1)
 				add(buf, n, "%s", cfg->reasons[i]);
 		if (lf->consumer[0])
-			add(buf, n, "consumer %s", lf->consumer);
+			add(buf, n, _("consumer %s"), lf->consumer);
 		if (lf->remaining >= 0)
-			add(buf, n, "%s", rem[lf->remaining]);
+			add(buf, n, "%s", _(rem[lf->remaining]));
 		if (lf->receipt[0])
-			add(buf, n, "payment %s", lf->receipt);
+			add(buf, n, _("payment %s"), lf->receipt);
 		if (lf->min[0])
-			add(buf, n, "from %s", lf->min);
+			add(buf, n, _("from %s"), lf->min);
 		if (lf->max[0])
-			add(buf, n, "up to %s", lf->max);
+			add(buf, n, _("up to %s"), lf->max);
 	}
 	if (buf[0] == '\0')
-		snprintf(buf, n, "no filter (f to set)");
+		snprintf(buf, n, "%s", _("no filter (f to set)"));
 }
 
 /* The form's items, in order. */
@@ -151,16 +214,34 @@ struct filt {
 	struct tui_form_item items[F_MAXITEMS];
 	const char *methods[CFG_LIST_MAX + 1];
 	const char *reasons[CFG_LIST_MAX];
+	/* the choices as shown: "Any" (or "All") and the names, translated */
+	const char *ranges[R_COUNT];
+	const char *statuses[NPAY_STATUS + 1];
+	const char *types[NPAY_TYPE + 1];
+	const char *cn_statuses[NCN_STATUS + 1];
+	const char *remainings[4];
 };
 
-static const char *const pay_statuses[] = {
-    "Any", "Posted", "Pending", "Failed", "Cancelled", "Voided"};
-static const char *const pay_types[] = {
-    "Any", "Bill", "Service", "Installment"};
-static const char *const cn_statuses[] = {
-    "All", "Active", "Applied", "Expired", "Voided"};
 static const char *const remainings[] = {
-    "Any", "Fully used", "Partial", "Full"};
+    N_("Any"), N_("Fully used"), N_("Partial"), N_("Full")};
+
+/* The form's choices in the language shown. */
+static void
+choices(struct filt *f)
+{
+	int i;
+
+	list_translate(f->ranges, range_names, R_COUNT);
+	f->statuses[0] = f->types[0] = _("Any");
+	for (i = 0; i < NPAY_STATUS; i++)
+		f->statuses[i + 1] = list_pay_status((enum pay_status)i);
+	for (i = 0; i < NPAY_TYPE; i++)
+		f->types[i + 1] = list_pay_type((enum pay_type)i);
+	f->cn_statuses[0] = _("All");
+	for (i = 0; i < NCN_STATUS; i++)
+		f->cn_statuses[i + 1] = list_credit_status((enum cn_status)i);
+	list_translate(f->remainings, remainings, 4);
+}
 
 static void
 build(struct filt *f, struct tui *t)
@@ -170,45 +251,46 @@ build(struct filt *f, struct tui *t)
 	struct tui_form_item *it = f->items;
 	int i;
 
+	choices(f);
 	tui_form_choice(
-	    &it[F_RANGE], "Date range", range_names, R_COUNT, lf->range);
-	tui_form_text(&it[F_FROM], "From", 10, lf->from);
+	    &it[F_RANGE], _("Date range"), f->ranges, R_COUNT, lf->range);
+	tui_form_text(&it[F_FROM], _("From"), 10, lf->from);
 	it[F_FROM].kind = FORM_DATE;
-	it[F_FROM].hint = "YYYY-MM-DD";
-	tui_form_text(&it[F_TO], "To", 10, lf->to);
+	it[F_FROM].hint = _("YYYY-MM-DD");
+	tui_form_text(&it[F_TO], _("To"), 10, lf->to);
 	it[F_TO].kind = FORM_DATE;
-	it[F_TO].hint = "YYYY-MM-DD";
+	it[F_TO].hint = _("YYYY-MM-DD");
 	if (!lf->credits) {
-		f->methods[0] = "Any";
+		f->methods[0] = _("Any");
 		for (i = 0; i < cfg->nmethods; i++)
 			f->methods[i + 1] = cfg->methods[i].name;
-		tui_form_choice(&it[F_METHOD], "Method", f->methods,
+		tui_form_choice(&it[F_METHOD], _("Method"), f->methods,
 		    cfg->nmethods + 1, lf->method);
-		tui_form_choice(
-		    &it[F_STATUS], "Status", pay_statuses, 6, lf->status + 1);
-		tui_form_choice(
-		    &it[F_TYPE], "Type", pay_types, 4, lf->type + 1);
+		tui_form_choice(&it[F_STATUS], _("Status"), f->statuses,
+		    NPAY_STATUS + 1, lf->status + 1);
+		tui_form_choice(&it[F_TYPE], _("Type"), f->types, NPAY_TYPE + 1,
+		    lf->type + 1);
 		f->fm.n = F_TYPE + 1;
 	} else {
-		tui_form_choice(&it[F_CN_STATUS], "Status", cn_statuses, 5,
-		    lf->cn_status + 1);
+		tui_form_choice(&it[F_CN_STATUS], _("Status"), f->cn_statuses,
+		    NCN_STATUS + 1, lf->cn_status + 1);
 		for (i = 0; i < cfg->nreasons; i++)
 			f->reasons[i] = cfg->reasons[i];
 		memset(&it[F_REASONS], 0, sizeof it[F_REASONS]);
-		it[F_REASONS].label = "Reasons";
+		it[F_REASONS].label = _("Reasons");
 		it[F_REASONS].kind = FORM_MULTI;
 		it[F_REASONS].options = f->reasons;
 		it[F_REASONS].nopts = cfg->nreasons;
 		it[F_REASONS].set = lf->reasons;
-		tui_form_text(&it[F_CONSUMER], "Consumer", 32, lf->consumer);
-		it[F_CONSUMER].hint = "account; Tab completes";
-		tui_form_choice(&it[F_REMAINING], "Remaining", remainings, 4,
-		    lf->remaining + 1);
+		tui_form_text(&it[F_CONSUMER], _("Consumer"), 32, lf->consumer);
+		it[F_CONSUMER].hint = _("account; Tab completes");
+		tui_form_choice(&it[F_REMAINING], _("Remaining"), f->remainings,
+		    4, lf->remaining + 1);
 		tui_form_text(
-		    &it[F_RECEIPT], "Linked payment", 40, lf->receipt);
-		tui_form_text(&it[F_MIN], "Credit amount from", 16, lf->min);
+		    &it[F_RECEIPT], _("Linked payment"), 40, lf->receipt);
+		tui_form_text(&it[F_MIN], _("Credit amount from"), 16, lf->min);
 		it[F_MIN].kind = FORM_MONEY;
-		tui_form_text(&it[F_MAX], "Credit amount to", 16, lf->max);
+		tui_form_text(&it[F_MAX], _("Credit amount to"), 16, lf->max);
 		it[F_MAX].kind = FORM_MONEY;
 		f->fm.n = F_MAX + 1;
 	}
@@ -224,10 +306,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	f->items[F_FROM].hidden = f->items[F_TO].hidden = !custom;
 	attron(A_BOLD);
 	tui_text(2, 2,
-	    f->lf->credits ? "Filter the credit notes" : "Filter the payments",
+	    f->lf->credits ? _("Filter the credit notes")
+	                   : _("Filter the payments"),
 	    COLS - 4);
 	attroff(A_BOLD);
-	tui_form_draw(t, &f->fm, 4, 4, 20, COLS - 8);
+	/* the labels' column: 20, or the widest translated label */
+	tui_form_draw(t, &f->fm, 4, 4, list_form_width(&f->fm, 20), COLS - 8);
 	sc->typing = tui_form_typing(&f->fm);
 }
 
@@ -263,7 +347,7 @@ check_consumer(struct tui *t, const char *s, int64_t *id, struct pd_err *err)
 	if (*s == '\0')
 		return 1;
 	if (svc_consumer_show(t->svc, s, &v, err) != 0) {
-		pd_err_prefix(err, "Consumer: ");
+		pd_err_prefix(err, _("Consumer: "));
 		return 0;
 	}
 	*id = v.c.id;
@@ -281,14 +365,14 @@ apply(struct filt *f, struct tui *t)
 
 	n.range = it[F_RANGE].choice;
 	if (custom) {
-		if (!check_date("From", it[F_FROM].f.buf, &err) ||
-		    !check_date("To", it[F_TO].f.buf, &err)) {
+		if (!check_date(_("From"), it[F_FROM].f.buf, &err) ||
+		    !check_date(_("To"), it[F_TO].f.buf, &err)) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}
 		if (it[F_FROM].f.buf[0] && it[F_TO].f.buf[0] &&
 		    strcmp(it[F_FROM].f.buf, it[F_TO].f.buf) > 0) {
-			tui_message(t, 1, "From %s is after To %s",
+			tui_message(t, 1, _("From %s is after To %s"),
 			    it[F_FROM].f.buf, it[F_TO].f.buf);
 			return TUI_HANDLED;
 		}
@@ -300,9 +384,9 @@ apply(struct filt *f, struct tui *t)
 		n.status = it[F_STATUS].choice - 1;
 		n.type = it[F_TYPE].choice - 1;
 	} else {
-		if (!check_amount(t, "Credit amount from", it[F_MIN].f.buf,
+		if (!check_amount(t, _("Credit amount from"), it[F_MIN].f.buf,
 		        &n.min_amount, &err) ||
-		    !check_amount(t, "Credit amount to", it[F_MAX].f.buf,
+		    !check_amount(t, _("Credit amount to"), it[F_MAX].f.buf,
 		        &n.max_amount, &err) ||
 		    !check_consumer(
 		        t, it[F_CONSUMER].f.buf, &n.consumer_id, &err)) {
@@ -312,7 +396,8 @@ apply(struct filt *f, struct tui *t)
 		if (n.min_amount >= 0 && n.max_amount >= 0 &&
 		    n.min_amount > n.max_amount) {
 			tui_message(t, 1,
-			    "Credit amount from %s is above the amount to %s",
+			    _("Credit amount from %s is above the amount to "
+			      "%s"),
 			    it[F_MIN].f.buf, it[F_MAX].f.buf);
 			return TUI_HANDLED;
 		}
@@ -346,12 +431,12 @@ complete(struct filt *f, struct tui *t)
 		return TUI_HANDLED;
 	}
 	if (n == 0)
-		tui_message(t, 1, "No consumer matches \"%s\"", it->f.buf);
+		tui_message(t, 1, _("No consumer matches \"%s\""), it->f.buf);
 	else {
 		snprintf(it->f.buf, sizeof it->f.buf, "%s", c[0].account_no);
 		it->f.len = strlen(it->f.buf);
 		tui_message(t, 0, "%s %s%s", c[0].account_no, c[0].name,
-		    n > 1 ? " (more match: type more)" : "");
+		    n > 1 ? _(" (more match: type more)") : "");
 	}
 	free(c);
 	return TUI_HANDLED;
@@ -403,9 +488,9 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	if (r < 0 && it->kind == FORM_MONEY)
 		tui_money_refused(t, it->label);
 	else if (r < 0)
-		tui_message(t, 1,
-		    "Only digits and one dot in an amount; "
-		    "digits and - in a date");
+		tui_message(t, 1, "%s",
+		    _("Only digits and one dot in an amount; "
+		      "digits and - in a date"));
 	else if (r > 0 && it->kind == FORM_MONEY)
 		tui_money_typed(t, &it->f, it->label);
 	return TUI_HANDLED;

@@ -78,7 +78,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, lw, _(labels[L_VERIFY]),
 	    p->verified ? _("Verified") : _("Pending"));
 	tui_pair(y++, 4, lw, _(labels[L_PROCESS]),
-	    w->pv.processing[0] ? w->pv.processing : "-");
+	    w->pv.processing_text[0] ? w->pv.processing_text : "-");
 	tui_pair(y++, 4, lw, _(labels[L_METHOD]), p->method);
 	if (p->method_kind == METHOD_CASH) {
 		tui_pair(y++, 4, lw, _(labels[L_RECEIVED]),

@@ -36,26 +36,26 @@ static const struct tui_key screen_pay_items_keys[] = {
 };
 
 /* The columns of each payment type (cut to their least, if the terminal
- * is too narrow for the widest cell); C_OPEN's header is the one word
- * that needs a context to translate, so it is set where it is shown. */
-enum { NCOLS = 6, C_OPEN = 5 };
+ * is too narrow for the widest cell); "Open" is the amount not yet paid,
+ * translated in the context "column" (not the key's verb). */
+enum { NCOLS = 6 };
 static const struct xcol cols[3][NCOLS] = {
     {{"", "picked", X_TEXT, 0, 0}, {N_("Invoice"), "ref", X_TEXT, 16, 10},
         {N_("Period"), "period", X_TEXT, 14, 8},
         {N_("Due date"), "due", X_DATE, 10, 0},
         {N_("Amount"), "amount", X_MONEY, 12, 0},
-        {NULL, "open", X_MONEY, 12, 0}},
+        {NC_("column", "Open"), "open", X_MONEY, 12, 0}},
     {{"", "picked", X_TEXT, 0, 0},
         {N_("Service"), "description", X_TEXT, 20, 10},
         {N_("Reference"), "ref", X_TEXT, 14, 10},
         {N_("Date"), "date", X_DATE, 10, 0},
         {N_("Amount"), "amount", X_MONEY, 12, 0},
-        {NULL, "open", X_MONEY, 12, 0}},
+        {NC_("column", "Open"), "open", X_MONEY, 12, 0}},
     {{"", "picked", X_TEXT, 0, 0}, {N_("Plan"), "plan", X_TEXT, 16, 10},
         {N_("Installment"), "no", X_TEXT, 14, 0},
         {N_("Due date"), "due", X_DATE, 10, 0},
         {N_("Amount"), "amount", X_MONEY, 12, 0},
-        {NULL, "open", X_MONEY, 12, 0}},
+        {NC_("column", "Open"), "open", X_MONEY, 12, 0}},
 };
 
 struct items {
@@ -113,7 +113,6 @@ items_of(struct items *s)
 	free(s->idx);
 	s->idx = wizard_items(s->w, &n);
 	memcpy(s->cols, cols[s->w->type], sizeof s->cols);
-	s->cols[C_OPEN].header = pgettext("amount not yet paid", "Open");
 	s->list.cols = s->cols;
 	s->list.sel = s->w->item_sel;
 	tui_list_set(&s->list, n);

@@ -36,8 +36,9 @@ static const struct tui_key screen_payers_keys[] = {
 
 enum { F_RANGE, F_FROM, F_TO, F_METHOD, F_OPERATOR, F_CHANNEL, F_NAME, F_N };
 
-static const char *const sort_names[PAYERS_SORTS] = {
-    "total paid", "payments", "last payment", "name", "account", "methods"};
+static const char *const sort_names[PAYERS_SORTS] = {N_("total paid"),
+    N_("payments"), N_("last payment"), N_("name"), N_("account"),
+    N_("methods")};
 
 struct payers {
 	struct tui_screen sc;
@@ -49,6 +50,7 @@ struct payers {
 	struct tui_form_item items[F_N];
 	const char *methods[CFG_LIST_MAX + 1];
 	const char *channels[CFG_LIST_MAX + 1];
+	const char *ranges[R_COUNT];
 	int editing;
 	int split; /* the method distribution is shown */
 	struct {
@@ -140,13 +142,13 @@ draw_split(struct payers *p, struct tui *t, int y)
 	int i, bw = COLS - 50;
 
 	attron(A_BOLD);
-	tui_text(
-	    y++, 2, "Method distribution for the filter (d closes)", COLS - 4);
+	tui_text(y++, 2, _("Method distribution for the filter (d closes)"),
+	    COLS - 4);
 	attroff(A_BOLD);
 	for (i = 0; i < p->ndist; i++)
 		total += p->dist[i].amount;
 	if (p->ndist == 0)
-		tui_text(y, 4, "No Posted payment matches", COLS - 6);
+		tui_text(y, 4, _("No Posted payment matches"), COLS - 6);
 	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
 		share = money_ratio_tenths(p->dist[i].amount, total);
 		money_plain(pct, sizeof pct, share, 1);
@@ -162,9 +164,32 @@ draw_split(struct payers *p, struct tui *t, int y)
 			attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
 		}
 	}
-	snprintf(line, sizeof line, "Total %s",
+	snprintf(line, sizeof line, _("Total %s"),
 	    svc_money(t->svc, m, sizeof m, total));
 	tui_text(y + 1, 4, line, COLS - 6);
+}
+
+/* "12 consumers, by total paid; 0 marked; filter: none" */
+static void
+summary(struct payers *p, struct tui *t, char *line, size_t n)
+{
+	struct payment_filter f;
+	char fl[200] = "", who[64], by[80];
+
+	filter_of(p, t, &f);
+	if (f.recorded_by)
+		snprintf(by, sizeof by, _(" by %s"), f.recorded_by);
+	snprintf(fl, sizeof fl, "%s%s%s%s%s%s%s%s%s", f.from ? f.from : "",
+	    f.from ? ".." : "", f.to ? f.to : "", f.method ? " " : "",
+	    f.method ? f.method : "", f.recorded_by ? by : "",
+	    f.channel ? " " : "", f.channel ? f.channel : "",
+	    f.search ? _(" name") : "");
+	snprintf(who, sizeof who,
+	    ngettext("%zu consumer", "%zu consumers", (unsigned long)p->n),
+	    p->n);
+	snprintf(line, n, _("%s%s, by %s; %zu marked; filter:%s"), who,
+	    p->n == PAYERS_SHOWN ? _(" (the first)") : "",
+	    _(sort_names[p->sort]), p->list.nmarked, fl[0] ? fl : _(" none"));
 }
 
 static void
@@ -176,32 +201,17 @@ draw(struct tui_screen *sc, struct tui *t)
 	p->items[F_FROM].hidden = p->items[F_TO].hidden =
 	    p->items[F_RANGE].choice != R_CUSTOM;
 	if (p->editing) {
-		tui_form_draw(t, &p->fm, 2, 2, 12, COLS - 4);
+		tui_form_draw(
+		    t, &p->fm, 2, 2, list_form_width(&p->fm, 12), COLS - 4);
 		sc->typing = tui_form_typing(&p->fm);
 		attron(A_DIM);
-		tui_text(LINES - 4, 2, "Enter applies, Esc leaves the filters",
-		    COLS - 4);
+		tui_text(LINES - 4, 2,
+		    _("Enter applies, Esc leaves the filters"), COLS - 4);
 		attroff(A_DIM);
 		return;
 	}
 	sc->typing = 0;
-	{
-		struct payment_filter f;
-		char fl[200] = "";
-
-		filter_of(p, t, &f);
-		snprintf(fl, sizeof fl, "%s%s%s%s%s%s%s%s%s%s",
-		    f.from ? f.from : "", f.from ? ".." : "", f.to ? f.to : "",
-		    f.method ? " " : "", f.method ? f.method : "",
-		    f.recorded_by ? " by " : "",
-		    f.recorded_by ? f.recorded_by : "", f.channel ? " " : "",
-		    f.channel ? f.channel : "", f.search ? " name" : "");
-		snprintf(line, sizeof line,
-		    "%zu consumer%s%s, by %s; %zu marked; filter:%s", p->n,
-		    p->n == 1 ? "" : "s",
-		    p->n == PAYERS_SHOWN ? " (the first)" : "",
-		    sort_names[p->sort], p->list.nmarked, fl[0] ? fl : " none");
-	}
+	summary(p, t, line, sizeof line);
 	tui_text(2, 2, line, COLS - 4);
 	if (p->split) {
 		draw_split(p, t, 4);
@@ -216,7 +226,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	p->list.asc = p->sort >= PAYERS_BY_NAME;
 	tui_list_draw(t, &p->list, 4, 2, COLS - 3, LINES - 11);
 	if (p->n == 0)
-		tui_text(5, 3, "No payment matches the filter", COLS - 4);
+		tui_text(5, 3, _("No payment matches the filter"), COLS - 4);
 }
 
 static int
@@ -282,7 +292,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_SORT:
 		p->sort = (enum payers_sort)((p->sort + 1) % PAYERS_SORTS);
 		load(p, t);
-		tui_message(t, 0, "Sorted by %s", sort_names[p->sort]);
+		tui_message(t, 0, _("Sorted by %s"), _(sort_names[p->sort]));
 		return TUI_HANDLED;
 	case A_FILTER:
 		p->editing = 1;
@@ -320,7 +330,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	if (!p->editing)
 		return 0;
 	if (tui_form_input(&p->fm, key, ch) < 0)
-		tui_message(t, 1, "Only digits and - in a date");
+		tui_message(t, 1, "%s", _("Only digits and - in a date"));
 	return TUI_HANDLED;
 }
 
@@ -353,26 +363,27 @@ screen_payers_new(struct tui *t)
 	int i, ncols;
 
 	p->rows = xcalloc(PAYERS_SHOWN, sizeof *p->rows);
-	p->methods[0] = "Any";
+	p->methods[0] = _("Any");
 	for (i = 0; i < cfg->nmethods; i++)
 		p->methods[i + 1] = cfg->methods[i].name;
-	p->channels[0] = "Any";
+	p->channels[0] = _("Any");
 	for (i = 0; i < cfg->nchannels; i++)
 		p->channels[i + 1] = cfg->channels[i];
+	list_translate(p->ranges, range_names, R_COUNT);
 	tui_form_choice(
-	    &p->items[F_RANGE], "Date range", range_names, R_COUNT, R_ANY);
-	tui_form_text(&p->items[F_FROM], "From", 10, NULL);
+	    &p->items[F_RANGE], _("Date range"), p->ranges, R_COUNT, R_ANY);
+	tui_form_text(&p->items[F_FROM], _("From"), 10, NULL);
 	p->items[F_FROM].kind = FORM_DATE;
-	tui_form_text(&p->items[F_TO], "To", 10, NULL);
+	tui_form_text(&p->items[F_TO], _("To"), 10, NULL);
 	p->items[F_TO].kind = FORM_DATE;
 	tui_form_choice(
-	    &p->items[F_METHOD], "Method", p->methods, cfg->nmethods + 1, 0);
-	tui_form_text(&p->items[F_OPERATOR], "Operator", 32, NULL);
-	p->items[F_OPERATOR].hint = "username of who recorded";
-	tui_form_choice(&p->items[F_CHANNEL], "Channel", p->channels,
+	    &p->items[F_METHOD], _("Method"), p->methods, cfg->nmethods + 1, 0);
+	tui_form_text(&p->items[F_OPERATOR], _("Operator"), 32, NULL);
+	p->items[F_OPERATOR].hint = _("username of who recorded");
+	tui_form_choice(&p->items[F_CHANNEL], _("Channel"), p->channels,
 	    cfg->nchannels + 1, 0);
-	tui_form_text(&p->items[F_NAME], "Consumer", 64, NULL);
-	p->items[F_NAME].hint = "name or account, partial";
+	tui_form_text(&p->items[F_NAME], _("Consumer"), 64, NULL);
+	p->items[F_NAME].hint = _("name or account, partial");
 	p->fm.items = p->items;
 	p->fm.n = F_N;
 	cols = svc_listing_cols(LIST_PAYERS, &ncols);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tui.h"
+#include "backoffice.h"
 
 enum { A_REPRINT, A_VIEW, A_BACK };
 
@@ -20,73 +20,107 @@ static const struct tui_key screen_payment_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
+/* The labels' column: 22, or wider for a longer translated label. */
 #define LW 22
 
 struct details {
 	struct tui_screen sc;
 	char number[64];
 	struct tui_lines l;
+	int lw;     /* the labels' column of l */
+	int widest; /* the widest label added, in display columns */
 };
 
+/* "label   value" in the labels' column. */
 static void
-money_pair(struct tui_lines *l, struct tui *t, const char *label, int64_t v)
+pair(struct details *d, const char *label, const char *value)
+{
+	int w = utf8_columns(label, strlen(label));
+
+	if (w > d->widest)
+		d->widest = w;
+	tui_lines_pair(&d->l, d->lw, label, value);
+}
+
+static void
+money_pair(struct details *d, struct tui *t, const char *label, int64_t v)
 {
 	char m[MONEY_BUFSZ];
 
-	tui_lines_pair(l, LW, label, svc_money(t->svc, m, sizeof m, v));
+	pair(d, label, svc_money(t->svc, m, sizeof m, v));
 }
+
+static void
+date_pair(struct details *d, struct tui *t, const char *label, const char *iso)
+{
+	char b[SVC_DATE_BUFSZ];
+
+	pair(d, label, svc_date(t->svc, b, sizeof b, iso));
+}
+
+/* enum analysis as a person reads it */
+static const char *const analysis_shown[] = {
+    N_("Exact payment"), N_("Over paid"), N_("Under paid")};
 
 /* Amount due, paid, difference and exact/over/under. */
 static void
-analysis(struct tui_lines *l, struct tui *t, const char *due_label, int64_t due,
+analysis(struct details *d, struct tui *t, const char *due_label, int64_t due,
     int64_t paid)
 {
-	char m[MONEY_BUFSZ], line[96];
+	char m[MONEY_BUFSZ], line[160];
 	int64_t diff;
 	enum analysis a = analysis_of(due, paid, &diff);
 
-	money_pair(l, t, due_label, due);
-	money_pair(l, t, "Amount paid", paid);
+	money_pair(d, t, due_label, due);
+	money_pair(d, t, _("Amount paid"), paid);
 	snprintf(line, sizeof line, "%s (%s)",
-	    svc_money(t->svc, m, sizeof m, diff), analysis_name(a));
-	tui_lines_pair(l, LW, "Difference", line);
+	    svc_money(t->svc, m, sizeof m, diff), _(analysis_shown[a]));
+	pair(d, _("Difference"), line);
 }
 
 static const char *const due_labels[] = {
-    "Billed amount", "Service amount", "Installment amount"};
+    N_("Billed amount"), N_("Service amount"), N_("Installment amount")};
 
 static void
-item_lines(struct tui_lines *l, struct tui *t, const struct allocation *a)
+item_lines(struct details *d, struct tui *t, const struct allocation *a)
 {
 	const struct item *it = &a->item;
-	char no[16], dt[SVC_DATE_BUFSZ];
+	struct tui_lines *l = &d->l;
+	char no[16], h[160];
 
 	tui_lines_add(l, 0, " ");
 	if (a->reverses) {
-		tui_lines_add(l, 1, " Reversal of %s", it->ref);
-		money_pair(l, t, "Amount", a->amount);
+		snprintf(h, sizeof h, _("Reversal of %s"), it->ref);
+		tui_lines_add(l, 1, " %s", h);
+		money_pair(d, t, _("Amount"), a->amount);
 		return;
 	}
-	tui_lines_add(l, 1, " %s %s", pay_type_name(it->kind), it->ref);
+	tui_lines_add(l, 1, " %s %s", list_pay_type(it->kind), it->ref);
 	switch (it->kind) {
 	case PAY_BILL:
-		tui_lines_pair(l, LW, "Invoice ID", it->ref);
-		tui_lines_pair(l, LW, "Service period", it->period);
+		pair(d, _("Invoice ID"), it->ref);
+		pair(d, _("Service period"), it->period);
 		break;
 	case PAY_SERVICE:
-		tui_lines_pair(l, LW, "Service name", it->description);
-		tui_lines_pair(l, LW, "Service date",
-		    svc_date(t->svc, dt, sizeof dt, it->issued_on));
+		pair(d, _("Service name"), it->description);
+		date_pair(d, t, _("Service date"), it->issued_on);
 		break;
 	case PAY_INSTALLMENT:
 		snprintf(no, sizeof no, "%d", it->inst_no);
-		tui_lines_pair(l, LW, "Plan", it->plan_no);
-		tui_lines_pair(l, LW, "Installment", no);
-		tui_lines_pair(l, LW, "Due date",
-		    svc_date(t->svc, dt, sizeof dt, it->due_on));
+		pair(d, _("Plan"), it->plan_no);
+		pair(d, _("Installment"), no);
+		date_pair(d, t, _("Due date"), it->due_on);
 		break;
 	}
-	analysis(l, t, due_labels[it->kind], a->due_before, a->amount);
+	analysis(d, t, _(due_labels[it->kind]), a->due_before, a->amount);
+}
+
+/* A heading after a blank line. */
+static void
+heading(struct tui_lines *l, const char *text)
+{
+	tui_lines_add(l, 0, " ");
+	tui_lines_add(l, 1, "%s", text);
 }
 
 static void
@@ -97,75 +131,66 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	size_t i;
 	char dt[SVC_DATE_BUFSZ], at[SVC_DATE_BUFSZ + 32];
 
-	tui_lines_add(l, 1, "Payment information");
-	tui_lines_pair(l, LW, "Payment ID", p->payment_no);
-	tui_lines_pair(l, LW, "Status", pay_status_name(p->status));
-	money_pair(l, t, "Amount paid", p->amount);
-	tui_lines_pair(l, LW, "Payment method", p->method);
-	tui_lines_pair(l, LW, "Payment type", pay_type_name(p->type));
-	tui_lines_pair(l, LW, "Channel", p->channel);
+	tui_lines_add(l, 1, "%s", _("Payment information"));
+	pair(d, _("Payment ID"), p->payment_no);
+	pair(d, _("Status"), list_pay_status(p->status));
+	money_pair(d, t, _("Amount paid"), p->amount);
+	pair(d, _("Payment method"), p->method);
+	pair(d, _("Payment type"), list_pay_type(p->type));
+	pair(d, _("Channel"), p->channel);
 	if (p->notes[0] != '\0')
-		tui_lines_pair(l, LW, "Notes", p->notes);
-	tui_lines_add(l, 0, " ");
-	tui_lines_add(l, 1, "Payment details and amount analysis");
+		pair(d, _("Notes"), p->notes);
+	heading(l, _("Payment details and amount analysis"));
 	for (i = 0; i < v->nallocs; i++)
-		item_lines(l, t, &v->allocs[i]);
+		item_lines(d, t, &v->allocs[i]);
 	tui_lines_add(l, 0, " ");
-	tui_lines_add(l, 1, " Total");
-	analysis(l, t, due_labels[p->type], p->due_total, p->amount);
+	tui_lines_add(l, 1, " %s", _("Total"));
+	analysis(d, t, _(due_labels[p->type]), p->due_total, p->amount);
 	for (i = 0; i < v->ncredits; i++) {
 		const struct credit_note *cn = &v->credits[i];
 
-		tui_lines_add(l, 0, " ");
-		tui_lines_add(l, 1, "Credit note generated");
-		tui_lines_pair(l, LW, "Credit note number", cn->cn_no);
-		money_pair(l, t, "Credit amount", cn->amount);
-		tui_lines_pair(l, LW, "Reason", cn->reason);
-		tui_lines_pair(l, LW, "Status",
-		    credit_status_name(svc_credit_status(t->svc, cn)));
+		heading(l, _("Credit note generated"));
+		pair(d, _("Credit note number"), cn->cn_no);
+		money_pair(d, t, _("Credit amount"), cn->amount);
+		pair(d, _("Reason"), cn->reason);
+		pair(d, _("Status"),
+		    list_credit_status(svc_credit_status(t->svc, cn)));
 	}
 	if (p->method_kind == METHOD_CASH) {
-		tui_lines_add(l, 0, " ");
-		tui_lines_add(l, 1, "Cash payment details");
-		money_pair(l, t, "Amount received", p->tendered);
-		money_pair(l, t, "Change given", p->change);
+		heading(l, _("Cash payment details"));
+		money_pair(d, t, _("Amount received"), p->tendered);
+		money_pair(d, t, _("Change given"), p->change);
 	}
-	tui_lines_add(l, 0, " ");
-	tui_lines_add(l, 1, "Transaction information");
-	tui_lines_pair(l, LW, "Transaction ID", p->txn_no);
-	tui_lines_pair(l, LW, "Receipt number", p->receipt_no);
-	tui_lines_pair(
-	    l, LW, "Payment date", svc_date(t->svc, dt, sizeof dt, p->paid_on));
+	heading(l, _("Transaction information"));
+	pair(d, _("Transaction ID"), p->txn_no);
+	pair(d, _("Receipt number"), p->receipt_no);
+	date_pair(d, t, _("Payment date"), p->paid_on);
 	/* the date in the organisation's format, the time as stored */
 	snprintf(at, sizeof at, "%s%s",
 	    svc_date(t->svc, dt, sizeof dt, p->created_at),
 	    strlen(p->created_at) > 10 ? p->created_at + 10 : "");
-	tui_lines_pair(l, LW, "Recorded at", at);
-	tui_lines_add(l, 0, " ");
-	tui_lines_add(l, 1, "Processing information");
-	tui_lines_pair(
-	    l, LW, "Received by", p->user_id ? p->received_by : "System");
-	tui_lines_pair(l, LW, "Processing time", v->processing);
-	tui_lines_pair(
-	    l, LW, "Verification", p->verified ? "Verified" : "Pending");
+	pair(d, _("Recorded at"), at);
+	heading(l, _("Processing information"));
+	pair(d, _("Received by"), p->user_id ? p->received_by : _("System"));
+	pair(d, _("Processing time"), v->processing_text);
+	pair(d, _("Verification"),
+	    p->verified ? _("Verified") : list_pay_status(PS_PENDING));
 	if (p->verified && p->method_kind == METHOD_ONLINE) {
-		tui_lines_pair(l, LW, "Verified by", p->verified_by);
-		tui_lines_pair(l, LW, "Verified at", p->verified_at);
+		pair(d, _("Verified by"), p->verified_by);
+		pair(d, _("Verified at"), p->verified_at);
 	}
-	tui_lines_pair(l, LW, "Terminal", p->terminal);
+	pair(d, _("Terminal"), p->terminal);
 	if (p->status == PS_VOIDED) {
-		tui_lines_add(l, 0, " ");
-		tui_lines_add(l, 1, "Void");
-		tui_lines_pair(l, LW, "Reason", p->void_reason);
-		tui_lines_pair(l, LW, "Voided by", p->voided_by);
-		tui_lines_pair(l, LW, "Voided at", p->voided_at);
+		heading(l, _("Void"));
+		pair(d, _("Reason"), p->void_reason);
+		pair(d, _("Voided by"), p->voided_by);
+		pair(d, _("Voided at"), p->voided_at);
 	}
-	tui_lines_add(l, 0, " ");
-	tui_lines_add(l, 1, "Consumer information");
-	tui_lines_pair(l, LW, "Consumer name", v->c.name);
-	tui_lines_pair(l, LW, "Account number", v->c.account_no);
-	tui_lines_pair(l, LW, "Service address", v->c.address);
-	tui_lines_pair(l, LW, "Phone", v->c.phone);
+	heading(l, _("Consumer information"));
+	pair(d, _("Consumer name"), v->c.name);
+	pair(d, _("Account number"), v->c.account_no);
+	pair(d, _("Service address"), v->c.address);
+	pair(d, _("Phone"), v->c.phone);
 }
 
 static int
@@ -179,20 +204,21 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct details *d = (struct details *)sc;
 	char line[128];
+	int w;
 
 	(void)t;
 	tui_lines_scroll(&d->l, 0, rows()); /* after a resize */
 	tui_lines_draw(&d->l, 2, 2, rows());
 	if (d->l.n > (size_t)rows()) {
-		snprintf(line, sizeof line, "lines %zu-%zu of %zu",
+		snprintf(line, sizeof line, _("lines %zu-%zu of %zu"),
 		    d->l.top + 1,
 		    d->l.top + (size_t)rows() < d->l.n
 		        ? d->l.top + (size_t)rows()
 		        : d->l.n,
 		    d->l.n);
 		attron(A_DIM);
-		tui_text(LINES - 3, COLS - 2 - (int)strlen(line), line,
-		    (int)strlen(line));
+		w = utf8_columns(line, strlen(line));
+		tui_text(LINES - 3, COLS - 2 - w, line, w);
 		attroff(A_DIM);
 	}
 }
@@ -248,7 +274,15 @@ screen_payment_new(struct tui *t, const char *number)
 	}
 	d = xcalloc(1, sizeof *d);
 	snprintf(d->number, sizeof d->number, "%s", v.p.receipt_no);
+	d->lw = LW;
 	build(d, t, &v);
+	if (d->widest + 2 > d->lw) {
+		/* a translated label is longer: again, in a wider column */
+		tui_lines_free(&d->l);
+		memset(&d->l, 0, sizeof d->l);
+		d->lw = d->widest + 2;
+		build(d, t, &v);
+	}
 	svc_payment_view_free(&v);
 	d->sc.cls = &screen_payment_class;
 	return &d->sc;

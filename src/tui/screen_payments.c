@@ -67,7 +67,8 @@ struct plist;
 struct tab {
 	struct plist *owner;
 	struct list_filters lf;
-	struct tui_list list; /* the page; its search is the tab's */
+	struct tui_list list;            /* the page; its search is the tab's */
+	struct xcol cols[TUI_LIST_COLS]; /* the listing's, status never cut */
 	enum pay_sort sort;
 	int asc;
 	/* starts[i]: the key after which page i begins (starts[0] unset);
@@ -91,7 +92,11 @@ struct plist {
 	unsigned gen;  /* t->list_gen when read */
 };
 
-static const char *const tab_names[2] = {"All Payments", "Credit Notes"};
+static const char *const tab_names[2] = {
+    N_("All Payments"), N_("Credit Notes")};
+/* The orders as the message line names them (enum pay_sort). */
+static const char *const sort_shown[PAY_SORTS] = {N_("date"), N_("receipt"),
+    N_("consumer"), N_("amount"), N_("method"), N_("type"), N_("status")};
 
 static int
 list_rows(void)
@@ -320,19 +325,68 @@ prev_page(struct plist *p, struct tui *t, int to_last)
 	tb->list.sel = to_last && tb->n ? tb->n - 1 : 0;
 }
 
+/* The listing's cells, with the type and status as a person reads them
+ * (the listing's are the stored names, for exports). */
 static void
 pay_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
+	const struct payment_row *r = &((struct tab *)arg)->pay[row];
+
 	(void)t;
 	(void)buf;
-	svc_payment_cells(&((struct tab *)arg)->pay[row], c);
+	svc_payment_cells(r, c);
+	c[6].s = list_pay_type(r->p.type);
+	c[7].s = list_pay_status(r->p.status);
 }
 
 static void
 credit_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
+	const struct credit_note *cn = &((struct tab *)arg)->cn[row];
+
 	(void)buf;
-	svc_credit_cells(t->svc, &((struct tab *)arg)->cn[row], c);
+	svc_credit_cells(t->svc, cn, c);
+	c[6].s = list_credit_status(svc_credit_status(t->svc, cn));
+}
+
+/* "12 payments", "100000+ credit notes": the count above the list. */
+static void
+count_text(const struct plist *p, const struct tab *tb, char *buf, size_t n)
+{
+	char num[32];
+	unsigned long c = tb->count > 0 ? (unsigned long)tb->count : 0;
+
+	snprintf(num, sizeof num, "%lld%s", (long long)tb->count,
+	    tb->count >= COUNT_MAX ? "+" : "");
+	if (p->cur)
+		snprintf(buf, n,
+		    ngettext("%s credit note", "%s credit notes", c), num);
+	else
+		snprintf(buf, n, ngettext("%s payment", "%s payments", c), num);
+}
+
+/* Where the list is among its pages, at the right of the row under it:
+ * at COLS - 24 as long as it fits, else as far left as it needs. */
+static void
+page_text(struct tab *tb, int y)
+{
+	char line[128];
+	int w;
+
+	if (!tb->tail)
+		snprintf(line, sizeof line,
+		    tb->more ? _("page %zu, more below") : _("page %zu"),
+		    tb->page + 1);
+	else if (tb->page == 0)
+		snprintf(line, sizeof line, "%s",
+		    tb->more ? _("last page, more above") : _("last page"));
+	else
+		snprintf(line, sizeof line, _("page %zu from the end"),
+		    tb->page + 1);
+	w = utf8_columns(line, strlen(line));
+	attron(A_DIM);
+	tui_text(y, w <= 22 ? COLS - 24 : COLS - 2 - w, line, w);
+	attroff(A_DIM);
 }
 
 static void
@@ -341,7 +395,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct plist *p = (struct plist *)sc;
 	struct tab *tb = &p->tabs[p->cur];
 	char line[512];
-	int k, x = 2, y = 2;
+	const char *search = _("Search:");
+	int k, x = 2, y = 2, sx;
 
 	if (list_rows() != p->page_rows)
 		load(p, t, 0); /* resized: the page holds as many as fit */
@@ -349,22 +404,24 @@ draw(struct tui_screen *sc, struct tui *t)
 		int attr = k == p->cur ? tui_attr(t, TUI_C_SELECT, A_REVERSE)
 		                       : (int)A_DIM;
 
-		snprintf(line, sizeof line, " %s ", tab_names[k]);
+		snprintf(line, sizeof line, " %s ", _(tab_names[k]));
 		attron(attr);
 		tui_text(y, x, line, COLS - x - 1);
 		attroff(attr);
-		x += (int)strlen(line) + 1;
+		x += utf8_columns(line, strlen(line)) + 1;
 	}
-	snprintf(line, sizeof line, "%lld%s %s%s", (long long)tb->count,
-	    tb->count >= COUNT_MAX ? "+" : "",
-	    p->cur ? "credit note" : "payment", tb->count == 1 ? "" : "s");
+	count_text(p, tb, line, sizeof line);
 	tui_text(y, x + 2, line, COLS - x - 3);
 	y++;
-	tui_text(y, 2, "Search:", 8);
-	tui_field_draw(t, &tb->list.search, y, 10, 30, tb->list.searching);
+	/* the field after its label (at 10 while the label fits) */
+	sx = 2 + utf8_columns(search, strlen(search)) + 1;
+	if (sx < 10)
+		sx = 10;
+	tui_text(y, 2, search, sx - 2);
+	tui_field_draw(t, &tb->list.search, y, sx, 30, tb->list.searching);
 	list_filters_text(t, &tb->lf, line, sizeof line);
 	attron(A_DIM);
-	tui_text(y, 42, line, COLS - 43);
+	tui_text(y, sx + 32, line, COLS - sx - 33);
 	attroff(A_DIM);
 	y += 2;
 	tb->list.sorted = p->cur == 0 ? -1 : 7;
@@ -378,23 +435,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_list_draw(t, &tb->list, y++, 2, COLS - 3, (int)tb->n + 1);
 	if (tb->n == 0) {
 		tui_text(y, 3,
-		    tb->list.search.len || tb->count == 0 ? "Nothing matches"
-		                                          : "No rows",
+		    tb->list.search.len || tb->count == 0 ? _("Nothing matches")
+		                                          : _("No rows"),
 		    COLS - 4);
 		return;
 	}
-	if (!tb->tail)
-		snprintf(line, sizeof line, "page %zu%s", tb->page + 1,
-		    tb->more ? ", more below" : "");
-	else if (tb->page == 0)
-		snprintf(line, sizeof line, "last page%s",
-		    tb->more ? ", more above" : "");
-	else
-		snprintf(
-		    line, sizeof line, "page %zu from the end", tb->page + 1);
-	attron(A_DIM);
-	tui_text(y + (int)tb->n, COLS - 24, line, 22);
-	attroff(A_DIM);
+	page_text(tb, y + (int)tb->n);
 }
 
 /* The row action menu: what the role may do with this row. */
@@ -438,8 +484,8 @@ run(struct tui *t, void *arg, int id)
 		if (svc_payment_verify(t->svc, pr->p.receipt_no, &err) != 0)
 			tui_message(t, 1, "%s", err.msg);
 		else {
-			tui_message(
-			    t, 0, "%s verified: Posted", pr->p.receipt_no);
+			tui_message(t, 0, _("%s verified: %s"),
+			    pr->p.receipt_no, list_pay_status(PS_POSTED));
 			t->list_gen++;
 		}
 		return NULL;
@@ -472,33 +518,36 @@ menu(struct plist *p, struct tui *t)
 	if (p->cur == 0) {
 		const struct payment *pay = &tb->pay[tb->list.sel].p;
 
-		items[n++] = (struct tui_menu_item){"View Details", M_DETAILS};
-		items[n++] = (struct tui_menu_item){"View Receipt", M_RECEIPT};
 		items[n++] =
-		    (struct tui_menu_item){"Reprint Receipt", M_REPRINT};
+		    (struct tui_menu_item){_("View Details"), M_DETAILS};
+		items[n++] =
+		    (struct tui_menu_item){_("View Receipt"), M_RECEIPT};
+		items[n++] =
+		    (struct tui_menu_item){_("Reprint Receipt"), M_REPRINT};
 		if (sup && pay->status == PS_POSTED)
 			items[n++] = (struct tui_menu_item){
-			    "Create Credit Note", M_CREDIT};
+			    _("Create Credit Note"), M_CREDIT};
 		if (sup && pay->status == PS_PENDING)
-			items[n++] = (struct tui_menu_item){"Verify", M_VERIFY};
+			items[n++] =
+			    (struct tui_menu_item){_("Verify"), M_VERIFY};
 		if (sup && pay->status != PS_VOIDED)
-			items[n++] = (struct tui_menu_item){"Void", M_VOID};
-		snprintf(title, sizeof title, "Payment %s", pay->receipt_no);
+			items[n++] = (struct tui_menu_item){_("Void"), M_VOID};
+		snprintf(title, sizeof title, _("Payment %s"), pay->receipt_no);
 	} else {
 		const struct credit_note *cn = &tb->cn[tb->list.sel];
 
 		items[n++] =
-		    (struct tui_menu_item){"View Details", M_CN_DETAILS};
-		items[n++] = (struct tui_menu_item){"Print", M_CN_PRINT};
-		items[n++] = (struct tui_menu_item){"View", M_CN_VIEW};
+		    (struct tui_menu_item){_("View Details"), M_CN_DETAILS};
+		items[n++] = (struct tui_menu_item){_("Print"), M_CN_PRINT};
+		items[n++] = (struct tui_menu_item){_("View"), M_CN_VIEW};
 		items[n++] =
-		    (struct tui_menu_item){"Download PDF", M_CN_DOWNLOAD};
+		    (struct tui_menu_item){_("Download PDF"), M_CN_DOWNLOAD};
 		if (svc_credit_status(t->svc, cn) == CN_ACTIVE)
 			items[n++] = (struct tui_menu_item){
-			    "Apply to an open item", M_CN_APPLY};
+			    _("Apply to an open item"), M_CN_APPLY};
 		items[n++] = (struct tui_menu_item){
-		    "Open the linked payment", M_OPEN_PAYMENT};
-		snprintf(title, sizeof title, "Credit note %s", cn->cn_no);
+		    _("Open the linked payment"), M_OPEN_PAYMENT};
+		snprintf(title, sizeof title, _("Credit note %s"), cn->cn_no);
 	}
 	return screen_menu_new(title, items, n, run, p);
 }
@@ -552,7 +601,8 @@ next_sort(struct plist *p, struct tui *t)
 	struct tab *tb = &p->tabs[p->cur];
 
 	if (p->cur == 1) {
-		tui_message(t, 0, "Credit notes are listed newest first");
+		tui_message(
+		    t, 0, "%s", _("Credit notes are listed newest first"));
 		return TUI_HANDLED;
 	}
 	tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
@@ -568,8 +618,8 @@ next_sort(struct plist *p, struct tui *t)
 		tui_message(t, 1, "%s", why);
 		return TUI_HANDLED;
 	}
-	tui_message(t, 0, "Sorted by %s, %s", pay_sort_name(tb->sort),
-	    tb->asc ? "ascending" : "descending");
+	tui_message(t, 0, _("Sorted by %s, %s"), _(sort_shown[tb->sort]),
+	    tb->asc ? _("ascending") : _("descending"));
 	return TUI_HANDLED;
 }
 
@@ -716,6 +766,23 @@ const struct tui_screen_class screen_payments_class = {
     .free = free_list,
 };
 
+/* The status column is cut no narrower than its longest name as shown
+ * (a translated status is often longer than its column). */
+static void
+status_least(struct xcol *c, int credits)
+{
+	const char *s;
+	int i, w;
+
+	for (i = 0; i < (credits ? CN_VOIDED : PS_VOIDED) + 1; i++) {
+		s = credits ? list_credit_status((enum cn_status)i)
+		            : list_pay_status((enum pay_status)i);
+		w = utf8_columns(s, strlen(s));
+		if (w > c->min)
+			c->min = w;
+	}
+}
+
 struct tui_screen *
 screen_payments_new(struct tui *t, int credits)
 {
@@ -729,8 +796,12 @@ screen_payments_new(struct tui *t, int credits)
 
 		cols =
 		    svc_listing_cols(k ? LIST_CREDITS : LIST_PAYMENTS, &ncols);
-		tui_list_init(
-		    &tb->list, cols, ncols, k ? credit_cells : pay_cells, tb);
+		if (ncols > TUI_LIST_COLS)
+			ncols = TUI_LIST_COLS;
+		memcpy(tb->cols, cols, (size_t)ncols * sizeof *cols);
+		status_least(&tb->cols[k ? 6 : 7], k);
+		tui_list_init(&tb->list, tb->cols, ncols,
+		    k ? credit_cells : pay_cells, tb);
 		tb->owner = p;
 		tb->list.search.max = 128;
 		tb->list.changed = search_changed;

@@ -75,10 +75,10 @@ tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n)
 }
 
 static const struct xcol cols[] = {
-    {"Rejected at", "rejected_at", X_TEXT, 19, 0},
-    {"Kind", "kind", X_TEXT, 12, 8},
-    {"Record", "record", X_TEXT, 22, 12},
-    {"Reason", "reason", X_TEXT, 0, 16},
+    {N_("Rejected at"), "rejected_at", X_TEXT, 19, 0},
+    {N_("Kind"), "kind", X_TEXT, 12, 8},
+    {N_("Record"), "record", X_TEXT, 22, 12},
+    {N_("Reason"), "reason", X_TEXT, 0, 16},
 };
 
 static void
@@ -111,12 +111,58 @@ load(struct sync_screen *d, struct tui *t, const struct sync_status *st)
 	d->gen = t->list_gen;
 }
 
+/* The labels of the state block, in order of the rows. */
+static const char *const labels[] = {N_("Central node"), N_("State"),
+    N_("To send"), N_("Last sync"), N_("Last round"), N_("Last error")};
+
+/* Their column: 16, or the widest translated label and a gap. */
+static int
+label_width(void)
+{
+	size_t i;
+	int w, lw = 16;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		w = utf8_columns(_(labels[i]), strlen(_(labels[i]))) + 2;
+		if (w > lw)
+			lw = w;
+	}
+	return lw;
+}
+
 /* A label and a value wrapped over up to rows lines; the lines used. */
 static int
-wrapped_pair(int y, const char *label, const char *value, int rows)
+wrapped_pair(int y, int lw, const char *label, const char *value, int rows)
 {
-	tui_pair(y, 2, 16, label, "");
-	return tui_wrap(y, 18, value, COLS - 19, rows);
+	tui_pair(y, 2, lw, label, "");
+	return tui_wrap(y, 2 + lw, value, COLS - 3 - lw, rows);
+}
+
+/* "sent 3 (3 applied, 0 duplicate, 0 rejected) in 1 batch; pulled 0 in
+ * 1 page, 0 conflicts" */
+static void
+round_text(const struct sync_report *r, char *line, size_t n)
+{
+	char sent[160], batches[48], pulled[48], pages[48], conflicts[48];
+
+	snprintf(sent, sizeof sent,
+	    _("sent %lld (%lld applied, %lld duplicate, %lld rejected)"),
+	    (long long)r->sent, (long long)r->applied, (long long)r->duplicates,
+	    (long long)r->rejected);
+	snprintf(batches, sizeof batches,
+	    ngettext(
+	        "in %lld batch", "in %lld batches", (unsigned long)r->batches),
+	    (long long)r->batches);
+	snprintf(pulled, sizeof pulled, _("pulled %lld"), (long long)r->pulled);
+	snprintf(pages, sizeof pages,
+	    ngettext("in %lld page", "in %lld pages", (unsigned long)r->pages),
+	    (long long)r->pages);
+	snprintf(conflicts, sizeof conflicts,
+	    ngettext(
+	        "%lld conflict", "%lld conflicts", (unsigned long)r->conflicts),
+	    (long long)r->conflicts);
+	snprintf(line, n, _("%s %s; %s %s, %s"), sent, batches, pulled, pages,
+	    conflicts);
 }
 
 static void
@@ -126,66 +172,59 @@ draw(struct tui_screen *sc, struct tui *t)
 	const struct config *c = &t->svc->cfg;
 	struct sync_status st;
 	char line[640];
-	const struct sync_report *r = &st.last;
-	int y = 2;
+	int y = 2, lw = label_width();
 
 	svc_sync_worker_status(t->sync, &st);
 	if (!st.configured) {
-		tui_text(y++, 2,
-		    "No central node is configured: this terminal "
-		    "works on its own.",
-		    COLS - 4);
-		tui_text(y, 2,
-		    "Set [sync] url and token in the config file to "
-		    "sync with one.",
-		    COLS - 4);
+		y += tui_wrap(y, 2,
+		    _("No central node is configured: this terminal "
+		      "works on its own."),
+		    COLS - 4, 2);
+		tui_wrap(y, 2,
+		    _("Set [sync] url and token in the config file to "
+		      "sync with one."),
+		    COLS - 4, 2);
 		return;
 	}
 	if (d->gen != t->list_gen || st.rounds != d->rounds ||
 	    st.quarantined != d->quarantined)
 		load(d, t, &st);
-	tui_pair(y++, 2, 16, "Central node", c->sync_url);
+	tui_pair(y++, 2, lw, _(labels[0]), c->sync_url);
 	if (st.running && st.total > 0)
-		snprintf(line, sizeof line, "%s, syncing: %s %lld of %lld",
+		snprintf(line, sizeof line, _("%s, syncing: %s %lld of %lld"),
 		    link_word(&st), st.phase, (long long)st.done,
 		    (long long)st.total);
 	else if (st.running)
-		snprintf(line, sizeof line, "%s, syncing: %s %lld",
+		snprintf(line, sizeof line, _("%s, syncing: %s %lld"),
 		    link_word(&st), st.phase[0] ? st.phase : "push",
 		    (long long)st.done);
 	else
-		snprintf(line, sizeof line, "%s, every %d s", link_word(&st),
+		snprintf(line, sizeof line, _("%s, every %d s"), link_word(&st),
 		    c->sync_interval);
-	tui_pair(y++, 2, 16, "State", line);
-	snprintf(line, sizeof line, "%lld record%s", (long long)st.pending,
-	    st.pending == 1 ? "" : "s");
-	tui_pair(y++, 2, 16, "To send", line);
-	tui_pair(y++, 2, 16, "Last sync", st.last_ok[0] ? st.last_ok : "never");
+	tui_pair(y++, 2, lw, _(labels[1]), line);
+	snprintf(line, sizeof line,
+	    ngettext("%lld record", "%lld records", (unsigned long)st.pending),
+	    (long long)st.pending);
+	tui_pair(y++, 2, lw, _(labels[2]), line);
+	tui_pair(
+	    y++, 2, lw, _(labels[3]), st.last_ok[0] ? st.last_ok : _("never"));
 	if (st.rounds > 0) {
-		snprintf(line, sizeof line,
-		    "sent %lld (%lld applied, %lld duplicate, %lld rejected) "
-		    "in "
-		    "%lld batch%s; pulled %lld in %lld page%s, %lld conflict%s",
-		    (long long)r->sent, (long long)r->applied,
-		    (long long)r->duplicates, (long long)r->rejected,
-		    (long long)r->batches, r->batches == 1 ? "" : "es",
-		    (long long)r->pulled, (long long)r->pages,
-		    r->pages == 1 ? "" : "s", (long long)r->conflicts,
-		    r->conflicts == 1 ? "" : "s");
-		y += wrapped_pair(y, "Last round", line, 2);
+		round_text(&st.last, line, sizeof line);
+		y += wrapped_pair(y, lw, _(labels[4]), line, 2);
 	}
 	if (st.last_error[0] != '\0') {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
-		y += wrapped_pair(y, "Last error", st.last_error, 4);
+		y += wrapped_pair(y, lw, _(labels[5]), st.last_error, 4);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
 	}
 	y++;
 	attron(A_BOLD);
-	snprintf(line, sizeof line, "Rejected by the central node (%zu)", d->n);
+	snprintf(
+	    line, sizeof line, _("Rejected by the central node (%zu)"), d->n);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
 	if (d->n == 0) {
-		tui_text(y, 4, "None: every record was taken.", COLS - 6);
+		tui_text(y, 4, _("None: every record was taken."), COLS - 6);
 		return;
 	}
 	tui_list_draw(t, &d->list, y, 2, COLS - 4, LINES - 3 - y);
@@ -210,15 +249,17 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_NOW:
 		if (!st.configured) {
-			tui_message(t, 1, "no central node is configured");
+			tui_message(
+			    t, 1, "%s", _("no central node is configured"));
 			return TUI_HANDLED;
 		}
 		svc_sync_worker_kick(t->sync);
-		tui_message(t, 0, "Sync started");
+		tui_message(t, 0, "%s", _("Sync started"));
 		return TUI_HANDLED;
 	case A_RETRY:
 		if (d->n == 0) {
-			tui_message(t, 1, "no rejected record to queue again");
+			tui_message(
+			    t, 1, "%s", _("no rejected record to queue again"));
 			return TUI_HANDLED;
 		}
 		if (svc_sync_retry(t->svc, d->q[d->list.sel].uuid, &err) != 0) {
@@ -226,8 +267,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			return TUI_HANDLED;
 		}
 		tui_message(t, 0,
-		    "%s %s queued again; it goes with the next "
-		    "sync",
+		    _("%s %s queued again; it goes with the next "
+		      "sync"),
 		    d->q[d->list.sel].kind,
 		    d->q[d->list.sel].ref[0] ? d->q[d->list.sel].ref
 		                             : d->q[d->list.sel].uuid);

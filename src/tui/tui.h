@@ -234,6 +234,11 @@ void tui_form_draw(
  * TUI_LIST_SCROLL_KEYS, TUI_LIST_MARK_KEYS where they apply) and its
  * action handler hands them to tui_list_action. */
 #define TUI_LIST_COLS 16
+/* A column header is marked N_("Header"); one whose word also means
+ * something else ("Open": a key, and the amount still open) is marked
+ * NC_("column", "Open"): the widget looks headers up in the context
+ * "column" first, then without one. */
+#define NC_(ctx, s) s
 /* The number of columns of a column table (an array). */
 #define TUI_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
 /* Fill the cells of row (ncols of them) for the list; text may point
