@@ -269,7 +269,7 @@ run env LANGUAGE=es "$PD" --user jane pay WU-10001 --type bill \
 aligned "pay: the confirmation in Spanish, aligned" record \
     "Cambio entregado"
 has "pay: the status in Spanish" "Estado"
-has "pay: Posted as Registrado" "Registrado"
+has "pay: Posted as Cobrado" "Cobrado"
 run env LANGUAGE=fr "$PD" --json payment show R-T01-000001
 has "payment show --json keeps the stored status" '"status": "Posted"'
 has "payment show --json keeps the analysis" '"result": "Exact payment"'

@@ -68,7 +68,7 @@ expect "es organisation: the terminal speaks English" 0 "Receipt file" \
     --items INV-2025-001234 --method Cash --amount 145.50 --tendered 150 \
     --notes "Pagó en efectivo"
 pdf "es receipt" "$R/R-T01-000001.pdf"
-fields "es receipt" "RECIBO" "R-T01-000001" "Registrado" \
+fields "es receipt" "RECIBO" "R-T01-000001" "Cobrado" \
     "Número de recibo R-T01-000001" "ID del pago PAY-T01-2025-000001" \
     "ID de la transacción TXN-T01-2025-000001" "Fecha de pago 2025-04-20" \
     "Registrado el 2025-04-20 10:00:00" "Tipo de pago Factura" \
@@ -81,7 +81,7 @@ fields "es receipt" "RECIBO" "R-T01-000001" "Registrado" \
     "Importe recibido \$150.00" "Cambio entregado \$4.50" \
     "Saldo pendiente tras el pago \$167.50" "Notas Pagó en efectivo" \
     "Tramitación" "Recibido por Jane Smith" "Terminal T01" \
-    "Estado Registrado" "Verificación Verificado" \
+    "Estado Cobrado" "Verificación Verificado" \
     "Tiempo de procesamiento Inmediato" \
     "Cityville Water & Power · terminal T01, sucursal B01 · generado el 2025-04-20 10:00:00 por paydesk"
 no_english "es receipt" "$EN_RECEIPT"
@@ -125,7 +125,7 @@ export PAYDESK_NOW="2025-04-21 09:30:00"
 expect "fr organisation: a reprint" 0 "R-T01-000001-COPY-1.pdf" \
     env LANGUAGE=en "$PD" --user jane receipt R-T01-000001
 pdf "fr receipt" "$R/R-T01-000001-COPY-1.pdf"
-fields "fr receipt" "REÇU" "R-T01-000001" "Enregistré" "COPIE" \
+fields "fr receipt" "REÇU" "R-T01-000001" "Encaissé" "COPIE" \
     "Copie 1, réimprimée le 2025-04-21 09:30:00 par Jane Smith au terminal T01" \
     "Paiement" "Numéro de reçu R-T01-000001" \
     "ID du paiement PAY-T01-2025-000001" \
@@ -138,7 +138,7 @@ fields "fr receipt" "REÇU" "R-T01-000001" "Enregistré" "COPIE" \
     "Totaux" "Total payé \$145.50" "Moyen de paiement Cash" \
     "Montant reçu \$150.00" "Monnaie rendue \$4.50" \
     "Reste dû après le paiement \$167.50" "Notes Pagó en efectivo" \
-    "Traitement" "Encaissé par Jane Smith" "Terminal T01" "Statut Enregistré" \
+    "Traitement" "Encaissé par Jane Smith" "Terminal T01" "Statut Encaissé" \
     "Vérification Vérifié" "Durée de traitement Immédiat" \
     "terminal T01, agence B01" "généré le 2025-04-21 09:30:00 par paydesk"
 no_english "fr receipt" "$EN_RECEIPT|COPY|Copy 1"
@@ -307,7 +307,7 @@ PAYDESK_NOW="2025-04-24 09:00:00" PAYDESK_PIN=2222 \
 expect "its receipt again" 0 "" \
     "$PD" --user jane receipt "$(rno WU-10002)" --out "$T/verified.pdf"
 pdf "verified receipt" "$T/verified.pdf"
-fields "verified receipt" "Estado Registrado" "Verificación Verificado" \
+fields "verified receipt" "Estado Cobrado" "Verificación Verificado" \
     "Tiempo de procesamiento 2 días"
 none "verified receipt" "2 days"
 

@@ -49,6 +49,7 @@ empty|vacío: el importe exacto
 togive|Cambio a entregar
 change|Cambio: $102.25
 step6|Paso 6 de 8  Resumen del pago
+confirm|Cambio $102.25: ¿recibido $400.00? Enter otra vez para seguir
 s_amount|Importe del pago             $297.75
 s_items|Conceptos pagados            2 facturas, $297.75
 s_recv|Importe recibido             $400.00
@@ -66,7 +67,7 @@ r_press|Pulse Enter para registrar este pago, Esc para volver
 step8|Paso 8 de 8  Pago registrado
 posted|Pago de $297.75 registrado
 d_txn|ID de la transacción   TXN-T01-2025-000001
-d_status|Estado                 Registrado
+d_status|Estado                 Cobrado
 d_verify|Verificación           Verificado
 d_given|Cambio entregado       $102.25
 d_now|Saldo pendiente actual $167.50
@@ -83,7 +84,7 @@ r_over|Pago en exceso        $300.00 como nota de crédito
 d_cn|Nota de crédito
 void|Anular este pago
 v_receipt|N.º de recibo   R-T01-000002
-v_status|Estado          Registrado
+v_status|Estado          Cobrado
 v_reason|Motivo
 v_note|El pago queda en el libro marcado como Anulado; sus imputaciones
 reasonreq|Se requiere un motivo para anular un pago
@@ -138,6 +139,7 @@ empty|vide : le montant exact
 togive|Monnaie à rendre
 change|Monnaie : $102.25
 step6|Étape 6 sur 8  Récapitulatif du paiement
+confirm|Monnaie $102.25 : reçu $400.00 ? Enter de nouveau pour continuer
 s_amount|Montant du paiement        $297.75
 s_items|Éléments payés             2 factures, $297.75
 s_recv|Montant reçu               $400.00
@@ -155,7 +157,7 @@ r_press|Appuyez sur Enter pour enregistrer, Esc pour revenir
 step8|Étape 8 sur 8  Paiement enregistré
 posted|Paiement de $297.75 enregistré
 d_txn|ID de la transaction  TXN-T01-2025-000001
-d_status|Statut                Enregistré
+d_status|Statut                Encaissé
 d_verify|Vérification          Vérifié
 d_given|Monnaie rendue        $102.25
 d_now|Reste dû actuel       $167.50
@@ -172,7 +174,7 @@ r_over|Trop-perçu            $300.00 en avoir
 d_cn|Avoir
 void|Extourner ce paiement
 v_receipt|N° de reçu      R-T01-000002
-v_status|Statut          Enregistré
+v_status|Statut          Encaissé
 v_reason|Motif
 v_note|Le paiement reste au grand livre, marqué Extourné ; ses
 reasonreq|Un motif est obligatoire pour extourner un paiement
@@ -325,7 +327,10 @@ flow() {
 	see change "the change as text"
 	uncut "the method"
 
-	# --- 6: the summary
+	# --- 6: the summary, after the change above [payments]
+	# change_confirm (100.00) is confirmed with a second Enter
+	keys Enter
+	see confirm "the change to confirm"
 	keys Enter
 	see step6 "step 6's band"
 	see s_amount "the amount"
