@@ -2,7 +2,8 @@
 # run.sh - every test tier: cmocka unit tests, the fuzz harnesses'
 # corpus replay, then the black-box scripts in tests/cli and tests/tui
 # (each run in a clean environment). Ends with the line
-# "N passed, N failed" and exits non-zero if anything failed.
+# "N passed, N failed" and exits non-zero if anything failed. The
+# command line's scripts and the screens' run side by side (two lanes).
 BUILD=${BUILD:-build}
 top=$(pwd)
 pass=0
@@ -45,19 +46,36 @@ for t in "$BUILD"/fuzz/replay_fuzz_*; do
 done
 
 echo "== black-box tests"
+# two lanes at once: the command line's scripts (mostly CPU) beside the
+# screens' (mostly waiting on tmux); each script's log is kept and the
+# results are printed in order once both lanes are done
+dir=$(mktemp -d /tmp/pd-test-runs.XXXXXX)
+trap 'rm -f "$log"; rm -rf "$dir"' EXIT
+lane() {
+	for s in "$@"; do
+		n=$(echo "$s" | tr / _)
+		env -i PATH="$PATH" TOP="$top" BUILD="$BUILD" LANG=C.UTF-8 \
+		    sh "$s" >"$dir/$n.log" 2>&1
+		echo $? >"$dir/$n.rc"
+	done
+}
+lane tests/cli/test_*.sh &
+cli_lane=$!
+lane tests/tui/test_*.sh
+wait "$cli_lane"
 for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
-	env -i PATH="$PATH" TOP="$top" BUILD="$BUILD" LANG=C.UTF-8 \
-	    sh "$s" >"$log" 2>&1
-	rc=$?
-	p=$(grep -c '^ok ' "$log")
-	f=$(grep -c '^not ok ' "$log")
+	n=$(echo "$s" | tr / _)
+	l="$dir/$n.log"
+	rc=$(cat "$dir/$n.rc" 2>/dev/null || echo 1)
+	p=$(grep -c '^ok ' "$l")
+	f=$(grep -c '^not ok ' "$l")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $s exited $rc"
-		tail -20 "$log"
+		tail -20 "$l"
 	fi
 	echo "$(basename "$s"): $p passed, $f failed"
-	[ "$f" -eq 0 ] || grep -A8 '^not ok ' "$log" | head -60
+	[ "$f" -eq 0 ] || grep -A8 '^not ok ' "$l" | head -60
 	pass=$((pass + p))
 	fail=$((fail + f))
 done
