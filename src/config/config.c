@@ -323,8 +323,8 @@ check_whole(const struct config *cfg, struct pd_err *err)
 	if (g[0] != '\0' && g[1] == '\0' &&
 	    g[0] == (strcmp(cfg->decimal_sep, "comma") == 0 ? ',' : '.'))
 		return pd_fail(err, PD_EINVAL,
-		    "[organisation] grouping_separator: %s is the decimal "
-		    "separator too; choose another (e.g. %s, space or none)",
+		    _("[organisation] grouping_separator: %s is the decimal "
+		      "separator too; choose another (e.g. %s, space or none)"),
 		    cfg->group_sep, g[0] == ',' ? "dot" : "comma");
 	if (config_reason(cfg, "Overpayment") == NULL)
 		return pd_fail(err, PD_EINVAL,

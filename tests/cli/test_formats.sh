@@ -23,6 +23,12 @@ expect "the same separator twice is refused" 3 \
     "grouping_separator: comma is the decimal separator too" \
     "$PD" --config "$T/bad.ini" config
 has "with what to choose" "choose another (e.g. dot, space or none)"
+expect "the same separator twice, in French" 3 \
+    "comma est aussi le séparateur décimal ; choisissez-en un autre" \
+    env LANGUAGE=fr "$PD" --config "$T/bad.ini" config
+expect "the same separator twice, in Spanish" 3 \
+    "comma también es el separador decimal; elija otro (p. ej. dot" \
+    env LANGUAGE=es "$PD" --config "$T/bad.ini" config
 cfg "grouping_separator = dot"
 expect "a dot grouping with the dot decimal too" 3 \
     "dot is the decimal separator too" "$PD" --config "$T/bad.ini" config

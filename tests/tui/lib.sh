@@ -5,12 +5,20 @@ SOCK="$T/tmux.sock"
 SCREEN="$T/screen"
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
-# tui_start [ENV=VALUE...]: paydesk with no command, 80x24
-tui_start() {
+# tui_open [ENV=VALUE...]: paydesk at 80x24 on a fresh tmux server (the
+# last one gone first, so that the next starts on its socket), in that
+# environment (LANG=C.UTF-8 unless one is given); does not wait
+tui_open() {
+	tmux -S "$SOCK" kill-server 2>/dev/null && sleep 0.3
+	rm -f "$SOCK"
 	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
 	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
 	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
 	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+}
+# tui_start [ENV=VALUE...]: tui_open, until the (English) login shows
+tui_start() {
+	tui_open "$@"
 	wait_for "the UI starts" "Log in to take payments" >/dev/null
 }
 keys() { tmux -S "$SOCK" send-keys -t pd "$@"; }

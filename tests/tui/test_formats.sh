@@ -13,11 +13,7 @@ setup_store
 BASE=$(cat "$PAYDESK_CONFIG")
 npay() { sql "SELECT count(*) FROM payments"; }
 ncn() { sql "SELECT count(*) FROM credit_notes"; }
-restart() {
-	tmux -S "$SOCK" kill-server 2>/dev/null
-	sleep 0.3
-	tui_start
-}
+restart() { tui_start; } # tui_start takes the last server down first
 # to_step5: Record Payment for WU-10001's bills, on the method step
 to_step5() {
 	keys Enter

@@ -87,12 +87,7 @@ header_uncut() {
 }
 
 start() {
-	tmux -S "$SOCK" kill-server 2>/dev/null && sleep 0.3
-	rm -f "$SOCK"
-	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
-	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
-	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
-	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+	tui_open "$@"
 }
 
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }

@@ -203,12 +203,7 @@ see() { wait_for "$L: ${2:-$1}" "$(txt "$1")"; }
 
 # start [ENV=VALUE...]: paydesk on a fresh tmux server, until the login
 start() {
-	tmux -S "$SOCK" kill-server 2>/dev/null && sleep 0.3
-	rm -f "$SOCK"
-	tmux -S "$SOCK" -f /dev/null new-session -d -s pd -x 80 -y 24 \
-	    env TERM=screen LANG=C.UTF-8 PAYDESK_CONFIG="$PAYDESK_CONFIG" \
-	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
-	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
+	tui_open "$@"
 	sleep 0.3
 }
 
