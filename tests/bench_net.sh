@@ -22,32 +22,7 @@ RUN=$(mktemp -d /tmp/pd-bench-net.XXXXXX)
 CPID=
 trap '[ -n "$CPID" ] && kill $CPID 2>/dev/null; rm -rf "$RUN"' EXIT
 unset PAYDESK_NOW PAYDESK_CONFIG
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-URL="http://127.0.0.1:$PORT"
-export PORT
-
-central_ini() {
-	printf '[terminal]\nid = HQ\n[central]\nlisten = 127.0.0.1\nport = %s\ndata_dir = %s\nlog = %s\n' \
-	    "$PORT" "$1" "$1/requests.log" >"$1.ini"
-}
-start_central() {
-	"$CENTRAL" --config "$1.ini" serve 2>>"$1.err" &
-	CPID=$!
-	i=0
-	while ! curl -sf "$URL/v1/health" >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ $i -gt 200 ] && { echo "bench: central did not start" >&2; exit 1; }
-		sleep 0.05
-	done
-}
-stop_central() {
-	kill "$CPID" && wait "$CPID" || true
-	CPID=
-}
-terminal_ini() { # terminal_ini FILE STORE ID TOKEN
-	printf '[store]\npath = %s\n[terminal]\nid = %s\nbranch = B%s\n[sync]\nurl = %s\ntoken = %s\ntimeout = 600\nbatch = %s\n' \
-	    "$2" "$3" "$3" "$URL" "$4" "$EACH" >"$1"
-}
+. tests/bench_central.sh
 
 if [ ! -f "$CACHE/done" ]; then
 	rm -rf "$DIR"/net-*
@@ -67,7 +42,8 @@ if [ ! -f "$CACHE/done" ]; then
 	done
 	start_central "$CACHE/central"
 	for t in 1 2 3 4 5 6 7 8; do
-		terminal_ini "$CACHE/t$t.ini" "$CACHE/t$t.db" T0$t "$(cat "$CACHE/token$t")"
+		terminal_ini "$CACHE/t$t.ini" "$CACHE/t$t.db" T0$t "$(cat "$CACHE/token$t")" \
+	    batch="$EACH"
 		"$PD" --config "$CACHE/t$t.ini" init >/dev/null
 		"$PD" --config "$CACHE/t$t.ini" sync >/dev/null
 		POSTER_GROUP=500 "$POSTER" "$CACHE/t$t.db" "$EACH" "$CACHE/t$t.ini"
@@ -81,7 +57,8 @@ rm -f "$RUN/central/requests.log"
 central_ini "$RUN/central"
 for t in 1 2 3 4 5 6 7 8; do
 	cp "$CACHE/t$t.db" "$RUN/t$t.db"
-	terminal_ini "$RUN/t$t.ini" "$RUN/t$t.db" T0$t "$(cat "$CACHE/token$t")"
+	terminal_ini "$RUN/t$t.ini" "$RUN/t$t.db" T0$t "$(cat "$CACHE/token$t")" \
+	    batch="$EACH"
 done
 sync
 start_central "$RUN/central"

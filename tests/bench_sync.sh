@@ -35,38 +35,7 @@ CPID=
 trap '[ -n "$CPID" ] && kill $CPID 2>/dev/null; rm -rf "$RUN"' EXIT
 unset PAYDESK_NOW PAYDESK_CONFIG
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-URL="http://127.0.0.1:$PORT"
-
-# central.ini for the data directory $1
-central_ini() {
-	printf '[terminal]\nid = HQ\n[central]\nlisten = 127.0.0.1\nport = %s\ndata_dir = %s\nthreads = 8\nlog = %s\n' \
-	    "$PORT" "$1" "$1/requests.log" >"$1.ini"
-}
-start_central() {
-	"$CENTRAL" --config "$1.ini" serve 2>>"$1.err" &
-	CPID=$!
-	i=0
-	while ! curl -sf "$URL/v1/health" >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ $i -gt 200 ] && { echo "bench: central did not start" >&2; exit 1; }
-		sleep 0.05
-	done
-}
-stop_central() {
-	kill "$CPID" && wait "$CPID" || true
-	CPID=
-}
-# terminal_ini FILE STORE ID TOKEN [KEY=VALUE...]
-terminal_ini() {
-	f=$1 db=$2 id=$3 tok=$4
-	shift 4
-	{
-		printf '[store]\npath = %s\n[terminal]\nid = %s\nbranch = B%s\n' "$db" "$id" "$id"
-		printf '[sync]\nurl = %s\ntoken = %s\ntimeout = 600\n' "$URL" "$tok"
-		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
-	} >"$f"
-}
+. tests/bench_central.sh
 secs() { python3 -c 'import sys; print(f"{float(sys.argv[1]) - float(sys.argv[2]):.2f}")' "$2" "$1"; }
 now() { date +%s.%N; }
 # row WHAT VALUE UNIT TARGET RAW: a line of the figures table
@@ -76,7 +45,7 @@ if [ ! -f "$ORG/done" ]; then
 	rm -rf "$ORG"
 	mkdir -p "$ORG/central"
 	echo "building the sync bench's organisation ($C consumers): $ORG"
-	central_ini "$ORG/central"
+	central_ini "$ORG/central" threads=8
 	"$CENTRAL" --config "$ORG/central.ini" org add BENCH "Bench Water" >/dev/null
 	"$CENTRAL" --config "$ORG/central.ini" import BENCH users \
 	    data/import/users.csv >/dev/null
@@ -113,7 +82,7 @@ if [ ! -f "$ORG/done" ]; then
 fi
 # the cached stores brought up to the current schema once, outside the
 # timings (the central node's WAL is checkpointed when it stops)
-central_ini "$ORG/central"
+central_ini "$ORG/central" threads=8
 start_central "$ORG/central"
 curl -sf -H "Authorization: Bearer $(cat "$ORG/token1")" "$URL/v1/status" >/dev/null
 stop_central
@@ -148,7 +117,7 @@ fresh_central() {
 	rm -rf "$RUN/central" "$RUN/central.ini"
 	cp -r "$ORG/central" "$RUN/central"
 	rm -f "$RUN/central/requests.log"
-	central_ini "$RUN/central"
+	central_ini "$RUN/central" threads=8
 	start_central "$RUN/central"
 	sync
 }

@@ -16,6 +16,14 @@ tui_open() {
 	    PAYDESK_NOW="$PAYDESK_NOW" HOME="$HOME" "$@" "$PD"
 	tmux -S "$SOCK" set-option -t pd remain-on-exit on >/dev/null
 }
+# tui_open_until NAME TEXT [ENV=VALUE...]: tui_open, until TEXT shows
+# (a check named "NAME: the login")
+tui_open_until() {
+	name=$1 text=$2
+	shift 2
+	tui_open "$@"
+	wait_for "$name: the login" "$text"
+}
 # tui_start [ENV=VALUE...]: tui_open, until the (English) login shows
 tui_start() {
 	tui_open "$@"

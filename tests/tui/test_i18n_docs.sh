@@ -12,14 +12,8 @@ setup_store
 PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
     --items INV-2025-001234 --method Cash --amount 145.50 >/dev/null
 
-# start NAME WAIT_TEXT ENV=VALUE...: paydesk in that environment, until
-# WAIT_TEXT shows
-start() {
-	name=$1 text=$2
-	shift 2
-	tui_open "$@"
-	wait_for "$name: the login" "$text"
-}
+# start NAME WAIT_TEXT ENV=VALUE...: see tui_open_until (lib.sh)
+start() { tui_open_until "$@"; }
 # written NAME FILE: FILE appears within 5 s, its text in $OUT
 written() {
 	i=0

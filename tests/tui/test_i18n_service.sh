@@ -7,14 +7,8 @@
 export PAYDESK_NOW="2025-04-20 10:00:00"
 setup_store
 
-# start NAME WAIT_TEXT ENV=VALUE...: paydesk in that environment until
-# WAIT_TEXT shows
-start() {
-	name=$1 text=$2
-	shift 2
-	tui_open "$@"
-	wait_for "$name: the login" "$text"
-}
+# start NAME WAIT_TEXT ENV=VALUE...: see tui_open_until (lib.sh)
+start() { tui_open_until "$@"; }
 
 start "es" "Inicie sesión para cobrar" LANGUAGE=es
 login mary 0000
