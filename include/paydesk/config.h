@@ -17,6 +17,8 @@
 
 #define CFG_LIST_MAX 16
 #define CFG_NAME_MAX 48
+/* schema rows the configuration can hold (struct config.from_central) */
+#define CONFIG_ROWS_MAX 256
 
 struct pay_method {
 	char name[CFG_NAME_MAX];
@@ -105,9 +107,17 @@ struct config {
 	int central_rejected_log_max; /* sync_log rows kept per terminal */
 
 	/* schema rows whose value came from the central node (bit i: row i
-	 * of config_rows), not from the file */
-	uint64_t from_central;
+	 * of config_rows), not from the file; read with config_is_central() */
+	uint64_t from_central[CONFIG_ROWS_MAX / 64];
 };
+
+/* Whether schema row i's value came from the central node. */
+static inline int
+config_is_central(const struct config *cfg, size_t i)
+{
+	return i < CONFIG_ROWS_MAX &&
+	    (int)(cfg->from_central[i / 64] >> (i % 64) & 1);
+}
 
 /* One row of the schema, exported for the docs check and `paydesk config`. */
 struct config_row {

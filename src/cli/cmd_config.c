@@ -32,7 +32,7 @@ cmd_config(struct cli *c, int argc, char **argv)
 		}
 		svc_config_value(&c->svc.cfg, i, value, sizeof value);
 		printf("; %s\n", _(rows[i].help));
-		if (c->svc.cfg.from_central >> i & 1)
+		if (config_is_central(&c->svc.cfg, i))
 			printf("; %s\n",
 			    _("set by the central node, over the file's "
 			      "value:"));

@@ -224,7 +224,8 @@ static const struct schema schema[] = {
 #undef F
 
 #define NSCHEMA (sizeof schema / sizeof schema[0])
-_Static_assert(NSCHEMA <= 64, "struct config's from_central has 64 bits");
+_Static_assert(NSCHEMA <= CONFIG_ROWS_MAX,
+    "struct config's from_central has CONFIG_ROWS_MAX bits");
 
 /* The settings an organisation's central node masters: the same for
  * every terminal of the organisation. What a terminal is (its id, branch,
@@ -575,7 +576,7 @@ config_set_central(
 	if (rc == 0)
 		rc = check_whole(next, err);
 	if (rc == 0) {
-		next->from_central |= (uint64_t)1 << i;
+		next->from_central[i / 64] |= (uint64_t)1 << (i % 64);
 		*cfg = *next;
 	} else {
 		pd_err_prefix(err, "%s: ", name);
