@@ -40,4 +40,16 @@ char *date_format_pattern(
     char *buf, size_t n, int32_t days, const char *pattern);
 int date_is_leap(int y);
 
+/* A day typed by a person in pattern (one of date_patterns; NULL or
+ * another: "YYYY-MM-DD"), or as YYYY-MM-DD whatever the pattern (never
+ * ambiguous: the four-digit year comes first). In the pattern the day and
+ * month take one or two digits, the year four, the separators the
+ * pattern's. Refused with PD_EINVAL and a message naming `what` (NULL:
+ * "date"), the text and the pattern with an example: empty text, a
+ * two-digit year (ambiguous: which century), another shape, no such day
+ * in the calendar. With the ISO pattern it is date_parse (the same
+ * messages). *days is set only on success. Issue 25, local formats. */
+int date_parse_pattern(const char *s, const char *pattern, const char *what,
+    int32_t *days, struct pd_err *err);
+
 #endif

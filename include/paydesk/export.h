@@ -21,7 +21,10 @@ enum xkind {
 	X_MONEY, /* cell.n, minor units */
 	X_INT,   /* cell.n */
 	X_DATE,  /* cell.s, "YYYY-MM-DD" or "" */
-	X_TENTHS /* cell.n, a number with one decimal (12.3% as 123) */
+	X_TENTHS, /* cell.n, a number with one decimal (12.3% as 123) */
+	X_TIME    /* cell.s, "YYYY-MM-DD HH:MM:SS" or "": as it is in CSV,
+	             JSON and xlsx, in the organisation's date format for
+	             people */
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's
@@ -45,6 +48,10 @@ struct export_opts {
 	enum export_format format;
 	const char *sheet;  /* workbook sheet name ("Payments") */
 	const char *symbol; /* currency symbol for the xlsx number format */
+	int symbol_after;   /* 1: the symbol after the number ("1,234.50 €"),
+	                       as [organisation] currency_position = after */
+	int symbol_space;   /* 1: a space between symbol and number
+	                       (currency_space = yes) */
 	int digits;         /* minor digits (2) */
 	int key_headers;    /* CSV header row of keys instead of headers */
 	/* the language of the workbook's header row (a person reads it):

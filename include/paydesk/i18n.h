@@ -76,6 +76,11 @@ const struct i18n_lang *i18n_lang(const char *language);
  * i18n_lang() finds a catalogue for. */
 int i18n_lang_known(const char *language);
 
+/* The languages documents can be written in, for a message: "en" and
+ * each catalogue found where i18n_lang() looks, in order ("en, es, fr").
+ * Caller frees. */
+char *i18n_langs(void);
+
 /* The language a catalogue was asked for by ("es"); "en" for NULL. */
 const char *i18n_lang_code(const struct i18n_lang *l);
 

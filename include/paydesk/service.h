@@ -582,6 +582,26 @@ char *svc_date(const struct svc *s, char *buf, size_t n, const char *iso);
 /* A timestamp "YYYY-MM-DDTHH:MM[:SS]..." as date and time ("HH:MM") for
  * people, the date as svc_date; n >= SVC_DATE_BUFSZ. */
 char *svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts);
+/* A timestamp "YYYY-MM-DD HH:MM:SS" (or with a T) as people read it on
+ * details and documents: the date as svc_date, the time as it is, to the
+ * second ("20/04/2025 10:00:00"); text that is not a timestamp as it is.
+ * n >= SVC_DATE_BUFSZ. */
+char *svc_timestamp(
+    const struct svc *s, char *buf, size_t n, const char *ts);
+/* A date typed by a person (a form field, --from, --to, --date): in the
+ * organisation's date format, or YYYY-MM-DD always; written into iso as
+ * "YYYY-MM-DD". Errors: PD_EINVAL naming what, the text and the format
+ * expected (date_parse_pattern). */
+int svc_date_parse(const struct svc *s, const char *text, const char *what,
+    char iso[11], struct pd_err *err);
+/* A month "YYYY-MM" as people read it: its name in the reader's language
+ * and the year ("April 2025", "abril 2025"); text that is not a month as
+ * it is. n >= SVC_DATE_BUFSZ. */
+char *svc_month_name(
+    const struct svc *s, char *buf, size_t n, const char *month);
+/* A number given in tenths (123 is 12.3: a percentage, days) with the
+ * organisation's decimal separator ("12,3"); '-' first when negative. */
+char *svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths);
 
 /* Text checks shared by the use cases: UTF-8, at most max characters.
  * what is the field's name as the reader reads it (passed through _()). */

@@ -27,6 +27,9 @@ struct cli {
 	const char *user;
 	const char *xlsx; /* --xlsx FILE */
 	struct pd_err err;
+	/* dates given on the command line, as YYYY-MM-DD (cli_date) */
+	char dates[4][11];
+	int ndates;
 };
 
 /* A command: 0 on success, else -1 with cli->err set. */
@@ -45,6 +48,9 @@ void rec_shown(struct rec *r, const char *label, const char *key, const char *v,
  * format in text. */
 void rec_date(
     struct rec *r, const char *label, const char *key, const char *iso);
+/* A timestamp "YYYY-MM-DD HH:MM:SS": as it is in JSON, its date in the
+ * organisation's date format in text. */
+void rec_time(struct rec *r, const char *label, const char *key, const char *ts);
 /* A word from a fixed vocabulary (a status, yes/no): v as it is in JSON,
  * translated in text (v must be marked N_() where it is defined). */
 void rec_term(struct rec *r, const char *label, const char *key, const char *v);
@@ -83,7 +89,9 @@ int cli_export_end(struct cli *c, int rc, int64_t rows);
 
 /* Option parsing helpers that set cli->err and return -1. */
 int cli_money(struct cli *c, const char *opt, const char *s, int64_t *out);
-int cli_date(struct cli *c, const char *opt, const char *s);
+/* A date option in the organisation's date format or YYYY-MM-DD: the
+ * day as "YYYY-MM-DD" (held by c), or NULL with c->err naming opt. */
+const char *cli_date(struct cli *c, const char *opt, const char *s);
 int cli_limit(struct cli *c, const char *s, size_t *out);
 /* Filter options shared by payments and report payers. */
 int cli_payment_filter(struct cli *c, struct payment_filter *f,

@@ -92,7 +92,7 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Account number"), "account_no", v.cn.account_no);
 	rec_end(r);
 	rec_section(r, _("Dates"), "dates");
-	rec_str(r, _("Created"), "created_at", v.cn.created_at);
+	rec_time(r, _("Created"), "created_at", v.cn.created_at);
 	rec_date(r, _("Expires"), "expires_on", v.cn.expires_on);
 	rec_end(r);
 	rec_section(r, _("Financial details"), "financial");
@@ -155,7 +155,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	struct cn_ctx x;
 	const struct xcol *cols;
 	int64_t rows = 0;
-	char **pos, *reasons = NULL, *p;
+	char **pos, *reasons = NULL, *p, d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ];
 	int npos, rc, ncols;
 
 	memset(&f, 0, sizeof f);
@@ -164,15 +164,17 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	f.min_amount = f.max_amount = -1;
 	f.limit = c->mode == OUT_XLSX || c->mode == OUT_CSV ? 0 : 100;
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    (from && cli_date(c, "--from", from) != 0) ||
-	    (to && cli_date(c, "--to", to) != 0) ||
+	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (to && (to = cli_date(c, "--to", to)) == NULL) ||
 	    (min && cli_money(c, "--min", min, &f.min_amount) != 0) ||
 	    (max && cli_money(c, "--max", max, &f.max_amount) != 0) ||
 	    (limit && cli_limit(c, limit, &f.limit) != 0))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,
-		    _("--from %s is after --to %s"), from, to);
+		    _("--from %s is after --to %s"),
+		    svc_date(&c->svc, d1, sizeof d1, from),
+		    svc_date(&c->svc, d2, sizeof d2, to));
 	f.from = from;
 	f.to = to;
 	f.search = search;

@@ -96,6 +96,8 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	    (tendered &&
 	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))
 		return -1;
+	if (date && (date = cli_date(c, _("payment date"), date)) == NULL)
+		return -1;
 	q.has_tendered = tendered != NULL;
 	q.account = pos[0];
 	q.method = method;
@@ -227,7 +229,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Transaction ID"), "txn_no", p->txn_no);
 	rec_str(r, _("Receipt number"), "receipt_no", p->receipt_no);
 	rec_date(r, _("Payment date"), "paid_on", p->paid_on);
-	rec_str(r, _("Recorded at"), "created_at", p->created_at);
+	rec_time(r, _("Recorded at"), "created_at", p->created_at);
 	rec_end(r);
 	rec_section(r, _("Processing information"), "processing");
 	if (p->user_id)
@@ -240,7 +242,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	    p->verified ? N_("Verified") : N_("Pending"));
 	if (p->verified && p->method_kind == METHOD_ONLINE) {
 		rec_str(r, _("Verified by"), "verified_by", p->verified_by);
-		rec_str(r, _("Verified at"), "verified_at", p->verified_at);
+		rec_time(r, _("Verified at"), "verified_at", p->verified_at);
 	}
 	rec_str(r, _("Terminal"), "terminal", p->terminal);
 	rec_end(r);
@@ -248,7 +250,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		rec_section(r, _("Void"), "void");
 		rec_str(r, _("Reason"), "reason", p->void_reason);
 		rec_str(r, _("Voided by"), "voided_by", p->voided_by);
-		rec_str(r, _("Voided at"), "voided_at", p->voided_at);
+		rec_time(r, _("Voided at"), "voided_at", p->voided_at);
 		rec_end(r);
 	}
 	rec_section(r, _("Consumer information"), "consumer");
@@ -312,14 +314,18 @@ int
 cli_payment_filter(struct cli *c, struct payment_filter *f, const char *from,
     const char *to, const char *status, const char *type, const char *limit)
 {
+	char d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ];
+
 	f->status = -1;
 	f->type = -1;
-	if ((from && cli_date(c, "--from", from) != 0) ||
-	    (to && cli_date(c, "--to", to) != 0))
+	if ((from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (to && (to = cli_date(c, "--to", to)) == NULL))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,
-		    _("--from %s is after --to %s"), from, to);
+		    _("--from %s is after --to %s"),
+		    svc_date(&c->svc, d1, sizeof d1, from),
+		    svc_date(&c->svc, d2, sizeof d2, to));
 	f->from = from;
 	f->to = to;
 	if (status && (f->status = pay_status_parse(status)) < 0)

@@ -32,6 +32,7 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (day && (day = cli_date(c, "--day", day)) == NULL) ||
 	    svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
 		return -1;
 	r = rec_new(c);

@@ -39,10 +39,14 @@ show_state(struct cli *c)
 	rec_int(r, _("Pending"), "pending", st.pending);
 	rec_int(r, _("Quarantined"), "quarantined", st.quarantined);
 	rec_int(r, _("Pull cursor"), "cursor", st.cursor);
-	rec_term(r, _("Last sync"), "last_ok",
-	    st.last_ok[0] ? st.last_ok : N_("never"));
-	rec_term(r, _("Last attempt"), "last_try",
-	    st.last_try[0] ? st.last_try : N_("never"));
+	if (st.last_ok[0])
+		rec_time(r, _("Last sync"), "last_ok", st.last_ok);
+	else
+		rec_term(r, _("Last sync"), "last_ok", N_("never"));
+	if (st.last_try[0])
+		rec_time(r, _("Last attempt"), "last_try", st.last_try);
+	else
+		rec_term(r, _("Last attempt"), "last_try", N_("never"));
 	rec_str(r, _("Last error"), "last_error", st.last_error);
 	rec_print(r);
 	return 0;
@@ -55,8 +59,8 @@ show_quarantine(struct cli *c)
 	    {"UUID", "uuid", X_TEXT, 36, 0},
 	    {N_("Kind"), "kind", X_TEXT, 12, 0},
 	    {N_("Ref"), "ref", X_TEXT, 22, 0},
-	    {N_("Recorded"), "created_at", X_TEXT, 19, 0},
-	    {N_("Rejected"), "rejected_at", X_TEXT, 19, 0},
+	    {N_("Recorded"), "created_at", X_TIME, 19, 0},
+	    {N_("Rejected"), "rejected_at", X_TIME, 19, 0},
 	    {N_("Reason"), "reason", X_TEXT, 40, 0},
 	};
 	struct outbox_rec *q;

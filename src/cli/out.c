@@ -155,6 +155,15 @@ rec_date(struct rec *r, const char *label, const char *key, const char *iso)
 }
 
 void
+rec_time(struct rec *r, const char *label, const char *key, const char *ts)
+{
+	char buf[SVC_DATE_BUFSZ];
+
+	rec_shown(r, label, key, ts,
+	    svc_timestamp(&r->c->svc, buf, sizeof buf, ts ? ts : ""));
+}
+
+void
 rec_term(struct rec *r, const char *label, const char *key, const char *v)
 {
 	rec_shown(r, label, key, v, v && *v ? _(v) : "");
@@ -185,7 +194,7 @@ rec_tenths(struct rec *r, const char *label, const char *key, int64_t t,
 {
 	char buf[48], txt[64];
 
-	money_tenths(buf, sizeof buf, t);
+	svc_tenths(&r->c->svc, buf, sizeof buf, t);
 	set(r, key, json_real((double)t / 10.0));
 	snprintf(txt, sizeof txt, "%s%s", buf, unit ? unit : "");
 	add_line(r, label, txt);
@@ -353,9 +362,11 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		snprintf(buf, n, "%lld", (long long)c->n);
 		return buf;
 	case X_TENTHS:
-		return money_plain(buf, n, c->n, 1);
+		return svc_tenths(&t->c->svc, buf, n, c->n);
 	case X_DATE:
 		return svc_date(&t->c->svc, buf, n, c->s);
+	case X_TIME:
+		return svc_timestamp(&t->c->svc, buf, n, c->s);
 	default:
 		return c->s ? c->s : "";
 	}
@@ -403,7 +414,8 @@ table_row(struct table *t)
 			if (i + 1 < t->ncols) {
 				fit(v, t->w[i],
 				    t->cols[i].kind != X_TEXT &&
-				        t->cols[i].kind != X_DATE);
+				        t->cols[i].kind != X_DATE &&
+				        t->cols[i].kind != X_TIME);
 				fputs("  ", stdout);
 			} else
 				fputs(v, stdout);
@@ -523,12 +535,14 @@ cli_money(struct cli *c, const char *opt, const char *s, int64_t *out)
 	return svc_money_arg(&c->svc, s, opt, out, &c->err);
 }
 
-int
+const char *
 cli_date(struct cli *c, const char *opt, const char *s)
 {
-	int32_t d;
+	char *iso = c->dates[c->ndates++ % 4];
 
-	return date_parse(s, opt, &d, &c->err);
+	if (svc_date_parse(&c->svc, s, opt, iso, &c->err) != 0)
+		return NULL;
+	return iso;
 }
 
 int

@@ -210,3 +210,70 @@ date_format_pattern(char *buf, size_t n, int32_t days, const char *pattern)
 	buf[o] = '\0';
 	return buf;
 }
+
+/* The shape of s in pattern: 0 and y, m, d when it is the pattern's
+ * (day and month one or two digits, the year four); 1 when it is, but
+ * with a two-digit year; -1 otherwise. */
+static int
+pattern_shape(const char *s, const char *p, int *y, int *m, int *d)
+{
+	int n, *v, two_digit_year = 0;
+
+	while (*p != '\0') {
+		if (strncmp(p, "YYYY", 4) == 0 || strncmp(p, "MM", 2) == 0 ||
+		    strncmp(p, "DD", 2) == 0) {
+			v = *p == 'Y' ? y : *p == 'M' ? m : d;
+			for (n = 0, *v = 0; s[n] >= '0' && s[n] <= '9'; n++)
+				if (n < 5)
+					*v = *v * 10 + (s[n] - '0');
+			if (*p == 'Y' && n == 2)
+				two_digit_year = 1;
+			else if (*p == 'Y' ? n != 4 : n < 1 || n > 2)
+				return -1;
+			s += n;
+			p += *p == 'Y' ? 4 : 2;
+		} else if (*s++ != *p++)
+			return -1;
+	}
+	return *s != '\0' ? -1 : two_digit_year;
+}
+
+int
+date_parse_pattern(const char *s, const char *pattern, const char *what,
+    int32_t *days, struct pd_err *err)
+{
+	char example[DATE_BUFSZ * 2];
+	int y, m, d, shape;
+
+	if (!date_pattern_ok(pattern) || strcmp(pattern, "YYYY-MM-DD") == 0)
+		return date_parse(s, what, days, err);
+	if (what == NULL)
+		what = _("date");
+	date_format_pattern(
+	    example, sizeof example, date_days(2025, 4, 20), pattern);
+	if (s == NULL || *s == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is empty: give a date as %s (e.g. %s)"), what,
+		    pattern, example);
+	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+	    digits_at(s, 4, &y) == 0)
+		return date_parse(s, what, days, err);
+	shape = pattern_shape(s, pattern, &y, &m, &d);
+	if (shape == 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": a two-digit year is ambiguous; write the "
+		      "year in full, as %s (e.g. %s)"),
+		    what, s, pattern, example);
+	if (shape != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": not a date, use %s (e.g. %s) or "
+		      "YYYY-MM-DD"),
+		    what, s, pattern, example);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": no such day in the calendar; dates are "
+		      "written %s (e.g. %s)"),
+		    what, s, pattern, example);
+	*days = date_days(y, m, d);
+	return 0;
+}

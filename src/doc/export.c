@@ -94,24 +94,33 @@ xlsx_fail(struct exporter *x, lxw_error e, struct pd_err *err)
 	    err, PD_EDOC, _("cannot write %s: %s"), x->path, lxw_strerror(e));
 }
 
-/* "\"$\"#,##0.00": the symbol quoted as a literal. */
+/* "\"$\"#,##0.00", "#,##0.00\" €\"": the symbol quoted as a literal on
+ * the organisation's side of the number, with its space. The separators
+ * are the format code's: the spreadsheet shows them in its reader's. */
 static char *
 xlsx_money_format(const struct export_opts *o)
 {
-	char sym[64];
+	char sym[64], num[32];
 	size_t j = 0;
 	const char *s = o->symbol ? o->symbol : "";
 
-	for (; *s && j + 2 < sizeof sym; s++) {
+	if (o->symbol_space && o->symbol_after && *s)
+		sym[j++] = ' ';
+	for (; *s && j + 3 < sizeof sym; s++) {
 		if (*s == '"')
 			continue;
 		sym[j++] = *s;
 	}
+	if (o->symbol_space && !o->symbol_after && j > 0)
+		sym[j++] = ' ';
 	sym[j] = '\0';
 	if (o->digits > 0)
-		return xasprintf(
-		    "\"%s\"#,##0.%.*s", sym, o->digits, "000000000");
-	return xasprintf("\"%s\"#,##0", sym);
+		snprintf(num, sizeof num, "#,##0.%.*s", o->digits, "000000000");
+	else
+		snprintf(num, sizeof num, "#,##0");
+	if (o->symbol_after)
+		return xasprintf("%s\"%s\"", num, sym);
+	return xasprintf("\"%s\"%s", sym, num);
 }
 
 static int

@@ -1,6 +1,7 @@
 /* i18n.c - the language of the messages and where their catalogues are
  * (see paydesk/i18n.h). */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <libintl.h>
 #include <limits.h>
@@ -597,4 +598,31 @@ int
 i18n_lang_known(const char *language)
 {
 	return english(language) || i18n_lang(language) != NULL;
+}
+
+char *
+i18n_langs(void)
+{
+	char dir[PATH_MAX], path[PATH_MAX], *out = xstrdup("en"), *t;
+	struct dirent **names = NULL;
+	int i, n;
+
+	locale_dir(dir);
+	n = scandir(dir, &names, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		const char *code = names[i]->d_name;
+
+		if (lang_name_ok(code) && !english(code) &&
+		    (size_t)snprintf(path, sizeof path,
+		        "%s/%s/LC_MESSAGES/%s.mo", dir, code,
+		        I18N_DOMAIN) < sizeof path &&
+		    access(path, R_OK) == 0) {
+			t = xasprintf("%s, %s", out, code);
+			free(out);
+			out = t;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return out;
 }

@@ -79,12 +79,22 @@ field_date(struct svc *s, struct doc *d, const char *label, const char *iso)
 	doc_field(d, label, svc_date(s, t, sizeof t, iso));
 }
 
+/* A timestamp field in the organisation's date format. */
+static void
+field_time(struct svc *s, struct doc *d, const char *label, const char *ts)
+{
+	char t[SVC_DATE_BUFSZ];
+
+	doc_field(d, label, svc_timestamp(s, t, sizeof t, ts));
+}
+
 static void
 stamp(struct svc *s, struct doc *d)
 {
-	char now[TS_BUFSZ], *where, *when, *f;
+	char ts[TS_BUFSZ], now[SVC_DATE_BUFSZ], *where, *when, *f;
 
-	svc_now(now);
+	svc_now(ts);
+	svc_timestamp(s, now, sizeof now, ts);
 	where = xasprintf(L_(d->lang, "terminal %s, branch %s"),
 	    s->cfg.terminal_id, s->cfg.branch_id);
 	when = xasprintf(L_(d->lang, "generated %s by paydesk"), now);
@@ -101,11 +111,12 @@ stamp(struct svc *s, struct doc *d)
 static void
 mark_copy(struct svc *s, struct doc *d, int copy)
 {
-	char now[TS_BUFSZ], *detail;
+	char ts[TS_BUFSZ], now[SVC_DATE_BUFSZ], *detail;
 
 	if (copy <= 0)
 		return;
-	svc_now(now);
+	svc_now(ts);
+	svc_timestamp(s, now, sizeof now, ts);
 	detail = xasprintf(
 	    L_(d->lang, "Copy %d, reprinted %s by %s at terminal %s"), copy,
 	    now,
@@ -180,12 +191,13 @@ static void
 receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 {
 	const struct i18n_lang *L = d->lang;
-	char *t;
+	char at[SVC_DATE_BUFSZ], *t;
 
 	doc_badge(d, word(L, pay_status_name(p->status)));
 	if (p->status == PS_VOIDED) {
 		t = xasprintf(L_(L, "Voided %s by %s. Reason: %s"),
-		    p->voided_at, p->voided_by, p->void_reason);
+		    svc_timestamp(s, at, sizeof at, p->voided_at), p->voided_by,
+		    p->void_reason);
 		doc_alert(d, L_(L, "VOID"), t);
 		free(t);
 	}
@@ -195,7 +207,7 @@ receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 	doc_field(d, L_(L, "Payment ID"), p->payment_no);
 	doc_field(d, L_(L, "Transaction ID"), p->txn_no);
 	field_date(s, d, L_(L, "Payment date"), p->paid_on);
-	doc_field(d, L_(L, "Recorded at"), p->created_at);
+	field_time(s, d, L_(L, "Recorded at"), p->created_at);
 	doc_field(d, L_(L, "Payment type"), word(L, pay_type_name(p->type)));
 	doc_field(d, L_(L, "Channel"), p->channel);
 }
@@ -327,13 +339,13 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	doc_heading(d, L_(L, "Credit"));
 	doc_field(d, L_(L, "Credit note number"), cn->cn_no);
 	doc_field(d, L_(L, "Status"), word(L, credit_status_name(v->status)));
-	doc_field(d, L_(L, "Created"), cn->created_at);
+	field_time(s, d, L_(L, "Created"), cn->created_at);
 	field_date(s, d, L_(L, "Expires"), cn->expires_on);
 	field_money(s, d, L_(L, "Original amount"), cn->amount);
 	field_money(s, d, L_(L, "Applied amount"), cn->applied);
 	doc_total(d, L_(L, "Remaining balance"),
 	    svc_money(s, m, sizeof m, v->remaining));
-	money_tenths(pct, sizeof pct - 2, v->usage_tenths);
+	svc_tenths(s, pct, sizeof pct - 2, v->usage_tenths);
 	strcat(pct, " %");
 	doc_field(d, L_(L, "Usage"), pct);
 	doc_field(d, L_(L, "Reason"), cn->reason);

@@ -39,6 +39,8 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	o.format = j->format;
 	o.sheet = sheet;
 	o.symbol = s->cfg.currency_symbol;
+	o.symbol_after = strcmp(s->cfg.symbol_place, "after") == 0;
+	o.symbol_space = strcmp(s->cfg.symbol_space, "yes") == 0;
 	o.digits = s->cfg.minor_digits;
 	o.key_headers = j->key_headers;
 	o.lang = svc_doc_lang(s, NULL);

@@ -51,17 +51,26 @@ svc_money_arg(const struct svc *s, const char *text, const char *what,
     int64_t *out, struct pd_err *err)
 {
 	struct pd_err merr, serr;
-	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
-	int64_t mv = 0, sv = 0;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], plain[MONEY_BUFSZ],
+	    local[MONEY_BUFSZ];
+	int64_t mv = 0, sv = 0, unit = 1;
 	int m = money_parse(text, s->cfg.minor_digits, what, &mv, &merr),
-	    l = svc_money_parse(s, text, what, &sv, &serr);
+	    l = svc_money_parse(s, text, what, &sv, &serr), i;
 
-	if (m == 0 && l == 0 && mv != sv)
+	if (m == 0 && l == 0 && mv != sv) {
+		/* the examples: 1234 and a half in the currency's decimals,
+		 * in the machine format and as the organisation writes it */
+		for (i = 0; i < s->cfg.minor_digits; i++)
+			unit *= 10;
+		money_plain(
+		    plain, sizeof plain, 1234 * unit + unit / 2, s->cfg.minor_digits);
+		svc_money_bare(s, local, sizeof local, 1234 * unit + unit / 2, 1);
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": ambiguous, it could be %s or %s; write "
-		      "digits, a dot and the decimals (e.g. 1234.50)"),
+		      "every decimal, as %s or %s"),
 		    what, text, svc_money(s, a, sizeof a, mv),
-		    svc_money(s, b, sizeof b, sv));
+		    svc_money(s, b, sizeof b, sv), plain, local);
+	}
 	if (m == 0 || l == 0) {
 		*out = m == 0 ? mv : sv;
 		return 0;
@@ -96,5 +105,66 @@ svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts)
 		return buf;
 	}
 	snprintf(buf, n, "%s %.5s", svc_date(s, d, sizeof d, ts), ts + 11);
+	return buf;
+}
+
+char *
+svc_timestamp(const struct svc *s, char *buf, size_t n, const char *ts)
+{
+	char d[SVC_DATE_BUFSZ];
+
+	if (ts == NULL || strlen(ts) < 16 || (ts[10] != ' ' && ts[10] != 'T')) {
+		snprintf(buf, n, "%s", ts ? ts : "");
+		return buf;
+	}
+	snprintf(buf, n, "%s %s", svc_date(s, d, sizeof d, ts), ts + 11);
+	return buf;
+}
+
+int
+svc_date_parse(const struct svc *s, const char *text, const char *what,
+    char iso[11], struct pd_err *err)
+{
+	int32_t d;
+
+	if (date_parse_pattern(text, s->cfg.date_format, what, &d, err) != 0)
+		return -1;
+	date_format(iso, d);
+	return 0;
+}
+
+/* The months' names, for the dashboard's month. */
+static const char *const month_names[] = {N_("January"), N_("February"),
+    N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"),
+    N_("December")};
+
+char *
+svc_month_name(const struct svc *s, char *buf, size_t n, const char *month)
+{
+	struct pd_err err;
+	int32_t first, last;
+	int y, m, d;
+
+	(void)s;
+	if (month_parse(month, NULL, &first, &last, &err) != 0) {
+		snprintf(buf, n, "%s", month ? month : "");
+		return buf;
+	}
+	date_civil(first, &y, &m, &d);
+	/* TRANSLATORS: a month's name and its year, "April 2025" */
+	snprintf(buf, n, _("%1$s %2$d"), _(month_names[m - 1]), y);
+	return buf;
+}
+
+char *
+svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths)
+{
+	char *dot;
+
+	money_tenths(buf, n, tenths);
+	dot = strchr(buf, '.');
+	if (dot != NULL && strcmp(s->cfg.decimal_sep, "comma") == 0)
+		*dot = ',';
 	return buf;
 }

@@ -182,11 +182,18 @@ static int
 consumer_language(struct row_ctx *r, char *out, size_t n, struct pd_err *err)
 {
 	const char *v = F(r, 6);
+	char *known;
 
-	if (*v != '\0' && (strlen(v) >= n || !i18n_lang_known(v)))
-		return pd_fail(err, PD_EINVAL,
-		    _("\"%s\" is not a language documents can be written in"),
-		    v);
+	if (*v != '\0' && (strlen(v) >= n || !i18n_lang_known(v))) {
+		known = i18n_langs();
+		pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is not a language documents can be written in; "
+		      "use one of %s, or leave it empty for the "
+		      "organisation's"),
+		    v, known);
+		free(known);
+		return -1;
+	}
 	xstrlcpy(out, v, n);
 	return 0;
 }

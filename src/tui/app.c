@@ -126,11 +126,13 @@ header(struct tui *t)
 {
 	const struct svc *s = t->svc;
 	struct sync_status ss;
-	char left[256], right[400], now[TS_BUFSZ], sy[2][160];
+	char left[256], right[400], ts[TS_BUFSZ], now[SVC_DATE_BUFSZ], sy[2][160];
 	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw, form;
 
-	svc_now(now);
-	now[16] = '\0';
+	/* the date in the organisation's format, the time to the minute */
+	svc_now(ts);
+	svc_datetime(s, now, sizeof now, ts);
+	ts[16] = '\0';
 	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
 	    s->cfg.org_name, s->cfg.terminal_id,
 	    t->top ? tui_screen_title(t->top) : "");
@@ -143,7 +145,7 @@ header(struct tui *t)
 	for (form = 0; form < 5; form++) {
 		const char *syn = sy[form >= 2];
 		const char *bar = *syn ? " \xe2\x94\x82 " : "";
-		const char *clock = form ? now + 11 : now;
+		const char *clock = form ? ts + 11 : now;
 
 		if (s->actor.user_id == 0 || form >= 4)
 			snprintf(

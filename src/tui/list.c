@@ -60,9 +60,11 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		snprintf(buf, n, "%lld", (long long)c[i].n);
 		return buf;
 	case X_TENTHS:
-		return money_plain(buf, n, c[i].n, 1);
+		return svc_tenths(t->svc, buf, n, c[i].n);
 	case X_DATE: /* in the organisation's date format */
 		return svc_date(t->svc, buf, n, c[i].s ? c[i].s : "");
+	case X_TIME:
+		return svc_timestamp(t->svc, buf, n, c[i].s ? c[i].s : "");
 	default:
 		return c[i].s ? c[i].s : "";
 	}

@@ -80,14 +80,15 @@ lines(struct cdetails *d, struct tui *t, const struct credit_view *v)
 	pair(d, _("Name"), v->cn.consumer_name);
 	pair(d, _("Account number"), v->cn.account_no);
 	tui_lines_add(&d->l, 1, "%s", _("Dates"));
-	pair(d, _("Created"), v->cn.created_at);
+	pair(d, _("Created"),
+	    svc_timestamp(t->svc, buf, sizeof buf, v->cn.created_at));
 	pair(d, _("Expires"),
 	    svc_date(t->svc, day, sizeof day, v->cn.expires_on));
 	tui_lines_add(&d->l, 1, "%s", _("Financial details"));
 	money_pair(d, t, _("Original credit amount"), v->cn.amount);
 	money_pair(d, t, _("Applied amount"), v->cn.applied);
 	money_pair(d, t, _("Remaining balance"), v->remaining);
-	money_plain(m, sizeof m, v->usage_tenths, 1);
+	svc_tenths(t->svc, m, sizeof m, v->usage_tenths);
 	snprintf(buf, sizeof buf, "%s%%", m);
 	pair(d, _("Usage"), buf);
 	tui_lines_add(&d->l, 1, "%s", _("Credit note information"));

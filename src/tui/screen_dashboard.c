@@ -75,7 +75,7 @@ change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
 	char buf[48], num[32];
 	int attr = 0;
 
-	money_plain(num, sizeof num, tenths < 0 ? -tenths : tenths, 1);
+	svc_tenths(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
 	snprintf(buf, sizeof buf, "%s %s%%",
 	    tenths > 0   ? "\xe2\x96\xb2"
 	    : tenths < 0 ? "\xe2\x96\xbc"
@@ -154,10 +154,10 @@ tiles(struct dash *b, struct tui *t, int y)
 	    (long long)k->cur.day_count);
 	tile(t, y, 2 + w, w, tile_title(1, w), fig, k->chg_today, 1,
 	    _("vs day"));
-	money_plain(r, sizeof r, k->rate_tenths, 1);
+	svc_tenths(t->svc, r, sizeof r, k->rate_tenths);
 	snprintf(fig, sizeof fig, "%s%%", r);
 	tile(t, y, 2 + 2 * w, w, tile_title(2, w), fig, k->chg_rate, 1, vs);
-	money_plain(r, sizeof r, k->avg_tenths, 1);
+	svc_tenths(t->svc, r, sizeof r, k->avg_tenths);
 	snprintf(fig, sizeof fig, _("%s days"), r);
 	tile(t, y, 2 + 3 * w, w, tile_title(3, w), fig, k->chg_avg, 0, vs);
 }
@@ -286,7 +286,7 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 		tui_text(y, 4, _("No payment posted in this month"), w - 2);
 	for (i = 0; i < d->nmethods && i < rows; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
-		money_plain(pct, sizeof pct, share, 1);
+		svc_tenths(t->svc, pct, sizeof pct, share);
 		tui_cell(y, 4, d->methods[i].name, w - 2 < 12 ? w - 2 : 12, 0);
 		snprintf(line, sizeof line, "%13s %5lld %5s%%",
 		    svc_money(t->svc, m, sizeof m, d->methods[i].amount),
@@ -329,7 +329,7 @@ outstanding(struct dash *b, struct tui *t, int y, int x)
 
 	svc_money(t->svc, v[0], sizeof v[0], k->out.total);
 	snprintf(v[1], sizeof v[1], "%lld", (long long)k->out.items);
-	money_plain(m, sizeof m, k->avg_past_due_tenths, 1);
+	svc_tenths(t->svc, m, sizeof m, k->avg_past_due_tenths);
 	snprintf(v[2], sizeof v[2], _("%s days"), m);
 	attron(A_BOLD);
 	tui_text(y++, x, _("Outstanding today"), w);
@@ -342,8 +342,11 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct dash *b = (struct dash *)sc;
-	char line[128], from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ];
-	const char *head = b->week ? _("Week") : b->month;
+	char line[128], from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ],
+	    month[SVC_DATE_BUFSZ];
+	const char *head = b->week ? _("Week")
+	                           : svc_month_name(t->svc, month,
+	                                 sizeof month, b->month);
 	int rows, y = 2, split, hw = utf8_columns(head, strlen(head));
 
 	if (b->gen != t->list_gen)

@@ -151,7 +151,7 @@ draw_split(struct payers *p, struct tui *t, int y)
 		tui_text(y, 4, _("No Posted payment matches"), COLS - 6);
 	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
 		share = money_ratio_tenths(p->dist[i].amount, total);
-		money_plain(pct, sizeof pct, share, 1);
+		svc_tenths(t->svc, pct, sizeof pct, share);
 		tui_cell(
 		    y, 4, p->dist[i].name, COLS - 6 < 14 ? COLS - 6 : 14, 0);
 		snprintf(line, sizeof line, "%14s %7lld %6s%%",

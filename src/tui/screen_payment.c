@@ -129,7 +129,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	const struct payment *p = &v->p;
 	struct tui_lines *l = &d->l;
 	size_t i;
-	char dt[SVC_DATE_BUFSZ], at[SVC_DATE_BUFSZ + 32];
+	char at[SVC_DATE_BUFSZ + 32];
 
 	tui_lines_add(l, 1, "%s", _("Payment information"));
 	pair(d, _("Payment ID"), p->payment_no);
@@ -166,10 +166,8 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	pair(d, _("Receipt number"), p->receipt_no);
 	date_pair(d, t, _("Payment date"), p->paid_on);
 	/* the date in the organisation's format, the time as stored */
-	snprintf(at, sizeof at, "%s%s",
-	    svc_date(t->svc, dt, sizeof dt, p->created_at),
-	    strlen(p->created_at) > 10 ? p->created_at + 10 : "");
-	pair(d, _("Recorded at"), at);
+	pair(d, _("Recorded at"),
+	    svc_timestamp(t->svc, at, sizeof at, p->created_at));
 	heading(l, _("Processing information"));
 	pair(d, _("Received by"), p->user_id ? p->received_by : _("System"));
 	pair(d, _("Processing time"), v->processing_text);
@@ -177,14 +175,16 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	    p->verified ? _("Verified") : list_pay_status(PS_PENDING));
 	if (p->verified && p->method_kind == METHOD_ONLINE) {
 		pair(d, _("Verified by"), p->verified_by);
-		pair(d, _("Verified at"), p->verified_at);
+		pair(d, _("Verified at"),
+		    svc_timestamp(t->svc, at, sizeof at, p->verified_at));
 	}
 	pair(d, _("Terminal"), p->terminal);
 	if (p->status == PS_VOIDED) {
 		heading(l, _("Void"));
 		pair(d, _("Reason"), p->void_reason);
 		pair(d, _("Voided by"), p->voided_by);
-		pair(d, _("Voided at"), p->voided_at);
+		pair(d, _("Voided at"),
+		    svc_timestamp(t->svc, at, sizeof at, p->voided_at));
 	}
 	heading(l, _("Consumer information"));
 	pair(d, _("Consumer name"), v->c.name);

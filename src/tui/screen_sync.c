@@ -75,7 +75,7 @@ tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n)
 }
 
 static const struct xcol cols[] = {
-    {N_("Rejected at"), "rejected_at", X_TEXT, 19, 0},
+    {N_("Rejected at"), "rejected_at", X_TIME, 19, 0},
     {N_("Kind"), "kind", X_TEXT, 12, 8},
     {N_("Record"), "record", X_TEXT, 22, 12},
     {N_("Reason"), "reason", X_TEXT, 0, 16},
@@ -206,8 +206,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	    ngettext("%lld record", "%lld records", (unsigned long)st.pending),
 	    (long long)st.pending);
 	tui_pair(y++, 2, lw, _(labels[2]), line);
-	tui_pair(
-	    y++, 2, lw, _(labels[3]), st.last_ok[0] ? st.last_ok : _("never"));
+	tui_pair(y++, 2, lw, _(labels[3]),
+	    st.last_ok[0] ? svc_timestamp(t->svc, line, sizeof line, st.last_ok)
+	                  : _("never"));
 	if (st.rounds > 0) {
 		round_text(&st.last, line, sizeof line);
 		y += wrapped_pair(y, lw, _(labels[4]), line, 2);

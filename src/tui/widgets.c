@@ -153,17 +153,34 @@ static const struct {
     {'.', {" ", " ", " ", " ", "#"}},
     {',', {"  ", "  ", "  ", " #", "# "}},
     {'-', {"   ", "   ", "###", "   ", "   "}},
+    {'\'', {"#", "#", " ", " ", " "}},
+    {' ', {" ", " ", " ", " ", " "}},
 };
+
+/* The glyph's character for the one at s (*len bytes): a no-break space
+ * or a narrow no-break space (grouping separators) is a space. */
+static char
+glyph_char(const char *s, size_t *len)
+{
+	if (strncmp(s, "\xc2\xa0", 2) == 0 || strncmp(s, "\xe2\x80\xaf", 3) == 0) {
+		*len = (unsigned char)*s == 0xc2 ? 2 : 3;
+		return ' ';
+	}
+	*len = utf8_len(s);
+	return *s;
+}
 
 int
 tui_big(int y, int x, const char *s)
 {
 	int x0 = x, r;
-	size_t g;
+	size_t g, len;
+	char c;
 
-	for (; *s != '\0'; s++) {
+	for (; *s != '\0'; s += len) {
+		c = glyph_char(s, &len);
 		for (g = 0; g < sizeof glyphs / sizeof glyphs[0]; g++)
-			if (glyphs[g].c == *s)
+			if (glyphs[g].c == c && (len == 1 || c == ' '))
 				break;
 		if (g == sizeof glyphs / sizeof glyphs[0])
 			continue; /* a symbol: drawn by the caller */
