@@ -87,10 +87,127 @@ refused "a dot where the comma was meant" 3 \
 refused "two decimal commas" 3 "two decimal separators" \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1,2,3
 
+# --- timestamps, typed dates and tenths in the organisation's formats ------
+# (the de-style organisation above: DD.MM.YYYY, a decimal comma)
+expect "payment details: Recorded at in the date format" 0 \
+    "Recorded at      20.04.2025 10:00:00" "$PD" payment show R-T01-000001
+expect "JSON keeps the stored timestamp" 0 \
+    '"created_at": "2025-04-20 10:00:00"' "$PD" --json payment show R-T01-000001
+expect "Spanish: Recorded at in the date format" 0 "20.04.2025 10:00:00" \
+    env LANGUAGE=es "$PD" payment show R-T01-000001
+expect "French: Recorded at in the date format" 0 "20.04.2025 10:00:00" \
+    env LANGUAGE=fr "$PD" payment show R-T01-000001
+expect "the text receipt: Recorded at" 0 \
+    "Recorded at                  20.04.2025 10:00:00" \
+    "$PD" receipt R-T01-000001 --text
+has "the text receipt: generated" "generated 20.04.2025 10:00:00 by paydesk"
+expect "a reprint's copy line" 0 "copy" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/copy.pdf"
+pdftotext "$T/copy.pdf" - 2>/dev/null >"$OUT"
+has "the copy line in the date format" \
+    "Copy 1, reprinted 20.04.2025 10:00:00 by Jane Smith at terminal T01"
+expect "a credit note" 0 "CN-T01-00001" env PAYDESK_PIN=2222 "$PD" \
+    --user mary credit-note create R-T01-000001 --amount 10,00 \
+    --reason "Billing error"
+expect "credit note details: Created in the date format" 0 \
+    "20.04.2025 10:00:00" "$PD" credit-note show CN-T01-00001
+expect "the credit note PDF" 0 "" env PAYDESK_PIN=2222 "$PD" --user mary \
+    credit-note pdf CN-T01-00001 --out "$T/cn.pdf"
+pdftotext -layout "$T/cn.pdf" - 2>/dev/null | tr -s ' ' >"$OUT"
+has "the credit note PDF: Created" "Created 20.04.2025 10:00:00"
+has "the credit note PDF: the usage with a decimal comma" "Usage 0,0 %"
+expect "kpi: percentages and days with a decimal comma" 0 \
+    "Collection rate                    10,7%" "$PD" kpi
+has "kpi: days with a decimal comma" "14,5 days"
+expect "kpi --json stays machine" 0 '"avg_collection_days": 14.5' \
+    "$PD" --json kpi
+expect "French kpi: a decimal comma" 0 "14,5 jours" env LANGUAGE=fr "$PD" kpi
+expect "Spanish kpi: a decimal comma" 0 "14,5 días" env LANGUAGE=es "$PD" kpi
+
+expect "--from and --to in the date format" 0 "R-T01-000001" \
+    "$PD" payments --from 01.04.2025 --to 20.04.2025
+expect "one-digit day and month, and ISO, are taken" 0 "R-T01-000001" \
+    "$PD" payments --from 2025-04-01 --to 20.4.2025
+expect "a day outside the range leaves it out" 0 "" \
+    "$PD" payments --from 21.04.2025
+if grep -q R-T01-000001 "$OUT"; then notok "--from 21.04.2025 excludes the 20th"
+else ok "--from 21.04.2025 excludes the 20th"; fi
+refused "a two-digit year is ambiguous" 3 \
+    '--from "01.04.25": a two-digit year is ambiguous; write the year in full, as DD.MM.YYYY (e.g. 20.04.2025)' \
+    "$PD" payments --from 01.04.25
+refused "another shape names the format" 3 \
+    '--to "04/20/2025": not a date, use DD.MM.YYYY (e.g. 20.04.2025) or YYYY-MM-DD' \
+    "$PD" payments --to 04/20/2025
+refused "a day not in the calendar" 3 \
+    '--from "31.04.2025": no such day in the calendar; dates are written DD.MM.YYYY' \
+    "$PD" credit-notes --from 31.04.2025
+refused "--from after --to, in the date format" 3 \
+    "--from 20.04.2025 is after --to 01.04.2025" \
+    "$PD" payments --from 20.04.2025 --to 01.04.2025
+refused "report payers: --from in the date format or refused" 3 \
+    '--from "2025/04/01": not a date, use DD.MM.YYYY' \
+    "$PD" report payers --from 2025/04/01
+refused "Spanish: the ambiguous year" 3 "--from \"01.04.25\"" \
+    env LANGUAGE=es "$PD" payments --from 01.04.25
+refused "French: the ambiguous year" 3 "--from \"01.04.25\"" \
+    env LANGUAGE=fr "$PD" payments --from 01.04.25
+expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
+    "$PD" kpi --day 19.04.2025
+refused "kpi --day refused with the format" 3 \
+    '--day "19.4.25": a two-digit year is ambiguous' "$PD" kpi --day 19.4.25
+before=$(snapshot)
+refused "pay --date: not a date in the format, nothing written" 3 \
+    'payment date "2025.04.19": not a date, use DD.MM.YYYY' \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
+    --date 2025.04.19
+same "and nothing was written" "$(snapshot)" "$before"
+expect "pay --date in the date format" 0 "" "$PD" --user jane pay WU-10001 \
+    --type bill --method Cash --amount 1 --date 19.04.2025
+expect "its payment date" 0 '"paid_on": "2025-04-19"' \
+    "$PD" --json payment show R-T01-000003
+
+# --- the xlsx money format on the organisation's side ----------------------
+expect "xlsx of a symbol-after organisation" 0 "wrote" \
+    "$PD" --xlsx "$T/after.xlsx" payments
+python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())' \
+    "$T/after.xlsx" >"$OUT"
+has "the symbol after the number, with its space" 'formatCode="#,##0.00&quot; €&quot;"'
+printf '%s\n[organisation]\ncurrency_symbol = KSh\ncurrency_space = yes\n' \
+    "$BASE" >"$T/ksh.ini"
+expect "xlsx of a symbol-before organisation with a space" 0 "wrote" \
+    "$PD" --config "$T/ksh.ini" --xlsx "$T/before.xlsx" payments
+python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())' \
+    "$T/before.xlsx" >"$OUT"
+has "the symbol before, with its space" 'formatCode="&quot;KSh &quot;#,##0.00"'
+python3 "$TOP/tests/tools/xlsx_cells.py" "$T/after.xlsx" >"$OUT"
+has "the amounts stay numbers" "money:145.5"
+
+# --- the big change digits keep the grouping -------------------------------
+# (tests/tui/test_formats.sh draws them; here: a consumer import's language)
+printf 'account_no,name,service_address,phone,email,segment,language\nWU-77001,Ana Ruiz,1 Calle,,,,de\n' >"$T/lang.csv"
+before=$(snapshot)
+refused "an unknown language lists the allowed ones" 3 \
+    '"de" is not a language documents can be written in; use one of en, es, fr' \
+    env PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/lang.csv"
+has "where: the file, line and column" "lang.csv:2"
+same "and nothing was imported" "$(snapshot)" "$before"
+printf 'account_no,name,service_address,phone,email,segment,language\nWU-77001,Ana Ruiz,1 Calle,,,,fr\nWU-77002,Bo Li,2 Road,,,,xx_YY\n' >"$T/lang.csv"
+refused "the second row's language, in Spanish" 3 ":3:" \
+    env LANGUAGE=es PAYDESK_PIN=9999 "$PD" --user admin import consumers \
+    "$T/lang.csv"
+has "the allowed languages" "en, es, fr"
+same "and nothing was imported" "$(snapshot)" "$before"
+
 # --- three minor digits: text both formats read differently ----------------
 printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "ambiguous text is refused" 3 "ambiguous, it could be" \
     "$PD" credit-notes --min 1.500
 has "naming both readings" '$1,500 or $1.500,000'
+has "the hint in the currency's decimals and both formats" \
+    'write every decimal, as 1234.500 or 1.234,500'
 expect "unambiguous text is taken" 0 "" "$PD" credit-notes --min 1,5
+expect "ambiguous in French too" 3 "1234.500" \
+    env LANGUAGE=fr "$PD" credit-notes --min 1.500
+expect "another ambiguous amount, in Spanish" 3 \
+    "1234.500" env LANGUAGE=es "$PD" credit-notes --min 2.500
