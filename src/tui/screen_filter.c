@@ -148,13 +148,15 @@ list_filters_text(
 	const struct config *cfg = &t->svc->cfg;
 	static const char *const rem[] = {
 	    N_("fully used"), N_("partial"), N_("full")};
-	char range[32];
+	char range[2 * SVC_DATE_BUFSZ + 4], d1[SVC_DATE_BUFSZ],
+	    d2[SVC_DATE_BUFSZ];
 	int i;
 
 	buf[0] = '\0';
 	if (lf->range == R_CUSTOM) {
 		snprintf(range, sizeof range, "%s..%s",
-		    lf->from[0] ? lf->from : "", lf->to[0] ? lf->to : "");
+		    lf->from[0] ? svc_date(t->svc, d1, sizeof d1, lf->from) : "",
+		    lf->to[0] ? svc_date(t->svc, d2, sizeof d2, lf->to) : "");
 		add(buf, n, "%s", range);
 	} else if (lf->range != R_ANY)
 		add(buf, n, "%s", _(range_names[lf->range]));
@@ -249,17 +251,24 @@ build(struct filt *f, struct tui *t)
 	const struct list_filters *lf = f->lf;
 	const struct config *cfg = &t->svc->cfg;
 	struct tui_form_item *it = f->items;
+	/* the dates as the organisation writes them (ISO typed is taken) */
+	const char *hint = strcmp(cfg->date_format, "YYYY-MM-DD") == 0
+	                       ? _("YYYY-MM-DD")
+	                       : cfg->date_format;
+	char from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ];
 	int i;
 
 	choices(f);
 	tui_form_choice(
 	    &it[F_RANGE], _("Date range"), f->ranges, R_COUNT, lf->range);
-	tui_form_text(&it[F_FROM], _("From"), 10, lf->from);
+	tui_form_text(&it[F_FROM], _("From"), 10,
+	    lf->from[0] ? svc_date(t->svc, from, sizeof from, lf->from) : "");
 	it[F_FROM].kind = FORM_DATE;
-	it[F_FROM].hint = _("YYYY-MM-DD");
-	tui_form_text(&it[F_TO], _("To"), 10, lf->to);
+	it[F_FROM].hint = hint;
+	tui_form_text(&it[F_TO], _("To"), 10,
+	    lf->to[0] ? svc_date(t->svc, to, sizeof to, lf->to) : "");
 	it[F_TO].kind = FORM_DATE;
-	it[F_TO].hint = _("YYYY-MM-DD");
+	it[F_TO].hint = hint;
 	if (!lf->credits) {
 		f->methods[0] = _("Any");
 		for (i = 0; i < cfg->nmethods; i++)
@@ -315,13 +324,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	sc->typing = tui_form_typing(&f->fm);
 }
 
-/* A typed date, or "" for open; 0 if bad (err names the field). */
+/* A typed date (the organisation's format or ISO) into iso, "" for
+ * open; 0 if bad (err names the field and the format). */
 static int
-check_date(const char *label, const char *s, struct pd_err *err)
+check_date(struct tui *t, const char *label, const char *s, char iso[11],
+    struct pd_err *err)
 {
-	int32_t d;
-
-	return *s == '\0' || date_parse(s, label, &d, err) == 0;
+	iso[0] = '\0';
+	return *s == '\0' || svc_date_parse(t->svc, s, label, iso, err) == 0;
 }
 
 static int
@@ -365,19 +375,16 @@ apply(struct filt *f, struct tui *t)
 
 	n.range = it[F_RANGE].choice;
 	if (custom) {
-		if (!check_date(_("From"), it[F_FROM].f.buf, &err) ||
-		    !check_date(_("To"), it[F_TO].f.buf, &err)) {
+		if (!check_date(t, _("From"), it[F_FROM].f.buf, n.from, &err) ||
+		    !check_date(t, _("To"), it[F_TO].f.buf, n.to, &err)) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}
-		if (it[F_FROM].f.buf[0] && it[F_TO].f.buf[0] &&
-		    strcmp(it[F_FROM].f.buf, it[F_TO].f.buf) > 0) {
+		if (n.from[0] && n.to[0] && strcmp(n.from, n.to) > 0) {
 			tui_message(t, 1, _("From %s is after To %s"),
 			    it[F_FROM].f.buf, it[F_TO].f.buf);
 			return TUI_HANDLED;
 		}
-		snprintf(n.from, sizeof n.from, "%s", it[F_FROM].f.buf);
-		snprintf(n.to, sizeof n.to, "%s", it[F_TO].f.buf);
 	}
 	if (!n.credits) {
 		n.method = it[F_METHOD].choice;

@@ -61,18 +61,38 @@ struct payers {
 	char from[11], to[11];
 };
 
+/* The form's dates (the organisation's format or ISO) as ISO into lf;
+ * 0, or -1 with err naming the field and the format. */
+static int
+form_dates(struct payers *p, struct tui *t, struct list_filters *lf,
+    struct pd_err *err)
+{
+	const struct tui_form_item *it = p->items;
+
+	lf->from[0] = lf->to[0] = '\0';
+	if (it[F_FROM].f.buf[0] && svc_date_parse(t->svc, it[F_FROM].f.buf,
+	                               _("From"), lf->from, err) != 0)
+		return -1;
+	if (it[F_TO].f.buf[0] &&
+	    svc_date_parse(t->svc, it[F_TO].f.buf, _("To"), lf->to, err) != 0)
+		return -1;
+	return 0;
+}
+
 static void
 filter_of(struct payers *p, struct tui *t, struct payment_filter *f)
 {
 	struct list_filters lf;
+	struct pd_err err;
 	const struct tui_form_item *it = p->items;
 
 	memset(f, 0, sizeof *f);
 	f->status = f->type = -1;
 	memset(&lf, 0, sizeof lf);
 	lf.range = it[F_RANGE].choice;
-	snprintf(lf.from, sizeof lf.from, "%s", it[F_FROM].f.buf);
-	snprintf(lf.to, sizeof lf.to, "%s", it[F_TO].f.buf);
+	/* a date the form refused (action) is open here */
+	if (form_dates(p, t, &lf, &err) != 0)
+		lf.from[0] = lf.to[0] = '\0';
 	if (list_range(&lf, p->from, p->to)) {
 		f->from = p->from;
 		f->to = p->to;
@@ -174,13 +194,16 @@ static void
 summary(struct payers *p, struct tui *t, char *line, size_t n)
 {
 	struct payment_filter f;
-	char fl[200] = "", who[64], by[80];
+	char fl[200] = "", who[64], by[80], d1[SVC_DATE_BUFSZ],
+	    d2[SVC_DATE_BUFSZ];
 
 	filter_of(p, t, &f);
 	if (f.recorded_by)
 		snprintf(by, sizeof by, _(" by %s"), f.recorded_by);
-	snprintf(fl, sizeof fl, "%s%s%s%s%s%s%s%s%s", f.from ? f.from : "",
-	    f.from ? ".." : "", f.to ? f.to : "", f.method ? " " : "",
+	snprintf(fl, sizeof fl, "%s%s%s%s%s%s%s%s%s",
+	    f.from ? svc_date(t->svc, d1, sizeof d1, f.from) : "",
+	    f.from ? ".." : "", f.to ? svc_date(t->svc, d2, sizeof d2, f.to) : "",
+	    f.method ? " " : "",
 	    f.method ? f.method : "", f.recorded_by ? by : "",
 	    f.channel ? " " : "", f.channel ? f.channel : "",
 	    f.search ? _(" name") : "");
@@ -273,6 +296,12 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		    KEY_UP, KEY_DOWN, 0, 0, 0, 0, KEY_LEFT, KEY_RIGHT};
 
 		if (a == A_OPEN) {
+			struct list_filters lf;
+
+			if (form_dates(p, t, &lf, &err) != 0) {
+				tui_message(t, 1, "%s", err.msg);
+				return TUI_HANDLED;
+			}
 			p->editing = 0;
 			load(p, t);
 			return TUI_HANDLED;
@@ -330,7 +359,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	if (!p->editing)
 		return 0;
 	if (tui_form_input(&p->fm, key, ch) < 0)
-		tui_message(t, 1, "%s", _("Only digits and - in a date"));
+		tui_message(t, 1, "%s", _("Only digits and - / . in a date"));
 	return TUI_HANDLED;
 }
 
