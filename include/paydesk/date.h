@@ -47,7 +47,8 @@ int date_is_leap(int y);
  * pattern's. Refused with PD_EINVAL and a message naming `what` (NULL:
  * "date"), the text and the pattern with an example: empty text, a
  * two-digit year (ambiguous: which century), another shape, no such day
- * in the calendar. With the ISO pattern it is date_parse (the same
+ * in the calendar; each message short enough for a screen's message line
+ * at 80 columns. With the ISO pattern it is date_parse (the same
  * messages). *days is set only on success. Issue 25, local formats. */
 int date_parse_pattern(const char *s, const char *pattern, const char *what,
     int32_t *days, struct pd_err *err);

@@ -261,19 +261,16 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 	shape = pattern_shape(s, pattern, &y, &m, &d);
 	if (shape == 1)
 		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": a two-digit year is ambiguous; write the "
-		      "year in full, as %s (e.g. %s)"),
-		    what, s, pattern, example);
+		    _("%s \"%s\": ambiguous year; write it in full, as %s"),
+		    what, s, pattern);
 	if (shape != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": not a date, use %s (e.g. %s) or "
-		      "YYYY-MM-DD"),
-		    what, s, pattern, example);
+		    _("%s \"%s\": not a date, write %s or YYYY-MM-DD"), what,
+		    s, pattern);
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
 		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": no such day in the calendar; dates are "
-		      "written %s (e.g. %s)"),
-		    what, s, pattern, example);
+		    _("%s \"%s\": no such day in the calendar (%s)"), what, s,
+		    pattern);
 	*days = date_days(y, m, d);
 	return 0;
 }

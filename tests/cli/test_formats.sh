@@ -133,19 +133,19 @@ expect "a day outside the range leaves it out" 0 "" \
 if grep -q R-T01-000001 "$OUT"; then notok "--from 21.04.2025 excludes the 20th"
 else ok "--from 21.04.2025 excludes the 20th"; fi
 refused "a two-digit year is ambiguous" 3 \
-    '--from "01.04.25": a two-digit year is ambiguous; write the year in full, as DD.MM.YYYY (e.g. 20.04.2025)' \
+    '--from "01.04.25": ambiguous year; write it in full, as DD.MM.YYYY' \
     "$PD" payments --from 01.04.25
 refused "another shape names the format" 3 \
-    '--to "04/20/2025": not a date, use DD.MM.YYYY (e.g. 20.04.2025) or YYYY-MM-DD' \
+    '--to "04/20/2025": not a date, write DD.MM.YYYY or YYYY-MM-DD' \
     "$PD" payments --to 04/20/2025
 refused "a day not in the calendar" 3 \
-    '--from "31.04.2025": no such day in the calendar; dates are written DD.MM.YYYY' \
+    '--from "31.04.2025": no such day in the calendar (DD.MM.YYYY)' \
     "$PD" credit-notes --from 31.04.2025
 refused "--from after --to, in the date format" 3 \
     "--from 20.04.2025 is after --to 01.04.2025" \
     "$PD" payments --from 20.04.2025 --to 01.04.2025
 refused "report payers: --from in the date format or refused" 3 \
-    '--from "2025/04/01": not a date, use DD.MM.YYYY' \
+    '--from "2025/04/01": not a date, write DD.MM.YYYY' \
     "$PD" report payers --from 2025/04/01
 refused "Spanish: the ambiguous year" 3 "--from \"01.04.25\"" \
     env LANGUAGE=es "$PD" payments --from 01.04.25
@@ -154,10 +154,10 @@ refused "French: the ambiguous year" 3 "--from \"01.04.25\"" \
 expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
     "$PD" kpi --day 19.04.2025
 refused "kpi --day refused with the format" 3 \
-    '--day "19.4.25": a two-digit year is ambiguous' "$PD" kpi --day 19.4.25
+    '--day "19.4.25": ambiguous year' "$PD" kpi --day 19.4.25
 before=$(snapshot)
 refused "pay --date: not a date in the format, nothing written" 3 \
-    'payment date "2025.04.19": not a date, use DD.MM.YYYY' \
+    'payment date "2025.04.19": not a date, write DD.MM.YYYY' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --date 2025.04.19
 same "and nothing was written" "$(snapshot)" "$before"

@@ -143,8 +143,12 @@ same "received 100.50" \
     10050
 
 restart
+wait_for "the login's clock in the date format" "20/04/2025 10:00"
 login mary 2222
 wait_for "the dashboard" "Total Collected"
+wait_for "the month by its name" "April 2025"
+lacks "not as 2025-04" "2025-04"
+wait_for "the collection rate with a decimal comma" "18,7%"
 keys w
 wait_for "w: the week from Sunday" "20/04/2025 to 26/04/2025"
 wait_for "the week's days on the chart" "20 21 22 23 24 25 26"
@@ -165,6 +169,69 @@ wait_for "the details" "Payment information"
 keys NPage
 wait_for "the details: the payment date" "20/04/2025"
 lacks "no ISO date in the details" "2025-04-20"
+wait_for "the details: Recorded at in the date format" "20/04/2025 10:00:00"
+keys Escape
+wait_for "back on the list" "2 payments"
+# the filter's dates typed as the organisation writes them
+keys f Right Right Right Right Down
+wait_for "the date fields ask for the organisation's format" "DD/MM/YYYY"
+type_text "01/04/25"
+keys Enter
+wait_for "a two-digit year is refused with the format, whole" \
+    'From "01/04/25": ambiguous year; write it in full, as DD/MM/YYYY'
+
+keys C-u
+type_text "31/04/2025"
+keys Enter
+wait_for "a day not in the calendar is refused, whole" \
+    'From "31/04/2025": no such day in the calendar (DD/MM/YYYY)'
+
+keys C-u
+type_text "21/04/2025"
+keys Down
+type_text "1/5/2025"
+keys Enter
+wait_for "a range in the date format: no payment after the 20th" "0 payments"
+wait_for "the filter line in the date format" "21/04/2025..01/05/2025"
+keys f Right Right Right Right Down C-u
+type_text "2025-04-01"
+keys Down C-u
+type_text "20/04/2025"
+keys Enter
+wait_for "ISO and the date format together" "2 payments"
+keys F
+keys Escape
+wait_for "the dashboard again" "Total Collected"
+
+# --- the same organisation in Spanish and French: the month's name --------
+for lm in "es|abril 2025|Total cobrado" "fr|avril 2025|Total encaissé"; do
+	l=${lm%%|*} rest=${lm#*|}
+	month=${rest%%|*} tile=${rest#*|}
+	tui_open_until "$l" "T01" LANGUAGE=$l
+	wait_for "$l: the login's clock in the date format" "20/04/2025 10:00"
+	login mary 2222
+	wait_for "$l: the dashboard" "$tile"
+	wait_for "$l: the month's name" "$month"
+	wait_for "$l: the collection rate with a decimal comma" "18,7%"
+done
+
+# --- the big change digits keep the grouping ------------------------------
+printf '%s\n[organisation]\ngrouping_separator = apostrophe\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+restart
+login jane 1234
+wait_for "an apostrophe organisation" "Today at this terminal"
+to_step5 "apostrophe"
+keys Tab
+type_text "2000"
+wait_for "the change as text, grouped" "Change: \$1'800.00"
+# the big figure's top row: 1 ' 8 0 0 . 0 0, the apostrophe drawn
+wait_for "the big figure shows the apostrophe" \
+    " █  █ ███ ███ ███   ███ ███"
+keys C-u
+type_text "20000"
+wait_for "a larger change" "Change: \$19'800.00"
+wait_for "its big figure: 1 9 ' 8 0 0" " █  ███ █ ███ ███ ███"
 
 # --- weeks from Monday (the default) -------------------------------------
 printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
