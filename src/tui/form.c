@@ -113,8 +113,9 @@ tui_form_input(struct tui_form *fm, int key, wint_t ch)
 	}
 	if (!is_field(it))
 		return 0;
-	/* a date: digits and the separators of the date formats */
-	if (it->kind == FORM_DATE && key == 0 &&
+	/* a date: digits and the separators of the date formats (and the
+	 * field's control keys: Ctrl-U clears) */
+	if (it->kind == FORM_DATE && key == 0 && ch >= 0x20 &&
 	    !((ch >= '0' && ch <= '9') || ch == '-' || ch == '/' || ch == '.'))
 		return -1;
 	it->f.money = it->kind == FORM_MONEY;

@@ -222,16 +222,16 @@ restart
 login jane 1234
 wait_for "an apostrophe organisation" "Today at this terminal"
 to_step5 "apostrophe"
-keys Tab
+keys Tab Tab
 type_text "2000"
-wait_for "the change as text, grouped" "Change: \$1'800.00"
-# the big figure's top row: 1 ' 8 0 0 . 0 0, the apostrophe drawn
+wait_for "the change as text, grouped" "Change: \$1'900.00"
+# the big figure's top row: 1 ' 9 0 0 . 0 0, the apostrophe drawn
 wait_for "the big figure shows the apostrophe" \
     " █  █ ███ ███ ███   ███ ███"
 keys C-u
 type_text "20000"
-wait_for "a larger change" "Change: \$19'800.00"
-wait_for "its big figure: 1 9 ' 8 0 0" " █  ███ █ ███ ███ ███"
+wait_for "a larger change" "Change: \$19'900.00"
+wait_for "its big figure: 1 9 ' 9 0 0" " █  ███ █ ███ ███ ███"
 
 # --- weeks from Monday (the default) -------------------------------------
 printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
