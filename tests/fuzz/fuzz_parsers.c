@@ -1,5 +1,6 @@
 /* fuzz_parsers.c - libFuzzer harness for the parsers of outside input:
- * money amounts, dates, months, number formats and CSV. The first byte
+ * money amounts, dates (ISO and in the date patterns), months, number
+ * formats and CSV. The first byte
  * picks the parser; the rest is the input. Invariants are checked with
  * abort() so that the fuzzer reports them. */
 #include <stdint.h>
@@ -69,6 +70,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		}
 		month_parse(s, NULL, &f, &l, &err);
+		/* a day typed in an organisation's pattern: what is read is
+		 * written in the pattern and read again as the same day */
+		{
+			const char *pat =
+			    date_patterns[data[0] / 4 % 6];
+			char shown[DATE_BUFSZ * 2];
+
+			if (date_parse_pattern(s, pat, NULL, &d, &err) == 0) {
+				date_format_pattern(
+				    shown, sizeof shown, d, pat);
+				if (date_parse_pattern(
+				        shown, pat, NULL, &f, &err) != 0 ||
+				    f != d)
+					abort();
+			}
+		}
 		break;
 	case 2:
 		if (numfmt_validate(s, &err) == 0 &&

@@ -314,6 +314,78 @@ date_patterns_and_weeks(void **state)
 	assert_int_equal(week_start_day(d, 1), date_days(2025, 4, 7));
 	assert_int_equal(week_start_day(d, 0), date_days(2025, 4, 6));
 	assert_int_equal(week_start_day(d, 6), date_days(2025, 4, 5));
+}
+
+/* Dates typed in an organisation's pattern, or ISO (issue 25). */
+static void
+date_typed_in_patterns(void **state)
+{
+	struct pd_err err;
+	int32_t d = 0, want = date_days(2025, 4, 9);
+
+	(void)state;
+	assert_int_equal(date_parse_pattern("09/04/2025", "DD/MM/YYYY", "From",
+	                     &d, &err), 0);
+	assert_int_equal(d, want);
+	assert_int_equal(
+	    date_parse_pattern("9/4/2025", "DD/MM/YYYY", NULL, &d, &err), 0);
+	assert_int_equal(d, want);
+	assert_int_equal(
+	    date_parse_pattern("04/09/2025", "MM/DD/YYYY", NULL, &d, &err), 0);
+	assert_int_equal(d, want);
+	assert_int_equal(
+	    date_parse_pattern("09.04.2025", "DD.MM.YYYY", NULL, &d, &err), 0);
+	assert_int_equal(d, want);
+	assert_int_equal(
+	    date_parse_pattern("2025/04/09", "YYYY/MM/DD", NULL, &d, &err), 0);
+	assert_int_equal(d, want);
+	/* ISO whatever the pattern, even one with dashes */
+	assert_int_equal(
+	    date_parse_pattern("2025-04-09", "DD-MM-YYYY", NULL, &d, &err), 0);
+	assert_int_equal(d, want);
+	assert_int_equal(
+	    date_parse_pattern("09-04-2025", "DD-MM-YYYY", NULL, &d, &err), 0);
+	assert_int_equal(d, want);
+	/* refused: a two-digit year, another shape, no such day, empty */
+	d = 7;
+	assert_int_equal(
+	    date_parse_pattern("09/04/25", "DD/MM/YYYY", "From", &d, &err), -1);
+	assert_string_equal(err.msg,
+	    "From \"09/04/25\": ambiguous year; write it in full, as "
+	    "DD/MM/YYYY");
+	assert_int_equal(d, 7);
+	assert_int_equal(
+	    date_parse_pattern("09.04.2025", "DD/MM/YYYY", "To", &d, &err), -1);
+	assert_string_equal(err.msg,
+	    "To \"09.04.2025\": not a date, write DD/MM/YYYY or YYYY-MM-DD");
+	assert_int_equal(
+	    date_parse_pattern("04/20/2025", "DD/MM/YYYY", "To", &d, &err), -1);
+	assert_string_equal(err.msg,
+	    "To \"04/20/2025\": no such day in the calendar (DD/MM/YYYY)");
+	assert_int_equal(
+	    date_parse_pattern("29/02/2025", "DD/MM/YYYY", NULL, &d, &err), -1);
+	assert_int_equal(
+	    date_parse_pattern("009/04/2025", "DD/MM/YYYY", NULL, &d, &err),
+	    -1);
+	assert_int_equal(
+	    date_parse_pattern("09/04/2025x", "DD/MM/YYYY", NULL, &d, &err),
+	    -1);
+	assert_int_equal(
+	    date_parse_pattern("", "DD/MM/YYYY", "From", &d, &err), -1);
+	assert_string_equal(err.msg,
+	    "From is empty: give a date as DD/MM/YYYY (e.g. 20/04/2025)");
+	assert_int_equal(
+	    date_parse_pattern(NULL, "DD/MM/YYYY", NULL, &d, &err), -1);
+	assert_int_equal(d, 7);
+	/* the ISO pattern (and none, or an unknown one) is date_parse */
+	assert_int_equal(
+	    date_parse_pattern("09/04/2025", "YYYY-MM-DD", NULL, &d, &err), -1);
+	assert_string_equal(err.msg,
+	    "date \"09/04/2025\": not a date, use YYYY-MM-DD (e.g. "
+	    "2025-04-20)");
+	assert_int_equal(
+	    date_parse_pattern("2025-04-09", NULL, NULL, &d, &err), 0);
+	assert_int_equal(d, want);
 	assert_int_equal(week_start_day(d, 3), d);
 	assert_int_equal(week_start_day(d, 1), week_first_day(d));
 	/* a Sunday starts its own week on Sunday, ends Monday's */
@@ -964,6 +1036,7 @@ main(void)
 	    cmocka_unit_test(money_styles),
 	    cmocka_unit_test(money_style_parsing),
 	    cmocka_unit_test(date_patterns_and_weeks),
+	    cmocka_unit_test(date_typed_in_patterns),
 	    cmocka_unit_test(ratios),
 	    cmocka_unit_test(dates),
 	    cmocka_unit_test(numbers),

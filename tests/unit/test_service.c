@@ -1006,6 +1006,56 @@ received_zero_refused(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 0);
 }
 
+/* The organisation's formats for what people read and type (issue 25):
+ * timestamps, typed dates, months, tenths, the ambiguity hint. */
+static void
+local_formats(void **state)
+{
+	struct fx *f = *state;
+	struct pd_err err;
+	char buf[SVC_DATE_BUFSZ], iso[11];
+	int64_t v = 0;
+
+	/* the defaults: what the tests of English output read */
+	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf,
+	                        "2025-04-20 10:00:00"),
+	    "2025-04-20 10:00:00");
+	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, 682), "68.2");
+	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, -5), "-0.5");
+	assert_string_equal(
+	    svc_month_name(&f->s, buf, sizeof buf, "2026-11"), "November 2026");
+	assert_string_equal(svc_month_name(&f->s, buf, sizeof buf, "2026-13"),
+	    "2026-13"); /* not a month: as it is */
+	strcpy(f->s.cfg.date_format, "DD.MM.YYYY");
+	strcpy(f->s.cfg.decimal_sep, "comma");
+	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf,
+	                        "2025-04-20 10:00:00"),
+	    "20.04.2025 10:00:00");
+	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf,
+	                        "2025-04-20T10:00:00Z"),
+	    "20.04.2025 10:00:00Z");
+	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf, ""), "");
+	assert_string_equal(
+	    svc_timestamp(&f->s, buf, sizeof buf, "never"), "never");
+	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, 682), "68,2");
+	assert_int_equal(
+	    svc_date_parse(&f->s, "1.4.2025", "From", iso, &err), 0);
+	assert_string_equal(iso, "2025-04-01");
+	assert_int_equal(
+	    svc_date_parse(&f->s, "2025-04-01", "From", iso, &err), 0);
+	assert_string_equal(iso, "2025-04-01");
+	assert_int_equal(
+	    svc_date_parse(&f->s, "01/04/2025", "From", iso, &err), -1);
+	assert_non_null(strstr(err.msg, "write DD.MM.YYYY or YYYY-MM-DD"));
+	/* three decimals, a dot grouping: the hint in those digits */
+	f->s.cfg.minor_digits = 3;
+	assert_int_equal(svc_money_arg(&f->s, "1.500", "--min", &v, &err), -1);
+	assert_non_null(
+	    strstr(err.msg, "write every decimal, as 1234.500 or 1.234,500"));
+	assert_int_equal(svc_money_arg(&f->s, "1,5", "--min", &v, &err), 0);
+	assert_int_equal(v, 1500);
+}
+
 int
 main(void)
 {
@@ -1040,6 +1090,7 @@ main(void)
 	        credit_quote_refusals, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        received_zero_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(local_formats, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("service", tests, NULL, NULL);
