@@ -17,10 +17,10 @@
 #include "i18n.h"
 
 enum xkind {
-	X_TEXT,  /* cell.s */
-	X_MONEY, /* cell.n, minor units */
-	X_INT,   /* cell.n */
-	X_DATE,  /* cell.s, "YYYY-MM-DD" or "" */
+	X_TEXT,   /* cell.s */
+	X_MONEY,  /* cell.n, minor units */
+	X_INT,    /* cell.n */
+	X_DATE,   /* cell.s, "YYYY-MM-DD" or "" */
 	X_TENTHS, /* cell.n, a number with one decimal (12.3% as 123) */
 	X_TIME    /* cell.s, "YYYY-MM-DD HH:MM:SS" or "": as it is in CSV,
 	             JSON and xlsx, in the organisation's date format for

@@ -586,8 +586,7 @@ char *svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts);
  * details and documents: the date as svc_date, the time as it is, to the
  * second ("20/04/2025 10:00:00"); text that is not a timestamp as it is.
  * n >= SVC_DATE_BUFSZ. */
-char *svc_timestamp(
-    const struct svc *s, char *buf, size_t n, const char *ts);
+char *svc_timestamp(const struct svc *s, char *buf, size_t n, const char *ts);
 /* A date typed by a person (a form field, --from, --to, --date): in the
  * organisation's date format, or YYYY-MM-DD always; written into iso as
  * "YYYY-MM-DD". Errors: PD_EINVAL naming what, the text and the format

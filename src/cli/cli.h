@@ -50,7 +50,8 @@ void rec_date(
     struct rec *r, const char *label, const char *key, const char *iso);
 /* A timestamp "YYYY-MM-DD HH:MM:SS": as it is in JSON, its date in the
  * organisation's date format in text. */
-void rec_time(struct rec *r, const char *label, const char *key, const char *ts);
+void rec_time(
+    struct rec *r, const char *label, const char *key, const char *ts);
 /* A word from a fixed vocabulary (a status, yes/no): v as it is in JSON,
  * translated in text (v must be marked N_() where it is defined). */
 void rec_term(struct rec *r, const char *label, const char *key, const char *v);

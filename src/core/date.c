@@ -265,8 +265,8 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 		    what, s, pattern);
 	if (shape != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("%s \"%s\": not a date, write %s or YYYY-MM-DD"), what,
-		    s, pattern);
+		    _("%s \"%s\": not a date, write %s or YYYY-MM-DD"), what, s,
+		    pattern);
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": no such day in the calendar (%s)"), what, s,

@@ -62,9 +62,10 @@ svc_money_arg(const struct svc *s, const char *text, const char *what,
 		 * in the machine format and as the organisation writes it */
 		for (i = 0; i < s->cfg.minor_digits; i++)
 			unit *= 10;
-		money_plain(
-		    plain, sizeof plain, 1234 * unit + unit / 2, s->cfg.minor_digits);
-		svc_money_bare(s, local, sizeof local, 1234 * unit + unit / 2, 1);
+		money_plain(plain, sizeof plain, 1234 * unit + unit / 2,
+		    s->cfg.minor_digits);
+		svc_money_bare(
+		    s, local, sizeof local, 1234 * unit + unit / 2, 1);
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": ambiguous, it could be %s or %s; write "
 		      "every decimal, as %s or %s"),
@@ -135,9 +136,8 @@ svc_date_parse(const struct svc *s, const char *text, const char *what,
 
 /* The months' names, for the dashboard's month. */
 static const char *const month_names[] = {N_("January"), N_("February"),
-    N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
-    N_("August"), N_("September"), N_("October"), N_("November"),
-    N_("December")};
+    N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"),
+    N_("September"), N_("October"), N_("November"), N_("December")};
 
 char *
 svc_month_name(const struct svc *s, char *buf, size_t n, const char *month)

@@ -126,7 +126,8 @@ header(struct tui *t)
 {
 	const struct svc *s = t->svc;
 	struct sync_status ss;
-	char left[256], right[400], ts[TS_BUFSZ], now[SVC_DATE_BUFSZ], sy[2][160];
+	char left[256], right[400], ts[TS_BUFSZ], now[SVC_DATE_BUFSZ],
+	    sy[2][160];
 	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw, form;
 
 	/* the date in the organisation's format, the time to the minute */

@@ -344,9 +344,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct dash *b = (struct dash *)sc;
 	char line[128], from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ],
 	    month[SVC_DATE_BUFSZ];
-	const char *head = b->week ? _("Week")
-	                           : svc_month_name(t->svc, month,
-	                                 sizeof month, b->month);
+	const char *head =
+	    b->week ? _("Week")
+	            : svc_month_name(t->svc, month, sizeof month, b->month);
 	int rows, y = 2, split, hw = utf8_columns(head, strlen(head));
 
 	if (b->gen != t->list_gen)

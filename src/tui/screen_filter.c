@@ -155,7 +155,8 @@ list_filters_text(
 	buf[0] = '\0';
 	if (lf->range == R_CUSTOM) {
 		snprintf(range, sizeof range, "%s..%s",
-		    lf->from[0] ? svc_date(t->svc, d1, sizeof d1, lf->from) : "",
+		    lf->from[0] ? svc_date(t->svc, d1, sizeof d1, lf->from)
+		                : "",
 		    lf->to[0] ? svc_date(t->svc, d2, sizeof d2, lf->to) : "");
 		add(buf, n, "%s", range);
 	} else if (lf->range != R_ANY)

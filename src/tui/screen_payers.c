@@ -195,18 +195,18 @@ summary(struct payers *p, struct tui *t, char *line, size_t n)
 {
 	struct payment_filter f;
 	char fl[200] = "", who[64], by[80], d1[SVC_DATE_BUFSZ],
-	    d2[SVC_DATE_BUFSZ];
+	     d2[SVC_DATE_BUFSZ];
 
 	filter_of(p, t, &f);
 	if (f.recorded_by)
 		snprintf(by, sizeof by, _(" by %s"), f.recorded_by);
 	snprintf(fl, sizeof fl, "%s%s%s%s%s%s%s%s%s",
 	    f.from ? svc_date(t->svc, d1, sizeof d1, f.from) : "",
-	    f.from ? ".." : "", f.to ? svc_date(t->svc, d2, sizeof d2, f.to) : "",
-	    f.method ? " " : "",
-	    f.method ? f.method : "", f.recorded_by ? by : "",
-	    f.channel ? " " : "", f.channel ? f.channel : "",
-	    f.search ? _(" name") : "");
+	    f.from ? ".." : "",
+	    f.to ? svc_date(t->svc, d2, sizeof d2, f.to) : "",
+	    f.method ? " " : "", f.method ? f.method : "",
+	    f.recorded_by ? by : "", f.channel ? " " : "",
+	    f.channel ? f.channel : "", f.search ? _(" name") : "");
 	snprintf(who, sizeof who,
 	    ngettext("%zu consumer", "%zu consumers", (unsigned long)p->n),
 	    p->n);

@@ -162,7 +162,8 @@ static const struct {
 static char
 glyph_char(const char *s, size_t *len)
 {
-	if (strncmp(s, "\xc2\xa0", 2) == 0 || strncmp(s, "\xe2\x80\xaf", 3) == 0) {
+	if (strncmp(s, "\xc2\xa0", 2) == 0 ||
+	    strncmp(s, "\xe2\x80\xaf", 3) == 0) {
 		*len = (unsigned char)*s == 0xc2 ? 2 : 3;
 		return ' ';
 	}

@@ -73,8 +73,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* a day typed in an organisation's pattern: what is read is
 		 * written in the pattern and read again as the same day */
 		{
-			const char *pat =
-			    date_patterns[data[0] / 4 % 6];
+			const char *pat = date_patterns[data[0] / 4 % 6];
 			char shown[DATE_BUFSZ * 2];
 
 			if (date_parse_pattern(s, pat, NULL, &d, &err) == 0) {

@@ -324,8 +324,9 @@ date_typed_in_patterns(void **state)
 	int32_t d = 0, want = date_days(2025, 4, 9);
 
 	(void)state;
-	assert_int_equal(date_parse_pattern("09/04/2025", "DD/MM/YYYY", "From",
-	                     &d, &err), 0);
+	assert_int_equal(
+	    date_parse_pattern("09/04/2025", "DD/MM/YYYY", "From", &d, &err),
+	    0);
 	assert_int_equal(d, want);
 	assert_int_equal(
 	    date_parse_pattern("9/4/2025", "DD/MM/YYYY", NULL, &d, &err), 0);

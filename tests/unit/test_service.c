@@ -1017,8 +1017,8 @@ local_formats(void **state)
 	int64_t v = 0;
 
 	/* the defaults: what the tests of English output read */
-	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf,
-	                        "2025-04-20 10:00:00"),
+	assert_string_equal(
+	    svc_timestamp(&f->s, buf, sizeof buf, "2025-04-20 10:00:00"),
 	    "2025-04-20 10:00:00");
 	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, 682), "68.2");
 	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, -5), "-0.5");
@@ -1028,11 +1028,11 @@ local_formats(void **state)
 	    "2026-13"); /* not a month: as it is */
 	strcpy(f->s.cfg.date_format, "DD.MM.YYYY");
 	strcpy(f->s.cfg.decimal_sep, "comma");
-	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf,
-	                        "2025-04-20 10:00:00"),
+	assert_string_equal(
+	    svc_timestamp(&f->s, buf, sizeof buf, "2025-04-20 10:00:00"),
 	    "20.04.2025 10:00:00");
-	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf,
-	                        "2025-04-20T10:00:00Z"),
+	assert_string_equal(
+	    svc_timestamp(&f->s, buf, sizeof buf, "2025-04-20T10:00:00Z"),
 	    "20.04.2025 10:00:00Z");
 	assert_string_equal(svc_timestamp(&f->s, buf, sizeof buf, ""), "");
 	assert_string_equal(
