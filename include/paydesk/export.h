@@ -48,10 +48,6 @@ struct export_opts {
 	enum export_format format;
 	const char *sheet;  /* workbook sheet name ("Payments") */
 	const char *symbol; /* currency symbol for the xlsx number format */
-	int symbol_after;   /* 1: the symbol after the number ("1,234.50 €"),
-	                       as [organisation] currency_position = after */
-	int symbol_space;   /* 1: a space between symbol and number
-	                       (currency_space = yes) */
 	int digits;         /* minor digits (2) */
 	int key_headers;    /* CSV header row of keys instead of headers */
 	/* the language of the workbook's header row (a person reads it):
@@ -59,6 +55,10 @@ struct export_opts {
 	 * header; NULL: English. CSV is machine format: its header row is
 	 * always the English headers (or the keys). */
 	const struct i18n_lang *lang;
+	int symbol_after; /* 1: the xlsx symbol after the number ("1,234.50
+	                     €"), as [organisation] currency_position = after */
+	int symbol_space; /* 1: a space between symbol and number
+	                     (currency_space = yes) */
 };
 
 struct exporter;
