@@ -347,7 +347,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	const char *head =
 	    b->week ? _("Week")
 	            : svc_month_name(t->svc, month, sizeof month, b->month);
-	int rows, y = 2, split, hw = utf8_columns(head, strlen(head));
+	int rows, y = 2, split, px, hw = utf8_columns(head, strlen(head));
 
 	if (b->gen != t->list_gen)
 		load(b, t); /* something was voided, credited, verified */
@@ -362,7 +362,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y, 2, head, hw);
 	attroff(A_BOLD);
-	tui_text(y, hw > 8 ? hw + 3 : 11, line, COLS - 13);
+	/* the period two columns after the month's name (or at 11) */
+	px = hw > 8 ? hw + 4 : 11;
+	tui_text(y, px, line, COLS - px - 2);
 	y++;
 	tiles(b, t, y);
 	y += 4;

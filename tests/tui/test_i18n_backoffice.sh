@@ -116,7 +116,10 @@ backoffice() {
 	    "┌$(msg 'Total Collected')─" "┌$(msg 'Received Today')─" \
 	    "┌$(msg 'Collection Rate')" "┌$(msg 'Avg Collect. Time')─" \
 	    "$(msg '%s days' "$avg")"
-	see "the period line" "2025-04  $(msg '%s to %s' 2025-04-01 2025-04-30)"
+	# the month by its name in the language (the defect of issue 25 was
+	# "2025-04"), the period in the date format
+	see "the period line" \
+	    "$(msg April) 2025  $(msg '%s to %s' 2025-04-01 2025-04-30)"
 	best=$(msg 'best day %d: %s' @ @)
 	see "the chart and its best day" "$(msg 'Daily collections')  " \
 	    "  ${best%%@*}"
@@ -127,7 +130,7 @@ backoffice() {
 	uncut
 	keys Left
 	see "Left: the month before" \
-	    "2025-03  $(msg '%s to %s' 2025-03-01 2025-03-31)"
+	    "$(msg March) 2025  $(msg '%s to %s' 2025-03-01 2025-03-31)"
 	keys t
 
 	# --- payments list
@@ -317,7 +320,7 @@ L=en
 start
 login mary 2222
 wait_for "en: the dashboard" "┌Total Collected──┐┌Received Today───┐"
-wait_for "en: the period line" "2025-04  2025-04-01 to 2025-04-30"
+wait_for "en: the period line" "April 2025  2025-04-01 to 2025-04-30"
 wait_for "en: the outstanding block" "Avg days past due 143.1 days"
 keys p
 wait_for "en: the payments' headers" \
