@@ -147,10 +147,18 @@ refused "--from after --to, in the date format" 3 \
 refused "report payers: --from in the date format or refused" 3 \
     '--from "2025/04/01": not a date, write DD.MM.YYYY' \
     "$PD" report payers --from 2025/04/01
-refused "Spanish: the ambiguous year" 3 "--from \"01.04.25\"" \
+refused "Spanish: the ambiguous year" 3 \
+    '--from "01.04.25": año ambiguo; escríbalo completo, como DD.MM.YYYY' \
     env LANGUAGE=es "$PD" payments --from 01.04.25
-refused "French: the ambiguous year" 3 "--from \"01.04.25\"" \
+refused "French: the ambiguous year" 3 \
+    '--from "01.04.25" : année ambiguë ; écrivez-la en entier, au format DD.MM.YYYY' \
     env LANGUAGE=fr "$PD" payments --from 01.04.25
+refused "Spanish: another shape" 3 \
+    '--to "04/20/2025": no es una fecha, escriba DD.MM.YYYY o YYYY-MM-DD' \
+    env LANGUAGE=es "$PD" payments --to 04/20/2025
+refused "French: no such day" 3 \
+    "--from \"31.04.2025\" : ce jour n'existe pas dans le calendrier (DD.MM.YYYY)" \
+    env LANGUAGE=fr "$PD" payments --from 31.04.2025
 expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
     "$PD" kpi --day 19.04.2025
 refused "kpi --day refused with the format" 3 \
@@ -195,7 +203,11 @@ printf 'account_no,name,service_address,phone,email,segment,language\nWU-77001,A
 refused "the second row's language, in Spanish" 3 ":3:" \
     env LANGUAGE=es PAYDESK_PIN=9999 "$PD" --user admin import consumers \
     "$T/lang.csv"
-has "the allowed languages" "en, es, fr"
+has "the allowed languages, in Spanish" \
+    'no es un idioma en el que se puedan escribir documentos; use uno de en, es, fr'
+refused "in French" 3 "utilisez l'une de en, es, fr" \
+    env LANGUAGE=fr PAYDESK_PIN=9999 "$PD" --user admin import consumers \
+    "$T/lang.csv"
 same "and nothing was imported" "$(snapshot)" "$before"
 
 # --- three minor digits: text both formats read differently ----------------
