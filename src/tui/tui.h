@@ -263,7 +263,14 @@ struct tui_list {
 	size_t n, sel, top;
 	unsigned char *marked; /* a flag per row when marks */
 	size_t nmarked;
-	int first, last; /* the scrolled columns shown (column 0 stays) */
+	/* columns kept on a narrow screen, a bit each, beyond the key ones
+	 * (the first, the sorted one, amounts, the status) */
+	unsigned keep;
+	/* the layout of the last draw: the columns shown (a bit each), the
+	 * other columns scrolled off to the left (Left/Right move it), and
+	 * whether more are hidden to the right */
+	unsigned shown;
+	int first, more;
 	int rows;        /* the rows shown by the last draw */
 	int w[TUI_LIST_COLS];
 };
