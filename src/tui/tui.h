@@ -104,6 +104,10 @@ int tui_attr(const struct tui *t, int pair, int fallback);
 
 /* Drawing helpers: text clipped to width display columns. */
 void tui_text(int y, int x, const char *s, int width);
+/* The name of a key as the key bar and F1 help show it: the words
+ * (Space, Left, Enter, Esc, PgDn...) translated in the context "key",
+ * others as they are. */
+const char *tui_key_name(const char *name);
 /* Text wrapped at spaces over at most rows rows; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* label: value on one row, the label in a column of lw. */
