@@ -261,8 +261,8 @@ draw_header(struct tui_list *l, int y, int x, int width)
 		if (i == 0 && l->first > 0)
 			mvaddstr(y, cx - 1, "<");
 	}
-	if (l->more)
-		mvaddstr(y, cx - 1 < end - 1 ? cx - 1 : end - 1, ">");
+	if (l->more) /* after a space: the room layout left for it */
+		mvaddstr(y, cx < end - 1 ? cx : end - 1, ">");
 	attroff(A_DIM | A_UNDERLINE);
 }
 
