@@ -213,11 +213,11 @@ header(struct tui *t)
 /* The key names that are words, in the context "key": the key bar and
  * F1 help show them translated (short: they share the bar); `paydesk
  * keys` and the man page keep the English of the key tables. */
-static const char *const key_words[] = {NC_("key", "Space"),
-    NC_("key", "Left"), NC_("key", "Right"), NC_("key", "Up"),
-    NC_("key", "Down"), NC_("key", "Enter"), NC_("key", "Esc"),
-    NC_("key", "Tab"), NC_("key", "S-Tab"), NC_("key", "PgUp"),
-    NC_("key", "PgDn"), NC_("key", "Home"), NC_("key", "End")};
+static const char *const key_words[] = {NC_("key", "Space"), NC_("key", "Left"),
+    NC_("key", "Right"), NC_("key", "Up"), NC_("key", "Down"),
+    NC_("key", "Enter"), NC_("key", "Esc"), NC_("key", "Tab"),
+    NC_("key", "S-Tab"), NC_("key", "PgUp"), NC_("key", "PgDn"),
+    NC_("key", "Home"), NC_("key", "End")};
 
 const char *
 tui_key_name(const char *name)
@@ -348,8 +348,8 @@ help_draw(struct tui *t, size_t top, int rows)
 	}
 	if (c->nkeys > (size_t)rows) {
 		/* where it is: the keys shown of how many */
-		snprintf(title, sizeof title, _("keys %zu-%zu of %zu"),
-		    top + 1, i, c->nkeys);
+		snprintf(title, sizeof title, _("keys %zu-%zu of %zu"), top + 1,
+		    i, c->nkeys);
 		y = utf8_columns(title, strlen(title));
 		tui_text(LINES - 2, COLS - 2 - y > 0 ? COLS - 2 - y : 0, title,
 		    COLS);
@@ -431,62 +431,51 @@ tui_redraw(struct tui *t)
  * what the terminal sends for one key comes at once. */
 #define SEQ_WAIT 50
 
-/* The keys the common xterm and vt sequences stand for, for a terminal
- * type whose terminfo lacks them ("[" CSI, "O" SS3, then the rest). */
-static const struct {
-	const char *seq;
-	int key;
-} seqs[] = {
-    {"[A", KEY_UP}, {"[B", KEY_DOWN}, {"[C", KEY_RIGHT}, {"[D", KEY_LEFT},
-    {"OA", KEY_UP}, {"OB", KEY_DOWN}, {"OC", KEY_RIGHT}, {"OD", KEY_LEFT},
-    {"[H", KEY_HOME}, {"OH", KEY_HOME}, {"[1~", KEY_HOME},
-    {"[7~", KEY_HOME}, {"[F", KEY_END}, {"OF", KEY_END}, {"[4~", KEY_END},
-    {"[8~", KEY_END}, {"[2~", KEY_IC}, {"[3~", KEY_DC},
-    {"[5~", KEY_PPAGE}, {"[6~", KEY_NPAGE}, {"[Z", KEY_BTAB},
-    {"OM", KEY_ENTER}, {"OP", KEY_F(1)}, {"OQ", KEY_F(2)},
-    {"OR", KEY_F(3)}, {"OS", KEY_F(4)}, {"[11~", KEY_F(1)},
-    {"[12~", KEY_F(2)}, {"[13~", KEY_F(3)}, {"[14~", KEY_F(4)},
-    {"[15~", KEY_F(5)}, {"[17~", KEY_F(6)}, {"[18~", KEY_F(7)},
-    {"[19~", KEY_F(8)}, {"[20~", KEY_F(9)}, {"[21~", KEY_F(10)},
-    {"[23~", KEY_F(11)}, {"[24~", KEY_F(12)},
+/* The curses keys of keyseq's (keyseq.h). */
+static const int seq_keys[] = {
+    [KEYSEQ_UP] = KEY_UP,
+    [KEYSEQ_DOWN] = KEY_DOWN,
+    [KEYSEQ_RIGHT] = KEY_RIGHT,
+    [KEYSEQ_LEFT] = KEY_LEFT,
+    [KEYSEQ_HOME] = KEY_HOME,
+    [KEYSEQ_END] = KEY_END,
+    [KEYSEQ_INSERT] = KEY_IC,
+    [KEYSEQ_DELETE] = KEY_DC,
+    [KEYSEQ_PGUP] = KEY_PPAGE,
+    [KEYSEQ_PGDN] = KEY_NPAGE,
+    [KEYSEQ_BTAB] = KEY_BTAB,
+    [KEYSEQ_ENTER] = TUI_KEY_ENTER,
 };
 
-/* After an ESC: the rest of an escape sequence read whole (ECMA-48: CSI
- * "[" then parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F and a
- * final byte 0x40-0x7E; SS3 "O" then one byte), and the key it stands
- * for, or ERR for one not known (read and ignored, never taken as Esc
- * and characters). A lone ESC, or one followed by anything else (put
- * back), is Esc. */
+/* After an ESC: the rest of an escape sequence read whole (keyseq.h)
+ * and the key it stands for, or ERR for one not known or cut short (read
+ * and ignored, never taken as Esc and characters). A lone ESC, or one
+ * followed by what starts no sequence (put back), is Esc. */
 static int
 escape_key(void)
 {
-	char seq[32];
-	size_t n = 0, i;
+	struct keyseq k;
 	wint_t c;
-	int r, key = TUI_KEY_ESC;
+	int r, key;
 
+	keyseq_start(&k);
 	timeout(SEQ_WAIT);
-	r = get_wch(&c);
-	if (r == OK && (c == '[' || c == 'O')) {
-		seq[n++] = (char)c;
-		key = ERR;
-		while ((r = get_wch(&c)) == OK && c >= 0x20 && c <= 0x7e) {
-			if (n + 1 < sizeof seq)
-				seq[n++] = (char)c;
-			if ((seq[0] == 'O' && n == 2) ||
-			    (seq[0] == '[' && n > 1 && c >= 0x40))
-				break;
-		}
-		seq[n] = '\0';
-		for (i = 0; r == OK && i < TUI_NKEYS(seqs); i++)
-			if (strcmp(seq, seqs[i].seq) == 0)
-				key = seqs[i].key;
-	} else if (r == KEY_CODE_YES)
+	do {
+		r = get_wch(&c);
+		key = r == OK ? keyseq_feed(&k, (unsigned)c) : KEYSEQ_NOT;
+	} while (key == KEYSEQ_MORE);
+	timeout(1000);
+	if (key >= KEYSEQ_F1)
+		return KEY_F(key - KEYSEQ_F1 + 1);
+	if (key > KEYSEQ_UNKNOWN)
+		return seq_keys[key];
+	if (key == KEYSEQ_UNKNOWN || k.n > 0)
+		return ERR; /* a sequence not known, or cut short */
+	if (r == KEY_CODE_YES)
 		ungetch((int)c); /* Esc, then a key the terminal knows */
 	else if (r == OK)
-		unget_wch(c);
-	timeout(1000);
-	return key;
+		unget_wch(c); /* Esc, then a character */
+	return TUI_KEY_ESC;
 }
 
 /* The next key, with Enter, Esc, Tab and Backspace made uniform, and

@@ -182,8 +182,7 @@ key_col(const struct tui_list *l, int i)
  * its own width (or more for what it shows), down to what it shows, then
  * text cut down to its least; the total. */
 static int
-fit(struct tui_list *l, const int *nat, const int *cw, const int *lo,
-    int width)
+fit(struct tui_list *l, const int *nat, const int *cw, const int *lo, int width)
 {
 	int i, total = -1, fc[TUI_LIST_COLS], fl[TUI_LIST_COLS];
 

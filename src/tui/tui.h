@@ -275,7 +275,7 @@ struct tui_list {
 	 * whether more are hidden to the right */
 	unsigned shown;
 	int first, more;
-	int rows;        /* the rows shown by the last draw */
+	int rows; /* the rows shown by the last draw */
 	int w[TUI_LIST_COLS];
 };
 enum {
