@@ -47,7 +47,7 @@ wait_for "es: Esc on home logs out" "Inicie sesión para cobrar"
 login mary 2222
 wait_for "es: the supervisor lands on the dashboard" "│ T01 │ Panel"
 wait_for "es: the supervisor's role" "Mary Johnson (supervisor)"
-wait_for "es: the dashboard's key bar" "Left Anterior Right Siguiente p Pagos"
+wait_for "es: the dashboard's key bar" "Izquierda Anterior Derecha Siguiente p Pagos"
 keys F1
 wait_for "es: the dashboard's help" \
     "a           el informe de antigüedad de los conceptos pendientes"
