@@ -175,7 +175,7 @@ backoffice() {
 	*) pdf=R-T01-002966-COPY-2.pdf ;;
 	esac
 	whole "the reprint names the whole path" "$RDIR/$pdf"
-	wait_for "$L: the file name on a line of its own" " $pdf"
+	wait_for "$L: the file name whole on one line" "$pdf"
 	keys Escape
 
 	# credit notes: the sorted column stays
