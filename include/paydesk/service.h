@@ -23,6 +23,7 @@
 #include "err.h"
 #include "export.h"
 #include "i18n.h"
+#include "keyseq.h"
 #include "model.h"
 #include "money.h"
 #include "syncrec.h"

@@ -80,36 +80,75 @@ tui_text(int y, int x, const char *s, int width)
 	}
 }
 
-int
-tui_wrap(int y, int x, const char *s, int width, int rows)
+/* The bytes of s that go on one row of width columns: as many
+ * characters as fit, back to the last space (paths: or after the last
+ * '/', so that a path breaks between its folders) when more follows. */
+static size_t
+wrap_cut(const char *s, int width, int paths)
+{
+	size_t i = 0, cut = 0;
+	int cols = 0;
+
+	while (s[i] != '\0') {
+		int w = utf8_cp_columns(utf8_cp(s + i));
+
+		if (cols + w > width)
+			break;
+		if (s[i] == ' ' && i > 0)
+			cut = i;
+		cols += w;
+		i += utf8_len(s + i);
+		if (paths && s[i - 1] == '/' && s[i] != '\0')
+			cut = i;
+	}
+	if (i == 0 && s[0] != '\0')
+		return utf8_len(s); /* wider than the row: it goes on alone */
+	return s[i] != '\0' && cut > 0 ? cut : i;
+}
+
+/* The rows s takes wrapped at width (paths: as wrap_cut). */
+static int
+wrap_rows(const char *s, int width, int paths)
 {
 	int used = 0;
 
-	while (*s != '\0' && used < rows) {
-		size_t i = 0, cut = 0;
-		int cols = 0;
+	while (*s != '\0' && width > 0) {
+		s += wrap_cut(s, width, paths);
+		while (*s == ' ')
+			s++;
+		used++;
+	}
+	return used;
+}
 
-		/* as many characters as fit, back to the last space */
-		while (s[i] != '\0') {
-			int w = utf8_cp_columns(utf8_cp(s + i));
+static int
+wrap(int y, int x, const char *s, int width, int rows, int paths)
+{
+	int used = 0;
 
-			if (cols + w > width)
-				break;
-			if (s[i] == ' ')
-				cut = i;
-			cols += w;
-			i += utf8_len(s + i);
+	while (*s != '\0' && used < rows && width > 0) {
+		/* the last row takes what fits, cut at its end */
+		size_t i =
+		    used + 1 < rows ? wrap_cut(s, width, paths) : strlen(s);
+
+		if (used + 1 == rows)
+			tui_text(y + used, x, s, width);
+		else {
+			move(y + used, x);
+			addnstr(s, (int)i);
 		}
-		if (s[i] != '\0' && cut > 0 && used + 1 < rows)
-			i = cut;
-		move(y + used, x);
-		addnstr(s, (int)i);
 		used++;
 		s += i;
 		while (*s == ' ')
 			s++;
 	}
 	return used;
+}
+
+int
+tui_wrap(int y, int x, const char *s, int width, int rows)
+{
+	return wrap(y, x, s, width, rows, 0);
 }
 
 void
@@ -174,49 +213,115 @@ header(struct tui *t)
 	attroff(attr | A_BOLD);
 }
 
+/* The key names that are words, in the context "key": the key bar and
+ * F1 help show them translated (short: they share the bar); `paydesk
+ * keys` and the man page keep the English of the key tables. */
+static const char *const key_words[] = {NC_("key", "Space"), NC_("key", "Left"),
+    NC_("key", "Right"), NC_("key", "Up"), NC_("key", "Down"),
+    NC_("key", "Enter"), NC_("key", "Esc"), NC_("key", "Tab"),
+    NC_("key", "S-Tab"), NC_("key", "PgUp"), NC_("key", "PgDn"),
+    NC_("key", "Home"), NC_("key", "End")};
+
+const char *
+tui_key_name(const char *name)
+{
+	char key[64];
+	const char *tr;
+	size_t i;
+
+	for (i = 0; i < TUI_NKEYS(key_words); i++)
+		if (strcmp(name, key_words[i]) == 0)
+			break;
+	if (i == TUI_NKEYS(key_words))
+		return name; /* a letter, a symbol or F1 */
+	snprintf(key, sizeof key, "key%c%s", 4, name); /* msgctxt EOT id */
+	tr = gettext(key);
+	return tr != key ? tr : name;
+}
+
+/* One entry of the key bar at x: the key's name, then its label; the
+ * columns it takes with the space after it. */
+static int
+bar_entry(struct tui *t, int x, const char *name, const char *label)
+{
+	int nw = utf8_columns(name, strlen(name));
+
+	attron(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
+	mvaddstr(LINES - 1, x, name);
+	attroff(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
+	tui_text(LINES - 1, x + nw + 1, label, COLS - x - nw - 1);
+	return nw + utf8_columns(label, strlen(label)) + 2;
+}
+
+static int
+bar_need(const char *name, const char *label)
+{
+	return utf8_columns(name, strlen(name)) +
+	       utf8_columns(label, strlen(label)) + 2;
+}
+
+/* The key bar: every labelled key of the top screen, laid out from the
+ * translations. When they do not all fit, as many as fit and then "F1
+ * More": F1 help lists every key, so no key is dropped unseen. */
 static void
 keybar(struct tui *t)
 {
 	const struct tui_screen *sc = t->top;
-	int x = 0, y = LINES - 1;
+	const char *more = _("More");
+	int x = 0, total = 0, room = COLS;
 	size_t i;
 
-	move(y, 0);
+	move(LINES - 1, 0);
 	clrtoeol();
-	for (i = 0; sc != NULL && i < sc->cls->nkeys; i++) {
+	if (sc == NULL)
+		return;
+	for (i = 0; i < sc->cls->nkeys; i++)
+		if (sc->cls->keys[i].label != NULL)
+			total += bar_need(tui_key_name(sc->cls->keys[i].name),
+			    _(sc->cls->keys[i].label));
+	if (total > COLS)
+		room = COLS - bar_need("F1", more);
+	for (i = 0; i < sc->cls->nkeys; i++) {
 		const struct tui_key *k = &sc->cls->keys[i];
-		const char *label;
-		int need;
+		const char *name = tui_key_name(k->name);
 
 		if (k->label == NULL)
 			continue;
-		label = _(k->label); /* the bar lays out the translation */
-		need = (int)(strlen(k->name) +
-		             utf8_columns(label, strlen(label)) + 2);
-		if (x + need > COLS)
+		if (x + bar_need(name, _(k->label)) > room)
 			break;
-		attron(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
-		mvaddstr(y, x, k->name);
-		attroff(tui_attr(t, TUI_C_KEY, A_REVERSE) | A_BOLD);
-		x += (int)strlen(k->name);
-		tui_text(y, x + 1, label, COLS - x - 1);
-		x += need - (int)strlen(k->name);
+		x += bar_entry(t, x, name, _(k->label));
 	}
+	if (total > COLS)
+		bar_entry(t, x, "F1", more);
 }
 
+/* The message line. A message too long for it is wrapped over the rows
+ * above (up to MSG_ROWS, over the body's last rows until the next key),
+ * so that nothing is cut: a path shows whole, broken between its
+ * folders. */
+#define MSG_ROWS 4
 static void
 message(struct tui *t)
 {
-	int attr;
+	int attr, rows, y;
 
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (t->msg[0] == '\0')
 		return;
+	rows = wrap_rows(t->msg, COLS - 2, 1);
+	if (rows > MSG_ROWS)
+		rows = MSG_ROWS;
+	if (rows > LINES - 2)
+		rows = LINES - 2 > 1 ? LINES - 2 : 1;
+	for (y = LINES - 1 - rows; y < LINES - 1; y++) {
+		move(y, 0);
+		clrtoeol();
+	}
 	attr = t->msg_error ? tui_attr(t, TUI_C_ERROR, A_BOLD)
 	                    : tui_attr(t, TUI_C_OK, A_BOLD);
 	attron(attr);
-	tui_text(LINES - 2, 1, t->msg, COLS - 2);
+	wrap(LINES - 1 - rows, 1, t->msg, COLS - 2, rows, 1);
 	attroff(attr);
 }
 
@@ -240,16 +345,22 @@ help_draw(struct tui *t, size_t top, int rows)
 	attroff(A_BOLD);
 	for (i = top; i < c->nkeys && y < 4 + rows; i++, y++) {
 		attron(A_BOLD);
-		mvaddstr(y, 4, c->keys[i].name);
+		tui_text(y, 4, tui_key_name(c->keys[i].name), 11);
 		attroff(A_BOLD);
 		tui_text(y, 16, _(c->keys[i].help), COLS - 18);
 	}
-	if (c->nkeys > (size_t)rows)
+	if (c->nkeys > (size_t)rows) {
+		/* where it is: the keys shown of how many */
+		snprintf(title, sizeof title, _("keys %zu-%zu of %zu"), top + 1,
+		    i, c->nkeys);
+		y = utf8_columns(title, strlen(title));
+		tui_text(LINES - 2, COLS - 2 - y > 0 ? COLS - 2 - y : 0, title,
+		    COLS);
 		tui_text(LINES - 1, 0,
 		    _("Up/Down/PgUp/PgDn/Home/End scroll, any other key goes "
 		      "back"),
 		    COLS);
-	else
+	} else
 		tui_text(LINES - 1, 0, _("Press any key to go back"), COLS);
 	refresh();
 }
@@ -319,7 +430,59 @@ tui_redraw(struct tui *t)
 	refresh();
 }
 
-/* The next key, with Enter, Esc, Tab and Backspace made uniform. */
+/* How long the rest of an escape sequence may take after its ESC (ms):
+ * what the terminal sends for one key comes at once. */
+#define SEQ_WAIT 50
+
+/* The curses keys of keyseq's (keyseq.h). */
+static const int seq_keys[] = {
+    [KEYSEQ_UP] = KEY_UP,
+    [KEYSEQ_DOWN] = KEY_DOWN,
+    [KEYSEQ_RIGHT] = KEY_RIGHT,
+    [KEYSEQ_LEFT] = KEY_LEFT,
+    [KEYSEQ_HOME] = KEY_HOME,
+    [KEYSEQ_END] = KEY_END,
+    [KEYSEQ_INSERT] = KEY_IC,
+    [KEYSEQ_DELETE] = KEY_DC,
+    [KEYSEQ_PGUP] = KEY_PPAGE,
+    [KEYSEQ_PGDN] = KEY_NPAGE,
+    [KEYSEQ_BTAB] = KEY_BTAB,
+    [KEYSEQ_ENTER] = TUI_KEY_ENTER,
+};
+
+/* After an ESC: the rest of an escape sequence read whole (keyseq.h)
+ * and the key it stands for, or ERR for one not known or cut short (read
+ * and ignored, never taken as Esc and characters). A lone ESC, or one
+ * followed by what starts no sequence (put back), is Esc. */
+static int
+escape_key(void)
+{
+	struct keyseq k;
+	wint_t c;
+	int r, key;
+
+	keyseq_start(&k);
+	timeout(SEQ_WAIT);
+	do {
+		r = get_wch(&c);
+		key = r == OK ? keyseq_feed(&k, (unsigned)c) : KEYSEQ_NOT;
+	} while (key == KEYSEQ_MORE);
+	timeout(1000);
+	if (key >= KEYSEQ_F1)
+		return KEY_F(key - KEYSEQ_F1 + 1);
+	if (key > KEYSEQ_UNKNOWN)
+		return seq_keys[key];
+	if (key == KEYSEQ_UNKNOWN || k.n > 0)
+		return ERR; /* a sequence not known, or cut short */
+	if (r == KEY_CODE_YES)
+		ungetch((int)c); /* Esc, then a key the terminal knows */
+	else if (r == OK)
+		unget_wch(c); /* Esc, then a character */
+	return TUI_KEY_ESC;
+}
+
+/* The next key, with Enter, Esc, Tab and Backspace made uniform, and
+ * escape sequences read whole; ERR: nothing (or a key to ignore). */
 static int
 next_key(wint_t *ch)
 {
@@ -339,7 +502,7 @@ next_key(wint_t *ch)
 	case '\n':
 		return TUI_KEY_ENTER;
 	case 27:
-		return TUI_KEY_ESC;
+		return escape_key();
 	case '\t':
 		return TUI_KEY_TAB;
 	case 127:

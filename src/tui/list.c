@@ -8,11 +8,16 @@
  * as its translated header, its width or its widest cell on
  * screen, whichever is widest, in display columns (a wide character
  * counts two, a combining mark none). When the terminal is too narrow,
- * text columns that allow it (min, else width, not 0) are cut with an
- * ellipsis, never inside a character, the widest first and never below
- * that least; numbers are never cut. What
- * still does not fit scrolls sideways with Left/Right, the first column
- * staying in place. */
+ * the columns give way by priority. Key columns (the first, the sorted
+ * one, amounts, the status, and those a screen keeps) always show; the
+ * others rank by their order in the table. Text columns that allow it
+ * (min, else width, not 0) are first cut with an ellipsis, never inside a
+ * character, the widest first and never below that least (numbers are
+ * never cut); then the lowest-ranked columns are hidden, the last first,
+ * and a ">" at the header's end says so. Left/Right scroll the hidden
+ * columns into view ("<": some scrolled off to the left), the key
+ * columns staying in place. Every list, every language: nothing the row
+ * is known by ever leaves the screen. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,42 +168,80 @@ measure(struct tui *t, struct tui_list *l, int *cw)
 	}
 }
 
-/* Widths: each column's own width (or more for what it shows); when
- * that is too wide, down to what it shows, then text cut down to its
- * least; then the scrolled columns that fit: first .. last. */
+/* A key column is never hidden: the first (the row's number or name),
+ * the sorted one, amounts, the status, and those the screen keeps. */
+static int
+key_col(const struct tui_list *l, int i)
+{
+	const struct xcol *c = &l->cols[i];
+
+	return i == 0 || i == l->sorted || c->kind == X_MONEY ||
+	       (c->key != NULL && strcmp(c->key, "status") == 0) ||
+	       ((l->keep >> i) & 1u);
+}
+
+/* The widths of the columns in l->shown, in width if they can be: each
+ * its own width (or more for what it shows), down to what it shows, then
+ * text cut down to its least; the total. */
+static int
+fit(struct tui_list *l, const int *nat, const int *cw, const int *lo, int width)
+{
+	int i, total = -1, fc[TUI_LIST_COLS], fl[TUI_LIST_COLS];
+
+	for (i = 0; i < l->ncols; i++) {
+		int on = (l->shown >> i) & 1u;
+
+		l->w[i] = on ? nat[i] : 0;
+		fc[i] = on ? cw[i] : 0;
+		fl[i] = on ? lo[i] : 0;
+		total += on ? nat[i] + 1 : 0;
+	}
+	total = shrink(l->w, fc, l->ncols, total, width);
+	return shrink(l->w, fl, l->ncols, total, width);
+}
+
+/* Which columns show and how wide. Every key column shows; the others
+ * (the table's order is their priority: the last gives way first) show
+ * from the first-th on while they fit, cut down to their least before
+ * one is hidden; Left/Right move first. */
 static void
 layout(struct tui *t, struct tui_list *l, int width)
 {
-	int i, total, cw[TUI_LIST_COLS], lo[TUI_LIST_COLS], used;
+	int i, k, nopt = 0, cw[TUI_LIST_COLS], lo[TUI_LIST_COLS];
+	int nat[TUI_LIST_COLS];
 
 	measure(t, l, cw);
-	total = l->ncols - 1;
 	for (i = 0; i < l->ncols; i++) {
-		l->w[i] = cw[i] > l->cols[i].width ? cw[i] : l->cols[i].width;
+		nat[i] = cw[i] > l->cols[i].width ? cw[i] : l->cols[i].width;
 		lo[i] = least(l, i, cw[i]);
-		total += l->w[i];
+		nopt += !key_col(l, i);
 	}
-	total = shrink(l->w, cw, l->ncols, total, width);
-	total = shrink(l->w, lo, l->ncols, total, width);
-	if (l->first < 1 || l->ncols < 2 || total <= width)
-		l->first = 1;
-	if (l->first >= l->ncols)
-		l->first = l->ncols - 1;
-	used = l->w[0];
-	l->last = 0;
-	for (i = l->first; i < l->ncols; i++) {
-		if (used + 1 + l->w[i] > width && i > l->first)
-			break;
-		used += 1 + l->w[i];
-		l->last = i;
+	l->shown = (1u << l->ncols) - 1;
+	if (fit(l, nat, cw, lo, width) <= width)
+		l->first = 0; /* everything fits: nothing to scroll */
+	if (l->first > nopt - 1)
+		l->first = nopt > 0 ? nopt - 1 : 0;
+	for (i = 0, k = 0; i < l->ncols; i++)
+		if (!key_col(l, i) && k++ < l->first)
+			l->shown &= ~(1u << i);
+	l->more = 0;
+	/* once one is hidden, room for the " >" that says so */
+	while (fit(l, nat, cw, lo, width - 2 * l->more) > width - 2 * l->more) {
+		for (i = l->ncols - 1; i > 0; i--)
+			if (((l->shown >> i) & 1u) && !key_col(l, i))
+				break;
+		if (i == 0)
+			break; /* the key columns alone: cut at the edge */
+		l->shown &= ~(1u << i);
+		l->more = 1;
 	}
 }
 
-/* The columns shown, in order: 0, then first .. last. */
+/* The columns shown. */
 static int
 shown(const struct tui_list *l, int i)
 {
-	return i == 0 || (i >= l->first && i <= l->last);
+	return (l->shown >> i) & 1u;
 }
 
 static void
@@ -216,11 +259,11 @@ draw_header(struct tui_list *l, int y, int x, int width)
 		tui_cell(y, cx, h, l->w[i] < end - cx ? l->w[i] : end - cx,
 		    numeric(l->cols[i].kind));
 		cx += l->w[i] + 1;
-		if (i == 0 && l->first > 1)
+		if (i == 0 && l->first > 0)
 			mvaddstr(y, cx - 1, "<");
 	}
-	if (l->last + 1 < l->ncols)
-		mvaddstr(y, cx - 1 < end - 1 ? cx - 1 : end - 1, ">");
+	if (l->more) /* after a space: the room layout left for it */
+		mvaddstr(y, cx < end - 1 ? cx : end - 1, ">");
 	attroff(A_DIM | A_UNDERLINE);
 }
 
@@ -274,7 +317,6 @@ tui_list_init(struct tui_list *l, const struct xcol *cols, int ncols,
 	l->arg = arg;
 	l->sorted = -1;
 	l->header = 1;
-	l->first = 1;
 	l->rows = 1;
 	l->search.max = 64;
 }
@@ -369,11 +411,11 @@ tui_list_action(struct tui_list *l, int action)
 		return TUI_HANDLED;
 	case TUI_A_LIST_LEFT:
 	case TUI_A_LIST_RIGHT:
-		if (action == TUI_A_LIST_RIGHT && l->last + 1 >= l->ncols)
+		if (action == TUI_A_LIST_RIGHT && !l->more)
 			return TUI_HANDLED;
 		l->first += action == TUI_A_LIST_LEFT ? -1 : 1;
-		if (l->first < 1)
-			l->first = 1;
+		if (l->first < 0)
+			l->first = 0;
 		return TUI_HANDLED;
 	case TUI_A_LIST_MARK:
 		if (l->marked == NULL || l->n == 0)

@@ -274,7 +274,7 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	const struct dashboard *d = &b->d;
 	char line[160], m[MONEY_BUFSZ], pct[16];
 	int64_t total = 0, share;
-	int i, bar, bw = w - 44;
+	int i, bar, bw = w - 44, shown;
 
 	attron(A_BOLD);
 	tui_text(y++, 2,
@@ -284,20 +284,34 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 		total += d->methods[i].amount;
 	if (d->nmethods == 0)
 		tui_text(y, 4, _("No payment posted in this month"), w - 2);
-	for (i = 0; i < d->nmethods && i < rows; i++, y++) {
+	/* every method, or those that fit and a line saying how many more */
+	shown = d->nmethods > rows ? rows - 1 : d->nmethods;
+	for (i = 0; i < shown; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
 		svc_tenths(t->svc, pct, sizeof pct, share);
 		tui_cell(y, 4, d->methods[i].name, w - 2 < 12 ? w - 2 : 12, 0);
-		snprintf(line, sizeof line, "%13s %5lld %5s%%",
-		    svc_money(t->svc, m, sizeof m, d->methods[i].amount),
+		/* right-aligned by display width ("1.234,50 €": the symbol
+		 * is one column of three bytes) */
+		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
+		if (w - 2 - 13 >= 13)
+			tui_cell(y, 4 + 13, m, 13, 1);
+		snprintf(line, sizeof line, " %5lld %5s%%",
 		    (long long)d->methods[i].count, pct);
-		tui_text(y, 4 + 13, line, w - 2 - 13);
+		tui_text(y, 4 + 26, line, w - 2 - 26);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)
 			bar = 1;
 		attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
 		mvhline(y, 4 + 40, ' ', bar);
 		attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
+	}
+	if (shown < d->nmethods) {
+		snprintf(line, sizeof line,
+		    ngettext("+%d more method (p: the payments)",
+		        "+%d more methods (p: the payments)",
+		        (unsigned long)(d->nmethods - shown)),
+		    d->nmethods - shown);
+		tui_text(y, 4, line, w - 2);
 	}
 }
 
@@ -372,6 +386,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	rows = LINES - 3 - y - 2 - 5;
 	if (rows > 12)
 		rows = 12;
+	/* the chart gives the methods past three their rows */
+	rows -= b->d.nmethods > 3 ? b->d.nmethods - 3 : 0;
 	if (rows < 2)
 		rows = 2;
 	chart(b, t, y, rows);

@@ -104,6 +104,10 @@ int tui_attr(const struct tui *t, int pair, int fallback);
 
 /* Drawing helpers: text clipped to width display columns. */
 void tui_text(int y, int x, const char *s, int width);
+/* The name of a key as the key bar and F1 help show it: the words
+ * (Space, Left, Enter, Esc, PgDn...) translated in the context "key",
+ * others as they are. */
+const char *tui_key_name(const char *name);
 /* Text wrapped at spaces over at most rows rows; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* label: value on one row, the label in a column of lw. */
@@ -263,8 +267,15 @@ struct tui_list {
 	size_t n, sel, top;
 	unsigned char *marked; /* a flag per row when marks */
 	size_t nmarked;
-	int first, last; /* the scrolled columns shown (column 0 stays) */
-	int rows;        /* the rows shown by the last draw */
+	/* columns kept on a narrow screen, a bit each, beyond the key ones
+	 * (the first, the sorted one, amounts, the status) */
+	unsigned keep;
+	/* the layout of the last draw: the columns shown (a bit each), the
+	 * other columns scrolled off to the left (Left/Right move it), and
+	 * whether more are hidden to the right */
+	unsigned shown;
+	int first, more;
+	int rows; /* the rows shown by the last draw */
 	int w[TUI_LIST_COLS];
 };
 enum {

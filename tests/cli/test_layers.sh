@@ -29,6 +29,7 @@ csv.h core
 date.h core
 err.h core
 i18n.h core
+keyseq.h core
 model.h core
 money.h core
 numfmt.h core

@@ -16,7 +16,7 @@ start "es (LANGUAGE)" "Inicie sesión para cobrar" LANGUAGE=es
 wait_for "es: the header's title" "Cityville Water & Power │ T01 │ Inicio de sesión"
 wait_for "es: the login's labels" "Usuario"
 wait_for "es: the key bar" \
-    "Enter Siguiente / Entrar Tab Cambiar campo F10 Salir F1 Ayuda"
+    "Intro Siguiente / Entrar Tab Cambiar campo F10 Salir F1 Ayuda"
 keys F1
 wait_for "es: F1 help's title" "Teclas de esta pantalla: Inicio de sesión"
 wait_for "es: F1 help's lines" "Tab         pasar entre usuario y PIN"
@@ -32,10 +32,10 @@ for task in "Registrar pago" "Buscar cliente" "Pagos de hoy" \
     "Reimprimir un recibo" "Sincronizar con el nodo central" "Cerrar sesión"; do
 	wait_for "es: home lists $task" "     $task"
 done
-wait_for "es: home's key bar" "Enter Abrir Esc Cerrar sesión F10 Salir F1 Ayuda"
+wait_for "es: home's key bar" "Intro Abrir Esc Cerrar sesión F10 Salir F1 Ayuda"
 keys F1
 wait_for "es: home's help" "Esc         cerrar sesión, volver al inicio de sesión"
-wait_for "es: the list keys' help" "PgDn        una página abajo"
+wait_for "es: the list keys' help" "AvPág       una página abajo"
 keys Space
 # the task opened keeps the translated title: Record Payment
 keys Enter
@@ -47,7 +47,7 @@ wait_for "es: Esc on home logs out" "Inicie sesión para cobrar"
 login mary 2222
 wait_for "es: the supervisor lands on the dashboard" "│ T01 │ Panel"
 wait_for "es: the supervisor's role" "Mary Johnson (supervisor)"
-wait_for "es: the dashboard's key bar" "Left Anterior Right Siguiente p Pagos"
+wait_for "es: the dashboard's key bar" "Izquierda Anterior Derecha Siguiente p Pagos"
 keys F1
 wait_for "es: the dashboard's help" \
     "a           el informe de antigüedad de los conceptos pendientes"
@@ -60,10 +60,10 @@ start "fr (LANG=fr_FR.UTF-8)" "Connectez-vous pour encaisser" LANG=fr_FR.UTF-8
 wait_for "fr: the header's title" "Cityville Water & Power │ T01 │ Connexion"
 wait_for "fr: the login's labels" "Utilisateur"
 wait_for "fr: the key bar" \
-    "Enter Suivant / Connexion Tab Changer de champ F10 Quitter F1 Aide"
+    "Entrée Suivant / Connexion Tab Changer de champ F10 Quitter F1 Aide"
 keys F1
 wait_for "fr: F1 help's title" "Touches de cet écran : Connexion"
-wait_for "fr: F1 help's lines" "Enter       passer au code PIN ; sur le code PIN, se connecter"
+wait_for "fr: F1 help's lines" "Entrée      passer au code PIN ; sur le code PIN, se connecter"
 wait_for "fr: F1 help's way back" "Appuyez sur une touche pour revenir"
 keys Space
 login jane 1234
@@ -76,7 +76,7 @@ for task in "Enregistrer un paiement" "Rechercher un client" \
     "Synchroniser avec le nœud central" "Déconnexion"; do
 	wait_for "fr: home lists $task" "     $task"
 done
-wait_for "fr: home's key bar" "Enter Ouvrir Esc Déconnexion F10 Quitter F1 Aide"
+wait_for "fr: home's key bar" "Entrée Ouvrir Échap Déconnexion F10 Quitter F1 Aide"
 # the longest task is whole and can be opened
 keys Down Down Down Down
 wait_for "fr: the sync task selected is whole" \

@@ -14,6 +14,7 @@
 #include "paydesk/config.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
+#include "paydesk/keyseq.h"
 #include "paydesk/model.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
@@ -1027,6 +1028,74 @@ aging_and_sorts(void **state)
 	assert_true(pay_sort_default_asc(PAY_BY_CONSUMER));
 }
 
+/* The bytes after ESC, fed one at a time: the last answer, and how many
+ * bytes were taken before it. */
+static int
+feed(const char *bytes, size_t *taken)
+{
+	struct keyseq k;
+	size_t i;
+	int r = KEYSEQ_MORE;
+
+	keyseq_start(&k);
+	for (i = 0; bytes[i] != '\0' && r == KEYSEQ_MORE; i++)
+		r = keyseq_feed(&k, (unsigned char)bytes[i]);
+	*taken = i;
+	return r;
+}
+
+static void
+escape_sequences(void **state)
+{
+	static const struct {
+		const char *in;
+		int key;
+		size_t taken;
+	} cases[] = {
+	    /* what TERM=vt100 lacks: Home, End, PgUp, PgDn, Del */
+	    {"[1~", KEYSEQ_HOME, 3},
+	    {"[H", KEYSEQ_HOME, 2},
+	    {"OH", KEYSEQ_HOME, 2},
+	    {"[4~", KEYSEQ_END, 3},
+	    {"[5~", KEYSEQ_PGUP, 3},
+	    {"[6~", KEYSEQ_PGDN, 3},
+	    {"[3~", KEYSEQ_DELETE, 3},
+	    {"OA", KEYSEQ_UP, 2},
+	    {"[Z", KEYSEQ_BTAB, 2},
+	    {"[15~", KEYSEQ_F1 + 4, 4},
+	    {"[24~", KEYSEQ_F12, 4},
+	    /* whole, not known: read to the final byte and ignored */
+	    {"[1;5C", KEYSEQ_UNKNOWN, 5},
+	    {"[1;2P", KEYSEQ_UNKNOWN, 5},
+	    {"[200~pasted", KEYSEQ_UNKNOWN, 5},
+	    {"[99~x", KEYSEQ_UNKNOWN, 4},
+	    {"Ox", KEYSEQ_UNKNOWN, 2},
+	    /* the rest of the input is the next keys */
+	    {"[A[B", KEYSEQ_UP, 2},
+	    /* Esc alone, then a character: none */
+	    {"x", KEYSEQ_NOT, 1},
+	    {"\x1b[A", KEYSEQ_NOT, 1},
+	    /* cut short by a control character */
+	    {"[1\n", KEYSEQ_NOT, 3},
+	};
+	struct keyseq k;
+	size_t i, taken;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(feed(cases[i].in, &taken), cases[i].key);
+		assert_int_equal(taken, cases[i].taken);
+	}
+	/* a sequence longer than the buffer is still read to its end */
+	keyseq_start(&k);
+	assert_int_equal(keyseq_feed(&k, '['), KEYSEQ_MORE);
+	for (i = 0; i < 100; i++)
+		assert_int_equal(keyseq_feed(&k, '1'), KEYSEQ_MORE);
+	assert_int_equal(keyseq_feed(&k, '~'), KEYSEQ_UNKNOWN);
+	/* and nothing after its end belongs to it */
+	assert_int_equal(keyseq_feed(&k, 'A'), KEYSEQ_NOT);
+}
+
 int
 main(void)
 {
@@ -1056,6 +1125,7 @@ main(void)
 	    cmocka_unit_test(hmac_rfc4231),
 	    cmocka_unit_test(uuids),
 	    cmocka_unit_test(aging_and_sorts),
+	    cmocka_unit_test(escape_sequences),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);

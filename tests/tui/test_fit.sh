@@ -1,0 +1,328 @@
+#!/bin/sh
+# test_fit.sh - text fits the terminal (issue 25 widths, issue 17
+# section 5), in tmux at 80x24 in English, Spanish and French:
+# - lists give way by priority: the key columns (the first, amounts, the
+#   status, the sorted one) never leave the screen: the credit notes'
+#   sorted Created, the payments' Status at 64 columns, the aging report's
+#   "90+" header not overwritten by the ">" marker, the aging drill-down's
+#   Open column;
+# - key bars never drop a key unseen: they end in "F1 More" (the
+#   dashboard, the payments list) or hold every key (details, aging);
+# - key names are translated on the bar and in F1 help (`paydesk keys`
+#   stays English); F1 help says which keys it shows;
+# - the dashboard shows every method (or a "+N more" line on a short
+#   terminal) and right-aligns amounts by display width with the symbol
+#   after them;
+# - a message that names a file shows the whole path, wrapped between
+#   folders (reprint, export);
+# - with TERM=vt100, keys its terminfo lacks (Home, End, PgDn, Del, F5,
+#   Ctrl-Right) act as themselves or are ignored, never as Esc plus
+#   characters; a lone Esc still goes back.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+# receipts and exports in folders whose paths do not fit on one line
+RDIR="$T/receipts/of-the-terminal-at-the-front-desk-of-the-branch"
+XDIR="$T/exports/of-the-back-office-of-the-branch-for-the-auditors"
+sed "s|^dir = $T/receipts\$|dir = $RDIR|" "$PAYDESK_CONFIG" >"$T/c" &&
+    mv "$T/c" "$PAYDESK_CONFIG"
+cat >>"$PAYDESK_CONFIG" <<CFG
+[exports]
+dir = $XDIR
+[sync]
+url = http://127.0.0.1:9
+token = not-a-real-token
+retries = 0
+connect_timeout = 1
+CFG
+BASE=$(cat "$PAYDESK_CONFIG")
+"$PD" demo >/dev/null || exit 1
+
+# msg TEXT [ARGS...] / cmsg CTX TEXT / nmsg ONE MANY N: the catalogue's
+# translation in $L (English as it is), printf-formatted
+cat >"$T/tr.py" <<'PY'
+import gettext, re, sys
+lang, mode, a = sys.argv[1], sys.argv[2], sys.argv[3:]
+t = gettext.NullTranslations() if lang == 'en' else gettext.translation(
+    'paydesk', sys.argv[0].rsplit('/', 1)[0] + '/loc', [lang])
+if mode == 'c':
+    s, a = t.pgettext(a[0], a[1]), []
+elif mode == 'n':
+    s, a = t.ngettext(a[0], a[1], int(a[2])), a[2:]
+else:
+    s, a = t.gettext(a[0]), a[1:]
+print(re.sub(r'%(?:zu|lld|d)', '%s', s) % tuple(a) if a else s)
+PY
+ln -s "$TOP/$BUILD/locale" "$T/loc"
+msg() { python3 "$T/tr.py" "$L" t "$@"; }
+cmsg() { python3 "$T/tr.py" "$L" c "$@"; }
+nmsg() { python3 "$T/tr.py" "$L" n "$@"; }
+
+# line_has NAME PATTERN TEXT...: the first screen line with PATTERN holds
+# every TEXT (waits for PATTERN first)
+line_has() {
+	name=$1 pat=$2
+	shift 2
+	wait_for "$L: $name: the line shows" "$pat" >/dev/null || {
+		echo "not ok - $L: $name"
+		sed 's/^/  | /' "$SCREEN"
+		return
+	}
+	l=$(grep -F -- "$pat" "$SCREEN" | head -1)
+	for s in "$@"; do
+		case "$l" in
+		*"$s"*) ;;
+		*)
+			echo "not ok - $L: $name"
+			echo "  the line lacks: $s"
+			sed 's/^/  | /' "$SCREEN"
+			return
+			;;
+		esac
+	done
+	ok "$L: $name"
+}
+# bar_ends NAME TEXT: the key bar (the last line) ends with TEXT
+bar_ends() {
+	i=0
+	while [ $i -lt 30 ]; do
+		grab
+		bar=$(tail -1 "$SCREEN" | sed 's/ *$//')
+		case "$bar" in *"$2") break ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	case "$bar" in
+	*"$2") ok "$L: $1" ;;
+	*)
+		echo "not ok - $L: $1"
+		echo "  the bar: $bar"
+		echo "  wanted at its end: $2"
+		;;
+	esac
+}
+# whole NAME TEXT: TEXT is on the screen, maybe wrapped over lines (each
+# line's text joined to the next's)
+whole() {
+	i=0
+	while [ $i -lt 30 ]; do
+		grab
+		python3 - "$SCREEN" "$2" <<'PY' && break
+import sys
+lines = [l.strip() for l in open(sys.argv[1], encoding='utf-8')]
+sys.exit(sys.argv[2] not in ''.join(lines))
+PY
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if [ $i -lt 30 ]; then ok "$L: $1"; else
+		echo "not ok - $L: $1"
+		echo "  the screen lacks, even wrapped: $2"
+		sed 's/^/  | /' "$SCREEN"
+	fi
+}
+
+# --- the back office on the demo store, in each language
+backoffice() {
+	L=$1
+	tui_open LANGUAGE="$L"
+	wait_for "$L: the login" "$(msg 'Log in to take payments')" >/dev/null
+	login mary 2222
+	more="F1 $(msg More)" help="F1 $(msg Help)"
+	esc=$(cmsg key Esc) back=$(msg Back)
+
+	# the dashboard: every method, its key bar, translated key names
+	wait_for "$L: the dashboard" "$(msg 'By method this month')"
+	line_has "every method is shown" "Bank Transf" "Bank Transf"
+	line_has "every method is shown (Debit Card)" "Debit Card" "Debit Card"
+	bar_ends "the dashboard's key bar ends in F1 More" "$more"
+	line_has "the dashboard's key names translated" \
+	    "$(cmsg key Left) $(msg Prev)" "$(cmsg key Right) $(msg Next)"
+
+	# the payments list: its bar, its key names, F1 help
+	keys p
+	wait_for "$L: the payments" "$(msg 'Receipt #')" >/dev/null
+	bar_ends "the payments' key bar ends in F1 More" "$more"
+	line_has "Enter is named in the language" \
+	    "$(cmsg key Enter) $(msg Details)" "$(msg Actions)"
+	keys F1
+	wait_for "$L: F1 help says where it is" "$(msg 'keys %zu-%zu of %zu' 1 18 20)"
+	line_has "F1 help names Left in the language" \
+	    "$(msg 'scroll the columns left')" "$(cmsg key Left)"
+	keys End
+	wait_for "$L: End: the last keys, and where" \
+	    "$(msg 'keys %zu-%zu of %zu' 3 20 20)"
+	keys q
+	# at 64 columns the key columns stay, the others give way
+	tmux -S "$SOCK" resize-window -t pd -x 64 -y 24
+	line_has "at 64 columns Status, Amount and Date stay" "$(msg 'Receipt #')" \
+	    "$(msg Amount)" "$(msg Date)▼" "$(msg Status)" " >"
+	keys Right Right Right
+	line_has "Right brings the hidden columns in, Status stays" \
+	    "$(msg 'Receipt #')" "<" "$(msg Type)" "$(msg Status)"
+	tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
+	keys Left Left Left
+
+	# a message naming a file: the whole path, wrapped between folders
+	keys Enter
+	wait_for "$L: a payment's details" "$(msg 'Payment information')" \
+	    >/dev/null
+	bar_ends "the details' key bar holds every key" "$esc $back $help"
+	keys r
+	# the original the first time, then copies 1 and 2
+	case $L in
+	en) pdf=R-T01-002966.pdf ;;
+	es) pdf=R-T01-002966-COPY-1.pdf ;;
+	*) pdf=R-T01-002966-COPY-2.pdf ;;
+	esac
+	whole "the reprint names the whole path" "$RDIR/$pdf"
+	wait_for "$L: the file name whole on one line" "$pdf"
+	keys Escape
+
+	# credit notes: the sorted column stays
+	keys Tab
+	line_has "the credit notes keep the sorted Created" \
+	    "$(msg 'Credit Note #')" "$(msg Amount)" "$(msg Remaining)" \
+	    "$(msg Status)" "$(msg Created)▼"
+	keys x
+	wait_for "$L: the export dialog" "$(msg Format)" >/dev/null
+	keys Enter
+	whole "the export names the whole path" "$XDIR/"
+	keys Tab Escape
+
+	# aging: "90+" whole, the drill-down's Open column
+	keys a
+	line_has "the aging header keeps 90+" "$(msg Consumer)" "$(msg Total)▼" \
+	    "90+"
+	bar_ends "the aging's key bar holds every key" "$esc $back $help"
+	keys Enter
+	line_has "the open items keep the Open column" "$(msg Kind)" \
+	    "$(msg Amount)" "$(cmsg column Open)"
+	keys Escape Escape
+	wait_for "$L: Esc, Esc: the dashboard" "$(msg 'By method this month')" \
+	    >/dev/null
+	bar_ends "the dashboard again ends in F1 More" "$more"
+}
+for L in en es fr; do
+	backoffice $L
+done
+
+# `paydesk keys` keeps the English names in any language
+for L in es fr; do
+	LANGUAGE=$L "$PD" keys >"$OUT" 2>&1
+	if grep -q '^Dashboard  *Left ' "$OUT" && grep -q '^Payments  *PgDn ' "$OUT"
+	then ok "$L: paydesk keys keeps the English key names"
+	else notok "$L: paydesk keys keeps the English key names"; fi
+done
+
+# --- keys the terminal type does not know (TERM=vt100)
+vt100() {
+	L=$1
+	tui_open LANGUAGE="$L" TERM=vt100
+	wait_for "$L: vt100: the login" "$(msg 'Log in to take payments')" \
+	    >/dev/null
+	# Home, End, PgDn, Del, F5 (ESC[15~), Ctrl-Right (ESC[1;5C),
+	# ESC[1;2P: never Esc (which would leave) nor characters typed
+	keys Home End PageDown DC F5 C-Right
+	keys Escape '[1;2P'
+	type_text "mary"
+	sleep 0.3
+	wait_for "$L: vt100: still at the login, the name typed" "mary" \
+	    >/dev/null
+	lacks "$L: vt100: no [1~, [6~, [15~ in the user name" "~"
+	lacks "$L: vt100: no [1;5C in the user name" "5C"
+	lacks "$L: vt100: no [1;2P in the user name" "2P"
+	keys Enter
+	type_text 2222
+	keys Enter
+	wait_for "$L: vt100: logged in" "$(msg 'By method this month')" \
+	    >/dev/null
+	keys p
+	wait_for "$L: vt100: the payments" "$(msg 'Receipt #')" >/dev/null
+	keys End
+	wait_for "$L: vt100: End: the last page" "$(msg 'last page, more above')"
+	keys Home
+	wait_for "$L: vt100: Home: the first page" \
+	    "$(msg 'page %zu, more below' 1)"
+	keys Enter
+	wait_for "$L: vt100: details" "$(msg 'Payment information')" >/dev/null
+	keys PageDown
+	wait_for "$L: vt100: PgDn scrolls the details, never leaves" \
+	    "$(msg 'lines %zu-%zu of %zu' 20 38 39)"
+	keys PageUp
+	wait_for "$L: vt100: PgUp scrolls back" \
+	    "$(msg 'lines %zu-%zu of %zu' 1 19 39)"
+	keys Escape
+	wait_for "$L: vt100: a lone Esc goes back" "$(msg 'Receipt #')"
+}
+for L in en es fr; do
+	vt100 $L
+done
+
+# --- the dashboard's methods: a comma organisation, the symbol after the
+# amount (6 bytes of padding for 2 columns), an amount of 12 columns
+tmux -S "$SOCK" kill-server 2>/dev/null
+rm -f "$DB" "$DB-wal" "$DB-shm"
+printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = dot\ncurrency_position = after\ncurrency_space = yes\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+setup_store
+cat >"$T/b.csv" <<CSV
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-2025-900001,WU-10002,Apr 2025,150000.00,2025-04-01,2025-04-30
+CSV
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b.csv" >"$OUT" 2>&1 ||
+    notok "a bill of 150.000,00 €"
+for pay in "WU-10002 Cash 150000,00" "WU-10001 Cheque 12,34" \
+    "WU-10001 Debit 5,00" "WU-10003 Credit 123,45" "WU-10001 Bank 7,00"; do
+	set -- $pay
+	case $2 in
+	Debit) meth="Debit Card" ;;
+	Credit) meth="Credit Card" ;;
+	Bank) meth="Bank Transfer" ;;
+	*) meth=$2 ;;
+	esac
+	PAYDESK_PIN=1234 "$PD" --user jane pay "$1" --type bill \
+	    --method "$meth" --amount "$3" >"$OUT" 2>&1 ||
+	    notok "pay $3 by $meth"
+done
+# aligned NAME PATTERN...: on the screen, the amounts of the lines with
+# each PATTERN end (their "€") in the same display column
+aligned() {
+	name=$1
+	shift
+	grab
+	if python3 - "$SCREEN" "$@" <<'PY'; then ok "$L: $name"; else
+import sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def col(s, i):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in s[:i] if not unicodedata.combining(c))
+cols = []
+for pat in sys.argv[2:]:
+    hit = [l for l in lines if pat in l and "€" in l]
+    if not hit:
+        print("  no line with", pat); sys.exit(1)
+    cols.append(col(hit[0], hit[0].index("€")))
+print("  columns:", cols)
+sys.exit(len(set(cols)) != 1)
+PY
+		echo "not ok - $L: $name"
+		sed 's/^/  | /' "$SCREEN"
+	fi
+}
+for L in en es fr; do
+	tui_open LANGUAGE="$L"
+	wait_for "$L: the login" "$(msg 'Log in to take payments')" >/dev/null
+	login mary 2222
+	wait_for "$L: the dashboard with the symbol after" \
+	    "150.000,00 €" >/dev/null
+	aligned "the methods' amounts end in one column" \
+	    "    Cash " "    Cheque " "    Debit Card " "    Credit Card " \
+	    "    Bank Transf"
+	# a short terminal: the methods that fit and a line for the others
+	tmux -S "$SOCK" resize-window -t pd -x 80 -y 19
+	wait_for "$L: 19 lines: the methods that fit, +3 more" \
+	    "$(nmsg '+%d more method (p: the payments)' \
+	        '+%d more methods (p: the payments)' 3)"
+	tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
+	keys F10
+done
