@@ -162,6 +162,14 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	return 0;
 }
 
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct account *)sc)->w, t);
+}
+
 const struct tui_screen_class screen_pay_account_class = {
     .name = "Record Payment 2 Account",
     .title = N_("Record Payment"),
@@ -169,6 +177,7 @@ const struct tui_screen_class screen_pay_account_class = {
     .nkeys = TUI_NKEYS(screen_pay_account_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
 };
 
 struct tui_screen *

@@ -217,6 +217,14 @@ free_items(struct tui_screen *sc)
 	tui_list_free(&s->list);
 }
 
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct items *)sc)->w, t);
+}
+
 const struct tui_screen_class screen_pay_items_class = {
     .name = "Record Payment 4 Items",
     .title = N_("Record Payment"),
@@ -225,6 +233,7 @@ const struct tui_screen_class screen_pay_items_class = {
     .draw = draw,
     .action = action,
     .free = free_items,
+    .enter = enter,
 };
 
 struct tui_screen *

@@ -61,6 +61,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	int y = wizard_band(w, 7, N_("Review and confirm"));
 	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 22);
 
+	if (!w->quoted) { /* read again after a refusal: nothing to post */
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		tui_wrap(y, 2, w->qerr.msg, COLS - 4, 3);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		return;
+	}
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Account"), COLS - 4);
 	attroff(A_BOLD);
@@ -110,9 +116,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 	if (a == A_BACK)
 		return TUI_CLOSE;
+	if (!w->quoted) {
+		tui_message(t, 1, "%s", w->qerr.msg);
+		return TUI_HANDLED;
+	}
 	if (wizard_post(w, t) == 0)
 		tui_push(t, screen_pay_done_new(w));
 	return TUI_HANDLED;
+}
+
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct review *)sc)->w, t);
 }
 
 const struct tui_screen_class screen_pay_review_class = {
@@ -122,6 +140,7 @@ const struct tui_screen_class screen_pay_review_class = {
     .nkeys = TUI_NKEYS(screen_pay_review_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
 };
 
 struct tui_screen *

@@ -127,6 +127,14 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	return tui_field_input(&w->notes, key, ch) ? TUI_HANDLED : 0;
 }
 
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct summary *)sc)->w, t);
+}
+
 const struct tui_screen_class screen_pay_summary_class = {
     .name = "Record Payment 6 Summary",
     .title = N_("Record Payment"),
@@ -135,6 +143,7 @@ const struct tui_screen_class screen_pay_summary_class = {
     .draw = draw,
     .action = action,
     .input = input,
+    .enter = enter,
 };
 
 struct tui_screen *

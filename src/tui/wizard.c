@@ -85,26 +85,93 @@ add_recent(const struct payment_row *row, void *arg)
 	return w->nrecent == RECENT_MAX;
 }
 
+/* An item due now: on or before today, the rule of the current balance
+ * (struct balance, due_now); later ones are paid ahead. */
+static int
+due_now(const struct item *it, const char *today)
+{
+	return strcmp(it->due_on, today) <= 0;
+}
+
+/* The consumer's latest payments, read again. */
+static void
+read_recent(struct wizard *w, struct tui *t)
+{
+	struct payment_filter f;
+	struct pd_err err;
+
+	free(w->recent);
+	w->nrecent = 0;
+	memset(&f, 0, sizeof f);
+	f.status = f.type = -1;
+	f.consumer_id = w->cv.c.id;
+	f.limit = RECENT_MAX;
+	w->recent = xcalloc(RECENT_MAX, sizeof *w->recent);
+	if (svc_payments_each(t->svc, &f, add_recent, w, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+}
+
+int
+wizard_refresh(struct wizard *w, struct tui *t)
+{
+	struct consumer_view cv;
+	struct pd_err err;
+	unsigned char *picked;
+	char today[11];
+	size_t i, j, n;
+	int quoted = w->quoted;
+
+	if (!w->have)
+		return 0;
+	if (svc_consumer_show(t->svc, w->cv.c.account_no, &cv, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	svc_today(today);
+	picked = xcalloc(cv.nitems + 1, 1);
+	for (i = 0; i < cv.nitems; i++) {
+		picked[i] = (unsigned char)due_now(&cv.items[i], today);
+		for (j = 0; j < w->cv.nitems; j++)
+			if (w->cv.items[j].id == cv.items[i].id)
+				picked[i] = w->picked[j];
+	}
+	forget_quote(w);
+	svc_consumer_view_free(&w->cv);
+	free(w->picked);
+	w->cv = cv;
+	w->picked = picked;
+	free(wizard_items(w, &n));
+	if (w->item_sel >= n)
+		w->item_sel = n > 0 ? n - 1 : 0;
+	read_recent(w, t);
+	if (quoted)
+		wizard_quote(w, t);
+	return 0;
+}
+
 int
 wizard_choose(struct wizard *w, struct tui *t, const char *account)
 {
 	const struct config *cfg = &t->svc->cfg;
-	struct payment_filter f;
 	struct pd_err err;
 	const char *walkin;
+	char today[11];
 	size_t i;
 	int k;
 
 	if (w->have && strcmp(w->cv.c.account_no, account) == 0)
-		return 0; /* the same consumer again: keep what was chosen */
+		return wizard_refresh(w, t); /* the same consumer: keep what
+		                               * was chosen, read afresh */
 	forget_consumer(w);
 	if (svc_consumer_show(t->svc, account, &w->cv, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return -1;
 	}
 	w->have = 1;
+	svc_today(today);
 	w->picked = xcalloc(w->cv.nitems + 1, 1);
-	memset(w->picked, 1, w->cv.nitems);
+	for (i = 0; i < w->cv.nitems; i++)
+		w->picked[i] = (unsigned char)due_now(&w->cv.items[i], today);
 	/* the first type that has something open, bills when none has */
 	w->type = PAY_BILL;
 	for (k = PAY_INSTALLMENT; k >= PAY_BILL; k--)
@@ -123,13 +190,7 @@ wizard_choose(struct wizard *w, struct tui *t, const char *account)
 	w->amount.buf[0] = w->received.buf[0] = w->notes.buf[0] = '\0';
 	w->amount_typed = 0;
 	w->notes.max = cfg->notes_max;
-	memset(&f, 0, sizeof f);
-	f.status = f.type = -1;
-	f.consumer_id = w->cv.c.id;
-	f.limit = RECENT_MAX;
-	w->recent = xcalloc(RECENT_MAX, sizeof *w->recent);
-	if (svc_payments_each(t->svc, &f, add_recent, w, &err) != 0)
-		tui_message(t, 1, "%s", err.msg);
+	read_recent(w, t);
 	return 0;
 }
 
@@ -225,6 +286,9 @@ wizard_post(struct wizard *w, struct tui *t)
 		rc = svc_pay_post(t->svc, &r, &w->res, &err);
 	free(refs);
 	if (rc != 0) {
+		/* what made it refuse may be another terminal's payment: the
+		 * steps show the account as it is now */
+		wizard_refresh(w, t);
 		tui_message(t, 1, _("Not posted: %s"), err.msg);
 		return -1;
 	}
