@@ -130,6 +130,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, 4, _("none recorded"), COLS - 6);
 		return;
 	}
+	tui_list_set(&a->list, w->nrecent); /* read again on the way */
 	tui_list_draw(t, &a->list, y, 2, COLS - 4, LINES - 3 - y);
 }
 

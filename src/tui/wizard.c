@@ -85,12 +85,14 @@ add_recent(const struct payment_row *row, void *arg)
 	return w->nrecent == RECENT_MAX;
 }
 
-/* An item due now: on or before today, the rule of the current balance
- * (struct balance, due_now); later ones are paid ahead. */
+/* An item due now (issue 17 section 4): overdue, or current (due in
+ * this month); one due in a later month is paid ahead, and step 4 does
+ * not select it of itself. Dates are "YYYY-MM-DD": the month is the
+ * first 7 bytes. */
 static int
 due_now(const struct item *it, const char *today)
 {
-	return strcmp(it->due_on, today) <= 0;
+	return strncmp(it->due_on, today, 7) <= 0;
 }
 
 /* The consumer's latest payments, read again. */
@@ -346,6 +348,56 @@ wizard_items_text(enum pay_type type, size_t n, char *buf, size_t size)
 	case PAY_INSTALLMENT:
 		snprintf(buf, size,
 		    ngettext("%zu Installment", "%zu Installments", n), n);
+		break;
+	}
+	return buf;
+}
+
+const char *
+wizard_item_name(const struct item *it, char *buf, size_t size)
+{
+	switch (it->kind) {
+	case PAY_BILL:
+		snprintf(buf, size, _("Invoice %s, %s"), it->ref, it->period);
+		break;
+	case PAY_SERVICE:
+		snprintf(buf, size, _("%s, %s"), it->description, it->ref);
+		break;
+	case PAY_INSTALLMENT:
+		snprintf(buf, size, _("Plan %s, installment %d"), it->plan_no,
+		    it->inst_no);
+		break;
+	}
+	return buf;
+}
+
+const char *
+wizard_paid_text(const struct wizard *w, struct tui *t, char *buf, size_t size)
+{
+	const struct pay_quote *q = &w->q;
+	char paid[MONEY_BUFSZ], due[MONEY_BUFSZ];
+	size_t n = q->nitems;
+
+	svc_money(t->svc, paid, sizeof paid,
+	    q->amount < q->due_total ? q->amount : q->due_total);
+	svc_money(t->svc, due, sizeof due, q->due_total);
+	switch (w->type) {
+	case PAY_BILL:
+		snprintf(buf, size,
+		    ngettext("%s of %s on %zu bill", "%s of %s on %zu bills", n),
+		    paid, due, n);
+		break;
+	case PAY_SERVICE:
+		snprintf(buf, size,
+		    ngettext("%s of %s on %zu service",
+		        "%s of %s on %zu services", n),
+		    paid, due, n);
+		break;
+	case PAY_INSTALLMENT:
+		snprintf(buf, size,
+		    ngettext("%s of %s on %zu installment",
+		        "%s of %s on %zu installments", n),
+		    paid, due, n);
 		break;
 	}
 	return buf;
