@@ -135,11 +135,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, lw, _(labels[L_BY]), t->svc->actor.full_name);
 	if (w->notes.len > 0)
 		tui_pair(y++, 4, lw, _(labels[L_NOTES]), w->notes.buf);
-	if (++y > LINES - 5)
+	if (++y > LINES - 3)
 		return; /* the key bar says it when there is no room */
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));
 	tui_wrap(y, 2, _("Press Enter to post this payment, Esc to go back"),
-	    COLS - 4, 2);
+	    COLS - 4, LINES - 3 - y + 1 < 2 ? LINES - 3 - y + 1 : 2);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
 
