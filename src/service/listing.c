@@ -99,7 +99,7 @@ svc_credit_cells(
 	c[1].s = cn->consumer_name;
 	c[2].s = cn->account_no;
 	c[3].n = cn->amount;
-	c[4].n = cn->amount - cn->applied;
+	c[4].n = credit_remaining(cn->amount, cn->applied, cn->voided);
 	c[5].s = cn->reason;
 	c[6].s = credit_status_name(svc_credit_status(s, cn));
 	c[7].s = cn->created_on;

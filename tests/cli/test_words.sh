@@ -1,0 +1,46 @@
+# test_words.sh - the same figures and the same words in every view
+# (issues 17 and 25): a voided credit note has nothing remaining in its
+# details, the lists, the JSON and the exports; the human tables
+# translate stored words while the machine output keeps them; --json
+# numbers are exact to their decimals.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+export PAYDESK_PIN=2222
+
+# --- a voided credit note: 0.00 remaining everywhere ------------------
+expect "a payment" 0 "R-T01-000001" \
+    "$PD" --user mary pay WU-10001 --type bill --method Cash --amount 145.50 \
+    --items INV-2025-001234
+expect "a credit note of 47.75 on it" 0 "CN-T01-00001" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 47.75 \
+    --reason Other
+expect "an overpayment: its own credit note" 0 "R-T01-000002" \
+    "$PD" --user mary pay WU-10002 --type bill --method Cash --amount 100
+expect "another credit note on the first payment" 0 "CN-T01-00003" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 20 \
+    --reason Other
+expect "the payment voided" 0 "voided" \
+    "$PD" --user mary payment void R-T01-000001 --reason "Wrong account"
+expect "details: Voided" 0 "Voided" "$PD" credit-note show CN-T01-00001
+has "details: nothing remaining" "\$0.00"
+if grep -q '47.75' "$OUT" && grep 'Remaining' "$OUT" | grep -q '47.75'; then
+	notok "details: not the old remaining"
+else ok "details: not the old remaining"; fi
+run "$PD" --json credit-note show CN-T01-00001
+has "JSON details: remaining 0" '"remaining": 0'
+has "JSON details: status Voided" '"status": "Voided"'
+run "$PD" --json credit-note show CN-T01-00003
+has "the other note of the voided payment: remaining 0 too" '"remaining": 0'
+run "$PD" --json credit-notes
+same "the list: both voided notes have 0 remaining" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted((n["number"], n["remaining"]) for n in d))' "$OUT")" \
+    "[('CN-T01-00001', 0), ('CN-T01-00002', 2000), ('CN-T01-00003', 0)]"
+run "$PD" credit-notes
+if grep 'CN-T01-00001' "$OUT" | grep -q '47.75.*47.75'; then
+	notok "the human list: not 47.75 remaining"
+else ok "the human list: not 47.75 remaining"; fi
+run "$PD" --csv credit-notes
+same "the CSV export: remaining 0.00 for the voided note" \
+    "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print([x["remaining"] for x in r if x["number"]=="CN-T01-00001"])' "$OUT")" \
+    "['0.00']"
