@@ -48,6 +48,7 @@ static const struct tui_key screen_dashboard_keys[] = {
 
 struct dash {
 	struct tui_screen sc;
+	int esc_asked; /* Esc asked "log out?": Esc again logs out */
 	char month[8];
 	int week;     /* the week view: the week containing day */
 	char day[11]; /* YYYY-MM-DD */
@@ -399,6 +400,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct dash *b = (struct dash *)sc;
 
+	if (a != A_LOGOUT)
+		b->esc_asked = 0;
 	switch (a) {
 	case A_PREV:
 	case A_NEXT:
@@ -443,6 +446,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_push(t, screen_pay_search_new(0));
 		return TUI_HANDLED;
 	case A_LOGOUT:
+		if (!tui_logout_asked(t, &b->esc_asked))
+			return TUI_HANDLED;
 		tui_logout(t);
 		return TUI_CLOSE;
 	case A_QUIT:

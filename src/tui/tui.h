@@ -347,6 +347,11 @@ struct tui_screen *screen_menu_new(const char *title,
 
 /* Log the user out (the caller closes its screen). */
 void tui_logout(struct tui *t);
+/* Esc on Home or the Dashboard asks before logging out (issue 17
+ * section 4): the first time (*asked 0) the question goes on the message
+ * line and *asked is set, 0 returned; the next Esc returns 1. The screen
+ * clears *asked on any other key. */
+int tui_logout_asked(struct tui *t, int *asked);
 
 /* Screens. */
 struct tui_screen *screen_login_new(void);

@@ -318,8 +318,11 @@ wizard_band(const struct wizard *w, int step, const char *what)
 	char left[256], right[200];
 	int rw;
 
-	snprintf(left, sizeof left, _("Step %d of %d  %s"), step, WIZARD_STEPS,
-	    _(what));
+	if (w->find && step <= 2) /* Find Consumer: not yet in the wizard */
+		snprintf(left, sizeof left, "%s", _(what));
+	else
+		snprintf(left, sizeof left, _("Step %d of %d  %s"), step,
+		    WIZARD_STEPS, _(what));
 	attron(A_BOLD);
 	tui_text(2, 2, left, COLS - 4);
 	attroff(A_BOLD);

@@ -126,3 +126,79 @@ wait_for "the same consumer chosen again: the balance now" \
     "Current balance       \$75.00"
 wait_for "installments open now" "2 open, \$135.00"
 wait_for "the latest payments now" "R-T01-000003"
+
+# --- Find Consumer is not a step of the wizard ------------------------
+keys Escape Escape
+wait_for "home" "Today at this terminal"
+keys Down Enter
+wait_for "Find Consumer" "Find a consumer"
+type_text "john"
+keys Enter
+wait_for "the account view" "Account details"
+lacks "no step number outside the wizard" "Step 2 of 8"
+keys Enter
+wait_for "taking a payment: in the wizard now" "Step 3 of 8"
+keys Enter s Enter Enter Enter
+wait_for "the review" "Step 7 of 8"
+keys Enter
+wait_for "posted" "Payment of \$75.00 posted"
+wait_for "a cashier's done step goes Home" "Enter Home"
+lacks "not to the Dashboard" "Enter Dashboard"
+keys Enter
+wait_for "home again" "Today at this terminal"
+
+# --- Esc on Home asks before logging out ------------------------------
+keys Escape
+wait_for "Esc asks" "Log out? Esc again to log out, any other key to stay"
+lacks "still logged in" "Log in to take payments"
+keys Down
+sleep 0.3
+lacks "another key: the question is gone" "Log out?"
+keys Escape
+wait_for "Esc asks again" "Log out? Esc again"
+sleep 0.3
+keys Escape
+wait_for "Esc again logs out" "Log in to take payments"
+
+# --- the supervisor: Dashboard, credit note, verify, void --------------
+export PAYDESK_PIN=2222
+"$PD" --user mary credit-note create R-T01-000001 --amount 10 \
+    --reason Other >"$OUT" 2>&1
+has "a credit note of 10.00 on the 145.50 payment" "CN-"
+login mary 2222
+wait_for "the Dashboard" "Dashboard"
+keys Escape
+wait_for "Esc on the Dashboard asks" "Log out? Esc again"
+keys p
+wait_for "another key stays (the payments)" "All Payments"
+lacks "no question" "Log out?"
+keys /
+type_text "R-T01-000001"
+keys Enter
+wait_for "the payment listed" "R-T01-000001"
+keys m
+wait_for "its menu" "Create Credit Note"
+keys Down Down Down Enter
+wait_for "Create Credit Note" "Original payment amount"
+wait_for "the maximum: what the first note left" "Maximum: \$135.50"
+keys Down Right Right Up
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "135.50"
+wait_for "the allowed maximum leaves nothing of the payment" \
+    "Remaining payment value   \$0.00"
+keys BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "35.50"
+wait_for "a smaller one leaves the rest" "Remaining payment value   \$100.00"
+before=$(snapshot)
+keys Enter
+wait_for "Create asks first, with the amount" \
+    "Create a credit note of \$35.50 on payment R-T01-000001? Enter again"
+same "nothing created yet" "$(snapshot)" "$before"
+keys BSpace
+type_text 1
+keys Enter
+wait_for "a changed amount is asked about again" \
+    "Create a credit note of \$35.51 on payment R-T01-000001?"
+same "still nothing created" "$(snapshot)" "$before"
+keys Enter
+wait_for "Enter again creates it" "Credit note CN-"
