@@ -89,6 +89,7 @@ v_status|Estado          Cobrado
 v_reason|Motivo
 v_note|El pago queda en el libro marcado como Anulado; sus imputaciones
 reasonreq|Se requiere un motivo para anular un pago
+voidask|¿Anular el pago R-T01-000002 de $80.00? Enter otra vez para anular
 voided|Pago R-T01-000002 anulado
 today|Hoy en este terminal: 3 pagos registrados, $1,877.75
 todayhead|Hora  Recibo
@@ -180,6 +181,7 @@ v_status|Statut          Encaissé
 v_reason|Motif
 v_note|Le paiement reste au grand livre, marqué Extourné ; ses
 reasonreq|Un motif est obligatoire pour extourner un paiement
+voidask|Extourner le paiement R-T01-000002 de $80.00 ? Enter de nouveau pour extourner
 voided|Paiement R-T01-000002 extourné
 today|Aujourd'hui sur ce terminal : 3 paiements enregistrés, $1,877.75
 todayhead|Heure Reçu
@@ -441,7 +443,7 @@ flow() {
 	uncut "the account with its payments"
 	keys Escape Escape
 	see home "home again"
-	keys Escape
+	logout
 
 	# --- Void, by the supervisor, from the payments list
 	login mary 2222
@@ -465,8 +467,12 @@ flow() {
 	see reasonreq "a reason is required"
 	type_text "Duplicado"
 	keys Enter
+	see voidask "the void asks first, with the amount"
+	keys Enter
 	see voided "voided"
-	keys Escape Escape
+	keys Escape
+	sleep 0.3
+	logout
 	login jane 1234
 	see home "the cashier again"
 	keys Home Down Down Enter
