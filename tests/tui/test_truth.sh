@@ -202,3 +202,30 @@ wait_for "a changed amount is asked about again" \
 same "still nothing created" "$(snapshot)" "$before"
 keys Enter
 wait_for "Enter again creates it" "Credit note CN-"
+
+# --- the Dashboard stops at the present; no data is "—", not a change ---
+keys Escape
+wait_for "back on the Dashboard" "2025-04-01 to 2025-04-30"
+lacks "no change against March, which has no payment" "▲"
+wait_for "but —" "│ —               ││ —"
+keys Right
+wait_for "Right stops at the current month" \
+    "This is the current month: there is no later one yet"
+wait_for "still April" "2025-04-01 to 2025-04-30"
+lacks "not May" "2025-05-01"
+keys Left
+wait_for "Left: March" "2025-03-01 to 2025-03-31"
+wait_for "March has no collection time: —" "Avg Collect. Time"
+grab
+if grep -A1 "Avg Collect. Time" "$SCREEN" | grep -q "0.0 days"; then
+	echo "not ok - no data is not 0.0 days"
+	sed 's/^/  | /' "$SCREEN"
+else ok "no data is not 0.0 days"; fi
+lacks "and no arrow of a change" "▼"
+keys Right
+wait_for "Right from March: April" "2025-04-01 to 2025-04-30"
+keys w
+wait_for "the week view" "Week"
+keys Right
+wait_for "Right stops at the current week" \
+    "This is the current week: there is no later one yet"
