@@ -44,3 +44,35 @@ run "$PD" --csv credit-notes
 same "the CSV export: remaining 0.00 for the voided note" \
     "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print([x["remaining"] for x in r if x["number"]=="CN-T01-00001"])' "$OUT")" \
     "['0.00']"
+
+# --- --json numbers exact to their decimals (no float noise) ------------
+# noisy NAME: no JSON real in $OUT with more than its one decimal
+noisy() {
+	if grep -Eq '":[ ]?-?[0-9]+\.[0-9]{2,}' "$OUT"; then
+		notok "$1" "a real with float noise"
+	else ok "$1"; fi
+}
+rm -f "$DB" "$DB-wal" "$DB-shm"
+setup_store
+expect "a partial payment" 0 "R-T01-000001" \
+    "$PD" --user mary pay WU-10001 --type bill --method Cash --amount 100
+expect "another: the month's rate is 57.7%" 0 "R-T01-000002" \
+    "$PD" --user mary pay WU-10003 --type bill --method Cash --amount 818.40
+run "$PD" --json kpi
+has "kpi: the rate to one decimal" '"collection_rate_percent": 57.7,'
+noisy "kpi: no float noise anywhere"
+run "$PD" --json kpi --month 2025-03
+noisy "kpi of another month"
+run "$PD" --json report aging
+noisy "the aging report"
+run "$PD" --json report payers
+noisy "the payers report"
+expect "a credit note of a third" 0 "CN-" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 33.33 \
+    --reason Other
+expect "applied in part" 0 "" \
+    "$PD" --user mary credit-note apply CN-T01-00001 --to INV-2025-001567 \
+    --amount 11.11
+run "$PD" --json credit-note show CN-T01-00001
+has "usage to one decimal" '"usage_percent": 33.3'
+noisy "the credit note's usage"
