@@ -21,7 +21,12 @@ enum xkind {
 	X_MONEY, /* cell.n, minor units */
 	X_INT,   /* cell.n */
 	X_DATE,  /* cell.s, "YYYY-MM-DD" or "" */
-	X_TENTHS /* cell.n, a number with one decimal (12.3% as 123) */
+	X_TENTHS, /* cell.n, a number with one decimal (12.3% as 123) */
+	/* cell.s, a stored word of the ledger (pay_status_name,
+	 * pay_type_name, credit_status_name: English, data): a person's
+	 * view (the screens, the CLI's tables) shows it translated, the
+	 * machine output (JSON, CSV, xlsx) as stored; issue 25 */
+	X_TERM
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's

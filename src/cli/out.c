@@ -362,6 +362,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		return money_plain(buf, n, c->n, 1);
 	case X_DATE:
 		return svc_date(&t->c->svc, buf, n, c->s);
+	case X_TERM: /* a stored word, in the operator's language */
+		return c->s && *c->s ? _(c->s) : "";
 	default:
 		return c->s ? c->s : "";
 	}
@@ -410,6 +412,7 @@ table_row(struct table *t)
 			if (i + 1 < t->ncols) {
 				fit(v, t->w[i],
 				    t->cols[i].kind != X_TEXT &&
+				        t->cols[i].kind != X_TERM &&
 				        t->cols[i].kind != X_DATE);
 				fputs("  ", stdout);
 			} else

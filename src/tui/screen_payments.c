@@ -334,9 +334,7 @@ pay_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 
 	(void)t;
 	(void)buf;
-	svc_payment_cells(r, c);
-	c[6].s = list_pay_type(r->p.type);
-	c[7].s = list_pay_status(r->p.status);
+	svc_payment_cells(r, c); /* type and status: X_TERM, translated */
 }
 
 static void
@@ -345,8 +343,7 @@ credit_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	const struct credit_note *cn = &((struct tab *)arg)->cn[row];
 
 	(void)buf;
-	svc_credit_cells(t->svc, cn, c);
-	c[6].s = list_credit_status(svc_credit_status(t->svc, cn));
+	svc_credit_cells(t->svc, cn, c); /* status: X_TERM, translated */
 }
 
 /* "12 payments", "100000+ credit notes": the count above the list. */

@@ -45,6 +45,27 @@ same "the CSV export: remaining 0.00 for the voided note" \
     "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print([x["remaining"] for x in r if x["number"]=="CN-T01-00001"])' "$OUT")" \
     "['0.00']"
 
+# --- the human tables translate the stored words; the machine output not
+run env LANGUAGE=es "$PD" payments
+has "es payments: the status translated" "Anulado"
+has "es payments: the type translated" "Factura"
+if grep -q "Voided\|Posted\| Bill " "$OUT"; then
+	notok "es payments: no stored English word"
+else ok "es payments: no stored English word"; fi
+run env LANGUAGE=fr "$PD" payments
+has "fr payments: the status translated" "Extourné"
+has "fr payments: Posted translated" "Encaissé"
+run env LANGUAGE=fr "$PD" credit-notes
+has "fr credit notes: the status translated" "Extourné"
+has "fr credit notes: Active translated" "Actif"
+run env LANGUAGE=es "$PD" --json payments
+has "JSON keeps the stored status" '"status":"Voided"'
+has "JSON keeps the stored type" '"type":"Bill"'
+run env LANGUAGE=es "$PD" --csv credit-notes
+has "CSV keeps the stored status" "Voided"
+run env LANGUAGE=es "$PD" payments --status bogus
+same "a bad status is still refused (exit 3)" "$RC" 3
+
 # --- --json numbers exact to their decimals (no float noise) ------------
 # noisy NAME: no JSON real in $OUT with more than its one decimal
 noisy() {
