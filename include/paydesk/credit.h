@@ -21,6 +21,10 @@ enum cn_status credit_status(int64_t amount, int64_t applied,
 const char *credit_status_name(enum cn_status s);
 /* Parse a status name (case-insensitive); -1 if unknown. */
 int credit_status_parse(const char *s);
+/* What a credit note still has to apply: amount - applied, and 0 once it
+ * is voided (a voided note gives nothing more; issue 17 section 4). Every
+ * view (details, lists, exports) shows this one figure. */
+int64_t credit_remaining(int64_t amount, int64_t applied, int voided);
 /* applied / amount * 100 in tenths of a percent, rounded half up. */
 int64_t credit_usage_tenths(int64_t applied, int64_t amount);
 

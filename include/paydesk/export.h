@@ -22,9 +22,14 @@ enum xkind {
 	X_INT,    /* cell.n */
 	X_DATE,   /* cell.s, "YYYY-MM-DD" or "" */
 	X_TENTHS, /* cell.n, a number with one decimal (12.3% as 123) */
-	X_TIME    /* cell.s, "YYYY-MM-DD HH:MM:SS" or "": as it is in CSV,
+	X_TIME,   /* cell.s, "YYYY-MM-DD HH:MM:SS" or "": as it is in CSV,
 	             JSON and xlsx, in the organisation's date format for
 	             people */
+	/* cell.s, a stored word of the ledger (pay_status_name,
+	 * pay_type_name, credit_status_name: English, data): a person's
+	 * view (the screens, the CLI's tables) shows it translated, the
+	 * machine output (JSON, CSV, xlsx) as stored; issue 25 */
+	X_TERM
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's

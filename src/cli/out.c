@@ -8,6 +8,12 @@
 
 #include "cli.h"
 
+/* JSON's only reals are tenths (percentages, days: t / 10.0). Written
+ * with 15 significant digits, each is its one decimal exactly ("68.2"),
+ * not the double's 17-digit noise ("68.200000000000003"); issue 17
+ * section 7. A tenth below 10^13 has at most 15 digits. */
+#define JSON_EXACT_TENTHS JSON_REAL_PRECISION(15)
+
 /* A record is built as a JSON tree either way; text mode also keeps the
  * labels and the text forms of values, in order. */
 struct line {
@@ -214,8 +220,8 @@ rec_print(struct rec *r)
 	int w = 0, len;
 
 	if (r->c->mode == OUT_JSON) {
-		json_dumpf(
-		    r->root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_dumpf(r->root, stdout,
+		    JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_EXACT_TENTHS);
 		fputc('\n', stdout);
 	} else {
 		for (i = 0; i < r->n; i++)
@@ -367,6 +373,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		return svc_date(&t->c->svc, buf, n, c->s);
 	case X_TIME:
 		return svc_timestamp(&t->c->svc, buf, n, c->s);
+	case X_TERM: /* a stored word, in the operator's language */
+		return c->s && *c->s ? _(c->s) : "";
 	default:
 		return c->s ? c->s : "";
 	}
@@ -401,7 +409,8 @@ table_row(struct table *t)
 		for (i = 0; i < t->ncols; i++)
 			json_object_set_new(
 			    row, t->cols[i].key, cell_json(t, i));
-		dump = json_dumps(row, JSON_PRESERVE_ORDER | JSON_COMPACT);
+		dump = json_dumps(row,
+		    JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_EXACT_TENTHS);
 		printf("%s\n  %s", t->rows ? "," : "", dump);
 		free(dump);
 		json_decref(row);
@@ -415,6 +424,7 @@ table_row(struct table *t)
 				fit(v, t->w[i],
 				    t->cols[i].kind != X_TEXT &&
 				        t->cols[i].kind != X_DATE &&
+				        t->cols[i].kind != X_TERM &&
 				        t->cols[i].kind != X_TIME);
 				fputs("  ", stdout);
 			} else

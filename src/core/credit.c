@@ -86,6 +86,12 @@ credit_status_parse(const char *s)
 }
 
 int64_t
+credit_remaining(int64_t amount, int64_t applied, int voided)
+{
+	return voided || applied >= amount ? 0 : amount - applied;
+}
+
+int64_t
 credit_usage_tenths(int64_t applied, int64_t amount)
 {
 	return money_ratio_tenths(applied, amount);

@@ -213,7 +213,8 @@ svc_credit_show(
 	if (store_credit_find(s->st, cn_no, &v->cn, err) != 0)
 		return -1;
 	v->status = svc_credit_status(s, &v->cn);
-	v->remaining = v->cn.amount - v->cn.applied;
+	v->remaining =
+	    credit_remaining(v->cn.amount, v->cn.applied, v->cn.voided);
 	v->usage_tenths = credit_usage_tenths(v->cn.applied, v->cn.amount);
 	v->apps = store_credit_applications(s->st, v->cn.id, &v->napps, err);
 	return v->apps == NULL ? -1 : 0;

@@ -18,8 +18,8 @@ static const struct xcol payment_cols[] = {
     {N_("Amount"), "amount", X_MONEY, 12, 9},
     {N_("Method"), "method", X_TEXT, 13, 6},
     {N_("Date"), "paid_on", X_DATE, 10, 10},
-    {N_("Type"), "type", X_TEXT, 11, 6},
-    {N_("Status"), "status", X_TEXT, 9, 6},
+    {N_("Type"), "type", X_TERM, 11, 6},
+    {N_("Status"), "status", X_TERM, 9, 6},
 };
 
 static const struct xcol credit_cols[] = {
@@ -29,7 +29,7 @@ static const struct xcol credit_cols[] = {
     {N_("Amount"), "amount", X_MONEY, 11, 10},
     {N_("Remaining"), "remaining", X_MONEY, 11, 10},
     {N_("Reason"), "reason", X_TEXT, 18, 7},
-    {N_("Status"), "status", X_TEXT, 8, 6},
+    {N_("Status"), "status", X_TERM, 8, 6},
     {N_("Created"), "created_on", X_DATE, 10, 10},
     {N_("Linked Payment"), "linked_receipt", X_TEXT, 14, 12},
 };
@@ -99,7 +99,7 @@ svc_credit_cells(
 	c[1].s = cn->consumer_name;
 	c[2].s = cn->account_no;
 	c[3].n = cn->amount;
-	c[4].n = cn->amount - cn->applied;
+	c[4].n = credit_remaining(cn->amount, cn->applied, cn->voided);
 	c[5].s = cn->reason;
 	c[6].s = credit_status_name(svc_credit_status(s, cn));
 	c[7].s = cn->created_on;

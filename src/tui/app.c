@@ -31,6 +31,7 @@ tui_push(struct tui *t, struct tui_screen *sc)
 {
 	sc->below = t->top;
 	t->top = sc;
+	t->stack_gen++;
 }
 
 static void
@@ -39,6 +40,7 @@ pop(struct tui *t)
 	struct tui_screen *sc = t->top;
 
 	t->top = sc->below;
+	t->stack_gen++;
 	if (sc->cls->free != NULL)
 		sc->cls->free(sc);
 	free(sc);
@@ -533,6 +535,7 @@ int
 tui_dispatch(struct tui *t, int key, wint_t ch)
 {
 	struct tui_screen *sc = t->top;
+	unsigned gen = t->stack_gen;
 	int r = 0;
 	size_t i;
 
@@ -562,6 +565,8 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 		tui_push(t, t->push_after);
 		t->push_after = NULL;
 	}
+	if (t->stack_gen != gen && t->top != NULL && t->top->cls->enter != NULL)
+		t->top->cls->enter(t->top, t);
 	return 0;
 }
 

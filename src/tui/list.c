@@ -70,6 +70,8 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		return svc_date(t->svc, buf, n, c[i].s ? c[i].s : "");
 	case X_TIME:
 		return svc_timestamp(t->svc, buf, n, c[i].s ? c[i].s : "");
+	case X_TERM: /* a stored word, in the operator's language */
+		return c[i].s && *c[i].s ? _(c[i].s) : "";
 	default:
 		return c[i].s ? c[i].s : "";
 	}

@@ -33,6 +33,7 @@ struct ccreate {
 	struct tui_form_item items[F_N];
 	const char *reasons[CFG_LIST_MAX + 1];
 	char hint[64];
+	int64_t asked; /* the amount asked about (-1: none): Enter again */
 };
 
 /* The amount typed, the service's quote of it (q->remaining -1 when the
@@ -180,6 +181,14 @@ create(struct ccreate *c, struct tui *t)
 		tui_message(t, 1, _("Not created: %s"), why);
 		return TUI_HANDLED;
 	}
+	if (c->asked != amount) { /* are you sure, with the amount */
+		c->asked = amount;
+		tui_message(t, 1,
+		    _("Create a credit note of %s on payment %s? Enter again "
+		      "to create"),
+		    svc_money(t->svc, m, sizeof m, amount), c->v.p.receipt_no);
+		return TUI_HANDLED;
+	}
 	if (svc_credit_create(t->svc, c->v.p.receipt_no, amount,
 	        c->reasons[c->items[F_REASON].choice],
 	        c->items[F_REMARKS].f.buf, &cn, &err) != 0) {
@@ -204,6 +213,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_BACK:
 		return TUI_CLOSE;
 	default:
+		c->asked = -1; /* a change is asked about again */
 		tui_form_input(&c->fm, keys[a - A_NEXT], 0);
 		return TUI_HANDLED;
 	}
@@ -214,6 +224,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct ccreate *c = (struct ccreate *)sc;
 
+	c->asked = -1; /* a change is asked about again */
 	if (tui_form_input(&c->fm, key, ch) < 0)
 		tui_money_refused(t, _("Credit amount"));
 	return TUI_HANDLED;
@@ -245,6 +256,7 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 	char m[MONEY_BUFSZ];
 	int k;
 
+	c->asked = -1;
 	if (svc_payment_show(t->svc, receipt, &c->v, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		free(c);

@@ -48,6 +48,7 @@ static const struct tui_key screen_dashboard_keys[] = {
 
 struct dash {
 	struct tui_screen sc;
+	int esc_asked; /* Esc asked "log out?": Esc again logs out */
 	char month[8];
 	int week;     /* the week view: the week containing day */
 	char day[11]; /* YYYY-MM-DD */
@@ -68,13 +69,24 @@ load(struct dash *b, struct tui *t)
 		tui_message(t, 1, "%s", err.msg);
 }
 
-/* "▲ 12.5%" / "▼ 3.0%" / "= 0.0%"; good says which sign is good news. */
+/* What a tile shows where a period has no data (issue 17 section 4):
+ * no figure to compare, no arrow. */
+#define NO_DATA "\xe2\x80\x94"
+/* A change against no data (either period empty): NO_DATA. */
+#define CHG_NONE INT64_MIN
+
+/* "▲ 12.5%" / "▼ 3.0%" / "= 0.0%"; good says which sign is good news;
+ * CHG_NONE: "—", in no colour. */
 static void
 change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
 {
 	char buf[48], num[32];
 	int attr = 0;
 
+	if (tenths == CHG_NONE) {
+		tui_text(y, x, NO_DATA, w);
+		return;
+	}
 	svc_tenths(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
 	snprintf(buf, sizeof buf, "%s %s%%",
 	    tenths > 0   ? "\xe2\x96\xb2"
@@ -143,23 +155,32 @@ tiles(struct dash *b, struct tui *t, int y)
 	char fig[64], m[MONEY_BUFSZ], r[16];
 	int w = (COLS - 4) / 4;
 	const char *vs = b->week ? _("vs week") : _("vs month");
+	/* a change only where both periods have data: payments collected,
+	 * amounts due, payments allocated to an item */
+	int paid = k->cur.collected_count > 0, ppaid = k->prev.collected_count > 0;
+	int due = k->cur.due_total > 0, pdue = k->prev.due_total > 0;
+	int alloc = k->cur.alloc_count > 0, palloc = k->prev.alloc_count > 0;
 
 	if (w > 30)
 		w = 30;
 	tile(t, y, 2, w, tile_title(0, w),
-	    svc_money(t->svc, m, sizeof m, k->cur.collected), k->chg_collected,
-	    1, vs);
+	    svc_money(t->svc, m, sizeof m, k->cur.collected),
+	    paid && ppaid ? k->chg_collected : CHG_NONE, 1, vs);
 	snprintf(fig, sizeof fig, "%s (%lld)",
 	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
 	    (long long)k->cur.day_count);
-	tile(t, y, 2 + w, w, tile_title(1, w), fig, k->chg_today, 1,
-	    _("vs day"));
+	tile(t, y, 2 + w, w, tile_title(1, w), fig,
+	    k->cur.day_count > 0 && k->prev_day_count > 0 ? k->chg_today
+	                                                  : CHG_NONE,
+	    1, _("vs day"));
 	svc_tenths(t->svc, r, sizeof r, k->rate_tenths);
 	snprintf(fig, sizeof fig, "%s%%", r);
-	tile(t, y, 2 + 2 * w, w, tile_title(2, w), fig, k->chg_rate, 1, vs);
+	tile(t, y, 2 + 2 * w, w, tile_title(2, w), due ? fig : NO_DATA,
+	    due && pdue ? k->chg_rate : CHG_NONE, 1, vs);
 	svc_tenths(t->svc, r, sizeof r, k->avg_tenths);
 	snprintf(fig, sizeof fig, _("%s days"), r);
-	tile(t, y, 2 + 3 * w, w, tile_title(3, w), fig, k->chg_avg, 0, vs);
+	tile(t, y, 2 + 3 * w, w, tile_title(3, w), alloc ? fig : NO_DATA,
+	    alloc && palloc ? k->chg_avg : CHG_NONE, 0, vs);
 }
 
 /* Amount without decimals and with k/M for the axis: "$12k" ("12k €"
@@ -415,14 +436,36 @@ this_month(struct dash *b)
 	snprintf(b->day, sizeof b->day, "%s", today);
 }
 
+/* The period shown holds today (or is later): Right stops there. */
+static int
+at_present(const struct dash *b)
+{
+	char today[11];
+
+	svc_today(today);
+	if (!b->week)
+		return strncmp(b->month, today, 7) >= 0;
+	return b->ok && strcmp(b->d.k.to, today) >= 0;
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct dash *b = (struct dash *)sc;
 
+	if (a != A_LOGOUT)
+		b->esc_asked = 0;
 	switch (a) {
 	case A_PREV:
 	case A_NEXT:
+		if (a == A_NEXT && at_present(b)) {
+			tui_message(t, 1, "%s",
+			    b->week ? _("This is the current week: there is no "
+			                "later one yet")
+			            : _("This is the current month: there is no "
+			                "later one yet"));
+			return TUI_HANDLED;
+		}
 		if (b->week)
 			svc_day_step(b->day, a == A_PREV ? -7 : 7, b->day);
 		else
@@ -464,6 +507,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_push(t, screen_pay_search_new(0));
 		return TUI_HANDLED;
 	case A_LOGOUT:
+		if (!tui_logout_asked(t, &b->esc_asked))
+			return TUI_HANDLED;
 		tui_logout(t);
 		return TUI_CLOSE;
 	case A_QUIT:

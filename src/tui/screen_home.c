@@ -40,6 +40,7 @@ struct today {
 
 struct home {
 	struct tui_screen sc;
+	int esc_asked; /* Esc asked "log out?": Esc again logs out */
 	struct tui_list list; /* of the tasks the role sees: tasks[idx[i]] */
 	size_t idx[NTASKS];
 	struct today td; /* read at most every REFRESH_S seconds */
@@ -162,10 +163,14 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	struct home *h = (struct home *)sc;
 
 	visible(h, t);
+	if (a != A_LOGOUT)
+		h->esc_asked = 0;
 	if (tui_list_action(&h->list, a))
 		return TUI_HANDLED;
 	switch (a) {
 	case A_LOGOUT:
+		if (!tui_logout_asked(t, &h->esc_asked))
+			return TUI_HANDLED;
 		tui_logout(t);
 		return TUI_CLOSE;
 	case A_QUIT:

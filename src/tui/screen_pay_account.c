@@ -130,6 +130,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, 4, _("none recorded"), COLS - 6);
 		return;
 	}
+	tui_list_set(&a->list, w->nrecent); /* read again on the way */
 	tui_list_draw(t, &a->list, y, 2, COLS - 4, LINES - 3 - y);
 }
 
@@ -162,6 +163,14 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	return 0;
 }
 
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct account *)sc)->w, t);
+}
+
 const struct tui_screen_class screen_pay_account_class = {
     .name = "Record Payment 2 Account",
     .title = N_("Record Payment"),
@@ -169,6 +178,7 @@ const struct tui_screen_class screen_pay_account_class = {
     .nkeys = TUI_NKEYS(screen_pay_account_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
 };
 
 struct tui_screen *

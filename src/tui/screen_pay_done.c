@@ -10,7 +10,7 @@
 enum { A_HOME, A_ANOTHER, A_REPRINT, A_VIEW, A_DETAILS };
 
 static const struct tui_key screen_pay_done_keys[] = {
-    {TUI_KEY_ENTER, "Enter", N_("Dashboard"), N_("return to the home screen"),
+    {TUI_KEY_ENTER, "Enter", N_("Home"), N_("return to the home screen"),
         A_HOME},
     {'n', "n", N_("Another"), N_("record another payment (back to step 1)"),
         A_ANOTHER},

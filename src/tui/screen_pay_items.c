@@ -1,6 +1,8 @@
 /* screen_pay_items.c - step 4: the payment type (Bill, Service,
- * Installment) and its open items, oldest due first, all selected at
- * first; Space toggles one, the total follows. */
+ * Installment) and its open items, oldest due first, those due now
+ * (overdue or due this month) selected at first; Space toggles one, the
+ * total follows; an installment paid ahead of an older one is asked
+ * about. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +66,7 @@ struct items {
 	struct tui_list list; /* its selection is w->item_sel */
 	size_t *idx;          /* the items of the type: w->cv.items[idx[i]] */
 	struct xcol cols[NCOLS]; /* those of the type shown */
+	int ahead_ok; /* the cashier confirmed paying an installment ahead */
 };
 
 /* What the step says when a type has nothing open, by pay_type. */
@@ -153,6 +156,38 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 }
 
+/* An installment selected while an older one of its plan, still open,
+ * is not (issue 17 section 4): asked once, Enter again goes on. 1 when
+ * there is none or the cashier confirmed. */
+static int
+ahead_confirmed(struct items *s, struct tui *t)
+{
+	const struct wizard *w = s->w;
+	const struct item *it = w->cv.items, *p, *q;
+	size_t i, j;
+
+	if (w->type != PAY_INSTALLMENT || s->ahead_ok)
+		return 1;
+	for (i = 0; i < w->cv.nitems; i++)
+		for (j = 0; j < w->cv.nitems; j++) {
+			p = &it[i];
+			q = &it[j];
+			if (p->kind != PAY_INSTALLMENT || !w->picked[i] ||
+			    q->kind != PAY_INSTALLMENT || w->picked[j] ||
+			    strcmp(p->plan_no, q->plan_no) != 0 ||
+			    q->inst_no >= p->inst_no)
+				continue;
+			s->ahead_ok = 1;
+			tui_message(t, 1,
+			    _("Installment %d of plan %s is paid ahead of "
+			      "installment %d, still unpaid: Enter again to go "
+			      "on"),
+			    p->inst_no, p->plan_no, q->inst_no);
+			return 0;
+		}
+	return 1;
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
@@ -165,6 +200,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		w->item_sel = s->list.sel;
 		return TUI_HANDLED;
 	}
+	if (a != A_NEXT)
+		s->ahead_ok = 0; /* a new choice is asked about again */
 	switch (a) {
 	case A_BACK:
 		r = TUI_CLOSE;
@@ -199,7 +236,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		else if (count == 0)
 			tui_message(t, 1, "%s",
 			    _("Select at least one item to pay (Space)"));
-		else
+		else if (ahead_confirmed(s, t))
 			tui_push(t, screen_pay_method_new(w, t));
 		break;
 	default:
@@ -217,6 +254,14 @@ free_items(struct tui_screen *sc)
 	tui_list_free(&s->list);
 }
 
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct items *)sc)->w, t);
+}
+
 const struct tui_screen_class screen_pay_items_class = {
     .name = "Record Payment 4 Items",
     .title = N_("Record Payment"),
@@ -225,6 +270,7 @@ const struct tui_screen_class screen_pay_items_class = {
     .draw = draw,
     .action = action,
     .free = free_items,
+    .enter = enter,
 };
 
 struct tui_screen *

@@ -261,6 +261,18 @@ redraw(struct tui_screen *sc, struct tui *t)
 	draw(sc, t);
 }
 
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	struct wizard *w = ((struct method *)sc)->w;
+
+	wizard_refresh(w, t);
+	default_amount(w, t);
+	wizard_quote(w, t);
+}
+
 const struct tui_screen_class screen_pay_method_class = {
     .name = "Record Payment 5 Method and amount",
     .title = N_("Record Payment"),
@@ -269,6 +281,7 @@ const struct tui_screen_class screen_pay_method_class = {
     .draw = redraw,
     .action = action,
     .input = input,
+    .enter = enter,
 };
 
 struct tui_screen *

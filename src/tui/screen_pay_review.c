@@ -31,6 +31,7 @@ enum {
 	L_TYPE,
 	L_CHANNEL,
 	L_METHOD,
+	L_ITEMS,
 	L_TOTAL,
 	L_CASH,
 	L_OVER,
@@ -44,6 +45,7 @@ static const char *const labels[] = {
     [L_TYPE] = N_("Payment type"),
     [L_CHANNEL] = N_("Payment channel"),
     [L_METHOD] = N_("Payment method"),
+    [L_ITEMS] = N_("Items paid"),
     [L_TOTAL] = N_("Total amount"),
     [L_CASH] = N_("Cash received"),
     [L_OVER] = N_("Overpayment"),
@@ -51,16 +53,53 @@ static const char *const labels[] = {
     [L_NOTES] = N_("Notes"),
 };
 
+#define NAMED_MAX 3 /* items named one a row; the rest counted */
+
+/* Each item being paid, named, with what it gets; then what is paid
+ * against what is due. Returns the next row. */
+static int
+draw_items(const struct wizard *w, struct tui *t, int y, int lw)
+{
+	const struct pay_quote *q = &w->q;
+	char name[256], m[MONEY_BUFSZ], line[400];
+	size_t i, j;
+
+	for (i = 0; i < q->nitems && i < NAMED_MAX; i++) {
+		name[0] = '\0';
+		for (j = 0; j < w->cv.nitems; j++)
+			if (w->cv.items[j].id == q->items[i].id)
+				wizard_item_name(&w->cv.items[j], name, sizeof name);
+		snprintf(line, sizeof line, "%s  %s",
+		    name[0] != '\0' ? name : q->items[i].ref,
+		    svc_money(t->svc, m, sizeof m, q->items[i].applied));
+		tui_pair(y++, 4, lw, i == 0 ? _(labels[L_ITEMS]) : "", line);
+	}
+	if (q->nitems > NAMED_MAX) {
+		snprintf(line, sizeof line,
+		    ngettext("and %zu more", "and %zu more",
+		        q->nitems - NAMED_MAX),
+		    q->nitems - NAMED_MAX);
+		tui_pair(y++, 4, lw, "", line);
+	}
+	return y;
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct wizard *w = ((struct review *)sc)->w;
 	const struct pay_quote *q = &w->q;
 	const struct config *cfg = &t->svc->cfg;
-	char m[MONEY_BUFSZ], m2[MONEY_BUFSZ], line[200];
+	char m[MONEY_BUFSZ], m2[200], line[300];
 	int y = wizard_band(w, 7, N_("Review and confirm"));
 	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 22);
 
+	if (!w->quoted) { /* read again after a refusal: nothing to post */
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		tui_wrap(y, 2, w->qerr.msg, COLS - 4, 3);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		return;
+	}
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Account"), COLS - 4);
 	attroff(A_BOLD);
@@ -72,15 +111,15 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Payment"), COLS - 4);
 	attroff(A_BOLD);
-	snprintf(line, sizeof line,
-	    ngettext("%s (%zu item)", "%s (%zu items)", q->nitems),
-	    _(pay_type_name(w->type)), q->nitems);
-	tui_pair(y++, 4, lw, _(labels[L_TYPE]), line);
+	tui_pair(y++, 4, lw, _(labels[L_TYPE]), _(pay_type_name(w->type)));
 	tui_pair(y++, 4, lw, _(labels[L_CHANNEL]), cfg->channels[w->channel]);
 	tui_pair(y++, 4, lw, _(labels[L_METHOD]), q->method->name);
+	y = draw_items(w, t, y, lw);
 	attron(A_BOLD);
-	tui_pair(y++, 4, lw, _(labels[L_TOTAL]),
-	    svc_money(t->svc, m, sizeof m, q->amount));
+	snprintf(line, sizeof line, "%s  (%s)",
+	    svc_money(t->svc, m, sizeof m, q->amount),
+	    wizard_paid_text(w, t, m2, sizeof m2));
+	tui_pair(y++, 4, lw, _(labels[L_TOTAL]), line);
 	attroff(A_BOLD);
 	if (q->method->kind == METHOD_CASH) {
 		snprintf(line, sizeof line, _("%s, change %s"),
@@ -96,10 +135,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, lw, _(labels[L_BY]), t->svc->actor.full_name);
 	if (w->notes.len > 0)
 		tui_pair(y++, 4, lw, _(labels[L_NOTES]), w->notes.buf);
-	y++;
+	if (++y > LINES - 3)
+		return; /* the key bar says it when there is no room */
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));
 	tui_wrap(y, 2, _("Press Enter to post this payment, Esc to go back"),
-	    COLS - 4, 2);
+	    COLS - 4, LINES - 3 - y + 1 < 2 ? LINES - 3 - y + 1 : 2);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
 
@@ -110,9 +150,21 @@ action(struct tui_screen *sc, struct tui *t, int a)
 
 	if (a == A_BACK)
 		return TUI_CLOSE;
+	if (!w->quoted) {
+		tui_message(t, 1, "%s", w->qerr.msg);
+		return TUI_HANDLED;
+	}
 	if (wizard_post(w, t) == 0)
 		tui_push(t, screen_pay_done_new(w));
 	return TUI_HANDLED;
+}
+
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct review *)sc)->w, t);
 }
 
 const struct tui_screen_class screen_pay_review_class = {
@@ -122,6 +174,7 @@ const struct tui_screen_class screen_pay_review_class = {
     .nkeys = TUI_NKEYS(screen_pay_review_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
 };
 
 struct tui_screen *

@@ -51,7 +51,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct wizard *w = ((struct summary *)sc)->w;
 	const struct pay_quote *q = &w->q;
-	char m[MONEY_BUFSZ], line[160], items[64];
+	char m[MONEY_BUFSZ], line[160];
 	int y = wizard_band(w, 6, N_("Payment summary")), cw;
 	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 26);
 	const char *notes = _("Notes (optional)");
@@ -65,10 +65,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_money(t->svc, m, sizeof m, q->amount));
 	attroff(A_BOLD);
 	tui_pair(y++, 2, lw, _(labels[L_METHOD]), q->method->name);
-	snprintf(line, sizeof line, "%s, %s",
-	    wizard_items_text(w->type, q->nitems, items, sizeof items),
-	    svc_money(t->svc, m, sizeof m, q->due_total));
-	tui_pair(y++, 2, lw, _(labels[L_ITEMS]), line);
+	tui_pair(y++, 2, lw, _(labels[L_ITEMS]),
+	    wizard_paid_text(w, t, line, sizeof line));
 	if (q->method->kind == METHOD_CASH) {
 		tui_pair(y++, 2, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, q->tendered));
@@ -127,6 +125,14 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	return tui_field_input(&w->notes, key, ch) ? TUI_HANDLED : 0;
 }
 
+/* On top again: the account as it is now (another terminal may have
+ * paid meanwhile). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	wizard_refresh(((struct summary *)sc)->w, t);
+}
+
 const struct tui_screen_class screen_pay_summary_class = {
     .name = "Record Payment 6 Summary",
     .title = N_("Record Payment"),
@@ -135,6 +141,7 @@ const struct tui_screen_class screen_pay_summary_class = {
     .draw = draw,
     .action = action,
     .input = input,
+    .enter = enter,
 };
 
 struct tui_screen *

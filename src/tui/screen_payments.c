@@ -334,9 +334,7 @@ pay_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 
 	(void)t;
 	(void)buf;
-	svc_payment_cells(r, c);
-	c[6].s = list_pay_type(r->p.type);
-	c[7].s = list_pay_status(r->p.status);
+	svc_payment_cells(r, c); /* type and status: X_TERM, translated */
 }
 
 static void
@@ -345,8 +343,7 @@ credit_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	const struct credit_note *cn = &((struct tab *)arg)->cn[row];
 
 	(void)buf;
-	svc_credit_cells(t->svc, cn, c);
-	c[6].s = list_credit_status(svc_credit_status(t->svc, cn));
+	svc_credit_cells(t->svc, cn, c); /* status: X_TERM, translated */
 }
 
 /* "12 payments", "100000+ credit notes": the count above the list. */
@@ -456,7 +453,9 @@ enum {
 	M_CN_VIEW,
 	M_CN_DOWNLOAD,
 	M_CN_APPLY,
-	M_OPEN_PAYMENT
+	M_OPEN_PAYMENT,
+	M_VERIFY_YES, /* the question's answers */
+	M_CANCEL
 };
 
 static struct tui_screen *
@@ -480,7 +479,20 @@ run(struct tui *t, void *arg, int id)
 		return NULL;
 	case M_CREDIT:
 		return screen_credit_create_new(t, pr->p.receipt_no);
-	case M_VERIFY:
+	case M_VERIFY: {
+		/* are you sure, with the amount (issue 17 section 4) */
+		struct tui_menu_item items[2] = {
+		    {_("Verify"), M_VERIFY_YES}, {_("Cancel"), M_CANCEL}};
+		char title[200], m[MONEY_BUFSZ];
+
+		snprintf(title, sizeof title, _("Verify payment %s of %s?"),
+		    pr->p.receipt_no,
+		    svc_money(t->svc, m, sizeof m, pr->p.amount));
+		return screen_menu_new(title, items, 2, run, arg);
+	}
+	case M_CANCEL:
+		return NULL;
+	case M_VERIFY_YES:
 		if (svc_payment_verify(t->svc, pr->p.receipt_no, &err) != 0)
 			tui_message(t, 1, "%s", err.msg);
 		else {

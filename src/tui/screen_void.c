@@ -20,6 +20,7 @@ struct voidd {
 	struct tui_screen sc;
 	struct payment_view v;
 	struct tui_field reason;
+	int asked; /* the question was put: Enter again voids */
 };
 
 /* The labels of the payment and the reason, in the order shown. */
@@ -96,6 +97,15 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		    t, 1, "%s", _("A reason is required to void a payment"));
 		return TUI_HANDLED;
 	}
+	if (!d->asked) { /* are you sure, with the amount */
+		char m[MONEY_BUFSZ];
+
+		d->asked = 1;
+		tui_message(t, 1, _("Void payment %s of %s? Enter again to void"),
+		    d->v.p.receipt_no,
+		    svc_money(t->svc, m, sizeof m, d->v.p.amount));
+		return TUI_HANDLED;
+	}
 	if (svc_payment_void(t->svc, d->v.p.receipt_no, d->reason.buf, &err) !=
 	    0) {
 		tui_message(t, 1, "%s", err.msg);
@@ -112,7 +122,8 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	struct voidd *d = (struct voidd *)sc;
 
 	(void)t;
-	tui_field_input(&d->reason, key, ch);
+	if (tui_field_input(&d->reason, key, ch) > 0)
+		d->asked = 0; /* a new reason is asked about again */
 	return TUI_HANDLED;
 }
 

@@ -46,6 +46,10 @@ struct tui_screen_class {
 	int (*input)(struct tui_screen *sc, struct tui *t, int key, wint_t ch);
 	/* free what the instance holds (not the instance); NULL: nothing */
 	void (*free)(struct tui_screen *sc);
+	/* the screen came on top (pushed, or the one above it closed): read
+	 * again what it shows, since another terminal or a sync may have
+	 * changed it meanwhile; NULL: nothing */
+	void (*enter)(struct tui_screen *sc, struct tui *t);
 };
 /* The number of entries of a key table (an array, not a pointer). */
 #define TUI_NKEYS(table) (sizeof(table) / sizeof((table)[0]))
@@ -84,6 +88,9 @@ struct tui {
 	/* counted up by a dialog that wrote: a screen that read before reads
 	 * again */
 	unsigned list_gen;
+	/* counted up by every push and pop: the loop calls the class's
+	 * enter on the screen on top when it changed */
+	unsigned stack_gen;
 };
 
 /* Colour pairs, when the terminal has colours and NO_COLOR is unset. */
@@ -351,6 +358,11 @@ struct tui_screen *screen_menu_new(const char *title,
 
 /* Log the user out (the caller closes its screen). */
 void tui_logout(struct tui *t);
+/* Esc on Home or the Dashboard asks before logging out (issue 17
+ * section 4): the first time (*asked 0) the question goes on the message
+ * line and *asked is set, 0 returned; the next Esc returns 1. The screen
+ * clears *asked on any other key. */
+int tui_logout_asked(struct tui *t, int *asked);
 
 /* Screens. */
 struct tui_screen *screen_login_new(void);

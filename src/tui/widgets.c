@@ -205,6 +205,17 @@ tui_logout(struct tui *t)
 	tui_message(t, 0, "%s", _("Logged out"));
 }
 
+int
+tui_logout_asked(struct tui *t, int *asked)
+{
+	if (*asked)
+		return 1;
+	*asked = 1;
+	tui_message(t, 1, "%s",
+	    _("Log out? Esc again to log out, any other key to stay"));
+	return 0;
+}
+
 struct lines_screen {
 	struct tui_screen sc;
 	struct tui_lines l;

@@ -85,26 +85,95 @@ add_recent(const struct payment_row *row, void *arg)
 	return w->nrecent == RECENT_MAX;
 }
 
+/* An item due now (issue 17 section 4): overdue, or current (due in
+ * this month); one due in a later month is paid ahead, and step 4 does
+ * not select it of itself. Dates are "YYYY-MM-DD": the month is the
+ * first 7 bytes. */
+static int
+due_now(const struct item *it, const char *today)
+{
+	return strncmp(it->due_on, today, 7) <= 0;
+}
+
+/* The consumer's latest payments, read again. */
+static void
+read_recent(struct wizard *w, struct tui *t)
+{
+	struct payment_filter f;
+	struct pd_err err;
+
+	free(w->recent);
+	w->nrecent = 0;
+	memset(&f, 0, sizeof f);
+	f.status = f.type = -1;
+	f.consumer_id = w->cv.c.id;
+	f.limit = RECENT_MAX;
+	w->recent = xcalloc(RECENT_MAX, sizeof *w->recent);
+	if (svc_payments_each(t->svc, &f, add_recent, w, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+}
+
+int
+wizard_refresh(struct wizard *w, struct tui *t)
+{
+	struct consumer_view cv;
+	struct pd_err err;
+	unsigned char *picked;
+	char today[11];
+	size_t i, j, n;
+	int quoted = w->quoted;
+
+	if (!w->have)
+		return 0;
+	if (svc_consumer_show(t->svc, w->cv.c.account_no, &cv, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	svc_today(today);
+	picked = xcalloc(cv.nitems + 1, 1);
+	for (i = 0; i < cv.nitems; i++) {
+		picked[i] = (unsigned char)due_now(&cv.items[i], today);
+		for (j = 0; j < w->cv.nitems; j++)
+			if (w->cv.items[j].id == cv.items[i].id)
+				picked[i] = w->picked[j];
+	}
+	forget_quote(w);
+	svc_consumer_view_free(&w->cv);
+	free(w->picked);
+	w->cv = cv;
+	w->picked = picked;
+	free(wizard_items(w, &n));
+	if (w->item_sel >= n)
+		w->item_sel = n > 0 ? n - 1 : 0;
+	read_recent(w, t);
+	if (quoted)
+		wizard_quote(w, t);
+	return 0;
+}
+
 int
 wizard_choose(struct wizard *w, struct tui *t, const char *account)
 {
 	const struct config *cfg = &t->svc->cfg;
-	struct payment_filter f;
 	struct pd_err err;
 	const char *walkin;
+	char today[11];
 	size_t i;
 	int k;
 
 	if (w->have && strcmp(w->cv.c.account_no, account) == 0)
-		return 0; /* the same consumer again: keep what was chosen */
+		return wizard_refresh(w, t); /* the same consumer: keep what
+		                               * was chosen, read afresh */
 	forget_consumer(w);
 	if (svc_consumer_show(t->svc, account, &w->cv, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
 		return -1;
 	}
 	w->have = 1;
+	svc_today(today);
 	w->picked = xcalloc(w->cv.nitems + 1, 1);
-	memset(w->picked, 1, w->cv.nitems);
+	for (i = 0; i < w->cv.nitems; i++)
+		w->picked[i] = (unsigned char)due_now(&w->cv.items[i], today);
 	/* the first type that has something open, bills when none has */
 	w->type = PAY_BILL;
 	for (k = PAY_INSTALLMENT; k >= PAY_BILL; k--)
@@ -123,13 +192,7 @@ wizard_choose(struct wizard *w, struct tui *t, const char *account)
 	w->amount.buf[0] = w->received.buf[0] = w->notes.buf[0] = '\0';
 	w->amount_typed = 0;
 	w->notes.max = cfg->notes_max;
-	memset(&f, 0, sizeof f);
-	f.status = f.type = -1;
-	f.consumer_id = w->cv.c.id;
-	f.limit = RECENT_MAX;
-	w->recent = xcalloc(RECENT_MAX, sizeof *w->recent);
-	if (svc_payments_each(t->svc, &f, add_recent, w, &err) != 0)
-		tui_message(t, 1, "%s", err.msg);
+	read_recent(w, t);
 	return 0;
 }
 
@@ -225,6 +288,9 @@ wizard_post(struct wizard *w, struct tui *t)
 		rc = svc_pay_post(t->svc, &r, &w->res, &err);
 	free(refs);
 	if (rc != 0) {
+		/* what made it refuse may be another terminal's payment: the
+		 * steps show the account as it is now */
+		wizard_refresh(w, t);
 		tui_message(t, 1, _("Not posted: %s"), err.msg);
 		return -1;
 	}
@@ -252,8 +318,11 @@ wizard_band(const struct wizard *w, int step, const char *what)
 	char left[256], right[200];
 	int rw;
 
-	snprintf(left, sizeof left, _("Step %d of %d  %s"), step, WIZARD_STEPS,
-	    _(what));
+	if (w->find && step <= 2) /* Find Consumer: not yet in the wizard */
+		snprintf(left, sizeof left, "%s", _(what));
+	else
+		snprintf(left, sizeof left, _("Step %d of %d  %s"), step,
+		    WIZARD_STEPS, _(what));
 	attron(A_BOLD);
 	tui_text(2, 2, left, COLS - 4);
 	attroff(A_BOLD);
@@ -282,6 +351,56 @@ wizard_items_text(enum pay_type type, size_t n, char *buf, size_t size)
 	case PAY_INSTALLMENT:
 		snprintf(buf, size,
 		    ngettext("%zu Installment", "%zu Installments", n), n);
+		break;
+	}
+	return buf;
+}
+
+const char *
+wizard_item_name(const struct item *it, char *buf, size_t size)
+{
+	switch (it->kind) {
+	case PAY_BILL:
+		snprintf(buf, size, _("Invoice %s, %s"), it->ref, it->period);
+		break;
+	case PAY_SERVICE:
+		snprintf(buf, size, _("%s, %s"), it->description, it->ref);
+		break;
+	case PAY_INSTALLMENT:
+		snprintf(buf, size, _("Plan %s, installment %d"), it->plan_no,
+		    it->inst_no);
+		break;
+	}
+	return buf;
+}
+
+const char *
+wizard_paid_text(const struct wizard *w, struct tui *t, char *buf, size_t size)
+{
+	const struct pay_quote *q = &w->q;
+	char paid[MONEY_BUFSZ], due[MONEY_BUFSZ];
+	size_t n = q->nitems;
+
+	svc_money(t->svc, paid, sizeof paid,
+	    q->amount < q->due_total ? q->amount : q->due_total);
+	svc_money(t->svc, due, sizeof due, q->due_total);
+	switch (w->type) {
+	case PAY_BILL:
+		snprintf(buf, size,
+		    ngettext("%s of %s on %zu bill", "%s of %s on %zu bills", n),
+		    paid, due, n);
+		break;
+	case PAY_SERVICE:
+		snprintf(buf, size,
+		    ngettext("%s of %s on %zu service",
+		        "%s of %s on %zu services", n),
+		    paid, due, n);
+		break;
+	case PAY_INSTALLMENT:
+		snprintf(buf, size,
+		    ngettext("%s of %s on %zu installment",
+		        "%s of %s on %zu installments", n),
+		    paid, due, n);
 		break;
 	}
 	return buf;

@@ -58,9 +58,17 @@ struct wizard {
 struct wizard *wizard_new(int find);
 void wizard_free(struct wizard *w);
 /* Choose the consumer with this account number: read its account view
- * and open items (all selected); a different consumer starts the later
- * steps afresh. 0 or -1 with a message. */
+ * and open items (those due now, overdue or due this month, selected:
+ * issue 17 section 4); a
+ * different consumer starts the later steps afresh, the same one is read
+ * again (wizard_refresh). 0 or -1 with a message. */
 int wizard_choose(struct wizard *w, struct tui *t, const char *account);
+/* Read the chosen consumer's account, open items and latest payments
+ * again (another terminal or a sync may have paid since): the choices
+ * made stay for the items still open, a new item is selected if due now;
+ * the quote is asked again if there was one. Each step calls it when it
+ * comes on top, and a refused posting does. 0 or -1 with a message. */
+int wizard_refresh(struct wizard *w, struct tui *t);
 /* Forget everything after step 1 (Record Another Payment). */
 void wizard_reset(struct wizard *w);
 
@@ -81,6 +89,16 @@ int wizard_band(const struct wizard *w, int step, const char *what);
  * (size bytes), returned. */
 const char *wizard_items_text(
     enum pay_type type, size_t n, char *buf, size_t size);
+
+/* What names one item being paid (issue 17 section 4): "Invoice
+ * INV-1, Mar 2025", "Late Fee, SRV-1", "Plan PP-1, installment 2"; in
+ * buf (size bytes), returned. */
+const char *wizard_item_name(const struct item *it, char *buf, size_t size);
+/* What the quote pays against what is due: "$60.00 of $100.00 on 2
+ * services" (the part paid is at most what is due; the rest is extra);
+ * in buf (size bytes), returned. Needs w->quoted. */
+const char *wizard_paid_text(
+    const struct wizard *w, struct tui *t, char *buf, size_t size);
 
 /* The steps after the first, each on top of the one before. */
 struct tui_screen *screen_pay_account_new(struct wizard *w);

@@ -61,6 +61,13 @@ lacks() {
 		ok "$1"
 	fi
 }
+# logout: Esc on Home or the Dashboard, and Esc again to its question
+# ("Log out?"), apart so that the two are not read as Alt-Esc
+logout() {
+	keys Escape
+	sleep 0.3
+	keys Escape
+}
 # login USER PIN
 login() {
 	type_text "$1"

@@ -158,6 +158,10 @@ keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "5.25"
 wait_for "the summary follows the amount" "$(money $((amt - 525)))"
 keys Enter
+wait_for "creating asks first, with the amount" \
+    "Create a credit note of \$5.25 on payment $rc? Enter again"
+same "nothing created yet" "$(count credit-notes)" "$before"
+keys Enter
 wait_for "a valid credit note is created" "Credit note CN-"
 same "one more credit note" "$(count credit-notes)" $((before + 1))
 "$PD" --json credit-notes --receipt "$rc" >"$T/cn.json"
@@ -247,6 +251,10 @@ keys Enter
 wait_for "a void needs a reason" "A reason is required"
 type_text "Entered twice"
 keys Enter
+wait_for "the void asks first, with the amount" "Void payment $vr of \$"
+"$PD" --json payment show "$vr" >"$T/ps.json"
+same "not voided yet" "$(json "$T/ps.json" "d['payment']['status']")" Posted
+keys Enter
 wait_for "the payment is voided" "Payment $vr voided"
 "$PD" --json payment show "$vr" >"$T/ps.json"
 same "the store says Voided" "$(json "$T/ps.json" "d['payment']['status']")" Voided
@@ -317,7 +325,11 @@ wait_for "Esc goes back to the dashboard" "Daily collections"
 wait_for "the dashboard reads again after changes (the void)" \
     "$(money "$(json "$T/kpi.json" "d['month']['total_collected']")")"
 keys Escape
-wait_for "Esc on the dashboard logs out" "Log in to take payments"
+wait_for "Esc on the dashboard asks first" "Log out? Esc again to log out"
+lacks "not logged out yet" "Log in to take payments"
+sleep 0.3
+keys Escape
+wait_for "Esc again logs out" "Log in to take payments"
 keys F10
 sleep 0.5
 tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1

@@ -43,7 +43,10 @@ wait_for "es: a task's title in the header" "│ T01 │ Registrar pago"
 keys Escape
 wait_for "es: back home" "Hoy en este terminal"
 keys Escape
-wait_for "es: Esc on home logs out" "Inicie sesión para cobrar"
+wait_for "es: Esc on home asks first" "¿Cerrar sesión?"
+sleep 0.3
+keys Escape
+wait_for "es: Esc again logs out" "Inicie sesión para cobrar"
 login mary 2222
 wait_for "es: the supervisor lands on the dashboard" "│ T01 │ Panel"
 wait_for "es: the supervisor's role" "Mary Johnson (supervisor)"
@@ -82,7 +85,10 @@ keys Down Down Down Down
 wait_for "fr: the sync task selected is whole" \
     "Synchroniser avec le nœud central"
 keys Escape
-wait_for "fr: Esc on home logs out" "Connectez-vous pour encaisser"
+wait_for "fr: Esc on home asks first" "Se déconnecter ?"
+sleep 0.3
+keys Escape
+wait_for "fr: Esc again logs out" "Connectez-vous pour encaisser"
 login mary 2222
 wait_for "fr: the supervisor lands on the dashboard" "│ T01 │ Tableau de bord"
 keys F1

@@ -38,7 +38,7 @@ step4|Paso 4 de 8  Tipo de pago y conceptos  John Doe  WU-10001
 tabs|Factura    Servicio    Cuota
 itemhead|Factura          Periodo        Vencimiento      Importe    Pendiente
 selected2|Elegidos 2 de 2    Total $297.75
-selected1|Elegidos 1 de 2    Total $152.25
+selected1|Elegidos 1 de 2    Total $145.50
 servhead|Servicio             Referencia     Fecha           Importe    Pendiente
 insthead|Plan             Cuota          Vencimiento      Importe    Pendiente
 step5|Paso 5 de 8  Medio de pago e importe
@@ -51,7 +51,7 @@ change|Cambio: $102.25
 step6|Paso 6 de 8  Resumen del pago
 confirm|Cambio $102.25: ¿recibido $400.00? Enter otra vez para seguir
 s_amount|Importe del pago             $297.75
-s_items|Conceptos pagados            2 facturas, $297.75
+s_items|Conceptos pagados            $297.75 de $297.75 en 2 facturas
 s_recv|Importe recibido             $400.00
 s_change|Cambio a entregar            $102.25
 s_against|Frente a los conceptos       Pago exacto ($0.00)
@@ -59,7 +59,8 @@ s_after|Saldo pendiente tras el pago $167.50
 notes|Notas (opcional)
 step7|Paso 7 de 8  Revisar y confirmar
 r_account|  Cuenta
-r_type|Tipo de pago          Factura (2 conceptos)
+r_type|($297.75 de $297.75 en 2 facturas)
+r_item|Factura INV-2025-001234, Mar 2025  $145.50
 r_cash|Efectivo recibido     $400.00, cambio $102.25
 r_by|Registrado por        Jane Smith
 r_notes|Notas                 en ventanilla
@@ -74,8 +75,8 @@ d_now|Saldo pendiente actual $167.50
 written|Recibo guardado en
 receipt|│ T01 │ Recibo
 card|(*) Credit Card
-s_items1|Conceptos pagados            1 factura, $80.00
-r_type1|Tipo de pago          Factura (1 concepto)
+s_items1|Conceptos pagados            $80.00 de $80.00 en 1 factura
+r_type1|($80.00 de $80.00 en 1 factura)
 posted80|Pago de $80.00 registrado
 noserv|Este cliente no tiene servicios pendientes
 s_extra|Importe pagado de más        $300.00
@@ -88,6 +89,7 @@ v_status|Estado          Cobrado
 v_reason|Motivo
 v_note|El pago queda en el libro marcado como Anulado; sus imputaciones
 reasonreq|Se requiere un motivo para anular un pago
+voidask|¿Anular el pago R-T01-000002 de $80.00? Enter otra vez para anular
 voided|Pago R-T01-000002 anulado
 today|Hoy en este terminal: 3 pagos registrados, $1,877.75
 todayhead|Hora  Recibo
@@ -128,7 +130,7 @@ step4|Étape 4 sur 8  Type de paiement et éléments  John Doe  WU-10001
 tabs|Facture    Service    Échéance
 itemhead|Facture          Période        Échéance        Montant     Reste dû
 selected2|Choisis 2 sur 2    Total $297.75
-selected1|Choisis 1 sur 2    Total $152.25
+selected1|Choisis 1 sur 2    Total $145.50
 servhead|Service              Référence      Date            Montant     Reste dû
 insthead|Plan             Échéance       Échéance        Montant     Reste dû
 step5|Étape 5 sur 8  Moyen de paiement et montant
@@ -141,7 +143,7 @@ change|Monnaie : $102.25
 step6|Étape 6 sur 8  Récapitulatif du paiement
 confirm|Monnaie $102.25 : reçu $400.00 ? Enter de nouveau pour continuer
 s_amount|Montant du paiement        $297.75
-s_items|Éléments payés             2 factures, $297.75
+s_items|Éléments payés             $297.75 sur $297.75 pour 2 factures
 s_recv|Montant reçu               $400.00
 s_change|Monnaie à rendre           $102.25
 s_against|Par rapport aux éléments   Paiement exact ($0.00)
@@ -149,7 +151,8 @@ s_after|Reste dû après le paiement $167.50
 notes|Notes (facultatif)
 step7|Étape 7 sur 8  Vérifier et confirmer
 r_account|  Compte
-r_type|Type de paiement      Facture (2 éléments)
+r_type|($297.75 sur $297.75 pour 2 factures)
+r_item|Facture INV-2025-001234, Mar 2025  $145.50
 r_cash|Espèces reçues        $400.00, monnaie $102.25
 r_by|Enregistré par        Jane Smith
 r_notes|Notes                 en ventanilla
@@ -164,8 +167,8 @@ d_now|Reste dû actuel       $167.50
 written|Reçu enregistré dans
 receipt|│ T01 │ Reçu
 card|(*) Credit Card
-s_items1|Éléments payés             1 facture, $80.00
-r_type1|Type de paiement      Facture (1 élément)
+s_items1|Éléments payés             $80.00 sur $80.00 pour 1 facture
+r_type1|($80.00 sur $80.00 pour 1 facture)
 posted80|Paiement de $80.00 enregistré
 noserv|Ce client n'a aucun service impayé
 s_extra|Montant payé en trop       $300.00
@@ -178,6 +181,7 @@ v_status|Statut          Encaissé
 v_reason|Motif
 v_note|Le paiement reste au grand livre, marqué Extourné ; ses
 reasonreq|Un motif est obligatoire pour extourner un paiement
+voidask|Extourner le paiement R-T01-000002 de $80.00 ? Enter de nouveau pour extourner
 voided|Paiement R-T01-000002 extourné
 today|Aujourd'hui sur ce terminal : 3 paiements enregistrés, $1,877.75
 todayhead|Heure Reçu
@@ -296,6 +300,8 @@ flow() {
 	see step4 "step 4's band"
 	see tabs "the payment types translated"
 	see itemhead "the bills' headers whole, Open as an amount"
+	see selected1 "the bill due now selected (not April's, due in May)"
+	keys Down Space
 	see selected2 "selected and total"
 	keys Space
 	see selected1 "a toggle"
@@ -345,6 +351,7 @@ flow() {
 	see step7 "step 7's band"
 	see r_account "the account heading"
 	see r_type "the type and its items, plural"
+	see r_item "each item named"
 	see r_cash "cash received and change"
 	see r_by "recorded by"
 	see r_notes "the notes"
@@ -436,7 +443,7 @@ flow() {
 	uncut "the account with its payments"
 	keys Escape Escape
 	see home "home again"
-	keys Escape
+	logout
 
 	# --- Void, by the supervisor, from the payments list
 	login mary 2222
@@ -460,8 +467,12 @@ flow() {
 	see reasonreq "a reason is required"
 	type_text "Duplicado"
 	keys Enter
+	see voidask "the void asks first, with the amount"
+	keys Enter
 	see voided "voided"
-	keys Escape Escape
+	keys Escape
+	sleep 0.3
+	logout
 	login jane 1234
 	see home "the cashier again"
 	keys Home Down Down Enter
@@ -493,7 +504,7 @@ keys Enter Enter
 wait_for "English: the items' headers" \
     "Invoice          Period         Due date         Amount         Open"
 keys Enter
-wait_for "English: the amount" "Amount            297.75"
+wait_for "English: the amount (the bill due now)" "Amount            145.50"
 keys Enter
 wait_for "English: the summary" "Outstanding after payment \$167.50"
 lacks "English: nothing Spanish" "Paso"

@@ -81,8 +81,8 @@ grep -q "$(printf '\033')\[[0-9;]*44m" "$SCREEN" &&
     ok "the header is coloured" || echo "not ok - the header is coloured"
 
 # log out, then the lockout after five wrong PINs
-keys Escape
-wait_for "Esc on home logs out" "Logged out"
+logout
+wait_for "Esc on home, Esc again to its question, logs out" "Logged out"
 type_text mary
 keys Enter
 for i in 1 2 3 4 5; do

@@ -35,7 +35,10 @@ wait_for "open bills counted" "2 open, \$297.75"
 keys Enter
 wait_for "step 3: Walk-in selected by default" "(*) Walk-in"
 keys Enter
-wait_for "step 4: the bills, all selected" "Selected 2 of 2    Total \$297.75"
+# the bills due now selected (issue 17 section 4), not April's (due in May)
+wait_for "step 4: the bill due now selected" "Selected 1 of 2    Total \$145.50"
+keys Down Space
+wait_for "the April bill added" "Selected 2 of 2    Total \$297.75"
 wait_for "bills show invoice, period and due date" \
     "[x] INV-2025-001234  Mar 2025       2025-04-15"
 keys Enter
@@ -75,7 +78,8 @@ wait_for "search by account number" "John Doe"
 keys Enter
 wait_for "the payment shows in the account view" "R-T01-000001"
 keys Enter Enter
-wait_for "the rest of the April bill first" "Selected 1 of 1    Total \$97.75"
+wait_for "the rest of the April bill (due in May): not selected" \
+    "Selected 0 of 1    Total \$0.00"
 keys s
 wait_for "services listed" "Reconnection Fee"
 wait_for "services total" "Selected 2 of 2    Total \$100.00"
@@ -177,10 +181,10 @@ before=$(snapshot)
 keys Enter
 type_text "john"
 keys Enter Enter Enter i
-wait_for "installments" "Selected 3 of 3    Total \$202.50"
+wait_for "installments: the one due this month" "Selected 1 of 3    Total \$67.50"
 wait_for "plan and number" "PP-2025-0034     1"
-keys Space
-wait_for "one unselected" "Selected 2 of 3    Total \$135.00"
+keys Down Space
+wait_for "the next one added" "Selected 2 of 3    Total \$135.00"
 keys Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "12.345"
 wait_for "three decimals refused" "at most 2 decimals are allowed"
@@ -273,7 +277,9 @@ wait_for "logged in again" "5 payments posted"
 keys Enter
 type_text "john"
 keys Enter Enter Enter
-wait_for "the April bill's rest" "Selected 1 of 1    Total \$97.75"
+wait_for "the April bill's rest (due in May)" "Selected 0 of 1    Total \$0.00"
+keys Space
+wait_for "selected" "Selected 1 of 1    Total \$97.75"
 keys Enter Down Enter Enter Enter
 wait_for "posted and printed" "Receipt printed; the PDF is $T/receipts/R-T01-000006.pdf"
 pdftotext "$T/printed/R-T01-000006.pdf" - >"$OUT" 2>&1

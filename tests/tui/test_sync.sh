@@ -102,7 +102,9 @@ wait_for "with the reason" "conflict"
 wait_for "the header counts it" "1 rejected"
 keys r
 wait_for "a cashier cannot queue it again" "supervisor"
-keys Escape Escape
+keys Escape
+sleep 0.3
+logout
 wait_for "logged out" "Log in to take payments"
 login mary 2222
 wait_for "the supervisor lands on the dashboard" "Total Collected"
@@ -126,7 +128,9 @@ central import ACME settings "$T/s1.csv" >/dev/null
 keys s
 wait_long "the round pulls the setting" 8 "pulled 1 in 1 page"
 lacks "the header keeps the name while someone works" "Acme Water Board"
-keys Escape Escape
+keys Escape
+sleep 0.3
+logout
 wait_for "logged out" "Log in to take payments"
 login mary 2222
 wait_for "the header has the central node's name after sign-in" "Acme Water Board"

@@ -595,6 +595,12 @@ credit_rules(void **state)
 	assert_int_equal(credit_usage_tenths(150, 450), 333);
 	assert_int_equal(credit_usage_tenths(450, 450), 1000);
 	assert_int_equal(credit_usage_tenths(1, 3), 333);
+	/* a voided note has nothing remaining, used or not */
+	assert_int_equal(credit_remaining(4775, 0, 0), 4775);
+	assert_int_equal(credit_remaining(4775, 1000, 0), 3775);
+	assert_int_equal(credit_remaining(4775, 4775, 0), 0);
+	assert_int_equal(credit_remaining(4775, 0, 1), 0);
+	assert_int_equal(credit_remaining(4775, 1000, 1), 0);
 	assert_int_equal(credit_status_parse("applied"), CN_APPLIED);
 	assert_int_equal(credit_status_parse("nope"), -1);
 }

@@ -1,0 +1,99 @@
+# test_words.sh - the same figures and the same words in every view
+# (issues 17 and 25): a voided credit note has nothing remaining in its
+# details, the lists, the JSON and the exports; the human tables
+# translate stored words while the machine output keeps them; --json
+# numbers are exact to their decimals.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+export PAYDESK_PIN=2222
+
+# --- a voided credit note: 0.00 remaining everywhere ------------------
+expect "a payment" 0 "R-T01-000001" \
+    "$PD" --user mary pay WU-10001 --type bill --method Cash --amount 145.50 \
+    --items INV-2025-001234
+expect "a credit note of 47.75 on it" 0 "CN-T01-00001" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 47.75 \
+    --reason Other
+expect "an overpayment: its own credit note" 0 "R-T01-000002" \
+    "$PD" --user mary pay WU-10002 --type bill --method Cash --amount 100
+expect "another credit note on the first payment" 0 "CN-T01-00003" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 20 \
+    --reason Other
+expect "the payment voided" 0 "voided" \
+    "$PD" --user mary payment void R-T01-000001 --reason "Wrong account"
+expect "details: Voided" 0 "Voided" "$PD" credit-note show CN-T01-00001
+has "details: nothing remaining" "\$0.00"
+if grep -q '47.75' "$OUT" && grep 'Remaining' "$OUT" | grep -q '47.75'; then
+	notok "details: not the old remaining"
+else ok "details: not the old remaining"; fi
+run "$PD" --json credit-note show CN-T01-00001
+has "JSON details: remaining 0" '"remaining": 0'
+has "JSON details: status Voided" '"status": "Voided"'
+run "$PD" --json credit-note show CN-T01-00003
+has "the other note of the voided payment: remaining 0 too" '"remaining": 0'
+run "$PD" --json credit-notes
+same "the list: both voided notes have 0 remaining" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted((n["number"], n["remaining"]) for n in d))' "$OUT")" \
+    "[('CN-T01-00001', 0), ('CN-T01-00002', 2000), ('CN-T01-00003', 0)]"
+run "$PD" credit-notes
+if grep 'CN-T01-00001' "$OUT" | grep -q '47.75.*47.75'; then
+	notok "the human list: not 47.75 remaining"
+else ok "the human list: not 47.75 remaining"; fi
+run "$PD" --csv credit-notes
+same "the CSV export: remaining 0.00 for the voided note" \
+    "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print([x["remaining"] for x in r if x["number"]=="CN-T01-00001"])' "$OUT")" \
+    "['0.00']"
+
+# --- the human tables translate the stored words; the machine output not
+run env LANGUAGE=es "$PD" payments
+has "es payments: the status translated" "Anulado"
+has "es payments: the type translated" "Factura"
+if grep -q "Voided\|Posted\| Bill " "$OUT"; then
+	notok "es payments: no stored English word"
+else ok "es payments: no stored English word"; fi
+run env LANGUAGE=fr "$PD" payments
+has "fr payments: the status translated" "Extourné"
+has "fr payments: Posted translated" "Encaissé"
+run env LANGUAGE=fr "$PD" credit-notes
+has "fr credit notes: the status translated" "Extourné"
+has "fr credit notes: Active translated" "Actif"
+run env LANGUAGE=es "$PD" --json payments
+has "JSON keeps the stored status" '"status":"Voided"'
+has "JSON keeps the stored type" '"type":"Bill"'
+run env LANGUAGE=es "$PD" --csv credit-notes
+has "CSV keeps the stored status" "Voided"
+run env LANGUAGE=es "$PD" payments --status bogus
+same "a bad status is still refused (exit 3)" "$RC" 3
+
+# --- --json numbers exact to their decimals (no float noise) ------------
+# noisy NAME: no JSON real in $OUT with more than its one decimal
+noisy() {
+	if grep -Eq '":[ ]?-?[0-9]+\.[0-9]{2,}' "$OUT"; then
+		notok "$1" "a real with float noise"
+	else ok "$1"; fi
+}
+rm -f "$DB" "$DB-wal" "$DB-shm"
+setup_store
+expect "a partial payment" 0 "R-T01-000001" \
+    "$PD" --user mary pay WU-10001 --type bill --method Cash --amount 100
+expect "another: the month's rate is 57.7%" 0 "R-T01-000002" \
+    "$PD" --user mary pay WU-10003 --type bill --method Cash --amount 818.40
+run "$PD" --json kpi
+has "kpi: the rate to one decimal" '"collection_rate_percent": 57.7,'
+noisy "kpi: no float noise anywhere"
+run "$PD" --json kpi --month 2025-03
+noisy "kpi of another month"
+run "$PD" --json report aging
+noisy "the aging report"
+run "$PD" --json report payers
+noisy "the payers report"
+expect "a credit note of a third" 0 "CN-" \
+    "$PD" --user mary credit-note create R-T01-000001 --amount 33.33 \
+    --reason Other
+expect "applied in part" 0 "" \
+    "$PD" --user mary credit-note apply CN-T01-00001 --to INV-2025-001567 \
+    --amount 11.11
+run "$PD" --json credit-note show CN-T01-00001
+has "usage to one decimal" '"usage_percent": 33.3'
+noisy "the credit note's usage"

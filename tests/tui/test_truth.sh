@@ -1,0 +1,231 @@
+# test_truth.sh - the screen shows the truth now (issue 17 section 4): the
+# Record Payment steps read the account again when they come on top, after
+# a refusal and on a search again (another terminal pays meanwhile); step
+# 4 selects what is due now and asks before an installment is paid ahead;
+# the summary and the review say what is paid against what is due and name
+# each item.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+
+# other NUMBER...: another terminal's payment (the CLI on the same store)
+other() {
+	env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 "$@" >"$OUT" 2>&1 ||
+	    { echo "not ok - the other payment: $*"; sed 's/^/  | /' "$OUT"; }
+}
+
+tui_start
+login jane 1234
+wait_for "logged in" "Today at this terminal"
+
+# --- step 4 selects what is due now ----------------------------------
+keys Enter
+type_text "john"
+wait_for "found" "WU-10001"
+keys Enter
+wait_for "step 2" "Current balance       \$313.00"
+keys Enter Enter
+wait_for "bills: the March bill (overdue) selected, April's (due in May) not" \
+    "Selected 1 of 2    Total \$145.50"
+wait_for "the April bill shown unselected" "[ ] INV-2025-001567"
+keys i
+wait_for "installments: only the one due this month" \
+    "Selected 1 of 3    Total \$67.50"
+keys s
+wait_for "services: both due (this month)" "Selected 2 of 2    Total \$100.00"
+
+# --- an installment paid ahead asks first -----------------------------
+keys i Down Space
+wait_for "the next installment added" "Selected 2 of 3    Total \$135.00"
+keys Up Space
+wait_for "the oldest taken off" "Selected 1 of 3    Total \$67.50"
+keys Enter
+wait_for "paying ahead of an older one asks" \
+    "Installment 2 of plan PP-2025-0034 is paid ahead of installment 1"
+wait_for "and stays on the step" "Step 4 of 8"
+keys Space Space Enter
+wait_for "a new choice is asked about again" "is paid ahead of installment 1"
+keys Enter
+wait_for "Enter again goes on" "Step 5 of 8"
+keys Escape
+wait_for "back on the items" "Step 4 of 8"
+keys Space Down Space Down Space
+wait_for "installments 1 and 3" "Selected 2 of 3    Total \$135.00"
+keys Enter
+wait_for "3 ahead of 2 asks too" \
+    "Installment 3 of plan PP-2025-0034 is paid ahead of installment 2"
+keys Space Up Space
+wait_for "in order (1 and 2)" "Selected 2 of 3    Total \$135.00"
+keys Enter
+wait_for "in order: no question" "Step 5 of 8"
+
+# --- a partial payment says what it pays against what is due ---------
+keys Escape s
+wait_for "services" "Selected 2 of 2    Total \$100.00"
+keys Enter Tab C-u
+type_text 60
+wait_for "amount typed" "Amount            60"
+keys Enter
+wait_for "the summary: paid of due on the items" \
+    "\$60.00 of \$100.00 on 2 services"
+lacks "not the old words" "2 Services, \$100.00"
+keys Enter
+wait_for "the review names the oldest service and what it gets" \
+    "Late Fee, SRV-2025-0410  \$25.00"
+wait_for "and the next one" "Reconnection Fee, SRV-2025-0418  \$35.00"
+wait_for "the total with what it pays against" \
+    "\$60.00  (\$60.00 of \$100.00 on 2 services)"
+keys Escape Escape Escape b
+wait_for "bills" "Selected 1 of 2    Total \$145.50"
+keys Enter
+wait_for "step 5: the amount typed before is kept" "Amount            60"
+keys C-u
+type_text 145.50
+wait_for "the whole bill" "Amount            145.50"
+keys Enter Enter
+wait_for "a bill named by invoice and period" \
+    "Invoice INV-2025-001234, Mar 2025  \$145.50"
+wait_for "paid in full: all of what is due" \
+    "\$145.50 of \$145.50 on 1 bill"
+
+# --- another terminal pays the same bill: refused, then the truth -----
+other --type bill --items INV-2025-001234 --method Cash --amount 145.50
+before=$(snapshot)
+keys Enter
+wait_for "posting is refused" "item INV-2025-001234 is already paid in full"
+same "nothing posted" "$(snapshot)" "$before"
+wait_for "the review read again: nothing left to post" \
+    "Select at least one item to pay (Space)"
+keys Enter
+wait_for "Enter again does not post" "Select at least one item to pay"
+same "still nothing posted" "$(snapshot)" "$before"
+keys Escape Escape Escape
+wait_for "the items read again: the paid bill gone" \
+    "Selected 0 of 1    Total \$0.00"
+lacks "no INV-2025-001234 among the open bills" "INV-2025-001234"
+keys Escape Escape
+wait_for "the account read again: the balance" \
+    "Current balance       \$167.50"
+wait_for "and the other terminal's payment" "R-T01-000001"
+
+# --- a step entered again reads again ---------------------------------
+keys Enter Enter s
+wait_for "services before" "Selected 2 of 2    Total \$100.00"
+other --type service --items SRV-2025-0410 --method Cash --amount 25
+keys Escape Enter
+wait_for "step 4 entered again: the late fee gone" \
+    "Selected 1 of 1    Total \$75.00"
+lacks "no late fee" "Late Fee"
+
+# --- searching again inside the wizard reads again ---------------------
+keys Escape Escape Escape
+wait_for "back at the search" "Search  john"
+other --type installment --items "PP-2025-0034#1" --method Cash --amount 67.50
+keys Enter
+wait_for "the same consumer chosen again: the balance now" \
+    "Current balance       \$75.00"
+wait_for "installments open now" "2 open, \$135.00"
+wait_for "the latest payments now" "R-T01-000003"
+
+# --- Find Consumer is not a step of the wizard ------------------------
+keys Escape Escape
+wait_for "home" "Today at this terminal"
+keys Down Enter
+wait_for "Find Consumer" "Find a consumer"
+type_text "john"
+keys Enter
+wait_for "the account view" "Account details"
+lacks "no step number outside the wizard" "Step 2 of 8"
+keys Enter
+wait_for "taking a payment: in the wizard now" "Step 3 of 8"
+keys Enter s Enter Enter Enter
+wait_for "the review" "Step 7 of 8"
+keys Enter
+wait_for "posted" "Payment of \$75.00 posted"
+wait_for "a cashier's done step goes Home" "Enter Home"
+lacks "not to the Dashboard" "Enter Dashboard"
+keys Enter
+wait_for "home again" "Today at this terminal"
+
+# --- Esc on Home asks before logging out ------------------------------
+keys Escape
+wait_for "Esc asks" "Log out? Esc again to log out, any other key to stay"
+lacks "still logged in" "Log in to take payments"
+keys Down
+sleep 0.3
+lacks "another key: the question is gone" "Log out?"
+keys Escape
+wait_for "Esc asks again" "Log out? Esc again"
+sleep 0.3
+keys Escape
+wait_for "Esc again logs out" "Log in to take payments"
+
+# --- the supervisor: Dashboard, credit note, verify, void --------------
+export PAYDESK_PIN=2222
+"$PD" --user mary credit-note create R-T01-000001 --amount 10 \
+    --reason Other >"$OUT" 2>&1
+has "a credit note of 10.00 on the 145.50 payment" "CN-"
+login mary 2222
+wait_for "the Dashboard" "Dashboard"
+keys Escape
+wait_for "Esc on the Dashboard asks" "Log out? Esc again"
+keys p
+wait_for "another key stays (the payments)" "All Payments"
+lacks "no question" "Log out?"
+keys /
+type_text "R-T01-000001"
+keys Enter
+wait_for "the payment listed" "R-T01-000001"
+keys m
+wait_for "its menu" "Create Credit Note"
+keys Down Down Down Enter
+wait_for "Create Credit Note" "Original payment amount"
+wait_for "the maximum: what the first note left" "Maximum: \$135.50"
+keys Down Right Right Up
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "135.50"
+wait_for "the allowed maximum leaves nothing of the payment" \
+    "Remaining payment value   \$0.00"
+keys BSpace BSpace BSpace BSpace BSpace BSpace
+type_text "35.50"
+wait_for "a smaller one leaves the rest" "Remaining payment value   \$100.00"
+before=$(snapshot)
+keys Enter
+wait_for "Create asks first, with the amount" \
+    "Create a credit note of \$35.50 on payment R-T01-000001? Enter again"
+same "nothing created yet" "$(snapshot)" "$before"
+keys BSpace
+type_text 1
+keys Enter
+wait_for "a changed amount is asked about again" \
+    "Create a credit note of \$35.51 on payment R-T01-000001?"
+same "still nothing created" "$(snapshot)" "$before"
+keys Enter
+wait_for "Enter again creates it" "Credit note CN-"
+
+# --- the Dashboard stops at the present; no data is "—", not a change ---
+keys Escape
+wait_for "back on the Dashboard" "2025-04-01 to 2025-04-30"
+lacks "no change against March, which has no payment" "▲"
+wait_for "but —" "│ —               ││ —"
+keys Right
+wait_for "Right stops at the current month" \
+    "This is the current month: there is no later one yet"
+wait_for "still April" "2025-04-01 to 2025-04-30"
+lacks "not May" "2025-05-01"
+keys Left
+wait_for "Left: March" "2025-03-01 to 2025-03-31"
+wait_for "March has no collection time: —" "Avg Collect. Time"
+grab
+if grep -A1 "Avg Collect. Time" "$SCREEN" | grep -q "0.0 days"; then
+	echo "not ok - no data is not 0.0 days"
+	sed 's/^/  | /' "$SCREEN"
+else ok "no data is not 0.0 days"; fi
+lacks "and no arrow of a change" "▼"
+keys Right
+wait_for "Right from March: April" "2025-04-01 to 2025-04-30"
+keys w
+wait_for "the week view" "Week"
+keys Right
+wait_for "Right stops at the current week" \
+    "This is the current week: there is no later one yet"
