@@ -12,6 +12,7 @@
 
 #include "internal.h"
 #include "paydesk/config.h"
+#include "paydesk/credit.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
@@ -119,7 +120,7 @@ static const struct schema schema[] = {
         offsetof(struct config, nreasons), 0, 0, NULL},
     {{"credit_notes", "expiry_days", "365",
          N_("days a credit note stays usable after it is created (1-3650)")},
-        CFG_INT, F(cn_expiry_days), 1, 3650, NULL},
+        CFG_INT, F(cn_expiry_days), 1, CREDIT_EXPIRY_DAYS_MAX, NULL},
     {{"credit_notes", "remarks_max", "500",
          N_("longest credit-note remark in characters (1-2000)")},
         CFG_INT, F(remarks_max), 1, 2000, NULL},
