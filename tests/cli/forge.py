@@ -5,7 +5,9 @@ numbers unless they are what is forged), changes what it is told to and
 pushes it alone; it prints the central node's answer: "applied",
 "duplicate" or "rejected: REASON".
 
-usage: forge.py DB TOKEN KIND [PATH=JSON]...
+usage: forge.py DB TOKEN KIND[:REF] [PATH=JSON]...
+(REF: the outbox record of that reference, a payment or credit note
+number, instead of the newest)
 PATH is data.FIELD, data.credit_note.FIELD, data.allocations.N.FIELD or a
 head field (terminal, currency, at, v); JSON is the value as JSON text
 (a bare word is taken as a string); PATH=- removes it. "seq" in a value
@@ -19,8 +21,10 @@ import uuid
 
 db, token, kind = sys.argv[1:4]
 con = sqlite3.connect(db)
-row = con.execute("SELECT payload FROM outbox WHERE kind = ? ORDER BY id DESC"
-                  " LIMIT 1", (kind,)).fetchone()
+kind, _, ref = kind.partition(":")
+row = con.execute("SELECT payload FROM outbox WHERE kind = ? AND (? = '' OR"
+                  " ref = ?) ORDER BY id DESC LIMIT 1",
+                  (kind, ref, ref)).fetchone()
 rec = json.loads(row[0])
 rec["uuid"] = str(uuid.uuid4())
 fresh = str(uuid.uuid4().int % 900000 + 100000)
