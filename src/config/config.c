@@ -229,7 +229,8 @@ _Static_assert(NSCHEMA <= CONFIG_ROWS_MAX,
     "struct config's from_central has CONFIG_ROWS_MAX bits");
 
 /* The settings an organisation's central node masters: the same for
- * every terminal of the organisation. What a terminal is (its id, branch,
+ * every terminal of the organisation (the number formats too: each
+ * terminal renders them with its own {TERM}). What a terminal is (its id, branch,
  * store, printer, paths, sync) and the currency (its minor units are in
  * every stored amount) stay in each terminal's file. */
 static const char *const central_settings[] = {
@@ -243,6 +244,11 @@ static const char *const central_settings[] = {
     "organisation.currency_space",
     "organisation.date_format",
     "organisation.week_start",
+    /* the central node checks a terminal's numbers against these */
+    "numbers.payment",
+    "numbers.transaction",
+    "numbers.receipt",
+    "numbers.credit_note",
     "payments.channels",
     "payments.methods",
     "payments.overpayment_threshold",

@@ -139,10 +139,10 @@ check_status(const struct payment *p, struct pd_err *err)
 
 	if (p->status != want)
 		return pd_fail(err, PD_EINVAL,
-		    _("a new %s payment is %s, not %s (a void or a "
+		    _("status %s: a new %s payment is %s (a void or a "
 		      "verification comes as its own record)"),
-		    method_kind_name(p->method_kind), pay_status_name(want),
-		    pay_status_name(p->status));
+		    pay_status_name(p->status),
+		    method_kind_name(p->method_kind), pay_status_name(want));
 	if (p->verified != (want == PS_POSTED) ||
 	    (p->verified && p->verified_by[0] == '\0'))
 		return pd_fail(err, PD_EINVAL,

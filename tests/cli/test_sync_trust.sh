@@ -66,7 +66,7 @@ forged "T01 pushing a payment of T02's series" \
 forged "a payment of 9223372036854775807 minor units" \
     "amount 9223372036854775807 is not between" payment \
     data.amount=9223372036854775807 data.overpaid=9223372036854775807
-forged "a payment pushed Voided, no void record" "is Posted, not Voided" \
+forged "a payment pushed Voided, no void record" "status Voided: a new card payment is Posted" \
     payment data.status=Voided
 same "T02 still posts: its numbers are its own" \
     "$(pdt 2 sync >/dev/null; pdt 2 --user jane pay WU-10002 --type bill \
@@ -100,11 +100,11 @@ forged "an allocation above what was due" "allocation 1" payment \
 forged "an overpaid amount without its credit note" "comes with its credit note" \
     payment:$p_online data.credit_note=-
 # -- statuses a terminal may set
-forged "a cash payment pushed Failed" "not Failed" payment:$p_cash \
+forged "a cash payment pushed Failed" "status Failed: a new cash payment is Posted" payment:$p_cash \
     data.status=Failed
-forged "an online payment pushed Posted" "is Pending, not Posted" \
+forged "an online payment pushed Posted" "status Posted: a new online payment is Pending" \
     payment:$p_online data.status=Posted
-forged "a card payment pushed Pending" "is Posted, not Pending" payment \
+forged "a card payment pushed Pending" "status Pending: a new card payment is Posted" payment \
     data.status=Pending
 forged "a posted payment not verified" "verified when it is posted" payment \
     data.verified=false
@@ -159,7 +159,7 @@ else
 	notok "the refused record does not block the one after it"
 fi
 expect "paydesk sync --quarantine shows it with the reason" 0 \
-    "is Posted, not Cancelled" pdt 1 sync --quarantine
+    "status Cancelled: a new cash payment is Posted" pdt 1 sync --quarantine
 same "it is kept at the central node's log too" \
     "$(csql "SELECT count(*) FROM sync_log WHERE uuid = '$u'")" 1
 same "every other payment of T01 is at the central node" \
