@@ -24,8 +24,8 @@ const char *credit_status_name(enum cn_status s);
 #define CREDIT_EXPIRY_DAYS_MAX 3650
 /* Rule: a credit note expires 1 to CREDIT_EXPIRY_DAYS_MAX days after it
  * was created (days since 1970-01-01 both). */
-int credit_check_expiry(int32_t created_on, int32_t expires_on,
-    struct pd_err *err);
+int credit_check_expiry(
+    int32_t created_on, int32_t expires_on, struct pd_err *err);
 /* Parse a status name (case-insensitive); -1 if unknown. */
 int credit_status_parse(const char *s);
 /* applied / amount * 100 in tenths of a percent, rounded half up. */

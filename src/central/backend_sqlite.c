@@ -317,8 +317,8 @@ sq_push(struct backend *b, const struct terminal_row *t,
 
 	if (c == NULL)
 		return -1;
-	rc = svc_central_push(&c->s, &from, p, res,
-	    b->kill_after > 0 ? hook : NULL, b, err);
+	rc = svc_central_push(
+	    &c->s, &from, p, res, b->kill_after > 0 ? hook : NULL, b, err);
 	for (i = 0; rc == 0 && i < p->nrecs; i++)
 		if (res[i].status != SYNC_APPLIED &&
 		    res[i].status != SYNC_DUPLICATE) {

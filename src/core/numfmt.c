@@ -289,6 +289,6 @@ numfmt_match(const char *fmt, const struct numfmt_ctx *ctx, const char *number,
 	return 0;
 no:
 	return pd_fail(err, PD_EINVAL,
-	    _("%s is not a number of the series \"%s\" of terminal %s"),
-	    number, fmt, ctx->terminal);
+	    _("%s is not a number of the series \"%s\" of terminal %s"), number,
+	    fmt, ctx->terminal);
 }

@@ -37,9 +37,9 @@ outcome(struct sync_result *res, enum sync_outcome o, const char *why)
  * refused one leaves nothing behind; without, a refusal in the middle of
  * applying returns -2 and the push starts again with each. */
 static int
-push_one(struct svc *s, const struct sync_sender *from,
-    const struct syncrec *r, const char *bad, const char *at, int each,
-    struct sync_result *res, struct pd_err *err)
+push_one(struct svc *s, const struct sync_sender *from, const struct syncrec *r,
+    const char *bad, const char *at, int each, struct sync_result *res,
+    struct pd_err *err)
 {
 	const char *terminal = from->terminal;
 	char hash[65], why[700];
@@ -132,8 +132,8 @@ again:
 		struct pd_err bad = {0};
 
 		rc = sync_push_record(push, i, r, &bad);
-		rc = push_one(s, from, r, rc ? bad.msg : NULL, at, each,
-		    &res[i], err);
+		rc = push_one(
+		    s, from, r, rc ? bad.msg : NULL, at, each, &res[i], err);
 		syncrec_free(r);
 		if (rc != 0)
 			break;

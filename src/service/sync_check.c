@@ -90,8 +90,8 @@ check_note(struct svc *s, const struct sync_sender *from,
 		      "organisation's (%s)"),
 		    cn->cn_no, cn->reason, list);
 	}
-	if (svc_check_text(_("remarks"), cn->remarks, s->cfg.remarks_max, 0,
-	        err) != 0 ||
+	if (svc_check_text(
+	        _("remarks"), cn->remarks, s->cfg.remarks_max, 0, err) != 0 ||
 	    check_day(_("credit note date"), cn->created_on, err) != 0 ||
 	    (cn->created_at[0] != '\0' &&
 	        check_day(_("credit note time"), cn->created_at, err) != 0) ||
@@ -258,8 +258,8 @@ push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 /* A verification's time is its record's (checked with the head); the
  * apply checks that the payment is Pending. */
 static int
-push_verify(struct svc *s, const struct sync_sender *f,
-    const struct syncrec *r, struct pd_err *err)
+push_verify(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    struct pd_err *err)
 {
 	(void)s;
 	(void)f;
@@ -371,12 +371,13 @@ pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 	return not_mine(s, _("payment number"), s->cfg.fmt_payment,
 	           p->payment_no, err) ||
-	       not_mine(s, _("transaction number"), s->cfg.fmt_transaction,
-	           p->txn_no, err) ||
-	       not_mine(s, _("receipt number"), s->cfg.fmt_receipt,
-	           p->receipt_no, err) ||
-	       (r->has_cn && not_mine(s, _("credit note number"),
-	                         s->cfg.fmt_credit_note, r->cn.cn_no, err))
+	               not_mine(s, _("transaction number"),
+	                   s->cfg.fmt_transaction, p->txn_no, err) ||
+	               not_mine(s, _("receipt number"), s->cfg.fmt_receipt,
+	                   p->receipt_no, err) ||
+	               (r->has_cn &&
+	                   not_mine(s, _("credit note number"),
+	                       s->cfg.fmt_credit_note, r->cn.cn_no, err))
 	           ? -1
 	           : 0;
 }

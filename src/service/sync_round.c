@@ -350,8 +350,8 @@ fetch_path(struct fetch *f, const struct svc *s, int64_t since)
  * (*stall counts the pages in a row that did not, up to
  * SYNC_STALL_MAX). */
 static int
-page_follows(const struct sync_page *pg, int64_t since, int *stall,
-    struct pd_err *err)
+page_follows(
+    const struct sync_page *pg, int64_t since, int *stall, struct pd_err *err)
 {
 	if (pg->cursor < since)
 		return pd_fail(err, PD_ENET,
