@@ -4,7 +4,8 @@ Every pull it serves adds a line "since=N" to COUNT, so a test can tell
 how many pages a terminal asked for.
 
 usage: fake_central.py PORT MODE COUNT [RECORDS]
-MODE: stall (more, cursor unchanged), negative (cursor -5), huge (cursor
+MODE: stall (more, cursor unchanged), stall_later (the first page moves
+the cursor on by one, the next ones stall), negative (cursor -5), huge (cursor
 2^53), back (cursor below since), text (cursor "12"), malformed (cut-off
 JSON), html (a 200 with an HTML page), seqold (an entry at since),
 records (the JSON array of records in the file RECORDS, as entries after
@@ -18,11 +19,18 @@ PORT, MODE, COUNT = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 RECORDS = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else []
 
 
+SERVED = [0]
+
+
 def page(since):
     def entries(first):
         return [{"seq": first + i, "record": r} for i, r in enumerate(RECORDS)]
+    SERVED[0] += 1
     if MODE == "stall":
         return {"v": 1, "cursor": since, "more": True, "entries": []}
+    if MODE == "stall_later":
+        return {"v": 1, "cursor": since + (SERVED[0] == 1), "more": True,
+                "entries": []}
     if MODE == "negative":
         return {"v": 1, "cursor": -5, "more": False, "entries": []}
     if MODE == "huge":

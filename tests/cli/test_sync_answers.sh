@@ -87,6 +87,9 @@ sed -e 's/"currency": "USD"/"currency": "EUR"/' "$T/good.json" >"$T/eur.json"
 bad "more without progress" stall "without moving the cursor"
 same "it asked for 3 pages, then stopped" "$(wc -l <"$T/count")" 3
 same "always from the cursor it had" "$(sort -u "$T/count")" "since=$cursor"
+bad "more without progress after a page that moved" stall_later \
+    "without moving the cursor from $((cursor + 1))"
+same "it asked for 1 + 3 pages, then stopped" "$(wc -l <"$T/count")" 4
 bad "a negative cursor" negative "cursor -5"
 bad "a cursor past 2^53" huge "cursor 9007199254740992"
 bad "a cursor going back" back "the cursor went back from $cursor"
