@@ -143,8 +143,8 @@ int config_format(const struct config *cfg, int i, char *buf, size_t n);
 
 /* Settings mastered by an organisation's central node: the rows of
  * central_settings[] in src/config/config.c ([organisation] name and
- * address, [payments], [credit_notes], [security]). Kept in the store's
- * settings table, they override the file's values. name is
+ * address, [numbers], [payments], [credit_notes], [security]). Kept in
+ * the store's settings table, they override the file's values. name is
  * "section.key". config_central_row: the row of config_rows, or -1 when
  * the key is not one of them. config_set_central: check value as the file
  * would and set it; on failure cfg is unchanged and err says why. */

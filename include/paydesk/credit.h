@@ -19,6 +19,13 @@ int credit_check_apply(int64_t amount, int64_t remaining,
 enum cn_status credit_status(int64_t amount, int64_t applied,
     int32_t expires_on, int32_t today, int voided);
 const char *credit_status_name(enum cn_status s);
+/* Longest life of a credit note in days: the bound of [credit_notes]
+ * expiry_days (1-3650). */
+#define CREDIT_EXPIRY_DAYS_MAX 3650
+/* Rule: a credit note expires 1 to CREDIT_EXPIRY_DAYS_MAX days after it
+ * was created (days since 1970-01-01 both). */
+int credit_check_expiry(
+    int32_t created_on, int32_t expires_on, struct pd_err *err);
 /* Parse a status name (case-insensitive); -1 if unknown. */
 int credit_status_parse(const char *s);
 /* What a credit note still has to apply: amount - applied, and 0 once it

@@ -21,6 +21,11 @@ const char *pay_type_kind(enum pay_type t);
 int pay_type_parse(const char *s);
 const char *pay_status_name(enum pay_status s);
 int pay_status_parse(const char *s);
+/* The status a payment is posted with (seed 002, "record a payment"):
+ * Pending for an online method until it is verified, Posted for the
+ * others. The only statuses a terminal may give a new payment; Voided
+ * comes by a void record, Failed and Cancelled never from a terminal. */
+enum pay_status pay_status_initial(enum method_kind k);
 const char *role_name(enum role r);
 /* "cash", "card", "bank", "online". */
 const char *method_kind_name(enum method_kind k);

@@ -28,5 +28,15 @@ void numfmt_scope(const char *fmt, const char *date, char *scope, size_t n);
 /* Render the number for sequence value seq (>= 1). */
 int numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
     char *out, size_t n, struct pd_err *err);
+/* Whether number is one fmt renders with ctx (terminal, branch and the
+ * document's date; a NULL date matches any year and month) for some
+ * sequence, written exactly so ({SEQ:6} pads to 6 digits); *seq (may be
+ * NULL) gets that sequence. The central node
+ * checks that a terminal's records carry numbers of its own series (issue
+ * 18, part 1; DESIGN.md rule 5), a terminal that a pulled record does
+ * not claim its own. Fails with PD_EINVAL naming the series and its
+ * first number. */
+int numfmt_match(const char *fmt, const struct numfmt_ctx *ctx,
+    const char *number, int64_t *seq, struct pd_err *err);
 
 #endif

@@ -522,9 +522,17 @@ int svc_central_open(struct svc *s, const struct config *cfg, const char *path,
     int create, struct pd_err *err);
 /* Called after each record of a push is applied (a test hook). */
 typedef void (*svc_push_hook)(size_t applied, void *arg);
-/* Apply a push from terminal in one transaction; res[i] answers
- * push->recs[i]. -1 only when the store failed (nothing kept). */
-int svc_central_push(struct svc *s, const char *terminal,
+/* The terminal a push comes from, as the central node registered it
+ * (its token's). */
+struct sync_sender {
+	const char *terminal;
+	const char *branch;
+};
+/* Apply a push from terminal from in one transaction; res[i] answers
+ * push->recs[i]. Each record must be one the terminal could have posted
+ * itself (src/service/sync_check.c), or it is rejected with the reason
+ * and logged. -1 only when the store failed (nothing kept). */
+int svc_central_push(struct svc *s, const struct sync_sender *from,
     const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
     void *arg, struct pd_err *err);
 /* A pull page for terminal as a response body; caller frees. */

@@ -48,6 +48,12 @@
 #define SYNC_ROUTE_STATUS "/v1/status"
 #define SYNC_PULL_MAX 10000 /* entries in one pull page at most */
 #define SYNC_PUSH_MAX 5000  /* records in one push at most */
+/* The largest cursor or seq a pull page may carry: 2^53 - 1, the largest
+ * integer every JSON reader keeps exact. */
+#define SYNC_CURSOR_MAX INT64_C(9007199254740991)
+/* Pages in a row that say "more" without moving the cursor before a
+ * terminal gives the round up (issue 18, part 2). */
+#define SYNC_STALL_MAX 3
 
 enum syncrec_kind {
 	SR_PAYMENT,
@@ -153,11 +159,16 @@ int sync_results_decode(const char *body, size_t len, const char *const *uuids,
     size_t n, struct sync_result *out, struct pd_err *err);
 
 /* Pull page: the envelope and every entry's seq are checked by
- * sync_page_decode, the records decoded one at a time by sync_page_entry. */
+ * sync_page_decode (cursor 0..SYNC_CURSOR_MAX, at most SYNC_PULL_MAX
+ * entries, each an object with a record and a seq, the seqs rising,
+ * from 1 up to the cursor), the records decoded one at a time by
+ * sync_page_entry. Whether the page follows the cursor asked for is the
+ * caller's to check, with first. */
 struct sync_page {
 	int64_t cursor;
 	int more;
 	size_t n;
+	int64_t first; /* the first entry's seq; 0 when there is none */
 	void *doc;
 };
 /* Encode a page from records already encoded as JSON text. */

@@ -310,14 +310,15 @@ sq_push(struct backend *b, const struct terminal_row *t,
 {
 	struct org_lock *w;
 	struct conn *c = get_writer(b, t->org, &w, err);
+	struct sync_sender from = {t->terminal, t->branch};
 	struct pd_err e;
 	size_t i;
 	int rc;
 
 	if (c == NULL)
 		return -1;
-	rc = svc_central_push(&c->s, t->terminal, p, res,
-	    b->kill_after > 0 ? hook : NULL, b, err);
+	rc = svc_central_push(
+	    &c->s, &from, p, res, b->kill_after > 0 ? hook : NULL, b, err);
 	for (i = 0; rc == 0 && i < p->nrecs; i++)
 		if (res[i].status != SYNC_APPLIED &&
 		    res[i].status != SYNC_DUPLICATE) {

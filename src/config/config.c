@@ -12,6 +12,7 @@
 
 #include "internal.h"
 #include "paydesk/config.h"
+#include "paydesk/credit.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
@@ -119,7 +120,7 @@ static const struct schema schema[] = {
         offsetof(struct config, nreasons), 0, 0, NULL},
     {{"credit_notes", "expiry_days", "365",
          N_("days a credit note stays usable after it is created (1-3650)")},
-        CFG_INT, F(cn_expiry_days), 1, 3650, NULL},
+        CFG_INT, F(cn_expiry_days), 1, CREDIT_EXPIRY_DAYS_MAX, NULL},
     {{"credit_notes", "remarks_max", "500",
          N_("longest credit-note remark in characters (1-2000)")},
         CFG_INT, F(remarks_max), 1, 2000, NULL},
@@ -228,7 +229,8 @@ _Static_assert(NSCHEMA <= CONFIG_ROWS_MAX,
     "struct config's from_central has CONFIG_ROWS_MAX bits");
 
 /* The settings an organisation's central node masters: the same for
- * every terminal of the organisation. What a terminal is (its id, branch,
+ * every terminal of the organisation (the number formats too: each
+ * terminal renders them with its own {TERM}). What a terminal is (its id, branch,
  * store, printer, paths, sync) and the currency (its minor units are in
  * every stored amount) stay in each terminal's file. */
 static const char *const central_settings[] = {
@@ -242,6 +244,11 @@ static const char *const central_settings[] = {
     "organisation.currency_space",
     "organisation.date_format",
     "organisation.week_start",
+    /* the central node checks a terminal's numbers against these */
+    "numbers.payment",
+    "numbers.transaction",
+    "numbers.receipt",
+    "numbers.credit_note",
     "payments.channels",
     "payments.methods",
     "payments.overpayment_threshold",

@@ -52,6 +52,19 @@ credit_check_apply(int64_t amount, int64_t remaining, int64_t item_outstanding,
 	return 0;
 }
 
+int
+credit_check_expiry(int32_t created_on, int32_t expires_on, struct pd_err *err)
+{
+	if (expires_on - created_on < 1 ||
+	    expires_on - created_on > CREDIT_EXPIRY_DAYS_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("a credit note expires 1 to %d days after it is created, "
+		      "not %ld"),
+		    CREDIT_EXPIRY_DAYS_MAX,
+		    (long)expires_on - (long)created_on);
+	return 0;
+}
+
 enum cn_status
 credit_status(int64_t amount, int64_t applied, int32_t expires_on,
     int32_t today, int voided)

@@ -60,6 +60,12 @@ pay_status_parse(const char *s)
 	return lookup(status_names, 5, s);
 }
 
+enum pay_status
+pay_status_initial(enum method_kind k)
+{
+	return k == METHOD_ONLINE ? PS_PENDING : PS_POSTED;
+}
+
 const char *
 role_name(enum role r)
 {

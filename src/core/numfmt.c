@@ -180,3 +180,115 @@ numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
 	out[o] = '\0';
 	return 0;
 }
+
+/* The width a token takes in a number, or -1 for {SEQ}'s. */
+static int
+token_width(enum tok t, const struct numfmt_ctx *ctx)
+{
+	switch (t) {
+	case T_YYYY:
+		return 4;
+	case T_YY:
+	case T_MM:
+		return 2;
+	case T_TERM:
+		return (int)strlen(ctx->terminal);
+	case T_BRANCH:
+		return (int)strlen(ctx->branch);
+	case T_SEQ:
+		return -1;
+	default:
+		return 1;
+	}
+}
+
+/* Whether the w characters at s are digits (and, with want, want's). */
+static int
+digits_at(const char *s, int w, const char *want)
+{
+	int i;
+
+	for (i = 0; i < w; i++)
+		if (s[i] < '0' || s[i] > '9' || (want && s[i] != want[i]))
+			return 0;
+	return 1;
+}
+
+/* Match the token t (len bytes of fmt at p) against number at q, which
+ * has w characters for it. */
+static int
+token_matches(enum tok t, const char *p, const char *q, int w,
+    const struct numfmt_ctx *ctx)
+{
+	const char *d = ctx->date;
+
+	switch (t) {
+	case T_YYYY:
+		return digits_at(q, 4, d);
+	case T_YY:
+		return digits_at(q, 2, d ? d + 2 : NULL);
+	case T_MM:
+		return digits_at(q, 2, d ? d + 5 : NULL) &&
+		       ((q[0] == '0' && q[1] >= '1') ||
+		           (q[0] == '1' && q[1] <= '2'));
+	case T_TERM:
+		return strncmp(q, ctx->terminal, (size_t)w) == 0;
+	case T_BRANCH:
+		return strncmp(q, ctx->branch, (size_t)w) == 0;
+	default:
+		return *q == *p;
+	}
+}
+
+int
+numfmt_match(const char *fmt, const struct numfmt_ctx *ctx, const char *number,
+    int64_t *seq, struct pd_err *err)
+{
+	const char *p, *q = number;
+	size_t len;
+	int width, seqw = 0, fixed = 0, nseq = 0, w, i;
+	int64_t v = 0;
+	enum tok t;
+
+	for (p = fmt; *p != '\0'; p += len) {
+		len = 1;
+		t = *p == '{' ? token_at(p, &len, &width) : T_TEXT;
+		if (t == T_BAD)
+			return pd_fail(err, PD_EINVAL,
+			    _("number format \"%s\" is not valid"), fmt);
+		if (t == T_SEQ) {
+			nseq++;
+			seqw = width;
+		} else
+			fixed += token_width(t, ctx);
+	}
+	/* the sequence's digits: what the fixed parts leave, at least its
+	 * padding, no leading zero past it, 1 to 10^18 - 1 */
+	w = (int)strlen(number) - fixed;
+	if (nseq != 1 || w < 1 || w < seqw || w > 18)
+		goto no;
+	for (p = fmt; *p != '\0'; p += len) {
+		len = 1;
+		t = *p == '{' ? token_at(p, &len, &width) : T_TEXT;
+		if (t != T_SEQ) {
+			if (!token_matches(t, p, q, token_width(t, ctx), ctx))
+				goto no;
+			q += token_width(t, ctx);
+			continue;
+		}
+		if (!digits_at(q, w, NULL) || (w > seqw && w > 1 && *q == '0'))
+			goto no;
+		for (i = 0; i < w; i++)
+			v = v * 10 + (q[i] - '0');
+		q += w;
+	}
+	if (v < 1)
+		goto no;
+	if (seq != NULL)
+		*seq = v;
+	return 0;
+no:
+	return pd_fail(err, PD_EINVAL,
+	    _("%s is not a number of the series \"%s\" of terminal %s"), number,
+	    fmt, ctx->terminal);
+}

@@ -258,9 +258,8 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	xstrlcpy(p->received_by, s->actor.full_name, sizeof p->received_by);
 	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
 	xstrlcpy(p->branch, s->cfg.branch_id, sizeof p->branch);
-	if (q->method->kind == METHOD_ONLINE)
-		p->status = PS_PENDING;
-	else {
+	p->status = pay_status_initial(q->method->kind);
+	if (p->status == PS_POSTED) {
 		p->status = PS_POSTED;
 		p->verified = 1;
 		xstrlcpy(p->verified_at, at, sizeof p->verified_at);

@@ -37,10 +37,11 @@ outcome(struct sync_result *res, enum sync_outcome o, const char *why)
  * refused one leaves nothing behind; without, a refusal in the middle of
  * applying returns -2 and the push starts again with each. */
 static int
-push_one(struct svc *s, const char *terminal, const struct syncrec *r,
+push_one(struct svc *s, const struct sync_sender *from, const struct syncrec *r,
     const char *bad, const char *at, int each, struct sync_result *res,
     struct pd_err *err)
 {
+	const char *terminal = from->terminal;
 	char hash[65], why[700];
 	int found, rc;
 	struct pd_err e = {0};
@@ -70,6 +71,15 @@ push_one(struct svc *s, const char *terminal, const struct syncrec *r,
 		    "applied");
 		return store_sync_log(s->st, at, terminal, r->uuid,
 		    syncrec_kind_name(r->kind), "conflict", res->reason, err);
+	}
+	/* what the terminal could not have posted itself */
+	if (svc_sync_check_push(s, from, r, &e) != 0) {
+		if (e.code == PD_ESTORE) {
+			*err = e;
+			return -1;
+		}
+		outcome(res, SYNC_REJECTED, e.msg);
+		goto log;
 	}
 	if (each && store_begin(s->st, err) != 0)
 		return -1;
@@ -101,7 +111,7 @@ log:
 }
 
 int
-svc_central_push(struct svc *s, const char *terminal,
+svc_central_push(struct svc *s, const struct sync_sender *from,
     const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
     void *arg, struct pd_err *err)
 {
@@ -122,8 +132,8 @@ again:
 		struct pd_err bad = {0};
 
 		rc = sync_push_record(push, i, r, &bad);
-		rc = push_one(s, terminal, r, rc ? bad.msg : NULL, at, each,
-		    &res[i], err);
+		rc = push_one(
+		    s, from, r, rc ? bad.msg : NULL, at, each, &res[i], err);
 		syncrec_free(r);
 		if (rc != 0)
 			break;

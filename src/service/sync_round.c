@@ -208,6 +208,19 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 		if (sync_page_entry(pg, i, &seq, r, err) != 0) {
 			pd_err_prefix(
 			    err, _("a pull page was not understood: "));
+			err->code = PD_ENET;
+			rc = -1;
+			break;
+		}
+		/* a record no central node sends ends the round */
+		if (svc_sync_check_pull(s, r, err) != 0) {
+			if (err->code != PD_ESTORE) {
+				pd_err_prefix(err,
+				    _("the central node sent a record this "
+				      "terminal refuses: "));
+				err->code = PD_ENET;
+			}
+			syncrec_free(r);
 			rc = -1;
 			break;
 		}
@@ -332,6 +345,31 @@ fetch_path(struct fetch *f, const struct svc *s, int64_t since)
 	    SYNC_ROUTE_PULL, (long long)since, s->cfg.sync_pull_page);
 }
 
+/* Whether page pg may follow a request from since: the cursor never goes
+ * back, the entries come after since, and "more" moves the cursor on
+ * (*stall counts the pages in a row that did not, up to
+ * SYNC_STALL_MAX). */
+static int
+page_follows(
+    const struct sync_page *pg, int64_t since, int *stall, struct pd_err *err)
+{
+	if (pg->cursor < since)
+		return pd_fail(err, PD_ENET,
+		    _("the cursor went back from %lld to %lld"),
+		    (long long)since, (long long)pg->cursor);
+	if (pg->n > 0 && pg->first <= since)
+		return pd_fail(err, PD_ENET,
+		    _("entry seq %lld was asked for after %lld"),
+		    (long long)pg->first, (long long)since);
+	*stall = pg->more && pg->cursor == since ? *stall + 1 : 0;
+	if (*stall >= SYNC_STALL_MAX)
+		return pd_fail(err, PD_ENET,
+		    _("%d pages in a row said there was more without moving "
+		      "the cursor from %lld"),
+		    *stall, (long long)since);
+	return 0;
+}
+
 /* Pull pages until the central node has no more. The next page is
  * fetched while this one is applied. Pages are committed together,
  * SYNC_TX_ENTRIES entries or so at a time: each commit writes every index
@@ -346,11 +384,14 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 	struct pull_tx tx = {0};
 	struct sync_status st;
 	struct fetch f;
+	int64_t since;
+	int stall = 0;
 
 	memset(&f, 0, sizeof f);
 	f.net = net;
 	svc_sync_state(s, &st);
-	fetch_path(&f, s, st.cursor);
+	since = st.cursor;
+	fetch_path(&f, s, since);
 	fetch_run(&f);
 	for (;;) {
 		struct sync_page pg;
@@ -363,15 +404,21 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		}
 		rc = sync_page_decode(f.reply.body, f.reply.len, &pg, err);
 		sync_reply_free(&f.reply);
+		if (rc == 0 && page_follows(&pg, since, &stall, err) != 0) {
+			sync_page_free(&pg);
+			rc = -1;
+		}
 		if (rc != 0) {
 			pd_err_prefix(
 			    err, _("a pull page was not understood: "));
+			err->code = PD_ENET;
 			goto fail;
 		}
+		since = pg.cursor;
 		more = pg.more;
 		threaded = 0;
 		if (more) {
-			fetch_path(&f, s, pg.cursor);
+			fetch_path(&f, s, since);
 			threaded =
 			    pthread_create(&f.th, NULL, fetch_run, &f) == 0;
 			if (!threaded)

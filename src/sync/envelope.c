@@ -250,6 +250,7 @@ sync_page_decode(
 {
 	json_t *o = load_body(body, len, err), *a, *x, *c, *m;
 	size_t i, want;
+	int64_t prev = 0;
 
 	memset(out, 0, sizeof *out);
 	if (o == NULL)
@@ -266,13 +267,37 @@ sync_page_decode(
 	out->cursor = (int64_t)json_integer_value(c);
 	out->more = json_is_true(m);
 	want = json_array_size(a);
+	if (out->cursor < 0 || out->cursor > SYNC_CURSOR_MAX ||
+	    want > SYNC_PULL_MAX) {
+		json_decref(o);
+		return pd_fail(err, PD_EINVAL,
+		    _("cursor %lld with %zu entries: a cursor is 0 to %lld, "
+		      "a page holds at most %d entries"),
+		    (long long)out->cursor, want, (long long)SYNC_CURSOR_MAX,
+		    SYNC_PULL_MAX);
+	}
 	json_array_foreach(a, i, x)
 	{
-		if (!json_is_integer(json_object_get(x, "seq"))) {
+		json_t *q = json_object_get(x, "seq");
+		int64_t seq = json_is_integer(q) ? json_integer_value(q) : 0;
+
+		if (!json_is_integer(q) || !json_is_object(x) ||
+		    json_object_get(x, "record") == NULL) {
 			json_decref(o);
-			return pd_fail(
-			    err, PD_EINVAL, _("entry %zu has no seq"), i + 1);
+			return pd_fail(err, PD_EINVAL,
+			    _("entry %zu has no seq or no record"), i + 1);
 		}
+		if (seq < 1 || seq > out->cursor || seq <= prev) {
+			json_decref(o);
+			return pd_fail(err, PD_EINVAL,
+			    _("entry %zu: seq %lld is not above the one before "
+			      "(%lld) and at most the cursor (%lld)"),
+			    i + 1, (long long)seq, (long long)prev,
+			    (long long)out->cursor);
+		}
+		if (i == 0)
+			out->first = seq;
+		prev = seq;
 	}
 	out->n = want;
 	out->doc = json_incref(a);

@@ -2,7 +2,9 @@
  * GET /v1/pull answer as a terminal reads it (sync_page_decode, then
  * sync_page_entry for each entry).
  *
- * Invariants: a refusal says why; an entry refused alone says why and
+ * Invariants: a refusal says why; a page taken has a cursor of 0 to
+ * SYNC_CURSOR_MAX and seqs rising from first, from 1 to the cursor (issue
+ * 18, part 2); an entry refused alone says why and
  * leaves nothing allocated; the entries that decode, encoded again into
  * a page (sync_page_encode) with their seqs, cursor and more, give a
  * page that decodes to the same seqs and record encodings. */
@@ -46,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sync_page p;
 	struct syncrec r;
 	struct pd_err err;
-	int64_t seq, *seqs;
+	int64_t seq = 0, *seqs;
 	char **enc, *body;
 	size_t i, n = 0;
 
@@ -55,15 +57,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_assert_err(&err);
 		return 0;
 	}
+	fuzz_assert(p.cursor >= 0 && p.cursor <= SYNC_CURSOR_MAX);
+	fuzz_assert(p.n <= SYNC_PULL_MAX);
+	fuzz_assert(p.n == 0 ? p.first == 0 : p.first >= 1);
 	enc = calloc(p.n + 1, sizeof *enc);
 	seqs = calloc(p.n + 1, sizeof *seqs);
 	for (i = 0; i < p.n; i++) {
+		int64_t prev = i == 0 ? p.first - 1 : seq;
+
 		fuzz_err_init(&err);
 		if (sync_page_entry(&p, i, &seq, &r, &err) != 0) {
+			fuzz_assert(seq > prev && seq <= p.cursor);
 			fuzz_assert_err(&err);
 			fuzz_assert(r.allocs == NULL);
 			continue;
 		}
+		fuzz_assert(seq > prev && seq <= p.cursor);
 		seqs[n] = seq;
 		enc[n++] = syncrec_encode(&r);
 		syncrec_free(&r);

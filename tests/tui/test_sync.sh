@@ -122,6 +122,20 @@ same "it left the quarantine" \
     "$(tsql 1 "SELECT rejected_at IS NULL AND sent_at IS NOT NULL FROM outbox WHERE uuid = '$u'")" 1
 ledger_ok "after the retry"
 
+# -- a record the central node refuses by its rules (issue 18, part 1):
+# listed with the rule it broke, and the record after it still goes
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 2 >/dev/null
+u2=$(tsql 1 "SELECT uuid FROM outbox WHERE sent_at IS NULL ORDER BY id DESC LIMIT 1")
+tsql 1 "UPDATE outbox SET payload = replace(payload, '\"status\":\"Posted\"',
+    '\"status\":\"Cancelled\"') WHERE uuid = '$u2'"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+keys s
+wait_long "a record refused by the rules is listed" 8 \
+    "Rejected by the central node (1)"
+wait_for "with the rule it broke" "status Cancelled: a new"
+same "the record after it was taken" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 0
+
 # -- a setting from the central node takes effect at the next sign-in
 printf 'key,value\norganisation.name,Acme Water Board\n' >"$T/s1.csv"
 central import ACME settings "$T/s1.csv" >/dev/null

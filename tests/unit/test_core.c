@@ -446,6 +446,102 @@ dates(void **state)
 	}
 }
 
+/* numfmt_match: the numbers a series renders, and nothing else (issue
+ * 18, part 1: a terminal's records carry its own series). */
+static void
+number_series(void **state)
+{
+	static const struct {
+		const char *fmt, *date, *number;
+		int64_t seq; /* 0: not of the series */
+	} cases[] = {
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T01-2026-000001",
+	        1},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T01-2026-1234567",
+	        1234567},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T02-2026-000001",
+	        0},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T01-2025-000001",
+	        0},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", NULL, "PAY-T01-2025-000001", 1},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T01-2026-00001",
+	        0},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T01-2026-0000001",
+	        0},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T01-2026-000000",
+	        0},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "PAY-T01-2026-00a001",
+	        0},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "pay-T01-2026-000001",
+	        0},
+	    {"PAY-{TERM}-{YYYY}-{SEQ:6}", "2026-03-04", "", 0},
+	    {"R-{TERM}-{SEQ}", "2026-03-04", "R-T01-7", 7},
+	    {"R-{TERM}-{SEQ}", "2026-03-04", "R-T01-07", 0},
+	    {"R-{TERM}-{SEQ}", "2026-03-04", "R-T01-", 0},
+	    {"R-{TERM}-{SEQ}", "2026-03-04", "R-T011-7", 0},
+	    {"R-{TERM}-{SEQ}", "2026-03-04", "R-T01-9999999999999999999", 0},
+	    {"{BRANCH}/{TERM}/{YY}{MM}/{SEQ:3}", "2025-04-20",
+	        "B07/T01/2504/007", 7},
+	    {"{BRANCH}/{TERM}/{YY}{MM}/{SEQ:3}", "2025-04-20",
+	        "B08/T01/2504/007", 0},
+	    {"{BRANCH}/{TERM}/{YY}{MM}/{SEQ:3}", NULL, "B07/T01/2513/007", 0},
+	    {"{BRANCH}/{TERM}/{YY}{MM}/{SEQ:3}", NULL, "B07/T01/2512/007", 7},
+	    {"X{TERM}{SEQ:2}", "2025-04-20", "XT0112345", 12345},
+	};
+	struct pd_err err;
+	size_t i;
+	int64_t seq;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct numfmt_ctx ctx = {cases[i].date, "T01", "B07"};
+		int rc = numfmt_match(
+		    cases[i].fmt, &ctx, cases[i].number, &seq, &err);
+
+		if (cases[i].seq == 0) {
+			assert_int_equal(rc, -1);
+			assert_int_equal(err.code, PD_EINVAL);
+			assert_non_null(strstr(err.msg, "of terminal T01"));
+		} else {
+			assert_int_equal(rc, 0);
+			assert_int_equal(seq, cases[i].seq);
+		}
+	}
+	/* what render writes, match reads back */
+	for (i = 1; i < 2000000; i = i * 3 + 1) {
+		struct numfmt_ctx ctx = {"2026-12-31", "T01", "B07"};
+		char out[NUMFMT_BUFSZ];
+
+		assert_int_equal(numfmt_render("CN-{TERM}-{YY}{MM}-{SEQ:5}",
+		                     &ctx, (int64_t)i, out, sizeof out, &err),
+		    0);
+		assert_int_equal(numfmt_match("CN-{TERM}-{YY}{MM}-{SEQ:5}",
+		                     &ctx, out, &seq, &err),
+		    0);
+		assert_int_equal(seq, (int64_t)i);
+	}
+}
+
+/* The statuses a new payment may have, and a credit note's life. */
+static void
+posting_rules(void **state)
+{
+	struct pd_err err;
+
+	(void)state;
+	assert_int_equal(pay_status_initial(METHOD_CASH), PS_POSTED);
+	assert_int_equal(pay_status_initial(METHOD_CARD), PS_POSTED);
+	assert_int_equal(pay_status_initial(METHOD_BANK), PS_POSTED);
+	assert_int_equal(pay_status_initial(METHOD_ONLINE), PS_PENDING);
+	assert_int_equal(credit_check_expiry(100, 101, &err), 0);
+	assert_int_equal(credit_check_expiry(100, 100 + 3650, &err), 0);
+	assert_int_equal(credit_check_expiry(100, 100, &err), -1);
+	assert_non_null(strstr(err.msg, "not 0"));
+	assert_int_equal(credit_check_expiry(100, 99, &err), -1);
+	assert_int_equal(credit_check_expiry(100, 100 + 3651, &err), -1);
+	assert_non_null(strstr(err.msg, "not 3651"));
+}
+
 static void
 numbers(void **state)
 {
@@ -1116,6 +1212,8 @@ main(void)
 	    cmocka_unit_test(ratios),
 	    cmocka_unit_test(dates),
 	    cmocka_unit_test(numbers),
+	    cmocka_unit_test(number_series),
+	    cmocka_unit_test(posting_rules),
 	    cmocka_unit_test(allocation),
 	    cmocka_unit_test(analysis_and_rules),
 	    cmocka_unit_test(credit_rules),

@@ -265,9 +265,36 @@ page_envelope(void **state)
 	struct sync_page pg;
 	struct pd_err err;
 	char *body;
+	/* (the cursor was 1 before issue 18 part 2: a seq past the cursor
+	 * is now refused with the page, not with its entry) */
 	const char *broken =
-	    "{\"v\":1,\"cursor\":1,\"more\":false,\"entries\":[{\"seq\":2,"
+	    "{\"v\":1,\"cursor\":2,\"more\":false,\"entries\":[{\"seq\":2,"
 	    "\"record\":{\"v\":1}}]}";
+	/* pages no central node sends: each refused whole, saying why */
+	static const struct {
+		const char *body, *why;
+	} bad[] = {
+	    {"{\"v\":1,\"cursor\":-1,\"more\":false,\"entries\":[]}",
+	        "cursor -1"},
+	    {"{\"v\":1,\"cursor\":9007199254740992,\"more\":false,"
+	     "\"entries\":[]}",
+	        "cursor 9007199254740992"},
+	    {"{\"v\":1,\"cursor\":\"7\",\"more\":false,\"entries\":[]}",
+	        "needs \"cursor\""},
+	    {"{\"v\":1,\"cursor\":1,\"more\":false,\"entries\":[{\"seq\":2,"
+	     "\"record\":{}}]}",
+	        "seq 2 is not above"},
+	    {"{\"v\":1,\"cursor\":9,\"more\":false,\"entries\":[{\"seq\":5,"
+	     "\"record\":{}},{\"seq\":5,\"record\":{}}]}",
+	        "entry 2: seq 5"},
+	    {"{\"v\":1,\"cursor\":9,\"more\":false,\"entries\":[{\"seq\":0,"
+	     "\"record\":{}}]}",
+	        "entry 1: seq 0"},
+	    {"{\"v\":1,\"cursor\":9,\"more\":false,\"entries\":[{\"seq\":3}]}",
+	        "no record"},
+	    {"<html><body>200 OK</body></html>", "malformed JSON"},
+	};
+	size_t i;
 
 	(void)state;
 	body = sync_page_encode(42, 1, seqs, recs, 1);
@@ -286,6 +313,14 @@ page_envelope(void **state)
 	assert_int_equal(sync_page_entry(&pg, 0, &seq, &r, &err), -1);
 	assert_non_null(strstr(err.msg, "entry 2"));
 	sync_page_free(&pg);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(
+		    sync_page_decode(bad[i].body, strlen(bad[i].body), &pg, &err),
+		    -1);
+		if (strstr(err.msg, bad[i].why) == NULL)
+			fail_msg("%s: %s", bad[i].body, err.msg);
+		assert_null(pg.doc);
+	}
 }
 
 int

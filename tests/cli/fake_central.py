@@ -1,0 +1,82 @@
+"""fake_central.py - a misbehaving central node on loopback, for
+test_sync_answers.sh: it answers pushes properly and pulls as MODE says.
+Every pull it serves adds a line "since=N" to COUNT, so a test can tell
+how many pages a terminal asked for.
+
+usage: fake_central.py PORT MODE COUNT [RECORDS]
+MODE: stall (more, cursor unchanged), stall_later (the first page moves
+the cursor on by one, the next ones stall), negative (cursor -5), huge (cursor
+2^53), back (cursor below since), text (cursor "12"), malformed (cut-off
+JSON), html (a 200 with an HTML page), seqold (an entry at since),
+records (the JSON array of records in the file RECORDS, as entries after
+since; a proper page)."""
+import json
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlparse
+
+PORT, MODE, COUNT = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+RECORDS = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else []
+
+
+SERVED = [0]
+
+
+def page(since):
+    def entries(first):
+        return [{"seq": first + i, "record": r} for i, r in enumerate(RECORDS)]
+    SERVED[0] += 1
+    if MODE == "stall":
+        return {"v": 1, "cursor": since, "more": True, "entries": []}
+    if MODE == "stall_later":
+        return {"v": 1, "cursor": since + (SERVED[0] == 1), "more": True,
+                "entries": []}
+    if MODE == "negative":
+        return {"v": 1, "cursor": -5, "more": False, "entries": []}
+    if MODE == "huge":
+        return {"v": 1, "cursor": 2 ** 53, "more": False, "entries": []}
+    if MODE == "back":
+        return {"v": 1, "cursor": since - 1, "more": False, "entries": []}
+    if MODE == "text":
+        return {"v": 1, "cursor": "12", "more": False, "entries": []}
+    if MODE == "seqold":
+        return {"v": 1, "cursor": since + 1, "more": False,
+                "entries": entries(since)}
+    return {"v": 1, "cursor": since + len(RECORDS), "more": False,
+            "entries": entries(since + 1)}
+
+
+class Handler(BaseHTTPRequestHandler):
+    def answer(self, body, ctype="application/json"):
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        if url.path == "/v1/health":
+            return self.answer('{"v":1,"status":"ok"}')
+        since = int(parse_qs(url.query).get("since", ["0"])[0])
+        with open(COUNT, "a") as f:
+            f.write("since=%d\n" % since)
+        if MODE == "malformed":
+            return self.answer('{"v":1,"cursor":')
+        if MODE == "html":
+            return self.answer("<html><body><h1>Welcome</h1></body></html>",
+                               "text/html")
+        self.answer(json.dumps(page(since)))
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        self.answer(json.dumps({"v": 1, "results": [
+            {"uuid": r["uuid"], "status": "applied"}
+            for r in body["records"]]}))
+
+    def log_message(self, *args):
+        pass
+
+
+ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()

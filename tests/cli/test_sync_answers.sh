@@ -1,0 +1,126 @@
+# test_sync_answers.sh - a terminal checks every answer of the central
+# node before it stores anything (issue 18, part 2): against a
+# misbehaving central node (tests/cli/fake_central.py on loopback), a
+# page saying "more" without progress ends the round after a bounded
+# number of pages; a negative, huge, backward or non-numeric cursor, a
+# cut-off body, an HTML page with status 200, an entry the terminal has
+# already passed, a record in another currency and a record claiming the
+# terminal's own number series each end the round with a clear error
+# (exit 10) and leave the store byte for byte as it was. A proper page
+# from the same fake node is applied, so the fake can tell.
+. "$TOP/tests/cli/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+export PAYDESK_PIN=1234
+FAKE="$TOP/tests/cli/fake_central.py"
+FPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+FPID=
+trap 'stop_fake; stop_central; rm -rf "$T"' EXIT
+
+# fake MODE [RECORDS]: the fake central node, serving MODE
+fake() {
+	stop_fake
+	: >"$T/count"
+	python3 "$FAKE" "$FPORT" "$1" "$T/count" ${2:+"$2"} &
+	FPID=$!
+	i=0
+	while ! curl -sf "http://127.0.0.1:$FPORT/v1/health" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ $i -gt 100 ] && { echo "not ok - the fake did not start"; return 1; }
+		sleep 0.05
+	done
+}
+stop_fake() {
+	[ -n "$FPID" ] && kill "$FPID" 2>/dev/null && wait "$FPID" 2>/dev/null
+	FPID=
+}
+dump1() { sqlite3 "$T/t1.db" .dump | sha256sum | cut -c1-64; }
+# bad NAME MODE NEEDLE [RECORDS]: T01 syncs with the fake serving MODE:
+# exit 10 with NEEDLE said, and T01's store is as it was (the round's
+# own meta rows, last try and last error, left out)
+bad() {
+	name=$1 mode=$2 needle=$3
+	fake "$mode" ${4:+"$4"} || return
+	before=$(sqlite3 "$T/t1.db" "DELETE FROM meta WHERE key IN
+	    ('sync.last_try', 'sync.last_error')" .dump | sha256sum)
+	cp "$T/t1.db" "$T/keep.db"
+	run timeout 60 "$PD" --config "$T/t1f.ini" sync
+	if [ "$RC" -eq 10 ] && grep -qF -- "$needle" "$OUT"; then
+		ok "$name: exit 10, says why"
+	else
+		notok "$name: exit 10, says why" "exit $RC, wanted 10 and: $needle"
+	fi
+	after=$(sqlite3 "$T/t1.db" "DELETE FROM meta WHERE key IN
+	    ('sync.last_try', 'sync.last_error')" .dump | sha256sum)
+	same "$name: the store is unchanged" "$after" "$before"
+	cp "$T/keep.db" "$T/t1.db"
+}
+
+setup_org || { echo "not ok - setup"; exit 1; }
+start_central || exit 1
+pdt 1 sync >/dev/null || echo "not ok - T01's first sync"
+# T02 pays offline: its records are what a fake central node serves
+pdt 2 sync >/dev/null || echo "not ok - T02's first sync"
+pdt 2 --user jane pay WU-10002 --type bill --method Cash --amount 7 >/dev/null
+pdt 2 --user jane pay WU-10001 --type bill --method Online --amount 400 >/dev/null
+stop_central
+# T01 with the fake central node
+sed "s|^url = .*|url = http://127.0.0.1:$FPORT|" "$T/t1.ini" >"$T/t1f.ini"
+cursor=$(tsql 1 "SELECT value FROM meta WHERE key = 'sync.cursor'")
+[ "${cursor:-0}" -gt 0 ] && ok "T01 has a cursor to lose" ||
+    echo "not ok - T01 has a cursor to lose ($cursor)"
+
+# T02's payments as they would come from the central node
+payloads() { # payloads SQL-FILTER: T02's outbox records, a JSON array
+	sqlite3 "$T/t2.db" "SELECT payload FROM outbox WHERE kind = 'payment'
+	    $1 ORDER BY id" | python3 -c 'import json, sys
+print(json.dumps([json.loads(l) for l in sys.stdin]))'
+}
+payloads "" >"$T/good.json"
+# the same, their numbers T01's own series
+sed -e 's/PAY-T02-/PAY-T01-/g; s/TXN-T02-/TXN-T01-/g' "$T/good.json" \
+    >"$T/own_pay.json"
+sed -e 's/"R-T02-/"R-T01-/g' "$T/good.json" >"$T/own_receipt.json"
+sed -e 's/"CN-T02-/"CN-T01-/g' "$T/good.json" >"$T/own_cn.json"
+sed -e 's/"currency": "USD"/"currency": "EUR"/' "$T/good.json" >"$T/eur.json"
+
+# -- a page saying "more" without progress: bounded, not a loop
+bad "more without progress" stall "without moving the cursor"
+same "it asked for 3 pages, then stopped" "$(wc -l <"$T/count")" 3
+same "always from the cursor it had" "$(sort -u "$T/count")" "since=$cursor"
+bad "more without progress after a page that moved" stall_later \
+    "without moving the cursor from $((cursor + 1))"
+same "it asked for 1 + 3 pages, then stopped" "$(wc -l <"$T/count")" 4
+bad "a negative cursor" negative "cursor -5"
+bad "a cursor past 2^53" huge "cursor 9007199254740992"
+bad "a cursor going back" back "the cursor went back from $cursor"
+bad "a cursor that is not a number" text 'needs "cursor"'
+bad "a cut-off body" malformed "malformed JSON"
+bad "an HTML page with status 200" html "malformed JSON"
+bad "an entry at the cursor already passed" seqold \
+    "entry seq $cursor was asked for after $cursor" "$T/good.json"
+bad "a record in another currency" records "is in EUR" "$T/eur.json"
+bad "a payment claiming T01's own payment series" records \
+    "payment number PAY-T01-" "$T/own_pay.json"
+bad "a payment claiming T01's own receipt series" records \
+    "receipt number R-T01-" "$T/own_receipt.json"
+bad "an overpayment's credit note claiming T01's own series" records \
+    "credit note number CN-T01-" "$T/own_cn.json"
+has "the error names the record and its terminal" "of terminal T02"
+fake html
+cp "$T/t1.db" "$T/keep.db"
+"$PD" --config "$T/t1f.ini" sync >/dev/null 2>&1
+expect "sync --status shows the last error" 0 "not understood" \
+    "$PD" --config "$T/t1f.ini" sync --status
+cp "$T/keep.db" "$T/t1.db"
+
+# -- the same fake with a proper page: applied, the cursor moved
+fake records "$T/good.json"
+expect "a proper page of the fake node is applied" 0 "Pulled      2" \
+    "$PD" --config "$T/t1f.ini" sync
+same "T02's payments are at T01" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE terminal = 'T02'")" 2
+same "the cursor moved past them" \
+    "$(tsql 1 "SELECT value FROM meta WHERE key = 'sync.cursor'")" \
+    "$((cursor + 2))"
+expect "and T01's store is consistent" 0 "ok (" pdt 1 doctor
+stop_fake
