@@ -80,6 +80,19 @@ int store_user_by_id(
 /* Record a login outcome: failed count and lock time ("" to clear). */
 int store_user_login_state(struct store *st, int64_t id, int failed,
     const char *locked_until, struct pd_err *err);
+/* A good PIN after this sign-in counted its try (failed_logins was then
+ * `counted`): clear the count and lock, unless another sign-in counted a
+ * wrong PIN since (then they stand). */
+int store_user_login_reset(
+    struct store *st, int64_t id, int counted, struct pd_err *err);
+/* Wrong PINs given for a user name the store does not know: *failed and
+ * locked_until (TS_BUFSZ bytes, "" when not locked); 0 and "" when none
+ * were given. Same rule as a known user's (issue 18 section 5). */
+int store_login_misses(struct store *st, const char *username, int *failed,
+    char *locked_until, struct pd_err *err);
+/* Record the wrong PINs given for an unknown user name. */
+int store_login_misses_set(struct store *st, const char *username,
+    int failed, const char *locked_until, struct pd_err *err);
 int64_t store_user_count(struct store *st);
 
 /* Number series: the next value of (series, scope), incremented. Must be

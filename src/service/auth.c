@@ -161,72 +161,131 @@ minutes_later(int minutes, char out[TS_BUFSZ])
 	strftime(out, TS_BUFSZ, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* What a name's PIN is checked against when the store has no such user:
+ * a hash of a PIN nobody was given, of the same cost (libxcrypt's
+ * default yescrypt) as hash_pin's, so that the answer for an unknown
+ * name takes as long as a wrong PIN's (issue 18 section 5). */
+static const char dummy_hash[] =
+    "$y$j9T$4ts5818mx1QzBBw0cSa7h/$9jXthbg8C5G/ocuachBftNaKWMBKjOYDR7VvXLOjOM9";
+
+/* A sign-in's try, counted before its PIN is checked. */
+struct login_try {
+	struct user u;        /* u.id 0: no such user in this store */
+	int failed;           /* wrong PINs in a row, this try included */
+	char until[TS_BUFSZ]; /* the lock (this try's, or found) or "" */
+	int locked;           /* locked already: nothing was counted */
+};
+
+/* Count the try as a wrong PIN in one BEGIN IMMEDIATE transaction before
+ * the PIN is checked: of any number of tries at once, no more than
+ * [security] login_max_attempts are answered before the lock holds. A
+ * name the store does not know is counted in login_misses the same way. */
+static int
+count_try(struct svc *s, const char *name, const char *now,
+    struct login_try *t, struct pd_err *err)
+{
+	struct pd_err e2;
+	int failed, rc;
+	char until[TS_BUFSZ];
+
+	memset(t, 0, sizeof *t);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	if (store_user_by_name(s->st, name, &t->u, &e2) == 0) {
+		failed = t->u.failed_logins;
+		xstrlcpy(until, t->u.locked_until, sizeof until);
+	} else if (e2.code != PD_ENOTFOUND) {
+		if (err)
+			*err = e2;
+		goto fail;
+	} else {
+		memset(&t->u, 0, sizeof t->u);
+		if (store_login_misses(s->st, name, &failed, until, err) != 0)
+			goto fail;
+	}
+	if (until[0] != '\0' && strcmp(now, until) < 0) {
+		t->locked = 1;
+		t->failed = failed;
+		xstrlcpy(t->until, until, sizeof t->until);
+		store_rollback(s->st);
+		return 0;
+	}
+	/* a lock that ran out starts afresh */
+	t->failed = until[0] != '\0' ? 1 : failed + 1;
+	if (t->failed >= s->cfg.login_max_attempts)
+		minutes_later(s->cfg.login_lockout_minutes, t->until);
+	rc = t->u.id != 0 ? store_user_login_state(
+	                        s->st, t->u.id, t->failed, t->until, err)
+	                  : store_login_misses_set(
+	                        s->st, name, t->failed, t->until, err);
+	if (rc == 0 && store_commit(s->st, err) == 0)
+		return 0;
+fail:
+	store_rollback(s->st);
+	return -1;
+}
+
+/* The answer to a wrong PIN, the same for a name the store does not
+ * know: audited, then the tries counted so far or the lock. */
+static int
+wrong_pin(struct svc *s, const char *username, const char *now,
+    const struct login_try *t, struct pd_err *err)
+{
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	if (store_audit_append(s->st, now, username, s->cfg.terminal_id,
+	        t->until[0] ? "lockout" : "login_failed", "user", username, "",
+	        err) ||
+	    store_commit(s->st, err)) {
+		store_rollback(s->st);
+		return -1;
+	}
+	if (t->until[0] != '\0')
+		return pd_fail(err, PD_EPERM,
+		    _("wrong PIN for \"%s\"; "
+		      "%d wrong PINs in a row: locked out until %s"),
+		    username, t->failed, t->until);
+	return pd_fail(err, PD_EPERM,
+	    _("wrong user name or PIN for "
+	      "\"%s\" (%d of %d tries before a lockout)"),
+	    username, t->failed, s->cfg.login_max_attempts);
+}
+
 int
 svc_login(
     struct svc *s, const char *username, const char *pin, struct pd_err *err)
 {
-	struct user u;
-	struct pd_err e2;
-	char now[TS_BUFSZ], until[TS_BUFSZ] = "";
-	int failed;
+	struct login_try t;
+	char now[TS_BUFSZ];
+	int good;
 
 	memset(&s->actor, 0, sizeof s->actor);
 	if (username == NULL || *username == '\0')
 		return pd_fail(err, PD_EUSAGE,
 		    _("no user given: use --user NAME "
 		      "(PIN from $PAYDESK_PIN or the prompt)"));
-	if (store_user_by_name(s->st, username, &u, &e2) != 0) {
-		if (e2.code == PD_ENOTFOUND)
-			return pd_fail(err, PD_EPERM,
-			    _("wrong user name or PIN "
-			      "for \"%s\""),
-			    username);
-		*err = e2;
-		return -1;
-	}
-	if (!u.active)
-		return pd_fail(
-		    err, PD_EPERM, _("user \"%s\" is disabled"), username);
 	svc_now(now);
-	if (u.locked_until[0] != '\0' && strcmp(now, u.locked_until) < 0)
+	if (count_try(s, username, now, &t, err) != 0)
+		return -1;
+	if (t.locked)
 		return pd_fail(err, PD_EPERM,
 		    _("user \"%s\" is locked out after "
 		      "%d wrong PINs until %s"),
-		    username, u.failed_logins, u.locked_until);
-	if (pin == NULL || !pin_matches(pin, u.pin_hash)) {
-		failed = u.failed_logins + 1;
-		if (u.locked_until[0] != '\0')
-			failed = 1; /* a lock that ran out starts afresh */
-		if (failed >= s->cfg.login_max_attempts)
-			minutes_later(s->cfg.login_lockout_minutes, until);
-		if (store_begin(s->st, err) != 0)
-			return -1;
-		if (store_user_login_state(s->st, u.id, failed, until, err) ||
-		    store_audit_append(s->st, now, username, s->cfg.terminal_id,
-		        until[0] ? "lockout" : "login_failed", "user", username,
-		        "", err) ||
-		    store_commit(s->st, err)) {
-			store_rollback(s->st);
-			return -1;
-		}
-		if (until[0] != '\0')
-			return pd_fail(err, PD_EPERM,
-			    _("wrong PIN for \"%s\"; "
-			      "%d wrong PINs in a row: locked out until %s"),
-			    username, failed, until);
-		return pd_fail(err, PD_EPERM,
-		    _("wrong user name or PIN for "
-		      "\"%s\" (%d of %d tries before a lockout)"),
-		    username, failed, s->cfg.login_max_attempts);
-	}
-	if (u.failed_logins != 0 || u.locked_until[0] != '\0') {
-		if (store_user_login_state(s->st, u.id, 0, "", err) != 0)
-			return -1;
-	}
-	s->actor.user_id = u.id;
-	xstrlcpy(s->actor.username, u.username, sizeof s->actor.username);
-	xstrlcpy(s->actor.full_name, u.full_name, sizeof s->actor.full_name);
-	s->actor.role = u.role;
+		    username, t.failed, t.until);
+	/* an unknown name costs one hash too: no answer comes sooner */
+	good = pin_matches(pin ? pin : "", t.u.id ? t.u.pin_hash : dummy_hash);
+	if (!good || t.u.id == 0)
+		return wrong_pin(s, username, now, &t, err);
+	if (store_user_login_reset(s->st, t.u.id, t.failed, err) != 0)
+		return -1;
+	/* only the holder of the right PIN learns that the user is disabled */
+	if (!t.u.active)
+		return pd_fail(
+		    err, PD_EPERM, _("user \"%s\" is disabled"), username);
+	s->actor.user_id = t.u.id;
+	xstrlcpy(s->actor.username, t.u.username, sizeof s->actor.username);
+	xstrlcpy(s->actor.full_name, t.u.full_name, sizeof s->actor.full_name);
+	s->actor.role = t.u.role;
 	return 0;
 }
 

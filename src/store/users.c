@@ -99,6 +99,63 @@ store_user_login_state(struct store *st, int64_t id, int failed,
 	return st_done(st, s, err);
 }
 
+int
+store_user_login_reset(
+    struct store *st, int64_t id, int counted, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE users SET failed_logins = 0, "
+	    "locked_until = '' WHERE id = ? AND failed_logins = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "id", id, counted);
+	return st_done(st, s, err);
+}
+
+int
+store_login_misses(struct store *st, const char *username, int *failed,
+    char *locked_until, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT failed, locked_until FROM "
+	    "login_misses WHERE username = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", username);
+	*failed = 0;
+	locked_until[0] = '\0';
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*failed = sqlite3_column_int(s, 0);
+		st_col(s, 1, locked_until, TS_BUFSZ);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return 0;
+	return st_fail(st, err, _("reading a user"));
+}
+
+int
+store_login_misses_set(struct store *st, const char *username, int failed,
+    const char *locked_until, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO login_misses (username, "
+	    "failed, locked_until) VALUES (?1, ?2, ?3) ON CONFLICT (username) "
+	    "DO UPDATE SET failed = ?2, locked_until = ?3",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sds", username, failed, locked_until);
+	return st_done(st, s, err);
+}
+
 int64_t
 store_user_count(struct store *st)
 {
