@@ -55,6 +55,9 @@ void svc_close(struct svc *s);
 int svc_store_version(struct svc *s);
 /* How many consumers the store holds (0 for an empty store). */
 int64_t svc_consumer_count(struct svc *s);
+/* Rows of users and data the store holds (0 fresh from init): demo data
+ * goes only into a store where this is 0. */
+int64_t svc_store_held_rows(struct svc *s);
 /* Integrity check and the consistency of kept-in-step amounts; problems
  * are passed to cb one line each. Returns the number of problems, or -1
  * with err set when the check could not run. */

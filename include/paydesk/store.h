@@ -94,6 +94,9 @@ int store_login_misses(struct store *st, const char *username, int *failed,
 int store_login_misses_set(struct store *st, const char *username,
     int failed, const char *locked_until, struct pd_err *err);
 int64_t store_user_count(struct store *st);
+/* Rows of users and of data (consumers, items, payments, credit notes,
+ * settings) the store holds: 0 for a store fresh from init. */
+int64_t store_held_rows(struct store *st);
 
 /* Number series: the next value of (series, scope), incremented. Must be
  * called inside a transaction so that it is gap-free. */

@@ -162,6 +162,16 @@ store_user_count(struct store *st)
 	return st_count(st, "SELECT count(*) FROM users");
 }
 
+int64_t
+store_held_rows(struct store *st)
+{
+	return st_count(st,
+	    "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM "
+	    "consumers) + (SELECT count(*) FROM items) + (SELECT count(*) "
+	    "FROM payments) + (SELECT count(*) FROM credit_notes) + (SELECT "
+	    "count(*) FROM settings)");
+}
+
 int
 store_series_next(struct store *st, const char *series, const char *scope,
     int64_t *seq, struct pd_err *err)

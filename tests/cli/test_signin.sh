@@ -119,3 +119,56 @@ expect "disabled user, wrong PIN: the usual answer" 5 \
     env PAYDESK_PIN=0000 "$PD" --user admin consumer search zz
 expect "disabled user, right PIN: disabled" 5 'user "admin" is disabled' \
     env PAYDESK_PIN=9999 "$PD" --user admin consumer search zz
+
+# demo data (well-known PINs) goes only into a store empty of users and
+# data; anywhere else it is refused and changes nothing
+D="$T/d.db"
+"$PD" --db "$D" init >/dev/null
+printf 'username,full_name,role,pin\nboss,Real Boss,admin,739150\n' \
+    >"$T/boss.csv"
+"$PD" --db "$D" import users "$T/boss.csv" >/dev/null
+before=$(sqlite3 "$D" .dump | sha256sum)
+expect "demo on a store with users: refused" 5 \
+    "$D already holds users or data; demo data goes only into an empty store" \
+    "$PD" --db "$D" demo
+same "demo on a store with users: nothing changed" \
+    "$(sqlite3 "$D" .dump | sha256sum)" "$before"
+expect "no demo admin after the refusal" 5 'wrong user name or PIN for "admin"' \
+    env PAYDESK_PIN=9999 "$PD" --db "$D" --user admin consumer search zz
+before=$(sqlite3 "$D" .dump | sha256sum)
+expect "demo --if-empty on a store with users: nothing, quietly" 0 "" \
+    "$PD" --db "$D" demo --if-empty
+same "demo --if-empty on a store with users: nothing changed" \
+    "$(sqlite3 "$D" .dump | sha256sum)" "$before"
+same "demo --if-empty on a store with users: no demo users" \
+    "$(sqlite3 "$D" "SELECT group_concat(username) FROM users")" boss
+
+D="$T/c.db"
+"$PD" --db "$D" init >/dev/null
+sqlite3 "$D" "INSERT INTO consumers (uuid, account_no, name, created_at)
+ VALUES ('c-1', 'X-1', 'Real Consumer', '2025-01-01 00:00:00')"
+expect "demo on a store with consumers and no users: refused" 5 \
+    "already holds users or data" "$PD" --db "$D" demo
+same "demo on a store with consumers: no users added" \
+    "$(sqlite3 "$D" "SELECT count(*) FROM users")" 0
+
+env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
+    --method Cash --amount 10 >/dev/null 2>&1
+same "a payment in the fixture store" "$(sql "SELECT count(*) FROM payments")" 1
+before=$(snapshot)
+expect "demo on a store with payments (holding a WU-10001): refused" 5 \
+    "already holds users or data" "$PD" demo
+same "demo on a store with payments: nothing changed" "$(snapshot)" "$before"
+
+D="$T/s.db"
+"$PD" --db "$D" init >/dev/null
+sqlite3 "$D" "INSERT INTO settings (key, value, updated_at)
+ VALUES ('security.login_max_attempts', '3', '2025-01-01 00:00:00')"
+expect "demo on a store with central settings only: refused" 5 \
+    "already holds users or data" "$PD" --db "$D" demo
+
+D="$T/e.db"
+expect "demo on an empty store loads" 0 "Demo data loaded" \
+    "$PD" --db "$D" demo
+expect "demo again on the demo store changes nothing" 0 \
+    "Demo data already present" "$PD" --db "$D" demo
