@@ -86,7 +86,9 @@ int svc_require(
 enum user_field { USER_USERNAME, USER_FULL_NAME, USER_ROLE, USER_PIN };
 /* Validate and add a user (PIN hashed with yescrypt) inside the caller's
  * transaction; on failure *bad (if not NULL) is the enum user_field at
- * fault. */
+ * fault. The PIN policy ([security] pin_min_*, weak_pins) is not applied:
+ * this is the demo's way in (svc_demo, into an empty store only); users
+ * of a real store come through `import users`, which applies it. */
 int svc_user_add(struct svc *s, const char *username, const char *full_name,
     const char *role, const char *pin, int *bad, struct pd_err *err);
 

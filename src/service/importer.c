@@ -336,7 +336,7 @@ static int
 row_user(struct row_ctx *r, struct pd_err *err)
 {
 	struct user_put put = {F(r, USER_USERNAME), F(r, USER_FULL_NAME),
-	    F(r, USER_ROLE), F(r, USER_PIN), r->update};
+	    F(r, USER_ROLE), F(r, USER_PIN), r->update, 1};
 	enum put_outcome o;
 
 	/* user_cols[] are in the order of enum user_field */

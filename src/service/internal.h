@@ -31,6 +31,7 @@ int svc_apply_record(struct svc *s, enum apply_mode mode,
 struct user_put {
 	const char *username, *full_name, *role, *pin;
 	int update;
+	int policy; /* apply [security] pin_min_* and weak_pins */
 };
 enum put_outcome { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED };
 int svc_user_put(struct svc *s, const struct user_put *in,

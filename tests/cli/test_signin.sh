@@ -172,3 +172,85 @@ expect "demo on an empty store loads" 0 "Demo data loaded" \
     "$PD" --db "$D" demo
 expect "demo again on the demo store changes nothing" 0 \
     "Demo data already present" "$PD" --db "$D" demo
+
+# the PIN policy at import, with the defaults: cashiers 4 digits,
+# supervisors and admins 6, no PIN of one digit repeated or a run
+D="$T/p.db"
+printf '[store]\npath = %s\n[terminal]\nid = T09\nbranch = B09\n' "$D" \
+    >"$T/strict.ini"
+ps() { "$PD" --config "$T/strict.ini" "$@"; }
+ps init >/dev/null
+# pin_refused NAME ROLE PIN NEEDLE: a users import with that row is
+# refused at the PIN's line and column, and nothing is imported
+pin_refused() {
+	printf 'username,full_name,role,pin\nsam,Sam Okafor,%s,%s\n' "$2" "$3" \
+	    >"$T/pin.csv"
+	expect "PIN policy: $1" 3 "$4" ps import users "$T/pin.csv"
+	same "PIN policy: $1: nothing imported" \
+	    "$(sqlite3 "$D" "SELECT count(*) FROM users")" 0
+	# (its examples, "like 1111, 1234 or 9876", aside)
+	if sed 's/(like [^)]*)//' "$OUT" | grep -qF -- "$3"; then
+		echo "not ok - PIN policy: $1: the message shows the PIN"
+	else
+		ok "PIN policy: $1: the message does not show the PIN"
+	fi
+}
+pin_refused "a 4-digit admin PIN" admin 7391 \
+    "pin.csv:2:22: pin: a PIN of 4 digits is too short for the admin role: 6 digits at least ([security] pin_min_admin)"
+pin_refused "a 5-digit supervisor PIN" supervisor 73915 \
+    "pin.csv:2:27: pin: a PIN of 5 digits is too short for the supervisor role: 6 digits at least ([security] pin_min_supervisor)"
+pin_refused "one digit repeated" cashier 1111 \
+    "pin.csv:2:24: pin: the PIN is one digit repeated or a run of digits"
+pin_refused "0000" cashier 0000 "one digit repeated or a run"
+pin_refused "a run up" cashier 1234 "one digit repeated or a run"
+pin_refused "a run down" cashier 9876 "one digit repeated or a run"
+pin_refused "a run through 0" cashier 7890 "one digit repeated or a run"
+pin_refused "a long run, supervisor" supervisor 345678 "a run"
+pin_refused "a long repeat, admin" admin 99999999 "one digit repeated"
+printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,7391\nsue,Sue Park,supervisor,739150\nali,Ali Demir,admin,40718263\n' \
+    >"$T/pin.csv"
+expect "PIN policy: strong PINs of each role import" 0 "Rows" \
+    ps import users "$T/pin.csv"
+expect "PIN policy: and sign in" 0 "" \
+    env PAYDESK_PIN=739150 "$PD" --config "$T/strict.ini" --user sue \
+    consumer search zz
+printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,1234\n' >"$T/pin.csv"
+expect "PIN policy: --update to a weak PIN refused" 3 "a run of digits" \
+    env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
+    import users "$T/pin.csv" --update
+expect "PIN policy: the old PIN still signs in" 0 "" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/strict.ini" --user sam \
+    consumer search zz
+# the lengths and weak_pins are the organisation's settings
+printf '[security]\npin_min_cashier = 6\n' >>"$T/strict.ini"
+printf 'username,full_name,role,pin\nbo,Bo Lind,cashier,73915\n' >"$T/pin.csv"
+expect "PIN policy: pin_min_cashier = 6 refuses 5 digits" 3 \
+    "too short for the cashier role: 6 digits at least ([security] pin_min_cashier)" \
+    env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
+    import users "$T/pin.csv"
+printf 'weak_pins = allow\npin_min_cashier = 4\n' >>"$T/strict.ini"
+printf 'username,full_name,role,pin\nbo,Bo Lind,cashier,1234\n' >"$T/pin.csv"
+expect "PIN policy: weak_pins = allow lets 1234 in" 0 "Rows" \
+    env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
+    import users "$T/pin.csv"
+printf '[security]\npin_min_admin = 3\n' >"$T/bad.ini"
+expect "PIN policy: a minimum under 4 is a config error" 3 \
+    "pin_min_admin" "$PD" --config "$T/bad.ini" config
+printf '[security]\nweak_pins = maybe\n' >"$T/bad.ini"
+expect "PIN policy: weak_pins is refuse or allow" 3 \
+    "weak_pins" "$PD" --config "$T/bad.ini" config
+
+# the central node applies the policy of its organisation's settings
+CENTRAL="$TOP/$BUILD/paydesk-central"
+printf '[terminal]\nid = HQ\n[central]\nlisten = 127.0.0.1\nport = 1\ndata_dir = %s/cdir\nlog = %s/c.log\n' \
+    "$T" "$T" >"$T/c.ini"
+"$CENTRAL" --config "$T/c.ini" org add ACME "Acme" >/dev/null
+expect "central import: the fixture's weak PINs refused" 3 \
+    "users.csv:2:" "$CENTRAL" --config "$T/c.ini" import ACME users \
+    "$DATA/users.csv"
+printf 'key,value\nsecurity.pin_min_supervisor,8\n' >"$T/set.csv"
+"$CENTRAL" --config "$T/c.ini" import ACME settings "$T/set.csv" >/dev/null
+printf 'username,full_name,role,pin\nsue,Sue Park,supervisor,739150\n' >"$T/pin.csv"
+expect "central import: the organisation's pin_min_supervisor = 8" 3 \
+    "8 digits at least" "$CENTRAL" --config "$T/c.ini" import ACME users \
+    "$T/pin.csv"
