@@ -62,6 +62,10 @@ has() {
 	if grep -qF -- "$2" "$OUT"; then ok "$1"; else notok "$1" "output lacks: $2"; fi
 }
 
+# sup ARGS...: paydesk signed in as the supervisor mary (exports and
+# reports of consumers' data need one)
+sup() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+
 # sql QUERY: one value from the store
 sql() { sqlite3 "$DB" "$1"; }
 
