@@ -83,7 +83,13 @@ int svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err);
 /* Which argument svc_user_add refused, in the order of its arguments (and
  * of the columns of a users import). */
-enum user_field { USER_USERNAME, USER_FULL_NAME, USER_ROLE, USER_PIN };
+enum user_field {
+	USER_USERNAME,
+	USER_FULL_NAME,
+	USER_ROLE,
+	USER_PIN,
+	USER_BRANCH /* optional: "" every branch */
+};
 /* Validate and add a user (PIN hashed with yescrypt) inside the caller's
  * transaction; on failure *bad (if not NULL) is the enum user_field at
  * fault. The PIN policy ([security] pin_min_*, weak_pins) is not applied:
@@ -531,9 +537,13 @@ typedef void (*svc_push_hook)(size_t applied, void *arg);
 int svc_central_push(struct svc *s, const char *terminal,
     const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
     void *arg, struct pd_err *err);
-/* A pull page for terminal as a response body; caller frees. */
-char *svc_central_pull(struct svc *s, const char *terminal, int64_t since,
-    size_t limit, int64_t *cursor, size_t *count, struct pd_err *err);
+/* A pull page for terminal (of branch) as a response body; caller frees.
+ * Users of another branch go down disabled with "!" for a PIN hash
+ * (issue 18 section 5): a terminal holds its own branch's hashes and
+ * those of users of every branch (branch ""). */
+char *svc_central_pull(struct svc *s, const char *terminal,
+    const char *branch, int64_t since, size_t limit, int64_t *cursor,
+    size_t *count, struct pd_err *err);
 /* Feed entries after since that terminal has not pulled yet. */
 int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
 /* The bodies of the central node's answers, in the protocol of

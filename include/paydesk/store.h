@@ -252,7 +252,7 @@ int store_fts_defer_end(struct store *st, struct pd_err *err);
 int store_consumer_update(
     struct store *st, const struct consumer *c, struct pd_err *err);
 int store_item_update(struct store *st, const struct item *it, struct pd_err *err);
-/* Insert or update by username: name, role, PIN hash, active. */
+/* Insert or update by username: name, role, PIN hash, active, branch. */
 int store_user_upsert(struct store *st, struct user *u, struct pd_err *err);
 /* Settings the central node masters (src/store/settings.c).
  * store_setting_get: 1 found, 0 not there, -1 error. store_setting_put

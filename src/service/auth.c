@@ -86,6 +86,24 @@ check_policy(
 	return 0;
 }
 
+/* A user's branch: "" (every branch) or what `paydesk-central terminal
+ * add` accepts for one, 1 to 16 letters, digits and '-'. */
+static int
+check_branch(const char *b, struct pd_err *err)
+{
+	size_t n = strlen(b), i;
+
+	for (i = 0; i < n && n <= 16; i++)
+		if (!isalnum((unsigned char)b[i]) && b[i] != '-')
+			break;
+	if (i < n || n > 16)
+		return pd_fail(err, PD_EINVAL,
+		    _("branch \"%s\": 1 to 16 letters, digits and '-', or "
+		      "empty for every branch"),
+		    b);
+	return 0;
+}
+
 /* yescrypt hash of pin into out. */
 static int
 hash_pin(const char *pin, char *out, size_t n, struct pd_err *err)
@@ -157,6 +175,10 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	if (check_pin(in->pin, err) != 0 ||
 	    (in->policy && check_policy(s, (enum role)r, in->pin, err) != 0))
 		return -1;
+	*bad = USER_BRANCH;
+	if (check_branch(in->branch ? in->branch : "", err) != 0)
+		return -1;
+	xstrlcpy(u.branch, in->branch ? in->branch : "", sizeof u.branch);
 	xstrlcpy(u.username, in->username, sizeof u.username);
 	xstrlcpy(u.full_name, in->full_name, sizeof u.full_name);
 	u.role = (enum role)r;
@@ -168,7 +190,8 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 			    _("username \"%s\" is already taken"), u.username);
 		same_pin = pin_matches(in->pin, old.pin_hash);
 		if (same_pin && old.role == u.role &&
-		    strcmp(old.full_name, u.full_name) == 0) {
+		    strcmp(old.full_name, u.full_name) == 0 &&
+		    strcmp(old.branch, u.branch) == 0) {
 			*out = PUT_UNCHANGED;
 			return 0;
 		}
@@ -197,7 +220,7 @@ svc_user_add(struct svc *s, const char *username, const char *full_name,
     const char *role, const char *pin, int *bad, struct pd_err *err)
 {
 	/* no PIN policy: the demo's users, whose PINs are printed anyway */
-	struct user_put in = {username, full_name, role, pin, 0, 0};
+	struct user_put in = {username, full_name, role, pin, NULL, 0, 0};
 	enum put_outcome o;
 
 	return svc_user_put(s, &in, &o, bad, err);
@@ -335,7 +358,8 @@ svc_login(
 		      "%d wrong PINs until %s"),
 		    username, t.failed, t.until);
 	/* an unknown name costs one hash too: no answer comes sooner */
-	good = pin_matches(pin ? pin : "", t.u.id ? t.u.pin_hash : dummy_hash);
+	good = pin_matches(pin ? pin : "",
+	    t.u.id && t.u.pin_hash[0] == '$' ? t.u.pin_hash : dummy_hash);
 	if (!good || t.u.id == 0)
 		return wrong_pin(s, username, now, &t, err);
 	if (store_user_login_reset(s->st, t.u.id, t.failed, err) != 0)

@@ -522,7 +522,10 @@ const char *const store_migrations[] = {
      * 18 section 5) */
     "CREATE TABLE login_misses (username TEXT PRIMARY KEY,"
     " failed INTEGER NOT NULL DEFAULT 0,"
-    " locked_until TEXT NOT NULL DEFAULT '') WITHOUT ROWID;\n",
+    " locked_until TEXT NOT NULL DEFAULT '') WITHOUT ROWID;\n"
+    /* the branch a user works at ("": every branch): the central node
+     * hands a terminal the PIN hashes of its branch's users only */
+    "ALTER TABLE users ADD COLUMN branch TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_nmigrations =

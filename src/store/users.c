@@ -6,7 +6,7 @@
 
 #define USER_COLS                                                              \
 	"id, username, full_name, role, pin_hash, active, "                    \
-	"failed_logins, locked_until"
+	"failed_logins, locked_until, branch"
 
 static int
 user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
@@ -26,6 +26,7 @@ user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
 		u->active = sqlite3_column_int(s, 5);
 		u->failed_logins = sqlite3_column_int(s, 6);
 		st_col(s, 7, u->locked_until, sizeof u->locked_until);
+		st_col(s, 8, u->branch, sizeof u->branch);
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
@@ -70,14 +71,14 @@ store_user_insert(struct store *st, struct user *u, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "INSERT INTO users (username, "
-	    "full_name, role, pin_hash, active, created_at) VALUES (?, ?, ?, "
-	    "?, ?, datetime('now', 'localtime'))",
+	    "full_name, role, pin_hash, active, branch, created_at) VALUES (?, "
+	    "?, ?, ?, ?, ?, datetime('now', 'localtime'))",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssssd", u->username, u->full_name, role_name(u->role),
-	    u->pin_hash, u->active);
+	st_bind(s, "ssssds", u->username, u->full_name, role_name(u->role),
+	    u->pin_hash, u->active, u->branch);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	u->id = sqlite3_last_insert_rowid(st->db);

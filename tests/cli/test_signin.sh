@@ -173,6 +173,38 @@ expect "demo on an empty store loads" 0 "Demo data loaded" \
 expect "demo again on the demo store changes nothing" 0 \
     "Demo data already present" "$PD" --db "$D" demo
 
+# exports and reports of consumers' data need a signed-in supervisor
+# (the fixture store again)
+sql "UPDATE users SET failed_logins = 0, locked_until = '', active = 1"
+for what in "report payers" "report aging" "--csv payments" \
+    "--csv credit-notes" "--json payments" "--json credit-notes" \
+    "--json report payers" "--csv report aging"; do
+	# shellcheck disable=SC2086
+	refused "$what without a user: refused" 5 "needs a logged-in user" \
+	    "$PD" $what
+	# shellcheck disable=SC2086
+	refused "$what as a cashier: refused" 5 "needs the supervisor role" \
+	    env PAYDESK_PIN=1234 "$PD" --user jane $what
+	# shellcheck disable=SC2086
+	expect "$what as a supervisor" 0 "" sup $what
+done
+for what in payments credit-notes "report payers" "report aging"; do
+	# shellcheck disable=SC2086
+	refused "--xlsx $what as a cashier: refused" 5 \
+	    "exporting consumers' data needs the supervisor role; jane is a cashier" \
+	    env PAYDESK_PIN=1234 "$PD" --user jane --xlsx "$T/x.xlsx" $what
+	same "--xlsx $what as a cashier: no file" "$(ls "$T" | grep -c '^x\.xlsx')" 0
+done
+expect "--xlsx payments as an admin" 0 "wrote" \
+    env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x.xlsx" payments
+refused "receipts export as a cashier: refused" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --user jane receipts export --dir "$T/rx"
+same "receipts export as a cashier: no folder" "$(ls "$T" | grep -c '^rx$')" 0
+expect "the counter's text listing stays open to a cashier" 0 "John Doe" \
+    env PAYDESK_PIN=1234 "$PD" --user jane payments
+expect "a consumer at the counter stays open to a cashier" 0 "John Doe" \
+    env PAYDESK_PIN=1234 "$PD" --user jane consumer show WU-10001
+
 # the PIN policy at import, with the defaults: cashiers 4 digits,
 # supervisors and admins 6, no PIN of one digit repeated or a run
 D="$T/p.db"
