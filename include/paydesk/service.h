@@ -541,9 +541,9 @@ int svc_central_push(struct svc *s, const char *terminal,
  * Users of another branch go down disabled with "!" for a PIN hash
  * (issue 18 section 5): a terminal holds its own branch's hashes and
  * those of users of every branch (branch ""). */
-char *svc_central_pull(struct svc *s, const char *terminal,
-    const char *branch, int64_t since, size_t limit, int64_t *cursor,
-    size_t *count, struct pd_err *err);
+char *svc_central_pull(struct svc *s, const char *terminal, const char *branch,
+    int64_t since, size_t limit, int64_t *cursor, size_t *count,
+    struct pd_err *err);
 /* Feed entries after since that terminal has not pulled yet. */
 int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
 /* The bodies of the central node's answers, in the protocol of

@@ -91,8 +91,8 @@ int store_user_login_reset(
 int store_login_misses(struct store *st, const char *username, int *failed,
     char *locked_until, struct pd_err *err);
 /* Record the wrong PINs given for an unknown user name. */
-int store_login_misses_set(struct store *st, const char *username,
-    int failed, const char *locked_until, struct pd_err *err);
+int store_login_misses_set(struct store *st, const char *username, int failed,
+    const char *locked_until, struct pd_err *err);
 int64_t store_user_count(struct store *st);
 /* Rows of users and of data (consumers, items, payments, credit notes,
  * settings) the store holds: 0 for a store fresh from init. */

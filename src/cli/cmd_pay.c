@@ -396,8 +396,8 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	}
 	/* JSON is an export too (the text listing is the counter's) */
 	if (c->mode == OUT_JSON &&
-	    svc_require(&c->svc, ROLE_SUPERVISOR, _("exporting consumers' data"),
-	        &c->err) != 0)
+	    svc_require(&c->svc, ROLE_SUPERVISOR,
+	        _("exporting consumers' data"), &c->err) != 0)
 		return -1;
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
 	t = table_new(c, cols, ncols);

@@ -266,8 +266,8 @@ struct login_try {
  * [security] login_max_attempts are answered before the lock holds. A
  * name the store does not know is counted in login_misses the same way. */
 static int
-count_try(struct svc *s, const char *name, const char *now,
-    struct login_try *t, struct pd_err *err)
+count_try(struct svc *s, const char *name, const char *now, struct login_try *t,
+    struct pd_err *err)
 {
 	struct pd_err e2;
 	int failed, rc;

@@ -98,8 +98,7 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 	struct payment_filter g;
 
 	/* every consumer's payments, names and phones: a supervisor's */
-	if (svc_require(s, ROLE_SUPERVISOR, _("the payers report"), err) !=
-	        0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("the payers report"), err) != 0 ||
 	    canonical_filter(s, f, &g, err) != 0)
 		return -1;
 	return store_payers_each(s->st, &g, sort, cb, arg, err);
@@ -160,8 +159,7 @@ svc_aging_total(struct svc *s, const struct aging_filter *f, struct aging *a,
 	struct aging_filter g;
 	char today[11];
 
-	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) !=
-	        0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) != 0 ||
 	    aging_filter_check(f, &g, today, err) != 0)
 		return -1;
 	return store_aging_total(s->st, &g, a, err);
@@ -174,8 +172,7 @@ svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
 	struct aging_filter g;
 	char today[11];
 
-	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) !=
-	        0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) != 0 ||
 	    aging_filter_check(f, &g, today, err) != 0)
 		return -1;
 	return store_aging_each(s->st, &g, cb, arg, err);

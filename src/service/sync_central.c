@@ -217,8 +217,8 @@ apply_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 
 /* Reference data the central node masters, as records. */
 static int
-reference_record(struct svc *s, const struct feed_entry *e,
-    const char *branch, struct syncrec *r, struct pd_err *err)
+reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
+    struct syncrec *r, struct pd_err *err)
 {
 	struct consumer c;
 	int64_t id = e->row_id;
