@@ -78,6 +78,11 @@ struct config {
 
 	int login_max_attempts;
 	int login_lockout_minutes;
+	/* the PIN policy of imported users (issue 18 section 5) */
+	int pin_min_cashier;
+	int pin_min_supervisor;
+	int pin_min_admin;
+	char weak_pins[8]; /* refuse, allow */
 
 	/* the terminal's sync with the central node */
 	char sync_url[512]; /* "" = no central node */

@@ -6,16 +6,25 @@
 #include <stddef.h>
 #include "err.h"
 
-/* mkdir -p with mode 0755; errors are PD_EDOC and name the directory. */
+/* mkdir -p with mode 0700 (less the umask): a receipts, exports or
+ * store folder paydesk makes is its user's alone (issue 18 section 6);
+ * errors are PD_EDOC and name the directory. */
 int file_mkdirs(const char *dir, struct pd_err *err);
+/* 0 when path does not exist or is a regular file (a symbolic link is
+ * followed); a device, directory, named pipe or socket is refused with
+ * PD_EDOC, naming it: a rename over it would replace the node (issue 18
+ * section 6). */
+int file_target_ok(const char *path, struct pd_err *err);
 /* Create a new temporary file in path's directory (name in tmp, tn
- * bytes); returns its descriptor, -1 on error. */
+ * bytes), mode 0666 less the umask, after file_target_ok(path); returns
+ * its descriptor, -1 on error. Documents and exports follow the umask. */
 int file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err);
 /* Write n bytes to a new temporary file in path's directory; its name
  * goes to tmp (tn bytes). */
 int file_stage(const char *path, const void *buf, size_t n, char *tmp,
     size_t tn, struct pd_err *err);
-/* Rename tmp to path and make the rename durable. */
+/* Rename tmp to path (checked again with file_target_ok; tmp is removed
+ * on failure) and make the rename durable. */
 int file_publish(const char *tmp, const char *path, struct pd_err *err);
 
 #endif

@@ -80,6 +80,7 @@ struct user {
 	int active;
 	int failed_logins;
 	char locked_until[TS_BUFSZ]; /* "" when not locked */
+	char branch[17];             /* "" every branch (central only) */
 };
 
 struct payment {

@@ -56,6 +56,9 @@ void svc_close(struct svc *s);
 int svc_store_version(struct svc *s);
 /* How many consumers the store holds (0 for an empty store). */
 int64_t svc_consumer_count(struct svc *s);
+/* Rows of users and data the store holds (0 fresh from init): demo data
+ * goes only into a store where this is 0. */
+int64_t svc_store_held_rows(struct svc *s);
 /* Integrity check and the consistency of kept-in-step amounts; problems
  * are passed to cb one line each. Returns the number of problems, or -1
  * with err set when the check could not run. */
@@ -81,10 +84,18 @@ int svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err);
 /* Which argument svc_user_add refused, in the order of its arguments (and
  * of the columns of a users import). */
-enum user_field { USER_USERNAME, USER_FULL_NAME, USER_ROLE, USER_PIN };
+enum user_field {
+	USER_USERNAME,
+	USER_FULL_NAME,
+	USER_ROLE,
+	USER_PIN,
+	USER_BRANCH /* optional: "" every branch */
+};
 /* Validate and add a user (PIN hashed with yescrypt) inside the caller's
  * transaction; on failure *bad (if not NULL) is the enum user_field at
- * fault. */
+ * fault. The PIN policy ([security] pin_min_*, weak_pins) is not applied:
+ * this is the demo's way in (svc_demo, into an empty store only); users
+ * of a real store come through `import users`, which applies it. */
 int svc_user_add(struct svc *s, const char *username, const char *full_name,
     const char *role, const char *pin, int *bad, struct pd_err *err);
 
@@ -535,9 +546,13 @@ struct sync_sender {
 int svc_central_push(struct svc *s, const struct sync_sender *from,
     const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
     void *arg, struct pd_err *err);
-/* A pull page for terminal as a response body; caller frees. */
-char *svc_central_pull(struct svc *s, const char *terminal, int64_t since,
-    size_t limit, int64_t *cursor, size_t *count, struct pd_err *err);
+/* A pull page for terminal (of branch) as a response body; caller frees.
+ * Users of another branch go down disabled with "!" for a PIN hash
+ * (issue 18 section 5): a terminal holds its own branch's hashes and
+ * those of users of every branch (branch ""). */
+char *svc_central_pull(struct svc *s, const char *terminal, const char *branch,
+    int64_t since, size_t limit, int64_t *cursor, size_t *count,
+    struct pd_err *err);
 /* Feed entries after since that terminal has not pulled yet. */
 int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
 /* The bodies of the central node's answers, in the protocol of

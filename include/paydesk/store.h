@@ -80,7 +80,23 @@ int store_user_by_id(
 /* Record a login outcome: failed count and lock time ("" to clear). */
 int store_user_login_state(struct store *st, int64_t id, int failed,
     const char *locked_until, struct pd_err *err);
+/* A good PIN after this sign-in counted its try (failed_logins was then
+ * `counted`): clear the count and lock, unless another sign-in counted a
+ * wrong PIN since (then they stand). */
+int store_user_login_reset(
+    struct store *st, int64_t id, int counted, struct pd_err *err);
+/* Wrong PINs given for a user name the store does not know: *failed and
+ * locked_until (TS_BUFSZ bytes, "" when not locked); 0 and "" when none
+ * were given. Same rule as a known user's (issue 18 section 5). */
+int store_login_misses(struct store *st, const char *username, int *failed,
+    char *locked_until, struct pd_err *err);
+/* Record the wrong PINs given for an unknown user name. */
+int store_login_misses_set(struct store *st, const char *username, int failed,
+    const char *locked_until, struct pd_err *err);
 int64_t store_user_count(struct store *st);
+/* Rows of users and of data (consumers, items, payments, credit notes,
+ * settings) the store holds: 0 for a store fresh from init. */
+int64_t store_held_rows(struct store *st);
 
 /* Number series: the next value of (series, scope), incremented. Must be
  * called inside a transaction so that it is gap-free. */
@@ -236,7 +252,7 @@ int store_fts_defer_end(struct store *st, struct pd_err *err);
 int store_consumer_update(
     struct store *st, const struct consumer *c, struct pd_err *err);
 int store_item_update(struct store *st, const struct item *it, struct pd_err *err);
-/* Insert or update by username: name, role, PIN hash, active. */
+/* Insert or update by username: name, role, PIN hash, active, branch. */
 int store_user_upsert(struct store *st, struct user *u, struct pd_err *err);
 /* Settings the central node masters (src/store/settings.c).
  * store_setting_get: 1 found, 0 not there, -1 error. store_setting_put

@@ -342,8 +342,8 @@ sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
 
 	if (c == NULL)
 		return NULL;
-	body =
-	    svc_central_pull(&c->s, t->terminal, since, limit, cursor, n, err);
+	body = svc_central_pull(
+	    &c->s, t->terminal, t->branch, since, limit, cursor, n, err);
 	give_back(b, c);
 	return body;
 }

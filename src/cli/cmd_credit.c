@@ -225,6 +225,13 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		free(reasons);
 		return cli_export_end(c, rc, rows);
 	}
+	/* JSON is an export too (the text listing is the counter's) */
+	if (c->mode == OUT_JSON &&
+	    svc_require(&c->svc, ROLE_SUPERVISOR,
+	        _("exporting consumers' data"), &c->err) != 0) {
+		free(reasons);
+		return -1;
+	}
 	x.c = c;
 	cols = svc_listing_cols(LIST_CREDITS, &ncols);
 	x.t = table_new(c, cols, ncols);

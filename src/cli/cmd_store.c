@@ -44,7 +44,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
-	if (if_empty && svc_consumer_count(&c->svc) > 0)
+	if (if_empty && svc_store_held_rows(&c->svc) > 0)
 		return 0;
 	rc = svc_demo(&c->svc, &c->err);
 	if (rc < 0)

@@ -149,6 +149,20 @@ static const struct schema schema[] = {
     {{"security", "login_lockout_minutes", "15",
          N_("minutes a locked-out user waits (1-1440)")},
         CFG_INT, F(login_lockout_minutes), 1, 1440, NULL},
+    {{"security", "pin_min_cashier", "4",
+         N_("fewest digits of a cashier's PIN (4-12), checked when users are "
+            "imported")},
+        CFG_INT, F(pin_min_cashier), 4, 12, NULL},
+    {{"security", "pin_min_supervisor", "6",
+         N_("fewest digits of a supervisor's PIN (4-12)")},
+        CFG_INT, F(pin_min_supervisor), 4, 12, NULL},
+    {{"security", "pin_min_admin", "6",
+         N_("fewest digits of an admin's PIN (4-12)")},
+        CFG_INT, F(pin_min_admin), 4, 12, NULL},
+    {{"security", "weak_pins", "refuse",
+         N_("PINs of one digit repeated or a run (1234, 9876) at import: "
+            "refuse, or allow (test and training stores only)")},
+        CFG_CHOICE, F(weak_pins), 0, 0, "refuse|allow"},
     {{"sync", "url", "",
          N_("the central node, http://host:port or https://...; empty: no "
             "sync")},
@@ -259,6 +273,10 @@ static const char *const central_settings[] = {
     "credit_notes.remarks_max",
     "security.login_max_attempts",
     "security.login_lockout_minutes",
+    "security.pin_min_cashier",
+    "security.pin_min_supervisor",
+    "security.pin_min_admin",
+    "security.weak_pins",
 };
 
 static struct config_row rows_copy[NSCHEMA];

@@ -12,6 +12,7 @@
 
 #include "paydesk/file.h"
 #include "paydesk/i18n.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 int
@@ -29,7 +30,8 @@ file_mkdirs(const char *dir, struct pd_err *err)
 		char c = *p;
 
 		*p = '\0';
-		if (mkdir(path, 0755) != 0 && errno != EEXIST)
+		/* receipts, exports and stores are no one else's business */
+		if (mkdir(path, 0700) != 0 && errno != EEXIST)
 			return pd_fail(err, PD_EDOC,
 			    _("cannot create directory %s: %s"), path,
 			    strerror(errno));
@@ -50,19 +52,72 @@ dir_of(const char *path, char *buf, size_t n)
 	return dirname(buf);
 }
 
+/* What a non-regular file is, for the message refusing it. */
+static const char *
+kind_of(mode_t m)
+{
+	if (S_ISDIR(m))
+		return _("a directory");
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return _("a device");
+	if (S_ISFIFO(m))
+		return _("a named pipe");
+	if (S_ISSOCK(m))
+		return _("a socket");
+	return _("not a regular file");
+}
+
+int
+file_target_ok(const char *path, struct pd_err *err)
+{
+	struct stat sb;
+
+	/* stat follows a symbolic link: a link to /dev/full is refused like
+	 * /dev/full; a rename would replace the node with the document */
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+		return 0;
+	return pd_fail(err, PD_EDOC,
+	    _("%s is %s, not a file: paydesk writes documents and exports "
+	      "only to a new or a regular file"),
+	    path, kind_of(sb.st_mode));
+}
+
+/* Open a new file named like tmp's "XXXXXX" template, mode 0666 less the
+ * umask (what open(2) gives any new file), unlike mkstemp's 0600. */
+static int
+open_unique(char *tmp)
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+	                            "opqrstuvwxyz0123456789";
+	size_t len = strlen(tmp), i;
+	unsigned char r[6];
+	int tries, fd = -1;
+
+	for (tries = 0; tries < 100; tries++) {
+		os_random(r, sizeof r);
+		for (i = 0; i < 6; i++)
+			tmp[len - 6 + i] = chars[r[i] % (sizeof chars - 1)];
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	return fd;
+}
+
 int
 file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err)
 {
 	char d[PATH_MAX];
 	int fd;
 
+	if (file_target_ok(path, err) != 0)
+		return -1;
 	if ((size_t)snprintf(tmp, tn, "%s.XXXXXX", path) >= tn)
 		return pd_fail(err, PD_EDOC, _("%s: path too long"), path);
-	fd = mkstemp(tmp);
+	fd = open_unique(tmp);
 	if (fd < 0)
 		return pd_fail(err, PD_EDOC, _("cannot write in %s: %s"),
 		    dir_of(path, d, sizeof d), strerror(errno));
-	fchmod(fd, 0644); /* a document, not a secret */
 	return fd;
 }
 
@@ -108,6 +163,10 @@ file_publish(const char *tmp, const char *path, struct pd_err *err)
 	char d[PATH_MAX];
 	int fd;
 
+	if (file_target_ok(path, err) != 0) {
+		unlink(tmp);
+		return -1;
+	}
 	if (rename(tmp, path) != 0) {
 		pd_fail(err, PD_EDOC, _("cannot write %s: %s"), path,
 		    strerror(errno));

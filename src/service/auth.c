@@ -1,6 +1,7 @@
 /* auth.c - users, PINs (yescrypt via crypt(3)), login and lockout. */
 #include <crypt.h>
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,83 @@ check_pin(const char *pin, struct pd_err *err)
 			return pd_fail(err, PD_EINVAL,
 			    _("PIN must be 4 to 12 "
 			      "digits"));
+	return 0;
+}
+
+/* 1 when the PIN's digits are one repeated (1111) or a run up or down,
+ * wrapping after 9 (1234, 7890, 9876, 3210). */
+static int
+pin_weak(const char *pin)
+{
+	size_t n = strlen(pin), i;
+	int same = 1, up = 1, down = 1;
+
+	for (i = 1; i < n; i++) {
+		int d = (pin[i] - pin[i - 1] + 10) % 10;
+
+		same &= d == 0;
+		up &= d == 1;
+		down &= d == 9;
+	}
+	return same || up || down;
+}
+
+/* The organisation's PIN policy for a new or changed user of role r
+ * (issue 18 section 5): supervisors and admins may be held to longer
+ * PINs than cashiers, and the few PINs everyone tries first are refused.
+ * The PIN itself never appears in the message. */
+static int
+check_policy(
+    const struct svc *s, enum role r, const char *pin, struct pd_err *err)
+{
+	static const struct {
+		enum role role;
+		const char *key;
+		size_t off;
+	} mins[] = {
+	    {ROLE_CASHIER, "pin_min_cashier",
+	        offsetof(struct config, pin_min_cashier)},
+	    {ROLE_SUPERVISOR, "pin_min_supervisor",
+	        offsetof(struct config, pin_min_supervisor)},
+	    {ROLE_ADMIN, "pin_min_admin",
+	        offsetof(struct config, pin_min_admin)},
+	};
+	size_t i;
+	int min;
+
+	for (i = 0; i < sizeof mins / sizeof mins[0]; i++) {
+		if (mins[i].role != r)
+			continue;
+		memcpy(&min, (const char *)&s->cfg + mins[i].off, sizeof min);
+		if (strlen(pin) < (size_t)min)
+			return pd_fail(err, PD_EINVAL,
+			    _("a PIN of %zu digits is too short for the %s "
+			      "role: %d digits at least ([security] %s)"),
+			    strlen(pin), _(role_name(r)), min, mins[i].key);
+	}
+	if (strcmp(s->cfg.weak_pins, "allow") != 0 && pin_weak(pin))
+		return pd_fail(err, PD_EINVAL,
+		    _("the PIN is one digit repeated or a run of digits "
+		      "(like 1111, 1234 or 9876), the first a guesser tries: "
+		      "choose another"));
+	return 0;
+}
+
+/* A user's branch: "" (every branch) or what `paydesk-central terminal
+ * add` accepts for one, 1 to 16 letters, digits and '-'. */
+static int
+check_branch(const char *b, struct pd_err *err)
+{
+	size_t n = strlen(b), i;
+
+	for (i = 0; i < n && n <= 16; i++)
+		if (!isalnum((unsigned char)b[i]) && b[i] != '-')
+			break;
+	if (i < n || n > 16)
+		return pd_fail(err, PD_EINVAL,
+		    _("branch \"%s\": 1 to 16 letters, digits and '-', or "
+		      "empty for every branch"),
+		    b);
 	return 0;
 }
 
@@ -94,8 +172,13 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 		    _("role \"%s\": must be cashier, supervisor or admin"),
 		    in->role ? in->role : "");
 	*bad = USER_PIN;
-	if (check_pin(in->pin, err) != 0)
+	if (check_pin(in->pin, err) != 0 ||
+	    (in->policy && check_policy(s, (enum role)r, in->pin, err) != 0))
 		return -1;
+	*bad = USER_BRANCH;
+	if (check_branch(in->branch ? in->branch : "", err) != 0)
+		return -1;
+	xstrlcpy(u.branch, in->branch ? in->branch : "", sizeof u.branch);
 	xstrlcpy(u.username, in->username, sizeof u.username);
 	xstrlcpy(u.full_name, in->full_name, sizeof u.full_name);
 	u.role = (enum role)r;
@@ -107,7 +190,8 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 			    _("username \"%s\" is already taken"), u.username);
 		same_pin = pin_matches(in->pin, old.pin_hash);
 		if (same_pin && old.role == u.role &&
-		    strcmp(old.full_name, u.full_name) == 0) {
+		    strcmp(old.full_name, u.full_name) == 0 &&
+		    strcmp(old.branch, u.branch) == 0) {
 			*out = PUT_UNCHANGED;
 			return 0;
 		}
@@ -135,7 +219,8 @@ int
 svc_user_add(struct svc *s, const char *username, const char *full_name,
     const char *role, const char *pin, int *bad, struct pd_err *err)
 {
-	struct user_put in = {username, full_name, role, pin, 0};
+	/* no PIN policy: the demo's users, whose PINs are printed anyway */
+	struct user_put in = {username, full_name, role, pin, NULL, 0, 0};
 	enum put_outcome o;
 
 	return svc_user_put(s, &in, &o, bad, err);
@@ -161,72 +246,132 @@ minutes_later(int minutes, char out[TS_BUFSZ])
 	strftime(out, TS_BUFSZ, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* What a name's PIN is checked against when the store has no such user:
+ * a hash of a PIN nobody was given, of the same cost (libxcrypt's
+ * default yescrypt) as hash_pin's, so that the answer for an unknown
+ * name takes as long as a wrong PIN's (issue 18 section 5). */
+static const char dummy_hash[] =
+    "$y$j9T$4ts5818mx1QzBBw0cSa7h/$9jXthbg8C5G/ocuachBftNaKWMBKjOYDR7VvXLOjOM9";
+
+/* A sign-in's try, counted before its PIN is checked. */
+struct login_try {
+	struct user u;        /* u.id 0: no such user in this store */
+	int failed;           /* wrong PINs in a row, this try included */
+	char until[TS_BUFSZ]; /* the lock (this try's, or found) or "" */
+	int locked;           /* locked already: nothing was counted */
+};
+
+/* Count the try as a wrong PIN in one BEGIN IMMEDIATE transaction before
+ * the PIN is checked: of any number of tries at once, no more than
+ * [security] login_max_attempts are answered before the lock holds. A
+ * name the store does not know is counted in login_misses the same way. */
+static int
+count_try(struct svc *s, const char *name, const char *now, struct login_try *t,
+    struct pd_err *err)
+{
+	struct pd_err e2;
+	int failed, rc;
+	char until[TS_BUFSZ];
+
+	memset(t, 0, sizeof *t);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	if (store_user_by_name(s->st, name, &t->u, &e2) == 0) {
+		failed = t->u.failed_logins;
+		xstrlcpy(until, t->u.locked_until, sizeof until);
+	} else if (e2.code != PD_ENOTFOUND) {
+		if (err)
+			*err = e2;
+		goto fail;
+	} else {
+		memset(&t->u, 0, sizeof t->u);
+		if (store_login_misses(s->st, name, &failed, until, err) != 0)
+			goto fail;
+	}
+	if (until[0] != '\0' && strcmp(now, until) < 0) {
+		t->locked = 1;
+		t->failed = failed;
+		xstrlcpy(t->until, until, sizeof t->until);
+		store_rollback(s->st);
+		return 0;
+	}
+	/* a lock that ran out starts afresh */
+	t->failed = until[0] != '\0' ? 1 : failed + 1;
+	if (t->failed >= s->cfg.login_max_attempts)
+		minutes_later(s->cfg.login_lockout_minutes, t->until);
+	rc = t->u.id != 0 ? store_user_login_state(
+	                        s->st, t->u.id, t->failed, t->until, err)
+	                  : store_login_misses_set(
+	                        s->st, name, t->failed, t->until, err);
+	if (rc == 0 && store_commit(s->st, err) == 0)
+		return 0;
+fail:
+	store_rollback(s->st);
+	return -1;
+}
+
+/* The answer to a wrong PIN, the same for a name the store does not
+ * know: audited, then the tries counted so far or the lock. */
+static int
+wrong_pin(struct svc *s, const char *username, const char *now,
+    const struct login_try *t, struct pd_err *err)
+{
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	if (store_audit_append(s->st, now, username, s->cfg.terminal_id,
+	        t->until[0] ? "lockout" : "login_failed", "user", username, "",
+	        err) ||
+	    store_commit(s->st, err)) {
+		store_rollback(s->st);
+		return -1;
+	}
+	if (t->until[0] != '\0')
+		return pd_fail(err, PD_EPERM,
+		    _("wrong PIN for \"%s\"; "
+		      "%d wrong PINs in a row: locked out until %s"),
+		    username, t->failed, t->until);
+	return pd_fail(err, PD_EPERM,
+	    _("wrong user name or PIN for "
+	      "\"%s\" (%d of %d tries before a lockout)"),
+	    username, t->failed, s->cfg.login_max_attempts);
+}
+
 int
 svc_login(
     struct svc *s, const char *username, const char *pin, struct pd_err *err)
 {
-	struct user u;
-	struct pd_err e2;
-	char now[TS_BUFSZ], until[TS_BUFSZ] = "";
-	int failed;
+	struct login_try t;
+	char now[TS_BUFSZ];
+	int good;
 
 	memset(&s->actor, 0, sizeof s->actor);
 	if (username == NULL || *username == '\0')
 		return pd_fail(err, PD_EUSAGE,
 		    _("no user given: use --user NAME "
 		      "(PIN from $PAYDESK_PIN or the prompt)"));
-	if (store_user_by_name(s->st, username, &u, &e2) != 0) {
-		if (e2.code == PD_ENOTFOUND)
-			return pd_fail(err, PD_EPERM,
-			    _("wrong user name or PIN "
-			      "for \"%s\""),
-			    username);
-		*err = e2;
-		return -1;
-	}
-	if (!u.active)
-		return pd_fail(
-		    err, PD_EPERM, _("user \"%s\" is disabled"), username);
 	svc_now(now);
-	if (u.locked_until[0] != '\0' && strcmp(now, u.locked_until) < 0)
+	if (count_try(s, username, now, &t, err) != 0)
+		return -1;
+	if (t.locked)
 		return pd_fail(err, PD_EPERM,
 		    _("user \"%s\" is locked out after "
 		      "%d wrong PINs until %s"),
-		    username, u.failed_logins, u.locked_until);
-	if (pin == NULL || !pin_matches(pin, u.pin_hash)) {
-		failed = u.failed_logins + 1;
-		if (u.locked_until[0] != '\0')
-			failed = 1; /* a lock that ran out starts afresh */
-		if (failed >= s->cfg.login_max_attempts)
-			minutes_later(s->cfg.login_lockout_minutes, until);
-		if (store_begin(s->st, err) != 0)
-			return -1;
-		if (store_user_login_state(s->st, u.id, failed, until, err) ||
-		    store_audit_append(s->st, now, username, s->cfg.terminal_id,
-		        until[0] ? "lockout" : "login_failed", "user", username,
-		        "", err) ||
-		    store_commit(s->st, err)) {
-			store_rollback(s->st);
-			return -1;
-		}
-		if (until[0] != '\0')
-			return pd_fail(err, PD_EPERM,
-			    _("wrong PIN for \"%s\"; "
-			      "%d wrong PINs in a row: locked out until %s"),
-			    username, failed, until);
-		return pd_fail(err, PD_EPERM,
-		    _("wrong user name or PIN for "
-		      "\"%s\" (%d of %d tries before a lockout)"),
-		    username, failed, s->cfg.login_max_attempts);
-	}
-	if (u.failed_logins != 0 || u.locked_until[0] != '\0') {
-		if (store_user_login_state(s->st, u.id, 0, "", err) != 0)
-			return -1;
-	}
-	s->actor.user_id = u.id;
-	xstrlcpy(s->actor.username, u.username, sizeof s->actor.username);
-	xstrlcpy(s->actor.full_name, u.full_name, sizeof s->actor.full_name);
-	s->actor.role = u.role;
+		    username, t.failed, t.until);
+	/* an unknown name costs one hash too: no answer comes sooner */
+	good = pin_matches(pin ? pin : "",
+	    t.u.id && t.u.pin_hash[0] == '$' ? t.u.pin_hash : dummy_hash);
+	if (!good || t.u.id == 0)
+		return wrong_pin(s, username, now, &t, err);
+	if (store_user_login_reset(s->st, t.u.id, t.failed, err) != 0)
+		return -1;
+	/* only the holder of the right PIN learns that the user is disabled */
+	if (!t.u.active)
+		return pd_fail(
+		    err, PD_EPERM, _("user \"%s\" is disabled"), username);
+	s->actor.user_id = t.u.id;
+	xstrlcpy(s->actor.username, t.u.username, sizeof s->actor.username);
+	xstrlcpy(s->actor.full_name, t.u.full_name, sizeof s->actor.full_name);
+	s->actor.role = t.u.role;
 	return 0;
 }
 

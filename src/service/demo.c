@@ -300,22 +300,24 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 int
 svc_demo(struct svc *s, struct pd_err *err)
 {
-	struct consumer c;
-	struct user u;
-	struct pd_err e2;
 	struct actor saved = s->actor;
-	char today[11];
+	char today[11], mark[8];
 	int32_t t;
 	size_t i;
 	int rc;
 
-	if (store_consumer_by_account(s->st, "WU-10001", &c, &e2) == 0)
+	/* a demo store says so (meta demo = 1); one that merely holds a
+	 * WU-10001 is not one */
+	if (store_meta_get(s->st, "demo", mark, sizeof mark) == 0 &&
+	    strcmp(mark, "1") == 0)
 		return 0;
-	if (store_consumer_count(s->st) > 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("the store already holds "
-		      "consumers; demo data goes into a new store (--db "
-		      "FILE)"));
+	/* demo users have well-known PINs: never beside real users or
+	 * data, where they would let anyone sign in (issue 18 section 5) */
+	if (store_held_rows(s->st) > 0)
+		return pd_fail(err, PD_EPERM,
+		    _("%s already holds users or data; demo data goes only "
+		      "into an empty store (--db NEW-FILE)"),
+		    s->cfg.store_path);
 	svc_today(today);
 	date_parse(today, NULL, &t, NULL);
 	store_bulk(s->st, 1);
@@ -324,14 +326,14 @@ svc_demo(struct svc *s, struct pd_err *err)
 		return -1;
 	rc = 0;
 	for (i = 0; i < sizeof users / sizeof users[0] && rc == 0; i++)
-		if (store_user_by_name(s->st, users[i].username, &u, &e2) != 0)
-			rc = svc_user_add(s, users[i].username,
-			    users[i].full_name, users[i].role, users[i].pin,
-			    NULL, err);
+		rc = svc_user_add(s, users[i].username, users[i].full_name,
+		    users[i].role, users[i].pin, NULL, err);
 	if (rc == 0)
 		rc = sample_consumer(s, err);
 	if (rc == 0)
 		rc = load(s, t, err);
+	if (rc == 0)
+		rc = store_meta_set(s->st, "demo", "1", err);
 	s->actor = saved;
 	rc = svc_finish(s, rc, err);
 	store_bulk(s->st, 0);

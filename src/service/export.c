@@ -31,6 +31,11 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	int ncols;
 
 	memset(r, 0, sizeof *r);
+	/* a file of consumers' names, phones and amounts: a supervisor's
+	 * (issue 18 section 5), checked before the file is opened */
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("exporting consumers' data"), err) != 0)
+		return -1;
 	r->s = s;
 	r->j = j;
 	r->total = total;

@@ -43,7 +43,9 @@ int svc_apply_record(struct svc *s, enum apply_mode mode,
  * the caller's transaction; *bad as for svc_user_add. */
 struct user_put {
 	const char *username, *full_name, *role, *pin;
+	const char *branch; /* NULL or "": every branch */
 	int update;
+	int policy; /* apply [security] pin_min_* and weak_pins */
 };
 enum put_outcome { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED };
 int svc_user_put(struct svc *s, const struct user_put *in,

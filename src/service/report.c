@@ -97,7 +97,9 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 {
 	struct payment_filter g;
 
-	if (canonical_filter(s, f, &g, err) != 0)
+	/* every consumer's payments, names and phones: a supervisor's */
+	if (svc_require(s, ROLE_SUPERVISOR, _("the payers report"), err) != 0 ||
+	    canonical_filter(s, f, &g, err) != 0)
 		return -1;
 	return store_payers_each(s->st, &g, sort, cb, arg, err);
 }
@@ -157,7 +159,8 @@ svc_aging_total(struct svc *s, const struct aging_filter *f, struct aging *a,
 	struct aging_filter g;
 	char today[11];
 
-	if (aging_filter_check(f, &g, today, err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) != 0 ||
+	    aging_filter_check(f, &g, today, err) != 0)
 		return -1;
 	return store_aging_total(s->st, &g, a, err);
 }
@@ -169,7 +172,8 @@ svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
 	struct aging_filter g;
 	char today[11];
 
-	if (aging_filter_check(f, &g, today, err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) != 0 ||
+	    aging_filter_check(f, &g, today, err) != 0)
 		return -1;
 	return store_aging_each(s->st, &g, cb, arg, err);
 }

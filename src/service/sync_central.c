@@ -227,8 +227,8 @@ apply_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 
 /* Reference data the central node masters, as records. */
 static int
-reference_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
-    struct pd_err *err)
+reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
+    struct syncrec *r, struct pd_err *err)
 {
 	struct consumer c;
 	int64_t id = e->row_id;
@@ -256,6 +256,14 @@ reference_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
 
 		if (store_user_by_id(s->st, id, &u, err) != 0)
 			return -1;
+		/* another branch's user goes down disabled and without its
+		 * PIN hash: a terminal keeps only its own branch's hashes,
+		 * and one that had the user (who moved) loses it */
+		if (u.branch[0] != '\0' && strcmp(u.branch, branch) != 0) {
+			u.active = 0;
+			xstrlcpy(u.pin_hash, "!", sizeof u.pin_hash);
+		}
+		u.branch[0] = '\0';
 		ledger_rec_head(s, r, SR_USER, NULL, NULL, NULL, NULL);
 		r->u = u;
 		return 0;
@@ -275,8 +283,8 @@ reference_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
 }
 
 static int
-feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
-    struct pd_err *err)
+feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
+    struct syncrec *r, struct pd_err *err)
 {
 	int64_t id = e->row_id;
 
@@ -296,12 +304,13 @@ feed_record(struct svc *s, const struct feed_entry *e, struct syncrec *r,
 		return credit_record(s, id, r, err);
 	if (strcmp(e->entity, "credit_apply") == 0)
 		return apply_record(s, id, r, err);
-	return reference_record(s, e, r, err);
+	return reference_record(s, e, branch, r, err);
 }
 
 char *
-svc_central_pull(struct svc *s, const char *terminal, int64_t since,
-    size_t limit, int64_t *cursor, size_t *count, struct pd_err *err)
+svc_central_pull(struct svc *s, const char *terminal, const char *branch,
+    int64_t since, size_t limit, int64_t *cursor, size_t *count,
+    struct pd_err *err)
 {
 	struct feed_entry *e;
 	size_t n, i;
@@ -319,7 +328,7 @@ svc_central_pull(struct svc *s, const char *terminal, int64_t since,
 		struct syncrec r;
 
 		memset(&r, 0, sizeof r);
-		if (feed_record(s, &e[i], &r, err) != 0) {
+		if (feed_record(s, &e[i], branch, &r, err) != 0) {
 			syncrec_free(&r);
 			goto out;
 		}

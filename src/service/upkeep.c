@@ -15,6 +15,12 @@ svc_consumer_count(struct svc *s)
 	return store_consumer_count(s->st);
 }
 
+int64_t
+svc_store_held_rows(struct svc *s)
+{
+	return store_held_rows(s->st);
+}
+
 int
 svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 {

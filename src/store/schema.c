@@ -515,6 +515,17 @@ const char *const store_migrations[] = {
     /* 8: the language a consumer's receipts and credit notes are written
      * in ("": the organisation's) */
     "ALTER TABLE consumers ADD COLUMN language TEXT NOT NULL DEFAULT '';\n",
+
+    /* wrong PINs given for user names this store does not know, counted
+     * and locked out like a known user's (users.failed_logins,
+     * locked_until) so that the answer never tells the two apart (issue
+     * 18 section 5) */
+    "CREATE TABLE login_misses (username TEXT PRIMARY KEY,"
+    " failed INTEGER NOT NULL DEFAULT 0,"
+    " locked_until TEXT NOT NULL DEFAULT '') WITHOUT ROWID;\n"
+    /* the branch a user works at ("": every branch): the central node
+     * hands a terminal the PIN hashes of its branch's users only */
+    "ALTER TABLE users ADD COLUMN branch TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_nmigrations =

@@ -6,7 +6,7 @@
 
 #define USER_COLS                                                              \
 	"id, username, full_name, role, pin_hash, active, "                    \
-	"failed_logins, locked_until"
+	"failed_logins, locked_until, branch"
 
 static int
 user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
@@ -26,6 +26,7 @@ user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
 		u->active = sqlite3_column_int(s, 5);
 		u->failed_logins = sqlite3_column_int(s, 6);
 		st_col(s, 7, u->locked_until, sizeof u->locked_until);
+		st_col(s, 8, u->branch, sizeof u->branch);
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
@@ -70,14 +71,14 @@ store_user_insert(struct store *st, struct user *u, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "INSERT INTO users (username, "
-	    "full_name, role, pin_hash, active, created_at) VALUES (?, ?, ?, "
-	    "?, ?, datetime('now', 'localtime'))",
+	    "full_name, role, pin_hash, active, branch, created_at) VALUES (?, "
+	    "?, ?, ?, ?, ?, datetime('now', 'localtime'))",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssssd", u->username, u->full_name, role_name(u->role),
-	    u->pin_hash, u->active);
+	st_bind(s, "ssssds", u->username, u->full_name, role_name(u->role),
+	    u->pin_hash, u->active, u->branch);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	u->id = sqlite3_last_insert_rowid(st->db);
@@ -99,10 +100,77 @@ store_user_login_state(struct store *st, int64_t id, int failed,
 	return st_done(st, s, err);
 }
 
+int
+store_user_login_reset(
+    struct store *st, int64_t id, int counted, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE users SET failed_logins = 0, "
+	    "locked_until = '' WHERE id = ? AND failed_logins = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "id", id, counted);
+	return st_done(st, s, err);
+}
+
+int
+store_login_misses(struct store *st, const char *username, int *failed,
+    char *locked_until, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT failed, locked_until FROM "
+	    "login_misses WHERE username = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", username);
+	*failed = 0;
+	locked_until[0] = '\0';
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*failed = sqlite3_column_int(s, 0);
+		st_col(s, 1, locked_until, TS_BUFSZ);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return 0;
+	return st_fail(st, err, _("reading a user"));
+}
+
+int
+store_login_misses_set(struct store *st, const char *username, int failed,
+    const char *locked_until, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO login_misses (username, "
+	    "failed, locked_until) VALUES (?1, ?2, ?3) ON CONFLICT (username) "
+	    "DO UPDATE SET failed = ?2, locked_until = ?3",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sds", username, failed, locked_until);
+	return st_done(st, s, err);
+}
+
 int64_t
 store_user_count(struct store *st)
 {
 	return st_count(st, "SELECT count(*) FROM users");
+}
+
+int64_t
+store_held_rows(struct store *st)
+{
+	return st_count(st,
+	    "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM "
+	    "consumers) + (SELECT count(*) FROM items) + (SELECT count(*) "
+	    "FROM payments) + (SELECT count(*) FROM credit_notes) + (SELECT "
+	    "count(*) FROM settings)");
 }
 
 int

@@ -19,6 +19,12 @@ id = T01
 branch = B01
 [receipts]
 dir = $T/receipts
+[security]
+; the fixture users' PINs (9999, 2222, 1234) are below the PIN policy;
+; test_signin.sh checks the policy with a config of its own
+pin_min_supervisor = 4
+pin_min_admin = 4
+weak_pins = allow
 CFG
 
 OUT="$T/out"
@@ -55,6 +61,10 @@ expect() {
 has() {
 	if grep -qF -- "$2" "$OUT"; then ok "$1"; else notok "$1" "output lacks: $2"; fi
 }
+
+# sup ARGS...: paydesk signed in as the supervisor mary (exports and
+# reports of consumers' data need one)
+sup() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
 
 # sql QUERY: one value from the store
 sql() { sqlite3 "$DB" "$1"; }

@@ -62,8 +62,12 @@ same "a wrong PIN is counted and audited" \
     "SELECT count(*) FROM audit_log WHERE action = 'login_failed'")" 1/1
 expect "the right PIN clears the count" 0 "Total collected" \
     env PAYDESK_PIN=9999 "$PD" --user admin kpi
-refused "unknown user" 5 "wrong user name or PIN" \
+# an unknown name is answered, counted and audited like a wrong PIN
+# (issue 18 section 5), so the store records the try
+expect "unknown user" 5 'wrong user name or PIN for "ghost" (1 of 5 tries' \
     env PAYDESK_PIN=0000 "$PD" --user ghost kpi
+same "an unknown user's try is counted" \
+    "$(sql "SELECT failed FROM login_misses WHERE username = 'ghost'")" 1
 refused "cashier cannot void" 5 "needs the supervisor role" \
     env PAYDESK_PIN=1234 "$PD" --user jane payment void R-X --reason x
 refused "cashier cannot create credit notes" 5 "supervisor" \

@@ -26,14 +26,14 @@ print(decimal.Decimal(sum(r[sys.argv[2]] for r in rows)).scaleb(-2))' \
 
 # --- payments, one method, sorted by amount
 expect "payments CSV" 0 "receipt_no,consumer,account_no,amount" \
-    "$PD" --csv payments --method cash --sort amount
+    sup --csv payments --method cash --sort amount
 cp "$OUT" "$E/pay.csv"
 expect "payments xlsx" 0 "wrote" \
-    "$PD" --xlsx "$E/pay.xlsx" payments --method cash --sort amount
+    sup --xlsx "$E/pay.xlsx" payments --method cash --sort amount
 check "payments xlsx = CSV, cell by cell" "$E/pay.csv" "$E/pay.xlsx" tttmtdtt
 rows=$(sed -n 's/^rows //p' "$OUT")
 sum=$(sed -n 's/^sum 4 //p' "$OUT")
-run "$PD" --json payments --method cash --limit 0
+run sup --json payments --method cash --limit 0
 same "every cash payment exported" "$rows" \
     "$(python3 -c 'import json,sys;print(len(json.load(open(sys.argv[1]))))' "$OUT")"
 same "payments total = the JSON listing's" "$sum" "$(json_sum amount)"
@@ -52,40 +52,40 @@ unzip -p "$E/pay.xlsx" xl/styles.xml >"$OUT"
 has "xlsx currency format uses the symbol" 'formatCode="&quot;$&quot;#,##0.00"'
 
 # --- credit notes
-"$PD" --csv credit-notes >"$E/cn.csv"
-expect "credit notes xlsx" 0 "wrote" "$PD" --xlsx "$E/cn.xlsx" credit-notes
+sup --csv credit-notes >"$E/cn.csv"
+expect "credit notes xlsx" 0 "wrote" sup --xlsx "$E/cn.xlsx" credit-notes
 check "credit notes xlsx = CSV" "$E/cn.csv" "$E/cn.xlsx" tttmmttdt
 cn=$(sed -n 2p "$E/cn.csv" | cut -d, -f1)
 rcpt=$(sed -n 2p "$E/cn.csv" | cut -d, -f9 | tr -d '\r')
 expect "credit notes by linked receipt" 0 "$cn" \
     "$PD" credit-notes --receipt "$rcpt"
 same "only that receipt's notes" \
-    "$("$PD" --csv credit-notes --receipt "$rcpt" | tail -n +2 | cut -d, -f9 | sort -u | tr -d '\r')" "$rcpt"
+    "$(sup --csv credit-notes --receipt "$rcpt" | tail -n +2 | cut -d, -f9 | sort -u | tr -d '\r')" "$rcpt"
 acct=$(sed -n 2p "$E/cn.csv" | cut -d, -f3)
 same "credit notes by consumer" \
-    "$("$PD" --csv credit-notes --consumer "$acct" | tail -n +2 | cut -d, -f3 | sort -u)" "$acct"
+    "$(sup --csv credit-notes --consumer "$acct" | tail -n +2 | cut -d, -f3 | sort -u)" "$acct"
 
 # --- payers: sort by count, limited
-"$PD" --csv report payers --sort count --limit 20 >"$E/payers.csv"
+sup --csv report payers --sort count --limit 20 >"$E/payers.csv"
 expect "payers xlsx" 0 "wrote 20 rows" \
-    "$PD" --xlsx "$E/payers.xlsx" report payers --sort count --limit 20
+    sup --xlsx "$E/payers.xlsx" report payers --sort count --limit 20
 check "payers xlsx = CSV" "$E/payers.csv" "$E/payers.xlsx" ttmidt
 same "payers export sorted by count" \
     "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | sort -rn | tr '\n' ' ')" \
     "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | tr '\n' ' ')"
 
 same "payers sorted by account" \
-    "$("$PD" --csv report payers --sort account --limit 5 | tail -n +2 | cut -d, -f2)" \
+    "$(sup --csv report payers --sort account --limit 5 | tail -n +2 | cut -d, -f2)" \
     "$(sqlite3 "$DB" "SELECT c.account_no FROM payments p JOIN consumers c ON
      c.id = p.consumer_id WHERE p.status = 'Posted' GROUP BY c.id ORDER BY
      c.account_no LIMIT 5")"
 same "payers sorted by account within dates" \
-    "$("$PD" --csv report payers --sort account --from 2025-04-01 --limit 5 | tail -n +2 | cut -d, -f2)" \
+    "$(sup --csv report payers --sort account --from 2025-04-01 --limit 5 | tail -n +2 | cut -d, -f2)" \
     "$(sqlite3 "$DB" "SELECT c.account_no FROM payments p JOIN consumers c ON
      c.id = p.consumer_id WHERE p.status = 'Posted' AND p.paid_on >=
      '2025-04-01' GROUP BY c.id ORDER BY c.account_no LIMIT 5")"
 
-"$PD" --csv report payers --sort methods --limit 0 | tail -n +2 >"$T/pm.csv"
+sup --csv report payers --sort methods --limit 0 | tail -n +2 >"$T/pm.csv"
 same "payers sorted by methods: by the main method, then total paid" \
     "$(python3 -c 'import csv,sys
 rows=list(csv.reader(open(sys.argv[1])))
@@ -93,10 +93,10 @@ key=[(r[5].split(" ")[0] if r[5] else "", -float(r[2])) for r in rows]
 print("sorted" if key == sorted(key) else "not sorted")' "$T/pm.csv")" sorted
 
 # --- aging: buckets add up to the totals
-"$PD" --csv report aging --limit 0 >"$E/aging.csv"
-expect "aging xlsx" 0 "wrote" "$PD" --xlsx "$E/aging.xlsx" report aging --limit 0
+sup --csv report aging --limit 0 >"$E/aging.csv"
+expect "aging xlsx" 0 "wrote" sup --xlsx "$E/aging.xlsx" report aging --limit 0
 check "aging xlsx = CSV" "$E/aging.csv" "$E/aging.xlsx" ttmimmmmm
-run "$PD" --json report aging --limit 0
+run sup --json report aging --limit 0
 python3 - "$OUT" "$E/aging.csv" >"$T/aging.chk" <<'PY'
 import csv, decimal, json, sys
 d = json.load(open(sys.argv[1]))
@@ -120,7 +120,7 @@ done
 same "aging rows: buckets add up to the row total" \
     "$(sed -n 's/^rows //p' "$T/aging.chk")" ok
 same "aging total = sum of consumers" "$(sed -n 's/^total //p' "$T/aging.chk")" ok
-run "$PD" --csv report aging --older-than 90 --limit 0
+run sup --csv report aging --older-than 90 --limit 0
 same "aging --older-than 90 keeps only consumers with 90+ days" \
     "$(tail -n +2 "$OUT" | cut -d, -f9 | tr -d '\r' | grep -c '^0.00$')" 0
 
@@ -131,7 +131,7 @@ want() {
 	sqlite3 "$DB" "SELECT p.receipt_no FROM payments p JOIN consumers c ON
 	 c.id = p.consumer_id WHERE $1 ORDER BY p.paid_on DESC, p.id DESC $2"
 }
-got() { "$PD" --csv payments "$@" | tail -n +2 | cut -d, -f1 | tr -d '\r'; }
+got() { sup --csv payments "$@" | tail -n +2 | cut -d, -f1 | tr -d '\r'; }
 same "search a name: every match, newest first" \
     "$(got --search GARCIA --limit 0)" \
     "$(want "c.name LIKE '%garcia%'" "")"
@@ -153,10 +153,10 @@ refused "xlsx with a command that is not a listing" 2 "--xlsx works with" \
     "$PD" --xlsx "$E/k.xlsx" kpi
 refused "xlsx without a file" 2 "--xlsx needs a file name" "$PD" --xlsx
 refused "xlsx into a missing directory" 7 "$E/nope" \
-    "$PD" --xlsx "$E/nope/p.xlsx" payments
+    sup --xlsx "$E/nope/p.xlsx" payments
 refused "bad sort column" 3 '--sort "weight"' "$PD" payments --sort weight
 refused "bad sort direction" 3 '--sort "amount:up"' "$PD" payments --sort amount:up
-refused "bad aging age" 3 '--older-than "45"' "$PD" report aging --older-than 45
+refused "bad aging age" 3 '--older-than "45"' sup report aging --older-than 45
 refused "unknown consumer" 4 "--consumer" "$PD" credit-notes --consumer WU-0
 same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 0
 [ ! -e "$E/k.xlsx" ] && ok "refused export wrote nothing" || notok "refused export wrote nothing"
@@ -164,7 +164,7 @@ same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 
 # --- an interrupted export leaves no file: grow the ledger so the export
 # takes a while, interrupt it, then look
 grow_ledger 150 || exit 1
-"$PD" --xlsx "$E/big.xlsx" payments >"$OUT" 2>&1 &
+PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/big.xlsx" payments >"$OUT" 2>&1 &
 pid=$!
 i=0
 while [ $i -lt 100 ] && ! ls "$E" | grep -q '^big\.xlsx\.'; do

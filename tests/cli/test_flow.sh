@@ -114,9 +114,9 @@ expect "payments by search on name" 0 "R-T01-000005" \
     "$PD" payments --search "NÚÑEZ"
 expect "payments by type" 0 "R-T01-000004" "$PD" payments --type installment
 expect "payments CSV" 0 "receipt_no,consumer,account_no,amount" \
-    "$PD" --csv payments
+    sup --csv payments
 has "CSV amounts are plain" ",145.50,"
-expect "payments JSON" 0 '"amount":14550' "$PD" --json payments
+expect "payments JSON" 0 '"amount":14550' sup --json payments
 
 expect "void a payment" 0 "voided" \
     "$PD" --user mary payment void R-T01-000002 --reason "Wrong account"
@@ -139,12 +139,12 @@ has "KPI due in the month" '"total_due": 159300'
 has "KPI received today" '"count": 3'
 has "KPI received today amount" '"amount": 30550'
 
-expect "payers report" 0 "John Doe" "$PD" report payers
+expect "payers report" 0 "John Doe" sup report payers
 has "payers methods" "Cash"
 expect "payers by operator" 0 "José Núñez" \
-    "$PD" report payers --operator jane --method online
+    sup report payers --operator jane --method online
 expect "payers CSV" 0 "consumer,account_no,total,payments" \
-    "$PD" --csv report payers
+    sup --csv report payers
 
 expect "audit chain" 0 "chain intact" "$PD" audit verify
 expect "doctor" 0 "ok" "$PD" doctor

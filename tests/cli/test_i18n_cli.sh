@@ -259,7 +259,7 @@ run env LANGUAGE=fr "$PD" kpi --month 2025-04 --day 2025-04-20
 aligned "kpi: French labels, values in one column" record \
     "Délai moyen d'encaissement"
 has "kpi: titles translated" "Mois du 2025-04-01 au 2025-04-30"
-run env LANGUAGE=fr "$PD" report aging
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
 has "report aging: a bucket's label translated" "Non échu ("
 
 # statuses and fixed words: translated in text, as stored in JSON
@@ -315,12 +315,12 @@ machine() {
 machine "consumer search --json" "$PD" --json consumer search a
 machine "consumer show --json" "$PD" --json consumer show WU-10003
 machine "payment show --json" "$PD" --json payment show R-T01-000001
-machine "payments --json" "$PD" --json payments
-machine "payments --csv" "$PD" --csv payments
-machine "credit-notes --csv" "$PD" --csv credit-notes
-machine "report payers --csv" "$PD" --csv report payers
-machine "report aging --json" "$PD" --json report aging
-machine "report aging --csv" "$PD" --csv report aging
+machine "payments --json" sup --json payments
+machine "payments --csv" sup --csv payments
+machine "credit-notes --csv" sup --csv credit-notes
+machine "report payers --csv" sup --csv report payers
+machine "report aging --json" sup --json report aging
+machine "report aging --csv" sup --csv report aging
 machine "kpi --json" "$PD" --json kpi --month 2025-04 --day 2025-04-20
 machine "sync --status --json" "$PD" --json sync --status
 machine "keys --json" "$PD" --json keys

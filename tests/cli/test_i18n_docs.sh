@@ -376,10 +376,10 @@ refused "a missing column names the optional one too" 3 \
 # --- exports: xlsx headers translated, CSV kept as the machine reads it --
 X="python3 $TOP/tests/tools/xlsx_cells.py"
 org_lang ""
-run "$PD" --csv payments --limit 0
+run sup --csv payments --limit 0
 cp "$OUT" "$E/en.csv"
 org_lang es
-run "$PD" --csv payments --limit 0
+run sup --csv payments --limit 0
 cp "$OUT" "$E/es.csv"
 if cmp -s "$E/en.csv" "$E/es.csv"; then
 	ok "CSV is the same in an es organisation"
@@ -388,7 +388,7 @@ else
 fi
 has "CSV keeps its English keys" "receipt_no,consumer,account_no,amount"
 expect "es organisation: payments xlsx" 0 "wrote" \
-    env LANGUAGE=en "$PD" --xlsx "$E/pay.xlsx" payments
+    env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/pay.xlsx" payments
 $X "$E/pay.xlsx" >"$OUT"
 has "xlsx header row in Spanish" \
     "$(printf 'str:N.º de recibo\tstr:Cliente\tstr:Cuenta\tstr:Importe\tstr:Medio\tstr:Fecha\tstr:Tipo\tstr:Estado')"
@@ -398,12 +398,12 @@ python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/work
 has "xlsx sheet named in Spanish" 'name="Pagos"'
 org_lang fr
 expect "fr organisation: credit notes xlsx" 0 "wrote" \
-    env LANGUAGE=en "$PD" --xlsx "$E/cn.xlsx" credit-notes
+    env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/cn.xlsx" credit-notes
 $X "$E/cn.xlsx" >"$OUT"
 has "credit notes xlsx header row in French" \
     "$(printf "str:Avoir n°\tstr:Client\tstr:Compte\tstr:Montant\tstr:Restant\tstr:Motif\tstr:Statut\tstr:Créé le\tstr:Paiement lié")"
 expect "fr organisation: payers xlsx" 0 "wrote" \
-    env LANGUAGE=en "$PD" --xlsx "$E/payers.xlsx" report payers
+    env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/payers.xlsx" report payers
 $X "$E/payers.xlsx" >"$OUT"
 has "payers xlsx header row in French" \
     "$(printf 'str:Client\tstr:Compte\tstr:Total payé\tstr:Paiements\tstr:Dernier paiement\tstr:Moyens')"

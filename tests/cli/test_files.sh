@@ -1,0 +1,104 @@
+# test_files.sh - the files paydesk writes (issue 18 section 6): a target
+# that exists and is not a regular file is refused and left as it was;
+# receipts, credit notes and exports follow the umask; the folders
+# paydesk makes are 0700.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00" PAYDESK_PIN=1234
+umask 022
+setup_store
+"$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
+    --method Cash --amount 145.50 >/dev/null || exit 1
+env PAYDESK_PIN=2222 "$PD" --user mary credit-note create R-T01-000001 \
+    --amount 5 --reason Other >/dev/null || exit 1
+
+# mode FILE: its permission bits, octal
+mode() { stat -c %a "$1"; }
+# kind FILE: what stat calls it
+kind() { stat -c %F "$1"; }
+
+# a device node: a private copy of /dev/full when root may make one (so
+# that a regression replaces the copy, not the machine's), else
+# /dev/full itself, which no one else may replace
+if mknod "$T/full" c 1 7 2>/dev/null; then dev="$T/full"; else dev=/dev/full; fi
+mkdir "$T/adir"
+mkfifo "$T/fifo"
+ln -s "$dev" "$T/link-dev"
+ln -s "$T/fifo" "$T/link-fifo"
+ln -s "$T/adir" "$T/link-dir"
+
+# refuse NAME TARGET KIND CMD...: refused with status 7 naming the
+# target and its kind, the target still what it was, nothing logged
+refuse() {
+	name=$1 target=$2 what=$3
+	shift 3
+	was=$(kind "$target")
+	docs=$(sql "SELECT count(*) FROM documents")
+	expect "$name: refused" 7 "$target is $what, not a file" "$@"
+	same "$name: still $was" "$(kind "$target")" "$was"
+	same "$name: no document logged" \
+	    "$(sql "SELECT count(*) FROM documents")" "$docs"
+	same "$name: no temporary file left" \
+	    "$(ls "$(dirname "$target")" | grep -c '\.[A-Za-z0-9]\{6\}$')" 0
+}
+refuse "receipt --out a device" "$dev" "a device" \
+    "$PD" --user jane receipt R-T01-000001 --out "$dev"
+refuse "receipt --out a directory" "$T/adir" "a directory" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/adir"
+refuse "receipt --out a named pipe" "$T/fifo" "a named pipe" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/fifo"
+refuse "receipt --out a link to a device" "$T/link-dev" "a device" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/link-dev"
+refuse "receipt --text --out a link to a pipe" "$T/link-fifo" "a named pipe" \
+    "$PD" --user jane receipt R-T01-000001 --text --out "$T/link-fifo"
+refuse "credit-note pdf --out a link to a directory" "$T/link-dir" \
+    "a directory" \
+    "$PD" --user jane credit-note pdf CN-T01-00001 --out "$T/link-dir"
+refuse "--xlsx to a device" "$dev" "a device" \
+    env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$dev" payments
+refuse "--xlsx to a named pipe" "$T/fifo" "a named pipe" \
+    env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$T/fifo" report payers
+expect "a regular file is replaced" 0 "" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/adir/r.pdf"
+expect "and replaced again" 0 "" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/adir/r.pdf"
+same "the replaced file is a PDF" "$(head -c 5 "$T/adir/r.pdf")" "%PDF-"
+
+# modes under three umasks: documents and exports follow it; the folders
+# paydesk makes are 0700 (less the umask)
+for u in 022 077 002; do
+	want=$(printf '%o' $((0666 & ~0$u)))
+	wantd=$(printf '%o' $((0700 & ~0$u)))
+	d="$T/u$u"
+	(
+		umask $u
+		mkdir "$d"
+		"$PD" --user jane receipt R-T01-000001 --out "$d/r.pdf"
+		"$PD" --user jane receipt R-T01-000001 --text --out "$d/r.txt"
+		"$PD" --user jane credit-note pdf CN-T01-00001 --out "$d/cn.pdf"
+		env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$d/p.xlsx" payments
+		env PAYDESK_PIN=2222 "$PD" --user mary receipts export \
+		    --dir "$d/exp/sub"
+		printf '[store]\npath = %s/store/s.db\n[receipts]\ndir = %s/rc\n' \
+		    "$d" "$d" >"$d.ini"
+		"$PD" --config "$d.ini" init
+		"$PD" --config "$d.ini" --db "$DB" --user jane receipt \
+		    R-T01-000001
+	) >"$OUT" 2>&1
+	same "umask $u: a receipt PDF is $want" "$(mode "$d/r.pdf")" "$want"
+	same "umask $u: a text receipt is $want" "$(mode "$d/r.txt")" "$want"
+	same "umask $u: a credit note PDF is $want" "$(mode "$d/cn.pdf")" "$want"
+	same "umask $u: an Excel export is $want" "$(mode "$d/p.xlsx")" "$want"
+	same "umask $u: an exported receipt is $want" \
+	    "$(mode "$(ls "$d"/exp/sub/*.pdf | head -1)")" "$want"
+	same "umask $u: the export folder paydesk made is $wantd" \
+	    "$(mode "$d/exp/sub")" "$wantd"
+	same "umask $u: and its parent" "$(mode "$d/exp")" "$wantd"
+	same "umask $u: the receipts folder paydesk made is $wantd" \
+	    "$(mode "$d/rc")" "$wantd"
+	same "umask $u: the receipt in it is $want" \
+	    "$(mode "$(ls "$d"/rc/*.pdf | head -1)")" "$want"
+	same "umask $u: the store's folder paydesk made is $wantd" \
+	    "$(mode "$d/store")" "$wantd"
+	same "umask $u: the store follows the umask" "$(mode "$d/store/s.db")" \
+	    "$(printf '%o' $((0644 & ~0$u)))"
+done

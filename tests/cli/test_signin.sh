@@ -1,0 +1,288 @@
+# test_signin.sh - sign-in cannot be outrun or guessed (issue 18 section
+# 5): wrong PINs sent at once are each counted before they are answered,
+# an unknown user name gets a wrong PIN's answer, and a locked-out user
+# is refused even with the right PIN.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+
+# burst NAME PIN N: N sign-ins of NAME at once, each answer in $T/b.I
+burst() {
+	rm -f "$T"/b.*
+	i=1
+	while [ "$i" -le "$3" ]; do
+		env PAYDESK_PIN="$2" "$PD" --user "$1" consumer search zz \
+		    >"$T/b.$i" 2>&1 &
+		i=$((i + 1))
+	done
+	wait
+}
+# tally: how the answers of the last burst went, one word each
+tally() {
+	for f in "$T"/b.*; do
+		if grep -q "tries before a lockout" "$f"; then echo counted
+		elif grep -q "in a row: locked out until" "$f"; then echo locks
+		elif grep -q "is locked out after 5 wrong PINs" "$f"; then
+			echo locked
+		else
+			echo "other: $(cat "$f")"
+		fi
+	done | sort | uniq -c | sed 's/^ *//' | tr '\n' ' '
+}
+
+# 40 wrong PINs at once: four answered with the tries left (1 to 4 of
+# 5), one locks, the other 35 find the lock
+burst jane 0000 40
+same "40 wrong PINs at once: 5 counted, 35 refused by the lock" \
+    "$(tally)" "4 counted 35 locked 1 locks "
+same "each of the first four tries has its own count" \
+    "$(cat "$T"/b.* | sed -n 's/.*(\([0-9]\) of 5 tries.*/\1/p' | sort |
+    tr -d '\n')" 1234
+same "the count in the store is 5 and the lock is set" \
+    "$(sql "SELECT failed_logins || ' ' || locked_until FROM users
+     WHERE username = 'jane'")" "5 2025-04-20 10:15:00"
+same "four failed sign-ins and one lockout audited" \
+    "$(sql "SELECT group_concat(action || ':' || n) FROM (SELECT action,
+     count(*) n FROM audit_log WHERE user = 'jane' GROUP BY action
+     ORDER BY action)")" "lockout:1,login_failed:4"
+expect "the right PIN is refused while the lock holds" 5 \
+    'user "jane" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
+    env PAYDESK_PIN=1234 "$PD" --user jane consumer search zz
+PAYDESK_NOW="2025-04-20 10:15:01" \
+    expect "the right PIN signs in once the lock ran out" 0 "" \
+    env PAYDESK_PIN=1234 "$PD" --user jane consumer search zz
+same "a good PIN clears the count" \
+    "$(sql "SELECT failed_logins || '|' || locked_until FROM users
+     WHERE username = 'jane'")" "0|"
+
+# the same burst at a supervisor with a mix of wrong PINs and the right
+# one among them: never more than five answers before the lock
+i=1
+rm -f "$T"/b.*
+while [ "$i" -le 30 ]; do
+	env PAYDESK_PIN=$((1000 + i)) "$PD" --user mary consumer search zz \
+	    >"$T/b.$i" 2>&1 &
+	i=$((i + 1))
+done
+wait
+same "30 different wrong PINs at once: 5 counted" \
+    "$(tally)" "4 counted 25 locked 1 locks "
+expect "then the right PIN is refused" 5 "is locked out" \
+    env PAYDESK_PIN=2222 "$PD" --user mary consumer search zz
+
+# an unknown user name gets the wrong PIN's answer, word for word, with
+# the same exit status, and is locked out the same way
+run env PAYDESK_PIN=0000 "$PD" --user admin consumer search zz
+known=$(sed 's/"admin"/"NAME"/' "$OUT") known_rc=$RC
+run env PAYDESK_PIN=0000 "$PD" --user ghost consumer search zz
+same "unknown name: the wrong PIN's words" \
+    "$(sed 's/"ghost"/"NAME"/' "$OUT")" "$known"
+same "unknown name: the wrong PIN's exit status" "$RC" "$known_rc"
+same "the answer names no user as unknown" "$(grep -c 'no user' "$OUT")" 0
+run env PAYDESK_PIN=9999 "$PD" --user nobody.else consumer search zz
+same "unknown name with a real user's PIN: the same words" \
+    "$(sed 's/"nobody.else"/"NAME"/' "$OUT")" "$known"
+burst ghost2 0000 12
+same "12 tries at an unknown name at once: 5 counted, 7 locked" \
+    "$(tally)" "4 counted 7 locked 1 locks "
+run env PAYDESK_PIN=0000 "$PD" --user jane consumer search zz
+run env PAYDESK_PIN=0000 "$PD" --user ghost consumer search zz
+same "unknown name: its second try counts like a user's" \
+    "$(sed 's/"ghost"/"NAME"/' "$OUT")" \
+    'paydesk: wrong user name or PIN for "NAME" (2 of 5 tries before a lockout)'
+
+# no timing shortcut: an unknown name costs a PIN hash like a user does
+t0=$(date +%s%N)
+for i in 1 2 3; do
+	env PAYDESK_PIN=0000 "$PD" --user "nosuch$i" consumer search zz \
+	    >/dev/null 2>&1
+done
+t1=$(date +%s%N)
+for i in 1 2 3; do
+	env PAYDESK_PIN=0000 "$PD" --user admin consumer search zz \
+	    >/dev/null 2>&1
+done
+t2=$(date +%s%N)
+unknown=$(((t1 - t0) / 3000000)) known=$(((t2 - t1) / 3000000))
+if [ "$unknown" -ge $((known / 3)) ]; then
+	ok "an unknown name takes as long as a wrong PIN (${unknown} ms, ${known} ms)"
+else
+	echo "not ok - an unknown name answers sooner: ${unknown} ms, a wrong PIN ${known} ms"
+fi
+
+# a disabled user: a wrong PIN gets the usual answer; only the right PIN
+# learns that the user is disabled
+sql "UPDATE users SET active = 0, failed_logins = 0, locked_until = ''
+ WHERE username = 'admin'"
+expect "disabled user, wrong PIN: the usual answer" 5 \
+    'wrong user name or PIN for "admin" (1 of 5' \
+    env PAYDESK_PIN=0000 "$PD" --user admin consumer search zz
+expect "disabled user, right PIN: disabled" 5 'user "admin" is disabled' \
+    env PAYDESK_PIN=9999 "$PD" --user admin consumer search zz
+
+# demo data (well-known PINs) goes only into a store empty of users and
+# data; anywhere else it is refused and changes nothing
+D="$T/d.db"
+"$PD" --db "$D" init >/dev/null
+printf 'username,full_name,role,pin\nboss,Real Boss,admin,739150\n' \
+    >"$T/boss.csv"
+"$PD" --db "$D" import users "$T/boss.csv" >/dev/null
+before=$(sqlite3 "$D" .dump | sha256sum)
+expect "demo on a store with users: refused" 5 \
+    "$D already holds users or data; demo data goes only into an empty store" \
+    "$PD" --db "$D" demo
+same "demo on a store with users: nothing changed" \
+    "$(sqlite3 "$D" .dump | sha256sum)" "$before"
+expect "no demo admin after the refusal" 5 'wrong user name or PIN for "admin"' \
+    env PAYDESK_PIN=9999 "$PD" --db "$D" --user admin consumer search zz
+before=$(sqlite3 "$D" .dump | sha256sum)
+expect "demo --if-empty on a store with users: nothing, quietly" 0 "" \
+    "$PD" --db "$D" demo --if-empty
+same "demo --if-empty on a store with users: nothing changed" \
+    "$(sqlite3 "$D" .dump | sha256sum)" "$before"
+same "demo --if-empty on a store with users: no demo users" \
+    "$(sqlite3 "$D" "SELECT group_concat(username) FROM users")" boss
+
+D="$T/c.db"
+"$PD" --db "$D" init >/dev/null
+sqlite3 "$D" "INSERT INTO consumers (uuid, account_no, name, created_at)
+ VALUES ('c-1', 'X-1', 'Real Consumer', '2025-01-01 00:00:00')"
+expect "demo on a store with consumers and no users: refused" 5 \
+    "already holds users or data" "$PD" --db "$D" demo
+same "demo on a store with consumers: no users added" \
+    "$(sqlite3 "$D" "SELECT count(*) FROM users")" 0
+
+env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
+    --method Cash --amount 10 >/dev/null 2>&1
+same "a payment in the fixture store" "$(sql "SELECT count(*) FROM payments")" 1
+before=$(snapshot)
+expect "demo on a store with payments (holding a WU-10001): refused" 5 \
+    "already holds users or data" "$PD" demo
+same "demo on a store with payments: nothing changed" "$(snapshot)" "$before"
+
+D="$T/s.db"
+"$PD" --db "$D" init >/dev/null
+sqlite3 "$D" "INSERT INTO settings (key, value, updated_at)
+ VALUES ('security.login_max_attempts', '3', '2025-01-01 00:00:00')"
+expect "demo on a store with central settings only: refused" 5 \
+    "already holds users or data" "$PD" --db "$D" demo
+
+D="$T/e.db"
+expect "demo on an empty store loads" 0 "Demo data loaded" \
+    "$PD" --db "$D" demo
+expect "demo again on the demo store changes nothing" 0 \
+    "Demo data already present" "$PD" --db "$D" demo
+
+# exports and reports of consumers' data need a signed-in supervisor
+# (the fixture store again)
+sql "UPDATE users SET failed_logins = 0, locked_until = '', active = 1"
+for what in "report payers" "report aging" "--csv payments" \
+    "--csv credit-notes" "--json payments" "--json credit-notes" \
+    "--json report payers" "--csv report aging"; do
+	# shellcheck disable=SC2086
+	refused "$what without a user: refused" 5 "needs a logged-in user" \
+	    "$PD" $what
+	# shellcheck disable=SC2086
+	refused "$what as a cashier: refused" 5 "needs the supervisor role" \
+	    env PAYDESK_PIN=1234 "$PD" --user jane $what
+	# shellcheck disable=SC2086
+	expect "$what as a supervisor" 0 "" sup $what
+done
+for what in payments credit-notes "report payers" "report aging"; do
+	# shellcheck disable=SC2086
+	refused "--xlsx $what as a cashier: refused" 5 \
+	    "exporting consumers' data needs the supervisor role; jane is a cashier" \
+	    env PAYDESK_PIN=1234 "$PD" --user jane --xlsx "$T/x.xlsx" $what
+	same "--xlsx $what as a cashier: no file" "$(ls "$T" | grep -c '^x\.xlsx')" 0
+done
+expect "--xlsx payments as an admin" 0 "wrote" \
+    env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x.xlsx" payments
+refused "receipts export as a cashier: refused" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --user jane receipts export --dir "$T/rx"
+same "receipts export as a cashier: no folder" "$(ls "$T" | grep -c '^rx$')" 0
+expect "the counter's text listing stays open to a cashier" 0 "John Doe" \
+    env PAYDESK_PIN=1234 "$PD" --user jane payments
+expect "a consumer at the counter stays open to a cashier" 0 "John Doe" \
+    env PAYDESK_PIN=1234 "$PD" --user jane consumer show WU-10001
+
+# the PIN policy at import, with the defaults: cashiers 4 digits,
+# supervisors and admins 6, no PIN of one digit repeated or a run
+D="$T/p.db"
+printf '[store]\npath = %s\n[terminal]\nid = T09\nbranch = B09\n' "$D" \
+    >"$T/strict.ini"
+ps() { "$PD" --config "$T/strict.ini" "$@"; }
+ps init >/dev/null
+# pin_refused NAME ROLE PIN NEEDLE: a users import with that row is
+# refused at the PIN's line and column, and nothing is imported
+pin_refused() {
+	printf 'username,full_name,role,pin\nsam,Sam Okafor,%s,%s\n' "$2" "$3" \
+	    >"$T/pin.csv"
+	expect "PIN policy: $1" 3 "$4" ps import users "$T/pin.csv"
+	same "PIN policy: $1: nothing imported" \
+	    "$(sqlite3 "$D" "SELECT count(*) FROM users")" 0
+	# (its examples, "like 1111, 1234 or 9876", aside)
+	if sed 's/(like [^)]*)//' "$OUT" | grep -qF -- "$3"; then
+		echo "not ok - PIN policy: $1: the message shows the PIN"
+	else
+		ok "PIN policy: $1: the message does not show the PIN"
+	fi
+}
+pin_refused "a 4-digit admin PIN" admin 7391 \
+    "pin.csv:2:22: pin: a PIN of 4 digits is too short for the admin role: 6 digits at least ([security] pin_min_admin)"
+pin_refused "a 5-digit supervisor PIN" supervisor 73915 \
+    "pin.csv:2:27: pin: a PIN of 5 digits is too short for the supervisor role: 6 digits at least ([security] pin_min_supervisor)"
+pin_refused "one digit repeated" cashier 1111 \
+    "pin.csv:2:24: pin: the PIN is one digit repeated or a run of digits"
+pin_refused "0000" cashier 0000 "one digit repeated or a run"
+pin_refused "a run up" cashier 1234 "one digit repeated or a run"
+pin_refused "a run down" cashier 9876 "one digit repeated or a run"
+pin_refused "a run through 0" cashier 7890 "one digit repeated or a run"
+pin_refused "a long run, supervisor" supervisor 345678 "a run"
+pin_refused "a long repeat, admin" admin 99999999 "one digit repeated"
+printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,7391\nsue,Sue Park,supervisor,739150\nali,Ali Demir,admin,40718263\n' \
+    >"$T/pin.csv"
+expect "PIN policy: strong PINs of each role import" 0 "Rows" \
+    ps import users "$T/pin.csv"
+expect "PIN policy: and sign in" 0 "" \
+    env PAYDESK_PIN=739150 "$PD" --config "$T/strict.ini" --user sue \
+    consumer search zz
+printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,1234\n' >"$T/pin.csv"
+expect "PIN policy: --update to a weak PIN refused" 3 "a run of digits" \
+    env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
+    import users "$T/pin.csv" --update
+expect "PIN policy: the old PIN still signs in" 0 "" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/strict.ini" --user sam \
+    consumer search zz
+# the lengths and weak_pins are the organisation's settings
+printf '[security]\npin_min_cashier = 6\n' >>"$T/strict.ini"
+printf 'username,full_name,role,pin\nbo,Bo Lind,cashier,73915\n' >"$T/pin.csv"
+expect "PIN policy: pin_min_cashier = 6 refuses 5 digits" 3 \
+    "too short for the cashier role: 6 digits at least ([security] pin_min_cashier)" \
+    env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
+    import users "$T/pin.csv"
+printf 'weak_pins = allow\npin_min_cashier = 4\n' >>"$T/strict.ini"
+printf 'username,full_name,role,pin\nbo,Bo Lind,cashier,1234\n' >"$T/pin.csv"
+expect "PIN policy: weak_pins = allow lets 1234 in" 0 "Rows" \
+    env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
+    import users "$T/pin.csv"
+printf '[security]\npin_min_admin = 3\n' >"$T/bad.ini"
+expect "PIN policy: a minimum under 4 is a config error" 3 \
+    "pin_min_admin" "$PD" --config "$T/bad.ini" config
+printf '[security]\nweak_pins = maybe\n' >"$T/bad.ini"
+expect "PIN policy: weak_pins is refuse or allow" 3 \
+    "weak_pins" "$PD" --config "$T/bad.ini" config
+
+# the central node applies the policy of its organisation's settings
+CENTRAL="$TOP/$BUILD/paydesk-central"
+printf '[terminal]\nid = HQ\n[central]\nlisten = 127.0.0.1\nport = 1\ndata_dir = %s/cdir\nlog = %s/c.log\n' \
+    "$T" "$T" >"$T/c.ini"
+"$CENTRAL" --config "$T/c.ini" org add ACME "Acme" >/dev/null
+expect "central import: the fixture's weak PINs refused" 3 \
+    "users.csv:2:" "$CENTRAL" --config "$T/c.ini" import ACME users \
+    "$DATA/users.csv"
+printf 'key,value\nsecurity.pin_min_supervisor,8\n' >"$T/set.csv"
+"$CENTRAL" --config "$T/c.ini" import ACME settings "$T/set.csv" >/dev/null
+printf 'username,full_name,role,pin\nsue,Sue Park,supervisor,739150\n' >"$T/pin.csv"
+expect "central import: the organisation's pin_min_supervisor = 8" 3 \
+    "8 digits at least" "$CENTRAL" --config "$T/c.ini" import ACME users \
+    "$T/pin.csv"
