@@ -79,7 +79,7 @@ void doc_free(struct doc *d);
 int doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
     unsigned char **buf, size_t *len, struct pd_err *err);
 /* doc_pdf, and in *gaps (gaps not NULL) what no font has, one line per
- * part of the document: "LABEL: U+XXXX (c), ..." (the row's label as
+ * part of the document: "LABEL\tU+XXXX (c), ..." (the row's label as
  * printed, or the part's name: title, footer...); malloc'd, NULL when
  * every character was drawn. The PDF is made all the same, with the
  * font's empty box in their place; the caller warns. */

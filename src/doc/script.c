@@ -505,9 +505,44 @@ tu_block(HPDF_Stream st, const struct tu_entry *e, size_t n, int chars)
 		HPDF_Stream_WriteStr(st, chars ? "endbfchar\n" : "endbfrange\n");
 }
 
+/* A presentation form's letters (NFKC), in the order they are drawn:
+ * a ligature's letters right to left (lam-alef is alef, lam), as text
+ * extraction reverses each right-to-left glyph's letters with the run.
+ * 0 when cp is no presentation form or maps to itself. */
+static int
+letters(uint32_t cp, utf8proc_int32_t *d, int max)
+{
+	utf8proc_uint8_t u[8] = {0}, *nfkc;
+	utf8proc_ssize_t i = 0, k;
+	int n = 0, j;
+
+	if (!is_presentation(cp))
+		return 0;
+	utf8proc_encode_char((utf8proc_int32_t)cp, u);
+	nfkc = utf8proc_NFKC(u);
+	if (nfkc == NULL)
+		return 0;
+	while (nfkc[i] != '\0' && n < max) {
+		k = utf8proc_iterate(nfkc + i, -1, &d[n]);
+		if (k <= 0 || d[n] > 0xFFFF)
+			break;
+		i += k;
+		n++;
+	}
+	if (nfkc[i] != '\0' || (n == 1 && d[0] == (utf8proc_int32_t)cp))
+		n = 0;
+	free(nfkc);
+	for (j = 0; j < n / 2; j++) {
+		utf8proc_int32_t t = d[j];
+
+		d[j] = d[n - 1 - j];
+		d[n - 1 - j] = t;
+	}
+	return n;
+}
+
 /* The used codes as entries: runs within one high byte map onto
- * themselves; a presentation form maps to its letters (NFKC), a
- * lam-alef ligature to two. */
+ * themselves, a presentation form onto its letters. */
 static size_t
 tu_entries(const unsigned char *used, struct tu_entry **out)
 {
@@ -517,27 +552,13 @@ tu_entries(const unsigned char *used, struct tu_entry **out)
 
 	for (c = 0; c <= 0xFFFF; c++) {
 		utf8proc_int32_t d[8];
-		utf8proc_ssize_t nd = 0;
-		int last;
+		int nd;
 
 		if (!(used[c >> 3] & (1u << (c & 7))))
 			continue;
-		if (is_presentation(c))
-			nd = utf8proc_decompose_char((utf8proc_int32_t)c, d, 8,
-			    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
-		if (nd > 0 && nd <= 8 && !(nd == 1 && d[0] == (int32_t)c) &&
-		    d[0] <= 0xFFFF) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				e = xrealloc(e, cap, sizeof *e);
-			}
-			e[n].from = e[n].to = (uint16_t)c;
-			memcpy(e[n].dst, d, (size_t)nd * sizeof d[0]);
-			e[n++].nd = (int)nd;
-			continue;
-		}
-		if (n > 0 && e[n - 1].nd == 0 && e[n - 1].to + 1u == c &&
-		    (c & 0xFF) != 0) {
+		nd = letters(c, d, 8);
+		if (nd == 0 && n > 0 && e[n - 1].nd == 0 &&
+		    e[n - 1].to + 1u == c && (c & 0xFF) != 0) {
 			e[n - 1].to = (uint16_t)c;
 			continue;
 		}
@@ -546,7 +567,8 @@ tu_entries(const unsigned char *used, struct tu_entry **out)
 			e = xrealloc(e, cap, sizeof *e);
 		}
 		e[n].from = e[n].to = (uint16_t)c;
-		e[n++].nd = 0;
+		memcpy(e[n].dst, d, (size_t)nd * sizeof d[0]);
+		e[n++].nd = nd;
 	}
 	*out = e;
 	return n;
@@ -677,7 +699,7 @@ script_gaps(const struct script_fonts *f)
 		if (len > 0)
 			append(&out, &len, "\n");
 		append(&out, &len, field);
-		append(&out, &len, ":");
+		append(&out, &len, "\t");
 		for (j = i; j < f->ngaps; j++) {
 			uint32_t cp = f->gaps[j].cp;
 			utf8proc_uint8_t u[8] = {0};
@@ -685,8 +707,8 @@ script_gaps(const struct script_fonts *f)
 			if (strcmp(f->gaps[j].field, field) != 0)
 				continue;
 			utf8proc_encode_char((utf8proc_int32_t)cp, u);
-			snprintf(item, sizeof item, "%s U+%04X (%s)",
-			    first ? "" : ",", (unsigned)cp, (const char *)u);
+			snprintf(item, sizeof item, "%sU+%04X (%s)",
+			    first ? "" : ", ", (unsigned)cp, (const char *)u);
 			append(&out, &len, item);
 			first = 0;
 		}

@@ -80,7 +80,7 @@ size_t script_glyph_parts(
  * subset, and the faces' ToUnicode maps written from the codes drawn. */
 int script_finish(struct script_fonts *f);
 
-/* The gaps as lines "FIELD: U+XXXX (c)", one per field; malloc'd, NULL
+/* The gaps as lines "FIELD\tU+XXXX (c), ...", one per field; malloc'd, NULL
  * when every character had a font. */
 char *script_gaps(const struct script_fonts *f);
 
