@@ -642,6 +642,66 @@ mark_parts(HPDF_FontDef def)
 	free(done);
 }
 
+static int
+is_used(const unsigned char *used, uint32_t c)
+{
+	return used[c >> 3] & (1u << (c & 7));
+}
+
+/* libharu writes widths and a CID-to-glyph map for every character the
+ * font has (24 KB for DejaVu Sans, 280 KB for a CJK font) and keeps its
+ * refused CMap: only the characters drawn are needed. */
+static int
+trim(struct script_face *fc, HPDF_MMgr mmgr)
+{
+	HPDF_FontAttr a = (HPDF_FontAttr)fc->font->attr;
+	HPDF_Font desc = a->descendant_font;
+	HPDF_Dict map = a->map_stream;
+	HPDF_Array w = HPDF_Array_New(mmgr), run = NULL;
+	HPDF_INT16 dw = fc->def->missing_width;
+	uint32_t c, top = 0;
+
+	if (w == NULL)
+		return -1;
+	for (c = 0; c <= 0xFFFF; c++) {
+		HPDF_UINT16 gid = is_used(fc->used, c)
+		                      ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
+		                      : 0;
+		HPDF_INT16 gw = gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid) : dw;
+
+		if (gid != 0)
+			top = c + 1;
+		if (gw == dw) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			HPDF_Array_AddNumber(w, (HPDF_INT32)c);
+			run = HPDF_Array_New(mmgr);
+			if (run == NULL || HPDF_Array_Add(w, run) != HPDF_OK)
+				return -1;
+		}
+		HPDF_Array_AddNumber(run, gw);
+	}
+	if (HPDF_Dict_Add(desc, "W", w) != HPDF_OK)
+		return -1;
+	if (a->cmap_stream != NULL)
+		HPDF_MemStream_FreeData(a->cmap_stream->stream);
+	if (map == NULL)
+		return 0;
+	HPDF_MemStream_FreeData(map->stream);
+	for (c = 0; c < top; c++) {
+		HPDF_UINT16 gid = is_used(fc->used, c)
+		                      ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
+		                      : 0;
+		HPDF_BYTE b[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
+
+		if (HPDF_Stream_Write(map->stream, b, 2) != HPDF_OK)
+			return -1;
+	}
+	return 0;
+}
+
 int
 script_finish(struct script_fonts *f)
 {
@@ -649,6 +709,8 @@ script_finish(struct script_fonts *f)
 
 	for (i = 0; i < f->n; i++) {
 		mark_parts(f->faces[i].def);
+		if (trim(&f->faces[i], f->pdf->mmgr) != 0)
+			return -1;
 		HPDF_Stream st = f->faces[i].tounicode->stream;
 		struct tu_entry *e;
 		size_t n = tu_entries(f->faces[i].used, &e);
