@@ -1,5 +1,5 @@
 /* doc.h - documents (receipts, credit notes) as a list of rows, rendered
- * as PDF (libharu, one embedded TrueType font, UTF-8) or as plain text for
+ * as PDF (libharu, embedded TrueType fonts, UTF-8) or as plain text for
  * line printers and previews. The service decides what a document says;
  * this layer decides only how it looks on a page or a roll.
  */
@@ -69,9 +69,23 @@ void doc_footer(struct doc *d, const char *footer);
 void doc_free(struct doc *d);
 
 /* The PDF in memory (*buf malloc'd, *len bytes); the font is a TrueType
- * file embedded (subset) with the UTF-8 encoder. */
+ * file embedded (subset) with the UTF-8 encoder. Right-to-left text
+ * (Arabic, Hebrew) is drawn in visual order with Arabic letters joined
+ * (FriBidi, UAX #9); a character the font lacks comes from a TrueType
+ * fallback font fontconfig finds (e.g. fonts-wqy-zenhei for Chinese,
+ * Japanese and Korean), embedded as a subset too. Scripts that need
+ * glyph reordering or conjuncts (Devanagari) are drawn letter by letter,
+ * not shaped. Issue 17 section 6. */
 int doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
     unsigned char **buf, size_t *len, struct pd_err *err);
+/* doc_pdf, and in *gaps (gaps not NULL) what no font has, one line per
+ * part of the document: "LABEL\tU+XXXX (c), ..." (the row's label as
+ * printed, or the part's name: title, footer...); malloc'd, NULL when
+ * every character was drawn. The PDF is made all the same, with the
+ * font's empty box in their place; the caller warns. */
+int doc_pdf_gaps(const struct doc *d, enum doc_paper paper,
+    const char *font_path, unsigned char **buf, size_t *len, char **gaps,
+    struct pd_err *err);
 
 /* Plain text, width columns wide (32..80), UTF-8; malloc'd. */
 char *doc_text(const struct doc *d, int width);

@@ -259,6 +259,10 @@ struct doc_result {
 	int copy;            /* 0 the original, n the nth copy */
 	int printed;         /* the print command ran and succeeded */
 	size_t bytes;
+	/* PDF: characters no font has, one line per field ("Name\tU+E000
+	 * ()"; doc_pdf_gaps), cut at the size; "" when all were drawn. The
+	 * document is written all the same: the front end warns. */
+	char gaps[512];
 };
 /* number: receipt number, payment id or transaction id. On a print
  * failure (PD_EPRINT) the file is written and res->path names it. */

@@ -113,6 +113,9 @@ int cmd_audit_verify(struct cli *c, int argc, char **argv);
 int cmd_consumer_search(struct cli *c, int argc, char **argv);
 int cmd_consumer_show(struct cli *c, int argc, char **argv);
 int cmd_pay(struct cli *c, int argc, char **argv);
+/* On stderr, one warning per field of document number that has
+ * characters no font has (res->gaps); the command still succeeds. */
+void cli_doc_gaps(const char *number, const struct doc_result *res);
 int cmd_payment_show(struct cli *c, int argc, char **argv);
 int cmd_payment_void(struct cli *c, int argc, char **argv);
 int cmd_payment_verify(struct cli *c, int argc, char **argv);

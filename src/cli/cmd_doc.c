@@ -7,6 +7,29 @@
 #include "opts.h"
 #include "paydesk/tui.h"
 
+void
+cli_doc_gaps(const char *number, const struct doc_result *res)
+{
+	const char *p = res->gaps;
+
+	while (*p != '\0') {
+		const char *tab = strchr(p, '\t'), *nl;
+
+		if (tab == NULL)
+			break;
+		nl = strchr(tab, '\n');
+		if (nl == NULL)
+			nl = tab + strlen(tab);
+		fprintf(stderr, "paydesk: ");
+		fprintf(stderr,
+		    _("warning: %s, field \"%.*s\": no font has %.*s (drawn "
+		      "as an empty box)"),
+		    number, (int)(tab - p), p, (int)(nl - tab - 1), tab + 1);
+		fputc('\n', stderr);
+		p = *nl ? nl + 1 : nl;
+	}
+}
+
 /* What was written and whether it was printed; a print failure is still
  * a failure of the command (its message says the file is there). */
 static int
@@ -17,6 +40,7 @@ report(struct cli *c, const char *what, const char *number,
 
 	if (res->path[0] == '\0')
 		return -1;
+	cli_doc_gaps(number, res);
 	r = rec_new(c);
 	rec_str(r, what, "number", number);
 	rec_str(r, _("File"), "file", res->path);

@@ -123,6 +123,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	/* the receipt comes after the commit; failing it posts nothing less */
 	dq.print = print != NULL;
 	rc = svc_receipt_issue(&c->svc, res.p.receipt_no, &dq, &doc, &c->err);
+	cli_doc_gaps(res.p.receipt_no, &doc);
 	posted(c, &res, &doc, dq.print);
 	if (rc != 0)
 		pd_err_prefix(&c->err, _("payment %s is posted; %s: "),

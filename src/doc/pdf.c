@@ -1,6 +1,7 @@
-/* pdf.c - a document as PDF with libharu: one TrueType font embedded as a
- * subset through the UTF-8 encoder (names in any script the font covers),
- * bold drawn by stroking the glyph outlines so no second font is needed.
+/* pdf.c - a document as PDF with libharu: the TrueType font embedded as a
+ * subset through the UTF-8 encoder, with fallback fonts for what it lacks
+ * and right-to-left text in visual order (script.c), bold drawn by
+ * stroking the glyph outlines so no second weight is needed.
  *
  * Two passes: layout places every string and rule on pages (the 80 mm
  * roll is one page as tall as its content), then drawing writes them. */
@@ -15,6 +16,7 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
+#include "script.h"
 
 #define ROLL_MAX_H 14400.0 /* the largest page PDF readers accept */
 
@@ -44,13 +46,15 @@ struct op {
 	int bold;
 	double grey; /* 0 black .. 1 white */
 	int red;
+	const char *field; /* what the text is, for the missing-glyph warning */
 };
 
 struct lay {
 	const struct geom *g;
 	const struct doc *d;
-	HPDF_Font font;
-	double size; /* for measure() */
+	struct script_fonts fonts;
+	const char *field; /* the part being laid out (op.field) */
+	double size;       /* for measure() */
 	double width, content_h;
 	struct op *ops;
 	size_t n, cap;
@@ -63,12 +67,8 @@ static double
 measure(void *ctx, const char *s, size_t n)
 {
 	struct lay *l = ctx;
-	HPDF_TextWidth tw;
 
-	if (n == 0)
-		return 0;
-	tw = HPDF_Font_TextWidth(l->font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
-	return tw.width * l->size / 1000.0;
+	return script_width(&l->fonts, s, n, l->size);
 }
 
 static double
@@ -117,6 +117,7 @@ text_at(struct lay *l, double x, const char *s, size_t n, double size, int bold,
 	o->size = size;
 	o->bold = bold;
 	o->grey = grey;
+	o->field = l->field;
 }
 
 static void
@@ -149,8 +150,10 @@ new_page(struct lay *l)
 	if (!l->g->roll) {
 		char *s = l->d->number;
 
+		l->field = _("title");
 		text_at(l, 0, l->d->title, strlen(l->d->title), l->g->small, 1,
 		    0.4, LEFT);
+		l->field = _("document number");
 		text_at(l, l->width, s, strlen(s), l->g->small, 0, 0.4, RIGHT);
 		l->y += lead(l->g->small) + 4;
 	}
@@ -199,6 +202,7 @@ badge_at(struct lay *l, double x, const char *s, double size, enum align a)
 	double left = a == RIGHT ? x - w : a == CENTRE ? x - w / 2 : x;
 	struct op *o = op_add(l, OP_BOX);
 
+	l->field = _("status badge");
 	o->x = left;
 	o->y = l->y;
 	o->w = w;
@@ -217,14 +221,18 @@ header(struct lay *l)
 	double yl, yr, W = l->width;
 
 	if (g->roll) {
+		l->field = _("organisation name");
 		l->y += lines_at(
 		    l, W / 2, d->org_name, W, g->body + 2, 1, 0, CENTRE);
+		l->field = _("organisation address");
 		l->y += lines_at(
 		    l, W / 2, d->org_address, W, g->small, 0, 0.35, CENTRE);
 		l->y += 4;
 		rule_at(l, 0, W, 0.8, 0);
 		l->y += 4;
+		l->field = _("title");
 		l->y += lines_at(l, W / 2, d->title, W, g->big, 1, 0, CENTRE);
+		l->field = _("document number");
 		l->y +=
 		    lines_at(l, W / 2, d->number, W, g->body + 1, 0, 0, CENTRE);
 		if (d->badge != NULL) {
@@ -235,12 +243,16 @@ header(struct lay *l)
 		return;
 	}
 	yl = l->y;
+	l->field = _("organisation name");
 	l->y += lines_at(l, 0, d->org_name, W * 0.58, 15, 1, 0, LEFT);
+	l->field = _("organisation address");
 	l->y += lines_at(l, 0, d->org_address, W * 0.58, 9, 0, 0.35, LEFT);
 	yr = l->y;
 	l->y = yl;
+	l->field = _("title");
 	text_at(l, W, d->title, strlen(d->title), g->big, 1, 0, RIGHT);
 	l->y += lead(g->big);
+	l->field = _("document number");
 	text_at(l, W, d->number, strlen(d->number), 11, 0, 0, RIGHT);
 	l->y += lead(11) + 2;
 	if (d->badge != NULL)
@@ -264,6 +276,7 @@ marks(struct lay *l)
 		int red = m->alert;
 		struct op *box;
 
+		l->field = m->word;
 		h = lead(big) + 8 +
 		    (double)count_lines(l, m->detail, inner, g->body) *
 		        lead(g->body);
@@ -294,6 +307,7 @@ heading(struct lay *l, const char *title, int table)
 	const struct doc *d = l->d;
 	double size = g->body + 1.5;
 
+	l->field = title;
 	need(l, 10 + lead(size) + 3 + lead(g->body) * (table ? 3 : 2));
 	l->y += l->y > 0 ? 8 : 0;
 	l->y += lines_at(l, 0, title, l->width, size, 1, 0, LEFT);
@@ -320,6 +334,7 @@ field(struct lay *l, const char *label, const char *value, int bold)
 	double W = l->width, size = bold ? g->body + 1 : g->body;
 	double lw = g->roll ? 0 : W * 0.30, h;
 
+	l->field = label;
 	if (!g->roll) {
 		h = (double)count_lines(l, value, W - lw, size) * lead(size);
 		need(l, h);
@@ -356,6 +371,7 @@ para(struct lay *l, const char *label, const char *text)
 		field(l, label, text[0] ? text : "-", 0);
 		return;
 	}
+	l->field = label;
 	l->y += 2;
 	need(l, lead(g->body) * 2);
 	l->y += lines_at(l, 0, label, l->width, g->body, 0, 0.35, LEFT);
@@ -381,6 +397,7 @@ item_line(struct lay *l, const struct doc_row *r)
 	const struct geom *g = l->g;
 	double W = l->width, h, hd;
 
+	l->field = r->a;
 	if (!g->roll) {
 		double tw = W * 0.30, dw = W * 0.40;
 
@@ -418,6 +435,7 @@ footer(struct lay *l)
 
 	if (l->d->footer == NULL)
 		return;
+	l->field = _("footer");
 	h = 14 + (double)count_lines(l, l->d->footer, l->width, l->g->small) *
 	             lead(l->g->small);
 	need(l, h);
@@ -465,13 +483,15 @@ layout(struct lay *l)
 		l->used[l->page] = l->y;
 }
 
+/* One line: shaped into runs, each in its face, one text object. */
 static void
-draw_text(HPDF_Page pg, HPDF_Font f, double top, const struct op *o)
+draw_text(HPDF_Page pg, struct script_fonts *f, double top, const struct op *o)
 {
-	char small[512], *s = o->n < sizeof small ? small : xmalloc(o->n + 1);
+	struct script_text t;
+	char small[512];
+	size_t i;
 
-	memcpy(s, o->s, o->n);
-	s[o->n] = '\0';
+	script_shape(f, o->s, o->n, o->field != NULL ? o->field : "?", &t);
 	if (o->red)
 		HPDF_Page_SetRGBFill(pg, 0.75f, 0.05f, 0.05f);
 	else
@@ -486,11 +506,21 @@ draw_text(HPDF_Page pg, HPDF_Font f, double top, const struct op *o)
 	HPDF_Page_BeginText(pg);
 	HPDF_Page_SetTextRenderingMode(
 	    pg, o->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
-	HPDF_Page_SetFontAndSize(pg, f, (HPDF_REAL)o->size);
-	HPDF_Page_TextOut(pg, (HPDF_REAL)o->x, (HPDF_REAL)(top - o->y), s);
+	HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)(top - o->y));
+	for (i = 0; i < t.nruns; i++) {
+		const struct script_run *r = &t.runs[i];
+		char *s = r->n < sizeof small ? small : xmalloc(r->n + 1);
+
+		memcpy(s, t.s + r->off, r->n);
+		s[r->n] = '\0';
+		HPDF_Page_SetFontAndSize(
+		    pg, f->faces[r->face].font, (HPDF_REAL)o->size);
+		HPDF_Page_ShowText(pg, s);
+		if (s != small)
+			free(s);
+	}
 	HPDF_Page_EndText(pg);
-	if (s != small)
-		free(s);
+	script_text_free(&t);
 }
 
 static void
@@ -519,7 +549,7 @@ draw(HPDF_Doc pdf, struct lay *l)
 			struct op t = *o;
 
 			t.x = x;
-			draw_text(pg, l->font, top, &t);
+			draw_text(pg, &l->fonts, top, &t);
 			break;
 		}
 		case OP_RULE:
@@ -557,26 +587,47 @@ draw(HPDF_Doc pdf, struct lay *l)
 			t.n = strlen(num);
 			t.size = g->small;
 			t.grey = 0.4;
+			t.field = _("page number");
 			t.x =
 			    g->w - g->margin - width_of(l, num, t.n, g->small);
 			t.y = g->h - g->margin / 2;
-			draw_text(pages[p], l->font, g->h, &t);
+			draw_text(pages[p], &l->fonts, g->h, &t);
 		}
 }
 
+/* The saved PDF into *buf; libharu's error, if any. */
+static HPDF_STATUS
+save(HPDF_Doc pdf, unsigned char **buf, size_t *len)
+{
+	HPDF_UINT32 size;
+	HPDF_STATUS st;
+
+	if ((st = HPDF_SaveToStream(pdf)) == HPDF_OK) {
+		size = HPDF_GetStreamSize(pdf);
+		*buf = xmalloc(size ? size : 1);
+		st = HPDF_ReadFromStream(pdf, *buf, &size);
+		if (st == HPDF_STREAM_EOF)
+			st = HPDF_OK;
+		*len = size;
+	}
+	if (st == HPDF_OK)
+		st = HPDF_GetError(pdf);
+	return st;
+}
+
 int
-doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
-    unsigned char **buf, size_t *len, struct pd_err *err)
+doc_pdf_gaps(const struct doc *d, enum doc_paper paper, const char *font_path,
+    unsigned char **buf, size_t *len, char **gaps, struct pd_err *err)
 {
 	struct lay l;
 	HPDF_Doc pdf;
-	const char *name;
-	HPDF_UINT32 size;
 	HPDF_STATUS st;
 	char title[160];
 
 	*buf = NULL;
 	*len = 0;
+	if (gaps != NULL)
+		*gaps = NULL;
 	if (access(font_path, R_OK) != 0)
 		return pd_fail(err, PD_EDOC,
 		    _("font %s: %s (set receipts.font to a TrueType file, e.g. "
@@ -586,18 +637,11 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 	if (pdf == NULL)
 		return pd_fail(err, PD_EDOC, _("PDF: out of memory"));
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(pdf);
-	name = HPDF_LoadTTFontFromFile(pdf, font_path, HPDF_TRUE);
 	memset(&l, 0, sizeof l);
-	if (name != NULL)
-		l.font = HPDF_GetFont(pdf, name, "UTF-8");
-	if (l.font == NULL) {
-		st = HPDF_GetError(pdf);
+	if (script_open(&l.fonts, pdf, font_path, err) != 0) {
+		script_close(&l.fonts);
 		HPDF_Free(pdf);
-		return pd_fail(err, PD_EDOC,
-		    _("font %s: not a TrueType font libharu can embed "
-		      "(error 0x%04X)"),
-		    font_path, (unsigned)st);
+		return -1;
 	}
 	l.g = &geoms[paper];
 	l.d = d;
@@ -609,17 +653,12 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "paydesk");
 	draw(pdf, &l);
 	free(l.ops);
-	if ((st = HPDF_SaveToStream(pdf)) == HPDF_OK) {
-		size = HPDF_GetStreamSize(pdf);
-		*buf = xmalloc(size ? size : 1);
-		st = HPDF_ReadFromStream(pdf, *buf, &size);
-		if (st == HPDF_STREAM_EOF)
-			st = HPDF_OK;
-		*len = size;
-	}
-	if (st == HPDF_OK)
-		st = HPDF_GetError(pdf);
+	script_finish(&l.fonts);
+	st = save(pdf, buf, len);
 	HPDF_Free(pdf);
+	if (st == HPDF_OK && gaps != NULL)
+		*gaps = script_gaps(&l.fonts);
+	script_close(&l.fonts);
 	if (st != HPDF_OK) {
 		free(*buf);
 		*buf = NULL;
@@ -629,4 +668,11 @@ doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
 		    (unsigned)st);
 	}
 	return 0;
+}
+
+int
+doc_pdf(const struct doc *d, enum doc_paper paper, const char *font_path,
+    unsigned char **buf, size_t *len, struct pd_err *err)
+{
+	return doc_pdf_gaps(d, paper, font_path, buf, len, NULL, err);
 }

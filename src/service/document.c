@@ -394,6 +394,25 @@ target(struct svc *s, const struct doc_request *r, const char *number, int copy,
 	return 0;
 }
 
+/* The PDF, and in res->gaps what no font could draw. */
+static int
+pdf(struct svc *s, const struct doc *d, unsigned char **buf, size_t *len,
+    struct doc_result *res, struct pd_err *err)
+{
+	char *gaps = NULL;
+
+	if (doc_pdf_gaps(d, (enum doc_paper)doc_paper_parse(s->cfg.paper),
+	        s->cfg.font_path, buf, len, &gaps, err) != 0)
+		return -1;
+	if (gaps != NULL) {
+		if (strlen(gaps) >= sizeof res->gaps)
+			memcpy(gaps + sizeof res->gaps - 4, "...", 4);
+		xstrlcpy(res->gaps, gaps, sizeof res->gaps);
+		free(gaps);
+	}
+	return 0;
+}
+
 /* Mark a copy, render, stage, publish and log; then print if asked. */
 static int
 issue(struct svc *s, const struct doc_kind *k, struct doc *d,
@@ -411,8 +430,7 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d,
 	if (r->text) {
 		buf = (unsigned char *)doc_text(d, s->cfg.text_width);
 		len = strlen((char *)buf);
-	} else if (doc_pdf(d, (enum doc_paper)doc_paper_parse(s->cfg.paper),
-	               s->cfg.font_path, &buf, &len, err) != 0)
+	} else if (pdf(s, d, &buf, &len, res, err) != 0)
 		return -1;
 	rc = target(s, r, d->number, copy, res->path, sizeof res->path, err);
 	if (rc == 0)

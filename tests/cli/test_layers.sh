@@ -97,6 +97,8 @@ LIBS='
 sqlite3.h src/store/ src/central/backend_sqlite.c
 curl/curl.h src/sync/
 hpdf.h src/doc/
+fribidi.h src/doc/
+fontconfig/fontconfig.h src/doc/
 curses.h src/tui/
 ncurses.h src/tui/
 ncursesw/curses.h src/tui/

@@ -1,0 +1,792 @@
+/* script.c - text in any script on a PDF page (issue 17 section 6).
+ *
+ * libharu draws UTF-8 through a CID font whose codes are the Unicode
+ * code points (Identity-H); it knows neither reading order nor joining,
+ * and its ToUnicode map is a CID map readers refuse. So here:
+ * - a line with a right-to-left character is put in visual order and
+ *   its Arabic letters joined into presentation forms by FriBidi (UAX #9;
+ *   the forms only when a font has them, else the letters unjoined);
+ * - each character is drawn from the main font, else from a TrueType
+ *   fallback fontconfig finds for it, embedded as a subset like the
+ *   main one; what no font has is drawn as the main font's box and kept
+ *   as a gap naming the field, for the warning;
+ * - each face gets a ToUnicode CMap of its own (beginbfrange/bfchar,
+ *   the presentation forms mapped back to their letters), so text
+ *   extraction reads the logical letters.
+ * Latin-only text takes a fast path with none of this. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <fribidi.h>
+#include <utf8proc.h>
+
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+#include "script.h"
+
+#define CANDIDATES_MAX 4 /* fallback files tried for one character */
+
+static int
+is_presentation(uint32_t cp)
+{
+	return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+/* Invisible controls: bidi marks and embeddings (already applied),
+ * FriBidi's ligature filler, zero-width joiners. */
+static int
+is_ignorable(uint32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C ||
+	       cp == 0xFEFF;
+}
+
+static int
+has_glyph(const struct script_face *fc, uint32_t cp)
+{
+	return cp <= 0xFFFF &&
+	       HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)cp) != 0;
+}
+
+/* Take a font libharu loaded (name) as a face: UTF-8 encoder, our own
+ * ToUnicode stream in place of libharu's. */
+static int
+face_add(struct script_fonts *f, const char *name, const char *file)
+{
+	struct script_face *fc = &f->faces[f->n];
+	HPDF_Font font = HPDF_GetFont(f->pdf, name, "UTF-8");
+
+	if (font == NULL)
+		return -1;
+	fc->tounicode = HPDF_DictStream_New(f->pdf->mmgr, f->pdf->xref);
+	if (fc->tounicode == NULL ||
+	    HPDF_Dict_Add(font, "ToUnicode", fc->tounicode) != HPDF_OK)
+		return -1;
+	fc->tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	fc->font = font;
+	fc->def = ((HPDF_FontAttr)font->attr)->fontdef;
+	fc->used = xcalloc(65536 / 8, 1);
+	fc->name = xstrdup(file);
+	f->n++;
+	return 0;
+}
+
+int
+script_open(struct script_fonts *f, HPDF_Doc pdf, const char *path,
+    struct pd_err *err)
+{
+	const char *name;
+	uint32_t c;
+
+	memset(f, 0, sizeof *f);
+	f->pdf = pdf;
+	HPDF_UseUTFEncodings(pdf);
+	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+	if (name == NULL || face_add(f, name, path) != 0)
+		return pd_fail(err, PD_EDOC,
+		    _("font %s: not a TrueType font libharu can embed "
+		      "(error 0x%04X)"),
+		    path, (unsigned)HPDF_GetError(pdf));
+	f->ascii = 1;
+	for (c = 0x20; c < 0x7F; c++)
+		if (!has_glyph(&f->faces[0], c))
+			f->ascii = 0;
+	return 0;
+}
+
+static FcConfig *
+fc_config(void)
+{
+	static FcConfig *fc;
+	static int tried;
+
+	if (!tried) {
+		tried = 1;
+		fc = FcInitLoadConfigAndFonts();
+	}
+	return fc;
+}
+
+struct candidate {
+	const char *file;
+	int index, score;
+};
+
+static int
+candidate_cmp(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	int c;
+
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	if ((c = strcmp(x->file, y->file)) != 0)
+		return c;
+	return x->index - y->index;
+}
+
+/* Load a candidate file as a new face; its index if it has cp. */
+static int
+candidate_load(struct script_fonts *f, const struct candidate *k, uint32_t cp)
+{
+	const char *name;
+	int i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->faces[i].name, k->file) == 0)
+			return -1; /* already a face: it lacked cp */
+	if (strstr(k->file, ".ttc") != NULL || strstr(k->file, ".TTC") != NULL)
+		name = HPDF_LoadTTFontFromFile2(
+		    f->pdf, k->file, (HPDF_UINT)k->index, HPDF_TRUE);
+	else if (k->index == 0)
+		name = HPDF_LoadTTFontFromFile(f->pdf, k->file, HPDF_TRUE);
+	else
+		return -1;
+	if (name == NULL || face_add(f, name, k->file) != 0) {
+		HPDF_ResetError(f->pdf);
+		return -1;
+	}
+	if (!has_glyph(&f->faces[f->n - 1], cp))
+		return -1; /* kept: its bytes are only written when used */
+	return f->n - 1;
+}
+
+/* A TrueType font fontconfig knows with a glyph for cp: upright and
+ * regular weight first, then by file name, so the choice is stable. */
+static int
+fallback(struct script_fonts *f, uint32_t cp)
+{
+	FcConfig *fc = fc_config();
+	FcPattern *pat;
+	FcCharSet *cs;
+	FcObjectSet *os;
+	FcFontSet *fs;
+	struct candidate *k;
+	int i, nk = 0, got = -1;
+
+	if (fc == NULL || f->n >= SCRIPT_FACES_MAX)
+		return -1;
+	pat = FcPatternCreate();
+	cs = FcCharSetCreate();
+	FcCharSetAddChar(cs, cp);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, NULL);
+	fs = FcFontList(fc, pat, os);
+	k = xcalloc(fs != NULL && fs->nfont > 0 ? (size_t)fs->nfont : 1,
+	    sizeof *k);
+	for (i = 0; fs != NULL && i < fs->nfont; i++) {
+		FcChar8 *file;
+		int index = 0, weight = FC_WEIGHT_REGULAR, slant = 0;
+
+		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) !=
+		    FcResultMatch)
+			continue;
+		FcPatternGetInteger(fs->fonts[i], FC_INDEX, 0, &index);
+		FcPatternGetInteger(fs->fonts[i], FC_WEIGHT, 0, &weight);
+		FcPatternGetInteger(fs->fonts[i], FC_SLANT, 0, &slant);
+		k[nk].file = (const char *)file;
+		k[nk].index = index;
+		k[nk].score = abs(weight - FC_WEIGHT_REGULAR) + (slant ? 1000 : 0);
+		nk++;
+	}
+	qsort(k, (size_t)nk, sizeof *k, candidate_cmp);
+	for (i = 0; i < nk && i < CANDIDATES_MAX && got < 0 &&
+	            f->n < SCRIPT_FACES_MAX;
+	     i++)
+		got = candidate_load(f, &k[i], cp);
+	free(k);
+	if (fs != NULL)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcCharSetDestroy(cs);
+	FcPatternDestroy(pat);
+	return got;
+}
+
+/* The face to draw cp with, -1 if no font has it. */
+static int
+face_for(struct script_fonts *f, uint32_t cp)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++)
+		if (has_glyph(&f->faces[i], cp))
+			return i;
+	if (cp > 0xFFFF || cp < 0x20)
+		return -1; /* libharu's encoder has 16-bit codes only */
+	for (i = 0; i < f->ntried; i++)
+		if (f->tried[i] == cp)
+			return -1;
+	i = fallback(f, cp);
+	if (i < 0 && f->ntried < (int)(sizeof f->tried / sizeof f->tried[0]))
+		f->tried[f->ntried++] = cp;
+	return i;
+}
+
+static void
+gap_add(struct script_fonts *f, const char *field, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < f->ngaps; i++)
+		if (f->gaps[i].cp == cp && strcmp(f->gaps[i].field, field) == 0)
+			return;
+	if (f->ngaps == f->gcap) {
+		f->gcap = f->gcap ? f->gcap * 2 : 8;
+		f->gaps = xrealloc(f->gaps, f->gcap, sizeof *f->gaps);
+	}
+	f->gaps[f->ngaps].field = field;
+	f->gaps[f->ngaps].cp = cp;
+	f->ngaps++;
+}
+
+/* UTF-8 to code points; a byte that is not UTF-8 becomes U+FFFD. */
+static size_t
+decode(const char *s, size_t n, uint32_t *out)
+{
+	size_t i = 0, m = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+
+		if (k <= 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		out[m++] = (uint32_t)cp;
+		i += (size_t)k;
+	}
+	return m;
+}
+
+/* Visual order (and joined, if arabic) of m code points, in place. */
+static void
+bidi(uint32_t *cps, size_t m, int arabic)
+{
+	FriBidiStrIndex len = (FriBidiStrIndex)m;
+	FriBidiCharType *types = xcalloc(m, sizeof *types);
+	FriBidiBracketType *brackets = xcalloc(m, sizeof *brackets);
+	FriBidiLevel *levels = xcalloc(m, sizeof *levels);
+	FriBidiArabicProp *joins = xcalloc(m, sizeof *joins);
+	FriBidiParType base = FRIBIDI_PAR_ON;
+	FriBidiFlags flags = FRIBIDI_FLAGS_DEFAULT;
+
+	if (arabic)
+		flags |= FRIBIDI_FLAGS_ARABIC;
+	fribidi_get_bidi_types(cps, len, types);
+	fribidi_get_bracket_types(cps, len, types, brackets);
+	if (fribidi_get_par_embedding_levels_ex(
+	        types, brackets, len, &base, levels) != 0) {
+		fribidi_get_joining_types(cps, len, joins);
+		fribidi_join_arabic(types, len, levels, joins);
+		fribidi_shape(flags, levels, len, joins, cps);
+		/* 0 only when out of memory: the line stays as it is */
+		if (fribidi_reorder_line(
+		        flags, types, len, 0, base, levels, cps, NULL) == 0)
+			levels[0] = 0;
+	}
+	free(types);
+	free(brackets);
+	free(levels);
+	free(joins);
+}
+
+static int
+has_rtl(const uint32_t *cps, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cps[i])))
+			return 1;
+	return 0;
+}
+
+/* A presentation form no face has: then the line is drawn unjoined. */
+static int
+forms_missing(struct script_fonts *f, const uint32_t *cps, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		if (is_presentation(cps[i]) && cps[i] != 0xFEFF &&
+		    face_for(f, cps[i]) < 0)
+			return 1;
+	return 0;
+}
+
+static void
+run_add(struct script_text *t, size_t *cap, int face, size_t off, size_t k)
+{
+	if (t->nruns > 0 && t->runs[t->nruns - 1].face == face) {
+		t->runs[t->nruns - 1].n += k;
+		return;
+	}
+	if (t->nruns == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		t->runs = xrealloc(t->runs, *cap, sizeof *t->runs);
+	}
+	t->runs[t->nruns].off = off;
+	t->runs[t->nruns].n = k;
+	t->runs[t->nruns].face = face;
+	t->nruns++;
+}
+
+/* Code points (visual order) to UTF-8 runs of one face each. */
+static void
+encode(struct script_fonts *f, const uint32_t *cps, size_t m,
+    const char *field, struct script_text *t)
+{
+	size_t i, cap = 0;
+
+	t->s = xmalloc(m * 4 + 1);
+	t->n = 0;
+	for (i = 0; i < m; i++) {
+		uint32_t cp = cps[i];
+		int face;
+		utf8proc_ssize_t k;
+
+		if (is_ignorable(cp))
+			continue;
+		face = face_for(f, cp);
+		if (face < 0) {
+			if (field != NULL)
+				gap_add(f, field, cp);
+			face = 0; /* the main font's box */
+			if (cp > 0xFFFF)
+				cp = 0xFFFD;
+		}
+		if (field != NULL)
+			f->faces[face].used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		k = utf8proc_encode_char(
+		    (utf8proc_int32_t)cp, (utf8proc_uint8_t *)t->s + t->n);
+		run_add(t, &cap, face, t->n, (size_t)k);
+		t->n += (size_t)k;
+	}
+	t->s[t->n] = '\0';
+}
+
+static int
+plain_ascii(const struct script_fonts *f, const char *s, size_t n)
+{
+	size_t i;
+
+	if (!f->ascii)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7E)
+			return 0;
+	return 1;
+}
+
+void
+script_shape(struct script_fonts *f, const char *s, size_t n,
+    const char *field, struct script_text *t)
+{
+	uint32_t *cps, *copy = NULL;
+	size_t m, i;
+
+	memset(t, 0, sizeof *t);
+	if (plain_ascii(f, s, n)) {
+		size_t cap = 0;
+
+		t->s = xmalloc(n + 1);
+		memcpy(t->s, s, n);
+		t->s[n] = '\0';
+		t->n = n;
+		if (n > 0)
+			run_add(t, &cap, 0, 0, n);
+		for (i = 0; field != NULL && i < n; i++)
+			f->faces[0].used[(unsigned char)s[i] >> 3] |=
+			    (unsigned char)(1u << (s[i] & 7));
+		return;
+	}
+	cps = xcalloc(n + 1, sizeof *cps);
+	m = decode(s, n, cps);
+	if (has_rtl(cps, m)) {
+		copy = xcalloc(m + 1, sizeof *copy);
+		memcpy(copy, cps, m * sizeof *cps);
+		bidi(cps, m, 1);
+		if (forms_missing(f, cps, m)) {
+			memcpy(cps, copy, m * sizeof *cps);
+			bidi(cps, m, 0);
+		}
+		free(copy);
+	}
+	encode(f, cps, m, field, t);
+	free(cps);
+}
+
+void
+script_text_free(struct script_text *t)
+{
+	free(t->s);
+	free(t->runs);
+	memset(t, 0, sizeof *t);
+}
+
+double
+script_width(struct script_fonts *f, const char *s, size_t n, double size)
+{
+	struct script_text t;
+	HPDF_TextWidth tw;
+	double w = 0;
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	if (plain_ascii(f, s, n)) {
+		tw = HPDF_Font_TextWidth(
+		    f->faces[0].font, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+		return tw.width * size / 1000.0;
+	}
+	script_shape(f, s, n, NULL, &t);
+	for (i = 0; i < t.nruns; i++) {
+		tw = HPDF_Font_TextWidth(f->faces[t.runs[i].face].font,
+		    (const HPDF_BYTE *)t.s + t.runs[i].off,
+		    (HPDF_UINT)t.runs[i].n);
+		w += tw.width;
+	}
+	script_text_free(&t);
+	return w * size / 1000.0;
+}
+
+/* One bfchar or bfrange entry of a ToUnicode map. */
+struct tu_entry {
+	uint16_t from, to;
+	utf8proc_int32_t dst[8];
+	int nd; /* > 0: bfchar to dst; 0: bfrange from..to onto itself */
+};
+
+static void
+tu_block(HPDF_Stream st, const struct tu_entry *e, size_t n, int chars)
+{
+	char buf[128];
+	size_t i, j = 0;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		if ((e[i].nd > 0) != chars)
+			continue;
+		if (j % 100 == 0) {
+			size_t left = 0, q;
+
+			for (q = i; q < n && left < 100; q++)
+				left += (e[q].nd > 0) == chars;
+			snprintf(buf, sizeof buf, "%s%zu begin%s\n",
+			    j ? (chars ? "endbfchar\n" : "endbfrange\n") : "",
+			    left, chars ? "bfchar" : "bfrange");
+			HPDF_Stream_WriteStr(st, buf);
+		}
+		if (chars) {
+			snprintf(buf, sizeof buf, "<%04X> <", e[i].from);
+			HPDF_Stream_WriteStr(st, buf);
+			for (k = 0; k < e[i].nd; k++) {
+				snprintf(buf, sizeof buf, "%04X",
+				    (unsigned)e[i].dst[k]);
+				HPDF_Stream_WriteStr(st, buf);
+			}
+			HPDF_Stream_WriteStr(st, ">\n");
+		} else {
+			snprintf(buf, sizeof buf, "<%04X> <%04X> <%04X>\n",
+			    e[i].from, e[i].to, e[i].from);
+			HPDF_Stream_WriteStr(st, buf);
+		}
+		j++;
+	}
+	if (j > 0)
+		HPDF_Stream_WriteStr(st, chars ? "endbfchar\n" : "endbfrange\n");
+}
+
+/* A presentation form's letters (NFKC), in the order they are drawn:
+ * a ligature's letters right to left (lam-alef is alef, lam), as text
+ * extraction reverses each right-to-left glyph's letters with the run.
+ * 0 when cp is no presentation form or maps to itself. */
+static int
+letters(uint32_t cp, utf8proc_int32_t *d, int max)
+{
+	utf8proc_uint8_t u[8] = {0}, *nfkc;
+	utf8proc_ssize_t i = 0, k;
+	int n = 0, j;
+
+	if (!is_presentation(cp))
+		return 0;
+	utf8proc_encode_char((utf8proc_int32_t)cp, u);
+	nfkc = utf8proc_NFKC(u);
+	if (nfkc == NULL)
+		return 0;
+	while (nfkc[i] != '\0' && n < max) {
+		k = utf8proc_iterate(nfkc + i, -1, &d[n]);
+		if (k <= 0 || d[n] > 0xFFFF)
+			break;
+		i += k;
+		n++;
+	}
+	if (nfkc[i] != '\0' || (n == 1 && d[0] == (utf8proc_int32_t)cp))
+		n = 0;
+	free(nfkc);
+	for (j = 0; j < n / 2; j++) {
+		utf8proc_int32_t t = d[j];
+
+		d[j] = d[n - 1 - j];
+		d[n - 1 - j] = t;
+	}
+	return n;
+}
+
+/* The used codes as entries: runs within one high byte map onto
+ * themselves, a presentation form onto its letters. */
+static size_t
+tu_entries(const unsigned char *used, struct tu_entry **out)
+{
+	struct tu_entry *e = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t c;
+
+	for (c = 0; c <= 0xFFFF; c++) {
+		utf8proc_int32_t d[8];
+		int nd;
+
+		if (!(used[c >> 3] & (1u << (c & 7))))
+			continue;
+		nd = letters(c, d, 8);
+		if (nd == 0 && n > 0 && e[n - 1].nd == 0 &&
+		    e[n - 1].to + 1u == c && (c & 0xFF) != 0) {
+			e[n - 1].to = (uint16_t)c;
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			e = xrealloc(e, cap, sizeof *e);
+		}
+		e[n].from = e[n].to = (uint16_t)c;
+		memcpy(e[n].dst, d, (size_t)nd * sizeof d[0]);
+		e[n++].nd = nd;
+	}
+	*out = e;
+	return n;
+}
+
+size_t
+script_glyph_parts(
+    const unsigned char *g, size_t n, uint16_t *parts, size_t max)
+{
+	size_t p = 10, k = 0;
+	unsigned flags;
+
+	if (n < 10 || g[0] != 0xFF || g[1] != 0xFF)
+		return 0; /* a simple glyph (or none): numberOfContours >= 0 */
+	do {
+		if (p + 4 > n || k == max)
+			break;
+		flags = (unsigned)g[p] << 8 | g[p + 1];
+		parts[k++] = (uint16_t)(g[p + 2] << 8 | g[p + 3]);
+		p += 4 + ((flags & 1) ? 4 : 2);
+		p += (flags & 8) ? 2 : (flags & 64) ? 4 : (flags & 128) ? 8 : 0;
+	} while (flags & 32);
+	return k;
+}
+
+/* libharu 2.3.0 marks a composite glyph's parts one level deep only and
+ * reads their ids as signed, so parts past glyph 32767 (the Hangul of
+ * wqy-zenhei) were left out of the subset and drew as nothing. Mark
+ * every part, at any depth, before the font is written. */
+static void
+mark_parts(HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	unsigned char *done, buf[2048];
+	uint16_t parts[64];
+	unsigned gid, shift = a->header.index_to_loc_format == 0 ? 1 : 0;
+	int again = 1;
+
+	if (!a->embedding || a->glyph_tbl.flgs == NULL || a->stream == NULL)
+		return;
+	done = xcalloc(a->num_glyphs + 1u, 1);
+	while (again) {
+		again = 0;
+		for (gid = 0; gid < a->num_glyphs; gid++) {
+			HPDF_UINT32 off, end;
+			HPDF_UINT size;
+			size_t k, i;
+
+			if (a->glyph_tbl.flgs[gid] != 1 || done[gid])
+				continue;
+			done[gid] = 1;
+			off = a->glyph_tbl.offsets[gid] << shift;
+			end = a->glyph_tbl.offsets[gid + 1] << shift;
+			if (end <= off)
+				continue;
+			size = end - off < sizeof buf ? end - off : sizeof buf;
+			if (HPDF_Stream_Seek(a->stream,
+			        (HPDF_INT)(a->glyph_tbl.base_offset + off),
+			        HPDF_SEEK_SET) != HPDF_OK ||
+			    HPDF_Stream_Read(a->stream, buf, &size) != HPDF_OK)
+				continue;
+			k = script_glyph_parts(buf, size, parts, 64);
+			for (i = 0; i < k; i++)
+				if (parts[i] < a->num_glyphs &&
+				    a->glyph_tbl.flgs[parts[i]] != 1) {
+					a->glyph_tbl.flgs[parts[i]] = 1;
+					again = 1;
+				}
+		}
+	}
+	free(done);
+}
+
+static int
+is_used(const unsigned char *used, uint32_t c)
+{
+	return used[c >> 3] & (1u << (c & 7));
+}
+
+/* libharu writes widths and a CID-to-glyph map for every character the
+ * font has (24 KB for DejaVu Sans, 280 KB for a CJK font) and keeps its
+ * refused CMap: only the characters drawn are needed. */
+static int
+trim(struct script_face *fc, HPDF_MMgr mmgr)
+{
+	HPDF_FontAttr a = (HPDF_FontAttr)fc->font->attr;
+	HPDF_Font desc = a->descendant_font;
+	HPDF_Dict map = a->map_stream;
+	HPDF_Array w = HPDF_Array_New(mmgr), run = NULL;
+	HPDF_INT16 dw = fc->def->missing_width;
+	uint32_t c, top = 0;
+
+	if (w == NULL)
+		return -1;
+	for (c = 0; c <= 0xFFFF; c++) {
+		HPDF_UINT16 gid = is_used(fc->used, c)
+		                      ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
+		                      : 0;
+		HPDF_INT16 gw = gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid) : dw;
+
+		if (gid != 0)
+			top = c + 1;
+		if (gw == dw) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			HPDF_Array_AddNumber(w, (HPDF_INT32)c);
+			run = HPDF_Array_New(mmgr);
+			if (run == NULL || HPDF_Array_Add(w, run) != HPDF_OK)
+				return -1;
+		}
+		HPDF_Array_AddNumber(run, gw);
+	}
+	if (HPDF_Dict_Add(desc, "W", w) != HPDF_OK)
+		return -1;
+	if (a->cmap_stream != NULL)
+		HPDF_MemStream_FreeData(a->cmap_stream->stream);
+	if (map == NULL)
+		return 0;
+	HPDF_MemStream_FreeData(map->stream);
+	for (c = 0; c < top; c++) {
+		HPDF_UINT16 gid = is_used(fc->used, c)
+		                      ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
+		                      : 0;
+		HPDF_BYTE b[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
+
+		if (HPDF_Stream_Write(map->stream, b, 2) != HPDF_OK)
+			return -1;
+	}
+	return 0;
+}
+
+int
+script_finish(struct script_fonts *f)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		mark_parts(f->faces[i].def);
+		if (trim(&f->faces[i], f->pdf->mmgr) != 0)
+			return -1;
+		HPDF_Stream st = f->faces[i].tounicode->stream;
+		struct tu_entry *e;
+		size_t n = tu_entries(f->faces[i].used, &e);
+
+		HPDF_Stream_WriteStr(st,
+		    "/CIDInit /ProcSet findresource begin\n"
+		    "12 dict begin\nbegincmap\n"
+		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+		    "/Supplement 0 >> def\n"
+		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		    "1 begincodespacerange\n<0000> <FFFF>\n"
+		    "endcodespacerange\n");
+		tu_block(st, e, n, 0);
+		tu_block(st, e, n, 1);
+		HPDF_Stream_WriteStr(st,
+		    "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+		    "end\nend\n");
+		free(e);
+	}
+	return HPDF_GetError(f->pdf) == HPDF_OK ? 0 : -1;
+}
+
+static void
+append(char **out, size_t *len, const char *s)
+{
+	size_t k = strlen(s);
+
+	*out = xrealloc(*out, *len + k + 1, 1);
+	memcpy(*out + *len, s, k + 1);
+	*len += k;
+}
+
+char *
+script_gaps(const struct script_fonts *f)
+{
+	char *out = NULL, item[48];
+	size_t len = 0, i, j;
+
+	for (i = 0; i < f->ngaps; i++) {
+		const char *field = f->gaps[i].field;
+		int first = 1;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(f->gaps[j].field, field) == 0)
+				break;
+		if (j < i)
+			continue; /* this field's line is written */
+		if (len > 0)
+			append(&out, &len, "\n");
+		append(&out, &len, field);
+		append(&out, &len, "\t");
+		for (j = i; j < f->ngaps; j++) {
+			uint32_t cp = f->gaps[j].cp;
+			utf8proc_uint8_t u[8] = {0};
+
+			if (strcmp(f->gaps[j].field, field) != 0)
+				continue;
+			utf8proc_encode_char((utf8proc_int32_t)cp, u);
+			snprintf(item, sizeof item, "%sU+%04X (%s)",
+			    first ? "" : ", ", (unsigned)cp, (const char *)u);
+			append(&out, &len, item);
+			first = 0;
+		}
+	}
+	return out;
+}
+
+void
+script_close(struct script_fonts *f)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->faces[i].used);
+		free(f->faces[i].name);
+	}
+	free(f->gaps);
+	memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,89 @@
+/* script.h - text in any script for the PDF writer: right-to-left runs in
+ * visual order, Arabic letters joined, each character from a font that
+ * has it. Shared by pdf.c and script.c only; not public. */
+#ifndef PAYDESK_DOC_SCRIPT_H
+#define PAYDESK_DOC_SCRIPT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include <hpdf.h>
+
+#include "paydesk/err.h"
+
+#define SCRIPT_FACES_MAX 8 /* the main font and up to 7 fallbacks */
+
+/* One embedded font: the main one (faces[0]) or a fallback. */
+struct script_face {
+	HPDF_Font font;
+	HPDF_FontDef def;
+	HPDF_Dict tounicode;  /* the ToUnicode CMap this file writes */
+	unsigned char *used;  /* 65536 bits: the codes drawn with it */
+	char *name;           /* the file, for the warning, malloc'd */
+};
+
+/* A character no font has, and the field it is in. */
+struct script_gap {
+	const char *field;
+	uint32_t cp;
+};
+
+struct script_fonts {
+	HPDF_Doc pdf;
+	struct script_face faces[SCRIPT_FACES_MAX];
+	int n;
+	int ascii;           /* the main font has every printable ASCII */
+	uint32_t tried[32];  /* characters fontconfig found no font for */
+	int ntried;
+	struct script_gap *gaps; /* malloc'd, ngaps of them */
+	size_t ngaps, gcap;
+};
+
+/* A shaped line: UTF-8 in visual order, cut into runs of one face. */
+struct script_run {
+	size_t off, n; /* bytes of s */
+	int face;
+};
+struct script_text {
+	char *s; /* malloc'd, NUL-terminated */
+	size_t n;
+	struct script_run *runs; /* malloc'd */
+	size_t nruns;
+};
+
+/* Load the main TrueType font (path) into pdf with the UTF-8 encoder,
+ * with a valid ToUnicode map of its own. -1 with PD_EDOC when libharu
+ * cannot embed it. */
+int script_open(struct script_fonts *f, HPDF_Doc pdf, const char *path,
+    struct pd_err *err);
+
+/* Shape n bytes of UTF-8 (one line, logical order) into t: bidi
+ * reordering and Arabic joining (FriBidi, UAX #9) when the text has a
+ * right-to-left character, then each character given the first face
+ * that has its glyph, a fallback found through fontconfig when none
+ * does. field not NULL: the text is being drawn; its codes are marked
+ * used and what no font has is kept as a gap naming field. */
+void script_shape(struct script_fonts *f, const char *s, size_t n,
+    const char *field, struct script_text *t);
+void script_text_free(struct script_text *t);
+
+/* Width in points of n bytes of UTF-8 at size points, as drawn. */
+double script_width(
+    struct script_fonts *f, const char *s, size_t n, double size);
+
+/* The glyph ids a TrueType composite glyph is made of (the glyf entry
+ * in g, n bytes), at most max into parts; 0 for a simple glyph or bytes
+ * that are not one. Reads only inside g. */
+size_t script_glyph_parts(
+    const unsigned char *g, size_t n, uint16_t *parts, size_t max);
+
+/* Before saving: every part of each composite glyph drawn marked for the
+ * subset, and the faces' ToUnicode maps written from the codes drawn. */
+int script_finish(struct script_fonts *f);
+
+/* The gaps as lines "FIELD\tU+XXXX (c), ...", one per field; malloc'd, NULL
+ * when every character had a font. */
+char *script_gaps(const struct script_fonts *f);
+
+void script_close(struct script_fonts *f);
+
+#endif

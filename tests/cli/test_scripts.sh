@@ -1,0 +1,279 @@
+# test_scripts.sh - receipts for people whose names are written in many
+# scripts (issue 17 section 6), read back from the real PDF: pdftotext for
+# the text (compared after NFKC, poppler's bidi marks dropped), pdftotext
+# -bbox for where each word is, pdftoppm for what is drawn, pdffonts for
+# what is embedded. Arabic is joined and in visual order, Hebrew in visual
+# order, Chinese, Japanese and Korean from a fallback font, Devanagari
+# from one too (drawn letter by letter: not shaped), a character no font
+# has is a warning naming the field; no reader warns about the CMap.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00" PAYDESK_PIN=1234
+setup_store
+R="$T/receipts"
+
+# the consumers, one script each; payments give them receipts in order
+cat >"$T/c.csv" <<'CSV'
+account_no,name,service_address,phone,email,segment
+WU-40001,محمد عبد الله,شارع 12 Main St,(555) 000-4001,,Residential
+WU-40002,山田太郎,東京都千代田区,(555) 000-4002,,Residential
+WU-40003,김민준,서울특별시 강남구,(555) 000-4003,,Residential
+WU-40004,שלום כהן,רחוב הרצל 5,(555) 000-4004,,Residential
+WU-40005,王小明,北京市朝阳区建国路 88 号,(555) 000-4005,,Residential
+WU-40006,अमित शर्मा,नई दिल्ली,(555) 000-4006,,Residential
+WU-40008,لا إله إلا الله,الطريق 7,(555) 000-4008,,Residential
+CSV
+# U+E000 (private use) and U+20BB7 (past 16 bits): no font has them
+printf 'WU-40007,Ann \356\200\200 Lee,Street \360\240\256\267 9,(555) 000-4007,,Residential\n' \
+    >>"$T/c.csv"
+{
+	echo "invoice_no,account_no,period,amount,issued_on,due_on"
+	for i in 1 2 3 4 5 6 7 8; do
+		echo "INV-4000$i,WU-4000$i,Mar 2025,50.00,2025-04-01,2025-04-15"
+	done
+} >"$T/b.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/c.csv" >/dev/null
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b.csv" >/dev/null
+
+# norm: stdin to NFKC, without the bidi controls poppler adds around a
+# right-to-left run, runs of white space squeezed
+norm() {
+	python3 -c 'import sys, unicodedata, re
+t = unicodedata.normalize("NFKC", sys.stdin.read())
+t = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", t)
+print(re.sub(r"\s+", " ", t).strip())'
+}
+# value NAME FILE LABEL WANT: the text after LABEL on its line of the
+# PDF is WANT, once both are normalised
+value() {
+	got=$(pdftotext -layout "$2" - 2>/dev/null |
+	    sed -n "s/^ *$3  *//p" | head -1 | norm)
+	want=$(printf '%s' "$4" | norm)
+	same "$1" "$got" "$want"
+}
+# quiet NAME FILE: pdftotext and pdftoppm read it without a word on stderr
+quiet() {
+	pdftotext "$2" /dev/null 2>"$OUT.e"
+	pdftoppm -r 20 -png "$2" "$T/quiet" 2>>"$OUT.e"
+	rm -f "$T"/quiet*.png
+	same "$1: pdftotext and pdftoppm print no warning" "$(cat "$OUT.e")" ""
+}
+# words FILE: "x0 x1 y0 y1 word" per word, from pdftotext -bbox, which
+# gives a right-to-left word's letters left to right: put back in
+# logical order, NFKC
+words() {
+	pdftotext -bbox "$1" - 2>/dev/null | python3 -c 'import sys, re, html, unicodedata
+for m in re.finditer(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)</word>", sys.stdin.read()):
+    w = unicodedata.normalize("NFKC", html.unescape(m.group(5)))
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in w):
+        w = w[::-1]
+    print(m.group(1), m.group(3), m.group(2), m.group(4), w)'
+}
+# shown FILE: each string the page contents draw (Tj), one a line, its
+# codes (Unicode, Identity-H) as characters, in drawing order
+shown() {
+	python3 -c 'import sys, re, zlib
+d = open(sys.argv[1], "rb").read()
+for m in re.finditer(rb"stream\r?\n(.*?)endstream", d, re.S):
+    try:
+        u = zlib.decompress(m.group(1))
+    except zlib.error:
+        continue
+    for h in re.findall(rb"<([0-9A-Fa-f]*)> Tj", u):
+        print("".join(chr(int(h[i:i + 4], 16)) for i in range(0, len(h), 4)))' "$1"
+}
+# glyphs NAME FILE WORD N: WORD (N characters of one width) rendered at
+# 288 dpi, cut into N cells: inked, and not all alike (empty boxes are)
+glyphs() {
+	box=$(words "$2" | awk -v w="$3" '$5 == w { print $1, $2, $3, $4; exit }')
+	if [ -z "$box" ]; then
+		notok "$1" "no word $3 in the PDF"
+		return
+	fi
+	# shellcheck disable=SC2086
+	set -- "$1" "$2" "$3" "$4" $box
+	x=$(echo "$5" | awk '{ printf "%d", $1 * 4 }')
+	y=$(echo "$7" | awk '{ printf "%d", $1 * 4 }')
+	wd=$(echo "$5 $6" | awk '{ printf "%d", ($2 - $1) * 4 }')
+	ht=$(echo "$7 $8" | awk '{ printf "%d", ($2 - $1) * 4 }')
+	pdftoppm -r 288 -gray -x "$x" -y "$y" -W "$wd" -H "$ht" "$2" "$T/ink" \
+	    2>/dev/null
+	res=$(python3 -c 'import sys
+d = open(sys.argv[1], "rb").read()
+p = d.split(maxsplit=4)
+w, h, n = int(p[1]), int(p[2]), int(sys.argv[2])
+px = p[4][-w * h:]
+cw = w // n
+cells = set()
+dark = 0
+for i in range(n):
+    c = bytes(1 if px[y * w + x] < 128 else 0
+              for y in range(h) for x in range(i * cw, (i + 1) * cw))
+    dark += sum(c)
+    cells.add(c)
+print(dark, len(cells))' "$T"/ink*.pgm "$4")
+	rm -f "$T"/ink*.pgm
+	dark=${res% *} distinct=${res#* }
+	if [ "${dark:-0}" -gt 0 ] && [ "${distinct:-0}" -eq "$4" ]; then
+		ok "$1 ($dark dark pixels, $distinct different glyphs)"
+	else
+		notok "$1" "$dark dark pixels, $distinct different of $4"
+	fi
+}
+# ink NAME FILE WORD MIN: the box pdftotext gives WORD holds at least MIN
+# dark pixels when the page is rendered at 72 dpi (1 pixel a point)
+ink() {
+	box=$(words "$2" | awk -v w="$3" '$5 == w { print $1, $2, $3, $4; exit }')
+	if [ -z "$box" ]; then
+		notok "$1" "no word $3 in the PDF"
+		return
+	fi
+	set -- "$1" "$2" "$3" "$4" $box
+	x=${5%.*} y=${7%.*} wd=$((${6%.*} - ${5%.*} + 2)) ht=$((${8%.*} - ${7%.*} + 2))
+	pdftoppm -r 72 -gray -x "$x" -y "$y" -W "$wd" -H "$ht" "$2" "$T/ink" 2>/dev/null
+	dark=$(python3 -c 'import sys
+d = open(sys.argv[1], "rb").read()
+parts = d.split(maxsplit=4)
+w, h = int(parts[1]), int(parts[2])
+print(sum(1 for b in parts[4][-w * h:] if b < 128))' "$T"/ink*.pgm)
+	rm -f "$T"/ink*.pgm
+	if [ "${dark:-0}" -ge "$4" ]; then ok "$1 ($dark dark pixels)"
+	else notok "$1" "$dark dark pixels in $box, wanted $4 or more"; fi
+}
+pay() {
+	expect "$1: paid, receipt written" 0 "$2" \
+	    "$PD" --user jane pay "$3" --type bill --method Cash --amount 50
+}
+
+# --- Arabic: joined, right to left ------------------------------------
+pay "Arabic" R-T01-000001 WU-40001
+value "Arabic name reads back in logical order" "$R/R-T01-000001.pdf" \
+    Name "محمد عبد الله"
+quiet "Arabic receipt" "$R/R-T01-000001.pdf"
+# drawn joined and right to left: the page draws الله عبد محمد left to
+# right as presentation forms (initial, medial, final, isolated)
+shown "$R/R-T01-000001.pdf" >"$OUT"
+has "Arabic name drawn in visual order with its letters joined" \
+    "ﻪﻠﻟﺍ ﺪﺒﻋ ﺪﻤﺤﻣ"
+# text extraction gets letters, not presentation forms (medial meem)
+pdftotext "$R/R-T01-000001.pdf" - 2>/dev/null >"$OUT"
+run grep -c "ﻤ" "$OUT"
+same "Arabic reads back as letters, not presentation forms" \
+    "$(cat "$OUT")" 0
+words "$R/R-T01-000001.pdf" >"$OUT"
+python3 - "$OUT" <<'PY' >"$T/order"
+import sys, unicodedata
+w = [l.split(" ", 4) for l in open(sys.argv[1], encoding="utf-8").read().splitlines()]
+def x(word):
+    for x0, x1, y0, y1, t in w:
+        if t == word:
+            return float(x0)
+    return -1
+# the name: three words, right to left; the address: an Arabic word, a
+# number and Latin in a right-to-left paragraph (UAX #9): Latin leftmost
+print(x("محمد") > x("عبد") > x("الله") > 0,
+      x("شارع") > x("12") > x("Main") > 0, x("St") > x("Main"))
+PY
+same "Arabic words run right to left; digits and Latin in their place" \
+    "$(cat "$T/order")" "True True True"
+ink "the Arabic name is drawn" "$R/R-T01-000001.pdf" "محمد" 20
+
+# --- CJK: a fallback font, embedded as a subset -----------------------
+pay "Japanese" R-T01-000002 WU-40002
+value "Japanese name reads back" "$R/R-T01-000002.pdf" Name "山田太郎"
+value "Japanese address reads back" "$R/R-T01-000002.pdf" \
+    "Service address" "東京都千代田区"
+quiet "Japanese receipt" "$R/R-T01-000002.pdf"
+glyphs "the Japanese name is drawn, not empty boxes" "$R/R-T01-000002.pdf" \
+    "山田太郎" 4
+pdffonts "$R/R-T01-000002.pdf" 2>/dev/null | sed 's/  */ /g' >"$OUT"
+has "the fallback font is embedded as a subset with a Unicode map" \
+    "WenQuanYiZenHei CID TrueType Identity-H yes yes yes"
+has "the main font is still there" "DejaVuSans,Book CID TrueType Identity-H yes yes yes"
+size=$(stat -c %s "$R/R-T01-000002.pdf")
+if [ "$size" -le 1048576 ]; then ok "CJK receipt is $size bytes (at most 1 MB)"
+else notok "CJK receipt is at most 1 MB" "$size bytes"; fi
+
+pay "Korean" R-T01-000003 WU-40003
+value "Korean name reads back" "$R/R-T01-000003.pdf" Name "김민준"
+value "Korean address reads back" "$R/R-T01-000003.pdf" \
+    "Service address" "서울특별시 강남구"
+quiet "Korean receipt" "$R/R-T01-000003.pdf"
+# Hangul are composite glyphs whose parts lie past glyph 32767
+glyphs "the Korean name is drawn, not blank nor boxes" \
+    "$R/R-T01-000003.pdf" "김민준" 3
+
+# --- Hebrew: right to left, no joining --------------------------------
+pay "Hebrew" R-T01-000004 WU-40004
+value "Hebrew name reads back in logical order" "$R/R-T01-000004.pdf" \
+    Name "שלום כהן"
+value "Hebrew address with a number reads back" "$R/R-T01-000004.pdf" \
+    "Service address" "5 רחוב הרצל"
+quiet "Hebrew receipt" "$R/R-T01-000004.pdf"
+shown "$R/R-T01-000004.pdf" >"$OUT"
+has "Hebrew name drawn right to left" "ןהכ םולש"
+
+pay "Chinese" R-T01-000005 WU-40005
+value "Chinese address, Han with digits and Latin spacing" \
+    "$R/R-T01-000005.pdf" "Service address" "北京市朝阳区建国路 88 号"
+glyphs "the Chinese name is drawn" "$R/R-T01-000005.pdf" "王小明" 3
+
+# --- Devanagari: a fallback font, letters in logical order, not shaped -
+pay "Devanagari" R-T01-000006 WU-40006
+value "Devanagari name reads back" "$R/R-T01-000006.pdf" Name "अमित शर्मा"
+quiet "Devanagari receipt" "$R/R-T01-000006.pdf"
+ink "the Devanagari name is drawn" "$R/R-T01-000006.pdf" "अमित" 20
+pdffonts "$R/R-T01-000006.pdf" 2>/dev/null | sed 's/  */ /g' >"$OUT"
+has "from a Devanagari font, embedded as a subset" \
+    "Lohit-Devanagari CID TrueType Identity-H yes yes yes"
+
+# --- characters no font has: a warning naming the field, exit 0 --------
+expect "a payment whose receipt lacks glyphs still succeeds" 0 \
+    "R-T01-000007" \
+    "$PD" --user jane pay WU-40007 --type bill --method Cash --amount 50
+has "the warning names the Name field and the character" \
+    'R-T01-000007, field "Name": no font has U+E000'
+has "the warning names the Service address field, past U+FFFF too" \
+    'field "Service address": no font has U+20BB7'
+"$PD" --user jane pay WU-40007 --type bill --method Cash --amount 1 \
+    2>"$T/err" >"$T/out" || true
+run grep -c "warning" "$T/out"
+same "the warning goes to stderr, not stdout" "$(cat "$OUT")" 0
+expect "receipt reprint warns the same and exits 0" 0 \
+    'field "Name": no font has U+E000' \
+    "$PD" --user jane receipt R-T01-000007 --out "$T/gap.pdf"
+has "the reprint is written all the same" "$T/gap.pdf"
+value "the characters that exist are still drawn" "$T/gap.pdf" Name \
+    "Ann $(printf '\356\200\200') Lee"
+quiet "receipt with missing glyphs" "$T/gap.pdf"
+expect "a receipt every font covers prints no warning" 0 "" \
+    "$PD" --user jane receipt R-T01-000002 --out "$T/ok.pdf"
+run sh -c "\"$PD\" --user jane receipt R-T01-000002 --out \"$T/ok2.pdf\" 2>&1 >/dev/null"
+same "no warning at all on stderr" "$(cat "$OUT")" ""
+
+# --- lam-alef ligatures and wrapping on the roll -----------------------
+pay "Arabic ligatures" R-T01-000009 WU-40008
+value "lam-alef ligatures read back as their two letters" \
+    "$R/R-T01-000009.pdf" Name "لا إله إلا الله"
+printf '[receipts]\npaper = roll80\n' >>"$PAYDESK_CONFIG"
+note="دفع العميل المبلغ كاملا نقدا في الفرع الرئيسي وطلب إرسال نسخة من الإيصال إلى عنوان الفواتير مع الشكر"
+expect "an Arabic note on the roll" 0 "R-T01-000010" \
+    "$PD" --user jane pay WU-40001 --type bill --method Cash --amount 1 \
+    --notes "$note"
+got=$(pdftotext "$R/R-T01-000010.pdf" - 2>/dev/null | norm)
+missing=""
+for w in $note; do
+	case "$got" in *"$w"*) ;; *) missing="$missing $w" ;; esac
+done
+same "every word of a wrapped Arabic note reads back" "$missing" ""
+quiet "roll receipt with an Arabic note" "$R/R-T01-000010.pdf"
+
+# --- Latin only: one font, no fallback, the size target ----------------
+sed -i '/^paper = roll80/d' "$PAYDESK_CONFIG"
+expect "a Latin receipt" 0 "R-T01-000011" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cash --amount 10
+quiet "Latin receipt" "$R/R-T01-000011.pdf"
+pdffonts "$R/R-T01-000011.pdf" 2>/dev/null | tail -n +3 >"$OUT"
+same "a Latin receipt embeds only the main font" "$(wc -l <"$OUT")" 1
+size=$(stat -c %s "$R/R-T01-000011.pdf")
+if [ "$size" -le 204800 ]; then ok "Latin receipt is at most 200 KB ($size bytes)"
+else notok "Latin receipt is at most 200 KB" "$size bytes"; fi
