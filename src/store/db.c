@@ -246,6 +246,30 @@ central_version(struct store *st)
 	return atoi(v);
 }
 
+/* The rows a store held when it got seals (schema.c, migration 9) are
+ * sealed by one audit entry "seal store baseline", once. */
+static int
+seal_baseline(struct store *st, struct pd_err *err)
+{
+	char v[8] = "";
+
+	st->sealing = 1;
+	if (store_meta_get(st, "seal_baseline", v, sizeof v) != 0 ||
+	    v[0] == '\0')
+		return 0;
+	if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	st->seal_floor = 0;
+	if (store_seal_pending(st, "baseline", err) != 0 ||
+	    st_exec(st, "DELETE FROM meta WHERE key = 'seal_baseline'", err) !=
+	        0 ||
+	    st_exec(st, "COMMIT", err) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
 
 /* Once per process, before the first connection: no memory statistics,
@@ -312,6 +336,10 @@ open_kind(const char *path, int create, enum store_kind kind,
 	        migrate_list(st, store_central_migrations,
 	            store_central_nmigrations, central_version(st),
 	            "central_version", err) != 0)) {
+		store_close(st);
+		return -1;
+	}
+	if (kind != KIND_ADMIN && seal_baseline(st, err) != 0) {
 		store_close(st);
 		return -1;
 	}
@@ -440,6 +468,9 @@ store_begin(struct store *st, struct pd_err *err)
 	if (run(st, st->depth ? "SAVEPOINT inner" : "BEGIN IMMEDIATE",
 	        "starting a transaction", err) != 0)
 		return -1;
+	if (st->depth == 0 && st->sealing)
+		st->seal_floor =
+		    st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
 	st->depth++;
 	return 0;
 }
@@ -450,6 +481,11 @@ store_commit(struct store *st, struct pd_err *err)
 	if (st->depth == 0)
 		return pd_fail(
 		    err, PD_ESTORE, _("commit without a transaction"));
+	if (st->depth == 1 && st->sealing &&
+	    store_seal_pending(st, "", err) != 0) {
+		store_rollback(st);
+		return -1;
+	}
 	if (run(st, st->depth > 1 ? "RELEASE inner" : "COMMIT", "committing",
 	        err) != 0) {
 		store_rollback(st);
