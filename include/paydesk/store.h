@@ -177,6 +177,16 @@ int store_audit_head(
 int store_audit_hash_at(
     struct store *st, int64_t seq, char hash[65], struct pd_err *err);
 
+/* The central node's copy of a terminal's audit chain head (issue 18,
+ * section 7; central migration 6): 1 and the head kept, 0 none yet (0 and
+ * ""), -1 on error. */
+int store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
+    char hash[65], struct pd_err *err);
+/* Keep seq and hash (64 hex digits) as terminal's head; the caller
+ * checked that it extends the one kept. */
+int store_anchor_put(struct store *st, const char *terminal, int64_t seq,
+    const char *hash, const char *at, struct pd_err *err);
+
 /* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,
     const char *ref, const char *payload, const char *at, struct pd_err *err);
