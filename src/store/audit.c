@@ -214,6 +214,23 @@ store_audit_hash_at(
 	return rc == SQLITE_ROW ? 1 : 0;
 }
 
+int64_t
+seal_unclaimed(struct store *st)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM seals WHERE audit_id IS NULL AND id > ?",
+	    NULL);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "i", st->seal_floor);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
 /* The transaction's pending seals, when no audit entry of its use case
  * claimed them (a use case that writes no entry of its own: demo data,
  * the seals of the rows a store held before it had seals), claimed by an
@@ -221,19 +238,11 @@ store_audit_hash_at(
 int
 store_seal_pending(struct store *st, const char *ref, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT count(*) FROM seals WHERE audit_id IS NULL AND id > ?",
-	    err);
+	sqlite3_stmt *s;
 	char at[32] = "", user[128] = "system", terminal[64] = "";
 	char detail[48];
-	int64_t n = 0;
+	int64_t n = seal_unclaimed(st);
 
-	if (s == NULL)
-		return -1;
-	st_bind(s, "i", st->seal_floor);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
 	if (n == 0)
 		return 0;
 	s = st_stmt(st,

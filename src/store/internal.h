@@ -21,6 +21,8 @@ struct store {
 	int sealing; /* the store has seals (schema.c, migration 9) */
 	int64_t seal_floor; /* seals up to this id are older than the
 	                       transaction: never its to claim (seal.c) */
+	int seal_carry; /* seals above seal_floor wait for this connection's
+	                   next audit entry (a use case without one) */
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
@@ -66,6 +68,8 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
 int seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err);
 /* The hex SHA-256 over the seals of audit entry id, in seal order. */
 int seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err);
+/* How many seals above seal_floor no audit entry claimed yet. */
+int64_t seal_unclaimed(struct store *st);
 /* Claim the transaction's seals that no audit entry claimed with an
  * entry "seal store ref" (audit.c); 0 when there were none. */
 int store_seal_pending(struct store *st, const char *ref, struct pd_err *err);
