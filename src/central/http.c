@@ -8,7 +8,7 @@
  * Transfer-Encoding or on a GET (400), larger than [central] max_body_kb
  * (413), no token or an unknown one (401), a revoked terminal (403) are
  * answered at once and the connection closed. Only an authenticated
- * push gets a body, allocated as it arrives (a first chunk, then
+ * push or anchor gets a body, allocated as it arrives (a first chunk, then
  * doubling), never from the Content-Length it claims alone.
  *
  * libmicrohttpd's threads only move bytes: a request received whole is

@@ -81,9 +81,8 @@ anchor_compare(struct svc *s, const struct sync_anchor *kept,
 }
 
 int
-svc_audit_anchor_sync(
-    struct svc *s, struct sync_net *net, struct audit_anchor *a,
-    struct pd_err *err)
+svc_audit_anchor_sync(struct svc *s, struct sync_net *net,
+    struct audit_anchor *a, struct pd_err *err)
 {
 	struct sync_anchor kept, head;
 
@@ -118,7 +117,8 @@ svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err)
 	a->configured = 1;
 	if (store_audit_head(s->st, &a->local_seq, hash, err) != 0)
 		return -1;
-	net = svc_net(s, NULL);
+	/* a check, not a sync: asked once, without the retries' waits */
+	net = svc_net(s, NULL, 0);
 	rc = anchor_call(s, net, NULL, &kept, err);
 	sync_net_free(net);
 	if (rc != 0)
@@ -146,24 +146,24 @@ anchor_keep(struct svc *s, const struct sync_anchor *in,
     struct sync_anchor *out, struct pd_err *err)
 {
 	char at[TS_BUFSZ];
-	int rc = store_anchor_get(s->st, in->terminal, &out->seq, out->hash,
-	    err);
+	int rc =
+	    store_anchor_get(s->st, in->terminal, &out->seq, out->hash, err);
 
 	if (rc < 0)
 		return -1;
 	out->has_head = rc;
 	if (!in->has_head)
 		return 0;
-	if (rc == 1 && (in->seq < out->seq ||
-	                   (in->seq == out->seq &&
-	                       strcmp(in->hash, out->hash) != 0)))
+	if (rc == 1 &&
+	    (in->seq < out->seq ||
+	        (in->seq == out->seq && strcmp(in->hash, out->hash) != 0)))
 		return pd_fail(err, PD_ETAMPER,
 		    _("terminal %s: its audit head (entry %lld) does not "
 		      "extend the one kept (entry %lld); not kept"),
 		    in->terminal, (long long)in->seq, (long long)out->seq);
 	svc_now(at);
-	if (store_anchor_put(s->st, in->terminal, in->seq, in->hash, at,
-	        err) != 0)
+	if (store_anchor_put(s->st, in->terminal, in->seq, in->hash, at, err) !=
+	    0)
 		return -1;
 	out->has_head = 1;
 	out->seq = in->seq;

@@ -543,7 +543,8 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 int
 svc_payment_verify(struct svc *s, const char *number, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_SUPERVISOR, _("verifying a payment"), err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("verifying a payment"), err) !=
+	        0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)

@@ -449,7 +449,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		    _("no central node is configured: set [sync] url and token "
 		      "in %s"),
 		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
-	net = svc_net(s, cancel);
+	net = svc_net(s, cancel, s->cfg.sync_retries);
 	svc_now(at);
 	note(s, META_TRY, at);
 	/* a pulled page of thousands of records stays in memory until its
@@ -474,7 +474,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 }
 
 struct sync_net *
-svc_net(struct svc *s, const volatile int *cancel)
+svc_net(struct svc *s, const volatile int *cancel, int retries)
 {
 	struct sync_net_opts o;
 
@@ -485,7 +485,7 @@ svc_net(struct svc *s, const volatile int *cancel)
 	o.connect_timeout = s->cfg.sync_connect_timeout;
 	o.timeout = s->cfg.sync_timeout;
 	o.low_speed_time = s->cfg.sync_low_speed_time;
-	o.retries = s->cfg.sync_retries;
+	o.retries = retries;
 	o.cancel = cancel;
 	return sync_net_new(&o);
 }

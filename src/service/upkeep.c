@@ -79,8 +79,7 @@ svc_check_sound(struct svc *s, struct pd_err *err)
 	char v[64] = "", *tab;
 	int n;
 
-	if (store_meta_get(s->st, META_CHECK, v, sizeof v) != 0 ||
-	    v[0] == '\0')
+	if (store_meta_get(s->st, META_CHECK, v, sizeof v) != 0 || v[0] == '\0')
 		return 0;
 	tab = strchr(v, '\t');
 	if (tab != NULL)

@@ -10,8 +10,8 @@ int
 store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
     char hash[65], struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT seq, hash FROM audit_anchors WHERE terminal = ?", err);
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT seq, hash FROM audit_anchors WHERE terminal = ?", err);
 	int rc;
 
 	*seq = 0;

@@ -94,8 +94,8 @@ col_or_empty(sqlite3_stmt *s, int i)
 /* Entry row s (id .. seals) against prev: 0 when it chains, its hash in
  * want, and its seals hash to what it recorded. */
 static int
-entry_check(struct store *st, sqlite3_stmt *s, const char *prev,
-    char want[65], struct pd_err *err)
+entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
+    struct pd_err *err)
 {
 	char idtxt[24], seals[65];
 	const char *f[9];

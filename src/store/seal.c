@@ -112,8 +112,8 @@ col_name(const char *cols, int k, char *out, size_t n)
 
 /* Say which columns of row differ between now and sealed (JSON arrays). */
 static int
-row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb,
-    void *arg, int *problems, struct pd_err *err)
+row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
+    int *problems, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT a.key, a.value, coalesce(b.value, 'null') FROM "
@@ -137,8 +137,8 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb,
 	}
 	st_bind(s, "ss", (const char *)sqlite3_column_text(r, 2), sealed_f);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		col_name(sealed[i].cols, sqlite3_column_int(s, 0), col,
-		    sizeof col);
+		col_name(
+		    sealed[i].cols, sqlite3_column_int(s, 0), col, sizeof col);
 		snprintf(line, sizeof line,
 		    _("%s row %lld (%s): %s is %s but its audit entry "
 		      "says %s"),
@@ -168,8 +168,7 @@ check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	    "seals WHERE tbl = '%s' AND row_id = t.id AND audit_id IS NOT "
 	    "NULL ORDER BY id DESC LIMIT 1) AS g FROM %s t WHERE g IS NOT f "
 	    "ORDER BY t.id",
-	    sealed[i].label, sealed[i].cols, sealed[i].table,
-	    sealed[i].table);
+	    sealed[i].label, sealed[i].cols, sealed[i].table, sealed[i].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
 		return st_fail(st, err, _("reading the seals"));
 	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
@@ -195,16 +194,16 @@ check_gone(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	snprintf(sql, sizeof sql,
 	    "SELECT s.row_id, json_extract((SELECT fields FROM seals WHERE "
 	    "tbl = '%s' AND row_id = s.row_id ORDER BY id DESC LIMIT 1), "
-	    "'$[%d]') || '' FROM (SELECT DISTINCT row_id FROM seals WHERE tbl = "
+	    "'$[%d]') || '' FROM (SELECT DISTINCT row_id FROM seals WHERE tbl "
+	    "= "
 	    "'%s') s WHERE NOT EXISTS (SELECT 1 FROM %s WHERE id = s.row_id)",
 	    sealed[i].table, sealed[i].label_at, sealed[i].table,
 	    sealed[i].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
 		return st_fail(st, err, _("reading the seals"));
 	while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
-		snprintf(line, sizeof line,
-		    _("%s row %lld (%s) was deleted"), sealed[i].table,
-		    (long long)sqlite3_column_int64(r, 0),
+		snprintf(line, sizeof line, _("%s row %lld (%s) was deleted"),
+		    sealed[i].table, (long long)sqlite3_column_int64(r, 0),
 		    (const char *)sqlite3_column_text(r, 1));
 		report(cb, arg, problems, line);
 	}

@@ -322,8 +322,8 @@ sync_error_decode(const char *body, size_t len, char *out, size_t n)
 char *
 sync_anchor_encode(const struct sync_anchor *a)
 {
-	json_t *o = json_pack("{s:i, s:s}", "v", SYNC_PROTOCOL_VERSION,
-	    "terminal", a->terminal);
+	json_t *o = json_pack(
+	    "{s:i, s:s}", "v", SYNC_PROTOCOL_VERSION, "terminal", a->terminal);
 
 	if (a->has_head) {
 		json_object_set_new(o, "seq", json_integer(a->seq));
