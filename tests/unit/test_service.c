@@ -1032,9 +1032,9 @@ tamper_seen(void **state)
 	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
 	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
 	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db,
-	                     "UPDATE items SET amount = 1 WHERE ref = 'SRV-1'",
-	                     NULL, NULL, NULL),
+	assert_int_equal(
+	    sqlite3_exec(db, "UPDATE items SET amount = 1 WHERE ref = 'SRV-1'",
+	        NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(db);
 	/* the row against its seal, and the change outside any use case */
