@@ -99,11 +99,12 @@ static void
 col_name(const char *cols, int k, char *out, size_t n)
 {
 	const char *p = cols, *e;
+	int at = k;
 
 	while (k-- > 0 && (p = strchr(p, ',')) != NULL)
 		p += 2;
 	if (p == NULL) {
-		snprintf(out, n, "#%d", k);
+		snprintf(out, n, "#%d", at);
 		return;
 	}
 	e = strchr(p, ',');
@@ -116,13 +117,14 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
     int *problems, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT a.key, a.value, coalesce(b.value, 'null') FROM "
+	    "SELECT a.key, coalesce(a.value, 'null'), coalesce(b.value, "
+	    "'null') FROM "
 	    "json_each(?1) a LEFT JOIN json_each(?2) b ON b.key = a.key "
 	    "WHERE b.value IS NOT a.value OR b.type IS NOT a.type",
 	    err);
 	const char *sealed_f = (const char *)sqlite3_column_text(r, 3);
 	char line[1024], col[64];
-	int rc;
+	int rc, n = 0;
 
 	if (s == NULL)
 		return -1;
@@ -147,10 +149,18 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
 		    (const char *)sqlite3_column_text(s, 1),
 		    (const char *)sqlite3_column_text(s, 2));
 		report(cb, arg, problems, line);
+		n++;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return st_fail(st, err, _("reading the seals"));
+	if (n == 0) {
+		snprintf(line, sizeof line,
+		    _("%s row %lld (%s) differs from its audit entry"),
+		    sealed[i].table, (long long)sqlite3_column_int64(r, 0),
+		    (const char *)sqlite3_column_text(r, 1));
+		report(cb, arg, problems, line);
+	}
 	return 0;
 }
 
