@@ -19,7 +19,9 @@ enum pd_status {
 	PD_ECANCEL = 9,   /* the user cancelled (an export); nothing kept */
 	PD_ENET = 10,     /* the central node could not be reached, or the
 	                     outcome is unknown; sending again is safe */
-	PD_EAUTH = 11     /* the central node refused this terminal */
+	PD_EAUTH = 11,    /* the central node refused this terminal */
+	PD_ETAMPER = 12   /* the audit log is shorter than or differs from
+	                     what the central node last saw (issue 18) */
 };
 
 struct pd_err {

@@ -68,6 +68,21 @@ int svc_backup(struct svc *s, const char *dest, struct pd_err *err);
 /* Walk the audit log's hash chain; *checked gets the count of entries;
  * a broken link fails naming the first bad entry. */
 int svc_audit_verify(struct svc *s, int64_t *checked, struct pd_err *err);
+/* The audit chain's head against the one anchored at the central node
+ * (issue 18, section 7). configured 0: no central node ([sync] url),
+ * nothing asked. */
+struct audit_anchor {
+	int configured;
+	int64_t local_seq;   /* the store's newest audit entry */
+	int64_t central_seq; /* the newest the central node saw; 0: none */
+};
+/* Ask the central node for the head it keeps and compare: PD_ETAMPER
+ * when the store's chain is shorter than it or holds another hash at its
+ * sequence, PD_ENET/PD_EAUTH when it could not be asked. */
+int svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err);
+/* The result of the last check (svc_doctor): "" when it found nothing,
+ * else when and how many problems; posting is refused meanwhile. */
+void svc_store_check(struct svc *s, char *out, size_t n);
 
 /* The clock: local time, or $PAYDESK_NOW ("YYYY-MM-DD[ HH:MM:SS]"). */
 void svc_now(char ts[TS_BUFSZ]);
@@ -559,6 +574,15 @@ char *svc_central_pull(struct svc *s, const char *terminal, const char *branch,
     struct pd_err *err);
 /* Feed entries after since that terminal has not pulled yet. */
 int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
+/* A terminal's audit head (POST /v1/anchor): kept when it extends the
+ * one kept (or in is only a question); *out gets the head kept after.
+ * PD_ETAMPER (an answer 409) when it is shorter or differs. */
+int svc_central_anchor(struct svc *s, const struct sync_anchor *in,
+    struct sync_anchor *out, struct pd_err *err);
+int svc_central_anchor_decode(
+    const char *body, size_t len, struct sync_anchor *a, struct pd_err *err);
+/* Caller frees. */
+char *svc_central_anchor_encode(const struct sync_anchor *a);
 /* The bodies of the central node's answers, in the protocol of
  * syncrec.h. Decode a push body; on failure err says what is wrong
  * and where (an answer 400). Free p with svc_central_push_free. */

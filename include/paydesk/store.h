@@ -181,8 +181,27 @@ int store_audit_append(struct store *st, const char *at, const char *user,
     const char *terminal, const char *action, const char *entity,
     const char *ref, const char *detail, struct pd_err *err);
 /* Walk the chain; *checked gets the count; on a broken link fails naming
- * the first bad entry. */
+ * the first bad entry (PD_ESTORE). An entry that recorded seals (the rows
+ * of money and rights its use case changed, seal.c) must still have
+ * exactly those seals; issue 18, section 7. */
 int store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err);
+/* The chain's head: the newest entry's sequence (its id) and hash (64 hex
+ * digits); 0 and "" for an empty log. */
+int store_audit_head(
+    struct store *st, int64_t *seq, char hash[65], struct pd_err *err);
+/* The hash of entry seq: 1 found, 0 no such entry ("" in hash), -1. */
+int store_audit_hash_at(
+    struct store *st, int64_t seq, char hash[65], struct pd_err *err);
+
+/* The central node's copy of a terminal's audit chain head (issue 18,
+ * section 7; central migration 6): 1 and the head kept, 0 none yet (0 and
+ * ""), -1 on error. */
+int store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
+    char hash[65], struct pd_err *err);
+/* Keep seq and hash (64 hex digits) as terminal's head; the caller
+ * checked that it extends the one kept. */
+int store_anchor_put(struct store *st, const char *terminal, int64_t seq,
+    const char *hash, const char *at, struct pd_err *err);
 
 /* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,

@@ -23,6 +23,15 @@
  *                   (reference data and other terminals' records, and the
  *                   terminal's own records where the central node applied
  *                   them differently; the next request passes cursor C)
+ *   POST /v1/anchor body { "v": 1, "terminal": "T01", "seq": N,
+ *                          "hash": "64 hex" } (the head of the terminal's
+ *                   audit chain: its newest entry's sequence and hash;
+ *                   without "seq" and "hash", a question only)
+ *                   200 { "v": 1, "terminal": "T01", "seq": S,
+ *                          "hash": "..." }: the head the central node
+ *                   keeps for it (without seq and hash: none yet). A head
+ *                   shorter than the one kept, or another hash at the
+ *                   same sequence, is not kept: 409 (issue 18, section 7)
  *   GET  /v1/health 200 { "v": 1, "status": "ok" } (no token needed)
  *   GET  /v1/status 200 { "v": 1, "org": "...", "cursor": C,
  *                          "terminals": [ { "terminal", "branch",
@@ -46,6 +55,7 @@
 #define SYNC_ROUTE_PULL "/v1/pull"
 #define SYNC_ROUTE_HEALTH "/v1/health"
 #define SYNC_ROUTE_STATUS "/v1/status"
+#define SYNC_ROUTE_ANCHOR "/v1/anchor"
 #define SYNC_PULL_MAX 10000 /* entries in one pull page at most */
 #define SYNC_PUSH_MAX 5000  /* records in one push at most */
 /* The largest cursor or seq a pull page may carry: 2^53 - 1, the largest
@@ -131,6 +141,20 @@ struct sync_push {
 	char (*hashes)[65]; /* each record's hash, worked out with the
 	                       envelope (before the store is waited for) */
 };
+/* The head of a terminal's audit chain, as anchored at the central
+ * node (POST /v1/anchor, both ways): has_head 0 is a question, or no
+ * head kept yet. */
+struct sync_anchor {
+	char terminal[17];
+	int has_head;
+	int64_t seq;   /* the newest entry's id; 0: an empty log */
+	char hash[65]; /* its hash, 64 lowercase hex digits; "" at 0 */
+};
+/* The body of an anchor request or answer; caller frees. */
+char *sync_anchor_encode(const struct sync_anchor *a);
+/* Decode and validate one (400 on failure, err says which field). */
+int sync_anchor_decode(
+    const char *body, size_t len, struct sync_anchor *out, struct pd_err *err);
 /* Build a push body from outbox payloads (each a record's JSON text). */
 char *sync_push_encode(const char *terminal, int64_t pending,
     const char *const *payloads, size_t n);

@@ -35,6 +35,10 @@ struct backend_ops {
 	/* The organisation's terminals and the feed head. */
 	struct terminal_status *(*status)(struct backend *b, const char *org,
 	    size_t *n, int64_t *head, struct pd_err *err);
+	/* Keep or read t's audit head; see svc_central_anchor. */
+	int (*anchor)(struct backend *b, const struct terminal_row *t,
+	    const struct sync_anchor *in, struct sync_anchor *out,
+	    struct pd_err *err);
 	/* A request came from t (last seen, route, cursor/pending or -1). */
 	void (*seen)(struct backend *b, const struct terminal_row *t,
 	    const char *route, int64_t cursor, int64_t pending);

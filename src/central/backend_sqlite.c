@@ -333,6 +333,21 @@ sq_push(struct backend *b, const struct terminal_row *t,
 	return rc;
 }
 
+static int
+sq_anchor(struct backend *b, const struct terminal_row *t,
+    const struct sync_anchor *in, struct sync_anchor *out, struct pd_err *err)
+{
+	struct org_lock *w;
+	struct conn *c = get_writer(b, t->org, &w, err);
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	rc = svc_central_anchor(&c->s, in, out, err);
+	put_writer(b, w, c);
+	return rc;
+}
+
 static char *
 sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
     size_t limit, int64_t *cursor, size_t *n, struct pd_err *err)
@@ -517,6 +532,7 @@ static const struct backend_ops sqlite_ops = {
     sq_push,
     sq_pull,
     sq_status,
+    sq_anchor,
     sq_seen,
     sq_org_add,
     sq_terminal_add,

@@ -8,7 +8,7 @@
  * Transfer-Encoding or on a GET (400), larger than [central] max_body_kb
  * (413), no token or an unknown one (401), a revoked terminal (403) are
  * answered at once and the connection closed. Only an authenticated
- * push gets a body, allocated as it arrives (a first chunk, then
+ * push or anchor gets a body, allocated as it arrives (a first chunk, then
  * doubling), never from the Content-Length it claims alone.
  *
  * libmicrohttpd's threads only move bytes: a request received whole is
@@ -264,6 +264,40 @@ route_status(struct server *sv, struct request *rq,
 	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
 }
 
+/* POST /v1/anchor  {"terminal", "seq", "hash"} (Authorization: Bearer
+ * TOKEN): the terminal's audit head, kept when it extends the one kept;
+ * without seq and hash, a question. The answer is the head kept. */
+static void
+route_anchor(struct server *sv, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct sync_anchor in, out;
+	struct pd_err e = {0};
+
+	if (svc_central_anchor_decode(
+	        rq->body ? rq->body : "", rq->len, &in, &e) != 0) {
+		fail(a, 400, "%s", e.msg);
+		return;
+	}
+	if (strcmp(in.terminal, t->terminal) != 0) {
+		fail(a, 403,
+		    "this token belongs to terminal %s, not %s; a terminal "
+		    "anchors only its own audit log",
+		    t->terminal, in.terminal);
+		return;
+	}
+	if (sv->b->ops->anchor(sv->b, t, &in, &out, &e) != 0) {
+		if (e.code == PD_ETAMPER)
+			fail(a, 409, "%s", e.msg);
+		else
+			store_failed(a, &e);
+		return;
+	}
+	a->status = 200;
+	a->body = svc_central_anchor_encode(&out);
+	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
+}
+
 static const struct route {
 	const char *path;
 	const char *method;
@@ -275,6 +309,7 @@ static const struct route {
     {SYNC_ROUTE_PUSH, "POST", 1, 1, route_push},
     {SYNC_ROUTE_PULL, "GET", 1, 0, route_pull},
     {SYNC_ROUTE_STATUS, "GET", 1, 0, route_status},
+    {SYNC_ROUTE_ANCHOR, "POST", 1, 1, route_anchor},
 };
 
 /* The terminal of the request's token, or an answer saying why not. */

@@ -118,7 +118,7 @@ cmd_doctor(struct cli *c, int argc, char **argv)
 		        (unsigned long)rc),
 		    c->svc.cfg.store_path, rc);
 	printf(_("%s: ok (integrity, foreign keys, balances, voids, outbox, "
-	         "search index, audit chain)\n"),
+	         "search index, seals, audit chain)\n"),
 	    c->svc.cfg.store_path);
 	return 0;
 }
@@ -143,9 +143,22 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 	int npos;
 	int64_t n;
 
+	struct audit_anchor a;
+
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    svc_audit_verify(&c->svc, &n, &c->err) != 0)
 		return -1;
 	printf(_("audit log: %lld entries, chain intact\n"), (long long)n);
+	/* and its head against the one the central node saw */
+	if (svc_audit_anchor(&c->svc, &a, &c->err) != 0)
+		return -1;
+	if (a.configured && a.central_seq > 0)
+		printf(_("audit head: entry %lld; the central node saw the "
+		         "chain up to entry %lld, and it matches\n"),
+		    (long long)a.local_seq, (long long)a.central_seq);
+	else if (a.configured)
+		printf(_("audit head: entry %lld; not anchored at the central "
+		         "node yet (paydesk sync anchors it)\n"),
+		    (long long)a.local_seq);
 	return 0;
 }

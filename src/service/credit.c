@@ -131,7 +131,7 @@ svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
 	memset(&q, 0, sizeof q);
 	if (svc_require(s, ROLE_SUPERVISOR, _("creating a credit note"), err) !=
 	        0 ||
-	    check_fields(s, &r, &q, err) != 0)
+	    check_fields(s, &r, &q, err) != 0 || svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
@@ -193,7 +193,8 @@ int
 svc_credit_apply(struct svc *s, const char *cn_no, const char *item_ref,
     int64_t amount, struct credit_application *out, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_CASHIER, _("applying credit"), err) != 0)
+	if (svc_require(s, ROLE_CASHIER, _("applying credit"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (item_ref == NULL || *item_ref == '\0')
 		return pd_fail(err, PD_EINVAL,

@@ -13,6 +13,18 @@ int svc_next_number(struct svc *s, const char *series, const char *fmt,
 int svc_audit(struct svc *s, const char *at, const char *action,
     const char *entity, const char *ref, const char *detail,
     struct pd_err *err);
+/* Refuse (PD_ESTORE, saying how to restore from a backup) while the
+ * last check (svc_doctor) found problems in the store: posting into a
+ * corrupt store is refused (issue 18, section 7). */
+int svc_check_sound(struct svc *s, struct pd_err *err);
+/* A connection to the central node of the config ([sync]) that tries a
+ * request retries more times; free with sync_net_free. */
+struct sync_net *svc_net(
+    struct svc *s, const volatile int *cancel, int retries);
+/* Compare the store's audit head with the one the central node keeps,
+ * then anchor it there (a sync round); PD_ETAMPER as svc_audit_anchor. */
+int svc_audit_anchor_sync(struct svc *s, struct sync_net *net,
+    struct audit_anchor *a, struct pd_err *err);
 /* Write record r to the sync outbox; ref names it for people. */
 int svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
     struct pd_err *err);

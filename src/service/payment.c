@@ -369,7 +369,7 @@ svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
 	memset(res, 0, sizeof *res);
 	/* cheap checks first, so a bad request never takes the write lock */
 	memset(&q, 0, sizeof q);
-	if (check_request(s, r, &q, err) != 0)
+	if (check_request(s, r, &q, err) != 0 || svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
@@ -506,7 +506,8 @@ svc_payment_void(
 {
 	if (svc_require(s, ROLE_SUPERVISOR, _("voiding a payment"), err) != 0 ||
 	    svc_check_text(
-	        _("void reason"), reason, s->cfg.remarks_max, 1, err) != 0)
+	        _("void reason"), reason, s->cfg.remarks_max, 1, err) != 0 ||
+	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
@@ -541,7 +542,9 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 int
 svc_payment_verify(struct svc *s, const char *number, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_SUPERVISOR, _("verifying a payment"), err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR, _("verifying a payment"), err) !=
+	        0 ||
+	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;

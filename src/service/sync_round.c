@@ -20,6 +20,7 @@
 #define META_OK "sync.last_ok"
 #define META_TRY "sync.last_try"
 #define META_ERROR "sync.last_error"
+#define META_ANCHOR "sync.anchor_error"
 #define SYNC_CACHE_KB 131072   /* page cache during a round */
 #define SYNC_TX_ENTRIES 100000 /* pulled entries committed together */
 
@@ -456,11 +457,35 @@ lost:
 	return -1;
 }
 
+/* The audit head, anchored after the push: a chain that no longer
+ * matches what the central node saw is not anchored over, and is noted
+ * (META_ANCHOR) for doctor and audit verify; the round goes on, since
+ * payments are facts and must still move. */
+static int
+anchor(struct svc *s, struct sync_net *net, struct pd_err *err)
+{
+	struct audit_anchor a;
+	struct pd_err e = {0};
+
+	if (svc_audit_anchor_sync(s, net, &a, &e) == 0) {
+		note(s, META_ANCHOR, "");
+		return 0;
+	}
+	/* a central node from before anchors: nothing to anchor at */
+	if (e.code == PD_EINVAL && strstr(e.msg, "(HTTP 404)") != NULL)
+		return 0;
+	if (e.code != PD_ETAMPER) {
+		*err = e;
+		return -1;
+	}
+	note(s, META_ANCHOR, e.msg);
+	return 0;
+}
+
 int
 svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
     const volatile int *cancel, struct sync_report *rep, struct pd_err *err)
 {
-	struct sync_net_opts o;
 	struct sync_net *net;
 	char at[TS_BUFSZ];
 	int rc;
@@ -471,22 +496,15 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		    _("no central node is configured: set [sync] url and token "
 		      "in %s"),
 		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
-	memset(&o, 0, sizeof o);
-	o.url = s->cfg.sync_url;
-	o.token = s->cfg.sync_token;
-	o.ca_file = s->cfg.sync_ca_file;
-	o.connect_timeout = s->cfg.sync_connect_timeout;
-	o.timeout = s->cfg.sync_timeout;
-	o.low_speed_time = s->cfg.sync_low_speed_time;
-	o.retries = s->cfg.sync_retries;
-	o.cancel = cancel;
-	net = sync_net_new(&o);
+	net = svc_net(s, cancel, s->cfg.sync_retries);
 	svc_now(at);
 	note(s, META_TRY, at);
 	/* a pulled page of thousands of records stays in memory until its
 	 * commit instead of spilling to the WAL page by page */
 	store_cache_kb(s->st, SYNC_CACHE_KB);
 	rc = push_all(s, net, cb, arg, rep, err);
+	if (rc == 0)
+		rc = anchor(s, net, err);
 	if (rc == 0)
 		rc = pull_all(s, net, cb, arg, rep, err);
 	store_cache_kb(s->st, 0);
@@ -500,4 +518,21 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	note(s, META_OK, at);
 	note(s, META_ERROR, "");
 	return 0;
+}
+
+struct sync_net *
+svc_net(struct svc *s, const volatile int *cancel, int retries)
+{
+	struct sync_net_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.url = s->cfg.sync_url;
+	o.token = s->cfg.sync_token;
+	o.ca_file = s->cfg.sync_ca_file;
+	o.connect_timeout = s->cfg.sync_connect_timeout;
+	o.timeout = s->cfg.sync_timeout;
+	o.low_speed_time = s->cfg.sync_low_speed_time;
+	o.retries = retries;
+	o.cancel = cancel;
+	return sync_net_new(&o);
 }

@@ -1,7 +1,13 @@
 /* upkeep.c - the store's upkeep as use cases: its version, a check of its
  * integrity and kept-in-step amounts, an online backup, the audit chain.
  * Front ends call these; only the service talks to the store. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
 
 int
 svc_store_version(struct svc *s)
@@ -21,10 +27,84 @@ svc_store_held_rows(struct svc *s)
 	return store_held_rows(s->st);
 }
 
+/* The last check's finding (meta): "AT\tN" when it found N problems. */
+#define META_CHECK "check.failed"
+#define META_ANCHOR "sync.anchor_error"
+
+/* The audit head against the central node's, when one is configured: a
+ * difference is a problem; a central node that cannot be asked now is
+ * none, unless the last sync round found a difference (META_ANCHOR). */
+static int
+doctor_anchor(struct svc *s, problem_cb cb, void *arg)
+{
+	struct audit_anchor a;
+	struct pd_err e = {0};
+	char line[800], noted[640] = "";
+
+	if (svc_audit_anchor(s, &a, &e) == 0)
+		return 0;
+	if (e.code != PD_ETAMPER) {
+		store_meta_get(s->st, META_ANCHOR, noted, sizeof noted);
+		if (noted[0] == '\0')
+			return 0;
+		xstrlcpy(e.msg, noted, sizeof e.msg);
+	}
+	snprintf(line, sizeof line, _("audit anchor: %s"), e.msg);
+	if (cb != NULL)
+		cb(line, arg);
+	return 1;
+}
+
 int
 svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 {
-	return store_doctor(s->st, cb, arg, err);
+	char at[TS_BUFSZ], v[64];
+	int rc = store_doctor(s->st, cb, arg, err);
+
+	if (rc < 0)
+		return -1;
+	/* what the store itself holds is remembered: posting waits for a
+	 * clean check (svc_check_sound) */
+	svc_now(at);
+	snprintf(v, sizeof v, "%s\t%d", at, rc);
+	if (store_meta_set(s->st, META_CHECK, rc > 0 ? v : "", err) != 0)
+		return -1;
+	return rc + doctor_anchor(s, cb, arg);
+}
+
+void
+svc_store_check(struct svc *s, char *out, size_t n)
+{
+	out[0] = '\0';
+	store_meta_get(s->st, META_CHECK, out, n);
+}
+
+int
+svc_check_sound(struct svc *s, struct pd_err *err)
+{
+	char v[64] = "", *tab;
+	int n;
+
+	if (store_meta_get(s->st, META_CHECK, v, sizeof v) != 0 || v[0] == '\0')
+		return 0;
+	tab = strchr(v, '\t');
+	if (tab != NULL)
+		*tab++ = '\0';
+	n = tab ? atoi(tab) : 0;
+	return pd_fail(err, PD_ESTORE,
+	    ngettext("%s: the last check (paydesk doctor, %s) found %d "
+	             "problem in this store, so nothing is posted into it. "
+	             "Restore it from a backup: stop paydesk, copy the newest "
+	             "sound backup (made by paydesk backup FILE) over %s, then "
+	             "run paydesk doctor; or, once the problem is fixed, run "
+	             "paydesk doctor again",
+	        "%s: the last check (paydesk doctor, %s) found %d problems "
+	        "in this store, so nothing is posted into it. Restore it from "
+	        "a backup: stop paydesk, copy the newest sound backup (made "
+	        "by paydesk backup FILE) over %s, then run paydesk doctor; or, "
+	        "once the problems are fixed, run paydesk doctor again",
+	        (unsigned long)n),
+	    s->cfg.store_path, v, n, s->cfg.store_path);
 }
 
 int

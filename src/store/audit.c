@@ -14,16 +14,18 @@
 #define GENESIS                                                                \
 	"0000000000000000000000000000000000000000000000000000000000000000"
 
+/* f[8] is the digest of the entry's seals (seal.c): an entry without
+ * seals hashes its first eight fields only, as before seals existed. */
 static void
-entry_hash(const char *prev, const char *const f[8], char hex[65])
+entry_hash(const char *prev, const char *const f[9], char hex[65])
 {
 	struct sha256 s;
 	uint8_t d[32];
-	int i;
+	int i, n = f[8][0] != '\0' ? 9 : 8;
 
 	sha256_init(&s);
 	sha256_update(&s, prev, strlen(prev));
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < n; i++) {
 		sha256_update(&s, "\x1f", 1);
 		sha256_update(&s, f[i], strlen(f[i]));
 	}
@@ -40,10 +42,10 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	/* the last entry: its id and hash chain into the new one */
 	sqlite3_stmt *s = st_stmt(
 	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
-	char prev[65] = GENESIS, hash[65];
+	char prev[65] = GENESIS, hash[65], seals[65];
 	int64_t id = 1;
 	char idtxt[24];
-	const char *f[8];
+	const char *f[9];
 	int rc;
 
 	if (s == NULL)
@@ -65,16 +67,19 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	f[5] = entity;
 	f[6] = ref;
 	f[7] = detail;
+	if (seal_claim(st, id, seals, err) != 0)
+		return -1;
+	f[8] = seals;
 	entry_hash(prev, f, hash);
 	s = st_stmt(st,
 	    "INSERT INTO audit_log (id, at, user, terminal, action, "
-	    "entity, ref, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?)",
+	    "entity, ref, detail, prev_hash, hash, seals) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?)",
 	    err);
 	if (s == NULL)
 		return -1;
-	st_bind(s, "isssssssss", id, at, user, terminal, action, entity, ref,
-	    detail, prev, hash);
+	st_bind(s, "issssssssss", id, at, user, terminal, action, entity, ref,
+	    detail, prev, hash, seals);
 	return st_done(st, s, err);
 }
 
@@ -86,37 +91,60 @@ col_or_empty(sqlite3_stmt *s, int i)
 	return t ? (const char *)t : "";
 }
 
+/* Entry row s (id .. seals) against prev: 0 when it chains, its hash in
+ * want, and its seals hash to what it recorded. */
+static int
+entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
+    struct pd_err *err)
+{
+	char idtxt[24], seals[65];
+	const char *f[9];
+	int i;
+	int64_t id = sqlite3_column_int64(s, 0);
+
+	snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
+	f[0] = idtxt;
+	for (i = 1; i < 8; i++)
+		f[i] = col_or_empty(s, i);
+	f[8] = col_or_empty(s, 10);
+	entry_hash(prev, f, want);
+	if (strcmp(col_or_empty(s, 8), prev) != 0 ||
+	    strcmp(col_or_empty(s, 9), want) != 0)
+		return pd_fail(err, PD_ESTORE,
+		    _("audit log entry %lld (%s %s "
+		      "%s at %s) does not match the chain: it or an "
+		      "entry before it was altered, removed or "
+		      "inserted"),
+		    (long long)id, f[4], f[5], f[6], f[1]);
+	if (f[8][0] == '\0')
+		return 0;
+	if (seal_digest(st, id, seals, err) != 0)
+		return -1;
+	if (strcmp(seals, f[8]) != 0)
+		return pd_fail(err, PD_ESTORE,
+		    _("audit log entry %lld (%s %s %s at %s): the seals of "
+		      "the rows it recorded were altered, removed or added"),
+		    (long long)id, f[4], f[5], f[6], f[1]);
+	return 0;
+}
+
 int
 store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 {
 	sqlite3_stmt *s;
-	char prev[65] = GENESIS, want[65], idtxt[24];
-	const char *f[8];
-	int rc, i;
-	int64_t id;
+	char prev[65] = GENESIS, want[65];
+	int rc;
+	int64_t stray;
 
 	*checked = 0;
 	if (sqlite3_prepare_v2(st->db,
 	        "SELECT id, at, user, terminal, action, "
-	        "entity, ref, detail, prev_hash, hash FROM audit_log ORDER BY "
-	        "id",
+	        "entity, ref, detail, prev_hash, hash, seals FROM audit_log "
+	        "ORDER BY id",
 	        -1, &s, NULL) != SQLITE_OK)
 		return st_fail(st, err, _("reading the audit log"));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0);
-		snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
-		f[0] = idtxt;
-		for (i = 1; i < 8; i++)
-			f[i] = col_or_empty(s, i);
-		entry_hash(prev, f, want);
-		if (strcmp(col_or_empty(s, 8), prev) != 0 ||
-		    strcmp(col_or_empty(s, 9), want) != 0) {
-			pd_fail(err, PD_ESTORE,
-			    _("audit log entry %lld (%s %s "
-			      "%s at %s) does not match the chain: it or an "
-			      "entry before it was altered, removed or "
-			      "inserted"),
-			    (long long)id, f[4], f[5], f[6], f[1]);
+		if (entry_check(st, s, prev, want, err) != 0) {
 			sqlite3_finalize(s);
 			return -1;
 		}
@@ -126,7 +154,115 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return st_fail(st, err, _("reading the audit log"));
+	/* a seal claimed by an entry that recorded none, or by none */
+	stray = st_count(st,
+	    "SELECT count(*) FROM seals s WHERE audit_id IS NOT NULL AND "
+	    "NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.id = s.audit_id "
+	    "AND l.seals <> '')");
+	if (stray > 0)
+		return pd_fail(err, PD_ESTORE,
+		    ngettext("%lld seal is claimed by no audit entry that "
+		             "recorded seals: it was added or moved",
+		        "%lld seals are claimed by no audit entry that "
+		        "recorded seals: they were added or moved",
+		        (unsigned long)stray),
+		    (long long)stray);
 	return 0;
+}
+
+int
+store_audit_head(
+    struct store *st, int64_t *seq, char hash[65], struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
+	int rc;
+
+	*seq = 0;
+	hash[0] = '\0';
+	if (s == NULL)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(s, 0);
+		st_col(s, 1, hash, 65);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, _("reading the audit log"));
+	return 0;
+}
+
+int
+store_audit_hash_at(
+    struct store *st, int64_t seq, char hash[65], struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    st_stmt(st, "SELECT hash FROM audit_log WHERE id = ?", err);
+	int rc;
+
+	hash[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", seq);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		st_col(s, 0, hash, 65);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, _("reading the audit log"));
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int64_t
+seal_unclaimed(struct store *st)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM seals WHERE audit_id IS NULL AND id > ?",
+	    NULL);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "i", st->seal_floor);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
+/* The transaction's pending seals, when no audit entry of its use case
+ * claimed them (a use case that writes no entry of its own: demo data,
+ * the seals of the rows a store held before it had seals), claimed by an
+ * entry "seal store" of the latest entry's user and terminal. */
+int
+store_seal_pending(struct store *st, const char *ref, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	char at[32] = "", user[128] = "system", terminal[64] = "";
+	char detail[48];
+	int64_t n = seal_unclaimed(st);
+
+	if (n == 0)
+		return 0;
+	s = st_stmt(st,
+	    "SELECT coalesce((SELECT at FROM audit_log ORDER BY id DESC "
+	    "LIMIT 1), datetime('now', 'localtime')), (SELECT user FROM "
+	    "audit_log ORDER BY id DESC LIMIT 1), (SELECT terminal FROM "
+	    "audit_log ORDER BY id DESC LIMIT 1)",
+	    err);
+	if (s == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		st_col(s, 0, at, sizeof at);
+		if (sqlite3_column_type(s, 1) != SQLITE_NULL)
+			st_col(s, 1, user, sizeof user);
+		st_col(s, 2, terminal, sizeof terminal);
+	}
+	sqlite3_reset(s);
+	snprintf(detail, sizeof detail, "rows=%lld", (long long)n);
+	return store_audit_append(
+	    st, at, user, terminal, "seal", "store", ref, detail, err);
 }
 
 int

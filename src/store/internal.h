@@ -18,6 +18,11 @@ struct store {
 	int ncache;
 	int depth; /* open transactions; inner ones are savepoints */
 	int wal_frames; /* after the last commit (store_wal_manual) */
+	int sealing; /* the store has seals (schema.c, migration 9) */
+	int64_t seal_floor; /* seals up to this id are older than the
+	                       transaction: never its to claim (seal.c) */
+	int seal_carry; /* seals above seal_floor wait for this connection's
+	                   next audit entry (a use case without one) */
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
@@ -46,6 +51,31 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
 	"i.id, i.uuid, i.consumer_id, i.kind, i.ref, i.period, "               \
 	"i.description, coalesce(p.plan_no, ''), coalesce(i.inst_no, 0), "     \
 	"i.amount, i.settled, i.issued_on, i.due_on"
+/* The columns of each sealed table (seal.c) that carry money or rights,
+ * in the order of their json_array in a seal's fields. The triggers of
+ * schema.c (migration 9) and the doctor's check read the same lists: a
+ * change to one is a new migration that seals every row again. */
+#define SEAL_ITEMS                                                             \
+	"consumer_id, kind, ref, plan_id, inst_no, amount, issued_on, due_on"
+#define SEAL_CREDIT_NOTES                                                      \
+	"cn_no, consumer_id, payment_id, amount, reason, created_on, "         \
+	"expires_on, user_id, terminal, voided, automatic"
+#define SEAL_USERS "username, full_name, role, pin_hash, active"
+#define SEAL_SETTINGS "key, value"
+/* Seal the claimed rows of the transaction into the audit entry being
+ * written (audit.c): claim the pending seals for audit entry id and put
+ * the hex SHA-256 over them in hex ("" and 0 when there were none). */
+int seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err);
+/* The hex SHA-256 over the seals of audit entry id, in seal order. */
+int seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err);
+/* How many seals above seal_floor no audit entry claimed yet. */
+int64_t seal_unclaimed(struct store *st);
+/* Claim the transaction's seals that no audit entry claimed with an
+ * entry "seal store ref" (audit.c); 0 when there were none. */
+int store_seal_pending(struct store *st, const char *ref, struct pd_err *err);
+/* Report each sealed row that differs from its audited seal (doctor). */
+int seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err);
+
 #define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
 void store_read_item(sqlite3_stmt *s, int c0, struct item *it);
 

@@ -324,6 +324,10 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 			cb(line, arg);
 		problems++;
 	}
+	rc = seal_check(st, cb, arg, err);
+	if (rc < 0)
+		return -1;
+	problems += rc;
 	if (store_audit_verify(st, &n, &chain) != 0) {
 		if (chain.code != PD_ESTORE)
 			return pd_fail(err, chain.code, "%s", chain.msg);

@@ -48,6 +48,21 @@
 	" method) DO UPDATE SET collected = collected + NEW.amount,"         \
 	" payments = payments + 1;"
 
+/* A row's seal: what it holds of money and rights, written as a pending
+ * seal by the row's change; the use case's audit entry claims it. */
+#define SEAL_ROW(t, cols)                                                      \
+	" INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', NEW.id, f"   \
+	" FROM (SELECT json_array(" cols ") AS f FROM " t " WHERE id ="      \
+	" NEW.id) WHERE f IS NOT (SELECT fields FROM seals WHERE tbl = '" t  \
+	"' AND row_id = NEW.id ORDER BY id DESC LIMIT 1);"
+#define SEAL(t, cols)                                                          \
+	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " BEGIN" SEAL_ROW(  \
+	    t, cols) " END;\n"                                                 \
+	"CREATE TRIGGER seal_" t "_upd AFTER UPDATE OF " cols " ON " t         \
+	" BEGIN" SEAL_ROW(t, cols) " END;\n"                                   \
+	"INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', id,"          \
+	" json_array(" cols ") FROM " t " ORDER BY id;\n"
+
 const char *const store_migrations[] = {
     /* 1: the whole first schema */
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
@@ -526,6 +541,28 @@ const char *const store_migrations[] = {
     /* the branch a user works at ("": every branch): the central node
      * hands a terminal the PIN hashes of its branch's users only */
     "ALTER TABLE users ADD COLUMN branch TEXT NOT NULL DEFAULT '';\n",
+
+    /* 9: tampering is seen (issue 18, section 7). Each change of a row
+     * that carries money or rights (items, credit notes, users, settings)
+     * leaves a seal of its columns (SEAL_* in internal.h); the audit
+     * entry of the use case claims the transaction's seals and chains
+     * their SHA-256 (audit_log.seals), and doctor compares every row
+     * with its latest claimed seal. The rows already here are sealed by
+     * an audit entry when the store is next opened (seal_baseline). */
+    "CREATE TABLE seals (id INTEGER PRIMARY KEY, audit_id INTEGER,"
+    " tbl TEXT NOT NULL, row_id INTEGER NOT NULL, fields TEXT NOT NULL);\n"
+    "CREATE INDEX seals_row ON seals (tbl, row_id, id);\n"
+    "CREATE INDEX seals_audit ON seals (audit_id);\n"
+    "ALTER TABLE audit_log ADD COLUMN seals TEXT NOT NULL DEFAULT '';\n"
+    FROZEN("seals")
+    "CREATE TRIGGER seals_frozen BEFORE UPDATE OF id, tbl, row_id, fields"
+    " ON seals BEGIN SELECT RAISE(ABORT, 'seals is append-only'); END;\n"
+    "CREATE TRIGGER seals_claimed BEFORE UPDATE OF audit_id ON seals"
+    " WHEN OLD.audit_id IS NOT NULL BEGIN"
+    " SELECT RAISE(ABORT, 'seals is append-only'); END;\n"
+    SEAL("items", SEAL_ITEMS) SEAL("credit_notes", SEAL_CREDIT_NOTES)
+    SEAL("users", SEAL_USERS) SEAL("settings", SEAL_SETTINGS)
+    "INSERT INTO meta (key, value) VALUES ('seal_baseline', '1');\n",
 };
 
 const int store_nmigrations =

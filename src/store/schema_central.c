@@ -98,6 +98,12 @@ const char *const store_central_migrations[] = {
     /* 5: the log of refused records is bounded per terminal (a push
      * that is refused trims its terminal's oldest): by terminal */
     "CREATE INDEX sync_log_terminal ON sync_log (terminal, id);\n",
+    /* 6: the head of each terminal's audit chain as it last anchored it
+     * (POST /v1/anchor): a terminal whose chain is later shorter or
+     * different was tampered with (issue 18, section 7) */
+    "CREATE TABLE audit_anchors (terminal TEXT PRIMARY KEY,"
+    " seq INTEGER NOT NULL CHECK (seq >= 0), hash TEXT NOT NULL,"
+    " at TEXT NOT NULL) WITHOUT ROWID;\n",
 };
 #undef FEED
 

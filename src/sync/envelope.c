@@ -343,3 +343,68 @@ sync_error_decode(const char *body, size_t len, char *out, size_t n)
 	xstrlcpy(out, e ? e : "", n);
 	json_decref(o);
 }
+
+char *
+sync_anchor_encode(const struct sync_anchor *a)
+{
+	json_t *o = json_pack(
+	    "{s:i, s:s}", "v", SYNC_PROTOCOL_VERSION, "terminal", a->terminal);
+
+	if (a->has_head) {
+		json_object_set_new(o, "seq", json_integer(a->seq));
+		json_object_set_new(o, "hash", json_string(a->hash));
+	}
+	return sync_dump(o);
+}
+
+/* A chain head's hash: 64 lowercase hex digits, or "" at sequence 0. */
+static int
+anchor_hash(const char *h, int64_t seq)
+{
+	size_t i;
+
+	if (seq == 0)
+		return h[0] == '\0';
+	if (strlen(h) != 64)
+		return 0;
+	for (i = 0; i < 64; i++)
+		if (!((h[i] >= '0' && h[i] <= '9') ||
+		        (h[i] >= 'a' && h[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+int
+sync_anchor_decode(
+    const char *body, size_t len, struct sync_anchor *out, struct pd_err *err)
+{
+	json_t *o = load_body(body, len, err), *seq, *hash;
+
+	memset(out, 0, sizeof *out);
+	if (o == NULL)
+		return -1;
+	if (sync_head_str(o, "terminal", out->terminal, sizeof out->terminal, 1,
+	        err) != 0) {
+		json_decref(o);
+		return -1;
+	}
+	seq = json_object_get(o, "seq");
+	hash = json_object_get(o, "hash");
+	if (seq == NULL && hash == NULL) {
+		json_decref(o);
+		return 0;
+	}
+	if (!json_is_integer(seq) || json_integer_value(seq) < 0 ||
+	    !json_is_string(hash) ||
+	    !anchor_hash(json_string_value(hash), json_integer_value(seq))) {
+		json_decref(o);
+		return pd_fail(err, PD_EINVAL,
+		    _("an audit head needs \"seq\", an integer of 0 or more, "
+		      "and \"hash\", 64 lowercase hex digits (\"\" at 0)"));
+	}
+	out->has_head = 1;
+	out->seq = (int64_t)json_integer_value(seq);
+	xstrlcpy(out->hash, json_string_value(hash), sizeof out->hash);
+	json_decref(o);
+	return 0;
+}

@@ -1056,6 +1056,87 @@ local_formats(void **state)
 	assert_int_equal(v, 1500);
 }
 
+/* Issue 18, section 7: a sealed row changed around the service is seen,
+ * naming it; posting is refused until doctor passes again. */
+static void
+note_problem(const char *what, void *arg)
+{
+	char *seen = arg;
+
+	if (strstr(what, "items row") != NULL)
+		strncpy(seen, what, 255);
+}
+
+static void
+tamper_seen(void **state)
+{
+	struct fx *f = *state;
+	struct pay_request q;
+	struct pay_result r;
+	struct pd_err err;
+	char seen[256] = "";
+	sqlite3 *db;
+
+	login(f, "jane", "1234");
+	req_init(&q, PAY_BILL, "Cash", 1000);
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), 0);
+	assert_int_equal(svc_doctor(&f->s, NULL, NULL, &err), 0);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db, "UPDATE items SET amount = 1 WHERE ref = 'SRV-1'",
+	        NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	/* the row against its seal, and the change outside any use case */
+	assert_int_equal(svc_doctor(&f->s, note_problem, seen, &err), 2);
+	assert_non_null(
+	    strstr(seen, "(SRV-1): amount is 1 but its audit entry says 7500"));
+	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
+	assert_int_equal(err.code, PD_ESTORE);
+	assert_non_null(strstr(err.msg, "Restore it from a backup"));
+	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 1);
+}
+
+/* The central node keeps a terminal's audit head only when it extends
+ * the one kept. */
+static void
+anchor_kept_only_forward(void **state)
+{
+	struct fx *f = *state;
+	struct svc c;
+	struct sync_anchor in, out;
+	struct pd_err err;
+	char path[192];
+
+	memset(&c, 0, sizeof c);
+	assert_int_equal(config_defaults(&c.cfg, &err), 0);
+	snprintf(path, sizeof path, "%s/central.db", f->dir);
+	assert_int_equal(store_open_central(path, 1, &c.st, &err), 0);
+	memset(&in, 0, sizeof in);
+	strcpy(in.terminal, "T01");
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), 0);
+	assert_int_equal(out.has_head, 0);
+	in.has_head = 1;
+	in.seq = 5;
+	memset(in.hash, 'a', 64);
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), 0);
+	assert_int_equal(out.seq, 5);
+	in.seq = 4;
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), -1);
+	assert_int_equal(err.code, PD_ETAMPER);
+	in.seq = 5;
+	memset(in.hash, 'b', 64);
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), -1);
+	assert_int_equal(err.code, PD_ETAMPER);
+	in.seq = 9;
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), 0);
+	in.has_head = 0;
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), 0);
+	assert_int_equal(out.seq, 9);
+	assert_string_equal(out.hash, in.hash);
+	svc_close(&c);
+}
+
 int
 main(void)
 {
@@ -1091,6 +1172,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        received_zero_refused, setup, teardown),
 	    cmocka_unit_test_setup_teardown(local_formats, setup, teardown),
+	    cmocka_unit_test_setup_teardown(tamper_seen, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        anchor_kept_only_forward, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("service", tests, NULL, NULL);

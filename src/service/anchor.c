@@ -1,0 +1,183 @@
+/* anchor.c - the audit chain's head anchored at the central node (issue
+ * 18, section 7). Each sync round sends the terminal's newest audit
+ * sequence and hash (POST /v1/anchor); the central node keeps the
+ * longest it saw. A chain that is later shorter than that head, or holds
+ * another hash at its sequence, lost or rewrote entries: even a chain
+ * recomputed end to end after an edit, which verifies on its own, is
+ * seen. `paydesk audit verify` and `paydesk doctor` ask the central node
+ * for the head it keeps and compare it with the store's chain.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/syncnet.h"
+
+/* ---- the terminal ---- */
+
+/* Ask (head NULL) or anchor head; *out gets what the central keeps. */
+static int
+anchor_call(struct svc *s, struct sync_net *net, const struct sync_anchor *head,
+    struct sync_anchor *out, struct pd_err *err)
+{
+	struct sync_anchor q;
+	struct sync_reply r;
+	char *body;
+	int rc;
+
+	memset(&q, 0, sizeof q);
+	if (head != NULL)
+		q = *head;
+	xstrlcpy(q.terminal, s->cfg.terminal_id, sizeof q.terminal);
+	body = sync_anchor_encode(&q);
+	rc = sync_net_call(
+	    net, "POST", SYNC_ROUTE_ANCHOR, body, strlen(body), &r, err);
+	free(body);
+	if (rc != 0) {
+		if (err->code == PD_EINVAL &&
+		    strstr(err->msg, "(HTTP 409)") != NULL)
+			err->code = PD_ETAMPER;
+		return -1;
+	}
+	rc = sync_anchor_decode(r.body, r.len, out, err);
+	sync_reply_free(&r);
+	if (rc != 0) {
+		pd_err_prefix(err, _("the central node's audit head was not "
+		                     "understood: "));
+		err->code = PD_ENET;
+		return -1;
+	}
+	return 0;
+}
+
+/* Compare the store's chain with the head the central node keeps. */
+static int
+anchor_compare(struct svc *s, const struct sync_anchor *kept,
+    struct audit_anchor *a, struct pd_err *err)
+{
+	char hash[65];
+	int rc;
+
+	a->central_seq = kept->has_head ? kept->seq : 0;
+	if (!kept->has_head || kept->seq == 0)
+		return 0;
+	if (kept->seq > a->local_seq)
+		return pd_fail(err, PD_ETAMPER,
+		    _("the audit log ends at entry %lld, but the central node "
+		      "saw it reach entry %lld: entries were removed (or the "
+		      "store was restored from an older backup)"),
+		    (long long)a->local_seq, (long long)kept->seq);
+	rc = store_audit_hash_at(s->st, kept->seq, hash, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0 || strcmp(hash, kept->hash) != 0)
+		return pd_fail(err, PD_ETAMPER,
+		    _("audit log entry %lld is not the one the central node "
+		      "saw: the log was rewritten up to there"),
+		    (long long)kept->seq);
+	return 0;
+}
+
+int
+svc_audit_anchor_sync(struct svc *s, struct sync_net *net,
+    struct audit_anchor *a, struct pd_err *err)
+{
+	struct sync_anchor kept, head;
+
+	memset(a, 0, sizeof *a);
+	memset(&head, 0, sizeof head);
+	a->configured = 1;
+	if (store_audit_head(s->st, &a->local_seq, head.hash, err) != 0 ||
+	    anchor_call(s, net, NULL, &kept, err) != 0 ||
+	    anchor_compare(s, &kept, a, err) != 0)
+		return -1;
+	if (kept.has_head && kept.seq == a->local_seq)
+		return 0;
+	head.has_head = 1;
+	head.seq = a->local_seq;
+	if (anchor_call(s, net, &head, &kept, err) != 0)
+		return -1;
+	a->central_seq = kept.seq;
+	return 0;
+}
+
+int
+svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err)
+{
+	struct sync_anchor kept;
+	struct sync_net *net;
+	char hash[65];
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (s->cfg.sync_url[0] == '\0')
+		return 0;
+	a->configured = 1;
+	if (store_audit_head(s->st, &a->local_seq, hash, err) != 0)
+		return -1;
+	/* a check, not a sync: asked once, without the retries' waits */
+	net = svc_net(s, NULL, 0);
+	rc = anchor_call(s, net, NULL, &kept, err);
+	sync_net_free(net);
+	if (rc != 0)
+		return -1;
+	return anchor_compare(s, &kept, a, err);
+}
+
+/* ---- the central node ---- */
+
+int
+svc_central_anchor_decode(
+    const char *body, size_t len, struct sync_anchor *a, struct pd_err *err)
+{
+	return sync_anchor_decode(body, len, a, err);
+}
+
+char *
+svc_central_anchor_encode(const struct sync_anchor *a)
+{
+	return sync_anchor_encode(a);
+}
+
+static int
+anchor_keep(struct svc *s, const struct sync_anchor *in,
+    struct sync_anchor *out, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	int rc =
+	    store_anchor_get(s->st, in->terminal, &out->seq, out->hash, err);
+
+	if (rc < 0)
+		return -1;
+	out->has_head = rc;
+	if (!in->has_head)
+		return 0;
+	if (rc == 1 &&
+	    (in->seq < out->seq ||
+	        (in->seq == out->seq && strcmp(in->hash, out->hash) != 0)))
+		return pd_fail(err, PD_ETAMPER,
+		    _("terminal %s: its audit head (entry %lld) does not "
+		      "extend the one kept (entry %lld); not kept"),
+		    in->terminal, (long long)in->seq, (long long)out->seq);
+	svc_now(at);
+	if (store_anchor_put(s->st, in->terminal, in->seq, in->hash, at, err) !=
+	    0)
+		return -1;
+	out->has_head = 1;
+	out->seq = in->seq;
+	xstrlcpy(out->hash, in->hash, sizeof out->hash);
+	return 0;
+}
+
+int
+svc_central_anchor(struct svc *s, const struct sync_anchor *in,
+    struct sync_anchor *out, struct pd_err *err)
+{
+	memset(out, 0, sizeof *out);
+	xstrlcpy(out->terminal, in->terminal, sizeof out->terminal);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, anchor_keep(s, in, out, err), err);
+}

@@ -1,0 +1,47 @@
+/* anchor.c - the central node's copy of each terminal's audit chain head
+ * (issue 18, section 7): the newest sequence and hash a terminal
+ * anchored. A head is kept only when it extends the one kept. */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+int
+store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
+    char hash[65], struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT seq, hash FROM audit_anchors WHERE terminal = ?", err);
+	int rc;
+
+	*seq = 0;
+	hash[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", terminal);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(s, 0);
+		st_col(s, 1, hash, 65);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, _("reading the audit anchors"));
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int
+store_anchor_put(struct store *st, const char *terminal, int64_t seq,
+    const char *hash, const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO audit_anchors (terminal, seq, hash, at) VALUES "
+	    "(?1, ?2, ?3, ?4) ON CONFLICT (terminal) DO UPDATE SET seq = ?2, "
+	    "hash = ?3, at = ?4",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "siss", terminal, seq, hash, at);
+	return st_done(st, s, err);
+}

@@ -1,0 +1,195 @@
+# test_tamper.sh - tampering is seen (issue 18, section 7). With the
+# sqlite3 shell, triggers dropped where one stands in the way, the books
+# are changed around paydesk: a credit note's amount, a bill's amount, a
+# cashier's role, an admin's PIN hash, a setting, a deleted row, a seal
+# forged with its row; doctor names the table, the row and the column.
+# A store whose last check failed refuses posting and says how to restore
+# it. The audit chain's head is anchored at a real paydesk-central: the
+# newest 50 entries deleted, or the chain rewritten and hashed again from
+# an edit in its middle, are reported by audit verify (exit 12) and
+# doctor.
+. "$TOP/tests/cli/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+
+setup_store
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-T-75,WU-10002,May 2025,75.00,2025-06-01,2025-06-15\n' \
+    >"$T/b75.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b75.csv" >/dev/null
+printf 'key,value\norganisation.name,Acme Water Board\n' >"$T/s.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import settings "$T/s.csv" >/dev/null
+# an overpayment: its automatic credit note is 4.50
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
+    --items INV-2025-001234 --method Cash --amount 150 --tendered 150 \
+    >/dev/null
+expect "the untouched store passes" 0 "seals, audit chain)" "$PD" doctor
+expect "and its chain verifies" 0 "chain intact" "$PD" audit verify
+"$PD" backup "$T/clean.db" >/dev/null
+
+# tamper NAME SQL NEEDLE: SQL run on a copy of the clean store with the
+# sqlite3 shell; doctor on the copy fails (6) naming what changed
+tamper() {
+	cp "$T/clean.db" "$T/bad.db"
+	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+	sqlite3 "$T/bad.db" "$2" || { echo "not ok - $1: the SQL failed"; return; }
+	expect "$1" 6 "$3" "$PD" --db "$T/bad.db" doctor
+}
+cn=$(sql "SELECT cn_no FROM credit_notes")
+bill=$(sql "SELECT id FROM items WHERE ref = 'INV-T-75'")
+
+# -- the issue's examples
+tamper "a credit note's amount x100 is seen" \
+    "DROP TRIGGER credit_notes_frozen; UPDATE credit_notes SET amount = amount * 100" \
+    "credit_notes row 1 ($cn): amount is 45000 but its audit entry says 450"
+tamper "a bill's amount from 75.00 to 0.01 is seen" \
+    "UPDATE items SET amount = 1 WHERE ref = 'INV-T-75'" \
+    "items row $bill (INV-T-75): amount is 1 but its audit entry says 7500"
+tamper "a cashier promoted to admin is seen" \
+    "UPDATE users SET role = 'admin' WHERE username = 'jane'" \
+    "users row 3 (jane): role is admin but its audit entry says cashier"
+tamper "an admin's PIN hash replaced is seen" \
+    "UPDATE users SET pin_hash = (SELECT pin_hash FROM users WHERE
+     username = 'jane') WHERE username = 'admin'" \
+    "users row 1 (admin): pin_hash is"
+# -- one more of each kind
+tamper "a bill's due date moved is seen" \
+    "UPDATE items SET due_on = '2099-01-01' WHERE ref = 'INV-T-75'" \
+    "items row $bill (INV-T-75): due_on is 2099-01-01 but its audit entry says 2025-06-15"
+tamper "a bill deleted is seen" \
+    "DELETE FROM items WHERE ref = 'INV-T-75'" \
+    "items row $bill (INV-T-75) was deleted"
+tamper "a credit note's voided flag is seen" \
+    "DROP TRIGGER credit_notes_frozen; UPDATE credit_notes SET voided = 1" \
+    "credit_notes row 1 ($cn): voided is 1 but its audit entry says 0"
+tamper "a supervisor made admin is seen" \
+    "UPDATE users SET role = 'admin' WHERE username = 'mary'" \
+    "users row 2 (mary): role is admin but its audit entry says supervisor"
+tamper "a user added in the shell is seen" \
+    "INSERT INTO users (username, full_name, role, pin_hash, created_at)
+     VALUES ('eve', 'Eve', 'admin', 'x', '2026-01-01')" \
+    "users row 4 (eve) has no audited seal"
+tamper "a setting changed is seen" \
+    "UPDATE settings SET value = 'Evil Corp'" \
+    "settings row 1 (organisation.name): value is Evil Corp but its audit entry says Acme Water Board"
+tamper "a change with the triggers in place is seen as made outside any use case" \
+    "UPDATE settings SET value = 'Evil Corp'" \
+    "1 change of a row of money or rights was made outside any use case"
+tamper "a seal forged with its row is seen by the chain" \
+    "DROP TRIGGER seals_frozen; DROP TRIGGER seal_items_upd;
+     UPDATE items SET amount = 1 WHERE ref = 'INV-T-75';
+     UPDATE seals SET fields = json_set(fields, '\$[5]', 1) WHERE
+     tbl = 'items' AND row_id = $bill" \
+    "the seals of the rows it recorded were altered"
+expect "the audit chain breaks under a seal forged" 6 "were altered" \
+    "$PD" --db "$T/bad.db" audit verify
+tamper "a payment's amount is seen" \
+    "DROP TRIGGER payments_frozen; UPDATE payments SET amount = 1500, tendered = 1500" \
+    "payment allocations: payment PAY-T01-"
+
+# -- a store whose last check failed refuses posting until restored
+tamper "doctor finds the bill changed" \
+    "UPDATE items SET amount = 1 WHERE ref = 'INV-T-75'" "INV-T-75"
+cp "$T/bad.db" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+"$PD" doctor >/dev/null 2>&1
+refused "posting into a store that failed its check is refused" 6 \
+    "Restore it from a backup" env PAYDESK_PIN=1234 "$PD" --user jane pay \
+    WU-10002 --type bill --method Cash --amount 10
+has "the refusal names the backup command" "paydesk backup FILE"
+refused "a credit note too" 6 "nothing is posted into it" env \
+    PAYDESK_PIN=2222 "$PD" --user mary credit-note create R-T01-000001 \
+    --amount 1 --reason Overpayment
+refused "and a void" 6 "nothing is posted into it" env PAYDESK_PIN=2222 \
+    "$PD" --user mary payment void R-T01-000001 --reason "keyed twice"
+expect "doctor on the tampered store still fails" 6 "INV-T-75" "$PD" doctor
+refused "so posting stays refused" 6 "Restore it from a backup" env \
+    PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 --type bill --method \
+    Cash --amount 10
+cp "$T/clean.db" "$DB"
+rm -f "$DB-wal" "$DB-shm"
+expect "the restored backup passes doctor" 0 "ok (" "$PD" doctor
+expect "and takes payments again" 0 "Posted" env PAYDESK_PIN=1234 "$PD" \
+    --user jane pay WU-10002 --type bill --method Cash --amount 10
+expect "its seals are claimed by the payment's audit entry" 0 "ok (" "$PD" doctor
+
+# -- the audit chain's head anchored at the central node
+setup_org || { echo "not ok - setup"; exit 1; }
+start_central || exit 1
+export PAYDESK_PIN=1234
+expect "a terminal syncs" 0 "Pulled" pdt 1 sync
+i=0
+while [ $i -lt 55 ]; do
+	pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 \
+	    >/dev/null || echo "not ok - payment $i"
+	i=$((i + 1))
+done
+expect "and anchors its audit head" 0 "" pdt 1 sync
+head=$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")
+same "the central node keeps T01's head" \
+    "$(csql "SELECT hash FROM audit_anchors WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT hash FROM audit_log WHERE id = $head")"
+same "past the 55 payments" "$(tsql 1 "SELECT count(*) FROM audit_log
+    WHERE action = 'post' AND id <= $head")" 55
+expect "audit verify agrees with the central node" 0 "and it matches" \
+    pdt 1 audit verify
+cp "$T/t1.db" "$T/t1.clean"
+sqlite3 "$T/t1.db" "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log
+    WHERE id > (SELECT max(id) - 50 FROM audit_log)"
+expect "the newest 50 entries deleted: audit verify exits 12" 12 \
+    "but the central node saw it reach entry" pdt 1 audit verify
+expect "and doctor reports it" 6 "audit anchor: the audit log ends at entry" \
+    pdt 1 doctor
+cp "$T/t1.clean" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+# an entry in the middle edited, and the chain hashed again from there
+# on, as the audit log's own rule says: it verifies on its own
+python3 - "$T/t1.db" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("DROP TRIGGER audit_log_no_update")
+rows = db.execute("SELECT id, at, user, terminal, action, entity, ref,"
+                  " detail, seals FROM audit_log ORDER BY id").fetchall()
+mid = rows[len(rows) // 2][0]
+db.execute("UPDATE audit_log SET detail = 'nothing to see' WHERE id = ?", (mid,))
+prev = "0" * 64
+for r in db.execute("SELECT id, at, user, terminal, action, entity, ref,"
+                    " detail, seals FROM audit_log ORDER BY id").fetchall():
+    f = [str(r[0])] + list(r[1:8]) + ([r[8]] if r[8] else [])
+    h = hashlib.sha256((prev + "".join("\x1f" + x for x in f)).encode()).hexdigest()
+    db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", (prev, h, r[0]))
+    prev = h
+db.commit()
+PY
+expect "a rewritten chain verifies on its own" 0 "chain intact" "$PD" \
+    --db "$T/t1.db" audit verify
+expect "but not against the central node: exit 12" 12 \
+    "is not the one the central node saw" pdt 1 audit verify
+expect "and doctor reports it" 6 "the log was rewritten" pdt 1 doctor
+expect "sync still moves the records" 0 "" pdt 1 sync
+same "but does not anchor the rewritten head" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$head"
+cp "$T/t1.clean" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+expect "the clean store matches again" 0 "and it matches" pdt 1 audit verify
+
+# -- the route refuses what is not a head, and heads that go back
+tok=$(sed -n 's/^token = //p' "$T/t1.ini")
+anchor() {
+	curl -s -o "$OUT" -w '%{http_code}' -H "Authorization: Bearer $tok" \
+	    -X POST --data "$1" "$URL/v1/anchor"
+}
+same "a shorter head is not kept (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":3,"hash":"'"$(printf '%064d' 0)"'"}')" 409
+has "and the answer says why" "does not extend the one kept"
+same "another terminal's head is refused (403)" \
+    "$(anchor '{"v":1,"terminal":"T02","seq":3,"hash":"'"$(printf '%064d' 0)"'"}')" 403
+same "a hash that is not 64 hex digits is refused (400)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":900,"hash":"XYZ"}')" 400
+has "naming the field" '\"hash\", 64 lowercase hex digits'
+same "a negative sequence is refused (400)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":-1,"hash":""}')" 400
+same "malformed JSON is refused (400)" "$(anchor '{"v":1,')" 400
+same "the head kept did not move" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$head"
+same "a question answers the head kept" \
+    "$(anchor '{"v":1,"terminal":"T01"}')" 200
+has "with its sequence" "\"seq\":$head"
