@@ -234,57 +234,96 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 	return st_done(st, s, err);
 }
 
-/* The consumers a search names, as a SELECT of ids appended to q: the
- * trigram index for 3+ characters, else name and account prefixes. */
+/* The consumers a search names, as a SELECT of ids appended to q (the
+ * consumer search's rule, consumer_q). */
 static void
-search_consumers(struct qb *q, const char *text)
+search_consumers(struct store *st, struct qb *q, const char *text)
 {
-	char lo[64], hi[68];
-	size_t i;
+	struct consumer_q cq;
 
-	if (utf8_chars(text, strlen(text)) >= 3) {
-		char *phrase = fts_phrase(text);
-
-		qb_add(q,
-		    "SELECT rowid FROM consumers_fts WHERE consumers_fts "
-		    "MATCH ?",
-		    "s", phrase);
-		free(phrase);
-		return;
-	}
-	for (i = 0; text[i] && i + 1 < sizeof lo; i++)
-		lo[i] = (char)toupper((unsigned char)text[i]);
-	lo[i] = '\0';
-	snprintf(hi, sizeof hi, "%s\xff", lo);
-	qb_add(q,
-	    "SELECT id FROM consumers WHERE (name >= ? COLLATE NOCASE AND "
-	    "name < ? COLLATE NOCASE) OR (account_no >= ? AND account_no < ?)",
-	    "ssss", lo, hi, lo, hi);
+	consumer_q_init(st, text, &cq);
+	consumer_q_ids(q, &cq);
+	consumer_q_free(&cq);
 }
 
-/* Receipt numbers starting with the text (in capitals). */
+/* The document numbers a search reads: receipt, payment and transaction
+ * ids (their formats write capitals), the reference (any case). */
+static const struct {
+	const char *col;
+	const char *collate;
+	const char *extra;
+} doc_cols[] = {
+    {"receipt_no", "", ""},
+    {"payment_no", "", ""},
+    {"txn_no", "", ""},
+    {"reference", " COLLATE NOCASE", " AND reference <> ''"},
+};
+
+/* The range [lo, hi) of the numbers that start with text, in capitals. */
 static void
-receipt_range(struct qb *q, const char *text, const char *col)
+doc_range(const char *text, char lo[132], char hi[136])
 {
-	char lo[132], hi[136], sql[96];
+	search_upper(text, lo, 132);
+	snprintf(hi, 136, "%s\xff", lo);
+}
+
+/* Payments whose receipt, payment id, transaction id or reference start
+ * with the text, or that paid an item (invoice) whose number does: one
+ * condition over payments p tested row by row ('+' keeps these terms
+ * from choosing the index walked). */
+static void
+search_docs(struct qb *q, const char *text)
+{
+	const char *pre = "+p.";
+	char lo[132], hi[136], sql[200];
 	size_t i;
 
-	for (i = 0; text[i] && i + 1 < sizeof lo; i++)
-		lo[i] = (char)toupper((unsigned char)text[i]);
-	lo[i] = '\0';
-	snprintf(hi, sizeof hi, "%s\xff", lo);
-	snprintf(sql, sizeof sql, "%s >= ? AND %s < ?", col, col);
-	qb_add(q, sql, "ss", lo, hi);
+	doc_range(text, lo, hi);
+	qb_add(q, "(", "");
+	for (i = 0; i < sizeof doc_cols / sizeof doc_cols[0]; i++) {
+		snprintf(sql, sizeof sql, "%s(%s%s >= ?%s AND %s%s < ?%s%s)",
+		    i ? " OR " : "", pre, doc_cols[i].col, doc_cols[i].collate,
+		    pre, doc_cols[i].col, doc_cols[i].collate,
+		    doc_cols[i].extra);
+		qb_add(q, sql, "ss", lo, hi);
+	}
+	qb_add(q,
+	    " OR +p.id IN (SELECT payment_id FROM allocations WHERE item_id "
+	    "IN (SELECT id FROM items WHERE ref >= ? AND ref < ?)))",
+	    "ss", lo, hi);
+}
+
+/* The payments whose numbers start with the text (search_docs) as a set
+ * of ids, each source read from its own index. */
+static void
+doc_ids(struct qb *q, const char *text)
+{
+	char lo[132], hi[136], sql[160];
+	size_t i;
+
+	doc_range(text, lo, hi);
+	for (i = 0; i < sizeof doc_cols / sizeof doc_cols[0]; i++) {
+		snprintf(sql, sizeof sql,
+		    "%sSELECT id FROM payments WHERE %s >= ?%s AND %s < ?%s%s",
+		    i ? " UNION ALL " : "", doc_cols[i].col,
+		    doc_cols[i].collate, doc_cols[i].col, doc_cols[i].collate,
+		    doc_cols[i].extra);
+		qb_add(q, sql, "ss", lo, hi);
+	}
+	qb_add(q,
+	    " UNION ALL SELECT payment_id FROM allocations WHERE item_id IN "
+	    "(SELECT id FROM items WHERE ref >= ? AND ref < ?)",
+	    "ss", lo, hi);
 }
 
 /* The search as a set of payment ids. */
 static void
-search_ids(struct qb *q, const char *text)
+search_ids(struct store *st, struct qb *q, const char *text)
 {
 	qb_add(q, "SELECT id FROM payments WHERE consumer_id IN (", "");
-	search_consumers(q, text);
-	qb_add(q, ") UNION ALL SELECT id FROM payments WHERE ", "");
-	receipt_range(q, text, "receipt_no");
+	search_consumers(st, q, text);
+	qb_add(q, ") UNION ALL ", "");
+	doc_ids(q, text);
 }
 
 /* The integer square root of v (v >= 0). */
@@ -323,7 +362,7 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	page = limit > 0 && (int64_t)limit < total ? (int64_t)limit : total;
 	cut = isqrt(page * total);
 	qb_init(&q, "SELECT count(*) FROM (");
-	search_ids(&q, text);
+	search_ids(st, &q, text);
 	qb_add(&q, " LIMIT ?)", "i", cut + 1);
 	/* on an error the listing's own query will say what it is */
 	qb_count(st, &q, &n, "probing a search", NULL);
@@ -343,7 +382,8 @@ search_only(const struct payment_filter *f)
 /* The ids of a page of a search in date order, from the covering
  * indexes (consumer, date) and the receipt numbers. */
 static void
-search_page(struct qb *q, const struct payment_filter *f)
+search_page(
+    struct store *st, struct qb *q, const struct payment_filter *f)
 {
 	const char *dir = f->asc ? " ASC" : " DESC";
 	char sql[96];
@@ -352,10 +392,11 @@ search_page(struct qb *q, const struct payment_filter *f)
 	    " AND p.id IN (SELECT id FROM (SELECT id, paid_on FROM payments "
 	    "WHERE consumer_id IN (",
 	    "");
-	search_consumers(q, f->search);
-	qb_add(q, ") UNION SELECT id, paid_on FROM payments WHERE ", "");
-	receipt_range(q, f->search, "receipt_no");
-	qb_add(q, ") WHERE 1", "");
+	search_consumers(st, q, f->search);
+	qb_add(q, ") UNION SELECT id, paid_on FROM payments WHERE id IN (",
+	    "");
+	doc_ids(q, f->search);
+	qb_add(q, ")) WHERE 1", "");
 	if (f->from != NULL)
 		qb_add(q, " AND paid_on >= ?", "s", f->from);
 	if (f->to != NULL)
@@ -373,7 +414,8 @@ search_page(struct qb *q, const struct payment_filter *f)
 }
 
 void
-store_payment_where(struct qb *q, const struct payment_filter *f, int dense)
+store_payment_where(struct store *st, struct qb *q,
+    const struct payment_filter *f, int dense)
 {
 	if (f->from != NULL)
 		qb_add(q, " AND p.paid_on >= ?", "s", f->from);
@@ -403,16 +445,16 @@ store_payment_where(struct qb *q, const struct payment_filter *f, int dense)
 	if (!dense) {
 		/* few matches: read just those, then order them */
 		qb_add(q, " AND p.id IN (", "");
-		search_ids(q, f->search);
+		search_ids(st, q, f->search);
 		qb_add(q, ")", "");
 	} else {
 		/* many: walk the order, testing each row ('+' keeps these
 		 * terms from choosing the index) */
 		qb_add(q, " AND (+p.consumer_id IN (", "");
-		search_consumers(q, f->search);
-		qb_add(q, ") OR (", "");
-		receipt_range(q, f->search, "+p.receipt_no");
-		qb_add(q, "))", "");
+		search_consumers(st, q, f->search);
+		qb_add(q, ") OR ", "");
+		search_docs(q, f->search);
+		qb_add(q, ")", "");
 	}
 }
 
@@ -472,7 +514,7 @@ store_payments_count(struct store *st, const struct payment_filter *f,
 	struct qb q;
 
 	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM payments p WHERE 1");
-	store_payment_where(&q, f, 0);
+	store_payment_where(st, &q, f, 0);
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	qb_add(&q, ")", "");
@@ -502,10 +544,10 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 		struct payment_filter g = *f;
 
 		g.search = NULL;
-		store_payment_where(&q, &g, 0);
-		search_page(&q, f);
+		store_payment_where(st, &q, &g, 0);
+		search_page(st, &q, f);
 	} else
-		store_payment_where(&q, f, dense);
+		store_payment_where(st, &q, f, dense);
 	if (f->after != NULL && f->after->set) {
 		const char *cmp = f->asc ? ">" : "<";
 
