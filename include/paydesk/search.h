@@ -9,10 +9,6 @@
 #include "paydesk/err.h"
 #include "paydesk/model.h"
 
-/* Longest payment reference, in characters (= bytes: ASCII only). */
-#define PAYREF_MAX 64
-#define PAYREF_BUFSZ (PAYREF_MAX + 1)
-
 /* Longest organisation calling code ("1", "44", "351"): digits. */
 #define PHONE_CC_MAX 4
 

@@ -98,6 +98,13 @@ int store_series_next(struct store *st, const char *series, const char *scope,
 int store_payment_insert(
     struct store *st, struct payment *p, struct pd_err *err);
 /* By payment id, receipt number or transaction id. */
+/* What a person typed for a payment (issue 17): its payment id, receipt
+ * number or transaction id in any ASCII case, or failing that the end of
+ * one of them ("3204" for R-T01-003204, 3+ characters) when it is the end
+ * of one payment's only; PD_EINVAL naming two when it ends more, else
+ * PD_ENOTFOUND. */
+int store_payment_lookup(struct store *st, const char *text,
+    struct payment *p, struct pd_err *err);
 int store_payment_find(struct store *st, const char *number, struct payment *p,
     struct pd_err *err);
 int store_payment_by_id(

@@ -18,9 +18,9 @@
 	"p.received_by, p.terminal, p.branch, p.status, p.verified, "          \
 	"p.verified_at, p.verified_by, coalesce(v.reason, ''), "               \
 	"coalesce(v.voided_at, ''), coalesce(v.voided_by, ''), "               \
-	"p.balance_after"
+	"p.balance_after, p.reference"
 #define PAYMENT_FROM "payments p LEFT JOIN voids v ON v.payment_id = p.id"
-#define PAYMENT_NCOLS 30
+#define PAYMENT_NCOLS 31
 
 static void
 read_payment(sqlite3_stmt *s, struct payment *p)
@@ -65,6 +65,7 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 	st_col(s, 28, p->voided_by, sizeof p->voided_by);
 	p->has_balance = sqlite3_column_type(s, 29) != SQLITE_NULL;
 	p->balance_after = sqlite3_column_int64(s, 29);
+	st_col(s, 30, p->reference, sizeof p->reference);
 }
 
 static void
@@ -90,22 +91,22 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
 	    "paid_on, created_at, notes, user_id, received_by, terminal, "
 	    "branch, status, verified, verified_at, verified_by, "
-	    "balance_after) "
+	    "balance_after, reference) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
 
 	if (s == NULL)
 		return -1;
 	if (p->uuid[0] == '\0')
 		os_uuid_new(p->uuid);
-	st_bind(s, "ssssissssiiiiisssissssdssi", p->uuid, p->payment_no,
+	st_bind(s, "ssssissssiiiiisssissssdssis", p->uuid, p->payment_no,
 	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
 	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
 	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,
 	    p->created_at, p->notes, p->user_id, p->received_by, p->terminal,
 	    p->branch, pay_status_name(p->status), p->verified, p->verified_at,
-	    p->verified_by, p->balance_after);
+	    p->verified_by, p->balance_after, p->reference);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	p->id = sqlite3_last_insert_rowid(st->db);
@@ -145,6 +146,70 @@ store_payment_find(
 		return -1;
 	st_bind(s, "s", number);
 	return payment_one(st, s, p, number, err);
+}
+
+int
+store_payment_lookup(
+    struct store *st, const char *text, struct payment *p, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
+	    " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR p.txn_no = ?1 "
+	    "OR p.receipt_no = ?2 OR p.payment_no = ?2 OR p.txn_no = ?2",
+	    err);
+	char up[132], *pat;
+	struct payment other;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	search_upper(text, up, sizeof up);
+	st_bind(s, "ss", text, up);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		read_payment(s, p);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (utf8_chars(text, strlen(text)) < 3)
+		return payment_one(st, s, p, text, err);
+	/* the end of a number: LIKE ignores ASCII case; a scan, but only
+	 * for what named no payment exactly */
+	s = st_stmt(st,
+	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
+	    " WHERE p.receipt_no LIKE ?1 ESCAPE '\\' OR p.payment_no LIKE ?1 "
+	    "ESCAPE '\\' OR p.txn_no LIKE ?1 ESCAPE '\\' LIMIT 2",
+	    err);
+	if (s == NULL)
+		return -1;
+	pat = like_pattern(text, 1);
+	pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
+	st_bind(s, "s", pat);
+	free(pat);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_payment(s, p);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			read_payment(s, &other);
+			sqlite3_reset(s);
+			return pd_fail(err, PD_EINVAL,
+			    _("\"%s\" is the end of more than one payment's "
+			      "number (%s, %s): type more of it"),
+			    text, p->receipt_no, other.receipt_no);
+		}
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return 0;
+		return st_fail(st, err, _("reading a payment"));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, _("reading a payment"));
+	return pd_fail(err, PD_ENOTFOUND,
+	    _("no payment with payment id, receipt number or transaction id "
+	      "\"%s\""),
+	    text);
 }
 
 int
