@@ -35,7 +35,8 @@ enum {
 	L_CASH,
 	L_OVER,
 	L_BY,
-	L_NOTES
+	L_NOTES,
+	L_REFERENCE
 };
 static const char *const labels[] = {
     [L_NAME] = N_("Consumer name"),
@@ -49,6 +50,7 @@ static const char *const labels[] = {
     [L_OVER] = N_("Overpayment"),
     [L_BY] = N_("Recorded by"),
     [L_NOTES] = N_("Notes"),
+    [L_REFERENCE] = N_("Reference"),
 };
 
 static void
@@ -78,6 +80,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, lw, _(labels[L_TYPE]), line);
 	tui_pair(y++, 4, lw, _(labels[L_CHANNEL]), cfg->channels[w->channel]);
 	tui_pair(y++, 4, lw, _(labels[L_METHOD]), q->method->name);
+	if (q->reference[0] != '\0')
+		tui_pair(y++, 4, lw, _(labels[L_REFERENCE]), q->reference);
 	attron(A_BOLD);
 	tui_pair(y++, 4, lw, _(labels[L_TOTAL]),
 	    svc_money(t->svc, m, sizeof m, q->amount));
