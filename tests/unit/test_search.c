@@ -16,6 +16,8 @@
 
 #include "paydesk/search.h"
 #include "paydesk/store.h"
+#include "paydesk/syncrec.h"
+#include "paydesk/xmalloc.h"
 
 /* the store's migrations (src/store/schema.c) */
 extern const char *const store_migrations[];
@@ -88,6 +90,86 @@ test_payref(void **state)
 	assert_int_equal(payref_default(METHOD_CARD), PAYREF_OPTIONAL);
 	assert_int_equal(payref_default(METHOD_BANK), PAYREF_OPTIONAL);
 	assert_int_equal(payref_default(METHOD_ONLINE), PAYREF_OPTIONAL);
+}
+
+/* A payment record with reference ref, encoded (caller frees). */
+static char *
+payment_json(const char *ref)
+{
+	struct syncrec r;
+	char *json;
+
+	memset(&r, 0, sizeof r);
+	r.kind = SR_PAYMENT;
+	strcpy(r.uuid, "0f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.terminal, "T01");
+	strcpy(r.branch, "B01");
+	strcpy(r.at, "2026-11-23 10:00:00");
+	strcpy(r.currency, "USD");
+	strcpy(r.p.payment_no, "PAY-T01-2026-000001");
+	strcpy(r.p.txn_no, "TXN-T01-2026-000001");
+	strcpy(r.p.receipt_no, "R-T01-000001");
+	strcpy(r.consumer_uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
+	r.p.type = PAY_BILL;
+	strcpy(r.p.channel, "Walk-in");
+	strcpy(r.p.method, "Credit Card");
+	r.p.method_kind = METHOD_CARD;
+	r.p.amount = 14550;
+	strcpy(r.p.paid_on, "2026-11-23");
+	strcpy(r.p.received_by, "Jane Smith");
+	r.p.status = PS_POSTED;
+	strcpy(r.p.created_at, "2026-11-23 10:00:00");
+	strcpy(r.p.reference, ref);
+	json = syncrec_encode(&r);
+	syncrec_free(&r);
+	return json;
+}
+
+/* What replaces the first "from" in s, newly allocated. */
+static char *
+replaced(const char *s, const char *from, const char *to)
+{
+	const char *at = strstr(s, from);
+	char *out;
+
+	assert_non_null(at);
+	out = xmalloc(strlen(s) + strlen(to) + 1);
+	memcpy(out, s, (size_t)(at - s));
+	strcpy(out + (at - s), to);
+	strcat(out, at + strlen(from));
+	return out;
+}
+
+static void
+test_reference_synced(void **state)
+{
+	struct syncrec d;
+	struct pd_err err;
+	char *json = payment_json("AUTH 123456"), *bad;
+
+	(void)state;
+	assert_non_null(strstr(json, "\"reference\":\"AUTH 123456\""));
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_string_equal(d.p.reference, "AUTH 123456");
+	syncrec_free(&d);
+	/* a pushed reference is checked like a typed one */
+	bad = replaced(json, "AUTH 123456", "AUTH\\u00e9");
+	assert_int_equal(syncrec_decode(bad, strlen(bad), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "reference"));
+	assert_non_null(strstr(err.msg, "position 5"));
+	free(bad);
+	bad = replaced(json, "\"AUTH 123456\"", "12");
+	assert_int_equal(syncrec_decode(bad, strlen(bad), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "must be a string"));
+	free(bad);
+	free(json);
+	/* none: the field is left out, as an older terminal sends it */
+	json = payment_json("");
+	assert_null(strstr(json, "reference"));
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_string_equal(d.p.reference, "");
+	syncrec_free(&d);
+	free(json);
 }
 
 /* The migration that adds consumers.name_fold. */
@@ -166,6 +248,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_phone_digits),
 	    cmocka_unit_test(test_payref),
+	    cmocka_unit_test(test_reference_synced),
 	    cmocka_unit_test(test_migration_folds),
 	};
 
