@@ -6,8 +6,8 @@
 
 #include <stddef.h>
 
-#include "paydesk/err.h"
-#include "paydesk/model.h"
+#include "err.h"
+#include "model.h"
 
 /* Longest organisation calling code ("1", "44", "351"): digits. */
 #define PHONE_CC_MAX 4
