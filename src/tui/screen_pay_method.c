@@ -166,7 +166,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		            "number or transfer id")
 		        : _("optional: card authorisation code, cheque "
 		            "number or transfer id"),
-		    COLS - x - lw - 1, 3);
+		    COLS - x - lw - 1, 4);
 		attroff(A_DIM);
 	}
 	y++;

@@ -90,3 +90,33 @@ same "stored with the payment" "$(sql 'SELECT method || ":" || reference FROM pa
     "Credit Card:AUTH 777"
 PAYDESK_PIN=1234 "$PD" --user jane receipt R-T01-000001 --text >"$OUT" 2>&1
 has "the receipt prints it" "AUTH 777"
+
+# --- the reference field in Spanish and French, whole at 80 columns ----
+for L in es fr; do
+	case $L in
+	es) label="Referencia" hint="obligatoria:"
+	    last="transferencia" ;;
+	fr) label="Référence" hint="obligatoire :"
+	    last="virement" ;;
+	esac
+	tui_open LANGUAGE=$L
+	sleep 0.5
+	login jane 1234
+	sleep 0.5
+	keys Enter
+	sleep 0.3
+	search "WU-10002"
+	wait_for "$L: the search" "José Núñez"
+	keys Enter
+	sleep 0.3
+	keys Enter
+	sleep 0.3
+	keys Enter
+	sleep 0.3
+	keys Enter
+	sleep 0.3
+	keys Down
+	wait_for "$L: the reference field" "$label"
+	wait_for "$L: its rule" "$hint"
+	wait_for "$L: the hint is whole" "$last"
+done
