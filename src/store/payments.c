@@ -352,9 +352,11 @@ search_docs(struct qb *q, const char *text)
 		    doc_cols[i].extra);
 		qb_add(q, sql, "ss", lo, hi);
 	}
+	/* per row, not a set: "INV" may name every item */
 	qb_add(q,
-	    " OR +p.id IN (SELECT payment_id FROM allocations WHERE item_id "
-	    "IN (SELECT id FROM items WHERE ref >= ? AND ref < ?)))",
+	    " OR EXISTS (SELECT 1 FROM allocations a JOIN items i ON i.id = "
+	    "a.item_id WHERE a.payment_id = p.id AND i.ref >= ? AND i.ref < "
+	    "?))",
 	    "ss", lo, hi);
 }
 

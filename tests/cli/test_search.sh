@@ -219,3 +219,13 @@ for bad in "Cash:cash:required" "Card:card:sometimes" "Card:card:Required"; do
 done
 expect "config shows a method's rule" 0 "Credit Card:card:required" "$PD" config
 has "and not the default one" "Debit Card:card,"
+
+# -- a search that matches most payments walks the order (one page)
+same "invoice numbers, one page of many" \
+    "$("$PD" --csv payments --search inv-2025 --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "R-T01-000004"
+same "invoice numbers, every page" "$(receipts inv-2025)" \
+    "R-T01-000001 R-T01-000002 R-T01-000003 R-T01-000004 "
+same "receipt numbers, one page of many" \
+    "$("$PD" --csv payments --search "r-t0" --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "R-T02-000002"
