@@ -20,8 +20,7 @@
  * "001 (555) 123-4567" all give "5551234567" with cc "1", like a stored
  * "(555) 123-4567". Another code ("+44 ...") is kept. out holds n bytes
  * (n >= 1); longer digits are cut. Issue 17 section 1. */
-void search_phone_digits(
-    const char *text, const char *cc, char *out, size_t n);
+void search_phone_digits(const char *text, const char *cc, char *out, size_t n);
 
 /* The number-like key of a document number or a reference, for
  * comparing what a person typed with what is stored: ASCII letters in

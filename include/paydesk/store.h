@@ -103,8 +103,8 @@ int store_payment_insert(
  * one of them ("3204" for R-T01-003204, 3+ characters) when it is the end
  * of one payment's only; PD_EINVAL naming two when it ends more, else
  * PD_ENOTFOUND. */
-int store_payment_lookup(struct store *st, const char *text,
-    struct payment *p, struct pd_err *err);
+int store_payment_lookup(
+    struct store *st, const char *text, struct payment *p, struct pd_err *err);
 int store_payment_find(struct store *st, const char *number, struct payment *p,
     struct pd_err *err);
 int store_payment_by_id(

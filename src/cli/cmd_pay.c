@@ -38,7 +38,8 @@ posted(struct cli *c, const struct pay_result *res,
 	rec_money(r, _("Amount"), "amount", res->p.amount);
 	rec_str(r, _("Method"), "method", res->p.method);
 	if (res->p.reference[0] != '\0')
-		rec_str(r, _("Payment reference"), "reference", res->p.reference);
+		rec_str(
+		    r, _("Payment reference"), "reference", res->p.reference);
 	if (res->p.method_kind == METHOD_CASH) {
 		rec_money(r, _("Amount received"), "tendered", res->p.tendered);
 		rec_money(r, _("Change given"), "change", res->p.change);

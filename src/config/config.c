@@ -639,8 +639,7 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 			    k ? ", " : "", names[k]);
 		break;
 	case CFG_METHODS:
-		for (k = 0; k < cfg->nmethods; k++)
-		{
+		for (k = 0; k < cfg->nmethods; k++) {
 			const struct pay_method *m = &cfg->methods[k];
 
 			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s:%s",

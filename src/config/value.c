@@ -109,16 +109,15 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 
 /* "" or min..max digits. */
 static int
-set_digits(const struct schema *s, char *field, const char *value,
-    struct pd_err *err)
+set_digits(
+    const struct schema *s, char *field, const char *value, struct pd_err *err)
 {
 	size_t n = strlen(value), i;
 
 	for (i = 0; i < n; i++)
 		if (value[i] < '0' || value[i] > '9')
 			break;
-	if (n > 0 && (i < n || (long long)n < s->min ||
-	                 (long long)n > s->max))
+	if (n > 0 && (i < n || (long long)n < s->min || (long long)n > s->max))
 		return pd_fail(err, PD_EINVAL,
 		    _("\"%s\": must be %lld to %lld digits (0-9), or empty"),
 		    value, s->min, s->max);
@@ -141,8 +140,7 @@ method_rule(const char *name, enum method_kind k, const char *word,
 		    name, word);
 	if (k == METHOD_CASH && r != PAYREF_NONE)
 		return pd_fail(err, PD_EINVAL,
-		    _("method \"%s\": a cash method takes no reference"),
-		    name);
+		    _("method \"%s\": a cash method takes no reference"), name);
 	*rule = (enum payref_rule)r;
 	return 0;
 }

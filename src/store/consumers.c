@@ -265,7 +265,8 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		    "SELECT * FROM (SELECT " CONSUMER_COLS
 		    " FROM consumers c WHERE c.account_no >= ?1 AND "
 		    "c.account_no < ?2 AND NOT (c.name_fold >= ?1 AND "
-		    "c.name_fold < ?2) ORDER BY c.account_no LIMIT ?3) LIMIT ?3",
+		    "c.name_fold < ?2) ORDER BY c.account_no LIMIT ?3) LIMIT "
+		    "?3",
 		    err);
 		if (s == NULL) {
 			consumer_q_free(&cq);

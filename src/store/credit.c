@@ -252,8 +252,7 @@ store_credit_key(const struct credit_note *cn, struct page_key *k)
 
 /* The WHERE conditions of a credit filter (the query has "WHERE 1"). */
 static void
-credit_where(
-    struct store *st, struct qb *q, const struct credit_filter *f)
+credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 {
 	struct consumer_q cq;
 	char *pat, *fpat;

@@ -103,8 +103,8 @@ void consumer_q_ids(struct qb *q, const struct consumer_q *c);
  * already has "WHERE 1"). A search (consumer name, account, receipt
  * number prefix) is a set of ids read first, or when it matches many
  * payments (dense) a test of each row while the order is walked. */
-void store_payment_where(struct store *st, struct qb *q,
-    const struct payment_filter *f, int dense);
+void store_payment_where(
+    struct store *st, struct qb *q, const struct payment_filter *f, int dense);
 /* Whether a search matches so many payments that walking the order for
  * a page of limit rows (0: all) is cheaper than reading them all. */
 int store_search_dense(struct store *st, const char *text, size_t limit);

@@ -449,8 +449,7 @@ search_only(const struct payment_filter *f)
 /* The ids of a page of a search in date order, from the covering
  * indexes (consumer, date) and the receipt numbers. */
 static void
-search_page(
-    struct store *st, struct qb *q, const struct payment_filter *f)
+search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 {
 	const char *dir = f->asc ? " ASC" : " DESC";
 	char sql[96];
@@ -460,8 +459,7 @@ search_page(
 	    "WHERE consumer_id IN (",
 	    "");
 	search_consumers(st, q, f->search);
-	qb_add(q, ") UNION SELECT id, paid_on FROM payments WHERE id IN (",
-	    "");
+	qb_add(q, ") UNION SELECT id, paid_on FROM payments WHERE id IN (", "");
 	doc_ids(q, f->search);
 	qb_add(q, ")) WHERE 1", "");
 	if (f->from != NULL)
@@ -481,8 +479,8 @@ search_page(
 }
 
 void
-store_payment_where(struct store *st, struct qb *q,
-    const struct payment_filter *f, int dense)
+store_payment_where(
+    struct store *st, struct qb *q, const struct payment_filter *f, int dense)
 {
 	if (f->from != NULL)
 		qb_add(q, " AND p.paid_on >= ?", "s", f->from);

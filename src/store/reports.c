@@ -388,8 +388,7 @@ read_aging(sqlite3_stmt *s, int c0, struct aging *a)
 }
 
 static void
-aging_where(
-    struct store *st, struct qb *q, const struct aging_filter *f)
+aging_where(struct store *st, struct qb *q, const struct aging_filter *f)
 {
 	struct consumer_q cq;
 	char *pat;

@@ -89,7 +89,7 @@ nfields(const struct wizard *w, struct tui *t)
 static struct tui_field *
 field_at(struct wizard *w, struct tui *t)
 {
-	return w->focus == 1 ? &w->amount
+	return w->focus == 1   ? &w->amount
 	       : is_cash(w, t) ? &w->received
 	                       : &w->reference;
 }
