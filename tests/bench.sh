@@ -34,31 +34,43 @@ if [ ! -f "$DB.done" ]; then
 	sqlite3 "$DB" <<SQL
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -1000000;
-CREATE TEMP TABLE fn (k INTEGER PRIMARY KEY, name TEXT);
-CREATE TEMP TABLE ln (k INTEGER PRIMARY KEY, name TEXT);
-INSERT INTO fn (name) VALUES ('Maria'), ('James'), ('Wei'), ('Aisha'),
- ('José'), ('Fatima'), ('Liam'), ('Olga'), ('Raj'), ('Chloé'), ('Noah'),
- ('Łucja'), ('Kwame'), ('Sofia'), ('Mateo'), ('Yuki'), ('Emma'),
- ('Ibrahim'), ('Zoë'), ('Björn'), ('Priya'), ('Diego'), ('Anna'),
- ('Hiroshi'), ('Grace'), ('Nikolai'), ('Amara'), ('Lucas'), ('Elif'),
- ('Thomas');
-INSERT INTO ln (name) VALUES ('Garcia'), ('Smith'), ('Chen'), ('Khan'),
- ('Núñez'), ('Okafor'), ('Müller'), ('Ivanova'), ('Patel'), ('Dubois'),
- ('Brown'), ('Wójcik'), ('Mensah'), ('Rossi'), ('Fernández'), ('Tanaka'),
- ('Wilson'), ('Haddad'), ('Larsen'), ('Andersson'), ('Sharma'), ('López'),
- ('Kowalski'), ('Sato'), ('Taylor'), ('Petrov'), ('Nwosu'), ('Martin'),
- ('Yılmaz'), ('Clark');
+CREATE TEMP TABLE fn (k INTEGER PRIMARY KEY, name TEXT, fold TEXT);
+CREATE TEMP TABLE ln (k INTEGER PRIMARY KEY, name TEXT, fold TEXT);
+INSERT INTO fn (name, fold) VALUES
+ ('Maria', 'maria'), ('James', 'james'), ('Wei', 'wei'),
+ ('Aisha', 'aisha'), ('José', 'jose'), ('Fatima', 'fatima'),
+ ('Liam', 'liam'), ('Olga', 'olga'), ('Raj', 'raj'), ('Chloé', 'chloe'),
+ ('Noah', 'noah'), ('Łucja', 'łucja'), ('Kwame', 'kwame'),
+ ('Sofia', 'sofia'), ('Mateo', 'mateo'), ('Yuki', 'yuki'),
+ ('Emma', 'emma'), ('Ibrahim', 'ibrahim'), ('Zoë', 'zoe'),
+ ('Björn', 'bjorn'), ('Priya', 'priya'), ('Diego', 'diego'),
+ ('Anna', 'anna'), ('Hiroshi', 'hiroshi'), ('Grace', 'grace'),
+ ('Nikolai', 'nikolai'), ('Amara', 'amara'), ('Lucas', 'lucas'),
+ ('Elif', 'elif'), ('Thomas', 'thomas');
+INSERT INTO ln (name, fold) VALUES
+ ('Garcia', 'garcia'), ('Smith', 'smith'), ('Chen', 'chen'),
+ ('Khan', 'khan'), ('Núñez', 'nunez'), ('Okafor', 'okafor'),
+ ('Müller', 'muller'), ('Ivanova', 'ivanova'), ('Patel', 'patel'),
+ ('Dubois', 'dubois'), ('Brown', 'brown'), ('Wójcik', 'wojcik'),
+ ('Mensah', 'mensah'), ('Rossi', 'rossi'), ('Fernández', 'fernandez'),
+ ('Tanaka', 'tanaka'), ('Wilson', 'wilson'), ('Haddad', 'haddad'),
+ ('Larsen', 'larsen'), ('Andersson', 'andersson'), ('Sharma', 'sharma'),
+ ('López', 'lopez'), ('Kowalski', 'kowalski'), ('Sato', 'sato'),
+ ('Taylor', 'taylor'), ('Petrov', 'petrov'), ('Nwosu', 'nwosu'),
+ ('Martin', 'martin'), ('Yılmaz', 'yılmaz'), ('Clark', 'clark');
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $C)
 INSERT INTO consumers (id, uuid, account_no, name, service_address, phone,
- phone_digits, email, segment, created_at)
+ phone_digits, email, segment, created_at, name_fold)
 SELECT i, printf('c%035d', i), printf('AC-%07d', i),
  (SELECT name FROM fn WHERE k = 1 + i % 30) || ' ' ||
  (SELECT name FROM ln WHERE k = 1 + (i / 30) % 30),
  printf('%d Main Street, Cityville', 1 + i % 900),
  printf('(555) %03d-%04d', i / 10000 % 1000, i % 10000),
  printf('555%03d%04d', i / 10000 % 1000, i % 10000),
- printf('c%d@example.net', i), 'Residential', '2025-01-01 00:00:00'
+ printf('c%d@example.net', i), 'Residential', '2025-01-01 00:00:00',
+ (SELECT fold FROM fn WHERE k = 1 + i % 30) || ' ' ||
+ (SELECT fold FROM ln WHERE k = 1 + (i / 30) % 30)
 FROM n;
 COMMIT;
 BEGIN;

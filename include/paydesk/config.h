@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "err.h"
 #include "model.h"
+#include "search.h"
 
 #define CFG_LIST_MAX 16
 #define CFG_NAME_MAX 48
@@ -23,6 +24,9 @@
 struct pay_method {
 	char name[CFG_NAME_MAX];
 	enum method_kind kind;
+	/* whether a payment by it takes a reference (search.h): written
+	 * Name:kind:rule, by default none for cash, optional otherwise */
+	enum payref_rule reference;
 };
 
 struct config {
@@ -46,6 +50,9 @@ struct config {
 	char symbol_space[4]; /* no, yes */
 	char date_format[12]; /* one of date_patterns (date.h) */
 	char week_start[12];  /* monday, sunday, saturday */
+	/* calling code a searched phone number may start with ("1"; "" for
+	 * none), dropped before it is compared (search_phone_digits) */
+	char phone_cc[PHONE_CC_MAX + 1];
 
 	char terminal_id[17];
 	char branch_id[17];

@@ -83,6 +83,11 @@ struct user {
 	char branch[17];             /* "" every branch (central only) */
 };
 
+/* Longest payment reference, in characters (= bytes: ASCII only; the
+ * rule is payref_check in search.h). */
+#define PAYREF_MAX 64
+#define PAYREF_BUFSZ (PAYREF_MAX + 1)
+
 struct payment {
 	int64_t id;
 	char uuid[37];
@@ -118,6 +123,9 @@ struct payment {
 	 * payments recorded before the store kept it */
 	int has_balance;
 	int64_t balance_after;
+	/* card authorisation code, cheque number, transfer or gateway id
+	 * (seed 001's Transaction Reference); "" for none */
+	char reference[PAYREF_BUFSZ];
 };
 
 /* A row of a payment's allocation, with what it paid. */

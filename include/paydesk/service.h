@@ -142,6 +142,9 @@ struct pay_request {
 	const char *date; /* NULL: today */
 	const char *notes;
 	const char *at; /* record time, NULL: now (demo data only) */
+	/* card authorisation code, cheque number, transfer id: NULL or ""
+	 * for none; whether it is needed is the method's rule */
+	const char *reference;
 };
 struct pay_quote {
 	struct consumer c;
@@ -157,7 +160,13 @@ struct pay_quote {
 	const struct pay_method *method;
 	const char *channel;
 	char date[11];
+	char reference[PAYREF_BUFSZ];
 };
+/* Whether ref (NULL or "" for none) is what a payment by method m takes:
+ * required by its rule, refused by a method that takes none (cash),
+ * else valid by payref_check. 0, or -1 with PD_EINVAL. Issue 17 sec. 3. */
+int svc_pay_reference_check(
+    const struct pay_method *m, const char *ref, struct pd_err *err);
 /* Check a request and compute its allocation without writing anything. */
 int svc_pay_quote(struct svc *s, const struct pay_request *r,
     struct pay_quote *q, struct pd_err *err);

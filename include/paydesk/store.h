@@ -48,8 +48,15 @@ int store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err);
 int store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err);
-/* Case-insensitive partial match on name, account number and phone;
- * returns up to limit consumers (caller frees), best (prefix) first. */
+/* The organisation's calling code (digits, "" for none; at most
+ * PHONE_CC_MAX, longer is cut) that a consumer search drops from a phone
+ * number typed with it ("+1 555 123 4567"); see search_phone_digits. */
+void store_set_phone_cc(struct store *st, const char *cc);
+/* Partial match on name, account number and phone without regard to
+ * case or accents (both sides folded by utf8_fold): 3+ folded characters
+ * anywhere in them (trigram index), fewer a prefix of the name then of
+ * the account number; each consumer once. Returns up to limit consumers
+ * (caller frees), an exact account number first. Issue 17 section 1. */
 struct consumer *store_consumer_search(struct store *st, const char *text,
     size_t limit, size_t *n, struct pd_err *err);
 int64_t store_consumer_count(struct store *st);
@@ -107,6 +114,13 @@ int store_series_next(struct store *st, const char *series, const char *scope,
 int store_payment_insert(
     struct store *st, struct payment *p, struct pd_err *err);
 /* By payment id, receipt number or transaction id. */
+/* What a person typed for a payment (issue 17): its payment id, receipt
+ * number or transaction id in any ASCII case, or failing that the end of
+ * one of them ("3204" for R-T01-003204, 3+ characters) when it is the end
+ * of one payment's only; PD_EINVAL naming two when it ends more, else
+ * PD_ENOTFOUND. */
+int store_payment_lookup(
+    struct store *st, const char *text, struct payment *p, struct pd_err *err);
 int store_payment_find(struct store *st, const char *number, struct payment *p,
     struct pd_err *err);
 int store_payment_by_id(

@@ -37,6 +37,9 @@ posted(struct cli *c, const struct pay_result *res,
 	    res->p.verified ? N_("Verified") : N_("Pending"));
 	rec_money(r, _("Amount"), "amount", res->p.amount);
 	rec_str(r, _("Method"), "method", res->p.method);
+	if (res->p.reference[0] != '\0')
+		rec_str(
+		    r, _("Payment reference"), "reference", res->p.reference);
 	if (res->p.method_kind == METHOD_CASH) {
 		rec_money(r, _("Amount received"), "tendered", res->p.tendered);
 		rec_money(r, _("Change given"), "change", res->p.change);
@@ -58,12 +61,12 @@ cmd_pay(struct cli *c, int argc, char **argv)
 {
 	const char *type = NULL, *items = NULL, *method = NULL, *amount = NULL,
 	           *tendered = NULL, *channel = NULL, *date = NULL,
-	           *notes = NULL, *print = NULL;
+	           *notes = NULL, *print = NULL, *reference = NULL;
 	struct opt o[] = {{"type", 0, &type}, {"items", 0, &items},
 	    {"method", 0, &method}, {"amount", 0, &amount},
 	    {"tendered", 0, &tendered}, {"channel", 0, &channel},
 	    {"date", 0, &date}, {"notes", 0, &notes}, {"print", 1, &print},
-	    {NULL, 0, NULL}};
+	    {"reference", 0, &reference}, {NULL, 0, NULL}};
 	struct pay_request q;
 	struct pay_result res;
 	struct doc_request dq = {0};
@@ -104,6 +107,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	q.channel = channel;
 	q.date = date;
 	q.notes = notes;
+	q.reference = reference;
 	if (items != NULL) {
 		q.items = split_items(items, &q.nitems);
 		if (q.nitems == 0) {
@@ -228,6 +232,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	}
 	rec_section(r, _("Transaction information"), "transaction");
 	rec_str(r, _("Transaction ID"), "txn_no", p->txn_no);
+	if (p->reference[0] != '\0')
+		rec_str(r, _("Payment reference"), "reference", p->reference);
 	rec_str(r, _("Receipt number"), "receipt_no", p->receipt_no);
 	rec_date(r, _("Payment date"), "paid_on", p->paid_on);
 	rec_time(r, _("Recorded at"), "created_at", p->created_at);

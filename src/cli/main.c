@@ -41,7 +41,7 @@ static const struct command {
     {"pay", NULL, cmd_pay, STORE,
         "pay ACCOUNT --type bill|service|installment [--items REF,...] "
         "--method NAME --amount X [--tendered X] [--channel NAME] "
-        "[--date YYYY-MM-DD] [--notes TEXT] [--print]",
+        "[--date YYYY-MM-DD] [--notes TEXT] [--reference REF] [--print]",
         N_("record a payment and write its receipt")},
     {"payment", "show", cmd_payment_show, STORE, "payment show NUMBER",
         N_("every field of the payment details view")},

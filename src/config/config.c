@@ -72,6 +72,10 @@ static const struct schema schema[] = {
     {{"organisation", "week_start", "monday",
          N_("first day of the dashboard's week: monday, sunday or saturday")},
         CFG_CHOICE, F(week_start), 0, 0, "monday|sunday|saturday"},
+    {{"organisation", "phone_country_code", "",
+         N_("calling code the consumer search drops from a phone number "
+            "typed with it (+1 555 123 4567): 1 to 4 digits, or empty")},
+        CFG_DIGITS, F(phone_cc), 1, PHONE_CC_MAX, NULL},
     {{"terminal", "id", "T01",
          N_("this terminal's id, unique in the organisation (A-Z a-z 0-9 -)")},
         CFG_ID, F(terminal_id), 1, 16, NULL},
@@ -258,6 +262,7 @@ static const char *const central_settings[] = {
     "organisation.currency_space",
     "organisation.date_format",
     "organisation.week_start",
+    "organisation.phone_country_code",
     /* the central node checks a terminal's numbers against these */
     "numbers.payment",
     "numbers.transaction",
@@ -640,6 +645,7 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 	case CFG_CURRENCY:
 	case CFG_CHOICE:
 	case CFG_LANG:
+	case CFG_DIGITS:
 		snprintf(buf, n, "%s", field);
 		break;
 	case CFG_INT:
@@ -658,10 +664,16 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 			    k ? ", " : "", names[k]);
 		break;
 	case CFG_METHODS:
-		for (k = 0; k < cfg->nmethods; k++)
+		for (k = 0; k < cfg->nmethods; k++) {
+			const struct pay_method *m = &cfg->methods[k];
+
 			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s:%s",
-			    k ? ", " : "", cfg->methods[k].name,
-			    method_kind_name(cfg->methods[k].kind));
+			    k ? ", " : "", m->name, method_kind_name(m->kind));
+			/* the rule only where it is not the kind's own */
+			if (m->reference != payref_default(m->kind))
+				snprintf(buf + strlen(buf), n - strlen(buf),
+				    ":%s", payref_rule_name(m->reference));
+		}
 		break;
 	}
 	return 0;

@@ -18,7 +18,8 @@ enum cfg_type {
 	CFG_CHOICE,   /* one of the words in choices */
 	CFG_OPTPATH,  /* a path, or "" for none */
 	CFG_URL,      /* "" or an http:// or https:// URL */
-	CFG_LANG      /* "" or a language: ll or ll_CC (gettext's names) */
+	CFG_LANG,     /* "" or a language: ll or ll_CC (gettext's names) */
+	CFG_DIGITS    /* "" or 1..max digits 0-9 */
 };
 
 struct schema {

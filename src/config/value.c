@@ -107,10 +107,49 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 	return 0;
 }
 
+/* "" or min..max digits. */
+static int
+set_digits(
+    const struct schema *s, char *field, const char *value, struct pd_err *err)
+{
+	size_t n = strlen(value), i;
+
+	for (i = 0; i < n; i++)
+		if (value[i] < '0' || value[i] > '9')
+			break;
+	if (n > 0 && (i < n || (long long)n < s->min || (long long)n > s->max))
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\": must be %lld to %lld digits (0-9), or empty"),
+		    value, s->min, s->max);
+	xstrlcpy(field, value, s->size);
+	return 0;
+}
+
+/* A method's optional third part, the reference rule: a method of kind
+ * cash takes none. */
+static int
+method_rule(const char *name, enum method_kind k, const char *word,
+    enum payref_rule *rule, struct pd_err *err)
+{
+	int r = payref_rule_parse(word);
+
+	if (r < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("method \"%s\": unknown reference rule \"%s\" "
+		      "(required, optional or none)"),
+		    name, word);
+	if (k == METHOD_CASH && r != PAYREF_NONE)
+		return pd_fail(err, PD_EINVAL,
+		    _("method \"%s\": a cash method takes no reference"), name);
+	*rule = (enum payref_rule)r;
+	return 0;
+}
+
 static int
 set_methods(struct config *cfg, const char *value, struct pd_err *err)
 {
-	char *copy = xstrdup(value), *save = NULL, *tok, *item, *colon;
+	char *copy = xstrdup(value), *save = NULL, *tok, *item, *colon,
+	     *rule = NULL;
 	int n = 0, i, k;
 
 	for (tok = strtok_r(copy, ",", &save); tok != NULL;
@@ -128,6 +167,15 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 			goto fail;
 		}
 		*colon = '\0';
+		rule = NULL;
+		/* Name:kind:rule: the last part is a rule when it is not
+		 * a kind and another colon comes before it */
+		if (method_kind_parse(trim(colon + 1)) < 0 &&
+		    strrchr(item, ':') != NULL) {
+			rule = trim(colon + 1);
+			colon = strrchr(item, ':');
+			*colon = '\0';
+		}
 		item = trim(item);
 		colon = trim(colon + 1);
 		k = method_kind_parse(colon);
@@ -156,6 +204,10 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 			}
 		xstrlcpy(cfg->methods[n].name, item, CFG_NAME_MAX);
 		cfg->methods[n].kind = (enum method_kind)k;
+		cfg->methods[n].reference = payref_default((enum method_kind)k);
+		if (rule != NULL && method_rule(item, k, rule,
+		                        &cfg->methods[n].reference, err) != 0)
+			goto fail;
 		n++;
 	}
 	free(copy);
@@ -343,6 +395,8 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		return set_choice(s, field, value, err);
 	case CFG_LANG:
 		return set_lang(s, field, value, err);
+	case CFG_DIGITS:
+		return set_digits(s, field, value, err);
 	}
 	return pd_fail(err, PD_EINVAL, _("unknown type"));
 }

@@ -54,7 +54,7 @@ check_payment(struct svc *s, const struct credit_request *r,
     struct credit_quote *q, struct pd_err *err)
 {
 	q->bad = CREDIT_PAYMENT;
-	if (store_payment_find(
+	if (store_payment_lookup(
 	        s->st, r->receipt ? r->receipt : "", &q->p, err) != 0)
 		return -1;
 	if (store_credit_issued(s->st, q->p.id, &q->issued, err) != 0)

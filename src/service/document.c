@@ -224,6 +224,8 @@ receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
 	doc_heading(d, L_(L, "Totals"));
 	doc_total(d, L_(L, "Total paid"), svc_money(s, m, sizeof m, p->amount));
 	doc_field(d, L_(L, "Payment method"), p->method);
+	if (p->reference[0] != '\0')
+		doc_field(d, L_(L, "Payment reference"), p->reference);
 	if (p->method_kind == METHOD_CASH) {
 		field_money(s, d, L_(L, "Amount received"), p->tendered);
 		field_money(s, d, L_(L, "Change given"), p->change);

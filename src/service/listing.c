@@ -20,6 +20,8 @@ static const struct xcol payment_cols[] = {
     {N_("Date"), "paid_on", X_DATE, 10, 10},
     {N_("Type"), "type", X_TERM, 11, 6},
     {N_("Status"), "status", X_TERM, 9, 6},
+    /* last: the payment reference (issue 17 section 3), empty for most */
+    {N_("Reference"), "reference", X_TEXT, 16, 9},
 };
 
 static const struct xcol credit_cols[] = {
@@ -88,6 +90,7 @@ svc_payment_cells(const struct payment_row *r, struct xcell *c)
 	c[5].s = r->p.paid_on;
 	c[6].s = pay_type_name(r->p.type);
 	c[7].s = pay_status_name(r->p.status);
+	c[8].s = r->p.reference;
 }
 
 void

@@ -24,6 +24,25 @@ list_methods(const struct config *cfg, char *buf, size_t n)
 	}
 }
 
+int
+svc_pay_reference_check(
+    const struct pay_method *m, const char *ref, struct pd_err *err)
+{
+	if (ref == NULL || *ref == '\0') {
+		if (m->reference == PAYREF_REQUIRED)
+			return pd_fail(err, PD_EINVAL,
+			    _("a %s payment needs a reference (the card "
+			      "authorisation code, cheque number or transfer "
+			      "id)"),
+			    m->name);
+		return 0;
+	}
+	if (m->reference == PAYREF_NONE)
+		return pd_fail(err, PD_EINVAL,
+		    _("a %s payment takes no reference"), m->name);
+	return payref_check(ref, err);
+}
+
 /* Field checks that need no store. */
 static int
 check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
@@ -57,6 +76,10 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		      "configured (one of: %s)"),
 		    r->method, list);
 	}
+	if (svc_pay_reference_check(q->method, r->reference, err) != 0)
+		return -1;
+	xstrlcpy(q->reference, r->reference ? r->reference : "",
+	    sizeof q->reference);
 	if (r->channel == NULL || *r->channel == '\0')
 		q->channel = s->cfg.channels[0];
 	else if ((q->channel = config_channel(&s->cfg, r->channel)) == NULL) {
@@ -254,6 +277,7 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	xstrlcpy(p->paid_on, q->date, sizeof p->paid_on);
 	xstrlcpy(p->created_at, at, sizeof p->created_at);
 	xstrlcpy(p->notes, r->notes ? r->notes : "", sizeof p->notes);
+	xstrlcpy(p->reference, q->reference, sizeof p->reference);
 	p->user_id = s->actor.user_id;
 	xstrlcpy(p->received_by, s->actor.full_name, sizeof p->received_by);
 	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
@@ -417,7 +441,7 @@ svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err)
 {
 	memset(v, 0, sizeof *v);
-	if (store_payment_find(s->st, number, &v->p, err) != 0 ||
+	if (store_payment_lookup(s->st, number, &v->p, err) != 0 ||
 	    store_consumer_by_id(s->st, v->p.consumer_id, &v->c, err) != 0)
 		return -1;
 	v->allocs = store_allocations_of(s->st, v->p.id, &v->nallocs, err);
@@ -479,7 +503,7 @@ void_in_tx(
 	struct syncrec rec;
 	char detail[700];
 
-	if (store_payment_find(s->st, number, &p, err) != 0 ||
+	if (store_payment_lookup(s->st, number, &p, err) != 0 ||
 	    svc_void_check(s, &p, err) != 0)
 		return -1;
 	memset(&v, 0, sizeof v);
@@ -520,7 +544,7 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	struct payment p;
 	struct syncrec rec;
 
-	if (store_payment_find(s->st, number, &p, err) != 0)
+	if (store_payment_lookup(s->st, number, &p, err) != 0)
 		return -1;
 	if (p.status != PS_PENDING)
 		return pd_fail(err, PD_EINVAL,

@@ -35,5 +35,6 @@ svc_settings_load(struct svc *s, struct pd_err *err)
 			rc = -1;
 		}
 	free(v);
+	store_set_phone_cc(s->st, s->cfg.phone_cc);
 	return rc;
 }

@@ -48,19 +48,23 @@ store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 	sqlite3_stmt *s = st_stmt(st,
 	    "INSERT INTO consumers (uuid, "
 	    "account_no, name, service_address, phone, phone_digits, email, "
-	    "segment, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, datetime('now', 'localtime'))",
+	    "segment, language, name_fold, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, datetime('now', 'localtime'))",
 	    err);
-	char digits[33];
+	char digits[33], *fold;
+	int rc;
 
 	if (s == NULL)
 		return -1;
 	if (c->uuid[0] == '\0')
 		os_uuid_new(c->uuid);
 	digits_of(c->phone, digits, sizeof digits);
-	st_bind(s, "sssssssss", c->uuid, c->account_no, c->name, c->address,
-	    c->phone, digits, c->email, c->segment, c->language);
-	if (st_done(st, s, err) != 0)
+	fold = utf8_fold(c->name, strlen(c->name));
+	st_bind(s, "ssssssssss", c->uuid, c->account_no, c->name, c->address,
+	    c->phone, digits, c->email, c->segment, c->language, fold);
+	rc = st_done(st, s, err);
+	free(fold);
+	if (rc != 0)
 		return -1;
 	c->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -73,16 +77,20 @@ store_consumer_update(
 	sqlite3_stmt *s = st_stmt(st,
 	    "UPDATE consumers SET uuid = ?, account_no = ?, name = ?, "
 	    "service_address = ?, phone = ?, phone_digits = ?, email = ?, "
-	    "segment = ?, language = ? WHERE id = ?",
+	    "segment = ?, language = ?, name_fold = ? WHERE id = ?",
 	    err);
-	char digits[33];
+	char digits[33], *fold;
+	int rc;
 
 	if (s == NULL)
 		return -1;
 	digits_of(c->phone, digits, sizeof digits);
-	st_bind(s, "sssssssssi", c->uuid, c->account_no, c->name, c->address,
-	    c->phone, digits, c->email, c->segment, c->language, c->id);
-	return st_done(st, s, err);
+	fold = utf8_fold(c->name, strlen(c->name));
+	st_bind(s, "ssssssssssi", c->uuid, c->account_no, c->name, c->address,
+	    c->phone, digits, c->email, c->segment, c->language, fold, c->id);
+	rc = st_done(st, s, err);
+	free(fold);
+	return rc;
 }
 
 static int
@@ -150,8 +158,9 @@ int
 store_fts_defer_end(struct store *st, struct pd_err *err)
 {
 	return st_exec(st,
-	    "INSERT INTO consumers_fts (rowid, name, account_no, phone, "
-	    "phone_digits) SELECT id, name, account_no, phone, phone_digits "
+	    "INSERT INTO consumers_fts (rowid, name_fold, account_no, phone, "
+	    "phone_digits) SELECT id, name_fold, account_no, phone, "
+	    "phone_digits "
 	    "FROM consumers WHERE id > (SELECT min(after_id) FROM fts_defer); "
 	    "DELETE FROM fts_defer",
 	    err);
@@ -163,18 +172,71 @@ store_consumer_count(struct store *st)
 	return st_count(st, "SELECT count(*) FROM consumers");
 }
 
+void
+consumer_q_init(struct store *st, const char *text, struct consumer_q *c)
+{
+	char digits[33];
+	char *phrase;
+
+	memset(c, 0, sizeof *c);
+	c->fold = utf8_fold(text, strlen(text));
+	/* trigrams are of characters, not bytes, and of the folded text:
+	 * "山田" is two, "ß" folds to "ss" */
+	c->short_q = utf8_chars(c->fold, strlen(c->fold)) < 3;
+	if (c->short_q) {
+		/* the end of the range: the prefix then U+10FFFF; a short
+		 * text is at most 2 characters but may fold longer */
+		xstrlcpy(c->lo, c->fold, sizeof c->lo);
+		snprintf(c->hi, sizeof c->hi, "%s\xf4\x8f\xbf\xbf", c->lo);
+		return;
+	}
+	phrase = fts_phrase(c->fold);
+	search_phone_digits(text, st->phone_cc, digits, sizeof digits);
+	if (strlen(digits) >= 3)
+		c->match =
+		    xasprintf("%s OR phone_digits : \"%s\"", phrase, digits);
+	else
+		c->match = xstrdup(phrase);
+	free(phrase);
+}
+
+void
+consumer_q_free(struct consumer_q *c)
+{
+	free(c->fold);
+	free(c->match);
+	c->fold = c->match = NULL;
+}
+
+void
+consumer_q_ids(struct qb *q, const struct consumer_q *c)
+{
+	if (!c->short_q) {
+		qb_add(q,
+		    "SELECT rowid FROM consumers_fts WHERE consumers_fts "
+		    "MATCH ?",
+		    "s", c->match);
+		return;
+	}
+	/* account_no compares without regard to ASCII case (NOCASE) */
+	qb_add(q,
+	    "SELECT id FROM consumers WHERE name_fold >= ? AND name_fold < ? "
+	    "UNION SELECT id FROM consumers WHERE account_no >= ? AND "
+	    "account_no < ?",
+	    "ssss", c->lo, c->hi, c->lo, c->hi);
+}
+
 struct consumer *
 store_consumer_search(struct store *st, const char *text, size_t limit,
     size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *s;
 	struct consumer *out;
-	char digits[33], *q = NULL, *phone = NULL;
+	struct consumer_q cq;
 
 	*n = 0;
-	digits_of(text, digits, sizeof digits);
-	/* trigrams are of characters, not bytes: "山田" is two */
-	if (utf8_chars(text, strlen(text)) >= 3) {
+	consumer_q_init(st, text, &cq);
+	if (!cq.short_q) {
 		/* an exact account number first, then the index's matches in
 		 * rowid order: no sort over every match, so a common name
 		 * costs no more than a rare one */
@@ -186,51 +248,34 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		    "c.id = f.rowid WHERE consumers_fts MATCH ?1 AND "
 		    "c.account_no <> ?2 LIMIT ?3) LIMIT ?3",
 		    err);
-		if (s == NULL)
+		if (s == NULL) {
+			consumer_q_free(&cq);
 			return NULL;
-		q = fts_phrase(text);
-		if (strlen(digits) >= 3) {
-			phone =
-			    xasprintf("%s OR phone_digits : \"%s\"", q, digits);
-			free(q);
-			q = phone;
 		}
-		st_bind(s, "ssi", q, text, (int64_t)limit);
+		st_bind(s, "ssi", cq.match, text, (int64_t)limit);
 	} else {
-		/* one or two characters: names that start with them in name
-		 * order, then account numbers that do, each an index range
-		 * (a LIKE over both columns at once sorts every match) */
-		char up[16], low[16], uphi[24], lowhi[24];
-		size_t i;
-
+		/* one or two characters: folded names that start with them
+		 * in that order, then account numbers that do (the column
+		 * is NOCASE: one range holds both cases), each an index
+		 * range and each consumer once */
 		s = st_stmt(st,
 		    "SELECT * FROM (SELECT " CONSUMER_COLS
-		    " FROM consumers c WHERE c.name LIKE ?1 ESCAPE '\\' "
-		    "ORDER BY c.name COLLATE NOCASE LIMIT ?2) UNION ALL "
+		    " FROM consumers c WHERE c.name_fold >= ?1 AND "
+		    "c.name_fold < ?2 ORDER BY c.name_fold LIMIT ?3) UNION ALL "
 		    "SELECT * FROM (SELECT " CONSUMER_COLS
-		    " FROM consumers c WHERE c.account_no >= ?3 AND "
-		    "c.account_no < ?4 AND NOT c.name LIKE ?1 ESCAPE '\\' "
-		    "ORDER BY c.account_no LIMIT ?2) UNION ALL "
-		    "SELECT * FROM (SELECT " CONSUMER_COLS
-		    " FROM consumers c WHERE ?5 <> ?3 AND c.account_no >= ?5 "
-		    "AND c.account_no < ?6 AND NOT c.name LIKE ?1 ESCAPE '\\' "
-		    "ORDER BY c.account_no LIMIT ?2) LIMIT ?2",
+		    " FROM consumers c WHERE c.account_no >= ?1 AND "
+		    "c.account_no < ?2 AND NOT (c.name_fold >= ?1 AND "
+		    "c.name_fold < ?2) ORDER BY c.account_no LIMIT ?3) LIMIT "
+		    "?3",
 		    err);
-		if (s == NULL)
+		if (s == NULL) {
+			consumer_q_free(&cq);
 			return NULL;
-		q = like_pattern(text, 0);
-		for (i = 0; text[i] != '\0' && i < sizeof up - 1; i++) {
-			up[i] = (char)toupper((unsigned char)text[i]);
-			low[i] = (char)tolower((unsigned char)text[i]);
 		}
-		up[i] = low[i] = '\0';
-		/* the end of each range: the prefix then U+10FFFF */
-		snprintf(uphi, sizeof uphi, "%s\xf4\x8f\xbf\xbf", up);
-		snprintf(lowhi, sizeof lowhi, "%s\xf4\x8f\xbf\xbf", low);
-		st_bind(s, "sissss", q, (int64_t)limit, up, uphi, low, lowhi);
+		st_bind(s, "ssi", cq.lo, cq.hi, (int64_t)limit);
 	}
 	out = st_collect(
 	    st, s, sizeof *out, read_consumer, n, "searching consumers", err);
-	free(q);
+	consumer_q_free(&cq);
 	return out;
 }

@@ -252,9 +252,10 @@ store_credit_key(const struct credit_note *cn, struct page_key *k)
 
 /* The WHERE conditions of a credit filter (the query has "WHERE 1"). */
 static void
-credit_where(struct qb *q, const struct credit_filter *f)
+credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 {
-	char *pat, *phrase;
+	struct consumer_q cq;
+	char *pat, *fpat;
 	int i;
 
 	if (f->from != NULL)
@@ -299,23 +300,28 @@ credit_where(struct qb *q, const struct credit_filter *f)
 	if (f->max_amount >= 0)
 		qb_add(q, " AND n.amount <= ?", "i", f->max_amount);
 	if (f->search != NULL && *f->search != '\0') {
+		/* numbers as typed (LIKE ignores ASCII case), the
+		 * consumer folded like the index */
+		consumer_q_init(st, f->search, &cq);
 		pat = like_pattern(f->search, 1);
-		phrase = fts_phrase(f->search);
-		if (strlen(f->search) >= 3)
+		fpat = like_pattern(cq.fold, 1);
+		if (!cq.short_q)
 			qb_add(q,
 			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
 			    "p.receipt_no LIKE ? ESCAPE '\\' OR n.consumer_id "
 			    "IN (SELECT rowid FROM consumers_fts WHERE "
 			    "consumers_fts MATCH ?))",
-			    "sss", pat, pat, phrase);
+			    "sss", pat, pat, cq.match);
 		else
 			qb_add(q,
 			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
-			    "p.receipt_no LIKE ? ESCAPE '\\' OR c.name LIKE ? "
-			    "ESCAPE '\\' OR c.account_no LIKE ? ESCAPE '\\')",
-			    "ssss", pat, pat, pat, pat);
+			    "p.receipt_no LIKE ? ESCAPE '\\' OR c.name_fold "
+			    "LIKE ? ESCAPE '\\' OR c.account_no LIKE ? ESCAPE "
+			    "'\\')",
+			    "ssss", pat, pat, fpat, fpat);
 		free(pat);
-		free(phrase);
+		free(fpat);
+		consumer_q_free(&cq);
 	}
 	if (f->consumer_id > 0)
 		qb_add(q, " AND n.consumer_id = ?", "i", f->consumer_id);
@@ -330,7 +336,7 @@ store_credits_count(struct store *st, const struct credit_filter *f, int64_t *n,
 	struct qb q;
 
 	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM " CN_FROM " WHERE 1");
-	credit_where(&q, f);
+	credit_where(st, &q, f);
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	qb_add(&q, ")", "");
@@ -347,7 +353,7 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 	int rc;
 
 	qb_init(&q, "SELECT " CN_COLS " FROM " CN_FROM " WHERE 1");
-	credit_where(&q, f);
+	credit_where(st, &q, f);
 	if (f->after != NULL && f->after->set)
 		qb_add(&q,
 		    f->asc ? " AND (n.created_on, n.id) > (?, ?)"

@@ -10,6 +10,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 /* the page cache of a central store connection, in KiB */
@@ -270,6 +271,29 @@ seal_baseline(struct store *st, struct pd_err *err)
 	return 0;
 }
 
+/* pd_fold(text): utf8_fold in SQL, for the migration that fills
+ * consumers.name_fold; rows written later get it from the store's C. */
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (t == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx,
+	    utf8_fold((const char *)t, (size_t)sqlite3_value_bytes(argv[0])),
+	    -1, free);
+}
+
+void
+store_set_phone_cc(struct store *st, const char *cc)
+{
+	xstrlcpy(st->phone_cc, cc != NULL ? cc : "", sizeof st->phone_cc);
+}
+
 static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
 
 /* Once per process, before the first connection: no memory statistics,
@@ -315,6 +339,9 @@ open_kind(const char *path, int create, enum store_kind kind,
 	 * connection's own pool instead of malloc */
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200, 1000);
 	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_create_function(st->db, "pd_fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    sql_fold, NULL, NULL);
 	sqlite3_extended_result_codes(st->db, 1);
 	if (st_exec(st,
 	        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "

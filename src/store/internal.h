@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <sqlite3.h>
 
+#include "paydesk/search.h"
 #include "paydesk/store.h"
 
 #define STMT_CACHE 64
@@ -23,6 +24,9 @@ struct store {
 	                       transaction: never its to claim (seal.c) */
 	int seal_carry; /* seals above seal_floor wait for this connection's
 	                   next audit entry (a use case without one) */
+	/* the organisation's calling code, dropped from a searched phone
+	 * number (store_set_phone_cc) */
+	char phone_cc[PHONE_CC_MAX + 1];
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
@@ -108,12 +112,29 @@ char *like_pattern(const char *text, int anywhere);
 /* An FTS5 phrase for text: double-quoted, quotes doubled; caller frees. */
 char *fts_phrase(const char *text);
 
+/* Consumer searches (consumers.c), one rule for the consumer search,
+ * the payments search and the reports' and credit notes' searches: the
+ * text folded like the index's name_fold column (utf8_fold), matched
+ * by the trigram index from 3 folded characters, else as a prefix of
+ * the folded name or of the account number. */
+struct consumer_q {
+	char *fold;  /* the folded text (owned) */
+	int short_q; /* under 3 folded characters: prefixes */
+	char *match; /* the FTS5 query (3+), or NULL (owned) */
+	char lo[64]; /* the prefix range (short), the folded text */
+	char hi[68]; /* and its end */
+};
+void consumer_q_init(struct store *st, const char *text, struct consumer_q *c);
+void consumer_q_free(struct consumer_q *c);
+/* Append to q a SELECT of the ids of the consumers c names. */
+void consumer_q_ids(struct qb *q, const struct consumer_q *c);
+
 /* Add the WHERE conditions of a payment filter over payments p (the query
  * already has "WHERE 1"). A search (consumer name, account, receipt
  * number prefix) is a set of ids read first, or when it matches many
  * payments (dense) a test of each row while the order is walked. */
 void store_payment_where(
-    struct qb *q, const struct payment_filter *f, int dense);
+    struct store *st, struct qb *q, const struct payment_filter *f, int dense);
 /* Whether a search matches so many payments that walking the order for
  * a page of limit rows (0: all) is cheaper than reading them all. */
 int store_search_dense(struct store *st, const char *text, size_t limit);

@@ -18,9 +18,9 @@
 	"p.received_by, p.terminal, p.branch, p.status, p.verified, "          \
 	"p.verified_at, p.verified_by, coalesce(v.reason, ''), "               \
 	"coalesce(v.voided_at, ''), coalesce(v.voided_by, ''), "               \
-	"p.balance_after"
+	"p.balance_after, p.reference"
 #define PAYMENT_FROM "payments p LEFT JOIN voids v ON v.payment_id = p.id"
-#define PAYMENT_NCOLS 30
+#define PAYMENT_NCOLS 31
 
 static void
 read_payment(sqlite3_stmt *s, struct payment *p)
@@ -65,6 +65,7 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 	st_col(s, 28, p->voided_by, sizeof p->voided_by);
 	p->has_balance = sqlite3_column_type(s, 29) != SQLITE_NULL;
 	p->balance_after = sqlite3_column_int64(s, 29);
+	st_col(s, 30, p->reference, sizeof p->reference);
 }
 
 static void
@@ -90,22 +91,22 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
 	    "paid_on, created_at, notes, user_id, received_by, terminal, "
 	    "branch, status, verified, verified_at, verified_by, "
-	    "balance_after) "
+	    "balance_after, reference) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
 
 	if (s == NULL)
 		return -1;
 	if (p->uuid[0] == '\0')
 		os_uuid_new(p->uuid);
-	st_bind(s, "ssssissssiiiiisssissssdssi", p->uuid, p->payment_no,
+	st_bind(s, "ssssissssiiiiisssissssdssis", p->uuid, p->payment_no,
 	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
 	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
 	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,
 	    p->created_at, p->notes, p->user_id, p->received_by, p->terminal,
 	    p->branch, pay_status_name(p->status), p->verified, p->verified_at,
-	    p->verified_by, p->balance_after);
+	    p->verified_by, p->balance_after, p->reference);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	p->id = sqlite3_last_insert_rowid(st->db);
@@ -145,6 +146,70 @@ store_payment_find(
 		return -1;
 	st_bind(s, "s", number);
 	return payment_one(st, s, p, number, err);
+}
+
+int
+store_payment_lookup(
+    struct store *st, const char *text, struct payment *p, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
+	    " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR p.txn_no = ?1 "
+	    "OR p.receipt_no = ?2 OR p.payment_no = ?2 OR p.txn_no = ?2",
+	    err);
+	char up[132], *pat;
+	struct payment other;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	search_upper(text, up, sizeof up);
+	st_bind(s, "ss", text, up);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		read_payment(s, p);
+		sqlite3_reset(s);
+		return 0;
+	}
+	sqlite3_reset(s);
+	if (utf8_chars(text, strlen(text)) < 3)
+		return payment_one(st, s, p, text, err);
+	/* the end of a number: LIKE ignores ASCII case; a scan, but only
+	 * for what named no payment exactly */
+	s = st_stmt(st,
+	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
+	    " WHERE p.receipt_no LIKE ?1 ESCAPE '\\' OR p.payment_no LIKE ?1 "
+	    "ESCAPE '\\' OR p.txn_no LIKE ?1 ESCAPE '\\' LIMIT 2",
+	    err);
+	if (s == NULL)
+		return -1;
+	pat = like_pattern(text, 1);
+	pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
+	st_bind(s, "s", pat);
+	free(pat);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		read_payment(s, p);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			read_payment(s, &other);
+			sqlite3_reset(s);
+			return pd_fail(err, PD_EINVAL,
+			    _("\"%s\" is the end of more than one payment's "
+			      "number (%s, %s): type more of it"),
+			    text, p->receipt_no, other.receipt_no);
+		}
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return 0;
+		return st_fail(st, err, _("reading a payment"));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, _("reading a payment"));
+	return pd_fail(err, PD_ENOTFOUND,
+	    _("no payment with payment id, receipt number or transaction id "
+	      "\"%s\""),
+	    text);
 }
 
 int
@@ -234,57 +299,98 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 	return st_done(st, s, err);
 }
 
-/* The consumers a search names, as a SELECT of ids appended to q: the
- * trigram index for 3+ characters, else name and account prefixes. */
+/* The consumers a search names, as a SELECT of ids appended to q (the
+ * consumer search's rule, consumer_q). */
 static void
-search_consumers(struct qb *q, const char *text)
+search_consumers(struct store *st, struct qb *q, const char *text)
 {
-	char lo[64], hi[68];
-	size_t i;
+	struct consumer_q cq;
 
-	if (utf8_chars(text, strlen(text)) >= 3) {
-		char *phrase = fts_phrase(text);
-
-		qb_add(q,
-		    "SELECT rowid FROM consumers_fts WHERE consumers_fts "
-		    "MATCH ?",
-		    "s", phrase);
-		free(phrase);
-		return;
-	}
-	for (i = 0; text[i] && i + 1 < sizeof lo; i++)
-		lo[i] = (char)toupper((unsigned char)text[i]);
-	lo[i] = '\0';
-	snprintf(hi, sizeof hi, "%s\xff", lo);
-	qb_add(q,
-	    "SELECT id FROM consumers WHERE (name >= ? COLLATE NOCASE AND "
-	    "name < ? COLLATE NOCASE) OR (account_no >= ? AND account_no < ?)",
-	    "ssss", lo, hi, lo, hi);
+	consumer_q_init(st, text, &cq);
+	consumer_q_ids(q, &cq);
+	consumer_q_free(&cq);
 }
 
-/* Receipt numbers starting with the text (in capitals). */
+/* The document numbers a search reads: receipt, payment and transaction
+ * ids (their formats write capitals), the reference (any case). */
+static const struct {
+	const char *col;
+	const char *collate;
+	const char *extra;
+} doc_cols[] = {
+    {"receipt_no", "", ""},
+    {"payment_no", "", ""},
+    {"txn_no", "", ""},
+    {"reference", " COLLATE NOCASE", " AND reference <> ''"},
+};
+
+/* The range [lo, hi) of the numbers that start with text, in capitals. */
 static void
-receipt_range(struct qb *q, const char *text, const char *col)
+doc_range(const char *text, char lo[132], char hi[136])
 {
-	char lo[132], hi[136], sql[96];
+	search_upper(text, lo, 132);
+	snprintf(hi, 136, "%s\xff", lo);
+}
+
+/* Payments whose receipt, payment id, transaction id or reference start
+ * with the text, or that paid an item (invoice) whose number does: one
+ * condition over payments p tested row by row ('+' keeps these terms
+ * from choosing the index walked). */
+static void
+search_docs(struct qb *q, const char *text)
+{
+	const char *pre = "+p.";
+	char lo[132], hi[136], sql[200];
 	size_t i;
 
-	for (i = 0; text[i] && i + 1 < sizeof lo; i++)
-		lo[i] = (char)toupper((unsigned char)text[i]);
-	lo[i] = '\0';
-	snprintf(hi, sizeof hi, "%s\xff", lo);
-	snprintf(sql, sizeof sql, "%s >= ? AND %s < ?", col, col);
-	qb_add(q, sql, "ss", lo, hi);
+	doc_range(text, lo, hi);
+	qb_add(q, "(", "");
+	for (i = 0; i < sizeof doc_cols / sizeof doc_cols[0]; i++) {
+		snprintf(sql, sizeof sql, "%s(%s%s >= ?%s AND %s%s < ?%s%s)",
+		    i ? " OR " : "", pre, doc_cols[i].col, doc_cols[i].collate,
+		    pre, doc_cols[i].col, doc_cols[i].collate,
+		    doc_cols[i].extra);
+		qb_add(q, sql, "ss", lo, hi);
+	}
+	/* per row, not a set: "INV" may name every item */
+	qb_add(q,
+	    " OR EXISTS (SELECT 1 FROM allocations a JOIN items i ON i.id = "
+	    "a.item_id WHERE a.payment_id = p.id AND i.ref >= ? AND i.ref < "
+	    "?))",
+	    "ss", lo, hi);
+}
+
+/* The payments whose numbers start with the text (search_docs) as a set
+ * of ids, each source read from its own index. */
+static void
+doc_ids(struct qb *q, const char *text)
+{
+	char lo[132], hi[136], sql[160];
+	size_t i;
+
+	doc_range(text, lo, hi);
+	for (i = 0; i < sizeof doc_cols / sizeof doc_cols[0]; i++) {
+		snprintf(sql, sizeof sql,
+		    "%sSELECT id FROM payments WHERE %s >= ?%s AND %s < ?%s%s",
+		    i ? " UNION ALL " : "", doc_cols[i].col,
+		    doc_cols[i].collate, doc_cols[i].col, doc_cols[i].collate,
+		    doc_cols[i].extra);
+		qb_add(q, sql, "ss", lo, hi);
+	}
+	qb_add(q,
+	    " UNION ALL SELECT payment_id FROM allocations WHERE item_id IN "
+	    "(SELECT id FROM items WHERE ref >= ? AND ref < ?)",
+	    "ss", lo, hi);
 }
 
 /* The search as a set of payment ids. */
 static void
-search_ids(struct qb *q, const char *text)
+search_ids(struct store *st, struct qb *q, const char *text)
 {
 	qb_add(q, "SELECT id FROM payments WHERE consumer_id IN (", "");
-	search_consumers(q, text);
-	qb_add(q, ") UNION ALL SELECT id FROM payments WHERE ", "");
-	receipt_range(q, text, "receipt_no");
+	search_consumers(st, q, text);
+	qb_add(q, ") UNION ALL ", "");
+	doc_ids(q, text);
 }
 
 /* The integer square root of v (v >= 0). */
@@ -323,7 +429,7 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	page = limit > 0 && (int64_t)limit < total ? (int64_t)limit : total;
 	cut = isqrt(page * total);
 	qb_init(&q, "SELECT count(*) FROM (");
-	search_ids(&q, text);
+	search_ids(st, &q, text);
 	qb_add(&q, " LIMIT ?)", "i", cut + 1);
 	/* on an error the listing's own query will say what it is */
 	qb_count(st, &q, &n, "probing a search", NULL);
@@ -343,7 +449,7 @@ search_only(const struct payment_filter *f)
 /* The ids of a page of a search in date order, from the covering
  * indexes (consumer, date) and the receipt numbers. */
 static void
-search_page(struct qb *q, const struct payment_filter *f)
+search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 {
 	const char *dir = f->asc ? " ASC" : " DESC";
 	char sql[96];
@@ -352,10 +458,10 @@ search_page(struct qb *q, const struct payment_filter *f)
 	    " AND p.id IN (SELECT id FROM (SELECT id, paid_on FROM payments "
 	    "WHERE consumer_id IN (",
 	    "");
-	search_consumers(q, f->search);
-	qb_add(q, ") UNION SELECT id, paid_on FROM payments WHERE ", "");
-	receipt_range(q, f->search, "receipt_no");
-	qb_add(q, ") WHERE 1", "");
+	search_consumers(st, q, f->search);
+	qb_add(q, ") UNION SELECT id, paid_on FROM payments WHERE id IN (", "");
+	doc_ids(q, f->search);
+	qb_add(q, ")) WHERE 1", "");
 	if (f->from != NULL)
 		qb_add(q, " AND paid_on >= ?", "s", f->from);
 	if (f->to != NULL)
@@ -373,7 +479,8 @@ search_page(struct qb *q, const struct payment_filter *f)
 }
 
 void
-store_payment_where(struct qb *q, const struct payment_filter *f, int dense)
+store_payment_where(
+    struct store *st, struct qb *q, const struct payment_filter *f, int dense)
 {
 	if (f->from != NULL)
 		qb_add(q, " AND p.paid_on >= ?", "s", f->from);
@@ -403,16 +510,16 @@ store_payment_where(struct qb *q, const struct payment_filter *f, int dense)
 	if (!dense) {
 		/* few matches: read just those, then order them */
 		qb_add(q, " AND p.id IN (", "");
-		search_ids(q, f->search);
+		search_ids(st, q, f->search);
 		qb_add(q, ")", "");
 	} else {
 		/* many: walk the order, testing each row ('+' keeps these
 		 * terms from choosing the index) */
 		qb_add(q, " AND (+p.consumer_id IN (", "");
-		search_consumers(q, f->search);
-		qb_add(q, ") OR (", "");
-		receipt_range(q, f->search, "+p.receipt_no");
-		qb_add(q, "))", "");
+		search_consumers(st, q, f->search);
+		qb_add(q, ") OR ", "");
+		search_docs(q, f->search);
+		qb_add(q, ")", "");
 	}
 }
 
@@ -472,7 +579,7 @@ store_payments_count(struct store *st, const struct payment_filter *f,
 	struct qb q;
 
 	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM payments p WHERE 1");
-	store_payment_where(&q, f, 0);
+	store_payment_where(st, &q, f, 0);
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	qb_add(&q, ")", "");
@@ -502,10 +609,10 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 		struct payment_filter g = *f;
 
 		g.search = NULL;
-		store_payment_where(&q, &g, 0);
-		search_page(&q, f);
+		store_payment_where(st, &q, &g, 0);
+		search_page(st, &q, f);
 	} else
-		store_payment_where(&q, f, dense);
+		store_payment_where(st, &q, f, dense);
 	if (f->after != NULL && f->after->set) {
 		const char *cmp = f->asc ? ">" : "<";
 

@@ -147,7 +147,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		qb_init(&q, "WITH t AS (SELECT p.consumer_id, sum(p.amount) "
 		            "AS total, count(*) AS n, max(p.paid_on) AS last");
 		qb_add(&q, from, "");
-		store_payment_where(&q, &g, 0);
+		store_payment_where(st, &q, &g, 0);
 		qb_add(&q, " GROUP BY p.consumer_id", "");
 		if (sort < PAYERS_BY_NAME && f->limit > 0) {
 			snprintf(tail, sizeof tail, " ORDER BY %s LIMIT ?",
@@ -160,7 +160,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		    "';') FROM (SELECT p.method, sum(p.amount) AS amt",
 		    "");
 		qb_add(&q, per_consumer, "");
-		store_payment_where(&q, &g, 0);
+		store_payment_where(st, &q, &g, 0);
 		qb_add(&q,
 		    " AND p.consumer_id = t.consumer_id GROUP BY p.method "
 		    "ORDER BY amt DESC)) AS methods FROM t JOIN consumers c ON "
@@ -392,28 +392,29 @@ read_aging(sqlite3_stmt *s, int c0, struct aging *a)
 }
 
 static void
-aging_where(struct qb *q, const struct aging_filter *f)
+aging_where(struct store *st, struct qb *q, const struct aging_filter *f)
 {
+	struct consumer_q cq;
 	char *pat;
 
 	if (f->consumer_id > 0)
 		qb_add(q, " AND i.consumer_id = ?", "i", f->consumer_id);
 	if (f->search != NULL && *f->search != '\0') {
-		pat = like_pattern(f->search, 1);
-		if (strlen(f->search) >= 3) {
-			char *phrase = fts_phrase(f->search);
-
+		/* folded like the index: anywhere in the name or account */
+		consumer_q_init(st, f->search, &cq);
+		pat = like_pattern(cq.fold, 1);
+		if (!cq.short_q)
 			qb_add(q,
 			    " AND i.consumer_id IN (SELECT rowid FROM "
 			    "consumers_fts WHERE consumers_fts MATCH ?)",
-			    "s", phrase);
-			free(phrase);
-		} else
+			    "s", cq.match);
+		else
 			qb_add(q,
-			    " AND (c.name LIKE ? ESCAPE '\\' OR c.account_no "
-			    "LIKE ? ESCAPE '\\')",
+			    " AND (c.name_fold LIKE ? ESCAPE '\\' OR "
+			    "c.account_no LIKE ? ESCAPE '\\')",
 			    "ss", pat, pat);
 		free(pat);
+		consumer_q_free(&cq);
 	}
 }
 
@@ -429,7 +430,7 @@ store_aging_total(struct store *st, const struct aging_filter *f,
 	    "SELECT " AGING_COLS " FROM items i JOIN consumers c ON c.id = "
 	    "i.consumer_id WHERE i.settled < i.amount");
 	qb_add(&q, "", "s", f->today); /* ?1 */
-	aging_where(&q, f);
+	aging_where(st, &q, f);
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)
@@ -459,7 +460,7 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 	    " FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE "
 	    "i.settled < i.amount");
 	qb_add(&q, "", "s", f->today); /* ?1 */
-	aging_where(&q, f);
+	aging_where(st, &q, f);
 	qb_add(&q, " GROUP BY i.consumer_id", "");
 	qb_add(&q, age_having[min], "");
 	qb_add(&q, " ORDER BY sum(i.amount - i.settled) DESC, c.name", "");
@@ -554,7 +555,7 @@ store_method_split(struct store *st, const struct payment_filter *f,
 	qb_init(&q,
 	    "SELECT p.method, sum(p.amount) AS c, count(*) FROM payments p "
 	    "WHERE 1");
-	store_payment_where(&q, &g, 0);
+	store_payment_where(st, &q, &g, 0);
 	qb_add(&q, " GROUP BY p.method ORDER BY c DESC, p.method", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);

@@ -563,6 +563,51 @@ const char *const store_migrations[] = {
     SEAL("items", SEAL_ITEMS) SEAL("credit_notes", SEAL_CREDIT_NOTES)
     SEAL("users", SEAL_USERS) SEAL("settings", SEAL_SETTINGS)
     "INSERT INTO meta (key, value) VALUES ('seal_baseline', '1');\n",
+
+    /* search without regard to case or accents (issue 17): the name as
+     * utf8_fold makes it, written by the store's C with the name (and
+     * here by pd_fold, the same function in SQL), is what the trigram
+     * index holds and what a short search's prefix range reads; a
+     * query is folded alike. The index is rebuilt over it. */
+    "DROP TRIGGER consumers_ai;\n"
+    "DROP TRIGGER consumers_ad;\n"
+    "DROP TRIGGER consumers_au;\n"
+    "DROP TABLE consumers_fts;\n"
+    "ALTER TABLE consumers ADD COLUMN name_fold TEXT NOT NULL DEFAULT '';\n"
+    "UPDATE consumers SET name_fold = pd_fold(name);\n"
+    "CREATE INDEX consumers_name_fold ON consumers (name_fold);\n"
+    "CREATE VIRTUAL TABLE consumers_fts USING fts5 (name_fold, account_no,"
+    " phone, phone_digits, content='consumers', content_rowid='id',"
+    " tokenize='trigram');\n"
+    "INSERT INTO consumers_fts (consumers_fts) VALUES ('rebuild');\n"
+    "CREATE TRIGGER consumers_ai AFTER INSERT ON consumers WHEN NOT EXISTS"
+    " (SELECT 1 FROM fts_defer WHERE new.id > after_id) BEGIN"
+    " INSERT INTO consumers_fts (rowid, name_fold, account_no, phone, "
+    " phone_digits) VALUES (new.id, new.name_fold, new.account_no,"
+    " new.phone, new.phone_digits); END;\n"
+    "CREATE TRIGGER consumers_ad AFTER DELETE ON consumers WHEN NOT EXISTS"
+    " (SELECT 1 FROM fts_defer WHERE old.id > after_id) BEGIN"
+    " INSERT INTO consumers_fts (consumers_fts, rowid, name_fold,"
+    " account_no, phone, phone_digits) VALUES ('delete', old.id,"
+    " old.name_fold, old.account_no, old.phone, old.phone_digits); END;\n"
+    "CREATE TRIGGER consumers_au AFTER UPDATE ON consumers WHEN NOT EXISTS"
+    " (SELECT 1 FROM fts_defer WHERE old.id > after_id) BEGIN"
+    " INSERT INTO consumers_fts (consumers_fts, rowid, name_fold,"
+    " account_no, phone, phone_digits) VALUES ('delete', old.id,"
+    " old.name_fold, old.account_no, old.phone, old.phone_digits);"
+    " INSERT INTO consumers_fts (rowid, name_fold, account_no, phone, "
+    " phone_digits) VALUES (new.id, new.name_fold, new.account_no,"
+    " new.phone, new.phone_digits); END;\n",
+
+    /* a payment's reference (issue 17 section 3, seed 001's Transaction
+     * Reference): a card authorisation code, a cheque number, a transfer
+     * or gateway id; "" for none. Part of the recorded payment. */
+    "ALTER TABLE payments ADD COLUMN reference TEXT NOT NULL DEFAULT '';\n"
+    "CREATE INDEX payments_reference ON payments (reference COLLATE NOCASE)"
+    " WHERE reference <> '';\n"
+    "CREATE TRIGGER payments_reference_frozen BEFORE UPDATE OF reference"
+    " ON payments BEGIN"
+    " SELECT RAISE(ABORT, 'a recorded payment cannot be changed'); END;\n",
 };
 
 const int store_nmigrations =

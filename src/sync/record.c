@@ -13,6 +13,7 @@
 
 #include "paydesk/date.h"
 #include "paydesk/sha256.h"
+#include "paydesk/search.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/csv.h"
 #include "paydesk/utf8.h"
@@ -33,7 +34,8 @@ enum ftype {
 	F_ITEMKIND, /* enum pay_type as "bill" */
 	F_STATUS,   /* enum pay_status */
 	F_MKIND,    /* enum method_kind */
-	F_ROLE      /* enum role */
+	F_ROLE,     /* enum role */
+	F_REF       /* a payment reference (payref_check), left out if "" */
 };
 
 struct field {
@@ -69,7 +71,8 @@ static const struct field payment_fields[] = {S("payment_no", p.payment_no, 1),
     T("verified_at", p.verified_at, F_TS, 0),
     S("verified_by", p.verified_by, 0),
     T("has_balance", p.has_balance, F_BOOL, 0),
-    T("balance_after", p.balance_after, F_INT, 0), {NULL, F_STR, 0, 0, 0}};
+    T("balance_after", p.balance_after, F_INT, 0),
+    T("reference", p.reference, F_REF, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field credit_fields[] = {S("uuid", cn.uuid, 1),
     S("number", cn.cn_no, 1), S("payment_uuid", payment_uuid, 1),
@@ -180,6 +183,12 @@ encode_fields(const struct field *f, const struct syncrec *r)
 		json_t *v;
 
 		switch (f->type) {
+		case F_REF:
+			/* none: the record a terminal without references
+			 * would send */
+			if (*(const char *)p == '\0')
+				continue;
+			/* fall through */
 		case F_STR:
 		case F_TEXT:
 		case F_DATE:
@@ -369,6 +378,20 @@ decode_field(
 			return pd_fail(err, PD_EINVAL,
 			    _("field \"%s\" must not be empty"), f->name);
 		memcpy(p, s, strlen(s) + 1);
+		return 0;
+	case F_REF:
+		if (!json_is_string(v))
+			return pd_fail(err, PD_EINVAL,
+			    _("field \"%s\" must be a string"), f->name);
+		s = json_string_value(v);
+		if (strlen(s) != json_string_length(v))
+			return pd_fail(err, PD_EINVAL,
+			    _("field \"%s\" contains a NUL byte"), f->name);
+		if (*s != '\0' && payref_check(s, err) != 0) {
+			pd_err_prefix(err, _("field \"%s\": "), f->name);
+			return -1;
+		}
+		xstrlcpy(p, s, f->size);
 		return 0;
 	case F_INT:
 		if (!json_is_integer(v))

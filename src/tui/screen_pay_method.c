@@ -1,6 +1,8 @@
 /* screen_pay_method.c - step 5: the method from the configured list, the
- * amount (the selected total unless the cashier types another), and for
- * cash the amount received with the change in large digits. Every
+ * amount (the selected total unless the cashier types another), for
+ * cash the amount received with the change in large digits, and for a
+ * method that takes one the reference (card authorisation code, cheque
+ * number, transfer id), refused while required and empty. Every
  * keystroke asks the service for a quote; what it refuses is shown with
  * its reason and the step does not go on. */
 #include <curses.h>
@@ -36,10 +38,11 @@ struct method {
 static const struct xcol cols[] = {{NULL, "method", X_TEXT, 0, 0}};
 
 /* The fields' labels. */
-enum { L_AMOUNT, L_RECEIVED };
+enum { L_AMOUNT, L_RECEIVED, L_REFERENCE };
 static const char *const labels[] = {
     [L_AMOUNT] = N_("Amount"),
     [L_RECEIVED] = N_("Amount received"),
+    [L_REFERENCE] = N_("Reference"),
 };
 
 static void
@@ -67,11 +70,28 @@ is_cash(const struct wizard *w, struct tui *t)
 	return t->svc->cfg.methods[w->method].kind == METHOD_CASH;
 }
 
-/* The fields the focus moves through: method, amount, received (cash). */
+/* The method's reference rule. */
+static enum payref_rule
+ref_rule(const struct wizard *w, struct tui *t)
+{
+	return t->svc->cfg.methods[w->method].reference;
+}
+
+/* The fields the focus moves through: method, amount, then received
+ * (cash) or the reference (a method that takes one). */
 static int
 nfields(const struct wizard *w, struct tui *t)
 {
-	return is_cash(w, t) ? 3 : 2;
+	return is_cash(w, t) || ref_rule(w, t) != PAYREF_NONE ? 3 : 2;
+}
+
+/* The field the focus is on (focus 1 or 2). */
+static struct tui_field *
+field_at(struct wizard *w, struct tui *t)
+{
+	return w->focus == 1   ? &w->amount
+	       : is_cash(w, t) ? &w->received
+	                       : &w->reference;
 }
 
 /* Unless the cashier typed an amount, it is the selected items' total. */
@@ -98,7 +118,7 @@ set_focus(struct method *m, struct tui *t, int f)
 	w->amount.selected = w->received.selected = 0;
 	w->amount.money = w->received.money = 1;
 	if (w->focus != 0)
-		tui_field_enter(w->focus == 1 ? &w->amount : &w->received);
+		tui_field_enter(field_at(w, t));
 }
 
 static void
@@ -132,6 +152,21 @@ draw(struct tui_screen *sc, struct tui *t)
 		attron(A_DIM);
 		tui_text(y++, x + lw, _("empty: the exact amount"),
 		    COLS - x - lw - 1);
+		attroff(A_DIM);
+	} else if (ref_rule(w, t) != PAYREF_NONE) {
+		y++;
+		tui_text(y, x, _(labels[L_REFERENCE]), lw);
+		tui_field_draw(t, &w->reference, y++, x + lw,
+		    COLS - x - lw - 2 < 24 ? COLS - x - lw - 2 : 24,
+		    w->focus == 2);
+		attron(A_DIM);
+		y += tui_wrap(y, x + lw,
+		    ref_rule(w, t) == PAYREF_REQUIRED
+		        ? _("required: card authorisation code, cheque "
+		            "number or transfer id")
+		        : _("optional: card authorisation code, cheque "
+		            "number or transfer id"),
+		    COLS - x - lw - 1, 4);
 		attroff(A_DIM);
 	}
 	y++;
@@ -232,10 +267,13 @@ static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct wizard *w = ((struct method *)sc)->w;
-	struct tui_field *f = w->focus == 1 ? &w->amount : &w->received;
+	struct tui_field *f;
 	int r;
 
-	if (w->focus == 0 || (r = tui_field_input(f, key, ch)) == 0)
+	if (w->focus == 0)
+		return 0;
+	f = field_at(w, t);
+	if ((r = tui_field_input(f, key, ch)) == 0)
 		return 0;
 	if (r < 0) {
 		tui_money_refused(

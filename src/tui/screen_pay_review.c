@@ -36,7 +36,8 @@ enum {
 	L_CASH,
 	L_OVER,
 	L_BY,
-	L_NOTES
+	L_NOTES,
+	L_REFERENCE
 };
 static const char *const labels[] = {
     [L_NAME] = N_("Consumer name"),
@@ -51,6 +52,7 @@ static const char *const labels[] = {
     [L_OVER] = N_("Overpayment"),
     [L_BY] = N_("Recorded by"),
     [L_NOTES] = N_("Notes"),
+    [L_REFERENCE] = N_("Reference"),
 };
 
 #define NAMED_MAX 3 /* items named one a row; the rest counted */
@@ -114,6 +116,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 4, lw, _(labels[L_TYPE]), _(pay_type_name(w->type)));
 	tui_pair(y++, 4, lw, _(labels[L_CHANNEL]), cfg->channels[w->channel]);
 	tui_pair(y++, 4, lw, _(labels[L_METHOD]), q->method->name);
+	if (q->reference[0] != '\0')
+		tui_pair(y++, 4, lw, _(labels[L_REFERENCE]), q->reference);
 	y = draw_items(w, t, y, lw);
 	attron(A_BOLD);
 	snprintf(line, sizeof line, "%s  (%s)",

@@ -163,6 +163,8 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	}
 	heading(l, _("Transaction information"));
 	pair(d, _("Transaction ID"), p->txn_no);
+	if (p->reference[0] != '\0')
+		pair(d, _("Payment reference"), p->reference);
 	pair(d, _("Receipt number"), p->receipt_no);
 	date_pair(d, t, _("Payment date"), p->paid_on);
 	/* the date in the organisation's format, the time as stored */

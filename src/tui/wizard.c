@@ -17,6 +17,7 @@ wizard_new(int find)
 	w->search.max = 64;
 	w->amount.max = 20;
 	w->received.max = 20;
+	w->reference.max = PAYREF_MAX;
 	w->amount.money = w->received.money = 1;
 	return w;
 }
@@ -190,6 +191,8 @@ wizard_choose(struct wizard *w, struct tui *t, const char *account)
 	w->focus = 0;
 	w->amount.len = w->received.len = w->notes.len = 0;
 	w->amount.buf[0] = w->received.buf[0] = w->notes.buf[0] = '\0';
+	w->reference.len = 0;
+	w->reference.buf[0] = '\0';
 	w->amount_typed = 0;
 	w->notes.max = cfg->notes_max;
 	read_recent(w, t);
@@ -257,6 +260,9 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 		r->has_tendered = 1;
 	}
 	r->notes = w->notes.len > 0 ? w->notes.buf : NULL;
+	/* what was typed for another method stays in the field, unsent */
+	if (m->reference != PAYREF_NONE && w->reference.len > 0)
+		r->reference = w->reference.buf;
 	return 0;
 }
 

@@ -35,8 +35,9 @@ struct wizard {
 
 	/* 5 */
 	int method; /* index in cfg.methods */
-	int focus;  /* 0 method, 1 amount, 2 received */
+	int focus;  /* 0 method, 1 amount, 2 received (cash) or reference */
 	struct tui_field amount, received;
+	struct tui_field reference; /* methods that take one (rule) */
 	int amount_typed; /* the cashier changed the amount */
 
 	/* 6 */

@@ -1,0 +1,50 @@
+/* search.h - the rules a search and a payment reference follow, shared by
+ * the store's queries, the service's checks and the central node's
+ * validation of pushed records. Pure: no I/O. */
+#ifndef PAYDESK_SEARCH_H
+#define PAYDESK_SEARCH_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "model.h"
+
+/* Longest organisation calling code ("1", "44", "351"): digits. */
+#define PHONE_CC_MAX 4
+
+/* The digits of a phone number or of what a person typed for one, as
+ * the consumer search compares them: every character but 0-9 dropped,
+ * and when the text starts (after spaces) with "+" or "00" followed by
+ * cc, the organisation's calling code (digits, may be "" for none), that
+ * code dropped too, so "+1 555 123 4567", "+15551234567" and
+ * "001 (555) 123-4567" all give "5551234567" with cc "1", like a stored
+ * "(555) 123-4567". Another code ("+44 ...") is kept. out holds n bytes
+ * (n >= 1); longer digits are cut. Issue 17 section 1. */
+void search_phone_digits(const char *text, const char *cc, char *out, size_t n);
+
+/* The number-like key of a document number or a reference, for
+ * comparing what a person typed with what is stored: ASCII letters in
+ * capitals, nothing else changed. out holds n bytes (n >= 1). */
+void search_upper(const char *text, char *out, size_t n);
+
+/* Whether ref is a valid payment reference (a card authorisation code,
+ * a cheque number, a transfer or gateway id; seed 001's Transaction
+ * Reference): 1 to PAYREF_MAX printable ASCII characters (space to ~),
+ * not starting or ending with a space. 0, or -1 with PD_EINVAL and a
+ * message naming what is wrong. "" is not valid: whether a reference
+ * may be absent is the method's rule (enum payref_rule). */
+int payref_check(const char *ref, struct pd_err *err);
+
+/* Whether a method takes a reference: none (cash), optional, required.
+ * The default for a method of kind card, bank or online is optional, for
+ * cash none ([payments] methods, Name:kind:rule). */
+enum payref_rule { PAYREF_NONE, PAYREF_OPTIONAL, PAYREF_REQUIRED };
+
+/* The rule of a method of kind k that names none. */
+enum payref_rule payref_default(enum method_kind k);
+/* "none", "optional", "required". */
+const char *payref_rule_name(enum payref_rule r);
+/* The rule named s, or -1. */
+int payref_rule_parse(const char *s);
+
+#endif

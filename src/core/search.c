@@ -1,0 +1,112 @@
+/* search.c - phone digits and document numbers as searches compare them,
+ * and the payment reference rule. */
+#include <ctype.h>
+#include <string.h>
+
+#include "paydesk/i18n.h"
+#include "paydesk/search.h"
+
+static const char *const rule_names[] = {
+    [PAYREF_NONE] = "none",
+    [PAYREF_OPTIONAL] = "optional",
+    [PAYREF_REQUIRED] = "required",
+};
+
+/* The digits of s into out (n bytes), cut to fit. */
+static void
+digits_into(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (; *s != '\0' && o + 1 < n; s++)
+		if (*s >= '0' && *s <= '9')
+			out[o++] = *s;
+	out[o] = '\0';
+}
+
+void
+search_phone_digits(const char *text, const char *cc, char *out, size_t n)
+{
+	const char *p = text;
+	size_t k, skip, len;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	digits_into(text, out, n);
+	if (cc == NULL || *cc == '\0')
+		return;
+	/* international: "+" then the code, or the zeros of "00" (in the
+	 * digits) then the code */
+	if (p[0] == '+')
+		skip = 0;
+	else if (p[0] == '0' && p[1] == '0')
+		skip = 2;
+	else
+		return;
+	k = strlen(cc);
+	len = strlen(out);
+	if (len >= skip + k && strncmp(out + skip, cc, k) == 0)
+		memmove(out, out + skip + k, len - skip - k + 1);
+}
+
+void
+search_upper(const char *text, char *out, size_t n)
+{
+	size_t i;
+
+	for (i = 0; text[i] != '\0' && i + 1 < n; i++)
+		out[i] = (char)toupper((unsigned char)text[i]);
+	out[i] = '\0';
+}
+
+int
+payref_check(const char *ref, struct pd_err *err)
+{
+	size_t n = strlen(ref), i;
+
+	if (n == 0)
+		return pd_fail(err, PD_EINVAL, _("the reference is empty"));
+	if (n > PAYREF_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("the reference is %zu characters long; at most %d"), n,
+		    PAYREF_MAX);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)ref[i] < 0x20 ||
+		    (unsigned char)ref[i] > 0x7e)
+			return pd_fail(err, PD_EINVAL,
+			    _("the reference has a character that is not "
+			      "allowed at position %zu (letters, digits, "
+			      "spaces and ASCII punctuation only)"),
+			    i + 1);
+	if (ref[0] == ' ' || ref[n - 1] == ' ')
+		return pd_fail(err, PD_EINVAL,
+		    _("the reference starts or ends with a space"));
+	return 0;
+}
+
+enum payref_rule
+payref_default(enum method_kind k)
+{
+	/* a counter takes card and cheque payments whose slip may not be
+	 * at hand: asked for, not required, unless the method says so */
+	return k == METHOD_CASH ? PAYREF_NONE : PAYREF_OPTIONAL;
+}
+
+const char *
+payref_rule_name(enum payref_rule r)
+{
+	return (unsigned)r < sizeof rule_names / sizeof rule_names[0]
+	           ? rule_names[r]
+	           : "none";
+}
+
+int
+payref_rule_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof rule_names / sizeof rule_names[0]; i++)
+		if (strcmp(s, rule_names[i]) == 0)
+			return (int)i;
+	return -1;
+}

@@ -1,0 +1,231 @@
+# test_search.sh - issue 17: search finds what a person types (case and
+# accents folded alike in the index and the query, one or two characters
+# counted as characters, each consumer once, phone numbers with the
+# organisation's calling code, payments by any of their numbers, lookups
+# by the end of a number), and a reference for every payment that is not
+# cash (required or optional per method, checked, stored, shown, printed,
+# exported, synced, searched).
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+
+setup_store
+cat >"$T/more.csv" <<'CSV'
+account_no,name,service_address,phone,email,segment
+AC-1,Ann,,,,Residential
+AC-2,Bob,,,,Residential
+AC-3,Carl,,,,Residential
+PL-1,Łukasz Żółć,,,,Residential
+FR-1,Émile Durand,,+33 1 23 45 67 89,,Residential
+JP-1,山田太郎,,,,Residential
+CSV
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/more.csv" >/dev/null ||
+    exit 1
+
+# accounts of a search, in order, one a line
+accounts() { "$PD" --json consumer search "$@" | sed -n 's/.*"account_no": *"\([^"]*\)".*/\1/p'; }
+
+# -- one or two characters with a letter outside ASCII
+for q in ł Ł Łu łU é É Ém; do
+	expect "short search \"$q\" finds its consumer" 0 "" "$PD" consumer search "$q"
+	case $q in [éÉ]*) want="FR-1" ;; *) want="PL-1" ;; esac
+	same "short search \"$q\" is $want" "$(accounts "$q" | tr '\n' ' ')" "$want "
+done
+same "one wide character" "$(accounts 山 | tr '\n' ' ')" "JP-1 "
+same "two wide characters" "$(accounts 山田 | tr '\n' ' ')" "JP-1 "
+
+# -- each consumer once
+same "\"a\": names that start so, then the other accounts, each once" \
+    "$(accounts a | tr '\n' ' ')" "WU-10003 AC-1 AC-2 AC-3 "
+same "\"A\": the same" "$(accounts A | tr '\n' ' ')" "WU-10003 AC-1 AC-2 AC-3 "
+same "\"ac\": the same" "$(accounts ac | tr '\n' ' ')" "WU-10003 AC-1 AC-2 AC-3 "
+same "\"b\": Bob once" "$(accounts b | tr '\n' ' ')" "AC-2 "
+same "\"wu\": three accounts, once each" "$(accounts wu | tr '\n' ' ')" \
+    "WU-10001 WU-10002 WU-10003 "
+same "\"c\": Carl by name, no account starts with c twice" \
+    "$(accounts c | tr '\n' ' ')" "AC-3 "
+
+# -- accents and case
+for q in nunez "jose nunez" "JOSE NUNEZ" "José Núñez" "josé"; do
+	same "\"$q\" finds José Núñez" "$(accounts "$q" | tr '\n' ' ')" "WU-10002 "
+done
+same "\"emile\" finds Émile Durand" "$(accounts emile | tr '\n' ' ')" "FR-1 "
+same "\"ŁUKASZ ZOŁC\" finds Łukasz Żółć (ł stays ł)" \
+    "$(accounts "ŁUKASZ ZOŁC" | tr '\n' ' ')" "PL-1 "
+same "\"nunes\" finds nobody" "$(accounts nunes | tr '\n' ' ')" ""
+
+# -- phone numbers with the organisation's calling code
+same "+1 without a calling code configured finds nobody" \
+    "$(accounts "+1 555 123 4567" | tr '\n' ' ')" ""
+echo "[organisation]" >>"$PAYDESK_CONFIG"
+echo "phone_country_code = 1" >>"$PAYDESK_CONFIG"
+for q in "+1 555 123 4567" "+15551234567" "001 555 123 4567" "+1 (555) 123-4567"; do
+	same "\"$q\" finds (555) 123-4567" "$(accounts "$q" | tr '\n' ' ')" "WU-10001 "
+done
+same "another calling code is not dropped" \
+    "$(accounts "+44 555 123 4567" | tr '\n' ' ')" ""
+same "a number stored with its code is found without it" \
+    "$(accounts "1 23 45 67 89" | tr '\n' ' ')" "FR-1 "
+expect "config shows the calling code" 0 "phone_country_code" "$PD" config
+for bad in "+1" "12345" "1a"; do
+	printf '[store]\npath = %s\n[organisation]\nphone_country_code = %s\n' \
+	    "$DB" "$bad" >"$T/bad.ini"
+	expect "calling code \"$bad\" is refused" 3 "phone_country_code" \
+	    "$PD" --config "$T/bad.ini" consumer search a
+done
+
+# -- payments, with references
+export PAYDESK_PIN=1234
+cat >>"$PAYDESK_CONFIG" <<'CFG'
+[payments]
+methods = Cash:cash, Credit Card:card:required, Debit Card:card, Cheque:bank:optional, Bank Transfer:bank:none, Online:online
+CFG
+expect "card payment with its authorisation code" 0 \
+    "Payment reference  AUTH 123456" \
+    "$PD" --user jane pay WU-10002 --type bill --method "Credit Card" \
+    --amount 30 --reference "AUTH 123456"
+refused "required reference missing" 3 \
+    "a Credit Card payment needs a reference" \
+    "$PD" --user jane pay WU-10002 --type bill --method "Credit Card" --amount 30
+refused "required reference empty" 3 "needs a reference" \
+    "$PD" --user jane pay WU-10002 --type bill --method "Credit Card" \
+    --amount 30 --reference ""
+refused "cash takes no reference" 3 "a Cash payment takes no reference" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cash --amount 30 \
+    --reference X1
+refused "a method with rule none takes no reference" 3 "takes no reference" \
+    "$PD" --user jane pay WU-10002 --type bill --method "Bank Transfer" \
+    --amount 30 --reference X1
+refused "reference too long" 3 "65 characters long; at most 64" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
+    --reference "$(printf '%065d' 0)"
+refused "reference not printable ASCII" 3 "position 4" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
+    --reference "CHQé1"
+refused "reference with a tab" 3 "position 2" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
+    --reference "$(printf 'A\tB')"
+refused "reference starting with a space" 3 "starts or ends with a space" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
+    --reference " 481"
+expect "optional reference left out" 0 "R-T01-000002" \
+    "$PD" --user jane pay WU-10001 --type bill --method "Debit Card" --amount 20
+expect "cheque with its number" 0 "CHQ-000481" \
+    "$PD" --user jane pay WU-10003 --type bill --method Cheque --amount 50 \
+    --reference CHQ-000481
+expect "cash as before" 0 "R-T01-000004" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 10
+same "references stored" \
+    "$(sql "SELECT receipt_no || '=' || reference FROM payments ORDER BY id" | tr '\n' ' ')" \
+    "R-T01-000001=AUTH 123456 R-T01-000002= R-T01-000003=CHQ-000481 R-T01-000004= "
+refused "a reference is never changed" 0 "" true
+run sqlite3 "$DB" "UPDATE payments SET reference = 'X' WHERE id = 1"
+has "the store refuses to change a reference" "cannot be changed"
+
+expect "payment show has the reference" 0 "Payment reference  AUTH 123456" \
+    "$PD" payment show R-T01-000001
+expect "payment show --json has it" 0 '"reference": "AUTH 123456"' \
+    "$PD" --json payment show R-T01-000001
+expect "no reference, no line" 0 "Transaction ID" "$PD" payment show R-T01-000002
+if grep -q "Payment reference" "$OUT"; then notok "no reference line when none"; else ok "no reference line when none"; fi
+expect "text receipt prints it" 0 "AUTH 123456" \
+    "$PD" --user jane receipt R-T01-000001 --text
+has "text receipt labels it" "Payment reference"
+expect "PDF receipt" 0 "" "$PD" --user jane receipt R-T01-000003 --out "$T/r3.pdf"
+pdftotext -layout "$T/r3.pdf" "$T/r3.txt" 2>/dev/null
+grep -q "Payment reference *CHQ-000481" "$T/r3.txt" && ok "PDF receipt prints it" ||
+    notok "PDF receipt prints it" "$(grep -i ref "$T/r3.txt")"
+printf '[store]\npath = %s\n[organisation]\nlanguage = es\n' "$DB" >"$T/es.ini"
+expect "Spanish receipt" 0 "Referencia del pago" \
+    "$PD" --config "$T/es.ini" --user jane receipt R-T01-000001 --text
+printf '[store]\npath = %s\n[organisation]\nlanguage = fr\n' "$DB" >"$T/fr.ini"
+expect "French receipt" 0 "Référence du paiement" \
+    "$PD" --config "$T/fr.ini" --user jane receipt R-T01-000001 --text
+
+# -- the payments list, its exports and its search
+expect "payments list has a Reference column" 0 "Reference" "$PD" payments
+has "the list shows the reference" "CHQ-000481"
+"$PD" --csv payments >"$T/p.csv"; ok "CSV export"
+same "CSV header ends with reference" "$(head -1 "$T/p.csv" | tr -d '\r' | sed 's/.*,//')" "reference"
+same "CSV row has the reference" "$(grep R-T01-000003 "$T/p.csv" | tr -d '\r' | sed 's/.*,//')" "CHQ-000481"
+expect "JSON list" 0 '"reference":"AUTH 123456"' "$PD" --json payments
+expect "xlsx export" 0 "" "$PD" --xlsx "$T/p.xlsx" payments
+python3 "$TOP/tests/tools/xlsx_cells.py" "$T/p.xlsx" >"$OUT" 2>&1
+has "xlsx header has Reference" "str:Reference"
+has "xlsx row has the reference" "str:CHQ-000481"
+
+receipts() { "$PD" --csv payments --search "$1" 2>/dev/null | tail -n +2 | cut -d, -f1 | tr -d '\r' | sort | tr '\n' ' '; }
+same "search by reference" "$(receipts auth)" "R-T01-000001 "
+same "search by reference, any case" "$(receipts chq-0004)" "R-T01-000003 "
+same "search by payment id" "$(receipts pay-t01-2025-000002)" "R-T01-000002 "
+same "search by transaction id" "$(receipts TXN-T01-2025-000003)" "R-T01-000003 "
+same "search by invoice number" "$(receipts INV-2025-003001)" "R-T01-000003 "
+same "search by receipt, lower case" "$(receipts r-t01-000004)" "R-T01-000004 "
+same "search by consumer without accents" "$(receipts nunez)" "R-T01-000001 "
+same "search by a short accented prefix" "$(receipts ÁC)" "R-T01-000003 "
+same "search by a short prefix: every name that starts so" "$(receipts jo)" \
+    "R-T01-000001 R-T01-000002 R-T01-000004 "
+same "report payers --search folds" \
+    "$("$PD" --csv report payers --search "jose nunez" | tail -n +2 | cut -d, -f2 | tr -d '\r')" \
+    "WU-10002"
+export PAYDESK_PIN=2222
+expect "credit note on a payment named by the end of its receipt" 0 "CN-T01-00001" \
+    "$PD" --user mary credit-note create 000003 --amount 5 --reason "Billing Error"
+same "credit-notes --search folds" \
+    "$("$PD" --csv credit-notes --search "acme" | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "CN-T01-00001"
+same "credit-notes --search: short, any case" \
+    "$("$PD" --csv credit-notes --search "AC" | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "CN-T01-00001"
+expect "report aging --search folds" 0 "José Núñez" \
+    "$PD" report aging --search "NUNEZ"
+
+# -- lookups: any case, the unambiguous end
+expect "payment show in lower case" 0 "R-T01-000001" "$PD" payment show r-t01-000001
+expect "payment show by the end of a receipt" 0 "R-T01-000003" "$PD" payment show 0003
+expect "the end of a payment id" 0 "R-T01-000002" "$PD" payment show 2025-000002
+expect "the end of a transaction id, any case" 0 "R-T01-000004" \
+    "$PD" payment show n-t01-2025-000004
+expect "reprint by the end of its number" 0 "R-T01-000001" "$PD" --user mary receipt 000001 --text
+# another terminal's payment 1, as sync would bring it (straight in SQL)
+sql "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
+ consumer_id, type, channel, method, method_kind, amount, tendered,
+ change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+ received_by, terminal, branch, status, verified, verified_at,
+ verified_by, balance_after) SELECT uuid || '-2', replace(payment_no,
+ 'T01', 'T02'), replace(txn_no, 'T01', 'T02'), replace(receipt_no, 'T01',
+ 'T02'), consumer_id, type, channel, method, method_kind, amount, tendered,
+ change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+ received_by, 'T02', branch, status, verified, verified_at, verified_by,
+ balance_after FROM payments WHERE receipt_no = 'R-T01-000002'"
+refused "an ambiguous end" 3 "is the end of more than one payment's number" \
+    "$PD" payment show 000002
+has "an ambiguous end names two" "R-T02-000002"
+refused "an ambiguous end, reprint" 3 "type more of it" \
+    "$PD" --user mary receipt 2025-000002 --text
+expect "more of it is unambiguous" 0 "R-T02-000002" "$PD" payment show t02-000002
+expect "an exact number is never ambiguous" 0 "R-T01-000002" \
+    "$PD" payment show R-T01-000002
+refused "an end that fits none" 4 "no payment with" "$PD" payment show 9999
+refused "two characters are not an end" 4 "no payment with" "$PD" payment show 02
+expect "void by lower-case receipt" 0 "" \
+    "$PD" --user mary payment void r-t01-000004 --reason "Keyed twice"
+same "the right one voided" "$(sql "SELECT receipt_no FROM payments WHERE status = 'Voided'")" "R-T01-000004"
+
+# -- configuration of the rule
+for bad in "Cash:cash:required" "Card:card:sometimes" "Card:card:Required"; do
+	printf '[store]\npath = %s\n[payments]\nmethods = %s\n' "$DB" "$bad" >"$T/bad.ini"
+	expect "method \"$bad\" is refused" 3 "methods" \
+	    "$PD" --config "$T/bad.ini" consumer search a
+done
+expect "config shows a method's rule" 0 "Credit Card:card:required" "$PD" config
+has "and not the default one" "Debit Card:card,"
+
+# -- a search that matches most payments walks the order (one page)
+same "invoice numbers, one page of many" \
+    "$("$PD" --csv payments --search inv-2025 --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "R-T01-000004"
+same "invoice numbers, every page" "$(receipts inv-2025)" \
+    "R-T01-000001 R-T01-000002 R-T01-000003 R-T01-000004 "
+same "receipt numbers, one page of many" \
+    "$("$PD" --csv payments --search "r-t0" --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "R-T02-000002"
