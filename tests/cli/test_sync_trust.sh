@@ -166,3 +166,17 @@ same "every other payment of T01 is at the central node" \
     "$(sqlite3 "$CDB" "ATTACH '$T/t1.db' AS t; SELECT count(*) FROM t.payments
         WHERE uuid <> '$u' AND uuid NOT IN (SELECT uuid FROM main.payments)")" 0
 expect "the central store is consistent after all" 0 "ok (" "$PD" --db "$CDB" doctor
+
+# -- the organisation's number formats: mastered at the central node, the
+#    numbers it accepts follow them
+printf 'key,value\nnumbers.receipt,RC-{TERM}-{SEQ:4}\n' >"$T/n.csv"
+expect "the organisation's receipt format is set at the central node" 0 \
+    "1 added" central import ACME settings "$T/n.csv"
+forged "a receipt of the format before the change" '"RC-{TERM}-{SEQ:4}"' \
+    payment
+expect "the terminal pulls the format" 0 "Pulled" pdt 1 sync
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+expect "its next receipt, of the new format, is applied" 0 "Applied     1" \
+    pdt 1 sync
+same "numbered RC-T01-NNNN at the central node (the series goes on)" \
+    "$(csql "SELECT count(*) FROM payments WHERE receipt_no GLOB 'RC-T01-[0-9][0-9][0-9][0-9]'")" 1
