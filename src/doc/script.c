@@ -355,6 +355,8 @@ encode(struct script_fonts *f, const uint32_t *cps, size_t m,
 
 		if (is_ignorable(cp))
 			continue;
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			cp = ' '; /* a tab or other control: a space */
 		face = face_for(f, cp);
 		if (face < 0) {
 			if (field != NULL)
