@@ -41,8 +41,7 @@ is_ignorable(uint32_t cp)
 {
 	return (cp >= 0x200B && cp <= 0x200F) ||
 	       (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C ||
-	       cp == 0xFEFF;
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C || cp == 0xFEFF;
 }
 
 static int
@@ -76,8 +75,8 @@ face_add(struct script_fonts *f, const char *name, const char *file)
 }
 
 int
-script_open(struct script_fonts *f, HPDF_Doc pdf, const char *path,
-    struct pd_err *err)
+script_open(
+    struct script_fonts *f, HPDF_Doc pdf, const char *path, struct pd_err *err)
 {
 	const char *name;
 	uint32_t c;
@@ -97,6 +96,26 @@ script_open(struct script_fonts *f, HPDF_Doc pdf, const char *path,
 			f->ascii = 0;
 	return 0;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+/* LeakSanitizer (make SANITIZE=1): fontconfig 2.14 loses 288 bytes of
+ * its configuration's parse once per process, inside
+ * FcInitLoadConfigAndFonts; nothing of ours to free. */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+/* and without its table of suppressions used on stderr, which a
+ * command's own output would otherwise end with */
+const char *__lsan_default_options(void);
+const char *
+__lsan_default_options(void)
+{
+	return "print_suppressions=0";
+}
+#endif
 
 static FcConfig *
 fc_config(void)
@@ -177,8 +196,8 @@ fallback(struct script_fonts *f, uint32_t cp)
 	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
 	os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, NULL);
 	fs = FcFontList(fc, pat, os);
-	k = xcalloc(fs != NULL && fs->nfont > 0 ? (size_t)fs->nfont : 1,
-	    sizeof *k);
+	k = xcalloc(
+	    fs != NULL && fs->nfont > 0 ? (size_t)fs->nfont : 1, sizeof *k);
 	for (i = 0; fs != NULL && i < fs->nfont; i++) {
 		FcChar8 *file;
 		int index = 0, weight = FC_WEIGHT_REGULAR, slant = 0;
@@ -191,12 +210,13 @@ fallback(struct script_fonts *f, uint32_t cp)
 		FcPatternGetInteger(fs->fonts[i], FC_SLANT, 0, &slant);
 		k[nk].file = (const char *)file;
 		k[nk].index = index;
-		k[nk].score = abs(weight - FC_WEIGHT_REGULAR) + (slant ? 1000 : 0);
+		k[nk].score =
+		    abs(weight - FC_WEIGHT_REGULAR) + (slant ? 1000 : 0);
 		nk++;
 	}
 	qsort(k, (size_t)nk, sizeof *k, candidate_cmp);
-	for (i = 0; i < nk && i < CANDIDATES_MAX && got < 0 &&
-	            f->n < SCRIPT_FACES_MAX;
+	for (i = 0;
+	     i < nk && i < CANDIDATES_MAX && got < 0 && f->n < SCRIPT_FACES_MAX;
 	     i++)
 		got = candidate_load(f, &k[i], cp);
 	free(k);
@@ -253,8 +273,9 @@ decode(const char *s, size_t n, uint32_t *out)
 
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t k =
+		    utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		        (utf8proc_ssize_t)(n - i), &cp);
 
 		if (k <= 0) {
 			cp = 0xFFFD;
@@ -341,8 +362,8 @@ run_add(struct script_text *t, size_t *cap, int face, size_t off, size_t k)
 
 /* Code points (visual order) to UTF-8 runs of one face each. */
 static void
-encode(struct script_fonts *f, const uint32_t *cps, size_t m,
-    const char *field, struct script_text *t)
+encode(struct script_fonts *f, const uint32_t *cps, size_t m, const char *field,
+    struct script_text *t)
 {
 	size_t i, cap = 0;
 
@@ -355,6 +376,8 @@ encode(struct script_fonts *f, const uint32_t *cps, size_t m,
 
 		if (is_ignorable(cp))
 			continue;
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			cp = ' '; /* a tab or other control: a space */
 		face = face_for(f, cp);
 		if (face < 0) {
 			if (field != NULL)
@@ -364,7 +387,8 @@ encode(struct script_fonts *f, const uint32_t *cps, size_t m,
 				cp = 0xFFFD;
 		}
 		if (field != NULL)
-			f->faces[face].used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+			f->faces[face].used[cp >> 3] |=
+			    (unsigned char)(1u << (cp & 7));
 		k = utf8proc_encode_char(
 		    (utf8proc_int32_t)cp, (utf8proc_uint8_t *)t->s + t->n);
 		run_add(t, &cap, face, t->n, (size_t)k);
@@ -387,8 +411,8 @@ plain_ascii(const struct script_fonts *f, const char *s, size_t n)
 }
 
 void
-script_shape(struct script_fonts *f, const char *s, size_t n,
-    const char *field, struct script_text *t)
+script_shape(struct script_fonts *f, const char *s, size_t n, const char *field,
+    struct script_text *t)
 {
 	uint32_t *cps, *copy = NULL;
 	size_t m, i;
@@ -502,7 +526,8 @@ tu_block(HPDF_Stream st, const struct tu_entry *e, size_t n, int chars)
 		j++;
 	}
 	if (j > 0)
-		HPDF_Stream_WriteStr(st, chars ? "endbfchar\n" : "endbfrange\n");
+		HPDF_Stream_WriteStr(
+		    st, chars ? "endbfchar\n" : "endbfrange\n");
 }
 
 /* A presentation form's letters (NFKC), in the order they are drawn:
@@ -664,10 +689,12 @@ trim(struct script_face *fc, HPDF_MMgr mmgr)
 	if (w == NULL)
 		return -1;
 	for (c = 0; c <= 0xFFFF; c++) {
-		HPDF_UINT16 gid = is_used(fc->used, c)
-		                      ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
-		                      : 0;
-		HPDF_INT16 gw = gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid) : dw;
+		HPDF_UINT16 gid =
+		    is_used(fc->used, c)
+		        ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
+		        : 0;
+		HPDF_INT16 gw =
+		    gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid) : dw;
 
 		if (gid != 0)
 			top = c + 1;
@@ -691,9 +718,10 @@ trim(struct script_face *fc, HPDF_MMgr mmgr)
 		return 0;
 	HPDF_MemStream_FreeData(map->stream);
 	for (c = 0; c < top; c++) {
-		HPDF_UINT16 gid = is_used(fc->used, c)
-		                      ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
-		                      : 0;
+		HPDF_UINT16 gid =
+		    is_used(fc->used, c)
+		        ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
+		        : 0;
 		HPDF_BYTE b[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
 
 		if (HPDF_Stream_Write(map->stream, b, 2) != HPDF_OK)

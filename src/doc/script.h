@@ -16,9 +16,9 @@
 struct script_face {
 	HPDF_Font font;
 	HPDF_FontDef def;
-	HPDF_Dict tounicode;  /* the ToUnicode CMap this file writes */
-	unsigned char *used;  /* 65536 bits: the codes drawn with it */
-	char *name;           /* the file, for the warning, malloc'd */
+	HPDF_Dict tounicode; /* the ToUnicode CMap this file writes */
+	unsigned char *used; /* 65536 bits: the codes drawn with it */
+	char *name;          /* the file, for the warning, malloc'd */
 };
 
 /* A character no font has, and the field it is in. */
@@ -31,8 +31,8 @@ struct script_fonts {
 	HPDF_Doc pdf;
 	struct script_face faces[SCRIPT_FACES_MAX];
 	int n;
-	int ascii;           /* the main font has every printable ASCII */
-	uint32_t tried[32];  /* characters fontconfig found no font for */
+	int ascii;          /* the main font has every printable ASCII */
+	uint32_t tried[32]; /* characters fontconfig found no font for */
 	int ntried;
 	struct script_gap *gaps; /* malloc'd, ngaps of them */
 	size_t ngaps, gcap;
@@ -53,8 +53,8 @@ struct script_text {
 /* Load the main TrueType font (path) into pdf with the UTF-8 encoder,
  * with a valid ToUnicode map of its own. -1 with PD_EDOC when libharu
  * cannot embed it. */
-int script_open(struct script_fonts *f, HPDF_Doc pdf, const char *path,
-    struct pd_err *err);
+int script_open(
+    struct script_fonts *f, HPDF_Doc pdf, const char *path, struct pd_err *err);
 
 /* Shape n bytes of UTF-8 (one line, logical order) into t: bidi
  * reordering and Arabic joining (FriBidi, UAX #9) when the text has a

@@ -277,3 +277,9 @@ same "a Latin receipt embeds only the main font" "$(wc -l <"$OUT")" 1
 size=$(stat -c %s "$R/R-T01-000011.pdf")
 if [ "$size" -le 204800 ]; then ok "Latin receipt is at most 200 KB ($size bytes)"
 else notok "Latin receipt is at most 200 KB" "$size bytes"; fi
+
+# --- a control character is a space, not a character no font has -------
+"$PD" --user jane pay WU-10002 --type bill --method Cash --amount 1 \
+    --notes "$(printf 'paid\tin cash')" >/dev/null 2>"$T/err2"
+same "a tab in the notes draws as a space, without a warning" \
+    "$(cat "$T/err2")" ""
