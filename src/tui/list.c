@@ -10,7 +10,8 @@
  * counts two, a combining mark none). When the terminal is too narrow,
  * the columns give way by priority. Key columns (the first, the sorted
  * one, amounts, the status, and those a screen keeps) always show; the
- * others rank by their order in the table. Text columns that allow it
+ * others rank by their order in the table, after those a screen lets
+ * give way first. Text columns that allow it
  * (min, else width, not 0) are first cut with an ellipsis, never inside a
  * character, the widest first and never below that least (numbers are
  * never cut); then the lowest-ranked columns are hidden, the last first,
@@ -202,6 +203,23 @@ fit(struct tui_list *l, const int *nat, const int *cw, const int *lo, int width)
 	return shrink(l->w, fl, l->ncols, total, width);
 }
 
+/* The next column to hide: in the first view those the screen lets
+ * give way first, then the last shown that is not a key column (once
+ * scrolled, by place only, so that every column can be reached); 0 if
+ * none is left. */
+static int
+hide_next(const struct tui_list *l)
+{
+	int i, pass;
+
+	for (pass = l->first > 0; pass < 2; pass++)
+		for (i = l->ncols - 1; i > 0; i--)
+			if (((l->shown >> i) & 1u) && !key_col(l, i) &&
+			    (pass || ((l->give >> i) & 1u)))
+				return i;
+	return 0;
+}
+
 /* Which columns show and how wide. Every key column shows; the others
  * (the table's order is their priority: the last gives way first) show
  * from the first-th on while they fit, cut down to their least before
@@ -229,9 +247,7 @@ layout(struct tui *t, struct tui_list *l, int width)
 	l->more = 0;
 	/* once one is hidden, room for the " >" that says so */
 	while (fit(l, nat, cw, lo, width - 2 * l->more) > width - 2 * l->more) {
-		for (i = l->ncols - 1; i > 0; i--)
-			if (((l->shown >> i) & 1u) && !key_col(l, i))
-				break;
+		i = hide_next(l);
 		if (i == 0)
 			break; /* the key columns alone: cut at the edge */
 		l->shown &= ~(1u << i);

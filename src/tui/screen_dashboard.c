@@ -289,13 +289,42 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 	}
 }
 
+/* The columns of the methods block: names in nw (12, or the widest
+ * shown), amounts in aw (13 with the name's, or the widest shown) so that
+ * the counts stay in place, the names cut only past what fits in w. */
+static void
+method_widths(
+    const struct dash *b, struct tui *t, int shown, int w, int *nw, int *aw)
+{
+	const struct dashboard *d = &b->d;
+	char m[MONEY_BUFSZ];
+	int i, c;
+
+	*nw = 12;
+	*aw = 0;
+	for (i = 0; i < shown; i++) {
+		c = utf8_columns(
+		    d->methods[i].name, strlen(d->methods[i].name));
+		if (c > *nw)
+			*nw = c;
+		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
+		c = utf8_columns(m, strlen(m));
+		if (c > *aw)
+			*aw = c;
+	}
+	if (*aw < 25 - *nw)
+		*aw = 25 - *nw;
+	if (*nw + 1 + *aw + 13 > w - 2)
+		*nw = w - 2 - 14 - *aw > 1 ? w - 2 - 14 - *aw : 1;
+}
+
 static void
 methods(struct dash *b, struct tui *t, int y, int rows, int w)
 {
 	const struct dashboard *d = &b->d;
 	char line[160], m[MONEY_BUFSZ], pct[16];
 	int64_t total = 0, share;
-	int i, bar, bw = w - 44, shown;
+	int i, bar, bx, bw, shown, nw, aw;
 
 	attron(A_BOLD);
 	tui_text(y++, 2,
@@ -307,23 +336,25 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 		tui_text(y, 4, _("No payment posted in this month"), w - 2);
 	/* every method, or those that fit and a line saying how many more */
 	shown = d->nmethods > rows ? rows - 1 : d->nmethods;
+	method_widths(b, t, shown, w, &nw, &aw);
+	bx = 4 + nw + 1 + aw + 14;
+	bw = w - bx;
 	for (i = 0; i < shown; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
 		svc_tenths(t->svc, pct, sizeof pct, share);
-		tui_cell(y, 4, d->methods[i].name, w - 2 < 12 ? w - 2 : 12, 0);
+		tui_cell(y, 4, d->methods[i].name, nw, 0);
 		/* right-aligned by display width ("1.234,50 €": the symbol
 		 * is one column of three bytes) */
 		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
-		if (w - 2 - 13 >= 13)
-			tui_cell(y, 4 + 13, m, 13, 1);
+		tui_cell(y, 4 + nw + 1, m, aw, 1);
 		snprintf(line, sizeof line, " %5lld %5s%%",
 		    (long long)d->methods[i].count, pct);
-		tui_text(y, 4 + 26, line, w - 2 - 26);
+		tui_text(y, 4 + nw + 1 + aw, line, w - 2 - nw - 1 - aw);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)
 			bar = 1;
 		attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
-		mvhline(y, 4 + 40, ' ', bar);
+		mvhline(y, bx, ' ', bar);
 		attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
 	}
 	if (shown < d->nmethods) {

@@ -277,6 +277,9 @@ struct tui_list {
 	/* columns kept on a narrow screen, a bit each, beyond the key ones
 	 * (the first, the sorted one, amounts, the status) */
 	unsigned keep;
+	/* columns that give way first on a narrow screen, a bit each (the
+	 * account beside the consumer's name) */
+	unsigned give;
 	/* the layout of the last draw: the columns shown (a bit each), the
 	 * other columns scrolled off to the left (Left/Right move it), and
 	 * whether more are hidden to the right */
