@@ -17,14 +17,14 @@ path = $DB
 [terminal]
 id = T01
 branch = B01
-[receipts]
-dir = $T/receipts
 [security]
 ; the fixture users' PINs (9999, 2222, 1234) are below the PIN policy;
 ; test_signin.sh checks the policy with a config of its own
 pin_min_supervisor = 4
 pin_min_admin = 4
 weak_pins = allow
+[receipts]
+dir = $T/receipts
 CFG
 
 OUT="$T/out"

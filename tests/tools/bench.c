@@ -218,7 +218,11 @@ main(int argc, char **argv)
 	        "?1 AND ?2 AND status = 'Posted'",
 	        from, to));
 
-	/* payers report */
+	/* payers report (a supervisor's) */
+	if (svc_login(&s, "mary", "2222", &err) != 0) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 1;
+	}
 	memset(&f, 0, sizeof f);
 	f.status = -1;
 	f.type = -1;

@@ -19,7 +19,7 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)"
 # the CLI's money for minor units: 1936565 -> $19,365.65
 money() { python3 -c "import sys; v=int(sys.argv[1]); print('%s\$%s.%02d' % ('-' if v < 0 else '', format(abs(v)//100, ','), abs(v)%100))" "$1"; }
 # rows of a CLI JSON listing
-count() { "$PD" --json "$@" --limit 0 >"$T/c.json" && json "$T/c.json" "len(d)"; }
+count() { sup --json "$@" --limit 0 >"$T/c.json" && json "$T/c.json" "len(d)"; }
 
 tui_start
 login mary 2222
@@ -54,7 +54,7 @@ wait_for "t comes back to this month" "2025-04-01 to 2025-04-30"
 keys p
 n=$(count payments)
 wait_for "the list counts every payment" "$n payments"
-first=$("$PD" --json payments --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")
+first=$(sup --json payments --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")
 wait_for "newest first, as the CLI" "$first"
 keys /
 type_text "R-T01-000042"
@@ -105,9 +105,9 @@ keys F
 keys s
 wait_for "s sorts by receipt" "Sorted by receipt, ascending"
 wait_for "the first row is the CLI's first by receipt" \
-    "$("$PD" --json payments --sort receipt --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")"
+    "$(sup --json payments --sort receipt --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")"
 keys r
-wait_for "r reverses" "$("$PD" --json payments --sort receipt:desc --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")"
+wait_for "r reverses" "$(sup --json payments --sort receipt:desc --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")"
 keys s s s s s s
 wait_for "back to newest first" "Sorted by date, descending"
 
@@ -117,7 +117,7 @@ wait_for "PgDn reads the next page" "page 2"
 keys Home
 wait_for "Home goes back to the first page" "page 1"
 # End: the last page, read from the end, the oldest payment at its foot
-"$PD" --json payments --sort date:asc --limit 1 >"$T/l.json"
+sup --json payments --sort date:asc --limit 1 >"$T/l.json"
 keys End
 wait_for "End reads the last page" "last page, more above"
 wait_for "the last page ends with the oldest payment (the CLI's)" \
@@ -131,7 +131,7 @@ keys Home
 wait_for "Home after End goes back to the first page" "page 1, more below"
 
 # --- create a credit note on a Posted payment
-"$PD" --json payments --status posted --sort receipt --limit 1 >"$T/p.json"
+sup --json payments --status posted --sort receipt --limit 1 >"$T/p.json"
 rc=$(json "$T/p.json" "d[0]['receipt_no']")
 amt=$(json "$T/p.json" "d[0]['amount']")
 keys /
@@ -164,7 +164,7 @@ same "nothing created yet" "$(count credit-notes)" "$before"
 keys Enter
 wait_for "a valid credit note is created" "Credit note CN-"
 same "one more credit note" "$(count credit-notes)" $((before + 1))
-"$PD" --json credit-notes --receipt "$rc" >"$T/cn.json"
+sup --json credit-notes --receipt "$rc" >"$T/cn.json"
 cn=$(json "$T/cn.json" "d[0]['number']")
 same "the credit note has the amount typed" \
     "$(json "$T/cn.json" "d[0]['amount']")" 525
@@ -174,7 +174,7 @@ same "with the reason chosen" "$(json "$T/cn.json" "d[0]['reason']")" \
 # --- apply it from the Credit Notes tab
 keys F Tab
 wait_for "the Credit Notes tab" "$((before + 1)) credit notes"
-"$PD" --json credit-notes --limit 0 >"$T/cns.json"
+sup --json credit-notes --limit 0 >"$T/cns.json"
 keys End
 wait_for "End on the Credit Notes tab: the last page" "last page"
 wait_for "the oldest credit note is on it (the CLI's last)" \
@@ -238,7 +238,7 @@ keys Escape
 keys Tab F
 
 # --- void a payment with a reason
-vr=$("$PD" --json payments --status posted --sort receipt:desc --limit 1 >"$T/v.json" && json "$T/v.json" "d[0]['receipt_no']")
+vr=$(sup --json payments --status posted --sort receipt:desc --limit 1 >"$T/v.json" && json "$T/v.json" "d[0]['receipt_no']")
 keys /
 type_text "$vr"
 keys Enter
@@ -273,7 +273,7 @@ wait_for "the export dialog" "the marked rows"
 keys Enter
 wait_for "the export is written" "Exported 2 rows"
 f=$(ls "$EXP"/payers-*.csv)
-"$PD" --csv report payers --sort count --limit 3 | tail -n 2 >"$T/want.csv"
+sup --csv report payers --sort count --limit 3 | tail -n 2 >"$T/want.csv"
 tail -n 2 "$f" >"$T/got.csv"
 same "the marked rows, in the sort order, with the screen's columns" \
     "$(cut -d, -f1-5 "$T/got.csv")" "$(cut -d, -f1-5 "$T/want.csv")"
@@ -285,7 +285,7 @@ keys Escape Escape
 
 # --- aging
 keys a
-"$PD" --json report aging >"$T/ag.json"
+sup --json report aging >"$T/ag.json"
 wait_for "aging total is the CLI's" \
     "$(money "$(json "$T/ag.json" "d['totals']['total']")")"
 wait_for "the 90+ bucket is the CLI's" \
@@ -305,7 +305,7 @@ wait_for "export dialog" "Format"
 keys Right Enter
 wait_for "the xlsx is written" "Exported"
 xf=$(ls "$EXP"/payments-*.xlsx)
-"$PD" --csv payments --method "$m1" >"$T/pm.csv"
+sup --csv payments --method "$m1" >"$T/pm.csv"
 $X --compare "$T/pm.csv" "$xf" tttmtdtt >"$OUT" 2>&1
 if [ $? -eq 0 ]; then ok "the Excel export is the CLI's listing, cell by cell, totals too"
 else notok "the Excel export is the CLI's listing, cell by cell"; fi

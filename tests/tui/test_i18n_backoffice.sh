@@ -92,8 +92,8 @@ start() {
 
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
 "$PD" --json kpi >"$T/kpi.json"
-"$PD" --json payments --limit 0 >"$T/p.json"
-"$PD" --json credit-notes --limit 0 >"$T/c.json"
+sup --json payments --limit 0 >"$T/p.json"
+sup --json credit-notes --limit 0 >"$T/c.json"
 npay=$(json "$T/p.json" "len(d)")
 ncn=$(json "$T/c.json" "len(d)")
 avg=$(json "$T/kpi.json" "'%.1f' % d['month']['avg_collection_days']")
@@ -102,7 +102,7 @@ receipt=$(json "$T/p.json" "d[0]['receipt_no']")
 items=$(json "$T/kpi.json" "d['outstanding']['open_items']")
 outst=$(python3 -c "import sys; v=int(sys.argv[1]); print('\$%s.%02d' % (format(v//100, ','), v%100))" \
     "$(json "$T/kpi.json" "d['outstanding']['total']")")
-"$PD" --json report aging --limit 0 >"$T/a.json"
+sup --json report aging --limit 0 >"$T/a.json"
 owing=$(json "$T/a.json" "len(d['consumers'])")
 
 backoffice() {

@@ -171,7 +171,7 @@ keys Enter
 wait_for "review shows the overpayment" "\$300.00 as a credit note"
 keys Enter
 wait_for "the credit note made" "Credit note           CN-"
-"$PD" --json credit-notes >"$OUT" 2>&1
+sup --json credit-notes >"$OUT" 2>&1
 has "credit note of 300.00 in the store" '"amount":30000'
 has "reason Overpayment" '"reason":"Overpayment"'
 keys Enter
