@@ -173,6 +173,19 @@ header(struct tui *t)
 	attroff(attr | A_BOLD);
 }
 
+/* A key's label translated; one marked KC_() in its context, the word
+ * alone when the catalogue lacks it. */
+static const char *
+key_label(const char *label)
+{
+	const char *eot = strchr(label, '\004'), *tr;
+
+	if (eot == NULL)
+		return _(label);
+	tr = gettext(label);
+	return tr != label ? tr : eot + 1;
+}
+
 static void
 keybar(struct tui *t)
 {
@@ -189,7 +202,8 @@ keybar(struct tui *t)
 
 		if (k->label == NULL)
 			continue;
-		label = _(k->label); /* the bar lays out the translation */
+		label = key_label(k->label); /* the bar lays out the
+		                              * translation */
 		need = (int)(strlen(k->name) +
 		             utf8_columns(label, strlen(label)) + 2);
 		if (x + need > COLS)
