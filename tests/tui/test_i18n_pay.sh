@@ -36,11 +36,11 @@ step3|Paso 3 de 8  Canal de pago
 where|¿Dónde se cobra el pago?
 step4|Paso 4 de 8  Tipo de pago y conceptos  John Doe  WU-10001
 tabs|Factura    Servicio    Cuota
-itemhead|Factura          Período        Vencimiento      Importe    Pendiente
+itemhead|Factura          Período        Vencimiento      Importe    Por pagar
 selected2|Elegidos 2 de 2    Total $297.75
 selected1|Elegidos 1 de 2    Total $145.50
-servhead|Servicio             Referencia     Fecha           Importe    Pendiente
-insthead|Plan             Cuota          Vencimiento      Importe    Pendiente
+servhead|Servicio             Referencia     Fecha           Importe    Por pagar
+insthead|Plan             Cuota          Vencimiento      Importe    Por pagar
 step5|Paso 5 de 8  Medio de pago e importe
 method|Medio                       Conceptos elegidos: 2, $297.75
 amount|Importe           297.75
