@@ -215,6 +215,20 @@ header(struct tui *t)
 	attroff(attr | A_BOLD);
 }
 
+/* A key's label translated; one marked KC_() in its context, the word
+ * alone when the catalogue lacks it. */
+static const char *
+key_label(const char *label)
+{
+	const char *eot = strchr(label, '\004'), *tr;
+
+	if (eot == NULL)
+		return _(label);
+	tr = gettext(label);
+	return tr != label ? tr : eot + 1;
+}
+
+
 /* The key names that are words, in the context "key": the key bar and
  * F1 help show them translated (short: they share the bar); `paydesk
  * keys` and the man page keep the English of the key tables. */
@@ -280,7 +294,7 @@ keybar(struct tui *t)
 	for (i = 0; i < sc->cls->nkeys; i++)
 		if (sc->cls->keys[i].label != NULL)
 			total += bar_need(tui_key_name(sc->cls->keys[i].name),
-			    _(sc->cls->keys[i].label));
+			    key_label(sc->cls->keys[i].label));
 	if (total > COLS)
 		room = COLS - bar_need("F1", more);
 	for (i = 0; i < sc->cls->nkeys; i++) {
@@ -289,9 +303,9 @@ keybar(struct tui *t)
 
 		if (k->label == NULL)
 			continue;
-		if (x + bar_need(name, _(k->label)) > room)
+		if (x + bar_need(name, key_label(k->label)) > room)
 			break;
-		x += bar_entry(t, x, name, _(k->label));
+		x += bar_entry(t, x, name, key_label(k->label));
 	}
 	if (total > COLS)
 		bar_entry(t, x, "F1", more);

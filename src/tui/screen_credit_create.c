@@ -184,8 +184,7 @@ create(struct ccreate *c, struct tui *t)
 	if (c->asked != amount) { /* are you sure, with the amount */
 		c->asked = amount;
 		tui_message(t, 1,
-		    _("Create a credit note of %s on payment %s? Enter again "
-		      "to create"),
+		    _("Credit note of %s on %s? Enter again to create"),
 		    svc_money(t->svc, m, sizeof m, amount), c->v.p.receipt_no);
 		return TUI_HANDLED;
 	}

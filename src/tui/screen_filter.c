@@ -78,7 +78,8 @@ list_form_width(const struct tui_form *fm, int least)
 enum { A_APPLY, A_RESET, A_BACK, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT };
 
 static const struct tui_key screen_filter_keys[] = {
-    {TUI_KEY_ENTER, "Enter", N_("Apply"), N_("apply the filters"), A_APPLY},
+    {TUI_KEY_ENTER, "Enter", KC_("filter", "Apply"), N_("apply the filters"),
+        A_APPLY},
     {KEY_DOWN, "Down", NULL, N_("the next filter (also Tab)"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the filter above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the choice before / the option before"),

@@ -179,10 +179,9 @@ ahead_confirmed(struct items *s, struct tui *t)
 				continue;
 			s->ahead_ok = 1;
 			tui_message(t, 1,
-			    _("Installment %d of plan %s is paid ahead of "
-			      "installment %d, still unpaid: Enter again to go "
-			      "on"),
-			    p->inst_no, p->plan_no, q->inst_no);
+			    _("Installment %d is paid ahead of %d: Enter again "
+			      "to go on"),
+			    p->inst_no, q->inst_no);
 			return 0;
 		}
 	return 1;

@@ -250,6 +250,12 @@ void tui_form_draw(
  * NC_("column", "Open"): the widget looks headers up in the context
  * "column" first, then without one. */
 #define NC_(ctx, s) s
+/* A key bar label whose word also means something else ("Apply": the
+ * filters, or credit to an item) is marked KC_("filter", "Apply"): the
+ * context and the word in one string (msgctxt EOT msgid, as gettext
+ * keeps them); the key bar looks it up so, and shows the word alone
+ * where the catalogue has no translation. */
+#define KC_(ctx, s) ctx "\004" s
 /* The number of columns of a column table (an array). */
 #define TUI_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
 /* Fill the cells of row (ncols of them) for the list; text may point

@@ -149,9 +149,9 @@ expect "fr organisation: two installments by card" 0 "R-T01-000003" \
     --items "PP-2025-0034#1,PP-2025-0034#2" --method "Credit Card" --amount 100
 pdf "fr installment receipt" "$R/R-T01-000003.pdf"
 fields "fr installment receipt" \
-    "Plan PP-2025-0034 n° 1 Échéance 1, due le 2025-04-15 \$67.50 \$67.50" \
-    "Plan PP-2025-0034 n° 2 Échéance 2, due le 2025-05-15 \$67.50 \$32.50" \
-    "Type de paiement Échéance" "Moyen de paiement Credit Card"
+    "Plan PP-2025-0034 n° 1 Mensualité 1, échéance le 2025-04-15 \$67.50 \$67.50" \
+    "Plan PP-2025-0034 n° 2 Mensualité 2, échéance le 2025-05-15 \$67.50 \$32.50" \
+    "Type de paiement Mensualité" "Moyen de paiement Credit Card"
 none "fr installment receipt" "Montant reçu" "Monnaie rendue"
 
 expect "void the installment payment" 0 "" env PAYDESK_PIN=2222 LANGUAGE=en \

@@ -159,7 +159,7 @@ type_text "5.25"
 wait_for "the summary follows the amount" "$(money $((amt - 525)))"
 keys Enter
 wait_for "creating asks first, with the amount" \
-    "Create a credit note of \$5.25 on payment $rc? Enter again"
+    "Credit note of \$5.25 on $rc? Enter again to create"
 same "nothing created yet" "$(count credit-notes)" "$before"
 keys Enter
 wait_for "a valid credit note is created" "Credit note CN-"

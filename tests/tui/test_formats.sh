@@ -33,12 +33,12 @@ tui_start
 login jane 1234
 wait_for "the cashier logs in" "Today at this terminal"
 to_step5 "dot"
-wait_for "the amount is the selected total" "297.75"
+wait_for "the amount is the selected total (the bill due now)" "145.50"
 keys Tab
 type_text "200"
 wait_for "Tab selected the prefilled amount: typing replaced it" \
     "Amount            200"
-lacks "nothing of the old amount is left" "297.75200"
+lacks "nothing of the old amount is left" "145.50200"
 keys Tab
 type_text "200,00"
 wait_for "200,00 is kept as typed" "Amount received   200,00"
@@ -107,6 +107,8 @@ keys Enter
 same "still nothing created" "$(ncn)" "$before"
 keys C-u
 type_text "10.5"
+keys Enter
+wait_for "10.5: asked first" "Enter again to create"
 keys Enter
 wait_for "10.5 creates the credit note" "Credit note CN-"
 same "of 10.50" "$(sql "SELECT amount FROM credit_notes")" 1050

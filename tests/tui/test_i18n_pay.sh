@@ -36,11 +36,11 @@ step3|Paso 3 de 8  Canal de pago
 where|¿Dónde se cobra el pago?
 step4|Paso 4 de 8  Tipo de pago y conceptos  John Doe  WU-10001
 tabs|Factura    Servicio    Cuota
-itemhead|Factura          Periodo        Vencimiento      Importe    Pendiente
+itemhead|Factura          Período        Vencimiento      Importe    Por pagar
 selected2|Elegidos 2 de 2    Total $297.75
 selected1|Elegidos 1 de 2    Total $145.50
-servhead|Servicio             Referencia     Fecha           Importe    Pendiente
-insthead|Plan             Cuota          Vencimiento      Importe    Pendiente
+servhead|Servicio             Referencia     Fecha           Importe    Por pagar
+insthead|Plan             Cuota          Vencimiento      Importe    Por pagar
 step5|Paso 5 de 8  Medio de pago e importe
 method|Medio                       Conceptos elegidos: 2, $297.75
 amount|Importe           297.75
@@ -120,19 +120,19 @@ email|Courriel              john.doe@example.com
 balance|Solde actuel          $313.00
 credit|Crédit disponible     $0.00
 bills|Factures              2 ouverts, $297.75
-insts|Échéances             3 ouverts, $202.50
+insts|Mensualités           3 ouverts, $202.50
 latest|Derniers paiements
 latesthead|Date       Reçu                    Montant Moyen          Statut
 nonerec|aucun enregistré
 step3|Étape 3 sur 8  Canal de paiement
 where|Où le paiement est-il encaissé ?
 step4|Étape 4 sur 8  Type de paiement et éléments  John Doe  WU-10001
-tabs|Facture    Service    Échéance
+tabs|Facture    Service    Mensualité
 itemhead|Facture          Période        Échéance        Montant     Reste dû
 selected2|Choisis 2 sur 2    Total $297.75
 selected1|Choisis 1 sur 2    Total $145.50
 servhead|Service              Référence      Date            Montant     Reste dû
-insthead|Plan             Échéance       Échéance        Montant     Reste dû
+insthead|Plan             Mensualité     Échéance        Montant     Reste dû
 step5|Étape 5 sur 8  Moyen de paiement et montant
 method|Moyen                       Éléments choisis : 2, $297.75
 amount|Montant           297.75
@@ -181,7 +181,7 @@ v_status|Statut          Encaissé
 v_reason|Motif
 v_note|Le paiement reste au grand livre, marqué Extourné ; ses
 reasonreq|Un motif est obligatoire pour extourner un paiement
-voidask|Extourner le paiement R-T01-000002 de $80.00 ? Enter de nouveau pour extourner
+voidask|Extourner R-T01-000002 de $80.00 ? Enter de nouveau pour extourner
 voided|Paiement R-T01-000002 extourné
 today|Aujourd'hui sur ce terminal : 3 paiements enregistrés, $1,877.75
 todayhead|Heure Reçu

@@ -41,10 +41,10 @@ keys Up Space
 wait_for "the oldest taken off" "Selected 1 of 3    Total \$67.50"
 keys Enter
 wait_for "paying ahead of an older one asks" \
-    "Installment 2 of plan PP-2025-0034 is paid ahead of installment 1"
+    "Installment 2 is paid ahead of 1: Enter again to go on"
 wait_for "and stays on the step" "Step 4 of 8"
 keys Space Space Enter
-wait_for "a new choice is asked about again" "is paid ahead of installment 1"
+wait_for "a new choice is asked about again" "Installment 2 is paid ahead of 1"
 keys Enter
 wait_for "Enter again goes on" "Step 5 of 8"
 keys Escape
@@ -53,7 +53,7 @@ keys Space Down Space Down Space
 wait_for "installments 1 and 3" "Selected 2 of 3    Total \$135.00"
 keys Enter
 wait_for "3 ahead of 2 asks too" \
-    "Installment 3 of plan PP-2025-0034 is paid ahead of installment 2"
+    "Installment 3 is paid ahead of 2"
 keys Space Up Space
 wait_for "in order (1 and 2)" "Selected 2 of 3    Total \$135.00"
 keys Enter
@@ -192,13 +192,13 @@ wait_for "a smaller one leaves the rest" "Remaining payment value   \$100.00"
 before=$(snapshot)
 keys Enter
 wait_for "Create asks first, with the amount" \
-    "Create a credit note of \$35.50 on payment R-T01-000001? Enter again"
+    "Credit note of \$35.50 on R-T01-000001? Enter again to create"
 same "nothing created yet" "$(snapshot)" "$before"
 keys BSpace
 type_text 1
 keys Enter
 wait_for "a changed amount is asked about again" \
-    "Create a credit note of \$35.51 on payment R-T01-000001?"
+    "Credit note of \$35.51 on R-T01-000001?"
 same "still nothing created" "$(snapshot)" "$before"
 keys Enter
 wait_for "Enter again creates it" "Credit note CN-"
