@@ -14,7 +14,9 @@ BASE=$(cat "$PAYDESK_CONFIG")
 npay() { sql "SELECT count(*) FROM payments"; }
 ncn() { sql "SELECT count(*) FROM credit_notes"; }
 restart() { tui_start; } # tui_start takes the last server down first
-# to_step5: Record Payment for WU-10001's bills, on the method step
+# to_step5 NAME KEYS..: Record Payment for WU-10001's bills, on the method
+# step; KEYS on the bills step select what is not preselected (only the
+# bills due now are, issue 17 section 4)
 to_step5() {
 	keys Enter
 	wait_for "$1: the search" "Step 1 of 8  Consumer"
@@ -24,21 +26,24 @@ to_step5() {
 	wait_for "$1: account details" "Step 2 of 8"
 	keys Enter Enter
 	wait_for "$1: the bills" "Selected "
+	name=$1
+	shift
+	[ $# -eq 0 ] || keys "$@"
 	keys Enter
-	wait_for "$1: step 5" "Amount received"
+	wait_for "$name: step 5" "Amount received"
 }
 
 # --- a dot organisation: the cashier's wizard ----------------------------
 tui_start
 login jane 1234
 wait_for "the cashier logs in" "Today at this terminal"
-to_step5 "dot"
-wait_for "the amount is the selected total (the bill due now)" "145.50"
+to_step5 "dot" Down Space
+wait_for "the amount is the selected total (both bills)" "297.75"
 keys Tab
 type_text "200"
 wait_for "Tab selected the prefilled amount: typing replaced it" \
     "Amount            200"
-lacks "nothing of the old amount is left" "145.50200"
+lacks "nothing of the old amount is left" "297.75200"
 keys Tab
 type_text "200,00"
 wait_for "200,00 is kept as typed" "Amount received   200,00"
@@ -119,7 +124,7 @@ printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\ngr
 restart
 login jane 1234
 wait_for "the cashier again" "Today at this terminal"
-to_step5 "comma"
+to_step5 "comma" Space
 wait_for "the total prefilled with a comma" "97,75"
 wait_for "and shown in the organisation's format" "97,75 €"
 keys Tab Tab
@@ -242,5 +247,11 @@ login mary 2222
 wait_for "the dashboard" "Total Collected"
 keys w
 wait_for "w: the week from Monday, ISO dates" "2025-04-14 to 2025-04-20"
+keys Left
+wait_for "Left: the week before" "2025-04-07 to 2025-04-13"
 keys Right
-wait_for "Right: the week after" "2025-04-21 to 2025-04-27"
+wait_for "Right: the week after, back to this week" "2025-04-14 to 2025-04-20"
+keys Right
+wait_for "Right stops at the current week (issue 17 section 4)" \
+    "This is the current week"
+lacks "never the week to come" "2025-04-21 to 2025-04-27"
