@@ -135,11 +135,15 @@ ours(const char *msg, const char *v, size_t n)
 	}
 	if (p == NULL || n == 0)
 		return 0;
-	for (p += sizeof tag - 1; *p != '\0' && *p != ')'; p = end + 1) {
-		end = p + strcspn(p, ",)");
+	/* "a,b[,c]": names between commas and the brackets of the optional
+	 * ones, up to the closing parenthesis */
+	for (p += sizeof tag - 1; *p != '\0' && *p != ')'; p = end) {
+		end = p + strcspn(p, ",[])");
 		if ((size_t)(end - p) == n && memcmp(p, v, n) == 0)
 			return 1;
-		if (*end != ',')
+		if (*end == ',' || *end == '[' || *end == ']')
+			end++;
+		else
 			break;
 	}
 	return 0;

@@ -10,16 +10,17 @@ CPID=
 cat >"$T/central.ini" <<CFG
 [terminal]
 id = HQ
-[central]
-listen = 127.0.0.1
-port = $PORT
-data_dir = $CDIR
-log = $T/central.log
 [security]
 ; the fixture users' PINs are below the PIN policy (see lib.sh)
 pin_min_supervisor = 4
 pin_min_admin = 4
 weak_pins = allow
+; [central] stays last: tests append keys of their own to it
+[central]
+listen = 127.0.0.1
+port = $PORT
+data_dir = $CDIR
+log = $T/central.log
 CFG
 
 central() { "$CENTRAL" --config "$T/central.ini" "$@"; }
