@@ -144,16 +144,16 @@ expect "French receipt" 0 "Référence du paiement" \
 # -- the payments list, its exports and its search
 expect "payments list has a Reference column" 0 "Reference" "$PD" payments
 has "the list shows the reference" "CHQ-000481"
-"$PD" --csv payments >"$T/p.csv"; ok "CSV export"
+if sup --csv payments >"$T/p.csv"; then ok "CSV export"; else notok "CSV export" "exit status $?"; fi
 same "CSV header ends with reference" "$(head -1 "$T/p.csv" | tr -d '\r' | sed 's/.*,//')" "reference"
 same "CSV row has the reference" "$(grep R-T01-000003 "$T/p.csv" | tr -d '\r' | sed 's/.*,//')" "CHQ-000481"
-expect "JSON list" 0 '"reference":"AUTH 123456"' "$PD" --json payments
-expect "xlsx export" 0 "" "$PD" --xlsx "$T/p.xlsx" payments
+expect "JSON list" 0 '"reference":"AUTH 123456"' sup --json payments
+expect "xlsx export" 0 "" sup --xlsx "$T/p.xlsx" payments
 python3 "$TOP/tests/tools/xlsx_cells.py" "$T/p.xlsx" >"$OUT" 2>&1
 has "xlsx header has Reference" "str:Reference"
 has "xlsx row has the reference" "str:CHQ-000481"
 
-receipts() { "$PD" --csv payments --search "$1" 2>/dev/null | tail -n +2 | cut -d, -f1 | tr -d '\r' | sort | tr '\n' ' '; }
+receipts() { sup --csv payments --search "$1" 2>/dev/null | tail -n +2 | cut -d, -f1 | tr -d '\r' | sort | tr '\n' ' '; }
 same "search by reference" "$(receipts auth)" "R-T01-000001 "
 same "search by reference, any case" "$(receipts chq-0004)" "R-T01-000003 "
 same "search by payment id" "$(receipts pay-t01-2025-000002)" "R-T01-000002 "
@@ -165,19 +165,19 @@ same "search by a short accented prefix" "$(receipts ÁC)" "R-T01-000003 "
 same "search by a short prefix: every name that starts so" "$(receipts jo)" \
     "R-T01-000001 R-T01-000002 R-T01-000004 "
 same "report payers --search folds" \
-    "$("$PD" --csv report payers --search "jose nunez" | tail -n +2 | cut -d, -f2 | tr -d '\r')" \
+    "$(sup --csv report payers --search "jose nunez" | tail -n +2 | cut -d, -f2 | tr -d '\r')" \
     "WU-10002"
 export PAYDESK_PIN=2222
 expect "credit note on a payment named by the end of its receipt" 0 "CN-T01-00001" \
     "$PD" --user mary credit-note create 000003 --amount 5 --reason "Billing Error"
 same "credit-notes --search folds" \
-    "$("$PD" --csv credit-notes --search "acme" | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "$(sup --csv credit-notes --search "acme" | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
     "CN-T01-00001"
 same "credit-notes --search: short, any case" \
-    "$("$PD" --csv credit-notes --search "AC" | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "$(sup --csv credit-notes --search "AC" | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
     "CN-T01-00001"
 expect "report aging --search folds" 0 "José Núñez" \
-    "$PD" report aging --search "NUNEZ"
+    sup report aging --search "NUNEZ"
 
 # -- lookups: any case, the unambiguous end
 expect "payment show in lower case" 0 "R-T01-000001" "$PD" payment show r-t01-000001
@@ -222,10 +222,10 @@ has "and not the default one" "Debit Card:card,"
 
 # -- a search that matches most payments walks the order (one page)
 same "invoice numbers, one page of many" \
-    "$("$PD" --csv payments --search inv-2025 --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "$(sup --csv payments --search inv-2025 --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
     "R-T01-000004"
 same "invoice numbers, every page" "$(receipts inv-2025)" \
     "R-T01-000001 R-T01-000002 R-T01-000003 R-T01-000004 "
 same "receipt numbers, one page of many" \
-    "$("$PD" --csv payments --search "r-t0" --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "$(sup --csv payments --search "r-t0" --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
     "R-T02-000002"
