@@ -32,7 +32,7 @@ has "JSON details: remaining 0" '"remaining": 0'
 has "JSON details: status Voided" '"status": "Voided"'
 run "$PD" --json credit-note show CN-T01-00003
 has "the other note of the voided payment: remaining 0 too" '"remaining": 0'
-run "$PD" --json credit-notes
+run sup --json credit-notes
 same "the list: both voided notes have 0 remaining" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted((n["number"], n["remaining"]) for n in d))' "$OUT")" \
     "[('CN-T01-00001', 0), ('CN-T01-00002', 2000), ('CN-T01-00003', 0)]"
@@ -40,7 +40,7 @@ run "$PD" credit-notes
 if grep 'CN-T01-00001' "$OUT" | grep -q '47.75.*47.75'; then
 	notok "the human list: not 47.75 remaining"
 else ok "the human list: not 47.75 remaining"; fi
-run "$PD" --csv credit-notes
+run sup --csv credit-notes
 same "the CSV export: remaining 0.00 for the voided note" \
     "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print([x["remaining"] for x in r if x["number"]=="CN-T01-00001"])' "$OUT")" \
     "['0.00']"
@@ -58,10 +58,10 @@ has "fr payments: Posted translated" "Encaissé"
 run env LANGUAGE=fr "$PD" credit-notes
 has "fr credit notes: the status translated" "Extourné"
 has "fr credit notes: Active translated" "Actif"
-run env LANGUAGE=es "$PD" --json payments
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary --json payments
 has "JSON keeps the stored status" '"status":"Voided"'
 has "JSON keeps the stored type" '"type":"Bill"'
-run env LANGUAGE=es "$PD" --csv credit-notes
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary --csv credit-notes
 has "CSV keeps the stored status" "Voided"
 run env LANGUAGE=es "$PD" payments --status bogus
 same "a bad status is still refused (exit 3)" "$RC" 3
@@ -84,9 +84,9 @@ has "kpi: the rate to one decimal" '"collection_rate_percent": 57.7,'
 noisy "kpi: no float noise anywhere"
 run "$PD" --json kpi --month 2025-03
 noisy "kpi of another month"
-run "$PD" --json report aging
+run sup --json report aging
 noisy "the aging report"
-run "$PD" --json report payers
+run sup --json report payers
 noisy "the payers report"
 expect "a credit note of a third" 0 "CN-" \
     "$PD" --user mary credit-note create R-T01-000001 --amount 33.33 \
