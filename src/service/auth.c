@@ -253,72 +253,74 @@ minutes_later(int minutes, char out[TS_BUFSZ])
 static const char dummy_hash[] =
     "$y$j9T$4ts5818mx1QzBBw0cSa7h/$9jXthbg8C5G/ocuachBftNaKWMBKjOYDR7VvXLOjOM9";
 
-/* A sign-in's try, counted before its PIN is checked. */
+/* A sign-in's try: the state read in the try's transaction. */
 struct login_try {
 	struct user u;        /* u.id 0: no such user in this store */
-	int failed;           /* wrong PINs in a row, this try included */
+	int before;           /* wrong PINs in a row before this try */
+	int failed;           /* with this try, if its PIN is wrong */
 	char until[TS_BUFSZ]; /* the lock (this try's, or found) or "" */
 	int locked;           /* locked already: nothing was counted */
 };
 
-/* Count the try as a wrong PIN in one BEGIN IMMEDIATE transaction before
- * the PIN is checked: of any number of tries at once, no more than
- * [security] login_max_attempts are answered before the lock holds. A
- * name the store does not know is counted in login_misses the same way. */
+/* Open the try's BEGIN IMMEDIATE transaction and read the user's tries
+ * (a name the store does not know: login_misses). The PIN is checked and
+ * the try counted in this one transaction, so that of any number of
+ * tries at once no more than [security] login_max_attempts are answered
+ * before the lock holds, and a try killed before its answer counts for
+ * nothing. A lock found closes the transaction (t->locked). */
 static int
-count_try(struct svc *s, const char *name, const char *now, struct login_try *t,
-    struct pd_err *err)
+begin_try(struct svc *s, const char *name, const char *now,
+    struct login_try *t, struct pd_err *err)
 {
 	struct pd_err e2;
-	int failed, rc;
 	char until[TS_BUFSZ];
 
 	memset(t, 0, sizeof *t);
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	if (store_user_by_name(s->st, name, &t->u, &e2) == 0) {
-		failed = t->u.failed_logins;
+		t->before = t->u.failed_logins;
 		xstrlcpy(until, t->u.locked_until, sizeof until);
 	} else if (e2.code != PD_ENOTFOUND) {
 		if (err)
 			*err = e2;
-		goto fail;
+		store_rollback(s->st);
+		return -1;
 	} else {
 		memset(&t->u, 0, sizeof t->u);
-		if (store_login_misses(s->st, name, &failed, until, err) != 0)
-			goto fail;
+		if (store_login_misses(s->st, name, &t->before, until, err) != 0) {
+			store_rollback(s->st);
+			return -1;
+		}
 	}
 	if (until[0] != '\0' && strcmp(now, until) < 0) {
 		t->locked = 1;
-		t->failed = failed;
+		t->failed = t->before;
 		xstrlcpy(t->until, until, sizeof t->until);
 		store_rollback(s->st);
 		return 0;
 	}
 	/* a lock that ran out starts afresh */
-	t->failed = until[0] != '\0' ? 1 : failed + 1;
+	t->failed = until[0] != '\0' ? 1 : t->before + 1;
 	if (t->failed >= s->cfg.login_max_attempts)
 		minutes_later(s->cfg.login_lockout_minutes, t->until);
-	rc = t->u.id != 0 ? store_user_login_state(
-	                        s->st, t->u.id, t->failed, t->until, err)
-	                  : store_login_misses_set(
-	                        s->st, name, t->failed, t->until, err);
-	if (rc == 0 && store_commit(s->st, err) == 0)
-		return 0;
-fail:
-	store_rollback(s->st);
-	return -1;
+	return 0;
 }
 
 /* The answer to a wrong PIN, the same for a name the store does not
- * know: audited, then the tries counted so far or the lock. */
+ * know: counted and audited in the try's transaction, then the tries
+ * counted so far or the lock. */
 static int
 wrong_pin(struct svc *s, const char *username, const char *now,
     const struct login_try *t, struct pd_err *err)
 {
-	if (store_begin(s->st, err) != 0)
-		return -1;
-	if (store_audit_append(s->st, now, username, s->cfg.terminal_id,
+	int rc = t->u.id != 0 ? store_user_login_state(s->st, t->u.id,
+	                            t->failed, t->until, err)
+	                      : store_login_misses_set(s->st, username,
+	                            t->failed, t->until, err);
+
+	if (rc != 0 ||
+	    store_audit_append(s->st, now, username, s->cfg.terminal_id,
 	        t->until[0] ? "lockout" : "login_failed", "user", username, "",
 	        err) ||
 	    store_commit(s->st, err)) {
@@ -350,7 +352,7 @@ svc_login(
 		    _("no user given: use --user NAME "
 		      "(PIN from $PAYDESK_PIN or the prompt)"));
 	svc_now(now);
-	if (count_try(s, username, now, &t, err) != 0)
+	if (begin_try(s, username, now, &t, err) != 0)
 		return -1;
 	if (t.locked)
 		return pd_fail(err, PD_EPERM,
@@ -362,8 +364,11 @@ svc_login(
 	    t.u.id && t.u.pin_hash[0] == '$' ? t.u.pin_hash : dummy_hash);
 	if (!good || t.u.id == 0)
 		return wrong_pin(s, username, now, &t, err);
-	if (store_user_login_reset(s->st, t.u.id, t.failed, err) != 0)
+	if (store_user_login_reset(s->st, t.u.id, t.before, err) != 0 ||
+	    store_commit(s->st, err) != 0) {
+		store_rollback(s->st);
 		return -1;
+	}
 	/* only the holder of the right PIN learns that the user is disabled */
 	if (!t.u.active)
 		return pd_fail(
