@@ -814,7 +814,9 @@ screen_payments_new(struct tui *t, int credits)
 		status_least(&tb->cols[k ? 6 : 7], k);
 		tui_list_init(&tb->list, tb->cols, ncols,
 		    k ? credit_cells : pay_cells, tb);
-		tb->list.give = 1u << 2; /* the account: the name says who */
+		/* first the payments' reference (empty for most), then the
+		 * account (the name says who) */
+		tb->list.give = k ? 1u << 2 : 1u << 8 | 1u << 2;
 		tb->owner = p;
 		tb->list.search.max = 128;
 		tb->list.changed = search_changed;

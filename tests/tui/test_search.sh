@@ -60,7 +60,9 @@ wait_for "step 2" "Step 2 of 8  Account details"
 keys Enter
 wait_for "step 3" "(*) Walk-in"
 keys Enter
-wait_for "step 4" "Selected 2 of 2"
+wait_for "step 4: the bill due now preselected" "Selected 1 of 2"
+keys Down Space
+wait_for "step 4: and April's" "Selected 2 of 2"
 keys Enter
 wait_for "step 5: cash first, no reference" "Amount received"
 lacks "cash asks for no reference" "Reference"
