@@ -34,7 +34,7 @@ for task in "Registrar pago" "Buscar cliente" "Pagos de hoy" \
 done
 wait_for "es: home's key bar" "Intro Abrir Esc Cerrar sesión F10 Salir F1 Ayuda"
 keys F1
-wait_for "es: home's help" "Esc         cerrar sesión, volver al inicio de sesión"
+wait_for "es: home's help" "Esc         cerrar sesión (confirmar con un segundo Esc)"
 wait_for "es: the list keys' help" "AvPág       una página abajo"
 keys Space
 # the task opened keeps the translated title: Record Payment

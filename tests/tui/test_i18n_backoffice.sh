@@ -140,12 +140,16 @@ backoffice() {
 	    "$(msg 'Credit Notes')" "$(nmsg '%s payment' '%s payments' "$npay")"
 	see "the search and the filter line" "$(msg 'Search:')" \
 	    "$(msg 'no filter (f to set)')"
-	see "every column header" "$(msg 'Receipt #')" "$(msg 'Consumer')" \
-	    "$(msg 'Account')" "$(msg 'Amount')" "$(msg 'Method')" \
+	# with the payment reference (issue 17 section 3) there are nine
+	# columns: the reference gives way first, then in es and fr the
+	# account (the name says who); "> " says more are to the right
+	see "every key column's header" "$(msg 'Receipt #')" \
+	    "$(msg 'Consumer')" "$(msg 'Amount')" "$(msg 'Method')" \
 	    "$(msg 'Date')▼" "$(msg 'Type')" "$(msg 'Status')"
+	[ "$L" != en ] || see "the account, in English" "$(msg 'Account')"
 	see "type and status as shown, whole" \
 	    "$(msg 'Bill') $(msg 'Posted')"
-	header_uncut "$(msg 'Receipt #')" whole
+	header_uncut "$(msg 'Receipt #')"
 	see "the page marker" "$(msg 'page %zu, more below' 1)"
 
 	# --- a payment's details
@@ -306,7 +310,7 @@ backoffice es
 # a few literally: the catalogue is Spanish, not merely other
 keys p
 wait_for "es: literally: the payments' headers" \
-    "N.º de recibo Cliente     Cuenta   Importe Medio  Fecha▼     Tipo    Estado"
+    "N.º de recibo Cliente        Importe Medio      Fecha▼     Tipo    Estado  >"
 keys Escape
 wait_for "es: literally: the dashboard's tiles" \
     "┌Total cobrado────┐┌Cobrado hoy──────┐┌Tasa de cobro────┐┌Tiempo medio─────┐"
@@ -324,7 +328,7 @@ wait_for "en: the period line" "April 2025  2025-04-01 to 2025-04-30"
 wait_for "en: the outstanding block" "Avg days past due 143.1 days"
 keys p
 wait_for "en: the payments' headers" \
-    "Receipt #    Consumer      Account   Amount Method    Date▼      Type Status"
+    "Receipt #    Consumer     Account   Amount Method   Date▼      Type Status >"
 wait_for "en: the count" "$npay payments"
 wait_for "en: statuses" "2025-04-19 Bill Posted"
 wait_for "en: the page marker" "page 1, more below"
