@@ -344,6 +344,21 @@ parse_enum(enum ftype t, const char *s)
 	}
 }
 
+/* A string field's value: a JSON string without NUL bytes. */
+static int
+field_string(const struct field *f, json_t *v, const char **s,
+    struct pd_err *err)
+{
+	if (!json_is_string(v))
+		return pd_fail(err, PD_EINVAL,
+		    _("field \"%s\" must be a string"), f->name);
+	*s = json_string_value(v);
+	if (strlen(*s) != json_string_length(v))
+		return pd_fail(err, PD_EINVAL,
+		    _("field \"%s\" contains a NUL byte"), f->name);
+	return 0;
+}
+
 static int
 decode_field(
     const struct field *f, json_t *v, struct syncrec *r, struct pd_err *err)
@@ -358,13 +373,8 @@ decode_field(
 	case F_TEXT:
 	case F_DATE:
 	case F_TS:
-		if (!json_is_string(v))
-			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" must be a string"), f->name);
-		s = json_string_value(v);
-		if (strlen(s) != json_string_length(v))
-			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" contains a NUL byte"), f->name);
+		if (field_string(f, v, &s, err) != 0)
+			return -1;
 		if (check_text(f->name, s, f->size, f->type == F_TEXT, err))
 			return -1;
 		if (f->type == F_DATE &&
@@ -380,13 +390,8 @@ decode_field(
 		memcpy(p, s, strlen(s) + 1);
 		return 0;
 	case F_REF:
-		if (!json_is_string(v))
-			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" must be a string"), f->name);
-		s = json_string_value(v);
-		if (strlen(s) != json_string_length(v))
-			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" contains a NUL byte"), f->name);
+		if (field_string(f, v, &s, err) != 0)
+			return -1;
 		if (*s != '\0' && payref_check(s, err) != 0) {
 			pd_err_prefix(err, _("field \"%s\": "), f->name);
 			return -1;
