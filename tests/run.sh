@@ -54,9 +54,11 @@ trap 'rm -f "$log"; rm -rf "$dir"' EXIT
 lane() {
 	for s in "$@"; do
 		n=$(echo "$s" | tr / _)
+		t0=$(date +%s)
 		env -i PATH="$PATH" TOP="$top" BUILD="$BUILD" LANG=C.UTF-8 \
 		    sh "$s" >"$dir/$n.log" 2>&1
 		echo $? >"$dir/$n.rc"
+		echo $(($(date +%s) - t0)) >"$dir/$n.time"
 	done
 }
 lane tests/cli/test_*.sh &
@@ -74,7 +76,7 @@ for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
 		echo "not ok - $s exited $rc"
 		tail -20 "$l"
 	fi
-	echo "$(basename "$s"): $p passed, $f failed"
+	echo "$(basename "$s"): $p passed, $f failed ($(cat "$dir/$n.time" 2>/dev/null || echo ?) s)"
 	[ "$f" -eq 0 ] || grep -A8 '^not ok ' "$l" | head -60
 	pass=$((pass + p))
 	fail=$((fail + f))
