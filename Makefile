@@ -11,6 +11,8 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 DESTDIR ?=
 PKG_CONFIG ?= pkg-config
+# parallel jobs of the build that make run and make check start
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
 
 WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
           -Wwrite-strings -Wpointer-arith -Wformat=2 -Wno-format-nonliteral \
@@ -182,12 +184,12 @@ deps:
 	fi
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@./$(BUILD)/paydesk demo --if-empty
 	@./$(BUILD)/paydesk
 
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
 
 bench: deps
