@@ -87,6 +87,16 @@ setup_store() {
 	done
 }
 
+# setup_search_store: setup_store and the consumers of
+# tests/cli/search_consumers.csv (short names, one outside ASCII in each of
+# Polish, French and Japanese, a phone with a calling code) that the search
+# tests of the command line and of the screens look for
+setup_search_store() {
+	setup_store
+	PAYDESK_PIN=9999 "$PD" --user admin import consumers \
+	    "$TOP/tests/cli/search_consumers.csv" >/dev/null || exit 1
+}
+
 # refused NAME STATUS NEEDLE CMD...: fails as expected and the store is
 # byte for byte the same afterwards
 refused() {

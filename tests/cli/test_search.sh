@@ -8,18 +8,7 @@
 . "$TOP/tests/cli/lib.sh"
 export PAYDESK_NOW="2025-04-20 10:00:00"
 
-setup_store
-cat >"$T/more.csv" <<'CSV'
-account_no,name,service_address,phone,email,segment
-AC-1,Ann,,,,Residential
-AC-2,Bob,,,,Residential
-AC-3,Carl,,,,Residential
-PL-1,Łukasz Żółć,,,,Residential
-FR-1,Émile Durand,,+33 1 23 45 67 89,,Residential
-JP-1,山田太郎,,,,Residential
-CSV
-PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/more.csv" >/dev/null ||
-    exit 1
+setup_search_store
 
 # accounts of a search, in order, one a line
 accounts() { "$PD" --json consumer search "$@" | sed -n 's/.*"account_no": *"\([^"]*\)".*/\1/p'; }

@@ -6,17 +6,7 @@
 # review, the done step and the details show it.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-04-20 10:00:00"
-setup_store
-cat >"$T/more.csv" <<'CSV'
-account_no,name,service_address,phone,email,segment
-AC-1,Ann,,,,Residential
-AC-2,Bob,,,,Residential
-AC-3,Carl,,,,Residential
-PL-1,Łukasz Żółć,,,,Residential
-FR-1,Émile Durand,,,,Residential
-CSV
-PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/more.csv" >/dev/null ||
-    exit 1
+setup_search_store
 cat >>"$PAYDESK_CONFIG" <<'CFG'
 [organisation]
 phone_country_code = 1
