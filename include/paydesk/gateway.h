@@ -72,7 +72,7 @@ int gw_card_decode(const char *body, size_t len, const char *currency,
  * BusinessShortCode 1 to 16 digits; TransID 1 to 64 letters and digits.
  * The amount is in currency. 0, or -1 with err (PD_EINVAL) naming the
  * field. */
-int gw_mm_decode(const char *body, size_t len, const char *currency,
-    int digits, struct gw_event *ev, struct pd_err *err);
+int gw_mm_decode(const char *body, size_t len, const char *currency, int digits,
+    struct gw_event *ev, struct pd_err *err);
 
 #endif

@@ -61,9 +61,8 @@ struct backend_ops {
 	 * its new signing secret, path (65) its URL secret for
 	 * mobile-money ("" for card); both are kept hashed or as the HMAC
 	 * needs them, and shown once by the command. */
-	int (*gateway_add)(struct backend *b, const char *org,
-	    const char *name, const char *profile, char *secret, char *path,
-	    struct pd_err *err);
+	int (*gateway_add)(struct backend *b, const char *org, const char *name,
+	    const char *profile, char *secret, char *path, struct pd_err *err);
 	/* New secrets (as gateway_add); the previous ones stay valid until
 	 * old_until (TS_BUFSZ), [central] gateway_rotate_hours from now. */
 	int (*gateway_rotate)(struct backend *b, const char *org,

@@ -549,7 +549,8 @@ sq_gateway_rotate(struct backend *b, const char *org, const char *name,
     char *secret, char *path, char *old_until, struct pd_err *err)
 {
 	char hash[65];
-	time_t t = time(NULL) + (time_t)b->cfg.central_gateway_rotate_hours * 3600;
+	time_t t =
+	    time(NULL) + (time_t)b->cfg.central_gateway_rotate_hours * 3600;
 	struct tm tm;
 	int rc;
 

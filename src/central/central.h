@@ -188,8 +188,8 @@ int gateway_allow_load(struct server *sv, struct pd_err *err);
 int gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
     struct gw_req *g, unsigned *status, char *msg, size_t n);
 /* Answer a gateway's request received whole (on a worker). */
-void gateway_handle(struct server *sv, const struct gw_req *g,
-    const char *body, size_t len, struct gw_answer *a);
+void gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
+    size_t len, struct gw_answer *a);
 /* `paydesk-central gateway ...` (argv after "gateway"). */
 int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 

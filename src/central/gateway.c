@@ -199,14 +199,13 @@ gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
 	}
 	if (g->g.revoked_at[0] != '\0') {
 		*status = 403;
-		snprintf(msg, n, "gateway %s of %s was revoked on %s", g->g.name,
-		    g->g.org, g->g.revoked_at);
+		snprintf(msg, n, "gateway %s of %s was revoked on %s",
+		    g->g.name, g->g.org, g->g.revoked_at);
 		return -1;
 	}
 	mm = strcmp(g->g.profile, "mobile-money") == 0;
 	g->validate = ns == 4 && strcmp(seg[3], "validate") == 0;
-	if ((!mm && ns != 2) || (mm && ns < 3) ||
-	    (ns == 4 && !g->validate)) {
+	if ((!mm && ns != 2) || (mm && ns < 3) || (ns == 4 && !g->validate)) {
 		*status = 404;
 		snprintf(msg, n,
 		    mm ? "gateway %s of %s is mobile-money: it posts to "
@@ -216,10 +215,12 @@ gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
 		    g->g.name, g->g.org, g->g.org, g->g.name);
 		return -1;
 	}
-	if (mm && (!seg_ok(seg[2], 128) || !svc_gateway_path_ok(&g->g, seg[2]))) {
+	if (mm &&
+	    (!seg_ok(seg[2], 128) || !svc_gateway_path_ok(&g->g, seg[2]))) {
 		*status = 401;
-		snprintf(msg, n, "wrong secret path segment for gateway %s of %s",
-		    g->g.name, g->g.org);
+		snprintf(msg, n,
+		    "wrong secret path segment for gateway %s of %s", g->g.name,
+		    g->g.org);
 		return -1;
 	}
 	if (mm && !allowed(sv, client_addr(c, g->source))) {
@@ -253,8 +254,8 @@ answer_busy(struct gw_answer *a, const struct pd_err *e)
 {
 	char msg[700];
 
-	snprintf(msg, sizeof msg,
-	    "the central node could not keep it now: %s", e->msg);
+	snprintf(msg, sizeof msg, "the central node could not keep it now: %s",
+	    e->msg);
 	answer_error(a, 503, msg);
 	a->retry_after = 1;
 }
@@ -275,16 +276,16 @@ check_signature(struct server *sv, const struct gw_req *g, const char *body,
 	svc_now(now);
 	if (g->g.old_secret[0] != '\0' && strcmp(now, g->g.old_until) < 0)
 		secrets[n++] = g->g.old_secret;
-	r = svc_gateway_sig_check(g->sig[0] ? g->sig : NULL, body, len,
-	    secrets, n, (int64_t)time(NULL),
-	    sv->b->cfg.central_gateway_tolerance, &e);
+	r = svc_gateway_sig_check(g->sig[0] ? g->sig : NULL, body, len, secrets,
+	    n, (int64_t)time(NULL), sv->b->cfg.central_gateway_tolerance, &e);
 	if (r == GW_SIG_OK)
 		return 0;
 	answer_error(a, r == GW_SIG_BAD ? 401 : 400, e.msg);
 	return -1;
 }
 
-static const char MM_ACCEPTED[] = "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
+static const char MM_ACCEPTED[] =
+    "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
 static const char MM_REJECTED[] =
     "{\"ResultCode\":\"C2B00012\",\"ResultDesc\":\"Rejected\"}";
 
@@ -306,8 +307,8 @@ validate(struct server *sv, const struct gw_req *g, const char *body,
 	}
 	a->status = 200;
 	a->body = xstrdup(accept ? MM_ACCEPTED : MM_REJECTED);
-	snprintf(a->note, sizeof a->note, " %s",
-	    accept ? "accepted" : "rejected");
+	snprintf(
+	    a->note, sizeof a->note, " %s", accept ? "accepted" : "rejected");
 }
 
 void
@@ -386,8 +387,9 @@ print_urls(const struct backend *b, const char *org, const char *name,
 		return;
 	}
 	printf("path secret: %s\n", path);
-	printf("confirmations: POST %s://HOST:%d/v1/gateway/%s/%s/%s\n"
-	       "validation:    POST %s://HOST:%d/v1/gateway/%s/%s/%s/validate\n",
+	printf(
+	    "confirmations: POST %s://HOST:%d/v1/gateway/%s/%s/%s\n"
+	    "validation:    POST %s://HOST:%d/v1/gateway/%s/%s/%s/validate\n",
 	    scheme, cfg->central_port, org, name, path, scheme,
 	    cfg->central_port, org, name, path);
 }
@@ -431,13 +433,14 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		    strcmp(argv[4], "mobile-money") != 0)
 			return pd_fail(err, PD_EUSAGE,
 			    "--profile \"%s\": card or mobile-money", argv[4]);
-		if (b->ops->gateway_add(b, argv[1], argv[2], argv[4], secret,
-		        path, err) != 0)
+		if (b->ops->gateway_add(
+		        b, argv[1], argv[2], argv[4], secret, path, err) != 0)
 			return -1;
 		printf("gateway %s of %s (%s) added.\n", argv[2], argv[1],
 		    argv[4]);
 		print_urls(b, argv[1], argv[2], argv[4], secret, path);
-		printf("Give these to the gateway; they are not shown again.\n");
+		printf(
+		    "Give these to the gateway; they are not shown again.\n");
 		return 0;
 	}
 	if (argc == 3 && (strcmp(argv[0], "revoke") == 0 ||
@@ -445,10 +448,12 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		if (b->ops->gateway_get(b, argv[1], argv[2], &g, err) != 0)
 			return -1;
 		if (argv[0][1] == 'e') {
-			if (b->ops->gateway_revoke(b, argv[1], argv[2], err) != 0)
+			if (b->ops->gateway_revoke(b, argv[1], argv[2], err) !=
+			    0)
 				return -1;
-			printf("gateway %s of %s revoked; its notifications are "
-			       "refused from now on.\n",
+			printf(
+			    "gateway %s of %s revoked; its notifications are "
+			    "refused from now on.\n",
 			    argv[2], argv[1]);
 			return 0;
 		}
@@ -459,7 +464,8 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		       "valid until %s.\n",
 		    argv[2], argv[1], until);
 		print_urls(b, argv[1], argv[2], g.profile, secret, path);
-		printf("Give these to the gateway; they are not shown again.\n");
+		printf(
+		    "Give these to the gateway; they are not shown again.\n");
 		return 0;
 	}
 	if ((argc == 1 || argc == 2) && strcmp(argv[0], "list") == 0)

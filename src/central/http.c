@@ -453,8 +453,8 @@ admit_gateway(
 	unsigned status;
 
 	rq->gw = xcalloc(1, sizeof *rq->gw);
-	if (gateway_admit(sv, rq->c, url + strlen(rq->r->path), rq->gw,
-	        &status, msg, sizeof msg) != 0) {
+	if (gateway_admit(sv, rq->c, url + strlen(rq->r->path), rq->gw, &status,
+	        msg, sizeof msg) != 0) {
 		fail(a, status, "%s", msg);
 		return -1;
 	}
@@ -475,10 +475,9 @@ admit(struct server *sv, struct request *rq, const char *url,
 	size_t i;
 
 	for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
-		if (routes[i].prefix
-		        ? strncmp(routes[i].path, url,
-		              strlen(routes[i].path)) == 0
-		        : strcmp(routes[i].path, url) == 0)
+		if (routes[i].prefix ? strncmp(routes[i].path, url,
+		                           strlen(routes[i].path)) == 0
+		                     : strcmp(routes[i].path, url) == 0)
 			break;
 	if (i == sizeof routes / sizeof routes[0]) {
 		log_escape(shown, sizeof shown, url, 0);

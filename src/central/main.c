@@ -65,8 +65,7 @@ read_hooks(struct server *sv, struct backend *b, struct pd_err *err)
 			b->kill_after = v;
 		else if (sscanf(tok, "drop-after-push=%ld", &v) == 1 && v > 0)
 			sv->drop_after_push = v;
-		else if (sscanf(tok, "kill-after-notifications=%ld", &v) ==
-		             1 &&
+		else if (sscanf(tok, "kill-after-notifications=%ld", &v) == 1 &&
 		         v > 0)
 			b->kill_after_notes = v;
 		else if (sscanf(tok, "slow-ms=%ld", &v) == 1 && v > 0)

@@ -14,8 +14,7 @@ svc_gateway_sig_check(const char *header, const char *body, size_t len,
     const char *const *secrets, size_t n, int64_t now, int tolerance,
     struct pd_err *err)
 {
-	return gw_sig_check(
-	    header, body, len, secrets, n, now, tolerance, err);
+	return gw_sig_check(header, body, len, secrets, n, now, tolerance, err);
 }
 
 int
@@ -60,9 +59,10 @@ svc_gateway_receive(struct svc *s, const struct gateway_row *g,
 	rc = store_gw_notification_put(
 	    s->st, g->name, ev, at, source, headers, body, len, &id, err);
 	if (rc == 1 && ev->status != GW_UNKNOWN)
-		rc = store_gw_payment_apply(s->st, g->name, ev, id, at, err) == 0
-		         ? 1
-		         : -1;
+		rc =
+		    store_gw_payment_apply(s->st, g->name, ev, id, at, err) == 0
+		        ? 1
+		        : -1;
 	if (rc < 0) {
 		store_rollback(s->st);
 		return -1;

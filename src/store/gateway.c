@@ -74,8 +74,8 @@ store_gateway_get(struct store *st, const char *org, const char *name,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no gateway %s in %s", name,
-		    org);
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no gateway %s in %s", name, org);
 	return st_fail(st, err, "reading gateways");
 }
 
@@ -97,8 +97,8 @@ store_gateway_rotate(struct store *st, const char *org, const char *name,
 	if (st_done(st, s, err) != 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return pd_fail(err, PD_ENOTFOUND, "no active gateway %s in %s",
-		    name, org);
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no active gateway %s in %s", name, org);
 	return 0;
 }
 
@@ -117,8 +117,8 @@ store_gateway_revoke(struct store *st, const char *org, const char *name,
 	if (st_done(st, s, err) != 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return pd_fail(err, PD_ENOTFOUND, "no active gateway %s in %s",
-		    name, org);
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no active gateway %s in %s", name, org);
 	return 0;
 }
 

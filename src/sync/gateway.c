@@ -51,8 +51,8 @@ gw_sig_make(const char *secret, int64_t t, const char *body, size_t len,
 
 /* The header's t and v1 values: 0, or -1 with err. */
 static int
-sig_parse(const char *h, int64_t *t, char v1[][65], size_t *nv,
-    struct pd_err *err)
+sig_parse(
+    const char *h, int64_t *t, char v1[][65], size_t *nv, struct pd_err *err)
 {
 	const char *p = h, *end, *eq;
 	size_t klen, vlen, i;
@@ -93,8 +93,8 @@ sig_parse(const char *h, int64_t *t, char v1[][65], size_t *nv,
 			memcpy(v1[*nv], eq + 1, 64);
 			v1[*nv][64] = '\0';
 			for (i = 0; i < 64; i++)
-				v1[*nv][i] = (char)tolower(
-				    (unsigned char)v1[*nv][i]);
+				v1[*nv][i] =
+				    (char)tolower((unsigned char)v1[*nv][i]);
 			(*nv)++;
 		}
 		/* other schemes (v0, ...) are not ours to check */
@@ -184,13 +184,12 @@ member_str(json_t *o, const char *name, const char *path, int required,
 	s = json_string_value(v);
 	len = json_string_length(v);
 	if (len >= n)
-		return pd_fail(err, PD_EINVAL, "%s: longer than %zu bytes",
-		    path, n - 1);
+		return pd_fail(
+		    err, PD_EINVAL, "%s: longer than %zu bytes", path, n - 1);
 	for (i = 0; i < len; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    "%s: a control character at byte %zu", path,
-			    i + 1);
+			    "%s: a control character at byte %zu", path, i + 1);
 	if (required && len == 0)
 		return pd_fail(err, PD_EINVAL, "%s: empty", path);
 	memcpy(out, s, len + 1);
@@ -230,8 +229,8 @@ static const struct {
 
 /* The payment of a known card event, from data.object. */
 static int
-card_payment(json_t *obj, const char *currency, struct gw_event *ev,
-    struct pd_err *err)
+card_payment(
+    json_t *obj, const char *currency, struct gw_event *ev, struct pd_err *err)
 {
 	json_t *amount = json_object_get(obj, "amount"), *md, *created;
 	char cur[8];
@@ -264,9 +263,8 @@ card_payment(json_t *obj, const char *currency, struct gw_event *ev,
 	if (member_str(obj, "payment_intent", "data.object.payment_intent", 0,
 	        ev->code, sizeof ev->code, err) != 0)
 		return -1;
-	if (ev->code[0] == '\0' &&
-	    member_str(obj, "id", "data.object.id", 1, ev->code,
-	        sizeof ev->code, err) != 0)
+	if (ev->code[0] == '\0' && member_str(obj, "id", "data.object.id", 1,
+	                               ev->code, sizeof ev->code, err) != 0)
 		return -1;
 	md = json_object_get(obj, "metadata");
 	if (md != NULL && !json_is_object(md) && !json_is_null(md))
@@ -277,9 +275,9 @@ card_payment(json_t *obj, const char *currency, struct gw_event *ev,
 	        ev->account_ref, sizeof ev->account_ref, err) != 0)
 		return -1;
 	created = json_object_get(obj, "created");
-	if (created != NULL && (!json_is_integer(created) ||
-	                           json_integer_value(created) < 0 ||
-	                           json_integer_value(created) > 253402300799))
+	if (created != NULL &&
+	    (!json_is_integer(created) || json_integer_value(created) < 0 ||
+	        json_integer_value(created) > 253402300799))
 		return pd_fail(err, PD_EINVAL,
 		    "data.object.created: Unix seconds expected");
 	utc(created != NULL ? json_integer_value(created) : ev->event_time,
@@ -288,8 +286,8 @@ card_payment(json_t *obj, const char *currency, struct gw_event *ev,
 }
 
 int
-gw_card_decode(const char *body, size_t len, const char *currency,
-    int digits, struct gw_event *ev, struct pd_err *err)
+gw_card_decode(const char *body, size_t len, const char *currency, int digits,
+    struct gw_event *ev, struct pd_err *err)
 {
 	json_t *o, *created, *data, *obj;
 	size_t i;
@@ -334,8 +332,8 @@ out:
 
 /* s (what) is min..max characters of the class isdigit or isalnum. */
 static int
-check_chars(const char *what, const char *s, size_t min, size_t max,
-    int alnum, struct pd_err *err)
+check_chars(const char *what, const char *s, size_t min, size_t max, int alnum,
+    struct pd_err *err)
 {
 	size_t i, n = strlen(s);
 
@@ -367,11 +365,12 @@ mm_time(const char *s, struct gw_event *ev, struct pd_err *err)
 	hh = (s[8] - '0') * 10 + (s[9] - '0');
 	mi = (s[10] - '0') * 10 + (s[11] - '0');
 	ss = (s[12] - '0') * 10 + (s[13] - '0');
-	if (date_parse(day, "TransTime", &days, &e) != 0 || hh > 23 || mi > 59 || ss > 59)
+	if (date_parse(day, "TransTime", &days, &e) != 0 || hh > 23 ||
+	    mi > 59 || ss > 59)
 		return pd_fail(err, PD_EINVAL,
 		    "TransTime: %s is not a real date and time", s);
-	snprintf(ev->paid_at, sizeof ev->paid_at, "%s %02d:%02d:%02d", day,
-	    hh, mi, ss);
+	snprintf(ev->paid_at, sizeof ev->paid_at, "%s %02d:%02d:%02d", day, hh,
+	    mi, ss);
 	return 0;
 }
 
@@ -390,7 +389,8 @@ mm_amount(json_t *o, int digits, struct gw_event *ev, struct pd_err *err)
 	if (money_parse(s, digits, "TransAmount", &ev->amount, err) != 0)
 		return -1;
 	if (ev->amount == 0)
-		return pd_fail(err, PD_EINVAL, "TransAmount: must be more than 0");
+		return pd_fail(
+		    err, PD_EINVAL, "TransAmount: must be more than 0");
 	return 0;
 }
 
@@ -404,8 +404,8 @@ mm_payer(json_t *o, struct gw_event *ev, struct pd_err *err)
 	size_t i;
 
 	for (i = 0; i < 3; i++) {
-		if (member_str(o, names[i], names[i], 0, part, sizeof part,
-		        err) != 0)
+		if (member_str(
+		        o, names[i], names[i], 0, part, sizeof part, err) != 0)
 			return -1;
 		if (part[0] == '\0')
 			continue;
@@ -417,8 +417,8 @@ mm_payer(json_t *o, struct gw_event *ev, struct pd_err *err)
 }
 
 int
-gw_mm_decode(const char *body, size_t len, const char *currency,
-    int digits, struct gw_event *ev, struct pd_err *err)
+gw_mm_decode(const char *body, size_t len, const char *currency, int digits,
+    struct gw_event *ev, struct pd_err *err)
 {
 	json_t *o;
 	char t[16];

@@ -56,13 +56,13 @@ signatures(const char *header, const char *body, size_t len)
 		fuzz_assert_err(&err);
 	gw_sig_make(SECRET, NOW - 10, body, len, good, sizeof good);
 	fuzz_err_init(&err);
-	fuzz_assert(gw_sig_check(good, body, len, secrets, 2, NOW, 300,
-	                &err) == GW_SIG_OK);
+	fuzz_assert(gw_sig_check(good, body, len, secrets, 2, NOW, 300, &err) ==
+	            GW_SIG_OK);
 	fuzz_assert(gw_sig_check(good, body, len, secrets, 2, NOW + 400, 300,
 	                &err) == GW_SIG_STALE);
 	good[strlen(good) - 1] = good[strlen(good) - 1] == '0' ? '1' : '0';
-	fuzz_assert(gw_sig_check(good, body, len, secrets, 2, NOW, 300,
-	                &err) == GW_SIG_BAD);
+	fuzz_assert(gw_sig_check(good, body, len, secrets, 2, NOW, 300, &err) ==
+	            GW_SIG_BAD);
 	fuzz_assert_err(&err);
 }
 
