@@ -112,6 +112,7 @@ now=$(date +%s)
 
 # -- card: succeeded, failed after, refunded, replays
 ev=$($SIM card payment_intent.succeeded evt_1 pi_1 1500 usd WU-10001 $now)
+first=$ev
 run $SIM send "$CU" --secret "$CARD" "$ev"
 answer "card: payment succeeded" 200 '"status":"succeeded"'
 same "card: the payment is kept" "$(pay pi_1)" "succeeded|1500|WU-10001"
@@ -268,6 +269,19 @@ run $SIM send "$MU" --source 127.0.0.2 --secret "$MMSEC" \
     "$($SIM mm QK4 5 WU-10001 254712345678)"
 answer "mobile money: a signed confirmation is accepted" 200 '"ResultCode":0'
 
+# a rotation: the new path secret, and the old one during its grace
+expect "gateway rotate: mobile money gets a new path secret" 0 \
+    "path secret: " central gateway rotate ACME mpesa
+MMPATH2=$(sed -n 's/^path secret: //p' "$OUT")
+run $SIM send "$URL/v1/gateway/ACME/mpesa/$MMPATH2" --source 127.0.0.2 \
+    "$($SIM mm QR1 5 WU-10001 254712345678)"
+answer "rotation: the new path secret is accepted" 200 '"ResultCode":0'
+run $SIM send "$MU" --source 127.0.0.2 \
+    "$($SIM mm QR2 5 WU-10001 254712345678)"
+answer "rotation: the old path secret, in its grace" 200 '"ResultCode":0'
+[ "$MMPATH2" != "$MMPATH" ] && ok "rotation: the path secret changed" ||
+    notok "rotation: the path secret changed"
+
 # validation: accept or reject before the money moves
 run $SIM send "$MU/validate" --source 127.0.0.2 \
     "$($SIM mm QK5 5 'wu 10002' 254712345678)"
@@ -289,7 +303,7 @@ refused_gw "an unknown gateway is 404" 404 "no gateway nope in ACME" \
     $SIM send "$URL/v1/gateway/ACME/nope" "$ev"
 refused_gw "a card gateway with a path secret is 404" 404 \
     "is a card gateway" $SIM send "$CU/abc" "$ev"
-if grep -qF "$MMPATH" "$T/central.log"; then
+if grep -qF -e "$MMPATH" -e "$MMPATH2" "$T/central.log"; then
 	notok "the log does not hold the path secret"
 else
 	ok "the log does not hold the path secret"
@@ -326,6 +340,10 @@ grep -c '"replay":true' "$T/retries" | {
 	read -r r
 	same "killed: the two kept before are replays" "$r" 2
 }
+
+run $SIM send "$CU" --secret "$NEW" "$first"
+answer "killed: a notification kept before both kills is a replay" 200 \
+    '"replay":true'
 
 # the config after the restart: an unknown account rejected
 run $SIM send "$MU/validate" --source 127.0.0.2 \
