@@ -109,7 +109,8 @@ const char *const store_central_migrations[] = {
      * once per gateway and event id; and the payments they report, one
      * row per gateway and payment code with the status of the latest
      * event (by the gateway's event time), ready to be associated with
-     * consumers */
+     * consumers; and consumers by their account number as payers type
+     * it */
     "CREATE TABLE gateway_notifications (id INTEGER PRIMARY KEY,"
     " gateway TEXT NOT NULL, event_id TEXT NOT NULL, kind TEXT NOT NULL,"
     " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed',"
@@ -129,7 +130,11 @@ const char *const store_central_migrations[] = {
     " notification_id INTEGER NOT NULL"
     " REFERENCES gateway_notifications (id),"
     " received_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
-    " UNIQUE (gateway, code));\n",
+    " UNIQUE (gateway, code));\n"
+    /* an account reference as payers type it: matched ignoring case,
+     * spaces and dashes (store_gw_account_known) */
+    "CREATE INDEX consumers_account_norm ON consumers"
+    " (upper(replace(replace(account_no, ' ', ''), '-', '')));\n",
 };
 #undef FEED
 

@@ -273,6 +273,7 @@ answer "mobile money: a signed confirmation is accepted" 200 '"ResultCode":0'
 expect "gateway rotate: mobile money gets a new path secret" 0 \
     "path secret: " central gateway rotate ACME mpesa
 MMPATH2=$(sed -n 's/^path secret: //p' "$OUT")
+MMSEC2=$(sed -n 's/^signing secret: //p' "$OUT")
 run $SIM send "$URL/v1/gateway/ACME/mpesa/$MMPATH2" --source 127.0.0.2 \
     "$($SIM mm QR1 5 WU-10001 254712345678)"
 answer "rotation: the new path secret is accepted" 200 '"ResultCode":0'
@@ -327,7 +328,8 @@ same "killed: the second is kept, the central node dies before answering" \
     "$RC" 7
 wait "$CPID" 2>/dev/null
 CPID=
-gw_ini gateway_allow=127.0.0.2 gateway_unknown_account=reject
+gw_ini gateway_allow=127.0.0.2 gateway_unknown_account=reject \
+    gateway_signed=yes
 start_central || exit 1
 for e in "$e1" "$e2" "$e3"; do
 	$SIM send "$CU" --secret "$NEW" "$e" >>"$T/retries"
@@ -345,12 +347,20 @@ run $SIM send "$CU" --secret "$NEW" "$first"
 answer "killed: a notification kept before both kills is a replay" 200 \
     '"replay":true'
 
-# the config after the restart: an unknown account rejected
-run $SIM send "$MU/validate" --source 127.0.0.2 \
+# the config after the restart: mobile money must be signed, an unknown
+# account is rejected
+M2="$URL/v1/gateway/ACME/mpesa/$MMPATH2"
+refused_gw "gateway_signed: an unsigned confirmation is 400" 400 \
+    "no signature header" $SIM send "$M2" --source 127.0.0.2 \
+    "$($SIM mm QK7 5 WU-10001 254712345678)"
+run $SIM send "$M2" --source 127.0.0.2 --secret "$MMSEC2" \
+    "$($SIM mm QK7 5 WU-10001 254712345678)"
+answer "gateway_signed: a signed one is accepted" 200 '"ResultCode":0'
+run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
     "$($SIM mm QK6 5 NO-SUCH 254712345678)"
 answer "validation: an unknown account is rejected as configured" 200 \
     '"ResultDesc":"Rejected"'
-run $SIM send "$MU/validate" --source 127.0.0.2 \
+run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
     "$($SIM mm QK6 5 WU-10003 254712345678)"
 answer "validation: a known account is still accepted" 200 \
     '"ResultDesc":"Accepted"'
