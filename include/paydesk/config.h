@@ -117,6 +117,15 @@ struct config {
 	int central_header_timeout;  /* s for a request's headers */
 	int central_body_timeout;    /* s for its body, and for its answer */
 	int central_rejected_log_max; /* sync_log rows kept per terminal */
+	/* payment gateways (issue 19) */
+	int central_gateway_tolerance;    /* s a card signature may be off */
+	int central_gateway_rotate_hours; /* h a rotated secret stays valid */
+	char central_gateway_allow[512];  /* mobile money senders: IPv4[/bits],
+	                                     comma-separated; "": none */
+	char central_gateway_unknown[8];  /* validation of an unknown account:
+	                                     accept, reject */
+	char central_gateway_signed[4];   /* mobile money must be signed: no,
+	                                     yes */
 
 	/* schema rows whose value came from the central node (bit i: row i
 	 * of config_rows), not from the file; read with config_is_central() */

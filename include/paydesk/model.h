@@ -286,6 +286,53 @@ struct terminal_row {
 	int64_t pending;
 };
 
+/* A payment gateway registered for an organisation on the central node
+ * (`paydesk-central gateway add`; issue 19). The signing secret is kept
+ * as issued (an HMAC needs it); the mobile-money path secret only as its
+ * SHA-256. After `gateway rotate`, the previous ones stay valid until
+ * old_until. */
+struct gateway_row {
+	char org[33];
+	char name[33];
+	char profile[16]; /* "card" or "mobile-money" */
+	char secret[80];  /* "whsec_" and 64 hex digits */
+	char old_secret[80];
+	char path_hash[65]; /* hex SHA-256 of the path secret; "" for card */
+	char old_path_hash[65];
+	char old_until[TS_BUFSZ]; /* "" when there is no previous secret */
+	char created_at[TS_BUFSZ];
+	char revoked_at[TS_BUFSZ];
+};
+
+/* A gateway payment's status as the gateway reported it (issue 19). */
+enum gw_status {
+	GW_UNKNOWN,   /* an event this slice does not apply: kept only */
+	GW_SUCCEEDED, /* payment succeeded / paybill confirmation */
+	GW_FAILED,
+	GW_REFUNDED,
+	GW_DISPUTED,
+};
+/* The status's word as stored ("succeeded", ..., "unknown"). */
+const char *gw_status_name(enum gw_status s);
+
+/* One gateway notification, decoded and checked (src/sync/gateway.c):
+ * what the central node stores of it. Amounts are minor units of the
+ * organisation's currency; times "YYYY-MM-DD HH:MM:SS" UTC. */
+struct gw_event {
+	char event_id[256]; /* the idempotency key: event id or TransID */
+	char kind[64];      /* the event type or TransactionType */
+	enum gw_status status;
+	char code[256];        /* payment id (card) or TransID */
+	char account_ref[129]; /* as the payer typed it; "" when none */
+	char phone[17];        /* MSISDN digits; "" for card */
+	char payer[256];       /* the payer's names; "" when none */
+	char short_code[17];   /* paybill number; "" for card */
+	int64_t amount;
+	char currency[4]; /* ISO 4217, upper case */
+	char paid_at[TS_BUFSZ];
+	int64_t event_time; /* Unix seconds: orders events of a payment */
+};
+
 /* KPIs over [from, to] and one day. */
 struct kpi_raw {
 	int64_t collected, collected_count;

@@ -22,6 +22,7 @@
 #include "date.h"
 #include "err.h"
 #include "export.h"
+#include "gateway.h"
 #include "i18n.h"
 #include "keyseq.h"
 #include "model.h"
@@ -602,6 +603,31 @@ void svc_central_push_free(struct sync_push *p);
 char *svc_central_push_answer(const struct sync_result *res, size_t n);
 /* An error answer saying msg. Caller frees. */
 char *svc_central_error(const char *msg);
+
+/* Payment gateways, central side (src/service/gateway.c; issue 19).
+ * svc_gateway_sig_check: gw_sig_check (gateway.h) for the front end. */
+enum gw_sig svc_gateway_sig_check(const char *header, const char *body,
+    size_t len, const char *const *secrets, size_t n, int64_t now,
+    int tolerance, struct pd_err *err);
+/* Whether secret is g's mobile-money URL secret, or its previous one
+ * while it is still valid (old_until); compared as SHA-256s, in constant
+ * time. */
+int svc_gateway_path_ok(const struct gateway_row *g, const char *secret);
+/* A notification from gateway g, already authenticated: decoded by its
+ * profile in the organisation's currency (s->cfg), then kept as received
+ * (body, headers, source address) and the payment it reports applied, in
+ * one transaction. *ev gets what was decoded; *replay is 1 when the
+ * event was kept already (nothing written). PD_EINVAL (an answer 400,
+ * nothing kept) names the field that is wrong. */
+int svc_gateway_receive(struct svc *s, const struct gateway_row *g,
+    const char *body, size_t len, const char *source, const char *headers,
+    struct gw_event *ev, int *replay, struct pd_err *err);
+/* A mobile-money validation request: *accept is 1 when its fields are
+ * right and BillRefNumber is a consumer's account number (ignoring case,
+ * spaces and dashes), or unknown and accept_unknown is set. Bad fields
+ * are PD_EINVAL. Nothing is written. */
+int svc_gateway_validate(struct svc *s, const char *body, size_t len,
+    int accept_unknown, int *accept, struct pd_err *err);
 
 /* Demo data: returns 1 if loaded, 0 if it was already there. */
 int svc_demo(struct svc *s, struct pd_err *err);

@@ -365,6 +365,42 @@ int store_terminal_seen(struct store *st, const char *org,
     const char *terminal, const char *at, const char *route, int64_t cursor,
     int64_t pending, struct pd_err *err);
 
+/* Payment gateways in the directory (issue 19). store_gateway_add: a
+ * second active gateway of the same name is PD_EINVAL. store_gateway_get:
+ * the active one, else the latest revoked one (revoked_at set), else
+ * PD_ENOTFOUND. store_gateway_rotate: the current secrets become the
+ * previous ones, valid until old_until; g gets the row after. */
+int store_gateway_add(
+    struct store *st, const struct gateway_row *g, struct pd_err *err);
+int store_gateway_get(struct store *st, const char *org, const char *name,
+    struct gateway_row *g, struct pd_err *err);
+int store_gateway_rotate(struct store *st, const char *org, const char *name,
+    const char *secret, const char *path_hash, const char *old_until,
+    struct pd_err *err);
+int store_gateway_revoke(struct store *st, const char *org, const char *name,
+    const char *at, struct pd_err *err);
+/* All gateways of org (NULL: of every organisation), revoked ones too. */
+struct gateway_row *store_gateways(
+    struct store *st, const char *org, size_t *n, struct pd_err *err);
+
+/* A gateway notification kept as received, once per gateway and event
+ * id: 1 and its id when new, 0 when that event was kept already (a
+ * replay: nothing written), -1 on error. In the caller's transaction. */
+int store_gw_notification_put(struct store *st, const char *gateway,
+    const struct gw_event *ev, const char *at, const char *source,
+    const char *headers, const char *body, size_t len, int64_t *id,
+    struct pd_err *err);
+/* The payment ev reports, added or moved to ev's status when ev is not
+ * older (event_time) than the event it holds; an account reference
+ * already known is kept when ev has none. */
+int store_gw_payment_apply(struct store *st, const char *gateway,
+    const struct gw_event *ev, int64_t notification, const char *at,
+    struct pd_err *err);
+/* Whether a consumer's account number is ref, ignoring case, spaces and
+ * dashes: 1, 0, or -1 on error. */
+int store_gw_account_known(
+    struct store *st, const char *ref, struct pd_err *err);
+
 /* KPIs over [from, to] and one day. */
 int store_kpi(struct store *st, const char *from, const char *to,
     const char *day, struct kpi_raw *k, struct pd_err *err);

@@ -57,6 +57,34 @@ struct backend_ops {
 	int (*import)(struct backend *b, const char *org, const char *kind,
 	    const char *path, int update, struct import_counts *n,
 	    struct pd_err *err);
+	/* Payment gateways (issue 19). Register one: secret (80 bytes) gets
+	 * its new signing secret, path (65) its URL secret for
+	 * mobile-money ("" for card); both are kept hashed or as the HMAC
+	 * needs them, and shown once by the command. */
+	int (*gateway_add)(struct backend *b, const char *org, const char *name,
+	    const char *profile, char *secret, char *path, struct pd_err *err);
+	/* New secrets (as gateway_add); the previous ones stay valid until
+	 * old_until (TS_BUFSZ), [central] gateway_rotate_hours from now. */
+	int (*gateway_rotate)(struct backend *b, const char *org,
+	    const char *name, char *secret, char *path, char *old_until,
+	    struct pd_err *err);
+	int (*gateway_revoke)(struct backend *b, const char *org,
+	    const char *name, struct pd_err *err);
+	struct gateway_row *(*gateways)(
+	    struct backend *b, const char *org, size_t *n, struct pd_err *err);
+	/* The gateway ORG/NAME (a revoked one too: revoked_at), on the
+	 * network threads' own connection; PD_ENOTFOUND when none. */
+	int (*gateway_get)(struct backend *b, const char *org, const char *name,
+	    struct gateway_row *g, struct pd_err *err);
+	/* Keep and apply an authenticated notification; see
+	 * svc_gateway_receive. */
+	int (*gateway_receive)(struct backend *b, const struct gateway_row *g,
+	    const char *body, size_t len, const char *source,
+	    const char *headers, struct gw_event *ev, int *replay,
+	    struct pd_err *err);
+	/* Answer a validation request; see svc_gateway_validate. */
+	int (*gateway_validate)(struct backend *b, const char *org,
+	    const char *body, size_t len, int *accept, struct pd_err *err);
 	void (*close)(struct backend *b);
 };
 
@@ -65,6 +93,10 @@ struct backend {
 	struct config cfg;
 	/* test hooks ($PAYDESK_CENTRAL_HOOK), read by the backend */
 	long kill_after; /* SIGKILL itself after this many records applied */
+	/* SIGKILL itself after this many gateway notifications are kept,
+	 * before answering the last */
+	long kill_after_notes;
+	long notes;
 };
 
 /* Open the embedded SQLite backend in cfg's data_dir. */

@@ -1,5 +1,6 @@
 /* backend_sqlite.c - the central node's embedded SQLite backend: a
- * directory store (organisations, terminals, token hashes) and one
+ * directory store (organisations, terminals, token hashes, payment
+ * gateways) and one
  * paydesk store per organisation, so one organisation's data cannot reach
  * another's. Pushes to an organisation queue for its one writer
  * connection, whose page cache stays warm from batch to batch (a commit
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "backend.h"
 #include "paydesk/os.h"
@@ -503,6 +505,143 @@ sq_import(struct backend *b, const char *org, const char *kind,
 	return rc;
 }
 
+/* A new secret: prefix and 64 hex digits of 32 random bytes. */
+static void
+new_secret(const char *prefix, char *out, size_t n)
+{
+	unsigned char raw[32];
+	char hex[65];
+
+	os_random(raw, sizeof raw);
+	sha256_tohex(raw, sizeof raw, hex);
+	snprintf(out, n, "%s%s", prefix, hex);
+}
+
+static int
+sq_gateway_add(struct backend *b, const char *org, const char *name,
+    const char *profile, char *secret, char *path, struct pd_err *err)
+{
+	struct gateway_row g;
+	int rc;
+
+	memset(&g, 0, sizeof g);
+	xstrlcpy(g.org, org, sizeof g.org);
+	xstrlcpy(g.name, name, sizeof g.name);
+	xstrlcpy(g.profile, profile, sizeof g.profile);
+	new_secret("whsec_", secret, sizeof g.secret);
+	xstrlcpy(g.secret, secret, sizeof g.secret);
+	path[0] = '\0';
+	if (strcmp(profile, "mobile-money") == 0) {
+		new_secret("", path, 65);
+		sha256_hex(path, strlen(path), g.path_hash);
+	}
+	svc_now(g.created_at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
+	if (rc == 0)
+		rc = store_gateway_add(SB(b)->dir, &g, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+static int
+sq_gateway_rotate(struct backend *b, const char *org, const char *name,
+    char *secret, char *path, char *old_until, struct pd_err *err)
+{
+	char hash[65];
+	time_t t =
+	    time(NULL) + (time_t)b->cfg.central_gateway_rotate_hours * 3600;
+	struct tm tm;
+	int rc;
+
+	localtime_r(&t, &tm);
+	strftime(old_until, TS_BUFSZ, "%Y-%m-%d %H:%M:%S", &tm);
+	new_secret("whsec_", secret, 80);
+	new_secret("", path, 65);
+	sha256_hex(path, strlen(path), hash);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_gateway_rotate(
+	    SB(b)->dir, org, name, secret, hash, old_until, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+static int
+sq_gateway_revoke(
+    struct backend *b, const char *org, const char *name, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	int rc;
+
+	svc_now(at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_gateway_revoke(SB(b)->dir, org, name, at, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+static struct gateway_row *
+sq_gateways(struct backend *b, const char *org, size_t *n, struct pd_err *err)
+{
+	struct gateway_row *g;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	g = store_gateways(SB(b)->dir, org, n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return g;
+}
+
+static int
+sq_gateway_get(struct backend *b, const char *org, const char *name,
+    struct gateway_row *g, struct pd_err *err)
+{
+	int rc;
+
+	pthread_mutex_lock(&SB(b)->auth_lock);
+	rc = store_gateway_get(SB(b)->auth, org, name, g, err);
+	pthread_mutex_unlock(&SB(b)->auth_lock);
+	return rc;
+}
+
+static int
+sq_gateway_receive(struct backend *b, const struct gateway_row *g,
+    const char *body, size_t len, const char *source, const char *headers,
+    struct gw_event *ev, int *replay, struct pd_err *err)
+{
+	struct org_lock *w;
+	struct conn *c = get_writer(b, g->org, &w, err);
+	long n;
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	rc = svc_gateway_receive(
+	    &c->s, g, body, len, source, headers, ev, replay, err);
+	put_writer(b, w, c);
+	if (rc == 0 && !*replay && b->kill_after_notes > 0) {
+		/* a test of a crash after the commit, before the answer */
+		n = __atomic_add_fetch(&b->notes, 1, __ATOMIC_SEQ_CST);
+		if (n >= b->kill_after_notes)
+			raise(SIGKILL);
+	}
+	return rc;
+}
+
+static int
+sq_gateway_validate(struct backend *b, const char *org, const char *body,
+    size_t len, int *accept, struct pd_err *err)
+{
+	struct conn *c = borrow(b, org, err);
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	rc = svc_gateway_validate(&c->s, body, len,
+	    strcmp(b->cfg.central_gateway_unknown, "accept") == 0, accept, err);
+	give_back(b, c);
+	return rc;
+}
+
 static void
 sq_close(struct backend *b)
 {
@@ -539,6 +678,13 @@ static const struct backend_ops sqlite_ops = {
     sq_terminal_revoke,
     sq_terminals,
     sq_import,
+    sq_gateway_add,
+    sq_gateway_rotate,
+    sq_gateway_revoke,
+    sq_gateways,
+    sq_gateway_get,
+    sq_gateway_receive,
+    sq_gateway_validate,
     sq_close,
 };
 

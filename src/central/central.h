@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -83,6 +84,31 @@ struct limits {
 	struct server *sv;
 };
 
+/* The addresses of [central] gateway_allow: an address matches when
+ * (addr & mask) == net (network byte order). */
+#define GW_ALLOW_MAX 32
+struct gw_allow {
+	uint32_t net, mask;
+};
+
+/* A gateway's request as its headers left it (gateway.c): the gateway,
+ * what of the headers is kept, and where it came from. */
+struct gw_req {
+	struct gateway_row g;
+	int validate;       /* the mobile-money validation callback */
+	char source[46];    /* the client's address */
+	char sig[1100];     /* the signature header; "" when absent */
+	char headers[1400]; /* the kept headers, a JSON object */
+};
+
+/* The answer to a gateway's request. */
+struct gw_answer {
+	unsigned status;
+	char *body; /* owned */
+	int retry_after;
+	char note[64]; /* for the log line */
+};
+
 struct server {
 	struct backend *b;
 	FILE *log;
@@ -101,6 +127,8 @@ struct server {
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
 	long drop_after_push; /* drop the connection after this push commits */
 	long slow_ms;         /* wait before answering each request */
+	struct gw_allow gw_allow[GW_ALLOW_MAX]; /* [central] gateway_allow */
+	int ngw_allow;
 };
 
 /* Serve until one of the signals in stop (blocked in every thread)
@@ -150,5 +178,19 @@ void log_mhd(void *cls, const char *fmt, va_list ap);
  * ("FILE:LINE:COLUMN: field:") and what is wrong are kept, the quoted
  * values between are replaced, control bytes escaped. In place. */
 void log_redact(char *msg, size_t n);
+
+/* [central] gateway_allow read into sv; -1 with err naming the entry
+ * that is not an address. */
+int gateway_allow_load(struct server *sv, struct pd_err *err);
+/* Judge a gateway's request on its headers: path is the URL after
+ * "/v1/gateway/". 0 with g filled, or -1 with the status and the message
+ * of the answer (n bytes). Runs on a network thread. */
+int gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
+    struct gw_req *g, unsigned *status, char *msg, size_t n);
+/* Answer a gateway's request received whole (on a worker). */
+void gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
+    size_t len, struct gw_answer *a);
+/* `paydesk-central gateway ...` (argv after "gateway"). */
+int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 
 #endif

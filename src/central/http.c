@@ -18,6 +18,9 @@
  * each has a deadline for its headers, its body and its answer
  * (limits.c).
  *
+ * Payment gateways post to /v1/gateway/...: their route is a prefix, and
+ * gateway.c judges their headers and answers them.
+ *
  * TO ADD A ROUTE: a row in routes[] and its handler.
  */
 #include <arpa/inet.h>
@@ -71,6 +74,7 @@ struct request {
 	struct terminal_row t; /* its token's terminal (authenticated routes) */
 	struct MHD_Connection *c;
 	char *since, *limit; /* query arguments, NULL when absent */
+	struct gw_req *gw;   /* a gateway's request (gateway.c) */
 	struct answer a;
 };
 
@@ -298,18 +302,40 @@ route_anchor(struct server *sv, struct request *rq,
 	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
 }
 
+/* POST /v1/gateway/ORG/NAME[/SECRET[/validate]]: a payment gateway's
+ * notification (gateway.c) */
+static void
+route_gateway(struct server *sv, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct gw_answer ga = {0, NULL, 0, ""};
+
+	(void)t;
+	gateway_handle(sv, rq->gw, rq->body, rq->len, &ga);
+	a->status = ga.status;
+	free(a->body);
+	a->body = ga.body;
+	a->retry_after = ga.retry_after;
+	xstrlcpy(rq->note, ga.note, sizeof rq->note);
+}
+
+/* auth: none, a terminal's token, or a gateway's (gateway_admit) */
+enum { AUTH_NONE, AUTH_TOKEN, AUTH_GATEWAY };
+
 static const struct route {
 	const char *path;
 	const char *method;
 	int auth;
 	int body; /* takes a body */
 	route_fn fn;
+	int prefix; /* path is the start of the URL */
 } routes[] = {
-    {SYNC_ROUTE_HEALTH, "GET", 0, 0, route_health},
-    {SYNC_ROUTE_PUSH, "POST", 1, 1, route_push},
-    {SYNC_ROUTE_PULL, "GET", 1, 0, route_pull},
-    {SYNC_ROUTE_STATUS, "GET", 1, 0, route_status},
-    {SYNC_ROUTE_ANCHOR, "POST", 1, 1, route_anchor},
+    {SYNC_ROUTE_HEALTH, "GET", 0, 0, route_health, 0},
+    {SYNC_ROUTE_PUSH, "POST", 1, 1, route_push, 0},
+    {SYNC_ROUTE_PULL, "GET", 1, 0, route_pull, 0},
+    {SYNC_ROUTE_STATUS, "GET", 1, 0, route_status, 0},
+    {SYNC_ROUTE_ANCHOR, "POST", 1, 1, route_anchor, 0},
+    {"/v1/gateway/", "POST", AUTH_GATEWAY, 1, route_gateway, 1},
 };
 
 /* The terminal of the request's token, or an answer saying why not. */
@@ -416,6 +442,29 @@ check_framing(struct server *sv, struct request *rq, struct answer *a)
 	return 0;
 }
 
+/* A gateway's request: the gateway and its credentials on the headers
+ * (gateway.c); a notification waits for the organisation's writer, a
+ * validation does not. */
+static int
+admit_gateway(
+    struct server *sv, struct request *rq, const char *url, struct answer *a)
+{
+	char msg[600];
+	unsigned status;
+
+	rq->gw = xcalloc(1, sizeof *rq->gw);
+	if (gateway_admit(sv, rq->c, url + strlen(rq->r->path), rq->gw, &status,
+	        msg, sizeof msg) != 0) {
+		fail(a, status, "%s", msg);
+		return -1;
+	}
+	snprintf(rq->terminal, sizeof rq->terminal, "%s/gateway:%s",
+	    rq->gw->g.org, rq->gw->g.name);
+	xstrlcpy(rq->qi.org, rq->gw->g.org, sizeof rq->qi.org);
+	rq->qi.push = !rq->gw->validate;
+	return 0;
+}
+
 /* A request's headers, judged before any of its body is read: its
  * route, its framing and its token. 0 to read on, -1 with the answer. */
 static int
@@ -426,7 +475,9 @@ admit(struct server *sv, struct request *rq, const char *url,
 	size_t i;
 
 	for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
-		if (strcmp(routes[i].path, url) == 0)
+		if (routes[i].prefix ? strncmp(routes[i].path, url,
+		                           strlen(routes[i].path)) == 0
+		                     : strcmp(routes[i].path, url) == 0)
 			break;
 	if (i == sizeof routes / sizeof routes[0]) {
 		log_escape(shown, sizeof shown, url, 0);
@@ -442,6 +493,8 @@ admit(struct server *sv, struct request *rq, const char *url,
 	}
 	if (check_framing(sv, rq, a) != 0)
 		return -1;
+	if (rq->r->auth == AUTH_GATEWAY)
+		return admit_gateway(sv, rq, url, a);
 	if (rq->r->auth && authenticate(sv, rq, a) != 0)
 		return -1;
 	/* the queue's view: whose, and whether it waits for a writer */
@@ -555,6 +608,30 @@ respond(struct server *sv, struct MHD_Connection *c, struct request *rq)
 	return r;
 }
 
+/* A gateway URL in the log without its secret segment (the third after
+ * "/v1/gateway/"), which becomes "***". */
+static void
+redact_gateway_url(char *u, size_t n)
+{
+	const char *pre = "/v1/gateway/";
+	char *p, *end, rest[100];
+	int i;
+
+	if (strncmp(u, pre, strlen(pre)) != 0)
+		return;
+	p = u + strlen(pre);
+	for (i = 0; i < 2 && p != NULL; i++) {
+		p = strchr(p, '/');
+		if (p != NULL)
+			p++;
+	}
+	if (p == NULL || *p == '\0')
+		return;
+	end = strchr(p, '/');
+	xstrlcpy(rest, end != NULL ? end : "", sizeof rest);
+	snprintf(p, n - (size_t)(p - u), "***%s", rest);
+}
+
 /* The first call for a request: its headers are in. */
 static enum MHD_Result
 on_headers(struct server *sv, struct MHD_Connection *c, const char *url,
@@ -568,6 +645,7 @@ on_headers(struct server *sv, struct MHD_Connection *c, const char *url,
 	*con_cls = rq;
 	log_escape(m, sizeof m, method, 1);
 	log_escape(u, sizeof u, url, 1);
+	redact_gateway_url(u, sizeof u);
 	snprintf(rq->route, sizeof rq->route, "%s %s", m, u);
 	if (admit(sv, rq, url, method, &rq->a) != 0) {
 		/* at once: the body is never read, the connection closes */
@@ -654,6 +732,7 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	free(rq->body);
 	free(rq->since);
 	free(rq->limit);
+	free(rq->gw);
 	free(rq->a.body);
 	free(rq);
 	*con_cls = NULL;
@@ -740,7 +819,8 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    "[central] listen: \"%s\" is not an IPv4 address",
 		    cfg->central_listen);
-	if (tls_read(cfg, &cert, &key, err) != 0)
+	if (gateway_allow_load(sv, err) != 0 ||
+	    tls_read(cfg, &cert, &key, err) != 0)
 		return -1;
 	sv->max_connections = limits_nofile(cfg->central_max_connections);
 	flags = options(sv, &sin, cert, key, opt);

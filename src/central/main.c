@@ -1,5 +1,5 @@
 /* main.c - `paydesk-central`: serve, or administer organisations,
- * terminals and reference data. */
+ * terminals, payment gateways and reference data. */
 #include <ctype.h>
 #include <signal.h>
 #include <stdio.h>
@@ -21,7 +21,12 @@ usage(FILE *f)
 	    "       paydesk-central [--config FILE] terminal list [ORG]\n"
 	    "       paydesk-central [--config FILE] import ORG "
 	    "consumers|bills|services|installments|users FILE.csv "
-	    "[--update]\n");
+	    "[--update]\n"
+	    "       paydesk-central [--config FILE] gateway add ORG NAME "
+	    "--profile card|mobile-money\n"
+	    "       paydesk-central [--config FILE] gateway rotate|revoke ORG "
+	    "NAME\n"
+	    "       paydesk-central [--config FILE] gateway list [ORG]\n");
 }
 
 /* An identifier: letters, digits and '-', 1..max characters. */
@@ -60,6 +65,9 @@ read_hooks(struct server *sv, struct backend *b, struct pd_err *err)
 			b->kill_after = v;
 		else if (sscanf(tok, "drop-after-push=%ld", &v) == 1 && v > 0)
 			sv->drop_after_push = v;
+		else if (sscanf(tok, "kill-after-notifications=%ld", &v) == 1 &&
+		         v > 0)
+			b->kill_after_notes = v;
 		else if (sscanf(tok, "slow-ms=%ld", &v) == 1 && v > 0)
 			sv->slow_ms = v;
 		else
@@ -185,6 +193,13 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "terminal") == 0)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
+	if (strcmp(argv[0], "gateway") == 0) {
+		if (gateway_cmd(b, argc - 1, argv + 1, err) == 0)
+			return 0;
+		if (err->code == PD_EUSAGE)
+			usage(stderr);
+		return -1;
+	}
 	if (strcmp(argv[0], "import") == 0 &&
 	    (argc == 4 || (argc == 5 && strcmp(argv[4], "--update") == 0))) {
 		if (b->ops->import(b, argv[1], argv[2], argv[3], argc == 5, &n,

@@ -239,6 +239,26 @@ static const struct schema schema[] = {
     {{"central", "rejected_log_max", "10000",
          "paydesk-central: refused records kept per terminal (100-10000000)"},
         CFG_INT, F(central_rejected_log_max), 100, 10000000, NULL},
+    {{"central", "gateway_tolerance", "300",
+         "paydesk-central: seconds a card gateway's signature time may be "
+         "from the clock (10-3600)"},
+        CFG_INT, F(central_gateway_tolerance), 10, 3600, NULL},
+    {{"central", "gateway_rotate_hours", "24",
+         "paydesk-central: hours a gateway's previous secret stays valid "
+         "after `gateway rotate` (0-720)"},
+        CFG_INT, F(central_gateway_rotate_hours), 0, 720, NULL},
+    {{"central", "gateway_allow", "",
+         "paydesk-central: addresses mobile-money gateways send from, "
+         "IPv4 or IPv4/bits, comma-separated; empty: none"},
+        CFG_STR, F(central_gateway_allow), 0, 511, NULL},
+    {{"central", "gateway_unknown_account", "accept",
+         "paydesk-central: a mobile-money validation naming no known "
+         "account: accept or reject"},
+        CFG_CHOICE, F(central_gateway_unknown), 0, 0, "accept|reject"},
+    {{"central", "gateway_signed", "no",
+         "paydesk-central: mobile-money notifications must carry a "
+         "signature header: no or yes"},
+        CFG_CHOICE, F(central_gateway_signed), 0, 0, "no|yes"},
 };
 #undef F
 

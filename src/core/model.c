@@ -133,3 +133,19 @@ pay_sort_default_asc(enum pay_sort s)
 {
 	return s != PAY_BY_DATE && s != PAY_BY_AMOUNT;
 }
+
+static const char *const gw_status_names[] = {
+    [GW_UNKNOWN] = "unknown",
+    [GW_SUCCEEDED] = "succeeded",
+    [GW_FAILED] = "failed",
+    [GW_REFUNDED] = "refunded",
+    [GW_DISPUTED] = "disputed",
+};
+
+const char *
+gw_status_name(enum gw_status s)
+{
+	return (unsigned)s < sizeof gw_status_names / sizeof gw_status_names[0]
+	           ? gw_status_names[s]
+	           : "unknown";
+}

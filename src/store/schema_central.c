@@ -104,13 +104,45 @@ const char *const store_central_migrations[] = {
     "CREATE TABLE audit_anchors (terminal TEXT PRIMARY KEY,"
     " seq INTEGER NOT NULL CHECK (seq >= 0), hash TEXT NOT NULL,"
     " at TEXT NOT NULL) WITHOUT ROWID;\n",
+    /* 7: gateway notifications (issue 19): each one kept as received
+     * (its raw body, the headers that matter, when and from where),
+     * once per gateway and event id; and the payments they report, one
+     * row per gateway and payment code with the status of the latest
+     * event (by the gateway's event time), ready to be associated with
+     * consumers; and consumers by their account number as payers type
+     * it */
+    "CREATE TABLE gateway_notifications (id INTEGER PRIMARY KEY,"
+    " gateway TEXT NOT NULL, event_id TEXT NOT NULL, kind TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed',"
+    " 'refunded', 'disputed', 'unknown')),"
+    " received_at TEXT NOT NULL, source TEXT NOT NULL,"
+    " headers TEXT NOT NULL, body BLOB NOT NULL,"
+    " UNIQUE (gateway, event_id));\n"
+    "CREATE TABLE gateway_payments (id INTEGER PRIMARY KEY,"
+    " gateway TEXT NOT NULL, code TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed',"
+    " 'refunded', 'disputed')),"
+    " account_ref TEXT NOT NULL, phone TEXT NOT NULL, payer TEXT NOT NULL,"
+    " short_code TEXT NOT NULL,"
+    " amount INTEGER NOT NULL CHECK (amount >= 0),"
+    " currency TEXT NOT NULL, paid_at TEXT NOT NULL,"
+    " event_time INTEGER NOT NULL,"
+    " notification_id INTEGER NOT NULL"
+    " REFERENCES gateway_notifications (id),"
+    " received_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+    " UNIQUE (gateway, code));\n"
+    /* an account reference as payers type it: matched ignoring case,
+     * spaces and dashes (store_gw_account_known) */
+    "CREATE INDEX consumers_account_norm ON consumers"
+    " (upper(replace(replace(account_no, ' ', ''), '-', '')));\n",
 };
 #undef FEED
 
 const int store_central_nmigrations =
     (int)(sizeof store_central_migrations / sizeof store_central_migrations[0]);
 
-/* The central node's directory: organisations and their terminals. */
+/* The central node's directory: organisations, their terminals and
+ * their payment gateways. */
 const char *const store_admin_migrations[] = {
     "CREATE TABLE orgs (code TEXT PRIMARY KEY, name TEXT NOT NULL,"
     " created_at TEXT NOT NULL) WITHOUT ROWID;\n"
@@ -124,6 +156,19 @@ const char *const store_admin_migrations[] = {
     " pending INTEGER NOT NULL DEFAULT 0);\n"
     /* one active token per terminal; revoked ones stay, refused */
     "CREATE UNIQUE INDEX terminals_active ON terminals (org, terminal)"
+    " WHERE revoked_at = '';\n",
+    /* 2: payment gateways (issue 19): the signing secret as issued (an
+     * HMAC needs it), a mobile-money URL secret as its SHA-256; after a
+     * rotation the previous ones until old_until */
+    "CREATE TABLE gateways (id INTEGER PRIMARY KEY,"
+    " org TEXT NOT NULL REFERENCES orgs (code), name TEXT NOT NULL,"
+    " profile TEXT NOT NULL CHECK (profile IN ('card', 'mobile-money')),"
+    " secret TEXT NOT NULL, old_secret TEXT NOT NULL DEFAULT '',"
+    " path_hash TEXT NOT NULL DEFAULT '',"
+    " old_path_hash TEXT NOT NULL DEFAULT '',"
+    " old_until TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,"
+    " revoked_at TEXT NOT NULL DEFAULT '');\n"
+    "CREATE UNIQUE INDEX gateways_active ON gateways (org, name)"
     " WHERE revoked_at = '';\n",
 };
 

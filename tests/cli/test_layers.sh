@@ -46,6 +46,7 @@ doc.h doc
 export.h doc
 syncnet.h sync
 syncrec.h sync
+gateway.h sync
 service.h service
 tui.h tui
 '

@@ -1,0 +1,476 @@
+/* gateway.c - payment gateways on the central node (issue 19): the
+ * `paydesk-central gateway` commands, and the routes gateways POST their
+ * notifications to:
+ *
+ *   POST /v1/gateway/ORG/NAME                   card
+ *   POST /v1/gateway/ORG/NAME/SECRET            mobile money
+ *   POST /v1/gateway/ORG/NAME/SECRET/validate   its validation callback
+ *
+ * Judged on the headers like the other routes (http.c): the gateway must
+ * exist and be active (404, 403); a mobile-money one must name its URL
+ * secret (401) and send from an address of [central] gateway_allow
+ * (403). A card notification's signature is checked on its whole body
+ * before a byte of it is parsed (401 bad, 400 missing or stale); so is a
+ * mobile-money one's when it carries one or [central] gateway_signed
+ * says it must. Then the backend keeps and applies it in one
+ * transaction. */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "central.h"
+
+/* The headers a notification is kept with, and the signature's. */
+static const char *const kept_headers[] = {
+    "Content-Type",
+    "User-Agent",
+    "Paydesk-Signature",
+    "Stripe-Signature",
+};
+
+/* One IPv4 address or network of gateway_allow into *a: 0 or -1. */
+static int
+allow_parse(const char *s, struct gw_allow *a)
+{
+	char addr[32], *slash, *end;
+	struct in_addr in;
+	long bits = 32;
+
+	if (strlen(s) >= sizeof addr)
+		return -1;
+	xstrlcpy(addr, s, sizeof addr);
+	slash = strchr(addr, '/');
+	if (slash != NULL) {
+		*slash++ = '\0';
+		bits = strtol(slash, &end, 10);
+		if (*slash == '\0' || *end != '\0' || bits < 0 || bits > 32)
+			return -1;
+	}
+	if (inet_pton(AF_INET, addr, &in) != 1)
+		return -1;
+	a->mask = bits == 0 ? 0 : htonl(0xffffffffu << (32 - bits));
+	a->net = in.s_addr & a->mask;
+	return 0;
+}
+
+int
+gateway_allow_load(struct server *sv, struct pd_err *err)
+{
+	char copy[sizeof sv->b->cfg.central_gateway_allow], *tok, *save = NULL;
+	char *p;
+
+	sv->ngw_allow = 0;
+	xstrlcpy(copy, sv->b->cfg.central_gateway_allow, sizeof copy);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	     tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ')
+			tok++;
+		for (p = tok + strlen(tok); p > tok && p[-1] == ' ';)
+			*--p = '\0';
+		if (*tok == '\0')
+			continue;
+		if (sv->ngw_allow == GW_ALLOW_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    "[central] gateway_allow: more than %d entries",
+			    GW_ALLOW_MAX);
+		if (allow_parse(tok, &sv->gw_allow[sv->ngw_allow]) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    "[central] gateway_allow: \"%s\" is not an IPv4 "
+			    "address or ADDRESS/BITS",
+			    tok);
+		sv->ngw_allow++;
+	}
+	return 0;
+}
+
+/* The client's IPv4 address into out (46 bytes); 0 when it has none. */
+static uint32_t
+client_addr(struct MHD_Connection *c, char *out)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr_in *sin;
+
+	xstrlcpy(out, "?", 46);
+	if (ci == NULL || ci->client_addr == NULL ||
+	    ci->client_addr->sa_family != AF_INET)
+		return 0;
+	sin = (const struct sockaddr_in *)(const void *)ci->client_addr;
+	inet_ntop(AF_INET, &sin->sin_addr, out, 46);
+	return sin->sin_addr.s_addr;
+}
+
+static int
+allowed(const struct server *sv, uint32_t addr)
+{
+	int i;
+
+	for (i = 0; i < sv->ngw_allow; i++)
+		if ((addr & sv->gw_allow[i].mask) == sv->gw_allow[i].net)
+			return 1;
+	return 0;
+}
+
+/* The kept headers of c as a JSON object, escaped (a client's bytes). */
+static void
+keep_headers(struct MHD_Connection *c, struct gw_req *g)
+{
+	json_t *o = json_object();
+	const char *v;
+	char esc[600], *s;
+	size_t i;
+
+	for (i = 0; i < sizeof kept_headers / sizeof kept_headers[0]; i++) {
+		v = MHD_lookup_connection_value(
+		    c, MHD_HEADER_KIND, kept_headers[i]);
+		if (v == NULL)
+			continue;
+		log_escape(esc, sizeof esc, v, 0);
+		json_object_set_new(o, kept_headers[i], json_string(esc));
+		if (i >= 2 && g->sig[0] == '\0')
+			xstrlcpy(g->sig, v, sizeof g->sig);
+	}
+	s = json_dumps(o, JSON_COMPACT);
+	xstrlcpy(g->headers, s != NULL ? s : "{}", sizeof g->headers);
+	free(s);
+	json_decref(o);
+}
+
+/* Split path ("ORG/NAME[/SECRET[/validate]]") into at most 4 segments. */
+static int
+segments(char *path, char *seg[4])
+{
+	int n = 0;
+	char *p = path;
+
+	for (;;) {
+		if (n == 4)
+			return -1;
+		seg[n++] = p;
+		p = strchr(p, '/');
+		if (p == NULL)
+			return n;
+		*p++ = '\0';
+	}
+}
+
+/* Check a segment: letters, digits, '-' and '_', 1..max. */
+static int
+seg_ok(const char *s, size_t max)
+{
+	size_t i, n = strlen(s);
+
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return 0;
+	return n > 0 && n <= max;
+}
+
+int
+gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
+    struct gw_req *g, unsigned *status, char *msg, size_t n)
+{
+	char copy[400], *seg[4];
+	struct pd_err e = {0};
+	int ns, mm;
+
+	ns = -1;
+	if (strlen(path) < sizeof copy) {
+		xstrlcpy(copy, path, sizeof copy);
+		ns = segments(copy, seg);
+	}
+	if (ns < 2 || !seg_ok(seg[0], 32) || !seg_ok(seg[1], 32)) {
+		*status = 404;
+		snprintf(msg, n,
+		    "no route: a gateway posts to /v1/gateway/ORG/NAME");
+		return -1;
+	}
+	if (sv->b->ops->gateway_get(sv->b, seg[0], seg[1], &g->g, &e) != 0) {
+		*status = e.code == PD_ENOTFOUND ? 404 : 503;
+		snprintf(msg, n, "%s", e.msg);
+		return -1;
+	}
+	if (g->g.revoked_at[0] != '\0') {
+		*status = 403;
+		snprintf(msg, n, "gateway %s of %s was revoked on %s",
+		    g->g.name, g->g.org, g->g.revoked_at);
+		return -1;
+	}
+	mm = strcmp(g->g.profile, "mobile-money") == 0;
+	g->validate = ns == 4 && strcmp(seg[3], "validate") == 0;
+	if ((!mm && ns != 2) || (mm && ns < 3) || (ns == 4 && !g->validate)) {
+		*status = 404;
+		snprintf(msg, n,
+		    mm ? "gateway %s of %s is mobile-money: it posts to "
+		         "/v1/gateway/%s/%s/SECRET[/validate]"
+		       : "gateway %s of %s is a card gateway: it posts to "
+		         "/v1/gateway/%s/%s",
+		    g->g.name, g->g.org, g->g.org, g->g.name);
+		return -1;
+	}
+	if (mm &&
+	    (!seg_ok(seg[2], 128) || !svc_gateway_path_ok(&g->g, seg[2]))) {
+		*status = 401;
+		snprintf(msg, n,
+		    "wrong secret path segment for gateway %s of %s", g->g.name,
+		    g->g.org);
+		return -1;
+	}
+	if (mm && !allowed(sv, client_addr(c, g->source))) {
+		*status = 403;
+		snprintf(msg, n,
+		    "address %s may not send mobile-money notifications: it "
+		    "is not in [central] gateway_allow",
+		    g->source);
+		return -1;
+	}
+	client_addr(c, g->source);
+	keep_headers(c, g);
+	return 0;
+}
+
+/* An error answer: status and the central node's JSON error body. */
+static void
+answer_error(struct gw_answer *a, unsigned status, const char *msg)
+{
+	char esc[1400];
+
+	log_escape(esc, sizeof esc, msg, 0);
+	a->status = status;
+	free(a->body);
+	a->body = svc_central_error(esc);
+}
+
+/* The store failing: worth a retry soon (a gateway retries anyway). */
+static void
+answer_busy(struct gw_answer *a, const struct pd_err *e)
+{
+	char msg[700];
+
+	snprintf(msg, sizeof msg, "the central node could not keep it now: %s",
+	    e->msg);
+	answer_error(a, 503, msg);
+	a->retry_after = 1;
+}
+
+/* The signature of a notification, when it has one or must: 0 to go on,
+ * -1 with the answer. */
+static int
+check_signature(struct server *sv, const struct gw_req *g, const char *body,
+    size_t len, struct gw_answer *a)
+{
+	const char *secrets[2];
+	char now[TS_BUFSZ];
+	struct pd_err e = {0};
+	size_t n = 0;
+	enum gw_sig r;
+
+	secrets[n++] = g->g.secret;
+	svc_now(now);
+	if (g->g.old_secret[0] != '\0' && strcmp(now, g->g.old_until) < 0)
+		secrets[n++] = g->g.old_secret;
+	r = svc_gateway_sig_check(g->sig[0] ? g->sig : NULL, body, len, secrets,
+	    n, (int64_t)time(NULL), sv->b->cfg.central_gateway_tolerance, &e);
+	if (r == GW_SIG_OK)
+		return 0;
+	answer_error(a, r == GW_SIG_BAD ? 401 : 400, e.msg);
+	return -1;
+}
+
+static const char MM_ACCEPTED[] =
+    "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
+static const char MM_REJECTED[] =
+    "{\"ResultCode\":\"C2B00012\",\"ResultDesc\":\"Rejected\"}";
+
+/* A mobile-money validation request: accept or reject. */
+static void
+validate(struct server *sv, const struct gw_req *g, const char *body,
+    size_t len, struct gw_answer *a)
+{
+	struct pd_err e = {0};
+	int accept;
+
+	if (sv->b->ops->gateway_validate(
+	        sv->b, g->g.org, body, len, &accept, &e) != 0) {
+		if (e.code == PD_EINVAL)
+			answer_error(a, 400, e.msg);
+		else
+			answer_busy(a, &e);
+		return;
+	}
+	a->status = 200;
+	a->body = xstrdup(accept ? MM_ACCEPTED : MM_REJECTED);
+	snprintf(
+	    a->note, sizeof a->note, " %s", accept ? "accepted" : "rejected");
+}
+
+void
+gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
+    size_t len, struct gw_answer *a)
+{
+	int mm = strcmp(g->g.profile, "mobile-money") == 0, replay;
+	struct gw_event ev;
+	struct pd_err e = {0};
+	json_t *o;
+	char *s;
+
+	if (body == NULL)
+		body = "";
+	if ((!mm || g->sig[0] != '\0' ||
+	        strcmp(sv->b->cfg.central_gateway_signed, "yes") == 0) &&
+	    check_signature(sv, g, body, len, a) != 0)
+		return;
+	if (mm && g->validate) {
+		validate(sv, g, body, len, a);
+		return;
+	}
+	if (sv->b->ops->gateway_receive(sv->b, &g->g, body, len, g->source,
+	        g->headers, &ev, &replay, &e) != 0) {
+		if (e.code == PD_EINVAL)
+			answer_error(a, 400, e.msg);
+		else
+			answer_busy(a, &e);
+		return;
+	}
+	snprintf(a->note, sizeof a->note, " %s%s", gw_status_name(ev.status),
+	    replay ? " replay" : "");
+	a->status = 200;
+	if (mm) {
+		a->body = xstrdup(MM_ACCEPTED);
+		return;
+	}
+	o = json_pack("{s:b, s:s, s:s, s:b}", "received", 1, "event",
+	    ev.event_id, "status", gw_status_name(ev.status), "replay", replay);
+	s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
+	a->body = xstrdup(s != NULL ? s : "{\"received\":true}");
+	free(s);
+	json_decref(o);
+}
+
+/* An identifier: letters, digits and '-', 1..32 characters. */
+static int
+check_name(const char *what, const char *v, struct pd_err *err)
+{
+	size_t i, n = strlen(v);
+
+	if (n == 0 || n > 32)
+		return pd_fail(err, PD_EUSAGE,
+		    "%s \"%s\": must be 1 to 32 characters", what, v);
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)v[i]) && v[i] != '-')
+			return pd_fail(err, PD_EUSAGE,
+			    "%s \"%s\": only letters, digits and '-' are "
+			    "allowed",
+			    what, v);
+	return 0;
+}
+
+/* The URLs of gateway org/name, as the commands print them. */
+static void
+print_urls(const struct backend *b, const char *org, const char *name,
+    const char *profile, const char *secret, const char *path)
+{
+	const struct config *cfg = &b->cfg;
+	const char *scheme = cfg->central_tls_cert[0] ? "https" : "http";
+
+	printf("signing secret: %s\n", secret);
+	if (strcmp(profile, "card") == 0) {
+		printf("notifications: POST %s://HOST:%d/v1/gateway/%s/%s\n",
+		    scheme, cfg->central_port, org, name);
+		return;
+	}
+	printf("path secret: %s\n", path);
+	printf(
+	    "confirmations: POST %s://HOST:%d/v1/gateway/%s/%s/%s\n"
+	    "validation:    POST %s://HOST:%d/v1/gateway/%s/%s/%s/validate\n",
+	    scheme, cfg->central_port, org, name, path, scheme,
+	    cfg->central_port, org, name, path);
+}
+
+static int
+gateway_list(struct backend *b, const char *org, struct pd_err *err)
+{
+	struct gateway_row *g;
+	char now[TS_BUFSZ];
+	size_t n, i;
+
+	g = b->ops->gateways(b, org, &n, err);
+	if (g == NULL)
+		return -1;
+	svc_now(now);
+	printf("%-12s %-12s %-13s %-8s %-19s %-19s\n", "ORG", "GATEWAY",
+	    "PROFILE", "STATE", "ADDED", "PREVIOUS UNTIL");
+	for (i = 0; i < n; i++)
+		printf("%-12s %-12s %-13s %-8s %-19s %-19s\n", g[i].org,
+		    g[i].name, g[i].profile,
+		    g[i].revoked_at[0] ? "revoked" : "active", g[i].created_at,
+		    g[i].old_until[0] && strcmp(now, g[i].old_until) < 0
+		        ? g[i].old_until
+		        : "-");
+	free(g);
+	return 0;
+}
+
+int
+gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	char secret[80], path[65], until[TS_BUFSZ];
+	struct gateway_row g;
+
+	if (argc == 5 && strcmp(argv[0], "add") == 0 &&
+	    strcmp(argv[3], "--profile") == 0) {
+		if (check_name("organisation", argv[1], err) ||
+		    check_name("gateway", argv[2], err))
+			return -1;
+		if (strcmp(argv[4], "card") != 0 &&
+		    strcmp(argv[4], "mobile-money") != 0)
+			return pd_fail(err, PD_EUSAGE,
+			    "--profile \"%s\": card or mobile-money", argv[4]);
+		if (b->ops->gateway_add(
+		        b, argv[1], argv[2], argv[4], secret, path, err) != 0)
+			return -1;
+		printf("gateway %s of %s (%s) added.\n", argv[2], argv[1],
+		    argv[4]);
+		print_urls(b, argv[1], argv[2], argv[4], secret, path);
+		printf(
+		    "Give these to the gateway; they are not shown again.\n");
+		return 0;
+	}
+	if (argc == 3 && (strcmp(argv[0], "revoke") == 0 ||
+	                     strcmp(argv[0], "rotate") == 0)) {
+		if (b->ops->gateway_get(b, argv[1], argv[2], &g, err) != 0)
+			return -1;
+		if (argv[0][1] == 'e') {
+			if (b->ops->gateway_revoke(b, argv[1], argv[2], err) !=
+			    0)
+				return -1;
+			printf(
+			    "gateway %s of %s revoked; its notifications are "
+			    "refused from now on.\n",
+			    argv[2], argv[1]);
+			return 0;
+		}
+		if (b->ops->gateway_rotate(
+		        b, argv[1], argv[2], secret, path, until, err) != 0)
+			return -1;
+		printf("gateway %s of %s: new secrets; the previous ones stay "
+		       "valid until %s.\n",
+		    argv[2], argv[1], until);
+		print_urls(b, argv[1], argv[2], g.profile, secret, path);
+		printf(
+		    "Give these to the gateway; they are not shown again.\n");
+		return 0;
+	}
+	if ((argc == 1 || argc == 2) && strcmp(argv[0], "list") == 0)
+		return gateway_list(b, argc == 2 ? argv[1] : NULL, err);
+	return pd_fail(err, PD_EUSAGE,
+	    "gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
+	    "NAME, revoke ORG NAME or list [ORG]");
+}

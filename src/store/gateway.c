@@ -1,0 +1,218 @@
+/* gateway.c - payment gateways (issue 19): their registry in the central
+ * node's directory, and in an organisation's store the notifications
+ * they send, kept as received, and the payments those report. */
+#include <ctype.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+#define GW_COLS                                                                \
+	"org, name, profile, secret, old_secret, path_hash, old_path_hash, "   \
+	"old_until, created_at, revoked_at"
+
+static void
+read_gw(sqlite3_stmt *s, void *elem)
+{
+	struct gateway_row *g = elem;
+
+	memset(g, 0, sizeof *g);
+	st_col(s, 0, g->org, sizeof g->org);
+	st_col(s, 1, g->name, sizeof g->name);
+	st_col(s, 2, g->profile, sizeof g->profile);
+	st_col(s, 3, g->secret, sizeof g->secret);
+	st_col(s, 4, g->old_secret, sizeof g->old_secret);
+	st_col(s, 5, g->path_hash, sizeof g->path_hash);
+	st_col(s, 6, g->old_path_hash, sizeof g->old_path_hash);
+	st_col(s, 7, g->old_until, sizeof g->old_until);
+	st_col(s, 8, g->created_at, sizeof g->created_at);
+	st_col(s, 9, g->revoked_at, sizeof g->revoked_at);
+}
+
+int
+store_gateway_add(
+    struct store *st, const struct gateway_row *g, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO gateways (org, name, profile, secret, path_hash, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssssss", g->org, g->name, g->profile, g->secret,
+	    g->path_hash, g->created_at);
+	if (st_done(st, s, err) != 0) {
+		if (sqlite3_extended_errcode(st->db) ==
+		    SQLITE_CONSTRAINT_UNIQUE)
+			return pd_fail(err, PD_EINVAL,
+			    "gateway %s is already registered in %s; revoke "
+			    "it first, or rotate its secret",
+			    g->name, g->org);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_gateway_get(struct store *st, const char *org, const char *name,
+    struct gateway_row *g, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " GW_COLS " FROM gateways WHERE org = ? AND name = ? "
+	    "ORDER BY revoked_at = '' DESC, id DESC LIMIT 1",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", org, name);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_gw(s, g);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no gateway %s in %s", name, org);
+	return st_fail(st, err, "reading gateways");
+}
+
+int
+store_gateway_rotate(struct store *st, const char *org, const char *name,
+    const char *secret, const char *path_hash, const char *old_until,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE gateways SET old_secret = secret, old_path_hash = "
+	    "path_hash, secret = ?1, path_hash = CASE WHEN path_hash = '' "
+	    "THEN '' ELSE ?2 END, old_until = ?3 WHERE org = ?4 AND name = ?5 "
+	    "AND revoked_at = ''",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssss", secret, path_hash, old_until, org, name);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no active gateway %s in %s", name, org);
+	return 0;
+}
+
+int
+store_gateway_revoke(struct store *st, const char *org, const char *name,
+    const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE gateways SET revoked_at = ? WHERE org = ? AND name = ? "
+	    "AND revoked_at = ''",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", at, org, name);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return pd_fail(
+		    err, PD_ENOTFOUND, "no active gateway %s in %s", name, org);
+	return 0;
+}
+
+struct gateway_row *
+store_gateways(struct store *st, const char *org, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " GW_COLS " FROM gateways WHERE ?1 IS NULL OR org = ?1 "
+	    "ORDER BY org, name, id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "s", org);
+	return st_collect(st, s, sizeof(struct gateway_row), read_gw, n,
+	    "reading gateways", err);
+}
+
+int
+store_gw_notification_put(struct store *st, const char *gateway,
+    const struct gw_event *ev, const char *at, const char *source,
+    const char *headers, const char *body, size_t len, int64_t *id,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO gateway_notifications (gateway, event_id, kind, "
+	    "status, received_at, source, headers, body) VALUES (?, ?, ?, ?, "
+	    "?, ?, ?, ?) ON CONFLICT (gateway, event_id) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssssss", gateway, ev->event_id, ev->kind,
+	    gw_status_name(ev->status), at, source, headers);
+	sqlite3_bind_blob(s, 8, len ? body : "", (int)len, SQLITE_TRANSIENT);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return 0;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 1;
+}
+
+int
+store_gw_payment_apply(struct store *st, const char *gateway,
+    const struct gw_event *ev, int64_t notification, const char *at,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO gateway_payments (gateway, code, status, "
+	    "account_ref, phone, payer, short_code, amount, currency, paid_at, "
+	    "event_time, notification_id, received_at, updated_at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) "
+	    "ON CONFLICT (gateway, code) DO UPDATE SET status = "
+	    "excluded.status, account_ref = coalesce(nullif("
+	    "excluded.account_ref, ''), account_ref), amount = "
+	    "excluded.amount, event_time = excluded.event_time, "
+	    "notification_id = excluded.notification_id, updated_at = "
+	    "excluded.updated_at WHERE excluded.event_time >= "
+	    "gateway_payments.event_time",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssssssissiis", gateway, ev->code,
+	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
+	    ev->short_code, ev->amount, ev->currency, ev->paid_at,
+	    ev->event_time, notification, at);
+	return st_done(st, s, err);
+}
+
+int
+store_gw_account_known(struct store *st, const char *ref, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM consumers WHERE upper(replace(replace(account_no, "
+	    "' ', ''), '-', '')) = ? LIMIT 1",
+	    err);
+	char norm[130];
+	size_t i, j = 0;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; ref[i] != '\0' && j + 1 < sizeof norm; i++)
+		if (ref[i] != ' ' && ref[i] != '-')
+			norm[j++] = (char)toupper((unsigned char)ref[i]);
+	norm[j] = '\0';
+	st_bind(s, "s", norm);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return st_fail(st, err, "reading consumers");
+}
