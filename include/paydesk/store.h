@@ -82,6 +82,11 @@ int store_consumer_balance(struct store *st, int64_t consumer_id,
 int store_user_insert(struct store *st, struct user *u, struct pd_err *err);
 int store_user_by_name(
     struct store *st, const char *username, struct user *u, struct pd_err *err);
+/* The user whose full name (as records name who did what) is full_name
+ * and who works at branch (or at every branch); of several, the one with
+ * the highest role. PD_ENOTFOUND when there is none. */
+int store_user_by_full_name(struct store *st, const char *full_name,
+    const char *branch, struct user *u, struct pd_err *err);
 int store_user_by_id(
     struct store *st, int64_t id, struct user *u, struct pd_err *err);
 /* Record a login outcome: failed count and lock time ("" to clear). */
