@@ -242,7 +242,12 @@ int store_outbox_reject(struct store *st, const char *uuid, const char *reason,
  * attempt and keep the error. */
 int store_outbox_attempt(struct store *st, int64_t first, int64_t last,
     const char *error, struct pd_err *err);
-/* Put a quarantined record back in the queue. */
+/* Set aside a pulled record this terminal refused, inside the pull's
+ * transaction: r's uuid, kind, ref, created_at (the record's time),
+ * payload, reason and rejected_at (now) are kept, with the feed's seq. */
+int store_pull_set_aside(struct store *st, int64_t seq,
+    const struct outbox_rec *r, struct pd_err *err);
+/* Put a quarantined record back in the queue (not a pulled one). */
 int store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err);
 int64_t store_outbox_quarantined(struct store *st);
 

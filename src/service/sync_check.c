@@ -15,7 +15,9 @@
  * organisation's currency and the terminal's own branch. Unknown fields
  * are refused when the record is decoded (src/sync/record.c).
  * On a terminal a pulled record must be in its currency and must not
- * claim a number of the terminal's own series that it never made.
+ * claim to be the terminal's own (made on it, or a number of its own
+ * series) when the terminal does not have it: its own records it knows by
+ * uuid. A refused pulled record is set aside (sync_round.c).
  *
  * One table of checks by record kind: TO ADD A KIND, a row in
  * push_rules[] (and in pull_rules[] if it carries document numbers).
@@ -674,14 +676,18 @@ pull_credit_note(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	    r->cn.cn_no, err);
 }
 
-/* The records with numbers, the table they are kept in, and their
- * check. */
+/* The ledger records a terminal recognises by uuid, the table they are
+ * kept in, and the check of their numbers (NULL: they carry none of
+ * their own). */
 static const struct {
+	int ledger;
 	enum store_table table;
 	int (*check)(struct svc *, const struct syncrec *, struct pd_err *);
 } pull_rules[SR_KINDS] = {
-    [SR_PAYMENT] = {TBL_PAYMENTS, pull_payment},
-    [SR_CREDIT_NOTE] = {TBL_CREDIT_NOTES, pull_credit_note},
+    [SR_PAYMENT] = {1, TBL_PAYMENTS, pull_payment},
+    [SR_VOID] = {1, TBL_VOIDS, NULL},
+    [SR_CREDIT_NOTE] = {1, TBL_CREDIT_NOTES, pull_credit_note},
+    [SR_CREDIT_APPLY] = {1, TBL_CREDIT_APPLICATIONS, NULL},
 };
 
 int
@@ -695,14 +701,22 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    _("%s %s is in %s; this terminal's currency is %s"),
 		    syncrec_kind_name(r->kind), r->uuid, r->currency,
 		    s->cfg.currency_code);
-	if ((unsigned)r->kind >= SR_KINDS || pull_rules[r->kind].check == NULL)
+	if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
 		return 0;
-	/* a record this terminal has is its own, reconciled by the apply */
+	/* a record this terminal has is its own (or one it has pulled
+	 * before), recognised by its uuid: the apply takes the central
+	 * node's version of it */
 	if (store_id_of(s->st, pull_rules[r->kind].table, r->uuid, &id, err))
 		return -1;
 	if (id != 0)
 		return 0;
-	if (pull_rules[r->kind].check(s, r, err) != 0) {
+	if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s %s says it was made on this terminal (%s), and this "
+		      "terminal never made it"),
+		    syncrec_kind_name(r->kind), r->uuid, r->terminal);
+	if (pull_rules[r->kind].check != NULL &&
+	    pull_rules[r->kind].check(s, r, err) != 0) {
 		pd_err_prefix(err, _("%s %s of terminal %s: "),
 		    syncrec_kind_name(r->kind), r->uuid, r->terminal);
 		return -1;

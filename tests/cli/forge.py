@@ -43,6 +43,7 @@ if kind in ("payment", "credit_note"):
         cn = rec["data"]["credit_note"]
         renumber(cn)
         cn["uuid"] = str(uuid.uuid4())
+        cn["linked_receipt"] = rec["data"]["receipt_no"]
     if kind == "credit_note":
         rec["data"]["uuid"] = rec["uuid"]
 for arg in sys.argv[4:]:
