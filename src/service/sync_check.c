@@ -133,7 +133,7 @@ check_about(const char *what, const char *no_, const char *day,
     const struct payment *p, struct pd_err *err)
 {
 	int32_t d, made;
-	char pday[11];
+	char pday[11], dday[11];
 
 	if (no_[0] != '\0' && strcmp(no_, p->payment_no) != 0)
 		return pd_fail(err, PD_EINVAL,
@@ -141,12 +141,12 @@ check_about(const char *what, const char *no_, const char *day,
 		      "%s's"),
 		    what, no_, p->payment_no);
 	snprintf(pday, sizeof pday, "%.10s", p->created_at);
-	if (date_parse(day, NULL, &d, NULL) == 0 &&
+	snprintf(dday, sizeof dday, "%.10s", day);
+	if (date_parse(dday, NULL, &d, NULL) == 0 &&
 	    date_parse(pday, NULL, &made, NULL) == 0 && d < made - SKEW_DAYS)
 		return pd_fail(err, PD_EINVAL,
-		    _("%s is dated %.10s, before payment %s was recorded on "
-		      "%s"),
-		    what, day, p->payment_no, pday);
+		    _("%s is dated %s, before payment %s was recorded on %s"),
+		    what, dday, p->payment_no, pday);
 	return 0;
 }
 
