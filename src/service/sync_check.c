@@ -694,32 +694,31 @@ int
 svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	int64_t id;
+	int rc = 0;
 
 	if (r->currency[0] != '\0' &&
 	    strcmp(r->currency, s->cfg.currency_code) != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s %s is in %s; this terminal's currency is %s"),
-		    syncrec_kind_name(r->kind), r->uuid, r->currency,
-		    s->cfg.currency_code);
-	if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("it is in %s; this terminal's currency is %s"),
+		    r->currency, s->cfg.currency_code);
+	else if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
 		return 0;
 	/* a record this terminal has is its own (or one it has pulled
 	 * before), recognised by its uuid: the apply takes the central
 	 * node's version of it */
-	if (store_id_of(s->st, pull_rules[r->kind].table, r->uuid, &id, err))
+	else if (store_id_of(
+	             s->st, pull_rules[r->kind].table, r->uuid, &id, err))
 		return -1;
-	if (id != 0)
+	else if (id != 0)
 		return 0;
-	if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s %s says it was made on this terminal (%s), and this "
-		      "terminal never made it"),
-		    syncrec_kind_name(r->kind), r->uuid, r->terminal);
-	if (pull_rules[r->kind].check != NULL &&
-	    pull_rules[r->kind].check(s, r, err) != 0) {
+	else if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("it says it was made on this terminal, and this "
+		      "terminal never made it"));
+	else if (pull_rules[r->kind].check != NULL)
+		rc = pull_rules[r->kind].check(s, r, err);
+	if (rc != 0)
 		pd_err_prefix(err, _("%s %s of terminal %s: "),
 		    syncrec_kind_name(r->kind), r->uuid, r->terminal);
-		return -1;
-	}
-	return 0;
+	return rc;
 }

@@ -274,3 +274,94 @@ expect "its next receipt, of the new format, is applied" 0 "Applied     1" \
     pdt 1 sync
 same "numbered RC-T01-NNNN at the central node (the series goes on)" \
     "$(csql "SELECT count(*) FROM payments WHERE receipt_no GLOB 'RC-T01-[0-9][0-9][0-9][0-9]'")" 1
+
+# -- refused at the central node, quarantined at the terminal: records of
+#    T01's own outbox the check table refuses (a payment by a method the
+#    organisation does not have, a void made a cashier's, a credit note
+#    linked to another receipt) are quarantined with the reason, and the
+#    record after them still goes
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+pm=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+pm_no=$(tsql 1 "SELECT payment_no || ' ' || receipt_no FROM payments ORDER BY
+    id DESC LIMIT 1")
+PAYDESK_PIN=2222 pdt 1 --user mary credit-note create "${pm_no#* }" \
+    --amount 0.5 --reason "Billing Error" >/dev/null ||
+    echo "not ok - credit note to forge"
+pc=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+PAYDESK_PIN=2222 pdt 1 --user mary payment void "${pm_no%% *}" --reason "typo" \
+    >/dev/null || echo "not ok - void to forge"
+pv=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+tsql 1 "UPDATE outbox SET payload = replace(payload, '\"method\":\"Cash\"',
+    '\"method\":\"Barter\"') WHERE uuid = '$pm';
+    UPDATE outbox SET payload = replace(payload, 'Mary Johnson', 'Jane Smith')
+    WHERE uuid IN ('$pv', '$pc')"
+before=$(counts)
+run pdt 1 sync
+if [ "$RC" -eq 0 ] && grep -q "Applied     1" "$OUT" && grep -q "Rejected    3" "$OUT"; then
+	ok "three refused records of T01's outbox, and the one after them goes"
+else
+	notok "three refused records of T01's outbox, and the one after them goes"
+fi
+run pdt 1 sync --quarantine
+for needle in 'payment method "Barter" is not configured' \
+    "voided by Jane Smith is a cashier" "created by Jane Smith is a cashier"; do
+	has "quarantined at T01 saying: $needle" "$needle"
+done
+same "the central ledger gained no credit note, void or credit application" \
+    "$(counts | cut -d/ -f2-4)" "$(echo "$before" | cut -d/ -f2-4)"
+
+# -- a pull is never blocked for good. T01's own payment, altered by the
+#    central node (T02 settled the bill first: the excess became credit),
+#    comes back and is known by its uuid; a payment in T01's series that
+#    T01 never made (pushed with its token by a forger), altered alike,
+#    comes back too: it is set aside with the reason, the round goes on,
+#    the cursor moves past it and the records after it are applied
+pdt 2 sync >/dev/null
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+own=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+due=$(csql "SELECT sum(i.amount - i.settled) FROM items i JOIN consumers c ON
+    c.id = i.consumer_id WHERE c.account_no = 'WU-10002' AND i.kind = 'bill'")
+pdt 2 --user jane pay WU-10002 --type bill --method Cash \
+    --amount "$(echo "$due" | awk '{printf "%d.%02d", $1 / 100, $1 % 100}')" \
+    >/dev/null || echo "not ok - T02 settles WU-10002"
+pdt 2 sync >/dev/null
+q0=$(tsql 1 "SELECT count(*) FROM pull_quarantine")
+expect "T01's own payment, altered by the central node, comes back" 0 \
+    "Conflicts   0" pdt 1 sync
+same "the central node altered it (its excess is credit)" \
+    "$(csql "SELECT count(*) FROM credit_notes WHERE terminal = 'HQ' AND
+        payment_id = (SELECT id FROM payments WHERE payment_no = '$own')")" 1
+same "T01 knew it by its uuid: nothing set aside" \
+    "$(tsql 1 "SELECT count(*) FROM pull_quarantine")" "$q0"
+same "and took the central node's version (its allocation given back)" \
+    "$(tsql 1 "SELECT sum(a.amount) FROM allocations a JOIN payments p ON
+        p.id = a.payment_id WHERE p.payment_no = '$own'")" 0
+r=$($F "$T/t1.db" "$TOK1" "payment:$own" 2>&1)
+same "a forged copy in T01's series, never made by T01, is applied" "$r" applied
+forged_uuid=$(csql "SELECT uuid FROM payments WHERE terminal = 'T01' ORDER BY
+    id DESC LIMIT 1")
+pdt 2 --user jane pay WU-10003 --type bill --method Cash --amount 1 >/dev/null
+t2p=$(tsql 2 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
+pdt 2 sync >/dev/null
+run pdt 1 sync
+if [ "$RC" -eq 0 ] && grep -q "Conflicts   2" "$OUT"; then
+	ok "T01's pull goes on: the forged payment and its credit note set aside"
+else
+	notok "T01's pull goes on: the forged payment and its credit note set aside"
+fi
+expect "sync --quarantine shows the forged payment with the reason" 0 \
+    "of terminal T01: it says it was made on this terminal, and this terminal never made it" \
+    pdt 1 sync --quarantine
+has "and names it" "$forged_uuid"
+same "the records after it are applied: T02's payment is at T01" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE uuid = '$t2p'")" 1
+same "the forged payment is not" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE uuid = '$forged_uuid'")" 0
+same "the cursor moved past them to the feed's head" \
+    "$(tsql 1 "SELECT value FROM meta WHERE key = 'sync.cursor'")" \
+    "$(csql "SELECT max(seq) FROM feed")"
+expect "the next round is not blocked" 0 "Pulled      0" pdt 1 sync
+expect "a pulled record set aside cannot be queued" 3 "cannot be queued" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary sync --retry "$forged_uuid"
+expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
