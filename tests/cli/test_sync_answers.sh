@@ -105,7 +105,7 @@ bad "an entry at the cursor already passed" seqold \
 # applied, the cursor moves past both and the round ends well (issue 18,
 # part 1: a pull is never blocked for good)
 aside() {
-	name=$1 needle=$2
+	an=$1 an_needle=$2
 	python3 -c 'import json, sys
 bad, good, i = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), int(sys.argv[3])
 print(json.dumps([bad[i], good[1 - i]]))' "$3" "$T/good.json" "$4" >"$T/mixed.json"
@@ -113,14 +113,14 @@ print(json.dumps([bad[i], good[1 - i]]))' "$3" "$T/good.json" "$4" >"$T/mixed.js
 print(json.load(open(sys.argv[1]))[1]["uuid"])' "$T/mixed.json")
 	fake records "$T/mixed.json" || return
 	cp "$T/t1.db" "$T/keep.db"
-	expect "$name: the round goes on" 0 "Conflicts   1" \
+	expect "$an: the round goes on" 0 "Conflicts   1" \
 	    "$PD" --config "$T/t1f.ini" sync
-	expect "$name: set aside, with the reason" 0 "$needle" \
+	expect "$an: set aside, with the reason" 0 "$an_needle" \
 	    "$PD" --config "$T/t1f.ini" sync --quarantine
-	has "$name: the reason names the record's terminal" "of terminal T02"
-	same "$name: the record after it is applied" \
+	has "$an: the reason names the record's terminal" "of terminal T02"
+	same "$an: the record after it is applied" \
 	    "$(tsql 1 "SELECT count(*) FROM payments WHERE uuid = '$good_uuid'")" 1
-	same "$name: the cursor moved past both" \
+	same "$an: the cursor moved past both" \
 	    "$(tsql 1 "SELECT value FROM meta WHERE key = 'sync.cursor'")" \
 	    "$((cursor + 2))"
 	cp "$T/keep.db" "$T/t1.db"
