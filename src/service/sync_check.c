@@ -183,8 +183,8 @@ check_method(struct svc *s, const struct payment *p, struct pd_err *err)
 		    method_kind_name(m->kind),
 		    method_kind_name(p->method_kind));
 	if (c == NULL || strcmp(c, p->channel) != 0) {
-		config_join(s->cfg.channels, s->cfg.nchannels, list,
-		    sizeof list);
+		config_join(
+		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
 		    _("channel \"%s\" is not configured (one of: %s)"),
 		    p->channel, list);
@@ -447,8 +447,8 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 		    r->cn.cn_no);
 	if (check_money(_("credit amount"), r->cn.amount, 0, err) != 0 ||
 	    check_note(s, f, &r->cn, err) != 0 ||
-	    check_user(s, f, _("created by"), r->cn.created_by,
-	        ROLE_SUPERVISOR, _("creating a credit note"), err) != 0 ||
+	    check_user(s, f, _("created by"), r->cn.created_by, ROLE_SUPERVISOR,
+	        _("creating a credit note"), err) != 0 ||
 	    named_payment(s, r, &p, &found, err) != 0)
 		return -1;
 	if (!found) /* the apply says it is unknown */
@@ -476,8 +476,7 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
  * local voiding and verifying do (svc_void_check, a Pending payment). */
 static int
 push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
-    const char *what, const char *who, const char *doing,
-    struct pd_err *err)
+    const char *what, const char *who, const char *doing, struct pd_err *err)
 {
 	struct payment p;
 	int found;

@@ -152,8 +152,8 @@ store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 }
 
 int
-store_pull_set_aside(
-    struct store *st, int64_t seq, const struct outbox_rec *r, struct pd_err *err)
+store_pull_set_aside(struct store *st, int64_t seq, const struct outbox_rec *r,
+    struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at, "

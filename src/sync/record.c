@@ -126,8 +126,7 @@ static const char *const head_names[] = {
     "v", "kind", "uuid", "terminal", "branch", "at", "currency", "data", NULL};
 
 /* A payment's data beyond its fields. */
-static const char *const payment_extra[] = {
-    "allocations", "credit_note", NULL};
+static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
 
 static const struct {
 	const char *name;
@@ -354,8 +353,8 @@ parse_enum(enum ftype t, const char *s)
 
 /* A string field's value: a JSON string without NUL bytes. */
 static int
-field_string(const struct field *f, json_t *v, const char **s,
-    struct pd_err *err)
+field_string(
+    const struct field *f, json_t *v, const char **s, struct pd_err *err)
 {
 	if (!json_is_string(v))
 		return pd_fail(err, PD_EINVAL,
@@ -615,16 +614,16 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	if (only_known(NULL, head_names, o, _("record"), err) != 0)
 		return -1;
 	d = json_object_get(o, "data");
-	if (decode_fields(kinds[k].fields, k == SR_PAYMENT ? payment_extra : NULL,
-	        d, "data", r, err) != 0)
+	if (decode_fields(kinds[k].fields,
+	        k == SR_PAYMENT ? payment_extra : NULL, d, "data", r, err) != 0)
 		return -1;
 	if (r->kind == SR_PAYMENT) {
 		if (decode_allocs(json_object_get(d, "allocations"), r, err))
 			return -1;
 		v = json_object_get(d, "credit_note");
 		if (v != NULL && !json_is_null(v)) {
-			if (decode_fields(credit_fields, NULL, v, "data.credit_note",
-			        r, err) != 0)
+			if (decode_fields(credit_fields, NULL, v,
+			        "data.credit_note", r, err) != 0)
 				return -1;
 			r->has_cn = 1;
 		}
