@@ -277,9 +277,9 @@ same "numbered RC-T01-NNNN at the central node (the series goes on)" \
 
 # -- refused at the central node, quarantined at the terminal: records of
 #    T01's own outbox the check table refuses (a payment by a method the
-#    organisation does not have, a void made a cashier's, a credit note
-#    linked to another receipt) are quarantined with the reason, and the
-#    record after them still goes
+#    organisation does not have, a void and a credit note made a
+#    cashier's, a payment with a field payments do not have) are
+#    quarantined with the reason, and the record after them still goes
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
 pm=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
 pm_no=$(tsql 1 "SELECT payment_no || ' ' || receipt_no FROM payments ORDER BY
@@ -292,20 +292,25 @@ PAYDESK_PIN=2222 pdt 1 --user mary payment void "${pm_no%% *}" --reason "typo" \
     >/dev/null || echo "not ok - void to forge"
 pv=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+pf=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
 tsql 1 "UPDATE outbox SET payload = replace(payload, '\"method\":\"Cash\"',
     '\"method\":\"Barter\"') WHERE uuid = '$pm';
     UPDATE outbox SET payload = replace(payload, 'Mary Johnson', 'Jane Smith')
-    WHERE uuid IN ('$pv', '$pc')"
+    WHERE uuid IN ('$pv', '$pc');
+    UPDATE outbox SET payload = replace(payload, '\"amount\":', '\"tip\":1,\"amount\":')
+    WHERE uuid = '$pf'"
 before=$(counts)
 run pdt 1 sync
-if [ "$RC" -eq 0 ] && grep -q "Applied     1" "$OUT" && grep -q "Rejected    3" "$OUT"; then
-	ok "three refused records of T01's outbox, and the one after them goes"
+if [ "$RC" -eq 0 ] && grep -q "Applied     1" "$OUT" && grep -q "Rejected    4" "$OUT"; then
+	ok "four refused records of T01's outbox, and the one after them goes"
 else
-	notok "three refused records of T01's outbox, and the one after them goes"
+	notok "four refused records of T01's outbox, and the one after them goes"
 fi
 run pdt 1 sync --quarantine
 for needle in 'payment method "Barter" is not configured' \
-    "voided by Jane Smith is a cashier" "created by Jane Smith is a cashier"; do
+    "voided by Jane Smith is a cashier" "created by Jane Smith is a cashier" \
+    '"tip" is not a field of this kind of record'; do
 	has "quarantined at T01 saying: $needle" "$needle"
 done
 same "the central ledger gained no credit note, void or credit application" \
