@@ -141,8 +141,9 @@ same "the record after it was taken" \
 tsql 1 "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at,
     payload, reason, set_aside_at) VALUES (1,
     '01a22ef9-0000-7000-8000-000000000001', 'payment', 'PAY-T01-2026-999999',
-    '2026-01-01 00:00:00', '{}', 'pulled from the central node and refused
-    here: it says it was made on this terminal', '2026-01-01 00:00:01')"
+    '2026-01-01 00:00:00', '{}', 'pulled from the central node and ' ||
+    'refused here: it says it was made on this terminal',
+    '2026-01-01 00:00:01')"
 keys g
 wait_for "a pulled record set aside is counted apart" \
     "Rejected by the central node (1), pulled and refused here (1)"
