@@ -147,7 +147,7 @@ tsql 1 "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at,
 keys g
 wait_for "a pulled record set aside is counted apart" \
     "Rejected by the central node (1), pulled and refused here (1)"
-wait_for "and listed with its reason" "pulled from the central node and"
+wait_for "and listed with its reason" "PAY-T01-2026-999999 pulled from the central"
 
 # -- a setting from the central node takes effect at the next sign-in
 printf 'key,value\norganisation.name,Acme Water Board\n' >"$T/s1.csv"
