@@ -230,8 +230,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		    _("Rejected by the central node (%zu)"), d->n);
 	else
 		snprintf(line, sizeof line,
-		    _("Rejected by the central node (%zu), pulled and refused "
-		      "here (%zu)"),
+		    _("Rejected by the central node (%zu), refused here "
+		      "(%zu)"),
 		    d->n - pulled, pulled);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);

@@ -146,7 +146,7 @@ tsql 1 "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at,
     '2026-01-01 00:00:01')"
 keys g
 wait_for "a pulled record set aside is counted apart" \
-    "Rejected by the central node (1), pulled and refused here (1)"
+    "Rejected by the central node (1), refused here (1)"
 wait_for "and listed with its reason" "PAY-T01-2026-999999 pulled from the central"
 
 # -- a setting from the central node takes effect at the next sign-in
