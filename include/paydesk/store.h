@@ -82,6 +82,11 @@ int store_consumer_balance(struct store *st, int64_t consumer_id,
 int store_user_insert(struct store *st, struct user *u, struct pd_err *err);
 int store_user_by_name(
     struct store *st, const char *username, struct user *u, struct pd_err *err);
+/* The user whose full name (as records name who did what) is full_name
+ * and who works at branch (or at every branch); of several, the one with
+ * the highest role. PD_ENOTFOUND when there is none. */
+int store_user_by_full_name(struct store *st, const char *full_name,
+    const char *branch, struct user *u, struct pd_err *err);
 int store_user_by_id(
     struct store *st, int64_t id, struct user *u, struct pd_err *err);
 /* Record a login outcome: failed count and lock time ("" to clear). */
@@ -237,7 +242,12 @@ int store_outbox_reject(struct store *st, const char *uuid, const char *reason,
  * attempt and keep the error. */
 int store_outbox_attempt(struct store *st, int64_t first, int64_t last,
     const char *error, struct pd_err *err);
-/* Put a quarantined record back in the queue. */
+/* Set aside a pulled record this terminal refused, inside the pull's
+ * transaction: r's uuid, kind, ref, created_at (the record's time),
+ * payload, reason and rejected_at (now) are kept, with the feed's seq. */
+int store_pull_set_aside(struct store *st, int64_t seq,
+    const struct outbox_rec *r, struct pd_err *err);
+/* Put a quarantined record back in the queue (not a pulled one). */
 int store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err);
 int64_t store_outbox_quarantined(struct store *st);
 

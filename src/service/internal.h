@@ -37,15 +37,19 @@ int svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err);
 enum apply_mode { APPLY_CENTRAL, APPLY_REPLICA };
 /* Whether a record pushed by terminal from is one it could have posted
  * itself (src/service/sync_check.c: the core rules of local posting, its
- * own number series, the organisation's reasons, currency and date
- * bounds); before svc_apply_record on the central node. PD_EINVAL with
- * the reason, PD_ESTORE when the store failed. */
+ * own number series, the organisation's reasons, methods, channels,
+ * currency and date bounds, users of its branch with the role the act
+ * needs, the consumer's items, records that agree with the payment they
+ * name; issue 18, part 1); before svc_apply_record on the central node.
+ * PD_EINVAL with the reason, PD_ESTORE when the store failed. */
 int svc_sync_check_push(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
 /* Whether a pulled record may be applied on this terminal: in its
- * currency, and claiming no number of its own series that it never
- * made. PD_EINVAL with the reason (the central node's answer is bad),
- * PD_ESTORE when the store failed. */
+ * currency, and, when the terminal does not have its uuid, neither saying
+ * it was made on this terminal nor claiming a number of its own series.
+ * PD_EINVAL with the reason, naming the record and its terminal (the
+ * round sets the record aside and goes on), PD_ESTORE when the store
+ * failed. */
 int svc_sync_check_pull(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,

@@ -6,10 +6,18 @@
  * and the overpayment threshold, cash change, the status a new payment
  * takes, credit amounts and expiries, text limits), numbers of the
  * sending terminal's own series rendered from the organisation's
- * formats, reasons from the organisation's settings, dates no later than
- * tomorrow, the organisation's currency and the terminal's own branch.
+ * formats, reasons, methods and channels from the organisation's
+ * settings, people who are users of the terminal's branch with the role
+ * the act needs (a void, a verification or a credit note: supervisor),
+ * items that are the consumer's and of the payment's type, a void, a
+ * verification or a credit note that agrees with the payment it names
+ * and is not dated before it, dates no later than tomorrow, the
+ * organisation's currency and the terminal's own branch. Unknown fields
+ * are refused when the record is decoded (src/sync/record.c).
  * On a terminal a pulled record must be in its currency and must not
- * claim a number of the terminal's own series that it never made.
+ * claim to be the terminal's own (made on it, or a number of its own
+ * series) when the terminal does not have it: its own records it knows by
+ * uuid. A refused pulled record is set aside (sync_round.c).
  *
  * One table of checks by record kind: TO ADD A KIND, a row in
  * push_rules[] (and in pull_rules[] if it carries document numbers).
@@ -72,6 +80,181 @@ check_number(const char *what, const char *fmt, const char *number,
 		pd_err_prefix(err, "%s: ", what);
 		return -1;
 	}
+	return 0;
+}
+
+/* name (who did what, as records name people) is a user of the sending
+ * terminal's branch, with at least role need for doing what. */
+static int
+check_user(struct svc *s, const struct sync_sender *f, const char *what,
+    const char *name, enum role need, const char *doing, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+
+	if (store_user_by_full_name(s->st, name, f->branch, &u, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\" is not a user of branch %s"), what, name,
+		    f->branch);
+	}
+	if (u.role < need)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s %s is a %s; %s needs a %s"), what, name,
+		    role_name(u.role), doing, role_name(need));
+	return 0;
+}
+
+/* The payment a record names by uuid: *found 0 when the store does not
+ * have it (the apply then says so). */
+static int
+named_payment(struct svc *s, const struct syncrec *r, struct payment *p,
+    int *found, struct pd_err *err)
+{
+	int64_t id;
+
+	*found = 0;
+	if (store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return 0;
+	*found = 1;
+	return store_payment_by_id(s->st, id, p, err);
+}
+
+/* A record about payment p (a void, a verification, a credit note): the
+ * payment number it gives (no_) is p's, and its day is not before the
+ * day p was recorded (less the clock skew allowed). */
+static int
+check_about(const char *what, const char *no_, const char *day,
+    const struct payment *p, struct pd_err *err)
+{
+	int32_t d, made;
+	char pday[11], dday[11];
+
+	if (no_[0] != '\0' && strcmp(no_, p->payment_no) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s names payment %s, but its payment uuid is payment "
+		      "%s's"),
+		    what, no_, p->payment_no);
+	snprintf(pday, sizeof pday, "%.10s", p->created_at);
+	snprintf(dday, sizeof dday, "%.10s", day);
+	if (date_parse(dday, NULL, &d, NULL) == 0 &&
+	    date_parse(pday, NULL, &made, NULL) == 0 && d < made - SKEW_DAYS)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is dated %s, before payment %s was recorded on %s"),
+		    what, dday, p->payment_no, pday);
+	return 0;
+}
+
+/* "Cash, Credit Card, ..." */
+static void
+join_methods(const struct config *cfg, char *buf, size_t n)
+{
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < cfg->nmethods; i++)
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
+		    i > 0 ? ", " : "", cfg->methods[i].name);
+}
+
+/* A method and a channel the organisation has, written as posting writes
+ * them, and the method's rule for references. */
+static int
+check_method(struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	const struct pay_method *m = config_method(&s->cfg, p->method);
+	const char *c = config_channel(&s->cfg, p->channel);
+	char list[800];
+
+	if (m == NULL || strcmp(m->name, p->method) != 0) {
+		join_methods(&s->cfg, list, sizeof list);
+		return pd_fail(err, PD_EINVAL,
+		    _("payment method \"%s\" is not configured (one of: %s)"),
+		    p->method, list);
+	}
+	if (m->kind != p->method_kind)
+		return pd_fail(err, PD_EINVAL,
+		    _("payment method %s is a %s method, not %s"), m->name,
+		    method_kind_name(m->kind),
+		    method_kind_name(p->method_kind));
+	if (c == NULL || strcmp(c, p->channel) != 0) {
+		config_join(
+		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
+		return pd_fail(err, PD_EINVAL,
+		    _("channel \"%s\" is not configured (one of: %s)"),
+		    p->channel, list);
+	}
+	return svc_pay_reference_check(m, p->reference, err);
+}
+
+/* Allocation i's item: one the store has, of the payment's consumer
+ * (cid) and type, under the reference the record gives. */
+static int
+check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
+    const char *account, struct pd_err *err)
+{
+	const struct allocation *a = &r->allocs[i];
+	struct item it;
+	int64_t id;
+
+	if (store_id_of(s->st, TBL_ITEMS, a->item.uuid, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("allocation %zu: item %s (%s) is not known here"), i + 1,
+		    a->item.ref, a->item.uuid);
+	if (store_item_by_id(s->st, id, &it, err) != 0)
+		return -1;
+	if (strcmp(it.ref, a->item.ref) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("allocation %zu: item %s is %s here, not %s"), i + 1,
+		    a->item.uuid, it.ref, a->item.ref);
+	if (it.consumer_id != cid)
+		return pd_fail(err, PD_EINVAL,
+		    _("allocation %zu: item %s is not an item of consumer %s"),
+		    i + 1, it.ref, account);
+	if (it.kind != r->p.type)
+		return pd_fail(err, PD_EINVAL,
+		    _("allocation %zu: item %s is a %s, and this is a %s "
+		      "payment"),
+		    i + 1, it.ref, pay_type_kind(it.kind),
+		    pay_type_name(r->p.type));
+	if (a->due_before > it.amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("allocation %zu: %lld due before, more than item %s's "
+		      "amount %lld"),
+		    i + 1, (long long)a->due_before, it.ref,
+		    (long long)it.amount);
+	return 0;
+}
+
+/* The consumer the payment names and the items it pays. */
+static int
+check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct consumer c;
+	int64_t cid;
+	size_t i;
+
+	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
+		return -1;
+	if (cid == 0)
+		return pd_fail(err, PD_EINVAL, _("%s %s is not known here"),
+		    _("consumer"), r->consumer_uuid);
+	if (store_consumer_by_id(s->st, cid, &c, err) != 0)
+		return -1;
+	if (r->account_no[0] != '\0' && strcmp(r->account_no, c.account_no))
+		return pd_fail(err, PD_EINVAL,
+		    _("account %s is not the account of consumer %s (%s)"),
+		    r->account_no, r->consumer_uuid, c.account_no);
+	for (i = 0; i < r->nallocs; i++)
+		if (check_item(s, r, i, cid, c.account_no, err) != 0)
+			return -1;
 	return 0;
 }
 
@@ -161,7 +344,7 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 	if (check_money(_("amount"), p->amount, 0, err) != 0 ||
 	    check_money(_("amount due"), p->due_total, 0, err) != 0 ||
-	    check_money(_("balance after"), p->balance_after, 1, err) != 0 ||
+	    check_money(_("balance after"), p->balance_after, 0, err) != 0 ||
 	    check_cash(s, p, err) != 0)
 		return -1;
 	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
@@ -192,7 +375,15 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	const struct payment *p = &r->p;
 	const char *d = p->paid_on;
 
-	if (check_status(p, err) != 0 || check_figures(s, r, err) != 0 ||
+	if (check_status(p, err) != 0 || check_method(s, p, err) != 0 ||
+	    check_user(s, f, _("received by"), p->received_by, ROLE_CASHIER,
+	        _("recording a payment"), err) != 0 ||
+	    (p->verified && strcmp(p->verified_by, p->received_by) != 0 &&
+	        pd_fail(err, PD_EINVAL,
+	            _("a payment posted when it is taken is verified by "
+	              "whoever took it (%s), not %s"),
+	            p->received_by, p->verified_by)) ||
+	    check_figures(s, r, err) != 0 || check_items(s, r, err) != 0 ||
 	    check_day(_("payment date"), d, err) != 0 ||
 	    check_day(_("payment time"), p->created_at, err) != 0 ||
 	    (p->verified_at[0] != '\0' &&
@@ -210,12 +401,36 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	/* the automatic note of the overpayment, as posting makes it */
 	if (!r->cn.automatic || r->cn.amount != p->overpaid ||
 	    strcmp(r->cn.reason, "Overpayment") != 0 ||
-	    strcmp(r->cn.created_on, p->paid_on) != 0)
+	    strcmp(r->cn.created_on, p->paid_on) != 0 ||
+	    strcmp(r->cn.created_by, p->received_by) != 0 ||
+	    (r->cn.receipt_no[0] != '\0' &&
+	        strcmp(r->cn.receipt_no, p->receipt_no) != 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("the credit note of an overpayment is automatic, of the "
 		      "overpaid amount, for Overpayment, dated as the "
-		      "payment"));
+		      "payment, made by whoever took it and linked to its "
+		      "receipt"));
 	return check_note(s, f, &r->cn, err);
+}
+
+/* The consumer a credit note names, when it names one, is its
+ * payment's. */
+static int
+check_consumer_of(struct svc *s, const struct syncrec *r,
+    const struct payment *p, struct pd_err *err)
+{
+	int64_t cid;
+
+	if (r->consumer_uuid[0] == '\0')
+		return 0;
+	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
+		return -1;
+	if (cid != p->consumer_id)
+		return pd_fail(err, PD_EINVAL,
+		    _("credit note %s names consumer %s; its payment %s is "
+		      "another consumer's"),
+		    r->cn.cn_no, r->consumer_uuid, p->payment_no);
+	return 0;
 }
 
 static int
@@ -223,7 +438,7 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
 {
 	struct payment p;
-	int64_t id;
+	int found;
 
 	if (r->cn.automatic)
 		return pd_fail(err, PD_EINVAL,
@@ -232,11 +447,21 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 		    r->cn.cn_no);
 	if (check_money(_("credit amount"), r->cn.amount, 0, err) != 0 ||
 	    check_note(s, f, &r->cn, err) != 0 ||
-	    store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &id, err) != 0)
+	    check_user(s, f, _("created by"), r->cn.created_by, ROLE_SUPERVISOR,
+	        _("creating a credit note"), err) != 0 ||
+	    named_payment(s, r, &p, &found, err) != 0)
 		return -1;
-	if (id == 0) /* the apply says it is unknown */
+	if (!found) /* the apply says it is unknown */
 		return 0;
-	if (store_payment_by_id(s->st, id, &p, err) != 0)
+	if (check_about(_("the credit note"), "", r->cn.created_on, &p, err))
+		return -1;
+	if (r->cn.receipt_no[0] != '\0' &&
+	    strcmp(r->cn.receipt_no, p.receipt_no) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("credit note %s is linked to receipt %s; its payment's "
+		      "receipt is %s"),
+		    r->cn.cn_no, r->cn.receipt_no, p.receipt_no);
+	if (check_consumer_of(s, r, &p, err) != 0)
 		return -1;
 	if (p.status != PS_POSTED)
 		return pd_fail(err, PD_EINVAL,
@@ -246,25 +471,73 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 	return 0;
 }
 
+/* A void or a verification (what): by a supervisor (doing), of the
+ * payment it names, not dated before it. The apply checks the rest as
+ * local voiding and verifying do (svc_void_check, a Pending payment). */
+static int
+push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    const char *what, const char *who, const char *doing, struct pd_err *err)
+{
+	struct payment p;
+	int found;
+
+	if (check_user(s, f, who, r->by, ROLE_SUPERVISOR, doing, err) != 0 ||
+	    named_payment(s, r, &p, &found, err) != 0)
+		return -1;
+	return found ? check_about(what, r->p.payment_no, r->at, &p, err) : 0;
+}
+
 static int
 push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
 {
-	(void)f;
-	return svc_check_text(
-	    _("void reason"), r->reason, s->cfg.remarks_max, 1, err);
+	if (svc_check_text(
+	        _("void reason"), r->reason, s->cfg.remarks_max, 1, err) != 0)
+		return -1;
+	return push_act(s, f, r, _("the void"), _("voided by"),
+	    _("voiding a payment"), err);
 }
 
-/* A verification's time is its record's (checked with the head); the
- * apply checks that the payment is Pending. */
 static int
 push_verify(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
 {
-	(void)s;
-	(void)f;
-	(void)r;
-	(void)err;
+	return push_act(s, f, r, _("the verification"), _("verified by"),
+	    _("verifying a payment"), err);
+}
+
+/* The item a credit application names: known, under its reference, and
+ * of the credit note's consumer (svc_credit_apply's rule). */
+static int
+check_applied_item(struct svc *s, const struct syncrec *r,
+    const struct credit_note *cn, struct pd_err *err)
+{
+	struct item it;
+	struct pd_err e = {0};
+	int64_t id = 0;
+
+	if (r->item_uuid[0] != '\0' &&
+	    store_id_of(s->st, TBL_ITEMS, r->item_uuid, &id, err) != 0)
+		return -1;
+	if (id != 0 ? store_item_by_id(s->st, id, &it, &e)
+	            : store_item_by_ref(s->st, r->ca.item_ref, &it, &e)) {
+		if (e.code == PD_ESTORE) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("the credit application's item %s is not known here"),
+		    r->ca.item_ref);
+	}
+	if (strcmp(it.ref, r->ca.item_ref) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("the credit application's item %s is %s here"),
+		    r->ca.item_ref, it.ref);
+	if (it.consumer_id != cn->consumer_id)
+		return pd_fail(err, PD_EINVAL,
+		    _("item %s belongs to another consumer; credit note %s is "
+		      "for %s"),
+		    it.ref, cn->cn_no, cn->account_no);
 	return 0;
 }
 
@@ -274,7 +547,7 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 {
 	struct credit_note cn;
 	int64_t id;
-	int32_t on, e;
+	int32_t on, e, c;
 
 	(void)f;
 	if (check_money(_("amount"), r->ca.amount, 0, err) != 0 ||
@@ -285,8 +558,21 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 		return 0;
 	if (store_credit_by_id(s->st, id, &cn, err) != 0)
 		return -1;
+	if (r->cn.cn_no[0] != '\0' && strcmp(r->cn.cn_no, cn.cn_no) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("the credit application names credit note %s, but its "
+		      "credit note uuid is %s's"),
+		    r->cn.cn_no, cn.cn_no);
+	if (check_applied_item(s, r, &cn, err) != 0)
+		return -1;
 	date_parse(r->ca.applied_on, NULL, &on, NULL);
 	date_parse(cn.expires_on, NULL, &e, NULL);
+	date_parse(cn.created_on, NULL, &c, NULL);
+	if (on < c - SKEW_DAYS)
+		return pd_fail(err, PD_EINVAL,
+		    _("credit note %s was made on %s, after it was applied on "
+		      "%s"),
+		    cn.cn_no, cn.created_on, r->ca.applied_on);
 	if (on > e)
 		return pd_fail(err, PD_EINVAL,
 		    _("credit note %s expired on %s, before it was applied on "
@@ -389,38 +675,49 @@ pull_credit_note(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	    r->cn.cn_no, err);
 }
 
-/* The records with numbers, the table they are kept in, and their
- * check. */
+/* The ledger records a terminal recognises by uuid, the table they are
+ * kept in, and the check of their numbers (NULL: they carry none of
+ * their own). */
 static const struct {
+	int ledger;
 	enum store_table table;
 	int (*check)(struct svc *, const struct syncrec *, struct pd_err *);
 } pull_rules[SR_KINDS] = {
-    [SR_PAYMENT] = {TBL_PAYMENTS, pull_payment},
-    [SR_CREDIT_NOTE] = {TBL_CREDIT_NOTES, pull_credit_note},
+    [SR_PAYMENT] = {1, TBL_PAYMENTS, pull_payment},
+    [SR_VOID] = {1, TBL_VOIDS, NULL},
+    [SR_CREDIT_NOTE] = {1, TBL_CREDIT_NOTES, pull_credit_note},
+    [SR_CREDIT_APPLY] = {1, TBL_CREDIT_APPLICATIONS, NULL},
 };
 
 int
 svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	int64_t id;
+	int rc = 0;
 
 	if (r->currency[0] != '\0' &&
 	    strcmp(r->currency, s->cfg.currency_code) != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s %s is in %s; this terminal's currency is %s"),
-		    syncrec_kind_name(r->kind), r->uuid, r->currency,
-		    s->cfg.currency_code);
-	if ((unsigned)r->kind >= SR_KINDS || pull_rules[r->kind].check == NULL)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("it is in %s; this terminal's currency is %s"),
+		    r->currency, s->cfg.currency_code);
+	else if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
 		return 0;
-	/* a record this terminal has is its own, reconciled by the apply */
-	if (store_id_of(s->st, pull_rules[r->kind].table, r->uuid, &id, err))
+	/* a record this terminal has is its own (or one it has pulled
+	 * before), recognised by its uuid: the apply takes the central
+	 * node's version of it */
+	else if (store_id_of(
+	             s->st, pull_rules[r->kind].table, r->uuid, &id, err))
 		return -1;
-	if (id != 0)
+	else if (id != 0)
 		return 0;
-	if (pull_rules[r->kind].check(s, r, err) != 0) {
+	else if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("it says it was made on this terminal, and this "
+		      "terminal never made it"));
+	else if (pull_rules[r->kind].check != NULL)
+		rc = pull_rules[r->kind].check(s, r, err);
+	if (rc != 0)
 		pd_err_prefix(err, _("%s %s of terminal %s: "),
 		    syncrec_kind_name(r->kind), r->uuid, r->terminal);
-		return -1;
-	}
-	return 0;
+	return rc;
 }

@@ -187,12 +187,62 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 	}
 }
 
+/* What a pulled record is known by: its document number, account,
+ * reference, user name or setting key. */
+static const char *
+record_ref(const struct syncrec *r)
+{
+	switch (r->kind) {
+	case SR_PAYMENT:
+	case SR_VOID:
+	case SR_VERIFY:
+		return r->p.payment_no;
+	case SR_CREDIT_NOTE:
+	case SR_CREDIT_APPLY:
+		return r->cn.cn_no;
+	case SR_CONSUMER:
+		return r->c.account_no;
+	case SR_ITEM:
+		return r->it.ref;
+	case SR_USER:
+		return r->u.username;
+	default:
+		return r->set.key;
+	}
+}
+
+/* Set aside pulled record r (feed entry seq) that this terminal refused
+ * for why: kept with the reason in the quarantine, in the transaction
+ * that moves the cursor past it, so that it never blocks the pull
+ * (issue 18, part 1). */
+static int
+set_aside(struct svc *s, int64_t seq, const struct syncrec *r, const char *why,
+    struct pd_err *err)
+{
+	struct outbox_rec q;
+	int rc;
+
+	memset(&q, 0, sizeof q);
+	xstrlcpy(q.uuid, r->uuid, sizeof q.uuid);
+	xstrlcpy(q.kind, syncrec_kind_name(r->kind), sizeof q.kind);
+	xstrlcpy(q.ref, record_ref(r), sizeof q.ref);
+	xstrlcpy(q.created_at, r->at, sizeof q.created_at);
+	snprintf(q.reason, sizeof q.reason,
+	    _("pulled from the central node and refused here: %s"), why);
+	svc_now(q.rejected_at);
+	q.payload = syncrec_encode(r);
+	rc = store_pull_set_aside(s->st, seq, &q, err);
+	free(q.payload);
+	return rc;
+}
+
 /* Apply the records of a page. each 0: all in one go, and 1 as soon as
  * one is refused (the caller rolls back and comes again with each 1);
  * each 1: every record in its own savepoint, a refused one counted as a
- * conflict and skipped. A savepoint per record is what makes the fast
- * path worth it: each one flushes the consumer search index. -1: the
- * store failed or the page is not understood. */
+ * conflict and set aside. A record the pull checks refuse is set aside
+ * either way. A savepoint per record is what makes the fast path worth
+ * it: each one flushes the consumer search index. -1: the store failed
+ * or the page is not understood. */
 static int
 apply_records(struct svc *s, const struct sync_page *pg, int each,
     int64_t *conflicts, struct pd_err *err)
@@ -213,17 +263,16 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			rc = -1;
 			break;
 		}
-		/* a record no central node sends ends the round */
-		if (svc_sync_check_pull(s, r, err) != 0) {
-			if (err->code != PD_ESTORE) {
-				pd_err_prefix(err,
-				    _("the central node sent a record this "
-				      "terminal refuses: "));
-				err->code = PD_ENET;
-			}
+		if (svc_sync_check_pull(s, r, &e) != 0) {
+			if (e.code == PD_ESTORE) {
+				*err = e;
+				rc = -1;
+			} else if (set_aside(s, seq, r, e.msg, err) != 0)
+				rc = -1;
+			else
+				(*conflicts)++;
 			syncrec_free(r);
-			rc = -1;
-			break;
+			continue;
 		}
 		if (each && store_begin(s->st, err) != 0) {
 			syncrec_free(r);
@@ -236,10 +285,13 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 				rc = -1;
 			} else if (!each)
 				rc = 1;
-			else
-				(*conflicts)++;
 			if (each)
 				store_rollback(s->st);
+			if (each && rc == 0) {
+				if (set_aside(s, seq, r, e.msg, err) != 0)
+					rc = -1;
+				(*conflicts)++;
+			}
 		} else if (each && store_commit(s->st, err) != 0)
 			rc = -1;
 		syncrec_free(r);

@@ -608,6 +608,15 @@ const char *const store_migrations[] = {
     "CREATE TRIGGER payments_reference_frozen BEFORE UPDATE OF reference"
     " ON payments BEGIN"
     " SELECT RAISE(ABORT, 'a recorded payment cannot be changed'); END;\n",
+
+    /* pulled records this terminal refused (issue 18, part 1): set aside
+     * with the reason, in the transaction that moves the cursor past
+     * them, so that one refused record never blocks a pull; kept for the
+     * operator (sync --quarantine, the Sync screen) */
+    "CREATE TABLE pull_quarantine (id INTEGER PRIMARY KEY,"
+    " seq INTEGER NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,"
+    " ref TEXT NOT NULL, created_at TEXT NOT NULL, payload TEXT NOT NULL,"
+    " reason TEXT NOT NULL, set_aside_at TEXT NOT NULL);\n",
 };
 
 const int store_nmigrations =

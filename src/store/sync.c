@@ -49,9 +49,13 @@ store_outbox_next(struct store *st, int64_t after, size_t limit, size_t *n,
 struct outbox_rec *
 store_outbox_quarantine(struct store *st, size_t *n, struct pd_err *err)
 {
+	/* the records the central node rejected, then the pulled ones this
+	 * terminal set aside (id 0: not in the outbox) */
 	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT " OUTBOX_COLS " FROM outbox WHERE rejected_at IS NOT NULL "
-	    "ORDER BY id",
+	    "SELECT * FROM (SELECT " OUTBOX_COLS " FROM outbox WHERE "
+	    "rejected_at IS NOT NULL ORDER BY id) UNION ALL SELECT * FROM "
+	    "(SELECT 0, uuid, kind, ref, created_at, 0, payload, "
+	    "set_aside_at, reason FROM pull_quarantine ORDER BY id)",
 	    err);
 
 	if (s == NULL)
@@ -119,6 +123,7 @@ store_outbox_attempt(struct store *st, int64_t first, int64_t last,
 int
 store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 {
+	int pulled;
 	sqlite3_stmt *s = st_stmt(st,
 	    "UPDATE outbox SET rejected_at = NULL, reject_reason = '' WHERE "
 	    "uuid = ? AND rejected_at IS NOT NULL",
@@ -129,10 +134,37 @@ store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 	st_bind(s, "s", uuid);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return pd_fail(
-		    err, PD_ENOTFOUND, _("no quarantined record \"%s\""), uuid);
-	return 0;
+	if (sqlite3_changes(st->db) != 0)
+		return 0;
+	s = st_stmt(st, "SELECT 1 FROM pull_quarantine WHERE uuid = ?", err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	pulled = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (pulled)
+		return pd_fail(err, PD_EINVAL,
+		    _("record %s was pulled from the central node and refused "
+		      "here; it is kept for the operator and cannot be queued"),
+		    uuid);
+	return pd_fail(
+	    err, PD_ENOTFOUND, _("no quarantined record \"%s\""), uuid);
+}
+
+int
+store_pull_set_aside(struct store *st, int64_t seq, const struct outbox_rec *r,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at, "
+	    "payload, reason, set_aside_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "isssssss", seq, r->uuid, r->kind, r->ref, r->created_at,
+	    r->payload, r->reason, r->rejected_at);
+	return st_done(st, s, err);
 }
 
 int64_t
@@ -145,8 +177,9 @@ store_outbox_pending(struct store *st)
 int64_t
 store_outbox_quarantined(struct store *st)
 {
-	return st_count(st, "SELECT count(*) FROM outbox WHERE rejected_at "
-	                    "IS NOT NULL");
+	return st_count(st, "SELECT (SELECT count(*) FROM outbox WHERE "
+	                    "rejected_at IS NOT NULL) + (SELECT count(*) FROM "
+	                    "pull_quarantine)");
 }
 
 int

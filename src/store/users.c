@@ -52,6 +52,22 @@ store_user_by_name(
 }
 
 int
+store_user_by_full_name(struct store *st, const char *full_name,
+    const char *branch, struct user *u, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " USER_COLS " FROM users WHERE full_name = ? AND "
+	    "(branch = '' OR branch = ?) ORDER BY CASE role WHEN 'admin' "
+	    "THEN 3 WHEN 'supervisor' THEN 2 ELSE 1 END DESC, id LIMIT 1",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", full_name, branch);
+	return user_one(st, s, u, full_name, err);
+}
+
+int
 store_user_by_id(
     struct store *st, int64_t id, struct user *u, struct pd_err *err)
 {

@@ -121,6 +121,13 @@ static const struct field setting_fields[] = {
 #undef S
 #undef T
 
+/* The members of a record's head (sync_decode_json reads them). */
+static const char *const head_names[] = {
+    "v", "kind", "uuid", "terminal", "branch", "at", "currency", "data", NULL};
+
+/* A payment's data beyond its fields. */
+static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
+
 static const struct {
 	const char *name;
 	const struct field *fields;
@@ -346,8 +353,8 @@ parse_enum(enum ftype t, const char *s)
 
 /* A string field's value: a JSON string without NUL bytes. */
 static int
-field_string(const struct field *f, json_t *v, const char **s,
-    struct pd_err *err)
+field_string(
+    const struct field *f, json_t *v, const char **s, struct pd_err *err)
 {
 	if (!json_is_string(v))
 		return pd_fail(err, PD_EINVAL,
@@ -429,13 +436,49 @@ decode_field(
 	}
 }
 
+/* Whether name is a field of table f or one of the extra names. */
 static int
-decode_fields(const struct field *f, json_t *o, const char *where,
-    struct syncrec *r, struct pd_err *err)
+known_field(const struct field *f, const char *const *extra, const char *name)
+{
+	for (; f != NULL && f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return 1;
+	for (; extra != NULL && *extra != NULL; extra++)
+		if (strcmp(*extra, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Strict decoding: every member of o is a field of its kind (a record
+ * with a field its kind does not have is refused, naming it; issue 18,
+ * part 1). */
+static int
+only_known(const struct field *f, const char *const *extra, json_t *o,
+    const char *where, struct pd_err *err)
+{
+	const char *key;
+	json_t *v;
+
+	json_object_foreach(o, key, v)
+	{
+		if (!known_field(f, extra, key))
+			return pd_fail(err, PD_EINVAL,
+			    _("%s: \"%.40s\" is not a field of this kind of "
+			      "record"),
+			    where, key);
+	}
+	return 0;
+}
+
+static int
+decode_fields(const struct field *f, const char *const *extra, json_t *o,
+    const char *where, struct syncrec *r, struct pd_err *err)
 {
 	if (!json_is_object(o))
 		return pd_fail(
 		    err, PD_EINVAL, _("\"%s\" must be an object"), where);
+	if (only_known(f, extra, o, where, err) != 0)
+		return -1;
 	for (; f->name != NULL; f++) {
 		json_t *v = json_object_get(o, f->name);
 
@@ -474,14 +517,14 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 		const char *u, *ref;
 		json_int_t amt, due;
 
-		if (json_unpack(a, "{s:s, s:s, s:I, s:I}", "item_uuid", &u,
+		if (json_unpack(a, "{s:s, s:s, s:I, s:I!}", "item_uuid", &u,
 		        "item_ref", &ref, "amount", &amt, "due_before",
 		        &due) != 0 ||
 		    strlen(u) >= sizeof x->item.uuid ||
 		    strlen(ref) >= sizeof x->item.ref)
 			return pd_fail(err, PD_EINVAL,
 			    _("data: allocation %zu needs item_uuid, item_ref, "
-			      "amount and due_before"),
+			      "amount and due_before, and no other field"),
 			    i + 1);
 		xstrlcpy(x->item.uuid, u, sizeof x->item.uuid);
 		xstrlcpy(x->item.ref, ref, sizeof x->item.ref);
@@ -568,16 +611,19 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return pd_fail(
 		    err, PD_EINVAL, _("unknown record kind \"%s\""), kind);
 	r->kind = (enum syncrec_kind)k;
+	if (only_known(NULL, head_names, o, _("record"), err) != 0)
+		return -1;
 	d = json_object_get(o, "data");
-	if (decode_fields(kinds[k].fields, d, "data", r, err) != 0)
+	if (decode_fields(kinds[k].fields,
+	        k == SR_PAYMENT ? payment_extra : NULL, d, "data", r, err) != 0)
 		return -1;
 	if (r->kind == SR_PAYMENT) {
 		if (decode_allocs(json_object_get(d, "allocations"), r, err))
 			return -1;
 		v = json_object_get(d, "credit_note");
 		if (v != NULL && !json_is_null(v)) {
-			if (decode_fields(credit_fields, v, "data.credit_note",
-			        r, err) != 0)
+			if (decode_fields(credit_fields, NULL, v,
+			        "data.credit_note", r, err) != 0)
 				return -1;
 			r->has_cn = 1;
 		}

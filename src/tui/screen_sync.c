@@ -173,6 +173,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct sync_status st;
 	char line[640];
 	int y = 2, lw = label_width();
+	size_t i, pulled;
 
 	svc_sync_worker_status(t->sync, &st);
 	if (!st.configured) {
@@ -220,8 +221,18 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	y++;
 	attron(A_BOLD);
-	snprintf(
-	    line, sizeof line, _("Rejected by the central node (%zu)"), d->n);
+	/* pulled records this terminal set aside come after the rejected
+	 * ones, without an outbox id */
+	for (i = 0, pulled = 0; i < d->n; i++)
+		pulled += d->q[i].id == 0;
+	if (pulled == 0)
+		snprintf(line, sizeof line,
+		    _("Rejected by the central node (%zu)"), d->n);
+	else
+		snprintf(line, sizeof line,
+		    _("Rejected by the central node (%zu), refused here "
+		      "(%zu)"),
+		    d->n - pulled, pulled);
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
 	if (d->n == 0) {

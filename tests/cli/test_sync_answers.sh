@@ -4,10 +4,11 @@
 # page saying "more" without progress ends the round after a bounded
 # number of pages; a negative, huge, backward or non-numeric cursor, a
 # cut-off body, an HTML page with status 200, an entry the terminal has
-# already passed, a record in another currency and a record claiming the
-# terminal's own number series each end the round with a clear error
-# (exit 10) and leave the store byte for byte as it was. A proper page
-# from the same fake node is applied, so the fake can tell.
+# already passed each end the round with a clear error (exit 10) and
+# leave the store byte for byte as it was. A record in another currency
+# or claiming the terminal's own number series is set aside with the
+# reason and the records after it are applied. A proper page from the
+# same fake node is applied, so the fake can tell.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export PAYDESK_PIN=1234
@@ -98,14 +99,39 @@ bad "a cut-off body" malformed "malformed JSON"
 bad "an HTML page with status 200" html "malformed JSON"
 bad "an entry at the cursor already passed" seqold \
     "entry seq $cursor was asked for after $cursor" "$T/good.json"
-bad "a record in another currency" records "is in EUR" "$T/eur.json"
-bad "a payment claiming T01's own payment series" records \
-    "payment number PAY-T01-" "$T/own_pay.json"
-bad "a payment claiming T01's own receipt series" records \
-    "receipt number R-T01-" "$T/own_receipt.json"
-bad "an overpayment's credit note claiming T01's own series" records \
-    "credit note number CN-T01-" "$T/own_cn.json"
-has "the error names the record and its terminal" "of terminal T02"
+# aside NAME NEEDLE FORGED I: a page of record I of FORGED (refused by
+# T01) and then T02's other, good record: the refused one is set aside,
+# shown by sync --quarantine saying NEEDLE, the good one after it is
+# applied, the cursor moves past both and the round ends well (issue 18,
+# part 1: a pull is never blocked for good)
+aside() {
+	an=$1 an_needle=$2
+	python3 -c 'import json, sys
+bad, good, i = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), int(sys.argv[3])
+print(json.dumps([bad[i], good[1 - i]]))' "$3" "$T/good.json" "$4" >"$T/mixed.json"
+	good_uuid=$(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))[1]["uuid"])' "$T/mixed.json")
+	fake records "$T/mixed.json" || return
+	cp "$T/t1.db" "$T/keep.db"
+	expect "$an: the round goes on" 0 "Conflicts   1" \
+	    "$PD" --config "$T/t1f.ini" sync
+	expect "$an: set aside, with the reason" 0 "$an_needle" \
+	    "$PD" --config "$T/t1f.ini" sync --quarantine
+	has "$an: the reason names the record's terminal" "of terminal T02"
+	same "$an: the record after it is applied" \
+	    "$(tsql 1 "SELECT count(*) FROM payments WHERE uuid = '$good_uuid'")" 1
+	same "$an: the cursor moved past both" \
+	    "$(tsql 1 "SELECT value FROM meta WHERE key = 'sync.cursor'")" \
+	    "$((cursor + 2))"
+	cp "$T/keep.db" "$T/t1.db"
+}
+aside "a record in another currency" "is in EUR" "$T/eur.json" 0
+aside "a payment claiming T01's own payment series" "payment number PAY-T01-" \
+    "$T/own_pay.json" 0
+aside "a payment claiming T01's own receipt series" "receipt number R-T01-" \
+    "$T/own_receipt.json" 0
+aside "an overpayment's credit note claiming T01's own series" \
+    "credit note number CN-T01-" "$T/own_cn.json" 1
 fake html
 cp "$T/t1.db" "$T/keep.db"
 "$PD" --config "$T/t1f.ini" sync >/dev/null 2>&1

@@ -140,6 +140,100 @@ same "the central ledger holds T01's and T02's real records only" \
     "SELECT count(*) FROM payments WHERE terminal = 'T02'")" "3 1"
 expect "the central store is consistent" 0 "ok (" "$PD" --db "$CDB" doctor
 
+# -- what the check table needs beyond the core rules (issue 18, part 1):
+#    the organisation's methods and channels, its users and their roles,
+#    the consumer's items, strict fields, numbers of exactly the format's
+#    width, voids, verifications and credit notes that agree with their
+#    payment. One push of every forgery and a good record after them:
+#    each is rejected saying why, the good one is applied, and nothing
+#    else reaches the central ledger.
+pdt 1 --user jane pay WU-10002 --type bill --method Online --amount 1 >/dev/null
+PAYDESK_PIN=2222 pdt 1 --user mary payment verify \
+    "$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")" \
+    >/dev/null || echo "not ok - verify"
+expect "T01's real verification is applied" 0 "Applied     2" pdt 1 sync
+printf 'username,full_name,role,pin,branch\nfar,Far Away,supervisor,4321,B02\n' \
+    >"$T/far.csv"
+central import ACME users "$T/far.csv" >/dev/null || echo "not ok - far user"
+p_card=$(tsql 1 "SELECT payment_no FROM payments WHERE receipt_no = '$r_card'")
+u_card=$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$r_card'")
+year=$(tsql 1 "SELECT substr(paid_on, 1, 4) FROM payments WHERE receipt_no = '$r_card'")
+oc=$(csql "SELECT uuid FROM consumers WHERE account_no = 'WU-10001'")
+oi=$(csql "SELECT i.uuid || ' ' || i.ref FROM items i JOIN consumers c ON
+    c.id = i.consumer_id WHERE c.account_no = 'WU-10001' AND i.kind = 'bill'
+    LIMIT 1")
+oref=${oi#* } oi=${oi%% *}
+P="payment:$p_card"
+V="void data.payment_uuid=$u_card data.payment_no=$p_card"
+# NAME|NEEDLE|FORGE ARGS (one line a case; the NEEDLE is in the answer)
+cat >"$T/cases" <<CASES
+a payment by a method the organisation does not have|payment method "Bitcoin" is not configured|$P data.method=Bitcoin
+a card payment under the cash method's name|payment method Cash is a cash method, not card|$P data.method=Cash
+a method written in another case|payment method "credit card" is not configured|$P data.method=credit\\ card
+a payment through a channel the organisation does not have|channel "Telepathy" is not configured|$P data.channel=Telepathy
+a channel written in another case|channel "walk-in" is not configured|$P data.channel=walk-in
+a payment taken by someone who is not a user|received by "Nobody" is not a user of branch B01|$P data.received_by=Nobody data.verified_by=Nobody
+a payment taken by a user of another branch|received by "Far Away" is not a user of branch B01|$P data.received_by=Far\\ Away data.verified_by=Far\\ Away
+a posted payment verified by another than its taker|verified by whoever took it (Jane Smith), not Mary Johnson|$P data.verified_by=Mary\\ Johnson
+a Bill payment of bills called Service|item INV-2025-003001 is a bill, and this is a Service payment|$P data.type=Service
+a Bill payment of bills called Installment|is a bill, and this is a Installment payment|$P data.type=Installment
+a negative balance after|balance after -5 is not between 0 and|$P data.balance_after=-5
+a balance after of -1|balance after -1 is not between 0 and|$P data.balance_after=-1
+an allocation to an item reference that does not exist|allocation 1: item|$P data.allocations.0.item_ref=INV-NOPE
+an allocation to an item uuid that does not exist|(01234567-89ab-cdef-0123-456789abcdef) is not known here|$P data.allocations.0.item_uuid=01234567-89ab-cdef-0123-456789abcdef
+an allocation to another consumer's item|item $oref is not an item of consumer WU-10003|$P data.allocations.0.item_uuid=$oi data.allocations.0.item_ref=$oref
+a receipt number longer than its padding|R-T01-0000001 is not a number of the series|$P data.receipt_no=R-T01-0000001
+a payment number longer than its padding|PAY-T01-$year-0000001 is not a number of the series|$P data.payment_no=PAY-T01-$year-0000001
+a payment with a field payments do not have|"foo" is not a field of this kind of record|$P data.foo=1
+a record head with a field records do not have|"extra" is not a field of this kind of record|$P extra=1
+an allocation with a field allocations do not have|and no other field|$P data.allocations.0.note=x
+an overpayment's credit note with a field notes do not have|data.credit_note: "bar" is not a field|payment:$p_online data.credit_note.bar=1
+a void with a field voids do not have|"amount" is not a field of this kind of record|$V data.amount=100
+a credit note by a cashier|created by Jane Smith is a cashier; creating a credit note needs a supervisor|credit_note data.created_by=Jane\\ Smith
+a credit note by someone who is not a user|created by "Nobody" is not a user of branch B01|credit_note data.created_by=Nobody
+a credit note dated years before its payment|the credit note is dated 2020-01-01, before payment $p_card|credit_note data.created_on=2020-01-01 data.expires_on=2020-12-31
+a credit note linked to a receipt that does not exist|is linked to receipt R-T01-999999; its payment's receipt is $r_card|credit_note data.linked_receipt=R-T01-999999
+a credit note naming another consumer than its payment's|names consumer $oc; its payment $p_card is another consumer's|credit_note data.consumer_uuid=$oc
+a cashier's void|voided by Jane Smith is a cashier; voiding a payment needs a supervisor|$V data.voided_by=Jane\\ Smith
+a void by someone who is not a user|voided by "Nobody" is not a user of branch B01|$V data.voided_by=Nobody
+a void by a supervisor of another branch|voided by "Far Away" is not a user of branch B01|$V data.voided_by=Far\\ Away
+a void dated years before its payment|the void is dated 2020-01-01, before payment $p_card|$V at=2020-01-01\\ 00:00:00
+a void whose payment number is another payment's|names payment $p_cash, but its payment uuid is payment $p_card's|void data.payment_uuid=$u_card data.payment_no=$p_cash
+a void whose payment number no payment has|names payment PAY-T01-$year-999999, but|void data.payment_uuid=$u_card data.payment_no=PAY-T01-$year-999999
+a cashier's verification|verified by Jane Smith is a cashier; verifying a payment needs a supervisor|verify data.verified_by=Jane\\ Smith
+a verification whose payment number is another payment's|names payment $p_card, but its payment uuid|verify data.payment_no=$p_card
+a credit applied to another consumer's item|item $oref belongs to another consumer|credit_apply data.item_uuid=$oi data.item_ref=$oref
+a credit applied to an item that does not exist|item INV-NOPE is not known here|credit_apply data.item_uuid=- data.item_ref=INV-NOPE
+a credit application naming another credit note's number|names credit note CN-T01-99999, but|credit_apply data.credit_note_no=CN-T01-99999
+a credit applied before its note was made|after it was applied on 2020-01-01|credit_apply data.applied_on=2020-01-01
+CASES
+counts() { csql "SELECT (SELECT count(*) || ':' || sum(amount) FROM payments)
+    || '/' || (SELECT count(*) FROM credit_notes) || '/' || (SELECT count(*)
+    FROM voids) || '/' || (SELECT count(*) FROM credit_applications) || '/'
+    || (SELECT count(*) FROM payments WHERE status = 'Posted')"; }
+before=$(counts)
+logged=$(csql "SELECT count(*) FROM sync_log WHERE event = 'rejected'")
+args=$(cut -d'|' -f3 "$T/cases" | sed 's/$/ --/' | tr '\n' ' ')
+eval "$F \"\$T/t1.db\" \"\$TOK1\" $args $P" >"$T/answers" 2>&1
+n=$(wc -l <"$T/cases")
+i=0
+while IFS='|' read -r name needle _; do
+	i=$((i + 1))
+	got=$(sed -n "${i}p" "$T/answers")
+	case "$got" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $got"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+done <"$T/cases"
+same "the good record after them all is applied" \
+    "$(sed -n "$((n + 1))p" "$T/answers")" applied
+amount=$(tsql 1 "SELECT amount FROM payments WHERE receipt_no = '$r_card'")
+same "the central ledger gained that payment and nothing else" "$(counts)" \
+    "$(echo "$before" | awk -F'[:/]' -v a="$amount" '{print $1 + 1 ":" $2 + a \
+        "/" $3 "/" $4 "/" $5 "/" $6 + 1}')"
+same "every refusal is logged for the operator" \
+    "$(csql "SELECT count(*) FROM sync_log WHERE event = 'rejected'")" \
+    $((logged + n))
+
 # -- the same records unchanged are applied (the forger is not the rule)
 r=$($F "$T/t1.db" "$TOK1" payment 2>&1)
 same "a fresh copy of a real payment, new numbers of T01's series: applied" \
@@ -180,3 +274,99 @@ expect "its next receipt, of the new format, is applied" 0 "Applied     1" \
     pdt 1 sync
 same "numbered RC-T01-NNNN at the central node (the series goes on)" \
     "$(csql "SELECT count(*) FROM payments WHERE receipt_no GLOB 'RC-T01-[0-9][0-9][0-9][0-9]'")" 1
+
+# -- refused at the central node, quarantined at the terminal: records of
+#    T01's own outbox the check table refuses (a payment by a method the
+#    organisation does not have, a void and a credit note made a
+#    cashier's, a payment with a field payments do not have) are
+#    quarantined with the reason, and the record after them still goes
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+pm=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+pm_no=$(tsql 1 "SELECT payment_no || ' ' || receipt_no FROM payments ORDER BY
+    id DESC LIMIT 1")
+PAYDESK_PIN=2222 pdt 1 --user mary credit-note create "${pm_no#* }" \
+    --amount 0.5 --reason "Billing Error" >/dev/null ||
+    echo "not ok - credit note to forge"
+pc=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+PAYDESK_PIN=2222 pdt 1 --user mary payment void "${pm_no%% *}" --reason "typo" \
+    >/dev/null || echo "not ok - void to forge"
+pv=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+pf=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+tsql 1 "UPDATE outbox SET payload = replace(payload, '\"method\":\"Cash\"',
+    '\"method\":\"Barter\"') WHERE uuid = '$pm';
+    UPDATE outbox SET payload = replace(payload, 'Mary Johnson', 'Jane Smith')
+    WHERE uuid IN ('$pv', '$pc');
+    UPDATE outbox SET payload = replace(payload, '\"amount\":', '\"tip\":1,\"amount\":')
+    WHERE uuid = '$pf'"
+before=$(counts)
+run pdt 1 sync
+if [ "$RC" -eq 0 ] && grep -q "Applied     1" "$OUT" && grep -q "Rejected    4" "$OUT"; then
+	ok "four refused records of T01's outbox, and the one after them goes"
+else
+	notok "four refused records of T01's outbox, and the one after them goes"
+fi
+run pdt 1 sync --quarantine
+for needle in 'payment method "Barter" is not configured' \
+    "voided by Jane Smith is a cashier" "created by Jane Smith is a cashier" \
+    '"tip" is not a field of this kind of record'; do
+	has "quarantined at T01 saying: $needle" "$needle"
+done
+same "the central ledger gained no credit note, void or credit application" \
+    "$(counts | cut -d/ -f2-4)" "$(echo "$before" | cut -d/ -f2-4)"
+
+# -- a pull is never blocked for good. T01's own payment, altered by the
+#    central node (T02 settled the bill first: the excess became credit),
+#    comes back and is known by its uuid; a payment in T01's series that
+#    T01 never made (pushed with its token by a forger), altered alike,
+#    comes back too: it is set aside with the reason, the round goes on,
+#    the cursor moves past it and the records after it are applied
+pdt 2 sync >/dev/null
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+own=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+due=$(csql "SELECT sum(i.amount - i.settled) FROM items i JOIN consumers c ON
+    c.id = i.consumer_id WHERE c.account_no = 'WU-10002' AND i.kind = 'bill'")
+pdt 2 --user jane pay WU-10002 --type bill --method Cash \
+    --amount "$(echo "$due" | awk '{printf "%d.%02d", $1 / 100, $1 % 100}')" \
+    >/dev/null || echo "not ok - T02 settles WU-10002"
+pdt 2 sync >/dev/null
+q0=$(tsql 1 "SELECT count(*) FROM pull_quarantine")
+expect "T01's own payment, altered by the central node, comes back" 0 \
+    "Conflicts   0" pdt 1 sync
+same "the central node altered it (its excess is credit)" \
+    "$(csql "SELECT count(*) FROM credit_notes WHERE terminal = 'HQ' AND
+        payment_id = (SELECT id FROM payments WHERE payment_no = '$own')")" 1
+same "T01 knew it by its uuid: nothing set aside" \
+    "$(tsql 1 "SELECT count(*) FROM pull_quarantine")" "$q0"
+same "and took the central node's version (its allocation given back)" \
+    "$(tsql 1 "SELECT sum(a.amount) FROM allocations a JOIN payments p ON
+        p.id = a.payment_id WHERE p.payment_no = '$own'")" 0
+r=$($F "$T/t1.db" "$TOK1" "payment:$own" 2>&1)
+same "a forged copy in T01's series, never made by T01, is applied" "$r" applied
+forged_uuid=$(csql "SELECT uuid FROM payments WHERE terminal = 'T01' ORDER BY
+    id DESC LIMIT 1")
+pdt 2 --user jane pay WU-10003 --type bill --method Cash --amount 1 >/dev/null
+t2p=$(tsql 2 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
+pdt 2 sync >/dev/null
+run pdt 1 sync
+if [ "$RC" -eq 0 ] && grep -q "Conflicts   2" "$OUT"; then
+	ok "T01's pull goes on: the forged payment and its credit note set aside"
+else
+	notok "T01's pull goes on: the forged payment and its credit note set aside"
+fi
+expect "sync --quarantine shows the forged payment with the reason" 0 \
+    "of terminal T01: it says it was made on this terminal, and this terminal never made it" \
+    pdt 1 sync --quarantine
+has "and names it" "$forged_uuid"
+same "the records after it are applied: T02's payment is at T01" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE uuid = '$t2p'")" 1
+same "the forged payment is not" \
+    "$(tsql 1 "SELECT count(*) FROM payments WHERE uuid = '$forged_uuid'")" 0
+same "the cursor moved past them to the feed's head" \
+    "$(tsql 1 "SELECT value FROM meta WHERE key = 'sync.cursor'")" \
+    "$(csql "SELECT max(seq) FROM feed")"
+expect "the next round is not blocked" 0 "Pulled      0" pdt 1 sync
+expect "a pulled record set aside cannot be queued" 3 "cannot be queued" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary sync --retry "$forged_uuid"
+expect "T01's store is consistent" 0 "ok (" pdt 1 doctor

@@ -135,6 +135,19 @@ wait_long "a record refused by the rules is listed" 8 \
 wait_for "with the rule it broke" "status Cancelled: a new"
 same "the record after it was taken" \
     "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 0
+# a pulled record this terminal set aside (issue 18, part 1: the pull
+# goes on past it; test_sync_trust.sh makes one) is counted apart and
+# listed after the rejected ones with its reason
+tsql 1 "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at,
+    payload, reason, set_aside_at) VALUES (1,
+    '01a22ef9-0000-7000-8000-000000000001', 'payment', 'PAY-T01-2026-999999',
+    '2026-01-01 00:00:00', '{}', 'pulled from the central node and ' ||
+    'refused here: it says it was made on this terminal',
+    '2026-01-01 00:00:01')"
+keys g
+wait_for "a pulled record set aside is counted apart" \
+    "Rejected by the central node (1), refused here (1)"
+wait_for "and listed with its reason" "PAY-T01-2026-999999 pulled from the central"
 
 # -- a setting from the central node takes effect at the next sign-in
 printf 'key,value\norganisation.name,Acme Water Board\n' >"$T/s1.csv"
