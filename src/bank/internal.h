@@ -9,6 +9,9 @@ struct bank_line *bank_line_add(struct bank_stmt *s);
  * runs of white space (line breaks of fields that span lines) made one
  * space. */
 void bank_set(char **dst, const char *v);
+/* bank_set with line breaks dropped, not made spaces: SWIFT cuts a field
+ * into lines of 65 characters anywhere, inside a word too. */
+void bank_set_joined(char **dst, const char *v);
 /* An unsigned decimal amount "1405.31" / "1,56" with decimal mark dec
  * (and, for '.', no other mark) in minor units of a currency of digits
  * decimals; trailing zero decimals beyond digits are allowed, other

@@ -131,8 +131,8 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	bank_set(&l->reference, AB_Transaction_GetEndToEndReference(t)
 	                            ? AB_Transaction_GetEndToEndReference(t)
 	                            : AB_Transaction_GetCustomerReference(t));
-	bank_set(&l->counterparty, AB_Transaction_GetRemoteName(t));
-	bank_set(&l->text, AB_Transaction_GetPurpose(t));
+	bank_set_joined(&l->counterparty, AB_Transaction_GetRemoteName(t));
+	bank_set_joined(&l->text, AB_Transaction_GetPurpose(t));
 	free(l->where);
 	l->where = xstrdup(where);
 	return 0;
@@ -203,23 +203,29 @@ block4(const char *buf, size_t len, size_t *n)
 	return b;
 }
 
-/* AB_Banking_Init with stderr closed: its first start logs a settings
- * check there (from before its logger is open) whatever the levels. */
+/* stderr to /dev/null while aqbanking works: its first start logs a
+ * settings check there before its logger is open, whatever the levels
+ * (a screen of the counter UI must not get it either). The saved
+ * descriptor, or -1. */
 static int
-init(AB_BANKING *ab)
+mute(void)
 {
-	int saved = dup(2), null = open("/dev/null", O_WRONLY), rc;
+	int saved = dup(2), null = open("/dev/null", O_WRONLY);
 
 	if (saved >= 0 && null >= 0)
 		dup2(null, 2);
-	rc = AB_Banking_Init(ab);
-	if (saved >= 0 && null >= 0)
-		dup2(saved, 2);
-	if (saved >= 0)
-		close(saved);
 	if (null >= 0)
 		close(null);
-	return rc;
+	return saved;
+}
+
+static void
+unmute(int saved)
+{
+	if (saved >= 0) {
+		dup2(saved, 2);
+		close(saved);
+	}
 }
 
 /* Nothing of aqbanking's logging on the user's terminal. */
@@ -275,22 +281,20 @@ bank_mt940(const char *buf, size_t len, const char *name,
 	char *dir = xasprintf("%s/paydesk-aqb.XXXXXX", tmp ? tmp : "/tmp");
 	AB_BANKING *ab;
 	GWEN_GUI *gui;
-	int rc;
+	int rc, saved;
 
 	if (len > UINT32_MAX / 2 || mkdtemp(dir) == NULL) {
 		free(dir);
 		return pd_fail(err, PD_EINVAL,
 		    _("%s: no room for aqbanking's settings"), name);
 	}
-	/* aqbanking's first start logs its settings check on stderr */
-	setenv("AQBANKING_LOGLEVEL", "emergency", 0);
-	setenv("GWEN_LOGLEVEL", "emergency", 0);
+	saved = mute();
 	GWEN_Init();
 	gui = GWEN_Gui_new(); /* aqbanking asks it for flags */
 	GWEN_Gui_SetGui(gui);
 	ab = AB_Banking_new("paydesk", dir, 0);
 	quiet();
-	if (init(ab) != 0)
+	if (AB_Banking_Init(ab) != 0)
 		rc = pd_fail(err, PD_EINVAL, _("%s: aqbanking did not start"),
 		    name);
 	else {
@@ -301,6 +305,7 @@ bank_mt940(const char *buf, size_t len, const char *name,
 	GWEN_Gui_SetGui(NULL);
 	GWEN_Gui_free(gui);
 	GWEN_Fini();
+	unmute(saved);
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	free(dir);
 	return rc;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -185,6 +186,18 @@ pick(struct ofx *o, struct bank_stmt *out)
 	return 0;
 }
 
+/* 1 if the file ends with </OFX> (white space after it allowed): libofx
+ * closes what a file cut short left open and hands over its first
+ * transactions as if it were whole. */
+static int
+ends_ofx(const char *buf, size_t len)
+{
+	while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\n' ||
+	                      buf[len - 1] == '\r' || buf[len - 1] == '\t'))
+		len--;
+	return len >= 6 && strncasecmp(buf + len - 6, "</OFX>", 6) == 0;
+}
+
 int
 bank_ofx(const char *buf, size_t len, const char *name,
     const char *currency, int digits, struct bank_stmt *out,
@@ -196,6 +209,13 @@ bank_ofx(const char *buf, size_t len, const char *name,
 	LibofxContextPtr ctx;
 	int fd, i, rc;
 
+	if (!ends_ofx(buf, len)) {
+		free(tmp);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: the file does not end with </OFX>: is it cut "
+		      "short?"),
+		    name);
+	}
 	memset(&o, 0, sizeof o);
 	o.name = name;
 	o.currency = currency;

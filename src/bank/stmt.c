@@ -100,6 +100,20 @@ bank_set(char **dst, const char *v)
 	*o = '\0';
 }
 
+void
+bank_set_joined(char **dst, const char *v)
+{
+	char *j = xstrdup(v ? v : ""), *o = j;
+	const char *p;
+
+	for (p = j; *p != '\0'; p++)
+		if (*p != '\n' && *p != '\r')
+			*o++ = *p;
+	*o = '\0';
+	bank_set(dst, j);
+	free(j);
+}
+
 int
 bank_amount(const char *s, char dec, int allow_sign, int digits,
     int64_t *out, struct pd_err *err)

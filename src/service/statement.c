@@ -169,6 +169,11 @@ svc_statement_import(struct svc *s, const char *path, const char *format,
 		    _("--mapping is for CSV statements, not %s"), format);
 	if (mapping != NULL && load_mapping(s, mapping, &map, err) != 0)
 		return -1;
+	if ((mapping != NULL || fmt == BANK_CSV) && account == NULL)
+		return pd_fail(err, PD_EUSAGE,
+		    _("%s: a CSV statement names no account: give --account "
+		      "ACCOUNT"),
+		    path);
 	if (svc_check_sound(s, err) != 0)
 		return -1;
 	buf = svc_read_file(path, &len, err);
