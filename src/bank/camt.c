@@ -295,9 +295,12 @@ bank_camt(const char *buf, size_t len, const char *name,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL) {
 		x = xmlGetLastError();
-		return pd_fail(err, PD_EINVAL, _("%s:%d: not well-formed XML: %s"),
+		rc = pd_fail(err, PD_EINVAL, _("%s:%d: not well-formed XML: %s"),
 		    name, x ? x->line : 0,
 		    x && x->message ? x->message : "?");
+		err->msg[strcspn(err->msg, "\n")] = '\0'; /* libxml2's ends
+		                                            with one */
+		return rc;
 	}
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || root->ns == NULL ||
