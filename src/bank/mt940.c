@@ -108,8 +108,8 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 	int64_t amt;
 	char where[160];
 
-	snprintf(where, sizeof where, "%s: :61: %s %zu", name, bref,
-	    out->nlines + 1);
+	snprintf(where, sizeof where, "%s: :61: #%zu (%s)", name,
+	    out->nlines + 1, bref);
 	if (!same_currency(v, accur, currency))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s: the amount is in %s; the organisation's currency "

@@ -70,6 +70,13 @@ same "MT940: RD 119,00 is +119.00" \
     "$(line amount "$(sql "SELECT max(id) FROM bank_statements")" 8)" 11900
 same "MT940: the lines seen before are recognised (7 of 8)" \
     "$(sql "SELECT dup_count FROM bank_statements WHERE id = (SELECT max(id) FROM bank_statements)")" 7
+sed 's/EUR/USD/g' "$T/mt940-example.940" >"$T/usd.940"
+refused "MT940 in dollars into a euro organisation" 3 "is in USD" \
+    eur statement import "$T/usd.940"
+sed 's/^:61:1402200220D1,57NTRFPREF/:61:1402200220D1,5,7NTRFPREF/' \
+    "$T/mt940-example.940" >"$T/amt.940"
+refused "MT940 with a bad amount, named by its :61:" 3 \
+    "amt.940: :61: #2 (00000000001006): no amount" eur statement import "$T/amt.940"
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
 refused "MT940 without lines" 3 "empty.940" eur statement import "$T/empty.940" --format mt940
@@ -130,6 +137,10 @@ refused "a mapping word that is not known" 2 "mapping \"colour=2\": unknown" \
     sup statement mapping add x date=1 amount=2 colour=2
 refused "a mapping with a column twice" 2 "date and amount are both column 1" \
     sup statement mapping add x date=1 amount=1
+refused "a cashier cannot save a mapping" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --user jane statement mapping add y date=1 amount=2
+refused "--mapping with another format" 2 "--mapping is for CSV statements" \
+    sup statement import "$T/ofx-example.ofx" --format ofx --mapping dutch
 refused "a mapping name in use" 3 "exists already" \
     sup statement mapping add dutch date=1 amount=2
 cat >"$T/bank.csv" <<'CSV'
