@@ -33,9 +33,9 @@ struct bank_line {
 /* A statement. Strings owned, never NULL ("" when the file has none). */
 struct bank_stmt {
 	enum bank_format format;
-	char *account;    /* IBAN or account number */
-	char *stmt_id;    /* the bank's statement id; "" for none */
-	char currency[4]; /* ISO 4217 */
+	char *account;         /* IBAN or account number */
+	char *stmt_id;         /* the bank's statement id; "" for none */
+	char currency[4];      /* ISO 4217 */
 	char from[11], to[11]; /* the period, YYYY-MM-DD, "" when unknown */
 	int has_opening, has_closing;
 	int64_t opening, closing; /* minor units, signed */
@@ -82,8 +82,8 @@ enum bank_format bank_format_guess(const char *buf, size_t len);
 /* Parse mapping words ("date=1", "decimal=,"), n of them, into m;
  * -1 with PD_EUSAGE naming the word. date and amount (or credit and
  * debit) are required; no column twice. */
-int bank_mapping_parse(char *const *words, int n, struct bank_mapping *m,
-    struct pd_err *err);
+int bank_mapping_parse(
+    char *const *words, int n, struct bank_mapping *m, struct pd_err *err);
 /* The canonical words of m, one space between, into buf (n bytes). */
 void bank_mapping_spec(const struct bank_mapping *m, char *buf, size_t n);
 
@@ -97,9 +97,8 @@ void bank_mapping_spec(const struct bank_mapping *m, char *buf, size_t n);
  * OFX; aqbanking does not say where an MT940 file went wrong, so its
  * messages name the file and, where it can, the transaction. */
 int bank_decode(const char *buf, size_t len, const char *name,
-    enum bank_format fmt, const struct bank_mapping *map,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err);
+    enum bank_format fmt, const struct bank_mapping *map, const char *currency,
+    int digits, struct bank_stmt *out, struct pd_err *err);
 void bank_stmt_free(struct bank_stmt *s);
 
 /* The hex SHA-256 over the statement's account and lines (dates, amount,

@@ -179,12 +179,13 @@ details(const struct camt *c, xmlNodePtr e, struct bank_line *l)
 		ref[0] = '\0';
 	free(l->reference);
 	l->reference = ref;
-	s = text(c, tx, l->amount >= 0 ? "RltdPties/Dbtr/Nm"
-	                               : "RltdPties/Cdtr/Nm");
+	s = text(
+	    c, tx, l->amount >= 0 ? "RltdPties/Dbtr/Nm" : "RltdPties/Cdtr/Nm");
 	if (*s == '\0') {
 		free(s);
-		s = text(c, tx, l->amount >= 0 ? "RltdPties/Dbtr/Pty/Nm"
-		                               : "RltdPties/Cdtr/Pty/Nm");
+		s = text(c, tx,
+		    l->amount >= 0 ? "RltdPties/Dbtr/Pty/Nm"
+		                   : "RltdPties/Cdtr/Pty/Nm");
 	}
 	free(l->counterparty);
 	l->counterparty = s;
@@ -278,9 +279,8 @@ statement(const struct camt *c, xmlNodePtr st, struct bank_stmt *out)
 }
 
 int
-bank_camt(const char *buf, size_t len, const char *name,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err)
+bank_camt(const char *buf, size_t len, const char *name, const char *currency,
+    int digits, struct bank_stmt *out, struct pd_err *err)
 {
 	struct camt c = {name, NULL, currency, digits, err};
 	xmlDocPtr doc;
@@ -295,8 +295,8 @@ bank_camt(const char *buf, size_t len, const char *name,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (doc == NULL) {
 		x = xmlGetLastError();
-		rc = pd_fail(err, PD_EINVAL, _("%s:%d: not well-formed XML: %s"),
-		    name, x ? x->line : 0,
+		rc = pd_fail(err, PD_EINVAL,
+		    _("%s:%d: not well-formed XML: %s"), name, x ? x->line : 0,
 		    x && x->message ? x->message : "?");
 		err->msg[strcspn(err->msg, "\n")] = '\0'; /* libxml2's ends
 		                                            with one */
@@ -304,8 +304,8 @@ bank_camt(const char *buf, size_t len, const char *name,
 	}
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || root->ns == NULL ||
-	    xmlStrncmp(root->ns->href, BAD_CAST CAMT_NS,
-	        (int)strlen(CAMT_NS)) != 0 ||
+	    xmlStrncmp(
+	        root->ns->href, BAD_CAST CAMT_NS, (int)strlen(CAMT_NS)) != 0 ||
 	    xmlStrcmp(root->name, BAD_CAST "Document") != 0) {
 		xmlFreeDoc(doc);
 		return pd_fail(err, PD_EINVAL,

@@ -39,7 +39,8 @@ word(const char *w, struct bank_mapping *m, struct pd_err *err)
 	long n;
 
 	for (i = 0; i < BCOL_COUNT; i++)
-		if (strlen(col_names[i]) == k && strncmp(w, col_names[i], k) == 0) {
+		if (strlen(col_names[i]) == k &&
+		    strncmp(w, col_names[i], k) == 0) {
 			n = strtol(v, &end, 10);
 			if (*v == '\0' || *end != '\0' || n < 1 || n > 99)
 				return pd_fail(err, PD_EUSAGE,
@@ -91,8 +92,8 @@ word(const char *w, struct bank_mapping *m, struct pd_err *err)
 }
 
 int
-bank_mapping_parse(char *const *words, int n, struct bank_mapping *m,
-    struct pd_err *err)
+bank_mapping_parse(
+    char *const *words, int n, struct bank_mapping *m, struct pd_err *err)
 {
 	int i, j;
 
@@ -104,8 +105,9 @@ bank_mapping_parse(char *const *words, int n, struct bank_mapping *m,
 		if (word(words[i], m, err) != 0)
 			return -1;
 	if (m->col[BCOL_DATE] == 0)
-		return pd_fail(err, PD_EUSAGE, _("mapping: date=COLUMN is "
-		                                 "required"));
+		return pd_fail(err, PD_EUSAGE,
+		    _("mapping: date=COLUMN is "
+		      "required"));
 	if ((m->col[BCOL_AMOUNT] == 0) ==
 	    (m->col[BCOL_CREDIT] == 0 || m->col[BCOL_DEBIT] == 0))
 		return pd_fail(err, PD_EUSAGE,
@@ -133,8 +135,8 @@ bank_mapping_spec(const struct bank_mapping *m, char *buf, size_t n)
 	buf[0] = '\0';
 	for (i = 0; i < BCOL_COUNT; i++)
 		if (m->col[i] != 0 && k < n)
-			k += (size_t)snprintf(buf + k, n - k, "%s=%d ",
-			    col_names[i], m->col[i]);
+			k += (size_t)snprintf(
+			    buf + k, n - k, "%s=%d ", col_names[i], m->col[i]);
 	for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
 		if (seps[i].c == m->separator)
 			sep = seps[i].word;
@@ -169,15 +171,15 @@ row_date(const struct csv_row *row, int c, const struct bank_mapping *m,
 }
 
 static int
-row_amount(const struct csv_row *row, const struct bank_mapping *m,
-    int digits, int64_t *v, struct pd_err *err)
+row_amount(const struct csv_row *row, const struct bank_mapping *m, int digits,
+    int64_t *v, struct pd_err *err)
 {
 	const char *cr = field(row, m->col[BCOL_CREDIT]);
 	const char *db = field(row, m->col[BCOL_DEBIT]);
 
 	if (m->col[BCOL_AMOUNT] != 0)
-		return bank_amount(field(row, m->col[BCOL_AMOUNT]), m->decimal, 1,
-		    digits, v, err);
+		return bank_amount(field(row, m->col[BCOL_AMOUNT]), m->decimal,
+		    1, digits, v, err);
 	if ((*cr == '\0') == (*db == '\0'))
 		return pd_fail(err, PD_EINVAL,
 		    _("one of the credit (column %d) and debit (column %d) "
@@ -252,7 +254,8 @@ bank_csv(const char *buf, size_t len, const char *name,
 		}
 		if (row.n == 1 && row.fields[0][0] == '\0')
 			continue; /* a blank line */
-		if (row_line(&row, name, map, currency, digits, out, err) != 0) {
+		if (row_line(&row, name, map, currency, digits, out, err) !=
+		    0) {
 			pd_err_prefix(err, "%s:%d: ", name, row.line);
 			err->code = PD_EINVAL;
 			rc = -1;

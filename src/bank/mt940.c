@@ -51,11 +51,12 @@ fraction(const AB_VALUE *v, int digits, int64_t *out, struct pd_err *err)
 		*slash = '\0';
 		den = strtoll(slash + 1, &end, 10);
 		if (*end != '\0' || den <= 0 || den > 1000000000LL)
-			return pd_fail(err, PD_EINVAL, _("amount \"%s/%s\""), buf,
-			    slash + 1);
+			return pd_fail(err, PD_EINVAL, _("amount \"%s/%s\""),
+			    buf, slash + 1);
 	}
 	num = strtoll(buf, &end, 10);
-	if (*end != '\0' || num > MONEY_MAX * 1000LL || num < -MONEY_MAX * 1000LL)
+	if (*end != '\0' || num > MONEY_MAX * 1000LL ||
+	    num < -MONEY_MAX * 1000LL)
 		return pd_fail(err, PD_EINVAL, _("amount \"%s\""), buf);
 	x = num;
 	for (i = 0; i < digits; i++)
@@ -76,8 +77,9 @@ gday(const GWEN_DATE *d, char out[11])
 {
 	out[0] = '\0';
 	if (d != NULL)
-		snprintf(out, 11, "%04d-%02d-%02d", GWEN_Date_GetYear(d) % 10000,
-		    GWEN_Date_GetMonth(d) % 100, GWEN_Date_GetDay(d) % 100);
+		snprintf(out, 11, "%04d-%02d-%02d",
+		    GWEN_Date_GetYear(d) % 10000, GWEN_Date_GetMonth(d) % 100,
+		    GWEN_Date_GetDay(d) % 100);
 }
 
 /* The currency of value v: aqbanking's, else the account's. */
@@ -99,8 +101,7 @@ nz(const char *s)
 
 static int
 line(AB_TRANSACTION *t, const char *name, const char *accur,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err)
+    const char *currency, int digits, struct bank_stmt *out, struct pd_err *err)
 {
 	const AB_VALUE *v = AB_Transaction_GetValue(t);
 	const char *bref = nz(AB_Transaction_GetBankReference(t));
@@ -139,9 +140,8 @@ line(AB_TRANSACTION *t, const char *name, const char *accur,
 }
 
 static int
-account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err)
+account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
+    int digits, struct bank_stmt *out, struct pd_err *err)
 {
 	const char *acur = AB_ImExporterAccountInfo_GetCurrency(ai);
 	const char *iban = AB_ImExporterAccountInfo_GetIban(ai);
@@ -152,12 +152,12 @@ account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name,
 	    iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai));
 	xstrlcpy(out->currency, currency, sizeof out->currency);
 	for (t = AB_ImExporterAccountInfo_GetFirstTransaction(ai, 0, 0);
-	    t != NULL; t = AB_Transaction_List_Next(t))
+	     t != NULL; t = AB_Transaction_List_Next(t))
 		if (line(t, name, acur, currency, digits, out, err) != 0)
 			return -1;
 	/* the last balance aqbanking keeps is the closing one */
 	for (b = AB_ImExporterAccountInfo_GetFirstBalance(ai); b != NULL;
-	    b = AB_Balance_List_Next(b)) {
+	     b = AB_Balance_List_Next(b)) {
 		if (!same_currency(AB_Balance_GetValue(b), acur, currency))
 			return pd_fail(err, PD_EINVAL,
 			    _("%s: the closing balance is in %s; the "
@@ -240,8 +240,7 @@ quiet(void)
 
 static int
 import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err)
+    const char *currency, int digits, struct bank_stmt *out, struct pd_err *err)
 {
 	AB_IMEXPORTER_CONTEXT *ctx = AB_ImExporterContext_new();
 	AB_IMEXPORTER_ACCOUNTINFO *ai;
@@ -266,16 +265,15 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 		      "statement per file"),
 		    name, count);
 	else
-		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx), name,
-		    currency, digits, out, err);
+		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx),
+		    name, currency, digits, out, err);
 	AB_ImExporterContext_free(ctx);
 	return rc;
 }
 
 int
-bank_mt940(const char *buf, size_t len, const char *name,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err)
+bank_mt940(const char *buf, size_t len, const char *name, const char *currency,
+    int digits, struct bank_stmt *out, struct pd_err *err)
 {
 	const char *tmp = getenv("TMPDIR");
 	char *dir = xasprintf("%s/paydesk-aqb.XXXXXX", tmp ? tmp : "/tmp");
@@ -295,8 +293,8 @@ bank_mt940(const char *buf, size_t len, const char *name,
 	ab = AB_Banking_new("paydesk", dir, 0);
 	quiet();
 	if (AB_Banking_Init(ab) != 0)
-		rc = pd_fail(err, PD_EINVAL, _("%s: aqbanking did not start"),
-		    name);
+		rc = pd_fail(
+		    err, PD_EINVAL, _("%s: aqbanking did not start"), name);
 	else {
 		rc = import(ab, buf, len, name, currency, digits, out, err);
 		AB_Banking_Fini(ab);

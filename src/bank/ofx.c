@@ -199,9 +199,8 @@ ends_ofx(const char *buf, size_t len)
 }
 
 int
-bank_ofx(const char *buf, size_t len, const char *name,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err)
+bank_ofx(const char *buf, size_t len, const char *name, const char *currency,
+    int digits, struct bank_stmt *out, struct pd_err *err)
 {
 	struct ofx o;
 	const char *dir = getenv("TMPDIR");

@@ -12,9 +12,11 @@
 #include "paydesk/sha256.h"
 #include "paydesk/xmalloc.h"
 
-static const char *const format_names[] = {
-    [BANK_GUESS] = "", [BANK_CAMT053] = "camt053", [BANK_MT940] = "mt940",
-    [BANK_OFX] = "ofx", [BANK_CSV] = "csv"};
+static const char *const format_names[] = {[BANK_GUESS] = "",
+    [BANK_CAMT053] = "camt053",
+    [BANK_MT940] = "mt940",
+    [BANK_OFX] = "ofx",
+    [BANK_CSV] = "csv"};
 
 const char *
 bank_format_name(enum bank_format f)
@@ -33,7 +35,8 @@ bank_format_parse(const char *s, enum bank_format *f, struct pd_err *err)
 			return 0;
 		}
 	return pd_fail(err, PD_EUSAGE,
-	    _("unknown statement format \"%s\": camt053, mt940, ofx or csv"), s);
+	    _("unknown statement format \"%s\": camt053, mt940, ofx or csv"),
+	    s);
 }
 
 /* 1 if the first len bytes of buf hold needle. */
@@ -115,8 +118,8 @@ bank_set_joined(char **dst, const char *v)
 }
 
 int
-bank_amount(const char *s, char dec, int allow_sign, int digits,
-    int64_t *out, struct pd_err *err)
+bank_amount(const char *s, char dec, int allow_sign, int digits, int64_t *out,
+    struct pd_err *err)
 {
 	char buf[48], *dot;
 	size_t n;
@@ -137,7 +140,7 @@ bank_amount(const char *s, char dec, int allow_sign, int digits,
 		*dot = '.';
 		/* zeros beyond the currency's decimals say nothing */
 		while (n > (size_t)(dot - buf) + 1 + (size_t)digits &&
-		    buf[n - 1] == '0')
+		       buf[n - 1] == '0')
 			buf[--n] = '\0';
 		if (buf[n - 1] == '.')
 			buf[--n] = '\0';
@@ -216,10 +219,9 @@ bank_stmt_hash(const struct bank_stmt *s, char hex[65])
 }
 
 int
-bank_decode(const char *buf, size_t len, const char *name,
-    enum bank_format fmt, const struct bank_mapping *map,
-    const char *currency, int digits, struct bank_stmt *out,
-    struct pd_err *err)
+bank_decode(const char *buf, size_t len, const char *name, enum bank_format fmt,
+    const struct bank_mapping *map, const char *currency, int digits,
+    struct bank_stmt *out, struct pd_err *err)
 {
 	int rc;
 
@@ -256,8 +258,8 @@ bank_decode(const char *buf, size_t len, const char *name,
 		    name);
 	}
 	if (rc == 0 && out->nlines == 0)
-		rc = pd_fail(err, PD_EINVAL, _("%s: the statement has no lines"),
-		    name);
+		rc = pd_fail(
+		    err, PD_EINVAL, _("%s: the statement has no lines"), name);
 	if (rc != 0)
 		bank_stmt_free(out);
 	return rc;

@@ -131,8 +131,8 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 		rec_str(r, _("Counterparty"), "counterparty", l->counterparty);
 		rec_str(r, _("Text"), "text", l->text);
 		rec_str(r, _("Bank's id"), "bank_id", l->bank_id);
-		rec_term(r, _("Reversal"), "reversal", l->reversal ? N_("yes")
-		                                                   : N_("no"));
+		rec_term(r, _("Reversal"), "reversal",
+		    l->reversal ? N_("yes") : N_("no"));
 		if (l->dup_of != 0)
 			rec_int(r, _("Already in statement"), "already_in",
 			    l->dup_of_stmt);

@@ -13,8 +13,8 @@
 
 /* The mapping called name, read back from its stored words. */
 static int
-load_mapping(struct svc *s, const char *name, struct bank_mapping *m,
-    struct pd_err *err)
+load_mapping(
+    struct svc *s, const char *name, struct bank_mapping *m, struct pd_err *err)
 {
 	char spec[512], *words[32], *p, *save = NULL;
 	int n = 0;
@@ -22,7 +22,7 @@ load_mapping(struct svc *s, const char *name, struct bank_mapping *m,
 	if (store_stmt_mapping_get(s->st, name, spec, sizeof spec, err) != 0)
 		return -1;
 	for (p = strtok_r(spec, " ", &save); p != NULL && n < 32;
-	    p = strtok_r(NULL, " ", &save))
+	     p = strtok_r(NULL, " ", &save))
 		words[n++] = p;
 	return bank_mapping_parse(words, n, m, err);
 }
@@ -64,7 +64,8 @@ fill(struct svc *s, const struct bank_stmt *b, const char *path,
 	xstrlcpy(st->stmt_id, b->stmt_id, sizeof st->stmt_id);
 	bank_stmt_hash(b, hash);
 	if (*b->stmt_id != '\0')
-		snprintf(st->stmt_key, sizeof st->stmt_key, "id:%s", b->stmt_id);
+		snprintf(
+		    st->stmt_key, sizeof st->stmt_key, "id:%s", b->stmt_id);
 	else
 		snprintf(st->stmt_key, sizeof st->stmt_key, "sha256:%s", hash);
 	xstrlcpy(st->format, bank_format_name(b->format), sizeof st->format);
@@ -141,8 +142,8 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 	    "account=%s key=%.72s lines=%lld already=%lld net=%s file=%.60s",
 	    st->account, st->stmt_key, (long long)st->nlines,
 	    (long long)st->ndup,
-	    money_plain(m, sizeof m, st->credits + st->debits,
-	        s->cfg.minor_digits),
+	    money_plain(
+	        m, sizeof m, st->credits + st->debits, s->cfg.minor_digits),
 	    st->file_name);
 	return svc_audit(
 	    s, st->imported_at, "import", "bank_statement", ref, detail, err);
@@ -196,8 +197,8 @@ svc_statement_import(struct svc *s, const char *path, const char *format,
 struct statement *
 svc_statement_list(struct svc *s, size_t *n, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_SUPERVISOR, _("listing bank statements"),
-	        err) != 0)
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("listing bank statements"), err) != 0)
 		return NULL;
 	return store_stmt_list(s->st, n, err);
 }
@@ -207,8 +208,8 @@ svc_statement_show(
     struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err)
 {
 	memset(v, 0, sizeof *v);
-	if (svc_require(s, ROLE_SUPERVISOR, _("viewing a bank statement"),
-	        err) != 0 ||
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("viewing a bank statement"), err) != 0 ||
 	    store_stmt_get(s->st, id, &v->st, err) != 0)
 		return -1;
 	v->lines = store_stmt_lines(s->st, id, &v->nlines, err);
@@ -250,9 +251,10 @@ svc_statement_mapping_add(struct svc *s, const char *name, char *const *words,
 	svc_now(at);
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	rc = store_stmt_mapping_add(s->st, name, spec, at, s->actor.user_id, err);
+	rc = store_stmt_mapping_add(
+	    s->st, name, spec, at, s->actor.user_id, err);
 	if (rc == 0)
-		rc = svc_audit(s, at, "create", "statement_mapping", name, spec,
-		    err);
+		rc = svc_audit(
+		    s, at, "create", "statement_mapping", name, spec, err);
 	return svc_finish(s, rc, err);
 }

@@ -12,7 +12,8 @@
 	"s.currency, s.period_from, s.period_to, s.opening, s.closing, "       \
 	"s.line_count, s.credits, s.debits, s.dup_count, s.imported_at, "      \
 	"coalesce(u.username, ''), s.terminal"
-#define STMT_FROM " FROM bank_statements s LEFT JOIN users u ON u.id = s.user_id"
+#define STMT_FROM                                                              \
+	" FROM bank_statements s LEFT JOIN users u ON u.id = s.user_id"
 
 static void
 read_stmt(sqlite3_stmt *q, void *elem)
@@ -86,8 +87,8 @@ store_stmt_get(
 	st_bind(q, "i", id);
 	rc = one_stmt(st, q, out, err);
 	if (rc == 0)
-		return pd_fail(err, PD_ENOTFOUND, _("no statement %lld"),
-		    (long long)id);
+		return pd_fail(
+		    err, PD_ENOTFOUND, _("no statement %lld"), (long long)id);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -119,10 +120,10 @@ store_stmt_insert(
 	if (q == NULL)
 		return -1;
 	st_bind(q, "ssssssssdidiiiiisis", s->account, s->stmt_id, s->stmt_key,
-	    s->format, s->file_name, s->currency, s->period_from,
-	    s->period_to, s->has_opening, s->opening, s->has_closing,
-	    s->closing, s->nlines, s->credits, s->debits, s->ndup,
-	    s->imported_at, user_id, s->terminal);
+	    s->format, s->file_name, s->currency, s->period_from, s->period_to,
+	    s->has_opening, s->opening, s->has_closing, s->closing, s->nlines,
+	    s->credits, s->debits, s->ndup, s->imported_at, user_id,
+	    s->terminal);
 	if (st_done(st, q, err) != 0)
 		return -1;
 	s->id = sqlite3_last_insert_rowid(st->db);
@@ -155,8 +156,7 @@ store_stmt_line_seen(struct store *st, const char *account,
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		l->dup_of = sqlite3_column_int64(q, 0);
-		l->dup_of_stmt =
-		    sqlite3_column_int64(q, 1);
+		l->dup_of_stmt = sqlite3_column_int64(q, 1);
 	}
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE
@@ -244,8 +244,8 @@ store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
 }
 
 int
-store_stmt_mapping_get(struct store *st, const char *name, char *spec,
-    size_t n, struct pd_err *err)
+store_stmt_mapping_get(struct store *st, const char *name, char *spec, size_t n,
+    struct pd_err *err)
 {
 	sqlite3_stmt *q = st_stmt(
 	    st, "SELECT spec FROM bank_statement_mappings WHERE name = ?", err);

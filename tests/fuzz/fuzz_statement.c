@@ -38,7 +38,7 @@ mapping_words(char *s)
 	int n = 0;
 
 	for (p = strtok_r(s, " ", &save); p != NULL && n < 40;
-	    p = strtok_r(NULL, " ", &save))
+	     p = strtok_r(NULL, " ", &save))
 		words[n++] = p;
 	fuzz_err_init(&err);
 	if (bank_mapping_parse(words, n, &m, &err) != 0) {
@@ -50,7 +50,7 @@ mapping_words(char *s)
 	n = 0;
 	save = NULL;
 	for (p = strtok_r(spec, " ", &save); p != NULL && n < 40;
-	    p = strtok_r(NULL, " ", &save))
+	     p = strtok_r(NULL, " ", &save))
 		words[n++] = p;
 	fuzz_assert(bank_mapping_parse(words, n, &back, &err) == 0);
 	fuzz_assert(memcmp(&m, &back, sizeof m) == 0);
@@ -85,8 +85,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    data[0] / 16 % 4, &st, &err);
 		break;
 	case 1:
-		rc = bank_decode(s, size - 1, "f.xml", BANK_CAMT053, NULL, "EUR",
-		    2, &st, &err);
+		rc = bank_decode(s, size - 1, "f.xml", BANK_CAMT053, NULL,
+		    "EUR", 2, &st, &err);
 		break;
 	default:
 		mapping_words(s);
