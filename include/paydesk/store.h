@@ -410,8 +410,8 @@ int store_stmt_get(
 struct statement *store_stmt_list(
     struct store *st, size_t *n, struct pd_err *err);
 /* Insert s (its counts filled by the caller); s->id gets the row id. */
-int store_stmt_insert(struct store *st, struct statement *s, int64_t user_id,
-    struct pd_err *err);
+int store_stmt_insert(
+    struct store *st, struct statement *s, int64_t user_id, struct pd_err *err);
 /* Set l->dup_of and l->dup_of_stmt to an earlier line of account with
  * l's bank id, or (no bank id) its date, amount and non-empty
  * reference; left 0 when there is none. */
@@ -425,8 +425,8 @@ struct statement_line *store_stmt_lines(
     struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
 /* A CSV column mapping by name; adding a name that exists is PD_EINVAL,
  * getting one that does not PD_ENOTFOUND. */
-int store_stmt_mapping_add(struct store *st, const char *name,
-    const char *spec, const char *at, int64_t user_id, struct pd_err *err);
+int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
+    const char *at, int64_t user_id, struct pd_err *err);
 int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
     size_t n, struct pd_err *err);
 

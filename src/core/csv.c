@@ -114,8 +114,8 @@ static int
 read_plain(struct csv_reader *r, struct field *f, const char *line_start,
     struct pd_err *err)
 {
-	while (
-	    r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') {
+	while (r->p < r->end && *r->p != r->sep && *r->p != '\n' &&
+	       *r->p != '\r') {
 		if (*r->p == '"')
 			return pd_fail(err, PD_EINVAL,
 			    _("line %d, column %d: quote inside an unquoted "

@@ -553,16 +553,20 @@ const char *const store_migrations[] = {
     " tbl TEXT NOT NULL, row_id INTEGER NOT NULL, fields TEXT NOT NULL);\n"
     "CREATE INDEX seals_row ON seals (tbl, row_id, id);\n"
     "CREATE INDEX seals_audit ON seals (audit_id);\n"
-    "ALTER TABLE audit_log ADD COLUMN seals TEXT NOT NULL DEFAULT '';\n"
-    FROZEN("seals")
-    "CREATE TRIGGER seals_frozen BEFORE UPDATE OF id, tbl, row_id, fields"
-    " ON seals BEGIN SELECT RAISE(ABORT, 'seals is append-only'); END;\n"
-    "CREATE TRIGGER seals_claimed BEFORE UPDATE OF audit_id ON seals"
-    " WHEN OLD.audit_id IS NOT NULL BEGIN"
-    " SELECT RAISE(ABORT, 'seals is append-only'); END;\n"
-    SEAL("items", SEAL_ITEMS) SEAL("credit_notes", SEAL_CREDIT_NOTES)
-    SEAL("users", SEAL_USERS) SEAL("settings", SEAL_SETTINGS)
-    "INSERT INTO meta (key, value) VALUES ('seal_baseline', '1');\n",
+    "ALTER TABLE audit_log ADD COLUMN seals TEXT NOT NULL DEFAULT '';\n" FROZEN(
+        "seals") "CREATE TRIGGER seals_frozen BEFORE UPDATE OF id, tbl, "
+                 "row_id, fields"
+                 " ON seals BEGIN SELECT RAISE(ABORT, 'seals is append-only'); "
+                 "END;\n"
+                 "CREATE TRIGGER seals_claimed BEFORE UPDATE OF audit_id ON "
+                 "seals"
+                 " WHEN OLD.audit_id IS NOT NULL BEGIN"
+                 " SELECT RAISE(ABORT, 'seals is append-only'); END;\n" SEAL(
+                     "items", SEAL_ITEMS)
+                     SEAL("credit_notes", SEAL_CREDIT_NOTES)
+                         SEAL("users", SEAL_USERS) SEAL("settings",
+                             SEAL_SETTINGS) "INSERT INTO meta (key, value) "
+                                            "VALUES ('seal_baseline', '1');\n",
 
     /* search without regard to case or accents (issue 17): the name as
      * utf8_fold makes it, written by the store's C with the name (and
