@@ -22,8 +22,8 @@ rec_statement(struct rec *r, const struct statement *s)
 	if (s->has_closing)
 		rec_money(r, _("Closing balance"), "closing", s->closing);
 	rec_int(r, _("Lines"), "lines", s->nlines);
-	rec_money(r, _("Credits"), "credits", s->credits);
-	rec_money(r, _("Debits"), "debits", s->debits);
+	rec_money(r, _("Total credits"), "credits", s->credits);
+	rec_money(r, _("Total debits"), "debits", s->debits);
 	rec_money(r, _("Net"), "net", s->credits + s->debits);
 	if (s->has_opening && s->has_closing)
 		rec_money(r, _("Unexplained (closing - opening - net)"),

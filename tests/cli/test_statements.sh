@@ -7,7 +7,9 @@
 # no supervisor, no import. One store for every case.
 . "$TOP/tests/cli/lib.sh"
 setup_store
-SAMPLES=${SAMPLES:-/work/shared/samples/bank}
+SAMPLES=${SAMPLES:-$TOP/../shared/samples/bank}
+[ -r "$SAMPLES/camt053-example.xml" ] ||
+	{ echo "not ok - the bank samples are not in $SAMPLES"; exit 1; }
 cp "$SAMPLES/camt053-example.xml" "$SAMPLES/mt940-example.940" \
     "$SAMPLES/ofx-example.ofx" "$T/"
 chmod u+w "$T"/*.xml "$T"/*.940 "$T"/*.ofx
