@@ -7,6 +7,7 @@
 struct csv_reader {
 	const char *p, *end;
 	int line; /* line the next row starts on, 1-based */
+	char sep; /* the field separator: ',' (csv_init) or set after it */
 };
 
 struct csv_row {

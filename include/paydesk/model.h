@@ -394,4 +394,37 @@ typedef int (*aging_cb)(const struct aging_row *row, void *arg);
 /* One problem a consistency check found, one line of text. */
 typedef void (*problem_cb)(const char *what, void *arg);
 
+/* A bank statement as imported (issue 20): what the file said, its
+ * counts, and who imported it when. Amounts in minor units, signed. */
+struct statement {
+	int64_t id;
+	char account[64];  /* IBAN or account number */
+	char stmt_id[64];  /* the bank's statement id, "" for none */
+	char stmt_key[80]; /* "id:" + stmt_id or "sha256:" + hash of lines */
+	char format[8];    /* camt053, mt940, ofx, csv */
+	char file_name[256];
+	char currency[4];
+	char period_from[11], period_to[11]; /* "" when unknown */
+	int has_opening, has_closing;
+	int64_t opening, closing;
+	int64_t nlines, credits, debits; /* credits >= 0, debits <= 0 */
+	int64_t ndup; /* lines an earlier statement already had */
+	char imported_at[20];
+	char imported_by[33];
+	char terminal[33];
+};
+
+/* A booked line of a statement; strings owned (svc_statement_view_free). */
+struct statement_line {
+	int64_t id;
+	int seq; /* 1.. in the file's order */
+	char booking[11], value[11];
+	int64_t amount; /* credit > 0, debit < 0 */
+	char *reference, *counterparty, *text, *bank_id;
+	int reversal;
+	int64_t dup_of;      /* the earlier line with the same bank id, or
+	                        date, amount and reference; 0: none */
+	int64_t dup_of_stmt; /* that line's statement */
+};
+
 #endif

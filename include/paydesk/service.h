@@ -694,4 +694,38 @@ char *svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths);
 int svc_check_text(const char *what, const char *text, int max, int required,
     struct pd_err *err);
 
+/* Bank statements (issue 20, first slice; src/service/statement.c). */
+struct statement_view {
+	struct statement st;
+	struct statement_line *lines;
+	size_t nlines;
+};
+/* Import the statement in file path (supervisor): format "camt053",
+ * "mt940", "ofx", "csv" or NULL (guessed from the content); account
+ * names the bank account when the file does not, and must match it when
+ * it does; mapping names a CSV column mapping (svc_statement_mapping_add).
+ * All of it in one transaction with its audit entry, or nothing: the
+ * first bad entry fails with PD_EINVAL naming the file and its line (CSV,
+ * camt.053's element too), FITID (OFX) or :61: reference (MT940); a
+ * currency other than the organisation's is refused; a statement of the
+ * same account and id (or, without an id, the same lines) imported
+ * before is refused naming that import. Lines an earlier statement
+ * already had (the same bank id, or date, amount and reference) are kept
+ * with a pointer to it (out->ndup counts them). out gets the row. */
+int svc_statement_import(struct svc *s, const char *path, const char *format,
+    const char *account, const char *mapping, struct statement *out,
+    struct pd_err *err);
+/* Every statement, newest first (supervisor); free() the array. */
+struct statement *svc_statement_list(
+    struct svc *s, size_t *n, struct pd_err *err);
+/* A statement and its lines (supervisor); PD_ENOTFOUND for none. */
+int svc_statement_show(
+    struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err);
+void svc_statement_view_free(struct statement_view *v);
+/* Save a CSV column mapping called name (supervisor) from words such as
+ * "date=1" "amount=3" "decimal=comma" (bank.h, bank_mapping_parse); its
+ * canonical words go to spec (sn bytes). A name in use: PD_EINVAL. */
+int svc_statement_mapping_add(struct svc *s, const char *name,
+    char *const *words, int n, char *spec, size_t sn, struct pd_err *err);
+
 #endif

@@ -445,4 +445,35 @@ int store_doctor(
 /* Online copy to dest with the SQLite backup API. */
 int store_backup(struct store *st, const char *dest, struct pd_err *err);
 
+/* Bank statements (issue 20; statements.c). A statement of account with
+ * key (1 and *out), none (0), or -1 with err. */
+int store_stmt_by_key(struct store *st, const char *account, const char *key,
+    struct statement *out, struct pd_err *err);
+/* The statement id; PD_ENOTFOUND when there is none. */
+int store_stmt_get(
+    struct store *st, int64_t id, struct statement *out, struct pd_err *err);
+/* Every statement, newest first; the array is the caller's to free. */
+struct statement *store_stmt_list(
+    struct store *st, size_t *n, struct pd_err *err);
+/* Insert s (its counts filled by the caller); s->id gets the row id. */
+int store_stmt_insert(
+    struct store *st, struct statement *s, int64_t user_id, struct pd_err *err);
+/* Set l->dup_of and l->dup_of_stmt to an earlier line of account with
+ * l's bank id, or (no bank id) its date, amount and non-empty
+ * reference; left 0 when there is none. */
+int store_stmt_line_seen(struct store *st, const char *account,
+    struct statement_line *l, struct pd_err *err);
+int store_stmt_line_insert(struct store *st, int64_t stmt,
+    const struct statement_line *l, struct pd_err *err);
+/* The lines of statement stmt in file order (strings owned by each
+ * line: the caller frees them and the array). */
+struct statement_line *store_stmt_lines(
+    struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* A CSV column mapping by name; adding a name that exists is PD_EINVAL,
+ * getting one that does not PD_ENOTFOUND. */
+int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
+    const char *at, int64_t user_id, struct pd_err *err);
+int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
+    size_t n, struct pd_err *err);
+
 #endif

@@ -90,6 +90,20 @@ static const struct command {
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N]",
         N_("outstanding open items by days past due, per consumer")},
+    {"statement", "import", cmd_statement_import, STORE,
+        "statement import FILE [--format camt053|mt940|ofx|csv] "
+        "[--account ACCOUNT] [--mapping NAME]",
+        N_("import a bank statement, all or nothing, once (supervisor)")},
+    {"statement", "list", cmd_statement_list, STORE, "statement list",
+        N_("the bank statements imported, newest first (supervisor)")},
+    {"statement", "show", cmd_statement_show, STORE, "statement show ID",
+        N_("a bank statement and its lines (supervisor)")},
+    {"statement", "mapping", cmd_statement_mapping, STORE,
+        "statement mapping add NAME date=N amount=N|credit=N debit=N "
+        "[value_date=N] [reference=N] [counterparty=N] [text=N] "
+        "[bank_id=N] [currency=N] [separator=comma|semicolon|tab|pipe] "
+        "[decimal=point|comma] [date_format=DD.MM.YYYY|...] [header=N]",
+        N_("save a bank's CSV column mapping (supervisor)")},
     {"sync", NULL, cmd_sync, STORE,
         "sync [--status | --quarantine | --retry UUID]",
         N_("push pending records to the central node and pull what changed")},

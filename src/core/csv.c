@@ -14,6 +14,7 @@ csv_init(struct csv_reader *r, const char *buf, size_t len)
 	r->p = buf;
 	r->end = buf + len;
 	r->line = 1;
+	r->sep = ',';
 	/* a UTF-8 byte order mark is tolerated at the very start */
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 		r->p += 3;
@@ -101,7 +102,7 @@ read_quoted(struct csv_reader *r, struct field *f, const char **line_start,
 			    _("line %d: NUL byte in the file"), r->line);
 		field_add(f, *r->p++);
 	}
-	if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
+	if (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r')
 		return pd_fail(err, PD_EINVAL,
 		    _("line %d, column %d: text after the closing quote"),
 		    r->line, (int)(r->p - *line_start) + 1);
@@ -113,8 +114,8 @@ static int
 read_plain(struct csv_reader *r, struct field *f, const char *line_start,
     struct pd_err *err)
 {
-	while (
-	    r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r') {
+	while (r->p < r->end && *r->p != r->sep && *r->p != '\n' &&
+	       *r->p != '\r') {
 		if (*r->p == '"')
 			return pd_fail(err, PD_EINVAL,
 			    _("line %d, column %d: quote inside an unquoted "
@@ -169,7 +170,7 @@ csv_next(struct csv_reader *r, struct csv_row *row, struct pd_err *err)
 			return -1;
 		}
 		row_push(row, f.buf ? f.buf : "", f.len, col);
-		if (r->p < r->end && *r->p == ',') {
+		if (r->p < r->end && *r->p == r->sep) {
 			r->p++;
 			continue;
 		}

@@ -413,8 +413,8 @@ static const struct {
     {"settings", setting_cols, row_setting, ROLE_ADMIN, 0},
 };
 
-static char *
-read_file(const char *path, size_t *len, struct pd_err *err)
+char *
+svc_read_file(const char *path, size_t *len, struct pd_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat sb;
@@ -586,7 +586,7 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 	if (!(strcmp(kind, "users") == 0 && store_user_count(s->st) == 0) &&
 	    svc_require(s, kinds[k].role, _("importing"), err) != 0)
 		return -1;
-	buf = read_file(path, &len, err);
+	buf = svc_read_file(path, &len, err);
 	if (buf == NULL)
 		return -1;
 	if (store_begin(s->st, err) != 0) {

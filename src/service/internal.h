@@ -17,6 +17,9 @@ int svc_audit(struct svc *s, const char *at, const char *action,
  * last check (svc_doctor) found problems in the store: posting into a
  * corrupt store is refused (issue 18, section 7). */
 int svc_check_sound(struct svc *s, struct pd_err *err);
+/* The whole of the regular file path (up to 512 MB), NUL-terminated,
+ * the caller's to free; *len its bytes. NULL with err (importer.c). */
+char *svc_read_file(const char *path, size_t *len, struct pd_err *err);
 /* A connection to the central node of the config ([sync]) that tries a
  * request retries more times; free with sync_net_free. */
 struct sync_net *svc_net(

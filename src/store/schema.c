@@ -553,16 +553,20 @@ const char *const store_migrations[] = {
     " tbl TEXT NOT NULL, row_id INTEGER NOT NULL, fields TEXT NOT NULL);\n"
     "CREATE INDEX seals_row ON seals (tbl, row_id, id);\n"
     "CREATE INDEX seals_audit ON seals (audit_id);\n"
-    "ALTER TABLE audit_log ADD COLUMN seals TEXT NOT NULL DEFAULT '';\n"
-    FROZEN("seals")
-    "CREATE TRIGGER seals_frozen BEFORE UPDATE OF id, tbl, row_id, fields"
-    " ON seals BEGIN SELECT RAISE(ABORT, 'seals is append-only'); END;\n"
-    "CREATE TRIGGER seals_claimed BEFORE UPDATE OF audit_id ON seals"
-    " WHEN OLD.audit_id IS NOT NULL BEGIN"
-    " SELECT RAISE(ABORT, 'seals is append-only'); END;\n"
-    SEAL("items", SEAL_ITEMS) SEAL("credit_notes", SEAL_CREDIT_NOTES)
-    SEAL("users", SEAL_USERS) SEAL("settings", SEAL_SETTINGS)
-    "INSERT INTO meta (key, value) VALUES ('seal_baseline', '1');\n",
+    "ALTER TABLE audit_log ADD COLUMN seals TEXT NOT NULL DEFAULT '';\n" FROZEN(
+        "seals") "CREATE TRIGGER seals_frozen BEFORE UPDATE OF id, tbl, "
+                 "row_id, fields"
+                 " ON seals BEGIN SELECT RAISE(ABORT, 'seals is append-only'); "
+                 "END;\n"
+                 "CREATE TRIGGER seals_claimed BEFORE UPDATE OF audit_id ON "
+                 "seals"
+                 " WHEN OLD.audit_id IS NOT NULL BEGIN"
+                 " SELECT RAISE(ABORT, 'seals is append-only'); END;\n" SEAL(
+                     "items", SEAL_ITEMS)
+                     SEAL("credit_notes", SEAL_CREDIT_NOTES)
+                         SEAL("users", SEAL_USERS) SEAL("settings",
+                             SEAL_SETTINGS) "INSERT INTO meta (key, value) "
+                                            "VALUES ('seal_baseline', '1');\n",
 
     /* search without regard to case or accents (issue 17): the name as
      * utf8_fold makes it, written by the store's C with the name (and
@@ -617,6 +621,49 @@ const char *const store_migrations[] = {
     " seq INTEGER NOT NULL, uuid TEXT NOT NULL, kind TEXT NOT NULL,"
     " ref TEXT NOT NULL, created_at TEXT NOT NULL, payload TEXT NOT NULL,"
     " reason TEXT NOT NULL, set_aside_at TEXT NOT NULL);\n",
+    /* bank statements (issue 20, first slice): imported whole or not at
+     * all, a statement once per account and key (the bank's id, or a
+     * hash of its lines), each line pointing at an earlier statement's
+     * line with the same bank id or date, amount and reference. Both
+     * tables are append-only. */
+    "CREATE TABLE bank_statements ("
+    " id INTEGER PRIMARY KEY,"
+    " account TEXT NOT NULL, stmt_id TEXT NOT NULL, stmt_key TEXT NOT NULL,"
+    " format TEXT NOT NULL, file_name TEXT NOT NULL,"
+    " currency TEXT NOT NULL, period_from TEXT NOT NULL,"
+    " period_to TEXT NOT NULL, opening INTEGER, closing INTEGER,"
+    " line_count INTEGER NOT NULL, credits INTEGER NOT NULL,"
+    " debits INTEGER NOT NULL, dup_count INTEGER NOT NULL,"
+    " imported_at TEXT NOT NULL, user_id INTEGER REFERENCES users(id),"
+    " terminal TEXT NOT NULL, UNIQUE (account, stmt_key));\n"
+    "CREATE TABLE bank_statement_lines ("
+    " id INTEGER PRIMARY KEY,"
+    " statement_id INTEGER NOT NULL REFERENCES bank_statements(id),"
+    " seq INTEGER NOT NULL, booking_date TEXT NOT NULL,"
+    " value_date TEXT NOT NULL, amount INTEGER NOT NULL,"
+    " reference TEXT NOT NULL, counterparty TEXT NOT NULL,"
+    " text TEXT NOT NULL, bank_id TEXT NOT NULL, reversal INTEGER NOT NULL,"
+    " dup_of INTEGER REFERENCES bank_statement_lines(id),"
+    " UNIQUE (statement_id, seq));\n"
+    "CREATE INDEX bank_lines_bank_id ON bank_statement_lines (bank_id)"
+    " WHERE bank_id <> '';\n"
+    "CREATE INDEX bank_lines_day ON bank_statement_lines"
+    " (booking_date, amount);\n"
+    "CREATE TABLE bank_statement_mappings (name TEXT PRIMARY KEY,"
+    " spec TEXT NOT NULL, created_at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users(id));\n"
+    "CREATE TRIGGER bank_statements_no_update BEFORE UPDATE ON"
+    " bank_statements BEGIN"
+    " SELECT RAISE(ABORT, 'an imported statement cannot be changed'); END;\n"
+    "CREATE TRIGGER bank_statements_no_delete BEFORE DELETE ON"
+    " bank_statements BEGIN"
+    " SELECT RAISE(ABORT, 'an imported statement cannot be deleted'); END;\n"
+    "CREATE TRIGGER bank_lines_no_update BEFORE UPDATE ON"
+    " bank_statement_lines BEGIN"
+    " SELECT RAISE(ABORT, 'an imported statement cannot be changed'); END;\n"
+    "CREATE TRIGGER bank_lines_no_delete BEFORE DELETE ON"
+    " bank_statement_lines BEGIN"
+    " SELECT RAISE(ABORT, 'an imported statement cannot be deleted'); END;\n",
 };
 
 const int store_nmigrations =

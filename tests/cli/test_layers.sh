@@ -44,6 +44,7 @@ config.h config
 store.h store
 doc.h doc
 export.h doc
+bank.h bank
 syncnet.h sync
 syncrec.h sync
 gateway.h sync
@@ -60,6 +61,7 @@ src/os/ os
 src/config/ config
 src/store/ store
 src/doc/ doc
+src/bank/ bank
 src/sync/ sync
 src/service/ service
 src/tui/ tui
@@ -83,8 +85,9 @@ os core os
 config core config
 store core os store
 doc core os doc
+bank core os bank
 sync core os sync
-service core os config store doc sync service
+service core os config store doc sync bank service
 tui =service.h =model.h =tui.h =i18n.h
 cli =service.h =model.h =tui.h =i18n.h
 central =service.h =model.h =i18n.h
@@ -101,6 +104,15 @@ curl/curl.h src/sync/
 hpdf.h src/doc/
 fribidi.h src/doc/
 fontconfig/fontconfig.h src/doc/
+libxml/parser.h src/bank/
+libxml/tree.h src/bank/
+libxml/xmlerror.h src/bank/
+libofx/libofx.h src/bank/
+aqbanking/banking.h src/bank/
+aqbanking/types/imexporter_context.h src/bank/
+gwenhywfar/gui.h src/bank/
+gwenhywfar/gwenhywfar.h src/bank/
+gwenhywfar/logger.h src/bank/
 curses.h src/tui/
 ncurses.h src/tui/
 ncursesw/curses.h src/tui/

@@ -1,0 +1,279 @@
+/* csvstmt.c - a bank's CSV export read with a column mapping (core's
+ * RFC 4180 reader, the separator and decimal mark of the mapping), and
+ * the mapping's words. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/csv.h"
+#include "paydesk/date.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+static const char *const col_names[BCOL_COUNT] = {
+    [BCOL_DATE] = "date",
+    [BCOL_VALUE_DATE] = "value_date",
+    [BCOL_AMOUNT] = "amount",
+    [BCOL_CREDIT] = "credit",
+    [BCOL_DEBIT] = "debit",
+    [BCOL_REFERENCE] = "reference",
+    [BCOL_COUNTERPARTY] = "counterparty",
+    [BCOL_TEXT] = "text",
+    [BCOL_BANK_ID] = "bank_id",
+    [BCOL_CURRENCY] = "currency",
+};
+
+static const struct {
+	const char *word;
+	char c;
+} seps[] = {{"comma", ','}, {"semicolon", ';'}, {"tab", '\t'}, {"pipe", '|'}};
+
+static int
+word(const char *w, struct bank_mapping *m, struct pd_err *err)
+{
+	const char *eq = strchr(w, '=');
+	const char *v = eq ? eq + 1 : "";
+	size_t k = eq ? (size_t)(eq - w) : strlen(w), i;
+	char *end;
+	long n;
+
+	for (i = 0; i < BCOL_COUNT; i++)
+		if (strlen(col_names[i]) == k &&
+		    strncmp(w, col_names[i], k) == 0) {
+			n = strtol(v, &end, 10);
+			if (*v == '\0' || *end != '\0' || n < 1 || n > 99)
+				return pd_fail(err, PD_EUSAGE,
+				    _("mapping \"%s\": a column number 1..99 "
+				      "expected"),
+				    w);
+			m->col[i] = (int)n;
+			return 0;
+		}
+	if (k == 9 && strncmp(w, "separator", k) == 0) {
+		for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
+			if (strcmp(v, seps[i].word) == 0) {
+				m->separator = seps[i].c;
+				return 0;
+			}
+		return pd_fail(err, PD_EUSAGE,
+		    _("mapping \"%s\": comma, semicolon, tab or pipe expected"),
+		    w);
+	}
+	if (k == 7 && strncmp(w, "decimal", k) == 0) {
+		if (strcmp(v, "point") != 0 && strcmp(v, "comma") != 0)
+			return pd_fail(err, PD_EUSAGE,
+			    _("mapping \"%s\": point or comma expected"), w);
+		m->decimal = *v == 'p' ? '.' : ',';
+		return 0;
+	}
+	if (k == 11 && strncmp(w, "date_format", k) == 0) {
+		if (!date_pattern_ok(v))
+			return pd_fail(err, PD_EUSAGE,
+			    _("mapping \"%s\": a date format such as "
+			      "DD.MM.YYYY or YYYY-MM-DD expected"),
+			    w);
+		xstrlcpy(m->date_format, v, sizeof m->date_format);
+		return 0;
+	}
+	if (k == 6 && strncmp(w, "header", k) == 0) {
+		n = strtol(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || n < 0 || n > 9)
+			return pd_fail(err, PD_EUSAGE,
+			    _("mapping \"%s\": 0..9 header rows expected"), w);
+		m->header = (int)n;
+		return 0;
+	}
+	return pd_fail(err, PD_EUSAGE,
+	    _("mapping \"%s\": unknown; date, value_date, amount, credit, "
+	      "debit, reference, counterparty, text, bank_id, currency "
+	      "(=COLUMN), separator, decimal, date_format, header"),
+	    w);
+}
+
+int
+bank_mapping_parse(
+    char *const *words, int n, struct bank_mapping *m, struct pd_err *err)
+{
+	int i, j;
+
+	memset(m, 0, sizeof *m);
+	m->separator = ',';
+	m->decimal = '.';
+	xstrlcpy(m->date_format, "YYYY-MM-DD", sizeof m->date_format);
+	for (i = 0; i < n; i++)
+		if (word(words[i], m, err) != 0)
+			return -1;
+	if (m->col[BCOL_DATE] == 0)
+		return pd_fail(err, PD_EUSAGE,
+		    _("mapping: date=COLUMN is "
+		      "required"));
+	if ((m->col[BCOL_AMOUNT] == 0) ==
+	    (m->col[BCOL_CREDIT] == 0 || m->col[BCOL_DEBIT] == 0))
+		return pd_fail(err, PD_EUSAGE,
+		    _("mapping: amount=COLUMN, or credit=COLUMN and "
+		      "debit=COLUMN, is required (not both)"));
+	for (i = 0; i < BCOL_COUNT; i++)
+		for (j = i + 1; j < BCOL_COUNT; j++)
+			if (m->col[i] != 0 && m->col[i] == m->col[j])
+				return pd_fail(err, PD_EUSAGE,
+				    _("mapping: %s and %s are both column %d"),
+				    col_names[i], col_names[j], m->col[i]);
+	if (m->separator == m->decimal)
+		return pd_fail(err, PD_EUSAGE,
+		    _("mapping: the separator and the decimal mark are the "
+		      "same"));
+	return 0;
+}
+
+void
+bank_mapping_spec(const struct bank_mapping *m, char *buf, size_t n)
+{
+	size_t i, k = 0;
+	const char *sep = "comma";
+
+	buf[0] = '\0';
+	for (i = 0; i < BCOL_COUNT; i++)
+		if (m->col[i] != 0 && k < n)
+			k += (size_t)snprintf(
+			    buf + k, n - k, "%s=%d ", col_names[i], m->col[i]);
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (seps[i].c == m->separator)
+			sep = seps[i].word;
+	if (k < n)
+		snprintf(buf + k, n - k,
+		    "separator=%s decimal=%s date_format=%s header=%d", sep,
+		    m->decimal == ',' ? "comma" : "point", m->date_format,
+		    m->header);
+}
+
+/* Field c (1-based, 0: none) of row: "" when absent or out of range. */
+static const char *
+field(const struct csv_row *row, int c)
+{
+	return c > 0 && (size_t)c <= row->n ? row->fields[c - 1] : "";
+}
+
+static int
+row_date(const struct csv_row *row, int c, const struct bank_mapping *m,
+    const char *what, char out[11], struct pd_err *err)
+{
+	int32_t days;
+	const char *s = field(row, c);
+
+	out[0] = '\0';
+	if (c == 0 || (*s == '\0' && c != m->col[BCOL_DATE]))
+		return 0;
+	if (date_parse_pattern(s, m->date_format, what, &days, err) != 0)
+		return -1;
+	date_format(out, days);
+	return 0;
+}
+
+static int
+row_amount(const struct csv_row *row, const struct bank_mapping *m, int digits,
+    int64_t *v, struct pd_err *err)
+{
+	const char *cr = field(row, m->col[BCOL_CREDIT]);
+	const char *db = field(row, m->col[BCOL_DEBIT]);
+
+	if (m->col[BCOL_AMOUNT] != 0)
+		return bank_amount(field(row, m->col[BCOL_AMOUNT]), m->decimal,
+		    1, digits, v, err);
+	if ((*cr == '\0') == (*db == '\0'))
+		return pd_fail(err, PD_EINVAL,
+		    _("one of the credit (column %d) and debit (column %d) "
+		      "amounts expected"),
+		    m->col[BCOL_CREDIT], m->col[BCOL_DEBIT]);
+	if (bank_amount(*cr ? cr : db, m->decimal, 0, digits, v, err) != 0)
+		return -1;
+	if (*db != '\0')
+		*v = -*v;
+	return 0;
+}
+
+static int
+row_line(const struct csv_row *row, const char *name,
+    const struct bank_mapping *m, const char *currency, int digits,
+    struct bank_stmt *out, struct pd_err *err)
+{
+	struct bank_line *l;
+	const char *cur = field(row, m->col[BCOL_CURRENCY]);
+	char booking[11], value[11];
+	int64_t v;
+	int i, need = 0;
+
+	for (i = 0; i < BCOL_COUNT; i++)
+		need = m->col[i] > need ? m->col[i] : need;
+	if (row->n < (size_t)need)
+		return pd_fail(err, PD_EINVAL,
+		    _("%zu columns; the mapping reads column %d"), row->n,
+		    need);
+	if (*field(row, m->col[BCOL_DATE]) == '\0')
+		return pd_fail(err, PD_EINVAL, _("no date (column %d)"),
+		    m->col[BCOL_DATE]);
+	if (row_date(row, m->col[BCOL_DATE], m, _("date"), booking, err) != 0 ||
+	    row_date(row, m->col[BCOL_VALUE_DATE], m, _("value date"), value,
+	        err) != 0 ||
+	    row_amount(row, m, digits, &v, err) != 0)
+		return -1;
+	if (m->col[BCOL_CURRENCY] != 0 && strcmp(cur, currency) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("the amount is in %s; the organisation's currency is %s"),
+		    cur, currency);
+	l = bank_line_add(out);
+	memcpy(l->booking, booking, sizeof booking);
+	memcpy(l->value, value, sizeof value);
+	l->amount = v;
+	bank_set(&l->reference, field(row, m->col[BCOL_REFERENCE]));
+	bank_set(&l->counterparty, field(row, m->col[BCOL_COUNTERPARTY]));
+	bank_set(&l->text, field(row, m->col[BCOL_TEXT]));
+	bank_set(&l->bank_id, field(row, m->col[BCOL_BANK_ID]));
+	free(l->where);
+	l->where = xasprintf("%s:%d", name, row->line);
+	return 0;
+}
+
+int
+bank_csv(const char *buf, size_t len, const char *name,
+    const struct bank_mapping *map, const char *currency, int digits,
+    struct bank_stmt *out, struct pd_err *err)
+{
+	struct csv_reader r;
+	struct csv_row row = {0};
+	int rc, skipped = 0;
+	size_t i;
+
+	csv_init(&r, buf, len);
+	r.sep = map->separator;
+	xstrlcpy(out->currency, currency, sizeof out->currency);
+	while ((rc = csv_next(&r, &row, err)) == 1) {
+		if (skipped < map->header) {
+			skipped++;
+			continue;
+		}
+		if (row.n == 1 && row.fields[0][0] == '\0')
+			continue; /* a blank line */
+		if (row_line(&row, name, map, currency, digits, out, err) !=
+		    0) {
+			pd_err_prefix(err, "%s:%d: ", name, row.line);
+			err->code = PD_EINVAL;
+			rc = -1;
+			break;
+		}
+	}
+	if (rc < 0 && err->msg[0] != '\0' &&
+	    strncmp(err->msg, name, strlen(name)) != 0) {
+		pd_err_prefix(err, "%s: ", name);
+		err->code = PD_EINVAL;
+	}
+	csv_row_free(&row);
+	for (i = 0; rc == 0 && i < out->nlines; i++) {
+		if (out->from[0] == '\0' ||
+		    strcmp(out->lines[i].booking, out->from) < 0)
+			memcpy(out->from, out->lines[i].booking, 11);
+		if (strcmp(out->lines[i].booking, out->to) > 0)
+			memcpy(out->to, out->lines[i].booking, 11);
+	}
+	return rc < 0 ? -1 : 0;
+}

@@ -1,0 +1,41 @@
+/* internal.h - what the bank statement decoders share; not public. */
+#ifndef PAYDESK_BANK_INTERNAL_H
+#define PAYDESK_BANK_INTERNAL_H
+#include "paydesk/bank.h"
+
+/* A new line at the end of s: zeroed, its strings "" (owned). */
+struct bank_line *bank_line_add(struct bank_stmt *s);
+/* Replace *dst (owned) with a copy of v (NULL: ""), spaces trimmed and
+ * runs of white space (line breaks of fields that span lines) made one
+ * space. */
+void bank_set(char **dst, const char *v);
+/* bank_set with line breaks dropped, not made spaces: SWIFT cuts a field
+ * into lines of 65 characters anywhere, inside a word too. */
+void bank_set_joined(char **dst, const char *v);
+/* An unsigned decimal amount "1405.31" / "1,56" with decimal mark dec
+ * (and, for '.', no other mark) in minor units of a currency of digits
+ * decimals; trailing zero decimals beyond digits are allowed, other
+ * digits are not. A leading '-' (allow_sign) negates. -1 with PD_EINVAL
+ * "amount \"S\": ..." in err. No float. */
+int bank_amount(const char *s, char dec, int allow_sign, int digits,
+    int64_t *out, struct pd_err *err);
+/* A date "YYYY-MM-DD" (the first 10 characters of s; a time after it is
+ * ignored) checked into out; -1 with PD_EINVAL. */
+int bank_iso_date(const char *s, char out[11], struct pd_err *err);
+/* 1 if currency code s is ISO 4217 shaped (three capitals). */
+int bank_currency_ok(const char *s);
+
+int bank_camt(const char *buf, size_t len, const char *name,
+    const char *currency, int digits, struct bank_stmt *out,
+    struct pd_err *err);
+int bank_ofx(const char *buf, size_t len, const char *name,
+    const char *currency, int digits, struct bank_stmt *out,
+    struct pd_err *err);
+int bank_mt940(const char *buf, size_t len, const char *name,
+    const char *currency, int digits, struct bank_stmt *out,
+    struct pd_err *err);
+int bank_csv(const char *buf, size_t len, const char *name,
+    const struct bank_mapping *map, const char *currency, int digits,
+    struct bank_stmt *out, struct pd_err *err);
+
+#endif

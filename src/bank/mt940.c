@@ -1,0 +1,310 @@
+/* mt940.c - SWIFT MT940 read with aqbanking's "swift" importer (profile
+ * SWIFT-MT940), driven from memory with no bank set up.
+ *
+ * The only text this file touches is the SWIFT envelope: aqbanking reads
+ * the message text (block 4) and refuses a file that still has the
+ * blocks {1:...}{2:...}{4: around it, as banks send it, so the text
+ * between "{4:" and the closing "-}" is handed over. Amounts come back
+ * as exact fractions (AB_Value_GetNumDenomString, "56435/100"), turned
+ * into minor units with integer arithmetic only.
+ *
+ * aqbanking keeps the closing balance (:62F:) but not the opening one,
+ * nor the statement's :20: reference, nor whether a line was a reversal
+ * (RC/RD): it gives the signed amount of a reversal, which is what the
+ * statement counts. Its errors say no line, so a refused file is named
+ * by the file and, for a bad line, the bank reference of the :61:. */
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* aqbanking's and gwenhywfar's headers declare f() for f(void) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstrict-prototypes"
+#include <aqbanking/banking.h>
+#include <aqbanking/types/imexporter_context.h>
+#include <gwenhywfar/gui.h>
+#include <gwenhywfar/gwenhywfar.h>
+#include <gwenhywfar/logger.h>
+#pragma GCC diagnostic pop
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+/* "N/D" or "N" from aqbanking as minor units of digits decimals. */
+static int
+fraction(const AB_VALUE *v, int digits, int64_t *out, struct pd_err *err)
+{
+	char buf[96], *slash, *end;
+	long long num, den = 1;
+	__int128 x;
+	int i;
+
+	if (v == NULL || AB_Value_GetNumDenomString(v, buf, sizeof buf) != 0)
+		return pd_fail(err, PD_EINVAL, _("no amount"));
+	slash = strchr(buf, '/');
+	if (slash != NULL) {
+		*slash = '\0';
+		den = strtoll(slash + 1, &end, 10);
+		if (*end != '\0' || den <= 0 || den > 1000000000LL)
+			return pd_fail(err, PD_EINVAL, _("amount \"%s/%s\""),
+			    buf, slash + 1);
+	}
+	num = strtoll(buf, &end, 10);
+	if (*end != '\0' || num > MONEY_MAX * 1000LL ||
+	    num < -MONEY_MAX * 1000LL)
+		return pd_fail(err, PD_EINVAL, _("amount \"%s\""), buf);
+	x = num;
+	for (i = 0; i < digits; i++)
+		x *= 10;
+	if (x % den != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("amount %lld/%lld has more than %d decimals"), num, den,
+		    digits);
+	x /= den;
+	if (x > MONEY_MAX || x < -MONEY_MAX)
+		return pd_fail(err, PD_EINVAL, _("amount out of range"));
+	*out = (int64_t)x;
+	return 0;
+}
+
+static void
+gday(const GWEN_DATE *d, char out[11])
+{
+	out[0] = '\0';
+	if (d != NULL)
+		snprintf(out, 11, "%04d-%02d-%02d",
+		    GWEN_Date_GetYear(d) % 10000, GWEN_Date_GetMonth(d) % 100,
+		    GWEN_Date_GetDay(d) % 100);
+}
+
+/* The currency of value v: aqbanking's, else the account's. */
+static int
+same_currency(const AB_VALUE *v, const char *acct, const char *currency)
+{
+	const char *c = v ? AB_Value_GetCurrency(v) : NULL;
+
+	if (c == NULL || *c == '\0')
+		c = acct;
+	return c == NULL || *c == '\0' || strcmp(c, currency) == 0;
+}
+
+static const char *
+nz(const char *s)
+{
+	return s ? s : "";
+}
+
+static int
+line(AB_TRANSACTION *t, const char *name, const char *accur,
+    const char *currency, int digits, struct bank_stmt *out, struct pd_err *err)
+{
+	const AB_VALUE *v = AB_Transaction_GetValue(t);
+	const char *bref = nz(AB_Transaction_GetBankReference(t));
+	struct bank_line *l;
+	int64_t amt;
+	char where[160];
+
+	snprintf(where, sizeof where, "%s: :61: #%zu (%s)", name,
+	    out->nlines + 1, bref);
+	if (!same_currency(v, accur, currency))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: the amount is in %s; the organisation's currency "
+		      "is %s"),
+		    where, AB_Value_GetCurrency(v), currency);
+	if (fraction(v, digits, &amt, err) != 0) {
+		pd_err_prefix(err, "%s: ", where);
+		return -1;
+	}
+	l = bank_line_add(out);
+	l->amount = amt;
+	gday(AB_Transaction_GetDate(t), l->booking);
+	gday(AB_Transaction_GetValutaDate(t), l->value);
+	if (l->booking[0] == '\0')
+		memcpy(l->booking, l->value, sizeof l->booking);
+	if (l->booking[0] == '\0')
+		return pd_fail(err, PD_EINVAL, _("%s: no date"), where);
+	bank_set(&l->bank_id, bref);
+	bank_set(&l->reference, AB_Transaction_GetEndToEndReference(t)
+	                            ? AB_Transaction_GetEndToEndReference(t)
+	                            : AB_Transaction_GetCustomerReference(t));
+	bank_set_joined(&l->counterparty, AB_Transaction_GetRemoteName(t));
+	bank_set_joined(&l->text, AB_Transaction_GetPurpose(t));
+	free(l->where);
+	l->where = xstrdup(where);
+	return 0;
+}
+
+static int
+account(AB_IMEXPORTER_ACCOUNTINFO *ai, const char *name, const char *currency,
+    int digits, struct bank_stmt *out, struct pd_err *err)
+{
+	const char *acur = AB_ImExporterAccountInfo_GetCurrency(ai);
+	const char *iban = AB_ImExporterAccountInfo_GetIban(ai);
+	AB_TRANSACTION *t;
+	AB_BALANCE *b;
+
+	bank_set(&out->account,
+	    iban ? iban : AB_ImExporterAccountInfo_GetAccountNumber(ai));
+	xstrlcpy(out->currency, currency, sizeof out->currency);
+	for (t = AB_ImExporterAccountInfo_GetFirstTransaction(ai, 0, 0);
+	     t != NULL; t = AB_Transaction_List_Next(t))
+		if (line(t, name, acur, currency, digits, out, err) != 0)
+			return -1;
+	/* the last balance aqbanking keeps is the closing one */
+	for (b = AB_ImExporterAccountInfo_GetFirstBalance(ai); b != NULL;
+	     b = AB_Balance_List_Next(b)) {
+		if (!same_currency(AB_Balance_GetValue(b), acur, currency))
+			return pd_fail(err, PD_EINVAL,
+			    _("%s: the closing balance is in %s; the "
+			      "organisation's currency is %s"),
+			    name, AB_Value_GetCurrency(AB_Balance_GetValue(b)),
+			    currency);
+		if (fraction(AB_Balance_GetValue(b), digits, &out->closing,
+		        err) != 0) {
+			pd_err_prefix(err, "%s: :62F: ", name);
+			return -1;
+		}
+		out->has_closing = 1;
+		gday(AB_Balance_GetDate(b), out->to);
+	}
+	return 0;
+}
+
+static int
+rm_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb;
+	(void)flag;
+	(void)f;
+	remove(p);
+	return 0;
+}
+
+/* The message text inside the SWIFT envelope (or all of buf). */
+static const char *
+block4(const char *buf, size_t len, size_t *n)
+{
+	const char *b = memmem(buf, len, "{4:", 3), *e;
+
+	if (b == NULL) {
+		*n = len;
+		return buf;
+	}
+	b += 3;
+	while (b < buf + len && (*b == '\r' || *b == '\n'))
+		b++;
+	e = memmem(b, (size_t)(buf + len - b), "\n-}", 3);
+	*n = e ? (size_t)(e - b) + 1 : (size_t)(buf + len - b);
+	return b;
+}
+
+/* stderr to /dev/null while aqbanking works: its first start logs a
+ * settings check there before its logger is open, whatever the levels
+ * (a screen of the counter UI must not get it either). The saved
+ * descriptor, or -1. */
+static int
+mute(void)
+{
+	int saved = dup(2), null = open("/dev/null", O_WRONLY);
+
+	if (saved >= 0 && null >= 0)
+		dup2(null, 2);
+	if (null >= 0)
+		close(null);
+	return saved;
+}
+
+static void
+unmute(int saved)
+{
+	if (saved >= 0) {
+		dup2(saved, 2);
+		close(saved);
+	}
+}
+
+/* Nothing of aqbanking's logging on the user's terminal. */
+static void
+quiet(void)
+{
+	GWEN_Logger_SetLevel(NULL, GWEN_LoggerLevel_Emergency);
+	GWEN_Logger_SetLevel("gwenhywfar", GWEN_LoggerLevel_Emergency);
+	GWEN_Logger_SetLevel("aqbanking", GWEN_LoggerLevel_Emergency);
+	GWEN_Logger_SetLevel("aqbanking-swift", GWEN_LoggerLevel_Emergency);
+}
+
+static int
+import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
+    const char *currency, int digits, struct bank_stmt *out, struct pd_err *err)
+{
+	AB_IMEXPORTER_CONTEXT *ctx = AB_ImExporterContext_new();
+	AB_IMEXPORTER_ACCOUNTINFO *ai;
+	size_t n;
+	const char *text = block4(buf, len, &n);
+	int rc, count = 0;
+
+	quiet();
+	rc = AB_Banking_ImportFromBufferLoadProfile(ab, "swift", ctx,
+	    "SWIFT-MT940", NULL, (const uint8_t *)text, (uint32_t)n);
+	ai = AB_ImExporterContext_GetFirstAccountInfo(ctx);
+	for (; ai != NULL; ai = AB_ImExporterAccountInfo_List_Next(ai))
+		count++;
+	if (rc != 0)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("%s: aqbanking cannot read it as an MT940 statement "
+		      "(error %d)"),
+		    name, rc);
+	else if (count != 1)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("%s: %d statements in the file; paydesk imports one "
+		      "statement per file"),
+		    name, count);
+	else
+		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx),
+		    name, currency, digits, out, err);
+	AB_ImExporterContext_free(ctx);
+	return rc;
+}
+
+int
+bank_mt940(const char *buf, size_t len, const char *name, const char *currency,
+    int digits, struct bank_stmt *out, struct pd_err *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/paydesk-aqb.XXXXXX", tmp ? tmp : "/tmp");
+	AB_BANKING *ab;
+	GWEN_GUI *gui;
+	int rc, saved;
+
+	if (len > UINT32_MAX / 2 || mkdtemp(dir) == NULL) {
+		free(dir);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: no room for aqbanking's settings"), name);
+	}
+	saved = mute();
+	GWEN_Init();
+	gui = GWEN_Gui_new(); /* aqbanking asks it for flags */
+	GWEN_Gui_SetGui(gui);
+	ab = AB_Banking_new("paydesk", dir, 0);
+	quiet();
+	if (AB_Banking_Init(ab) != 0)
+		rc = pd_fail(
+		    err, PD_EINVAL, _("%s: aqbanking did not start"), name);
+	else {
+		rc = import(ab, buf, len, name, currency, digits, out, err);
+		AB_Banking_Fini(ab);
+	}
+	AB_Banking_free(ab);
+	GWEN_Gui_SetGui(NULL);
+	GWEN_Gui_free(gui);
+	GWEN_Fini();
+	unmute(saved);
+	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	free(dir);
+	return rc;
+}

@@ -1,0 +1,169 @@
+/* cmd_statement.c - statement import|list|show|mapping: bank statements
+ * for the reconciliation (issue 20). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opts.h"
+
+static void
+rec_statement(struct rec *r, const struct statement *s)
+{
+	rec_int(r, _("Statement"), "id", s->id);
+	rec_str(r, _("Account"), "account", s->account);
+	rec_str(r, _("Bank's statement id"), "statement_id", s->stmt_id);
+	rec_str(r, _("Format"), "format", s->format);
+	rec_str(r, _("File"), "file", s->file_name);
+	rec_str(r, _("Currency"), "currency", s->currency);
+	rec_date(r, _("From"), "from", s->period_from);
+	rec_date(r, _("To"), "to", s->period_to);
+	if (s->has_opening)
+		rec_money(r, _("Opening balance"), "opening", s->opening);
+	if (s->has_closing)
+		rec_money(r, _("Closing balance"), "closing", s->closing);
+	rec_int(r, _("Lines"), "lines", s->nlines);
+	rec_money(r, _("Total credits"), "credits", s->credits);
+	rec_money(r, _("Total debits"), "debits", s->debits);
+	rec_money(r, _("Net"), "net", s->credits + s->debits);
+	if (s->has_opening && s->has_closing)
+		rec_money(r, _("Unexplained (closing - opening - net)"),
+		    "unexplained",
+		    s->closing - s->opening - s->credits - s->debits);
+	rec_int(r, _("Lines already imported"), "already_imported", s->ndup);
+	rec_time(r, _("Imported"), "imported_at", s->imported_at);
+	rec_str(r, _("Imported by"), "imported_by", s->imported_by);
+	rec_str(r, _("Terminal"), "terminal", s->terminal);
+}
+
+int
+cmd_statement_import(struct cli *c, int argc, char **argv)
+{
+	const char *format = NULL, *account = NULL, *mapping = NULL;
+	struct opt o[] = {{"format", 0, &format}, {"account", 0, &account},
+	    {"mapping", 0, &mapping}, {NULL, 0, NULL}};
+	struct statement s;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0 ||
+	    svc_statement_import(
+	        &c->svc, pos[0], format, account, mapping, &s, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_statement(r, &s);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_statement_list(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {N_("#"), "id", X_INT, 5, 0},
+	    {N_("Account"), "account", X_TEXT, 22, 0},
+	    {N_("Format"), "format", X_TEXT, 7, 0},
+	    {N_("To"), "to", X_DATE, 10, 0},
+	    {N_("Lines"), "lines", X_INT, 5, 0},
+	    {N_("Net"), "net", X_MONEY, 14, 0},
+	    {N_("Closing"), "closing", X_MONEY, 14, 0},
+	    {N_("Imported"), "imported_at", X_TIME, 19, 0},
+	};
+	struct statement *v;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+		return -1;
+	v = svc_statement_list(&c->svc, &n, &c->err);
+	if (v == NULL)
+		return -1;
+	t = table_new(c, cols, 8);
+	for (i = 0; i < n; i++) {
+		table_int(t, v[i].id);
+		table_str(t, v[i].account);
+		table_str(t, v[i].format);
+		table_str(t, v[i].period_to);
+		table_int(t, v[i].nlines);
+		table_money(t, v[i].credits + v[i].debits);
+		table_money(t, v[i].closing);
+		table_str(t, v[i].imported_at);
+		table_row(t);
+	}
+	table_end(t);
+	free(v);
+	return 0;
+}
+
+int
+cmd_statement_show(struct cli *c, int argc, char **argv)
+{
+	struct statement_view v;
+	struct rec *r;
+	char **pos, *end;
+	int npos;
+	long long id;
+	size_t i;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0)
+		return -1;
+	id = strtoll(pos[0], &end, 10);
+	if (*pos[0] == '\0' || *end != '\0' || id <= 0)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("statement show: \"%s\" is not a statement number"),
+		    pos[0]);
+	if (svc_statement_show(&c->svc, id, &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_statement(r, &v.st);
+	rec_list(r, _("Lines"), "lines");
+	for (i = 0; i < v.nlines; i++) {
+		const struct statement_line *l = &v.lines[i];
+
+		rec_item(r);
+		rec_int(r, _("Line"), "seq", l->seq);
+		rec_date(r, _("Booked"), "booking_date", l->booking);
+		rec_date(r, _("Value date"), "value_date", l->value);
+		rec_money(r, _("Amount"), "amount", l->amount);
+		rec_str(r, _("Reference"), "reference", l->reference);
+		rec_str(r, _("Counterparty"), "counterparty", l->counterparty);
+		rec_str(r, _("Text"), "text", l->text);
+		rec_str(r, _("Bank's id"), "bank_id", l->bank_id);
+		rec_term(r, _("Reversal"), "reversal",
+		    l->reversal ? N_("yes") : N_("no"));
+		if (l->dup_of != 0)
+			rec_int(r, _("Already in statement"), "already_in",
+			    l->dup_of_stmt);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_print(r);
+	svc_statement_view_free(&v);
+	return 0;
+}
+
+int
+cmd_statement_mapping(struct cli *c, int argc, char **argv)
+{
+	struct rec *r;
+	char **pos, spec[512];
+	int npos;
+
+	if (cli_opts(c, argc, argv, NULL, 3, 24, &pos, &npos) != 0)
+		return -1;
+	if (strcmp(pos[0], "add") != 0)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("statement mapping: \"%s\": only add NAME WORD... is "
+		      "known"),
+		    pos[0]);
+	if (svc_statement_mapping_add(&c->svc, pos[1], pos + 2, npos - 2, spec,
+	        sizeof spec, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, _("Mapping"), "name", pos[1]);
+	rec_str(r, _("Columns and formats"), "spec", spec);
+	rec_print(r);
+	return 0;
+}

@@ -1,0 +1,260 @@
+/* statement.c - bank statements imported for the reconciliation (issue
+ * 20, first slice): one file, one statement, all of it or nothing, once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/bank.h"
+#include "paydesk/money.h"
+#include "paydesk/store.h"
+#include "paydesk/xmalloc.h"
+
+/* The mapping called name, read back from its stored words. */
+static int
+load_mapping(
+    struct svc *s, const char *name, struct bank_mapping *m, struct pd_err *err)
+{
+	char spec[512], *words[32], *p, *save = NULL;
+	int n = 0;
+
+	if (store_stmt_mapping_get(s->st, name, spec, sizeof spec, err) != 0)
+		return -1;
+	for (p = strtok_r(spec, " ", &save); p != NULL && n < 32;
+	     p = strtok_r(NULL, " ", &save))
+		words[n++] = p;
+	return bank_mapping_parse(words, n, m, err);
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b ? b + 1 : path;
+}
+
+/* The statement's row from the decoded file; its counts and key. */
+static int
+fill(struct svc *s, const struct bank_stmt *b, const char *path,
+    const char *account, struct statement *st, struct pd_err *err)
+{
+	char hash[65];
+	size_t i;
+
+	if (account != NULL && *b->account != '\0' &&
+	    strcmp(account, b->account) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: the statement is of account %s, not %s"), path,
+		    b->account, account);
+	if (account == NULL && *b->account == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    _("%s: the file names no account: give --account ACCOUNT"),
+		    path);
+	memset(st, 0, sizeof *st);
+	xstrlcpy(st->account, *b->account ? b->account : account,
+	    sizeof st->account);
+	if (strlen(*b->account ? b->account : account) >= sizeof st->account ||
+	    strlen(b->stmt_id) >= sizeof st->stmt_id)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: the account or statement id is longer than %zu "
+		      "characters"),
+		    path, sizeof st->stmt_id - 1);
+	xstrlcpy(st->stmt_id, b->stmt_id, sizeof st->stmt_id);
+	bank_stmt_hash(b, hash);
+	if (*b->stmt_id != '\0')
+		snprintf(
+		    st->stmt_key, sizeof st->stmt_key, "id:%s", b->stmt_id);
+	else
+		snprintf(st->stmt_key, sizeof st->stmt_key, "sha256:%s", hash);
+	xstrlcpy(st->format, bank_format_name(b->format), sizeof st->format);
+	xstrlcpy(st->file_name, base_name(path), sizeof st->file_name);
+	xstrlcpy(st->currency, b->currency, sizeof st->currency);
+	xstrlcpy(st->period_from, b->from, sizeof st->period_from);
+	xstrlcpy(st->period_to, b->to, sizeof st->period_to);
+	st->has_opening = b->has_opening;
+	st->opening = b->opening;
+	st->has_closing = b->has_closing;
+	st->closing = b->closing;
+	st->nlines = (int64_t)b->nlines;
+	for (i = 0; i < b->nlines; i++) {
+		if (b->lines[i].amount > 0)
+			st->credits += b->lines[i].amount;
+		else
+			st->debits += b->lines[i].amount;
+	}
+	svc_now(st->imported_at);
+	xstrlcpy(st->imported_by, s->actor.username, sizeof st->imported_by);
+	xstrlcpy(st->terminal, s->cfg.terminal_id, sizeof st->terminal);
+	return 0;
+}
+
+static void
+to_line(const struct bank_line *b, size_t i, struct statement_line *l)
+{
+	memset(l, 0, sizeof *l);
+	l->seq = (int)i + 1;
+	memcpy(l->booking, b->booking, sizeof l->booking);
+	memcpy(l->value, b->value, sizeof l->value);
+	l->amount = b->amount;
+	l->reference = b->reference;
+	l->counterparty = b->counterparty;
+	l->text = b->text;
+	l->bank_id = b->bank_id;
+	l->reversal = b->reversal;
+}
+
+static int
+import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
+    struct pd_err *err)
+{
+	struct statement first;
+	struct statement_line *lines;
+	char detail[256], m[MONEY_BUFSZ], ref[24];
+	size_t i;
+	int rc;
+
+	rc = store_stmt_by_key(s->st, st->account, st->stmt_key, &first, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: this statement of account %s was imported already: "
+		      "statement %lld, from %s, on %s by %s; nothing imported"),
+		    st->file_name, st->account, (long long)first.id,
+		    first.file_name, first.imported_at, first.imported_by);
+	lines = xcalloc(b->nlines, sizeof *lines);
+	for (i = 0; i < b->nlines && rc == 0; i++) {
+		to_line(&b->lines[i], i, &lines[i]);
+		rc = store_stmt_line_seen(s->st, st->account, &lines[i], err);
+		st->ndup += lines[i].dup_of != 0;
+	}
+	if (rc == 0)
+		rc = store_stmt_insert(s->st, st, s->actor.user_id, err);
+	for (i = 0; i < b->nlines && rc == 0; i++)
+		rc = store_stmt_line_insert(s->st, st->id, &lines[i], err);
+	free(lines);
+	if (rc != 0)
+		return -1;
+	snprintf(ref, sizeof ref, "%lld", (long long)st->id);
+	snprintf(detail, sizeof detail,
+	    "account=%s key=%.72s lines=%lld already=%lld net=%s file=%.60s",
+	    st->account, st->stmt_key, (long long)st->nlines,
+	    (long long)st->ndup,
+	    money_plain(
+	        m, sizeof m, st->credits + st->debits, s->cfg.minor_digits),
+	    st->file_name);
+	return svc_audit(
+	    s, st->imported_at, "import", "bank_statement", ref, detail, err);
+}
+
+int
+svc_statement_import(struct svc *s, const char *path, const char *format,
+    const char *account, const char *mapping, struct statement *out,
+    struct pd_err *err)
+{
+	enum bank_format fmt = BANK_GUESS;
+	struct bank_mapping map;
+	struct bank_stmt b;
+	size_t len;
+	char *buf;
+	int rc;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("importing a bank statement"),
+	        err) != 0 ||
+	    (format != NULL && bank_format_parse(format, &fmt, err) != 0))
+		return -1;
+	if (mapping != NULL && fmt != BANK_GUESS && fmt != BANK_CSV)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--mapping is for CSV statements, not %s"), format);
+	if (mapping != NULL && load_mapping(s, mapping, &map, err) != 0)
+		return -1;
+	if ((mapping != NULL || fmt == BANK_CSV) && account == NULL)
+		return pd_fail(err, PD_EUSAGE,
+		    _("%s: a CSV statement names no account: give --account "
+		      "ACCOUNT"),
+		    path);
+	if (svc_check_sound(s, err) != 0)
+		return -1;
+	buf = svc_read_file(path, &len, err);
+	if (buf == NULL)
+		return -1;
+	rc = bank_decode(buf, len, path, fmt, mapping ? &map : NULL,
+	    s->cfg.currency_code, s->cfg.minor_digits, &b, err);
+	free(buf);
+	if (rc != 0)
+		return -1;
+	rc = fill(s, &b, path, account, out, err);
+	if (rc == 0 && store_begin(s->st, err) == 0)
+		rc = svc_finish(s, import_in_tx(s, &b, out, err), err);
+	else
+		rc = -1;
+	bank_stmt_free(&b);
+	return rc;
+}
+
+struct statement *
+svc_statement_list(struct svc *s, size_t *n, struct pd_err *err)
+{
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("listing bank statements"), err) != 0)
+		return NULL;
+	return store_stmt_list(s->st, n, err);
+}
+
+int
+svc_statement_show(
+    struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err)
+{
+	memset(v, 0, sizeof *v);
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("viewing a bank statement"), err) != 0 ||
+	    store_stmt_get(s->st, id, &v->st, err) != 0)
+		return -1;
+	v->lines = store_stmt_lines(s->st, id, &v->nlines, err);
+	return v->lines != NULL ? 0 : -1;
+}
+
+void
+svc_statement_view_free(struct statement_view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nlines; i++) {
+		free(v->lines[i].reference);
+		free(v->lines[i].counterparty);
+		free(v->lines[i].text);
+		free(v->lines[i].bank_id);
+	}
+	free(v->lines);
+	memset(v, 0, sizeof *v);
+}
+
+int
+svc_statement_mapping_add(struct svc *s, const char *name, char *const *words,
+    int n, char *spec, size_t sn, struct pd_err *err)
+{
+	struct bank_mapping m;
+	char at[TS_BUFSZ];
+	int rc;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("adding a statement mapping"),
+	        err) != 0 ||
+	    bank_mapping_parse(words, n, &m, err) != 0)
+		return -1;
+	if (*name == '\0' || strlen(name) > 32 || strchr(name, ' ') != NULL)
+		return pd_fail(err, PD_EUSAGE,
+		    _("mapping name \"%s\": 1 to 32 characters, no spaces"),
+		    name);
+	bank_mapping_spec(&m, spec, sn);
+	svc_now(at);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = store_stmt_mapping_add(
+	    s->st, name, spec, at, s->actor.user_id, err);
+	if (rc == 0)
+		rc = svc_audit(
+		    s, at, "create", "statement_mapping", name, spec, err);
+	return svc_finish(s, rc, err);
+}
