@@ -8,6 +8,9 @@ MODE: stall (more, cursor unchanged), stall_later (the first page moves
 the cursor on by one, the next ones stall), negative (cursor -5), huge (cursor
 2^53), back (cursor below since), text (cursor "12"), malformed (cut-off
 JSON), html (a 200 with an HTML page), seqold (an entry at since),
+creep (more, the cursor on by one, no entries), alternate (like records
+but saying more, every second page empty), endless (like records but
+always saying more),
 records (the JSON array of records in the file RECORDS, as entries after
 since; a proper page)."""
 import json
@@ -39,6 +42,13 @@ def page(since):
         return {"v": 1, "cursor": since - 1, "more": False, "entries": []}
     if MODE == "text":
         return {"v": 1, "cursor": "12", "more": False, "entries": []}
+    if MODE == "creep":
+        return {"v": 1, "cursor": since + 1, "more": True, "entries": []}
+    if MODE == "alternate" and SERVED[0] % 2 == 0:
+        return {"v": 1, "cursor": since + 1, "more": True, "entries": []}
+    if MODE in ("alternate", "endless"):
+        return {"v": 1, "cursor": since + len(RECORDS), "more": True,
+                "entries": entries(since + 1)}
     if MODE == "seqold":
         return {"v": 1, "cursor": since + 1, "more": False,
                 "entries": entries(since)}

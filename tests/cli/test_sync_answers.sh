@@ -90,6 +90,17 @@ same "always from the cursor it had" "$(sort -u "$T/count")" "since=$cursor"
 bad "more without progress after a page that moved" stall_later \
     "without moving the cursor from $((cursor + 1))"
 same "it asked for 1 + 3 pages, then stopped" "$(wc -l <"$T/count")" 4
+bad "more with no entries, the cursor creeping on" creep \
+    "5 pages said there was more and brought no entries"
+same "it asked for 5 pages, then stopped" "$(wc -l <"$T/count")" 5
+bad "more with no entries every second page" alternate \
+    "5 pages said there was more and brought no entries" "$T/good.json"
+same "it asked for 10 pages, then stopped" "$(wc -l <"$T/count")" 10
+echo "max_pages = 12" >>"$T/t1f.ini" # [sync] is its last section
+bad "more forever, with entries" endless \
+    "still more after 12 pages" "$T/good.json"
+same "it asked for 12 pages, then stopped" "$(wc -l <"$T/count")" 12
+sed -i '$d' "$T/t1f.ini"
 bad "a negative cursor" negative "cursor -5"
 bad "a cursor past 2^53" huge "cursor 9007199254740992"
 bad "a cursor going back" back "the cursor went back from $cursor"
