@@ -338,6 +338,36 @@ wrong_pin(struct svc *s, const char *username, const char *now,
 	    username, t->failed, s->cfg.login_max_attempts);
 }
 
+/* A user whose row is not what the use cases made it (a user added, a
+ * role raised or a PIN hash replaced with the sqlite3 shell) does not
+ * sign in, whatever doctor last found (issue 18, section 7): the refusal
+ * is audited and closes the try's transaction. */
+static int
+signin_sealed(struct svc *s, const char *username, const char *now,
+    const struct login_try *t, struct pd_err *err)
+{
+	int rc = store_user_sealed(s->st, t->u.id, err);
+
+	if (rc == 0)
+		return 0;
+	if (rc > 0 && (store_audit_append(s->st, now, username,
+	                   s->cfg.terminal_id, "login_refused", "user",
+	                   username, "seal", err) != 0 ||
+	                  store_commit(s->st, err) != 0))
+		rc = -1;
+	if (rc < 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	return pd_fail(err, PD_ETAMPER,
+	    _("user \"%s\" cannot sign in: the store's row for this user "
+	      "(name, role, PIN or active flag) is not what paydesk's own "
+	      "use cases made it, so it was changed around paydesk. Run "
+	      "paydesk doctor, and restore the store from a backup "
+	      "(paydesk backup FILE makes one)"),
+	    username);
+}
+
 int
 svc_login(
     struct svc *s, const char *username, const char *pin, struct pd_err *err)
@@ -364,6 +394,9 @@ svc_login(
 	    t.u.id && t.u.pin_hash[0] == '$' ? t.u.pin_hash : dummy_hash);
 	if (!good || t.u.id == 0)
 		return wrong_pin(s, username, now, &t, err);
+	/* a disabled user does not sign in either way: it is told so */
+	if (t.u.active && signin_sealed(s, username, now, &t, err) != 0)
+		return -1;
 	if (store_user_login_reset(s->st, t.u.id, t.before, err) != 0 ||
 	    store_commit(s->st, err) != 0) {
 		store_rollback(s->st);
