@@ -490,6 +490,15 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 }
 
 int
+cli_personal_data(struct cli *c)
+{
+	if (c->mode == OUT_TEXT)
+		return 0;
+	return svc_require(&c->svc, ROLE_SUPERVISOR,
+	    _("exporting consumers' data"), &c->err);
+}
+
+int
 cli_export_job(struct cli *c, struct export_job *j)
 {
 	struct sigaction sa;

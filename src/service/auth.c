@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/date.h"
+#include "paydesk/pin.h"
 #include "paydesk/xmalloc.h"
 
 static int
@@ -27,22 +28,47 @@ check_pin(const char *pin, struct pd_err *err)
 	return 0;
 }
 
-/* 1 when the PIN's digits are one repeated (1111) or a run up or down,
- * wrapping after 9 (1234, 7890, 9876, 3210). */
+/* What a weak PIN is told, by kind (paydesk/pin.h). The PIN itself is
+ * never shown; the examples are. */
+static const struct {
+	enum pin_weak kind;
+	const char *msg;
+} weak_msgs[] = {
+    {PIN_REPEAT, N_("the PIN is one digit repeated or a run of digits "
+                    "(like 1111, 1234 or 9876), the first a guesser tries: "
+                    "choose another")},
+    {PIN_RUN, N_("the PIN is one digit repeated or a run of digits (like "
+                 "1111, 1234 or 9876), the first a guesser tries: choose "
+                 "another")},
+    {PIN_STEP, N_("the PIN's digits go up or down by the same step (like "
+                  "1357 or 8642), among the first a guesser tries: choose "
+                  "another")},
+    {PIN_GROUP, N_("the PIN repeats a group of digits (like 1212 or "
+                   "123123), among the first a guesser tries: choose "
+                   "another")},
+    {PIN_DOUBLED, N_("the PIN is digits each doubled (like 1122 or "
+                     "112233), among the first a guesser tries: choose "
+                     "another")},
+    {PIN_KEYPAD, N_("the PIN is a line on the keypad (like 2580 or 0852), "
+                    "among the first a guesser tries: choose another")},
+    {PIN_YEAR, N_("the PIN is a year (like 1998 or 2024), among the first "
+                  "a guesser tries: choose another")},
+    {PIN_COMMON, N_("the PIN is one of the most common PINs (like 1004 or "
+                    "159753, listed in paydesk.ini(5)): choose another")},
+};
+
+/* 0, or -1 with the message of pin's kind of weakness. */
 static int
-pin_weak(const char *pin)
+check_weak(const char *pin, struct pd_err *err)
 {
-	size_t n = strlen(pin), i;
-	int same = 1, up = 1, down = 1;
+	enum pin_weak k = pin_weakness(pin);
+	size_t i;
 
-	for (i = 1; i < n; i++) {
-		int d = (pin[i] - pin[i - 1] + 10) % 10;
-
-		same &= d == 0;
-		up &= d == 1;
-		down &= d == 9;
-	}
-	return same || up || down;
+	for (i = 0; k != PIN_STRONG && i < sizeof weak_msgs / sizeof weak_msgs[0];
+	     i++)
+		if (weak_msgs[i].kind == k)
+			return pd_fail(err, PD_EINVAL, "%s", _(weak_msgs[i].msg));
+	return 0;
 }
 
 /* The organisation's PIN policy for a new or changed user of role r
@@ -78,11 +104,8 @@ check_policy(
 			      "role: %d digits at least ([security] %s)"),
 			    strlen(pin), _(role_name(r)), min, mins[i].key);
 	}
-	if (strcmp(s->cfg.weak_pins, "allow") != 0 && pin_weak(pin))
-		return pd_fail(err, PD_EINVAL,
-		    _("the PIN is one digit repeated or a run of digits "
-		      "(like 1111, 1234 or 9876), the first a guesser tries: "
-		      "choose another"));
+	if (strcmp(s->cfg.weak_pins, "allow") != 0)
+		return check_weak(pin, err);
 	return 0;
 }
 
