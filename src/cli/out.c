@@ -58,7 +58,8 @@ push_line(struct rec *r, const char *label, const char *value)
 	r->lines[r->n].depth = r->depth;
 	r->lines[r->n].item = r->in_item;
 	r->lines[r->n].label = label ? xstrdup(label) : NULL;
-	r->lines[r->n].value = xstrdup(value ? value : "");
+	/* shown on a terminal: made printable (JSON escapes on its own) */
+	r->lines[r->n].value = utf8_printable(value);
 	r->n++;
 }
 
@@ -66,21 +67,22 @@ static void
 add_line(struct rec *r, const char *label, const char *value)
 {
 	struct line *l;
-	char *v;
+	char *v, *shown;
 
 	if (!r->in_item || label == NULL) {
 		push_line(r, label, value);
 		return;
 	}
+	shown = utf8_printable(value);
 	/* list item: one line, the first two values bare (what and which),
 	 * the rest labelled */
 	l = &r->lines[r->n - 1];
 	if (r->item_fields < 2)
 		v = xasprintf("%s%s%s", l->value, l->value[0] ? " " : "",
-		    value ? value : "");
+		    shown);
 	else
-		v = xasprintf(
-		    "%s; %s: %s", l->value, label, value ? value : "");
+		v = xasprintf("%s; %s: %s", l->value, label, shown);
+	free(shown);
 	r->item_fields++;
 	free(l->value);
 	l->value = v;
@@ -418,7 +420,7 @@ table_row(struct table *t)
 		svc_stream_row(t->x, t->cells);
 	} else {
 		for (i = 0; i < t->ncols; i++) {
-			const char *v = cell_text(t, i, buf, sizeof buf);
+			char *v = utf8_printable(cell_text(t, i, buf, sizeof buf));
 
 			if (i + 1 < t->ncols) {
 				fit(v, t->w[i],
@@ -429,6 +431,7 @@ table_row(struct table *t)
 				fputs("  ", stdout);
 			} else
 				fputs(v, stdout);
+			free(v);
 		}
 		fputc('\n', stdout);
 	}
