@@ -482,12 +482,17 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
 		fputc('\r', stderr);
 		if (total > 0)
-			fprintf(stderr, _("exporting %lld of %lld rows (%d%%)"),
+			fprintf(stderr,
+			    ngettext("exporting %lld of %lld row (%d%%)",
+			        "exporting %lld of %lld rows (%d%%)",
+			        (unsigned long)total),
 			    (long long)done, (long long)total,
 			    (int)(done * 100 / total));
 		else
-			fprintf(
-			    stderr, _("exporting %lld rows"), (long long)done);
+			fprintf(stderr,
+			    ngettext("exporting %lld row", "exporting %lld rows",
+			        (unsigned long)done),
+			    (long long)done);
 	}
 	return 0;
 }
@@ -532,7 +537,10 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 		fputc('\n', stderr);
 	if (rc == 0) {
 		fprintf(stderr, "paydesk: ");
-		fprintf(stderr, _("wrote %lld rows to %s"), (long long)rows,
+		fprintf(stderr,
+		    ngettext("wrote %lld row to %s", "wrote %lld rows to %s",
+		        (unsigned long)rows),
+		    (long long)rows,
 		    c->xlsx);
 		fputc('\n', stderr);
 	}

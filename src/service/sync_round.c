@@ -161,6 +161,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 				    _("the central node's answer to a push was "
 				      "not understood: "));
 				err->code = PD_ENET;
+				rep->bad_answer = 1;
 			}
 			sync_reply_free(&reply);
 		}
@@ -373,14 +374,20 @@ page_follows(const struct svc *s, const struct sync_page *pg, int64_t since,
 	b->stall = pg->more && pg->cursor == since ? b->stall + 1 : 0;
 	if (b->stall >= SYNC_STALL_MAX)
 		return pd_fail(err, PD_ENET,
-		    _("%d pages in a row said there was more without moving "
-		      "the cursor from %lld"),
+		    ngettext("%d page in a row said there was more without "
+		             "moving the cursor from %lld",
+		        "%d pages in a row said there was more without moving "
+		        "the cursor from %lld",
+		        (unsigned long)b->stall),
 		    b->stall, (long long)since);
 	b->empty += pg->more && pg->n == 0;
 	if (b->empty >= SYNC_EMPTY_MAX)
 		return pd_fail(err, PD_ENET,
-		    _("%d pages said there was more and brought no entries "
-		      "(the last one after %lld)"),
+		    ngettext("%d page said there was more and brought no "
+		             "entries (after %lld)",
+		        "%d pages said there was more and brought no entries "
+		        "(the last one after %lld)",
+		        (unsigned long)b->empty),
 		    b->empty, (long long)since);
 	if (++b->pages >= s->cfg.sync_max_pages && pg->more)
 		return pd_fail(err, PD_ENET,
@@ -432,6 +439,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			pd_err_prefix(
 			    err, _("a pull page was not understood: "));
 			err->code = PD_ENET;
+			rep->bad_answer = 1;
 			goto fail;
 		}
 		since = pg.cursor;
@@ -453,8 +461,12 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		sync_page_free(&pg);
 		if (threaded)
 			pthread_join(f.th, NULL);
-		if (rc != 0)
+		if (rc != 0) {
+			/* applying needs no network: an ENET is a record of
+			 * the page refused */
+			rep->bad_answer = err->code == PD_ENET;
 			goto fail;
+		}
 		if ((!more || tx.entries >= SYNC_TX_ENTRIES) &&
 		    pull_tx_commit(s, &tx, rep, err) != 0)
 			goto lost;
