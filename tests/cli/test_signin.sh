@@ -197,6 +197,9 @@ for what in payments credit-notes "report payers" "report aging"; do
 done
 expect "--xlsx payments as an admin" 0 "wrote" \
     env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x.xlsx" payments
+expect "--xlsx of one row: 1 row, not 1 rows" 0 "wrote 1 row to" \
+    env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x1.xlsx" payments \
+    --limit 1
 refused "receipts export as a cashier: refused" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --user jane receipts export --dir "$T/rx"
 same "receipts export as a cashier: no folder" "$(ls "$T" | grep -c '^rx$')" 0
@@ -320,6 +323,25 @@ printf 'username,full_name,role,pin\nbo,Bo Lind,cashier,1234\n' >"$T/pin.csv"
 expect "PIN policy: weak_pins = allow lets 1234 in" 0 "Rows" \
     env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
     import users "$T/pin.csv"
+# a file's foreign bytes are named by line and column, shown escaped
+pa() { env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali "$@"; }
+printf 'user\033[2J\007name,full_name,role,pin\nsam,Sam,cashier,7391\n' \
+    >"$T/pin.csv"
+expect "users import: a header with control bytes" 3 \
+    'pin.csv:1:1: unknown column "user\x1b[2J\x07name"' \
+    pa import users "$T/pin.csv"
+if tr -d '\n' <"$OUT" | LC_ALL=C grep -q "$(printf '[\001-\037]')"; then
+	echo "not ok - users import: no raw control byte echoed"
+else
+	ok "users import: no raw control byte echoed"
+fi
+printf 'username,full_name,role,pin\nsam,Sam \342\200\256Okafor,cashier\n' >"$T/pin.csv"
+expect "users import: a short row, its field counted in the singular" 3 \
+    "pin.csv:2: 3 fields where the header has 4" pa import users "$T/pin.csv"
+printf 'username,full_name,role,pin\nsam\n' >"$T/pin.csv"
+expect "users import: one field is one field" 3 \
+    "pin.csv:2: 1 field where the header has 4" pa import users "$T/pin.csv"
+same "users import: nothing imported" "$(sqlite3 "$D" "SELECT count(*) FROM users")" 4
 printf '[security]\npin_min_admin = 3\n' >"$T/bad.ini"
 expect "PIN policy: a minimum under 4 is a config error" 3 \
     "pin_min_admin" "$PD" --config "$T/bad.ini" config
