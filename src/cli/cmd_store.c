@@ -149,8 +149,7 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 	    svc_audit_verify(&c->svc, &n, &c->err) != 0)
 		return -1;
 	printf(ngettext("audit log: %lld entry, chain intact\n",
-	           "audit log: %lld entries, chain intact\n",
-	           (unsigned long)n),
+	           "audit log: %lld entries, chain intact\n", (unsigned long)n),
 	    (long long)n);
 	/* and its head against the one the central node saw */
 	if (svc_audit_anchor(&c->svc, &a, &c->err) != 0)

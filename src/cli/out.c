@@ -78,8 +78,8 @@ add_line(struct rec *r, const char *label, const char *value)
 	 * the rest labelled */
 	l = &r->lines[r->n - 1];
 	if (r->item_fields < 2)
-		v = xasprintf("%s%s%s", l->value, l->value[0] ? " " : "",
-		    shown);
+		v = xasprintf(
+		    "%s%s%s", l->value, l->value[0] ? " " : "", shown);
 	else
 		v = xasprintf("%s; %s: %s", l->value, label, shown);
 	free(shown);
@@ -420,7 +420,8 @@ table_row(struct table *t)
 		svc_stream_row(t->x, t->cells);
 	} else {
 		for (i = 0; i < t->ncols; i++) {
-			char *v = utf8_printable(cell_text(t, i, buf, sizeof buf));
+			char *v =
+			    utf8_printable(cell_text(t, i, buf, sizeof buf));
 
 			if (i + 1 < t->ncols) {
 				fit(v, t->w[i],
@@ -490,8 +491,8 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 			    (int)(done * 100 / total));
 		else
 			fprintf(stderr,
-			    ngettext("exporting %lld row", "exporting %lld rows",
-			        (unsigned long)done),
+			    ngettext("exporting %lld row",
+			        "exporting %lld rows", (unsigned long)done),
 			    (long long)done);
 	}
 	return 0;
@@ -502,8 +503,8 @@ cli_personal_data(struct cli *c)
 {
 	if (c->mode == OUT_TEXT)
 		return 0;
-	return svc_require(&c->svc, ROLE_SUPERVISOR,
-	    _("exporting consumers' data"), &c->err);
+	return svc_require(
+	    &c->svc, ROLE_SUPERVISOR, _("exporting consumers' data"), &c->err);
 }
 
 int
@@ -540,8 +541,7 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 		fprintf(stderr,
 		    ngettext("wrote %lld row to %s", "wrote %lld rows to %s",
 		        (unsigned long)rows),
-		    (long long)rows,
-		    c->xlsx);
+		    (long long)rows, c->xlsx);
 		fputc('\n', stderr);
 	}
 	return rc;

@@ -12,9 +12,18 @@
 
 /* The most common PINs of surveys not caught by a rule below. */
 static const char *const pin_common[] = {
-    "1004", "4200",
-    "159753", "147258", "147852", "789456", "123654", "456123", "258456",
-    "741852", "963852", "121314",
+    "1004",
+    "4200",
+    "159753",
+    "147258",
+    "147852",
+    "789456",
+    "123654",
+    "456123",
+    "258456",
+    "741852",
+    "963852",
+    "121314",
 };
 
 static int
@@ -131,8 +140,7 @@ keypad(const char *p, size_t n)
 static int
 year(const char *p, size_t n)
 {
-	return n == 4 &&
-	       (strncmp(p, "19", 2) == 0 || strncmp(p, "20", 2) == 0);
+	return n == 4 && (strncmp(p, "19", 2) == 0 || strncmp(p, "20", 2) == 0);
 }
 
 static int

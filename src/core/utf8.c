@@ -192,8 +192,8 @@ utf8_printable(const char *s)
 		size_t k = utf8_decode(s + i, n - i, &cp);
 
 		if (cp == 0xFFFD && k == 1)
-			o += (size_t)sprintf(out + o, "\\x%02x",
-			    (unsigned)(unsigned char)s[i]);
+			o += (size_t)sprintf(
+			    out + o, "\\x%02x", (unsigned)(unsigned char)s[i]);
 		else if (cp < 0x20 || cp == 0x7F)
 			o += (size_t)sprintf(out + o, "\\x%02x", (unsigned)cp);
 		else if ((cp >= 0x80 && cp < 0xA0) || reorders(cp))

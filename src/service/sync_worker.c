@@ -87,13 +87,13 @@ round_once(struct sync_worker *w)
 	} else {
 		/* a refusal or a bad answer still means the node was
 		 * reached: the screen says which */
-		w->st.link = err.code == PD_ENET ? (rep.bad_answer
-		                                           ? LINK_BAD_ANSWER
-		                                           : LINK_OFFLINE)
-		             : err.code == PD_EAUTH || err.code == PD_EINVAL
-		                 ? LINK_REFUSED
-		             : err.code == PD_ECANCEL ? w->st.link
-		                                      : LINK_FAILED;
+		w->st.link =
+		    err.code == PD_ENET
+		        ? (rep.bad_answer ? LINK_BAD_ANSWER : LINK_OFFLINE)
+		    : err.code == PD_EAUTH || err.code == PD_EINVAL
+		        ? LINK_REFUSED
+		    : err.code == PD_ECANCEL ? w->st.link
+		                             : LINK_FAILED;
 		xstrlcpy(w->st.last_error, err.msg, sizeof w->st.last_error);
 	}
 	pthread_mutex_unlock(&w->mu);

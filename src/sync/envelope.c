@@ -114,8 +114,7 @@ sync_push_decode(
 		    ngettext("%zu record in one push; the limit is %d",
 		        "%zu records in one push; the limit is %d",
 		        (unsigned long)n),
-		    n,
-		    SYNC_PUSH_MAX);
+		    n, SYNC_PUSH_MAX);
 	}
 	out->pending = x ? (int64_t)json_integer_value(x) : 0;
 	out->nrecs = json_array_size(recs);
