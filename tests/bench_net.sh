@@ -57,8 +57,11 @@ rm -f "$RUN/central/requests.log"
 central_ini "$RUN/central"
 for t in 1 2 3 4 5 6 7 8; do
 	cp "$CACHE/t$t.db" "$RUN/t$t.db"
+	# the pushes are the load, not what is measured: on a slow or busy
+	# machine an answer may take long, and a push given up early would
+	# lift the load
 	terminal_ini "$RUN/t$t.ini" "$RUN/t$t.db" T0$t "$(cat "$CACHE/token$t")" \
-	    batch="$EACH"
+	    batch="$EACH" low_speed_time=600 retries=0
 done
 sync
 start_central "$RUN/central"
@@ -151,8 +154,7 @@ while any(p.poll() is None for p in pushes):
 held = held.value
 stop.value = 1
 lor.join()
-if any(p.returncode != 0 for p in pushes):
-    raise SystemExit("bench: a bulk push failed")
+failed = sum(p.returncode != 0 for p in pushes)
 f = "%-44s %10s %-3s %-12s %s"
 print(f % ("health, 2000 slow conns + 8 bulk pushes: p99", "%.1f" % pct(load_h, .99), "ms", "<= 50 ms",
            "idle %.1f ms" % pct(idle_h, .99)))
@@ -161,6 +163,9 @@ print(f % ("other organisation's pull, same load: p99", "%.1f" % pct(load_p, .99
 print(f % ("  p50 health / pull under load", "%.1f / %.1f" % (pct(load_h, .5), pct(load_p, .5)), "ms", "",
            "idle %.1f / %.1f ms" % (pct(idle_h, .5), pct(idle_p, .5))))
 print(f % ("  samples under load; slow connections held", len(load_h), "", "", "%d" % held))
+if failed:
+    # the figures above were measured, under less load than meant
+    raise SystemExit("bench: %d of the 8 bulk pushes failed" % failed)
 PY
 stop_central
 grep -c 'POST /v1/push 200' "$RUN/central/requests.log" |

@@ -98,6 +98,7 @@ struct config {
 	int sync_interval;           /* seconds between background rounds */
 	int sync_batch;              /* records per push */
 	int sync_pull_page;          /* entries per pull page */
+	int sync_max_pages;          /* pull pages per round at most */
 	int sync_connect_timeout;
 	int sync_timeout;
 	int sync_low_speed_time;

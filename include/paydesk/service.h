@@ -503,6 +503,8 @@ struct sync_report {
 	int64_t pulled, pages;
 	int64_t conflicts; /* pulled records this store could not take */
 	int64_t pending;   /* left at the end */
+	int bad_answer;    /* the round ended on an answer of the central
+	                      node that this terminal refused (PD_ENET) */
 };
 /* Progress: phase "push" or "pull"; total 0 when unknown. Return non-0
  * to stop after the current batch. */
@@ -510,7 +512,17 @@ typedef int (*sync_progress_fn)(
     const char *phase, int64_t done, int64_t total, void *arg);
 int svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
     const volatile int *cancel, struct sync_report *rep, struct pd_err *err);
-enum sync_link { LINK_UNKNOWN, LINK_ONLINE, LINK_OFFLINE, LINK_REFUSED };
+/* How the last round ended, for the Sync screen: reached and well, not
+ * reached (offline), the token or a request refused, an answer refused
+ * (bad answer), or another failure (the store). */
+enum sync_link {
+	LINK_UNKNOWN,
+	LINK_ONLINE,
+	LINK_OFFLINE,
+	LINK_REFUSED,
+	LINK_BAD_ANSWER,
+	LINK_FAILED
+};
 /* The one shape of the sync state, for `paydesk sync --status`
  * (svc_sync_state) and the UI (svc_sync_worker_status). */
 struct sync_status {

@@ -97,6 +97,13 @@ int store_user_login_state(struct store *st, int64_t id, int failed,
  * wrong PIN since (then they stand). */
 int store_user_login_reset(
     struct store *st, int64_t id, int counted, struct pd_err *err);
+/* Whether user id's row is what its use cases made it (issue 18, section
+ * 7): 0 when its name, role, PIN hash and active flag are those of its
+ * latest audited seal and that seal is the one its audit entry hashed; 1
+ * when the row has no audited seal (added around paydesk) or differs
+ * from it; -1 when the store could not be read (PD_ESTORE). A store
+ * without seals (before migration 9) answers 0. */
+int store_user_sealed(struct store *st, int64_t id, struct pd_err *err);
 /* Wrong PINs given for a user name the store does not know: *failed and
  * locked_until (TS_BUFSZ bytes, "" when not locked); 0 and "" when none
  * were given. Same rule as a known user's (issue 18 section 5). */

@@ -64,6 +64,11 @@
 /* Pages in a row that say "more" without moving the cursor before a
  * terminal gives the round up (issue 18, part 2). */
 #define SYNC_STALL_MAX 3
+/* Pages of one round that say "more" and bring no entries before a
+ * terminal gives the round up, the cursor moving or not: a central node
+ * says "more" only after a full page (issue 18, part 2). The pages of a
+ * round in all are bounded by [sync] max_pages. */
+#define SYNC_EMPTY_MAX 5
 
 enum syncrec_kind {
 	SR_PAYMENT,

@@ -53,4 +53,15 @@ size_t utf8_fit(const char *s, size_t n, int w, int *cols);
  * sequence folds as U+FFFD. Aborts on out-of-memory, like xmalloc. */
 char *utf8_fold(const char *s, size_t n);
 
+/* Text from outside (the central node's reasons and errors, pulled names,
+ * imported files, anything stored) made printable on a terminal, newly
+ * allocated (free it with free()): each C0 control, DEL and byte of a bad
+ * sequence becomes \xHH, each C1 control and each character that
+ * reorders text (bidi embeddings, overrides and isolates: U+202A-202E,
+ * U+2066-2069, LRM, RLM, ALM) becomes \uHHHH, so that what is shown is
+ * what was sent, and no byte of it moves the cursor, clears the screen,
+ * rings the bell or turns the line around (issue 18, section 2). s NULL
+ * gives "". Aborts on out-of-memory, like xmalloc. */
+char *utf8_printable(const char *s);
+
 #endif

@@ -171,6 +171,7 @@ static int
 run(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
 	struct import_counts n;
+	size_t rows;
 
 	if (argc == 0 || strcmp(argv[0], "serve") == 0) {
 		if (argc > 1) {
@@ -209,11 +210,13 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 			log_redact(err->msg, sizeof err->msg);
 			return -1;
 		}
-		printf("imported %zu %s into %s: %zu added, %zu updated, %zu "
-		       "unchanged; terminals get the changes at their next "
-		       "sync.\n",
-		    n.added + n.updated + n.unchanged, argv[2], argv[1],
-		    n.added, n.updated, n.unchanged);
+		/* the central node speaks English (paydesk-central(8)) */
+		rows = n.added + n.updated + n.unchanged;
+		printf("imported %zu row%s of %s into %s: %zu added, %zu "
+		       "updated, %zu unchanged; terminals get the changes at "
+		       "their next sync.\n",
+		    rows, rows == 1 ? "" : "s", argv[2], argv[1], n.added,
+		    n.updated, n.unchanged);
 		return 0;
 	}
 	usage(stderr);

@@ -22,7 +22,8 @@ cmd_consumer_search(struct cli *c, int argc, char **argv)
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0 ||
-	    (limit && cli_limit(c, limit, &lim) != 0))
+	    (limit && cli_limit(c, limit, &lim) != 0) ||
+	    cli_personal_data(c) != 0)
 		return -1;
 	found = svc_consumer_search(
 	    &c->svc, pos[0], lim ? lim : 1000000, &n, &c->err);
@@ -51,6 +52,7 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 	size_t i;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    cli_personal_data(c) != 0 ||
 	    svc_consumer_show(&c->svc, pos[0], &v, &c->err) != 0)
 		return -1;
 	r = rec_new(c);

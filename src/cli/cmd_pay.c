@@ -195,6 +195,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	size_t i;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    cli_personal_data(c) != 0 ||
 	    svc_payment_show(&c->svc, pos[0], &v, &c->err) != 0)
 		return -1;
 	r = rec_new(c);

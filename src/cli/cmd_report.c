@@ -218,7 +218,9 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	r = rec_new(c);
 	rec_section(r, _("Outstanding by days past due"), "buckets");
 	for (b = 0; b < AGE_BUCKETS; b++) {
-		snprintf(label, sizeof label, _("%s (%lld items)"),
+		snprintf(label, sizeof label,
+		    ngettext("%s (%lld item)", "%s (%lld items)",
+		        (unsigned long)a.count[b]),
 		    _(age_bucket_name((enum age_bucket)b)),
 		    (long long)a.count[b]);
 		rec_money(

@@ -148,7 +148,9 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    svc_audit_verify(&c->svc, &n, &c->err) != 0)
 		return -1;
-	printf(_("audit log: %lld entries, chain intact\n"), (long long)n);
+	printf(ngettext("audit log: %lld entry, chain intact\n",
+	           "audit log: %lld entries, chain intact\n", (unsigned long)n),
+	    (long long)n);
 	/* and its head against the one the central node saw */
 	if (svc_audit_anchor(&c->svc, &a, &c->err) != 0)
 		return -1;

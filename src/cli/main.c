@@ -237,7 +237,12 @@ speak(struct cli *c)
 static int
 fail(struct cli *c)
 {
-	fprintf(stderr, "paydesk: %s\n", c->err.msg);
+	/* a message may quote what came from outside (the central node's
+	 * answer, a file's cell) */
+	char *msg = utf8_printable(c->err.msg);
+
+	fprintf(stderr, "paydesk: %s\n", msg);
+	free(msg);
 	return c->err.code ? (int)c->err.code : 1;
 }
 

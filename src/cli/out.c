@@ -58,7 +58,8 @@ push_line(struct rec *r, const char *label, const char *value)
 	r->lines[r->n].depth = r->depth;
 	r->lines[r->n].item = r->in_item;
 	r->lines[r->n].label = label ? xstrdup(label) : NULL;
-	r->lines[r->n].value = xstrdup(value ? value : "");
+	/* shown on a terminal: made printable (JSON escapes on its own) */
+	r->lines[r->n].value = utf8_printable(value);
 	r->n++;
 }
 
@@ -66,21 +67,22 @@ static void
 add_line(struct rec *r, const char *label, const char *value)
 {
 	struct line *l;
-	char *v;
+	char *v, *shown;
 
 	if (!r->in_item || label == NULL) {
 		push_line(r, label, value);
 		return;
 	}
+	shown = utf8_printable(value);
 	/* list item: one line, the first two values bare (what and which),
 	 * the rest labelled */
 	l = &r->lines[r->n - 1];
 	if (r->item_fields < 2)
-		v = xasprintf("%s%s%s", l->value, l->value[0] ? " " : "",
-		    value ? value : "");
-	else
 		v = xasprintf(
-		    "%s; %s: %s", l->value, label, value ? value : "");
+		    "%s%s%s", l->value, l->value[0] ? " " : "", shown);
+	else
+		v = xasprintf("%s; %s: %s", l->value, label, shown);
+	free(shown);
 	r->item_fields++;
 	free(l->value);
 	l->value = v;
@@ -418,7 +420,8 @@ table_row(struct table *t)
 		svc_stream_row(t->x, t->cells);
 	} else {
 		for (i = 0; i < t->ncols; i++) {
-			const char *v = cell_text(t, i, buf, sizeof buf);
+			char *v =
+			    utf8_printable(cell_text(t, i, buf, sizeof buf));
 
 			if (i + 1 < t->ncols) {
 				fit(v, t->w[i],
@@ -429,6 +432,7 @@ table_row(struct table *t)
 				fputs("  ", stdout);
 			} else
 				fputs(v, stdout);
+			free(v);
 		}
 		fputc('\n', stdout);
 	}
@@ -479,14 +483,28 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
 		fputc('\r', stderr);
 		if (total > 0)
-			fprintf(stderr, _("exporting %lld of %lld rows (%d%%)"),
+			fprintf(stderr,
+			    ngettext("exporting %lld of %lld row (%d%%)",
+			        "exporting %lld of %lld rows (%d%%)",
+			        (unsigned long)total),
 			    (long long)done, (long long)total,
 			    (int)(done * 100 / total));
 		else
-			fprintf(
-			    stderr, _("exporting %lld rows"), (long long)done);
+			fprintf(stderr,
+			    ngettext("exporting %lld row",
+			        "exporting %lld rows", (unsigned long)done),
+			    (long long)done);
 	}
 	return 0;
+}
+
+int
+cli_personal_data(struct cli *c)
+{
+	if (c->mode == OUT_TEXT)
+		return 0;
+	return svc_require(
+	    &c->svc, ROLE_SUPERVISOR, _("exporting consumers' data"), &c->err);
 }
 
 int
@@ -520,8 +538,10 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 		fputc('\n', stderr);
 	if (rc == 0) {
 		fprintf(stderr, "paydesk: ");
-		fprintf(stderr, _("wrote %lld rows to %s"), (long long)rows,
-		    c->xlsx);
+		fprintf(stderr,
+		    ngettext("wrote %lld row to %s", "wrote %lld rows to %s",
+		        (unsigned long)rows),
+		    (long long)rows, c->xlsx);
 		fputc('\n', stderr);
 	}
 	return rc;

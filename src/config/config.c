@@ -186,6 +186,10 @@ static const struct schema schema[] = {
     {{"sync", "pull_page", "2000",
          N_("entries asked for in one pull (1-10000)")},
         CFG_INT, F(sync_pull_page), 1, 10000, NULL},
+    {{"sync", "max_pages", "100000",
+         N_("pull pages in one round at most, after which the round ends "
+            "with an error (10-10000000)")},
+        CFG_INT, F(sync_max_pages), 10, 10000000, NULL},
     {{"sync", "connect_timeout", "5",
          N_("seconds to wait for a connection (1-120)")},
         CFG_INT, F(sync_connect_timeout), 1, 120, NULL},

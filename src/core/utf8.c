@@ -172,3 +172,38 @@ utf8_fold(const char *s, size_t n)
 	}
 	return (char *)out;
 }
+
+/* Whether cp reorders the text around it (bidi controls). */
+static int
+reorders(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+utf8_printable(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, i = 0, o = 0;
+	char *out = xmalloc(n * 6 + 1); /* \uHHHH: 6 bytes for 2 or 3 */
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+
+		if (cp == 0xFFFD && k == 1)
+			o += (size_t)sprintf(
+			    out + o, "\\x%02x", (unsigned)(unsigned char)s[i]);
+		else if (cp < 0x20 || cp == 0x7F)
+			o += (size_t)sprintf(out + o, "\\x%02x", (unsigned)cp);
+		else if ((cp >= 0x80 && cp < 0xA0) || reorders(cp))
+			o += (size_t)sprintf(out + o, "\\u%04x", (unsigned)cp);
+		else {
+			memcpy(out + o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
+}

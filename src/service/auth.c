@@ -10,6 +10,7 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/date.h"
+#include "paydesk/pin.h"
 #include "paydesk/xmalloc.h"
 
 static int
@@ -27,22 +28,47 @@ check_pin(const char *pin, struct pd_err *err)
 	return 0;
 }
 
-/* 1 when the PIN's digits are one repeated (1111) or a run up or down,
- * wrapping after 9 (1234, 7890, 9876, 3210). */
+/* What a weak PIN is told, by kind (paydesk/pin.h). The PIN itself is
+ * never shown; the examples are. */
+static const struct {
+	enum pin_weak kind;
+	const char *msg;
+} weak_msgs[] = {
+    {PIN_REPEAT, N_("the PIN is one digit repeated or a run of digits "
+                    "(like 1111, 1234 or 9876), the first a guesser tries: "
+                    "choose another")},
+    {PIN_RUN, N_("the PIN is one digit repeated or a run of digits (like "
+                 "1111, 1234 or 9876), the first a guesser tries: choose "
+                 "another")},
+    {PIN_STEP, N_("the PIN's digits go up or down by the same step (like "
+                  "1357 or 8642), among the first a guesser tries: choose "
+                  "another")},
+    {PIN_GROUP, N_("the PIN repeats a group of digits (like 1212 or "
+                   "123123), among the first a guesser tries: choose "
+                   "another")},
+    {PIN_DOUBLED, N_("the PIN is digits each doubled (like 1122 or "
+                     "112233), among the first a guesser tries: choose "
+                     "another")},
+    {PIN_KEYPAD, N_("the PIN is a line on the keypad (like 2580 or 0852), "
+                    "among the first a guesser tries: choose another")},
+    {PIN_YEAR, N_("the PIN is a year (like 1998 or 2024), among the first "
+                  "a guesser tries: choose another")},
+    {PIN_COMMON, N_("the PIN is one of the most common PINs (like 1004 or "
+                    "159753, listed in paydesk.ini(5)): choose another")},
+};
+
+/* 0, or -1 with the message of pin's kind of weakness. */
 static int
-pin_weak(const char *pin)
+check_weak(const char *pin, struct pd_err *err)
 {
-	size_t n = strlen(pin), i;
-	int same = 1, up = 1, down = 1;
+	enum pin_weak k = pin_weakness(pin);
+	size_t i;
 
-	for (i = 1; i < n; i++) {
-		int d = (pin[i] - pin[i - 1] + 10) % 10;
-
-		same &= d == 0;
-		up &= d == 1;
-		down &= d == 9;
-	}
-	return same || up || down;
+	for (i = 0; k != PIN_STRONG && i < sizeof weak_msgs / sizeof weak_msgs[0];
+	     i++)
+		if (weak_msgs[i].kind == k)
+			return pd_fail(err, PD_EINVAL, "%s", _(weak_msgs[i].msg));
+	return 0;
 }
 
 /* The organisation's PIN policy for a new or changed user of role r
@@ -78,11 +104,8 @@ check_policy(
 			      "role: %d digits at least ([security] %s)"),
 			    strlen(pin), _(role_name(r)), min, mins[i].key);
 	}
-	if (strcmp(s->cfg.weak_pins, "allow") != 0 && pin_weak(pin))
-		return pd_fail(err, PD_EINVAL,
-		    _("the PIN is one digit repeated or a run of digits "
-		      "(like 1111, 1234 or 9876), the first a guesser tries: "
-		      "choose another"));
+	if (strcmp(s->cfg.weak_pins, "allow") != 0)
+		return check_weak(pin, err);
 	return 0;
 }
 
@@ -338,6 +361,36 @@ wrong_pin(struct svc *s, const char *username, const char *now,
 	    username, t->failed, s->cfg.login_max_attempts);
 }
 
+/* A user whose row is not what the use cases made it (a user added, a
+ * role raised or a PIN hash replaced with the sqlite3 shell) does not
+ * sign in, whatever doctor last found (issue 18, section 7): the refusal
+ * is audited and closes the try's transaction. */
+static int
+signin_sealed(struct svc *s, const char *username, const char *now,
+    const struct login_try *t, struct pd_err *err)
+{
+	int rc = store_user_sealed(s->st, t->u.id, err);
+
+	if (rc == 0)
+		return 0;
+	if (rc > 0 && (store_audit_append(s->st, now, username,
+	                   s->cfg.terminal_id, "login_refused", "user",
+	                   username, "seal", err) != 0 ||
+	                  store_commit(s->st, err) != 0))
+		rc = -1;
+	if (rc < 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	return pd_fail(err, PD_ETAMPER,
+	    _("user \"%s\" cannot sign in: the store's row for this user "
+	      "(name, role, PIN or active flag) is not what paydesk's own "
+	      "use cases made it, so it was changed around paydesk. Run "
+	      "paydesk doctor, and restore the store from a backup "
+	      "(paydesk backup FILE makes one)"),
+	    username);
+}
+
 int
 svc_login(
     struct svc *s, const char *username, const char *pin, struct pd_err *err)
@@ -364,6 +417,9 @@ svc_login(
 	    t.u.id && t.u.pin_hash[0] == '$' ? t.u.pin_hash : dummy_hash);
 	if (!good || t.u.id == 0)
 		return wrong_pin(s, username, now, &t, err);
+	/* a disabled user does not sign in either way: it is told so */
+	if (t.u.active && signin_sealed(s, username, now, &t, err) != 0)
+		return -1;
 	if (store_user_login_reset(s->st, t.u.id, t.before, err) != 0 ||
 	    store_commit(s->st, err) != 0) {
 		store_rollback(s->st);

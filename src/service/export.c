@@ -90,7 +90,10 @@ xrun_finish(struct xrun *r, int rc, int64_t *rows)
 	if (r->cancelled) {
 		export_abort(r->x);
 		return pd_fail(r->err, PD_ECANCEL,
-		    "export cancelled after %lld rows; no file was written",
+		    ngettext("export cancelled after %lld row; no file was "
+		             "written",
+		        "export cancelled after %lld rows; no file was written",
+		        (unsigned long)n),
 		    (long long)n);
 	}
 	if (rc != 0 || r->failed) {

@@ -530,8 +530,9 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 	while ((r = csv_next(&rd, &row, err)) == 1) {
 		if ((int)row.n != ncols) {
 			pd_fail(err, PD_EINVAL,
-			    _("%s:%d: %zu fields where the "
-			      "header has %d"),
+			    ngettext("%s:%d: %zu field where the header has %d",
+			        "%s:%d: %zu fields where the header has %d",
+			        (unsigned long)row.n),
 			    path, row.line, row.n, ncols);
 			r = -1;
 			break;

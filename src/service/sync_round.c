@@ -161,6 +161,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 				    _("the central node's answer to a push was "
 				      "not understood: "));
 				err->code = PD_ENET;
+				rep->bad_answer = 1;
 			}
 			sync_reply_free(&reply);
 		}
@@ -398,13 +399,21 @@ fetch_path(struct fetch *f, const struct svc *s, int64_t since)
 	    SYNC_ROUTE_PULL, (long long)since, s->cfg.sync_pull_page);
 }
 
+/* How far a round's pull has come, to bound it: pages in a row that
+ * said "more" without moving the cursor, pages that said "more" and
+ * brought no entries, pages in all (issue 18, part 2). */
+struct pull_bound {
+	int stall, empty;
+	int64_t pages;
+};
+
 /* Whether page pg may follow a request from since: the cursor never goes
- * back, the entries come after since, and "more" moves the cursor on
- * (*stall counts the pages in a row that did not, up to
- * SYNC_STALL_MAX). */
+ * back, the entries come after since, and "more" moves the cursor on and
+ * brings entries, SYNC_STALL_MAX and SYNC_EMPTY_MAX times at most, in
+ * [sync] max_pages pages in all. */
 static int
-page_follows(
-    const struct sync_page *pg, int64_t since, int *stall, struct pd_err *err)
+page_follows(const struct svc *s, const struct sync_page *pg, int64_t since,
+    struct pull_bound *b, struct pd_err *err)
 {
 	if (pg->cursor < since)
 		return pd_fail(err, PD_ENET,
@@ -414,12 +423,29 @@ page_follows(
 		return pd_fail(err, PD_ENET,
 		    _("entry seq %lld was asked for after %lld"),
 		    (long long)pg->first, (long long)since);
-	*stall = pg->more && pg->cursor == since ? *stall + 1 : 0;
-	if (*stall >= SYNC_STALL_MAX)
+	b->stall = pg->more && pg->cursor == since ? b->stall + 1 : 0;
+	if (b->stall >= SYNC_STALL_MAX)
 		return pd_fail(err, PD_ENET,
-		    _("%d pages in a row said there was more without moving "
-		      "the cursor from %lld"),
-		    *stall, (long long)since);
+		    ngettext("%d page in a row said there was more without "
+		             "moving the cursor from %lld",
+		        "%d pages in a row said there was more without moving "
+		        "the cursor from %lld",
+		        (unsigned long)b->stall),
+		    b->stall, (long long)since);
+	b->empty += pg->more && pg->n == 0;
+	if (b->empty >= SYNC_EMPTY_MAX)
+		return pd_fail(err, PD_ENET,
+		    ngettext("%d page said there was more and brought no "
+		             "entries (after %lld)",
+		        "%d pages said there was more and brought no entries "
+		        "(the last one after %lld)",
+		        (unsigned long)b->empty),
+		    b->empty, (long long)since);
+	if (++b->pages >= s->cfg.sync_max_pages && pg->more)
+		return pd_fail(err, PD_ENET,
+		    _("still more after %lld pages, the most a round pulls "
+		      "([sync] max_pages)"),
+		    (long long)s->cfg.sync_max_pages);
 	return 0;
 }
 
@@ -437,8 +463,8 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 	struct pull_tx tx = {0};
 	struct sync_status st;
 	struct fetch f;
+	struct pull_bound bound = {0};
 	int64_t since;
-	int stall = 0;
 
 	memset(&f, 0, sizeof f);
 	f.net = net;
@@ -457,7 +483,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		}
 		rc = sync_page_decode(f.reply.body, f.reply.len, &pg, err);
 		sync_reply_free(&f.reply);
-		if (rc == 0 && page_follows(&pg, since, &stall, err) != 0) {
+		if (rc == 0 && page_follows(s, &pg, since, &bound, err) != 0) {
 			sync_page_free(&pg);
 			rc = -1;
 		}
@@ -465,6 +491,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			pd_err_prefix(
 			    err, _("a pull page was not understood: "));
 			err->code = PD_ENET;
+			rep->bad_answer = 1;
 			goto fail;
 		}
 		since = pg.cursor;
@@ -486,8 +513,12 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		sync_page_free(&pg);
 		if (threaded)
 			pthread_join(f.th, NULL);
-		if (rc != 0)
+		if (rc != 0) {
+			/* applying needs no network: an ENET is a record of
+			 * the page refused */
+			rep->bad_answer = err->code == PD_ENET;
 			goto fail;
+		}
 		if ((!more || tx.entries >= SYNC_TX_ENTRIES) &&
 		    pull_tx_commit(s, &tx, rep, err) != 0)
 			goto lost;

@@ -85,11 +85,15 @@ round_once(struct sync_worker *w)
 		w->st.link = LINK_ONLINE;
 		w->st.last_error[0] = '\0';
 	} else {
-		/* a refusal or a bad answer still means the node was reached */
-		w->st.link = err.code == PD_ENET      ? LINK_OFFLINE
-		             : err.code == PD_EAUTH   ? LINK_REFUSED
-		             : err.code == PD_ECANCEL ? w->st.link
-		                                      : LINK_ONLINE;
+		/* a refusal or a bad answer still means the node was
+		 * reached: the screen says which */
+		w->st.link =
+		    err.code == PD_ENET
+		        ? (rep.bad_answer ? LINK_BAD_ANSWER : LINK_OFFLINE)
+		    : err.code == PD_EAUTH || err.code == PD_EINVAL
+		        ? LINK_REFUSED
+		    : err.code == PD_ECANCEL ? w->st.link
+		                             : LINK_FAILED;
 		xstrlcpy(w->st.last_error, err.msg, sizeof w->st.last_error);
 	}
 	pthread_mutex_unlock(&w->mu);

@@ -63,13 +63,16 @@ svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 
 	if (rc < 0)
 		return -1;
-	/* what the store itself holds is remembered: posting waits for a
-	 * clean check (svc_check_sound) */
+	/* a chain the central node saw longer or other is a problem of the
+	 * store like a broken seal (issue 18, section 7) */
+	rc += doctor_anchor(s, cb, arg);
+	/* what was found is remembered: posting waits for a clean check
+	 * (svc_check_sound) */
 	svc_now(at);
 	snprintf(v, sizeof v, "%s\t%d", at, rc);
 	if (store_meta_set(s->st, META_CHECK, rc > 0 ? v : "", err) != 0)
 		return -1;
-	return rc + doctor_anchor(s, cb, arg);
+	return rc;
 }
 
 void

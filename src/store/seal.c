@@ -257,3 +257,42 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	check_pending(st, cb, arg, &problems);
 	return problems;
 }
+
+int
+store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	char digest[65], recorded[65] = "";
+	int64_t audit_id = 0;
+	int rc, same = 0;
+
+	if (!st->sealing)
+		return 0;
+	s = st_stmt(st,
+	    "SELECT g.fields IS json_array(" SEAL_USERS "), g.audit_id, "
+	    "(SELECT seals FROM audit_log WHERE id = g.audit_id) FROM users u "
+	    "LEFT JOIN (SELECT row_id, fields, audit_id FROM seals WHERE tbl = "
+	    "'users' AND row_id = ?1 AND audit_id IS NOT NULL ORDER BY id DESC "
+	    "LIMIT 1) g ON g.row_id = u.id WHERE u.id = ?1",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		same = sqlite3_column_int(s, 0);
+		audit_id = sqlite3_column_int64(s, 1);
+		if (sqlite3_column_text(s, 2) != NULL)
+			snprintf(recorded, sizeof recorded, "%s",
+			    (const char *)sqlite3_column_text(s, 2));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, _("reading the seals"));
+	if (!same || audit_id == 0)
+		return 1;
+	/* the seal itself as its audit entry hashed it */
+	if (seal_digest(st, audit_id, digest, err) != 0)
+		return -1;
+	return strcmp(digest, recorded) != 0;
+}

@@ -111,8 +111,10 @@ sync_push_decode(
 
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    _("%zu records in one push; the limit is %d"), n,
-		    SYNC_PUSH_MAX);
+		    ngettext("%zu record in one push; the limit is %d",
+		        "%zu records in one push; the limit is %d",
+		        (unsigned long)n),
+		    n, SYNC_PUSH_MAX);
 	}
 	out->pending = x ? (int64_t)json_integer_value(x) : 0;
 	out->nrecs = json_array_size(recs);
@@ -186,7 +188,9 @@ sync_results_decode(const char *body, size_t len, const char *const *uuids,
 	a = json_object_get(o, "results");
 	if (!json_is_array(a) || json_array_size(a) != n) {
 		pd_fail(err, PD_EINVAL,
-		    _("the answer has %zu results for %zu records"),
+		    ngettext("the answer has %zu results for %zu record",
+		        "the answer has %zu results for %zu records",
+		        (unsigned long)n),
 		    json_is_array(a) ? json_array_size(a) : 0, n);
 		goto out;
 	}

@@ -64,8 +64,10 @@ tui_attr(const struct tui *t, int pair, int fallback)
 }
 
 void
-tui_text(int y, int x, const char *s, int width)
+tui_text(int y, int x, const char *text, int width)
 {
+	/* text from outside (a reason, a name) moves nothing on screen */
+	char *s = utf8_printable(text);
 	size_t i = 0;
 	int cols = 0;
 
@@ -80,6 +82,7 @@ tui_text(int y, int x, const char *s, int width)
 		cols += w;
 		i += n;
 	}
+	free(s);
 }
 
 /* The bytes of s that go on one row of width columns: as many
@@ -110,8 +113,9 @@ wrap_cut(const char *s, int width, int paths)
 
 /* The rows s takes wrapped at width (paths: as wrap_cut). */
 static int
-wrap_rows(const char *s, int width, int paths)
+wrap_rows(const char *text, int width, int paths)
 {
+	char *shown = utf8_printable(text), *s = shown;
 	int used = 0;
 
 	while (*s != '\0' && width > 0) {
@@ -120,12 +124,14 @@ wrap_rows(const char *s, int width, int paths)
 			s++;
 		used++;
 	}
+	free(shown);
 	return used;
 }
 
 static int
-wrap(int y, int x, const char *s, int width, int rows, int paths)
+wrap(int y, int x, const char *text, int width, int rows, int paths)
 {
+	char *shown = utf8_printable(text), *s = shown;
 	int used = 0;
 
 	while (*s != '\0' && used < rows && width > 0) {
@@ -144,6 +150,7 @@ wrap(int y, int x, const char *s, int width, int rows, int paths)
 		while (*s == ' ')
 			s++;
 	}
+	free(shown);
 	return used;
 }
 

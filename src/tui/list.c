@@ -29,22 +29,27 @@
 #define ELLIPSIS "\xe2\x80\xa6"
 
 int
-tui_cell(int y, int x, const char *s, int w, int right)
+tui_cell(int y, int x, const char *text, int w, int right)
 {
-	int cols = utf8_columns(s, strlen(s)), used;
+	char *s;
+	int cols, used;
 	size_t n;
 
 	if (w <= 0)
 		return 0;
+	s = utf8_printable(text); /* a name or a reason from outside */
+	cols = utf8_columns(s, strlen(s));
 	if (cols <= w) {
 		move(y, right ? x + w - cols : x);
 		addstr(s);
+		free(s);
 		return cols;
 	}
 	n = utf8_fit(s, strlen(s), w - 1, &used);
 	move(y, x);
 	addnstr(s, (int)n);
 	addstr(ELLIPSIS);
+	free(s);
 	return used + 1;
 }
 

@@ -89,7 +89,9 @@ draw(struct tui_screen *sc, struct tui *t)
 		        total ? r->a.total : r->a.amount[b]),
 		    14, 1);
 		if (total) /* "items" after the total, whatever their number */
-			snprintf(line, sizeof line, _("%lld items"),
+			snprintf(line, sizeof line,
+			    ngettext("%lld item", "%lld items",
+			        (unsigned long)count),
 			    (long long)count);
 		else
 			snprintf(line, sizeof line,

@@ -44,6 +44,10 @@ link_word(const struct sync_status *st)
 		return _("Offline");
 	case LINK_REFUSED:
 		return _("Refused");
+	case LINK_BAD_ANSWER:
+		return _("Bad answer");
+	case LINK_FAILED:
+		return _("Round failed");
 	case LINK_UNKNOWN:
 		break;
 	}

@@ -8,6 +8,11 @@ MODE: stall (more, cursor unchanged), stall_later (the first page moves
 the cursor on by one, the next ones stall), negative (cursor -5), huge (cursor
 2^53), back (cursor below since), text (cursor "12"), malformed (cut-off
 JSON), html (a 200 with an HTML page), seqold (an entry at since),
+creep (more, the cursor on by one, no entries), alternate (like records
+but saying more, every second page empty), endless (like records but
+always saying more), rejectctl (pulls as records; every pushed record
+rejected with a reason full of control bytes: NASTY), errctl (every pull
+answered 400 with NASTY as the error),
 records (the JSON array of records in the file RECORDS, as entries after
 since; a proper page)."""
 import json
@@ -20,6 +25,11 @@ RECORDS = json.load(open(sys.argv[4])) if len(sys.argv) > 4 else []
 
 
 SERVED = [0]
+# what a hostile node puts in text a terminal stores and shows: a clear
+# screen, a bell, a carriage return, a C1 control (NEL), a right-to-left
+# override, a cursor move, and an OSC title
+NASTY = ("bad\x1b[2Jclear\x07bell\rCR\u0085nel\u202eevil"
+         "\x1b[10;10Hmove\x1b]0;title\x07end")
 
 
 def page(since):
@@ -39,6 +49,13 @@ def page(since):
         return {"v": 1, "cursor": since - 1, "more": False, "entries": []}
     if MODE == "text":
         return {"v": 1, "cursor": "12", "more": False, "entries": []}
+    if MODE == "creep":
+        return {"v": 1, "cursor": since + 1, "more": True, "entries": []}
+    if MODE == "alternate" and SERVED[0] % 2 == 0:
+        return {"v": 1, "cursor": since + 1, "more": True, "entries": []}
+    if MODE in ("alternate", "endless"):
+        return {"v": 1, "cursor": since + len(RECORDS), "more": True,
+                "entries": entries(since + 1)}
     if MODE == "seqold":
         return {"v": 1, "cursor": since + 1, "more": False,
                 "entries": entries(since)}
@@ -64,6 +81,14 @@ class Handler(BaseHTTPRequestHandler):
             f.write("since=%d\n" % since)
         if MODE == "malformed":
             return self.answer('{"v":1,"cursor":')
+        if MODE == "errctl":
+            data = json.dumps({"v": 1, "error": NASTY}).encode()
+            self.send_response(400)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         if MODE == "html":
             return self.answer("<html><body><h1>Welcome</h1></body></html>",
                                "text/html")
@@ -76,6 +101,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(json.dumps({k: body[k] for k in
                                            ("v", "terminal", "seq", "hash")
                                            if k in body}))
+        if MODE == "rejectctl":
+            return self.answer(json.dumps({"v": 1, "results": [
+                {"uuid": r["uuid"], "status": "rejected", "reason": NASTY}
+                for r in body["records"]]}))
         self.answer(json.dumps({"v": 1, "results": [
             {"uuid": r["uuid"], "status": "applied"}
             for r in body["records"]]}))

@@ -27,7 +27,7 @@ expect "consumer show balance" 0 "Current balance (due now)  \$313.00" \
     "$PD" consumer show WU-10001
 has "consumer show lists installments" "PP-2025-0034#3"
 expect "consumer show --json uses minor units" 0 '"current_balance": 31300' \
-    "$PD" --json consumer show WU-10001
+    env PAYDESK_PIN=2222 "$PD" --user mary --json consumer show WU-10001
 
 export PAYDESK_PIN=1234
 expect "cash bill payment with change" 0 "Change given     \$4.50" \
@@ -47,7 +47,7 @@ for f in "Payment ID" "Status           Posted" "Channel          Walk-in" \
 	has "details show $f" "$f"
 done
 expect "details --json" 0 '"change": 450' \
-    "$PD" --json payment show PAY-T01-2025-000001
+    env PAYDESK_PIN=2222 "$PD" --user mary --json payment show PAY-T01-2025-000001
 
 expect "exact card payment of a service" 0 '"status": "Posted"' \
     "$PD" --json --user jane pay WU-10001 --type service --items SRV-2025-0410 \

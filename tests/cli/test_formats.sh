@@ -67,7 +67,7 @@ expect "the machine format is taken too" 0 "Amount          25,00 €" \
     "$PD" --user jane pay WU-10001 --type service --items SRV-2025-0410 \
     --method "credit card" --amount 25.00
 expect "JSON keeps minor units" 0 '"tendered": 100000' \
-    "$PD" --json payment show R-T01-000001
+    env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 has "and ISO dates" '"paid_on": "2025-04-20"'
 expect "the human listing: dates and amounts as the organisation writes them" \
     0 "20.04.2025" "$PD" payments
@@ -92,7 +92,7 @@ refused "two decimal commas" 3 "two decimal separators" \
 expect "payment details: Recorded at in the date format" 0 \
     "Recorded at      20.04.2025 10:00:00" "$PD" payment show R-T01-000001
 expect "JSON keeps the stored timestamp" 0 \
-    '"created_at": "2025-04-20 10:00:00"' "$PD" --json payment show R-T01-000001
+    '"created_at": "2025-04-20 10:00:00"' env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 expect "Spanish: Recorded at in the date format" 0 "20.04.2025 10:00:00" \
     env LANGUAGE=es "$PD" payment show R-T01-000001
 expect "French: Recorded at in the date format" 0 "20.04.2025 10:00:00" \
@@ -172,7 +172,7 @@ same "and nothing was written" "$(snapshot)" "$before"
 expect "pay --date in the date format" 0 "" "$PD" --user jane pay WU-10001 \
     --type bill --method Cash --amount 1 --date 19.04.2025
 expect "its payment date" 0 '"paid_on": "2025-04-19"' \
-    "$PD" --json payment show R-T01-000003
+    env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000003
 
 # --- the xlsx money format on the organisation's side ----------------------
 expect "xlsx of a symbol-after organisation" 0 "wrote" \

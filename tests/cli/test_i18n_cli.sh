@@ -270,7 +270,7 @@ aligned "pay: the confirmation in Spanish, aligned" record \
     "Cambio entregado"
 has "pay: the status in Spanish" "Estado"
 has "pay: Posted as Cobrado" "Cobrado"
-run env LANGUAGE=fr "$PD" --json payment show R-T01-000001
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 has "payment show --json keeps the stored status" '"status": "Posted"'
 has "payment show --json keeps the analysis" '"result": "Exact payment"'
 run env LANGUAGE=fr "$PD" payment show R-T01-000001
@@ -312,9 +312,9 @@ machine() {
 		    "exit status $rc"
 	fi
 }
-machine "consumer search --json" "$PD" --json consumer search a
-machine "consumer show --json" "$PD" --json consumer show WU-10003
-machine "payment show --json" "$PD" --json payment show R-T01-000001
+machine "consumer search --json" env PAYDESK_PIN=2222 "$PD" --user mary --json consumer search a
+machine "consumer show --json" env PAYDESK_PIN=2222 "$PD" --user mary --json consumer show WU-10003
+machine "payment show --json" env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 machine "payments --json" sup --json payments
 machine "payments --csv" sup --csv payments
 machine "credit-notes --csv" sup --csv credit-notes

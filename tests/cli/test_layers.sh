@@ -33,6 +33,7 @@ keyseq.h core
 model.h core
 money.h core
 numfmt.h core
+pin.h core
 search.h core
 sha256.h core
 uuid.h core

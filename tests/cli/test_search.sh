@@ -11,7 +11,7 @@ export PAYDESK_NOW="2025-04-20 10:00:00"
 setup_search_store
 
 # accounts of a search, in order, one a line
-accounts() { "$PD" --json consumer search "$@" | sed -n 's/.*"account_no": *"\([^"]*\)".*/\1/p'; }
+accounts() { env PAYDESK_PIN=2222 "$PD" --user mary --json consumer search "$@" | sed -n 's/.*"account_no": *"\([^"]*\)".*/\1/p'; }
 
 # -- one or two characters with a letter outside ASCII
 for q in ł Ł Łu łU é É Ém; do
@@ -113,7 +113,7 @@ has "the store refuses to change a reference" "cannot be changed"
 expect "payment show has the reference" 0 "Payment reference  AUTH 123456" \
     "$PD" payment show R-T01-000001
 expect "payment show --json has it" 0 '"reference": "AUTH 123456"' \
-    "$PD" --json payment show R-T01-000001
+    env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 expect "no reference, no line" 0 "Transaction ID" "$PD" payment show R-T01-000002
 if grep -q "Payment reference" "$OUT"; then notok "no reference line when none"; else ok "no reference line when none"; fi
 expect "text receipt prints it" 0 "AUTH 123456" \

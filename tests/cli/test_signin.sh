@@ -197,6 +197,9 @@ for what in payments credit-notes "report payers" "report aging"; do
 done
 expect "--xlsx payments as an admin" 0 "wrote" \
     env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x.xlsx" payments
+expect "--xlsx of one row: 1 row, not 1 rows" 0 "wrote 1 row to" \
+    env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x1.xlsx" payments \
+    --limit 1
 refused "receipts export as a cashier: refused" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --user jane receipts export --dir "$T/rx"
 same "receipts export as a cashier: no folder" "$(ls "$T" | grep -c '^rx$')" 0
@@ -204,6 +207,40 @@ expect "the counter's text listing stays open to a cashier" 0 "John Doe" \
     env PAYDESK_PIN=1234 "$PD" --user jane payments
 expect "a consumer at the counter stays open to a cashier" 0 "John Doe" \
     env PAYDESK_PIN=1234 "$PD" --user jane consumer show WU-10001
+
+# consumers' personal data as machine output is a supervisor's, for every
+# command that prints it; no output at all when refused
+# machine_refused NAME ARGS...: exit 5, the role named, nothing printed
+machine_refused() {
+	name=$1
+	shift
+	refused "$name" 5 "exporting consumers' data needs" "$@"
+	if "$@" 2>/dev/null | grep -q .; then
+		echo "not ok - $name: something was printed"
+	else
+		ok "$name: nothing printed"
+	fi
+}
+machine_refused "--json consumer search without a sign-in" \
+    "$PD" --json consumer search Doe
+has "it says a user must sign in" "needs a logged-in user"
+machine_refused "--csv consumer search without a sign-in" \
+    "$PD" --csv consumer search Doe
+machine_refused "--json consumer search as a cashier" \
+    env PAYDESK_PIN=1234 "$PD" --user jane --json consumer search Doe
+has "it names the role" "needs the supervisor role"
+machine_refused "--json consumer show without a sign-in" \
+    "$PD" --json consumer show WU-10001
+machine_refused "--csv consumer show as a cashier" \
+    env PAYDESK_PIN=1234 "$PD" --user jane --csv consumer show WU-10001
+machine_refused "--json payment show without a sign-in" \
+    "$PD" --json payment show R-T01-000001
+machine_refused "--json credit-note show as a cashier" \
+    env PAYDESK_PIN=1234 "$PD" --user jane --json credit-note show CN-T01-00001
+expect "--json consumer search as a supervisor" 0 '"name":"John Doe"' \
+    env PAYDESK_PIN=2222 "$PD" --user mary --json consumer search Doe
+expect "--json consumer show as an admin" 0 "John Doe" \
+    env PAYDESK_PIN=9999 "$PD" --user admin --json consumer show WU-10001
 
 # the PIN policy at import, with the defaults: cashiers 4 digits,
 # supervisors and admins 6, no PIN of one digit repeated or a run
@@ -239,6 +276,27 @@ pin_refused "a run down" cashier 9876 "one digit repeated or a run"
 pin_refused "a run through 0" cashier 7890 "one digit repeated or a run"
 pin_refused "a long run, supervisor" supervisor 345678 "a run"
 pin_refused "a long repeat, admin" admin 99999999 "one digit repeated"
+# every kind of PIN a guesser tries first, each with its own message
+pin_refused "a group repeated: 1212" cashier 1212 \
+    "pin.csv:2:24: pin: the PIN repeats a group of digits"
+pin_refused "a group repeated: 1010" cashier 1010 "repeats a group"
+pin_refused "a group repeated: 123123" supervisor 123123 \
+    "pin.csv:2:27: pin: the PIN repeats a group of digits"
+pin_refused "a keypad column: 2580" cashier 2580 \
+    "pin.csv:2:24: pin: the PIN is a line on the keypad"
+pin_refused "a keypad column up: 0852" cashier 0852 "a line on the keypad"
+pin_refused "a step of 2: 1357" cashier 1357 \
+    "pin.csv:2:24: pin: the PIN's digits go up or down by the same step"
+pin_refused "a step of 2: 2468" cashier 2468 "by the same step"
+pin_refused "a step down: 9753" cashier 9753 "by the same step"
+pin_refused "digits doubled: 1122" cashier 1122 \
+    "pin.csv:2:24: pin: the PIN is digits each doubled"
+pin_refused "digits doubled: 112233" admin 112233 "digits each doubled"
+pin_refused "a year: 1998" cashier 1998 "pin.csv:2:24: pin: the PIN is a year"
+pin_refused "a year: 2024" cashier 2024 "the PIN is a year"
+pin_refused "a common PIN: 1004" cashier 1004 \
+    "pin.csv:2:24: pin: the PIN is one of the most common PINs"
+pin_refused "a common PIN: 159753" supervisor 159753 "the most common PINs"
 printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,7391\nsue,Sue Park,supervisor,739150\nali,Ali Demir,admin,40718263\n' \
     >"$T/pin.csv"
 expect "PIN policy: strong PINs of each role import" 0 "Rows" \
@@ -265,6 +323,25 @@ printf 'username,full_name,role,pin\nbo,Bo Lind,cashier,1234\n' >"$T/pin.csv"
 expect "PIN policy: weak_pins = allow lets 1234 in" 0 "Rows" \
     env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali \
     import users "$T/pin.csv"
+# a file's foreign bytes are named by line and column, shown escaped
+pa() { env PAYDESK_PIN=40718263 "$PD" --config "$T/strict.ini" --user ali "$@"; }
+printf 'user\033[2J\007name,full_name,role,pin\nsam,Sam,cashier,7391\n' \
+    >"$T/pin.csv"
+expect "users import: a header with control bytes" 3 \
+    'pin.csv:1:1: unknown column "user\x1b[2J\x07name"' \
+    pa import users "$T/pin.csv"
+if tr -d '\n' <"$OUT" | LC_ALL=C grep -q "$(printf '[\001-\037]')"; then
+	echo "not ok - users import: no raw control byte echoed"
+else
+	ok "users import: no raw control byte echoed"
+fi
+printf 'username,full_name,role,pin\nsam,Sam \342\200\256Okafor,cashier\n' >"$T/pin.csv"
+expect "users import: a short row, its field counted in the singular" 3 \
+    "pin.csv:2: 3 fields where the header has 4" pa import users "$T/pin.csv"
+printf 'username,full_name,role,pin\nsam\n' >"$T/pin.csv"
+expect "users import: one field is one field" 3 \
+    "pin.csv:2: 1 field where the header has 4" pa import users "$T/pin.csv"
+same "users import: nothing imported" "$(sqlite3 "$D" "SELECT count(*) FROM users")" 4
 printf '[security]\npin_min_admin = 3\n' >"$T/bad.ini"
 expect "PIN policy: a minimum under 4 is a config error" 3 \
     "pin_min_admin" "$PD" --config "$T/bad.ini" config

@@ -56,8 +56,8 @@ same "the central node made one overpayment credit note" \
     "$(csql "SELECT count(*) || '|' || sum(amount) FROM credit_notes WHERE terminal = 'HQ'")" "1|14550"
 same "the bill is settled once at the central node" \
     "$(csql "SELECT settled FROM items WHERE ref = '$bill'")" 14550
-b1=$(pdt 1 --json consumer show WU-10001 | python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"])')
-b2=$(pdt 2 --json consumer show WU-10001 | python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"])')
+b1=$(env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary --json consumer show WU-10001 | python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"])')
+b2=$(env PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary --json consumer show WU-10001 | python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"])')
 same "both terminals see the same balance" "$b1" "$b2"
 case "$b1" in *"'available_credit': 14550"*) ok "the credit shows on both" ;;
 *) echo "not ok - the credit shows on both"; echo "  $b1" ;; esac

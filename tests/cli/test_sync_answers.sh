@@ -91,6 +91,17 @@ same "always from the cursor it had" "$(sort -u "$T/count")" "since=$cursor"
 bad "more without progress after a page that moved" stall_later \
     "without moving the cursor from $((cursor + 1))"
 same "it asked for 1 + 3 pages, then stopped" "$(wc -l <"$T/count")" 4
+bad "more with no entries, the cursor creeping on" creep \
+    "5 pages said there was more and brought no entries"
+same "it asked for 5 pages, then stopped" "$(wc -l <"$T/count")" 5
+bad "more with no entries every second page" alternate \
+    "5 pages said there was more and brought no entries" "$T/good.json"
+same "it asked for 10 pages, then stopped" "$(wc -l <"$T/count")" 10
+echo "max_pages = 12" >>"$T/t1f.ini" # [sync] is its last section
+bad "more forever, with entries" endless \
+    "still more after 12 pages" "$T/good.json"
+same "it asked for 12 pages, then stopped" "$(wc -l <"$T/count")" 12
+sed -i '$d' "$T/t1f.ini"
 bad "a negative cursor" negative "cursor -5"
 bad "a cursor past 2^53" huge "cursor 9007199254740992"
 bad "a cursor going back" back "the cursor went back from $cursor"
@@ -148,5 +159,43 @@ same "T02's payments are at T01" \
 same "the cursor moved past them" \
     "$(tsql 1 "SELECT value FROM meta WHERE key = 'sync.cursor'")" \
     "$((cursor + 2))"
+
+# -- control bytes in what the central node says: kept as sent, shown
+# escaped (\xHH, \uHHHH) wherever the terminal prints them
+# raw_free NAME: the last output holds no C0 control but the newline, no
+# C1 control and no bidi control, and shows the reason's escapes
+raw_free() {
+	if python3 - "$OUT" <<'PY'
+import re, sys
+t = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
+bad = re.search("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", t)
+sys.exit(1 if bad else 0)
+PY
+	then ok "$1: no raw control byte printed"
+	else notok "$1: no raw control byte printed" "a control byte in the output"
+	fi
+	if grep -qF 'bad\x1b[2Jclear\x07bell\x0dCR\u0085nel\u202eevil' "$OUT"; then
+		ok "$1: shown escaped"
+	else
+		notok "$1: shown escaped" "no \\x1b[2J...\\u202e in the output"
+	fi
+}
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 3 >/dev/null
+fake rejectctl "$T/good.json"
+expect "a push rejected with control bytes in the reason" 0 "" \
+    "$PD" --config "$T/t1f.ini" sync
+same "the reason is kept as the central node sent it" "$(tsql 1 "SELECT
+    count(*) FROM outbox WHERE reject_reason LIKE '%' || char(27) || '[2J%'
+    AND reject_reason LIKE '%' || char(8238) || '%'")" 1
+run "$PD" --config "$T/t1f.ini" sync --quarantine
+raw_free "sync --quarantine"
+run env LANGUAGE=es "$PD" --config "$T/t1f.ini" sync --quarantine
+raw_free "sync --quarantine in Spanish"
+fake errctl
+run "$PD" --config "$T/t1f.ini" sync
+same "an error body with control bytes: a failed round" "$RC" 3
+raw_free "the error line of sync"
+run "$PD" --config "$T/t1f.ini" sync --status
+raw_free "sync --status with that last error"
 expect "and T01's store is consistent" 0 "ok (" pdt 1 doctor
 stop_fake

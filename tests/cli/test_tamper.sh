@@ -3,6 +3,8 @@
 # are changed around paydesk: a credit note's amount, a bill's amount, a
 # cashier's role, an admin's PIN hash, a setting, a deleted row, a seal
 # forged with its row; doctor names the table, the row and the column.
+# A user whose row is not what paydesk made it does not sign in (exit
+# 12), before any doctor: added, promoted, its PIN hash replaced.
 # A store whose last check failed refuses posting and says how to restore
 # it. The audit chain's head is anchored at a real paydesk-central: the
 # newest 50 entries deleted, or the chain rewritten and hashed again from
@@ -85,6 +87,47 @@ tamper "a payment's amount is seen" \
     "DROP TRIGGER payments_frozen; UPDATE payments SET amount = 1500, tendered = 1500" \
     "payment allocations: payment PAY-T01-"
 
+# -- sign-in checks the user's own seal, before any doctor: a user the
+# shell added, a role it raised, a PIN hash it replaced do not sign in
+# signin NAME SQL USER PIN: USER cannot sign in to the tampered copy
+# (exit 12), nothing is posted, and the refusal is audited
+signin() {
+	cp "$T/clean.db" "$T/bad.db"
+	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+	sqlite3 "$T/bad.db" "$2" || { echo "not ok - $1: the SQL failed"; return; }
+	np=$(sqlite3 "$T/bad.db" "SELECT count(*) FROM payments")
+	expect "$1" 12 "user \"$3\" cannot sign in" env PAYDESK_PIN=$4 \
+	    "$PD" --db "$T/bad.db" --user "$3" pay WU-10002 --type bill \
+	    --method Cash --amount 10
+	same "$1: nothing posted" \
+	    "$(sqlite3 "$T/bad.db" "SELECT count(*) FROM payments")" "$np"
+	same "$1: the refusal is audited" "$(sqlite3 "$T/bad.db" "SELECT
+	    count(*) FROM audit_log WHERE action = 'login_refused' AND
+	    ref = '$3'")" 1
+}
+signin "a user inserted with the shell cannot sign in" \
+    "INSERT INTO users (username, full_name, role, pin_hash, created_at)
+     SELECT 'eve', 'Eve', 'admin', pin_hash, '2026-01-01' FROM users
+     WHERE username = 'jane'" eve 1234
+has "it says how to restore" "restore the store from a backup"
+signin "a cashier made admin with the shell cannot sign in" \
+    "UPDATE users SET role = 'admin' WHERE username = 'jane'" jane 1234
+expect "the other users of that store still sign in" 0 "Posted" env \
+    PAYDESK_PIN=2222 "$PD" --db "$T/bad.db" --user mary pay WU-10002 \
+    --type bill --method Cash --amount 10
+expect "a wrong PIN for a tampered user is only a wrong PIN" 5 \
+    "wrong user name or PIN" env PAYDESK_PIN=0000 "$PD" --db "$T/bad.db" \
+    --user jane pay WU-10002 --type bill --method Cash --amount 10
+signin "an admin whose PIN hash was replaced cannot sign in" \
+    "UPDATE users SET pin_hash = (SELECT pin_hash FROM users WHERE
+     username = 'jane') WHERE username = 'admin'" admin 1234
+signin "a supervisor made admin with the shell cannot sign in" \
+    "UPDATE users SET role = 'admin' WHERE username = 'mary'" mary 2222
+signin "a seal forged with its user row does not sign in" \
+    "DROP TRIGGER seals_frozen; UPDATE users SET role = 'admin' WHERE
+     username = 'jane'; UPDATE seals SET fields = json_set(fields, '\$[2]',
+     'admin') WHERE tbl = 'users' AND row_id = 3" jane 1234
+
 # -- a store whose last check failed refuses posting until restored
 tamper "doctor finds the bill changed" \
     "UPDATE items SET amount = 1 WHERE ref = 'INV-T-75'" "INV-T-75"
@@ -138,6 +181,12 @@ expect "the newest 50 entries deleted: audit verify exits 12" 12 \
     "but the central node saw it reach entry" pdt 1 audit verify
 expect "and doctor reports it" 6 "audit anchor: the audit log ends at entry" \
     pdt 1 doctor
+npay=$(tsql 1 "SELECT count(*) FROM payments")
+expect "then posting is refused as after a broken seal" 6 \
+    "Restore it from a backup" pdt 1 --user jane pay WU-10002 --type bill \
+    --method Cash --amount 1
+same "and nothing is posted" "$(tsql 1 "SELECT count(*) FROM payments")" \
+    "$npay"
 cp "$T/t1.clean" "$T/t1.db"
 rm -f "$T/t1.db-wal" "$T/t1.db-shm"
 # an entry in the middle edited, and the chain hashed again from there
@@ -164,6 +213,8 @@ expect "a rewritten chain verifies on its own" 0 "chain intact" "$PD" \
 expect "but not against the central node: exit 12" 12 \
     "is not the one the central node saw" pdt 1 audit verify
 expect "and doctor reports it" 6 "the log was rewritten" pdt 1 doctor
+expect "and posting is refused" 6 "nothing is posted into it" \
+    pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
 expect "sync still moves the records" 0 "" pdt 1 sync
 same "but does not anchor the rewritten head" \
     "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$head"

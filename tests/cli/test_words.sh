@@ -27,10 +27,10 @@ has "details: nothing remaining" "\$0.00"
 if grep -q '47.75' "$OUT" && grep 'Remaining' "$OUT" | grep -q '47.75'; then
 	notok "details: not the old remaining"
 else ok "details: not the old remaining"; fi
-run "$PD" --json credit-note show CN-T01-00001
+run env PAYDESK_PIN=2222 "$PD" --user mary --json credit-note show CN-T01-00001
 has "JSON details: remaining 0" '"remaining": 0'
 has "JSON details: status Voided" '"status": "Voided"'
-run "$PD" --json credit-note show CN-T01-00003
+run env PAYDESK_PIN=2222 "$PD" --user mary --json credit-note show CN-T01-00003
 has "the other note of the voided payment: remaining 0 too" '"remaining": 0'
 run sup --json credit-notes
 same "the list: both voided notes have 0 remaining" \
@@ -94,6 +94,6 @@ expect "a credit note of a third" 0 "CN-" \
 expect "applied in part" 0 "" \
     "$PD" --user mary credit-note apply CN-T01-00001 --to INV-2025-001567 \
     --amount 11.11
-run "$PD" --json credit-note show CN-T01-00001
+run env PAYDESK_PIN=2222 "$PD" --user mary --json credit-note show CN-T01-00001
 has "usage to one decimal" '"usage_percent": 33.3'
 noisy "the credit note's usage"

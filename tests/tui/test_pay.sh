@@ -8,7 +8,7 @@ export PAYDESK_NOW="2025-04-20 10:00:00"
 setup_store
 
 # pjson NUMBER: the payment details as JSON, in $OUT
-pjson() { "$PD" --json payment show "$1" >"$OUT" 2>&1; }
+pjson() { env PAYDESK_PIN=2222 "$PD" --user mary --json payment show "$1" >"$OUT" 2>&1; }
 # npay: how many payments the store has
 npay() { sql "SELECT count(*) FROM payments"; }
 

@@ -179,6 +179,43 @@ same "and the payment still waits, nothing lost" \
 tmux -S "$SOCK" kill-server 2>/dev/null
 kill9_central
 
+# -- a misbehaving central node (tests/cli/fake_central.py): a bad answer
+# is named as one, not "Offline"; a reason full of control bytes is
+# shown escaped and moves nothing on the screen
+FPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# fake MODE: the fake central node on FPORT, serving MODE
+fake() {
+	[ -n "${FPID:-}" ] && kill "$FPID" 2>/dev/null && wait "$FPID" 2>/dev/null
+	python3 "$TOP/tests/cli/fake_central.py" "$FPORT" "$1" "$T/count" &
+	FPID=$!
+	i=0
+	while ! curl -sf "http://127.0.0.1:$FPORT/v1/health" >/dev/null 2>&1 &&
+	    [ $i -lt 100 ]; do
+		i=$((i + 1))
+		sleep 0.05
+	done
+}
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; [ -n "${FPID:-}" ] && kill "$FPID" 2>/dev/null; rm -rf "$T"' EXIT
+sed -i "s|^url = .*|url = http://127.0.0.1:$FPORT|" "$T/t1.ini"
+fake html
+tui_start
+login jane 1234
+wait_long "an HTML page for a pull: the header says bad answer" 10 \
+    "Bad answer"
+lacks "not offline" "Offline"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+fake rejectctl
+keys Up Up Up Up Up Up Down Down Down Down Enter
+wait_for "the Sync screen" "Central node"
+keys s
+# (listed beside the record the rules refused above)
+wait_long "the record rejected with control bytes is listed, its reason escaped" \
+    10 'bad\x1b[2Jclear\x07bell\x0'
+wait_for "the screen was not cleared by it" "Central node"
+tmux -S "$SOCK" kill-server 2>/dev/null
+kill "$FPID" 2>/dev/null && wait "$FPID" 2>/dev/null
+FPID=
+
 # -- no central node configured: no sync words, the screen says so
 sed -i '/^\[sync\]/,$d' "$T/t1.ini"
 tui_start

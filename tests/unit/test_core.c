@@ -21,6 +21,7 @@
 #include "paydesk/sha256.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/os.h"
+#include "paydesk/pin.h"
 #include "paydesk/utf8.h"
 #include "paydesk/uuid.h"
 
@@ -1198,6 +1199,78 @@ escape_sequences(void **state)
 	assert_int_equal(keyseq_feed(&k, 'A'), KEYSEQ_NOT);
 }
 
+/* The weak PINs by kind, of every length, and strong ones of each
+ * length that are none (issue 18, section 5). */
+static void
+weak_pins(void **state)
+{
+	static const struct {
+		const char *pin;
+		enum pin_weak kind;
+	} t[] = {
+	    {"0000", PIN_REPEAT},
+	    {"1111", PIN_REPEAT},
+	    {"777777777777", PIN_REPEAT},
+	    {"1234", PIN_RUN},
+	    {"9876", PIN_RUN},
+	    {"7890", PIN_RUN},
+	    {"3210", PIN_RUN},
+	    {"345678", PIN_RUN},
+	    {"1357", PIN_STEP},
+	    {"2468", PIN_STEP},
+	    {"8642", PIN_STEP},
+	    {"9753", PIN_STEP},
+	    {"13579", PIN_STEP},
+	    {"0369", PIN_STEP},
+	    {"1212", PIN_GROUP},
+	    {"1010", PIN_GROUP},
+	    {"123123", PIN_GROUP},
+	    {"5252", PIN_GROUP},
+	    {"121212", PIN_GROUP},
+	    {"1231231", PIN_GROUP},
+	    {"1122", PIN_DOUBLED},
+	    {"112233", PIN_DOUBLED},
+	    {"111222", PIN_DOUBLED},
+	    {"00119988", PIN_DOUBLED},
+	    {"2580", PIN_KEYPAD},
+	    {"0852", PIN_KEYPAD},
+	    {"3579", PIN_STEP},
+	    {"9515", PIN_KEYPAD},
+	    {"1595", PIN_KEYPAD},
+	    {"1474", PIN_KEYPAD},
+	    {"147474", PIN_KEYPAD},
+	    {"1998", PIN_YEAR},
+	    {"2024", PIN_YEAR},
+	    {"1900", PIN_YEAR},
+	    {"2099", PIN_YEAR},
+	    {"2000", PIN_YEAR},
+	    {"6969", PIN_GROUP},
+	    {"4200", PIN_COMMON},
+	    {"1004", PIN_COMMON},
+	    {"159753", PIN_COMMON},
+	    {"147258", PIN_COMMON},
+	    {"7391", PIN_STRONG},
+	    {"4826", PIN_STRONG},
+	    {"73915", PIN_STRONG},
+	    {"739150", PIN_STRONG},
+	    {"40718263", PIN_STRONG},
+	    {"2101", PIN_STRONG},
+	    {"1899", PIN_STRONG},
+	    {"12121", PIN_GROUP},
+	    {"1248", PIN_STRONG},
+	    {"3961", PIN_STRONG},
+	    {"902718364512", PIN_STRONG},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (pin_weakness(t[i].pin) != t[i].kind)
+			fail_msg("PIN %s: kind %d, wanted %d", t[i].pin,
+			    (int)pin_weakness(t[i].pin), (int)t[i].kind);
+	}
+}
+
 int
 main(void)
 {
@@ -1230,6 +1303,7 @@ main(void)
 	    cmocka_unit_test(uuids),
 	    cmocka_unit_test(aging_and_sorts),
 	    cmocka_unit_test(escape_sequences),
+	    cmocka_unit_test(weak_pins),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
