@@ -30,8 +30,16 @@ void store_cache_kb(struct store *st, int kb);
 /* Bulk loading (demo, bench): synchronous OFF until called with 0. */
 void store_bulk(struct store *st, int on);
 
+/* How long (ms) a statement waits for another connection's write lock
+ * before it answers "the store is busy". */
+#define STORE_BUSY_MS 5000
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 int store_begin(struct store *st, struct pd_err *err);
+/* store_begin waiting up to ms (not STORE_BUSY_MS) for the write lock: for
+ * a use case that queues behind others of its kind while each holds the
+ * lock for long, as sign-in tries do while a PIN is hashed. */
+int store_begin_wait(struct store *st, int ms, struct pd_err *err);
 int store_commit(struct store *st, struct pd_err *err);
 void store_rollback(struct store *st);
 /* Roll back the whole transaction, savepoints and all. */

@@ -285,6 +285,9 @@ struct login_try {
 	int locked;           /* locked already: nothing was counted */
 };
 
+/* How long (ms) a sign-in try waits for the tries before it. */
+#define LOGIN_WAIT_MS 60000
+
 /* Open the try's BEGIN IMMEDIATE transaction and read the user's tries
  * (a name the store does not know: login_misses). The PIN is checked and
  * the try counted in this one transaction, so that of any number of
@@ -299,7 +302,9 @@ begin_try(struct svc *s, const char *name, const char *now,
 	char until[TS_BUFSZ];
 
 	memset(t, 0, sizeof *t);
-	if (store_begin(s->st, err) != 0)
+	/* tries at once queue for the lock, each holding it for a PIN's
+	 * hash (tens of ms): 40 of them must not run out of the usual wait */
+	if (store_begin_wait(s->st, LOGIN_WAIT_MS, err) != 0)
 		return -1;
 	if (store_user_by_name(s->st, name, &t->u, &e2) == 0) {
 		t->before = t->u.failed_logins;

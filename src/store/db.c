@@ -338,7 +338,7 @@ open_kind(const char *path, int create, enum store_kind kind,
 	/* more of the small allocations of statements from the
 	 * connection's own pool instead of malloc */
 	sqlite3_db_config(st->db, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200, 1000);
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_create_function(st->db, "pd_fold", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    sql_fold, NULL, NULL);
@@ -508,6 +508,17 @@ store_begin(struct store *st, struct pd_err *err)
 		    st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
 	st->depth++;
 	return 0;
+}
+
+int
+store_begin_wait(struct store *st, int ms, struct pd_err *err)
+{
+	int rc;
+
+	sqlite3_busy_timeout(st->db, ms);
+	rc = store_begin(st, err);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	return rc;
 }
 
 int
