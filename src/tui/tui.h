@@ -291,6 +291,9 @@ struct tui_list {
 	 * whether more are hidden to the right */
 	unsigned shown;
 	int first, more;
+	/* amounts that gave up their key place in the last draw (a bit
+	 * each): too wide for all of them to show, they scroll whole */
+	unsigned demoted;
 	int rows; /* the rows shown by the last draw */
 	int w[TUI_LIST_COLS];
 };
