@@ -15,7 +15,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, _("Store"), "store", c->svc.cfg.store_path);
-	rec_int(r, _("Schema version"), "schema_version",
+	rec_number(r, _("Schema version"), "schema_version",
 	    svc_store_version(&c->svc));
 	if (c->svc.cfg.source[0])
 		rec_str(r, _("Config"), "config", c->svc.cfg.source);

@@ -187,6 +187,15 @@ rec_money(struct rec *r, const char *label, const char *key, int64_t v)
 void
 rec_int(struct rec *r, const char *label, const char *key, int64_t v)
 {
+	char buf[SVC_COUNT_BUFSZ];
+
+	set(r, key, json_integer(v));
+	add_line(r, label, svc_count(&r->c->svc, buf, sizeof buf, v));
+}
+
+void
+rec_number(struct rec *r, const char *label, const char *key, int64_t v)
+{
 	char buf[32];
 
 	set(r, key, json_integer(v));
@@ -261,6 +270,11 @@ struct table {
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
 	int *w;       /* text: each column's width, its header's at least */
+	/* text: the rows as shown, kept until table_end so that numbers
+	 * (amounts, counts) are as wide as the widest (never cut, issue
+	 * 25); ncols strings a row */
+	char **text;
+	size_t ntext, captext;
 };
 
 /* Print s in exactly w display columns (wide characters count two,
@@ -304,16 +318,63 @@ table_new(struct cli *c, const struct xcol *cols, int ncols)
 			h = cols[i].header[0] ? _(cols[i].header) : "";
 			hw = utf8_columns(h, strlen(h));
 			t->w[i] = hw > cols[i].width ? hw : cols[i].width;
-			if (i + 1 < ncols) {
-				fit(h, t->w[i], 0);
-				fputs("  ", stdout);
-			} else
-				fputs(h, stdout);
 		}
-		fputc('\n', stdout);
 	} else
 		fputs("[", stdout);
 	return t;
+}
+
+/* Numbers (amounts, counts, tenths) are never cut: their columns widen
+ * to the widest; text and dates keep their width, cut with '~'. */
+static int
+numeric(enum xkind k)
+{
+	return k == X_MONEY || k == X_INT || k == X_TENTHS;
+}
+
+/* Print the text table kept: the header, then the rows, each column as
+ * wide as its header, its width or (numbers) its widest cell. */
+static void
+text_print(struct table *t)
+{
+	const char *h;
+	size_t r;
+	int i, c;
+
+	for (r = 0; r < t->ntext; r++)
+		for (i = 0; i < t->ncols; i++) {
+			c = utf8_columns(t->text[r * (size_t)t->ncols + (size_t)i],
+			    strlen(t->text[r * (size_t)t->ncols + (size_t)i]));
+			if (numeric(t->cols[i].kind) && c > t->w[i])
+				t->w[i] = c;
+		}
+	for (i = 0; i < t->ncols; i++) {
+		h = t->cols[i].header[0] ? _(t->cols[i].header) : "";
+		if (i + 1 < t->ncols) {
+			fit(h, t->w[i], 0);
+			fputs("  ", stdout);
+		} else
+			fputs(h, stdout);
+	}
+	fputc('\n', stdout);
+	for (r = 0; r < t->ntext; r++) {
+		for (i = 0; i < t->ncols; i++) {
+			const char *v = t->text[r * (size_t)t->ncols + (size_t)i];
+
+			if (i + 1 < t->ncols) {
+				fit(v, t->w[i],
+				    t->cols[i].kind != X_TEXT &&
+				        t->cols[i].kind != X_DATE &&
+				        t->cols[i].kind != X_TERM &&
+				        t->cols[i].kind != X_TIME);
+				fputs("  ", stdout);
+			} else
+				fputs(v, stdout);
+			free(t->text[r * (size_t)t->ncols + (size_t)i]);
+		}
+		fputc('\n', stdout);
+	}
+	free(t->text);
 }
 
 static void
@@ -364,9 +425,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	switch (t->cols[i].kind) {
 	case X_MONEY:
 		return svc_money(&t->c->svc, buf, n, c->n);
-	case X_INT:
-		snprintf(buf, n, "%lld", (long long)c->n);
-		return buf;
+	case X_INT: /* a count, in the organisation's grouping */
+		return svc_count(&t->c->svc, buf, n, c->n);
 	case X_TENTHS:
 		return svc_tenths(&t->c->svc, buf, n, c->n);
 	case X_DATE:
@@ -417,20 +477,15 @@ table_row(struct table *t)
 	} else if (t->c->mode == OUT_CSV) {
 		svc_stream_row(t->x, t->cells);
 	} else {
-		for (i = 0; i < t->ncols; i++) {
-			const char *v = cell_text(t, i, buf, sizeof buf);
-
-			if (i + 1 < t->ncols) {
-				fit(v, t->w[i],
-				    t->cols[i].kind != X_TEXT &&
-				        t->cols[i].kind != X_DATE &&
-				        t->cols[i].kind != X_TERM &&
-				        t->cols[i].kind != X_TIME);
-				fputs("  ", stdout);
-			} else
-				fputs(v, stdout);
+		if (t->ntext == t->captext) {
+			t->captext = t->captext ? t->captext * 2 : 64;
+			t->text = xrealloc(t->text,
+			    t->captext * (size_t)t->ncols, sizeof *t->text);
 		}
-		fputc('\n', stdout);
+		for (i = 0; i < t->ncols; i++)
+			t->text[t->ntext * (size_t)t->ncols + (size_t)i] =
+			    xstrdup(cell_text(t, i, buf, sizeof buf));
+		t->ntext++;
 	}
 	for (i = 0; i < t->ncols; i++) {
 		free(t->owned[i]);
@@ -450,7 +505,9 @@ table_end(struct table *t)
 		fputs(n ? "\n]\n" : "]\n", stdout);
 	else if (t->c->mode == OUT_CSV)
 		svc_stream_end(t->x);
-	else if (n == 0)
+	else
+		text_print(t);
+	if (t->c->mode == OUT_TEXT && n == 0)
 		puts(_("(none)"));
 	free(t->w);
 	free(t->cells);
