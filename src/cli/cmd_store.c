@@ -139,7 +139,7 @@ cmd_backup(struct cli *c, int argc, char **argv)
 int
 cmd_audit_verify(struct cli *c, int argc, char **argv)
 {
-	char **pos;
+	char **pos, num[SVC_COUNT_BUFSZ];
 	int npos;
 	int64_t n;
 
@@ -148,7 +148,8 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    svc_audit_verify(&c->svc, &n, &c->err) != 0)
 		return -1;
-	printf(_("audit log: %lld entries, chain intact\n"), (long long)n);
+	printf(_("audit log: %s entries, chain intact\n"),
+	    svc_count(&c->svc, num, sizeof num, n));
 	/* and its head against the one the central node saw */
 	if (svc_audit_anchor(&c->svc, &a, &c->err) != 0)
 		return -1;

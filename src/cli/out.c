@@ -530,18 +530,19 @@ static int
 export_progress_line(int64_t done, int64_t total, void *arg)
 {
 	struct cli *c = arg;
+	char a[SVC_COUNT_BUFSZ], b[SVC_COUNT_BUFSZ];
 
 	if (interrupted)
 		return 1;
 	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
 		fputc('\r', stderr);
+		svc_count(&c->svc, a, sizeof a, done);
 		if (total > 0)
-			fprintf(stderr, _("exporting %lld of %lld rows (%d%%)"),
-			    (long long)done, (long long)total,
+			fprintf(stderr, _("exporting %s of %s rows (%d%%)"), a,
+			    svc_count(&c->svc, b, sizeof b, total),
 			    (int)(done * 100 / total));
 		else
-			fprintf(
-			    stderr, _("exporting %lld rows"), (long long)done);
+			fprintf(stderr, _("exporting %s rows"), a);
 	}
 	return 0;
 }
@@ -576,9 +577,11 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
+		char num[SVC_COUNT_BUFSZ];
+
 		fprintf(stderr, "paydesk: ");
-		fprintf(stderr, _("wrote %lld rows to %s"), (long long)rows,
-		    c->xlsx);
+		fprintf(stderr, _("wrote %s rows to %s"),
+		    svc_count(&c->svc, num, sizeof num, rows), c->xlsx);
 		fputc('\n', stderr);
 	}
 	return rc;
