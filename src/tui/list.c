@@ -19,9 +19,9 @@
  * so. Left/Right scroll the hidden columns into view ("<": some
  * scrolled off to the left), the key columns staying in place. Amounts
  * are sized from the widest shown, in every money format: where the key
- * columns alone would not fit, the last amounts (never the sorted one)
- * give up their key place and scroll whole like the others, so that no
- * amount is ever cut (issue 25). Every list, every language: nothing
+ * columns alone would not fit, the amounts (but the sorted one) give up
+ * their key place and scroll whole like the others, so that no amount
+ * is ever cut (issue 25). Every list, every language: nothing
  * the row is known by ever leaves the screen. */
 #include <curses.h>
 #include <stdio.h>
@@ -188,35 +188,29 @@ key_col(const struct tui_list *l, int i)
 	       ((l->keep >> i) & 1u);
 }
 
-/* Demote amounts, the last first (never the sorted one nor one the screen
- * keeps), while the key columns at their least (lo) are wider than width
- * (less the " >" once a column can hide): they scroll whole instead of
- * being cut at the edge. */
+/* Demote the amounts (never the sorted one nor one the screen keeps)
+ * when the key columns at their least (lo) are wider than width (less
+ * the " >"): they then show from the left while they fit, after the text
+ * and counts gave way, and scroll whole with Left/Right instead of being
+ * cut at the edge. */
 static void
 demote(struct tui_list *l, const int *lo, int width)
 {
-	int i, total, hideable;
+	int i, total = -1, hideable = 0;
 
 	l->demoted = 0;
-	for (;;) {
-		total = -1;
-		hideable = 0;
-		for (i = 0; i < l->ncols; i++) {
-			if (key_col(l, i))
-				total += lo[i] + 1;
-			else
-				hideable = 1;
-		}
-		if (total <= width - 2 * hideable)
-			return;
-		for (i = l->ncols - 1; i > 0; i--)
-			if (l->cols[i].kind == X_MONEY && key_col(l, i) &&
-			    i != l->sorted && !((l->keep >> i) & 1u))
-				break;
-		if (i == 0)
-			return; /* the key columns alone: cut at the edge */
-		l->demoted |= 1u << i;
+	for (i = 0; i < l->ncols; i++) {
+		if (key_col(l, i))
+			total += lo[i] + 1;
+		else
+			hideable = 1;
 	}
+	if (total <= width - 2 * hideable)
+		return;
+	for (i = 1; i < l->ncols; i++)
+		if (l->cols[i].kind == X_MONEY && i != l->sorted &&
+		    !((l->keep >> i) & 1u))
+			l->demoted |= 1u << i;
 }
 
 /* The widths of the columns in l->shown, in width if they can be: each
