@@ -343,7 +343,8 @@ text_print(struct table *t)
 
 	for (r = 0; r < t->ntext; r++)
 		for (i = 0; i < t->ncols; i++) {
-			c = utf8_columns(t->text[r * (size_t)t->ncols + (size_t)i],
+			c = utf8_columns(
+			    t->text[r * (size_t)t->ncols + (size_t)i],
 			    strlen(t->text[r * (size_t)t->ncols + (size_t)i]));
 			if (numeric(t->cols[i].kind) && c > t->w[i])
 				t->w[i] = c;
@@ -359,7 +360,8 @@ text_print(struct table *t)
 	fputc('\n', stdout);
 	for (r = 0; r < t->ntext; r++) {
 		for (i = 0; i < t->ncols; i++) {
-			const char *v = t->text[r * (size_t)t->ncols + (size_t)i];
+			const char *v =
+			    t->text[r * (size_t)t->ncols + (size_t)i];
 
 			if (i + 1 < t->ncols) {
 				fit(v, t->w[i],

@@ -39,7 +39,7 @@ struct exporter {
 	lxw_worksheet *ws;
 	lxw_format *head, *money, *date, *tenths;
 	lxw_format *band[XLSX_BANDS]; /* Indian grouping: a band's own */
-	double scale; /* 10^digits */
+	double scale;                 /* 10^digits */
 };
 
 int

@@ -94,8 +94,8 @@ bucket_text(struct agingv *a, struct tui *t, int b, char text[3][96])
 	char num[SVC_COUNT_BUFSZ];
 
 	if (b == AGE_CURRENT)
-		snprintf(text[0], 96, "%s",
-		    list_age_bucket((enum age_bucket)b));
+		snprintf(
+		    text[0], 96, "%s", list_age_bucket((enum age_bucket)b));
 	else
 		snprintf(text[0], 96, _("%s days"),
 		    list_age_bucket((enum age_bucket)b));

@@ -93,8 +93,8 @@ draw(struct tui_screen *sc, struct tui *t)
 			    svc_count(t->svc, num, sizeof num, count));
 		else
 			snprintf(line, sizeof line,
-			    ngettext("%s item", "%s items",
-			        (unsigned long)count),
+			    ngettext(
+			        "%s item", "%s items", (unsigned long)count),
 			    svc_count(t->svc, num, sizeof num, count));
 		tui_text(y, 4 + lw + 17, line, COLS - lw - 22);
 		if (total)

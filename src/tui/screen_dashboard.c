@@ -185,9 +185,9 @@ tile_title(int i, int w)
 static int
 tile_title_need(int i)
 {
-	const char *s = _(tile_titles[i].shorter != NULL
-	                      ? tile_titles[i].shorter
-	                      : tile_titles[i].title);
+	const char *s =
+	    _(tile_titles[i].shorter != NULL ? tile_titles[i].shorter
+	                                     : tile_titles[i].title);
 
 	return utf8_columns(s, strlen(s)) + 2;
 }
@@ -222,8 +222,8 @@ tile_widths(struct tui *t, const struct kpi_tile *k, int *w)
 			most = -1;
 			for (j = 0; j < 4; j++)
 				if (w[j] > need[j] &&
-				    (most < 0 || w[j] - need[j] >
-				                     w[most] - need[most]))
+				    (most < 0 ||
+				        w[j] - need[j] > w[most] - need[most]))
 					most = j;
 			if (most >= 0)
 				w[most]--; /* from the one with most to spare */
@@ -266,9 +266,8 @@ tiles(struct dash *b, struct tui *t, int y)
 	snprintf(kt[1].fig, sizeof kt[1].fig, "%s (%s)",
 	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
 	    svc_count(t->svc, num, sizeof num, k->cur.day_count));
-	kt[1].chg = k->cur.day_count > 0 && k->prev_day_count > 0
-	                ? k->chg_today
-	                : CHG_NONE;
+	kt[1].chg = k->cur.day_count > 0 && k->prev_day_count > 0 ? k->chg_today
+	                                                          : CHG_NONE;
 	svc_tenths(t->svc, r, sizeof r, k->rate_tenths);
 	snprintf(kt[2].fig, sizeof kt[2].fig, "%s", due ? r : NO_DATA);
 	if (due)
@@ -291,8 +290,8 @@ tiles(struct dash *b, struct tui *t, int y)
 		tile_widths(t, kt, w);
 	}
 	for (i = 0, x = 2; i < 4; x += w[i], i++) {
-		snprintf(kt[i].title, sizeof kt[i].title, "%s",
-		    tile_title(i, w[i]));
+		snprintf(
+		    kt[i].title, sizeof kt[i].title, "%s", tile_title(i, w[i]));
 		if (i == 1 && count_up)
 			snprintf(kt[1].title, sizeof kt[1].title, "%s (%s)",
 			    tile_title(1, w[1]), num);

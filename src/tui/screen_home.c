@@ -143,8 +143,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y++, 4, h->error, COLS - 6);
 	else {
 		snprintf(line, sizeof line,
-		    ngettext("%s payment posted, %s",
-		        "%s payments posted, %s", (unsigned long)td->count),
+		    ngettext("%s payment posted, %s", "%s payments posted, %s",
+		        (unsigned long)td->count),
 		    svc_count(t->svc, num, sizeof num, td->count),
 		    svc_money(t->svc, m, sizeof m, td->total));
 		tui_text(y++, 4, line, COLS - 6);

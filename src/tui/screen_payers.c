@@ -213,7 +213,8 @@ summary(struct payers *p, struct tui *t, char *line, size_t n)
 	snprintf(line, n, _("%s%s, by %s; %s marked; filter:%s"), who,
 	    p->n == PAYERS_SHOWN ? _(" (the first)") : "",
 	    _(sort_names[p->sort]),
-	    svc_count(t->svc, marked, sizeof marked, (int64_t)p->list.nmarked), fl[0] ? fl : _(" none"));
+	    svc_count(t->svc, marked, sizeof marked, (int64_t)p->list.nmarked),
+	    fl[0] ? fl : _(" none"));
 }
 
 static void

@@ -348,8 +348,8 @@ credit_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 
 /* "12 payments", "100000+ credit notes": the count above the list. */
 static void
-count_text(struct tui *t, const struct plist *p, const struct tab *tb, char *buf,
-    size_t n)
+count_text(struct tui *t, const struct plist *p, const struct tab *tb,
+    char *buf, size_t n)
 {
 	char num[SVC_COUNT_BUFSZ + 1];
 	unsigned long c = tb->count > 0 ? (unsigned long)tb->count : 0;

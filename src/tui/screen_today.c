@@ -99,7 +99,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	snprintf(line, sizeof line,
 	    ngettext("%s payment posted, %s", "%s payments posted, %s",
 	        (unsigned long)d->posted),
-	    svc_count(t->svc, num, sizeof num, d->posted), svc_money(t->svc, m, sizeof m, d->total));
+	    svc_count(t->svc, num, sizeof num, d->posted),
+	    svc_money(t->svc, m, sizeof m, d->total));
 	attron(A_BOLD);
 	tui_text(2, 2, head, COLS - 4);
 	if (x + utf8_columns(line, strlen(line)) > COLS - 2) {

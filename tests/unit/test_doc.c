@@ -349,7 +349,8 @@ static void
 xlsx_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[4096];
-	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0, 3};
+	struct export_opts o = {
+	    EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0, 3};
 	struct xcell c[5] = {
 	    {"Zoë", 0}, {NULL, 14550}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
 	struct pd_err err;

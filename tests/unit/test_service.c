@@ -1065,16 +1065,14 @@ count_formats(void **state)
 	char buf[SVC_COUNT_BUFSZ];
 
 	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 999), "999");
-	assert_string_equal(
-	    svc_count(&f->s, buf, sizeof buf, 12345), "12,345");
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 12345), "12,345");
 	assert_string_equal(
 	    svc_count(&f->s, buf, sizeof buf, -1234567), "-1,234,567");
 	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 0), "0");
 	f->s.cfg.minor_digits = 3; /* the currency's decimals: none here */
 	strcpy(f->s.cfg.group_sep, "dot");
 	strcpy(f->s.cfg.decimal_sep, "comma");
-	assert_string_equal(
-	    svc_count(&f->s, buf, sizeof buf, 12345), "12.345");
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 12345), "12.345");
 	strcpy(f->s.cfg.group_sep, "auto");
 	strcpy(f->s.cfg.decimal_sep, "dot");
 	strcpy(f->s.cfg.grouping, "3,2");
@@ -1085,7 +1083,8 @@ count_formats(void **state)
 	strcpy(f->s.cfg.group_sep, "nnbsp");
 	strcpy(f->s.cfg.grouping, "3");
 	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 12345),
-	    "12\xe2\x80\xaf" "345");
+	    "12\xe2\x80\xaf"
+	    "345");
 }
 
 /* Issue 18, section 7: a sealed row changed around the service is seen,
