@@ -395,7 +395,6 @@ big() {
 	uncut "the payments list cuts no amount"
 	keys F10
 }
-N=$(printf '\342\200\257') # the narrow no-break space
 big es 'minor_digits = 3
 currency_symbol = €
 decimal_separator = comma
@@ -404,15 +403,6 @@ currency_position = after
 currency_space = yes' "8 888 889 888,888 €" "8 888 888 888,888 € (1)" \
     "8 888M €" "10 001 245 913,177 €" "9 999 999 999,999 €" \
     "1 234 567,500 €" "11 345,678 €"
-big fr 'minor_digits = 3
-currency_symbol = €
-decimal_separator = comma
-grouping_separator = nnbsp
-currency_position = after
-currency_space = yes' "8${N}888${N}889${N}888,888 €" \
-    "8${N}888${N}888${N}888,888 € (1)" "8${N}888M €" \
-    "10${N}001${N}245${N}913,177 €" "9${N}999${N}999${N}999,999 €" \
-    "1${N}234${N}567,500 €" "11${N}345,678 €"
 big fr 'minor_digits = 2
 currency_symbol = ₹
 grouping = 3,2' "₹88,88,88,98,888.88" "₹88,88,88,88,888.88 (1)" \
@@ -423,3 +413,18 @@ currency_symbol = KD
 currency_space = yes' "KD 8,888,889,888.888" "KD 8,888,888,888.888 (1)" \
     "KD 8,888M" "KD 10,001,245,913.177" "KD 9,999,999,999.999" \
     "KD 1,234,567.500" "KD 11,345.678"
+# counts: each payment copied a thousand times, read in a dot grouping
+grow_ledger 1000
+printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\ngrouping_separator = dot\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+L=es
+tui_open LANGUAGE=es
+wait_for "es: the login" "$(msg 'Log in to take payments')" >/dev/null
+login mary 2222
+wait_for "es: today's count grouped" "(1.001)"
+keys p
+wait_for "es: the payments list's count grouped" "2.002 pagos"
+keys Escape
+keys y
+line_has "the payers' count column grouped" "Big Spender" "2.002"
+keys F10
