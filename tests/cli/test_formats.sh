@@ -273,6 +273,13 @@ has "the buckets' counts, plural as they come" "1-30 (4 éléments)"
 expect "the payers report in Spanish" 0 "Big Spender" \
     env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary report payers
 row "the total paid whole" "Big Spender" "8 888 888 888,888 €"
+N=$(printf '\342\200\257') # a narrow no-break space: 3 bytes, 1 column
+printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = nnbsp\ncurrency_position = after\ncurrency_space = yes\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "a narrow no-break space, in French" 0 "Big Spender" \
+    env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
+row "the amounts whole" "Big Spender" "10${N}001${N}246${N}913,177 €" \
+    "9${N}999${N}999${N}999,999 €"
 printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = KD\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "three decimals, the symbol before with a space (English)" 0 \
