@@ -270,12 +270,15 @@ struct table {
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
 	int *w;       /* text: each column's width, its header's at least */
-	/* text: the rows as shown, kept until table_end so that numbers
+	/* text: the first TABLE_KEPT rows as shown, kept so that numbers
 	 * (amounts, counts) are as wide as the widest (never cut, issue
-	 * 25); ncols strings a row */
+	 * 25); ncols strings a row. Past them (flushed) rows are printed as
+	 * they come, a wider number widening its line rather than cut. */
 	char **text;
 	size_t ntext, captext;
+	int flushed;
 };
+#define TABLE_KEPT 1000
 
 /* Print s in exactly w display columns (wide characters count two,
  * combining marks none): cut with '~' (never inside a character) or
@@ -332,20 +335,44 @@ numeric(enum xkind k)
 	return k == X_MONEY || k == X_INT || k == X_TENTHS;
 }
 
-/* Print the text table kept: the header, then the rows, each column as
+/* Print one text row of ncols cells: text and dates cut to their
+ * width, numbers right-aligned and whole (fit only pads them). */
+static void
+text_row(struct table *t, char *const *v)
+{
+	int i, c;
+
+	for (i = 0; i < t->ncols; i++) {
+		c = utf8_columns(v[i], strlen(v[i]));
+		if (i + 1 == t->ncols)
+			fputs(v[i], stdout);
+		else {
+			fit(v[i],
+			    numeric(t->cols[i].kind) && c > t->w[i] ? c
+			                                            : t->w[i],
+			    t->cols[i].kind != X_TEXT &&
+			        t->cols[i].kind != X_DATE &&
+			        t->cols[i].kind != X_TERM &&
+			        t->cols[i].kind != X_TIME);
+			fputs("  ", stdout);
+		}
+	}
+	fputc('\n', stdout);
+}
+
+/* Print the text rows kept: the header, then the rows, each column as
  * wide as its header, its width or (numbers) its widest cell. */
 static void
-text_print(struct table *t)
+text_flush(struct table *t)
 {
 	const char *h;
-	size_t r;
+	size_t r, k;
 	int i, c;
 
 	for (r = 0; r < t->ntext; r++)
 		for (i = 0; i < t->ncols; i++) {
-			c = utf8_columns(
-			    t->text[r * (size_t)t->ncols + (size_t)i],
-			    strlen(t->text[r * (size_t)t->ncols + (size_t)i]));
+			k = r * (size_t)t->ncols + (size_t)i;
+			c = utf8_columns(t->text[k], strlen(t->text[k]));
 			if (numeric(t->cols[i].kind) && c > t->w[i])
 				t->w[i] = c;
 		}
@@ -359,24 +386,14 @@ text_print(struct table *t)
 	}
 	fputc('\n', stdout);
 	for (r = 0; r < t->ntext; r++) {
-		for (i = 0; i < t->ncols; i++) {
-			const char *v =
-			    t->text[r * (size_t)t->ncols + (size_t)i];
-
-			if (i + 1 < t->ncols) {
-				fit(v, t->w[i],
-				    t->cols[i].kind != X_TEXT &&
-				        t->cols[i].kind != X_DATE &&
-				        t->cols[i].kind != X_TERM &&
-				        t->cols[i].kind != X_TIME);
-				fputs("  ", stdout);
-			} else
-				fputs(v, stdout);
+		text_row(t, t->text + r * (size_t)t->ncols);
+		for (i = 0; i < t->ncols; i++)
 			free(t->text[r * (size_t)t->ncols + (size_t)i]);
-		}
-		fputc('\n', stdout);
 	}
 	free(t->text);
+	t->text = NULL;
+	t->ntext = 0;
+	t->flushed = 1;
 }
 
 static void
@@ -458,10 +475,40 @@ cell_json(struct table *t, int i)
 	}
 }
 
+/* The row being built, as text: kept while fewer than TABLE_KEPT are,
+ * else (the kept ones printed first) printed now. */
+static void
+text_keep(struct table *t)
+{
+	char buf[MONEY_BUFSZ], **v;
+	int i;
+
+	if (t->ntext == TABLE_KEPT && !t->flushed)
+		text_flush(t);
+	if (t->flushed) {
+		v = xcalloc((size_t)t->ncols, sizeof *v);
+		for (i = 0; i < t->ncols; i++)
+			v[i] = xstrdup(cell_text(t, i, buf, sizeof buf));
+		text_row(t, v);
+		for (i = 0; i < t->ncols; i++)
+			free(v[i]);
+		free(v);
+		return;
+	}
+	if (t->ntext == t->captext) {
+		t->captext = t->captext ? t->captext * 2 : 64;
+		t->text = xrealloc(
+		    t->text, t->captext * (size_t)t->ncols, sizeof *t->text);
+	}
+	for (i = 0; i < t->ncols; i++)
+		t->text[t->ntext * (size_t)t->ncols + (size_t)i] =
+		    xstrdup(cell_text(t, i, buf, sizeof buf));
+	t->ntext++;
+}
+
 void
 table_row(struct table *t)
 {
-	char buf[MONEY_BUFSZ];
 	json_t *row;
 	char *dump;
 	int i;
@@ -478,17 +525,8 @@ table_row(struct table *t)
 		json_decref(row);
 	} else if (t->c->mode == OUT_CSV) {
 		svc_stream_row(t->x, t->cells);
-	} else {
-		if (t->ntext == t->captext) {
-			t->captext = t->captext ? t->captext * 2 : 64;
-			t->text = xrealloc(t->text,
-			    t->captext * (size_t)t->ncols, sizeof *t->text);
-		}
-		for (i = 0; i < t->ncols; i++)
-			t->text[t->ntext * (size_t)t->ncols + (size_t)i] =
-			    xstrdup(cell_text(t, i, buf, sizeof buf));
-		t->ntext++;
-	}
+	} else
+		text_keep(t);
 	for (i = 0; i < t->ncols; i++) {
 		free(t->owned[i]);
 		t->owned[i] = NULL;
@@ -507,8 +545,8 @@ table_end(struct table *t)
 		fputs(n ? "\n]\n" : "]\n", stdout);
 	else if (t->c->mode == OUT_CSV)
 		svc_stream_end(t->x);
-	else
-		text_print(t);
+	else if (!t->flushed)
+		text_flush(t);
 	if (t->c->mode == OUT_TEXT && n == 0)
 		puts(_("(none)"));
 	free(t->w);
