@@ -335,3 +335,7 @@ expect "the count in JSON stays a number" 0 '"payments":1001' \
 printf '%s\n[organisation]\ngrouping = 3,2\n' "$BASE" >"$PAYDESK_CONFIG"
 expect "and in the Indian grouping" 0 "Big Spender" sup report payers
 row "1,001" "Big Spender" "   1,001  "
+expect "past a thousand rows the listing streams on" 0 "Big Spender" \
+    "$PD" payments --limit 5000
+same "every one of the 1,001 big amounts whole" \
+    "$(grep -c '  ₹88,88,88,88,888.88  ' "$OUT")" 1001
