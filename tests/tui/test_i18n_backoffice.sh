@@ -95,6 +95,9 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)"
 sup --json payments --limit 0 >"$T/p.json"
 sup --json credit-notes --limit 0 >"$T/c.json"
 npay=$(json "$T/p.json" "len(d)")
+# as a person reads it: in the organisation's grouping (issue 25; the
+# default groups by three with commas)
+npay_g=$(json "$T/p.json" "'{:,}'.format(len(d))")
 ncn=$(json "$T/c.json" "len(d)")
 avg=$(json "$T/kpi.json" "'%.1f' % d['month']['avg_collection_days']")
 past=$(json "$T/kpi.json" "'%.1f' % d['outstanding']['avg_days_past_due']")
@@ -137,7 +140,7 @@ backoffice() {
 	keys p
 	name="payments list"
 	see "the tabs and the count" "$(msg 'All Payments')" \
-	    "$(msg 'Credit Notes')" "$(nmsg '%s payment' '%s payments' "$npay")"
+	    "$(msg 'Credit Notes')" "$(nmsg '%s payment' '%s payments' "$npay" | sed "s/$npay/$npay_g/")"
 	see "the search and the filter line" "$(msg 'Search:')" \
 	    "$(msg 'no filter (f to set)')"
 	# with the payment reference (issue 17 section 3) there are nine
@@ -329,6 +332,6 @@ wait_for "en: the outstanding block" "Avg days past due 143.1 days"
 keys p
 wait_for "en: the payments' headers" \
     "Receipt #    Consumer     Account   Amount Method   Date▼      Type Status >"
-wait_for "en: the count" "$npay payments"
+wait_for "en: the count, grouped" "$npay_g payments"
 wait_for "en: statuses" "2025-04-19 Bill Posted"
 wait_for "en: the page marker" "page 1, more below"
