@@ -338,4 +338,4 @@ row "1,001" "Big Spender" "   1,001  "
 expect "past a thousand rows the listing streams on" 0 "Big Spender" \
     "$PD" payments --limit 5000
 same "every one of the 1,001 big amounts whole" \
-    "$(grep -c '  ₹88,88,88,88,888.88  ' "$OUT")" 1001
+    "$(grep -cF '  $88,88,88,88,888.88  ' "$OUT")" 1001
