@@ -64,6 +64,9 @@ struct export_opts {
 	                     €"), as [organisation] currency_position = after */
 	int symbol_space; /* 1: a space between symbol and number
 	                     (currency_space = yes) */
+	int group2;       /* 2: Indian grouping (12,34,567.89, [organisation]
+	                     grouping = 3,2) in the xlsx number formats;
+	                     else 3 (1,234,567.89) */
 };
 
 struct exporter;

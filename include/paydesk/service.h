@@ -652,6 +652,14 @@ const struct demo_user *svc_demo_users(size_t *n);
 /* Money as text with the configured symbol and digits ("$1,234.50"). */
 char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
 
+/* A count a person reads ("12,345 payments", the chart's "9,999M") in
+ * the organisation's grouping: its separator and 3 or 3,2 (Indian)
+ * groups ("12.345", "1,23,456"; issue 25). Machine output (JSON, CSV,
+ * xlsx) writes counts as plain integers instead. Returns buf; n >=
+ * SVC_COUNT_BUFSZ holds any int64_t. */
+#define SVC_COUNT_BUFSZ 48
+char *svc_count(const struct svc *s, char *buf, size_t n, int64_t v);
+
 /* Money typed by a person (a field on a screen, a CLI option) into minor
  * units, in the organisation's format; `what` names the field in the
  * message. Errors as money_parse: PD_EINVAL saying what was wrong. */

@@ -56,7 +56,11 @@ void rec_time(
  * translated in text (v must be marked N_() where it is defined). */
 void rec_term(struct rec *r, const char *label, const char *key, const char *v);
 void rec_money(struct rec *r, const char *label, const char *key, int64_t v);
+/* A count: in the organisation's grouping in text ("12,345"). */
 void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
+/* A number that is no count (a version, a cursor, a copy's number): its
+ * digits as they are. */
+void rec_number(struct rec *r, const char *label, const char *key, int64_t v);
 /* Tenths as "12.3" text / 12.3 number, with a unit suffix in text. */
 void rec_tenths(struct rec *r, const char *label, const char *key,
     int64_t tenths, const char *unit);
@@ -65,7 +69,8 @@ void rec_item(struct rec *r);
 /* Print and free. */
 void rec_print(struct rec *r);
 
-/* Tables: streamed rows as aligned text, CSV (through the exporter, a
+/* Tables: rows as aligned text (kept until the end, so that numbers
+ * are as wide as the widest), streamed CSV (through the exporter, a
  * header row of keys) or a JSON array. Columns are export.h's xcol; the
  * back office listings take theirs from svc_listing_cols(). */
 struct table;

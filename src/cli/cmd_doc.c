@@ -46,7 +46,7 @@ report(struct cli *c, const char *what, const char *number,
 	rec_str(r, _("File"), "file", res->path);
 	rec_term(
 	    r, _("Issue"), "issue", res->copy ? N_("copy") : N_("original"));
-	rec_int(r, _("Copy number"), "copy", res->copy);
+	rec_number(r, _("Copy number"), "copy", res->copy);
 	rec_int(r, _("Bytes"), "bytes", (int64_t)res->bytes);
 	rec_term(r, _("Printed"), "printed",
 	    res->printed ? N_("yes")

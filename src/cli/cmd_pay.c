@@ -175,7 +175,7 @@ item_rows(struct rec *r, const struct payment_view *v)
 			    a->item.issued_on);
 		} else {
 			rec_str(r, _("Plan"), "plan", a->item.plan_no);
-			rec_int(r, _("Installment"), "installment",
+			rec_number(r, _("Installment"), "installment",
 			    a->item.inst_no);
 		}
 		analysis_rows(r, a->due_before, a->amount);

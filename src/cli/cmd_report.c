@@ -179,7 +179,7 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	struct rec *r;
 	const struct xcol *cols;
 	int64_t rows = 0;
-	char **pos, label[96];
+	char **pos, label[96], num[SVC_COUNT_BUFSZ];
 	int npos, rc, ncols, b;
 
 	memset(&f, 0, sizeof f);
@@ -219,10 +219,10 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	rec_section(r, _("Outstanding by days past due"), "buckets");
 	for (b = 0; b < AGE_BUCKETS; b++) {
 		snprintf(label, sizeof label,
-		    ngettext("%s (%lld item)", "%s (%lld items)",
+		    ngettext("%s (%s item)", "%s (%s items)",
 		        (unsigned long)a.count[b]),
 		    _(age_bucket_name((enum age_bucket)b)),
-		    (long long)a.count[b]);
+		    svc_count(&c->svc, num, sizeof num, a.count[b]));
 		rec_money(
 		    r, label, age_bucket_name((enum age_bucket)b), a.amount[b]);
 	}

@@ -15,7 +15,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, _("Store"), "store", c->svc.cfg.store_path);
-	rec_int(r, _("Schema version"), "schema_version",
+	rec_number(r, _("Schema version"), "schema_version",
 	    svc_store_version(&c->svc));
 	if (c->svc.cfg.source[0])
 		rec_str(r, _("Config"), "config", c->svc.cfg.source);
@@ -139,7 +139,7 @@ cmd_backup(struct cli *c, int argc, char **argv)
 int
 cmd_audit_verify(struct cli *c, int argc, char **argv)
 {
-	char **pos;
+	char **pos, num[SVC_COUNT_BUFSZ];
 	int npos;
 	int64_t n;
 
@@ -148,9 +148,9 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
 	    svc_audit_verify(&c->svc, &n, &c->err) != 0)
 		return -1;
-	printf(ngettext("audit log: %lld entry, chain intact\n",
-	           "audit log: %lld entries, chain intact\n", (unsigned long)n),
-	    (long long)n);
+	printf(ngettext("audit log: %s entry, chain intact\n",
+	           "audit log: %s entries, chain intact\n", (unsigned long)n),
+	    svc_count(&c->svc, num, sizeof num, n));
 	/* and its head against the one the central node saw */
 	if (svc_audit_anchor(&c->svc, &a, &c->err) != 0)
 		return -1;

@@ -38,7 +38,7 @@ show_state(struct cli *c)
 		rec_term(r, _("Central node"), "url", N_("(none configured)"));
 	rec_int(r, _("Pending"), "pending", st.pending);
 	rec_int(r, _("Quarantined"), "quarantined", st.quarantined);
-	rec_int(r, _("Pull cursor"), "cursor", st.cursor);
+	rec_number(r, _("Pull cursor"), "cursor", st.cursor);
 	if (st.last_ok[0])
 		rec_time(r, _("Last sync"), "last_ok", st.last_ok);
 	else

@@ -189,6 +189,15 @@ rec_money(struct rec *r, const char *label, const char *key, int64_t v)
 void
 rec_int(struct rec *r, const char *label, const char *key, int64_t v)
 {
+	char buf[SVC_COUNT_BUFSZ];
+
+	set(r, key, json_integer(v));
+	add_line(r, label, svc_count(&r->c->svc, buf, sizeof buf, v));
+}
+
+void
+rec_number(struct rec *r, const char *label, const char *key, int64_t v)
+{
 	char buf[32];
 
 	set(r, key, json_integer(v));
@@ -263,7 +272,15 @@ struct table {
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
 	int *w;       /* text: each column's width, its header's at least */
+	/* text: the first TABLE_KEPT rows as shown, kept so that numbers
+	 * (amounts, counts) are as wide as the widest (never cut, issue
+	 * 25); ncols strings a row. Past them (flushed) rows are printed as
+	 * they come, a wider number widening its line rather than cut. */
+	char **text;
+	size_t ntext, captext;
+	int flushed;
 };
+#define TABLE_KEPT 1000
 
 /* Print s in exactly w display columns (wide characters count two,
  * combining marks none): cut with '~' (never inside a character) or
@@ -306,16 +323,79 @@ table_new(struct cli *c, const struct xcol *cols, int ncols)
 			h = cols[i].header[0] ? _(cols[i].header) : "";
 			hw = utf8_columns(h, strlen(h));
 			t->w[i] = hw > cols[i].width ? hw : cols[i].width;
-			if (i + 1 < ncols) {
-				fit(h, t->w[i], 0);
-				fputs("  ", stdout);
-			} else
-				fputs(h, stdout);
 		}
-		fputc('\n', stdout);
 	} else
 		fputs("[", stdout);
 	return t;
+}
+
+/* Numbers (amounts, counts, tenths) are never cut: their columns widen
+ * to the widest; text and dates keep their width, cut with '~'. */
+static int
+numeric(enum xkind k)
+{
+	return k == X_MONEY || k == X_INT || k == X_TENTHS;
+}
+
+/* Print one text row of ncols cells: text and dates cut to their
+ * width, numbers right-aligned and whole (fit only pads them). */
+static void
+text_row(struct table *t, char *const *v)
+{
+	int i, c;
+
+	for (i = 0; i < t->ncols; i++) {
+		c = utf8_columns(v[i], strlen(v[i]));
+		if (i + 1 == t->ncols)
+			fputs(v[i], stdout);
+		else {
+			fit(v[i],
+			    numeric(t->cols[i].kind) && c > t->w[i] ? c
+			                                            : t->w[i],
+			    t->cols[i].kind != X_TEXT &&
+			        t->cols[i].kind != X_DATE &&
+			        t->cols[i].kind != X_TERM &&
+			        t->cols[i].kind != X_TIME);
+			fputs("  ", stdout);
+		}
+	}
+	fputc('\n', stdout);
+}
+
+/* Print the text rows kept: the header, then the rows, each column as
+ * wide as its header, its width or (numbers) its widest cell. */
+static void
+text_flush(struct table *t)
+{
+	const char *h;
+	size_t r, k;
+	int i, c;
+
+	for (r = 0; r < t->ntext; r++)
+		for (i = 0; i < t->ncols; i++) {
+			k = r * (size_t)t->ncols + (size_t)i;
+			c = utf8_columns(t->text[k], strlen(t->text[k]));
+			if (numeric(t->cols[i].kind) && c > t->w[i])
+				t->w[i] = c;
+		}
+	for (i = 0; i < t->ncols; i++) {
+		h = t->cols[i].header[0] ? _(t->cols[i].header) : "";
+		if (i + 1 < t->ncols) {
+			fit(h, t->w[i], 0);
+			fputs("  ", stdout);
+		} else
+			fputs(h, stdout);
+	}
+	fputc('\n', stdout);
+	for (r = 0; r < t->ntext; r++) {
+		text_row(t, t->text + r * (size_t)t->ncols);
+		for (i = 0; i < t->ncols; i++)
+			free(t->text[r * (size_t)t->ncols + (size_t)i]);
+	}
+	free(t->text);
+	t->text = NULL;
+	t->ntext = 0;
+	t->flushed = 1;
 }
 
 static void
@@ -366,9 +446,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	switch (t->cols[i].kind) {
 	case X_MONEY:
 		return svc_money(&t->c->svc, buf, n, c->n);
-	case X_INT:
-		snprintf(buf, n, "%lld", (long long)c->n);
-		return buf;
+	case X_INT: /* a count, in the organisation's grouping */
+		return svc_count(&t->c->svc, buf, n, c->n);
 	case X_TENTHS:
 		return svc_tenths(&t->c->svc, buf, n, c->n);
 	case X_DATE:
@@ -398,10 +477,40 @@ cell_json(struct table *t, int i)
 	}
 }
 
+/* The row being built, as text: kept while fewer than TABLE_KEPT are,
+ * else (the kept ones printed first) printed now. */
+static void
+text_keep(struct table *t)
+{
+	char buf[MONEY_BUFSZ], **v;
+	int i;
+
+	if (t->ntext == TABLE_KEPT && !t->flushed)
+		text_flush(t);
+	if (t->flushed) {
+		v = xcalloc((size_t)t->ncols, sizeof *v);
+		for (i = 0; i < t->ncols; i++)
+			v[i] = utf8_printable(cell_text(t, i, buf, sizeof buf));
+		text_row(t, v);
+		for (i = 0; i < t->ncols; i++)
+			free(v[i]);
+		free(v);
+		return;
+	}
+	if (t->ntext == t->captext) {
+		t->captext = t->captext ? t->captext * 2 : 64;
+		t->text = xrealloc(
+		    t->text, t->captext * (size_t)t->ncols, sizeof *t->text);
+	}
+	for (i = 0; i < t->ncols; i++)
+		t->text[t->ntext * (size_t)t->ncols + (size_t)i] =
+		    utf8_printable(cell_text(t, i, buf, sizeof buf));
+	t->ntext++;
+}
+
 void
 table_row(struct table *t)
 {
-	char buf[MONEY_BUFSZ];
 	json_t *row;
 	char *dump;
 	int i;
@@ -418,24 +527,8 @@ table_row(struct table *t)
 		json_decref(row);
 	} else if (t->c->mode == OUT_CSV) {
 		svc_stream_row(t->x, t->cells);
-	} else {
-		for (i = 0; i < t->ncols; i++) {
-			char *v =
-			    utf8_printable(cell_text(t, i, buf, sizeof buf));
-
-			if (i + 1 < t->ncols) {
-				fit(v, t->w[i],
-				    t->cols[i].kind != X_TEXT &&
-				        t->cols[i].kind != X_DATE &&
-				        t->cols[i].kind != X_TERM &&
-				        t->cols[i].kind != X_TIME);
-				fputs("  ", stdout);
-			} else
-				fputs(v, stdout);
-			free(v);
-		}
-		fputc('\n', stdout);
-	}
+	} else
+		text_keep(t);
 	for (i = 0; i < t->ncols; i++) {
 		free(t->owned[i]);
 		t->owned[i] = NULL;
@@ -454,7 +547,9 @@ table_end(struct table *t)
 		fputs(n ? "\n]\n" : "]\n", stdout);
 	else if (t->c->mode == OUT_CSV)
 		svc_stream_end(t->x);
-	else if (n == 0)
+	else if (!t->flushed)
+		text_flush(t);
+	if (t->c->mode == OUT_TEXT && n == 0)
 		puts(_("(none)"));
 	free(t->w);
 	free(t->cells);
@@ -477,23 +572,25 @@ static int
 export_progress_line(int64_t done, int64_t total, void *arg)
 {
 	struct cli *c = arg;
+	char a[SVC_COUNT_BUFSZ], b[SVC_COUNT_BUFSZ];
 
 	if (interrupted)
 		return 1;
 	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
 		fputc('\r', stderr);
+		svc_count(&c->svc, a, sizeof a, done);
 		if (total > 0)
 			fprintf(stderr,
-			    ngettext("exporting %lld of %lld row (%d%%)",
-			        "exporting %lld of %lld rows (%d%%)",
+			    ngettext("exporting %s of %s row (%d%%)",
+			        "exporting %s of %s rows (%d%%)",
 			        (unsigned long)total),
-			    (long long)done, (long long)total,
+			    a, svc_count(&c->svc, b, sizeof b, total),
 			    (int)(done * 100 / total));
 		else
 			fprintf(stderr,
-			    ngettext("exporting %lld row",
-			        "exporting %lld rows", (unsigned long)done),
-			    (long long)done);
+			    ngettext("exporting %s row", "exporting %s rows",
+			        (unsigned long)done),
+			    a);
 	}
 	return 0;
 }
@@ -537,11 +634,13 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 	if (isatty(STDERR_FILENO))
 		fputc('\n', stderr);
 	if (rc == 0) {
+		char num[SVC_COUNT_BUFSZ];
+
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
-		    ngettext("wrote %lld row to %s", "wrote %lld rows to %s",
+		    ngettext("wrote %s row to %s", "wrote %s rows to %s",
 		        (unsigned long)rows),
-		    (long long)rows, c->xlsx);
+		    svc_count(&c->svc, num, sizeof num, rows), c->xlsx);
 		fputc('\n', stderr);
 	}
 	return rc;

@@ -17,6 +17,13 @@
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
+/* The xlsx money formats of an Indian-grouped organisation (3,2): the
+ * bands of digits before the decimal point, each with its own literal
+ * separators (##\,##\,##0: 1,23,456 and 12,34,567), since a number
+ * format's "," groups by three only. Band 0 is up to 5 digits, band k
+ * 2k+4 to 2k+5; MONEY_MAX without decimals has 14. */
+#define XLSX_BANDS 6
+
 struct exporter {
 	struct export_opts o;
 	const struct xcol *cols;
@@ -31,7 +38,8 @@ struct exporter {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *head, *money, *date, *tenths;
-	double scale; /* 10^digits */
+	lxw_format *band[XLSX_BANDS]; /* Indian grouping: a band's own */
+	double scale;                 /* 10^digits */
 };
 
 int
@@ -94,13 +102,34 @@ xlsx_fail(struct exporter *x, lxw_error e, struct pd_err *err)
 	    err, PD_EDOC, _("cannot write %s: %s"), x->path, lxw_strerror(e));
 }
 
-/* "\"$\"#,##0.00", "#,##0.00\" €\"": the symbol quoted as a literal on
- * the organisation's side of the number, with its space. The separators
- * are the format code's: the spreadsheet shows them in its reader's. */
-static char *
-xlsx_money_format(const struct export_opts *o)
+/* The number part of a money format: band 0 (or any band in 3-digit
+ * grouping) "#,##0.00"; band k of the Indian grouping "##" then k times
+ * "\\,##" then "\\,##0", then the decimals. */
+static void
+xlsx_number(const struct export_opts *o, int band, char *num, size_t n)
 {
-	char sym[64], num[32];
+	size_t j = 0;
+	int k;
+
+	if (o->group2 != 2 || band == 0)
+		j = (size_t)snprintf(num, n, "#,##0");
+	else {
+		j = (size_t)snprintf(num, n, "##");
+		for (k = 0; k < band && j < n; k++)
+			j += (size_t)snprintf(num + j, n - j, "\\,##");
+		if (j < n)
+			j += (size_t)snprintf(num + j, n - j, "\\,##0");
+	}
+	if (o->digits > 0 && j < n)
+		snprintf(num + j, n - j, ".%.*s", o->digits, "000000000");
+}
+
+/* num with the symbol quoted as a literal on the organisation's side,
+ * with its space: "\"$\"#,##0.00", "#,##0.00\" €\"". */
+static char *
+xlsx_with_symbol(const struct export_opts *o, const char *num)
+{
+	char sym[64];
 	size_t j = 0;
 	const char *s = o->symbol ? o->symbol : "";
 
@@ -114,13 +143,92 @@ xlsx_money_format(const struct export_opts *o)
 	if (o->symbol_space && !o->symbol_after && j > 0)
 		sym[j++] = ' ';
 	sym[j] = '\0';
-	if (o->digits > 0)
-		snprintf(num, sizeof num, "#,##0.%.*s", o->digits, "000000000");
-	else
-		snprintf(num, sizeof num, "#,##0");
 	if (o->symbol_after)
 		return xasprintf("%s\"%s\"", num, sym);
 	return xasprintf("\"%s\"%s", sym, num);
+}
+
+/* The money format of the workbook: the symbol on the organisation's
+ * side; the separators are the format code's, the spreadsheet shows them
+ * in its reader's. Indian grouping: Excel's conditions pick the band
+ * ("[>=10000000]\"₹\"##\\,##\\,##\\,##0.00;[>=100000]...;\"₹\"#,##0.00"),
+ * right for 0 up to 99,99,99,999.99 and for any figure typed in later;
+ * other amounts get their band's format (xlsx_band_format). */
+static char *
+xlsx_money_format(const struct export_opts *o)
+{
+	char num[3][96], *f[3], *out;
+	int b;
+
+	for (b = 0; b < 3; b++) {
+		xlsx_number(o, b, num[b], sizeof num[b]);
+		f[b] = xlsx_with_symbol(o, num[b]);
+	}
+	if (o->group2 == 2)
+		out = xasprintf(
+		    "[>=10000000]%s;[>=100000]%s;%s", f[2], f[1], f[0]);
+	else
+		out = xstrdup(f[0]);
+	for (b = 0; b < 3; b++)
+		free(f[b]);
+	return out;
+}
+
+/* Band b's own format, positive and negative ("-" first, as the
+ * organisation writes it): "\"₹\"##\\,##...0.00;-\"₹\"##\\,##...0.00". */
+static char *
+xlsx_band_format(const struct export_opts *o, int band)
+{
+	char num[96], *f, *out;
+
+	xlsx_number(o, band, num, sizeof num);
+	f = xlsx_with_symbol(o, num);
+	out = xasprintf("%s;-%s", f, f);
+	free(f);
+	return out;
+}
+
+/* The band of minor units v in digits decimals: by the digits before the
+ * decimal point (up to 5: 0; 6-7: 1; 8-9: 2; ...). */
+static int
+xlsx_band(int64_t v, int digits)
+{
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	int d = 1, i;
+
+	for (i = 0; i < digits; i++)
+		a /= 10;
+	while (a >= 10) {
+		a /= 10;
+		d++;
+	}
+	if (d <= 5)
+		return 0;
+	d = (d - 4) / 2;
+	return d < XLSX_BANDS ? d : XLSX_BANDS - 1;
+}
+
+/* The format of an amount's cell: the workbook's, but in an Indian
+ * grouping for a negative amount or one past the conditions' reach (100
+ * crore and up), its band's, made the first time it is needed. */
+static lxw_format *
+xlsx_money_cell(struct exporter *x, int64_t v)
+{
+	int band;
+	char *fmt;
+
+	if (x->o.group2 != 2)
+		return x->money;
+	band = xlsx_band(v, x->o.digits);
+	if (v >= 0 && band < 3)
+		return x->money;
+	if (x->band[band] == NULL) {
+		x->band[band] = workbook_add_format(x->wb);
+		fmt = xlsx_band_format(&x->o, band);
+		format_set_num_format(x->band[band], fmt);
+		free(fmt);
+	}
+	return x->band[band];
 }
 
 static int
@@ -290,8 +398,9 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 
 		switch (x->cols[i].kind) {
 		case X_MONEY:
-			e = worksheet_write_number(
-			    x->ws, r, col, (double)c[i].n / x->scale, x->money);
+			e = worksheet_write_number(x->ws, r, col,
+			    (double)c[i].n / x->scale,
+			    xlsx_money_cell(x, c[i].n));
 			break;
 		case X_TENTHS:
 			e = worksheet_write_number(

@@ -46,6 +46,7 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	o.symbol = s->cfg.currency_symbol;
 	o.symbol_after = strcmp(s->cfg.symbol_place, "after") == 0;
 	o.symbol_space = strcmp(s->cfg.symbol_space, "yes") == 0;
+	o.group2 = strcmp(s->cfg.grouping, "3,2") == 0 ? 2 : 3;
 	o.digits = s->cfg.minor_digits;
 	o.key_headers = j->key_headers;
 	o.lang = svc_doc_lang(s, NULL);

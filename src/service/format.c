@@ -36,6 +36,17 @@ svc_money_bare(const struct svc *s, char *buf, size_t n, int64_t v, int grouped)
 	return money_format_style(buf, n, v, &st);
 }
 
+char *
+svc_count(const struct svc *s, char *buf, size_t n, int64_t v)
+{
+	struct money_style st;
+
+	config_money_style(&s->cfg, &st);
+	st.symbol = "";
+	st.digits = 0;
+	return money_format_style(buf, n, v, &st);
+}
+
 int
 svc_money_parse(const struct svc *s, const char *text, const char *what,
     int64_t *out, struct pd_err *err)

@@ -187,8 +187,8 @@ header(struct tui *t)
 	    t->top ? tui_screen_title(t->top) : "");
 	lw = utf8_columns(left, strlen(left));
 	svc_sync_worker_status(t->sync, &ss);
-	tui_sync_words(&ss, 1, sy[0], sizeof sy[0]);
-	tui_sync_words(&ss, 0, sy[1], sizeof sy[1]);
+	tui_sync_words(s, &ss, 1, sy[0], sizeof sy[0]);
+	tui_sync_words(s, &ss, 0, sy[1], sizeof sy[1]);
 	/* the right part shrinks until both fit: the sync state shorter,
 	 * without the date, without the role, without the name */
 	for (form = 0; form < 5; form++) {

@@ -14,11 +14,15 @@
  * give way first. Text columns that allow it
  * (min, else width, not 0) are first cut with an ellipsis, never inside a
  * character, the widest first and never below that least (numbers are
- * never cut); then the lowest-ranked columns are hidden, the last first,
- * and a ">" at the header's end says so. Left/Right scroll the hidden
- * columns into view ("<": some scrolled off to the left), the key
- * columns staying in place. Every list, every language: nothing the row
- * is known by ever leaves the screen. */
+ * never cut); then the lowest-ranked columns are hidden, the last first
+ * (text and counts before amounts), and a ">" at the header's end says
+ * so. Left/Right scroll the hidden columns into view ("<": some
+ * scrolled off to the left), the key columns staying in place. Amounts
+ * are sized from the widest shown, in every money format: where the key
+ * columns alone would not fit, the amounts (but the sorted one) give up
+ * their key place and scroll whole like the others, so that no amount
+ * is ever cut (issue 25). Every list, every language: nothing
+ * the row is known by ever leaves the screen. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,9 +71,8 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 	switch (l->cols[i].kind) {
 	case X_MONEY:
 		return svc_money(t->svc, buf, n, c[i].n);
-	case X_INT:
-		snprintf(buf, n, "%lld", (long long)c[i].n);
-		return buf;
+	case X_INT: /* a count, in the organisation's grouping */
+		return svc_count(t->svc, buf, n, c[i].n);
 	case X_TENTHS:
 		return svc_tenths(t->svc, buf, n, c[i].n);
 	case X_DATE: /* in the organisation's date format */
@@ -177,15 +180,42 @@ measure(struct tui *t, struct tui_list *l, int *cw)
 }
 
 /* A key column is never hidden: the first (the row's number or name),
- * the sorted one, amounts, the status, and those the screen keeps. */
+ * the sorted one, amounts (but those demoted), the status, and those the
+ * screen keeps. */
 static int
 key_col(const struct tui_list *l, int i)
 {
 	const struct xcol *c = &l->cols[i];
 
-	return i == 0 || i == l->sorted || c->kind == X_MONEY ||
+	return i == 0 || i == l->sorted ||
+	       (c->kind == X_MONEY && !((l->demoted >> i) & 1u)) ||
 	       (c->key != NULL && strcmp(c->key, "status") == 0) ||
 	       ((l->keep >> i) & 1u);
+}
+
+/* Demote the amounts (never the sorted one nor one the screen keeps)
+ * when the key columns at their least (lo) are wider than width (less
+ * the " >"): they then show from the left while they fit, after the text
+ * and counts gave way, and scroll whole with Left/Right instead of being
+ * cut at the edge. */
+static void
+demote(struct tui_list *l, const int *lo, int width)
+{
+	int i, total = -1, hideable = 0;
+
+	l->demoted = 0;
+	for (i = 0; i < l->ncols; i++) {
+		if (key_col(l, i))
+			total += lo[i] + 1;
+		else
+			hideable = 1;
+	}
+	if (total <= width - 2 * hideable)
+		return;
+	for (i = 1; i < l->ncols; i++)
+		if (l->cols[i].kind == X_MONEY && i != l->sorted &&
+		    !((l->keep >> i) & 1u))
+			l->demoted |= 1u << i;
 }
 
 /* The widths of the columns in l->shown, in width if they can be: each
@@ -209,19 +239,22 @@ fit(struct tui_list *l, const int *nat, const int *cw, const int *lo, int width)
 }
 
 /* The next column to hide: in the first view those the screen lets
- * give way first, then the last shown that is not a key column (once
- * scrolled, by place only, so that every column can be reached); 0 if
- * none is left. */
+ * give way first, then the last shown that is not a key column, text and
+ * counts before amounts (once scrolled, by place only, so that every
+ * column can be reached); 0 if none is left. */
 static int
 hide_next(const struct tui_list *l)
 {
-	int i, pass;
+	int i, pass, ok;
 
-	for (pass = l->first > 0; pass < 2; pass++)
-		for (i = l->ncols - 1; i > 0; i--)
-			if (((l->shown >> i) & 1u) && !key_col(l, i) &&
-			    (pass || ((l->give >> i) & 1u)))
+	for (pass = l->first > 0 ? 2 : 0; pass < 3; pass++)
+		for (i = l->ncols - 1; i > 0; i--) {
+			ok = pass == 0   ? (int)((l->give >> i) & 1u)
+			     : pass == 1 ? l->cols[i].kind != X_MONEY
+			                 : 1;
+			if (((l->shown >> i) & 1u) && !key_col(l, i) && ok)
 				return i;
+		}
 	return 0;
 }
 
@@ -239,8 +272,10 @@ layout(struct tui *t, struct tui_list *l, int width)
 	for (i = 0; i < l->ncols; i++) {
 		nat[i] = cw[i] > l->cols[i].width ? cw[i] : l->cols[i].width;
 		lo[i] = least(l, i, cw[i]);
-		nopt += !key_col(l, i);
 	}
+	demote(l, lo, width);
+	for (i = 0; i < l->ncols; i++)
+		nopt += !key_col(l, i);
 	l->shown = (1u << l->ncols) - 1;
 	if (fit(l, nat, cw, lo, width) <= width)
 		l->first = 0; /* everything fits: nothing to scroll */

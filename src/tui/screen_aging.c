@@ -87,6 +87,74 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	svc_aging_cells(&a->rows[row], c);
 }
 
+/* The three lines of bucket b: its days, its amount, its count. */
+static void
+bucket_text(struct agingv *a, struct tui *t, int b, char text[3][96])
+{
+	char num[SVC_COUNT_BUFSZ];
+
+	if (b == AGE_CURRENT)
+		snprintf(
+		    text[0], 96, "%s", list_age_bucket((enum age_bucket)b));
+	else
+		snprintf(text[0], 96, _("%s days"),
+		    list_age_bucket((enum age_bucket)b));
+	svc_money(t->svc, text[1], 96, a->total.amount[b]);
+	snprintf(text[2], 96,
+	    ngettext("%s item", "%s items", (unsigned long)a->total.count[b]),
+	    svc_count(t->svc, num, sizeof num, a->total.count[b]));
+}
+
+/* The buckets from y on, each as wide as the fifth of the screen or,
+ * where one shows more, as its widest line: on one row while they fit,
+ * else on as many rows as it takes, so that no amount is cut (issue
+ * 25). Returns the rows of buckets drawn. */
+static int
+buckets(struct agingv *a, struct tui *t, int y)
+{
+	char text[AGE_BUCKETS][3][96];
+	int need[AGE_BUCKETS], b, i, c, x = 2, rows = 1, hot, sum = 0;
+	int share = (COLS - 4) / AGE_BUCKETS;
+
+	for (b = 0; b < AGE_BUCKETS; b++) {
+		bucket_text(a, t, b, text[b]);
+		need[b] = share;
+		for (i = 0; i < 3; i++) {
+			c = utf8_columns(text[b][i], strlen(text[b][i])) + 1;
+			if (c > need[b])
+				need[b] = c;
+		}
+		sum += need[b];
+	}
+	/* wider than the screen: each as wide as it needs, more rows */
+	if (sum > COLS - 4)
+		for (b = 0; b < AGE_BUCKETS; b++)
+			for (i = 0; i < 3; i++) {
+				c = utf8_columns(
+				        text[b][i], strlen(text[b][i])) +
+				    1;
+				need[b] = i == 0 || c > need[b] ? c : need[b];
+			}
+	for (b = 0; b < AGE_BUCKETS; b++) {
+		if (x > 2 && x + need[b] > COLS - 2) {
+			x = 2;
+			y += 3;
+			rows++;
+		}
+		attron(A_DIM);
+		tui_text(y, x, text[b][0], need[b] - 1);
+		attroff(A_DIM);
+		hot = b >= AGE_60 ? tui_attr(t, TUI_C_ERROR, A_BOLD)
+		                  : (int)A_BOLD;
+		attron(hot);
+		tui_text(y + 1, x, text[b][1], need[b] - 1);
+		attroff(hot);
+		tui_text(y + 2, x, text[b][2], need[b] - 1);
+		x += need[b];
+	}
+	return rows;
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -95,8 +163,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	    N_("consumers over 30 days"), N_("consumers over 60 days"),
 	    N_("consumers over 90 days")};
 	const char *search = _("Search:");
-	char line[320], m[MONEY_BUFSZ], items[64], who[64];
-	int b, x, hot, w = (COLS - 4) / AGE_BUCKETS, y = 2, sx;
+	char line[320], m[MONEY_BUFSZ], items[96], who[96],
+	    num[SVC_COUNT_BUFSZ];
+	int y = 2, sx;
 
 	/* the field after its label (at 10 while the label fits) */
 	sx = 2 + utf8_columns(search, strlen(search)) + 1;
@@ -109,40 +178,18 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y, sx + 32, _(older[a->min_bucket]), COLS - sx - 33);
 	attroff(A_DIM);
 	y += 2;
-	for (b = 0; b < AGE_BUCKETS; b++) {
-		x = 2 + b * w;
-		attron(A_DIM);
-		if (b == AGE_CURRENT)
-			snprintf(line, sizeof line, "%s",
-			    list_age_bucket((enum age_bucket)b));
-		else
-			snprintf(line, sizeof line, _("%s days"),
-			    list_age_bucket((enum age_bucket)b));
-		tui_text(y, x, line, w - 1);
-		attroff(A_DIM);
-		hot = b >= AGE_60 ? tui_attr(t, TUI_C_ERROR, A_BOLD)
-		                  : (int)A_BOLD;
-		attron(hot);
-		tui_text(y + 1, x,
-		    svc_money(t->svc, m, sizeof m, a->total.amount[b]), w - 1);
-		attroff(hot);
-		snprintf(line, sizeof line,
-		    ngettext("%lld item", "%lld items",
-		        (unsigned long)a->total.count[b]),
-		    (long long)a->total.count[b]);
-		tui_text(y + 2, x, line, w - 1);
-	}
+	y += 3 * buckets(a, t, y);
 	snprintf(items, sizeof items,
-	    ngettext("%lld item", "%lld items", (unsigned long)a->total.items),
-	    (long long)a->total.items);
+	    ngettext("%s item", "%s items", (unsigned long)a->total.items),
+	    svc_count(t->svc, num, sizeof num, a->total.items));
 	snprintf(who, sizeof who,
-	    ngettext("%zu consumer", "%zu consumers", (unsigned long)a->n),
-	    a->n);
+	    ngettext("%s consumer", "%s consumers", (unsigned long)a->n),
+	    svc_count(t->svc, num, sizeof num, (int64_t)a->n));
 	snprintf(line, sizeof line, _("Total outstanding %s in %s, %s%s"),
 	    svc_money(t->svc, m, sizeof m, a->total.total), items, who,
 	    a->n == AGING_SHOWN ? _(" (the first)") : "");
-	tui_text(y + 3, 2, line, COLS - 4);
-	y += 5;
+	tui_text(y, 2, line, COLS - 4);
+	y += 2;
 	tui_list_draw(t, &a->list, y, 2, COLS - 3, LINES - 3 - y);
 	if (a->n == 0)
 		tui_text(y + 1, 3, _("No open item matches"), COLS - 4);

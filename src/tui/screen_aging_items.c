@@ -57,7 +57,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct aging_items *a = (struct aging_items *)sc;
 	const struct aging_row *r = &a->r;
-	char line[256], m[MONEY_BUFSZ];
+	char line[256], m[MONEY_BUFSZ], num[SVC_COUNT_BUFSZ];
 	int b, y = 1, lw = 8, w;
 
 	snprintf(line, sizeof line, "%s  %s", r->name, r->account_no);
@@ -88,16 +88,9 @@ draw(struct tui_screen *sc, struct tui *t)
 		    svc_money(t->svc, m, sizeof m,
 		        total ? r->a.total : r->a.amount[b]),
 		    14, 1);
-		if (total) /* "items" after the total, whatever their number */
-			snprintf(line, sizeof line,
-			    ngettext("%lld item", "%lld items",
-			        (unsigned long)count),
-			    (long long)count);
-		else
-			snprintf(line, sizeof line,
-			    ngettext("%lld item", "%lld items",
-			        (unsigned long)count),
-			    (long long)count);
+		snprintf(line, sizeof line,
+		    ngettext("%s item", "%s items", (unsigned long)count),
+		    svc_count(t->svc, num, sizeof num, count));
 		tui_text(y, 4 + lw + 17, line, COLS - lw - 22);
 		if (total)
 			attroff(A_BOLD);

@@ -75,25 +75,35 @@ load(struct dash *b, struct tui *t)
 /* A change against no data (either period empty): NO_DATA. */
 #define CHG_NONE INT64_MIN
 
-/* "▲ 12.5%" / "▼ 3.0%" / "= 0.0%"; good says which sign is good news;
- * CHG_NONE: "—", in no colour. */
-static void
-change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
+/* The change's text: "▲ 12.5%" / "▼ 3.0%" / "= 0.0%"; CHG_NONE: "—". */
+static const char *
+change_text(struct tui *t, char *buf, size_t n, int64_t tenths)
 {
-	char buf[48], num[32];
-	int attr = 0;
+	char num[32];
 
 	if (tenths == CHG_NONE) {
-		tui_text(y, x, NO_DATA, w);
-		return;
+		snprintf(buf, n, "%s", NO_DATA);
+		return buf;
 	}
 	svc_tenths(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
-	snprintf(buf, sizeof buf, "%s %s%%",
+	snprintf(buf, n, "%s %s%%",
 	    tenths > 0   ? "\xe2\x96\xb2"
 	    : tenths < 0 ? "\xe2\x96\xbc"
 	                 : "=",
 	    num);
-	if (tenths != 0)
+	return buf;
+}
+
+/* The change in w columns; good says which sign is good news; CHG_NONE
+ * in no colour. */
+static void
+change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
+{
+	char buf[48];
+	int attr = 0;
+
+	change_text(t, buf, sizeof buf, tenths);
+	if (tenths != 0 && tenths != CHG_NONE)
 		attr = (tenths > 0) == good_up ? tui_attr(t, TUI_C_OK, A_BOLD)
 		                               : tui_attr(t, TUI_C_ERROR, 0);
 	attron(attr);
@@ -101,11 +111,34 @@ change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
 	attroff(attr);
 }
 
+/* A KPI tile's texts: its title, figure, change (CHG_NONE: none) and
+ * what the change is against. */
+struct kpi_tile {
+	char title[96];
+	char fig[96];
+	int64_t chg;
+	int good_up;
+	const char *vs;
+};
+
+/* The columns of the change's place: 9, or what it shows. */
+static int
+change_width(struct tui *t, int64_t tenths)
+{
+	char buf[48];
+	int w;
+
+	change_text(t, buf, sizeof buf, tenths);
+	w = utf8_columns(buf, strlen(buf));
+	return w > 9 ? w : 9;
+}
+
 /* A tile: a box with the title, the figure and the change. */
 static void
-tile(struct tui *t, int y, int x, int w, const char *title, const char *fig,
-    int64_t chg, int good_up, const char *vs)
+tile(struct tui *t, int y, int x, int w, const struct kpi_tile *k)
 {
+	int cw = change_width(t, k->chg);
+
 	mvaddch(y, x, ACS_ULCORNER);
 	mvhline(y, x + 1, ACS_HLINE, w - 2);
 	mvaddch(y, x + w - 1, ACS_URCORNER);
@@ -114,14 +147,14 @@ tile(struct tui *t, int y, int x, int w, const char *title, const char *fig,
 	mvaddch(y + 3, x, ACS_LLCORNER);
 	mvhline(y + 3, x + 1, ACS_HLINE, w - 2);
 	mvaddch(y + 3, x + w - 1, ACS_LRCORNER);
-	tui_text(y, x + 1, title, w - 2);
+	tui_text(y, x + 1, k->title, w - 2);
 	attron(A_BOLD);
-	tui_text(y + 1, x + 2, fig, w - 4);
+	tui_text(y + 1, x + 2, k->fig, w - 4);
 	attroff(A_BOLD);
-	change(t, y + 2, x + 2, 9, chg, good_up);
-	if (w >= 26) {
+	change(t, y + 2, x + 2, cw < w - 4 ? cw : w - 4, k->chg, k->good_up);
+	if (w >= 26 && w - 5 - cw > 0) {
 		attron(A_DIM);
-		tui_text(y + 2, x + 12, vs, w - 14);
+		tui_text(y + 2, x + 3 + cw, k->vs, w - 5 - cw);
 		attroff(A_DIM);
 	}
 }
@@ -148,12 +181,78 @@ tile_title(int i, int w)
 	return s;
 }
 
+/* The columns tile i's title asks for: its shorter one's, if it has. */
+static int
+tile_title_need(int i)
+{
+	const char *s =
+	    _(tile_titles[i].shorter != NULL ? tile_titles[i].shorter
+	                                     : tile_titles[i].title);
+
+	return utf8_columns(s, strlen(s)) + 2;
+}
+
+/* The columns tile k needs: its figure and its change, inside the box. */
+static int
+tile_need(struct tui *t, const struct kpi_tile *k)
+{
+	int f = utf8_columns(k->fig, strlen(k->fig)),
+	    c = change_width(t, k->chg);
+
+	return (f > c ? f : c) + 4;
+}
+
+/* The tiles' widths in w[]: a fourth of the screen each (30 at most), a
+ * tile whose figure needs more taking it from those that need less, so
+ * that no amount is cut (issue 25); the sum of the widths. */
+static int
+tile_widths(struct tui *t, const struct kpi_tile *k, int *w)
+{
+	int i, j, need[4], soft[4], most, sum = 0, base = (COLS - 4) / 4;
+
+	if (base > 30)
+		base = 30;
+	for (i = 0; i < 4; i++) {
+		need[i] = tile_need(t, &k[i]);
+		w[i] = base;
+		sum += base;
+	}
+	for (i = 0; i < 4; i++)
+		while (w[i] < need[i]) {
+			most = -1;
+			for (j = 0; j < 4; j++)
+				if (w[j] > need[j] &&
+				    (most < 0 ||
+				        w[j] - need[j] > w[most] - need[most]))
+					most = j;
+			if (most >= 0)
+				w[most]--; /* from the one with most to spare */
+			else
+				sum++; /* from the screen's rest, or past it */
+			w[i]++;
+		}
+	/* then the titles, from what others have to spare */
+	for (i = 0; i < 4; i++) {
+		soft[i] = tile_title_need(i);
+		if (soft[i] < need[i])
+			soft[i] = need[i];
+	}
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 4 && w[i] < soft[i]; j++)
+			while (j != i && w[i] < soft[i] && w[j] > soft[j]) {
+				w[j]--;
+				w[i]++;
+			}
+	return sum;
+}
+
 static void
 tiles(struct dash *b, struct tui *t, int y)
 {
 	const struct kpi *k = &b->d.k;
-	char fig[64], m[MONEY_BUFSZ], r[16];
-	int w = (COLS - 4) / 4;
+	struct kpi_tile kt[4];
+	char m[MONEY_BUFSZ], r[16], num[SVC_COUNT_BUFSZ];
+	int i, x, w[4], count_up;
 	const char *vs = b->week ? _("vs week") : _("vs month");
 	/* a change only where both periods have data: payments collected,
 	 * amounts due, payments allocated to an item */
@@ -161,30 +260,48 @@ tiles(struct dash *b, struct tui *t, int y)
 	int due = k->cur.due_total > 0, pdue = k->prev.due_total > 0;
 	int alloc = k->cur.alloc_count > 0, palloc = k->prev.alloc_count > 0;
 
-	if (w > 30)
-		w = 30;
-	tile(t, y, 2, w, tile_title(0, w),
-	    svc_money(t->svc, m, sizeof m, k->cur.collected),
-	    paid && ppaid ? k->chg_collected : CHG_NONE, 1, vs);
-	snprintf(fig, sizeof fig, "%s (%lld)",
+	memset(kt, 0, sizeof kt);
+	svc_money(t->svc, kt[0].fig, sizeof kt[0].fig, k->cur.collected);
+	kt[0].chg = paid && ppaid ? k->chg_collected : CHG_NONE;
+	snprintf(kt[1].fig, sizeof kt[1].fig, "%s (%s)",
 	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
-	    (long long)k->cur.day_count);
-	tile(t, y, 2 + w, w, tile_title(1, w), fig,
-	    k->cur.day_count > 0 && k->prev_day_count > 0 ? k->chg_today
-	                                                  : CHG_NONE,
-	    1, _("vs day"));
+	    svc_count(t->svc, num, sizeof num, k->cur.day_count));
+	kt[1].chg = k->cur.day_count > 0 && k->prev_day_count > 0 ? k->chg_today
+	                                                          : CHG_NONE;
 	svc_tenths(t->svc, r, sizeof r, k->rate_tenths);
-	snprintf(fig, sizeof fig, "%s%%", r);
-	tile(t, y, 2 + 2 * w, w, tile_title(2, w), due ? fig : NO_DATA,
-	    due && pdue ? k->chg_rate : CHG_NONE, 1, vs);
+	snprintf(kt[2].fig, sizeof kt[2].fig, "%s", due ? r : NO_DATA);
+	if (due)
+		snprintf(kt[2].fig, sizeof kt[2].fig, "%s%%", r);
+	kt[2].chg = due && pdue ? k->chg_rate : CHG_NONE;
 	svc_tenths(t->svc, r, sizeof r, k->avg_tenths);
-	snprintf(fig, sizeof fig, _("%s days"), r);
-	tile(t, y, 2 + 3 * w, w, tile_title(3, w), alloc ? fig : NO_DATA,
-	    alloc && palloc ? k->chg_avg : CHG_NONE, 0, vs);
+	snprintf(kt[3].fig, sizeof kt[3].fig, _("%s days"), r);
+	if (!alloc)
+		snprintf(kt[3].fig, sizeof kt[3].fig, "%s", NO_DATA);
+	kt[3].chg = alloc && palloc ? k->chg_avg : CHG_NONE;
+	for (i = 0; i < 4; i++) {
+		kt[i].good_up = i != 3;
+		kt[i].vs = i == 1 ? _("vs day") : vs;
+	}
+	/* too wide for the screen: today's count goes up into its title */
+	count_up = tile_widths(t, kt, w) > COLS - 4;
+	if (count_up) {
+		svc_money(
+		    t->svc, kt[1].fig, sizeof kt[1].fig, k->cur.day_total);
+		tile_widths(t, kt, w);
+	}
+	for (i = 0, x = 2; i < 4; x += w[i], i++) {
+		snprintf(
+		    kt[i].title, sizeof kt[i].title, "%s", tile_title(i, w[i]));
+		if (i == 1 && count_up)
+			snprintf(kt[1].title, sizeof kt[1].title, "%s (%s)",
+			    tile_title(1, w[1]), num);
+		tile(t, y, x, w[i], &kt[i]);
+	}
 }
 
-/* Amount without decimals and with k/M for the axis: "$12k" ("12k €"
- * where the organisation writes the symbol after). */
+/* Amount without decimals and with k/M for the axis, grouped as the
+ * organisation groups digits: "$12k" ("12k €" where the organisation
+ * writes the symbol after, "$15,555M"). */
 static void
 short_money(struct tui *t, char *buf, size_t n, int64_t v)
 {
@@ -192,17 +309,20 @@ short_money(struct tui *t, char *buf, size_t n, int64_t v)
 	const struct config *cfg = &t->svc->cfg;
 	const char *sym = cfg->currency_symbol;
 	const char *sp = cfg->symbol_space[0] == 'y' ? " " : "";
-	char num[32];
+	char num[SVC_COUNT_BUFSZ + 2];
 
 	for (i = 0; i < cfg->minor_digits; i++)
 		unit *= 10;
 	v /= unit;
-	if (v >= 10000000)
-		snprintf(num, sizeof num, "%lldM", (long long)(v / 1000000));
-	else if (v >= 10000)
-		snprintf(num, sizeof num, "%lldk", (long long)(v / 1000));
-	else
-		snprintf(num, sizeof num, "%lld", (long long)v);
+	/* the digits in the organisation's grouping ("15,555M") */
+	if (v >= 10000000) {
+		svc_count(t->svc, num, sizeof num - 1, v / 1000000);
+		strcat(num, "M");
+	} else if (v >= 10000) {
+		svc_count(t->svc, num, sizeof num - 1, v / 1000);
+		strcat(num, "k");
+	} else
+		svc_count(t->svc, num, sizeof num, v);
 	if (cfg->symbol_place[0] == 'a')
 		snprintf(buf, n, "%s%s%s", num, sp, sym);
 	else
@@ -239,6 +359,10 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 			max = d->day_amount[i];
 			best = i;
 		}
+	/* the axis as wide as its top label (its digits grouped) */
+	short_money(t, lab, sizeof lab, max);
+	if (utf8_columns(lab, strlen(lab)) + 3 > x0)
+		x0 = utf8_columns(lab, strlen(lab)) + 3;
 	bw = (COLS - x0 - 2) / (d->ndays > 0 ? d->ndays : 1);
 	if (bw > 3)
 		bw = 3;
@@ -322,9 +446,9 @@ static void
 methods(struct dash *b, struct tui *t, int y, int rows, int w)
 {
 	const struct dashboard *d = &b->d;
-	char line[160], m[MONEY_BUFSZ], pct[16];
+	char line[160], m[MONEY_BUFSZ], pct[16], num[SVC_COUNT_BUFSZ];
 	int64_t total = 0, share;
-	int i, bar, bx, bw, shown, nw, aw;
+	int i, bar, bx, bw, shown, nw, aw, c;
 
 	attron(A_BOLD);
 	tui_text(y++, 2,
@@ -347,8 +471,11 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 		 * is one column of three bytes) */
 		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
 		tui_cell(y, 4 + nw + 1, m, aw, 1);
-		snprintf(line, sizeof line, " %5lld %5s%%",
-		    (long long)d->methods[i].count, pct);
+		/* the count grouped, right-aligned in 5 columns or more */
+		svc_count(t->svc, num, sizeof num, d->methods[i].count);
+		c = 5 - utf8_columns(num, strlen(num));
+		snprintf(line, sizeof line, " %*s%s %5s%%", c > 0 ? c : 0, "",
+		    num, pct);
 		tui_text(y, 4 + nw + 1 + aw, line, w - 2 - nw - 1 - aw);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)
@@ -386,17 +513,37 @@ out_label_width(void)
 	return lw;
 }
 
+/* The outstanding block's three figures; the columns of the widest. */
+static int
+out_values(struct dash *b, struct tui *t, char v[3][64])
+{
+	const struct kpi *k = &b->d.k;
+	char m[MONEY_BUFSZ];
+	int i, c, vw = 0;
+
+	svc_money(t->svc, v[0], 64, k->out.total);
+	svc_count(t->svc, v[1], 64, k->out.items);
+	svc_tenths(t->svc, m, sizeof m, k->avg_past_due_tenths);
+	snprintf(v[2], 64, _("%s days"), m);
+	for (i = 0; i < 3; i++) {
+		c = utf8_columns(v[i], strlen(v[i]));
+		if (c > vw)
+			vw = c;
+	}
+	return vw;
+}
+
+/* The outstanding block at x: its figures (vw columns at most) whole,
+ * the labels giving way where both do not fit. */
 static void
 outstanding(struct dash *b, struct tui *t, int y, int x)
 {
-	const struct kpi *k = &b->d.k;
-	char v[3][64], m[MONEY_BUFSZ];
-	int i, w = COLS - x - 2, lw = out_label_width();
+	char v[3][64];
+	int i, w = COLS - x - 2, lw = out_label_width(),
+	       vw = out_values(b, t, v);
 
-	svc_money(t->svc, v[0], sizeof v[0], k->out.total);
-	snprintf(v[1], sizeof v[1], "%lld", (long long)k->out.items);
-	svc_tenths(t->svc, m, sizeof m, k->avg_past_due_tenths);
-	snprintf(v[2], sizeof v[2], _("%s days"), m);
+	if (lw > w - vw)
+		lw = w - vw > 6 ? w - vw : 6;
 	attron(A_BOLD);
 	tui_text(y++, x, _("Outstanding today"), w);
 	attroff(A_BOLD);
@@ -413,7 +560,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	const char *head =
 	    b->week ? _("Week")
 	            : svc_month_name(t->svc, month, sizeof month, b->month);
-	int rows, y = 2, split, px, hw = utf8_columns(head, strlen(head));
+	char ov[3][64];
+	int rows, y = 2, split, px, ow, hw = utf8_columns(head, strlen(head));
 
 	if (b->gen != t->list_gen)
 		load(b, t); /* something was voided, credited, verified */
@@ -445,10 +593,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	chart(b, t, y, rows);
 	y += rows + 3;
 	split = COLS >= 100 ? COLS - 40 : COLS - 33;
-	/* the outstanding block wider for longer translated labels (the
-	 * money's 14 columns after them), down to where methods end */
-	if (split + out_label_width() + 13 > COLS - 2)
-		split = COLS - 2 - out_label_width() - 13;
+	/* the outstanding block wider for longer translated labels and
+	 * wider figures (13 columns or what they show after them), down to
+	 * where methods end */
+	ow = out_values(b, t, ov);
+	if (ow < 13)
+		ow = 13;
+	if (split + out_label_width() + ow > COLS - 2)
+		split = COLS - 2 - out_label_width() - ow;
 	if (split < 45)
 		split = 45;
 	if (LINES - 3 - y >= 3) {

@@ -78,7 +78,7 @@ file_name(struct xport *x)
 static void
 bar(struct xport *x, int64_t done, int64_t total)
 {
-	char line[128];
+	char line[128], a[SVC_COUNT_BUFSZ], b[SVC_COUNT_BUFSZ];
 	int y = 9, w = COLS - 20, fill;
 
 	if (w < 10)
@@ -95,16 +95,17 @@ bar(struct xport *x, int64_t done, int64_t total)
 	mvaddch(y, 5 + w, ']');
 	if (total > 0)
 		snprintf(line, sizeof line,
-		    ngettext("%lld of %lld row (%d%%), Esc cancels",
-		        "%lld of %lld rows (%d%%), Esc cancels",
+		    ngettext("%s of %s row (%d%%), Esc cancels",
+		        "%s of %s rows (%d%%), Esc cancels",
 		        (unsigned long)total),
-		    (long long)done, (long long)total,
+		    svc_count(x->t->svc, a, sizeof a, done),
+		    svc_count(x->t->svc, b, sizeof b, total),
 		    (int)(done * 100 / total));
 	else
 		snprintf(line, sizeof line,
-		    ngettext("%lld row, Esc cancels", "%lld rows, Esc cancels",
+		    ngettext("%s row, Esc cancels", "%s rows, Esc cancels",
 		        (unsigned long)done),
-		    (long long)done);
+		    svc_count(x->t->svc, a, sizeof a, done));
 	move(y + 1, 4);
 	clrtoeol();
 	tui_text(y + 1, 4, line, COLS - 8);
@@ -135,6 +136,7 @@ start(struct xport *x, struct tui *t)
 {
 	struct export_job j;
 	struct pd_err err;
+	char num[SVC_COUNT_BUFSZ];
 	int64_t rows = 0;
 	int rc = -1, fmt;
 	const char *path = x->items[F_FILE].f.buf;
@@ -183,9 +185,9 @@ start(struct xport *x, struct tui *t)
 		return TUI_HANDLED;
 	}
 	tui_message(t, 0,
-	    ngettext("Exported %lld row to %s", "Exported %lld rows to %s",
+	    ngettext("Exported %s row to %s", "Exported %s rows to %s",
 	        (unsigned long)rows),
-	    (long long)rows, path);
+	    svc_count(t->svc, num, sizeof num, rows), path);
 	return TUI_CLOSE;
 }
 

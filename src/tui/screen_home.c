@@ -132,7 +132,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct home *h = (struct home *)sc;
 	const struct today *td = &h->td;
-	char line[160], m[64];
+	char line[160], m[64], num[SVC_COUNT_BUFSZ];
 	int y = 2;
 
 	read_today(h, t);
@@ -143,9 +143,9 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y++, 4, h->error, COLS - 6);
 	else {
 		snprintf(line, sizeof line,
-		    ngettext("%lld payment posted, %s",
-		        "%lld payments posted, %s", (unsigned long)td->count),
-		    (long long)td->count,
+		    ngettext("%s payment posted, %s", "%s payments posted, %s",
+		        (unsigned long)td->count),
+		    svc_count(t->svc, num, sizeof num, td->count),
 		    svc_money(t->svc, m, sizeof m, td->total));
 		tui_text(y++, 4, line, COLS - 6);
 	}

@@ -51,7 +51,7 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct search *s = (struct search *)sc;
 	struct wizard *w = s->w;
-	char line[512];
+	char line[512], num[SVC_COUNT_BUFSZ];
 	const char *label = N_("Search");
 	int wide = COLS >= 110; /* room for the address as a column */
 	int fx = 2 + tui_label_width(&label, 1, 8), cw;
@@ -85,11 +85,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (w->nfound == RESULTS_MAX)
 		snprintf(line, sizeof line,
 		    ngettext(
-		        "%zu or more match", "%zu or more matches", w->nfound),
-		    w->nfound);
+		        "%s or more match", "%s or more matches", w->nfound),
+		    svc_count(t->svc, num, sizeof num, (int64_t)w->nfound));
 	else
 		snprintf(line, sizeof line,
-		    ngettext("%zu match", "%zu matches", w->nfound), w->nfound);
+		    ngettext("%s match", "%s matches", w->nfound),
+		    svc_count(t->svc, num, sizeof num, (int64_t)w->nfound));
 	/* at column 62, or further left when the words are longer */
 	cw = utf8_columns(line, strlen(line));
 	tui_text(5, 62 < COLS - 2 - cw ? 62 : COLS - 2 - cw, line, cw);

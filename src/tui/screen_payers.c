@@ -194,8 +194,8 @@ static void
 summary(struct payers *p, struct tui *t, char *line, size_t n)
 {
 	struct payment_filter f;
-	char fl[200] = "", who[64], by[80], d1[SVC_DATE_BUFSZ],
-	     d2[SVC_DATE_BUFSZ];
+	char fl[200] = "", who[96], by[80], d1[SVC_DATE_BUFSZ],
+	     d2[SVC_DATE_BUFSZ], num[SVC_COUNT_BUFSZ], marked[SVC_COUNT_BUFSZ];
 
 	filter_of(p, t, &f);
 	if (f.recorded_by)
@@ -208,11 +208,13 @@ summary(struct payers *p, struct tui *t, char *line, size_t n)
 	    f.recorded_by ? by : "", f.channel ? " " : "",
 	    f.channel ? f.channel : "", f.search ? _(" name") : "");
 	snprintf(who, sizeof who,
-	    ngettext("%zu consumer", "%zu consumers", (unsigned long)p->n),
-	    p->n);
-	snprintf(line, n, _("%s%s, by %s; %zu marked; filter:%s"), who,
+	    ngettext("%s consumer", "%s consumers", (unsigned long)p->n),
+	    svc_count(t->svc, num, sizeof num, (int64_t)p->n));
+	snprintf(line, n, _("%s%s, by %s; %s marked; filter:%s"), who,
 	    p->n == PAYERS_SHOWN ? _(" (the first)") : "",
-	    _(sort_names[p->sort]), p->list.nmarked, fl[0] ? fl : _(" none"));
+	    _(sort_names[p->sort]),
+	    svc_count(t->svc, marked, sizeof marked, (int64_t)p->list.nmarked),
+	    fl[0] ? fl : _(" none"));
 }
 
 static void

@@ -348,13 +348,15 @@ credit_cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 
 /* "12 payments", "100000+ credit notes": the count above the list. */
 static void
-count_text(const struct plist *p, const struct tab *tb, char *buf, size_t n)
+count_text(struct tui *t, const struct plist *p, const struct tab *tb,
+    char *buf, size_t n)
 {
-	char num[32];
+	char num[SVC_COUNT_BUFSZ + 1];
 	unsigned long c = tb->count > 0 ? (unsigned long)tb->count : 0;
 
-	snprintf(num, sizeof num, "%lld%s", (long long)tb->count,
-	    tb->count >= COUNT_MAX ? "+" : "");
+	svc_count(t->svc, num, sizeof num - 1, tb->count);
+	if (tb->count >= COUNT_MAX)
+		strcat(num, "+");
 	if (p->cur)
 		snprintf(buf, n,
 		    ngettext("%s credit note", "%s credit notes", c), num);
@@ -407,7 +409,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		attroff(attr);
 		x += utf8_columns(line, strlen(line)) + 1;
 	}
-	count_text(p, tb, line, sizeof line);
+	count_text(t, p, tb, line, sizeof line);
 	tui_text(y, x + 2, line, COLS - x - 3);
 	y++;
 	/* the field after its label (at 10 while the label fits) */

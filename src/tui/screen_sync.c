@@ -55,25 +55,29 @@ link_word(const struct sync_status *st)
 }
 
 void
-tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n)
+tui_sync_words(const struct svc *s, const struct sync_status *st, int lng,
+    char *buf, size_t n)
 {
-	char rej[48] = "";
+	char rej[96] = "", num[SVC_COUNT_BUFSZ];
 
 	if (!st->configured) {
 		buf[0] = '\0';
 		return;
 	}
+	svc_count(s, num, sizeof num, st->pending);
 	if (!lng) {
-		snprintf(buf, n, _("%s, %lld to send"),
-		    st->running ? _("Syncing") : link_word(st),
-		    (long long)st->pending);
+		snprintf(buf, n, _("%s, %s to send"),
+		    st->running ? _("Syncing") : link_word(st), num);
 		return;
 	}
-	if (st->quarantined > 0)
-		snprintf(rej, sizeof rej, _(", %lld rejected"),
-		    (long long)st->quarantined);
-	snprintf(buf, n, _("%s%s, %lld to send%s, %s%.5s"), link_word(st),
-	    st->running ? _(" (syncing)") : "", (long long)st->pending, rej,
+	if (st->quarantined > 0) {
+		char q[SVC_COUNT_BUFSZ];
+
+		snprintf(rej, sizeof rej, _(", %s rejected"),
+		    svc_count(s, q, sizeof q, st->quarantined));
+	}
+	snprintf(buf, n, _("%s%s, %s to send%s, %s%.5s"), link_word(st),
+	    st->running ? _(" (syncing)") : "", num, rej,
 	    st->last_ok[0] ? _("synced ") : _("never synced"),
 	    st->last_ok[0] ? st->last_ok + 11 : "");
 }
@@ -175,7 +179,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct sync_screen *d = (struct sync_screen *)sc;
 	const struct config *c = &t->svc->cfg;
 	struct sync_status st;
-	char line[640];
+	char line[640], num[SVC_COUNT_BUFSZ];
 	int y = 2, lw = label_width();
 	size_t i, pulled;
 
@@ -208,8 +212,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		    c->sync_interval);
 	tui_pair(y++, 2, lw, _(labels[1]), line);
 	snprintf(line, sizeof line,
-	    ngettext("%lld record", "%lld records", (unsigned long)st.pending),
-	    (long long)st.pending);
+	    ngettext("%s record", "%s records", (unsigned long)st.pending),
+	    svc_count(t->svc, num, sizeof num, st.pending));
 	tui_pair(y++, 2, lw, _(labels[2]), line);
 	tui_pair(y++, 2, lw, _(labels[3]),
 	    st.last_ok[0] ? svc_timestamp(t->svc, line, sizeof line, st.last_ok)

@@ -92,14 +92,15 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct today *d = (struct today *)sc;
-	char line[256], m[MONEY_BUFSZ];
+	char line[256], m[MONEY_BUFSZ], num[SVC_COUNT_BUFSZ];
 	const char *head = _("Today at this terminal:");
 	int y = 4, row = 2, x = 2 + utf8_columns(head, strlen(head)) + 1;
 
 	snprintf(line, sizeof line,
-	    ngettext("%lld payment posted, %s", "%lld payments posted, %s",
+	    ngettext("%s payment posted, %s", "%s payments posted, %s",
 	        (unsigned long)d->posted),
-	    (long long)d->posted, svc_money(t->svc, m, sizeof m, d->total));
+	    svc_count(t->svc, num, sizeof num, d->posted),
+	    svc_money(t->svc, m, sizeof m, d->total));
 	attron(A_BOLD);
 	tui_text(2, 2, head, COLS - 4);
 	if (x + utf8_columns(line, strlen(line)) > COLS - 2) {

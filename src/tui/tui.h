@@ -291,6 +291,9 @@ struct tui_list {
 	 * whether more are hidden to the right */
 	unsigned shown;
 	int first, more;
+	/* amounts that gave up their key place in the last draw (a bit
+	 * each): too wide for all of them to show, they scroll whole */
+	unsigned demoted;
 	int rows; /* the rows shown by the last draw */
 	int w[TUI_LIST_COLS];
 };
@@ -385,8 +388,9 @@ struct tui_screen *screen_today_new(struct tui *t);
 struct tui_screen *screen_sync_new(struct tui *t);
 /* The header's words for the sync state ("" when none is configured):
  * long ("Online, 3 to send, synced 14:02") or short ("Online, 3 to
- * send"). */
-void tui_sync_words(const struct sync_status *st, int lng, char *buf, size_t n);
+ * send"), the counts in the organisation's grouping. */
+void tui_sync_words(const struct svc *s, const struct sync_status *st, int lng,
+    char *buf, size_t n);
 /* The back office. */
 struct tui_screen *screen_dashboard_new(struct tui *t);
 /* Payments (credits 0) or Credit Notes tab first. */

@@ -223,3 +223,119 @@ expect "ambiguous in French too" 3 "1234.500" \
     env LANGUAGE=fr "$PD" credit-notes --min 1.500
 expect "another ambiguous amount, in Spanish" 3 \
     "1234.500" env LANGUAGE=es "$PD" credit-notes --min 2.500
+
+# --- amounts never cut, counts grouped, Excel's lakh and crore (issue 25) --
+# big bills of a consumer of its own, imported in a currency of three
+# decimals (minor units: shown with two decimals further on, ten times
+# larger)
+printf '%s\n[organisation]\nminor_digits = 3\n' "$BASE" >"$PAYDESK_CONFIG"
+printf 'account_no,name,service_address,phone,email,segment\nWU-90001,Big Spender,1 High Street,,,Business\n' \
+    >"$T/big-c.csv"
+cat >"$T/big.csv" <<'CSV'
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-B1,WU-90001,Dec 2024,9999999999.999,2024-12-01,2025-01-05
+INV-B2,WU-90001,Feb 2025,1234567.5,2025-02-01,2025-02-14
+INV-B3,WU-90001,Apr 2025,8888888888.888,2025-04-01,2025-04-30
+INV-B4,WU-90001,Apr 2025,12345.678,2025-04-01,2025-04-10
+CSV
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/big-c.csv" \
+    >/dev/null && PAYDESK_PIN=9999 "$PD" --user admin import bills \
+    "$T/big.csv" >/dev/null && PAYDESK_PIN=1234 "$PD" --user jane pay \
+    WU-90001 --type bill --items INV-B3 --method Cash \
+    --amount 8888888888.888 >/dev/null || notok "the big bills and payment"
+# row NAME PATTERN TEXT...: the output's line with PATTERN holds every
+# TEXT and no "~" (nothing cut)
+row() {
+	name=$1 l=$(grep -F -- "$2" "$OUT" | head -1)
+	shift 2
+	for s in "$@"; do
+		case "$l" in
+		*"$s"*) ;;
+		*) notok "$name" "the line lacks: $s" && return ;;
+		esac
+	done
+	case "$l" in
+	*"~"*) notok "$name" "cut: $l" ;;
+	*) ok "$name" ;;
+	esac
+}
+printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = space\ncurrency_position = after\ncurrency_space = yes\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "es, symbol after with a space: the payments list" 0 "Big Spender" \
+    env LANGUAGE=es "$PD" payments
+row "the amount whole, never 8 888 888 8~" "Big Spender" \
+    "8 888 888 888,888 €"
+expect "the aging report in French" 0 "Big Spender" \
+    env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
+row "every bucket's amount whole" "Big Spender" "10 001 246 913,177 €" \
+    "12 345,678 €" "1 234 567,500 €" "9 999 999 999,999 €"
+has "the buckets' counts, plural as they come" "1-30 (4 éléments)"
+expect "the payers report in Spanish" 0 "Big Spender" \
+    env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary report payers
+row "the total paid whole" "Big Spender" "8 888 888 888,888 €"
+N=$(printf '\342\200\257') # a narrow no-break space: 3 bytes, 1 column
+printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = nnbsp\ncurrency_position = after\ncurrency_space = yes\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "a narrow no-break space, in French" 0 "Big Spender" \
+    env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
+row "the amounts whole" "Big Spender" "10${N}001${N}246${N}913,177 €" \
+    "9${N}999${N}999${N}999,999 €"
+printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = KD\ncurrency_space = yes\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "three decimals, the symbol before with a space (English)" 0 \
+    "Big Spender" sup report aging
+row "the aging amounts whole" "Big Spender" "KD 10,001,246,913.177" \
+    "KD 9,999,999,999.999"
+expect "JSON keeps minor units" 0 '"days_over_90":9999999999999' \
+    sup --json report aging
+printf '%s\n[organisation]\ncurrency_symbol = ₹\ngrouping = 3,2\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "Indian grouping, in French" 0 "Big Spender" \
+    env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
+row "lakh and crore, whole" "Big Spender" "₹1,00,01,24,69,131.77" \
+    "₹1,23,456.78" "₹1,23,45,675.00" "₹99,99,99,99,999.99"
+expect "the payers report" 0 "Big Spender" sup report payers
+row "the total paid" "Big Spender" "₹88,88,88,88,888.88"
+# the workbook shows what the organisation writes: each money cell as its
+# number format shows it (conditions and literal separators followed)
+expect "an xlsx of the aging report" 0 "wrote" \
+    sup --xlsx "$T/in.xlsx" report aging
+python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())' \
+    "$T/in.xlsx" >"$OUT"
+has "styles.xml: lakh and crore by Excel's conditions" \
+    'formatCode="[&gt;=10000000]&quot;₹&quot;##\,##\,##\,##0.00;[&gt;=100000]&quot;₹&quot;##\,##\,##0.00;&quot;₹&quot;#,##0.00"'
+has "and a band of its own past 99,99,99,999" \
+    'formatCode="&quot;₹&quot;##\,##\,##\,##\,##0.00;-&quot;₹&quot;##\,##\,##\,##\,##0.00"'
+python3 "$TOP/tests/tools/xlsx_cells.py" --shown "$T/in.xlsx" >"$OUT"
+for s in "₹1,00,01,24,69,131.77" "₹1,23,456.78" "₹1,23,45,675.00" \
+    "₹99,99,99,99,999.99" "₹0.00"; do
+	has "Excel shows $s" "	$s"
+done
+if grep -q '[0-9],[0-9][0-9][0-9],[0-9]' "$OUT"; then
+	notok "no amount grouped by three past the thousands"
+else
+	ok "no amount grouped by three past the thousands"
+fi
+python3 "$TOP/tests/tools/xlsx_cells.py" "$T/in.xlsx" >"$OUT"
+has "the amounts stay numbers" "money:99999999999.99"
+printf '%s\n[organisation]\ncurrency_symbol = ₹\n' "$BASE" >"$T/three.ini"
+expect "a 3-digit grouping keeps its one format" 0 "wrote" \
+    sup --config "$T/three.ini" --xlsx "$T/th.xlsx" report aging
+python3 "$TOP/tests/tools/xlsx_cells.py" --shown "$T/th.xlsx" >"$OUT"
+has "Excel shows it by three" "₹99,999,999,999.99"
+# counts a person reads: the payers' payments, past a thousand
+grow_ledger 1000
+printf '%s\n[organisation]\ndecimal_separator = comma\ngrouping_separator = dot\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "a thousand and one payments, in Spanish" 0 "Big Spender" \
+    env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary report payers
+row "the count grouped: 1.001" "Big Spender" "   1.001  "
+expect "the count in JSON stays a number" 0 '"payments":1001' \
+    sup --json report payers
+printf '%s\n[organisation]\ngrouping = 3,2\n' "$BASE" >"$PAYDESK_CONFIG"
+expect "and in the Indian grouping" 0 "Big Spender" sup report payers
+row "1,001" "Big Spender" "   1,001  "
+expect "past a thousand rows the listing streams on" 0 "Big Spender" \
+    "$PD" payments --limit 5000
+same "every one of the 1,001 big amounts whole" \
+    "$(grep -cF '  $88,88,88,88,888.88  ' "$OUT")" 1001

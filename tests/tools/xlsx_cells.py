@@ -5,6 +5,11 @@ money (a number cell whose format shows a currency), date (a number cell
 with a date format, printed as YYYY-MM-DD) or empty. The first line is
 "# frozen=ROWS widths=W1,W2,..." from the sheet's view and columns.
 
+xlsx_cells.py --shown FILE.xlsx - each money cell as a spreadsheet shows
+it through its number format (its sections, the conditions "[>=N]" among
+them, quoted and backslash literals, "#" and "0" digit places, "," as
+the thousands flag between them), one "CELL<TAB>TEXT" a line.
+
 xlsx_cells.py --compare FILE.csv FILE.xlsx KINDS - check that the data rows
 of a CSV export and an xlsx export are the same cell by cell; KINDS has a
 letter per column: t text, m money, i integer, d date. Prints "rows N",
@@ -42,7 +47,7 @@ def read_xlsx(path):
         code = fmts.get(int(xf.get("numFmtId", "0")), "")
         if "yy" in code and "dd" in code:
             kinds.append("date")
-        elif "#,##0" in code and '"' in code:
+        elif ("#,##0" in code or "\\,##0" in code) and '"' in code:
             kinds.append("money")
         else:
             kinds.append("num")
@@ -78,6 +83,129 @@ def read_xlsx(path):
         rows.append([tuple(out.get(i, "empty:").split(":", 1))
                      for i in range(n)])
     return frozen, [int(float(w)) for w in widths], rows
+
+
+def sections(code):
+    """The format's sections, split at the semicolons outside quotes."""
+    out, cur, quoted, esc = [], "", False, False
+    for ch in code:
+        if esc:
+            cur += ch
+            esc = False
+        elif ch == "\\":
+            cur += ch
+            esc = True
+        elif ch == '"':
+            cur += ch
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return out + [cur]
+
+
+def pick(code, v):
+    """(section, value to show): Excel's choice for v."""
+    secs = sections(code)
+    conds = [re.match(r"\[(>=|<=|>|<|=)(-?[0-9.]+)\](.*)", s) for s in secs]
+    if any(conds):
+        ops = {">=": v.__ge__, "<=": v.__le__, ">": v.__gt__,
+               "<": v.__lt__, "=": v.__eq__}
+        for s, m in zip(secs, conds):
+            if m and ops[m.group(1)](decimal.Decimal(m.group(2))):
+                return m.group(3), v
+        rest = [s for s, m in zip(secs, conds) if not m]
+        return rest[0], v
+    if v < 0 and len(secs) > 1:
+        return secs[1], -v
+    if v == 0 and len(secs) > 2:
+        return secs[2], v
+    return secs[0], v
+
+
+def render(code, v):
+    """v (a Decimal) as the number format code shows it."""
+    sec, v = pick(code, v)
+    toks = []  # ("lit", text) or ("d", "#"/"0") or ("dot",) or ("comma",)
+    i = 0
+    while i < len(sec):
+        ch = sec[i]
+        if ch == '"':
+            j = sec.index('"', i + 1)
+            toks.append(("lit", sec[i + 1:j]))
+            i = j + 1
+            continue
+        if ch == "\\":
+            toks.append(("lit", sec[i + 1]))
+            i += 2
+            continue
+        if ch in "#0":
+            toks.append(("d", ch))
+        elif ch == ".":
+            toks.append(("dot",))
+        elif ch == ",":
+            toks.append(("comma",))
+        else:
+            toks.append(("lit", ch))
+        i += 1
+    dot = next((k for k, t in enumerate(toks) if t[0] == "dot"),
+               len(toks))
+    ndec = sum(1 for t in toks[dot:] if t[0] == "d")
+    a = abs(v).quantize(decimal.Decimal(1).scaleb(-ndec))
+    whole, _, frac = format(a, "f").partition(".")
+    digits = [k for k, t in enumerate(toks[:dot]) if t[0] == "d"]
+    grouped = any(t[0] == "comma" and digits and k > digits[0] and
+                  k < digits[-1] for k, t in enumerate(toks[:dot]))
+    if grouped:
+        whole = "{:,}".format(int(whole))
+    out = {}
+    rest = whole if whole != "0" or not digits else ""
+    if not grouped:
+        for k in reversed(digits):
+            if rest:
+                out[k] = rest[-1]
+                rest = rest[:-1]
+            else:
+                out[k] = "0" if toks[k][1] == "0" else ""
+        if rest and digits:
+            out[digits[0]] = rest + out[digits[0]]
+        if whole == "0" and digits:
+            out[digits[-1]] = "0"
+    text = ""
+    placed = False
+    for k, t in enumerate(toks[:dot]):
+        if t[0] == "lit":
+            text += t[1]
+        elif t[0] == "d" and grouped and not placed:
+            text += whole
+            placed = True
+        elif t[0] == "d" and not grouped:
+            text += out[k]
+    sign = "-" if v < 0 else ""
+    if dot < len(toks):
+        fd = iter(frac)
+        text += "."
+        for t in toks[dot + 1:]:
+            text += next(fd) if t[0] == "d" else t[1] if t[0] == "lit" else ""
+    return sign + text
+
+
+def shown(path):
+    z = zipfile.ZipFile(path)
+    styles = ET.fromstring(z.read("xl/styles.xml"))
+    fmts = {int(f.get("numFmtId")): f.get("formatCode")
+            for f in styles.findall("m:numFmts/m:numFmt", NS)}
+    codes = [fmts.get(int(xf.get("numFmtId", "0")), "")
+             for xf in styles.findall("m:cellXfs/m:xf", NS)]
+    sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    for c in sheet.iter("{%s}c" % NS["m"]):
+        code = codes[int(c.get("s", "0"))]
+        if c.get("t", "n") != "n" or '"' not in code or "yy" in code:
+            continue
+        v = decimal.Decimal(c.find("m:v", NS).text)
+        print("%s\t%s" % (c.get("r"), render(code, v)))
 
 
 def show(path):
@@ -137,6 +265,8 @@ def compare(csv_path, xlsx_path, kinds):
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--shown":
+        sys.exit(shown(sys.argv[2]))
     if sys.argv[1] == "--compare":
         sys.exit(compare(sys.argv[2], sys.argv[3], sys.argv[4]))
     show(sys.argv[1])

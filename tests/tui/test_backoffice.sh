@@ -20,6 +20,9 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)"
 money() { python3 -c "import sys; v=int(sys.argv[1]); print('%s\$%s.%02d' % ('-' if v < 0 else '', format(abs(v)//100, ','), abs(v)%100))" "$1"; }
 # rows of a CLI JSON listing
 count() { sup --json "$@" --limit 0 >"$T/c.json" && json "$T/c.json" "len(d)"; }
+# shown ARGS...: the count as the list shows it, in the organisation's
+# grouping (issue 25; the default: commas by three)
+shown() { count "$@" >/dev/null && json "$T/c.json" "'{:,}'.format(len(d))"; }
 
 tui_start
 login mary 2222
@@ -52,8 +55,8 @@ wait_for "t comes back to this month" "2025-04-01 to 2025-04-30"
 
 # --- payments list
 keys p
-n=$(count payments)
-wait_for "the list counts every payment" "$n payments"
+n=$(shown payments)
+wait_for "the list counts every payment, grouped" "$n payments"
 first=$(sup --json payments --limit 1 >"$T/f.json" && json "$T/f.json" "d[0]['receipt_no']")
 wait_for "newest first, as the CLI" "$first"
 keys /
@@ -73,16 +76,16 @@ keys Enter
 method() { "$PD" config | sed -n 's/^methods *= *//p' | tr ',' '\n' | sed -n "${1}p" | sed 's/^ *//; s/:.*//'; }
 m2=$(method 2)
 wait_for "method filter: as many as the CLI" \
-    "$(count payments --method "$m2") payments"
+    "$(shown payments --method "$m2") payments"
 lacks "method filter: no other method" "$(printf 'Cash ')"
 keys F
 keys f Down Down Right Right Enter
 wait_for "status filter Pending: as many as the CLI" \
-    "$(count payments --status pending) payments"
+    "$(shown payments --status pending) payments"
 keys F
 keys f Down Down Down Right Right Enter
 wait_for "type filter Service: as many as the CLI" \
-    "$(count payments --type service) payments"
+    "$(shown payments --type service) payments"
 keys F
 keys f Right Right Right Right Down
 type_text "2025-04-10"
@@ -98,7 +101,7 @@ keys Down
 type_text "2025-04-15"
 keys Enter
 wait_for "a custom range: as many as the CLI" \
-    "$(count payments --from 2025-04-01 --to 2025-04-15) payments"
+    "$(shown payments --from 2025-04-01 --to 2025-04-15) payments"
 keys F
 
 # sort by receipt (ascending)
@@ -299,7 +302,7 @@ keys Escape Escape
 # --- export a filtered payments list as Excel; compare with the CLI's CSV
 keys p f Down Right Enter
 m1=$(method 1)
-wait_for "filtered by the first method" "$(count payments --method "$m1") payments"
+wait_for "filtered by the first method" "$(shown payments --method "$m1") payments"
 keys x
 wait_for "export dialog" "Format"
 keys Right Enter

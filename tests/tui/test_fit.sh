@@ -326,3 +326,105 @@ for L in en es fr; do
 	tmux -S "$SOCK" resize-window -t pd -x 80 -y 24
 	keys F10
 done
+
+# --- amounts up to 9 999 999 999,999 never cut at 80x24, counts grouped
+# (issue 25): a store of one consumer's big bills, imported in a currency
+# of three decimals (shown with two in the Indian organisation: minor
+# units ten times larger), one paid today and 1.000 of another yesterday
+tmux -S "$SOCK" kill-server 2>/dev/null
+rm -f "$DB" "$DB-wal" "$DB-shm"
+printf '%s\n[organisation]\nminor_digits = 3\n' "$BASE" >"$PAYDESK_CONFIG"
+printf 'account_no,name,service_address,phone,email,segment\nWU-90001,Big Spender,1 High Street,,,Business\n' \
+    >"$T/big-c.csv"
+cat >"$T/big.csv" <<'CSV'
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-B1,WU-90001,Dec 2024,9999999999.999,2024-12-01,2025-01-05
+INV-B2,WU-90001,Feb 2025,1234567.5,2025-02-01,2025-02-14
+INV-B3,WU-90001,Apr 2025,8888888888.888,2025-04-01,2025-04-30
+INV-B4,WU-90001,Apr 2025,12345.678,2025-04-01,2025-04-10
+CSV
+{ "$PD" init && "$PD" import users "$DATA/users.csv" &&
+	PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/big-c.csv" &&
+	PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/big.csv" &&
+	PAYDESK_NOW="2025-04-19 10:00:00" PAYDESK_PIN=1234 "$PD" --user jane \
+	    pay WU-90001 --type bill --items INV-B4 --method Cash --amount 1000 &&
+	PAYDESK_PIN=1234 "$PD" --user jane pay WU-90001 --type bill \
+	    --items INV-B3 --method Cash --amount 8888888888.888
+} >"$OUT" 2>&1 || notok "the big store"
+# uncut NAME: no amount on the screen ends in an ellipsis
+uncut() {
+	grab
+	if grep -qE '[0-9][^ ]?…|[0-9] …' "$SCREEN"; then
+		echo "not ok - $L: $1"
+		sed 's/^/  | /' "$SCREEN"
+	else
+		ok "$L: $1"
+	fi
+}
+# big L STYLE TOTAL TODAY AXIS OUTSTANDING B90 B6190 B130 B130COUNT: the
+# dashboard, the aging report (its 90+ scrolled in) and the payments in
+# language L and the organisation's STYLE, every amount whole
+big() {
+	L=$1
+	printf '%s\n[organisation]\n%s\n' "$BASE" "$2" >"$PAYDESK_CONFIG"
+	tui_open LANGUAGE="$L"
+	wait_for "$L: the login" "$(msg 'Log in to take payments')" >/dev/null
+	login mary 2222
+	wait_for "$L: the dashboard: the month's total whole" "$3"
+	wait_for "$L: today's whole" "${4%% (*}"
+	wait_for "$L: and its count, beside it or in the title" "(1)"
+	line_has "today's change against yesterday whole, with its %" "▲" "%"
+	wait_for "$L: the chart's axis grouped" "$5"
+	wait_for "$L: the outstanding total whole" "$6"
+	uncut "the dashboard cuts no amount"
+	keys a
+	wait_for "$L: aging: 90+ whole" "$7"
+	wait_for "$L: aging: 61-90 whole" "$8"
+	wait_for "$L: aging: 1-30 and its count" "$9"
+	line_has "the list: the amounts that fit" "Big Spender" "$6"
+	line_has "and a > for those that do not" "$(msg Total)▼" " >"
+	uncut "the aging report cuts no amount"
+	keys Right Right Right Right Right Right
+	line_has "Right: the 90+ amount whole on the row" "Big Spender" "$7"
+	line_has "and its header, the others scrolled off" "$(msg Total)▼" "90+" "<"
+	uncut "scrolled, no amount cut"
+	keys Escape
+	wait_for "$L: back on the dashboard" "$3" >/dev/null
+	keys p
+	wait_for "$L: the payments: the amount whole" "${4%% (*}"
+	uncut "the payments list cuts no amount"
+	keys F10
+}
+big es 'minor_digits = 3
+currency_symbol = €
+decimal_separator = comma
+grouping_separator = space
+currency_position = after
+currency_space = yes' "8 888 889 888,888 €" "8 888 888 888,888 € (1)" \
+    "8 888M €" "10 001 245 913,177 €" "9 999 999 999,999 €" \
+    "1 234 567,500 €" "11 345,678 €"
+big fr 'minor_digits = 2
+currency_symbol = ₹
+grouping = 3,2' "₹88,88,88,98,888.88" "₹88,88,88,88,888.88 (1)" \
+    "₹88,888M" "₹1,00,01,24,59,131.77" "₹99,99,99,99,999.99" \
+    "₹1,23,45,675.00" "₹1,13,456.78"
+big en 'minor_digits = 3
+currency_symbol = KD
+currency_space = yes' "KD 8,888,889,888.888" "KD 8,888,888,888.888 (1)" \
+    "KD 8,888M" "KD 10,001,245,913.177" "KD 9,999,999,999.999" \
+    "KD 1,234,567.500" "KD 11,345.678"
+# counts: each payment copied a thousand times, read in a dot grouping
+grow_ledger 1000
+printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\ngrouping_separator = dot\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+L=es
+tui_open LANGUAGE=es
+wait_for "es: the login" "$(msg 'Log in to take payments')" >/dev/null
+login mary 2222
+wait_for "es: today's count grouped" "(1.001)"
+keys p
+wait_for "es: the payments list's count grouped" "2.002 pagos"
+keys Escape
+keys y
+line_has "the payers' count column grouped" "Big Spender" "2.002"
+keys F10

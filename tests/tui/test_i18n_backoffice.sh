@@ -95,15 +95,20 @@ json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)"
 sup --json payments --limit 0 >"$T/p.json"
 sup --json credit-notes --limit 0 >"$T/c.json"
 npay=$(json "$T/p.json" "len(d)")
+# as a person reads it: in the organisation's grouping (issue 25; the
+# default groups by three with commas)
+npay_g=$(json "$T/p.json" "'{:,}'.format(len(d))")
 ncn=$(json "$T/c.json" "len(d)")
 avg=$(json "$T/kpi.json" "'%.1f' % d['month']['avg_collection_days']")
 past=$(json "$T/kpi.json" "'%.1f' % d['outstanding']['avg_days_past_due']")
 receipt=$(json "$T/p.json" "d[0]['receipt_no']")
 items=$(json "$T/kpi.json" "d['outstanding']['open_items']")
+items_g=$(json "$T/kpi.json" "'{:,}'.format(d['outstanding']['open_items'])")
 outst=$(python3 -c "import sys; v=int(sys.argv[1]); print('\$%s.%02d' % (format(v//100, ','), v%100))" \
     "$(json "$T/kpi.json" "d['outstanding']['total']")")
 sup --json report aging --limit 0 >"$T/a.json"
 owing=$(json "$T/a.json" "len(d['consumers'])")
+owing_g=$(json "$T/a.json" "'{:,}'.format(len(d['consumers']))")
 
 backoffice() {
 	L=$1
@@ -137,7 +142,7 @@ backoffice() {
 	keys p
 	name="payments list"
 	see "the tabs and the count" "$(msg 'All Payments')" \
-	    "$(msg 'Credit Notes')" "$(nmsg '%s payment' '%s payments' "$npay")"
+	    "$(msg 'Credit Notes')" "$(nmsg '%s payment' '%s payments' "$npay" | sed "s/$npay/$npay_g/")"
 	see "the search and the filter line" "$(msg 'Search:')" \
 	    "$(msg 'no filter (f to set)')"
 	# with the payment reference (issue 17 section 3) there are nine
@@ -260,7 +265,7 @@ backoffice() {
 	keys y
 	name="payers report"
 	see "the summary and headers" \
-	    "$(nmsg '%zu consumer' '%zu consumers' 300)" \
+	    "$(nmsg '%s consumer' '%s consumers' 300)" \
 	    "$(msg 'total paid')" "$(msg 'Total Paid')▼" "$(msg 'Last Paid')"
 	header_uncut "$(msg 'Total Paid')▼"
 	keys f
@@ -279,8 +284,10 @@ backoffice() {
 	see "the buckets" "$(msg 'Current')" "$(msg '%s days' 1-30)" \
 	    "$(msg '%s days' 31-60)" "$(msg '%s days' 90+)"
 	see "the total line" "$(msg 'Total outstanding %s in %s, %s%s' \
-	    "$outst" "$(nmsg '%lld item' '%lld items' "$items")" \
-	    "$(nmsg '%zu consumer' '%zu consumers' "$owing")" '')"
+	    "$outst" \
+	    "$(nmsg '%s item' '%s items' "$items" | sed "s/$items/$items_g/")" \
+	    "$(nmsg '%s consumer' '%s consumers' "$owing" |
+	        sed "s/$owing/$owing_g/")" '')"
 	see "the headers" "$(msg 'Items')" "$(msg 'Current')"
 	header_uncut "$(msg 'Account')"
 	keys o
@@ -291,7 +298,7 @@ backoffice() {
 	see "the buckets and headers" "$(msg 'Item')" "$(msg 'Kind')" \
 	    "$(msg 'Due')" "$(msg 'Days')" "$(msg 'Age')" \
 	    "$(cmsg column Open)" "$(msg 'Bill')" \
-	    "$(nmsg '%lld item' '%lld items' 1)"
+	    "$(nmsg '%s item' '%s items' 1)"
 	header_uncut "$(msg 'Kind')" whole
 	keys Escape Escape
 
@@ -315,7 +322,7 @@ keys Escape
 wait_for "es: literally: the dashboard's tiles" \
     "┌Total cobrado────┐┌Cobrado hoy──────┐┌Tasa de cobro────┐┌Tiempo medio─────┐"
 backoffice fr
-wait_for "fr: literally: the outstanding block" "Éléments ouverts  $items"
+wait_for "fr: literally: the outstanding block" "Éléments ouverts  $items_g"
 keys p
 wait_for "fr: literally: the page marker" "page 1, suite en dessous"
 
@@ -329,6 +336,6 @@ wait_for "en: the outstanding block" "Avg days past due 143.1 days"
 keys p
 wait_for "en: the payments' headers" \
     "Receipt #    Consumer     Account   Amount Method   Date▼      Type Status >"
-wait_for "en: the count" "$npay payments"
+wait_for "en: the count, grouped" "$npay_g payments"
 wait_for "en: statuses" "2025-04-19 Bill Posted"
 wait_for "en: the page marker" "page 1, more below"

@@ -303,7 +303,7 @@ static void
 csv_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[1024];
-	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0};
+	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3};
 	struct xcell c[5] = {{"Doe, \"Jo\"", 0}, {NULL, -12345}, {NULL, 7},
 	    {"2025-04-20", 0}, {NULL, 425}};
 	struct pd_err err;
@@ -349,7 +349,8 @@ static void
 xlsx_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[4096];
-	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0};
+	struct export_opts o = {
+	    EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0, 3};
 	struct xcell c[5] = {
 	    {"Zoë", 0}, {NULL, 14550}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
 	struct pd_err err;
@@ -387,6 +388,55 @@ xlsx_export(void **state)
 	rmdir(dir);
 }
 
+/* The xlsx money formats of an Indian (3,2) organisation: the workbook's
+ * conditional one for 0 up to 99,99,99,999.99, a band's own (with its
+ * negative section) for a negative amount and for 100 crore and up. */
+static void
+xlsx_indian(void **state)
+{
+	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[8192];
+	struct export_opts o = {
+	    EXPORT_XLSX, "Payments", "\xe2\x82\xb9", 2, 0, NULL, 0, 0, 2};
+	int64_t v[] = {14550, 1234567, -1234567, INT64_C(9999999999999)};
+	struct xcell c[5] = {
+	    {"Zoë", 0}, {NULL, 0}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
+	struct pd_err err;
+	struct exporter *x;
+	FILE *p;
+	size_t n, i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/in.xlsx", dir);
+	x = export_open(path, NULL, &o, xcols, 5, &err);
+	assert_non_null(x);
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		c[1].n = v[i];
+		assert_int_equal(export_row(x, c, &err), 0);
+	}
+	assert_int_equal(export_close(x, &err), 0);
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/styles.xml", path);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	n = fread(got, 1, sizeof got - 1, p);
+	got[n] = '\0';
+	pclose(p);
+	assert_non_null(strstr(got,
+	    "formatCode=\"[&gt;=10000000]&quot;\xe2\x82\xb9&quot;##\\,##\\,##"
+	    "\\,##0.00;[&gt;=100000]&quot;\xe2\x82\xb9&quot;##\\,##\\,##0.00;"
+	    "&quot;\xe2\x82\xb9&quot;#,##0.00\""));
+	/* -12,345.67: 5 digits, band 0, its minus written */
+	assert_non_null(strstr(got,
+	    "formatCode=\"&quot;\xe2\x82\xb9&quot;#,##0.00;-&quot;\xe2\x82\xb9"
+	    "&quot;#,##0.00\""));
+	/* 99,99,99,99,999.99: 11 digits, band 3 */
+	assert_non_null(strstr(got,
+	    "formatCode=\"&quot;\xe2\x82\xb9&quot;##\\,##\\,##\\,##\\,##0.00;-"
+	    "&quot;\xe2\x82\xb9&quot;##\\,##\\,##\\,##\\,##0.00\""));
+	unlink(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -400,6 +450,7 @@ main(void)
 	    cmocka_unit_test(printing),
 	    cmocka_unit_test(csv_export),
 	    cmocka_unit_test(xlsx_export),
+	    cmocka_unit_test(xlsx_indian),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1056,6 +1056,37 @@ local_formats(void **state)
 	assert_int_equal(v, 1500);
 }
 
+/* Counts a person reads in the organisation's grouping (issue 25): its
+ * separator, 3 or 3,2 groups, never decimals nor the symbol. */
+static void
+count_formats(void **state)
+{
+	struct fx *f = *state;
+	char buf[SVC_COUNT_BUFSZ];
+
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 999), "999");
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 12345), "12,345");
+	assert_string_equal(
+	    svc_count(&f->s, buf, sizeof buf, -1234567), "-1,234,567");
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 0), "0");
+	f->s.cfg.minor_digits = 3; /* the currency's decimals: none here */
+	strcpy(f->s.cfg.group_sep, "dot");
+	strcpy(f->s.cfg.decimal_sep, "comma");
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 12345), "12.345");
+	strcpy(f->s.cfg.group_sep, "auto");
+	strcpy(f->s.cfg.decimal_sep, "dot");
+	strcpy(f->s.cfg.grouping, "3,2");
+	assert_string_equal(
+	    svc_count(&f->s, buf, sizeof buf, 1234567), "12,34,567");
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, INT64_MAX),
+	    "92,23,37,20,36,85,47,75,807");
+	strcpy(f->s.cfg.group_sep, "nnbsp");
+	strcpy(f->s.cfg.grouping, "3");
+	assert_string_equal(svc_count(&f->s, buf, sizeof buf, 12345),
+	    "12\xe2\x80\xaf"
+	    "345");
+}
+
 /* Issue 18, section 7: a sealed row changed around the service is seen,
  * naming it; posting is refused until doctor passes again. */
 static void
@@ -1171,6 +1202,7 @@ main(void)
 	        credit_quote_refusals, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        received_zero_refused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(count_formats, setup, teardown),
 	    cmocka_unit_test_setup_teardown(local_formats, setup, teardown),
 	    cmocka_unit_test_setup_teardown(tamper_seen, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
