@@ -22,7 +22,7 @@ cmd_credit_create(struct cli *c, int argc, char **argv)
 		return -1;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("credit-note create: "
+		    _("Credit-note create: "
 		      "--amount is required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_create(
@@ -55,7 +55,7 @@ cmd_credit_apply(struct cli *c, int argc, char **argv)
 		return -1;
 	if (to == NULL || amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("credit-note apply: --to "
+		    _("Credit-note apply: --to "
 		      "REF and --amount X are required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_apply(&c->svc, pos[0], to, amt, &a, &c->err) != 0 ||
@@ -228,7 +228,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	/* JSON is an export too (the text listing is the counter's) */
 	if (c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("exporting consumers' data"), &c->err) != 0) {
+	        _("Exporting consumers' data"), &c->err) != 0) {
 		free(reasons);
 		return -1;
 	}

@@ -79,7 +79,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		return -1;
 	if (type == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("pay: --type is required "
+		    _("Pay: --type is required "
 		      "(bill, service or installment)"));
 	if ((kind = pay_type_parse(type)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
@@ -89,11 +89,11 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	q.type = (enum pay_type)kind;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("pay: --amount is "
+		    _("Pay: --amount is "
 		      "required"));
 	if (method == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("pay: --method is "
+		    _("Pay: --method is "
 		      "required"));
 	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
 	    (tendered &&
@@ -130,7 +130,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	cli_doc_gaps(res.p.receipt_no, &doc);
 	posted(c, &res, &doc, dq.print);
 	if (rc != 0)
-		pd_err_prefix(&c->err, _("payment %s is posted; %s: "),
+		pd_err_prefix(&c->err, _("Payment %s is posted; %s: "),
 		    res.p.payment_no,
 		    doc.path[0] ? _("printing its receipt failed")
 		                : _("its receipt could not be written (paydesk "
@@ -283,7 +283,7 @@ cmd_payment_void(struct cli *c, int argc, char **argv)
 		return -1;
 	if (reason == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("payment void: --reason is "
+		    _("Payment void: --reason is "
 		      "required"));
 	if (svc_payment_void(&c->svc, pos[0], reason, &c->err) != 0)
 		return -1;
@@ -410,7 +410,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	/* JSON is an export too (the text listing is the counter's) */
 	if (c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("exporting consumers' data"), &c->err) != 0)
+	        _("Exporting consumers' data"), &c->err) != 0)
 		return -1;
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
 	t = table_new(c, cols, ncols);

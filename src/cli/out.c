@@ -479,12 +479,12 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 	if (c->mode == OUT_XLSX && isatty(STDERR_FILENO)) {
 		fputc('\r', stderr);
 		if (total > 0)
-			fprintf(stderr, _("exporting %lld of %lld rows (%d%%)"),
+			fprintf(stderr, _("Exporting %lld of %lld rows (%d%%)"),
 			    (long long)done, (long long)total,
 			    (int)(done * 100 / total));
 		else
 			fprintf(
-			    stderr, _("exporting %lld rows"), (long long)done);
+			    stderr, _("Exporting %lld rows"), (long long)done);
 	}
 	return 0;
 }
@@ -520,7 +520,7 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 		fputc('\n', stderr);
 	if (rc == 0) {
 		fprintf(stderr, "paydesk: ");
-		fprintf(stderr, _("wrote %lld rows to %s"), (long long)rows,
+		fprintf(stderr, _("Wrote %lld rows to %s"), (long long)rows,
 		    c->xlsx);
 		fputc('\n', stderr);
 	}

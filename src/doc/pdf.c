@@ -630,7 +630,7 @@ doc_pdf_gaps(const struct doc *d, enum doc_paper paper, const char *font_path,
 		*gaps = NULL;
 	if (access(font_path, R_OK) != 0)
 		return pd_fail(err, PD_EDOC,
-		    _("font %s: %s (set receipts.font to a TrueType file, e.g. "
+		    _("Font %s: %s (set receipts.font to a TrueType file, e.g. "
 		      "from fonts-dejavu-core)"),
 		    font_path, strerror(errno));
 	pdf = HPDF_New(NULL, NULL);

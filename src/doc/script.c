@@ -87,7 +87,7 @@ script_open(
 	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
 	if (name == NULL || face_add(f, name, path) != 0)
 		return pd_fail(err, PD_EDOC,
-		    _("font %s: not a TrueType font libharu can embed "
+		    _("Font %s: not a TrueType font libharu can embed "
 		      "(error 0x%04X)"),
 		    path, (unsigned)HPDF_GetError(pdf));
 	f->ascii = 1;

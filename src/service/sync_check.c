@@ -86,20 +86,20 @@ check_note(struct svc *s, const struct sync_sender *from,
 	if (config_reason(&s->cfg, cn->reason) == NULL) {
 		config_join(s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s: reason \"%s\" is not one of the "
+		    _("Credit note %s: reason \"%s\" is not one of the "
 		      "organisation's (%s)"),
 		    cn->cn_no, cn->reason, list);
 	}
 	if (svc_check_text(
-	        _("remarks"), cn->remarks, s->cfg.remarks_max, 0, err) != 0 ||
-	    check_day(_("credit note date"), cn->created_on, err) != 0 ||
+	        _("Remarks"), cn->remarks, s->cfg.remarks_max, 0, err) != 0 ||
+	    check_day(_("Credit note date"), cn->created_on, err) != 0 ||
 	    (cn->created_at[0] != '\0' &&
-	        check_day(_("credit note time"), cn->created_at, err) != 0) ||
-	    date_parse(cn->expires_on, _("expiry date"), &e, err) != 0)
+	        check_day(_("Credit note time"), cn->created_at, err) != 0) ||
+	    date_parse(cn->expires_on, _("Expiry date"), &e, err) != 0)
 		return -1;
 	date_parse(cn->created_on, NULL, &c, NULL);
 	if (credit_check_expiry(c, e, err) != 0 ||
-	    check_number(_("credit note number"), s->cfg.fmt_credit_note,
+	    check_number(_("Credit note number"), s->cfg.fmt_credit_note,
 	        cn->cn_no, from->terminal, from->branch, cn->created_on, err))
 		return -1;
 	return 0;
@@ -114,18 +114,18 @@ check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
 	if (p->method_kind != METHOD_CASH) {
 		if (p->tendered != 0 || p->change != 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("amount received and change apply to cash "
+			    _("Amount received and change apply to cash "
 			      "payments only; this one is %s"),
 			    method_kind_name(p->method_kind));
 		return 0;
 	}
-	if (check_money(_("amount received"), p->tendered, 0, err) != 0 ||
+	if (check_money(_("Amount received"), p->tendered, 0, err) != 0 ||
 	    pay_cash_change(p->amount, p->tendered, &change,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
 	if (change != p->change)
 		return pd_fail(err, PD_EINVAL,
-		    _("change %lld is not the amount received less the amount "
+		    _("Change %lld is not the amount received less the amount "
 		      "(%lld)"),
 		    (long long)p->change, (long long)change);
 	return 0;
@@ -139,14 +139,14 @@ check_status(const struct payment *p, struct pd_err *err)
 
 	if (p->status != want)
 		return pd_fail(err, PD_EINVAL,
-		    _("status %s: a new %s payment is %s (a void or a "
+		    _("Status %s: a new %s payment is %s (a void or a "
 		      "verification comes as its own record)"),
 		    pay_status_name(p->status),
 		    method_kind_name(p->method_kind), pay_status_name(want));
 	if (p->verified != (want == PS_POSTED) ||
 	    (p->verified && p->verified_by[0] == '\0'))
 		return pd_fail(err, PD_EINVAL,
-		    _("a %s payment is verified when it is posted, and only "
+		    _("A %s payment is verified when it is posted, and only "
 		      "then"),
 		    pay_status_name(want));
 	return 0;
@@ -159,9 +159,9 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	const struct payment *p = &r->p;
 	size_t i;
 
-	if (check_money(_("amount"), p->amount, 0, err) != 0 ||
-	    check_money(_("amount due"), p->due_total, 0, err) != 0 ||
-	    check_money(_("balance after"), p->balance_after, 1, err) != 0 ||
+	if (check_money(_("Amount"), p->amount, 0, err) != 0 ||
+	    check_money(_("Amount due"), p->due_total, 0, err) != 0 ||
+	    check_money(_("Balance after"), p->balance_after, 1, err) != 0 ||
 	    check_cash(s, p, err) != 0)
 		return -1;
 	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
@@ -173,14 +173,14 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		if (a->amount < 1 || a->amount > a->due_before ||
 		    a->due_before > MONEY_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    _("allocation %zu: %lld of %lld due is not between "
+			    _("Allocation %zu: %lld of %lld due is not between "
 			      "1 and what was due"),
 			    i + 1, (long long)a->amount,
 			    (long long)a->due_before);
 	}
 	if ((p->overpaid > 0) != (r->has_cn != 0))
 		return pd_fail(err, PD_EINVAL,
-		    _("an overpayment comes with its credit note, and only "
+		    _("An overpayment comes with its credit note, and only "
 		      "an overpayment"));
 	return 0;
 }
@@ -193,16 +193,16 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	const char *d = p->paid_on;
 
 	if (check_status(p, err) != 0 || check_figures(s, r, err) != 0 ||
-	    check_day(_("payment date"), d, err) != 0 ||
-	    check_day(_("payment time"), p->created_at, err) != 0 ||
+	    check_day(_("Payment date"), d, err) != 0 ||
+	    check_day(_("Payment time"), p->created_at, err) != 0 ||
 	    (p->verified_at[0] != '\0' &&
-	        check_day(_("verification time"), p->verified_at, err) != 0) ||
-	    svc_check_text(_("notes"), p->notes, s->cfg.notes_max, 0, err) ||
-	    check_number(_("payment number"), s->cfg.fmt_payment, p->payment_no,
+	        check_day(_("Verification time"), p->verified_at, err) != 0) ||
+	    svc_check_text(_("Notes"), p->notes, s->cfg.notes_max, 0, err) ||
+	    check_number(_("Payment number"), s->cfg.fmt_payment, p->payment_no,
 	        f->terminal, f->branch, d, err) != 0 ||
-	    check_number(_("transaction number"), s->cfg.fmt_transaction,
+	    check_number(_("Transaction number"), s->cfg.fmt_transaction,
 	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
-	    check_number(_("receipt number"), s->cfg.fmt_receipt, p->receipt_no,
+	    check_number(_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
 	        f->terminal, f->branch, d, err) != 0)
 		return -1;
 	if (!r->has_cn)
@@ -212,7 +212,7 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	    strcmp(r->cn.reason, "Overpayment") != 0 ||
 	    strcmp(r->cn.created_on, p->paid_on) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the credit note of an overpayment is automatic, of the "
+		    _("The credit note of an overpayment is automatic, of the "
 		      "overpaid amount, for Overpayment, dated as the "
 		      "payment"));
 	return check_note(s, f, &r->cn, err);
@@ -227,10 +227,10 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 
 	if (r->cn.automatic)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s: an automatic credit note comes with "
+		    _("Credit note %s: an automatic credit note comes with "
 		      "its payment"),
 		    r->cn.cn_no);
-	if (check_money(_("credit amount"), r->cn.amount, 0, err) != 0 ||
+	if (check_money(_("Credit amount"), r->cn.amount, 0, err) != 0 ||
 	    check_note(s, f, &r->cn, err) != 0 ||
 	    store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &id, err) != 0)
 		return -1;
@@ -240,7 +240,7 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 		return -1;
 	if (p.status != PS_POSTED)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s is %s; credit notes are issued against "
+		    _("Payment %s is %s; credit notes are issued against "
 		      "Posted payments only"),
 		    p.receipt_no, pay_status_name(p.status));
 	return 0;
@@ -252,7 +252,7 @@ push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 {
 	(void)f;
 	return svc_check_text(
-	    _("void reason"), r->reason, s->cfg.remarks_max, 1, err);
+	    _("Void reason"), r->reason, s->cfg.remarks_max, 1, err);
 }
 
 /* A verification's time is its record's (checked with the head); the
@@ -277,8 +277,8 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 	int32_t on, e;
 
 	(void)f;
-	if (check_money(_("amount"), r->ca.amount, 0, err) != 0 ||
-	    check_day(_("date applied"), r->ca.applied_on, err) != 0 ||
+	if (check_money(_("Amount"), r->ca.amount, 0, err) != 0 ||
+	    check_day(_("Date applied"), r->ca.applied_on, err) != 0 ||
 	    store_id_of(s->st, TBL_CREDIT_NOTES, r->cn_uuid, &id, err) != 0)
 		return -1;
 	if (id == 0) /* the apply says it is unknown */
@@ -289,7 +289,7 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 	date_parse(cn.expires_on, NULL, &e, NULL);
 	if (on > e)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s expired on %s, before it was applied on "
+		    _("Credit note %s expired on %s, before it was applied on "
 		      "%s"),
 		    cn.cn_no, cn.expires_on, r->ca.applied_on);
 	return 0;
@@ -328,20 +328,20 @@ svc_sync_check_push(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err)
 {
 	if ((unsigned)r->kind >= SR_KINDS)
-		return pd_fail(err, PD_EINVAL, _("unknown record kind"));
+		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	if (strcmp(r->currency, s->cfg.currency_code) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the record is in %s; the organisation's currency is "
+		    _("The record is in %s; the organisation's currency is "
 		      "%s"),
 		    r->currency[0] ? r->currency : "\"\"",
 		    s->cfg.currency_code);
 	if (strcmp(r->branch, from->branch) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the record names branch %s; terminal %s is of branch "
+		    _("The record names branch %s; terminal %s is of branch "
 		      "%s"),
 		    r->branch[0] ? r->branch : "\"\"", from->terminal,
 		    from->branch);
-	if (check_day(_("record time"), r->at, err) != 0)
+	if (check_day(_("Record time"), r->at, err) != 0)
 		return -1;
 	return push_rules[r->kind](s, from, r, err);
 }
@@ -369,14 +369,14 @@ pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 
-	return not_mine(s, _("payment number"), s->cfg.fmt_payment,
+	return not_mine(s, _("Payment number"), s->cfg.fmt_payment,
 	           p->payment_no, err) ||
-	               not_mine(s, _("transaction number"),
+	               not_mine(s, _("Transaction number"),
 	                   s->cfg.fmt_transaction, p->txn_no, err) ||
-	               not_mine(s, _("receipt number"), s->cfg.fmt_receipt,
+	               not_mine(s, _("Receipt number"), s->cfg.fmt_receipt,
 	                   p->receipt_no, err) ||
 	               (r->has_cn &&
-	                   not_mine(s, _("credit note number"),
+	                   not_mine(s, _("Credit note number"),
 	                       s->cfg.fmt_credit_note, r->cn.cn_no, err))
 	           ? -1
 	           : 0;
@@ -385,7 +385,7 @@ pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
 static int
 pull_credit_note(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
-	return not_mine(s, _("credit note number"), s->cfg.fmt_credit_note,
+	return not_mine(s, _("Credit note number"), s->cfg.fmt_credit_note,
 	    r->cn.cn_no, err);
 }
 

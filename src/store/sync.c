@@ -131,7 +131,7 @@ store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return pd_fail(
-		    err, PD_ENOTFOUND, _("no quarantined record \"%s\""), uuid);
+		    err, PD_ENOTFOUND, _("No quarantined record \"%s\""), uuid);
 	return 0;
 }
 
@@ -175,7 +175,7 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("looking up a record"));
+		return st_fail(st, err, _("Looking up a record"));
 	return 0;
 }
 
@@ -191,7 +191,7 @@ one_row(struct store *st, sqlite3_stmt *s, const char *what, int64_t id,
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return pd_fail(
-		    err, PD_ENOTFOUND, _("no %s #%lld"), what, (long long)id);
+		    err, PD_ENOTFOUND, _("No %s #%lld"), what, (long long)id);
 	return st_fail(st, err, what);
 }
 
@@ -335,7 +335,7 @@ store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading applied records"));
+		return st_fail(st, err, _("Reading applied records"));
 	return 0;
 }
 

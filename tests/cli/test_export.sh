@@ -67,7 +67,7 @@ same "credit notes by consumer" \
 
 # --- payers: sort by count, limited
 sup --csv report payers --sort count --limit 20 >"$E/payers.csv"
-expect "payers xlsx" 0 "wrote 20 rows" \
+expect "payers xlsx" 0 "Wrote 20 rows" \
     sup --xlsx "$E/payers.xlsx" report payers --sort count --limit 20
 check "payers xlsx = CSV" "$E/payers.csv" "$E/payers.xlsx" ttmidt
 same "payers export sorted by count" \
@@ -176,6 +176,6 @@ kill -INT $pid
 wait $pid
 RC=$?
 same "interrupted export exits 9" "$RC" 9
-has "interrupted export says so" "export cancelled after"
+has "interrupted export says so" "Export cancelled after"
 grep -q "cancelled after 0 rows" "$OUT" && notok "interrupted in the middle" || ok "interrupted in the middle"
 same "interrupted export left no file" "$(ls "$E" | grep -c big)" 0

@@ -165,7 +165,7 @@ refused "kpi --day refused with the format" 3 \
     '--day "19.4.25": ambiguous year' "$PD" kpi --day 19.4.25
 before=$(snapshot)
 refused "pay --date: not a date in the format, nothing written" 3 \
-    'payment date "2025.04.19": not a date, write DD.MM.YYYY' \
+    'Payment date "2025.04.19": not a date, write DD.MM.YYYY' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --date 2025.04.19
 same "and nothing was written" "$(snapshot)" "$before"

@@ -50,7 +50,7 @@ in3 "no store here" 4 \
     "$PD" consumer show WU-10001
 setup_store
 refused3 "unknown account" 4 \
-    'no consumer with account number "WU-99999"' \
+    'No consumer with account number "WU-99999"' \
     'no hay ningún cliente con el número de cuenta «WU-99999»' \
     'aucun client avec le numéro de compte « WU-99999 »' \
     "$PD" consumer show WU-99999
@@ -77,13 +77,13 @@ refused3 "notes too long: the field named in the language" 3 \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --notes "$(printf '%0300d' 0)"
 refused3 "item listed twice" 3 \
-    'item INV-2025-001234 is listed twice' \
+    'Item INV-2025-001234 is listed twice' \
     'el concepto INV-2025-001234 figura dos veces' \
     "l'élément INV-2025-001234 figure deux fois" \
     "$PD" --user jane pay WU-10001 --type bill \
     --items INV-2025-001234,INV-2025-001234 --method Cash --amount 1
 refused3 "cash received on a card" 3 \
-    'amount received applies to cash payments only; Credit Card is a card method' \
+    'Amount received applies to cash payments only; Credit Card is a card method' \
     'el importe recibido solo se aplica a pagos en efectivo; Credit Card es un medio de tipo card' \
     'le montant reçu ne vaut que pour les paiements en espèces ; Credit Card est un moyen de type card' \
     "$PD" --user jane pay WU-10001 --type bill --method "Credit Card" \
@@ -92,7 +92,7 @@ expect "a payment in full" 0 "R-T01-000001" \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 145.50 \
     --items INV-2025-001234
 refused3 "an item already paid in full" 3 \
-    'item INV-2025-001234 is already paid in full' \
+    'Item INV-2025-001234 is already paid in full' \
     'el concepto INV-2025-001234 ya está pagado por completo' \
     "l'élément INV-2025-001234 est déjà entièrement payé" \
     "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
@@ -127,7 +127,7 @@ done
 same "a credit note over the limit is a validation failure" "$en_rc" 3
 same "a credit note over the limit: store unchanged" "$(snapshot)" "$before"
 refused3 "an unknown credit reason" 3 \
-    'unknown reason "Whim"; choose one of: ' \
+    'Unknown reason "Whim"; choose one of: ' \
     'motivo desconocido «Whim»; elija uno de: ' \
     'motif inconnu « Whim » ; choisissez parmi : ' \
     "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
@@ -135,12 +135,12 @@ refused3 "an unknown credit reason" 3 \
 expect "a void" 0 "voided" \
     "$PD" --user mary payment void R-T01-000001 --reason "Wrong account"
 refused3 "void of a voided payment" 3 \
-    'payment PAY-T01-2025-000001 was already voided on 2025-04-20 10:00:00 by Mary Johnson' \
+    'Payment PAY-T01-2025-000001 was already voided on 2025-04-20 10:00:00 by Mary Johnson' \
     'el pago PAY-T01-2025-000001 ya fue anulado el 2025-04-20 10:00:00 por Mary Johnson' \
     'le paiement PAY-T01-2025-000001 a déjà été extourné le 2025-04-20 10:00:00 par Mary Johnson' \
     "$PD" --user mary payment void R-T01-000001 --reason again
 refused3 "a credit note on a voided payment" 3 \
-    'payment R-T01-000001 is Voided; credit notes are issued against Posted payments only' \
+    'Payment R-T01-000001 is Voided; credit notes are issued against Posted payments only' \
     'el pago R-T01-000001 está en estado Voided; solo se emiten notas de crédito sobre pagos en estado Posted' \
     "le paiement R-T01-000001 est à l'état Voided ; les avoirs ne sont émis que sur des paiements à l'état Posted" \
     "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
@@ -185,14 +185,14 @@ printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-4,WU-10001,May 2025,10.00,2025-06-01,2025-05-15
 ' >"$T/bad.csv"
 refused3 "import: due before issued" 3 \
-    'due date 2025-05-15 is before the issue date 2025-06-01' \
+    'Due date 2025-05-15 is before the issue date 2025-06-01' \
     'el vencimiento 2025-05-15 es anterior a la fecha de emisión 2025-06-01' \
     "l'échéance 2025-05-15 précède la date d'émission 2025-06-01" \
     "$PD" --user admin import bills "$T/bad.csv"
 
 # sync: none configured; a central node that does not answer
 refused3 "sync with no central node" 2 \
-    'no central node is configured: set [sync] url and token' \
+    'No central node is configured: set [sync] url and token' \
     'no hay ningún nodo central configurado: defina [sync] url y token' \
     "aucun nœud central n'est configuré : définissez [sync] url et token" \
     "$PD" sync
@@ -210,7 +210,7 @@ same "the payment and its void are still queued" \
 # a user locked out: the count and the lock in each language
 export PAYDESK_PIN=0000
 in3 "a wrong PIN" 5 \
-    'wrong user name or PIN for "admin" (1 of 5 tries before a lockout)' \
+    'Wrong user name or PIN for "admin" (1 of 5 tries before a lockout)' \
     'usuario o PIN incorrectos para «admin» (intento 2 de 5 antes del bloqueo)' \
     'identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
     "$PD" --user admin kpi
@@ -221,7 +221,7 @@ has "the fifth wrong PIN locks (es)" \
     'PIN incorrecto para «admin»; 5 seguidos: bloqueado hasta 2025-04-20 10:15:00'
 export PAYDESK_PIN=9999
 in3 "a locked user, even with the right PIN" 5 \
-    'user "admin" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
+    'User "admin" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
     'usuario «admin» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
     "utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
     "$PD" --user admin kpi

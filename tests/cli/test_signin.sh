@@ -46,7 +46,7 @@ same "four failed sign-ins and one lockout audited" \
      count(*) n FROM audit_log WHERE user = 'jane' GROUP BY action
      ORDER BY action)")" "lockout:1,login_failed:4"
 expect "the right PIN is refused while the lock holds" 5 \
-    'user "jane" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
+    'User "jane" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
     env PAYDESK_PIN=1234 "$PD" --user jane consumer search zz
 PAYDESK_NOW="2025-04-20 10:15:01" \
     expect "the right PIN signs in once the lock ran out" 0 "" \
@@ -115,9 +115,9 @@ fi
 sql "UPDATE users SET active = 0, failed_logins = 0, locked_until = ''
  WHERE username = 'admin'"
 expect "disabled user, wrong PIN: the usual answer" 5 \
-    'wrong user name or PIN for "admin" (1 of 5' \
+    'Wrong user name or PIN for "admin" (1 of 5' \
     env PAYDESK_PIN=0000 "$PD" --user admin consumer search zz
-expect "disabled user, right PIN: disabled" 5 'user "admin" is disabled' \
+expect "disabled user, right PIN: disabled" 5 'User "admin" is disabled' \
     env PAYDESK_PIN=9999 "$PD" --user admin consumer search zz
 
 # demo data (well-known PINs) goes only into a store empty of users and
@@ -133,7 +133,7 @@ expect "demo on a store with users: refused" 5 \
     "$PD" --db "$D" demo
 same "demo on a store with users: nothing changed" \
     "$(sqlite3 "$D" .dump | sha256sum)" "$before"
-expect "no demo admin after the refusal" 5 'wrong user name or PIN for "admin"' \
+expect "no demo admin after the refusal" 5 'Wrong user name or PIN for "admin"' \
     env PAYDESK_PIN=9999 "$PD" --db "$D" --user admin consumer search zz
 before=$(sqlite3 "$D" .dump | sha256sum)
 expect "demo --if-empty on a store with users: nothing, quietly" 0 "" \
@@ -191,7 +191,7 @@ done
 for what in payments credit-notes "report payers" "report aging"; do
 	# shellcheck disable=SC2086
 	refused "--xlsx $what as a cashier: refused" 5 \
-	    "exporting consumers' data needs the supervisor role; jane is a cashier" \
+	    "Exporting consumers' data needs the supervisor role; jane is a cashier" \
 	    env PAYDESK_PIN=1234 "$PD" --user jane --xlsx "$T/x.xlsx" $what
 	same "--xlsx $what as a cashier: no file" "$(ls "$T" | grep -c '^x\.xlsx')" 0
 done

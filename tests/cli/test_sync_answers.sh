@@ -90,21 +90,21 @@ same "always from the cursor it had" "$(sort -u "$T/count")" "since=$cursor"
 bad "more without progress after a page that moved" stall_later \
     "without moving the cursor from $((cursor + 1))"
 same "it asked for 1 + 3 pages, then stopped" "$(wc -l <"$T/count")" 4
-bad "a negative cursor" negative "cursor -5"
-bad "a cursor past 2^53" huge "cursor 9007199254740992"
-bad "a cursor going back" back "the cursor went back from $cursor"
+bad "a negative cursor" negative "Cursor -5"
+bad "a cursor past 2^53" huge "Cursor 9007199254740992"
+bad "a cursor going back" back "The cursor went back from $cursor"
 bad "a cursor that is not a number" text 'needs "cursor"'
-bad "a cut-off body" malformed "malformed JSON"
-bad "an HTML page with status 200" html "malformed JSON"
+bad "a cut-off body" malformed "Malformed JSON"
+bad "an HTML page with status 200" html "Malformed JSON"
 bad "an entry at the cursor already passed" seqold \
-    "entry seq $cursor was asked for after $cursor" "$T/good.json"
+    "Entry seq $cursor was asked for after $cursor" "$T/good.json"
 bad "a record in another currency" records "is in EUR" "$T/eur.json"
 bad "a payment claiming T01's own payment series" records \
-    "payment number PAY-T01-" "$T/own_pay.json"
+    "Payment number PAY-T01-" "$T/own_pay.json"
 bad "a payment claiming T01's own receipt series" records \
     "receipt number R-T01-" "$T/own_receipt.json"
 bad "an overpayment's credit note claiming T01's own series" records \
-    "credit note number CN-T01-" "$T/own_cn.json"
+    "Credit note number CN-T01-" "$T/own_cn.json"
 has "the error names the record and its terminal" "of terminal T02"
 fake html
 cp "$T/t1.db" "$T/keep.db"

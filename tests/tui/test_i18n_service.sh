@@ -14,7 +14,7 @@ start "es" "Inicie sesión para cobrar" LANGUAGE=es
 login mary 0000
 wait_for "es: a wrong PIN, with the tries left" \
     "usuario o PIN incorrectos para «mary» (intento 1 de 5 antes del bloqueo)"
-lacks "es: not in English" "wrong user name or PIN"
+lacks "es: not in English" "Wrong user name or PIN"
 # the user name stays, the PIN field is emptied: only the PIN again
 pin() { type_text "$1"; keys Enter; }
 pin 0000
