@@ -18,7 +18,7 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
 PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
-          libutf8proc fribidi fontconfig
+          libutf8proc fribidi fontconfig harfbuzz
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -50,7 +50,8 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libxlsxwriter-dev unzip python3 curl openssl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev \
            libssl-dev libutf8proc-dev gettext libfribidi-dev libfontconfig-dev \
-           fonts-wqy-zenhei fonts-lohit-deva
+           fonts-wqy-zenhei fonts-lohit-deva fonts-lohit-beng-bengali \
+           libharfbuzz-dev libharfbuzz-bin
 
 LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
            src/doc/*.c src/sync/*.c src/service/*.c)

@@ -47,7 +47,7 @@ need(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 	const char *v = F(r, i);
 
 	if (*v == '\0')
-		return pd_fail(err, PD_EINVAL, _("Is required"));
+		return pd_fail(err, PD_EINVAL, _("A value is required"));
 	return svc_check_text(_("Value"), v, maxlen, 1, err);
 }
 
@@ -63,7 +63,7 @@ ref_chars(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 	const char *v = F(r, i), *p;
 
 	if (*v == '\0')
-		return pd_fail(err, PD_EINVAL, _("Is required"));
+		return pd_fail(err, PD_EINVAL, _("A value is required"));
 	if ((int)strlen(v) > maxlen)
 		return pd_fail(err, PD_EINVAL,
 		    _("\"%s\" is longer than %d "

@@ -11,7 +11,7 @@ cp "$DATA/bills.csv" "$T/ok-bills.csv"
 # usage (2)
 expect "unknown command" 2 'Unknown command "frobnicate"' "$PD" frobnicate
 expect "unknown global option" 2 "Unknown option --colour" "$PD" --colour kpi
-expect "unknown command option" 2 "Unknown option --colour" \
+expect "unknown command option" 2 "unknown option --colour" \
     "$PD" payments --colour red
 expect "option without its value" 2 "--limit needs a value" \
     "$PD" payments --limit
@@ -184,7 +184,7 @@ bad_import "due before issue" bills "Due date 2025-05-15 is before" \
 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-05-15
 '
-bad_import "unknown column" consumers 'Unknown column "colour"' \
+bad_import "unknown column" consumers 'unknown column "colour"' \
 'account_no,name,service_address,phone,email,segment,colour
 WU-9,A,B,1,,x,red
 '
@@ -205,7 +205,7 @@ bad_import "invalid UTF-8" consumers "invalid UTF-8" \
 'account_no,name,service_address,phone,email,segment
 WU-9,\377\376,B,1,,x
 '
-bad_import "empty name" consumers "bad.csv:2:6: name: is required" \
+bad_import "empty name" consumers "bad.csv:2:6: name: A value is required" \
 'account_no,name,service_address,phone,email,segment
 WU-9,,B,1,,x
 '

@@ -177,9 +177,9 @@ printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-3,WU-10001,,10.00,2025-06-01,2025-06-15
 ' >"$T/bad.csv"
 refused3 "import: a field that is required" 3 \
-    'bad.csv:2:18: period: is required' \
-    'bad.csv:2:18: period: es obligatorio' \
-    'bad.csv:2:18: period: est obligatoire' \
+    'bad.csv:2:18: period: A value is required' \
+    'bad.csv:2:18: period: Se requiere un valor' \
+    'bad.csv:2:18: period: Une valeur est obligatoire' \
     "$PD" --user admin import bills "$T/bad.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-4,WU-10001,May 2025,10.00,2025-06-01,2025-05-15

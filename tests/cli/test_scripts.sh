@@ -233,13 +233,13 @@ expect "a payment whose receipt lacks glyphs still succeeds" 0 \
 has "the warning names the Name field and the character" \
     'R-T01-000007, field "Name": no font has U+E000'
 has "the warning names the Service address field, past U+FFFF too" \
-    'Field "Service address": no font has U+20BB7'
+    'field "Service address": no font has U+20BB7'
 "$PD" --user jane pay WU-40007 --type bill --method Cash --amount 1 \
     2>"$T/err" >"$T/out" || true
-run grep -c "warning" "$T/out"
+run grep -c "Warning" "$T/out"
 same "the warning goes to stderr, not stdout" "$(cat "$OUT")" 0
 expect "receipt reprint warns the same and exits 0" 0 \
-    'Field "Name": no font has U+E000' \
+    'field "Name": no font has U+E000' \
     "$PD" --user jane receipt R-T01-000007 --out "$T/gap.pdf"
 has "the reprint is written all the same" "$T/gap.pdf"
 value "the characters that exist are still drawn" "$T/gap.pdf" Name \
