@@ -595,21 +595,18 @@ shape_run(struct script_fonts *f, const struct script_text *t,
 	hb_buffer_t *buf;
 	hb_glyph_info_t *info;
 	hb_glyph_position_t *pos;
-	uint32_t cps[256];
+	uint32_t *cps = xcalloc(r->n + 1, sizeof *cps);
 	unsigned n, i, j, upem;
 	size_t m, q;
 	int complex = 0;
 
-	if (r->n >= sizeof cps / sizeof cps[0])
-		return; /* longer than any field's line */
 	m = decode(t->s + r->off, r->n, cps);
-	for (q = 0; q < m; q++)
-		if (is_complex(cps[q])) {
-			if (!has_glyph(fc, cps[q]))
-				return; /* drawn as boxes, reported as a gap */
-			complex = 1;
-		}
-	if (!complex || (font = face_hb(fc)) == NULL)
+	for (q = 0; q < m && complex >= 0; q++)
+		if (is_complex(cps[q]))
+			/* without its glyph: boxes, reported as a gap */
+			complex = has_glyph(fc, cps[q]) ? 1 : -1;
+	free(cps);
+	if (complex <= 0 || (font = face_hb(fc)) == NULL)
 		return;
 	upem = hb_face_get_upem(hb_font_get_face(font));
 	buf = hb_buffer_create();

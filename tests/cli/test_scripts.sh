@@ -370,6 +370,18 @@ quiet "a shaped Bengali receipt" "$p11"
 shaped "अनुष्का: the conjunct ष्क" "$p9" "$DEVA" "अनुष्का"
 shaped "किरण: ि before क" "$p11" "$DEVA" "किरण"
 shaped "সৌমিত্র: the two parts of ৌ around স" "$p11" "$BENG" "সৌমিত্র"
+# a long note: each line of it shaped too, however long the run
+note=$(printf 'किरण अनुष्का %.0s' 1 2 3 4 5 6 7 8 9 10 11 12)
+run "$PD" --user jane pay WU-40009 --type bill --method Cash --amount 1 \
+    --notes "$note"
+p9n=$(sed -n 's/^Receipt file  *//p' "$OUT")
+got=$(pdftotext "$p9n" - 2>/dev/null | norm)
+same "a long Devanagari note reads back whole" \
+    "$(printf '%s' "$got" | grep -o 'किरण अनुष्का' | wc -l)" 12
+want=$(hb-shape --no-glyph-names --no-positions --no-clusters "$DEVA" \
+    "अनुष्का" | tr -d '[]' | tr '|' ' ')
+same "every अनुष्का of the name and the wrapped note is shaped" \
+    "$(drawn "$p9n" Lohit-Devanagari | sed "s/$want/\n/g" | grep -c '^')" 14
 # the glyphs' widths are HarfBuzz's: the word after a shaped one starts
 # where a reader expects, so the two words stay two words
 words "$p9" | awk '$5 == "अनुष्का" || $5 == "शर्मा"' >"$OUT"
