@@ -73,7 +73,8 @@ is_complex(uint32_t cp)
 	size_t i;
 
 	for (i = 0; i < sizeof complex_blocks / sizeof complex_blocks[0]; i++)
-		if (cp >= complex_blocks[i].first && cp <= complex_blocks[i].last)
+		if (cp >= complex_blocks[i].first &&
+		    cp <= complex_blocks[i].last)
 			return 1;
 	return 0;
 }
@@ -487,8 +488,8 @@ face_hb(struct script_face *fc)
 /* The code of a shaped glyph with this advance and text, made on first
  * use; 0 when the face's codes are used up. */
 static uint16_t
-cid_for(struct script_face *fc, uint16_t gid, int16_t adv,
-    const uint32_t *cp, int ncp)
+cid_for(struct script_face *fc, uint16_t gid, int16_t adv, const uint32_t *cp,
+    int ncp)
 {
 	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fc->def->attr;
 	struct script_cid *c;
@@ -546,8 +547,8 @@ cluster_share(const uint32_t *cl, int n, int k, int g, uint32_t *out)
 /* Place glyphs [i, j) of one cluster (bytes [c0, c1) of s) into r. */
 static void
 cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
-    hb_glyph_info_t *info, hb_glyph_position_t *pos, unsigned i,
-    unsigned j, unsigned upem, int draw, struct script_run *r)
+    hb_glyph_info_t *info, hb_glyph_position_t *pos, unsigned i, unsigned j,
+    unsigned upem, int draw, struct script_run *r)
 {
 	uint32_t cl[64], cp[6];
 	int n = (int)decode(s + c0, c1 - c0 < 64 ? c1 - c0 : 64, cl), ncp;
@@ -580,7 +581,8 @@ cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
 		if (!draw)
 			continue;
 		ncp = cluster_share(cl, n, (int)(k - i), (int)(j - i), cp);
-		g->cid = cid_for(fc, (uint16_t)info[k].codepoint, g->adv, cp, ncp);
+		g->cid =
+		    cid_for(fc, (uint16_t)info[k].codepoint, g->adv, cp, ncp);
 	}
 }
 
@@ -621,7 +623,8 @@ shape_run(struct script_fonts *f, const struct script_text *t,
 	for (i = 0; i < n; i = j) {
 		size_t end = r->n;
 
-		for (j = i + 1; j < n && info[j].cluster == info[i].cluster; j++)
+		for (j = i + 1; j < n && info[j].cluster == info[i].cluster;
+		     j++)
 			;
 		for (q = j; q < n; q++)
 			if (info[q].cluster > info[i].cluster &&
@@ -765,7 +768,8 @@ glyph_ops(const struct script_run *r, double size)
 		const struct script_glyph *g = &r->glyphs[i];
 
 		if (g->dy != 0) {
-			snprintf(w, sizeof w, "] TJ %.3f Ts [", g->dy * size / 1000);
+			snprintf(
+			    w, sizeof w, "] TJ %.3f Ts [", g->dy * size / 1000);
 			put(&b, &len, &cap, w);
 		}
 		if (g->dx != 0) {

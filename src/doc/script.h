@@ -23,8 +23,8 @@
  * went with an earlier glyph). */
 struct script_cid {
 	uint16_t gid;
-	int16_t adv;     /* 1/1000 em */
-	uint32_t cp[6];  /* characters, logical order */
+	int16_t adv;    /* 1/1000 em */
+	uint32_t cp[6]; /* characters, logical order */
 	int ncp;
 };
 
@@ -34,10 +34,10 @@ struct hb_font_t;
 struct script_face {
 	HPDF_Font font;
 	HPDF_FontDef def;
-	HPDF_Dict tounicode; /* the ToUnicode CMap this file writes */
-	unsigned char *used; /* 65536 bits: the codes drawn with it */
-	char *name;          /* the file, for the warning, malloc'd */
-	int index;           /* the face in a collection file */
+	HPDF_Dict tounicode;  /* the ToUnicode CMap this file writes */
+	unsigned char *used;  /* 65536 bits: the codes drawn with it */
+	char *name;           /* the file, for the warning, malloc'd */
+	int index;            /* the face in a collection file */
 	struct hb_font_t *hb; /* HarfBuzz's font of it, made when needed */
 	int hb_tried;
 	struct script_cid *cids; /* malloc'd, ncids: SCRIPT_SHAPED_FIRST.. */
@@ -103,8 +103,8 @@ void script_text_free(struct script_text *t);
 
 /* Draw run i of t at the current text position (inside BT/ET, its face
  * and size set): its glyphs where HarfBuzz placed them, else its text. */
-void script_show(HPDF_Page pg, const struct script_text *t, size_t i,
-    double size);
+void script_show(
+    HPDF_Page pg, const struct script_text *t, size_t i, double size);
 
 /* Width in points of n bytes of UTF-8 at size points, as drawn. */
 double script_width(

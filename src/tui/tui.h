@@ -136,8 +136,8 @@ void tui_reprint(struct tui *t, const char *number, char *done, size_t n);
  * the document number in which a character no font has was drawn as a
  * box (res->gaps), each after a space; the CLI's words (cli_doc_gaps).
  * Returns whether there was any. */
-int tui_doc_gaps(const char *number, const struct doc_result *res, char *buf,
-    size_t n);
+int tui_doc_gaps(
+    const char *number, const struct doc_result *res, char *buf, size_t n);
 
 /* Lines of text with bold headings, scrolled: the details views. */
 struct tui_lines {

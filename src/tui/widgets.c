@@ -10,8 +10,8 @@
 #include "tui.h"
 
 int
-tui_doc_gaps(const char *number, const struct doc_result *res, char *buf,
-    size_t n)
+tui_doc_gaps(
+    const char *number, const struct doc_result *res, char *buf, size_t n)
 {
 	const char *p = res->gaps;
 	size_t len = strlen(buf);
