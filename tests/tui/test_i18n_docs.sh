@@ -110,12 +110,13 @@ keys F10
 printf 'account_no,name,service_address,phone,email,segment\n%s\n' \
     "WU-40007,Ann $(printf '\356\200\200') Lee,1 Main St,(555) 000-4007,,Residential" \
     >"$T/gap.csv"
-printf 'invoice_no,account_no,period,amount,issued_on,due_on\n%s\n' \
-    "INV-40007,WU-40007,Mar 2025,50.00,2025-04-01,2025-04-15" >"$T/gapb.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n%s\n%s\n' \
+    "INV-40007,WU-40007,Mar 2025,50.00,2025-04-01,2025-04-15" \
+    "INV-40017,WU-40007,Feb 2025,20.00,2025-03-01,2025-03-15" >"$T/gapb.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/gap.csv" >/dev/null
 PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/gapb.csv" >/dev/null
 PAYDESK_PIN=1234 "$PD" --user jane pay WU-40007 --type bill --method Cash \
-    --amount 50 >/dev/null 2>&1
+    --items INV-40007 --amount 50 >/dev/null 2>&1
 gap_cn=$(PAYDESK_PIN=2222 "$PD" --json --user mary credit-note create \
     R-T01-000002 --amount 1 --reason Other 2>/dev/null |
     sed -n 's/.*"number": "\(CN-[^"]*\)".*/\1/p' | head -1)
@@ -156,6 +157,30 @@ message "the reprint of a receipt with a gap: what was written first" \
 message "then the warning, in Spanish, naming the field as the receipt does" \
     "Aviso: R-T01-000002, campo \"Nom\": ninguna fuente tiene U+E000"
 lacks "no English warning" "Warning"
+# a payment taken in the wizard: its last step says where the receipt is,
+# then the warning
+keys Escape
+wait_for "es screens again: home from the reprint" "Hoy en este terminal"
+keys Home Enter
+wait_for "the wizard" "Paso 1 de 8"
+type_text "Ann"
+wait_for "the consumer found" "WU-40007"
+keys Enter
+for step in 2 3 4 5 6 7; do
+	wait_for "step $step" "Paso $step de 8" >/dev/null || break
+	keys Enter
+done
+wait_for "posted" "Paso 8 de 8"
+i=0
+until grep -qF "Aviso: R-T01-000003, campo \"Nom\": ninguna fuente tiene" \
+    "$OUT" || [ $i -ge 50 ]; do
+	sleep 0.1
+	grab
+	sed 's/^ *//; s/ *$//' "$SCREEN" | tr '\n' ' ' | tr -s ' ' >"$OUT"
+	i=$((i + 1))
+done
+has "the last step: where the receipt is, then the warning in Spanish" \
+    "Recibo guardado en $T/receipts/R-T01-000003.pdf Aviso: R-T01-000003, campo \"Nom\": ninguna fuente tiene U+E000"
 keys F10
 
 start "fr screens, a credit note with a gap" "Connectez-vous pour encaisser" \
