@@ -57,23 +57,23 @@ refused3 "unknown account" 4 \
 
 # sign-in and roles
 refused3 "a payment needs a login" 5 \
-    'recording a payment needs a logged-in user' \
-    'para registrar un pago se necesita un usuario con sesión iniciada' \
-    'pour enregistrer un paiement, il faut un utilisateur connecté' \
+    'Recording a payment needs a logged-in user' \
+    'Registrar un pago: se necesita un usuario con sesión iniciada' \
+    'Enregistrer un paiement : il faut un utilisateur connecté' \
     "$PD" pay WU-10001 --type bill --method Cash --amount 1
 refused3 "a cashier cannot create credit notes" 5 \
-    'creating a credit note needs the supervisor role; jane is a cashier' \
-    'para crear una nota de crédito se necesita el rol supervisor; jane es cajero' \
-    'pour créer un avoir, il faut le rôle superviseur ; jane est caissier' \
+    'Creating a credit note needs the supervisor role; jane is a cashier' \
+    'Crear una nota de crédito: se necesita el rol supervisor; jane es cajero' \
+    'Créer un avoir : il faut le rôle superviseur ; jane est caissier' \
     env PAYDESK_PIN=1234 "$PD" --user jane credit-note create R-X \
     --amount 1 --reason Other
 
 # payments: a field name inside the message, an item paid in full
 export PAYDESK_PIN=1234
 refused3 "notes too long: the field named in the language" 3 \
-    'notes is 300 characters long; the limit is 250' \
-    '«notas» tiene 300 caracteres; el límite es 250' \
-    '« notes » compte 300 caractères ; la limite est 250' \
+    'Notes is 300 characters long; the limit is 250' \
+    '«Notas» tiene 300 caracteres; el límite es 250' \
+    '« Notes » compte 300 caractères ; la limite est 250' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --notes "$(printf '%0300d' 0)"
 refused3 "item listed twice" 3 \

@@ -102,7 +102,7 @@ bad "a record in another currency" records "is in EUR" "$T/eur.json"
 bad "a payment claiming T01's own payment series" records \
     "Payment number PAY-T01-" "$T/own_pay.json"
 bad "a payment claiming T01's own receipt series" records \
-    "receipt number R-T01-" "$T/own_receipt.json"
+    "Receipt number R-T01-" "$T/own_receipt.json"
 bad "an overpayment's credit note claiming T01's own series" records \
     "Credit note number CN-T01-" "$T/own_cn.json"
 has "the error names the record and its terminal" "of terminal T02"

@@ -383,7 +383,7 @@ date_typed_in_patterns(void **state)
 	assert_int_equal(
 	    date_parse_pattern("09/04/2025", "YYYY-MM-DD", NULL, &d, &err), -1);
 	assert_string_equal(err.msg,
-	    "date \"09/04/2025\": not a date, use YYYY-MM-DD (e.g. "
+	    "Date \"09/04/2025\": not a date, use YYYY-MM-DD (e.g. "
 	    "2025-04-20)");
 	assert_int_equal(
 	    date_parse_pattern("2025-04-09", NULL, NULL, &d, &err), 0);
