@@ -195,7 +195,7 @@ for what in payments credit-notes "report payers" "report aging"; do
 	    env PAYDESK_PIN=1234 "$PD" --user jane --xlsx "$T/x.xlsx" $what
 	same "--xlsx $what as a cashier: no file" "$(ls "$T" | grep -c '^x\.xlsx')" 0
 done
-expect "--xlsx payments as an admin" 0 "wrote" \
+expect "--xlsx payments as an admin" 0 "Wrote" \
     env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x.xlsx" payments
 refused "receipts export as a cashier: refused" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --user jane receipts export --dir "$T/rx"
