@@ -187,7 +187,7 @@ keys Down Space
 wait_for "the next one added" "Selected 2 of 3    Total \$135.00"
 keys Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "12.345"
-wait_for "three decimals refused" "At most 2 decimals are allowed"
+wait_for "three decimals refused" "at most 2 decimals are allowed"
 keys Enter
 wait_for "Enter does not go on" "Step 5 of 8"
 keys BSpace BSpace BSpace BSpace BSpace BSpace
