@@ -193,7 +193,7 @@ main(int argc, char **argv)
 	    "DESC, id DESC LIMIT 20");
 	f.method = NULL;
 	f.status = PS_VOIDED;
-	list_pages(&s, raw, "Status Voided", &f,
+	list_pages(&s, raw, "status Voided", &f,
 	    "SELECT * FROM payments WHERE status = 'Voided' ORDER BY paid_on "
 	    "DESC, id DESC LIMIT 20");
 	f.status = -1;
