@@ -99,7 +99,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	    (tendered &&
 	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))
 		return -1;
-	if (date && (date = cli_date(c, _("payment date"), date)) == NULL)
+	if (date && (date = cli_date(c, _("Payment date"), date)) == NULL)
 		return -1;
 	q.has_tendered = tendered != NULL;
 	q.account = pos[0];

@@ -25,7 +25,7 @@ CALLS = {  # function: index of the argument that begins a message
     'svc_date_parse': 2, 'svc_money_arg': 2, 'svc_money_parse': 2,
     'run': 2, 'qb_count': 3, 'need_id': 3, 'number_free': 1,
     'not_mine': 1, 'tui_money_refused': 1, 'tui_money_typed': 2,
-    'svc_require': 2,
+    'svc_require': 2, 'cli_date': 1,
 }
 FORMATS = ('pd_fail', 'pd_err_prefix', 'tui_message', 'fprintf', 'fail')
 NAMES = {'paydesk', 'paydesk-central'}
