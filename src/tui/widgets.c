@@ -28,8 +28,7 @@ tui_doc_gaps(
 		snprintf(buf + len, n - len, "%s", len > 0 ? " " : "");
 		len = strlen(buf);
 		snprintf(buf + len, n - len,
-		    _("Warning: %s, field \"%.*s\": no font has %.*s (drawn "
-		      "as an empty box)"),
+		    _("Warning: %s, field \"%.*s\": no font has %.*s"),
 		    number, (int)(tab - p), p, (int)(nl - tab - 1), tab + 1);
 		len = strlen(buf);
 		any = 1;

@@ -93,7 +93,7 @@ forged "change that is not tendered less the amount" "Change 5 is not" \
     payment:$p_cash data.change=5
 forged "an overpayment past the threshold" "exceeds" payment:$p_online \
     data.amount=1000000 data.overpaid=970225 data.credit_note.amount=970225
-forged "a balance past the money bound" "balance after" payment \
+forged "a balance past the money bound" "Balance after" payment \
     data.balance_after=-9223372036854775807
 forged "an allocation above what was due" "Allocation 1" payment \
     data.allocations.0.due_before=1
@@ -124,7 +124,7 @@ forged "a payment dated next year" "is in the future" payment \
     data.txn_no=TXN-T01-2099-seq
 forged "a credit applied in the future" "is in the future" credit_apply \
     data.applied_on=2099-01-01
-forged "a record stamped in the future" "record time" void \
+forged "a record stamped in the future" "Record time" void \
     'at=2099-01-01 00:00:00'
 forged "notes past payments.notes_max" "the limit is 250" payment \
     data.notes=$(printf 'n%.0s' $(seq 260))
@@ -133,7 +133,7 @@ forged "a void reason past credit_notes.remarks_max" "the limit is 500" void \
 # -- the organisation's currency, the terminal's own branch
 forged "a payment in another currency" "the organisation's currency is USD" \
     payment currency=EUR
-forged "a record naming another branch" "Terminal T01 is of branch B01" \
+forged "a record naming another branch" "terminal T01 is of branch B01" \
     payment branch=B02
 same "the central ledger holds T01's and T02's real records only" \
     "$(csql "SELECT count(*) FROM payments WHERE terminal = 'T01'") $(csql \
