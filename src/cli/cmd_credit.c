@@ -22,7 +22,7 @@ cmd_credit_create(struct cli *c, int argc, char **argv)
 		return -1;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Credit-note create: "
+		    _("credit-note create: "
 		      "--amount is required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_create(
@@ -55,7 +55,7 @@ cmd_credit_apply(struct cli *c, int argc, char **argv)
 		return -1;
 	if (to == NULL || amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Credit-note apply: --to "
+		    _("credit-note apply: --to "
 		      "REF and --amount X are required"));
 	if (cli_money(c, "--amount", amount, &amt) != 0 ||
 	    svc_credit_apply(&c->svc, pos[0], to, amt, &a, &c->err) != 0 ||

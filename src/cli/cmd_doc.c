@@ -96,7 +96,7 @@ cmd_receipt(struct cli *c, int argc, char **argv)
 		return -1;
 	if (width != NULL && text == NULL)
 		return pd_fail(
-		    &c->err, PD_EUSAGE, _("Receipt: --width goes with --text"));
+		    &c->err, PD_EUSAGE, _("receipt: --width goes with --text"));
 	if (text != NULL && out == NULL && print == NULL) {
 		/* a preview: nothing written, nothing logged */
 		preview = svc_receipt_preview(&c->svc, pos[0], w, &c->err);
@@ -155,7 +155,7 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 		return -1;
 	if (dir == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Receipts export: --dir is required"));
+		    _("receipts export: --dir is required"));
 	if (jobs != NULL) {
 		nj = strtol(jobs, &end, 10);
 		if (*jobs == '\0' || *end != '\0' || nj < 1 || nj > 16)

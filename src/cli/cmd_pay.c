@@ -79,7 +79,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		return -1;
 	if (type == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Pay: --type is required "
+		    _("pay: --type is required "
 		      "(bill, service or installment)"));
 	if ((kind = pay_type_parse(type)) < 0)
 		return pd_fail(&c->err, PD_EINVAL,
@@ -89,11 +89,11 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	q.type = (enum pay_type)kind;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Pay: --amount is "
+		    _("pay: --amount is "
 		      "required"));
 	if (method == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Pay: --method is "
+		    _("pay: --method is "
 		      "required"));
 	if (cli_money(c, "--amount", amount, &q.amount) != 0 ||
 	    (tendered &&
@@ -283,7 +283,7 @@ cmd_payment_void(struct cli *c, int argc, char **argv)
 		return -1;
 	if (reason == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Payment void: --reason is "
+		    _("payment void: --reason is "
 		      "required"));
 	if (svc_payment_void(&c->svc, pos[0], reason, &c->err) != 0)
 		return -1;

@@ -101,7 +101,7 @@ cmd_sync(struct cli *c, int argc, char **argv)
 		return -1;
 	if ((status != NULL) + (quarantine != NULL) + (retry != NULL) > 1)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("Sync: --status, --quarantine and --retry go alone"));
+		    _("sync: --status, --quarantine and --retry go alone"));
 	if (status != NULL)
 		return show_state(c);
 	if (quarantine != NULL)

@@ -462,11 +462,11 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 
 	if (!json_is_array(al))
 		return pd_fail(err, PD_EINVAL,
-		    _("Data: \"allocations\" must be an array"));
+		    _("data: \"allocations\" must be an array"));
 	r->nallocs = json_array_size(al);
 	if (r->nallocs > 10000)
 		return pd_fail(err, PD_EINVAL,
-		    _("Data: %zu allocations; the limit is 10000"), r->nallocs);
+		    _("data: %zu allocations; the limit is 10000"), r->nallocs);
 	r->allocs = xcalloc(r->nallocs ? r->nallocs : 1, sizeof *r->allocs);
 	json_array_foreach(al, i, a)
 	{
@@ -480,7 +480,7 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 		    strlen(u) >= sizeof x->item.uuid ||
 		    strlen(ref) >= sizeof x->item.ref)
 			return pd_fail(err, PD_EINVAL,
-			    _("Data: allocation %zu needs item_uuid, item_ref, "
+			    _("data: allocation %zu needs item_uuid, item_ref, "
 			      "amount and due_before"),
 			    i + 1);
 		xstrlcpy(x->item.uuid, u, sizeof x->item.uuid);
@@ -587,7 +587,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	} else if (r->kind == SR_CREDIT_NOTE) {
 		if (strcmp(r->cn.uuid, r->uuid) != 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("Data: uuid differs from the record's"));
+			    _("data: uuid differs from the record's"));
 	} else if (r->kind == SR_CREDIT_APPLY)
 		xstrlcpy(r->ca.uuid, r->uuid, sizeof r->ca.uuid);
 	else if (r->kind == SR_CONSUMER)

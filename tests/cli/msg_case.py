@@ -9,7 +9,9 @@ followed by a literal; and a noun handed in to begin someone else's message
 (the what of money_parse, date_parse, svc_check_text ..., the action of
 svc_require). Each one that begins with a lower-case letter is printed as
 FILE:LINE: TEXT, unless its first word is a name written as it is (it has
-one of _ . / = or a digit, or it is the program's name). For each PO file,
+one of _ . / = or a digit, or it is the program's name, or the message
+begins with a command before an option, "pay: --type ...", or with the
+protocol's "data: "). For each PO file,
 the translation of such a message (its msgid) must not begin with a
 lower-case letter either. Exit status 1 when anything was printed."""
 import glob
@@ -79,6 +81,8 @@ def literal(s, a, b):
 def lower(text):
     if not text or not text[0].islower():
         return False
+    if re.match(r'[a-z-]+( [a-z]+)? ?: --|data ?: ', text):
+        return False  # a command's or the protocol's name: "pay: --type"
     word = re.match(r'[^ :,;]*', text).group(0)
     return word not in NAMES and not re.search(r'[_./=0-9]', word)
 
@@ -137,7 +141,7 @@ def main():
         tr = po_entries(po)
         for mid in sorted(ids):
             st = tr.get(mid, '').lstrip('¿¡« ')
-            if st and st[0].islower() and not lower(mid):
+            if st and lower(st):
                 print('%s: "%s" is translated as "%s"' % (po, mid, tr[mid]))
                 bad += 1
     print('%d messages, %d begin with a lower-case letter' % (len(msgs), bad))

@@ -91,8 +91,8 @@ speaks "a command's unknown option" "opción desconocida --bogus" \
 speaks "an unknown global option, with the usage" \
     "uso: paydesk [--config ARCHIVO]" "usage : paydesk [--config FICHIER]" \
     "$PD" --bogus
-speaks "an unknown command" 'orden desconocida "frobnicate"' \
-    'commande inconnue "frobnicate"' "$PD" frobnicate
+speaks "an unknown command" 'Orden desconocida "frobnicate"' \
+    'Commande inconnue "frobnicate"' "$PD" frobnicate
 speaks "a missing argument" "show: falta un argumento" \
     "show : argument manquant" "$PD" consumer show
 speaks "a required option" "pay: se requiere --amount" \
