@@ -51,8 +51,8 @@ in3 "no store here" 4 \
 setup_store
 refused3 "unknown account" 4 \
     'No consumer with account number "WU-99999"' \
-    'no hay ningún cliente con el número de cuenta «WU-99999»' \
-    'aucun client avec le numéro de compte « WU-99999 »' \
+    'No hay ningún cliente con el número de cuenta «WU-99999»' \
+    'Aucun client avec le numéro de compte « WU-99999 »' \
     "$PD" consumer show WU-99999
 
 # sign-in and roles
@@ -78,14 +78,14 @@ refused3 "notes too long: the field named in the language" 3 \
     --notes "$(printf '%0300d' 0)"
 refused3 "item listed twice" 3 \
     'Item INV-2025-001234 is listed twice' \
-    'el concepto INV-2025-001234 figura dos veces' \
-    "l'élément INV-2025-001234 figure deux fois" \
+    'El concepto INV-2025-001234 figura dos veces' \
+    "L'élément INV-2025-001234 figure deux fois" \
     "$PD" --user jane pay WU-10001 --type bill \
     --items INV-2025-001234,INV-2025-001234 --method Cash --amount 1
 refused3 "cash received on a card" 3 \
     'Amount received applies to cash payments only; Credit Card is a card method' \
-    'el importe recibido solo se aplica a pagos en efectivo; Credit Card es un medio de tipo card' \
-    'le montant reçu ne vaut que pour les paiements en espèces ; Credit Card est un moyen de type card' \
+    'El importe recibido solo se aplica a pagos en efectivo; Credit Card es un medio de tipo card' \
+    'Le montant reçu ne vaut que pour les paiements en espèces ; Credit Card est un moyen de type card' \
     "$PD" --user jane pay WU-10001 --type bill --method "Credit Card" \
     --amount 100 --tendered 100
 expect "a payment in full" 0 "R-T01-000001" \
@@ -93,8 +93,8 @@ expect "a payment in full" 0 "R-T01-000001" \
     --items INV-2025-001234
 refused3 "an item already paid in full" 3 \
     'Item INV-2025-001234 is already paid in full' \
-    'el concepto INV-2025-001234 ya está pagado por completo' \
-    "l'élément INV-2025-001234 est déjà entièrement payé" \
+    'El concepto INV-2025-001234 ya está pagado por completo' \
+    "L'élément INV-2025-001234 est déjà entièrement payé" \
     "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
     --method Cash --amount 1
 # overpaying beyond the threshold is refused by core's rule (its words
@@ -128,21 +128,21 @@ same "a credit note over the limit is a validation failure" "$en_rc" 3
 same "a credit note over the limit: store unchanged" "$(snapshot)" "$before"
 refused3 "an unknown credit reason" 3 \
     'Unknown reason "Whim"; choose one of: ' \
-    'motivo desconocido «Whim»; elija uno de: ' \
-    'motif inconnu « Whim » ; choisissez parmi : ' \
+    'Motivo desconocido «Whim»; elija uno de: ' \
+    'Motif inconnu « Whim » ; choisissez parmi : ' \
     "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
     --reason Whim
 expect "a void" 0 "voided" \
     "$PD" --user mary payment void R-T01-000001 --reason "Wrong account"
 refused3 "void of a voided payment" 3 \
     'Payment PAY-T01-2025-000001 was already voided on 2025-04-20 10:00:00 by Mary Johnson' \
-    'el pago PAY-T01-2025-000001 ya fue anulado el 2025-04-20 10:00:00 por Mary Johnson' \
-    'le paiement PAY-T01-2025-000001 a déjà été extourné le 2025-04-20 10:00:00 par Mary Johnson' \
+    'El pago PAY-T01-2025-000001 ya fue anulado el 2025-04-20 10:00:00 por Mary Johnson' \
+    'Le paiement PAY-T01-2025-000001 a déjà été extourné le 2025-04-20 10:00:00 par Mary Johnson' \
     "$PD" --user mary payment void R-T01-000001 --reason again
 refused3 "a credit note on a voided payment" 3 \
     'Payment R-T01-000001 is Voided; credit notes are issued against Posted payments only' \
-    'el pago R-T01-000001 está en estado Voided; solo se emiten notas de crédito sobre pagos en estado Posted' \
-    "le paiement R-T01-000001 est à l'état Voided ; les avoirs ne sont émis que sur des paiements à l'état Posted" \
+    'El pago R-T01-000001 está en estado Voided; solo se emiten notas de crédito sobre pagos en estado Posted' \
+    "Le paiement R-T01-000001 est à l'état Voided ; les avoirs ne sont émis que sur des paiements à l'état Posted" \
     "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
     --reason Other
 
@@ -186,15 +186,15 @@ INV-9-4,WU-10001,May 2025,10.00,2025-06-01,2025-05-15
 ' >"$T/bad.csv"
 refused3 "import: due before issued" 3 \
     'Due date 2025-05-15 is before the issue date 2025-06-01' \
-    'el vencimiento 2025-05-15 es anterior a la fecha de emisión 2025-06-01' \
-    "l'échéance 2025-05-15 précède la date d'émission 2025-06-01" \
+    'El vencimiento 2025-05-15 es anterior a la fecha de emisión 2025-06-01' \
+    "L'échéance 2025-05-15 précède la date d'émission 2025-06-01" \
     "$PD" --user admin import bills "$T/bad.csv"
 
 # sync: none configured; a central node that does not answer
 refused3 "sync with no central node" 2 \
     'No central node is configured: set [sync] url and token' \
-    'no hay ningún nodo central configurado: defina [sync] url y token' \
-    "aucun nœud central n'est configuré : définissez [sync] url et token" \
+    'No hay ningún nodo central configurado: defina [sync] url y token' \
+    "Aucun nœud central n'est configuré : définissez [sync] url et token" \
     "$PD" sync
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf '[sync]\nurl = http://127.0.0.1:%s\ntoken = T01.not-a-real-token\nretries = 0\nconnect_timeout = 2\n' \
@@ -211,8 +211,8 @@ same "the payment and its void are still queued" \
 export PAYDESK_PIN=0000
 in3 "a wrong PIN" 5 \
     'Wrong user name or PIN for "admin" (1 of 5 tries before a lockout)' \
-    'usuario o PIN incorrectos para «admin» (intento 2 de 5 antes del bloqueo)' \
-    'identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
+    'Usuario o PIN incorrectos para «admin» (intento 2 de 5 antes del bloqueo)' \
+    'Identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
     "$PD" --user admin kpi
 expect "a fourth wrong PIN" 5 "(4 of 5 tries" "$PD" --user admin kpi
 run env LANGUAGE=es "$PD" --user admin kpi
@@ -222,6 +222,6 @@ has "the fifth wrong PIN locks (es)" \
 export PAYDESK_PIN=9999
 in3 "a locked user, even with the right PIN" 5 \
     'User "admin" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
-    'usuario «admin» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
-    "utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
+    'Usuario «admin» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
+    "Utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
     "$PD" --user admin kpi
