@@ -141,6 +141,9 @@ def main():
         tr = po_entries(po)
         for mid in sorted(ids):
             st = tr.get(mid, '').lstrip('¿¡« ')
+            name = re.match(r'([a-z-]+(?: [a-z]+)?) ?:', mid)
+            if name and not lower(mid) and st.startswith(name.group(1)):
+                continue  # the command's name, as written in the msgid
             if st and lower(st):
                 print('%s: "%s" is translated as "%s"' % (po, mid, tr[mid]))
                 bad += 1
