@@ -89,7 +89,7 @@ run env PAYDESK_PIN=0000 "$PD" --user jane consumer search zz
 run env PAYDESK_PIN=0000 "$PD" --user ghost consumer search zz
 same "unknown name: its second try counts like a user's" \
     "$(sed 's/"ghost"/"NAME"/' "$OUT")" \
-    'paydesk: wrong user name or PIN for "NAME" (2 of 5 tries before a lockout)'
+    'paydesk: Wrong user name or PIN for "NAME" (2 of 5 tries before a lockout)'
 
 # no timing shortcut: an unknown name costs a PIN hash like a user does
 t0=$(date +%s%N)
@@ -228,11 +228,11 @@ pin_refused() {
 	fi
 }
 pin_refused "a 4-digit admin PIN" admin 7391 \
-    "pin.csv:2:22: pin: a PIN of 4 digits is too short for the admin role: 6 digits at least ([security] pin_min_admin)"
+    "pin.csv:2:22: pin: A PIN of 4 digits is too short for the admin role: 6 digits at least ([security] pin_min_admin)"
 pin_refused "a 5-digit supervisor PIN" supervisor 73915 \
-    "pin.csv:2:27: pin: a PIN of 5 digits is too short for the supervisor role: 6 digits at least ([security] pin_min_supervisor)"
+    "pin.csv:2:27: pin: A PIN of 5 digits is too short for the supervisor role: 6 digits at least ([security] pin_min_supervisor)"
 pin_refused "one digit repeated" cashier 1111 \
-    "pin.csv:2:24: pin: the PIN is one digit repeated or a run of digits"
+    "pin.csv:2:24: pin: The PIN is one digit repeated or a run of digits"
 pin_refused "0000" cashier 0000 "one digit repeated or a run"
 pin_refused "a run up" cashier 1234 "one digit repeated or a run"
 pin_refused "a run down" cashier 9876 "one digit repeated or a run"
