@@ -20,7 +20,8 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
 PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
-          libutf8proc fribidi fontconfig libxml-2.0 libofx aqbanking gwenhywfar
+          libutf8proc fribidi fontconfig harfbuzz libxml-2.0 libofx aqbanking \
+          gwenhywfar
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -52,7 +53,8 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libxlsxwriter-dev unzip python3 curl openssl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev \
            libssl-dev libutf8proc-dev gettext libfribidi-dev libfontconfig-dev \
-           fonts-wqy-zenhei fonts-lohit-deva libxml2-dev libofx-dev \
+           fonts-wqy-zenhei fonts-lohit-deva fonts-lohit-beng-bengali \
+           libharfbuzz-dev libharfbuzz-bin libxml2-dev libofx-dev \
            libaqbanking-dev
 
 LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \

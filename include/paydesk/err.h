@@ -3,6 +3,24 @@
  * Domain functions return 0 on success and -1 on failure, explaining the
  * failure in a struct pd_err: the kind (which is also the CLI exit status)
  * and a message written for the person who reads it.
+ *
+ * HOW A MESSAGE BEGINS (issue 17 section 7). A message a person reads is
+ * a sentence, so it begins with a capital letter: "No consumer with
+ * account number ...", "Amount \"12,5\": ...". The rule is kept at the
+ * source string (the msgid, and each language's msgstr begins with a
+ * capital too), never by changing the first byte when it is shown: a
+ * translation may begin with "É" or "¿". It holds for every string given
+ * to pd_fail, pd_err_prefix, st_fail, tui_message and for what the CLI
+ * writes to stderr after "paydesk: ". The exceptions begin with a name
+ * written as it is: a path or file ("%s: ..."), an option ("--amount"),
+ * a command or key, an id. A noun handed in to begin someone else's
+ * message (the what of money_parse, date_parse, svc_check_text, the
+ * action of svc_require) is capitalised at its source for the same
+ * reason. A context put in front with pd_err_prefix ("Row 3: ") begins
+ * with a capital and the message after it keeps its own. Lower case
+ * stays only after a colon inside one message ("Amount \"x\": at most 2
+ * decimals are allowed"). tests/cli/test_i18n.sh fails on a message
+ * msgid that begins with a lower-case letter.
  */
 #ifndef PAYDESK_ERR_H
 #define PAYDESK_ERR_H

@@ -98,10 +98,10 @@ amount(const struct camt *c, xmlNodePtr n, const char *where, int64_t *out)
 	int rc = 0;
 
 	if (a == NULL)
-		rc = pd_fail(c->err, PD_EINVAL, _("no amount (Amt)"));
+		rc = pd_fail(c->err, PD_EINVAL, _("No amount (Amt)"));
 	else if (ccy == NULL || strcmp((const char *)ccy, c->currency) != 0)
 		rc = pd_fail(c->err, PD_EINVAL,
-		    _("the amount is in %s; the organisation's currency is "
+		    _("The amount is in %s; the organisation's currency is "
 		      "%s"),
 		    ccy ? (const char *)ccy : "?", c->currency);
 	else if (strcmp(ind, "CRDT") != 0 && strcmp(ind, "DBIT") != 0)
@@ -131,7 +131,7 @@ day(const struct camt *c, xmlNodePtr n, const char *where, int need,
 	}
 	out[0] = '\0';
 	if (*d == '\0' && need)
-		rc = pd_fail(c->err, PD_EINVAL, _("no date"));
+		rc = pd_fail(c->err, PD_EINVAL, _("No date"));
 	else if (*d != '\0')
 		rc = bank_iso_date(d, out, c->err);
 	free(d);

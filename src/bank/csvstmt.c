@@ -44,7 +44,7 @@ word(const char *w, struct bank_mapping *m, struct pd_err *err)
 			n = strtol(v, &end, 10);
 			if (*v == '\0' || *end != '\0' || n < 1 || n > 99)
 				return pd_fail(err, PD_EUSAGE,
-				    _("mapping \"%s\": a column number 1..99 "
+				    _("Mapping \"%s\": a column number 1..99 "
 				      "expected"),
 				    w);
 			m->col[i] = (int)n;
@@ -57,20 +57,20 @@ word(const char *w, struct bank_mapping *m, struct pd_err *err)
 				return 0;
 			}
 		return pd_fail(err, PD_EUSAGE,
-		    _("mapping \"%s\": comma, semicolon, tab or pipe expected"),
+		    _("Mapping \"%s\": comma, semicolon, tab or pipe expected"),
 		    w);
 	}
 	if (k == 7 && strncmp(w, "decimal", k) == 0) {
 		if (strcmp(v, "point") != 0 && strcmp(v, "comma") != 0)
 			return pd_fail(err, PD_EUSAGE,
-			    _("mapping \"%s\": point or comma expected"), w);
+			    _("Mapping \"%s\": point or comma expected"), w);
 		m->decimal = *v == 'p' ? '.' : ',';
 		return 0;
 	}
 	if (k == 11 && strncmp(w, "date_format", k) == 0) {
 		if (!date_pattern_ok(v))
 			return pd_fail(err, PD_EUSAGE,
-			    _("mapping \"%s\": a date format such as "
+			    _("Mapping \"%s\": a date format such as "
 			      "DD.MM.YYYY or YYYY-MM-DD expected"),
 			    w);
 		xstrlcpy(m->date_format, v, sizeof m->date_format);
@@ -80,12 +80,12 @@ word(const char *w, struct bank_mapping *m, struct pd_err *err)
 		n = strtol(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || n < 0 || n > 9)
 			return pd_fail(err, PD_EUSAGE,
-			    _("mapping \"%s\": 0..9 header rows expected"), w);
+			    _("Mapping \"%s\": 0..9 header rows expected"), w);
 		m->header = (int)n;
 		return 0;
 	}
 	return pd_fail(err, PD_EUSAGE,
-	    _("mapping \"%s\": unknown; date, value_date, amount, credit, "
+	    _("Mapping \"%s\": unknown; date, value_date, amount, credit, "
 	      "debit, reference, counterparty, text, bank_id, currency "
 	      "(=COLUMN), separator, decimal, date_format, header"),
 	    w);
@@ -106,22 +106,22 @@ bank_mapping_parse(
 			return -1;
 	if (m->col[BCOL_DATE] == 0)
 		return pd_fail(err, PD_EUSAGE,
-		    _("mapping: date=COLUMN is "
+		    _("Mapping: date=COLUMN is "
 		      "required"));
 	if ((m->col[BCOL_AMOUNT] == 0) ==
 	    (m->col[BCOL_CREDIT] == 0 || m->col[BCOL_DEBIT] == 0))
 		return pd_fail(err, PD_EUSAGE,
-		    _("mapping: amount=COLUMN, or credit=COLUMN and "
+		    _("Mapping: amount=COLUMN, or credit=COLUMN and "
 		      "debit=COLUMN, is required (not both)"));
 	for (i = 0; i < BCOL_COUNT; i++)
 		for (j = i + 1; j < BCOL_COUNT; j++)
 			if (m->col[i] != 0 && m->col[i] == m->col[j])
 				return pd_fail(err, PD_EUSAGE,
-				    _("mapping: %s and %s are both column %d"),
+				    _("Mapping: %s and %s are both column %d"),
 				    col_names[i], col_names[j], m->col[i]);
 	if (m->separator == m->decimal)
 		return pd_fail(err, PD_EUSAGE,
-		    _("mapping: the separator and the decimal mark are the "
+		    _("Mapping: the separator and the decimal mark are the "
 		      "same"));
 	return 0;
 }
@@ -182,7 +182,7 @@ row_amount(const struct csv_row *row, const struct bank_mapping *m, int digits,
 		    1, digits, v, err);
 	if ((*cr == '\0') == (*db == '\0'))
 		return pd_fail(err, PD_EINVAL,
-		    _("one of the credit (column %d) and debit (column %d) "
+		    _("One of the credit (column %d) and debit (column %d) "
 		      "amounts expected"),
 		    m->col[BCOL_CREDIT], m->col[BCOL_DEBIT]);
 	if (bank_amount(*cr ? cr : db, m->decimal, 0, digits, v, err) != 0)
@@ -210,16 +210,16 @@ row_line(const struct csv_row *row, const char *name,
 		    _("%zu columns; the mapping reads column %d"), row->n,
 		    need);
 	if (*field(row, m->col[BCOL_DATE]) == '\0')
-		return pd_fail(err, PD_EINVAL, _("no date (column %d)"),
+		return pd_fail(err, PD_EINVAL, _("No date (column %d)"),
 		    m->col[BCOL_DATE]);
-	if (row_date(row, m->col[BCOL_DATE], m, _("date"), booking, err) != 0 ||
-	    row_date(row, m->col[BCOL_VALUE_DATE], m, _("value date"), value,
+	if (row_date(row, m->col[BCOL_DATE], m, _("Date"), booking, err) != 0 ||
+	    row_date(row, m->col[BCOL_VALUE_DATE], m, _("Value date"), value,
 	        err) != 0 ||
 	    row_amount(row, m, digits, &v, err) != 0)
 		return -1;
 	if (m->col[BCOL_CURRENCY] != 0 && strcmp(cur, currency) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the amount is in %s; the organisation's currency is %s"),
+		    _("The amount is in %s; the organisation's currency is %s"),
 		    cur, currency);
 	l = bank_line_add(out);
 	memcpy(l->booking, booking, sizeof booking);

@@ -45,29 +45,29 @@ fraction(const AB_VALUE *v, int digits, int64_t *out, struct pd_err *err)
 	int i;
 
 	if (v == NULL || AB_Value_GetNumDenomString(v, buf, sizeof buf) != 0)
-		return pd_fail(err, PD_EINVAL, _("no amount"));
+		return pd_fail(err, PD_EINVAL, _("No amount"));
 	slash = strchr(buf, '/');
 	if (slash != NULL) {
 		*slash = '\0';
 		den = strtoll(slash + 1, &end, 10);
 		if (*end != '\0' || den <= 0 || den > 1000000000LL)
-			return pd_fail(err, PD_EINVAL, _("amount \"%s/%s\""),
+			return pd_fail(err, PD_EINVAL, _("Amount \"%s/%s\""),
 			    buf, slash + 1);
 	}
 	num = strtoll(buf, &end, 10);
 	if (*end != '\0' || num > MONEY_MAX * 1000LL ||
 	    num < -MONEY_MAX * 1000LL)
-		return pd_fail(err, PD_EINVAL, _("amount \"%s\""), buf);
+		return pd_fail(err, PD_EINVAL, _("Amount \"%s\""), buf);
 	x = num;
 	for (i = 0; i < digits; i++)
 		x *= 10;
 	if (x % den != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount %lld/%lld has more than %d decimals"), num, den,
+		    _("Amount %lld/%lld has more than %d decimals"), num, den,
 		    digits);
 	x /= den;
 	if (x > MONEY_MAX || x < -MONEY_MAX)
-		return pd_fail(err, PD_EINVAL, _("amount out of range"));
+		return pd_fail(err, PD_EINVAL, _("Amount out of range"));
 	*out = (int64_t)x;
 	return 0;
 }

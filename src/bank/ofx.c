@@ -62,7 +62,7 @@ ofx_amount(struct ofx *o, double v, int64_t *out)
 	char buf[64];
 
 	if (!(v > -1e14 && v < 1e14))
-		return pd_fail(o->err, PD_EINVAL, _("amount out of range"));
+		return pd_fail(o->err, PD_EINVAL, _("Amount out of range"));
 	snprintf(buf, sizeof buf, "%.*f", o->digits + 2, v);
 	return bank_amount(buf, '.', 1, o->digits, out, o->err);
 }
@@ -126,12 +126,12 @@ on_transaction(const struct OfxTransactionData d, void *arg)
 	if (a == NULL)
 		return 0;
 	if (!d.amount_valid)
-		o->failed = pd_fail(o->err, PD_EINVAL, _("no amount (TRNAMT)"));
+		o->failed = pd_fail(o->err, PD_EINVAL, _("No amount (TRNAMT)"));
 	else if (!d.date_posted_valid)
-		o->failed = pd_fail(o->err, PD_EINVAL, _("no date (DTPOSTED)"));
+		o->failed = pd_fail(o->err, PD_EINVAL, _("No date (DTPOSTED)"));
 	else if (d.currency_valid && strcmp(d.currency, o->currency) != 0)
 		o->failed = pd_fail(o->err, PD_EINVAL,
-		    _("the amount is in %s; the organisation's currency is "
+		    _("The amount is in %s; the organisation's currency is "
 		      "%s"),
 		    d.currency, o->currency);
 	else if (ofx_amount(o, d.amount, &v) != 0)

@@ -35,7 +35,7 @@ bank_format_parse(const char *s, enum bank_format *f, struct pd_err *err)
 			return 0;
 		}
 	return pd_fail(err, PD_EUSAGE,
-	    _("unknown statement format \"%s\": camt053, mt940, ofx or csv"),
+	    _("Unknown statement format \"%s\": camt053, mt940, ofx or csv"),
 	    s);
 }
 
@@ -132,7 +132,7 @@ bank_amount(const char *s, char dec, int allow_sign, int digits, int64_t *out,
 	if (n == 0 || n >= sizeof buf || strchr(p, dec == ',' ? '.' : ',') ||
 	    strchr(p, '-') || strchr(p, '+'))
 		return pd_fail(err, PD_EINVAL,
-		    _("amount \"%s\": not a number with %c for decimals"), s,
+		    _("Amount \"%s\": not a number with %c for decimals"), s,
 		    dec);
 	memcpy(buf, p, n + 1);
 	dot = strchr(buf, dec);
@@ -145,9 +145,9 @@ bank_amount(const char *s, char dec, int allow_sign, int digits, int64_t *out,
 		if (buf[n - 1] == '.')
 			buf[--n] = '\0';
 	}
-	if (n == 0 || money_parse(buf, digits, _("amount"), out, err) != 0)
+	if (n == 0 || money_parse(buf, digits, _("Amount"), out, err) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount \"%s\": not an amount with at most %d decimals"),
+		    _("Amount \"%s\": not an amount with at most %d decimals"),
 		    s, digits);
 	if (neg)
 		*out = -*out;
@@ -161,7 +161,7 @@ bank_iso_date(const char *s, char out[11], struct pd_err *err)
 	int32_t days;
 
 	xstrlcpy(d, s ? s : "", sizeof d);
-	if (date_parse(d, _("date"), &days, err) != 0)
+	if (date_parse(d, _("Date"), &days, err) != 0)
 		return -1;
 	memcpy(out, d, 11);
 	return 0;

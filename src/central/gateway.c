@@ -471,6 +471,6 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	if ((argc == 1 || argc == 2) && strcmp(argv[0], "list") == 0)
 		return gateway_list(b, argc == 2 ? argv[1] : NULL, err);
 	return pd_fail(err, PD_EUSAGE,
-	    "gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
+	    "Gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
 	    "NAME, revoke ORG NAME or list [ORG]");
 }

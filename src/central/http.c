@@ -105,7 +105,7 @@ fail(struct answer *a, unsigned status, const char *fmt, ...)
 static void
 store_failed(struct answer *a, const struct pd_err *e)
 {
-	fail(a, 503, "the central node could not apply it now: %s", e->msg);
+	fail(a, 503, "The central node could not apply it now: %s", e->msg);
 	a->retry_after = 1;
 }
 
@@ -153,7 +153,7 @@ route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
 	}
 	if (strcmp(p.terminal, t->terminal) != 0) {
 		fail(a, 403,
-		    "this token belongs to terminal %s, not %s; a terminal "
+		    "This token belongs to terminal %s, not %s; a terminal "
 		    "sends only its own records",
 		    t->terminal, p.terminal);
 		svc_central_push_free(&p);
@@ -197,7 +197,7 @@ query_int(const char *name, const char *v, long long def, long long max,
 	if (*v == '\0' || *end != '\0' || errno != 0 || *out < 0 ||
 	    *out > max) {
 		log_escape(shown, sizeof shown, v, 0);
-		fail(a, 400, "query \"%s\": \"%s\" is not a number 0-%lld",
+		fail(a, 400, "Query \"%s\": \"%s\" is not a number 0-%lld",
 		    name, shown, max);
 		return -1;
 	}
@@ -285,7 +285,7 @@ route_anchor(struct server *sv, struct request *rq,
 	}
 	if (strcmp(in.terminal, t->terminal) != 0) {
 		fail(a, 403,
-		    "this token belongs to terminal %s, not %s; a terminal "
+		    "This token belongs to terminal %s, not %s; a terminal "
 		    "anchors only its own audit log",
 		    t->terminal, in.terminal);
 		return;
@@ -348,12 +348,12 @@ authenticate(struct server *sv, struct request *rq, struct answer *a)
 	struct pd_err e = {0};
 
 	if (h == NULL || strncmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
-		fail(a, 401, "no token: send \"Authorization: Bearer TOKEN\"");
+		fail(a, 401, "No token: send \"Authorization: Bearer TOKEN\"");
 		return -1;
 	}
 	if (sv->b->ops->authenticate(sv->b, h + 7, t, &e) != 0) {
 		if (e.code == PD_ENOTFOUND)
-			fail(a, 401, "unknown token");
+			fail(a, 401, "Unknown token");
 		else
 			store_failed(a, &e);
 		return -1;
@@ -361,7 +361,7 @@ authenticate(struct server *sv, struct request *rq, struct answer *a)
 	snprintf(
 	    rq->terminal, sizeof rq->terminal, "%s/%s", t->org, t->terminal);
 	if (t->revoked_at[0] != '\0') {
-		fail(a, 403, "terminal %s of %s was revoked on %s", t->terminal,
+		fail(a, 403, "Terminal %s of %s was revoked on %s", t->terminal,
 		    t->org, t->revoked_at);
 		return -1;
 	}
@@ -429,7 +429,7 @@ check_framing(struct server *sv, struct request *rq, struct answer *a)
 		return -1;
 	}
 	if (v > cap) {
-		fail(a, 413, "the body is larger than %d KiB",
+		fail(a, 413, "The body is larger than %d KiB",
 		    sv->b->cfg.central_max_body_kb);
 		return -1;
 	}
@@ -481,7 +481,7 @@ admit(struct server *sv, struct request *rq, const char *url,
 			break;
 	if (i == sizeof routes / sizeof routes[0]) {
 		log_escape(shown, sizeof shown, url, 0);
-		fail(a, 404, "no route %s", shown);
+		fail(a, 404, "No route %s", shown);
 		return -1;
 	}
 	rq->r = &routes[i];
@@ -509,7 +509,7 @@ dispatch(struct server *sv, struct request *rq, struct answer *a)
 	if (sv->slow_ms > 0 && rq->r->fn != route_health)
 		usleep((useconds_t)sv->slow_ms * 1000);
 	if (rq->too_big) {
-		fail(a, 413, "the body is larger than %d KiB",
+		fail(a, 413, "The body is larger than %d KiB",
 		    sv->b->cfg.central_max_body_kb);
 		return;
 	}
@@ -698,7 +698,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	if (rq->state == RQ_RECEIVING) {
 		if (enqueue(sv, c, rq))
 			return MHD_YES; /* called again once answered */
-		fail(&rq->a, 503, "the central node is stopping");
+		fail(&rq->a, 503, "The central node is stopping");
 		rq->a.retry_after = 5;
 	}
 	return respond(sv, c, rq);
@@ -794,7 +794,7 @@ start_failed(struct server *sv, struct pd_err *err)
 	    strstr(sv->mhd_msg, "TLS") != NULL)
 		return pd_fail(err, PD_EINVAL,
 		    "[central] tls_cert, tls_key: %s", sv->mhd_msg);
-	return pd_fail(err, PD_ENET, "cannot listen on %s:%d: %s",
+	return pd_fail(err, PD_ENET, "Cannot listen on %s:%d: %s",
 	    cfg->central_listen, cfg->central_port,
 	    sv->mhd_msg[0] ? sv->mhd_msg : "in use, or not allowed");
 }

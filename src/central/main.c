@@ -118,13 +118,13 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	size_t n, i;
 
 	if (argc >= 1 && strcmp(argv[0], "add") == 0 && argc == 4) {
-		if (check_id("organisation", argv[1], 32, err) ||
-		    check_id("branch", argv[2], 16, err) ||
-		    check_id("terminal", argv[3], 16, err))
+		if (check_id("Organisation", argv[1], 32, err) ||
+		    check_id("Branch", argv[2], 16, err) ||
+		    check_id("Terminal", argv[3], 16, err))
 			return -1;
 		if (strcmp(argv[3], b->cfg.terminal_id) == 0)
 			return pd_fail(err, PD_EUSAGE,
-			    "terminal %s: the central node numbers its own "
+			    "Terminal %s: the central node numbers its own "
 			    "documents with that id ([terminal] id); choose "
 			    "another",
 			    argv[3]);
@@ -164,7 +164,7 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return 0;
 	}
 	usage(stderr);
-	return pd_fail(err, PD_EUSAGE, "terminal: add, revoke or list");
+	return pd_fail(err, PD_EUSAGE, "Terminal: add, revoke or list");
 }
 
 static int
@@ -177,16 +177,16 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		if (argc > 1) {
 			usage(stderr);
 			return pd_fail(
-			    err, PD_EUSAGE, "serve takes no arguments");
+			    err, PD_EUSAGE, "Serve takes no arguments");
 		}
 		return serve(b, err);
 	}
 	if (strcmp(argv[0], "org") == 0 && argc == 4 &&
 	    strcmp(argv[1], "add") == 0) {
-		if (check_id("organisation", argv[2], 32, err) != 0)
+		if (check_id("Organisation", argv[2], 32, err) != 0)
 			return -1;
 		if (*argv[3] == '\0')
-			return pd_fail(err, PD_EUSAGE, "the name is empty");
+			return pd_fail(err, PD_EUSAGE, "The name is empty");
 		if (b->ops->org_add(b, argv[2], argv[3], err) != 0)
 			return -1;
 		printf("organisation %s (%s) added.\n", argv[2], argv[3]);
@@ -220,7 +220,7 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return 0;
 	}
 	usage(stderr);
-	return pd_fail(err, PD_EUSAGE, "unknown command \"%s\"", argv[0]);
+	return pd_fail(err, PD_EUSAGE, "Unknown command \"%s\"", argv[0]);
 }
 
 int

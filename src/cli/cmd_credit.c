@@ -229,7 +229,7 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	/* JSON is an export too (the text listing is the counter's) */
 	if (c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("exporting consumers' data"), &c->err) != 0) {
+	        _("Exporting consumers' data"), &c->err) != 0) {
 		free(reasons);
 		return -1;
 	}

@@ -22,7 +22,7 @@ cli_doc_gaps(const char *number, const struct doc_result *res)
 			nl = tab + strlen(tab);
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
-		    _("warning: %s, field \"%.*s\": no font has %.*s (drawn "
+		    _("Warning: %s, field \"%.*s\": no font has %.*s (drawn "
 		      "as an empty box)"),
 		    number, (int)(tab - p), p, (int)(nl - tab - 1), tab + 1);
 		fputc('\n', stderr);

@@ -99,7 +99,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	    (tendered &&
 	        cli_money(c, "--tendered", tendered, &q.tendered) != 0))
 		return -1;
-	if (date && (date = cli_date(c, _("payment date"), date)) == NULL)
+	if (date && (date = cli_date(c, _("Payment date"), date)) == NULL)
 		return -1;
 	q.has_tendered = tendered != NULL;
 	q.account = pos[0];
@@ -130,7 +130,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	cli_doc_gaps(res.p.receipt_no, &doc);
 	posted(c, &res, &doc, dq.print);
 	if (rc != 0)
-		pd_err_prefix(&c->err, _("payment %s is posted; %s: "),
+		pd_err_prefix(&c->err, _("Payment %s is posted; %s: "),
 		    res.p.payment_no,
 		    doc.path[0] ? _("printing its receipt failed")
 		                : _("its receipt could not be written (paydesk "
@@ -411,7 +411,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	/* JSON is an export too (the text listing is the counter's) */
 	if (c->mode == OUT_JSON &&
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("exporting consumers' data"), &c->err) != 0)
+	        _("Exporting consumers' data"), &c->err) != 0)
 		return -1;
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
 	t = table_new(c, cols, ncols);

@@ -112,7 +112,7 @@ cmd_statement_show(struct cli *c, int argc, char **argv)
 	id = strtoll(pos[0], &end, 10);
 	if (*pos[0] == '\0' || *end != '\0' || id <= 0)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("statement show: \"%s\" is not a statement number"),
+		    _("Statement show: \"%s\" is not a statement number"),
 		    pos[0]);
 	if (svc_statement_show(&c->svc, id, &v, &c->err) != 0)
 		return -1;
@@ -155,7 +155,7 @@ cmd_statement_mapping(struct cli *c, int argc, char **argv)
 		return -1;
 	if (strcmp(pos[0], "add") != 0)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("statement mapping: \"%s\": only add NAME WORD... is "
+		    _("Statement mapping: \"%s\": only add NAME WORD... is "
 		      "known"),
 		    pos[0]);
 	if (svc_statement_mapping_add(&c->svc, pos[1], pos + 2, npos - 2, spec,

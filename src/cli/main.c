@@ -159,7 +159,7 @@ help(const char *name)
 		}
 	if (!found) {
 		fprintf(stderr, "paydesk: ");
-		fprintf(stderr, _("no command \"%s\""), name);
+		fprintf(stderr, _("No command \"%s\""), name);
 		fputc('\n', stderr);
 		return PD_EUSAGE;
 	}
@@ -181,7 +181,7 @@ read_pin(struct cli *c)
 	tty = fopen("/dev/tty", "r+");
 	if (tty == NULL) {
 		pd_fail(&c->err, PD_EUSAGE,
-		    _("no PIN for %s: set $PAYDESK_PIN "
+		    _("No PIN for %s: set $PAYDESK_PIN "
 		      "or run on a terminal"),
 		    c->user);
 		return NULL;
@@ -291,7 +291,7 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 				c->user = argv[++i];
 		} else {
 			fprintf(stderr, "paydesk: ");
-			fprintf(stderr, _("unknown option %s"), argv[i]);
+			fprintf(stderr, _("Unknown option %s"), argv[i]);
 			fputc('\n', stderr);
 			usage(stderr);
 			return PD_EUSAGE;
@@ -335,7 +335,7 @@ main(int argc, char **argv)
 	cmd = find(argc - i, argv + i, &used);
 	if (cmd == NULL) {
 		fprintf(stderr, "paydesk: ");
-		fprintf(stderr, _("unknown command \"%s%s%s\""), argv[i],
+		fprintf(stderr, _("Unknown command \"%s%s%s\""), argv[i],
 		    i + 1 < argc ? " " : "", i + 1 < argc ? argv[i + 1] : "");
 		fputc('\n', stderr);
 		usage(stderr);

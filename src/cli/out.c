@@ -601,7 +601,7 @@ cli_personal_data(struct cli *c)
 	if (c->mode == OUT_TEXT)
 		return 0;
 	return svc_require(
-	    &c->svc, ROLE_SUPERVISOR, _("exporting consumers' data"), &c->err);
+	    &c->svc, ROLE_SUPERVISOR, _("Exporting consumers' data"), &c->err);
 }
 
 int

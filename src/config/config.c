@@ -398,7 +398,7 @@ config_defaults(struct config *cfg, struct pd_err *err)
 	for (i = 0; i < NSCHEMA; i++) {
 		if (cfg_set_value(
 		        &schema[i], cfg, schema[i].row.def, NULL, err) != 0) {
-			pd_err_prefix(err, _("built-in default [%s] %s: "),
+			pd_err_prefix(err, _("Built-in default [%s] %s: "),
 			    schema[i].row.section, schema[i].row.key);
 			return -1;
 		}

@@ -85,7 +85,7 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 		if (n == CFG_LIST_MAX || strlen(name) >= CFG_NAME_MAX) {
 			free(copy);
 			return pd_fail(err, PD_EINVAL,
-			    _("at most %d names of "
+			    _("At most %d names of "
 			      "up to %d characters"),
 			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
 		}
@@ -102,7 +102,7 @@ set_names(const struct schema *s, struct config *cfg, const char *value,
 	free(copy);
 	if (n == 0)
 		return pd_fail(
-		    err, PD_EINVAL, _("at least one name is needed"));
+		    err, PD_EINVAL, _("At least one name is needed"));
 	*count = n;
 	return 0;
 }
@@ -135,12 +135,12 @@ method_rule(const char *name, enum method_kind k, const char *word,
 
 	if (r < 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("method \"%s\": unknown reference rule \"%s\" "
+		    _("Method \"%s\": unknown reference rule \"%s\" "
 		      "(required, optional or none)"),
 		    name, word);
 	if (k == METHOD_CASH && r != PAYREF_NONE)
 		return pd_fail(err, PD_EINVAL,
-		    _("method \"%s\": a cash method takes no reference"), name);
+		    _("Method \"%s\": a cash method takes no reference"), name);
 	*rule = (enum payref_rule)r;
 	return 0;
 }
@@ -181,7 +181,7 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		k = method_kind_parse(colon);
 		if (k < 0) {
 			pd_fail(err, PD_EINVAL,
-			    _("method \"%s\": unknown kind "
+			    _("Method \"%s\": unknown kind "
 			      "\"%s\" (cash, card, bank or online)"),
 			    item, colon);
 			goto fail;
@@ -189,7 +189,7 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		if (*item == '\0' || strlen(item) >= CFG_NAME_MAX ||
 		    n == CFG_LIST_MAX) {
 			pd_fail(err, PD_EINVAL,
-			    _("at most %d methods with "
+			    _("At most %d methods with "
 			      "names of 1 to %d characters"),
 			    CFG_LIST_MAX, CFG_NAME_MAX - 1);
 			goto fail;
@@ -197,7 +197,7 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 		for (i = 0; i < n; i++)
 			if (strcasecmp(cfg->methods[i].name, item) == 0) {
 				pd_fail(err, PD_EINVAL,
-				    _("method \"%s\" is "
+				    _("Method \"%s\" is "
 				      "listed twice"),
 				    item);
 				goto fail;
@@ -213,7 +213,7 @@ set_methods(struct config *cfg, const char *value, struct pd_err *err)
 	free(copy);
 	if (n == 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("at least one method is "
+		    _("At least one method is "
 		      "needed"));
 	cfg->nmethods = n;
 	return 0;
@@ -349,7 +349,7 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		/* fall through */
 	case CFG_PATH:
 		if (*value == '\0')
-			return pd_fail(err, PD_EINVAL, _("path is empty"));
+			return pd_fail(err, PD_EINVAL, _("Path is empty"));
 		if (resolve_path(value, cfgfile, field, s->size) != 0)
 			return pd_fail(
 			    err, PD_EINVAL, _("\"%s\": path too long"), value);
@@ -368,7 +368,7 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		*(int *)(void *)field = (int)v;
 		return 0;
 	case CFG_MONEY:
-		return money_parse(value, cfg->minor_digits, _("amount"),
+		return money_parse(value, cfg->minor_digits, _("Amount"),
 		    (int64_t *)(void *)field, err);
 	case CFG_NUMFMT:
 		if (numfmt_validate(value, err) != 0)
@@ -398,5 +398,5 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 	case CFG_DIGITS:
 		return set_digits(s, field, value, err);
 	}
-	return pd_fail(err, PD_EINVAL, _("unknown type"));
+	return pd_fail(err, PD_EINVAL, _("Unknown type"));
 }

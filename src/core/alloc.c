@@ -71,11 +71,11 @@ pay_check_amount(int64_t amount, int64_t outstanding, int64_t threshold,
 
 	if (amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount must be greater than "
+		    _("Amount must be greater than "
 		      "zero"));
 	if (amount > outstanding + threshold)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount %s exceeds the "
+		    _("Amount %s exceeds the "
 		      "outstanding %s of the selected items plus the allowable "
 		      "overpayment %s (maximum %s)"),
 		    money_format_style(a, sizeof a, amount, st),
@@ -94,7 +94,7 @@ pay_cash_change(int64_t amount, int64_t tendered, int64_t *change,
 
 	if (tendered < amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount received %s is less "
+		    _("Amount received %s is less "
 		      "than the amount %s being paid"),
 		    money_format_style(t, sizeof t, tendered, st),
 		    money_format_style(a, sizeof a, amount, st));

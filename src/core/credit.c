@@ -14,11 +14,11 @@ credit_check_amount(int64_t amount, int64_t payment_amount,
 
 	if (amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit amount must be greater "
+		    _("Credit amount must be greater "
 		      "than zero"));
 	if (amount > max)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit amount %s exceeds the "
+		    _("Credit amount %s exceeds the "
 		      "maximum %s (payment %s less credit already issued %s)"),
 		    money_format_style(a, sizeof a, amount, st),
 		    money_format_style(m, sizeof m, max < 0 ? 0 : max, st),
@@ -35,17 +35,17 @@ credit_check_apply(int64_t amount, int64_t remaining, int64_t item_outstanding,
 
 	if (amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount to apply must be "
+		    _("Amount to apply must be "
 		      "greater than zero"));
 	if (amount > remaining)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount %s exceeds the credit "
+		    _("Amount %s exceeds the credit "
 		      "note's remaining balance %s"),
 		    money_format_style(a, sizeof a, amount, st),
 		    money_format_style(r, sizeof r, remaining, st));
 	if (amount > item_outstanding)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount %s exceeds the item's "
+		    _("Amount %s exceeds the item's "
 		      "outstanding %s"),
 		    money_format_style(a, sizeof a, amount, st),
 		    money_format_style(r, sizeof r, item_outstanding, st));
@@ -58,7 +58,7 @@ credit_check_expiry(int32_t created_on, int32_t expires_on, struct pd_err *err)
 	if (expires_on - created_on < 1 ||
 	    expires_on - created_on > CREDIT_EXPIRY_DAYS_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("a credit note expires 1 to %d days after it is created, "
+		    _("A credit note expires 1 to %d days after it is created, "
 		      "not %ld"),
 		    CREDIT_EXPIRY_DAYS_MAX,
 		    (long)expires_on - (long)created_on);

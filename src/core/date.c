@@ -84,7 +84,7 @@ date_parse(const char *s, const char *what, int32_t *days, struct pd_err *err)
 	int y, m, d;
 
 	if (what == NULL)
-		what = _("date");
+		what = _("Date");
 	if (s == NULL || *s == '\0')
 		return pd_fail(err, PD_EINVAL,
 		    _("%s is empty: give a date as "
@@ -113,7 +113,7 @@ month_parse(const char *s, const char *what, int32_t *first, int32_t *last,
 	int y, m;
 
 	if (what == NULL)
-		what = _("month");
+		what = _("Month");
 	if (s == NULL || strlen(s) != 7 || s[4] != '-' || digits_at(s, 4, &y) ||
 	    digits_at(s + 5, 2, &m) || y < 1900 || m < 1 || m > 12)
 		return pd_fail(err, PD_EINVAL,
@@ -248,7 +248,7 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 	if (!date_pattern_ok(pattern) || strcmp(pattern, "YYYY-MM-DD") == 0)
 		return date_parse(s, what, days, err);
 	if (what == NULL)
-		what = _("date");
+		what = _("Date");
 	date_format_pattern(
 	    example, sizeof example, date_days(2025, 4, 20), pattern);
 	if (s == NULL || *s == '\0')

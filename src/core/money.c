@@ -24,7 +24,7 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 	int nwhole = 0, nfrac = 0;
 
 	if (what == NULL)
-		what = _("amount");
+		what = _("Amount");
 	if (s == NULL || *s == '\0')
 		return pd_fail(err, PD_EINVAL,
 		    _("%s is empty: give a number "
@@ -471,7 +471,7 @@ money_parse_style(const char *s, const struct money_style *st, const char *what,
 	int64_t v = 0;
 
 	if (what == NULL)
-		what = _("amount");
+		what = _("Amount");
 	examples_of(st, &e);
 	if (s == NULL || strip_text(s, st->symbol, t, sizeof t) != 0)
 		return pd_fail(err, PD_EINVAL,

@@ -57,22 +57,22 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 	enum tok t;
 
 	if (fmt == NULL || *fmt == '\0')
-		return pd_fail(err, PD_EINVAL, _("number format is empty"));
+		return pd_fail(err, PD_EINVAL, _("Number format is empty"));
 	if (strlen(fmt) > 40)
 		return pd_fail(err, PD_EINVAL,
-		    _("number format \"%s\" is "
+		    _("Number format \"%s\" is "
 		      "longer than 40 characters"),
 		    fmt);
 	for (p = fmt; *p != '\0'; p += len) {
 		len = 1;
 		if (*p == '}')
 			return pd_fail(err, PD_EINVAL,
-			    _("number format \"%s\": "
+			    _("Number format \"%s\": "
 			      "'}' without '{' at position %d"),
 			    fmt, (int)(p - fmt) + 1);
 		if (*p < 0x20 || *p == 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    _("number format \"%s\": "
+			    _("Number format \"%s\": "
 			      "control character at position %d"),
 			    fmt, (int)(p - fmt) + 1);
 		if (*p != '{')
@@ -80,7 +80,7 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 		t = token_at(p, &len, &width);
 		if (t == T_BAD)
 			return pd_fail(err, PD_EINVAL,
-			    _("number format \"%s\": "
+			    _("Number format \"%s\": "
 			      "unknown token \"%.*s\" (known: {YYYY} {YY} {MM} "
 			      "{TERM} {BRANCH} {SEQ} {SEQ:n} with n 1-12)"),
 			    fmt, (int)len, p);
@@ -89,12 +89,12 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 	}
 	if (nseq != 1)
 		return pd_fail(err, PD_EINVAL,
-		    _("number format \"%s\": needs "
+		    _("Number format \"%s\": needs "
 		      "exactly one {SEQ} or {SEQ:n} token"),
 		    fmt);
 	if (nterm == 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("number format \"%s\": needs a "
+		    _("Number format \"%s\": needs a "
 		      "{TERM} token so that numbers stay unique across the "
 		      "terminals of the organisation"),
 		    fmt);
@@ -129,7 +129,7 @@ numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
 	const char *add;
 
 	if (seq < 1)
-		return pd_fail(err, PD_EINVAL, _("sequence %lld out of range"),
+		return pd_fail(err, PD_EINVAL, _("Sequence %lld out of range"),
 		    (long long)seq);
 	for (p = fmt; *p != '\0'; p += len) {
 		len = 1;
@@ -164,14 +164,14 @@ numfmt_render(const char *fmt, const struct numfmt_ctx *ctx, int64_t seq,
 				break;
 			default:
 				return pd_fail(err, PD_EINVAL,
-				    _("number format "
+				    _("Number format "
 				      "\"%s\" is not valid"),
 				    fmt);
 			}
 		}
 		if (o + strlen(add) + 1 > n)
 			return pd_fail(err, PD_EINVAL,
-			    _("number from format "
+			    _("Number from format "
 			      "\"%s\" is too long"),
 			    fmt);
 		memcpy(out + o, add, strlen(add));
@@ -255,7 +255,7 @@ numfmt_match(const char *fmt, const struct numfmt_ctx *ctx, const char *number,
 		t = *p == '{' ? token_at(p, &len, &width) : T_TEXT;
 		if (t == T_BAD)
 			return pd_fail(err, PD_EINVAL,
-			    _("number format \"%s\" is not valid"), fmt);
+			    _("Number format \"%s\" is not valid"), fmt);
 		if (t == T_SEQ) {
 			nseq++;
 			seqw = width;

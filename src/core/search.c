@@ -65,22 +65,22 @@ payref_check(const char *ref, struct pd_err *err)
 	size_t n = strlen(ref), i;
 
 	if (n == 0)
-		return pd_fail(err, PD_EINVAL, _("the reference is empty"));
+		return pd_fail(err, PD_EINVAL, _("The reference is empty"));
 	if (n > PAYREF_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("the reference is %zu characters long; at most %d"), n,
+		    _("The reference is %zu characters long; at most %d"), n,
 		    PAYREF_MAX);
 	for (i = 0; i < n; i++)
 		if ((unsigned char)ref[i] < 0x20 ||
 		    (unsigned char)ref[i] > 0x7e)
 			return pd_fail(err, PD_EINVAL,
-			    _("the reference has a character that is not "
+			    _("The reference has a character that is not "
 			      "allowed at position %zu (letters, digits, "
 			      "spaces and ASCII punctuation only)"),
 			    i + 1);
 	if (ref[0] == ' ' || ref[n - 1] == ' ')
 		return pd_fail(err, PD_EINVAL,
-		    _("the reference starts or ends with a space"));
+		    _("The reference starts or ends with a space"));
 	return 0;
 }
 

@@ -99,7 +99,7 @@ static int
 xlsx_fail(struct exporter *x, lxw_error e, struct pd_err *err)
 {
 	return pd_fail(
-	    err, PD_EDOC, _("cannot write %s: %s"), x->path, lxw_strerror(e));
+	    err, PD_EDOC, _("Cannot write %s: %s"), x->path, lxw_strerror(e));
 }
 
 /* The number part of a money format: band 0 (or any band in 3-digit
@@ -241,11 +241,11 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 
 	x->wb = workbook_new_opt(x->tmp, &wo);
 	if (x->wb == NULL)
-		return pd_fail(err, PD_EDOC, _("cannot write %s"), x->path);
+		return pd_fail(err, PD_EDOC, _("Cannot write %s"), x->path);
 	x->ws = workbook_add_worksheet(x->wb, x->o.sheet);
 	if (x->ws == NULL)
 		return pd_fail(err, PD_EDOC,
-		    _("cannot write %s: bad sheet name"), x->path);
+		    _("Cannot write %s: bad sheet name"), x->path);
 	x->head = workbook_add_format(x->wb);
 	format_set_bold(x->head);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
@@ -299,7 +299,7 @@ export_open(const char *path, FILE *out, const struct export_opts *o,
 	if (path == NULL) {
 		if (o->format != EXPORT_CSV) {
 			pd_fail(
-			    err, PD_EDOC, _("an Excel export needs a file"));
+			    err, PD_EDOC, _("An Excel export needs a file"));
 			free(x);
 			return NULL;
 		}
@@ -318,7 +318,7 @@ export_open(const char *path, FILE *out, const struct export_opts *o,
 		x->own = 1;
 		if (x->f == NULL) {
 			close(fd);
-			pd_fail(err, PD_EDOC, _("cannot write %s: %s"), path,
+			pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), path,
 			    strerror(errno));
 			export_abort(x);
 			return NULL;
@@ -379,7 +379,7 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 	}
 	fputs("\r\n", x->f);
 	if (ferror(x->f))
-		return pd_fail(err, PD_EDOC, _("cannot write %s: %s"),
+		return pd_fail(err, PD_EDOC, _("Cannot write %s: %s"),
 		    *x->path ? x->path : _("the output"), strerror(errno));
 	return 0;
 }
@@ -464,14 +464,14 @@ export_close(struct exporter *x, struct pd_err *err)
 			rc = xlsx_fail(x, e, err);
 	} else if (x->own) {
 		if (fflush(x->f) != 0 || fsync(fileno(x->f)) != 0)
-			rc = pd_fail(err, PD_EDOC, _("cannot write %s: %s"),
+			rc = pd_fail(err, PD_EDOC, _("Cannot write %s: %s"),
 			    x->path, strerror(errno));
 		if (fclose(x->f) != 0 && rc == 0)
-			rc = pd_fail(err, PD_EDOC, _("cannot write %s: %s"),
+			rc = pd_fail(err, PD_EDOC, _("Cannot write %s: %s"),
 			    x->path, strerror(errno));
 		x->f = NULL;
 	} else if (fflush(x->f) != 0)
-		rc = pd_fail(err, PD_EDOC, _("cannot write the output: %s"),
+		rc = pd_fail(err, PD_EDOC, _("Cannot write the output: %s"),
 		    strerror(errno));
 	if (*x->path) {
 		if (rc == 0)

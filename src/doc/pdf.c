@@ -488,7 +488,6 @@ static void
 draw_text(HPDF_Page pg, struct script_fonts *f, double top, const struct op *o)
 {
 	struct script_text t;
-	char small[512];
 	size_t i;
 
 	script_shape(f, o->s, o->n, o->field != NULL ? o->field : "?", &t);
@@ -508,16 +507,9 @@ draw_text(HPDF_Page pg, struct script_fonts *f, double top, const struct op *o)
 	    pg, o->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
 	HPDF_Page_MoveTextPos(pg, (HPDF_REAL)o->x, (HPDF_REAL)(top - o->y));
 	for (i = 0; i < t.nruns; i++) {
-		const struct script_run *r = &t.runs[i];
-		char *s = r->n < sizeof small ? small : xmalloc(r->n + 1);
-
-		memcpy(s, t.s + r->off, r->n);
-		s[r->n] = '\0';
 		HPDF_Page_SetFontAndSize(
-		    pg, f->faces[r->face].font, (HPDF_REAL)o->size);
-		HPDF_Page_ShowText(pg, s);
-		if (s != small)
-			free(s);
+		    pg, f->faces[t.runs[i].face].font, (HPDF_REAL)o->size);
+		script_show(pg, &t, i, o->size);
 	}
 	HPDF_Page_EndText(pg);
 	script_text_free(&t);
@@ -630,7 +622,7 @@ doc_pdf_gaps(const struct doc *d, enum doc_paper paper, const char *font_path,
 		*gaps = NULL;
 	if (access(font_path, R_OK) != 0)
 		return pd_fail(err, PD_EDOC,
-		    _("font %s: %s (set receipts.font to a TrueType file, e.g. "
+		    _("Font %s: %s (set receipts.font to a TrueType file, e.g. "
 		      "from fonts-dejavu-core)"),
 		    font_path, strerror(errno));
 	pdf = HPDF_New(NULL, NULL);

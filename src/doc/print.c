@@ -52,14 +52,14 @@ doc_print(const char *command, const char *path, struct pd_err *err)
 	ssize_t r;
 
 	if (pipe(fds) != 0)
-		return pd_fail(err, PD_EPRINT, _("print: %s"), strerror(errno));
+		return pd_fail(err, PD_EPRINT, _("Print: %s"), strerror(errno));
 	script = xasprintf("%s \"$1\"", command);
 	pid = fork();
 	if (pid < 0) {
 		free(script);
 		close(fds[0]);
 		close(fds[1]);
-		return pd_fail(err, PD_EPRINT, _("print: %s"), strerror(errno));
+		return pd_fail(err, PD_EPRINT, _("Print: %s"), strerror(errno));
 	}
 	if (pid == 0) {
 		int null = open("/dev/null", O_RDONLY);
@@ -105,16 +105,16 @@ doc_print(const char *command, const char *path, struct pd_err *err)
 		;
 	if (timed_out)
 		return pd_fail(err, PD_EPRINT,
-		    _("print command \"%s\" did not finish in %d s; it was "
+		    _("Print command \"%s\" did not finish in %d s; it was "
 		      "stopped"),
 		    command, PRINT_TIMEOUT_MS / 1000);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	if (WIFSIGNALED(status))
 		return pd_fail(err, PD_EPRINT,
-		    _("print command \"%s\" was killed by signal %d"), command,
+		    _("Print command \"%s\" was killed by signal %d"), command,
 		    WTERMSIG(status));
 	return pd_fail(err, PD_EPRINT,
-	    _("print command \"%s\" failed (exit status %d)%s%s"), command,
+	    _("Print command \"%s\" failed (exit status %d)%s%s"), command,
 	    WEXITSTATUS(status), *last_line(out) ? ": " : "", last_line(out));
 }

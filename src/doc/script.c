@@ -10,8 +10,15 @@
  *   fallback fontconfig finds for it, embedded as a subset like the
  *   main one; what no font has is drawn as the main font's box and kept
  *   as a gap naming the field, for the warning;
+ * - a run of a complex script (Devanagari, Bengali and the other Indic
+ *   scripts, Thai, Khmer, ...) is shaped by HarfBuzz with the font that
+ *   draws it: conjuncts, reph, a vowel sign before its consonant, marks
+ *   placed. Its glyphs have no character code, so each gets a code of
+ *   its own in the surrogate range (SCRIPT_SHAPED_FIRST), mapped to its
+ *   glyph by the CIDToGIDMap and drawn raw where HarfBuzz put it;
  * - each face gets a ToUnicode CMap of its own (beginbfrange/bfchar,
- *   the presentation forms mapped back to their letters), so text
+ *   the presentation forms mapped back to their letters, a shaped
+ *   cluster's glyphs to its characters in logical order), so text
  *   extraction reads the logical letters.
  * Latin-only text takes a fast path with none of this. */
 #include <stdio.h>
@@ -20,6 +27,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <fribidi.h>
+#include <hb.h>
 #include <utf8proc.h>
 
 #include "paydesk/i18n.h"
@@ -44,6 +52,42 @@ is_ignorable(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C || cp == 0xFEFF;
 }
 
+/* Scripts whose letters change shape and place with their neighbours
+ * (Unicode blocks): shaped by HarfBuzz. Arabic is joined by FriBidi. */
+static const struct {
+	uint32_t first, last;
+} complex_blocks[] = {
+    {0x0900, 0x0DFF}, /* Devanagari .. Sinhala */
+    {0x0E00, 0x0EFF}, /* Thai, Lao */
+    {0x0F00, 0x109F}, /* Tibetan, Myanmar */
+    {0x1780, 0x17FF}, /* Khmer */
+    {0x1CD0, 0x1CFF}, /* Vedic extensions */
+    {0xA830, 0xA83F}, /* common Indic number forms */
+    {0xA8E0, 0xA8FF}, /* Devanagari extended */
+    {0xA9E0, 0xA9FF}, /* Myanmar extended-B */
+};
+
+static int
+is_complex(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof complex_blocks / sizeof complex_blocks[0]; i++)
+		if (cp >= complex_blocks[i].first &&
+		    cp <= complex_blocks[i].last)
+			return 1;
+	return 0;
+}
+
+static int
+is_mark(uint32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC ||
+	       c == UTF8PROC_CATEGORY_ME;
+}
+
 static int
 has_glyph(const struct script_face *fc, uint32_t cp)
 {
@@ -54,7 +98,7 @@ has_glyph(const struct script_face *fc, uint32_t cp)
 /* Take a font libharu loaded (name) as a face: UTF-8 encoder, our own
  * ToUnicode stream in place of libharu's. */
 static int
-face_add(struct script_fonts *f, const char *name, const char *file)
+face_add(struct script_fonts *f, const char *name, const char *file, int index)
 {
 	struct script_face *fc = &f->faces[f->n];
 	HPDF_Font font = HPDF_GetFont(f->pdf, name, "UTF-8");
@@ -70,6 +114,7 @@ face_add(struct script_fonts *f, const char *name, const char *file)
 	fc->def = ((HPDF_FontAttr)font->attr)->fontdef;
 	fc->used = xcalloc(65536 / 8, 1);
 	fc->name = xstrdup(file);
+	fc->index = index;
 	f->n++;
 	return 0;
 }
@@ -85,9 +130,9 @@ script_open(
 	f->pdf = pdf;
 	HPDF_UseUTFEncodings(pdf);
 	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
-	if (name == NULL || face_add(f, name, path) != 0)
+	if (name == NULL || face_add(f, name, path, 0) != 0)
 		return pd_fail(err, PD_EDOC,
-		    _("font %s: not a TrueType font libharu can embed "
+		    _("Font %s: not a TrueType font libharu can embed "
 		      "(error 0x%04X)"),
 		    path, (unsigned)HPDF_GetError(pdf));
 	f->ascii = 1;
@@ -165,7 +210,7 @@ candidate_load(struct script_fonts *f, const struct candidate *k, uint32_t cp)
 		name = HPDF_LoadTTFontFromFile(f->pdf, k->file, HPDF_TRUE);
 	else
 		return -1;
-	if (name == NULL || face_add(f, name, k->file) != 0) {
+	if (name == NULL || face_add(f, name, k->file, k->index) != 0) {
 		HPDF_ResetError(f->pdf);
 		return -1;
 	}
@@ -357,6 +402,8 @@ run_add(struct script_text *t, size_t *cap, int face, size_t off, size_t k)
 	t->runs[t->nruns].off = off;
 	t->runs[t->nruns].n = k;
 	t->runs[t->nruns].face = face;
+	t->runs[t->nruns].glyphs = NULL;
+	t->runs[t->nruns].nglyphs = 0;
 	t->nruns++;
 }
 
@@ -371,14 +418,30 @@ encode(struct script_fonts *f, const uint32_t *cps, size_t m, const char *field,
 	t->n = 0;
 	for (i = 0; i < m; i++) {
 		uint32_t cp = cps[i];
-		int face;
+		int face, prev = t->nruns ? t->runs[t->nruns - 1].face : -1;
 		utf8proc_ssize_t k;
 
+		/* a joiner matters to the shaping of the letters around it */
+		if ((cp == 0x200C || cp == 0x200D) && i > 0 &&
+		    is_complex(cps[i - 1]) && prev >= 0 &&
+		    has_glyph(&f->faces[prev], cp)) {
+			if (field != NULL)
+				f->faces[prev].used[cp >> 3] |=
+				    (unsigned char)(1u << (cp & 7));
+			k = utf8proc_encode_char((utf8proc_int32_t)cp,
+			    (utf8proc_uint8_t *)t->s + t->n);
+			run_add(t, &cap, prev, t->n, (size_t)k);
+			t->n += (size_t)k;
+			continue;
+		}
 		if (is_ignorable(cp))
 			continue;
 		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 			cp = ' '; /* a tab or other control: a space */
-		face = face_for(f, cp);
+		if (prev >= 0 && is_mark(cp) && has_glyph(&f->faces[prev], cp))
+			face = prev; /* a mark is drawn with its base */
+		else
+			face = face_for(f, cp);
 		if (face < 0) {
 			if (field != NULL)
 				gap_add(f, field, cp);
@@ -395,6 +458,189 @@ encode(struct script_fonts *f, const uint32_t *cps, size_t m, const char *field,
 		t->n += (size_t)k;
 	}
 	t->s[t->n] = '\0';
+}
+
+/* HarfBuzz's font of a face, from the same file and index libharu
+ * embeds, so the glyph ids agree; NULL when it cannot be read. */
+static hb_font_t *
+face_hb(struct script_face *fc)
+{
+	hb_blob_t *blob;
+	hb_face_t *face;
+
+	if (fc->hb_tried)
+		return fc->hb;
+	fc->hb_tried = 1;
+	blob = hb_blob_create_from_file_or_fail(fc->name);
+	if (blob == NULL)
+		return NULL;
+	face = hb_face_create(blob, (unsigned)fc->index);
+	hb_blob_destroy(blob);
+	if (hb_face_get_glyph_count(face) == 0) {
+		hb_face_destroy(face);
+		return NULL;
+	}
+	fc->hb = hb_font_create(face);
+	hb_face_destroy(face);
+	return fc->hb;
+}
+
+/* The code of a shaped glyph with this advance and text, made on first
+ * use; 0 when the face's codes are used up. */
+static uint16_t
+cid_for(struct script_face *fc, uint16_t gid, int16_t adv, const uint32_t *cp,
+    int ncp)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fc->def->attr;
+	struct script_cid *c;
+	size_t i;
+
+	for (i = 0; i < fc->ncids; i++) {
+		c = &fc->cids[i];
+		if (c->gid == gid && c->adv == adv && c->ncp == ncp &&
+		    memcmp(c->cp, cp, (size_t)ncp * sizeof *cp) == 0)
+			return (uint16_t)(SCRIPT_SHAPED_FIRST + i);
+	}
+	if (fc->ncids == SCRIPT_SHAPED_MAX)
+		return 0;
+	if (fc->ncids % 64 == 0)
+		fc->cids = xrealloc(fc->cids, fc->ncids + 64, sizeof *fc->cids);
+	c = &fc->cids[fc->ncids];
+	memset(c, 0, sizeof *c);
+	c->gid = gid;
+	c->adv = adv;
+	c->ncp = ncp;
+	memcpy(c->cp, cp, (size_t)ncp * sizeof *cp);
+	if (a->glyph_tbl.flgs != NULL && gid < a->num_glyphs)
+		a->glyph_tbl.flgs[gid] = 1; /* into the subset */
+	i = SCRIPT_SHAPED_FIRST + fc->ncids++;
+	fc->used[i >> 3] |= (unsigned char)(1u << (i & 7));
+	return (uint16_t)i;
+}
+
+static int16_t
+em1000(hb_position_t v, unsigned upem)
+{
+	double x = (double)v * 1000.0 / upem;
+
+	return (int16_t)(x < 0 ? x - 0.5 : x + 0.5);
+}
+
+/* The characters glyph k of the g glyphs of one cluster stands for, of
+ * the cluster's n: one each in order, the last glyph the rest, so text
+ * extraction reads them in logical order whatever order they are drawn
+ * in (a vowel sign drawn before its consonant reads after it). */
+static int
+cluster_share(const uint32_t *cl, int n, int k, int g, uint32_t *out)
+{
+	int from = k, to = k == g - 1 ? n : k + 1, i;
+
+	if (from >= n)
+		return 0;
+	if (to - from > 6)
+		to = from + 6; /* a code maps to 6 characters at most */
+	for (i = from; i < to; i++)
+		out[i - from] = cl[i];
+	return to - from;
+}
+
+/* Place glyphs [i, j) of one cluster (bytes [c0, c1) of s) into r. */
+static void
+cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
+    hb_glyph_info_t *info, hb_glyph_position_t *pos, unsigned i, unsigned j,
+    unsigned upem, int draw, struct script_run *r)
+{
+	uint32_t cl[64], cp[6];
+	int n = (int)decode(s + c0, c1 - c0 < 64 ? c1 - c0 : 64, cl), ncp;
+	unsigned k;
+
+	if (n < (int)(j - i) && c1 - c0 < 64) {
+		/* more glyphs than characters (a two-part vowel sign): its
+		 * canonical parts, one for each glyph; they read back as it
+		 * once normalised (NFC) */
+		utf8proc_uint8_t z[64], *nfd;
+
+		memcpy(z, s + c0, c1 - c0);
+		z[c1 - c0] = '\0';
+		if ((nfd = utf8proc_NFD(z)) != NULL) {
+			size_t len = strlen((const char *)nfd);
+
+			if (len < 64)
+				n = (int)decode((const char *)nfd, len, cl);
+			free(nfd);
+		}
+	}
+
+	for (k = i; k < j; k++) {
+		struct script_glyph *g = &r->glyphs[k];
+
+		g->adv = em1000(pos[k].x_advance, upem);
+		g->dx = em1000(pos[k].x_offset, upem);
+		g->dy = em1000(pos[k].y_offset, upem);
+		g->cid = 0;
+		if (!draw)
+			continue;
+		ncp = cluster_share(cl, n, (int)(k - i), (int)(j - i), cp);
+		g->cid =
+		    cid_for(fc, (uint16_t)info[k].codepoint, g->adv, cp, ncp);
+	}
+}
+
+/* Shape run r with HarfBuzz if it holds a complex script its face has;
+ * left as text when it does not, or when codes run out. */
+static void
+shape_run(struct script_fonts *f, const struct script_text *t,
+    struct script_run *r, int draw)
+{
+	struct script_face *fc = &f->faces[r->face];
+	hb_font_t *font;
+	hb_buffer_t *buf;
+	hb_glyph_info_t *info;
+	hb_glyph_position_t *pos;
+	uint32_t *cps = xcalloc(r->n + 1, sizeof *cps);
+	unsigned n, i, j, upem;
+	size_t m, q;
+	int complex = 0;
+
+	m = decode(t->s + r->off, r->n, cps);
+	for (q = 0; q < m && complex >= 0; q++)
+		if (is_complex(cps[q]))
+			/* without its glyph: boxes, reported as a gap */
+			complex = has_glyph(fc, cps[q]) ? 1 : -1;
+	free(cps);
+	if (complex <= 0 || (font = face_hb(fc)) == NULL)
+		return;
+	upem = hb_face_get_upem(hb_font_get_face(font));
+	buf = hb_buffer_create();
+	hb_buffer_add_utf8(buf, t->s + r->off, (int)r->n, 0, (int)r->n);
+	hb_buffer_set_direction(buf, HB_DIRECTION_LTR); /* in visual order */
+	hb_buffer_guess_segment_properties(buf);
+	hb_shape(font, buf, NULL, 0);
+	info = hb_buffer_get_glyph_infos(buf, &n);
+	pos = hb_buffer_get_glyph_positions(buf, NULL);
+	r->glyphs = xcalloc(n ? n : 1, sizeof *r->glyphs);
+	r->nglyphs = n;
+	for (i = 0; i < n; i = j) {
+		size_t end = r->n;
+
+		for (j = i + 1; j < n && info[j].cluster == info[i].cluster;
+		     j++)
+			;
+		for (q = j; q < n; q++)
+			if (info[q].cluster > info[i].cluster &&
+			    info[q].cluster < end)
+				end = info[q].cluster;
+		cluster_glyphs(fc, t->s + r->off, info[i].cluster, end, info,
+		    pos, i, j, upem, draw, r);
+	}
+	hb_buffer_destroy(buf);
+	for (i = 0; draw && i < n; i++)
+		if (r->glyphs[i].cid == 0) { /* out of codes: as text */
+			free(r->glyphs);
+			r->glyphs = NULL;
+			r->nglyphs = 0;
+			break;
+		}
 }
 
 static int
@@ -446,11 +692,17 @@ script_shape(struct script_fonts *f, const char *s, size_t n, const char *field,
 	}
 	encode(f, cps, m, field, t);
 	free(cps);
+	for (i = 0; i < t->nruns; i++)
+		shape_run(f, t, &t->runs[i], field != NULL);
 }
 
 void
 script_text_free(struct script_text *t)
 {
+	size_t i;
+
+	for (i = 0; i < t->nruns; i++)
+		free(t->runs[i].glyphs);
 	free(t->s);
 	free(t->runs);
 	memset(t, 0, sizeof *t);
@@ -473,6 +725,13 @@ script_width(struct script_fonts *f, const char *s, size_t n, double size)
 	}
 	script_shape(f, s, n, NULL, &t);
 	for (i = 0; i < t.nruns; i++) {
+		size_t k;
+
+		if (t.runs[i].glyphs != NULL) {
+			for (k = 0; k < t.runs[i].nglyphs; k++)
+				w += t.runs[i].glyphs[k].adv;
+			continue;
+		}
 		tw = HPDF_Font_TextWidth(f->faces[t.runs[i].face].font,
 		    (const HPDF_BYTE *)t.s + t.runs[i].off,
 		    (HPDF_UINT)t.runs[i].n);
@@ -480,6 +739,74 @@ script_width(struct script_fonts *f, const char *s, size_t n, double size)
 	}
 	script_text_free(&t);
 	return w * size / 1000.0;
+}
+
+static void
+put(char **b, size_t *len, size_t *cap, const char *s)
+{
+	size_t k = strlen(s);
+
+	if (*len + k + 1 > *cap) {
+		*cap = (*len + k + 1) * 2;
+		*b = xrealloc(*b, *cap, 1);
+	}
+	memcpy(*b + *len, s, k + 1);
+	*len += k;
+}
+
+/* Glyphs as one TJ array: each code in hex, an offset as a shift before
+ * it and back after it; a glyph raised or lowered (dy) in a TJ of its
+ * own with the text rise set around it. */
+static char *
+glyph_ops(const struct script_run *r, double size)
+{
+	char *b = NULL, w[96];
+	size_t len = 0, cap = 0, i;
+
+	put(&b, &len, &cap, "[");
+	for (i = 0; i < r->nglyphs; i++) {
+		const struct script_glyph *g = &r->glyphs[i];
+
+		if (g->dy != 0) {
+			snprintf(
+			    w, sizeof w, "] TJ %.3f Ts [", g->dy * size / 1000);
+			put(&b, &len, &cap, w);
+		}
+		if (g->dx != 0) {
+			snprintf(w, sizeof w, "%d ", -g->dx);
+			put(&b, &len, &cap, w);
+		}
+		snprintf(w, sizeof w, "<%04X>", g->cid);
+		put(&b, &len, &cap, w);
+		if (g->dx != 0) {
+			snprintf(w, sizeof w, " %d ", g->dx);
+			put(&b, &len, &cap, w);
+		}
+		if (g->dy != 0)
+			put(&b, &len, &cap, "] TJ 0 Ts [");
+	}
+	put(&b, &len, &cap, "] TJ\n");
+	return b;
+}
+
+void
+script_show(HPDF_Page pg, const struct script_text *t, size_t i, double size)
+{
+	const struct script_run *r = &t->runs[i];
+	char small[512], *s;
+
+	if (r->glyphs != NULL) {
+		s = glyph_ops(r, size);
+		HPDF_Stream_WriteStr(((HPDF_PageAttr)pg->attr)->stream, s);
+		free(s);
+		return;
+	}
+	s = r->n < sizeof small ? small : xmalloc(r->n + 1);
+	memcpy(s, t->s + r->off, r->n);
+	s[r->n] = '\0';
+	HPDF_Page_ShowText(pg, s);
+	if (s != small)
+		free(s);
 }
 
 /* One bfchar or bfrange entry of a ToUnicode map. */
@@ -513,8 +840,14 @@ tu_block(HPDF_Stream st, const struct tu_entry *e, size_t n, int chars)
 			snprintf(buf, sizeof buf, "<%04X> <", e[i].from);
 			HPDF_Stream_WriteStr(st, buf);
 			for (k = 0; k < e[i].nd; k++) {
-				snprintf(buf, sizeof buf, "%04X",
-				    (unsigned)e[i].dst[k]);
+				unsigned u = (unsigned)e[i].dst[k];
+
+				if (u > 0xFFFF) /* UTF-16BE: a surrogate pair */
+					snprintf(buf, sizeof buf, "%04X%04X",
+					    0xD800 + ((u - 0x10000) >> 10),
+					    0xDC00 + ((u - 0x10000) & 0x3FF));
+				else
+					snprintf(buf, sizeof buf, "%04X", u);
 				HPDF_Stream_WriteStr(st, buf);
 			}
 			HPDF_Stream_WriteStr(st, ">\n");
@@ -566,22 +899,40 @@ letters(uint32_t cp, utf8proc_int32_t *d, int max)
 	return n;
 }
 
-/* The used codes as entries: runs within one high byte map onto
- * themselves, a presentation form onto its letters. */
-static size_t
-tu_entries(const unsigned char *used, struct tu_entry **out)
+/* A shaped glyph's code (NULL for a character's). */
+static const struct script_cid *
+shaped(const struct script_face *fc, uint32_t c)
 {
+	if (c < SCRIPT_SHAPED_FIRST || c - SCRIPT_SHAPED_FIRST >= fc->ncids)
+		return NULL;
+	return &fc->cids[c - SCRIPT_SHAPED_FIRST];
+}
+
+/* The used codes as entries: runs within one high byte map onto
+ * themselves, a presentation form onto its letters, a shaped glyph onto
+ * its share of its cluster (none: no entry). */
+static size_t
+tu_entries(const struct script_face *fc, struct tu_entry **out)
+{
+	const unsigned char *used = fc->used;
 	struct tu_entry *e = NULL;
 	size_t n = 0, cap = 0;
 	uint32_t c;
 
 	for (c = 0; c <= 0xFFFF; c++) {
+		const struct script_cid *sc = shaped(fc, c);
 		utf8proc_int32_t d[8];
 		int nd;
 
 		if (!(used[c >> 3] & (1u << (c & 7))))
 			continue;
-		nd = letters(c, d, 8);
+		if (sc != NULL && sc->ncp == 0)
+			continue;
+		if (sc != NULL) {
+			for (nd = 0; nd < sc->ncp; nd++)
+				d[nd] = (utf8proc_int32_t)sc->cp[nd];
+		} else
+			nd = letters(c, d, 8);
 		if (nd == 0 && n > 0 && e[n - 1].nd == 0 &&
 		    e[n - 1].to + 1u == c && (c & 0xFF) != 0) {
 			e[n - 1].to = (uint16_t)c;
@@ -673,6 +1024,18 @@ is_used(const unsigned char *used, uint32_t c)
 	return used[c >> 3] & (1u << (c & 7));
 }
 
+/* The glyph drawn for a used code: a shaped glyph's, else the font's
+ * glyph for the character; 0 for a code not used. */
+static HPDF_UINT16
+code_gid(const struct script_face *fc, uint32_t c)
+{
+	if (!is_used(fc->used, c))
+		return 0;
+	if (shaped(fc, c) != NULL)
+		return shaped(fc, c)->gid;
+	return HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c);
+}
+
 /* libharu writes widths and a CID-to-glyph map for every character the
  * font has (24 KB for DejaVu Sans, 280 KB for a CJK font) and keeps its
  * refused CMap: only the characters drawn are needed. */
@@ -689,12 +1052,10 @@ trim(struct script_face *fc, HPDF_MMgr mmgr)
 	if (w == NULL)
 		return -1;
 	for (c = 0; c <= 0xFFFF; c++) {
-		HPDF_UINT16 gid =
-		    is_used(fc->used, c)
-		        ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
-		        : 0;
-		HPDF_INT16 gw =
-		    gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid) : dw;
+		HPDF_UINT16 gid = code_gid(fc, c);
+		HPDF_INT16 gw = shaped(fc, c) != NULL ? shaped(fc, c)->adv
+		                : gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid)
+		                      : dw;
 
 		if (gid != 0)
 			top = c + 1;
@@ -718,10 +1079,7 @@ trim(struct script_face *fc, HPDF_MMgr mmgr)
 		return 0;
 	HPDF_MemStream_FreeData(map->stream);
 	for (c = 0; c < top; c++) {
-		HPDF_UINT16 gid =
-		    is_used(fc->used, c)
-		        ? HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c)
-		        : 0;
+		HPDF_UINT16 gid = code_gid(fc, c);
 		HPDF_BYTE b[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
 
 		if (HPDF_Stream_Write(map->stream, b, 2) != HPDF_OK)
@@ -741,7 +1099,7 @@ script_finish(struct script_fonts *f)
 			return -1;
 		HPDF_Stream st = f->faces[i].tounicode->stream;
 		struct tu_entry *e;
-		size_t n = tu_entries(f->faces[i].used, &e);
+		size_t n = tu_entries(&f->faces[i], &e);
 
 		HPDF_Stream_WriteStr(st,
 		    "/CIDInit /ProcSet findresource begin\n"
@@ -814,6 +1172,9 @@ script_close(struct script_fonts *f)
 	for (i = 0; i < f->n; i++) {
 		free(f->faces[i].used);
 		free(f->faces[i].name);
+		free(f->faces[i].cids);
+		if (f->faces[i].hb != NULL)
+			hb_font_destroy(f->faces[i].hb);
 	}
 	free(f->gaps);
 	memset(f, 0, sizeof *f);

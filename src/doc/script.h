@@ -1,6 +1,7 @@
 /* script.h - text in any script for the PDF writer: right-to-left runs in
- * visual order, Arabic letters joined, each character from a font that
- * has it. Shared by pdf.c and script.c only; not public. */
+ * visual order, Arabic letters joined, Indic and other complex scripts
+ * shaped by HarfBuzz, each character from a font that has it. Shared by
+ * pdf.c and script.c only; not public. */
 #ifndef PAYDESK_DOC_SCRIPT_H
 #define PAYDESK_DOC_SCRIPT_H
 #include <stddef.h>
@@ -11,14 +12,36 @@
 #include "paydesk/err.h"
 
 #define SCRIPT_FACES_MAX 8 /* the main font and up to 7 fallbacks */
+/* Shaped glyphs are drawn with codes of their own: the UTF-16 surrogate
+ * range, which no character ever has, so they cannot meet a code drawn
+ * for a character. */
+#define SCRIPT_SHAPED_FIRST 0xD800
+#define SCRIPT_SHAPED_MAX 2048
+
+/* A code for one shaped glyph: the glyph, its advance as drawn there and
+ * the characters text extraction reads for it (none: the cluster's text
+ * went with an earlier glyph). */
+struct script_cid {
+	uint16_t gid;
+	int16_t adv;    /* 1/1000 em */
+	uint32_t cp[6]; /* characters, logical order */
+	int ncp;
+};
+
+struct hb_font_t;
 
 /* One embedded font: the main one (faces[0]) or a fallback. */
 struct script_face {
 	HPDF_Font font;
 	HPDF_FontDef def;
-	HPDF_Dict tounicode; /* the ToUnicode CMap this file writes */
-	unsigned char *used; /* 65536 bits: the codes drawn with it */
-	char *name;          /* the file, for the warning, malloc'd */
+	HPDF_Dict tounicode;  /* the ToUnicode CMap this file writes */
+	unsigned char *used;  /* 65536 bits: the codes drawn with it */
+	char *name;           /* the file, for the warning, malloc'd */
+	int index;            /* the face in a collection file */
+	struct hb_font_t *hb; /* HarfBuzz's font of it, made when needed */
+	int hb_tried;
+	struct script_cid *cids; /* malloc'd, ncids: SCRIPT_SHAPED_FIRST.. */
+	size_t ncids;
 };
 
 /* A character no font has, and the field it is in. */
@@ -38,10 +61,19 @@ struct script_fonts {
 	size_t ngaps, gcap;
 };
 
-/* A shaped line: UTF-8 in visual order, cut into runs of one face. */
+/* One glyph of a shaped run, placed by HarfBuzz (1/1000 em). */
+struct script_glyph {
+	uint16_t cid; /* 0 when only measured */
+	int16_t dx, dy, adv;
+};
+
+/* A shaped line: UTF-8 in visual order, cut into runs of one face. A
+ * run in a complex script has its glyphs as HarfBuzz placed them. */
 struct script_run {
 	size_t off, n; /* bytes of s */
 	int face;
+	struct script_glyph *glyphs; /* malloc'd, or NULL: drawn as s */
+	size_t nglyphs;
 };
 struct script_text {
 	char *s; /* malloc'd, NUL-terminated */
@@ -59,12 +91,20 @@ int script_open(
 /* Shape n bytes of UTF-8 (one line, logical order) into t: bidi
  * reordering and Arabic joining (FriBidi, UAX #9) when the text has a
  * right-to-left character, then each character given the first face
- * that has its glyph, a fallback found through fontconfig when none
- * does. field not NULL: the text is being drawn; its codes are marked
- * used and what no font has is kept as a gap naming field. */
+ * that has its glyph (a combining mark the face of its base, if it has
+ * it), a fallback found through fontconfig when none does; a run of a
+ * complex script (Devanagari, Bengali and the other Indic scripts, Thai,
+ * Khmer, ...) is then shaped by HarfBuzz with the font that draws it.
+ * field not NULL: the text is being drawn; its codes are marked used
+ * and what no font has is kept as a gap naming field. */
 void script_shape(struct script_fonts *f, const char *s, size_t n,
     const char *field, struct script_text *t);
 void script_text_free(struct script_text *t);
+
+/* Draw run i of t at the current text position (inside BT/ET, its face
+ * and size set): its glyphs where HarfBuzz placed them, else its text. */
+void script_show(
+    HPDF_Page pg, const struct script_text *t, size_t i, double size);
 
 /* Width in points of n bytes of UTF-8 at size points, as drawn. */
 double script_width(

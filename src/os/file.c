@@ -33,7 +33,7 @@ file_mkdirs(const char *dir, struct pd_err *err)
 		/* receipts, exports and stores are no one else's business */
 		if (mkdir(path, 0700) != 0 && errno != EEXIST)
 			return pd_fail(err, PD_EDOC,
-			    _("cannot create directory %s: %s"), path,
+			    _("Cannot create directory %s: %s"), path,
 			    strerror(errno));
 		*p = c;
 		if (c == '\0')
@@ -116,7 +116,7 @@ file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err)
 		return pd_fail(err, PD_EDOC, _("%s: path too long"), path);
 	fd = open_unique(tmp);
 	if (fd < 0)
-		return pd_fail(err, PD_EDOC, _("cannot write in %s: %s"),
+		return pd_fail(err, PD_EDOC, _("Cannot write in %s: %s"),
 		    dir_of(path, d, sizeof d), strerror(errno));
 	return fd;
 }
@@ -149,7 +149,7 @@ file_stage(const char *path, const void *buf, size_t n, char *tmp, size_t tn,
 	}
 	return 0;
 fail:
-	pd_fail(err, PD_EDOC, _("cannot write %s: %s"), path,
+	pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), path,
 	    strerror(errno ? errno : EIO));
 	if (fd >= 0)
 		close(fd);
@@ -168,7 +168,7 @@ file_publish(const char *tmp, const char *path, struct pd_err *err)
 		return -1;
 	}
 	if (rename(tmp, path) != 0) {
-		pd_fail(err, PD_EDOC, _("cannot write %s: %s"), path,
+		pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), path,
 		    strerror(errno));
 		unlink(tmp);
 		return -1;

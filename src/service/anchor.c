@@ -44,7 +44,7 @@ anchor_call(struct svc *s, struct sync_net *net, const struct sync_anchor *head,
 	rc = sync_anchor_decode(r.body, r.len, out, err);
 	sync_reply_free(&r);
 	if (rc != 0) {
-		pd_err_prefix(err, _("the central node's audit head was not "
+		pd_err_prefix(err, _("The central node's audit head was not "
 		                     "understood: "));
 		err->code = PD_ENET;
 		return -1;
@@ -65,7 +65,7 @@ anchor_compare(struct svc *s, const struct sync_anchor *kept,
 		return 0;
 	if (kept->seq > a->local_seq)
 		return pd_fail(err, PD_ETAMPER,
-		    _("the audit log ends at entry %lld, but the central node "
+		    _("The audit log ends at entry %lld, but the central node "
 		      "saw it reach entry %lld: entries were removed (or the "
 		      "store was restored from an older backup)"),
 		    (long long)a->local_seq, (long long)kept->seq);
@@ -74,7 +74,7 @@ anchor_compare(struct svc *s, const struct sync_anchor *kept,
 		return -1;
 	if (rc == 0 || strcmp(hash, kept->hash) != 0)
 		return pd_fail(err, PD_ETAMPER,
-		    _("audit log entry %lld is not the one the central node "
+		    _("Audit log entry %lld is not the one the central node "
 		      "saw: the log was rewritten up to there"),
 		    (long long)kept->seq);
 	return 0;
@@ -158,7 +158,7 @@ anchor_keep(struct svc *s, const struct sync_anchor *in,
 	    (in->seq < out->seq ||
 	        (in->seq == out->seq && strcmp(in->hash, out->hash) != 0)))
 		return pd_fail(err, PD_ETAMPER,
-		    _("terminal %s: its audit head (entry %lld) does not "
+		    _("Terminal %s: its audit head (entry %lld) does not "
 		      "extend the one kept (entry %lld); not kept"),
 		    in->terminal, (long long)in->seq, (long long)out->seq);
 	svc_now(at);

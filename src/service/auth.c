@@ -100,7 +100,7 @@ check_policy(
 		memcpy(&min, (const char *)&s->cfg + mins[i].off, sizeof min);
 		if (strlen(pin) < (size_t)min)
 			return pd_fail(err, PD_EINVAL,
-			    _("a PIN of %zu digits is too short for the %s "
+			    _("A PIN of %zu digits is too short for the %s "
 			      "role: %d digits at least ([security] %s)"),
 			    strlen(pin), _(role_name(r)), min, mins[i].key);
 	}
@@ -121,7 +121,7 @@ check_branch(const char *b, struct pd_err *err)
 			break;
 	if (i < n || n > 16)
 		return pd_fail(err, PD_EINVAL,
-		    _("branch \"%s\": 1 to 16 letters, digits and '-', or "
+		    _("Branch \"%s\": 1 to 16 letters, digits and '-', or "
 		      "empty for every branch"),
 		    b);
 	return 0;
@@ -136,13 +136,13 @@ hash_pin(const char *pin, char *out, size_t n, struct pd_err *err)
 	const char *h;
 
 	if (salt == NULL)
-		return pd_fail(err, PD_ESTORE, _("cannot make a PIN salt"));
+		return pd_fail(err, PD_ESTORE, _("Cannot make a PIN salt"));
 	cd = xcalloc(1, sizeof *cd);
 	h = crypt_r(pin, salt, cd);
 	free(salt);
 	if (h == NULL || h[0] == '*') {
 		free(cd);
-		return pd_fail(err, PD_ESTORE, _("cannot hash the PIN"));
+		return pd_fail(err, PD_ESTORE, _("Cannot hash the PIN"));
 	}
 	xstrlcpy(out, h, n);
 	free(cd);
@@ -175,24 +175,24 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	*bad = USER_USERNAME;
 	if (n == 0 || n > 32)
 		return pd_fail(
-		    err, PD_EINVAL, _("username must be 1 to 32 characters"));
+		    err, PD_EINVAL, _("Username must be 1 to 32 characters"));
 	for (i = 0; i < n; i++)
 		if (!islower((unsigned char)in->username[i]) &&
 		    !isdigit((unsigned char)in->username[i]) &&
 		    strchr("._-", in->username[i]) == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    _("username \"%s\": use lower-case letters, "
+			    _("Username \"%s\": use lower-case letters, "
 			      "digits, "
 			      "'.', '_' and '-'"),
 			    in->username);
 	*bad = USER_FULL_NAME;
-	if (svc_check_text(_("full name"), in->full_name, 128, 1, err) != 0)
+	if (svc_check_text(_("Full name"), in->full_name, 128, 1, err) != 0)
 		return -1;
 	*bad = USER_ROLE;
 	r = role_parse(in->role);
 	if (r < ROLE_CASHIER)
 		return pd_fail(err, PD_EINVAL,
-		    _("role \"%s\": must be cashier, supervisor or admin"),
+		    _("Role \"%s\": must be cashier, supervisor or admin"),
 		    in->role ? in->role : "");
 	*bad = USER_PIN;
 	if (check_pin(in->pin, err) != 0 ||
@@ -210,7 +210,7 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	if (store_user_by_name(s->st, u.username, &old, &e2) == 0) {
 		if (!in->update)
 			return pd_fail(err, PD_EINVAL,
-			    _("username \"%s\" is already taken"), u.username);
+			    _("Username \"%s\" is already taken"), u.username);
 		same_pin = pin_matches(in->pin, old.pin_hash);
 		if (same_pin && old.role == u.role &&
 		    strcmp(old.full_name, u.full_name) == 0 &&
@@ -231,7 +231,7 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	if (store_user_insert(s->st, &u, err) != 0) {
 		if (err && err->code == PD_EINVAL)
 			return pd_fail(err, PD_EINVAL,
-			    _("username \"%s\" is already taken"), u.username);
+			    _("Username \"%s\" is already taken"), u.username);
 		return -1;
 	}
 	*out = PUT_ADDED;
@@ -357,11 +357,11 @@ wrong_pin(struct svc *s, const char *username, const char *now,
 	}
 	if (t->until[0] != '\0')
 		return pd_fail(err, PD_EPERM,
-		    _("wrong PIN for \"%s\"; "
+		    _("Wrong PIN for \"%s\"; "
 		      "%d wrong PINs in a row: locked out until %s"),
 		    username, t->failed, t->until);
 	return pd_fail(err, PD_EPERM,
-	    _("wrong user name or PIN for "
+	    _("Wrong user name or PIN for "
 	      "\"%s\" (%d of %d tries before a lockout)"),
 	    username, t->failed, s->cfg.login_max_attempts);
 }
@@ -388,7 +388,7 @@ signin_sealed(struct svc *s, const char *username, const char *now,
 		return -1;
 	}
 	return pd_fail(err, PD_ETAMPER,
-	    _("user \"%s\" cannot sign in: the store's row for this user "
+	    _("User \"%s\" cannot sign in: the store's row for this user "
 	      "(name, role, PIN or active flag) is not what paydesk's own "
 	      "use cases made it, so it was changed around paydesk. Run "
 	      "paydesk doctor, and restore the store from a backup "
@@ -407,14 +407,14 @@ svc_login(
 	memset(&s->actor, 0, sizeof s->actor);
 	if (username == NULL || *username == '\0')
 		return pd_fail(err, PD_EUSAGE,
-		    _("no user given: use --user NAME "
+		    _("No user given: use --user NAME "
 		      "(PIN from $PAYDESK_PIN or the prompt)"));
 	svc_now(now);
 	if (begin_try(s, username, now, &t, err) != 0)
 		return -1;
 	if (t.locked)
 		return pd_fail(err, PD_EPERM,
-		    _("user \"%s\" is locked out after "
+		    _("User \"%s\" is locked out after "
 		      "%d wrong PINs until %s"),
 		    username, t.failed, t.until);
 	/* an unknown name costs one hash too: no answer comes sooner */
@@ -433,7 +433,7 @@ svc_login(
 	/* only the holder of the right PIN learns that the user is disabled */
 	if (!t.u.active)
 		return pd_fail(
-		    err, PD_EPERM, _("user \"%s\" is disabled"), username);
+		    err, PD_EPERM, _("User \"%s\" is disabled"), username);
 	s->actor.user_id = t.u.id;
 	xstrlcpy(s->actor.username, t.u.username, sizeof s->actor.username);
 	xstrlcpy(s->actor.full_name, t.u.full_name, sizeof s->actor.full_name);

@@ -9,7 +9,7 @@ struct consumer *
 svc_consumer_search(struct svc *s, const char *text, size_t limit, size_t *n,
     struct pd_err *err)
 {
-	if (svc_check_text(_("search text"), text, 128, 1, err) != 0) {
+	if (svc_check_text(_("Search text"), text, 128, 1, err) != 0) {
 		*n = 0;
 		return NULL;
 	}

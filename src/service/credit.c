@@ -32,16 +32,16 @@ check_fields(struct svc *s, const struct credit_request *r,
 		config_join(s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
 		if (r->reason == NULL || *r->reason == '\0')
 			return pd_fail(err, PD_EINVAL,
-			    _("a reason is required; "
+			    _("A reason is required; "
 			      "choose one of: %s"),
 			    list);
 		return pd_fail(err, PD_EINVAL,
-		    _("unknown reason \"%s\"; choose "
+		    _("Unknown reason \"%s\"; choose "
 		      "one of: %s"),
 		    r->reason, list);
 	}
 	if (svc_check_text(
-	        _("remarks"), r->remarks, s->cfg.remarks_max, 0, err) != 0) {
+	        _("Remarks"), r->remarks, s->cfg.remarks_max, 0, err) != 0) {
 		q->bad = CREDIT_REMARKS;
 		return -1;
 	}
@@ -64,7 +64,7 @@ check_payment(struct svc *s, const struct credit_request *r,
 		q->limit = 0;
 	if (q->p.status != PS_POSTED)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s is %s; credit notes "
+		    _("Payment %s is %s; credit notes "
 		      "are issued against Posted payments only"),
 		    q->p.receipt_no, pay_status_name(q->p.status));
 	q->bad = CREDIT_AMOUNT;
@@ -82,7 +82,7 @@ svc_credit_quote(struct svc *s, const struct credit_request *r,
 {
 	memset(q, 0, sizeof *q);
 	q->remaining = -1;
-	if (svc_require(s, ROLE_SUPERVISOR, _("creating a credit note"), err) !=
+	if (svc_require(s, ROLE_SUPERVISOR, _("Creating a credit note"), err) !=
 	    0)
 		return -1;
 	if (check_payment(s, r, q, err) != 0)
@@ -129,7 +129,7 @@ svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
 
 	/* cheap checks first, so a bad request never takes the write lock */
 	memset(&q, 0, sizeof q);
-	if (svc_require(s, ROLE_SUPERVISOR, _("creating a credit note"), err) !=
+	if (svc_require(s, ROLE_SUPERVISOR, _("Creating a credit note"), err) !=
 	        0 ||
 	    check_fields(s, &r, &q, err) != 0 || svc_check_sound(s, err) != 0)
 		return -1;
@@ -153,24 +153,24 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 	st = svc_credit_status(s, &cn);
 	if (st == CN_EXPIRED)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s is %s since %s; only Active credit notes "
+		    _("Credit note %s is %s since %s; only Active credit notes "
 		      "can be applied"),
 		    cn.cn_no, credit_status_name(st), cn.expires_on);
 	if (st != CN_ACTIVE)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s is %s; only Active credit notes can be "
+		    _("Credit note %s is %s; only Active credit notes can be "
 		      "applied"),
 		    cn.cn_no, credit_status_name(st));
 	if (store_item_by_ref(s->st, item_ref, &it, err) != 0)
 		return -1;
 	if (it.consumer_id != cn.consumer_id)
 		return pd_fail(err, PD_EINVAL,
-		    _("item %s belongs to another "
+		    _("Item %s belongs to another "
 		      "consumer; credit note %s is for %s"),
 		    item_ref, cn.cn_no, cn.account_no);
 	if (it.settled >= it.amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("item %s is already paid in full"), item_ref);
+		    _("Item %s is already paid in full"), item_ref);
 	svc_now(at);
 	memset(a, 0, sizeof *a);
 	a->amount = amount;
@@ -193,12 +193,12 @@ int
 svc_credit_apply(struct svc *s, const char *cn_no, const char *item_ref,
     int64_t amount, struct credit_application *out, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_CASHIER, _("applying credit"), err) != 0 ||
+	if (svc_require(s, ROLE_CASHIER, _("Applying credit"), err) != 0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (item_ref == NULL || *item_ref == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("the item to apply credit to "
+		    _("The item to apply credit to "
 		      "is required (--to REF)"));
 	if (store_begin(s->st, err) != 0)
 		return -1;

@@ -34,7 +34,7 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	/* a file of consumers' names, phones and amounts: a supervisor's
 	 * (issue 18 section 5), checked before the file is opened */
 	if (svc_require(
-	        s, ROLE_SUPERVISOR, _("exporting consumers' data"), err) != 0)
+	        s, ROLE_SUPERVISOR, _("Exporting consumers' data"), err) != 0)
 		return -1;
 	r->s = s;
 	r->j = j;
@@ -91,9 +91,9 @@ xrun_finish(struct xrun *r, int rc, int64_t *rows)
 	if (r->cancelled) {
 		export_abort(r->x);
 		return pd_fail(r->err, PD_ECANCEL,
-		    ngettext("export cancelled after %lld row; no file was "
+		    ngettext("Export cancelled after %lld row; no file was "
 		             "written",
-		        "export cancelled after %lld rows; no file was written",
+		        "Export cancelled after %lld rows; no file was written",
 		        (unsigned long)n),
 		    (long long)n);
 	}

@@ -47,14 +47,14 @@ need(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 	const char *v = F(r, i);
 
 	if (*v == '\0')
-		return pd_fail(err, PD_EINVAL, _("is required"));
-	return svc_check_text(_("value"), v, maxlen, 1, err);
+		return pd_fail(err, PD_EINVAL, _("A value is required"));
+	return svc_check_text(_("Value"), v, maxlen, 1, err);
 }
 
 static int
 opt(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 {
-	return svc_check_text(_("value"), F(r, i), maxlen, 0, err);
+	return svc_check_text(_("Value"), F(r, i), maxlen, 0, err);
 }
 
 static int
@@ -63,7 +63,7 @@ ref_chars(struct row_ctx *r, int i, int maxlen, struct pd_err *err)
 	const char *v = F(r, i), *p;
 
 	if (*v == '\0')
-		return pd_fail(err, PD_EINVAL, _("is required"));
+		return pd_fail(err, PD_EINVAL, _("A value is required"));
 	if ((int)strlen(v) > maxlen)
 		return pd_fail(err, PD_EINVAL,
 		    _("\"%s\" is longer than %d "
@@ -82,11 +82,11 @@ static int
 amount(struct row_ctx *r, int i, int64_t *out, struct pd_err *err)
 {
 	if (money_parse(
-	        F(r, i), r->s->cfg.minor_digits, _("amount"), out, err) != 0)
+	        F(r, i), r->s->cfg.minor_digits, _("Amount"), out, err) != 0)
 		return -1;
 	if (*out <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount must be greater than "
+		    _("Amount must be greater than "
 		      "zero"));
 	return 0;
 }
@@ -96,7 +96,7 @@ date(struct row_ctx *r, int i, char out[11], struct pd_err *err)
 {
 	int32_t d;
 
-	if (date_parse(F(r, i), _("date"), &d, err) != 0)
+	if (date_parse(F(r, i), _("Date"), &d, err) != 0)
 		return -1;
 	xstrlcpy(out, F(r, i), 11);
 	return 0;
@@ -213,7 +213,7 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 	for (p = F(r, 3); *p != '\0'; p++)
 		if (!isdigit((unsigned char)*p) && strchr(" ()+-.", *p) == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    _("phone \"%s\": only "
+			    _("Phone \"%s\": only "
 			      "digits, spaces and ( ) + - . are allowed"),
 			    F(r, 3));
 	if (*F(r, 4) != '\0' &&
@@ -237,7 +237,7 @@ row_consumer(struct row_ctx *r, struct pd_err *err)
 	r->field = 0;
 	if (!r->update)
 		return pd_fail(err, PD_EINVAL,
-		    _("account \"%s\" already exists (--update changes it)"),
+		    _("Account \"%s\" already exists (--update changes it)"),
 		    c.account_no);
 	if (r->map[6] < 0) /* a file without the column keeps the language */
 		xstrlcpy(c.language, old.language, sizeof c.language);
@@ -273,7 +273,7 @@ row_bill(struct row_ctx *r, struct pd_err *err)
 		return -1;
 	if (strcmp(it.due_on, it.issued_on) < 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("due date %s is before the "
+		    _("Due date %s is before the "
 		      "issue date %s"),
 		    it.due_on, it.issued_on);
 	xstrlcpy(it.ref, F(r, 0), sizeof it.ref);
@@ -579,13 +579,13 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 			k = (int)i;
 	if (k < 0)
 		return pd_fail(err, PD_EUSAGE,
-		    _("unknown import \"%s\": "
+		    _("Unknown import \"%s\": "
 		      "consumers, bills, services, installments, users or "
 		      "settings"),
 		    kind);
 	/* the first users may be imported by anyone who holds the store */
 	if (!(strcmp(kind, "users") == 0 && store_user_count(s->st) == 0) &&
-	    svc_require(s, kinds[k].role, _("importing"), err) != 0)
+	    svc_require(s, kinds[k].role, _("Importing"), err) != 0)
 		return -1;
 	buf = svc_read_file(path, &len, err);
 	if (buf == NULL)

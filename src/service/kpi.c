@@ -83,12 +83,12 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	memset(k, 0, sizeof *k);
 	svc_today(today);
 	if (day != NULL) {
-		if (date_parse(day, "day", &d, err) != 0)
+		if (date_parse(day, "Day", &d, err) != 0)
 			return -1;
 	} else
 		date_parse(today, NULL, &d, NULL);
 	if (month != NULL) {
-		if (month_parse(month, "month", &first, &last, err) != 0)
+		if (month_parse(month, "Month", &first, &last, err) != 0)
 			return -1;
 	} else {
 		first = month_first_day(d);
@@ -196,7 +196,7 @@ svc_dashboard_week(
 	svc_today(t);
 	date_parse(t, NULL, &today, NULL);
 	on = today;
-	if (day != NULL && date_parse(day, "day", &on, err) != 0)
+	if (day != NULL && date_parse(day, "Day", &on, err) != 0)
 		return -1;
 	first = week_start_day(on, config_week_start(&s->cfg));
 	if (kpi_periods(s, first, first + 6, first - 7, first - 1, today, &d->k,

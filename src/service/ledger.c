@@ -79,7 +79,7 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 	    credit_check_amount(cn->amount, p->amount, issued,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
-	if (date_parse(cn->created_on, _("credit note date"), &d, err) != 0)
+	if (date_parse(cn->created_on, _("Credit note date"), &d, err) != 0)
 		return -1;
 	if (cn->cn_no[0] == '\0' &&
 	    svc_next_number(s, "credit_note", s->cfg.fmt_credit_note,
@@ -110,12 +110,12 @@ ledger_payment(struct svc *s, struct payment *p, struct pd_err *err)
 {
 	if (p->amount <= 0 || p->amount > MONEY_MAX)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s: amount %lld is not between 1 and %lld minor "
+		    _("Payment %s: amount %lld is not between 1 and %lld minor "
 		      "units"),
 		    p->payment_no, (long long)p->amount, (long long)MONEY_MAX);
 	if (p->overpaid < 0 || p->overpaid > p->amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s: overpaid %lld is not between 0 and the "
+		    _("Payment %s: overpaid %lld is not between 0 and the "
 		      "amount %lld"),
 		    p->payment_no, (long long)p->overpaid,
 		    (long long)p->amount);
@@ -132,16 +132,16 @@ ledger_allocate(struct svc *s, int64_t payment_id, struct item *it,
 
 	if (amount == 0 || (amount < 0) != (reverses != 0))
 		return pd_fail(err, PD_EINVAL,
-		    _("an allocation to %s must be above zero, or a reversal "
+		    _("An allocation to %s must be above zero, or a reversal "
 		      "below zero"),
 		    it->ref);
 	if (amount > open)
 		return pd_fail(err, PD_EINVAL,
-		    _("an allocation of %lld to %s is more than its open %lld"),
+		    _("An allocation of %lld to %s is more than its open %lld"),
 		    (long long)amount, it->ref, (long long)open);
 	if (-amount > it->settled)
 		return pd_fail(err, PD_EINVAL,
-		    _("a reversal of %lld on %s is more than it settled %lld"),
+		    _("A reversal of %lld on %s is more than it settled %lld"),
 		    (long long)-amount, it->ref, (long long)it->settled);
 	memset(&a, 0, sizeof a);
 	a.payment_id = payment_id;
@@ -165,7 +165,7 @@ ledger_credit_apply(struct svc *s, struct credit_note *cn, struct item *it,
 {
 	if (it->consumer_id != cn->consumer_id)
 		return pd_fail(err, PD_EINVAL,
-		    _("item %s belongs to another consumer than credit note "
+		    _("Item %s belongs to another consumer than credit note "
 		      "%s"),
 		    it->ref, cn->cn_no);
 	if (credit_check_apply(a->amount, cn->amount - cn->applied,

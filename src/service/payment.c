@@ -31,7 +31,7 @@ svc_pay_reference_check(
 	if (ref == NULL || *ref == '\0') {
 		if (m->reference == PAYREF_REQUIRED)
 			return pd_fail(err, PD_EINVAL,
-			    _("a %s payment needs a reference (the card "
+			    _("A %s payment needs a reference (the card "
 			      "authorisation code, cheque number or transfer "
 			      "id)"),
 			    m->name);
@@ -39,7 +39,7 @@ svc_pay_reference_check(
 	}
 	if (m->reference == PAYREF_NONE)
 		return pd_fail(err, PD_EINVAL,
-		    _("a %s payment takes no reference"), m->name);
+		    _("A %s payment takes no reference"), m->name);
 	return payref_check(ref, err);
 }
 
@@ -51,20 +51,20 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	char list[512], today[11];
 	int32_t d, t;
 
-	if (svc_require(s, ROLE_CASHIER, _("recording a payment"), err) != 0)
+	if (svc_require(s, ROLE_CASHIER, _("Recording a payment"), err) != 0)
 		return -1;
 	if (r->account == NULL || *r->account == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("consumer account number is "
+		    _("Consumer account number is "
 		      "required"));
 	if ((unsigned)r->type > PAY_INSTALLMENT)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment type is required: "
+		    _("Payment type is required: "
 		      "bill, service or installment"));
 	if (r->method == NULL || *r->method == '\0') {
 		list_methods(&s->cfg, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    _("payment method is required "
+		    _("Payment method is required "
 		      "(one of: %s)"),
 		    list);
 	}
@@ -72,7 +72,7 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	if (q->method == NULL) {
 		list_methods(&s->cfg, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    _("payment method \"%s\" is not "
+		    _("Payment method \"%s\" is not "
 		      "configured (one of: %s)"),
 		    r->method, list);
 	}
@@ -86,18 +86,18 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		config_join(
 		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    _("channel \"%s\" is not "
+		    _("Channel \"%s\" is not "
 		      "configured (one of: %s)"),
 		    r->channel, list);
 	}
 	if (r->amount <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount is required and must be "
+		    _("Amount is required and must be "
 		      "greater than zero"));
 	q->amount = r->amount;
 	if (r->has_tendered && r->tendered <= 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount received must be greater than zero"));
+		    _("Amount received must be greater than zero"));
 	if (q->method->kind == METHOD_CASH) {
 		q->tendered = r->tendered ? r->tendered : r->amount;
 		if (pay_cash_change(q->amount, q->tendered, &q->change,
@@ -105,24 +105,24 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			return -1;
 	} else if (r->tendered != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("amount received applies to cash "
+		    _("Amount received applies to cash "
 		      "payments only; %s is a %s method"),
 		    q->method->name, method_kind_name(q->method->kind));
 	svc_today(today);
 	if (r->date == NULL || *r->date == '\0')
 		xstrlcpy(q->date, today, sizeof q->date);
 	else {
-		if (date_parse(r->date, _("payment date"), &d, err) != 0)
+		if (date_parse(r->date, _("Payment date"), &d, err) != 0)
 			return -1;
 		date_parse(today, NULL, &t, NULL);
 		if (d > t)
 			return pd_fail(err, PD_EINVAL,
-			    _("payment date %s is in "
+			    _("Payment date %s is in "
 			      "the future (today is %s)"),
 			    r->date, today);
 		xstrlcpy(q->date, r->date, sizeof q->date);
 	}
-	return svc_check_text(_("notes"), r->notes, s->cfg.notes_max, 0, err);
+	return svc_check_text(_("Notes"), r->notes, s->cfg.notes_max, 0, err);
 }
 
 /* Explain why ref is not an open item of this consumer and type. */
@@ -136,17 +136,17 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 		return -1;
 	if (it.consumer_id != c->id)
 		return pd_fail(err, PD_EINVAL,
-		    _("item %s belongs to another "
+		    _("Item %s belongs to another "
 		      "consumer, not %s"),
 		    ref, c->account_no);
 	if (it.kind != type)
 		return pd_fail(err, PD_EINVAL,
-		    _("item %s is a %s, not a %s; "
+		    _("Item %s is a %s, not a %s; "
 		      "choose --type %s"),
 		    ref, pay_type_kind(it.kind), pay_type_kind(type),
 		    pay_type_kind(it.kind));
 	return pd_fail(
-	    err, PD_EINVAL, _("item %s is already paid in full"), ref);
+	    err, PD_EINVAL, _("Item %s is already paid in full"), ref);
 }
 
 /* Add an open item to the selection: its allocation slot. */
@@ -180,7 +180,7 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			if (strcmp(r->items[i], r->items[j]) == 0) {
 				free(open);
 				return pd_fail(err, PD_EINVAL,
-				    _("item %s is listed twice"), r->items[j]);
+				    _("Item %s is listed twice"), r->items[j]);
 			}
 		for (i = 0; i < nopen; i++)
 			if (strcmp(open[i].ref, r->items[j]) == 0)
@@ -474,7 +474,7 @@ svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 
 	if (p->status == PS_VOIDED)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s was already voided "
+		    _("Payment %s was already voided "
 		      "on %s by %s"),
 		    p->payment_no, p->voided_at, p->voided_by);
 	cns = store_credits_of_payment(s->st, p->id, &ncn, err);
@@ -483,7 +483,7 @@ svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 	for (i = 0; i < ncn; i++)
 		if (cns[i].applied > 0 && !cns[i].voided) {
 			pd_fail(err, PD_EINVAL,
-			    _("payment %s cannot be voided: "
+			    _("Payment %s cannot be voided: "
 			      "its credit note %s has been applied to open "
 			      "items"),
 			    p->payment_no, cns[i].cn_no);
@@ -528,9 +528,9 @@ int
 svc_payment_void(
     struct svc *s, const char *number, const char *reason, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_SUPERVISOR, _("voiding a payment"), err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("Voiding a payment"), err) != 0 ||
 	    svc_check_text(
-	        _("void reason"), reason, s->cfg.remarks_max, 1, err) != 0 ||
+	        _("Void reason"), reason, s->cfg.remarks_max, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;
 	if (store_begin(s->st, err) != 0)
@@ -548,7 +548,7 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 		return -1;
 	if (p.status != PS_PENDING)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s is %s; only "
+		    _("Payment %s is %s; only "
 		      "Pending payments can be verified"),
 		    p.payment_no, pay_status_name(p.status));
 	svc_now(p.verified_at);
@@ -566,7 +566,7 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 int
 svc_payment_verify(struct svc *s, const char *number, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_SUPERVISOR, _("verifying a payment"), err) !=
+	if (svc_require(s, ROLE_SUPERVISOR, _("Verifying a payment"), err) !=
 	        0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;

@@ -20,7 +20,7 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 
 	*out = *in;
 	if (in->search &&
-	    svc_check_text(_("search text"), in->search, 128, 0, err) != 0)
+	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
 		return -1;
 	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
 		out->method = m->name;
@@ -35,12 +35,12 @@ credit_filter_check(const struct credit_filter *f, struct credit_filter *g,
     char today[11], struct pd_err *err)
 {
 	if (f->search &&
-	    svc_check_text(_("search text"), f->search, 128, 0, err) != 0)
+	    svc_check_text(_("Search text"), f->search, 128, 0, err) != 0)
 		return -1;
 	if (f->min_amount >= 0 && f->max_amount >= 0 &&
 	    f->min_amount > f->max_amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("the minimum credit amount is "
+		    _("The minimum credit amount is "
 		      "above the maximum"));
 	*g = *f;
 	svc_today(today);
@@ -71,7 +71,7 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 			return -1;
 		if (n > CONSUMER_SORT_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    _("sorting by consumer reads every payment of the "
+			    _("Sorting by consumer reads every payment of the "
 			      "list, and it has more than %d; narrow it first "
 			      "(a date range, a method, a search)"),
 			    CONSUMER_SORT_MAX);
@@ -98,7 +98,7 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 	struct payment_filter g;
 
 	/* every consumer's payments, names and phones: a supervisor's */
-	if (svc_require(s, ROLE_SUPERVISOR, _("the payers report"), err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("The payers report"), err) != 0 ||
 	    canonical_filter(s, f, &g, err) != 0)
 		return -1;
 	return store_payers_each(s->st, &g, sort, cb, arg, err);
@@ -144,7 +144,7 @@ aging_filter_check(const struct aging_filter *f, struct aging_filter *g,
     char today[11], struct pd_err *err)
 {
 	if (f->search &&
-	    svc_check_text(_("search text"), f->search, 128, 0, err) != 0)
+	    svc_check_text(_("Search text"), f->search, 128, 0, err) != 0)
 		return -1;
 	*g = *f;
 	svc_today(today);
@@ -159,7 +159,7 @@ svc_aging_total(struct svc *s, const struct aging_filter *f, struct aging *a,
 	struct aging_filter g;
 	char today[11];
 
-	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("The aging report"), err) != 0 ||
 	    aging_filter_check(f, &g, today, err) != 0)
 		return -1;
 	return store_aging_total(s->st, &g, a, err);
@@ -172,7 +172,7 @@ svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
 	struct aging_filter g;
 	char today[11];
 
-	if (svc_require(s, ROLE_SUPERVISOR, _("the aging report"), err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("The aging report"), err) != 0 ||
 	    aging_filter_check(f, &g, today, err) != 0)
 		return -1;
 	return store_aging_each(s->st, &g, cb, arg, err);
@@ -192,9 +192,9 @@ svc_aging_items(struct svc *s, int64_t consumer_id, int64_t **days, size_t *n,
 	if (it == NULL)
 		return NULL;
 	*days = xcalloc(*n ? *n : 1, sizeof **days);
-	date_parse(today, "today", &t, NULL);
+	date_parse(today, "Today", &t, NULL);
 	for (i = 0; i < *n; i++)
-		if (date_parse(it[i].due_on, "due date", &due, NULL) == 0)
+		if (date_parse(it[i].due_on, "Due date", &due, NULL) == 0)
 			(*days)[i] = t > due ? t - due : 0;
 	return it;
 }

@@ -161,7 +161,7 @@ svc_statement_import(struct svc *s, const char *path, const char *format,
 	char *buf;
 	int rc;
 
-	if (svc_require(s, ROLE_SUPERVISOR, _("importing a bank statement"),
+	if (svc_require(s, ROLE_SUPERVISOR, _("Importing a bank statement"),
 	        err) != 0 ||
 	    (format != NULL && bank_format_parse(format, &fmt, err) != 0))
 		return -1;
@@ -198,7 +198,7 @@ struct statement *
 svc_statement_list(struct svc *s, size_t *n, struct pd_err *err)
 {
 	if (svc_require(
-	        s, ROLE_SUPERVISOR, _("listing bank statements"), err) != 0)
+	        s, ROLE_SUPERVISOR, _("Listing bank statements"), err) != 0)
 		return NULL;
 	return store_stmt_list(s->st, n, err);
 }
@@ -209,7 +209,7 @@ svc_statement_show(
 {
 	memset(v, 0, sizeof *v);
 	if (svc_require(
-	        s, ROLE_SUPERVISOR, _("viewing a bank statement"), err) != 0 ||
+	        s, ROLE_SUPERVISOR, _("Viewing a bank statement"), err) != 0 ||
 	    store_stmt_get(s->st, id, &v->st, err) != 0)
 		return -1;
 	v->lines = store_stmt_lines(s->st, id, &v->nlines, err);
@@ -239,13 +239,13 @@ svc_statement_mapping_add(struct svc *s, const char *name, char *const *words,
 	char at[TS_BUFSZ];
 	int rc;
 
-	if (svc_require(s, ROLE_SUPERVISOR, _("adding a statement mapping"),
+	if (svc_require(s, ROLE_SUPERVISOR, _("Adding a statement mapping"),
 	        err) != 0 ||
 	    bank_mapping_parse(words, n, &m, err) != 0)
 		return -1;
 	if (*name == '\0' || strlen(name) > 32 || strchr(name, ' ') != NULL)
 		return pd_fail(err, PD_EUSAGE,
-		    _("mapping name \"%s\": 1 to 32 characters, no spaces"),
+		    _("Mapping name \"%s\": 1 to 32 characters, no spaces"),
 		    name);
 	bank_mapping_spec(&m, spec, sn);
 	svc_now(at);

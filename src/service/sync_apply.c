@@ -40,7 +40,7 @@ static int
 record_payment(struct svc *s, const struct syncrec *r, int64_t *pid,
     struct payment *p, struct pd_err *err)
 {
-	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, _("payment"), pid, err) !=
+	if (need_id(s, TBL_PAYMENTS, r->payment_uuid, _("Payment"), pid, err) !=
 	    0)
 		return -1;
 	return store_payment_by_id(s->st, *pid, p, err);
@@ -163,22 +163,22 @@ check_payment_record(struct svc *s, enum apply_mode mode,
 	size_t i;
 
 	if (p->amount <= 0)
-		return pd_fail(err, PD_EINVAL, _("amount must be positive"));
+		return pd_fail(err, PD_EINVAL, _("Amount must be positive"));
 	if (mode != APPLY_CENTRAL)
 		return 0;
 	for (i = 0; i < r->nallocs; i++)
 		sum += r->allocs[i].amount;
 	if (sum + p->overpaid != p->amount || p->overpaid < 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("allocations (%lld) and overpaid (%lld) do not "
+		    _("Allocations (%lld) and overpaid (%lld) do not "
 		      "add up to the amount (%lld)"),
 		    (long long)sum, (long long)p->overpaid,
 		    (long long)p->amount);
-	if (number_free(s, _("payment number"), p->payment_no, err) ||
-	    number_free(s, _("transaction number"), p->txn_no, err) ||
-	    number_free(s, _("receipt number"), p->receipt_no, err) ||
+	if (number_free(s, _("Payment number"), p->payment_no, err) ||
+	    number_free(s, _("Transaction number"), p->txn_no, err) ||
+	    number_free(s, _("Receipt number"), p->receipt_no, err) ||
 	    (r->has_cn &&
-	        number_free(s, _("credit note number"), r->cn.cn_no, err)))
+	        number_free(s, _("Credit note number"), r->cn.cn_no, err)))
 		return -1;
 	return 0;
 }
@@ -198,17 +198,17 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	for (i = 0; i < r->nallocs; i++) {
 		int64_t iid, left;
 
-		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, _("item"),
+		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, _("Item"),
 		        &iid, err) != 0 ||
 		    store_item_by_id(s->st, iid, &items[i], err) != 0)
 			return -1;
 		if (items[i].consumer_id != cid)
 			return pd_fail(err, PD_EINVAL,
-			    _("item %s belongs to another consumer"),
+			    _("Item %s belongs to another consumer"),
 			    items[i].ref);
 		if (r->allocs[i].amount <= 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("allocation to %s must be positive"),
+			    _("Allocation to %s must be positive"),
 			    items[i].ref);
 		give[i] = r->allocs[i].amount;
 		if (mode != APPLY_CENTRAL)
@@ -263,7 +263,7 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int rc = -1;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
-	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("consumer"), &cid,
+	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("Consumer"), &cid,
 	        err) != 0 ||
 	    check_payment_record(s, mode, r, err) != 0)
 		return -1;
@@ -379,7 +379,7 @@ apply_verify(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		if (mode == APPLY_REPLICA)
 			return 1;
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s is %s; only Pending payments can be "
+		    _("Payment %s is %s; only Pending payments can be "
 		      "verified"),
 		    p.payment_no, pay_status_name(p.status));
 	}
@@ -408,7 +408,7 @@ apply_credit_note(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return -1;
 	if (mode == APPLY_REPLICA)
 		return insert_credit(s, r, &p, NULL, err);
-	if (number_free(s, _("credit note number"), r->cn.cn_no, err) ||
+	if (number_free(s, _("Credit note number"), r->cn.cn_no, err) ||
 	    store_sync_origin(s->st, r->terminal, 0, err) != 0)
 		return -1;
 	svc_now(at);
@@ -425,7 +425,7 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t cnid, iid = 0;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
-	if (need_id(s, TBL_CREDIT_NOTES, r->cn_uuid, _("credit note"), &cnid,
+	if (need_id(s, TBL_CREDIT_NOTES, r->cn_uuid, _("Credit note"), &cnid,
 	        err) != 0 ||
 	    store_credit_by_id(s->st, cnid, &cn, err) != 0)
 		return -1;
@@ -436,17 +436,17 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	             : store_item_by_ref(s->st, a.item_ref, &it, err))
 		return -1;
 	if (a.amount <= 0)
-		return pd_fail(err, PD_EINVAL, _("amount must be positive"));
+		return pd_fail(err, PD_EINVAL, _("Amount must be positive"));
 	if (mode == APPLY_CENTRAL) {
 		if (cn.voided)
 			return pd_fail(err, PD_EINVAL,
-			    _("credit note %s is voided"), cn.cn_no);
+			    _("Credit note %s is voided"), cn.cn_no);
 		if (store_sync_origin(s->st, r->terminal, 0, err) != 0)
 			return -1;
 	} else {
 		if (a.amount > cn.amount - cn.applied)
 			return pd_fail(err, PD_EINVAL,
-			    _("credit note %s has %lld left, not %lld"),
+			    _("Credit note %s has %lld left, not %lld"),
 			    cn.cn_no, (long long)(cn.amount - cn.applied),
 			    (long long)a.amount);
 		if (make_room(s, &it, a.amount, err) != 0)
@@ -496,7 +496,7 @@ apply_item(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct pd_err e;
 	int64_t id;
 
-	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("consumer"),
+	if (need_id(s, TBL_CONSUMERS, r->consumer_uuid, _("Consumer"),
 	        &it.consumer_id, err) != 0 ||
 	    store_id_of(s->st, TBL_ITEMS, r->uuid, &id, err) != 0)
 		return -1;
@@ -563,6 +563,6 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_SETTING:
 		return svc_setting_put(s, r->set.key, r->set.value, r->at, err);
 	default:
-		return pd_fail(err, PD_EINVAL, _("unknown record kind"));
+		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}
 }

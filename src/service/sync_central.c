@@ -278,7 +278,7 @@ reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
 		r->set = v;
 		return 0;
 	}
-	return pd_fail(err, PD_ESTORE, "feed entry %lld: unknown entity %s",
+	return pd_fail(err, PD_ESTORE, "Feed entry %lld: unknown entity %s",
 	    (long long)e->seq, e->entity);
 }
 

@@ -174,19 +174,19 @@ check_method(struct svc *s, const struct payment *p, struct pd_err *err)
 	if (m == NULL || strcmp(m->name, p->method) != 0) {
 		join_methods(&s->cfg, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    _("payment method \"%s\" is not configured (one of: %s)"),
+		    _("Payment method \"%s\" is not configured (one of: %s)"),
 		    p->method, list);
 	}
 	if (m->kind != p->method_kind)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment method %s is a %s method, not %s"), m->name,
+		    _("Payment method %s is a %s method, not %s"), m->name,
 		    method_kind_name(m->kind),
 		    method_kind_name(p->method_kind));
 	if (c == NULL || strcmp(c, p->channel) != 0) {
 		config_join(
 		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    _("channel \"%s\" is not configured (one of: %s)"),
+		    _("Channel \"%s\" is not configured (one of: %s)"),
 		    p->channel, list);
 	}
 	return svc_pay_reference_check(m, p->reference, err);
@@ -206,27 +206,27 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 		return -1;
 	if (id == 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("allocation %zu: item %s (%s) is not known here"), i + 1,
+		    _("Allocation %zu: item %s (%s) is not known here"), i + 1,
 		    a->item.ref, a->item.uuid);
 	if (store_item_by_id(s->st, id, &it, err) != 0)
 		return -1;
 	if (strcmp(it.ref, a->item.ref) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("allocation %zu: item %s is %s here, not %s"), i + 1,
+		    _("Allocation %zu: item %s is %s here, not %s"), i + 1,
 		    a->item.uuid, it.ref, a->item.ref);
 	if (it.consumer_id != cid)
 		return pd_fail(err, PD_EINVAL,
-		    _("allocation %zu: item %s is not an item of consumer %s"),
+		    _("Allocation %zu: item %s is not an item of consumer %s"),
 		    i + 1, it.ref, account);
 	if (it.kind != r->p.type)
 		return pd_fail(err, PD_EINVAL,
-		    _("allocation %zu: item %s is a %s, and this is a %s "
+		    _("Allocation %zu: item %s is a %s, and this is a %s "
 		      "payment"),
 		    i + 1, it.ref, pay_type_kind(it.kind),
 		    pay_type_name(r->p.type));
 	if (a->due_before > it.amount)
 		return pd_fail(err, PD_EINVAL,
-		    _("allocation %zu: %lld due before, more than item %s's "
+		    _("Allocation %zu: %lld due before, more than item %s's "
 		      "amount %lld"),
 		    i + 1, (long long)a->due_before, it.ref,
 		    (long long)it.amount);
@@ -250,7 +250,7 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return -1;
 	if (r->account_no[0] != '\0' && strcmp(r->account_no, c.account_no))
 		return pd_fail(err, PD_EINVAL,
-		    _("account %s is not the account of consumer %s (%s)"),
+		    _("Account %s is not the account of consumer %s (%s)"),
 		    r->account_no, r->consumer_uuid, c.account_no);
 	for (i = 0; i < r->nallocs; i++)
 		if (check_item(s, r, i, cid, c.account_no, err) != 0)
@@ -269,20 +269,20 @@ check_note(struct svc *s, const struct sync_sender *from,
 	if (config_reason(&s->cfg, cn->reason) == NULL) {
 		config_join(s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s: reason \"%s\" is not one of the "
+		    _("Credit note %s: reason \"%s\" is not one of the "
 		      "organisation's (%s)"),
 		    cn->cn_no, cn->reason, list);
 	}
 	if (svc_check_text(
-	        _("remarks"), cn->remarks, s->cfg.remarks_max, 0, err) != 0 ||
-	    check_day(_("credit note date"), cn->created_on, err) != 0 ||
+	        _("Remarks"), cn->remarks, s->cfg.remarks_max, 0, err) != 0 ||
+	    check_day(_("Credit note date"), cn->created_on, err) != 0 ||
 	    (cn->created_at[0] != '\0' &&
-	        check_day(_("credit note time"), cn->created_at, err) != 0) ||
-	    date_parse(cn->expires_on, _("expiry date"), &e, err) != 0)
+	        check_day(_("Credit note time"), cn->created_at, err) != 0) ||
+	    date_parse(cn->expires_on, _("Expiry date"), &e, err) != 0)
 		return -1;
 	date_parse(cn->created_on, NULL, &c, NULL);
 	if (credit_check_expiry(c, e, err) != 0 ||
-	    check_number(_("credit note number"), s->cfg.fmt_credit_note,
+	    check_number(_("Credit note number"), s->cfg.fmt_credit_note,
 	        cn->cn_no, from->terminal, from->branch, cn->created_on, err))
 		return -1;
 	return 0;
@@ -297,18 +297,18 @@ check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
 	if (p->method_kind != METHOD_CASH) {
 		if (p->tendered != 0 || p->change != 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("amount received and change apply to cash "
+			    _("Amount received and change apply to cash "
 			      "payments only; this one is %s"),
 			    method_kind_name(p->method_kind));
 		return 0;
 	}
-	if (check_money(_("amount received"), p->tendered, 0, err) != 0 ||
+	if (check_money(_("Amount received"), p->tendered, 0, err) != 0 ||
 	    pay_cash_change(p->amount, p->tendered, &change,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
 	if (change != p->change)
 		return pd_fail(err, PD_EINVAL,
-		    _("change %lld is not the amount received less the amount "
+		    _("Change %lld is not the amount received less the amount "
 		      "(%lld)"),
 		    (long long)p->change, (long long)change);
 	return 0;
@@ -322,14 +322,14 @@ check_status(const struct payment *p, struct pd_err *err)
 
 	if (p->status != want)
 		return pd_fail(err, PD_EINVAL,
-		    _("status %s: a new %s payment is %s (a void or a "
+		    _("Status %s: a new %s payment is %s (a void or a "
 		      "verification comes as its own record)"),
 		    pay_status_name(p->status),
 		    method_kind_name(p->method_kind), pay_status_name(want));
 	if (p->verified != (want == PS_POSTED) ||
 	    (p->verified && p->verified_by[0] == '\0'))
 		return pd_fail(err, PD_EINVAL,
-		    _("a %s payment is verified when it is posted, and only "
+		    _("A %s payment is verified when it is posted, and only "
 		      "then"),
 		    pay_status_name(want));
 	return 0;
@@ -342,9 +342,9 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	const struct payment *p = &r->p;
 	size_t i;
 
-	if (check_money(_("amount"), p->amount, 0, err) != 0 ||
-	    check_money(_("amount due"), p->due_total, 0, err) != 0 ||
-	    check_money(_("balance after"), p->balance_after, 0, err) != 0 ||
+	if (check_money(_("Amount"), p->amount, 0, err) != 0 ||
+	    check_money(_("Amount due"), p->due_total, 0, err) != 0 ||
+	    check_money(_("Balance after"), p->balance_after, 0, err) != 0 ||
 	    check_cash(s, p, err) != 0)
 		return -1;
 	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
@@ -356,14 +356,14 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		if (a->amount < 1 || a->amount > a->due_before ||
 		    a->due_before > MONEY_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    _("allocation %zu: %lld of %lld due is not between "
+			    _("Allocation %zu: %lld of %lld due is not between "
 			      "1 and what was due"),
 			    i + 1, (long long)a->amount,
 			    (long long)a->due_before);
 	}
 	if ((p->overpaid > 0) != (r->has_cn != 0))
 		return pd_fail(err, PD_EINVAL,
-		    _("an overpayment comes with its credit note, and only "
+		    _("An overpayment comes with its credit note, and only "
 		      "an overpayment"));
 	return 0;
 }
@@ -380,20 +380,20 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	        _("recording a payment"), err) != 0 ||
 	    (p->verified && strcmp(p->verified_by, p->received_by) != 0 &&
 	        pd_fail(err, PD_EINVAL,
-	            _("a payment posted when it is taken is verified by "
+	            _("A payment posted when it is taken is verified by "
 	              "whoever took it (%s), not %s"),
 	            p->received_by, p->verified_by)) ||
 	    check_figures(s, r, err) != 0 || check_items(s, r, err) != 0 ||
-	    check_day(_("payment date"), d, err) != 0 ||
-	    check_day(_("payment time"), p->created_at, err) != 0 ||
+	    check_day(_("Payment date"), d, err) != 0 ||
+	    check_day(_("Payment time"), p->created_at, err) != 0 ||
 	    (p->verified_at[0] != '\0' &&
-	        check_day(_("verification time"), p->verified_at, err) != 0) ||
-	    svc_check_text(_("notes"), p->notes, s->cfg.notes_max, 0, err) ||
-	    check_number(_("payment number"), s->cfg.fmt_payment, p->payment_no,
+	        check_day(_("Verification time"), p->verified_at, err) != 0) ||
+	    svc_check_text(_("Notes"), p->notes, s->cfg.notes_max, 0, err) ||
+	    check_number(_("Payment number"), s->cfg.fmt_payment, p->payment_no,
 	        f->terminal, f->branch, d, err) != 0 ||
-	    check_number(_("transaction number"), s->cfg.fmt_transaction,
+	    check_number(_("Transaction number"), s->cfg.fmt_transaction,
 	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
-	    check_number(_("receipt number"), s->cfg.fmt_receipt, p->receipt_no,
+	    check_number(_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
 	        f->terminal, f->branch, d, err) != 0)
 		return -1;
 	if (!r->has_cn)
@@ -406,7 +406,7 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	    (r->cn.receipt_no[0] != '\0' &&
 	        strcmp(r->cn.receipt_no, p->receipt_no) != 0))
 		return pd_fail(err, PD_EINVAL,
-		    _("the credit note of an overpayment is automatic, of the "
+		    _("The credit note of an overpayment is automatic, of the "
 		      "overpaid amount, for Overpayment, dated as the "
 		      "payment, made by whoever took it and linked to its "
 		      "receipt"));
@@ -427,7 +427,7 @@ check_consumer_of(struct svc *s, const struct syncrec *r,
 		return -1;
 	if (cid != p->consumer_id)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s names consumer %s; its payment %s is "
+		    _("Credit note %s names consumer %s; its payment %s is "
 		      "another consumer's"),
 		    r->cn.cn_no, r->consumer_uuid, p->payment_no);
 	return 0;
@@ -442,10 +442,10 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 
 	if (r->cn.automatic)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s: an automatic credit note comes with "
+		    _("Credit note %s: an automatic credit note comes with "
 		      "its payment"),
 		    r->cn.cn_no);
-	if (check_money(_("credit amount"), r->cn.amount, 0, err) != 0 ||
+	if (check_money(_("Credit amount"), r->cn.amount, 0, err) != 0 ||
 	    check_note(s, f, &r->cn, err) != 0 ||
 	    check_user(s, f, _("created by"), r->cn.created_by, ROLE_SUPERVISOR,
 	        _("creating a credit note"), err) != 0 ||
@@ -458,14 +458,14 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 	if (r->cn.receipt_no[0] != '\0' &&
 	    strcmp(r->cn.receipt_no, p.receipt_no) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s is linked to receipt %s; its payment's "
+		    _("Credit note %s is linked to receipt %s; its payment's "
 		      "receipt is %s"),
 		    r->cn.cn_no, r->cn.receipt_no, p.receipt_no);
 	if (check_consumer_of(s, r, &p, err) != 0)
 		return -1;
 	if (p.status != PS_POSTED)
 		return pd_fail(err, PD_EINVAL,
-		    _("payment %s is %s; credit notes are issued against "
+		    _("Payment %s is %s; credit notes are issued against "
 		      "Posted payments only"),
 		    p.receipt_no, pay_status_name(p.status));
 	return 0;
@@ -492,7 +492,7 @@ push_void(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
 {
 	if (svc_check_text(
-	        _("void reason"), r->reason, s->cfg.remarks_max, 1, err) != 0)
+	        _("Void reason"), r->reason, s->cfg.remarks_max, 1, err) != 0)
 		return -1;
 	return push_act(s, f, r, _("the void"), _("voided by"),
 	    _("voiding a payment"), err);
@@ -526,16 +526,16 @@ check_applied_item(struct svc *s, const struct syncrec *r,
 			return -1;
 		}
 		return pd_fail(err, PD_EINVAL,
-		    _("the credit application's item %s is not known here"),
+		    _("The credit application's item %s is not known here"),
 		    r->ca.item_ref);
 	}
 	if (strcmp(it.ref, r->ca.item_ref) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the credit application's item %s is %s here"),
+		    _("The credit application's item %s is %s here"),
 		    r->ca.item_ref, it.ref);
 	if (it.consumer_id != cn->consumer_id)
 		return pd_fail(err, PD_EINVAL,
-		    _("item %s belongs to another consumer; credit note %s is "
+		    _("Item %s belongs to another consumer; credit note %s is "
 		      "for %s"),
 		    it.ref, cn->cn_no, cn->account_no);
 	return 0;
@@ -550,8 +550,8 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 	int32_t on, e, c;
 
 	(void)f;
-	if (check_money(_("amount"), r->ca.amount, 0, err) != 0 ||
-	    check_day(_("date applied"), r->ca.applied_on, err) != 0 ||
+	if (check_money(_("Amount"), r->ca.amount, 0, err) != 0 ||
+	    check_day(_("Date applied"), r->ca.applied_on, err) != 0 ||
 	    store_id_of(s->st, TBL_CREDIT_NOTES, r->cn_uuid, &id, err) != 0)
 		return -1;
 	if (id == 0) /* the apply says it is unknown */
@@ -560,7 +560,7 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 		return -1;
 	if (r->cn.cn_no[0] != '\0' && strcmp(r->cn.cn_no, cn.cn_no) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the credit application names credit note %s, but its "
+		    _("The credit application names credit note %s, but its "
 		      "credit note uuid is %s's"),
 		    r->cn.cn_no, cn.cn_no);
 	if (check_applied_item(s, r, &cn, err) != 0)
@@ -570,12 +570,12 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 	date_parse(cn.created_on, NULL, &c, NULL);
 	if (on < c - SKEW_DAYS)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s was made on %s, after it was applied on "
+		    _("Credit note %s was made on %s, after it was applied on "
 		      "%s"),
 		    cn.cn_no, cn.created_on, r->ca.applied_on);
 	if (on > e)
 		return pd_fail(err, PD_EINVAL,
-		    _("credit note %s expired on %s, before it was applied on "
+		    _("Credit note %s expired on %s, before it was applied on "
 		      "%s"),
 		    cn.cn_no, cn.expires_on, r->ca.applied_on);
 	return 0;
@@ -614,20 +614,20 @@ svc_sync_check_push(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err)
 {
 	if ((unsigned)r->kind >= SR_KINDS)
-		return pd_fail(err, PD_EINVAL, _("unknown record kind"));
+		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	if (strcmp(r->currency, s->cfg.currency_code) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the record is in %s; the organisation's currency is "
+		    _("The record is in %s; the organisation's currency is "
 		      "%s"),
 		    r->currency[0] ? r->currency : "\"\"",
 		    s->cfg.currency_code);
 	if (strcmp(r->branch, from->branch) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("the record names branch %s; terminal %s is of branch "
+		    _("The record names branch %s; terminal %s is of branch "
 		      "%s"),
 		    r->branch[0] ? r->branch : "\"\"", from->terminal,
 		    from->branch);
-	if (check_day(_("record time"), r->at, err) != 0)
+	if (check_day(_("Record time"), r->at, err) != 0)
 		return -1;
 	return push_rules[r->kind](s, from, r, err);
 }
@@ -655,14 +655,14 @@ pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 
-	return not_mine(s, _("payment number"), s->cfg.fmt_payment,
+	return not_mine(s, _("Payment number"), s->cfg.fmt_payment,
 	           p->payment_no, err) ||
-	               not_mine(s, _("transaction number"),
+	               not_mine(s, _("Transaction number"),
 	                   s->cfg.fmt_transaction, p->txn_no, err) ||
-	               not_mine(s, _("receipt number"), s->cfg.fmt_receipt,
+	               not_mine(s, _("Receipt number"), s->cfg.fmt_receipt,
 	                   p->receipt_no, err) ||
 	               (r->has_cn &&
-	                   not_mine(s, _("credit note number"),
+	                   not_mine(s, _("Credit note number"),
 	                       s->cfg.fmt_credit_note, r->cn.cn_no, err))
 	           ? -1
 	           : 0;
@@ -671,7 +671,7 @@ pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
 static int
 pull_credit_note(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
-	return not_mine(s, _("credit note number"), s->cfg.fmt_credit_note,
+	return not_mine(s, _("Credit note number"), s->cfg.fmt_credit_note,
 	    r->cn.cn_no, err);
 }
 
@@ -698,7 +698,7 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (r->currency[0] != '\0' &&
 	    strcmp(r->currency, s->cfg.currency_code) != 0)
 		rc = pd_fail(err, PD_EINVAL,
-		    _("it is in %s; this terminal's currency is %s"),
+		    _("It is in %s; this terminal's currency is %s"),
 		    r->currency, s->cfg.currency_code);
 	else if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
 		return 0;
@@ -712,7 +712,7 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return 0;
 	else if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
 		rc = pd_fail(err, PD_EINVAL,
-		    _("it says it was made on this terminal, and this "
+		    _("It says it was made on this terminal, and this "
 		      "terminal never made it"));
 	else if (pull_rules[r->kind].check != NULL)
 		rc = pull_rules[r->kind].check(s, r, err);

@@ -59,7 +59,7 @@ svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err)
 	char at[TS_BUFSZ];
 
 	if (svc_require(s, ROLE_SUPERVISOR,
-	        _("queueing a rejected record again"), err) != 0 ||
+	        _("Queueing a rejected record again"), err) != 0 ||
 	    store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(at);
@@ -158,7 +158,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			    reply.body, reply.len, uuids, n, res, err);
 			if (rc != 0) {
 				pd_err_prefix(err,
-				    _("the central node's answer to a push was "
+				    _("The central node's answer to a push was "
 				      "not understood: "));
 				err->code = PD_ENET;
 				rep->bad_answer = 1;
@@ -184,7 +184,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		if (rc != 0)
 			return -1;
 		if (cb != NULL && cb("push", rep->sent, rep->to_send, arg))
-			return pd_fail(err, PD_ECANCEL, _("sync stopped"));
+			return pd_fail(err, PD_ECANCEL, _("Sync stopped"));
 	}
 }
 
@@ -259,7 +259,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 
 		if (sync_page_entry(pg, i, &seq, r, err) != 0) {
 			pd_err_prefix(
-			    err, _("a pull page was not understood: "));
+			    err, _("A pull page was not understood: "));
 			err->code = PD_ENET;
 			rc = -1;
 			break;
@@ -417,11 +417,11 @@ page_follows(const struct svc *s, const struct sync_page *pg, int64_t since,
 {
 	if (pg->cursor < since)
 		return pd_fail(err, PD_ENET,
-		    _("the cursor went back from %lld to %lld"),
+		    _("The cursor went back from %lld to %lld"),
 		    (long long)since, (long long)pg->cursor);
 	if (pg->n > 0 && pg->first <= since)
 		return pd_fail(err, PD_ENET,
-		    _("entry seq %lld was asked for after %lld"),
+		    _("Entry seq %lld was asked for after %lld"),
 		    (long long)pg->first, (long long)since);
 	b->stall = pg->more && pg->cursor == since ? b->stall + 1 : 0;
 	if (b->stall >= SYNC_STALL_MAX)
@@ -443,7 +443,7 @@ page_follows(const struct svc *s, const struct sync_page *pg, int64_t since,
 		    b->empty, (long long)since);
 	if (++b->pages >= s->cfg.sync_max_pages && pg->more)
 		return pd_fail(err, PD_ENET,
-		    _("still more after %lld pages, the most a round pulls "
+		    _("Still more after %lld pages, the most a round pulls "
 		      "([sync] max_pages)"),
 		    (long long)s->cfg.sync_max_pages);
 	return 0;
@@ -489,7 +489,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		}
 		if (rc != 0) {
 			pd_err_prefix(
-			    err, _("a pull page was not understood: "));
+			    err, _("A pull page was not understood: "));
 			err->code = PD_ENET;
 			rep->bad_answer = 1;
 			goto fail;
@@ -529,7 +529,7 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			if (tx.open && pull_tx_commit(s, &tx, rep, err) != 0)
 				goto lost;
 			sync_reply_free(&f.reply);
-			return pd_fail(err, PD_ECANCEL, _("sync stopped"));
+			return pd_fail(err, PD_ECANCEL, _("Sync stopped"));
 		}
 	}
 fail:
@@ -576,7 +576,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	memset(rep, 0, sizeof *rep);
 	if (s->cfg.sync_url[0] == '\0')
 		return pd_fail(err, PD_EUSAGE,
-		    _("no central node is configured: set [sync] url and token "
+		    _("No central node is configured: set [sync] url and token "
 		      "in %s"),
 		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
 	net = svc_net(s, cancel, s->cfg.sync_retries);

@@ -167,7 +167,7 @@ svc_sync_worker_start(const struct svc *s, struct pd_err *err)
 		store_close(w->svc.st);
 		free(w);
 		pd_fail(err, PD_ENET,
-		    _("the background sync could not start a thread"));
+		    _("The background sync could not start a thread"));
 		return NULL;
 	}
 	return w;

@@ -26,7 +26,7 @@ store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the audit anchors"));
+		return st_fail(st, err, _("Reading the audit anchors"));
 	return rc == SQLITE_ROW ? 1 : 0;
 }
 

@@ -57,7 +57,7 @@ store_audit_append(struct store *st, const char *at, const char *user,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the audit log"));
+		return st_fail(st, err, _("Reading the audit log"));
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
 	f[0] = idtxt;
 	f[1] = at;
@@ -111,7 +111,7 @@ entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
 	if (strcmp(col_or_empty(s, 8), prev) != 0 ||
 	    strcmp(col_or_empty(s, 9), want) != 0)
 		return pd_fail(err, PD_ESTORE,
-		    _("audit log entry %lld (%s %s "
+		    _("Audit log entry %lld (%s %s "
 		      "%s at %s) does not match the chain: it or an "
 		      "entry before it was altered, removed or "
 		      "inserted"),
@@ -122,7 +122,7 @@ entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
 		return -1;
 	if (strcmp(seals, f[8]) != 0)
 		return pd_fail(err, PD_ESTORE,
-		    _("audit log entry %lld (%s %s %s at %s): the seals of "
+		    _("Audit log entry %lld (%s %s %s at %s): the seals of "
 		      "the rows it recorded were altered, removed or added"),
 		    (long long)id, f[4], f[5], f[6], f[1]);
 	return 0;
@@ -142,7 +142,7 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 	        "entity, ref, detail, prev_hash, hash, seals FROM audit_log "
 	        "ORDER BY id",
 	        -1, &s, NULL) != SQLITE_OK)
-		return st_fail(st, err, _("reading the audit log"));
+		return st_fail(st, err, _("Reading the audit log"));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (entry_check(st, s, prev, want, err) != 0) {
 			sqlite3_finalize(s);
@@ -153,7 +153,7 @@ store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the audit log"));
+		return st_fail(st, err, _("Reading the audit log"));
 	/* a seal claimed by an entry that recorded none, or by none */
 	stray = st_count(st,
 	    "SELECT count(*) FROM seals s WHERE audit_id IS NOT NULL AND "
@@ -189,7 +189,7 @@ store_audit_head(
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the audit log"));
+		return st_fail(st, err, _("Reading the audit log"));
 	return 0;
 }
 
@@ -210,7 +210,7 @@ store_audit_hash_at(
 		st_col(s, 0, hash, 65);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the audit log"));
+		return st_fail(st, err, _("Reading the audit log"));
 	return rc == SQLITE_ROW ? 1 : 0;
 }
 

@@ -107,10 +107,10 @@ consumer_one(struct store *st, sqlite3_stmt *s, struct consumer *c,
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    _("no consumer with account "
+		    _("No consumer with account "
 		      "number \"%s\""),
 		    what);
-	return st_fail(st, err, _("reading a consumer"));
+	return st_fail(st, err, _("Reading a consumer"));
 }
 
 int

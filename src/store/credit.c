@@ -101,8 +101,8 @@ credit_one(struct store *st, sqlite3_stmt *s, struct credit_note *n,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, _("no credit note %s"), what);
-	return st_fail(st, err, _("reading a credit note"));
+		return pd_fail(err, PD_ENOTFOUND, _("No credit note %s"), what);
+	return st_fail(st, err, _("Reading a credit note"));
 }
 
 int
@@ -152,7 +152,7 @@ store_credit_issued(
 	if (rc == SQLITE_ROW)
 		*sum = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("reading credit"));
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading credit"));
 }
 
 struct credit_note *
@@ -340,7 +340,7 @@ store_credits_count(struct store *st, const struct credit_filter *f, int64_t *n,
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	qb_add(&q, ")", "");
-	return qb_count(st, &q, n, "counting credit notes", err);
+	return qb_count(st, &q, n, "Counting credit notes", err);
 }
 
 int
@@ -380,7 +380,7 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 	}
 	free(n);
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, _("listing credit notes"));
+		st_fail(st, err, _("Listing credit notes"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

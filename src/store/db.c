@@ -46,7 +46,7 @@ st_stmt(struct store *st, const char *sql, struct pd_err *err)
 		}
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
 	        NULL) != SQLITE_OK) {
-		st_fail(st, err, _("preparing a query"));
+		st_fail(st, err, _("Preparing a query"));
 		return NULL;
 	}
 	if (st->ncache == STMT_CACHE) {
@@ -96,7 +96,7 @@ st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err)
 	int rc = sqlite3_step(s);
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		st_fail(st, err, _("writing to the store"));
+		st_fail(st, err, _("Writing to the store"));
 		sqlite3_reset(s);
 		return -1;
 	}
@@ -179,7 +179,7 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 	int i;
 
 	if (v < 0)
-		return st_fail(st, err, _("reading the schema version"));
+		return st_fail(st, err, _("Reading the schema version"));
 	if (v > n)
 		return pd_fail(err, PD_ESTORE,
 		    _("%s: the store has schema "
@@ -200,7 +200,7 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 		if (st_exec(st, migrations[i], err) != 0 ||
 		    st_exec(st, buf, err) != 0) {
 			pd_err_prefix(err,
-			    _("migrating the store to version "
+			    _("Migrating the store to version "
 			      "%d: "),
 			    i + 1);
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -467,7 +467,7 @@ store_checkpoint(struct store *st, struct pd_err *err)
 
 	/* busy: another checkpoint is running, this one is not needed */
 	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-		return st_fail(st, err, _("checkpointing the WAL"));
+		return st_fail(st, err, _("Checkpointing the WAL"));
 	return 0;
 }
 
@@ -501,7 +501,7 @@ store_begin(struct store *st, struct pd_err *err)
 	/* a use case inside another one (demo data posting payments) runs
 	 * in a savepoint of the outer transaction */
 	if (run(st, st->depth ? "SAVEPOINT inner" : "BEGIN IMMEDIATE",
-	        "starting a transaction", err) != 0)
+	        "Starting a transaction", err) != 0)
 		return -1;
 	if (st->depth == 0 && st->sealing && !st->seal_carry)
 		st->seal_floor =
@@ -526,8 +526,8 @@ store_commit(struct store *st, struct pd_err *err)
 {
 	if (st->depth == 0)
 		return pd_fail(
-		    err, PD_ESTORE, _("commit without a transaction"));
-	if (run(st, st->depth > 1 ? "RELEASE inner" : "COMMIT", "committing",
+		    err, PD_ESTORE, _("Commit without a transaction"));
+	if (run(st, st->depth > 1 ? "RELEASE inner" : "COMMIT", "Committing",
 	        err) != 0) {
 		store_rollback(st);
 		return -1;

@@ -19,7 +19,7 @@ store_org_add(struct store *st, const char *code, const char *name,
 		if (sqlite3_extended_errcode(st->db) ==
 		    SQLITE_CONSTRAINT_PRIMARYKEY)
 			return pd_fail(err, PD_EINVAL,
-			    "organisation \"%s\" already exists", code);
+			    "Organisation \"%s\" already exists", code);
 		return -1;
 	}
 	return 0;
@@ -44,10 +44,10 @@ store_org_get(struct store *st, const char *code, char *name, size_t n,
 		return 0;
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    "no organisation \"%s\"; add it with `paydesk-central org "
+		    "No organisation \"%s\"; add it with `paydesk-central org "
 		    "add`",
 		    code);
-	return st_fail(st, err, "reading organisations");
+	return st_fail(st, err, "Reading organisations");
 }
 
 #define TERM_COLS                                                              \
@@ -88,7 +88,7 @@ store_terminal_add(struct store *st, const struct terminal_row *t,
 		if (sqlite3_extended_errcode(st->db) ==
 		    SQLITE_CONSTRAINT_UNIQUE)
 			return pd_fail(err, PD_EINVAL,
-			    "terminal %s is already registered in %s; revoke "
+			    "Terminal %s is already registered in %s; revoke "
 			    "it first to issue a new token",
 			    t->terminal, t->org);
 		return -1;
@@ -111,7 +111,7 @@ store_terminal_revoke(struct store *st, const char *org, const char *terminal,
 	if (st_done(st, s, err) != 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
-		return pd_fail(err, PD_ENOTFOUND, "no active terminal %s in %s",
+		return pd_fail(err, PD_ENOTFOUND, "No active terminal %s in %s",
 		    terminal, org);
 	return 0;
 }
@@ -134,8 +134,8 @@ store_terminal_by_token(struct store *st, const char *token_hash,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "unknown token");
-	return st_fail(st, err, "reading terminals");
+		return pd_fail(err, PD_ENOTFOUND, "Unknown token");
+	return st_fail(st, err, "Reading terminals");
 }
 
 struct terminal_row *

@@ -17,7 +17,7 @@ store_doc_issued(struct store *st, const char *kind, const char *number,
 	rc = sqlite3_step(s);
 	*count = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("reading documents"));
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading documents"));
 }
 
 int

@@ -46,7 +46,7 @@ store_gateway_add(
 		if (sqlite3_extended_errcode(st->db) ==
 		    SQLITE_CONSTRAINT_UNIQUE)
 			return pd_fail(err, PD_EINVAL,
-			    "gateway %s is already registered in %s; revoke "
+			    "Gateway %s is already registered in %s; revoke "
 			    "it first, or rotate its secret",
 			    g->name, g->org);
 		return -1;
@@ -75,8 +75,8 @@ store_gateway_get(struct store *st, const char *org, const char *name,
 		return 0;
 	if (rc == SQLITE_DONE)
 		return pd_fail(
-		    err, PD_ENOTFOUND, "no gateway %s in %s", name, org);
-	return st_fail(st, err, "reading gateways");
+		    err, PD_ENOTFOUND, "No gateway %s in %s", name, org);
+	return st_fail(st, err, "Reading gateways");
 }
 
 int
@@ -98,7 +98,7 @@ store_gateway_rotate(struct store *st, const char *org, const char *name,
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return pd_fail(
-		    err, PD_ENOTFOUND, "no active gateway %s in %s", name, org);
+		    err, PD_ENOTFOUND, "No active gateway %s in %s", name, org);
 	return 0;
 }
 
@@ -118,7 +118,7 @@ store_gateway_revoke(struct store *st, const char *org, const char *name,
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return pd_fail(
-		    err, PD_ENOTFOUND, "no active gateway %s in %s", name, org);
+		    err, PD_ENOTFOUND, "No active gateway %s in %s", name, org);
 	return 0;
 }
 
@@ -214,5 +214,5 @@ store_gw_account_known(struct store *st, const char *ref, struct pd_err *err)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return st_fail(st, err, "reading consumers");
+	return st_fail(st, err, "Reading consumers");
 }

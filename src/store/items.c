@@ -57,13 +57,13 @@ store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
 	if (rc == SQLITE_ROW) {
 		if (owner != consumer_id)
 			return pd_fail(err, PD_EINVAL,
-			    _("plan \"%s\" belongs to "
+			    _("Plan \"%s\" belongs to "
 			      "another consumer"),
 			    plan_no);
 		return 0;
 	}
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading plans"));
+		return st_fail(st, err, _("Reading plans"));
 	s = st_stmt(st,
 	    "INSERT INTO plans (plan_no, consumer_id) VALUES "
 	    "(?, ?)",
@@ -119,10 +119,10 @@ store_item_by_ref(
 		return 0;
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    _("no bill, service charge or "
+		    _("No bill, service charge or "
 		      "installment with reference \"%s\""),
 		    ref);
-	return st_fail(st, err, _("reading an item"));
+	return st_fail(st, err, _("Reading an item"));
 }
 
 struct item *
@@ -183,7 +183,7 @@ store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return st_fail(st, err, _("reading the balance"));
+		return st_fail(st, err, _("Reading the balance"));
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(amount - applied), 0) FROM "
 	    "credit_notes WHERE consumer_id = ? AND voided = 0 AND "
@@ -196,5 +196,5 @@ store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
 	if (rc == SQLITE_ROW)
 		b->credit = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("reading credit"));
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading credit"));
 }

@@ -126,10 +126,10 @@ payment_one(struct store *st, sqlite3_stmt *s, struct payment *p,
 		return 0;
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    _("no payment with payment "
+		    _("No payment with payment "
 		      "id, receipt number or transaction id \"%s\""),
 		    what);
-	return st_fail(st, err, _("reading a payment"));
+	return st_fail(st, err, _("Reading a payment"));
 }
 
 int
@@ -201,13 +201,13 @@ store_payment_lookup(
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE)
 			return 0;
-		return st_fail(st, err, _("reading a payment"));
+		return st_fail(st, err, _("Reading a payment"));
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading a payment"));
+		return st_fail(st, err, _("Reading a payment"));
 	return pd_fail(err, PD_ENOTFOUND,
-	    _("no payment with payment id, receipt number or transaction id "
+	    _("No payment with payment id, receipt number or transaction id "
 	      "\"%s\""),
 	    text);
 }
@@ -432,7 +432,7 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	search_ids(st, &q, text);
 	qb_add(&q, " LIMIT ?)", "i", cut + 1);
 	/* on an error the listing's own query will say what it is */
-	qb_count(st, &q, &n, "probing a search", NULL);
+	qb_count(st, &q, &n, "Probing a search", NULL);
 	return n > cut;
 }
 
@@ -583,7 +583,7 @@ store_payments_count(struct store *st, const struct payment_filter *f,
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	qb_add(&q, ")", "");
-	return qb_count(st, &q, n, "counting payments", err);
+	return qb_count(st, &q, n, "Counting payments", err);
 }
 
 int
@@ -660,7 +660,7 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	}
 	free(row);
 	if (rc != SQLITE_DONE) {
-		st_fail(st, err, _("listing payments"));
+		st_fail(st, err, _("Listing payments"));
 		sqlite3_finalize(s);
 		return -1;
 	}

@@ -49,7 +49,7 @@ qb_prepare(struct store *st, struct qb *q, struct pd_err *err)
 	int i;
 
 	if (sqlite3_prepare_v2(st->db, q->sql, -1, &s, NULL) != SQLITE_OK) {
-		st_fail(st, err, _("preparing a query"));
+		st_fail(st, err, _("Preparing a query"));
 		return NULL;
 	}
 	for (i = 0; i < q->nargs; i++) {

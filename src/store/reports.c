@@ -22,7 +22,7 @@ two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
 			*b = sqlite3_column_int64(s, 1);
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("computing KPIs"));
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Computing KPIs"));
 }
 
 int
@@ -50,7 +50,7 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return st_fail(st, err, _("computing KPIs"));
+		return st_fail(st, err, _("Computing KPIs"));
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(collected), 0), "
 	    "coalesce(sum(payments), 0) FROM daily_totals WHERE day = ?",
@@ -94,7 +94,7 @@ store_outstanding(struct store *st, const char *today, struct outstanding *o,
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 0
-	                        : st_fail(st, err, _("reading outstanding"));
+	                        : st_fail(st, err, _("Reading outstanding"));
 }
 
 int
@@ -191,7 +191,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		}
 	}
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, _("computing the payers report"));
+		st_fail(st, err, _("Computing the payers report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -439,7 +439,7 @@ store_aging_total(struct store *st, const struct aging_filter *f,
 	if (rc == SQLITE_ROW)
 		read_aging(s, 0, a);
 	else
-		st_fail(st, err, _("reading the aging report"));
+		st_fail(st, err, _("Reading the aging report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : -1;
 }
@@ -481,7 +481,7 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 		}
 	}
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, _("reading the aging report"));
+		st_fail(st, err, _("Reading the aging report"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -512,7 +512,7 @@ totals_each(struct store *st, sqlite3_stmt *s, const char *from, const char *to,
 	rc = step_totals(s, cb, arg);
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0
-	                         : st_fail(st, err, _("reading collections"));
+	                         : st_fail(st, err, _("Reading collections"));
 }
 
 int
@@ -563,7 +563,7 @@ store_method_split(struct store *st, const struct payment_filter *f,
 		return -1;
 	rc = step_totals(s, cb, arg);
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, _("splitting payments by method"));
+		st_fail(st, err, _("Splitting payments by method"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -59,7 +59,7 @@ seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 	sqlite3_reset(s);
 	sha256_final(&h, d);
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the seals"));
+		return st_fail(st, err, _("Reading the seals"));
 	sha256_tohex(d, sizeof d, hex);
 	return 0;
 }
@@ -153,7 +153,7 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the seals"));
+		return st_fail(st, err, _("Reading the seals"));
 	if (n == 0) {
 		snprintf(line, sizeof line,
 		    _("%s row %lld (%s) differs from its audit entry"),
@@ -180,7 +180,7 @@ check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	    "ORDER BY t.id",
 	    sealed[i].label, sealed[i].cols, sealed[i].table, sealed[i].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
-		return st_fail(st, err, _("reading the seals"));
+		return st_fail(st, err, _("Reading the seals"));
 	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
 		if (row_differs(st, i, r, cb, arg, problems, err) != 0) {
 			sqlite3_finalize(r);
@@ -188,7 +188,7 @@ check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 		}
 	sqlite3_finalize(r);
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the seals"));
+		return st_fail(st, err, _("Reading the seals"));
 	return 0;
 }
 
@@ -210,7 +210,7 @@ check_gone(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	    sealed[i].table, sealed[i].label_at, sealed[i].table,
 	    sealed[i].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
-		return st_fail(st, err, _("reading the seals"));
+		return st_fail(st, err, _("Reading the seals"));
 	while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
 		snprintf(line, sizeof line, _("%s row %lld (%s) was deleted"),
 		    sealed[i].table, (long long)sqlite3_column_int64(r, 0),
@@ -219,7 +219,7 @@ check_gone(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	}
 	sqlite3_finalize(r);
 	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the seals"));
+		return st_fail(st, err, _("Reading the seals"));
 	return 0;
 }
 
@@ -288,7 +288,7 @@ store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading the seals"));
+		return st_fail(st, err, _("Reading the seals"));
 	if (!same || audit_id == 0)
 		return 1;
 	/* the seal itself as its audit entry hashed it */

@@ -29,7 +29,7 @@ setting_one(
 	if (rc == SQLITE_ROW)
 		read_setting(s, out);
 	else if (rc != SQLITE_DONE)
-		st_fail(st, err, _("reading a setting"));
+		st_fail(st, err, _("Reading a setting"));
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
@@ -60,7 +60,7 @@ store_setting_by_id(
 	st_bind(s, "i", id);
 	rc = setting_one(st, s, out, err);
 	if (rc == 0)
-		return pd_fail(err, PD_ESTORE, _("setting %lld: not found"),
+		return pd_fail(err, PD_ESTORE, _("Setting %lld: not found"),
 		    (long long)id);
 	return rc == 1 ? 0 : -1;
 }

@@ -56,7 +56,7 @@ one_stmt(struct store *st, sqlite3_stmt *q, struct statement *out,
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0
-	                         : st_fail(st, err, _("reading statements"));
+	                         : st_fail(st, err, _("Reading statements"));
 }
 
 int
@@ -88,7 +88,7 @@ store_stmt_get(
 	rc = one_stmt(st, q, out, err);
 	if (rc == 0)
 		return pd_fail(
-		    err, PD_ENOTFOUND, _("no statement %lld"), (long long)id);
+		    err, PD_ENOTFOUND, _("No statement %lld"), (long long)id);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -101,7 +101,7 @@ store_stmt_list(struct store *st, size_t *n, struct pd_err *err)
 	if (q == NULL)
 		return NULL;
 	return st_collect(st, q, sizeof(struct statement), read_stmt, n,
-	    _("reading statements"), err);
+	    _("Reading statements"), err);
 }
 
 int
@@ -161,7 +161,7 @@ store_stmt_line_seen(struct store *st, const char *account,
 	sqlite3_reset(q);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE
 	           ? 0
-	           : st_fail(st, err, _("reading statements"));
+	           : st_fail(st, err, _("Reading statements"));
 }
 
 int
@@ -219,7 +219,7 @@ store_stmt_lines(struct store *st, int64_t stmt, size_t *n, struct pd_err *err)
 		return NULL;
 	st_bind(q, "i", stmt);
 	return st_collect(st, q, sizeof(struct statement_line), read_line, n,
-	    _("reading statements"), err);
+	    _("Reading statements"), err);
 }
 
 int
@@ -239,7 +239,7 @@ store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("a statement mapping \"%s\" exists already"), name);
+		    _("A statement mapping \"%s\" exists already"), name);
 	return 0;
 }
 
@@ -260,7 +260,7 @@ store_stmt_mapping_get(struct store *st, const char *name, char *spec, size_t n,
 	sqlite3_reset(q);
 	if (rc == SQLITE_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
-		    _("no statement mapping \"%s\" (statement mapping add)"),
+		    _("No statement mapping \"%s\" (statement mapping add)"),
 		    name);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("reading mappings"));
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading mappings"));
 }

@@ -144,11 +144,11 @@ store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 	sqlite3_reset(s);
 	if (pulled)
 		return pd_fail(err, PD_EINVAL,
-		    _("record %s was pulled from the central node and refused "
+		    _("Record %s was pulled from the central node and refused "
 		      "here; it is kept for the operator and cannot be queued"),
 		    uuid);
 	return pd_fail(
-	    err, PD_ENOTFOUND, _("no quarantined record \"%s\""), uuid);
+	    err, PD_ENOTFOUND, _("No quarantined record \"%s\""), uuid);
 }
 
 int
@@ -208,7 +208,7 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("looking up a record"));
+		return st_fail(st, err, _("Looking up a record"));
 	return 0;
 }
 
@@ -224,7 +224,7 @@ one_row(struct store *st, sqlite3_stmt *s, const char *what, int64_t id,
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return pd_fail(
-		    err, PD_ENOTFOUND, _("no %s #%lld"), what, (long long)id);
+		    err, PD_ENOTFOUND, _("No %s #%lld"), what, (long long)id);
 	return st_fail(st, err, what);
 }
 
@@ -368,7 +368,7 @@ store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return st_fail(st, err, _("reading applied records"));
+		return st_fail(st, err, _("Reading applied records"));
 	return 0;
 }
 

@@ -32,8 +32,8 @@ user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, _("no user \"%s\""), what);
-	return st_fail(st, err, _("reading a user"));
+		return pd_fail(err, PD_ENOTFOUND, _("No user \"%s\""), what);
+	return st_fail(st, err, _("Reading a user"));
 }
 
 int
@@ -154,7 +154,7 @@ store_login_misses(struct store *st, const char *username, int *failed,
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return 0;
-	return st_fail(st, err, _("reading a user"));
+	return st_fail(st, err, _("Reading a user"));
 }
 
 int
@@ -207,5 +207,5 @@ store_series_next(struct store *st, const char *series, const char *scope,
 	if (rc == SQLITE_ROW)
 		*seq = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("numbering"));
+	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Numbering"));
 }

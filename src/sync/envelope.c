@@ -28,13 +28,13 @@ load_body(const char *body, size_t len, struct pd_err *err)
 
 	if (o == NULL) {
 		pd_fail(err, PD_EINVAL,
-		    _("malformed JSON at line %d, column %d: %s"), je.line,
+		    _("Malformed JSON at line %d, column %d: %s"), je.line,
 		    je.column, je.text);
 		return NULL;
 	}
 	if (!json_is_object(o)) {
 		json_decref(o);
-		pd_fail(err, PD_EINVAL, _("the body must be a JSON object"));
+		pd_fail(err, PD_EINVAL, _("The body must be a JSON object"));
 		return NULL;
 	}
 	v = json_object_get(o, "v");
@@ -42,13 +42,13 @@ load_body(const char *body, size_t len, struct pd_err *err)
 	    json_integer_value(v) != SYNC_PROTOCOL_VERSION) {
 		if (json_is_integer(v))
 			pd_fail(err, PD_EINVAL,
-			    _("protocol version %lld is not supported (this "
+			    _("Protocol version %lld is not supported (this "
 			      "node speaks %d)"),
 			    (long long)json_integer_value(v),
 			    SYNC_PROTOCOL_VERSION);
 		else
 			pd_fail(err, PD_EINVAL,
-			    _("field \"v\" (the protocol version) is missing"));
+			    _("Field \"v\" (the protocol version) is missing"));
 		json_decref(o);
 		return NULL;
 	}
@@ -102,7 +102,7 @@ sync_push_decode(
 	if (!json_is_array(recs) || (x != NULL && !json_is_integer(x))) {
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    _("a push needs a \"records\" array (and \"pending\", if "
+		    _("A push needs a \"records\" array (and \"pending\", if "
 		      "given, an integer)"));
 	}
 	if (json_array_size(recs) > SYNC_PUSH_MAX) {
@@ -188,8 +188,8 @@ sync_results_decode(const char *body, size_t len, const char *const *uuids,
 	a = json_object_get(o, "results");
 	if (!json_is_array(a) || json_array_size(a) != n) {
 		pd_fail(err, PD_EINVAL,
-		    ngettext("the answer has %zu results for %zu record",
-		        "the answer has %zu results for %zu records",
+		    ngettext("The answer has %zu results for %zu record",
+		        "The answer has %zu results for %zu records",
 		        (unsigned long)n),
 		    json_is_array(a) ? json_array_size(a) : 0, n);
 		goto out;
@@ -202,7 +202,7 @@ sync_results_decode(const char *body, size_t len, const char *const *uuids,
 		        "reason", &why) != 0 ||
 		    strcmp(u, uuids[i]) != 0) {
 			pd_fail(err, PD_EINVAL,
-			    _("result %zu does not answer record %s"), i + 1,
+			    _("Result %zu does not answer record %s"), i + 1,
 			    uuids[i]);
 			goto out;
 		}
@@ -215,7 +215,7 @@ sync_results_decode(const char *body, size_t len, const char *const *uuids,
 			out[i].status = SYNC_REJECTED;
 		else {
 			pd_fail(err, PD_EINVAL,
-			    _("result %zu: unknown status %s"), i + 1, st);
+			    _("Result %zu: unknown status %s"), i + 1, st);
 			goto out;
 		}
 		xstrlcpy(out[i].reason, why, sizeof out[i].reason);
@@ -265,7 +265,7 @@ sync_page_decode(
 	if (!json_is_array(a) || !json_is_integer(c) || !json_is_boolean(m)) {
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    _("a pull page needs \"cursor\", \"more\" and "
+		    _("A pull page needs \"cursor\", \"more\" and "
 		      "\"entries\""));
 	}
 	out->cursor = (int64_t)json_integer_value(c);
@@ -275,7 +275,7 @@ sync_page_decode(
 	    want > SYNC_PULL_MAX) {
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    _("cursor %lld with %zu entries: a cursor is 0 to %lld, "
+		    _("Cursor %lld with %zu entries: a cursor is 0 to %lld, "
 		      "a page holds at most %d entries"),
 		    (long long)out->cursor, want, (long long)SYNC_CURSOR_MAX,
 		    SYNC_PULL_MAX);
@@ -289,12 +289,12 @@ sync_page_decode(
 		    json_object_get(x, "record") == NULL) {
 			json_decref(o);
 			return pd_fail(err, PD_EINVAL,
-			    _("entry %zu has no seq or no record"), i + 1);
+			    _("Entry %zu has no seq or no record"), i + 1);
 		}
 		if (seq < 1 || seq > out->cursor || seq <= prev) {
 			json_decref(o);
 			return pd_fail(err, PD_EINVAL,
-			    _("entry %zu: seq %lld is not above the one before "
+			    _("Entry %zu: seq %lld is not above the one before "
 			      "(%lld) and at most the cursor (%lld)"),
 			    i + 1, (long long)seq, (long long)prev,
 			    (long long)out->cursor);
@@ -319,7 +319,7 @@ sync_page_entry(const struct sync_page *p, size_t i, int64_t *seq,
 	/* a pulled record is applied by content: no hash needed */
 	if (sync_decode_json(json_object_get(x, "record"), r, 0, err) == 0)
 		return 0;
-	pd_err_prefix(err, _("entry %lld: "), (long long)*seq);
+	pd_err_prefix(err, _("Entry %lld: "), (long long)*seq);
 	syncrec_free(r);
 	return -1;
 }
@@ -403,7 +403,7 @@ sync_anchor_decode(
 	    !anchor_hash(json_string_value(hash), json_integer_value(seq))) {
 		json_decref(o);
 		return pd_fail(err, PD_EINVAL,
-		    _("an audit head needs \"seq\", an integer of 0 or more, "
+		    _("An audit head needs \"seq\", an integer of 0 or more, "
 		      "and \"hash\", 64 lowercase hex digits (\"\" at 0)"));
 	}
 	out->has_head = 1;

@@ -66,20 +66,20 @@ sig_parse(
 		eq = memchr(p, '=', (size_t)(end - p));
 		if (eq == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    "signature header: \"key=value\" pairs separated "
+			    "Signature header: \"key=value\" pairs separated "
 			    "by commas expected (t=TIMESTAMP,v1=HEX)");
 		klen = (size_t)(eq - p);
 		vlen = (size_t)(end - eq - 1);
 		if (klen == 1 && *p == 't') {
 			if (have_t || vlen == 0 || vlen > 12)
 				return pd_fail(err, PD_EINVAL,
-				    "signature header: t must be given once, "
+				    "Signature header: t must be given once, "
 				    "as Unix seconds");
 			*t = 0;
 			for (i = 0; i < vlen; i++) {
 				if (!isdigit((unsigned char)eq[1 + i]))
 					return pd_fail(err, PD_EINVAL,
-					    "signature header: t is not Unix "
+					    "Signature header: t is not Unix "
 					    "seconds");
 				*t = *t * 10 + (eq[1 + i] - '0');
 			}
@@ -87,7 +87,7 @@ sig_parse(
 		} else if (klen == 2 && strncmp(p, "v1", 2) == 0) {
 			if (vlen != 64 || *nv == GW_SIG_MAX)
 				return pd_fail(err, PD_EINVAL,
-				    "signature header: each v1 is 64 hex "
+				    "Signature header: each v1 is 64 hex "
 				    "digits, at most %d of them",
 				    GW_SIG_MAX);
 			memcpy(v1[*nv], eq + 1, 64);
@@ -102,7 +102,7 @@ sig_parse(
 	}
 	if (!have_t || *nv == 0)
 		return pd_fail(err, PD_EINVAL,
-		    "signature header: t=TIMESTAMP and at least one "
+		    "Signature header: t=TIMESTAMP and at least one "
 		    "v1=HEX are required");
 	return 0;
 }
@@ -119,14 +119,14 @@ gw_sig_check(const char *header, const char *body, size_t len,
 
 	if (header == NULL || *header == '\0') {
 		pd_fail(err, PD_EINVAL,
-		    "no signature header (Paydesk-Signature or "
+		    "No signature header (Paydesk-Signature or "
 		    "Stripe-Signature: t=TIMESTAMP,v1=HEX)");
 		return GW_SIG_MALFORMED;
 	}
 	if (strlen(header) > 1024 || sig_parse(header, &t, v1, &nv, err) != 0) {
 		if (strlen(header) > 1024)
 			pd_fail(err, PD_EINVAL,
-			    "signature header: longer than 1024 bytes");
+			    "Signature header: longer than 1024 bytes");
 		return GW_SIG_MALFORMED;
 	}
 	for (i = 0; i < n; i++) {
@@ -137,14 +137,14 @@ gw_sig_check(const char *header, const char *body, size_t len,
 	}
 	if (!match) {
 		pd_fail(err, PD_EAUTH,
-		    "signature header: no v1 signature matches this "
+		    "Signature header: no v1 signature matches this "
 		    "gateway's signing secret");
 		return GW_SIG_BAD;
 	}
 	skew = now > t ? now - t : t - now;
 	if (skew > tolerance) {
 		pd_fail(err, PD_EINVAL,
-		    "signature header: t=%lld is %lld seconds from the "
+		    "Signature header: t=%lld is %lld seconds from the "
 		    "central node's clock; at most %d are accepted",
 		    (long long)t, (long long)skew, tolerance);
 		return GW_SIG_STALE;
@@ -203,13 +203,13 @@ load(const char *body, size_t len, struct pd_err *err)
 	json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
 
 	if (o == NULL) {
-		pd_fail(err, PD_EINVAL, "not JSON: %s at byte %d", je.text,
+		pd_fail(err, PD_EINVAL, "Not JSON: %s at byte %d", je.text,
 		    je.position);
 		return NULL;
 	}
 	if (!json_is_object(o)) {
 		json_decref(o);
-		pd_fail(err, PD_EINVAL, "not JSON: an object expected");
+		pd_fail(err, PD_EINVAL, "Not JSON: an object expected");
 		return NULL;
 	}
 	return o;
@@ -306,7 +306,7 @@ gw_card_decode(const char *body, size_t len, const char *currency, int digits,
 	created = json_object_get(o, "created");
 	if (!json_is_integer(created) || json_integer_value(created) < 0 ||
 	    json_integer_value(created) > 253402300799) {
-		pd_fail(err, PD_EINVAL, "created: Unix seconds expected");
+		pd_fail(err, PD_EINVAL, "Created: Unix seconds expected");
 		goto out;
 	}
 	ev->event_time = json_integer_value(created);

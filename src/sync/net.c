@@ -218,7 +218,7 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 		int rc;
 
 		if (n->o.cancel && *n->o.cancel)
-			return pd_fail(err, PD_ECANCEL, _("sync cancelled"));
+			return pd_fail(err, PD_ECANCEL, _("Sync cancelled"));
 		rc = attempt(n, method, url, body, len, r, &retry_after, why,
 		    sizeof why);
 		if (rc == -2)
@@ -260,7 +260,7 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 	sync_error_decode(r->body, r->len, msg, sizeof msg);
 	pd_fail(err,
 	    r->status == 401 || r->status == 403 ? PD_EAUTH : PD_EINVAL,
-	    _("the central node refused %s %s (HTTP %ld): %s"), method, path,
+	    _("The central node refused %s %s (HTTP %ld): %s"), method, path,
 	    r->status, *msg ? msg : _("no reason given"));
 	sync_reply_free(r);
 	return -1;

@@ -287,16 +287,16 @@ check_text(const char *what, const char *s, size_t size, int multiline,
 
 	if (len >= size)
 		return pd_fail(err, PD_EINVAL,
-		    _("field \"%s\" is %zu bytes long; the limit is %zu"), what,
+		    _("Field \"%s\" is %zu bytes long; the limit is %zu"), what,
 		    len, size - 1);
 	if (!utf8_valid(s, len))
 		return pd_fail(
-		    err, PD_EINVAL, _("field \"%s\" is not valid UTF-8"), what);
+		    err, PD_EINVAL, _("Field \"%s\" is not valid UTF-8"), what);
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
 		if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\t'))) ||
 		    *p == 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" contains a control character"),
+			    _("Field \"%s\" contains a control character"),
 			    what);
 	return 0;
 }
@@ -313,13 +313,13 @@ check_ts(const char *what, const char *s, struct pd_err *err)
 	    sscanf(s + 11, "%2d:%2d:%2d%c", &h, &m, &sec, &tail) != 3 ||
 	    h > 23 || m > 59 || sec > 59 || h < 0 || m < 0 || sec < 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("field \"%s\": \"%s\" is not a YYYY-MM-DD HH:MM:SS time"),
+		    _("Field \"%s\": \"%s\" is not a YYYY-MM-DD HH:MM:SS time"),
 		    what, s);
 	memcpy(day, s, 10);
 	day[10] = '\0';
 	if (date_parse(day, NULL, &d, NULL) != 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("field \"%s\": \"%s\" is not a valid date"), what, s);
+		    _("Field \"%s\": \"%s\" is not a valid date"), what, s);
 	return 0;
 }
 
@@ -358,11 +358,11 @@ field_string(
 {
 	if (!json_is_string(v))
 		return pd_fail(err, PD_EINVAL,
-		    _("field \"%s\" must be a string"), f->name);
+		    _("Field \"%s\" must be a string"), f->name);
 	*s = json_string_value(v);
 	if (strlen(*s) != json_string_length(v))
 		return pd_fail(err, PD_EINVAL,
-		    _("field \"%s\" contains a NUL byte"), f->name);
+		    _("Field \"%s\" contains a NUL byte"), f->name);
 	return 0;
 }
 
@@ -387,20 +387,20 @@ decode_field(
 		if (f->type == F_DATE &&
 		    (strlen(s) != 10 || date_parse(s, NULL, &d, NULL) != 0))
 			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\": \"%s\" is not a YYYY-MM-DD date"),
+			    _("Field \"%s\": \"%s\" is not a YYYY-MM-DD date"),
 			    f->name, s);
 		if (f->type == F_TS && *s != '\0' && check_ts(f->name, s, err))
 			return -1;
 		if (f->required && *s == '\0')
 			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" must not be empty"), f->name);
+			    _("Field \"%s\" must not be empty"), f->name);
 		memcpy(p, s, strlen(s) + 1);
 		return 0;
 	case F_REF:
 		if (field_string(f, v, &s, err) != 0)
 			return -1;
 		if (*s != '\0' && payref_check(s, err) != 0) {
-			pd_err_prefix(err, _("field \"%s\": "), f->name);
+			pd_err_prefix(err, _("Field \"%s\": "), f->name);
 			return -1;
 		}
 		xstrlcpy(p, s, f->size);
@@ -408,7 +408,7 @@ decode_field(
 	case F_INT:
 		if (!json_is_integer(v))
 			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" must be an integer (minor units)"),
+			    _("Field \"%s\" must be an integer (minor units)"),
 			    f->name);
 		*(int64_t *)p = (int64_t)json_integer_value(v);
 		return 0;
@@ -416,21 +416,21 @@ decode_field(
 		if (!json_is_integer(v) || json_integer_value(v) < 0 ||
 		    json_integer_value(v) > 1000000)
 			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" must be an integer 0-1000000"),
+			    _("Field \"%s\" must be an integer 0-1000000"),
 			    f->name);
 		*(int *)p = (int)json_integer_value(v);
 		return 0;
 	case F_BOOL:
 		if (!json_is_boolean(v))
 			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" must be true or false"), f->name);
+			    _("Field \"%s\" must be true or false"), f->name);
 		*(int *)p = json_is_true(v);
 		return 0;
 	default:
 		if (!json_is_string(v) ||
 		    (e = parse_enum(f->type, json_string_value(v))) < 0)
 			return pd_fail(err, PD_EINVAL,
-			    _("field \"%s\" has an unknown value"), f->name);
+			    _("Field \"%s\" has an unknown value"), f->name);
 		*(int *)p = e;
 		return 0;
 	}
@@ -544,18 +544,18 @@ sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
 	if (v == NULL) {
 		if (required)
 			return pd_fail(
-			    err, PD_EINVAL, _("field \"%s\" is missing"), name);
+			    err, PD_EINVAL, _("Field \"%s\" is missing"), name);
 		return 0;
 	}
 	if (!json_is_string(v))
 		return pd_fail(
-		    err, PD_EINVAL, _("field \"%s\" must be a string"), name);
+		    err, PD_EINVAL, _("Field \"%s\" must be a string"), name);
 	s = json_string_value(v);
 	if (check_text(name, s, size, 0, err) != 0)
 		return -1;
 	if (required && *s == '\0')
 		return pd_fail(
-		    err, PD_EINVAL, _("field \"%s\" must not be empty"), name);
+		    err, PD_EINVAL, _("Field \"%s\" must not be empty"), name);
 	xstrlcpy(out, s, size);
 	return 0;
 }
@@ -582,14 +582,14 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 
 	memset(r, 0, sizeof *r);
 	if (!json_is_object(o))
-		return pd_fail(err, PD_EINVAL, _("a record must be an object"));
+		return pd_fail(err, PD_EINVAL, _("A record must be an object"));
 	v = json_object_get(o, "v");
 	if (!json_is_integer(v))
 		return pd_fail(err, PD_EINVAL,
-		    _("field \"v\" (the protocol version) is missing"));
+		    _("Field \"v\" (the protocol version) is missing"));
 	if (json_integer_value(v) != SYNC_PROTOCOL_VERSION)
 		return pd_fail(err, PD_EINVAL,
-		    _("protocol version %lld is not supported (this node "
+		    _("Protocol version %lld is not supported (this node "
 		      "speaks "
 		      "%d)"),
 		    (long long)json_integer_value(v), SYNC_PROTOCOL_VERSION);
@@ -605,11 +605,11 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	if (strlen(r->uuid) != 36)
 		return pd_fail(
 		    err, PD_EINVAL, _("\"%s\" is not a UUID"), r->uuid);
-	if (check_ts("at", r->at, err) != 0)
+	if (check_ts("At", r->at, err) != 0)
 		return -1;
 	if ((k = syncrec_kind_parse(kind)) < 0)
 		return pd_fail(
-		    err, PD_EINVAL, _("unknown record kind \"%s\""), kind);
+		    err, PD_EINVAL, _("Unknown record kind \"%s\""), kind);
 	r->kind = (enum syncrec_kind)k;
 	if (only_known(NULL, head_names, o, _("record"), err) != 0)
 		return -1;
@@ -658,7 +658,7 @@ syncrec_decode(
 	memset(r, 0, sizeof *r);
 	if (o == NULL)
 		return pd_fail(err, PD_EINVAL,
-		    _("malformed JSON at line %d: %s"), je.line, je.text);
+		    _("Malformed JSON at line %d: %s"), je.line, je.text);
 	rc = sync_decode_json(o, r, 1, err);
 	json_decref(o);
 	if (rc != 0)

@@ -616,7 +616,7 @@ tui_main(struct svc *svc)
 	timeout(1000); /* the clock in the header moves */
 	t.sync = svc_sync_worker_start(svc, &err);
 	if (t.sync == NULL && err.code != 0)
-		tui_message(&t, 1, _("background sync is off: %s"), err.msg);
+		tui_message(&t, 1, _("Background sync is off: %s"), err.msg);
 	tui_push(&t, screen_login_new());
 	while (t.top != NULL) {
 		tui_redraw(&t);

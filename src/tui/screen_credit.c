@@ -169,6 +169,9 @@ tui_credit_doc(struct tui *t, const char *cn_no, int print)
 		tui_message(t, 0, _("%s sent to the printer"), cn_no);
 	else
 		tui_message(t, 0, _("%s written to %s"), cn_no, res.path);
+	if (res.path[0] != '\0' &&
+	    tui_doc_gaps(cn_no, &res, t->msg, sizeof t->msg))
+		t->msg_error = 1;
 }
 
 static int

@@ -270,7 +270,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_NOW:
 		if (!st.configured) {
 			tui_message(
-			    t, 1, "%s", _("no central node is configured"));
+			    t, 1, "%s", _("No central node is configured"));
 			return TUI_HANDLED;
 		}
 		svc_sync_worker_kick(t->sync);
@@ -279,7 +279,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_RETRY:
 		if (d->n == 0) {
 			tui_message(
-			    t, 1, "%s", _("no rejected record to queue again"));
+			    t, 1, "%s", _("No rejected record to queue again"));
 			return TUI_HANDLED;
 		}
 		if (svc_sync_retry(t->svc, d->q[d->list.sel].uuid, &err) != 0) {

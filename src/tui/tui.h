@@ -132,6 +132,14 @@ int tui_big(int y, int x, const char *s);
  * line, and (done, if not NULL) what was written. */
 void tui_reprint(struct tui *t, const char *number, char *done, size_t n);
 
+/* Append to buf (n bytes, NUL-terminated) a warning for each field of
+ * the document number in which a character no font has was drawn as a
+ * box (res->gaps), each after a space; the CLI's words (cli_doc_gaps)
+ * without "(drawn as an empty box)", to fit the screens' 62 columns.
+ * Returns whether there was any. */
+int tui_doc_gaps(
+    const char *number, const struct doc_result *res, char *buf, size_t n);
+
 /* Lines of text with bold headings, scrolled: the details views. */
 struct tui_lines {
 	char **text;

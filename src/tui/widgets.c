@@ -9,6 +9,34 @@
 
 #include "tui.h"
 
+int
+tui_doc_gaps(
+    const char *number, const struct doc_result *res, char *buf, size_t n)
+{
+	const char *p = res->gaps;
+	size_t len = strlen(buf);
+	int any = 0;
+
+	while (*p != '\0' && len + 1 < n) {
+		const char *tab = strchr(p, '\t'), *nl;
+
+		if (tab == NULL)
+			break;
+		nl = strchr(tab, '\n');
+		if (nl == NULL)
+			nl = tab + strlen(tab);
+		snprintf(buf + len, n - len, "%s", len > 0 ? " " : "");
+		len = strlen(buf);
+		snprintf(buf + len, n - len,
+		    _("Warning: %s, field \"%.*s\": no font has %.*s"),
+		    number, (int)(tab - p), p, (int)(nl - tab - 1), tab + 1);
+		len = strlen(buf);
+		any = 1;
+		p = *nl ? nl + 1 : nl;
+	}
+	return any;
+}
+
 void
 tui_reprint(struct tui *t, const char *number, char *done, size_t n)
 {
@@ -33,6 +61,9 @@ tui_reprint(struct tui *t, const char *number, char *done, size_t n)
 	else
 		tui_message(t, 0,
 		    _("No print command configured: the PDF is %s"), res.path);
+	/* after what was written: what could not be drawn in it */
+	if (rc == 0 && tui_doc_gaps(number, &res, t->msg, sizeof t->msg))
+		t->msg_error = 1;
 }
 
 int

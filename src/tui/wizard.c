@@ -315,6 +315,9 @@ wizard_post(struct wizard *w, struct tui *t)
 	else
 		snprintf(w->doc_msg, sizeof w->doc_msg,
 		    _("Receipt written to %s"), w->doc.path);
+	if (tui_doc_gaps(
+	        w->res.p.receipt_no, &w->doc, w->doc_msg, sizeof w->doc_msg))
+		w->doc_failed = 1; /* in the error colour, to be seen */
 	return 0;
 }
 

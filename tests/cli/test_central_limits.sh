@@ -68,8 +68,8 @@ check() {
 	case "$r" in $3) ok "$1" ;; *) echo "not ok - $1"; echo "  [$r]" ;; esac
 }
 check "a POST of 16 MB without a token: 401 before its body" 1 \
-    "401*no token*"
-check "with an unknown token: 401 before its body" 2 "401*unknown token*"
+    "401*No token*"
+check "with an unknown token: 401 before its body" 2 "401*Unknown token*"
 check "a Content-Length past the cap: 413 before its body" 3 \
     "413*larger than 16384 KiB*"
 check "a Content-Length past 64 bits: refused" 4 "413*"

@@ -9,8 +9,8 @@ setup_store
 cp "$DATA/bills.csv" "$T/ok-bills.csv"
 
 # usage (2)
-expect "unknown command" 2 'unknown command "frobnicate"' "$PD" frobnicate
-expect "unknown global option" 2 "unknown option --colour" "$PD" --colour kpi
+expect "unknown command" 2 'Unknown command "frobnicate"' "$PD" frobnicate
+expect "unknown global option" 2 "Unknown option --colour" "$PD" --colour kpi
 expect "unknown command option" 2 "unknown option --colour" \
     "$PD" payments --colour red
 expect "option without its value" 2 "--limit needs a value" \
@@ -40,11 +40,11 @@ PAYDESK_CONFIG="$T/none.ini" \
     expect "missing \$PAYDESK_CONFIG file" 3 "none.ini" "$PD" kpi
 
 # not found (4)
-expect "unknown account" 4 'no consumer with account number "WU-99999"' \
+expect "unknown account" 4 'No consumer with account number "WU-99999"' \
     "$PD" consumer show WU-99999
-expect "unknown payment" 4 'no payment with payment id' \
+expect "unknown payment" 4 'No payment with payment id' \
     "$PD" payment show R-NOPE
-expect "unknown credit note" 4 'no credit note "CN-NOPE"' \
+expect "unknown credit note" 4 'No credit note "CN-NOPE"' \
     "$PD" credit-note show CN-NOPE
 refused "unknown item" 4 'reference "INV-NOPE"' \
     env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
@@ -55,7 +55,7 @@ refused "import file missing" 4 "No such file" \
 # permission (5)
 refused "pay needs a login" 5 "needs a logged-in user" \
     "$PD" pay WU-10001 --type bill --method Cash --amount 1
-expect "wrong PIN" 5 "wrong user name or PIN" \
+expect "wrong PIN" 5 "Wrong user name or PIN" \
     env PAYDESK_PIN=0000 "$PD" --user admin kpi
 same "a wrong PIN is counted and audited" \
     "$(sql "SELECT failed_logins FROM users WHERE username = 'admin'")/$(sql \
@@ -64,7 +64,7 @@ expect "the right PIN clears the count" 0 "Total collected" \
     env PAYDESK_PIN=9999 "$PD" --user admin kpi
 # an unknown name is answered, counted and audited like a wrong PIN
 # (issue 18 section 5), so the store records the try
-expect "unknown user" 5 'wrong user name or PIN for "ghost" (1 of 5 tries' \
+expect "unknown user" 5 'Wrong user name or PIN for "ghost" (1 of 5 tries' \
     env PAYDESK_PIN=0000 "$PD" --user ghost kpi
 same "an unknown user's try is counted" \
     "$(sql "SELECT failed FROM login_misses WHERE username = 'ghost'")" 1
@@ -96,7 +96,7 @@ refused "tendered on a card" 3 "cash payments only" \
     --amount 100 --tendered 100
 refused "unknown method lists the configured ones" 3 "Bank Transfer" \
     "$PD" --user jane pay WU-10001 --type bill --method Bitcoin --amount 1
-refused "unknown channel" 3 'channel "Drone"' \
+refused "unknown channel" 3 'Channel "Drone"' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --channel Drone
 refused "unknown type" 3 '--type "rent"' \
@@ -180,7 +180,7 @@ bad_import "duplicate invoice" bills 'bad.csv:3:1: invoice_no: "INV-9-1" already
 INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15
 INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15
 '
-bad_import "due before issue" bills "due date 2025-05-15 is before" \
+bad_import "due before issue" bills "Due date 2025-05-15 is before" \
 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-05-15
 '
@@ -197,7 +197,7 @@ bad_import "wrong field count" consumers "bad.csv:3: 5 fields" \
 WU-9,A,B,1,,x
 WU-8,A,B,1,
 '
-bad_import "unterminated quote" consumers "line 2, column 6: quoted field" \
+bad_import "unterminated quote" consumers "Line 2, column 6: quoted field" \
 'account_no,name,service_address,phone,email,segment
 WU-9,"A,B,1,,x
 '
@@ -205,7 +205,7 @@ bad_import "invalid UTF-8" consumers "invalid UTF-8" \
 'account_no,name,service_address,phone,email,segment
 WU-9,\377\376,B,1,,x
 '
-bad_import "empty name" consumers "bad.csv:2:6: name: is required" \
+bad_import "empty name" consumers "bad.csv:2:6: name: A value is required" \
 'account_no,name,service_address,phone,email,segment
 WU-9,,B,1,,x
 '
@@ -226,7 +226,7 @@ bad_import "unknown role" users "bad.csv:2:16: role:" \
 'username,full_name,role,pin
 sam,Sam Okafor,boss,1234
 '
-refused "unknown import kind" 2 'unknown import "meters"' \
+refused "unknown import kind" 2 'Unknown import "meters"' \
     "$PD" --user admin import meters "$DATA/bills.csv"
 
 # store errors (6)

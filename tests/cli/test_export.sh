@@ -28,7 +28,7 @@ print(decimal.Decimal(sum(r[sys.argv[2]] for r in rows)).scaleb(-2))' \
 expect "payments CSV" 0 "receipt_no,consumer,account_no,amount" \
     sup --csv payments --method cash --sort amount
 cp "$OUT" "$E/pay.csv"
-expect "payments xlsx" 0 "wrote" \
+expect "payments xlsx" 0 "Wrote" \
     sup --xlsx "$E/pay.xlsx" payments --method cash --sort amount
 check "payments xlsx = CSV, cell by cell" "$E/pay.csv" "$E/pay.xlsx" tttmtdtt
 rows=$(sed -n 's/^rows //p' "$OUT")
@@ -53,7 +53,7 @@ has "xlsx currency format uses the symbol" 'formatCode="&quot;$&quot;#,##0.00"'
 
 # --- credit notes
 sup --csv credit-notes >"$E/cn.csv"
-expect "credit notes xlsx" 0 "wrote" sup --xlsx "$E/cn.xlsx" credit-notes
+expect "credit notes xlsx" 0 "Wrote" sup --xlsx "$E/cn.xlsx" credit-notes
 check "credit notes xlsx = CSV" "$E/cn.csv" "$E/cn.xlsx" tttmmttdt
 cn=$(sed -n 2p "$E/cn.csv" | cut -d, -f1)
 rcpt=$(sed -n 2p "$E/cn.csv" | cut -d, -f9 | tr -d '\r')
@@ -67,7 +67,7 @@ same "credit notes by consumer" \
 
 # --- payers: sort by count, limited
 sup --csv report payers --sort count --limit 20 >"$E/payers.csv"
-expect "payers xlsx" 0 "wrote 20 rows" \
+expect "payers xlsx" 0 "Wrote 20 rows" \
     sup --xlsx "$E/payers.xlsx" report payers --sort count --limit 20
 check "payers xlsx = CSV" "$E/payers.csv" "$E/payers.xlsx" ttmidt
 same "payers export sorted by count" \
@@ -94,7 +94,7 @@ print("sorted" if key == sorted(key) else "not sorted")' "$T/pm.csv")" sorted
 
 # --- aging: buckets add up to the totals
 sup --csv report aging --limit 0 >"$E/aging.csv"
-expect "aging xlsx" 0 "wrote" sup --xlsx "$E/aging.xlsx" report aging --limit 0
+expect "aging xlsx" 0 "Wrote" sup --xlsx "$E/aging.xlsx" report aging --limit 0
 check "aging xlsx = CSV" "$E/aging.csv" "$E/aging.xlsx" ttmimmmmm
 run sup --json report aging --limit 0
 python3 - "$OUT" "$E/aging.csv" >"$T/aging.chk" <<'PY'
@@ -176,6 +176,6 @@ kill -INT $pid
 wait $pid
 RC=$?
 same "interrupted export exits 9" "$RC" 9
-has "interrupted export says so" "export cancelled after"
+has "interrupted export says so" "Export cancelled after"
 grep -q "cancelled after 0 rows" "$OUT" && notok "interrupted in the middle" || ok "interrupted in the middle"
 same "interrupted export left no file" "$(ls "$E" | grep -c big)" 0

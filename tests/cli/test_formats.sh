@@ -165,7 +165,7 @@ refused "kpi --day refused with the format" 3 \
     '--day "19.4.25": ambiguous year' "$PD" kpi --day 19.4.25
 before=$(snapshot)
 refused "pay --date: not a date in the format, nothing written" 3 \
-    'payment date "2025.04.19": not a date, write DD.MM.YYYY' \
+    'Payment date "2025.04.19": not a date, write DD.MM.YYYY' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --date 2025.04.19
 same "and nothing was written" "$(snapshot)" "$before"
@@ -175,14 +175,14 @@ expect "its payment date" 0 '"paid_on": "2025-04-19"' \
     env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000003
 
 # --- the xlsx money format on the organisation's side ----------------------
-expect "xlsx of a symbol-after organisation" 0 "wrote" \
+expect "xlsx of a symbol-after organisation" 0 "Wrote" \
     sup --xlsx "$T/after.xlsx" payments
 python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())' \
     "$T/after.xlsx" >"$OUT"
 has "the symbol after the number, with its space" 'formatCode="#,##0.00&quot; €&quot;"'
 printf '%s\n[organisation]\ncurrency_symbol = KSh\ncurrency_space = yes\n' \
     "$BASE" >"$T/ksh.ini"
-expect "xlsx of a symbol-before organisation with a space" 0 "wrote" \
+expect "xlsx of a symbol-before organisation with a space" 0 "Wrote" \
     sup --config "$T/ksh.ini" --xlsx "$T/before.xlsx" payments
 python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())' \
     "$T/before.xlsx" >"$OUT"

@@ -107,6 +107,36 @@ catalogue_check "$T/format.po" "$PO/paydesk.pot" &&
     notok "the check fails on a translation that drops a %s" ||
     ok "the check fails on a translation that drops a %s"
 
+# messages begin with a capital letter (include/paydesk/err.h): every
+# string given to an error setter or the message line, in the sources and
+# in each language's translation; the check fails on each kind of fault
+if python3 "$TOP/tests/cli/msg_case.py" "$TOP/src" "$PO/es.po" "$PO/fr.po" \
+    >"$OUT" 2>&1; then
+	ok "every message begins with a capital ($(tail -1 "$OUT"))"
+else
+	notok "every message begins with a capital"
+fi
+mkdir -p "$T/src/service" "$T/src/tui"
+cat >"$T/src/service/x.c" <<'C'
+int f(struct pd_err *err) { return pd_fail(err, PD_EINVAL, _("no such thing %s"), "x"); }
+int g(struct pd_err *err) { return money_parse("1", 2, _("amount"), &v, err); }
+int h(struct pd_err *err) { return pd_fail(err, PD_EINVAL, "%s: path too long", "p"); }
+C
+cat >"$T/src/tui/y.c" <<'C'
+static void k(struct tui *t) { tui_message(t, 1, "%s", _("nothing to show")); }
+static void m(struct tui *t) { tui_message(t, 1, _("Printed")); }
+C
+python3 "$TOP/tests/cli/msg_case.py" "$T/src" >"$OUT" 2>&1
+same "the check finds each lower-case message, and only those" \
+    "$(grep -c ': no such thing\|: amount$\|: nothing to show$' "$OUT") $(tail -1 "$OUT")" \
+    "3 5 messages, 3 begin with a lower-case letter"
+printf 'msgid "Printed"\nmsgstr "imprimé"\n' >"$T/lower.po"
+python3 "$TOP/tests/cli/msg_case.py" "$T/src/tui" "$T/lower.po" >"$OUT" 2>&1 &&
+    notok "the check fails on a translation that begins in lower case" ||
+    { grep -q '"Printed" is translated as "imprimé"' "$OUT" &&
+      ok "the check fails on a translation that begins in lower case" ||
+      notok "the check fails on a translation that begins in lower case"; }
+
 # [organisation] language is checked like every key
 printf '[organisation]\nlanguage = Spanish\n' >>"$PAYDESK_CONFIG"
 expect "a language that is not ll or ll_CC is refused" 3 \

@@ -91,8 +91,8 @@ speaks "a command's unknown option" "opción desconocida --bogus" \
 speaks "an unknown global option, with the usage" \
     "uso: paydesk [--config ARCHIVO]" "usage : paydesk [--config FICHIER]" \
     "$PD" --bogus
-speaks "an unknown command" 'orden desconocida "frobnicate"' \
-    'commande inconnue "frobnicate"' "$PD" frobnicate
+speaks "an unknown command" 'Orden desconocida "frobnicate"' \
+    'Commande inconnue "frobnicate"' "$PD" frobnicate
 speaks "a missing argument" "show: falta un argumento" \
     "show : argument manquant" "$PD" consumer show
 speaks "a required option" "pay: se requiere --amount" \
@@ -113,7 +113,7 @@ speaks "a bad number" '--limit "many": indique un número entero' \
 speaks "--xlsx with a command that has no listing" \
     "--xlsx funciona con payments" "--xlsx fonctionne avec payments" \
     "$PD" --xlsx "$T/x.xlsx" consumer search a
-elsewhere "an unknown consumer" 'no consumer with account number "%s"' \
+elsewhere "an unknown consumer" 'No consumer with account number "%s"' \
     "$PD" consumer show WU-99999
 elsewhere "a missing store" \
     "%s: no store here; create one with \`paydesk init\` (or \`paydesk demo\`)" \
@@ -164,7 +164,7 @@ expect "... for the service's refusals too (exit status 4)" 4 "" \
     "$PD" consumer show WU-99999
 expect "... for money" 3 "--amount" \
     "$PD" pay WU-10001 --type bill --method Cash --amount 12.345
-if grep -q 'amount "12.345": at most' "$OUT"; then
+if grep -q 'Amount "12.345": at most' "$OUT"; then
 	notok "... for money, not in English"
 else
 	ok "... for money, not in English"

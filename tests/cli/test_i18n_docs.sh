@@ -387,7 +387,7 @@ else
 	notok "CSV is the same in an es organisation"
 fi
 has "CSV keeps its English keys" "receipt_no,consumer,account_no,amount"
-expect "es organisation: payments xlsx" 0 "wrote" \
+expect "es organisation: payments xlsx" 0 "Wrote" \
     env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/pay.xlsx" payments
 $X "$E/pay.xlsx" >"$OUT"
 has "xlsx header row in Spanish" \
@@ -397,12 +397,12 @@ python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/work
     "$E/pay.xlsx" >"$OUT"
 has "xlsx sheet named in Spanish" 'name="Pagos"'
 org_lang fr
-expect "fr organisation: credit notes xlsx" 0 "wrote" \
+expect "fr organisation: credit notes xlsx" 0 "Wrote" \
     env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/cn.xlsx" credit-notes
 $X "$E/cn.xlsx" >"$OUT"
 has "credit notes xlsx header row in French" \
     "$(printf "str:Avoir n°\tstr:Client\tstr:Compte\tstr:Montant\tstr:Restant\tstr:Motif\tstr:Statut\tstr:Créé le\tstr:Paiement lié")"
-expect "fr organisation: payers xlsx" 0 "wrote" \
+expect "fr organisation: payers xlsx" 0 "Wrote" \
     env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/payers.xlsx" report payers
 $X "$E/payers.xlsx" >"$OUT"
 has "payers xlsx header row in French" \

@@ -50,51 +50,51 @@ in3 "no store here" 4 \
     "$PD" consumer show WU-10001
 setup_store
 refused3 "unknown account" 4 \
-    'no consumer with account number "WU-99999"' \
-    'no hay ningún cliente con el número de cuenta «WU-99999»' \
-    'aucun client avec le numéro de compte « WU-99999 »' \
+    'No consumer with account number "WU-99999"' \
+    'No hay ningún cliente con el número de cuenta «WU-99999»' \
+    'Aucun client avec le numéro de compte « WU-99999 »' \
     "$PD" consumer show WU-99999
 
 # sign-in and roles
 refused3 "a payment needs a login" 5 \
-    'recording a payment needs a logged-in user' \
-    'para registrar un pago se necesita un usuario con sesión iniciada' \
-    'pour enregistrer un paiement, il faut un utilisateur connecté' \
+    'Recording a payment needs a logged-in user' \
+    'Registrar un pago: se necesita un usuario con sesión iniciada' \
+    'Enregistrer un paiement : il faut un utilisateur connecté' \
     "$PD" pay WU-10001 --type bill --method Cash --amount 1
 refused3 "a cashier cannot create credit notes" 5 \
-    'creating a credit note needs the supervisor role; jane is a cashier' \
-    'para crear una nota de crédito se necesita el rol supervisor; jane es cajero' \
-    'pour créer un avoir, il faut le rôle superviseur ; jane est caissier' \
+    'Creating a credit note needs the supervisor role; jane is a cashier' \
+    'Crear una nota de crédito: se necesita el rol supervisor; jane es cajero' \
+    'Créer un avoir : il faut le rôle superviseur ; jane est caissier' \
     env PAYDESK_PIN=1234 "$PD" --user jane credit-note create R-X \
     --amount 1 --reason Other
 
 # payments: a field name inside the message, an item paid in full
 export PAYDESK_PIN=1234
 refused3 "notes too long: the field named in the language" 3 \
-    'notes is 300 characters long; the limit is 250' \
-    '«notas» tiene 300 caracteres; el límite es 250' \
-    '« notes » compte 300 caractères ; la limite est 250' \
+    'Notes is 300 characters long; the limit is 250' \
+    '«Notas» tiene 300 caracteres; el límite es 250' \
+    '« Notes » compte 300 caractères ; la limite est 250' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --notes "$(printf '%0300d' 0)"
 refused3 "item listed twice" 3 \
-    'item INV-2025-001234 is listed twice' \
-    'el concepto INV-2025-001234 figura dos veces' \
-    "l'élément INV-2025-001234 figure deux fois" \
+    'Item INV-2025-001234 is listed twice' \
+    'El concepto INV-2025-001234 figura dos veces' \
+    "L'élément INV-2025-001234 figure deux fois" \
     "$PD" --user jane pay WU-10001 --type bill \
     --items INV-2025-001234,INV-2025-001234 --method Cash --amount 1
 refused3 "cash received on a card" 3 \
-    'amount received applies to cash payments only; Credit Card is a card method' \
-    'el importe recibido solo se aplica a pagos en efectivo; Credit Card es un medio de tipo card' \
-    'le montant reçu ne vaut que pour les paiements en espèces ; Credit Card est un moyen de type card' \
+    'Amount received applies to cash payments only; Credit Card is a card method' \
+    'El importe recibido solo se aplica a pagos en efectivo; Credit Card es un medio de tipo card' \
+    'Le montant reçu ne vaut que pour les paiements en espèces ; Credit Card est un moyen de type card' \
     "$PD" --user jane pay WU-10001 --type bill --method "Credit Card" \
     --amount 100 --tendered 100
 expect "a payment in full" 0 "R-T01-000001" \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 145.50 \
     --items INV-2025-001234
 refused3 "an item already paid in full" 3 \
-    'item INV-2025-001234 is already paid in full' \
-    'el concepto INV-2025-001234 ya está pagado por completo' \
-    "l'élément INV-2025-001234 est déjà entièrement payé" \
+    'Item INV-2025-001234 is already paid in full' \
+    'El concepto INV-2025-001234 ya está pagado por completo' \
+    "L'élément INV-2025-001234 est déjà entièrement payé" \
     "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
     --method Cash --amount 1
 # overpaying beyond the threshold is refused by core's rule (its words
@@ -127,22 +127,22 @@ done
 same "a credit note over the limit is a validation failure" "$en_rc" 3
 same "a credit note over the limit: store unchanged" "$(snapshot)" "$before"
 refused3 "an unknown credit reason" 3 \
-    'unknown reason "Whim"; choose one of: ' \
-    'motivo desconocido «Whim»; elija uno de: ' \
-    'motif inconnu « Whim » ; choisissez parmi : ' \
+    'Unknown reason "Whim"; choose one of: ' \
+    'Motivo desconocido «Whim»; elija uno de: ' \
+    'Motif inconnu « Whim » ; choisissez parmi : ' \
     "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
     --reason Whim
 expect "a void" 0 "voided" \
     "$PD" --user mary payment void R-T01-000001 --reason "Wrong account"
 refused3 "void of a voided payment" 3 \
-    'payment PAY-T01-2025-000001 was already voided on 2025-04-20 10:00:00 by Mary Johnson' \
-    'el pago PAY-T01-2025-000001 ya fue anulado el 2025-04-20 10:00:00 por Mary Johnson' \
-    'le paiement PAY-T01-2025-000001 a déjà été extourné le 2025-04-20 10:00:00 par Mary Johnson' \
+    'Payment PAY-T01-2025-000001 was already voided on 2025-04-20 10:00:00 by Mary Johnson' \
+    'El pago PAY-T01-2025-000001 ya fue anulado el 2025-04-20 10:00:00 por Mary Johnson' \
+    'Le paiement PAY-T01-2025-000001 a déjà été extourné le 2025-04-20 10:00:00 par Mary Johnson' \
     "$PD" --user mary payment void R-T01-000001 --reason again
 refused3 "a credit note on a voided payment" 3 \
-    'payment R-T01-000001 is Voided; credit notes are issued against Posted payments only' \
-    'el pago R-T01-000001 está en estado Voided; solo se emiten notas de crédito sobre pagos en estado Posted' \
-    "le paiement R-T01-000001 est à l'état Voided ; les avoirs ne sont émis que sur des paiements à l'état Posted" \
+    'Payment R-T01-000001 is Voided; credit notes are issued against Posted payments only' \
+    'El pago R-T01-000001 está en estado Voided; solo se emiten notas de crédito sobre pagos en estado Posted' \
+    "Le paiement R-T01-000001 est à l'état Voided ; les avoirs ne sont émis que sur des paiements à l'état Posted" \
     "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
     --reason Other
 
@@ -177,24 +177,24 @@ printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-3,WU-10001,,10.00,2025-06-01,2025-06-15
 ' >"$T/bad.csv"
 refused3 "import: a field that is required" 3 \
-    'bad.csv:2:18: period: is required' \
-    'bad.csv:2:18: period: es obligatorio' \
-    'bad.csv:2:18: period: est obligatoire' \
+    'bad.csv:2:18: period: A value is required' \
+    'bad.csv:2:18: period: Se requiere un valor' \
+    'bad.csv:2:18: period: Une valeur est obligatoire' \
     "$PD" --user admin import bills "$T/bad.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-4,WU-10001,May 2025,10.00,2025-06-01,2025-05-15
 ' >"$T/bad.csv"
 refused3 "import: due before issued" 3 \
-    'due date 2025-05-15 is before the issue date 2025-06-01' \
-    'el vencimiento 2025-05-15 es anterior a la fecha de emisión 2025-06-01' \
-    "l'échéance 2025-05-15 précède la date d'émission 2025-06-01" \
+    'Due date 2025-05-15 is before the issue date 2025-06-01' \
+    'El vencimiento 2025-05-15 es anterior a la fecha de emisión 2025-06-01' \
+    "L'échéance 2025-05-15 précède la date d'émission 2025-06-01" \
     "$PD" --user admin import bills "$T/bad.csv"
 
 # sync: none configured; a central node that does not answer
 refused3 "sync with no central node" 2 \
-    'no central node is configured: set [sync] url and token' \
-    'no hay ningún nodo central configurado: defina [sync] url y token' \
-    "aucun nœud central n'est configuré : définissez [sync] url et token" \
+    'No central node is configured: set [sync] url and token' \
+    'No hay ningún nodo central configurado: defina [sync] url y token' \
+    "Aucun nœud central n'est configuré : définissez [sync] url et token" \
     "$PD" sync
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 printf '[sync]\nurl = http://127.0.0.1:%s\ntoken = T01.not-a-real-token\nretries = 0\nconnect_timeout = 2\n' \
@@ -210,9 +210,9 @@ same "the payment and its void are still queued" \
 # a user locked out: the count and the lock in each language
 export PAYDESK_PIN=0000
 in3 "a wrong PIN" 5 \
-    'wrong user name or PIN for "admin" (1 of 5 tries before a lockout)' \
-    'usuario o PIN incorrectos para «admin» (intento 2 de 5 antes del bloqueo)' \
-    'identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
+    'Wrong user name or PIN for "admin" (1 of 5 tries before a lockout)' \
+    'Usuario o PIN incorrectos para «admin» (intento 2 de 5 antes del bloqueo)' \
+    'Identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
     "$PD" --user admin kpi
 expect "a fourth wrong PIN" 5 "(4 of 5 tries" "$PD" --user admin kpi
 run env LANGUAGE=es "$PD" --user admin kpi
@@ -221,7 +221,7 @@ has "the fifth wrong PIN locks (es)" \
     'PIN incorrecto para «admin»; 5 seguidos: bloqueado hasta 2025-04-20 10:15:00'
 export PAYDESK_PIN=9999
 in3 "a locked user, even with the right PIN" 5 \
-    'user "admin" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
-    'usuario «admin» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
-    "utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
+    'User "admin" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
+    'Usuario «admin» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
+    "Utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
     "$PD" --user admin kpi

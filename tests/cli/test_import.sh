@@ -81,7 +81,7 @@ pay=$(sed -n 's/^Payment ID *//p' "$OUT")
 expect "under her new name" 0 "Jane Smith-Okoro" "$PD" payment show "$pay"
 expect "and as a supervisor she may void it" 0 "voided" env PAYDESK_PIN=4321 \
     "$PD" --user jane payment void "$pay" --reason "Keyed twice"
-refused "users again without --update" 3 'username "jane" is already taken' \
+refused "users again without --update" 3 'Username "jane" is already taken' \
     imp users "$T/u2.csv"
 
 # -- a table's columns by display width: wide characters count two and

@@ -222,9 +222,9 @@ same "one more payment" "$(sql "SELECT count(*) FROM payments")" $((n + 1))
 sed -i "/^print_command/d" "$PAYDESK_CONFIG"
 
 # --- what cannot be written ----------------------------------------------
-refused "bad output path" 7 "cannot write in $T/no/such" \
+refused "bad output path" 7 "Cannot write in $T/no/such" \
     "$PD" --user jane receipt R-T01-000001 --out "$T/no/such/r.pdf"
-refused "unknown receipt" 4 "no payment" "$PD" --user jane receipt R-T01-999999
+refused "unknown receipt" 4 "No payment" "$PD" --user jane receipt R-T01-999999
 refused "receipts need a user" 5 "" "$PD" receipt R-T01-000001
 refused "credit note unknown" 4 "" "$PD" --user jane credit-note pdf CN-T01-99999
 refused "text width out of range" 3 "--width \"20\"" \
@@ -233,7 +233,7 @@ refused "width without text" 2 "--width goes with --text" \
     "$PD" receipt R-T01-000001 --width 40
 echo x >"$T/afile"
 sed -i "s|^dir = .*|dir = $T/afile/receipts|" "$PAYDESK_CONFIG"
-refused "unwritable receipts directory" 7 "cannot create directory $T/afile/receipts" \
+refused "unwritable receipts directory" 7 "Cannot create directory $T/afile/receipts" \
     "$PD" --user jane receipt R-T01-000001
 n=$(sql "SELECT count(*) FROM payments")
 expect "pay with an unwritable receipts directory posts and says so" 7 \
@@ -245,7 +245,7 @@ sed -i "s|^dir = .*|dir = $R|" "$PAYDESK_CONFIG"
 expect "its receipt written later is the original" 0 "Issue        original" \
     "$PD" --user jane receipt "$last"
 printf 'font = %s/none.ttf\n' "$T" >>"$PAYDESK_CONFIG"
-refused "missing font" 7 "font $T/none.ttf" "$PD" --user jane receipt "$last"
+refused "missing font" 7 "Font $T/none.ttf" "$PD" --user jane receipt "$last"
 sed -i '/^font = /d' "$PAYDESK_CONFIG"
 sed -i 's/^paper = roll80/paper = A5/' "$PAYDESK_CONFIG"
 refused "unknown paper" 3 "must be one of a4|letter|roll80" \

@@ -4,8 +4,9 @@
 # -bbox for where each word is, pdftoppm for what is drawn, pdffonts for
 # what is embedded. Arabic is joined and in visual order, Hebrew in visual
 # order, Chinese, Japanese and Korean from a fallback font, Devanagari
-# from one too (drawn letter by letter: not shaped), a character no font
-# has is a warning naming the field; no reader warns about the CMap.
+# and Bengali from one too, shaped by HarfBuzz (the glyphs drawn are
+# hb-shape's for the same font), a character no font has is a warning
+# naming the field; no reader warns about the CMap.
 . "$TOP/tests/cli/lib.sh"
 export PAYDESK_NOW="2025-04-20 10:00:00" PAYDESK_PIN=1234
 setup_store
@@ -80,6 +81,60 @@ for m in re.finditer(rb"stream\r?\n(.*?)endstream", d, re.S):
         continue
     for h in re.findall(rb"<([0-9A-Fa-f]*)> Tj", u):
         print("".join(chr(int(h[i:i + 4], 16)) for i in range(0, len(h), 4)))' "$1"
+}
+# drawn FILE FONT: the glyph ids the pages draw in the embedded font whose
+# name has FONT, in drawing order, one line: each shown code (Tj and TJ)
+# through that font's CIDToGIDMap
+drawn() {
+	python3 -c 'import sys, re, zlib
+d = open(sys.argv[1], "rb").read()
+objs = {int(m.group(1)): m.group(2) for m in
+        re.finditer(rb"(\d+) 0 obj(.*?)endobj", d, re.S)}
+def data(n):
+    m = re.search(rb"stream\r?\n(.*?)endstream", objs[n], re.S)
+    try:
+        return zlib.decompress(m.group(1))
+    except zlib.error:
+        return m.group(1)
+maps = {}  # Type0 font object: CIDToGIDMap bytes, for FONT only
+for n, o in objs.items():
+    m = re.search(rb"/DescendantFonts \[ ?(\d+) 0 R ?\]", o)
+    if m and sys.argv[2].encode() in o:
+        g = re.search(rb"/CIDToGIDMap (\d+) 0 R", objs[int(m.group(1))])
+        maps[n] = data(int(g.group(1)))
+names = {}  # resource name: font object, from every /Font dictionary
+for o in objs.values():
+    for r in re.findall(rb"/Font\s*<<(.*?)>>", o, re.S):
+        names.update((k, int(v)) for k, v in
+                     re.findall(rb"/(\w+) (\d+) 0 R", r))
+out = []
+for c in re.findall(rb"/Contents (\d+) 0 R", d):
+    font = None
+    for t in re.finditer(rb"/(\w+) [\d.]+ Tf|(\[[^\]]*\]) TJ|(<[0-9A-Fa-f]*>) Tj",
+                         data(int(c))):
+        if t.group(1):
+            font = maps.get(names.get(t.group(1)))
+        elif font is not None:
+            for h in re.findall(rb"<([0-9A-Fa-f]*)>", t.group(2) or t.group(3)):
+                for i in range(0, len(h), 4):
+                    cid = int(h[i:i + 4], 16)
+                    out.append(font[2 * cid] << 8 | font[2 * cid + 1])
+print(" ".join(map(str, out)))' "$1" "$2"
+}
+# shaped NAME FILE FONTFILE WORD: the glyphs drawn for WORD are those
+# HarfBuzz gives with the same font (hb-shape), and not the unshaped ones
+# (its fallback shaper: one glyph a character, in logical order)
+shaped() {
+	want=$(hb-shape --no-glyph-names --no-positions --no-clusters "$3" "$4" |
+	    tr -d '[]' | tr '|' ' ')
+	flat=$(hb-shape --shapers=fallback --no-glyph-names --no-positions \
+	    --no-clusters "$3" "$4" | tr -d '[]' | tr '|' ' ')
+	got=" $(drawn "$2" "$(basename "$3" .ttf)") "
+	case "$got" in
+	*" $flat "*) notok "$1" "drawn unshaped: $flat" ;;
+	*" $want "*) ok "$1 ($want, unshaped $flat)" ;;
+	*) notok "$1" "wanted $want in$got" ;;
+	esac
 }
 # glyphs NAME FILE WORD N: WORD (N characters of one width) rendered at
 # 288 dpi, cut into N cells: inked, and not all alike (empty boxes are)
@@ -217,7 +272,9 @@ value "Chinese address, Han with digits and Latin spacing" \
     "$R/R-T01-000005.pdf" "Service address" "北京市朝阳区建国路 88 号"
 glyphs "the Chinese name is drawn" "$R/R-T01-000005.pdf" "王小明" 3
 
-# --- Devanagari: a fallback font, letters in logical order, not shaped -
+# --- Devanagari: a fallback font, shaped by HarfBuzz --------------------
+DEVA=/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf
+BENG=/usr/share/fonts/truetype/lohit-bengali/Lohit-Bengali.ttf
 pay "Devanagari" R-T01-000006 WU-40006
 value "Devanagari name reads back" "$R/R-T01-000006.pdf" Name "अमित शर्मा"
 quiet "Devanagari receipt" "$R/R-T01-000006.pdf"
@@ -225,6 +282,10 @@ ink "the Devanagari name is drawn" "$R/R-T01-000006.pdf" "अमित" 20
 pdffonts "$R/R-T01-000006.pdf" 2>/dev/null | sed 's/  */ /g' >"$OUT"
 has "from a Devanagari font, embedded as a subset" \
     "Lohit-Devanagari CID TrueType Identity-H yes yes yes"
+shaped "अमित: the vowel sign ि drawn before its consonant" \
+    "$R/R-T01-000006.pdf" "$DEVA" "अमित"
+shaped "शर्मा: the reph drawn over the letter after it" \
+    "$R/R-T01-000006.pdf" "$DEVA" "शर्मा"
 
 # --- characters no font has: a warning naming the field, exit 0 --------
 expect "a payment whose receipt lacks glyphs still succeeds" 0 \
@@ -236,7 +297,7 @@ has "the warning names the Service address field, past U+FFFF too" \
     'field "Service address": no font has U+20BB7'
 "$PD" --user jane pay WU-40007 --type bill --method Cash --amount 1 \
     2>"$T/err" >"$T/out" || true
-run grep -c "warning" "$T/out"
+run grep -c "Warning" "$T/out"
 same "the warning goes to stderr, not stdout" "$(cat "$OUT")" 0
 expect "receipt reprint warns the same and exits 0" 0 \
     'field "Name": no font has U+E000' \
@@ -277,6 +338,55 @@ same "a Latin receipt embeds only the main font" "$(wc -l <"$OUT")" 1
 size=$(stat -c %s "$R/R-T01-000011.pdf")
 if [ "$size" -le 204800 ]; then ok "Latin receipt is at most 200 KB ($size bytes)"
 else notok "Latin receipt is at most 200 KB" "$size bytes"; fi
+
+# --- Indic names shaped: conjuncts, reph, vowel signs, Bengali too ------
+cat >"$T/c2.csv" <<'CSV'
+account_no,name,service_address,phone,email,segment
+WU-40009,अनुष्का शर्मा,किरण नगर,(555) 000-4009,,Residential
+WU-40011,किरण,সৌমিত্র রায় কলকাতা,(555) 000-4011,,Residential
+CSV
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n%s\n%s\n' \
+    "INV-40009,WU-40009,Mar 2025,50.00,2025-04-01,2025-04-15" \
+    "INV-40011,WU-40011,Mar 2025,50.00,2025-04-01,2025-04-15" >"$T/b2.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/c2.csv" >/dev/null
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b2.csv" >/dev/null
+# paid ACCOUNT: pay its bill; the receipt's file in $PDF
+paid() {
+	run "$PD" --user jane pay "$1" --type bill --method Cash --amount 50
+	same "$1: paid, and no warning" "$RC $(grep -c -i warning "$OUT")" "0 0"
+	PDF=$(sed -n 's/^Receipt file  *//p' "$OUT")
+}
+paid WU-40009
+p9=$PDF
+paid WU-40011
+p11=$PDF
+value "अनुष्का शर्मा reads back" "$p9" Name "अनुष्का शर्मा"
+value "किरण नगर reads back" "$p9" "Service address" "किरण नगर"
+value "किरण reads back" "$p11" Name "किरण"
+value "a Bengali address reads back (a two-part vowel sign)" "$p11" \
+    "Service address" "সৌমিত্র রায় কলকাতা"
+quiet "a shaped receipt" "$p9"
+quiet "a shaped Bengali receipt" "$p11"
+shaped "अनुष्का: the conjunct ष्क" "$p9" "$DEVA" "अनुष्का"
+shaped "किरण: ि before क" "$p11" "$DEVA" "किरण"
+shaped "সৌমিত্র: the two parts of ৌ around স" "$p11" "$BENG" "সৌমিত্র"
+# a long note: each line of it shaped too, however long the run
+note=$(printf 'किरण अनुष्का %.0s' 1 2 3 4 5 6 7 8 9 10 11 12)
+run "$PD" --user jane pay WU-40009 --type bill --method Cash --amount 1 \
+    --notes "$note"
+p9n=$(sed -n 's/^Receipt file  *//p' "$OUT")
+got=$(pdftotext "$p9n" - 2>/dev/null | norm)
+same "a long Devanagari note reads back whole" \
+    "$(printf '%s' "$got" | grep -o 'किरण अनुष्का' | wc -l)" 12
+want=$(hb-shape --no-glyph-names --no-positions --no-clusters "$DEVA" \
+    "अनुष्का" | tr -d '[]' | tr '|' ' ')
+same "every अनुष्का of the name and the wrapped note is shaped" \
+    "$(drawn "$p9n" Lohit-Devanagari | sed "s/$want/\n/g" | grep -c '^')" 14
+# the glyphs' widths are HarfBuzz's: the word after a shaped one starts
+# where a reader expects, so the two words stay two words
+words "$p9" | awk '$5 == "अनुष्का" || $5 == "शर्मा"' >"$OUT"
+same "अनुष्का and शर्मा are two words, in order" \
+    "$(awk '{ print $5 }' "$OUT" | tr '\n' ' ')" "अनुष्का शर्मा "
 
 # --- a control character is a space, not a character no font has -------
 "$PD" --user jane pay WU-10002 --type bill --method Cash --amount 1 \

@@ -194,8 +194,8 @@ refused "an ambiguous end, reprint" 3 "type more of it" \
 expect "more of it is unambiguous" 0 "R-T02-000002" "$PD" payment show t02-000002
 expect "an exact number is never ambiguous" 0 "R-T01-000002" \
     "$PD" payment show R-T01-000002
-refused "an end that fits none" 4 "no payment with" "$PD" payment show 9999
-refused "two characters are not an end" 4 "no payment with" "$PD" payment show 02
+refused "an end that fits none" 4 "No payment with" "$PD" payment show 9999
+refused "two characters are not an end" 4 "No payment with" "$PD" payment show 02
 expect "void by lower-case receipt" 0 "" \
     "$PD" --user mary payment void r-t01-000004 --reason "Keyed twice"
 same "the right one voided" "$(sql "SELECT receipt_no FROM payments WHERE status = 'Voided'")" "R-T01-000004"

@@ -46,7 +46,7 @@ same "four failed sign-ins and one lockout audited" \
      count(*) n FROM audit_log WHERE user = 'jane' GROUP BY action
      ORDER BY action)")" "lockout:1,login_failed:4"
 expect "the right PIN is refused while the lock holds" 5 \
-    'user "jane" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
+    'User "jane" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
     env PAYDESK_PIN=1234 "$PD" --user jane consumer search zz
 PAYDESK_NOW="2025-04-20 10:15:01" \
     expect "the right PIN signs in once the lock ran out" 0 "" \
@@ -89,7 +89,7 @@ run env PAYDESK_PIN=0000 "$PD" --user jane consumer search zz
 run env PAYDESK_PIN=0000 "$PD" --user ghost consumer search zz
 same "unknown name: its second try counts like a user's" \
     "$(sed 's/"ghost"/"NAME"/' "$OUT")" \
-    'paydesk: wrong user name or PIN for "NAME" (2 of 5 tries before a lockout)'
+    'paydesk: Wrong user name or PIN for "NAME" (2 of 5 tries before a lockout)'
 
 # no timing shortcut: an unknown name costs a PIN hash like a user does
 t0=$(date +%s%N)
@@ -115,9 +115,9 @@ fi
 sql "UPDATE users SET active = 0, failed_logins = 0, locked_until = ''
  WHERE username = 'admin'"
 expect "disabled user, wrong PIN: the usual answer" 5 \
-    'wrong user name or PIN for "admin" (1 of 5' \
+    'Wrong user name or PIN for "admin" (1 of 5' \
     env PAYDESK_PIN=0000 "$PD" --user admin consumer search zz
-expect "disabled user, right PIN: disabled" 5 'user "admin" is disabled' \
+expect "disabled user, right PIN: disabled" 5 'User "admin" is disabled' \
     env PAYDESK_PIN=9999 "$PD" --user admin consumer search zz
 
 # demo data (well-known PINs) goes only into a store empty of users and
@@ -133,7 +133,7 @@ expect "demo on a store with users: refused" 5 \
     "$PD" --db "$D" demo
 same "demo on a store with users: nothing changed" \
     "$(sqlite3 "$D" .dump | sha256sum)" "$before"
-expect "no demo admin after the refusal" 5 'wrong user name or PIN for "admin"' \
+expect "no demo admin after the refusal" 5 'Wrong user name or PIN for "admin"' \
     env PAYDESK_PIN=9999 "$PD" --db "$D" --user admin consumer search zz
 before=$(sqlite3 "$D" .dump | sha256sum)
 expect "demo --if-empty on a store with users: nothing, quietly" 0 "" \
@@ -191,11 +191,11 @@ done
 for what in payments credit-notes "report payers" "report aging"; do
 	# shellcheck disable=SC2086
 	refused "--xlsx $what as a cashier: refused" 5 \
-	    "exporting consumers' data needs the supervisor role; jane is a cashier" \
+	    "Exporting consumers' data needs the supervisor role; jane is a cashier" \
 	    env PAYDESK_PIN=1234 "$PD" --user jane --xlsx "$T/x.xlsx" $what
 	same "--xlsx $what as a cashier: no file" "$(ls "$T" | grep -c '^x\.xlsx')" 0
 done
-expect "--xlsx payments as an admin" 0 "wrote" \
+expect "--xlsx payments as an admin" 0 "Wrote" \
     env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x.xlsx" payments
 expect "--xlsx of one row: 1 row, not 1 rows" 0 "wrote 1 row to" \
     env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x1.xlsx" payments \
@@ -265,11 +265,11 @@ pin_refused() {
 	fi
 }
 pin_refused "a 4-digit admin PIN" admin 7391 \
-    "pin.csv:2:22: pin: a PIN of 4 digits is too short for the admin role: 6 digits at least ([security] pin_min_admin)"
+    "pin.csv:2:22: pin: A PIN of 4 digits is too short for the admin role: 6 digits at least ([security] pin_min_admin)"
 pin_refused "a 5-digit supervisor PIN" supervisor 73915 \
-    "pin.csv:2:27: pin: a PIN of 5 digits is too short for the supervisor role: 6 digits at least ([security] pin_min_supervisor)"
+    "pin.csv:2:27: pin: A PIN of 5 digits is too short for the supervisor role: 6 digits at least ([security] pin_min_supervisor)"
 pin_refused "one digit repeated" cashier 1111 \
-    "pin.csv:2:24: pin: the PIN is one digit repeated or a run of digits"
+    "pin.csv:2:24: pin: The PIN is one digit repeated or a run of digits"
 pin_refused "0000" cashier 0000 "one digit repeated or a run"
 pin_refused "a run up" cashier 1234 "one digit repeated or a run"
 pin_refused "a run down" cashier 9876 "one digit repeated or a run"

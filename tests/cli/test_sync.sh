@@ -157,7 +157,7 @@ ledger_ok "slow server: every payment once"
 
 # -- tokens
 terminal 3 "0000000000000000000000000000000000000000000000000000000000000000"
-expect "a wrong token is refused" 11 "unknown token" pdt 3 sync
+expect "a wrong token is refused" 11 "Unknown token" pdt 3 sync
 central org add OTHER "Other Utility" >/dev/null
 run central terminal add OTHER B01 T01
 terminal 4 "$(token_of)"
@@ -176,7 +176,7 @@ same "pushing as another terminal: 403" \
 before=$(csql "SELECT count(*) FROM payments")
 post() { curl -s -w ' %{http_code}' -H "Authorization: Bearer $TOK1" -H 'Content-Type: application/json' "$@" "$URL/v1/push"; }
 r=$(post -d '{"v":1,"terminal":"T01","records":[')
-case "$r" in *'malformed JSON'*' 400') ok "malformed JSON: 400 with the reason" ;;
+case "$r" in *'Malformed JSON'*' 400') ok "malformed JSON: 400 with the reason" ;;
 *) echo "not ok - malformed JSON: 400"; echo "  $r" ;; esac
 r=$(post -d '{"v":2,"terminal":"T01","records":[]}')
 case "$r" in *'version 2 is not supported'*' 400') ok "unknown version: 400" ;;
@@ -215,7 +215,7 @@ r=$(curl -s -w ' %{http_code}' -H "Authorization: Bearer $TOK1" "$URL/v1/pull?si
 case "$r" in *'since'*'not a number'*' 400') ok "a bad cursor: 400" ;;
 *) echo "not ok - a bad cursor: 400"; echo "  $r" ;; esac
 r=$(curl -s -w ' %{http_code}' "$URL/v1/pull")
-case "$r" in *'no token'*' 401') ok "no token: 401" ;;
+case "$r" in *'No token'*' 401') ok "no token: 401" ;;
 *) echo "not ok - no token: 401"; echo "  $r" ;; esac
 r=$(curl -s -w ' %{http_code}' "$URL/v1/nothing")
 case "$r" in *' 404') ok "unknown route: 404" ;; *) echo "not ok - 404"; echo "  $r" ;; esac
@@ -316,9 +316,9 @@ grep -q ' 401 ' "$T/central.log" && ok "refusals are logged" || echo "not ok - r
 # -- bad command lines of paydesk-central
 expect "terminal add: bad id" 2 "only letters" central terminal add ACME B01 'T 1'
 expect "terminal add: the central node's own id" 2 "numbers its own" central terminal add ACME B01 HQ
-expect "terminal add: unknown organisation" 4 "no organisation" central terminal add NOPE B01 T05
+expect "terminal add: unknown organisation" 4 "No organisation" central terminal add NOPE B01 T05
 expect "terminal add: twice" 3 "already registered" central terminal add ACME B01 T01
-expect "import: unknown kind" 2 "unknown import" central import ACME planets "$DATA/users.csv"
-expect "unknown command" 2 "unknown command" central frobnicate
+expect "import: unknown kind" 2 "Unknown import" central import ACME planets "$DATA/users.csv"
+expect "unknown command" 2 "Unknown command" central frobnicate
 "$PD" init >/dev/null
-expect "sync without a central node" 2 "no central node" "$PD" sync
+expect "sync without a central node" 2 "No central node" "$PD" sync

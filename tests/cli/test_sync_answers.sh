@@ -99,17 +99,17 @@ bad "more with no entries every second page" alternate \
 same "it asked for 10 pages, then stopped" "$(wc -l <"$T/count")" 10
 echo "max_pages = 12" >>"$T/t1f.ini" # [sync] is its last section
 bad "more forever, with entries" endless \
-    "still more after 12 pages" "$T/good.json"
+    "Still more after 12 pages" "$T/good.json"
 same "it asked for 12 pages, then stopped" "$(wc -l <"$T/count")" 12
 sed -i '$d' "$T/t1f.ini"
-bad "a negative cursor" negative "cursor -5"
-bad "a cursor past 2^53" huge "cursor 9007199254740992"
-bad "a cursor going back" back "the cursor went back from $cursor"
+bad "a negative cursor" negative "Cursor -5"
+bad "a cursor past 2^53" huge "Cursor 9007199254740992"
+bad "a cursor going back" back "The cursor went back from $cursor"
 bad "a cursor that is not a number" text 'needs "cursor"'
-bad "a cut-off body" malformed "malformed JSON"
-bad "an HTML page with status 200" html "malformed JSON"
+bad "a cut-off body" malformed "Malformed JSON"
+bad "an HTML page with status 200" html "Malformed JSON"
 bad "an entry at the cursor already passed" seqold \
-    "entry seq $cursor was asked for after $cursor" "$T/good.json"
+    "Entry seq $cursor was asked for after $cursor" "$T/good.json"
 # aside NAME NEEDLE FORGED I: a page of record I of FORGED (refused by
 # T01) and then T02's other, good record: the refused one is set aside,
 # shown by sync --quarantine saying NEEDLE, the good one after it is

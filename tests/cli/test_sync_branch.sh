@@ -38,7 +38,7 @@ expect "anna signs in at T01" 0 "" \
 run env PAYDESK_PIN=4826 "$PD" --config "$T/t1.ini" --user bob consumer search zz
 same "bob at T01: refused, status 5" "$RC" 5
 has "bob at T01: the answer of a wrong PIN" \
-    'wrong user name or PIN for "bob" (1 of 5 tries before a lockout)'
+    'Wrong user name or PIN for "bob" (1 of 5 tries before a lockout)'
 expect "bob signs in at T02" 0 "" \
     env PAYDESK_PIN=4826 "$PD" --config "$T/t2.ini" --user bob consumer search zz
 expect "flo (every branch) signs in at T01" 0 "" \
@@ -53,7 +53,7 @@ pdt 1 sync >/dev/null
 pdt 2 sync >/dev/null
 same "T01 no longer holds anna's hash" "$(hashed 1)" "admin,flo,jane,mary"
 same "T02 holds it now" "$(hashed 2)" "admin,anna,bob,flo,jane,mary"
-expect "anna is refused at T01" 5 'wrong user name or PIN for "anna"' \
+expect "anna is refused at T01" 5 'Wrong user name or PIN for "anna"' \
     env PAYDESK_PIN=7391 "$PD" --config "$T/t1.ini" --user anna consumer search zz
 expect "anna signs in at T02" 0 "" \
     env PAYDESK_PIN=7391 "$PD" --config "$T/t2.ini" --user anna consumer search zz

@@ -64,9 +64,9 @@ forged "T01 pushing a payment of T02's series" \
     payment data.payment_no=PAY-T02-2026-000001 \
     data.txn_no=TXN-T02-2026-000001 data.receipt_no=R-T02-000001
 forged "a payment of 9223372036854775807 minor units" \
-    "amount 9223372036854775807 is not between" payment \
+    "Amount 9223372036854775807 is not between" payment \
     data.amount=9223372036854775807 data.overpaid=9223372036854775807
-forged "a payment pushed Voided, no void record" "status Voided: a new card payment is Posted" \
+forged "a payment pushed Voided, no void record" "Status Voided: a new card payment is Posted" \
     payment data.status=Voided
 same "T02 still posts: its numbers are its own" \
     "$(pdt 2 sync >/dev/null; pdt 2 --user jane pay WU-10002 --type bill \
@@ -87,24 +87,24 @@ forged "an overpayment's credit note of T02's series" "CN-T02-" \
 forged "a credit note of the central node's series" "CN-HQ-" credit_note \
     data.number=CN-HQ-seq
 # -- amounts within the rules and the configured bounds
-forged "a tendered amount of 2^63-1" "amount received 9223372036854775807" \
+forged "a tendered amount of 2^63-1" "Amount received 9223372036854775807" \
     payment:$p_cash data.tendered=9223372036854775807
-forged "change that is not tendered less the amount" "change 5 is not" \
+forged "change that is not tendered less the amount" "Change 5 is not" \
     payment:$p_cash data.change=5
 forged "an overpayment past the threshold" "exceeds" payment:$p_online \
     data.amount=1000000 data.overpaid=970225 data.credit_note.amount=970225
-forged "a balance past the money bound" "balance after" payment \
+forged "a balance past the money bound" "Balance after" payment \
     data.balance_after=-9223372036854775807
-forged "an allocation above what was due" "allocation 1" payment \
+forged "an allocation above what was due" "Allocation 1" payment \
     data.allocations.0.due_before=1
 forged "an overpaid amount without its credit note" "comes with its credit note" \
     payment:$p_online data.credit_note=-
 # -- statuses a terminal may set
-forged "a cash payment pushed Failed" "status Failed: a new cash payment is Posted" payment:$p_cash \
+forged "a cash payment pushed Failed" "Status Failed: a new cash payment is Posted" payment:$p_cash \
     data.status=Failed
-forged "an online payment pushed Posted" "status Posted: a new online payment is Pending" \
+forged "an online payment pushed Posted" "Status Posted: a new online payment is Pending" \
     payment:$p_online data.status=Posted
-forged "a card payment pushed Pending" "status Pending: a new card payment is Posted" payment \
+forged "a card payment pushed Pending" "Status Pending: a new card payment is Posted" payment \
     data.status=Pending
 forged "a posted payment not verified" "verified when it is posted" payment \
     data.verified=false
@@ -124,7 +124,7 @@ forged "a payment dated next year" "is in the future" payment \
     data.txn_no=TXN-T01-2099-seq
 forged "a credit applied in the future" "is in the future" credit_apply \
     data.applied_on=2099-01-01
-forged "a record stamped in the future" "record time" void \
+forged "a record stamped in the future" "Record time" void \
     'at=2099-01-01 00:00:00'
 forged "notes past payments.notes_max" "the limit is 250" payment \
     data.notes=$(printf 'n%.0s' $(seq 260))
@@ -253,7 +253,7 @@ else
 	notok "the refused record does not block the one after it"
 fi
 expect "paydesk sync --quarantine shows it with the reason" 0 \
-    "status Cancelled: a new cash payment is Posted" pdt 1 sync --quarantine
+    "Status Cancelled: a new cash payment is Posted" pdt 1 sync --quarantine
 same "it is kept at the central node's log too" \
     "$(csql "SELECT count(*) FROM sync_log WHERE uuid = '$u'")" 1
 same "every other payment of T01 is at the central node" \

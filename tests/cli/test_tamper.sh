@@ -179,7 +179,7 @@ sqlite3 "$T/t1.db" "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log
     WHERE id > (SELECT max(id) - 50 FROM audit_log)"
 expect "the newest 50 entries deleted: audit verify exits 12" 12 \
     "but the central node saw it reach entry" pdt 1 audit verify
-expect "and doctor reports it" 6 "audit anchor: the audit log ends at entry" \
+expect "and doctor reports it" 6 "audit anchor: The audit log ends at entry" \
     pdt 1 doctor
 npay=$(tsql 1 "SELECT count(*) FROM payments")
 expect "then posting is refused as after a broken seal" 6 \

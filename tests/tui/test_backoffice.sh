@@ -319,7 +319,7 @@ grow_ledger 100 || exit 1
 keys F x
 wait_for "export dialog again" "Format"
 keys Right Enter Escape
-wait_for "Esc cancels the export" "export cancelled after"
+wait_for "Esc cancels the export" "Export cancelled after"
 same "the cancelled export left no file" \
     "$(ls "$EXP" | grep -c 'payments-.*xlsx')" 1
 

@@ -103,3 +103,101 @@ fields "REÇU" "COPIE" "Copie 2, réimprimée" "Numéro de reçu R-T01-000001" \
 none "en screens, reprinted PDF" "RECEIPT" "Copy 2" "Receipt number"
 wait_for "en screens: the reprint screen speaks English" "Copy 2 written to"
 keys F10
+
+# --- a character no font has: after what was written, the message line
+# warns in the operator's language, naming the field as the document does
+# (issue 17; the CLI's warning is tests/cli/test_scripts.sh)
+printf 'account_no,name,service_address,phone,email,segment\n%s\n' \
+    "WU-40007,Ann $(printf '\356\200\200') Lee,1 Main St,(555) 000-4007,,Residential" \
+    >"$T/gap.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\n%s\n%s\n' \
+    "INV-40007,WU-40007,Mar 2025,50.00,2025-04-01,2025-04-15" \
+    "INV-40017,WU-40007,Feb 2025,20.00,2025-03-01,2025-03-15" >"$T/gapb.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/gap.csv" >/dev/null
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/gapb.csv" >/dev/null
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-40007 --type bill --method Cash \
+    --items INV-40007 --amount 50 >/dev/null 2>&1
+gap_cn=$(PAYDESK_PIN=2222 "$PD" --json --user mary credit-note create \
+    R-T01-000002 --amount 1 --reason Other 2>/dev/null |
+    sed -n 's/.*"number": "\(CN-[^"]*\)".*/\1/p' | head -1)
+# message NAME TEXT: the message line (its rows above the key bar, joined
+# where they wrap) says TEXT within 5 s
+message() {
+	i=0
+	while [ $i -lt 50 ]; do
+		grab
+		sed -n '18,23p' "$SCREEN" | sed 's/^ *//; s/ *$//' | tr '\n' ' ' |
+		    tr -s ' ' >"$OUT"
+		if grep -qF -- "$2" "$OUT"; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	notok "$1" "the message line lacks: $2"
+	sed 's/^/  | /' "$SCREEN"
+}
+start "es screens, a receipt with a gap" "Inicie sesión para cobrar" \
+    LANGUAGE=es
+login jane 1234
+wait_for "es screens again: home" "Hoy en este terminal"
+keys Down Down Down Enter
+wait_for "es screens again: reprint" "│ T01 │ Reimprimir"
+type_text R-T01-000001
+keys Enter
+message "a receipt every font covers: what was written" \
+    "No hay ninguna orden de impresión configurada"
+lacks "and no warning" "Aviso"
+keys BSpace BSpace BSpace BSpace BSpace BSpace
+type_text 000002
+keys Enter
+message "the reprint of a receipt with a gap: what was written first" \
+    "No hay ninguna orden de impresión configurada: el PDF es"
+message "then the warning, in Spanish, naming the field as the receipt does" \
+    "Aviso: R-T01-000002, campo \"Nom\": ninguna fuente tiene U+E000"
+lacks "no English warning" "Warning"
+# a payment taken in the wizard: its last step says where the receipt is,
+# then the warning
+keys Escape
+wait_for "es screens again: home from the reprint" "Hoy en este terminal"
+keys Home Enter
+wait_for "the wizard" "Paso 1 de 8"
+type_text "Ann"
+wait_for "the consumer found" "WU-40007"
+keys Enter
+for step in 2 3 4 5 6 7; do
+	wait_for "step $step" "Paso $step de 8" >/dev/null || break
+	keys Enter
+done
+wait_for "posted" "Paso 8 de 8"
+i=0
+until grep -qF "Aviso: R-T01-000003, campo \"Nom\": ninguna fuente tiene" \
+    "$OUT" || [ $i -ge 50 ]; do
+	sleep 0.1
+	grab
+	sed 's/^ *//; s/ *$//' "$SCREEN" | tr '\n' ' ' | tr -s ' ' >"$OUT"
+	i=$((i + 1))
+done
+has "the last step: where the receipt is, then the warning in Spanish" \
+    "Recibo guardado en $T/receipts/R-T01-000003.pdf Aviso: R-T01-000003, campo \"Nom\": ninguna fuente tiene U+E000"
+keys F10
+
+start "fr screens, a credit note with a gap" "Connectez-vous pour encaisser" \
+    LANGUAGE=fr
+login mary 2222
+wait_for "fr screens: the dashboard" "Total encaissé"
+keys p
+sleep 0.3
+keys Tab
+sleep 0.3
+keys /
+type_text "$gap_cn"
+keys Enter
+wait_for "fr screens: the credit note listed" "$gap_cn"
+keys Enter
+wait_for "fr screens: its details" "Montant initial de l'avoir"
+keys p
+message "printing it: what was written, then the warning in French" \
+    "Avertissement : $gap_cn, champ \"Nom\" : aucune police n'a U+E000"
+keys F10

@@ -13,8 +13,8 @@ start() { tui_open_until "$@"; }
 start "es" "Inicie sesión para cobrar" LANGUAGE=es
 login mary 0000
 wait_for "es: a wrong PIN, with the tries left" \
-    "usuario o PIN incorrectos para «mary» (intento 1 de 5 antes del bloqueo)"
-lacks "es: not in English" "wrong user name or PIN"
+    "Usuario o PIN incorrectos para «mary» (intento 1 de 5 antes del bloqueo)"
+lacks "es: not in English" "Wrong user name or PIN"
 # the user name stays, the PIN field is emptied: only the PIN again
 pin() { type_text "$1"; keys Enter; }
 pin 0000
@@ -23,7 +23,7 @@ wait_for "es: the second try" "(intento 2 de 5 antes del bloqueo)"
 start "fr" "Connectez-vous pour encaisser" LANGUAGE=fr
 login mary 0000
 wait_for "fr: a wrong PIN, with the tries left" \
-    "identifiant ou code PIN erroné pour « mary » (essai 3 sur 5 avant blocage)"
+    "Identifiant ou code PIN erroné pour « mary » (essai 3 sur 5 avant blocage)"
 pin 0000
 wait_for "fr: the fourth try" "(essai 4 sur 5 avant blocage)"
 pin 0000
@@ -36,5 +36,5 @@ same "mary is locked" \
 start "es again" "Inicie sesión para cobrar" LANGUAGE=es
 login mary 2222
 wait_for "es: a locked user, even with the right PIN" \
-    "usuario «mary» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00"
+    "Usuario «mary» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00"
 lacks "es: and does not get in" "Bienvenido/a"

@@ -17,7 +17,7 @@ lacks "the PIN is never shown" "12"
 type_text 99
 keys Enter
 wait_for "a wrong PIN is refused with the reason" \
-    "wrong user name or PIN for \"jane\" (1 of 5 tries before a lockout)"
+    "Wrong user name or PIN for \"jane\" (1 of 5 tries before a lockout)"
 lacks "and the PIN field is emptied" "****"
 same "the failed try is counted" \
     "$(sql "SELECT failed_logins FROM users WHERE username = 'jane'")" 1
@@ -42,7 +42,7 @@ keys Down Down Down Enter
 wait_for "reprint screen" "Receipt number, payment id or transaction id"
 type_text R-T01-999999
 keys Enter
-wait_for "an unknown receipt is explained" "no payment with"
+wait_for "an unknown receipt is explained" "No payment with"
 keys BSpace BSpace BSpace BSpace BSpace BSpace
 type_text 000001
 keys Enter

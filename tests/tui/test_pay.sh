@@ -14,7 +14,7 @@ npay() { sql "SELECT count(*) FROM payments"; }
 
 tui_start
 login jane 0000
-wait_for "a wrong PIN is refused" "wrong user name or PIN"
+wait_for "a wrong PIN is refused" "Wrong user name or PIN"
 type_text 1234
 keys Enter
 wait_for "then the right one logs in" "Today at this terminal"
@@ -98,7 +98,7 @@ wait_for "a letter is refused in an amount" "only digits and one dot"
 keys BSpace BSpace
 type_text 9
 wait_for "received below the amount is refused with the reason" \
-    "amount received \$19.00 is less than the amount"
+    "Amount received \$19.00 is less than the amount"
 wait_for "the reason wraps at a space" "\$100.00 being paid"
 keys Enter
 wait_for "and the step does not go on" "Step 5 of 8"

@@ -132,7 +132,7 @@ pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
 keys s
 wait_long "a record refused by the rules is listed" 8 \
     "Rejected by the central node (1)"
-wait_for "with the rule it broke" "status Cancelled: a new"
+wait_for "with the rule it broke" "Status Cancelled: a new"
 same "the record after it was taken" \
     "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 0
 # a pulled record this terminal set aside (issue 18, part 1: the pull
@@ -225,4 +225,4 @@ keys Up Up Up Up Up Up Down Down Down Down Enter
 wait_for "the Sync screen says none is configured" \
     "No central node is configured"
 keys s
-wait_for "and s says so" "no central node is configured"
+wait_for "and s says so" "No central node is configured"

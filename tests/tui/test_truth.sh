@@ -92,7 +92,7 @@ wait_for "paid in full: all of what is due" \
 other --type bill --items INV-2025-001234 --method Cash --amount 145.50
 before=$(snapshot)
 keys Enter
-wait_for "posting is refused" "item INV-2025-001234 is already paid in full"
+wait_for "posting is refused" "Item INV-2025-001234 is already paid in full"
 same "nothing posted" "$(snapshot)" "$before"
 wait_for "the review read again: nothing left to post" \
     "Select at least one item to pay (Space)"

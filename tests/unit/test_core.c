@@ -384,7 +384,7 @@ date_typed_in_patterns(void **state)
 	assert_int_equal(
 	    date_parse_pattern("09/04/2025", "YYYY-MM-DD", NULL, &d, &err), -1);
 	assert_string_equal(err.msg,
-	    "date \"09/04/2025\": not a date, use YYYY-MM-DD (e.g. "
+	    "Date \"09/04/2025\": not a date, use YYYY-MM-DD (e.g. "
 	    "2025-04-20)");
 	assert_int_equal(
 	    date_parse_pattern("2025-04-09", NULL, NULL, &d, &err), 0);
@@ -729,14 +729,14 @@ csv_reading(void **state)
 
 	csv_init(&r, "a,\"b\n", 5);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
-	assert_non_null(strstr(err.msg, "line 1, column 3"));
+	assert_non_null(strstr(err.msg, "Line 1, column 3"));
 	csv_init(&r, "a,\"b\"x\n", 7);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
 	assert_non_null(strstr(err.msg, "after the closing quote"));
 	csv_init(&r, "ok\na\"b\n", 7);
 	assert_int_equal(csv_next(&r, &row, &err), 1);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
-	assert_non_null(strstr(err.msg, "line 2, column 2"));
+	assert_non_null(strstr(err.msg, "Line 2, column 2"));
 	csv_init(&r, "\xff\xfe\n", 3);
 	assert_int_equal(csv_next(&r, &row, &err), -1);
 	assert_non_null(strstr(err.msg, "UTF-8"));

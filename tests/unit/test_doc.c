@@ -236,7 +236,7 @@ atomic_files(void **state)
 	snprintf(sub, sizeof sub, "%s/none/r.pdf", dir);
 	assert_int_equal(file_stage(sub, "x", 1, tmp, sizeof tmp, &err), -1);
 	assert_int_equal(err.code, PD_EDOC);
-	assert_non_null(strstr(err.msg, "cannot write in"));
+	assert_non_null(strstr(err.msg, "Cannot write in"));
 	unlink(path);
 	snprintf(sub, sizeof sub, "%s/a/b", dir);
 	rmdir(sub);

@@ -139,7 +139,7 @@ english_without_a_language(void **state)
 
 	speak("");
 	assert_int_equal(svc_login(&f->s, "jane", "0000", &err), -1);
-	assert_string_equal(err.msg, "wrong user name or PIN for \"jane\" "
+	assert_string_equal(err.msg, "Wrong user name or PIN for \"jane\" "
 	                             "(1 of 5 tries before a lockout)");
 	pay_and_show(f, &v);
 	assert_string_equal(v.processing, "Immediate");
@@ -148,7 +148,7 @@ english_without_a_language(void **state)
 	assert_int_equal(
 	    svc_payment_void(&f->s, "R-T01-000001", "x", &err), -1);
 	assert_int_equal(err.code, PD_EPERM);
-	assert_string_equal(err.msg, "voiding a payment needs the supervisor "
+	assert_string_equal(err.msg, "Voiding a payment needs the supervisor "
 	                             "role; jane is a cashier");
 }
 
@@ -162,7 +162,7 @@ french(void **state)
 	speak("fr");
 	assert_int_equal(svc_login(&f->s, "jane", "0000", &err), -1);
 	assert_int_equal(err.code, PD_EPERM);
-	assert_string_equal(err.msg, "identifiant ou code PIN erroné pour "
+	assert_string_equal(err.msg, "Identifiant ou code PIN erroné pour "
 	                             "« jane » (essai 1 sur 5 avant blocage)");
 	pay_and_show(f, &v);
 	assert_string_equal(v.processing, "Immediate"); /* JSON's */
@@ -172,18 +172,18 @@ french(void **state)
 	assert_int_equal(
 	    svc_payment_void(&f->s, "R-T01-000001", "x", &err), -1);
 	assert_int_equal(err.code, PD_EPERM);
-	assert_string_equal(err.msg, "pour extourner un paiement, il faut le "
+	assert_string_equal(err.msg, "Extourner un paiement : il faut le "
 	                             "rôle superviseur ; jane est caissier");
 	/* a field's name put into a message is translated too */
 	assert_int_equal(
-	    svc_check_text(_("remarks"), "a\001b", 10, 0, &err), -1);
+	    svc_check_text(_("Remarks"), "a\001b", 10, 0, &err), -1);
 	assert_int_equal(err.code, PD_EINVAL);
-	assert_string_equal(err.msg, "« remarques » contient un caractère de "
+	assert_string_equal(err.msg, "« Remarques » contient un caractère de "
 	                             "contrôle à l'octet 2");
 	/* a store refusal */
 	assert_int_equal(svc_payment_show(&f->s, "R-NOPE", &v, &err), -1);
 	assert_int_equal(err.code, PD_ENOTFOUND);
-	assert_non_null(strstr(err.msg, "aucun paiement avec"));
+	assert_non_null(strstr(err.msg, "Aucun paiement avec"));
 }
 
 static void
@@ -204,14 +204,14 @@ spanish(void **state)
 	assert_int_equal(
 	    svc_payment_void(&f->s, "R-T01-000001", "Otra vez", &err), -1);
 	assert_int_equal(err.code, PD_EINVAL);
-	assert_string_equal(err.msg, "el pago PAY-T01-2025-000001 ya fue "
+	assert_string_equal(err.msg, "El pago PAY-T01-2025-000001 ya fue "
 	                             "anulado el 2025-04-20 10:00:00 por Mary "
 	                             "Johnson");
 	/* no language again: English again */
 	speak("");
 	assert_int_equal(
 	    svc_payment_void(&f->s, "R-T01-000001", "Again", &err), -1);
-	assert_string_equal(err.msg, "payment PAY-T01-2025-000001 was already "
+	assert_string_equal(err.msg, "Payment PAY-T01-2025-000001 was already "
 	                             "voided on 2025-04-20 10:00:00 by Mary "
 	                             "Johnson");
 }

@@ -552,7 +552,7 @@ login_lockout(void **state)
 	for (i = 1; i < 5; i++) {
 		assert_int_equal(svc_login(&f->s, "jane", "0000", &err), -1);
 		assert_int_equal(err.code, PD_EPERM);
-		assert_non_null(strstr(err.msg, "wrong"));
+		assert_non_null(strstr(err.msg, "Wrong"));
 	}
 	assert_int_equal(svc_login(&f->s, "jane", "0000", &err), -1);
 	assert_non_null(strstr(err.msg, "locked out"));
@@ -997,12 +997,12 @@ received_zero_refused(void **state)
 	q.has_tendered = 1;
 	q.tendered = 0;
 	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
-	assert_non_null(strstr(err.msg, "amount received must be greater"));
+	assert_non_null(strstr(err.msg, "Amount received must be greater"));
 	req_init(&q, PAY_BILL, "Credit Card", 14550);
 	q.has_tendered = 1;
 	q.tendered = 0;
 	assert_int_equal(svc_pay_post(&f->s, &q, &r, &err), -1);
-	assert_non_null(strstr(err.msg, "amount received must be greater"));
+	assert_non_null(strstr(err.msg, "Amount received must be greater"));
 	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 0);
 }
 

@@ -135,12 +135,12 @@ static void
 bad_records(void **state)
 {
 	(void)state;
-	bad("{\"v\":1,", "malformed JSON");
+	bad("{\"v\":1,", "Malformed JSON");
 	bad("[]", "must be an object");
 	bad("{\"kind\":\"void\"," HEAD "}", "protocol version");
 	bad("{\"v\":7,\"kind\":\"void\"," HEAD "}", "version 7");
 	bad("{\"v\":1,\"kind\":\"planet\"," HEAD ",\"data\":{}}",
-	    "unknown record kind");
+	    "Unknown record kind");
 	bad("{\"v\":1,\"kind\":\"void\"," HEAD ",\"data\":{}}",
 	    "\"payment_uuid\" is missing");
 	bad("{\"v\":1,\"kind\":\"void\"," HEAD
@@ -275,10 +275,10 @@ page_envelope(void **state)
 		const char *body, *why;
 	} bad[] = {
 	    {"{\"v\":1,\"cursor\":-1,\"more\":false,\"entries\":[]}",
-	        "cursor -1"},
+	        "Cursor -1"},
 	    {"{\"v\":1,\"cursor\":9007199254740992,\"more\":false,"
 	     "\"entries\":[]}",
-	        "cursor 9007199254740992"},
+	        "Cursor 9007199254740992"},
 	    {"{\"v\":1,\"cursor\":\"7\",\"more\":false,\"entries\":[]}",
 	        "needs \"cursor\""},
 	    {"{\"v\":1,\"cursor\":1,\"more\":false,\"entries\":[{\"seq\":2,"
@@ -286,13 +286,13 @@ page_envelope(void **state)
 	        "seq 2 is not above"},
 	    {"{\"v\":1,\"cursor\":9,\"more\":false,\"entries\":[{\"seq\":5,"
 	     "\"record\":{}},{\"seq\":5,\"record\":{}}]}",
-	        "entry 2: seq 5"},
+	        "Entry 2: seq 5"},
 	    {"{\"v\":1,\"cursor\":9,\"more\":false,\"entries\":[{\"seq\":0,"
 	     "\"record\":{}}]}",
-	        "entry 1: seq 0"},
+	        "Entry 1: seq 0"},
 	    {"{\"v\":1,\"cursor\":9,\"more\":false,\"entries\":[{\"seq\":3}]}",
 	        "no record"},
-	    {"<html><body>200 OK</body></html>", "malformed JSON"},
+	    {"<html><body>200 OK</body></html>", "Malformed JSON"},
 	};
 	size_t i;
 
@@ -311,7 +311,7 @@ page_envelope(void **state)
 	assert_int_equal(
 	    sync_page_decode(broken, strlen(broken), &pg, &err), 0);
 	assert_int_equal(sync_page_entry(&pg, 0, &seq, &r, &err), -1);
-	assert_non_null(strstr(err.msg, "entry 2"));
+	assert_non_null(strstr(err.msg, "Entry 2"));
 	sync_page_free(&pg);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(
