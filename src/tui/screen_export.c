@@ -14,8 +14,8 @@ enum { A_START, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 
 static const struct tui_key screen_export_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Export"),
-        N_("write the file (Esc cancels it)"), A_START},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also Tab)"), A_NEXT},
+        N_("write the file ({Esc} cancels it)"), A_START},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the format before"), A_KLEFT},
     {KEY_RIGHT, "Right", NULL, N_("the next format"), A_KRIGHT},
@@ -95,19 +95,19 @@ bar(struct xport *x, int64_t done, int64_t total)
 	mvaddch(y, 5 + w, ']');
 	if (total > 0)
 		snprintf(line, sizeof line,
-		    ngettext("%lld of %lld row (%d%%), Esc cancels",
-		        "%lld of %lld rows (%d%%), Esc cancels",
+		    ngettext("%lld of %lld row (%d%%), {Esc} cancels",
+		        "%lld of %lld rows (%d%%), {Esc} cancels",
 		        (unsigned long)total),
 		    (long long)done, (long long)total,
 		    (int)(done * 100 / total));
 	else
 		snprintf(line, sizeof line,
-		    ngettext("%lld row, Esc cancels", "%lld rows, Esc cancels",
+		    ngettext("%lld row, {Esc} cancels", "%lld rows, {Esc} cancels",
 		        (unsigned long)done),
 		    (long long)done);
 	move(y + 1, 4);
 	clrtoeol();
-	tui_text(y + 1, 4, line, COLS - 8);
+	tui_text(y + 1, 4, tui_keys(line), COLS - 8);
 	refresh();
 }
 

@@ -18,7 +18,7 @@ static const struct tui_key screen_payers_keys[] = {
     {'s', "s", N_("Sort"),
         N_("sort by total, count, last payment, name, account, methods"),
         A_SORT},
-    {'f', "f", N_("Filter"), N_("edit the filters (Enter applies)"), A_FILTER},
+    {'f', "f", N_("Filter"), N_("edit the filters ({Enter} applies)"), A_FILTER},
     {'d', "d", N_("Methods"), N_("the method distribution of the filter"),
         A_SPLIT},
     {'x', "x", N_("Export"), N_("export the marked rows, or all of them"),
@@ -229,7 +229,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		sc->typing = tui_form_typing(&p->fm);
 		attron(A_DIM);
 		tui_text(LINES - 4, 2,
-		    _("Enter applies, Esc leaves the filters"), COLS - 4);
+		    tui_keys(_("{Enter} applies, {Esc} leaves the filters")),
+		    COLS - 4);
 		attroff(A_DIM);
 		return;
 	}

@@ -36,7 +36,7 @@ static const struct tui_key screen_payments_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Details"),
         N_("the details of the row selected"), A_OPEN},
     {'m', "m", N_("Actions"), N_("the actions of the row selected"), A_MENU},
-    {'/', "/", N_("Search"), N_("search as you type (Enter or Esc ends it)"),
+    {'/', "/", N_("Search"), N_("search as you type ({Enter} or {Esc} ends it)"),
         A_SEARCH},
     {'f', "f", N_("Filter"), N_("the filters of the tab"), A_FILTER},
     {'F', "F", NULL, N_("clear the search and every filter"), A_CLEAR},
