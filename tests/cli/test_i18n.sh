@@ -126,6 +126,38 @@ sed 's/"Appuyez sur {Enter} pour/"Appuyez sur {Entrée} pour/' "$PO/fr.po" \
 keys_check "$T/entree.po" &&
     notok "the check fails on a key token translated" ||
     ok "the check fails on a key token translated"
+# one word per concept: the words po/GLOSSARY says to avoid are in no
+# translation (es método for medio de pago, fr mode, consommateur...)
+terms_check() { # PO LANG
+	msgcat --no-wrap -o "$T/terms.po" "$1"
+	python3 - "$T/terms.po" "$2" "$PO/GLOSSARY" >"$OUT" 2>&1 <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+avoid = [w for l in open(sys.argv[3], encoding='utf-8')
+         if l.startswith('# avoid %s ' % sys.argv[2]) for w in l.split()[3:]]
+if not avoid:
+    print('po/GLOSSARY avoids no word in %s' % sys.argv[2])
+word = re.compile(r'\b(%s)\b' % '|'.join(avoid), re.I)
+for s in re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', text, re.M):
+    if word.search(s):
+        print('a second word for a concept: %s' % s)
+PY
+	[ ! -s "$OUT" ]
+}
+for l in $langs; do
+	terms_check "$PO/$l.po" "$l" && ok "$l.po: one word per concept" ||
+	    notok "$l.po: one word per concept"
+done
+sed 's/"Por medio de pago esta semana"/"Por método esta semana"/' "$PO/es.po" \
+    >"$T/metodo.po"
+terms_check "$T/metodo.po" es &&
+    notok "the check fails on es método for medio de pago" ||
+    ok "the check fails on es método for medio de pago"
+sed 's/"Par moyen de paiement cette semaine"/"Par mode cette semaine"/' \
+    "$PO/fr.po" >"$T/mode.po"
+terms_check "$T/mode.po" fr &&
+    notok "the check fails on fr mode for moyen de paiement" ||
+    ok "the check fails on fr mode for moyen de paiement"
 ls "$PO"/*.po | sed 's|.*/||; s|\.po$||' >"$T/files"
 same "every po/*.po is in po/LINGUAS" "$(sort "$T/files" | tr '\n' ' ')" \
     "$(echo $langs | tr ' ' '\n' | sort | tr '\n' ' ')"
