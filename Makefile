@@ -50,7 +50,8 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libxlsxwriter-dev unzip python3 curl openssl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev \
            libssl-dev libutf8proc-dev gettext libfribidi-dev libfontconfig-dev \
-           fonts-wqy-zenhei fonts-lohit-deva
+           fonts-wqy-zenhei fonts-lohit-deva fonts-lohit-beng-bengali \
+           fonts-symbola fonts-khmeros fonts-hosny-amiri
 
 LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
            src/doc/*.c src/sync/*.c src/service/*.c)
