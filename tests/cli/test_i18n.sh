@@ -192,9 +192,24 @@ catalogue_check "$T/format.po" "$PO/paydesk.pot" &&
     ok "the check fails on a translation that drops a %s"
 
 # [organisation] language is checked like every key
+# by the one rule for language codes (issue 25): ll, ll_CC, ll-CC and
+# ll_CC.UTF-8 in any case, kept as the catalogue that speaks it; a name,
+# a path or a language without a catalogue refused with the list, naming
+# the file and the line
 printf '[organisation]\nlanguage = Spanish\n' >>"$PAYDESK_CONFIG"
-expect "a language that is not ll or ll_CC is refused" 3 \
-    'language: "Spanish": a language is two or three lower-case letters' \
+line=$(grep -n '^language = Spanish$' "$PAYDESK_CONFIG" | cut -d: -f1)
+expect "a language that is no code is refused" 3 \
+    "$PAYDESK_CONFIG:$line: [organisation] language: \"Spanish\" is not a language paydesk speaks; use one of en, es, fr" \
     "$PD" config
-sed -i 's/^language = Spanish$/language = pt_BR/' "$PAYDESK_CONFIG"
-expect "pt_BR is a language" 0 "language = pt_BR" "$PD" config
+for v in ES:es es-mx:es es_MX:es fr_FR.UTF-8:fr Fr-fr.utf8:fr EN:en en_GB:en \
+    fr:fr; do
+	sed -i "s|^language = .*|language = ${v%:*}|" "$PAYDESK_CONFIG"
+	expect "language = ${v%:*} is ${v#*:}" 0 "language = ${v#*:}" "$PD" config
+done
+for v in pt_BR de es_MX.ISO-8859-1 ../fr e es_MXX; do
+	sed -i "s|^language = .*|language = $v|" "$PAYDESK_CONFIG"
+	expect "language = $v is refused with the list, file and line" 3 \
+	    "$PAYDESK_CONFIG:$line: [organisation] language: \"$v\" is not a language paydesk speaks; use one of en, es, fr" \
+	    "$PD" config
+done
+sed -i "s|^language = .*|language = es|" "$PAYDESK_CONFIG"
