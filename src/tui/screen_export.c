@@ -152,6 +152,9 @@ start(struct xport *x, struct tui *t)
 	memset(&j, 0, sizeof j);
 	j.path = path;
 	j.format = (enum export_format)fmt;
+	/* one CSV, the machine's: the command line's --csv, keys for its
+	 * header in every language (issue 25); the workbook is for people */
+	j.key_headers = j.format == EXPORT_CSV;
 	j.progress = progress;
 	j.arg = x;
 	j.marked = x->marked;

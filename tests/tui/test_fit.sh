@@ -191,6 +191,12 @@ backoffice() {
 	wait_for "$L: the export dialog" "$(msg Format)" >/dev/null
 	keys Enter
 	whole "the export names the whole path" "$XDIR/"
+	# one CSV, the machine's, in every language: the command line's
+	f=$(ls -t "$XDIR"/*.csv | head -1)
+	same "$L: the CSV export's header is the command line's --csv" \
+	    "$(head -1 "$f" | tr -d '\r')" \
+	    "$(PAYDESK_PIN=2222 LANGUAGE=$L "$PD" --user mary --csv credit-notes \
+	    --limit 1 | head -1 | tr -d '\r')"
 	keys Tab Escape
 
 	# aging: "90+" whole, the drill-down's Open column
