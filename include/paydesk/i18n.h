@@ -24,6 +24,9 @@
 
 #define _(s) gettext(s)
 #define N_(s) s
+/* A string of a static table marked with its context for xgettext
+ * (--keyword=NC_:1c,2): looked up as gettext("ctx\004s") where shown. */
+#define NC_(ctx, s) s
 
 /* Choose the language of the messages and bind the catalogues; call once,
  * before anything is shown.

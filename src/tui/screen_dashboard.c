@@ -80,15 +80,15 @@ load(struct dash *b, struct tui *t)
 static void
 change(struct tui *t, int y, int x, int w, int64_t tenths, int good_up)
 {
-	char buf[48], num[32];
+	char buf[64], num[48];
 	int attr = 0;
 
 	if (tenths == CHG_NONE) {
 		tui_text(y, x, NO_DATA, w);
 		return;
 	}
-	svc_tenths(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
-	snprintf(buf, sizeof buf, "%s %s%%",
+	svc_percent(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
+	snprintf(buf, sizeof buf, "%s %s",
 	    tenths > 0   ? "\xe2\x96\xb2"
 	    : tenths < 0 ? "\xe2\x96\xbc"
 	                 : "=",
@@ -173,8 +173,7 @@ tiles(struct dash *b, struct tui *t, int y)
 	    k->cur.day_count > 0 && k->prev_day_count > 0 ? k->chg_today
 	                                                  : CHG_NONE,
 	    1, _("vs day"));
-	svc_tenths(t->svc, r, sizeof r, k->rate_tenths);
-	snprintf(fig, sizeof fig, "%s%%", r);
+	svc_percent(t->svc, fig, sizeof fig, k->rate_tenths);
 	tile(t, y, 2 + 2 * w, w, tile_title(2, w), due ? fig : NO_DATA,
 	    due && pdue ? k->chg_rate : CHG_NONE, 1, vs);
 	svc_tenths(t->svc, r, sizeof r, k->avg_tenths);
@@ -322,9 +321,9 @@ static void
 methods(struct dash *b, struct tui *t, int y, int rows, int w)
 {
 	const struct dashboard *d = &b->d;
-	char line[160], m[MONEY_BUFSZ], pct[16];
+	char line[160], m[MONEY_BUFSZ], pct[48];
 	int64_t total = 0, share;
-	int i, bar, bx, bw, shown, nw, aw;
+	int i, bar, bx, bw, shown, nw, aw, pw;
 
 	attron(A_BOLD);
 	tui_text(y++, 2,
@@ -341,14 +340,18 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	bw = w - bx;
 	for (i = 0; i < shown; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
-		svc_tenths(t->svc, pct, sizeof pct, share);
+		svc_percent(t->svc, pct, sizeof pct, share);
 		tui_cell(y, 4, d->methods[i].name, nw, 0);
 		/* right-aligned by display width ("1.234,50 €": the symbol
 		 * is one column of three bytes) */
 		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
 		tui_cell(y, 4 + nw + 1, m, aw, 1);
-		snprintf(line, sizeof line, " %5lld %5s%%",
-		    (long long)d->methods[i].count, pct);
+		/* the share right-aligned by display width: 6 columns, the
+		 * space before % in es and fr is one of them */
+		pw = utf8_columns(pct, strlen(pct));
+		snprintf(line, sizeof line, " %5lld %*s%s",
+		    (long long)d->methods[i].count, pw < 6 ? 6 - pw : 0, "",
+		    pct);
 		tui_text(y, 4 + nw + 1 + aw, line, w - 2 - nw - 1 - aw);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)

@@ -224,6 +224,7 @@ struct filt {
 	const char *types[NPAY_TYPE + 1];
 	const char *cn_statuses[NCN_STATUS + 1];
 	const char *remainings[4];
+	char date_hint[32]; /* the date fields' hint: svc_date_hint */
 };
 
 static const char *const remainings[] = {
@@ -253,10 +254,10 @@ build(struct filt *f, struct tui *t)
 	const struct list_filters *lf = f->lf;
 	const struct config *cfg = &t->svc->cfg;
 	struct tui_form_item *it = f->items;
-	/* the dates as the organisation writes them (ISO typed is taken) */
-	const char *hint = strcmp(cfg->date_format, "YYYY-MM-DD") == 0
-	                       ? _("YYYY-MM-DD")
-	                       : cfg->date_format;
+	/* the dates as the organisation writes them (ISO typed is taken),
+	 * in the reader's letters */
+	const char *hint =
+	    svc_date_hint(t->svc, f->date_hint, sizeof f->date_hint);
 	char from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ];
 	int i;
 

@@ -258,7 +258,6 @@ void tui_form_draw(
  * something else ("Open": a key, and the amount still open) is marked
  * NC_("column", "Open"): the widget looks headers up in the context
  * "column" first, then without one. */
-#define NC_(ctx, s) s
 /* A key bar label whose word also means something else ("Apply": the
  * filters, or credit to an item) is marked KC_("filter", "Apply"): the
  * context and the word in one string (msgctxt EOT msgid, as gettext
