@@ -156,6 +156,8 @@ cp "$OUT.es" "$OUT"
 has "a command's help: its synopsis, the placeholders in Spanish" \
     "paydesk pay CUENTA --type bill|service|installment [--items REF,...] --method NOMBRE"
 has "a command's help: the date placeholder in Spanish" "[--date AAAA-MM-DD]"
+has "a command's help: its summary in Spanish" \
+    "registrar un pago y emitir su recibo"
 expect "French help: the placeholders in French" 0 \
     "paydesk pay COMPTE --type bill|service|installment [--items RÉF,...] --method NOM" \
     env LANGUAGE=fr "$PD" help pay
@@ -166,8 +168,6 @@ expect "French help: a word's tail is no placeholder" 0 \
 expect "English help keeps its placeholders" 0 \
     "paydesk pay ACCOUNT --type bill|service|installment [--items REF,...] --method NAME" \
     env LANGUAGE=en "$PD" help pay
-has "a command's help: its summary in Spanish" \
-    "registrar un pago y emitir su recibo"
 
 # --- [organisation] language ----------------------------------------------
 printf '[organisation]\nlanguage = fr\n' >>"$PAYDESK_CONFIG"

@@ -226,7 +226,7 @@ for lm in "es|abril 2025|Total cobrado|18,7 %|DD/MM/AAAA" \
 	wait_for "$l: the dashboard" "$tile"
 	wait_for "$l: the month's name" "$month"
 	wait_for "$l: the collection rate with a decimal comma" "$rate"
-	keys p f
+	keys p f Right Right Right Right Down
 	wait_for "$l: the date fields' hint in the language's letters" "$hint"
 done
 
