@@ -674,8 +674,8 @@ char *svc_percent(const struct svc *s, char *buf, size_t n, int64_t tenths);
  * language's letters (DD/MM/YYYY: fr JJ/MM/AAAA, es DD/MM/AAAA); the
  * same words as the date messages (date_pattern_words). n >= 16. */
 char *svc_date_hint(const struct svc *s, char *buf, size_t n);
-char *svc_doc_percent(const struct svc *s, const struct i18n_lang *L,
-    char *buf, size_t n, int64_t tenths);
+char *svc_doc_percent(const struct svc *s, const struct i18n_lang *L, char *buf,
+    size_t n, int64_t tenths);
 
 /* Text checks shared by the use cases: UTF-8, at most max characters.
  * what is the field's name as the reader reads it (passed through _()). */

@@ -198,10 +198,10 @@ cmd_keys(struct cli *c, int argc, char **argv)
 			table_str(t, maps[i].keys[k].name);
 			/* the help in the reader's words; JSON as it is */
 			help = maps[i].keys[k].help;
-			table_str(t, tui_keys_english(c->mode == OUT_TEXT &&
-			                                      help[0]
-			                                  ? _(help)
-			                                  : help));
+			table_str(
+			    t, tui_keys_english(c->mode == OUT_TEXT && help[0]
+			                            ? _(help)
+			                            : help));
 			table_row(t);
 		}
 	table_end(t);

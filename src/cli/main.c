@@ -110,9 +110,8 @@ static const struct command {
  * reader's words (context "metavar": fr COMPTE, AAAA-MM-JJ); options,
  * their values and single letters (D, M, N) stay as they are. */
 static const char *const metavars[] = {NC_("metavar", "ACCOUNT"),
-    NC_("metavar", "REF"), NC_("metavar", "NAME"),
-    NC_("metavar", "YYYY-MM-DD"), NC_("metavar", "YYYY-MM"),
-    NC_("metavar", "TEXT"), NC_("metavar", "NUMBER"),
+    NC_("metavar", "REF"), NC_("metavar", "NAME"), NC_("metavar", "YYYY-MM-DD"),
+    NC_("metavar", "YYYY-MM"), NC_("metavar", "TEXT"), NC_("metavar", "NUMBER"),
     NC_("metavar", "COLUMN"), NC_("metavar", "FILE"), NC_("metavar", "DIR"),
     NC_("metavar", "CN"), NC_("metavar", "RECEIPT")};
 
@@ -142,8 +141,9 @@ synopsis(const char *s)
 	size_t k;
 
 	while (*s != '\0') {
-		for (k = 0; isupper((unsigned char)s[k]) ||
-		            (s[k] == '-' && k > 0 && isupper((unsigned char)s[k + 1]));
+		for (k = 0;
+		     isupper((unsigned char)s[k]) ||
+		     (s[k] == '-' && k > 0 && isupper((unsigned char)s[k + 1]));
 		     k++)
 			;
 		if (k > 0 && (tr = metavar(s, k)) != NULL)

@@ -522,8 +522,8 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 				value = iniparser_getstring(d, keys[j], "");
 				if (cfg_set_value(s, cfg, value, path, err) !=
 				    0) {
-					int line = key_line(path, sec,
-					    s->row.key);
+					int line =
+					    key_line(path, sec, s->row.key);
 
 					if (line > 0)
 						pd_err_prefix(err,

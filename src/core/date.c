@@ -257,7 +257,8 @@ date_pattern_words(char *buf, size_t n, const char *pattern)
 			        strlen(pattern_words[i])) == 0)
 				break;
 		if (i < sizeof pattern_words / sizeof pattern_words[0]) {
-			snprintf(key, sizeof key, "date%c%s", 4, pattern_words[i]);
+			snprintf(
+			    key, sizeof key, "date%c%s", 4, pattern_words[i]);
 			tr = gettext(key);
 			tr = tr != key ? tr : pattern_words[i];
 			p += strlen(pattern_words[i]);
@@ -288,8 +289,8 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 	date_pattern_words(words, sizeof words, pattern); /* messages only */
 	if (s == NULL || *s == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("%s is empty: give a date as %s (e.g. %s)"), what,
-		    words, example);
+		    _("%s is empty: give a date as %s (e.g. %s)"), what, words,
+		    example);
 	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
 	    digits_at(s, 4, &y) == 0)
 		return date_parse(s, what, days, err);

@@ -642,7 +642,8 @@ i18n_lang_norm(const char *v, char *out, size_t n)
 	locale_dir(dir);
 	if (cc != NULL) {
 		snprintf(code, sizeof code, "%s_%c%c", ll,
-		    toupper((unsigned char)cc[0]), toupper((unsigned char)cc[1]));
+		    toupper((unsigned char)cc[0]),
+		    toupper((unsigned char)cc[1]));
 		if (lang_has(dir, code)) {
 			xstrlcpy(out, code, n);
 			return 0;

@@ -172,8 +172,8 @@ svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths)
 /* The number of tenths put in fmt, the catalogue's "%s%%" (one %s, the
  * % doubled: msgfmt --check holds a translation to it). */
 static char *
-percent(const struct svc *s, const char *fmt, char *buf, size_t n,
-    int64_t tenths)
+percent(
+    const struct svc *s, const char *fmt, char *buf, size_t n, int64_t tenths)
 {
 	char num[32];
 

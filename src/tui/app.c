@@ -255,7 +255,7 @@ tui_key_name(const char *name)
 	return tr != key ? tr : name;
 }
 
-#define KEYS_RING 4   /* tui_keys results alive at once */
+#define KEYS_RING 4    /* tui_keys results alive at once */
 #define KEYS_BUFSZ 512 /* bytes of one, the NUL with them */
 
 /* Append n bytes of s at *len of buf, whole characters only. */
@@ -282,7 +282,8 @@ key_word(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < TUI_NKEYS(key_words); i++)
-		if (strlen(key_words[i]) == n && strncmp(s, key_words[i], n) == 0)
+		if (strlen(key_words[i]) == n &&
+		    strncmp(s, key_words[i], n) == 0)
 			return key_words[i];
 	return NULL;
 }
@@ -302,8 +303,9 @@ keys_expand(const char *s, int translate)
 	while ((open = strchr(s, '{')) != NULL) {
 		keys_put(buf, &len, s, (size_t)(open - s));
 		close = strchr(open, '}');
-		word = close != NULL ? key_word(open + 1, (size_t)(close - open - 1))
-		                     : NULL;
+		word = close != NULL
+		           ? key_word(open + 1, (size_t)(close - open - 1))
+		           : NULL;
 		if (word == NULL) { /* a brace of the text */
 			keys_put(buf, &len, open, 1);
 			s = open + 1;

@@ -163,7 +163,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
 	} else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
-		tui_text(y, 4, tui_keys(_("{Enter} creates the credit note")), COLS - 8);
+		tui_text(y, 4, tui_keys(_("{Enter} creates the credit note")),
+		    COLS - 8);
 		attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 	}
 }

@@ -40,8 +40,8 @@ static const struct tui_key screen_dashboard_keys[] = {
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
-    {TUI_KEY_ESC, "Esc", N_("Log out"), N_("log out (asks first: {Esc} again logs out)"),
-        A_LOGOUT},
+    {TUI_KEY_ESC, "Esc", N_("Log out"),
+        N_("log out (asks first: {Esc} again logs out)"), A_LOGOUT},
     {KEY_F(10), "F10", N_("Quit"), N_("log out and leave paydesk"), A_QUIT},
     {KEY_F(1), "F1", N_("Help"), N_("this help (also ?)"), -1},
 };

@@ -102,8 +102,8 @@ bar(struct xport *x, int64_t done, int64_t total)
 		    (int)(done * 100 / total));
 	else
 		snprintf(line, sizeof line,
-		    ngettext("%lld row, {Esc} cancels", "%lld rows, {Esc} cancels",
-		        (unsigned long)done),
+		    ngettext("%lld row, {Esc} cancels",
+		        "%lld rows, {Esc} cancels", (unsigned long)done),
 		    (long long)done);
 	move(y + 1, 4);
 	clrtoeol();
