@@ -55,7 +55,7 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libssl-dev libutf8proc-dev gettext libfribidi-dev libfontconfig-dev \
            fonts-wqy-zenhei fonts-lohit-deva fonts-lohit-beng-bengali \
            libharfbuzz-dev libharfbuzz-bin libxml2-dev libofx-dev \
-           libaqbanking-dev
+           libaqbanking-dev fonts-symbola fonts-khmeros fonts-hosny-amiri
 
 LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
            src/doc/*.c src/sync/*.c src/bank/*.c src/service/*.c)

@@ -39,6 +39,11 @@ int date_pattern_ok(const char *pattern);
 char *date_format_pattern(
     char *buf, size_t n, int32_t days, const char *pattern);
 int date_is_leap(int y);
+/* pattern as the messages' language writes its placeholders: YYYY, MM
+ * and DD in the reader's letters (context "date": fr JJ/MM/AAAA, es
+ * DD/MM/AAAA), other characters copied, into buf (n >= 16; NULL:
+ * "YYYY-MM-DD"); returns buf. For hints and messages, never to parse. */
+char *date_pattern_words(char *buf, size_t n, const char *pattern);
 
 /* A day typed by a person in pattern (one of date_patterns; NULL or
  * another: "YYYY-MM-DD"), or as YYYY-MM-DD whatever the pattern (never

@@ -24,6 +24,9 @@
 
 #define _(s) gettext(s)
 #define N_(s) s
+/* A string of a static table marked with its context for xgettext
+ * (--keyword=NC_:1c,2): looked up as gettext("ctx\004s") where shown. */
+#define NC_(ctx, s) s
 
 /* Choose the language of the messages and bind the catalogues; call once,
  * before anything is shown.
@@ -80,6 +83,17 @@ int i18n_lang_known(const char *language);
  * each catalogue found where i18n_lang() looks, in order ("en, es, fr").
  * Caller frees. */
 char *i18n_langs(void);
+
+/* The one rule for a language code a person writes ([organisation]
+ * language, a consumer import's language column): ll, ll_CC, ll-CC,
+ * ll_CC.UTF-8 (or .utf8), in any case, named as the catalogue that will
+ * speak it into out (n bytes, 6 are enough): "en" for English (which has
+ * none), else ll_CC when a catalogue of that name is found where
+ * i18n_lang() looks, else ll when one is ("ES", "es-mx", "es_MX.UTF-8"
+ * are all "es"). -1 for anything else: not such a code (a name, a path)
+ * or a language without a catalogue; the caller's message lists
+ * i18n_langs(). Issue 25. */
+int i18n_lang_norm(const char *v, char *out, size_t n);
 
 /* The language a catalogue was asked for by ("es"); "en" for NULL. */
 const char *i18n_lang_code(const struct i18n_lang *l);

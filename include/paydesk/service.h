@@ -708,6 +708,20 @@ char *svc_month_name(
 /* A number given in tenths (123 is 12.3: a percentage, days) with the
  * organisation's decimal separator ("12,3"); '-' first when negative. */
 char *svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths);
+/* A percentage given in tenths (123: 12.3) as its reader's language
+ * writes it: svc_tenths's number, then % by the catalogue's one rule
+ * (msgctxt "percent", "%s%%": en 12.3%, es 12,3 % with a no-break space,
+ * fr 12,3 % with a narrow no-break space, U+202F, as French typography
+ * has it; issue 25). svc_percent in the screens' language, for the
+ * screens and the command line; svc_doc_percent in a document's (L from
+ * svc_doc_lang, NULL: English): the same rule for both. n >= 48. */
+char *svc_percent(const struct svc *s, char *buf, size_t n, int64_t tenths);
+/* The organisation's date format as a hint for people, in the screens'
+ * language's letters (DD/MM/YYYY: fr JJ/MM/AAAA, es DD/MM/AAAA); the
+ * same words as the date messages (date_pattern_words). n >= 16. */
+char *svc_date_hint(const struct svc *s, char *buf, size_t n);
+char *svc_doc_percent(const struct svc *s, const struct i18n_lang *L, char *buf,
+    size_t n, int64_t tenths);
 
 /* Text checks shared by the use cases: UTF-8, at most max characters.
  * what is the field's name as the reader reads it (passed through _()). */

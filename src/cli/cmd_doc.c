@@ -199,7 +199,9 @@ cmd_keys(struct cli *c, int argc, char **argv)
 			/* the help in the reader's words; JSON as it is */
 			help = maps[i].keys[k].help;
 			table_str(
-			    t, c->mode == OUT_TEXT && help[0] ? _(help) : help);
+			    t, tui_keys_english(c->mode == OUT_TEXT && help[0]
+			                            ? _(help)
+			                            : help));
 			table_row(t);
 		}
 	table_end(t);

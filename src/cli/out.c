@@ -211,9 +211,13 @@ rec_tenths(struct rec *r, const char *label, const char *key, int64_t t,
 {
 	char buf[48], txt[64];
 
-	svc_tenths(&r->c->svc, buf, sizeof buf, t);
 	set(r, key, json_real((double)t / 10.0));
-	snprintf(txt, sizeof txt, "%s%s", buf, unit ? unit : "");
+	if (unit != NULL && strcmp(unit, "%") == 0)
+		svc_percent(&r->c->svc, txt, sizeof txt, t);
+	else {
+		svc_tenths(&r->c->svc, buf, sizeof buf, t);
+		snprintf(txt, sizeof txt, "%s%s", buf, unit ? unit : "");
+	}
 	add_line(r, label, txt);
 }
 

@@ -433,6 +433,43 @@ find_row(const char *section, const char *key)
 	return NULL;
 }
 
+/* The line of path that sets key in [sec] (the last: iniparser keeps
+ * the last value), names compared as iniparser does, in any case; 0 when
+ * none is found. For the message of a value that is refused. */
+static int
+key_line(const char *path, const char *sec, const char *key)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL, *p, *end, cur[128] = "";
+	size_t cap = 0, kl = strlen(key);
+	int n = 0, found = 0;
+
+	if (f == NULL)
+		return 0;
+	while (getline(&line, &cap, f) != -1) {
+		n++;
+		for (p = line; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == '[' && (end = strchr(p, ']')) != NULL) {
+			for (p++; *p == ' ' || *p == '\t'; p++)
+				;
+			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+				end--;
+			snprintf(cur, sizeof cur, "%.*s", (int)(end - p), p);
+			continue;
+		}
+		if (strcasecmp(cur, sec) != 0 || strncasecmp(p, key, kl) != 0)
+			continue;
+		for (p += kl; *p == ' ' || *p == '\t'; p++)
+			;
+		if (*p == '=' || *p == ':')
+			found = n;
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
 static int
 load_file(const char *path, struct config *cfg, struct pd_err *err)
 {
@@ -509,9 +546,17 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 				value = iniparser_getstring(d, keys[j], "");
 				if (cfg_set_value(s, cfg, value, path, err) !=
 				    0) {
-					pd_err_prefix(err,
-					    "%s: [%s] %s: ", path, sec,
-					    s->row.key);
+					int line =
+					    key_line(path, sec, s->row.key);
+
+					if (line > 0)
+						pd_err_prefix(err,
+						    "%s:%d: [%s] %s: ", path,
+						    line, sec, s->row.key);
+					else
+						pd_err_prefix(err,
+						    "%s: [%s] %s: ", path, sec,
+						    s->row.key);
 					free(keys);
 					goto fail;
 				}

@@ -272,29 +272,30 @@ set_url(
 	return 0;
 }
 
-/* "" (English) or a language as gettext names its catalogues: two or
- * three lower-case letters, then _ and two capitals (es, fr, pt_BR). */
+/* "" (English) or a language paydesk speaks, by the one rule of
+ * i18n_lang_norm (ES, es-MX, es_MX.UTF-8: es), kept as its catalogue's
+ * name; an unknown one is refused with the languages there are. */
 static int
 set_lang(
     const struct schema *s, char *field, const char *value, struct pd_err *err)
 {
-	size_t i = 0;
+	char code[16], *known;
 
-	while (value[i] >= 'a' && value[i] <= 'z')
-		i++;
-	if (*value != '\0' &&
-	    ((i != 2 && i != 3) ||
-	        (value[i] != '\0' &&
-	            (value[i] != '_' || !isupper((unsigned char)value[i + 1]) ||
-	                !isupper((unsigned char)value[i + 2]) ||
-	                value[i + 3] != '\0'))))
-		return pd_fail(err, PD_EINVAL,
-		    _("\"%s\": a language is two or three lower-case letters, "
-		      "then maybe _ and a country's two capitals (es, fr, "
-		      "pt_BR); "
-		      "empty for English"),
-		    value);
-	xstrlcpy(field, value, s->size);
+	if (*value == '\0') {
+		field[0] = '\0';
+		return 0;
+	}
+	if (i18n_lang_norm(value, code, sizeof code) != 0) {
+		known = i18n_langs();
+		pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is not a language paydesk speaks; use one of %s "
+		      "(as ll, ll_CC, ll-CC or ll_CC.UTF-8, in any case), or "
+		      "leave it empty for English"),
+		    value, known);
+		free(known);
+		return -1;
+	}
+	xstrlcpy(field, code, s->size);
 	return 0;
 }
 

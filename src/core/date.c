@@ -238,11 +238,46 @@ pattern_shape(const char *s, const char *p, int *y, int *m, int *d)
 	return *s != '\0' ? -1 : two_digit_year;
 }
 
+/* The placeholders of a pattern, with their words (context "date"). */
+static const char *const pattern_words[] = {
+    NC_("date", "YYYY"), NC_("date", "MM"), NC_("date", "DD")};
+
+char *
+date_pattern_words(char *buf, size_t n, const char *pattern)
+{
+	char key[16];
+	const char *p = pattern != NULL ? pattern : "YYYY-MM-DD", *tr;
+	size_t len = 0, i, k;
+
+	buf[0] = '\0';
+	while (*p != '\0') {
+		for (i = 0; i < sizeof pattern_words / sizeof pattern_words[0];
+		     i++)
+			if (strncmp(p, pattern_words[i],
+			        strlen(pattern_words[i])) == 0)
+				break;
+		if (i < sizeof pattern_words / sizeof pattern_words[0]) {
+			snprintf(
+			    key, sizeof key, "date%c%s", 4, pattern_words[i]);
+			tr = gettext(key);
+			tr = tr != key ? tr : pattern_words[i];
+			p += strlen(pattern_words[i]);
+		} else
+			tr = NULL;
+		k = tr != NULL ? strlen(tr) : 1;
+		if (len + k >= n)
+			break;
+		memcpy(buf + len, tr != NULL ? tr : p++, k);
+		buf[len += k] = '\0';
+	}
+	return buf;
+}
+
 int
 date_parse_pattern(const char *s, const char *pattern, const char *what,
     int32_t *days, struct pd_err *err)
 {
-	char example[DATE_BUFSZ * 2];
+	char example[DATE_BUFSZ * 2], words[32];
 	int y, m, d, shape;
 
 	if (!date_pattern_ok(pattern) || strcmp(pattern, "YYYY-MM-DD") == 0)
@@ -251,10 +286,11 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 		what = _("Date");
 	date_format_pattern(
 	    example, sizeof example, date_days(2025, 4, 20), pattern);
+	date_pattern_words(words, sizeof words, pattern); /* messages only */
 	if (s == NULL || *s == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    _("%s is empty: give a date as %s (e.g. %s)"), what,
-		    pattern, example);
+		    _("%s is empty: give a date as %s (e.g. %s)"), what, words,
+		    example);
 	if (strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
 	    digits_at(s, 4, &y) == 0)
 		return date_parse(s, what, days, err);
@@ -262,15 +298,15 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 	if (shape == 1)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": ambiguous year; write it in full, as %s"),
-		    what, s, pattern);
+		    what, s, words);
 	if (shape != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": not a date, write %s or YYYY-MM-DD"), what, s,
-		    pattern);
+		    words);
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > month_len(y, m))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": no such day in the calendar (%s)"), what, s,
-		    pattern);
+		    words);
 	*days = date_days(y, m, d);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -598,6 +599,60 @@ int
 i18n_lang_known(const char *language)
 {
 	return english(language) || i18n_lang(language) != NULL;
+}
+
+/* Whether dir has the catalogue of code. */
+static int
+lang_has(const char *dir, const char *code)
+{
+	char path[PATH_MAX];
+
+	return (size_t)snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo",
+	           dir, code, I18N_DOMAIN) < sizeof path &&
+	       access(path, R_OK) == 0;
+}
+
+int
+i18n_lang_norm(const char *v, char *out, size_t n)
+{
+	char ll[4], code[8], dir[PATH_MAX];
+	const char *cc = NULL;
+	size_t i;
+
+	for (i = 0; i < 4 && isalpha((unsigned char)v[i]); i++)
+		ll[i] = (char)tolower((unsigned char)v[i]);
+	if (i < 2 || i > 3)
+		return -1;
+	ll[i] = '\0';
+	v += i;
+	if ((*v == '_' || *v == '-') && isalpha((unsigned char)v[1]) &&
+	    isalpha((unsigned char)v[2])) {
+		cc = v + 1;
+		v += 3;
+	}
+	if (*v == '.' && cc != NULL &&
+	    (strcasecmp(v + 1, "UTF-8") == 0 || strcasecmp(v + 1, "utf8") == 0))
+		v += strlen(v);
+	if (*v != '\0')
+		return -1;
+	if (strcmp(ll, "en") == 0) {
+		xstrlcpy(out, "en", n);
+		return 0;
+	}
+	locale_dir(dir);
+	if (cc != NULL) {
+		snprintf(code, sizeof code, "%s_%c%c", ll,
+		    toupper((unsigned char)cc[0]),
+		    toupper((unsigned char)cc[1]));
+		if (lang_has(dir, code)) {
+			xstrlcpy(out, code, n);
+			return 0;
+		}
+	}
+	if (!lang_has(dir, ll))
+		return -1;
+	xstrlcpy(out, ll, n);
+	return 0;
 }
 
 char *

@@ -319,7 +319,7 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	struct consumer c;
 	struct pd_err e;
 	const struct i18n_lang *L;
-	char m[MONEY_BUFSZ], pct[32];
+	char m[MONEY_BUFSZ], pct[48];
 
 	/* the consumer's language, when the credit note's account has one */
 	if (store_consumer_by_account(s->st, cn->account_no, &c, &e) != 0)
@@ -347,8 +347,7 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	field_money(s, d, L_(L, "Applied amount"), cn->applied);
 	doc_total(d, L_(L, "Remaining balance"),
 	    svc_money(s, m, sizeof m, v->remaining));
-	svc_tenths(s, pct, sizeof pct - 2, v->usage_tenths);
-	strcat(pct, " %");
+	svc_doc_percent(s, L, pct, sizeof pct, v->usage_tenths);
 	doc_field(d, L_(L, "Usage"), pct);
 	doc_field(d, L_(L, "Reason"), cn->reason);
 	doc_field(d, L_(L, "Created by"), cn->created_by);

@@ -179,3 +179,39 @@ svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths)
 		*dot = ',';
 	return buf;
 }
+
+/* The number of tenths put in fmt, the catalogue's "%s%%" (one %s, the
+ * % doubled: msgfmt --check holds a translation to it). */
+static char *
+percent(
+    const struct svc *s, const char *fmt, char *buf, size_t n, int64_t tenths)
+{
+	char num[32];
+
+	svc_tenths(s, num, sizeof num, tenths);
+	snprintf(buf, n, fmt, num);
+	return buf;
+}
+
+char *
+svc_date_hint(const struct svc *s, char *buf, size_t n)
+{
+	return date_pattern_words(buf, n, s->cfg.date_format);
+}
+
+char *
+svc_percent(const struct svc *s, char *buf, size_t n, int64_t tenths)
+{
+	/* LP_'s entry, looked up as pgettext does in the screens' language */
+	static const char key[] = "percent\004%s%%";
+	const char *fmt = gettext(key);
+
+	return percent(s, fmt != key ? fmt : key + 8, buf, n, tenths);
+}
+
+char *
+svc_doc_percent(const struct svc *s, const struct i18n_lang *L, char *buf,
+    size_t n, int64_t tenths)
+{
+	return percent(s, LP_(L, "percent", "%s%%"), buf, n, tenths);
+}

@@ -177,24 +177,26 @@ static const char *const consumer_cols[] = {"account_no", "name",
     "service_address", "phone", "email", "segment", "language", NULL};
 
 /* The language of the consumer's documents: "" (the organisation's), or
- * one paydesk has a catalogue for, or English. */
+ * one paydesk has a catalogue for, or English, by the one rule of
+ * i18n_lang_norm (ES, es-MX, es_MX.UTF-8 are kept as es). */
 static int
 consumer_language(struct row_ctx *r, char *out, size_t n, struct pd_err *err)
 {
 	const char *v = F(r, 6);
 	char *known;
 
-	if (*v != '\0' && (strlen(v) >= n || !i18n_lang_known(v))) {
+	if (*v == '\0')
+		out[0] = '\0';
+	else if (i18n_lang_norm(v, out, n) != 0) {
 		known = i18n_langs();
 		pd_fail(err, PD_EINVAL,
 		    _("\"%s\" is not a language documents can be written in; "
-		      "use one of %s, or leave it empty for the "
-		      "organisation's"),
+		      "use one of %s (as ll, ll_CC, ll-CC or ll_CC.UTF-8, in "
+		      "any case), or leave it empty for the organisation's"),
 		    v, known);
 		free(known);
 		return -1;
 	}
-	xstrlcpy(out, v, n);
 	return 0;
 }
 

@@ -52,7 +52,7 @@ tui_message(struct tui *t, int error, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	vsnprintf(t->msg, sizeof t->msg, tui_keys(fmt), ap);
 	va_end(ap);
 	t->msg_error = error;
 }
@@ -262,6 +262,83 @@ tui_key_name(const char *name)
 	return tr != key ? tr : name;
 }
 
+#define KEYS_RING 4    /* tui_keys results alive at once */
+#define KEYS_BUFSZ 512 /* bytes of one, the NUL with them */
+
+/* Append n bytes of s at *len of buf, whole characters only. */
+static void
+keys_put(char *buf, size_t *len, const char *s, size_t n)
+{
+	while (n > 0 && *len + utf8_len(s) < KEYS_BUFSZ) {
+		size_t k = utf8_len(s);
+
+		if (k > n)
+			break;
+		memcpy(buf + *len, s, k);
+		*len += k;
+		s += k;
+		n -= k;
+	}
+	buf[*len] = '\0';
+}
+
+/* The key word of the n bytes at s, NULL if they are none. */
+static const char *
+key_word(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < TUI_NKEYS(key_words); i++)
+		if (strlen(key_words[i]) == n &&
+		    strncmp(s, key_words[i], n) == 0)
+			return key_words[i];
+	return NULL;
+}
+
+/* s with its {Name}s put as the key bar says them (translate) or as
+ * the key tables name them. */
+static const char *
+keys_expand(const char *s, int translate)
+{
+	static char ring[KEYS_RING][KEYS_BUFSZ];
+	static unsigned next;
+	char *buf = ring[next++ % KEYS_RING];
+	const char *open, *close, *word;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	while ((open = strchr(s, '{')) != NULL) {
+		keys_put(buf, &len, s, (size_t)(open - s));
+		close = strchr(open, '}');
+		word = close != NULL
+		           ? key_word(open + 1, (size_t)(close - open - 1))
+		           : NULL;
+		if (word == NULL) { /* a brace of the text */
+			keys_put(buf, &len, open, 1);
+			s = open + 1;
+			continue;
+		}
+		if (translate)
+			word = tui_key_name(word);
+		keys_put(buf, &len, word, strlen(word));
+		s = close + 1;
+	}
+	keys_put(buf, &len, s, strlen(s));
+	return buf;
+}
+
+const char *
+tui_keys(const char *s)
+{
+	return keys_expand(s, 1);
+}
+
+const char *
+tui_keys_english(const char *s)
+{
+	return keys_expand(s, 0);
+}
+
 /* One entry of the key bar at x: the key's name, then its label; the
  * columns it takes with the space after it. */
 static int
@@ -370,7 +447,7 @@ help_draw(struct tui *t, size_t top, int rows)
 		attron(A_BOLD);
 		tui_text(y, 4, tui_key_name(c->keys[i].name), 11);
 		attroff(A_BOLD);
-		tui_text(y, 16, _(c->keys[i].help), COLS - 18);
+		tui_text(y, 16, tui_keys(_(c->keys[i].help)), COLS - 18);
 	}
 	if (c->nkeys > (size_t)rows) {
 		/* where it is: the keys shown of how many */
@@ -380,8 +457,8 @@ help_draw(struct tui *t, size_t top, int rows)
 		tui_text(LINES - 2, COLS - 2 - y > 0 ? COLS - 2 - y : 0, title,
 		    COLS);
 		tui_text(LINES - 1, 0,
-		    _("Up/Down/PgUp/PgDn/Home/End scroll, any other key goes "
-		      "back"),
+		    tui_keys(_("{Up}/{Down}/{PgUp}/{PgDn}/{Home}/{End} scroll, "
+		               "any other key goes back")),
 		    COLS);
 	} else
 		tui_text(LINES - 1, 0, _("Press any key to go back"), COLS);

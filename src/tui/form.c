@@ -201,7 +201,7 @@ tui_form_draw(
 			tui_field_draw(t, &it->f, y, fx, width, focus);
 			if (it->hint != NULL && fx + width + 2 < x + w) {
 				attron(A_DIM);
-				tui_text(y, fx + width + 2, it->hint,
+				tui_text(y, fx + width + 2, tui_keys(it->hint),
 				    x + w - fx - width - 2);
 				attroff(A_DIM);
 			}

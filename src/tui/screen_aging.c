@@ -15,8 +15,8 @@ enum { A_OPEN, A_SEARCH, A_OLDER, A_EXPORT, A_BACK };
 static const struct tui_key screen_aging_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Items"), N_("the consumer's open items"),
         A_OPEN},
-    {'/', "/", N_("Search"), N_("search consumers as you type (Enter ends it)"),
-        A_SEARCH},
+    {'/', "/", N_("Search"),
+        N_("search consumers as you type ({Enter} ends it)"), A_SEARCH},
     {'o', "o", N_("Older"),
         N_("only consumers with items older than 30/60/90 days"), A_OLDER},
     {'x', "x", N_("Export"), N_("export the report as CSV or Excel"), A_EXPORT},

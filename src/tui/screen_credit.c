@@ -88,8 +88,7 @@ lines(struct cdetails *d, struct tui *t, const struct credit_view *v)
 	money_pair(d, t, _("Original credit amount"), v->cn.amount);
 	money_pair(d, t, _("Applied amount"), v->cn.applied);
 	money_pair(d, t, _("Remaining balance"), v->remaining);
-	svc_tenths(t->svc, m, sizeof m, v->usage_tenths);
-	snprintf(buf, sizeof buf, "%s%%", m);
+	svc_percent(t->svc, buf, sizeof buf, v->usage_tenths);
 	pair(d, _("Usage"), buf);
 	tui_lines_add(&d->l, 1, "%s", _("Credit note information"));
 	pair(d, _("Reason"), v->cn.reason);

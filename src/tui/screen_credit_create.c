@@ -15,7 +15,7 @@ enum { A_CREATE, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 static const struct tui_key screen_credit_create_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Create"),
         N_("create the credit note (when valid)"), A_CREATE},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also Tab)"), A_NEXT},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the reason before"), A_KLEFT},
     {KEY_RIGHT, "Right", NULL, N_("the next reason"), A_KRIGHT},
@@ -163,7 +163,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
 	} else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
-		tui_text(y, 4, _("Enter creates the credit note"), COLS - 8);
+		tui_text(y, 4, tui_keys(_("{Enter} creates the credit note")),
+		    COLS - 8);
 		attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 	}
 }
@@ -184,7 +185,7 @@ create(struct ccreate *c, struct tui *t)
 	if (c->asked != amount) { /* are you sure, with the amount */
 		c->asked = amount;
 		tui_message(t, 1,
-		    _("Credit note of %s on %s? Enter again to create"),
+		    _("Credit note of %s on %s? {Enter} again to create"),
 		    svc_money(t->svc, m, sizeof m, amount), c->v.p.receipt_no);
 		return TUI_HANDLED;
 	}

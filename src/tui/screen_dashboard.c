@@ -40,8 +40,8 @@ static const struct tui_key screen_dashboard_keys[] = {
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
-    {TUI_KEY_ESC, "Esc", N_("Log out"), N_("log out (asks first: Esc again logs out)"),
-        A_LOGOUT},
+    {TUI_KEY_ESC, "Esc", N_("Log out"),
+        N_("log out (asks first: {Esc} again logs out)"), A_LOGOUT},
     {KEY_F(10), "F10", N_("Quit"), N_("log out and leave paydesk"), A_QUIT},
     {KEY_F(1), "F1", N_("Help"), N_("this help (also ?)"), -1},
 };
@@ -79,14 +79,14 @@ load(struct dash *b, struct tui *t)
 static const char *
 change_text(struct tui *t, char *buf, size_t n, int64_t tenths)
 {
-	char num[32];
+	char num[48];
 
 	if (tenths == CHG_NONE) {
 		snprintf(buf, n, "%s", NO_DATA);
 		return buf;
 	}
-	svc_tenths(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
-	snprintf(buf, n, "%s %s%%",
+	svc_percent(t->svc, num, sizeof num, tenths < 0 ? -tenths : tenths);
+	snprintf(buf, n, "%s %s",
 	    tenths > 0   ? "\xe2\x96\xb2"
 	    : tenths < 0 ? "\xe2\x96\xbc"
 	                 : "=",
@@ -251,7 +251,7 @@ tiles(struct dash *b, struct tui *t, int y)
 {
 	const struct kpi *k = &b->d.k;
 	struct kpi_tile kt[4];
-	char m[MONEY_BUFSZ], r[16], num[SVC_COUNT_BUFSZ];
+	char m[MONEY_BUFSZ], r[48], num[SVC_COUNT_BUFSZ];
 	int i, x, w[4], count_up;
 	const char *vs = b->week ? _("vs week") : _("vs month");
 	/* a change only where both periods have data: payments collected,
@@ -268,10 +268,8 @@ tiles(struct dash *b, struct tui *t, int y)
 	    svc_count(t->svc, num, sizeof num, k->cur.day_count));
 	kt[1].chg = k->cur.day_count > 0 && k->prev_day_count > 0 ? k->chg_today
 	                                                          : CHG_NONE;
-	svc_tenths(t->svc, r, sizeof r, k->rate_tenths);
+	svc_percent(t->svc, r, sizeof r, k->rate_tenths);
 	snprintf(kt[2].fig, sizeof kt[2].fig, "%s", due ? r : NO_DATA);
-	if (due)
-		snprintf(kt[2].fig, sizeof kt[2].fig, "%s%%", r);
 	kt[2].chg = due && pdue ? k->chg_rate : CHG_NONE;
 	svc_tenths(t->svc, r, sizeof r, k->avg_tenths);
 	snprintf(kt[3].fig, sizeof kt[3].fig, _("%s days"), r);
@@ -446,9 +444,9 @@ static void
 methods(struct dash *b, struct tui *t, int y, int rows, int w)
 {
 	const struct dashboard *d = &b->d;
-	char line[160], m[MONEY_BUFSZ], pct[16], num[SVC_COUNT_BUFSZ];
+	char line[160], m[MONEY_BUFSZ], pct[48], num[SVC_COUNT_BUFSZ];
 	int64_t total = 0, share;
-	int i, bar, bx, bw, shown, nw, aw, c;
+	int i, bar, bx, bw, shown, nw, aw, c, pw;
 
 	attron(A_BOLD);
 	tui_text(y++, 2,
@@ -465,17 +463,20 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	bw = w - bx;
 	for (i = 0; i < shown; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
-		svc_tenths(t->svc, pct, sizeof pct, share);
+		svc_percent(t->svc, pct, sizeof pct, share);
 		tui_cell(y, 4, d->methods[i].name, nw, 0);
 		/* right-aligned by display width ("1.234,50 €": the symbol
 		 * is one column of three bytes) */
 		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
 		tui_cell(y, 4 + nw + 1, m, aw, 1);
-		/* the count grouped, right-aligned in 5 columns or more */
+		/* the count grouped, right-aligned in 5 columns or more; the
+		 * share by display width in 6 (the space before % in es and
+		 * fr is one of them) */
 		svc_count(t->svc, num, sizeof num, d->methods[i].count);
 		c = 5 - utf8_columns(num, strlen(num));
-		snprintf(line, sizeof line, " %*s%s %5s%%", c > 0 ? c : 0, "",
-		    num, pct);
+		pw = utf8_columns(pct, strlen(pct));
+		snprintf(line, sizeof line, " %*s%s %*s%s", c > 0 ? c : 0, "",
+		    num, pw < 6 ? 6 - pw : 0, "", pct);
 		tui_text(y, 4 + nw + 1 + aw, line, w - 2 - nw - 1 - aw);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)

@@ -14,8 +14,8 @@ enum { A_START, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 
 static const struct tui_key screen_export_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Export"),
-        N_("write the file (Esc cancels it)"), A_START},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also Tab)"), A_NEXT},
+        N_("write the file ({Esc} cancels it)"), A_START},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the format before"), A_KLEFT},
     {KEY_RIGHT, "Right", NULL, N_("the next format"), A_KRIGHT},
@@ -95,20 +95,20 @@ bar(struct xport *x, int64_t done, int64_t total)
 	mvaddch(y, 5 + w, ']');
 	if (total > 0)
 		snprintf(line, sizeof line,
-		    ngettext("%s of %s row (%d%%), Esc cancels",
-		        "%s of %s rows (%d%%), Esc cancels",
+		    ngettext("%s of %s row (%d%%), {Esc} cancels",
+		        "%s of %s rows (%d%%), {Esc} cancels",
 		        (unsigned long)total),
 		    svc_count(x->t->svc, a, sizeof a, done),
 		    svc_count(x->t->svc, b, sizeof b, total),
 		    (int)(done * 100 / total));
 	else
 		snprintf(line, sizeof line,
-		    ngettext("%s row, Esc cancels", "%s rows, Esc cancels",
+		    ngettext("%s row, {Esc} cancels", "%s rows, {Esc} cancels",
 		        (unsigned long)done),
 		    svc_count(x->t->svc, a, sizeof a, done));
 	move(y + 1, 4);
 	clrtoeol();
-	tui_text(y + 1, 4, line, COLS - 8);
+	tui_text(y + 1, 4, tui_keys(line), COLS - 8);
 	refresh();
 }
 
@@ -154,6 +154,9 @@ start(struct xport *x, struct tui *t)
 	memset(&j, 0, sizeof j);
 	j.path = path;
 	j.format = (enum export_format)fmt;
+	/* one CSV, the machine's: the command line's --csv, keys for its
+	 * header in every language (issue 25); the workbook is for people */
+	j.key_headers = j.format == EXPORT_CSV;
 	j.progress = progress;
 	j.arg = x;
 	j.marked = x->marked;

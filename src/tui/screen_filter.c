@@ -80,7 +80,7 @@ enum { A_APPLY, A_RESET, A_BACK, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT };
 static const struct tui_key screen_filter_keys[] = {
     {TUI_KEY_ENTER, "Enter", KC_("filter", "Apply"), N_("apply the filters"),
         A_APPLY},
-    {KEY_DOWN, "Down", NULL, N_("the next filter (also Tab)"), A_NEXT},
+    {KEY_DOWN, "Down", NULL, N_("the next filter (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the filter above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the choice before / the option before"),
         A_KLEFT},
@@ -89,7 +89,7 @@ static const struct tui_key screen_filter_keys[] = {
     {KEY_F(5), "F5", N_("Reset"), N_("every filter back to all"), A_RESET},
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without changing anything"),
         A_BACK},
-    {KEY_F(1), "F1", N_("Help"), N_("this help; Space toggles a reason"), -1},
+    {KEY_F(1), "F1", N_("Help"), N_("this help; {Space} toggles a reason"), -1},
 };
 
 void
@@ -224,6 +224,7 @@ struct filt {
 	const char *types[NPAY_TYPE + 1];
 	const char *cn_statuses[NCN_STATUS + 1];
 	const char *remainings[4];
+	char date_hint[32]; /* the date fields' hint: svc_date_hint */
 };
 
 static const char *const remainings[] = {
@@ -253,10 +254,10 @@ build(struct filt *f, struct tui *t)
 	const struct list_filters *lf = f->lf;
 	const struct config *cfg = &t->svc->cfg;
 	struct tui_form_item *it = f->items;
-	/* the dates as the organisation writes them (ISO typed is taken) */
-	const char *hint = strcmp(cfg->date_format, "YYYY-MM-DD") == 0
-	                       ? _("YYYY-MM-DD")
-	                       : cfg->date_format;
+	/* the dates as the organisation writes them (ISO typed is taken),
+	 * in the reader's letters */
+	const char *hint =
+	    svc_date_hint(t->svc, f->date_hint, sizeof f->date_hint);
 	char from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ];
 	int i;
 
@@ -294,7 +295,7 @@ build(struct filt *f, struct tui *t)
 		it[F_REASONS].nopts = cfg->nreasons;
 		it[F_REASONS].set = lf->reasons;
 		tui_form_text(&it[F_CONSUMER], _("Consumer"), 32, lf->consumer);
-		it[F_CONSUMER].hint = _("account; Tab completes");
+		it[F_CONSUMER].hint = _("account; {Tab} completes");
 		tui_form_choice(&it[F_REMAINING], _("Remaining"), f->remainings,
 		    4, lf->remaining + 1);
 		tui_form_text(

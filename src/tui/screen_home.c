@@ -12,8 +12,8 @@ enum { A_OPEN, A_LOGOUT, A_QUIT };
 static const struct tui_key screen_home_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"), N_("open the task selected"), A_OPEN},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Log out"), N_("log out (asks first: Esc again logs out)"),
-        A_LOGOUT},
+    {TUI_KEY_ESC, "Esc", N_("Log out"),
+        N_("log out (asks first: {Esc} again logs out)"), A_LOGOUT},
     {KEY_F(10), "F10", N_("Quit"), N_("log out and leave paydesk"), A_QUIT},
     {KEY_F(1), "F1", N_("Help"), N_("this help (also ?)"), -1},
 };

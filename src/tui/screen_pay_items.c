@@ -179,7 +179,8 @@ ahead_confirmed(struct items *s, struct tui *t)
 				continue;
 			s->ahead_ok = 1;
 			tui_message(t, 1,
-			    _("Installment %d is paid ahead of %d: Enter again "
+			    _("Installment %d is paid ahead of %d: {Enter} "
+			      "again "
 			      "to go on"),
 			    p->inst_no, q->inst_no);
 			return 0;
@@ -230,11 +231,12 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		wizard_picked_total(w, &count);
 		if (n == 0)
 			tui_message(t, 1, "%s",
-			    _("Nothing open to pay: choose another "
-			      "payment type (Left/Right)"));
+			    tui_keys(_("Nothing open to pay: choose another "
+			               "payment type ({Left}/{Right})")));
 		else if (count == 0)
 			tui_message(t, 1, "%s",
-			    _("Select at least one item to pay (Space)"));
+			    tui_keys(_(
+			        "Select at least one item to pay ({Space})")));
 		else if (ahead_confirmed(s, t))
 			tui_push(t, screen_pay_method_new(w, t));
 		break;

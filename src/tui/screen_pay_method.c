@@ -218,7 +218,7 @@ change_confirmed(struct method *me, struct tui *t)
 		return 1;
 	me->confirmed = w->q.tendered;
 	tui_message(t, 1,
-	    _("Change of %s: is %s really the amount received? Enter "
+	    _("Change of %s: is %s really the amount received? {Enter} "
 	      "again to go on"),
 	    svc_money(t->svc, c, sizeof c, w->q.change),
 	    svc_money(t->svc, r, sizeof r, w->q.tendered));

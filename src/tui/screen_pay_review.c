@@ -142,7 +142,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (++y > LINES - 3)
 		return; /* the key bar says it when there is no room */
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));
-	tui_wrap(y, 2, _("Press Enter to post this payment, Esc to go back"),
+	tui_wrap(y, 2,
+	    tui_keys(_("Press {Enter} to post this payment, {Esc} to go back")),
 	    COLS - 4, LINES - 3 - y + 1 < 2 ? LINES - 3 - y + 1 : 2);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }

@@ -18,7 +18,8 @@ static const struct tui_key screen_payers_keys[] = {
     {'s', "s", N_("Sort"),
         N_("sort by total, count, last payment, name, account, methods"),
         A_SORT},
-    {'f', "f", N_("Filter"), N_("edit the filters (Enter applies)"), A_FILTER},
+    {'f', "f", N_("Filter"), N_("edit the filters ({Enter} applies)"),
+        A_FILTER},
     {'d', "d", N_("Methods"), N_("the method distribution of the filter"),
         A_SPLIT},
     {'x', "x", N_("Export"), N_("export the marked rows, or all of them"),
@@ -157,9 +158,9 @@ add_dist(const char *method, int64_t amount, int64_t count, void *arg)
 static void
 draw_split(struct payers *p, struct tui *t, int y)
 {
-	char line[160], m[MONEY_BUFSZ], pct[16];
+	char line[160], m[MONEY_BUFSZ], pct[48];
 	int64_t total = 0, share;
-	int i, bw = COLS - 50;
+	int i, pw, bw = COLS - 50;
 
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Method distribution for the filter (d closes)"),
@@ -171,12 +172,13 @@ draw_split(struct payers *p, struct tui *t, int y)
 		tui_text(y, 4, _("No Posted payment matches"), COLS - 6);
 	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
 		share = money_ratio_tenths(p->dist[i].amount, total);
-		svc_tenths(t->svc, pct, sizeof pct, share);
+		svc_percent(t->svc, pct, sizeof pct, share);
+		pw = utf8_columns(pct, strlen(pct));
 		tui_cell(
 		    y, 4, p->dist[i].name, COLS - 6 < 14 ? COLS - 6 : 14, 0);
-		snprintf(line, sizeof line, "%14s %7lld %6s%%",
+		snprintf(line, sizeof line, "%14s %7lld %*s%s",
 		    svc_money(t->svc, m, sizeof m, p->dist[i].amount),
-		    (long long)p->dist[i].count, pct);
+		    (long long)p->dist[i].count, pw < 7 ? 7 - pw : 0, "", pct);
 		tui_text(y, 4 + 15, line, COLS - 6 - 15);
 		if (bw > 0) {
 			attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
@@ -231,7 +233,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		sc->typing = tui_form_typing(&p->fm);
 		attron(A_DIM);
 		tui_text(LINES - 4, 2,
-		    _("Enter applies, Esc leaves the filters"), COLS - 4);
+		    tui_keys(_("{Enter} applies, {Esc} leaves the filters")),
+		    COLS - 4);
 		attroff(A_DIM);
 		return;
 	}

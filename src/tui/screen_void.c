@@ -101,7 +101,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		char m[MONEY_BUFSZ];
 
 		d->asked = 1;
-		tui_message(t, 1, _("Void payment %s of %s? Enter again to void"),
+		tui_message(t, 1,
+		    _("Void payment %s of %s? {Enter} again to void"),
 		    d->v.p.receipt_no,
 		    svc_money(t->svc, m, sizeof m, d->v.p.amount));
 		return TUI_HANDLED;

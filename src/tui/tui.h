@@ -103,7 +103,8 @@ void tui_redraw(struct tui *t);
 void tui_colours(struct tui *t);
 
 void tui_push(struct tui *t, struct tui_screen *sc);
-/* Set the message line (error: shown in the error colour). */
+/* Set the message line (error: shown in the error colour); {Enter} and
+ * the other key words in fmt become the key bar's names (tui_keys). */
 void tui_message(struct tui *t, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Attributes for a colour pair, or a plain fallback without colour. */
@@ -115,6 +116,14 @@ void tui_text(int y, int x, const char *s, int width);
  * (Space, Left, Enter, Esc, PgDn...) translated in the context "key",
  * others as they are. */
 const char *tui_key_name(const char *name);
+/* A text that names keys, with each {Name} of a key word ({Enter},
+ * {Esc}, {Space}, {Tab}, {Up}, {PgDn}...) replaced by tui_key_name's:
+ * messages, hints and help say a key as the key bar shows it, never a
+ * key name of their own in a translation (issue 25). Other braces stay.
+ * Returns a static buffer (511 bytes at most, cut at a character),
+ * valid until the fourth call after. tui_message does it to its format;
+ * tui_keys_english (paydesk/tui.h) keeps the English names. */
+const char *tui_keys(const char *s);
 /* Text wrapped at spaces over at most rows rows; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* label: value on one row, the label in a column of lw. */
@@ -257,7 +266,6 @@ void tui_form_draw(
  * something else ("Open": a key, and the amount still open) is marked
  * NC_("column", "Open"): the widget looks headers up in the context
  * "column" first, then without one. */
-#define NC_(ctx, s) s
 /* A key bar label whose word also means something else ("Apply": the
  * filters, or credit to an item) is marked KC_("filter", "Apply"): the
  * context and the word in one string (msgctxt EOT msgid, as gettext

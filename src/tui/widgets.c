@@ -243,7 +243,8 @@ tui_logout_asked(struct tui *t, int *asked)
 		return 1;
 	*asked = 1;
 	tui_message(t, 1, "%s",
-	    _("Log out? Esc again to log out, any other key to stay"));
+	    tui_keys(_("Log out? {Esc} again to log out, any other key to "
+	               "stay")));
 	return 0;
 }
 

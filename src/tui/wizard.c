@@ -244,7 +244,7 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 			refs[r->nitems++] = w->cv.items[i].ref;
 	if (r->nitems == 0)
 		return pd_fail(err, PD_EINVAL, "%s",
-		    _("Select at least one item to pay (Space)"));
+		    tui_keys(_("Select at least one item to pay ({Space})")));
 	r->method = m->name;
 	r->channel = cfg->channels[w->channel];
 	if (w->amount.len == 0)

@@ -115,7 +115,7 @@ expect "the credit note PDF" 0 "" env PAYDESK_PIN=2222 "$PD" --user mary \
     credit-note pdf CN-T01-00001 --out "$T/cn.pdf"
 pdftotext -layout "$T/cn.pdf" - 2>/dev/null | tr -s ' ' >"$OUT"
 has "the credit note PDF: Created" "Created 20.04.2025 10:00:00"
-has "the credit note PDF: the usage with a decimal comma" "Usage 0,0 %"
+has "the credit note PDF: the usage with a decimal comma" "Usage 0,0%"
 expect "kpi: percentages and days with a decimal comma" 0 \
     "Collection rate                    10,7%" "$PD" kpi
 has "kpi: days with a decimal comma" "14,5 days"
@@ -147,18 +147,25 @@ refused "--from after --to, in the date format" 3 \
 refused "report payers: --from in the date format or refused" 3 \
     '--from "2025/04/01": not a date, write DD.MM.YYYY' \
     "$PD" report payers --from 2025/04/01
+# the format in the reader's letters (issue 25): es DD.MM.AAAA, fr JJ.MM.AAAA
 refused "Spanish: the ambiguous year" 3 \
-    '--from "01.04.25": año ambiguo; escríbalo completo, como DD.MM.YYYY' \
+    '--from "01.04.25": año ambiguo; escríbalo completo, como DD.MM.AAAA' \
     env LANGUAGE=es "$PD" payments --from 01.04.25
 refused "French: the ambiguous year" 3 \
-    '--from "01.04.25" : année ambiguë ; écrivez-la en entier, au format DD.MM.YYYY' \
+    '--from "01.04.25" : année ambiguë ; écrivez-la en entier, au format JJ.MM.AAAA' \
     env LANGUAGE=fr "$PD" payments --from 01.04.25
 refused "Spanish: another shape" 3 \
-    '--to "04/20/2025": no es una fecha, escriba DD.MM.YYYY o YYYY-MM-DD' \
+    '--to "04/20/2025": no es una fecha, escriba DD.MM.AAAA o AAAA-MM-DD' \
     env LANGUAGE=es "$PD" payments --to 04/20/2025
 refused "French: no such day" 3 \
-    "--from \"31.04.2025\" : ce jour n'existe pas dans le calendrier (DD.MM.YYYY)" \
+    "--from \"31.04.2025\" : ce jour n'existe pas dans le calendrier (JJ.MM.AAAA)" \
     env LANGUAGE=fr "$PD" payments --from 31.04.2025
+refused "French: another shape, both formats in French letters" 3 \
+    '--to "04/20/2025" : pas une date, écrivez JJ.MM.AAAA ou AAAA-MM-JJ' \
+    env LANGUAGE=fr "$PD" payments --to 04/20/2025
+refused "Spanish: an empty date" 3 \
+    'indique una fecha como DD.MM.AAAA' \
+    env LANGUAGE=es "$PD" payments --from ''
 expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
     "$PD" kpi --day 19.04.2025
 refused "kpi --day refused with the format" 3 \

@@ -56,13 +56,18 @@ def cols(s):
     return sum(0 if unicodedata.combining(c) else
                2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in s)
 text = open(sys.argv[1], encoding='utf-8').read()
+# {Enter}, {Esc}...: as wide as the key bar's name of the key
+keys = dict(re.findall(r'^msgctxt "key"\nmsgid "(.*)"\nmsgstr "(.*)"$', text,
+                       re.M))
 checked = 0
 for m in re.finditer(r'^((?:#.*\n)+)msgid "(.*)"\nmsgstr "(.*)"$', text, re.M):
     refs, msgid, msgstr = m.groups()
     if not re.search(r'^#:.* src/tui/', refs, re.M):
         continue
     checked += 1
-    most = 80 if msgid.startswith('Up/Down/') else 62
+    most = 80 if msgid.startswith('{Up}/{Down}/') else 62
+    msgstr = re.sub(r'\{([A-Za-z-]+)\}', lambda k: keys.get(k.group(1), ''),
+                    msgstr)
     if msgid and cols(msgstr) > most:
         print('%d > %d columns: %s' % (cols(msgstr), most, msgstr))
 if checked < 150:
@@ -74,6 +79,85 @@ PY
 		ok "$l.po: every translation fits the help at 80 columns"
 	fi
 done
+# keys named in messages: written {Enter}, {Esc}... in the msgid and the
+# same in every msgstr (the screens put the key bar's name in), never a
+# key's name of their own (Enter, Intro, Entrée, Échap...) in a
+# translation (issue 25)
+keys_check() {
+	msgcat --no-wrap -o "$T/keys.po" "$1"
+	python3 - "$T/keys.po" >"$OUT" 2>&1 <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+names = ['Enter', 'Esc', 'Space', 'Tab', 'S-Tab', 'PgUp', 'PgDn']
+words = set(names)
+for k, v in re.findall(r'^msgctxt "key"\nmsgid "(.*)"\nmsgstr "(.*)"$', text, re.M):
+    if k in names:
+        words.add(v)
+bare = re.compile(r'(?<![{\w-])(%s)(?![}\w-])' %
+                  '|'.join(sorted(map(re.escape, words), key=len, reverse=True)))
+token = re.compile(r'\{([A-Za-z-]+)\}')
+entries = re.finditer(r'^(msgctxt "(.*)"\n)?msgid "(.*)"\n(?:msgid_plural "(.*)"\n)?'
+                      r'((?:msgstr(?:\[\d\])? ".*"\n?)+)', text, re.M)
+for m in entries:
+    ctx, msgid, plural, strs = m.group(2), m.group(3), m.group(4), m.group(5)
+    if ctx == 'key' or not msgid or msgid in names:
+        continue  # the key's name itself; "Tab" is also a column
+    want = sorted(token.findall(msgid))
+    for msgstr in re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', strs, re.M):
+        if sorted(token.findall(msgstr)) != want:
+            print('keys %s, not %s: %s' % (token.findall(msgstr), want, msgstr))
+        if bare.search(token.sub('', msgstr)):
+            print('a key named in the translation: %s' % msgstr)
+    if bare.search(token.sub('', msgid + (plural or ''))):
+        print('a key named without braces: %s' % msgid)
+PY
+	[ ! -s "$OUT" ]
+}
+for l in $langs; do
+	keys_check "$PO/$l.po" && ok "$l.po: messages name keys as the key bar does" ||
+	    notok "$l.po: messages name keys as the key bar does"
+done
+sed 's/"Pulse {Enter} para/"Pulse Intro para/' "$PO/es.po" >"$T/intro.po"
+keys_check "$T/intro.po" &&
+    notok "the check fails on a key named in a translation" ||
+    ok "the check fails on a key named in a translation"
+sed 's/"Appuyez sur {Enter} pour/"Appuyez sur {Entrée} pour/' "$PO/fr.po" \
+    >"$T/entree.po"
+keys_check "$T/entree.po" &&
+    notok "the check fails on a key token translated" ||
+    ok "the check fails on a key token translated"
+# one word per concept: the words po/GLOSSARY says to avoid are in no
+# translation (es método for medio de pago, fr mode, consommateur...)
+terms_check() { # PO LANG
+	msgcat --no-wrap -o "$T/terms.po" "$1"
+	python3 - "$T/terms.po" "$2" "$PO/GLOSSARY" >"$OUT" 2>&1 <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+avoid = [w for l in open(sys.argv[3], encoding='utf-8')
+         if l.startswith('# avoid %s ' % sys.argv[2]) for w in l.split()[3:]]
+if not avoid:
+    print('po/GLOSSARY avoids no word in %s' % sys.argv[2])
+word = re.compile(r'\b(%s)\b' % '|'.join(avoid), re.I)
+for s in re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', text, re.M):
+    if word.search(s):
+        print('a second word for a concept: %s' % s)
+PY
+	[ ! -s "$OUT" ]
+}
+for l in $langs; do
+	terms_check "$PO/$l.po" "$l" && ok "$l.po: one word per concept" ||
+	    notok "$l.po: one word per concept"
+done
+sed 's/"Por medio de pago esta semana"/"Por método esta semana"/' "$PO/es.po" \
+    >"$T/metodo.po"
+terms_check "$T/metodo.po" es &&
+    notok "the check fails on es método for medio de pago" ||
+    ok "the check fails on es método for medio de pago"
+sed 's/"Par moyen de paiement cette semaine"/"Par mode cette semaine"/' \
+    "$PO/fr.po" >"$T/mode.po"
+terms_check "$T/mode.po" fr &&
+    notok "the check fails on fr mode for moyen de paiement" ||
+    ok "the check fails on fr mode for moyen de paiement"
 ls "$PO"/*.po | sed 's|.*/||; s|\.po$||' >"$T/files"
 same "every po/*.po is in po/LINGUAS" "$(sort "$T/files" | tr '\n' ' ')" \
     "$(echo $langs | tr ' ' '\n' | sort | tr '\n' ' ')"
@@ -138,9 +222,24 @@ python3 "$TOP/tests/cli/msg_case.py" "$T/src/tui" "$T/lower.po" >"$OUT" 2>&1 &&
       notok "the check fails on a translation that begins in lower case"; }
 
 # [organisation] language is checked like every key
+# by the one rule for language codes (issue 25): ll, ll_CC, ll-CC and
+# ll_CC.UTF-8 in any case, kept as the catalogue that speaks it; a name,
+# a path or a language without a catalogue refused with the list, naming
+# the file and the line
 printf '[organisation]\nlanguage = Spanish\n' >>"$PAYDESK_CONFIG"
-expect "a language that is not ll or ll_CC is refused" 3 \
-    'language: "Spanish": a language is two or three lower-case letters' \
+line=$(grep -n '^language = Spanish$' "$PAYDESK_CONFIG" | cut -d: -f1)
+expect "a language that is no code is refused" 3 \
+    "$PAYDESK_CONFIG:$line: [organisation] language: \"Spanish\" is not a language paydesk speaks; use one of en, es, fr" \
     "$PD" config
-sed -i 's/^language = Spanish$/language = pt_BR/' "$PAYDESK_CONFIG"
-expect "pt_BR is a language" 0 "language = pt_BR" "$PD" config
+for v in ES:es es-mx:es es_MX:es fr_FR.UTF-8:fr Fr-fr.utf8:fr EN:en en_GB:en \
+    fr:fr; do
+	sed -i "s|^language = .*|language = ${v%:*}|" "$PAYDESK_CONFIG"
+	expect "language = ${v%:*} is ${v#*:}" 0 "language = ${v#*:}" "$PD" config
+done
+for v in pt_BR de es_MX.ISO-8859-1 ../fr e es_MXX; do
+	sed -i "s|^language = .*|language = $v|" "$PAYDESK_CONFIG"
+	expect "language = $v is refused with the list, file and line" 3 \
+	    "$PAYDESK_CONFIG:$line: [organisation] language: \"$v\" is not a language paydesk speaks; use one of en, es, fr" \
+	    "$PD" config
+done
+sed -i "s|^language = .*|language = es|" "$PAYDESK_CONFIG"

@@ -152,9 +152,22 @@ for l in es fr; do
 done
 say es "$PD" help pay
 cp "$OUT.es" "$OUT"
-has "a command's help: its synopsis as written" "paydesk pay ACCOUNT --type"
+# its placeholders in the reader's words, the options as typed (issue 25)
+has "a command's help: its synopsis, the placeholders in Spanish" \
+    "paydesk pay CUENTA --type bill|service|installment [--items REF,...] --method NOMBRE"
+has "a command's help: the date placeholder in Spanish" "[--date AAAA-MM-DD]"
 has "a command's help: its summary in Spanish" \
     "registrar un pago y emitir su recibo"
+expect "French help: the placeholders in French" 0 \
+    "paydesk pay COMPTE --type bill|service|installment [--items RÉF,...] --method NOM" \
+    env LANGUAGE=fr "$PD" help pay
+has "French help: the date placeholder in French" "[--date AAAA-MM-JJ] [--notes TEXTE]"
+expect "French help: a word's tail is no placeholder" 0 \
+    "[--consumer COMPTE] [--older-than 0|30|60|90]" \
+    env LANGUAGE=fr "$PD" help report
+expect "English help keeps its placeholders" 0 \
+    "paydesk pay ACCOUNT --type bill|service|installment [--items REF,...] --method NAME" \
+    env LANGUAGE=en "$PD" help pay
 
 # --- [organisation] language ----------------------------------------------
 printf '[organisation]\nlanguage = fr\n' >>"$PAYDESK_CONFIG"

@@ -14,8 +14,10 @@ E="$T/exports"
 mkdir -p "$E"
 
 # pdf NAME FILE: the PDF's text in $OUT, runs of spaces squeezed
+# (the no-break spaces before % in es and fr read as spaces)
 pdf() {
-	if pdftotext -layout "$2" - 2>/dev/null | tr -s ' ' >"$OUT"; then
+	if pdftotext -layout "$2" - 2>/dev/null |
+	    sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' | tr -s ' ' >"$OUT"; then
 		ok "$1: pdftotext reads it"
 	else
 		notok "$1: pdftotext reads it"
@@ -372,6 +374,30 @@ printf 'account_no,name,service_address,phone,email\nWU-9,A,B,1,\n' \
 refused "a missing column names the optional one too" 3 \
     'expected header: account_no,name,service_address,phone,email,segment[,language]' \
     env PAYDESK_PIN=9999 LANGUAGE=en "$PD" --user admin import consumers "$T/bad3.csv"
+# one rule for language codes (issue 25): ll, ll_CC, ll-CC, ll_CC.UTF-8 in
+# any case, kept as the catalogue that speaks it; the same as the config's
+printf 'account_no,name,service_address,phone,email,segment,language
+WU-30011,Ana Ruiz,1 Calle,,,,ES
+WU-30012,Bea Gil,2 Calle,,,,es_MX
+WU-30013,Carla Paz,3 Calle,,,,es-mx
+WU-30014,Denis Roy,4 Rue,,,,FR_fr.UTF-8
+WU-30015,Eve Hall,5 Road,,,,En-GB
+WU-30016,Fay Lin,6 Rue,,,,fr-CA.utf8
+' >"$T/forms.csv"
+expect "language codes in every form are imported" 0 "" \
+    env PAYDESK_PIN=9999 LANGUAGE=en "$PD" --user admin import consumers "$T/forms.csv"
+same "each kept as its catalogue's name" \
+    "$(sql "SELECT group_concat(account_no || '=' || language, ' ') FROM \
+    (SELECT * FROM consumers WHERE account_no LIKE 'WU-3001%' ORDER BY \
+    account_no)")" \
+    "WU-30011=es WU-30012=es WU-30013=es WU-30014=fr WU-30015=en WU-30016=fr"
+for v in pt_BR es_MX.ISO-8859-1 e espanol; do
+	printf 'account_no,name,service_address,phone,email,segment,language\nWU-30019,Hans Meier,1 Strasse,,,,%s\n' \
+	    "$v" >"$T/bad4.csv"
+	refused "$v is refused with the languages there are" 3 \
+	    "bad4.csv:2:34: language: \"$v\" is not a language documents can be written in; use one of en, es, fr" \
+	    env PAYDESK_PIN=9999 LANGUAGE=en "$PD" --user admin import consumers "$T/bad4.csv"
+done
 
 # --- exports: xlsx headers translated, CSV kept as the machine reads it --
 X="python3 $TOP/tests/tools/xlsx_cells.py"

@@ -151,7 +151,7 @@ pdf "credit note" "$R/CN-T01-00001.pdf"
 fields "credit note" "CREDIT NOTE" "CN-T01-00001" "Active" "Name John Doe" \
     "Account number WU-10001" "Created 2025-04-20 10:00:00" \
     "Expires 2026-04-20" "Original amount \$5.00" "Applied amount \$1.67" \
-    "Remaining balance \$3.33" "Usage 33.4 %" "Reason Overpayment" \
+    "Remaining balance \$3.33" "Usage 33.4%" "Reason Overpayment" \
     "Created by Jane Smith" "Linked receipt number R-T01-000003" \
     "Remarks Overpayment on receipt R-T01-000003" "INV-2025-001567" \
     "Cityville Water & Power · terminal T01, branch B01 · generated 2025-04-21 09:30:00"

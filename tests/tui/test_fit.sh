@@ -50,7 +50,9 @@ elif mode == 'n':
     s, a = t.ngettext(a[0], a[1], int(a[2])), a[2:]
 else:
     s, a = t.gettext(a[0]), a[1:]
-print(re.sub(r'%(?:zu|lld|d)', '%s', s) % tuple(a) if a else s)
+s = re.sub(r'%(?:zu|lld|d)', '%s', s) % tuple(a) if a else s
+# a key named {Enter}, {Esc}...: as the key bar names it
+print(re.sub(r'\{([A-Za-z-]+)\}', lambda m: t.pgettext('key', m.group(1)), s))
 PY
 ln -s "$TOP/$BUILD/locale" "$T/loc"
 msg() { python3 "$T/tr.py" "$L" t "$@"; }
@@ -146,6 +148,8 @@ backoffice() {
 	    "$(cmsg key Enter) $(msg Details)" "$(msg Actions)"
 	keys F1
 	wait_for "$L: F1 help says where it is" "$(msg 'keys %zu-%zu of %zu' 1 18 20)"
+	whole "F1 help names Enter and Esc as the key bar does" \
+	    "$(msg 'search as you type ({Enter} or {Esc} ends it)')"
 	line_has "F1 help names Left in the language" \
 	    "$(msg 'scroll the columns left')" "$(cmsg key Left)"
 	keys End
@@ -187,6 +191,12 @@ backoffice() {
 	wait_for "$L: the export dialog" "$(msg Format)" >/dev/null
 	keys Enter
 	whole "the export names the whole path" "$XDIR/"
+	# one CSV, the machine's, in every language: the command line's
+	f=$(ls -t "$XDIR"/*.csv | head -1)
+	same "$L: the CSV export's header is the command line's --csv" \
+	    "$(head -1 "$f" | tr -d '\r')" \
+	    "$(PAYDESK_PIN=2222 LANGUAGE=$L "$PD" --user mary --csv credit-notes \
+	    --limit 1 | head -1 | tr -d '\r')"
 	keys Tab Escape
 
 	# aging: "90+" whole, the drill-down's Open column
@@ -201,6 +211,10 @@ backoffice() {
 	wait_for "$L: Esc, Esc: the dashboard" "$(msg 'By method this month')" \
 	    >/dev/null
 	bar_ends "the dashboard again ends in F1 More" "$more"
+	# a question naming a key names it as the key bar does
+	keys Escape
+	whole "the log-out question names Esc as the key bar does" \
+	    "$(msg 'Log out? {Esc} again to log out, any other key to stay')"
 }
 for L in en es fr; do
 	backoffice $L

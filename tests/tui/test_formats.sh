@@ -211,15 +211,23 @@ keys Escape
 wait_for "the dashboard again" "Total Collected"
 
 # --- the same organisation in Spanish and French: the month's name --------
-for lm in "es|abril 2025|Total cobrado" "fr|avril 2025|Total encaissé"; do
+# the rate's % as the language writes it, as on its documents: es after a
+# no-break space, fr after a narrow no-break space (U+202F)
+# and the date fields' hint in the language's letters
+for lm in "es|abril 2025|Total cobrado|18,7 %|DD/MM/AAAA" \
+    "fr|avril 2025|Total encaissé|18,7 %|JJ/MM/AAAA"; do
 	l=${lm%%|*} rest=${lm#*|}
-	month=${rest%%|*} tile=${rest#*|}
+	month=${rest%%|*} rest=${rest#*|}
+	tile=${rest%%|*} rest=${rest#*|}
+	rate=${rest%%|*} hint=${rest#*|}
 	tui_open_until "$l" "T01" LANGUAGE=$l
 	wait_for "$l: the login's clock in the date format" "20/04/2025 10:00"
 	login mary 2222
 	wait_for "$l: the dashboard" "$tile"
 	wait_for "$l: the month's name" "$month"
-	wait_for "$l: the collection rate with a decimal comma" "18,7%"
+	wait_for "$l: the collection rate with a decimal comma" "$rate"
+	keys p f Right Right Right Right Down
+	wait_for "$l: the date fields' hint in the language's letters" "$hint"
 done
 
 # --- the big change digits keep the grouping ------------------------------

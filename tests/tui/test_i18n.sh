@@ -86,6 +86,8 @@ wait_for "fr: the sync task selected is whole" \
     "Synchroniser avec le nœud central"
 keys Escape
 wait_for "fr: Esc on home asks first" "Se déconnecter ?"
+wait_for "fr: the question names Esc as the key bar does" \
+    "Se déconnecter ? Échap de nouveau : oui"
 sleep 0.3
 keys Escape
 wait_for "fr: Esc again logs out" "Connectez-vous pour encaisser"

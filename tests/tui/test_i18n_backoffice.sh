@@ -44,6 +44,9 @@ elif mode == 'ntr':
 else:
     s, english = t.pgettext(args[0], args[1]), args[1]
     out = s
+# a key named {Enter}, {Esc}...: as the key bar names it
+out = re.sub(r'\{([A-Za-z-]+)\}', lambda m: t.pgettext('key', m.group(1)),
+             out)
 key = (args[0] + '\x04' + args[1]) if mode == 'ctr' else \
     (args[0], 0) if mode == 'ntr' else args[0]
 if key not in t._catalog:
@@ -217,7 +220,7 @@ backoffice() {
 	see "its heading and every label" "$(msg 'Filter the credit notes')" \
 	    "$(msg 'Date range')" "$(msg 'Status')" "< $(msg 'All') >" \
 	    "$(msg 'Reasons')" "$(msg 'Consumer')" \
-	    "$(msg 'account; Tab completes')" "$(msg 'Remaining')" \
+	    "$(msg 'account; {Tab} completes')" "$(msg 'Remaining')" \
 	    "$(msg 'Linked payment')" "$(msg 'Credit amount from')" \
 	    "$(msg 'Credit amount to')"
 	keys Escape
@@ -271,7 +274,7 @@ backoffice() {
 	keys f
 	see "its filter form" "$(msg 'Date range')" "$(msg 'Operator')" \
 	    "$(msg 'username of who recorded')" "$(msg 'Channel')" \
-	    "$(msg 'Enter applies, Esc leaves the filters')"
+	    "$(msg '{Enter} applies, {Esc} leaves the filters')"
 	uncut
 	keys Escape d
 	see "the method distribution" \

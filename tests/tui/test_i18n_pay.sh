@@ -49,7 +49,7 @@ empty|vacío: el importe exacto
 togive|Cambio a entregar
 change|Cambio: $102.25
 step6|Paso 6 de 8  Resumen del pago
-confirm|Cambio $102.25: ¿recibido $400.00? Enter otra vez para seguir
+confirm|Cambio $102.25: ¿recibido $400.00? Intro otra vez para seguir
 s_amount|Importe del pago             $297.75
 s_items|Conceptos pagados            $297.75 de $297.75 en 2 facturas
 s_recv|Importe recibido             $400.00
@@ -64,7 +64,7 @@ r_item|Factura INV-2025-001234, Mar 2025  $145.50
 r_cash|Efectivo recibido     $400.00, cambio $102.25
 r_by|Registrado por        Jane Smith
 r_notes|Notas                 en ventanilla
-r_press|Pulse Enter para registrar este pago, Esc para volver
+r_press|Pulse Intro para registrar este pago, Esc para volver
 step8|Paso 8 de 8  Pago registrado
 posted|Pago de $297.75 registrado
 d_txn|ID de la transacción   TXN-T01-2025-000001
@@ -89,7 +89,7 @@ v_status|Estado          Cobrado
 v_reason|Motivo
 v_note|El pago queda en el libro marcado como Anulado; sus imputaciones
 reasonreq|Se requiere un motivo para anular un pago
-voidask|¿Anular el pago R-T01-000002 de $80.00? Enter otra vez para anular
+voidask|¿Anular el pago R-T01-000002 de $80.00? Intro otra vez para anular
 voided|Pago R-T01-000002 anulado
 today|Hoy en este terminal: 3 pagos registrados, $1,877.75
 todayhead|Hora  Recibo
@@ -141,7 +141,7 @@ empty|vide : le montant exact
 togive|Monnaie à rendre
 change|Monnaie : $102.25
 step6|Étape 6 sur 8  Récapitulatif du paiement
-confirm|Monnaie $102.25 : reçu $400.00 ? Enter de nouveau pour continuer
+confirm|Monnaie $102.25 : reçu $400.00 ? Entrée de nouveau pour continuer
 s_amount|Montant du paiement        $297.75
 s_items|Éléments payés             $297.75 sur $297.75 pour 2 factures
 s_recv|Montant reçu               $400.00
@@ -156,7 +156,7 @@ r_item|Facture INV-2025-001234, Mar 2025  $145.50
 r_cash|Espèces reçues        $400.00, monnaie $102.25
 r_by|Enregistré par        Jane Smith
 r_notes|Notes                 en ventanilla
-r_press|Appuyez sur Enter pour enregistrer, Esc pour revenir
+r_press|Appuyez sur Entrée pour enregistrer, Échap pour revenir
 step8|Étape 8 sur 8  Paiement enregistré
 posted|Paiement de $297.75 enregistré
 d_txn|ID de la transaction  TXN-T01-2025-000001
@@ -181,7 +181,7 @@ v_status|Statut          Encaissé
 v_reason|Motif
 v_note|Le paiement reste au grand livre, marqué Extourné ; ses
 reasonreq|Un motif est obligatoire pour extourner un paiement
-voidask|Extourner R-T01-000002 de $80.00 ? Enter de nouveau pour extourner
+voidask|Extourner R-T01-000002 de $80.00 ? Entrée de nouveau pour extourner
 voided|Paiement R-T01-000002 extourné
 today|Aujourd'hui sur ce terminal : 3 paiements enregistrés, $1,877.75
 todayhead|Heure Reçu
