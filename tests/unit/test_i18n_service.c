@@ -56,6 +56,12 @@ add_fixtures(struct fx *f)
 	assert_int_equal(svc_user_add(&f->s, "mary", "Mary Johnson",
 	                     "supervisor", "2222", NULL, &err),
 	    0);
+	/* as every use case that adds users does: the audit entry that
+	 * seals their rows (sign-in checks the seal) */
+	assert_int_equal(store_audit_append(f->s.st, "2025-01-01 00:00:00",
+	                     "system", "T01", "user_add", "user", "jane,mary",
+	                     "", &err),
+	    0);
 }
 
 static int
