@@ -84,16 +84,17 @@ int seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err);
 void store_read_item(sqlite3_stmt *s, int c0, struct item *it);
 
 /* A query built from optional filters: text appended with its bindings. */
-#define QB_MAX_ARGS 32
+/* A query built from optional filters and its bindings, as many as the
+ * filters add (a payers report with a search binds the search twice). */
 struct qb {
 	char *sql; /* owned */
 	size_t len, cap;
-	int nargs;
-	struct {
+	int nargs, capargs;
+	struct qb_arg {
 		char type; /* 's' or 'i' */
 		char *s;   /* owned */
 		int64_t i;
-	} args[QB_MAX_ARGS];
+	} *args; /* owned, nargs of capargs */
 };
 void qb_init(struct qb *q, const char *sql);
 /* Append text; each '?' in it consumes one argument of fmt ('s' or 'i'). */

@@ -31,8 +31,15 @@ qb_add(struct qb *q, const char *sql, const char *fmt, ...)
 	memcpy(q->sql + q->len, sql, n + 1);
 	q->len += n;
 	va_start(ap, fmt);
-	for (i = 0; fmt[i] != '\0' && q->nargs < QB_MAX_ARGS; i++) {
+	for (i = 0; fmt[i] != '\0'; i++) {
+		if (q->nargs == q->capargs) {
+			q->capargs = q->capargs ? q->capargs * 2 : 16;
+			q->args = xrealloc(
+			    q->args, (size_t)q->capargs, sizeof *q->args);
+		}
 		q->args[q->nargs].type = fmt[i];
+		q->args[q->nargs].s = NULL;
+		q->args[q->nargs].i = 0;
 		if (fmt[i] == 's')
 			q->args[q->nargs].s = xstrdup(va_arg(ap, const char *));
 		else
@@ -69,6 +76,7 @@ qb_free(struct qb *q)
 
 	for (i = 0; i < q->nargs; i++)
 		free(q->args[i].s);
+	free(q->args);
 	free(q->sql);
 	memset(q, 0, sizeof *q);
 }

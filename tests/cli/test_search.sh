@@ -73,12 +73,12 @@ expect "card payment with its authorisation code" 0 \
     "$PD" --user jane pay WU-10002 --type bill --method "Credit Card" \
     --amount 30 --reference "AUTH 123456"
 refused "required reference missing" 3 \
-    "a Credit Card payment needs a reference" \
+    "A Credit Card payment needs a reference" \
     "$PD" --user jane pay WU-10002 --type bill --method "Credit Card" --amount 30
 refused "required reference empty" 3 "needs a reference" \
     "$PD" --user jane pay WU-10002 --type bill --method "Credit Card" \
     --amount 30 --reference ""
-refused "cash takes no reference" 3 "a Cash payment takes no reference" \
+refused "cash takes no reference" 3 "A Cash payment takes no reference" \
     "$PD" --user jane pay WU-10002 --type bill --method Cash --amount 30 \
     --reference X1
 refused "a method with rule none takes no reference" 3 "takes no reference" \
@@ -156,6 +156,26 @@ same "search by a short prefix: every name that starts so" "$(receipts jo)" \
 same "report payers --search folds" \
     "$(sup --csv report payers --search "jose nunez" | tail -n +2 | cut -d, -f2 | tr -d '\r')" \
     "WU-10002"
+# the search with other filters: bound once for the payers and again for
+# each payer's methods (a query of more than 32 bindings lost its last)
+payers() { sup --csv report payers "$@" 2>&1 | tail -n +2 | cut -d, -f2 | tr -d '\r' | sort | tr '\n' ' '; }
+all_jo=$(payers --search jo)
+same "report payers --search jo" "$all_jo" "WU-10001 WU-10002 "
+for f in "--from 2000-01-01" "--to 2099-12-31" \
+    "--from 2000-01-01 --to 2099-12-31 --operator jane"; do
+	# shellcheck disable=SC2086 # the filter's words
+	same "report payers $f --search jo: the same payers" \
+	    "$(payers $f --search jo)" "$all_jo"
+	# shellcheck disable=SC2086
+	same "report payers $f --search \"jose nunez\"" \
+	    "$(payers $f --search "jose nunez")" "WU-10002 "
+	# shellcheck disable=SC2086
+	same "payments $f --search jo: the same payments" \
+	    "$(sup --csv payments $f --search jo 2>&1 | tail -n +2 | cut -d, -f1 | tr -d '\r' | sort | tr '\n' ' ')" \
+	    "R-T01-000001 R-T01-000002 R-T01-000004 "
+done
+same "report payers --from 2099-01-01 --search jo: nobody" \
+    "$(payers --from 2099-01-01 --search jo)" ""
 export PAYDESK_PIN=2222
 expect "credit note on a payment named by the end of its receipt" 0 "CN-T01-00001" \
     "$PD" --user mary credit-note create 000003 --amount 5 --reason "Billing Error"
