@@ -585,14 +585,14 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 		svc_count(&c->svc, a, sizeof a, done);
 		if (total > 0)
 			fprintf(stderr,
-			    ngettext("exporting %s of %s row (%d%%)",
-			        "exporting %s of %s rows (%d%%)",
+			    ngettext("Exporting %s of %s row (%d%%)",
+			        "Exporting %s of %s rows (%d%%)",
 			        (unsigned long)total),
 			    a, svc_count(&c->svc, b, sizeof b, total),
 			    (int)(done * 100 / total));
 		else
 			fprintf(stderr,
-			    ngettext("exporting %s row", "exporting %s rows",
+			    ngettext("Exporting %s row", "Exporting %s rows",
 			        (unsigned long)done),
 			    a);
 	}
@@ -642,7 +642,7 @@ cli_export_end(struct cli *c, int rc, int64_t rows)
 
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
-		    ngettext("wrote %s row to %s", "wrote %s rows to %s",
+		    ngettext("Wrote %s row to %s", "Wrote %s rows to %s",
 		        (unsigned long)rows),
 		    svc_count(&c->svc, num, sizeof num, rows), c->xlsx);
 		fputc('\n', stderr);

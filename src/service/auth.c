@@ -34,26 +34,26 @@ static const struct {
 	enum pin_weak kind;
 	const char *msg;
 } weak_msgs[] = {
-    {PIN_REPEAT, N_("the PIN is one digit repeated or a run of digits "
+    {PIN_REPEAT, N_("The PIN is one digit repeated or a run of digits "
                     "(like 1111, 1234 or 9876), the first a guesser tries: "
                     "choose another")},
-    {PIN_RUN, N_("the PIN is one digit repeated or a run of digits (like "
+    {PIN_RUN, N_("The PIN is one digit repeated or a run of digits (like "
                  "1111, 1234 or 9876), the first a guesser tries: choose "
                  "another")},
-    {PIN_STEP, N_("the PIN's digits go up or down by the same step (like "
+    {PIN_STEP, N_("The PIN's digits go up or down by the same step (like "
                   "1357 or 8642), among the first a guesser tries: choose "
                   "another")},
-    {PIN_GROUP, N_("the PIN repeats a group of digits (like 1212 or "
+    {PIN_GROUP, N_("The PIN repeats a group of digits (like 1212 or "
                    "123123), among the first a guesser tries: choose "
                    "another")},
-    {PIN_DOUBLED, N_("the PIN is digits each doubled (like 1122 or "
+    {PIN_DOUBLED, N_("The PIN is digits each doubled (like 1122 or "
                      "112233), among the first a guesser tries: choose "
                      "another")},
-    {PIN_KEYPAD, N_("the PIN is a line on the keypad (like 2580 or 0852), "
+    {PIN_KEYPAD, N_("The PIN is a line on the keypad (like 2580 or 0852), "
                     "among the first a guesser tries: choose another")},
-    {PIN_YEAR, N_("the PIN is a year (like 1998 or 2024), among the first "
+    {PIN_YEAR, N_("The PIN is a year (like 1998 or 2024), among the first "
                   "a guesser tries: choose another")},
-    {PIN_COMMON, N_("the PIN is one of the most common PINs (like 1004 or "
+    {PIN_COMMON, N_("The PIN is one of the most common PINs (like 1004 or "
                     "159753, listed in paydesk.ini(5)): choose another")},
 };
 

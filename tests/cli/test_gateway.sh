@@ -83,13 +83,13 @@ has "gateway add mobile-money prints the validation URL" \
 expect "gateway add: the same name twice is refused" 3 \
     "already registered in ACME" \
     central gateway add ACME stripe --profile card
-expect "gateway add: an unknown organisation" 4 'no organisation "NOPE"' \
+expect "gateway add: an unknown organisation" 4 'No organisation "NOPE"' \
     central gateway add NOPE stripe --profile card
 expect "gateway add: an unknown profile" 2 '--profile "paypal"' \
     central gateway add ACME pp --profile paypal
 expect "gateway add: a bad name" 2 "only letters, digits and '-'" \
     central gateway add ACME "a/b" --profile card
-expect "gateway add: no profile" 2 "gateway: add ORG NAME --profile" \
+expect "gateway add: no profile" 2 "add ORG NAME --profile card|mobile-money" \
     central gateway add ACME pp
 expect "gateway list" 0 "mpesa        mobile-money  active" \
     central gateway list ACME
@@ -102,7 +102,7 @@ same "the path secret is kept as its SHA-256 only" \
     "$(sqlite3 "$CDIR/directory.db" "SELECT count(*) FROM gateways WHERE
         path_hash = '$(printf %s "$MMPATH" | sha256sum | cut -c1-64)'
         AND instr(path_hash || secret, '$MMPATH') = 0")" 1
-expect "gateway revoke: unknown gateway" 4 "no gateway nope in ACME" \
+expect "gateway revoke: unknown gateway" 4 "No gateway nope in ACME" \
     central gateway revoke ACME nope
 
 start_central || exit 1
@@ -166,7 +166,7 @@ refused_gw "card: a bad signature is 401" 401 "no v1 signature matches" \
 refused_gw "card: a signature of another body is 401" 401 "no v1" \
     $SIM send "$CU" \
     --header "Paydesk-Signature:t=$now,v1=$(printf '%064d' 0)" "$ev"
-refused_gw "card: no signature is 400" 400 "no signature header" \
+refused_gw "card: no signature is 400" 400 "No signature header" \
     $SIM send "$CU" "$ev"
 refused_gw "card: a malformed signature header is 400" 400 \
     "t=TIMESTAMP and at least one v1=HEX" \
@@ -175,7 +175,7 @@ refused_gw "card: a stale timestamp is 400" 400 "seconds from the central" \
     $SIM send "$CU" --secret "$CARD" --t-offset -301 "$ev"
 refused_gw "card: a timestamp from the future is 400" 400 "at most 300" \
     $SIM send "$CU" --secret "$CARD" --t-offset 400 "$ev"
-refused_gw "card: not JSON is 400" 400 "not JSON" \
+refused_gw "card: Not JSON is 400" 400 "Not JSON" \
     $SIM send "$CU" --secret "$CARD" '{"id":'
 refused_gw "card: a negative amount is 400 naming the field" 400 \
     "data.object.amount: -100 is negative" $SIM send "$CU" --secret "$CARD" \
@@ -260,7 +260,7 @@ refused_gw "mobile money: a phone that is not digits is 400" 400 \
     "$($SIM mm QK2 5 WU-10001 2547123x5678)"
 refused_gw "mobile money: no TransID is 400" 400 "TransID: missing" \
     $SIM send "$MU" --source 127.0.0.2 '{"TransactionType":"Pay Bill"}'
-refused_gw "mobile money: not JSON is 400" 400 "not JSON" \
+refused_gw "mobile money: Not JSON is 400" 400 "Not JSON" \
     $SIM send "$MU" --source 127.0.0.2 'TransID=QK3'
 refused_gw "mobile money: a bad signature header is 401" 401 "no v1" \
     $SIM send "$MU" --source 127.0.0.2 --secret whsec_wrong \
@@ -300,7 +300,7 @@ refused_gw "validation: from an address not allowed is 403" 403 \
     "$($SIM mm QK5 5 WU-10001 254712345678)"
 
 # -- routes
-refused_gw "an unknown gateway is 404" 404 "no gateway nope in ACME" \
+refused_gw "an unknown gateway is 404" 404 "No gateway nope in ACME" \
     $SIM send "$URL/v1/gateway/ACME/nope" "$ev"
 refused_gw "a card gateway with a path secret is 404" 404 \
     "is a card gateway" $SIM send "$CU/abc" "$ev"
@@ -351,7 +351,7 @@ answer "killed: a notification kept before both kills is a replay" 200 \
 # account is rejected
 M2="$URL/v1/gateway/ACME/mpesa/$MMPATH2"
 refused_gw "gateway_signed: an unsigned confirmation is 400" 400 \
-    "no signature header" $SIM send "$M2" --source 127.0.0.2 \
+    "No signature header" $SIM send "$M2" --source 127.0.0.2 \
     "$($SIM mm QK7 5 WU-10001 254712345678)"
 run $SIM send "$M2" --source 127.0.0.2 --secret "$MMSEC2" \
     "$($SIM mm QK7 5 WU-10001 254712345678)"

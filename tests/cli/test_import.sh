@@ -10,7 +10,7 @@ imp() { "$PD" --user admin import "$@"; }
 
 # -- the same files again
 refused "consumers again without --update" 3 \
-    'consumers.csv:2:1: account_no: account "WU-10001" already exists (--update changes it)' \
+    'consumers.csv:2:1: account_no: Account "WU-10001" already exists (--update changes it)' \
     imp consumers "$DATA/consumers.csv"
 n=$(($(wc -l <"$DATA/consumers.csv") - 1))
 # the reference data, byte for byte (an import is audited even when it

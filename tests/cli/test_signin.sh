@@ -214,7 +214,7 @@ expect "a consumer at the counter stays open to a cashier" 0 "John Doe" \
 machine_refused() {
 	name=$1
 	shift
-	refused "$name" 5 "exporting consumers' data needs" "$@"
+	refused "$name" 5 "Exporting consumers' data needs" "$@"
 	if "$@" 2>/dev/null | grep -q .; then
 		echo "not ok - $name: something was printed"
 	else

@@ -78,7 +78,7 @@ refused "MT940 in dollars into a euro organisation" 3 "is in USD" \
 sed 's/^:61:1402200220D1,57NTRFPREF/:61:1402200220D1,5,7NTRFPREF/' \
     "$T/mt940-example.940" >"$T/amt.940"
 refused "MT940 with a bad amount, named by its :61:" 3 \
-    "amt.940: :61: #2 (00000000001006): no amount" eur statement import "$T/amt.940"
+    "amt.940: :61: #2 (00000000001006): No amount" eur statement import "$T/amt.940"
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
 refused "MT940 without lines" 3 "empty.940" eur statement import "$T/empty.940" --format mt940
@@ -96,12 +96,12 @@ refused "OFX in a euro organisation: refused" 3 \
     "the statement is in USD; the organisation's currency is EUR" \
     eur statement import "$T/ofx-example.ofx"
 refused "camt.053 in a dollar organisation: refused" 3 \
-    "Stmt/Bal[1]: the amount is in EUR; the organisation's currency is USD" \
+    "Stmt/Bal[1]: The amount is in EUR; the organisation's currency is USD" \
     sup statement import "$T/camt053-example.xml"
 head -c 1500 "$T/ofx-example.ofx" >"$T/cut.ofx"
 refused "OFX cut short" 3 "cut.ofx" sup statement import "$T/cut.ofx" --format ofx
 sed 's/<TRNAMT>-80</<TRNAMT>-80.125</' "$T/ofx-example.ofx" >"$T/amt.ofx"
-refused "OFX amount with three decimals" 3 "FITID 219378: amount" \
+refused "OFX amount with three decimals" 3 "FITID 219378: Amount" \
     sup statement import "$T/amt.ofx"
 
 # -- camt.053 made bad, one way each
@@ -110,14 +110,14 @@ refused "truncated XML" 3 "cut.xml:121: not well-formed XML" \
     eur statement import "$T/cut.xml" --format camt053
 sed 's/<Amt Ccy="EUR">754.25</<Amt Ccy="EUR">754.255</' "$T/camt053-example.xml" >"$T/amt.xml"
 refused "camt.053: a bad amount, with its line and element" 3 \
-    "amt.xml:51: Stmt/Ntry[1]: amount \"754.255\"" eur statement import "$T/amt.xml"
+    "amt.xml:51: Stmt/Ntry[1]: Amount \"754.255\"" eur statement import "$T/amt.xml"
 awk '/<BookgDt>/ && !done {skip=3; done=1} skip>0 {skip--; next} {print}' \
     "$T/camt053-example.xml" >"$T/nodate.xml"
-refused "camt.053: a missing booking date" 3 "Stmt/Ntry[1]/BookgDt: no date" \
+refused "camt.053: a missing booking date" 3 "Stmt/Ntry[1]/BookgDt: No date" \
     eur statement import "$T/nodate.xml"
 sed 's/<Amt Ccy="EUR">1405.31</<Amt Ccy="USD">1405.31</' "$T/camt053-example.xml" >"$T/usd.xml"
 refused "camt.053: one line in another currency" 3 \
-    "Stmt/Ntry[3]: the amount is in USD" eur statement import "$T/usd.xml"
+    "Stmt/Ntry[3]: The amount is in USD" eur statement import "$T/usd.xml"
 sed 's/<CdtDbtInd>CRDT<\/CdtDbtInd>\n *<Sts>/X/; s/<CdtDbtInd>DBIT</<CdtDbtInd>DEBIT</' \
     "$T/camt053-example.xml" >"$T/ind.xml"
 refused "camt.053: a credit/debit mark that is neither" 3 \
@@ -135,7 +135,7 @@ expect "a CSV mapping is saved" 0 "date=1 value_date=2 amount=3" \
     sup statement mapping add dutch date=1 value_date=2 amount=3 \
     reference=4 counterparty=5 text=6 bank_id=7 separator=semicolon \
     decimal=comma date_format=DD.MM.YYYY header=1
-refused "a mapping word that is not known" 2 "mapping \"colour=2\": unknown" \
+refused "a mapping word that is not known" 2 "Mapping \"colour=2\": unknown" \
     sup statement mapping add x date=1 amount=2 colour=2
 refused "a mapping with a column twice" 2 "date and amount are both column 1" \
     sup statement mapping add x date=1 amount=1
@@ -152,11 +152,11 @@ Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 02.03.2026;02.03.2026;1.000,00;PAY-2;B. Vries;;B3
 CSV
 refused "CSV: a thousands mark is a bad amount, with its line" 3 \
-    "bank.csv:4: amount \"1.000,00\"" \
+    "bank.csv:4: Amount \"1.000,00\"" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
 refused "CSV: the mapping names no account: --account needed" 2 \
     "give --account" sup statement import "$T/bank.csv" --mapping dutch
-refused "CSV: a mapping that does not exist" 4 "no statement mapping \"nope\"" \
+refused "CSV: a mapping that does not exist" 4 "No statement mapping \"nope\"" \
     sup statement import "$T/bank.csv" --mapping nope --account NL01
 cat >"$T/bank.csv" <<'CSV'
 Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id

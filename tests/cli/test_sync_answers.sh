@@ -137,12 +137,12 @@ print(json.load(open(sys.argv[1]))[1]["uuid"])' "$T/mixed.json")
 	cp "$T/keep.db" "$T/t1.db"
 }
 aside "a record in another currency" "is in EUR" "$T/eur.json" 0
-aside "a payment claiming T01's own payment series" "payment number PAY-T01-" \
+aside "a payment claiming T01's own payment series" "Payment number PAY-T01-" \
     "$T/own_pay.json" 0
-aside "a payment claiming T01's own receipt series" "receipt number R-T01-" \
+aside "a payment claiming T01's own receipt series" "Receipt number R-T01-" \
     "$T/own_receipt.json" 0
 aside "an overpayment's credit note claiming T01's own series" \
-    "credit note number CN-T01-" "$T/own_cn.json" 1
+    "Credit note number CN-T01-" "$T/own_cn.json" 1
 fake html
 cp "$T/t1.db" "$T/keep.db"
 "$PD" --config "$T/t1f.ini" sync >/dev/null 2>&1

@@ -62,7 +62,7 @@ expect "anna signs in at T02" 0 "" \
 printf 'username,full_name,role,pin,branch\ncy,Cy Ek,cashier,7391,B 01\n' \
     >"$T/bad.csv"
 expect "a branch with a space: refused" 3 \
-    "bad.csv:2:23: branch: branch (a value from the file, not shown): 1 to 16 letters, digits and '-', or empty for every branch" \
+    "bad.csv:2:23: branch: Branch (a value from the file, not shown): 1 to 16 letters, digits and '-', or empty for every branch" \
     central import ACME users "$T/bad.csv"
 printf 'username,full_name,role,pin,branch\ncy,Cy Ek,cashier,7391,B0123456789012345\n' \
     >"$T/bad.csv"
@@ -71,7 +71,7 @@ expect "a branch of 17 characters: refused" 3 "bad.csv:2:23: branch:" \
 printf 'username,full_name,role,pin,branch\ncy,Cy Ek,cashier,7391,B/1\n' \
     >"$T/bad.csv"
 expect "a branch with a slash, at a terminal: refused, shown" 3 \
-    "bad.csv:2:23: branch: branch \"B/1\": 1 to 16 letters" \
+    "bad.csv:2:23: branch: Branch \"B/1\": 1 to 16 letters" \
     env PAYDESK_PIN=9999 "$PD" --config "$T/t1.ini" --user admin import users \
     "$T/bad.csv"
 same "nothing of them imported" \

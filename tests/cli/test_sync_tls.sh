@@ -96,7 +96,7 @@ expect "a CA file that is not there is refused" 10 "nothing-here.pem" \
     pdt 1 sync
 terminal 1 "$TOK1" "ca_file=$P/ca.pem" "url=http://127.0.0.1:$PORT"
 expect "http:// to the TLS port fails and keeps the records" 10 \
-    "The records stay queued" pdt 1 sync
+    "the records stay queued" pdt 1 sync
 same "still queued after http" "$(queued)" "$before"
 grep -c ' /v1/push ' "$T/central.log" >"$T/pushes"
 

@@ -167,19 +167,19 @@ P="payment:$p_card"
 V="void data.payment_uuid=$u_card data.payment_no=$p_card"
 # NAME|NEEDLE|FORGE ARGS (one line a case; the NEEDLE is in the answer)
 cat >"$T/cases" <<CASES
-a payment by a method the organisation does not have|payment method "Bitcoin" is not configured|$P data.method=Bitcoin
-a card payment under the cash method's name|payment method Cash is a cash method, not card|$P data.method=Cash
-a method written in another case|payment method "credit card" is not configured|$P data.method=credit\\ card
-a payment through a channel the organisation does not have|channel "Telepathy" is not configured|$P data.channel=Telepathy
-a channel written in another case|channel "walk-in" is not configured|$P data.channel=walk-in
+a payment by a method the organisation does not have|Payment method "Bitcoin" is not configured|$P data.method=Bitcoin
+a card payment under the cash method's name|Payment method Cash is a cash method, not card|$P data.method=Cash
+a method written in another case|Payment method "credit card" is not configured|$P data.method=credit\\ card
+a payment through a channel the organisation does not have|Channel "Telepathy" is not configured|$P data.channel=Telepathy
+a channel written in another case|Channel "walk-in" is not configured|$P data.channel=walk-in
 a payment taken by someone who is not a user|received by "Nobody" is not a user of branch B01|$P data.received_by=Nobody data.verified_by=Nobody
 a payment taken by a user of another branch|received by "Far Away" is not a user of branch B01|$P data.received_by=Far\\ Away data.verified_by=Far\\ Away
 a posted payment verified by another than its taker|verified by whoever took it (Jane Smith), not Mary Johnson|$P data.verified_by=Mary\\ Johnson
 a Bill payment of bills called Service|item INV-2025-003001 is a bill, and this is a Service payment|$P data.type=Service
 a Bill payment of bills called Installment|is a bill, and this is a Installment payment|$P data.type=Installment
-a negative balance after|balance after -5 is not between 0 and|$P data.balance_after=-5
-a balance after of -1|balance after -1 is not between 0 and|$P data.balance_after=-1
-an allocation to an item reference that does not exist|allocation 1: item|$P data.allocations.0.item_ref=INV-NOPE
+a negative balance after|Balance after -5 is not between 0 and|$P data.balance_after=-5
+a balance after of -1|Balance after -1 is not between 0 and|$P data.balance_after=-1
+an allocation to an item reference that does not exist|Allocation 1: item|$P data.allocations.0.item_ref=INV-NOPE
 an allocation to an item uuid that does not exist|(01234567-89ab-cdef-0123-456789abcdef) is not known here|$P data.allocations.0.item_uuid=01234567-89ab-cdef-0123-456789abcdef
 an allocation to another consumer's item|item $oref is not an item of consumer WU-10003|$P data.allocations.0.item_uuid=$oi data.allocations.0.item_ref=$oref
 a receipt number longer than its padding|R-T01-0000001 is not a number of the series|$P data.receipt_no=R-T01-0000001
@@ -202,7 +202,7 @@ a void whose payment number is another payment's|names payment $p_cash, but its 
 a void whose payment number no payment has|names payment PAY-T01-$year-999999, but|void data.payment_uuid=$u_card data.payment_no=PAY-T01-$year-999999
 a cashier's verification|verified by Jane Smith is a cashier; verifying a payment needs a supervisor|verify data.verified_by=Jane\\ Smith
 a verification whose payment number is another payment's|names payment $p_card, but its payment uuid|verify data.payment_no=$p_card
-a credit applied to another consumer's item|item $oref belongs to another consumer|credit_apply data.item_uuid=$oi data.item_ref=$oref
+a credit applied to another consumer's item|Item $oref belongs to another consumer|credit_apply data.item_uuid=$oi data.item_ref=$oref
 a credit applied to an item that does not exist|item INV-NOPE is not known here|credit_apply data.item_uuid=- data.item_ref=INV-NOPE
 a credit application naming another credit note's number|names credit note CN-T01-99999, but|credit_apply data.credit_note_no=CN-T01-99999
 a credit applied before its note was made|after it was applied on 2020-01-01|credit_apply data.applied_on=2020-01-01
@@ -308,7 +308,7 @@ else
 	notok "four refused records of T01's outbox, and the one after them goes"
 fi
 run pdt 1 sync --quarantine
-for needle in 'payment method "Barter" is not configured' \
+for needle in 'Payment method "Barter" is not configured' \
     "voided by Jane Smith is a cashier" "created by Jane Smith is a cashier" \
     '"tip" is not a field of this kind of record'; do
 	has "quarantined at T01 saying: $needle" "$needle"

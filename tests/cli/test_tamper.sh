@@ -96,7 +96,7 @@ signin() {
 	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
 	sqlite3 "$T/bad.db" "$2" || { echo "not ok - $1: the SQL failed"; return; }
 	np=$(sqlite3 "$T/bad.db" "SELECT count(*) FROM payments")
-	expect "$1" 12 "user \"$3\" cannot sign in" env PAYDESK_PIN=$4 \
+	expect "$1" 12 "User \"$3\" cannot sign in" env PAYDESK_PIN=$4 \
 	    "$PD" --db "$T/bad.db" --user "$3" pay WU-10002 --type bill \
 	    --method Cash --amount 10
 	same "$1: nothing posted" \
@@ -116,7 +116,7 @@ expect "the other users of that store still sign in" 0 "Posted" env \
     PAYDESK_PIN=2222 "$PD" --db "$T/bad.db" --user mary pay WU-10002 \
     --type bill --method Cash --amount 10
 expect "a wrong PIN for a tampered user is only a wrong PIN" 5 \
-    "wrong user name or PIN" env PAYDESK_PIN=0000 "$PD" --db "$T/bad.db" \
+    "Wrong user name or PIN" env PAYDESK_PIN=0000 "$PD" --db "$T/bad.db" \
     --user jane pay WU-10002 --type bill --method Cash --amount 10
 signin "an admin whose PIN hash was replaced cannot sign in" \
     "UPDATE users SET pin_hash = (SELECT pin_hash FROM users WHERE
