@@ -305,7 +305,7 @@ expect "the payers report" 0 "Big Spender" sup report payers
 row "the total paid" "Big Spender" "₹88,88,88,88,888.88"
 # the workbook shows what the organisation writes: each money cell as its
 # number format shows it (conditions and literal separators followed)
-expect "an xlsx of the aging report" 0 "wrote" \
+expect "an xlsx of the aging report" 0 "Wrote" \
     sup --xlsx "$T/in.xlsx" report aging
 python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/styles.xml").decode())' \
     "$T/in.xlsx" >"$OUT"
@@ -326,7 +326,7 @@ fi
 python3 "$TOP/tests/tools/xlsx_cells.py" "$T/in.xlsx" >"$OUT"
 has "the amounts stay numbers" "money:99999999999.99"
 printf '%s\n[organisation]\ncurrency_symbol = ₹\n' "$BASE" >"$T/three.ini"
-expect "a 3-digit grouping keeps its one format" 0 "wrote" \
+expect "a 3-digit grouping keeps its one format" 0 "Wrote" \
     sup --config "$T/three.ini" --xlsx "$T/th.xlsx" report aging
 python3 "$TOP/tests/tools/xlsx_cells.py" --shown "$T/th.xlsx" >"$OUT"
 has "Excel shows it by three" "₹99,999,999,999.99"

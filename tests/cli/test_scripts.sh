@@ -398,10 +398,10 @@ same "a tab in the notes draws as a space, without a warning" \
 # drawn by an installed font (make deps), read back, without a warning;
 # one receipt carries them all in its notes
 syms='$ € £ ¥ ¢ ₹ ₦ ₱ ₫ ₪ ₴ ₸ ₺ ₼ ₾ ₿ ৳ ₩ ₭ ₮ ₲ ₵ ₡ ₽ ₨ ₣ ₤ ₥ ₧ ₯ ₰ ₶ ₷ ₻ ฿ ៛ ﷼ ƒ ؋ лв zł Kč R$ KSh Br'
-expect "a receipt with every currency symbol in its notes" 0 "R-T01-000013" \
+expect "a receipt with every currency symbol in its notes" 0 "R-T01-000016" \
     "$PD" --user jane pay WU-10002 --type bill --method Cash --amount 1 \
     --notes "$syms"
-run sh -c "\"$PD\" --user jane receipt R-T01-000013 --out \"$T/syms.pdf\" 2>&1 >/dev/null"
+run sh -c "\"$PD\" --user jane receipt R-T01-000016 --out \"$T/syms.pdf\" 2>&1 >/dev/null"
 same "every currency symbol has a font: no warning" "$(cat "$OUT")" ""
 got=$(pdftotext "$T/syms.pdf" - 2>/dev/null | norm)
 missing=""
@@ -419,13 +419,13 @@ printf '[organisation]\ncurrency_symbol = ৳\n' >>"$PAYDESK_CONFIG"
 same "a BDT payment: its receipt written without a warning" \
     "$(cat "$T/bdt.err")" ""
 run cat "$T/bdt.out"
-has "a BDT payment: the receipt R-T01-000014" "R-T01-000014"
-pdftotext -layout "$R/R-T01-000014.pdf" - 2>/dev/null >"$T/bdt.txt"
+has "a BDT payment: the receipt R-T01-000017" "R-T01-000017"
+pdftotext -layout "$R/R-T01-000017.pdf" - 2>/dev/null >"$T/bdt.txt"
 if grep -q '৳2\.00' "$T/bdt.txt"; then ok "the BDT receipt reads ৳2.00"
 else notok "the BDT receipt reads ৳2.00"; fi
 if grep -q '\$' "$T/bdt.txt"; then notok "the BDT receipt has no dollar sign"
 else ok "the BDT receipt has no dollar sign"; fi
-pdffonts "$R/R-T01-000014.pdf" 2>/dev/null | sed 's/  */ /g' >"$OUT"
+pdffonts "$R/R-T01-000017.pdf" 2>/dev/null | sed 's/  */ /g' >"$OUT"
 has "৳ from a Bengali font, embedded as a subset" \
     "Lohit-Bengali CID TrueType Identity-H yes yes yes"
-quiet "BDT receipt" "$R/R-T01-000014.pdf"
+quiet "BDT receipt" "$R/R-T01-000017.pdf"

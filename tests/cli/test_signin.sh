@@ -197,7 +197,7 @@ for what in payments credit-notes "report payers" "report aging"; do
 done
 expect "--xlsx payments as an admin" 0 "Wrote" \
     env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x.xlsx" payments
-expect "--xlsx of one row: 1 row, not 1 rows" 0 "wrote 1 row to" \
+expect "--xlsx of one row: 1 row, not 1 rows" 0 "Wrote 1 row to" \
     env PAYDESK_PIN=9999 "$PD" --user admin --xlsx "$T/x1.xlsx" payments \
     --limit 1
 refused "receipts export as a cashier: refused" 5 "supervisor" \
@@ -278,24 +278,24 @@ pin_refused "a long run, supervisor" supervisor 345678 "a run"
 pin_refused "a long repeat, admin" admin 99999999 "one digit repeated"
 # every kind of PIN a guesser tries first, each with its own message
 pin_refused "a group repeated: 1212" cashier 1212 \
-    "pin.csv:2:24: pin: the PIN repeats a group of digits"
+    "pin.csv:2:24: pin: The PIN repeats a group of digits"
 pin_refused "a group repeated: 1010" cashier 1010 "repeats a group"
 pin_refused "a group repeated: 123123" supervisor 123123 \
-    "pin.csv:2:27: pin: the PIN repeats a group of digits"
+    "pin.csv:2:27: pin: The PIN repeats a group of digits"
 pin_refused "a keypad column: 2580" cashier 2580 \
-    "pin.csv:2:24: pin: the PIN is a line on the keypad"
+    "pin.csv:2:24: pin: The PIN is a line on the keypad"
 pin_refused "a keypad column up: 0852" cashier 0852 "a line on the keypad"
 pin_refused "a step of 2: 1357" cashier 1357 \
-    "pin.csv:2:24: pin: the PIN's digits go up or down by the same step"
+    "pin.csv:2:24: pin: The PIN's digits go up or down by the same step"
 pin_refused "a step of 2: 2468" cashier 2468 "by the same step"
 pin_refused "a step down: 9753" cashier 9753 "by the same step"
 pin_refused "digits doubled: 1122" cashier 1122 \
-    "pin.csv:2:24: pin: the PIN is digits each doubled"
+    "pin.csv:2:24: pin: The PIN is digits each doubled"
 pin_refused "digits doubled: 112233" admin 112233 "digits each doubled"
-pin_refused "a year: 1998" cashier 1998 "pin.csv:2:24: pin: the PIN is a year"
-pin_refused "a year: 2024" cashier 2024 "the PIN is a year"
+pin_refused "a year: 1998" cashier 1998 "pin.csv:2:24: pin: The PIN is a year"
+pin_refused "a year: 2024" cashier 2024 "The PIN is a year"
 pin_refused "a common PIN: 1004" cashier 1004 \
-    "pin.csv:2:24: pin: the PIN is one of the most common PINs"
+    "pin.csv:2:24: pin: The PIN is one of the most common PINs"
 pin_refused "a common PIN: 159753" supervisor 159753 "the most common PINs"
 printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,7391\nsue,Sue Park,supervisor,739150\nali,Ali Demir,admin,40718263\n' \
     >"$T/pin.csv"

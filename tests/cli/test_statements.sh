@@ -168,10 +168,10 @@ Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id
 03.03.2026;;12,5x;PAY-4;D. Berg;;B6
 04.03.2026;;7,00;PAY-5;E. Mol;;B7
 CSV
-refused "CSV: a bad line 7 names FILE:7" 3 "bank.csv:7: amount \"12,5x\"" \
+refused "CSV: a bad line 7 names FILE:7" 3 "bank.csv:7: Amount \"12,5x\"" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
 sed -i 's/^03.03.2026;;12,5x/03.03.2026;;12,50/; s/^04.03.2026;;7,00/;;7,00/' "$T/bank.csv"
-refused "CSV: a line without a date" 3 "bank.csv:8: no date (column 1)" \
+refused "CSV: a line without a date" 3 "bank.csv:8: No date (column 1)" \
     sup statement import "$T/bank.csv" --mapping dutch --account NL01
 sed -i 's/^;;7,00/31.02.2026;;7,00/' "$T/bank.csv"
 refused "CSV: a day not in the calendar" 3 "bank.csv:8:" \
@@ -201,7 +201,7 @@ expect "show names the statement that had the line" 0 '"already_in": '"$S" \
 # -- the listings
 expect "statement list" 0 "NL77ABNA0574908765" sup statement list
 expect "statement list --csv" 0 "id,account,format" sup --csv statement list
-expect "statement show: none such" 4 "no statement 999" sup statement show 999
+expect "statement show: none such" 4 "No statement 999" sup statement show 999
 expect "statement show: not a number" 2 "not a statement number" sup statement show x
 same "each import audited" \
     "$(sql "SELECT count(*) FROM audit_log WHERE action = 'import' AND entity = 'bank_statement'")" \

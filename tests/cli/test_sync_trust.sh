@@ -356,7 +356,7 @@ else
 	notok "T01's pull goes on: the forged payment and its credit note set aside"
 fi
 expect "sync --quarantine shows the forged payment with the reason" 0 \
-    "of terminal T01: it says it was made on this terminal, and this terminal never made it" \
+    "of terminal T01: It says it was made on this terminal, and this terminal never made it" \
     pdt 1 sync --quarantine
 has "and names it" "$forged_uuid"
 same "the records after it are applied: T02's payment is at T01" \
