@@ -58,6 +58,10 @@
 #define SYNC_ROUTE_ANCHOR "/v1/anchor"
 #define SYNC_PULL_MAX 10000 /* entries in one pull page at most */
 #define SYNC_PUSH_MAX 5000  /* records in one push at most */
+/* The longest answer a terminal reads from the central node (bytes): a
+ * full pull page is far below it; past it the answer is cut and the round
+ * ends (issue 18, part 2: a hostile node cannot grow the terminal). */
+#define SYNC_ANSWER_MAX ((size_t)64 << 20)
 /* The largest cursor or seq a pull page may carry: 2^53 - 1, the largest
  * integer every JSON reader keeps exact. */
 #define SYNC_CURSOR_MAX INT64_C(9007199254740991)

@@ -71,6 +71,7 @@ sync_reply_free(struct sync_reply *r)
 struct buf {
 	char *p;
 	size_t len, cap;
+	int over; /* the answer passed SYNC_ANSWER_MAX: cut, not kept */
 };
 
 static size_t
@@ -79,6 +80,10 @@ on_data(char *data, size_t size, size_t nmemb, void *arg)
 	struct buf *b = arg;
 	size_t n = size * nmemb;
 
+	if (n > SYNC_ANSWER_MAX - b->len) {
+		b->over = 1;
+		return 0; /* curl ends the transfer */
+	}
 	if (b->len + n + 1 > b->cap) {
 		b->cap = (b->len + n + 1) * 2;
 		b->p = xrealloc(b->p, b->cap, 1);
@@ -190,6 +195,10 @@ attempt(struct sync_net *n, const char *method, const char *url,
 	c = curl_easy_perform(n->h);
 	curl_slist_free_all(hdr);
 	curl_easy_setopt(n->h, CURLOPT_ERRORBUFFER, NULL);
+	if (b.over) {
+		free(b.p);
+		return -3;
+	}
 	if (c != CURLE_OK) {
 		snprintf(why, nwhy, "%s",
 		    detail[0] ? detail : curl_easy_strerror(c));
@@ -228,6 +237,12 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 			      "signed it. Nothing is lost: the records stay "
 			      "queued"),
 			    method, url, why);
+		if (rc == -3)
+			return pd_fail(err, PD_ENET,
+			    _("%s %s: the central node's answer is longer than "
+			      "%d MB, more than any answer of the protocol; it "
+			      "was cut and nothing of it is kept"),
+			    method, url, (int)(SYNC_ANSWER_MAX >> 20));
 		if (rc == 0) {
 			if (r->status < 500 && r->status != 429)
 				break;

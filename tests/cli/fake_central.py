@@ -12,7 +12,8 @@ creep (more, the cursor on by one, no entries), alternate (like records
 but saying more, every second page empty), endless (like records but
 always saying more), rejectctl (pulls as records; every pushed record
 rejected with a reason full of control bytes: NASTY), errctl (every pull
-answered 400 with NASTY as the error),
+answered 400 with NASTY as the error), bloat (a pull answer that never
+ends),
 records (the JSON array of records in the file RECORDS, as entries after
 since; a proper page)."""
 import json
@@ -89,6 +90,18 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
             return
+        if MODE == "bloat":
+            # a page that never ends, until the terminal hangs up
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            chunk = b" " * (1 << 20)
+            try:
+                self.wfile.write(b'{"v":1,"entries":[')
+                while True:
+                    self.wfile.write(chunk)
+            except OSError:
+                return
         if MODE == "html":
             return self.answer("<html><body><h1>Welcome</h1></body></html>",
                                "text/html")

@@ -102,6 +102,8 @@ bad "more forever, with entries" endless \
     "Still more after 12 pages" "$T/good.json"
 same "it asked for 12 pages, then stopped" "$(wc -l <"$T/count")" 12
 sed -i '$d' "$T/t1f.ini"
+bad "an answer that never ends: cut at its bound" bloat \
+    "answer is longer than 64 MB"
 bad "a negative cursor" negative "Cursor -5"
 bad "a cursor past 2^53" huge "Cursor 9007199254740992"
 bad "a cursor going back" back "The cursor went back from $cursor"
