@@ -191,6 +191,11 @@ int gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
 void gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
     size_t len, struct gw_answer *a);
 /* `paydesk-central gateway ...` (argv after "gateway"). */
+/* An identifier of the command line (organisation, branch, terminal,
+ * gateway): letters, digits and '-', 1..max characters; else PD_EUSAGE
+ * naming what. */
+int central_check_id(
+    const char *what, const char *v, size_t max, struct pd_err *err);
 int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 
 #endif

@@ -354,24 +354,6 @@ gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
 	json_decref(o);
 }
 
-/* An identifier: letters, digits and '-', 1..32 characters. */
-static int
-check_name(const char *what, const char *v, struct pd_err *err)
-{
-	size_t i, n = strlen(v);
-
-	if (n == 0 || n > 32)
-		return pd_fail(err, PD_EUSAGE,
-		    "%s \"%s\": must be 1 to 32 characters", what, v);
-	for (i = 0; i < n; i++)
-		if (!isalnum((unsigned char)v[i]) && v[i] != '-')
-			return pd_fail(err, PD_EUSAGE,
-			    "%s \"%s\": only letters, digits and '-' are "
-			    "allowed",
-			    what, v);
-	return 0;
-}
-
 /* The URLs of gateway org/name, as the commands print them. */
 static void
 print_urls(const struct backend *b, const char *org, const char *name,
@@ -426,8 +408,8 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 	if (argc == 5 && strcmp(argv[0], "add") == 0 &&
 	    strcmp(argv[3], "--profile") == 0) {
-		if (check_name("organisation", argv[1], err) ||
-		    check_name("gateway", argv[2], err))
+		if (central_check_id("Organisation", argv[1], 32, err) ||
+		    central_check_id("Gateway", argv[2], 32, err))
 			return -1;
 		if (strcmp(argv[4], "card") != 0 &&
 		    strcmp(argv[4], "mobile-money") != 0)

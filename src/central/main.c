@@ -29,9 +29,9 @@ usage(FILE *f)
 	    "       paydesk-central [--config FILE] gateway list [ORG]\n");
 }
 
-/* An identifier: letters, digits and '-', 1..max characters. */
-static int
-check_id(const char *what, const char *v, size_t max, struct pd_err *err)
+int
+central_check_id(
+    const char *what, const char *v, size_t max, struct pd_err *err)
 {
 	size_t i, n = strlen(v);
 
@@ -118,9 +118,9 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	size_t n, i;
 
 	if (argc >= 1 && strcmp(argv[0], "add") == 0 && argc == 4) {
-		if (check_id("Organisation", argv[1], 32, err) ||
-		    check_id("Branch", argv[2], 16, err) ||
-		    check_id("Terminal", argv[3], 16, err))
+		if (central_check_id("Organisation", argv[1], 32, err) ||
+		    central_check_id("Branch", argv[2], 16, err) ||
+		    central_check_id("Terminal", argv[3], 16, err))
 			return -1;
 		if (strcmp(argv[3], b->cfg.terminal_id) == 0)
 			return pd_fail(err, PD_EUSAGE,
@@ -183,7 +183,7 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "org") == 0 && argc == 4 &&
 	    strcmp(argv[1], "add") == 0) {
-		if (check_id("Organisation", argv[2], 32, err) != 0)
+		if (central_check_id("Organisation", argv[2], 32, err) != 0)
 			return -1;
 		if (*argv[3] == '\0')
 			return pd_fail(err, PD_EUSAGE, "The name is empty");
