@@ -98,6 +98,7 @@ for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
 		tail -20 "$l"
 	fi
 	echo "$(basename "$s"): $p passed, $f failed ($(cat "$dir/$n.time" 2>/dev/null || echo ?) s)"
+	grep '^# skip' "$l"
 	[ "$f" -eq 0 ] || grep -A8 '^not ok ' "$l" | head -60
 	pass=$((pass + p))
 	fail=$((fail + f))

@@ -8,8 +8,12 @@
 . "$TOP/tests/cli/lib.sh"
 setup_store
 SAMPLES=${SAMPLES:-$TOP/../shared/samples/bank}
-[ -r "$SAMPLES/camt053-example.xml" ] ||
-	{ echo "not ok - the bank samples are not in $SAMPLES"; exit 1; }
+# the samples sit beside the project, not in it (they are the banks' files,
+# kept as they are): a checkout without them skips this script, saying so
+if [ ! -r "$SAMPLES/camt053-example.xml" ]; then
+	echo "# skip: the bank samples are not in $SAMPLES (SAMPLES=DIR names them)"
+	exit 0
+fi
 cp "$SAMPLES/camt053-example.xml" "$SAMPLES/mt940-example.940" \
     "$SAMPLES/ofx-example.ofx" "$T/"
 chmod u+w "$T"/*.xml "$T"/*.940 "$T"/*.ofx
