@@ -79,6 +79,20 @@ store_gateway_get(struct store *st, const char *org, const char *name,
 	return st_fail(st, err, "Reading gateways");
 }
 
+/* Run s, an update of the active (not revoked) gateway NAME of ORG:
+ * PD_ENOTFOUND when there is none. */
+static int
+active_done(struct store *st, sqlite3_stmt *s, const char *org,
+    const char *name, struct pd_err *err)
+{
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return pd_fail(
+		    err, PD_ENOTFOUND, "No active gateway %s in %s", name, org);
+	return 0;
+}
+
 int
 store_gateway_rotate(struct store *st, const char *org, const char *name,
     const char *secret, const char *path_hash, const char *old_until,
@@ -94,12 +108,7 @@ store_gateway_rotate(struct store *st, const char *org, const char *name,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "sssss", secret, path_hash, old_until, org, name);
-	if (st_done(st, s, err) != 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return pd_fail(
-		    err, PD_ENOTFOUND, "No active gateway %s in %s", name, org);
-	return 0;
+	return active_done(st, s, org, name, err);
 }
 
 int
@@ -114,12 +123,7 @@ store_gateway_revoke(struct store *st, const char *org, const char *name,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "sss", at, org, name);
-	if (st_done(st, s, err) != 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return pd_fail(
-		    err, PD_ENOTFOUND, "No active gateway %s in %s", name, org);
-	return 0;
+	return active_done(st, s, org, name, err);
 }
 
 struct gateway_row *
