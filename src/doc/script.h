@@ -1,7 +1,7 @@
 /* script.h - text in any script for the PDF writer: right-to-left runs in
  * visual order, Arabic letters joined, Indic and other complex scripts
  * shaped by HarfBuzz, each character from a font that has it. Shared by
- * pdf.c and script.c only; not public. */
+ * pdf.c, script.c and tounicode.c only; not public. */
 #ifndef PAYDESK_DOC_SCRIPT_H
 #define PAYDESK_DOC_SCRIPT_H
 #include <stddef.h>
@@ -17,6 +17,14 @@
  * for a character. */
 #define SCRIPT_SHAPED_FIRST 0xD800
 #define SCRIPT_SHAPED_MAX 2048
+
+/* An Arabic presentation form (FB50..FDFF, FE70..FEFF): what FriBidi
+ * joins letters into, mapped back to the letters by ToUnicode. */
+static inline int
+script_is_presentation(uint32_t cp)
+{
+	return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
 
 /* A code for one shaped glyph: the glyph, its advance as drawn there and
  * the characters text extraction reads for it (none: the cluster's text

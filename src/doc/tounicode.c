@@ -1,0 +1,328 @@
+/* tounicode.c - what a PDF reader needs to read the text back, and the
+ * font subset that carries it (issue 17 section 6; split from script.c).
+ *
+ * Each embedded face gets a ToUnicode CMap of its own, written from the
+ * codes drawn with it: bfrange entries for plain characters, bfchar
+ * entries mapping an Arabic presentation form back to its letters and a
+ * shaped glyph code (SCRIPT_SHAPED_FIRST..) to its cluster's characters in
+ * logical order. Before saving, each composite glyph drawn has its parts
+ * marked so libharu's subset keeps them, and the shaped codes are mapped
+ * to their glyphs through the CIDToGIDMap. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "paydesk/xmalloc.h"
+#include "script.h"
+
+/* One bfchar or bfrange entry of a ToUnicode map. */
+struct tu_entry {
+	uint16_t from, to;
+	utf8proc_int32_t dst[8];
+	int nd; /* > 0: bfchar to dst; 0: bfrange from..to onto itself */
+};
+
+static void
+tu_block(HPDF_Stream st, const struct tu_entry *e, size_t n, int chars)
+{
+	char buf[128];
+	size_t i, j = 0;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		if ((e[i].nd > 0) != chars)
+			continue;
+		if (j % 100 == 0) {
+			size_t left = 0, q;
+
+			for (q = i; q < n && left < 100; q++)
+				left += (e[q].nd > 0) == chars;
+			snprintf(buf, sizeof buf, "%s%zu begin%s\n",
+			    j ? (chars ? "endbfchar\n" : "endbfrange\n") : "",
+			    left, chars ? "bfchar" : "bfrange");
+			HPDF_Stream_WriteStr(st, buf);
+		}
+		if (chars) {
+			snprintf(buf, sizeof buf, "<%04X> <", e[i].from);
+			HPDF_Stream_WriteStr(st, buf);
+			for (k = 0; k < e[i].nd; k++) {
+				unsigned u = (unsigned)e[i].dst[k];
+
+				if (u > 0xFFFF) /* UTF-16BE: a surrogate pair */
+					snprintf(buf, sizeof buf, "%04X%04X",
+					    0xD800 + ((u - 0x10000) >> 10),
+					    0xDC00 + ((u - 0x10000) & 0x3FF));
+				else
+					snprintf(buf, sizeof buf, "%04X", u);
+				HPDF_Stream_WriteStr(st, buf);
+			}
+			HPDF_Stream_WriteStr(st, ">\n");
+		} else {
+			snprintf(buf, sizeof buf, "<%04X> <%04X> <%04X>\n",
+			    e[i].from, e[i].to, e[i].from);
+			HPDF_Stream_WriteStr(st, buf);
+		}
+		j++;
+	}
+	if (j > 0)
+		HPDF_Stream_WriteStr(
+		    st, chars ? "endbfchar\n" : "endbfrange\n");
+}
+
+/* A presentation form's letters (NFKC), in the order they are drawn:
+ * a ligature's letters right to left (lam-alef is alef, lam), as text
+ * extraction reverses each right-to-left glyph's letters with the run.
+ * 0 when cp is no presentation form or maps to itself. */
+static int
+letters(uint32_t cp, utf8proc_int32_t *d, int max)
+{
+	utf8proc_uint8_t u[8] = {0}, *nfkc;
+	utf8proc_ssize_t i = 0, k;
+	int n = 0, j;
+
+	if (!script_is_presentation(cp))
+		return 0;
+	utf8proc_encode_char((utf8proc_int32_t)cp, u);
+	nfkc = utf8proc_NFKC(u);
+	if (nfkc == NULL)
+		return 0;
+	while (nfkc[i] != '\0' && n < max) {
+		k = utf8proc_iterate(nfkc + i, -1, &d[n]);
+		if (k <= 0 || d[n] > 0xFFFF)
+			break;
+		i += k;
+		n++;
+	}
+	if (nfkc[i] != '\0' || (n == 1 && d[0] == (utf8proc_int32_t)cp))
+		n = 0;
+	free(nfkc);
+	for (j = 0; j < n / 2; j++) {
+		utf8proc_int32_t t = d[j];
+
+		d[j] = d[n - 1 - j];
+		d[n - 1 - j] = t;
+	}
+	return n;
+}
+
+/* A shaped glyph's code (NULL for a character's). */
+static const struct script_cid *
+shaped(const struct script_face *fc, uint32_t c)
+{
+	if (c < SCRIPT_SHAPED_FIRST || c - SCRIPT_SHAPED_FIRST >= fc->ncids)
+		return NULL;
+	return &fc->cids[c - SCRIPT_SHAPED_FIRST];
+}
+
+/* The used codes as entries: runs within one high byte map onto
+ * themselves, a presentation form onto its letters, a shaped glyph onto
+ * its share of its cluster (none: no entry). */
+static size_t
+tu_entries(const struct script_face *fc, struct tu_entry **out)
+{
+	const unsigned char *used = fc->used;
+	struct tu_entry *e = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t c;
+
+	for (c = 0; c <= 0xFFFF; c++) {
+		const struct script_cid *sc = shaped(fc, c);
+		utf8proc_int32_t d[8];
+		int nd;
+
+		if (!(used[c >> 3] & (1u << (c & 7))))
+			continue;
+		if (sc != NULL && sc->ncp == 0)
+			continue;
+		if (sc != NULL) {
+			for (nd = 0; nd < sc->ncp; nd++)
+				d[nd] = (utf8proc_int32_t)sc->cp[nd];
+		} else
+			nd = letters(c, d, 8);
+		if (nd == 0 && n > 0 && e[n - 1].nd == 0 &&
+		    e[n - 1].to + 1u == c && (c & 0xFF) != 0) {
+			e[n - 1].to = (uint16_t)c;
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			e = xrealloc(e, cap, sizeof *e);
+		}
+		e[n].from = e[n].to = (uint16_t)c;
+		memcpy(e[n].dst, d, (size_t)nd * sizeof d[0]);
+		e[n++].nd = nd;
+	}
+	*out = e;
+	return n;
+}
+
+size_t
+script_glyph_parts(
+    const unsigned char *g, size_t n, uint16_t *parts, size_t max)
+{
+	size_t p = 10, k = 0;
+	unsigned flags;
+
+	if (n < 10 || g[0] != 0xFF || g[1] != 0xFF)
+		return 0; /* a simple glyph (or none): numberOfContours >= 0 */
+	do {
+		if (p + 4 > n || k == max)
+			break;
+		flags = (unsigned)g[p] << 8 | g[p + 1];
+		parts[k++] = (uint16_t)(g[p + 2] << 8 | g[p + 3]);
+		p += 4 + ((flags & 1) ? 4 : 2);
+		p += (flags & 8) ? 2 : (flags & 64) ? 4 : (flags & 128) ? 8 : 0;
+	} while (flags & 32);
+	return k;
+}
+
+/* libharu 2.3.0 marks a composite glyph's parts one level deep only and
+ * reads their ids as signed, so parts past glyph 32767 (the Hangul of
+ * wqy-zenhei) were left out of the subset and drew as nothing. Mark
+ * every part, at any depth, before the font is written. */
+static void
+mark_parts(HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	unsigned char *done, buf[2048];
+	uint16_t parts[64];
+	unsigned gid, shift = a->header.index_to_loc_format == 0 ? 1 : 0;
+	int again = 1;
+
+	if (!a->embedding || a->glyph_tbl.flgs == NULL || a->stream == NULL)
+		return;
+	done = xcalloc(a->num_glyphs + 1u, 1);
+	while (again) {
+		again = 0;
+		for (gid = 0; gid < a->num_glyphs; gid++) {
+			HPDF_UINT32 off, end;
+			HPDF_UINT size;
+			size_t k, i;
+
+			if (a->glyph_tbl.flgs[gid] != 1 || done[gid])
+				continue;
+			done[gid] = 1;
+			off = a->glyph_tbl.offsets[gid] << shift;
+			end = a->glyph_tbl.offsets[gid + 1] << shift;
+			if (end <= off)
+				continue;
+			size = end - off < sizeof buf ? end - off : sizeof buf;
+			if (HPDF_Stream_Seek(a->stream,
+			        (HPDF_INT)(a->glyph_tbl.base_offset + off),
+			        HPDF_SEEK_SET) != HPDF_OK ||
+			    HPDF_Stream_Read(a->stream, buf, &size) != HPDF_OK)
+				continue;
+			k = script_glyph_parts(buf, size, parts, 64);
+			for (i = 0; i < k; i++)
+				if (parts[i] < a->num_glyphs &&
+				    a->glyph_tbl.flgs[parts[i]] != 1) {
+					a->glyph_tbl.flgs[parts[i]] = 1;
+					again = 1;
+				}
+		}
+	}
+	free(done);
+}
+
+static int
+is_used(const unsigned char *used, uint32_t c)
+{
+	return used[c >> 3] & (1u << (c & 7));
+}
+
+/* The glyph drawn for a used code: a shaped glyph's, else the font's
+ * glyph for the character; 0 for a code not used. */
+static HPDF_UINT16
+code_gid(const struct script_face *fc, uint32_t c)
+{
+	if (!is_used(fc->used, c))
+		return 0;
+	if (shaped(fc, c) != NULL)
+		return shaped(fc, c)->gid;
+	return HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c);
+}
+
+/* libharu writes widths and a CID-to-glyph map for every character the
+ * font has (24 KB for DejaVu Sans, 280 KB for a CJK font) and keeps its
+ * refused CMap: only the characters drawn are needed. */
+static int
+trim(struct script_face *fc, HPDF_MMgr mmgr)
+{
+	HPDF_FontAttr a = (HPDF_FontAttr)fc->font->attr;
+	HPDF_Font desc = a->descendant_font;
+	HPDF_Dict map = a->map_stream;
+	HPDF_Array w = HPDF_Array_New(mmgr), run = NULL;
+	HPDF_INT16 dw = fc->def->missing_width;
+	uint32_t c, top = 0;
+
+	if (w == NULL)
+		return -1;
+	for (c = 0; c <= 0xFFFF; c++) {
+		HPDF_UINT16 gid = code_gid(fc, c);
+		HPDF_INT16 gw = shaped(fc, c) != NULL ? shaped(fc, c)->adv
+		                : gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid)
+		                      : dw;
+
+		if (gid != 0)
+			top = c + 1;
+		if (gw == dw) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			HPDF_Array_AddNumber(w, (HPDF_INT32)c);
+			run = HPDF_Array_New(mmgr);
+			if (run == NULL || HPDF_Array_Add(w, run) != HPDF_OK)
+				return -1;
+		}
+		HPDF_Array_AddNumber(run, gw);
+	}
+	if (HPDF_Dict_Add(desc, "W", w) != HPDF_OK)
+		return -1;
+	if (a->cmap_stream != NULL)
+		HPDF_MemStream_FreeData(a->cmap_stream->stream);
+	if (map == NULL)
+		return 0;
+	HPDF_MemStream_FreeData(map->stream);
+	for (c = 0; c < top; c++) {
+		HPDF_UINT16 gid = code_gid(fc, c);
+		HPDF_BYTE b[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
+
+		if (HPDF_Stream_Write(map->stream, b, 2) != HPDF_OK)
+			return -1;
+	}
+	return 0;
+}
+
+int
+script_finish(struct script_fonts *f)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++) {
+		mark_parts(f->faces[i].def);
+		if (trim(&f->faces[i], f->pdf->mmgr) != 0)
+			return -1;
+		HPDF_Stream st = f->faces[i].tounicode->stream;
+		struct tu_entry *e;
+		size_t n = tu_entries(&f->faces[i], &e);
+
+		HPDF_Stream_WriteStr(st,
+		    "/CIDInit /ProcSet findresource begin\n"
+		    "12 dict begin\nbegincmap\n"
+		    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+		    "/Supplement 0 >> def\n"
+		    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+		    "1 begincodespacerange\n<0000> <FFFF>\n"
+		    "endcodespacerange\n");
+		tu_block(st, e, n, 0);
+		tu_block(st, e, n, 1);
+		HPDF_Stream_WriteStr(st,
+		    "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+		    "end\nend\n");
+		free(e);
+	}
+	return HPDF_GetError(f->pdf) == HPDF_OK ? 0 : -1;
+}
