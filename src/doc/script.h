@@ -1,7 +1,7 @@
 /* script.h - text in any script for the PDF writer: right-to-left runs in
  * visual order, Arabic letters joined, Indic and other complex scripts
  * shaped by HarfBuzz, each character from a font that has it. Shared by
- * pdf.c, script.c and tounicode.c only; not public. */
+ * pdf.c, script.c, shape.c and tounicode.c only; not public. */
 #ifndef PAYDESK_DOC_SCRIPT_H
 #define PAYDESK_DOC_SCRIPT_H
 #include <stddef.h>
@@ -89,6 +89,21 @@ struct script_text {
 	struct script_run *runs; /* malloc'd */
 	size_t nruns;
 };
+
+/* Inside the PDF writer (script.c, shape.c, tounicode.c). */
+
+/* UTF-8 to code points (out has room for n); a byte that is not UTF-8
+ * becomes U+FFFD. The number written. */
+size_t script_decode(const char *s, size_t n, uint32_t *out);
+/* The face has a glyph for cp (a BMP character). */
+int script_has_glyph(const struct script_face *fc, uint32_t cp);
+/* cp is in a script HarfBuzz shapes (Indic, Thai, Khmer, ...). */
+int script_is_complex(uint32_t cp);
+/* Shape run r of t with HarfBuzz if it holds a complex script its face
+ * draws: r->glyphs placed (malloc'd); draw: codes given to the glyphs
+ * (left as text when SCRIPT_SHAPED_MAX is reached). */
+void script_shape_run(struct script_fonts *f, const struct script_text *t,
+    struct script_run *r, int draw);
 
 /* Load the main TrueType font (path) into pdf with the UTF-8 encoder,
  * with a valid ToUnicode map of its own. -1 with PD_EDOC when libharu
