@@ -8,6 +8,7 @@
 
 #include "internal.h"
 #include "paydesk/alloc.h"
+#include "paydesk/date.h"
 #include "paydesk/money.h"
 #include "paydesk/os.h"
 #include "paydesk/search.h"
@@ -182,6 +183,9 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	xstrlcpy(p->method, m != NULL ? m->name : method, sizeof p->method);
 	p->method_kind = m != NULL ? m->kind : METHOD_ONLINE;
 	p->amount = g->amount;
+	/* a method of kind cash (an odd choice, but the organisation's)
+	 * took the whole amount, with no change */
+	p->tendered = p->method_kind == METHOD_CASH ? g->amount : 0;
 	p->overpaid = overpaid;
 	xstrlcpy(p->created_at, at, sizeof p->created_at);
 	snprintf(p->notes, sizeof p->notes, "Gateway %s, code %s%s%s",
@@ -318,4 +322,143 @@ advance(struct svc *s, const struct gateway_row *gw, const char *code,
 	    g.payment_id != 0 && reverse(s, gw, &g, at, err) != 0)
 		return -1;
 	return store_gw_payment_save(s->st, &g, err);
+}
+
+/* ---- settlement files and the list ---- */
+
+/* Seconds since 1970 of "YYYY-MM-DD[ HH:MM:SS]". */
+static int64_t
+secs_of(const char *ts)
+{
+	char day[11];
+	int32_t d = 0;
+	int h = 0, m = 0, sec = 0;
+
+	snprintf(day, sizeof day, "%.10s", ts);
+	date_parse(day, NULL, &d, NULL);
+	if (strlen(ts) >= 19)
+		sscanf(ts + 11, "%d:%d:%d", &h, &m, &sec);
+	return (int64_t)d * 86400 + h * 3600 + m * 60 + sec;
+}
+
+/* Settle g (read) by row r of file path: 1 settled now, 0 the same
+ * settlement again, -1 refused. */
+static int
+settle_one(struct svc *s, const struct gateway_row *gw,
+    const struct gw_settle_row *r, struct gw_payment *g, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int64_t diff;
+
+	if (store_gw_payment_get(s->st, gw->name, r->code, g, err) != 0) {
+		if (err->code == PD_ENOTFOUND)
+			pd_fail(err, PD_EINVAL,
+			    "Code %s: gateway %s has no payment of that code",
+			    r->code, gw->name);
+		return -1;
+	}
+	if (g->status != GW_SUCCEEDED)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: the payment is %s; only a succeeded payment "
+		    "settles",
+		    r->code, gw_status_name(g->status));
+	if (r->amount != g->amount)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: amount %s, and the payment was %s", r->code,
+		    money_plain(a, sizeof a, r->amount, s->cfg.minor_digits),
+		    money_plain(b, sizeof b, g->amount, s->cfg.minor_digits));
+	if (strncmp(r->settled_on, g->paid_at, 10) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: settled on %s, before it was paid on %.10s",
+		    r->code, r->settled_on, g->paid_at);
+	if (g->settled_on[0] != '\0') {
+		if (strcmp(g->settled_on, r->settled_on) == 0 &&
+		    g->fee == r->fee)
+			return 0;
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: already settled on %s with a fee of %s",
+		    r->code, g->settled_on,
+		    money_plain(a, sizeof a, g->fee, s->cfg.minor_digits));
+	}
+	g->fee = r->fee;
+	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
+	xstrlcpy(g->settlement_status, "Settled", sizeof g->settlement_status);
+	diff = secs_of(r->settled_on) - secs_of(g->paid_at);
+	g->processing_tenths = diff <= 0 ? 0 : (diff * 10 + 43200) / 86400;
+	return store_gw_payment_save(s->st, g, err) == 0 ? 1 : -1;
+}
+
+/* A settled payment's Pending ledger payment is Posted: verified by
+ * "System" (the feed's verify record carries it to the terminals). */
+static int
+settle_post(struct svc *s, const struct gw_payment *g, const char *at,
+    size_t *posted, struct pd_err *err)
+{
+	struct payment p;
+
+	if (g->payment_id == 0)
+		return 0;
+	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
+		return -1;
+	if (p.status != PS_PENDING)
+		return 0;
+	if (store_payment_set_status(
+	        s->st, p.id, PS_POSTED, 1, at, "System", err) != 0 ||
+	    svc_audit(s, at, "verify", "payment", p.payment_no,
+	        "settled by the gateway", err) != 0)
+		return -1;
+	(*posted)++;
+	return 0;
+}
+
+int
+svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
+    const char *path, struct gw_settle_result *res, struct pd_err *err)
+{
+	struct gw_settle_row *r;
+	struct gw_payment g;
+	char at[TS_BUFSZ], detail[600], *buf;
+	size_t len, n, i;
+	int rc = 0;
+
+	memset(res, 0, sizeof *res);
+	buf = svc_read_file(path, &len, err);
+	if (buf == NULL)
+		return -1;
+	r = gw_settle_decode(buf, len, s->cfg.minor_digits, &n, err);
+	free(buf);
+	if (r == NULL) {
+		pd_err_prefix(err, "%s: ", path);
+		return -1;
+	}
+	svc_now(at);
+	if (store_begin(s->st, err) != 0) {
+		free(r);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = settle_one(s, gw, &r[i], &g, err);
+		if (rc < 0 && err->code == PD_EINVAL)
+			pd_err_prefix(err, "%s: Line %d: ", path, r[i].line);
+		if (rc == 1)
+			res->settled++;
+		else if (rc == 0)
+			res->unchanged++;
+		rc = rc == 1 ? settle_post(s, &g, at, &res->posted, err) : rc;
+	}
+	snprintf(detail, sizeof detail, "file=%s settled=%zu unchanged=%zu",
+	    path, res->settled, res->unchanged);
+	if (rc == 0)
+		rc = svc_audit(s, at, "settle", "gateway", gw->name, detail, err);
+	free(r);
+	if (rc != 0)
+		memset(res, 0, sizeof *res);
+	return svc_finish(s, rc, err);
+}
+
+struct gw_payment *
+svc_gateway_payments(struct svc *s, const char *gateway, int unassociated,
+    size_t *n, struct pd_err *err)
+{
+	return store_gw_payments(s->st, gateway, unassociated, n, err);
 }
