@@ -94,7 +94,7 @@ struct gw_settle_row {
  * settled_on YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (a 'T' and a final 'Z'
  * allowed). The rows (*n, at least one; caller frees), or NULL with err
  * (PD_EINVAL) beginning "Line L: " and naming the field. */
-struct gw_settle_row *gw_settle_decode(const char *buf, size_t len,
-    int digits, size_t *n, struct pd_err *err);
+struct gw_settle_row *gw_settle_decode(
+    const char *buf, size_t len, int digits, size_t *n, struct pd_err *err);
 
 #endif

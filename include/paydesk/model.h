@@ -336,8 +336,8 @@ enum gw_status gw_status_parse(const char *s);
  * refunded Refunded/Reversed, disputed Disputed/On Hold. A payment the
  * settlement file names is "Settled" whatever the mapping says. */
 struct pd_err;
-void gw_status_map(const char *map, enum gw_status st, char *webhook,
-    char *settle);
+void gw_status_map(
+    const char *map, enum gw_status st, char *webhook, char *settle);
 /* Check a mapping for gw_status_map: 0, or -1 with err (PD_EINVAL)
  * naming the entry that is wrong and why. */
 int gw_status_map_check(const char *map, struct pd_err *err);
@@ -361,14 +361,14 @@ struct gw_payment {
 	char phone[17];
 	int64_t amount;
 	char paid_at[TS_BUFSZ];
-	int64_t consumer_id;  /* 0: unassociated */
-	char account_no[33];  /* of consumer_id, when read; "" for none */
-	char candidates[256]; /* account numbers sharing its phone, ", " */
-	int64_t payment_id;   /* its ledger payment; 0 for none */
-	char payment_no[64];  /* of payment_id, when read */
-	int64_t fee;          /* from the settlement file */
-	char settled_on[TS_BUFSZ];    /* "" until settled */
-	int64_t processing_tenths;    /* paid to settled, in 0.1 days; -1 */
+	int64_t consumer_id;       /* 0: unassociated */
+	char account_no[33];       /* of consumer_id, when read; "" for none */
+	char candidates[256];      /* account numbers sharing its phone, ", " */
+	int64_t payment_id;        /* its ledger payment; 0 for none */
+	char payment_no[64];       /* of payment_id, when read */
+	int64_t fee;               /* from the settlement file */
+	char settled_on[TS_BUFSZ]; /* "" until settled */
+	int64_t processing_tenths; /* paid to settled, in 0.1 days; -1 */
 };
 
 /* One gateway notification, decoded and checked (src/sync/gateway.c):

@@ -157,11 +157,11 @@ associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 static int
 gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
     const struct gw_payment *g, const struct consumer *c,
-    const struct alloc_item *ai, size_t n, int64_t overpaid,
-    const char *at, struct payment *p, struct pd_err *err)
+    const struct alloc_item *ai, size_t n, int64_t overpaid, const char *at,
+    struct payment *p, struct pd_err *err)
 {
-	const char *method = gw->method[0] ? gw->method
-	                                   : gw_default_method(gw->profile);
+	const char *method =
+	    gw->method[0] ? gw->method : gw_default_method(gw->profile);
 	const struct pay_method *m = config_method(&s->cfg, method);
 	char series[48], fmt[64], today[11];
 	struct balance before;
@@ -188,8 +188,8 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	p->tendered = p->method_kind == METHOD_CASH ? g->amount : 0;
 	p->overpaid = overpaid;
 	xstrlcpy(p->created_at, at, sizeof p->created_at);
-	snprintf(p->notes, sizeof p->notes, "Gateway %s, code %s%s%s",
-	    gw->name, g->code, g->phone[0] ? ", phone " : "", g->phone);
+	snprintf(p->notes, sizeof p->notes, "Gateway %s, code %s%s%s", gw->name,
+	    g->code, g->phone[0] ? ", phone " : "", g->phone);
 	if (payref_check(g->code, NULL) == 0)
 		xstrlcpy(p->reference, g->code, sizeof p->reference);
 	xstrlcpy(p->received_by, "System", sizeof p->received_by);
@@ -243,8 +243,8 @@ post(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	for (i = 0; i < n; i++)
 		if (ai[i].applied > 0 &&
 		    (store_item_by_id(s->st, ai[i].id, &it, err) != 0 ||
-		        ledger_allocate(s, p.id, &it, ai[i].applied, 0, NULL,
-		            err) != 0))
+		        ledger_allocate(
+		            s, p.id, &it, ai[i].applied, 0, NULL, err) != 0))
 			goto out;
 	if (overpaid > 0) {
 		memset(&cn, 0, sizeof cn);
@@ -311,8 +311,8 @@ advance(struct svc *s, const struct gateway_row *gw, const char *code,
 	gw_status_map(
 	    gw->statuses, g.status, g.webhook_status, g.settlement_status);
 	if (g.status == GW_SUCCEEDED && g.settled_on[0] != '\0')
-		xstrlcpy(g.settlement_status, "Settled",
-		    sizeof g.settlement_status);
+		xstrlcpy(
+		    g.settlement_status, "Settled", sizeof g.settlement_status);
 	if (g.consumer_id == 0 && associate(s, &g, err) != 0)
 		return -1;
 	if (g.status == GW_SUCCEEDED && g.consumer_id != 0 &&
@@ -376,8 +376,8 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    g->fee == r->fee)
 			return 0;
 		return pd_fail(err, PD_EINVAL,
-		    "Code %s: already settled on %s with a fee of %s",
-		    r->code, g->settled_on,
+		    "Code %s: already settled on %s with a fee of %s", r->code,
+		    g->settled_on,
 		    money_plain(a, sizeof a, g->fee, s->cfg.minor_digits));
 	}
 	g->fee = r->fee;
@@ -449,7 +449,8 @@ svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
 	snprintf(detail, sizeof detail, "file=%s settled=%zu unchanged=%zu",
 	    path, res->settled, res->unchanged);
 	if (rc == 0)
-		rc = svc_audit(s, at, "settle", "gateway", gw->name, detail, err);
+		rc = svc_audit(
+		    s, at, "settle", "gateway", gw->name, detail, err);
 	free(r);
 	if (rc != 0)
 		memset(res, 0, sizeof *res);

@@ -334,8 +334,8 @@ int
 store_gw_payment_get(struct store *st, const char *gateway, const char *code,
     struct gw_payment *g, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT " GWP_COLS "WHERE g.gateway = ? AND g.code = ?", err);
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " GWP_COLS "WHERE g.gateway = ? AND g.code = ?", err);
 	int rc;
 
 	if (s == NULL)
@@ -367,8 +367,8 @@ store_gw_payment_save(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ssisiisii", g->webhook_status, g->settlement_status,
-	    g->consumer_id, g->candidates, g->payment_id, g->fee,
-	    g->settled_on, g->processing_tenths, g->id);
+	    g->consumer_id, g->candidates, g->payment_id, g->fee, g->settled_on,
+	    g->processing_tenths, g->id);
 	return st_done(st, s, err);
 }
 

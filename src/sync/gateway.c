@@ -474,7 +474,9 @@ settle_col(const char *cell)
 	while (*cell == ' ')
 		cell++;
 	for (i = 0; cell[i] != '\0' && j + 1 < sizeof buf; i++)
-		buf[j++] = cell[i] == ' ' ? '_' : (char)tolower((unsigned char)cell[i]);
+		buf[j++] = cell[i] == ' '
+		               ? '_'
+		               : (char)tolower((unsigned char)cell[i]);
 	while (j > 0 && buf[j - 1] == '_')
 		j--;
 	buf[j] = '\0';
@@ -526,23 +528,26 @@ settle_row(struct csv_row *row, const int *at, int digits,
 	size_t i, n = strlen(code);
 
 	if (n == 0 || n >= sizeof r->code)
-		return pd_fail(err, PD_EINVAL, "code: must be 1 to %zu characters",
+		return pd_fail(err, PD_EINVAL,
+		    "Column code: must be 1 to %zu characters",
 		    sizeof r->code - 1);
 	for (i = 0; i < n; i++)
 		if ((unsigned char)code[i] <= ' ' || code[i] == 0x7f)
 			return pd_fail(err, PD_EINVAL,
-			    "code: a space or control character at %zu", i + 1);
+			    "Column code: a space or control character at %zu",
+			    i + 1);
 	xstrlcpy(r->code, code, sizeof r->code);
-	if (money_parse(row->fields[at[SC_AMOUNT]], digits, "amount",
+	if (money_parse(row->fields[at[SC_AMOUNT]], digits, "Column amount",
 	        &r->amount, err) != 0 ||
-	    money_parse(row->fields[at[SC_FEE]], digits, "fee", &r->fee, err) !=
-	        0)
+	    money_parse(row->fields[at[SC_FEE]], digits, "Column fee", &r->fee,
+	        err) != 0)
 		return -1;
 	if (r->amount == 0)
-		return pd_fail(err, PD_EINVAL, "amount: must be more than 0");
+		return pd_fail(
+		    err, PD_EINVAL, "Column amount: must be more than 0");
 	if (r->fee > r->amount)
 		return pd_fail(err, PD_EINVAL,
-		    "fee: more than the amount it was taken from");
+		    "Column fee: more than the amount it was taken from");
 	return settle_when(row->fields[at[SC_SETTLED]], r->settled_on, err);
 }
 
@@ -573,8 +578,8 @@ settle_header(const struct csv_row *row, int *at, struct pd_err *err)
 }
 
 struct gw_settle_row *
-gw_settle_decode(const char *buf, size_t len, int digits, size_t *n,
-    struct pd_err *err)
+gw_settle_decode(
+    const char *buf, size_t len, int digits, size_t *n, struct pd_err *err)
 {
 	struct csv_reader rd;
 	struct csv_row row = {0};
@@ -599,8 +604,10 @@ gw_settle_decode(const char *buf, size_t len, int digits, size_t *n,
 				    "Line %d: %zu fields, and column %s is the "
 				    "%d%s",
 				    row.line, row.n, settle_cols[k], at[k] + 1,
-				    at[k] == 0 ? "st" : at[k] == 1 ? "nd"
-				                : at[k] == 2 ? "rd" : "th");
+				    at[k] == 0   ? "st"
+				    : at[k] == 1 ? "nd"
+				    : at[k] == 2 ? "rd"
+				                 : "th");
 				goto fail;
 			}
 		if (*n == cap) {
@@ -628,9 +635,10 @@ gw_settle_decode(const char *buf, size_t len, int digits, size_t *n,
 	if (header || *n == 0) {
 		free(r);
 		pd_fail(err, PD_EINVAL,
-		    header ? "Empty: a settlement file has a header line (code, "
-		             "amount, fee, settled_on) and a line per payment"
-		           : "No payment: only the header line");
+		    header
+		        ? "Empty: a settlement file has a header line (code, "
+		          "amount, fee, settled_on) and a line per payment"
+		        : "No payment: only the header line");
 		return NULL;
 	}
 	return r;

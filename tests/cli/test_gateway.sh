@@ -521,7 +521,7 @@ refused_settle "an unknown code refuses the whole file" 3 \
 refused_settle "an amount that is not the payment's" 3 \
     "Line 2: Code GB1: amount 41.00, and the payment was 40.00" \
     "code,amount,fee,settled_on" "GB1,41.00,0,2026-12-02"
-refused_settle "a fee above the amount" 3 "Line 3: fee: more than the amount" \
+refused_settle "a fee above the amount" 3 "Line 3: Column fee: more than the amount" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-12-02" \
     "GC1,7.00,7.01,2026-12-02"
 refused_settle "a code twice" 3 "Line 3: code GB1 again (first on line 2)" \
@@ -544,7 +544,7 @@ refused_settle "a settled payment settled otherwise" 3 \
     "code,amount,fee,settled_on" "GA1,120.00,1.20,2026-12-03"
 refused_settle "a missing column" 3 "Line 1: no column fee" \
     "code,amount,settled_on" "GB1,40.00,2026-12-02"
-refused_settle "a negative fee" 3 "Line 2: fee" \
+refused_settle "a negative fee" 3 "Line 2: Column fee" \
     "code,amount,fee,settled_on" "GB1,40.00,-1,2026-12-02"
 refused_settle "a short line" 3 "Line 2: 2 fields" \
     "code,amount,fee,settled_on" "GB1,40.00"
