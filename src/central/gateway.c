@@ -26,7 +26,6 @@
 #include <jansson.h>
 
 #include "central.h"
-#include "paydesk/money.h"
 
 /* The headers a notification is kept with, and the signature's. */
 static const char *const kept_headers[] = {
@@ -456,6 +455,23 @@ gateway_settle(struct backend *b, char **argv, struct pd_err *err)
 	return 0;
 }
 
+/* amount (minor units, not negative) as the settlement files write it,
+ * "1500.50", into out (32 bytes). */
+static void
+amount_text(int64_t amount, int digits, char *out)
+{
+	int64_t unit = 1;
+	int i;
+
+	for (i = 0; i < digits; i++)
+		unit *= 10;
+	if (digits == 0)
+		snprintf(out, 32, "%lld", (long long)amount);
+	else
+		snprintf(out, 32, "%lld.%0*lld", (long long)(amount / unit),
+		    digits, (long long)(amount % unit));
+}
+
 /* `gateway payments ORG [NAME] [--unassociated]`: the queue. */
 static int
 gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
@@ -464,7 +480,7 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	const char *name = argc - unassoc > 2 ? argv[2] : NULL;
 	struct gateway_row *gws, g;
 	struct gw_payment *p;
-	char amount[MONEY_BUFSZ], days[16];
+	char amount[32], days[16];
 	size_t n, i;
 
 	if (name != NULL && b->ops->gateway_get(b, argv[1], name, &g, err))
@@ -489,15 +505,14 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 			    (long long)(p[i].processing_tenths % 10));
 		else
 			xstrlcpy(days, "-", sizeof days);
+		amount_text(p[i].amount, b->cfg.minor_digits, amount);
 		printf("%-4zu %-10s %-12s %-14s %-13s %10s %-19s %-13s %-11s "
 		       "%5s %-16s %s\n",
 		    i + 1, p[i].gateway,
 		    p[i].account_no[0] ? p[i].account_no : "-", p[i].code,
-		    p[i].phone[0] ? p[i].phone : "-",
-		    money_plain(amount, sizeof amount, p[i].amount,
-		        b->cfg.minor_digits),
-		    p[i].paid_at, p[i].webhook_status, p[i].settlement_status,
-		    days, p[i].payment_no[0] ? p[i].payment_no : "-",
+		    p[i].phone[0] ? p[i].phone : "-", amount, p[i].paid_at,
+		    p[i].webhook_status, p[i].settlement_status, days,
+		    p[i].payment_no[0] ? p[i].payment_no : "-",
 		    p[i].candidates[0] ? p[i].candidates : "-");
 	}
 	free(p);
