@@ -607,6 +607,16 @@ b=$(PAYDESK_PIN=2222 pdt 1 --user mary --json consumer show WU-30001 |
     python3 -c 'import json,sys; d=json.load(sys.stdin)["balance"]
 print(d["total_outstanding"], d["available_credit"])')
 same "pull: the consumer's balance on the terminal" "$b" "0 1000"
+# a supervisor verifies a Pending gateway payment at the terminal: it is
+# Posted on the central node at the next sync
+gf=$(csql "SELECT payment_no FROM payments WHERE reference = 'GF1'")
+expect "verify: a supervisor verifies a gateway payment at the terminal" 0 \
+    "" env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
+    payment verify "$gf"
+expect "verify: the terminal sends it" 0 "Applied     1" pdt 1 sync
+same "verify: the gateway payment is Posted on the central node" \
+    "$(csql "SELECT status, verified_by FROM payments WHERE reference =
+        'GF1'")" "Posted|Mary Johnson"
 expect "pull: the terminal's store is consistent" 0 "ok (" pdt 1 doctor
 
 # -- revoked: refused from then on
