@@ -315,7 +315,8 @@ advance(struct svc *s, const struct gateway_row *gw, const char *code,
 		    g.settlement_status, "Settled", sizeof g.settlement_status);
 	if (g.consumer_id == 0 && associate(s, &g, err) != 0)
 		return -1;
-	if (g.status == GW_SUCCEEDED && g.consumer_id != 0 &&
+	/* a card event may report 0 (a card check): nothing to post */
+	if (g.status == GW_SUCCEEDED && g.consumer_id != 0 && g.amount > 0 &&
 	    g.payment_id == 0 && post(s, gw, &g, at, err) != 0)
 		return -1;
 	if ((g.status == GW_FAILED || g.status == GW_REFUNDED) &&

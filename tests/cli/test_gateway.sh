@@ -459,6 +459,12 @@ same "ledger: a replayed refund voids nothing twice" \
     "$(csql "SELECT count(*) FROM voids v JOIN payments p ON p.id =
         v.payment_id WHERE p.reference = 'pi_g7'")" 1
 
+ev=$($SIM card payment_intent.succeeded evt_g9 pi_g9 0 usd WU-30004 $now)
+run $SIM send "$CU" --secret "$NEW" "$ev"
+same "ledger: a succeeded card event of 0 is kept, with nothing posted" \
+    "$(cut -c1-3 "$OUT")|$(gp pi_g9)|$(lp pi_g9)" \
+    "200|succeeded|In Settlement|In Progress|WU-30004||"
+
 # the status mapping, per gateway
 expect "gateway set: a mapping and a method" 0 "set" central gateway set \
     ACME mpesa --statuses "succeeded=Paid/Awaiting bank;failed=Declined/None" \
