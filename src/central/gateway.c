@@ -1,6 +1,7 @@
 /* gateway.c - payment gateways on the central node (issue 19): the
- * `paydesk-central gateway` commands, and the routes gateways POST their
- * notifications to:
+ * `paydesk-central gateway` commands (add, rotate, revoke, list, set,
+ * settle, payments), and the routes gateways POST their notifications
+ * to:
  *
  *   POST /v1/gateway/ORG/NAME                   card
  *   POST /v1/gateway/ORG/NAME/SECRET            mobile money

@@ -1,6 +1,11 @@
 /* gateway.c - the central node's use cases for payment gateway
  * notifications (issue 19): keep one as received and apply the payment
- * it reports, in one transaction; answer a validation request. The
+ * it reports, in one transaction: its statuses by the gateway's mapping,
+ * its consumer (seed 004's association), and once it succeeded a Pending
+ * payment of the ledger (the same constructors as a terminal's posting),
+ * voided if the gateway reports it failed or refunded; answer a
+ * validation request; import a settlement file (seed 002: Settled, the
+ * processing time, the ledger payment Posted); list the payments. The
  * signature and the address were checked by the front end before. */
 #include <stdio.h>
 #include <stdlib.h>

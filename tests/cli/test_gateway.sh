@@ -7,8 +7,13 @@
 # parsed or kept; bad fields answered 400 naming the field, with nothing
 # kept; and a central node killed between notifications, and after
 # keeping one before its answer, keeps nothing twice once the gateway
-# retries. One organisation and one central node for every case (two
-# restarts: the kill, and a config change).
+# retries. Then the second slice: payments associated on arrival (by
+# account reference, by the one consumer of a phone; two candidates; none),
+# posted Pending in the ledger and voided when failed or refunded, the
+# status mapping, a settlement file (and its refusals, whole), the queue,
+# and a terminal pulling them with the balance moved. One organisation
+# and one central node for every case (two restarts: the kill, and a
+# config change).
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 # one simulator for every case (see gateway_sim.py serve): sim ARGS...
