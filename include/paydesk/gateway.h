@@ -75,4 +75,26 @@ int gw_card_decode(const char *body, size_t len, const char *currency,
 int gw_mm_decode(const char *body, size_t len, const char *currency, int digits,
     struct gw_event *ev, struct pd_err *err);
 
+/* One line of a gateway's settlement file (issue 19): the payment code,
+ * the amount settled and the fee taken from it (minor units), and when
+ * ("YYYY-MM-DD", or "YYYY-MM-DD HH:MM:SS" UTC when the file gives a
+ * time); line is the file's line. */
+struct gw_settle_row {
+	char code[256];
+	int64_t amount, fee;
+	char settled_on[TS_BUFSZ];
+	int line;
+};
+
+/* Decode a settlement file (CSV, RFC 4180): a header naming the columns
+ * code, amount, fee and settled_on (in any order, case ignored, others
+ * ignored), then a line per payment: a code of 1 to 255 characters
+ * without spaces, each code once; amount and fee decimal strings of at
+ * most digits decimals (money_parse), 0 < amount, 0 <= fee <= amount;
+ * settled_on YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (a 'T' and a final 'Z'
+ * allowed). The rows (*n, at least one; caller frees), or NULL with err
+ * (PD_EINVAL) beginning "Line L: " and naming the field. */
+struct gw_settle_row *gw_settle_decode(
+    const char *buf, size_t len, int digits, size_t *n, struct pd_err *err);
+
 #endif

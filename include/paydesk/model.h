@@ -286,6 +286,9 @@ struct terminal_row {
 	int64_t pending;
 };
 
+#define GW_MAP_BUFSZ 400
+#define GW_STATUS_BUFSZ 33
+
 /* A payment gateway registered for an organisation on the central node
  * (`paydesk-central gateway add`; issue 19). The signing secret is kept
  * as issued (an HMAC needs it); the mobile-money path secret only as its
@@ -302,6 +305,12 @@ struct gateway_row {
 	char old_until[TS_BUFSZ]; /* "" when there is no previous secret */
 	char created_at[TS_BUFSZ];
 	char revoked_at[TS_BUFSZ];
+	/* the payment method its payments are recorded with in the ledger;
+	 * "" for the profile's (gw_default_method) */
+	char method[49];
+	/* its status mapping, "STATUS=WEBHOOK/SETTLEMENT;..." (see
+	 * gw_status_map); "" for seed 002's sample */
+	char statuses[GW_MAP_BUFSZ];
 };
 
 /* A gateway payment's status as the gateway reported it (issue 19). */
@@ -314,6 +323,53 @@ enum gw_status {
 };
 /* The status's word as stored ("succeeded", ..., "unknown"). */
 const char *gw_status_name(enum gw_status s);
+/* The status of a word of gw_status_name, GW_UNKNOWN for any other. */
+enum gw_status gw_status_parse(const char *s);
+
+/* What a gateway status is called on the way to the bank (seed 002,
+ * "Online Payment Status Mapping Sample"): the webhook status and the
+ * settlement status, each 1 to 32 characters, into webhook and settle
+ * (GW_STATUS_BUFSZ each). map is a gateway's mapping,
+ * "STATUS=WEBHOOK/SETTLEMENT" entries separated by ';' (STATUS a word of
+ * gw_status_name but "unknown"); a status it does not name takes the
+ * seed's sample: succeeded In Settlement/In Progress, failed Failed/N/A,
+ * refunded Refunded/Reversed, disputed Disputed/On Hold. A payment the
+ * settlement file names is "Settled" whatever the mapping says. */
+struct pd_err;
+void gw_status_map(
+    const char *map, enum gw_status st, char *webhook, char *settle);
+/* Check a mapping for gw_status_map: 0, or -1 with err (PD_EINVAL)
+ * naming the entry that is wrong and why. */
+int gw_status_map_check(const char *map, struct pd_err *err);
+/* The method a gateway's payments are recorded with when it sets none:
+ * "Online", the online method of the default [payments] methods, for
+ * either profile. */
+const char *gw_default_method(const char *profile);
+
+/* A gateway payment as the central node keeps it (issue 19): the
+ * gateway's latest word on it, where it stands on the way to the bank,
+ * who it was associated with and the ledger payment made of it. Amounts
+ * in minor units; times "YYYY-MM-DD HH:MM:SS" UTC. */
+struct gw_payment {
+	int64_t id;
+	char gateway[33];
+	char code[256];
+	enum gw_status status;
+	char webhook_status[GW_STATUS_BUFSZ];
+	char settlement_status[GW_STATUS_BUFSZ];
+	char account_ref[129];
+	char phone[17];
+	int64_t amount;
+	char paid_at[TS_BUFSZ];
+	int64_t consumer_id;       /* 0: unassociated */
+	char account_no[33];       /* of consumer_id, when read; "" for none */
+	char candidates[256];      /* account numbers sharing its phone, ", " */
+	int64_t payment_id;        /* its ledger payment; 0 for none */
+	char payment_no[64];       /* of payment_id, when read */
+	int64_t fee;               /* from the settlement file */
+	char settled_on[TS_BUFSZ]; /* "" until settled */
+	int64_t processing_tenths; /* paid to settled, in 0.1 days; -1 */
+};
 
 /* One gateway notification, decoded and checked (src/sync/gateway.c):
  * what the central node stores of it. Amounts are minor units of the

@@ -641,6 +641,28 @@ int svc_gateway_receive(struct svc *s, const struct gateway_row *g,
 int svc_gateway_validate(struct svc *s, const char *body, size_t len,
     int accept_unknown, int *accept, struct pd_err *err);
 
+/* What a settlement file did: payments settled now, named again with
+ * the same settlement (unchanged), and ledger payments it moved from
+ * Pending to Posted. */
+struct gw_settle_result {
+	size_t settled, unchanged, posted;
+};
+/* Import gateway g's settlement file path (gw_settle_decode's format),
+ * all or nothing, in one transaction (issue 19; seed 002): every code
+ * must be a succeeded payment of g for the same amount, settled no
+ * earlier than the day it was paid, and not settled before otherwise.
+ * Each gets its fee, its settlement day, "Settled" and its processing
+ * time (paid to settled in tenths of a day, rounded; a day without a
+ * time counts from its start, and never less than 0); its ledger
+ * payment, when Pending, is Posted, verified by "System". Any refusal
+ * is PD_EINVAL beginning "PATH: Line L: ", and nothing is written. */
+int svc_gateway_settle(struct svc *s, const struct gateway_row *g,
+    const char *path, struct gw_settle_result *res, struct pd_err *err);
+/* The payments of gateway (NULL: every gateway's), only the unassociated
+ * ones when unassociated; caller frees. */
+struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
+    int unassociated, size_t *n, struct pd_err *err);
+
 /* Demo data: returns 1 if loaded, 0 if it was already there. */
 int svc_demo(struct svc *s, struct pd_err *err);
 /* The demo users, for `paydesk demo` to print. */

@@ -404,6 +404,10 @@ int store_gateway_rotate(struct store *st, const char *org, const char *name,
     struct pd_err *err);
 int store_gateway_revoke(struct store *st, const char *org, const char *name,
     const char *at, struct pd_err *err);
+/* Set the active gateway NAME of ORG's payment method and status mapping
+ * (NULL leaves one as it is); PD_ENOTFOUND when there is none. */
+int store_gateway_set(struct store *st, const char *org, const char *name,
+    const char *method, const char *statuses, struct pd_err *err);
 /* All gateways of org (NULL: of every organisation), revoked ones too. */
 struct gateway_row *store_gateways(
     struct store *st, const char *org, size_t *n, struct pd_err *err);
@@ -425,6 +429,31 @@ int store_gw_payment_apply(struct store *st, const char *gateway,
  * dashes: 1, 0, or -1 on error. */
 int store_gw_account_known(
     struct store *st, const char *ref, struct pd_err *err);
+/* The consumer whose account number is ref as store_gw_account_known
+ * matches it: 1 with *id, 0 when none (*id 0), -1 on error. */
+int store_gw_consumer_by_ref(
+    struct store *st, const char *ref, int64_t *id, struct pd_err *err);
+/* The consumers whose phone is national (digits, without the calling
+ * code), written as it is, with a trunk 0, or with the calling code cc
+ * (digits; "" for none) or 00 and cc in front: their count, the first's
+ * id in *id, and their account numbers joined with ", " into accounts
+ * (n bytes, as many as fit); -1 on error. */
+int store_gw_phone_owners(struct store *st, const char *national,
+    const char *cc, int64_t *id, char *accounts, size_t n,
+    struct pd_err *err);
+/* Gateway GATEWAY's payment CODE, with its consumer's account number and
+ * its ledger payment's number; PD_ENOTFOUND when there is none. */
+int store_gw_payment_get(struct store *st, const char *gateway,
+    const char *code, struct gw_payment *g, struct pd_err *err);
+/* Write what the central node worked out of g (id): its webhook and
+ * settlement statuses, consumer, candidates, ledger payment, fee,
+ * settlement day and processing time. */
+int store_gw_payment_save(
+    struct store *st, const struct gw_payment *g, struct pd_err *err);
+/* The payments of gateway (NULL: of every gateway), only the
+ * unassociated ones when unassociated, oldest paid first; caller frees. */
+struct gw_payment *store_gw_payments(struct store *st, const char *gateway,
+    int unassociated, size_t *n, struct pd_err *err);
 
 /* KPIs over [from, to] and one day. */
 int store_kpi(struct store *st, const char *from, const char *to,

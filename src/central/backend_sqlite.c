@@ -642,6 +642,47 @@ sq_gateway_validate(struct backend *b, const char *org, const char *body,
 	return rc;
 }
 
+static int
+sq_gateway_set(struct backend *b, const char *org, const char *name,
+    const char *method, const char *statuses, struct pd_err *err)
+{
+	int rc;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_gateway_set(SB(b)->dir, org, name, method, statuses, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+static int
+sq_gateway_settle(struct backend *b, const struct gateway_row *g,
+    const char *path, struct gw_settle_result *res, struct pd_err *err)
+{
+	struct org_lock *w;
+	struct conn *c = get_writer(b, g->org, &w, err);
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	rc = svc_gateway_settle(&c->s, g, path, res, err);
+	put_writer(b, w, c);
+	return rc;
+}
+
+static struct gw_payment *
+sq_gateway_payments(struct backend *b, const char *org, const char *name,
+    int unassociated, size_t *n, struct pd_err *err)
+{
+	struct conn *c = borrow(b, org, err);
+	struct gw_payment *g;
+
+	if (c == NULL)
+		return NULL;
+	g = svc_gateway_payments(&c->s, name, unassociated, n, err);
+	give_back(b, c);
+	return g;
+}
+
 static void
 sq_close(struct backend *b)
 {
@@ -685,6 +726,9 @@ static const struct backend_ops sqlite_ops = {
     sq_gateway_get,
     sq_gateway_receive,
     sq_gateway_validate,
+    sq_gateway_set,
+    sq_gateway_settle,
+    sq_gateway_payments,
     sq_close,
 };
 

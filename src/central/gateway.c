@@ -1,6 +1,7 @@
 /* gateway.c - payment gateways on the central node (issue 19): the
- * `paydesk-central gateway` commands, and the routes gateways POST their
- * notifications to:
+ * `paydesk-central gateway` commands (add, rotate, revoke, list, set,
+ * settle, payments), and the routes gateways POST their notifications
+ * to:
  *
  *   POST /v1/gateway/ORG/NAME                   card
  *   POST /v1/gateway/ORG/NAME/SECRET            mobile money
@@ -400,6 +401,125 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 	return 0;
 }
 
+/* `gateway set ORG NAME [--method M] [--statuses MAP]` */
+static int
+gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	const char *method = NULL, *statuses = NULL;
+	struct gateway_row g;
+	int i;
+
+	for (i = 3; i + 1 < argc; i += 2)
+		if (strcmp(argv[i], "--method") == 0 && method == NULL)
+			method = argv[i + 1];
+		else if (strcmp(argv[i], "--statuses") == 0 && statuses == NULL)
+			statuses = argv[i + 1];
+		else
+			break;
+	if (i != argc || argc < 5)
+		return pd_fail(err, PD_EUSAGE,
+		    "Gateway set: ORG NAME [--method METHOD] [--statuses "
+		    "STATUS=WEBHOOK/SETTLEMENT;...]");
+	if (method != NULL &&
+	    (strlen(method) >= 49 || strpbrk(method, ",:;\n\t") != NULL))
+		return pd_fail(err, PD_EINVAL,
+		    "--method \"%s\": at most 48 characters, without , : or ; "
+		    "(\"\" for the default, Online)",
+		    method);
+	if (statuses != NULL && gw_status_map_check(statuses, err) != 0) {
+		pd_err_prefix(err, "--statuses: ");
+		return -1;
+	}
+	if (b->ops->gateway_get(b, argv[1], argv[2], &g, err) != 0 ||
+	    b->ops->gateway_set(b, argv[1], argv[2], method, statuses, err))
+		return -1;
+	printf("gateway %s of %s: set; payments received from now on "
+	       "follow it.\n",
+	    argv[2], argv[1]);
+	return 0;
+}
+
+/* `gateway settle ORG NAME FILE.csv` */
+static int
+gateway_settle(struct backend *b, char **argv, struct pd_err *err)
+{
+	struct gateway_row g;
+	struct gw_settle_result r;
+
+	if (b->ops->gateway_get(b, argv[1], argv[2], &g, err) != 0 ||
+	    b->ops->gateway_settle(b, &g, argv[3], &r, err) != 0)
+		return -1;
+	printf("gateway %s of %s: %zu payment%s settled, %zu already "
+	       "settled; %zu ledger payment%s posted.\n",
+	    argv[2], argv[1], r.settled, r.settled == 1 ? "" : "s", r.unchanged,
+	    r.posted, r.posted == 1 ? "" : "s");
+	return 0;
+}
+
+/* amount (minor units, not negative) as the settlement files write it,
+ * "1500.50", into out (32 bytes). */
+static void
+amount_text(int64_t amount, int digits, char *out)
+{
+	int64_t unit = 1;
+	int i;
+
+	for (i = 0; i < digits; i++)
+		unit *= 10;
+	if (digits == 0)
+		snprintf(out, 32, "%lld", (long long)amount);
+	else
+		snprintf(out, 32, "%lld.%0*lld", (long long)(amount / unit),
+		    digits, (long long)(amount % unit));
+}
+
+/* `gateway payments ORG [NAME] [--unassociated]`: the queue. */
+static int
+gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	int unassoc = strcmp(argv[argc - 1], "--unassociated") == 0;
+	const char *name = argc - unassoc > 2 ? argv[2] : NULL;
+	struct gateway_row *gws, g;
+	struct gw_payment *p;
+	char amount[32], days[16];
+	size_t n, i;
+
+	if (name != NULL && b->ops->gateway_get(b, argv[1], name, &g, err))
+		return -1;
+	gws = b->ops->gateways(b, argv[1], &n, err);
+	if (gws == NULL)
+		return -1;
+	free(gws);
+	if (n == 0)
+		return pd_fail(err, PD_ENOTFOUND, "No gateway in %s", argv[1]);
+	p = b->ops->gateway_payments(b, argv[1], name, unassoc, &n, err);
+	if (p == NULL)
+		return -1;
+	printf("%-4s %-10s %-12s %-14s %-13s %10s %-19s %-13s %-11s %5s "
+	       "%-16s %s\n",
+	    "#", "GATEWAY", "ACCOUNT", "CODE", "PHONE", "AMOUNT", "DATE PAID",
+	    "STATUS", "SETTLEMENT", "DAYS", "PAYMENT", "CANDIDATES");
+	for (i = 0; i < n; i++) {
+		if (p[i].processing_tenths >= 0)
+			snprintf(days, sizeof days, "%lld.%lld",
+			    (long long)(p[i].processing_tenths / 10),
+			    (long long)(p[i].processing_tenths % 10));
+		else
+			xstrlcpy(days, "-", sizeof days);
+		amount_text(p[i].amount, b->cfg.minor_digits, amount);
+		printf("%-4zu %-10s %-12s %-14s %-13s %10s %-19s %-13s %-11s "
+		       "%5s %-16s %s\n",
+		    i + 1, p[i].gateway,
+		    p[i].account_no[0] ? p[i].account_no : "-", p[i].code,
+		    p[i].phone[0] ? p[i].phone : "-", amount, p[i].paid_at,
+		    p[i].webhook_status, p[i].settlement_status, days,
+		    p[i].payment_no[0] ? p[i].payment_no : "-",
+		    p[i].candidates[0] ? p[i].candidates : "-");
+	}
+	free(p);
+	return 0;
+}
+
 int
 gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
@@ -452,7 +572,18 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if ((argc == 1 || argc == 2) && strcmp(argv[0], "list") == 0)
 		return gateway_list(b, argc == 2 ? argv[1] : NULL, err);
+	if (argc >= 3 && strcmp(argv[0], "set") == 0)
+		return gateway_set(b, argc, argv, err);
+	if (argc == 4 && strcmp(argv[0], "settle") == 0)
+		return gateway_settle(b, argv, err);
+	if (argc >= 2 && argc <= 4 && strcmp(argv[0], "payments") == 0 &&
+	    (argc < 4 || strcmp(argv[3], "--unassociated") == 0) &&
+	    (argc < 3 || argv[2][0] != '-' ||
+	        strcmp(argv[argc - 1], "--unassociated") == 0))
+		return gateway_payments(b, argc, argv, err);
 	return pd_fail(err, PD_EUSAGE,
 	    "Gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
-	    "NAME, revoke ORG NAME or list [ORG]");
+	    "NAME, revoke ORG NAME, list [ORG], set ORG NAME [--method M] "
+	    "[--statuses MAP], settle ORG NAME FILE.csv or payments ORG "
+	    "[NAME] [--unassociated]");
 }

@@ -26,7 +26,13 @@ usage(FILE *f)
 	    "--profile card|mobile-money\n"
 	    "       paydesk-central [--config FILE] gateway rotate|revoke ORG "
 	    "NAME\n"
-	    "       paydesk-central [--config FILE] gateway list [ORG]\n");
+	    "       paydesk-central [--config FILE] gateway list [ORG]\n"
+	    "       paydesk-central [--config FILE] gateway set ORG NAME "
+	    "[--method METHOD] [--statuses MAP]\n"
+	    "       paydesk-central [--config FILE] gateway settle ORG NAME "
+	    "FILE.csv\n"
+	    "       paydesk-central [--config FILE] gateway payments ORG "
+	    "[NAME] [--unassociated]\n");
 }
 
 int

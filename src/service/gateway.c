@@ -1,10 +1,22 @@
 /* gateway.c - the central node's use cases for payment gateway
  * notifications (issue 19): keep one as received and apply the payment
- * it reports, in one transaction; answer a validation request. The
+ * it reports, in one transaction: its statuses by the gateway's mapping,
+ * its consumer (seed 004's association), and once it succeeded a Pending
+ * payment of the ledger (the same constructors as a terminal's posting),
+ * voided if the gateway reports it failed or refunded; answer a
+ * validation request; import a settlement file (seed 002: Settled, the
+ * processing time, the ledger payment Posted); list the payments. The
  * signature and the address were checked by the front end before. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/alloc.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/os.h"
+#include "paydesk/search.h"
 #include "paydesk/gateway.h"
 #include "paydesk/sha256.h"
 #include "paydesk/xmalloc.h"
@@ -36,6 +48,9 @@ svc_gateway_path_ok(const struct gateway_row *g, const char *secret)
 	                     strcmp(now, g->old_until) < 0);
 }
 
+static int advance(struct svc *s, const struct gateway_row *gw,
+    const char *code, const char *at, struct pd_err *err);
+
 int
 svc_gateway_receive(struct svc *s, const struct gateway_row *g,
     const char *body, size_t len, const char *source, const char *headers,
@@ -59,10 +74,11 @@ svc_gateway_receive(struct svc *s, const struct gateway_row *g,
 	rc = store_gw_notification_put(
 	    s->st, g->name, ev, at, source, headers, body, len, &id, err);
 	if (rc == 1 && ev->status != GW_UNKNOWN)
-		rc =
-		    store_gw_payment_apply(s->st, g->name, ev, id, at, err) == 0
-		        ? 1
-		        : -1;
+		rc = store_gw_payment_apply(s->st, g->name, ev, id, at, err) ==
+		                 0 &&
+		             advance(s, g, ev->code, at, err) == 0
+		         ? 1
+		         : -1;
 	if (rc < 0) {
 		store_rollback(s->st);
 		return -1;
@@ -89,4 +105,367 @@ svc_gateway_validate(struct svc *s, const char *body, size_t len,
 		return -1;
 	*accept = known || accept_unknown;
 	return 0;
+}
+
+/* ---- from a notification to the ledger ---- */
+
+/* The phone number of an MSISDN as consumers' phones are matched: its
+ * digits without the organisation's calling code cc and trunk zeros
+ * (n bytes). "" when too short to name anyone. */
+static void
+phone_national(const char *msisdn, const char *cc, char *out, size_t n)
+{
+	size_t k = strlen(cc);
+
+	if (k > 0 && strncmp(msisdn, cc, k) == 0 && strlen(msisdn) > k + 5)
+		msisdn += k;
+	while (*msisdn == '0')
+		msisdn++;
+	xstrlcpy(out, strlen(msisdn) >= 6 ? msisdn : "", n);
+}
+
+/* Associate g with a consumer (seed 004): its account reference matches
+ * an account number (ignoring case, spaces and dashes), else its phone
+ * is exactly one consumer's; more than one are kept as candidates. */
+static int
+associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
+{
+	char national[17];
+	int64_t id;
+	int rc;
+
+	g->candidates[0] = '\0';
+	if (g->account_ref[0] != '\0') {
+		rc = store_gw_consumer_by_ref(s->st, g->account_ref, &id, err);
+		if (rc != 0) {
+			g->consumer_id = id;
+			return rc < 0 ? -1 : 0;
+		}
+	}
+	phone_national(g->phone, s->cfg.phone_cc, national, sizeof national);
+	if (national[0] == '\0')
+		return 0;
+	rc = store_gw_phone_owners(s->st, national, s->cfg.phone_cc, &id,
+	    g->candidates, sizeof g->candidates, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		g->consumer_id = id;
+		g->candidates[0] = '\0';
+	}
+	return 0;
+}
+
+/* The ledger payment of gateway payment g, its numbers from the
+ * gateway's own series "G-NAME-NNNNNN" (no terminal's: a terminal pulls
+ * it as another's); Pending, received by "System" on the central node. */
+static int
+gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
+    const struct gw_payment *g, const struct consumer *c,
+    const struct alloc_item *ai, size_t n, int64_t overpaid, const char *at,
+    struct payment *p, struct pd_err *err)
+{
+	const char *method =
+	    gw->method[0] ? gw->method : gw_default_method(gw->profile);
+	const struct pay_method *m = config_method(&s->cfg, method);
+	char series[48], fmt[64], today[11];
+	struct balance before;
+	int64_t now_part = 0;
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	snprintf(series, sizeof series, "gateway:%s", gw->name);
+	snprintf(fmt, sizeof fmt, "G-%s-{SEQ:6}", gw->name);
+	xstrlcpy(p->paid_on, g->paid_at, sizeof p->paid_on);
+	if (svc_next_number(s, series, fmt, p->paid_on, p->payment_no,
+	        sizeof p->payment_no, err) != 0)
+		return -1;
+	xstrlcpy(p->txn_no, p->payment_no, sizeof p->txn_no);
+	xstrlcpy(p->receipt_no, p->payment_no, sizeof p->receipt_no);
+	p->consumer_id = c->id;
+	p->type = PAY_BILL;
+	xstrlcpy(p->channel, "Online", sizeof p->channel);
+	xstrlcpy(p->method, m != NULL ? m->name : method, sizeof p->method);
+	p->method_kind = m != NULL ? m->kind : METHOD_ONLINE;
+	p->amount = g->amount;
+	/* a method of kind cash (an odd choice, but the organisation's)
+	 * took the whole amount, with no change */
+	p->tendered = p->method_kind == METHOD_CASH ? g->amount : 0;
+	p->overpaid = overpaid;
+	xstrlcpy(p->created_at, at, sizeof p->created_at);
+	snprintf(p->notes, sizeof p->notes, "Gateway %s, code %s%s%s", gw->name,
+	    g->code, g->phone[0] ? ", phone " : "", g->phone);
+	if (payref_check(g->code, NULL) == 0)
+		xstrlcpy(p->reference, g->code, sizeof p->reference);
+	xstrlcpy(p->received_by, "System", sizeof p->received_by);
+	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
+	p->status = PS_PENDING;
+	svc_today(today);
+	if (store_consumer_balance(s->st, c->id, today, &before, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p->due_total += ai[i].outstanding;
+		if (strcmp(ai[i].due_on, today) <= 0)
+			now_part += ai[i].applied;
+	}
+	p->has_balance = 1;
+	p->balance_after = before.due_now - now_part;
+	return ledger_payment(s, p, err);
+}
+
+/* Post g in the ledger: allocated to the consumer's open bills oldest
+ * first (alloc_apply, as a terminal allocates), the excess an
+ * overpayment credit note; audited. */
+static int
+post(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    const char *at, struct pd_err *err)
+{
+	struct consumer c;
+	struct payment p;
+	struct credit_note cn;
+	struct alloc_item *ai = NULL;
+	struct item *open, it;
+	size_t n, i;
+	int64_t overpaid;
+	char detail[300], m[MONEY_BUFSZ];
+	int rc = -1;
+
+	if (store_consumer_by_id(s->st, g->consumer_id, &c, err) != 0)
+		return -1;
+	open = store_items_open(s->st, c.id, PAY_BILL, &n, err);
+	if (open == NULL)
+		return -1;
+	ai = xcalloc(n + 1, sizeof *ai);
+	for (i = 0; i < n; i++) {
+		ai[i].id = open[i].id;
+		xstrlcpy(ai[i].ref, open[i].ref, sizeof ai[i].ref);
+		xstrlcpy(ai[i].due_on, open[i].due_on, sizeof ai[i].due_on);
+		ai[i].outstanding = open[i].amount - open[i].settled;
+	}
+	overpaid = alloc_apply(ai, n, g->amount);
+	if (gw_ledger_payment(s, gw, g, &c, ai, n, overpaid, at, &p, err) != 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (ai[i].applied > 0 &&
+		    (store_item_by_id(s->st, ai[i].id, &it, err) != 0 ||
+		        ledger_allocate(
+		            s, p.id, &it, ai[i].applied, 0, NULL, err) != 0))
+			goto out;
+	if (overpaid > 0) {
+		memset(&cn, 0, sizeof cn);
+		cn.amount = overpaid;
+		xstrlcpy(cn.reason, "Overpayment", sizeof cn.reason);
+		snprintf(cn.remarks, sizeof cn.remarks,
+		    "Overpayment on receipt %s", p.receipt_no);
+		xstrlcpy(cn.created_on, p.paid_on, sizeof cn.created_on);
+		xstrlcpy(cn.created_at, at, sizeof cn.created_at);
+		xstrlcpy(cn.created_by, "System", sizeof cn.created_by);
+		xstrlcpy(cn.terminal, s->cfg.terminal_id, sizeof cn.terminal);
+		cn.automatic = 1;
+		if (ledger_credit_note(s, &p, &cn, at, NULL, err) != 0)
+			goto out;
+	}
+	snprintf(detail, sizeof detail,
+	    "gateway=%s code=%s consumer=%s amount=%s overpaid=%lld", gw->name,
+	    g->code, c.account_no,
+	    money_plain(m, sizeof m, p.amount, s->cfg.minor_digits),
+	    (long long)overpaid);
+	if (svc_audit(s, at, "post", "payment", p.payment_no, detail, err) != 0)
+		goto out;
+	g->payment_id = p.id;
+	rc = 0;
+out:
+	free(ai);
+	free(open);
+	return rc;
+}
+
+/* A failed or refunded payment's ledger payment is reversed: voided
+ * (its allocations given back, its credit notes voided), by "System",
+ * with the gateway's word as the reason. */
+static int
+reverse(struct svc *s, const struct gateway_row *gw, const struct gw_payment *g,
+    const char *at, struct pd_err *err)
+{
+	struct payment p;
+	char uuid[UUID_BUFSZ], reason[200];
+
+	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
+		return -1;
+	if (p.status == PS_VOIDED)
+		return 0;
+	os_uuid_new(uuid);
+	snprintf(reason, sizeof reason, "Gateway %s reported payment %s %s",
+	    gw->name, g->code, gw_status_name(g->status));
+	if (ledger_void(s, &p, uuid, reason, 0, "System", at,
+	        s->cfg.terminal_id, err) != 0)
+		return -1;
+	return svc_audit(s, at, "void", "payment", p.payment_no, reason, err);
+}
+
+/* Bring gateway payment code of gw where its latest status says: its
+ * webhook and settlement statuses, its consumer, its ledger payment. */
+static int
+advance(struct svc *s, const struct gateway_row *gw, const char *code,
+    const char *at, struct pd_err *err)
+{
+	struct gw_payment g;
+
+	if (store_gw_payment_get(s->st, gw->name, code, &g, err) != 0)
+		return -1;
+	gw_status_map(
+	    gw->statuses, g.status, g.webhook_status, g.settlement_status);
+	if (g.status == GW_SUCCEEDED && g.settled_on[0] != '\0')
+		xstrlcpy(
+		    g.settlement_status, "Settled", sizeof g.settlement_status);
+	if (g.consumer_id == 0 && associate(s, &g, err) != 0)
+		return -1;
+	/* a card event may report 0 (a card check): nothing to post */
+	if (g.status == GW_SUCCEEDED && g.consumer_id != 0 && g.amount > 0 &&
+	    g.payment_id == 0 && post(s, gw, &g, at, err) != 0)
+		return -1;
+	if ((g.status == GW_FAILED || g.status == GW_REFUNDED) &&
+	    g.payment_id != 0 && reverse(s, gw, &g, at, err) != 0)
+		return -1;
+	return store_gw_payment_save(s->st, &g, err);
+}
+
+/* ---- settlement files and the list ---- */
+
+/* Seconds since 1970 of "YYYY-MM-DD[ HH:MM:SS]". */
+static int64_t
+secs_of(const char *ts)
+{
+	char day[11];
+	int32_t d = 0;
+	int h = 0, m = 0, sec = 0;
+
+	snprintf(day, sizeof day, "%.10s", ts);
+	date_parse(day, NULL, &d, NULL);
+	if (strlen(ts) >= 19)
+		sscanf(ts + 11, "%d:%d:%d", &h, &m, &sec);
+	return (int64_t)d * 86400 + h * 3600 + m * 60 + sec;
+}
+
+/* Settle g (read) by row r of file path: 1 settled now, 0 the same
+ * settlement again, -1 refused. */
+static int
+settle_one(struct svc *s, const struct gateway_row *gw,
+    const struct gw_settle_row *r, struct gw_payment *g, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int64_t diff;
+
+	if (store_gw_payment_get(s->st, gw->name, r->code, g, err) != 0) {
+		if (err->code == PD_ENOTFOUND)
+			pd_fail(err, PD_EINVAL,
+			    "Code %s: gateway %s has no payment of that code",
+			    r->code, gw->name);
+		return -1;
+	}
+	if (g->status != GW_SUCCEEDED)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: the payment is %s; only a succeeded payment "
+		    "settles",
+		    r->code, gw_status_name(g->status));
+	if (r->amount != g->amount)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: amount %s, and the payment was %s", r->code,
+		    money_plain(a, sizeof a, r->amount, s->cfg.minor_digits),
+		    money_plain(b, sizeof b, g->amount, s->cfg.minor_digits));
+	if (strncmp(r->settled_on, g->paid_at, 10) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: settled on %s, before it was paid on %.10s",
+		    r->code, r->settled_on, g->paid_at);
+	if (g->settled_on[0] != '\0') {
+		if (strcmp(g->settled_on, r->settled_on) == 0 &&
+		    g->fee == r->fee)
+			return 0;
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: already settled on %s with a fee of %s", r->code,
+		    g->settled_on,
+		    money_plain(a, sizeof a, g->fee, s->cfg.minor_digits));
+	}
+	g->fee = r->fee;
+	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
+	xstrlcpy(g->settlement_status, "Settled", sizeof g->settlement_status);
+	diff = secs_of(r->settled_on) - secs_of(g->paid_at);
+	g->processing_tenths = diff <= 0 ? 0 : (diff * 10 + 43200) / 86400;
+	return store_gw_payment_save(s->st, g, err) == 0 ? 1 : -1;
+}
+
+/* A settled payment's Pending ledger payment is Posted: verified by
+ * "System" (the feed's verify record carries it to the terminals). */
+static int
+settle_post(struct svc *s, const struct gw_payment *g, const char *at,
+    size_t *posted, struct pd_err *err)
+{
+	struct payment p;
+
+	if (g->payment_id == 0)
+		return 0;
+	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
+		return -1;
+	if (p.status != PS_PENDING)
+		return 0;
+	if (store_payment_set_status(
+	        s->st, p.id, PS_POSTED, 1, at, "System", err) != 0 ||
+	    svc_audit(s, at, "verify", "payment", p.payment_no,
+	        "settled by the gateway", err) != 0)
+		return -1;
+	(*posted)++;
+	return 0;
+}
+
+int
+svc_gateway_settle(struct svc *s, const struct gateway_row *gw,
+    const char *path, struct gw_settle_result *res, struct pd_err *err)
+{
+	struct gw_settle_row *r;
+	struct gw_payment g;
+	char at[TS_BUFSZ], detail[600], *buf;
+	size_t len, n, i;
+	int rc = 0;
+
+	memset(res, 0, sizeof *res);
+	buf = svc_read_file(path, &len, err);
+	if (buf == NULL)
+		return -1;
+	r = gw_settle_decode(buf, len, s->cfg.minor_digits, &n, err);
+	free(buf);
+	if (r == NULL) {
+		pd_err_prefix(err, "%s: ", path);
+		return -1;
+	}
+	svc_now(at);
+	if (store_begin(s->st, err) != 0) {
+		free(r);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = settle_one(s, gw, &r[i], &g, err);
+		if (rc < 0 && err->code == PD_EINVAL)
+			pd_err_prefix(err, "%s: Line %d: ", path, r[i].line);
+		if (rc == 1)
+			res->settled++;
+		else if (rc == 0)
+			res->unchanged++;
+		rc = rc == 1 ? settle_post(s, &g, at, &res->posted, err) : rc;
+	}
+	snprintf(detail, sizeof detail, "file=%s settled=%zu unchanged=%zu",
+	    path, res->settled, res->unchanged);
+	if (rc == 0)
+		rc = svc_audit(
+		    s, at, "settle", "gateway", gw->name, detail, err);
+	free(r);
+	if (rc != 0)
+		memset(res, 0, sizeof *res);
+	return svc_finish(s, rc, err);
+}
+
+struct gw_payment *
+svc_gateway_payments(struct svc *s, const char *gateway, int unassociated,
+    size_t *n, struct pd_err *err)
+{
+	return store_gw_payments(s->st, gateway, unassociated, n, err);
 }

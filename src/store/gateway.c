@@ -2,6 +2,7 @@
  * node's directory, and in an organisation's store the notifications
  * they send, kept as received, and the payments those report. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -9,7 +10,7 @@
 
 #define GW_COLS                                                                \
 	"org, name, profile, secret, old_secret, path_hash, old_path_hash, "   \
-	"old_until, created_at, revoked_at"
+	"old_until, created_at, revoked_at, method, statuses"
 
 static void
 read_gw(sqlite3_stmt *s, void *elem)
@@ -27,6 +28,8 @@ read_gw(sqlite3_stmt *s, void *elem)
 	st_col(s, 7, g->old_until, sizeof g->old_until);
 	st_col(s, 8, g->created_at, sizeof g->created_at);
 	st_col(s, 9, g->revoked_at, sizeof g->revoked_at);
+	st_col(s, 10, g->method, sizeof g->method);
+	st_col(s, 11, g->statuses, sizeof g->statuses);
 }
 
 int
@@ -126,6 +129,22 @@ store_gateway_revoke(struct store *st, const char *org, const char *name,
 	return active_done(st, s, org, name, err);
 }
 
+int
+store_gateway_set(struct store *st, const char *org, const char *name,
+    const char *method, const char *statuses, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE gateways SET method = coalesce(?1, method), statuses = "
+	    "coalesce(?2, statuses) WHERE org = ?3 AND name = ?4 AND "
+	    "revoked_at = ''",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssss", method, statuses, org, name);
+	return active_done(st, s, org, name, err);
+}
+
 struct gateway_row *
 store_gateways(struct store *st, const char *org, size_t *n, struct pd_err *err)
 {
@@ -194,29 +213,177 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	return st_done(st, s, err);
 }
 
-int
-store_gw_account_known(struct store *st, const char *ref, struct pd_err *err)
+/* ref as payers' account numbers are matched: upper case, without
+ * spaces and dashes. */
+static void
+norm_ref(const char *ref, char *norm, size_t n)
 {
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT 1 FROM consumers WHERE upper(replace(replace(account_no, "
-	    "' ', ''), '-', '')) = ? LIMIT 1",
-	    err);
-	char norm[130];
 	size_t i, j = 0;
-	int rc;
 
-	if (s == NULL)
-		return -1;
-	for (i = 0; ref[i] != '\0' && j + 1 < sizeof norm; i++)
+	for (i = 0; ref[i] != '\0' && j + 1 < n; i++)
 		if (ref[i] != ' ' && ref[i] != '-')
 			norm[j++] = (char)toupper((unsigned char)ref[i]);
 	norm[j] = '\0';
+}
+
+int
+store_gw_account_known(struct store *st, const char *ref, struct pd_err *err)
+{
+	int64_t id;
+
+	return store_gw_consumer_by_ref(st, ref, &id, err);
+}
+
+int
+store_gw_consumer_by_ref(
+    struct store *st, const char *ref, int64_t *id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id FROM consumers WHERE upper(replace(replace(account_no, "
+	    "' ', ''), '-', '')) = ? ORDER BY id LIMIT 1",
+	    err);
+	char norm[130];
+	int rc;
+
+	*id = 0;
+	if (s == NULL)
+		return -1;
+	norm_ref(ref, norm, sizeof norm);
+	if (norm[0] == '\0')
+		return 0;
 	st_bind(s, "s", norm);
 	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
 	return st_fail(st, err, "Reading consumers");
+}
+
+int
+store_gw_phone_owners(struct store *st, const char *national, const char *cc,
+    int64_t *id, char *accounts, size_t n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, account_no FROM consumers WHERE phone_digits IN (?1, "
+	    "'0' || ?1, ?2 || ?1, '00' || ?2 || ?1) ORDER BY account_no, id",
+	    err);
+	char acc[33];
+	int rc, count = 0;
+
+	*id = 0;
+	accounts[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", national, cc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count++ == 0)
+			*id = sqlite3_column_int64(s, 0);
+		st_col(s, 1, acc, sizeof acc);
+		if (strlen(accounts) + strlen(acc) + 3 < n)
+			snprintf(accounts + strlen(accounts),
+			    n - strlen(accounts), "%s%s",
+			    accounts[0] ? ", " : "", acc);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, "Reading consumers");
+	return count;
+}
+
+#define GWP_COLS                                                               \
+	"g.id, g.gateway, g.code, g.status, g.webhook_status, "                \
+	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
+	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
+	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
+	"g.processing_tenths FROM gateway_payments g LEFT JOIN consumers c "   \
+	"ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = g.payment_id "
+
+static void
+read_gwp(sqlite3_stmt *s, void *elem)
+{
+	struct gw_payment *g = elem;
+	char status[16];
+
+	memset(g, 0, sizeof *g);
+	g->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, g->gateway, sizeof g->gateway);
+	st_col(s, 2, g->code, sizeof g->code);
+	st_col(s, 3, status, sizeof status);
+	g->status = gw_status_parse(status);
+	st_col(s, 4, g->webhook_status, sizeof g->webhook_status);
+	st_col(s, 5, g->settlement_status, sizeof g->settlement_status);
+	st_col(s, 6, g->account_ref, sizeof g->account_ref);
+	st_col(s, 7, g->phone, sizeof g->phone);
+	g->amount = sqlite3_column_int64(s, 8);
+	st_col(s, 9, g->paid_at, sizeof g->paid_at);
+	g->consumer_id = sqlite3_column_int64(s, 10);
+	st_col(s, 11, g->account_no, sizeof g->account_no);
+	st_col(s, 12, g->candidates, sizeof g->candidates);
+	g->payment_id = sqlite3_column_int64(s, 13);
+	st_col(s, 14, g->payment_no, sizeof g->payment_no);
+	g->fee = sqlite3_column_int64(s, 15);
+	st_col(s, 16, g->settled_on, sizeof g->settled_on);
+	g->processing_tenths = sqlite3_column_int64(s, 17);
+}
+
+int
+store_gw_payment_get(struct store *st, const char *gateway, const char *code,
+    struct gw_payment *g, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " GWP_COLS "WHERE g.gateway = ? AND g.code = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", gateway, code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_gwp(s, g);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    "Gateway %s has no payment %s", gateway, code);
+	return st_fail(st, err, "Reading gateway payments");
+}
+
+int
+store_gw_payment_save(
+    struct store *st, const struct gw_payment *g, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE gateway_payments SET webhook_status = ?, "
+	    "settlement_status = ?, consumer_id = ?, candidates = ?, "
+	    "payment_id = ?, fee = ?, settled_on = ?, processing_tenths = ? "
+	    "WHERE id = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssisiisii", g->webhook_status, g->settlement_status,
+	    g->consumer_id, g->candidates, g->payment_id, g->fee, g->settled_on,
+	    g->processing_tenths, g->id);
+	return st_done(st, s, err);
+}
+
+struct gw_payment *
+store_gw_payments(struct store *st, const char *gateway, int unassociated,
+    size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " GWP_COLS "WHERE (?1 IS NULL OR g.gateway = ?1) AND "
+	    "(?2 = 0 OR g.consumer_id = 0) ORDER BY g.paid_at, g.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "sd", gateway, unassociated);
+	return st_collect(st, s, sizeof(struct gw_payment), read_gwp, n,
+	    "reading gateway payments", err);
 }

@@ -135,6 +135,33 @@ const char *const store_central_migrations[] = {
      * spaces and dashes (store_gw_account_known) */
     "CREATE INDEX consumers_account_norm ON consumers"
     " (upper(replace(replace(account_no, ' ', ''), '-', '')));\n",
+    /* 8: gateway payments on their way to the ledger (issue 19): the
+     * statuses of the gateway's mapping (seed 002: gateway, webhook,
+     * settlement), the consumer they were associated with on arrival
+     * (0: unassociated; candidates, the account numbers sharing its
+     * phone), the ledger payment made of it (0: none), and what the
+     * settlement file said (fee, day, processing time in tenths of a
+     * day; -1 until settled); consumers by their phone's digits (the
+     * association by phone) */
+    "ALTER TABLE gateway_payments ADD COLUMN webhook_status TEXT NOT NULL"
+    " DEFAULT '';\n"
+    "ALTER TABLE gateway_payments ADD COLUMN settlement_status TEXT NOT"
+    " NULL DEFAULT '';\n"
+    "ALTER TABLE gateway_payments ADD COLUMN consumer_id INTEGER NOT NULL"
+    " DEFAULT 0;\n"
+    "ALTER TABLE gateway_payments ADD COLUMN candidates TEXT NOT NULL"
+    " DEFAULT '';\n"
+    "ALTER TABLE gateway_payments ADD COLUMN payment_id INTEGER NOT NULL"
+    " DEFAULT 0;\n"
+    "ALTER TABLE gateway_payments ADD COLUMN fee INTEGER NOT NULL"
+    " DEFAULT 0 CHECK (fee >= 0);\n"
+    "ALTER TABLE gateway_payments ADD COLUMN settled_on TEXT NOT NULL"
+    " DEFAULT '';\n"
+    "ALTER TABLE gateway_payments ADD COLUMN processing_tenths INTEGER"
+    " NOT NULL DEFAULT -1;\n"
+    "CREATE INDEX gateway_payments_consumer ON gateway_payments"
+    " (consumer_id, gateway);\n"
+    "CREATE INDEX consumers_phone_digits ON consumers (phone_digits);\n",
 };
 #undef FEED
 
@@ -170,6 +197,12 @@ const char *const store_admin_migrations[] = {
     " revoked_at TEXT NOT NULL DEFAULT '');\n"
     "CREATE UNIQUE INDEX gateways_active ON gateways (org, name)"
     " WHERE revoked_at = '';\n",
+    /* 3: a gateway's payments in the ledger (issue 19): the payment
+     * method they are recorded with ("" the profile's default) and its
+     * status mapping (seed 002; "" the seed's sample), set with
+     * `gateway set` */
+    "ALTER TABLE gateways ADD COLUMN method TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE gateways ADD COLUMN statuses TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_admin_nmigrations =

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "paydesk/csv.h"
 #include "paydesk/date.h"
 #include "paydesk/gateway.h"
 #include "paydesk/money.h"
@@ -452,4 +453,198 @@ gw_mm_decode(const char *body, size_t len, const char *currency, int digits,
 out:
 	json_decref(o);
 	return rc;
+}
+
+/* ---- settlement files ---- */
+
+/* The columns a settlement file must have, by their header. */
+enum { SC_CODE, SC_AMOUNT, SC_FEE, SC_SETTLED, SC_N };
+static const char *const settle_cols[SC_N] = {
+    "code", "amount", "fee", "settled_on"};
+
+/* A header cell as a column: case ignored, spaces around and a space
+ * for '_' allowed ("Settled On"); -1 for a column that is not read. */
+static int
+settle_col(const char *cell)
+{
+	char buf[32];
+	size_t i, j = 0;
+	int c;
+
+	while (*cell == ' ')
+		cell++;
+	for (i = 0; cell[i] != '\0' && j + 1 < sizeof buf; i++)
+		buf[j++] = cell[i] == ' '
+		               ? '_'
+		               : (char)tolower((unsigned char)cell[i]);
+	while (j > 0 && buf[j - 1] == '_')
+		j--;
+	buf[j] = '\0';
+	for (c = 0; c < SC_N; c++)
+		if (strcmp(buf, settle_cols[c]) == 0)
+			return c;
+	return -1;
+}
+
+/* "YYYY-MM-DD", or with a time ("YYYY-MM-DD HH:MM:SS", a 'T' for the
+ * space and a final 'Z' allowed): a real day and time, into out (the
+ * day, or the day, a space and the time). */
+static int
+settle_when(const char *s, char *out, struct pd_err *err)
+{
+	char day[11];
+	int32_t d;
+	int h, m, sec, used = 0;
+	size_t n = strlen(s);
+
+	if (n < 10)
+		return pd_fail(err, PD_EINVAL,
+		    "settled_on \"%s\": YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", s);
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (date_parse(day, "settled_on", &d, err) != 0)
+		return -1;
+	if (n == 10) {
+		xstrlcpy(out, day, TS_BUFSZ);
+		return 0;
+	}
+	if ((s[10] != ' ' && s[10] != 'T') ||
+	    sscanf(s + 11, "%2d:%2d:%2d%n", &h, &m, &sec, &used) != 3 ||
+	    used != 8 || (s[19] != '\0' && strcmp(s + 19, "Z") != 0) ||
+	    !isdigit((unsigned char)s[11]) || h > 23 || m > 59 || sec > 59 ||
+	    h < 0 || m < 0 || sec < 0)
+		return pd_fail(err, PD_EINVAL,
+		    "settled_on \"%s\": YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", s);
+	snprintf(out, TS_BUFSZ, "%s %02d:%02d:%02d", day, h, m, sec);
+	return 0;
+}
+
+/* Row r of a settlement file (its fields in cols' order). */
+static int
+settle_row(struct csv_row *row, const int *at, int digits,
+    struct gw_settle_row *r, struct pd_err *err)
+{
+	const char *code = row->fields[at[SC_CODE]];
+	size_t i, n = strlen(code);
+
+	if (n == 0 || n >= sizeof r->code)
+		return pd_fail(err, PD_EINVAL,
+		    "Column code: must be 1 to %zu characters",
+		    sizeof r->code - 1);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)code[i] <= ' ' || code[i] == 0x7f)
+			return pd_fail(err, PD_EINVAL,
+			    "Column code: a space or control character at %zu",
+			    i + 1);
+	xstrlcpy(r->code, code, sizeof r->code);
+	if (money_parse(row->fields[at[SC_AMOUNT]], digits, "Column amount",
+	        &r->amount, err) != 0 ||
+	    money_parse(row->fields[at[SC_FEE]], digits, "Column fee", &r->fee,
+	        err) != 0)
+		return -1;
+	if (r->amount == 0)
+		return pd_fail(
+		    err, PD_EINVAL, "Column amount: must be more than 0");
+	if (r->fee > r->amount)
+		return pd_fail(err, PD_EINVAL,
+		    "Column fee: more than the amount it was taken from");
+	return settle_when(row->fields[at[SC_SETTLED]], r->settled_on, err);
+}
+
+/* The header: where each column is, 0 or -1 naming a missing one. */
+static int
+settle_header(const struct csv_row *row, int *at, struct pd_err *err)
+{
+	size_t i;
+	int c;
+
+	for (c = 0; c < SC_N; c++)
+		at[c] = -1;
+	for (i = 0; i < row->n; i++) {
+		c = settle_col(row->fields[i]);
+		if (c >= 0 && at[c] >= 0)
+			return pd_fail(err, PD_EINVAL,
+			    "Line 1: column %s twice", settle_cols[c]);
+		if (c >= 0)
+			at[c] = (int)i;
+	}
+	for (c = 0; c < SC_N; c++)
+		if (at[c] < 0)
+			return pd_fail(err, PD_EINVAL,
+			    "Line 1: no column %s (a settlement file has code, "
+			    "amount, fee and settled_on)",
+			    settle_cols[c]);
+	return 0;
+}
+
+struct gw_settle_row *
+gw_settle_decode(
+    const char *buf, size_t len, int digits, size_t *n, struct pd_err *err)
+{
+	struct csv_reader rd;
+	struct csv_row row = {0};
+	struct gw_settle_row *r = NULL;
+	size_t cap = 0, i, k;
+	int at[SC_N], rc, header = 1;
+
+	*n = 0;
+	csv_init(&rd, buf, len);
+	while ((rc = csv_next(&rd, &row, err)) == 1) {
+		if (row.n == 1 && row.fields[0][0] == '\0')
+			continue; /* an empty line */
+		if (header) {
+			if (settle_header(&row, at, err) != 0)
+				goto fail;
+			header = 0;
+			continue;
+		}
+		for (k = 0; k < SC_N; k++)
+			if ((size_t)at[k] >= row.n) {
+				pd_fail(err, PD_EINVAL,
+				    "Line %d: %zu fields, and column %s is the "
+				    "%d%s",
+				    row.line, row.n, settle_cols[k], at[k] + 1,
+				    at[k] == 0   ? "st"
+				    : at[k] == 1 ? "nd"
+				    : at[k] == 2 ? "rd"
+				                 : "th");
+				goto fail;
+			}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			r = xrealloc(r, cap, sizeof *r);
+		}
+		memset(&r[*n], 0, sizeof r[*n]);
+		r[*n].line = row.line;
+		if (settle_row(&row, at, digits, &r[*n], err) != 0) {
+			pd_err_prefix(err, "Line %d: ", row.line);
+			goto fail;
+		}
+		for (i = 0; i < *n; i++)
+			if (strcmp(r[i].code, r[*n].code) == 0) {
+				pd_fail(err, PD_EINVAL,
+				    "Line %d: code %s again (first on line %d)",
+				    row.line, r[*n].code, r[i].line);
+				goto fail;
+			}
+		(*n)++;
+	}
+	if (rc < 0)
+		goto fail;
+	csv_row_free(&row);
+	if (header || *n == 0) {
+		free(r);
+		pd_fail(err, PD_EINVAL,
+		    header
+		        ? "Empty: a settlement file has a header line (code, "
+		          "amount, fee, settled_on) and a line per payment"
+		        : "No payment: only the header line");
+		return NULL;
+	}
+	return r;
+fail:
+	csv_row_free(&row);
+	free(r);
+	*n = 0;
+	return NULL;
 }

@@ -7,8 +7,13 @@
 # parsed or kept; bad fields answered 400 naming the field, with nothing
 # kept; and a central node killed between notifications, and after
 # keeping one before its answer, keeps nothing twice once the gateway
-# retries. One organisation and one central node for every case (two
-# restarts: the kill, and a config change).
+# retries. Then the second slice: payments associated on arrival (by
+# account reference, by the one consumer of a phone; two candidates; none),
+# posted Pending in the ledger and voided when failed or refunded, the
+# status mapping, a settlement file (and its refusals, whole), the queue,
+# and a terminal pulling them with the balance moved. One organisation
+# and one central node for every case (two restarts: the kill, and a
+# config change).
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 # one simulator for every case (see gateway_sim.py serve): sim ARGS...
@@ -26,6 +31,9 @@ SIM=sim
 
 # mobile money is allowed from 127.0.0.2 only: the simulator sends from
 # there, or from 127.0.0.1 to be refused
+# the organisation's calling code, for the association by phone
+{ printf '[organisation]\nphone_country_code = 254\n'; cat "$T/central.ini"; } \
+    >"$T/cc.ini" && mv "$T/cc.ini" "$T/central.ini"
 cp "$T/central.ini" "$T/plain.ini"
 gw_ini() {
 	{
@@ -364,6 +372,263 @@ run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
     "$($SIM mm QK6 5 WU-10003 254712345678)"
 answer "validation: a known account is still accepted" 200 \
     '"ResultDesc":"Accepted"'
+
+# -- into the ledger (issue 19, second slice): association on arrival,
+# statuses, a settlement file, the queue, and a terminal pulling it all
+cat >"$T/gwc.csv" <<CSV
+account_no,name,service_address,phone,email,segment
+WU-30001,Ana Gateway,1 Pay Road,0733 111 222,,Residential
+WU-30002,Ben Shared,2 Pay Road,0744 555 666,,Residential
+WU-30003,Cy Shared,3 Pay Road,+254 744 555 666,,Residential
+WU-30004,Dee Card,4 Pay Road,,,Residential
+CSV
+cat >"$T/gwb.csv" <<CSV
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-G-1,WU-30001,Jan 2026,100.00,2026-01-01,2026-01-10
+INV-G-2,WU-30001,Feb 2026,50.00,2026-02-01,2026-02-10
+INV-G-4,WU-30004,Jan 2026,20.00,2026-01-01,2026-01-10
+CSV
+central import ACME consumers "$T/gwc.csv" >/dev/null &&
+    central import ACME bills "$T/gwb.csv" >/dev/null &&
+    central import ACME users "$DATA/users.csv" >/dev/null ||
+    echo "not ok - ledger setup"
+mm2() { run $SIM send "$M2" --source 127.0.0.2 --secret "$MMSEC2" "$@"; }
+gp() { csql "SELECT status, webhook_status, settlement_status,
+    coalesce((SELECT account_no FROM consumers WHERE id = consumer_id),
+    '-'), candidates FROM gateway_payments WHERE code = '$1'"; }
+# the ledger payment of gateway payment CODE
+lp() { csql "SELECT p.payment_no GLOB 'G-' || g.gateway ||
+    '-[0-9][0-9][0-9][0-9][0-9][0-9]', p.status, p.received_by, p.method,
+    p.reference, p.amount, p.overpaid, p.terminal FROM payments p JOIN
+    gateway_payments g ON g.payment_id = p.id WHERE g.code = '$1'"; }
+settled() { csql "SELECT group_concat(i.ref || '=' || i.settled, ' ') FROM
+    items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no =
+    '$1' ORDER BY i.due_on"; }
+
+mm2 "$($SIM mm GA1 120.00 'wu 30001' 254700000001 20261130143000)"
+answer "ledger: a confirmation by account reference" 200 '"ResultCode":0'
+same "ledger: associated by account number (case, spaces ignored)" \
+    "$(gp GA1)" "succeeded|In Settlement|In Progress|WU-30001|"
+same "ledger: a Pending payment of its own series, received by System" \
+    "$(lp GA1)" "1|Pending|System|Online|GA1|12000|0|HQ"
+same "ledger: allocated oldest-first" "$(settled WU-30001)" \
+    "INV-G-1=10000 INV-G-2=2000"
+mm2 "$($SIM mm GB1 40.00 NOPE-1 254733111222 20261130150000)"
+same "ledger: associated by the one consumer of its phone" \
+    "$(gp GB1)|$(lp GB1 | cut -d'|' -f1,2,7)" \
+    "succeeded|In Settlement|In Progress|WU-30001||1|Pending|1000"
+same "ledger: the excess is an overpayment credit note" \
+    "$(settled WU-30001)|$(csql "SELECT c.amount, c.reason, c.created_by
+        FROM credit_notes c JOIN payments p ON p.id = c.payment_id WHERE
+        p.reference = 'GB1'")" \
+    "INV-G-1=10000 INV-G-2=5000|1000|Overpayment|System"
+mm2 "$($SIM mm GC1 7.00 XX 254744555666 20261130160000)"
+same "ledger: a phone of two accounts is unassociated, with 2 candidates" \
+    "$(gp GC1)|$(lp GC1)" \
+    "succeeded|In Settlement|In Progress|-|WU-30002, WU-30003|"
+mm2 "$($SIM mm GD1 8.00 ZZZ 254799999999 20261130170000)"
+same "ledger: an unknown reference and phone is unassociated" \
+    "$(gp GD1)|$(lp GD1)" "succeeded|In Settlement|In Progress|-||"
+mm2 "$($SIM mm GE1 9.00 ZZZ 25473311 20261130170000)"
+same "ledger: a phone too short to be anyone's matches no one" \
+    "$(gp GE1)" "succeeded|In Settlement|In Progress|-|"
+
+# card: failed after succeeded, a refund: reversals pointing at it
+ev=$($SIM card payment_intent.succeeded evt_g5 pi_g5 2000 usd WU-30004 $now)
+run $SIM send "$CU" --secret "$NEW" "$ev"
+answer "ledger: a card payment by its metadata account" 200 '"succeeded"'
+same "ledger: the card payment is in the ledger" \
+    "$(lp pi_g5 | cut -d'|' -f1,2,5,6)|$(settled WU-30004)" \
+    "1|Pending|pi_g5|2000|INV-G-4=2000"
+ev=$($SIM card payment_intent.payment_failed evt_g6 pi_g5 2000 usd WU-30004 \
+    $((now + 1)))
+run $SIM send "$CU" --secret "$NEW" "$ev"
+same "ledger: failed after succeeded voids it, the bill open again" \
+    "$(gp pi_g5)|$(lp pi_g5 | cut -d'|' -f2)|$(settled WU-30004)" \
+    "failed|Failed|N/A|WU-30004||Voided|INV-G-4=0"
+same "ledger: the void points at the payment, by System" \
+    "$(csql "SELECT v.voided_by, v.reason FROM voids v JOIN payments p ON
+        p.id = v.payment_id WHERE p.reference = 'pi_g5'")" \
+    "System|Gateway stripe reported payment pi_g5 failed"
+ev=$($SIM card payment_intent.succeeded evt_g7 pi_g7 1500 usd WU-30004 $now)
+$SIM send "$CU" --secret "$NEW" "$ev" >/dev/null
+ev=$($SIM card charge.refunded evt_g8 pi_g7 1500 usd - $((now + 1)))
+run $SIM send "$CU" --secret "$NEW" "$ev"
+same "ledger: a refund is a void of the payment" \
+    "$(gp pi_g7)|$(lp pi_g7 | cut -d'|' -f2)|$(csql "SELECT v.reason FROM
+        voids v JOIN payments p ON p.id = v.payment_id WHERE p.reference =
+        'pi_g7'")|$(settled WU-30004)" \
+    "refunded|Refunded|Reversed|WU-30004||Voided|Gateway stripe reported payment pi_g7 refunded|INV-G-4=0"
+run $SIM send "$CU" --secret "$NEW" "$ev"
+same "ledger: a replayed refund voids nothing twice" \
+    "$(csql "SELECT count(*) FROM voids v JOIN payments p ON p.id =
+        v.payment_id WHERE p.reference = 'pi_g7'")" 1
+
+ev=$($SIM card payment_intent.succeeded evt_g9 pi_g9 0 usd WU-30004 $now)
+run $SIM send "$CU" --secret "$NEW" "$ev"
+same "ledger: a succeeded card event of 0 is kept, with nothing posted" \
+    "$(cut -c1-3 "$OUT")|$(gp pi_g9)|$(lp pi_g9)" \
+    "200|succeeded|In Settlement|In Progress|WU-30004||"
+
+# the status mapping, per gateway
+expect "gateway set: a mapping and a method" 0 "set" central gateway set \
+    ACME mpesa --statuses "succeeded=Paid/Awaiting bank;failed=Declined/None" \
+    --method "Bank Transfer"
+mm2 "$($SIM mm GF1 5.00 WU-30004 254700000001 20261130180000)"
+same "gateway set: a new payment follows the mapping and the method" \
+    "$(gp GF1)|$(lp GF1 | cut -d'|' -f4)" \
+    "succeeded|Paid|Awaiting bank|WU-30004||Bank Transfer"
+csnap() { csql "SELECT * FROM gateway_payments; SELECT * FROM payments;
+    SELECT * FROM credit_notes; SELECT * FROM voids" | sha256sum; }
+before=$(csnap)
+expect "gateway set: an unknown status is refused" 3 \
+    "--statuses: Status mapping, entry 2: \"paid\" is not a gateway status" \
+    central gateway set ACME mpesa --statuses "failed=A/B;paid=C/D"
+expect "gateway set: an entry without its settlement status" 3 \
+    "entry 1: \"succeeded=Paid\" is not STATUS=WEBHOOK/SETTLEMENT" \
+    central gateway set ACME mpesa --statuses "succeeded=Paid"
+expect "gateway set: an empty status" 3 "each status must be 1 to 32" \
+    central gateway set ACME mpesa --statuses "succeeded=/x"
+expect "gateway set: a method with a colon" 3 "--method \"A:b\"" \
+    central gateway set ACME mpesa --method "A:b"
+expect "gateway set: nothing to set is a usage error" 2 "Gateway set: ORG" \
+    central gateway set ACME mpesa
+expect "gateway set: an unknown gateway" 4 "No gateway nope in ACME" \
+    central gateway set ACME nope --method Cash
+same "gateway set: a refusal changes nothing" "$(csnap)" "$before"
+central gateway set ACME mpesa --statuses "" --method "" >/dev/null
+
+# the settlement file: all or nothing, file and line in every refusal
+printf 'code,amount,fee,settled_on\nGA1,120.00,1.20,2026-12-02 21:42:00\n' \
+    >"$T/s1.csv"
+expect "settle: one payment of the file" 0 \
+    "1 payment settled, 0 already settled; 1 ledger payment posted" \
+    central gateway settle ACME mpesa "$T/s1.csv"
+same "settle: Settled, its fee, its processing time in days" \
+    "$(csql "SELECT settlement_status, fee, settled_on, processing_tenths
+        FROM gateway_payments WHERE code = 'GA1'")|$(lp GA1 | cut -d'|' -f2)" \
+    "Settled|120|2026-12-02 21:42:00|23|Posted"
+same "settle: the ledger payment is verified by System" \
+    "$(csql "SELECT verified, verified_by FROM payments WHERE reference =
+        'GA1'")" "1|System"
+same "settle: the one not in the file stays Pending" \
+    "$(lp GB1 | cut -d'|' -f2)|$(gp GB1 | cut -d'|' -f3)" "Pending|In Progress"
+expect "settle: the same file again settles nothing twice" 0 \
+    "0 payments settled, 1 already settled; 0 ledger payments posted" \
+    central gateway settle ACME mpesa "$T/s1.csv"
+before=$(csnap)
+refused_settle() {
+	name=$1 want=$2 needle=$3
+	shift 3
+	printf '%s\n' "$@" >"$T/bad.csv"
+	expect "settle: $name" "$want" "$needle" \
+	    central gateway settle ACME mpesa "$T/bad.csv"
+	same "settle: $name: nothing settled" "$(csnap)" "$before"
+}
+refused_settle "an unknown code refuses the whole file" 3 \
+    "bad.csv: Line 3: Code NOPE: gateway mpesa has no payment of that code" \
+    "code,amount,fee,settled_on" "GB1,40.00,0.40,2026-12-02" \
+    "NOPE,1.00,0,2026-12-02"
+refused_settle "an amount that is not the payment's" 3 \
+    "Line 2: Code GB1: amount 41.00, and the payment was 40.00" \
+    "code,amount,fee,settled_on" "GB1,41.00,0,2026-12-02"
+refused_settle "a fee above the amount" 3 "Line 3: Column fee: more than the amount" \
+    "code,amount,fee,settled_on" "GB1,40.00,0,2026-12-02" \
+    "GC1,7.00,7.01,2026-12-02"
+refused_settle "a code twice" 3 "Line 3: code GB1 again (first on line 2)" \
+    "code,amount,fee,settled_on" "GB1,40.00,0,2026-12-02" \
+    "GB1,40.00,0,2026-12-02"
+refused_settle "a day that is not one" 3 "Line 2: settled_on" \
+    "code,amount,fee,settled_on" "GB1,40.00,0,2026-02-30"
+refused_settle "a time that is not one" 3 "Line 2: settled_on \"2026-12-02 25:00:00\"" \
+    "code,amount,fee,settled_on" "GB1,40.00,0,2026-12-02 25:00:00"
+refused_settle "settled before it was paid" 3 \
+    "Line 2: Code GB1: settled on 2026-11-29, before it was paid on 2026-11-30" \
+    "code,amount,fee,settled_on" "GB1,40.00,0,2026-11-29"
+printf 'code,amount,fee,settled_on\npi_g5,20.00,0,2026-12-02\n' >"$T/s3.csv"
+expect "settle: a failed payment does not settle" 3 \
+    "s3.csv: Line 2: Code pi_g5: the payment is failed" \
+    central gateway settle ACME stripe "$T/s3.csv"
+same "settle: a failed payment: nothing settled" "$(csnap)" "$before"
+refused_settle "a settled payment settled otherwise" 3 \
+    "Code GA1: already settled on 2026-12-02 21:42:00" \
+    "code,amount,fee,settled_on" "GA1,120.00,1.20,2026-12-03"
+refused_settle "a missing column" 3 "Line 1: no column fee" \
+    "code,amount,settled_on" "GB1,40.00,2026-12-02"
+refused_settle "a negative fee" 3 "Line 2: Column fee" \
+    "code,amount,fee,settled_on" "GB1,40.00,-1,2026-12-02"
+refused_settle "a short line" 3 "Line 2: 2 fields" \
+    "code,amount,fee,settled_on" "GB1,40.00"
+refused_settle "only the header" 3 "No payment: only the header line" \
+    "code,amount,fee,settled_on"
+expect "settle: a file that is not there" 4 "nothere.csv" \
+    central gateway settle ACME mpesa "$T/nothere.csv"
+expect "settle: an unknown gateway" 4 "No gateway nope in ACME" \
+    central gateway settle ACME nope "$T/s1.csv"
+printf 'Settled On,Code,Amount,Fee\n2026-12-01T15:00:00Z,GB1,40.00,0\n' \
+    >"$T/s2.csv"
+expect "settle: columns in any order, a time with T and Z" 0 \
+    "1 payment settled" central gateway settle ACME mpesa "$T/s2.csv"
+same "settle: processing time of a day" \
+    "$(csql "SELECT processing_tenths FROM gateway_payments WHERE code =
+        'GB1'")" 10
+
+# the queue
+expect "payments: the unassociated ones" 0 "WU-30002, WU-30003" \
+    central gateway payments ACME mpesa --unassociated
+if grep -q "GA1\|GB1" "$OUT"; then
+	notok "payments --unassociated lists no associated payment"
+else
+	ok "payments --unassociated lists no associated payment"
+fi
+has "payments: an unassociated one without candidates" "GD1 "
+expect "payments: all of one gateway, settled with its days" 0 \
+    "G-mpesa-0000" central gateway payments ACME mpesa
+grep "GA1 " "$OUT" | grep -q "Settled  *2.3 " &&
+    ok "payments: Settled, 2.3 days" || notok "payments: Settled, 2.3 days"
+expect "payments: every gateway's" 0 "pi_g7" central gateway payments ACME
+expect "payments: an unknown gateway" 4 "No gateway nope in ACME" \
+    central gateway payments ACME nope
+expect "payments: a bad option" 2 "payments ORG [NAME] [--unassociated]" \
+    central gateway payments ACME --all
+
+# a terminal pulls them: the balance moved there too
+run central terminal add ACME B01 T01
+terminal 1 "$(token_of)"
+expect "pull: the terminal takes the gateway payments" 0 "Pulled" pdt 1 sync
+same "pull: the terminal has them as the central node's" \
+    "$(tsql 1 "SELECT reference, payment_no, status, received_by,
+        terminal FROM payments WHERE reference IN ('GA1', 'GB1', 'pi_g7')
+        ORDER BY reference")" \
+    "$(csql "SELECT reference, payment_no, status, received_by, terminal
+        FROM payments WHERE reference IN ('GA1', 'GB1', 'pi_g7') ORDER BY
+        reference")"
+same "pull: Posted once settled, Voided once refunded" \
+    "$(tsql 1 "SELECT group_concat(status, ' ') FROM (SELECT status FROM
+        payments WHERE reference IN ('GA1', 'GB1', 'pi_g7') ORDER BY
+        reference)")" "Posted Posted Voided"
+same "pull: the bills are settled on the terminal as on the central node" \
+    "$(tsql 1 "SELECT group_concat(i.ref || '=' || i.settled, ' ') FROM
+        items i JOIN consumers c ON c.id = i.consumer_id WHERE
+        c.account_no IN ('WU-30001', 'WU-30004') ORDER BY i.due_on")" \
+    "$(csql "SELECT group_concat(i.ref || '=' || i.settled, ' ') FROM
+        items i JOIN consumers c ON c.id = i.consumer_id WHERE
+        c.account_no IN ('WU-30001', 'WU-30004') ORDER BY i.due_on")"
+b=$(PAYDESK_PIN=2222 pdt 1 --user mary --json consumer show WU-30001 |
+    python3 -c 'import json,sys; d=json.load(sys.stdin)["balance"]
+print(d["total_outstanding"], d["available_credit"])')
+same "pull: the consumer's balance on the terminal" "$b" "0 1000"
+# a supervisor verifies a Pending gateway payment at the terminal: it is
+# Posted on the central node at the next sync
+gf=$(csql "SELECT payment_no FROM payments WHERE reference = 'GF1'")
+expect "verify: a supervisor verifies a gateway payment at the terminal" 0 \
+    "" env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
+    payment verify "$gf"
+expect "verify: the terminal sends it" 0 "Applied     1" pdt 1 sync
+same "verify: the gateway payment is Posted on the central node" \
+    "$(csql "SELECT status, verified_by FROM payments WHERE reference =
+        'GF1'")" "Posted|Mary Johnson"
+expect "pull: the terminal's store is consistent" 0 "ok (" pdt 1 doctor
 
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe

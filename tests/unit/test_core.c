@@ -1271,10 +1271,66 @@ weak_pins(void **state)
 	}
 }
 
+/* A gateway status on its way to the bank (issue 19; seed 002's
+ * mapping sample as the default) and the check of a gateway's mapping. */
+static void
+gateway_status_mapping(void **state)
+{
+	char w[GW_STATUS_BUFSZ], st[GW_STATUS_BUFSZ];
+	struct pd_err err;
+	static const char *const bad[] = {
+	    "paid=A/B",           /* not a gateway status */
+	    "unknown=A/B",        /* nor is unknown */
+	    "succeeded=Paid",     /* no settlement status */
+	    "succeeded",          /* no = */
+	    "succeeded=/x",       /* an empty webhook status */
+	    "succeeded=x/",       /* an empty settlement status */
+	    "failed=A\tB/C",      /* a control character */
+	    "succeeded=A/B;;",    /* an empty entry */
+	    "succeeded=0123456789012345678901234567890123/x", /* 33 */
+	};
+	size_t i;
+
+	(void)state;
+	gw_status_map("", GW_SUCCEEDED, w, st);
+	assert_string_equal(w, "In Settlement");
+	assert_string_equal(st, "In Progress");
+	gw_status_map(NULL, GW_FAILED, w, st);
+	assert_string_equal(w, "Failed");
+	assert_string_equal(st, "N/A");
+	gw_status_map("", GW_REFUNDED, w, st);
+	assert_string_equal(st, "Reversed");
+	gw_status_map("failed=Declined/None;succeeded=Paid/Awaiting bank",
+	    GW_SUCCEEDED, w, st);
+	assert_string_equal(w, "Paid");
+	assert_string_equal(st, "Awaiting bank");
+	/* what the mapping leaves out keeps the sample */
+	gw_status_map("failed=Declined/None", GW_DISPUTED, w, st);
+	assert_string_equal(w, "Disputed");
+	assert_string_equal(st, "On Hold");
+	/* the last entry of a status wins */
+	gw_status_map("failed=A/B;failed=C/D", GW_FAILED, w, st);
+	assert_string_equal(w, "C");
+	assert_string_equal(st, "D");
+	assert_int_equal(gw_status_map_check("", &err), 0);
+	assert_int_equal(gw_status_map_check("succeeded=Paid/Bank a/b", &err),
+	    0);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		memset(&err, 0, sizeof err);
+		assert_int_equal(gw_status_map_check(bad[i], &err), -1);
+		assert_int_equal(err.code, PD_EINVAL);
+		assert_non_null(strstr(err.msg, "Status mapping, entry"));
+	}
+	assert_int_equal(gw_status_parse("refunded"), GW_REFUNDED);
+	assert_int_equal(gw_status_parse("Refunded"), GW_UNKNOWN);
+	assert_string_equal(gw_default_method("card"), "Online");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(gateway_status_mapping),
 	    cmocka_unit_test(money_parsing),
 	    cmocka_unit_test(money_digits),
 	    cmocka_unit_test(money_formatting),
