@@ -50,6 +50,7 @@ syncnet.h sync
 syncrec.h sync
 gateway.h sync
 service.h service
+shift.h service
 tui.h tui
 '
 
