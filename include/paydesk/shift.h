@@ -22,11 +22,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "config.h"
 #include "err.h"
 #include "model.h"
 
 struct svc;
+struct pay_method; /* config.h */
 
 /* Room for a cheque number or card-slip reference, a reason, a user name
  * and a Z number (with the terminating NUL). */
@@ -34,6 +34,11 @@ struct svc;
 #define SHIFT_REASON_BUFSZ 257
 #define SHIFT_USER_BUFSZ 33
 #define SHIFT_NO_BUFSZ 64
+/* A method's name: config.h's CFG_NAME_MAX (asserted in the service).
+ * The records and the rules below are core's (src/core/shift.c), so
+ * that the store and sync can hold them; the svc_shift_* use cases are
+ * the service's (src/service/shift.c). */
+#define SHIFT_METHOD_BUFSZ 48
 
 enum shift_status { SHIFT_OPEN, SHIFT_CLOSED };
 /* "open", "closed". */
@@ -52,7 +57,7 @@ const char *shift_count_kind_name(enum shift_count_kind k);
 
 /* One line of a count (opening float or close). */
 struct shift_count {
-	char method[CFG_NAME_MAX]; /* a configured method name ("Cash") */
+	char method[SHIFT_METHOD_BUFSZ]; /* a configured method name ("Cash") */
 	enum shift_count_kind kind;
 	int64_t denomination; /* DENOM: one of [shifts] denominations (minor
 	                         units); 0 for the other kinds */
@@ -75,19 +80,41 @@ struct shift_movement {
 	int64_t id;
 	char uuid[37];
 	enum shift_move_kind kind;
-	char method[CFG_NAME_MAX]; /* the cash method */
+	char method[SHIFT_METHOD_BUFSZ]; /* the cash method */
 	int64_t amount;            /* > 0, minor units */
 	char reason[SHIFT_REASON_BUFSZ]; /* one of [shifts] movement_reasons */
 	char approved_by[SHIFT_USER_BUFSZ]; /* supervisor's user name, "" */
 	char at[TS_BUFSZ];
 };
 
+/* The rules of counts (core, no I/O). */
+/* The most a count line, a movement or a tender may hold: 10^13 minor
+ * units, below MONEY_MAX so that sums of a few thousand lines stay far
+ * from INT64_MAX. */
+#define SHIFT_AMOUNT_MAX 10000000000000LL
+/* A denomination line: *amount = denom * qty, refused (PD_EINVAL) when
+ * qty < 0, denom <= 0 or the product passes SHIFT_AMOUNT_MAX. */
+int shift_line_amount(
+    int64_t denom, int64_t qty, int64_t *amount, struct pd_err *err);
+/* Parse a list of denominations in minor units, "10000,5000,...,1":
+ * each 1..SHIFT_AMOUNT_MAX, strictly descending (no duplicates), at most
+ * SHIFT_DENOMS_MAX; into out, *n their count. PD_EINVAL naming the bad
+ * entry. The rule of [shifts] denominations (design20, Config). */
+#define SHIFT_DENOMS_MAX 24
+int shift_denoms_parse(
+    const char *s, int64_t *out, int *n, struct pd_err *err);
+/* Whether over_short is beyond tolerance (|over_short| > tolerance). */
+int shift_beyond(int64_t over_short, int64_t tolerance);
+/* Whether a shift opened at opened ("YYYY-MM-DD HH:MM:SS") is flagged at
+ * now: open across midnight (another day) or longer than max_hours. */
+int shift_flagged(const char *opened, const char *now, int max_hours);
+
 /* A shift as stored. */
 struct shift {
 	int64_t id;
 	char uuid[37];
-	char terminal[CFG_NAME_MAX];
-	char drawer[CFG_NAME_MAX]; /* the terminal id: one drawer each */
+	char terminal[17];
+	char drawer[17]; /* the terminal id: one drawer each */
 	int64_t cashier_id;
 	char cashier[SHIFT_USER_BUFSZ]; /* user name */
 	char cashier_name[129];
@@ -109,7 +136,7 @@ struct shift {
  * float_counted + payments - voids made in the shift + pay-ins -
  * pay-outs - safe drops; other methods: expected = their payments. */
 struct shift_tender {
-	char method[CFG_NAME_MAX];
+	char method[SHIFT_METHOD_BUFSZ];
 	enum method_kind kind;
 	int64_t npayments; /* payments of the method in the shift */
 	int64_t taken;     /* their amount, less voids made in the shift */
