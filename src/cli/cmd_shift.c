@@ -220,6 +220,20 @@ rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 	rec_end(r);
 }
 
+/* The movement kinds as people read them. */
+static const char *const move_words[] = {
+    [SHIFT_PAY_IN] = N_("Pay-in"),
+    [SHIFT_PAY_OUT] = N_("Pay-out"),
+    [SHIFT_SAFE_DROP] = N_("Safe drop"),
+};
+
+static void
+rec_move_kind(struct rec *r, enum shift_move_kind k)
+{
+	rec_shown(r, _("Kind"), "kind", shift_move_kind_name(k),
+	    _(move_words[k]));
+}
+
 static void
 rec_moves(struct rec *r, const struct shift_movement *m, size_t n)
 {
@@ -228,7 +242,7 @@ rec_moves(struct rec *r, const struct shift_movement *m, size_t n)
 	rec_list(r, _("Movements"), "movements");
 	for (i = 0; i < n; i++) {
 		rec_item(r);
-		rec_term(r, _("Kind"), "kind", shift_move_kind_name(m[i].kind));
+		rec_move_kind(r, m[i].kind);
 		rec_money(r, _("Amount"), "amount", m[i].amount);
 		rec_str(r, _("Reason"), "reason", m[i].reason);
 		if (m[i].approved_by[0])
@@ -317,7 +331,7 @@ cmd_shift_move(struct cli *c, int argc, char **argv)
 	if (rc != 0)
 		return -1;
 	r = rec_new(c);
-	rec_term(r, _("Kind"), "kind", shift_move_kind_name(m.kind));
+	rec_move_kind(r, m.kind);
 	rec_money(r, _("Amount"), "amount", m.amount);
 	rec_str(r, _("Reason"), "reason", m.reason);
 	if (m.approved_by[0])
