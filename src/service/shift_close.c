@@ -90,7 +90,7 @@ svc_shift_movement(struct svc *s, const struct shift_move_request *r,
 {
 	const struct pay_method *cash = svc_shift_cash(s);
 	const char *reason;
-	int miss = 0;
+	int miss = 0, rc;
 
 	memset(out, 0, sizeof *out);
 	if (svc_require(s, ROLE_CASHIER, _("A pay-in, pay-out or safe drop"),
@@ -120,8 +120,8 @@ svc_shift_movement(struct svc *s, const struct shift_move_request *r,
 	xstrlcpy(out->method, cash->name, sizeof out->method);
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return finish_signed(s, move_in_tx(s, r, out, &miss, err), miss,
-	    r->approval.user, err);
+	rc = move_in_tx(s, r, out, &miss, err);
+	return finish_signed(s, rc, miss, r->approval.user, err);
 }
 
 /* ---- the close ---- */
@@ -343,8 +343,8 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 		free(c);
 		return -1;
 	}
-	rc = finish_signed(s, close_in_tx(s, c, r->ncounts, r, res, &miss, err),
-	    miss, r->approval.user, err);
+	rc = close_in_tx(s, c, r->ncounts, r, res, &miss, err);
+	rc = finish_signed(s, rc, miss, r->approval.user, err);
 	free(c);
 	return rc;
 }
