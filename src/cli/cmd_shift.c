@@ -165,13 +165,17 @@ approval(struct cli *c, const char *user, char **pin, struct shift_approval *a)
 	return *pin == NULL ? -1 : 0;
 }
 
+/* The status words as rec_term shows them (shift_status_name's). */
+static const char *const status_words[] = {N_("open"), N_("closed")};
+
 static void
 rec_shift(struct rec *r, const struct shift *sh)
 {
 	if (sh->z_no[0])
 		rec_str(r, _("Z number"), "z_no", sh->z_no);
 	rec_str(r, _("Shift"), "uuid", sh->uuid);
-	rec_term(r, _("Status"), "status", shift_status_name(sh->status));
+	rec_shown(r, _("Status"), "status", shift_status_name(sh->status),
+	    _(status_words[sh->status == SHIFT_CLOSED]));
 	rec_str(r, _("Terminal"), "terminal", sh->terminal);
 	rec_str(r, _("Cashier"), "cashier", sh->cashier);
 	rec_time(r, _("Opened"), "opened_at", sh->opened_at);
@@ -318,9 +322,8 @@ cmd_shift_move(struct cli *c, int argc, char **argv)
 		return -1;
 	if (reason == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("shift %s: --reason is required (one of [shifts] "
-		      "movement_reasons)"),
-		    argv[0]);
+		    _("--reason is required (one of [shifts] "
+		      "movement_reasons)"));
 	q.kind = (enum shift_move_kind)shift_move_kind_parse(argv[0]);
 	q.reason = reason;
 	if (cli_money(c, _("Amount"), pos[0], &q.amount) != 0 ||
@@ -475,7 +478,7 @@ list_row(const struct shift *sh, void *arg)
 	table_str(a->t, sh->cashier);
 	table_str(a->t, sh->opened_at);
 	table_str(a->t, sh->closed_at);
-	table_str(a->t, _(shift_status_name(sh->status)));
+	table_str(a->t, _(status_words[sh->status == SHIFT_CLOSED]));
 	table_money(a->t, sh->float_counted);
 	table_str(a->t, sh->flagged ? _("yes") : "");
 	table_row(a->t);
