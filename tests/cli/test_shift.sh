@@ -169,6 +169,13 @@ expect "open again with 180.00" 0 '-$5.00' J shift open --count 10000x1,5000x1,2
 same "second shift expects the first one's float kept" \
     "$(sql "SELECT float_expected || '/' || float_counted FROM shifts ORDER BY id DESC LIMIT 1")" "18500/18000"
 J pay WU-10002 --type bill --method Cash --amount 12.50 >/dev/null 2>&1
+J pay WU-10003 --type bill --method Cash --amount 7.50 >/dev/null 2>&1
+V=$(sql "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+M payment void "$V" --reason "Wrong account" >/dev/null 2>&1
+J --json shift x >"$OUT"
+same "a void in the shift takes its cash out of the drawer's expected" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(t["expected"], t["payments"]) for t in d["tenders"] if t["method"]=="Cash"][0])' "$OUT")" \
+    "(19250, 2)"
 expect "a drop within the approval amount" 0 "Safe drop" \
     J shift drop 50 --reason "Safe drop"
 # expected 180 + 12.50 - 50 = 142.50: counted exactly
@@ -231,6 +238,19 @@ expect "an open shift has no Z report" 13 "is open" J shift z "$U"
 expect "shift show by Z number" 0 "Counted twice" M shift show Z-T01-000001
 expect "shift list, every shift" 0 "Z-T01-000005" M shift list
 same "jane's list shows her shifts" "$(J --json shift list | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" 6
+
+# -- the configuration: [shifts] checked like every key (file, section, key)
+printf '[shifts]\ndenominations = 500, 1000\n' >"$T/bad.ini"
+expect "config: denominations not from the largest" 3 "largest to the smallest" \
+    "$PD" --config "$T/bad.ini" config
+printf '[shifts]\ndenominations = 1000, 5.00\n' >"$T/bad.ini"
+expect "config: a denomination not in minor units" 3 'Denomination "5.00"' \
+    "$PD" --config "$T/bad.ini" config
+printf '[shifts]\nrequired = maybe\n' >"$T/bad.ini"
+expect "config: required is yes or no" 3 "required" "$PD" --config "$T/bad.ini" config
+printf '[numbers]\nz_report = Z-{NOPE}\n' >"$T/bad.ini"
+expect "config: a Z number format with an unknown token" 3 "z_report" \
+    "$PD" --config "$T/bad.ini" config
 
 # -- the audit trail and the store
 same "audited: opens, movements, closes" \
