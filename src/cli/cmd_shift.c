@@ -183,8 +183,8 @@ rec_shift(struct rec *r, const struct shift *sh)
 		rec_time(r, _("Closed"), "closed_at", sh->closed_at);
 	rec_money(r, _("Opening float expected"), "float_expected",
 	    sh->float_expected);
-	rec_money(r, _("Opening float counted"), "float_counted",
-	    sh->float_counted);
+	rec_money(
+	    r, _("Opening float counted"), "float_counted", sh->float_counted);
 	rec_money(r, _("Opening float difference"), "float_difference",
 	    sh->float_counted - sh->float_expected);
 	if (sh->status == SHIFT_CLOSED) {
@@ -234,8 +234,8 @@ static const char *const move_words[] = {
 static void
 rec_move_kind(struct rec *r, enum shift_move_kind k)
 {
-	rec_shown(r, _("Kind"), "kind", shift_move_kind_name(k),
-	    _(move_words[k]));
+	rec_shown(
+	    r, _("Kind"), "kind", shift_move_kind_name(k), _(move_words[k]));
 }
 
 static void

@@ -22,7 +22,8 @@ static const char *kill_table;
 static long kill_at, seen;
 
 static void
-on_write(void *arg, int op, const char *db, const char *table, sqlite3_int64 row)
+on_write(
+    void *arg, int op, const char *db, const char *table, sqlite3_int64 row)
 {
 	(void)arg;
 	(void)op;
