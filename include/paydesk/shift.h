@@ -140,10 +140,11 @@ struct shift_tender {
 	int64_t npayments; /* payments of the method in the shift */
 	int64_t taken;     /* their amount, less voids made in the shift */
 	int64_t expected;
-	int64_t counted;                 /* close only (0 in an X report) */
-	int64_t over_short;              /* counted - expected (close only) */
-	int beyond;                      /* |over_short| > [shifts] tolerance */
-	char reason[SHIFT_REASON_BUFSZ]; /* given when beyond; "" */
+	int64_t counted;    /* close only (0 in an X report) */
+	int64_t over_short; /* counted - expected (close only) */
+	int beyond;         /* |over_short| > [shifts] tolerance */
+	/* (a closed shift's report: set where the close was signed off) */
+	char reason[SHIFT_REASON_BUFSZ];    /* given when beyond; "" */
 	char approved_by[SHIFT_USER_BUFSZ]; /* supervisor who signed off */
 };
 

@@ -269,7 +269,9 @@ int
 svc_shift_report_of(struct svc *s, const struct shift *sh,
     struct shift_report *r, struct pd_err *err)
 {
+	const struct pay_method *m;
 	char now[TS_BUFSZ];
+	size_t i;
 
 	memset(r, 0, sizeof *r);
 	r->sh = *sh;
@@ -296,7 +298,15 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 	/* what the close wrote is what the Z report shows */
 	free(r->tenders);
 	r->tenders = store_shift_tenders(s->st, sh->id, &r->ntenders, err);
-	return r->tenders == NULL ? -1 : 0;
+	if (r->tenders == NULL)
+		return -1;
+	for (i = 0; i < r->ntenders; i++) {
+		m = config_method(&s->cfg, r->tenders[i].method);
+		r->tenders[i].kind = m != NULL ? m->kind : METHOD_BANK;
+		/* signed off at the close: it was beyond the tolerance then */
+		r->tenders[i].beyond = r->tenders[i].approved_by[0] != '\0';
+	}
+	return 0;
 }
 
 void
