@@ -185,8 +185,7 @@ same "exact: over/short 0, nobody signed off" \
     "$(sql "SELECT over_short FROM shift_tenders WHERE shift_id = 2")/$(sql 'SELECT signed_off_by FROM shifts WHERE id = 2')" "0/"
 
 # -- tolerance 1.00: a third shift over by 0.50 closes without sign-off
-printf '[shifts]\ntolerance = 1.00\n' >>"$PAYDESK_CONFIG"
-sed -i '0,/^required = yes$/!{/^\[shifts\]$/d}' "$PAYDESK_CONFIG"
+sed -i 's/^required = yes$/required = yes\ntolerance = 1.00/' "$PAYDESK_CONFIG"
 expect "open a third shift" 0 "" J shift open --count 10000x1
 expect "over by 0.50 within a tolerance of 1.00" 0 "Z-T01-000003" \
     J shift close --count 10000x1,50x1
