@@ -27,6 +27,7 @@
 #include "keyseq.h"
 #include "model.h"
 #include "money.h"
+#include "shift.h"
 #include "syncrec.h"
 #include "utf8.h"
 #include "xmalloc.h"

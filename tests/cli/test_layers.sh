@@ -25,6 +25,7 @@ trap 'rm -rf "$T"' EXIT
 HEADERS='
 alloc.h core
 credit.h core
+shift.h core
 csv.h core
 date.h core
 err.h core
