@@ -66,6 +66,21 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
 	"expires_on, user_id, terminal, voided, automatic"
 #define SEAL_USERS "username, full_name, role, pin_hash, active"
 #define SEAL_SETTINGS "key, value"
+/* The ledger's and the outbox's (a later migration): everything a payment
+ * record carries that a person reads or that moves money, its
+ * allocations and its void; what an outbox record sends and whether it
+ * was sent or refused. */
+#define SEAL_PAYMENTS                                                          \
+	"uuid, payment_no, txn_no, receipt_no, consumer_id, type, channel, "   \
+	"method, method_kind, amount, tendered, change_given, due_total, "     \
+	"overpaid, paid_on, created_at, notes, user_id, received_by, "         \
+	"terminal, branch, status, verified, verified_at, verified_by, "       \
+	"balance_after, reference"
+#define SEAL_ALLOCATIONS "payment_id, item_id, amount, due_before, reverses"
+#define SEAL_VOIDS                                                             \
+	"uuid, payment_id, reason, user_id, voided_by, voided_at, terminal"
+#define SEAL_OUTBOX                                                            \
+	"uuid, kind, ref, payload, sent_at, rejected_at, reject_reason"
 /* Seal the claimed rows of the transaction into the audit entry being
  * written (audit.c): claim the pending seals for audit entry id and put
  * the hex SHA-256 over them in hex ("" and 0 when there were none). */
@@ -79,6 +94,10 @@ int64_t seal_unclaimed(struct store *st);
 int store_seal_pending(struct store *st, const char *ref, struct pd_err *err);
 /* Report each sealed row that differs from its audited seal (doctor). */
 int seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err);
+/* Whether audit entry id hashes to its recorded hash from its recorded
+ * previous hash, and its seals to its recorded digest: 0 yes, 1 no, -1
+ * on error (audit.c). */
+int store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err);
 
 #define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
 void store_read_item(sqlite3_stmt *s, int c0, struct item *it);

@@ -135,6 +135,18 @@ const char *const store_central_migrations[] = {
      * spaces and dashes (store_gw_account_known) */
     "CREATE INDEX consumers_account_norm ON consumers"
     " (upper(replace(replace(account_no, ' ', ''), '-', '')));\n",
+    /* the seals of the terminal's ledger and outbox (schema.c): the
+     * central node's ledger is its terminals' records, checked as they
+     * are applied (sync_check), with no audit entry of its own to claim
+     * a seal; sealing it would only cost every push */
+    "DROP TRIGGER IF EXISTS seal_payments_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_payments_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_allocations_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_allocations_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_voids_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_voids_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_outbox_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_outbox_upd;\n",
 };
 #undef FEED
 
