@@ -140,12 +140,13 @@ json_differs(struct store *st, const char *head, const char *col,
     int *problems)
 {
 	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT a.fullkey, coalesce(a.atom, 'null'), coalesce((SELECT "
+	    "SELECT replace(a.fullkey, '\"', ''), coalesce(a.atom, 'null'), coalesce((SELECT "
 	    "b.atom FROM json_tree(?2) b WHERE b.fullkey = a.fullkey), "
 	    "'null') FROM json_tree(?1) a WHERE json_valid(?1) AND "
 	    "json_valid(?2) AND a.atom IS NOT NULL AND NOT EXISTS (SELECT 1 "
 	    "FROM json_tree(?2) b WHERE b.fullkey = a.fullkey AND b.atom IS "
-	    "a.atom AND b.type = a.type) UNION ALL SELECT b.fullkey, 'null', "
+	    "a.atom AND b.type = a.type) UNION ALL SELECT replace(b.fullkey, "
+	    "'\"', ''), 'null', "
 	    "b.atom FROM json_tree(?2) b WHERE json_valid(?1) AND "
 	    "json_valid(?2) AND b.atom IS NOT NULL AND NOT EXISTS (SELECT 1 "
 	    "FROM json_tree(?1) a WHERE a.fullkey = b.fullkey)",
