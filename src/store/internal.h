@@ -80,6 +80,11 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
 #define SEAL_VOIDS                                                             \
 	"uuid, payment_id, reason, user_id, voided_by, voided_at, terminal"
 #define SEAL_OUTBOX                                                            \
+	"uuid, kind, ref, pd_sha256(payload), sent_at, rejected_at, "          \
+	"reject_reason"
+/* the outbox columns whose change writes a seal (its payload is sealed
+ * by its SHA-256: a copy would double what each posting writes) */
+#define SEAL_OUTBOX_COLS                                                       \
 	"uuid, kind, ref, payload, sent_at, rejected_at, reject_reason"
 /* Seal the claimed rows of the transaction into the audit entry being
  * written (audit.c): claim the pending seals for audit entry id and put

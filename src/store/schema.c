@@ -66,11 +66,12 @@
 /* The triggers of SEAL alone, and the seals of the rows a store already
  * holds, except in a central node's store (it has a feed; its ledger is
  * its terminals' and is not sealed there, schema_central.c). */
-#define SEAL_TRIGGERS(t, cols)                                                 \
+#define SEAL_TRIGGERS_OF(t, cols, watched)                                     \
 	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " BEGIN" SEAL_ROW(  \
 	    t, cols) " END;\n"                                                 \
-	"CREATE TRIGGER seal_" t "_upd AFTER UPDATE OF " cols " ON " t         \
+	"CREATE TRIGGER seal_" t "_upd AFTER UPDATE OF " watched " ON " t      \
 	" BEGIN" SEAL_ROW(t, cols) " END;\n"
+#define SEAL_TRIGGERS(t, cols) SEAL_TRIGGERS_OF(t, cols, cols)
 #define SEAL_BASE(t, cols)                                                     \
 	"INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', id,"          \
 	" json_array(" cols ") FROM " t " WHERE NOT EXISTS (SELECT 1 FROM"    \
@@ -688,7 +689,7 @@ const char *const store_migrations[] = {
      * by one audit entry when the store is next opened. */
     SEAL_TRIGGERS("payments", SEAL_PAYMENTS) SEAL_TRIGGERS(
         "allocations", SEAL_ALLOCATIONS) SEAL_TRIGGERS("voids", SEAL_VOIDS)
-        SEAL_TRIGGERS("outbox", SEAL_OUTBOX) SEAL_BASE("payments",
+        SEAL_TRIGGERS_OF("outbox", SEAL_OUTBOX, SEAL_OUTBOX_COLS) SEAL_BASE("payments",
             SEAL_PAYMENTS) SEAL_BASE("allocations", SEAL_ALLOCATIONS)
             SEAL_BASE("voids", SEAL_VOIDS) SEAL_BASE("outbox", SEAL_OUTBOX)
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline', "

@@ -128,42 +128,57 @@ col_name(const char *cols, int k, char *out, size_t n)
 	}
 	e = strchr(p, ',');
 	snprintf(out, n, "%.*s", (int)(e ? (size_t)(e - p) : strlen(p)), p);
+	/* a column sealed by its digest: pd_sha256(payload) */
+	if ((p = strchr(out, '(')) != NULL && (e = strchr(p, ')')) != NULL)
+		memmove(out, p + 1, (size_t)(e - p - 1)), out[e - p - 1] = '\0';
 }
 
-/* The members of a JSON text column (an outbox payload) that differ
- * between now and sealed, each reported as "payload $.path"; how many
- * (0: not both JSON, or no member differs: the caller says the column
- * differs). */
+/* The members of outbox record id's payload that differ from the
+ * payment it was made from (a payment record's: its payload is sealed by
+ * its digest, which says that it changed, not where), each reported
+ * after head; how many. */
+#define PAYLOAD_MEMBER(m, col)                                                 \
+	"json_array('$.data." m "', json_extract(o.payload, '$.data." m "'), " \
+	"p." col ")"
 static int
-json_differs(struct store *st, const char *head, const char *col,
-    const char *now, const char *was, problem_cb cb, void *arg,
-    int *problems)
+payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
+    void *arg, int *problems)
 {
 	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT replace(a.fullkey, '\"', ''), coalesce(a.atom, 'null'), coalesce((SELECT "
-	    "b.atom FROM json_tree(?2) b WHERE b.fullkey = a.fullkey), "
-	    "'null') FROM json_tree(?1) a WHERE json_valid(?1) AND "
-	    "json_valid(?2) AND a.atom IS NOT NULL AND NOT EXISTS (SELECT 1 "
-	    "FROM json_tree(?2) b WHERE b.fullkey = a.fullkey AND b.atom IS "
-	    "a.atom AND b.type = a.type) UNION ALL SELECT replace(b.fullkey, "
-	    "'\"', ''), 'null', "
-	    "b.atom FROM json_tree(?2) b WHERE json_valid(?1) AND "
-	    "json_valid(?2) AND b.atom IS NOT NULL AND NOT EXISTS (SELECT 1 "
-	    "FROM json_tree(?1) a WHERE a.fullkey = b.fullkey)",
+	    "SELECT json_extract(m.value, '$[0]'), coalesce(json_extract("
+	    "m.value, '$[1]'), 'null'), coalesce(json_extract(m.value, "
+	    "'$[2]'), 'null') FROM outbox o JOIN payments p ON p.uuid = "
+	    "o.uuid, json_each(json_array(" PAYLOAD_MEMBER("payment_no",
+	        "payment_no") ", " PAYLOAD_MEMBER("txn_no",
+	        "txn_no") ", " PAYLOAD_MEMBER("receipt_no",
+	        "receipt_no") ", " PAYLOAD_MEMBER("type",
+	        "type") ", " PAYLOAD_MEMBER("channel",
+	        "channel") ", " PAYLOAD_MEMBER("method",
+	        "method") ", " PAYLOAD_MEMBER("method_kind",
+	        "method_kind") ", " PAYLOAD_MEMBER("amount",
+	        "amount") ", " PAYLOAD_MEMBER("tendered",
+	        "tendered") ", " PAYLOAD_MEMBER("change",
+	        "change_given") ", " PAYLOAD_MEMBER("due_total",
+	        "due_total") ", " PAYLOAD_MEMBER("overpaid",
+	        "overpaid") ", " PAYLOAD_MEMBER("paid_on",
+	        "paid_on") ", " PAYLOAD_MEMBER("notes",
+	        "notes") ", " PAYLOAD_MEMBER("received_by",
+	        "received_by") ", " PAYLOAD_MEMBER("reference",
+	        "reference") ")) m WHERE o.id = ? AND o.kind = 'payment' AND "
+	    "json_valid(o.payload) AND json_extract(m.value, '$[1]') IS NOT "
+	    "json_extract(m.value, '$[2]')",
 	    NULL);
 	char line[1024];
 	int n = 0;
 
 	if (s == NULL)
 		return 0;
-	st_bind(s, "ss", now, was);
+	st_bind(s, "i", id);
 	while (sqlite3_step(s) == SQLITE_ROW) {
-		char what[160];
-
-		snprintf(what, sizeof what, "%s %s", col,
-		    (const char *)sqlite3_column_text(s, 0));
 		snprintf(line, sizeof line,
-		    _("%s: %s is %s but its audit entry says %s"), head, what,
+		    _("%s: payload %s is %s but the payment it was made from "
+		      "says %s"),
+		    head, (const char *)sqlite3_column_text(s, 0),
 		    (const char *)sqlite3_column_text(s, 1),
 		    (const char *)sqlite3_column_text(s, 2));
 		report(cb, arg, problems, line);
@@ -211,11 +226,15 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
 			    sealed[i].table,
 			    (long long)sqlite3_column_int64(r, 0),
 			    (const char *)sqlite3_column_text(r, 1));
-			if (json_differs(st, head, col,
-			        (const char *)sqlite3_column_text(s, 1),
-			        (const char *)sqlite3_column_text(s, 2), cb, arg,
-			        problems) > 0)
-				continue;
+			snprintf(line, sizeof line,
+			    _("%s: payload is not what its audit entry "
+			      "says (SHA-256 %.12s..., recorded %.12s...)"),
+			    head, (const char *)sqlite3_column_text(s, 1),
+			    (const char *)sqlite3_column_text(s, 2));
+			report(cb, arg, problems, line);
+			payload_differs(st, head, sqlite3_column_int64(r, 0),
+			    cb, arg, problems);
+			continue;
 		}
 		snprintf(line, sizeof line,
 		    _("%s row %lld (%s): %s is %s but its audit entry "
@@ -385,7 +404,7 @@ store_outbox_sealed(struct store *st, int64_t id, char *why, size_t n,
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT g.audit_id, o.uuid IS json_extract(g.fields, '$[0]'), "
 	    "o.kind IS json_extract(g.fields, '$[1]'), o.ref IS "
-	    "json_extract(g.fields, '$[2]'), o.payload IS "
+	    "json_extract(g.fields, '$[2]'), pd_sha256(o.payload) IS "
 	    "json_extract(g.fields, '$[3]') FROM outbox o LEFT JOIN (SELECT "
 	    "row_id, fields, audit_id FROM seals WHERE tbl = 'outbox' AND "
 	    "row_id = ?1 AND audit_id IS NOT NULL ORDER BY id DESC LIMIT 1) "

@@ -13,6 +13,10 @@ import sys
 
 db, sql = sys.argv[1:3]
 con = sqlite3.connect(db, isolation_level=None)
+# what src/store/db.c registers on paydesk's connections: the outbox's
+# seal trigger seals a payload by its SHA-256
+con.create_function("pd_sha256", 1, lambda t: None if t is None else
+                    hashlib.sha256(t.encode()).hexdigest(), deterministic=True)
 con.execute("BEGIN IMMEDIATE")
 floor = con.execute("SELECT coalesce(max(id), 0) FROM seals").fetchone()[0]
 for stmt in filter(str.strip, sql.split(";")):

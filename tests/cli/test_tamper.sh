@@ -177,27 +177,35 @@ tamper "a payment added in the shell is seen" \
     "(PAY-X) has no audited seal: it was added outside any use case"
 # the outbox: a payload edited, a record deleted, marked sent or refused
 # by hand, one added
+# (an outbox record's seal holds its payload's SHA-256, by a function the
+# sqlite3 shell does not have: a change there needs its trigger dropped)
+same "the shell cannot change an outbox record with its seal trigger" \
+    "$(cp "$BASE" "$T/bad.db"; sqlite3 "$T/bad.db" "UPDATE outbox SET
+    sent_at = 'x'" 2>&1)" "Error: in prepare, no such function: pd_sha256"
 tamper "an outbox payload edited is seen, naming the member" \
-    "UPDATE outbox SET payload = replace(payload, '\"amount\":15000,',
-     '\"amount\":1,') WHERE id = $o1" \
-    "outbox row $o1 (payment $p1): payload \$.data.amount is 1 but its audit entry says 15000"
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload =
+     replace(payload, '\"amount\":15000,', '\"amount\":1,') WHERE id = $o1" \
+    "outbox row $o1 (payment $p1): payload is not what its audit entry says"
+has "and the member" "outbox row $o1 (payment $p1): payload \$.data.amount is 1 but the payment it was made from says 15000"
 tamper "an outbox payload's received_by edited with the trigger dropped is seen" \
     "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload = replace(payload,
      'Jane Smith', 'Mary Johnson') WHERE id = $o1" \
-    "payload \$.data.received_by is Mary Johnson but its audit entry says Jane Smith"
+    "payload \$.data.received_by is Mary Johnson but the payment it was made from says Jane Smith"
 tamper "an outbox record deleted is seen" \
     "DELETE FROM outbox WHERE id = $o1" \
     "outbox row $o1 (payment $p1) was deleted"
 tamper "an outbox record marked sent by hand is seen" \
-    "UPDATE outbox SET sent_at = '2026-01-01 10:00:00' WHERE id = $o1" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET sent_at =
+     '2026-01-01 10:00:00' WHERE id = $o1" \
     "outbox row $o1 (payment $p1): sent_at is 2026-01-01 10:00:00 but its audit entry says null"
 tamper "an outbox record marked refused by hand is seen" \
-    "UPDATE outbox SET rejected_at = '2026-01-01 10:00:00', reject_reason =
-     'x' WHERE id = $o1" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET rejected_at =
+     '2026-01-01 10:00:00', reject_reason = 'x' WHERE id = $o1" \
     "outbox row $o1 (payment $p1): rejected_at is 2026-01-01 10:00:00"
 tamper "an outbox record added in the shell is seen" \
-    "INSERT INTO outbox (uuid, kind, ref, payload, created_at) SELECT 'u-x',
-     kind, ref, payload, created_at FROM outbox WHERE id = $o1" \
+    "DROP TRIGGER seal_outbox_ins; INSERT INTO outbox (uuid, kind, ref,
+     payload, created_at) SELECT 'u-x', kind, ref, payload, created_at FROM
+     outbox WHERE id = $o1" \
     "(payment $p1) has no audited seal"
 tamper "an outbox payload and its seal forged together break the chain" \
     "DROP TRIGGER seals_frozen; DROP TRIGGER seal_outbox_upd;
@@ -378,8 +386,8 @@ nu=$(tsql 1 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
 cp "$T/t1.db" "$T/t1.clean"
 # restore_t1: T01's store as it was before the shell
 restore_t1() { cp "$T/t1.clean" "$T/t1.db"; rm -f "$T/t1.db-wal" "$T/t1.db-shm"; }
-tsql 1 "UPDATE outbox SET payload = replace(payload, '\"amount\":700,',
-    '\"amount\":70000,') WHERE uuid = '$fu'"
+tsql 1 "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload =
+    replace(payload, '\"amount\":700,', '\"amount\":70000,') WHERE uuid = '$fu'"
 expect "a payload edited in the shell is not pushed: exit 12" 12 \
     "Outbox record payment $fp ($fu) is not what paydesk recorded: its payload is not what its audit entry" \
     pdt 1 sync
@@ -396,7 +404,8 @@ same "and holds no forged amount" \
 expect "posting into T01 waits for a restore" 6 "Restore it from a backup" \
     pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
 expect "doctor names the member changed" 6 \
-    "payload \$.data.amount is 70000 but its audit entry says 700" pdt 1 doctor
+    "payload \$.data.amount is 70000 but the payment it was made from says 700" \
+    pdt 1 doctor
 # one more of each kind: another member, a record added, a payload forged
 # with its seal, a batch of records with a forged one in its middle
 restore_t1
@@ -408,7 +417,7 @@ expect "another member edited with the trigger dropped: exit 12" 12 \
 same "the record before it in the batch is not sent either" \
     "$(csql "SELECT count(*) FROM payments WHERE uuid = '$fu'")" 0
 restore_t1
-tsql 1 "INSERT INTO outbox (uuid, kind, ref, payload, created_at) SELECT
+tsql 1 "DROP TRIGGER seal_outbox_ins; INSERT INTO outbox (uuid, kind, ref, payload, created_at) SELECT
     'f0f0f0f0-0000-4000-8000-000000000001', kind, ref, replace(payload,
     uuid, 'f0f0f0f0-0000-4000-8000-000000000001'), created_at FROM outbox
     WHERE uuid = '$fu'"
@@ -419,10 +428,18 @@ same "the central node never got it" "$(csql "SELECT count(*) FROM payments
 restore_t1
 tsql 1 "DROP TRIGGER seals_frozen; DROP TRIGGER seal_outbox_upd;
     UPDATE outbox SET payload = replace(payload, '\"amount\":700,',
-    '\"amount\":70000,') WHERE uuid = '$fu';
-    UPDATE seals SET fields = json_set(fields, '\$[3]', (SELECT payload FROM
-    outbox WHERE uuid = '$fu')) WHERE tbl = 'outbox' AND row_id = (SELECT id
-    FROM outbox WHERE uuid = '$fu')"
+    '\"amount\":70000,') WHERE uuid = '$fu'"
+# the seal made to match the forged payload, SHA-256 and all
+python3 - "$T/t1.db" "$fu" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+oid, payload = db.execute("SELECT id, payload FROM outbox WHERE uuid = ?",
+                          (sys.argv[2],)).fetchone()
+db.execute("UPDATE seals SET fields = json_set(fields, '$[3]', ?) WHERE"
+           " tbl = 'outbox' AND row_id = ?",
+           (hashlib.sha256(payload.encode()).hexdigest(), oid))
+db.commit()
+PY
 expect "a payload forged with its seal is not pushed: exit 12" 12 \
     "which recorded it, was altered" pdt 1 sync
 same "the central node never got it" \
