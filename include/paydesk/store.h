@@ -272,8 +272,8 @@ int64_t store_outbox_quarantined(struct store *st);
  * was forged, added or changed outside paydesk, why (n bytes) says how
  * in a sentence to follow "Outbox record ...: "; -1 when the store
  * failed (err). */
-int store_outbox_sealed(struct store *st, int64_t id, char *why, size_t n,
-    struct pd_err *err);
+int store_outbox_sealed(
+    struct store *st, int64_t id, char *why, size_t n, struct pd_err *err);
 
 /* Records by uuid (sync). *id gets the row id, 0 when there is none. */
 enum store_table {

@@ -103,8 +103,8 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 
 int
 ledger_credit_audit(struct svc *s, const struct payment *p,
-    const struct credit_note *cn, const char *audit_at,
-    const char *audit_note, struct pd_err *err)
+    const struct credit_note *cn, const char *audit_at, const char *audit_note,
+    struct pd_err *err)
 {
 	char detail[512], m[MONEY_BUFSZ];
 

@@ -378,8 +378,8 @@ write_payment(struct svc *s, const struct pay_request *r,
 	rc = svc_outbox(s, &rec, p->payment_no, err);
 	syncrec_free(&rec);
 	if (rc == 0)
-		rc = svc_audit(s, at, "post", "payment", p->payment_no, detail,
-		    err);
+		rc = svc_audit(
+		    s, at, "post", "payment", p->payment_no, detail, err);
 out:
 	free(allocs);
 	return rc;

@@ -131,8 +131,8 @@ settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
  * record added there, is never sent (issue 18, section 7). The store is
  * then marked as failing its check, as doctor would (svc_check_sound). */
 static int
-check_sealed(struct svc *s, const struct outbox_rec *recs, size_t n,
-    struct pd_err *err)
+check_sealed(
+    struct svc *s, const struct outbox_rec *recs, size_t n, struct pd_err *err)
 {
 	char why[256];
 	size_t i;

@@ -29,12 +29,12 @@ static const struct {
 	int ledger;
 } sealed[] = {
     {"items", SEAL_ITEMS, "t.ref", "json_extract(g.fields, '$[2]')", 0},
-    {"credit_notes", SEAL_CREDIT_NOTES, "t.cn_no", "json_extract(g.fields, '$[0]')",
-        0},
+    {"credit_notes", SEAL_CREDIT_NOTES, "t.cn_no",
+        "json_extract(g.fields, '$[0]')", 0},
     {"users", SEAL_USERS, "t.username", "json_extract(g.fields, '$[0]')", 0},
     {"settings", SEAL_SETTINGS, "t.key", "json_extract(g.fields, '$[0]')", 0},
-    {"payments", SEAL_PAYMENTS, "t.payment_no", "json_extract(g.fields, '$[1]')",
-        1},
+    {"payments", SEAL_PAYMENTS, "t.payment_no",
+        "json_extract(g.fields, '$[1]')", 1},
     {"allocations", SEAL_ALLOCATIONS,
         "(SELECT payment_no FROM payments WHERE id = t.payment_id)",
         "(SELECT payment_no FROM payments WHERE id = json_extract(g.fields, "
@@ -46,7 +46,9 @@ static const struct {
         "'$[1]'))",
         1},
     {"outbox", SEAL_OUTBOX, "t.kind || ' ' || t.ref",
-        "json_extract(g.fields, '$[1]') || ' ' || json_extract(g.fields, '$[2]')", 1},
+        "json_extract(g.fields, '$[1]') || ' ' || json_extract(g.fields, "
+        "'$[2]')",
+        1},
 };
 
 int
@@ -148,8 +150,8 @@ payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
 	    "SELECT json_extract(m.value, '$[0]'), coalesce(json_extract("
 	    "m.value, '$[1]'), 'null'), coalesce(json_extract(m.value, "
 	    "'$[2]'), 'null') FROM outbox o JOIN payments p ON p.uuid = "
-	    "o.uuid, json_each(json_array(" PAYLOAD_MEMBER("payment_no",
-	        "payment_no") ", " PAYLOAD_MEMBER("txn_no",
+	    "o.uuid, json_each(json_array(" PAYLOAD_MEMBER(
+	        "payment_no", "payment_no") ", " PAYLOAD_MEMBER("txn_no",
 	        "txn_no") ", " PAYLOAD_MEMBER("receipt_no",
 	        "receipt_no") ", " PAYLOAD_MEMBER("type",
 	        "type") ", " PAYLOAD_MEMBER("channel",
@@ -165,8 +167,9 @@ payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
 	        "notes") ", " PAYLOAD_MEMBER("received_by",
 	        "received_by") ", " PAYLOAD_MEMBER("reference",
 	        "reference") ")) m WHERE o.id = ? AND o.kind = 'payment' AND "
-	    "json_valid(o.payload) AND json_extract(m.value, '$[1]') IS NOT "
-	    "json_extract(m.value, '$[2]')",
+	                     "json_valid(o.payload) AND json_extract(m.value, "
+	                     "'$[1]') IS NOT "
+	                     "json_extract(m.value, '$[2]')",
 	    NULL);
 	char line[1024];
 	int n = 0;
@@ -268,7 +271,8 @@ check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	int rc;
 
 	snprintf(sql, sizeof sql,
-	    "SELECT t.id, coalesce(%s, ''), json_array(%s) AS f, (SELECT fields FROM "
+	    "SELECT t.id, coalesce(%s, ''), json_array(%s) AS f, (SELECT "
+	    "fields FROM "
 	    "seals WHERE tbl = '%s' AND row_id = t.id AND audit_id IS NOT "
 	    "NULL ORDER BY id DESC LIMIT 1) AS g FROM %s t WHERE g IS NOT f "
 	    "ORDER BY t.id",
@@ -343,9 +347,9 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	int problems = 0;
 	size_t i;
 	/* a central node's store: its ledger is not sealed */
-	int central = st_count(st,
-	                  "SELECT count(*) FROM sqlite_master WHERE type = "
-	                  "'table' AND name = 'feed'") > 0;
+	int central =
+	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
+	                 "'table' AND name = 'feed'") > 0;
 
 	for (i = 0; i < sizeof sealed / sizeof sealed[0]; i++) {
 		if (central && sealed[i].ledger)
@@ -398,8 +402,8 @@ store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
 }
 
 int
-store_outbox_sealed(struct store *st, int64_t id, char *why, size_t n,
-    struct pd_err *err)
+store_outbox_sealed(
+    struct store *st, int64_t id, char *why, size_t n, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT g.audit_id, o.uuid IS json_extract(g.fields, '$[0]'), "

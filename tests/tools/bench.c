@@ -93,8 +93,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	sqlite3_open(argv[1], &raw);
-	sqlite3_create_function(raw, "pd_sha256", 1, SQLITE_UTF8, NULL,
-	    raw_sha256, NULL, NULL);
+	sqlite3_create_function(
+	    raw, "pd_sha256", 1, SQLITE_UTF8, NULL, raw_sha256, NULL, NULL);
 	sqlite3_exec(raw, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
 	printf("%-44s %14s %-12s %s\n", "figure", "paydesk", "target",
 	    "raw sqlite3");
