@@ -139,9 +139,29 @@ col_name(const char *cols, int k, char *out, size_t n)
  * payment it was made from (a payment record's: its payload is sealed by
  * its digest, which says that it changed, not where), each reported
  * after head; how many. */
+/* (a payload leaves an empty text member out) */
 #define PAYLOAD_MEMBER(m, col)                                                 \
-	"json_array('$.data." m "', json_extract(o.payload, '$.data." m "'), " \
-	"p." col ")"
+	"json_array('$.data." m "', coalesce(json_extract(o.payload, "         \
+	"'$.data." m "'), CASE p." col " WHEN '' THEN '' END), p." col ")"
+/* clang-format off */
+#define PAYLOAD_MEMBERS                                                        \
+	PAYLOAD_MEMBER("payment_no", "payment_no")                             \
+	", " PAYLOAD_MEMBER("txn_no", "txn_no")                                \
+	", " PAYLOAD_MEMBER("receipt_no", "receipt_no")                        \
+	", " PAYLOAD_MEMBER("type", "type")                                    \
+	", " PAYLOAD_MEMBER("channel", "channel")                              \
+	", " PAYLOAD_MEMBER("method", "method")                                \
+	", " PAYLOAD_MEMBER("method_kind", "method_kind")                      \
+	", " PAYLOAD_MEMBER("amount", "amount")                                \
+	", " PAYLOAD_MEMBER("tendered", "tendered")                            \
+	", " PAYLOAD_MEMBER("change", "change_given")                          \
+	", " PAYLOAD_MEMBER("due_total", "due_total")                          \
+	", " PAYLOAD_MEMBER("overpaid", "overpaid")                            \
+	", " PAYLOAD_MEMBER("paid_on", "paid_on")                              \
+	", " PAYLOAD_MEMBER("notes", "notes")                                  \
+	", " PAYLOAD_MEMBER("received_by", "received_by")                      \
+	", " PAYLOAD_MEMBER("reference", "reference")
+/* clang-format on */
 static int
 payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
     void *arg, int *problems)
@@ -150,26 +170,10 @@ payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
 	    "SELECT json_extract(m.value, '$[0]'), coalesce(json_extract("
 	    "m.value, '$[1]'), 'null'), coalesce(json_extract(m.value, "
 	    "'$[2]'), 'null') FROM outbox o JOIN payments p ON p.uuid = "
-	    "o.uuid, json_each(json_array(" PAYLOAD_MEMBER(
-	        "payment_no", "payment_no") ", " PAYLOAD_MEMBER("txn_no",
-	        "txn_no") ", " PAYLOAD_MEMBER("receipt_no",
-	        "receipt_no") ", " PAYLOAD_MEMBER("type",
-	        "type") ", " PAYLOAD_MEMBER("channel",
-	        "channel") ", " PAYLOAD_MEMBER("method",
-	        "method") ", " PAYLOAD_MEMBER("method_kind",
-	        "method_kind") ", " PAYLOAD_MEMBER("amount",
-	        "amount") ", " PAYLOAD_MEMBER("tendered",
-	        "tendered") ", " PAYLOAD_MEMBER("change",
-	        "change_given") ", " PAYLOAD_MEMBER("due_total",
-	        "due_total") ", " PAYLOAD_MEMBER("overpaid",
-	        "overpaid") ", " PAYLOAD_MEMBER("paid_on",
-	        "paid_on") ", " PAYLOAD_MEMBER("notes",
-	        "notes") ", " PAYLOAD_MEMBER("received_by",
-	        "received_by") ", " PAYLOAD_MEMBER("reference",
-	        "reference") ")) m WHERE o.id = ? AND o.kind = 'payment' AND "
-	                     "json_valid(o.payload) AND json_extract(m.value, "
-	                     "'$[1]') IS NOT "
-	                     "json_extract(m.value, '$[2]')",
+	    "o.uuid, json_each(json_array(" PAYLOAD_MEMBERS
+	    ")) m WHERE o.id = ? AND o.kind = 'payment' AND json_valid("
+	    "o.payload) AND json_extract(m.value, '$[1]') IS NOT "
+	    "json_extract(m.value, '$[2]')",
 	    NULL);
 	char line[1024];
 	int n = 0;
