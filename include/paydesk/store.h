@@ -266,6 +266,15 @@ int store_pull_set_aside(struct store *st, int64_t seq,
 /* Put a quarantined record back in the queue (not a pulled one). */
 int store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err);
 int64_t store_outbox_quarantined(struct store *st);
+/* Whether outbox record id still says what paydesk recorded (issue 18,
+ * section 7): its uuid, kind, ref and payload are those of its latest
+ * seal claimed by an audit entry, and that entry still hashes to itself
+ * and to its seals (seal.c). 0: it may be sent (or it is gone); 1: it
+ * was forged, added or changed outside paydesk, why (n bytes) says how
+ * in a sentence to follow "Outbox record ...: "; -1 when the store
+ * failed (err). */
+int store_outbox_sealed(
+    struct store *st, int64_t id, char *why, size_t n, struct pd_err *err);
 
 /* Records by uuid (sync). *id gets the row id, 0 when there is none. */
 enum store_table {

@@ -111,12 +111,16 @@ create_in_tx(struct svc *s, const struct credit_request *r,
 	cn->user_id = s->actor.user_id;
 	xstrlcpy(cn->created_by, s->actor.full_name, sizeof cn->created_by);
 	xstrlcpy(cn->terminal, s->cfg.terminal_id, sizeof cn->terminal);
-	if (ledger_credit_note(s, &q->p, cn, at, NULL, err) != 0 ||
+	if (ledger_credit_note(s, &q->p, cn, NULL, NULL, err) != 0 ||
 	    store_consumer_by_id(s->st, q->p.consumer_id, &c, err) != 0)
 		return -1;
 	ledger_rec_credit_note(
 	    s, &rec, cn, q->p.uuid, c.uuid, s->cfg.branch_id);
-	return svc_outbox(s, &rec, cn->cn_no, err);
+	/* the outbox record before the audit entry, which claims its seal
+	 * (seal.c) */
+	if (svc_outbox(s, &rec, cn->cn_no, err) != 0)
+		return -1;
+	return ledger_credit_audit(s, &q->p, cn, at, NULL, err);
 }
 
 int
@@ -182,11 +186,10 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		return -1;
 	snprintf(detail, sizeof detail, "item=%s amount=%s", it.ref,
 	    money_plain(m, sizeof m, amount, s->cfg.minor_digits));
-	if (svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err) !=
-	    0)
-		return -1;
 	ledger_rec_credit_apply(s, &rec, a, &cn, it.uuid, s->cfg.branch_id);
-	return svc_outbox(s, &rec, cn.cn_no, err);
+	if (svc_outbox(s, &rec, cn.cn_no, err) != 0)
+		return -1;
+	return svc_audit(s, at, "apply", "credit_note", cn.cn_no, detail, err);
 }
 
 int

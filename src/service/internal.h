@@ -17,6 +17,9 @@ int svc_audit(struct svc *s, const char *at, const char *action,
  * last check (svc_doctor) found problems in the store: posting into a
  * corrupt store is refused (issue 18, section 7). */
 int svc_check_sound(struct svc *s, struct pd_err *err);
+/* Remember that a check other than doctor's (the push's, of the outbox
+ * seals) found problems problems: posting waits for a clean doctor. */
+void svc_check_failed(struct svc *s, int problems);
 /* The whole of the regular file path (up to 512 MB), NUL-terminated,
  * the caller's to free; *len its bytes. NULL with err (importer.c). */
 char *svc_read_file(const char *path, size_t *len, struct pd_err *err);
@@ -89,6 +92,13 @@ int svc_user_put(struct svc *s, const struct user_put *in,
 int ledger_credit_note(struct svc *s, const struct payment *p,
     struct credit_note *cn, const char *audit_at, const char *audit_note,
     struct pd_err *err);
+/* The audit entry "create credit_note" of cn, issued on p, at audit_at,
+ * its detail ending with audit_note (NULL: nothing): for a use case that
+ * writes its outbox record first, so that the entry claims that
+ * record's seal too (seal.c). */
+int ledger_credit_audit(struct svc *s, const struct payment *p,
+    const struct credit_note *cn, const char *audit_at,
+    const char *audit_note, struct pd_err *err);
 /* The payment row p, posted here or received from elsewhere (p->id is
  * set). Refused unless 0 < amount <= MONEY_MAX and 0 <= overpaid <=
  * amount; its allocations and credit note are the caller's, with

@@ -73,7 +73,7 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 {
 	int64_t issued;
 	int32_t d;
-	char exp[DATE_BUFSZ], detail[512], m[MONEY_BUFSZ];
+	char exp[DATE_BUFSZ];
 
 	if (store_credit_issued(s->st, p->id, &issued, err) != 0 ||
 	    credit_check_amount(cn->amount, p->amount, issued,
@@ -98,6 +98,16 @@ ledger_credit_note(struct svc *s, const struct payment *p,
 		return -1;
 	if (audit_at == NULL)
 		return 0;
+	return ledger_credit_audit(s, p, cn, audit_at, audit_note, err);
+}
+
+int
+ledger_credit_audit(struct svc *s, const struct payment *p,
+    const struct credit_note *cn, const char *audit_at, const char *audit_note,
+    struct pd_err *err)
+{
+	char detail[512], m[MONEY_BUFSZ];
+
 	snprintf(detail, sizeof detail, "amount=%s payment=%s reason=%s%s",
 	    money_plain(m, sizeof m, cn->amount, s->cfg.minor_digits),
 	    p->payment_no, cn->reason, audit_note ? audit_note : "");

@@ -372,13 +372,15 @@ write_payment(struct svc *s, const struct pay_request *r,
 	    q->c.account_no, pay_type_name(p->type), p->method,
 	    money_plain(a, sizeof a, p->amount, s->cfg.minor_digits),
 	    p->receipt_no, na, (long long)p->overpaid);
-	if (svc_audit(s, at, "post", "payment", p->payment_no, detail, err) !=
-	    0)
-		goto out;
+	/* the outbox record before the audit entry, which claims its seal
+	 * with the payment's (seal.c) */
 	ledger_rec_payment(
 	    s, &rec, p, &q->c, allocs, na, q->overpaid > 0 ? &cn : NULL);
 	rc = svc_outbox(s, &rec, p->payment_no, err);
 	syncrec_free(&rec);
+	if (rc == 0)
+		rc = svc_audit(
+		    s, at, "post", "payment", p->payment_no, detail, err);
 out:
 	free(allocs);
 	return rc;
@@ -523,11 +525,11 @@ void_in_tx(
 	        v.voided_at, v.terminal, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "reason=%s", reason);
-	if (svc_audit(s, v.voided_at, "void", "payment", p.payment_no, detail,
-	        err) != 0)
-		return -1;
 	ledger_rec_void(s, &rec, &p, &v, s->cfg.branch_id);
-	return svc_outbox(s, &rec, p.payment_no, err);
+	if (svc_outbox(s, &rec, p.payment_no, err) != 0)
+		return -1;
+	return svc_audit(
+	    s, v.voided_at, "void", "payment", p.payment_no, detail, err);
 }
 
 int
@@ -560,13 +562,14 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	svc_now(p.verified_at);
 	xstrlcpy(p.verified_by, s->actor.full_name, sizeof p.verified_by);
 	if (store_payment_set_status(s->st, p.id, PS_POSTED, 1, p.verified_at,
-	        p.verified_by, err) != 0 ||
-	    svc_audit(s, p.verified_at, "verify", "payment", p.payment_no, "",
-	        err) != 0)
+	        p.verified_by, err) != 0)
 		return -1;
 	ledger_rec_verify(
 	    s, &rec, NULL, &p, s->cfg.terminal_id, s->cfg.branch_id);
-	return svc_outbox(s, &rec, p.payment_no, err);
+	if (svc_outbox(s, &rec, p.payment_no, err) != 0)
+		return -1;
+	return svc_audit(
+	    s, p.verified_at, "verify", "payment", p.payment_no, "", err);
 }
 
 int

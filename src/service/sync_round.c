@@ -86,25 +86,34 @@ note(struct svc *s, const char *key, const char *val)
 	store_commit(s->st, &e);
 }
 
-/* Record the answers to one batch in one transaction. */
+/* Record the answers to one batch in one transaction, with the audit
+ * entry "push sync" that claims the seals of the records it marks sent
+ * or rejected (seal.c): a record marked by hand has none. */
 static int
 settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
     const struct sync_result *res, struct sync_report *rep, struct pd_err *err)
 {
-	char at[TS_BUFSZ];
-	size_t i;
+	char at[TS_BUFSZ], ref[48], detail[64];
+	size_t i, rejected = 0;
 	int rc = 0;
 
 	svc_now(at);
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
-		if (res[i].status == SYNC_REJECTED)
+		if (res[i].status == SYNC_REJECTED) {
 			rc = store_outbox_reject(
 			    s->st, recs[i].uuid, res[i].reason, at, err);
-		else
+			rejected++;
+		} else
 			rc = store_outbox_ack(s->st, recs[i].uuid, at, err);
 	}
+	snprintf(ref, sizeof ref, "%lld-%lld", (long long)recs[0].id,
+	    (long long)recs[n - 1].id);
+	snprintf(detail, sizeof detail, "sent=%zu rejected=%zu", n - rejected,
+	    rejected);
+	if (rc == 0)
+		rc = svc_audit(s, at, "push", "sync", ref, detail, err);
 	if (svc_finish(s, rc, err) != 0)
 		return -1;
 	for (i = 0; i < n; i++) {
@@ -114,6 +123,35 @@ settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
 	}
 	rep->sent += (int64_t)n;
 	rep->batches++;
+	return 0;
+}
+
+/* A batch goes only if each of its records is what paydesk recorded
+ * (store_outbox_sealed): a payload edited in the sqlite3 shell, or a
+ * record added there, is never sent (issue 18, section 7). The store is
+ * then marked as failing its check, as doctor would (svc_check_sound). */
+static int
+check_sealed(
+    struct svc *s, const struct outbox_rec *recs, size_t n, struct pd_err *err)
+{
+	char why[256];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		rc = store_outbox_sealed(
+		    s->st, recs[i].id, why, sizeof why, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		svc_check_failed(s, 1);
+		return pd_fail(err, PD_ETAMPER,
+		    _("Outbox record %s %s (%s) is not what paydesk recorded: "
+		      "%s. Nothing more is sent. Run paydesk doctor, and "
+		      "restore the store from a backup"),
+		    recs[i].kind, recs[i].ref, recs[i].uuid, why);
+	}
 	return 0;
 }
 
@@ -140,6 +178,10 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		if (n == 0) {
 			free(recs);
 			return 0;
+		}
+		if (check_sealed(s, recs, n, err) != 0) {
+			store_outbox_free(recs, n);
+			return -1;
 		}
 		payloads = xcalloc(n, sizeof *payloads);
 		uuids = xcalloc(n, sizeof *uuids);

@@ -76,6 +76,19 @@ svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 }
 
 void
+svc_check_failed(struct svc *s, int problems)
+{
+	char at[TS_BUFSZ], v[64];
+	struct pd_err e;
+
+	svc_now(at);
+	snprintf(v, sizeof v, "%s\t%d", at, problems);
+	if (store_begin(s->st, &e) != 0)
+		return;
+	svc_finish(s, store_meta_set(s->st, META_CHECK, v, &e), &e);
+}
+
+void
 svc_store_check(struct svc *s, char *out, size_t n)
 {
 	out[0] = '\0';
@@ -119,5 +132,15 @@ svc_backup(struct svc *s, const char *dest, struct pd_err *err)
 int
 svc_audit_verify(struct svc *s, int64_t *checked, struct pd_err *err)
 {
-	return store_audit_verify(s->st, checked, err);
+	struct audit_anchor a;
+	struct pd_err e = {0};
+
+	if (store_audit_verify(s->st, checked, err) == 0)
+		return 0;
+	/* entries cut from the end leave the seals they claimed behind: a
+	 * central node that saw the chain longer says the more (PD_ETAMPER) */
+	if (err != NULL && err->code == PD_ESTORE &&
+	    svc_audit_anchor(s, &a, &e) != 0 && e.code == PD_ETAMPER)
+		*err = e;
+	return -1;
 }

@@ -92,7 +92,8 @@ col_or_empty(sqlite3_stmt *s, int i)
 }
 
 /* Entry row s (id .. seals) against prev: 0 when it chains, its hash in
- * want, and its seals hash to what it recorded. */
+ * want, and its seals hash to what it recorded; 1 (err says which) when
+ * it does not, -1 when the store failed. */
 static int
 entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
     struct pd_err *err)
@@ -109,23 +110,56 @@ entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
 	f[8] = col_or_empty(s, 10);
 	entry_hash(prev, f, want);
 	if (strcmp(col_or_empty(s, 8), prev) != 0 ||
-	    strcmp(col_or_empty(s, 9), want) != 0)
-		return pd_fail(err, PD_ESTORE,
+	    strcmp(col_or_empty(s, 9), want) != 0) {
+		pd_fail(err, PD_ESTORE,
 		    _("Audit log entry %lld (%s %s "
 		      "%s at %s) does not match the chain: it or an "
 		      "entry before it was altered, removed or "
 		      "inserted"),
 		    (long long)id, f[4], f[5], f[6], f[1]);
+		return 1;
+	}
 	if (f[8][0] == '\0')
 		return 0;
 	if (seal_digest(st, id, seals, err) != 0)
 		return -1;
-	if (strcmp(seals, f[8]) != 0)
-		return pd_fail(err, PD_ESTORE,
+	if (strcmp(seals, f[8]) != 0) {
+		pd_fail(err, PD_ESTORE,
 		    _("Audit log entry %lld (%s %s %s at %s): the seals of "
 		      "the rows it recorded were altered, removed or added"),
 		    (long long)id, f[4], f[5], f[6], f[1]);
+		return 1;
+	}
 	return 0;
+}
+
+int
+store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, at, user, terminal, action, entity, ref, detail, "
+	    "prev_hash, hash, seals FROM audit_log WHERE id = ?",
+	    err);
+	char want[65], prev[65];
+	struct pd_err e;
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return st_fail(st, err, _("Reading the audit log"));
+		return 1; /* the entry is gone */
+	}
+	st_col(s, 8, prev, sizeof prev);
+	rc = entry_check(st, s, prev, want, &e);
+	sqlite3_reset(s);
+	if (rc < 0 && err != NULL)
+		*err = e;
+	return rc;
 }
 
 int

@@ -69,6 +69,26 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
 #define SEAL_SHIFTS                                                            \
 	"uuid, user_id, status, z_no, float_expected, float_counted, "         \
 	"float_kept, closed_at, closed_by, signed_off_by, pay_upto, void_upto"
+/* The ledger's and the outbox's (a later migration): everything a payment
+ * record carries that a person reads or that moves money, its
+ * allocations and its void; what an outbox record sends and whether it
+ * was sent or refused. */
+#define SEAL_PAYMENTS                                                          \
+	"uuid, payment_no, txn_no, receipt_no, consumer_id, type, channel, "   \
+	"method, method_kind, amount, tendered, change_given, due_total, "     \
+	"overpaid, paid_on, created_at, notes, user_id, received_by, "         \
+	"terminal, branch, status, verified, verified_at, verified_by, "       \
+	"balance_after, reference"
+#define SEAL_ALLOCATIONS "payment_id, item_id, amount, due_before, reverses"
+#define SEAL_VOIDS                                                             \
+	"uuid, payment_id, reason, user_id, voided_by, voided_at, terminal"
+#define SEAL_OUTBOX                                                            \
+	"uuid, kind, ref, pd_sha256(payload), sent_at, rejected_at, "          \
+	"reject_reason"
+/* the outbox columns whose change writes a seal (its payload is sealed
+ * by its SHA-256: a copy would double what each posting writes) */
+#define SEAL_OUTBOX_COLS                                                       \
+	"uuid, kind, ref, payload, sent_at, rejected_at, reject_reason"
 /* Seal the claimed rows of the transaction into the audit entry being
  * written (audit.c): claim the pending seals for audit entry id and put
  * the hex SHA-256 over them in hex ("" and 0 when there were none). */
@@ -82,6 +102,10 @@ int64_t seal_unclaimed(struct store *st);
 int store_seal_pending(struct store *st, const char *ref, struct pd_err *err);
 /* Report each sealed row that differs from its audited seal (doctor). */
 int seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err);
+/* Whether audit entry id hashes to its recorded hash from its recorded
+ * previous hash, and its seals to its recorded digest: 0 yes, 1 no, -1
+ * on error (audit.c). */
+int store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err);
 
 #define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
 void store_read_item(sqlite3_stmt *s, int c0, struct item *it);

@@ -63,6 +63,21 @@
 	"INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', id,"          \
 	" json_array(" cols ") FROM " t " ORDER BY id;\n"
 
+/* The triggers of SEAL alone, and the seals of the rows a store already
+ * holds, except in a central node's store (it has a feed; its ledger is
+ * its terminals' and is not sealed there, schema_central.c). */
+#define SEAL_TRIGGERS_OF(t, cols, watched)                                     \
+	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " BEGIN" SEAL_ROW(  \
+	    t, cols) " END;\n"                                                 \
+	"CREATE TRIGGER seal_" t "_upd AFTER UPDATE OF " watched " ON " t      \
+	" BEGIN" SEAL_ROW(t, cols) " END;\n"
+#define SEAL_TRIGGERS(t, cols) SEAL_TRIGGERS_OF(t, cols, cols)
+#define SEAL_BASE(t, cols)                                                     \
+	"INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', id,"          \
+	" json_array(" cols ") FROM " t " WHERE NOT EXISTS (SELECT 1 FROM"    \
+	" sqlite_master WHERE type = 'table' AND name = 'feed') ORDER BY"     \
+	" id;\n"
+
 const char *const store_migrations[] = {
     /* 1: the whole first schema */
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) "
@@ -757,6 +772,21 @@ const char *const store_migrations[] = {
     "DROP TABLE documents;\n"
     "ALTER TABLE documents_v2 RENAME TO documents;\n" FROZEN("documents")
     NO_UPDATE("documents"),
+
+    /* payments, their allocations and voids, and the sync outbox sealed
+     * like migration 9's tables (issue 18, section 7): a status, an
+     * amount, a verification, notes or a payload changed in the sqlite3
+     * shell, a row deleted, an outbox record marked sent by hand, is a
+     * row that differs from its seal (doctor), and a forged payload is
+     * never pushed (seal_outbox_check). The rows already here are sealed
+     * by one audit entry when the store is next opened. */
+    SEAL_TRIGGERS("payments", SEAL_PAYMENTS) SEAL_TRIGGERS(
+        "allocations", SEAL_ALLOCATIONS) SEAL_TRIGGERS("voids", SEAL_VOIDS)
+        SEAL_TRIGGERS_OF("outbox", SEAL_OUTBOX, SEAL_OUTBOX_COLS) SEAL_BASE("payments",
+            SEAL_PAYMENTS) SEAL_BASE("allocations", SEAL_ALLOCATIONS)
+            SEAL_BASE("voids", SEAL_VOIDS) SEAL_BASE("outbox", SEAL_OUTBOX)
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline', "
+    "'1');\n",
 };
 
 const int store_nmigrations =

@@ -162,6 +162,18 @@ const char *const store_central_migrations[] = {
     "CREATE INDEX gateway_payments_consumer ON gateway_payments"
     " (consumer_id, gateway);\n"
     "CREATE INDEX consumers_phone_digits ON consumers (phone_digits);\n",
+    /* the seals of the terminal's ledger and outbox (schema.c): the
+     * central node's ledger is its terminals' records, checked as they
+     * are applied (sync_check), with no audit entry of its own to claim
+     * a seal; sealing it would only cost every push */
+    "DROP TRIGGER IF EXISTS seal_payments_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_payments_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_allocations_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_allocations_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_voids_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_voids_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_outbox_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_outbox_upd;\n",
 };
 #undef FEED
 

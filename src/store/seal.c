@@ -17,18 +17,39 @@
 #include "paydesk/i18n.h"
 #include "paydesk/sha256.h"
 
-/* The sealed tables: the columns sealed and the one that names a row. */
+/* The sealed tables: the columns sealed, what names a row (an SQL
+ * expression over the row t, and one over its latest seal g when the
+ * row is gone) and whether the table is the ledger's or the outbox's,
+ * which a central node's store does not seal (schema_central.c). */
 static const struct {
 	const char *table;
 	const char *cols;
-	const char *label;
-	int label_at; /* index of label in cols */
+	const char *label;      /* over t */
+	const char *gone_label; /* over g */
+	int ledger;
 } sealed[] = {
-    {"items", SEAL_ITEMS, "ref", 2},
-    {"credit_notes", SEAL_CREDIT_NOTES, "cn_no", 0},
-    {"users", SEAL_USERS, "username", 0},
-    {"settings", SEAL_SETTINGS, "key", 0},
-    {"shifts", SEAL_SHIFTS, "uuid", 0},
+    {"items", SEAL_ITEMS, "t.ref", "json_extract(g.fields, '$[2]')", 0},
+    {"credit_notes", SEAL_CREDIT_NOTES, "t.cn_no",
+        "json_extract(g.fields, '$[0]')", 0},
+    {"users", SEAL_USERS, "t.username", "json_extract(g.fields, '$[0]')", 0},
+    {"settings", SEAL_SETTINGS, "t.key", "json_extract(g.fields, '$[0]')", 0},
+    {"payments", SEAL_PAYMENTS, "t.payment_no",
+        "json_extract(g.fields, '$[1]')", 1},
+    {"allocations", SEAL_ALLOCATIONS,
+        "(SELECT payment_no FROM payments WHERE id = t.payment_id)",
+        "(SELECT payment_no FROM payments WHERE id = json_extract(g.fields, "
+        "'$[0]'))",
+        1},
+    {"voids", SEAL_VOIDS,
+        "(SELECT payment_no FROM payments WHERE id = t.payment_id)",
+        "(SELECT payment_no FROM payments WHERE id = json_extract(g.fields, "
+        "'$[1]'))",
+        1},
+    {"outbox", SEAL_OUTBOX, "t.kind || ' ' || t.ref",
+        "json_extract(g.fields, '$[1]') || ' ' || json_extract(g.fields, "
+        "'$[2]')",
+        1},
+    {"shifts", SEAL_SHIFTS, "t.uuid", "json_extract(g.fields, '$[0]')", 0},
 };
 
 int
@@ -110,6 +131,69 @@ col_name(const char *cols, int k, char *out, size_t n)
 	}
 	e = strchr(p, ',');
 	snprintf(out, n, "%.*s", (int)(e ? (size_t)(e - p) : strlen(p)), p);
+	/* a column sealed by its digest: pd_sha256(payload) */
+	if ((p = strchr(out, '(')) != NULL && (e = strchr(p, ')')) != NULL)
+		memmove(out, p + 1, (size_t)(e - p - 1)), out[e - p - 1] = '\0';
+}
+
+/* The members of outbox record id's payload that differ from the
+ * payment it was made from (a payment record's: its payload is sealed by
+ * its digest, which says that it changed, not where), each reported
+ * after head; how many. */
+/* (a payload leaves an empty text member out) */
+#define PAYLOAD_MEMBER(m, col)                                                 \
+	"json_array('$.data." m "', coalesce(json_extract(o.payload, "         \
+	"'$.data." m "'), CASE p." col " WHEN '' THEN '' END), p." col ")"
+/* clang-format off */
+#define PAYLOAD_MEMBERS                                                        \
+	PAYLOAD_MEMBER("payment_no", "payment_no")                             \
+	", " PAYLOAD_MEMBER("txn_no", "txn_no")                                \
+	", " PAYLOAD_MEMBER("receipt_no", "receipt_no")                        \
+	", " PAYLOAD_MEMBER("type", "type")                                    \
+	", " PAYLOAD_MEMBER("channel", "channel")                              \
+	", " PAYLOAD_MEMBER("method", "method")                                \
+	", " PAYLOAD_MEMBER("method_kind", "method_kind")                      \
+	", " PAYLOAD_MEMBER("amount", "amount")                                \
+	", " PAYLOAD_MEMBER("tendered", "tendered")                            \
+	", " PAYLOAD_MEMBER("change", "change_given")                          \
+	", " PAYLOAD_MEMBER("due_total", "due_total")                          \
+	", " PAYLOAD_MEMBER("overpaid", "overpaid")                            \
+	", " PAYLOAD_MEMBER("paid_on", "paid_on")                              \
+	", " PAYLOAD_MEMBER("notes", "notes")                                  \
+	", " PAYLOAD_MEMBER("received_by", "received_by")                      \
+	", " PAYLOAD_MEMBER("reference", "reference")
+/* clang-format on */
+static int
+payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
+    void *arg, int *problems)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT json_extract(m.value, '$[0]'), coalesce(json_extract("
+	    "m.value, '$[1]'), 'null'), coalesce(json_extract(m.value, "
+	    "'$[2]'), 'null') FROM outbox o JOIN payments p ON p.uuid = "
+	    "o.uuid, json_each(json_array(" PAYLOAD_MEMBERS
+	    ")) m WHERE o.id = ? AND o.kind = 'payment' AND json_valid("
+	    "o.payload) AND json_extract(m.value, '$[1]') IS NOT "
+	    "json_extract(m.value, '$[2]')",
+	    NULL);
+	char line[1024];
+	int n = 0;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "i", id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		snprintf(line, sizeof line,
+		    _("%s: payload %s is %s but the payment it was made from "
+		      "says %s"),
+		    head, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2));
+		report(cb, arg, problems, line);
+		n++;
+	}
+	sqlite3_reset(s);
+	return n;
 }
 
 /* Say which columns of row differ between now and sealed (JSON arrays). */
@@ -142,6 +226,24 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		col_name(
 		    sealed[i].cols, sqlite3_column_int(s, 0), col, sizeof col);
+		n++;
+		if (strcmp(col, "payload") == 0) {
+			char head[256];
+
+			snprintf(head, sizeof head, "%s row %lld (%s)",
+			    sealed[i].table,
+			    (long long)sqlite3_column_int64(r, 0),
+			    (const char *)sqlite3_column_text(r, 1));
+			snprintf(line, sizeof line,
+			    _("%s: payload is not what its audit entry "
+			      "says (SHA-256 %.12s..., recorded %.12s...)"),
+			    head, (const char *)sqlite3_column_text(s, 1),
+			    (const char *)sqlite3_column_text(s, 2));
+			report(cb, arg, problems, line);
+			payload_differs(st, head, sqlite3_column_int64(r, 0),
+			    cb, arg, problems);
+			continue;
+		}
 		snprintf(line, sizeof line,
 		    _("%s row %lld (%s): %s is %s but its audit entry "
 		      "says %s"),
@@ -150,7 +252,6 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
 		    (const char *)sqlite3_column_text(s, 1),
 		    (const char *)sqlite3_column_text(s, 2));
 		report(cb, arg, problems, line);
-		n++;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -170,12 +271,13 @@ static int
 check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
     struct pd_err *err)
 {
-	char sql[1024];
+	char sql[2048];
 	sqlite3_stmt *r;
 	int rc;
 
 	snprintf(sql, sizeof sql,
-	    "SELECT t.id, t.%s, json_array(%s) AS f, (SELECT fields FROM "
+	    "SELECT t.id, coalesce(%s, ''), json_array(%s) AS f, (SELECT "
+	    "fields FROM "
 	    "seals WHERE tbl = '%s' AND row_id = t.id AND audit_id IS NOT "
 	    "NULL ORDER BY id DESC LIMIT 1) AS g FROM %s t WHERE g IS NOT f "
 	    "ORDER BY t.id",
@@ -198,17 +300,16 @@ static int
 check_gone(struct store *st, int i, problem_cb cb, void *arg, int *problems,
     struct pd_err *err)
 {
-	char sql[768], line[1024];
+	char sql[2048], line[1024];
 	sqlite3_stmt *r;
 	int rc;
 
 	snprintf(sql, sizeof sql,
-	    "SELECT s.row_id, json_extract((SELECT fields FROM seals WHERE "
-	    "tbl = '%s' AND row_id = s.row_id ORDER BY id DESC LIMIT 1), "
-	    "'$[%d]') || '' FROM (SELECT DISTINCT row_id FROM seals WHERE tbl "
-	    "= "
-	    "'%s') s WHERE NOT EXISTS (SELECT 1 FROM %s WHERE id = s.row_id)",
-	    sealed[i].table, sealed[i].label_at, sealed[i].table,
+	    "SELECT s.row_id, coalesce((SELECT %s FROM seals g WHERE g.tbl = "
+	    "'%s' AND g.row_id = s.row_id ORDER BY g.id DESC LIMIT 1), '') "
+	    "FROM (SELECT DISTINCT row_id FROM seals WHERE tbl = '%s') s "
+	    "WHERE NOT EXISTS (SELECT 1 FROM %s WHERE id = s.row_id)",
+	    sealed[i].gone_label, sealed[i].table, sealed[i].table,
 	    sealed[i].table);
 	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
 		return st_fail(st, err, _("Reading the seals"));
@@ -250,11 +351,18 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 {
 	int problems = 0;
 	size_t i;
+	/* a central node's store: its ledger is not sealed */
+	int central =
+	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
+	                 "'table' AND name = 'feed'") > 0;
 
-	for (i = 0; i < sizeof sealed / sizeof sealed[0]; i++)
+	for (i = 0; i < sizeof sealed / sizeof sealed[0]; i++) {
+		if (central && sealed[i].ledger)
+			continue;
 		if (check_rows(st, (int)i, cb, arg, &problems, err) != 0 ||
 		    check_gone(st, (int)i, cb, arg, &problems, err) != 0)
 			return -1;
+	}
 	check_pending(st, cb, arg, &problems);
 	return problems;
 }
@@ -296,4 +404,57 @@ store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
 	if (seal_digest(st, audit_id, digest, err) != 0)
 		return -1;
 	return strcmp(digest, recorded) != 0;
+}
+
+int
+store_outbox_sealed(
+    struct store *st, int64_t id, char *why, size_t n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT g.audit_id, o.uuid IS json_extract(g.fields, '$[0]'), "
+	    "o.kind IS json_extract(g.fields, '$[1]'), o.ref IS "
+	    "json_extract(g.fields, '$[2]'), pd_sha256(o.payload) IS "
+	    "json_extract(g.fields, '$[3]') FROM outbox o LEFT JOIN (SELECT "
+	    "row_id, fields, audit_id FROM seals WHERE tbl = 'outbox' AND "
+	    "row_id = ?1 AND audit_id IS NOT NULL ORDER BY id DESC LIMIT 1) "
+	    "g ON g.row_id = o.id WHERE o.id = ?1",
+	    err);
+	static const char *const what[] = {"uuid", "kind", "ref", "payload"};
+	int64_t audit_id = 0;
+	int rc, k, same[4] = {0, 0, 0, 0};
+
+	why[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		audit_id = sqlite3_column_int64(s, 0);
+		for (k = 0; k < 4; k++)
+			same[k] = sqlite3_column_int(s, k + 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	if (rc == SQLITE_DONE)
+		return 0; /* gone since it was read: nothing to send */
+	if (audit_id == 0) {
+		snprintf(why, n, "%s",
+		    _("it has no audited seal: it was added outside any use "
+		      "case"));
+		return 1;
+	}
+	for (k = 0; k < 4; k++)
+		if (!same[k]) {
+			snprintf(why, n,
+			    _("its %s is not what its audit entry %lld says"),
+			    what[k], (long long)audit_id);
+			return 1;
+		}
+	rc = store_audit_entry_sound(st, audit_id, err);
+	if (rc == 1)
+		snprintf(why, n,
+		    _("audit entry %lld, which recorded it, was altered"),
+		    (long long)audit_id);
+	return rc;
 }

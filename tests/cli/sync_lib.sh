@@ -75,6 +75,11 @@ terminal() {
 pdt() { n=$1; shift; "$PD" --config "$T/t$n.ini" "$@"; }
 csql() { sqlite3 "$CDB" "$1"; }
 tsql() { sqlite3 "$T/t$1.db" "$2"; }
+# treseal N SQL: terminal N's store changed in SQL as its own code would
+# have, seals claimed by an audit entry (tests/cli/reseal.py): a record
+# the terminal recorded itself, not one forged around it, which the push
+# refuses (issue 18, section 7)
+treseal() { python3 "$TOP/tests/cli/reseal.py" "$T/t$1.db" "$2"; }
 token_of() { sed -n 's/^token: //p' "$OUT"; }
 
 # An organisation with the demo reference data and terminals T01, T02.

@@ -77,11 +77,11 @@ same "the central node's payments are all there" \
 ledger_ok "double payment: every payment once"
 
 # -- a replay of the same records is a duplicate, a changed one a conflict
-tsql 1 "UPDATE outbox SET sent_at = NULL"
+treseal 1 "UPDATE outbox SET sent_at = NULL"
 expect "a replay is answered duplicate" 0 "Duplicates  2" pdt 1 sync
 ledger_ok "the replay counted nothing twice"
 u=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id LIMIT 1")
-tsql 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
+treseal 1 "UPDATE outbox SET sent_at = NULL, payload = replace(payload, '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
 expect "the same uuid with another body is refused" 0 "Rejected    1" pdt 1 sync
 same "the conflict is logged at the central node" \
     "$(csql "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
@@ -91,7 +91,7 @@ same "quarantine does not hold up the queue" \
 expect "a cashier cannot queue it again" 5 "supervisor" pdt 1 --user jane sync --retry "$u"
 PAYDESK_PIN=2222 expect "a supervisor can" 0 "queued again" \
     pdt 1 --user mary sync --retry "$u"
-tsql 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"', '\"notes\":\"\"') WHERE uuid = '$u'"
+treseal 1 "UPDATE outbox SET payload = replace(payload, '\"notes\":\"changed\"', '\"notes\":\"\"') WHERE uuid = '$u'"
 expect "put right, it goes through as a duplicate" 0 "Duplicates  1" pdt 1 sync
 ledger_ok "after the conflict"
 

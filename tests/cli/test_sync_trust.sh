@@ -243,7 +243,7 @@ same "a fresh copy of a real payment, new numbers of T01's series: applied" \
 #    and the records after it still go
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 2 >/dev/null
 u=$(tsql 1 "SELECT uuid FROM outbox WHERE sent_at IS NULL ORDER BY id DESC LIMIT 1")
-tsql 1 "UPDATE outbox SET payload = replace(payload, '\"status\":\"Posted\"',
+treseal 1 "UPDATE outbox SET payload = replace(payload, '\"status\":\"Posted\"',
     '\"status\":\"Cancelled\"') WHERE uuid = '$u'"
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
 run pdt 1 sync
@@ -294,7 +294,7 @@ pv=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
 pf=$(tsql 1 "SELECT uuid FROM outbox ORDER BY id DESC LIMIT 1")
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
-tsql 1 "UPDATE outbox SET payload = replace(payload, '\"method\":\"Cash\"',
+treseal 1 "UPDATE outbox SET payload = replace(payload, '\"method\":\"Cash\"',
     '\"method\":\"Barter\"') WHERE uuid = '$pm';
     UPDATE outbox SET payload = replace(payload, 'Mary Johnson', 'Jane Smith')
     WHERE uuid IN ('$pv', '$pc');

@@ -30,7 +30,7 @@ expect "and its chain verifies" 0 "chain intact" "$PD" audit verify
 # tamper NAME SQL NEEDLE: SQL run on a copy of the clean store with the
 # sqlite3 shell; doctor on the copy fails (6) naming what changed
 tamper() {
-	cp "$T/clean.db" "$T/bad.db"
+	cp "${BASE:-$T/clean.db}" "$T/bad.db"
 	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
 	sqlite3 "$T/bad.db" "$2" || { echo "not ok - $1: the SQL failed"; return; }
 	expect "$1" 6 "$3" "$PD" --db "$T/bad.db" doctor
@@ -86,6 +86,135 @@ expect "the audit chain breaks under a seal forged" 6 "were altered" \
 tamper "a payment's amount is seen" \
     "DROP TRIGGER payments_frozen; UPDATE payments SET amount = 1500, tendered = 1500" \
     "payment allocations: payment PAY-T01-"
+
+# -- payments, their allocations and voids, and the outbox (issue 18,
+# section 7, the reviewer's findings): a card payment with a reference,
+# voided, and an online one still Pending join the store
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 --type bill --method \
+    "Credit Card" --amount 30 --reference AUTH-1 >/dev/null
+PAYDESK_PIN=2222 "$PD" --user mary payment void R-T01-000002 \
+    --reason "keyed twice" >/dev/null
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10003 --type bill --method Online \
+    --amount 20 >/dev/null
+expect "the ledger of every state passes" 0 "seals, audit chain)" "$PD" doctor
+same "each use case's audit entry claimed its rows' seals: no entry of its own" \
+    "$(sql "SELECT count(*) FROM audit_log WHERE action = 'seal'")" 0
+same "no seal is left unclaimed" \
+    "$(sql "SELECT count(*) FROM seals WHERE audit_id IS NULL")" 0
+"$PD" backup "$T/ledger.db" >/dev/null
+BASE="$T/ledger.db"
+p1=$(sql "SELECT payment_no FROM payments WHERE id = 1")
+pv=$(sql "SELECT payment_no FROM payments WHERE status = 'Voided'")
+pp=$(sql "SELECT payment_no FROM payments WHERE status = 'Pending'")
+idv=$(sql "SELECT id FROM payments WHERE status = 'Voided'")
+idp=$(sql "SELECT id FROM payments WHERE status = 'Pending'")
+a1=$(sql "SELECT min(id) FROM allocations WHERE payment_id = 1")
+am1=$(sql "SELECT amount FROM allocations WHERE id = $a1")
+o1=$(sql "SELECT id FROM outbox WHERE kind = 'payment' AND ref = '$p1'")
+# the reviewer's examples
+tamper "a payment Posted made Failed with the triggers in place is seen" \
+    "UPDATE payments SET status = 'Failed' WHERE id = 1" \
+    "payments row 1 ($p1): status is Failed but its audit entry says Posted"
+has "and as a change outside any use case" \
+    "1 change of a row of money or rights was made outside any use case"
+tamper "a Pending payment made Posted with verified_by set by hand is seen" \
+    "UPDATE payments SET status = 'Posted', verified = 1, verified_at =
+     '2026-01-01 10:00:00', verified_by = 'Mary Johnson' WHERE id = $idp" \
+    "payments row $idp ($pp): status is Posted but its audit entry says Pending"
+has "and the verifier named" \
+    "payments row $idp ($pp): verified_by is Mary Johnson but its audit entry says"
+tamper "a void row deleted with its trigger dropped is seen" \
+    "DROP TRIGGER voids_no_delete; DELETE FROM voids" \
+    "voids row 1 ($pv) was deleted"
+tamper "received_by changed is seen" \
+    "DROP TRIGGER payments_frozen; UPDATE payments SET received_by =
+     'Mary Johnson' WHERE id = 1" \
+    "payments row 1 ($p1): received_by is Mary Johnson but its audit entry says Jane Smith"
+tamper "notes changed are seen" \
+    "DROP TRIGGER payments_frozen; UPDATE payments SET notes = 'refunded'
+     WHERE id = 1" \
+    "payments row 1 ($p1): notes is refunded but its audit entry says"
+# one more of each kind: other columns, other rows, the other tables
+tamper "a payment's method changed is seen" \
+    "DROP TRIGGER payments_frozen; UPDATE payments SET method = 'Cheque'
+     WHERE id = 1" \
+    "payments row 1 ($p1): method is Cheque but its audit entry says Cash"
+tamper "a payment's reference changed is seen" \
+    "DROP TRIGGER payments_reference_frozen; UPDATE payments SET reference =
+     'AUTH-9' WHERE id = $idv" \
+    "payments row $idv ($pv): reference is AUTH-9 but its audit entry says AUTH-1"
+tamper "a payment's amount and allocation changed together are seen" \
+    "DROP TRIGGER payments_frozen; DROP TRIGGER allocations_no_update;
+     UPDATE payments SET amount = amount - 100, tendered = tendered - 100,
+     overpaid = overpaid WHERE id = 1;
+     UPDATE allocations SET amount = amount - 100 WHERE id = $a1" \
+    "allocations row $a1 ($p1): amount is $((am1 - 100)) but its audit entry says $am1"
+has "the payment's too" "payments row 1 ($p1): amount is"
+tamper "a voided payment made Posted again is seen" \
+    "UPDATE payments SET status = 'Posted' WHERE id = $idv" \
+    "payments row $idv ($pv): status is Posted but its audit entry says Voided"
+tamper "an allocation deleted is seen" \
+    "DROP TRIGGER allocations_no_delete; DELETE FROM allocations WHERE id = $a1" \
+    "allocations row $a1 ($p1) was deleted"
+tamper "an allocation added in the shell is seen" \
+    "INSERT INTO allocations (payment_id, item_id, amount, due_before,
+     created_at) SELECT $idp, item_id, 1, 1, created_at FROM allocations
+     WHERE id = $a1" \
+    "has no audited seal: it was added outside any use case"
+tamper "a void's reason changed is seen" \
+    "DROP TRIGGER voids_no_update; UPDATE voids SET reason = 'customer asked'" \
+    "voids row 1 ($pv): reason is customer asked but its audit entry says keyed twice"
+tamper "a payment deleted is seen" \
+    "DROP TRIGGER payments_no_delete; DELETE FROM payments WHERE id = $idp" \
+    "payments row $idp ($pp) was deleted"
+tamper "a payment added in the shell is seen" \
+    "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no, consumer_id,
+     type, channel, method, method_kind, amount, due_total, paid_on,
+     created_at, received_by, terminal, branch, status) SELECT 'u-x',
+     'PAY-X', 'TXN-X', 'R-X', consumer_id, type, channel, method,
+     method_kind, amount, due_total, paid_on, created_at, received_by,
+     terminal, branch, 'Posted' FROM payments WHERE id = $idp" \
+    "(PAY-X) has no audited seal: it was added outside any use case"
+# the outbox: a payload edited, a record deleted, marked sent or refused
+# by hand, one added
+# (an outbox record's seal holds its payload's SHA-256, by a function the
+# sqlite3 shell does not have: a change there needs its trigger dropped)
+same "the shell cannot change an outbox record with its seal trigger" \
+    "$(cp "$BASE" "$T/bad.db"; sqlite3 "$T/bad.db" "UPDATE outbox SET
+    sent_at = 'x'" 2>&1)" "Error: in prepare, no such function: pd_sha256"
+tamper "an outbox payload edited is seen, naming the member" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload =
+     replace(payload, '\"amount\":15000,', '\"amount\":1,') WHERE id = $o1" \
+    "outbox row $o1 (payment $p1): payload is not what its audit entry says"
+has "and the member" "outbox row $o1 (payment $p1): payload \$.data.amount is 1 but the payment it was made from says 15000"
+tamper "an outbox payload's received_by edited with the trigger dropped is seen" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload = replace(payload,
+     'Jane Smith', 'Mary Johnson') WHERE id = $o1" \
+    "payload \$.data.received_by is Mary Johnson but the payment it was made from says Jane Smith"
+tamper "an outbox record deleted is seen" \
+    "DELETE FROM outbox WHERE id = $o1" \
+    "outbox row $o1 (payment $p1) was deleted"
+tamper "an outbox record marked sent by hand is seen" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET sent_at =
+     '2026-01-01 10:00:00' WHERE id = $o1" \
+    "outbox row $o1 (payment $p1): sent_at is 2026-01-01 10:00:00 but its audit entry says null"
+tamper "an outbox record marked refused by hand is seen" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET rejected_at =
+     '2026-01-01 10:00:00', reject_reason = 'x' WHERE id = $o1" \
+    "outbox row $o1 (payment $p1): rejected_at is 2026-01-01 10:00:00"
+tamper "an outbox record added in the shell is seen" \
+    "DROP TRIGGER seal_outbox_ins; INSERT INTO outbox (uuid, kind, ref,
+     payload, created_at) SELECT 'u-x', kind, ref, payload, created_at FROM
+     outbox WHERE id = $o1" \
+    "(payment $p1) has no audited seal"
+tamper "an outbox payload and its seal forged together break the chain" \
+    "DROP TRIGGER seals_frozen; DROP TRIGGER seal_outbox_upd;
+     UPDATE outbox SET payload = replace(payload, '\"amount\":15000,',
+     '\"amount\":1,') WHERE id = $o1;
+     UPDATE seals SET fields = json_set(fields, '\$[3]', (SELECT payload
+     FROM outbox WHERE id = $o1)) WHERE tbl = 'outbox' AND row_id = $o1" \
+    "the seals of the rows it recorded were altered"
+BASE=
 
 # -- sign-in checks the user's own seal, before any doctor: a user the
 # shell added, a role it raised, a PIN hash it replaced do not sign in
@@ -244,3 +373,81 @@ same "the head kept did not move" \
 same "a question answers the head kept" \
     "$(anchor '{"v":1,"terminal":"T01"}')" 200
 has "with its sequence" "\"seq\":$head"
+
+# -- the push sends only what paydesk recorded (issue 18, section 7): an
+# outbox payload edited in the shell is never sent; the push stops with
+# exit 12 naming the record, the central node and T02 never hold the
+# forged amount, posting waits for a restore, and doctor names the member
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 7 >/dev/null
+fp=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+fu=$(tsql 1 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 3 >/dev/null
+nu=$(tsql 1 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
+cp "$T/t1.db" "$T/t1.clean"
+# restore_t1: T01's store as it was before the shell
+restore_t1() { cp "$T/t1.clean" "$T/t1.db"; rm -f "$T/t1.db-wal" "$T/t1.db-shm"; }
+tsql 1 "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload =
+    replace(payload, '\"amount\":700,', '\"amount\":70000,') WHERE uuid = '$fu'"
+expect "a payload edited in the shell is not pushed: exit 12" 12 \
+    "Outbox record payment $fp ($fu) is not what paydesk recorded: its payload is not what its audit entry" \
+    pdt 1 sync
+has "it says what to do" "Run paydesk doctor, and restore the store from a backup"
+same "the central node never got it" \
+    "$(csql "SELECT count(*) FROM payments WHERE uuid = '$fu'")" 0
+same "nor the payment of its batch after it" \
+    "$(csql "SELECT count(*) FROM payments WHERE uuid = '$nu'")" 0
+same "both still wait at T01" "$(tsql 1 "SELECT count(*) FROM outbox WHERE
+    uuid IN ('$fu', '$nu') AND sent_at IS NULL")" 2
+expect "T02 syncs" 0 "Pulled" pdt 2 sync
+same "and holds no forged amount" \
+    "$(tsql 2 "SELECT count(*) FROM payments WHERE uuid = '$fu'")" 0
+expect "posting into T01 waits for a restore" 6 "Restore it from a backup" \
+    pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
+expect "doctor names the member changed" 6 \
+    "payload \$.data.amount is 70000 but the payment it was made from says 700" \
+    pdt 1 doctor
+# one more of each kind: another member, a record added, a payload forged
+# with its seal, a batch of records with a forged one in its middle
+restore_t1
+tsql 1 "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload =
+    replace(payload, '\"account_no\":\"WU-10002\"', '\"account_no\":\"WU-10003\"')
+    WHERE uuid = '$nu'"
+expect "another member edited with the trigger dropped: exit 12" 12 \
+    "($nu) is not what paydesk recorded: its payload is not what" pdt 1 sync
+same "the record before it in the batch is not sent either" \
+    "$(csql "SELECT count(*) FROM payments WHERE uuid = '$fu'")" 0
+restore_t1
+tsql 1 "DROP TRIGGER seal_outbox_ins; INSERT INTO outbox (uuid, kind, ref, payload, created_at) SELECT
+    'f0f0f0f0-0000-4000-8000-000000000001', kind, ref, replace(payload,
+    uuid, 'f0f0f0f0-0000-4000-8000-000000000001'), created_at FROM outbox
+    WHERE uuid = '$fu'"
+expect "a record added in the shell is not pushed: exit 12" 12 \
+    "has no audited seal: it was added outside any use case" pdt 1 sync
+same "the central node never got it" "$(csql "SELECT count(*) FROM payments
+    WHERE uuid = 'f0f0f0f0-0000-4000-8000-000000000001'")" 0
+restore_t1
+tsql 1 "DROP TRIGGER seals_frozen; DROP TRIGGER seal_outbox_upd;
+    UPDATE outbox SET payload = replace(payload, '\"amount\":700,',
+    '\"amount\":70000,') WHERE uuid = '$fu'"
+# the seal made to match the forged payload, SHA-256 and all
+python3 - "$T/t1.db" "$fu" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+oid, payload = db.execute("SELECT id, payload FROM outbox WHERE uuid = ?",
+                          (sys.argv[2],)).fetchone()
+db.execute("UPDATE seals SET fields = json_set(fields, '$[3]', ?) WHERE"
+           " tbl = 'outbox' AND row_id = ?",
+           (hashlib.sha256(payload.encode()).hexdigest(), oid))
+db.commit()
+PY
+expect "a payload forged with its seal is not pushed: exit 12" 12 \
+    "which recorded it, was altered" pdt 1 sync
+same "the central node never got it" \
+    "$(csql "SELECT count(*) FROM payments WHERE uuid = '$fu'")" 0
+restore_t1
+expect "the store as paydesk left it pushes both" 0 "Applied     2" pdt 1 sync
+same "as recorded" "$(csql "SELECT amount FROM payments WHERE uuid = '$fu'")" 700
+same "the push settled them under an audit entry of its own" \
+    "$(tsql 1 "SELECT detail FROM audit_log WHERE action = 'push' AND
+    entity = 'sync' ORDER BY id DESC LIMIT 1")" "sent=2 rejected=0"
+expect "and T01 still passes doctor" 0 "ok (" pdt 1 doctor
