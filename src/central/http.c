@@ -338,6 +338,32 @@ static const struct route {
     {"/v1/gateway/", "POST", AUTH_GATEWAY, 1, route_gateway, 1},
 };
 
+/* The token of an Authorization header value h into out (n bytes): the
+ * scheme "Bearer" in any case (RFC 7235, section 2.1: the scheme is
+ * case-insensitive), one or more spaces or tabs, the token, and spaces or
+ * tabs after it. -1 when h is NULL, of another scheme, has no token, a
+ * token with a space inside, or one longer than out holds (no token is:
+ * they are 64 hex digits). */
+static int
+bearer_token(const char *h, char *out, size_t n)
+{
+	size_t len;
+
+	if (h == NULL)
+		return -1;
+	h += strspn(h, " \t");
+	if (strncasecmp(h, "Bearer", 6) != 0 || (h[6] != ' ' && h[6] != '\t'))
+		return -1;
+	h += 6;
+	h += strspn(h, " \t");
+	len = strcspn(h, " \t");
+	if (len == 0 || len >= n || h[len + strspn(h + len, " \t")] != '\0')
+		return -1;
+	memcpy(out, h, len);
+	out[len] = '\0';
+	return 0;
+}
+
 /* The terminal of the request's token, or an answer saying why not. */
 static int
 authenticate(struct server *sv, struct request *rq, struct answer *a)
@@ -346,12 +372,13 @@ authenticate(struct server *sv, struct request *rq, struct answer *a)
 	    rq->c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	struct terminal_row *t = &rq->t;
 	struct pd_err e = {0};
+	char token[128];
 
-	if (h == NULL || strncmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
+	if (bearer_token(h, token, sizeof token) != 0) {
 		fail(a, 401, "No token: send \"Authorization: Bearer TOKEN\"");
 		return -1;
 	}
-	if (sv->b->ops->authenticate(sv->b, h + 7, t, &e) != 0) {
+	if (sv->b->ops->authenticate(sv->b, token, t, &e) != 0) {
 		if (e.code == PD_ENOTFOUND)
 			fail(a, 401, "Unknown token");
 		else

@@ -100,6 +100,21 @@ same "the URL is logged escaped, on one line" \
     "$(grep -cF '/v1/x\x0ainjected\x1b[31mz 404' "$LOG")" 1
 same "bytes that are not UTF-8 and bidirectional controls too" \
     "$(grep -cF '/v1/y\xff\u202ez 404' "$LOG")" 1
+# the Authorization scheme in any case, with spaces or tabs around the
+# token (RFC 7235, section 2.1); anything else is no token
+tab=$(printf '\t')
+st="GET /v1/status HTTP/1.1|Host: c|Connection: close|Authorization:"
+$CL raw "$st bearer $TOK1||" -- raw "$st BEARER   $TOK1  ||" \
+    -- raw "$st bEaReR$tab$TOK1||" -- raw "$st Bearer$TOK1||" \
+    -- raw "$st Bearer ||" -- raw "$st Basic $TOK1||" \
+    -- raw "$st Bearer $TOK1 x||" >"$T/res"
+check "scheme bearer in lower case: taken" 1 "200*"
+check "BEARER and surplus spaces: taken" 2 "200*"
+check "mixed case and a tab: taken" 3 "200*"
+check "no space after the scheme: no token" 4 "401*No token*"
+check "a scheme with no token: no token" 5 "401*No token*"
+check "another scheme: no token" 6 "401*No token*"
+check "a second word after the token: no token" 7 "401*No token*"
 kill -0 "$CPID" 2>/dev/null && ok "the central node is still up" ||
     echo "not ok - the central node is still up"
 
