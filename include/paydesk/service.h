@@ -64,7 +64,8 @@ int64_t svc_store_held_rows(struct svc *s);
  * are passed to cb one line each. Returns the number of problems, or -1
  * with err set when the check could not run. */
 int svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err);
-/* An online copy of the store to the file dest. */
+/* An online copy of the store to the file dest; needs a signed-in admin
+ * (PD_EPERM): the copy holds every consumer and every PIN hash. */
 int svc_backup(struct svc *s, const char *dest, struct pd_err *err);
 /* Walk the audit log's hash chain; *checked gets the count of entries;
  * a broken link fails naming the first bad entry. */

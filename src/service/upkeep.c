@@ -113,6 +113,11 @@ svc_check_sound(struct svc *s, struct pd_err *err)
 int
 svc_backup(struct svc *s, const char *dest, struct pd_err *err)
 {
+	/* a copy of everything: consumers' data and every user's PIN hash,
+	 * which a guesser can try away from paydesk (paydesk(1), "What an
+	 * offline PIN protects") */
+	if (svc_require(s, ROLE_ADMIN, _("A backup of the store"), err) != 0)
+		return -1;
 	return store_backup(s->st, dest, err);
 }
 
