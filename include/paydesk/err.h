@@ -38,8 +38,10 @@ enum pd_status {
 	PD_ENET = 10,     /* the central node could not be reached, or the
 	                     outcome is unknown; sending again is safe */
 	PD_EAUTH = 11,    /* the central node refused this terminal */
-	PD_ETAMPER = 12   /* the audit log is shorter than or differs from
+	PD_ETAMPER = 12,  /* the audit log is shorter than or differs from
 	                     what the central node last saw (issue 18) */
+	PD_ETARGET = 13   /* an output file is a symbolic link, or exists
+	                     and is not a regular file (issue 18) */
 };
 
 struct pd_err {

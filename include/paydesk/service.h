@@ -45,6 +45,9 @@ struct svc {
 	struct config cfg;
 	struct store *st; /* private to src/service */
 	struct actor actor;
+	/* FILE_LINKS_REPLACE when an output file that is a symbolic link
+	 * may be replaced (paydesk --force); set after svc_open */
+	int replace_links;
 };
 
 /* Load the config (path NULL: the usual search) and open the store

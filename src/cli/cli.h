@@ -26,6 +26,7 @@ struct cli {
 	const char *db;
 	const char *user;
 	const char *xlsx; /* --xlsx FILE */
+	int force;        /* --force: an output link may be replaced */
 	struct pd_err err;
 	/* dates given on the command line, as YYYY-MM-DD (cli_date) */
 	char dates[4][11];
