@@ -583,6 +583,10 @@ typedef void (*svc_push_hook)(size_t applied, void *arg);
 struct sync_sender {
 	const char *terminal;
 	const char *branch;
+	/* when the organisation was added on the central node
+	 * (YYYY-MM-DD HH:MM:SS; NULL or "": no lower bound): a record's
+	 * times are not before it, less the clock skew allowed */
+	const char *org_created_at;
 };
 /* Apply a push from terminal from in one transaction; res[i] answers
  * push->recs[i]. Each record must be one the terminal could have posted
