@@ -11,16 +11,13 @@
 
 #define MHD_LOG_PER_MINUTE 20
 
-/* A code point shown escaped: C0 and C1 controls, DEL, the line and
- * paragraph separators and the bidirectional controls (which reorder
- * what a terminal shows). */
+/* A code point shown escaped: the one list of core/utf8.c (C0 and C1
+ * controls, DEL, the line and paragraph separators and the
+ * bidirectional controls, which reorder what a terminal shows). */
 static int
 cp_escaped(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
-	       cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
-	       cp == 0x061c;
+	return utf8_escaped(cp);
 }
 
 void
