@@ -776,6 +776,17 @@ stop_workers(struct server *sv, pthread_t *workers, int n)
 		pthread_join(workers[i], NULL);
 }
 
+/* MHD_OPTION_URI_LOG_CALLBACK: a request line was read on this network
+ * thread (log.c keeps its connection; see log_conn_seen). */
+static void *
+uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)uri;
+	log_conn_seen(c);
+	return NULL;
+}
+
 /* The daemon's options, into opt (16 rows). */
 static unsigned
 options(struct server *sv, struct sockaddr_in *sin, char *cert, char *key,
@@ -798,8 +809,10 @@ options(struct server *sv, struct sockaddr_in *sin, char *cert, char *key,
 	OPT(MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->central_max_per_address,
 	    NULL);
 	OPT(MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)(void *)on_done, sv);
+	OPT(MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)(void *)uri_seen, NULL);
 	OPT(MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)(void *)limits_notify,
 	    &sv->lim);
+	sv->tls = cert != NULL;
 	if (cert != NULL) {
 		flags |= MHD_USE_TLS;
 		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, cert);
