@@ -1199,6 +1199,32 @@ escape_sequences(void **state)
 	assert_int_equal(keyseq_feed(&k, 'A'), KEYSEQ_NOT);
 }
 
+/* Text from outside made printable into a fixed field: every escaped code
+ * point of the one list (the central node's log uses it too), cut at a
+ * character, never inside one (issue 18). */
+static void
+printable_into(void **state)
+{
+	char out[16];
+
+	(void)state;
+	utf8_printable_into(out, sizeof out, "a\x1b[2J\x07" "b");
+	assert_string_equal(out, "a\\x1b[2J\\x07b");
+	utf8_printable_into(out, sizeof out, "x\xe2\x80\xa8y\xc2\x9b");
+	assert_string_equal(out, "x\\u2028y\\u009b");
+	/* 15 bytes of room: "ab" then a 3-byte character that does not
+	 * fit whole after 13 bytes of ASCII */
+	utf8_printable_into(out, sizeof out, "abcdefghijklm\xe2\x82\xac");
+	assert_string_equal(out, "abcdefghijklm");
+	utf8_printable_into(out, 1, "abc");
+	assert_string_equal(out, "");
+	assert_true(utf8_escaped(0x2029) && utf8_escaped(0x202e) &&
+	            utf8_escaped(0x85) && utf8_escaped(0x7f) &&
+	            utf8_escaped(0x1b));
+	assert_false(utf8_escaped(0xa0) || utf8_escaped('a') ||
+	             utf8_escaped(0x20ac));
+}
+
 /* The weak PINs by kind, of every length, and strong ones of each
  * length that are none (issue 18, section 5). */
 static void
@@ -1335,6 +1361,7 @@ main(void)
 	    cmocka_unit_test(aging_and_sorts),
 	    cmocka_unit_test(escape_sequences),
 	    cmocka_unit_test(weak_pins),
+	    cmocka_unit_test(printable_into),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
