@@ -219,7 +219,8 @@ num(const char *p, size_t k)
 static int
 day_month(int d, int m)
 {
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	static const int days[] = {
+	    31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
 }
@@ -247,7 +248,8 @@ date(const char *p, size_t n)
 	        day_month(num(p + 2, 2), num(p, 2))))
 		return 1;
 	y = num(p, 4);
-	return y >= 1900 && y <= 2099 && day_month(num(p + 6, 2), num(p + 4, 2));
+	return y >= 1900 && y <= 2099 &&
+	       day_month(num(p + 6, 2), num(p + 4, 2));
 }
 
 static int

@@ -442,8 +442,8 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d,
 		return -1;
 	rc = target(s, r, d->number, copy, res->path, sizeof res->path, err);
 	if (rc == 0)
-		rc = file_stage(res->path, links(s), buf, len, tmp, sizeof tmp,
-		    err);
+		rc = file_stage(
+		    res->path, links(s), buf, len, tmp, sizeof tmp, err);
 	free(buf);
 	if (rc != 0) {
 		res->path[0] = '\0';

@@ -48,16 +48,16 @@ gw_escape(struct gw_event *ev)
 	struct {
 		char *v;
 		size_t n;
-	} f[] = {{ev->event_id, sizeof ev->event_id}, {ev->kind, sizeof ev->kind},
-	    {ev->code, sizeof ev->code},
+	} f[] = {{ev->event_id, sizeof ev->event_id},
+	    {ev->kind, sizeof ev->kind}, {ev->code, sizeof ev->code},
 	    {ev->account_ref, sizeof ev->account_ref},
 	    {ev->payer, sizeof ev->payer}};
 	char tmp[256];
 	size_t i;
 
 	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
-		utf8_printable_into(tmp, f[i].n < sizeof tmp ? f[i].n : sizeof tmp,
-		    f[i].v);
+		utf8_printable_into(
+		    tmp, f[i].n < sizeof tmp ? f[i].n : sizeof tmp, f[i].v);
 		memcpy(f[i].v, tmp, strlen(tmp) + 1);
 	}
 }

@@ -402,8 +402,8 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
  * yet; it is not dated after it was recorded, nor recorded before the
  * organisation existed. */
 static int
-check_derived(const struct sync_sender *f, const struct syncrec *r,
-    struct pd_err *err)
+check_derived(
+    const struct sync_sender *f, const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 	int64_t over = p->amount > p->due_total ? p->amount - p->due_total : 0;
@@ -579,7 +579,8 @@ push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	/* to the second: an act is not before the payment it is about (its
 	 * day may be, by the clock skew allowed, when the payment is not
 	 * of the same terminal) */
-	if (strcmp(r->at, p.created_at) < 0 && strcmp(r->terminal, p.terminal) == 0)
+	if (strcmp(r->at, p.created_at) < 0 &&
+	    strcmp(r->terminal, p.terminal) == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s is at %s, before payment %s was recorded at %s"),
 		    what, r->at, p.payment_no, p.created_at);

@@ -1208,7 +1208,9 @@ printable_into(void **state)
 	char out[16];
 
 	(void)state;
-	utf8_printable_into(out, sizeof out, "a\x1b[2J\x07" "b");
+	utf8_printable_into(out, sizeof out,
+	    "a\x1b[2J\x07"
+	    "b");
 	assert_string_equal(out, "a\\x1b[2J\\x07b");
 	utf8_printable_into(out, sizeof out, "x\xe2\x80\xa8y\xc2\x9b");
 	assert_string_equal(out, "x\\u2028y\\u009b");
@@ -1221,8 +1223,8 @@ printable_into(void **state)
 	assert_true(utf8_escaped(0x2029) && utf8_escaped(0x202e) &&
 	            utf8_escaped(0x85) && utf8_escaped(0x7f) &&
 	            utf8_escaped(0x1b));
-	assert_false(utf8_escaped(0xa0) || utf8_escaped('a') ||
-	             utf8_escaped(0x20ac));
+	assert_false(
+	    utf8_escaped(0xa0) || utf8_escaped('a') || utf8_escaped(0x20ac));
 }
 
 /* The weak PINs by kind, of every length, and strong ones of each
@@ -1305,8 +1307,8 @@ weak_pins(void **state)
 	    {"840625", PIN_DATE},
 	    {"19840312", PIN_DATE},
 	    {"03121984", PIN_DATE},
-	    {"3002", PIN_STRONG},  /* no 30 February */
-	    {"3314", PIN_STRONG},  /* no day or month 33 */
+	    {"3002", PIN_STRONG}, /* no 30 February */
+	    {"3314", PIN_STRONG}, /* no day or month 33 */
 	    {"7310", PIN_STRONG},
 	    {"0259", PIN_STRONG},
 	    {"14703", PIN_STRONG},
