@@ -152,8 +152,9 @@ forged "a C1 control and a line separator in a channel: escaped" \
     'data.channel="Walk\u0085in\u2028"'
 forged "a uuid with an 8-bit CSI: escaped" '"0\u009b31m" is not a UUID' \
     payment 'uuid="0\u009b31m"'
-same "sync_log keeps the uuid escaped" \
-    "$(csql "SELECT count(*) FROM sync_log WHERE uuid = '0\u009b31m'")" 1
+same "sync_log keeps no uuid of that form, and its reason escaped" \
+    "$(csql "SELECT count(*) FROM sync_log WHERE uuid = '' AND reason LIKE
+        '%0\u009b31m%'")" 1
 same "no raw control byte in sync_log" \
     "$(csql "SELECT count(*) FROM sync_log WHERE instr(reason, char(27)) OR
         instr(reason, char(7)) OR instr(reason, char(133)) OR
