@@ -40,8 +40,10 @@ enum pd_status {
 	PD_EAUTH = 11,    /* the central node refused this terminal */
 	PD_ETAMPER = 12,  /* the audit log is shorter than or differs from
 	                     what the central node last saw (issue 18) */
-	PD_ESHIFT = 13    /* cash needs an open shift, or a shift is open
+	PD_ESHIFT = 13,   /* cash needs an open shift, or a shift is open
 	                     already (issue 20, shift.h) */
+	PD_ETARGET = 14   /* an output file is a symbolic link, or exists
+	                     and is not a regular file (issue 18) */
 };
 
 struct pd_err {

@@ -60,13 +60,15 @@ struct export_opts {
 	 * header; NULL: English. CSV is machine format: its header row is
 	 * always the English headers (or the keys). */
 	const struct i18n_lang *lang;
-	int symbol_after; /* 1: the xlsx symbol after the number ("1,234.50
-	                     €"), as [organisation] currency_position = after */
-	int symbol_space; /* 1: a space between symbol and number
-	                     (currency_space = yes) */
-	int group2;       /* 2: Indian grouping (12,34,567.89, [organisation]
-	                     grouping = 3,2) in the xlsx number formats;
-	                     else 3 (1,234,567.89) */
+	int symbol_after;  /* 1: the xlsx symbol after the number ("1,234.50
+	                      €"), as [organisation] currency_position = after */
+	int symbol_space;  /* 1: a space between symbol and number
+	                      (currency_space = yes) */
+	int replace_links; /* enum file_links: an output path that is a
+	                      symbolic link replaced (1) or refused (0) */
+	int group2;        /* 2: Indian grouping (12,34,567.89, [organisation]
+	                      grouping = 3,2) in the xlsx number formats;
+	                      else 3 (1,234,567.89) */
 };
 
 struct exporter;

@@ -10,21 +10,31 @@
  * store folder paydesk makes is its user's alone (issue 18 section 6);
  * errors are PD_EDOC and name the directory. */
 int file_mkdirs(const char *dir, struct pd_err *err);
-/* 0 when path does not exist or is a regular file (a symbolic link is
- * followed); a device, directory, named pipe or socket is refused with
- * PD_EDOC, naming it: a rename over it would replace the node (issue 18
- * section 6). */
-int file_target_ok(const char *path, struct pd_err *err);
+/* What to do with an output path that is a symbolic link: refuse it
+ * (the default), or replace the link itself with the new file
+ * (paydesk --force). A link is never written through. */
+enum file_links { FILE_LINKS_REFUSE = 0, FILE_LINKS_REPLACE = 1 };
+
+/* 0 when path does not exist or is a regular file. Refused with
+ * PD_ETARGET, naming it (issue 18 section 6): a device, directory, named
+ * pipe or socket, itself or at the end of a symbolic link (a rename over
+ * it would replace the node); and a symbolic link (to a file, or
+ * dangling) unless links is FILE_LINKS_REPLACE: a rename would replace
+ * the link silently, and a write through it lands where the link
+ * points. */
+int file_target_ok(const char *path, enum file_links links, struct pd_err *err);
 /* Create a new temporary file in path's directory (name in tmp, tn
  * bytes), mode 0666 less the umask, after file_target_ok(path); returns
  * its descriptor, -1 on error. Documents and exports follow the umask. */
-int file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err);
+int file_temp(const char *path, enum file_links links, char *tmp, size_t tn,
+    struct pd_err *err);
 /* Write n bytes to a new temporary file in path's directory; its name
  * goes to tmp (tn bytes). */
-int file_stage(const char *path, const void *buf, size_t n, char *tmp,
-    size_t tn, struct pd_err *err);
+int file_stage(const char *path, enum file_links links, const void *buf,
+    size_t n, char *tmp, size_t tn, struct pd_err *err);
 /* Rename tmp to path (checked again with file_target_ok; tmp is removed
  * on failure) and make the rename durable. */
-int file_publish(const char *tmp, const char *path, struct pd_err *err);
+int file_publish(const char *tmp, const char *path, enum file_links links,
+    struct pd_err *err);
 
 #endif

@@ -281,6 +281,7 @@ struct terminal_row {
 	char created_at[TS_BUFSZ];
 	char revoked_at[TS_BUFSZ];
 	char last_seen[TS_BUFSZ];
+	char org_created_at[TS_BUFSZ]; /* when its organisation was added */
 	char last_route[32];
 	int64_t last_cursor;
 	int64_t pending;

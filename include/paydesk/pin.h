@@ -15,7 +15,18 @@
  *   analysis", 2012, and the 6-digit lists of leaked PINs) that no rule
  *   above catches: 1004, 4200, 159753, 147258, 147852,
  *   789456, 123654, 456123, 258456, 741852, 963852, 121314 (pin_common in
- *   pin.c; paydesk.ini(5) lists them too).
+ *   pin.c; paydesk.ini(5) lists them too);
+ * - all digits but one the same, 4 digits or more: 0007, 1000, 7077;
+ * - the same read backwards (a pair mirrored): 1221, 0770, 123321;
+ * - along one line of the keypad, each digit the next (or each the one
+ *   before), taken round: the columns with 0 under them as a phone
+ *   (under 8) or a computer's keypad (under 1) has it, 1470, 2580, 3690
+ *   (0258, 0741, 6903), the rows 123, 456, 789 (2312) and the
+ *   diagonals 159, 357 (5915);
+ * - a date: DDMM or MMDD (2512, 0704); DDMMYY, MMDDYY or YYMMDD; DDMMYYYY,
+ *   MMDDYYYY or YYYYMMDD with a year from 1900 to 2099.
+ * A kind is a rule over the digits, never a list of examples: a guesser
+ * tries each kind whole (issue 18, section 5).
  */
 #ifndef PAYDESK_PIN_H
 #define PAYDESK_PIN_H
@@ -29,7 +40,11 @@ enum pin_weak {
 	PIN_DOUBLED, /* each digit doubled or more */
 	PIN_KEYPAD,  /* a line on the keypad */
 	PIN_YEAR,    /* a year 1900-2099 */
-	PIN_COMMON   /* one of the most common PINs */
+	PIN_COMMON,  /* one of the most common PINs */
+	PIN_NEARLY,  /* all digits but one the same */
+	PIN_MIRROR,  /* the same read backwards */
+	PIN_LINE,    /* along a keypad line, taken round */
+	PIN_DATE     /* a day and month, with or without a year */
 };
 
 /* The first kind of weak PIN that pin (a string of ASCII digits) is, in

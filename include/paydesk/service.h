@@ -46,6 +46,9 @@ struct svc {
 	struct config cfg;
 	struct store *st; /* private to src/service */
 	struct actor actor;
+	/* FILE_LINKS_REPLACE when an output file that is a symbolic link
+	 * may be replaced (paydesk --force); set after svc_open */
+	int replace_links;
 };
 
 /* Load the config (path NULL: the usual search) and open the store
@@ -65,7 +68,8 @@ int64_t svc_store_held_rows(struct svc *s);
  * are passed to cb one line each. Returns the number of problems, or -1
  * with err set when the check could not run. */
 int svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err);
-/* An online copy of the store to the file dest. */
+/* An online copy of the store to the file dest; needs a signed-in admin
+ * (PD_EPERM): the copy holds every consumer and every PIN hash. */
 int svc_backup(struct svc *s, const char *dest, struct pd_err *err);
 /* Walk the audit log's hash chain; *checked gets the count of entries;
  * a broken link fails naming the first bad entry. */
@@ -580,6 +584,10 @@ typedef void (*svc_push_hook)(size_t applied, void *arg);
 struct sync_sender {
 	const char *terminal;
 	const char *branch;
+	/* when the organisation was added on the central node
+	 * (YYYY-MM-DD HH:MM:SS; NULL or "": no lower bound): a record's
+	 * times are not before it, less the clock skew allowed */
+	const char *org_created_at;
 };
 /* Apply a push from terminal from in one transaction; res[i] answers
  * push->recs[i]. Each record must be one the terminal could have posted

@@ -63,5 +63,14 @@ char *utf8_fold(const char *s, size_t n);
  * rings the bell or turns the line around (issue 18, section 2). s NULL
  * gives "". Aborts on out-of-memory, like xmalloc. */
 char *utf8_printable(const char *s);
+/* utf8_printable(s) into out (n bytes), cut at a character when it does
+ * not fit: for text from outside kept in a fixed field (the central
+ * node's refusal reasons, a gateway's payer). */
+void utf8_printable_into(char *out, size_t n, const char *s);
+/* Whether code point cp is one utf8_printable escapes: C0 and C1
+ * controls, DEL, the line and paragraph separators (U+2028, U+2029) and
+ * the bidirectional controls. The one list for every escaper (the
+ * central node's log too). */
+int utf8_escaped(uint32_t cp);
 
 #endif

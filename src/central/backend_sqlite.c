@@ -312,7 +312,7 @@ sq_push(struct backend *b, const struct terminal_row *t,
 {
 	struct org_lock *w;
 	struct conn *c = get_writer(b, t->org, &w, err);
-	struct sync_sender from = {t->terminal, t->branch};
+	struct sync_sender from = {t->terminal, t->branch, t->org_created_at};
 	struct pd_err e;
 	size_t i;
 	int rc;

@@ -122,6 +122,7 @@ struct server {
 	long mhd_logged, mhd_dropped;
 	char mhd_msg[256]; /* libmicrohttpd's last complaint while starting */
 	int started;
+	int tls; /* served over TLS: libmicrohttpd writes every byte */
 	int max_connections; /* [central] max_connections, or less when the
 	                        open-file limit allows less */
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
@@ -167,6 +168,11 @@ int limits_nofile(int want);
  * The log never holds a byte a client chose to break a line or a
  * terminal with. */
 void log_escape(char *out, size_t n, const char *s, int field);
+/* The connection whose request line this network thread read last (the
+ * URI callback), and its end (limits_notify): log_mhd answers a
+ * Content-Length libmicrohttpd refuses itself, once (log.c). */
+void log_conn_seen(struct MHD_Connection *c);
+void log_conn_gone(struct MHD_Connection *c);
 /* One line in sv's log (a newline added), under sv->lock. */
 void log_line(struct server *sv, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -338,6 +338,32 @@ static const struct route {
     {"/v1/gateway/", "POST", AUTH_GATEWAY, 1, route_gateway, 1},
 };
 
+/* The token of an Authorization header value h into out (n bytes): the
+ * scheme "Bearer" in any case (RFC 7235, section 2.1: the scheme is
+ * case-insensitive), one or more spaces or tabs, the token, and spaces or
+ * tabs after it. -1 when h is NULL, of another scheme, has no token, a
+ * token with a space inside, or one longer than out holds (no token is:
+ * they are 64 hex digits). */
+static int
+bearer_token(const char *h, char *out, size_t n)
+{
+	size_t len;
+
+	if (h == NULL)
+		return -1;
+	h += strspn(h, " \t");
+	if (strncasecmp(h, "Bearer", 6) != 0 || (h[6] != ' ' && h[6] != '\t'))
+		return -1;
+	h += 6;
+	h += strspn(h, " \t");
+	len = strcspn(h, " \t");
+	if (len == 0 || len >= n || h[len + strspn(h + len, " \t")] != '\0')
+		return -1;
+	memcpy(out, h, len);
+	out[len] = '\0';
+	return 0;
+}
+
 /* The terminal of the request's token, or an answer saying why not. */
 static int
 authenticate(struct server *sv, struct request *rq, struct answer *a)
@@ -346,12 +372,13 @@ authenticate(struct server *sv, struct request *rq, struct answer *a)
 	    rq->c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	struct terminal_row *t = &rq->t;
 	struct pd_err e = {0};
+	char token[128];
 
-	if (h == NULL || strncmp(h, "Bearer ", 7) != 0 || h[7] == '\0') {
+	if (bearer_token(h, token, sizeof token) != 0) {
 		fail(a, 401, "No token: send \"Authorization: Bearer TOKEN\"");
 		return -1;
 	}
-	if (sv->b->ops->authenticate(sv->b, h + 7, t, &e) != 0) {
+	if (sv->b->ops->authenticate(sv->b, token, t, &e) != 0) {
 		if (e.code == PD_ENOTFOUND)
 			fail(a, 401, "Unknown token");
 		else
@@ -749,6 +776,17 @@ stop_workers(struct server *sv, pthread_t *workers, int n)
 		pthread_join(workers[i], NULL);
 }
 
+/* MHD_OPTION_URI_LOG_CALLBACK: a request line was read on this network
+ * thread (log.c keeps its connection; see log_conn_seen). */
+static void *
+uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)uri;
+	log_conn_seen(c);
+	return NULL;
+}
+
 /* The daemon's options, into opt (16 rows). */
 static unsigned
 options(struct server *sv, struct sockaddr_in *sin, char *cert, char *key,
@@ -771,8 +809,10 @@ options(struct server *sv, struct sockaddr_in *sin, char *cert, char *key,
 	OPT(MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->central_max_per_address,
 	    NULL);
 	OPT(MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)(void *)on_done, sv);
+	OPT(MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)(void *)uri_seen, NULL);
 	OPT(MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)(void *)limits_notify,
 	    &sv->lim);
+	sv->tls = cert != NULL;
 	if (cert != NULL) {
 		flags |= MHD_USE_TLS;
 		OPT(MHD_OPTION_HTTPS_MEM_CERT, 0, cert);

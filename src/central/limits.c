@@ -95,6 +95,7 @@ limits_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 		*socket_context = t;
 		return;
 	}
+	log_conn_gone(c); /* (on the thread that served it) */
 	if (t == NULL)
 		return;
 	/* MHD_CONNECTION_NOTIFY_CLOSED: before its socket is closed */

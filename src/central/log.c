@@ -4,23 +4,107 @@
  * written, and libmicrohttpd's messages (one per refused connection,
  * under a flood) are limited to MHD_LOG_PER_MINUTE a minute, so that no
  * client can write lines of its choosing or fill the disk. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "central.h"
 
 #define MHD_LOG_PER_MINUTE 20
 
-/* A code point shown escaped: C0 and C1 controls, DEL, the line and
- * paragraph separators and the bidirectional controls (which reorder
- * what a terminal shows). */
+/* libmicrohttpd 0.9.75 answers a request whose Content-Length is not a
+ * number ("abc", "-1", "1e3", "") or passes 64 bits with its status line
+ * and headers twice (transmit_error_response builds them, then the state
+ * machine moves on and builds them again): a malformed HTTP answer. It
+ * judges that header before any callback of ours sees the request, and
+ * tells only its logger. So each network thread keeps the connection
+ * whose request line it read last (http.c's URI callback, log_conn_seen;
+ * forgotten when it closes, log_conn_gone), and when the logger hears
+ * that complaint on that thread about that connection (its Content-Length
+ * is checked again), the node writes one well-formed answer of its own on
+ * the socket and shuts the socket for writing: libmicrohttpd's bytes then
+ * go nowhere and it closes the connection. Not under TLS, where bytes
+ * written beside the library would not be encrypted. */
+static _Thread_local struct MHD_Connection *conn_seen;
+
+void
+log_conn_seen(struct MHD_Connection *c)
+{
+	conn_seen = c;
+}
+
+void
+log_conn_gone(struct MHD_Connection *c)
+{
+	if (conn_seen == c)
+		conn_seen = NULL;
+}
+
+/* Whether the Content-Length of c is one libmicrohttpd refuses: 1 not a
+ * number, 2 a number past 64 bits; 0 when it is a number that fits, or
+ * there is none. */
+static int
+length_refused(struct MHD_Connection *c)
+{
+	const char *v = MHD_lookup_connection_value(
+	    c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	unsigned long long n = 0;
+	const char *p;
+
+	if (v == NULL)
+		return 0;
+	if (*v < '0' || *v > '9')
+		return 1;
+	for (p = v; *p >= '0' && *p <= '9'; p++) {
+		if (n > (ULLONG_MAX - (unsigned)(*p - '0')) / 10)
+			return 2;
+		n = n * 10 + (unsigned)(*p - '0');
+	}
+	return *p == '\0' ? 0 : 1;
+}
+
+/* The one answer to the request of this thread's connection when
+ * libmicrohttpd complains of its Content-Length (msg, as logged). */
+static void
+answer_length(struct server *sv, const char *msg)
+{
+	static const char *const body[] = {NULL,
+	    "{\"error\":\"Content-Length is not a number that fits in 64 "
+	    "bits\",\"v\":1}",
+	    "{\"error\":\"Content-Length is larger than a body may be\","
+	    "\"v\":1}"};
+	const union MHD_ConnectionInfo *ci;
+	char head[200];
+	int k, n;
+
+	if (sv->tls || conn_seen == NULL ||
+	    (strstr(msg, "`Content-Length' header") == NULL &&
+	        strstr(msg, "'Content-Length' header") == NULL) ||
+	    (k = length_refused(conn_seen)) == 0)
+		return;
+	ci = MHD_get_connection_info(
+	    conn_seen, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (ci == NULL)
+		return;
+	n = snprintf(head, sizeof head,
+	    "HTTP/1.1 %s\r\nConnection: close\r\nContent-Type: "
+	    "application/json\r\nContent-Length: %zu\r\n\r\n",
+	    k == 1 ? "400 Bad Request" : "413 Content Too Large",
+	    strlen(body[k]));
+	if (send(ci->connect_fd, head, (size_t)n, MSG_NOSIGNAL) == n)
+		send(ci->connect_fd, body[k], strlen(body[k]), MSG_NOSIGNAL);
+	shutdown(ci->connect_fd, SHUT_WR);
+	conn_seen = NULL;
+}
+
+/* A code point shown escaped: the one list of core/utf8.c (C0 and C1
+ * controls, DEL, the line and paragraph separators and the
+ * bidirectional controls, which reorder what a terminal shows). */
 static int
 cp_escaped(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
-	       cp == 0x2029 || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
-	       cp == 0x061c;
+	return utf8_escaped(cp);
 }
 
 void
@@ -82,6 +166,7 @@ log_mhd(void *cls, const char *fmt, va_list ap)
 	size_t n;
 
 	vsnprintf(msg, sizeof msg, fmt, ap);
+	answer_length(sv, msg);
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.'))
 		msg[--n] = '\0';

@@ -26,6 +26,7 @@ struct cli {
 	const char *db;
 	const char *user;
 	const char *xlsx; /* --xlsx FILE */
+	int force;        /* --force: an output link may be replaced */
 	struct pd_err err;
 	/* dates given on the command line, as YYYY-MM-DD (cli_date) */
 	char dates[4][11];
@@ -71,7 +72,8 @@ void rec_print(struct rec *r);
 
 /* Tables: rows as aligned text (kept until the end, so that numbers
  * are as wide as the widest), streamed CSV (through the exporter, a
- * header row of keys) or a JSON array. Columns are export.h's xcol; the
+ * header row of keys) or a JSON array. Nothing is printed before the
+ * first row or the end. Columns are export.h's xcol; the
  * back office listings take theirs from svc_listing_cols(). */
 struct table;
 struct table *table_new(struct cli *c, const struct xcol *cols, int ncols);
@@ -84,6 +86,11 @@ void table_row(struct table *t);
 void table_cells(struct table *t, const struct xcell *cells);
 /* Close the output; returns the number of rows. */
 long table_end(struct table *t);
+/* The end of a listing that returned rc: closed as table_end when rc is
+ * 0 or rows were printed; else freed with nothing printed, so that a
+ * refusal (no right, a bad option the service judged) is only its
+ * message, never a heading, "[]" or a CSV header first. Returns rc. */
+int table_done(struct table *t, int rc);
 
 /* The listings (payments, credit-notes, report payers, report aging) in
  * CSV or xlsx mode go through the service's exports: fill j for the mode

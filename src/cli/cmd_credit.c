@@ -237,7 +237,6 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 	cols = svc_listing_cols(LIST_CREDITS, &ncols);
 	x.t = table_new(c, cols, ncols);
 	rc = svc_credits_each(&c->svc, &f, cn_row, &x, &c->err);
-	table_end(x.t);
 	free(reasons);
-	return rc;
+	return table_done(x.t, rc);
 }

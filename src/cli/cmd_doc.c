@@ -165,6 +165,8 @@ cmd_receipts_export(struct cli *c, int argc, char **argv)
 	f.method = method;
 	f.search = search;
 	rc = svc_receipts_export(&c->svc, &f, dir, (int)nj, &count, &c->err);
+	if (rc != 0 && count == 0)
+		return rc; /* a refusal is its message alone */
 	r = rec_new(c);
 	rec_str(r, _("Directory"), "dir", dir);
 	rec_int(r, _("Receipts written"), "written", (int64_t)count);

@@ -416,6 +416,5 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
 	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
-	table_end(t);
-	return rc;
+	return table_done(t, rc);
 }

@@ -148,8 +148,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	cols = svc_listing_cols(LIST_PAYERS, &ncols);
 	x.t = table_new(c, cols, ncols);
 	rc = svc_payers_each(&c->svc, &f, by, payer_row, &x, &c->err);
-	table_end(x.t);
-	return rc;
+	return table_done(x.t, rc);
 }
 
 static int

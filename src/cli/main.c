@@ -345,6 +345,8 @@ global_opts(struct cli *c, int argc, char **argv, int *next)
 			c->mode = OUT_JSON;
 		else if (strcmp(o, "csv") == 0)
 			c->mode = OUT_CSV;
+		else if (strcmp(o, "force") == 0)
+			c->force = 1;
 		else if (strcmp(o, "xlsx") == 0) {
 			if (i + 1 >= argc || argv[i + 1][0] == '\0') {
 				fprintf(stderr, "paydesk: %s\n",
@@ -459,6 +461,7 @@ main(int argc, char **argv)
 		}
 		free(pin);
 	}
+	c.svc.replace_links = c.force;
 	rc = cmd->fn(&c, argc - i - used, argv + i + used);
 	svc_close(&c.svc);
 	fflush(stdout);

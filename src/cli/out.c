@@ -283,6 +283,7 @@ struct table {
 	char **text;
 	size_t ntext, captext;
 	int flushed;
+	int started; /* the CSV header or the JSON "[" printed */
 };
 #define TABLE_KEPT 1000
 
@@ -319,18 +320,28 @@ table_new(struct cli *c, const struct xcol *cols, int ncols)
 	t->cells = xcalloc((size_t)ncols, sizeof *t->cells);
 	t->owned = xcalloc((size_t)ncols, sizeof *t->owned);
 	t->w = xcalloc((size_t)ncols, sizeof *t->w);
-	if (c->mode == OUT_CSV)
-		t->x = svc_stream_open(&c->svc, stdout, cols, ncols);
-	else if (c->mode == OUT_TEXT) {
+	if (c->mode == OUT_TEXT) {
 		for (i = 0; i < ncols; i++) {
 			/* gettext("") is the catalogue's header */
 			h = cols[i].header[0] ? _(cols[i].header) : "";
 			hw = utf8_columns(h, strlen(h));
 			t->w[i] = hw > cols[i].width ? hw : cols[i].width;
 		}
-	} else
-		fputs("[", stdout);
+	}
 	return t;
+}
+
+/* The CSV header or the JSON "[", once, at the first row or the end. */
+static void
+table_start(struct table *t)
+{
+	if (t->started)
+		return;
+	t->started = 1;
+	if (t->c->mode == OUT_CSV)
+		t->x = svc_stream_open(&t->c->svc, stdout, t->cols, t->ncols);
+	else if (t->c->mode == OUT_JSON)
+		fputs("[", stdout);
 }
 
 /* Numbers (amounts, counts, tenths) are never cut: their columns widen
@@ -519,6 +530,7 @@ table_row(struct table *t)
 	char *dump;
 	int i;
 
+	table_start(t);
 	if (t->c->mode == OUT_JSON) {
 		row = json_object();
 		for (i = 0; i < t->ncols; i++)
@@ -547,6 +559,7 @@ table_end(struct table *t)
 {
 	long n = t->rows;
 
+	table_start(t);
 	if (t->c->mode == OUT_JSON)
 		fputs(n ? "\n]\n" : "]\n", stdout);
 	else if (t->c->mode == OUT_CSV)
@@ -560,6 +573,25 @@ table_end(struct table *t)
 	free(t->owned);
 	free(t);
 	return n;
+}
+
+int
+table_done(struct table *t, int rc)
+{
+	size_t i;
+
+	if (rc == 0 || t->rows > 0) {
+		table_end(t);
+		return rc;
+	}
+	for (i = 0; i < t->ntext * (size_t)t->ncols; i++)
+		free(t->text[i]);
+	free(t->text);
+	free(t->w);
+	free(t->cells);
+	free(t->owned);
+	free(t);
+	return rc;
 }
 
 static volatile sig_atomic_t interrupted;

@@ -143,6 +143,115 @@ year(const char *p, size_t n)
 	return n == 4 && (strncmp(p, "19", 2) == 0 || strncmp(p, "20", 2) == 0);
 }
 
+/* All digits but one the same: 0007, 1000, 7077, 900000. */
+static int
+nearly(const char *p, size_t n)
+{
+	size_t i, odd = 0;
+	char c = p[0] == p[1] || p[0] == p[2] ? p[0] : p[1];
+
+	if (n < 4)
+		return 0;
+	for (i = 0; i < n; i++)
+		odd += p[i] != c;
+	return odd == 1;
+}
+
+/* The PIN reads the same backwards: a pair mirrored, 1221, 0770, 123321. */
+static int
+mirror(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n / 2; i++)
+		if (p[i] != p[n - 1 - i])
+			return 0;
+	return 1;
+}
+
+/* The keypad's lines taken round and round: the columns with 0 under them
+ * (0 is under 8 on a phone and under 1 on a computer's keypad, and both
+ * are tried: 1470, 2580, 3690), the rows and the diagonals. */
+static const char *const pin_lines[] = {
+    "1470", "2580", "3690", "123", "456", "789", "159", "357"};
+
+/* Every digit the next of the one before along one keypad line, taken
+ * round (0258, 5802), or every one the one before (0741, 8520). */
+static int
+line(const char *p, size_t n)
+{
+	size_t l, i, len;
+	const char *a, *b;
+
+	for (l = 0; l < sizeof pin_lines / sizeof pin_lines[0]; l++) {
+		int up = 1, down = 1;
+
+		len = strlen(pin_lines[l]);
+		for (i = 0; i < n && (up || down); i++) {
+			if ((a = strchr(pin_lines[l], p[i])) == NULL)
+				break;
+			if (i == 0)
+				continue;
+			b = strchr(pin_lines[l], p[i - 1]);
+			up &= (size_t)(a - pin_lines[l]) ==
+			      ((size_t)(b - pin_lines[l]) + 1) % len;
+			down &= (size_t)(b - pin_lines[l]) ==
+			        ((size_t)(a - pin_lines[l]) + 1) % len;
+		}
+		if (i == n && (up || down))
+			return 1;
+	}
+	return 0;
+}
+
+/* The value of the k digits at p. */
+static int
+num(const char *p, size_t k)
+{
+	int v = 0;
+
+	while (k-- > 0)
+		v = v * 10 + (*p++ - '0');
+	return v;
+}
+
+/* Whether d/m is a day of the year (29 February too). */
+static int
+day_month(int d, int m)
+{
+	static const int days[] = {
+	    31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1];
+}
+
+/* A date as people write it: 4 digits DDMM or MMDD; 6 digits DDMMYY,
+ * MMDDYY or YYMMDD; 8 digits DDMMYYYY, MMDDYYYY or YYYYMMDD with a year
+ * from 1900 to 2099 (birthdays and anniversaries). */
+static int
+date(const char *p, size_t n)
+{
+	int y;
+
+	if (n == 4)
+		return day_month(num(p, 2), num(p + 2, 2)) ||
+		       day_month(num(p + 2, 2), num(p, 2));
+	if (n == 6)
+		return day_month(num(p, 2), num(p + 2, 2)) ||
+		       day_month(num(p + 2, 2), num(p, 2)) ||
+		       day_month(num(p + 4, 2), num(p + 2, 2));
+	if (n != 8)
+		return 0;
+	y = num(p + 4, 4);
+	if (y >= 1900 && y <= 2099 &&
+	    (day_month(num(p, 2), num(p + 2, 2)) ||
+	        day_month(num(p + 2, 2), num(p, 2))))
+		return 1;
+	y = num(p, 4);
+	return y >= 1900 && y <= 2099 &&
+	       day_month(num(p + 6, 2), num(p + 4, 2));
+}
+
 static int
 common(const char *p, size_t n)
 {
@@ -167,6 +276,10 @@ static const struct {
     {PIN_KEYPAD, keypad},
     {PIN_YEAR, year},
     {PIN_COMMON, common},
+    {PIN_NEARLY, nearly},
+    {PIN_MIRROR, mirror},
+    {PIN_LINE, line},
+    {PIN_DATE, date},
 };
 
 enum pin_weak

@@ -173,12 +173,41 @@ utf8_fold(const char *s, size_t n)
 	return (char *)out;
 }
 
-/* Whether cp reorders the text around it (bidi controls). */
+/* Whether cp reorders the text around it (bidi controls) or breaks a
+ * line where no newline is (the line and paragraph separators). */
 static int
 reorders(uint32_t cp)
 {
-	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || cp == 0x2028 ||
+	       cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int
+utf8_escaped(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || reorders(cp);
+}
+
+void
+utf8_printable_into(char *out, size_t n, const char *s)
+{
+	char *e = utf8_printable(s);
+	size_t len = strlen(e);
+
+	if (n == 0) {
+		free(e);
+		return;
+	}
+	if (len >= n) {
+		/* back to the first byte of the character cut in two */
+		len = n - 1;
+		while (len > 0 && ((unsigned char)e[len] & 0xC0) == 0x80)
+			len--;
+	}
+	memcpy(out, e, len);
+	out[len] = '\0';
+	free(e);
 }
 
 char *

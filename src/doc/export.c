@@ -31,6 +31,7 @@ struct exporter {
 	int64_t rows;
 	char path[PATH_MAX]; /* final name; "" when writing to a stream */
 	char tmp[PATH_MAX];  /* the file being written */
+	enum file_links links;
 	/* CSV */
 	FILE *f;
 	int own; /* f is ours to close */
@@ -308,7 +309,8 @@ export_open(const char *path, FILE *out, const struct export_opts *o,
 		return x;
 	}
 	xstrlcpy(x->path, path, sizeof x->path);
-	fd = file_temp(path, x->tmp, sizeof x->tmp, err);
+	x->links = o->replace_links ? FILE_LINKS_REPLACE : FILE_LINKS_REFUSE;
+	fd = file_temp(path, x->links, x->tmp, sizeof x->tmp, err);
 	if (fd < 0) {
 		free(x);
 		return NULL;
@@ -475,7 +477,7 @@ export_close(struct exporter *x, struct pd_err *err)
 		    strerror(errno));
 	if (*x->path) {
 		if (rc == 0)
-			rc = file_publish(x->tmp, x->path, err);
+			rc = file_publish(x->tmp, x->path, x->links, err);
 		else
 			unlink(x->tmp);
 	}

@@ -68,18 +68,25 @@ kind_of(mode_t m)
 }
 
 int
-file_target_ok(const char *path, struct pd_err *err)
+file_target_ok(const char *path, enum file_links links, struct pd_err *err)
 {
 	struct stat sb;
 
 	/* stat follows a symbolic link: a link to /dev/full is refused like
 	 * /dev/full; a rename would replace the node with the document */
-	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
-		return 0;
-	return pd_fail(err, PD_EDOC,
-	    _("%s is %s, not a file: paydesk writes documents and exports "
-	      "only to a new or a regular file"),
-	    path, kind_of(sb.st_mode));
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return pd_fail(err, PD_ETARGET,
+		    _("%s is %s, not a file: paydesk writes documents and "
+		      "exports only to a new or a regular file"),
+		    path, kind_of(sb.st_mode));
+	if (links == FILE_LINKS_REFUSE && lstat(path, &sb) == 0 &&
+	    S_ISLNK(sb.st_mode))
+		return pd_fail(err, PD_ETARGET,
+		    _("%s is a symbolic link: paydesk neither writes through "
+		      "nor replaces one; give another file, or --force to "
+		      "replace the link with the file"),
+		    path);
+	return 0;
 }
 
 /* Open a new file named like tmp's "XXXXXX" template, mode 0666 less the
@@ -105,12 +112,13 @@ open_unique(char *tmp)
 }
 
 int
-file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err)
+file_temp(const char *path, enum file_links links, char *tmp, size_t tn,
+    struct pd_err *err)
 {
 	char d[PATH_MAX];
 	int fd;
 
-	if (file_target_ok(path, err) != 0)
+	if (file_target_ok(path, links, err) != 0)
 		return -1;
 	if ((size_t)snprintf(tmp, tn, "%s.XXXXXX", path) >= tn)
 		return pd_fail(err, PD_EDOC, _("%s: path too long"), path);
@@ -122,14 +130,14 @@ file_temp(const char *path, char *tmp, size_t tn, struct pd_err *err)
 }
 
 int
-file_stage(const char *path, const void *buf, size_t n, char *tmp, size_t tn,
-    struct pd_err *err)
+file_stage(const char *path, enum file_links links, const void *buf, size_t n,
+    char *tmp, size_t tn, struct pd_err *err)
 {
 	const char *p = buf;
 	ssize_t w;
 	int fd;
 
-	fd = file_temp(path, tmp, tn, err);
+	fd = file_temp(path, links, tmp, tn, err);
 	if (fd < 0)
 		return -1;
 	while (n > 0) {
@@ -158,12 +166,13 @@ fail:
 }
 
 int
-file_publish(const char *tmp, const char *path, struct pd_err *err)
+file_publish(const char *tmp, const char *path, enum file_links links,
+    struct pd_err *err)
 {
 	char d[PATH_MAX];
 	int fd;
 
-	if (file_target_ok(path, err) != 0) {
+	if (file_target_ok(path, links, err) != 0) {
 		unlink(tmp);
 		return -1;
 	}

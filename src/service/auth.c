@@ -55,6 +55,16 @@ static const struct {
                   "a guesser tries: choose another")},
     {PIN_COMMON, N_("The PIN is one of the most common PINs (like 1004 or "
                     "159753, listed in paydesk.ini(5)): choose another")},
+    {PIN_NEARLY, N_("The PIN is one digit but for one (like 0007 or 1000), "
+                    "among the first a guesser tries: choose another")},
+    {PIN_MIRROR, N_("The PIN reads the same backwards (like 1221 or "
+                    "123321), among the first a guesser tries: choose "
+                    "another")},
+    {PIN_LINE, N_("The PIN follows a line of the keypad (like 0258, 1470 "
+                  "or 3690), among the first a guesser tries: choose "
+                  "another")},
+    {PIN_DATE, N_("The PIN is a date (like 2512, 0704 or 19840312), among "
+                  "the first a guesser tries: choose another")},
 };
 
 /* 0, or -1 with the message of pin's kind of weakness. */

@@ -24,6 +24,13 @@ struct doc_kind {
 	const char *what;   /* for messages */
 };
 static const struct doc_kind RECEIPT = {"receipt", "receipt", "a receipt"};
+
+/* What to do with an output path that is a symbolic link (--force). */
+static enum file_links
+links(const struct svc *s)
+{
+	return s->replace_links ? FILE_LINKS_REPLACE : FILE_LINKS_REFUSE;
+}
 static const struct doc_kind CREDIT = {
     "credit_note", "credit_note", "a credit note"};
 
@@ -435,7 +442,8 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d,
 		return -1;
 	rc = target(s, r, d->number, copy, res->path, sizeof res->path, err);
 	if (rc == 0)
-		rc = file_stage(res->path, buf, len, tmp, sizeof tmp, err);
+		rc = file_stage(
+		    res->path, links(s), buf, len, tmp, sizeof tmp, err);
 	free(buf);
 	if (rc != 0) {
 		res->path[0] = '\0';
@@ -457,7 +465,7 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d,
 	/* published before the log commits: a crash in between leaves a
 	 * file nobody logged, which the next issue of the same copy number
 	 * replaces; never a logged document without its file */
-	if (file_publish(tmp, res->path, err) != 0) {
+	if (file_publish(tmp, res->path, links(s), err) != 0) {
 		res->path[0] = '\0';
 		return -1;
 	}

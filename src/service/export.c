@@ -49,6 +49,7 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	o.group2 = strcmp(s->cfg.grouping, "3,2") == 0 ? 2 : 3;
 	o.digits = s->cfg.minor_digits;
 	o.key_headers = j->key_headers;
+	o.replace_links = s->replace_links;
 	o.lang = svc_doc_lang(s, NULL);
 	cols = svc_listing_cols(l, &ncols);
 	r->x = export_open(j->path, stdout, &o, cols, ncols, err);

@@ -19,6 +19,7 @@
 #include "paydesk/search.h"
 #include "paydesk/gateway.h"
 #include "paydesk/sha256.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 enum gw_sig
@@ -50,6 +51,30 @@ svc_gateway_path_ok(const struct gateway_row *g, const char *secret)
 
 static int advance(struct svc *s, const struct gateway_row *gw,
     const char *code, const char *at, struct pd_err *err);
+/* The text fields of a notification as the central node keeps them:
+ * escaped like every text from outside it stores (utf8_printable; the
+ * decoder refused C0 controls already, not C1 controls or bidirectional
+ * ones, which would reorder a payer's name on the operator's screen).
+ * The body itself is kept as it came, as the evidence. */
+static void
+gw_escape(struct gw_event *ev)
+{
+	struct {
+		char *v;
+		size_t n;
+	} f[] = {{ev->event_id, sizeof ev->event_id},
+	    {ev->kind, sizeof ev->kind}, {ev->code, sizeof ev->code},
+	    {ev->account_ref, sizeof ev->account_ref},
+	    {ev->payer, sizeof ev->payer}};
+	char tmp[256];
+	size_t i;
+
+	for (i = 0; i < sizeof f / sizeof f[0]; i++) {
+		utf8_printable_into(
+		    tmp, f[i].n < sizeof tmp ? f[i].n : sizeof tmp, f[i].v);
+		memcpy(f[i].v, tmp, strlen(tmp) + 1);
+	}
+}
 
 int
 svc_gateway_receive(struct svc *s, const struct gateway_row *g,
@@ -68,6 +93,7 @@ svc_gateway_receive(struct svc *s, const struct gateway_row *g,
 	               s->cfg.minor_digits, ev, err);
 	if (rc != 0)
 		return -1;
+	gw_escape(ev);
 	svc_now(at);
 	if (store_begin(s->st, err) != 0)
 		return -1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 int
@@ -24,11 +25,15 @@ svc_central_open(struct svc *s, const struct config *cfg, const char *path,
 	return 0;
 }
 
+/* The outcome of a record; the reason escaped (utf8_printable): it quotes
+ * what the terminal sent (a name, a reference, a number), and it is
+ * stored in sync_log and shown on the operator's terminal and in the
+ * answer as it is kept. */
 static void
 outcome(struct sync_result *res, enum sync_outcome o, const char *why)
 {
 	res->status = o;
-	xstrlcpy(res->reason, why ? why : "", sizeof res->reason);
+	utf8_printable_into(res->reason, sizeof res->reason, why ? why : "");
 }
 
 /* One record of a push, inside the push's transaction. -1 only when the
@@ -42,7 +47,7 @@ push_one(struct svc *s, const struct sync_sender *from, const struct syncrec *r,
     struct pd_err *err)
 {
 	const char *terminal = from->terminal;
-	char hash[65], why[700];
+	char hash[65], why[700], shown[4 * sizeof r->uuid];
 	int found, rc;
 	struct pd_err e = {0};
 
@@ -105,7 +110,9 @@ push_one(struct svc *s, const struct sync_sender *from, const struct syncrec *r,
 	outcome(res, SYNC_APPLIED, NULL);
 	return 0;
 log:
-	return store_sync_log(s->st, at, terminal, r->uuid,
+	/* a uuid refused for its form is the terminal's bytes too */
+	utf8_printable_into(shown, sizeof shown, r->uuid);
+	return store_sync_log(s->st, at, terminal, shown,
 	    r->uuid[0] ? syncrec_kind_name(r->kind) : "?", "rejected",
 	    res->reason, err);
 }

@@ -56,6 +56,30 @@ check_day(const char *what, const char *s, struct pd_err *err)
 	return 0;
 }
 
+/* A time a terminal sent (ts, a timestamp or a date) is not before its
+ * organisation was added on the central node, less the clock skew
+ * allowed: no terminal of it could have recorded anything earlier. */
+static int
+check_since(const char *what, const char *ts, const struct sync_sender *f,
+    struct pd_err *err)
+{
+	char day[11], oday[11], first[DATE_BUFSZ];
+	int32_t d, o;
+
+	if (f->org_created_at == NULL || ts[0] == '\0')
+		return 0;
+	snprintf(day, sizeof day, "%.10s", ts);
+	snprintf(oday, sizeof oday, "%.10s", f->org_created_at);
+	/* (the record's format was checked when it was decoded) */
+	if (date_parse(day, NULL, &d, NULL) != 0 ||
+	    date_parse(oday, NULL, &o, NULL) != 0 || d >= o - SKEW_DAYS)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("%s %s is before the organisation existed (the earliest "
+	      "accepted is %s)"),
+	    what, ts, date_format(first, o - SKEW_DAYS));
+}
+
 /* 0 <= v <= MONEY_MAX (or -MONEY_MAX <= v with negative). */
 static int
 check_money(const char *what, int64_t v, int negative, struct pd_err *err)
@@ -368,6 +392,68 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+/* The fields posting derives from the others (build_quote,
+ * insert_payment), recomputed here: the overpayment is the amount less
+ * what was due when that is more than 0; the allocations and the
+ * overpayment add up to the amount; what was due is at least what the
+ * allocations say was due (items the amount did not reach have no
+ * allocation); the balance after is recorded; a payment posted when
+ * taken is verified at the moment it was recorded, a pending one not
+ * yet; it is not dated after it was recorded, nor recorded before the
+ * organisation existed. */
+static int
+check_derived(
+    const struct sync_sender *f, const struct syncrec *r, struct pd_err *err)
+{
+	const struct payment *p = &r->p;
+	int64_t over = p->amount > p->due_total ? p->amount - p->due_total : 0;
+	int64_t allocated = 0, due = 0;
+	size_t i;
+
+	for (i = 0; i < r->nallocs; i++) {
+		/* each at most MONEY_MAX (check_figures): no overflow */
+		allocated += r->allocs[i].amount;
+		due += r->allocs[i].due_before;
+		if (allocated > MONEY_MAX || due > MONEY_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("The allocations add up to more than %lld"),
+			    (long long)MONEY_MAX);
+	}
+	if (p->overpaid != over)
+		return pd_fail(err, PD_EINVAL,
+		    _("Overpaid %lld is not the amount %lld less the amount "
+		      "due %lld (%lld)"),
+		    (long long)p->overpaid, (long long)p->amount,
+		    (long long)p->due_total, (long long)over);
+	if (allocated + p->overpaid != p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocations (%lld) and overpaid (%lld) do not add up "
+		      "to the amount (%lld)"),
+		    (long long)allocated, (long long)p->overpaid,
+		    (long long)p->amount);
+	if (due > p->due_total)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount due %lld is less than the allocations say was "
+		      "due (%lld)"),
+		    (long long)p->due_total, (long long)due);
+	if (!p->has_balance)
+		return pd_fail(err, PD_EINVAL,
+		    _("A payment records the consumer's balance after it "
+		      "(has_balance); posting always does"));
+	if (strcmp(p->verified_at, p->verified ? p->created_at : "") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Verified at \"%s\": a payment posted when it is taken "
+		      "is verified when it is recorded (%s), a pending one "
+		      "later, in a verification record"),
+		    p->verified_at, p->created_at);
+	if (strncmp(p->paid_on, p->created_at, 10) > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment date %s is after the payment was recorded "
+		      "(%s)"),
+		    p->paid_on, p->created_at);
+	return check_since(_("Payment time"), p->created_at, f, err);
+}
+
 static int
 push_payment(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
@@ -394,7 +480,8 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	    check_number(_("Transaction number"), s->cfg.fmt_transaction,
 	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
 	    check_number(_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
-	        f->terminal, f->branch, d, err) != 0)
+	        f->terminal, f->branch, d, err) != 0 ||
+	    check_derived(f, r, err) != 0)
 		return -1;
 	if (!r->has_cn)
 		return 0;
@@ -484,7 +571,20 @@ push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	if (check_user(s, f, who, r->by, ROLE_SUPERVISOR, doing, err) != 0 ||
 	    named_payment(s, r, &p, &found, err) != 0)
 		return -1;
-	return found ? check_about(what, r->p.payment_no, r->at, &p, err) : 0;
+	if (!found)
+		return check_since(_("Record time"), r->at, f, err);
+	if (check_about(what, r->p.payment_no, r->at, &p, err) != 0 ||
+	    check_since(_("Record time"), r->at, f, err) != 0)
+		return -1;
+	/* to the second: an act is not before the payment it is about (its
+	 * day may be, by the clock skew allowed, when the payment is not
+	 * of the same terminal) */
+	if (strcmp(r->at, p.created_at) < 0 &&
+	    strcmp(r->terminal, p.terminal) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is at %s, before payment %s was recorded at %s"),
+		    what, r->at, p.payment_no, p.created_at);
+	return 0;
 }
 
 static int

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 #include "paydesk/i18n.h"
@@ -126,6 +127,21 @@ svc_check_sound(struct svc *s, struct pd_err *err)
 int
 svc_backup(struct svc *s, const char *dest, struct pd_err *err)
 {
+	struct stat sb;
+
+	/* a copy of everything: consumers' data and every user's PIN hash,
+	 * which a guesser can try away from paydesk (paydesk(1), "What an
+	 * offline PIN protects") */
+	if (svc_require(s, ROLE_ADMIN, _("A backup of the store"), err) != 0)
+		return -1;
+	/* a backup never replaces anything: a link (even dangling, which
+	 * SQLite would follow to make its target) is refused whatever
+	 * --force says */
+	if (lstat(dest, &sb) == 0 && S_ISLNK(sb.st_mode))
+		return pd_fail(err, PD_ETARGET,
+		    _("%s is a symbolic link: a backup goes only to a new "
+		      "file"),
+		    dest);
 	return store_backup(s->st, dest, err);
 }
 

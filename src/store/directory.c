@@ -52,7 +52,8 @@ store_org_get(struct store *st, const char *code, char *name, size_t n,
 
 #define TERM_COLS                                                              \
 	"org, branch, terminal, created_at, revoked_at, last_seen, "           \
-	"last_route, last_cursor, pending"
+	"last_route, last_cursor, pending, (SELECT o.created_at FROM orgs o "  \
+	"WHERE o.code = terminals.org)"
 
 static void
 read_term(sqlite3_stmt *s, void *elem)
@@ -69,6 +70,7 @@ read_term(sqlite3_stmt *s, void *elem)
 	st_col(s, 6, t->last_route, sizeof t->last_route);
 	t->last_cursor = sqlite3_column_int64(s, 7);
 	t->pending = sqlite3_column_int64(s, 8);
+	st_col(s, 9, t->org_created_at, sizeof t->org_created_at);
 }
 
 int

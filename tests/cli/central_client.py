@@ -72,6 +72,37 @@ def cmd_raw(req):
     print(answer(s).replace("\n", " "))
 
 
+def cmd_whole(req):
+    """A request given as raw; everything the node sends until it closes,
+    judged: 'N well-formed|malformed STATUS BODY', N the status lines in
+    it (one answer has one), well-formed when one head and a body of its
+    Content-Length are all there is."""
+    s = connect()
+    s.sendall(req.replace("|", "\r\n").encode("latin-1"))
+    s.settimeout(WAIT)
+    data = b""
+    try:
+        while True:
+            b = s.recv(65536)
+            if not b:
+                break
+            data += b
+    except (socket.timeout, OSError):
+        pass
+    s.close()
+    n = sum(1 for line in data.split(b"\r\n") if line.startswith(b"HTTP/"))
+    head, _, body = data.partition(b"\r\n\r\n")
+    clen = -1
+    for line in head.split(b"\r\n")[1:]:
+        k, _, v = line.partition(b":")
+        if k.strip().lower() == b"content-length":
+            clen = int(v)
+    well = clen == len(body) and n == 1
+    status = head.split(b" ")[1].decode() if b" " in head else "none"
+    print("%d %s %s %s" % (n, "well-formed" if well else "malformed", status,
+                           body.decode("utf-8", "replace").replace("\n", " ")))
+
+
 def cmd_early(length, token="-"):
     """POST headers with a Content-Length and no body: the answer."""
     s = connect()

@@ -100,6 +100,39 @@ same "the URL is logged escaped, on one line" \
     "$(grep -cF '/v1/x\x0ainjected\x1b[31mz 404' "$LOG")" 1
 same "bytes that are not UTF-8 and bidirectional controls too" \
     "$(grep -cF '/v1/y\xff\u202ez 404' "$LOG")" 1
+# the Authorization scheme in any case, with spaces or tabs around the
+# token (RFC 7235, section 2.1); anything else is no token
+tab=$(printf '\t')
+st="GET /v1/status HTTP/1.1|Host: c|Connection: close|Authorization:"
+$CL raw "$st bearer $TOK1||" -- raw "$st BEARER   $TOK1  ||" \
+    -- raw "$st bEaReR$tab$TOK1||" -- raw "$st Bearer$TOK1||" \
+    -- raw "$st Bearer ||" -- raw "$st Basic $TOK1||" \
+    -- raw "$st Bearer $TOK1 x||" >"$T/res"
+check "scheme bearer in lower case: taken" 1 "200*"
+check "BEARER and surplus spaces: taken" 2 "200*"
+check "mixed case and a tab: taken" 3 "200*"
+check "no space after the scheme: no token" 4 "401*No token*"
+check "a scheme with no token: no token" 5 "401*No token*"
+check "another scheme: no token" 6 "401*No token*"
+check "a second word after the token: no token" 7 "401*No token*"
+# a Content-Length that is not a number, or past 64 bits: one
+# well-formed answer (libmicrohttpd 0.9.75 sent its head twice)
+pu="POST /v1/push HTTP/1.1|Host: c|Authorization: Bearer $TOK1"
+$CL whole "$pu|Content-Length: abc||{}" -- whole "$pu|Content-Length: -1||{}" \
+    -- whole "$pu|Content-Length: 1e3||{}" \
+    -- whole "$pu|Content-Length: 99999999999999999999999||{}" \
+    -- whole "$pu|Content-Length: ||{}" -- whole "$pu|Content-Length: +2||{}" \
+    -- whole "$pu|Content-Length: 0x2||{}" -- whole "$pu|Content-Length: 2 2||{}" \
+    -- whole "$pu|Content-Length: 2|Content-Length: 3||{}" \
+    -- whole "POST /v1/push HTTP/1.1|Host: c|Content-Length: abc||{}" \
+    -- whole "$pu|Content-Length: 18446744073709551616||{}" >"$T/res"
+for c in "abc:1:400" "-1:2:400" "1e3:3:400" "a value past 64 bits:4:413" \
+    "an empty value:5:400" "+2:6:400" "0x2:7:400" "2 2:8:400" \
+    "two headers:9:400" "abc without a token:10:400" "2^64:11:413"; do
+	what=${c%%:*} rest=${c#*:}
+	check "Content-Length $what: one well-formed ${rest#*:}" "${rest%%:*}" \
+	    "1 well-formed ${rest#*:} *Content-Length*"
+done
 kill -0 "$CPID" 2>/dev/null && ok "the central node is still up" ||
     echo "not ok - the central node is still up"
 

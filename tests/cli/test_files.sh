@@ -26,14 +26,15 @@ ln -s "$dev" "$T/link-dev"
 ln -s "$T/fifo" "$T/link-fifo"
 ln -s "$T/adir" "$T/link-dir"
 
-# refuse NAME TARGET KIND CMD...: refused with status 7 naming the
+# refuse NAME TARGET KIND CMD...: refused with status 14 (an output
+# target of its own since issue 18's trust review; 7 before) naming the
 # target and its kind, the target still what it was, nothing logged
 refuse() {
 	name=$1 target=$2 what=$3
 	shift 3
 	was=$(kind "$target")
 	docs=$(sql "SELECT count(*) FROM documents")
-	expect "$name: refused" 7 "$target is $what, not a file" "$@"
+	expect "$name: refused" 14 "$target is $what, not a file" "$@"
 	same "$name: still $was" "$(kind "$target")" "$was"
 	same "$name: no document logged" \
 	    "$(sql "SELECT count(*) FROM documents")" "$docs"
@@ -57,6 +58,56 @@ refuse "--xlsx to a device" "$dev" "a device" \
     env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$dev" payments
 refuse "--xlsx to a named pipe" "$T/fifo" "a named pipe" \
     env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$T/fifo" report payers
+# a symbolic link, to a file or to nowhere, is neither replaced nor
+# written through (14), unless --force: then the link is replaced by the
+# file and what it pointed to is left alone
+echo "keep me" >"$T/precious"
+ln -s "$T/precious" "$T/link-file.pdf"
+ln -s "$T/nowhere.pdf" "$T/link-none.pdf"
+# linked NAME LINK CMD...: refused with 14, the link and its target as
+# they were, nothing made where a dangling link points
+linked() {
+	name=$1 link=$2
+	shift 2
+	docs=$(sql "SELECT count(*) FROM documents")
+	expect "$name: refused" 14 "$link is a symbolic link" "$@"
+	same "$name: the link is still a link" "$(kind "$link")" "symbolic link"
+	same "$name: its target untouched, none made" \
+	    "$(cat "$T/precious")/$(ls "$T" | grep -c '^nowhere')" "keep me/0"
+	same "$name: no document logged" \
+	    "$(sql "SELECT count(*) FROM documents")" "$docs"
+}
+linked "receipt --out a link to a file" "$T/link-file.pdf" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/link-file.pdf"
+linked "receipt --text --out a dangling link" "$T/link-none.pdf" \
+    "$PD" --user jane receipt R-T01-000001 --text --out "$T/link-none.pdf"
+linked "credit-note pdf --out a link to a file" "$T/link-file.pdf" \
+    "$PD" --user jane credit-note pdf CN-T01-00001 --out "$T/link-file.pdf"
+linked "--xlsx to a link to a file" "$T/link-file.pdf" \
+    env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$T/link-file.pdf" payments
+linked "--xlsx report payers to a dangling link" "$T/link-none.pdf" \
+    env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$T/link-none.pdf" \
+    report payers
+linked "backup to a dangling link" "$T/link-none.pdf" \
+    env PAYDESK_PIN=9999 "$PD" --user admin backup "$T/link-none.pdf"
+expect "backup to a link: --force does not help" 14 "a backup goes only to a new file" \
+    env PAYDESK_PIN=9999 "$PD" --force --user admin backup "$T/link-none.pdf"
+mkdir "$T/rxl"
+"$PD" --user jane receipt R-T01-000001 --out "$T/rxl/probe.pdf" >/dev/null
+ln -s "$T/precious" "$T/rxl/R-T01-000001.pdf"
+rm -f "$T/rxl/probe.pdf"
+linked "receipts export into a folder with a link" "$T/rxl/R-T01-000001.pdf" \
+    env PAYDESK_PIN=2222 "$PD" --user mary receipts export --dir "$T/rxl"
+expect "receipt --force --out a link: written" 0 "" \
+    "$PD" --force --user jane receipt R-T01-000001 --out "$T/link-file.pdf"
+same "--force: the link is now the file" \
+    "$(kind "$T/link-file.pdf")/$(head -c 5 "$T/link-file.pdf")" "regular file/%PDF-"
+same "--force: what it pointed to is left alone" "$(cat "$T/precious")" "keep me"
+expect "--force --xlsx to a dangling link: written" 0 "" \
+    env PAYDESK_PIN=2222 "$PD" --force --user mary --xlsx "$T/link-none.pdf" payments
+same "--force: no file where it pointed" "$(ls "$T" | grep -c '^nowhere')" 0
+expect "--force still refuses a device" 14 "is a device, not a file" \
+    "$PD" --force --user jane receipt R-T01-000001 --out "$T/link-dev"
 expect "a regular file is replaced" 0 "" \
     "$PD" --user jane receipt R-T01-000001 --out "$T/adir/r.pdf"
 expect "and replaced again" 0 "" \

@@ -148,7 +148,8 @@ expect "payers CSV" 0 "consumer,account_no,total,payments" \
 
 expect "audit chain" 0 "chain intact" "$PD" audit verify
 expect "doctor" 0 "ok" "$PD" doctor
-expect "backup" 0 "backup written" "$PD" backup "$T/copy.db"
+expect "backup" 0 "backup written" \
+    env PAYDESK_PIN=9999 "$PD" --user admin backup "$T/copy.db"
 same "backup is a whole store" \
     "$(sqlite3 "$T/copy.db" 'SELECT count(*) FROM payments')" \
     "$(sql 'SELECT count(*) FROM payments')"

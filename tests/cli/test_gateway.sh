@@ -238,6 +238,19 @@ before=$(gwsnap)
 run $SIM send "$MU" --source 127.0.0.2 "$mm"
 answer "mobile money: a replay is accepted" 200 '"ResultCode":0'
 same "mobile money: a replay keeps nothing" "$(gwsnap)" "$before"
+# a payer's name with a right-to-left override and a C1 control: kept
+# escaped, as every text from outside the central node keeps
+mmb=$(printf '%s' "$mm" | sed 's/"QK1ABC"/"QK1BIDI"/;
+    s/"Jane"/"Ja\\u202ene\\u0085"/; s/"Doe"/"Doe\\u2066"/')
+run $SIM send "$MU" --source 127.0.0.2 "$mmb"
+answer "mobile money: a payer with bidirectional controls is accepted" 200 \
+    '"ResultCode":0'
+same "mobile money: the payer is kept escaped" \
+    "$(csql "SELECT payer FROM gateway_payments WHERE code = 'QK1BIDI'")" \
+    'Ja\u202ene\u0085 W Doe\u2066'
+same "mobile money: no raw control in the payer" \
+    "$(csql "SELECT count(*) FROM gateway_payments WHERE instr(payer,
+        char(8238)) OR instr(payer, char(133)) OR instr(payer, char(8294))")" 0
 refused_gw "mobile money: a wrong secret segment is 401" 401 \
     "wrong secret path segment" \
     $SIM send "$URL/v1/gateway/ACME/mpesa/0123abcd" --source 127.0.0.2 "$mm"

@@ -297,6 +297,24 @@ pin_refused "a year: 2024" cashier 2024 "The PIN is a year"
 pin_refused "a common PIN: 1004" cashier 1004 \
     "pin.csv:2:24: pin: The PIN is one of the most common PINs"
 pin_refused "a common PIN: 159753" supervisor 159753 "the most common PINs"
+pin_refused "a keypad column with 0 under 8, taken round: 0258" cashier 0258 \
+    "pin.csv:2:24: pin: The PIN follows a line of the keypad"
+pin_refused "a keypad column with 0 under 1: 1470" cashier 1470 \
+    "follows a line of the keypad"
+pin_refused "a keypad column down: 0963" cashier 0963 "a line of the keypad"
+pin_refused "a keypad diagonal taken round: 5915" cashier 5915 \
+    "a line of the keypad"
+pin_refused "all digits but one the same: 0007" cashier 0007 \
+    "pin.csv:2:24: pin: The PIN is one digit but for one"
+pin_refused "all digits but one the same: 1000" cashier 1000 \
+    "one digit but for one"
+pin_refused "a pair mirrored: 1221" cashier 1221 \
+    "pin.csv:2:24: pin: The PIN reads the same backwards"
+pin_refused "mirrored: 123321" supervisor 123321 "reads the same backwards"
+pin_refused "a date DDMM: 2512" cashier 2512 \
+    "pin.csv:2:24: pin: The PIN is a date"
+pin_refused "a date MMDD: 0704" cashier 0704 "The PIN is a date"
+pin_refused "a date YYYYMMDD: 19840312" admin 19840312 "The PIN is a date"
 printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,7391\nsue,Sue Park,supervisor,739150\nali,Ali Demir,admin,40718263\n' \
     >"$T/pin.csv"
 expect "PIN policy: strong PINs of each role import" 0 "Rows" \

@@ -135,6 +135,35 @@ forged "a payment in another currency" "the organisation's currency is USD" \
     payment currency=EUR
 forged "a record naming another branch" "terminal T01 is of branch B01" \
     payment branch=B02
+# -- what the terminal sent is escaped in the reason it gets back and in
+#    the central node's log of refused records (sync_log), as in its
+#    request log: no byte of it moves a cursor or turns a line around
+# (C0 controls are refused when a record is decoded; C1 ones, the 8-bit
+# CSI among them, and bidirectional controls get this far)
+forged "a name with an 8-bit CSI: escaped in the reason" \
+    'received by "Nobody\u009b2J\u202e" is not a user' payment \
+    'data.received_by="Nobody\u009b2J\u202e"' \
+    'data.verified_by="Nobody\u009b2J\u202e"'
+forged "a method with a right-to-left override: escaped" \
+    'Payment method "Cash\u202eyaP" is not configured' payment \
+    'data.method="Cash\u202eyaP"'
+forged "a C1 control and a line separator in a channel: escaped" \
+    'Channel "Walk\u0085in\u2028" is not configured' payment \
+    'data.channel="Walk\u0085in\u2028"'
+forged "a uuid with an 8-bit CSI: escaped" '"0\u009b31m" is not a UUID' \
+    payment 'uuid="0\u009b31m"'
+same "sync_log keeps no uuid of that form, and its reason escaped" \
+    "$(csql "SELECT count(*) FROM sync_log WHERE uuid = '' AND reason LIKE
+        '%0\u009b31m%'")" 1
+same "no raw control byte in sync_log" \
+    "$(csql "SELECT count(*) FROM sync_log WHERE instr(reason, char(27)) OR
+        instr(reason, char(7)) OR instr(reason, char(133)) OR
+        instr(reason, char(8232)) OR instr(reason, char(8238)) OR
+        instr(reason, char(155)) OR instr(uuid, char(155))")" 0
+same "the reasons are logged escaped" \
+    "$(csql "SELECT count(*) FROM sync_log WHERE reason LIKE
+        '%Nobody\u009b2J\u202e%' OR reason LIKE '%Cash\u202eyaP%' OR
+        reason LIKE '%Walk\u0085in\u2028%'")" 3
 same "the central ledger holds T01's and T02's real records only" \
     "$(csql "SELECT count(*) FROM payments WHERE terminal = 'T01'") $(csql \
     "SELECT count(*) FROM payments WHERE terminal = 'T02'")" "3 1"
@@ -165,6 +194,12 @@ oi=$(csql "SELECT i.uuid || ' ' || i.ref FROM items i JOIN consumers c ON
 oref=${oi#* } oi=${oi%% *}
 P="payment:$p_card"
 V="void data.payment_uuid=$u_card data.payment_no=$p_card"
+# the card payment's figures and times, for the derived fields' cases
+a_card=$(tsql 1 "SELECT amount FROM payments WHERE receipt_no = '$r_card'")
+t_card=$(tsql 1 "SELECT created_at FROM payments WHERE receipt_no = '$r_card'")
+d_card=${t_card%% *}
+d_before=$(date -u -d "$d_card -1 day" +%F)
+ts() { echo "$1" | sed 's/ /\\ /'; } # a space kept through eval
 # NAME|NEEDLE|FORGE ARGS (one line a case; the NEEDLE is in the answer)
 cat >"$T/cases" <<CASES
 a payment by a method the organisation does not have|Payment method "Bitcoin" is not configured|$P data.method=Bitcoin
@@ -206,6 +241,17 @@ a credit applied to another consumer's item|Item $oref belongs to another consum
 a credit applied to an item that does not exist|item INV-NOPE is not known here|credit_apply data.item_uuid=- data.item_ref=INV-NOPE
 a credit application naming another credit note's number|names credit note CN-T01-99999, but|credit_apply data.credit_note_no=CN-T01-99999
 a credit applied before its note was made|after it was applied on 2020-01-01|credit_apply data.applied_on=2020-01-01
+an amount due below what the allocations say was due|Amount due $a_card is less than the allocations say was due|$P data.due_total=$a_card
+an overpaid amount that is not the amount less the amount due|Overpaid 1 is not the amount|payment:$p_online data.overpaid=1 data.credit_note.amount=1
+allocations that do not add up to the amount|Allocations (1) and overpaid (0) do not add up to the amount ($a_card)|$P data.allocations.0.amount=1
+a payment without its balance after|A payment records the consumer's balance after it (has_balance)|$P data.has_balance=false
+a posted payment verified before it was recorded|Verified at "2020-01-01 00:00:00": a payment posted when it is taken is verified when it is recorded|$P data.verified_at=$(ts "2020-01-01 00:00:00")
+a posted payment verified a second after it was recorded|is verified when it is recorded ($t_card)|$P data.verified_at=$(ts "$d_card 23:59:59")
+a pending payment pushed with a verification time|Verified at "$t_card": a payment posted|payment:$p_online data.verified_at=$(ts "$t_card")
+a payment recorded before the organisation existed|Payment time 2020-01-01 00:00:00 is before the organisation existed|$P data.paid_on=2020-01-01 data.payment_no=PAY-T01-2020-seq data.txn_no=TXN-T01-2020-seq data.created_at=$(ts "2020-01-01 00:00:00") data.verified_at=$(ts "2020-01-01 00:00:00")
+a payment dated after it was recorded|Payment date $d_card is after the payment was recorded ($d_before 12:00:00)|$P data.created_at=$(ts "$d_before 12:00:00") data.verified_at=$(ts "$d_before 12:00:00")
+a void a second before its payment was recorded, same terminal|before payment $p_card was recorded at $t_card|$V at=$(ts "$d_card 00:00:00")
+a void of an unknown payment, stamped before the organisation existed|Record time 2020-01-01 00:00:00 is before the organisation existed|void data.payment_uuid=01234567-89ab-cdef-0123-456789abcdef at=$(ts "2020-01-01 00:00:00")
 CASES
 counts() { csql "SELECT (SELECT count(*) || ':' || sum(amount) FROM payments)
     || '/' || (SELECT count(*) FROM credit_notes) || '/' || (SELECT count(*)

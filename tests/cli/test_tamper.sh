@@ -25,7 +25,7 @@ PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
     >/dev/null
 expect "the untouched store passes" 0 "seals, audit chain)" "$PD" doctor
 expect "and its chain verifies" 0 "chain intact" "$PD" audit verify
-"$PD" backup "$T/clean.db" >/dev/null
+PAYDESK_PIN=9999 "$PD" --user admin backup "$T/clean.db" >/dev/null
 
 # tamper NAME SQL NEEDLE: SQL run on a copy of the clean store with the
 # sqlite3 shell; doctor on the copy fails (6) naming what changed

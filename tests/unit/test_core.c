@@ -1200,6 +1200,34 @@ escape_sequences(void **state)
 	assert_int_equal(keyseq_feed(&k, 'A'), KEYSEQ_NOT);
 }
 
+/* Text from outside made printable into a fixed field: every escaped code
+ * point of the one list (the central node's log uses it too), cut at a
+ * character, never inside one (issue 18). */
+static void
+printable_into(void **state)
+{
+	char out[16];
+
+	(void)state;
+	utf8_printable_into(out, sizeof out,
+	    "a\x1b[2J\x07"
+	    "b");
+	assert_string_equal(out, "a\\x1b[2J\\x07b");
+	utf8_printable_into(out, sizeof out, "x\xe2\x80\xa8y\xc2\x9b");
+	assert_string_equal(out, "x\\u2028y\\u009b");
+	/* 15 bytes of room: "ab" then a 3-byte character that does not
+	 * fit whole after 13 bytes of ASCII */
+	utf8_printable_into(out, sizeof out, "abcdefghijklm\xe2\x82\xac");
+	assert_string_equal(out, "abcdefghijklm");
+	utf8_printable_into(out, 1, "abc");
+	assert_string_equal(out, "");
+	assert_true(utf8_escaped(0x2029) && utf8_escaped(0x202e) &&
+	            utf8_escaped(0x85) && utf8_escaped(0x7f) &&
+	            utf8_escaped(0x1b));
+	assert_false(
+	    utf8_escaped(0xa0) || utf8_escaped('a') || utf8_escaped(0x20ac));
+}
+
 /* The weak PINs by kind, of every length, and strong ones of each
  * length that are none (issue 18, section 5). */
 static void
@@ -1255,7 +1283,38 @@ weak_pins(void **state)
 	    {"73915", PIN_STRONG},
 	    {"739150", PIN_STRONG},
 	    {"40718263", PIN_STRONG},
-	    {"2101", PIN_STRONG},
+	    {"2101", PIN_DATE}, /* 21 January: dates are a kind now */
+	    {"0258", PIN_LINE},
+	    {"1470", PIN_LINE},
+	    {"3690", PIN_LINE},
+	    {"0963", PIN_LINE},
+	    {"5802", PIN_LINE},
+	    {"0741", PIN_LINE},
+	    {"2312", PIN_LINE},
+	    {"5915", PIN_LINE},
+	    {"0007", PIN_NEARLY},
+	    {"1000", PIN_NEARLY},
+	    {"7077", PIN_NEARLY},
+	    {"900000", PIN_NEARLY},
+	    {"1221", PIN_MIRROR},
+	    {"0770", PIN_MIRROR},
+	    {"123321", PIN_MIRROR},
+	    {"2512", PIN_DATE},
+	    {"0704", PIN_DATE},
+	    {"1231", PIN_LINE},
+	    {"3112", PIN_DATE},
+	    {"2902", PIN_DATE},
+	    {"250684", PIN_DATE},
+	    {"840625", PIN_DATE},
+	    {"19840312", PIN_DATE},
+	    {"03121984", PIN_DATE},
+	    {"3002", PIN_STRONG}, /* no 30 February */
+	    {"3314", PIN_STRONG}, /* no day or month 33 */
+	    {"7310", PIN_STRONG},
+	    {"0259", PIN_STRONG},
+	    {"14703", PIN_STRONG},
+	    {"7100", PIN_STRONG},
+	    {"12345431", PIN_STRONG},
 	    {"1899", PIN_STRONG},
 	    {"12121", PIN_GROUP},
 	    {"1248", PIN_STRONG},
@@ -1427,6 +1486,7 @@ main(void)
 	    cmocka_unit_test(escape_sequences),
 	    cmocka_unit_test(weak_pins),
 	    cmocka_unit_test(shift_rules),
+	    cmocka_unit_test(printable_into),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
