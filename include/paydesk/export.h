@@ -64,11 +64,11 @@ struct export_opts {
 	                      €"), as [organisation] currency_position = after */
 	int symbol_space;  /* 1: a space between symbol and number
 	                      (currency_space = yes) */
-	int replace_links; /* enum file_links: an output path that is a
-	                      symbolic link replaced (1) or refused (0) */
 	int group2;        /* 2: Indian grouping (12,34,567.89, [organisation]
 	                      grouping = 3,2) in the xlsx number formats;
 	                      else 3 (1,234,567.89) */
+	int replace_links; /* enum file_links: an output path that is a
+	                      symbolic link replaced (1) or refused (0) */
 };
 
 struct exporter;

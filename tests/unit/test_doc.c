@@ -217,12 +217,13 @@ atomic_files(void **state)
 	snprintf(sub, sizeof sub, "%s/a/b", dir);
 	assert_int_equal(file_mkdirs(sub, &err), 0);
 	snprintf(path, sizeof path, "%s/r.pdf", sub);
-	assert_int_equal(
-	    file_stage(path, "hello", 5, tmp, sizeof tmp, &err), 0);
+	assert_int_equal(file_stage(path, FILE_LINKS_REFUSE, "hello", 5, tmp,
+	                     sizeof tmp, &err),
+	    0);
 	/* staged: the final name does not exist yet */
 	assert_int_not_equal(stat(path, &sb), 0);
 	assert_int_equal(stat(tmp, &sb), 0);
-	assert_int_equal(file_publish(tmp, path, &err), 0);
+	assert_int_equal(file_publish(tmp, path, FILE_LINKS_REFUSE, &err), 0);
 	assert_int_not_equal(stat(tmp, &sb), 0);
 	f = fopen(path, "r");
 	assert_non_null(f);
@@ -234,7 +235,9 @@ atomic_files(void **state)
 	assert_int_equal(file_mkdirs(sub, &err), -1);
 	assert_int_equal(err.code, PD_EDOC);
 	snprintf(sub, sizeof sub, "%s/none/r.pdf", dir);
-	assert_int_equal(file_stage(sub, "x", 1, tmp, sizeof tmp, &err), -1);
+	assert_int_equal(
+	    file_stage(sub, FILE_LINKS_REFUSE, "x", 1, tmp, sizeof tmp, &err),
+	    -1);
 	assert_int_equal(err.code, PD_EDOC);
 	assert_non_null(strstr(err.msg, "Cannot write in"));
 	unlink(path);
@@ -303,7 +306,8 @@ static void
 csv_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], got[1024];
-	struct export_opts o = {EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3};
+	struct export_opts o = {
+	    EXPORT_CSV, "Sheet", "$", 2, 0, NULL, 0, 0, 3, FILE_LINKS_REFUSE};
 	struct xcell c[5] = {{"Doe, \"Jo\"", 0}, {NULL, -12345}, {NULL, 7},
 	    {"2025-04-20", 0}, {NULL, 425}};
 	struct pd_err err;
@@ -349,8 +353,8 @@ static void
 xlsx_export(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[4096];
-	struct export_opts o = {
-	    EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0, 3};
+	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0,
+	    3, FILE_LINKS_REFUSE};
 	struct xcell c[5] = {
 	    {"Zoë", 0}, {NULL, 14550}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
 	struct pd_err err;
@@ -395,8 +399,8 @@ static void
 xlsx_indian(void **state)
 {
 	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[8192];
-	struct export_opts o = {
-	    EXPORT_XLSX, "Payments", "\xe2\x82\xb9", 2, 0, NULL, 0, 0, 2};
+	struct export_opts o = {EXPORT_XLSX, "Payments", "\xe2\x82\xb9", 2, 0,
+	    NULL, 0, 0, 2, FILE_LINKS_REFUSE};
 	int64_t v[] = {14550, 1234567, -1234567, INT64_C(9999999999999)};
 	struct xcell c[5] = {
 	    {"Zoë", 0}, {NULL, 0}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
