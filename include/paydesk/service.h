@@ -706,8 +706,14 @@ int svc_date_parse(const struct svc *s, const char *text, const char *what,
 char *svc_month_name(
     const struct svc *s, char *buf, size_t n, const char *month);
 /* A number given in tenths (123 is 12.3: a percentage, days) with the
- * organisation's decimal separator ("12,3"); '-' first when negative. */
+ * organisation's decimal and grouping separators ("12,3", "1 234,5");
+ * '-' first when negative. n >= 48. */
 char *svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths);
+/* Display columns of the widest percentage a column shows, given the
+ * largest value in tenths it can hold (1000 for a share: "100,0 %" is 7
+ * columns in es and fr, "100.0%" 6 in en): a column of percentages is
+ * laid out from this, in the screens' language (issue 25). */
+int svc_percent_columns(const struct svc *s, int64_t max_tenths);
 /* A percentage given in tenths (123: 12.3) as its reader's language
  * writes it: svc_tenths's number, then % by the catalogue's one rule
  * (msgctxt "percent", "%s%%": en 12.3%, es 12,3 % with a no-break space,
