@@ -226,6 +226,9 @@ for lm in "es|abril 2025|Total cobrado|18,7 %|DD/MM/AAAA" \
 	wait_for "$l: the dashboard" "$tile"
 	wait_for "$l: the month's name" "$month"
 	wait_for "$l: the collection rate with a decimal comma" "$rate"
+	# a share of 100 % keeps its % (7 columns in es and fr, the
+	# column was 6): the count, a space, the whole share
+	wait_for "$l: by method, a 100 % share whole" "2 100,0${rate#18,7}"
 	keys p f Right Right Right Right Down
 	wait_for "$l: the date fields' hint in the language's letters" "$hint"
 done
