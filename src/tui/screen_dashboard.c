@@ -422,7 +422,7 @@ method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
 {
 	const struct dashboard *d = &b->d;
 	char m[MONEY_BUFSZ];
-	int i, c;
+	int i, c, amax;
 
 	*pw = svc_percent_columns(t->svc, 1000);
 	if (*pw < 6)
@@ -439,8 +439,13 @@ method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
 		if (c > *aw)
 			*aw = c;
 	}
+	amax = *aw;
 	if (*aw < 25 - *nw)
 		*aw = 25 - *nw;
+	/* short of room: the amounts' padding gives way before the names */
+	if (*nw + 1 + *aw + 7 + *pw > w - 2)
+		*aw = w - 2 - *nw - 8 - *pw > amax ? w - 2 - *nw - 8 - *pw
+		                                   : amax;
 	if (*nw + 1 + *aw + 7 + *pw > w - 2)
 		*nw = w - 2 - 8 - *pw - *aw > 1 ? w - 2 - 8 - *pw - *aw : 1;
 }

@@ -185,6 +185,10 @@ expect "fr organisation: a text receipt" 0 "" \
 fields "fr text receipt: headings in capitals, accents too" "REÇU" \
     "ÉLÉMENTS PAYÉS" "TOTAUX" "TRAITEMENT" "Crédit (trop-perçu)" \
     "Conservé sous forme d'avoir"
+# French puts a narrow no-break space (U+202F) before the colon of a total
+fields "fr text receipt: a space before the total's colon" \
+    "$(printf 'Total pay\303\251\342\200\257:')"
+none "fr text receipt: never the colon against the word" "payé:"
 
 # --- local formats on documents: DD/MM/YYYY and a decimal comma ----------
 # every timestamp and the usage in the organisation's formats (es, fr)
