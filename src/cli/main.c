@@ -419,6 +419,10 @@ main(int argc, char **argv)
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
 	        &c.err) != 0)
 		return fail(&c);
+	/* the store's settings may name the organisation's language (the
+	 * central node masters it): the command speaks it, as the screens
+	 * do, unless the environment names one */
+	svc_language(&c.svc.cfg);
 	if (c.user != NULL) {
 		pin = read_pin(&c);
 		if (pin == NULL ||

@@ -458,6 +458,16 @@ terminal 1 "$TOK1"
 expect "the terminal pulls them" 0 "Pulled" pdt 1 sync
 same "the consumer's language arrived" \
     "$(tsql 1 "SELECT language FROM consumers WHERE account_no = 'WU-10003'")" en
+# the command line follows it too, as the screens do (the environment
+# naming no language); the environment's language still wins
+expect "the command line speaks the central node's language" 0 \
+    "Total encaissé" env -u LANGUAGE LANG=C.UTF-8 "$PD" --config "$T/t1.ini" kpi
+expect "and its errors, every word of them" 5 \
+    "Imprimer un reçu : il faut un utilisateur connecté" \
+    env -u LANGUAGE LANG=C.UTF-8 "$PD" --config "$T/t1.ini" receipt \
+    R-T01-000001
+expect "LANGUAGE=en still wins" 0 "Total collected" \
+    env LANGUAGE=en "$PD" --config "$T/t1.ini" kpi
 expect "a payment at the terminal" 0 "R-T01-000001" \
     env LANGUAGE=en "$PD" --config "$T/t1.ini" --user jane pay WU-10002 \
     --type bill --method Cash --amount 10
@@ -475,6 +485,8 @@ printf 'key,value\norganisation.language,es\n' >"$T/s2.csv"
 expect "the central node changes the language" 0 "1 updated" \
     central import ACME settings "$T/s2.csv" --update
 expect "the terminal pulls the change" 0 "" pdt 1 sync
+expect "the command line follows the change" 0 "Total cobrado" \
+    env -u LANGUAGE LANG=C.UTF-8 "$PD" --config "$T/t1.ini" kpi
 expect "the next receipt" 0 "" env LANGUAGE=en "$PD" --config "$T/t1.ini" \
     --user jane receipt R-T01-000001 --out "$T/central-es.pdf"
 pdf "receipt after the change" "$T/central-es.pdf"
