@@ -700,6 +700,11 @@ char *svc_timestamp(const struct svc *s, char *buf, size_t n, const char *ts);
  * expected (date_parse_pattern). */
 int svc_date_parse(const struct svc *s, const char *text, const char *what,
     char iso[11], struct pd_err *err);
+/* A month typed by a person in the organisation's date format without
+ * the day (DD/MM/YYYY: 04/2025), or as YYYY-MM, into iso "YYYY-MM";
+ * refused with PD_EINVAL naming what (month_parse_pattern). */
+int svc_month_parse(const struct svc *s, const char *text, const char *what,
+    char iso[8], struct pd_err *err);
 /* A month "YYYY-MM" as people read it: its name in the reader's language
  * and the year ("April 2025", "abril 2025"); text that is not a month as
  * it is. n >= SVC_DATE_BUFSZ. */

@@ -146,6 +146,21 @@ svc_date_parse(const struct svc *s, const char *text, const char *what,
 	return 0;
 }
 
+int
+svc_month_parse(const struct svc *s, const char *text, const char *what,
+    char iso[8], struct pd_err *err)
+{
+	int32_t first, last;
+	int y, m, d;
+
+	if (month_parse_pattern(
+	        text, s->cfg.date_format, what, &first, &last, err) != 0)
+		return -1;
+	date_civil(first, &y, &m, &d);
+	snprintf(iso, 8, "%04d-%02d", y % 10000, m % 100);
+	return 0;
+}
+
 /* The months' names, for the dashboard's month. */
 static const char *const month_names[] = {N_("January"), N_("February"),
     N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"),

@@ -485,6 +485,34 @@ printf 'key,value\norganisation.language,es\n' >"$T/s2.csv"
 expect "the central node changes the language" 0 "1 updated" \
     central import ACME settings "$T/s2.csv" --update
 expect "the terminal pulls the change" 0 "" pdt 1 sync
+# paydesk-central's own commands in the operator's language: the table's
+# headings (each column as wide as its heading, padded by display
+# columns), its words, its messages and errors; English as it was
+expect "central: the terminals' table in French" 0 \
+    "ORG          AGENCE   TERMINAL   ÉTAT     AJOUTÉ LE           DERNIER CONTACT     EN ATTENTE" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" terminal list ACME
+has "central: its state in French, under its heading" "ACME         B01      T01        actif    "
+expect "central: the terminals' table in Spanish" 0 \
+    "ORG          SUCURSAL TERMINAL   ESTADO   ALTA                ÚLTIMO CONTACTO     PENDIENTES" \
+    env LANGUAGE=es "$CENTRAL" --config "$T/central.ini" terminal list ACME
+expect "central: English as it was" 0 \
+    "ORG          BRANCH   TERMINAL   STATE    ADDED               LAST SEEN            PENDING" \
+    central terminal list ACME
+expect "central: an import's message in French" 0 \
+    "1 ligne de settings importée dans ACME : 0 ajoutées, 0 mises à jour, 1 inchangées" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" import ACME \
+    settings "$T/s2.csv" --update
+expect "central: a bad name refused in Spanish" 2 \
+    "Organización «a b»: solo se admiten letras, dígitos y «-»" \
+    env LANGUAGE=es "$CENTRAL" --config "$T/central.ini" org add "a b" X
+expect "central: an unknown command in French, and its usage" 2 \
+    "usage : paydesk-central [--config FILE] [serve]" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" frobnicate
+has "central: the error in French" "paydesk-central: Commande inconnue « frobnicate »"
+expect "central: a gateway's profile refused in French" 2 \
+    "--profile « gold » : card ou mobile-money" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" gateway add ACME \
+    gw1 --profile gold
 expect "the command line follows the change" 0 "Total cobrado" \
     env -u LANGUAGE LANG=C.UTF-8 "$PD" --config "$T/t1.ini" kpi
 expect "the next receipt" 0 "" env LANGUAGE=en "$PD" --config "$T/t1.ini" \
