@@ -231,6 +231,17 @@ for lm in "es|abril 2025|Total cobrado|18,7 %|DD/MM/AAAA" \
 	wait_for "$l: by method, a 100 % share whole" "2 100,0${rate#18,7}"
 	keys p f Right Right Right Right Down
 	wait_for "$l: the date fields' hint in the language's letters" "$hint"
+	# Create Credit Note: a refused amount's reason takes two lines in
+	# es and fr, and both show (its end was cut at the message line)
+	keys Escape Escape m
+	sleep 0.3
+	keys Down Down Down Enter
+	sleep 0.3
+	keys C-u
+	type_text "1.00,5"
+	[ $l = es ] && tail="1.234.567,00 o 1234567,00" ||
+	    tail="1.234.567,00 ou 1234567,00"
+	wait_for "$l: the amount's reason whole, to its last words" "$tail"
 done
 
 # --- the big change digits keep the grouping ------------------------------
