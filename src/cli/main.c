@@ -395,6 +395,7 @@ main(int argc, char **argv)
 		usage(stderr);
 		return PD_EUSAGE;
 	}
+	c.cmd = cmd->name;
 	if (c.mode == OUT_XLSX && cmd->store != LISTING) {
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
