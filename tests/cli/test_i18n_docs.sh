@@ -423,6 +423,12 @@ $X "$E/pay.xlsx" >"$OUT"
 has "xlsx header row in Spanish" \
     "$(printf 'str:N.º de recibo\tstr:Cliente\tstr:Cuenta\tstr:Importe\tstr:Medio\tstr:Fecha\tstr:Tipo\tstr:Estado')"
 has "xlsx data rows as in English" "str:R-T01-000001"
+# paydesk's own words in the workbook's language, as its headers are
+# (issue 25: "Posted" in a Spanish workbook); configured names as they are
+has "xlsx: a status in Spanish" "str:Cobrado"
+has "xlsx: a type in Spanish" "str:Factura"
+has "xlsx: a configured method as it is" "str:Cash"
+none "xlsx: no stored English word" "str:Posted" "str:Bill"
 python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())' \
     "$E/pay.xlsx" >"$OUT"
 has "xlsx sheet named in Spanish" 'name="Pagos"'
@@ -432,6 +438,8 @@ expect "fr organisation: credit notes xlsx" 0 "Wrote" \
 $X "$E/cn.xlsx" >"$OUT"
 has "credit notes xlsx header row in French" \
     "$(printf "str:Avoir n°\tstr:Client\tstr:Compte\tstr:Montant\tstr:Restant\tstr:Motif\tstr:Statut\tstr:Créé le\tstr:Paiement lié")"
+none "credit notes xlsx: no stored English status" "str:Active" \
+    "str:Applied"
 expect "fr organisation: payers xlsx" 0 "Wrote" \
     env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/payers.xlsx" report payers
 $X "$E/payers.xlsx" >"$OUT"

@@ -233,10 +233,12 @@ for lm in "es|abril 2025|Total cobrado|18,7 %|DD/MM/AAAA" \
 	wait_for "$l: the date fields' hint in the language's letters" "$hint"
 	# Create Credit Note: a refused amount's reason takes two lines in
 	# es and fr, and both show (its end was cut at the message line)
-	keys Escape Escape m
+	keys Escape
+	wait_for "$l: back on the payments" "R-T01-000002" >/dev/null
+	keys m
 	sleep 0.3
 	keys Down Down Down Enter
-	sleep 0.3
+	wait_for "$l: the Create Credit Note dialog" "100,50 €" >/dev/null
 	keys C-u
 	type_text "1.00,5"
 	[ $l = es ] && tail="1.234.567,00 o 1234567,00" ||
