@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "central.h"
-#include "paydesk/utf8.h"
 
 /* The command lines, one a row; the words in capitals are the reader's
  * to fill in, the rest typed as it is (never translated). */
