@@ -385,8 +385,8 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 	char now[TS_BUFSZ];
 	size_t n, i;
 	int w[6] = {12, 12, 13, 8, 19, 19};
-	const char *cells[6], *heads[6] = {_("ORG"), _("GATEWAY"),
-	    _("PROFILE"), _("STATE"), _("ADDED"), _("PREVIOUS UNTIL")};
+	const char *cells[6], *heads[6] = {_("ORG"), _("GATEWAY"), _("PROFILE"),
+	                          _("STATE"), _("ADDED"), _("PREVIOUS UNTIL")};
 
 	g = b->ops->gateways(b, org, &n, err);
 	if (g == NULL)
@@ -396,7 +396,8 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 	for (i = 0; i < n; i++) {
 		cells[0] = g[i].org;
 		cells[1] = g[i].name;
-		cells[2] = g[i].profile; /* typed as it is: card, mobile-money */
+		cells[2] =
+		    g[i].profile; /* typed as it is: card, mobile-money */
 		cells[3] = g[i].revoked_at[0] ? _("revoked") : _("active");
 		cells[4] = g[i].created_at;
 		cells[5] = g[i].old_until[0] && strcmp(now, g[i].old_until) < 0

@@ -153,9 +153,9 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	size_t n, i;
 	/* the columns as wide as before translation, or as the heading */
 	int w[7] = {12, 8, 10, 8, 19, 19, 8};
-	const char *cells[7], *heads[7] = {_("ORG"), _("BRANCH"),
-	    _("TERMINAL"), _("STATE"), _("ADDED"), _("LAST SEEN"),
-	    _("PENDING")};
+	const char *cells[7],
+	    *heads[7] = {_("ORG"), _("BRANCH"), _("TERMINAL"), _("STATE"),
+	        _("ADDED"), _("LAST SEEN"), _("PENDING")};
 
 	if (argc >= 1 && strcmp(argv[0], "add") == 0 && argc == 4) {
 		if (central_check_id(_("Organisation"), argv[1], 32, err) ||
@@ -199,9 +199,11 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			cells[0] = t[i].org;
 			cells[1] = t[i].branch;
 			cells[2] = t[i].terminal;
-			cells[3] = t[i].revoked_at[0] ? _("revoked") : _("active");
+			cells[3] =
+			    t[i].revoked_at[0] ? _("revoked") : _("active");
 			cells[4] = t[i].created_at;
-			cells[5] = t[i].last_seen[0] ? t[i].last_seen : _("never");
+			cells[5] =
+			    t[i].last_seen[0] ? t[i].last_seen : _("never");
 			cells[6] = pending;
 			central_row(cells, w, 7, 1);
 		}

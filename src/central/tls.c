@@ -19,8 +19,8 @@ read_pem(const char *key, const char *path, const char *marker,
 	size_t n;
 
 	if (f == NULL) {
-		pd_fail(err, PD_EINVAL, _("[central] %s: cannot read %s: %s"), key,
-		    path, strerror(errno));
+		pd_fail(err, PD_EINVAL, _("[central] %s: cannot read %s: %s"),
+		    key, path, strerror(errno));
 		return NULL;
 	}
 	buf = xmalloc(PEM_MAX + 1);
@@ -29,8 +29,8 @@ read_pem(const char *key, const char *path, const char *marker,
 	buf[n > PEM_MAX ? PEM_MAX : n] = '\0';
 	if (n > PEM_MAX || strstr(buf, marker) == NULL) {
 		pd_fail(err, PD_EINVAL,
-		    _("[central] %s: %s is not a PEM file with a %s"),
-		    key, path, what);
+		    _("[central] %s: %s is not a PEM file with a %s"), key,
+		    path, what);
 		free(buf);
 		return NULL;
 	}

@@ -123,8 +123,8 @@ amount_cols(const struct doc *d)
  * each on its own line after its column's heading (heads), so that no
  * two figures ever touch. */
 static void
-amounts(struct out *o, int aw, const char *c, const char *d,
-    char *const heads[2])
+amounts(
+    struct out *o, int aw, const char *c, const char *d, char *const heads[2])
 {
 	int cw = utf8_columns(c, strlen(c)), dw = utf8_columns(d, strlen(d));
 

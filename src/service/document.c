@@ -510,7 +510,8 @@ svc_credit_doc_issue(struct svc *s, const char *cn_no,
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (svc_require(s, ROLE_CASHIER, _("Printing a credit note"), err) != 0 ||
+	if (svc_require(s, ROLE_CASHIER, _("Printing a credit note"), err) !=
+	        0 ||
 	    svc_credit_show(s, cn_no, &v, err) != 0)
 		return -1;
 	credit_doc(s, &v, &d);
@@ -629,7 +630,8 @@ svc_receipts_export(struct svc *s, const struct payment_filter *f,
 	int fds[16][2], k, started = 0, rc = 0;
 
 	*count = 0;
-	if (svc_require(s, ROLE_SUPERVISOR, _("Exporting receipts"), err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("Exporting receipts"), err) !=
+	        0 ||
 	    file_mkdirs(dir, err) != 0 ||
 	    svc_payments_each(s, f, collect_number, &ns, err) != 0) {
 		free(ns.v);

@@ -154,9 +154,18 @@ wide_amounts_text(void **state)
 {
 	static const char *const big[][2] = {
 	    {"1.234.567,89 \xe2\x82\xac", "1.234.567,89 \xe2\x82\xac"},
-	    {"9\xe2\x80\xaf" "999\xe2\x80\xaf" "999\xe2\x80\xaf" "999,999 \xe2\x82\xac",
-	        "8\xe2\x80\xaf" "888\xe2\x80\xaf" "888\xe2\x80\xaf" "888,888 \xe2\x82\xac"},
-	    {"\xe0\xa7\xb3" "12,34,56,789.00", "\xe0\xa7\xb3" "1.00"},
+	    {"9\xe2\x80\xaf"
+	     "999\xe2\x80\xaf"
+	     "999\xe2\x80\xaf"
+	     "999,999 \xe2\x82\xac",
+	        "8\xe2\x80\xaf"
+	        "888\xe2\x80\xaf"
+	        "888\xe2\x80\xaf"
+	        "888,888 \xe2\x82\xac"},
+	    {"\xe0\xa7\xb3"
+	     "12,34,56,789.00",
+	        "\xe0\xa7\xb3"
+	        "1.00"},
 	};
 	struct doc d;
 	char *t, *line, *save, *at;

@@ -1050,7 +1050,8 @@ local_formats(void **state)
 	    svc_tenths(&f->s, buf, sizeof buf, -123456), "-12.345,6");
 	strcpy(f->s.cfg.group_sep, "nnbsp");
 	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, 12345),
-	    "1\xe2\x80\xaf" "234,5");
+	    "1\xe2\x80\xaf"
+	    "234,5");
 	strcpy(f->s.cfg.group_sep, "auto");
 	/* a month in the date format without its day, or YYYY-MM */
 	assert_int_equal(
