@@ -18,6 +18,15 @@ char *date_format(char *buf, int32_t days);
 /* Strict YYYY-MM; first and last day of that month. */
 int month_parse(const char *s, const char *what, int32_t *first, int32_t *last,
     struct pd_err *err);
+/* A month typed by a person as the date pattern writes it without the
+ * day (DD/MM/YYYY: "04/2025" or "4/2025"; YYYY/MM/DD: "2025/04"), or as
+ * YYYY-MM whatever the pattern; first and last day of that month.
+ * Refused with PD_EINVAL and a message naming `what` (NULL: "Month"), the
+ * text and the month's pattern in the reader's letters with an example
+ * (MM/AAAA, e.g. 04/2025): another shape, a two-digit year, a month out
+ * of 1-12. Issue 25, local formats. */
+int month_parse_pattern(const char *s, const char *pattern, const char *what,
+    int32_t *first, int32_t *last, struct pd_err *err);
 int32_t month_last_day(int32_t any_day_in_month);
 int32_t month_first_day(int32_t any_day_in_month);
 /* Monday of the week containing day. */

@@ -28,8 +28,12 @@
  * (--keyword=NC_:1c,2): looked up as gettext("ctx\004s") where shown. */
 #define NC_(ctx, s) s
 
-/* Choose the language of the messages and bind the catalogues; call once,
- * before anything is shown.
+/* Choose the language of the messages and bind the catalogues; call
+ * before anything is shown, and again when a later source names the
+ * organisation's language (the config's, then the central node's
+ * setting read from the store: the last configured one wins, the
+ * environment's always; the same order in the screens and the command
+ * line, issue 25).
  *
  * The language is the environment's (LANGUAGE, else the first of LC_ALL,
  * LC_MESSAGES, LANG that is set) when it names one (anything but C,

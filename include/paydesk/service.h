@@ -731,14 +731,25 @@ char *svc_timestamp(const struct svc *s, char *buf, size_t n, const char *ts);
  * expected (date_parse_pattern). */
 int svc_date_parse(const struct svc *s, const char *text, const char *what,
     char iso[11], struct pd_err *err);
+/* A month typed by a person in the organisation's date format without
+ * the day (DD/MM/YYYY: 04/2025), or as YYYY-MM, into iso "YYYY-MM";
+ * refused with PD_EINVAL naming what (month_parse_pattern). */
+int svc_month_parse(const struct svc *s, const char *text, const char *what,
+    char iso[8], struct pd_err *err);
 /* A month "YYYY-MM" as people read it: its name in the reader's language
  * and the year ("April 2025", "abril 2025"); text that is not a month as
  * it is. n >= SVC_DATE_BUFSZ. */
 char *svc_month_name(
     const struct svc *s, char *buf, size_t n, const char *month);
 /* A number given in tenths (123 is 12.3: a percentage, days) with the
- * organisation's decimal separator ("12,3"); '-' first when negative. */
+ * organisation's decimal and grouping separators ("12,3", "1 234,5");
+ * '-' first when negative. n >= 48. */
 char *svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths);
+/* Display columns of the widest percentage a column shows, given the
+ * largest value in tenths it can hold (1000 for a share: "100,0 %" is 7
+ * columns in es and fr, "100.0%" 6 in en): a column of percentages is
+ * laid out from this, in the screens' language (issue 25). */
+int svc_percent_columns(const struct svc *s, int64_t max_tenths);
 /* A percentage given in tenths (123: 12.3) as its reader's language
  * writes it: svc_tenths's number, then % by the catalogue's one rule
  * (msgctxt "percent", "%s%%": en 12.3%, es 12,3 % with a no-break space,

@@ -203,5 +203,13 @@ void gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
 int central_check_id(
     const char *what, const char *v, size_t max, struct pd_err *err);
 int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
+/* A row of a command's table on standard output: cell i padded to w[i]
+ * display columns (never bytes: translated headings and words are UTF-8),
+ * one space between, the last right-aligned if right_last; a longer cell
+ * is printed whole. */
+void central_row(const char *const *cells, const int *w, int n, int right_last);
+/* The headings' row: w[i] widened first to heading i's width, so that a
+ * translated heading keeps its column (issue 25). */
+void central_head(const char *const *heads, int *w, int n, int right_last);
 
 #endif

@@ -79,12 +79,12 @@ gateway_allow_load(struct server *sv, struct pd_err *err)
 			continue;
 		if (sv->ngw_allow == GW_ALLOW_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    "[central] gateway_allow: more than %d entries",
+			    _("[central] gateway_allow: more than %d entries"),
 			    GW_ALLOW_MAX);
 		if (allow_parse(tok, &sv->gw_allow[sv->ngw_allow]) != 0)
 			return pd_fail(err, PD_EINVAL,
-			    "[central] gateway_allow: \"%s\" is not an IPv4 "
-			    "address or ADDRESS/BITS",
+			    _("[central] gateway_allow: \"%s\" is not an IPv4 "
+			      "address or ADDRESS/BITS"),
 			    tok);
 		sv->ngw_allow++;
 	}
@@ -363,6 +363,8 @@ print_urls(const struct backend *b, const char *org, const char *name,
 	const struct config *cfg = &b->cfg;
 	const char *scheme = cfg->central_tls_cert[0] ? "https" : "http";
 
+	/* the labels of the secrets and URLs are read by scripts: never
+	 * translated */
 	printf("signing secret: %s\n", secret);
 	if (strcmp(profile, "card") == 0) {
 		printf("notifications: POST %s://HOST:%d/v1/gateway/%s/%s\n",
@@ -383,20 +385,27 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 	struct gateway_row *g;
 	char now[TS_BUFSZ];
 	size_t n, i;
+	int w[6] = {12, 12, 13, 8, 19, 19};
+	const char *cells[6], *heads[6] = {_("ORG"), _("GATEWAY"), _("PROFILE"),
+	                          _("STATE"), _("ADDED"), _("PREVIOUS UNTIL")};
 
 	g = b->ops->gateways(b, org, &n, err);
 	if (g == NULL)
 		return -1;
 	svc_now(now);
-	printf("%-12s %-12s %-13s %-8s %-19s %-19s\n", "ORG", "GATEWAY",
-	    "PROFILE", "STATE", "ADDED", "PREVIOUS UNTIL");
-	for (i = 0; i < n; i++)
-		printf("%-12s %-12s %-13s %-8s %-19s %-19s\n", g[i].org,
-		    g[i].name, g[i].profile,
-		    g[i].revoked_at[0] ? "revoked" : "active", g[i].created_at,
-		    g[i].old_until[0] && strcmp(now, g[i].old_until) < 0
-		        ? g[i].old_until
-		        : "-");
+	central_head(heads, w, 6, 0);
+	for (i = 0; i < n; i++) {
+		cells[0] = g[i].org;
+		cells[1] = g[i].name;
+		cells[2] =
+		    g[i].profile; /* typed as it is: card, mobile-money */
+		cells[3] = g[i].revoked_at[0] ? _("revoked") : _("active");
+		cells[4] = g[i].created_at;
+		cells[5] = g[i].old_until[0] && strcmp(now, g[i].old_until) < 0
+		               ? g[i].old_until
+		               : "-";
+		central_row(cells, w, 6, 0);
+	}
 	free(g);
 	return 0;
 }
@@ -528,21 +537,23 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 	if (argc == 5 && strcmp(argv[0], "add") == 0 &&
 	    strcmp(argv[3], "--profile") == 0) {
-		if (central_check_id("Organisation", argv[1], 32, err) ||
-		    central_check_id("Gateway", argv[2], 32, err))
+		if (central_check_id(_("Organisation"), argv[1], 32, err) ||
+		    central_check_id(_("Gateway"), argv[2], 32, err))
 			return -1;
 		if (strcmp(argv[4], "card") != 0 &&
 		    strcmp(argv[4], "mobile-money") != 0)
 			return pd_fail(err, PD_EUSAGE,
-			    "--profile \"%s\": card or mobile-money", argv[4]);
+			    _("--profile \"%s\": card or mobile-money"),
+			    argv[4]);
 		if (b->ops->gateway_add(
 		        b, argv[1], argv[2], argv[4], secret, path, err) != 0)
 			return -1;
-		printf("gateway %s of %s (%s) added.\n", argv[2], argv[1],
+		printf(_("gateway %s of %s (%s) added."), argv[2], argv[1],
 		    argv[4]);
+		putchar('\n');
 		print_urls(b, argv[1], argv[2], argv[4], secret, path);
-		printf(
-		    "Give these to the gateway; they are not shown again.\n");
+		printf("%s\n",
+		    _("Give these to the gateway; they are not shown again."));
 		return 0;
 	}
 	if (argc == 3 && (strcmp(argv[0], "revoke") == 0 ||
@@ -553,21 +564,22 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			if (b->ops->gateway_revoke(b, argv[1], argv[2], err) !=
 			    0)
 				return -1;
-			printf(
-			    "gateway %s of %s revoked; its notifications are "
-			    "refused from now on.\n",
+			printf(_("gateway %s of %s revoked; its notifications "
+			         "are refused from now on."),
 			    argv[2], argv[1]);
+			putchar('\n');
 			return 0;
 		}
 		if (b->ops->gateway_rotate(
 		        b, argv[1], argv[2], secret, path, until, err) != 0)
 			return -1;
-		printf("gateway %s of %s: new secrets; the previous ones stay "
-		       "valid until %s.\n",
+		printf(_("gateway %s of %s: new secrets; the previous ones "
+		         "stay valid until %s."),
 		    argv[2], argv[1], until);
+		putchar('\n');
 		print_urls(b, argv[1], argv[2], g.profile, secret, path);
-		printf(
-		    "Give these to the gateway; they are not shown again.\n");
+		printf("%s\n",
+		    _("Give these to the gateway; they are not shown again."));
 		return 0;
 	}
 	if ((argc == 1 || argc == 2) && strcmp(argv[0], "list") == 0)
@@ -582,8 +594,8 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	        strcmp(argv[argc - 1], "--unassociated") == 0))
 		return gateway_payments(b, argc, argv, err);
 	return pd_fail(err, PD_EUSAGE,
-	    "Gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
-	    "NAME, revoke ORG NAME, list [ORG], set ORG NAME [--method M] "
-	    "[--statuses MAP], settle ORG NAME FILE.csv or payments ORG "
-	    "[NAME] [--unassociated]");
+	    _("Gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
+	      "NAME, revoke ORG NAME, list [ORG], set ORG NAME [--method M] "
+	      "[--statuses MAP], settle ORG NAME FILE.csv or payments ORG "
+	      "[NAME] [--unassociated]"));
 }

@@ -8,31 +8,63 @@
 
 #include "central.h"
 
+/* The command lines, one a row; the words in capitals are the reader's
+ * to fill in, the rest typed as it is (never translated). */
+static const char *const synopsis[] = {
+    "[serve]",
+    "org add CODE NAME",
+    "terminal add ORG BRANCH TERMINAL",
+    "terminal revoke ORG TERMINAL",
+    "terminal list [ORG]",
+    "import ORG consumers|bills|services|installments|users FILE.csv "
+    "[--update]",
+    "gateway add ORG NAME --profile card|mobile-money",
+    "gateway rotate|revoke ORG NAME",
+    "gateway list [ORG]",
+    "gateway set ORG NAME [--method METHOD] [--statuses MAP]",
+    "gateway settle ORG NAME FILE.csv",
+    "gateway payments ORG [NAME] [--unassociated]",
+};
+
 static void
 usage(FILE *f)
 {
-	fprintf(f,
-	    "usage: paydesk-central [--config FILE] [serve]\n"
-	    "       paydesk-central [--config FILE] org add CODE NAME\n"
-	    "       paydesk-central [--config FILE] terminal add ORG BRANCH "
-	    "TERMINAL\n"
-	    "       paydesk-central [--config FILE] terminal revoke ORG "
-	    "TERMINAL\n"
-	    "       paydesk-central [--config FILE] terminal list [ORG]\n"
-	    "       paydesk-central [--config FILE] import ORG "
-	    "consumers|bills|services|installments|users FILE.csv "
-	    "[--update]\n"
-	    "       paydesk-central [--config FILE] gateway add ORG NAME "
-	    "--profile card|mobile-money\n"
-	    "       paydesk-central [--config FILE] gateway rotate|revoke ORG "
-	    "NAME\n"
-	    "       paydesk-central [--config FILE] gateway list [ORG]\n"
-	    "       paydesk-central [--config FILE] gateway set ORG NAME "
-	    "[--method METHOD] [--statuses MAP]\n"
-	    "       paydesk-central [--config FILE] gateway settle ORG NAME "
-	    "FILE.csv\n"
-	    "       paydesk-central [--config FILE] gateway payments ORG "
-	    "[NAME] [--unassociated]\n");
+	size_t i;
+	/* TRANSLATORS: the start of the usage lines of paydesk-central;
+	 * the rest of each line (commands, options) stays as typed */
+	const char *head = _("usage:");
+	int w = utf8_columns(head, strlen(head));
+
+	for (i = 0; i < sizeof synopsis / sizeof synopsis[0]; i++)
+		fprintf(f, "%s%*s paydesk-central [--config FILE] %s\n",
+		    i == 0 ? head : "", i == 0 ? 0 : w, "", synopsis[i]);
+}
+
+void
+central_row(const char *const *cells, const int *w, int n, int right_last)
+{
+	int i, c;
+
+	for (i = 0; i < n; i++) {
+		c = utf8_columns(cells[i], strlen(cells[i]));
+		if (i == n - 1 && right_last)
+			printf("%*s%s", w[i] > c ? w[i] - c : 0, "", cells[i]);
+		else
+			printf("%s%*s", cells[i], w[i] > c ? w[i] - c : 0, "");
+		putchar(i == n - 1 ? '\n' : ' ');
+	}
+}
+
+void
+central_head(const char *const *heads, int *w, int n, int right_last)
+{
+	int i, c;
+
+	for (i = 0; i < n; i++) {
+		c = utf8_columns(heads[i], strlen(heads[i]));
+		w[i] = c > w[i] ? c : w[i];
+	}
+	central_row(heads, w, n, right_last);
 }
 
 int
@@ -43,12 +75,12 @@ central_check_id(
 
 	if (n == 0 || n > max)
 		return pd_fail(err, PD_EUSAGE,
-		    "%s \"%s\": must be 1 to %zu characters", what, v, max);
+		    _("%s \"%s\": must be 1 to %zu characters"), what, v, max);
 	for (i = 0; i < n; i++)
 		if (!isalnum((unsigned char)v[i]) && v[i] != '-')
 			return pd_fail(err, PD_EUSAGE,
-			    "%s \"%s\": only letters, digits and '-' are "
-			    "allowed",
+			    _("%s \"%s\": only letters, digits and '-' are "
+			      "allowed"),
 			    what, v);
 	return 0;
 }
@@ -100,7 +132,7 @@ serve(struct backend *b, struct pd_err *err)
 		sv.log = fopen(b->cfg.central_log, "a");
 		if (sv.log == NULL)
 			return pd_fail(err, PD_EINVAL,
-			    "[central] log: cannot open %s",
+			    _("[central] log: cannot open %s"),
 			    b->cfg.central_log);
 	}
 	/* blocked here, so the server's threads inherit the mask and the
@@ -119,58 +151,70 @@ serve(struct backend *b, struct pd_err *err)
 static int
 terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
-	char token[65];
+	char token[65], pending[24];
 	struct terminal_row *t;
 	size_t n, i;
+	/* the columns as wide as before translation, or as the heading */
+	int w[7] = {12, 8, 10, 8, 19, 19, 8};
+	const char *cells[7],
+	    *heads[7] = {_("ORG"), _("BRANCH"), _("TERMINAL"), _("STATE"),
+	        _("ADDED"), _("LAST SEEN"), _("PENDING")};
 
 	if (argc >= 1 && strcmp(argv[0], "add") == 0 && argc == 4) {
-		if (central_check_id("Organisation", argv[1], 32, err) ||
-		    central_check_id("Branch", argv[2], 16, err) ||
-		    central_check_id("Terminal", argv[3], 16, err))
+		if (central_check_id(_("Organisation"), argv[1], 32, err) ||
+		    central_check_id(_("Branch"), argv[2], 16, err) ||
+		    central_check_id(_("Terminal"), argv[3], 16, err))
 			return -1;
 		if (strcmp(argv[3], b->cfg.terminal_id) == 0)
 			return pd_fail(err, PD_EUSAGE,
-			    "Terminal %s: the central node numbers its own "
-			    "documents with that id ([terminal] id); choose "
-			    "another",
+			    _("Terminal %s: the central node numbers its own "
+			      "documents with that id ([terminal] id); choose "
+			      "another"),
 			    argv[3]);
 		if (b->ops->terminal_add(
 		        b, argv[1], argv[2], argv[3], token, err) != 0)
 			return -1;
-		printf("terminal %s of %s (branch %s) added.\n"
-		       "token: %s\n"
-		       "Put it in the terminal's config as [sync] token; it "
-		       "is not shown again.\n",
-		    argv[3], argv[1], argv[2], token);
+		printf(_("terminal %s of %s (branch %s) added."), argv[3],
+		    argv[1], argv[2]);
+		/* "token: " is read by scripts: never translated */
+		printf("\ntoken: %s\n%s\n", token,
+		    _("Put it in the terminal's config as [sync] token; it "
+		      "is not shown again."));
 		return 0;
 	}
 	if (argc == 3 && strcmp(argv[0], "revoke") == 0) {
 		if (b->ops->terminal_revoke(b, argv[1], argv[2], err) != 0)
 			return -1;
-		printf("terminal %s of %s revoked; its token is refused from "
-		       "now on.\n",
+		printf(_("terminal %s of %s revoked; its token is refused from "
+		         "now on."),
 		    argv[2], argv[1]);
+		putchar('\n');
 		return 0;
 	}
 	if ((argc == 1 || argc == 2) && strcmp(argv[0], "list") == 0) {
 		t = b->ops->terminals(b, argc == 2 ? argv[1] : NULL, &n, err);
 		if (t == NULL)
 			return -1;
-		printf("%-12s %-8s %-10s %-8s %-19s %-19s %8s\n", "ORG",
-		    "BRANCH", "TERMINAL", "STATE", "ADDED", "LAST SEEN",
-		    "PENDING");
-		for (i = 0; i < n; i++)
-			printf("%-12s %-8s %-10s %-8s %-19s %-19s %8lld\n",
-			    t[i].org, t[i].branch, t[i].terminal,
-			    t[i].revoked_at[0] ? "revoked" : "active",
-			    t[i].created_at,
-			    t[i].last_seen[0] ? t[i].last_seen : "never",
+		central_head(heads, w, 7, 1);
+		for (i = 0; i < n; i++) {
+			snprintf(pending, sizeof pending, "%lld",
 			    (long long)t[i].pending);
+			cells[0] = t[i].org;
+			cells[1] = t[i].branch;
+			cells[2] = t[i].terminal;
+			cells[3] =
+			    t[i].revoked_at[0] ? _("revoked") : _("active");
+			cells[4] = t[i].created_at;
+			cells[5] =
+			    t[i].last_seen[0] ? t[i].last_seen : _("never");
+			cells[6] = pending;
+			central_row(cells, w, 7, 1);
+		}
 		free(t);
 		return 0;
 	}
 	usage(stderr);
-	return pd_fail(err, PD_EUSAGE, "Terminal: add, revoke or list");
+	return pd_fail(err, PD_EUSAGE, _("Terminal: add, revoke or list"));
 }
 
 static int
@@ -183,19 +227,20 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		if (argc > 1) {
 			usage(stderr);
 			return pd_fail(
-			    err, PD_EUSAGE, "Serve takes no arguments");
+			    err, PD_EUSAGE, _("Serve takes no arguments"));
 		}
 		return serve(b, err);
 	}
 	if (strcmp(argv[0], "org") == 0 && argc == 4 &&
 	    strcmp(argv[1], "add") == 0) {
-		if (central_check_id("Organisation", argv[2], 32, err) != 0)
+		if (central_check_id(_("Organisation"), argv[2], 32, err) != 0)
 			return -1;
 		if (*argv[3] == '\0')
-			return pd_fail(err, PD_EUSAGE, "The name is empty");
+			return pd_fail(err, PD_EUSAGE, _("The name is empty"));
 		if (b->ops->org_add(b, argv[2], argv[3], err) != 0)
 			return -1;
-		printf("organisation %s (%s) added.\n", argv[2], argv[3]);
+		printf(_("organisation %s (%s) added."), argv[2], argv[3]);
+		putchar('\n');
 		return 0;
 	}
 	if (strcmp(argv[0], "terminal") == 0)
@@ -216,17 +261,22 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 			log_redact(err->msg, sizeof err->msg);
 			return -1;
 		}
-		/* the central node speaks English (paydesk-central(8)) */
+		/* the operator's language (its API answers and log stay
+		 * English, paydesk-central(8)) */
 		rows = n.added + n.updated + n.unchanged;
-		printf("imported %zu row%s of %s into %s: %zu added, %zu "
-		       "updated, %zu unchanged; terminals get the changes at "
-		       "their next sync.\n",
-		    rows, rows == 1 ? "" : "s", argv[2], argv[1], n.added,
-		    n.updated, n.unchanged);
+		printf(ngettext("imported %zu row of %s into %s: %zu added, "
+		                "%zu updated, %zu unchanged; terminals get the "
+		                "changes at their next sync.",
+		           "imported %zu rows of %s into %s: %zu added, %zu "
+		           "updated, %zu unchanged; terminals get the changes "
+		           "at their next sync.",
+		           (unsigned long)rows),
+		    rows, argv[2], argv[1], n.added, n.updated, n.unchanged);
+		putchar('\n');
 		return 0;
 	}
 	usage(stderr);
-	return pd_fail(err, PD_EUSAGE, "Unknown command \"%s\"", argv[0]);
+	return pd_fail(err, PD_EUSAGE, _("Unknown command \"%s\""), argv[0]);
 }
 
 int
@@ -238,6 +288,9 @@ main(int argc, char **argv)
 	struct pd_err err = {0};
 	int i = 1, rc;
 
+	/* the environment's language first, the config's once read */
+	memset(&cfg, 0, sizeof cfg);
+	svc_language(&cfg);
 	if (argc > 1 &&
 	    (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		usage(stdout);
@@ -247,13 +300,15 @@ main(int argc, char **argv)
 		config = argv[2];
 		i = 3;
 	} else if (argc > 1 && strcmp(argv[1], "--config") == 0) {
-		fprintf(stderr, "paydesk-central: --config needs a FILE\n");
+		fprintf(stderr, "paydesk-central: %s\n",
+		    _("--config needs a FILE"));
 		return PD_EUSAGE;
 	}
 	if (svc_config_load(config, &cfg, &err) != 0) {
 		fprintf(stderr, "paydesk-central: %s\n", err.msg);
 		return err.code;
 	}
+	svc_language(&cfg);
 	b = backend_sqlite_open(&cfg, &err);
 	if (b == NULL) {
 		fprintf(stderr, "paydesk-central: %s\n", err.msg);

@@ -19,8 +19,8 @@ read_pem(const char *key, const char *path, const char *marker,
 	size_t n;
 
 	if (f == NULL) {
-		pd_fail(err, PD_EINVAL, "[central] %s: cannot read %s: %s", key,
-		    path, strerror(errno));
+		pd_fail(err, PD_EINVAL, _("[central] %s: cannot read %s: %s"),
+		    key, path, strerror(errno));
 		return NULL;
 	}
 	buf = xmalloc(PEM_MAX + 1);
@@ -29,9 +29,8 @@ read_pem(const char *key, const char *path, const char *marker,
 	buf[n > PEM_MAX ? PEM_MAX : n] = '\0';
 	if (n > PEM_MAX || strstr(buf, marker) == NULL) {
 		pd_fail(err, PD_EINVAL,
-		    "[central] %s: %s is not a PEM file "
-		    "with a %s",
-		    key, path, what);
+		    _("[central] %s: %s is not a PEM file with a %s"), key,
+		    path, what);
 		free(buf);
 		return NULL;
 	}
@@ -46,14 +45,14 @@ tls_read(const struct config *cfg, char **cert, char **key, struct pd_err *err)
 		return 0;
 	if (cfg->central_tls_cert[0] == '\0' || cfg->central_tls_key[0] == '\0')
 		return pd_fail(err, PD_EINVAL,
-		    "[central] tls_cert and tls_key go together: %s is set, "
-		    "%s is empty",
+		    _("[central] tls_cert and tls_key go together: %s is set, "
+		      "%s is empty"),
 		    cfg->central_tls_cert[0] ? "tls_cert" : "tls_key",
 		    cfg->central_tls_cert[0] ? "tls_key" : "tls_cert");
 	if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
 		return pd_fail(err, PD_EINVAL,
-		    "[central] tls_cert: this libmicrohttpd was built without "
-		    "TLS");
+		    _("[central] tls_cert: this libmicrohttpd was built "
+		      "without TLS"));
 	*cert = read_pem("tls_cert", cfg->central_tls_cert,
 	    "-----BEGIN CERTIFICATE-----", "CERTIFICATE", err);
 	if (*cert == NULL)

@@ -27,6 +27,9 @@ struct cli {
 	const char *user;
 	const char *xlsx; /* --xlsx FILE */
 	int force;        /* --force: an output link may be replaced */
+	/* the command's first word ("credit-note" of credit-note pdf): the
+	 * page `paydesk help NAME` shows, named in usage errors */
+	const char *cmd;
 	struct pd_err err;
 	/* dates given on the command line, as YYYY-MM-DD (cli_date) */
 	char dates[4][11];

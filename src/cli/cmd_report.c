@@ -28,12 +28,20 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	    {"month", 0, &month}, {"day", 0, &day}, {NULL, 0, NULL}};
 	struct kpi k;
 	struct rec *r;
-	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ];
+	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ], m[8];
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    (day && (day = cli_date(c, "--day", day)) == NULL) ||
-	    svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
+	    (day && (day = cli_date(c, "--day", day)) == NULL))
+		return -1;
+	/* in the organisation's date format without the day, as --day
+	 * takes its date format (issue 25) */
+	if (month &&
+	    svc_month_parse(&c->svc, month, "--month", m, &c->err) != 0)
+		return -1;
+	if (month)
+		month = m;
+	if (svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
 	snprintf(title, sizeof title, _("Month %s to %s"),

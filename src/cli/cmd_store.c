@@ -25,6 +25,16 @@ cmd_init(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* Column x as wide as s (display columns) at least. */
+static void
+widen(struct xcol *x, const char *s)
+{
+	int w = utf8_columns(s, strlen(s));
+
+	if (w > x->width)
+		x->width = w;
+}
+
 int
 cmd_demo(struct cli *c, int argc, char **argv)
 {
@@ -41,6 +51,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	    {N_("ROLE"), "role", X_TEXT, 10, 0},
 	    {N_("PIN"), "pin", X_TEXT, 4, 0},
 	};
+	struct xcol wide[4];
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
@@ -54,7 +65,15 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		          : _("Demo data already present in %s\n\n"),
 		    c->svc.cfg.store_path);
 	u = svc_demo_users(&n);
-	t = table_new(c, cols, 4);
+	/* every row is known: each column as wide as its widest cell in
+	 * the reader's language, a role never cut ("administrador") */
+	memcpy(wide, cols, sizeof wide);
+	for (i = 0; i < n; i++) {
+		widen(&wide[0], u[i].username);
+		widen(&wide[1], u[i].full_name);
+		widen(&wide[2], c->mode == OUT_TEXT ? _(u[i].role) : u[i].role);
+	}
+	t = table_new(c, wide, 4);
 	for (i = 0; i < n; i++) {
 		table_str(t, u[i].username);
 		table_str(t, u[i].full_name);

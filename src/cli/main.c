@@ -427,6 +427,7 @@ main(int argc, char **argv)
 		usage(stderr);
 		return PD_EUSAGE;
 	}
+	c.cmd = cmd->name;
 	if (c.mode == OUT_XLSX && cmd->store != LISTING) {
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
@@ -451,6 +452,10 @@ main(int argc, char **argv)
 	if (svc_open(&c.svc, c.config, c.db, cmd->store == STORE_CREATE,
 	        &c.err) != 0)
 		return fail(&c);
+	/* the store's settings may name the organisation's language (the
+	 * central node masters it): the command speaks it, as the screens
+	 * do, unless the environment names one */
+	svc_language(&c.svc.cfg);
 	if (c.user != NULL) {
 		pin = cli_read_pin(&c, "PAYDESK_PIN", c.user);
 		if (pin == NULL ||

@@ -11,6 +11,9 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 {
 	struct option lo[32];
 	int n = 0, ch, i;
+	/* the help page is the command's ("credit-note"), never its
+	 * second word ("pdf": no such page) */
+	const char *page = c->cmd != NULL ? c->cmd : argv[0];
 
 	for (n = 0; opts != NULL && opts[n].name != NULL && n < 31; n++) {
 		lo[n].name = opts[n].name;
@@ -33,7 +36,7 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 		return cli_usage(c,
 		    _("%s: unknown option %s (see `paydesk help "
 		      "%s`)"),
-		    argv[0], argv[optind - 1], argv[0]);
+		    argv[0], argv[optind - 1], page);
 	}
 	*pos = argv + optind;
 	*npos = argc - optind;
@@ -42,11 +45,11 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 			return cli_usage(c,
 			    _("%s: missing argument (see "
 			      "`paydesk help %s`)"),
-			    argv[0], argv[0]);
+			    argv[0], page);
 		return cli_usage(c,
 		    _("%s: unexpected argument \"%s\" (see "
 		      "`paydesk help %s`)"),
-		    argv[0], (*pos)[max_pos], argv[0]);
+		    argv[0], (*pos)[max_pos], page);
 	}
 	for (i = 0; i < *npos; i++)
 		if ((*pos)[i][0] == '\0')

@@ -517,6 +517,7 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 	int nsec, i, j, nkeys, pass;
 	const char *sec, **keys, *value, *colon;
 	const struct schema *s;
+	struct pd_err ignored;
 	char *nl;
 
 	if (access(path, R_OK) != 0)
@@ -537,6 +538,13 @@ load_file(const char *path, struct config *cfg, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL, "%s: %s", path,
 		    parse_error[0] ? parse_error : "cannot parse the file");
 	}
+	/* the language first, so that a refusal of what follows can be
+	 * said in it (svc_config_load); a bad one is refused in its turn */
+	s = find_row("organisation", "language");
+	value = iniparser_getstring(d, "organisation:language", NULL);
+	if (s != NULL && value != NULL &&
+	    cfg_set_value(s, cfg, value, path, &ignored) != 0)
+		cfg->language[0] = '\0';
 	/* keys outside any section */
 	for (i = 0; i < d->size; i++) {
 		if (d->key[i] == NULL || d->val[i] == NULL)

@@ -310,3 +310,52 @@ date_parse_pattern(const char *s, const char *pattern, const char *what,
 	*days = date_days(y, m, d);
 	return 0;
 }
+
+/* The month part of a date pattern: DD and the separator beside it
+ * dropped ("DD/MM/YYYY": "MM/YYYY", "YYYY-MM-DD": "YYYY-MM"). */
+static void
+month_pattern(const char *pattern, char *out, size_t n)
+{
+	const char *dd = strstr(pattern, "DD");
+	size_t at;
+
+	snprintf(out, n, "%s", pattern);
+	if (dd == NULL)
+		return;
+	at = (size_t)(dd - pattern);
+	if (dd[2] != '\0') /* DD first or in the middle: its separator after */
+		memmove(out + at, out + at + 3, strlen(out + at + 3) + 1);
+	else if (at > 0) /* DD last: the separator before it */
+		out[at - 1] = '\0';
+}
+
+int
+month_parse_pattern(const char *s, const char *pattern, const char *what,
+    int32_t *first, int32_t *last, struct pd_err *err)
+{
+	char mp[16], words[32], example[16];
+	int y = 0, m = 0, d = 1, shape;
+
+	if (!date_pattern_ok(pattern) || strcmp(pattern, "YYYY-MM-DD") == 0)
+		return month_parse(s, what, first, last, err);
+	if (what == NULL)
+		what = _("Month");
+	month_pattern(pattern, mp, sizeof mp);
+	date_pattern_words(words, sizeof words, mp); /* messages only */
+	/* April 2025 in the pattern, for the messages */
+	date_format_pattern(example, sizeof example, date_days(2025, 4, 1), mp);
+	if (s != NULL && strlen(s) == 7 && s[4] == '-')
+		return month_parse(s, what, first, last, err);
+	shape = s != NULL ? pattern_shape(s, mp, &y, &m, &d) : -1;
+	if (shape == 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": ambiguous year; write it in full, as %s"),
+		    what, s, words);
+	if (shape != 0 || y < 1900 || m < 1 || m > 12)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": not a month, write %s (e.g. %s) or YYYY-MM"),
+		    what, s ? s : "", words, example);
+	*first = date_days(y, m, 1);
+	*last = date_days(y, m, month_len(y, m));
+	return 0;
+}

@@ -420,6 +420,13 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 				e = worksheet_write_string(
 				    x->ws, r, col, s, NULL);
 			break;
+		case X_TERM: /* a word of paydesk's (Posted, Bill): in the
+		              * workbook's language, as its headers are;
+		              * CSV and JSON keep it as stored */
+			if (*s)
+				e = worksheet_write_string(
+				    x->ws, r, col, L_(x->o.lang, s), NULL);
+			break;
 		default:
 			if (*s)
 				e = worksheet_write_string(

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
@@ -94,17 +95,62 @@ pair(struct out *o, const char *label, const char *value)
 	block(o, value, 2, 1);
 }
 
-/* Two amounts right-aligned in the last two columns. */
+/* The width of the amount columns: AMOUNT_COLS, or the widest amount or
+ * column heading of the document's item lines ("1.234.567,89 €" is 14:
+ * two such ran together in 12, issue 25). */
+static int
+amount_cols(const struct doc *d)
+{
+	const char *s[2];
+	size_t i;
+	int k, w = AMOUNT_COLS, c;
+
+	for (i = 0; i <= d->nrows; i++) {
+		s[0] = i < d->nrows ? d->rows[i].c : d->cols[0];
+		s[1] = i < d->nrows ? d->rows[i].d : d->cols[1];
+		if (i < d->nrows && d->rows[i].kind != DOC_LINE)
+			continue;
+		for (k = 0; k < 2; k++) {
+			c = s[k] ? utf8_columns(s[k], strlen(s[k])) : 0;
+			w = c > w ? c : w;
+		}
+	}
+	return w;
+}
+
+/* Two amounts right-aligned in the last two columns of aw, a space at
+ * least between them; where two columns of aw do not fit the width,
+ * each on its own line after its column's heading (heads), so that no
+ * two figures ever touch. */
 static void
-amounts(struct out *o, const char *c, const char *d)
+amounts(
+    struct out *o, int aw, const char *c, const char *d, char *const heads[2])
 {
 	int cw = utf8_columns(c, strlen(c)), dw = utf8_columns(d, strlen(d));
 
-	spaces(o, o->width - 2 * AMOUNT_COLS - 1 + (AMOUNT_COLS - cw));
+	if (2 * aw + 1 > o->width) {
+		if (heads == NULL) /* the headings line itself */
+			return;
+		pair(o, heads[0] ? heads[0] : "", c);
+		pair(o, heads[1] ? heads[1] : "", d);
+		return;
+	}
+	spaces(o, o->width - 2 * aw - 1 + (aw - cw));
 	put(o, c, strlen(c));
-	spaces(o, 1 + AMOUNT_COLS - dw);
+	spaces(o, 1 + aw - dw);
 	put(o, d, strlen(d));
 	put(o, "\n", 1);
+}
+
+/* A total's label and its colon as the document's language writes it
+ * (French: a no-break space before the colon). */
+static char *
+total_label(const struct doc *d, const char *label)
+{
+	/* TRANSLATORS: a total's label and its colon on a text receipt
+	 * ("Total paid:"); French puts a narrow no-break space (U+202F)
+	 * before the colon */
+	return xasprintf(LP_(d->lang, "total", "%s:"), label);
 }
 
 /* A heading in capitals, letter by letter in any script ("Artículos
@@ -143,7 +189,7 @@ doc_text(const struct doc *d, int width)
 {
 	struct out o = {NULL, 0, 0, width < 32 ? 32 : width > 80 ? 80 : width};
 	size_t i;
-	int k;
+	int k, aw = amount_cols(d);
 
 	put(&o, "", 0);
 	block(&o, d->org_name, 0, 2);
@@ -176,13 +222,13 @@ doc_text(const struct doc *d, int width)
 			upper_heading(&o, r->a);
 			if (i + 1 < d->nrows && r[1].kind == DOC_LINE &&
 			    d->cols[0] != NULL)
-				amounts(&o, d->cols[0], d->cols[1]);
+				amounts(&o, aw, d->cols[0], d->cols[1], NULL);
 			break;
 		case DOC_FIELD:
 			pair(&o, r->a, r->b);
 			break;
 		case DOC_TOTAL:
-			line = xasprintf("%s:", r->a);
+			line = total_label(d, r->a);
 			pair(&o, line, r->b);
 			free(line);
 			break;
@@ -194,7 +240,7 @@ doc_text(const struct doc *d, int width)
 			block(&o, r->a, 0, 0);
 			if (r->b[0] != '\0')
 				block(&o, r->b, 2, 0);
-			amounts(&o, r->c, r->d);
+			amounts(&o, aw, r->c, r->d, d->cols);
 			break;
 		}
 	}

@@ -75,6 +75,9 @@ locale_dir(char *dir)
 	strcpy(dir, PD_LOCALEDIR);
 }
 
+/* LANGUAGE was set here from a configured language, not by the person */
+static int ours;
+
 void
 i18n_init(const char *language)
 {
@@ -87,13 +90,17 @@ i18n_init(const char *language)
 	 * not installed leaves C: C.UTF-8 is built into glibc and is not C */
 	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
-	if (env_language != NULL && *env_language != '\0')
-		; /* gettext reads it */
+	if (env_language != NULL && *env_language != '\0' && !ours)
+		; /* the person's: gettext reads it */
 	else if (!no_language(var)) {
 		if (loc == NULL) /* es_ES.UTF-8 not installed: say "es_ES" */
 			setenv("LANGUAGE", var, 1);
-	} else if (language != NULL && *language != '\0')
+	} else if (language != NULL && *language != '\0') {
+		/* ours, so that a later call (the central node's language,
+		 * read after the config's) replaces it */
 		setenv("LANGUAGE", language, 1);
+		ours = 1;
+	}
 	locale_dir(dir);
 	bindtextdomain(I18N_DOMAIN, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");

@@ -9,6 +9,14 @@
 int
 svc_config_load(const char *path, struct config *cfg, struct pd_err *err)
 {
+	if (config_load(path, cfg, err) == 0)
+		return 0;
+	/* a file that names its language and is refused says why in that
+	 * language (config_load reads [organisation] language first), as
+	 * the rest of the program would have spoken: read again in it */
+	if (cfg->language[0] == '\0')
+		return -1;
+	svc_language(cfg);
 	return config_load(path, cfg, err);
 }
 

@@ -17,7 +17,7 @@ svc_open(struct svc *s, const char *config_path, const char *db, int create,
     struct pd_err *err)
 {
 	memset(s, 0, sizeof *s);
-	if (config_load(config_path, &s->cfg, err) != 0)
+	if (svc_config_load(config_path, &s->cfg, err) != 0)
 		return -1;
 	if (db != NULL)
 		xstrlcpy(s->cfg.store_path, db, sizeof s->cfg.store_path);

@@ -508,7 +508,7 @@ svc_receipt_issue(struct svc *s, const char *number,
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (svc_require(s, ROLE_CASHIER, "Printing a receipt", err) != 0 ||
+	if (svc_require(s, ROLE_CASHIER, _("Printing a receipt"), err) != 0 ||
 	    svc_payment_show(s, number, &v, err) != 0)
 		return -1;
 	receipt_doc(s, &v, &d);
@@ -527,7 +527,8 @@ svc_credit_doc_issue(struct svc *s, const char *cn_no,
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (svc_require(s, ROLE_CASHIER, "Printing a credit note", err) != 0 ||
+	if (svc_require(s, ROLE_CASHIER, _("Printing a credit note"), err) !=
+	        0 ||
 	    svc_credit_show(s, cn_no, &v, err) != 0)
 		return -1;
 	credit_doc(s, &v, &d);
@@ -646,7 +647,8 @@ svc_receipts_export(struct svc *s, const struct payment_filter *f,
 	int fds[16][2], k, started = 0, rc = 0;
 
 	*count = 0;
-	if (svc_require(s, ROLE_SUPERVISOR, "Exporting receipts", err) != 0 ||
+	if (svc_require(s, ROLE_SUPERVISOR, _("Exporting receipts"), err) !=
+	        0 ||
 	    file_mkdirs(dir, err) != 0 ||
 	    svc_payments_each(s, f, collect_number, &ns, err) != 0) {
 		free(ns.v);

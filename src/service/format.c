@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/date.h"
+#include "paydesk/utf8.h"
 
 const struct money_style *
 svc_style(const struct svc *s, struct money_style *st)
@@ -145,6 +146,21 @@ svc_date_parse(const struct svc *s, const char *text, const char *what,
 	return 0;
 }
 
+int
+svc_month_parse(const struct svc *s, const char *text, const char *what,
+    char iso[8], struct pd_err *err)
+{
+	int32_t first, last;
+	int y, m, d;
+
+	if (month_parse_pattern(
+	        text, s->cfg.date_format, what, &first, &last, err) != 0)
+		return -1;
+	date_civil(first, &y, &m, &d);
+	snprintf(iso, 8, "%04d-%02d", y % 10000, m % 100);
+	return 0;
+}
+
 /* The months' names, for the dashboard's month. */
 static const char *const month_names[] = {N_("January"), N_("February"),
     N_("March"), N_("April"), N_("May"), N_("June"), N_("July"), N_("August"),
@@ -171,13 +187,24 @@ svc_month_name(const struct svc *s, char *buf, size_t n, const char *month)
 char *
 svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths)
 {
-	char *dot;
+	struct money_style st;
 
-	money_tenths(buf, n, tenths);
-	dot = strchr(buf, '.');
-	if (dot != NULL && strcmp(s->cfg.decimal_sep, "comma") == 0)
-		*dot = ',';
-	return buf;
+	/* one decimal, grouped as the organisation groups amounts
+	 * ("1 234,5 %", "12,34,567.8"): a number people read is grouped
+	 * alike wherever it is (issue 25) */
+	config_money_style(&s->cfg, &st);
+	st.symbol = "";
+	st.digits = 1;
+	return money_format_style(buf, n, tenths, &st);
+}
+
+int
+svc_percent_columns(const struct svc *s, int64_t max_tenths)
+{
+	char buf[64];
+
+	svc_percent(s, buf, sizeof buf, max_tenths);
+	return (int)utf8_columns(buf, strlen(buf));
 }
 
 /* The number of tenths put in fmt, the catalogue's "%s%%" (one %s, the

@@ -83,12 +83,12 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	memset(k, 0, sizeof *k);
 	svc_today(today);
 	if (day != NULL) {
-		if (date_parse(day, "Day", &d, err) != 0)
+		if (date_parse(day, _("Day"), &d, err) != 0)
 			return -1;
 	} else
 		date_parse(today, NULL, &d, NULL);
 	if (month != NULL) {
-		if (month_parse(month, "Month", &first, &last, err) != 0)
+		if (month_parse(month, _("Month"), &first, &last, err) != 0)
 			return -1;
 	} else {
 		first = month_first_day(d);

@@ -156,7 +156,11 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_pair(y++, 4, lw, _(sum_labels[2]), rest);
 	} else
 		tui_pair(y++, 4, lw, _(sum_labels[2]), "-");
-	y++;
+	/* a line apart from the summary, unless the reason's two lines
+	 * would then reach the message line (LINES - 2) and be cut: a
+	 * translated reason takes two lines at 80 columns (issue 25) */
+	if (y + 1 + 2 <= LINES - 2)
+		y++;
 	if (why[0]) {
 		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
 		tui_wrap(y, 4, why, COLS - 8, 2);

@@ -413,15 +413,20 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 
 /* The columns of the methods block: names in nw (12, or the widest
  * shown), amounts in aw (13 with the name's, or the widest shown) so that
- * the counts stay in place, the names cut only past what fits in w. */
+ * the counts stay in place, shares in pw (6, or the widest share, 100 %,
+ * in the screens' language: "100,0 %" is 7), the names cut only past
+ * what fits in w. */
 static void
-method_widths(
-    const struct dash *b, struct tui *t, int shown, int w, int *nw, int *aw)
+method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
+    int *aw, int *pw)
 {
 	const struct dashboard *d = &b->d;
 	char m[MONEY_BUFSZ];
-	int i, c;
+	int i, c, amax;
 
+	*pw = svc_percent_columns(t->svc, 1000);
+	if (*pw < 6)
+		*pw = 6;
 	*nw = 12;
 	*aw = 0;
 	for (i = 0; i < shown; i++) {
@@ -434,10 +439,15 @@ method_widths(
 		if (c > *aw)
 			*aw = c;
 	}
+	amax = *aw;
 	if (*aw < 25 - *nw)
 		*aw = 25 - *nw;
-	if (*nw + 1 + *aw + 13 > w - 2)
-		*nw = w - 2 - 14 - *aw > 1 ? w - 2 - 14 - *aw : 1;
+	/* short of room: the amounts' padding gives way before the names */
+	if (*nw + 1 + *aw + 7 + *pw > w - 2)
+		*aw = w - 2 - *nw - 8 - *pw > amax ? w - 2 - *nw - 8 - *pw
+		                                   : amax;
+	if (*nw + 1 + *aw + 7 + *pw > w - 2)
+		*nw = w - 2 - 8 - *pw - *aw > 1 ? w - 2 - 8 - *pw - *aw : 1;
 }
 
 static void
@@ -446,7 +456,7 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	const struct dashboard *d = &b->d;
 	char line[160], m[MONEY_BUFSZ], pct[48], num[SVC_COUNT_BUFSZ];
 	int64_t total = 0, share;
-	int i, bar, bx, bw, shown, nw, aw, c, pw;
+	int i, bar, bx, bw, shown, nw, aw, c, pw, pcw;
 
 	attron(A_BOLD);
 	tui_text(y++, 2,
@@ -458,8 +468,8 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 		tui_text(y, 4, _("No payment posted in this month"), w - 2);
 	/* every method, or those that fit and a line saying how many more */
 	shown = d->nmethods > rows ? rows - 1 : d->nmethods;
-	method_widths(b, t, shown, w, &nw, &aw);
-	bx = 4 + nw + 1 + aw + 14;
+	method_widths(b, t, shown, w, &nw, &aw, &pcw);
+	bx = 4 + nw + 1 + aw + 8 + pcw;
 	bw = w - bx;
 	for (i = 0; i < shown; i++, y++) {
 		share = money_ratio_tenths(d->methods[i].amount, total);
@@ -470,13 +480,13 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
 		tui_cell(y, 4 + nw + 1, m, aw, 1);
 		/* the count grouped, right-aligned in 5 columns or more; the
-		 * share by display width in 6 (the space before % in es and
+		 * share by display width in pcw (the space before % in es and
 		 * fr is one of them) */
 		svc_count(t->svc, num, sizeof num, d->methods[i].count);
 		c = 5 - utf8_columns(num, strlen(num));
 		pw = utf8_columns(pct, strlen(pct));
 		snprintf(line, sizeof line, " %*s%s %*s%s", c > 0 ? c : 0, "",
-		    num, pw < 6 ? 6 - pw : 0, "", pct);
+		    num, pw < pcw ? pcw - pw : 0, "", pct);
 		tui_text(y, 4 + nw + 1 + aw, line, w - 2 - nw - 1 - aw);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
 		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)

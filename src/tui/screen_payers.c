@@ -155,12 +155,48 @@ add_dist(const char *method, int64_t amount, int64_t count, void *arg)
 	return 0;
 }
 
+/* The distribution's columns by display width, never bytes (issue 25:
+ * "1 234,50 €" has narrow no-break spaces, ৳ is three bytes): names in
+ * 14 or the widest, amounts and counts in the widest shown, shares in the
+ * widest share (100 %) of the screens' language; w[4]: the bar's x. */
+static void
+split_widths(struct payers *p, struct tui *t, int w[5])
+{
+	char m[MONEY_BUFSZ];
+	int i, c;
+
+	w[0] = 14;
+	w[1] = 14;
+	w[2] = 7;
+	w[3] = svc_percent_columns(t->svc, 1000);
+	if (w[3] < 7)
+		w[3] = 7;
+	for (i = 0; i < p->ndist; i++) {
+		c = utf8_columns(p->dist[i].name, strlen(p->dist[i].name));
+		w[0] = c > w[0] ? c : w[0];
+		svc_money(t->svc, m, sizeof m, p->dist[i].amount);
+		c = utf8_columns(m, strlen(m));
+		w[1] = c > w[1] ? c : w[1];
+		svc_count(t->svc, m, sizeof m, p->dist[i].count);
+		c = utf8_columns(m, strlen(m));
+		w[2] = c > w[2] ? c : w[2];
+	}
+	/* the name gives way first, to what fits before the bar */
+	if (w[0] > COLS - 6 - w[1] - w[2] - w[3] - 4)
+		w[0] = COLS - 6 - w[1] - w[2] - w[3] - 4 > 4
+		           ? COLS - 6 - w[1] - w[2] - w[3] - 4
+		           : 4;
+	w[4] = 4 + w[0] + 1 + w[1] + 1 + w[2] + 1 + w[3] + 1;
+	if (w[4] < 4 + 46)
+		w[4] = 4 + 46;
+}
+
 static void
 draw_split(struct payers *p, struct tui *t, int y)
 {
-	char line[160], m[MONEY_BUFSZ], pct[48];
+	char line[160], m[MONEY_BUFSZ];
 	int64_t total = 0, share;
-	int i, pw, bw = COLS - 50;
+	int i, x, w[5], bw;
 
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Method distribution for the filter (d closes)"),
@@ -170,19 +206,24 @@ draw_split(struct payers *p, struct tui *t, int y)
 		total += p->dist[i].amount;
 	if (p->ndist == 0)
 		tui_text(y, 4, _("No Posted payment matches"), COLS - 6);
+	split_widths(p, t, w);
+	bw = COLS - 4 - w[4];
 	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
 		share = money_ratio_tenths(p->dist[i].amount, total);
-		svc_percent(t->svc, pct, sizeof pct, share);
-		pw = utf8_columns(pct, strlen(pct));
-		tui_cell(
-		    y, 4, p->dist[i].name, COLS - 6 < 14 ? COLS - 6 : 14, 0);
-		snprintf(line, sizeof line, "%14s %7lld %*s%s",
-		    svc_money(t->svc, m, sizeof m, p->dist[i].amount),
-		    (long long)p->dist[i].count, pw < 7 ? 7 - pw : 0, "", pct);
-		tui_text(y, 4 + 15, line, COLS - 6 - 15);
+		x = 4;
+		tui_cell(y, x, p->dist[i].name, w[0], 0);
+		x += w[0] + 1;
+		svc_money(t->svc, m, sizeof m, p->dist[i].amount);
+		tui_cell(y, x, m, w[1], 1);
+		x += w[1] + 1;
+		svc_count(t->svc, m, sizeof m, p->dist[i].count);
+		tui_cell(y, x, m, w[2], 1);
+		x += w[2] + 1;
+		svc_percent(t->svc, m, sizeof m, share);
+		tui_cell(y, x, m, w[3], 1);
 		if (bw > 0) {
 			attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
-			mvhline(y, 4 + 46, ' ', (int)(share * bw / 1000));
+			mvhline(y, w[4], ' ', (int)(share * bw / 1000));
 			attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
 		}
 	}

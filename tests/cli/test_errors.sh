@@ -257,6 +257,16 @@ refused "date range backwards" 3 "is after" \
 refused "bad filter date" 3 "not a date" "$PD" payments --from 2025-4-1
 refused "bad status filter" 3 'Posted, Pending' "$PD" payments --status done
 refused "bad month" 3 "not a month" "$PD" kpi --month 2025-13
+# a usage error names a help page that exists: the command's, never its
+# second word (`paydesk help pdf` has no page)
+refused "credit-note pdf: the help page named is credit-note's" 2 \
+    "pdf: unknown option --bogus (see \`paydesk help credit-note\`)" \
+    "$PD" credit-note pdf --bogus
+refused "credit-note apply: a missing argument, the same page" 2 \
+    "apply: missing argument (see \`paydesk help credit-note\`)" \
+    "$PD" credit-note apply
+expect "paydesk help credit-note shows it" 0 "paydesk credit-note pdf" \
+    "$PD" help credit-note
 refused "bad credit amount range" 3 "--min" "$PD" credit-notes --min 1e2
 refused "unknown reason filter" 3 "not a configured reason" \
     "$PD" credit-notes --reason Whim

@@ -170,6 +170,26 @@ expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
     "$PD" kpi --day 19.04.2025
 refused "kpi --day refused with the format" 3 \
     '--day "19.4.25": ambiguous year' "$PD" kpi --day 19.4.25
+# --month as the date format writes a month (issue 25: only YYYY-MM was
+# taken, and its error said "Month", in English)
+expect "kpi --month in the date format" 0 "Month 01.04.2025 to 30.04.2025" \
+    "$PD" kpi --month 04.2025
+expect "kpi --month: one digit for the month" 0 \
+    "Month 01.03.2025 to 31.03.2025" "$PD" kpi --month 3.2025
+expect "kpi --month: YYYY-MM still" 0 "Month 01.04.2025 to 30.04.2025" \
+    "$PD" kpi --month 2025-04
+refused "kpi --month: no such month, the option and the format named" 3 \
+    '--month "13.2025": not a month, write MM.YYYY (e.g. 04.2025) or YYYY-MM' \
+    "$PD" kpi --month 13.2025
+refused "kpi --month: a two-digit year" 3 \
+    '--month "04.25": ambiguous year; write it in full, as MM.YYYY' \
+    "$PD" kpi --month 04.25
+refused "kpi --month in French: the option named, the format in its letters" 3 \
+    '--month « 2025/04 » : pas un mois, écrivez MM.AAAA (p. ex. 04.2025) ou AAAA-MM' \
+    env LANGUAGE=fr "$PD" kpi --month 2025/04
+refused "kpi --month in Spanish: no English word" 3 \
+    '--month "2025-13": no es un mes, use AAAA-MM (p. ej. 2025-04)' \
+    env LANGUAGE=es "$PD" kpi --month 2025-13
 before=$(snapshot)
 refused "pay --date: not a date in the format, nothing written" 3 \
     'Payment date "2025.04.19": not a date, write DD.MM.YYYY' \

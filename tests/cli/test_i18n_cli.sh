@@ -189,9 +189,32 @@ expect "LANGUAGE wins over the config" 2 "opción desconocida --bogus" \
 expect "a locale that is not installed still names one" 2 \
     "opción desconocida --bogus" \
     env LANG=es_ES.UTF-8 "$PD" consumer search a --bogus
+# a config refused: said in the language it names, not in English
+printf '[sync]\ninterval = 3\n' >>"$PAYDESK_CONFIG"
+expect "a config error in the config's language" 3 \
+    '[sync] interval: "3" : doit être un nombre entier de 5 à 86400' \
+    "$PD" consumer search a
+cp "$T/good.ini" "$PAYDESK_CONFIG"
+printf '[nowhere]\nkey = 1\n[organisation]\nlanguage = es\n' >>"$PAYDESK_CONFIG"
+expect "another, the language named after the fault" 3 \
+    "sección desconocida [nowhere]" "$PD" kpi
+expect "the environment's language still wins" 3 "unknown section [nowhere]" \
+    env LANGUAGE=en "$PD" kpi
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 expect "English without a language anywhere" 2 \
     "search: unknown option --bogus" "$PD" consumer search a --bogus
+
+# --- demo: the roles whole in every language (issue 25: "administr~") ----
+for lr in "es|administrador  9999" "fr|administrateur  9999" \
+    "en|admin       9999"; do
+	expect "demo lists the users, roles whole (${lr%%|*})" 0 "${lr#*|}" \
+	    env LANGUAGE=${lr%%|*} "$PD" --db "$T/demo-${lr%%|*}.db" demo
+	if grep -q '~' "$OUT"; then
+		notok "demo cuts nothing (${lr%%|*})" "$(cat "$OUT")"
+	else
+		ok "demo cuts nothing (${lr%%|*})"
+	fi
+done
 
 # --- human output: translated, aligned by display width ------------------
 # aligned: every line of a table has its columns where the header has
@@ -260,11 +283,12 @@ aligned "consumer search: Spanish headers, columns by display width" \
 run env LANGUAGE=fr "$PD" consumer search WU-1000
 aligned "consumer search: French headers, columns by display width" \
     table "COMPTE      NOM                       TÉLÉPHONE        ADRESSE"
-# UTILISATEUR is wider than the column's 8: the column widens for it
+# UTILISATEUR is wider than the column's 8: the column widens for it;
+# RÔLE's column widens to "administrateur" (it was cut in 10, issue 25)
 run env LANGUAGE=fr "$PD" --db "$T/demo.db" demo
 sed -n '3,$p' "$OUT" >"$T/demo" && cp "$T/demo" "$OUT"
 aligned "demo users: a header wider than its column widens it" \
-    table "UTILISATEUR  NOM             RÔLE        Code PIN"
+    table "UTILISATEUR  NOM             RÔLE            Code PIN"
 run env LANGUAGE=es "$PD" consumer show WU-10002
 aligned "consumer show: Spanish labels, values in one column" record \
     "Dirección del servicio  9 Calle Mayor, Łódź"

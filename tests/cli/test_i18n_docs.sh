@@ -185,6 +185,10 @@ expect "fr organisation: a text receipt" 0 "" \
 fields "fr text receipt: headings in capitals, accents too" "REÇU" \
     "ÉLÉMENTS PAYÉS" "TOTAUX" "TRAITEMENT" "Crédit (trop-perçu)" \
     "Conservé sous forme d'avoir"
+# French puts a narrow no-break space (U+202F) before the colon of a total
+fields "fr text receipt: a space before the total's colon" \
+    "$(printf 'Total pay\303\251\342\200\257:')"
+none "fr text receipt: never the colon against the word" "payé:"
 
 # --- local formats on documents: DD/MM/YYYY and a decimal comma ----------
 # every timestamp and the usage in the organisation's formats (es, fr)
@@ -419,6 +423,12 @@ $X "$E/pay.xlsx" >"$OUT"
 has "xlsx header row in Spanish" \
     "$(printf 'str:N.º de recibo\tstr:Cliente\tstr:Cuenta\tstr:Importe\tstr:Medio\tstr:Fecha\tstr:Tipo\tstr:Estado')"
 has "xlsx data rows as in English" "str:R-T01-000001"
+# paydesk's own words in the workbook's language, as its headers are
+# (issue 25: "Posted" in a Spanish workbook); configured names as they are
+has "xlsx: a status in Spanish" "str:Cobrado"
+has "xlsx: a type in Spanish" "str:Factura"
+has "xlsx: a configured method as it is" "str:Cash"
+none "xlsx: no stored English word" "str:Posted" "str:Bill"
 python3 -c 'import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())' \
     "$E/pay.xlsx" >"$OUT"
 has "xlsx sheet named in Spanish" 'name="Pagos"'
@@ -428,6 +438,8 @@ expect "fr organisation: credit notes xlsx" 0 "Wrote" \
 $X "$E/cn.xlsx" >"$OUT"
 has "credit notes xlsx header row in French" \
     "$(printf "str:Avoir n°\tstr:Client\tstr:Compte\tstr:Montant\tstr:Restant\tstr:Motif\tstr:Statut\tstr:Créé le\tstr:Paiement lié")"
+none "credit notes xlsx: no stored English status" "str:Active" \
+    "str:Applied"
 expect "fr organisation: payers xlsx" 0 "Wrote" \
     env LANGUAGE=en PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/payers.xlsx" report payers
 $X "$E/payers.xlsx" >"$OUT"
@@ -454,6 +466,16 @@ terminal 1 "$TOK1"
 expect "the terminal pulls them" 0 "Pulled" pdt 1 sync
 same "the consumer's language arrived" \
     "$(tsql 1 "SELECT language FROM consumers WHERE account_no = 'WU-10003'")" en
+# the command line follows it too, as the screens do (the environment
+# naming no language); the environment's language still wins
+expect "the command line speaks the central node's language" 0 \
+    "Total encaissé" env -u LANGUAGE LANG=C.UTF-8 "$PD" --config "$T/t1.ini" kpi
+expect "and its errors, every word of them" 5 \
+    "Imprimer un reçu : il faut un utilisateur connecté" \
+    env -u LANGUAGE LANG=C.UTF-8 "$PD" --config "$T/t1.ini" receipt \
+    R-T01-000001
+expect "LANGUAGE=en still wins" 0 "Total collected" \
+    env LANGUAGE=en "$PD" --config "$T/t1.ini" kpi
 expect "a payment at the terminal" 0 "R-T01-000001" \
     env LANGUAGE=en "$PD" --config "$T/t1.ini" --user jane pay WU-10002 \
     --type bill --method Cash --amount 10
@@ -471,6 +493,36 @@ printf 'key,value\norganisation.language,es\n' >"$T/s2.csv"
 expect "the central node changes the language" 0 "1 updated" \
     central import ACME settings "$T/s2.csv" --update
 expect "the terminal pulls the change" 0 "" pdt 1 sync
+# paydesk-central's own commands in the operator's language: the table's
+# headings (each column as wide as its heading, padded by display
+# columns), its words, its messages and errors; English as it was
+expect "central: the terminals' table in French" 0 \
+    "ORG          AGENCE   TERMINAL   ÉTAT     AJOUTÉ LE           DERNIER CONTACT     EN ATTENTE" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" terminal list ACME
+has "central: its state in French, under its heading" "ACME         B01      T01        actif    "
+expect "central: the terminals' table in Spanish" 0 \
+    "ORG          SUCURSAL TERMINAL   ESTADO   ALTA                ÚLTIMO CONTACTO     PENDIENTES" \
+    env LANGUAGE=es "$CENTRAL" --config "$T/central.ini" terminal list ACME
+expect "central: English as it was" 0 \
+    "ORG          BRANCH   TERMINAL   STATE    ADDED               LAST SEEN            PENDING" \
+    central terminal list ACME
+expect "central: an import's message in French" 0 \
+    "1 ligne de settings importée dans ACME : 0 ajoutées, 0 mises à jour, 1 inchangées" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" import ACME \
+    settings "$T/s2.csv" --update
+expect "central: a bad name refused in Spanish" 2 \
+    "Organización «a b»: solo se admiten letras, dígitos y «-»" \
+    env LANGUAGE=es "$CENTRAL" --config "$T/central.ini" org add "a b" X
+expect "central: an unknown command in French, and its usage" 2 \
+    "usage : paydesk-central [--config FILE] [serve]" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" frobnicate
+has "central: the error in French" "paydesk-central: Commande inconnue « frobnicate »"
+expect "central: a gateway's profile refused in French" 2 \
+    "--profile « gold » : card ou mobile-money" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" gateway add ACME \
+    gw1 --profile gold
+expect "the command line follows the change" 0 "Total cobrado" \
+    env -u LANGUAGE LANG=C.UTF-8 "$PD" --config "$T/t1.ini" kpi
 expect "the next receipt" 0 "" env LANGUAGE=en "$PD" --config "$T/t1.ini" \
     --user jane receipt R-T01-000001 --out "$T/central-es.pdf"
 pdf "receipt after the change" "$T/central-es.pdf"

@@ -226,8 +226,24 @@ for lm in "es|abril 2025|Total cobrado|18,7 %|DD/MM/AAAA" \
 	wait_for "$l: the dashboard" "$tile"
 	wait_for "$l: the month's name" "$month"
 	wait_for "$l: the collection rate with a decimal comma" "$rate"
+	# a share of 100 % keeps its % (7 columns in es and fr, the
+	# column was 6): the count, a space, the whole share
+	wait_for "$l: by method, a 100 % share whole" "2 100,0${rate#18,7}"
 	keys p f Right Right Right Right Down
 	wait_for "$l: the date fields' hint in the language's letters" "$hint"
+	# Create Credit Note: a refused amount's reason takes two lines in
+	# es and fr, and both show (its end was cut at the message line)
+	keys Escape
+	wait_for "$l: back on the payments" "R-T01-000002" >/dev/null
+	keys m
+	sleep 0.3
+	keys Down Down Down Enter
+	wait_for "$l: the Create Credit Note dialog" "100,50 €" >/dev/null
+	keys C-u
+	type_text "1.00,5"
+	# its last words, on its second line ("1.234.567,00 o 1234567,00")
+	wait_for "$l: the amount's reason whole, to its last words" \
+	    " 1234567,00"
 done
 
 # --- the big change digits keep the grouping ------------------------------

@@ -24,6 +24,7 @@ retries = 0
 connect_timeout = 1
 CFG
 "$PD" demo >/dev/null || exit 1
+cp "$PAYDESK_CONFIG" "$T/base.ini"
 
 # the catalogue's translation, formatted with Python's %:
 #   tr L fmt TEXT ARGS... | ntr L SINGULAR PLURAL N ARGS... | ctr L CTX TEXT
@@ -342,3 +343,40 @@ wait_for "en: the payments' headers" \
 wait_for "en: the count, grouped" "$npay_g payments"
 wait_for "en: statuses" "2025-04-19 Bill Posted"
 wait_for "en: the page marker" "page 1, more below"
+
+# the payers' method distribution lines up by display columns (issue 25:
+# it padded by bytes, and ৳ and U+202F are 3 bytes in 1 column): on
+# every row the amounts end, and the shares end, in one column
+printf '%s\n[organisation]\ncurrency_symbol = ৳\ndecimal_separator = comma\ngrouping_separator = nnbsp\n' \
+    "$(cat "$T/base.ini")" >"$PAYDESK_CONFIG"
+for L in fr es; do
+	start LANGUAGE=$L
+	login mary 2222
+	wait_for "$L: the dashboard" "┌$(msg 'Total Collected')" >/dev/null
+	keys y
+	keys d
+	wait_for "$L: its method distribution" \
+	    "$(msg 'Method distribution for the filter (d closes)')" >/dev/null
+	if python3 - "$SCREEN" <<'PY'; then
+import re, sys
+rows = open(sys.argv[1], encoding='utf-8').read().split('\n')
+start = next(i for i, l in enumerate(rows) if '(d ' in l)
+ends, pcts, n = set(), set(), 0
+for l in rows[start + 1:]:
+    m = re.search('\u09f3\\S+', l)
+    if not m or '%' not in l:
+        break
+    ends.add(m.end())
+    pcts.add(l.index('%'))
+    n += 1
+sys.exit(0 if n >= 2 and len(ends) == 1 and len(pcts) == 1 else 1)
+PY
+		ok "$L: the method distribution's columns line up"
+	else
+		echo "not ok - $L: the method distribution's columns line up"
+		sed 's/^/  | /' "$SCREEN"
+	fi
+	name="method distribution"
+	uncut
+	keys F10
+done

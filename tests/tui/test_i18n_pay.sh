@@ -42,7 +42,7 @@ selected1|Elegidos 1 de 2    Total $145.50
 servhead|Servicio             Referencia     Fecha           Importe    Por pagar
 insthead|Plan             Cuota          Vencimiento      Importe    Por pagar
 step5|Paso 5 de 8  Medio de pago e importe
-method|Medio                       Conceptos elegidos: 2, $297.75
+method|Medio                       Conceptos elegidos: 2; total $297.75
 amount|Importe           297.75
 received|Importe recibido
 empty|vacío: el importe exacto
@@ -119,8 +119,8 @@ address|Adresse du service    123 Main Street, Cityville
 email|Courriel              john.doe@example.com
 balance|Solde actuel          $313.00
 credit|Crédit disponible     $0.00
-bills|Factures              2 ouverts, $297.75
-insts|Mensualités           3 ouverts, $202.50
+bills|Factures              2 à payer, $297.75
+insts|Mensualités           3 à payer, $202.50
 latest|Derniers paiements
 latesthead|Date       Reçu                    Montant Moyen          Statut
 nonerec|aucun enregistré
@@ -134,7 +134,7 @@ selected1|Choisis 1 sur 2    Total $145.50
 servhead|Service              Référence      Date            Montant     Reste dû
 insthead|Plan             Mensualité     Échéance        Montant     Reste dû
 step5|Étape 5 sur 8  Moyen de paiement et montant
-method|Moyen                       Éléments choisis : 2, $297.75
+method|Moyen                       Éléments choisis : 2 ; total $297.75
 amount|Montant           297.75
 received|Montant reçu
 empty|vide : le montant exact

@@ -409,6 +409,16 @@ ratios(void **state)
 	assert_int_equal(money_ratio_tenths(300, 200), 1500);
 	assert_int_equal(money_ratio_tenths(-1, 3), -333);
 	assert_int_equal(money_ratio_tenths(-1, 2000), -1); /* half away */
+	/* sums past INT64_MAX / 4000 (a grown ledger): no overflow */
+	assert_int_equal(money_ratio_tenths(INT64_C(8897778778776888),
+	                     INT64_C(8897778778776888)),
+	    1000);
+	assert_int_equal(money_ratio_tenths(INT64_C(3000000000000000000),
+	                     INT64_C(9000000000000000000)),
+	    333);
+	assert_int_equal(money_ratio_tenths(INT64_C(-4611686018427387904),
+	                     INT64_C(9223372036854775807)),
+	    -500);
 }
 
 static void

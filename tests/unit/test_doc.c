@@ -146,6 +146,56 @@ translated_text(void **state)
 	doc_free(&d);
 }
 
+/* Two amounts of a line never touch, however wide (issue 25: two of 14
+ * columns ran together in columns of 12): at every width each line of
+ * the items holds both, apart, and no line is wider than the roll. */
+static void
+wide_amounts_text(void **state)
+{
+	static const char *const big[][2] = {
+	    {"1.234.567,89 \xe2\x82\xac", "1.234.567,89 \xe2\x82\xac"},
+	    {"9\xe2\x80\xaf"
+	     "999\xe2\x80\xaf"
+	     "999\xe2\x80\xaf"
+	     "999,999 \xe2\x82\xac",
+	        "8\xe2\x80\xaf"
+	        "888\xe2\x80\xaf"
+	        "888\xe2\x80\xaf"
+	        "888,888 \xe2\x82\xac"},
+	    {"\xe0\xa7\xb3"
+	     "12,34,56,789.00",
+	        "\xe0\xa7\xb3"
+	        "1.00"},
+	};
+	struct doc d;
+	char *t, *line, *save, *at;
+	size_t k;
+	int width;
+
+	(void)state;
+	for (k = 0; k < sizeof big / sizeof big[0]; k++) {
+		doc_init(&d, "Cityville", "", "RECIBO", "R-T01-000001");
+		doc_heading(&d, "Conceptos pagados");
+		doc_columns(&d, "Importe adeudado", "Aplicado");
+		doc_line(&d, "Factura INV-1", "", big[k][0], big[k][1]);
+		for (width = 32; width <= 80; width += 8) {
+			t = doc_text(&d, width);
+			at = strstr(t, big[k][0]);
+			assert_non_null(at);
+			/* the second amount follows after a space at least */
+			at = strstr(at + strlen(big[k][0]), big[k][1]);
+			assert_non_null(at);
+			assert_true(at[-1] == ' ' || at[-1] == '\n');
+			for (line = strtok_r(t, "\n", &save); line != NULL;
+			     line = strtok_r(NULL, "\n", &save))
+				assert_true(
+				    utf8_columns(line, strlen(line)) <= width);
+			free(t);
+		}
+		doc_free(&d);
+	}
+}
+
 static void
 text_rendering(void **state)
 {
@@ -448,6 +498,7 @@ main(void)
 	    cmocka_unit_test(columns),
 	    cmocka_unit_test(wrapping),
 	    cmocka_unit_test(text_rendering),
+	    cmocka_unit_test(wide_amounts_text),
 	    cmocka_unit_test(translated_text),
 	    cmocka_unit_test(pdf_rendering),
 	    cmocka_unit_test(atomic_files),

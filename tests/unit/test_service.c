@@ -1046,6 +1046,29 @@ local_formats(void **state)
 	assert_string_equal(
 	    svc_timestamp(&f->s, buf, sizeof buf, "never"), "never");
 	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, 682), "68,2");
+	/* grouped as amounts are (issue 25: 12345,6 % was not) */
+	assert_string_equal(
+	    svc_tenths(&f->s, buf, sizeof buf, 123456), "12.345,6");
+	assert_string_equal(
+	    svc_tenths(&f->s, buf, sizeof buf, -123456), "-12.345,6");
+	strcpy(f->s.cfg.group_sep, "nnbsp");
+	assert_string_equal(svc_tenths(&f->s, buf, sizeof buf, 12345),
+	    "1\xe2\x80\xaf"
+	    "234,5");
+	strcpy(f->s.cfg.group_sep, "auto");
+	/* a month in the date format without its day, or YYYY-MM */
+	assert_int_equal(
+	    svc_month_parse(&f->s, "4.2025", "--month", iso, &err), 0);
+	assert_string_equal(iso, "2025-04");
+	assert_int_equal(
+	    svc_month_parse(&f->s, "2025-11", "--month", iso, &err), 0);
+	assert_string_equal(iso, "2025-11");
+	assert_int_equal(
+	    svc_month_parse(&f->s, "13.2025", "--month", iso, &err), -1);
+	assert_non_null(strstr(err.msg, "--month \"13.2025\": not a month, "
+	                                "write MM.YYYY (e.g. 04.2025)"));
+	assert_int_equal(
+	    svc_month_parse(&f->s, "04/2025", "--month", iso, &err), -1);
 	assert_int_equal(
 	    svc_date_parse(&f->s, "1.4.2025", "From", iso, &err), 0);
 	assert_string_equal(iso, "2025-04-01");
