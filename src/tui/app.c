@@ -744,7 +744,16 @@ tui_main(struct svc *svc)
 	X(export)                                                              \
 	X(payers)                                                              \
 	X(aging)                                                               \
-	X(aging_items)
+	X(aging_items)                                                         \
+	X(shift_open)                                                          \
+	X(shift_count)                                                         \
+	X(shift_slips)                                                         \
+	X(shift_cheques)                                                       \
+	X(shift_result)                                                        \
+	X(shift_move)                                                          \
+	X(shift_report)                                                        \
+	X(shifts)                                                              \
+	X(shift_filter)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)
