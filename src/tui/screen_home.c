@@ -20,13 +20,13 @@ static const struct tui_key screen_home_keys[] = {
 
 /* The tasks, in menu order, with the least role that sees them. */
 enum task {
-	T_OPEN_SHIFT,
-	T_SHIFT,
 	T_PAY,
 	T_FIND,
 	T_TODAY,
 	T_REPRINT,
 	T_SYNC,
+	T_OPEN_SHIFT,
+	T_SHIFT,
 	T_LOGOUT
 };
 static const struct {
@@ -34,13 +34,14 @@ static const struct {
 	const char *label;
 	enum role min;
 } tasks[] = {
-    {T_OPEN_SHIFT, N_("Open shift"), ROLE_CASHIER},
-    {T_SHIFT, N_("Shift"), ROLE_CASHIER},
     {T_PAY, N_("Record Payment"), ROLE_CASHIER},
     {T_FIND, N_("Find Consumer"), ROLE_CASHIER},
     {T_TODAY, N_("Today's payments"), ROLE_CASHIER},
     {T_REPRINT, N_("Reprint a receipt"), ROLE_CASHIER},
     {T_SYNC, N_("Sync with the central node"), ROLE_CASHIER},
+    /* one of the two: without a shift, or with one open (issue 20) */
+    {T_OPEN_SHIFT, N_("Open shift"), ROLE_CASHIER},
+    {T_SHIFT, N_("Shift"), ROLE_CASHIER},
     {T_LOGOUT, N_("Log out"), ROLE_CASHIER},
 };
 #define NTASKS (sizeof tasks / sizeof tasks[0])
@@ -99,6 +100,13 @@ add_payment(const struct payment_row *row, void *arg)
 	return 0;
 }
 
+/* Whether cash needs an open shift ([shifts] required). */
+static int
+required(const struct tui *t)
+{
+	return strcmp(t->svc->cfg.shifts_required, "yes") == 0;
+}
+
 /* Today's payments at this terminal, read again when the figures are
  * older than REFRESH_S (the screen redraws every second for the clock). */
 static void
@@ -107,6 +115,8 @@ read_today(struct home *h, struct tui *t)
 	struct payment_filter f;
 	struct pd_err err;
 	char today[11];
+	size_t i;
+	int first;
 
 	if (h->read_at != 0 && time(NULL) - h->read_at < REFRESH_S)
 		return;
@@ -120,9 +130,17 @@ read_today(struct home *h, struct tui *t)
 	h->error[0] = '\0';
 	if (svc_payments_each(t->svc, &f, add_payment, &h->td, &err) != 0)
 		snprintf(h->error, sizeof h->error, "%s", err.msg);
+	first = h->shift == -1;
 	h->shift = svc_shift_current(t->svc, &h->sh, &err);
 	if (h->shift < 0 && h->error[0] == '\0')
 		snprintf(h->error, sizeof h->error, "%s", err.msg);
+	/* cash needs a shift: the day starts on Open shift */
+	if (first && h->shift == 0 && required(t)) {
+		visible(h, t);
+		for (i = 0; i < h->list.n; i++)
+			if (tasks[h->idx[i]].task == T_OPEN_SHIFT)
+				h->list.sel = i;
+	}
 	h->read_at = time(NULL);
 }
 
@@ -153,7 +171,7 @@ shift_line(struct home *h, struct tui *t, int y)
 	char line[256], a[SVC_DATE_BUFSZ];
 
 	if (h->shift != 1) {
-		if (h->shift == 0) {
+		if (h->shift == 0 && required(t)) {
 			attron(A_DIM);
 			tui_text(y++, 4, _("No shift open"), COLS - 6);
 			attroff(A_DIM);
