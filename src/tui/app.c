@@ -243,7 +243,7 @@ static const char *const key_words[] = {NC_("key", "Space"), NC_("key", "Left"),
     NC_("key", "Right"), NC_("key", "Up"), NC_("key", "Down"),
     NC_("key", "Enter"), NC_("key", "Esc"), NC_("key", "Tab"),
     NC_("key", "S-Tab"), NC_("key", "PgUp"), NC_("key", "PgDn"),
-    NC_("key", "Home"), NC_("key", "End")};
+    NC_("key", "Home"), NC_("key", "End"), NC_("key", "Del")};
 
 const char *
 tui_key_name(const char *name)

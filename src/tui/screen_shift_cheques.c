@@ -194,7 +194,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 }
 
 const struct tui_screen_class screen_shift_cheques_class = {
-    .name = "Cheques",
+    .name = "Close shift 3 Cheques",
     .title = N_("Close shift"),
     .keys = screen_shift_cheques_keys,
     .nkeys = TUI_NKEYS(screen_shift_cheques_keys),

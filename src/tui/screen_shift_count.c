@@ -225,7 +225,7 @@ free_count(struct tui_screen *sc)
 }
 
 const struct tui_screen_class screen_shift_open_class = {
-    .name = "Open shift",
+    .name = "Opening float",
     .title = N_("Open shift"),
     .keys = screen_shift_open_keys,
     .nkeys = TUI_NKEYS(screen_shift_open_keys),
@@ -236,7 +236,7 @@ const struct tui_screen_class screen_shift_open_class = {
 };
 
 const struct tui_screen_class screen_shift_count_class = {
-    .name = "Close shift",
+    .name = "Close shift 1 Cash",
     .title = N_("Close shift"),
     .keys = screen_shift_count_keys,
     .nkeys = TUI_NKEYS(screen_shift_count_keys),

@@ -270,7 +270,7 @@ free_result(struct tui_screen *sc)
 }
 
 const struct tui_screen_class screen_shift_result_class = {
-    .name = "Close result",
+    .name = "Close shift 4 Result",
     .title = N_("Close shift"),
     .keys = screen_shift_result_keys,
     .nkeys = TUI_NKEYS(screen_shift_result_keys),

@@ -137,7 +137,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 }
 
 const struct tui_screen_class screen_shift_slips_class = {
-    .name = "Card slips",
+    .name = "Close shift 2 Card slips",
     .title = N_("Close shift"),
     .keys = screen_shift_slips_keys,
     .nkeys = TUI_NKEYS(screen_shift_slips_keys),
