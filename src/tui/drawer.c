@@ -36,6 +36,24 @@ drawer_cash_method(const struct tui *t)
 	return NULL;
 }
 
+/* A shift's status as a person reads it: "Open" in the context "shift"
+ * (the word alone is the amount still open of an item). */
+static const char *const status_words[] = {[SHIFT_OPEN] = NC_("shift", "Open"),
+    [SHIFT_CLOSED] = NC_("shift", "Closed")};
+
+const char *
+drawer_status_name(enum shift_status s)
+{
+	const char *w =
+	    status_words[s == SHIFT_OPEN ? SHIFT_OPEN : SHIFT_CLOSED];
+	const char *tr;
+	char key[64];
+
+	snprintf(key, sizeof key, "shift%c%s", 4, w); /* msgctxt EOT id */
+	tr = gettext(key);
+	return tr != key ? tr : w;
+}
+
 struct shift_count *
 drawer_counts(const struct drawer_close *d, size_t *n)
 {

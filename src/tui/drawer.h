@@ -41,6 +41,9 @@ const int64_t *drawer_denoms(const struct tui *t, int *n);
 const char (*drawer_reasons(const struct tui *t, int *n))[CFG_NAME_MAX];
 int64_t drawer_approval_above(const struct tui *t);
 
+/* "Open" or "Closed", translated (the context "shift"). */
+const char *drawer_status_name(enum shift_status s);
+
 /* The cash method of the configuration (the first of kind cash), NULL
  * if none. */
 const char *drawer_cash_method(const struct tui *t);

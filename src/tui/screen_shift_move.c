@@ -13,7 +13,8 @@
 enum { A_SAVE, A_BACK, A_DOWN, A_UP, A_CHOICE_PREV, A_CHOICE_NEXT };
 
 static const struct tui_key screen_shift_move_keys[] = {
-    {TUI_KEY_ENTER, "Enter", N_("Record"), N_("record the movement"), A_SAVE},
+    {TUI_KEY_ENTER, "Enter", KC_("movement", "Record"),
+        N_("record the movement"), A_SAVE},
     {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_DOWN},
     {KEY_UP, "Up", NULL, N_("the field above"), A_UP},
     {KEY_LEFT, "Left", NULL, N_("the choice before"), A_CHOICE_PREV},

@@ -53,8 +53,7 @@ head(struct tui *t, struct tui_lines *l, int lw, const struct shift_report *r)
 
 	if (sh->z_no[0])
 		tui_lines_pair(l, lw, _(labels[0]), sh->z_no);
-	tui_lines_pair(l, lw, _(labels[1]),
-	    sh->status == SHIFT_OPEN ? _("Open") : _("Closed"));
+	tui_lines_pair(l, lw, _(labels[1]), drawer_status_name(sh->status));
 	tui_lines_pair(l, lw, _(labels[2]), sh->terminal);
 	snprintf(who, sizeof who, "%s (%s)", sh->cashier_name, sh->cashier);
 	tui_lines_pair(l, lw, _(labels[3]), who);
@@ -258,9 +257,10 @@ screen_shift_report_new(struct tui *t, const char *key)
 	    v->key, sizeof v->key, "%s", r.sh.z_no[0] ? r.sh.z_no : r.sh.uuid);
 	if (v->x)
 		snprintf(v->title, sizeof v->title, "%s", _("X report"));
+	else if (r.sh.z_no[0])
+		snprintf(v->title, sizeof v->title, _("Shift %s"), r.sh.z_no);
 	else
-		snprintf(v->title, sizeof v->title, _("Shift %s"),
-		    r.sh.z_no[0] ? r.sh.z_no : _("open"));
+		snprintf(v->title, sizeof v->title, "%s", _("Shift details"));
 	build(t, v, &r);
 	svc_shift_report_free(&r);
 	v->sc.cls = &screen_shift_report_class;

@@ -69,7 +69,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[2].s = sh->cashier;
 	c[3].s = sh->opened_at;
 	c[4].s = sh->closed_at;
-	c[5].s = sh->status == SHIFT_OPEN ? _("Open") : _("Closed");
+	c[5].s = drawer_status_name(sh->status);
 	c[6].s = sh->flagged ? _("late") : "";
 }
 
@@ -137,7 +137,8 @@ filter_text(struct tui *t, const struct shifts *s, char *buf, size_t n)
 		ADD(_("Terminal"), s->f.terminal);
 	if (s->f.status != ST_ANY)
 		ADD(_("Status"),
-		    s->f.status == ST_OPEN ? _("Open") : _("Closed"));
+		    drawer_status_name(
+		        s->f.status == ST_OPEN ? SHIFT_OPEN : SHIFT_CLOSED));
 #undef ADD
 }
 
@@ -252,7 +253,6 @@ static const struct tui_key screen_shift_filter_keys[] = {
 };
 
 enum { G_FROM, G_TO, G_CASHIER, G_TERMINAL, G_STATUS, G_COUNT };
-static const char *const statuses[] = {N_("Any"), N_("Open"), N_("Closed")};
 
 struct sfilter {
 	struct tui_screen sc;
@@ -366,7 +366,9 @@ screen_shift_filter_new(struct shifts_filter *f)
 {
 	struct sfilter *g = xcalloc(1, sizeof *g);
 
-	list_translate(g->status_shown, statuses, 3);
+	g->status_shown[ST_ANY] = _("Any");
+	g->status_shown[ST_OPEN] = drawer_status_name(SHIFT_OPEN);
+	g->status_shown[ST_CLOSED] = drawer_status_name(SHIFT_CLOSED);
 	tui_form_text(&g->items[G_FROM], _("From"), 10, f->from);
 	g->items[G_FROM].kind = FORM_DATE;
 	tui_form_text(&g->items[G_TO], _("To"), 10, f->to);
