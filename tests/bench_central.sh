@@ -41,6 +41,7 @@ terminal_ini() {
 	shift 4
 	{
 		printf '[store]\npath = %s\n[terminal]\nid = %s\nbranch = B%s\n' "$db" "$id" "$id"
+		printf '[shifts]\nrequired = no\n'
 		printf '[sync]\nurl = %s\ntoken = %s\ntimeout = 600\n' "$URL" "$tok"
 		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
 	} >"$f"

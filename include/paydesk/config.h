@@ -61,6 +61,7 @@ struct config {
 	char fmt_transaction[48];
 	char fmt_receipt[48];
 	char fmt_credit_note[48];
+	char fmt_z_report[48]; /* a closed shift's Z number (issue 20) */
 
 	char channels[CFG_LIST_MAX][CFG_NAME_MAX];
 	int nchannels;
@@ -74,6 +75,16 @@ struct config {
 	int nreasons;
 	int cn_expiry_days;
 	int remarks_max;
+
+	/* cash shifts (issue 20; shift.h) */
+	char shifts_required[4]; /* yes: cash needs an open shift; no */
+	int64_t denoms[24]; /* minor units, largest first (SHIFT_DENOMS_MAX) */
+	int ndenoms;
+	int64_t shift_tolerance;  /* |over/short| above it needs sign-off */
+	int64_t move_approval;    /* a movement above it needs a supervisor */
+	char move_reasons[CFG_LIST_MAX][CFG_NAME_MAX];
+	int nmove_reasons;
+	int shift_max_hours; /* an open shift older is flagged */
 
 	char receipts_dir[PATH_MAX];
 	char print_command[512];

@@ -13,6 +13,7 @@
 
 #include "err.h"
 #include "model.h"
+#include "shift.h"
 
 struct store;
 
@@ -490,5 +491,58 @@ int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
     const char *at, int64_t user_id, struct pd_err *err);
 int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
     size_t n, struct pd_err *err);
+
+/* Cash shifts (issue 20; shift.h; src/store/shifts.c). Inside the
+ * caller's transaction for writes. */
+/* Insert sh (open; uuid made if empty): sets sh->id. The shift's
+ * payments and voids are those after the largest ids now. One shift open
+ * per drawer and per cashier at a terminal (PD_EINVAL otherwise). */
+int store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err);
+/* The open shift of user_id at terminal: 1 and *out, 0 none, -1 error. */
+int store_shift_open_of(struct store *st, const char *terminal,
+    int64_t user_id, struct shift *out, struct pd_err *err);
+/* The drawer's open shift (open 1) or its latest closed one (open 0): 1
+ * and *out, 0 none, -1 error. */
+int store_shift_drawer(struct store *st, const char *drawer, int open,
+    struct shift *out, struct pd_err *err);
+/* A shift by Z number (any case) or UUID; PD_ENOTFOUND naming key. */
+int store_shift_find(
+    struct store *st, const char *key, struct shift *out, struct pd_err *err);
+/* Close shift sh->id with sh's closed_at, z_no, float_kept, closed_by
+ * and signed_off_by; its payments and voids end at the largest ids now.
+ * PD_ESHIFT when it is not open any more. */
+int store_shift_close(
+    struct store *st, const struct shift *sh, struct pd_err *err);
+/* A count line of phase "open" or "close". */
+int store_shift_count_insert(struct store *st, int64_t shift_id,
+    const char *phase, const struct shift_count *c, struct pd_err *err);
+/* The count lines of a phase in entry order; caller frees (NULL: err). */
+struct shift_count *store_shift_counts(struct store *st, int64_t shift_id,
+    const char *phase, size_t *n, struct pd_err *err);
+/* A movement (uuid made if empty): sets m->id. */
+int store_shift_move_insert(struct store *st, int64_t shift_id,
+    int64_t user_id, struct shift_movement *m, struct pd_err *err);
+/* The movements, oldest first; caller frees (NULL: err). */
+struct shift_movement *store_shift_moves(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+int store_shift_tender_insert(struct store *st, int64_t shift_id,
+    const struct shift_tender *t, struct pd_err *err);
+/* The tenders written at the close; caller frees (NULL: err). */
+struct shift_tender *store_shift_tenders(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+/* What the shift took per method (method, kind, npayments, taken: its
+ * payments less the voids at its terminal in its time), by method name;
+ * caller frees (NULL: err). */
+struct shift_tender *store_shift_taken(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+/* Shifts newest first; cb returning non-zero stops. */
+struct shift_query {
+	int open_only;
+	const char *from, *to; /* opened on these days; NULL */
+	const char *cashier;   /* user name; NULL */
+	int64_t limit;         /* 0: all */
+};
+int store_shift_each(struct store *st, const struct shift_query *f,
+    int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err);
 
 #endif

@@ -126,6 +126,14 @@ int cmd_pay(struct cli *c, int argc, char **argv);
 /* On stderr, one warning per field of document number that has
  * characters no font has (res->gaps); the command still succeeds. */
 void cli_doc_gaps(const char *number, const struct doc_result *res);
+/* A document written (receipt, credit note, Z report): what, its file,
+ * original or copy, printed; a print failure is still a failure of the
+ * command (rc), its message saying the file is there. */
+int cli_doc_report(struct cli *c, const char *what, const char *number,
+    const struct doc_result *res, int print, int rc);
+/* A PIN for user: $env, else asked on the terminal without echo;
+ * malloc'd, or NULL with c->err set. */
+char *cli_read_pin(struct cli *c, const char *env, const char *user);
 int cmd_payment_show(struct cli *c, int argc, char **argv);
 int cmd_payment_void(struct cli *c, int argc, char **argv);
 int cmd_payment_verify(struct cli *c, int argc, char **argv);
@@ -145,5 +153,13 @@ int cmd_statement_import(struct cli *c, int argc, char **argv);
 int cmd_statement_list(struct cli *c, int argc, char **argv);
 int cmd_statement_show(struct cli *c, int argc, char **argv);
 int cmd_statement_mapping(struct cli *c, int argc, char **argv);
+int cmd_shift_open(struct cli *c, int argc, char **argv);
+int cmd_shift_status(struct cli *c, int argc, char **argv);
+int cmd_shift_move(struct cli *c, int argc, char **argv);
+int cmd_shift_x(struct cli *c, int argc, char **argv);
+int cmd_shift_close(struct cli *c, int argc, char **argv);
+int cmd_shift_list(struct cli *c, int argc, char **argv);
+int cmd_shift_show(struct cli *c, int argc, char **argv);
+int cmd_shift_z(struct cli *c, int argc, char **argv);
 
 #endif

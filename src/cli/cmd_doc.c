@@ -30,10 +30,8 @@ cli_doc_gaps(const char *number, const struct doc_result *res)
 	}
 }
 
-/* What was written and whether it was printed; a print failure is still
- * a failure of the command (its message says the file is there). */
-static int
-report(struct cli *c, const char *what, const char *number,
+int
+cli_doc_report(struct cli *c, const char *what, const char *number,
     const struct doc_result *res, int print, int rc)
 {
 	struct rec *r;
@@ -110,7 +108,7 @@ cmd_receipt(struct cli *c, int argc, char **argv)
 	q.text = text != NULL;
 	q.print = print != NULL;
 	rc = svc_receipt_issue(&c->svc, pos[0], &q, &res, &c->err);
-	return report(c, _("Receipt"), pos[0], &res, q.print, rc);
+	return cli_doc_report(c, _("Receipt"), pos[0], &res, q.print, rc);
 }
 
 int
@@ -129,7 +127,7 @@ cmd_credit_pdf(struct cli *c, int argc, char **argv)
 	q.out = out;
 	q.print = print != NULL;
 	rc = svc_credit_doc_issue(&c->svc, pos[0], &q, &res, &c->err);
-	return report(c, _("Credit note"), pos[0], &res, q.print, rc);
+	return cli_doc_report(c, _("Credit note"), pos[0], &res, q.print, rc);
 }
 
 int

@@ -105,6 +105,37 @@ static const struct command {
         "[bank_id=N] [currency=N] [separator=comma|semicolon|tab|pipe] "
         "[decimal=point|comma] [date_format=DD.MM.YYYY|...] [header=N]",
         N_("save a bank's CSV column mapping (supervisor)")},
+    {"shift", "open", cmd_shift_open, STORE,
+        "shift open [--count DENOMxQTY,...]",
+        N_("open a cash shift with the float counted by denomination")},
+    {"shift", "status", cmd_shift_status, STORE, "shift status",
+        N_("the signed-in cashier's open shift")},
+    {"shift", "pay-in", cmd_shift_move, STORE,
+        "shift pay-in AMOUNT --reason R [--approver USER]",
+        N_("cash put into the drawer (change from the safe)")},
+    {"shift", "pay-out", cmd_shift_move, STORE,
+        "shift pay-out AMOUNT --reason R [--approver USER]",
+        N_("cash taken out of the drawer (petty cash)")},
+    {"shift", "drop", cmd_shift_move, STORE,
+        "shift drop AMOUNT --reason R [--approver USER]",
+        N_("cash taken from the drawer to the safe")},
+    {"shift", "x", cmd_shift_x, STORE, "shift x [--out FILE] [--text] [--print]",
+        N_("X report: what each tender expects so far, nothing closed")},
+    {"shift", "close", cmd_shift_close, STORE,
+        "shift close [--count DENOMxQTY,...] [--slip METHOD:REF:AMOUNT;...] "
+        "[--cheque NUMBER:AMOUNT;...] [--total METHOD=AMOUNT;...] "
+        "[--reason METHOD=TEXT;...] [--approver USER] [--keep AMOUNT]",
+        N_("blind close: the counts, then over or short per tender and the "
+           "Z number")},
+    {"shift", "list", cmd_shift_list, STORE,
+        "shift list [--open] [--from D] [--to D] [--cashier USER] "
+        "[--limit N]",
+        N_("shifts, newest first, flagged when open too long")},
+    {"shift", "show", cmd_shift_show, STORE, "shift show NUMBER",
+        N_("a shift: its counts, tenders and movements")},
+    {"shift", "z", cmd_shift_z, STORE,
+        "shift z NUMBER [--out FILE] [--text] [--print]",
+        N_("write (or reprint, marked COPY) a closed shift's Z report")},
     {"sync", NULL, cmd_sync, STORE,
         "sync [--status | --quarantine | --retry UUID]",
         N_("push pending records to the central node and pull what changed")},
@@ -220,11 +251,10 @@ help(const char *name)
 	return 0;
 }
 
-/* The PIN: $PAYDESK_PIN, else asked on the terminal without echo. */
-static char *
-read_pin(struct cli *c)
+char *
+cli_read_pin(struct cli *c, const char *env_name, const char *user)
 {
-	const char *env = getenv("PAYDESK_PIN");
+	const char *env = getenv(env_name);
 	struct termios old, quiet;
 	char buf[64];
 	FILE *tty;
@@ -235,12 +265,12 @@ read_pin(struct cli *c)
 	tty = fopen("/dev/tty", "r+");
 	if (tty == NULL) {
 		pd_fail(&c->err, PD_EUSAGE,
-		    _("No PIN for %s: set $PAYDESK_PIN "
+		    _("No PIN for %s: set $%s "
 		      "or run on a terminal"),
-		    c->user);
+		    user, env_name);
 		return NULL;
 	}
-	fprintf(tty, _("PIN for %s: "), c->user);
+	fprintf(tty, _("PIN for %s: "), user);
 	fflush(tty);
 	tcgetattr(fileno(tty), &old);
 	quiet = old;
@@ -420,7 +450,7 @@ main(int argc, char **argv)
 	        &c.err) != 0)
 		return fail(&c);
 	if (c.user != NULL) {
-		pin = read_pin(&c);
+		pin = cli_read_pin(&c, "PAYDESK_PIN", c.user);
 		if (pin == NULL ||
 		    svc_login(&c.svc, c.user, pin, &c.err) != 0) {
 			free(pin);

@@ -94,6 +94,10 @@ static const struct schema schema[] = {
     {{"numbers", "credit_note", "CN-{TERM}-{SEQ:5}",
          N_("credit note number format")},
         CFG_NUMFMT, F(fmt_credit_note), 0, 0, NULL},
+    {{"numbers", "z_report", "Z-{TERM}-{SEQ:6}",
+         N_("a closed shift's Z number format (one series per terminal, no "
+            "gaps)")},
+        CFG_NUMFMT, F(fmt_z_report), 0, 0, NULL},
     {{"payments", "channels", "Walk-in, Kiosk, Field Agent, Mobile Van",
          N_("payment channels, comma-separated; the first is the default")},
         CFG_NAMES, offsetof(struct config, channels),
@@ -128,6 +132,35 @@ static const struct schema schema[] = {
     {{"credit_notes", "remarks_max", "500",
          N_("longest credit-note remark in characters (1-2000)")},
         CFG_INT, F(remarks_max), 1, 2000, NULL},
+    {{"shifts", "required", "yes",
+         N_("a payment by a cash method needs an open shift of the cashier "
+            "at this terminal: yes or no")},
+        CFG_CHOICE, F(shifts_required), 0, 0, "yes|no"},
+    {{"shifts", "denominations",
+         "10000, 5000, 2000, 1000, 500, 200, 100, 50, 25, 10, 5, 1",
+         N_("notes and coins counted, in minor units, largest first, "
+            "comma-separated")},
+        CFG_DENOMS, 0, 0, 0, 0, NULL},
+    {{"shifts", "tolerance", "0.00",
+         N_("over or short per tender at a close beyond which a reason and "
+            "a supervisor's sign-off are needed")},
+        CFG_MONEY, offsetof(struct config, shift_tolerance), 0, 0, MONEY_MAX,
+        NULL},
+    {{"shifts", "movement_approval_above", "50.00",
+         N_("pay-in, pay-out or safe drop above which a supervisor's PIN is "
+            "needed")},
+        CFG_MONEY, offsetof(struct config, move_approval), 0, 0, MONEY_MAX,
+        NULL},
+    {{"shifts", "movement_reasons",
+         "Change from safe, Petty cash, Safe drop, Correction, Other",
+         N_("reasons offered for a pay-in, pay-out or safe drop, "
+            "comma-separated")},
+        CFG_NAMES, offsetof(struct config, move_reasons),
+        offsetof(struct config, nmove_reasons), 0, 0, NULL},
+    {{"shifts", "max_hours", "12",
+         N_("hours after which an open shift is flagged, as is one open "
+            "across midnight (1-72)")},
+        CFG_INT, F(shift_max_hours), 1, 72, NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},
@@ -292,6 +325,7 @@ static const char *const central_settings[] = {
     "numbers.transaction",
     "numbers.receipt",
     "numbers.credit_note",
+    "numbers.z_report",
     "payments.channels",
     "payments.methods",
     "payments.overpayment_threshold",
@@ -300,6 +334,12 @@ static const char *const central_settings[] = {
     "credit_notes.reasons",
     "credit_notes.expiry_days",
     "credit_notes.remarks_max",
+    "shifts.required",
+    "shifts.denominations",
+    "shifts.tolerance",
+    "shifts.movement_approval_above",
+    "shifts.movement_reasons",
+    "shifts.max_hours",
     "security.login_max_attempts",
     "security.login_lockout_minutes",
     "security.pin_min_cashier",
@@ -731,6 +771,11 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 		for (k = 0; k < count; k++)
 			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
 			    k ? ", " : "", names[k]);
+		break;
+	case CFG_DENOMS:
+		for (k = 0; k < cfg->ndenoms; k++)
+			snprintf(buf + strlen(buf), n - strlen(buf), "%s%lld",
+			    k ? ", " : "", (long long)cfg->denoms[k]);
 		break;
 	case CFG_METHODS:
 		for (k = 0; k < cfg->nmethods; k++) {

@@ -19,7 +19,8 @@ enum cfg_type {
 	CFG_OPTPATH,  /* a path, or "" for none */
 	CFG_URL,      /* "" or an http:// or https:// URL */
 	CFG_LANG,     /* "" or a language: ll or ll_CC (gettext's names) */
-	CFG_DIGITS    /* "" or 1..max digits 0-9 */
+	CFG_DIGITS,   /* "" or 1..max digits 0-9 */
+	CFG_DENOMS    /* comma-separated minor units, largest first */
 };
 
 struct schema {

@@ -11,6 +11,7 @@
 #include "internal.h"
 #include "paydesk/csv.h"
 #include "paydesk/i18n.h"
+#include "paydesk/shift.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/utf8.h"
@@ -319,6 +320,10 @@ set_choice(
 	    err, PD_EINVAL, _("\"%s\": must be one of %s"), value, s->choices);
 }
 
+_Static_assert(sizeof((struct config *)0)->denoms ==
+        SHIFT_DENOMS_MAX * sizeof(int64_t),
+    "struct config holds SHIFT_DENOMS_MAX denominations");
+
 int
 cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
     const char *cfgfile, struct pd_err *err)
@@ -398,6 +403,8 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		return set_lang(s, field, value, err);
 	case CFG_DIGITS:
 		return set_digits(s, field, value, err);
+	case CFG_DENOMS:
+		return shift_denoms_parse(value, cfg->denoms, &cfg->ndenoms, err);
 	}
 	return pd_fail(err, PD_EINVAL, _("Unknown type"));
 }

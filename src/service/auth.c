@@ -468,3 +468,81 @@ svc_require(
 		    role_text(s->actor.role));
 	return 0;
 }
+
+int
+svc_signoff(struct svc *s, const struct shift_approval *a, const char *action,
+    char name[SHIFT_USER_BUFSZ], int *miss, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e2;
+	char now[TS_BUFSZ];
+	int found;
+
+	*miss = 0;
+	if (a == NULL || a->user == NULL || a->user[0] == '\0')
+		return pd_fail(err, PD_EPERM,
+		    _("%s needs a supervisor's sign-off: the supervisor's "
+		      "user name and PIN"),
+		    action);
+	if (strcmp(a->user, s->actor.username) == 0)
+		return pd_fail(err, PD_EPERM,
+		    _("%s needs the sign-off of another user than %s"), action,
+		    s->actor.username);
+	found = store_user_by_name(s->st, a->user, &u, &e2) == 0;
+	if (!found && e2.code != PD_ENOTFOUND) {
+		if (err)
+			*err = e2;
+		return -1;
+	}
+	svc_now(now);
+	if (found && u.locked_until[0] != '\0' &&
+	    strcmp(now, u.locked_until) < 0)
+		return pd_fail(err, PD_EPERM,
+		    _("User \"%s\" is locked out after "
+		      "%d wrong PINs until %s"),
+		    a->user, u.failed_logins, u.locked_until);
+	/* an unknown name costs one hash too, like a sign-in's */
+	if (!pin_matches(a->pin ? a->pin : "",
+	        found && u.pin_hash[0] == '$' ? u.pin_hash : dummy_hash) ||
+	    !found) {
+		*miss = 1;
+		return pd_fail(err, PD_EPERM,
+		    _("Wrong user name or PIN for \"%s\""), a->user);
+	}
+	if (!u.active)
+		return pd_fail(
+		    err, PD_EPERM, _("User \"%s\" is disabled"), a->user);
+	if (u.role < ROLE_SUPERVISOR)
+		return pd_fail(err, PD_EPERM,
+		    _("%s needs the %s role; %s is a "
+		      "%s"),
+		    action, role_text(ROLE_SUPERVISOR), a->user,
+		    role_text(u.role));
+	if ((found = store_user_sealed(s->st, u.id, err)) < 0)
+		return -1;
+	if (found > 0)
+		return pd_fail(err, PD_ETAMPER,
+		    _("User \"%s\" cannot sign off: the store's row for this "
+		      "user is not what paydesk's own use cases made it. Run "
+		      "paydesk doctor"),
+		    a->user);
+	xstrlcpy(name, u.username, SHIFT_USER_BUFSZ);
+	return 0;
+}
+
+int
+svc_signoff_miss(struct svc *s, const char *user, struct pd_err *err)
+{
+	struct login_try t;
+	char now[TS_BUFSZ];
+
+	svc_now(now);
+	if (begin_try(s, user, now, &t, err) != 0)
+		return -1;
+	if (t.locked)
+		return pd_fail(err, PD_EPERM,
+		    _("User \"%s\" is locked out after "
+		      "%d wrong PINs until %s"),
+		    user, t.failed, t.until);
+	return wrong_pin(s, user, now, &t, err);
+}

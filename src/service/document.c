@@ -88,8 +88,8 @@ field_time(struct svc *s, struct doc *d, const char *label, const char *ts)
 	doc_field(d, label, svc_timestamp(s, t, sizeof t, ts));
 }
 
-static void
-stamp(struct svc *s, struct doc *d)
+void
+svc_doc_stamp(struct svc *s, struct doc *d)
 {
 	char ts[TS_BUFSZ], now[SVC_DATE_BUFSZ], *where, *when, *f;
 
@@ -287,7 +287,7 @@ receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
 	    p->verified ? L_(L, "Verified") : L_(L, "Pending"));
 	processing(p, L, took, sizeof took);
 	doc_field(d, L_(L, "Processing time"), took);
-	stamp(s, d);
+	svc_doc_stamp(s, d);
 }
 
 /* Where the credit note was applied, one line each. */
@@ -354,7 +354,7 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	doc_field(d, L_(L, "Linked receipt number"), cn->receipt_no);
 	doc_para(d, L_(L, "Remarks"), cn->remarks);
 	credit_apps(s, v, d);
-	stamp(s, d);
+	svc_doc_stamp(s, d);
 }
 
 /* The file a document goes to: out, or the receipts directory. */
@@ -480,6 +480,15 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d,
 		return -1;
 	res->printed = 1;
 	return 0;
+}
+
+int
+svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	const struct doc_kind k = {kind, kind, kind};
+
+	return issue(s, &k, d, r, res, err);
 }
 
 int

@@ -160,4 +160,45 @@ int svc_finish(struct svc *s, int rc, struct pd_err *err);
 const struct money_style *svc_style(
     const struct svc *s, struct money_style *st);
 
+/* Cash shifts (shift.c, shift_close.c): what the two files share. */
+/* The cash method: the first configured method of kind cash; NULL. */
+const struct pay_method *svc_shift_cash(const struct svc *s);
+/* A copy of n count lines, each checked (open: the opening float, notes
+ * and coins only) with its method as configured and denominations'
+ * amounts worked out; caller frees; NULL with err naming the line. */
+struct shift_count *svc_shift_counts_checked(const struct svc *s,
+    const struct shift_count *in, size_t n, int open, struct pd_err *err);
+/* The total of the lines of method (NULL: of every line). */
+int64_t svc_shift_total(
+    const struct shift_count *c, size_t n, const char *method);
+/* The tender of method name in r, added (expected 0) when missing. */
+struct shift_tender *svc_shift_tender(
+    struct shift_report *r, const char *name, enum method_kind kind);
+/* r filled for sh: counts, movements, tenders (expected; a closed
+ * shift's as its close wrote them). Free with svc_shift_report_free. */
+int svc_shift_report_of(struct svc *s, const struct shift *sh,
+    struct shift_report *r, struct pd_err *err);
+/* The signed-in cashier's open shift; PD_ESHIFT when none. */
+int svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err);
+/* A supervisor's sign-off of action, inside the caller's transaction
+ * (auth.c): a->user another user than the actor, of role supervisor or
+ * above, active, not locked out, a->pin its PIN. 0 with the user name in
+ * name; -1 with PD_EPERM, and *miss set when the PIN (or the name) was
+ * wrong: after the rollback svc_signoff_miss counts it. */
+int svc_signoff(struct svc *s, const struct shift_approval *a,
+    const char *action, char name[SHIFT_USER_BUFSZ], int *miss,
+    struct pd_err *err);
+/* Count a wrong sign-off PIN toward the user's lockout in a transaction
+ * of its own (as a wrong sign-in PIN is); returns -1 with the message. */
+int svc_signoff_miss(struct svc *s, const char *user, struct pd_err *err);
+
+/* Documents (document.c) other use cases issue: the footer stamp, and
+ * issuing d (kind as documents.kind and the audit entity): a reprint of
+ * the same kind and number is marked COPY, the file written atomically,
+ * logged and audited, then printed if asked. */
+struct doc;
+void svc_doc_stamp(struct svc *s, struct doc *d);
+int svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err);
+
 #endif

@@ -235,7 +235,8 @@ svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
     struct pd_err *err)
 {
 	memset(q, 0, sizeof *q);
-	if (check_request(s, r, q, err) != 0)
+	if (check_request(s, r, q, err) != 0 ||
+	    (r->at == NULL && svc_shift_required(s, q->method, err) != 0))
 		return -1;
 	return build_quote(s, r, q, err);
 }
@@ -397,7 +398,12 @@ svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	rc = build_quote(s, r, &q, err);
+	/* cash needs the cashier's open shift ([shifts] required), read in
+	 * the payment's transaction so that a close cannot come between;
+	 * demo data (r->at set) is recorded as of its own past */
+	rc = r->at == NULL ? svc_shift_required(s, q.method, err) : 0;
+	if (rc == 0)
+		rc = build_quote(s, r, &q, err);
 	if (rc == 0)
 		rc = write_payment(s, r, &q, res, err);
 	svc_pay_quote_free(&q);

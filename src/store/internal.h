@@ -66,6 +66,9 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
 	"expires_on, user_id, terminal, voided, automatic"
 #define SEAL_USERS "username, full_name, role, pin_hash, active"
 #define SEAL_SETTINGS "key, value"
+#define SEAL_SHIFTS                                                            \
+	"uuid, user_id, status, z_no, float_expected, float_counted, "         \
+	"float_kept, closed_at, closed_by, signed_off_by, pay_upto, void_upto"
 /* Seal the claimed rows of the transaction into the audit entry being
  * written (audit.c): claim the pending seals for audit entry id and put
  * the hex SHA-256 over them in hex ("" and 0 when there were none). */

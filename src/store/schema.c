@@ -664,6 +664,78 @@ const char *const store_migrations[] = {
     "CREATE TRIGGER bank_lines_no_delete BEFORE DELETE ON"
     " bank_statement_lines BEGIN"
     " SELECT RAISE(ABORT, 'an imported statement cannot be deleted'); END;\n",
+    /* cash shifts (issue 20; shift.h): a cashier's shift at one drawer,
+     * its counts (opening float, close) by denomination, slip and
+     * cheque, its pay-ins, pay-outs and safe drops, and the tenders its
+     * close found over or short. A shift's payments and voids are the
+     * cashier's at this terminal after pay_after / void_after (the
+     * largest ids when it opened) up to pay_upto / void_upto (at the
+     * close), so that its membership never hangs on a clock. One shift
+     * open per drawer and per cashier at a terminal; a closed shift and
+     * every line under it are frozen; the Z number (the "z_report"
+     * series) is given once, at the close. Shifts are sealed (seal.c). */
+    "CREATE TABLE shifts (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE, terminal TEXT NOT NULL,"
+    " drawer TEXT NOT NULL, user_id INTEGER NOT NULL REFERENCES users (id),"
+    " cashier TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('open', 'closed')),"
+    " opened_at TEXT NOT NULL, closed_at TEXT NOT NULL DEFAULT '',"
+    " z_no TEXT UNIQUE,"
+    " float_expected INTEGER NOT NULL CHECK (float_expected >= 0),"
+    " float_counted INTEGER NOT NULL CHECK (float_counted >= 0),"
+    " float_kept INTEGER NOT NULL DEFAULT 0 CHECK (float_kept >= 0),"
+    " closed_by TEXT NOT NULL DEFAULT '',"
+    " signed_off_by TEXT NOT NULL DEFAULT '',"
+    " pay_after INTEGER NOT NULL, pay_upto INTEGER,"
+    " void_after INTEGER NOT NULL, void_upto INTEGER,"
+    " CHECK ((status = 'open') = (z_no IS NULL)),"
+    " CHECK ((status = 'open') = (closed_at = '')));\n"
+    "CREATE UNIQUE INDEX shifts_open_drawer ON shifts (drawer)"
+    " WHERE status = 'open';\n"
+    "CREATE UNIQUE INDEX shifts_open_user ON shifts (terminal, user_id)"
+    " WHERE status = 'open';\n"
+    "CREATE INDEX shifts_drawer ON shifts (drawer, id);\n" FROZEN("shifts")
+    "CREATE TRIGGER shifts_frozen BEFORE UPDATE OF id, uuid, terminal,"
+    " drawer, user_id, cashier, opened_at, float_expected, float_counted,"
+    " pay_after, void_after ON shifts BEGIN"
+    " SELECT RAISE(ABORT, 'a shift''s opening cannot be changed'); END;\n"
+    "CREATE TRIGGER shifts_closed BEFORE UPDATE ON shifts"
+    " WHEN OLD.status = 'closed' BEGIN"
+    " SELECT RAISE(ABORT, 'a closed shift cannot be changed'); END;\n"
+    "CREATE TABLE shift_counts (id INTEGER PRIMARY KEY,"
+    " shift_id INTEGER NOT NULL REFERENCES shifts (id),"
+    " phase TEXT NOT NULL CHECK (phase IN ('open', 'close')),"
+    " method TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN"
+    " ('denomination', 'slip', 'cheque', 'total')),"
+    " denomination INTEGER, qty INTEGER NOT NULL CHECK (qty >= 0),"
+    " amount INTEGER NOT NULL CHECK (amount >= 0),"
+    " ref TEXT NOT NULL DEFAULT '',"
+    " CHECK ((kind = 'denomination') = (denomination IS NOT NULL)),"
+    " CHECK (kind <> 'denomination' OR amount = denomination * qty));\n"
+    "CREATE INDEX shift_counts_shift ON shift_counts (shift_id, phase);\n"
+    FROZEN("shift_counts") NO_UPDATE("shift_counts")
+    "CREATE TABLE shift_movements (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE,"
+    " shift_id INTEGER NOT NULL REFERENCES shifts (id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('pay_in', 'pay_out',"
+    " 'safe_drop')), method TEXT NOT NULL,"
+    " amount INTEGER NOT NULL CHECK (amount > 0),"
+    " reason TEXT NOT NULL CHECK (reason <> ''),"
+    " approved_by TEXT NOT NULL DEFAULT '',"
+    " user_id INTEGER REFERENCES users (id), at TEXT NOT NULL);\n"
+    "CREATE INDEX shift_movements_shift ON shift_movements (shift_id);\n"
+    FROZEN("shift_movements") NO_UPDATE("shift_movements")
+    "CREATE TABLE shift_tenders (id INTEGER PRIMARY KEY,"
+    " shift_id INTEGER NOT NULL REFERENCES shifts (id),"
+    " method TEXT NOT NULL, npayments INTEGER NOT NULL,"
+    " taken INTEGER NOT NULL, expected INTEGER NOT NULL,"
+    " counted INTEGER NOT NULL CHECK (counted >= 0),"
+    " over_short INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '',"
+    " approved_by TEXT NOT NULL DEFAULT '',"
+    " CHECK (over_short = counted - expected),"
+    " UNIQUE (shift_id, method));\n"
+    FROZEN("shift_tenders") NO_UPDATE("shift_tenders")
+    SEAL("shifts", SEAL_SHIFTS),
 };
 
 const int store_nmigrations =

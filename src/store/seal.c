@@ -28,6 +28,7 @@ static const struct {
     {"credit_notes", SEAL_CREDIT_NOTES, "cn_no", 0},
     {"users", SEAL_USERS, "username", 0},
     {"settings", SEAL_SETTINGS, "key", 0},
+    {"shifts", SEAL_SHIFTS, "uuid", 0},
 };
 
 int

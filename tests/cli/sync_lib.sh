@@ -60,6 +60,8 @@ terminal() {
 		echo "branch = B0$n"
 		echo "[receipts]"
 		echo "dir = $T/r$n"
+		echo "[shifts]"
+		echo "required = no"
 		echo "[sync]"
 		echo "url = $URL"
 		echo "token = $tok"

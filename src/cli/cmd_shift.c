@@ -1,0 +1,546 @@
+/* cmd_shift.c - shift open|status|pay-in|pay-out|drop|x|close|list|show|z:
+ * a cashier's cash shift from the command line (issue 20; shift.h).
+ *
+ * Counts are written as the design has them: --count 10000x2,500x4 (notes
+ * and coins of the cash method, denomination in minor units x quantity),
+ * --slip METHOD:REF:AMOUNT;... (card slips), --cheque NO:AMOUNT;... (the
+ * method named Cheque) or METHOD:NO:AMOUNT, --total METHOD=AMOUNT;... A
+ * supervisor's sign-off is --approver USER with the PIN from
+ * $PAYDESK_APPROVER_PIN, else asked on the terminal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "opts.h"
+
+/* Count lines being parsed. */
+struct counts {
+	struct shift_count *v;
+	size_t n;
+};
+
+static struct shift_count *
+counts_add(struct counts *k, enum shift_count_kind kind, const char *method)
+{
+	struct shift_count *c;
+
+	k->v = xrealloc(k->v, k->n + 1, sizeof *k->v);
+	c = &k->v[k->n++];
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	xstrlcpy(c->method, method, sizeof c->method);
+	return c;
+}
+
+/* A whole number of digits only, 0..max; -1 if it is not one. */
+static int64_t
+digits(const char *s, size_t len, int64_t max)
+{
+	int64_t v = 0;
+	size_t i;
+
+	if (len == 0 || len > 15)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= max ? v : -1;
+}
+
+/* --count DENOMxQTY,...: notes and coins of the cash method. */
+static int
+parse_denoms(struct cli *c, const char *s, struct counts *k)
+{
+	const char *p = s, *e, *x;
+	struct shift_count *l;
+	int64_t d, q;
+
+	while (s != NULL && *p != '\0') {
+		e = p + strcspn(p, ",");
+		x = memchr(p, 'x', (size_t)(e - p));
+		d = x ? digits(p, (size_t)(x - p), SHIFT_AMOUNT_MAX) : -1;
+		q = x ? digits(x + 1, (size_t)(e - x - 1), SHIFT_AMOUNT_MAX)
+		      : -1;
+		if (d < 0 || q < 0)
+			return pd_fail(&c->err, PD_EINVAL,
+			    _("--count \"%.*s\": write DENOMINATIONxQUANTITY, "
+			      "the denomination in minor units (10000x2 is "
+			      "two notes of 100.00)"),
+			    (int)(e - p), p);
+		l = counts_add(k, SHIFT_COUNT_DENOM, "");
+		l->denomination = d;
+		l->qty = q;
+		p = *e ? e + 1 : e;
+	}
+	return 0;
+}
+
+/* The parts of one entry split at sep (at most 3): their count. */
+static int
+split(char *entry, int sep, char *part[3])
+{
+	int n = 0;
+	char *p = entry, *q;
+
+	while (n < 3) {
+		part[n++] = p;
+		q = strchr(p, sep);
+		if (q == NULL)
+			break;
+		*q = '\0';
+		p = q + 1;
+	}
+	return strchr(p, sep) != NULL ? 4 : n;
+}
+
+/* One --slip, --cheque or --total entry into k. */
+static int
+parse_entry(struct cli *c, const char *opt, enum shift_count_kind kind,
+    char *entry, struct counts *k)
+{
+	char *part[3] = {NULL, NULL, NULL};
+	const char *method, *ref = "", *amount;
+	struct shift_count *l;
+	int n = split(entry, kind == SHIFT_COUNT_TOTAL ? '=' : ':', part);
+
+	if (kind == SHIFT_COUNT_TOTAL && n == 2)
+		method = part[0], amount = part[1];
+	else if (kind == SHIFT_COUNT_CHEQUE && n == 2)
+		method = "Cheque", ref = part[0], amount = part[1];
+	else if (kind != SHIFT_COUNT_TOTAL && n == 3)
+		method = part[0], ref = part[1], amount = part[2];
+	else if (kind == SHIFT_COUNT_SLIP && n == 2)
+		method = part[0], amount = part[1];
+	else
+		return pd_fail(&c->err, PD_EINVAL,
+		    kind == SHIFT_COUNT_TOTAL
+		        ? _("%s \"%s\": write METHOD=AMOUNT")
+		    : kind == SHIFT_COUNT_SLIP
+		        ? _("%s \"%s\": write METHOD:REF:AMOUNT or "
+		            "METHOD:AMOUNT")
+		        : _("%s \"%s\": write NUMBER:AMOUNT or "
+		            "METHOD:NUMBER:AMOUNT"),
+		    opt, entry);
+	if (strlen(method) >= SHIFT_METHOD_BUFSZ ||
+	    strlen(ref) >= SHIFT_REF_BUFSZ)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("%s: a method name or reference is too long"), opt);
+	l = counts_add(k, kind, method);
+	xstrlcpy(l->ref, ref, sizeof l->ref);
+	return cli_money(c, opt, amount, &l->amount);
+}
+
+/* A list of entries separated by ';'. */
+static int
+parse_list(struct cli *c, const char *opt, enum shift_count_kind kind,
+    const char *s, struct counts *k)
+{
+	char *copy, *save = NULL, *tok;
+	int rc = 0;
+
+	if (s == NULL)
+		return 0;
+	copy = xstrdup(s);
+	for (tok = strtok_r(copy, ";", &save); tok != NULL && rc == 0;
+	     tok = strtok_r(NULL, ";", &save))
+		rc = parse_entry(c, opt, kind, tok, k);
+	free(copy);
+	return rc;
+}
+
+/* The approver's PIN: $PAYDESK_APPROVER_PIN, else asked. */
+static int
+approval(struct cli *c, const char *user, char **pin, struct shift_approval *a)
+{
+	*pin = NULL;
+	a->user = user;
+	a->pin = NULL;
+	if (user == NULL)
+		return 0;
+	*pin = cli_read_pin(c, "PAYDESK_APPROVER_PIN", user);
+	a->pin = *pin;
+	return *pin == NULL ? -1 : 0;
+}
+
+static void
+rec_shift(struct rec *r, const struct shift *sh)
+{
+	if (sh->z_no[0])
+		rec_str(r, _("Z number"), "z_no", sh->z_no);
+	rec_str(r, _("Shift"), "uuid", sh->uuid);
+	rec_term(r, _("Status"), "status", shift_status_name(sh->status));
+	rec_str(r, _("Terminal"), "terminal", sh->terminal);
+	rec_str(r, _("Cashier"), "cashier", sh->cashier);
+	rec_time(r, _("Opened"), "opened_at", sh->opened_at);
+	if (sh->closed_at[0])
+		rec_time(r, _("Closed"), "closed_at", sh->closed_at);
+	rec_money(r, _("Opening float expected"), "float_expected",
+	    sh->float_expected);
+	rec_money(r, _("Opening float counted"), "float_counted",
+	    sh->float_counted);
+	rec_money(r, _("Opening float difference"), "float_difference",
+	    sh->float_counted - sh->float_expected);
+	if (sh->status == SHIFT_CLOSED) {
+		rec_money(r, _("Float kept"), "float_kept", sh->float_kept);
+		if (sh->signed_off_by[0])
+			rec_str(r, _("Signed off by"), "signed_off_by",
+			    sh->signed_off_by);
+	}
+	if (sh->flagged)
+		rec_term(r, _("Flag"), "flag",
+		    N_("open too long or across midnight"));
+}
+
+static void
+rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
+{
+	size_t i;
+
+	rec_list(r, _("Tenders"), "tenders");
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_str(r, _("Method"), "method", t[i].method);
+		rec_int(r, _("Payments"), "payments", t[i].npayments);
+		rec_money(r, _("Expected"), "expected", t[i].expected);
+		if (counted) {
+			rec_money(r, _("Counted"), "counted", t[i].counted);
+			rec_money(r, _("Over (+) or short (-)"), "over_short",
+			    t[i].over_short);
+			if (t[i].reason[0])
+				rec_str(r, _("Reason"), "reason", t[i].reason);
+			if (t[i].approved_by[0])
+				rec_str(r, _("Signed off by"), "approved_by",
+				    t[i].approved_by);
+		}
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+static void
+rec_moves(struct rec *r, const struct shift_movement *m, size_t n)
+{
+	size_t i;
+
+	rec_list(r, _("Movements"), "movements");
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_term(r, _("Kind"), "kind", shift_move_kind_name(m[i].kind));
+		rec_money(r, _("Amount"), "amount", m[i].amount);
+		rec_str(r, _("Reason"), "reason", m[i].reason);
+		if (m[i].approved_by[0])
+			rec_str(r, _("Approved by"), "approved_by",
+			    m[i].approved_by);
+		rec_time(r, _("At"), "at", m[i].at);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+int
+cmd_shift_open(struct cli *c, int argc, char **argv)
+{
+	const char *count = NULL;
+	struct opt o[] = {{"count", 0, &count}, {NULL, 0, NULL}};
+	struct counts k = {NULL, 0};
+	struct shift sh;
+	struct rec *r;
+	char **pos;
+	int npos, rc;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	rc = parse_denoms(c, count, &k);
+	if (rc == 0)
+		rc = svc_shift_open(&c->svc, k.v, k.n, &sh, &c->err);
+	free(k.v);
+	if (rc != 0)
+		return -1;
+	r = rec_new(c);
+	rec_shift(r, &sh);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_shift_status(struct cli *c, int argc, char **argv)
+{
+	struct shift_report x;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
+	    svc_shift_x(&c->svc, &x, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_shift(r, &x.sh);
+	rec_money(r, _("Pay-ins"), "pay_ins", x.pay_ins);
+	rec_money(r, _("Pay-outs"), "pay_outs", x.pay_outs);
+	rec_money(r, _("Safe drops"), "safe_drops", x.drops);
+	rec_print(r);
+	svc_shift_report_free(&x);
+	return 0;
+}
+
+/* pay-in, pay-out and drop: argv[0] names the kind. */
+int
+cmd_shift_move(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL, *approver = NULL;
+	struct opt o[] = {{"reason", 0, &reason}, {"approver", 0, &approver},
+	    {NULL, 0, NULL}};
+	struct shift_move_request q;
+	struct shift_movement m;
+	struct rec *r;
+	char **pos, *pin;
+	int npos, rc;
+
+	memset(&q, 0, sizeof q);
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (reason == NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("shift %s: --reason is required (one of [shifts] "
+		      "movement_reasons)"),
+		    argv[0]);
+	q.kind = (enum shift_move_kind)shift_move_kind_parse(argv[0]);
+	q.reason = reason;
+	if (cli_money(c, _("Amount"), pos[0], &q.amount) != 0 ||
+	    approval(c, approver, &pin, &q.approval) != 0)
+		return -1;
+	rc = svc_shift_movement(&c->svc, &q, &m, &c->err);
+	free(pin);
+	if (rc != 0)
+		return -1;
+	r = rec_new(c);
+	rec_term(r, _("Kind"), "kind", shift_move_kind_name(m.kind));
+	rec_money(r, _("Amount"), "amount", m.amount);
+	rec_str(r, _("Reason"), "reason", m.reason);
+	if (m.approved_by[0])
+		rec_str(r, _("Approved by"), "approved_by", m.approved_by);
+	rec_time(r, _("At"), "at", m.at);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_shift_x(struct cli *c, int argc, char **argv)
+{
+	const char *out = NULL, *text = NULL, *print = NULL;
+	struct opt o[] = {{"out", 0, &out}, {"text", 1, &text},
+	    {"print", 1, &print}, {NULL, 0, NULL}};
+	struct doc_request q = {0};
+	struct doc_result res;
+	struct shift_report x;
+	struct rec *r;
+	char **pos;
+	int npos, rc;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	if (out != NULL || text != NULL || print != NULL) {
+		q.out = out;
+		q.text = text != NULL;
+		q.print = print != NULL;
+		rc = svc_shift_x_issue(&c->svc, &q, &res, &c->err);
+		return cli_doc_report(c, _("X report"), "X", &res, q.print, rc);
+	}
+	if (svc_shift_x(&c->svc, &x, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_term(r, _("Report"), "report", N_("X report, not a close"));
+	rec_shift(r, &x.sh);
+	rec_tenders(r, x.tenders, x.ntenders, 0);
+	rec_moves(r, x.moves, x.nmoves);
+	rec_print(r);
+	svc_shift_report_free(&x);
+	return 0;
+}
+
+/* --reason METHOD=TEXT;...: split into reasons (pointing into *copy). */
+static int
+parse_reasons(struct cli *c, const char *s, char **copy,
+    struct shift_reason **v, size_t *n)
+{
+	char *save = NULL, *tok, *eq;
+
+	*copy = NULL;
+	*v = NULL;
+	*n = 0;
+	if (s == NULL)
+		return 0;
+	*copy = xstrdup(s);
+	for (tok = strtok_r(*copy, ";", &save); tok != NULL;
+	     tok = strtok_r(NULL, ";", &save)) {
+		eq = strchr(tok, '=');
+		if (eq == NULL || eq == tok)
+			return pd_fail(&c->err, PD_EINVAL,
+			    _("--reason \"%s\": write METHOD=TEXT"), tok);
+		*eq = '\0';
+		*v = xrealloc(*v, *n + 1, sizeof **v);
+		(*v)[*n].method = tok;
+		(*v)[(*n)++].text = eq + 1;
+	}
+	return 0;
+}
+
+static void
+print_close(struct cli *c, const struct shift_close_result *res, int closed)
+{
+	struct rec *r = rec_new(c);
+
+	if (closed)
+		rec_shift(r, &res->sh);
+	else
+		rec_term(r, _("Status"), "status", N_("not closed"));
+	rec_int(r, _("Tenders beyond the tolerance"), "beyond", res->nbeyond);
+	rec_tenders(r, res->tenders, res->ntenders, 1);
+	rec_print(r);
+}
+
+int
+cmd_shift_close(struct cli *c, int argc, char **argv)
+{
+	const char *count = NULL, *slip = NULL, *cheque = NULL, *total = NULL,
+	           *reason = NULL, *approver = NULL, *keep = NULL;
+	struct opt o[] = {{"count", 0, &count}, {"slip", 0, &slip},
+	    {"cheque", 0, &cheque}, {"total", 0, &total},
+	    {"reason", 0, &reason}, {"approver", 0, &approver},
+	    {"keep", 0, &keep}, {NULL, 0, NULL}};
+	struct shift_close_request q;
+	struct shift_close_result res;
+	struct counts k = {NULL, 0};
+	struct shift_reason *rv = NULL;
+	char **pos, *pin = NULL, *rcopy = NULL;
+	int npos, rc = -1;
+
+	memset(&q, 0, sizeof q);
+	memset(&res, 0, sizeof res);
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	if (parse_denoms(c, count, &k) != 0 ||
+	    parse_list(c, "--slip", SHIFT_COUNT_SLIP, slip, &k) != 0 ||
+	    parse_list(c, "--cheque", SHIFT_COUNT_CHEQUE, cheque, &k) != 0 ||
+	    parse_list(c, "--total", SHIFT_COUNT_TOTAL, total, &k) != 0 ||
+	    parse_reasons(c, reason, &rcopy, &rv, &q.nreasons) != 0 ||
+	    (keep && cli_money(c, "--keep", keep, &q.keep) != 0) ||
+	    approval(c, approver, &pin, &q.approval) != 0)
+		goto out;
+	q.counts = k.v;
+	q.ncounts = k.n;
+	q.reasons = rv;
+	q.has_keep = keep != NULL;
+	rc = svc_shift_close(&c->svc, &q, &res, &c->err);
+	/* refused beyond the tolerance: the result is shown all the same */
+	if (rc == 0 || res.ntenders > 0)
+		print_close(c, &res, rc == 0);
+out:
+	svc_shift_close_result_free(&res);
+	free(k.v);
+	free(rv);
+	free(rcopy);
+	free(pin);
+	return rc;
+}
+
+struct list_arg {
+	struct table *t;
+	struct cli *c;
+};
+
+static int
+list_row(const struct shift *sh, void *arg)
+{
+	struct list_arg *a = arg;
+
+	table_str(a->t, sh->z_no);
+	table_str(a->t, sh->cashier);
+	table_str(a->t, sh->opened_at);
+	table_str(a->t, sh->closed_at);
+	table_str(a->t, _(shift_status_name(sh->status)));
+	table_money(a->t, sh->float_counted);
+	table_str(a->t, sh->flagged ? _("yes") : "");
+	table_row(a->t);
+	return 0;
+}
+
+int
+cmd_shift_list(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Z number"), "z_no", X_TEXT, 16, 0},
+	    {NC_("column", "Cashier"), "cashier", X_TEXT, 12, 0},
+	    {NC_("column", "Opened"), "opened_at", X_TIME, 19, 0},
+	    {NC_("column", "Closed"), "closed_at", X_TIME, 19, 0},
+	    {NC_("column", "Status"), "status", X_TEXT, 8, 0},
+	    {NC_("column", "Float"), "float_counted", X_MONEY, 12, 0},
+	    {NC_("column", "Flagged"), "flagged", X_TEXT, 7, 0},
+	};
+	const char *open = NULL, *from = NULL, *to = NULL, *cashier = NULL,
+	           *limit = NULL;
+	struct opt o[] = {{"open", 1, &open}, {"from", 0, &from},
+	    {"to", 0, &to}, {"cashier", 0, &cashier}, {"limit", 0, &limit},
+	    {NULL, 0, NULL}};
+	struct shift_filter f = {0};
+	struct list_arg a = {NULL, c};
+	size_t lim = 0;
+	char **pos;
+	int npos, rc;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (from && (f.from = cli_date(c, "--from", from)) == NULL) ||
+	    (to && (f.to = cli_date(c, "--to", to)) == NULL) ||
+	    (limit && cli_limit(c, limit, &lim) != 0))
+		return -1;
+	f.open_only = open != NULL;
+	f.cashier = cashier;
+	f.limit = (int64_t)lim;
+	a.t = table_new(c, cols, 7);
+	rc = svc_shift_list(&c->svc, &f, list_row, &a, &c->err);
+	table_end(a.t);
+	return rc;
+}
+
+int
+cmd_shift_show(struct cli *c, int argc, char **argv)
+{
+	struct shift_report z;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_shift_show(&c->svc, pos[0], &z, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_shift(r, &z.sh);
+	rec_tenders(r, z.tenders, z.ntenders, z.sh.status == SHIFT_CLOSED);
+	rec_moves(r, z.moves, z.nmoves);
+	rec_print(r);
+	svc_shift_report_free(&z);
+	return 0;
+}
+
+int
+cmd_shift_z(struct cli *c, int argc, char **argv)
+{
+	const char *out = NULL, *text = NULL, *print = NULL;
+	struct opt o[] = {{"out", 0, &out}, {"text", 1, &text},
+	    {"print", 1, &print}, {NULL, 0, NULL}};
+	struct doc_request q = {0};
+	struct doc_result res;
+	char **pos;
+	int npos, rc;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	q.out = out;
+	q.text = text != NULL;
+	q.print = print != NULL;
+	rc = svc_shift_z_issue(&c->svc, pos[0], &q, &res, &c->err);
+	return cli_doc_report(c, _("Z report"), pos[0], &res, q.print, rc);
+}

@@ -1,0 +1,506 @@
+/* shift.c - cash shifts (issue 20; design s29/design20.md, shift.h): open
+ * with the float counted by denomination, pay-ins, pay-outs and safe
+ * drops, the X report, the blind close with over/short per tender and a
+ * Z number without gaps. Each writing use case is one transaction with
+ * its audit entry (and its outbox record, sync.c's shift_* kinds).
+ *
+ * What a tender expects: the cash method, the float counted at the open
+ * plus its payments less the voids made at the terminal during the shift,
+ * plus pay-ins, less pay-outs and safe drops; any other method, its
+ * payments less its voids (card slips, cheques). The payments of a shift
+ * are the cashier's at the terminal between the shift's open and close
+ * (store/shifts.c keeps that by ids, not by clock).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/os.h"
+#include "paydesk/utf8.h"
+
+_Static_assert(SHIFT_METHOD_BUFSZ == CFG_NAME_MAX,
+    "a shift's method names are the config's");
+
+/* The cash method movements and denominations belong to: the first
+ * configured method of kind cash; NULL when there is none. */
+const struct pay_method *
+svc_shift_cash(const struct svc *s)
+{
+	int i;
+
+	for (i = 0; i < s->cfg.nmethods; i++)
+		if (s->cfg.methods[i].kind == METHOD_CASH)
+			return &s->cfg.methods[i];
+	return NULL;
+}
+
+int
+svc_shift_required(
+    struct svc *s, const struct pay_method *m, struct pd_err *err)
+{
+	struct shift sh;
+	int rc;
+
+	if (m == NULL || m->kind != METHOD_CASH ||
+	    strcmp(s->cfg.shifts_required, "yes") != 0)
+		return 0;
+	rc = store_shift_open_of(
+	    s->st, s->cfg.terminal_id, s->actor.user_id, &sh, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return pd_fail(err, PD_ESHIFT,
+		    _("Cash is taken in an open shift: open a shift first "
+		      "(paydesk shift open, or Open shift on Home)"));
+	return 0;
+}
+
+/* ---- counts ---- */
+
+/* Whether denom is one of [shifts] denominations. */
+static int
+denom_known(const struct svc *s, int64_t denom)
+{
+	int i;
+
+	for (i = 0; i < s->cfg.ndenoms; i++)
+		if (s->cfg.denoms[i] == denom)
+			return 1;
+	return 0;
+}
+
+/* Line i of a count checked, with its method named as configured and its
+ * amount worked out (denominations). */
+static int
+check_line(const struct svc *s, struct shift_count *c, int open,
+    struct pd_err *err)
+{
+	const struct pay_method *m;
+
+	if (c->kind == SHIFT_COUNT_DENOM) {
+		m = c->method[0] ? config_method(&s->cfg, c->method)
+		                 : svc_shift_cash(s);
+		if (m == NULL || m->kind != METHOD_CASH)
+			return pd_fail(err, PD_EINVAL,
+			    _("Notes and coins are counted for a cash method; "
+			      "\"%s\" is not one"),
+			    c->method);
+		if (!denom_known(s, c->denomination))
+			return pd_fail(err, PD_EINVAL,
+			    _("Denomination %lld is not one of [shifts] "
+			      "denominations"),
+			    (long long)c->denomination);
+		if (shift_line_amount(
+		        c->denomination, c->qty, &c->amount, err) != 0)
+			return -1;
+	} else {
+		if (open)
+			return pd_fail(err, PD_EINVAL,
+			    _("The opening float is counted in notes and "
+			      "coins only"));
+		m = config_method(&s->cfg, c->method);
+		if (m == NULL)
+			return pd_fail(err, PD_EINVAL,
+			    _("Payment method \"%s\" is not configured"),
+			    c->method);
+		if (c->amount < (c->kind == SHIFT_COUNT_TOTAL ? 0 : 1) ||
+		    c->amount > SHIFT_AMOUNT_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("%s: an amount counted must be above zero and at "
+			      "most %lld minor units"),
+			    m->name, (long long)SHIFT_AMOUNT_MAX);
+		if (c->kind == SHIFT_COUNT_CHEQUE && c->ref[0] == '\0')
+			return pd_fail(err, PD_EINVAL,
+			    _("A cheque is listed with its number"));
+		if (svc_check_text(_("Reference"), c->ref,
+		        SHIFT_REF_BUFSZ - 1, 0, err) != 0)
+			return -1;
+		c->qty = 1;
+	}
+	xstrlcpy(c->method, m->name, sizeof c->method);
+	return 0;
+}
+
+/* A copy of the count lines, each checked; no denomination or cheque
+ * twice. The copy is the caller's to free; NULL on error (err says which
+ * line). */
+struct shift_count *
+svc_shift_counts_checked(const struct svc *s, const struct shift_count *in, size_t n,
+    int open, struct pd_err *err)
+{
+	struct shift_count *c = xcalloc(n ? n : 1, sizeof *c);
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		c[i] = in[i];
+		c[i].method[sizeof c[i].method - 1] = '\0';
+		c[i].ref[sizeof c[i].ref - 1] = '\0';
+		if (check_line(s, &c[i], open, err) != 0)
+			goto bad;
+		for (j = 0; j < i; j++) {
+			if (c[j].kind != c[i].kind ||
+			    strcmp(c[j].method, c[i].method) != 0)
+				continue;
+			if (c[i].kind == SHIFT_COUNT_DENOM &&
+			    c[j].denomination == c[i].denomination) {
+				pd_fail(err, PD_EINVAL,
+				    _("Denomination %lld is counted twice"),
+				    (long long)c[i].denomination);
+				goto bad;
+			}
+			if (c[i].kind != SHIFT_COUNT_DENOM && c[i].ref[0] &&
+			    strcmp(c[j].ref, c[i].ref) == 0) {
+				pd_fail(err, PD_EINVAL,
+				    _("%s \"%s\" is listed twice"), c[i].method,
+				    c[i].ref);
+				goto bad;
+			}
+		}
+	}
+	return c;
+bad:
+	pd_err_prefix(err, _("Count line %zu: "), i + 1);
+	free(c);
+	return NULL;
+}
+
+/* The total of the lines of one method (NULL: every line). */
+int64_t
+svc_shift_total(const struct shift_count *c, size_t n, const char *method)
+{
+	int64_t t = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (method == NULL || strcmp(c[i].method, method) == 0)
+			t += c[i].amount;
+	return t;
+}
+
+/* ---- the tenders of a shift ---- */
+
+/* The tender of method name in r, added (expected 0) if missing. */
+struct shift_tender *
+svc_shift_tender(struct shift_report *r, const char *name, enum method_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < r->ntenders; i++)
+		if (strcmp(r->tenders[i].method, name) == 0)
+			return &r->tenders[i];
+	r->tenders = xrealloc(r->tenders, r->ntenders + 1, sizeof *r->tenders);
+	memset(&r->tenders[r->ntenders], 0, sizeof *r->tenders);
+	xstrlcpy(r->tenders[r->ntenders].method, name,
+	    sizeof r->tenders[0].method);
+	r->tenders[r->ntenders].kind = kind;
+	return &r->tenders[r->ntenders++];
+}
+
+/* The tenders in [payments] methods order: the cash method always, every
+ * other method that took something in the shift (online payments are
+ * not in the drawer), then what the shift took by a method no longer
+ * configured. */
+static void
+order_tenders(const struct svc *s, struct shift_report *r,
+    const struct shift_tender *taken, size_t ntaken)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+	size_t i;
+	int k;
+
+	if (cash != NULL)
+		svc_shift_tender(r, cash->name, METHOD_CASH);
+	for (k = 0; k < s->cfg.nmethods; k++)
+		for (i = 0; i < ntaken; i++)
+			if (taken[i].kind != METHOD_ONLINE &&
+			    strcmp(taken[i].method, s->cfg.methods[k].name) ==
+			        0)
+				svc_shift_tender(r, taken[i].method, taken[i].kind);
+	for (i = 0; i < ntaken; i++)
+		if (taken[i].kind != METHOD_ONLINE &&
+		    config_method(&s->cfg, taken[i].method) == NULL)
+			svc_shift_tender(r, taken[i].method, taken[i].kind);
+}
+
+/* r->tenders' expected amounts from r->sh, its movements and what its
+ * payments took. */
+static int
+expect_tenders(struct svc *s, struct shift_report *r, struct pd_err *err)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+	struct shift_tender *taken, *t;
+	size_t ntaken, i;
+
+	taken = store_shift_taken(s->st, r->sh.id, &ntaken, err);
+	if (taken == NULL)
+		return -1;
+	order_tenders(s, r, taken, ntaken);
+	for (i = 0; i < ntaken; i++) {
+		if (taken[i].kind == METHOD_ONLINE)
+			continue;
+		t = svc_shift_tender(r, taken[i].method, taken[i].kind);
+		t->npayments = taken[i].npayments;
+		t->taken = taken[i].taken;
+		t->expected = taken[i].taken;
+	}
+	free(taken);
+	r->pay_ins = r->pay_outs = r->drops = 0;
+	for (i = 0; i < r->nmoves; i++)
+		*(r->moves[i].kind == SHIFT_PAY_IN    ? &r->pay_ins
+		    : r->moves[i].kind == SHIFT_PAY_OUT ? &r->pay_outs
+		                                        : &r->drops) +=
+		    r->moves[i].amount;
+	if (cash != NULL) {
+		t = svc_shift_tender(r, cash->name, METHOD_CASH);
+		t->expected += r->sh.float_counted + r->pay_ins - r->pay_outs -
+		    r->drops;
+	}
+	return 0;
+}
+
+/* Fill r for shift sh: its opening count, movements and expected
+ * tenders; a closed shift's close count and tenders as written. */
+int
+svc_shift_report_of(struct svc *s, const struct shift *sh, struct shift_report *r,
+    struct pd_err *err)
+{
+	char now[TS_BUFSZ];
+
+	memset(r, 0, sizeof *r);
+	r->sh = *sh;
+	if (sh->status == SHIFT_OPEN) {
+		svc_now(now);
+		r->sh.flagged = shift_flagged(
+		    sh->opened_at, now, s->cfg.shift_max_hours);
+	}
+	r->open_counts =
+	    store_shift_counts(s->st, sh->id, "open", &r->nopen, err);
+	if (r->open_counts == NULL)
+		return -1;
+	r->moves = store_shift_moves(s->st, sh->id, &r->nmoves, err);
+	if (r->moves == NULL)
+		return -1;
+	if (sh->status == SHIFT_OPEN)
+		return expect_tenders(s, r, err);
+	r->counts = store_shift_counts(s->st, sh->id, "close", &r->ncounts, err);
+	if (r->counts == NULL)
+		return -1;
+	if (expect_tenders(s, r, err) != 0)
+		return -1;
+	/* what the close wrote is what the Z report shows */
+	free(r->tenders);
+	r->tenders = store_shift_tenders(s->st, sh->id, &r->ntenders, err);
+	return r->tenders == NULL ? -1 : 0;
+}
+
+void
+svc_shift_report_free(struct shift_report *r)
+{
+	free(r->tenders);
+	free(r->moves);
+	free(r->open_counts);
+	free(r->counts);
+	memset(r, 0, sizeof *r);
+}
+
+/* The signed-in cashier's open shift, PD_ESHIFT when there is none. */
+int
+svc_shift_mine(struct svc *s, struct shift *sh, struct pd_err *err)
+{
+	int rc = store_shift_open_of(
+	    s->st, s->cfg.terminal_id, s->actor.user_id, sh, err);
+
+	if (rc == 0)
+		return pd_fail(err, PD_ESHIFT,
+		    _("%s has no open shift at terminal %s: open one first "
+		      "(paydesk shift open)"),
+		    s->actor.username, s->cfg.terminal_id);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+svc_shift_current(struct svc *s, struct shift *out, struct pd_err *err)
+{
+	char now[TS_BUFSZ];
+	int rc;
+
+	if (svc_require(s, ROLE_CASHIER, _("A shift"), err) != 0)
+		return -1;
+	rc = store_shift_open_of(
+	    s->st, s->cfg.terminal_id, s->actor.user_id, out, err);
+	if (rc == 1) {
+		svc_now(now);
+		out->flagged = shift_flagged(
+		    out->opened_at, now, s->cfg.shift_max_hours);
+	}
+	return rc;
+}
+
+/* ---- open ---- */
+
+static int
+open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
+    struct shift *sh, struct pd_err *err)
+{
+	struct shift other, prev;
+	char detail[256], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
+	size_t i;
+	int rc;
+
+	if ((rc = store_shift_open_of(s->st, s->cfg.terminal_id,
+	         s->actor.user_id, &other, err)) != 0)
+		return rc < 0 ? -1
+		              : pd_fail(err, PD_ESHIFT,
+		                    _("%s has a shift open at terminal %s "
+		                      "since %s already"),
+		                    s->actor.username, s->cfg.terminal_id,
+		                    other.opened_at);
+	if ((rc = store_shift_drawer(
+	         s->st, s->cfg.terminal_id, 1, &other, err)) != 0)
+		return rc < 0 ? -1
+		              : pd_fail(err, PD_ESHIFT,
+		                    _("The drawer of terminal %s is in %s's "
+		                      "shift, open since %s: it is closed "
+		                      "first"),
+		                    s->cfg.terminal_id, other.cashier,
+		                    other.opened_at);
+	if ((rc = store_shift_drawer(
+	         s->st, s->cfg.terminal_id, 0, &prev, err)) < 0)
+		return -1;
+	memset(sh, 0, sizeof *sh);
+	xstrlcpy(sh->terminal, s->cfg.terminal_id, sizeof sh->terminal);
+	xstrlcpy(sh->drawer, s->cfg.terminal_id, sizeof sh->drawer);
+	sh->cashier_id = s->actor.user_id;
+	xstrlcpy(sh->cashier, s->actor.username, sizeof sh->cashier);
+	xstrlcpy(sh->cashier_name, s->actor.full_name, sizeof sh->cashier_name);
+	svc_now(sh->opened_at);
+	sh->float_expected = rc == 1 ? prev.float_kept : 0;
+	sh->float_counted = svc_shift_total(c, n, NULL);
+	if (store_shift_insert(s->st, sh, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (store_shift_count_insert(s->st, sh->id, "open", &c[i], err))
+			return -1;
+	snprintf(detail, sizeof detail, "float=%s expected=%s",
+	    money_plain(m1, sizeof m1, sh->float_counted, s->cfg.minor_digits),
+	    money_plain(
+	        m2, sizeof m2, sh->float_expected, s->cfg.minor_digits));
+	return svc_audit(s, sh->opened_at, "open", "shift", sh->uuid, detail,
+	    err);
+}
+
+int
+svc_shift_open(struct svc *s, const struct shift_count *counts, size_t n,
+    struct shift *out, struct pd_err *err)
+{
+	struct shift_count *c;
+	int rc;
+
+	if (svc_require(s, ROLE_CASHIER, _("Opening a shift"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	if (svc_shift_cash(s) == NULL)
+		return pd_fail(err, PD_EINVAL,
+		    _("No payment method of kind cash is configured: a shift "
+		      "counts cash"));
+	if ((c = svc_shift_counts_checked(s, counts, n, 1, err)) == NULL)
+		return -1;
+	if (store_begin(s->st, err) != 0) {
+		free(c);
+		return -1;
+	}
+	rc = svc_finish(s, open_in_tx(s, c, n, out, err), err);
+	free(c);
+	return rc;
+}
+
+/* ---- X report ---- */
+
+int
+svc_shift_x(struct svc *s, struct shift_report *r, struct pd_err *err)
+{
+	struct shift sh;
+
+	memset(r, 0, sizeof *r);
+	if (svc_require(s, ROLE_CASHIER, _("An X report"), err) != 0 ||
+	    svc_shift_mine(s, &sh, err) != 0)
+		return -1;
+	if (svc_shift_report_of(s, &sh, r, err) != 0) {
+		svc_shift_report_free(r);
+		return -1;
+	}
+	return 0;
+}
+
+int
+svc_shift_show(struct svc *s, const char *key, struct shift_report *r,
+    struct pd_err *err)
+{
+	struct shift sh;
+
+	memset(r, 0, sizeof *r);
+	if (svc_require(s, ROLE_CASHIER, _("A shift's details"), err) != 0)
+		return -1;
+	if (key == NULL || *key == '\0')
+		return pd_fail(err, PD_EUSAGE, _("Which shift: a Z number"));
+	if (store_shift_find(s->st, key, &sh, err) != 0)
+		return -1;
+	if (s->actor.role < ROLE_SUPERVISOR &&
+	    sh.cashier_id != s->actor.user_id)
+		return pd_fail(err, PD_EPERM,
+		    _("Shift %s is %s's: another cashier's shift needs the "
+		      "supervisor role"),
+		    key, sh.cashier);
+	if (svc_shift_report_of(s, &sh, r, err) != 0) {
+		svc_shift_report_free(r);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- list ---- */
+
+struct list_arg {
+	struct svc *s;
+	shift_cb cb;
+	void *arg;
+	char now[TS_BUFSZ];
+};
+
+static int
+list_one(const struct shift *sh, void *arg)
+{
+	struct list_arg *a = arg;
+	struct shift copy = *sh;
+
+	if (copy.status == SHIFT_OPEN)
+		copy.flagged = shift_flagged(
+		    copy.opened_at, a->now, a->s->cfg.shift_max_hours);
+	return a->cb(&copy, a->arg);
+}
+
+int
+svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
+    void *arg, struct pd_err *err)
+{
+	struct shift_query q = {0};
+	struct list_arg a = {s, cb, arg, ""};
+
+	if (svc_require(s, ROLE_CASHIER, _("The shifts"), err) != 0)
+		return -1;
+	if (f != NULL) {
+		q.open_only = f->open_only;
+		q.from = f->from;
+		q.to = f->to;
+		q.cashier = f->cashier;
+		q.limit = f->limit;
+	}
+	/* a cashier sees their own shifts */
+	if (s->actor.role < ROLE_SUPERVISOR)
+		q.cashier = s->actor.username;
+	svc_now(a.now);
+	return store_shift_each(s->st, &q, list_one, &a, err);
+}

@@ -1,0 +1,350 @@
+/* shift_close.c - the writing use cases of an open shift beside its open
+ * (shift.c): pay-ins, pay-outs and safe drops, and the blind close (the
+ * counts against what was expected, a reason and a supervisor's sign-off
+ * beyond the tolerance, the Z number). A sign-off is checked inside the
+ * use case's transaction; a wrong PIN rolls it back and is then counted
+ * toward the supervisor's lockout like a wrong sign-in PIN. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+/* The configured movement reason named (any case), or NULL. */
+static const char *
+move_reason(const struct svc *s, const char *name)
+{
+	int i;
+
+	for (i = 0; name != NULL && i < s->cfg.nmove_reasons; i++)
+		if (strcasecmp(s->cfg.move_reasons[i], name) == 0)
+			return s->cfg.move_reasons[i];
+	return NULL;
+}
+
+/* A sign-off that failed on a wrong PIN is counted after the rollback. */
+static int
+finish_signed(struct svc *s, int rc, int miss, const char *user,
+    struct pd_err *err)
+{
+	struct pd_err keep;
+
+	if (svc_finish(s, rc, err) == 0)
+		return 0;
+	if (miss) {
+		keep = *err;
+		if (svc_signoff_miss(s, user, err) == 0)
+			*err = keep;
+	}
+	return -1;
+}
+
+static int
+move_in_tx(struct svc *s, const struct shift_move_request *r,
+    struct shift_movement *m, int *miss, struct pd_err *err)
+{
+	struct shift_report rep;
+	struct shift_tender *cash;
+	struct shift sh;
+	char detail[384], a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	int rc;
+
+	if (svc_shift_mine(s, &sh, err) != 0)
+		return -1;
+	if (r->amount > s->cfg.move_approval &&
+	    svc_signoff(s, &r->approval, _("A movement above the approval "
+	                                   "amount"),
+	        m->approved_by, miss, err) != 0)
+		return -1;
+	if (r->kind != SHIFT_PAY_IN) {
+		if (svc_shift_report_of(s, &sh, &rep, err) != 0) {
+			svc_shift_report_free(&rep);
+			return -1;
+		}
+		cash = svc_shift_tender(&rep, m->method, METHOD_CASH);
+		rc = cash->expected < r->amount;
+		xstrlcpy(detail, svc_money(s, b, sizeof b, cash->expected),
+		    sizeof detail);
+		svc_shift_report_free(&rep);
+		if (rc)
+			return pd_fail(err, PD_EINVAL,
+			    _("%s is more than the %s expected in the drawer"),
+			    svc_money(s, a, sizeof a, r->amount), detail);
+	}
+	svc_now(m->at);
+	if (store_shift_move_insert(s->st, sh.id, s->actor.user_id, m, err))
+		return -1;
+	snprintf(detail, sizeof detail, "kind=%s amount=%s reason=%s%s%s",
+	    shift_move_kind_name(m->kind),
+	    money_plain(a, sizeof a, m->amount, s->cfg.minor_digits),
+	    m->reason, m->approved_by[0] ? " approved_by=" : "",
+	    m->approved_by);
+	return svc_audit(s, m->at, "movement", "shift", sh.uuid, detail, err);
+}
+
+int
+svc_shift_movement(struct svc *s, const struct shift_move_request *r,
+    struct shift_movement *out, struct pd_err *err)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+	const char *reason;
+	int miss = 0;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(s, ROLE_CASHIER, _("A pay-in, pay-out or safe drop"),
+	        err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	if (shift_move_kind_name(r->kind)[0] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("A movement is a pay-in, a pay-out or a safe drop"));
+	if (r->amount <= 0 || r->amount > SHIFT_AMOUNT_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount: must be above zero and at most %lld minor "
+		      "units"),
+		    (long long)SHIFT_AMOUNT_MAX);
+	if ((reason = move_reason(s, r->reason)) == NULL)
+		return pd_fail(err, PD_EINVAL,
+		    _("Reason \"%s\" is not one of [shifts] movement_reasons "
+		      "(%s)"),
+		    r->reason ? r->reason : "", s->cfg.move_reasons[0]);
+	if (cash == NULL)
+		return pd_fail(err, PD_EINVAL,
+		    _("No payment method of kind cash is configured: a shift "
+		      "counts cash"));
+	out->kind = r->kind;
+	out->amount = r->amount;
+	xstrlcpy(out->reason, reason, sizeof out->reason);
+	xstrlcpy(out->method, cash->name, sizeof out->method);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	return finish_signed(s, move_in_tx(s, r, out, &miss, err), miss,
+	    r->approval.user, err);
+}
+
+/* ---- the close ---- */
+
+void
+svc_shift_close_result_free(struct shift_close_result *r)
+{
+	free(r->tenders);
+	memset(r, 0, sizeof *r);
+}
+
+/* The reason given for method; "" when none. */
+static const char *
+reason_for(const struct shift_close_request *r, const char *method)
+{
+	size_t i;
+
+	for (i = 0; i < r->nreasons; i++)
+		if (r->reasons[i].method != NULL &&
+		    strcasecmp(r->reasons[i].method, method) == 0)
+			return r->reasons[i].text ? r->reasons[i].text : "";
+	return "";
+}
+
+/* Each reason names a tender of the close and is text. */
+static int
+check_reasons(const struct shift_close_request *r,
+    const struct shift_close_result *res, struct pd_err *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nreasons; i++) {
+		for (j = 0; j < res->ntenders; j++)
+			if (r->reasons[i].method != NULL &&
+			    strcasecmp(r->reasons[i].method,
+			        res->tenders[j].method) == 0)
+				break;
+		if (j == res->ntenders)
+			return pd_fail(err, PD_EINVAL,
+			    _("A reason is given for \"%s\", which is not a "
+			      "tender of this shift"),
+			    r->reasons[i].method ? r->reasons[i].method : "");
+		if (svc_check_text(_("Reason"), r->reasons[i].text,
+		        SHIFT_REASON_BUFSZ / 4 - 1, 1, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The counts against the shift's tenders, into res; c already checked. */
+static int
+compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
+    size_t n, const struct shift_close_request *r,
+    struct shift_close_result *res, struct pd_err *err)
+{
+	struct shift_report rep;
+	const struct pay_method *m;
+	struct shift_tender *t;
+	size_t i;
+
+	if (svc_shift_report_of(s, sh, &rep, err) != 0) {
+		svc_shift_report_free(&rep);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		m = config_method(&s->cfg, c[i].method);
+		svc_shift_tender(&rep, c[i].method, m ? m->kind : METHOD_BANK);
+	}
+	res->sh = rep.sh;
+	res->nbeyond = 0;
+	for (i = 0; i < rep.ntenders; i++) {
+		t = &rep.tenders[i];
+		t->counted = svc_shift_total(c, n, t->method);
+		t->over_short = t->counted - t->expected;
+		t->beyond = shift_beyond(t->over_short, s->cfg.shift_tolerance);
+		res->nbeyond += t->beyond;
+		xstrlcpy(t->reason, reason_for(r, t->method), sizeof t->reason);
+	}
+	res->tenders = rep.tenders;
+	res->ntenders = rep.ntenders;
+	rep.tenders = NULL;
+	svc_shift_report_free(&rep);
+	return check_reasons(r, res, err);
+}
+
+int
+svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
+    struct shift_close_result *res, struct pd_err *err)
+{
+	struct shift_count *c;
+	struct shift sh;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
+	    svc_shift_mine(s, &sh, err) != 0)
+		return -1;
+	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
+	if (c == NULL)
+		return -1;
+	rc = compare(s, &sh, c, r->ncounts, r, res, err);
+	free(c);
+	return rc;
+}
+
+/* Beyond the tolerance: a reason for each such tender, and a
+ * supervisor's sign-off (in the transaction). */
+static int
+check_beyond(struct svc *s, const struct shift_close_request *r,
+    struct shift_close_result *res, int *miss, struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < res->ntenders; i++) {
+		struct shift_tender *t = &res->tenders[i];
+
+		if (!t->beyond || t->reason[0] != '\0')
+			continue;
+		svc_money(s, a, sizeof a,
+		    t->over_short < 0 ? -t->over_short : t->over_short);
+		svc_money(s, b, sizeof b, s->cfg.shift_tolerance);
+		return pd_fail(err, PD_EINVAL,
+		    t->over_short < 0
+		        ? _("%s is short by %s, beyond the tolerance of %s: "
+		            "give a reason")
+		        : _("%s is over by %s, beyond the tolerance of %s: "
+		            "give a reason"),
+		    t->method, a, b);
+	}
+	if (res->nbeyond == 0)
+		return 0;
+	if (svc_signoff(s, &r->approval, _("A close beyond the tolerance"),
+	        res->sh.signed_off_by, miss, err) != 0)
+		return -1;
+	for (i = 0; i < res->ntenders; i++)
+		if (res->tenders[i].beyond)
+			xstrlcpy(res->tenders[i].approved_by,
+			    res->sh.signed_off_by,
+			    sizeof res->tenders[i].approved_by);
+	return 0;
+}
+
+/* The Z number, the shift closed, its counts and tenders, the audit. */
+static int
+write_close(struct svc *s, const struct shift_count *c, size_t n,
+    const struct shift_close_request *r, struct shift_close_result *res,
+    struct pd_err *err)
+{
+	struct shift *sh = &res->sh;
+	const struct pay_method *cash = svc_shift_cash(s);
+	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;
+	char day[11], detail[256], m[MONEY_BUFSZ];
+	size_t i;
+
+	if (r->has_keep && (r->keep < 0 || r->keep > counted))
+		return pd_fail(err, PD_EINVAL,
+		    _("The float kept, %s, must be between zero and the cash "
+		      "counted"),
+		    svc_money(s, m, sizeof m, r->keep));
+	sh->float_kept = r->has_keep ? r->keep
+	    : sh->float_counted < counted ? sh->float_counted
+	                                  : counted;
+	svc_now(sh->closed_at);
+	memcpy(day, sh->closed_at, 10);
+	day[10] = '\0';
+	if (svc_next_number(s, "z_report", s->cfg.fmt_z_report, day, sh->z_no,
+	        sizeof sh->z_no, err) != 0)
+		return -1;
+	xstrlcpy(sh->closed_by, s->actor.username, sizeof sh->closed_by);
+	sh->status = SHIFT_CLOSED;
+	if (store_shift_close(s->st, sh, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (store_shift_count_insert(s->st, sh->id, "close", &c[i], err))
+			return -1;
+	for (i = 0; i < res->ntenders; i++)
+		if (store_shift_tender_insert(
+		        s->st, sh->id, &res->tenders[i], err) != 0)
+			return -1;
+	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s",
+	    sh->z_no, money_plain(m, sizeof m, sh->float_kept,
+	        s->cfg.minor_digits),
+	    res->nbeyond, sh->signed_off_by[0] ? " signed_off_by=" : "",
+	    sh->signed_off_by);
+	return svc_audit(s, sh->closed_at, "close", "shift", sh->uuid, detail,
+	    err);
+}
+
+static int
+close_in_tx(struct svc *s, const struct shift_count *c, size_t n,
+    const struct shift_close_request *r, struct shift_close_result *res,
+    int *miss, struct pd_err *err)
+{
+	struct shift sh;
+
+	if (svc_shift_mine(s, &sh, err) != 0 ||
+	    compare(s, &sh, c, n, r, res, err) != 0 ||
+	    check_beyond(s, r, res, miss, err) != 0)
+		return -1;
+	return write_close(s, c, n, r, res, err);
+}
+
+int
+svc_shift_close(struct svc *s, const struct shift_close_request *r,
+    struct shift_close_result *res, struct pd_err *err)
+{
+	struct shift_count *c;
+	int miss = 0, rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_require(s, ROLE_CASHIER, _("Closing a shift"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	c = svc_shift_counts_checked(s, r->counts, r->ncounts, 0, err);
+	if (c == NULL)
+		return -1;
+	if (store_begin(s->st, err) != 0) {
+		free(c);
+		return -1;
+	}
+	rc = finish_signed(s, close_in_tx(s, c, r->ncounts, r, res, &miss, err),
+	    miss, r->approval.user, err);
+	free(c);
+	return rc;
+}

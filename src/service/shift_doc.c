@@ -1,0 +1,232 @@
+/* shift_doc.c - the Z report of a closed shift and the X report of an open
+ * one (issue 20; design20 "Documents"): header (organisation, terminal,
+ * drawer, cashier, opened, closed, Z number), per tender expected,
+ * counted and over/short, the counts by denomination, the slips and
+ * cheques listed, the movements, reasons and sign-off. PDF on [receipts]
+ * paper or text, in the organisation's language and formats; a Z
+ * report's reprint is marked COPY like a receipt's (document.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/doc.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+/* The movement kinds as a document names them. */
+static const char *const move_words[] = {
+    [SHIFT_PAY_IN] = N_("Pay-in"),
+    [SHIFT_PAY_OUT] = N_("Pay-out"),
+    [SHIFT_SAFE_DROP] = N_("Safe drop"),
+};
+
+static void
+field_money(struct svc *s, struct doc *d, const char *label, int64_t v)
+{
+	char m[MONEY_BUFSZ];
+
+	doc_field(d, label, svc_money(s, m, sizeof m, v));
+}
+
+static void
+field_time(struct svc *s, struct doc *d, const char *label, const char *ts)
+{
+	char t[SVC_DATE_BUFSZ];
+
+	doc_field(d, label, svc_timestamp(s, t, sizeof t, ts));
+}
+
+static void
+head(struct svc *s, const struct shift *sh, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	char who[200];
+
+	doc_field(d, L_(L, "Terminal"), sh->terminal);
+	doc_field(d, L_(L, "Drawer"), sh->drawer);
+	snprintf(who, sizeof who, "%s (%s)",
+	    sh->cashier_name[0] ? sh->cashier_name : sh->cashier, sh->cashier);
+	doc_field(d, L_(L, "Cashier"), who);
+	field_time(s, d, L_(L, "Opened"), sh->opened_at);
+	if (sh->status == SHIFT_CLOSED) {
+		field_time(s, d, L_(L, "Closed"), sh->closed_at);
+		doc_field(d, L_(L, "Closed by"), sh->closed_by);
+	}
+	field_money(s, d, L_(L, "Opening float expected"), sh->float_expected);
+	field_money(s, d, L_(L, "Opening float counted"), sh->float_counted);
+	field_money(s, d, L_(L, "Opening float difference"),
+	    sh->float_counted - sh->float_expected);
+	if (sh->flagged)
+		doc_field(d, L_(L, "Flag"),
+		    L_(L, "Open too long or across midnight"));
+}
+
+static void
+tenders(struct svc *s, const struct shift_report *r, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	int closed = r->sh.status == SHIFT_CLOSED;
+	char e[MONEY_BUFSZ], c[MONEY_BUFSZ], o[MONEY_BUFSZ], *detail;
+	size_t i;
+
+	doc_heading(d, L_(L, "Tenders"));
+	doc_columns(d, L_(L, "Expected"), closed ? L_(L, "Counted") : "");
+	for (i = 0; i < r->ntenders; i++) {
+		const struct shift_tender *t = &r->tenders[i];
+
+		svc_money(s, o, sizeof o, t->over_short);
+		detail = closed ? xasprintf(L_(L, "Over (+) or short (-): %s"), o)
+		                : xasprintf(LN_(L, "%lld payment",
+		                                "%lld payments",
+		                                (unsigned long)t->npayments),
+		                      (long long)t->npayments);
+		doc_line(d, t->method, detail, svc_money(s, e, sizeof e, t->expected),
+		    closed ? svc_money(s, c, sizeof c, t->counted) : "");
+		free(detail);
+		if (t->reason[0])
+			doc_para(d, L_(L, "Reason"), t->reason);
+		if (t->approved_by[0])
+			doc_field(d, L_(L, "Signed off by"), t->approved_by);
+	}
+}
+
+/* The lines of a count: notes and coins, slips, cheques, totals. */
+static void
+counts(struct svc *s, const struct shift_count *c, size_t n, const char *title,
+    struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], *detail;
+	size_t i;
+
+	if (n == 0)
+		return;
+	doc_heading(d, title);
+	doc_columns(d, "", L_(L, "Amount"));
+	for (i = 0; i < n; i++) {
+		if (c[i].kind == SHIFT_COUNT_DENOM) {
+			detail = xasprintf("%s \xc3\x97 %lld", svc_money(s, b,
+			                       sizeof b, c[i].denomination),
+			    (long long)c[i].qty);
+			doc_line(d, c[i].method, detail, "",
+			    svc_money(s, a, sizeof a, c[i].amount));
+			free(detail);
+			continue;
+		}
+		detail = xasprintf("%s %s",
+		    c[i].kind == SHIFT_COUNT_CHEQUE ? L_(L, "Cheque")
+		    : c[i].kind == SHIFT_COUNT_SLIP ? L_(L, "Slip")
+		                                    : L_(L, "Total"),
+		    c[i].ref);
+		doc_line(d, c[i].method, detail, "",
+		    svc_money(s, a, sizeof a, c[i].amount));
+		free(detail);
+	}
+}
+
+static void
+moves(struct svc *s, const struct shift_report *r, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	char a[MONEY_BUFSZ], t[SVC_DATE_BUFSZ], *detail;
+	size_t i;
+
+	if (r->nmoves == 0)
+		return;
+	doc_heading(d, L_(L, "Movements"));
+	doc_columns(d, "", L_(L, "Amount"));
+	for (i = 0; i < r->nmoves; i++) {
+		const struct shift_movement *m = &r->moves[i];
+
+		detail = m->approved_by[0]
+		    ? xasprintf(L_(L, "%s, %s, approved by %s"), m->reason,
+		          svc_datetime(s, t, sizeof t, m->at), m->approved_by)
+		    : xasprintf("%s, %s", m->reason,
+		          svc_datetime(s, t, sizeof t, m->at));
+		doc_line(d, L_(L, move_words[m->kind]), detail, "",
+		    svc_money(s, a, sizeof a, m->amount));
+		free(detail);
+	}
+	field_money(s, d, L_(L, "Pay-ins"), r->pay_ins);
+	field_money(s, d, L_(L, "Pay-outs"), r->pay_outs);
+	field_money(s, d, L_(L, "Safe drops"), r->drops);
+}
+
+/* The document of report r: a Z report when its shift is closed. */
+static void
+shift_doc(struct svc *s, const struct shift_report *r, const char *number,
+    struct doc *d)
+{
+	const struct i18n_lang *L = svc_doc_lang(s, NULL);
+	int closed = r->sh.status == SHIFT_CLOSED;
+
+	doc_init(d, s->cfg.org_name, s->cfg.org_address,
+	    closed ? L_(L, "Z REPORT") : L_(L, "X REPORT"), number);
+	d->lang = L;
+	if (!closed)
+		doc_mark(d, L_(L, "X REPORT"),
+		    L_(L, "Not a close: what each tender expects so far"));
+	head(s, &r->sh, d);
+	tenders(s, r, d);
+	counts(s, r->open_counts, r->nopen, L_(L, "Opening float"), d);
+	if (closed) {
+		counts(s, r->counts, r->ncounts, L_(L, "Counted at the close"),
+		    d);
+		field_money(s, d, L_(L, "Float kept in the drawer"),
+		    r->sh.float_kept);
+		if (r->sh.signed_off_by[0])
+			doc_total(d, L_(L, "Signed off by"), r->sh.signed_off_by);
+	}
+	moves(s, r, d);
+	svc_doc_stamp(s, d);
+}
+
+int
+svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
+    struct doc_result *res, struct pd_err *err)
+{
+	struct shift_report z;
+	struct doc d;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_shift_show(s, key, &z, err) != 0)
+		return -1;
+	if (z.sh.status != SHIFT_CLOSED) {
+		svc_shift_report_free(&z);
+		return pd_fail(err, PD_ESHIFT,
+		    _("Shift \"%s\" is open: it has an X report, and its Z "
+		      "report comes with its close"),
+		    key);
+	}
+	shift_doc(s, &z, z.sh.z_no, &d);
+	svc_shift_report_free(&z);
+	rc = svc_doc_issue(s, "z_report", &d, r, res, err);
+	doc_free(&d);
+	return rc;
+}
+
+int
+svc_shift_x_issue(struct svc *s, const struct doc_request *r,
+    struct doc_result *res, struct pd_err *err)
+{
+	struct shift_report x;
+	struct doc d;
+	char number[64], now[TS_BUFSZ];
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_shift_x(s, &x, err) != 0)
+		return -1;
+	/* an X report is a snapshot: each one its own name, never a copy */
+	svc_now(now);
+	snprintf(number, sizeof number, "X-%s-%.4s%.2s%.2s-%.2s%.2s%.2s",
+	    x.sh.terminal, now, now + 5, now + 8, now + 11, now + 14,
+	    now + 17);
+	shift_doc(s, &x, number, &d);
+	svc_shift_report_free(&x);
+	rc = svc_doc_issue(s, "x_report", &d, r, res, err);
+	doc_free(&d);
+	return rc;
+}

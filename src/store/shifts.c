@@ -1,0 +1,394 @@
+/* shifts.c - cash shifts, their counts, movements and tenders (issue 20;
+ * schema.c has the tables and the rules they keep). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/os.h"
+#include "paydesk/xmalloc.h"
+
+#define SHIFT_COLS                                                             \
+	"s.id, s.uuid, s.terminal, s.drawer, s.user_id, s.cashier, "           \
+	"coalesce(u.full_name, ''), s.status, s.opened_at, s.closed_at, "      \
+	"coalesce(s.z_no, ''), s.float_expected, s.float_counted, "            \
+	"s.float_kept, s.closed_by, s.signed_off_by"
+#define SHIFT_FROM "shifts s LEFT JOIN users u ON u.id = s.user_id"
+
+static void
+read_shift(sqlite3_stmt *s, void *elem)
+{
+	struct shift *sh = elem;
+
+	memset(sh, 0, sizeof *sh);
+	sh->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, sh->uuid, sizeof sh->uuid);
+	st_col(s, 2, sh->terminal, sizeof sh->terminal);
+	st_col(s, 3, sh->drawer, sizeof sh->drawer);
+	sh->cashier_id = sqlite3_column_int64(s, 4);
+	st_col(s, 5, sh->cashier, sizeof sh->cashier);
+	st_col(s, 6, sh->cashier_name, sizeof sh->cashier_name);
+	sh->status = strcmp((const char *)sqlite3_column_text(s, 7),
+	                 "closed") == 0
+	    ? SHIFT_CLOSED
+	    : SHIFT_OPEN;
+	st_col(s, 8, sh->opened_at, sizeof sh->opened_at);
+	st_col(s, 9, sh->closed_at, sizeof sh->closed_at);
+	st_col(s, 10, sh->z_no, sizeof sh->z_no);
+	sh->float_expected = sqlite3_column_int64(s, 11);
+	sh->float_counted = sqlite3_column_int64(s, 12);
+	sh->float_kept = sqlite3_column_int64(s, 13);
+	st_col(s, 14, sh->closed_by, sizeof sh->closed_by);
+	st_col(s, 15, sh->signed_off_by, sizeof sh->signed_off_by);
+}
+
+/* Step a statement of at most one shift: 1 with it in out, 0 without. */
+static int
+shift_one(struct store *st, sqlite3_stmt *s, struct shift *out,
+    struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		read_shift(s, out);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return st_fail(st, err, _("Reading a shift"));
+}
+
+int
+store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO shifts (uuid, terminal, drawer, user_id, cashier, "
+	    "status, opened_at, float_expected, float_counted, pay_after, "
+	    "void_after) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, "
+	    "(SELECT coalesce(max(id), 0) FROM payments), "
+	    "(SELECT coalesce(max(id), 0) FROM voids))",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	if (sh->uuid[0] == '\0')
+		os_uuid_new(sh->uuid);
+	st_bind(s, "sssissii", sh->uuid, sh->terminal, sh->drawer,
+	    sh->cashier_id, sh->cashier, sh->opened_at, sh->float_expected,
+	    sh->float_counted);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	sh->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_shift_open_of(struct store *st, const char *terminal, int64_t user_id,
+    struct shift *out, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.status = "
+	    "'open' AND s.terminal = ? AND s.user_id = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", terminal, user_id);
+	return shift_one(st, s, out, err);
+}
+
+int
+store_shift_drawer(struct store *st, const char *drawer, int open,
+    struct shift *out, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.drawer = ? AND "
+	    "s.status = CASE ? WHEN 1 THEN 'open' ELSE 'closed' END "
+	    "ORDER BY s.id DESC LIMIT 1",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sd", drawer, open);
+	return shift_one(st, s, out, err);
+}
+
+int
+store_shift_find(
+    struct store *st, const char *key, struct shift *out, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.z_no = ?1 "
+	    "COLLATE NOCASE OR s.uuid = lower(?1)",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", key);
+	rc = shift_one(st, s, out, err);
+	if (rc == 0)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No shift with Z number or id \"%s\""), key);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_shift_close(struct store *st, const struct shift *sh, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE shifts SET status = 'closed', closed_at = ?, z_no = ?, "
+	    "float_kept = ?, closed_by = ?, signed_off_by = ?, "
+	    "pay_upto = (SELECT coalesce(max(id), 0) FROM payments), "
+	    "void_upto = (SELECT coalesce(max(id), 0) FROM voids) "
+	    "WHERE id = ? AND status = 'open'",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssissi", sh->closed_at, sh->z_no, sh->float_kept,
+	    sh->closed_by, sh->signed_off_by, sh->id);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) != 1)
+		return pd_fail(err, PD_ESHIFT,
+		    _("The shift was closed meanwhile (by another session)"));
+	return 0;
+}
+
+int
+store_shift_count_insert(struct store *st, int64_t shift_id, const char *phase,
+    const struct shift_count *c, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO shift_counts (shift_id, phase, method, kind, "
+	    "denomination, qty, amount, ref) VALUES (?, ?, ?, ?, "
+	    "nullif(?, 0), ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "isssiiis", shift_id, phase, c->method,
+	    shift_count_kind_name(c->kind),
+	    c->kind == SHIFT_COUNT_DENOM ? c->denomination : 0, c->qty,
+	    c->amount, c->ref);
+	return st_done(st, s, err);
+}
+
+static void
+read_count(sqlite3_stmt *s, void *elem)
+{
+	struct shift_count *c = elem;
+	const char *k = (const char *)sqlite3_column_text(s, 1);
+
+	st_col(s, 0, c->method, sizeof c->method);
+	c->kind = strcmp(k, "slip") == 0 ? SHIFT_COUNT_SLIP
+	    : strcmp(k, "cheque") == 0   ? SHIFT_COUNT_CHEQUE
+	    : strcmp(k, "total") == 0    ? SHIFT_COUNT_TOTAL
+	                                 : SHIFT_COUNT_DENOM;
+	c->denomination = sqlite3_column_int64(s, 2);
+	c->qty = sqlite3_column_int64(s, 3);
+	c->amount = sqlite3_column_int64(s, 4);
+	st_col(s, 5, c->ref, sizeof c->ref);
+}
+
+struct shift_count *
+store_shift_counts(struct store *st, int64_t shift_id, const char *phase,
+    size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT method, kind, coalesce(denomination, 0), qty, amount, ref "
+	    "FROM shift_counts WHERE shift_id = ? AND phase = ? ORDER BY id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "is", shift_id, phase);
+	return st_collect(st, s, sizeof(struct shift_count), read_count, n,
+	    _("Reading a shift's counts"), err);
+}
+
+int
+store_shift_move_insert(struct store *st, int64_t shift_id, int64_t user_id,
+    struct shift_movement *m, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO shift_movements (uuid, shift_id, kind, method, "
+	    "amount, reason, approved_by, user_id, at) VALUES (?, ?, ?, ?, ?, "
+	    "?, ?, nullif(?, 0), ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	if (m->uuid[0] == '\0')
+		os_uuid_new(m->uuid);
+	st_bind(s, "sississis", m->uuid, shift_id,
+	    shift_move_kind_name(m->kind), m->method, m->amount, m->reason,
+	    m->approved_by, user_id, m->at);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	m->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static void
+read_move(sqlite3_stmt *s, void *elem)
+{
+	struct shift_movement *m = elem;
+	int k;
+
+	m->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, m->uuid, sizeof m->uuid);
+	k = shift_move_kind_parse((const char *)sqlite3_column_text(s, 2));
+	m->kind = k < 0 ? SHIFT_PAY_IN : (enum shift_move_kind)k;
+	st_col(s, 3, m->method, sizeof m->method);
+	m->amount = sqlite3_column_int64(s, 4);
+	st_col(s, 5, m->reason, sizeof m->reason);
+	st_col(s, 6, m->approved_by, sizeof m->approved_by);
+	st_col(s, 7, m->at, sizeof m->at);
+}
+
+struct shift_movement *
+store_shift_moves(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, uuid, kind, method, amount, reason, approved_by, at "
+	    "FROM shift_movements WHERE shift_id = ? ORDER BY id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", shift_id);
+	return st_collect(st, s, sizeof(struct shift_movement), read_move, n,
+	    _("Reading a shift's movements"), err);
+}
+
+int
+store_shift_tender_insert(struct store *st, int64_t shift_id,
+    const struct shift_tender *t, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO shift_tenders (shift_id, method, npayments, taken, "
+	    "expected, counted, over_short, reason, approved_by) VALUES (?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "isiiiiiss", shift_id, t->method, t->npayments, t->taken,
+	    t->expected, t->counted, t->over_short, t->reason, t->approved_by);
+	return st_done(st, s, err);
+}
+
+static void
+read_tender(sqlite3_stmt *s, void *elem)
+{
+	struct shift_tender *t = elem;
+
+	st_col(s, 0, t->method, sizeof t->method);
+	t->npayments = sqlite3_column_int64(s, 1);
+	t->taken = sqlite3_column_int64(s, 2);
+	t->expected = sqlite3_column_int64(s, 3);
+	t->counted = sqlite3_column_int64(s, 4);
+	t->over_short = sqlite3_column_int64(s, 5);
+	st_col(s, 6, t->reason, sizeof t->reason);
+	st_col(s, 7, t->approved_by, sizeof t->approved_by);
+}
+
+struct shift_tender *
+store_shift_tenders(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT method, npayments, taken, expected, counted, over_short, "
+	    "reason, approved_by FROM shift_tenders WHERE shift_id = ? "
+	    "ORDER BY id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", shift_id);
+	return st_collect(st, s, sizeof(struct shift_tender), read_tender, n,
+	    _("Reading a shift's tenders"), err);
+}
+
+static void
+read_taken(sqlite3_stmt *s, void *elem)
+{
+	struct shift_tender *t = elem;
+	int k = method_kind_parse((const char *)sqlite3_column_text(s, 1));
+
+	st_col(s, 0, t->method, sizeof t->method);
+	t->kind = k < 0 ? METHOD_CASH : (enum method_kind)k;
+	t->npayments = sqlite3_column_int64(s, 2);
+	t->taken = sqlite3_column_int64(s, 3);
+}
+
+/* A shift's payments: the cashier's at its terminal between its ids; its
+ * voids: the terminal's between its ids (a void of an earlier shift's
+ * payment takes the cash out of this drawer). */
+struct shift_tender *
+store_shift_taken(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT method, min(method_kind), sum(n), sum(amt) FROM ("
+	    " SELECT p.method, p.method_kind, 1 AS n, p.amount AS amt"
+	    " FROM shifts s JOIN payments p ON p.id > s.pay_after AND"
+	    " p.id <= coalesce(s.pay_upto, 9223372036854775807)"
+	    " WHERE s.id = ?1 AND p.terminal = s.terminal AND"
+	    " p.user_id = s.user_id AND p.status NOT IN ('Failed', 'Cancelled')"
+	    " UNION ALL"
+	    " SELECT p.method, p.method_kind, 0, -p.amount"
+	    " FROM shifts s JOIN voids v ON v.id > s.void_after AND"
+	    " v.id <= coalesce(s.void_upto, 9223372036854775807)"
+	    " JOIN payments p ON p.id = v.payment_id"
+	    " WHERE s.id = ?1 AND v.terminal = s.terminal)"
+	    " GROUP BY method ORDER BY method",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", shift_id);
+	return st_collect(st, s, sizeof(struct shift_tender), read_taken, n,
+	    _("Reading a shift's payments"), err);
+}
+
+int
+store_shift_each(struct store *st, const struct shift_query *f,
+    int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err)
+{
+	struct qb q;
+	sqlite3_stmt *s;
+	struct shift sh;
+	int rc;
+
+	qb_init(&q, "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE 1");
+	if (f->open_only)
+		qb_add(&q, " AND s.status = 'open'", "");
+	if (f->from != NULL)
+		qb_add(&q, " AND s.opened_at >= ?", "s", f->from);
+	if (f->to != NULL)
+		qb_add(&q, " AND substr(s.opened_at, 1, 10) <= ?", "s", f->to);
+	if (f->cashier != NULL)
+		qb_add(&q, " AND s.cashier = ?", "s", f->cashier);
+	qb_add(&q, " ORDER BY s.id DESC", "");
+	if (f->limit > 0)
+		qb_add(&q, " LIMIT ?", "i", f->limit);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		read_shift(s, &sh);
+		if (cb(&sh, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : st_fail(st, err, _("Reading shifts"));
+}
