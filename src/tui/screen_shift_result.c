@@ -42,29 +42,44 @@ struct result {
 	char labels[CFG_LIST_MAX][96];
 };
 
-/* The tenders' table: method, expected, counted, over/short. */
+/* The columns of s, and the space after it. */
+static int
+cols_of(const char *s)
+{
+	return utf8_columns(s, strlen(s)) + 2;
+}
+
+/* The tenders' table: method, expected, counted, over/short; each
+ * column as wide as its header or its widest cell, in display columns,
+ * so that no word or amount is cut in any language. */
 static int
 table(struct result *r, struct tui *t, int y)
 {
 	static const char *const heads[] = {
 	    N_("Method"), N_("Expected"), N_("Counted"), N_("Over/short")};
-	int x[4], w = 16, mw = 14, k;
+	int x[4], w[3], k;
 	size_t i;
 	char m[MONEY_BUFSZ + 32], v[MONEY_BUFSZ];
 
+	for (k = 0; k < 3; k++)
+		w[k] = cols_of(_(heads[k]));
 	for (i = 0; i < r->res.ntenders; i++) {
-		int c = utf8_columns(
-		    r->res.tenders[i].method, strlen(r->res.tenders[i].method));
+		const struct shift_tender *tn = &r->res.tenders[i];
+		int c = cols_of(tn->method);
 
-		mw = c + 2 > mw ? c + 2 : mw;
+		w[0] = c > w[0] ? c : w[0];
+		c = cols_of(svc_money(t->svc, m, sizeof m, tn->expected));
+		w[1] = c > w[1] ? c : w[1];
+		c = cols_of(svc_money(t->svc, m, sizeof m, tn->counted));
+		w[2] = c > w[2] ? c : w[2];
 	}
 	x[0] = 4;
-	x[1] = x[0] + mw;
-	x[2] = x[1] + w;
-	x[3] = x[2] + w;
+	for (k = 1; k < 4; k++)
+		x[k] = x[k - 1] + w[k - 1] + (k > 1 ? 2 : 0);
 	attron(A_BOLD);
-	for (k = 0; k < 4; k++)
-		tui_cell(y, x[k], _(heads[k]), k ? w - 2 : mw - 1, k > 0);
+	for (k = 0; k < 3; k++)
+		tui_cell(y, x[k], _(heads[k]), w[k] - 2 + (k > 0) * 2, k > 0);
+	tui_text(y, x[3] + 2, _(heads[3]), COLS - x[3] - 3);
 	attroff(A_BOLD);
 	y++;
 	for (i = 0; i < r->res.ntenders; i++, y++) {
@@ -75,12 +90,11 @@ table(struct result *r, struct tui *t, int y)
 			attr |= tui_attr(t, TUI_C_ERROR, A_BOLD);
 		else if (tn->over_short == 0)
 			attr = tui_attr(t, TUI_C_OK, 0);
-
-		tui_cell(y, x[0], tn->method, mw - 1, 0);
+		tui_cell(y, x[0], tn->method, w[0] - 2, 0);
 		tui_cell(y, x[1], svc_money(t->svc, m, sizeof m, tn->expected),
-		    w - 2, 1);
+		    w[1], 1);
 		tui_cell(y, x[2], svc_money(t->svc, m, sizeof m, tn->counted),
-		    w - 2, 1);
+		    w[2], 1);
 		svc_money(t->svc, v, sizeof v, tn->over_short);
 		if (tn->over_short < 0)
 			snprintf(m, sizeof m, _("%s short"), v);
@@ -89,7 +103,7 @@ table(struct result *r, struct tui *t, int y)
 		else
 			snprintf(m, sizeof m, "%s", v);
 		attron(attr);
-		tui_text(y, x[3] + 1, m, COLS - x[3] - 2);
+		tui_text(y, x[3] + 2, m, COLS - x[3] - 3);
 		attroff(attr);
 	}
 	return y;

@@ -48,11 +48,11 @@ struct shifts {
 };
 
 static const struct xcol cols[] = {
-    {N_("Z number"), "z_no", X_TEXT, 16, 10},
+    {N_("Z number"), "z_no", X_TEXT, 12, 0},
     {N_("Terminal"), "terminal", X_TEXT, 8, 0},
-    {N_("Cashier"), "cashier", X_TEXT, 16, 8},
-    {N_("Opened"), "opened_at", X_TIME, 16, 0},
-    {N_("Closed"), "closed_at", X_TIME, 16, 0},
+    {N_("Cashier"), "cashier", X_TEXT, 12, 6},
+    {N_("Opened"), "opened_at", X_TEXT, 16, 0},
+    {N_("Closed"), "closed_at", X_TEXT, 16, 0},
     {N_("Status"), "status", X_TEXT, 8, 0},
     {N_("Flag"), "flag", X_TEXT, 6, 0},
 };
@@ -62,13 +62,14 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
 	const struct shift *sh = &((struct shifts *)arg)->rows[row];
 
-	(void)t;
-	(void)buf;
+	/* the times to the minute, in the organisation's date format */
 	c[0].s = sh->z_no[0] ? sh->z_no : "-";
 	c[1].s = sh->terminal;
 	c[2].s = sh->cashier;
-	c[3].s = sh->opened_at;
-	c[4].s = sh->closed_at;
+	c[3].s = svc_datetime(t->svc, buf, SVC_DATE_BUFSZ, sh->opened_at);
+	c[4].s = sh->closed_at[0] ? svc_datetime(t->svc, buf + SVC_DATE_BUFSZ,
+	                                SVC_DATE_BUFSZ, sh->closed_at)
+	                          : "";
 	c[5].s = drawer_status_name(sh->status);
 	c[6].s = sh->flagged ? _("late") : "";
 }

@@ -29,6 +29,21 @@ CFG
 tail -4 "$PAYDESK_CONFIG" | grep -q '^\[shifts\]\|^required' ||
     echo "not ok - the test config's [shifts] is not the last section"
 RCP="$T/receipts"
+# line TEXT: the first screen line with TEXT; line_is NAME TEXT WANT:
+# that line holds WANT
+line() { grep -F -- "$1" "$SCREEN" | head -1; }
+line_is() {
+	i=0
+	while [ $i -lt 30 ]; do
+		grab
+		case "$(line "$2")" in *"$3"*) ok "$1"; return ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "not ok - $1"
+	echo "  wanted on the line of $2: $3"
+	sed 's/^/  | /' "$SCREEN"
+}
 # esc N: Esc N times, apart (two at once read as Alt-Esc)
 esc() {
 	n=$1
@@ -57,18 +72,17 @@ wait_for "one row per denomination" "\$0.01"
 wait_for "the expected float of the drawer's first shift" "Expected float"
 type_text "x"
 wait_for "a letter is refused as a quantity" "Quantity: digits only"
+type_text "12345678"
+wait_for "eight digits are refused" "Quantity: at most 7 digits"
+keys DC
+line_is "Del clears the row: the total back to 0" "Total counted" "\$0.00"
 keys Down
 type_text "2"
 keys Down
 type_text "5"
 wait_for "the line total" "\$100.00"
 wait_for "the total counted" "\$200.00"
-line() { grep -F -- "$1" "$SCREEN" | head -1; }
-grab
-case "$(line "Difference")" in
-*'$200.00'*) ok "the difference from the expected float" ;;
-*) echo "not ok - the difference from the expected float"; sed 's/^/  | /' "$SCREEN" ;;
-esac
+line_is "the difference from the expected float" "Difference" "\$200.00"
 keys Enter
 wait_for "the shift opens" "Shift opened with a float of \$200.00"
 wait_for "home shows the shift" "Shift open since"
@@ -99,16 +113,15 @@ keys C-u
 type_text "80.00"
 before=$(snapshot)
 keys Enter
-wait_for "no supervisor: refused" "upervisor"
+wait_for "no supervisor: refused" \
+    "A movement above the approval amount needs a supervisor's sign-off"
 keys Down Down
 type_text "mary"
 keys Down
 type_text "9999"
 keys Enter
-sleep 0.5
-grab
-if grep -q "recorded" "$SCREEN"; then echo "not ok - a wrong PIN is refused"
-else ok "a wrong PIN is refused"; fi
+wait_for "a wrong PIN is refused" "Wrong user name or PIN for \"mary\""
+lacks "nothing recorded with a wrong PIN" "recorded"
 same "a refused pay-in changes nothing" "$(snapshot)" "$before"
 keys Up
 wait_for "back on the supervisor" "mary"
@@ -123,7 +136,8 @@ wait_for "the Shift menu again" "X report"
 keys Enter
 wait_for "the X report" "X report: not a close, nothing counted"
 wait_for "the X report's cash expected" "\$330.00"
-wait_for "the X report lists the pay-in" "\$80.00"
+keys PgDn
+wait_for "the X report lists the pay-in, with its approver" "Pay-in  \$80.00  Change from safe / mary"
 keys Escape
 
 # --- the blind close: $325.00 in cash (5 short), the card slip, the cheque
@@ -142,6 +156,9 @@ wait_for "the cash total" "\$325.00"
 keys Enter
 wait_for "the card slips" "Count the card slips"
 lacks "the slips are blind" "Expected"
+type_text "a"
+wait_for "a letter is refused as a number of slips" \
+    "Credit Card slips: digits only"
 type_text "1"
 keys Down
 type_text "30.00"
@@ -157,18 +174,15 @@ keys Enter
 wait_for "a cheque without a number is refused" "number is required"
 type_text "123456"
 keys Tab
+type_text "0"
+keys Enter
+wait_for "a cheque of 0 is refused" "a cheque's amount is above 0"
+keys C-u
 type_text "40.00"
 keys Enter
 wait_for "the cheque is listed" "1 cheque, \$40.00"
 keys F2
 wait_for "the result" "The count against what was expected"
-line_is() {
-	grab
-	case "$(line "$2")" in
-	*"$3"*) ok "$1" ;;
-	*) echo "not ok - $1"; echo "  wanted: $3"; sed 's/^/  | /' "$SCREEN" ;;
-	esac
-}
 line_is "cash: expected, counted, short" "Cash " "\$330.00"
 line_is "cash: counted" "Cash " "\$325.00"
 line_is "cash: 5.00 short" "Cash " "-\$5.00 short"
@@ -180,18 +194,29 @@ keys Enter
 wait_for "Enter asks first" "again to close"
 before=$(snapshot)
 keys Enter
-sleep 0.5
+wait_for "no reason: refused" "Reason is required"
 lacks "no reason: not closed" "Shift closed"
-same "a refused close changes nothing" "$(snapshot)" "$before"
 type_text "Miscounted change"
+keys Enter Enter
+wait_for "no sign-off: refused" \
+    "A close beyond the tolerance needs a supervisor's sign-off"
 keys Down
+type_text "jane"
+keys Down
+type_text "1234"
+keys Enter Enter
+wait_for "the cashier cannot sign off her own close" \
+    "needs the sign-off of another user than jane"
+same "the refused closes change nothing" "$(snapshot)" "$before"
+keys Up C-u
 type_text "mary"
-keys Down
+keys Down C-u
 type_text "2222"
 keys Enter
 wait_for "asked again after the edit" "again to close"
 keys Enter
-wait_for "the shift is closed with its Z number" "Shift closed: Z-T01-000001"
+wait_for "the shift is closed, its Z report written" \
+    "Shift closed: Z-T01-000001, Z report"
 wait_for "back on Home, Open shift again" "Open shift"
 pdf=$(ls -t "$RCP"/*Z-T01-000001*.pdf 2>/dev/null | head -1)
 if [ -n "$pdf" ] && pdftotext "$pdf" - >"$T/z.txt" 2>/dev/null; then
@@ -209,16 +234,19 @@ same "the shift is closed in the store" \
 # --- the next shift expects the float kept ($200.00, the opening float)
 keys Enter
 wait_for "the next float count" "Count the opening float"
-grab
-case "$(line "Expected float")" in
-*'$200.00'*) ok "the next shift expects the float kept" ;;
-*) echo "not ok - the next shift expects the float kept"; sed 's/^/  | /' "$SCREEN" ;;
-esac
+line_is "the next shift expects the float kept" "Expected float" "\$200.00"
 keys Down Down
 type_text "4"
 keys Enter
-wait_for "the second shift opens" "Shift opened with a float of \$200.00"
+wait_for "the second shift opens with \$80.00 (the difference is recorded)" \
+    "Shift opened with a float of \$80.00"
+same "the second shift's float: counted and expected" \
+    "$(sql "SELECT float_counted || ' ' || float_expected FROM shifts WHERE status = 'open'")" \
+    "8000 20000"
 logout
+# a cheque in the second shift, for the cheques step in es and fr
+expect "a cheque in the second shift" 0 "" \
+    jane pay WU-10001 --type bill --method Cheque --amount 10
 
 # --- across midnight: flagged on Home
 tui_open PAYDESK_NOW="2025-04-21 09:00:00"
@@ -241,9 +269,16 @@ keys f
 wait_for "the filter form" "Filter the shifts"
 type_text "2025-13-45"
 keys Enter
-wait_for "a bad date is refused, named" "From"
+wait_for "a bad date is refused, named" \
+    'From "2025-13-45": no such day in the calendar'
 wait_for "the form stays" "Filter the shifts"
-keys C-u Down Down Down Down Right Right
+keys C-u
+type_text "2025-04-21"
+keys Down
+type_text "2025-04-20"
+keys Enter
+wait_for "From after To is refused" "From: after To; swap them"
+keys C-u Down C-u Down Down Down Right Right
 keys Enter
 wait_for "status Closed: one shift" "1 shift"
 wait_for "the filter is said" "Status Closed"
@@ -315,7 +350,7 @@ for L in es fr; do
 	login mary 2222
 	keys h
 	wait_for "$L: the Shifts tab" "Z-T01-000001"
-	keys Enter
+	keys End Enter
 	wait_for "$L: the details' labels whole" "$(msg "Float expected")"
 	wait_for "$L: the details' signed off whole" "$(msg "Signed off by")"
 	esc 2
