@@ -37,7 +37,7 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'c', "c", N_("Credits"), N_("the credit notes list"), A_CREDITS},
     {'y', "y", N_("Payers"), N_("the payers report"), A_PAYERS},
     {'a', "a", N_("Aging"), N_("the aging report of open items"), A_AGING},
-    {'h', "h", N_("Shifts"), N_("every drawer's shifts, open and closed"),
+    {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
         A_SHIFTS},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},

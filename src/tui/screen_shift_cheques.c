@@ -168,9 +168,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_NEXT:
 		if (q->items[F_NUMBER].f.len || q->items[F_AMOUNT].f.len) {
 			tui_message(t, 1, "%s",
-			    _("A cheque is typed but not added: {Enter} adds "
-			      "it, "
-			      "Ctrl-U clears a field"));
+			    _("A cheque is typed, not added: {Enter} adds it, "
+			      "Ctrl-U clears"));
 			return TUI_HANDLED;
 		}
 		tui_push(t, screen_shift_result_new(t, d));

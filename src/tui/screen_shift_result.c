@@ -161,7 +161,9 @@ request(struct result *r, struct tui *t, struct shift_close_request *q,
 	memset(q, 0, sizeof *q);
 	q->counts = r->counts;
 	q->ncounts = r->ncounts;
-	if (r->items[0].f.len > 0) {
+	/* as filled in (the opening float): the service's default, which
+	 * keeps at most the cash counted */
+	if (r->items[0].changed && r->items[0].f.len > 0) {
 		if (svc_money_parse(t->svc, r->items[0].f.buf,
 		        r->items[0].label, &q->keep, &err) != 0) {
 			tui_message(t, 1, "%s", err.msg);
