@@ -62,9 +62,9 @@ struct shift_count {
 	int64_t denomination; /* DENOM: one of [shifts] denominations (minor
 	                         units); 0 for the other kinds */
 	int64_t qty;          /* DENOM: how many (>= 0); others: 1 */
-	int64_t amount; /* DENOM: denomination * qty (set by the service,
-	                   overflow-checked); others: the slip's, cheque's
-	                   or total's amount, > 0 (>= 0 for TOTAL) */
+	int64_t amount;       /* DENOM: denomination * qty (set by the service,
+	                         overflow-checked); others: the slip's, cheque's
+	                         or total's amount, > 0 (>= 0 for TOTAL) */
 	char ref[SHIFT_REF_BUFSZ]; /* cheque number, slip reference; "" */
 };
 
@@ -81,7 +81,7 @@ struct shift_movement {
 	char uuid[37];
 	enum shift_move_kind kind;
 	char method[SHIFT_METHOD_BUFSZ]; /* the cash method */
-	int64_t amount;            /* > 0, minor units */
+	int64_t amount;                  /* > 0, minor units */
 	char reason[SHIFT_REASON_BUFSZ]; /* one of [shifts] movement_reasons */
 	char approved_by[SHIFT_USER_BUFSZ]; /* supervisor's user name, "" */
 	char at[TS_BUFSZ];
@@ -101,8 +101,7 @@ int shift_line_amount(
  * SHIFT_DENOMS_MAX; into out, *n their count. PD_EINVAL naming the bad
  * entry. The rule of [shifts] denominations (design20, Config). */
 #define SHIFT_DENOMS_MAX 24
-int shift_denoms_parse(
-    const char *s, int64_t *out, int *n, struct pd_err *err);
+int shift_denoms_parse(const char *s, int64_t *out, int *n, struct pd_err *err);
 /* Whether over_short is beyond tolerance (|over_short| > tolerance). */
 int shift_beyond(int64_t over_short, int64_t tolerance);
 /* Whether a shift opened at opened ("YYYY-MM-DD HH:MM:SS") is flagged at
@@ -120,12 +119,12 @@ struct shift {
 	char cashier_name[129];
 	enum shift_status status;
 	char opened_at[TS_BUFSZ];
-	char closed_at[TS_BUFSZ]; /* "" while open */
+	char closed_at[TS_BUFSZ];  /* "" while open */
 	char z_no[SHIFT_NO_BUFSZ]; /* "" while open; [numbers] z_report */
-	int64_t float_expected; /* what the previous closed shift on this
-	                           drawer kept (float_kept); 0 if none */
-	int64_t float_counted;  /* the opening float counted */
-	int64_t float_kept;     /* at close: cash left for the next shift */
+	int64_t float_expected;    /* what the previous closed shift on this
+	                              drawer kept (float_kept); 0 if none */
+	int64_t float_counted;     /* the opening float counted */
+	int64_t float_kept;        /* at close: cash left for the next shift */
 	char closed_by[SHIFT_USER_BUFSZ];
 	char signed_off_by[SHIFT_USER_BUFSZ]; /* supervisor, "" if none */
 	/* open longer than [shifts] max_hours, or across midnight */
@@ -144,6 +143,7 @@ struct shift_tender {
 	int64_t counted;    /* close only (0 in an X report) */
 	int64_t over_short; /* counted - expected (close only) */
 	int beyond;         /* |over_short| > [shifts] tolerance */
+	/* (a closed shift's report: set where the close was signed off) */
 	char reason[SHIFT_REASON_BUFSZ];    /* given when beyond; "" */
 	char approved_by[SHIFT_USER_BUFSZ]; /* supervisor who signed off */
 };
@@ -253,8 +253,8 @@ typedef int (*shift_cb)(const struct shift *sh, void *arg);
 int svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
     void *arg, struct pd_err *err);
 /* A shift by Z number or UUID with everything a Z report shows. */
-int svc_shift_show(struct svc *s, const char *key, struct shift_report *r,
-    struct pd_err *err);
+int svc_shift_show(
+    struct svc *s, const char *key, struct shift_report *r, struct pd_err *err);
 
 /* Documents: the Z report of a closed shift (key: Z number or UUID) and
  * the X report of the cashier's open shift, as PDF on [receipts] paper or

@@ -165,13 +165,17 @@ approval(struct cli *c, const char *user, char **pin, struct shift_approval *a)
 	return *pin == NULL ? -1 : 0;
 }
 
+/* The status words as rec_term shows them (shift_status_name's). */
+static const char *const status_words[] = {N_("open"), N_("closed")};
+
 static void
 rec_shift(struct rec *r, const struct shift *sh)
 {
 	if (sh->z_no[0])
 		rec_str(r, _("Z number"), "z_no", sh->z_no);
 	rec_str(r, _("Shift"), "uuid", sh->uuid);
-	rec_term(r, _("Status"), "status", shift_status_name(sh->status));
+	rec_shown(r, _("Status"), "status", shift_status_name(sh->status),
+	    _(status_words[sh->status == SHIFT_CLOSED]));
 	rec_str(r, _("Terminal"), "terminal", sh->terminal);
 	rec_str(r, _("Cashier"), "cashier", sh->cashier);
 	rec_time(r, _("Opened"), "opened_at", sh->opened_at);
@@ -179,8 +183,8 @@ rec_shift(struct rec *r, const struct shift *sh)
 		rec_time(r, _("Closed"), "closed_at", sh->closed_at);
 	rec_money(r, _("Opening float expected"), "float_expected",
 	    sh->float_expected);
-	rec_money(r, _("Opening float counted"), "float_counted",
-	    sh->float_counted);
+	rec_money(
+	    r, _("Opening float counted"), "float_counted", sh->float_counted);
 	rec_money(r, _("Opening float difference"), "float_difference",
 	    sh->float_counted - sh->float_expected);
 	if (sh->status == SHIFT_CLOSED) {
@@ -220,6 +224,20 @@ rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 	rec_end(r);
 }
 
+/* The movement kinds as people read them. */
+static const char *const move_words[] = {
+    [SHIFT_PAY_IN] = N_("Pay-in"),
+    [SHIFT_PAY_OUT] = N_("Pay-out"),
+    [SHIFT_SAFE_DROP] = N_("Safe drop"),
+};
+
+static void
+rec_move_kind(struct rec *r, enum shift_move_kind k)
+{
+	rec_shown(
+	    r, _("Kind"), "kind", shift_move_kind_name(k), _(move_words[k]));
+}
+
 static void
 rec_moves(struct rec *r, const struct shift_movement *m, size_t n)
 {
@@ -228,7 +246,7 @@ rec_moves(struct rec *r, const struct shift_movement *m, size_t n)
 	rec_list(r, _("Movements"), "movements");
 	for (i = 0; i < n; i++) {
 		rec_item(r);
-		rec_term(r, _("Kind"), "kind", shift_move_kind_name(m[i].kind));
+		rec_move_kind(r, m[i].kind);
 		rec_money(r, _("Amount"), "amount", m[i].amount);
 		rec_str(r, _("Reason"), "reason", m[i].reason);
 		if (m[i].approved_by[0])
@@ -304,9 +322,8 @@ cmd_shift_move(struct cli *c, int argc, char **argv)
 		return -1;
 	if (reason == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
-		    _("shift %s: --reason is required (one of [shifts] "
-		      "movement_reasons)"),
-		    argv[0]);
+		    _("--reason is required (one of [shifts] "
+		      "movement_reasons)"));
 	q.kind = (enum shift_move_kind)shift_move_kind_parse(argv[0]);
 	q.reason = reason;
 	if (cli_money(c, _("Amount"), pos[0], &q.amount) != 0 ||
@@ -317,7 +334,7 @@ cmd_shift_move(struct cli *c, int argc, char **argv)
 	if (rc != 0)
 		return -1;
 	r = rec_new(c);
-	rec_term(r, _("Kind"), "kind", shift_move_kind_name(m.kind));
+	rec_move_kind(r, m.kind);
 	rec_money(r, _("Amount"), "amount", m.amount);
 	rec_str(r, _("Reason"), "reason", m.reason);
 	if (m.approved_by[0])
@@ -461,7 +478,7 @@ list_row(const struct shift *sh, void *arg)
 	table_str(a->t, sh->cashier);
 	table_str(a->t, sh->opened_at);
 	table_str(a->t, sh->closed_at);
-	table_str(a->t, _(shift_status_name(sh->status)));
+	table_str(a->t, _(status_words[sh->status == SHIFT_CLOSED]));
 	table_money(a->t, sh->float_counted);
 	table_str(a->t, sh->flagged ? _("yes") : "");
 	table_row(a->t);

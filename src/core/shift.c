@@ -29,8 +29,8 @@ const char *
 shift_count_kind_name(enum shift_count_kind k)
 {
 	return (unsigned)k < sizeof count_kinds / sizeof count_kinds[0]
-	    ? count_kinds[k]
-	    : "";
+	           ? count_kinds[k]
+	           : "";
 }
 
 /* The movement kinds: stored name, and the other spelling a command
@@ -117,8 +117,8 @@ shift_denoms_parse(const char *s, int64_t *out, int *n, struct pd_err *err)
 	     tok = strtok_r(NULL, ",", &save)) {
 		while (*tok == ' ' || *tok == '\t')
 			tok++;
-		for (e = tok + strlen(tok); e > tok && (e[-1] == ' ' ||
-		                                e[-1] == '\t');)
+		for (e = tok + strlen(tok);
+		     e > tok && (e[-1] == ' ' || e[-1] == '\t');)
 			*--e = '\0';
 		if (k == SHIFT_DENOMS_MAX)
 			rc = pd_fail(err, PD_EINVAL,
@@ -127,7 +127,8 @@ shift_denoms_parse(const char *s, int64_t *out, int *n, struct pd_err *err)
 			rc = -1;
 		else if (k > 0 && out[k] >= out[k - 1])
 			rc = pd_fail(err, PD_EINVAL,
-			    _("Denomination %lld: the list goes from the largest "
+			    _("Denomination %lld: the list goes from the "
+			      "largest "
 			      "to the smallest, each once"),
 			    (long long)out[k]);
 		else
@@ -155,8 +156,8 @@ ts_seconds(const char *ts)
 {
 	int y, mo, d, h, mi, se;
 
-	if (ts == NULL || sscanf(ts, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d,
-	                      &h, &mi, &se) != 6)
+	if (ts == NULL || sscanf(ts, "%4d-%2d-%2d %2d:%2d:%2d", &y, &mo, &d, &h,
+	                      &mi, &se) != 6)
 		return -1;
 	return (int64_t)date_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
 }
@@ -169,5 +170,5 @@ shift_flagged(const char *opened, const char *now, int max_hours)
 	if (a < 0 || b < 0)
 		return 0;
 	return strncmp(opened, now, 10) != 0 ||
-	    b - a > (int64_t)max_hours * 3600;
+	       b - a > (int64_t)max_hours * 3600;
 }

@@ -75,8 +75,8 @@ denom_known(const struct svc *s, int64_t denom)
 /* Line i of a count checked, with its method named as configured and its
  * amount worked out (denominations). */
 static int
-check_line(const struct svc *s, struct shift_count *c, int open,
-    struct pd_err *err)
+check_line(
+    const struct svc *s, struct shift_count *c, int open, struct pd_err *err)
 {
 	const struct pay_method *m;
 
@@ -115,8 +115,8 @@ check_line(const struct svc *s, struct shift_count *c, int open,
 		if (c->kind == SHIFT_COUNT_CHEQUE && c->ref[0] == '\0')
 			return pd_fail(err, PD_EINVAL,
 			    _("A cheque is listed with its number"));
-		if (svc_check_text(_("Reference"), c->ref,
-		        SHIFT_REF_BUFSZ - 1, 0, err) != 0)
+		if (svc_check_text(_("Reference"), c->ref, SHIFT_REF_BUFSZ - 1,
+		        0, err) != 0)
 			return -1;
 		c->qty = 1;
 	}
@@ -128,8 +128,8 @@ check_line(const struct svc *s, struct shift_count *c, int open,
  * twice. The copy is the caller's to free; NULL on error (err says which
  * line). */
 struct shift_count *
-svc_shift_counts_checked(const struct svc *s, const struct shift_count *in, size_t n,
-    int open, struct pd_err *err)
+svc_shift_counts_checked(const struct svc *s, const struct shift_count *in,
+    size_t n, int open, struct pd_err *err)
 {
 	struct shift_count *c = xcalloc(n ? n : 1, sizeof *c);
 	size_t i, j;
@@ -184,7 +184,8 @@ svc_shift_total(const struct shift_count *c, size_t n, const char *method)
 
 /* The tender of method name in r, added (expected 0) if missing. */
 struct shift_tender *
-svc_shift_tender(struct shift_report *r, const char *name, enum method_kind kind)
+svc_shift_tender(
+    struct shift_report *r, const char *name, enum method_kind kind)
 {
 	size_t i;
 
@@ -193,8 +194,8 @@ svc_shift_tender(struct shift_report *r, const char *name, enum method_kind kind
 			return &r->tenders[i];
 	r->tenders = xrealloc(r->tenders, r->ntenders + 1, sizeof *r->tenders);
 	memset(&r->tenders[r->ntenders], 0, sizeof *r->tenders);
-	xstrlcpy(r->tenders[r->ntenders].method, name,
-	    sizeof r->tenders[0].method);
+	xstrlcpy(
+	    r->tenders[r->ntenders].method, name, sizeof r->tenders[0].method);
 	r->tenders[r->ntenders].kind = kind;
 	return &r->tenders[r->ntenders++];
 }
@@ -218,7 +219,8 @@ order_tenders(const struct svc *s, struct shift_report *r,
 			if (taken[i].kind != METHOD_ONLINE &&
 			    strcmp(taken[i].method, s->cfg.methods[k].name) ==
 			        0)
-				svc_shift_tender(r, taken[i].method, taken[i].kind);
+				svc_shift_tender(
+				    r, taken[i].method, taken[i].kind);
 	for (i = 0; i < ntaken; i++)
 		if (taken[i].kind != METHOD_ONLINE &&
 		    config_method(&s->cfg, taken[i].method) == NULL)
@@ -249,14 +251,14 @@ expect_tenders(struct svc *s, struct shift_report *r, struct pd_err *err)
 	free(taken);
 	r->pay_ins = r->pay_outs = r->drops = 0;
 	for (i = 0; i < r->nmoves; i++)
-		*(r->moves[i].kind == SHIFT_PAY_IN    ? &r->pay_ins
+		*(r->moves[i].kind == SHIFT_PAY_IN      ? &r->pay_ins
 		    : r->moves[i].kind == SHIFT_PAY_OUT ? &r->pay_outs
 		                                        : &r->drops) +=
 		    r->moves[i].amount;
 	if (cash != NULL) {
 		t = svc_shift_tender(r, cash->name, METHOD_CASH);
-		t->expected += r->sh.float_counted + r->pay_ins - r->pay_outs -
-		    r->drops;
+		t->expected +=
+		    r->sh.float_counted + r->pay_ins - r->pay_outs - r->drops;
 	}
 	return 0;
 }
@@ -264,17 +266,19 @@ expect_tenders(struct svc *s, struct shift_report *r, struct pd_err *err)
 /* Fill r for shift sh: its opening count, movements and expected
  * tenders; a closed shift's close count and tenders as written. */
 int
-svc_shift_report_of(struct svc *s, const struct shift *sh, struct shift_report *r,
-    struct pd_err *err)
+svc_shift_report_of(struct svc *s, const struct shift *sh,
+    struct shift_report *r, struct pd_err *err)
 {
+	const struct pay_method *m;
 	char now[TS_BUFSZ];
+	size_t i;
 
 	memset(r, 0, sizeof *r);
 	r->sh = *sh;
 	if (sh->status == SHIFT_OPEN) {
 		svc_now(now);
-		r->sh.flagged = shift_flagged(
-		    sh->opened_at, now, s->cfg.shift_max_hours);
+		r->sh.flagged =
+		    shift_flagged(sh->opened_at, now, s->cfg.shift_max_hours);
 	}
 	r->open_counts =
 	    store_shift_counts(s->st, sh->id, "open", &r->nopen, err);
@@ -285,7 +289,8 @@ svc_shift_report_of(struct svc *s, const struct shift *sh, struct shift_report *
 		return -1;
 	if (sh->status == SHIFT_OPEN)
 		return expect_tenders(s, r, err);
-	r->counts = store_shift_counts(s->st, sh->id, "close", &r->ncounts, err);
+	r->counts =
+	    store_shift_counts(s->st, sh->id, "close", &r->ncounts, err);
 	if (r->counts == NULL)
 		return -1;
 	if (expect_tenders(s, r, err) != 0)
@@ -293,7 +298,15 @@ svc_shift_report_of(struct svc *s, const struct shift *sh, struct shift_report *
 	/* what the close wrote is what the Z report shows */
 	free(r->tenders);
 	r->tenders = store_shift_tenders(s->st, sh->id, &r->ntenders, err);
-	return r->tenders == NULL ? -1 : 0;
+	if (r->tenders == NULL)
+		return -1;
+	for (i = 0; i < r->ntenders; i++) {
+		m = config_method(&s->cfg, r->tenders[i].method);
+		r->tenders[i].kind = m != NULL ? m->kind : METHOD_BANK;
+		/* signed off at the close: it was beyond the tolerance then */
+		r->tenders[i].beyond = r->tenders[i].approved_by[0] != '\0';
+	}
+	return 0;
 }
 
 void
@@ -333,8 +346,8 @@ svc_shift_current(struct svc *s, struct shift *out, struct pd_err *err)
 	    s->st, s->cfg.terminal_id, s->actor.user_id, out, err);
 	if (rc == 1) {
 		svc_now(now);
-		out->flagged = shift_flagged(
-		    out->opened_at, now, s->cfg.shift_max_hours);
+		out->flagged =
+		    shift_flagged(out->opened_at, now, s->cfg.shift_max_hours);
 	}
 	return rc;
 }
@@ -388,8 +401,8 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	    money_plain(m1, sizeof m1, sh->float_counted, s->cfg.minor_digits),
 	    money_plain(
 	        m2, sizeof m2, sh->float_expected, s->cfg.minor_digits));
-	return svc_audit(s, sh->opened_at, "open", "shift", sh->uuid, detail,
-	    err);
+	return svc_audit(
+	    s, sh->opened_at, "open", "shift", sh->uuid, detail, err);
 }
 
 int
@@ -436,8 +449,8 @@ svc_shift_x(struct svc *s, struct shift_report *r, struct pd_err *err)
 }
 
 int
-svc_shift_show(struct svc *s, const char *key, struct shift_report *r,
-    struct pd_err *err)
+svc_shift_show(
+    struct svc *s, const char *key, struct shift_report *r, struct pd_err *err)
 {
 	struct shift sh;
 

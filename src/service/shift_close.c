@@ -26,8 +26,8 @@ move_reason(const struct svc *s, const char *name)
 
 /* A sign-off that failed on a wrong PIN is counted after the rollback. */
 static int
-finish_signed(struct svc *s, int rc, int miss, const char *user,
-    struct pd_err *err)
+finish_signed(
+    struct svc *s, int rc, int miss, const char *user, struct pd_err *err)
 {
 	struct pd_err keep;
 
@@ -54,8 +54,9 @@ move_in_tx(struct svc *s, const struct shift_move_request *r,
 	if (svc_shift_mine(s, &sh, err) != 0)
 		return -1;
 	if (r->amount > s->cfg.move_approval &&
-	    svc_signoff(s, &r->approval, _("A movement above the approval "
-	                                   "amount"),
+	    svc_signoff(s, &r->approval,
+	        _("A movement above the approval "
+	          "amount"),
 	        m->approved_by, miss, err) != 0)
 		return -1;
 	if (r->kind != SHIFT_PAY_IN) {
@@ -78,9 +79,8 @@ move_in_tx(struct svc *s, const struct shift_move_request *r,
 		return -1;
 	snprintf(detail, sizeof detail, "kind=%s amount=%s reason=%s%s%s",
 	    shift_move_kind_name(m->kind),
-	    money_plain(a, sizeof a, m->amount, s->cfg.minor_digits),
-	    m->reason, m->approved_by[0] ? " approved_by=" : "",
-	    m->approved_by);
+	    money_plain(a, sizeof a, m->amount, s->cfg.minor_digits), m->reason,
+	    m->approved_by[0] ? " approved_by=" : "", m->approved_by);
 	return svc_audit(s, m->at, "movement", "shift", sh.uuid, detail, err);
 }
 
@@ -90,7 +90,7 @@ svc_shift_movement(struct svc *s, const struct shift_move_request *r,
 {
 	const struct pay_method *cash = svc_shift_cash(s);
 	const char *reason;
-	int miss = 0;
+	int miss = 0, rc;
 
 	memset(out, 0, sizeof *out);
 	if (svc_require(s, ROLE_CASHIER, _("A pay-in, pay-out or safe drop"),
@@ -120,8 +120,8 @@ svc_shift_movement(struct svc *s, const struct shift_move_request *r,
 	xstrlcpy(out->method, cash->name, sizeof out->method);
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return finish_signed(s, move_in_tx(s, r, out, &miss, err), miss,
-	    r->approval.user, err);
+	rc = move_in_tx(s, r, out, &miss, err);
+	return finish_signed(s, rc, miss, r->approval.user, err);
 }
 
 /* ---- the close ---- */
@@ -282,9 +282,9 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 		    _("The float kept, %s, must be between zero and the cash "
 		      "counted"),
 		    svc_money(s, m, sizeof m, r->keep));
-	sh->float_kept = r->has_keep ? r->keep
-	    : sh->float_counted < counted ? sh->float_counted
-	                                  : counted;
+	sh->float_kept = r->has_keep                   ? r->keep
+	                 : sh->float_counted < counted ? sh->float_counted
+	                                               : counted;
 	svc_now(sh->closed_at);
 	memcpy(day, sh->closed_at, 10);
 	day[10] = '\0';
@@ -296,19 +296,19 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	if (store_shift_close(s->st, sh, err) != 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (store_shift_count_insert(s->st, sh->id, "close", &c[i], err))
+		if (store_shift_count_insert(
+		        s->st, sh->id, "close", &c[i], err))
 			return -1;
 	for (i = 0; i < res->ntenders; i++)
 		if (store_shift_tender_insert(
 		        s->st, sh->id, &res->tenders[i], err) != 0)
 			return -1;
-	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s",
-	    sh->z_no, money_plain(m, sizeof m, sh->float_kept,
-	        s->cfg.minor_digits),
+	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s", sh->z_no,
+	    money_plain(m, sizeof m, sh->float_kept, s->cfg.minor_digits),
 	    res->nbeyond, sh->signed_off_by[0] ? " signed_off_by=" : "",
 	    sh->signed_off_by);
-	return svc_audit(s, sh->closed_at, "close", "shift", sh->uuid, detail,
-	    err);
+	return svc_audit(
+	    s, sh->closed_at, "close", "shift", sh->uuid, detail, err);
 }
 
 static int
@@ -343,8 +343,8 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 		free(c);
 		return -1;
 	}
-	rc = finish_signed(s, close_in_tx(s, c, r->ncounts, r, res, &miss, err),
-	    miss, r->approval.user, err);
+	rc = close_in_tx(s, c, r->ncounts, r, res, &miss, err);
+	rc = finish_signed(s, rc, miss, r->approval.user, err);
 	free(c);
 	return rc;
 }

@@ -76,12 +76,13 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 		const struct shift_tender *t = &r->tenders[i];
 
 		svc_money(s, o, sizeof o, t->over_short);
-		detail = closed ? xasprintf(L_(L, "Over (+) or short (-): %s"), o)
-		                : xasprintf(LN_(L, "%lld payment",
-		                                "%lld payments",
-		                                (unsigned long)t->npayments),
-		                      (long long)t->npayments);
-		doc_line(d, t->method, detail, svc_money(s, e, sizeof e, t->expected),
+		detail = closed
+		             ? xasprintf(L_(L, "Over (+) or short (-): %s"), o)
+		             : xasprintf(LN_(L, "%lld payment", "%lld payments",
+		                             (unsigned long)t->npayments),
+		                   (long long)t->npayments);
+		doc_line(d, t->method, detail,
+		    svc_money(s, e, sizeof e, t->expected),
 		    closed ? svc_money(s, c, sizeof c, t->counted) : "");
 		free(detail);
 		if (t->reason[0])
@@ -106,8 +107,8 @@ counts(struct svc *s, const struct shift_count *c, size_t n, const char *title,
 	doc_columns(d, "", L_(L, "Amount"));
 	for (i = 0; i < n; i++) {
 		if (c[i].kind == SHIFT_COUNT_DENOM) {
-			detail = xasprintf("%s \xc3\x97 %lld", svc_money(s, b,
-			                       sizeof b, c[i].denomination),
+			detail = xasprintf("%s \xc3\x97 %lld",
+			    svc_money(s, b, sizeof b, c[i].denomination),
 			    (long long)c[i].qty);
 			doc_line(d, c[i].method, detail, "",
 			    svc_money(s, a, sizeof a, c[i].amount));
@@ -139,11 +140,13 @@ moves(struct svc *s, const struct shift_report *r, struct doc *d)
 	for (i = 0; i < r->nmoves; i++) {
 		const struct shift_movement *m = &r->moves[i];
 
-		detail = m->approved_by[0]
-		    ? xasprintf(L_(L, "%s, %s, approved by %s"), m->reason,
-		          svc_datetime(s, t, sizeof t, m->at), m->approved_by)
-		    : xasprintf("%s, %s", m->reason,
-		          svc_datetime(s, t, sizeof t, m->at));
+		detail =
+		    m->approved_by[0]
+		        ? xasprintf(L_(L, "%s, %s, approved by %s"), m->reason,
+		              svc_datetime(s, t, sizeof t, m->at),
+		              m->approved_by)
+		        : xasprintf("%s, %s", m->reason,
+		              svc_datetime(s, t, sizeof t, m->at));
 		doc_line(d, L_(L, move_words[m->kind]), detail, "",
 		    svc_money(s, a, sizeof a, m->amount));
 		free(detail);
@@ -171,12 +174,13 @@ shift_doc(struct svc *s, const struct shift_report *r, const char *number,
 	tenders(s, r, d);
 	counts(s, r->open_counts, r->nopen, L_(L, "Opening float"), d);
 	if (closed) {
-		counts(s, r->counts, r->ncounts, L_(L, "Counted at the close"),
-		    d);
-		field_money(s, d, L_(L, "Float kept in the drawer"),
-		    r->sh.float_kept);
+		counts(
+		    s, r->counts, r->ncounts, L_(L, "Counted at the close"), d);
+		field_money(
+		    s, d, L_(L, "Float kept in the drawer"), r->sh.float_kept);
 		if (r->sh.signed_off_by[0])
-			doc_total(d, L_(L, "Signed off by"), r->sh.signed_off_by);
+			doc_total(
+			    d, L_(L, "Signed off by"), r->sh.signed_off_by);
 	}
 	moves(s, r, d);
 	svc_doc_stamp(s, d);
@@ -222,8 +226,7 @@ svc_shift_x_issue(struct svc *s, const struct doc_request *r,
 	/* an X report is a snapshot: each one its own name, never a copy */
 	svc_now(now);
 	snprintf(number, sizeof number, "X-%s-%.4s%.2s%.2s-%.2s%.2s%.2s",
-	    x.sh.terminal, now, now + 5, now + 8, now + 11, now + 14,
-	    now + 17);
+	    x.sh.terminal, now, now + 5, now + 8, now + 11, now + 14, now + 17);
 	shift_doc(s, &x, number, &d);
 	svc_shift_report_free(&x);
 	rc = svc_doc_issue(s, "x_report", &d, r, res, err);

@@ -735,7 +735,28 @@ const char *const store_migrations[] = {
     " CHECK (over_short = counted - expected),"
     " UNIQUE (shift_id, method));\n"
     FROZEN("shift_tenders") NO_UPDATE("shift_tenders")
-    SEAL("shifts", SEAL_SHIFTS),
+    SEAL("shifts", SEAL_SHIFTS)
+    /* the documents log takes Z and X reports too (a Z report's
+     * reprint is a COPY like a receipt's): the table again with the
+     * wider CHECK, its rows and its append-only triggers */
+    "CREATE TABLE documents_v2 ("
+    " id INTEGER PRIMARY KEY,"
+    " kind TEXT NOT NULL CHECK (kind IN ('receipt', 'credit_note',"
+    " 'z_report', 'x_report')),"
+    " number TEXT NOT NULL,"
+    " copy INTEGER NOT NULL CHECK (copy >= 0),"
+    " format TEXT NOT NULL CHECK (format IN ('pdf', 'text')),"
+    " issued_at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id),"
+    " issued_by TEXT NOT NULL,"
+    " terminal TEXT NOT NULL,"
+    " path TEXT NOT NULL,"
+    " UNIQUE (kind, number, copy));\n"
+    "INSERT INTO documents_v2 SELECT id, kind, number, copy, format,"
+    " issued_at, user_id, issued_by, terminal, path FROM documents;\n"
+    "DROP TABLE documents;\n"
+    "ALTER TABLE documents_v2 RENAME TO documents;\n" FROZEN("documents")
+    NO_UPDATE("documents"),
 };
 
 const int store_nmigrations =

@@ -29,10 +29,10 @@ read_shift(sqlite3_stmt *s, void *elem)
 	sh->cashier_id = sqlite3_column_int64(s, 4);
 	st_col(s, 5, sh->cashier, sizeof sh->cashier);
 	st_col(s, 6, sh->cashier_name, sizeof sh->cashier_name);
-	sh->status = strcmp((const char *)sqlite3_column_text(s, 7),
-	                 "closed") == 0
-	    ? SHIFT_CLOSED
-	    : SHIFT_OPEN;
+	sh->status =
+	    strcmp((const char *)sqlite3_column_text(s, 7), "closed") == 0
+	        ? SHIFT_CLOSED
+	        : SHIFT_OPEN;
 	st_col(s, 8, sh->opened_at, sizeof sh->opened_at);
 	st_col(s, 9, sh->closed_at, sizeof sh->closed_at);
 	st_col(s, 10, sh->z_no, sizeof sh->z_no);
@@ -45,8 +45,8 @@ read_shift(sqlite3_stmt *s, void *elem)
 
 /* Step a statement of at most one shift: 1 with it in out, 0 without. */
 static int
-shift_one(struct store *st, sqlite3_stmt *s, struct shift *out,
-    struct pd_err *err)
+shift_one(
+    struct store *st, sqlite3_stmt *s, struct shift *out, struct pd_err *err)
 {
 	int rc = sqlite3_step(s);
 
@@ -184,10 +184,10 @@ read_count(sqlite3_stmt *s, void *elem)
 	const char *k = (const char *)sqlite3_column_text(s, 1);
 
 	st_col(s, 0, c->method, sizeof c->method);
-	c->kind = strcmp(k, "slip") == 0 ? SHIFT_COUNT_SLIP
-	    : strcmp(k, "cheque") == 0   ? SHIFT_COUNT_CHEQUE
-	    : strcmp(k, "total") == 0    ? SHIFT_COUNT_TOTAL
-	                                 : SHIFT_COUNT_DENOM;
+	c->kind = strcmp(k, "slip") == 0     ? SHIFT_COUNT_SLIP
+	          : strcmp(k, "cheque") == 0 ? SHIFT_COUNT_CHEQUE
+	          : strcmp(k, "total") == 0  ? SHIFT_COUNT_TOTAL
+	                                     : SHIFT_COUNT_DENOM;
 	c->denomination = sqlite3_column_int64(s, 2);
 	c->qty = sqlite3_column_int64(s, 3);
 	c->amount = sqlite3_column_int64(s, 4);

@@ -17,6 +17,10 @@ path = $DB
 [terminal]
 id = T01
 branch = B01
+[shifts]
+; cash without an open shift: the shift tests (test_shift.sh) set yes.
+; Before [receipts], which tests append their keys to.
+required = no
 [security]
 ; the fixture users' PINs (9999, 2222, 1234) are below the PIN policy;
 ; test_signin.sh checks the policy with a config of its own
@@ -25,9 +29,6 @@ pin_min_admin = 4
 weak_pins = allow
 [receipts]
 dir = $T/receipts
-[shifts]
-; cash without an open shift: the shift tests (test_shift.sh) set yes
-required = no
 CFG
 
 OUT="$T/out"

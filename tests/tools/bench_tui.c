@@ -63,6 +63,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench_tui: %s\n", err.msg);
 		return 1;
 	}
+	/* the screens' figures, not shifts (issue 20) */
+	xstrlcpy(s.cfg.shifts_required, "no", sizeof s.cfg.shifts_required);
 	snprintf(s.cfg.receipts_dir, sizeof s.cfg.receipts_dir, "%s", argv[2]);
 	/* open bills to pay: two for each consumer the rounds take, from
 	 * the middle of the store (the bench store's size varies) */

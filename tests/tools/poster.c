@@ -47,6 +47,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "poster: %s\n", err.msg);
 		return 1;
 	}
+	/* the poster times and crashes posting, not shifts (issue 20) */
+	xstrlcpy(s.cfg.shifts_required, "no", sizeof s.cfg.shifts_required);
 	if (g != NULL)
 		group = strtol(g, NULL, 10);
 	if (ready != NULL && *ready != '\0') {

@@ -19,6 +19,7 @@
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
 #include "paydesk/sha256.h"
+#include "paydesk/shift.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/os.h"
 #include "paydesk/pin.h"
@@ -1271,6 +1272,71 @@ weak_pins(void **state)
 	}
 }
 
+/* The rules of shift counts (issue 20): a denomination line's amount and
+ * its bounds, the denominations list, the tolerance, the flag. */
+static void
+shift_rules(void **state)
+{
+	struct pd_err err;
+	int64_t a = -1, d[SHIFT_DENOMS_MAX + 2];
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(shift_line_amount(500, 4, &a, &err), 0);
+	assert_int_equal(a, 2000);
+	assert_int_equal(shift_line_amount(500, 0, &a, &err), 0);
+	assert_int_equal(a, 0);
+	assert_int_equal(shift_line_amount(1, SHIFT_AMOUNT_MAX, &a, &err), 0);
+	assert_int_equal(shift_line_amount(2, SHIFT_AMOUNT_MAX / 2 + 1, &a,
+	                     &err),
+	    -1);
+	assert_int_equal(err.code, PD_EINVAL);
+	assert_int_equal(shift_line_amount(10000, INT64_MAX, &a, &err), -1);
+	assert_int_equal(shift_line_amount(500, -1, &a, &err), -1);
+	assert_int_equal(shift_line_amount(0, 3, &a, &err), -1);
+	assert_int_equal(shift_line_amount(-500, 3, &a, &err), -1);
+
+	assert_int_equal(shift_denoms_parse(" 10000, 500 ,1", d, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(d[0], 10000);
+	assert_int_equal(d[2], 1);
+	assert_int_equal(shift_denoms_parse("500, 1000", d, &n, &err), -1);
+	assert_non_null(strstr(err.msg, "largest to the smallest"));
+	assert_int_equal(shift_denoms_parse("500, 500", d, &n, &err), -1);
+	assert_int_equal(shift_denoms_parse("500, 0", d, &n, &err), -1);
+	assert_int_equal(shift_denoms_parse("5.00", d, &n, &err), -1);
+	assert_int_equal(shift_denoms_parse("-5", d, &n, &err), -1);
+	assert_int_equal(shift_denoms_parse("", d, &n, &err), -1);
+	assert_int_equal(shift_denoms_parse(" , ", d, &n, &err), -1);
+	assert_int_equal(
+	    shift_denoms_parse("99999999999999999999", d, &n, &err), -1);
+	assert_int_equal(shift_denoms_parse("25,24,23,22,21,20,19,18,17,16,15,"
+	                                    "14,13,12,11,10,9,8,7,6,5,4,3,2,1",
+	                     d, &n, &err),
+	    -1);
+	assert_non_null(strstr(err.msg, "At most"));
+
+	assert_false(shift_beyond(0, 0));
+	assert_true(shift_beyond(-1, 0));
+	assert_true(shift_beyond(1, 0));
+	assert_false(shift_beyond(-100, 100));
+	assert_true(shift_beyond(101, 100));
+
+	assert_false(shift_flagged(
+	    "2026-06-15 08:00:00", "2026-06-15 20:00:00", 12));
+	assert_true(shift_flagged(
+	    "2026-06-15 08:00:00", "2026-06-15 20:00:01", 12));
+	assert_true(shift_flagged(
+	    "2026-06-15 23:00:00", "2026-06-16 00:30:00", 12));
+	assert_false(shift_flagged("garbage", "2026-06-16 00:30:00", 12));
+
+	assert_int_equal(shift_move_kind_parse("pay-in"), SHIFT_PAY_IN);
+	assert_int_equal(shift_move_kind_parse("drop"), SHIFT_SAFE_DROP);
+	assert_int_equal(shift_move_kind_parse("safe_drop"), SHIFT_SAFE_DROP);
+	assert_int_equal(shift_move_kind_parse("payin"), -1);
+	assert_string_equal(shift_count_kind_name(SHIFT_COUNT_CHEQUE), "cheque");
+}
+
 int
 main(void)
 {
@@ -1304,6 +1370,7 @@ main(void)
 	    cmocka_unit_test(aging_and_sorts),
 	    cmocka_unit_test(escape_sequences),
 	    cmocka_unit_test(weak_pins),
+	    cmocka_unit_test(shift_rules),
 	};
 
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);

@@ -126,6 +126,9 @@ setup(void **state)
 	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
 	setenv("PAYDESK_NOW", "2025-04-20 10:00:00", 1);
 	assert_int_equal(config_defaults(&f->s.cfg, &err), 0);
+	/* cash without a shift, as the CLI tests' config has it (issue 20) */
+	xstrlcpy(f->s.cfg.shifts_required, "no",
+	    sizeof f->s.cfg.shifts_required);
 	assert_int_equal(store_open(f->db, 1, &f->s.st, &err), 0);
 	add_items(f);
 	*state = f;

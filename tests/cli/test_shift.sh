@@ -1,0 +1,258 @@
+# test_shift.sh - cash shifts (issue 20) on one store: cash refused without
+# a shift, the opening float against the drawer's last close, payments of
+# several tenders, pay-ins, pay-outs and safe drops with and without a
+# supervisor's PIN, the X report, the blind close exact, within and
+# beyond tolerance with and without sign-off, Z numbers without gaps, the
+# Z report read back with pdftotext and its COPY, bad input of each kind
+# with its exit status and nothing changed, and a close killed with
+# SIGKILL in the middle of its transaction (never half closed).
+. "$TOP/tests/cli/lib.sh"
+KILL="$TOP/$BUILD/tools/shift_kill"
+sed -i 's/^required = no$/required = yes/' "$PAYDESK_CONFIG"
+export PAYDESK_NOW="2026-06-15 08:00:00"
+setup_store
+printf 'username,full_name,role,pin\nsam,Sam Okafor,cashier,4321\n' >"$T/sam.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import users "$T/sam.csv" >/dev/null
+J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
+M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+A() { PAYDESK_APPROVER_PIN=${APIN:-2222} J "$@"; }
+
+# -- no shift: cash refused (exit 13), other tenders taken
+refused "cash without a shift: refused" 13 "open a shift first" \
+    J pay WU-10001 --type bill --method Cash --amount 10
+expect "cash with change without a shift: refused" 13 "open a shift first" \
+    J pay WU-10002 --type bill --method Cash --amount 5 --tendered 20
+expect "no shift: no X report" 13 "has no open shift" J shift x
+expect "no shift: nothing to close" 13 "has no open shift" \
+    J shift close --count 500x1
+expect "no shift: no pay-out" 13 "has no open shift" \
+    J shift pay-out 10 --reason "Petty cash"
+
+# -- opening: bad counts change nothing (exit 3), usage (exit 2)
+refused "open: count not DENOMxQTY" 3 'write DENOMINATIONxQUANTITY' \
+    J shift open --count 10000x
+expect "open: count with a letter" 3 'write DENOMINATIONxQUANTITY' \
+    J shift open --count 10000xtwo
+expect "open: not a configured denomination" 3 \
+    "Denomination 333 is not one of [shifts] denominations" \
+    J shift open --count 333x2
+refused "open: a denomination twice" 3 "Denomination 500 is counted twice" \
+    J shift open --count 500x2,500x1
+expect "open: a quantity too large" 3 "Quantity 99999999999 of denomination 10000" \
+    J shift open --count 10000x99999999999
+expect "open: an unknown option" 2 "--float" J shift open --float 10
+expect "open: a positional argument" 2 "" J shift open 220
+
+# -- the first shift: nothing was left before, so the whole float differs
+expect "open with a float of 220.00" 0 '$220.00' J shift open --count 10000x2,500x4
+same "first shift expects no float" \
+    "$(sql "SELECT float_expected || '/' || float_counted FROM shifts")" "0/22000"
+refused "open twice: refused" 13 "has a shift open" J shift open --count 500x1
+expect "the drawer is in jane's shift: mary cannot open one" 13 \
+    "is in jane's shift" M shift open --count 500x1
+expect "status shows the open shift" 0 "Opening float counted" J shift status
+
+# -- payments of several tenders while the shift is open
+J pay WU-10001 --type bill --method Cash --amount 10 --tendered 20 >"$OUT" 2>&1
+same "cash taken in the shift" "$?" 0
+J pay WU-10002 --type bill --method "Credit Card" --amount 15 \
+    --reference 123456 >/dev/null 2>&1
+J pay WU-10003 --type bill --method Cheque --amount 30 --reference 000777 \
+    >/dev/null 2>&1
+J pay WU-10001 --type bill --method Online --amount 4 >/dev/null 2>&1
+same "four payments recorded" "$(sql 'SELECT count(*) FROM payments')" 4
+
+# -- movements
+expect "pay-in below the approval amount" 0 "Change from safe" \
+    J shift pay-in 20 --reason "change from safe"
+refused "pay-out above 50.00 without a supervisor" 5 "needs a supervisor's sign-off" \
+    J shift pay-out 60 --reason "Petty cash"
+APIN=1111 expect "pay-out with a wrong supervisor PIN" 5 'Wrong user name or PIN for "mary"' \
+    A shift pay-out 60 --reason "Petty cash" --approver mary
+same "the wrong PIN counts toward mary's lockout" \
+    "$(sql "SELECT failed_logins FROM users WHERE username = 'mary'")" 1
+same "and the pay-out was not recorded" \
+    "$(sql 'SELECT count(*) FROM shift_movements')" 1
+APIN=4321 expect "a cashier cannot sign off" 5 "needs the supervisor role" \
+    A shift pay-out 60 --reason "Petty cash" --approver sam
+APIN=1234 expect "nobody signs off their own" 5 "another user than jane" \
+    A shift pay-out 60 --reason "Petty cash" --approver jane
+expect "an unknown approver" 5 'Wrong user name or PIN for "nobody"' \
+    A shift pay-out 60 --reason "Petty cash" --approver nobody
+same "counted like an unknown name's sign-in" \
+    "$(sql "SELECT failed FROM login_misses WHERE username = 'nobody'")" 1
+expect "pay-out with mary's PIN" 0 "mary" \
+    A shift pay-out 60 --reason "Petty cash" --approver mary
+same "a good PIN clears mary's count? no: only a sign-in does" \
+    "$(sql "SELECT approved_by FROM shift_movements WHERE kind = 'pay_out'")" mary
+expect "a drop above the cash expected" 3 "is more than the" \
+    A shift drop 500 --reason "Safe drop" --approver mary
+refused "a reason not configured" 3 "is not one of [shifts] movement_reasons" \
+    J shift pay-in 5 --reason "Lunch"
+expect "an amount that is not one" 3 "" J shift pay-in abc --reason Other
+expect "an amount of zero" 3 "must be above zero" J shift pay-in 0 --reason Other
+expect "a negative amount" 2 "unknown option -5" J shift pay-in -5 --reason Other
+expect "no reason" 2 "--reason is required" J shift pay-in 5
+
+# -- X report: expected so far, nothing counted, nothing written
+before=$(snapshot)
+J --json shift x >"$OUT"
+same "X: cash expected = float 220 + 10 + pay-in 20 - pay-out 60" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([t["expected"] for t in d["tenders"] if t["method"]=="Cash"][0])' "$OUT")" 19000
+same "X: card and cheque expected, online not in the drawer" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(",".join("%s=%d" % (t["method"], t["expected"]) for t in d["tenders"]))' "$OUT")" \
+    "Cash=19000,Credit Card=1500,Cheque=3000"
+same "X changes nothing" "$(snapshot)" "$before"
+expect "X report as text" 0 "X report" J shift x --text --out "$T/x.txt"
+grep -q "X REPORT" "$T/x.txt" && ok "X report says X REPORT" || \
+    echo "not ok - X report says X REPORT"
+
+# -- the blind close: bad input first, nothing changes
+expect "close: a slip without an amount" 3 "write METHOD:REF:AMOUNT" \
+    J shift close --count 10000x1 --slip "Credit Card"
+expect "close: a cheque amount that is not one" 3 "" \
+    J shift close --count 10000x1 --cheque "000777:abc"
+expect "close: an unknown method" 3 'Payment method "Gold" is not configured' \
+    J shift close --count 10000x1 --total "Gold=5"
+refused "close: a cheque listed twice" 3 'Cheque "000777" is listed twice' \
+    J shift close --cheque "000777:30;000777:30"
+expect "close: a reason for no tender" 3 "not a tender of this shift" \
+    J shift close --count 10000x1,5000x1,2000x1,1000x1,500x1,200x2 \
+    --slip "Credit Card:A1:15" --cheque "000777:30" --reason "Online=x"
+
+# cash counted 185.00: short by 5.00 beyond the tolerance of 0
+C185="10000x1,5000x1,2000x1,1000x1,500x1"
+refused "short beyond tolerance without a reason" 3 \
+    'Cash is short by $5.00, beyond the tolerance of $0.00' \
+    J shift close --count $C185 --slip "Credit Card:A1:15" --cheque "000777:30"
+has "the result is shown all the same" "Over (+) or short (-)"
+refused "with a reason, without a sign-off" 5 "needs a supervisor's sign-off" \
+    J shift close --count $C185 --slip "Credit Card:A1:15" \
+    --cheque "000777:30" --reason "Cash=Counted twice, still short"
+APIN=1111 expect "with a wrong supervisor PIN" 5 'Wrong user name or PIN' \
+    A shift close --count $C185 --slip "Credit Card:A1:15" \
+    --cheque "000777:30" --reason "Cash=Counted twice, still short" \
+    --approver mary
+same "nothing closed, no Z number taken" \
+    "$(sql "SELECT count(*) FROM shifts WHERE status = 'closed'")/$(sql "SELECT count(*) FROM number_series WHERE series = 'z_report'")" "0/0"
+
+# -- SIGKILL in the middle of the close's transaction: still open, whole
+for at in shifts:1 shift_counts:3 shift_tenders:2 audit_log:1; do
+	"$KILL" "$PAYDESK_CONFIG" "${at%%:*}" "${at#*:}" "$C185" >"$OUT" 2>&1
+	rc=$?
+	[ "$rc" = 137 ] || cat "$OUT"
+	same "close killed at ${at%%:*} #${at#*:}: by SIGKILL" "$rc" 137
+	same "close killed at ${at%%:*}: the shift is still open, nothing half" \
+	    "$(sql "SELECT status || '/' || coalesce(z_no, '-') FROM shifts")/$(sql "SELECT count(*) FROM shift_counts WHERE phase = 'close'")/$(sql 'SELECT count(*) FROM shift_tenders')/$(sql "SELECT count(*) FROM number_series WHERE series = 'z_report'")" \
+	    "open/-/0/0/0"
+done
+expect "doctor after the kills" 0 "ok" "$PD" doctor
+
+expect "short by 5.00 with a reason and mary's sign-off" 0 "Z-T01-000001" \
+    A shift close --count $C185 --slip "Credit Card:A1:15" \
+    --cheque "000777:30" --reason "Cash=Counted twice, still short" \
+    --approver mary
+same "the tenders as the close found them" \
+    "$(sql "SELECT group_concat(method || ':' || expected || ':' || counted || ':' || over_short, ' ') FROM shift_tenders")" \
+    "Cash:19000:18500:-500 Credit Card:1500:1500:0 Cheque:3000:3000:0"
+same "signed off by mary, reason kept" \
+    "$(sql "SELECT signed_off_by FROM shifts")/$(sql "SELECT reason FROM shift_tenders WHERE method = 'Cash'")" \
+    "mary/Counted twice, still short"
+same "the float kept: the opening float, at most the cash counted" \
+    "$(sql 'SELECT float_kept FROM shifts')" 18500
+sqlite3 "$DB" "UPDATE shifts SET float_kept = 1" 2>/dev/null
+same "a closed shift cannot be changed, even in SQL" "$(sql 'SELECT float_kept FROM shifts')" 18500
+
+# -- the second shift: its float expected is what the first kept
+export PAYDESK_NOW="2026-06-15 14:00:00"
+expect "open again with 180.00" 0 '-$5.00' J shift open --count 10000x1,5000x1,2000x1,1000x1
+same "second shift expects the first one's float kept" \
+    "$(sql "SELECT float_expected || '/' || float_counted FROM shifts ORDER BY id DESC LIMIT 1")" "18500/18000"
+J pay WU-10002 --type bill --method Cash --amount 12.50 >/dev/null 2>&1
+J pay WU-10003 --type bill --method Cash --amount 7.50 >/dev/null 2>&1
+V=$(sql "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+M payment void "$V" --reason "Wrong account" >/dev/null 2>&1
+J --json shift x >"$OUT"
+same "a void in the shift takes its cash out of the drawer's expected" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(t["expected"], t["payments"]) for t in d["tenders"] if t["method"]=="Cash"][0])' "$OUT")" \
+    "(19250, 2)"
+expect "a drop within the approval amount" 0 "Safe drop" \
+    J shift drop 50 --reason "Safe drop"
+# expected 180 + 12.50 - 50 = 142.50: counted exactly
+expect "exact close needs no sign-off" 0 "Z-T01-000002" \
+    J shift close --count 10000x1,2000x2,200x1,50x1
+same "exact: over/short 0, nobody signed off" \
+    "$(sql "SELECT over_short FROM shift_tenders WHERE shift_id = 2")/$(sql 'SELECT signed_off_by FROM shifts WHERE id = 2')" "0/"
+
+# -- tolerance 1.00: a third shift over by 0.50 closes without sign-off
+sed -i 's/^required = yes$/required = yes\ntolerance = 1.00/' "$PAYDESK_CONFIG"
+expect "open a third shift" 0 "" J shift open --count 10000x1
+expect "over by 0.50 within a tolerance of 1.00" 0 "Z-T01-000003" \
+    J shift close --count 10000x1,50x1
+expect "over by 2.00 beyond it" 0 "" J shift open --count 10000x1
+expect "over by 2.00 beyond a tolerance of 1.00" 3 'Cash is over by $2.00' \
+    J shift close --count 10000x1,200x1
+expect "with a reason and sign-off" 0 "Z-T01-000004" \
+    A shift close --count 10000x1,200x1 --reason "Cash=Found" --approver mary
+same "Z numbers without gaps" \
+    "$(sql "SELECT group_concat(z_no, ' ') FROM (SELECT z_no FROM shifts ORDER BY id)")" \
+    "Z-T01-000001 Z-T01-000002 Z-T01-000003 Z-T01-000004"
+
+# -- flagged: open longer than max_hours (12), or across midnight
+export PAYDESK_NOW="2026-06-16 08:00:00"
+expect "a fifth shift at 08:00" 0 "" J shift open --count 10000x1
+PAYDESK_NOW="2026-06-16 21:00:00" expect "13 hours later it is flagged" 0 \
+    "open too long or across midnight" J shift status
+PAYDESK_NOW="2026-06-16 21:00:00" expect "shift list shows the flag" 0 "yes" \
+    J shift list --open
+PAYDESK_NOW="2026-06-16 19:00:00" J shift status >"$OUT" 2>&1
+grep -q "across midnight" "$OUT" && echo "not ok - 11 hours is not flagged" || \
+    ok "11 hours is not flagged"
+expect "close it" 0 "Z-T01-000005" J shift close --count 10000x1
+export PAYDESK_NOW="2026-06-16 23:00:00"
+expect "a sixth shift at 23:00" 0 "" J shift open --count 10000x1
+PAYDESK_NOW="2026-06-17 01:00:00" expect "two hours later, past midnight: flagged" 0 \
+    "open too long or across midnight" J shift status
+
+# -- the Z report: PDF read back, its reprint a COPY; not found, open
+expect "Z report PDF" 0 "original" J shift z Z-T01-000001 --out "$T/z1.pdf"
+pdftotext -layout "$T/z1.pdf" "$T/z1.txt"
+for w in "Z REPORT" "Z-T01-000001" "Jane Smith" '$190.00' '$185.00' \
+    '-$5.00' "Counted twice, still short" "Signed off by" "000777" "Petty cash"; do
+	grep -qF -- "$w" "$T/z1.txt" && ok "Z PDF says $w" || \
+	    echo "not ok - Z PDF lacks $w"
+done
+grep -q "COPY" "$T/z1.txt" && echo "not ok - the original says COPY" || \
+    ok "the original is no COPY"
+expect "Z report reprinted" 0 "copy" J shift z Z-T01-000001 --out "$T/z2.pdf"
+pdftotext "$T/z2.pdf" - | grep -q "COPY" && ok "the reprint says COPY" || \
+    echo "not ok - the reprint says COPY"
+expect "Z report as text" 0 "" J shift z z-t01-000002 --text --out "$T/z2.txt"
+grep -q "Z-T01-000002" "$T/z2.txt" && ok "text Z report, any case" || \
+    echo "not ok - text Z report, any case"
+refused "no such Z number" 4 'No shift with Z number or id "Z-T01-999999"' \
+    J shift z Z-T01-999999
+U=$(sql "SELECT uuid FROM shifts WHERE status = 'open'")
+expect "an open shift has no Z report" 13 "is open" J shift z "$U"
+expect "shift show by Z number" 0 "Counted twice" M shift show Z-T01-000001
+expect "shift list, every shift" 0 "Z-T01-000005" M shift list
+same "jane's list shows her shifts" "$(J --json shift list | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" 6
+
+# -- the configuration: [shifts] checked like every key (file, section, key)
+printf '[shifts]\ndenominations = 500, 1000\n' >"$T/bad.ini"
+expect "config: denominations not from the largest" 3 "largest to the smallest" \
+    "$PD" --config "$T/bad.ini" config
+printf '[shifts]\ndenominations = 1000, 5.00\n' >"$T/bad.ini"
+expect "config: a denomination not in minor units" 3 'Denomination "5.00"' \
+    "$PD" --config "$T/bad.ini" config
+printf '[shifts]\nrequired = maybe\n' >"$T/bad.ini"
+expect "config: required is yes or no" 3 "required" "$PD" --config "$T/bad.ini" config
+printf '[numbers]\nz_report = Z-{NOPE}\n' >"$T/bad.ini"
+expect "config: a Z number format with an unknown token" 3 "z_report" \
+    "$PD" --config "$T/bad.ini" config
+
+# -- the audit trail and the store
+same "audited: opens, movements, closes" \
+    "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'shift' ORDER BY id)")" \
+    "open,movement,movement,close,open,movement,close,open,close,open,close,open,close,open"
+expect "doctor at the end" 0 "ok" "$PD" doctor
