@@ -14,20 +14,14 @@
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-04-20 10:00:00"
 setup_store
-sed 's/^required = no$/required = yes/' "$PAYDESK_CONFIG" >"$T/c" &&
+# [shifts] of lib.sh's config: required, a tolerance of $1.00, a
+# supervisor above $50.00
+sed 's/^required = no$/required = yes\
+tolerance = 1.00\
+movement_approval_above = 50.00/' "$PAYDESK_CONFIG" >"$T/c" &&
     mv "$T/c" "$PAYDESK_CONFIG"
-grep -q '^required = yes' "$PAYDESK_CONFIG" || cat >>"$PAYDESK_CONFIG" <<CFG
-[shifts]
-required = yes
-CFG
-cat >>"$PAYDESK_CONFIG" <<CFG
-tolerance = 1.00
-movement_approval_above = 50.00
-CFG
-# tolerance and movement_approval_above go under [shifts], the last
-# section: check it
-tail -4 "$PAYDESK_CONFIG" | grep -q '^\[shifts\]\|^required' ||
-    echo "not ok - the test config's [shifts] is not the last section"
+"$PD" config | grep -q '^tolerance = 1.00' ||
+    echo "not ok - the test config's [shifts] is read"
 RCP="$T/receipts"
 # line TEXT: the first screen line with TEXT; line_is NAME TEXT WANT:
 # that line holds WANT
@@ -115,6 +109,8 @@ before=$(snapshot)
 keys Enter
 wait_for "no supervisor: refused" \
     "A movement above the approval amount needs a supervisor's sign-off"
+same "a pay-in refused for want of a supervisor changes nothing" \
+    "$(snapshot)" "$before"
 keys Down Down
 type_text "mary"
 keys Down
@@ -122,7 +118,9 @@ type_text "9999"
 keys Enter
 wait_for "a wrong PIN is refused" "Wrong user name or PIN for \"mary\""
 lacks "nothing recorded with a wrong PIN" "recorded"
-same "a refused pay-in changes nothing" "$(snapshot)" "$before"
+# (a wrong PIN counts toward mary's lockout, like a sign-in's)
+same "a wrong PIN records no movement" \
+    "$(sql "SELECT count(*) FROM shift_movements")" "0"
 keys Up
 wait_for "back on the supervisor" "mary"
 keys Down C-u
