@@ -243,7 +243,7 @@ static const char *const key_words[] = {NC_("key", "Space"), NC_("key", "Left"),
     NC_("key", "Right"), NC_("key", "Up"), NC_("key", "Down"),
     NC_("key", "Enter"), NC_("key", "Esc"), NC_("key", "Tab"),
     NC_("key", "S-Tab"), NC_("key", "PgUp"), NC_("key", "PgDn"),
-    NC_("key", "Home"), NC_("key", "End")};
+    NC_("key", "Home"), NC_("key", "End"), NC_("key", "Del")};
 
 const char *
 tui_key_name(const char *name)
@@ -744,7 +744,16 @@ tui_main(struct svc *svc)
 	X(export)                                                              \
 	X(payers)                                                              \
 	X(aging)                                                               \
-	X(aging_items)
+	X(aging_items)                                                         \
+	X(shift_open)                                                          \
+	X(shift_count)                                                         \
+	X(shift_slips)                                                         \
+	X(shift_cheques)                                                       \
+	X(shift_result)                                                        \
+	X(shift_move)                                                          \
+	X(shift_report)                                                        \
+	X(shifts)                                                              \
+	X(shift_filter)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

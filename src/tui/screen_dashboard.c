@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui.h"
+#include "drawer.h"
 
 enum {
 	A_PREV,
@@ -18,6 +18,7 @@ enum {
 	A_CREDITS,
 	A_PAYERS,
 	A_AGING,
+	A_SHIFTS,
 	A_SYNC,
 	A_PAY,
 	A_RELOAD,
@@ -36,6 +37,8 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'c', "c", N_("Credits"), N_("the credit notes list"), A_CREDITS},
     {'y', "y", N_("Payers"), N_("the payers report"), A_PAYERS},
     {'a', "a", N_("Aging"), N_("the aging report of open items"), A_AGING},
+    {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
+        A_SHIFTS},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
@@ -693,6 +696,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_AGING:
 		tui_push(t, screen_aging_new(t));
+		return TUI_HANDLED;
+	case A_SHIFTS:
+		tui_push(t, screen_shifts_new(t));
 		return TUI_HANDLED;
 	case A_SYNC:
 		tui_push(t, screen_sync_new(t));

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tui.h"
+#include "drawer.h"
 
 enum { A_OPEN, A_LOGOUT, A_QUIT };
 
@@ -19,7 +19,16 @@ static const struct tui_key screen_home_keys[] = {
 };
 
 /* The tasks, in menu order, with the least role that sees them. */
-enum task { T_PAY, T_FIND, T_TODAY, T_REPRINT, T_SYNC, T_LOGOUT };
+enum task {
+	T_PAY,
+	T_FIND,
+	T_TODAY,
+	T_REPRINT,
+	T_SYNC,
+	T_OPEN_SHIFT,
+	T_SHIFT,
+	T_LOGOUT
+};
 static const struct {
 	enum task task;
 	const char *label;
@@ -30,6 +39,9 @@ static const struct {
     {T_TODAY, N_("Today's payments"), ROLE_CASHIER},
     {T_REPRINT, N_("Reprint a receipt"), ROLE_CASHIER},
     {T_SYNC, N_("Sync with the central node"), ROLE_CASHIER},
+    /* one of the two: without a shift, or with one open (issue 20) */
+    {T_OPEN_SHIFT, N_("Open shift"), ROLE_CASHIER},
+    {T_SHIFT, N_("Shift"), ROLE_CASHIER},
     {T_LOGOUT, N_("Log out"), ROLE_CASHIER},
 };
 #define NTASKS (sizeof tasks / sizeof tasks[0])
@@ -44,6 +56,8 @@ struct home {
 	struct tui_list list; /* of the tasks the role sees: tasks[idx[i]] */
 	size_t idx[NTASKS];
 	struct today td; /* read at most every REFRESH_S seconds */
+	int shift;       /* the cashier's shift: 1 open, 0 none, -1 unread */
+	struct shift sh;
 	time_t read_at;
 	char error[sizeof(((struct pd_err *)0)->msg)];
 };
@@ -67,7 +81,9 @@ visible(struct home *h, struct tui *t)
 	size_t i, n = 0;
 
 	for (i = 0; i < NTASKS; i++)
-		if (t->svc->actor.role >= tasks[i].min)
+		if (t->svc->actor.role >= tasks[i].min &&
+		    !(tasks[i].task == T_OPEN_SHIFT && h->shift != 0) &&
+		    !(tasks[i].task == T_SHIFT && h->shift != 1))
 			h->idx[n++] = i;
 	tui_list_set(&h->list, n);
 }
@@ -84,6 +100,13 @@ add_payment(const struct payment_row *row, void *arg)
 	return 0;
 }
 
+/* Whether cash needs an open shift ([shifts] required). */
+static int
+required(const struct tui *t)
+{
+	return strcmp(t->svc->cfg.shifts_required, "yes") == 0;
+}
+
 /* Today's payments at this terminal, read again when the figures are
  * older than REFRESH_S (the screen redraws every second for the clock). */
 static void
@@ -92,6 +115,8 @@ read_today(struct home *h, struct tui *t)
 	struct payment_filter f;
 	struct pd_err err;
 	char today[11];
+	size_t i;
+	int first;
 
 	if (h->read_at != 0 && time(NULL) - h->read_at < REFRESH_S)
 		return;
@@ -105,6 +130,17 @@ read_today(struct home *h, struct tui *t)
 	h->error[0] = '\0';
 	if (svc_payments_each(t->svc, &f, add_payment, &h->td, &err) != 0)
 		snprintf(h->error, sizeof h->error, "%s", err.msg);
+	first = h->shift == -1;
+	h->shift = svc_shift_current(t->svc, &h->sh, &err);
+	if (h->shift < 0 && h->error[0] == '\0')
+		snprintf(h->error, sizeof h->error, "%s", err.msg);
+	/* cash needs a shift: the day starts on Open shift */
+	if (first && h->shift == 0 && required(t)) {
+		visible(h, t);
+		for (i = 0; i < h->list.n; i++)
+			if (tasks[h->idx[i]].task == T_OPEN_SHIFT)
+				h->list.sel = i;
+	}
 	h->read_at = time(NULL);
 }
 
@@ -125,6 +161,34 @@ menu_width(void)
 	if (w > 30 && w > COLS - 6)
 		w = COLS - 6 > 30 ? COLS - 6 : 30;
 	return w;
+}
+
+/* The cashier's shift: since when, and flagged when open too long or
+ * across midnight ([shifts] max_hours); the row after it. */
+static int
+shift_line(struct home *h, struct tui *t, int y)
+{
+	char line[256], a[SVC_DATE_BUFSZ];
+
+	if (h->shift != 1) {
+		if (h->shift == 0 && required(t)) {
+			attron(A_DIM);
+			tui_text(y++, 4, _("No shift open"), COLS - 6);
+			attroff(A_DIM);
+		}
+		return y;
+	}
+	snprintf(line, sizeof line, _("Shift open since %s"),
+	    svc_datetime(t->svc, a, sizeof a, h->sh.opened_at));
+	tui_text(y++, 4, line, COLS - 6);
+	if (h->sh.flagged) {
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
+		tui_wrap(y++, 4,
+		    _("Open too long or across midnight: close it"), COLS - 6,
+		    1);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
+	}
+	return y;
 }
 
 static void
@@ -149,7 +213,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		    svc_money(t->svc, m, sizeof m, td->total));
 		tui_text(y++, 4, line, COLS - 6);
 	}
-	y++;
+	y = shift_line(h, t, y) + 1;
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Tasks"), COLS - 4);
 	attroff(A_BOLD);
@@ -161,6 +225,7 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct home *h = (struct home *)sc;
+	struct tui_screen *next;
 
 	visible(h, t);
 	if (a != A_LOGOUT)
@@ -179,6 +244,14 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_OPEN:
 		h->read_at = 0; /* back here, the figures are read again */
 		switch (tasks[h->idx[h->list.sel]].task) {
+		case T_OPEN_SHIFT:
+			next = screen_shift_open_new(t);
+			if (next != NULL)
+				tui_push(t, next);
+			return TUI_HANDLED;
+		case T_SHIFT:
+			tui_push(t, screen_shift_menu_new(t, sc));
+			return TUI_HANDLED;
 		case T_PAY:
 		case T_FIND:
 			tui_push(
@@ -219,6 +292,7 @@ screen_home_new(struct tui *t)
 	(void)t;
 	tui_list_init(&h->list, cols, 1, cells, h);
 	h->list.header = 0;
+	h->shift = -1;
 	h->sc.cls = &screen_home_class;
 	return &h->sc;
 }

@@ -1,0 +1,78 @@
+/* drawer.h - what the shift screens share (issue 20; design s29/design20.md,
+ * TUI): the blind close's counts as the cashier enters them, step by step.
+ * The first step (the cash count) owns the state; each later step is a
+ * screen on top of the one before, so Esc goes back a step with what was
+ * typed still there. Nothing expected is shown before the result screen:
+ * the steps only know the tenders' names and kinds. The rules (expected,
+ * over/short, tolerance, sign-off) are the service's (svc_shift_*). */
+#ifndef PAYDESK_TUI_DRAWER_H
+#define PAYDESK_TUI_DRAWER_H
+#include "backoffice.h"
+
+struct drawer_close {
+	struct tui_screen *home; /* the screen the close returns to */
+	struct shift sh;         /* the open shift */
+	/* the tenders of the close, by kind: cash (counted by denomination),
+	 * card (slips), the others that take cheques (a list) */
+	char cash[SHIFT_METHOD_BUFSZ];
+	char cards[CFG_LIST_MAX][SHIFT_METHOD_BUFSZ];
+	int ncards;
+	char cheques[CFG_LIST_MAX][SHIFT_METHOD_BUFSZ];
+	int ncheques;
+	/* what was counted: the cash lines (the count screen's), the
+	 * slips' and the cheques' */
+	struct shift_count *cash_lines;
+	size_t ncash;
+	struct shift_count *slips;
+	size_t nslips;
+	struct shift_count *cheque_lines;
+	size_t ncheque, cheque_cap;
+};
+
+/* The lines of the close as one array (cash, slips, cheques); the caller
+ * frees it. */
+struct shift_count *drawer_counts(const struct drawer_close *d, size_t *n);
+void drawer_close_free(struct drawer_close *d);
+
+/* The configured denominations, largest first, and the movements'
+ * reasons and the amount above which a movement needs a supervisor
+ * ([shifts] in paydesk.ini(5)). */
+const int64_t *drawer_denoms(const struct tui *t, int *n);
+const char (*drawer_reasons(const struct tui *t, int *n))[CFG_NAME_MAX];
+int64_t drawer_approval_above(const struct tui *t);
+
+/* "Open" or "Closed", translated (the context "shift"). */
+const char *drawer_status_name(enum shift_status s);
+
+/* The cash method of the configuration (the first of kind cash), NULL
+ * if none. */
+const char *drawer_cash_method(const struct tui *t);
+
+/* Screens of the shift (Home's "Open shift" and "Shift" entries). */
+/* The opening float counted by denomination, then the shift opened. */
+struct tui_screen *screen_shift_open_new(struct tui *t);
+/* The close's first step: the cash counted by denomination (home: the
+ * screen to come back to once closed); NULL with a message if the
+ * cashier has no open shift. */
+struct tui_screen *screen_shift_close_new(
+    struct tui *t, struct tui_screen *home);
+/* The later steps of the close. */
+struct tui_screen *screen_shift_slips_new(
+    struct tui *t, struct drawer_close *d);
+struct tui_screen *screen_shift_cheques_new(
+    struct tui *t, struct drawer_close *d);
+struct tui_screen *screen_shift_result_new(
+    struct tui *t, struct drawer_close *d);
+/* A pay-in, pay-out or safe drop. */
+struct tui_screen *screen_shift_move_new(
+    struct tui *t, enum shift_move_kind kind);
+/* The X report of the open shift (z NULL), or the details of a shift by
+ * Z number or UUID (the back office); NULL with a message on failure. */
+struct tui_screen *screen_shift_report_new(struct tui *t, const char *key);
+/* The back office's Shifts tab: every drawer's shifts. */
+struct tui_screen *screen_shifts_new(struct tui *t);
+/* The menu of the open shift (X report, movements, close) over home. */
+struct tui_screen *screen_shift_menu_new(
+    struct tui *t, struct tui_screen *home);
+
+#endif

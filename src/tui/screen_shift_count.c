@@ -1,0 +1,332 @@
+/* screen_shift_count.c - cash counted by denomination (issue 20): one row
+ * per configured denomination with the quantity typed and the line's
+ * total, and the total. Two uses: the opening float (Open shift: the
+ * float expected from the drawer's last close and the difference shown,
+ * Enter opens the shift), and the first step of the blind close (nothing
+ * expected shown, Enter goes on to the card slips). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drawer.h"
+
+enum { A_DONE, A_BACK, A_CLEAR };
+
+static const struct tui_key screen_shift_open_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Open shift"),
+        N_("open the shift with the float counted"), A_DONE},
+    TUI_LIST_KEYS,
+    {KEY_DC, "Del", NULL, N_("the quantity of the row back to 0"), A_CLEAR},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without opening"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help; digits type the quantity"), -1},
+};
+
+static const struct tui_key screen_shift_count_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Next"), N_("the card slips"), A_DONE},
+    TUI_LIST_KEYS,
+    {KEY_DC, "Del", NULL, N_("the quantity of the row back to 0"), A_CLEAR},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without closing the shift"),
+        A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help; digits type the quantity"), -1},
+};
+
+#define QTY_DIGITS 7
+
+struct count {
+	struct tui_screen sc;
+	int open; /* the opening float; else the close's first step */
+	struct drawer_close *close;
+	const int64_t *denoms;
+	int n;
+	char qty[SHIFT_DENOMS_MAX][QTY_DIGITS + 1];
+	struct tui_list list;
+	int64_t expected;   /* open: the float the drawer's last close kept */
+	const char *drawer; /* open: this terminal's drawer */
+};
+
+static const struct xcol cols[] = {
+    {N_("Denomination"), "denomination", X_MONEY, 12, 0},
+    {N_("Quantity"), "qty", X_TEXT, 8, 0},
+    {N_("Line total"), "line_total", X_MONEY, 14, 0},
+};
+
+static int64_t
+qty_of(const struct count *c, int i)
+{
+	return c->qty[i][0] ? strtoll(c->qty[i], NULL, 10) : 0;
+}
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *cl, char *buf)
+{
+	struct count *c = arg;
+
+	(void)t;
+	(void)buf;
+	cl[0].n = c->denoms[row];
+	cl[1].s = c->qty[row][0] ? c->qty[row] : "0";
+	cl[2].n = c->denoms[row] * qty_of(c, (int)row);
+}
+
+static int64_t
+total(const struct count *c)
+{
+	int64_t sum = 0;
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		sum += c->denoms[i] * qty_of(c, i);
+	return sum;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct count *c = (struct count *)sc;
+	static const char *const labels[] = {
+	    N_("Total counted"), N_("Expected float"), N_("Difference")};
+	char m[MONEY_BUFSZ], line[256];
+	int y = 2, rows = LINES - (c->open ? 10 : 8),
+	    lw = tui_label_width(labels, 3, 16);
+	int64_t sum = total(c);
+
+	attron(A_BOLD);
+	snprintf(line, sizeof line,
+	    c->open ? _("Count the opening float (%s)")
+	            : _("Count the cash in the drawer (%s)"),
+	    c->open ? drawer_cash_method(t) : c->close->cash);
+	tui_text(y++, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	y++;
+	if (rows < 2)
+		rows = 2;
+	y += tui_list_draw(t, &c->list, y, 4, COLS - 8 > 40 ? 40 : COLS - 8,
+	    rows > c->n + 1 ? c->n + 1 : rows);
+	y++;
+	attron(A_BOLD);
+	tui_pair(y++, 4, lw, _(labels[0]), svc_money(t->svc, m, sizeof m, sum));
+	attroff(A_BOLD);
+	if (!c->open)
+		return;
+	tui_pair(y++, 4, lw, _(labels[1]),
+	    svc_money(t->svc, m, sizeof m, c->expected));
+	tui_pair(y++, 4, lw, _(labels[2]),
+	    svc_money(t->svc, m, sizeof m, sum - c->expected));
+}
+
+/* The counted lines (a line per denomination, 0 included: the count
+ * says what was counted), into out (c->n of them). */
+static void
+lines(const struct count *c, const char *method, struct shift_count *out)
+{
+	int i;
+
+	memset(out, 0, (size_t)c->n * sizeof *out);
+	for (i = 0; i < c->n; i++) {
+		snprintf(out[i].method, sizeof out[i].method, "%s", method);
+		out[i].kind = SHIFT_COUNT_DENOM;
+		out[i].denomination = c->denoms[i];
+		out[i].qty = qty_of(c, i);
+		out[i].amount = c->denoms[i] * out[i].qty;
+	}
+}
+
+static int
+open_shift(struct count *c, struct tui *t)
+{
+	struct shift_count *l = xcalloc((size_t)c->n + 1, sizeof *l);
+	struct shift sh;
+	struct pd_err err;
+	char m[MONEY_BUFSZ];
+	int rc;
+
+	lines(c, drawer_cash_method(t), l);
+	rc = svc_shift_open(t->svc, l, (size_t)c->n, &sh, &err);
+	free(l);
+	if (rc != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	tui_message(t, 0, _("Shift opened with a float of %s"),
+	    svc_money(t->svc, m, sizeof m, sh.float_counted));
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct count *c = (struct count *)sc;
+	struct drawer_close *d = c->close;
+
+	if (tui_list_action(&c->list, a))
+		return TUI_HANDLED;
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_CLEAR:
+		c->qty[c->list.sel][0] = '\0';
+		return TUI_HANDLED;
+	case A_DONE:
+		if (c->open)
+			return open_shift(c, t);
+		free(d->cash_lines);
+		d->cash_lines =
+		    xcalloc((size_t)c->n + 1, sizeof *d->cash_lines);
+		d->ncash = (size_t)c->n;
+		lines(c, d->cash, d->cash_lines);
+		tui_push(t, d->ncards > 0     ? screen_shift_slips_new(t, d)
+		            : d->ncheques > 0 ? screen_shift_cheques_new(t, d)
+		                              : screen_shift_result_new(t, d));
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+/* Digits type the selected row's quantity; Backspace takes one back. */
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct count *c = (struct count *)sc;
+	char *q = c->qty[c->list.sel];
+	size_t len = strlen(q);
+
+	if (key == TUI_KEY_BACKSPACE) {
+		if (len > 0)
+			q[len - 1] = '\0';
+		return TUI_HANDLED;
+	}
+	if (key != 0)
+		return 0;
+	if (ch < '0' || ch > '9') {
+		tui_message(t, 1, "%s", _("Quantity: digits only"));
+		return TUI_HANDLED;
+	}
+	if (len >= QTY_DIGITS) {
+		tui_message(t, 1, _("Quantity: at most %d digits"), QTY_DIGITS);
+		return TUI_HANDLED;
+	}
+	if (len == 1 && q[0] == '0')
+		len = 0; /* no leading zero */
+	q[len] = (char)ch;
+	q[len + 1] = '\0';
+	return TUI_HANDLED;
+}
+
+static void
+free_count(struct tui_screen *sc)
+{
+	struct count *c = (struct count *)sc;
+
+	if (c->close != NULL) {
+		drawer_close_free(c->close);
+		free(c->close);
+	}
+}
+
+const struct tui_screen_class screen_shift_open_class = {
+    .name = "Opening float",
+    .title = N_("Open shift"),
+    .keys = screen_shift_open_keys,
+    .nkeys = TUI_NKEYS(screen_shift_open_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_count,
+};
+
+const struct tui_screen_class screen_shift_count_class = {
+    .name = "Close shift 1 Cash",
+    .title = N_("Close shift"),
+    .keys = screen_shift_count_keys,
+    .nkeys = TUI_NKEYS(screen_shift_count_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_count,
+};
+
+/* The float the drawer's last close kept: what the opening float is
+ * expected to be (the service records the difference). */
+static int
+last_close(const struct shift *sh, void *arg)
+{
+	struct count *c = arg;
+
+	if (sh->status != SHIFT_CLOSED || c->expected >= 0 ||
+	    strcmp(sh->drawer, c->drawer) != 0)
+		return 0;
+	c->expected = sh->float_kept;
+	return 1; /* the newest close of the drawer: enough */
+}
+
+static struct count *
+count_new(struct tui *t, const struct tui_screen_class *cls)
+{
+	struct count *c = xcalloc(1, sizeof *c);
+
+	c->denoms = drawer_denoms(t, &c->n);
+	tui_list_init(&c->list, cols, TUI_NCOLS(cols), cells, c);
+	tui_list_set(&c->list, (size_t)c->n);
+	c->sc.cls = cls;
+	return c;
+}
+
+struct tui_screen *
+screen_shift_open_new(struct tui *t)
+{
+	struct count *c;
+	struct shift_filter f;
+	struct pd_err err;
+
+	if (drawer_cash_method(t) == NULL) {
+		tui_message(t, 1, "%s", _("No cash method is configured"));
+		return NULL;
+	}
+	c = count_new(t, &screen_shift_open_class);
+	c->open = 1;
+	c->expected = -1;
+	memset(&f, 0, sizeof f);
+	c->drawer = t->svc->cfg.terminal_id;
+	if (svc_shift_list(t->svc, &f, last_close, c, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+	if (c->expected < 0)
+		c->expected = 0; /* the drawer's first shift */
+	return &c->sc;
+}
+
+struct tui_screen *
+screen_shift_close_new(struct tui *t, struct tui_screen *home)
+{
+	struct drawer_close *d = xcalloc(1, sizeof *d);
+	struct shift_report x;
+	struct pd_err err;
+	struct count *c;
+	size_t i;
+	int k;
+
+	if (svc_shift_x(t->svc, &x, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		free(d);
+		return NULL;
+	}
+	d->home = home;
+	d->sh = x.sh;
+	/* the tenders by kind: cash counted, card slips, cheques for the
+	 * other methods the shift took (names only: the close is blind) */
+	snprintf(d->cash, sizeof d->cash, "%s",
+	    drawer_cash_method(t) ? drawer_cash_method(t) : "");
+	for (k = 0; k < t->svc->cfg.nmethods; k++)
+		if (t->svc->cfg.methods[k].kind == METHOD_CARD)
+			snprintf(d->cards[d->ncards++], SHIFT_METHOD_BUFSZ,
+			    "%s", t->svc->cfg.methods[k].name);
+	for (i = 0; i < x.ntenders; i++)
+		if (x.tenders[i].kind == METHOD_BANK &&
+		    d->ncheques < CFG_LIST_MAX)
+			snprintf(d->cheques[d->ncheques++], SHIFT_METHOD_BUFSZ,
+			    "%s", x.tenders[i].method);
+	svc_shift_report_free(&x);
+	c = count_new(t, &screen_shift_count_class);
+	c->close = d;
+	return &c->sc;
+}

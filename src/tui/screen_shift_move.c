@@ -1,0 +1,185 @@
+/* screen_shift_move.c - a pay-in, pay-out or safe drop of cash in the open
+ * shift (issue 20): the amount, the reason from [shifts]
+ * movement_reasons, and above [shifts] movement_approval_above a
+ * supervisor's user and PIN, checked by the service in the same
+ * transaction. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "drawer.h"
+
+enum { A_SAVE, A_BACK, A_DOWN, A_UP, A_CHOICE_PREV, A_CHOICE_NEXT };
+
+static const struct tui_key screen_shift_move_keys[] = {
+    {TUI_KEY_ENTER, "Enter", KC_("movement", "Record"),
+        N_("record the movement"), A_SAVE},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_DOWN},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_UP},
+    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_CHOICE_PREV},
+    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_CHOICE_NEXT},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without recording"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+enum { F_KIND, F_AMOUNT, F_REASON, F_SUP, F_PIN, F_COUNT };
+
+/* The kinds as the form names them (enum shift_move_kind). */
+static const char *const kinds[] = {
+    N_("Pay-in"), N_("Pay-out"), N_("Safe drop")};
+
+struct move {
+	struct tui_screen sc;
+	struct tui_form fm;
+	struct tui_form_item items[F_COUNT];
+	const char *kind_shown[3];
+	const char *reasons[CFG_LIST_MAX];
+	char hint[160];
+};
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct move *v = (struct move *)sc;
+	const struct tui_form_item *it = &v->fm.items[v->fm.focus];
+	int y = 2, lw = list_form_width(&v->fm, 14);
+
+	attron(A_BOLD);
+	tui_text(y++, 2, _("Cash into or out of the drawer"), COLS - 4);
+	attroff(A_BOLD);
+	attron(A_DIM);
+	y += tui_wrap(y, 2, v->hint, COLS - 4, 2);
+	attroff(A_DIM);
+	y++;
+	tui_form_draw(t, &v->fm, y, 4, lw, COLS - 8 > 70 ? 70 : COLS - 8);
+	if (tui_form_typing(&v->fm)) {
+		t->cur_y = y + v->fm.focus;
+		t->cur_x = 4 + lw + 2 +
+		           (it->f.masked ? (int)utf8_chars(it->f.buf, it->f.len)
+		                         : utf8_columns(it->f.buf, it->f.len));
+	}
+}
+
+static int
+save(struct move *v, struct tui *t)
+{
+	struct shift_move_request q;
+	struct shift_movement out;
+	struct pd_err err;
+	char m[MONEY_BUFSZ];
+	int rc;
+
+	memset(&q, 0, sizeof q);
+	q.kind = (enum shift_move_kind)v->items[F_KIND].choice;
+	if (svc_money_parse(t->svc, v->items[F_AMOUNT].f.buf,
+	        v->items[F_AMOUNT].label, &q.amount, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		v->fm.focus = F_AMOUNT;
+		return TUI_HANDLED;
+	}
+	q.reason = v->items[F_REASON].nopts > 0
+	               ? v->reasons[v->items[F_REASON].choice]
+	               : "";
+	q.approval.user = v->items[F_SUP].f.buf;
+	q.approval.pin = v->items[F_PIN].f.buf;
+	rc = svc_shift_movement(t->svc, &q, &out, &err);
+	memset(v->items[F_PIN].f.buf, 0, sizeof v->items[F_PIN].f.buf);
+	v->items[F_PIN].f.len = 0;
+	if (rc != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	tui_message(t, 0, _("%s of %s recorded: %s"), _(kinds[out.kind]),
+	    svc_money(t->svc, m, sizeof m, out.amount), out.reason);
+	t->list_gen++;
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct move *v = (struct move *)sc;
+
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_DOWN:
+	case A_UP:
+		tui_form_input(&v->fm, a == A_DOWN ? KEY_DOWN : KEY_UP, 0);
+		return TUI_HANDLED;
+	case A_CHOICE_PREV:
+	case A_CHOICE_NEXT:
+		tui_form_input(
+		    &v->fm, a == A_CHOICE_PREV ? KEY_LEFT : KEY_RIGHT, 0);
+		return TUI_HANDLED;
+	case A_SAVE:
+		return save(v, t);
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct move *v = (struct move *)sc;
+	struct tui_form_item *it = &v->fm.items[v->fm.focus];
+	int rc = tui_form_input(&v->fm, key, ch);
+
+	if (rc < 0)
+		tui_money_refused(t, it->label);
+	else if (rc > 0 && it->kind == FORM_MONEY)
+		tui_money_typed(t, &it->f, it->label);
+	return rc != 0 ? TUI_HANDLED : 0;
+}
+
+static void
+free_move(struct tui_screen *sc)
+{
+	struct move *v = (struct move *)sc;
+
+	memset(v->items[F_PIN].f.buf, 0, sizeof v->items[F_PIN].f.buf);
+}
+
+const struct tui_screen_class screen_shift_move_class = {
+    .name = "Cash movement",
+    .title = N_("Cash movement"),
+    .keys = screen_shift_move_keys,
+    .nkeys = TUI_NKEYS(screen_shift_move_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .free = free_move,
+};
+
+struct tui_screen *
+screen_shift_move_new(struct tui *t, enum shift_move_kind kind)
+{
+	struct move *v = xcalloc(1, sizeof *v);
+	const char(*reasons)[CFG_NAME_MAX];
+	char m[MONEY_BUFSZ];
+	int k, n;
+
+	list_translate(v->kind_shown, kinds, 3);
+	reasons = drawer_reasons(t, &n);
+	for (k = 0; k < n && k < CFG_LIST_MAX; k++)
+		v->reasons[k] = reasons[k];
+	tui_form_choice(
+	    &v->items[F_KIND], _("Movement"), v->kind_shown, 3, (int)kind);
+	tui_form_text(&v->items[F_AMOUNT], _("Amount"), 16, NULL);
+	v->items[F_AMOUNT].kind = FORM_MONEY;
+	tui_form_choice(&v->items[F_REASON], _("Reason"), v->reasons, n, 0);
+	tui_form_text(
+	    &v->items[F_SUP], _("Supervisor"), SHIFT_USER_BUFSZ - 1, NULL);
+	tui_form_text(&v->items[F_PIN], _("Supervisor's PIN"), 32, NULL);
+	v->items[F_PIN].f.masked = 1;
+	snprintf(v->hint, sizeof v->hint,
+	    _("A supervisor signs off an amount above %s."),
+	    svc_money(t->svc, m, sizeof m, drawer_approval_above(t)));
+	v->fm.items = v->items;
+	v->fm.n = F_COUNT;
+	v->fm.focus = F_AMOUNT;
+	v->sc.cls = &screen_shift_move_class;
+	v->sc.typing = 1;
+	return &v->sc;
+}

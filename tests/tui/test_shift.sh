@@ -1,0 +1,356 @@
+#!/bin/sh
+# test_shift.sh - the shift screens of issue 20 in tmux at 80x24, on one
+# store with [shifts] required = yes: Home starts on Open shift; the
+# opening float counted by denomination (bad quantities refused); a
+# pay-in above the approval amount refused without and with a wrong
+# supervisor PIN (the store unchanged), then recorded with mary's; the X
+# report; the blind close (cash by denomination, card slips, cheques
+# listed, nothing expected shown on the way) short by $5.00 beyond the
+# tolerance, refused without a reason and sign-off, then closed with them;
+# the Z report written (pdftotext); the next shift's expected float; a
+# shift open across midnight flagged on Home; the supervisor's Shifts tab
+# (list, filters, a bad date, details, the Z report again as COPY); and
+# the same screens in Spanish and French with nothing cut.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-04-20 10:00:00"
+setup_store
+# [shifts] of lib.sh's config: required, a tolerance of $1.00, a
+# supervisor above $50.00
+sed 's/^required = no$/required = yes\
+tolerance = 1.00\
+movement_approval_above = 50.00/' "$PAYDESK_CONFIG" >"$T/c" &&
+    mv "$T/c" "$PAYDESK_CONFIG"
+"$PD" config | grep -q '^tolerance = 1.00' ||
+    echo "not ok - the test config's [shifts] is read"
+RCP="$T/receipts"
+# line TEXT: the first screen line with TEXT; line_is NAME TEXT WANT:
+# that line holds WANT
+line() { grep -F -- "$1" "$SCREEN" | head -1; }
+line_is() {
+	i=0
+	while [ $i -lt 30 ]; do
+		grab
+		case "$(line "$2")" in *"$3"*) ok "$1"; return ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "not ok - $1"
+	echo "  wanted on the line of $2: $3"
+	sed 's/^/  | /' "$SCREEN"
+}
+# esc N: Esc N times, apart (two at once read as Alt-Esc)
+esc() {
+	n=$1
+	while [ "$n" -gt 0 ]; do
+		keys Escape
+		sleep 0.2
+		n=$((n - 1))
+	done
+}
+jane() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
+
+# --- Home without a shift
+tui_start
+login jane 1234
+wait_for "home says no shift is open" "No shift open"
+wait_for "home offers Open shift" "Open shift"
+lacks "no Shift menu without a shift" "  Shift  "
+expect "cash without a shift is refused" 13 "shift" \
+    jane pay WU-10001 --type bill --method Cash --amount 10
+
+# --- the opening float: $200.00 = 2 x $50 + 5 x $20
+keys Enter
+wait_for "Enter opens the float count (the day starts on it)" \
+    "Count the opening float (Cash)"
+wait_for "one row per denomination" "\$0.01"
+wait_for "the expected float of the drawer's first shift" "Expected float"
+type_text "x"
+wait_for "a letter is refused as a quantity" "Quantity: digits only"
+type_text "12345678"
+wait_for "eight digits are refused" "Quantity: at most 7 digits"
+keys DC
+line_is "Del clears the row: the total back to 0" "Total counted" "\$0.00"
+keys Down
+type_text "2"
+keys Down
+type_text "5"
+wait_for "the line total" "\$100.00"
+wait_for "the total counted" "\$200.00"
+line_is "the difference from the expected float" "Difference" "\$200.00"
+keys Enter
+wait_for "the shift opens" "Shift opened with a float of \$200.00"
+wait_for "home shows the shift" "Shift open since"
+lacks "Open shift is gone" "Open shift"
+
+# payments of three tenders in the shift
+expect "cash is taken in a shift" 0 "" \
+    jane pay WU-10001 --type bill --method Cash --amount 50
+expect "a card payment" 0 "" \
+    jane pay WU-10001 --type bill --method "Credit Card" --amount 30
+expect "a cheque" 0 "" \
+    jane pay WU-10001 --type bill --method Cheque --amount 40
+
+# --- a pay-in of $80.00: above 50.00, a supervisor signs off
+keys End Up Enter
+wait_for "the Shift menu" "X report"
+keys Down Enter
+wait_for "the pay-in form" "Cash into or out of the drawer"
+wait_for "the approval amount said" "above \$50.00"
+type_text "80.5x"
+wait_for "a letter in an amount is refused" "only digits and one dot"
+keys C-u
+type_text "12.345"
+keys Enter
+wait_for "three decimals are refused" "Amount"
+lacks "nothing recorded" "recorded"
+keys C-u
+type_text "80.00"
+before=$(snapshot)
+keys Enter
+wait_for "no supervisor: refused" \
+    "A movement above the approval amount needs a supervisor's sign-off"
+same "a pay-in refused for want of a supervisor changes nothing" \
+    "$(snapshot)" "$before"
+keys Down Down
+type_text "mary"
+keys Down
+type_text "9999"
+keys Enter
+wait_for "a wrong PIN is refused" "Wrong user name or PIN for \"mary\""
+lacks "nothing recorded with a wrong PIN" "recorded"
+# (a wrong PIN counts toward mary's lockout, like a sign-in's)
+same "a wrong PIN records no movement" \
+    "$(sql "SELECT count(*) FROM shift_movements")" "0"
+keys Up
+wait_for "back on the supervisor" "mary"
+keys Down C-u
+type_text "2222"
+keys Enter
+wait_for "the pay-in with mary's PIN" "Pay-in of \$80.00 recorded"
+
+# --- the X report: cash expected 200 + 50 + 80
+keys End Up Enter
+wait_for "the Shift menu again" "X report"
+keys Enter
+wait_for "the X report" "X report: not a close, nothing counted"
+wait_for "the X report's cash expected" "\$330.00"
+keys PgDn
+wait_for "the X report lists the pay-in, with its approver" "Pay-in  \$80.00  Change from safe / mary"
+keys Escape
+
+# --- the blind close: $325.00 in cash (5 short), the card slip, the cheque
+keys End Up Enter
+wait_for "the Shift menu for the close" "Close shift"
+keys End Enter
+wait_for "the close starts on the cash count" "Count the cash in the drawer"
+lacks "the cash count is blind" "Expected"
+lacks "the cash count shows no expected amount" "330.00"
+type_text "3"
+keys Down Down
+type_text "1"
+keys Down Down
+type_text "1"
+wait_for "the cash total" "\$325.00"
+keys Enter
+wait_for "the card slips" "Count the card slips"
+lacks "the slips are blind" "Expected"
+type_text "a"
+wait_for "a letter is refused as a number of slips" \
+    "Credit Card slips: digits only"
+type_text "1"
+keys Down
+type_text "30.00"
+keys Enter
+wait_for "the cheques" "List the cheques in the drawer"
+lacks "the cheques are blind" "Expected"
+keys F2
+wait_for "F2 goes on with nothing typed (no cheque yet)" \
+    "The count against what was expected"
+keys Escape
+wait_for "Esc comes back to the cheques" "No cheques yet"
+keys Enter
+wait_for "a cheque without a number is refused" "number is required"
+type_text "123456"
+keys Tab
+type_text "0"
+keys Enter
+wait_for "a cheque of 0 is refused" "a cheque's amount is above 0"
+keys C-u
+type_text "40.00"
+keys Enter
+wait_for "the cheque is listed" "1 cheque, \$40.00"
+keys F2
+wait_for "the result" "The count against what was expected"
+line_is "cash: expected, counted, short" "Cash " "\$330.00"
+line_is "cash: counted" "Cash " "\$325.00"
+line_is "cash: 5.00 short" "Cash " "-\$5.00 short"
+line_is "the card slip matches" "Credit Card " "\$30.00"
+line_is "the cheque matches" "Cheque " "\$40.00"
+wait_for "beyond the tolerance: reason and sign-off asked" \
+    "Beyond the tolerance"
+keys Enter
+wait_for "Enter asks first" "again to close"
+before=$(snapshot)
+keys Enter
+wait_for "no reason: refused" "Reason is required"
+lacks "no reason: not closed" "Shift closed"
+type_text "Miscounted change"
+keys Enter Enter
+wait_for "no sign-off: refused" \
+    "A close beyond the tolerance needs a supervisor's sign-off"
+keys Down
+type_text "jane"
+keys Down
+type_text "1234"
+keys Enter Enter
+wait_for "the cashier cannot sign off her own close" \
+    "needs the sign-off of another user than jane"
+same "the refused closes change nothing" "$(snapshot)" "$before"
+keys Up C-u
+type_text "mary"
+keys Down C-u
+type_text "2222"
+keys Enter
+wait_for "asked again after the edit" "again to close"
+keys Enter
+wait_for "the shift is closed, its Z report written" \
+    "Shift closed: Z-T01-000001, Z report"
+wait_for "back on Home, Open shift again" "Open shift"
+pdf=$(ls -t "$RCP"/*Z-T01-000001*.pdf 2>/dev/null | head -1)
+if [ -n "$pdf" ] && pdftotext "$pdf" - >"$T/z.txt" 2>/dev/null; then
+	grep -q "Z-T01-000001" "$T/z.txt" && ok "the Z report PDF has its number" ||
+	    echo "not ok - the Z report PDF has its number"
+	grep -q "Miscounted change" "$T/z.txt" && ok "the Z report has the reason" ||
+	    echo "not ok - the Z report has the reason"
+else
+	echo "not ok - the Z report PDF is written"
+	ls -l "$RCP" | sed 's/^/  | /'
+fi
+same "the shift is closed in the store" \
+    "$(sql "SELECT status FROM shifts WHERE z_no = 'Z-T01-000001'")" "closed"
+
+# --- the next shift expects the float kept ($200.00, the opening float)
+keys Enter
+wait_for "the next float count" "Count the opening float"
+line_is "the next shift expects the float kept" "Expected float" "\$200.00"
+keys Down Down
+type_text "4"
+keys Enter
+wait_for "the second shift opens with \$80.00 (the difference is recorded)" \
+    "Shift opened with a float of \$80.00"
+same "the second shift's float: counted and expected" \
+    "$(sql "SELECT float_counted || ' ' || float_expected FROM shifts WHERE status = 'open'")" \
+    "8000 20000"
+logout
+# a cheque in the second shift, for the cheques step in es and fr
+expect "a cheque in the second shift" 0 "" \
+    jane pay WU-10001 --type bill --method Cheque --amount 10
+
+# --- across midnight: flagged on Home
+tui_open PAYDESK_NOW="2025-04-21 09:00:00"
+wait_for "the UI again, the day after" "Log in to take payments"
+login jane 1234
+wait_for "a shift open across midnight is flagged" \
+    "Open too long or across midnight: close it"
+logout
+
+# --- the supervisor's Shifts tab
+tui_start
+login mary 2222
+wait_for "mary on the dashboard" "Total Collected"
+keys h
+wait_for "the Shifts tab" "2 shifts"
+wait_for "the closed shift is listed" "Z-T01-000001"
+line_is "its status" "Z-T01-000001" "Closed"
+wait_for "the open one too" "Open"
+keys f
+wait_for "the filter form" "Filter the shifts"
+type_text "2025-13-45"
+keys Enter
+wait_for "a bad date is refused, named" \
+    'From "2025-13-45": no such day in the calendar'
+wait_for "the form stays" "Filter the shifts"
+keys C-u
+type_text "2025-04-21"
+keys Down
+type_text "2025-04-20"
+keys Enter
+wait_for "From after To is refused" "From: after To; swap them"
+keys C-u Down C-u Down Down Down Right Right
+keys Enter
+wait_for "status Closed: one shift" "1 shift"
+wait_for "the filter is said" "Status Closed"
+keys F
+wait_for "F clears the filters" "2 shifts"
+keys f Down Down Down
+type_text "T99"
+keys Enter
+wait_for "another terminal: none" "No shifts"
+keys F
+wait_for "cleared again" "2 shifts"
+keys End
+line_is "the oldest last" "Z-T01" "Z-T01-000001"
+keys Enter
+wait_for "the details" "Shift Z-T01-000001"
+wait_for "the details: the reason" "Miscounted change"
+wait_for "the details: signed off" "mary"
+keys p
+wait_for "p writes the Z report again" "Z-T01-000001"
+pdf=$(ls -t "$RCP"/*Z-T01-000001* 2>/dev/null | head -1)
+pdftotext "$pdf" - 2>/dev/null | grep -q COPY && ok "the reprint says COPY" ||
+    echo "not ok - the reprint says COPY"
+esc 2
+logout
+
+# --- es and fr at 80x24: the screens' words whole, nothing cut
+cat >"$T/tr.py" <<'PY'
+import gettext, re, sys
+lang, a = sys.argv[1], sys.argv[2:]
+t = gettext.translation('paydesk', sys.argv[0].rsplit('/', 1)[0] + '/loc',
+    [lang])
+s = t.gettext(a[0])
+s = re.sub(r'%(?:zu|lld|d)', '%s', s) % tuple(a[1:]) if a[1:] else s
+print(re.sub(r'\{([A-Za-z-]+)\}', lambda m: t.pgettext('key', m.group(1)), s))
+PY
+ln -s "$TOP/$BUILD/locale" "$T/loc"
+msg() { python3 "$T/tr.py" "$L" "$@"; }
+for L in es fr; do
+	tui_open_until "$L" "$(msg "Log in to take payments")" LANGUAGE=$L
+	login jane 1234
+	keys End Up Enter
+	wait_for "$L: the Shift menu" "$(msg "X report")"
+	keys Down Enter
+	wait_for "$L: the pay-in form" "$(msg "Cash into or out of the drawer")"
+	wait_for "$L: the supervisor's PIN label whole" "$(msg "Supervisor's PIN")"
+	keys Escape
+	keys End Up Enter
+	wait_for "$L: the menu again" "$(msg "Close shift")"
+	keys End Enter
+	wait_for "$L: the cash count" "$(msg "Count the cash in the drawer (%s)" Cash)"
+	wait_for "$L: the count's header whole" "$(msg "Line total")"
+	keys Enter
+	wait_for "$L: the slips" "$(msg "Count the card slips")"
+	wait_for "$L: the slips' hint whole" \
+	    "$(msg "For each card method: how many slips, and their total")"
+	keys Enter
+	wait_for "$L: the cheques" "$(msg "List the cheques in the drawer")"
+	keys F2
+	wait_for "$L: the result" "$(msg "The count against what was expected")"
+	wait_for "$L: the over/short header whole" "$(msg "Over/short")"
+	grab
+	if grep -q "…" "$SCREEN"; then
+		echo "not ok - $L: nothing cut on the result"
+		sed 's/^/  | /' "$SCREEN"
+	else ok "$L: nothing cut on the result"; fi
+	esc 4
+	logout
+	tui_open_until "$L sup" "$(msg "Log in to take payments")" LANGUAGE=$L
+	login mary 2222
+	keys h
+	wait_for "$L: the Shifts tab" "Z-T01-000001"
+	keys End Enter
+	wait_for "$L: the details' labels whole" "$(msg "Float expected")"
+	wait_for "$L: the details' signed off whole" "$(msg "Signed off by")"
+	esc 2
+	logout
+done
