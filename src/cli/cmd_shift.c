@@ -518,8 +518,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	f.limit = (int64_t)lim;
 	a.t = table_new(c, cols, 7);
 	rc = svc_shift_list(&c->svc, &f, list_row, &a, &c->err);
-	table_end(a.t);
-	return rc;
+	return table_done(a.t, rc);
 }
 
 int

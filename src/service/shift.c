@@ -502,7 +502,7 @@ svc_shift_list(struct svc *s, const struct shift_filter *f, shift_cb cb,
 	struct shift_query q = {0};
 	struct list_arg a = {s, cb, arg, ""};
 
-	if (svc_require(s, ROLE_CASHIER, _("The shifts"), err) != 0)
+	if (svc_require(s, ROLE_CASHIER, _("The list of shifts"), err) != 0)
 		return -1;
 	if (f != NULL) {
 		q.open_only = f->open_only;

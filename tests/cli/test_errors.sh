@@ -115,6 +115,14 @@ keys|none|keys
 audit verify|none|audit verify
 doctor|none|doctor
 backup|admin|backup T/walk.db
+shift open|cashier|shift open --count 10000x1
+shift status|cashier|shift status
+shift drop|cashier|shift drop 100 --reason Float
+shift x|cashier|shift x
+shift close|cashier|shift close --count 100x1
+shift list|cashier|shift list
+shift show|cashier|shift show Z-X
+shift z|cashier|shift z Z-X
 WALK
 }
 "$PD" --help 2>&1 | sed -n 's/^  \([a-z-]*\( [a-z]*\)\?\)  .*/\1/p' |

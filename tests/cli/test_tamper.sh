@@ -101,7 +101,7 @@ same "each use case's audit entry claimed its rows' seals: no entry of its own" 
     "$(sql "SELECT count(*) FROM audit_log WHERE action = 'seal'")" 0
 same "no seal is left unclaimed" \
     "$(sql "SELECT count(*) FROM seals WHERE audit_id IS NULL")" 0
-"$PD" backup "$T/ledger.db" >/dev/null
+PAYDESK_PIN=9999 "$PD" --user admin backup "$T/ledger.db" >/dev/null
 BASE="$T/ledger.db"
 p1=$(sql "SELECT payment_no FROM payments WHERE id = 1")
 pv=$(sql "SELECT payment_no FROM payments WHERE status = 'Voided'")
