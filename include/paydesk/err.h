@@ -38,8 +38,11 @@ enum pd_status {
 	PD_ENET = 10,     /* the central node could not be reached, or the
 	                     outcome is unknown; sending again is safe */
 	PD_EAUTH = 11,    /* the central node refused this terminal */
-	PD_ETAMPER = 12   /* the audit log is shorter than or differs from
+	PD_ETAMPER = 12,  /* the audit log is shorter than or differs from
 	                     what the central node last saw (issue 18) */
+	PD_ECONFIRM = 13  /* a command line asked for what the screens
+	                     confirm first (a large change, issue 17): it
+	                     needs its confirming option; nothing done */
 };
 
 struct pd_err {
