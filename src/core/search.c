@@ -59,6 +59,11 @@ search_upper(const char *text, char *out, size_t n)
 	out[i] = '\0';
 }
 
+/* References are what gateways, card terminals and banks print: ASCII
+ * (ISO 20022's and the card schemes' reference fields take no other
+ * script), so a letter of another script is a mistyped one, refused and
+ * named "letters A-Z" in the message and in paydesk(1). Position counts
+ * bytes: what precedes the first refused byte is ASCII. */
 int
 payref_check(const char *ref, struct pd_err *err)
 {
@@ -75,7 +80,7 @@ payref_check(const char *ref, struct pd_err *err)
 		    (unsigned char)ref[i] > 0x7e)
 			return pd_fail(err, PD_EINVAL,
 			    _("The reference has a character that is not "
-			      "allowed at position %zu (letters, digits, "
+			      "allowed at position %zu (letters A-Z, digits, "
 			      "spaces and ASCII punctuation only)"),
 			    i + 1);
 	if (ref[0] == ' ' || ref[n - 1] == ' ')

@@ -90,6 +90,14 @@ refused "reference too long" 3 "65 characters long; at most 64" \
 refused "reference not printable ASCII" 3 "position 4" \
     "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
     --reference "CHQé1"
+has "the rule named: letters A-Z" \
+    "position 4 (letters A-Z, digits, spaces and ASCII punctuation only)"
+refused "a Cyrillic letter is not A-Z" 3 "position 1 (letters A-Z" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
+    --reference "Чек481"
+refused "a Greek letter, in Spanish" 3 "posición 3 (solo letras A-Z" \
+    env LANGUAGE=es "$PD" --user jane pay WU-10002 --type bill \
+    --method Cheque --amount 30 --reference "ABΩ1"
 refused "reference with a tab" 3 "position 2" \
     "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
     --reference "$(printf 'A\tB')"
