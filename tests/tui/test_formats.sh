@@ -92,6 +92,14 @@ login mary 2222
 wait_for "the supervisor lands on the dashboard" "Total Collected"
 keys p
 wait_for "the payments list" "R-T01-000001"
+# the Payments tab's search: a part of a receipt number, pasted with
+# white space around it, finds it (issue 17); not a prefix of it
+keys /
+type_text "  T01-00000 "
+wait_for "the search typed" "T01-00000 "
+wait_for "a part of the receipt number finds the payment" "1 payment"
+lacks "not Nothing matches" "Nothing matches"
+keys Enter
 keys m
 wait_for "the action menu" "Create Credit Note"
 keys Down Down Down Enter
