@@ -34,7 +34,8 @@ svc_change_tenths(int64_t cur, int64_t prev)
 static void
 no_data(struct kpi *k)
 {
-	int paid = k->cur.collected_count > 0, ppaid = k->prev.collected_count > 0;
+	int paid = k->cur.collected_count > 0,
+	    ppaid = k->prev.collected_count > 0;
 	int due = k->cur.due_total > 0, pdue = k->prev.due_total > 0;
 	int alloc = k->cur.alloc_count > 0, palloc = k->prev.alloc_count > 0;
 
@@ -248,10 +249,10 @@ svc_dashboard_week(
 	svc_today(t);
 	date_parse(t, NULL, &today, NULL);
 	on = today;
-	if (day != NULL && (date_parse(day, "Day", &on, err) != 0 ||
-	                       not_future(s, week_start_day(on,
-	                                         config_week_start(&s->cfg)),
-	                           _("Week of"), day, err) != 0))
+	if (day != NULL &&
+	    (date_parse(day, "Day", &on, err) != 0 ||
+	        not_future(s, week_start_day(on, config_week_start(&s->cfg)),
+	            _("Week of"), day, err) != 0))
 		return -1;
 	first = week_start_day(on, config_week_start(&s->cfg));
 	if (kpi_periods(s, first, first + 6, first - 7, first - 1, today, &d->k,

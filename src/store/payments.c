@@ -187,7 +187,8 @@ payments_holding(struct store *st, const char *text, int tail,
 			used += (size_t)snprintf(names + used, n - used, "%s%s",
 			    count > 1 ? ", " : "", into->receipt_no);
 		else if (used < n)
-			used += (size_t)snprintf(names + used, n - used, ", ...");
+			used +=
+			    (size_t)snprintf(names + used, n - used, ", ...");
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -221,7 +222,8 @@ payment_lookup(
 	sqlite3_reset(s);
 	if (*text == '\0')
 		return payment_one(st, s, p, text, err);
-	if ((n = payments_holding(st, text, 1, p, names, sizeof names, err)) < 0)
+	if ((n = payments_holding(st, text, 1, p, names, sizeof names, err)) <
+	    0)
 		return -1;
 	if (n == 1)
 		return 0;
@@ -231,7 +233,8 @@ payment_lookup(
 		      "(%s): type more of it"),
 		    text, names);
 	/* a part inside a number: "92" in R-T01-000923 */
-	if ((n = payments_holding(st, text, 0, p, names, sizeof names, err)) < 0)
+	if ((n = payments_holding(st, text, 0, p, names, sizeof names, err)) <
+	    0)
 		return -1;
 	if (n == 1)
 		return 0;

@@ -65,8 +65,8 @@ set_default(struct capply *a, struct tui *t)
 	if (a->v.nitems == 0)
 		return;
 	/* prefilled and selected: typing replaces it (issue 17) */
-	tui_field_set(&a->amount, svc_money_bare(t->svc, m, sizeof m,
-	                              allowed(a), 0));
+	tui_field_set(
+	    &a->amount, svc_money_bare(t->svc, m, sizeof m, allowed(a), 0));
 }
 
 static void

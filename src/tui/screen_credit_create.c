@@ -34,7 +34,7 @@ struct ccreate {
 	const char *reasons[CFG_LIST_MAX + 1];
 	char hint[64];
 	char count[32]; /* the remarks' characters of their most: their hint */
-	int64_t asked; /* the amount asked about (-1: none): Enter again */
+	int64_t asked;  /* the amount asked about (-1: none): Enter again */
 };
 
 /* The amount typed, the service's quote of it (q->remaining -1 when the

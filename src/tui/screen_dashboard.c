@@ -265,7 +265,8 @@ tiles(struct dash *b, struct tui *t, int y)
 	kt[1].chg = k->chg_today;
 	snprintf(kt[2].fig, sizeof kt[2].fig, "%s", NO_DATA);
 	if (k->rate_tenths != KPI_NONE)
-		svc_percent(t->svc, kt[2].fig, sizeof kt[2].fig, k->rate_tenths);
+		svc_percent(
+		    t->svc, kt[2].fig, sizeof kt[2].fig, k->rate_tenths);
 	kt[2].chg = k->chg_rate;
 	snprintf(kt[3].fig, sizeof kt[3].fig, "%s", NO_DATA);
 	if (k->avg_tenths != KPI_NONE)
