@@ -42,8 +42,11 @@ enum pd_status {
 	                     what the central node last saw (issue 18) */
 	PD_ESHIFT = 13,   /* cash needs an open shift, or a shift is open
 	                     already (issue 20, shift.h) */
-	PD_ETARGET = 14   /* an output file is a symbolic link, or exists
+	PD_ETARGET = 14,  /* an output file is a symbolic link, or exists
 	                     and is not a regular file (issue 18) */
+	PD_ECONFIRM = 15  /* a command line asked for what the screens
+	                     confirm first (a large change, issue 17): it
+	                     needs its confirming option; nothing done */
 };
 
 struct pd_err {

@@ -22,6 +22,18 @@
  * (n >= 1); longer digits are cut. Issue 17 section 1. */
 void search_phone_digits(const char *text, const char *cc, char *out, size_t n);
 
+/* What a person pasted into a lookup or a search field, without the
+ * white space around it (ASCII spaces, tabs and line ends, no-break,
+ * narrow no-break, thin, zero-width and ideographic spaces): a value
+ * copied from a PDF, a mail or a spreadsheet cell. Issue 17. Returns a
+ * new string the caller frees. */
+char *search_trim(const char *text);
+
+/* The same without any of that white space inside either: a document
+ * number copied from a PDF with a break in it ("R-T01- 004567").
+ * Document numbers hold none. Returns a new string the caller frees. */
+char *search_squeeze(const char *text);
+
 /* The number-like key of a document number or a reference, for
  * comparing what a person typed with what is stored: ASCII letters in
  * capitals, nothing else changed. out holds n bytes (n >= 1). */

@@ -328,9 +328,17 @@ struct kpi {
 	/* each tile against its previous period (the month before; for
 	 * Received Today the day before), signed, % x10 */
 	int64_t chg_collected, chg_today, chg_rate, chg_avg;
+	/* rate_tenths .. chg_avg are KPI_NONE where a period has nothing to
+	 * compute them from (no amounts due, no allocations; a change where
+	 * either period has nothing): shown "—", null in JSON (issue 17
+	 * section 4) */
 	char prev_day[11];
 	int64_t prev_day_total, prev_day_count;
 };
+#define KPI_NONE INT64_MIN
+/* The KPIs of month "YYYY-MM" (NULL: this month) with Received Today on
+ * day (NULL: today). A month or day after today is refused (PD_EINVAL):
+ * there is nothing to show yet, as the dashboard stops at this month. */
 int svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
     struct pd_err *err);
 /* The supervisor's dashboard for a month (NULL: this month): the KPIs

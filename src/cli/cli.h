@@ -65,7 +65,8 @@ void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
 /* A number that is no count (a version, a cursor, a copy's number): its
  * digits as they are. */
 void rec_number(struct rec *r, const char *label, const char *key, int64_t v);
-/* Tenths as "12.3" text / 12.3 number, with a unit suffix in text. */
+/* Tenths as "12.3" text / 12.3 number, with a unit suffix in text;
+ * KPI_NONE (no data) as "—" text / null. */
 void rec_tenths(struct rec *r, const char *label, const char *key,
     int64_t tenths, const char *unit);
 void rec_list(struct rec *r, const char *title, const char *key);

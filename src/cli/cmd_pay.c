@@ -56,17 +56,50 @@ posted(struct cli *c, const struct pay_result *res,
 	rec_print(r);
 }
 
+/* The screens' confirmation of a large change (the wizard's method step,
+ * [payments] change_confirm) on the command line: a cash payment whose
+ * change is above it is refused with PD_ECONFIRM unless confirmed (a
+ * mistyped 100000 for 100.00 would post 99,930.00 of change). A request
+ * the quote refuses is left to svc_pay_post to refuse. */
+static int
+change_checked(struct cli *c, const struct pay_request *q, int confirmed)
+{
+	struct pay_quote qt;
+	struct pd_err qerr;
+	char ch[MONEY_BUFSZ], got[MONEY_BUFSZ], lim[MONEY_BUFSZ];
+	int64_t limit = c->svc.cfg.change_confirm;
+	int rc = 0;
+
+	if (confirmed || !q->has_tendered || limit <= 0 ||
+	    svc_pay_quote(&c->svc, q, &qt, &qerr) != 0)
+		return 0;
+	if (qt.method != NULL && qt.method->kind == METHOD_CASH &&
+	    qt.change > limit)
+		rc = pd_fail(&c->err, PD_ECONFIRM,
+		    _("Change of %s: is %s really the amount received? "
+		      "Nothing was posted; give --confirm-change to post it "
+		      "(a change above %s, payments.change_confirm, is "
+		      "confirmed)"),
+		    svc_money(&c->svc, ch, sizeof ch, qt.change),
+		    svc_money(&c->svc, got, sizeof got, qt.tendered),
+		    svc_money(&c->svc, lim, sizeof lim, limit));
+	svc_pay_quote_free(&qt);
+	return rc;
+}
+
 int
 cmd_pay(struct cli *c, int argc, char **argv)
 {
 	const char *type = NULL, *items = NULL, *method = NULL, *amount = NULL,
 	           *tendered = NULL, *channel = NULL, *date = NULL,
-	           *notes = NULL, *print = NULL, *reference = NULL;
+	           *notes = NULL, *print = NULL, *reference = NULL,
+	           *confirm = NULL;
 	struct opt o[] = {{"type", 0, &type}, {"items", 0, &items},
 	    {"method", 0, &method}, {"amount", 0, &amount},
 	    {"tendered", 0, &tendered}, {"channel", 0, &channel},
 	    {"date", 0, &date}, {"notes", 0, &notes}, {"print", 1, &print},
-	    {"reference", 0, &reference}, {NULL, 0, NULL}};
+	    {"reference", 0, &reference}, {"confirm-change", 1, &confirm},
+	    {NULL, 0, NULL}};
 	struct pay_request q;
 	struct pay_result res;
 	struct doc_request dq = {0};
@@ -117,7 +150,9 @@ cmd_pay(struct cli *c, int argc, char **argv)
 			      "give references separated by commas"));
 		}
 	}
-	rc = svc_pay_post(&c->svc, &q, &res, &c->err);
+	rc = change_checked(c, &q, confirm != NULL);
+	if (rc == 0)
+		rc = svc_pay_post(&c->svc, &q, &res, &c->err);
 	if (q.items != NULL) {
 		free((char *)q.items[0]);
 		free(q.items);

@@ -20,6 +20,13 @@ kpi_period(struct rec *r, const char *title, const char *key,
 	rec_end(r);
 }
 
+/* A difference of two figures, KPI_NONE if either has no data. */
+static int64_t
+kpi_diff(int64_t a, int64_t b)
+{
+	return a == KPI_NONE || b == KPI_NONE ? KPI_NONE : a - b;
+}
+
 int
 cmd_kpi(struct cli *c, int argc, char **argv)
 {
@@ -54,11 +61,11 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_tenths(r, _("Total collected"), "total_collected_percent",
 	    k.chg_collected, "%");
 	rec_tenths(r, _("Collection rate"), "collection_rate_points",
-	    k.rate_tenths - k.prev_rate_tenths, _(" points"));
+	    kpi_diff(k.rate_tenths, k.prev_rate_tenths), _(" points"));
 	rec_tenths(r, _("Collection rate, relative"), "collection_rate_percent",
 	    k.chg_rate, "%");
 	rec_tenths(r, _("Average collection time"), "avg_collection_days",
-	    k.avg_tenths - k.prev_avg_tenths, _(" days"));
+	    kpi_diff(k.avg_tenths, k.prev_avg_tenths), _(" days"));
 	rec_tenths(r, _("Average collection time, relative"),
 	    "avg_collection_time_percent", k.chg_avg, "%");
 	rec_end(r);

@@ -41,7 +41,8 @@ static const struct command {
         N_("account details, open items, balance and available credit")},
     {"pay", NULL, cmd_pay, STORE,
         "pay ACCOUNT --type bill|service|installment [--items REF,...] "
-        "--method NAME --amount X [--tendered X] [--channel NAME] "
+        "--method NAME --amount X [--tendered X [--confirm-change]] "
+        "[--channel NAME] "
         "[--date YYYY-MM-DD] [--notes TEXT] [--reference REF] [--print]",
         N_("record a payment and write its receipt")},
     {"payment", "show", cmd_payment_show, STORE, "payment show NUMBER",

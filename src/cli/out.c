@@ -211,6 +211,12 @@ rec_tenths(struct rec *r, const char *label, const char *key, int64_t t,
 {
 	char buf[48], txt[64];
 
+	if (t == KPI_NONE) {
+		/* no data to compute it from: the dashboard's "—" */
+		set(r, key, json_null());
+		add_line(r, label, "\xe2\x80\x94");
+		return;
+	}
 	set(r, key, json_real((double)t / 10.0));
 	if (unit != NULL && strcmp(unit, "%") == 0)
 		svc_percent(&r->c->svc, txt, sizeof txt, t);

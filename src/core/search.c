@@ -5,6 +5,7 @@
 
 #include "paydesk/i18n.h"
 #include "paydesk/search.h"
+#include "paydesk/xmalloc.h"
 
 static const char *const rule_names[] = {
     [PAYREF_NONE] = "none",
@@ -49,6 +50,67 @@ search_phone_digits(const char *text, const char *cc, char *out, size_t n)
 		memmove(out, out + skip + k, len - skip - k + 1);
 }
 
+/* The bytes of the white space character at s, 0 if there is none. */
+static size_t
+space_at(const char *s)
+{
+	static const char *const wide[] = {
+	    "\xc2\xa0",     /* U+00A0 no-break space */
+	    "\xe2\x80\xaf", /* U+202F narrow no-break space */
+	    "\xe2\x80\x89", /* U+2009 thin space */
+	    "\xe2\x80\x8b", /* U+200B zero width space */
+	    "\xe3\x80\x80", /* U+3000 ideographic space */
+	};
+	size_t i;
+
+	if (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		return 1;
+	for (i = 0; i < sizeof wide / sizeof wide[0]; i++)
+		if (strncmp(s, wide[i], strlen(wide[i])) == 0)
+			return strlen(wide[i]);
+	return 0;
+}
+
+char *
+search_trim(const char *text)
+{
+	size_t n, k, end = 0, i = 0;
+	char *out;
+
+	if (text == NULL)
+		return xstrdup("");
+	while ((k = space_at(text)) > 0)
+		text += k;
+	n = strlen(text);
+	/* the end: after the last character that is not white space */
+	while (i < n) {
+		if ((k = space_at(text + i)) > 0)
+			i += k;
+		else
+			end = ++i;
+	}
+	out = xmalloc(end + 1);
+	memcpy(out, text, end);
+	out[end] = '\0';
+	return out;
+}
+
+char *
+search_squeeze(const char *text)
+{
+	char *out = xstrdup(text ? text : "");
+	size_t i = 0, o = 0, k;
+
+	while (out[i] != '\0') {
+		if ((k = space_at(out + i)) > 0)
+			i += k;
+		else
+			out[o++] = out[i++];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 void
 search_upper(const char *text, char *out, size_t n)
 {
@@ -59,6 +121,11 @@ search_upper(const char *text, char *out, size_t n)
 	out[i] = '\0';
 }
 
+/* References are what gateways, card terminals and banks print: ASCII
+ * (ISO 20022's and the card schemes' reference fields take no other
+ * script), so a letter of another script is a mistyped one, refused and
+ * named "letters A-Z" in the message and in paydesk(1). Position counts
+ * bytes: what precedes the first refused byte is ASCII. */
 int
 payref_check(const char *ref, struct pd_err *err)
 {
@@ -75,7 +142,7 @@ payref_check(const char *ref, struct pd_err *err)
 		    (unsigned char)ref[i] > 0x7e)
 			return pd_fail(err, PD_EINVAL,
 			    _("The reference has a character that is not "
-			      "allowed at position %zu (letters, digits, "
+			      "allowed at position %zu (letters A-Z, digits, "
 			      "spaces and ASCII punctuation only)"),
 			    i + 1);
 	if (ref[0] == ' ' || ref[n - 1] == ' ')

@@ -58,6 +58,38 @@ svc_money_parse(const struct svc *s, const char *text, const char *what,
 	return money_parse_style(text, &st, what, out, err);
 }
 
+/* The examples of a money hint: 1234 and a half in the currency's
+ * decimals, in the machine format and as the organisation writes it
+ * (each MONEY_BUFSZ). */
+static void
+example_pair(const struct svc *s, char *plain, char *local)
+{
+	int64_t unit = 1;
+	int i;
+
+	for (i = 0; i < s->cfg.minor_digits; i++)
+		unit *= 10;
+	money_plain(
+	    plain, MONEY_BUFSZ, 1234 * unit + unit / 2, s->cfg.minor_digits);
+	svc_money_bare(s, local, MONEY_BUFSZ, 1234 * unit + unit / 2, 1);
+}
+
+/* Text whose one dot the organisation reads as grouping ("1.000" where
+ * the decimal is a comma) while a command line's machine format would
+ * read a decimal point there: no decimal mark of the organisation, one
+ * dot, the organisation's grouping a dot. The screens take only the
+ * organisation's format; a command line takes both (issue 17). */
+static int
+dot_groups(const struct svc *s, const char *text)
+{
+	struct money_style st;
+	const char *dot = strchr(text, '.');
+
+	config_money_style(&s->cfg, &st);
+	return dot != NULL && strchr(dot + 1, '.') == NULL &&
+	       strcmp(st.group, ".") == 0 && strchr(text, st.decimal) == NULL;
+}
+
 int
 svc_money_arg(const struct svc *s, const char *text, const char *what,
     int64_t *out, struct pd_err *err)
@@ -65,24 +97,25 @@ svc_money_arg(const struct svc *s, const char *text, const char *what,
 	struct pd_err merr, serr;
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], plain[MONEY_BUFSZ],
 	    local[MONEY_BUFSZ];
-	int64_t mv = 0, sv = 0, unit = 1;
+	int64_t mv = 0, sv = 0;
 	int m = money_parse(text, s->cfg.minor_digits, what, &mv, &merr),
-	    l = svc_money_parse(s, text, what, &sv, &serr), i;
+	    l = svc_money_parse(s, text, what, &sv, &serr);
 
 	if (m == 0 && l == 0 && mv != sv) {
-		/* the examples: 1234 and a half in the currency's decimals,
-		 * in the machine format and as the organisation writes it */
-		for (i = 0; i < s->cfg.minor_digits; i++)
-			unit *= 10;
-		money_plain(plain, sizeof plain, 1234 * unit + unit / 2,
-		    s->cfg.minor_digits);
-		svc_money_bare(
-		    s, local, sizeof local, 1234 * unit + unit / 2, 1);
+		example_pair(s, plain, local);
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": ambiguous, it could be %s or %s; write "
 		      "every decimal, as %s or %s"),
 		    what, text, svc_money(s, a, sizeof a, mv),
 		    svc_money(s, b, sizeof b, sv), plain, local);
+	}
+	if (m != 0 && l == 0 && dot_groups(s, text)) {
+		example_pair(s, plain, local);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": ambiguous, the dot could group thousands "
+		      "(%s) or be a decimal point; write every decimal, as %s "
+		      "or %s"),
+		    what, text, svc_money(s, a, sizeof a, sv), plain, local);
 	}
 	if (m == 0 || l == 0) {
 		*out = m == 0 ? mv : sv;

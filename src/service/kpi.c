@@ -26,6 +26,56 @@ svc_change_tenths(int64_t cur, int64_t prev)
 	return money_ratio_tenths(cur - prev, prev > 0 ? prev : -prev);
 }
 
+/* KPI_NONE where a period has nothing a figure is computed from (issue
+ * 17 section 4): a rate without amounts due, a collection time without
+ * payments allocated to an item, and a change where either period has
+ * nothing (payments collected, amounts due, allocations, the day's
+ * payments). The dashboard shows "—", kpi prints "—" and null. */
+static void
+no_data(struct kpi *k)
+{
+	int paid = k->cur.collected_count > 0,
+	    ppaid = k->prev.collected_count > 0;
+	int due = k->cur.due_total > 0, pdue = k->prev.due_total > 0;
+	int alloc = k->cur.alloc_count > 0, palloc = k->prev.alloc_count > 0;
+
+	if (!(paid && ppaid))
+		k->chg_collected = KPI_NONE;
+	if (!(k->cur.day_count > 0 && k->prev_day_count > 0))
+		k->chg_today = KPI_NONE;
+	if (!(due && pdue))
+		k->chg_rate = KPI_NONE;
+	if (!(alloc && palloc))
+		k->chg_avg = KPI_NONE;
+	if (!due)
+		k->rate_tenths = KPI_NONE;
+	if (!pdue)
+		k->prev_rate_tenths = KPI_NONE;
+	if (!alloc)
+		k->avg_tenths = KPI_NONE;
+	if (!palloc)
+		k->prev_avg_tenths = KPI_NONE;
+}
+
+/* A period that begins after today has no data yet: refused, as the
+ * dashboard stops at the current month (issue 17 section 4). */
+static int
+not_future(struct svc *s, int32_t first, const char *what, const char *text,
+    struct pd_err *err)
+{
+	char today[11], shown[SVC_DATE_BUFSZ];
+	int32_t t;
+
+	svc_today(today);
+	date_parse(today, NULL, &t, NULL);
+	if (first <= t)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("%s %s is in the future (today is %s): there is no data for it "
+	      "yet"),
+	    what, text, svc_date(s, shown, sizeof shown, today));
+}
+
 /* The KPIs of the period first..last against pf..pl, Received Today on
  * day d (against the day before). */
 static int
@@ -70,6 +120,7 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	        ? (k->out.days_past_due * 20 + k->out.overdue_items) /
 	              (k->out.overdue_items * 2)
 	        : 0;
+	no_data(k);
 	return 0;
 }
 
@@ -83,12 +134,14 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	memset(k, 0, sizeof *k);
 	svc_today(today);
 	if (day != NULL) {
-		if (date_parse(day, _("Day"), &d, err) != 0)
+		if (date_parse(day, _("Day"), &d, err) != 0 ||
+		    not_future(s, d, _("Day"), day, err) != 0)
 			return -1;
 	} else
 		date_parse(today, NULL, &d, NULL);
 	if (month != NULL) {
-		if (month_parse(month, _("Month"), &first, &last, err) != 0)
+		if (month_parse(month, _("Month"), &first, &last, err) != 0 ||
+		    not_future(s, first, _("Month"), month, err) != 0)
 			return -1;
 	} else {
 		first = month_first_day(d);
@@ -196,7 +249,10 @@ svc_dashboard_week(
 	svc_today(t);
 	date_parse(t, NULL, &today, NULL);
 	on = today;
-	if (day != NULL && date_parse(day, "Day", &on, err) != 0)
+	if (day != NULL &&
+	    (date_parse(day, "Day", &on, err) != 0 ||
+	        not_future(s, week_start_day(on, config_week_start(&s->cfg)),
+	            _("Week of"), day, err) != 0))
 		return -1;
 	first = week_start_day(on, config_week_start(&s->cfg));
 	if (kpi_periods(s, first, first + 6, first - 7, first - 1, today, &d->k,

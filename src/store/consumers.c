@@ -121,11 +121,18 @@ store_consumer_by_account(struct store *st, const char *account,
 	    "SELECT " CONSUMER_COLS " FROM "
 	    "consumers c WHERE c.account_no = ?",
 	    err);
+	/* an account pasted with white space around it */
+	char *t = search_trim(account);
+	int rc;
 
-	if (s == NULL)
+	if (s == NULL) {
+		free(t);
 		return -1;
-	st_bind(s, "s", account);
-	return consumer_one(st, s, c, account, err);
+	}
+	st_bind(s, "s", t);
+	rc = consumer_one(st, s, c, t, err);
+	free(t);
+	return rc;
 }
 
 int
@@ -176,9 +183,11 @@ void
 consumer_q_init(struct store *st, const char *text, struct consumer_q *c)
 {
 	char digits[33];
-	char *phrase;
+	char *phrase, *trimmed = search_trim(text);
 
 	memset(c, 0, sizeof *c);
+	/* what was pasted with white space around it is searched without */
+	text = trimmed;
 	c->fold = utf8_fold(text, strlen(text));
 	/* trigrams are of characters, not bytes, and of the folded text:
 	 * "山田" is two, "ß" folds to "ss" */
@@ -188,6 +197,7 @@ consumer_q_init(struct store *st, const char *text, struct consumer_q *c)
 		 * text is at most 2 characters but may fold longer */
 		xstrlcpy(c->lo, c->fold, sizeof c->lo);
 		snprintf(c->hi, sizeof c->hi, "%s\xf4\x8f\xbf\xbf", c->lo);
+		free(trimmed);
 		return;
 	}
 	phrase = fts_phrase(c->fold);
@@ -198,6 +208,7 @@ consumer_q_init(struct store *st, const char *text, struct consumer_q *c)
 	else
 		c->match = xstrdup(phrase);
 	free(phrase);
+	free(trimmed);
 }
 
 void

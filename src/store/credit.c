@@ -127,11 +127,16 @@ store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
 	sqlite3_stmt *s = st_stmt(
 	    st, "SELECT " CN_COLS " FROM " CN_FROM " WHERE n.cn_no = ?", err);
 	char what[80];
+	/* a number pasted with white space around or inside it */
+	char *sq = search_squeeze(cn_no);
 
-	if (s == NULL)
+	if (s == NULL) {
+		free(sq);
 		return -1;
-	st_bind(s, "s", cn_no);
-	snprintf(what, sizeof what, "\"%s\"", cn_no);
+	}
+	st_bind(s, "s", sq);
+	snprintf(what, sizeof what, "\"%s\"", sq);
+	free(sq);
 	return credit_one(st, s, n, what, err);
 }
 
@@ -255,7 +260,7 @@ static void
 credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 {
 	struct consumer_q cq;
-	char *pat, *fpat;
+	char *pat, *fpat, *sq;
 	int i;
 
 	if (f->from != NULL)
@@ -303,7 +308,9 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 		/* numbers as typed (LIKE ignores ASCII case), the
 		 * consumer folded like the index */
 		consumer_q_init(st, f->search, &cq);
-		pat = like_pattern(f->search, 1);
+		sq = search_squeeze(f->search); /* a number pasted */
+		pat = like_pattern(sq, 1);
+		free(sq);
 		fpat = like_pattern(cq.fold, 1);
 		if (!cq.short_q)
 			qb_add(q,

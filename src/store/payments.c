@@ -148,8 +148,58 @@ store_payment_find(
 	return payment_one(st, s, p, number, err);
 }
 
-int
-store_payment_lookup(
+/* How many candidates a lookup names before "...". */
+#define LOOKUP_NAMED 5
+
+/* The payments whose receipt, payment id or transaction id end with
+ * text (tail) or hold it anywhere, up to LOOKUP_NAMED + 1: the first in
+ * *p, their receipt numbers ", "-joined in names. Returns how many, or
+ * -1 on a store error. LIKE ignores ASCII case; a scan, but only for
+ * what named no payment exactly. */
+static int
+payments_holding(struct store *st, const char *text, int tail,
+    struct payment *p, char *names, size_t n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
+	    " WHERE p.receipt_no LIKE ?1 ESCAPE '\\' OR p.payment_no LIKE ?1 "
+	    "ESCAPE '\\' OR p.txn_no LIKE ?1 ESCAPE '\\' ORDER BY "
+	    "p.receipt_no LIMIT ?2",
+	    err);
+	struct payment other;
+	char *pat;
+	size_t used = 0;
+	int rc, count = 0;
+
+	if (s == NULL)
+		return -1;
+	pat = like_pattern(text, 1);
+	if (tail)
+		pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
+	st_bind(s, "si", pat, (int64_t)LOOKUP_NAMED + 1);
+	free(pat);
+	names[0] = '\0';
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct payment *into = count == 0 ? p : &other;
+
+		read_payment(s, into);
+		if (++count <= LOOKUP_NAMED && used < n)
+			used += (size_t)snprintf(names + used, n - used, "%s%s",
+			    count > 1 ? ", " : "", into->receipt_no);
+		else if (used < n)
+			used +=
+			    (size_t)snprintf(names + used, n - used, ", ...");
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, _("Reading a payment"));
+	return count;
+}
+
+/* The lookup of text (white space already taken out): exactly, then
+ * the unambiguous end of a number, then the one number holding it. */
+static int
+payment_lookup(
     struct store *st, const char *text, struct payment *p, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
@@ -157,9 +207,8 @@ store_payment_lookup(
 	    " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR p.txn_no = ?1 "
 	    "OR p.receipt_no = ?2 OR p.payment_no = ?2 OR p.txn_no = ?2",
 	    err);
-	char up[132], *pat;
-	struct payment other;
-	int rc;
+	char up[132], names[LOOKUP_NAMED * 40];
+	int n;
 
 	if (s == NULL)
 		return -1;
@@ -171,45 +220,47 @@ store_payment_lookup(
 		return 0;
 	}
 	sqlite3_reset(s);
-	if (utf8_chars(text, strlen(text)) < 3)
+	if (*text == '\0')
 		return payment_one(st, s, p, text, err);
-	/* the end of a number: LIKE ignores ASCII case; a scan, but only
-	 * for what named no payment exactly */
-	s = st_stmt(st,
-	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
-	    " WHERE p.receipt_no LIKE ?1 ESCAPE '\\' OR p.payment_no LIKE ?1 "
-	    "ESCAPE '\\' OR p.txn_no LIKE ?1 ESCAPE '\\' LIMIT 2",
-	    err);
-	if (s == NULL)
+	if ((n = payments_holding(st, text, 1, p, names, sizeof names, err)) <
+	    0)
 		return -1;
-	pat = like_pattern(text, 1);
-	pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
-	st_bind(s, "s", pat);
-	free(pat);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		read_payment(s, p);
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			read_payment(s, &other);
-			sqlite3_reset(s);
-			return pd_fail(err, PD_EINVAL,
-			    _("\"%s\" is the end of more than one payment's "
-			      "number (%s, %s): type more of it"),
-			    text, p->receipt_no, other.receipt_no);
-		}
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			return 0;
-		return st_fail(st, err, _("Reading a payment"));
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("Reading a payment"));
+	if (n == 1)
+		return 0;
+	if (n > 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is the end of more than one payment's number "
+		      "(%s): type more of it"),
+		    text, names);
+	/* a part inside a number: "92" in R-T01-000923 */
+	if ((n = payments_holding(st, text, 0, p, names, sizeof names, err)) <
+	    0)
+		return -1;
+	if (n == 1)
+		return 0;
+	if (n > 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is ambiguous: it is part of more than one "
+		      "payment's number (%s); type more of it, or the whole "
+		      "number"),
+		    text, names);
 	return pd_fail(err, PD_ENOTFOUND,
 	    _("No payment with payment id, receipt number or transaction id "
 	      "\"%s\""),
 	    text);
+}
+
+int
+store_payment_lookup(
+    struct store *st, const char *text, struct payment *p, struct pd_err *err)
+{
+	/* numbers hold no white space: what was pasted with some around
+	 * or inside it (a line break of a PDF) is taken without it */
+	char *t = search_squeeze(text);
+	int rc = payment_lookup(st, t, p, err);
+
+	free(t);
+	return rc;
 }
 
 int
@@ -324,34 +375,72 @@ static const struct {
     {"reference", " COLLATE NOCASE", " AND reference <> ''"},
 };
 
-/* The range [lo, hi) of the numbers that start with text, in capitals. */
+/* The range [lo, hi) of the numbers that start with text, in capitals,
+ * the text without white space (a number pasted with some). */
 static void
 doc_range(const char *text, char lo[132], char hi[136])
 {
-	search_upper(text, lo, 132);
+	char *sq = search_squeeze(text);
+
+	search_upper(sq, lo, 132);
 	snprintf(hi, 136, "%s\xff", lo);
+	free(sq);
 }
 
-/* Payments whose receipt, payment id, transaction id or reference start
- * with the text, or that paid an item (invoice) whose number does: one
- * condition over payments p tested row by row ('+' keeps these terms
- * from choosing the index walked). */
+/* From 3 characters (without white space) the numbers are searched by
+ * any part of them, through the trigram index payments_docs (any case):
+ * its FTS5 query, the text without white space and, when it had some
+ * inside, as typed too (a reference may hold spaces). NULL under 3
+ * characters: prefixes (doc_range). Caller frees. */
+static char *
+doc_match(const char *text)
+{
+	char *sq = search_squeeze(text), *tr = search_trim(text), *a, *b;
+	char *m = NULL;
+
+	if (utf8_chars(sq, strlen(sq)) >= 3) {
+		m = fts_phrase(sq);
+		if (strcmp(sq, tr) != 0) {
+			a = m;
+			b = fts_phrase(tr);
+			m = xasprintf("%s OR %s", a, b);
+			free(a);
+			free(b);
+		}
+	}
+	free(sq);
+	free(tr);
+	return m;
+}
+
+/* Payments whose receipt, payment id, transaction id or reference hold
+ * the text (doc_match; start with it, under 3 characters), or that paid
+ * an item (invoice) whose number starts with it: one condition over
+ * payments p tested row by row ('+' keeps these terms from choosing the
+ * index walked). */
 static void
 search_docs(struct qb *q, const char *text)
 {
 	const char *pre = "+p.";
-	char lo[132], hi[136], sql[200];
+	char lo[132], hi[136], sql[200], *m = doc_match(text);
 	size_t i;
 
 	doc_range(text, lo, hi);
 	qb_add(q, "(", "");
-	for (i = 0; i < sizeof doc_cols / sizeof doc_cols[0]; i++) {
+	if (m != NULL)
+		qb_add(q,
+		    "+p.id IN (SELECT rowid FROM payments_docs WHERE "
+		    "payments_docs MATCH ?)",
+		    "s", m);
+	for (i = 0; m == NULL && i < sizeof doc_cols / sizeof doc_cols[0];
+	     i++) {
 		snprintf(sql, sizeof sql, "%s(%s%s >= ?%s AND %s%s < ?%s%s)",
 		    i ? " OR " : "", pre, doc_cols[i].col, doc_cols[i].collate,
 		    pre, doc_cols[i].col, doc_cols[i].collate,
 		    doc_cols[i].extra);
 		qb_add(q, sql, "ss", lo, hi);
 	}
+	free(m);
 	/* per row, not a set: "INV" may name every item */
 	qb_add(q,
 	    " OR EXISTS (SELECT 1 FROM allocations a JOIN items i ON i.id = "
@@ -360,16 +449,22 @@ search_docs(struct qb *q, const char *text)
 	    "ss", lo, hi);
 }
 
-/* The payments whose numbers start with the text (search_docs) as a set
- * of ids, each source read from its own index. */
+/* The payments whose numbers hold the text (search_docs) as a set of
+ * ids, each source read from its own index. */
 static void
 doc_ids(struct qb *q, const char *text)
 {
-	char lo[132], hi[136], sql[160];
+	char lo[132], hi[136], sql[160], *m = doc_match(text);
 	size_t i;
 
 	doc_range(text, lo, hi);
-	for (i = 0; i < sizeof doc_cols / sizeof doc_cols[0]; i++) {
+	if (m != NULL)
+		qb_add(q,
+		    "SELECT rowid FROM payments_docs WHERE payments_docs "
+		    "MATCH ?",
+		    "s", m);
+	for (i = 0; m == NULL && i < sizeof doc_cols / sizeof doc_cols[0];
+	     i++) {
 		snprintf(sql, sizeof sql,
 		    "%sSELECT id FROM payments WHERE %s >= ?%s AND %s < ?%s%s",
 		    i ? " UNION ALL " : "", doc_cols[i].col,
@@ -377,6 +472,7 @@ doc_ids(struct qb *q, const char *text)
 		    doc_cols[i].extra);
 		qb_add(q, sql, "ss", lo, hi);
 	}
+	free(m);
 	qb_add(q,
 	    " UNION ALL SELECT payment_id FROM allocations WHERE item_id IN "
 	    "(SELECT id FROM items WHERE ref >= ? AND ref < ?)",

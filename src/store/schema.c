@@ -787,6 +787,20 @@ const char *const store_migrations[] = {
             SEAL_BASE("voids", SEAL_VOIDS) SEAL_BASE("outbox", SEAL_OUTBOX)
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline', "
     "'1');\n",
+
+    /* the payments search finds a receipt, payment id, transaction id
+     * or reference by any part of it of 3 characters or more ("4567" in
+     * AB-1234567 and R-T01-004567; issue 17): a trigram index over the
+     * payments' numbers, filled as a payment is inserted (payments are
+     * append-only and their numbers and reference never change). */
+    "CREATE VIRTUAL TABLE payments_docs USING fts5 (receipt_no,"
+    " payment_no, txn_no, reference, content='payments',"
+    " content_rowid='id', tokenize='trigram');\n"
+    "INSERT INTO payments_docs (payments_docs) VALUES ('rebuild');\n"
+    "CREATE TRIGGER payments_docs_ai AFTER INSERT ON payments BEGIN"
+    " INSERT INTO payments_docs (rowid, receipt_no, payment_no, txn_no,"
+    " reference) VALUES (new.id, new.receipt_no, new.payment_no,"
+    " new.txn_no, new.reference); END;\n",
 };
 
 const int store_nmigrations =

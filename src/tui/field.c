@@ -1,6 +1,9 @@
 /* field.c - a one-line text field: UTF-8 characters in, Backspace removes
- * the last character, masked fields show '*'. */
+ * the last character, masked fields show '*'. Text put in it (prefilled,
+ * or there when the focus comes back) is selected: the first character
+ * typed replaces it, Backspace or an arrow edits it. */
 #include <curses.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tui.h"
@@ -25,10 +28,22 @@ field_clear(struct tui_field *f)
 	return had;
 }
 
+/* Every field with text the person did not just type is selected when
+ * the focus comes to it (issue 17): the first character typed replaces
+ * it, Backspace and the arrows edit it instead. A PIN is never shown, so
+ * never selected. */
 void
 tui_field_enter(struct tui_field *f)
 {
-	f->selected = f->money && f->len > 0;
+	f->selected = !f->masked && f->len > 0;
+}
+
+void
+tui_field_set(struct tui_field *f, const char *text)
+{
+	snprintf(f->buf, sizeof f->buf, "%s", text ? text : "");
+	f->len = strlen(f->buf);
+	tui_field_enter(f);
 }
 
 void
@@ -70,9 +85,15 @@ tui_field_input(struct tui_field *f, int key, wint_t ch)
 
 	if (key == 0 && ch == 0x15) /* Ctrl-U */
 		return field_clear(f), 1;
-	if (key == TUI_KEY_BACKSPACE && f->selected)
-		return field_clear(f), 1;
+	/* the arrows keep a selected text and edit it from its end */
+	if ((key == KEY_LEFT || key == KEY_RIGHT || key == KEY_END ||
+	        key == KEY_HOME) &&
+	    f->selected) {
+		f->selected = 0;
+		return 1;
+	}
 	if (key == TUI_KEY_BACKSPACE) {
+		f->selected = 0;
 		if (f->len == 0)
 			return 0;
 		/* back to the start of the last character */

@@ -15,10 +15,8 @@ tui_form_text(
 	it->label = label;
 	it->kind = FORM_TEXT;
 	it->f.max = max;
-	if (value != NULL) {
-		snprintf(it->f.buf, sizeof it->f.buf, "%s", value);
-		it->f.len = strlen(it->f.buf);
-	}
+	/* prefilled: selected, so that typing replaces it */
+	tui_field_set(&it->f, value);
 }
 
 void
@@ -84,6 +82,8 @@ tui_form_input(struct tui_form *fm, int key, wint_t ch)
 		return 1;
 	case KEY_LEFT:
 	case KEY_RIGHT:
+		if (is_field(it) && !it->readonly)
+			return tui_field_input(&it->f, key, 0) ? 1 : 0;
 		if (it->kind == FORM_CHOICE && it->nopts > 0) {
 			it->choice = (it->choice + (key == KEY_LEFT ? -1 : 1) +
 			                 it->nopts) %
@@ -173,12 +173,47 @@ draw_multi(struct tui *t, const struct tui_form_item *it, int y, int x, int w,
 	}
 }
 
-void
+/* The least a field keeps when it gives way to its hint. */
+#define FIELD_MIN 10
+
+/* A field and its hint from y, fx, the row ending at end: the hint
+ * beside the field, the field narrowed for it down to FIELD_MIN, else
+ * wrapped under the field (at most 3 rows). Returns the rows under the
+ * field that the hint took. */
+static int
+field_and_hint(struct tui *t, const struct tui_form_item *it, int y, int fx,
+    int end, int focus)
+{
+	int fw = end - fx, hw, rows;
+	int width = it->f.max > 0 && it->f.max + 1 < fw ? it->f.max + 1 : fw;
+	const char *hint = it->hint ? tui_keys(it->hint) : NULL;
+
+	if (hint == NULL) {
+		tui_field_draw(t, &it->f, y, fx, width, focus);
+		return 0;
+	}
+	hw = utf8_columns(hint, strlen(hint));
+	if (width + 2 + hw > fw && fw - 2 - hw >= FIELD_MIN)
+		width = fw - 2 - hw;
+	else if (width + 2 + hw > fw && width > FIELD_MIN + 6)
+		width = FIELD_MIN + 6;
+	tui_field_draw(t, &it->f, y, fx, width, focus);
+	attron(A_DIM);
+	if (width + 2 + hw <= fw) {
+		tui_text(y, fx + width + 2, hint, hw);
+		rows = 0;
+	} else
+		rows = tui_wrap(y + 1, fx, hint, fw, 3);
+	attroff(A_DIM);
+	return rows;
+}
+
+int
 tui_form_draw(
     struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w)
 {
 	char line[512];
-	int i, fx = x + lw + 2, fw = w - lw - 2;
+	int i, fx = x + lw + 2, fw = w - lw - 2, y0 = y;
 
 	for (i = 0; i < fm->n; i++) {
 		const struct tui_form_item *it = &fm->items[i];
@@ -194,17 +229,7 @@ tui_form_draw(
 		if (it->readonly) {
 			tui_text(y, fx, it->f.buf, fw);
 		} else if (is_field(it)) {
-			int width = it->f.max > 0 && it->f.max + 1 < fw
-			                ? it->f.max + 1
-			                : fw;
-
-			tui_field_draw(t, &it->f, y, fx, width, focus);
-			if (it->hint != NULL && fx + width + 2 < x + w) {
-				attron(A_DIM);
-				tui_text(y, fx + width + 2, tui_keys(it->hint),
-				    x + w - fx - width - 2);
-				attroff(A_DIM);
-			}
+			y += field_and_hint(t, it, y, fx, x + w, focus);
 		} else if (it->kind == FORM_CHOICE) {
 			snprintf(line, sizeof line, "< %s >",
 			    it->nopts ? it->options[it->choice] : "");
@@ -217,4 +242,5 @@ tui_form_draw(
 			draw_multi(t, it, y, fx, x + w - fx, focus);
 		y++;
 	}
+	return y - y0;
 }

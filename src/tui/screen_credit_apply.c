@@ -60,11 +60,13 @@ allowed(const struct capply *a)
 static void
 set_default(struct capply *a, struct tui *t)
 {
+	char m[MONEY_BUFSZ];
+
 	if (a->v.nitems == 0)
 		return;
-	svc_money_bare(
-	    t->svc, a->amount.buf, sizeof a->amount.buf, allowed(a), 0);
-	a->amount.len = strlen(a->amount.buf);
+	/* prefilled and selected: typing replaces it (issue 17) */
+	tui_field_set(
+	    &a->amount, svc_money_bare(t->svc, m, sizeof m, allowed(a), 0));
 }
 
 static void

@@ -33,7 +33,8 @@ struct ccreate {
 	struct tui_form_item items[F_N];
 	const char *reasons[CFG_LIST_MAX + 1];
 	char hint[64];
-	int64_t asked; /* the amount asked about (-1: none): Enter again */
+	char count[32]; /* the remarks' characters of their most: their hint */
+	int64_t asked;  /* the amount asked about (-1: none): Enter again */
 };
 
 /* The amount typed, the service's quote of it (q->remaining -1 when the
@@ -104,11 +105,11 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct ccreate *c = (struct ccreate *)sc;
 	const struct payment *p = &c->v.p;
-	char m[MONEY_BUFSZ], why[640], cnt[32], day[SVC_DATE_BUFSZ];
+	char m[MONEY_BUFSZ], why[640], day[SVC_DATE_BUFSZ];
 	const char *vals[6];
 	struct credit_quote q;
 	int64_t amount;
-	int i, y = 2, lw = column(sum_labels, 3, 26), pw;
+	int i, y = 2, lw = column(sum_labels, 3, 26), pw, rows;
 
 	/* the payment's labels and the form's in one column: 16, or wider
 	 * for a longer translated label */
@@ -130,15 +131,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Credit note"), COLS - 4);
 	attroff(A_BOLD);
-	tui_form_draw(t, &c->fm, y, 4, pw, COLS - 8);
-	snprintf(cnt, sizeof cnt, "%zu/%d",
+	/* the remarks' count is their hint; a hint that does not fit
+	 * beside its field wraps under it and the rest moves down */
+	snprintf(c->count, sizeof c->count, "%zu/%d",
 	    utf8_chars(c->items[F_REMARKS].f.buf, c->items[F_REMARKS].f.len),
 	    c->items[F_REMARKS].f.max);
-	attron(A_DIM);
-	tui_text(y + 3, 4 + pw + 2, cnt, 12);
-	attroff(A_DIM);
+	y += tui_form_draw(t, &c->fm, y, 4, pw, COLS - 8) + 1;
 	sc->typing = tui_form_typing(&c->fm);
-	y += 5;
 	amount = check(c, t, &q, why, sizeof why);
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Summary"), COLS - 4);
@@ -156,14 +155,14 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_pair(y++, 4, lw, _(sum_labels[2]), rest);
 	} else
 		tui_pair(y++, 4, lw, _(sum_labels[2]), "-");
-	/* a line apart from the summary, unless the reason's two lines
-	 * would then reach the message line (LINES - 2) and be cut: a
-	 * translated reason takes two lines at 80 columns (issue 25) */
-	if (y + 1 + 2 <= LINES - 2)
-		y++;
+	/* the reason under the summary, a blank row before it where the
+	 * screen has room, down to the message line */
+	rows = LINES - 2 - y;
+	if (rows > 2 && (int)utf8_columns(why, strlen(why)) <= COLS - 8)
+		y++, rows--;
 	if (why[0]) {
 		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
-		tui_wrap(y, 4, why, COLS - 8, 2);
+		tui_wrap(y, 4, why, COLS - 8, rows > 1 ? rows : 1);
 		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
 	} else {
 		attron(tui_attr(t, TUI_C_OK, A_BOLD));
@@ -285,6 +284,7 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 	tui_form_choice(
 	    &c->items[F_REASON], _("Reason"), c->reasons, cfg->nreasons + 1, 0);
 	tui_form_text(&c->items[F_REMARKS], _("Remarks"), cfg->remarks_max, "");
+	c->items[F_REMARKS].hint = c->count;
 	c->fm.items = c->items;
 	c->fm.n = F_N;
 	c->sc.cls = &screen_credit_create_class;

@@ -76,7 +76,7 @@ load(struct dash *b, struct tui *t)
  * no figure to compare, no arrow. */
 #define NO_DATA "\xe2\x80\x94"
 /* A change against no data (either period empty): NO_DATA. */
-#define CHG_NONE INT64_MIN
+#define CHG_NONE KPI_NONE
 
 /* The change's text: "▲ 12.5%" / "▼ 3.0%" / "= 0.0%"; CHG_NONE: "—". */
 static const char *
@@ -257,28 +257,25 @@ tiles(struct dash *b, struct tui *t, int y)
 	char m[MONEY_BUFSZ], r[48], num[SVC_COUNT_BUFSZ];
 	int i, x, w[4], count_up;
 	const char *vs = b->week ? _("vs week") : _("vs month");
-	/* a change only where both periods have data: payments collected,
-	 * amounts due, payments allocated to an item */
-	int paid = k->cur.collected_count > 0, ppaid = k->prev.collected_count > 0;
-	int due = k->cur.due_total > 0, pdue = k->prev.due_total > 0;
-	int alloc = k->cur.alloc_count > 0, palloc = k->prev.alloc_count > 0;
-
+	/* a figure or change only where the periods have data: the
+	 * service's rule (KPI_NONE), the same as paydesk kpi's */
 	memset(kt, 0, sizeof kt);
 	svc_money(t->svc, kt[0].fig, sizeof kt[0].fig, k->cur.collected);
-	kt[0].chg = paid && ppaid ? k->chg_collected : CHG_NONE;
+	kt[0].chg = k->chg_collected;
 	snprintf(kt[1].fig, sizeof kt[1].fig, "%s (%s)",
 	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
 	    svc_count(t->svc, num, sizeof num, k->cur.day_count));
-	kt[1].chg = k->cur.day_count > 0 && k->prev_day_count > 0 ? k->chg_today
-	                                                          : CHG_NONE;
-	svc_percent(t->svc, r, sizeof r, k->rate_tenths);
-	snprintf(kt[2].fig, sizeof kt[2].fig, "%s", due ? r : NO_DATA);
-	kt[2].chg = due && pdue ? k->chg_rate : CHG_NONE;
-	svc_tenths(t->svc, r, sizeof r, k->avg_tenths);
-	snprintf(kt[3].fig, sizeof kt[3].fig, _("%s days"), r);
-	if (!alloc)
-		snprintf(kt[3].fig, sizeof kt[3].fig, "%s", NO_DATA);
-	kt[3].chg = alloc && palloc ? k->chg_avg : CHG_NONE;
+	kt[1].chg = k->chg_today;
+	snprintf(kt[2].fig, sizeof kt[2].fig, "%s", NO_DATA);
+	if (k->rate_tenths != KPI_NONE)
+		svc_percent(
+		    t->svc, kt[2].fig, sizeof kt[2].fig, k->rate_tenths);
+	kt[2].chg = k->chg_rate;
+	snprintf(kt[3].fig, sizeof kt[3].fig, "%s", NO_DATA);
+	if (k->avg_tenths != KPI_NONE)
+		snprintf(kt[3].fig, sizeof kt[3].fig, _("%s days"),
+		    svc_tenths(t->svc, r, sizeof r, k->avg_tenths));
+	kt[3].chg = k->chg_avg;
 	for (i = 0; i < 4; i++) {
 		kt[i].good_up = i != 3;
 		kt[i].vs = i == 1 ? _("vs day") : vs;

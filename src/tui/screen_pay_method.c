@@ -17,7 +17,7 @@ enum { A_NEXT, A_FOCUS, A_FOCUS_BACK, A_UP, A_DOWN, A_BACK };
 static const struct tui_key screen_pay_method_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Next"), N_("go on to the summary"), A_NEXT},
     {TUI_KEY_TAB, "Tab", N_("Next field"),
-        N_("move between method, amount and amount received"), A_FOCUS},
+        N_("method, amount, then amount received or reference"), A_FOCUS},
     {KEY_BTAB, "S-Tab", NULL, N_("the field before"), A_FOCUS_BACK},
     {KEY_UP, "Up", NULL, N_("the method above, or the field above"), A_UP},
     {KEY_DOWN, "Down", NULL, N_("the method below, or the field below"),

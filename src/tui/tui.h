@@ -200,11 +200,16 @@ struct tui_field {
 /* Edit f with a key or character; 1 if it changed, 0 if the key is not
  * for a field, -1 if a money field refused the character (a letter; what
  * money text may hold is kept, and svc_money_parse says what is wrong).
- * Ctrl-U clears the field; on a selected field Backspace clears it and a
- * character replaces it. */
+ * Ctrl-U clears the field; on a selected field a character replaces the
+ * text, Backspace removes its last character and an arrow (Left, Right,
+ * Home, End) keeps it to edit (issue 17: the first key typed into a
+ * prefilled field replaces it). */
 int tui_field_input(struct tui_field *f, int key, wint_t ch);
-/* Focus moves into f: a money field with text has it selected. */
+/* Focus moves into f: a field with text (not a masked one) has it
+ * selected. */
 void tui_field_enter(struct tui_field *f);
+/* Prefill f with text (NULL: empty), selected as tui_field_enter. */
+void tui_field_set(struct tui_field *f, const char *text);
 /* The message for a character a money field refused (what: the field). */
 void tui_money_refused(struct tui *t, const char *what);
 /* After an edit of a money field: its reason on the message line while
@@ -251,8 +256,11 @@ void tui_form_choice(struct tui_form_item *it, const char *label,
 int tui_form_input(struct tui_form *fm, int key, wint_t ch);
 /* The focus is on a field that takes characters. */
 int tui_form_typing(const struct tui_form *fm);
-/* Labels in a column of lw, inputs after them, w columns in all. */
-void tui_form_draw(
+/* Labels in a column of lw, inputs after them, w columns in all. A
+ * field's hint goes beside it, the field giving up columns for it (down
+ * to 10); one that still does not fit is wrapped under the field, never
+ * cut, and the items after it move down. Returns the rows drawn. */
+int tui_form_draw(
     struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w);
 
 /* The list widget (list.c): a selection, marks, a search typed as you

@@ -59,6 +59,15 @@ while IFS='|' read -r screen key help; do
 	else echo "not ok - paydesk(1) lacks $screen $key: $help"; fi
 done <"$T/keys.csv"
 
+# Tab's help names every field of its screen (issue 17): the method
+# step's Reference, the sign-in's PIN
+grep -q '^Record Payment 5 Method and amount|Tab|.*amount received or reference' \
+    "$T/keys.csv" && ok "the method step's Tab names the Reference" ||
+    echo "not ok - the method step's Tab does not name the Reference"
+grep -q '|Tab|.*username and PIN' "$T/keys.csv" &&
+    ok "the sign-in's Tab names both fields" ||
+    echo "not ok - the sign-in's Tab does not name both fields"
+
 # and the other way: every key the man page gives a screen is one of its
 # keys (a key taken out of a table leaves no stale line)
 cut -d'|' -f1,2 "$T/keys.csv" | sort -u >"$T/code-keys"

@@ -206,6 +206,20 @@ refused "cash received below the amount" 3 "less than the amount" \
 refused "tendered on a card" 3 "cash payments only" \
     "$PD" --user jane pay WU-10001 --type bill --method "Credit Card" \
     --amount 100 --tendered 100
+# a large change needs --confirm-change, as the screens ask (issue 17)
+refused "change of 99,930.00 on a 70.00 bill needs confirming" 15 \
+    'Change of $99,930.00: is $100,000.00 really the amount received?' \
+    "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
+    --method Cash --amount 70 --tendered 100000
+has "and says how to confirm it" "give --confirm-change to post it"
+has "naming the configured limit" '$100.00, payments.change_confirm'
+refused "a cent of change above the limit needs confirming too" 15 \
+    'Change of $100.01' \
+    "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
+    --method Cash --amount 70 --tendered 170.01
+refused "in Spanish, with its own exit status" 15 "--confirm-change" \
+    env LANGUAGE=es "$PD" --user jane pay WU-10001 --type bill --method Cash \
+    --amount 70 --tendered 1000
 refused "unknown method lists the configured ones" 3 "Bank Transfer" \
     "$PD" --user jane pay WU-10001 --type bill --method Bitcoin --amount 1
 refused "unknown channel" 3 'Channel "Drone"' \
@@ -350,6 +364,19 @@ sam,Sam Okafor,boss,1234
 '
 refused "unknown import kind" 2 'Unknown import "meters"' \
     "$PD" --user admin import meters "$DATA/bills.csv"
+
+# the change at the limit posts, and above it with --confirm-change
+export PAYDESK_PIN=1234
+expect "change of exactly the limit posts unasked" 0 "Change given     \$100.00" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
+    --tendered 101
+expect "--confirm-change posts a large change" 0 "Change given     \$998.00" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 2 \
+    --tendered 1000 --confirm-change
+printf '[payments]\nchange_confirm = 0\n' >>"$PAYDESK_CONFIG"
+expect "change_confirm = 0: never asked" 0 "Change given     \$997.00" \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 3 \
+    --tendered 1000
 
 # store errors (6)
 printf 'this is not a database, just text\n%01000d\n' 0 >"$T/junk.db"

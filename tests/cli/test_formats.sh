@@ -61,7 +61,7 @@ printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\ngr
 expect "an amount typed as the organisation writes it" 0 \
     "Amount received  1.000,00 €" \
     "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
-    --method Cash --amount 145,50 --tendered 1.000,00
+    --method Cash --amount 145,50 --tendered 1.000,00 --confirm-change
 has "the change in its format" "Change given     854,50 €"
 expect "the machine format is taken too" 0 "Amount          25,00 €" \
     "$PD" --user jane pay WU-10001 --type service --items SRV-2025-0410 \
@@ -86,6 +86,25 @@ refused "a dot where the comma was meant" 3 \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1.234.50
 refused "two decimal commas" 3 "two decimal separators" \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1,2,3
+# a dot that groups here but is a decimal point in the machine format
+# (issue 17): refused as ambiguous, in every money option
+refused "pay --tendered 1.000: ambiguous" 3 \
+    '--tendered "1.000": ambiguous, the dot could group thousands (1.000,00 €) or be a decimal point; write every decimal, as 1234.50 or 1.234,50' \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 70 \
+    --tendered 1.000
+refused "pay --amount 1.000: ambiguous" 3 '--amount "1.000": ambiguous' \
+    "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1.000
+refused "credit-note create --amount 1.500: ambiguous" 3 \
+    '--amount "1.500": ambiguous, the dot could group thousands (1.500,00 €)' \
+    env PAYDESK_PIN=2222 "$PD" --user mary credit-note create R-T01-000001 \
+    --amount 1.500 --reason Other
+refused "in Spanish too" 3 "1.234,50" \
+    env LANGUAGE=es "$PD" --user jane pay WU-10001 --type bill \
+    --method Cash --amount 2.000
+expect "a --max of 1.000: ambiguous" 3 '--max "1.000": ambiguous' \
+    "$PD" credit-notes --max 1.000
+expect "two dots group only: unambiguous" 0 "" \
+    "$PD" credit-notes --max 1.000.000
 
 # --- timestamps, typed dates and tenths in the organisation's formats ------
 # (the de-style organisation above: DD.MM.YYYY, a decimal comma)

@@ -90,6 +90,14 @@ refused "reference too long" 3 "65 characters long; at most 64" \
 refused "reference not printable ASCII" 3 "position 4" \
     "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
     --reference "CHQé1"
+has "the rule named: letters A-Z" \
+    "position 4 (letters A-Z, digits, spaces and ASCII punctuation only)"
+refused "a Cyrillic letter is not A-Z" 3 "position 1 (letters A-Z" \
+    "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
+    --reference "Чек481"
+refused "a Greek letter, in Spanish" 3 "posición 3 (solo letras A-Z" \
+    env LANGUAGE=es "$PD" --user jane pay WU-10002 --type bill \
+    --method Cheque --amount 30 --reference "ABΩ1"
 refused "reference with a tab" 3 "position 2" \
     "$PD" --user jane pay WU-10002 --type bill --method Cheque --amount 30 \
     --reference "$(printf 'A\tB')"
@@ -215,7 +223,10 @@ expect "more of it is unambiguous" 0 "R-T02-000002" "$PD" payment show t02-00000
 expect "an exact number is never ambiguous" 0 "R-T01-000002" \
     "$PD" payment show R-T01-000002
 refused "an end that fits none" 4 "No payment with" "$PD" payment show 9999
-refused "two characters are not an end" 4 "No payment with" "$PD" payment show 02
+# two characters are an end too (issue 17): "02" ends two receipts here,
+# so it is ambiguous and names them, where it said "No payment" before
+refused "two characters: an ambiguous end names its payments" 3 \
+    "(R-T01-000002, R-T02-000002): type more of it" "$PD" payment show 02
 expect "void by lower-case receipt" 0 "" \
     "$PD" --user mary payment void r-t01-000004 --reason "Keyed twice"
 same "the right one voided" "$(sql "SELECT receipt_no FROM payments WHERE status = 'Voided'")" "R-T01-000004"
@@ -238,3 +249,50 @@ same "invoice numbers, every page" "$(receipts inv-2025)" \
 same "receipt numbers, one page of many" \
     "$(sup --csv payments --search "r-t0" --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
     "R-T02-000002"
+
+# -- a part of a number, and what was pasted with white space (issue 17)
+# Acme's payment R-T01-000003 again as R-T01-004567 (its phone has no
+# 4567), and with the reference AB-1234567, straight in SQL as sync brings
+# payments; the trigram index follows the insert
+for r in "R-T01-004567|" "R-T01-000555|AB-1234567" "R-T01-009231|" "R-T01-009232|"; do
+	sql "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
+	 consumer_id, type, channel, method, method_kind, amount, tendered,
+	 change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+	 received_by, terminal, branch, status, verified, verified_at,
+	 verified_by, balance_after, reference) SELECT uuid || '-${r%|*}',
+	 'PAY-' || '${r%|*}', 'TXN-' || '${r%|*}', '${r%|*}', consumer_id, type,
+	 channel, method, method_kind, amount, tendered, change_given,
+	 due_total, overpaid, paid_on, created_at, notes, user_id, received_by,
+	 terminal, branch, status, verified, verified_at, verified_by,
+	 balance_after, '${r#*|}' FROM payments WHERE receipt_no = 'R-T01-000003'"
+done
+# (4567 is in John Doe's phone too: his payments are found as well)
+got=$(receipts 4567)
+case "$got" in *R-T01-000555*R-T01-004567*) ok "4567 finds the reference AB-1234567 and the receipt R-T01-004567" ;;
+*) echo "not ok - 4567 finds the reference AB-1234567 and the receipt R-T01-004567"; echo "  got [$got]" ;; esac
+same "a middle part of a reference, any case" "$(receipts b-12)" \
+    "R-T01-000555 "
+same "a part of a transaction id" "$(receipts "xn-r-t01-0045")" "R-T01-004567 "
+same "a part of a receipt pasted with spaces around it" \
+    "$(receipts "  T01-00456 ")" "R-T01-004567 "
+same "a receipt number copied with a break inside it" \
+    "$(receipts "R-T01- 004567")" "R-T01-004567 "
+same "a consumer pasted with spaces around it" \
+    "$(sup --csv report payers --search " Acme Bakery " | tail -n +2 | cut -d, -f2 | tr -d '\r')" \
+    "WU-10003"
+expect "consumer search trims too" 0 "WU-10003" "$PD" consumer search "  acme	"
+expect "consumer show: an account pasted with spaces" 0 "Acme Bakery" \
+    "$PD" consumer show " WU-10003 "
+expect "payment show: the receipt pasted with spaces in and around it" 0 \
+    "R-T01-004567" "$PD" payment show " R-T01- 004567 "
+expect "payment show: a unique part is the payment" 0 "R-T01-000555" \
+    "$PD" payment show 0555
+refused "payment show 92: part of several, ambiguous" 3 \
+    '"92" is ambiguous: it is part of more than one payment'"'"'s number (R-T01-009231, R-T01-009232); type more of it, or the whole number' \
+    "$PD" payment show 92
+refused "reprint: the same rule" 3 "R-T01-009231, R-T01-009232" \
+    "$PD" --user mary receipt 923 --text
+refused "in Spanish too" 3 "R-T01-009231, R-T01-009232" \
+    env LANGUAGE=es "$PD" payment show 92
+expect "credit-note show: a number pasted with spaces" 0 "CN-T01-00001" \
+    "$PD" credit-note show " CN-T01-00001 "

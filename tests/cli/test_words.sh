@@ -84,6 +84,29 @@ has "kpi: the rate to one decimal" '"collection_rate_percent": 57.7,'
 noisy "kpi: no float noise anywhere"
 run "$PD" --json kpi --month 2025-03
 noisy "kpi of another month"
+# no data is "—" / null, as on the dashboard; no future month (issue 17)
+has "March has no amounts due: its rate is null" \
+    '"collection_rate_percent": null,'
+has "nor a collection time" '"avg_collection_days": null'
+expect "April against a March with nothing: no change" 0 \
+    '"total_collected_percent": null,' "$PD" --json kpi
+has "nor a change of the rate" '"collection_rate_points": null,'
+has "but April's own rate" '"collection_rate_percent": 57.7,'
+expect "the text shows — where the dashboard does" 0 \
+    "Total collected                    —" "$PD" kpi
+if grep -q -- "-100.0%\|  0.0%" "$OUT"; then
+	notok "no 0.0% or -100.0% against nothing"
+else ok "no 0.0% or -100.0% against nothing"; fi
+refused "a future month is refused" 3 \
+    "Month 2025-05 is in the future (today is 2025-04-20): there is no data for it yet" \
+    "$PD" kpi --month 2025-05
+refused "and in JSON, with nothing on stdout" 3 "in the future" \
+    "$PD" --json kpi --month 2026-01
+same "no JSON for a future month" "$("$PD" --json kpi --month 2025-05 2>/dev/null)" ""
+refused "a future day too, in Spanish" 3 "está en el futuro" \
+    env LANGUAGE=es "$PD" kpi --day 2025-04-21
+expect "this month and today are not the future" 0 "" \
+    "$PD" kpi --month 2025-04 --day 2025-04-20
 run sup --json report aging
 noisy "the aging report"
 run sup --json report payers

@@ -92,10 +92,34 @@ login mary 2222
 wait_for "the supervisor lands on the dashboard" "Total Collected"
 keys p
 wait_for "the payments list" "R-T01-000001"
+# the Payments tab's search: a part of a receipt number, pasted with
+# white space around it, finds it (issue 17); not a prefix of it
+keys /
+type_text "  T01-00000 "
+wait_for "the search typed" "T01-00000 "
+wait_for "a part of the receipt number finds the payment" "1 payment"
+lacks "not Nothing matches" "Nothing matches"
+keys Enter
 keys m
 wait_for "the action menu" "Create Credit Note"
 keys Down Down Down Enter
 wait_for "the Create Credit Note dialog" "Original payment amount"
+# the prefilled amount: the first key typed replaces it (issue 17)
+type_text "75"
+wait_for "typing into the prefilled amount replaces it" \
+    "Credit note amount        \$75.00"
+lacks "never appended to it" "200.0075"
+keys Down Up BSpace
+wait_for "Backspace edits a selected amount, not empties it" \
+    "Credit note amount        \$7.00"
+keys Down Up Right
+type_text "5"
+wait_for "Right keeps it to edit: 75 again" \
+    "Credit note amount        \$75.00"
+keys Down Up
+type_text "8"
+wait_for "back in the field, typing replaces it again" \
+    "Credit note amount        \$8.00"
 keys Down Right Right Up
 type_text "10,5"
 wait_for "10,5 refused with the reason" \
@@ -117,6 +141,22 @@ wait_for "10.5: asked first" "Enter again to create"
 keys Enter
 wait_for "10.5 creates the credit note" "Credit note CN-"
 same "of 10.50" "$(sql "SELECT amount FROM credit_notes")" 1050
+# the apply dialog's prefilled amount too
+keys Tab
+wait_for "the Credit Notes tab" "1 credit note"
+keys Enter
+wait_for "its details" "Original credit amount"
+keys a
+wait_for "apply: the amount prefilled" "Amount to apply"
+wait_for "the amount prefilled" "10.50"
+type_text "3"
+i=0
+while grab && ! grep -Eq "Amount to apply +3( |\$)" "$SCREEN" && [ $i -lt 50 ]
+do sleep 0.1; i=$((i + 1)); done
+if grep -Eq "Amount to apply +3( |\$)" "$SCREEN" && ! grep -q "10.503" "$SCREEN"
+then ok "3 typed replaced it, never 10.503"
+else notok "3 typed replaced it, never 10.503"; sed 's/^/  | /' "$SCREEN"; fi
+keys Escape
 
 # --- a comma organisation, weeks from Sunday --------------------------------
 printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = dot\ncurrency_position = after\ncurrency_space = yes\ndate_format = DD/MM/YYYY\nweek_start = sunday\n' \

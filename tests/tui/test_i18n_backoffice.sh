@@ -276,6 +276,10 @@ backoffice() {
 	see "its filter form" "$(msg 'Date range')" "$(msg 'Operator')" \
 	    "$(msg 'username of who recorded')" "$(msg 'Channel')" \
 	    "$(msg '{Enter} applies, {Esc} leaves the filters')"
+	# a field's hint is never cut nor left out: the Consumer field
+	# gives way to its hint (issue 17)
+	see "the Consumer field's hint, whole" \
+	    "$(msg 'name or account, partial')"
 	uncut
 	keys Escape d
 	see "the method distribution" \

@@ -141,6 +141,12 @@ wait_for "one bill" "Selected 1 of 1    Total \$80.00"
 keys Enter Down
 wait_for "Credit Card chosen" "(*) Credit Card"
 lacks "no amount received for a card" "Amount received"
+# F1: Tab's help names every field of the step, the Reference too
+keys F1
+wait_for "Tab's help names the amount received and the reference" \
+    "method, amount, then amount received or reference"
+keys q
+wait_for "back on the step" "(*) Credit Card"
 keys Enter
 wait_for "exact" "Exact payment (\$0.00)"
 keys Enter Enter
