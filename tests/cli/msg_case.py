@@ -140,7 +140,7 @@ def main():
     for po in sys.argv[2:]:
         tr = po_entries(po)
         for mid in sorted(ids):
-            st = tr.get(mid, '').lstrip('¿¡« ')
+            st = tr.get(mid, '').lstrip('¿¡«  ')
             name = re.match(r'([a-z-]+(?: [a-z]+)?) ?:', mid)
             if name and not lower(mid) and st.startswith(name.group(1)):
                 continue  # the command's name, as written in the msgid

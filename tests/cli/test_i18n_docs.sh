@@ -516,9 +516,9 @@ expect "central: a bad name refused in Spanish" 2 \
 expect "central: an unknown command in French, and its usage" 2 \
     "usage : paydesk-central [--config FILE] [serve]" \
     env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" frobnicate
-has "central: the error in French" "paydesk-central: Commande inconnue « frobnicate »"
+has "central: the error in French" "paydesk-central: Commande inconnue « frobnicate »"
 expect "central: a gateway's profile refused in French" 2 \
-    "--profile « gold » : card ou mobile-money" \
+    "--profile « gold » : card ou mobile-money" \
     env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" gateway add ACME \
     gw1 --profile gold
 expect "the command line follows the change" 0 "Total cobrado" \

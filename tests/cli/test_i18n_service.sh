@@ -52,7 +52,7 @@ setup_store
 refused3 "unknown account" 4 \
     'No consumer with account number "WU-99999"' \
     'No hay ningún cliente con el número de cuenta «WU-99999»' \
-    'Aucun client avec le numéro de compte « WU-99999 »' \
+    'Aucun client avec le numéro de compte « WU-99999 »' \
     "$PD" consumer show WU-99999
 
 # sign-in and roles
@@ -73,7 +73,7 @@ export PAYDESK_PIN=1234
 refused3 "notes too long: the field named in the language" 3 \
     'Notes is 300 characters long; the limit is 250' \
     '«Notas» tiene 300 caracteres; el límite es 250' \
-    '« Notes » compte 300 caractères ; la limite est 250' \
+    '« Notes » compte 300 caractères ; la limite est 250' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1 \
     --notes "$(printf '%0300d' 0)"
 refused3 "item listed twice" 3 \
@@ -129,7 +129,7 @@ same "a credit note over the limit: store unchanged" "$(snapshot)" "$before"
 refused3 "an unknown credit reason" 3 \
     'Unknown reason "Whim"; choose one of: ' \
     'Motivo desconocido «Whim»; elija uno de: ' \
-    'Motif inconnu « Whim » ; choisissez parmi : ' \
+    'Motif inconnu « Whim » ; choisissez parmi : ' \
     "$PD" --user mary credit-note create R-T01-000001 --amount 1 \
     --reason Whim
 expect "a void" 0 "voided" \
@@ -152,7 +152,7 @@ printf 'invoice_no,account_no,period,amount,issued_on,colour\n' >"$T/bad.csv"
 refused3 "import: an unknown column" 3 \
     'bad.csv:1:47: unknown column "colour" (expected header: ' \
     'bad.csv:1:47: columna desconocida «colour» (cabecera esperada: ' \
-    'bad.csv:1:47 : colonne inconnue « colour » (en-tête attendu : ' \
+    'bad.csv:1:47 : colonne inconnue « colour » (en-tête attendu : ' \
     "$PD" --user admin import bills "$T/bad.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15
@@ -171,7 +171,7 @@ INV-9-3,WU-10001,,10.00,2025-06-01,2025-06-15
 refused3 "import: a row that exists" 3 \
     'bad.csv:3:1: invoice_no: "INV-9-1" already exists (--update skips' \
     'bad.csv:3:1: invoice_no: «INV-9-1» ya existe (--update omite' \
-    'bad.csv:3:1: invoice_no: « INV-9-1 » existe déjà (--update ignore' \
+    'bad.csv:3:1: invoice_no: « INV-9-1 » existe déjà (--update ignore' \
     "$PD" --user admin import bills "$T/bad.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-3,WU-10001,,10.00,2025-06-01,2025-06-15
@@ -212,7 +212,7 @@ export PAYDESK_PIN=0000
 in3 "a wrong PIN" 5 \
     'Wrong user name or PIN for "admin" (1 of 5 tries before a lockout)' \
     'Usuario o PIN incorrectos para «admin» (intento 2 de 5 antes del bloqueo)' \
-    'Identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
+    'Identifiant ou code PIN erroné pour « admin » (essai 3 sur 5 avant blocage)' \
     "$PD" --user admin kpi
 expect "a fourth wrong PIN" 5 "(4 of 5 tries" "$PD" --user admin kpi
 run env LANGUAGE=es "$PD" --user admin kpi
@@ -223,5 +223,5 @@ export PAYDESK_PIN=9999
 in3 "a locked user, even with the right PIN" 5 \
     'User "admin" is locked out after 5 wrong PINs until 2025-04-20 10:15:00' \
     'Usuario «admin» bloqueado tras 5 PIN incorrectos hasta 2025-04-20 10:15:00' \
-    "Utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
+    "Utilisateur « admin » bloqué après 5 PIN erronés jusqu'à 2025-04-20 10:15:00" \
     "$PD" --user admin kpi

@@ -113,7 +113,7 @@ hint|Tapez un nom, un numéro de compte ou un téléphone
 matches2|2 résultats
 matches1|1 résultat
 headers|Nom                             Compte        Téléphone
-nomatch|Aucun client ne correspond à « john dq »
+nomatch|Aucun client ne correspond à « john dq »
 step2|Étape 2 sur 8  Données du compte      John Doe  WU-10001
 address|Adresse du service    123 Main Street, Cityville
 email|Courriel              john.doe@example.com

@@ -23,12 +23,12 @@ wait_for "es: the second try" "(intento 2 de 5 antes del bloqueo)"
 start "fr" "Connectez-vous pour encaisser" LANGUAGE=fr
 login mary 0000
 wait_for "fr: a wrong PIN, with the tries left" \
-    "Identifiant ou code PIN erroné pour « mary » (essai 3 sur 5 avant blocage)"
+    "Identifiant ou code PIN erroné pour « mary » (essai 3 sur 5 avant blocage)"
 pin 0000
 wait_for "fr: the fourth try" "(essai 4 sur 5 avant blocage)"
 pin 0000
 wait_for "fr: the fifth locks, the whole message on the line" \
-    "PIN erroné pour « mary » ; 5 de suite : bloqué jusqu'à 2025-04-20 10:15:00"
+    "PIN erroné pour « mary » ; 5 de suite : bloqué jusqu'à 2025-04-20 10:15:00"
 same "mary is locked" \
     "$(sql "SELECT locked_until FROM users WHERE username = 'mary'")" \
     "2025-04-20 10:15:00"

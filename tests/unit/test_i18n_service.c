@@ -172,7 +172,7 @@ french(void **state)
 	assert_int_equal(svc_login(&f->s, "jane", "0000", &err), -1);
 	assert_int_equal(err.code, PD_EPERM);
 	assert_string_equal(err.msg, "Identifiant ou code PIN erroné pour "
-	                             "« jane » (essai 1 sur 5 avant blocage)");
+	                             "« jane » (essai 1 sur 5 avant blocage)");
 	pay_and_show(f, &v);
 	assert_string_equal(v.processing, "Immediate"); /* JSON's */
 	assert_string_equal(v.processing_text, "Immédiat");
@@ -187,7 +187,7 @@ french(void **state)
 	assert_int_equal(
 	    svc_check_text(_("Remarks"), "a\001b", 10, 0, &err), -1);
 	assert_int_equal(err.code, PD_EINVAL);
-	assert_string_equal(err.msg, "« Remarques » contient un caractère de "
+	assert_string_equal(err.msg, "« Remarques » contient un caractère de "
 	                             "contrôle à l'octet 2");
 	/* a store refusal */
 	assert_int_equal(svc_payment_show(&f->s, "R-NOPE", &v, &err), -1);
