@@ -70,8 +70,8 @@ svc_doc_lang(const struct svc *s, const char *consumer_lang)
 	return i18n_lang(s->cfg.language);
 }
 
-static void
-field_money(struct svc *s, struct doc *d, const char *label, int64_t v)
+void
+svc_doc_money(struct svc *s, struct doc *d, const char *label, int64_t v)
 {
 	char m[MONEY_BUFSZ];
 
@@ -86,9 +86,8 @@ field_date(struct svc *s, struct doc *d, const char *label, const char *iso)
 	doc_field(d, label, svc_date(s, t, sizeof t, iso));
 }
 
-/* A timestamp field in the organisation's date format. */
-static void
-field_time(struct svc *s, struct doc *d, const char *label, const char *ts)
+void
+svc_doc_time(struct svc *s, struct doc *d, const char *label, const char *ts)
 {
 	char t[SVC_DATE_BUFSZ];
 
@@ -214,7 +213,7 @@ receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 	doc_field(d, L_(L, "Payment ID"), p->payment_no);
 	doc_field(d, L_(L, "Transaction ID"), p->txn_no);
 	field_date(s, d, L_(L, "Payment date"), p->paid_on);
-	field_time(s, d, L_(L, "Recorded at"), p->created_at);
+	svc_doc_time(s, d, L_(L, "Recorded at"), p->created_at);
 	doc_field(d, L_(L, "Payment type"), word(L, pay_type_name(p->type)));
 	doc_field(d, L_(L, "Channel"), p->channel);
 }
@@ -234,11 +233,11 @@ receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
 	if (p->reference[0] != '\0')
 		doc_field(d, L_(L, "Payment reference"), p->reference);
 	if (p->method_kind == METHOD_CASH) {
-		field_money(s, d, L_(L, "Amount received"), p->tendered);
-		field_money(s, d, L_(L, "Change given"), p->change);
+		svc_doc_money(s, d, L_(L, "Amount received"), p->tendered);
+		svc_doc_money(s, d, L_(L, "Change given"), p->change);
 	}
 	if (p->has_balance)
-		field_money(
+		svc_doc_money(
 		    s, d, L_(L, "Outstanding after payment"), p->balance_after);
 	else
 		doc_field(d, L_(L, "Outstanding after payment"),
@@ -348,10 +347,10 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	doc_heading(d, L_(L, "Credit"));
 	doc_field(d, L_(L, "Credit note number"), cn->cn_no);
 	doc_field(d, L_(L, "Status"), word(L, credit_status_name(v->status)));
-	field_time(s, d, L_(L, "Created"), cn->created_at);
+	svc_doc_time(s, d, L_(L, "Created"), cn->created_at);
 	field_date(s, d, L_(L, "Expires"), cn->expires_on);
-	field_money(s, d, L_(L, "Original amount"), cn->amount);
-	field_money(s, d, L_(L, "Applied amount"), cn->applied);
+	svc_doc_money(s, d, L_(L, "Original amount"), cn->amount);
+	svc_doc_money(s, d, L_(L, "Applied amount"), cn->applied);
 	doc_total(d, L_(L, "Remaining balance"),
 	    svc_money(s, m, sizeof m, v->remaining));
 	svc_doc_percent(s, L, pct, sizeof pct, v->usage_tenths);

@@ -97,8 +97,8 @@ int ledger_credit_note(struct svc *s, const struct payment *p,
  * writes its outbox record first, so that the entry claims that
  * record's seal too (seal.c). */
 int ledger_credit_audit(struct svc *s, const struct payment *p,
-    const struct credit_note *cn, const char *audit_at,
-    const char *audit_note, struct pd_err *err);
+    const struct credit_note *cn, const char *audit_at, const char *audit_note,
+    struct pd_err *err);
 /* The payment row p, posted here or received from elsewhere (p->id is
  * set). Refused unless 0 < amount <= MONEY_MAX and 0 <= overpaid <=
  * amount; its allocations and credit note are the caller's, with
@@ -208,6 +208,11 @@ int svc_signoff_miss(struct svc *s, const char *user, struct pd_err *err);
  * logged and audited, then printed if asked. */
 struct doc;
 void svc_doc_stamp(struct svc *s, struct doc *d);
+/* A document field of an amount (minor units) in the organisation's
+ * money format, and one of a timestamp in its date format. */
+void svc_doc_money(struct svc *s, struct doc *d, const char *label, int64_t v);
+void svc_doc_time(
+    struct svc *s, struct doc *d, const char *label, const char *ts);
 int svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err);
 

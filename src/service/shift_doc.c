@@ -22,22 +22,6 @@ static const char *const move_words[] = {
 };
 
 static void
-field_money(struct svc *s, struct doc *d, const char *label, int64_t v)
-{
-	char m[MONEY_BUFSZ];
-
-	doc_field(d, label, svc_money(s, m, sizeof m, v));
-}
-
-static void
-field_time(struct svc *s, struct doc *d, const char *label, const char *ts)
-{
-	char t[SVC_DATE_BUFSZ];
-
-	doc_field(d, label, svc_timestamp(s, t, sizeof t, ts));
-}
-
-static void
 head(struct svc *s, const struct shift *sh, struct doc *d)
 {
 	const struct i18n_lang *L = d->lang;
@@ -48,14 +32,15 @@ head(struct svc *s, const struct shift *sh, struct doc *d)
 	snprintf(who, sizeof who, "%s (%s)",
 	    sh->cashier_name[0] ? sh->cashier_name : sh->cashier, sh->cashier);
 	doc_field(d, L_(L, "Cashier"), who);
-	field_time(s, d, L_(L, "Opened"), sh->opened_at);
+	svc_doc_time(s, d, L_(L, "Opened"), sh->opened_at);
 	if (sh->status == SHIFT_CLOSED) {
-		field_time(s, d, L_(L, "Closed"), sh->closed_at);
+		svc_doc_time(s, d, L_(L, "Closed"), sh->closed_at);
 		doc_field(d, L_(L, "Closed by"), sh->closed_by);
 	}
-	field_money(s, d, L_(L, "Opening float expected"), sh->float_expected);
-	field_money(s, d, L_(L, "Opening float counted"), sh->float_counted);
-	field_money(s, d, L_(L, "Opening float difference"),
+	svc_doc_money(
+	    s, d, L_(L, "Opening float expected"), sh->float_expected);
+	svc_doc_money(s, d, L_(L, "Opening float counted"), sh->float_counted);
+	svc_doc_money(s, d, L_(L, "Opening float difference"),
 	    sh->float_counted - sh->float_expected);
 	if (sh->flagged)
 		doc_field(d, L_(L, "Flag"),
@@ -151,9 +136,9 @@ moves(struct svc *s, const struct shift_report *r, struct doc *d)
 		    svc_money(s, a, sizeof a, m->amount));
 		free(detail);
 	}
-	field_money(s, d, L_(L, "Pay-ins"), r->pay_ins);
-	field_money(s, d, L_(L, "Pay-outs"), r->pay_outs);
-	field_money(s, d, L_(L, "Safe drops"), r->drops);
+	svc_doc_money(s, d, L_(L, "Pay-ins"), r->pay_ins);
+	svc_doc_money(s, d, L_(L, "Pay-outs"), r->pay_outs);
+	svc_doc_money(s, d, L_(L, "Safe drops"), r->drops);
 }
 
 /* The document of report r: a Z report when its shift is closed. */
@@ -176,7 +161,7 @@ shift_doc(struct svc *s, const struct shift_report *r, const char *number,
 	if (closed) {
 		counts(
 		    s, r->counts, r->ncounts, L_(L, "Counted at the close"), d);
-		field_money(
+		svc_doc_money(
 		    s, d, L_(L, "Float kept in the drawer"), r->sh.float_kept);
 		if (r->sh.signed_off_by[0])
 			doc_total(

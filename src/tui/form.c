@@ -125,6 +125,23 @@ tui_form_input(struct tui_form *fm, int key, wint_t ch)
 	return rc;
 }
 
+int
+tui_form_key(struct tui *t, struct tui_form *fm, int key, wint_t ch)
+{
+	struct tui_form_item *it = &fm->items[fm->focus];
+	int rc = tui_form_input(fm, key, ch);
+
+	if (rc < 0 && it->kind == FORM_MONEY)
+		tui_money_refused(t, it->label);
+	else if (rc < 0)
+		tui_message(t, 1, "%s",
+		    _("Only digits and one dot in an amount; "
+		      "digits and - in a date"));
+	else if (rc > 0 && it->kind == FORM_MONEY)
+		tui_money_typed(t, &it->f, it->label);
+	return rc;
+}
+
 /* The columns "[x] option" takes, with the two spaces after it. */
 static int
 option_width(const struct tui_form_item *it, int k)

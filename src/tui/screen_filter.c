@@ -492,17 +492,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	if (key == TUI_KEY_TAB && f->lf->credits && f->fm.focus == F_CONSUMER &&
 	    f->items[F_CONSUMER].f.len > 0)
 		return complete(f, t);
-	struct tui_form_item *it = &f->fm.items[f->fm.focus];
-	int r = tui_form_input(&f->fm, key, ch);
-
-	if (r < 0 && it->kind == FORM_MONEY)
-		tui_money_refused(t, it->label);
-	else if (r < 0)
-		tui_message(t, 1, "%s",
-		    _("Only digits and one dot in an amount; "
-		      "digits and - in a date"));
-	else if (r > 0 && it->kind == FORM_MONEY)
-		tui_money_typed(t, &it->f, it->label);
+	tui_form_key(t, &f->fm, key, ch);
 	return TUI_HANDLED;
 }
 

@@ -182,14 +182,7 @@ static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct cheques *q = (struct cheques *)sc;
-	struct tui_form_item *it = &q->fm.items[q->fm.focus];
-	int rc = tui_form_input(&q->fm, key, ch);
-
-	if (rc < 0)
-		tui_money_refused(t, it->label);
-	else if (rc > 0 && it->kind == FORM_MONEY)
-		tui_money_typed(t, &it->f, it->label);
-	return rc != 0 ? TUI_HANDLED : 0;
+	return tui_form_key(t, &q->fm, key, ch) != 0 ? TUI_HANDLED : 0;
 }
 
 const struct tui_screen_class screen_shift_cheques_class = {

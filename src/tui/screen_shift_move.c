@@ -123,14 +123,7 @@ static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct move *v = (struct move *)sc;
-	struct tui_form_item *it = &v->fm.items[v->fm.focus];
-	int rc = tui_form_input(&v->fm, key, ch);
-
-	if (rc < 0)
-		tui_money_refused(t, it->label);
-	else if (rc > 0 && it->kind == FORM_MONEY)
-		tui_money_typed(t, &it->f, it->label);
-	return rc != 0 ? TUI_HANDLED : 0;
+	return tui_form_key(t, &v->fm, key, ch) != 0 ? TUI_HANDLED : 0;
 }
 
 static void

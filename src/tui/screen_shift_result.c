@@ -262,15 +262,10 @@ static int
 input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct result *r = (struct result *)sc;
-	struct tui_form_item *it = &r->fm.items[r->fm.focus];
-	int rc = tui_form_input(&r->fm, key, ch);
+	int rc = tui_form_key(t, &r->fm, key, ch);
 
 	if (rc > 0)
 		r->asked = 0;
-	if (rc < 0)
-		tui_money_refused(t, it->label);
-	else if (rc > 0 && it->kind == FORM_MONEY)
-		tui_money_typed(t, &it->f, it->label);
 	return rc != 0 ? TUI_HANDLED : 0;
 }
 

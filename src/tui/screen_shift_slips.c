@@ -121,19 +121,13 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 {
 	struct slips *s = (struct slips *)sc;
 	struct tui_form_item *it = &s->fm.items[s->fm.focus];
-	int rc;
 
 	if (it->kind == FORM_TEXT && key == 0 && ch >= 0x20 &&
 	    (ch < '0' || ch > '9')) {
 		tui_message(t, 1, _("%s: digits only"), it->label);
 		return TUI_HANDLED;
 	}
-	rc = tui_form_input(&s->fm, key, ch);
-	if (rc < 0)
-		tui_money_refused(t, it->label);
-	else if (rc > 0 && it->kind == FORM_MONEY)
-		tui_money_typed(t, &it->f, it->label);
-	return rc != 0 ? TUI_HANDLED : 0;
+	return tui_form_key(t, &s->fm, key, ch) != 0 ? TUI_HANDLED : 0;
 }
 
 const struct tui_screen_class screen_shift_slips_class = {

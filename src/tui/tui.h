@@ -254,6 +254,11 @@ void tui_form_choice(struct tui_form_item *it, const char *label,
     const char *const *options, int n, int choice);
 /* A key for the form: 1 handled, 0 not a form key, -1 refused. */
 int tui_form_input(struct tui_form *fm, int key, wint_t ch);
+/* tui_form_input with the message line's answer: a character a money
+ * or date field refused says what the field takes, an amount being typed
+ * shows its reason until it is one (tui_money_typed). Returns as
+ * tui_form_input. */
+int tui_form_key(struct tui *t, struct tui_form *fm, int key, wint_t ch);
 /* The focus is on a field that takes characters. */
 int tui_form_typing(const struct tui_form *fm);
 /* Labels in a column of lw, inputs after them, w columns in all. A
