@@ -368,7 +368,10 @@ void svc_day_step(const char *day, int delta, char out[11]);
 /* The month before or after a "YYYY-MM" (delta months). */
 void svc_month_step(const char *month, int delta, char out[8]);
 
-/* Signed change from prev to cur in tenths of a percent; 0 if prev is 0. */
+/* Signed change from prev to cur in tenths of a percent: 0 from 0 to 0,
+ * KPI_NONE from 0 to anything else (no percentage of nothing: a rate of
+ * 0.0% last month shows "—", not "= 0.0%"; issue 17 section 4) or when
+ * either is KPI_NONE. */
 int64_t svc_change_tenths(int64_t cur, int64_t prev);
 
 /* Listings and reports, streamed to cb. */

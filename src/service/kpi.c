@@ -21,8 +21,10 @@
 int64_t
 svc_change_tenths(int64_t cur, int64_t prev)
 {
-	if (prev == 0)
-		return 0;
+	if (cur == KPI_NONE || prev == KPI_NONE)
+		return KPI_NONE;
+	if (prev == 0) /* no change from nothing, else no ratio to give */
+		return cur == 0 ? 0 : KPI_NONE;
 	return money_ratio_tenths(cur - prev, prev > 0 ? prev : -prev);
 }
 

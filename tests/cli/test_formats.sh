@@ -168,19 +168,19 @@ refused "report payers: --from in the date format or refused" 3 \
     "$PD" report payers --from 2025/04/01
 # the format in the reader's letters (issue 25): es DD.MM.AAAA, fr JJ.MM.AAAA
 refused "Spanish: the ambiguous year" 3 \
-    '--from "01.04.25": año ambiguo; escríbalo completo, como DD.MM.AAAA' \
+    '--from «01.04.25»: año ambiguo; escríbalo completo, como DD.MM.AAAA' \
     env LANGUAGE=es "$PD" payments --from 01.04.25
 refused "French: the ambiguous year" 3 \
-    '--from "01.04.25" : année ambiguë ; écrivez-la en entier, au format JJ.MM.AAAA' \
+    '--from « 01.04.25 » : année ambiguë ; écrivez-la en entier, au format JJ.MM.AAAA' \
     env LANGUAGE=fr "$PD" payments --from 01.04.25
 refused "Spanish: another shape" 3 \
-    '--to "04/20/2025": no es una fecha, escriba DD.MM.AAAA o AAAA-MM-DD' \
+    '--to «04/20/2025»: no es una fecha, escriba DD.MM.AAAA o AAAA-MM-DD' \
     env LANGUAGE=es "$PD" payments --to 04/20/2025
 refused "French: no such day" 3 \
-    "--from \"31.04.2025\" : ce jour n'existe pas dans le calendrier (JJ.MM.AAAA)" \
+    "--from « 31.04.2025 » : ce jour n'existe pas dans le calendrier (JJ.MM.AAAA)" \
     env LANGUAGE=fr "$PD" payments --from 31.04.2025
 refused "French: another shape, both formats in French letters" 3 \
-    '--to "04/20/2025" : pas une date, écrivez JJ.MM.AAAA ou AAAA-MM-JJ' \
+    '--to « 04/20/2025 » : pas une date, écrivez JJ.MM.AAAA ou AAAA-MM-JJ' \
     env LANGUAGE=fr "$PD" payments --to 04/20/2025
 refused "Spanish: an empty date" 3 \
     'indique una fecha como DD.MM.AAAA' \

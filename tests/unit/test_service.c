@@ -610,7 +610,11 @@ kpis(void **state)
 	assert_int_equal(svc_kpi(&f->s, "2025-13", NULL, &k, &err), -1);
 	assert_int_equal(svc_change_tenths(150, 100), 500);
 	assert_int_equal(svc_change_tenths(50, 100), -500);
-	assert_int_equal(svc_change_tenths(50, 0), 0);
+	assert_true(svc_change_tenths(50, 0) == KPI_NONE);
+	assert_true(svc_change_tenths(-50, 0) == KPI_NONE);
+	assert_int_equal(svc_change_tenths(0, 0), 0);
+	assert_true(svc_change_tenths(KPI_NONE, 100) == KPI_NONE);
+	assert_true(svc_change_tenths(100, KPI_NONE) == KPI_NONE);
 }
 
 static void
