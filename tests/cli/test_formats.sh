@@ -207,7 +207,7 @@ refused "kpi --month in French: the option named, the format in its letters" 3 \
     '--month « 2025/04 » : pas un mois, écrivez MM.AAAA (p. ex. 04.2025) ou AAAA-MM' \
     env LANGUAGE=fr "$PD" kpi --month 2025/04
 refused "kpi --month in Spanish: no English word" 3 \
-    '--month "2025-13": no es un mes, use AAAA-MM (p. ej. 2025-04)' \
+    '--month «2025-13»: no es un mes, use AAAA-MM (p. ej. 2025-04)' \
     env LANGUAGE=es "$PD" kpi --month 2025-13
 before=$(snapshot)
 refused "pay --date: not a date in the format, nothing written" 3 \

@@ -91,8 +91,8 @@ speaks "a command's unknown option" "opción desconocida --bogus" \
 speaks "an unknown global option, with the usage" \
     "uso: paydesk [--config ARCHIVO]" "usage : paydesk [--config FICHIER]" \
     "$PD" --bogus
-speaks "an unknown command" 'Orden desconocida "frobnicate"' \
-    'Commande inconnue "frobnicate"' "$PD" frobnicate
+speaks "an unknown command" 'Orden desconocida «frobnicate»' \
+    'Commande inconnue « frobnicate »' "$PD" frobnicate
 speaks "a missing argument" "show: falta un argumento" \
     "show : argument manquant" "$PD" consumer show
 speaks "a required option" "pay: se requiere --amount" \
@@ -100,16 +100,16 @@ speaks "a required option" "pay: se requiere --amount" \
     "$PD" pay WU-10001 --type bill --method Cash
 speaks "an option that needs a value" "la opción --amount necesita un valor" \
     "l'option --amount demande une valeur" "$PD" pay WU-10001 --amount
-speaks "a bad choice" '--type "rent": debe ser bill, service o installment' \
-    '--type "rent" : doit être bill, service ou installment' \
+speaks "a bad choice" '--type «rent»: debe ser bill, service o installment' \
+    '--type « rent » : doit être bill, service ou installment' \
     "$PD" pay WU-10001 --type rent --method Cash --amount 5
 # money and dates: the formats' own rules may word them differently; what
 # is checked is that the option is named and the text is not English
 speaks "bad money" "--amount" "--amount" \
     "$PD" pay WU-10001 --type bill --method Cash --amount 12.345
 speaks "a bad date" "--from" "--from" "$PD" payments --from 2025-02-30
-speaks "a bad number" '--limit "many": indique un número entero' \
-    '--limit "many" : indiquez un nombre entier' "$PD" payments --limit many
+speaks "a bad number" '--limit «many»: indique un número entero' \
+    '--limit « many » : indiquez un nombre entier' "$PD" payments --limit many
 speaks "--xlsx with a command that has no listing" \
     "--xlsx funciona con payments" "--xlsx fonctionne avec payments" \
     "$PD" --xlsx "$T/x.xlsx" consumer search a
@@ -123,13 +123,13 @@ elsewhere "a missing store" \
 cp "$PAYDESK_CONFIG" "$T/good.ini"
 printf '[sync]\ninterval = 3\n' >>"$PAYDESK_CONFIG"
 speaks "a config value out of range" \
-    '[sync] interval: "3": debe ser un número entero de 5 a 86400' \
-    '[sync] interval: "3" : doit être un nombre entier de 5 à 86400' \
+    '[sync] interval: «3»: debe ser un número entero de 5 a 86400' \
+    '[sync] interval: « 3 » : doit être un nombre entier de 5 à 86400' \
     "$PD" consumer search a
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 printf '[payments]\nmethods = Cash\n' >>"$PAYDESK_CONFIG"
-speaks "a config list without kinds" '"Cash" no tiene tipo' \
-    '"Cash" n'"'"'a pas de type' "$PD" config
+speaks "a config list without kinds" '«Cash» no tiene tipo' \
+    '« Cash » n'"'"'a pas de type' "$PD" config
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 printf '[nowhere]\nkey = 1\n' >>"$PAYDESK_CONFIG"
 speaks "an unknown section" "sección desconocida [nowhere]" \
@@ -192,7 +192,7 @@ expect "a locale that is not installed still names one" 2 \
 # a config refused: said in the language it names, not in English
 printf '[sync]\ninterval = 3\n' >>"$PAYDESK_CONFIG"
 expect "a config error in the config's language" 3 \
-    '[sync] interval: "3" : doit être un nombre entier de 5 à 86400' \
+    '[sync] interval: « 3 » : doit être un nombre entier de 5 à 86400' \
     "$PD" consumer search a
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 printf '[nowhere]\nkey = 1\n[organisation]\nlanguage = es\n' >>"$PAYDESK_CONFIG"

@@ -155,7 +155,7 @@ keys Enter
 message "the reprint of a receipt with a gap: what was written first" \
     "No hay ninguna orden de impresión configurada: el PDF es"
 message "then the warning, in Spanish, naming the field as the receipt does" \
-    "Aviso: R-T01-000002, campo \"Nom\": ninguna fuente tiene U+E000"
+    "Aviso: R-T01-000002, campo «Nom»: ninguna fuente tiene U+E000"
 lacks "no English warning" "Warning"
 # a payment taken in the wizard: its last step says where the receipt is,
 # then the warning
@@ -172,7 +172,7 @@ for step in 2 3 4 5 6 7; do
 done
 wait_for "posted" "Paso 8 de 8"
 i=0
-until grep -qF "Aviso: R-T01-000003, campo \"Nom\": ninguna fuente tiene" \
+until grep -qF "Aviso: R-T01-000003, campo «Nom»: ninguna fuente tiene" \
     "$OUT" || [ $i -ge 50 ]; do
 	sleep 0.1
 	grab
@@ -180,7 +180,7 @@ until grep -qF "Aviso: R-T01-000003, campo \"Nom\": ninguna fuente tiene" \
 	i=$((i + 1))
 done
 has "the last step: where the receipt is, then the warning in Spanish" \
-    "Recibo guardado en $T/receipts/R-T01-000003.pdf Aviso: R-T01-000003, campo \"Nom\": ninguna fuente tiene U+E000"
+    "Recibo guardado en $T/receipts/R-T01-000003.pdf Aviso: R-T01-000003, campo «Nom»: ninguna fuente tiene U+E000"
 keys F10
 
 start "fr screens, a credit note with a gap" "Connectez-vous pour encaisser" \
@@ -199,5 +199,5 @@ keys Enter
 wait_for "fr screens: its details" "Montant initial de l'avoir"
 keys p
 message "printing it: what was written, then the warning in French" \
-    "Avertissement : $gap_cn, champ \"Nom\" : aucune police n'a U+E000"
+    "Avertissement : $gap_cn, champ « Nom » : aucune police n'a U+E000"
 keys F10
