@@ -691,6 +691,10 @@ struct demo_user {
 };
 const struct demo_user *svc_demo_users(size_t *n);
 
+/* A list or table header translated: in the context "column" (NC_())
+ * if the catalogue has it there, else as marked with N_(); "" stays "".
+ * Static or catalogue storage. */
+const char *svc_column_header(const char *h);
 /* Money as text with the configured symbol and digits ("$1,234.50"). */
 char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
 

@@ -478,7 +478,8 @@ list_row(const struct shift *sh, void *arg)
 	table_str(a->t, sh->cashier);
 	table_str(a->t, sh->opened_at);
 	table_str(a->t, sh->closed_at);
-	table_str(a->t, _(status_words[sh->status == SHIFT_CLOSED]));
+	/* X_TERM: translated for people, as stored in JSON and CSV */
+	table_str(a->t, status_words[sh->status == SHIFT_CLOSED]);
 	table_money(a->t, sh->float_counted);
 	table_str(a->t, sh->flagged ? _("yes") : "");
 	table_row(a->t);
@@ -493,7 +494,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Cashier"), "cashier", X_TEXT, 12, 0},
 	    {NC_("column", "Opened"), "opened_at", X_TIME, 19, 0},
 	    {NC_("column", "Closed"), "closed_at", X_TIME, 19, 0},
-	    {NC_("column", "Status"), "status", X_TEXT, 8, 0},
+	    {NC_("column", "Status"), "status", X_TERM, 8, 0},
 	    {NC_("column", "Float"), "float_counted", X_MONEY, 12, 0},
 	    {NC_("column", "Flagged"), "flagged", X_TEXT, 7, 0},
 	};

@@ -329,7 +329,7 @@ table_new(struct cli *c, const struct xcol *cols, int ncols)
 	if (c->mode == OUT_TEXT) {
 		for (i = 0; i < ncols; i++) {
 			/* gettext("") is the catalogue's header */
-			h = cols[i].header[0] ? _(cols[i].header) : "";
+			h = svc_column_header(cols[i].header);
 			hw = utf8_columns(h, strlen(h));
 			t->w[i] = hw > cols[i].width ? hw : cols[i].width;
 		}
@@ -400,7 +400,7 @@ text_flush(struct table *t)
 				t->w[i] = c;
 		}
 	for (i = 0; i < t->ncols; i++) {
-		h = t->cols[i].header[0] ? _(t->cols[i].header) : "";
+		h = svc_column_header(t->cols[i].header);
 		if (i + 1 < t->ncols) {
 			fit(h, t->w[i], 0);
 			fputs("  ", stdout);

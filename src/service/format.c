@@ -16,6 +16,19 @@ svc_style(const struct svc *s, struct money_style *st)
 	return st;
 }
 
+const char *
+svc_column_header(const char *h)
+{
+	char key[160];
+	const char *tr;
+
+	if (*h == '\0')
+		return h; /* _("") would be the catalogue's header */
+	snprintf(key, sizeof key, "column%c%s", 4, h); /* msgctxt EOT msgid */
+	tr = gettext(key);
+	return tr != key ? tr : _(h);
+}
+
 char *
 svc_money(const struct svc *s, char *buf, size_t n, int64_t v)
 {

@@ -18,6 +18,7 @@
  * The screen that opens it declares and calls its constructor (tui.h,
  * backoffice.h or wizard.h); nothing else changes. */
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -679,8 +680,12 @@ tui_main(struct svc *svc)
 	memset(&t, 0, sizeof t);
 	t.svc = svc;
 	/* a locale that is not installed (es_ES.UTF-8 here, C.UTF-8
-	 * elsewhere) leaves C: characters stay UTF-8 all the same */
-	if (setlocale(LC_ALL, "") == NULL)
+	 * elsewhere), or one that is not UTF-8 (C, POSIX, unset: the
+	 * README's `LANGUAGE=es paydesk` with no LANG), leaves C:
+	 * characters stay UTF-8 all the same, or ncurses would draw
+	 * every accented letter and box line as bytes */
+	if (setlocale(LC_ALL, "") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	svc_language(&svc->cfg);
 	if (initscr() == NULL)

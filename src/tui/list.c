@@ -86,27 +86,12 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 	}
 }
 
-/* A header translated: in the context "column" (NC_()) if the
- * catalogue has it there, else as marked with N_(). */
-static const char *
-header_word(const char *h)
-{
-	char key[160];
-	const char *tr;
-
-	if (*h == '\0')
-		return h; /* _("") would be the catalogue's header */
-	snprintf(key, sizeof key, "column%c%s", 4, h); /* msgctxt EOT msgid */
-	tr = gettext(key);
-	return tr != key ? tr : _(h);
-}
-
 /* A column's header as shown: translated, with the order's arrow on the
  * sorted column. */
 static void
 header_text(const struct tui_list *l, int i, char *buf, size_t n)
 {
-	const char *h = header_word(l->cols[i].header ? l->cols[i].header : "");
+	const char *h = svc_column_header(l->cols[i].header ? l->cols[i].header : "");
 
 	if (i == l->sorted)
 		snprintf(buf, n, "%s%s", h,

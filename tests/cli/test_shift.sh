@@ -236,6 +236,16 @@ U=$(sql "SELECT uuid FROM shifts WHERE status = 'open'")
 expect "an open shift has no Z report" 13 "is open" J shift z "$U"
 expect "shift show by Z number" 0 "Counted twice" M shift show Z-T01-000001
 expect "shift list, every shift" 0 "Z-T01-000005" M shift list
+# the headers in the reader's language, the context "column" included;
+# JSON and CSV the same bytes in every language (issue 25 review)
+LANGUAGE=fr expect "shift list in French: every header" 0 \
+    "Fond" M shift list
+LANGUAGE=fr expect "shift list in French: no English header" 0 \
+    "Alerte" M shift list
+same "shift list --json: the same bytes in en and fr" \
+    "$(LANGUAGE=fr M --json shift list | md5sum)" "$(LANGUAGE=en M --json shift list | md5sum)"
+same "shift list --csv: the same bytes in en and es" \
+    "$(LANGUAGE=es M --csv shift list | md5sum)" "$(LANGUAGE=en M --csv shift list | md5sum)"
 same "jane's list shows her shifts" "$(J --json shift list | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" 6
 
 # -- the configuration: [shifts] checked like every key (file, section, key)

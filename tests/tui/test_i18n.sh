@@ -110,6 +110,12 @@ start "es ([organisation] language)" "Inicie sesión para cobrar"
 keys F1
 wait_for "es from the config: F1 help" "Teclas de esta pantalla: Inicio de sesión"
 keys Space
+# a locale that is not UTF-8 (LANG=C, or LANG unset as in the README's
+# `LANGUAGE=es paydesk`): the screen still draws UTF-8 (issue 25 review)
+start "es under LANG=C" "Inicie sesión para cobrar" LANG=C
+wait_for "LANG=C: the box line and the accents whole" "Inicio de sesión"
+start "es under LANGUAGE=es with no LANG" "Inicie sesión para cobrar" \
+    LANG= LANGUAGE=es
 # a locale that names English keeps English over the config's es
 start "English from LANG=en_US.UTF-8" "Log in to take payments" \
     LANG=en_US.UTF-8
