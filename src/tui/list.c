@@ -91,7 +91,8 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 static void
 header_text(const struct tui_list *l, int i, char *buf, size_t n)
 {
-	const char *h = svc_column_header(l->cols[i].header ? l->cols[i].header : "");
+	const char *h =
+	    svc_column_header(l->cols[i].header ? l->cols[i].header : "");
 
 	if (i == l->sorted)
 		snprintf(buf, n, "%s%s", h,
