@@ -111,6 +111,21 @@ refused() {
 	else echo "not ok - $1: store changed"; fi
 }
 
+# big_bills_csv: $T/big-c.csv (consumer WU-90001, Big Spender) and
+# $T/big.csv (its four bills of 10 to 13 digits in a currency of three
+# decimals), the store of amounts that must never be cut (issue 25)
+big_bills_csv() {
+	printf 'account_no,name,service_address,phone,email,segment\nWU-90001,Big Spender,1 High Street,,,Business\n' \
+	    >"$T/big-c.csv"
+	cat >"$T/big.csv" <<'CSV'
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-B1,WU-90001,Dec 2024,9999999999.999,2024-12-01,2025-01-05
+INV-B2,WU-90001,Feb 2025,1234567.5,2025-02-01,2025-02-14
+INV-B3,WU-90001,Apr 2025,8888888888.888,2025-04-01,2025-04-30
+INV-B4,WU-90001,Apr 2025,12345.678,2025-04-01,2025-04-10
+CSV
+}
+
 # grow_ledger N: every payment copied N times under new ids and numbers,
 # straight in SQL, so that a long export takes a while to interrupt
 grow_ledger() {

@@ -348,15 +348,7 @@ done
 tmux -S "$SOCK" kill-server 2>/dev/null
 rm -f "$DB" "$DB-wal" "$DB-shm"
 printf '%s\n[organisation]\nminor_digits = 3\n' "$BASE" >"$PAYDESK_CONFIG"
-printf 'account_no,name,service_address,phone,email,segment\nWU-90001,Big Spender,1 High Street,,,Business\n' \
-    >"$T/big-c.csv"
-cat >"$T/big.csv" <<'CSV'
-invoice_no,account_no,period,amount,issued_on,due_on
-INV-B1,WU-90001,Dec 2024,9999999999.999,2024-12-01,2025-01-05
-INV-B2,WU-90001,Feb 2025,1234567.5,2025-02-01,2025-02-14
-INV-B3,WU-90001,Apr 2025,8888888888.888,2025-04-01,2025-04-30
-INV-B4,WU-90001,Apr 2025,12345.678,2025-04-01,2025-04-10
-CSV
+big_bills_csv
 { "$PD" init && "$PD" import users "$DATA/users.csv" &&
 	PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/big-c.csv" &&
 	PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/big.csv" &&
