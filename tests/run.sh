@@ -76,15 +76,17 @@ lane() {
 	done
 }
 # the longest first, so that the two queues end close together
-long="test_scripts test_export test_sync_trust test_signin test_tamper
-    test_sync test_search test_receipts test_i18n_docs test_formats"
+long="test_scripts test_export test_signin test_sync test_sync_trust
+    test_errors test_tamper test_sync_backlog test_search test_receipts test_i18n_docs test_formats"
 queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)
 lane 5 $queue &
 cli_a=$!
 lane 5 $queue &
 cli_b=$!
+# the screens' lane then helps with what the command line's have left
 lane 0 tests/tui/test_*.sh
+lane 5 $queue
 wait "$cli_a" "$cli_b"
 for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	n=$(echo "$s" | tr / _)

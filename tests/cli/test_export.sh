@@ -163,7 +163,7 @@ same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 
 
 # --- an interrupted export leaves no file: grow the ledger so the export
 # takes a while, interrupt it, then look
-grow_ledger 150 || exit 1
+grow_ledger 40 || exit 1
 PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/big.xlsx" payments >"$OUT" 2>&1 &
 pid=$!
 i=0
