@@ -21,7 +21,7 @@
  * Payment gateways post to /v1/gateway/...: their route is a prefix, and
  * gateway.c judges their headers and answers them.
  *
- * TO ADD A ROUTE: a row in routes[] and its handler.
+ * The routes and their handlers are in routes.c.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -40,303 +40,12 @@
 
 #include <jansson.h>
 
-#include "central.h"
+#include "http.h"
 
 /* libmicrohttpd's threads: they only receive and send */
 #define NET_THREADS 2
 /* the first allocation of a body, whatever its Content-Length says */
 #define BODY_FIRST_CHUNK (64 * 1024)
-
-struct answer {
-	unsigned status;
-	char *body; /* owned */
-	int retry_after;
-	int drop; /* close the connection without an answer (test hook) */
-};
-
-struct route;
-
-/* A request, from its headers to its log line. What a handler reads of
- * it is copied out of libmicrohttpd before it goes to a worker. */
-struct request {
-	struct qitem qi; /* first: the queue's view of it */
-	char *body;
-	size_t len, cap; /* cap: bytes allocated for body */
-	int too_big;
-	struct timespec start;
-	unsigned status;
-	char terminal[64];
-	char route[160]; /* method and URL, escaped for the log */
-	char note[64];   /* a push: its records and the time to apply them */
-	enum { RQ_RECEIVING, RQ_QUEUED, RQ_ANSWERED } state;
-	int early; /* answered on its headers: the body is never read */
-	const struct route *r;
-	struct terminal_row t; /* its token's terminal (authenticated routes) */
-	struct MHD_Connection *c;
-	char *since, *limit; /* query arguments, NULL when absent */
-	struct gw_req *gw;   /* a gateway's request (gateway.c) */
-	struct answer a;
-};
-
-typedef void (*route_fn)(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a);
-
-static void fail(struct answer *a, unsigned status, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-fail(struct answer *a, unsigned status, const char *fmt, ...)
-{
-	char msg[700], esc[1400];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	/* a client's bytes in it must not make it other than UTF-8 (the
-	 * JSON encoder would refuse it) */
-	log_escape(esc, sizeof esc, msg, 0);
-	a->status = status;
-	free(a->body);
-	a->body = svc_central_error(esc);
-}
-
-/* The store failing: busy is worth a retry soon. */
-static void
-store_failed(struct answer *a, const struct pd_err *e)
-{
-	fail(a, 503, "The central node could not apply it now: %s", e->msg);
-	a->retry_after = 1;
-}
-
-/* GET /v1/health */
-static void
-route_health(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
-{
-	struct pd_err e;
-
-	(void)rq;
-	(void)t;
-	if (sv->b->ops->health(sv->b, &e) != 0) {
-		store_failed(a, &e);
-		return;
-	}
-	a->status = 200;
-	a->body = xstrdup("{\"status\":\"ok\",\"v\":1}");
-}
-
-/* Milliseconds from a to b (CLOCK_MONOTONIC). */
-static double
-ms_since(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) * 1e3 +
-	       (double)(b->tv_nsec - a->tv_nsec) / 1e6;
-}
-
-/* POST /v1/push  {push envelope} (Authorization: Bearer TOKEN) */
-static void
-route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
-    struct answer *a)
-{
-	struct sync_push p;
-	struct sync_result *res;
-	struct pd_err e = {0};
-	struct timespec t0, t1;
-	long n;
-	int rc;
-
-	if (svc_central_push_decode(
-	        rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
-		fail(a, 400, "%s", e.msg);
-		return;
-	}
-	if (strcmp(p.terminal, t->terminal) != 0) {
-		fail(a, 403,
-		    "This token belongs to terminal %s, not %s; a terminal "
-		    "sends only its own records",
-		    t->terminal, p.terminal);
-		svc_central_push_free(&p);
-		return;
-	}
-	res = xcalloc(p.nrecs + 1, sizeof *res);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	rc = sv->b->ops->push(sv->b, t, &p, res, &e);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	snprintf(rq->note, sizeof rq->note, " records=%zu apply=%.1fms",
-	    p.nrecs, ms_since(&t0, &t1));
-	if (rc != 0)
-		store_failed(a, &e);
-	else {
-		a->status = 200;
-		a->body = svc_central_push_answer(res, p.nrecs);
-		sv->b->ops->seen(sv->b, t, rq->route, -1, p.pending);
-		pthread_mutex_lock(&sv->lock);
-		n = ++sv->pushes;
-		pthread_mutex_unlock(&sv->lock);
-		if (sv->drop_after_push > 0 && n == sv->drop_after_push)
-			a->drop = 1;
-	}
-	free(res);
-	svc_central_push_free(&p);
-}
-
-/* A non-negative integer query argument v (named name), or def when
- * absent. */
-static int
-query_int(const char *name, const char *v, long long def, long long max,
-    long long *out, struct answer *a)
-{
-	char *end, shown[64];
-
-	*out = def;
-	if (v == NULL)
-		return 0;
-	errno = 0;
-	*out = strtoll(v, &end, 10);
-	if (*v == '\0' || *end != '\0' || errno != 0 || *out < 0 ||
-	    *out > max) {
-		log_escape(shown, sizeof shown, v, 0);
-		fail(a, 400, "Query \"%s\": \"%s\" is not a number 0-%lld",
-		    name, shown, max);
-		return -1;
-	}
-	return 0;
-}
-
-/* GET /v1/pull?since=CURSOR&limit=N (Authorization: Bearer TOKEN) */
-static void
-route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
-    struct answer *a)
-{
-	long long since, limit;
-	int64_t cursor;
-	size_t n;
-	struct pd_err e = {0};
-
-	if (query_int("since", rq->since, 0, INT64_MAX, &since, a) != 0 ||
-	    query_int("limit", rq->limit, 1000, SYNC_PULL_MAX, &limit, a) != 0)
-		return;
-	if (limit == 0)
-		limit = 1;
-	a->body =
-	    sv->b->ops->pull(sv->b, t, since, (size_t)limit, &cursor, &n, &e);
-	if (a->body == NULL) {
-		store_failed(a, &e);
-		return;
-	}
-	a->status = 200;
-	sv->b->ops->seen(sv->b, t, rq->route, since, -1);
-}
-
-/* GET /v1/status (Authorization: Bearer TOKEN) */
-static void
-route_status(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
-{
-	struct terminal_status *st;
-	struct pd_err e = {0};
-	size_t n, i;
-	int64_t head;
-	json_t *o, *arr;
-	char *s;
-
-	st = sv->b->ops->status(sv->b, t->org, &n, &head, &e);
-	if (st == NULL) {
-		store_failed(a, &e);
-		return;
-	}
-	arr = json_array();
-	for (i = 0; i < n; i++)
-		json_array_append_new(
-		    arr, json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:b}",
-		             "terminal", st[i].t.terminal, "branch",
-		             st[i].t.branch, "last_seen", st[i].t.last_seen,
-		             "last_route", st[i].t.last_route, "last_cursor",
-		             (json_int_t)st[i].t.last_cursor, "pending",
-		             (json_int_t)st[i].t.pending, "waiting",
-		             (json_int_t)st[i].waiting, "revoked",
-		             st[i].t.revoked_at[0] != '\0'));
-	o = json_pack("{s:i, s:s, s:I, s:o}", "v", SYNC_PROTOCOL_VERSION, "org",
-	    t->org, "cursor", (json_int_t)head, "terminals", arr);
-	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(o);
-	free(st);
-	a->status = 200;
-	a->body = xstrdup(s);
-	free(s);
-	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
-}
-
-/* POST /v1/anchor  {"terminal", "seq", "hash"} (Authorization: Bearer
- * TOKEN): the terminal's audit head, kept when it extends the one kept;
- * without seq and hash, a question. The answer is the head kept. */
-static void
-route_anchor(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
-{
-	struct sync_anchor in, out;
-	struct pd_err e = {0};
-
-	if (svc_central_anchor_decode(
-	        rq->body ? rq->body : "", rq->len, &in, &e) != 0) {
-		fail(a, 400, "%s", e.msg);
-		return;
-	}
-	if (strcmp(in.terminal, t->terminal) != 0) {
-		fail(a, 403,
-		    "This token belongs to terminal %s, not %s; a terminal "
-		    "anchors only its own audit log",
-		    t->terminal, in.terminal);
-		return;
-	}
-	if (sv->b->ops->anchor(sv->b, t, &in, &out, &e) != 0) {
-		if (e.code == PD_ETAMPER)
-			fail(a, 409, "%s", e.msg);
-		else
-			store_failed(a, &e);
-		return;
-	}
-	a->status = 200;
-	a->body = svc_central_anchor_encode(&out);
-	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
-}
-
-/* POST /v1/gateway/ORG/NAME[/SECRET[/validate]]: a payment gateway's
- * notification (gateway.c) */
-static void
-route_gateway(struct server *sv, struct request *rq,
-    const struct terminal_row *t, struct answer *a)
-{
-	struct gw_answer ga = {0, NULL, 0, ""};
-
-	(void)t;
-	gateway_handle(sv, rq->gw, rq->body, rq->len, &ga);
-	a->status = ga.status;
-	free(a->body);
-	a->body = ga.body;
-	a->retry_after = ga.retry_after;
-	xstrlcpy(rq->note, ga.note, sizeof rq->note);
-}
-
-/* auth: none, a terminal's token, or a gateway's (gateway_admit) */
-enum { AUTH_NONE, AUTH_TOKEN, AUTH_GATEWAY };
-
-static const struct route {
-	const char *path;
-	const char *method;
-	int auth;
-	int body; /* takes a body */
-	route_fn fn;
-	int prefix; /* path is the start of the URL */
-} routes[] = {
-    {SYNC_ROUTE_HEALTH, "GET", 0, 0, route_health, 0},
-    {SYNC_ROUTE_PUSH, "POST", 1, 1, route_push, 0},
-    {SYNC_ROUTE_PULL, "GET", 1, 0, route_pull, 0},
-    {SYNC_ROUTE_STATUS, "GET", 1, 0, route_status, 0},
-    {SYNC_ROUTE_ANCHOR, "POST", 1, 1, route_anchor, 0},
-    {"/v1/gateway/", "POST", AUTH_GATEWAY, 1, route_gateway, 1},
-};
 
 /* The token of an Authorization header value h into out (n bytes): the
  * scheme "Bearer" in any case (RFC 7235, section 2.1: the scheme is
@@ -375,21 +84,22 @@ authenticate(struct server *sv, struct request *rq, struct answer *a)
 	char token[128];
 
 	if (bearer_token(h, token, sizeof token) != 0) {
-		fail(a, 401, "No token: send \"Authorization: Bearer TOKEN\"");
+		answer_fail(
+		    a, 401, "No token: send \"Authorization: Bearer TOKEN\"");
 		return -1;
 	}
 	if (sv->b->ops->authenticate(sv->b, token, t, &e) != 0) {
 		if (e.code == PD_ENOTFOUND)
-			fail(a, 401, "Unknown token");
+			answer_fail(a, 401, "Unknown token");
 		else
-			store_failed(a, &e);
+			answer_store_failed(a, &e);
 		return -1;
 	}
 	snprintf(
 	    rq->terminal, sizeof rq->terminal, "%s/%s", t->org, t->terminal);
 	if (t->revoked_at[0] != '\0') {
-		fail(a, 403, "Terminal %s of %s was revoked on %s", t->terminal,
-		    t->org, t->revoked_at);
+		answer_fail(a, 403, "Terminal %s of %s was revoked on %s",
+		    t->terminal, t->org, t->revoked_at);
 		return -1;
 	}
 	return 0;
@@ -429,14 +139,14 @@ check_framing(struct server *sv, struct request *rq, struct answer *a)
 	cap *= (unsigned long long)sv->b->cfg.central_max_body_kb;
 	MHD_get_connection_values(rq->c, MHD_HEADER_KIND, count_framing, &f);
 	if (f.content_length > 1) {
-		fail(a, 400,
+		answer_fail(a, 400,
 		    "Content-Length is given %d times; a request gives it "
 		    "once",
 		    f.content_length);
 		return -1;
 	}
 	if (f.content_length && f.transfer_encoding) {
-		fail(a, 400,
+		answer_fail(a, 400,
 		    "Content-Length and Transfer-Encoding together; a request "
 		    "gives one");
 		return -1;
@@ -444,7 +154,7 @@ check_framing(struct server *sv, struct request *rq, struct answer *a)
 	for (p = f.cl; p != NULL && *p != '\0'; p++) {
 		if (*p < '0' || *p > '9' ||
 		    v > (ULLONG_MAX - (unsigned)(*p - '0')) / 10) {
-			fail(a, 400,
+			answer_fail(a, 400,
 			    "Content-Length is not a number that fits in 64 "
 			    "bits");
 			return -1;
@@ -452,11 +162,12 @@ check_framing(struct server *sv, struct request *rq, struct answer *a)
 		v = v * 10 + (unsigned)(*p - '0');
 	}
 	if (!rq->r->body && (v > 0 || f.transfer_encoding)) {
-		fail(a, 400, "%s %s takes no body", rq->r->method, rq->r->path);
+		answer_fail(
+		    a, 400, "%s %s takes no body", rq->r->method, rq->r->path);
 		return -1;
 	}
 	if (v > cap) {
-		fail(a, 413, "The body is larger than %d KiB",
+		answer_fail(a, 413, "The body is larger than %d KiB",
 		    sv->b->cfg.central_max_body_kb);
 		return -1;
 	}
@@ -482,7 +193,7 @@ admit_gateway(
 	rq->gw = xcalloc(1, sizeof *rq->gw);
 	if (gateway_admit(sv, rq->c, url + strlen(rq->r->path), rq->gw, &status,
 	        msg, sizeof msg) != 0) {
-		fail(a, status, "%s", msg);
+		answer_fail(a, status, "%s", msg);
 		return -1;
 	}
 	snprintf(rq->terminal, sizeof rq->terminal, "%s/gateway:%s",
@@ -499,23 +210,17 @@ admit(struct server *sv, struct request *rq, const char *url,
     const char *method, struct answer *a)
 {
 	char shown[100];
-	size_t i;
 
-	for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
-		if (routes[i].prefix ? strncmp(routes[i].path, url,
-		                           strlen(routes[i].path)) == 0
-		                     : strcmp(routes[i].path, url) == 0)
-			break;
-	if (i == sizeof routes / sizeof routes[0]) {
+	rq->r = route_find(url);
+	if (rq->r == NULL) {
 		log_escape(shown, sizeof shown, url, 0);
-		fail(a, 404, "No route %s", shown);
+		answer_fail(a, 404, "No route %s", shown);
 		return -1;
 	}
-	rq->r = &routes[i];
 	if (strcmp(rq->r->method, method) != 0) {
 		log_escape(shown, sizeof shown, method, 0);
-		fail(a, 405, "%s takes %s, not %s", rq->r->path, rq->r->method,
-		    shown);
+		answer_fail(a, 405, "%s takes %s, not %s", rq->r->path,
+		    rq->r->method, shown);
 		return -1;
 	}
 	if (check_framing(sv, rq, a) != 0)
@@ -533,10 +238,10 @@ admit(struct server *sv, struct request *rq, const char *url,
 static void
 dispatch(struct server *sv, struct request *rq, struct answer *a)
 {
-	if (sv->slow_ms > 0 && rq->r->fn != route_health)
+	if (sv->slow_ms > 0 && rq->r->auth != AUTH_NONE)
 		usleep((useconds_t)sv->slow_ms * 1000);
 	if (rq->too_big) {
-		fail(a, 413, "The body is larger than %d KiB",
+		answer_fail(a, 413, "The body is larger than %d KiB",
 		    sv->b->cfg.central_max_body_kb);
 		return;
 	}
@@ -725,7 +430,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	if (rq->state == RQ_RECEIVING) {
 		if (enqueue(sv, c, rq))
 			return MHD_YES; /* called again once answered */
-		fail(&rq->a, 503, "The central node is stopping");
+		answer_fail(&rq->a, 503, "The central node is stopping");
 		rq->a.retry_after = 5;
 	}
 	return respond(sv, c, rq);

@@ -1,0 +1,267 @@
+/* routes.c - the central node's routes: one handler per route, each
+ * calling only the backend (or gateway.c), and the table http.c looks a
+ * request's URL up in.
+ *
+ * TO ADD A ROUTE: a row in routes[] and its handler.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "http.h"
+
+void
+answer_fail(struct answer *a, unsigned status, const char *fmt, ...)
+{
+	char msg[700], esc[1400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* a client's bytes in it must not make it other than UTF-8 (the
+	 * JSON encoder would refuse it) */
+	log_escape(esc, sizeof esc, msg, 0);
+	a->status = status;
+	free(a->body);
+	a->body = svc_central_error(esc);
+}
+
+/* The store failing: busy is worth a retry soon. */
+void
+answer_store_failed(struct answer *a, const struct pd_err *e)
+{
+	answer_fail(
+	    a, 503, "The central node could not apply it now: %s", e->msg);
+	a->retry_after = 1;
+}
+
+static void
+route_health(struct server *sv, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct pd_err e;
+
+	(void)rq;
+	(void)t;
+	if (sv->b->ops->health(sv->b, &e) != 0) {
+		answer_store_failed(a, &e);
+		return;
+	}
+	a->status = 200;
+	a->body = xstrdup("{\"status\":\"ok\",\"v\":1}");
+}
+
+/* POST /v1/push  {push envelope} (Authorization: Bearer TOKEN) */
+static void
+route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
+    struct answer *a)
+{
+	struct sync_push p;
+	struct sync_result *res;
+	struct pd_err e = {0};
+	struct timespec t0, t1;
+	long n;
+	int rc;
+
+	if (svc_central_push_decode(
+	        rq->body ? rq->body : "", rq->len, &p, &e) != 0) {
+		answer_fail(a, 400, "%s", e.msg);
+		return;
+	}
+	if (strcmp(p.terminal, t->terminal) != 0) {
+		answer_fail(a, 403,
+		    "This token belongs to terminal %s, not %s; a terminal "
+		    "sends only its own records",
+		    t->terminal, p.terminal);
+		svc_central_push_free(&p);
+		return;
+	}
+	res = xcalloc(p.nrecs + 1, sizeof *res);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = sv->b->ops->push(sv->b, t, &p, res, &e);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	snprintf(rq->note, sizeof rq->note, " records=%zu apply=%.1fms",
+	    p.nrecs, ms_since(&t0, &t1));
+	if (rc != 0)
+		answer_store_failed(a, &e);
+	else {
+		a->status = 200;
+		a->body = svc_central_push_answer(res, p.nrecs);
+		sv->b->ops->seen(sv->b, t, rq->route, -1, p.pending);
+		pthread_mutex_lock(&sv->lock);
+		n = ++sv->pushes;
+		pthread_mutex_unlock(&sv->lock);
+		if (sv->drop_after_push > 0 && n == sv->drop_after_push)
+			a->drop = 1;
+	}
+	free(res);
+	svc_central_push_free(&p);
+}
+
+/* A non-negative integer query argument v (named name), or def when
+ * absent. */
+static int
+query_int(const char *name, const char *v, long long def, long long max,
+    long long *out, struct answer *a)
+{
+	char *end, shown[64];
+
+	*out = def;
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	*out = strtoll(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || errno != 0 || *out < 0 ||
+	    *out > max) {
+		log_escape(shown, sizeof shown, v, 0);
+		answer_fail(a, 400,
+		    "Query \"%s\": \"%s\" is not a number 0-%lld", name, shown,
+		    max);
+		return -1;
+	}
+	return 0;
+}
+
+/* GET /v1/pull?since=CURSOR&limit=N (Authorization: Bearer TOKEN) */
+static void
+route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
+    struct answer *a)
+{
+	long long since, limit;
+	int64_t cursor;
+	size_t n;
+	struct pd_err e = {0};
+
+	if (query_int("since", rq->since, 0, INT64_MAX, &since, a) != 0 ||
+	    query_int("limit", rq->limit, 1000, SYNC_PULL_MAX, &limit, a) != 0)
+		return;
+	if (limit == 0)
+		limit = 1;
+	a->body =
+	    sv->b->ops->pull(sv->b, t, since, (size_t)limit, &cursor, &n, &e);
+	if (a->body == NULL) {
+		answer_store_failed(a, &e);
+		return;
+	}
+	a->status = 200;
+	sv->b->ops->seen(sv->b, t, rq->route, since, -1);
+}
+
+/* GET /v1/status (Authorization: Bearer TOKEN) */
+static void
+route_status(struct server *sv, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct terminal_status *st;
+	struct pd_err e = {0};
+	size_t n, i;
+	int64_t head;
+	json_t *o, *arr;
+	char *s;
+
+	st = sv->b->ops->status(sv->b, t->org, &n, &head, &e);
+	if (st == NULL) {
+		answer_store_failed(a, &e);
+		return;
+	}
+	arr = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:b}",
+		             "terminal", st[i].t.terminal, "branch",
+		             st[i].t.branch, "last_seen", st[i].t.last_seen,
+		             "last_route", st[i].t.last_route, "last_cursor",
+		             (json_int_t)st[i].t.last_cursor, "pending",
+		             (json_int_t)st[i].t.pending, "waiting",
+		             (json_int_t)st[i].waiting, "revoked",
+		             st[i].t.revoked_at[0] != '\0'));
+	o = json_pack("{s:i, s:s, s:I, s:o}", "v", SYNC_PROTOCOL_VERSION, "org",
+	    t->org, "cursor", (json_int_t)head, "terminals", arr);
+	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	free(st);
+	a->status = 200;
+	a->body = xstrdup(s);
+	free(s);
+	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
+}
+
+/* POST /v1/anchor  {"terminal", "seq", "hash"} (Authorization: Bearer
+ * TOKEN): the terminal's audit head, kept when it extends the one kept;
+ * without seq and hash, a question. The answer is the head kept. */
+static void
+route_anchor(struct server *sv, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct sync_anchor in, out;
+	struct pd_err e = {0};
+
+	if (svc_central_anchor_decode(
+	        rq->body ? rq->body : "", rq->len, &in, &e) != 0) {
+		answer_fail(a, 400, "%s", e.msg);
+		return;
+	}
+	if (strcmp(in.terminal, t->terminal) != 0) {
+		answer_fail(a, 403,
+		    "This token belongs to terminal %s, not %s; a terminal "
+		    "anchors only its own audit log",
+		    t->terminal, in.terminal);
+		return;
+	}
+	if (sv->b->ops->anchor(sv->b, t, &in, &out, &e) != 0) {
+		if (e.code == PD_ETAMPER)
+			answer_fail(a, 409, "%s", e.msg);
+		else
+			answer_store_failed(a, &e);
+		return;
+	}
+	a->status = 200;
+	a->body = svc_central_anchor_encode(&out);
+	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
+}
+
+/* POST /v1/gateway/ORG/NAME[/SECRET[/validate]]: a payment gateway's
+ * notification (gateway.c) */
+static void
+route_gateway(struct server *sv, struct request *rq,
+    const struct terminal_row *t, struct answer *a)
+{
+	struct gw_answer ga = {0, NULL, 0, ""};
+
+	(void)t;
+	gateway_handle(sv, rq->gw, rq->body, rq->len, &ga);
+	a->status = ga.status;
+	free(a->body);
+	a->body = ga.body;
+	a->retry_after = ga.retry_after;
+	xstrlcpy(rq->note, ga.note, sizeof rq->note);
+}
+
+static const struct route routes[] = {
+    {SYNC_ROUTE_HEALTH, "GET", AUTH_NONE, 0, route_health, 0},
+    {SYNC_ROUTE_PUSH, "POST", AUTH_TOKEN, 1, route_push, 0},
+    {SYNC_ROUTE_PULL, "GET", AUTH_TOKEN, 0, route_pull, 0},
+    {SYNC_ROUTE_STATUS, "GET", AUTH_TOKEN, 0, route_status, 0},
+    {SYNC_ROUTE_ANCHOR, "POST", AUTH_TOKEN, 1, route_anchor, 0},
+    {"/v1/gateway/", "POST", AUTH_GATEWAY, 1, route_gateway, 1},
+};
+
+const struct route *
+route_find(const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof routes / sizeof routes[0]; i++)
+		if (routes[i].prefix ? strncmp(routes[i].path, url,
+		                           strlen(routes[i].path)) == 0
+		                     : strcmp(routes[i].path, url) == 0)
+			return &routes[i];
+	return NULL;
+}
