@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backoffice.h"
+#include "payments.h"
 
 enum {
 	A_UP,
@@ -58,272 +58,11 @@ static const struct tui_key screen_payments_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-#define PAGE_MAX 256
-/* The count above the list stops here ("100000+ payments"): counting
- * millions would cost more than the page. */
-#define COUNT_MAX 100000
-
-struct plist;
-struct tab {
-	struct plist *owner;
-	struct list_filters lf;
-	struct tui_list list;            /* the page; its search is the tab's */
-	struct xcol cols[TUI_LIST_COLS]; /* the listing's, status never cut */
-	enum pay_sort sort;
-	int asc;
-	/* starts[i]: the key after which page i begins (starts[0] unset);
-	 * from the end (tail): page i counts back from the last page, and
-	 * the key is the one before which it ends, in the reversed order */
-	struct page_key *starts;
-	size_t nstarts, page;
-	int tail;
-	struct payment_row *pay; /* the page, one row more when there is */
-	struct credit_note *cn;  /* a next one */
-	size_t n, sel;
-	int more;      /* tail: more rows above the page, else below */
-	int64_t count; /* rows the filter matches */
-};
-
-struct plist {
-	struct tui_screen sc;
-	struct tab tabs[2];
-	int cur;       /* 0 payments, 1 credit notes */
-	int page_rows; /* the rows a page had when read */
-	unsigned gen;  /* t->list_gen when read */
-};
-
 static const char *const tab_names[2] = {
     N_("All Payments"), N_("Credit Notes")};
 /* The orders as the message line names them (enum pay_sort). */
 static const char *const sort_shown[PAY_SORTS] = {N_("date"), N_("receipt"),
     N_("consumer"), N_("amount"), N_("method"), N_("type"), N_("status")};
-
-static int
-list_rows(void)
-{
-	int r = LINES - 9;
-
-	if (r < 1)
-		r = 1;
-	return r > PAGE_MAX ? PAGE_MAX : r;
-}
-
-/* The service filter of a tab; the strings point into the tab. */
-static void
-pay_filter(struct tui *t, struct tab *tb, struct payment_filter *f,
-    char from[11], char to[11])
-{
-	memset(f, 0, sizeof *f);
-	f->status = tb->lf.status;
-	f->type = tb->lf.type;
-	if (list_range(&tb->lf, from, to)) {
-		f->from = from;
-		f->to = to;
-	}
-	if (tb->lf.method > 0)
-		f->method = t->svc->cfg.methods[tb->lf.method - 1].name;
-	f->search = tb->list.search.len ? tb->list.search.buf : NULL;
-	f->sort = tb->sort;
-	f->asc = tb->asc;
-}
-
-static void
-credit_filter(struct tui *t, struct tab *tb, struct credit_filter *f,
-    char from[11], char to[11])
-{
-	int i;
-
-	memset(f, 0, sizeof *f);
-	f->status = tb->lf.cn_status;
-	f->remaining = tb->lf.remaining;
-	f->min_amount = tb->lf.min[0] ? tb->lf.min_amount : -1;
-	f->max_amount = tb->lf.max[0] ? tb->lf.max_amount : -1;
-	f->consumer_id = tb->lf.consumer_id;
-	f->receipt = tb->lf.receipt[0] ? tb->lf.receipt : NULL;
-	if (list_range(&tb->lf, from, to)) {
-		f->from = from;
-		f->to = to;
-	}
-	for (i = 0; i < t->svc->cfg.nreasons && f->nreasons < 16; i++)
-		if ((tb->lf.reasons >> i) & 1)
-			f->reasons[f->nreasons++] = t->svc->cfg.reasons[i];
-	f->search = tb->list.search.len ? tb->list.search.buf : NULL;
-}
-
-static int
-add_pay(const struct payment_row *r, void *arg)
-{
-	struct tab *tb = arg;
-
-	tb->pay[tb->n++] = *r;
-	return 0;
-}
-
-static int
-add_cn(const struct credit_note *cn, void *arg)
-{
-	struct tab *tb = arg;
-
-	tb->cn[tb->n++] = *cn;
-	return 0;
-}
-
-/* The page read from the end, in the tab's order again. */
-static void
-reverse(struct tab *tb)
-{
-	size_t i, j;
-
-	for (i = 0, j = tb->n; j-- > i + 1; i++) {
-		if (tb->pay != NULL) {
-			struct payment_row r = tb->pay[i];
-
-			tb->pay[i] = tb->pay[j];
-			tb->pay[j] = r;
-		} else {
-			struct credit_note c = tb->cn[i];
-
-			tb->cn[i] = tb->cn[j];
-			tb->cn[j] = c;
-		}
-	}
-}
-
-/* Read the current page of the tab (and the count when first is set). */
-static void
-load(struct plist *p, struct tui *t, int count)
-{
-	struct tab *tb = &p->tabs[p->cur];
-	struct payment_filter pf;
-	struct credit_filter cf;
-	struct pd_err err;
-	char from[11], to[11];
-	int rc;
-
-	p->page_rows = list_rows();
-	tb->n = 0;
-	if (p->cur == 0) {
-		pay_filter(t, tb, &pf, from, to);
-		pf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
-		pf.limit = (size_t)p->page_rows + 1;
-		pf.asc = tb->tail ? !tb->asc : tb->asc;
-		rc = svc_payments_each(t->svc, &pf, add_pay, tb, &err);
-		pf.asc = tb->asc;
-		pf.after = NULL;
-		pf.limit = COUNT_MAX;
-		if (rc == 0 && count)
-			rc = svc_payments_count(t->svc, &pf, &tb->count, &err);
-	} else {
-		credit_filter(t, tb, &cf, from, to);
-		cf.after = tb->page > 0 ? &tb->starts[tb->page] : NULL;
-		cf.limit = (size_t)p->page_rows + 1;
-		cf.asc = tb->tail;
-		rc = svc_credits_each(t->svc, &cf, add_cn, tb, &err);
-		cf.asc = 0;
-		cf.after = NULL;
-		cf.limit = COUNT_MAX;
-		if (rc == 0 && count)
-			rc = svc_credits_count(t->svc, &cf, &tb->count, &err);
-	}
-	if (rc != 0) {
-		tui_message(t, 1, "%s", err.msg);
-		tb->n = 0;
-	}
-	tb->more = tb->n > (size_t)p->page_rows;
-	if (tb->more)
-		tb->n = (size_t)p->page_rows;
-	if (tb->tail)
-		reverse(tb);
-	tui_list_set(&tb->list, tb->n);
-}
-
-/* From the first page again (a new search, filter or order). */
-static void
-restart(struct plist *p, struct tui *t)
-{
-	struct tab *tb = &p->tabs[p->cur];
-
-	tb->page = 0;
-	tb->tail = 0;
-	tb->list.sel = 0;
-	load(p, t, 1);
-}
-
-/* End: the last page, read as the first of the reversed order. */
-static void
-last_page(struct plist *p, struct tui *t)
-{
-	struct tab *tb = &p->tabs[p->cur];
-
-	tb->page = 0;
-	tb->tail = 1;
-	load(p, t, 0);
-	tb->list.sel = tb->n ? tb->n - 1 : 0;
-}
-
-/* Is there a page after (below) the one shown, or before (above)? */
-static int
-page_below(const struct tab *tb)
-{
-	return tb->tail ? tb->page > 0 : tb->more;
-}
-
-static int
-page_above(const struct tab *tb)
-{
-	return tb->tail ? tb->more : tb->page > 0;
-}
-
-/* One page further from the first (forward) or from the last (tail):
- * the key of the row at the far end of the page. */
-static void
-page_away(struct plist *p, struct tui *t, size_t row)
-{
-	struct tab *tb = &p->tabs[p->cur];
-	struct page_key k;
-
-	if (p->cur == 0)
-		svc_payment_key(&tb->pay[row], tb->sort, &k);
-	else
-		svc_credit_key(&tb->cn[row], &k);
-	if (tb->page + 1 >= tb->nstarts) {
-		tb->nstarts = tb->page + 2;
-		tb->starts = xrealloc(tb->starts, tb->nstarts, sizeof k);
-	}
-	tb->starts[++tb->page] = k;
-	load(p, t, 0);
-}
-
-static void
-next_page(struct plist *p, struct tui *t)
-{
-	struct tab *tb = &p->tabs[p->cur];
-
-	if (!page_below(tb) || tb->n == 0)
-		return;
-	if (tb->tail) {
-		tb->page--;
-		load(p, t, 0);
-	} else
-		page_away(p, t, tb->n - 1);
-	tb->list.sel = 0;
-}
-
-static void
-prev_page(struct plist *p, struct tui *t, int to_last)
-{
-	struct tab *tb = &p->tabs[p->cur];
-
-	if (!page_above(tb) || (tb->tail && tb->n == 0))
-		return;
-	if (tb->tail)
-		page_away(p, t, 0);
-	else {
-		tb->page--;
-		load(p, t, 0);
-	}
-	tb->list.sel = to_last && tb->n ? tb->n - 1 : 0;
-}
 
 /* The listing's cells, with the type and status as a person reads them
  * (the listing's are the stored names, for exports). */
@@ -397,8 +136,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	const char *search = _("Search:");
 	int k, x = 2, y = 2, sx;
 
-	if (list_rows() != p->page_rows)
-		load(p, t, 0); /* resized: the page holds as many as fit */
+	if (plist_rows() != p->page_rows)
+		plist_load(
+		    p, t, 0); /* resized: the page holds as many as fit */
 	for (k = 0; k < 2; k++) {
 		int attr = k == p->cur ? tui_attr(t, TUI_C_SELECT, A_REVERSE)
 		                       : (int)A_DIM;
@@ -577,31 +317,31 @@ page_action(struct plist *p, struct tui *t, int a)
 		if (tb->list.sel > 0)
 			tb->list.sel--;
 		else
-			prev_page(p, t, 1);
+			plist_prev_page(p, t, 1);
 		return TUI_HANDLED;
 	case A_DOWN:
 		if (tb->list.sel + 1 < tb->n)
 			tb->list.sel++;
 		else
-			next_page(p, t);
+			plist_next_page(p, t);
 		return TUI_HANDLED;
 	case A_PGDN:
-		if (page_below(tb))
-			next_page(p, t);
+		if (plist_page_below(tb))
+			plist_next_page(p, t);
 		else if (tb->n)
 			tb->list.sel = tb->n - 1;
 		return TUI_HANDLED;
 	case A_PGUP:
-		if (page_above(tb))
-			prev_page(p, t, 0);
+		if (plist_page_above(tb))
+			plist_prev_page(p, t, 0);
 		else
 			tb->list.sel = 0;
 		return TUI_HANDLED;
 	case A_HOME:
-		restart(p, t);
+		plist_restart(p, t);
 		return TUI_HANDLED;
 	case A_END:
-		last_page(p, t);
+		plist_last_page(p, t);
 		return TUI_HANDLED;
 	}
 	return tui_list_action(&tb->list, a);
@@ -621,14 +361,14 @@ next_sort(struct plist *p, struct tui *t)
 	}
 	tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
 	tb->asc = pay_sort_default_asc(tb->sort);
-	restart(p, t);
+	plist_restart(p, t);
 	if (t->msg[0] && t->msg_error) {
 		char why[sizeof t->msg];
 
 		snprintf(why, sizeof why, "%s", t->msg);
 		tb->sort = (enum pay_sort)((tb->sort + 1) % PAY_SORTS);
 		tb->asc = pay_sort_default_asc(tb->sort);
-		restart(p, t);
+		plist_restart(p, t);
 		tui_message(t, 1, "%s", why);
 		return TUI_HANDLED;
 	}
@@ -646,13 +386,13 @@ static int export(struct plist *p, struct tui *t)
 	if (p->cur == 0) {
 		struct payment_filter f;
 
-		pay_filter(t, tb, &f, from, to);
+		plist_pay_filter(t, tb, &f, from, to);
 		tui_push(t, screen_export_new(
 		                t, LIST_PAYMENTS, &f, NULL, NULL, 0, 0, 0));
 	} else {
 		struct credit_filter f;
 
-		credit_filter(t, tb, &f, from, to);
+		plist_credit_filter(t, tb, &f, from, to);
 		tui_push(t, screen_export_new(
 		                t, LIST_CREDITS, NULL, &f, NULL, 0, 0, 0));
 	}
@@ -675,7 +415,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_TAB:
 		p->cur = !p->cur;
-		load(p, t, 1);
+		plist_load(p, t, 1);
 		return TUI_HANDLED;
 	case A_SEARCH:
 		tui_list_search_start(&tb->list, sc);
@@ -687,7 +427,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		memset(&tb->list.search, 0, sizeof tb->list.search);
 		tb->list.search.max = 128;
 		list_filters_reset(&tb->lf, p->cur);
-		restart(p, t);
+		plist_restart(p, t);
 		return TUI_HANDLED;
 	case A_SORT:
 		return next_sort(p, t);
@@ -695,10 +435,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if (p->cur == 1)
 			return TUI_HANDLED;
 		tb->asc = !tb->asc;
-		restart(p, t);
+		plist_restart(p, t);
 		return TUI_HANDLED;
 	case A_RELOAD:
-		load(p, t, 1);
+		plist_load(p, t, 1);
 		return TUI_HANDLED;
 	case A_OPEN:
 		if (tb->n == 0)
@@ -728,7 +468,7 @@ search_changed(struct tui *t, void *arg)
 {
 	struct tab *tb = arg;
 
-	restart(tb->owner, t);
+	plist_restart(tb->owner, t);
 }
 
 static int
@@ -748,10 +488,10 @@ draw_checked(struct tui_screen *sc, struct tui *t)
 
 	if (tb->lf.changed) {
 		tb->lf.changed = 0;
-		restart(p, t);
+		plist_restart(p, t);
 	} else if (p->gen != t->list_gen) {
 		p->gen = t->list_gen;
-		load(p, t, 1);
+		plist_load(p, t, 1);
 	}
 	draw(sc, t);
 }
@@ -832,6 +572,6 @@ screen_payments_new(struct tui *t, int credits)
 	}
 	p->cur = credits ? 1 : 0;
 	p->gen = t->list_gen;
-	load(p, t, 1);
+	plist_load(p, t, 1);
 	return &p->sc;
 }
