@@ -22,6 +22,7 @@
 #include "date.h"
 #include "err.h"
 #include "export.h"
+#include "forecast.h"
 #include "gateway.h"
 #include "i18n.h"
 #include "keyseq.h"
@@ -398,6 +399,25 @@ int svc_payments_count(struct svc *s, const struct payment_filter *f,
 int svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
     struct pd_err *err);
 
+/* The cash-flow forecast (issue 23; forecast.h states the method): the
+ * `past` weeks before the current one, oldest first, each as its
+ * forecast stood at its first day beside what came in, then `weeks`
+ * weeks from the current one (weeks start on [organisation] week_start;
+ * the current week counts from its first day), each to cb. *f gets the
+ * totals of the weeks ahead and what items due before the current week
+ * still owe (not forecast). weeks 1..FORECAST_WEEKS_MAX, past
+ * 0..FORECAST_WEEKS_MAX, else PD_EINVAL; a supervisor's (PD_EPERM). */
+struct forecast_totals {
+	char as_of[11];      /* today */
+	int64_t ahead[3];    /* the forecast of the next 4, 8 and 13 weeks */
+	int64_t open_ahead;  /* owed by the items due in the weeks ahead */
+	int64_t expected;    /* the forecast of every week ahead */
+	int64_t arrears;     /* owed by items due before the current week */
+};
+typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
+int svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb,
+    void *arg, struct forecast_totals *f, struct pd_err *err);
+
 /* The aging report: open items by days past due as of today, in total
  * and per consumer (most outstanding first). */
 int svc_aging_total(struct svc *s, const struct aging_filter *f,
@@ -411,7 +431,15 @@ struct item *svc_aging_items(struct svc *s, int64_t consumer_id, int64_t **days,
 
 /* Listings: the columns of each table as shown on screen, printed by the
  * CLI and exported, in that order. */
-enum listing { LIST_PAYMENTS, LIST_CREDITS, LIST_PAYERS, LIST_AGING, LISTINGS };
+enum listing {
+	LIST_PAYMENTS,
+	LIST_CREDITS,
+	LIST_PAYERS,
+	LIST_AGING,
+	LIST_FORECAST,      /* the weeks ahead of a forecast */
+	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
+	LISTINGS
+};
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
 /* A row as cells of its listing. Text cells point into the row or into
  * buf (valid until the next call with it); plain: amounts inside text
@@ -423,6 +451,9 @@ void svc_credit_cells(
 void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
     char buf[LISTING_BUFSZ], struct xcell *cells);
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
+/* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
+ * when w->past. */
+void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);
 
 /* Exports of a listing for its filter, in its order, to a CSV or xlsx
  * file (out NULL and format CSV: to stdout). progress (may be NULL) is
@@ -449,6 +480,9 @@ int svc_export_payers(struct svc *s, const struct payment_filter *f,
     struct pd_err *err);
 int svc_export_aging(struct svc *s, const struct aging_filter *f,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
+int svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
+    int64_t *rows, struct pd_err *err);
 /* Make the directory an export file goes in (the exports directory). */
 int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
 /* The format a file name asks for by its extension (.csv, .xlsx); -1 if

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "forecast.h"
 #include "model.h"
 #include "shift.h"
 
@@ -486,6 +487,14 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
 
 /* Aging of open items by days past their due date (enum age_bucket). */
+/* The figures of forecast week w (its from, to, as_of and past set by the
+ * caller; the rest filled): the items due from..to, what they owe at the
+ * start of as_of, each consumer's on-time history over the
+ * FORECAST_HISTORY_DAYS before as_of weighted by forecast_expect
+ * (forecast.h; issue 23), and for a past week what came in for those
+ * items and what was collected in it (daily_totals). */
+int store_forecast_week(
+    struct store *st, struct forecast_week *w, struct pd_err *err);
 int store_aging_total(struct store *st, const struct aging_filter *f,
     struct aging *a, struct pd_err *err);
 /* Per consumer, most outstanding first. */

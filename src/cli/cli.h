@@ -160,6 +160,7 @@ int cmd_keys(struct cli *c, int argc, char **argv);
 int cmd_kpi(struct cli *c, int argc, char **argv);
 int cmd_report_payers(struct cli *c, int argc, char **argv);
 int cmd_report_aging(struct cli *c, int argc, char **argv);
+int cmd_report_forecast(struct cli *c, int argc, char **argv);
 int cmd_statement_import(struct cli *c, int argc, char **argv);
 int cmd_statement_list(struct cli *c, int argc, char **argv);
 int cmd_statement_show(struct cli *c, int argc, char **argv);

@@ -256,3 +256,132 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 		fputs("}\n", stdout);
 	return rc;
 }
+
+/* A whole number of weeks for option opt, or -1 with the message. */
+static int
+weeks_opt(struct cli *c, const char *opt, const char *s, int *out)
+{
+	int least = strcmp(opt, "--past") == 0 ? 0 : 1;
+	char *end;
+	long v;
+
+	if (s == NULL)
+		return 0;
+	v = strtol(s, &end, 10);
+	if (*s < '0' || *s > '9' || *end != '\0' || v < least ||
+	    v > FORECAST_WEEKS_MAX)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("%s \"%s\": a number of weeks from %d to %d"), opt, s,
+		    least, FORECAST_WEEKS_MAX);
+	*out = (int)v;
+	return 0;
+}
+
+/* The weeks of a forecast, kept to be printed past ones last. */
+struct forecast_out {
+	struct forecast_week w[2 * FORECAST_WEEKS_MAX];
+	int n;
+};
+
+static int
+forecast_row(const struct forecast_week *w, void *arg)
+{
+	struct forecast_out *o = arg;
+
+	if (o->n < 2 * FORECAST_WEEKS_MAX)
+		o->w[o->n++] = *w;
+	return 0;
+}
+
+/* The weeks of o that are past (or not) as a table of their listing. */
+static void
+forecast_table(struct cli *c, const struct forecast_out *o, int past)
+{
+	const struct xcol *cols;
+	struct xcell cells[8];
+	struct table *t;
+	int i, ncols;
+
+	cols =
+	    svc_listing_cols(past ? LIST_FORECAST_PAST : LIST_FORECAST, &ncols);
+	t = table_new(c, cols, ncols);
+	for (i = 0; i < o->n; i++)
+		if (o->w[i].past == past) {
+			svc_forecast_cells(&o->w[i], cells);
+			table_cells(t, cells);
+		}
+	table_end(t);
+}
+
+/* The totals block of the forecast (f): the next 4, 8 and 13 weeks as
+ * far as weeks reaches, the arrears not forecast, the method. */
+static void
+forecast_totals(struct cli *c, const struct forecast_totals *f, int weeks)
+{
+	static const int spans[3] = {4, 8, 13};
+	static const char *const keys[3] = {"next_4", "next_8", "next_13"};
+	struct rec *r = rec_new(c);
+	char label[96];
+	int i;
+
+	rec_date(r, _("As of"), "as_of", f->as_of);
+	for (i = 0; i < 3 && spans[i] <= weeks; i++) {
+		snprintf(label, sizeof label,
+		    ngettext("Forecast, next %d week",
+		        "Forecast, next %d weeks", (unsigned long)spans[i]),
+		    spans[i]);
+		rec_money(r, label, keys[i], f->ahead[i]);
+	}
+	/* a total of its own when it is not one of those */
+	if (c->mode == OUT_JSON || (weeks != 4 && weeks != 8 && weeks != 13)) {
+		snprintf(label, sizeof label,
+		    ngettext("Forecast, the %d week shown",
+		        "Forecast, the %d weeks shown", (unsigned long)weeks),
+		    weeks);
+		rec_money(r, label, "forecast", f->expected);
+	}
+	rec_money(r, _("Owed in those weeks"), "open", f->open_ahead);
+	rec_money(
+	    r, _("Overdue before them (not forecast)"), "arrears", f->arrears);
+	rec_print(r);
+}
+
+int
+cmd_report_forecast(struct cli *c, int argc, char **argv)
+{
+	const char *weeks_s = NULL, *past_s = NULL;
+	struct opt o[] = {
+	    {"weeks", 0, &weeks_s}, {"past", 0, &past_s}, {NULL, 0, NULL}};
+	struct forecast_totals f;
+	struct forecast_out out;
+	struct export_job j;
+	int64_t rows = 0;
+	char **pos;
+	int npos, rc, weeks = 13, past = 4;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    weeks_opt(c, "--weeks", weeks_s, &weeks) != 0 ||
+	    weeks_opt(c, "--past", past_s, &past) != 0)
+		return -1;
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_forecast(&c->svc, weeks, &j, &rows, &c->err);
+		return cli_export_end(c, rc, rows);
+	}
+	out.n = 0;
+	if (svc_forecast(
+	        &c->svc, weeks, past, forecast_row, &out, &f, &c->err) != 0)
+		return -1;
+	if (c->mode == OUT_JSON)
+		fputs("{\"weeks\": ", stdout);
+	forecast_table(c, &out, 0);
+	fputs(c->mode == OUT_JSON ? ", \"past\": " : "\n", stdout);
+	if (c->mode != OUT_JSON && past > 0)
+		printf("%s\n", _("The past weeks: the forecast as it stood at "
+		                 "each week's start, beside what came in"));
+	forecast_table(c, &out, 1);
+	fputs(c->mode == OUT_JSON ? ", \"totals\": " : "\n", stdout);
+	forecast_totals(c, &f, weeks);
+	if (c->mode == OUT_JSON)
+		fputs("}\n", stdout);
+	return 0;
+}

@@ -92,6 +92,10 @@ static const struct command {
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N]",
         N_("outstanding open items by days past due, per consumer")},
+    {"report", "forecast", cmd_report_forecast, LISTING,
+        "report forecast [--weeks N] [--past N]",
+        N_("cash-flow forecast: open items by week due, weighted by each "
+           "consumer's paying on time (supervisor)")},
     {"statement", "import", cmd_statement_import, STORE,
         "statement import FILE [--format camt053|mt940|ofx|csv] "
         "[--account ACCOUNT] [--mapping NAME]",
@@ -433,7 +437,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
-		      "report payers and report aging, not with %s%s%s"),
+		      "report payers, report aging and report forecast, not "
+		      "with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

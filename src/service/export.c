@@ -227,6 +227,31 @@ svc_export_aging(struct svc *s, const struct aging_filter *f,
 	return xrun_finish(&r, rc, rows);
 }
 
+static int
+put_forecast(const struct forecast_week *w, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_forecast_cells(w, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
+    int64_t *rows, struct pd_err *err)
+{
+	struct forecast_totals t;
+	struct xrun r;
+	int rc;
+
+	if (xrun_open(&r, s, j, LIST_FORECAST,
+	        L_(svc_doc_lang(s, NULL), "Forecast"), weeks, err) != 0)
+		return -1;
+	rc = r.cancelled ? 0
+	                 : svc_forecast(s, weeks, 0, put_forecast, &r, &t, err);
+	return xrun_finish(&r, rc, rows);
+}
+
 int
 svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err)
 {

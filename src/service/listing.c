@@ -57,6 +57,23 @@ static const struct xcol aging_cols[] = {
     {"90+", "days_over_90", X_MONEY, 11, 9},
 };
 
+static const struct xcol forecast_cols[] = {
+    {N_("Week"), "week", X_DATE, 10, 10},
+    {N_("To"), "to", X_DATE, 10, 10},
+    {N_("Consumers"), "consumers", X_INT, 9, 5},
+    {N_("Open"), "open", X_MONEY, 13, 10},
+    {N_("Forecast"), "forecast", X_MONEY, 13, 10},
+};
+
+static const struct xcol forecast_past_cols[] = {
+    {N_("Week"), "week", X_DATE, 10, 10},
+    {N_("To"), "to", X_DATE, 10, 10},
+    {N_("Open"), "open", X_MONEY, 13, 10},
+    {N_("Forecast"), "forecast", X_MONEY, 13, 10},
+    {N_("Came In"), "came_in", X_MONEY, 13, 10},
+    {N_("Collected"), "collected", X_MONEY, 13, 10},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -70,6 +87,8 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_CREDITS] = {credit_cols, N(credit_cols)},
 	    [LIST_PAYERS] = {payer_cols, N(payer_cols)},
 	    [LIST_AGING] = {aging_cols, N(aging_cols)},
+	    [LIST_FORECAST] = {forecast_cols, N(forecast_cols)},
+	    [LIST_FORECAST_PAST] = {forecast_past_cols, N(forecast_past_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -164,4 +183,22 @@ svc_aging_cells(const struct aging_row *r, struct xcell *c)
 	c[3].n = r->a.items;
 	for (b = 0; b < AGE_BUCKETS; b++)
 		c[4 + b].n = r->a.amount[b];
+}
+
+void
+svc_forecast_cells(const struct forecast_week *w, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(forecast_past_cols));
+	c[0].s = w->from;
+	c[1].s = w->to;
+	if (w->past) {
+		c[2].n = w->open;
+		c[3].n = w->expected;
+		c[4].n = w->came_in;
+		c[5].n = w->collected;
+	} else {
+		c[2].n = w->consumers;
+		c[3].n = w->open;
+		c[4].n = w->expected;
+	}
 }

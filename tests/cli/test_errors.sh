@@ -106,6 +106,7 @@ credit-notes|none|credit-notes
 kpi|none|kpi
 report payers|supervisor|report payers
 report aging|supervisor|report aging
+report forecast|supervisor|report forecast
 statement import|supervisor|statement import T/ok-bills.csv
 statement list|supervisor|statement list
 statement show|supervisor|statement show 1
@@ -157,7 +158,8 @@ done
 # the listings that need a supervisor for machine output: nothing
 # before the refusal in JSON or CSV either
 for m in --json --csv; do
-	for l in "report payers" "report aging" payments credit-notes; do
+	for l in "report payers" "report aging" "report forecast" payments \
+	    credit-notes; do
 		# shellcheck disable=SC2086
 		"$PD" $m $l >"$T/so" 2>"$T/se"
 		rc=$?
@@ -167,7 +169,7 @@ for m in --json --csv; do
 	done
 done
 # a cashier's refusals and a bad option: the message alone
-for l in "report payers" "report aging"; do
+for l in "report payers" "report aging" "report forecast"; do
 	# shellcheck disable=SC2086
 	PAYDESK_PIN=1234 "$PD" --user jane $l >"$T/so" 2>"$T/se"
 	rc=$?

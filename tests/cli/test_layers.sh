@@ -26,6 +26,7 @@ HEADERS='
 alloc.h core
 credit.h core
 shift.h core
+forecast.h core
 csv.h core
 date.h core
 err.h core

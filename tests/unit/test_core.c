@@ -14,6 +14,7 @@
 #include "paydesk/config.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
+#include "paydesk/forecast.h"
 #include "paydesk/keyseq.h"
 #include "paydesk/model.h"
 #include "paydesk/money.h"
@@ -1461,6 +1462,38 @@ shift_rules(void **state)
 	assert_string_equal(shift_count_kind_name(SHIFT_COUNT_CHEQUE), "cheque");
 }
 
+/* The forecast's weight (issue 23): the consumer's own on-time ratio,
+ * else the organisation's, else the face value; half up, exact past 2^63
+ * products, ratios kept within 0..1. */
+static void
+forecast_weights(void **state)
+{
+	(void)state;
+	/* 3 of 4 paid on time: 10000 x 3/4 */
+	assert_int_equal(forecast_expect(10000, 400, 300, 0, 0), 7500);
+	/* 1/3 of 100 is 33.33..: 33; 2/3 is 66.66..: 67 (half up) */
+	assert_int_equal(forecast_expect(100, 3, 1, 0, 0), 33);
+	assert_int_equal(forecast_expect(100, 3, 2, 0, 0), 67);
+	assert_int_equal(forecast_expect(1, 2, 1, 0, 0), 1); /* 0.5 up */
+	/* no history of its own: the organisation's ratio */
+	assert_int_equal(forecast_expect(1000, 0, 0, 10, 9), 900);
+	/* nobody has any history: the face value */
+	assert_int_equal(forecast_expect(1234, 0, 0, 0, 0), 1234);
+	/* never on time: nothing expected, and the organisation's ratio
+	 * is not used when the consumer has a history */
+	assert_int_equal(forecast_expect(5000, 700, 0, 10, 10), 0);
+	/* reversed allocations below 0, or more than due: kept in 0..1 */
+	assert_int_equal(forecast_expect(5000, 700, -50, 0, 0), 0);
+	assert_int_equal(forecast_expect(5000, 700, 900, 0, 0), 5000);
+	/* nothing open: nothing expected */
+	assert_int_equal(forecast_expect(0, 700, 700, 0, 0), 0);
+	assert_int_equal(forecast_expect(-5, 700, 700, 0, 0), 0);
+	/* 10^13 x (10^13 - 1) / 10^13 overflows 64 bits on the way */
+	assert_int_equal(forecast_expect(10000000000000LL, 10000000000000LL,
+	                     9999999999999LL, 0, 0),
+	    9999999999999LL);
+}
+
 int
 main(void)
 {
@@ -1496,6 +1529,7 @@ main(void)
 	    cmocka_unit_test(escape_sequences),
 	    cmocka_unit_test(weak_pins),
 	    cmocka_unit_test(shift_rules),
+	    cmocka_unit_test(forecast_weights),
 	    cmocka_unit_test(printable_into),
 	};
 

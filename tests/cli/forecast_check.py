@@ -1,0 +1,96 @@
+"""forecast_check.py DB AS_OF WEEK_START WEEKS PAST - the cash-flow
+forecast of paydesk(1) computed again from the store with nothing of
+paydesk's code (issue 23): prints one line per week, past weeks first,
+"past|ahead from to open forecast came_in collected consumers", then
+"arrears N". Integers in minor units.
+
+The method, as the man page states it: a consumer's open amount in a
+week (what its items due in the week owe at the start of the as-of day)
+times its on-time ratio (over its items due in the 365 days before
+that day: what was paid to them on or before their due date over their
+amounts), else the organisation's ratio over the same days, else 1;
+half up per consumer. A payment counts when Posted or Pending, on its
+paid_on day."""
+import datetime
+import sqlite3
+import sys
+
+db, as_of, week_start, weeks, past = sys.argv[1:6]
+weeks, past = int(weeks), int(past)
+con = sqlite3.connect(db)
+day = datetime.date.fromisoformat
+today = day(as_of)
+wd = {"monday": 0, "sunday": 6, "saturday": 5}[week_start]
+first = today - datetime.timedelta(days=(today.weekday() - wd) % 7)
+
+items = con.execute(
+    "SELECT id, consumer_id, amount, due_on FROM items").fetchall()
+paid = {}
+for item_id, amount, d in con.execute(
+        "SELECT a.item_id, a.amount, p.paid_on FROM allocations a JOIN "
+        "payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND "
+        "p.status IN ('Posted', 'Pending')"):
+    paid.setdefault(item_id, []).append((amount, d))
+
+
+def paid_before(item_id, limit):
+    return sum(a for a, d in paid.get(item_id, []) if d < limit)
+
+
+def weigh(open_, due, on_time, org_due, org_on):
+    if open_ <= 0:
+        return 0
+    if due <= 0:
+        due, on_time = org_due, org_on
+    if due <= 0:
+        return open_
+    on_time = min(max(on_time, 0), due)
+    return (open_ * on_time + due // 2) // due
+
+
+def week(frm, to, at):
+    hist = (day(at) - datetime.timedelta(days=365)).isoformat()
+    due, on = {}, {}
+    for i, c, amount, d in items:
+        if hist <= d < at:
+            due[c] = due.get(c, 0) + amount
+            on[c] = on.get(c, 0) + sum(
+                a for a, pd in paid.get(i, []) if pd <= d)
+    org_due, org_on = sum(due.values()), sum(on.values())
+    open_ = {}
+    for i, c, amount, d in items:
+        if frm <= d <= to:
+            open_[c] = open_.get(c, 0) + amount - paid_before(i, at)
+    total = exp = n = 0
+    for c, o in open_.items():
+        if o > 0:
+            total += o
+            n += 1
+            exp += weigh(o, due.get(c, 0), on.get(c, 0), org_due, org_on)
+    return total, exp, n
+
+
+def iso(d):
+    return d.isoformat()
+
+
+for k in range(past, 0, -1):
+    ws = first - datetime.timedelta(days=7 * k)
+    we = ws + datetime.timedelta(days=6)
+    total, exp, n = week(iso(ws), iso(we), iso(ws))
+    came = sum(a for i, c, amount, d in items if iso(ws) <= d <= iso(we)
+               for a, pd in paid.get(i, []) if iso(ws) <= pd <= iso(we))
+    coll = con.execute(
+        "SELECT coalesce(sum(amount), 0) FROM payments WHERE status = "
+        "'Posted' AND paid_on BETWEEN ? AND ?", (iso(ws), iso(we))
+    ).fetchone()[0]
+    print("past", iso(ws), iso(we), total, exp, came, coll, n)
+tomorrow = iso(today + datetime.timedelta(days=1))
+for k in range(weeks):
+    ws = first + datetime.timedelta(days=7 * k)
+    we = ws + datetime.timedelta(days=6)
+    total, exp, n = week(iso(ws), iso(we), tomorrow)
+    print("ahead", iso(ws), iso(we), total, exp, 0, 0, n)
+arrears = sum(amount - paid_before(i, tomorrow) for i, c, amount, d in items
+              if d < iso(first))
+print("arrears", arrears)

@@ -1,0 +1,146 @@
+# test_forecast.sh - the cash-flow forecast (issue 23, `paydesk report
+# forecast`): a small store whose answers are worked out by hand below,
+# then the demo store against forecast_check.py, a computation of the
+# method written again from the man page; exports, roles, bad input.
+. "$TOP/tests/cli/lib.sh"
+CHECK="python3 $TOP/tests/cli/forecast_check.py"
+
+# --- a store with known answers. Today is Sunday 2025-04-20; weeks start
+# on Monday, so the current week is 04-14..04-20 and the next 04-21..27.
+#   A (WU-1): A1 300.00 due 01-10 paid 01-05 (on time), A2 100.00 due
+#      02-10 paid 02-20 (late): on time 300 of 400, 3/4;
+#      A3 200.01 due 04-23: 20001 x 3/4 = 15000.75, half up 150.01.
+#   B (WU-2): no history: the organisation's 300 of 480 (A1, A2, C1),
+#      5/8; B1 50.00 due 04-24: 31.25.
+#   C (WU-3): C1 80.00 due 03-01 never paid: 0 of 80; C2 40.00 due
+#      04-22: 0.00. C1 is overdue before the current week: arrears 80.00.
+# Next week: open 290.01, forecast 181.26, 3 consumers.
+# Past week 02-10..16, as of 02-10: A's history is A1 alone (1/1), A2
+# open 100.00, forecast 100.00; nothing came in that week (A2 was paid on
+# 02-20) and nothing was collected.
+"$PD" init >/dev/null || exit 1
+"$PD" import users "$DATA/users.csv" >/dev/null || exit 1
+cat >"$T/c.csv" <<'CSV'
+account_no,name,service_address,phone,email,segment
+WU-1,Ann Able,1 Road,,,Residential
+WU-2,Bob Best,2 Road,,,Residential
+WU-3,Cy Cole,3 Road,,,Residential
+CSV
+cat >"$T/b.csv" <<'CSV'
+invoice_no,account_no,period,amount,issued_on,due_on
+A1,WU-1,Dec 2024,300.00,2024-12-20,2025-01-10
+A2,WU-1,Jan 2025,100.00,2025-01-20,2025-02-10
+A3,WU-1,Apr 2025,200.01,2025-04-01,2025-04-23
+B1,WU-2,Apr 2025,50.00,2025-04-01,2025-04-24
+C1,WU-3,Feb 2025,80.00,2025-02-10,2025-03-01
+C2,WU-3,Apr 2025,40.00,2025-04-01,2025-04-22
+CSV
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/c.csv" >/dev/null &&
+    PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b.csv" >/dev/null ||
+    exit 1
+PAYDESK_NOW="2025-01-05 10:00:00" sup pay WU-1 --type bill --items A1 \
+    --method Cash --amount 300.00 >/dev/null || exit 1
+PAYDESK_NOW="2025-02-20 10:00:00" sup pay WU-1 --type bill --items A2 \
+    --method Cash --amount 100.00 >/dev/null || exit 1
+export PAYDESK_NOW="2025-04-20 10:00:00"
+run sup --json report forecast --weeks 4 --past 10
+json() {
+	python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+print(eval(sys.argv[2]))' "$OUT" "$1"
+}
+same "next week: open, forecast, consumers (worked by hand)" \
+    "$(json '[(w["open"], w["forecast"], w["consumers"]) for w in d["weeks"] if w["week"] == "2025-04-21"]')" \
+    "[(29001, 18126, 3)]"
+same "the current week and the two after have nothing due" \
+    "$(json '[w["open"] for w in d["weeks"]]')" "[0, 29001, 0, 0]"
+same "the weeks start on Monday, from the current one" \
+    "$(json '[w["week"] for w in d["weeks"]]')" \
+    "['2025-04-14', '2025-04-21', '2025-04-28', '2025-05-05']"
+same "arrears: what is overdue before the current week, not forecast" \
+    "$(json 'd["totals"]["arrears"]')" 8000
+same "next 4 weeks' total" "$(json 'd["totals"]["next_4"]')" 18126
+same "past week 02-10: open, forecast, came in, collected" \
+    "$(json '[(w["open"], w["forecast"], w["came_in"], w["collected"]) for w in d["past"] if w["week"] == "2025-02-10"]')" \
+    "[(10000, 10000, 0, 0)]"
+same "past week 02-17: A2 is not due in it, its payment is collected" \
+    "$(json '[(w["open"], w["came_in"], w["collected"]) for w in d["past"] if w["week"] == "2025-02-17"]')" \
+    "[(0, 0, 10000)]"
+same "ten past weeks, oldest first" \
+    "$(json '[w["week"] for w in d["past"]][0::9]')" \
+    "['2025-02-03', '2025-04-07']"
+# a payment made today counts at once for the weeks ahead: B pays 20.00
+sup pay WU-2 --type bill --items B1 --method Cash --amount 20.00 \
+    >/dev/null || exit 1
+run sup --json report forecast --weeks 2 --past 0
+same "after B pays 20.00 of B1: open 270.01, B's 30.00 at 5/8 = 18.75" \
+    "$(json '[(w["open"], w["forecast"]) for w in d["weeks"]][1]')" \
+    "(27001, 16876)"
+# a voided payment counts as never made
+rc=$(sql "SELECT receipt_no FROM payments WHERE paid_on = '2025-04-20'")
+PAYDESK_PIN=2222 "$PD" --user mary payment void "$rc" --reason \
+    "$(sql "SELECT value FROM settings WHERE key LIKE '%void_reason%' LIMIT 1")" \
+    >/dev/null 2>&1 || sup payment void "$rc" --reason "Wrong amount" \
+    >/dev/null 2>&1
+run sup --json report forecast --weeks 2 --past 0
+same "voided: B1 owes its 50.00 again" \
+    "$(json '[w["open"] for w in d["weeks"]][1]')" 29001
+# a week starting on Sunday moves every week back a day
+sed -i 's/^\[terminal\]/[organisation]\nweek_start = sunday\n[terminal]/' \
+    "$PAYDESK_CONFIG"
+run sup --json report forecast --weeks 2 --past 0
+same "[organisation] week_start = sunday: the weeks start on Sunday" \
+    "$(json '[w["week"] for w in d["weeks"]]')" \
+    "['2025-04-20', '2025-04-27']"
+sed -i '/^week_start = sunday$/d' "$PAYDESK_CONFIG"
+
+# --- text, exports
+expect "text: the weeks, the past weeks, the totals" 0 \
+    "Overdue before them (not forecast)" sup report forecast --weeks 8
+has "text: a total for the next 4 weeks" "Forecast, next 4 weeks"
+has "text: the past weeks say what they are" "beside what came in"
+expect "xlsx of the weeks ahead" 0 "Wrote 13 rows" \
+    sup --xlsx "$T/f.xlsx" report forecast
+sup --csv report forecast >"$T/f.csv"
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/f.csv" "$T/f.xlsx" \
+    ddimm >"$OUT" 2>&1 && ok "xlsx = CSV, cell by cell" ||
+    notok "xlsx = CSV, cell by cell" "cells differ"
+expect "text: 5 weeks have a total of their own" 0 \
+    "Forecast, the 5 weeks shown" sup report forecast --weeks 5
+sed -i 's/^\[terminal\]/[organisation]\nlanguage = es\n[terminal]/' \
+    "$PAYDESK_CONFIG"
+expect "es: the report in the organisation's language" 0 \
+    "Previsión, próximas 4 semanas" sup report forecast --weeks 4
+has "es: the past weeks' columns" "Ingresado"
+sed -i '/^language = es$/d' "$PAYDESK_CONFIG"
+same "CSV header: the JSON keys" "$(head -1 "$T/f.csv" | tr -d '\r')" \
+    "week,to,consumers,open,forecast"
+
+# --- roles and bad input: a clear message, its own status, nothing made
+refused "without a sign-in" 5 "The forecast needs" "$PD" report forecast
+refused "a cashier" 5 "The forecast" env PAYDESK_PIN=1234 "$PD" --user jane \
+    report forecast
+for bad in 0 27 -1 x 1.5 ""; do
+	refused "--weeks \"$bad\"" 3 "--weeks \"$bad\": a number of weeks from 1 to 26" \
+	    sup report forecast --weeks "$bad"
+done
+for bad in 27 -1 y; do
+	refused "--past \"$bad\"" 3 "--past \"$bad\": a number of weeks from 0 to 26" \
+	    sup report forecast --past "$bad"
+done
+refused "an unknown option" 2 "--month" sup report forecast --month 2025-04
+
+# --- the demo store, every week against the method written again
+rm -f "$DB"
+"$PD" demo >/dev/null || exit 1
+run sup --json report forecast --weeks 13 --past 8
+json '"\n".join(["past %s %s %d %d %d %d" % (w["week"], w["to"], w["open"], w["forecast"], w["came_in"], w["collected"]) for w in d["past"]] + ["ahead %s %s %d %d %d" % (w["week"], w["to"], w["open"], w["forecast"], w["consumers"]) for w in d["weeks"]] + ["arrears %d" % d["totals"]["arrears"]])' \
+    >"$T/got"
+$CHECK "$DB" 2025-04-20 monday 13 8 | awk '
+    $1 == "past" { print $1, $2, $3, $4, $5, $6, $7 }
+    $1 == "ahead" { print $1, $2, $3, $4, $5, $8 }
+    $1 == "arrears" { print }' >"$T/want"
+same "demo store: 8 past and 13 weeks ahead = the method written again" \
+    "$(diff "$T/want" "$T/got" && echo same)" same
+same "demo store: some weeks have something to forecast" \
+    "$(awk '$1 == "ahead" && $5 > 0' "$T/got" | wc -l | tr -d ' ' | grep -c -v '^0$')" 1
