@@ -495,6 +495,10 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
  * items and what was collected in it (daily_totals). */
 int store_forecast_week(
     struct store *st, struct forecast_week *w, struct pd_err *err);
+/* What the items due before `before` still owe now (the ledger's
+ * settled amounts, as the aging report reads them). */
+int store_forecast_arrears(struct store *st, const char *before,
+    int64_t *owed, struct pd_err *err);
 int store_aging_total(struct store *st, const struct aging_filter *f,
     struct aging *a, struct pd_err *err);
 /* Per consumer, most outstanding first. */

@@ -69,11 +69,8 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 			return -1;
 	}
 	/* what is overdue before the current week: owed, not forecast */
-	week_of(&w, first, today + 1, 0);
-	date_format(w.from, date_days(1900, 1, 1));
-	date_format(w.to, first - 1);
-	if (store_forecast_week(s->st, &w, err) != 0)
+	date_format(w.from, first);
+	if (store_forecast_arrears(s->st, w.from, &f->arrears, err) != 0)
 		return -1;
-	f->arrears = w.open;
 	return 0;
 }

@@ -96,6 +96,20 @@ expected(struct store *st, struct forecast_week *w, const char *hist,
 }
 
 int
+store_forecast_arrears(struct store *st, const char *before, int64_t *owed,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT coalesce(sum(amount - settled), 0) FROM items WHERE "
+	    "due_on < ? AND settled < amount",
+	    err);
+
+	if (s == NULL || st_bind(s, "s", before) != 0)
+		return -1;
+	return one_int(st, s, owed, err);
+}
+
+int
 store_forecast_week(
     struct store *st, struct forecast_week *w, struct pd_err *err)
 {

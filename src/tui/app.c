@@ -750,6 +750,7 @@ tui_main(struct svc *svc)
 	X(payers)                                                              \
 	X(aging)                                                               \
 	X(aging_items)                                                         \
+	X(forecast)                                                            \
 	X(shift_open)                                                          \
 	X(shift_count)                                                         \
 	X(shift_slips)                                                         \

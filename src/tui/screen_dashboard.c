@@ -23,6 +23,7 @@ enum {
 	A_PAY,
 	A_RELOAD,
 	A_WEEK,
+	A_FORECAST,
 	A_LOGOUT,
 	A_QUIT
 };
@@ -37,6 +38,8 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'c', "c", N_("Credits"), N_("the credit notes list"), A_CREDITS},
     {'y', "y", N_("Payers"), N_("the payers report"), A_PAYERS},
     {'a', "a", N_("Aging"), N_("the aging report of open items"), A_AGING},
+    {'f', "f", NULL, N_("the cash-flow forecast of the weeks ahead"),
+        A_FORECAST},
     {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
         A_SHIFTS},
     {'s', "s", N_("Sync"),
@@ -693,6 +696,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_AGING:
 		tui_push(t, screen_aging_new(t));
+		return TUI_HANDLED;
+	case A_FORECAST:
+		tui_push(t, screen_forecast_new(t));
 		return TUI_HANDLED;
 	case A_SHIFTS:
 		tui_push(t, screen_shifts_new(t));

@@ -26,12 +26,15 @@ static const struct tui_key screen_export_keys[] = {
 static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
 /* The listings in file names, and as the heading names them. */
 static const char *const list_names[LISTINGS] = {
-    "payments", "credit-notes", "payers", "aging"};
+    "payments", "credit-notes", "payers", "aging", "forecast",
+    "forecast-past"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
     N_("Export the credit notes as shown (%s)"),
     N_("Export the payers as shown (%s)"),
-    N_("Export the aging as shown (%s)")};
+    N_("Export the aging as shown (%s)"),
+    N_("Export the forecast's weeks ahead (%s)"),
+    N_("Export the forecast's past weeks (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -178,6 +181,9 @@ start(struct xport *x, struct tui *t)
 		case LIST_PAYERS:
 			rc = svc_export_payers(
 			    t->svc, &x->pf, x->sort, &j, &rows, &err);
+			break;
+		case LIST_FORECAST:
+			rc = svc_export_forecast(t->svc, 13, &j, &rows, &err);
 			break;
 		default:
 			rc = svc_export_aging(t->svc, &x->af, &j, &rows, &err);

@@ -426,6 +426,7 @@ struct tui_screen *screen_dashboard_new(struct tui *t);
 struct tui_screen *screen_payments_new(struct tui *t, int credits);
 struct tui_screen *screen_payers_new(struct tui *t);
 struct tui_screen *screen_aging_new(struct tui *t);
+struct tui_screen *screen_forecast_new(struct tui *t);
 /* The payment details view of a receipt number, payment or transaction
  * id; NULL (with a message) if it cannot be read. */
 struct tui_screen *screen_payment_new(struct tui *t, const char *number);

@@ -51,6 +51,17 @@ wait_for() {
 	sed 's/^/  | /' "$SCREEN"
 	return 1
 }
+# wait_dead: until paydesk has left its pane (up to 5 s: under load an
+# exit takes a while), the pane's state (1: gone) in $OUT
+wait_dead() {
+	i=0
+	while [ $i -lt 50 ] && [ "$(tmux -S "$SOCK" list-panes -t pd \
+	    -F '#{pane_dead}' 2>&1)" != 1 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
+}
 # lacks NAME TEXT: the screen as it is now does not show TEXT
 lacks() {
 	grab

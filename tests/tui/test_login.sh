@@ -93,8 +93,7 @@ wait_for "five wrong PINs lock the user out" "locked"
 same "the lockout is stored" \
     "$(sql "SELECT locked_until <> '' FROM users WHERE username = 'mary'")" 1
 keys F10
-sleep 0.3
-tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
+wait_dead
 has "F10 quits" "1"
 lacks "and leaves no sanitizer report" "Sanitizer"
 tmux -S "$SOCK" kill-server

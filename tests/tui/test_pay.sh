@@ -268,8 +268,7 @@ same "five payments in all" "$(npay)" 5
 "$PD" doctor >"$OUT" 2>&1
 has "the store is consistent" "ok (integrity"
 keys F10
-sleep 0.5
-tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
+wait_dead
 has "F10 quits" "1"
 lacks "no sanitizer report (leaks included) at exit" "Sanitizer"
 
