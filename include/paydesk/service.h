@@ -691,6 +691,17 @@ struct demo_user {
 };
 const struct demo_user *svc_demo_users(size_t *n);
 
+/* A word paydesk stored in the ledger in fixed English (an automatic
+ * credit note's reason "Overpayment" and remarks "Overpayment on receipt
+ * R-1", a gateway payment's notes, "System" as the one who received it;
+ * the table in src/service/words.c) in the operator's language; text it
+ * does not know (typed by a person) as stored. The result is s, static
+ * or catalogue storage, or buf (n bytes, 512 hold any). Issue 25. */
+const char *svc_word(const char *s, char *buf, size_t n);
+/* svc_word in language l (NULL: English), for documents and workbooks. */
+const char *svc_word_in(
+    const struct i18n_lang *l, const char *s, char *buf, size_t n);
+
 /* A list or table header translated: in the context "column" (NC_())
  * if the catalogue has it there, else as marked with N_(); "" stays "".
  * Static or catalogue storage. */

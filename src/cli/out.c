@@ -177,6 +177,16 @@ rec_term(struct rec *r, const char *label, const char *key, const char *v)
 	rec_shown(r, label, key, v, v && *v ? _(v) : "");
 }
 
+/* A word paydesk stored (svc_word): the operator's language for people,
+ * as stored in JSON. */
+void
+rec_word(struct rec *r, const char *label, const char *key, const char *v)
+{
+	char buf[512];
+
+	rec_shown(r, label, key, v, svc_word(v, buf, sizeof buf));
+}
+
 void
 rec_money(struct rec *r, const char *label, const char *key, int64_t v)
 {
@@ -463,6 +473,7 @@ static const char *
 cell_text(struct table *t, int i, char *buf, size_t n)
 {
 	const struct xcell *c = &t->cells[i];
+	const char *w;
 
 	switch (t->cols[i].kind) {
 	case X_MONEY:
@@ -476,7 +487,10 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	case X_TIME:
 		return svc_timestamp(&t->c->svc, buf, n, c->s);
 	case X_TERM: /* a stored word, in the operator's language */
-		return c->s && *c->s ? _(c->s) : "";
+		if (c->s == NULL || *c->s == '\0')
+			return "";
+		w = svc_word(c->s, buf, n);
+		return w != c->s ? w : _(c->s);
 	default:
 		return c->s ? c->s : "";
 	}

@@ -30,7 +30,8 @@ static const struct xcol credit_cols[] = {
     {N_("Account"), "account_no", X_TEXT, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 11, 10},
     {N_("Remaining"), "remaining", X_MONEY, 11, 10},
-    {N_("Reason"), "reason", X_TEXT, 18, 7},
+    /* a stored word: "Overpayment", a configured reason */
+    {N_("Reason"), "reason", X_TERM, 18, 7},
     {N_("Status"), "status", X_TERM, 8, 6},
     {N_("Created"), "created_on", X_DATE, 10, 10},
     {N_("Linked Payment"), "linked_receipt", X_TEXT, 14, 12},
