@@ -414,9 +414,13 @@ struct item *svc_aging_items(struct svc *s, int64_t consumer_id, int64_t **days,
 enum listing { LIST_PAYMENTS, LIST_CREDITS, LIST_PAYERS, LIST_AGING, LISTINGS };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
 /* A row as cells of its listing. Text cells point into the row or into
- * buf (valid until the next call with it); plain: amounts inside text
- * cells (the payers' methods) without the currency symbol. */
+ * buf (valid until the next call with it); plain (the payers' methods):
+ * SVC_METHODS_SHOWN "Cash $123.45; Card $5.00", SVC_METHODS_PLAIN
+ * amounts without the currency symbol (CSV, JSON), SVC_METHODS_NAMES
+ * the names alone "Cash, Card" (the screen's column, whose amounts show
+ * whole under the list: no amount is ever cut, issue 25). */
 #define LISTING_BUFSZ 640
+enum { SVC_METHODS_SHOWN, SVC_METHODS_PLAIN, SVC_METHODS_NAMES };
 void svc_payment_cells(const struct payment_row *r, struct xcell *cells);
 void svc_credit_cells(
     const struct svc *s, const struct credit_note *cn, struct xcell *cells);

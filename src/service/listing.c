@@ -110,8 +110,9 @@ svc_credit_cells(
 	c[8].s = cn->receipt_no;
 }
 
-/* "Cash=12345;Card=500" as "Cash $123.45; Card $5.00" (plain: "Cash
- * 123.45; Card 5.00"). */
+/* "Cash=12345;Card=500" as "Cash $123.45; Card $5.00" (plain
+ * SVC_METHODS_PLAIN: "Cash 123.45; Card 5.00"; SVC_METHODS_NAMES: "Cash,
+ * Card"). */
 static void
 methods_text(
     const struct svc *s, const char *raw, int plain, char *out, size_t n)
@@ -130,7 +131,12 @@ methods_text(
 			continue;
 		*eq = '\0';
 		v = strtoll(eq + 1, NULL, 10);
-		if (plain)
+		if (plain == SVC_METHODS_NAMES) {
+			len += (size_t)snprintf(
+			    out + len, n - len, "%s%s", len ? ", " : "", tok);
+			continue;
+		}
+		if (plain == SVC_METHODS_PLAIN)
 			money_plain(m, sizeof m, v, s->cfg.minor_digits);
 		else
 			svc_money(s, m, sizeof m, v);
