@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "alloc.h"
 #include "config.h"
@@ -702,6 +703,10 @@ const struct demo_user *svc_demo_users(size_t *n);
  * does not know (typed by a person) as stored. The result is s, static
  * or catalogue storage, or buf (n bytes, 512 hold any). Issue 25. */
 const char *svc_word(const char *s, char *buf, size_t n);
+/* Print a command line's synopsis s to f with its placeholders (the
+ * capitals: ACCOUNT, FILE, AMOUNT ...) in the operator's words, the rest
+ * as typed (paydesk help, paydesk-central --help). */
+void svc_synopsis(FILE *f, const char *s);
 /* svc_word in language l (NULL: English), for documents and workbooks. */
 const char *svc_word_in(
     const struct i18n_lang *l, const char *s, char *buf, size_t n);

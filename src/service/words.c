@@ -14,6 +14,7 @@
  * (a "%s" for each part that is data), add the same template here with
  * N_() (NC_() where the word alone is ambiguous), `make pot`, and
  * translate it in po/es.po and po/fr.po. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -176,4 +177,58 @@ const char *
 svc_word_in(const struct i18n_lang *l, const char *s, char *buf, size_t n)
 {
 	return said(L_, l, s, buf, n);
+}
+
+/* The words of the command lines that stand for what is typed, shown in
+ * the reader's words (context "metavar": fr COMPTE, AAAA-MM-JJ); options,
+ * their values and single letters (D, M, N, X) stay as they are. Both
+ * programs' synopses (paydesk help, paydesk-central --help). */
+static const char *const metavars[] = {NC_("metavar", "ACCOUNT"),
+    NC_("metavar", "REF"), NC_("metavar", "NAME"), NC_("metavar", "YYYY-MM-DD"),
+    NC_("metavar", "YYYY-MM"), NC_("metavar", "TEXT"), NC_("metavar", "NUMBER"),
+    NC_("metavar", "COLUMN"), NC_("metavar", "FILE"), NC_("metavar", "DIR"),
+    NC_("metavar", "CN"), NC_("metavar", "RECEIPT"), NC_("metavar", "AMOUNT"),
+    NC_("metavar", "METHOD"), NC_("metavar", "USER"), NC_("metavar", "CODE"),
+    NC_("metavar", "BRANCH"), NC_("metavar", "MAP")};
+
+/* The translation of the k bytes at s if they are a placeholder. */
+static const char *
+metavar(const char *s, size_t k)
+{
+	char key[64];
+	const char *tr;
+	size_t i;
+
+	for (i = 0; i < sizeof metavars / sizeof metavars[0]; i++) {
+		if (strlen(metavars[i]) != k || strncmp(s, metavars[i], k) != 0)
+			continue;
+		snprintf(key, sizeof key, "metavar%c%s", 4, metavars[i]);
+		tr = gettext(key);
+		return tr != key ? tr : metavars[i];
+	}
+	return NULL;
+}
+
+void
+svc_synopsis(FILE *f, const char *s)
+{
+	const char *tr;
+	size_t k;
+
+	while (*s != '\0') {
+		for (k = 0;
+		     isupper((unsigned char)s[k]) ||
+		     (s[k] == '-' && k > 0 && isupper((unsigned char)s[k + 1]));
+		     k++)
+			;
+		if (k > 0 && (tr = metavar(s, k)) != NULL)
+			fputs(tr, f);
+		else
+			fwrite(s, 1, k > 0 ? k : 1, f);
+		s += k > 0 ? k : 1;
+		/* a word's tail ("--older-than") is not a placeholder */
+		while (k == 0 && isalnum((unsigned char)s[-1]) &&
+		       (isalnum((unsigned char)*s) || *s == '-'))
+			fputc(*s++, f);
+	}
 }

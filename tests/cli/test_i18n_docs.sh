@@ -515,9 +515,24 @@ expect "central: a bad name refused in Spanish" 2 \
     "Organización «a b»: solo se admiten letras, dígitos y «-»" \
     env LANGUAGE=es "$CENTRAL" --config "$T/central.ini" org add "a b" X
 expect "central: an unknown command in French, and its usage" 2 \
-    "usage : paydesk-central [--config FILE] [serve]" \
+    "usage : paydesk-central [--config FICHIER] [serve]" \
     env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" frobnicate
 has "central: the error in French" "paydesk-central: Commande inconnue « frobnicate »"
+has "central: the usage's placeholders in French" \
+    "gateway set ORG NOM [--method MOYEN] [--statuses TABLE]"
+has "central: the usage says no command serves, in French" \
+    "Sans commande, paydesk-central sert, comme serve"
+expect "central: its usage in Spanish" 0 \
+    "import ORG consumers|bills|services|installments|users ARCHIVO.csv" \
+    env LANGUAGE=es "$CENTRAL" --help
+has "central: org add's placeholders in Spanish" "org add CÓDIGO NOMBRE"
+has "central: the usage says no command serves, in Spanish" \
+    "Sin orden, paydesk-central sirve, como serve"
+expect "central: its usage in English" 0 \
+    "With no command, paydesk-central serves, as serve does" \
+    env LANGUAGE=en "$CENTRAL" --help
+has "central: English placeholders as they were" \
+    "terminal add ORG BRANCH TERMINAL"
 expect "central: a gateway's profile refused in French" 2 \
     "--profile « gold » : card ou mobile-money" \
     env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" gateway add ACME \
