@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "alloc.h"
 #include "config.h"
@@ -442,9 +443,13 @@ enum listing {
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
 /* A row as cells of its listing. Text cells point into the row or into
- * buf (valid until the next call with it); plain: amounts inside text
- * cells (the payers' methods) without the currency symbol. */
+ * buf (valid until the next call with it); plain (the payers' methods):
+ * SVC_METHODS_SHOWN "Cash $123.45; Card $5.00", SVC_METHODS_PLAIN
+ * amounts without the currency symbol (CSV, JSON), SVC_METHODS_NAMES
+ * the names alone "Cash, Card" (the screen's column, whose amounts show
+ * whole under the list: no amount is ever cut, issue 25). */
 #define LISTING_BUFSZ 640
+enum { SVC_METHODS_SHOWN, SVC_METHODS_PLAIN, SVC_METHODS_NAMES };
 void svc_payment_cells(const struct payment_row *r, struct xcell *cells);
 void svc_credit_cells(
     const struct svc *s, const struct credit_note *cn, struct xcell *cells);
@@ -724,6 +729,21 @@ struct demo_user {
 	const char *username, *full_name, *role, *pin;
 };
 const struct demo_user *svc_demo_users(size_t *n);
+
+/* A word paydesk stored in the ledger in fixed English (an automatic
+ * credit note's reason "Overpayment" and remarks "Overpayment on receipt
+ * R-1", a gateway payment's notes, "System" as the one who received it;
+ * the table in src/service/words.c) in the operator's language; text it
+ * does not know (typed by a person) as stored. The result is s, static
+ * or catalogue storage, or buf (n bytes, 512 hold any). Issue 25. */
+const char *svc_word(const char *s, char *buf, size_t n);
+/* Print a command line's synopsis s to f with its placeholders (the
+ * capitals: ACCOUNT, FILE, AMOUNT ...) in the operator's words, the rest
+ * as typed (paydesk help, paydesk-central --help). */
+void svc_synopsis(FILE *f, const char *s);
+/* svc_word in language l (NULL: English), for documents and workbooks. */
+const char *svc_word_in(
+    const struct i18n_lang *l, const char *s, char *buf, size_t n);
 
 /* A list or table header translated: in the context "column" (NC_())
  * if the catalogue has it there, else as marked with N_(); "" stays "".

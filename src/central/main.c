@@ -35,9 +35,16 @@ usage(FILE *f)
 	const char *head = _("usage:");
 	int w = utf8_columns(head, strlen(head));
 
-	for (i = 0; i < sizeof synopsis / sizeof synopsis[0]; i++)
-		fprintf(f, "%s%*s paydesk-central [--config FILE] %s\n",
-		    i == 0 ? head : "", i == 0 ? 0 : w, "", synopsis[i]);
+	for (i = 0; i < sizeof synopsis / sizeof synopsis[0]; i++) {
+		/* the placeholders in the reader's words, as paydesk help */
+		fprintf(f, "%s%*s ", i == 0 ? head : "", i == 0 ? 0 : w, "");
+		svc_synopsis(f, "paydesk-central [--config FILE] ");
+		svc_synopsis(f, synopsis[i]);
+		fputc('\n', f);
+	}
+	fprintf(f, "\n%s\n",
+	    _("With no command, paydesk-central serves, as serve does, until "
+	      "it is stopped."));
 }
 
 void

@@ -59,6 +59,7 @@ void rec_time(
 /* A word from a fixed vocabulary (a status, yes/no): v as it is in JSON,
  * translated in text (v must be marked N_() where it is defined). */
 void rec_term(struct rec *r, const char *label, const char *key, const char *v);
+void rec_word(struct rec *r, const char *label, const char *key, const char *v);
 void rec_money(struct rec *r, const char *label, const char *key, int64_t v);
 /* A count: in the organisation's grouping in text ("12,345"). */
 void rec_int(struct rec *r, const char *label, const char *key, int64_t v);

@@ -31,7 +31,7 @@ cmd_credit_create(struct cli *c, int argc, char **argv)
 	r = rec_new(c);
 	rec_str(r, _("Credit note"), "number", cn.cn_no);
 	rec_money(r, _("Amount"), "amount", cn.amount);
-	rec_str(r, _("Reason"), "reason", cn.reason);
+	rec_word(r, _("Reason"), "reason", cn.reason);
 	rec_str(r, _("Linked receipt"), "linked_receipt", cn.receipt_no);
 	rec_date(r, _("Expires"), "expires_on", cn.expires_on);
 	rec_print(r);
@@ -103,10 +103,10 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 	rec_tenths(r, _("Usage"), "usage_percent", v.usage_tenths, "%");
 	rec_end(r);
 	rec_section(r, _("Credit note information"), "info");
-	rec_str(r, _("Reason"), "reason", v.cn.reason);
-	rec_str(r, _("Created by"), "created_by", v.cn.created_by);
+	rec_word(r, _("Reason"), "reason", v.cn.reason);
+	rec_word(r, _("Created by"), "created_by", v.cn.created_by);
 	rec_str(r, _("Linked payment"), "linked_receipt", v.cn.receipt_no);
-	rec_str(r, _("Remarks"), "remarks", v.cn.remarks);
+	rec_word(r, _("Remarks"), "remarks", v.cn.remarks);
 	rec_str(r, _("Terminal"), "terminal", v.cn.terminal);
 	rec_end(r);
 	rec_list(r, _("Applications (date, item, amount)"), "applications");

@@ -242,7 +242,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	rec_term(r, _("Payment type"), "type", pay_type_name(p->type));
 	rec_str(r, _("Channel"), "channel", p->channel);
 	if (p->notes[0] != '\0')
-		rec_str(r, _("Notes"), "notes", p->notes);
+		rec_word(r, _("Notes"), "notes", p->notes);
 	rec_end(r);
 	item_rows(r, &v);
 	rec_section(r, _("Amount analysis (total)"), "analysis");
@@ -254,7 +254,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		rec_str(
 		    r, _("Credit note number"), "number", v.credits[i].cn_no);
 		rec_money(r, _("Credit amount"), "amount", v.credits[i].amount);
-		rec_str(r, _("Reason"), "reason", v.credits[i].reason);
+		rec_word(r, _("Reason"), "reason", v.credits[i].reason);
 		rec_term(r, _("Status"), "status",
 		    credit_status_name(
 		        svc_credit_status(&c->svc, &v.credits[i])));
@@ -275,24 +275,24 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	rec_time(r, _("Recorded at"), "created_at", p->created_at);
 	rec_end(r);
 	rec_section(r, _("Processing information"), "processing");
-	if (p->user_id)
-		rec_str(r, _("Received by"), "received_by", p->received_by);
-	else
-		rec_term(r, _("Received by"), "received_by", N_("System"));
+	/* as stored: a cashier's name, here or at another terminal, or
+	 * "System" (a gateway's payment) in the operator's language */
+	rec_word(r, _("Received by"), "received_by",
+	    p->received_by[0] ? p->received_by : "System");
 	rec_shown(r, _("Processing time"), "processing_time", v.processing,
 	    v.processing_text);
 	rec_term(r, _("Verification"), "verification",
 	    p->verified ? N_("Verified") : N_("Pending"));
 	if (p->verified && p->method_kind == METHOD_ONLINE) {
-		rec_str(r, _("Verified by"), "verified_by", p->verified_by);
+		rec_word(r, _("Verified by"), "verified_by", p->verified_by);
 		rec_time(r, _("Verified at"), "verified_at", p->verified_at);
 	}
 	rec_str(r, _("Terminal"), "terminal", p->terminal);
 	rec_end(r);
 	if (p->status == PS_VOIDED) {
 		rec_section(r, _("Void"), "void");
-		rec_str(r, _("Reason"), "reason", p->void_reason);
-		rec_str(r, _("Voided by"), "voided_by", p->voided_by);
+		rec_word(r, _("Reason"), "reason", p->void_reason);
+		rec_word(r, _("Voided by"), "voided_by", p->voided_by);
 		rec_time(r, _("Voided at"), "voided_at", p->voided_at);
 		rec_end(r);
 	}

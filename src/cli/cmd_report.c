@@ -108,7 +108,9 @@ payer_row(const struct payer_row *row, void *arg)
 	char buf[LISTING_BUFSZ];
 	struct xcell cells[16];
 
-	svc_payer_cells(&x->c->svc, row, x->c->mode != OUT_TEXT, buf, cells);
+	svc_payer_cells(&x->c->svc, row,
+	    x->c->mode != OUT_TEXT ? SVC_METHODS_PLAIN : SVC_METHODS_SHOWN, buf,
+	    cells);
 	table_cells(x->t, cells);
 	return 0;
 }

@@ -124,7 +124,8 @@ static const struct command {
     {"shift", "drop", cmd_shift_move, STORE,
         "shift drop AMOUNT --reason R [--approver USER]",
         N_("cash taken from the drawer to the safe")},
-    {"shift", "x", cmd_shift_x, STORE, "shift x [--out FILE] [--text] [--print]",
+    {"shift", "x", cmd_shift_x, STORE,
+        "shift x [--out FILE] [--text] [--print]",
         N_("X report: what each tender expects so far, nothing closed")},
     {"shift", "close", cmd_shift_close, STORE,
         "shift close [--count DENOMxQTY,...] [--slip METHOD:REF:AMOUNT;...] "
@@ -155,58 +156,6 @@ static const struct command {
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
-
-/* The words of the synopses that stand for what is typed, shown in the
- * reader's words (context "metavar": fr COMPTE, AAAA-MM-JJ); options,
- * their values and single letters (D, M, N) stay as they are. */
-static const char *const metavars[] = {NC_("metavar", "ACCOUNT"),
-    NC_("metavar", "REF"), NC_("metavar", "NAME"), NC_("metavar", "YYYY-MM-DD"),
-    NC_("metavar", "YYYY-MM"), NC_("metavar", "TEXT"), NC_("metavar", "NUMBER"),
-    NC_("metavar", "COLUMN"), NC_("metavar", "FILE"), NC_("metavar", "DIR"),
-    NC_("metavar", "CN"), NC_("metavar", "RECEIPT")};
-
-/* The translation of the k bytes at s if they are a placeholder. */
-static const char *
-metavar(const char *s, size_t k)
-{
-	char key[64];
-	const char *tr;
-	size_t i;
-
-	for (i = 0; i < sizeof metavars / sizeof metavars[0]; i++) {
-		if (strlen(metavars[i]) != k || strncmp(s, metavars[i], k) != 0)
-			continue;
-		snprintf(key, sizeof key, "metavar%c%s", 4, metavars[i]);
-		tr = gettext(key);
-		return tr != key ? tr : metavars[i];
-	}
-	return NULL;
-}
-
-/* Print a synopsis with its placeholders in the reader's words. */
-static void
-synopsis(const char *s)
-{
-	const char *tr;
-	size_t k;
-
-	while (*s != '\0') {
-		for (k = 0;
-		     isupper((unsigned char)s[k]) ||
-		     (s[k] == '-' && k > 0 && isupper((unsigned char)s[k + 1]));
-		     k++)
-			;
-		if (k > 0 && (tr = metavar(s, k)) != NULL)
-			fputs(tr, stdout);
-		else
-			fwrite(s, 1, k > 0 ? k : 1, stdout);
-		s += k > 0 ? k : 1;
-		/* a word's tail ("--older-than") is not a placeholder */
-		while (k == 0 && isalnum((unsigned char)s[-1]) &&
-		       (isalnum((unsigned char)*s) || *s == '-'))
-			fputc(*s++, stdout);
-	}
-}
 
 static void
 usage(FILE *f)
@@ -243,7 +192,7 @@ help(const char *name)
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(commands[i].name, name) == 0) {
 			fputs("paydesk ", stdout);
-			synopsis(commands[i].synopsis);
+			svc_synopsis(stdout, commands[i].synopsis);
 			printf("\n    %s\n", _(commands[i].summary));
 			found = 1;
 		}

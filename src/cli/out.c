@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -177,6 +178,16 @@ rec_term(struct rec *r, const char *label, const char *key, const char *v)
 	rec_shown(r, label, key, v, v && *v ? _(v) : "");
 }
 
+/* A word paydesk stored (svc_word): the operator's language for people,
+ * as stored in JSON. */
+void
+rec_word(struct rec *r, const char *label, const char *key, const char *v)
+{
+	char buf[512];
+
+	rec_shown(r, label, key, v, svc_word(v, buf, sizeof buf));
+}
+
 void
 rec_money(struct rec *r, const char *label, const char *key, int64_t v)
 {
@@ -290,6 +301,7 @@ struct table {
 	size_t ntext, captext;
 	int flushed;
 	int started; /* the CSV header or the JSON "[" printed */
+	int wrap;    /* text: the width the last column wraps at, or 0 */
 };
 #define TABLE_KEPT 1000
 
@@ -313,6 +325,28 @@ fit(const char *s, int w, int right)
 	printf("%.*s~%*s", (int)cut, s, w - 1 - used, "");
 }
 
+/* The width text tables wrap their last column at: COLUMNS when it is
+ * set (20-1000), else the terminal's; 0 (never wrap) for a pipe or a
+ * file, which get whole lines to grep. */
+static int
+text_width(void)
+{
+	const char *e = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long v;
+
+	if (e != NULL && *e != '\0') {
+		v = strtol(e, &end, 10);
+		if (*end == '\0' && v >= 20 && v <= 1000)
+			return (int)v;
+	}
+	if (isatty(STDOUT_FILENO) &&
+	    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 0;
+}
+
 struct table *
 table_new(struct cli *c, const struct xcol *cols, int ncols)
 {
@@ -327,6 +361,7 @@ table_new(struct cli *c, const struct xcol *cols, int ncols)
 	t->owned = xcalloc((size_t)ncols, sizeof *t->owned);
 	t->w = xcalloc((size_t)ncols, sizeof *t->w);
 	if (c->mode == OUT_TEXT) {
+		t->wrap = text_width();
 		for (i = 0; i < ncols; i++) {
 			/* gettext("") is the catalogue's header */
 			h = svc_column_header(cols[i].header);
@@ -358,18 +393,53 @@ numeric(enum xkind k)
 	return k == X_MONEY || k == X_INT || k == X_TENTHS;
 }
 
+/* The last cell s, begun at column x, within width w: its "; " entries
+ * (the payers' "Cash $1.00; Card $2.00") kept whole, those that do not
+ * fit carried to lines of their own indented by 4 (issue 25: no amount
+ * is ever cut, nor split over two lines). */
+static void
+wrap_last(const char *s, int x, int w)
+{
+	const char *p = s, *semi;
+	int used = x, first = 1;
+
+	while (*p != '\0') {
+		size_t len;
+		int cw;
+
+		semi = strstr(p, "; ");
+		len = semi ? (size_t)(semi - p) + 1 : strlen(p);
+		cw = utf8_columns(p, len);
+		if (used > 4 && used + (first ? 0 : 1) + cw > w) {
+			fputs("\n    ", stdout);
+			used = 4;
+		} else if (!first)
+			fputc(' ', stdout), used++;
+		fwrite(p, 1, len, stdout);
+		used += cw;
+		first = 0;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+}
+
 /* Print one text row of ncols cells: text and dates cut to their
- * width, numbers right-aligned and whole (fit only pads them). */
+ * width, numbers right-aligned and whole (fit only pads them); the
+ * last cell whole, wrapped at the terminal's width (text_width). */
 static void
 text_row(struct table *t, char *const *v)
 {
-	int i, c;
+	int i, c, x = 0, w = t->wrap;
 
 	for (i = 0; i < t->ncols; i++) {
 		c = utf8_columns(v[i], strlen(v[i]));
-		if (i + 1 == t->ncols)
-			fputs(v[i], stdout);
-		else {
+		if (i + 1 == t->ncols) {
+			if (w > 0 && x + c > w)
+				wrap_last(v[i], x, w);
+			else
+				fputs(v[i], stdout);
+		} else {
 			fit(v[i],
 			    numeric(t->cols[i].kind) && c > t->w[i] ? c
 			                                            : t->w[i],
@@ -378,6 +448,10 @@ text_row(struct table *t, char *const *v)
 			        t->cols[i].kind != X_TERM &&
 			        t->cols[i].kind != X_TIME);
 			fputs("  ", stdout);
+			x += (numeric(t->cols[i].kind) && c > t->w[i]
+			             ? c
+			             : t->w[i]) +
+			     2;
 		}
 	}
 	fputc('\n', stdout);
@@ -390,7 +464,7 @@ text_flush(struct table *t)
 {
 	const char *h;
 	size_t r, k;
-	int i, c;
+	int i, c, x;
 
 	for (r = 0; r < t->ntext; r++)
 		for (i = 0; i < t->ncols; i++) {
@@ -399,12 +473,16 @@ text_flush(struct table *t)
 			if (numeric(t->cols[i].kind) && c > t->w[i])
 				t->w[i] = c;
 		}
-	for (i = 0; i < t->ncols; i++) {
+	for (i = 0, x = 0; i < t->ncols; i++) {
 		h = svc_column_header(t->cols[i].header);
 		if (i + 1 < t->ncols) {
 			fit(h, t->w[i], 0);
 			fputs("  ", stdout);
-		} else
+			x += t->w[i] + 2;
+		} else if (t->wrap > 0 &&
+		           x + utf8_columns(h, strlen(h)) > t->wrap)
+			printf("\n    %s", h); /* over its wrapped cells */
+		else
 			fputs(h, stdout);
 	}
 	fputc('\n', stdout);
@@ -463,6 +541,7 @@ static const char *
 cell_text(struct table *t, int i, char *buf, size_t n)
 {
 	const struct xcell *c = &t->cells[i];
+	const char *w;
 
 	switch (t->cols[i].kind) {
 	case X_MONEY:
@@ -476,7 +555,10 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	case X_TIME:
 		return svc_timestamp(&t->c->svc, buf, n, c->s);
 	case X_TERM: /* a stored word, in the operator's language */
-		return c->s && *c->s ? _(c->s) : "";
+		if (c->s == NULL || *c->s == '\0')
+			return "";
+		w = svc_word(c->s, buf, n);
+		return w != c->s ? w : _(c->s);
 	default:
 		return c->s ? c->s : "";
 	}

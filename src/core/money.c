@@ -385,6 +385,20 @@ suggest(const char *t, const struct runs *r, char decimal, char *buf, size_t n)
 	snprintf(buf, n, "%.*s%c%s", (int)at, t, decimal, r->at[r->n - 1]);
 }
 
+/* What "10." (a separator with nothing after it) meant: the whole number
+ * "10" into whole and, with the decimal mark and the currency's zeros,
+ * "10,00" into dec (issue 25: not "10,", which is refused too). */
+static void
+suggest_whole(const char *t, const struct runs *r, const struct money_style *st,
+    char *whole, char *dec, size_t n)
+{
+	size_t at = (size_t)(r->at[r->n - 1] - t) - r->seplen[r->n - 2];
+
+	snprintf(whole, n, "%.*s", (int)at, t);
+	snprintf(dec, n, "%.*s%c%.*s", (int)at, t, st->decimal, st->digits,
+	    "000000000000000000");
+}
+
 /* The checks on the runs of the stripped text t (the text typed: s). */
 static int
 parse_runs(const char *s, const char *t, const struct money_style *st,
@@ -394,7 +408,7 @@ parse_runs(const char *s, const char *t, const struct money_style *st,
 	struct runs r;
 	enum sep dec = st->decimal == ',' ? SEP_COMMA : SEP_DOT;
 	size_t i, ndec = 0, idec = 0, upto;
-	char fix[MONEY_BUFSZ * 2];
+	char fix[MONEY_BUFSZ * 2], fix2[MONEY_BUFSZ * 2];
 
 	examples_of(st, &e);
 	if (split_runs(t, &r) != 0 || r.len[0] == 0)
@@ -410,6 +424,13 @@ parse_runs(const char *s, const char *t, const struct money_style *st,
 		    _("%s \"%s\": two decimal separators; write one %s "
 		      "before the decimals (e.g. %s)"),
 		    what, s, e.mark, e.grouped);
+	if (meant_decimal(&r, st, dec, ndec) && r.len[r.n - 1] == 0) {
+		suggest_whole(t, &r, st, fix, fix2, sizeof fix);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": use %s for decimals, with digits after it: "
+		      "write %s or %s"),
+		    what, s, e.mark, fix, fix2);
+	}
 	if (meant_decimal(&r, st, dec, ndec)) {
 		suggest(t, &r, st->decimal, fix, sizeof fix);
 		return pd_fail(err, PD_EINVAL,
@@ -427,6 +448,16 @@ parse_runs(const char *s, const char *t, const struct money_style *st,
 			goto bad_group;
 	if (!grouping_ok(&r, upto, st))
 		goto bad_group;
+	if (ndec && r.len[idec + 1] == 0 && idec + 2 == r.n && st->digits > 0) {
+		suggest_whole(t, &r, st, fix, fix2, sizeof fix);
+		return pd_fail(err, PD_EINVAL,
+		    st->decimal == ','
+		        ? _("%s \"%s\": digits expected after the decimal "
+		            "comma; write %s or %s")
+		        : _("%s \"%s\": digits expected after the decimal "
+		            "point; write %s or %s"),
+		    what, s, fix, fix2);
+	}
 	if (ndec && r.len[idec + 1] == 0)
 		return pd_fail(err, PD_EINVAL,
 		    st->decimal == ','

@@ -96,6 +96,17 @@ doc_columns(struct doc *d, const char *c, const char *dcol)
 	free(d->cols[1]);
 	d->cols[0] = xstrdup(DOC_S(c));
 	d->cols[1] = xstrdup(DOC_S(dcol));
+	/* the heading just written keeps them: a document of several
+	 * tables (a Z report's tenders, Expected and Counted, then its
+	 * counts' Amount) heads each with its own */
+	if (d->nrows > 0 && d->rows[d->nrows - 1].kind == DOC_HEADING) {
+		struct doc_row *r = &d->rows[d->nrows - 1];
+
+		free(r->c);
+		free(r->d);
+		r->c = xstrdup(DOC_S(c));
+		r->d = xstrdup(DOC_S(dcol));
+	}
 }
 
 void

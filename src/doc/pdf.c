@@ -301,10 +301,16 @@ marks(struct lay *l)
 }
 
 static void
-heading(struct lay *l, const char *title, int table)
+heading(struct lay *l, const struct doc_row *r, int table)
 {
 	const struct geom *g = l->g;
 	const struct doc *d = l->d;
+	const char *title = r->a;
+	/* the heading's own columns (doc_columns after it), else the
+	 * document's */
+	const char *const *cols = r->c[0] || r->d[0]
+	                              ? (const char *const[]){r->c, r->d}
+	                              : (const char *const *)d->cols;
 	double size = g->body + 1.5;
 
 	l->field = title;
@@ -313,14 +319,14 @@ heading(struct lay *l, const char *title, int table)
 	l->y += lines_at(l, 0, title, l->width, size, 1, 0, LEFT);
 	rule_at(l, 0, l->width, 0.5, 0.55);
 	l->y += 3;
-	if (table && d->cols[0] != NULL) {
+	if (table && cols[0] != NULL) {
 		double W = l->width;
 		double cx = g->roll ? W - 70 : W * 0.84;
 
-		text_at(l, cx, d->cols[0], strlen(d->cols[0]), g->small, 0, 0.4,
-		    RIGHT);
-		text_at(l, W, d->cols[1], strlen(d->cols[1]), g->small, 0, 0.4,
-		    RIGHT);
+		text_at(
+		    l, cx, cols[0], strlen(cols[0]), g->small, 0, 0.4, RIGHT);
+		text_at(
+		    l, W, cols[1], strlen(cols[1]), g->small, 0, 0.4, RIGHT);
 		l->y += lead(g->small);
 	}
 }
@@ -458,8 +464,8 @@ layout(struct lay *l)
 
 		switch (r->kind) {
 		case DOC_HEADING:
-			heading(l, r->a,
-			    i + 1 < l->d->nrows && r[1].kind == DOC_LINE);
+			heading(
+			    l, r, i + 1 < l->d->nrows && r[1].kind == DOC_LINE);
 			break;
 		case DOC_FIELD:
 			field(l, r->a, r->b, 0);

@@ -108,7 +108,9 @@ amount_cols(const struct doc *d)
 	for (i = 0; i <= d->nrows; i++) {
 		s[0] = i < d->nrows ? d->rows[i].c : d->cols[0];
 		s[1] = i < d->nrows ? d->rows[i].d : d->cols[1];
-		if (i < d->nrows && d->rows[i].kind != DOC_LINE)
+		/* lines' amounts and headings' own columns (doc_columns) */
+		if (i < d->nrows && d->rows[i].kind != DOC_LINE &&
+		    d->rows[i].kind != DOC_HEADING)
 			continue;
 		for (k = 0; k < 2; k++) {
 			c = s[k] ? utf8_columns(s[k], strlen(s[k])) : 0;
@@ -189,7 +191,8 @@ doc_text(const struct doc *d, int width)
 {
 	struct out o = {NULL, 0, 0, width < 32 ? 32 : width > 80 ? 80 : width};
 	size_t i;
-	int k, aw = amount_cols(d);
+	int k, own, aw = amount_cols(d);
+	char *heads[2] = {d->cols[0], d->cols[1]}; /* the table's columns */
 
 	put(&o, "", 0);
 	block(&o, d->org_name, 0, 2);
@@ -220,9 +223,13 @@ doc_text(const struct doc *d, int width)
 		switch (r->kind) {
 		case DOC_HEADING:
 			upper_heading(&o, r->a);
+			/* its own columns when doc_columns gave it some */
+			own = r->c[0] != '\0' || r->d[0] != '\0';
+			heads[0] = own ? r->c : d->cols[0];
+			heads[1] = own ? r->d : d->cols[1];
 			if (i + 1 < d->nrows && r[1].kind == DOC_LINE &&
-			    d->cols[0] != NULL)
-				amounts(&o, aw, d->cols[0], d->cols[1], NULL);
+			    heads[0] != NULL)
+				amounts(&o, aw, heads[0], heads[1], NULL);
 			break;
 		case DOC_FIELD:
 			pair(&o, r->a, r->b);
@@ -240,7 +247,7 @@ doc_text(const struct doc *d, int width)
 			block(&o, r->a, 0, 0);
 			if (r->b[0] != '\0')
 				block(&o, r->b, 2, 0);
-			amounts(&o, aw, r->c, r->d, d->cols);
+			amounts(&o, aw, r->c, r->d, heads);
 			break;
 		}
 	}

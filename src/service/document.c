@@ -197,13 +197,14 @@ static void
 receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 {
 	const struct i18n_lang *L = d->lang;
-	char at[SVC_DATE_BUFSZ], *t;
+	char at[SVC_DATE_BUFSZ], by[512], why[512], *t;
 
 	doc_badge(d, word(L, pay_status_name(p->status)));
 	if (p->status == PS_VOIDED) {
 		t = xasprintf(L_(L, "Voided %s by %s. Reason: %s"),
-		    svc_timestamp(s, at, sizeof at, p->voided_at), p->voided_by,
-		    p->void_reason);
+		    svc_timestamp(s, at, sizeof at, p->voided_at),
+		    svc_word_in(L, p->voided_by, by, sizeof by),
+		    svc_word_in(L, p->void_reason, why, sizeof why));
 		doc_alert(d, L_(L, "VOID"), t);
 		free(t);
 	}
@@ -224,7 +225,7 @@ receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
 {
 	const struct i18n_lang *L = d->lang;
 	const struct payment *p = &v->p;
-	char m[MONEY_BUFSZ], *t;
+	char m[MONEY_BUFSZ], w[512], *t;
 	size_t i;
 
 	doc_heading(d, L_(L, "Totals"));
@@ -249,7 +250,7 @@ receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
 			doc_field(d, L_(L, "Overpayment credit note"), t);
 			free(t);
 		}
-	doc_para(d, L_(L, "Notes"), p->notes);
+	doc_para(d, L_(L, "Notes"), svc_word_in(L, p->notes, w, sizeof w));
 }
 
 static void
@@ -257,7 +258,7 @@ receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
 {
 	const struct i18n_lang *L = svc_doc_lang(s, v->c.language);
 	const struct payment *p = &v->p;
-	char m[MONEY_BUFSZ], took[64];
+	char m[MONEY_BUFSZ], took[64], w[512];
 	size_t i;
 
 	doc_init(d, s->cfg.org_name, s->cfg.org_address, L_(L, "RECEIPT"),
@@ -286,7 +287,8 @@ receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
 
 	doc_heading(d, L_(L, "Processing"));
 	doc_field(d, L_(L, "Received by"),
-	    p->received_by[0] ? p->received_by : L_(L, "System"));
+	    svc_word_in(
+	        L, p->received_by[0] ? p->received_by : "System", w, sizeof w));
 	doc_field(d, L_(L, "Terminal"), p->terminal);
 	doc_field(d, L_(L, "Status"), word(L, pay_status_name(p->status)));
 	doc_field(d, L_(L, "Verification"),
@@ -325,7 +327,7 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	struct consumer c;
 	struct pd_err e;
 	const struct i18n_lang *L;
-	char m[MONEY_BUFSZ], pct[48];
+	char m[MONEY_BUFSZ], pct[48], w[512];
 
 	/* the consumer's language, when the credit note's account has one */
 	if (store_consumer_by_account(s->st, cn->account_no, &c, &e) != 0)
@@ -355,10 +357,11 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	    svc_money(s, m, sizeof m, v->remaining));
 	svc_doc_percent(s, L, pct, sizeof pct, v->usage_tenths);
 	doc_field(d, L_(L, "Usage"), pct);
-	doc_field(d, L_(L, "Reason"), cn->reason);
-	doc_field(d, L_(L, "Created by"), cn->created_by);
+	doc_field(d, L_(L, "Reason"), svc_word_in(L, cn->reason, w, sizeof w));
+	doc_field(d, L_(L, "Created by"),
+	    svc_word_in(L, cn->created_by, w, sizeof w));
 	doc_field(d, L_(L, "Linked receipt number"), cn->receipt_no);
-	doc_para(d, L_(L, "Remarks"), cn->remarks);
+	doc_para(d, L_(L, "Remarks"), svc_word_in(L, cn->remarks, w, sizeof w));
 	credit_apps(s, v, d);
 	svc_doc_stamp(s, d);
 }

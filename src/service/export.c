@@ -182,7 +182,7 @@ put_payer(const struct payer_row *row, void *arg)
 	    bsearch(&row->consumer_id, r->j->marked, r->j->nmarked,
 	        sizeof *r->j->marked, cmp_id) == NULL)
 		return 0;
-	svc_payer_cells(r->s, row, 1, r->buf, r->cells);
+	svc_payer_cells(r->s, row, SVC_METHODS_PLAIN, r->buf, r->cells);
 	return xrun_row(r);
 }
 

@@ -30,7 +30,8 @@ static const struct xcol credit_cols[] = {
     {N_("Account"), "account_no", X_TEXT, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 11, 10},
     {N_("Remaining"), "remaining", X_MONEY, 11, 10},
-    {N_("Reason"), "reason", X_TEXT, 18, 7},
+    /* a stored word: "Overpayment", a configured reason */
+    {N_("Reason"), "reason", X_TERM, 18, 7},
     {N_("Status"), "status", X_TERM, 8, 6},
     {N_("Created"), "created_on", X_DATE, 10, 10},
     {N_("Linked Payment"), "linked_receipt", X_TEXT, 14, 12},
@@ -128,8 +129,9 @@ svc_credit_cells(
 	c[8].s = cn->receipt_no;
 }
 
-/* "Cash=12345;Card=500" as "Cash $123.45; Card $5.00" (plain: "Cash
- * 123.45; Card 5.00"). */
+/* "Cash=12345;Card=500" as "Cash $123.45; Card $5.00" (plain
+ * SVC_METHODS_PLAIN: "Cash 123.45; Card 5.00"; SVC_METHODS_NAMES: "Cash,
+ * Card"). */
 static void
 methods_text(
     const struct svc *s, const char *raw, int plain, char *out, size_t n)
@@ -148,7 +150,12 @@ methods_text(
 			continue;
 		*eq = '\0';
 		v = strtoll(eq + 1, NULL, 10);
-		if (plain)
+		if (plain == SVC_METHODS_NAMES) {
+			len += (size_t)snprintf(
+			    out + len, n - len, "%s%s", len ? ", " : "", tok);
+			continue;
+		}
+		if (plain == SVC_METHODS_PLAIN)
 			money_plain(m, sizeof m, v, s->cfg.minor_digits);
 		else
 			svc_money(s, m, sizeof m, v);

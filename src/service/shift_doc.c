@@ -56,7 +56,10 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 	size_t i;
 
 	doc_heading(d, L_(L, "Tenders"));
-	doc_columns(d, L_(L, "Expected"), closed ? L_(L, "Counted") : "");
+	/* open (the X report): Expected alone, in the last column, over
+	 * its amounts as every other table's one column */
+	doc_columns(d, closed ? L_(L, "Expected") : "",
+	    closed ? L_(L, "Counted") : L_(L, "Expected"));
 	for (i = 0; i < r->ntenders; i++) {
 		const struct shift_tender *t = &r->tenders[i];
 
@@ -66,9 +69,9 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 		             : xasprintf(LN_(L, "%lld payment", "%lld payments",
 		                             (unsigned long)t->npayments),
 		                   (long long)t->npayments);
-		doc_line(d, t->method, detail,
-		    svc_money(s, e, sizeof e, t->expected),
-		    closed ? svc_money(s, c, sizeof c, t->counted) : "");
+		svc_money(s, e, sizeof e, t->expected);
+		doc_line(d, t->method, detail, closed ? e : "",
+		    closed ? svc_money(s, c, sizeof c, t->counted) : e);
 		free(detail);
 		if (t->reason[0])
 			doc_para(d, L_(L, "Reason"), t->reason);

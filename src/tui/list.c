@@ -68,6 +68,8 @@ static const char *
 cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
     char *buf, size_t n)
 {
+	const char *w;
+
 	switch (l->cols[i].kind) {
 	case X_MONEY:
 		return svc_money(t->svc, buf, n, c[i].n);
@@ -80,7 +82,10 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 	case X_TIME:
 		return svc_timestamp(t->svc, buf, n, c[i].s ? c[i].s : "");
 	case X_TERM: /* a stored word, in the operator's language */
-		return c[i].s && *c[i].s ? _(c[i].s) : "";
+		if (c[i].s == NULL || *c[i].s == '\0')
+			return "";
+		w = svc_word(c[i].s, buf, n);
+		return w != c[i].s ? w : _(c[i].s);
 	default:
 		return c[i].s ? c[i].s : "";
 	}

@@ -70,7 +70,7 @@ pad(const char *s, int w)
 static void
 lines(struct cdetails *d, struct tui *t, const struct credit_view *v)
 {
-	char buf[160], m[MONEY_BUFSZ], day[SVC_DATE_BUFSZ];
+	char buf[160], m[MONEY_BUFSZ], day[SVC_DATE_BUFSZ], w[512];
 	size_t i;
 
 	tui_lines_add(&d->l, 1, _("Credit Note %s   [%s]"), v->cn.cn_no,
@@ -91,11 +91,12 @@ lines(struct cdetails *d, struct tui *t, const struct credit_view *v)
 	svc_percent(t->svc, buf, sizeof buf, v->usage_tenths);
 	pair(d, _("Usage"), buf);
 	tui_lines_add(&d->l, 1, "%s", _("Credit note information"));
-	pair(d, _("Reason"), v->cn.reason);
-	pair(d, _("Created by"), v->cn.created_by);
+	pair(d, _("Reason"), svc_word(v->cn.reason, w, sizeof w));
+	pair(d, _("Created by"), svc_word(v->cn.created_by, w, sizeof w));
 	snprintf(buf, sizeof buf, _("%s  (o opens it)"), v->cn.receipt_no);
 	pair(d, _("Linked payment"), buf);
-	pair(d, _("Remarks"), v->cn.remarks[0] ? v->cn.remarks : "-");
+	pair(d, _("Remarks"),
+	    v->cn.remarks[0] ? svc_word(v->cn.remarks, w, sizeof w) : "-");
 	pair(d, _("Terminal"), v->cn.terminal);
 	tui_lines_add(&d->l, 1, "%s", _("Applications"));
 	if (v->napps == 0)

@@ -137,7 +137,51 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
 	struct payers *p = arg;
 
-	svc_payer_cells(t->svc, &p->rows[row], 0, buf, c);
+	/* the names: their amounts show whole under the list */
+	svc_payer_cells(t->svc, &p->rows[row], SVC_METHODS_NAMES, buf, c);
+}
+
+/* The selected consumer's amount per method on the rows from y to
+ * last, entries never split: "Methods of NAME: Cash $1.00; Card ..." */
+static void
+draw_methods(struct payers *p, struct tui *t, int y, int last)
+{
+	char buf[LISTING_BUFSZ], line[LISTING_BUFSZ + 200], *save = NULL, *e;
+	struct xcell c[8];
+	size_t len;
+	int w = COLS - 4, used;
+
+	if (p->n == 0 || p->list.sel >= p->n)
+		return;
+	svc_payer_cells(
+	    t->svc, &p->rows[p->list.sel], SVC_METHODS_SHOWN, buf, c);
+	len = (size_t)snprintf(
+	    line, sizeof line, _("Methods of %s:"), p->rows[p->list.sel].name);
+	if (len >= sizeof line)
+		len = sizeof line - 1;
+	used = utf8_columns(line, len);
+	for (e = strtok_r(buf, ";", &save); e != NULL && y <= last;
+	     e = strtok_r(NULL, ";", &save)) {
+		int ew;
+
+		while (*e == ' ')
+			e++;
+		ew = utf8_columns(e, strlen(e));
+		if (used + 1 + ew + 1 > w && used > 4) {
+			tui_text(y++, 2, line, w);
+			len = (size_t)snprintf(line, sizeof line, "   ");
+			used = 3;
+			if (y > last)
+				break;
+		}
+		len += (size_t)snprintf(line + len, sizeof line - len, " %s%s",
+		    e, save != NULL && *save != '\0' ? ";" : "");
+		if (len >= sizeof line)
+			len = sizeof line - 1;
+		used += 1 + ew + (save != NULL && *save != '\0');
+	}
+	if (y <= last)
+		tui_text(y, 2, line, w);
 }
 
 static int
@@ -296,6 +340,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_list_draw(t, &p->list, 4, 2, COLS - 3, LINES - 11);
 	if (p->n == 0)
 		tui_text(5, 3, _("No payment matches the filter"), COLS - 4);
+	draw_methods(p, t, LINES - 6, LINES - 4);
 }
 
 static int

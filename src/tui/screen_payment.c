@@ -129,7 +129,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	const struct payment *p = &v->p;
 	struct tui_lines *l = &d->l;
 	size_t i;
-	char at[SVC_DATE_BUFSZ + 32];
+	char at[SVC_DATE_BUFSZ + 32], w[512]; /* w: a stored word */
 
 	tui_lines_add(l, 1, "%s", _("Payment information"));
 	pair(d, _("Payment ID"), p->payment_no);
@@ -139,7 +139,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	pair(d, _("Payment type"), list_pay_type(p->type));
 	pair(d, _("Channel"), p->channel);
 	if (p->notes[0] != '\0')
-		pair(d, _("Notes"), p->notes);
+		pair(d, _("Notes"), svc_word(p->notes, w, sizeof w));
 	heading(l, _("Payment details and amount analysis"));
 	for (i = 0; i < v->nallocs; i++)
 		item_lines(d, t, &v->allocs[i]);
@@ -152,7 +152,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 		heading(l, _("Credit note generated"));
 		pair(d, _("Credit note number"), cn->cn_no);
 		money_pair(d, t, _("Credit amount"), cn->amount);
-		pair(d, _("Reason"), cn->reason);
+		pair(d, _("Reason"), svc_word(cn->reason, w, sizeof w));
 		pair(d, _("Status"),
 		    list_credit_status(svc_credit_status(t->svc, cn)));
 	}
@@ -171,20 +171,24 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	pair(d, _("Recorded at"),
 	    svc_timestamp(t->svc, at, sizeof at, p->created_at));
 	heading(l, _("Processing information"));
-	pair(d, _("Received by"), p->user_id ? p->received_by : _("System"));
+	/* a cashier's name, here or at another terminal, or "System" */
+	pair(d, _("Received by"),
+	    svc_word(
+	        p->received_by[0] ? p->received_by : "System", w, sizeof w));
 	pair(d, _("Processing time"), v->processing_text);
 	pair(d, _("Verification"),
 	    p->verified ? _("Verified") : list_pay_status(PS_PENDING));
 	if (p->verified && p->method_kind == METHOD_ONLINE) {
-		pair(d, _("Verified by"), p->verified_by);
+		pair(
+		    d, _("Verified by"), svc_word(p->verified_by, w, sizeof w));
 		pair(d, _("Verified at"),
 		    svc_timestamp(t->svc, at, sizeof at, p->verified_at));
 	}
 	pair(d, _("Terminal"), p->terminal);
 	if (p->status == PS_VOIDED) {
 		heading(l, _("Void"));
-		pair(d, _("Reason"), p->void_reason);
-		pair(d, _("Voided by"), p->voided_by);
+		pair(d, _("Reason"), svc_word(p->void_reason, w, sizeof w));
+		pair(d, _("Voided by"), svc_word(p->voided_by, w, sizeof w));
 		pair(d, _("Voided at"),
 		    svc_timestamp(t->svc, at, sizeof at, p->voided_at));
 	}

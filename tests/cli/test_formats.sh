@@ -377,3 +377,40 @@ expect "past a thousand rows the listing streams on" 0 "Big Spender" \
     "$PD" payments --limit 5000
 same "every one of the 1,001 big amounts whole" \
     "$(grep -cF '  $88,88,88,88,888.88  ' "$OUT")" 1001
+
+# --- the payers' Methods in a text table: each amount whole (issue 25) --
+# past the terminal's width (COLUMNS, or the terminal's own) the Methods
+# move under their row, their entries never cut nor split; a pipe keeps
+# one whole line per consumer
+printf '%s\n[organisation]\ndecimal_separator = comma\ngrouping_separator = space\ncurrency_symbol = €\ncurrency_position = after\ncurrency_space = yes\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+for m in "Cash 120.10" "Credit Card 200.55" "Bank Transfer 100.55"; do
+	PAYDESK_PIN=1234 "$PD" --user jane pay WU-10003 --type bill \
+	    --method "${m% *}" --amount "${m##* }" >/dev/null ||
+	    notok "a payment by ${m% *}"
+done
+for L in fr es; do
+	expect "$L: the payers report at 80 columns" 0 "WU-10003" \
+	    env COLUMNS=80 LANGUAGE=$L PAYDESK_PIN=2222 "$PD" --user mary \
+	    report payers --search WU-10003
+	if python3 - "$OUT" <<'PY'; then
+import sys
+rows = open(sys.argv[1], encoding='utf-8').read().split('\n')
+i = next(i for i, l in enumerate(rows) if 'WU-10003' in l)
+block = [rows[i]] + [l for l in rows[i + 1:] if l.startswith('    ')]
+entries = [e.strip() for e in ' '.join(block[1:]).split(';')]
+want = ['Cash 120,10 €', 'Credit Card 200,55 €', 'Bank Transfer 100,55 €']
+ok = all(len(l) <= 80 for l in rows) and sorted(entries) == sorted(want)
+ok = ok and all(e in l for e in want for l in block[1:] if e.split()[0] in l)
+sys.exit(0 if ok else 1)
+PY
+		ok "$L: every line within 80 columns, each method's amount whole"
+	else
+		notok "$L: every line within 80 columns, each method's amount whole"
+	fi
+done
+expect "a pipe: the consumer's Methods on its own line, whole" 0 \
+    "Bank Transfer 100,55 €" env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" \
+    --user mary report payers --search WU-10003
+row "the Methods on the consumer's row" "WU-10003" "Cash 120,10 €" \
+    "Credit Card 200,55 €" "Bank Transfer 100,55 €"

@@ -611,6 +611,56 @@ expect "payments: a bad option" 2 "payments ORG [NAME] [--unassociated]" \
 run central terminal add ACME B01 T01
 terminal 1 "$(token_of)"
 expect "pull: the terminal takes the gateway payments" 0 "Pulled" pdt 1 sync
+# what the gateway wrote in fixed English (received by System, its
+# notes, the overpayment's reason and remarks, the refund's reason) is
+# read in the operator's language on the terminal that pulled it, and
+# as stored in JSON (issue 25)
+none() { # none NAME TEXT...: no TEXT is in $OUT
+	nn=$1
+	shift
+	for f in "$@"; do
+		if grep -qF -- "$f" "$OUT"; then notok "$nn: no \"$f\""
+		else ok "$nn: no \"$f\""; fi
+	done
+}
+gb=$(csql "SELECT payment_no FROM payments WHERE reference = 'GB1'")
+gbcn=$(csql "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
+    p.id = c.payment_id WHERE p.reference = 'GB1'")
+g7=$(csql "SELECT payment_no FROM payments WHERE reference = 'pi_g7'")
+expect "words: es details of a gateway payment" 0 "Sistema" \
+    env LANGUAGE=es "$PD" --config "$T/t1.ini" payment show "$gb"
+has "words: es gateway notes" \
+    "Pasarela mpesa, código GB1, teléfono 254733111222"
+has "words: es the overpayment's reason" "Pago en exceso"
+none "words: es details, no stored English" "System" "Gateway mpesa" \
+    "Overpayment"
+expect "words: fr the gateway's credit note" 0 "Trop-perçu" \
+    env LANGUAGE=fr "$PD" --config "$T/t1.ini" credit-note show "$gbcn"
+has "words: fr its remarks" "Trop-perçu sur le reçu $gb"
+has "words: fr created by System" "Système"
+none "words: fr credit note, no stored English" "System" "Overpayment"
+expect "words: es the refund's reason" 0 \
+    "La pasarela stripe informó el pago pi_g7 como reembolsado" \
+    env LANGUAGE=es "$PD" --config "$T/t1.ini" payment show "$g7"
+expect "words: fr the refund's reason" 0 \
+    "La passerelle stripe a signalé le paiement pi_g7 comme remboursé" \
+    env LANGUAGE=fr "$PD" --config "$T/t1.ini" payment show "$g7"
+expect "words: en as stored" 0 "Gateway stripe reported payment pi_g7 refunded" \
+    env LANGUAGE=en "$PD" --config "$T/t1.ini" payment show "$g7"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
+    --json payment show "$gb"
+has "words: es JSON keeps the stored received_by" '"received_by": "System"'
+has "words: es JSON keeps the stored notes" \
+    '"notes": "Gateway mpesa, code GB1, phone 254733111222"'
+run env LANGUAGE=fr "$PD" --config "$T/t1.ini" credit-notes
+grep "$gbcn" "$OUT" | grep -q "Trop-perçu" &&
+    ok "words: fr the credit-note list's reason" ||
+    notok "words: fr the credit-note list's reason"
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
+    --csv credit-notes
+grep "$gbcn" "$OUT" | grep -q ",Overpayment," &&
+    ok "words: the CSV keeps the stored reason" ||
+    notok "words: the CSV keeps the stored reason"
 same "pull: the terminal has them as the central node's" \
     "$(tsql 1 "SELECT reference, payment_no, status, received_by,
         terminal FROM payments WHERE reference IN ('GA1', 'GB1', 'pi_g7')

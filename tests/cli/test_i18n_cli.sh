@@ -165,6 +165,22 @@ has "French help: the date placeholder in French" "[--date AAAA-MM-JJ] [--notes 
 expect "French help: a word's tail is no placeholder" 0 \
     "[--consumer COMPTE] [--older-than 0|30|60|90]" \
     env LANGUAGE=fr "$PD" help report
+# shift's placeholders too: AMOUNT, METHOD, USER were left in English
+expect "help shift: its placeholders in Spanish" 0 \
+    "shift pay-in IMPORTE --reason R [--approver USUARIO]" \
+    env LANGUAGE=es "$PD" help shift
+has "help shift close: the methods' placeholders in Spanish" \
+    "[--slip MEDIO:REF:IMPORTE;...]"
+if grep -q "AMOUNT\|METHOD\|USER" "$OUT"; then
+	notok "help shift: no English placeholder in Spanish"
+else ok "help shift: no English placeholder in Spanish"; fi
+expect "help shift: its placeholders in French" 0 \
+    "[--slip MOYEN:RÉF:MONTANT;...] [--cheque NUMÉRO:MONTANT;...]" \
+    env LANGUAGE=fr "$PD" help shift
+has "help shift: the approver in French" "[--approver UTILISATEUR]"
+expect "help shift: English as it was" 0 \
+    "shift pay-in AMOUNT --reason R [--approver USER]" \
+    env LANGUAGE=en "$PD" help shift
 expect "English help keeps its placeholders" 0 \
     "paydesk pay ACCOUNT --type bill|service|installment [--items REF,...] --method NAME" \
     env LANGUAGE=en "$PD" help pay

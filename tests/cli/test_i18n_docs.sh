@@ -53,7 +53,7 @@ printf '[organisation]\nlanguage = es\n' >>"$PAYDESK_CONFIG"
 
 # English labels that a translated receipt or credit note must not show
 EN_RECEIPT="Receipt number|Payment date|Items paid|Total paid|Amount received|Change given|Outstanding after payment|Processing time|generated"
-EN_CREDIT="Credit note number|Original amount|Applied amount|Remaining balance|Linked receipt number|Created by"
+EN_CREDIT="Credit note number|Original amount|Applied amount|Remaining balance|Linked receipt number|Created by|Overpayment|on receipt"
 no_english() {
 	n=$1
 	shift
@@ -108,10 +108,10 @@ fields "es credit note" "NOTA DE CRÉDITO" "CN-T01-00001" "Activa" \
     "Número de nota de crédito CN-T01-00001" "Estado Activa" \
     "Creada 2025-04-20 10:00:00" "Vence 2026-04-20" \
     "Importe original \$5.00" "Importe aplicado \$1.67" \
-    "Saldo restante \$3.33" "Uso 33.4 %" "Motivo Overpayment" \
+    "Saldo restante \$3.33" "Uso 33.4 %" "Motivo Pago en exceso" \
     "Creada por Jane Smith" "Número de recibo vinculado R-T01-000002" \
-    "Observaciones Overpayment on receipt R-T01-000002" "Aplicado a" \
-    "INV-2025-001567 Aplicado el 2025-04-20 en la terminal T01 \$1.67" \
+    "Observaciones Pago en exceso en el recibo R-T01-000002" "Aplicado a" \
+    "INV-2025-001567 Aplicado el 2025-04-20 en el terminal T01 \$1.67" \
     "terminal T01, sucursal B01" "generado el 2025-04-20 10:00:00 por paydesk"
 no_english "es credit note" "$EN_CREDIT"
 small "the Spanish credit note" "$R/CN-T01-00001.pdf"
@@ -174,8 +174,9 @@ fields "fr credit note" "AVOIR" "CN-T01-00001" "Actif" "COPIE" \
     "Numéro d'avoir CN-T01-00001" "Statut Actif" \
     "Créé le 2025-04-20 10:00:00" "Expire le 2026-04-20" \
     "Montant initial \$5.00" "Montant imputé \$1.67" "Solde restant \$3.33" \
-    "Utilisation 33.4 %" "Motif Overpayment" "Créé par Jane Smith" \
-    "Numéro de reçu lié R-T01-000002" "Remarques" "Imputé à" \
+    "Utilisation 33.4 %" "Motif Trop-perçu" "Créé par Jane Smith" \
+    "Numéro de reçu lié R-T01-000002" \
+    "Remarques Trop-perçu sur le reçu R-T01-000002" "Imputé à" \
     "INV-2025-001567 Imputé le 2025-04-20 au terminal T01 \$1.67" \
     "généré le 2025-04-21 09:30:00 par paydesk"
 no_english "fr credit note" "$EN_CREDIT"
@@ -514,9 +515,24 @@ expect "central: a bad name refused in Spanish" 2 \
     "Organización «a b»: solo se admiten letras, dígitos y «-»" \
     env LANGUAGE=es "$CENTRAL" --config "$T/central.ini" org add "a b" X
 expect "central: an unknown command in French, and its usage" 2 \
-    "usage : paydesk-central [--config FILE] [serve]" \
+    "usage : paydesk-central [--config FICHIER] [serve]" \
     env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" frobnicate
 has "central: the error in French" "paydesk-central: Commande inconnue « frobnicate »"
+has "central: the usage's placeholders in French" \
+    "gateway set ORG NOM [--method MOYEN] [--statuses TABLE]"
+has "central: the usage says no command serves, in French" \
+    "Sans commande, paydesk-central sert, comme serve"
+expect "central: its usage in Spanish" 0 \
+    "import ORG consumers|bills|services|installments|users ARCHIVO.csv" \
+    env LANGUAGE=es "$CENTRAL" --help
+has "central: org add's placeholders in Spanish" "org add CÓDIGO NOMBRE"
+has "central: the usage says no command serves, in Spanish" \
+    "Sin orden, paydesk-central sirve, como serve"
+expect "central: its usage in English" 0 \
+    "With no command, paydesk-central serves, as serve does" \
+    env LANGUAGE=en "$CENTRAL" --help
+has "central: English placeholders as they were" \
+    "terminal add ORG BRANCH TERMINAL"
 expect "central: a gateway's profile refused in French" 2 \
     "--profile « gold » : card ou mobile-money" \
     env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" gateway add ACME \

@@ -106,6 +106,18 @@ same "X changes nothing" "$(snapshot)" "$before"
 expect "X report as text" 0 "X report" J shift x --text --out "$T/x.txt"
 grep -q "X REPORT" "$T/x.txt" && ok "X report says X REPORT" || \
     echo "not ok - X report says X REPORT"
+# the expected amounts stand under their heading, Expected, in the last
+# column (issue 25: they sat one column left, under the counts' Amount)
+python3 - "$T/x.txt" <<'PY' && ok "X report: the expected amounts under Expected" ||
+import sys
+rows = open(sys.argv[1], encoding='utf-8').read().split('\n')
+i = rows.index('TENDERS')
+head = rows[i + 2]
+money = [l for l in rows[i + 3:rows.index('', i)] if l.strip().startswith('$')]
+sys.exit(0 if head.strip() == 'Expected' and len(money) == 3 and
+         all(len(l.rstrip()) == len(head.rstrip()) for l in money) else 1)
+PY
+    { echo "not ok - X report: the expected amounts under Expected"; sed -n '/TENDERS/,/^$/p' "$T/x.txt"; }
 
 # -- the blind close: bad input first, nothing changes
 expect "close: a slip without an amount" 3 "write METHOD:REF:AMOUNT" \

@@ -61,6 +61,28 @@ b2=$(env PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary --json consumer
 same "both terminals see the same balance" "$b1" "$b2"
 case "$b1" in *"'available_credit': 14550"*) ok "the credit shows on both" ;;
 *) echo "not ok - the credit shows on both"; echo "  $b1" ;; esac
+# its reason and remarks, written by the central node in fixed English,
+# read the same in each language on the central store and both
+# terminals; JSON keeps them as stored (issue 25)
+ccn=$(csql "SELECT cn_no FROM credit_notes WHERE terminal = 'HQ'")
+cn_es() { env LANGUAGE=es "$PD" "$@" credit-note show "$ccn" |
+    grep -v "^ *Terminal"; }
+cn_es --config "$T/t1.ini" >"$OUT"
+has "the conflict's credit note in Spanish: its reason" "Pago en exceso"
+has "the conflict's credit note in Spanish: its remarks" \
+    "del terminal T02 pagó conceptos que otro pago ya había saldado"
+has "the conflict's credit note in Spanish: created by" "nodo central"
+same "T02 shows it as T01 does" "$(cn_es --config "$T/t2.ini")" "$(cat "$OUT")"
+same "the central store shows it as T01 does" "$(cn_es --db "$CDB")" \
+    "$(cat "$OUT")"
+run env LANGUAGE=fr "$PD" --config "$T/t2.ini" credit-note show "$ccn"
+has "the conflict's credit note in French: its remarks" \
+    "du terminal T02 a payé des éléments qu'un autre paiement avait déjà réglés"
+has "the conflict's credit note in French: created by" "nœud central"
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary \
+    --json credit-note show "$ccn"
+has "its JSON keeps the stored remarks" "paid items another payment had"
+has "its JSON keeps the stored creator" '"created_by": "central node"'
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 expect "the central store is consistent" 0 "ok (" "$PD" --db "$CDB" doctor

@@ -58,6 +58,19 @@ has "fr payments: Posted translated" "Encaissé"
 run env LANGUAGE=fr "$PD" credit-notes
 has "fr credit notes: the status translated" "Extourné"
 has "fr credit notes: Active translated" "Actif"
+# the first column's header fits its 14 columns in every language ("Nota
+# de crédito n.º" took 19 and pushed every column right); the reasons
+# paydesk stored read translated too (Overpayment, Other)
+for L in en es fr; do
+	run env LANGUAGE=$L "$PD" credit-notes
+	same "$L credit notes: the number's header fits its column" \
+	    "$(head -1 "$OUT" | python3 -c 'import sys; l = sys.stdin.read(); print(len(l[:14].rstrip()) <= 14 and l[14:16] == "  " and l[16] != " ")')" True
+done
+run env LANGUAGE=es "$PD" credit-notes
+has "es credit notes: Overpayment translated" "Pago en exceso"
+has "es credit notes: the reason Other translated" "Otros"
+run env LANGUAGE=fr "$PD" credit-notes
+has "fr credit notes: Overpayment translated" "Trop-perçu"
 run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary --json payments
 has "JSON keeps the stored status" '"status":"Voided"'
 has "JSON keeps the stored type" '"type":"Bill"'

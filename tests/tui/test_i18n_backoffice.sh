@@ -382,5 +382,35 @@ PY
 	fi
 	name="method distribution"
 	uncut
+	# the list's Methods column names them; the selected consumer's
+	# amount per method shows under the list, every entry whole, never
+	# split or left out ("Cash 1 020,1…" was cut, issue 25)
+	keys d
+	wait_for "$L: the first payer's methods under the list" \
+	    "$(msg 'Methods of %s:' '' | sed 's/ *:$//')" >/dev/null
+	PAYDESK_PIN=2222 "$PD" --user mary --json report payers >"$T/payers.json"
+	if python3 - "$SCREEN" "$T/payers.json" \
+	    "$(msg 'Methods of %s:' '@@')" <<'PY'; then
+import json, re, sys
+rows = open(sys.argv[1], encoding='utf-8').read().split('\n')
+first = json.load(open(sys.argv[2]))[0]
+head = sys.argv[3].split('@@')[0]
+i = next(i for i, l in enumerate(rows) if l.strip().startswith(head))
+block = ' '.join(l.strip() for l in rows[i:i + 3] if l.strip())
+if first['consumer'] not in block:
+    sys.exit(1)
+text = block.split(first['consumer'], 1)[1].lstrip(' :\u00a0')
+got = [e.strip() for e in text.split(';') if e.strip()]
+want = [e.strip() for e in first['methods'].split(';')]
+amount = re.compile('\u09f3[0-9\u202f]+,[0-9]{2}$')
+ok = len(got) == len(want) and all(amount.search(e) for e in got)
+ok = ok and not any(re.search('[0-9\u09f3]\u2026', l) for l in rows)
+sys.exit(0 if ok else 1)
+PY
+		ok "$L: the methods' amounts whole, each one"
+	else
+		echo "not ok - $L: the methods' amounts whole, each one"
+		sed 's/^/  | /' "$SCREEN"
+	fi
 	keys F10
 done

@@ -260,6 +260,15 @@ money_style_parsing(void **state)
 	sparse_bad("145.505", &st_us, "at most 2 decimals");
 	sparse_bad("1,500.", &st_us, "digits expected after the decimal point");
 	sparse_bad("5,", &st_de, "digits expected after the decimal comma");
+	/* a separator with nothing after it: what was meant, whole or with
+	 * its decimals, never the text again with the other mark ("10,") */
+	sparse_bad("10.", &st_de,
+	    "use , for decimals, with digits after it: "
+	    "write 10 or 10,00");
+	sparse_bad("5,", &st_de, "; write 5 or 5,00");
+	sparse_bad("1,500.", &st_us, "; write 1,500 or 1,500.00");
+	sparse_bad("10,", &st_us, "write 10 or 10.00");
+	sparse_bad("1.234.", &st_de, "write 1.234 or 1.234,00");
 	sparse_bad("1,5.00,0", &st_us, "only digits may follow the decimal .");
 	sparse_bad("", &st_de, "empty: give a number such as 145,50");
 	sparse_bad("  € ", &st_de, "empty");
@@ -1350,14 +1359,14 @@ gateway_status_mapping(void **state)
 	char w[GW_STATUS_BUFSZ], st[GW_STATUS_BUFSZ];
 	struct pd_err err;
 	static const char *const bad[] = {
-	    "paid=A/B",           /* not a gateway status */
-	    "unknown=A/B",        /* nor is unknown */
-	    "succeeded=Paid",     /* no settlement status */
-	    "succeeded",          /* no = */
-	    "succeeded=/x",       /* an empty webhook status */
-	    "succeeded=x/",       /* an empty settlement status */
-	    "failed=A\tB/C",      /* a control character */
-	    "succeeded=A/B;;",    /* an empty entry */
+	    "paid=A/B",        /* not a gateway status */
+	    "unknown=A/B",     /* nor is unknown */
+	    "succeeded=Paid",  /* no settlement status */
+	    "succeeded",       /* no = */
+	    "succeeded=/x",    /* an empty webhook status */
+	    "succeeded=x/",    /* an empty settlement status */
+	    "failed=A\tB/C",   /* a control character */
+	    "succeeded=A/B;;", /* an empty entry */
 	    "succeeded=0123456789012345678901234567890123/x", /* 33 */
 	};
 	size_t i;
@@ -1384,8 +1393,8 @@ gateway_status_mapping(void **state)
 	assert_string_equal(w, "C");
 	assert_string_equal(st, "D");
 	assert_int_equal(gw_status_map_check("", &err), 0);
-	assert_int_equal(gw_status_map_check("succeeded=Paid/Bank a/b", &err),
-	    0);
+	assert_int_equal(
+	    gw_status_map_check("succeeded=Paid/Bank a/b", &err), 0);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		memset(&err, 0, sizeof err);
 		assert_int_equal(gw_status_map_check(bad[i], &err), -1);
@@ -1412,9 +1421,8 @@ shift_rules(void **state)
 	assert_int_equal(shift_line_amount(500, 0, &a, &err), 0);
 	assert_int_equal(a, 0);
 	assert_int_equal(shift_line_amount(1, SHIFT_AMOUNT_MAX, &a, &err), 0);
-	assert_int_equal(shift_line_amount(2, SHIFT_AMOUNT_MAX / 2 + 1, &a,
-	                     &err),
-	    -1);
+	assert_int_equal(
+	    shift_line_amount(2, SHIFT_AMOUNT_MAX / 2 + 1, &a, &err), -1);
 	assert_int_equal(err.code, PD_EINVAL);
 	assert_int_equal(shift_line_amount(10000, INT64_MAX, &a, &err), -1);
 	assert_int_equal(shift_line_amount(500, -1, &a, &err), -1);
@@ -1447,19 +1455,20 @@ shift_rules(void **state)
 	assert_false(shift_beyond(-100, 100));
 	assert_true(shift_beyond(101, 100));
 
-	assert_false(shift_flagged(
-	    "2026-06-15 08:00:00", "2026-06-15 20:00:00", 12));
-	assert_true(shift_flagged(
-	    "2026-06-15 08:00:00", "2026-06-15 20:00:01", 12));
-	assert_true(shift_flagged(
-	    "2026-06-15 23:00:00", "2026-06-16 00:30:00", 12));
+	assert_false(
+	    shift_flagged("2026-06-15 08:00:00", "2026-06-15 20:00:00", 12));
+	assert_true(
+	    shift_flagged("2026-06-15 08:00:00", "2026-06-15 20:00:01", 12));
+	assert_true(
+	    shift_flagged("2026-06-15 23:00:00", "2026-06-16 00:30:00", 12));
 	assert_false(shift_flagged("garbage", "2026-06-16 00:30:00", 12));
 
 	assert_int_equal(shift_move_kind_parse("pay-in"), SHIFT_PAY_IN);
 	assert_int_equal(shift_move_kind_parse("drop"), SHIFT_SAFE_DROP);
 	assert_int_equal(shift_move_kind_parse("safe_drop"), SHIFT_SAFE_DROP);
 	assert_int_equal(shift_move_kind_parse("payin"), -1);
-	assert_string_equal(shift_count_kind_name(SHIFT_COUNT_CHEQUE), "cheque");
+	assert_string_equal(
+	    shift_count_kind_name(SHIFT_COUNT_CHEQUE), "cheque");
 }
 
 /* The forecast's weight (issue 23): the consumer's own on-time ratio,
