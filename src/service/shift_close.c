@@ -195,6 +195,7 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 	for (i = 0; i < rep.ntenders; i++) {
 		t = &rep.tenders[i];
 		t->counted = svc_shift_total(c, n, t->method);
+		t->items = svc_shift_items(c, n, t->method);
 		t->over_short = t->counted - t->expected;
 		t->beyond = shift_beyond(t->over_short, s->cfg.shift_tolerance);
 		res->nbeyond += t->beyond;
