@@ -683,6 +683,21 @@ sq_gateway_payments(struct backend *b, const char *org, const char *name,
 	return g;
 }
 
+static int
+sq_shifts(struct backend *b, const char *org,
+    const struct central_shift_filter *f, central_shift_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct conn *c = borrow(b, org, err);
+	int rc;
+
+	if (c == NULL)
+		return -1;
+	rc = svc_central_shifts(&c->s, f, cb, arg, err);
+	give_back(b, c);
+	return rc;
+}
+
 static void
 sq_close(struct backend *b)
 {
@@ -729,6 +744,7 @@ static const struct backend_ops sqlite_ops = {
     sq_gateway_set,
     sq_gateway_settle,
     sq_gateway_payments,
+    sq_shifts,
     sq_close,
 };
 

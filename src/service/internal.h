@@ -60,6 +60,13 @@ int svc_sync_check_pull(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
+/* A terminal's shift_open, shift_movement or shift_close checked on the
+ * central node (shift_sync.c): PD_EINVAL with the reason. */
+int svc_sync_check_shift(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err);
+/* A shift record applied (checked before): the shift, its counts,
+ * movements and tenders in the shift tables. */
+int svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */

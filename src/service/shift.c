@@ -418,6 +418,7 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
     struct shift *sh, struct pd_err *err)
 {
 	struct shift other, prev;
+	struct syncrec rec;
 	char detail[256], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	size_t i;
 	int rc;
@@ -456,6 +457,14 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	for (i = 0; i < n; i++)
 		if (store_shift_count_insert(s->st, sh->id, "open", &c[i], err))
 			return -1;
+	/* the outbox record before the audit entry, which claims its seal */
+	ledger_rec_head(s, &rec, SR_SHIFT_OPEN, sh->uuid, NULL,
+	    s->cfg.branch_id, sh->opened_at);
+	rec.sh = *sh;
+	rec.counts = (struct shift_count *)c;
+	rec.ncounts = n;
+	if (svc_outbox(s, &rec, sh->uuid, err) != 0)
+		return -1;
 	snprintf(detail, sizeof detail, "float=%s expected=%s",
 	    money_plain(m1, sizeof m1, sh->float_counted, s->cfg.minor_digits),
 	    money_plain(
