@@ -612,7 +612,7 @@ struct central_shift_filter {
 };
 struct central_shift_row {
 	const struct shift *sh;
-	int64_t over_short;               /* minor units; 0 while open */
+	int64_t over_short;                /* minor units; 0 while open */
 	char over_short_text[MONEY_BUFSZ]; /* as the organisation writes it */
 	char float_text[MONEY_BUFSZ];      /* the opening float counted */
 };

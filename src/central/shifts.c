@@ -119,9 +119,8 @@ shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	if (central_check_id(_("Organisation"), argv[0], 32, err) != 0 ||
 	    shift_opts(argc - 1, argv + 1, &branch, &f, &json, err) != 0)
 		return -1;
-	if (branch != NULL &&
-	    branch_terminals(b, argv[0], branch, &rows, &terms, &f.nterminals,
-	        err) != 0)
+	if (branch != NULL && branch_terminals(b, argv[0], branch, &rows,
+	                          &terms, &f.nterminals, err) != 0)
 		return -1;
 	f.terminals = terms;
 	if (json)

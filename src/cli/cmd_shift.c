@@ -309,7 +309,8 @@ rec_counts(struct rec *r, const char *label, const char *key,
 	for (i = 0; i < n; i++) {
 		rec_item(r);
 		rec_str(r, _("Method"), "method", c[i].method);
-		rec_shown(r, _("Kind"), "kind", shift_count_kind_name(c[i].kind),
+		rec_shown(r, _("Kind"), "kind",
+		    shift_count_kind_name(c[i].kind),
 		    _(count_words[c[i].kind]));
 		if (c[i].kind == SHIFT_COUNT_DENOM)
 			rec_money(r, _("Denomination"), "denomination",

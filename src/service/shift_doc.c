@@ -110,10 +110,10 @@ counts(struct svc *s, const struct shift_count *c, size_t n, const char *title,
 			continue;
 		}
 		if (c[i].kind == SHIFT_COUNT_SLIP && c[i].qty > 1)
-			detail = xasprintf(LN_(L, "%lld slip %s",
-			                       "%lld slips %s",
-			                       (unsigned long)c[i].qty),
-			    (long long)c[i].qty, c[i].ref);
+			detail =
+			    xasprintf(LN_(L, "%lld slip %s", "%lld slips %s",
+			                  (unsigned long)c[i].qty),
+			        (long long)c[i].qty, c[i].ref);
 		else
 			detail = xasprintf("%s %s",
 			    c[i].kind == SHIFT_COUNT_CHEQUE ? L_(L, "Cheque")

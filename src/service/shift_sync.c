@@ -42,8 +42,9 @@ shift_user(struct svc *s, const struct sync_sender *f, const char *what,
 		    _("%s \"%s\" is not a user of branch %s"), what, name,
 		    f->branch);
 	if (u.role < need)
-		return pd_fail(err, PD_EINVAL, _("%s %s is a %s; a %s is needed"),
-		    what, name, role_name(u.role), role_name(need));
+		return pd_fail(err, PD_EINVAL,
+		    _("%s %s is a %s; a %s is needed"), what, name,
+		    role_name(u.role), role_name(need));
 	return 0;
 }
 
@@ -127,8 +128,8 @@ check_open(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("Opened at %s differs from the record's time %s"),
 		    r->sh.opened_at, r->at);
-	if (shift_user(s, f, _("Cashier"), r->sh.cashier, ROLE_CASHIER,
-	        err) != 0 ||
+	if (shift_user(s, f, _("Cashier"), r->sh.cashier, ROLE_CASHIER, err) !=
+	        0 ||
 	    shift_amount(_("Float expected"), r->sh.float_expected, err) ||
 	    shift_amount(_("Float counted"), r->sh.float_counted, err) ||
 	    shift_counts(s, r, 1, &total, err) != 0)
@@ -180,15 +181,15 @@ check_move(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 			      "supervisor's sign-off"));
 		return 0;
 	}
-	return shift_user(s, f, _("Approved by"), r->mv.approved_by,
-	    ROLE_SUPERVISOR, err);
+	return shift_user(
+	    s, f, _("Approved by"), r->mv.approved_by, ROLE_SUPERVISOR, err);
 }
 
 /* One tender of a close: its figures agree with each other and with the
  * counts; beyond the tolerance, a reason and the sign-off. */
 static int
-check_tender(struct svc *s, const struct syncrec *r, const struct shift_tender *t,
-    struct pd_err *err)
+check_tender(struct svc *s, const struct syncrec *r,
+    const struct shift_tender *t, struct pd_err *err)
 {
 	const struct pay_method *m = config_method(&s->cfg, t->method);
 	int64_t counted = svc_shift_total(r->counts, r->ncounts, t->method);
@@ -323,8 +324,8 @@ apply_close(struct svc *s, const struct syncrec *r, struct shift *sh,
 	xstrlcpy(sh->closed_at, r->sh.closed_at, sizeof sh->closed_at);
 	xstrlcpy(sh->z_no, r->sh.z_no, sizeof sh->z_no);
 	xstrlcpy(sh->closed_by, r->sh.closed_by, sizeof sh->closed_by);
-	xstrlcpy(sh->signed_off_by, r->sh.signed_off_by,
-	    sizeof sh->signed_off_by);
+	xstrlcpy(
+	    sh->signed_off_by, r->sh.signed_off_by, sizeof sh->signed_off_by);
 	sh->float_kept = r->sh.float_kept;
 	if (store_shift_close(s->st, sh, err) != 0)
 		return -1;
@@ -393,10 +394,10 @@ org_one(const struct shift *sh, void *arg)
 	}
 	row.sh = sh;
 	row.over_short = over_short;
-	svc_money(a->s, row.over_short_text, sizeof row.over_short_text,
-	    over_short);
-	svc_money(a->s, row.float_text, sizeof row.float_text,
-	    sh->float_counted);
+	svc_money(
+	    a->s, row.over_short_text, sizeof row.over_short_text, over_short);
+	svc_money(
+	    a->s, row.float_text, sizeof row.float_text, sh->float_counted);
 	return a->cb(&row, a->arg);
 }
 

@@ -127,11 +127,11 @@ static const struct field shift_open_fields[] = {S("drawer", sh.drawer, 1),
     T("float_expected", sh.float_expected, F_INT, 1),
     T("float_counted", sh.float_counted, F_INT, 1), {NULL, F_STR, 0, 0, 0}};
 
-static const struct field shift_move_fields[] = {
-    S("shift_uuid", shift_uuid, 1), T("kind", mv.kind, F_MOVEKIND, 1),
-    S("method", mv.method, 1), T("amount", mv.amount, F_INT, 1),
-    S("reason", mv.reason, 1), S("approved_by", mv.approved_by, 0),
-    T("at", mv.at, F_TS, 1), {NULL, F_STR, 0, 0, 0}};
+static const struct field shift_move_fields[] = {S("shift_uuid", shift_uuid, 1),
+    T("kind", mv.kind, F_MOVEKIND, 1), S("method", mv.method, 1),
+    T("amount", mv.amount, F_INT, 1), S("reason", mv.reason, 1),
+    S("approved_by", mv.approved_by, 0), T("at", mv.at, F_TS, 1),
+    {NULL, F_STR, 0, 0, 0}};
 
 static const struct field shift_close_fields[] = {
     S("shift_uuid", shift_uuid, 1), S("z_no", sh.z_no, 1),
@@ -212,7 +212,8 @@ enum_json(enum ftype t, int v)
 	case F_MKIND:
 		return json_string(method_kind_name((enum method_kind)v));
 	case F_MOVEKIND:
-		return json_string(shift_move_kind_name((enum shift_move_kind)v));
+		return json_string(
+		    shift_move_kind_name((enum shift_move_kind)v));
 	default:
 		return json_string(role_name((enum role)v));
 	}
@@ -273,12 +274,12 @@ shift_arrays_json(const struct syncrec *r, json_t *d)
 	for (i = 0; i < r->ncounts; i++) {
 		const struct shift_count *c = &r->counts[i];
 
-		json_array_append_new(a,
-		    json_pack("{s:s, s:s, s:I, s:I, s:I, s:s}", "method",
-		        c->method, "kind", shift_count_kind_name(c->kind),
-		        "denomination", (json_int_t)c->denomination, "qty",
-		        (json_int_t)c->qty, "amount", (json_int_t)c->amount,
-		        "ref", c->ref));
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s, s:I, s:I, s:I, s:s}", "method",
+		           c->method, "kind", shift_count_kind_name(c->kind),
+		           "denomination", (json_int_t)c->denomination, "qty",
+		           (json_int_t)c->qty, "amount", (json_int_t)c->amount,
+		           "ref", c->ref));
 	}
 	json_object_set_new(d, "counts", a);
 	if (r->kind != SR_SHIFT_CLOSE)
@@ -427,9 +428,8 @@ parse_enum(enum ftype t, const char *s)
 		int v = shift_move_kind_parse(s);
 
 		/* the stored name, not the command line's spelling */
-		return v >= 0 &&
-		               strcmp(s, shift_move_kind_name(
-		                             (enum shift_move_kind)v)) == 0
+		return v >= 0 && strcmp(s, shift_move_kind_name(
+		                               (enum shift_move_kind)v)) == 0
 		           ? v
 		           : -1;
 	}
@@ -829,10 +829,10 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return -1;
 	d = json_object_get(o, "data");
 	if (decode_fields(kinds[k].fields,
-	        k == SR_PAYMENT        ? payment_extra
-	        : k == SR_SHIFT_OPEN   ? shift_open_extra
+	        k == SR_PAYMENT       ? payment_extra
+	        : k == SR_SHIFT_OPEN  ? shift_open_extra
 	        : k == SR_SHIFT_CLOSE ? shift_close_extra
-	                               : NULL,
+	                              : NULL,
 	        d, "data", r, err) != 0)
 		return -1;
 	if ((k == SR_SHIFT_OPEN || k == SR_SHIFT_CLOSE) &&
