@@ -12,8 +12,19 @@
 
 struct shifts_out {
 	json_t *json; /* --json: the array being filled; NULL: a table */
+	const char *heads[8];
+	int headed; /* the headings printed (at the first row: a refusal
+	               of the options prints none) */
 	int w[8];
 };
+
+static void
+head_once(struct shifts_out *o)
+{
+	if (o->json == NULL && !o->headed)
+		central_head(o->heads, o->w, 8, 1);
+	o->headed = 1;
+}
 
 /* The stored words as people read them (shift_status_name's). */
 static const char *
@@ -42,6 +53,7 @@ one_row(const struct central_shift_row *r, void *arg)
 		        sh->signed_off_by));
 		return 0;
 	}
+	head_once(o);
 	cells[0] = sh->z_no[0] ? sh->z_no : "-";
 	cells[1] = sh->terminal;
 	cells[2] = sh->cashier;
@@ -109,7 +121,7 @@ shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	    NC_("column", "Status"), NC_("column", "Float"),
 	    NC_("column", "Over/short")};
 	struct central_shift_filter f = {0};
-	struct shifts_out o = {NULL, {12, 8, 10, 19, 19, 6, 10, 10}};
+	struct shifts_out o = {NULL, {NULL}, 0, {12, 8, 10, 19, 19, 9, 10, 10}};
 	struct terminal_row *rows = NULL;
 	const char *branch = NULL, **terms = NULL;
 	int json = 0, rc, i;
@@ -125,12 +137,11 @@ shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	f.terminals = terms;
 	if (json)
 		o.json = json_array();
-	else {
-		for (i = 0; i < 8; i++)
-			heads[i] = svc_column_header(heads[i]);
-		central_head(heads, o.w, 8, 1);
-	}
+	for (i = 0; i < 8; i++)
+		o.heads[i] = svc_column_header(heads[i]);
 	rc = b->ops->shifts(b, argv[0], &f, one_row, &o, err);
+	if (rc == 0)
+		head_once(&o);
 	if (o.json != NULL) {
 		if (rc == 0) {
 			char *s = json_dumps(o.json, JSON_INDENT(1));

@@ -487,6 +487,12 @@ run central shifts ACME --from "$d" --to "$d" --json
 same "--from and --to the day it opened" "$(grep -c Z-T01-000001 "$OUT")" 1
 expect "shifts: a date that is none" 2 "2026-13-01" \
     central shifts ACME --from 2026-13-01
+grep -q "Over/short" "$OUT" && echo "not ok - a refused date prints no table" ||
+    ok "a refused date prints no table"
 expect "shifts: an option that is none" 2 "--bogus" central shifts ACME --bogus
+expect "shifts: an organisation that is none" 4 "No organisation NOPE" \
+    central shifts NOPE
+[ -e "$CDIR/org-NOPE.db" ] && echo "not ok - the list made no store for NOPE" ||
+    ok "the list made no store for NOPE"
 expect "shifts: no organisation" 2 "which organisation" central shifts
 expect "T01's store is consistent after its shift" 0 "ok (" pdt 1 doctor
