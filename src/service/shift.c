@@ -2,7 +2,8 @@
  * with the float counted by denomination, pay-ins, pay-outs and safe
  * drops, the X report, the blind close with over/short per tender and a
  * Z number without gaps. Each writing use case is one transaction with
- * its audit entry (and its outbox record, sync.c's shift_* kinds).
+ * its audit entry and its outbox record (shift_open, shift_movement,
+ * shift_close; checked and applied on the central node by shift_sync.c).
  *
  * What a tender expects: the cash method, the float counted at the open
  * plus its payments less the voids made at the terminal during the shift,
