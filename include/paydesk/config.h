@@ -24,6 +24,10 @@
 struct pay_method {
 	char name[CFG_NAME_MAX];
 	enum method_kind kind;
+	/* written Name:cheque: kind bank (as payments store and sync it),
+	 * paid by paper cheques that stay in the drawer, so a shift's close
+	 * lists them (issue 20); a transfer (Name:bank) is not in the drawer */
+	int cheque;
 	/* whether a payment by it takes a reference (search.h): written
 	 * Name:kind:rule, by default none for cash, optional otherwise */
 	enum payref_rule reference;

@@ -639,6 +639,25 @@ struct sync_sender {
 	 * times are not before it, less the clock skew allowed */
 	const char *org_created_at;
 };
+/* The shifts of an organisation the central node keeps (issue 20),
+ * newest first: opened from..to ("YYYY-MM-DD", NULL: no bound), of
+ * the terminals listed (NULL: every one; a branch's). cb gets each shift
+ * and, closed, the sum of its tenders' over (+) or short (-); a non-zero
+ * return stops the list. A bad date: PD_EUSAGE naming the option. */
+struct central_shift_filter {
+	const char *from, *to;
+	const char *const *terminals;
+	size_t nterminals;
+};
+struct central_shift_row {
+	const struct shift *sh;
+	int64_t over_short;                /* minor units; 0 while open */
+	char over_short_text[MONEY_BUFSZ]; /* as the organisation writes it */
+	char float_text[MONEY_BUFSZ];      /* the opening float counted */
+};
+typedef int (*central_shift_cb)(const struct central_shift_row *row, void *arg);
+int svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
+    central_shift_cb cb, void *arg, struct pd_err *err);
 /* Apply a push from terminal from in one transaction; res[i] answers
  * push->recs[i]. Each record must be one the terminal could have posted
  * itself (src/service/sync_check.c), or it is rejected with the reason

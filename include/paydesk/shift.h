@@ -61,7 +61,9 @@ struct shift_count {
 	enum shift_count_kind kind;
 	int64_t denomination; /* DENOM: one of [shifts] denominations (minor
 	                         units); 0 for the other kinds */
-	int64_t qty;          /* DENOM: how many (>= 0); others: 1 */
+	int64_t qty;          /* DENOM: how many (>= 0); SLIP: how many slips
+	                         the amount is the total of (1 to
+	                         SHIFT_SLIPS_MAX; 0 is taken as 1); others: 1 */
 	int64_t amount;       /* DENOM: denomination * qty (set by the service,
 	                         overflow-checked); others: the slip's, cheque's
 	                         or total's amount, > 0 (>= 0 for TOTAL) */
@@ -92,6 +94,8 @@ struct shift_movement {
  * units, below MONEY_MAX so that sums of a few thousand lines stay far
  * from INT64_MAX. */
 #define SHIFT_AMOUNT_MAX 10000000000000LL
+/* The most slips one slip line may count. */
+#define SHIFT_SLIPS_MAX 1000000
 /* A denomination line: *amount = denom * qty, refused (PD_EINVAL) when
  * qty < 0, denom <= 0 or the product passes SHIFT_AMOUNT_MAX. */
 int shift_line_amount(
@@ -141,6 +145,9 @@ struct shift_tender {
 	int64_t taken;     /* their amount, less voids made in the shift */
 	int64_t expected;
 	int64_t counted;    /* close only (0 in an X report) */
+	int64_t items;      /* close only: the notes and coins, slips and
+	                       cheques counted (the quantities of its count
+	                       lines; a total typed has none) */
 	int64_t over_short; /* counted - expected (close only) */
 	int beyond;         /* |over_short| > [shifts] tolerance */
 	/* (a closed shift's report: set where the close was signed off) */
@@ -152,9 +159,11 @@ struct shift_tender {
  * a Z report (a closed shift). Free with svc_shift_report_free. */
 struct shift_report {
 	struct shift sh;
-	struct shift_tender *tenders; /* every method with payments, and
-	                                 the cash method always, in [payments]
-	                                 methods order */
+	struct shift_tender *tenders; /* the cash method always, and every
+	                                 card or cheque method (Name:cheque)
+	                                 with payments, in [payments] methods
+	                                 order: what stays in the drawer (a
+	                                 transfer or online payment does not) */
 	size_t ntenders;
 	struct shift_movement *moves; /* oldest first */
 	size_t nmoves;

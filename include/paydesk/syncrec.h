@@ -7,7 +7,10 @@
  *     "data": { ... } }
  * Money is integer minor units. The uuid is made where the record was made
  * and is the key of idempotent apply. Kinds written by terminals: payment,
- * void, verify, credit_note, credit_apply. Kinds mastered centrally and
+ * void, verify, credit_note, credit_apply, and a cash shift's
+ * shift_open, shift_movement and shift_close (issue 20: the central node
+ * keeps every drawer's shifts; it does not feed them back to terminals).
+ * Kinds mastered centrally and
  * only pulled: consumer, item, user, setting. The fields of each kind's "data" are
  * one table in src/sync/record.c, used both to encode and to decode.
  *
@@ -49,6 +52,7 @@
 
 #include "err.h"
 #include "model.h"
+#include "shift.h"
 
 #define SYNC_PROTOCOL_VERSION 1
 #define SYNC_ROUTE_PUSH "/v1/push"
@@ -84,9 +88,15 @@ enum syncrec_kind {
 	SR_ITEM,
 	SR_USER,
 	SR_SETTING,
+	SR_SHIFT_OPEN,  /* uuid: the shift's */
+	SR_SHIFT_MOVE,  /* uuid: the movement's */
+	SR_SHIFT_CLOSE, /* uuid: its own; shift_uuid names the shift */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
+/* Whether kind k is reference data the central node masters (consumer,
+ * item, user, setting): pulled only, never pushed. */
+int syncrec_reference(enum syncrec_kind k);
 int syncrec_kind_parse(const char *s); /* -1 if unknown */
 
 /* A record, decoded or to encode. Which members mean something depends on
@@ -129,6 +139,18 @@ struct syncrec {
 	struct item it;
 	struct user u;
 	struct setting set;
+
+	/* shift_open (sh: drawer, cashier, opened_at, float_expected,
+	 * float_counted; counts the opening float), shift_movement (mv,
+	 * shift_uuid), shift_close (sh: z_no, closed_at, closed_by,
+	 * signed_off_by, float_kept; shift_uuid; counts and tenders) */
+	struct shift sh;
+	struct shift_movement mv;
+	char shift_uuid[37];
+	struct shift_count *counts; /* owned */
+	size_t ncounts;
+	struct shift_tender *tenders; /* owned */
+	size_t ntenders;
 };
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "backend.h"
@@ -683,6 +684,28 @@ sq_gateway_payments(struct backend *b, const char *org, const char *name,
 	return g;
 }
 
+static int
+sq_shifts(struct backend *b, const char *org,
+    const struct central_shift_filter *f, central_shift_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct conn *c;
+	struct stat st;
+	char path[4200];
+	int rc;
+
+	/* a list opens no organisation's store into being */
+	org_path(b, org, path, sizeof path);
+	if (stat(path, &st) != 0)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No organisation %s here (paydesk-central org add)"), org);
+	if ((c = borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_central_shifts(&c->s, f, cb, arg, err);
+	give_back(b, c);
+	return rc;
+}
+
 static void
 sq_close(struct backend *b)
 {
@@ -729,6 +752,7 @@ static const struct backend_ops sqlite_ops = {
     sq_gateway_set,
     sq_gateway_settle,
     sq_gateway_payments,
+    sq_shifts,
     sq_close,
 };
 

@@ -203,6 +203,8 @@ void gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
 int central_check_id(
     const char *what, const char *v, size_t max, struct pd_err *err);
 int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
+/* `paydesk-central shifts ORG ...` (argv after "shifts", shifts.c). */
+int shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* A row of a command's table on standard output: cell i padded to w[i]
  * display columns (never bytes: translated headings and words are UTF-8),
  * one space between, the last right-aligned if right_last; a longer cell

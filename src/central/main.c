@@ -24,6 +24,7 @@ static const char *const synopsis[] = {
     "gateway set ORG NAME [--method METHOD] [--statuses MAP]",
     "gateway settle ORG NAME FILE.csv",
     "gateway payments ORG [NAME] [--unassociated]",
+    "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
 };
 
 static void
@@ -254,6 +255,13 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
 	if (strcmp(argv[0], "gateway") == 0) {
 		if (gateway_cmd(b, argc - 1, argv + 1, err) == 0)
+			return 0;
+		if (err->code == PD_EUSAGE)
+			usage(stderr);
+		return -1;
+	}
+	if (strcmp(argv[0], "shifts") == 0) {
+		if (shifts_cmd(b, argc - 1, argv + 1, err) == 0)
 			return 0;
 		if (err->code == PD_EUSAGE)
 			usage(stderr);

@@ -3,7 +3,8 @@
  *
  * Counts are written as the design has them: --count 10000x2,500x4 (notes
  * and coins of the cash method, denomination in minor units x quantity),
- * --slip METHOD:REF:AMOUNT;... (card slips), --cheque NO:AMOUNT;... (the
+ * --slip METHOD:REF:AMOUNT;... (card slips, one each) or
+ * METHOD=N:AMOUNT (N slips totalling AMOUNT), --cheque NO:AMOUNT;... (the
  * method named Cheque) or METHOD:NO:AMOUNT, --total METHOD=AMOUNT;... A
  * supervisor's sign-off is --approver USER with the PIN from
  * $PAYDESK_APPROVER_PIN, else asked on the terminal. */
@@ -96,6 +97,31 @@ split(char *entry, int sep, char *part[3])
 	return strchr(p, sep) != NULL ? 4 : n;
 }
 
+/* --slip METHOD=N:AMOUNT: N slips of METHOD totalling AMOUNT (the close's
+ * card step as the screen asks it). */
+static int
+parse_slips(struct cli *c, char *entry, char *eq, struct counts *k)
+{
+	char *colon = strchr(eq + 1, ':');
+	struct shift_count *l;
+	int64_t n;
+
+	*eq = '\0';
+	n = colon ? digits(eq + 1, (size_t)(colon - eq - 1), SHIFT_SLIPS_MAX)
+	          : -1;
+	if (n < 1 || eq == entry || strchr(colon + 1, ':') != NULL)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--slip \"%s=%s\": write METHOD=NUMBER:AMOUNT, the "
+		      "number of slips 1 to %d"),
+		    entry, eq + 1, SHIFT_SLIPS_MAX);
+	if (strlen(entry) >= SHIFT_METHOD_BUFSZ)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("%s: a method name or reference is too long"), "--slip");
+	l = counts_add(k, SHIFT_COUNT_SLIP, entry);
+	l->qty = n;
+	return cli_money(c, "--slip", colon + 1, &l->amount);
+}
+
 /* One --slip, --cheque or --total entry into k. */
 static int
 parse_entry(struct cli *c, const char *opt, enum shift_count_kind kind,
@@ -104,7 +130,12 @@ parse_entry(struct cli *c, const char *opt, enum shift_count_kind kind,
 	char *part[3] = {NULL, NULL, NULL};
 	const char *method, *ref = "", *amount;
 	struct shift_count *l;
-	int n = split(entry, kind == SHIFT_COUNT_TOTAL ? '=' : ':', part);
+	char *eq = strchr(entry, '=');
+	int n;
+
+	if (kind == SHIFT_COUNT_SLIP && eq != NULL)
+		return parse_slips(c, entry, eq, k);
+	n = split(entry, kind == SHIFT_COUNT_TOTAL ? '=' : ':', part);
 
 	if (kind == SHIFT_COUNT_TOTAL && n == 2)
 		method = part[0], amount = part[1];
@@ -211,6 +242,7 @@ rec_tenders(struct rec *r, const struct shift_tender *t, size_t n, int counted)
 		rec_money(r, _("Expected"), "expected", t[i].expected);
 		if (counted) {
 			rec_money(r, _("Counted"), "counted", t[i].counted);
+			rec_int(r, _("Items counted"), "items", t[i].items);
 			rec_money(r, _("Over (+) or short (-)"), "over_short",
 			    t[i].over_short);
 			if (t[i].reason[0])
@@ -253,6 +285,40 @@ rec_moves(struct rec *r, const struct shift_movement *m, size_t n)
 			rec_str(r, _("Approved by"), "approved_by",
 			    m[i].approved_by);
 		rec_time(r, _("At"), "at", m[i].at);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+/* The count kinds as people read them (shift_count_kind_name's). */
+static const char *const count_words[] = {
+    [SHIFT_COUNT_DENOM] = N_("Notes and coins"),
+    [SHIFT_COUNT_SLIP] = N_("Card slips"),
+    [SHIFT_COUNT_CHEQUE] = N_("Cheque"),
+    [SHIFT_COUNT_TOTAL] = N_("Total"),
+};
+
+/* Every line of a count: what was typed, as stored. */
+static void
+rec_counts(struct rec *r, const char *label, const char *key,
+    const struct shift_count *c, size_t n)
+{
+	size_t i;
+
+	rec_list(r, label, key);
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_str(r, _("Method"), "method", c[i].method);
+		rec_shown(r, _("Kind"), "kind",
+		    shift_count_kind_name(c[i].kind),
+		    _(count_words[c[i].kind]));
+		if (c[i].kind == SHIFT_COUNT_DENOM)
+			rec_money(r, _("Denomination"), "denomination",
+			    c[i].denomination);
+		rec_int(r, _("Quantity"), "qty", c[i].qty);
+		rec_money(r, _("Amount"), "amount", c[i].amount);
+		if (c[i].ref[0])
+			rec_str(r, _("Reference"), "ref", c[i].ref);
 		rec_end(r);
 	}
 	rec_end(r);
@@ -536,6 +602,11 @@ cmd_shift_show(struct cli *c, int argc, char **argv)
 	r = rec_new(c);
 	rec_shift(r, &z.sh);
 	rec_tenders(r, z.tenders, z.ntenders, z.sh.status == SHIFT_CLOSED);
+	rec_counts(r, _("Opening float counted"), "open_counts", z.open_counts,
+	    z.nopen);
+	if (z.sh.status == SHIFT_CLOSED)
+		rec_counts(r, _("Counted at the close"), "counts", z.counts,
+		    z.ncounts);
 	rec_moves(r, z.moves, z.nmoves);
 	rec_print(r);
 	svc_shift_report_free(&z);

@@ -104,8 +104,9 @@ static const struct schema schema[] = {
         offsetof(struct config, nchannels), 0, 0, NULL},
     {{"payments", "methods",
          "Cash:cash, Credit Card:card, Debit Card:card, Bank Transfer:bank, "
-         "Cheque:bank, Online:online",
-         N_("payment methods as Name:kind, kind one of cash card bank online")},
+         "Cheque:cheque, Online:online",
+         N_("payment methods as Name:kind, kind one of cash card bank cheque "
+            "online")},
         CFG_METHODS, 0, 0, 0, 0, NULL},
     {{"payments", "overpayment_threshold", "500.00",
          N_("most a payment may exceed the selected items' outstanding "
@@ -790,7 +791,8 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 			const struct pay_method *m = &cfg->methods[k];
 
 			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s:%s",
-			    k ? ", " : "", m->name, method_kind_name(m->kind));
+			    k ? ", " : "", m->name,
+			    m->cheque ? "cheque" : method_kind_name(m->kind));
 			/* the rule only where it is not the kind's own */
 			if (m->reference != payref_default(m->kind))
 				snprintf(buf + strlen(buf), n - strlen(buf),

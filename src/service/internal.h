@@ -60,6 +60,13 @@ int svc_sync_check_pull(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
+/* A terminal's shift_open, shift_movement or shift_close checked on the
+ * central node (shift_sync.c): PD_EINVAL with the reason. */
+int svc_sync_check_shift(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err);
+/* A shift record applied (checked before): the shift, its counts,
+ * movements and tenders in the shift tables. */
+int svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */
@@ -173,6 +180,11 @@ const struct money_style *svc_style(
 /* Cash shifts (shift.c, shift_close.c): what the two files share. */
 /* The cash method: the first configured method of kind cash; NULL. */
 const struct pay_method *svc_shift_cash(const struct svc *s);
+/* Whether a method's takings stay in the drawer until the close (cash,
+ * card slips, cheques: Name:cheque), kind the payment's for a method no
+ * longer configured; transfers and online payments do not. */
+int svc_shift_in_drawer(
+    const struct svc *s, const char *method, enum method_kind kind);
 /* A copy of n count lines, each checked (open: the opening float, notes
  * and coins only) with its method as configured and denominations'
  * amounts worked out; caller frees; NULL with err naming the line. */
@@ -180,6 +192,10 @@ struct shift_count *svc_shift_counts_checked(const struct svc *s,
     const struct shift_count *in, size_t n, int open, struct pd_err *err);
 /* The total of the lines of method (NULL: of every line). */
 int64_t svc_shift_total(
+    const struct shift_count *c, size_t n, const char *method);
+/* The items counted for method: its lines' quantities (notes and coins,
+ * slips, cheques), totals typed left out. */
+int64_t svc_shift_items(
     const struct shift_count *c, size_t n, const char *method);
 /* The tender of method name in r, added (expected 0) when missing. */
 struct shift_tender *svc_shift_tender(

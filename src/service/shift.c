@@ -2,7 +2,8 @@
  * with the float counted by denomination, pay-ins, pay-outs and safe
  * drops, the X report, the blind close with over/short per tender and a
  * Z number without gaps. Each writing use case is one transaction with
- * its audit entry (and its outbox record, sync.c's shift_* kinds).
+ * its audit entry and its outbox record (shift_open, shift_movement,
+ * shift_close; checked and applied on the central node by shift_sync.c).
  *
  * What a tender expects: the cash method, the float counted at the open
  * plus its payments less the voids made at the terminal during the shift,
@@ -35,6 +36,23 @@ svc_shift_cash(const struct svc *s)
 		if (s->cfg.methods[i].kind == METHOD_CASH)
 			return &s->cfg.methods[i];
 	return NULL;
+}
+
+/* Whether what a method takes stays in the drawer until the close: cash,
+ * card slips and paper cheques (a method written Name:cheque). A bank
+ * transfer or an online payment reaches the bank without the cashier and
+ * is no tender of the close. kind: the payment's, for a method no longer
+ * configured. */
+int
+svc_shift_in_drawer(
+    const struct svc *s, const char *method, enum method_kind kind)
+{
+	const struct pay_method *m = config_method(&s->cfg, method);
+
+	if (m != NULL)
+		kind = m->kind;
+	return kind == METHOD_CASH || kind == METHOD_CARD ||
+	       (kind == METHOD_BANK && m != NULL && m->cheque);
 }
 
 int
@@ -106,6 +124,22 @@ check_line(
 			return pd_fail(err, PD_EINVAL,
 			    _("Payment method \"%s\" is not configured"),
 			    c->method);
+		if (!svc_shift_in_drawer(s, m->name, m->kind))
+			return pd_fail(err, PD_EINVAL,
+			    _("%s is not counted at the close: what it takes "
+			      "reaches the bank, not the drawer"),
+			    m->name);
+		if (c->kind == SHIFT_COUNT_SLIP && m->kind != METHOD_CARD)
+			return pd_fail(err, PD_EINVAL,
+			    _("Slips are counted for a card method; %s is "
+			      "not one"),
+			    m->name);
+		if (c->kind == SHIFT_COUNT_CHEQUE && !m->cheque)
+			return pd_fail(err, PD_EINVAL,
+			    _("Cheques are listed for a cheque method "
+			      "(Name:cheque in [payments] methods); %s is not "
+			      "one"),
+			    m->name);
 		if (c->amount < (c->kind == SHIFT_COUNT_TOTAL ? 0 : 1) ||
 		    c->amount > SHIFT_AMOUNT_MAX)
 			return pd_fail(err, PD_EINVAL,
@@ -118,7 +152,15 @@ check_line(
 		if (svc_check_text(_("Reference"), c->ref, SHIFT_REF_BUFSZ - 1,
 		        0, err) != 0)
 			return -1;
-		c->qty = 1;
+		/* a slip line is one slip or the total of several, as
+		 * the close's card step counts them (the count is kept) */
+		if (c->kind == SHIFT_COUNT_SLIP &&
+		    (c->qty < 0 || c->qty > SHIFT_SLIPS_MAX))
+			return pd_fail(err, PD_EINVAL,
+			    _("%s: a number of slips is 1 to %d"), m->name,
+			    SHIFT_SLIPS_MAX);
+		if (c->kind != SHIFT_COUNT_SLIP || c->qty == 0)
+			c->qty = 1;
 	}
 	xstrlcpy(c->method, m->name, sizeof c->method);
 	return 0;
@@ -180,6 +222,21 @@ svc_shift_total(const struct shift_count *c, size_t n, const char *method)
 	return t;
 }
 
+/* The items (notes and coins, slips, cheques) counted for a method: the
+ * quantities of its lines but totals typed without detail. */
+int64_t
+svc_shift_items(const struct shift_count *c, size_t n, const char *method)
+{
+	int64_t t = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (c[i].kind != SHIFT_COUNT_TOTAL &&
+		    strcmp(c[i].method, method) == 0)
+			t += c[i].qty;
+	return t;
+}
+
 /* ---- the tenders of a shift ---- */
 
 /* The tender of method name in r, added (expected 0) if missing. */
@@ -202,8 +259,8 @@ svc_shift_tender(
 
 /* The tenders in [payments] methods order: the cash method always, every
  * other method that took something in the shift (online payments are
- * not in the drawer), then what the shift took by a method no longer
- * configured. */
+ * not in the drawer, nor are transfers), then what the shift took by a
+ * method no longer configured. */
 static void
 order_tenders(const struct svc *s, struct shift_report *r,
     const struct shift_tender *taken, size_t ntaken)
@@ -216,13 +273,14 @@ order_tenders(const struct svc *s, struct shift_report *r,
 		svc_shift_tender(r, cash->name, METHOD_CASH);
 	for (k = 0; k < s->cfg.nmethods; k++)
 		for (i = 0; i < ntaken; i++)
-			if (taken[i].kind != METHOD_ONLINE &&
+			if (svc_shift_in_drawer(
+			        s, taken[i].method, taken[i].kind) &&
 			    strcmp(taken[i].method, s->cfg.methods[k].name) ==
 			        0)
 				svc_shift_tender(
 				    r, taken[i].method, taken[i].kind);
 	for (i = 0; i < ntaken; i++)
-		if (taken[i].kind != METHOD_ONLINE &&
+		if (svc_shift_in_drawer(s, taken[i].method, taken[i].kind) &&
 		    config_method(&s->cfg, taken[i].method) == NULL)
 			svc_shift_tender(r, taken[i].method, taken[i].kind);
 }
@@ -241,7 +299,7 @@ expect_tenders(struct svc *s, struct shift_report *r, struct pd_err *err)
 		return -1;
 	order_tenders(s, r, taken, ntaken);
 	for (i = 0; i < ntaken; i++) {
-		if (taken[i].kind == METHOD_ONLINE)
+		if (!svc_shift_in_drawer(s, taken[i].method, taken[i].kind))
 			continue;
 		t = svc_shift_tender(r, taken[i].method, taken[i].kind);
 		t->npayments = taken[i].npayments;
@@ -303,6 +361,8 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 	for (i = 0; i < r->ntenders; i++) {
 		m = config_method(&s->cfg, r->tenders[i].method);
 		r->tenders[i].kind = m != NULL ? m->kind : METHOD_BANK;
+		r->tenders[i].items = svc_shift_items(
+		    r->counts, r->ncounts, r->tenders[i].method);
 		/* signed off at the close: it was beyond the tolerance then */
 		r->tenders[i].beyond = r->tenders[i].approved_by[0] != '\0';
 	}
@@ -359,6 +419,7 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
     struct shift *sh, struct pd_err *err)
 {
 	struct shift other, prev;
+	struct syncrec rec;
 	char detail[256], m1[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	size_t i;
 	int rc;
@@ -397,6 +458,14 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 	for (i = 0; i < n; i++)
 		if (store_shift_count_insert(s->st, sh->id, "open", &c[i], err))
 			return -1;
+	/* the outbox record before the audit entry, which claims its seal */
+	ledger_rec_head(s, &rec, SR_SHIFT_OPEN, sh->uuid, NULL,
+	    s->cfg.branch_id, sh->opened_at);
+	rec.sh = *sh;
+	rec.counts = (struct shift_count *)c;
+	rec.ncounts = n;
+	if (svc_outbox(s, &rec, sh->uuid, err) != 0)
+		return -1;
 	snprintf(detail, sizeof detail, "float=%s expected=%s",
 	    money_plain(m1, sizeof m1, sh->float_counted, s->cfg.minor_digits),
 	    money_plain(

@@ -48,6 +48,7 @@ move_in_tx(struct svc *s, const struct shift_move_request *r,
 	struct shift_report rep;
 	struct shift_tender *cash;
 	struct shift sh;
+	struct syncrec rec;
 	char detail[384], a[MONEY_BUFSZ], b[MONEY_BUFSZ];
 	int rc;
 
@@ -76,6 +77,12 @@ move_in_tx(struct svc *s, const struct shift_move_request *r,
 	}
 	svc_now(m->at);
 	if (store_shift_move_insert(s->st, sh.id, s->actor.user_id, m, err))
+		return -1;
+	ledger_rec_head(
+	    s, &rec, SR_SHIFT_MOVE, m->uuid, NULL, s->cfg.branch_id, m->at);
+	rec.mv = *m;
+	xstrlcpy(rec.shift_uuid, sh.uuid, sizeof rec.shift_uuid);
+	if (svc_outbox(s, &rec, sh.uuid, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "kind=%s amount=%s reason=%s%s%s",
 	    shift_move_kind_name(m->kind),
@@ -195,6 +202,7 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 	for (i = 0; i < rep.ntenders; i++) {
 		t = &rep.tenders[i];
 		t->counted = svc_shift_total(c, n, t->method);
+		t->items = svc_shift_items(c, n, t->method);
 		t->over_short = t->counted - t->expected;
 		t->beyond = shift_beyond(t->over_short, s->cfg.shift_tolerance);
 		res->nbeyond += t->beyond;
@@ -272,6 +280,7 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
     struct pd_err *err)
 {
 	struct shift *sh = &res->sh;
+	struct syncrec rec;
 	const struct pay_method *cash = svc_shift_cash(s);
 	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;
 	char day[11], detail[256], m[MONEY_BUFSZ];
@@ -303,6 +312,19 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 		if (store_shift_tender_insert(
 		        s->st, sh->id, &res->tenders[i], err) != 0)
 			return -1;
+	/* the close as a record: its counts, expected and over/short per
+	 * tender, reasons and sign-off (its own uuid: the shift's is its
+	 * open's) */
+	ledger_rec_head(s, &rec, SR_SHIFT_CLOSE, NULL, NULL, s->cfg.branch_id,
+	    sh->closed_at);
+	rec.sh = *sh;
+	xstrlcpy(rec.shift_uuid, sh->uuid, sizeof rec.shift_uuid);
+	rec.counts = (struct shift_count *)c;
+	rec.ncounts = n;
+	rec.tenders = res->tenders;
+	rec.ntenders = res->ntenders;
+	if (svc_outbox(s, &rec, sh->z_no, err) != 0)
+		return -1;
 	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s", sh->z_no,
 	    money_plain(m, sizeof m, sh->float_kept, s->cfg.minor_digits),
 	    res->nbeyond, sh->signed_off_by[0] ? " signed_off_by=" : "",

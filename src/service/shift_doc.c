@@ -73,6 +73,15 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 		doc_line(d, t->method, detail, closed ? e : "",
 		    closed ? svc_money(s, c, sizeof c, t->counted) : e);
 		free(detail);
+		if (closed && t->items > 0) {
+			detail = xasprintf("%lld", (long long)t->items);
+			doc_field(d,
+			    t->kind == METHOD_CARD   ? L_(L, "Slips counted")
+			    : t->kind == METHOD_CASH ? L_(L, "Notes and coins")
+			                             : L_(L, "Cheques counted"),
+			    detail);
+			free(detail);
+		}
 		if (t->reason[0])
 			doc_para(d, L_(L, "Reason"), t->reason);
 		if (t->approved_by[0])
@@ -103,11 +112,17 @@ counts(struct svc *s, const struct shift_count *c, size_t n, const char *title,
 			free(detail);
 			continue;
 		}
-		detail = xasprintf("%s %s",
-		    c[i].kind == SHIFT_COUNT_CHEQUE ? L_(L, "Cheque")
-		    : c[i].kind == SHIFT_COUNT_SLIP ? L_(L, "Slip")
-		                                    : L_(L, "Total"),
-		    c[i].ref);
+		if (c[i].kind == SHIFT_COUNT_SLIP && c[i].qty > 1)
+			detail =
+			    xasprintf(LN_(L, "%lld slip %s", "%lld slips %s",
+			                  (unsigned long)c[i].qty),
+			        (long long)c[i].qty, c[i].ref);
+		else
+			detail = xasprintf("%s %s",
+			    c[i].kind == SHIFT_COUNT_CHEQUE ? L_(L, "Cheque")
+			    : c[i].kind == SHIFT_COUNT_SLIP ? L_(L, "Slip")
+			                                    : L_(L, "Total"),
+			    c[i].ref);
 		doc_line(d, c[i].method, detail, "",
 		    svc_money(s, a, sizeof a, c[i].amount));
 		free(detail);

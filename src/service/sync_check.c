@@ -707,6 +707,9 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_ITEM] = push_reference,
     [SR_USER] = push_reference,
     [SR_SETTING] = push_reference,
+    [SR_SHIFT_OPEN] = svc_sync_check_shift,
+    [SR_SHIFT_MOVE] = svc_sync_check_shift,
+    [SR_SHIFT_CLOSE] = svc_sync_check_shift,
 };
 
 int

@@ -249,6 +249,12 @@ record_ref(const struct syncrec *r)
 		return r->it.ref;
 	case SR_USER:
 		return r->u.username;
+	case SR_SHIFT_OPEN:
+		return r->uuid;
+	case SR_SHIFT_MOVE:
+		return r->shift_uuid;
+	case SR_SHIFT_CLOSE:
+		return r->sh.z_no;
 	default:
 		return r->set.key;
 	}

@@ -174,6 +174,10 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_voids_upd;\n"
     "DROP TRIGGER IF EXISTS seal_outbox_ins;\n"
     "DROP TRIGGER IF EXISTS seal_outbox_upd;\n",
+    /* the shifts of every drawer (issue 20), applied from their records
+     * like the ledger: not sealed here either */
+    "DROP TRIGGER IF EXISTS seal_shifts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shifts_upd;\n",
 };
 #undef FEED
 

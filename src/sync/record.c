@@ -35,7 +35,8 @@ enum ftype {
 	F_STATUS,   /* enum pay_status */
 	F_MKIND,    /* enum method_kind */
 	F_ROLE,     /* enum role */
-	F_REF       /* a payment reference (payref_check), left out if "" */
+	F_REF,      /* a payment reference (payref_check), left out if "" */
+	F_MOVEKIND  /* enum shift_move_kind */
 };
 
 struct field {
@@ -118,6 +119,26 @@ static const struct field user_fields[] = {S("username", u.username, 1),
 static const struct field setting_fields[] = {
     S("key", set.key, 1), S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
 
+/* A cash shift (issue 20): its open with the float counted, each
+ * movement, and its close with the counts and the tenders ("counts" and
+ * "tenders" are arrays beside the fields). */
+static const struct field shift_open_fields[] = {S("drawer", sh.drawer, 1),
+    S("cashier", sh.cashier, 1), T("opened_at", sh.opened_at, F_TS, 1),
+    T("float_expected", sh.float_expected, F_INT, 1),
+    T("float_counted", sh.float_counted, F_INT, 1), {NULL, F_STR, 0, 0, 0}};
+
+static const struct field shift_move_fields[] = {S("shift_uuid", shift_uuid, 1),
+    T("kind", mv.kind, F_MOVEKIND, 1), S("method", mv.method, 1),
+    T("amount", mv.amount, F_INT, 1), S("reason", mv.reason, 1),
+    S("approved_by", mv.approved_by, 0), T("at", mv.at, F_TS, 1),
+    {NULL, F_STR, 0, 0, 0}};
+
+static const struct field shift_close_fields[] = {
+    S("shift_uuid", shift_uuid, 1), S("z_no", sh.z_no, 1),
+    T("closed_at", sh.closed_at, F_TS, 1), S("closed_by", sh.closed_by, 1),
+    S("signed_off_by", sh.signed_off_by, 0),
+    T("float_kept", sh.float_kept, F_INT, 1), {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -127,6 +148,12 @@ static const char *const head_names[] = {
 
 /* A payment's data beyond its fields. */
 static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
+/* A shift's open and close beyond their fields. */
+static const char *const shift_open_extra[] = {"counts", NULL};
+static const char *const shift_close_extra[] = {"counts", "tenders", NULL};
+/* The most count lines and tenders a shift record carries. */
+#define SHIFT_REC_COUNTS_MAX 1000
+#define SHIFT_REC_TENDERS_MAX 64
 
 static const struct {
 	const char *name;
@@ -141,7 +168,17 @@ static const struct {
     [SR_ITEM] = {"item", item_fields},
     [SR_USER] = {"user", user_fields},
     [SR_SETTING] = {"setting", setting_fields},
+    [SR_SHIFT_OPEN] = {"shift_open", shift_open_fields},
+    [SR_SHIFT_MOVE] = {"shift_movement", shift_move_fields},
+    [SR_SHIFT_CLOSE] = {"shift_close", shift_close_fields},
 };
+
+int
+syncrec_reference(enum syncrec_kind k)
+{
+	return k == SR_CONSUMER || k == SR_ITEM || k == SR_USER ||
+	       k == SR_SETTING;
+}
 
 const char *
 syncrec_kind_name(enum syncrec_kind k)
@@ -174,6 +211,9 @@ enum_json(enum ftype t, int v)
 		return json_string(pay_status_name((enum pay_status)v));
 	case F_MKIND:
 		return json_string(method_kind_name((enum method_kind)v));
+	case F_MOVEKIND:
+		return json_string(
+		    shift_move_kind_name((enum shift_move_kind)v));
 	default:
 		return json_string(role_name((enum role)v));
 	}
@@ -224,6 +264,42 @@ encode_fields(const struct field *f, const struct syncrec *r)
 	return o;
 }
 
+/* A shift record's count lines and tenders. */
+static void
+shift_arrays_json(const struct syncrec *r, json_t *d)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < r->ncounts; i++) {
+		const struct shift_count *c = &r->counts[i];
+
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s, s:I, s:I, s:I, s:s}", "method",
+		           c->method, "kind", shift_count_kind_name(c->kind),
+		           "denomination", (json_int_t)c->denomination, "qty",
+		           (json_int_t)c->qty, "amount", (json_int_t)c->amount,
+		           "ref", c->ref));
+	}
+	json_object_set_new(d, "counts", a);
+	if (r->kind != SR_SHIFT_CLOSE)
+		return;
+	a = json_array();
+	for (i = 0; i < r->ntenders; i++) {
+		const struct shift_tender *t = &r->tenders[i];
+
+		json_array_append_new(a,
+		    json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s}",
+		        "method", t->method, "payments",
+		        (json_int_t)t->npayments, "taken", (json_int_t)t->taken,
+		        "expected", (json_int_t)t->expected, "counted",
+		        (json_int_t)t->counted, "over_short",
+		        (json_int_t)t->over_short, "reason", t->reason,
+		        "approved_by", t->approved_by));
+	}
+	json_object_set_new(d, "tenders", a);
+}
+
 static json_t *
 record_json(const struct syncrec *r)
 {
@@ -245,6 +321,8 @@ record_json(const struct syncrec *r)
 			json_object_set_new(
 			    d, "credit_note", encode_fields(credit_fields, r));
 	}
+	if (r->kind == SR_SHIFT_OPEN || r->kind == SR_SHIFT_CLOSE)
+		shift_arrays_json(r, d);
 	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
 	json_object_set_new(o, "kind", json_string(kinds[r->kind].name));
 	json_object_set_new(o, "uuid", json_string(r->uuid));
@@ -346,6 +424,15 @@ parse_enum(enum ftype t, const char *s)
 		return pay_status_parse(s);
 	case F_MKIND:
 		return method_kind_parse(s);
+	case F_MOVEKIND: {
+		int v = shift_move_kind_parse(s);
+
+		/* the stored name, not the command line's spelling */
+		return v >= 0 && strcmp(s, shift_move_kind_name(
+		                               (enum shift_move_kind)v)) == 0
+		           ? v
+		           : -1;
+	}
 	default:
 		return role_parse(s);
 	}
@@ -534,6 +621,133 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+/* A text of a shift record's array entry, checked like a field. */
+static int
+shift_text(const char *what, size_t i, const char *v, char *out, size_t size,
+    struct pd_err *err)
+{
+	if (check_text(what, v, size, 0, err) != 0) {
+		pd_err_prefix(err, _("data: line %zu: "), i + 1);
+		return -1;
+	}
+	xstrlcpy(out, v, size);
+	return 0;
+}
+
+static int
+decode_counts(json_t *a, struct syncrec *r, struct pd_err *err)
+{
+	size_t i;
+	json_t *e;
+
+	if (!json_is_array(a) || json_array_size(a) > SHIFT_REC_COUNTS_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: \"counts\" must be an array of at most %d lines"),
+		    SHIFT_REC_COUNTS_MAX);
+	r->ncounts = json_array_size(a);
+	r->counts = xcalloc(r->ncounts ? r->ncounts : 1, sizeof *r->counts);
+	json_array_foreach(a, i, e)
+	{
+		struct shift_count *c = &r->counts[i];
+		const char *m, *k, *ref;
+		json_int_t d, q, amt;
+		int j;
+
+		if (json_unpack(e, "{s:s, s:s, s:I, s:I, s:I, s:s!}", "method",
+		        &m, "kind", &k, "denomination", &d, "qty", &q, "amount",
+		        &amt, "ref", &ref) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: count line %zu needs method, kind, "
+			      "denomination, qty, amount and ref, and no other "
+			      "field"),
+			    i + 1);
+		for (j = 0; j <= SHIFT_COUNT_TOTAL; j++)
+			if (strcmp(k, shift_count_kind_name(
+			                  (enum shift_count_kind)j)) == 0)
+				break;
+		if (j > SHIFT_COUNT_TOTAL)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: count line %zu: unknown kind"), i + 1);
+		c->kind = (enum shift_count_kind)j;
+		c->denomination = (int64_t)d;
+		c->qty = (int64_t)q;
+		c->amount = (int64_t)amt;
+		if (shift_text("method", i, m, c->method, sizeof c->method,
+		        err) != 0 ||
+		    shift_text("ref", i, ref, c->ref, sizeof c->ref, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
+{
+	size_t i;
+	json_t *e;
+
+	if (!json_is_array(a) || json_array_size(a) > SHIFT_REC_TENDERS_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: \"tenders\" must be an array of at most %d "
+		      "tenders"),
+		    SHIFT_REC_TENDERS_MAX);
+	r->ntenders = json_array_size(a);
+	r->tenders = xcalloc(r->ntenders ? r->ntenders : 1, sizeof *r->tenders);
+	json_array_foreach(a, i, e)
+	{
+		struct shift_tender *t = &r->tenders[i];
+		const char *m, *why, *by;
+		json_int_t n, tk, ex, co, os;
+
+		if (json_unpack(e, "{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s!}",
+		        "method", &m, "payments", &n, "taken", &tk, "expected",
+		        &ex, "counted", &co, "over_short", &os, "reason", &why,
+		        "approved_by", &by) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: tender %zu needs method, payments, taken, "
+			      "expected, counted, over_short, reason and "
+			      "approved_by, and no other field"),
+			    i + 1);
+		t->npayments = (int64_t)n;
+		t->taken = (int64_t)tk;
+		t->expected = (int64_t)ex;
+		t->counted = (int64_t)co;
+		t->over_short = (int64_t)os;
+		if (shift_text("method", i, m, t->method, sizeof t->method,
+		        err) != 0 ||
+		    shift_text("reason", i, why, t->reason, sizeof t->reason,
+		        err) != 0 ||
+		    shift_text("approved_by", i, by, t->approved_by,
+		        sizeof t->approved_by, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The arrays of a shift_open or shift_close, required. */
+static int
+decode_shift(json_t *d, struct syncrec *r, struct pd_err *err)
+{
+	json_t *v = json_object_get(d, "counts");
+
+	if (v == NULL)
+		return pd_fail(
+		    err, PD_EINVAL, _("data: field \"counts\" is missing"));
+	if (decode_counts(v, r, err) != 0)
+		return -1;
+	if (r->kind == SR_SHIFT_OPEN) {
+		xstrlcpy(r->sh.uuid, r->uuid, sizeof r->sh.uuid);
+		xstrlcpy(r->sh.terminal, r->terminal, sizeof r->sh.terminal);
+		return 0;
+	}
+	v = json_object_get(d, "tenders");
+	if (v == NULL)
+		return pd_fail(
+		    err, PD_EINVAL, _("data: field \"tenders\" is missing"));
+	xstrlcpy(r->sh.uuid, r->shift_uuid, sizeof r->sh.uuid);
+	return decode_tenders(v, r, err);
+}
+
 int
 sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
     struct pd_err *err)
@@ -615,8 +829,17 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return -1;
 	d = json_object_get(o, "data");
 	if (decode_fields(kinds[k].fields,
-	        k == SR_PAYMENT ? payment_extra : NULL, d, "data", r, err) != 0)
+	        k == SR_PAYMENT       ? payment_extra
+	        : k == SR_SHIFT_OPEN  ? shift_open_extra
+	        : k == SR_SHIFT_CLOSE ? shift_close_extra
+	                              : NULL,
+	        d, "data", r, err) != 0)
 		return -1;
+	if ((k == SR_SHIFT_OPEN || k == SR_SHIFT_CLOSE) &&
+	    decode_shift(d, r, err) != 0)
+		return -1;
+	if (k == SR_SHIFT_MOVE)
+		xstrlcpy(r->mv.uuid, r->uuid, sizeof r->mv.uuid);
 	if (r->kind == SR_PAYMENT) {
 		if (decode_allocs(json_object_get(d, "allocations"), r, err))
 			return -1;
@@ -672,4 +895,10 @@ syncrec_free(struct syncrec *r)
 	free(r->allocs);
 	r->allocs = NULL;
 	r->nallocs = 0;
+	free(r->counts);
+	r->counts = NULL;
+	r->ncounts = 0;
+	free(r->tenders);
+	r->tenders = NULL;
+	r->ntenders = 0;
 }

@@ -61,6 +61,11 @@ J pay WU-10003 --type bill --method Cheque --amount 30 --reference 000777 \
     >/dev/null 2>&1
 J pay WU-10001 --type bill --method Online --amount 4 >/dev/null 2>&1
 same "four payments recorded" "$(sql 'SELECT count(*) FROM payments')" 4
+# a bank transfer reaches the bank, not the drawer: no tender of the close
+# (Cheque:cheque is, Bank Transfer:bank is not; issue 20, point 1)
+J pay WU-10002 --type bill --method "Bank Transfer" --amount 8 \
+    --reference TRF-1 >/dev/null 2>&1
+same "the transfer recorded" "$(sql "SELECT count(*) FROM payments WHERE method = 'Bank Transfer'")" 1
 
 # -- movements
 expect "pay-in below the approval amount" 0 "Change from safe" \
@@ -103,6 +108,8 @@ same "X: card and cheque expected, online not in the drawer" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(",".join("%s=%d" % (t["method"], t["expected"]) for t in d["tenders"]))' "$OUT")" \
     "Cash=19000,Credit Card=1500,Cheque=3000"
 same "X changes nothing" "$(snapshot)" "$before"
+grep -q "Bank Transfer" "$OUT" && echo "not ok - X: a transfer is no tender" || \
+    ok "X: a transfer is no tender"
 expect "X report as text" 0 "X report" J shift x --text --out "$T/x.txt"
 grep -q "X REPORT" "$T/x.txt" && ok "X report says X REPORT" || \
     echo "not ok - X report says X REPORT"
@@ -126,6 +133,20 @@ expect "close: a cheque amount that is not one" 3 "" \
     J shift close --count 10000x1 --cheque "000777:abc"
 expect "close: an unknown method" 3 'Payment method "Gold" is not configured' \
     J shift close --count 10000x1 --total "Gold=5"
+refused "close: a transfer is not counted" 3 \
+    "Bank Transfer is not counted at the close" \
+    J shift close --count 10000x1 --total "Bank Transfer=8"
+expect "close: a transfer listed as a cheque" 3 \
+    "Bank Transfer is not counted at the close" \
+    J shift close --cheque "Bank Transfer:TRF-1:8"
+expect "close: online counted" 3 "Online is not counted at the close" \
+    J shift close --total "Online=4"
+expect "close: a card slip listed as a cheque" 3 \
+    "Cheques are listed for a cheque method" \
+    J shift close --cheque "Credit Card:A1:15"
+expect "close: a cheque counted as a slip" 3 \
+    "Slips are counted for a card method; Cheque is not one" \
+    J shift close --slip "Cheque:000777:30"
 refused "close: a cheque listed twice" 3 'Cheque "000777" is listed twice' \
     J shift close --cheque "000777:30;000777:30"
 expect "close: a reason for no tender" 3 "not a tender of this shift" \
@@ -220,7 +241,40 @@ PAYDESK_NOW="2026-06-16 21:00:00" expect "shift list shows the flag" 0 "yes" \
 PAYDESK_NOW="2026-06-16 19:00:00" J shift status >"$OUT" 2>&1
 grep -q "across midnight" "$OUT" && echo "not ok - 11 hours is not flagged" || \
     ok "11 hours is not flagged"
-expect "close it" 0 "Z-T01-000005" J shift close --count 10000x1
+# two card payments, counted as two slips in one line (the screen's card
+# step: how many slips, their total); the count is kept (issue 20, point 2)
+J pay WU-10002 --type bill --method "Credit Card" --amount 20 >/dev/null 2>&1
+J pay WU-10003 --type bill --method "Credit Card" --amount 25 >/dev/null 2>&1
+refused "close: no number of slips" 3 "write METHOD=NUMBER:AMOUNT" \
+    J shift close --count 10000x1 --slip "Credit Card=0:45"
+expect "close: a number of slips with a letter" 3 "write METHOD=NUMBER:AMOUNT" \
+    J shift close --count 10000x1 --slip "Credit Card=2x:45"
+expect "close: slips of no method" 3 "write METHOD=NUMBER:AMOUNT" \
+    J shift close --count 10000x1 --slip "=2:45"
+expect "close: too many slips" 3 "the number of slips 1 to 1000000" \
+    J shift close --count 10000x1 --slip "Credit Card=1000001:45"
+expect "close: slips of a transfer" 3 "Bank Transfer is not counted" \
+    J shift close --count 10000x1 --slip "Bank Transfer=2:45"
+expect "close it" 0 "Z-T01-000005" J shift close --count 10000x1 \
+    --slip "Credit Card=2:45"
+has "the close says the items counted" "Items counted"
+same "the slip count is stored" \
+    "$(sql "SELECT group_concat(c.method || ':' || c.kind || ':' || c.qty || ':' || c.amount, ' ') FROM shift_counts c JOIN shifts s ON s.id = c.shift_id WHERE s.z_no = 'Z-T01-000005' AND c.phase = 'close'")" \
+    "Cash:denomination:1:10000 Credit Card:slip:2:4500"
+J --json shift show Z-T01-000005 >"$OUT"
+same "shift show: the tenders' items counted" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join("%s=%d/%d" % (t["method"], t["counted"], t["items"]) for t in d["tenders"]))' "$OUT")" \
+    "Cash=10000/1 Credit Card=4500/2"
+same "shift show: every line of the close's count" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join("%s/%s/%d/%d" % (c["method"], c["kind"], c["qty"], c["amount"]) for c in d["counts"]))' "$OUT")" \
+    "Cash/denomination/1/10000 Credit Card/slip/2/4500"
+J shift show Z-T01-000005 >"$OUT" 2>&1
+has "shift show: the slips' count as people read it" "Card slips"
+J shift z Z-T01-000005 --text --out "$T/z5.txt" >/dev/null 2>&1
+for w in "2 slips" "Slips counted" "Notes and coins"; do
+	grep -qF -- "$w" "$T/z5.txt" && ok "Z report says $w" || \
+	    echo "not ok - Z report lacks $w"
+done
 export PAYDESK_NOW="2026-06-16 23:00:00"
 expect "a sixth shift at 23:00" 0 "" J shift open --count 10000x1
 PAYDESK_NOW="2026-06-17 01:00:00" expect "two hours later, past midnight: flagged" 0 \
@@ -269,6 +323,12 @@ expect "config: a denomination not in minor units" 3 'Denomination "5.00"' \
     "$PD" --config "$T/bad.ini" config
 printf '[shifts]\nrequired = maybe\n' >"$T/bad.ini"
 expect "config: required is yes or no" 3 "required" "$PD" --config "$T/bad.ini" config
+printf '[payments]\nmethods = Cash:cash, Chq:Cheque, Wire:bank\n' >"$T/ok.ini"
+expect "config: a method of kind cheque, shown as written" 0 "Chq:cheque, Wire:bank" \
+    "$PD" --config "$T/ok.ini" config
+printf '[payments]\nmethods = Cash:cash, Chq:cheques\n' >"$T/bad.ini"
+expect "config: a kind that is none" 3 'unknown kind "cheques" (cash, card, bank, cheque or online)' \
+    "$PD" --config "$T/bad.ini" config
 printf '[numbers]\nz_report = Z-{NOPE}\n' >"$T/bad.ini"
 expect "config: a Z number format with an unknown token" 3 "z_report" \
     "$PD" --config "$T/bad.ini" config

@@ -416,3 +416,83 @@ expect "the next round is not blocked" 0 "Pulled      0" pdt 1 sync
 expect "a pulled record set aside cannot be queued" 3 "cannot be queued" \
     env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary sync --retry "$forged_uuid"
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
+
+# -- cash shifts sync (issue 20): T01 opens a shift, moves cash and
+# closes it short with a reason and mary's sign-off; the central node
+# keeps it as the terminal has it, lists it with its over/short, and
+# refuses a forged close, a movement on a shift it does not know and
+# records that are malformed
+pdt 1 --user jane shift open --count 10000x1,500x2 >/dev/null ||
+    echo "not ok - shift open"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 4 >/dev/null
+pdt 1 --user jane shift pay-in 20 --reason "Change from safe" >/dev/null
+PAYDESK_APPROVER_PIN=2222 pdt 1 --user jane shift pay-out 60 \
+    --reason "Petty cash" --approver mary >/dev/null
+pdt 1 --user jane shift drop 10 --reason "Safe drop" >/dev/null
+expect "a shift's open and movements go with the payment" 0 "Applied     5" pdt 1 sync
+same "the central node has the shift open with its float and counts" \
+    "$(csql "SELECT s.status || '/' || s.float_counted || '/' || s.cashier || '/' || (SELECT group_concat(denomination || 'x' || qty) FROM shift_counts WHERE shift_id = s.id) FROM shifts s")" \
+    "open/11000/jane/10000x1,500x2"
+same "and its movements, with the sign-off" \
+    "$(csql "SELECT group_concat(kind || ':' || amount || ':' || approved_by, ' ') FROM shift_movements")" \
+    "pay_in:2000: pay_out:6000:mary safe_drop:1000:"
+# expected 110 + 4 + 20 - 60 - 10 = 64.00, counted 62.00: 2.00 short
+PAYDESK_APPROVER_PIN=2222 pdt 1 --user jane shift close \
+    --count 5000x1,1000x1,200x1 --reason "Cash=Miscounted change" \
+    --approver mary >/dev/null || echo "not ok - shift close"
+forged "a close whose over/short is not counted less expected" \
+    "over/short 0 is not counted 6200 less expected 6400" \
+    shift_close data.tenders.0.over_short=0
+forged "a close counted above its count lines" \
+    "counted 7000 is not the total of its count lines, 6200" \
+    shift_close data.tenders.0.counted=7000 data.tenders.0.over_short=600
+forged "a close short beyond the tolerance without a sign-off" \
+    "beyond the tolerance without a reason and a supervisor's sign-off" \
+    shift_close 'data.signed_off_by=""' 'data.tenders.0.approved_by=""'
+forged "a close with a Z number of T02's series" "Z number" \
+    shift_close data.z_no=Z-T02-000001
+forged "a close without its tenders" 'field "tenders" is missing' \
+    shift_close data.tenders=-
+forged "a count line that does not multiply" "Count line 1: 5000 x 1 is not 9000" \
+    shift_close data.counts.0.amount=9000
+forged "a movement on a shift the central node does not know" \
+    "is not known here: its opening was not received" \
+    shift_movement data.shift_uuid=00000000-0000-4000-8000-000000000000
+forged "a movement of a kind that is none" 'Field "kind" has an unknown value' \
+    shift_movement data.kind=robbery
+forged "a movement above the approval amount, not signed off" \
+    "needs a supervisor's sign-off" \
+    shift_movement data.amount=9000 'data.approved_by=""'
+forged "a second shift opened on the open drawer" "has shift" shift_open
+forged "a shift opened on T02's drawer" "Drawer T02 is not terminal T01's" \
+    shift_open data.drawer=T02
+same "nothing forged reached the central node's shifts" \
+    "$(csql "SELECT count(*) || '/' || (SELECT count(*) FROM shift_movements) || '/' || (SELECT count(*) FROM shift_tenders) FROM shifts")" \
+    "1/3/0"
+expect "the real close is applied" 0 "Applied     1" pdt 1 sync
+same "the central node has the close as the terminal has it" \
+    "$(csql "SELECT z_no || '/' || status || '/' || signed_off_by || '/' || float_kept FROM shifts")|$(csql "SELECT group_concat(method || ':' || expected || ':' || counted || ':' || over_short || ':' || reason, ' ') FROM shift_tenders")" \
+    "$(tsql 1 "SELECT z_no || '/' || status || '/' || signed_off_by || '/' || float_kept FROM shifts")|$(tsql 1 "SELECT group_concat(method || ':' || expected || ':' || counted || ':' || over_short || ':' || reason, ' ') FROM shift_tenders")"
+expect "paydesk-central shifts lists it with its over/short" 0 "-\$2.00" \
+    central shifts ACME
+has "and its Z number" "Z-T01-000001"
+run central shifts ACME --json
+same "--json: the same shift, over/short in minor units" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (s["z_no"], s["status"], s["float_counted"], s["over_short"]) for s in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "Z-T01-000001:closed:11000:-200"
+run central shifts ACME --branch B02 --json
+same "--branch B02: not T01's" "$(cat "$OUT")" "[]"
+d=$(tsql 1 "SELECT substr(opened_at, 1, 10) FROM shifts")
+run central shifts ACME --from "$d" --to "$d" --json
+same "--from and --to the day it opened" "$(grep -c Z-T01-000001 "$OUT")" 1
+expect "shifts: a date that is none" 2 "2026-13-01" \
+    central shifts ACME --from 2026-13-01
+grep -q "Over/short" "$OUT" && echo "not ok - a refused date prints no table" ||
+    ok "a refused date prints no table"
+expect "shifts: an option that is none" 2 "--bogus" central shifts ACME --bogus
+expect "shifts: an organisation that is none" 4 "No organisation NOPE" \
+    central shifts NOPE
+[ -e "$CDIR/org-NOPE.db" ] && echo "not ok - the list made no store for NOPE" ||
+    ok "the list made no store for NOPE"
+expect "shifts: no organisation" 2 "which organisation" central shifts
+expect "T01's store is consistent after its shift" 0 "ok (" pdt 1 doctor

@@ -89,6 +89,9 @@ expect "a card payment" 0 "" \
     jane pay WU-10001 --type bill --method "Credit Card" --amount 30
 expect "a cheque" 0 "" \
     jane pay WU-10001 --type bill --method Cheque --amount 40
+expect "a bank transfer: it reaches the bank, not the drawer" 0 "" \
+    jane pay WU-10001 --type bill --method "Bank Transfer" --amount 9 \
+    --reference TRF-9
 
 # --- a pay-in of $80.00: above 50.00, a supervisor signs off
 keys End Up Enter
@@ -186,6 +189,7 @@ line_is "cash: counted" "Cash " "\$325.00"
 line_is "cash: 5.00 short" "Cash " "-\$5.00 short"
 line_is "the card slip matches" "Credit Card " "\$30.00"
 line_is "the cheque matches" "Cheque " "\$40.00"
+lacks "a transfer is no tender of the close" "Bank Transfer"
 wait_for "beyond the tolerance: reason and sign-off asked" \
     "Beyond the tolerance"
 keys Enter

@@ -115,6 +115,71 @@ reference_round_trip(void **state)
 	free(json);
 }
 
+/* A shift's close round-trips with its counts and tenders; its open and
+ * a movement with theirs (issue 20). */
+static void
+shift_round_trip(void **state)
+{
+	struct shift_count c[2] = {
+	    {"Cash", SHIFT_COUNT_DENOM, 5000, 3, 15000, ""},
+	    {"Credit Card", SHIFT_COUNT_SLIP, 0, 4, 2500, "A1"}};
+	struct shift_tender t = {.method = "Cash",
+	    .kind = METHOD_CASH,
+	    .npayments = 2,
+	    .taken = 900,
+	    .expected = 15500,
+	    .counted = 15000,
+	    .over_short = -500,
+	    .reason = "Miscounted",
+	    .approved_by = "mary"};
+	struct syncrec r, d;
+	struct pd_err err;
+	char *json, *again;
+
+	(void)state;
+	head(&r, SR_SHIFT_CLOSE);
+	strcpy(r.shift_uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.sh.z_no, "Z-T01-000001");
+	strcpy(r.sh.closed_at, "2026-11-23 18:00:00");
+	strcpy(r.sh.closed_by, "jane");
+	strcpy(r.sh.signed_off_by, "mary");
+	r.sh.float_kept = 10000;
+	r.counts = c;
+	r.ncounts = 2;
+	r.tenders = &t;
+	r.ntenders = 1;
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.kind, SR_SHIFT_CLOSE);
+	assert_string_equal(d.sh.uuid, r.shift_uuid);
+	assert_int_equal(d.ncounts, 2);
+	assert_int_equal(d.counts[1].kind, SHIFT_COUNT_SLIP);
+	assert_int_equal(d.counts[1].qty, 4);
+	assert_string_equal(d.counts[1].ref, "A1");
+	assert_int_equal(d.ntenders, 1);
+	assert_int_equal(d.tenders[0].over_short, -500);
+	assert_string_equal(d.tenders[0].approved_by, "mary");
+	again = syncrec_encode(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	free(json);
+	head(&r, SR_SHIFT_MOVE);
+	strcpy(r.shift_uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
+	r.mv.kind = SHIFT_SAFE_DROP;
+	strcpy(r.mv.method, "Cash");
+	r.mv.amount = 5000;
+	strcpy(r.mv.reason, "Safe drop");
+	strcpy(r.mv.at, "2026-11-23 12:00:00");
+	json = syncrec_encode(&r);
+	assert_non_null(strstr(json, "\"kind\":\"safe_drop\""));
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.mv.kind, SHIFT_SAFE_DROP);
+	assert_string_equal(d.mv.uuid, r.uuid);
+	syncrec_free(&d);
+	free(json);
+}
+
 static void
 bad(const char *json, const char *needle)
 {
@@ -162,12 +227,35 @@ bad_records(void **state)
 	    ",\"data\":{\"payment_uuid\":\"a\\u0001\",\"reason\":\"x\","
 	    "\"voided_by\":\"y\"}}",
 	    "control character");
-	bad("{\"v\":1,\"kind\":\"void\"," HEAD
-	    ",\"data\":{\"payment_uuid\":"
+	bad("{\"v\":1,\"kind\":\"void\"," HEAD ",\"data\":{\"payment_uuid\":"
 	    "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 	    "aaaaaa\",\"reason\":\"x\",\"voided_by\":\"y\"}}",
 	    "the limit is 36");
 	bad("{\"v\":1,\"v\":1}", "duplicate");
+	/* shift records (issue 20): their arrays strict like allocations */
+#define CLOSE_DATA                                                             \
+	"\"shift_uuid\":\"a\",\"z_no\":\"Z-1\",\"closed_at\":"                 \
+	"\"2026-11-23 18:00:00\",\"closed_by\":\"jane\",\"float_kept\":0"
+	bad("{\"v\":1,\"kind\":\"shift_close\"," HEAD ",\"data\":{" CLOSE_DATA
+	    ",\"counts\":[]}}",
+	    "\"tenders\" is missing");
+	bad("{\"v\":1,\"kind\":\"shift_close\"," HEAD ",\"data\":{" CLOSE_DATA
+	    ",\"counts\":[{\"method\":\"Cash\",\"kind\":\"coin\","
+	    "\"denomination\":1,\"qty\":1,\"amount\":1,\"ref\":\"\"}],"
+	    "\"tenders\":[]}}",
+	    "count line 1: unknown kind");
+	bad("{\"v\":1,\"kind\":\"shift_close\"," HEAD ",\"data\":{" CLOSE_DATA
+	    ",\"counts\":[],\"tenders\":[{\"method\":\"Cash\"}]}}",
+	    "tender 1 needs method");
+	bad("{\"v\":1,\"kind\":\"shift_close\"," HEAD ",\"data\":{" CLOSE_DATA
+	    ",\"counts\":{},\"tenders\":[]}}",
+	    "\"counts\" must be an array");
+	bad("{\"v\":1,\"kind\":\"shift_movement\"," HEAD
+	    ",\"data\":{\"shift_uuid\":\"a\",\"kind\":\"pay-in\",\"method\":"
+	    "\"Cash\",\"amount\":1,\"reason\":\"x\",\"at\":"
+	    "\"2026-11-23 10:00:00\"}}",
+	    "\"kind\" has an unknown value");
+#undef CLOSE_DATA
 }
 
 static void
@@ -314,8 +402,8 @@ page_envelope(void **state)
 	assert_non_null(strstr(err.msg, "Entry 2"));
 	sync_page_free(&pg);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		assert_int_equal(
-		    sync_page_decode(bad[i].body, strlen(bad[i].body), &pg, &err),
+		assert_int_equal(sync_page_decode(bad[i].body,
+		                     strlen(bad[i].body), &pg, &err),
 		    -1);
 		if (strstr(err.msg, bad[i].why) == NULL)
 			fail_msg("%s: %s", bad[i].body, err.msg);
@@ -329,6 +417,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(payment_round_trip),
 	    cmocka_unit_test(reference_round_trip),
+	    cmocka_unit_test(shift_round_trip),
 	    cmocka_unit_test(bad_records),
 	    cmocka_unit_test(push_envelope),
 	    cmocka_unit_test(push_too_many),

@@ -1,0 +1,158 @@
+/* shifts.c - `paydesk-central shifts ORG [--branch B] [--from D] [--to D]
+ * [--json]`: every drawer's cash shifts of an organisation as its
+ * terminals sent them (issue 20), newest first, with the over (+) or
+ * short (-) of each close. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "central.h"
+
+struct shifts_out {
+	json_t *json; /* --json: the array being filled; NULL: a table */
+	const char *heads[8];
+	int headed; /* the headings printed (at the first row: a refusal
+	               of the options prints none) */
+	int w[8];
+};
+
+static void
+head_once(struct shifts_out *o)
+{
+	if (o->json == NULL && !o->headed)
+		central_head(o->heads, o->w, 8, 1);
+	o->headed = 1;
+}
+
+/* The stored words as people read them (shift_status_name's). */
+static const char *
+status_word(enum shift_status st)
+{
+	return st == SHIFT_CLOSED ? _("closed") : _("open");
+}
+
+static int
+one_row(const struct central_shift_row *r, void *arg)
+{
+	struct shifts_out *o = arg;
+	const struct shift *sh = r->sh;
+	const char *cells[8];
+
+	if (o->json != NULL) {
+		json_array_append_new(o->json,
+		    json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, "
+		              "s:s}",
+		        "uuid", sh->uuid, "z_no", sh->z_no, "terminal",
+		        sh->terminal, "cashier", sh->cashier, "opened_at",
+		        sh->opened_at, "closed_at", sh->closed_at, "status",
+		        shift_status_name(sh->status), "float_counted",
+		        (json_int_t)sh->float_counted, "over_short",
+		        (json_int_t)r->over_short, "signed_off_by",
+		        sh->signed_off_by));
+		return 0;
+	}
+	head_once(o);
+	cells[0] = sh->z_no[0] ? sh->z_no : "-";
+	cells[1] = sh->terminal;
+	cells[2] = sh->cashier;
+	cells[3] = sh->opened_at;
+	cells[4] = sh->closed_at[0] ? sh->closed_at : "-";
+	cells[5] = status_word(sh->status);
+	cells[6] = r->float_text;
+	cells[7] = sh->status == SHIFT_CLOSED ? r->over_short_text : "-";
+	central_row(cells, o->w, 8, 1);
+	return 0;
+}
+
+/* The organisation's terminals of branch, into *out (names point into
+ * *rows, which the caller frees). */
+static int
+branch_terminals(struct backend *b, const char *org, const char *branch,
+    struct terminal_row **rows, const char ***out, size_t *n,
+    struct pd_err *err)
+{
+	size_t i, all;
+
+	*rows = b->ops->terminals(b, org, &all, err);
+	if (*rows == NULL)
+		return -1;
+	*out = xcalloc(all + 1, sizeof **out);
+	*n = 0;
+	for (i = 0; i < all; i++)
+		if (strcmp((*rows)[i].branch, branch) == 0)
+			(*out)[(*n)++] = (*rows)[i].terminal;
+	return 0;
+}
+
+/* The options after ORG; PD_EUSAGE naming an unknown one. */
+static int
+shift_opts(int argc, char **argv, const char **branch,
+    struct central_shift_filter *f, int *json, struct pd_err *err)
+{
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			*json = 1;
+		else if (i + 1 < argc && strcmp(argv[i], "--branch") == 0)
+			*branch = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--from") == 0)
+			f->from = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--to") == 0)
+			f->to = argv[++i];
+		else
+			return pd_fail(err, PD_EUSAGE,
+			    _("Shifts: unknown option or missing value \"%s\""),
+			    argv[i]);
+	}
+	if (*branch != NULL)
+		return central_check_id(_("Branch"), *branch, 16, err);
+	return 0;
+}
+
+int
+shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	const char *heads[8] = {NC_("column", "Z number"),
+	    NC_("column", "Terminal"), NC_("column", "Cashier"),
+	    NC_("column", "Opened"), NC_("column", "Closed"),
+	    NC_("column", "Status"), NC_("column", "Float"),
+	    NC_("column", "Over/short")};
+	struct central_shift_filter f = {0};
+	struct shifts_out o = {NULL, {NULL}, 0, {12, 8, 10, 19, 19, 9, 10, 10}};
+	struct terminal_row *rows = NULL;
+	const char *branch = NULL, **terms = NULL;
+	int json = 0, rc, i;
+
+	if (argc < 1)
+		return pd_fail(err, PD_EUSAGE, _("Shifts: which organisation"));
+	if (central_check_id(_("Organisation"), argv[0], 32, err) != 0 ||
+	    shift_opts(argc - 1, argv + 1, &branch, &f, &json, err) != 0)
+		return -1;
+	if (branch != NULL && branch_terminals(b, argv[0], branch, &rows,
+	                          &terms, &f.nterminals, err) != 0)
+		return -1;
+	f.terminals = terms;
+	if (json)
+		o.json = json_array();
+	for (i = 0; i < 8; i++)
+		o.heads[i] = svc_column_header(heads[i]);
+	rc = b->ops->shifts(b, argv[0], &f, one_row, &o, err);
+	if (rc == 0)
+		head_once(&o);
+	if (o.json != NULL) {
+		if (rc == 0) {
+			char *s = json_dumps(o.json, JSON_INDENT(1));
+
+			if (s != NULL)
+				puts(s);
+			free(s);
+		}
+		json_decref(o.json);
+	}
+	free(terms);
+	free(rows);
+	return rc;
+}

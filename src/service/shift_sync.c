@@ -1,0 +1,422 @@
+/* shift_sync.c - cash shifts as sync records (issue 20, point 3): what
+ * the central node checks of a terminal's shift_open, shift_movement and
+ * shift_close before it applies them (the rules of the terminal's own
+ * use cases, shift.c and shift_close.c: a drawer of the sending terminal,
+ * a cashier of its branch, counts that add up, a Z number of its own
+ * series, over/short = counted - expected per tender, a sign-off beyond
+ * the tolerance), how they are applied (the central node keeps every
+ * drawer's shifts in the same tables as a terminal), and the list of an
+ * organisation's shifts that paydesk-central shifts prints.
+ *
+ * Usernames, not full names, name the people of a shift's records (the
+ * shift tables keep usernames).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/i18n.h"
+#include "paydesk/numfmt.h"
+
+/* name is an active user of the sending terminal's branch with at least
+ * role need; what names the field. */
+static int
+shift_user(struct svc *s, const struct sync_sender *f, const char *what,
+    const char *name, enum role need, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+
+	if (store_user_by_name(s->st, name, &u, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		u.active = 0;
+	}
+	if (!u.active || (u.branch[0] && strcmp(u.branch, f->branch) != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\" is not a user of branch %s"), what, name,
+		    f->branch);
+	if (u.role < need)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s %s is a %s; a %s is needed"), what, name,
+		    role_name(u.role), role_name(need));
+	return 0;
+}
+
+static int
+shift_amount(const char *what, int64_t v, struct pd_err *err)
+{
+	if (v < 0 || v > SHIFT_AMOUNT_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s %lld is not between 0 and %lld minor units"), what,
+		    (long long)v, (long long)SHIFT_AMOUNT_MAX);
+	return 0;
+}
+
+/* The record's count lines checked as the terminal's use case checks
+ * them (open: the opening float), each amount as sent; their total. */
+static int
+shift_counts(struct svc *s, const struct syncrec *r, int open, int64_t *total,
+    struct pd_err *err)
+{
+	struct shift_count *c;
+	size_t i;
+
+	c = svc_shift_counts_checked(s, r->counts, r->ncounts, open, err);
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < r->ncounts; i++)
+		if (c[i].amount != r->counts[i].amount ||
+		    c[i].qty != r->counts[i].qty) {
+			free(c);
+			return pd_fail(err, PD_EINVAL,
+			    _("Count line %zu: %lld x %lld is not %lld"), i + 1,
+			    (long long)r->counts[i].denomination,
+			    (long long)r->counts[i].qty,
+			    (long long)r->counts[i].amount);
+		}
+	free(c);
+	*total = svc_shift_total(r->counts, r->ncounts, NULL);
+	return 0;
+}
+
+/* The shift a movement or close names: known, the sender's, open. */
+static int
+named_shift(struct svc *s, const struct syncrec *r, struct shift *sh,
+    struct pd_err *err)
+{
+	struct pd_err e = {0};
+
+	if (store_shift_find(s->st, r->shift_uuid, sh, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s is not known here: its opening was not "
+		      "received"),
+		    r->shift_uuid);
+	}
+	if (strcmp(sh->terminal, r->terminal) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s is terminal %s's, not %s's"), r->shift_uuid,
+		    sh->terminal, r->terminal);
+	if (sh->status != SHIFT_OPEN)
+		return pd_fail(err, PD_EINVAL, _("Shift %s is closed already"),
+		    r->shift_uuid);
+	return 0;
+}
+
+static int
+check_open(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct shift other;
+	int64_t total;
+	int rc;
+
+	if (strcmp(r->sh.drawer, r->terminal) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Drawer %s is not terminal %s's"), r->sh.drawer,
+		    r->terminal);
+	if (strcmp(r->sh.opened_at, r->at) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Opened at %s differs from the record's time %s"),
+		    r->sh.opened_at, r->at);
+	if (shift_user(s, f, _("Cashier"), r->sh.cashier, ROLE_CASHIER, err) !=
+	        0 ||
+	    shift_amount(_("Float expected"), r->sh.float_expected, err) ||
+	    shift_amount(_("Float counted"), r->sh.float_counted, err) ||
+	    shift_counts(s, r, 1, &total, err) != 0)
+		return -1;
+	if (total != r->sh.float_counted)
+		return pd_fail(err, PD_EINVAL,
+		    _("The float counted, %lld, is not the total of its count "
+		      "lines, %lld"),
+		    (long long)r->sh.float_counted, (long long)total);
+	rc = store_shift_drawer(s->st, r->sh.drawer, 1, &other, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Drawer %s has shift %s open already"), r->sh.drawer,
+		    other.uuid);
+	return 0;
+}
+
+static int
+check_move(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    const struct shift *sh, struct pd_err *err)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+	int i;
+
+	if (r->mv.amount <= 0 || r->mv.amount > SHIFT_AMOUNT_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount %lld is not between 1 and %lld minor units"),
+		    (long long)r->mv.amount, (long long)SHIFT_AMOUNT_MAX);
+	if (cash == NULL || strcmp(cash->name, r->mv.method) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Method %s is not the cash method"), r->mv.method);
+	for (i = 0; i < s->cfg.nmove_reasons; i++)
+		if (strcmp(s->cfg.move_reasons[i], r->mv.reason) == 0)
+			break;
+	if (i == s->cfg.nmove_reasons)
+		return pd_fail(err, PD_EINVAL,
+		    _("Reason \"%s\" is not one of [shifts] movement_reasons"),
+		    r->mv.reason);
+	if (strcmp(r->mv.at, sh->opened_at) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The movement at %s is before its shift opened, at %s"),
+		    r->mv.at, sh->opened_at);
+	if (r->mv.approved_by[0] == '\0') {
+		if (r->mv.amount > s->cfg.move_approval)
+			return pd_fail(err, PD_EINVAL,
+			    _("A movement above the approval amount needs a "
+			      "supervisor's sign-off"));
+		return 0;
+	}
+	return shift_user(
+	    s, f, _("Approved by"), r->mv.approved_by, ROLE_SUPERVISOR, err);
+}
+
+/* One tender of a close: its figures agree with each other and with the
+ * counts; beyond the tolerance, a reason and the sign-off. */
+static int
+check_tender(struct svc *s, const struct syncrec *r,
+    const struct shift_tender *t, struct pd_err *err)
+{
+	const struct pay_method *m = config_method(&s->cfg, t->method);
+	int64_t counted = svc_shift_total(r->counts, r->ncounts, t->method);
+
+	if (m == NULL || !svc_shift_in_drawer(s, m->name, m->kind))
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s is not a method counted in the drawer"),
+		    t->method);
+	if (shift_amount(_("Counted"), t->counted, err) != 0 ||
+	    t->expected < -SHIFT_AMOUNT_MAX || t->expected > SHIFT_AMOUNT_MAX ||
+	    t->npayments < 0 || t->taken < -SHIFT_AMOUNT_MAX ||
+	    t->taken > SHIFT_AMOUNT_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s: an amount out of bounds"), t->method);
+	if (t->over_short != t->counted - t->expected)
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s: over/short %lld is not counted %lld less "
+		      "expected %lld"),
+		    t->method, (long long)t->over_short, (long long)t->counted,
+		    (long long)t->expected);
+	if (t->counted != counted)
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s: counted %lld is not the total of its count "
+		      "lines, %lld"),
+		    t->method, (long long)t->counted, (long long)counted);
+	if (shift_beyond(t->over_short, s->cfg.shift_tolerance) &&
+	    (t->reason[0] == '\0' || r->sh.signed_off_by[0] == '\0' ||
+	        strcmp(t->approved_by, r->sh.signed_off_by) != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("Tender %s is beyond the tolerance without a reason and "
+		      "a supervisor's sign-off"),
+		    t->method);
+	return 0;
+}
+
+static int
+check_close(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    const struct shift *sh, struct pd_err *err)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+	struct numfmt_ctx ctx = {NULL, r->terminal, f->branch};
+	char day[11];
+	int64_t total;
+	size_t i, j;
+
+	snprintf(day, sizeof day, "%.10s", r->sh.closed_at);
+	ctx.date = day;
+	if (numfmt_match(s->cfg.fmt_z_report, &ctx, r->sh.z_no, NULL, err)) {
+		pd_err_prefix(err, _("Z number: "));
+		return -1;
+	}
+	if (strcmp(r->sh.closed_at, sh->opened_at) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The close at %s is before its shift opened, at %s"),
+		    r->sh.closed_at, sh->opened_at);
+	if (strcmp(r->sh.closed_by, sh->cashier) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s is %s's: %s cannot close it"), sh->uuid,
+		    sh->cashier, r->sh.closed_by);
+	if (r->sh.signed_off_by[0] &&
+	    shift_user(s, f, _("Signed off by"), r->sh.signed_off_by,
+	        ROLE_SUPERVISOR, err) != 0)
+		return -1;
+	if (shift_counts(s, r, 0, &total, err) != 0)
+		return -1;
+	for (i = 0; i < r->ntenders; i++)
+		if (check_tender(s, r, &r->tenders[i], err) != 0)
+			return -1;
+	for (i = 0; i < r->ncounts; i++) {
+		for (j = 0; j < r->ntenders; j++)
+			if (strcmp(r->counts[i].method, r->tenders[j].method) ==
+			    0)
+				break;
+		if (j == r->ntenders)
+			return pd_fail(err, PD_EINVAL,
+			    _("Count line %zu is of %s, which is no tender of "
+			      "the close"),
+			    i + 1, r->counts[i].method);
+	}
+	total = cash ? svc_shift_total(r->counts, r->ncounts, cash->name) : 0;
+	if (r->sh.float_kept < 0 || r->sh.float_kept > total)
+		return pd_fail(err, PD_EINVAL,
+		    _("The float kept, %lld, is not between 0 and the cash "
+		      "counted, %lld"),
+		    (long long)r->sh.float_kept, (long long)total);
+	return 0;
+}
+
+int
+svc_sync_check_shift(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct shift sh;
+
+	if (r->kind == SR_SHIFT_OPEN)
+		return check_open(s, f, r, err);
+	if (named_shift(s, r, &sh, err) != 0)
+		return -1;
+	return r->kind == SR_SHIFT_MOVE ? check_move(s, f, r, &sh, err)
+	                                : check_close(s, f, r, &sh, err);
+}
+
+/* ---- apply ---- */
+
+static int
+apply_open(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct shift sh = r->sh;
+	struct user u;
+	size_t i;
+
+	if (store_user_by_name(s->st, r->sh.cashier, &u, err) != 0)
+		return -1;
+	xstrlcpy(sh.uuid, r->uuid, sizeof sh.uuid);
+	xstrlcpy(sh.terminal, r->terminal, sizeof sh.terminal);
+	sh.cashier_id = u.id;
+	if (store_shift_insert(s->st, &sh, err) != 0)
+		return -1;
+	for (i = 0; i < r->ncounts; i++)
+		if (store_shift_count_insert(
+		        s->st, sh.id, "open", &r->counts[i], err) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+apply_close(struct svc *s, const struct syncrec *r, struct shift *sh,
+    struct pd_err *err)
+{
+	size_t i;
+
+	xstrlcpy(sh->closed_at, r->sh.closed_at, sizeof sh->closed_at);
+	xstrlcpy(sh->z_no, r->sh.z_no, sizeof sh->z_no);
+	xstrlcpy(sh->closed_by, r->sh.closed_by, sizeof sh->closed_by);
+	xstrlcpy(
+	    sh->signed_off_by, r->sh.signed_off_by, sizeof sh->signed_off_by);
+	sh->float_kept = r->sh.float_kept;
+	if (store_shift_close(s->st, sh, err) != 0)
+		return -1;
+	for (i = 0; i < r->ncounts; i++)
+		if (store_shift_count_insert(
+		        s->st, sh->id, "close", &r->counts[i], err) != 0)
+			return -1;
+	for (i = 0; i < r->ntenders; i++)
+		if (store_shift_tender_insert(
+		        s->st, sh->id, &r->tenders[i], err) != 0)
+			return -1;
+	return 0;
+}
+
+int
+svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct shift_movement mv;
+	struct shift sh;
+
+	if (r->kind == SR_SHIFT_OPEN)
+		return apply_open(s, r, err);
+	if (store_shift_find(s->st, r->shift_uuid, &sh, err) != 0)
+		return -1;
+	if (r->kind == SR_SHIFT_CLOSE)
+		return apply_close(s, r, &sh, err);
+	mv = r->mv;
+	return store_shift_move_insert(s->st, sh.id, sh.cashier_id, &mv, err);
+}
+
+/* ---- the central node's list ---- */
+
+struct org_arg {
+	struct svc *s;
+	const char *const *terminals; /* NULL: every terminal */
+	size_t nterminals;
+	central_shift_cb cb;
+	void *arg;
+	struct pd_err *err;
+	int failed;
+};
+
+static int
+org_one(const struct shift *sh, void *arg)
+{
+	struct org_arg *a = arg;
+	struct central_shift_row row;
+	struct shift_tender *t;
+	int64_t over_short = 0;
+	size_t i, n = 0;
+
+	for (i = 0; a->terminals != NULL && i < a->nterminals; i++)
+		if (strcmp(a->terminals[i], sh->terminal) == 0)
+			break;
+	if (a->terminals != NULL && i == a->nterminals)
+		return 0;
+	if (sh->status == SHIFT_CLOSED) {
+		t = store_shift_tenders(a->s->st, sh->id, &n, a->err);
+		if (t == NULL) {
+			a->failed = 1;
+			return 1;
+		}
+		for (i = 0; i < n; i++)
+			over_short += t[i].over_short;
+		free(t);
+	}
+	row.sh = sh;
+	row.over_short = over_short;
+	svc_money(
+	    a->s, row.over_short_text, sizeof row.over_short_text, over_short);
+	svc_money(
+	    a->s, row.float_text, sizeof row.float_text, sh->float_counted);
+	return a->cb(&row, a->arg);
+}
+
+int
+svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
+    central_shift_cb cb, void *arg, struct pd_err *err)
+{
+	struct shift_query q = {0};
+	struct org_arg a = {s, f->terminals, f->nterminals, cb, arg, err, 0};
+	int32_t d;
+
+	if ((f->from && date_parse(f->from, "--from", &d, err) != 0) ||
+	    (f->to && date_parse(f->to, "--to", &d, err) != 0)) {
+		err->code = PD_EUSAGE;
+		return -1;
+	}
+	q.from = f->from;
+	q.to = f->to;
+	if (store_shift_each(s->st, &q, org_one, &a, err) != 0 || a.failed)
+		return -1;
+	return 0;
+}
