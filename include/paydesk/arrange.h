@@ -5,6 +5,7 @@
 #define PAYDESK_ARRANGE_H
 #include <stdint.h>
 #include "err.h"
+#include "model.h"
 
 /* At most this many installments in a plan (ten years monthly). */
 #define ARR_INST_MAX 120
@@ -55,13 +56,16 @@ enum arr_inst_state {
 	ARR_UPCOMING, /* unpaid, not yet past due + grace */
 	ARR_ON_TIME,  /* paid in full on or before due + grace */
 	ARR_LATE,     /* paid in full after due + grace */
-	ARR_MISSED    /* unpaid (or part paid) past due + grace */
+	ARR_MISSED,   /* unpaid (or part paid) past due + grace */
+	ARR_REPLACED  /* its unpaid rest moved by a reschedule or a cancel:
+	                 out of the tally */
 };
 /* Rule: paid_on is the day the installment was paid in full, -1 while it
  * is not (part payments do not make it paid); grace in days. */
 enum arr_inst_state arr_inst_state(
     int32_t due, int grace, int32_t paid_on, int32_t today);
-/* "Upcoming", "On time", "Late", "Missed" (stored words, N_). */
+/* "Upcoming", "On time", "Late", "Missed", "Replaced" (stored words,
+ * N_). */
 const char *arr_inst_state_name(enum arr_inst_state s);
 
 /* A plan's status (issue 21). */
@@ -78,6 +82,7 @@ struct arr_tally {
 	int missed;
 	int upcoming;
 };
+/* Count s (ARR_REPLACED is not counted). */
 void arr_tally_add(struct arr_tally *t, enum arr_inst_state s);
 /* Rule, in this order: a cancelled plan is Cancelled; every installment
  * paid: Completed (a debt paid is paid, late or not); more misses than
@@ -89,5 +94,45 @@ enum arr_status arr_plan_status(
  * missed), in tenths of a percent rounded half up; -1 when none fell due
  * yet. */
 int arr_compliance_tenths(const struct arr_tally *t);
+
+/* A payment arrangement as the store keeps it (issue 21): a plan whose
+ * installments are items of kind installment (plan_no#k), made from a
+ * consumer's items whose debt it took over. */
+struct arrangement {
+	int64_t id;
+	char uuid[37];
+	char plan_no[33];
+	int64_t consumer_id;
+	char account_no[33];
+	char consumer_name[129];
+	int64_t debt; /* what it took over when made */
+	int64_t down; /* its down payment, 0: none */
+	int n;        /* installments of the latest schedule */
+	enum arr_freq freq;
+	char first_due[11];
+	int grace_days;
+	int misses_allowed;
+	char reason[512];
+	char created_on[11];
+	char created_at[20];
+	char created_by[33]; /* username */
+	char terminal[17];
+	int cancelled;
+	int changes; /* reschedules */
+};
+
+/* An installment of a plan with what was moved out of it (a reschedule
+ * or cancel closing it) and the day it was paid in full ("" if not). */
+struct arr_item {
+	struct item it;
+	int64_t moved;
+	char paid_on[11];
+};
+/* An item whose debt an arrangement holds, net of what it gave back. */
+struct arr_hold {
+	int64_t item_id;
+	char ref[64];
+	int64_t held;
+};
 
 #endif

@@ -8,10 +8,12 @@
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 
-static const char *const freq_names[] = {"weekly", "fortnightly", "monthly"};
+/* stored and typed as written, shown translated */
+static const char *const freq_names[] = {
+    N_("weekly"), N_("fortnightly"), N_("monthly")};
 /* stored and exported as written, shown translated (X_TERM) */
 static const char *const state_names[] = {
-    N_("Upcoming"), N_("On time"), N_("Late"), N_("Missed")};
+    N_("Upcoming"), N_("On time"), N_("Late"), N_("Missed"), N_("Replaced")};
 static const char *const status_names[] = {
     N_("Active"), N_("Completed"), N_("Broken"), N_("Cancelled")};
 
@@ -35,7 +37,7 @@ arr_freq_parse(const char *s)
 const char *
 arr_inst_state_name(enum arr_inst_state s)
 {
-	return (unsigned)s < 4 ? state_names[s] : "?";
+	return (unsigned)s < 5 ? state_names[s] : "?";
 }
 
 const char *
@@ -150,6 +152,8 @@ arr_inst_state(int32_t due, int grace, int32_t paid_on, int32_t today)
 void
 arr_tally_add(struct arr_tally *t, enum arr_inst_state s)
 {
+	if (s == ARR_REPLACED)
+		return;
 	t->total++;
 	if (s == ARR_ON_TIME)
 		t->on_time++;
