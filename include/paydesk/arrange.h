@@ -135,4 +135,23 @@ struct arr_hold {
 	int64_t held;
 };
 
+/* Debt an arrangement event moved, as records carry it: + into the
+ * plan, - given back. */
+struct arr_move {
+	char item_uuid[37];
+	char item_ref[64];
+	int64_t amount;
+};
+/* An event of an arrangement as the store keeps it. */
+struct arr_event_row {
+	int64_t id;
+	int64_t arr_id;
+	char uuid[37];
+	char kind[16]; /* create, reschedule, cancel */
+	char reason[512];
+	char at[20];
+	char by[33];
+	char terminal[17];
+};
+
 #endif

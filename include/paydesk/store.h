@@ -587,6 +587,8 @@ int store_shift_each(struct store *st, const struct shift_query *f,
 struct arrangement;
 struct arr_item;
 struct arr_hold;
+struct arr_move;
+struct arr_event_row;
 /* A new arrangement of plan plan_no (store_plan_ensure first): every
  * field of a but id, account_no, consumer_name, cancelled and changes;
  * a->id is set. */
@@ -630,5 +632,23 @@ struct arr_item *store_arr_items(
  * back), in the order it took them (arrange.h); caller frees. */
 struct arr_hold *store_arr_holds(
     struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
+
+/* Mark item item_id as an installment made by event event_id. */
+int store_arr_installment(
+    struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err);
+/* The arrangement of id (PD_ENOTFOUND). */
+int store_arr_by_id(struct store *st, int64_t id, struct arrangement *a,
+    struct pd_err *err);
+/* Event event_id, or with event_id 0 the event of uuid: 0 found, 1 none,
+ * -1 err. */
+int store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
+    struct arr_event_row *e, struct pd_err *err);
+/* The moves of an event in order, with their items' uuid and ref;
+ * caller frees (NULL: err). */
+struct arr_move *store_arr_event_moves(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err);
+/* The installments an event made, by number; caller frees. */
+struct item *store_arr_event_items(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err);
 
 #endif

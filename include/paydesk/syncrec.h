@@ -47,6 +47,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arrange.h"
 #include "err.h"
 #include "model.h"
 
@@ -84,6 +85,7 @@ enum syncrec_kind {
 	SR_ITEM,
 	SR_USER,
 	SR_SETTING,
+	SR_ARRANGEMENT, /* an event of a payment arrangement (issue 21) */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -129,7 +131,24 @@ struct syncrec {
 	struct item it;
 	struct user u;
 	struct setting set;
+
+	/* arrangement: one event (op create, reschedule or cancel; the
+	 * record's uuid is the event's) with the plan's terms in arr
+	 * (arr.uuid the arrangement's), reason and by (a username), the
+	 * debt it moved (moves: + into the plan, - given back; item uuid,
+	 * ref and amount travel) and the installments it made (uuid, ref,
+	 * plan_no, inst_no, amount, issued_on, due_on) */
+	char op[16];
+	struct arrangement arr;
+	char arr_freq[16];
+	struct arr_move *moves; /* owned */
+	size_t nmoves;
+	struct item *insts; /* owned */
+	size_t ninsts;
 };
+/* Whether records of kind k are reference data the central node masters
+ * (consumer, item, user, setting): pulled only, never pushed. */
+int syncrec_kind_reference(enum syncrec_kind k);
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */
 char *syncrec_encode(const struct syncrec *r);

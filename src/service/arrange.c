@@ -15,9 +15,6 @@
 #include "internal.h"
 #include "paydesk/os.h"
 
-/* Arrangements are numbered per terminal, like the other documents'
- * series with a terminal component (DESIGN.md rule 5). */
-#define ARR_NUMBER_FMT "AR-{TERM}-{SEQ:6}"
 #define ARR_REASON_MAX 200
 
 void
@@ -260,7 +257,8 @@ svc_arrangement_preview(struct svc *s, const struct arr_request *r,
 /* The installments of lines into plan a, numbered from first_no. */
 static int
 write_lines(struct svc *s, const struct arrangement *a,
-    const struct arr_line *lines, int n, int first_no, struct pd_err *err)
+    const struct arr_line *lines, int n, int first_no, int64_t ev,
+    struct pd_err *err)
 {
 	struct item it;
 	int i;
@@ -275,10 +273,26 @@ write_lines(struct svc *s, const struct arrangement *a,
 		it.amount = lines[i].amount;
 		xstrlcpy(it.issued_on, a->created_on, sizeof it.issued_on);
 		date_format(it.due_on, lines[i].due);
-		if (store_item_insert(s->st, &it, err) != 0)
+		if (store_item_insert(s->st, &it, err) != 0 ||
+		    store_arr_installment(s->st, it.id, ev, err) != 0)
 			return -1;
 	}
 	return 0;
+}
+
+/* The outbox record of event ev, before the audit entry, which claims
+ * its seal (seal.c). */
+static int
+outbox(struct svc *s, int64_t ev, const char *plan_no, struct pd_err *err)
+{
+	struct syncrec rec;
+	int rc;
+
+	if (svc_arr_record(s, ev, s->cfg.branch_id, &rec, err) != 0)
+		return -1;
+	rc = svc_outbox(s, &rec, plan_no, err);
+	syncrec_free(&rec);
+	return rc;
 }
 
 /* An event of a by the actor, now. */
@@ -313,7 +327,7 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 	a.consumer_id = p->c.id;
 	date_format(a.created_on, t.today);
 	svc_now(a.created_at);
-	if (svc_next_number(s, "arrangement", ARR_NUMBER_FMT, a.created_on,
+	if (svc_next_number(s, "arrangement", SVC_ARR_NUMBER_FMT, a.created_on,
 	        a.plan_no, sizeof a.plan_no, err) != 0 ||
 	    store_plan_ensure(s->st, a.plan_no, a.consumer_id, err) != 0)
 		return -1;
@@ -335,7 +349,8 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 		        p->items[i].amount - p->items[i].settled, a.id,
 		        err) != 0)
 			return -1;
-	if (write_lines(s, &a, p->lines, p->nlines, 1, err) != 0)
+	if (write_lines(s, &a, p->lines, p->nlines, 1, ev, err) != 0 ||
+	    outbox(s, ev, a.plan_no, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail,
 	    "account=%s debt=%s n=%d frequency=%s first_due=%s items=%zu",
@@ -541,7 +556,7 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	next = v.ninst ? v.inst[v.ninst - 1].it.inst_no + 1 : 1;
 	if (write_event(s, &v.a, "reschedule", q->r.reason, &e, &ev, err) != 0 ||
 	    close_live(s, &v, ev, &rest, err) != 0 ||
-	    write_lines(s, &v.a, lines, nl, next, err) != 0)
+	    write_lines(s, &v.a, lines, nl, next, ev, err) != 0)
 		goto out;
 	v.a.n = t.n;
 	v.a.freq = t.freq;
@@ -551,6 +566,7 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	    money_plain(m, sizeof m, rest, s->cfg.minor_digits), t.n,
 	    arr_freq_name(t.freq), v.a.first_due);
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
+	    outbox(s, ev, v.a.plan_no, err) == 0 &&
 	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no,
 	        detail, err) == 0)
 		rc = 0;
@@ -609,6 +625,7 @@ cancel_in_tx(struct svc *s, const char *plan_no, const char *reason,
 	snprintf(detail, sizeof detail, "returned=%s",
 	    money_plain(m, sizeof m, rest, s->cfg.minor_digits));
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
+	    outbox(s, ev, v.a.plan_no, err) == 0 &&
 	    svc_audit(s, e.at, "cancel", "arrangement", v.a.plan_no, detail,
 	        err) == 0)
 		rc = 0;

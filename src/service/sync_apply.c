@@ -528,13 +528,13 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t id = 0;
 	struct user u;
 
-	if (mode == APPLY_CENTRAL && r->kind >= SR_CONSUMER)
+	if (mode == APPLY_CENTRAL && syncrec_kind_reference(r->kind))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s records are reference data, mastered by the central "
 		      "node; a terminal cannot send them"),
 		    syncrec_kind_name(r->kind));
 	if (mode == APPLY_REPLICA && r->kind < SR_CONSUMER &&
-	    r->kind != SR_VERIFY) {
+	    r->kind != SR_VERIFY) { /* the ledger's kinds */
 		if (store_id_of(s->st, key[r->kind], r->uuid, &id, err) != 0)
 			return -1;
 		if (id != 0)
@@ -562,6 +562,8 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return store_user_upsert(s->st, &u, err);
 	case SR_SETTING:
 		return svc_setting_put(s, r->set.key, r->set.value, r->at, err);
+	case SR_ARRANGEMENT:
+		return svc_arr_apply(s, r, err);
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -242,3 +242,120 @@ store_arr_holds(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 	return st_collect(st, s, sizeof(struct arr_hold), read_hold, n,
 	    "reading what an arrangement holds", err);
 }
+
+int
+store_arr_installment(
+    struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    st_stmt(st, "UPDATE items SET arr_event = ? WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", event_id, item_id);
+	return st_done(st, s, err);
+}
+
+int
+store_arr_by_id(
+    struct store *st, int64_t id, struct arrangement *a, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.id = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_arr(s, a);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No payment arrangement with id %lld"), (long long)id);
+	return st_fail(st, err, _("Reading an arrangement"));
+}
+
+int
+store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
+    struct arr_event_row *e, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, arrangement_id, uuid, kind, reason, at, by, terminal "
+	    "FROM arrangement_events WHERE id = ?1 OR (?1 = 0 AND uuid = ?2)",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", event_id, uuid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(e, 0, sizeof *e);
+		e->id = sqlite3_column_int64(s, 0);
+		e->arr_id = sqlite3_column_int64(s, 1);
+		st_col(s, 2, e->uuid, sizeof e->uuid);
+		st_col(s, 3, e->kind, sizeof e->kind);
+		st_col(s, 4, e->reason, sizeof e->reason);
+		st_col(s, 5, e->at, sizeof e->at);
+		st_col(s, 6, e->by, sizeof e->by);
+		st_col(s, 7, e->terminal, sizeof e->terminal);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return st_fail(st, err, _("Reading an arrangement's event"));
+}
+
+static void
+read_move(sqlite3_stmt *s, void *elem)
+{
+	struct arr_move *m = elem;
+
+	st_col(s, 0, m->item_uuid, sizeof m->item_uuid);
+	st_col(s, 1, m->item_ref, sizeof m->item_ref);
+	m->amount = sqlite3_column_int64(s, 2);
+}
+
+struct arr_move *
+store_arr_event_moves(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT i.uuid, i.ref, m.amount FROM arrangement_moves m JOIN "
+	    "items i ON i.id = m.item_id WHERE m.event_id = ? ORDER BY m.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", event_id);
+	return st_collect(st, s, sizeof(struct arr_move), read_move, n,
+	    "reading an arrangement's moves", err);
+}
+
+static void
+read_item_at0(sqlite3_stmt *s, void *elem)
+{
+	store_read_item(s, 0, elem);
+}
+
+struct item *
+store_arr_event_items(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	    " WHERE i.arr_event = ? ORDER BY i.inst_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", event_id);
+	return st_collect(st, s, sizeof(struct item), read_item_at0, n,
+	    "reading an arrangement's installments", err);
+}

@@ -820,7 +820,8 @@ const char *const store_migrations[] = {
      * balances never count the debt twice) or gives it back (-: a
      * cancel; a reschedule closes unpaid installments by a move too):
      * an item's settled is its allocations, credit applications and
-     * moves (doctor). under_plan names the plan an item's debt went to.
+     * moves (doctor). under_plan names the plan an item's debt went to,
+     * arr_event the event that made an installment (its sync record).
      * Events and moves are append-only; the arrangement row keeps the
      * latest terms and whether it was cancelled. */
     "CREATE TABLE arrangements (id INTEGER PRIMARY KEY,"
@@ -868,7 +869,12 @@ const char *const store_migrations[] = {
     " (event_id);\n" FROZEN("arrangement_moves")
     NO_UPDATE("arrangement_moves")
     "ALTER TABLE items ADD COLUMN under_plan INTEGER REFERENCES"
-    " plans (id);\n",
+    " plans (id);\n"
+    /* the event that made an installment of an arrangement */
+    "ALTER TABLE items ADD COLUMN arr_event INTEGER REFERENCES"
+    " arrangement_events (id);\n"
+    "CREATE INDEX items_arr_event ON items (arr_event) WHERE arr_event"
+    " IS NOT NULL;\n",
 };
 
 const int store_nmigrations =

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "paydesk/date.h"
+#include "paydesk/money.h"
 #include "paydesk/sha256.h"
 #include "paydesk/search.h"
 #include "paydesk/syncrec.h"
@@ -118,6 +119,18 @@ static const struct field user_fields[] = {S("username", u.username, 1),
 static const struct field setting_fields[] = {
     S("key", set.key, 1), S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
 
+static const struct field arrangement_fields[] = {S("op", op, 1),
+    S("arrangement_uuid", arr.uuid, 1), S("plan_no", arr.plan_no, 1),
+    S("consumer_uuid", consumer_uuid, 1), S("account_no", account_no, 0),
+    T("debt", arr.debt, F_INT, 1), T("down_payment", arr.down, F_INT, 1),
+    T("n_inst", arr.n, F_SMALL, 1), S("frequency", arr_freq, 1),
+    T("first_due", arr.first_due, F_DATE, 1),
+    T("grace_days", arr.grace_days, F_SMALL, 1),
+    T("misses_allowed", arr.misses_allowed, F_SMALL, 1),
+    T("reason", reason, F_TEXT, 1), S("by", by, 1),
+    T("created_on", arr.created_on, F_DATE, 1),
+    T("created_at", arr.created_at, F_TS, 1), {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -127,6 +140,9 @@ static const char *const head_names[] = {
 
 /* A payment's data beyond its fields. */
 static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
+/* An arrangement event's data beyond its fields. */
+static const char *const arrangement_extra[] = {
+    "moves", "installments", NULL};
 
 static const struct {
 	const char *name;
@@ -141,7 +157,15 @@ static const struct {
     [SR_ITEM] = {"item", item_fields},
     [SR_USER] = {"user", user_fields},
     [SR_SETTING] = {"setting", setting_fields},
+    [SR_ARRANGEMENT] = {"arrangement", arrangement_fields},
 };
+
+int
+syncrec_kind_reference(enum syncrec_kind k)
+{
+	return k == SR_CONSUMER || k == SR_ITEM || k == SR_USER ||
+	       k == SR_SETTING;
+}
 
 const char *
 syncrec_kind_name(enum syncrec_kind k)
@@ -224,6 +248,29 @@ encode_fields(const struct field *f, const struct syncrec *r)
 	return o;
 }
 
+/* An arrangement event's moves and installments into d. */
+static void
+arrangement_json(const struct syncrec *r, json_t *d)
+{
+	json_t *mv = json_array(), *in = json_array();
+	size_t i;
+
+	for (i = 0; i < r->nmoves; i++)
+		json_array_append_new(mv,
+		    json_pack("{s:s, s:s, s:I}", "item_uuid",
+		        r->moves[i].item_uuid, "item_ref", r->moves[i].item_ref,
+		        "amount", (json_int_t)r->moves[i].amount));
+	for (i = 0; i < r->ninsts; i++)
+		json_array_append_new(in,
+		    json_pack("{s:s, s:s, s:i, s:I, s:s}", "uuid",
+		        r->insts[i].uuid, "ref", r->insts[i].ref, "inst_no",
+		        r->insts[i].inst_no, "amount",
+		        (json_int_t)r->insts[i].amount, "due_on",
+		        r->insts[i].due_on));
+	json_object_set_new(d, "moves", mv);
+	json_object_set_new(d, "installments", in);
+}
+
 static json_t *
 record_json(const struct syncrec *r)
 {
@@ -245,6 +292,8 @@ record_json(const struct syncrec *r)
 			json_object_set_new(
 			    d, "credit_note", encode_fields(credit_fields, r));
 	}
+	if (r->kind == SR_ARRANGEMENT)
+		arrangement_json(r, d);
 	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
 	json_object_set_new(o, "kind", json_string(kinds[r->kind].name));
 	json_object_set_new(o, "uuid", json_string(r->uuid));
@@ -534,6 +583,76 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+/* An arrangement event's moves (at most 10000) and installments (at
+ * most ARR_INST_MAX + 1), each member typed and in bounds; whether they
+ * agree with the plan is sync_check's. */
+static int
+decode_arrangement(json_t *d, struct syncrec *r, struct pd_err *err)
+{
+	json_t *mv = json_object_get(d, "moves"),
+	       *in = json_object_get(d, "installments"), *a;
+	size_t i;
+
+	if (!json_is_array(mv) || !json_is_array(in))
+		return pd_fail(err, PD_EINVAL,
+		    _("data: \"moves\" and \"installments\" must be arrays"));
+	r->nmoves = json_array_size(mv);
+	r->ninsts = json_array_size(in);
+	if (r->nmoves > 10000 || r->ninsts > ARR_INST_MAX + 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: %zu moves and %zu installments; the limits are "
+		      "10000 and %d"),
+		    r->nmoves, r->ninsts, ARR_INST_MAX + 1);
+	r->moves = xcalloc(r->nmoves ? r->nmoves : 1, sizeof *r->moves);
+	r->insts = xcalloc(r->ninsts ? r->ninsts : 1, sizeof *r->insts);
+	json_array_foreach(mv, i, a)
+	{
+		const char *u, *ref;
+		json_int_t amt;
+
+		if (json_unpack(a, "{s:s, s:s, s:I!}", "item_uuid", &u,
+		        "item_ref", &ref, "amount", &amt) != 0 ||
+		    strlen(u) != 36 || strlen(ref) >= sizeof r->moves[i].item_ref ||
+		    amt == 0 || amt > MONEY_MAX || amt < -MONEY_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: move %zu needs item_uuid, item_ref and an "
+			      "amount other than 0, and no other field"),
+			    i + 1);
+		xstrlcpy(r->moves[i].item_uuid, u, sizeof r->moves[i].item_uuid);
+		xstrlcpy(r->moves[i].item_ref, ref, sizeof r->moves[i].item_ref);
+		r->moves[i].amount = (int64_t)amt;
+	}
+	json_array_foreach(in, i, a)
+	{
+		struct item *it = &r->insts[i];
+		const char *u, *ref, *due;
+		json_int_t amt;
+		int no;
+		int32_t day;
+
+		if (json_unpack(a, "{s:s, s:s, s:i, s:I, s:s!}", "uuid", &u,
+		        "ref", &ref, "inst_no", &no, "amount", &amt, "due_on",
+		        &due) != 0 ||
+		    strlen(u) != 36 || strlen(ref) >= sizeof it->ref || no < 1 ||
+		    no > 100000 || amt <= 0 || amt > MONEY_MAX ||
+		    date_parse(due, "due_on", &day, NULL) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: installment %zu needs uuid, ref, inst_no, "
+			      "a positive amount and due_on, and no other "
+			      "field"),
+			    i + 1);
+		it->kind = PAY_INSTALLMENT;
+		xstrlcpy(it->uuid, u, sizeof it->uuid);
+		xstrlcpy(it->ref, ref, sizeof it->ref);
+		xstrlcpy(it->plan_no, r->arr.plan_no, sizeof it->plan_no);
+		xstrlcpy(it->issued_on, r->arr.created_on, sizeof it->issued_on);
+		xstrlcpy(it->due_on, due, sizeof it->due_on);
+		it->inst_no = no;
+		it->amount = (int64_t)amt;
+	}
+	return 0;
+}
+
 int
 sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
     struct pd_err *err)
@@ -615,8 +734,25 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return -1;
 	d = json_object_get(o, "data");
 	if (decode_fields(kinds[k].fields,
-	        k == SR_PAYMENT ? payment_extra : NULL, d, "data", r, err) != 0)
+	        k == SR_PAYMENT       ? payment_extra
+	        : k == SR_ARRANGEMENT ? arrangement_extra
+	                              : NULL,
+	        d, "data", r, err) != 0)
 		return -1;
+	if (k == SR_ARRANGEMENT) {
+		if (decode_arrangement(d, r, err) != 0)
+			return -1;
+		if (arr_freq_parse(r->arr_freq) < 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: frequency \"%s\": weekly, fortnightly or "
+			      "monthly"),
+			    r->arr_freq);
+		r->arr.freq = (enum arr_freq)arr_freq_parse(r->arr_freq);
+		xstrlcpy(r->arr.account_no, r->account_no,
+		    sizeof r->arr.account_no);
+		xstrlcpy(r->arr.terminal, r->terminal, sizeof r->arr.terminal);
+		xstrlcpy(r->arr.reason, r->reason, sizeof r->arr.reason);
+	}
 	if (r->kind == SR_PAYMENT) {
 		if (decode_allocs(json_object_get(d, "allocations"), r, err))
 			return -1;
@@ -672,4 +808,10 @@ syncrec_free(struct syncrec *r)
 	free(r->allocs);
 	r->allocs = NULL;
 	r->nallocs = 0;
+	free(r->moves);
+	r->moves = NULL;
+	r->nmoves = 0;
+	free(r->insts);
+	r->insts = NULL;
+	r->ninsts = 0;
 }

@@ -24,9 +24,7 @@ refused1() {
 }
 
 ## 1. The recovery role
-# terminal 2 with the users before the role: the store a migration meets
 expect "terminal 2 syncs the fixture users" 0 "" t2 sync
-cp "$T/t2.db" "$T/old.db"
 printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
     >"$T/rec.csv"
 expect "the central node imports a recovery user" 0 "1 added" \
@@ -47,18 +45,71 @@ expect "a recovery user does what a cashier does: records a payment" 0 \
 PNO=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
 refused1 "a recovery user may not void (a supervisor's right)" 5 \
     "needs the supervisor role" rec 1 payment void "$PNO" --reason Mistake
-# a store of the version before the role: the CHECK of users as it was
-V=$(sqlite3 "$T/old.db" "PRAGMA user_version")
-sqlite3 "$T/old.db" "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET
-    sql = replace(sql, ', ''recovery''))', '))') WHERE name = 'users';
-    PRAGMA writable_schema = RESET;
-    PRAGMA user_version = $((V - 1))" 2>"$OUT" && sqlite3 "$T/old.db" \
-    "INSERT INTO users (username, full_name, role, pin_hash, created_at)
-    VALUES ('x', 'x', 'recovery', 'x', 'x')" 2>"$OUT"
-has "the store before the migration refuses the role" "CHECK constraint failed"
-sed "s|$T/t2.db|$T/old.db|" "$T/t2.ini" >"$T/old.ini"
-expect "the migration keeps every seal valid (doctor)" 0 "" \
-    "$PD" --config "$T/old.ini" doctor
-same "the migrated store takes the recovery role" "$(sqlite3 "$T/old.db" \
-    "PRAGMA user_version; SELECT sql LIKE '%''recovery''%' FROM sqlite_schema
-    WHERE name = 'users'" | tr '\n' ' ')" "$V 1 "
+## 2. An arrangement made, previewed first, refused when bad
+# Ana Paz owes 600.34 on two bills and a service charge (odd cents)
+printf 'account_no,name,service_address,phone,email,segment\nWU-20001,Ana Paz,2 Low Road,,,Residential\n' \
+    >"$T/ana-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-A1,WU-20001,Feb 2025,333.33,2025-03-01,2025-03-15\nINV-A2,WU-20001,Mar 2025,250.00,2025-04-01,2025-04-15\n' \
+    >"$T/ana-b.csv"
+printf 'ref,account_no,description,amount,service_date\nSRV-A1,WU-20001,Meter test,17.01,2025-05-20\n' \
+    >"$T/ana-s.csv"
+central import ACME consumers "$T/ana-c.csv" >/dev/null &&
+    central import ACME bills "$T/ana-b.csv" >/dev/null &&
+    central import ACME services "$T/ana-s.csv" >/dev/null ||
+    echo "not ok - importing Ana Paz"
+t1 sync >/dev/null; t2 sync >/dev/null
+export PAYDESK_NOW=2025-06-01
+TERMS="--installments 7 --frequency monthly --first-due 2025-07-31 --down 100 --grace 3 --misses 1"
+refused1 "the preview writes nothing" 0 "Amount: \$71.52" \
+    rec 1 arrangement preview WU-20001 $TERMS
+has "the preview states the rule of the cents" "the last one takes the remainder"
+# 500.34 after the down payment: 71.47 six times and 71.52; the 31st
+# kept (Sep 30, Nov 30) over a year's end
+same "the schedule to the cent, monthly on the 31st" "$(sed -n \
+    's/^ *\([0-9]*\) [A-Za-z ]*; Due: \([0-9-]*\); Amount: \(.*\)$/\1 \2 \3/p' \
+    "$OUT" | tr '\n' ' ')" "1 2025-06-01 \$100.00 2 2025-07-31 \$71.47 3 2025-08-31 \$71.47 4 2025-09-30 \$71.47 5 2025-10-31 \$71.47 6 2025-11-30 \$71.47 7 2025-12-31 \$71.47 8 2026-01-31 \$71.52 "
+refused1 "a cashier may preview but not make one" 5 "needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    arrangement create WU-20001 $TERMS --reason Hardship
+refused1 "create without a reason: usage" 2 "--reason" \
+    rec 1 arrangement create WU-20001 $TERMS
+refused1 "an unknown account" 4 "WU-29999" \
+    rec 1 arrangement create WU-29999 $TERMS --reason Hardship
+refused1 "an unknown item" 4 "INV-NONE" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-A1,INV-NONE
+refused1 "another consumer's item" 3 "belongs to another consumer" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-2025-001234
+refused1 "an item named twice" 3 "named twice" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-A1,INV-A1
+refused1 "no installments" 3 "--installments \"0\"" \
+    rec 1 arrangement create WU-20001 $TERMS --installments 0 --reason Hardship
+refused1 "installments that are no number" 3 "--installments \"7x\"" \
+    rec 1 arrangement create WU-20001 $TERMS --installments 7x --reason Hardship
+refused1 "an unknown frequency" 3 "must be weekly, fortnightly or monthly" \
+    rec 1 arrangement create WU-20001 $TERMS --frequency daily --reason Hardship
+refused1 "a first due date that is no day" 3 "2025-02-30" \
+    rec 1 arrangement create WU-20001 $TERMS --first-due 2025-02-30 --reason Hardship
+refused1 "a first due date in the past" 3 "must be today (2025-06-01) or later" \
+    rec 1 arrangement create WU-20001 $TERMS --first-due 2025-05-31 --reason Hardship
+refused1 "a down payment of the whole debt" 3 "less than the debt of \$600.34" \
+    rec 1 arrangement create WU-20001 $TERMS --down 600.34 --reason Hardship
+refused1 "installments under a cent each" 3 "7 installments of \$0.04" \
+    rec 1 arrangement create WU-20001 $TERMS --down 600.30 --reason Hardship
+refused1 "a down payment that is no amount" 3 "1e3" \
+    rec 1 arrangement create WU-20001 $TERMS --down 1e3 --reason Hardship
+refused1 "too many grace days" 3 "--grace \"91\"" \
+    rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
+refused1 "a blank reason" 3 "Reason" \
+    rec 1 arrangement create WU-20001 $TERMS --reason ""
+owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
+expect "a recovery user makes the arrangement" 0 "AR-T01-000001" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship
+refused1 "an item under an arrangement is not taken twice" 3 \
+    "under an arrangement" rec 1 arrangement create WU-20001 $TERMS \
+    --reason Again --items INV-A1
+owed1=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
+same "the outstanding is not counted twice" "$owed0/$owed1" "60034/60034"
+run sup1 report aging --consumer WU-20001
+same "aging counts the installments, not the items they replaced" \
+    "$(grep -c 'INV-A1\|INV-A2\|SRV-A1' "$OUT")" 0
+expect "doctor: balances hold with the moves" 0 "ok" pdt 1 doctor
