@@ -6,8 +6,12 @@
 . "${TOP:-.}/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 
-setup_org || exit 1
-start_central || exit 1
+# the organisation exists from May 2025 and the central node's clock is
+# in February 2026: the terminals' days in between (PAYDESK_NOW) are
+# neither before the organisation nor in the future
+PAYDESK_NOW=2025-05-01 setup_org || exit 1
+PAYDESK_NOW=2026-02-01 start_central || exit 1
+export PAYDESK_NOW=2025-05-02
 t1() { pdt 1 "$@"; }
 t2() { pdt 2 "$@"; }
 # the recovery user rita (PIN 4321) signed in at terminal N
@@ -113,3 +117,78 @@ run sup1 report aging --consumer WU-20001
 same "aging counts the installments, not the items they replaced" \
     "$(grep -c 'INV-A1\|INV-A2\|SRV-A1' "$OUT")" 0
 expect "doctor: balances hold with the moves" 0 "ok" pdt 1 doctor
+
+## 3. Paid on time, late, missed until Broken; synced to terminal 2
+expect "the down payment is paid at the counter like any installment" 0 \
+    "Payment ID" rec 1 pay WU-20001 --type installment \
+    --items 'AR-T01-000001#1' --method Cash --amount 100
+# due Jul 31, 3 days of grace: Aug 3 is on time, Aug 4 late
+expect "the second paid a day after the grace" 0 "Payment ID" \
+    env PAYDESK_NOW=2025-08-04 PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" \
+    --user rita pay WU-20001 --type installment --method Cash --amount 71.47
+expect "terminal 1 pushes the arrangement and its payments" 0 "" t1 sync
+same "the central node applied the arrangement" "$(csql "SELECT count(*)
+    FROM arrangements a JOIN arrangement_events e ON e.arrangement_id = a.id
+    WHERE a.uuid <> ''")" 1
+expect "terminal 2 pulls it" 0 "" t2 sync
+show() { PAYDESK_NOW=$1 PAYDESK_PIN=4321 "$PD" --config "$T/t$2.ini" \
+    --user rita --json arrangement show AR-T01-000001; }
+show 2025-08-10 1 >"$T/s1.json"
+show 2025-08-10 2 >"$T/s2.json"
+same "terminal 2 sees the arrangement as terminal 1 does" \
+    "$(cmp -s "$T/s1.json" "$T/s2.json" && echo same)" same
+cp "$T/s1.json" "$OUT"
+has "on time" '"state": "On time"'
+has "late, after due and grace" '"state": "Late"'
+has "one miss allowed: still Active" '"status": "Active"'
+show 2025-09-04 2 >"$OUT"
+has "the third unpaid past due and grace: Missed" '"state": "Missed"'
+has "a late and a missed one, one allowed: Broken" '"status": "Broken"'
+has "one on time out of three due: 33.3 %" '"compliance_percent": 33.3'
+run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
+    --user rita arrangement list --status broken
+has "the list filters by status" "AR-T01-000001"
+refused1 "a status that does not exist" 3 "--status \"lapsed\"" \
+    rec 1 arrangement list --status lapsed
+refused1 "show names an arrangement that does not exist" 4 "AR-T01-000999" \
+    rec 1 arrangement show AR-T01-000999
+
+## 4. Rescheduled at terminal 2, cancelled at terminal 1, synced both ways
+# left: 600.34 - 100 - 71.47 = 428.87 in 3 weekly: 142.95, 142.95, 142.97
+export PAYDESK_NOW=2025-09-04
+refused1 "a reschedule without a reason: usage" 2 "--reason" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
+    --frequency weekly --first-due 2025-09-10
+expect "terminal 2 reschedules what is left" 0 '"status"' \
+    rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
+    --frequency weekly --first-due 2025-09-10 --reason "Lost job"
+same "the rest in three weekly installments, the last with the cents" \
+    "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"paid":0,"paid_on":"[0-9-]*","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
+    "14295 14295 14297 "
+expect "terminal 2 pushes the reschedule" 0 "" t2 sync
+expect "terminal 1 pulls it" 0 "" t1 sync
+show 2025-09-04 1 >"$T/s1.json"
+show 2025-09-04 2 >"$T/s2.json"
+same "both terminals see the reschedule" \
+    "$(cmp -s "$T/s1.json" "$T/s2.json" && echo same)" same
+expect "terminal 1 cancels it: the rest goes back to the items" 0 \
+    "Cancelled" rec 1 arrangement cancel AR-T01-000001 --reason "Moved away"
+run sup1 --json consumer show WU-20001
+same "the items owe again what was not paid, newest first" "$(tr -d ' \n' \
+    <"$OUT" | grep -o '"ref":"[A-Z0-9-]*","description":"[^"]*","amount":[0-9]*,"outstanding":[0-9]*' | sed 's/"ref":"\([^"]*\)".*"outstanding":/\1=/' | sort | tr '\n' ' ')" \
+    "INV-A1=16186 INV-A2=25000 SRV-A1=1701 "
+refused1 "a cancelled arrangement cannot be changed" 3 "is Cancelled" \
+    rec 1 arrangement cancel AR-T01-000001 --reason Again
+expect "terminal 1 pushes the cancel" 0 "" t1 sync
+expect "terminal 2 pulls it" 0 "" t2 sync
+run env PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary --json \
+    consumer show WU-20001
+cp "$OUT" "$T/c2.json"
+sup1 --json consumer show WU-20001 >"$T/c1.json"
+same "terminal 2 sees the debt back on the items" \
+    "$(cmp -s "$T/c1.json" "$T/c2.json" && echo same)" same
+expect "doctor at terminal 1" 0 "ok" pdt 1 doctor
+expect "doctor at terminal 2" 0 "ok" pdt 2 doctor
+same "the central node refused nothing" "$(csql "SELECT count(*) FROM
+    sync_log")" 0
+ledger_ok "the central node holds every payment once"
