@@ -233,7 +233,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Paid"), "paid", X_MONEY, 12, 0},
 	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
 	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
-	    {NC_("column", "On time %"), "compliance", X_TENTHS, 9, 0},
+	    {NC_("column", "Compliance"), "compliance", X_TENTHS, 10, 0},
 	};
 	const char *consumer = NULL, *status = NULL;
 	struct opt o[] = {{"consumer", 0, &consumer}, {"status", 0, &status},

@@ -170,7 +170,7 @@ read_terms(struct svc *s, const struct arr_request *r, struct arr_terms *t,
 
 	memset(t, 0, sizeof *t);
 	svc_today(today);
-	date_parse(today, "today", &t->today, NULL);
+	date_parse(today, NULL, &t->today, NULL);
 	*bad = ARR_F_DOWN;
 	if (r->down != NULL && r->down[0] != '\0' &&
 	    svc_money_arg(s, r->down, _("Down payment"), &t->down, err) != 0)
@@ -388,7 +388,7 @@ comply(struct arr_view *v)
 	size_t i;
 
 	svc_today(today);
-	date_parse(today, "today", &t, NULL);
+	date_parse(today, NULL, &t, NULL);
 	memset(&v->tally, 0, sizeof v->tally);
 	v->paid = v->left = 0;
 	v->state = xcalloc(v->ninst ? v->ninst : 1, sizeof *v->state);
@@ -401,10 +401,10 @@ comply(struct arr_view *v)
 			continue;
 		}
 		v->left += in->it.amount - in->it.settled;
-		date_parse(in->it.due_on, "due", &due, NULL);
+		date_parse(in->it.due_on, NULL, &due, NULL);
 		paid = -1;
 		if (in->paid_on[0] != '\0')
-			date_parse(in->paid_on, "paid", &paid, NULL);
+			date_parse(in->paid_on, NULL, &paid, NULL);
 		v->state[i] = arr_inst_state(due, v->a.grace_days, paid, t);
 		arr_tally_add(&v->tally, v->state[i]);
 	}

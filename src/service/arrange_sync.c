@@ -118,7 +118,7 @@ check_schedule(const struct syncrec *r, int64_t debt,
 
 	/* made today: the day of the record */
 	snprintf(day, sizeof day, "%.10s", r->at);
-	if (date_parse(day, "at", &t.today, err) != 0 ||
+	if (date_parse(day, _("Record time"), &t.today, err) != 0 ||
 	    date_parse(r->arr.first_due, "first_due", &t.first_due, err) != 0)
 		return -1;
 	if (arr_schedule(&t, NULL, l, &n, err) != 0)
