@@ -192,3 +192,56 @@ expect "doctor at terminal 2" 0 "ok" pdt 2 doctor
 same "the central node refused nothing" "$(csql "SELECT count(*) FROM
     sync_log")" 0
 ledger_ok "the central node holds every payment once"
+
+## 5. The central node refuses an arrangement its terminal could not make
+# records built by hand from terminal 1's own create, pushed with its
+# token: the debt of Ana Paz's items (open again after the cancel) in 3
+# monthly installments, once by a cashier, once a cent off the schedule,
+# once numbered in terminal 2's series
+tsql 1 "SELECT payload FROM outbox WHERE kind = 'arrangement' ORDER BY id
+    LIMIT 1" >"$T/create.json"
+tsql 1 "SELECT uuid || '|' || ref || '|' || (amount - settled) FROM items
+    WHERE ref IN ('INV-A1', 'INV-A2', 'SRV-A1') ORDER BY due_on" >"$T/open"
+forge() { # BY LAST_CENTS PLAN
+	python3 - "$T/create.json" "$T/open" "$1" "$2" "$3" <<'PY'
+import json, sys, uuid
+r = json.load(open(sys.argv[1]))
+d = r["data"]
+moves = [dict(zip(("item_uuid", "item_ref", "amount"), l.strip().split("|")))
+         for l in open(sys.argv[2])]
+for m in moves:
+    m["amount"] = int(m["amount"])
+debt = sum(m["amount"] for m in moves)
+each = debt // 3
+amounts = [each, each, int(sys.argv[4])]
+dues = ["2025-10-31", "2025-11-30", "2025-12-31"]
+plan = sys.argv[5]
+r["uuid"] = str(uuid.uuid4())
+r["at"] = "2025-09-04 12:00:00"
+d.update(arrangement_uuid=str(uuid.uuid4()), plan_no=plan, debt=debt,
+         down_payment=0, n_inst=3, frequency="monthly", first_due=dues[0],
+         by=sys.argv[3], created_on="2025-09-04",
+         created_at="2025-09-04 12:00:00", moves=moves,
+         installments=[{"uuid": str(uuid.uuid4()), "ref": "%s#%d" % (plan, i + 1),
+                        "inst_no": i + 1, "amount": a, "due_on": dues[i]}
+                       for i, a in enumerate(amounts)])
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
+PY
+}
+push() {
+	forge "$@" >"$T/push.json"
+	curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/push.json" \
+	    "$URL/v1/push" >"$OUT"
+}
+# 428.87 = 142.95 + 142.95 + 142.97
+push jane 14297 AR-T01-000010
+has "by a cashier: refused" "an arrangement needs a recovery"
+push rita 14296 AR-T01-000011
+has "a cent off the schedule: refused" "Installment 3 is 14296"
+push rita 14297 AR-T02-000012
+has "another terminal's series: refused" "not of terminal T01's series"
+push rita 14297 AR-T01-000009
+has "a good record is applied (the forger's control case)" '"applied"'
+same "nothing of the refused ones was applied" "$(csql "SELECT count(*) FROM
+    arrangements WHERE plan_id IN (SELECT id FROM plans WHERE plan_no IN
+    ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012'))")" 0
