@@ -873,7 +873,7 @@ int svc_arrangement_create(struct svc *s, const struct arr_request *r,
 /* An arrangement as read now: compliance is computed on read. */
 struct arr_view {
 	struct arrangement a;
-	struct arr_item *inst; /* owned, by number */
+	struct arr_item *inst;      /* owned, by number */
 	enum arr_inst_state *state; /* owned, one per installment */
 	size_t ninst;
 	struct arr_hold *holds; /* owned: the items it took over */
@@ -904,7 +904,7 @@ int svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
 /* Cancel an arrangement that is not Completed or Cancelled (recovery and
  * up): its unpaid installments closed and their rest returned to the
  * items it took over, newest first; with a reason; audited, synced. */
-int svc_arrangement_cancel(struct svc *s, const char *plan_no,
-    const char *reason, struct pd_err *err);
+int svc_arrangement_cancel(
+    struct svc *s, const char *plan_no, const char *reason, struct pd_err *err);
 
 #endif

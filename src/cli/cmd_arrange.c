@@ -102,7 +102,8 @@ rec_preview(struct rec *r, const struct arr_preview *p, const char *plan_no)
 		rec_number(r, _("Number"), "number", k + 1);
 		rec_term(r, _("Kind"), "kind",
 		    p->lines[k].down ? N_("Down payment") : N_("Installment"));
-		rec_date(r, _("Due"), "due_on", date_format(due, p->lines[k].due));
+		rec_date(
+		    r, _("Due"), "due_on", date_format(due, p->lines[k].due));
 		rec_money(r, _("Amount"), "amount", p->lines[k].amount);
 		rec_end(r);
 	}
@@ -196,7 +197,8 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_term(r, _("Frequency"), "frequency", arr_freq_name(v.a.freq));
 	rec_date(r, _("First due"), "first_due", v.a.first_due);
 	rec_number(r, _("Grace days"), "grace_days", v.a.grace_days);
-	rec_number(r, _("Misses allowed"), "misses_allowed", v.a.misses_allowed);
+	rec_number(
+	    r, _("Misses allowed"), "misses_allowed", v.a.misses_allowed);
 	rec_str(r, _("Reason"), "reason", v.a.reason);
 	rec_time(r, _("Created"), "created_at", v.a.created_at);
 	rec_str(r, _("Created by"), "created_by", v.a.created_by);
@@ -268,8 +270,8 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 		cell[3].n = v[i].a.debt;
 		cell[4].n = v[i].paid;
 		cell[5].n = v[i].left;
-		cell[6].n = v[i].tally.on_time + v[i].tally.late +
-		            v[i].tally.missed;
+		cell[6].n =
+		    v[i].tally.on_time + v[i].tally.late + v[i].tally.missed;
 		cell[7].n = v[i].compliance < 0 ? 0 : v[i].compliance;
 		table_cells(t, cell);
 	}
@@ -282,8 +284,7 @@ cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 {
 	const char *n = NULL, *freq = NULL, *first = NULL, *reason = NULL;
 	struct opt o[] = {{"installments", 0, &n}, {"frequency", 0, &freq},
-	    {"first-due", 0, &first}, {"reason", 0, &reason},
-	    {NULL, 0, NULL}};
+	    {"first-due", 0, &first}, {"reason", 0, &reason}, {NULL, 0, NULL}};
 	enum arr_field bad;
 	char **pos;
 	int npos, k = 0;

@@ -77,8 +77,8 @@ due_day(int32_t first, enum arr_freq f, int k)
 }
 
 static int
-check_terms(const struct arr_terms *t, const struct money_style *st,
-    struct pd_err *err)
+check_terms(
+    const struct arr_terms *t, const struct money_style *st, struct pd_err *err)
 {
 	static const struct money_style plain = MONEY_STYLE_INIT;
 	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], d1[DATE_BUFSZ], d2[DATE_BUFSZ];

@@ -66,8 +66,8 @@ arr_installment(struct svc *s, const struct item *it, struct pd_err *err)
 /* One item named by the request: the consumer's, open, not an
  * arrangement's installment, not named twice. */
 static int
-pick_one(struct svc *s, struct arr_preview *p, const char *ref,
-    struct pd_err *err)
+pick_one(
+    struct svc *s, struct arr_preview *p, const char *ref, struct pd_err *err)
 {
 	struct item it;
 	size_t i;
@@ -85,15 +85,16 @@ pick_one(struct svc *s, struct arr_preview *p, const char *ref,
 		      "arrangement)"),
 		    ref);
 	if ((rc = arr_installment(s, &it, err)) != 0)
-		return rc < 0 ? -1
-		              : pd_fail(err, PD_EINVAL,
-		                    _("Item %s is an installment of arrangement "
-		                      "%s: reschedule that one instead"),
-		                    ref, it.plan_no);
+		return rc < 0
+		           ? -1
+		           : pd_fail(err, PD_EINVAL,
+		                 _("Item %s is an installment of arrangement "
+		                   "%s: reschedule that one instead"),
+		                 ref, it.plan_no);
 	for (i = 0; i < p->nitems; i++)
 		if (p->items[i].id == it.id)
-			return pd_fail(err, PD_EINVAL,
-			    _("Item %s is named twice"), ref);
+			return pd_fail(
+			    err, PD_EINVAL, _("Item %s is named twice"), ref);
 	p->items = xrealloc(p->items, p->nitems + 1, sizeof *p->items);
 	p->items[p->nitems++] = it;
 	return 0;
@@ -223,8 +224,8 @@ preview(struct svc *s, const struct arr_request *r, struct arr_preview *p,
 	struct money_style ms;
 
 	p->bad = ARR_F_ACCOUNT;
-	if (store_consumer_by_account(s->st, r->account ? r->account : "",
-	        &p->c, err) != 0)
+	if (store_consumer_by_account(
+	        s->st, r->account ? r->account : "", &p->c, err) != 0)
 		return -1;
 	if (read_terms(s, r, t, &p->bad, err) != 0)
 		return -1;
@@ -269,7 +270,8 @@ write_lines(struct svc *s, const struct arrangement *a,
 		it.kind = PAY_INSTALLMENT;
 		xstrlcpy(it.plan_no, a->plan_no, sizeof it.plan_no);
 		it.inst_no = first_no + i;
-		snprintf(it.ref, sizeof it.ref, "%s#%d", a->plan_no, it.inst_no);
+		snprintf(
+		    it.ref, sizeof it.ref, "%s#%d", a->plan_no, it.inst_no);
 		it.amount = lines[i].amount;
 		xstrlcpy(it.issued_on, a->created_on, sizeof it.issued_on);
 		date_format(it.due_on, lines[i].due);
@@ -354,10 +356,12 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 		return -1;
 	snprintf(detail, sizeof detail,
 	    "account=%s debt=%s n=%d frequency=%s first_due=%s items=%zu",
-	    p->c.account_no, money_plain(m, sizeof m, a.debt, s->cfg.minor_digits),
-	    a.n, arr_freq_name(a.freq), a.first_due, p->nitems);
+	    p->c.account_no,
+	    money_plain(m, sizeof m, a.debt, s->cfg.minor_digits), a.n,
+	    arr_freq_name(a.freq), a.first_due, p->nitems);
 	xstrlcpy(plan_no, a.plan_no, 33);
-	return svc_audit(s, e.at, "create", "arrangement", a.plan_no, detail, err);
+	return svc_audit(
+	    s, e.at, "create", "arrangement", a.plan_no, detail, err);
 }
 
 int
@@ -368,8 +372,8 @@ svc_arrangement_create(struct svc *s, const struct arr_request *r,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (svc_require(s, ROLE_RECOVERY, _("Making a payment arrangement"),
-	        err) != 0)
+	if (svc_require(
+	        s, ROLE_RECOVERY, _("Making a payment arrangement"), err) != 0)
 		return -1;
 	/* the terms first, so a bad request never takes the write lock */
 	if (read_terms(s, r, &t, &out->bad, err) != 0 ||
@@ -408,8 +412,8 @@ comply(struct arr_view *v)
 		v->state[i] = arr_inst_state(due, v->a.grace_days, paid, t);
 		arr_tally_add(&v->tally, v->state[i]);
 	}
-	v->status = arr_plan_status(&v->tally, v->a.misses_allowed,
-	    v->a.cancelled);
+	v->status =
+	    arr_plan_status(&v->tally, v->a.misses_allowed, v->a.cancelled);
 	v->compliance = arr_compliance_tenths(&v->tally);
 }
 
@@ -420,8 +424,7 @@ view_of(struct svc *s, const struct arrangement *a, struct arr_view *v,
 {
 	memset(v, 0, sizeof *v);
 	v->a = *a;
-	if ((v->inst = store_arr_items(s->st, a->id, &v->ninst, err)) ==
-	        NULL ||
+	if ((v->inst = store_arr_items(s->st, a->id, &v->ninst, err)) == NULL ||
 	    (v->holds = store_arr_holds(s->st, a->id, &v->nholds, err)) ==
 	        NULL) {
 		svc_arr_view_free(v);
@@ -446,8 +449,8 @@ svc_arrangement_show(
 }
 
 struct arr_view *
-svc_arrangement_list(struct svc *s, const char *account, int status,
-    size_t *n, struct pd_err *err)
+svc_arrangement_list(struct svc *s, const char *account, int status, size_t *n,
+    struct pd_err *err)
 {
 	struct arrangement *as;
 	struct arr_view *out;
@@ -505,8 +508,8 @@ close_live(struct svc *s, const struct arr_view *v, int64_t ev, int64_t *rest,
 
 /* The arrangement of plan_no read for a change: Active or Broken. */
 static int
-changeable(struct svc *s, const char *plan_no, struct arr_view *v,
-    struct pd_err *err)
+changeable(
+    struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err)
 {
 	struct arrangement a;
 
@@ -554,7 +557,8 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	}
 	*q->bad = ARR_F_NONE;
 	next = v.ninst ? v.inst[v.ninst - 1].it.inst_no + 1 : 1;
-	if (write_event(s, &v.a, "reschedule", q->r.reason, &e, &ev, err) != 0 ||
+	if (write_event(s, &v.a, "reschedule", q->r.reason, &e, &ev, err) !=
+	        0 ||
 	    close_live(s, &v, ev, &rest, err) != 0 ||
 	    write_lines(s, &v.a, lines, nl, next, ev, err) != 0)
 		goto out;
@@ -562,13 +566,14 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	v.a.freq = t.freq;
 	date_format(v.a.first_due, t.first_due);
 	v.a.changes++;
-	snprintf(detail, sizeof detail, "rest=%s n=%d frequency=%s first_due=%s",
+	snprintf(detail, sizeof detail,
+	    "rest=%s n=%d frequency=%s first_due=%s",
 	    money_plain(m, sizeof m, rest, s->cfg.minor_digits), t.n,
 	    arr_freq_name(t.freq), v.a.first_due);
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
 	    outbox(s, ev, v.a.plan_no, err) == 0 &&
-	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no,
-	        detail, err) == 0)
+	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no, detail,
+	        err) == 0)
 		rc = 0;
 out:
 	svc_arr_view_free(&v);
@@ -588,8 +593,8 @@ svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
 	q.r.first_due = first_due;
 	q.r.reason = reason;
 	*bad = ARR_F_NONE;
-	if (svc_require(s, ROLE_RECOVERY, _("Rescheduling an arrangement"),
-	        err) != 0 ||
+	if (svc_require(
+	        s, ROLE_RECOVERY, _("Rescheduling an arrangement"), err) != 0 ||
 	    read_terms(s, &q.r, &t, bad, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -597,8 +602,8 @@ svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
 }
 
 static int
-cancel_in_tx(struct svc *s, const char *plan_no, const char *reason,
-    struct pd_err *err)
+cancel_in_tx(
+    struct svc *s, const char *plan_no, const char *reason, struct pd_err *err)
 {
 	struct arr_view v;
 	struct arr_event e;
@@ -616,8 +621,9 @@ cancel_in_tx(struct svc *s, const char *plan_no, const char *reason,
 	 * what was paid paid the oldest */
 	for (back = rest, i = v.nholds; i > 0 && back > 0; i--) {
 		give = v.holds[i - 1].held < back ? v.holds[i - 1].held : back;
-		if (give > 0 && store_arr_move(s->st, ev, v.holds[i - 1].item_id,
-		                    -give, v.a.id, err) != 0)
+		if (give > 0 &&
+		    store_arr_move(s->st, ev, v.holds[i - 1].item_id, -give,
+		        v.a.id, err) != 0)
 			goto out;
 		back -= give;
 	}
@@ -635,11 +641,11 @@ out:
 }
 
 int
-svc_arrangement_cancel(struct svc *s, const char *plan_no, const char *reason,
-    struct pd_err *err)
+svc_arrangement_cancel(
+    struct svc *s, const char *plan_no, const char *reason, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_RECOVERY, _("Cancelling an arrangement"), err) !=
-	        0 ||
+	if (svc_require(
+	        s, ROLE_RECOVERY, _("Cancelling an arrangement"), err) != 0 ||
 	    svc_check_text(_("Reason"), reason, ARR_REASON_MAX, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;

@@ -48,8 +48,8 @@ svc_arr_record(struct svc *s, int64_t event_id, const char *branch,
 
 /* by is a user of the branch with the recovery role at least. */
 static int
-check_maker(struct svc *s, const char *branch, const char *by,
-    struct pd_err *err)
+check_maker(
+    struct svc *s, const char *branch, const char *by, struct pd_err *err)
 {
 	struct user u;
 	struct pd_err e = {0};
@@ -106,8 +106,8 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 
 /* The installments are the schedule of the terms to the cent. */
 static int
-check_schedule(const struct syncrec *r, int64_t debt,
-    int64_t down, struct pd_err *err)
+check_schedule(
+    const struct syncrec *r, int64_t debt, int64_t down, struct pd_err *err)
 {
 	struct arr_terms t = {debt, down, r->arr.n, r->arr.freq, 0, 0};
 	struct arr_line l[ARR_INST_MAX + 1];
@@ -164,7 +164,8 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 			return pd_fail(err, PD_EINVAL,
 			    _("Arrangement %s exists already"), r->arr.plan_no);
 		return check_create_moves(s, r, cid, err) != 0 ||
-		               check_schedule(r, r->arr.debt, r->arr.down, err) != 0
+		               check_schedule(
+		                   r, r->arr.debt, r->arr.down, err) != 0
 		           ? -1
 		           : 0;
 	}
@@ -186,20 +187,21 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 /* The moves of an event of arrangement a: an installment of its own plan
  * closed is not marked under it. */
 static int
-apply_moves(struct svc *s, const struct syncrec *r,
-    const struct arrangement *a, int64_t ev, struct pd_err *err)
+apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
+    int64_t ev, struct pd_err *err)
 {
 	struct item it;
 	int64_t id;
 	size_t i;
 
 	for (i = 0; i < r->nmoves; i++) {
-		if (store_id_of(s->st, TBL_ITEMS, r->moves[i].item_uuid, &id,
-		        err) != 0)
+		if (store_id_of(
+		        s->st, TBL_ITEMS, r->moves[i].item_uuid, &id, err) != 0)
 			return -1;
 		if (id == 0)
 			return pd_fail(err, PD_ENOTFOUND,
-			    _("Item %s is not known here"), r->moves[i].item_ref);
+			    _("Item %s is not known here"),
+			    r->moves[i].item_ref);
 		if (store_item_by_id(s->st, id, &it, err) != 0 ||
 		    store_arr_move(s->st, ev, id, r->moves[i].amount,
 		        strcmp(it.plan_no, a->plan_no) == 0 ? 0 : a->id,
@@ -210,8 +212,8 @@ apply_moves(struct svc *s, const struct syncrec *r,
 }
 
 static int
-apply_insts(struct svc *s, const struct syncrec *r,
-    const struct arrangement *a, int64_t ev, struct pd_err *err)
+apply_insts(struct svc *s, const struct syncrec *r, const struct arrangement *a,
+    int64_t ev, struct pd_err *err)
 {
 	struct item it;
 	size_t i;

@@ -8,9 +8,9 @@
 #include "paydesk/os.h"
 
 #define ARR_COLS                                                               \
-	"a.id, a.uuid, p.plan_no, a.consumer_id, c.account_no, c.name, "      \
-	"a.debt, a.down_payment, a.n_inst, a.frequency, a.first_due, "        \
-	"a.grace_days, a.misses_allowed, a.reason, a.created_on, "            \
+	"a.id, a.uuid, p.plan_no, a.consumer_id, c.account_no, c.name, "       \
+	"a.debt, a.down_payment, a.n_inst, a.frequency, a.first_due, "         \
+	"a.grace_days, a.misses_allowed, a.reason, a.created_on, "             \
 	"a.created_at, a.created_by, a.terminal, a.cancelled, a.changes"
 #define ARR_FROM                                                               \
 	"arrangements a JOIN plans p ON p.id = a.plan_id JOIN consumers c ON " \
@@ -64,10 +64,10 @@ store_arr_insert(struct store *st, struct arrangement *a, const char *plan_no,
 	if (a->uuid[0] == '\0')
 		os_uuid_new(a->uuid);
 	/* the user by name: a pulled arrangement's maker may be unknown */
-	st_bind(s, "ssiiidssddsssss", a->uuid, plan_no, a->consumer_id,
-	    a->debt, a->down, a->n, arr_freq_name(a->freq), a->first_due,
-	    a->grace_days, a->misses_allowed, a->reason, a->created_on,
-	    a->created_at, a->created_by, a->terminal);
+	st_bind(s, "ssiiidssddsssss", a->uuid, plan_no, a->consumer_id, a->debt,
+	    a->down, a->n, arr_freq_name(a->freq), a->first_due, a->grace_days,
+	    a->misses_allowed, a->reason, a->created_on, a->created_at,
+	    a->created_by, a->terminal);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	a->id = sqlite3_last_insert_rowid(st->db);
@@ -141,8 +141,8 @@ store_arr_event(struct store *st, int64_t arr_id, const struct arr_event *e,
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sisssss", e->uuid, arr_id, e->kind, e->reason, e->at,
-	    e->by, e->terminal);
+	st_bind(s, "sisssss", e->uuid, arr_id, e->kind, e->reason, e->at, e->by,
+	    e->terminal);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	*event_id = sqlite3_last_insert_rowid(st->db);
@@ -187,14 +187,14 @@ read_arr_item(sqlite3_stmt *s, void *elem)
 }
 
 struct arr_item *
-store_arr_items(
-    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
+store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 {
 	/* paid in full on the latest day a payment or a credit went to it */
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT " ITEM_COLS ", coalesce((SELECT sum(amount) FROM "
 	    "arrangement_moves WHERE item_id = i.id), 0) AS moved, CASE WHEN "
-	    "i.settled = i.amount AND i.settled > (SELECT coalesce(sum(amount), "
+	    "i.settled = i.amount AND i.settled > (SELECT "
+	    "coalesce(sum(amount), "
 	    "0) FROM arrangement_moves WHERE item_id = i.id) THEN "
 	    "coalesce(max((SELECT max(y.paid_on) FROM allocations x JOIN "
 	    "payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "

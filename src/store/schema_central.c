@@ -176,8 +176,8 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_outbox_upd;\n",
     /* payment arrangements (issue 21): each event is fed to the other
      * terminals as a record (its installments as items too) */
-    FEED("arrangement_ins", "AFTER INSERT ON arrangement_events",
-        "arrangement", "NEW.id"),
+    FEED("arrangement_ins", "AFTER INSERT ON arrangement_events", "arrangement",
+        "NEW.id"),
 };
 #undef FEED
 

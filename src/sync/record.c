@@ -141,8 +141,7 @@ static const char *const head_names[] = {
 /* A payment's data beyond its fields. */
 static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
 /* An arrangement event's data beyond its fields. */
-static const char *const arrangement_extra[] = {
-    "moves", "installments", NULL};
+static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 
 static const struct {
 	const char *name;
@@ -261,12 +260,12 @@ arrangement_json(const struct syncrec *r, json_t *d)
 		        r->moves[i].item_uuid, "item_ref", r->moves[i].item_ref,
 		        "amount", (json_int_t)r->moves[i].amount));
 	for (i = 0; i < r->ninsts; i++)
-		json_array_append_new(in,
-		    json_pack("{s:s, s:s, s:i, s:I, s:s}", "uuid",
-		        r->insts[i].uuid, "ref", r->insts[i].ref, "inst_no",
-		        r->insts[i].inst_no, "amount",
-		        (json_int_t)r->insts[i].amount, "due_on",
-		        r->insts[i].due_on));
+		json_array_append_new(
+		    in, json_pack("{s:s, s:s, s:i, s:I, s:s}", "uuid",
+		            r->insts[i].uuid, "ref", r->insts[i].ref, "inst_no",
+		            r->insts[i].inst_no, "amount",
+		            (json_int_t)r->insts[i].amount, "due_on",
+		            r->insts[i].due_on));
 	json_object_set_new(d, "moves", mv);
 	json_object_set_new(d, "installments", in);
 }
@@ -612,14 +611,17 @@ decode_arrangement(json_t *d, struct syncrec *r, struct pd_err *err)
 
 		if (json_unpack(a, "{s:s, s:s, s:I!}", "item_uuid", &u,
 		        "item_ref", &ref, "amount", &amt) != 0 ||
-		    strlen(u) != 36 || strlen(ref) >= sizeof r->moves[i].item_ref ||
-		    amt == 0 || amt > MONEY_MAX || amt < -MONEY_MAX)
+		    strlen(u) != 36 ||
+		    strlen(ref) >= sizeof r->moves[i].item_ref || amt == 0 ||
+		    amt > MONEY_MAX || amt < -MONEY_MAX)
 			return pd_fail(err, PD_EINVAL,
 			    _("data: move %zu needs item_uuid, item_ref and an "
 			      "amount other than 0, and no other field"),
 			    i + 1);
-		xstrlcpy(r->moves[i].item_uuid, u, sizeof r->moves[i].item_uuid);
-		xstrlcpy(r->moves[i].item_ref, ref, sizeof r->moves[i].item_ref);
+		xstrlcpy(
+		    r->moves[i].item_uuid, u, sizeof r->moves[i].item_uuid);
+		xstrlcpy(
+		    r->moves[i].item_ref, ref, sizeof r->moves[i].item_ref);
 		r->moves[i].amount = (int64_t)amt;
 	}
 	json_array_foreach(in, i, a)
@@ -633,8 +635,8 @@ decode_arrangement(json_t *d, struct syncrec *r, struct pd_err *err)
 		if (json_unpack(a, "{s:s, s:s, s:i, s:I, s:s!}", "uuid", &u,
 		        "ref", &ref, "inst_no", &no, "amount", &amt, "due_on",
 		        &due) != 0 ||
-		    strlen(u) != 36 || strlen(ref) >= sizeof it->ref || no < 1 ||
-		    no > 100000 || amt <= 0 || amt > MONEY_MAX ||
+		    strlen(u) != 36 || strlen(ref) >= sizeof it->ref ||
+		    no < 1 || no > 100000 || amt <= 0 || amt > MONEY_MAX ||
 		    date_parse(due, "due_on", &day, NULL) != 0)
 			return pd_fail(err, PD_EINVAL,
 			    _("data: installment %zu needs uuid, ref, inst_no, "
@@ -645,7 +647,8 @@ decode_arrangement(json_t *d, struct syncrec *r, struct pd_err *err)
 		xstrlcpy(it->uuid, u, sizeof it->uuid);
 		xstrlcpy(it->ref, ref, sizeof it->ref);
 		xstrlcpy(it->plan_no, r->arr.plan_no, sizeof it->plan_no);
-		xstrlcpy(it->issued_on, r->arr.created_on, sizeof it->issued_on);
+		xstrlcpy(
+		    it->issued_on, r->arr.created_on, sizeof it->issued_on);
 		xstrlcpy(it->due_on, due, sizeof it->due_on);
 		it->inst_no = no;
 		it->amount = (int64_t)amt;
@@ -748,8 +751,8 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 			      "monthly"),
 			    r->arr_freq);
 		r->arr.freq = (enum arr_freq)arr_freq_parse(r->arr_freq);
-		xstrlcpy(r->arr.account_no, r->account_no,
-		    sizeof r->arr.account_no);
+		xstrlcpy(
+		    r->arr.account_no, r->account_no, sizeof r->arr.account_no);
 		xstrlcpy(r->arr.terminal, r->terminal, sizeof r->arr.terminal);
 		xstrlcpy(r->arr.reason, r->reason, sizeof r->arr.reason);
 	}

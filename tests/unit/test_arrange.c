@@ -63,8 +63,8 @@ seven_installments(void **state)
 	(void)state;
 	check(100000, 0, 7, ARR_WEEKLY, "2025-02-20", "2025-03-01", w);
 	/* 13 999 - 3 333 = 10 666 = 7 x 1 523 + 5: the last 1 528 */
-	check(13999, 3333, 7, ARR_FORTNIGHTLY, "2024-02-10", "2024-02-15",
-	    NULL);
+	check(
+	    13999, 3333, 7, ARR_FORTNIGHTLY, "2024-02-10", "2024-02-15", NULL);
 	/* 13 001 - 3 333 = 9 668 = 7 x 1 381 + 1 */
 	check(13001, 3333, 7, ARR_FORTNIGHTLY, "2024-02-10", "2024-02-15", w2);
 	/* one cent over seven installments: refused; seven cents: one each */
@@ -125,8 +125,9 @@ bad_terms(void **state)
 	refuse(1000, 1000, 3, ARR_MONTHLY, "2025-06-01",
 	    "Down payment $10.00: must be at least 0 and less than the debt");
 	refuse(1000, -1, 3, ARR_MONTHLY, "2025-06-01", "Down payment");
-	refuse(1000, 0, 0, ARR_MONTHLY, "2025-06-01", "Installments 0: must "
-	                                              "be 1 to 120");
+	refuse(1000, 0, 0, ARR_MONTHLY, "2025-06-01",
+	    "Installments 0: must "
+	    "be 1 to 120");
 	refuse(1000, 0, ARR_INST_MAX + 1, ARR_MONTHLY, "2025-06-01",
 	    "Installments 121");
 	refuse(1000, 0, 3, 7, "2025-06-01", "Frequency");
@@ -144,7 +145,8 @@ compliance(void **state)
 
 	(void)state;
 	/* grace 3: paid by Mar 4 is on time, Mar 5 late */
-	assert_int_equal(arr_inst_state(due, 3, due + 3, due + 40), ARR_ON_TIME);
+	assert_int_equal(
+	    arr_inst_state(due, 3, due + 3, due + 40), ARR_ON_TIME);
 	assert_int_equal(arr_inst_state(due, 3, due - 5, due - 5), ARR_ON_TIME);
 	assert_int_equal(arr_inst_state(due, 3, due + 4, due + 4), ARR_LATE);
 	assert_int_equal(arr_inst_state(due, 3, -1, due + 3), ARR_UPCOMING);
