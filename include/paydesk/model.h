@@ -11,7 +11,15 @@
 enum method_kind { METHOD_CASH, METHOD_CARD, METHOD_BANK, METHOD_ONLINE };
 enum pay_type { PAY_BILL, PAY_SERVICE, PAY_INSTALLMENT };
 enum pay_status { PS_POSTED, PS_PENDING, PS_FAILED, PS_CANCELLED, PS_VOIDED };
-enum role { ROLE_CASHIER = 1, ROLE_SUPERVISOR = 2, ROLE_ADMIN = 3 };
+/* Ordered levels: a role may do what every lower one may (svc_require
+ * compares them). Recovery (issue 21) is a cashier who also works debts:
+ * payment arrangements. Stored and synced by name, never by number. */
+enum role {
+	ROLE_CASHIER = 1,
+	ROLE_RECOVERY = 2,
+	ROLE_SUPERVISOR = 3,
+	ROLE_ADMIN = 4
+};
 
 /* "Bill", "Service", "Installment". */
 const char *pay_type_name(enum pay_type t);

@@ -27,6 +27,7 @@
 #include "gateway.h"
 #include "i18n.h"
 #include "keyseq.h"
+#include "arrange.h"
 #include "model.h"
 #include "money.h"
 #include "shift.h"
@@ -891,5 +892,92 @@ void svc_statement_view_free(struct statement_view *v);
  * canonical words go to spec (sn bytes). A name in use: PD_EINVAL. */
 int svc_statement_mapping_add(struct svc *s, const char *name,
     char *const *words, int n, char *spec, size_t sn, struct pd_err *err);
+
+/* Payment arrangements (issue 21; src/service/arrange.c). A plan takes
+ * over the open debt of some of a consumer's items; its installments are
+ * items of kind installment (PLAN#k), paid at the counter like any. */
+struct arr_request {
+	const char *account; /* the consumer's account number */
+	const char *items;   /* refs, comma-separated; NULL or "": every
+	                        open item of the consumer, overdue or
+	                        current, but an arrangement's installments */
+	const char *down;    /* money as typed; NULL: none */
+	int n;
+	const char *freq;      /* weekly, fortnightly, monthly */
+	const char *first_due; /* a date as typed */
+	int grace_days;        /* 0..ARR_GRACE_MAX */
+	int misses_allowed;    /* 0..ARR_MISSES_MAX */
+	const char *reason;    /* required, up to 200 characters */
+};
+/* Which part of a request a refusal is about (a form's field). */
+enum arr_field {
+	ARR_F_NONE,
+	ARR_F_ACCOUNT,
+	ARR_F_ITEMS,
+	ARR_F_DOWN,
+	ARR_F_N,
+	ARR_F_FREQ,
+	ARR_F_FIRST_DUE,
+	ARR_F_GRACE,
+	ARR_F_MISSES,
+	ARR_F_REASON
+};
+struct arr_preview {
+	struct consumer c;
+	struct item *items; /* the items taken over (owned), oldest first */
+	size_t nitems;
+	int64_t debt;
+	struct arr_line lines[ARR_INST_MAX + 1];
+	int nlines;
+	enum arr_field bad; /* on refusal */
+};
+/* The schedule a request would make; writes nothing (cashier and up).
+ * PD_ENOTFOUND for an unknown account or item, PD_EINVAL naming the term
+ * (out->bad). Free with svc_arr_preview_free. */
+int svc_arrangement_preview(struct svc *s, const struct arr_request *r,
+    struct arr_preview *out, struct pd_err *err);
+void svc_arr_preview_free(struct arr_preview *p);
+/* Make the arrangement (recovery and up): in ONE transaction the plan
+ * (numbered AR-TERMINAL-NNNNNN), its installments, the items' debt moved
+ * into it, the audit entry and the outbox record. plan_no gets its
+ * number. Errors as the preview's, PD_EPERM for the role. */
+int svc_arrangement_create(struct svc *s, const struct arr_request *r,
+    char plan_no[33], struct arr_preview *out, struct pd_err *err);
+/* An arrangement as read now: compliance is computed on read. */
+struct arr_view {
+	struct arrangement a;
+	struct arr_item *inst;      /* owned, by number */
+	enum arr_inst_state *state; /* owned, one per installment */
+	size_t ninst;
+	struct arr_hold *holds; /* owned: the items it took over */
+	size_t nholds;
+	struct arr_tally tally;
+	enum arr_status status;
+	int compliance; /* tenths of a percent; -1 none due yet */
+	int64_t paid;   /* paid into its installments */
+	int64_t left;   /* what its live installments still owe */
+};
+/* One arrangement by plan number (PD_ENOTFOUND); free with
+ * svc_arr_view_free. */
+int svc_arrangement_show(
+    struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err);
+void svc_arr_view_free(struct arr_view *v);
+/* Arrangements newest first, of one account (NULL: all), of one status
+ * (-1: all); *n views, free each and the array with svc_arr_views_free. */
+struct arr_view *svc_arrangement_list(struct svc *s, const char *account,
+    int status, size_t *n, struct pd_err *err);
+void svc_arr_views_free(struct arr_view *v, size_t n);
+/* What is left of an Active or Broken arrangement scheduled again
+ * (recovery and up): its unpaid installments closed, the rest split in
+ * n new ones from first_due (no down payment), with a reason; audited,
+ * synced. */
+int svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
+    const char *freq, const char *first_due, const char *reason,
+    enum arr_field *bad, struct pd_err *err);
+/* Cancel an arrangement that is not Completed or Cancelled (recovery and
+ * up): its unpaid installments closed and their rest returned to the
+ * items it took over, newest first; with a reason; audited, synced. */
+int svc_arrangement_cancel(
+    struct svc *s, const char *plan_no, const char *reason, struct pd_err *err);
 
 #endif

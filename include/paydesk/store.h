@@ -596,4 +596,72 @@ struct shift_query {
 int store_shift_each(struct store *st, const struct shift_query *f,
     int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err);
 
+/* ---- Payment arrangements (issue 21; src/store/arrange.c) ---- */
+struct arrangement;
+struct arr_item;
+struct arr_hold;
+struct arr_move;
+struct arr_event_row;
+/* A new arrangement of plan plan_no (store_plan_ensure first): every
+ * field of a but id, account_no, consumer_name, cancelled and changes;
+ * a->id is set. */
+int store_arr_insert(struct store *st, struct arrangement *a,
+    const char *plan_no, struct pd_err *err);
+/* The latest terms (n, freq, first_due), cancelled and changes of a. */
+int store_arr_update(
+    struct store *st, const struct arrangement *a, struct pd_err *err);
+/* The arrangement of plan plan_no; PD_ENOTFOUND if there is none. */
+int store_arr_find(struct store *st, const char *plan_no,
+    struct arrangement *a, struct pd_err *err);
+/* Arrangements, newest first, of one consumer (0: all); caller frees
+ * (NULL: err). */
+struct arrangement *store_arr_list(
+    struct store *st, int64_t consumer_id, size_t *n, struct pd_err *err);
+/* An event of arrangement arr_id: kind create, reschedule or cancel;
+ * *event_id gets its id. */
+struct arr_event {
+	char uuid[37];
+	const char *kind;
+	const char *reason;
+	char at[TS_BUFSZ];
+	const char *by; /* username */
+	const char *terminal;
+};
+int store_arr_event(struct store *st, int64_t arr_id,
+    const struct arr_event *e, int64_t *event_id, struct pd_err *err);
+/* Move amount of item item_id's debt into a plan (> 0: the item is
+ * settled by it and, with arr_id, marked under that arrangement's plan)
+ * or back (< 0: unsettled; the mark goes when nothing stays held). An
+ * installment closed by its own plan passes arr_id 0 (no mark). Refused
+ * by the store's CHECKs when it settles more than the item's amount or
+ * below 0. */
+int store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
+    int64_t amount, int64_t arr_id, struct pd_err *err);
+/* The installments of arrangement arr_id in number order (arrange.h);
+ * caller frees. */
+struct arr_item *store_arr_items(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
+/* The items whose debt arrangement arr_id holds (net of what it gave
+ * back), in the order it took them (arrange.h); caller frees. */
+struct arr_hold *store_arr_holds(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
+
+/* Mark item item_id as an installment made by event event_id. */
+int store_arr_installment(
+    struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err);
+/* The arrangement of id (PD_ENOTFOUND). */
+int store_arr_by_id(struct store *st, int64_t id, struct arrangement *a,
+    struct pd_err *err);
+/* Event event_id, or with event_id 0 the event of uuid: 0 found, 1 none,
+ * -1 err. */
+int store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
+    struct arr_event_row *e, struct pd_err *err);
+/* The moves of an event in order, with their items' uuid and ref;
+ * caller frees (NULL: err). */
+struct arr_move *store_arr_event_moves(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err);
+/* The installments an event made, by number; caller frees. */
+struct item *store_arr_event_items(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err);
+
 #endif

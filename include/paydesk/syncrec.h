@@ -50,6 +50,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arrange.h"
 #include "err.h"
 #include "model.h"
 #include "shift.h"
@@ -91,6 +92,7 @@ enum syncrec_kind {
 	SR_SHIFT_OPEN,  /* uuid: the shift's */
 	SR_SHIFT_MOVE,  /* uuid: the movement's */
 	SR_SHIFT_CLOSE, /* uuid: its own; shift_uuid names the shift */
+	SR_ARRANGEMENT, /* an event of a payment arrangement (issue 21) */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -151,6 +153,19 @@ struct syncrec {
 	size_t ncounts;
 	struct shift_tender *tenders; /* owned */
 	size_t ntenders;
+	/* arrangement: one event (op create, reschedule or cancel; the
+	 * record's uuid is the event's) with the plan's terms in arr
+	 * (arr.uuid the arrangement's), reason and by (a username), the
+	 * debt it moved (moves: + into the plan, - given back; item uuid,
+	 * ref and amount travel) and the installments it made (uuid, ref,
+	 * plan_no, inst_no, amount, issued_on, due_on) */
+	char op[16];
+	struct arrangement arr;
+	char arr_freq[16];
+	struct arr_move *moves; /* owned */
+	size_t nmoves;
+	struct item *insts; /* owned */
+	size_t ninsts;
 };
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */

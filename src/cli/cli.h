@@ -147,6 +147,13 @@ int cli_doc_report(struct cli *c, const char *what, const char *number,
  * malloc'd, or NULL with c->err set. */
 char *cli_read_pin(struct cli *c, const char *env, const char *user);
 int cmd_payment_show(struct cli *c, int argc, char **argv);
+/* Payment arrangements (cmd_arrange.c). */
+int cmd_arr_preview(struct cli *c, int argc, char **argv);
+int cmd_arr_create(struct cli *c, int argc, char **argv);
+int cmd_arr_show(struct cli *c, int argc, char **argv);
+int cmd_arr_list(struct cli *c, int argc, char **argv);
+int cmd_arr_reschedule(struct cli *c, int argc, char **argv);
+int cmd_arr_cancel(struct cli *c, int argc, char **argv);
 int cmd_payment_void(struct cli *c, int argc, char **argv);
 int cmd_payment_verify(struct cli *c, int argc, char **argv);
 int cmd_payments(struct cli *c, int argc, char **argv);

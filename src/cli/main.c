@@ -142,6 +142,34 @@ static const struct command {
     {"shift", "z", cmd_shift_z, STORE,
         "shift z NUMBER [--out FILE] [--text] [--print]",
         N_("write (or reprint, marked COPY) a closed shift's Z report")},
+    {"arrangement", "preview", cmd_arr_preview, STORE,
+        "arrangement preview ACCOUNT --installments N "
+        "--frequency weekly|fortnightly|monthly --first-due YYYY-MM-DD "
+        "[--down X] [--items REF,...] [--grace N] [--misses N]",
+        N_("the schedule a payment arrangement would have; writes "
+           "nothing")},
+    {"arrangement", "create", cmd_arr_create, STORE,
+        "arrangement create ACCOUNT --installments N "
+        "--frequency weekly|fortnightly|monthly --first-due YYYY-MM-DD "
+        "--reason TEXT [--down X] [--items REF,...] [--grace N] "
+        "[--misses N]",
+        N_("make a payment arrangement of a consumer's open items "
+           "(recovery)")},
+    {"arrangement", "show", cmd_arr_show, STORE, "arrangement show PLAN",
+        N_("an arrangement, its installments and their compliance")},
+    {"arrangement", "list", cmd_arr_list, STORE,
+        "arrangement list [--consumer ACCOUNT] "
+        "[--status active|completed|broken|cancelled]",
+        N_("payment arrangements, newest first")},
+    {"arrangement", "reschedule", cmd_arr_reschedule, STORE,
+        "arrangement reschedule PLAN --installments N "
+        "--frequency weekly|fortnightly|monthly --first-due YYYY-MM-DD "
+        "--reason TEXT",
+        N_("schedule what is left of an arrangement again (recovery)")},
+    {"arrangement", "cancel", cmd_arr_cancel, STORE,
+        "arrangement cancel PLAN --reason TEXT",
+        N_("cancel an arrangement: what is left goes back to its items "
+           "(recovery)")},
     {"sync", NULL, cmd_sync, STORE,
         "sync [--status | --quarantine | --retry UUID]",
         N_("push pending records to the central node and pull what changed")},

@@ -15,7 +15,7 @@ static const char *const status_names[] = {
 static const char *const kind_names[] = {"cash", "card", "bank", "online"};
 /* marked for the header of the screens, which translates them */
 static const char *const role_names[] = {
-    "", N_("cashier"), N_("supervisor"), N_("admin")};
+    "", N_("cashier"), N_("recovery"), N_("supervisor"), N_("admin")};
 
 static int
 lookup(const char *const *names, int n, const char *s)
@@ -69,13 +69,13 @@ pay_status_initial(enum method_kind k)
 const char *
 role_name(enum role r)
 {
-	return (unsigned)r < 4 ? role_names[r] : "?";
+	return (unsigned)r < 5 ? role_names[r] : "?";
 }
 
 int
 role_parse(const char *s)
 {
-	return lookup(role_names, 4, s);
+	return lookup(role_names, 5, s);
 }
 
 const char *

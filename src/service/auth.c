@@ -96,6 +96,9 @@ check_policy(
 	} mins[] = {
 	    {ROLE_CASHIER, "pin_min_cashier",
 	        offsetof(struct config, pin_min_cashier)},
+	    /* a cashier who also works debts: a cashier's minimum */
+	    {ROLE_RECOVERY, "pin_min_cashier",
+	        offsetof(struct config, pin_min_cashier)},
 	    {ROLE_SUPERVISOR, "pin_min_supervisor",
 	        offsetof(struct config, pin_min_supervisor)},
 	    {ROLE_ADMIN, "pin_min_admin",
@@ -202,7 +205,8 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	r = role_parse(in->role);
 	if (r < ROLE_CASHIER)
 		return pd_fail(err, PD_EINVAL,
-		    _("Role \"%s\": must be cashier, supervisor or admin"),
+		    _("Role \"%s\": must be cashier, recovery, supervisor or "
+		      "admin"),
 		    in->role ? in->role : "");
 	*bad = USER_PIN;
 	if (check_pin(in->pin, err) != 0 ||

@@ -58,6 +58,22 @@ int svc_sync_check_push(struct svc *s, const struct sync_sender *from,
  * failed. */
 int svc_sync_check_pull(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* An arrangement event from elsewhere (src/service/arrange.c): on the
+ * central node from its terminal (checked first), on a terminal as
+ * pulled. 0 applied, 1 already here (its event's uuid), -1 err. */
+int svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* The record of arrangement event event_id as the store holds it: the
+ * terminal's outbox and the central node's feed build it alike; free
+ * with syncrec_free. */
+int svc_arr_record(struct svc *s, int64_t event_id, const char *branch,
+    struct syncrec *r, struct pd_err *err);
+/* Arrangements are numbered per terminal, like the other documents'
+ * series with a terminal component (DESIGN.md rule 5). */
+#define SVC_ARR_NUMBER_FMT "AR-{TERM}-{SEQ:6}"
+/* Whether an arrangement record pushed by terminal from is one it could
+ * have made (sync_check.c calls it): PD_EINVAL with the reason. */
+int svc_arr_check_push(struct svc *s, const char *branch,
+    const struct syncrec *r, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
 /* A terminal's shift_open, shift_movement or shift_close checked on the

@@ -566,6 +566,8 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_SHIFT_MOVE:
 	case SR_SHIFT_CLOSE:
 		return svc_apply_shift(s, r, err);
+	case SR_ARRANGEMENT:
+		return svc_arr_apply(s, r, err);
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -311,6 +311,8 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 		return credit_record(s, id, r, err);
 	if (strcmp(e->entity, "credit_apply") == 0)
 		return apply_record(s, id, r, err);
+	if (strcmp(e->entity, "arrangement") == 0)
+		return svc_arr_record(s, id, "", r, err);
 	return reference_record(s, e, branch, r, err);
 }
 

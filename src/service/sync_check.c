@@ -693,6 +693,15 @@ push_reference(struct svc *s, const struct sync_sender *f,
 	    syncrec_kind_name(r->kind));
 }
 
+/* An arrangement event: the rules are arrange.c's, next to the use
+ * cases that make them. */
+static int
+push_arrangement(struct svc *s, const struct sync_sender *from,
+    const struct syncrec *r, struct pd_err *err)
+{
+	return svc_arr_check_push(s, from->branch, r, err);
+}
+
 typedef int (*check_fn)(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
 
@@ -710,6 +719,7 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_SHIFT_OPEN] = svc_sync_check_shift,
     [SR_SHIFT_MOVE] = svc_sync_check_shift,
     [SR_SHIFT_CLOSE] = svc_sync_check_shift,
+    [SR_ARRANGEMENT] = push_arrangement,
 };
 
 int

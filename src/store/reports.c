@@ -213,13 +213,17 @@ static const struct {
         "' points at a missing ' || parent FROM pragma_foreign_key_check"},
     {N_("item balances"), 0,
         "SELECT 'item ' || i.ref || ': settled ' || "
-        "i.settled || ' but the ledger says ' || (coalesce((SELECT "
+        "i.settled || ' but the ledger and arrangements say ' || "
+        "(coalesce((SELECT "
         "sum(amount) FROM allocations WHERE item_id = i.id), 0) + "
         "coalesce((SELECT sum(amount) FROM credit_applications WHERE "
-        "item_id = i.id), 0)) FROM items i WHERE i.settled <> "
-        "coalesce((SELECT sum(amount) FROM allocations WHERE item_id = "
-        "i.id), 0) + coalesce((SELECT sum(amount) FROM "
-        "credit_applications WHERE item_id = i.id), 0)"},
+        "item_id = i.id), 0) + coalesce((SELECT sum(amount) FROM "
+        "arrangement_moves WHERE item_id = i.id), 0)) FROM items i WHERE "
+        "i.settled <> coalesce((SELECT sum(amount) FROM allocations WHERE "
+        "item_id = i.id), 0) + coalesce((SELECT sum(amount) FROM "
+        "credit_applications WHERE item_id = i.id), 0) + "
+        "coalesce((SELECT sum(amount) FROM arrangement_moves WHERE "
+        "item_id = i.id), 0)"},
     {N_("credit balances"), 0,
         "SELECT 'credit note ' || n.cn_no || ': applied "
         "' || n.applied || ' but applications sum to ' || coalesce((SELECT "

@@ -801,6 +801,80 @@ const char *const store_migrations[] = {
     " INSERT INTO payments_docs (rowid, receipt_no, payment_no, txn_no,"
     " reference) VALUES (new.id, new.receipt_no, new.payment_no,"
     " new.txn_no, new.reference); END;\n",
+    /* the recovery role (issue 21): a cashier who also works debts. Only
+     * the CHECK of users.role widens; rebuilding users in a migration's
+     * transaction is not possible (foreign_keys is on and every ledger
+     * table points at users), so the table's text is changed in place,
+     * which SQLite documents as safe for a CHECK that only accepts more
+     * ("Making other kinds of table schema changes"). No row changes:
+     * the users' seals stay what they were. */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql, '''admin''))',"
+    " '''admin'', ''recovery''))') WHERE type = 'table' AND"
+    " name = 'users';\n"
+    "PRAGMA writable_schema = RESET;\n",
+    /* payment arrangements (issue 21): a plan (plans, its installments
+     * items of kind installment) made from a consumer's items, whose
+     * debt it takes over. A move takes an amount of an item's debt into
+     * the plan (+: the item is settled by it, so that aging, KPIs and
+     * balances never count the debt twice) or gives it back (-: a
+     * cancel; a reschedule closes unpaid installments by a move too):
+     * an item's settled is its allocations, credit applications and
+     * moves (doctor). under_plan names the plan an item's debt went to,
+     * arr_event the event that made an installment (its sync record).
+     * Events and moves are append-only; the arrangement row keeps the
+     * latest terms and whether it was cancelled. */
+    "CREATE TABLE arrangements (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE,"
+    " plan_id INTEGER NOT NULL UNIQUE REFERENCES plans (id),"
+    " consumer_id INTEGER NOT NULL REFERENCES consumers (id),"
+    " debt INTEGER NOT NULL CHECK (debt > 0),"
+    " down_payment INTEGER NOT NULL CHECK (down_payment >= 0"
+    "  AND down_payment < debt),"
+    " n_inst INTEGER NOT NULL CHECK (n_inst BETWEEN 1 AND 120),"
+    " frequency TEXT NOT NULL CHECK (frequency IN ('weekly',"
+    "  'fortnightly', 'monthly')),"
+    " first_due TEXT NOT NULL,"
+    " grace_days INTEGER NOT NULL CHECK (grace_days BETWEEN 0 AND 90),"
+    " misses_allowed INTEGER NOT NULL CHECK (misses_allowed BETWEEN 0"
+    "  AND 12),"
+    " reason TEXT NOT NULL CHECK (reason <> ''),"
+    " created_on TEXT NOT NULL, created_at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id), created_by TEXT NOT NULL,"
+    " terminal TEXT NOT NULL,"
+    " cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),"
+    " changes INTEGER NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX arrangements_consumer ON arrangements (consumer_id);\n"
+    "CREATE TRIGGER arrangements_cancelled BEFORE UPDATE ON arrangements"
+    " WHEN OLD.cancelled = 1 BEGIN"
+    " SELECT RAISE(ABORT, 'a cancelled arrangement cannot be changed');"
+    " END;\n" FROZEN("arrangements")
+    "CREATE TABLE arrangement_events (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE,"
+    " arrangement_id INTEGER NOT NULL REFERENCES arrangements (id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('create', 'reschedule',"
+    "  'cancel')),"
+    " reason TEXT NOT NULL CHECK (reason <> ''), at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id), by TEXT NOT NULL,"
+    " terminal TEXT NOT NULL);\n"
+    "CREATE INDEX arrangement_events_arr ON arrangement_events"
+    " (arrangement_id);\n" FROZEN("arrangement_events")
+    NO_UPDATE("arrangement_events")
+    "CREATE TABLE arrangement_moves (id INTEGER PRIMARY KEY,"
+    " event_id INTEGER NOT NULL REFERENCES arrangement_events (id),"
+    " item_id INTEGER NOT NULL REFERENCES items (id),"
+    " amount INTEGER NOT NULL CHECK (amount <> 0));\n"
+    "CREATE INDEX arrangement_moves_item ON arrangement_moves (item_id);\n"
+    "CREATE INDEX arrangement_moves_event ON arrangement_moves"
+    " (event_id);\n" FROZEN("arrangement_moves")
+    NO_UPDATE("arrangement_moves")
+    "ALTER TABLE items ADD COLUMN under_plan INTEGER REFERENCES"
+    " plans (id);\n"
+    /* the event that made an installment of an arrangement */
+    "ALTER TABLE items ADD COLUMN arr_event INTEGER REFERENCES"
+    " arrangement_events (id);\n"
+    "CREATE INDEX items_arr_event ON items (arr_event) WHERE arr_event"
+    " IS NOT NULL;\n",
 };
 
 const int store_nmigrations =

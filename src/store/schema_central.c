@@ -178,6 +178,10 @@ const char *const store_central_migrations[] = {
      * like the ledger: not sealed here either */
     "DROP TRIGGER IF EXISTS seal_shifts_ins;\n"
     "DROP TRIGGER IF EXISTS seal_shifts_upd;\n",
+    /* payment arrangements (issue 21): each event is fed to the other
+     * terminals as a record (its installments as items too) */
+    FEED("arrangement_ins", "AFTER INSERT ON arrangement_events", "arrangement",
+        "NEW.id"),
 };
 #undef FEED
 

@@ -58,7 +58,8 @@ store_user_by_full_name(struct store *st, const char *full_name,
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT " USER_COLS " FROM users WHERE full_name = ? AND "
 	    "(branch = '' OR branch = ?) ORDER BY CASE role WHEN 'admin' "
-	    "THEN 3 WHEN 'supervisor' THEN 2 ELSE 1 END DESC, id LIMIT 1",
+	    "THEN 4 WHEN 'supervisor' THEN 3 WHEN 'recovery' THEN 2 ELSE 1 "
+	    "END DESC, id LIMIT 1",
 	    err);
 
 	if (s == NULL)

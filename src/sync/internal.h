@@ -22,4 +22,10 @@ int sync_decode_json(
  * identity for idempotency; "" when o is not an object. */
 void sync_record_hash(const json_t *o, char hash[65]);
 
+/* An arrangement record's "moves" and "installments" into d, and back
+ * (record_arr.c): each member typed and in bounds, PD_EINVAL naming the
+ * entry; r's arrays are the caller's to free (syncrec_free). */
+void sync_arr_json(const struct syncrec *r, json_t *d);
+int sync_arr_decode(json_t *d, struct syncrec *r, struct pd_err *err);
+
 #endif

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "paydesk/date.h"
+#include "paydesk/money.h"
 #include "paydesk/sha256.h"
 #include "paydesk/search.h"
 #include "paydesk/syncrec.h"
@@ -138,6 +139,17 @@ static const struct field shift_close_fields[] = {
     T("closed_at", sh.closed_at, F_TS, 1), S("closed_by", sh.closed_by, 1),
     S("signed_off_by", sh.signed_off_by, 0),
     T("float_kept", sh.float_kept, F_INT, 1), {NULL, F_STR, 0, 0, 0}};
+static const struct field arrangement_fields[] = {S("op", op, 1),
+    S("arrangement_uuid", arr.uuid, 1), S("plan_no", arr.plan_no, 1),
+    S("consumer_uuid", consumer_uuid, 1), S("account_no", account_no, 0),
+    T("debt", arr.debt, F_INT, 1), T("down_payment", arr.down, F_INT, 1),
+    T("n_inst", arr.n, F_SMALL, 1), S("frequency", arr_freq, 1),
+    T("first_due", arr.first_due, F_DATE, 1),
+    T("grace_days", arr.grace_days, F_SMALL, 1),
+    T("misses_allowed", arr.misses_allowed, F_SMALL, 1),
+    T("reason", reason, F_TEXT, 1), S("by", by, 1),
+    T("created_on", arr.created_on, F_DATE, 1),
+    T("created_at", arr.created_at, F_TS, 1), {NULL, F_STR, 0, 0, 0}};
 
 #undef S
 #undef T
@@ -154,6 +166,8 @@ static const char *const shift_close_extra[] = {"counts", "tenders", NULL};
 /* The most count lines and tenders a shift record carries. */
 #define SHIFT_REC_COUNTS_MAX 1000
 #define SHIFT_REC_TENDERS_MAX 64
+/* An arrangement event's data beyond its fields. */
+static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 
 static const struct {
 	const char *name;
@@ -171,6 +185,7 @@ static const struct {
     [SR_SHIFT_OPEN] = {"shift_open", shift_open_fields},
     [SR_SHIFT_MOVE] = {"shift_movement", shift_move_fields},
     [SR_SHIFT_CLOSE] = {"shift_close", shift_close_fields},
+    [SR_ARRANGEMENT] = {"arrangement", arrangement_fields},
 };
 
 int
@@ -323,6 +338,8 @@ record_json(const struct syncrec *r)
 	}
 	if (r->kind == SR_SHIFT_OPEN || r->kind == SR_SHIFT_CLOSE)
 		shift_arrays_json(r, d);
+	if (r->kind == SR_ARRANGEMENT)
+		sync_arr_json(r, d);
 	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
 	json_object_set_new(o, "kind", json_string(kinds[r->kind].name));
 	json_object_set_new(o, "uuid", json_string(r->uuid));
@@ -832,6 +849,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	        k == SR_PAYMENT       ? payment_extra
 	        : k == SR_SHIFT_OPEN  ? shift_open_extra
 	        : k == SR_SHIFT_CLOSE ? shift_close_extra
+	        : k == SR_ARRANGEMENT ? arrangement_extra
 	                              : NULL,
 	        d, "data", r, err) != 0)
 		return -1;
@@ -840,6 +858,20 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return -1;
 	if (k == SR_SHIFT_MOVE)
 		xstrlcpy(r->mv.uuid, r->uuid, sizeof r->mv.uuid);
+	if (k == SR_ARRANGEMENT) {
+		if (sync_arr_decode(d, r, err) != 0)
+			return -1;
+		if (arr_freq_parse(r->arr_freq) < 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: frequency \"%s\": weekly, fortnightly or "
+			      "monthly"),
+			    r->arr_freq);
+		r->arr.freq = (enum arr_freq)arr_freq_parse(r->arr_freq);
+		xstrlcpy(
+		    r->arr.account_no, r->account_no, sizeof r->arr.account_no);
+		xstrlcpy(r->arr.terminal, r->terminal, sizeof r->arr.terminal);
+		xstrlcpy(r->arr.reason, r->reason, sizeof r->arr.reason);
+	}
 	if (r->kind == SR_PAYMENT) {
 		if (decode_allocs(json_object_get(d, "allocations"), r, err))
 			return -1;
@@ -901,4 +933,10 @@ syncrec_free(struct syncrec *r)
 	free(r->tenders);
 	r->tenders = NULL;
 	r->ntenders = 0;
+	free(r->moves);
+	r->moves = NULL;
+	r->nmoves = 0;
+	free(r->insts);
+	r->insts = NULL;
+	r->ninsts = 0;
 }

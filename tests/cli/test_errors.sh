@@ -124,6 +124,11 @@ shift close|cashier|shift close --count 100x1
 shift list|cashier|shift list
 shift show|cashier|shift show Z-X
 shift z|cashier|shift z Z-X
+arrangement preview|cashier|arrangement preview WU-10001 --installments 3 --frequency monthly --first-due 2025-07-31
+arrangement create|recovery|arrangement create WU-10001 --installments 3 --frequency monthly --first-due 2025-07-31 --reason x
+arrangement show|cashier|arrangement show AR-X
+arrangement list|cashier|arrangement list
+arrangement cancel|recovery|arrangement cancel AR-X --reason x
 WALK
 }
 "$PD" --help 2>&1 | sed -n 's/^  \([a-z-]*\( [a-z]*\)\?\)  .*/\1/p' |

@@ -24,6 +24,7 @@ trap 'rm -rf "$T"' EXIT
 # Public headers (include/paydesk/NAME): their layer.
 HEADERS='
 alloc.h core
+arrange.h core
 credit.h core
 shift.h core
 forecast.h core

@@ -411,6 +411,92 @@ page_envelope(void **state)
 	}
 }
 
+/* An arrangement event (issue 21): its terms, moves and installments
+ * come back the same; a move of 0, an installment without its due date,
+ * a member the kind does not have and an unknown frequency are refused,
+ * naming what was wrong. */
+static void
+arrangement_round_trip(void **state)
+{
+	struct syncrec r, d;
+	struct pd_err err;
+	char *json, *again, *bad;
+
+	(void)state;
+	head(&r, SR_ARRANGEMENT);
+	strcpy(r.op, "create");
+	strcpy(r.arr.uuid, "3f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.arr.plan_no, "AR-T01-000001");
+	strcpy(r.consumer_uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
+	r.arr.debt = 60034;
+	r.arr.down = 10000;
+	r.arr.n = 1;
+	strcpy(r.arr_freq, "monthly");
+	strcpy(r.arr.first_due, "2026-01-31");
+	r.arr.grace_days = 3;
+	r.arr.misses_allowed = 1;
+	strcpy(r.reason, "Hardship: José");
+	strcpy(r.by, "rita");
+	strcpy(r.arr.created_on, "2026-11-23");
+	strcpy(r.arr.created_at, "2026-11-23 10:00:00");
+	r.moves = xcalloc(1, sizeof *r.moves);
+	r.nmoves = 1;
+	strcpy(r.moves[0].item_uuid, "2f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.moves[0].item_ref, "INV-A1");
+	r.moves[0].amount = 60034;
+	r.insts = xcalloc(1, sizeof *r.insts);
+	r.ninsts = 1;
+	strcpy(r.insts[0].uuid, "4f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.insts[0].ref, "AR-T01-000001#1");
+	r.insts[0].inst_no = 1;
+	r.insts[0].amount = 50034;
+	strcpy(r.insts[0].due_on, "2026-01-31");
+	json = syncrec_encode(&r);
+	syncrec_free(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.kind, SR_ARRANGEMENT);
+	assert_string_equal(d.op, "create");
+	assert_int_equal(d.arr.freq, ARR_MONTHLY);
+	assert_int_equal(d.arr.debt, 60034);
+	assert_int_equal(d.nmoves, 1);
+	assert_int_equal(d.moves[0].amount, 60034);
+	assert_int_equal(d.ninsts, 1);
+	assert_string_equal(d.insts[0].plan_no, "AR-T01-000001");
+	assert_string_equal(d.insts[0].due_on, "2026-01-31");
+	assert_string_equal(d.arr.reason, "Hardship: José");
+	again = syncrec_encode(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	{
+		static const struct {
+			const char *from, *to, *needle;
+		} cases[] = {
+		    {"\"amount\":60034,\"item_ref\"",
+		        "\"amount\":0,\"item_ref\"", "move 1"},
+		    {"\"due_on\":\"2026-01-31\",", "", "installment 1"},
+		    {"\"op\":", "\"extra\":1,\"op\":", "extra"},
+		    {"\"monthly\"", "\"daily\"", "frequency"},
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			char *at = strstr(json, cases[i].from);
+
+			assert_non_null(at);
+			bad = xasprintf("%.*s%s%s", (int)(at - json), json,
+			    cases[i].to, at + strlen(cases[i].from));
+			assert_int_equal(
+			    syncrec_decode(bad, strlen(bad), &d, &err), -1);
+			if (strstr(err.msg, cases[i].needle) == NULL)
+				fail_msg("\"%s\" lacks \"%s\"", err.msg,
+				    cases[i].needle);
+			free(bad);
+		}
+	}
+	free(json);
+}
+
 int
 main(void)
 {
@@ -418,6 +504,7 @@ main(void)
 	    cmocka_unit_test(payment_round_trip),
 	    cmocka_unit_test(reference_round_trip),
 	    cmocka_unit_test(shift_round_trip),
+	    cmocka_unit_test(arrangement_round_trip),
 	    cmocka_unit_test(bad_records),
 	    cmocka_unit_test(push_envelope),
 	    cmocka_unit_test(push_too_many),

@@ -1,0 +1,157 @@
+/* arrange.h - payment arrangements' arithmetic (issue 21): the schedule
+ * of a plan and its compliance. Pure rules, no I/O; days are days since
+ * 1970-01-01 (date.h), money int64_t minor units. */
+#ifndef PAYDESK_ARRANGE_H
+#define PAYDESK_ARRANGE_H
+#include <stdint.h>
+#include "err.h"
+#include "model.h"
+
+/* At most this many installments in a plan (ten years monthly). */
+#define ARR_INST_MAX 120
+/* Grace days and misses allowed are bounded by these. */
+#define ARR_GRACE_MAX 90
+#define ARR_MISSES_MAX 12
+
+enum arr_freq { ARR_WEEKLY, ARR_FORTNIGHTLY, ARR_MONTHLY };
+
+/* "weekly", "fortnightly", "monthly" as stored and typed. */
+const char *arr_freq_name(enum arr_freq f);
+/* Case-insensitive; -1 if unknown. */
+int arr_freq_parse(const char *s);
+
+/* The terms of a schedule. The down payment (0: none) is due on today,
+ * the n installments from first_due on. */
+struct arr_terms {
+	int64_t debt; /* what the plan takes over, > 0 */
+	int64_t down; /* 0 <= down < debt */
+	int n;        /* 1..ARR_INST_MAX installments after the down payment */
+	enum arr_freq freq;
+	int32_t today;     /* the day the plan is made */
+	int32_t first_due; /* today <= first_due */
+};
+
+/* One line of a schedule: line 0 is the down payment when there is one. */
+struct arr_line {
+	int down; /* 1: the down payment */
+	int32_t due;
+	int64_t amount;
+};
+
+/* The schedule of t into out (room for ARR_INST_MAX + 1 lines), *n lines.
+ * Rule (issue 21): the rest (debt - down) is split in n installments of
+ * floor(rest / n) each and the LAST one absorbs the remainder, so the
+ * lines add up to the debt exactly; each installment is at least one
+ * minor unit (rest >= n). Dates: weekly every 7 days, fortnightly every
+ * 14, monthly on the day of the month of first_due, clamped to the
+ * month's last day but keeping that anchor (Jan 31, Feb 28 or 29, Mar
+ * 31). Refused with PD_EINVAL and a message saying which term and what
+ * is allowed; money in messages written in style st (NULL: plain). */
+struct money_style;
+int arr_schedule(const struct arr_terms *t, const struct money_style *st,
+    struct arr_line *out, int *n, struct pd_err *err);
+
+/* An installment's compliance (issue 21). */
+enum arr_inst_state {
+	ARR_UPCOMING, /* unpaid, not yet past due + grace */
+	ARR_ON_TIME,  /* paid in full on or before due + grace */
+	ARR_LATE,     /* paid in full after due + grace */
+	ARR_MISSED,   /* unpaid (or part paid) past due + grace */
+	ARR_REPLACED  /* its unpaid rest moved by a reschedule or a cancel:
+	                 out of the tally */
+};
+/* Rule: paid_on is the day the installment was paid in full, -1 while it
+ * is not (part payments do not make it paid); grace in days. */
+enum arr_inst_state arr_inst_state(
+    int32_t due, int grace, int32_t paid_on, int32_t today);
+/* "Upcoming", "On time", "Late", "Missed", "Replaced" (stored words,
+ * N_). */
+const char *arr_inst_state_name(enum arr_inst_state s);
+
+/* A plan's status (issue 21). */
+enum arr_status { ARR_ACTIVE, ARR_COMPLETED, ARR_BROKEN, ARR_CANCELLED };
+/* "Active", "Completed", "Broken", "Cancelled" (stored words, N_). */
+const char *arr_status_name(enum arr_status s);
+int arr_status_parse(const char *s);
+
+/* What compliance reads of a plan's installments. */
+struct arr_tally {
+	int total;   /* installments (down payment included) */
+	int on_time; /* counts by state */
+	int late;
+	int missed;
+	int upcoming;
+};
+/* Count s (ARR_REPLACED is not counted). */
+void arr_tally_add(struct arr_tally *t, enum arr_inst_state s);
+/* Rule, in this order: a cancelled plan is Cancelled; every installment
+ * paid: Completed (a debt paid is paid, late or not); more misses than
+ * allowed, a miss being an installment missed or paid late (it was
+ * missed once): Broken; else Active. */
+enum arr_status arr_plan_status(
+    const struct arr_tally *t, int misses_allowed, int cancelled);
+/* Installments paid on time out of those that fell due (on time + late +
+ * missed), in tenths of a percent rounded half up; -1 when none fell due
+ * yet. */
+int arr_compliance_tenths(const struct arr_tally *t);
+
+/* A payment arrangement as the store keeps it (issue 21): a plan whose
+ * installments are items of kind installment (plan_no#k), made from a
+ * consumer's items whose debt it took over. */
+struct arrangement {
+	int64_t id;
+	char uuid[37];
+	char plan_no[33];
+	int64_t consumer_id;
+	char account_no[33];
+	char consumer_name[129];
+	int64_t debt; /* what it took over when made */
+	int64_t down; /* its down payment, 0: none */
+	int n;        /* installments of the latest schedule */
+	enum arr_freq freq;
+	char first_due[11];
+	int grace_days;
+	int misses_allowed;
+	char reason[512];
+	char created_on[11];
+	char created_at[20];
+	char created_by[33]; /* username */
+	char terminal[17];
+	int cancelled;
+	int changes; /* reschedules */
+};
+
+/* An installment of a plan with what was moved out of it (a reschedule
+ * or cancel closing it) and the day it was paid in full ("" if not). */
+struct arr_item {
+	struct item it;
+	int64_t moved;
+	char paid_on[11];
+};
+/* An item whose debt an arrangement holds, net of what it gave back. */
+struct arr_hold {
+	int64_t item_id;
+	char ref[64];
+	int64_t held;
+};
+
+/* Debt an arrangement event moved, as records carry it: + into the
+ * plan, - given back. */
+struct arr_move {
+	char item_uuid[37];
+	char item_ref[64];
+	int64_t amount;
+};
+/* An event of an arrangement as the store keeps it. */
+struct arr_event_row {
+	int64_t id;
+	int64_t arr_id;
+	char uuid[37];
+	char kind[16]; /* create, reschedule, cancel */
+	char reason[512];
+	char at[20];
+	char by[33];
+	char terminal[17];
+};
+
+#endif

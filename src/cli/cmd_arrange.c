@@ -1,0 +1,321 @@
+/* cmd_arrange.c - payment arrangements (issue 21): arrangement preview,
+ * create, show, list, reschedule, cancel. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "opts.h"
+
+/* A whole number option in lo..hi (PD_EINVAL naming it otherwise). */
+static int
+int_opt(struct cli *c, const char *opt, const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v;
+
+	if (s == NULL)
+		return 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--%s \"%s\": give a whole number from %d to %d"), opt, s,
+		    lo, hi);
+	*out = (int)v;
+	return 0;
+}
+
+/* The options of a request that preview and create share. */
+struct req_opts {
+	const char *items, *down, *n, *freq, *first, *grace, *misses, *reason;
+};
+
+static int
+read_request(struct cli *c, int argc, char **argv, int need_reason,
+    struct arr_request *r)
+{
+	struct req_opts v = {0};
+	struct opt o[] = {{"items", 0, &v.items}, {"down", 0, &v.down},
+	    {"installments", 0, &v.n}, {"frequency", 0, &v.freq},
+	    {"first-due", 0, &v.first}, {"grace", 0, &v.grace},
+	    {"misses", 0, &v.misses}, {"reason", 0, &v.reason},
+	    {NULL, 0, NULL}};
+	char **pos;
+	int npos;
+
+	memset(r, 0, sizeof *r);
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (v.n == NULL || v.freq == NULL || v.first == NULL ||
+	    (need_reason && v.reason == NULL))
+		return cli_usage(c,
+		    _("%s %s needs --installments, --frequency and "
+		      "--first-due%s"),
+		    c->cmd, argv[0], need_reason ? _(" and --reason") : "");
+	r->account = pos[0];
+	r->items = v.items;
+	r->down = v.down;
+	r->freq = v.freq;
+	r->first_due = v.first;
+	r->reason = v.reason ? v.reason : (need_reason ? "" : "preview");
+	if (int_opt(c, "installments", v.n, 1, ARR_INST_MAX, &r->n) != 0 ||
+	    int_opt(c, "grace", v.grace, 0, ARR_GRACE_MAX, &r->grace_days) !=
+	        0 ||
+	    int_opt(c, "misses", v.misses, 0, ARR_MISSES_MAX,
+	        &r->misses_allowed) != 0)
+		return -1;
+	return 0;
+}
+
+/* The schedule of p as a record: what is taken over, the rule, the
+ * lines. */
+static void
+rec_preview(struct rec *r, const struct arr_preview *p, const char *plan_no)
+{
+	size_t i;
+	int k;
+
+	if (plan_no != NULL)
+		rec_str(r, _("Arrangement"), "plan_no", plan_no);
+	rec_str(r, _("Account"), "account_no", p->c.account_no);
+	rec_str(r, _("Consumer"), "consumer", p->c.name);
+	rec_money(r, _("Debt"), "debt", p->debt);
+	rec_str(r, _("Rule"), "rule",
+	    _("Each installment is the rest after the down payment divided "
+	      "by their number, rounded down to the cent; the last one takes "
+	      "the remainder"));
+	rec_list(r, _("Items taken over"), "items");
+	for (i = 0; i < p->nitems; i++) {
+		rec_item(r);
+		rec_str(r, _("Reference"), "ref", p->items[i].ref);
+		rec_date(r, _("Due"), "due_on", p->items[i].due_on);
+		rec_money(r, _("Open"), "open",
+		    p->items[i].amount - p->items[i].settled);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_list(r, _("Schedule"), "schedule");
+	for (k = 0; k < p->nlines; k++) {
+		char due[11];
+
+		rec_item(r);
+		rec_number(r, _("Number"), "number", k + 1);
+		rec_term(r, _("Kind"), "kind",
+		    p->lines[k].down ? N_("Down payment") : N_("Installment"));
+		rec_date(
+		    r, _("Due"), "due_on", date_format(due, p->lines[k].due));
+		rec_money(r, _("Amount"), "amount", p->lines[k].amount);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+int
+cmd_arr_preview(struct cli *c, int argc, char **argv)
+{
+	struct arr_request q;
+	struct arr_preview p;
+	struct rec *r;
+
+	memset(&p, 0, sizeof p);
+	if (read_request(c, argc, argv, 0, &q) != 0 ||
+	    svc_arrangement_preview(&c->svc, &q, &p, &c->err) != 0) {
+		svc_arr_preview_free(&p);
+		return -1;
+	}
+	r = rec_new(c);
+	rec_preview(r, &p, NULL);
+	rec_print(r);
+	svc_arr_preview_free(&p);
+	return 0;
+}
+
+int
+cmd_arr_create(struct cli *c, int argc, char **argv)
+{
+	struct arr_request q;
+	struct arr_preview p;
+	struct rec *r;
+	char plan_no[33];
+
+	memset(&p, 0, sizeof p);
+	if (read_request(c, argc, argv, 1, &q) != 0)
+		return -1;
+	if (svc_arrangement_create(&c->svc, &q, plan_no, &p, &c->err) != 0) {
+		svc_arr_preview_free(&p);
+		return -1;
+	}
+	r = rec_new(c);
+	rec_preview(r, &p, plan_no);
+	rec_print(r);
+	svc_arr_preview_free(&p);
+	return 0;
+}
+
+static void
+rec_installments(struct rec *r, const struct arr_view *v)
+{
+	size_t i;
+
+	rec_list(r, _("Installments"), "installments");
+	for (i = 0; i < v->ninst; i++) {
+		const struct arr_item *in = &v->inst[i];
+
+		rec_item(r);
+		rec_str(r, _("Reference"), "ref", in->it.ref);
+		rec_date(r, _("Due"), "due_on", in->it.due_on);
+		rec_money(r, _("Amount"), "amount", in->it.amount);
+		rec_money(r, _("Paid"), "paid", in->it.settled - in->moved);
+		rec_date(r, _("Paid on"), "paid_on", in->paid_on);
+		rec_term(r, _("Compliance"), "state",
+		    arr_inst_state_name(v->state[i]));
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+int
+cmd_arr_show(struct cli *c, int argc, char **argv)
+{
+	struct arr_view v;
+	struct rec *r;
+	char **pos;
+	int npos;
+	size_t i;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_arrangement_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, _("Arrangement"), "plan_no", v.a.plan_no);
+	rec_term(r, _("Status"), "status", arr_status_name(v.status));
+	rec_str(r, _("Account"), "account_no", v.a.account_no);
+	rec_str(r, _("Consumer"), "consumer", v.a.consumer_name);
+	rec_money(r, _("Debt"), "debt", v.a.debt);
+	rec_money(r, _("Down payment"), "down_payment", v.a.down);
+	rec_number(r, _("Installments"), "n_installments", v.a.n);
+	rec_term(r, _("Frequency"), "frequency", arr_freq_name(v.a.freq));
+	rec_date(r, _("First due"), "first_due", v.a.first_due);
+	rec_number(r, _("Grace days"), "grace_days", v.a.grace_days);
+	rec_number(
+	    r, _("Misses allowed"), "misses_allowed", v.a.misses_allowed);
+	rec_str(r, _("Reason"), "reason", v.a.reason);
+	rec_time(r, _("Created"), "created_at", v.a.created_at);
+	rec_str(r, _("Created by"), "created_by", v.a.created_by);
+	rec_str(r, _("Terminal"), "terminal", v.a.terminal);
+	rec_number(r, _("Reschedules"), "reschedules", v.a.changes);
+	rec_money(r, _("Paid"), "paid", v.paid);
+	rec_money(r, _("Left to pay"), "left", v.left);
+	rec_number(r, _("Missed"), "missed", v.tally.missed);
+	rec_number(r, _("Late"), "late", v.tally.late);
+	rec_tenths(r, _("Compliance rate"), "compliance_percent",
+	    v.compliance < 0 ? KPI_NONE : v.compliance, "%");
+	rec_list(r, _("Items taken over"), "items");
+	for (i = 0; i < v.nholds; i++) {
+		rec_item(r);
+		rec_str(r, _("Reference"), "ref", v.holds[i].ref);
+		rec_money(r, _("Held"), "held", v.holds[i].held);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_installments(r, &v);
+	rec_print(r);
+	svc_arr_view_free(&v);
+	return 0;
+}
+
+int
+cmd_arr_list(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 16, 0},
+	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Status"), "status", X_TERM, 10, 0},
+	    {NC_("column", "Debt"), "debt", X_MONEY, 12, 0},
+	    {NC_("column", "Paid"), "paid", X_MONEY, 12, 0},
+	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
+	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
+	    {NC_("column", "Compliance"), "compliance", X_TENTHS, 10, 0},
+	};
+	const char *consumer = NULL, *status = NULL;
+	struct opt o[] = {{"consumer", 0, &consumer}, {"status", 0, &status},
+	    {NULL, 0, NULL}};
+	struct xcell cell[8];
+	struct arr_view *v;
+	struct table *t;
+	char **pos;
+	int npos, st = -1;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	if (status && strcasecmp(status, "all") != 0 &&
+	    (st = arr_status_parse(status)) < 0)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--status \"%s\": one of All, Active, Completed, Broken, "
+		      "Cancelled"),
+		    status);
+	if ((v = svc_arrangement_list(&c->svc, consumer, st, &n, &c->err)) ==
+	    NULL) {
+		if (consumer != NULL && c->err.code == PD_ENOTFOUND)
+			pd_err_prefix(&c->err, "--consumer: ");
+		return -1;
+	}
+	t = table_new(c, cols, 8);
+	for (i = 0; i < n; i++) {
+		memset(cell, 0, sizeof cell);
+		cell[0].s = v[i].a.plan_no;
+		cell[1].s = v[i].a.account_no;
+		cell[2].s = arr_status_name(v[i].status);
+		cell[3].n = v[i].a.debt;
+		cell[4].n = v[i].paid;
+		cell[5].n = v[i].left;
+		cell[6].n =
+		    v[i].tally.on_time + v[i].tally.late + v[i].tally.missed;
+		cell[7].n = v[i].compliance < 0 ? 0 : v[i].compliance;
+		table_cells(t, cell);
+	}
+	svc_arr_views_free(v, n);
+	return table_done(t, 0);
+}
+
+int
+cmd_arr_reschedule(struct cli *c, int argc, char **argv)
+{
+	const char *n = NULL, *freq = NULL, *first = NULL, *reason = NULL;
+	struct opt o[] = {{"installments", 0, &n}, {"frequency", 0, &freq},
+	    {"first-due", 0, &first}, {"reason", 0, &reason}, {NULL, 0, NULL}};
+	enum arr_field bad;
+	char **pos;
+	int npos, k = 0;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (n == NULL || freq == NULL || first == NULL || reason == NULL)
+		return cli_usage(c,
+		    _("%s %s needs --installments, --frequency and "
+		      "--first-due%s"),
+		    c->cmd, argv[0], _(" and --reason"));
+	if (int_opt(c, "installments", n, 1, ARR_INST_MAX, &k) != 0 ||
+	    svc_arrangement_reschedule(
+	        &c->svc, pos[0], k, freq, first, reason, &bad, &c->err) != 0)
+		return -1;
+	return cmd_arr_show(c, 2, (char *[]){argv[0], pos[0], NULL});
+}
+
+int
+cmd_arr_cancel(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL;
+	struct opt o[] = {{"reason", 0, &reason}, {NULL, 0, NULL}};
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (reason == NULL)
+		return cli_usage(c, _("%s %s needs --reason"), c->cmd, argv[0]);
+	if (svc_arrangement_cancel(&c->svc, pos[0], reason, &c->err) != 0)
+		return -1;
+	return cmd_arr_show(c, 2, (char *[]){argv[0], pos[0], NULL});
+}

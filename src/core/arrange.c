@@ -1,0 +1,188 @@
+/* arrange.c - payment arrangements' schedule and compliance (issue 21).
+ * Pure: the service reads the store and hands the facts in. */
+#include <stddef.h>
+#include <strings.h>
+
+#include "paydesk/arrange.h"
+#include "paydesk/date.h"
+#include "paydesk/i18n.h"
+#include "paydesk/money.h"
+
+/* stored and typed as written, shown translated */
+static const char *const freq_names[] = {
+    N_("weekly"), N_("fortnightly"), N_("monthly")};
+/* stored and exported as written, shown translated (X_TERM) */
+static const char *const state_names[] = {
+    N_("Upcoming"), N_("On time"), N_("Late"), N_("Missed"), N_("Replaced")};
+static const char *const status_names[] = {
+    N_("Active"), N_("Completed"), N_("Broken"), N_("Cancelled")};
+
+const char *
+arr_freq_name(enum arr_freq f)
+{
+	return (unsigned)f < 3 ? freq_names[f] : "?";
+}
+
+int
+arr_freq_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < 3; i++)
+		if (strcasecmp(s, freq_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+arr_inst_state_name(enum arr_inst_state s)
+{
+	return (unsigned)s < 5 ? state_names[s] : "?";
+}
+
+const char *
+arr_status_name(enum arr_status s)
+{
+	return (unsigned)s < 4 ? status_names[s] : "?";
+}
+
+int
+arr_status_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < 4; i++)
+		if (strcasecmp(s, status_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The k-th due day (0 = first_due) of a schedule. Monthly keeps the day
+ * of the month of first_due, clamped to each month's last day. */
+static int32_t
+due_day(int32_t first, enum arr_freq f, int k)
+{
+	int y, m, d, last, mm;
+
+	if (f == ARR_WEEKLY)
+		return first + 7 * k;
+	if (f == ARR_FORTNIGHTLY)
+		return first + 14 * k;
+	date_civil(first, &y, &m, &d);
+	mm = m - 1 + k;
+	y += mm / 12;
+	m = mm % 12 + 1;
+	date_civil(month_last_day(date_days(y, m, 1)), &y, &m, &last);
+	return date_days(y, m, d < last ? d : last);
+}
+
+static int
+check_terms(
+    const struct arr_terms *t, const struct money_style *st, struct pd_err *err)
+{
+	static const struct money_style plain = MONEY_STYLE_INIT;
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], d1[DATE_BUFSZ], d2[DATE_BUFSZ];
+
+	if (st == NULL)
+		st = &plain;
+	if (t->debt <= 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Nothing to arrange: the items chosen owe nothing"));
+	if (t->down < 0 || t->down >= t->debt)
+		return pd_fail(err, PD_EINVAL,
+		    _("Down payment %s: must be at least 0 and less than the "
+		      "debt of %s"),
+		    money_format_style(a, sizeof a, t->down, st),
+		    money_format_style(b, sizeof b, t->debt, st));
+	if (t->n < 1 || t->n > ARR_INST_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Installments %d: must be 1 to %d"), t->n, ARR_INST_MAX);
+	if ((unsigned)t->freq > ARR_MONTHLY)
+		return pd_fail(err, PD_EINVAL,
+		    _("Frequency: must be weekly, fortnightly or monthly"));
+	if (t->debt - t->down < t->n)
+		return pd_fail(err, PD_EINVAL,
+		    _("%d installments of %s: each must be at least the "
+		      "smallest unit of money"),
+		    t->n,
+		    money_format_style(a, sizeof a, t->debt - t->down, st));
+	if (t->first_due < t->today)
+		return pd_fail(err, PD_EINVAL,
+		    _("First due date %s: must be today (%s) or later"),
+		    date_format(d1, t->first_due), date_format(d2, t->today));
+	return 0;
+}
+
+int
+arr_schedule(const struct arr_terms *t, const struct money_style *st,
+    struct arr_line *out, int *n, struct pd_err *err)
+{
+	int64_t rest, each;
+	int k = 0, i;
+
+	*n = 0;
+	if (check_terms(t, st, err) != 0)
+		return -1;
+	if (t->down > 0) {
+		out[0].down = 1;
+		out[0].due = t->today;
+		out[0].amount = t->down;
+		k = 1;
+	}
+	rest = t->debt - t->down;
+	each = rest / t->n;
+	for (i = 0; i < t->n; i++, k++) {
+		out[k].down = 0;
+		out[k].due = due_day(t->first_due, t->freq, i);
+		/* the last absorbs the remainder of the division */
+		out[k].amount = i < t->n - 1 ? each : rest - each * (t->n - 1);
+	}
+	*n = k;
+	return 0;
+}
+
+enum arr_inst_state
+arr_inst_state(int32_t due, int grace, int32_t paid_on, int32_t today)
+{
+	if (paid_on >= 0)
+		return paid_on <= due + grace ? ARR_ON_TIME : ARR_LATE;
+	return today > due + grace ? ARR_MISSED : ARR_UPCOMING;
+}
+
+void
+arr_tally_add(struct arr_tally *t, enum arr_inst_state s)
+{
+	if (s == ARR_REPLACED)
+		return;
+	t->total++;
+	if (s == ARR_ON_TIME)
+		t->on_time++;
+	else if (s == ARR_LATE)
+		t->late++;
+	else if (s == ARR_MISSED)
+		t->missed++;
+	else
+		t->upcoming++;
+}
+
+enum arr_status
+arr_plan_status(const struct arr_tally *t, int misses_allowed, int cancelled)
+{
+	if (cancelled)
+		return ARR_CANCELLED;
+	if (t->total > 0 && t->on_time + t->late == t->total)
+		return ARR_COMPLETED;
+	if (t->missed + t->late > misses_allowed)
+		return ARR_BROKEN;
+	return ARR_ACTIVE;
+}
+
+int
+arr_compliance_tenths(const struct arr_tally *t)
+{
+	int due = t->on_time + t->late + t->missed;
+
+	if (due == 0)
+		return -1;
+	return (int)money_ratio_tenths(t->on_time, due);
+}

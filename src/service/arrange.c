@@ -1,0 +1,653 @@
+/* arrange.c - payment arrangements (issue 21): preview, create, show,
+ * list, reschedule, cancel. The schedule and compliance rules are core's
+ * (src/core/arrange.c); what a plan took over and gave back is the
+ * store's moves (src/store/arrange.c). Each write is one transaction with
+ * its audit entry and outbox record.
+ *
+ * TO ADD A NEW ARRANGEMENT EVENT: its kind in arrangement_events' CHECK
+ * (a migration), a use case here writing the event, its moves and the
+ * audit entry, its record in src/sync/record.c (kind arrangement, "op"),
+ * its check in sync_check.c and its apply in sync_apply.c.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/os.h"
+
+#define ARR_REASON_MAX 200
+
+void
+svc_arr_preview_free(struct arr_preview *p)
+{
+	free(p->items);
+	p->items = NULL;
+	p->nitems = 0;
+}
+
+void
+svc_arr_view_free(struct arr_view *v)
+{
+	free(v->inst);
+	free(v->state);
+	free(v->holds);
+	memset(v, 0, sizeof *v);
+}
+
+void
+svc_arr_views_free(struct arr_view *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		svc_arr_view_free(&v[i]);
+	free(v);
+}
+
+/* Whether item it is an installment of an arrangement (never taken over
+ * by another). */
+static int
+arr_installment(struct svc *s, const struct item *it, struct pd_err *err)
+{
+	struct arrangement a;
+	struct pd_err e2;
+
+	if (it->kind != PAY_INSTALLMENT || it->plan_no[0] == '\0')
+		return 0;
+	if (store_arr_find(s->st, it->plan_no, &a, &e2) == 0)
+		return 1;
+	if (e2.code == PD_ENOTFOUND)
+		return 0;
+	if (err)
+		*err = e2;
+	return -1;
+}
+
+/* One item named by the request: the consumer's, open, not an
+ * arrangement's installment, not named twice. */
+static int
+pick_one(
+    struct svc *s, struct arr_preview *p, const char *ref, struct pd_err *err)
+{
+	struct item it;
+	size_t i;
+	int rc;
+
+	if (store_item_by_ref(s->st, ref, &it, err) != 0)
+		return -1;
+	if (it.consumer_id != p->c.id)
+		return pd_fail(err, PD_EINVAL,
+		    _("Item %s belongs to another consumer, not to %s"), ref,
+		    p->c.account_no);
+	if (it.settled >= it.amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Item %s is already paid in full (or under an "
+		      "arrangement)"),
+		    ref);
+	if ((rc = arr_installment(s, &it, err)) != 0)
+		return rc < 0
+		           ? -1
+		           : pd_fail(err, PD_EINVAL,
+		                 _("Item %s is an installment of arrangement "
+		                   "%s: reschedule that one instead"),
+		                 ref, it.plan_no);
+	for (i = 0; i < p->nitems; i++)
+		if (p->items[i].id == it.id)
+			return pd_fail(
+			    err, PD_EINVAL, _("Item %s is named twice"), ref);
+	p->items = xrealloc(p->items, p->nitems + 1, sizeof *p->items);
+	p->items[p->nitems++] = it;
+	return 0;
+}
+
+static int
+by_due(const void *a, const void *b)
+{
+	const struct item *x = a, *y = b;
+	int c = strcmp(x->due_on, y->due_on);
+
+	return c != 0 ? c : strcmp(x->ref, y->ref);
+}
+
+/* The items the request takes over into p, oldest due first, and the
+ * debt they hold. */
+static int
+pick_items(struct svc *s, const struct arr_request *r, struct arr_preview *p,
+    struct pd_err *err)
+{
+	struct item *open;
+	char *list, *tok, *save = NULL;
+	size_t n, i;
+	int rc = 0;
+
+	if (r->items != NULL && r->items[0] != '\0') {
+		list = xstrdup(r->items);
+		for (tok = strtok_r(list, ",", &save); tok != NULL && rc == 0;
+		     tok = strtok_r(NULL, ",", &save))
+			rc = pick_one(s, p, tok, err);
+		free(list);
+		if (rc != 0)
+			return -1;
+	} else {
+		if ((open = store_items_open(s->st, p->c.id, -1, &n, err)) ==
+		    NULL)
+			return -1;
+		for (i = 0; i < n && rc == 0; i++)
+			if ((rc = arr_installment(s, &open[i], err)) == 0)
+				rc = pick_one(s, p, open[i].ref, err);
+			else if (rc > 0)
+				rc = 0;
+		free(open);
+		if (rc != 0)
+			return -1;
+	}
+	if (p->nitems == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Consumer %s has no open items to arrange"),
+		    p->c.account_no);
+	qsort(p->items, p->nitems, sizeof *p->items, by_due);
+	for (i = 0; i < p->nitems; i++)
+		p->debt += p->items[i].amount - p->items[i].settled;
+	return 0;
+}
+
+/* A count option in lo..hi; what names it. */
+static int
+check_range(int v, int lo, int hi, const char *what, struct pd_err *err)
+{
+	if (v < lo || v > hi)
+		return pd_fail(err, PD_EINVAL, _("%s %d: must be %d to %d"),
+		    what, v, lo, hi);
+	return 0;
+}
+
+/* The terms of a request, each checked, into t (debt set later). */
+static int
+read_terms(struct svc *s, const struct arr_request *r, struct arr_terms *t,
+    enum arr_field *bad, struct pd_err *err)
+{
+	char iso[11], today[11];
+	int f;
+
+	memset(t, 0, sizeof *t);
+	svc_today(today);
+	date_parse(today, NULL, &t->today, NULL);
+	*bad = ARR_F_DOWN;
+	if (r->down != NULL && r->down[0] != '\0' &&
+	    svc_money_arg(s, r->down, _("Down payment"), &t->down, err) != 0)
+		return -1;
+	*bad = ARR_F_FREQ;
+	if ((f = arr_freq_parse(r->freq)) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Frequency \"%s\": must be weekly, fortnightly or "
+		      "monthly"),
+		    r->freq ? r->freq : "");
+	t->freq = (enum arr_freq)f;
+	*bad = ARR_F_FIRST_DUE;
+	if (svc_date_parse(s, r->first_due ? r->first_due : "",
+	        _("First due date"), iso, err) != 0 ||
+	    date_parse(iso, _("First due date"), &t->first_due, err) != 0)
+		return -1;
+	t->n = r->n;
+	*bad = ARR_F_GRACE;
+	if (check_range(r->grace_days, 0, ARR_GRACE_MAX, _("Grace days"), err))
+		return -1;
+	*bad = ARR_F_MISSES;
+	if (check_range(r->misses_allowed, 0, ARR_MISSES_MAX,
+	        _("Misses allowed"), err) != 0)
+		return -1;
+	*bad = ARR_F_REASON;
+	if (svc_check_text(_("Reason"), r->reason, ARR_REASON_MAX, 1, err) != 0)
+		return -1;
+	*bad = ARR_F_NONE;
+	return 0;
+}
+
+/* The field a schedule's refusal is about, by what core said. */
+static enum arr_field
+schedule_field(const struct arr_terms *t)
+{
+	if (t->down < 0 || t->down >= t->debt)
+		return ARR_F_DOWN;
+	if (t->n < 1 || t->n > ARR_INST_MAX || t->debt - t->down < t->n)
+		return ARR_F_N;
+	if (t->first_due < t->today)
+		return ARR_F_FIRST_DUE;
+	return ARR_F_ITEMS;
+}
+
+/* The preview's work, inside or outside a transaction. */
+static int
+preview(struct svc *s, const struct arr_request *r, struct arr_preview *p,
+    struct arr_terms *t, struct pd_err *err)
+{
+	struct money_style ms;
+
+	p->bad = ARR_F_ACCOUNT;
+	if (store_consumer_by_account(
+	        s->st, r->account ? r->account : "", &p->c, err) != 0)
+		return -1;
+	if (read_terms(s, r, t, &p->bad, err) != 0)
+		return -1;
+	p->bad = ARR_F_ITEMS;
+	if (pick_items(s, r, p, err) != 0)
+		return -1;
+	t->debt = p->debt;
+	if (arr_schedule(t, svc_style(s, &ms), p->lines, &p->nlines, err) !=
+	    0) {
+		p->bad = schedule_field(t);
+		return -1;
+	}
+	p->bad = ARR_F_NONE;
+	return 0;
+}
+
+int
+svc_arrangement_preview(struct svc *s, const struct arr_request *r,
+    struct arr_preview *out, struct pd_err *err)
+{
+	struct arr_terms t;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(s, ROLE_CASHIER, _("Previewing an arrangement"), err) !=
+	    0)
+		return -1;
+	return preview(s, r, out, &t, err);
+}
+
+/* The installments of lines into plan a, numbered from first_no. */
+static int
+write_lines(struct svc *s, const struct arrangement *a,
+    const struct arr_line *lines, int n, int first_no, int64_t ev,
+    struct pd_err *err)
+{
+	struct item it;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		memset(&it, 0, sizeof it);
+		it.consumer_id = a->consumer_id;
+		it.kind = PAY_INSTALLMENT;
+		xstrlcpy(it.plan_no, a->plan_no, sizeof it.plan_no);
+		it.inst_no = first_no + i;
+		snprintf(
+		    it.ref, sizeof it.ref, "%s#%d", a->plan_no, it.inst_no);
+		it.amount = lines[i].amount;
+		xstrlcpy(it.issued_on, a->created_on, sizeof it.issued_on);
+		date_format(it.due_on, lines[i].due);
+		if (store_item_insert(s->st, &it, err) != 0 ||
+		    store_arr_installment(s->st, it.id, ev, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The outbox record of event ev, before the audit entry, which claims
+ * its seal (seal.c). */
+static int
+outbox(struct svc *s, int64_t ev, const char *plan_no, struct pd_err *err)
+{
+	struct syncrec rec;
+	int rc;
+
+	if (svc_arr_record(s, ev, s->cfg.branch_id, &rec, err) != 0)
+		return -1;
+	rc = svc_outbox(s, &rec, plan_no, err);
+	syncrec_free(&rec);
+	return rc;
+}
+
+/* An event of a by the actor, now. */
+static int
+write_event(struct svc *s, const struct arrangement *a, const char *kind,
+    const char *reason, struct arr_event *e, int64_t *id, struct pd_err *err)
+{
+	memset(e, 0, sizeof *e);
+	os_uuid_new(e->uuid);
+	e->kind = kind;
+	e->reason = reason;
+	svc_now(e->at);
+	e->by = s->actor.username;
+	e->terminal = s->cfg.terminal_id;
+	return store_arr_event(s->st, a->id, e, id, err);
+}
+
+static int
+create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
+    struct arr_preview *p, struct pd_err *err)
+{
+	struct arr_terms t;
+	struct arrangement a;
+	struct arr_event e;
+	char detail[512], m[MONEY_BUFSZ];
+	int64_t ev;
+	size_t i;
+
+	if (preview(s, r, p, &t, err) != 0)
+		return -1;
+	memset(&a, 0, sizeof a);
+	a.consumer_id = p->c.id;
+	date_format(a.created_on, t.today);
+	svc_now(a.created_at);
+	if (svc_next_number(s, "arrangement", SVC_ARR_NUMBER_FMT, a.created_on,
+	        a.plan_no, sizeof a.plan_no, err) != 0 ||
+	    store_plan_ensure(s->st, a.plan_no, a.consumer_id, err) != 0)
+		return -1;
+	a.debt = p->debt;
+	a.down = t.down;
+	a.n = t.n;
+	a.freq = t.freq;
+	date_format(a.first_due, t.first_due);
+	a.grace_days = r->grace_days;
+	a.misses_allowed = r->misses_allowed;
+	xstrlcpy(a.reason, r->reason, sizeof a.reason);
+	xstrlcpy(a.created_by, s->actor.username, sizeof a.created_by);
+	xstrlcpy(a.terminal, s->cfg.terminal_id, sizeof a.terminal);
+	if (store_arr_insert(s->st, &a, a.plan_no, err) != 0 ||
+	    write_event(s, &a, "create", r->reason, &e, &ev, err) != 0)
+		return -1;
+	for (i = 0; i < p->nitems; i++)
+		if (store_arr_move(s->st, ev, p->items[i].id,
+		        p->items[i].amount - p->items[i].settled, a.id,
+		        err) != 0)
+			return -1;
+	if (write_lines(s, &a, p->lines, p->nlines, 1, ev, err) != 0 ||
+	    outbox(s, ev, a.plan_no, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail,
+	    "account=%s debt=%s n=%d frequency=%s first_due=%s items=%zu",
+	    p->c.account_no,
+	    money_plain(m, sizeof m, a.debt, s->cfg.minor_digits), a.n,
+	    arr_freq_name(a.freq), a.first_due, p->nitems);
+	xstrlcpy(plan_no, a.plan_no, 33);
+	return svc_audit(
+	    s, e.at, "create", "arrangement", a.plan_no, detail, err);
+}
+
+int
+svc_arrangement_create(struct svc *s, const struct arr_request *r,
+    char plan_no[33], struct arr_preview *out, struct pd_err *err)
+{
+	struct arr_terms t;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(
+	        s, ROLE_RECOVERY, _("Making a payment arrangement"), err) != 0)
+		return -1;
+	/* the terms first, so a bad request never takes the write lock */
+	if (read_terms(s, r, &t, &out->bad, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	rc = svc_finish(s, create_in_tx(s, r, plan_no, out, err), err);
+	return rc;
+}
+
+/* Compliance of v as of today, from its installments. */
+static void
+comply(struct arr_view *v)
+{
+	char today[11];
+	int32_t t, due, paid;
+	size_t i;
+
+	svc_today(today);
+	date_parse(today, NULL, &t, NULL);
+	memset(&v->tally, 0, sizeof v->tally);
+	v->paid = v->left = 0;
+	v->state = xcalloc(v->ninst ? v->ninst : 1, sizeof *v->state);
+	for (i = 0; i < v->ninst; i++) {
+		const struct arr_item *in = &v->inst[i];
+
+		v->paid += in->it.settled - in->moved;
+		if (in->moved > 0) {
+			v->state[i] = ARR_REPLACED;
+			continue;
+		}
+		v->left += in->it.amount - in->it.settled;
+		date_parse(in->it.due_on, NULL, &due, NULL);
+		paid = -1;
+		if (in->paid_on[0] != '\0')
+			date_parse(in->paid_on, NULL, &paid, NULL);
+		v->state[i] = arr_inst_state(due, v->a.grace_days, paid, t);
+		arr_tally_add(&v->tally, v->state[i]);
+	}
+	v->status =
+	    arr_plan_status(&v->tally, v->a.misses_allowed, v->a.cancelled);
+	v->compliance = arr_compliance_tenths(&v->tally);
+}
+
+/* v filled for arrangement a (read). */
+static int
+view_of(struct svc *s, const struct arrangement *a, struct arr_view *v,
+    struct pd_err *err)
+{
+	memset(v, 0, sizeof *v);
+	v->a = *a;
+	if ((v->inst = store_arr_items(s->st, a->id, &v->ninst, err)) == NULL ||
+	    (v->holds = store_arr_holds(s->st, a->id, &v->nholds, err)) ==
+	        NULL) {
+		svc_arr_view_free(v);
+		return -1;
+	}
+	comply(v);
+	return 0;
+}
+
+int
+svc_arrangement_show(
+    struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err)
+{
+	struct arrangement a;
+
+	memset(v, 0, sizeof *v);
+	if (svc_require(s, ROLE_CASHIER, _("An arrangement's details"), err) !=
+	        0 ||
+	    store_arr_find(s->st, plan_no, &a, err) != 0)
+		return -1;
+	return view_of(s, &a, v, err);
+}
+
+struct arr_view *
+svc_arrangement_list(struct svc *s, const char *account, int status, size_t *n,
+    struct pd_err *err)
+{
+	struct arrangement *as;
+	struct arr_view *out;
+	struct consumer c;
+	size_t na, i;
+
+	*n = 0;
+	if (svc_require(s, ROLE_CASHIER, _("The list of arrangements"), err) !=
+	    0)
+		return NULL;
+	memset(&c, 0, sizeof c);
+	if (account != NULL &&
+	    store_consumer_by_account(s->st, account, &c, err) != 0)
+		return NULL;
+	if ((as = store_arr_list(s->st, c.id, &na, err)) == NULL)
+		return NULL;
+	out = xcalloc(na ? na : 1, sizeof *out);
+	for (i = 0; i < na; i++) {
+		if (view_of(s, &as[i], &out[*n], err) != 0) {
+			free(as);
+			svc_arr_views_free(out, *n);
+			*n = 0;
+			return NULL;
+		}
+		if (status >= 0 && (int)out[*n].status != status)
+			svc_arr_view_free(&out[*n]);
+		else
+			(*n)++;
+	}
+	free(as);
+	return out;
+}
+
+/* Close the unpaid rest of v's live installments by moves of event ev;
+ * the rest in *rest. */
+static int
+close_live(struct svc *s, const struct arr_view *v, int64_t ev, int64_t *rest,
+    struct pd_err *err)
+{
+	size_t i;
+	int64_t open;
+
+	*rest = 0;
+	for (i = 0; i < v->ninst; i++) {
+		open = v->inst[i].it.amount - v->inst[i].it.settled;
+		if (v->inst[i].moved > 0 || open <= 0)
+			continue;
+		if (store_arr_move(s->st, ev, v->inst[i].it.id, open, 0, err) !=
+		    0)
+			return -1;
+		*rest += open;
+	}
+	return 0;
+}
+
+/* The arrangement of plan_no read for a change: Active or Broken. */
+static int
+changeable(
+    struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err)
+{
+	struct arrangement a;
+
+	if (store_arr_find(s->st, plan_no, &a, err) != 0 ||
+	    view_of(s, &a, v, err) != 0)
+		return -1;
+	if (v->status == ARR_CANCELLED || v->status == ARR_COMPLETED ||
+	    v->left <= 0) {
+		pd_fail(err, PD_EINVAL,
+		    _("Arrangement %s is %s: only an Active or Broken "
+		      "arrangement can be changed"),
+		    plan_no, _(arr_status_name(v->status)));
+		svc_arr_view_free(v);
+		return -1;
+	}
+	return 0;
+}
+
+struct resched {
+	const char *plan_no;
+	struct arr_request r; /* n, freq, first_due, reason */
+	enum arr_field *bad;
+};
+
+static int
+reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
+{
+	struct arr_view v;
+	struct arr_terms t;
+	struct arr_line lines[ARR_INST_MAX + 1];
+	struct arr_event e;
+	struct money_style ms;
+	char detail[256], m[MONEY_BUFSZ];
+	int64_t ev, rest;
+	int nl, rc = -1, next;
+
+	if (read_terms(s, &q->r, &t, q->bad, err) != 0 ||
+	    changeable(s, q->plan_no, &v, err) != 0)
+		return -1;
+	t.debt = v.left;
+	*q->bad = ARR_F_N;
+	if (arr_schedule(&t, svc_style(s, &ms), lines, &nl, err) != 0) {
+		*q->bad = schedule_field(&t);
+		goto out;
+	}
+	*q->bad = ARR_F_NONE;
+	next = v.ninst ? v.inst[v.ninst - 1].it.inst_no + 1 : 1;
+	if (write_event(s, &v.a, "reschedule", q->r.reason, &e, &ev, err) !=
+	        0 ||
+	    close_live(s, &v, ev, &rest, err) != 0 ||
+	    write_lines(s, &v.a, lines, nl, next, ev, err) != 0)
+		goto out;
+	v.a.n = t.n;
+	v.a.freq = t.freq;
+	date_format(v.a.first_due, t.first_due);
+	v.a.changes++;
+	snprintf(detail, sizeof detail,
+	    "rest=%s n=%d frequency=%s first_due=%s",
+	    money_plain(m, sizeof m, rest, s->cfg.minor_digits), t.n,
+	    arr_freq_name(t.freq), v.a.first_due);
+	if (store_arr_update(s->st, &v.a, err) == 0 &&
+	    outbox(s, ev, v.a.plan_no, err) == 0 &&
+	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no, detail,
+	        err) == 0)
+		rc = 0;
+out:
+	svc_arr_view_free(&v);
+	return rc;
+}
+
+int
+svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
+    const char *freq, const char *first_due, const char *reason,
+    enum arr_field *bad, struct pd_err *err)
+{
+	struct resched q = {plan_no, {0}, bad};
+	struct arr_terms t;
+
+	q.r.n = n;
+	q.r.freq = freq;
+	q.r.first_due = first_due;
+	q.r.reason = reason;
+	*bad = ARR_F_NONE;
+	if (svc_require(
+	        s, ROLE_RECOVERY, _("Rescheduling an arrangement"), err) != 0 ||
+	    read_terms(s, &q.r, &t, bad, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, reschedule_in_tx(s, &q, err), err);
+}
+
+static int
+cancel_in_tx(
+    struct svc *s, const char *plan_no, const char *reason, struct pd_err *err)
+{
+	struct arr_view v;
+	struct arr_event e;
+	char detail[128], m[MONEY_BUFSZ];
+	int64_t ev, rest, back, give;
+	size_t i;
+	int rc = -1;
+
+	if (changeable(s, plan_no, &v, err) != 0)
+		return -1;
+	if (write_event(s, &v.a, "cancel", reason, &e, &ev, err) != 0 ||
+	    close_live(s, &v, ev, &rest, err) != 0)
+		goto out;
+	/* what is left goes back to the items it came from, newest first:
+	 * what was paid paid the oldest */
+	for (back = rest, i = v.nholds; i > 0 && back > 0; i--) {
+		give = v.holds[i - 1].held < back ? v.holds[i - 1].held : back;
+		if (give > 0 &&
+		    store_arr_move(s->st, ev, v.holds[i - 1].item_id, -give,
+		        v.a.id, err) != 0)
+			goto out;
+		back -= give;
+	}
+	v.a.cancelled = 1;
+	snprintf(detail, sizeof detail, "returned=%s",
+	    money_plain(m, sizeof m, rest, s->cfg.minor_digits));
+	if (store_arr_update(s->st, &v.a, err) == 0 &&
+	    outbox(s, ev, v.a.plan_no, err) == 0 &&
+	    svc_audit(s, e.at, "cancel", "arrangement", v.a.plan_no, detail,
+	        err) == 0)
+		rc = 0;
+out:
+	svc_arr_view_free(&v);
+	return rc;
+}
+
+int
+svc_arrangement_cancel(
+    struct svc *s, const char *plan_no, const char *reason, struct pd_err *err)
+{
+	if (svc_require(
+	        s, ROLE_RECOVERY, _("Cancelling an arrangement"), err) != 0 ||
+	    svc_check_text(_("Reason"), reason, ARR_REASON_MAX, 1, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, cancel_in_tx(s, plan_no, reason, err), err);
+}

@@ -1,0 +1,283 @@
+/* arrange_sync.c - payment arrangements as sync records (issue 21): the
+ * record of an event built from the store (the terminal's outbox and the
+ * central node's feed alike), the central node's check of a pushed one,
+ * and its apply on the central node and on a terminal that pulls it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/numfmt.h"
+
+int
+svc_arr_record(struct svc *s, int64_t event_id, const char *branch,
+    struct syncrec *r, struct pd_err *err)
+{
+	struct arr_event_row e;
+	struct arrangement a;
+	struct consumer c;
+	int rc;
+
+	if ((rc = store_arr_event_read(s->st, event_id, NULL, &e, err)) != 0)
+		return rc < 0 ? -1
+		              : pd_fail(err, PD_ESTORE,
+		                    "No arrangement event %lld",
+		                    (long long)event_id);
+	if (store_arr_by_id(s->st, e.arr_id, &a, err) != 0 ||
+	    store_consumer_by_id(s->st, a.consumer_id, &c, err) != 0)
+		return -1;
+	ledger_rec_head(s, r, SR_ARRANGEMENT, e.uuid, e.terminal, branch, e.at);
+	xstrlcpy(r->op, e.kind, sizeof r->op);
+	r->arr = a;
+	xstrlcpy(r->arr_freq, arr_freq_name(a.freq), sizeof r->arr_freq);
+	xstrlcpy(r->consumer_uuid, c.uuid, sizeof r->consumer_uuid);
+	xstrlcpy(r->account_no, c.account_no, sizeof r->account_no);
+	xstrlcpy(r->reason, e.reason, sizeof r->reason);
+	xstrlcpy(r->by, e.by, sizeof r->by);
+	if ((r->moves = store_arr_event_moves(s->st, e.id, &r->nmoves, err)) ==
+	        NULL ||
+	    (r->insts = store_arr_event_items(s->st, e.id, &r->ninsts, err)) ==
+	        NULL) {
+		syncrec_free(r);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the central node's check of a pushed event ---- */
+
+/* by is a user of the branch with the recovery role at least. */
+static int
+check_maker(
+    struct svc *s, const char *branch, const char *by, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+
+	if (store_user_by_name(s->st, by, &u, &e) != 0 ||
+	    (u.branch[0] != '\0' && strcmp(u.branch, branch) != 0)) {
+		if (e.code != 0 && e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("By \"%s\" is not a user of branch %s"), by, branch);
+	}
+	if (u.role < ROLE_RECOVERY)
+		return pd_fail(err, PD_EINVAL,
+		    _("By %s is a %s; an arrangement needs a %s"), by,
+		    role_name(u.role), role_name(ROLE_RECOVERY));
+	return 0;
+}
+
+/* The moves of a create: each takes at most what its item of the
+ * consumer has open, and they add up to the debt. */
+static int
+check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
+    struct pd_err *err)
+{
+	struct item it;
+	int64_t sum = 0, id;
+	size_t i;
+
+	for (i = 0; i < r->nmoves; i++) {
+		const struct arr_move *m = &r->moves[i];
+
+		if (store_id_of(s->st, TBL_ITEMS, m->item_uuid, &id, err) != 0)
+			return -1;
+		if (id == 0 || store_item_by_id(s->st, id, &it, err) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Move %zu: item %s is not known"), i + 1,
+			    m->item_ref);
+		if (it.consumer_id != consumer || m->amount <= 0 ||
+		    m->amount > it.amount - it.settled)
+			return pd_fail(err, PD_EINVAL,
+			    _("Move %zu: item %s is another consumer's, or has "
+			      "less open than %lld"),
+			    i + 1, m->item_ref, (long long)m->amount);
+		sum += m->amount;
+	}
+	if (sum != r->arr.debt || r->nmoves == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The moves add up to %lld; the debt is %lld"),
+		    (long long)sum, (long long)r->arr.debt);
+	return 0;
+}
+
+/* The installments are the schedule of the terms to the cent. */
+static int
+check_schedule(
+    const struct syncrec *r, int64_t debt, int64_t down, struct pd_err *err)
+{
+	struct arr_terms t = {debt, down, r->arr.n, r->arr.freq, 0, 0};
+	struct arr_line l[ARR_INST_MAX + 1];
+	char due[11] = "";
+	int n, k;
+
+	char day[11];
+
+	/* made today: the day of the record */
+	snprintf(day, sizeof day, "%.10s", r->at);
+	if (date_parse(day, _("Record time"), &t.today, err) != 0 ||
+	    date_parse(r->arr.first_due, "first_due", &t.first_due, err) != 0)
+		return -1;
+	if (arr_schedule(&t, NULL, l, &n, err) != 0)
+		return -1;
+	if ((size_t)n != r->ninsts)
+		return pd_fail(err, PD_EINVAL,
+		    _("%zu installments; the terms make %d"), r->ninsts, n);
+	for (k = 0; k < n; k++)
+		if (r->insts[k].amount != l[k].amount ||
+		    r->insts[k].inst_no != k + 1 ||
+		    strcmp(r->insts[k].due_on, date_format(due, l[k].due)) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Installment %d is %lld due %s; the terms make "
+			      "%lld due %s"),
+			    k + 1, (long long)r->insts[k].amount,
+			    r->insts[k].due_on, (long long)l[k].amount, due);
+	return 0;
+}
+
+int
+svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct arrangement a;
+	struct numfmt_ctx ctx = {NULL, r->terminal, branch};
+	int64_t cid;
+	struct pd_err e2;
+
+	if (check_maker(s, branch, r->by, err) != 0)
+		return -1;
+	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err) != 0)
+		return -1;
+	if (cid == 0)
+		return pd_fail(err, PD_EINVAL, _("Consumer %s is not known"),
+		    r->consumer_uuid);
+	if (strcmp(r->op, "create") == 0) {
+		if (numfmt_match(SVC_ARR_NUMBER_FMT, &ctx, r->arr.plan_no, NULL,
+		        NULL) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Arrangement %s is not of terminal %s's series"),
+			    r->arr.plan_no, r->terminal);
+		if (store_arr_find(s->st, r->arr.plan_no, &a, &e2) == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Arrangement %s exists already"), r->arr.plan_no);
+		return check_create_moves(s, r, cid, err) != 0 ||
+		               check_schedule(
+		                   r, r->arr.debt, r->arr.down, err) != 0
+		           ? -1
+		           : 0;
+	}
+	if (strcmp(r->op, "reschedule") != 0 && strcmp(r->op, "cancel") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Op \"%s\": create, reschedule or cancel"), r->op);
+	if (store_arr_find(s->st, r->arr.plan_no, &a, err) != 0)
+		return -1;
+	if (strcmp(a.uuid, r->arr.uuid) != 0 || a.consumer_id != cid ||
+	    a.cancelled)
+		return pd_fail(err, PD_EINVAL,
+		    _("Arrangement %s is another one, or cancelled"),
+		    r->arr.plan_no);
+	return 0;
+}
+
+/* ---- apply, on the central node and on a terminal ---- */
+
+/* The moves of an event of arrangement a: an installment of its own plan
+ * closed is not marked under it. */
+static int
+apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
+    int64_t ev, struct pd_err *err)
+{
+	struct item it;
+	int64_t id;
+	size_t i;
+
+	for (i = 0; i < r->nmoves; i++) {
+		if (store_id_of(
+		        s->st, TBL_ITEMS, r->moves[i].item_uuid, &id, err) != 0)
+			return -1;
+		if (id == 0)
+			return pd_fail(err, PD_ENOTFOUND,
+			    _("Item %s is not known here"),
+			    r->moves[i].item_ref);
+		if (store_item_by_id(s->st, id, &it, err) != 0 ||
+		    store_arr_move(s->st, ev, id, r->moves[i].amount,
+		        strcmp(it.plan_no, a->plan_no) == 0 ? 0 : a->id,
+		        err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+apply_insts(struct svc *s, const struct syncrec *r, const struct arrangement *a,
+    int64_t ev, struct pd_err *err)
+{
+	struct item it;
+	size_t i;
+
+	for (i = 0; i < r->ninsts; i++) {
+		it = r->insts[i];
+		it.id = 0;
+		it.settled = 0;
+		it.consumer_id = a->consumer_id;
+		xstrlcpy(it.plan_no, a->plan_no, sizeof it.plan_no);
+		if (store_item_insert(s->st, &it, err) != 0 ||
+		    store_arr_installment(s->st, it.id, ev, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct arr_event_row old;
+	struct arr_event e;
+	struct arrangement a;
+	int64_t ev;
+	int rc;
+
+	if ((rc = store_arr_event_read(s->st, 0, r->uuid, &old, err)) <= 0)
+		return rc < 0 ? -1 : 1;
+	if (strcmp(r->op, "create") == 0) {
+		a = r->arr;
+		a.id = 0;
+		if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid,
+		        &a.consumer_id, err) != 0)
+			return -1;
+		if (a.consumer_id == 0)
+			return pd_fail(err, PD_ENOTFOUND,
+			    _("Consumer %s is not known here"), r->account_no);
+		xstrlcpy(a.created_by, r->by, sizeof a.created_by);
+		if (store_plan_ensure(s->st, a.plan_no, a.consumer_id, err) !=
+		        0 ||
+		    store_arr_insert(s->st, &a, a.plan_no, err) != 0)
+			return -1;
+	} else if (store_arr_find(s->st, r->arr.plan_no, &a, err) != 0)
+		return -1;
+	memset(&e, 0, sizeof e);
+	xstrlcpy(e.uuid, r->uuid, sizeof e.uuid);
+	e.kind = r->op;
+	e.reason = r->reason;
+	xstrlcpy(e.at, r->at, sizeof e.at);
+	e.by = r->by;
+	e.terminal = r->terminal;
+	if (store_arr_event(s->st, a.id, &e, &ev, err) != 0 ||
+	    apply_moves(s, r, &a, ev, err) != 0 ||
+	    apply_insts(s, r, &a, ev, err) != 0)
+		return -1;
+	if (strcmp(r->op, "create") == 0)
+		return 0;
+	if (strcmp(r->op, "cancel") == 0)
+		a.cancelled = 1;
+	else {
+		a.n = r->arr.n;
+		a.freq = r->arr.freq;
+		xstrlcpy(a.first_due, r->arr.first_due, sizeof a.first_due);
+		a.changes++;
+	}
+	return store_arr_update(s->st, &a, err);
+}

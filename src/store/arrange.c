@@ -1,0 +1,361 @@
+/* arrange.c - payment arrangements, their events and the debt they move
+ * (issue 21; schema.c has the tables and why). */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/arrange.h"
+#include "paydesk/i18n.h"
+#include "paydesk/os.h"
+
+#define ARR_COLS                                                               \
+	"a.id, a.uuid, p.plan_no, a.consumer_id, c.account_no, c.name, "       \
+	"a.debt, a.down_payment, a.n_inst, a.frequency, a.first_due, "         \
+	"a.grace_days, a.misses_allowed, a.reason, a.created_on, "             \
+	"a.created_at, a.created_by, a.terminal, a.cancelled, a.changes"
+#define ARR_FROM                                                               \
+	"arrangements a JOIN plans p ON p.id = a.plan_id JOIN consumers c ON " \
+	"c.id = a.consumer_id"
+
+static void
+read_arr(sqlite3_stmt *s, void *elem)
+{
+	struct arrangement *a = elem;
+	char f[16];
+
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, a->uuid, sizeof a->uuid);
+	st_col(s, 2, a->plan_no, sizeof a->plan_no);
+	a->consumer_id = sqlite3_column_int64(s, 3);
+	st_col(s, 4, a->account_no, sizeof a->account_no);
+	st_col(s, 5, a->consumer_name, sizeof a->consumer_name);
+	a->debt = sqlite3_column_int64(s, 6);
+	a->down = sqlite3_column_int64(s, 7);
+	a->n = sqlite3_column_int(s, 8);
+	st_col(s, 9, f, sizeof f);
+	a->freq = (enum arr_freq)arr_freq_parse(f);
+	st_col(s, 10, a->first_due, sizeof a->first_due);
+	a->grace_days = sqlite3_column_int(s, 11);
+	a->misses_allowed = sqlite3_column_int(s, 12);
+	st_col(s, 13, a->reason, sizeof a->reason);
+	st_col(s, 14, a->created_on, sizeof a->created_on);
+	st_col(s, 15, a->created_at, sizeof a->created_at);
+	st_col(s, 16, a->created_by, sizeof a->created_by);
+	st_col(s, 17, a->terminal, sizeof a->terminal);
+	a->cancelled = sqlite3_column_int(s, 18);
+	a->changes = sqlite3_column_int(s, 19);
+}
+
+int
+store_arr_insert(struct store *st, struct arrangement *a, const char *plan_no,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO arrangements (uuid, plan_id, consumer_id, debt, "
+	    "down_payment, n_inst, frequency, first_due, grace_days, "
+	    "misses_allowed, reason, created_on, created_at, user_id, "
+	    "created_by, terminal) VALUES (?1, (SELECT id FROM plans WHERE "
+	    "plan_no = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "(SELECT id FROM users WHERE username = ?14), ?14, ?15)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	if (a->uuid[0] == '\0')
+		os_uuid_new(a->uuid);
+	/* the user by name: a pulled arrangement's maker may be unknown */
+	st_bind(s, "ssiiidssddsssss", a->uuid, plan_no, a->consumer_id, a->debt,
+	    a->down, a->n, arr_freq_name(a->freq), a->first_due, a->grace_days,
+	    a->misses_allowed, a->reason, a->created_on, a->created_at,
+	    a->created_by, a->terminal);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	a->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_arr_update(
+    struct store *st, const struct arrangement *a, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "UPDATE arrangements SET n_inst = ?, frequency = ?, first_due = "
+	    "?, cancelled = ?, changes = ? WHERE id = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "dssddi", a->n, arr_freq_name(a->freq), a->first_due,
+	    a->cancelled, a->changes, a->id);
+	return st_done(st, s, err);
+}
+
+int
+store_arr_find(struct store *st, const char *plan_no, struct arrangement *a,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE p.plan_no = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", plan_no);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_arr(s, a);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No payment arrangement \"%s\""), plan_no);
+	return st_fail(st, err, _("Reading an arrangement"));
+}
+
+struct arrangement *
+store_arr_list(
+    struct store *st, int64_t consumer_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " ARR_COLS " FROM " ARR_FROM
+	    " WHERE ?1 = 0 OR a.consumer_id = ?1 ORDER BY a.id DESC",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", consumer_id);
+	return st_collect(st, s, sizeof(struct arrangement), read_arr, n,
+	    "reading arrangements", err);
+}
+
+int
+store_arr_event(struct store *st, int64_t arr_id, const struct arr_event *e,
+    int64_t *event_id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO arrangement_events (uuid, arrangement_id, kind, "
+	    "reason, at, user_id, by, terminal) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "(SELECT id FROM users WHERE username = ?6), ?6, ?7)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sisssss", e->uuid, arr_id, e->kind, e->reason, e->at, e->by,
+	    e->terminal);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	*event_id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
+    int64_t amount, int64_t arr_id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO arrangement_moves (event_id, item_id, amount) "
+	    "VALUES (?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iii", event_id, item_id, amount);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	s = st_stmt(st,
+	    "UPDATE items SET settled = settled + ?1, under_plan = CASE WHEN "
+	    "?2 = 0 THEN under_plan WHEN ?1 > 0 THEN (SELECT plan_id FROM "
+	    "arrangements WHERE id = ?2) WHEN (SELECT coalesce(sum(amount), 0) "
+	    "FROM arrangement_moves WHERE item_id = ?3) > 0 THEN under_plan "
+	    "END WHERE id = ?3",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iii", amount, arr_id, item_id);
+	return st_done(st, s, err);
+}
+
+static void
+read_arr_item(sqlite3_stmt *s, void *elem)
+{
+	struct arr_item *a = elem;
+
+	store_read_item(s, 0, &a->it);
+	a->moved = sqlite3_column_int64(s, 13);
+	st_col(s, 14, a->paid_on, sizeof a->paid_on);
+}
+
+struct arr_item *
+store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
+{
+	/* paid in full on the latest day a payment or a credit went to it */
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " ITEM_COLS ", coalesce((SELECT sum(amount) FROM "
+	    "arrangement_moves WHERE item_id = i.id), 0) AS moved, CASE WHEN "
+	    "i.settled = i.amount AND i.settled > (SELECT "
+	    "coalesce(sum(amount), "
+	    "0) FROM arrangement_moves WHERE item_id = i.id) THEN "
+	    "coalesce(max((SELECT max(y.paid_on) FROM allocations x JOIN "
+	    "payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "
+	    "x.amount > 0), (SELECT max(applied_on) FROM credit_applications "
+	    "WHERE item_id = i.id)), (SELECT max(y.paid_on) FROM allocations x "
+	    "JOIN payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "
+	    "x.amount > 0), (SELECT max(applied_on) FROM credit_applications "
+	    "WHERE item_id = i.id), '') ELSE '' END FROM " ITEM_FROM
+	    " WHERE i.plan_id = (SELECT plan_id FROM arrangements WHERE id = "
+	    "?) ORDER BY i.inst_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", arr_id);
+	return st_collect(st, s, sizeof(struct arr_item), read_arr_item, n,
+	    "reading installments", err);
+}
+
+static void
+read_hold(sqlite3_stmt *s, void *elem)
+{
+	struct arr_hold *h = elem;
+
+	h->item_id = sqlite3_column_int64(s, 0);
+	st_col(s, 1, h->ref, sizeof h->ref);
+	h->held = sqlite3_column_int64(s, 2);
+}
+
+struct arr_hold *
+store_arr_holds(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
+{
+	/* the plan's own installments are not what it holds */
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT m.item_id, i.ref, sum(m.amount) FROM arrangement_moves m "
+	    "JOIN arrangement_events e ON e.id = m.event_id JOIN items i ON "
+	    "i.id = m.item_id WHERE e.arrangement_id = ?1 AND i.plan_id IS "
+	    "NOT (SELECT plan_id FROM arrangements WHERE id = ?1) GROUP BY "
+	    "m.item_id ORDER BY min(m.id)",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", arr_id);
+	return st_collect(st, s, sizeof(struct arr_hold), read_hold, n,
+	    "reading what an arrangement holds", err);
+}
+
+int
+store_arr_installment(
+    struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    st_stmt(st, "UPDATE items SET arr_event = ? WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", event_id, item_id);
+	return st_done(st, s, err);
+}
+
+int
+store_arr_by_id(
+    struct store *st, int64_t id, struct arrangement *a, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.id = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_arr(s, a);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No payment arrangement with id %lld"), (long long)id);
+	return st_fail(st, err, _("Reading an arrangement"));
+}
+
+int
+store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
+    struct arr_event_row *e, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, arrangement_id, uuid, kind, reason, at, by, terminal "
+	    "FROM arrangement_events WHERE id = ?1 OR (?1 = 0 AND uuid = ?2)",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", event_id, uuid);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(e, 0, sizeof *e);
+		e->id = sqlite3_column_int64(s, 0);
+		e->arr_id = sqlite3_column_int64(s, 1);
+		st_col(s, 2, e->uuid, sizeof e->uuid);
+		st_col(s, 3, e->kind, sizeof e->kind);
+		st_col(s, 4, e->reason, sizeof e->reason);
+		st_col(s, 5, e->at, sizeof e->at);
+		st_col(s, 6, e->by, sizeof e->by);
+		st_col(s, 7, e->terminal, sizeof e->terminal);
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return st_fail(st, err, _("Reading an arrangement's event"));
+}
+
+static void
+read_move(sqlite3_stmt *s, void *elem)
+{
+	struct arr_move *m = elem;
+
+	st_col(s, 0, m->item_uuid, sizeof m->item_uuid);
+	st_col(s, 1, m->item_ref, sizeof m->item_ref);
+	m->amount = sqlite3_column_int64(s, 2);
+}
+
+struct arr_move *
+store_arr_event_moves(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT i.uuid, i.ref, m.amount FROM arrangement_moves m JOIN "
+	    "items i ON i.id = m.item_id WHERE m.event_id = ? ORDER BY m.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", event_id);
+	return st_collect(st, s, sizeof(struct arr_move), read_move, n,
+	    "reading an arrangement's moves", err);
+}
+
+static void
+read_item_at0(sqlite3_stmt *s, void *elem)
+{
+	store_read_item(s, 0, elem);
+}
+
+struct item *
+store_arr_event_items(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	    " WHERE i.arr_event = ? ORDER BY i.inst_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", event_id);
+	return st_collect(st, s, sizeof(struct item), read_item_at0, n,
+	    "reading an arrangement's installments", err);
+}

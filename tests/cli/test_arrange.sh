@@ -1,0 +1,247 @@
+#!/bin/sh
+# test_arrange.sh - debts that are worked (issue 21): the recovery role,
+# payment arrangements made, paid, rescheduled and cancelled, their
+# compliance, and all of it synced through a real paydesk-central to a
+# second terminal. One central, two terminals, shared by every case.
+. "${TOP:-.}/tests/cli/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+
+# the organisation exists from May 2025 and the central node's clock is
+# in February 2026: the terminals' days in between (PAYDESK_NOW) are
+# neither before the organisation nor in the future
+PAYDESK_NOW=2025-05-01 setup_org || exit 1
+PAYDESK_NOW=2026-02-01 start_central || exit 1
+export PAYDESK_NOW=2025-05-02
+t1() { pdt 1 "$@"; }
+t2() { pdt 2 "$@"; }
+# the recovery user rita (PIN 4321) signed in at terminal N
+rec() { n=$1; shift; PAYDESK_PIN=4321 "$PD" --config "$T/t$n.ini" --user rita "$@"; }
+sup1() { PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary "$@"; }
+snap1() { sqlite3 "$T/t1.db" .dump | sha256sum | cut -c1-64; }
+# refused1 NAME STATUS NEEDLE CMD...: refused, terminal 1's store unchanged
+refused1() {
+	before=$(snap1)
+	expect "$@"
+	after=$(snap1)
+	if [ "$before" = "$after" ]; then ok "$1: store unchanged"
+	else echo "not ok - $1: store changed"; fi
+}
+
+## 1. The recovery role
+expect "terminal 2 syncs the fixture users" 0 "" t2 sync
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
+    >"$T/rec.csv"
+expect "the central node imports a recovery user" 0 "1 added" \
+    central import ACME users "$T/rec.csv"
+expect "terminal 1 syncs" 0 "" t1 sync
+same "the recovery user reaches the terminal with her role" \
+    "$(tsql 1 "SELECT role FROM users WHERE username = 'rita'")" recovery
+printf 'username,full_name,role,pin\nrolf,Rolf Abt,recover,4321\n' \
+    >"$T/bad-role.csv"
+expect "a role that does not exist is refused, naming the roles" 3 \
+    "must be cashier, recovery, supervisor or admin" \
+    central import ACME users "$T/bad-role.csv"
+refused1 "a terminal's import refuses it too" 3 "bad-role.csv:2:15: role" \
+    env PAYDESK_PIN=9999 "$PD" --config "$T/t1.ini" --user admin import \
+    users "$T/bad-role.csv"
+expect "a recovery user does what a cashier does: records a payment" 0 \
+    "Payment ID" rec 1 pay WU-10002 --type bill --method Cash --amount 80
+PNO=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
+refused1 "a recovery user may not void (a supervisor's right)" 5 \
+    "needs the supervisor role" rec 1 payment void "$PNO" --reason Mistake
+## 2. An arrangement made, previewed first, refused when bad
+# Ana Paz owes 600.34 on two bills and a service charge (odd cents)
+printf 'account_no,name,service_address,phone,email,segment\nWU-20001,Ana Paz,2 Low Road,,,Residential\n' \
+    >"$T/ana-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-A1,WU-20001,Feb 2025,333.33,2025-03-01,2025-03-15\nINV-A2,WU-20001,Mar 2025,250.00,2025-04-01,2025-04-15\n' \
+    >"$T/ana-b.csv"
+printf 'ref,account_no,description,amount,service_date\nSRV-A1,WU-20001,Meter test,17.01,2025-05-20\n' \
+    >"$T/ana-s.csv"
+central import ACME consumers "$T/ana-c.csv" >/dev/null &&
+    central import ACME bills "$T/ana-b.csv" >/dev/null &&
+    central import ACME services "$T/ana-s.csv" >/dev/null ||
+    echo "not ok - importing Ana Paz"
+t1 sync >/dev/null; t2 sync >/dev/null
+export PAYDESK_NOW=2025-06-01
+TERMS="--installments 7 --frequency monthly --first-due 2025-07-31 --down 100 --grace 3 --misses 1"
+refused1 "the preview writes nothing" 0 "Amount: \$71.52" \
+    rec 1 arrangement preview WU-20001 $TERMS
+has "the preview states the rule of the cents" "the last one takes the remainder"
+# 500.34 after the down payment: 71.47 six times and 71.52; the 31st
+# kept (Sep 30, Nov 30) over a year's end
+same "the schedule to the cent, monthly on the 31st" "$(sed -n \
+    's/^ *\([0-9]*\) [A-Za-z ]*; Due: \([0-9-]*\); Amount: \(.*\)$/\1 \2 \3/p' \
+    "$OUT" | tr '\n' ' ')" "1 2025-06-01 \$100.00 2 2025-07-31 \$71.47 3 2025-08-31 \$71.47 4 2025-09-30 \$71.47 5 2025-10-31 \$71.47 6 2025-11-30 \$71.47 7 2025-12-31 \$71.47 8 2026-01-31 \$71.52 "
+refused1 "a cashier may preview but not make one" 5 "needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    arrangement create WU-20001 $TERMS --reason Hardship
+refused1 "create without a reason: usage" 2 "--reason" \
+    rec 1 arrangement create WU-20001 $TERMS
+refused1 "an unknown account" 4 "WU-29999" \
+    rec 1 arrangement create WU-29999 $TERMS --reason Hardship
+refused1 "an unknown item" 4 "INV-NONE" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-A1,INV-NONE
+refused1 "another consumer's item" 3 "belongs to another consumer" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-2025-001234
+refused1 "an item named twice" 3 "named twice" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items INV-A1,INV-A1
+refused1 "no installments" 3 "--installments \"0\"" \
+    rec 1 arrangement create WU-20001 $TERMS --installments 0 --reason Hardship
+refused1 "installments that are no number" 3 "--installments \"7x\"" \
+    rec 1 arrangement create WU-20001 $TERMS --installments 7x --reason Hardship
+refused1 "an unknown frequency" 3 "must be weekly, fortnightly or monthly" \
+    rec 1 arrangement create WU-20001 $TERMS --frequency daily --reason Hardship
+refused1 "a first due date that is no day" 3 "2025-02-30" \
+    rec 1 arrangement create WU-20001 $TERMS --first-due 2025-02-30 --reason Hardship
+refused1 "a first due date in the past" 3 "must be today (2025-06-01) or later" \
+    rec 1 arrangement create WU-20001 $TERMS --first-due 2025-05-31 --reason Hardship
+refused1 "a down payment of the whole debt" 3 "less than the debt of \$600.34" \
+    rec 1 arrangement create WU-20001 $TERMS --down 600.34 --reason Hardship
+refused1 "installments under a cent each" 3 "7 installments of \$0.04" \
+    rec 1 arrangement create WU-20001 $TERMS --down 600.30 --reason Hardship
+refused1 "a down payment that is no amount" 3 "1e3" \
+    rec 1 arrangement create WU-20001 $TERMS --down 1e3 --reason Hardship
+refused1 "too many grace days" 3 "--grace \"91\"" \
+    rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
+refused1 "a blank reason" 3 "Reason" \
+    rec 1 arrangement create WU-20001 $TERMS --reason ""
+owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
+expect "a recovery user makes the arrangement" 0 "AR-T01-000001" \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship
+refused1 "an item under an arrangement is not taken twice" 3 \
+    "under an arrangement" rec 1 arrangement create WU-20001 $TERMS \
+    --reason Again --items INV-A1
+owed1=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
+same "the outstanding is not counted twice" "$owed0/$owed1" "60034/60034"
+run sup1 report aging --consumer WU-20001
+same "aging counts the installments, not the items they replaced" \
+    "$(grep -c 'INV-A1\|INV-A2\|SRV-A1' "$OUT")" 0
+expect "doctor: balances hold with the moves" 0 "ok" pdt 1 doctor
+
+## 3. Paid on time, late, missed until Broken; synced to terminal 2
+expect "the down payment is paid at the counter like any installment" 0 \
+    "Payment ID" rec 1 pay WU-20001 --type installment \
+    --items 'AR-T01-000001#1' --method Cash --amount 100
+# due Jul 31, 3 days of grace: Aug 3 is on time, Aug 4 late
+expect "the second paid a day after the grace" 0 "Payment ID" \
+    env PAYDESK_NOW=2025-08-04 PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" \
+    --user rita pay WU-20001 --type installment --method Cash --amount 71.47
+expect "terminal 1 pushes the arrangement and its payments" 0 "" t1 sync
+same "the central node applied the arrangement" "$(csql "SELECT count(*)
+    FROM arrangements a JOIN arrangement_events e ON e.arrangement_id = a.id
+    WHERE a.uuid <> ''")" 1
+expect "terminal 2 pulls it" 0 "" t2 sync
+show() { PAYDESK_NOW=$1 PAYDESK_PIN=4321 "$PD" --config "$T/t$2.ini" \
+    --user rita --json arrangement show AR-T01-000001; }
+show 2025-08-10 1 >"$T/s1.json"
+show 2025-08-10 2 >"$T/s2.json"
+same "terminal 2 sees the arrangement as terminal 1 does" \
+    "$(cmp -s "$T/s1.json" "$T/s2.json" && echo same)" same
+cp "$T/s1.json" "$OUT"
+has "on time" '"state": "On time"'
+has "late, after due and grace" '"state": "Late"'
+has "one miss allowed: still Active" '"status": "Active"'
+show 2025-09-04 2 >"$OUT"
+has "the third unpaid past due and grace: Missed" '"state": "Missed"'
+has "a late and a missed one, one allowed: Broken" '"status": "Broken"'
+has "one on time out of three due: 33.3 %" '"compliance_percent": 33.3'
+run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
+    --user rita arrangement list --status broken
+has "the list filters by status" "AR-T01-000001"
+refused1 "a status that does not exist" 3 "--status \"lapsed\"" \
+    rec 1 arrangement list --status lapsed
+refused1 "show names an arrangement that does not exist" 4 "AR-T01-000999" \
+    rec 1 arrangement show AR-T01-000999
+
+## 4. Rescheduled at terminal 2, cancelled at terminal 1, synced both ways
+# left: 600.34 - 100 - 71.47 = 428.87 in 3 weekly: 142.95, 142.95, 142.97
+export PAYDESK_NOW=2025-09-04
+refused1 "a reschedule without a reason: usage" 2 "--reason" \
+    rec 1 arrangement reschedule AR-T01-000001 --installments 3 \
+    --frequency weekly --first-due 2025-09-10
+expect "terminal 2 reschedules what is left" 0 '"status"' \
+    rec 2 --json arrangement reschedule AR-T01-000001 --installments 3 \
+    --frequency weekly --first-due 2025-09-10 --reason "Lost job"
+same "the rest in three weekly installments, the last with the cents" \
+    "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"paid":0,"paid_on":"[0-9-]*","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
+    "14295 14295 14297 "
+expect "terminal 2 pushes the reschedule" 0 "" t2 sync
+expect "terminal 1 pulls it" 0 "" t1 sync
+show 2025-09-04 1 >"$T/s1.json"
+show 2025-09-04 2 >"$T/s2.json"
+same "both terminals see the reschedule" \
+    "$(cmp -s "$T/s1.json" "$T/s2.json" && echo same)" same
+expect "terminal 1 cancels it: the rest goes back to the items" 0 \
+    "Cancelled" rec 1 arrangement cancel AR-T01-000001 --reason "Moved away"
+run sup1 --json consumer show WU-20001
+same "the items owe again what was not paid, newest first" "$(tr -d ' \n' \
+    <"$OUT" | grep -o '"ref":"[A-Z0-9-]*","description":"[^"]*","amount":[0-9]*,"outstanding":[0-9]*' | sed 's/"ref":"\([^"]*\)".*"outstanding":/\1=/' | sort | tr '\n' ' ')" \
+    "INV-A1=16186 INV-A2=25000 SRV-A1=1701 "
+refused1 "a cancelled arrangement cannot be changed" 3 "is Cancelled" \
+    rec 1 arrangement cancel AR-T01-000001 --reason Again
+expect "terminal 1 pushes the cancel" 0 "" t1 sync
+expect "terminal 2 pulls it" 0 "" t2 sync
+run env PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary --json \
+    consumer show WU-20001
+cp "$OUT" "$T/c2.json"
+sup1 --json consumer show WU-20001 >"$T/c1.json"
+same "terminal 2 sees the debt back on the items" \
+    "$(cmp -s "$T/c1.json" "$T/c2.json" && echo same)" same
+expect "doctor at terminal 1" 0 "ok" pdt 1 doctor
+expect "doctor at terminal 2" 0 "ok" pdt 2 doctor
+same "the central node refused nothing" "$(csql "SELECT count(*) FROM
+    sync_log")" 0
+ledger_ok "the central node holds every payment once"
+
+## 5. The central node refuses an arrangement its terminal could not make
+# records built by hand from terminal 1's own create, pushed with its
+# token: the debt of Ana Paz's items (open again after the cancel) in 3
+# monthly installments, once by a cashier, once a cent off the schedule,
+# once numbered in terminal 2's series
+tsql 1 "SELECT payload FROM outbox WHERE kind = 'arrangement' ORDER BY id
+    LIMIT 1" >"$T/create.json"
+tsql 1 "SELECT uuid || '|' || ref || '|' || (amount - settled) FROM items
+    WHERE ref IN ('INV-A1', 'INV-A2', 'SRV-A1') ORDER BY due_on" >"$T/open"
+forge() { # BY LAST_CENTS PLAN
+	python3 - "$T/create.json" "$T/open" "$1" "$2" "$3" <<'PY'
+import json, sys, uuid
+r = json.load(open(sys.argv[1]))
+d = r["data"]
+moves = [dict(zip(("item_uuid", "item_ref", "amount"), l.strip().split("|")))
+         for l in open(sys.argv[2])]
+for m in moves:
+    m["amount"] = int(m["amount"])
+debt = sum(m["amount"] for m in moves)
+each = debt // 3
+amounts = [each, each, int(sys.argv[4])]
+dues = ["2025-10-31", "2025-11-30", "2025-12-31"]
+plan = sys.argv[5]
+r["uuid"] = str(uuid.uuid4())
+r["at"] = "2025-09-04 12:00:00"
+d.update(arrangement_uuid=str(uuid.uuid4()), plan_no=plan, debt=debt,
+         down_payment=0, n_inst=3, frequency="monthly", first_due=dues[0],
+         by=sys.argv[3], created_on="2025-09-04",
+         created_at="2025-09-04 12:00:00", moves=moves,
+         installments=[{"uuid": str(uuid.uuid4()), "ref": "%s#%d" % (plan, i + 1),
+                        "inst_no": i + 1, "amount": a, "due_on": dues[i]}
+                       for i, a in enumerate(amounts)])
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
+PY
+}
+push() {
+	forge "$@" >"$T/push.json"
+	curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/push.json" \
+	    "$URL/v1/push" >"$OUT"
+}
+# 428.87 = 142.95 + 142.95 + 142.97
+push jane 14297 AR-T01-000010
+has "by a cashier: refused" "an arrangement needs a recovery"
+push rita 14296 AR-T01-000011
+has "a cent off the schedule: refused" "Installment 3 is 14296"
+push rita 14297 AR-T02-000012
+has "another terminal's series: refused" "not of terminal T01's series"
+push rita 14297 AR-T01-000009
+has "a good record is applied (the forger's control case)" '"applied"'
+same "nothing of the refused ones was applied" "$(csql "SELECT count(*) FROM
+    arrangements WHERE plan_id IN (SELECT id FROM plans WHERE plan_no IN
+    ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012'))")" 0
