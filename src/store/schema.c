@@ -801,6 +801,13 @@ const char *const store_migrations[] = {
     " INSERT INTO payments_docs (rowid, receipt_no, payment_no, txn_no,"
     " reference) VALUES (new.id, new.receipt_no, new.payment_no,"
     " new.txn_no, new.reference); END;\n",
+
+    /* a plain keyboard finds the letters Unicode gives no decomposition
+     * (issue 17: ı, ł, ø, đ, æ, œ, þ ... by i, l, o, d, ae, oe, th; the
+     * table is utf8.c's fold_letters): the names folded again by the new
+     * rule, each changed row reindexed by consumers_au. */
+    "UPDATE consumers SET name_fold = pd_fold(name) WHERE name_fold <>"
+    " pd_fold(name);\n",
 };
 
 const int store_nmigrations =
