@@ -113,7 +113,10 @@ em1000(hb_position_t v, unsigned upem)
 /* The characters glyph k of the g glyphs of one cluster stands for, of
  * the cluster's n: one each in order, the last glyph the rest, so text
  * extraction reads them in logical order whatever order they are drawn
- * in (a vowel sign drawn before its consonant reads after it). */
+ * in (a vowel sign drawn before its consonant reads after it). Only the
+ * glyphs that advance count: a mark drawn over or under a letter (no
+ * advance, often raised) has no text of its own, as a reader sorting by
+ * place would read it after the next letter ("मुबं ई" for मुंबई). */
 static int
 cluster_share(const uint32_t *cl, int n, int k, int g, uint32_t *out)
 {
@@ -158,11 +161,13 @@ cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
 	uint32_t cl[64], cp[6];
 	int n = (int)script_decode(s + c0, c1 - c0 < 64 ? c1 - c0 : 64, cl),
 	    ncp;
-	unsigned k, base = i;
+	unsigned k, base = i, nadv = 0, kadv = 0;
 
-	for (k = i; k < j; k++) /* the glyph that advances most */
+	for (k = i; k < j; k++) {
 		if (pos[k].x_advance > pos[base].x_advance)
-			base = k;
+			base = k; /* the glyph that advances most */
+		nadv += pos[k].x_advance != 0;
+	}
 	if (n < (int)(j - i) && c1 - c0 < 64) {
 		/* more glyphs than characters (a two-part vowel sign): its
 		 * canonical parts, one for each glyph; they read back as it
@@ -190,8 +195,15 @@ cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
 		g->cid = 0;
 		if (!draw)
 			continue;
-		ncp = r->rtl ? cluster_share_rtl(cl, n, k == base, cp)
-		             : cluster_share(cl, n, (int)(k - i), (int)(j - i), cp);
+		if (r->rtl)
+			ncp = cluster_share_rtl(cl, n, k == base, cp);
+		else if (nadv == 0) /* marks alone */
+			ncp = cluster_share(
+			    cl, n, (int)(k - i), (int)(j - i), cp);
+		else if (pos[k].x_advance == 0)
+			ncp = 0; /* a mark: its text goes with a letter */
+		else
+			ncp = cluster_share(cl, n, (int)kadv++, (int)nadv, cp);
 		g->cid =
 		    cid_for(fc, (uint16_t)info[k].codepoint, g->adv, cp, ncp);
 	}

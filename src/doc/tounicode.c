@@ -344,7 +344,8 @@ subset_blob(struct script_face *fc, hb_map_t **remap)
 	for (k = 0; k < sizeof drop / sizeof drop[0]; k++)
 		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG),
 		    drop[k]);
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	hb_subset_input_set_flags(
+	    in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
 	plan = hb_subset_plan_create_or_fail(hb_font_get_face(font), in);
 	hb_subset_input_destroy(in);
 	if (plan == NULL)
