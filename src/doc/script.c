@@ -574,36 +574,75 @@ put(char **b, size_t *len, size_t *cap, const char *s)
 	*len += k;
 }
 
-/* Glyphs as one TJ array: each code in hex, an offset as a shift before
- * it and back after it; a glyph raised or lowered (dy) in a TJ of its
- * own with the text rise set around it. */
+/* A mark drawn raised or lowered on its letter: no advance, a rise. */
+static int
+raised_mark(const struct script_glyph *g)
+{
+	return g->adv == 0 && g->dy != 0;
+}
+
+/* Glyph g as TJ text: its code, an offset as a shift before it and back
+ * after it; raised or lowered (dy) in a TJ of its own with the text rise
+ * set around it. */
+static void
+glyph_op(char **b, size_t *len, size_t *cap, const struct script_glyph *g,
+    double size)
+{
+	char w[96];
+
+	if (g->dy != 0) {
+		snprintf(w, sizeof w, "] TJ %.3f Ts [", g->dy * size / 1000);
+		put(b, len, cap, w);
+	}
+	if (g->dx != 0) {
+		snprintf(w, sizeof w, "%d ", -g->dx);
+		put(b, len, cap, w);
+	}
+	snprintf(w, sizeof w, "<%04X>", g->cid);
+	put(b, len, cap, w);
+	if (g->dx != 0) {
+		snprintf(w, sizeof w, " %d ", g->dx);
+		put(b, len, cap, w);
+	}
+	if (g->dy != 0)
+		put(b, len, cap, "] TJ 0 Ts [");
+}
+
+/* Glyphs as TJ arrays: the letters first, then the raised or lowered
+ * marks, each from the pen going back to its place, and the pen at the
+ * end. A reader starts a new word where a character's baseline moves, a
+ * mark's too though it has no text (harakat split a word into letters):
+ * drawn after the word, the marks split nothing. */
 static char *
 glyph_ops(const struct script_run *r, double size)
 {
-	char *b = NULL, w[96];
+	char *b = NULL, w[64];
 	size_t len = 0, cap = 0, i;
+	long at = 0, pen = 0, total = 0;
+	int marks = 0;
 
 	put(&b, &len, &cap, "[");
 	for (i = 0; i < r->nglyphs; i++) {
-		const struct script_glyph *g = &r->glyphs[i];
-
-		if (g->dy != 0) {
-			snprintf(
-			    w, sizeof w, "] TJ %.3f Ts [", g->dy * size / 1000);
+		total += r->glyphs[i].adv;
+		if (raised_mark(&r->glyphs[i]))
+			marks = 1;
+		else
+			glyph_op(&b, &len, &cap, &r->glyphs[i], size);
+	}
+	pen = total;
+	for (i = 0; marks && i < r->nglyphs; i++) {
+		if (raised_mark(&r->glyphs[i]) && at != pen) {
+			snprintf(w, sizeof w, "%ld ", pen - at);
 			put(&b, &len, &cap, w);
+			pen = at;
 		}
-		if (g->dx != 0) {
-			snprintf(w, sizeof w, "%d ", -g->dx);
-			put(&b, &len, &cap, w);
-		}
-		snprintf(w, sizeof w, "<%04X>", g->cid);
+		if (raised_mark(&r->glyphs[i]))
+			glyph_op(&b, &len, &cap, &r->glyphs[i], size);
+		at += r->glyphs[i].adv;
+	}
+	if (pen != total) {
+		snprintf(w, sizeof w, "%ld ", pen - total);
 		put(&b, &len, &cap, w);
-		if (g->dx != 0) {
-			snprintf(w, sizeof w, " %d ", g->dx);
-			put(&b, &len, &cap, w);
-		}
-		if (g->dy != 0)
-			put(&b, &len, &cap, "] TJ 0 Ts [");
 	}
 	put(&b, &len, &cap, "] TJ\n");
 	return b;

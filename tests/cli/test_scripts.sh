@@ -429,3 +429,116 @@ pdffonts "$R/R-T01-000017.pdf" 2>/dev/null | sed 's/  */ /g' >"$OUT"
 has "৳ from a Bengali font, embedded as a subset" \
     "Lohit-Bengali CID TrueType Identity-H yes yes yes"
 quiet "BDT receipt" "$R/R-T01-000017.pdf"
+
+# --- marks of right-to-left scripts, Indic marks, small CJK (issue 17,
+# review): harakat and niqqud placed on their letters by HarfBuzz and read
+# back after them, an anusvara read back in its place, a CJK subset small
+sed -i '/^currency_symbol = ৳/d' "$PAYDESK_CONFIG"
+cat >"$T/c3.csv" <<'CSV'
+account_no,name,service_address,phone,email,segment
+WU-40012,مُحَمَّد عَبْد,شَارِع 12 Main St,(555) 000-4012,,Residential
+WU-40013,שָׁלוֹם כֹּהֵן,רְחוֹב הֶרְצֵל 5,(555) 000-4013,,Residential
+WU-40014,मुंबई,हिंदी संस्थान कृष्णा,(555) 000-4014,,Residential
+WU-40015,ܫܠܵܡܵܐ,ދިވެހި,(555) 000-4015,,Residential
+CSV
+{
+	echo "invoice_no,account_no,period,amount,issued_on,due_on"
+	for i in 12 13 14 15; do
+		echo "INV-400$i,WU-400$i,Mar 2025,50.00,2025-04-01,2025-04-15"
+	done
+} >"$T/b3.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/c3.csv" >/dev/null
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b3.csv" >/dev/null
+# inside NAME FILE WORD: nothing is drawn in the 4 points either side of
+# WORD's box (a mark a letter off hangs outside it), and the box is inked
+inside() {
+	box=$(words "$2" | awk -v w="$3" '$5 == w { print $1, $2, $3, $4; exit }')
+	if [ -z "$box" ]; then
+		notok "$1" "no word $3 in the PDF: $(words "$2" | awk '$3 > 250 && $3 < 330 { print $5 }' | tr '\n' ' ')"
+		return
+	fi
+	set -- "$1" "$2" "$3" $box
+	res=$(for side in left right in; do
+		case $side in
+		left) x=$(echo "$4" | awk '{ printf "%d", ($1 - 4) * 4 }') wd=15 ;;
+		right) x=$(echo "$5" | awk '{ printf "%d", $1 * 4 + 1 }') wd=15 ;;
+		in) x=$(echo "$4" | awk '{ printf "%d", $1 * 4 }')
+		    wd=$(echo "$4 $5" | awk '{ printf "%d", ($2 - $1) * 4 }') ;;
+		esac
+		y=$(echo "$6" | awk '{ printf "%d", ($1 - 3) * 4 }')
+		ht=$(echo "$6 $7" | awk '{ printf "%d", ($2 - $1 + 6) * 4 }')
+		pdftoppm -r 288 -gray -x "$x" -y "$y" -W "$wd" -H "$ht" "$2" \
+		    "$T/side" 2>/dev/null
+		python3 -c 'import sys
+d = open(sys.argv[1], "rb").read()
+p = d.split(maxsplit=4)
+w, h = int(p[1]), int(p[2])
+print(sum(1 for b in p[4][-w * h:] if b < 128))' "$T"/side*.pgm
+		rm -f "$T"/side*.pgm
+	done | tr '\n' ' ')
+	set -- "$1" $res
+	if [ "$2" -eq 0 ] && [ "$3" -eq 0 ] && [ "$4" -gt 0 ]; then
+		ok "$1 ($4 dark pixels inside, none beside)"
+	else
+		notok "$1" "dark pixels left $2, right $3, inside $4"
+	fi
+}
+# alone NAME FILE: no word pdftotext finds is a mark without its letter
+alone() {
+	got=$(words "$2" | python3 -c 'import sys, unicodedata
+for l in sys.stdin.read().splitlines():
+    w = l.split(" ", 4)[4]
+    if w and unicodedata.category(w[0]).startswith("M"):
+        print(w)')
+	same "$1" "$got" ""
+}
+paid WU-40012
+p12=$PDF
+value "Arabic with harakat reads back in logical order" "$p12" Name "مُحَمَّد عَبْد"
+value "an Arabic address with harakat, digits and Latin" "$p12" \
+    "Service address" "شَارِع 12 Main St"
+alone "no Arabic mark is a word of its own" "$p12"
+inside "مُحَمَّد: the harakat drawn on the word, none hangs outside" "$p12" "مُحَمَّد"
+inside "عَبْد too" "$p12" "عَبْد"
+shaped "مُحَمَّد: joined by the font, marks with their letters" "$p12" \
+    /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "مُحَمَّد"
+quiet "a receipt with harakat" "$p12"
+paid WU-40013
+p13=$PDF
+value "Hebrew with niqqud reads back in logical order" "$p13" Name "שָׁלוֹם כֹּהֵן"
+value "a Hebrew address with niqqud and a number" "$p13" \
+    "Service address" "5 רְחוֹב הֶרְצֵל"
+alone "no Hebrew mark is a word of its own" "$p13"
+inside "שָׁלוֹם: the niqqud drawn on the word" "$p13" "שָׁלוֹם"
+quiet "a receipt with niqqud" "$p13"
+paid WU-40015
+value "Syriac with its marks reads back" "$PDF" Name "ܫܠܵܡܵܐ"
+value "Thaana (vowel signs on every letter) reads back" "$PDF" \
+    "Service address" "ދިވެހި"
+# the credit note of a name with harakat: the same text path
+PAYDESK_PIN=2222 "$PD" --user mary credit-note create \
+    "$(basename "$p12" .pdf)" --amount 5 --reason "Billing Error" >"$OUT" 2>&1
+cn=$(sed -n 's/.*\(CN-T01-[0-9]*\).*/\1/p' "$OUT" | head -1)
+PAYDESK_PIN=2222 "$PD" --user mary credit-note pdf "$cn" --out "$T/cn12.pdf" >/dev/null 2>&1
+value "a credit note: Arabic with harakat reads back" "$T/cn12.pdf" Consumer \
+    "مُحَمَّد عَبْد"
+alone "a credit note: no mark alone" "$T/cn12.pdf"
+paid WU-40014
+p14=$PDF
+value "मुंबई reads back whole" "$p14" Name "मुंबई"
+value "हिंदी संस्थान कृष्णा: anusvara, conjuncts, a vowel sign below" "$p14" \
+    "Service address" "हिंदी संस्थान कृष्णा"
+alone "no Devanagari mark is a word of its own" "$p14"
+shaped "मुंबई: shaped" "$p14" "$DEVA" "मुंबई"
+quiet "a receipt with an anusvara" "$p14"
+# the CJK receipts: the fallback font as a subset of the glyphs drawn
+for r in R-T01-000002 R-T01-000003 R-T01-000005; do
+	size=$(stat -c %s "$R/$r.pdf")
+	if [ "$size" -lt 61440 ]; then ok "$r (CJK) is $size bytes, under 60 KB"
+	else notok "$r (CJK) is under 60 KB" "$size bytes"; fi
+done
+value "the small Japanese receipt still reads back" "$R/R-T01-000002.pdf" \
+    Name "山田太郎"
+size=$(stat -c %s "$p14")
+if [ "$size" -lt 61440 ]; then ok "a Devanagari receipt is $size bytes, under 60 KB"
+else notok "a Devanagari receipt is under 60 KB" "$size bytes"; fi
