@@ -380,8 +380,8 @@ forms_missing(struct script_fonts *f, const uint32_t *cps, size_t m)
 }
 
 static void
-run_add(struct script_text *t, size_t *cap, int face, int rtl, size_t off,
-    size_t k)
+run_add(
+    struct script_text *t, size_t *cap, int face, int rtl, size_t off, size_t k)
 {
 	if (t->nruns > 0 && t->runs[t->nruns - 1].face == face &&
 	    t->runs[t->nruns - 1].rtl == rtl) {

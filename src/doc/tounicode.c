@@ -320,12 +320,18 @@ static hb_blob_t *
 subset_blob(struct script_face *fc, hb_map_t **remap)
 {
 	static const hb_tag_t drop[] = {
-	    HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
-	    HB_TAG('G', 'D', 'E', 'F'), HB_TAG('k', 'e', 'r', 'n'),
-	    HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
-	    HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
-	    HB_TAG('M', 'A', 'T', 'H'), HB_TAG('m', 'o', 'r', 'x'),
-	    HB_TAG('k', 'e', 'r', 'x'), HB_TAG('D', 'S', 'I', 'G'),
+	    HB_TAG('G', 'S', 'U', 'B'),
+	    HB_TAG('G', 'P', 'O', 'S'),
+	    HB_TAG('G', 'D', 'E', 'F'),
+	    HB_TAG('k', 'e', 'r', 'n'),
+	    HB_TAG('n', 'a', 'm', 'e'),
+	    HB_TAG('p', 'o', 's', 't'),
+	    HB_TAG('B', 'A', 'S', 'E'),
+	    HB_TAG('J', 'S', 'T', 'F'),
+	    HB_TAG('M', 'A', 'T', 'H'),
+	    HB_TAG('m', 'o', 'r', 'x'),
+	    HB_TAG('k', 'e', 'r', 'x'),
+	    HB_TAG('D', 'S', 'I', 'G'),
 	};
 	hb_font_t *font = script_face_hb(fc);
 	hb_subset_input_t *in;
@@ -340,9 +346,11 @@ subset_blob(struct script_face *fc, hb_map_t **remap)
 	hb_set_add(hb_subset_input_glyph_set(in), 0);
 	for (c = 0; c <= 0xFFFF; c++)
 		if (code_gid(fc, c) != 0)
-			hb_set_add(hb_subset_input_glyph_set(in), code_gid(fc, c));
+			hb_set_add(
+			    hb_subset_input_glyph_set(in), code_gid(fc, c));
 	for (k = 0; k < sizeof drop / sizeof drop[0]; k++)
-		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG),
+		hb_set_add(
+		    hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG),
 		    drop[k]);
 	hb_subset_input_set_flags(
 	    in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
