@@ -910,7 +910,7 @@ utf8_folding(void **state)
 	fold_is("Lætitia Cœur ÆSA ŒUVRE", "laetitia coeur aesa oeuvre");
 	fold_is("Ħamrun Ŧ", "hamrun t");
 	fold_is("STRAẞE", "strasse");
-	fold_is("ıı", "ii"); /* one after another, shorter in bytes */
+	fold_is("ıı", "ii");         /* one after another, shorter in bytes */
 	fold_is("ﬁle Ⅸ", "file ix"); /* compatibility forms */
 	fold_is("soft\xc2\xadhyphen", "softhyphen");
 	fold_is("中文", "中文");
