@@ -20,7 +20,7 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
 PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
-          libutf8proc fribidi fontconfig harfbuzz libxml-2.0 libofx aqbanking \
+          libutf8proc fribidi fontconfig harfbuzz harfbuzz-subset libxml-2.0 libofx aqbanking \
           gwenhywfar
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \

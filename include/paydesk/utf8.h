@@ -47,10 +47,13 @@ size_t utf8_fit(const char *s, size_t n, int w, int *cols);
  * compatibility-composed (NFKC), case-folded, with combining marks
  * stripped and default-ignorable characters (soft hyphen, ZWJ) dropped,
  * so "ÁRVÍZTŰRŐ" and "arvizturo", "ﬁ" and "fi", "Straße" and "strasse"
- * fold alike. Marks are stripped only where a letter decomposes into
- * a base and a mark: "Żółć" folds to "zołc" (ł has no decomposition in
- * Unicode and stays ł), "ı" (dotless i) stays ı, "İ" folds to "i". A bad
- * sequence folds as U+FFFD. Aborts on out-of-memory, like xmalloc. */
+ * fold alike. Letters with no decomposition that a plain keyboard
+ * spells otherwise are then folded by a table of their own (utf8.c,
+ * fold_letters): "Żółć" folds to "zolc", "Yılmaz" to "yilmaz", "Ørsted"
+ * to "orsted", "Đorđe" to "dorde", "Þóra" to "thora", "Cœur" to "coeur";
+ * "İ" folds to "i". A bad sequence folds as U+FFFD. Aborts on
+ * out-of-memory, like xmalloc. Changing the rule needs a store migration
+ * that refolds consumers.name_fold (src/store/schema.c). */
 char *utf8_fold(const char *s, size_t n);
 
 /* Text from outside (the central node's reasons and errors, pulled names,

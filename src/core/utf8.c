@@ -1,5 +1,6 @@
 /* utf8.c - characters and display columns of UTF-8 text, and folding
- * for search, over utf8proc: no Unicode table is kept here. */
+ * for search, over utf8proc: the one table kept here is of the letters
+ * utf8proc cannot fold to what a plain keyboard types (fold_letters). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,66 @@ sanitized(const char *s, size_t n, size_t *len)
 	return out;
 }
 
+/* Letters a plain keyboard spells with other letters, which Unicode
+ * gives no decomposition (so stripping marks leaves them as they are):
+ * each folded (lower case, as case folding leaves it) to what a person
+ * types for it on a US keyboard. The letters with a stroke, bar or
+ * missing dot are read as their base letter, the ligatures and thorn as
+ * the letters they are written with in ASCII (the transliterations of
+ * ISO 9 / ALA-LC and of each language's own ASCII spelling: Turkish ı,
+ * Polish ł, Danish and Norwegian ø, æ, Croatian and Serbian đ, Icelandic
+ * þ, ð, French œ, Maltese ħ, Sami ŧ). ß and ẞ need no entry: case
+ * folding gives "ss"; İ folds to i and a dot that stripping removes. */
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} fold_letters[] = {
+    {0x00E6, "ae"}, /* æ */
+    {0x00F0, "d"},  /* ð */
+    {0x00F8, "o"},  /* ø */
+    {0x00FE, "th"}, /* þ */
+    {0x0111, "d"},  /* đ */
+    {0x0127, "h"},  /* ħ */
+    {0x0131, "i"},  /* ı */
+    {0x0142, "l"},  /* ł */
+    {0x0153, "oe"}, /* œ */
+    {0x0167, "t"},  /* ŧ */
+    {0x0180, "b"},  /* ƀ */
+    {0x01E5, "g"},  /* ǥ */
+    {0x0268, "i"},  /* ɨ */
+};
+
+/* (s, len), folded by utf8proc, with each letter of fold_letters
+ * replaced by its ASCII spelling; s is freed. No entry is longer than
+ * the letter it replaces (2 bytes for 2 letters at most), so the text
+ * never grows. */
+static char *
+fold_table(char *s)
+{
+	size_t i = 0, o = 0, k, j, n = strlen(s);
+	uint32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		for (j = 0; j < sizeof fold_letters / sizeof fold_letters[0];
+		     j++)
+			if (fold_letters[j].cp == cp)
+				break;
+		if (j < sizeof fold_letters / sizeof fold_letters[0]) {
+			size_t m = strlen(fold_letters[j].ascii);
+
+			memcpy(s + o, fold_letters[j].ascii, m);
+			o += m;
+		} else {
+			memmove(s + o, s + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	s[o] = '\0';
+	return s;
+}
+
 char *
 utf8_fold(const char *s, size_t n)
 {
@@ -170,7 +231,7 @@ utf8_fold(const char *s, size_t n)
 		    stderr, "paydesk: utf8proc_map: %s\n", utf8proc_errmsg(r));
 		abort();
 	}
-	return (char *)out;
+	return fold_table((char *)out);
 }
 
 /* Whether cp reorders the text around it (bidi controls) or breaks a

@@ -292,9 +292,11 @@ script_decode(const char *s, size_t n, uint32_t *out)
 	return m;
 }
 
-/* Visual order (and joined, if arabic) of m code points, in place. */
+/* Visual order (and joined, if arabic) of m code points, in place; rtl
+ * not NULL: each right-to-left character so marked in it (visual order),
+ * its marks not moved after it (HarfBuzz places them, shape.c). */
 static void
-bidi(uint32_t *cps, size_t m, int arabic)
+bidi(uint32_t *cps, size_t m, int arabic, unsigned char *rtl)
 {
 	FriBidiStrIndex len = (FriBidiStrIndex)m;
 	FriBidiCharType *types = xcalloc(m, sizeof *types);
@@ -304,8 +306,18 @@ bidi(uint32_t *cps, size_t m, int arabic)
 	FriBidiParType base = FRIBIDI_PAR_ON;
 	FriBidiFlags flags = FRIBIDI_FLAGS_DEFAULT;
 
+	FriBidiStrIndex *map = NULL, i;
+
 	if (arabic)
 		flags |= FRIBIDI_FLAGS_ARABIC;
+	if (rtl != NULL) {
+		/* a run of a right-to-left level is then the exact reverse
+		 * of its logical order, marks before their letters */
+		flags &= ~(FriBidiFlags)FRIBIDI_FLAG_REORDER_NSM;
+		map = xcalloc(m + 1, sizeof *map);
+		for (i = 0; i < len; i++)
+			map[i] = i;
+	}
 	fribidi_get_bidi_types(cps, len, types);
 	fribidi_get_bracket_types(cps, len, types, brackets);
 	if (fribidi_get_par_embedding_levels_ex(
@@ -315,9 +327,12 @@ bidi(uint32_t *cps, size_t m, int arabic)
 		fribidi_shape(flags, levels, len, joins, cps);
 		/* 0 only when out of memory: the line stays as it is */
 		if (fribidi_reorder_line(
-		        flags, types, len, 0, base, levels, cps, NULL) == 0)
+		        flags, types, len, 0, base, levels, cps, map) == 0)
 			levels[0] = 0;
+		for (i = 0; rtl != NULL && i < len; i++)
+			rtl[i] = levels[map[i]] & 1;
 	}
+	free(map);
 	free(types);
 	free(brackets);
 	free(levels);
@@ -331,6 +346,22 @@ has_rtl(const uint32_t *cps, size_t m)
 
 	for (i = 0; i < m; i++)
 		if (FRIBIDI_IS_RTL(fribidi_get_bidi_type(cps[i])))
+			return 1;
+	return 0;
+}
+
+/* A right-to-left line with a combining mark of Hebrew, Arabic, Syriac,
+ * Thaana or N'Ko (niqqud, harakat): drawn glyph by glyph, the marks
+ * would sit a letter off; such a line is shaped by HarfBuzz instead. */
+static int
+rtl_marks(const uint32_t *cps, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		if (((cps[i] >= 0x0591 && cps[i] <= 0x08FF) ||
+		        (cps[i] >= 0xFB1D && cps[i] <= 0xFB4F)) &&
+		    is_mark(cps[i]))
 			return 1;
 	return 0;
 }
@@ -349,9 +380,11 @@ forms_missing(struct script_fonts *f, const uint32_t *cps, size_t m)
 }
 
 static void
-run_add(struct script_text *t, size_t *cap, int face, size_t off, size_t k)
+run_add(
+    struct script_text *t, size_t *cap, int face, int rtl, size_t off, size_t k)
 {
-	if (t->nruns > 0 && t->runs[t->nruns - 1].face == face) {
+	if (t->nruns > 0 && t->runs[t->nruns - 1].face == face &&
+	    t->runs[t->nruns - 1].rtl == rtl) {
 		t->runs[t->nruns - 1].n += k;
 		return;
 	}
@@ -362,15 +395,17 @@ run_add(struct script_text *t, size_t *cap, int face, size_t off, size_t k)
 	t->runs[t->nruns].off = off;
 	t->runs[t->nruns].n = k;
 	t->runs[t->nruns].face = face;
+	t->runs[t->nruns].rtl = rtl;
 	t->runs[t->nruns].glyphs = NULL;
 	t->runs[t->nruns].nglyphs = 0;
 	t->nruns++;
 }
 
-/* Code points (visual order) to UTF-8 runs of one face each. */
+/* Code points (visual order) to UTF-8 runs of one face each, and of one
+ * direction each where rtl (NULL: none) marks the right-to-left ones. */
 static void
-encode(struct script_fonts *f, const uint32_t *cps, size_t m, const char *field,
-    struct script_text *t)
+encode(struct script_fonts *f, const uint32_t *cps, size_t m,
+    const unsigned char *rtl, const char *field, struct script_text *t)
 {
 	size_t i, cap = 0;
 
@@ -390,7 +425,8 @@ encode(struct script_fonts *f, const uint32_t *cps, size_t m, const char *field,
 				    (unsigned char)(1u << (cp & 7));
 			k = utf8proc_encode_char((utf8proc_int32_t)cp,
 			    (utf8proc_uint8_t *)t->s + t->n);
-			run_add(t, &cap, prev, t->n, (size_t)k);
+			run_add(t, &cap, prev, rtl != NULL && rtl[i], t->n,
+			    (size_t)k);
 			t->n += (size_t)k;
 			continue;
 		}
@@ -415,7 +451,7 @@ encode(struct script_fonts *f, const uint32_t *cps, size_t m, const char *field,
 			    (unsigned char)(1u << (cp & 7));
 		k = utf8proc_encode_char(
 		    (utf8proc_int32_t)cp, (utf8proc_uint8_t *)t->s + t->n);
-		run_add(t, &cap, face, t->n, (size_t)k);
+		run_add(t, &cap, face, rtl != NULL && rtl[i], t->n, (size_t)k);
 		t->n += (size_t)k;
 	}
 	t->s[t->n] = '\0';
@@ -439,6 +475,7 @@ script_shape(struct script_fonts *f, const char *s, size_t n, const char *field,
     struct script_text *t)
 {
 	uint32_t *cps, *copy = NULL;
+	unsigned char *rtl = NULL;
 	size_t m, i;
 
 	memset(t, 0, sizeof *t);
@@ -450,7 +487,7 @@ script_shape(struct script_fonts *f, const char *s, size_t n, const char *field,
 		t->s[n] = '\0';
 		t->n = n;
 		if (n > 0)
-			run_add(t, &cap, 0, 0, n);
+			run_add(t, &cap, 0, 0, 0, n);
 		for (i = 0; field != NULL && i < n; i++)
 			f->faces[0].used[(unsigned char)s[i] >> 3] |=
 			    (unsigned char)(1u << (s[i] & 7));
@@ -458,17 +495,22 @@ script_shape(struct script_fonts *f, const char *s, size_t n, const char *field,
 	}
 	cps = xcalloc(n + 1, sizeof *cps);
 	m = script_decode(s, n, cps);
-	if (has_rtl(cps, m)) {
+	if (has_rtl(cps, m) && rtl_marks(cps, m)) {
+		/* joined and marks placed by HarfBuzz, run by run */
+		rtl = xcalloc(m + 1, 1);
+		bidi(cps, m, 0, rtl);
+	} else if (has_rtl(cps, m)) {
 		copy = xcalloc(m + 1, sizeof *copy);
 		memcpy(copy, cps, m * sizeof *cps);
-		bidi(cps, m, 1);
+		bidi(cps, m, 1, NULL);
 		if (forms_missing(f, cps, m)) {
 			memcpy(cps, copy, m * sizeof *cps);
-			bidi(cps, m, 0);
+			bidi(cps, m, 0, NULL);
 		}
 		free(copy);
 	}
-	encode(f, cps, m, field, t);
+	encode(f, cps, m, rtl, field, t);
+	free(rtl);
 	free(cps);
 	for (i = 0; i < t->nruns; i++)
 		script_shape_run(f, t, &t->runs[i], field != NULL);
@@ -532,36 +574,75 @@ put(char **b, size_t *len, size_t *cap, const char *s)
 	*len += k;
 }
 
-/* Glyphs as one TJ array: each code in hex, an offset as a shift before
- * it and back after it; a glyph raised or lowered (dy) in a TJ of its
- * own with the text rise set around it. */
+/* A mark drawn raised or lowered on its letter: no advance, a rise. */
+static int
+raised_mark(const struct script_glyph *g)
+{
+	return g->adv == 0 && g->dy != 0;
+}
+
+/* Glyph g as TJ text: its code, an offset as a shift before it and back
+ * after it; raised or lowered (dy) in a TJ of its own with the text rise
+ * set around it. */
+static void
+glyph_op(char **b, size_t *len, size_t *cap, const struct script_glyph *g,
+    double size)
+{
+	char w[96];
+
+	if (g->dy != 0) {
+		snprintf(w, sizeof w, "] TJ %.3f Ts [", g->dy * size / 1000);
+		put(b, len, cap, w);
+	}
+	if (g->dx != 0) {
+		snprintf(w, sizeof w, "%d ", -g->dx);
+		put(b, len, cap, w);
+	}
+	snprintf(w, sizeof w, "<%04X>", g->cid);
+	put(b, len, cap, w);
+	if (g->dx != 0) {
+		snprintf(w, sizeof w, " %d ", g->dx);
+		put(b, len, cap, w);
+	}
+	if (g->dy != 0)
+		put(b, len, cap, "] TJ 0 Ts [");
+}
+
+/* Glyphs as TJ arrays: the letters first, then the raised or lowered
+ * marks, each from the pen going back to its place, and the pen at the
+ * end. A reader starts a new word where a character's baseline moves, a
+ * mark's too though it has no text (harakat split a word into letters):
+ * drawn after the word, the marks split nothing. */
 static char *
 glyph_ops(const struct script_run *r, double size)
 {
-	char *b = NULL, w[96];
+	char *b = NULL, w[64];
 	size_t len = 0, cap = 0, i;
+	long at = 0, pen = 0, total = 0;
+	int marks = 0;
 
 	put(&b, &len, &cap, "[");
 	for (i = 0; i < r->nglyphs; i++) {
-		const struct script_glyph *g = &r->glyphs[i];
-
-		if (g->dy != 0) {
-			snprintf(
-			    w, sizeof w, "] TJ %.3f Ts [", g->dy * size / 1000);
+		total += r->glyphs[i].adv;
+		if (raised_mark(&r->glyphs[i]))
+			marks = 1;
+		else
+			glyph_op(&b, &len, &cap, &r->glyphs[i], size);
+	}
+	pen = total;
+	for (i = 0; marks && i < r->nglyphs; i++) {
+		if (raised_mark(&r->glyphs[i]) && at != pen) {
+			snprintf(w, sizeof w, "%ld ", pen - at);
 			put(&b, &len, &cap, w);
+			pen = at;
 		}
-		if (g->dx != 0) {
-			snprintf(w, sizeof w, "%d ", -g->dx);
-			put(&b, &len, &cap, w);
-		}
-		snprintf(w, sizeof w, "<%04X>", g->cid);
+		if (raised_mark(&r->glyphs[i]))
+			glyph_op(&b, &len, &cap, &r->glyphs[i], size);
+		at += r->glyphs[i].adv;
+	}
+	if (pen != total) {
+		snprintf(w, sizeof w, "%ld ", pen - total);
 		put(&b, &len, &cap, w);
-		if (g->dx != 0) {
-			snprintf(w, sizeof w, " %d ", g->dx);
-			put(&b, &len, &cap, w);
-		}
-		if (g->dy != 0)
-			put(&b, &len, &cap, "] TJ 0 Ts [");
 	}
 	put(&b, &len, &cap, "] TJ\n");
 	return b;

@@ -80,6 +80,8 @@ struct script_glyph {
 struct script_run {
 	size_t off, n; /* bytes of s */
 	int face;
+	int rtl; /* a right-to-left run with marks, reversed in s: shaped by
+	          * HarfBuzz from its logical order (shape.c) */
 	struct script_glyph *glyphs; /* malloc'd, or NULL: drawn as s */
 	size_t nglyphs;
 };
@@ -97,6 +99,10 @@ struct script_text {
 size_t script_decode(const char *s, size_t n, uint32_t *out);
 /* The face has a glyph for cp (a BMP character). */
 int script_has_glyph(const struct script_face *fc, uint32_t cp);
+/* HarfBuzz's font of a face, from the same file and index libharu
+ * embeds, so the glyph ids agree; made on first use, NULL when it cannot
+ * be read. */
+struct hb_font_t *script_face_hb(struct script_face *fc);
 /* cp is in a script HarfBuzz shapes (Indic, Thai, Khmer, ...). */
 int script_is_complex(uint32_t cp);
 /* Shape run r of t with HarfBuzz if it holds a complex script its face

@@ -46,8 +46,8 @@ script_is_complex(uint32_t cp)
 
 /* HarfBuzz's font of a face, from the same file and index libharu
  * embeds, so the glyph ids agree; NULL when it cannot be read. */
-static hb_font_t *
-face_hb(struct script_face *fc)
+hb_font_t *
+script_face_hb(struct script_face *fc)
 {
 	hb_blob_t *blob;
 	hb_face_t *face;
@@ -113,7 +113,10 @@ em1000(hb_position_t v, unsigned upem)
 /* The characters glyph k of the g glyphs of one cluster stands for, of
  * the cluster's n: one each in order, the last glyph the rest, so text
  * extraction reads them in logical order whatever order they are drawn
- * in (a vowel sign drawn before its consonant reads after it). */
+ * in (a vowel sign drawn before its consonant reads after it). Only the
+ * glyphs that advance count: a mark drawn over or under a letter (no
+ * advance, often raised) has no text of its own, as a reader sorting by
+ * place would read it after the next letter ("मुबं ई" for मुंबई). */
 static int
 cluster_share(const uint32_t *cl, int n, int k, int g, uint32_t *out)
 {
@@ -128,7 +131,28 @@ cluster_share(const uint32_t *cl, int n, int k, int g, uint32_t *out)
 	return to - from;
 }
 
-/* Place glyphs [i, j) of one cluster (bytes [c0, c1) of s) into r. */
+/* The characters a glyph of a right-to-left cluster stands for: all of
+ * them on its base (the glyph that advances, is_base), last first, none
+ * on its marks. Text extraction reverses a right-to-left run's text, the
+ * text of each glyph with it, so the letter then its marks read back in
+ * logical order, inside the letter's box, whatever order the marks are
+ * drawn in. */
+static int
+cluster_share_rtl(const uint32_t *cl, int n, int is_base, uint32_t *out)
+{
+	int i;
+
+	if (!is_base)
+		return 0;
+	if (n > 6)
+		n = 6; /* a code maps to 6 characters at most */
+	for (i = 0; i < n; i++)
+		out[i] = cl[n - 1 - i];
+	return n;
+}
+
+/* Place glyphs [i, j) of one cluster (bytes [c0, c1) of s, in logical
+ * order) into r. */
 static void
 cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
     hb_glyph_info_t *info, hb_glyph_position_t *pos, unsigned i, unsigned j,
@@ -137,8 +161,13 @@ cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
 	uint32_t cl[64], cp[6];
 	int n = (int)script_decode(s + c0, c1 - c0 < 64 ? c1 - c0 : 64, cl),
 	    ncp;
-	unsigned k;
+	unsigned k, base = i, nadv = 0, kadv = 0;
 
+	for (k = i; k < j; k++) {
+		if (pos[k].x_advance > pos[base].x_advance)
+			base = k; /* the glyph that advances most */
+		nadv += pos[k].x_advance != 0;
+	}
 	if (n < (int)(j - i) && c1 - c0 < 64) {
 		/* more glyphs than characters (a two-part vowel sign): its
 		 * canonical parts, one for each glyph; they read back as it
@@ -166,14 +195,39 @@ cluster_glyphs(struct script_face *fc, const char *s, size_t c0, size_t c1,
 		g->cid = 0;
 		if (!draw)
 			continue;
-		ncp = cluster_share(cl, n, (int)(k - i), (int)(j - i), cp);
+		if (r->rtl)
+			ncp = cluster_share_rtl(cl, n, k == base, cp);
+		else if (nadv == 0) /* marks alone */
+			ncp = cluster_share(
+			    cl, n, (int)(k - i), (int)(j - i), cp);
+		else if (pos[k].x_advance == 0)
+			ncp = 0; /* a mark: its text goes with a letter */
+		else
+			ncp = cluster_share(cl, n, (int)kadv++, (int)nadv, cp);
 		g->cid =
 		    cid_for(fc, (uint16_t)info[k].codepoint, g->adv, cp, ncp);
 	}
 }
 
-/* Shape run r with HarfBuzz if it holds a complex script its face has;
- * left as text when it does not, or when codes run out. */
+/* The m code points in reverse, as UTF-8 (malloc'd, *len bytes). */
+static char *
+logical(const uint32_t *cps, size_t m, size_t *len)
+{
+	char *s = xmalloc(m * 4 + 1);
+	size_t i, o = 0;
+
+	for (i = m; i > 0; i--)
+		o += (size_t)utf8proc_encode_char(
+		    (utf8proc_int32_t)cps[i - 1], (utf8proc_uint8_t *)s + o);
+	s[o] = '\0';
+	*len = o;
+	return s;
+}
+
+/* Shape run r with HarfBuzz if it holds a complex script its face has,
+ * or is a right-to-left run with marks (r->rtl: Arabic joined, marks
+ * placed by the font); left as text when it does not, or when codes run
+ * out. */
 void
 script_shape_run(struct script_fonts *f, const struct script_text *t,
     struct script_run *r, int draw)
@@ -185,21 +239,32 @@ script_shape_run(struct script_fonts *f, const struct script_text *t,
 	hb_glyph_position_t *pos;
 	uint32_t *cps = xcalloc(r->n + 1, sizeof *cps);
 	unsigned n, i, j, upem;
-	size_t m, q;
+	size_t m, q, len = 0;
 	int complex = 0;
+	char *s;
+	const char *text;
 
 	m = script_decode(t->s + r->off, r->n, cps);
 	for (q = 0; q < m && complex >= 0; q++)
-		if (script_is_complex(cps[q]))
+		if (script_is_complex(cps[q]) || r->rtl)
 			/* without its glyph: boxes, reported as a gap */
 			complex = script_has_glyph(fc, cps[q]) ? 1 : -1;
-	free(cps);
-	if (complex <= 0 || (font = face_hb(fc)) == NULL)
+	if (complex <= 0 || (font = script_face_hb(fc)) == NULL) {
+		free(cps);
 		return;
+	}
+	/* a right-to-left run is shaped from its logical order, the
+	 * reverse of s; the glyphs come out in visual order */
+	s = r->rtl ? logical(cps, m, &len) : NULL;
+	text = s != NULL ? s : t->s + r->off;
+	if (s == NULL)
+		len = r->n;
+	free(cps);
 	upem = hb_face_get_upem(hb_font_get_face(font));
 	buf = hb_buffer_create();
-	hb_buffer_add_utf8(buf, t->s + r->off, (int)r->n, 0, (int)r->n);
-	hb_buffer_set_direction(buf, HB_DIRECTION_LTR); /* in visual order */
+	hb_buffer_add_utf8(buf, text, (int)len, 0, (int)len);
+	hb_buffer_set_direction(
+	    buf, r->rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
 	hb_buffer_guess_segment_properties(buf);
 	hb_shape(font, buf, NULL, 0);
 	info = hb_buffer_get_glyph_infos(buf, &n);
@@ -207,19 +272,22 @@ script_shape_run(struct script_fonts *f, const struct script_text *t,
 	r->glyphs = xcalloc(n ? n : 1, sizeof *r->glyphs);
 	r->nglyphs = n;
 	for (i = 0; i < n; i = j) {
-		size_t end = r->n;
+		size_t end = len;
 
 		for (j = i + 1; j < n && info[j].cluster == info[i].cluster;
 		     j++)
 			;
-		for (q = j; q < n; q++)
+		/* the cluster ends where the next one in logical order
+		 * starts: after it left to right, before it right to left */
+		for (q = 0; q < n; q++)
 			if (info[q].cluster > info[i].cluster &&
 			    info[q].cluster < end)
 				end = info[q].cluster;
-		cluster_glyphs(fc, t->s + r->off, info[i].cluster, end, info,
-		    pos, i, j, upem, draw, r);
+		cluster_glyphs(fc, text, info[i].cluster, end, info, pos, i, j,
+		    upem, draw, r);
 	}
 	hb_buffer_destroy(buf);
+	free(s);
 	for (i = 0; draw && i < n; i++)
 		if (r->glyphs[i].cid == 0) { /* out of codes: as text */
 			free(r->glyphs);

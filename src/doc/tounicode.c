@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hb-subset.h>
+#include <hb.h>
 #include <utf8proc.h>
 
 #include "paydesk/xmalloc.h"
@@ -233,7 +235,8 @@ is_used(const unsigned char *used, uint32_t c)
 }
 
 /* The glyph drawn for a used code: a shaped glyph's, else the font's
- * glyph for the character; 0 for a code not used. */
+ * glyph for the character; 0 for a code not used. The glyph id of the
+ * font file, before any subset. */
 static HPDF_UINT16
 code_gid(const struct script_face *fc, uint32_t c)
 {
@@ -244,11 +247,23 @@ code_gid(const struct script_face *fc, uint32_t c)
 	return HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c);
 }
 
+/* The glyph id of a used code in the font embedded: through the subset's
+ * renumbering when the face was subset (subset_face). */
+static HPDF_UINT16
+embedded_gid(const struct script_face *fc, const hb_map_t *remap, uint32_t c)
+{
+	HPDF_UINT16 gid = code_gid(fc, c);
+
+	if (gid == 0 || remap == NULL)
+		return gid;
+	return (HPDF_UINT16)hb_map_get(remap, gid);
+}
+
 /* libharu writes widths and a CID-to-glyph map for every character the
  * font has (24 KB for DejaVu Sans, 280 KB for a CJK font) and keeps its
  * refused CMap: only the characters drawn are needed. */
 static int
-trim(struct script_face *fc, HPDF_MMgr mmgr)
+trim(struct script_face *fc, const hb_map_t *remap, HPDF_MMgr mmgr)
 {
 	HPDF_FontAttr a = (HPDF_FontAttr)fc->font->attr;
 	HPDF_Font desc = a->descendant_font;
@@ -287,7 +302,7 @@ trim(struct script_face *fc, HPDF_MMgr mmgr)
 		return 0;
 	HPDF_MemStream_FreeData(map->stream);
 	for (c = 0; c < top; c++) {
-		HPDF_UINT16 gid = code_gid(fc, c);
+		HPDF_UINT16 gid = embedded_gid(fc, remap, c);
 		HPDF_BYTE b[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
 
 		if (HPDF_Stream_Write(map->stream, b, 2) != HPDF_OK)
@@ -296,14 +311,130 @@ trim(struct script_face *fc, HPDF_MMgr mmgr)
 	return 0;
 }
 
+/* The glyphs the used codes draw, with .notdef, as a subset of the font
+ * file (HarfBuzz's subsetter: only those glyphs and the parts of the
+ * composite ones, no hinting, no layout or name tables left over), and
+ * the renumbering of the glyphs into *remap. NULL when the face has no
+ * HarfBuzz font or cannot be subset: then libharu embeds it. */
+static hb_blob_t *
+subset_blob(struct script_face *fc, hb_map_t **remap)
+{
+	static const hb_tag_t drop[] = {
+	    HB_TAG('G', 'S', 'U', 'B'),
+	    HB_TAG('G', 'P', 'O', 'S'),
+	    HB_TAG('G', 'D', 'E', 'F'),
+	    HB_TAG('k', 'e', 'r', 'n'),
+	    HB_TAG('n', 'a', 'm', 'e'),
+	    HB_TAG('p', 'o', 's', 't'),
+	    HB_TAG('B', 'A', 'S', 'E'),
+	    HB_TAG('J', 'S', 'T', 'F'),
+	    HB_TAG('M', 'A', 'T', 'H'),
+	    HB_TAG('m', 'o', 'r', 'x'),
+	    HB_TAG('k', 'e', 'r', 'x'),
+	    HB_TAG('D', 'S', 'I', 'G'),
+	};
+	hb_font_t *font = script_face_hb(fc);
+	hb_subset_input_t *in;
+	hb_subset_plan_t *plan;
+	hb_face_t *sub;
+	hb_blob_t *blob = NULL;
+	uint32_t c;
+	size_t k;
+
+	if (font == NULL || (in = hb_subset_input_create_or_fail()) == NULL)
+		return NULL;
+	hb_set_add(hb_subset_input_glyph_set(in), 0);
+	for (c = 0; c <= 0xFFFF; c++)
+		if (code_gid(fc, c) != 0)
+			hb_set_add(
+			    hb_subset_input_glyph_set(in), code_gid(fc, c));
+	for (k = 0; k < sizeof drop / sizeof drop[0]; k++)
+		hb_set_add(
+		    hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG),
+		    drop[k]);
+	hb_subset_input_set_flags(
+	    in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
+	plan = hb_subset_plan_create_or_fail(hb_font_get_face(font), in);
+	hb_subset_input_destroy(in);
+	if (plan == NULL)
+		return NULL;
+	if ((sub = hb_subset_plan_execute_or_fail(plan)) != NULL) {
+		blob = hb_face_reference_blob(sub);
+		hb_face_destroy(sub);
+		*remap = hb_map_reference(
+		    (hb_map_t *)hb_subset_plan_old_to_new_glyph_mapping(plan));
+	}
+	hb_subset_plan_destroy(plan);
+	if (blob != NULL && hb_blob_get_length(blob) == 0) {
+		hb_blob_destroy(blob);
+		hb_map_destroy(*remap);
+		*remap = NULL;
+		blob = NULL;
+	}
+	return blob;
+}
+
+/* The font program of the face: the subset (blob) as its FontFile2, in
+ * place of libharu's, which keeps every table and an entry for each of
+ * the font's glyphs (820 KB for WenQuanYi Zen Hei, for 4 characters).
+ * libharu makes the descriptor when the font is written; it is made
+ * here first, without libharu's font program. */
+static int
+embed_subset(struct script_face *fc, hb_blob_t *blob, HPDF_Doc pdf)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fc->def->attr;
+	HPDF_FontAttr fa = (HPDF_FontAttr)fc->font->attr;
+	HPDF_Dict data;
+	unsigned len;
+	const char *bytes = hb_blob_get_data(blob, &len);
+
+	a->embedding = HPDF_FALSE;
+	if (fc->font->before_write_fn == NULL ||
+	    fc->font->before_write_fn(fc->font) != HPDF_OK ||
+	    fc->def->descriptor == NULL)
+		return -1;
+	data = HPDF_DictStream_New(pdf->mmgr, fa->xref);
+	if (data == NULL ||
+	    HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)bytes, len) !=
+	        HPDF_OK ||
+	    HPDF_Dict_AddNumber(data, "Length1", len) != HPDF_OK ||
+	    HPDF_Dict_Add(fc->def->descriptor, "FontFile2", data) != HPDF_OK)
+		return -1;
+	data->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return 0;
+}
+
+/* Trim the face's widths and map and embed its subset; a face that
+ * cannot be subset is embedded by libharu, as loaded. */
+static int
+finish_face(struct script_face *fc, HPDF_Doc pdf)
+{
+	hb_map_t *remap = NULL;
+	hb_blob_t *blob = NULL;
+	uint32_t c;
+	int rc, used = 0;
+
+	for (c = 0; c <= 0xFFFF && !used; c++)
+		used = code_gid(fc, c) != 0;
+	if (used)
+		blob = subset_blob(fc, &remap);
+	if (blob == NULL)
+		mark_parts(fc->def);
+	rc = trim(fc, remap, pdf->mmgr);
+	if (rc == 0 && blob != NULL)
+		rc = embed_subset(fc, blob, pdf);
+	hb_blob_destroy(blob);
+	hb_map_destroy(remap);
+	return rc;
+}
+
 int
 script_finish(struct script_fonts *f)
 {
 	int i;
 
 	for (i = 0; i < f->n; i++) {
-		mark_parts(f->faces[i].def);
-		if (trim(&f->faces[i], f->pdf->mmgr) != 0)
+		if (finish_face(&f->faces[i], f->pdf) != 0)
 			return -1;
 		HPDF_Stream st = f->faces[i].tounicode->stream;
 		struct tu_entry *e;

@@ -399,25 +399,15 @@ static void
 aging_where(struct store *st, struct qb *q, const struct aging_filter *f)
 {
 	struct consumer_q cq;
-	char *pat;
 
 	if (f->consumer_id > 0)
 		qb_add(q, " AND i.consumer_id = ?", "i", f->consumer_id);
 	if (f->search != NULL && *f->search != '\0') {
-		/* folded like the index: anywhere in the name or account */
+		/* the consumer search's rule, as every other search */
 		consumer_q_init(st, f->search, &cq);
-		pat = like_pattern(cq.fold, 1);
-		if (!cq.short_q)
-			qb_add(q,
-			    " AND i.consumer_id IN (SELECT rowid FROM "
-			    "consumers_fts WHERE consumers_fts MATCH ?)",
-			    "s", cq.match);
-		else
-			qb_add(q,
-			    " AND (c.name_fold LIKE ? ESCAPE '\\' OR "
-			    "c.account_no LIKE ? ESCAPE '\\')",
-			    "ss", pat, pat);
-		free(pat);
+		qb_add(q, " AND i.consumer_id IN (", "");
+		consumer_q_ids(q, &cq);
+		qb_add(q, ")", "");
 		consumer_q_free(&cq);
 	}
 }

@@ -875,6 +875,13 @@ const char *const store_migrations[] = {
     " arrangement_events (id);\n"
     "CREATE INDEX items_arr_event ON items (arr_event) WHERE arr_event"
     " IS NOT NULL;\n",
+
+    /* a plain keyboard finds the letters Unicode gives no decomposition
+     * (issue 17: ı, ł, ø, đ, æ, œ, þ ... by i, l, o, d, ae, oe, th; the
+     * table is utf8.c's fold_letters): the names folded again by the new
+     * rule, each changed row reindexed by consumers_au. */
+    "UPDATE consumers SET name_fold = pd_fold(name) WHERE name_fold <>"
+    " pd_fold(name);\n",
 };
 
 const int store_nmigrations =

@@ -296,3 +296,79 @@ refused "in Spanish too" 3 "R-T01-009231, R-T01-009232" \
     env LANGUAGE=es "$PD" payment show 92
 expect "credit-note show: a number pasted with spaces" 0 "CN-T01-00001" \
     "$PD" credit-note show " CN-T01-00001 "
+
+# -- letters with no separable accent (issue 17): a plain keyboard types
+# i for ı and İ, l for ł, o for ø, d for đ and ð, ss for ß, ae for æ, oe
+# for œ, th for þ; in the index (folded by the migration's rule) and in
+# the query alike, in every search
+cat >"$T/letters.csv" <<'CSV'
+account_no,name,service_address,phone,email,segment
+TR-1,Deniz Yılmaz,,,,Residential
+PL-2,Łucja Kowalska,,,,Residential
+TR-2,Işık Demir,,,,Residential
+PL-3,Łukasz Wróbel,,,,Residential
+DE-1,Gerda Straße,,,,Residential
+DK-1,Mette Ørsted,,,,Residential
+TR-3,İsmail Öztürk,,,,Residential
+RS-1,Đorđe Đoković,,,,Residential
+IS-1,Þóra Sigurðardóttir,,,,Residential
+FR-2,Lætitia Cœur,,,,Residential
+CSV
+cat >"$T/letters-bills.csv" <<'CSV'
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-TR-1,TR-1,Mar 2025,40.00,2025-03-01,2025-03-15
+INV-PL-2,PL-2,Mar 2025,50.00,2025-03-01,2025-03-15
+INV-DK-1,DK-1,Mar 2025,60.00,2025-03-01,2025-03-15
+INV-TR-2,TR-2,Mar 2025,70.00,2025-03-01,2025-03-15
+CSV
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/letters.csv" >/dev/null &&
+    PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/letters-bills.csv" >/dev/null &&
+    ok "consumers with letters that do not decompose" ||
+    notok "consumers with letters that do not decompose"
+for c in "yilmaz|TR-1" "YILMAZ|TR-1" "lucja|PL-2" "isik|TR-2" "isik demir|TR-2" \
+    "lukasz|PL-1 PL-3" "strasse|DE-1" "orsted|DK-1" "ismail|TR-3" \
+    "dorde dokovic|RS-1" "thora sigurdardottir|IS-1" "laetitia|FR-2" \
+    "coeur|FR-2" "Lucja Kowalska|PL-2" "Łucja|PL-2" "Yılmaz|TR-1" \
+    "Ørsted|DK-1" "Straße|DE-1" "strase|" "ørstad|"; do
+	q=${c%|*} want=${c#*|}
+	[ -n "$want" ] && want="$want "
+	same "consumer search \"$q\"" "$(accounts "$q" | sort | tr '\n' ' ')" \
+	    "$want"
+done
+same "one letter: \"ł\" is l, the names that start with it" \
+    "$(accounts ł | sort | tr '\n' ' ')" "FR-2 PL-1 PL-2 PL-3 "
+same "two letters: \"lu\" finds Łucja and Łukasz" \
+    "$(accounts lu | sort | tr '\n' ' ')" "PL-1 PL-2 PL-3 "
+same "two letters: \"th\" finds Þóra" "$(accounts th | tr '\n' ' ')" "IS-1 "
+same "one letter: \"ı\" is i: names, then an account" \
+    "$(accounts ı | tr '\n' ' ')" "TR-2 TR-3 IS-1 "
+export PAYDESK_PIN=1234
+expect "a payment by Deniz Yılmaz" 0 "R-T01-000005" \
+    "$PD" --user jane pay TR-1 --type bill --method Cash --amount 40
+expect "a payment by Łucja Kowalska" 0 "R-T01-000006" \
+    "$PD" --user jane pay PL-2 --type bill --method Cash --amount 20
+same "payments --search yilmaz" "$(receipts yilmaz)" "R-T01-000005 "
+same "payments --search lucja" "$(receipts lucja)" "R-T01-000006 "
+same "payments --search lu: a short prefix" "$(receipts lu)" "R-T01-000006 "
+same "report payers --search lucja" "$(payers --search lucja)" "PL-2 "
+same "report payers --search \"deniz yilmaz\"" "$(payers --search "deniz yilmaz")" "TR-1 "
+export PAYDESK_PIN=2222
+expect "a credit note for Deniz Yılmaz" 0 "CN-T01-00002" \
+    "$PD" --user mary credit-note create R-T01-000005 --amount 5 --reason "Billing Error"
+same "credit-notes --search yilmaz" \
+    "$(sup --csv credit-notes --search yilmaz | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "CN-T01-00002"
+aging() { sup --csv report aging "$@" 2>&1 | tail -n +2 | tr -d '\r' | tr ',' '\n' | grep -E '^[A-Z]{2}-[0-9]+$' | sort | tr '\n' ' '; }
+same "report aging --search orsted" "$(aging --search orsted)" "DK-1 "
+same "report aging --search isik" "$(aging --search isik)" "TR-2 "
+same "report aging --search lucja: the rest of her bill" "$(aging --search lucja)" "PL-2 "
+# the aging search is the consumer search's rule: one or two characters
+# are the start of a name or account, not any part of it (it took "rs"
+# from the middle of Ørsted, and "ı" matched only ı)
+same "report aging --search \"rs\": no name starts so" "$(aging --search rs)" ""
+same "report aging --search \"mé\": Mette Ørsted's start" "$(aging --search mé)" "DK-1 "
+same "report aging --search \"ør\": not her name's start" "$(aging --search ør)" ""
+same "report aging --search \"ı\": the names that start with i" "$(aging --search ı)" "TR-2 "
+same "report aging --search \"i\": the same" "$(aging --search i)" "TR-2 "
+same "report aging --search \"dk\": an account's start" "$(aging --search dk)" "DK-1 "
+same "report aging --search \"rsted\": three or more, anywhere" "$(aging --search rsted)" "DK-1 "

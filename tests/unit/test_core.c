@@ -905,12 +905,22 @@ utf8_folding(void **state)
 {
 	(void)state;
 	fold_is("", "");
-	fold_is("Łukasz Żółć", "łukasz zołc"); /* ł does not decompose */
+	/* ł does not decompose: the table folds it (issue 17) */
+	fold_is("Łukasz Żółć", "lukasz zolc");
 	fold_is("ÁRVÍZTŰRŐ tükörfúrógép", "arvizturo tukorfurogep");
 	fold_is("José", "jose");
 	fold_is("Jose\xcc\x81", "jose"); /* decomposed input alike */
 	fold_is("Straße", "strasse");
-	fold_is("İstanbul Kırşehir", "istanbul kırsehir");
+	fold_is("İstanbul Kırşehir", "istanbul kirsehir");
+	/* the letters with no decomposition, either case (fold_letters) */
+	fold_is("Yılmaz IŞIK", "yilmaz isik");
+	fold_is("Ørsted øre", "orsted ore");
+	fold_is("Đorđe Đoković", "dorde dokovic");
+	fold_is("Þóra Sigurðardóttir", "thora sigurdardottir");
+	fold_is("Lætitia Cœur ÆSA ŒUVRE", "laetitia coeur aesa oeuvre");
+	fold_is("Ħamrun Ŧ", "hamrun t");
+	fold_is("STRAẞE", "strasse");
+	fold_is("ıı", "ii");         /* one after another, shorter in bytes */
 	fold_is("ﬁle Ⅸ", "file ix"); /* compatibility forms */
 	fold_is("soft\xc2\xadhyphen", "softhyphen");
 	fold_is("中文", "中文");
