@@ -7,8 +7,9 @@
  *     "data": { ... } }
  * Money is integer minor units. The uuid is made where the record was made
  * and is the key of idempotent apply. Kinds written by terminals: payment,
- * void, verify, credit_note, credit_apply. Kinds mastered centrally and
- * only pulled: consumer, item, user, setting. The fields of each kind's "data" are
+ * void, verify, credit_note, credit_apply, gateway_association. Kinds
+ * mastered centrally and only pulled: consumer, item, user, setting,
+ * gateway_payment. The fields of each kind's "data" are
  * one table in src/sync/record.c, used both to encode and to decode.
  *
  * ROUTES (every request but health carries "Authorization: Bearer TOKEN"):
@@ -84,6 +85,10 @@ enum syncrec_kind {
 	SR_ITEM,
 	SR_USER,
 	SR_SETTING,
+	SR_GW_PAYMENT, /* pulled: a gateway payment as the central node has
+	                  it (issue 19), associated or not */
+	SR_GW_ASSOC,   /* pushed: a supervisor associates a gateway payment
+	                  with a consumer, or disassociates it */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -129,6 +134,15 @@ struct syncrec {
 	struct item it;
 	struct user u;
 	struct setting set;
+
+	/* gateway_payment: the payment (gp.consumer_id and gp.payment_id
+	 * are never part of it: consumer_uuid and account_no name its
+	 * consumer, "" none; payment_uuid its ledger payment, "" none);
+	 * gateway_association: gp.gateway and gp.code name the payment,
+	 * action is "associate" (consumer_uuid and account_no the
+	 * consumer) or "disassociate", with reason and by */
+	struct gw_payment gp;
+	char action[16];
 };
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */

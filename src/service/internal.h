@@ -58,6 +58,16 @@ int svc_sync_check_push(struct svc *s, const struct sync_sender *from,
  * failed. */
 int svc_sync_check_pull(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Gateway payments (issue 19). On the central node, apply a
+ * gateway_association a terminal pushed (src/service/gateway.c): the
+ * first association of a payment wins, a later one with another consumer
+ * is refused; a disassociation voids its ledger payment by "System". On a
+ * terminal, keep a pulled gateway_payment (src/service/gateway_local.c).
+ * 0 applied, 1 nothing to do, -1 refused (PD_EINVAL) or failed. */
+int svc_gateway_assoc_apply(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
+int svc_gateway_pulled(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when

@@ -528,7 +528,8 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t id = 0;
 	struct user u;
 
-	if (mode == APPLY_CENTRAL && r->kind >= SR_CONSUMER)
+	if (mode == APPLY_CENTRAL && r->kind >= SR_CONSUMER &&
+	    r->kind != SR_GW_ASSOC)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s records are reference data, mastered by the central "
 		      "node; a terminal cannot send them"),
@@ -562,6 +563,14 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return store_user_upsert(s->st, &u, err);
 	case SR_SETTING:
 		return svc_setting_put(s, r->set.key, r->set.value, r->at, err);
+	case SR_GW_PAYMENT:
+		return svc_gateway_pulled(s, r, err);
+	case SR_GW_ASSOC:
+		if (mode == APPLY_CENTRAL)
+			return svc_gateway_assoc_apply(s, r, err);
+		return pd_fail(err, PD_EINVAL,
+		    _("A gateway association is applied by the central node; "
+		      "a terminal never pulls one"));
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -35,7 +35,8 @@ enum ftype {
 	F_STATUS,   /* enum pay_status */
 	F_MKIND,    /* enum method_kind */
 	F_ROLE,     /* enum role */
-	F_REF       /* a payment reference (payref_check), left out if "" */
+	F_REF,      /* a payment reference (payref_check), left out if "" */
+	F_GWSTATUS  /* enum gw_status as "succeeded" (never "unknown") */
 };
 
 struct field {
@@ -118,6 +119,23 @@ static const struct field user_fields[] = {S("username", u.username, 1),
 static const struct field setting_fields[] = {
     S("key", set.key, 1), S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};
 
+static const struct field gw_payment_fields[] = {S("gateway", gp.gateway, 1),
+    S("code", gp.code, 1), T("status", gp.status, F_GWSTATUS, 1),
+    S("webhook_status", gp.webhook_status, 0),
+    S("settlement_status", gp.settlement_status, 0),
+    S("account_ref", gp.account_ref, 0), S("phone", gp.phone, 0),
+    T("amount", gp.amount, F_INT, 1), T("paid_at", gp.paid_at, F_TS, 1),
+    S("candidates", gp.candidates, 0), S("consumer_uuid", consumer_uuid, 0),
+    S("account_no", account_no, 0), S("payment_uuid", payment_uuid, 0),
+    T("fee", gp.fee, F_INT, 0), T("settled_on", gp.settled_on, F_TS, 0),
+    T("processing_tenths", gp.processing_tenths, F_INT, 0),
+    {NULL, F_STR, 0, 0, 0}};
+
+static const struct field gw_assoc_fields[] = {S("action", action, 1),
+    S("gateway", gp.gateway, 1), S("code", gp.code, 1),
+    S("consumer_uuid", consumer_uuid, 0), S("account_no", account_no, 0),
+    T("reason", reason, F_TEXT, 1), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -141,6 +159,8 @@ static const struct {
     [SR_ITEM] = {"item", item_fields},
     [SR_USER] = {"user", user_fields},
     [SR_SETTING] = {"setting", setting_fields},
+    [SR_GW_PAYMENT] = {"gateway_payment", gw_payment_fields},
+    [SR_GW_ASSOC] = {"gateway_association", gw_assoc_fields},
 };
 
 const char *
@@ -174,6 +194,8 @@ enum_json(enum ftype t, int v)
 		return json_string(pay_status_name((enum pay_status)v));
 	case F_MKIND:
 		return json_string(method_kind_name((enum method_kind)v));
+	case F_GWSTATUS:
+		return json_string(gw_status_name((enum gw_status)v));
 	default:
 		return json_string(role_name((enum role)v));
 	}
@@ -346,6 +368,11 @@ parse_enum(enum ftype t, const char *s)
 		return pay_status_parse(s);
 	case F_MKIND:
 		return method_kind_parse(s);
+	case F_GWSTATUS: {
+		enum gw_status g = gw_status_parse(s);
+
+		return g != GW_UNKNOWN ? (int)g : -1;
+	}
 	default:
 		return role_parse(s);
 	}
