@@ -75,8 +75,8 @@ org_path(const struct backend *b, const char *org, char *out, size_t n)
 	snprintf(out, n, "%s/org-%s.db", b->cfg.central_data_dir, org);
 }
 
-static int sq_gateway_get(struct backend *b, const char *org,
-    const char *name, struct gateway_row *g, struct pd_err *err);
+static int sq_gateway_get(struct backend *b, const char *org, const char *name,
+    struct gateway_row *g, struct pd_err *err);
 
 /* svc.gateway_of: the gateway of the connection's organisation. */
 static int

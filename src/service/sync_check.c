@@ -712,10 +712,10 @@ push_gw_assoc(struct svc *s, const struct sync_sender *f,
 		    _("An association names the consumer (consumer_uuid and "
 		      "account_no)"));
 	if (!assoc && r->consumer_uuid[0] != '\0')
-		return pd_fail(err, PD_EINVAL,
-		    _("A disassociation names no consumer"));
-	if (svc_check_text(_("Reason"), r->reason, s->cfg.remarks_max, 1,
-	        err) != 0 ||
+		return pd_fail(
+		    err, PD_EINVAL, _("A disassociation names no consumer"));
+	if (svc_check_text(
+	        _("Reason"), r->reason, s->cfg.remarks_max, 1, err) != 0 ||
 	    check_user(s, f, _("By"), r->by, ROLE_SUPERVISOR,
 	        assoc ? _("associating a gateway payment")
 	              : _("disassociating a gateway payment"),

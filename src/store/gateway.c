@@ -454,7 +454,7 @@ store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
 	"THEN 'waiting' ELSE '' END || char(9) || o.reject_reason FROM "       \
 	"outbox o WHERE o.kind = 'gateway_association' AND o.ref = "           \
 	"g.gateway || ':' || g.code ORDER BY o.id DESC LIMIT 1), '') FROM "    \
-	"gw_payments g LEFT JOIN consumers c ON c.id = g.consumer_id LEFT "   \
+	"gw_payments g LEFT JOIN consumers c ON c.id = g.consumer_id LEFT "    \
 	"JOIN payments p ON p.uuid = g.payment_uuid AND g.payment_uuid <> '' "
 
 static void
@@ -498,8 +498,8 @@ store_gwl_get(struct store *st, const char *gateway, const char *code,
 }
 
 struct gw_payment *
-store_gwl_list(struct store *st, const struct gwl_filter *f, size_t *n,
-    struct pd_err *err)
+store_gwl_list(
+    struct store *st, const struct gwl_filter *f, size_t *n, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT " GWL_COLS "WHERE (?1 = 0 OR g.consumer_id = 0) AND (?2 = "
