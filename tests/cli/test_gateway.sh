@@ -731,6 +731,62 @@ same "associate: a new ledger payment for the other candidate" \
     "$(gp GC1 | cut -d'|' -f4)|$(csql "SELECT group_concat(status, ' ')
         FROM payments WHERE reference = 'GC1' ORDER BY id")" \
     "WU-30003|Voided Pending"
+# what a terminal could not have made: refused with the reason, logged,
+# nothing changed (tests/cli/forge.py pushes T01's own association
+# record changed)
+export URL
+TOKT1=$(sed -n 's/^token = //p' "$T/t1.ini")
+gwstate() { csql "SELECT * FROM gateway_payments; SELECT count(*) FROM
+    payments; SELECT count(*) FROM voids" | sha256sum; }
+forged_gw() {
+	name=$1 needle=$2
+	shift 2
+	before=$(gwstate)
+	r=$(python3 "$TOP/tests/cli/forge.py" "$T/t1.db" "$TOKT1" \
+	    gateway_association "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: nothing changed" "$(gwstate)" "$before"
+}
+forged_gw "forged: an unknown action" \
+    'Field "action" must be associate or disassociate, not "merge"' \
+    data.action=merge
+forged_gw "forged: an association without its consumer" \
+    "An association names the consumer" data.consumer_uuid=-
+forged_gw "forged: a disassociation naming a consumer" \
+    "A disassociation names no consumer" data.action=disassociate
+forged_gw "forged: by a cashier" \
+    "Jane Smith is a cashier; associating a gateway payment needs a supervisor" \
+    "data.by=Jane Smith"
+forged_gw "forged: an empty reason" 'Field "reason" must not be empty' \
+    data.reason=
+forged_gw "forged: a payment the gateway never reported" \
+    "Gateway mpesa has no payment NOPE" data.code=NOPE
+forged_gw "forged: a consumer the central node does not know" \
+    "is not known to the central node" \
+    data.consumer_uuid=00000000-0000-4000-8000-000000000000 data.code=GD1
+forged_gw "forged: the second association of an associated payment" \
+    "Payment GA1 of gateway mpesa is already associated with account WU-30001" \
+    data.code=GA1
+# credit that came from a gateway payment, applied: no disassociation
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-G-9,WU-30001,Mar 2026,30.00,2026-03-01,2026-03-10\n' \
+    >"$T/gwb9.csv"
+central import ACME bills "$T/gwb9.csv" >/dev/null
+pdt 1 sync >/dev/null
+gbcn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
+    p.id = c.payment_id WHERE p.reference = 'GB1'")
+PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$gbcn" --to INV-G-9 --amount 5 \
+    >/dev/null && pdt 1 sync >/dev/null || echo "not ok - credit apply"
+expect "disassociate: at T01, of a payment whose credit was applied" 0 \
+    "next sync" tsup 1 gateway disassociate GB1 --reason "Wrong account"
+before=$(gwstate)
+expect "disassociate: refused by the central node" 0 "Rejected    1" pdt 1 sync
+expect "disassociate: T01 shows why" 0 "was already applied; the payment cannot be disassociated" \
+    tsup 1 gateway list --search GB1
+same "disassociate: refused, nothing changed" "$(gwstate)" "$before"
+expect "gateway list --json: the state and the reason's word" 0 \
+    '"sync":"refused"' tsup 1 --json gateway list --search GB1
 expect "gateway: the terminals' stores are consistent" 0 "ok (" pdt 2 doctor
 
 # -- revoked: refused from then on
