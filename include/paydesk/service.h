@@ -135,6 +135,10 @@ struct consumer_view {
 	struct balance b;
 	struct item *items; /* open items, oldest due first */
 	size_t nitems;
+	/* its gateway payments as this terminal pulled them (issue 19),
+	 * oldest paid first; owned */
+	struct gw_payment *gw;
+	size_t ngw;
 };
 int svc_consumer_show(struct svc *s, const char *account,
     struct consumer_view *v, struct pd_err *err);
