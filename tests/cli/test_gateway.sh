@@ -731,6 +731,21 @@ same "associate: a new ledger payment for the other candidate" \
     "$(gp GC1 | cut -d'|' -f4)|$(csql "SELECT group_concat(status, ' ')
         FROM payments WHERE reference = 'GC1' ORDER BY id")" \
     "WU-30003|Voided Pending"
+expect "consumer show: the consumer's gateway payments" 0 "GC1" \
+    tsup 1 consumer show WU-30003
+has "consumer show: under their heading" "Gateway payments"
+has "consumer show: with the gateway and status" "succeeded"
+run tsup 1 --json consumer show WU-30004
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+g=[x["code"] for x in d["gateway_payments"]]
+print(" ".join(sorted(g)))' "$OUT" >"$T/codes"
+[ "$(cat "$T/codes")" = "GF1 pi_g5 pi_g7 pi_g9" ] &&
+    ok "consumer show --json: every gateway payment, failed and refunded too" ||
+    notok "consumer show --json: every gateway payment, failed and refunded too"
+run tsup 1 --json consumer show WU-30002
+grep -q gateway_payments "$OUT" &&
+    notok "consumer show: none for a consumer who never paid online" ||
+    ok "consumer show: none for a consumer who never paid online"
 # what a terminal could not have made: refused with the reason, logged,
 # nothing changed (tests/cli/forge.py pushes T01's own association
 # record changed)
