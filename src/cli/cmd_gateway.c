@@ -27,7 +27,7 @@ cmd_gateway_list(struct cli *c, int argc, char **argv)
 	    {N_("Date paid"), "paid_on", X_DATE, 10, 0},
 	    {N_("Status"), "status", X_TERM, 9, 0},
 	    {N_("Candidates"), "candidates", X_TEXT, 20, 0},
-	    {N_("Sync"), "sync", X_TERM, 8, 0},
+	    {NC_("column", "Sync"), "sync", X_TERM, 8, 0},
 	};
 	const char *unassoc = NULL, *search = NULL;
 	struct opt o[] = {{"unassociated", 1, &unassoc}, {"search", 0, &search},

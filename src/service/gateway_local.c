@@ -74,7 +74,7 @@ find(struct svc *s, const char *gateway, const char *code, struct gw_payment *g,
 		    code);
 	if (n > 1)
 		return pd_fail(err, PD_EINVAL,
-		    _("Gateways %zu have a payment %s; name one with "
+		    _("%zu gateways have a payment %s; name one with "
 		      "--gateway"),
 		    n, code);
 	return 0;

@@ -493,7 +493,7 @@ store_gwl_get(struct store *st, const char *gateway, const char *code,
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
-		return pd_fail(err, PD_ENOTFOUND, "no such gateway payment");
+		return pd_fail(err, PD_ENOTFOUND, "No such gateway payment");
 	return st_fail(st, err, "Reading gateway payments");
 }
 

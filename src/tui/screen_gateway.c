@@ -46,7 +46,7 @@ static const struct xcol cols[] = {
     {N_("Amount"), "amount", X_MONEY, 10, 0},
     {N_("Date paid"), "paid_on", X_DATE, 10, 0},
     {N_("Candidates"), "candidates", X_TEXT, 20, 10},
-    {N_("Sync"), "sync", X_TERM, 8, 0},
+    {NC_("column", "Sync"), "sync", X_TERM, 8, 0},
 };
 
 static void
