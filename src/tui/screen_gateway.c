@@ -251,11 +251,12 @@ assoc_draw(struct tui_screen *sc, struct tui *t)
 		t->cur_y = y + d->fm.focus - (d->on ? 0 : 1);
 		t->cur_x = 4 + lw + 2 + utf8_columns(it->f.buf, it->f.len);
 	}
+	/* two clauses, each short enough for any screen's help width */
+	snprintf(line, sizeof line, "%s %s",
+	    _("The central node applies it at the next sync;"),
+	    _("the first association of a payment wins."));
 	attron(A_DIM);
-	tui_wrap(y + 3, 4,
-	    _("The central node applies it at the next sync; the first "
-	      "association of a payment wins."),
-	    COLS - 8, 2);
+	tui_wrap(y + 3, 4, line, COLS - 8, 2);
 	attroff(A_DIM);
 }
 
