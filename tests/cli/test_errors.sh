@@ -123,9 +123,15 @@ shift close|cashier|shift close --count 100x1
 shift list|cashier|shift list
 shift show|cashier|shift show Z-X
 shift z|cashier|shift z Z-X
+gateway list|none|gateway list
+gateway associate|supervisor|gateway associate GX WU-10001 --reason x
+gateway disassociate|supervisor|gateway disassociate GX --reason x
 WALK
 }
-"$PD" --help 2>&1 | sed -n 's/^  \([a-z-]*\( [a-z]*\)\?\)  .*/\1/p' |
+# (and a name of 20 characters, "gateway disassociate", fills its column:
+# one space after it)
+"$PD" --help 2>&1 | sed -n -e 's/^  \([a-z-]*\( [a-z]*\)\?\)  .*/\1/p' \
+    -e 's/^  \([a-z-]* [a-z]*\) [a-z].*/\1/p' |
     sed 's/ *$//' | sort >"$T/table"
 walk_roles | cut -d'|' -f1 | sort >"$T/walked"
 same "the walk names every command of the table" \
