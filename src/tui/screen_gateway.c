@@ -20,8 +20,7 @@ static const struct tui_key screen_gateway_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Associate"),
         N_("associate the payment selected with a consumer"), A_ASSOC},
     {KEY_F(8), "F8", N_("Disassociate"),
-        N_("disassociate the payment selected from its consumer"),
-        A_DISASSOC},
+        N_("disassociate the payment selected from its consumer"), A_DISASSOC},
     {KEY_F(2), "F2", N_("All"),
         N_("every gateway payment, or the unassociated ones only"), A_ALL},
     TUI_LIST_KEYS,
@@ -91,11 +90,11 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (q->gen != t->list_gen)
 		load(q, t);
 	snprintf(line, sizeof line,
-	    q->all ? ngettext("%s gateway payment", "%s gateway payments",
-	                 (unsigned long)q->n)
-	           : ngettext("%s unassociated gateway payment",
-	                 "%s unassociated gateway payments",
-	                 (unsigned long)q->n),
+	    q->all
+	        ? ngettext("%s gateway payment", "%s gateway payments",
+	              (unsigned long)q->n)
+	        : ngettext("%s unassociated gateway payment",
+	              "%s unassociated gateway payments", (unsigned long)q->n),
 	    svc_count(t->svc, num, sizeof num, (int64_t)q->n));
 	attron(A_BOLD);
 	tui_text(y++, 2, line, COLS - 4);
@@ -111,8 +110,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_list_draw(t, &q->list, y, 2, COLS - 4, LINES - y - 4);
 	g = &q->rows[q->list.sel < q->n ? q->list.sel : 0];
 	if (strcmp(g->assoc_state, "refused") == 0)
-		snprintf(line, sizeof line, _("Refused by the central node: %s"),
-		    g->assoc_reason);
+		snprintf(line, sizeof line,
+		    _("Refused by the central node: %s"), g->assoc_reason);
 	else
 		snprintf(line, sizeof line, "%s %s  %s", g->gateway,
 		    _(gw_status_name(g->status)), g->settlement_status);
@@ -141,7 +140,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_ASSOC:
 	case A_DISASSOC:
 		if (q->n == 0) {
-			tui_message(t, 1, "%s", _("No gateway payment selected"));
+			tui_message(
+			    t, 1, "%s", _("No gateway payment selected"));
 			return TUI_HANDLED;
 		}
 		tui_push(t, screen_gateway_assoc_new(
@@ -202,8 +202,7 @@ static const struct tui_key screen_gateway_assoc_keys[] = {
         N_("record the association, sent at the next sync"), D_SAVE},
     {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), D_DOWN},
     {KEY_UP, "Up", NULL, N_("the field above"), D_UP},
-    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without recording"),
-        D_BACK},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without recording"), D_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
@@ -236,8 +235,8 @@ assoc_draw(struct tui_screen *sc, struct tui *t)
 	    d->g.account_ref);
 	tui_text(y++, 2, line, COLS - 4);
 	if (d->on && d->g.candidates[0] != '\0') {
-		snprintf(line, sizeof line, _("Candidates: %s"),
-		    d->g.candidates);
+		snprintf(
+		    line, sizeof line, _("Candidates: %s"), d->g.candidates);
 		tui_text(y++, 2, line, COLS - 4);
 	}
 	if (!d->on) {
@@ -322,8 +321,8 @@ screen_gateway_assoc_new(struct tui *t, const struct gw_payment *g, int on)
 	    g->candidates);
 	tui_form_text(&d->items[F_ACCOUNT], _("Account"), 32, first);
 	d->items[F_ACCOUNT].hidden = !on;
-	tui_form_text(&d->items[F_REASON], _("Reason"),
-	    t->svc->cfg.remarks_max, NULL);
+	tui_form_text(
+	    &d->items[F_REASON], _("Reason"), t->svc->cfg.remarks_max, NULL);
 	d->fm.items = d->items;
 	d->fm.n = F_COUNT;
 	d->fm.focus = on ? F_ACCOUNT : F_REASON;
