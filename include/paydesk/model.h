@@ -378,6 +378,14 @@ struct gw_payment {
 	int64_t fee;               /* from the settlement file */
 	char settled_on[TS_BUFSZ]; /* "" until settled */
 	int64_t processing_tenths; /* paid to settled, in 0.1 days; -1 */
+	int manual; /* central: a terminal associated or disassociated it */
+	/* at a terminal: its ledger payment's uuid ("" none), and the
+	 * newest association made here for it: "" none (or applied and
+	 * pulled), "waiting" (not yet applied by the central node) or
+	 * "refused", with the central node's reason */
+	char payment_uuid[37];
+	char assoc_state[16];
+	char assoc_reason[512];
 };
 
 /* One gateway notification, decoded and checked (src/sync/gateway.c):

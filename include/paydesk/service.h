@@ -52,6 +52,13 @@ struct svc {
 	/* FILE_LINKS_REPLACE when an output file that is a symbolic link
 	 * may be replaced (paydesk --force); set after svc_open */
 	int replace_links;
+	/* the central node (issue 19): the gateway called name of this
+	 * store's organisation, from the directory (an association a
+	 * terminal pushed is posted with its gateway's method and status
+	 * mapping); NULL on a terminal. PD_ENOTFOUND when there is none. */
+	int (*gateway_of)(void *arg, const char *name, struct gateway_row *g,
+	    struct pd_err *err);
+	void *gateway_arg;
 };
 
 /* Load the config (path NULL: the usual search) and open the store
@@ -131,6 +138,10 @@ struct consumer_view {
 	struct balance b;
 	struct item *items; /* open items, oldest due first */
 	size_t nitems;
+	/* its gateway payments as this terminal pulled them (issue 19),
+	 * oldest paid first; owned */
+	struct gw_payment *gw;
+	size_t ngw;
 };
 int svc_consumer_show(struct svc *s, const char *account,
     struct consumer_view *v, struct pd_err *err);
@@ -741,6 +752,28 @@ int svc_gateway_settle(struct svc *s, const struct gateway_row *g,
  * ones when unassociated; caller frees. */
 struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
     int unassociated, size_t *n, struct pd_err *err);
+
+/* Gateway payments at a terminal (src/service/gateway_local.c; issue 19,
+ * seed 004). svc_gateway_local: the ones pulled from the central node,
+ * only the unassociated when unassociated, only consumer_id's (0: any),
+ * those search names (NULL: all): a part of the code, phone, reference,
+ * candidates or account, or the amount in the organisation's format;
+ * each with its association state (assoc_state, assoc_reason); caller
+ * frees. */
+struct gw_payment *svc_gateway_local(struct svc *s, int unassociated,
+    int64_t consumer_id, const char *search, size_t *n, struct pd_err *err);
+/* A supervisor associates pulled payment code (of gateway, NULL: the
+ * one gateway with that code) with the consumer of account, or
+ * disassociates it (account NULL), for reason: an outbox record the
+ * central node applies at the next sync (the first association of a
+ * payment wins there; a later conflicting one is refused, shown by
+ * svc_gateway_local as "refused" with the reason). Refused here
+ * (PD_EINVAL) when the payment is already associated (associate), is not
+ * (disassociate), or one made here waits for the central node;
+ * PD_ENOTFOUND for an unknown payment or account; PD_EPERM below
+ * supervisor. Allowed offline. */
+int svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
+    const char *account, const char *reason, struct pd_err *err);
 
 /* Demo data: returns 1 if loaded, 0 if it was already there. */
 int svc_demo(struct svc *s, struct pd_err *err);

@@ -465,6 +465,32 @@ int store_gw_payment_save(
  * unassociated ones when unassociated, oldest paid first; caller frees. */
 struct gw_payment *store_gw_payments(struct store *st, const char *gateway,
     int unassociated, size_t *n, struct pd_err *err);
+/* Gateway payment id of the central node (PD_ENOTFOUND). */
+int store_gw_payment_by_id(
+    struct store *st, int64_t id, struct gw_payment *g, struct pd_err *err);
+/* At a terminal (issue 19): keep a pulled gateway payment, the central
+ * node's version replacing what was here (g->consumer_id a local id, 0
+ * none; g->payment_uuid its ledger payment, "" none). */
+int store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
+    struct pd_err *err);
+/* The pulled gateway payment code of gateway, with its account,
+ * payment number and association state (PD_ENOTFOUND). */
+int store_gwl_get(struct store *st, const char *gateway, const char *code,
+    struct gw_payment *g, struct pd_err *err);
+/* Which pulled gateway payments store_gwl_list returns: only the
+ * unassociated; only consumer_id's (0: any); of gateway and of code
+ * (NULL: any); search a part of the code, phone, reference, candidates
+ * or account (NULL: any), or amount (minor units; -1 none) exactly. */
+struct gwl_filter {
+	int unassociated;
+	int64_t consumer_id;
+	const char *gateway, *code, *search;
+	int64_t amount;
+};
+/* The pulled gateway payments f selects, oldest paid first; caller
+ * frees. */
+struct gw_payment *store_gwl_list(struct store *st, const struct gwl_filter *f,
+    size_t *n, struct pd_err *err);
 
 /* KPIs over [from, to] and one day. */
 int store_kpi(struct store *st, const char *from, const char *to,

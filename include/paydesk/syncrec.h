@@ -7,11 +7,13 @@
  *     "data": { ... } }
  * Money is integer minor units. The uuid is made where the record was made
  * and is the key of idempotent apply. Kinds written by terminals: payment,
- * void, verify, credit_note, credit_apply, and a cash shift's
- * shift_open, shift_movement and shift_close (issue 20: the central node
- * keeps every drawer's shifts; it does not feed them back to terminals).
- * Kinds mastered centrally and
- * only pulled: consumer, item, user, setting. The fields of each kind's "data" are
+ * void, verify, credit_note, credit_apply, gateway_association, a cash
+ * shift's shift_open, shift_movement and shift_close (issue 20: the
+ * central node keeps every drawer's shifts; it does not feed them back to
+ * terminals) and arrangement (issue 21: fed to the other terminals).
+ * Kinds mastered centrally and only pulled: consumer, item, user,
+ * setting, gateway_payment (syncrec_reference). The fields of each kind's
+ * "data" are
  * one table in src/sync/record.c, used both to encode and to decode.
  *
  * ROUTES (every request but health carries "Authorization: Bearer TOKEN"):
@@ -93,6 +95,10 @@ enum syncrec_kind {
 	SR_SHIFT_MOVE,  /* uuid: the movement's */
 	SR_SHIFT_CLOSE, /* uuid: its own; shift_uuid names the shift */
 	SR_ARRANGEMENT, /* an event of a payment arrangement (issue 21) */
+	SR_GW_PAYMENT, /* pulled: a gateway payment as the central node has
+	                  it (issue 19), associated or not */
+	SR_GW_ASSOC,   /* pushed: a supervisor associates a gateway payment
+	                  with a consumer, or disassociates it */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -166,6 +172,14 @@ struct syncrec {
 	size_t nmoves;
 	struct item *insts; /* owned */
 	size_t ninsts;
+	/* gateway_payment: the payment (gp.consumer_id and gp.payment_id
+	 * are never part of it: consumer_uuid and account_no name its
+	 * consumer, "" none; payment_uuid its ledger payment, "" none);
+	 * gateway_association: gp.gateway and gp.code name the payment,
+	 * action is "associate" (consumer_uuid and account_no the
+	 * consumer) or "disassociate", with reason and by */
+	struct gw_payment gp;
+	char action[16];
 };
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */

@@ -30,6 +30,7 @@ struct conn {
 	char org[33];
 	struct svc s;
 	int busy;
+	struct backend *b;
 };
 
 struct sqlite_backend {
@@ -75,6 +76,19 @@ org_path(const struct backend *b, const char *org, char *out, size_t n)
 	snprintf(out, n, "%s/org-%s.db", b->cfg.central_data_dir, org);
 }
 
+static int sq_gateway_get(struct backend *b, const char *org, const char *name,
+    struct gateway_row *g, struct pd_err *err);
+
+/* svc.gateway_of: the gateway of the connection's organisation. */
+static int
+conn_gateway(
+    void *arg, const char *name, struct gateway_row *g, struct pd_err *err)
+{
+	struct conn *c = arg;
+
+	return sq_gateway_get(c->b, c->org, name, g, err);
+}
+
 static struct conn *
 conn_open(struct backend *b, const char *org, struct pd_err *err)
 {
@@ -87,6 +101,9 @@ conn_open(struct backend *b, const char *org, struct pd_err *err)
 		return NULL;
 	}
 	xstrlcpy(c->org, org, sizeof c->org);
+	c->b = b;
+	c->s.gateway_of = conn_gateway;
+	c->s.gateway_arg = c;
 	c->s.actor.role = ROLE_ADMIN;
 	xstrlcpy(c->s.actor.username, "central", sizeof c->s.actor.username);
 	xstrlcpy(

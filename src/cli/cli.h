@@ -181,5 +181,8 @@ int cmd_shift_close(struct cli *c, int argc, char **argv);
 int cmd_shift_list(struct cli *c, int argc, char **argv);
 int cmd_shift_show(struct cli *c, int argc, char **argv);
 int cmd_shift_z(struct cli *c, int argc, char **argv);
+int cmd_gateway_list(struct cli *c, int argc, char **argv);
+int cmd_gateway_associate(struct cli *c, int argc, char **argv);
+int cmd_gateway_disassociate(struct cli *c, int argc, char **argv);
 
 #endif

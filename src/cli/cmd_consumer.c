@@ -42,6 +42,38 @@ cmd_consumer_search(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* The consumer's gateway payments beside its counter payments (issue
+ * 19): only when it has some, so that the view of every other consumer
+ * stays as it was. */
+static void
+gateway_payments(struct rec *r, const struct consumer_view *v)
+{
+	size_t i;
+
+	rec_list(r,
+	    _("Gateway payments (gateway, code, status, amount, paid, "
+	      "settlement, payment)"),
+	    "gateway_payments");
+	for (i = 0; i < v->ngw; i++) {
+		const struct gw_payment *g = &v->gw[i];
+
+		rec_item(r);
+		rec_str(r, _("Gateway"), "gateway", g->gateway);
+		rec_str(r, _("Code"), "code", g->code);
+		rec_term(r, _("Status"), "status", gw_status_name(g->status));
+		rec_money(r, _("Amount"), "amount", g->amount);
+		rec_time(r, _("Paid"), "paid_at", g->paid_at);
+		rec_str(r, _("Settlement status"), "settlement_status",
+		    g->settlement_status);
+		if (g->processing_tenths >= 0)
+			rec_tenths(r, _("Processing time"), "processing_days",
+			    g->processing_tenths, _(" days"));
+		rec_str(r, _("Payment"), "payment_no", g->payment_no);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
 int
 cmd_consumer_show(struct cli *c, int argc, char **argv)
 {
@@ -103,6 +135,8 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 		rec_end(r);
 	}
 	rec_end(r);
+	if (v.ngw > 0)
+		gateway_payments(r, &v);
 	rec_print(r);
 	svc_consumer_view_free(&v);
 	return 0;

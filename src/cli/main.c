@@ -170,6 +170,17 @@ static const struct command {
         "arrangement cancel PLAN --reason TEXT",
         N_("cancel an arrangement: what is left goes back to its items "
            "(recovery)")},
+    {"gateway", "list", cmd_gateway_list, STORE,
+        "gateway list [--unassociated] [--search TEXT]",
+        N_("gateway payments pulled from the central node, with their "
+           "candidates")},
+    {"gateway", "associate", cmd_gateway_associate, STORE,
+        "gateway associate CODE ACCOUNT --reason R [--gateway NAME]",
+        N_("associate a gateway payment with a consumer (supervisor)")},
+    {"gateway", "disassociate", cmd_gateway_disassociate, STORE,
+        "gateway disassociate CODE --reason R [--gateway NAME]",
+        N_("disassociate a gateway payment from its consumer "
+           "(supervisor)")},
     {"sync", NULL, cmd_sync, STORE,
         "sync [--status | --quarantine | --retry UUID]",
         N_("push pending records to the central node and pull what changed")},

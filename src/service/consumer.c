@@ -28,7 +28,14 @@ svc_consumer_show(struct svc *s, const char *account, struct consumer_view *v,
 	    store_consumer_balance(s->st, v->c.id, today, &v->b, err) != 0)
 		return -1;
 	v->items = store_items_open(s->st, v->c.id, -1, &v->nitems, err);
-	return v->items == NULL ? -1 : 0;
+	if (v->items == NULL)
+		return -1;
+	v->gw = svc_gateway_local(s, 0, v->c.id, NULL, &v->ngw, err);
+	if (v->gw == NULL) {
+		svc_consumer_view_free(v);
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -36,4 +43,7 @@ svc_consumer_view_free(struct consumer_view *v)
 {
 	free(v->items);
 	v->items = NULL;
+	free(v->gw);
+	v->gw = NULL;
+	v->ngw = 0;
 }

@@ -18,6 +18,7 @@
 #include "paydesk/os.h"
 #include "paydesk/search.h"
 #include "paydesk/gateway.h"
+#include "paydesk/i18n.h"
 #include "paydesk/sha256.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
@@ -344,7 +345,9 @@ advance(struct svc *s, const struct gateway_row *gw, const char *code,
 	if (g.status == GW_SUCCEEDED && g.settled_on[0] != '\0')
 		xstrlcpy(
 		    g.settlement_status, "Settled", sizeof g.settlement_status);
-	if (g.consumer_id == 0 && associate(s, &g, err) != 0)
+	/* one a supervisor associated or disassociated stays as they left
+	 * it */
+	if (g.consumer_id == 0 && !g.manual && associate(s, &g, err) != 0)
 		return -1;
 	/* a card event may report 0 (a card check): nothing to post */
 	if (g.status == GW_SUCCEEDED && g.consumer_id != 0 && g.amount > 0 &&
@@ -494,4 +497,132 @@ svc_gateway_payments(struct svc *s, const char *gateway, int unassociated,
     size_t *n, struct pd_err *err)
 {
 	return store_gw_payments(s->st, gateway, unassociated, n, err);
+}
+
+/* ---- associations a terminal pushed (issue 19, seed 004) ---- */
+
+/* Disassociate g: its ledger payment voided by "System" with the
+ * supervisor's reason (the balance it paid is owed again), unless credit
+ * that came from it was already applied. */
+static int
+unpost(struct svc *s, const struct gw_payment *g, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	struct payment p;
+	struct credit_note *cns;
+	char uuid[UUID_BUFSZ];
+	size_t n, i;
+
+	if (g->payment_id == 0)
+		return 0;
+	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
+		return -1;
+	if (p.status == PS_VOIDED)
+		return 0;
+	cns = store_credits_of_payment(s->st, p.id, &n, err);
+	if (cns == NULL)
+		return -1;
+	for (i = 0; i < n && cns[i].applied == 0; i++)
+		;
+	if (i < n) {
+		pd_fail(err, PD_EINVAL,
+		    _("Credit note %s, made of payment %s of gateway %s, was "
+		      "already applied; the payment cannot be disassociated"),
+		    cns[i].cn_no, g->code, g->gateway);
+		free(cns);
+		return -1;
+	}
+	free(cns);
+	os_uuid_new(uuid);
+	if (ledger_void(s, &p, uuid, reason, 0, "System", at,
+	        s->cfg.terminal_id, err) != 0)
+		return -1;
+	return svc_audit(s, at, "void", "payment", p.payment_no, reason, err);
+}
+
+/* Associate g with consumer cid as r asks: the first association of a
+ * payment wins, a later one with another consumer is refused. */
+static int
+assoc(struct svc *s, const struct gateway_row *gw, const struct syncrec *r,
+    struct gw_payment *g, const char *at, struct pd_err *err)
+{
+	int64_t cid;
+	size_t posted = 0;
+
+	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err) != 0)
+		return -1;
+	if (cid == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Account %s (consumer %s) is not known to the central "
+		      "node"),
+		    r->account_no, r->consumer_uuid);
+	if (g->consumer_id == cid)
+		return 1; /* the same association again: nothing to do */
+	if (g->consumer_id != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s of gateway %s is already associated with "
+		      "account %s; the association with account %s is "
+		      "refused"),
+		    g->code, g->gateway, g->account_no, r->account_no);
+	g->consumer_id = cid;
+	g->candidates[0] = '\0';
+	if (g->status == GW_SUCCEEDED && g->amount > 0 && g->payment_id == 0 &&
+	    post(s, gw, g, at, err) != 0)
+		return -1;
+	if (g->settled_on[0] != '\0' && settle_post(s, g, at, &posted, err))
+		return -1;
+	return 0;
+}
+
+int
+svc_gateway_assoc_apply(
+    struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct gateway_row gw;
+	struct gw_payment g;
+	struct pd_err e = {0};
+	char at[TS_BUFSZ], detail[800];
+	int rc;
+
+	if (store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, &g, &e)) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway %s has no payment %s"), r->gp.gateway,
+		    r->gp.code);
+	}
+	if (s->gateway_of == NULL ||
+	    s->gateway_of(s->gateway_arg, g.gateway, &gw, &e) != 0)
+		return pd_fail(err, e.code == PD_ESTORE ? PD_ESTORE : PD_EINVAL,
+		    _("Gateway %s is not registered at the central node"),
+		    g.gateway);
+	/* what comes of it is every terminal's to pull, the sender's too */
+	if (store_sync_origin(s->st, "", 0, err) != 0)
+		return -1;
+	svc_now(at);
+	if (strcmp(r->action, "associate") == 0)
+		rc = assoc(s, &gw, r, &g, at, err);
+	else if (g.consumer_id == 0)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Payment %s of gateway %s is not associated with any "
+		      "consumer"),
+		    g.code, g.gateway);
+	else {
+		rc = unpost(s, &g, r->reason, at, err);
+		g.consumer_id = 0;
+		g.payment_id = 0;
+	}
+	if (rc != 0)
+		return rc < 0 ? -1 : 1;
+	g.manual = 1;
+	snprintf(detail, sizeof detail,
+	    "terminal=%s by=%s account=%s reason=%s", r->terminal, r->by,
+	    r->account_no, r->reason);
+	return store_gw_payment_save(s->st, &g, err) == 0 &&
+	               svc_audit(s, at, r->action, "gateway_payment", g.code,
+	                   detail, err) == 0
+	           ? 0
+	           : -1;
 }

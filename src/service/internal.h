@@ -74,6 +74,16 @@ int svc_arr_record(struct svc *s, int64_t event_id, const char *branch,
  * have made (sync_check.c calls it): PD_EINVAL with the reason. */
 int svc_arr_check_push(struct svc *s, const char *branch,
     const struct syncrec *r, struct pd_err *err);
+/* Gateway payments (issue 19). On the central node, apply a
+ * gateway_association a terminal pushed (src/service/gateway.c): the
+ * first association of a payment wins, a later one with another consumer
+ * is refused; a disassociation voids its ledger payment by "System". On a
+ * terminal, keep a pulled gateway_payment (src/service/gateway_local.c).
+ * 0 applied, 1 nothing to do, -1 refused (PD_EINVAL) or failed. */
+int svc_gateway_assoc_apply(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
+int svc_gateway_pulled(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
 /* A terminal's shift_open, shift_movement or shift_close checked on the

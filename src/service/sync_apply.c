@@ -568,6 +568,14 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return svc_apply_shift(s, r, err);
 	case SR_ARRANGEMENT:
 		return svc_arr_apply(s, r, err);
+	case SR_GW_PAYMENT:
+		return svc_gateway_pulled(s, r, err);
+	case SR_GW_ASSOC:
+		if (mode == APPLY_CENTRAL)
+			return svc_gateway_assoc_apply(s, r, err);
+		return pd_fail(err, PD_EINVAL,
+		    _("A gateway association is applied by the central node; "
+		      "a terminal never pulls one"));
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/sha256.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
@@ -232,6 +233,41 @@ apply_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+/* A gateway payment as a pulled record (issue 19): its uuid is made of
+ * its gateway and code (it has none of its own, and a terminal keeps one
+ * row per gateway and code whatever the uuid), its consumer and ledger
+ * payment by uuid. */
+static int
+gw_payment_record(
+    struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
+{
+	struct gw_payment g;
+	struct consumer c;
+	struct payment p;
+	char key[300], h[65], uuid[37];
+
+	if (store_gw_payment_by_id(s->st, id, &g, err) != 0)
+		return -1;
+	snprintf(key, sizeof key, "gateway_payment:%s:%s", g.gateway, g.code);
+	sha256_hex(key, strlen(key), h);
+	snprintf(uuid, sizeof uuid, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8,
+	    h + 12, h + 16, h + 20);
+	ledger_rec_head(s, r, SR_GW_PAYMENT, uuid, NULL, NULL, NULL);
+	r->gp = g;
+	if (g.consumer_id != 0) {
+		if (consumer_of(s, g.consumer_id, &c, err) != 0)
+			return -1;
+		xstrlcpy(r->consumer_uuid, c.uuid, sizeof r->consumer_uuid);
+		xstrlcpy(r->account_no, c.account_no, sizeof r->account_no);
+	}
+	if (g.payment_id != 0) {
+		if (store_payment_by_id(s->st, g.payment_id, &p, err) != 0)
+			return -1;
+		xstrlcpy(r->payment_uuid, p.uuid, sizeof r->payment_uuid);
+	}
+	return 0;
+}
+
 /* Reference data the central node masters, as records. */
 static int
 reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
@@ -313,6 +349,8 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 		return apply_record(s, id, r, err);
 	if (strcmp(e->entity, "arrangement") == 0)
 		return svc_arr_record(s, id, "", r, err);
+	if (strcmp(e->entity, "gateway_payment") == 0)
+		return gw_payment_record(s, id, r, err);
 	return reference_record(s, e, branch, r, err);
 }
 

@@ -702,6 +702,37 @@ push_arrangement(struct svc *s, const struct sync_sender *from,
 	return svc_arr_check_push(s, from->branch, r, err);
 }
 
+/* A gateway association (issue 19): an action of the two, the consumer
+ * named for an association and only then, a reason, by a supervisor of
+ * the sending terminal's branch. The apply checks the payment. */
+static int
+push_gw_assoc(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	int assoc = strcmp(r->action, "associate") == 0;
+
+	if (!assoc && strcmp(r->action, "disassociate") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"action\" must be associate or disassociate, "
+		      "not \"%s\""),
+		    r->action);
+	if (assoc && (r->consumer_uuid[0] == '\0' || r->account_no[0] == '\0'))
+		return pd_fail(err, PD_EINVAL,
+		    _("An association names the consumer (consumer_uuid and "
+		      "account_no)"));
+	if (!assoc && r->consumer_uuid[0] != '\0')
+		return pd_fail(
+		    err, PD_EINVAL, _("A disassociation names no consumer"));
+	if (svc_check_text(
+	        _("Reason"), r->reason, s->cfg.remarks_max, 1, err) != 0 ||
+	    check_user(s, f, _("By"), r->by, ROLE_SUPERVISOR,
+	        assoc ? _("associating a gateway payment")
+	              : _("disassociating a gateway payment"),
+	        err) != 0)
+		return -1;
+	return check_since(_("Record time"), r->at, f, err);
+}
+
 typedef int (*check_fn)(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
 
@@ -720,6 +751,8 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_SHIFT_MOVE] = svc_sync_check_shift,
     [SR_SHIFT_CLOSE] = svc_sync_check_shift,
     [SR_ARRANGEMENT] = push_arrangement,
+    [SR_GW_PAYMENT] = push_reference,
+    [SR_GW_ASSOC] = push_gw_assoc,
 };
 
 int

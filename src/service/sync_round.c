@@ -247,6 +247,9 @@ record_ref(const struct syncrec *r)
 		return r->c.account_no;
 	case SR_ITEM:
 		return r->it.ref;
+	case SR_GW_PAYMENT:
+	case SR_GW_ASSOC:
+		return r->gp.code;
 	case SR_USER:
 		return r->u.username;
 	case SR_SHIFT_OPEN:

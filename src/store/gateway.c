@@ -299,8 +299,9 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
-	"g.processing_tenths FROM gateway_payments g LEFT JOIN consumers c "   \
-	"ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = g.payment_id "
+	"g.processing_tenths, g.manual FROM gateway_payments g LEFT JOIN "     \
+	"consumers c ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = "  \
+	"g.payment_id "
 
 static void
 read_gwp(sqlite3_stmt *s, void *elem)
@@ -328,6 +329,7 @@ read_gwp(sqlite3_stmt *s, void *elem)
 	g->fee = sqlite3_column_int64(s, 15);
 	st_col(s, 16, g->settled_on, sizeof g->settled_on);
 	g->processing_tenths = sqlite3_column_int64(s, 17);
+	g->manual = sqlite3_column_int(s, 18);
 }
 
 int
@@ -354,21 +356,43 @@ store_gw_payment_get(struct store *st, const char *gateway, const char *code,
 }
 
 int
+store_gw_payment_by_id(
+    struct store *st, int64_t id, struct gw_payment *g, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st, "SELECT " GWP_COLS "WHERE g.id = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_gwp(s, g);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "No gateway payment %lld",
+		    (long long)id);
+	return st_fail(st, err, "Reading gateway payments");
+}
+
+int
 store_gw_payment_save(
     struct store *st, const struct gw_payment *g, struct pd_err *err)
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "UPDATE gateway_payments SET webhook_status = ?, "
 	    "settlement_status = ?, consumer_id = ?, candidates = ?, "
-	    "payment_id = ?, fee = ?, settled_on = ?, processing_tenths = ? "
-	    "WHERE id = ?",
+	    "payment_id = ?, fee = ?, settled_on = ?, processing_tenths = ?, "
+	    "manual = ? WHERE id = ?",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssisiisii", g->webhook_status, g->settlement_status,
+	st_bind(s, "ssisiisidi", g->webhook_status, g->settlement_status,
 	    g->consumer_id, g->candidates, g->payment_id, g->fee, g->settled_on,
-	    g->processing_tenths, g->id);
+	    g->processing_tenths, g->manual, g->id);
 	return st_done(st, s, err);
 }
 
@@ -385,5 +409,114 @@ store_gw_payments(struct store *st, const char *gateway, int unassociated,
 		return NULL;
 	st_bind(s, "sd", gateway, unassociated);
 	return st_collect(st, s, sizeof(struct gw_payment), read_gwp, n,
+	    "reading gateway payments", err);
+}
+
+/* ---- at a terminal: the gateway payments pulled ---- */
+
+int
+store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO gw_payments (gateway, code, status, webhook_status, "
+	    "settlement_status, account_ref, phone, amount, paid_at, "
+	    "candidates, consumer_id, payment_uuid, fee, settled_on, "
+	    "processing_tenths, pulled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT (gateway, "
+	    "code) DO UPDATE SET status = ?3, webhook_status = ?4, "
+	    "settlement_status = ?5, account_ref = ?6, phone = ?7, amount = "
+	    "?8, paid_at = ?9, candidates = ?10, consumer_id = ?11, "
+	    "payment_uuid = ?12, fee = ?13, settled_on = ?14, "
+	    "processing_tenths = ?15, pulled_at = ?16",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssssssissisisis", g->gateway, g->code,
+	    gw_status_name(g->status), g->webhook_status, g->settlement_status,
+	    g->account_ref, g->phone, g->amount, g->paid_at, g->candidates,
+	    g->consumer_id, g->payment_uuid, g->fee, g->settled_on,
+	    g->processing_tenths, at);
+	return st_done(st, s, err);
+}
+
+/* The columns of a pulled gateway payment (read_gwl), with its
+ * consumer's account, its ledger payment's number and the newest
+ * association made here (the outbox record, by ref "GATEWAY:CODE"). */
+#define GWL_COLS                                                               \
+	"g.id, g.gateway, g.code, g.status, g.webhook_status, "                \
+	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
+	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
+	"coalesce(p.id, 0), coalesce(p.payment_no, ''), g.fee, g.settled_on, " \
+	"g.processing_tenths, g.payment_uuid, coalesce((SELECT CASE WHEN "     \
+	"o.rejected_at IS NOT NULL THEN 'refused' WHEN o.sent_at IS NULL "     \
+	"THEN 'waiting' ELSE '' END || char(9) || o.reject_reason FROM "       \
+	"outbox o WHERE o.kind = 'gateway_association' AND o.ref = "           \
+	"g.gateway || ':' || g.code ORDER BY o.id DESC LIMIT 1), '') FROM "    \
+	"gw_payments g LEFT JOIN consumers c ON c.id = g.consumer_id LEFT "    \
+	"JOIN payments p ON p.uuid = g.payment_uuid AND g.payment_uuid <> '' "
+
+static void
+read_gwl(sqlite3_stmt *s, void *elem)
+{
+	struct gw_payment *g = elem;
+	char state[600], *tab;
+
+	read_gwp(s, g);
+	g->manual = 0;
+	st_col(s, 18, g->payment_uuid, sizeof g->payment_uuid);
+	st_col(s, 19, state, sizeof state);
+	tab = strchr(state, '\t');
+	if (tab != NULL) {
+		*tab = '\0';
+		xstrlcpy(g->assoc_reason, tab + 1, sizeof g->assoc_reason);
+	}
+	xstrlcpy(g->assoc_state, state, sizeof g->assoc_state);
+}
+
+int
+store_gwl_get(struct store *st, const char *gateway, const char *code,
+    struct gw_payment *g, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(
+	    st, "SELECT " GWL_COLS "WHERE g.gateway = ? AND g.code = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", gateway, code);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		read_gwl(s, g);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return pd_fail(err, PD_ENOTFOUND, "No such gateway payment");
+	return st_fail(st, err, "Reading gateway payments");
+}
+
+struct gw_payment *
+store_gwl_list(
+    struct store *st, const struct gwl_filter *f, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " GWL_COLS "WHERE (?1 = 0 OR g.consumer_id = 0) AND (?2 = "
+	    "0 OR g.consumer_id = ?2) AND (?3 IS NULL OR g.gateway = ?3) AND "
+	    "(?4 IS NULL OR g.code = ?4) AND (?5 IS NULL OR g.code LIKE ?5 OR "
+	    "g.phone LIKE ?5 OR g.account_ref LIKE ?5 OR g.candidates LIKE ?5 "
+	    "OR c.account_no LIKE ?5 OR g.amount = ?6) ORDER BY g.paid_at, "
+	    "g.id",
+	    err);
+	char like[300];
+
+	if (s == NULL)
+		return NULL;
+	if (f->search != NULL)
+		snprintf(like, sizeof like, "%%%s%%", f->search);
+	st_bind(s, "disssi", f->unassociated, f->consumer_id, f->gateway,
+	    f->code, f->search != NULL ? like : NULL, f->amount);
+	return st_collect(st, s, sizeof(struct gw_payment), read_gwl, n,
 	    "reading gateway payments", err);
 }

@@ -882,6 +882,29 @@ const char *const store_migrations[] = {
      * rule, each changed row reindexed by consumers_au. */
     "UPDATE consumers SET name_fold = pd_fold(name) WHERE name_fold <>"
     " pd_fold(name);\n",
+    /* gateway payments as a terminal pulls them (issue 19): one row per
+     * gateway and code, the central node's version of it (a pulled
+     * gateway_payment record replaces it whole): its statuses, amount,
+     * payer's phone and reference, the candidates when unassociated,
+     * its consumer (0: unassociated) and its ledger payment by uuid ("":
+     * none). An association made here is an outbox record
+     * (gateway_association) until the central node applied it; this
+     * row changes only by what is pulled. Not gateway_payments: a
+     * central node's store holds that table of its own. */
+    "CREATE TABLE gw_payments (id INTEGER PRIMARY KEY,"
+    " gateway TEXT NOT NULL, code TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('succeeded', 'failed',"
+    " 'refunded', 'disputed')),"
+    " webhook_status TEXT NOT NULL, settlement_status TEXT NOT NULL,"
+    " account_ref TEXT NOT NULL, phone TEXT NOT NULL,"
+    " amount INTEGER NOT NULL CHECK (amount >= 0), paid_at TEXT NOT NULL,"
+    " candidates TEXT NOT NULL,"
+    " consumer_id INTEGER NOT NULL DEFAULT 0,"
+    " payment_uuid TEXT NOT NULL DEFAULT '',"
+    " fee INTEGER NOT NULL DEFAULT 0, settled_on TEXT NOT NULL DEFAULT '',"
+    " processing_tenths INTEGER NOT NULL DEFAULT -1,"
+    " pulled_at TEXT NOT NULL, UNIQUE (gateway, code));\n"
+    "CREATE INDEX gw_payments_consumer ON gw_payments (consumer_id);\n",
 };
 
 const int store_nmigrations =

@@ -182,6 +182,18 @@ const char *const store_central_migrations[] = {
      * terminals as a record (its installments as items too) */
     FEED("arrangement_ins", "AFTER INSERT ON arrangement_events", "arrangement",
         "NEW.id"),
+    /* gateway payments flow to the terminals (issue 19): every save of
+     * one (advance, a settlement, an association) is a feed entry, the
+     * ones already here too; manual marks one a terminal associated or
+     * disassociated, which no later notification associates again on
+     * its own */
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'gateway_payment',"
+    " id, '' FROM gateway_payments ORDER BY id;\n"
+    "ALTER TABLE gateway_payments ADD COLUMN manual INTEGER NOT NULL"
+    " DEFAULT 0;\n" FEED("gw_payment_save",
+        "AFTER UPDATE OF webhook_status, settlement_status, consumer_id,"
+        " candidates, payment_id, fee, settled_on ON gateway_payments",
+        "gateway_payment", "NEW.id"),
 };
 #undef FEED
 

@@ -37,7 +37,8 @@ enum ftype {
 	F_MKIND,    /* enum method_kind */
 	F_ROLE,     /* enum role */
 	F_REF,      /* a payment reference (payref_check), left out if "" */
-	F_MOVEKIND  /* enum shift_move_kind */
+	F_MOVEKIND, /* enum shift_move_kind */
+	F_GWSTATUS  /* enum gw_status as "succeeded" (never "unknown") */
 };
 
 struct field {
@@ -150,6 +151,22 @@ static const struct field arrangement_fields[] = {S("op", op, 1),
     T("reason", reason, F_TEXT, 1), S("by", by, 1),
     T("created_on", arr.created_on, F_DATE, 1),
     T("created_at", arr.created_at, F_TS, 1), {NULL, F_STR, 0, 0, 0}};
+static const struct field gw_payment_fields[] = {S("gateway", gp.gateway, 1),
+    S("code", gp.code, 1), T("status", gp.status, F_GWSTATUS, 1),
+    S("webhook_status", gp.webhook_status, 0),
+    S("settlement_status", gp.settlement_status, 0),
+    S("account_ref", gp.account_ref, 0), S("phone", gp.phone, 0),
+    T("amount", gp.amount, F_INT, 1), T("paid_at", gp.paid_at, F_TS, 1),
+    S("candidates", gp.candidates, 0), S("consumer_uuid", consumer_uuid, 0),
+    S("account_no", account_no, 0), S("payment_uuid", payment_uuid, 0),
+    T("fee", gp.fee, F_INT, 0), T("settled_on", gp.settled_on, F_TS, 0),
+    T("processing_tenths", gp.processing_tenths, F_INT, 0),
+    {NULL, F_STR, 0, 0, 0}};
+
+static const struct field gw_assoc_fields[] = {S("action", action, 1),
+    S("gateway", gp.gateway, 1), S("code", gp.code, 1),
+    S("consumer_uuid", consumer_uuid, 0), S("account_no", account_no, 0),
+    T("reason", reason, F_TEXT, 1), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 
 #undef S
 #undef T
@@ -186,13 +203,15 @@ static const struct {
     [SR_SHIFT_MOVE] = {"shift_movement", shift_move_fields},
     [SR_SHIFT_CLOSE] = {"shift_close", shift_close_fields},
     [SR_ARRANGEMENT] = {"arrangement", arrangement_fields},
+    [SR_GW_PAYMENT] = {"gateway_payment", gw_payment_fields},
+    [SR_GW_ASSOC] = {"gateway_association", gw_assoc_fields},
 };
 
 int
 syncrec_reference(enum syncrec_kind k)
 {
 	return k == SR_CONSUMER || k == SR_ITEM || k == SR_USER ||
-	       k == SR_SETTING;
+	       k == SR_SETTING || k == SR_GW_PAYMENT;
 }
 
 const char *
@@ -229,6 +248,8 @@ enum_json(enum ftype t, int v)
 	case F_MOVEKIND:
 		return json_string(
 		    shift_move_kind_name((enum shift_move_kind)v));
+	case F_GWSTATUS:
+		return json_string(gw_status_name((enum gw_status)v));
 	default:
 		return json_string(role_name((enum role)v));
 	}
@@ -449,6 +470,11 @@ parse_enum(enum ftype t, const char *s)
 		                               (enum shift_move_kind)v)) == 0
 		           ? v
 		           : -1;
+	}
+	case F_GWSTATUS: {
+		enum gw_status g = gw_status_parse(s);
+
+		return g != GW_UNKNOWN ? (int)g : -1;
 	}
 	default:
 		return role_parse(s);

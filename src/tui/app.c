@@ -759,7 +759,9 @@ tui_main(struct svc *svc)
 	X(shift_move)                                                          \
 	X(shift_report)                                                        \
 	X(shifts)                                                              \
-	X(shift_filter)
+	X(shift_filter)                                                        \
+	X(gateway)                                                             \
+	X(gateway_assoc)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

@@ -57,6 +57,8 @@ struct tui_screen *screen_filter_new(struct tui *t, struct list_filters *lf);
 /* Dialogs and views of the back office. Each that writes counts up
  * t->list_gen so that the list below reads its page again. */
 struct tui_screen *screen_void_new(struct tui *t, const char *receipt);
+/* The queue of gateway payments (screen_gateway.c; issue 19). */
+struct tui_screen *screen_gateway_new(struct tui *t);
 struct tui_screen *screen_credit_create_new(struct tui *t, const char *receipt);
 struct tui_screen *screen_credit_new(struct tui *t, const char *cn_no);
 struct tui_screen *screen_credit_text_new(struct tui *t, const char *cn_no);

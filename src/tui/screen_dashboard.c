@@ -19,6 +19,7 @@ enum {
 	A_PAYERS,
 	A_AGING,
 	A_SHIFTS,
+	A_GATEWAY,
 	A_SYNC,
 	A_PAY,
 	A_RELOAD,
@@ -42,6 +43,8 @@ static const struct tui_key screen_dashboard_keys[] = {
         A_FORECAST},
     {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
         A_SHIFTS},
+    {'u', "u", NULL,
+        N_("gateway payments: the unassociated ones, to associate"), A_GATEWAY},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
@@ -702,6 +705,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_SHIFTS:
 		tui_push(t, screen_shifts_new(t));
+		return TUI_HANDLED;
+	case A_GATEWAY:
+		tui_push(t, screen_gateway_new(t));
 		return TUI_HANDLED;
 	case A_SYNC:
 		tui_push(t, screen_sync_new(t));

@@ -1,6 +1,7 @@
 /* screen_pay_account.c - step 2: the consumer's account (contact, current
- * balance, available credit, what is open) and the latest payments, each
- * of which opens its details view. */
+ * balance, available credit, what is open), its gateway payments when it
+ * has any, and the latest payments, each of which opens its details
+ * view. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,6 +93,44 @@ open_of(
 	    svc_money(t->svc, m, sizeof m, sum));
 }
 
+/* The consumer's gateway payments (issue 19), newest first, at most
+ * GW_LINES of them, from line y: gateway, code, status, amount, the
+ * settlement status. The line after them. */
+#define GW_LINES 3
+static int
+gateway_lines(const struct wizard *w, struct tui *t, int y)
+{
+	/* the columns' widths: paid, gateway, code, status, amount, and the
+	 * settlement status in what is left */
+	static const int cw[] = {10, 9, 15, 12, 13};
+	char m[MONEY_BUFSZ], day[11];
+	size_t i, n = w->cv.ngw;
+
+	attron(A_BOLD);
+	tui_text(y++, 2, _("Gateway payments"), COLS - 4);
+	attroff(A_BOLD);
+	for (i = 0; i < n && i < GW_LINES; i++) {
+		const struct gw_payment *g = &w->cv.gw[n - 1 - i];
+		int x = 4;
+
+		const char *v[] = {day, g->gateway, g->code,
+		    _(gw_status_name(g->status)),
+		    svc_money(t->svc, m, sizeof m, g->amount)};
+		size_t k;
+
+		snprintf(day, sizeof day, "%.10s", g->paid_at);
+		for (k = 0; k < sizeof cw / sizeof cw[0]; k++) {
+			tui_cell(y, x, v[k], cw[k] - 1, k == 4);
+			x += cw[k];
+		}
+		x++;
+		if (COLS - 2 - x > 0)
+			tui_cell(y, x, g->settlement_status, COLS - 2 - x, 0);
+		y++;
+	}
+	return y + 1;
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -123,6 +162,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	open_of(w, t, PAY_INSTALLMENT, line, sizeof line);
 	tui_pair(y++, 2 + x2, lw, _(labels[L_INSTALLMENTS]), line);
 	y++;
+	if (w->cv.ngw > 0)
+		y = gateway_lines(w, t, y);
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Latest payments"), COLS - 4);
 	attroff(A_BOLD);

@@ -695,6 +695,165 @@ same "verify: the gateway payment is Posted on the central node" \
         'GF1'")" "Posted|Mary Johnson"
 expect "pull: the terminal's store is consistent" 0 "ok (" pdt 1 doctor
 
+# -- gateway payments at the terminals (issue 19, third slice): pulled
+# with their candidates, associated and disassociated by a supervisor
+# offline, the first association applied winning, a later conflicting
+# one refused and shown where it was made
+same "terminal: every gateway payment is pulled, associated or not" \
+    "$(tsql 1 "SELECT count(*), sum(consumer_id = 0) FROM gw_payments")" \
+    "$(csql "SELECT count(*), sum(consumer_id = 0) FROM gateway_payments")"
+expect "terminal: gateway list --unassociated" 0 "WU-30002, WU-30003" \
+    pdt 1 gateway list --unassociated
+if grep -q "GA1\|GB1" "$OUT"; then
+	notok "terminal: the unassociated list has no associated payment"
+else
+	ok "terminal: the unassociated list has no associated payment"
+fi
+expect "terminal: gateway list, an associated one with its account" 0 \
+    "WU-30001" pdt 1 gateway list --search GA1
+expect "terminal: gateway list --search by phone" 0 "GC1" \
+    pdt 1 gateway list --search 744555
+expect "terminal: gateway list --search by amount" 0 "GD1" \
+    pdt 1 gateway list --search 8.00
+run central terminal add ACME B02 T02
+terminal 2 "$(token_of)"
+pdt 2 sync >/dev/null
+tsup() { n=$1; shift; PAYDESK_PIN=2222 pdt "$n" --user mary "$@"; }
+box() { tsql "$1" "SELECT count(*) FROM outbox"; }
+o1=$(box 1)
+expect "associate: a cashier may not" 5 "needs the supervisor role" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    gateway associate GC1 WU-30002 --reason "Called in"
+expect "associate: no reason is a usage error" 2 "--reason" \
+    tsup 1 gateway associate GC1 WU-30002
+expect "associate: an empty reason" 3 "Reason" \
+    tsup 1 gateway associate GC1 WU-30002 --reason ""
+expect "associate: an unknown payment" 4 "No gateway payment NOPE here" \
+    tsup 1 gateway associate NOPE WU-30002 --reason "Called in"
+expect "associate: an unknown account" 4 "WU-99999" \
+    tsup 1 gateway associate GC1 WU-99999 --reason "Called in"
+expect "associate: an associated payment is refused" 3 \
+    "Payment GA1 is already associated with account WU-30001" \
+    tsup 1 gateway associate GA1 WU-30002 --reason "Called in"
+expect "disassociate: an unassociated payment is refused" 3 \
+    "Payment GD1 is not associated with any consumer" \
+    tsup 1 gateway disassociate GD1 --reason "Wrong"
+same "associate: a refusal records nothing" "$(box 1)" "$o1"
+# two supervisors, offline, associate GC1 with each of its candidates
+expect "associate: at T01, offline" 0 "applies it at the next sync" \
+    tsup 1 gateway associate GC1 WU-30002 --reason "Called in"
+expect "associate: at T02, offline, another candidate" 0 "next sync" \
+    tsup 2 gateway associate GC1 wu-30003 --reason "Text message"
+expect "associate: one waiting is not made twice" 3 "waiting for the central" \
+    tsup 1 gateway associate GC1 WU-30003 --reason "Again"
+expect "associate: shown waiting" 0 "waiting" tsup 1 gateway list --search GC1
+expect "associate: T01 syncs first" 0 "Applied     1" pdt 1 sync
+same "associate: the central node associates it, a Pending ledger payment" \
+    "$(gp GC1)|$(lp GC1)" \
+    "succeeded|In Settlement|In Progress|WU-30002||1|Pending|System|Online|GC1|700|700|HQ"
+same "associate: T01 pulled the association and its payment" \
+    "$(tsql 1 "SELECT c.account_no, p.status, p.amount FROM gw_payments g
+        JOIN consumers c ON c.id = g.consumer_id JOIN payments p ON
+        p.uuid = g.payment_uuid WHERE g.code = 'GC1'")" "WU-30002|Pending|700"
+expect "associate: T02 syncs second: refused" 0 "Rejected    1" pdt 2 sync
+expect "associate: T02 shows the refusal and the central node's reason" 0 \
+    "already associated with account WU-30002; the association with account WU-30003 is refused" \
+    tsup 2 gateway list --search GC1
+has "associate: T02 has pulled the winner" "WU-30002"
+same "associate: the second changed nothing on the central node" \
+    "$(csql "SELECT count(*) FROM payments WHERE reference = 'GC1'")" 1
+# disassociated at T02: the Pending payment voided by System, the reason
+expect "disassociate: at T02" 0 "applies it at the next sync" \
+    tsup 2 gateway disassociate GC1 --reason "Wrong account"
+expect "disassociate: T02 syncs" 0 "Applied     1" pdt 2 sync
+same "disassociate: unassociated on the central node, its payment voided" \
+    "$(gp GC1 | cut -d'|' -f4)|$(csql "SELECT p.status, v.voided_by,
+        v.reason FROM payments p JOIN voids v ON v.payment_id = p.id WHERE
+        p.reference = 'GC1'")" "-|Voided|System|Wrong account"
+pdt 1 sync >/dev/null
+same "disassociate: T01 pulled it, unassociated and voided" \
+    "$(tsql 1 "SELECT g.consumer_id, p.status FROM gw_payments g, payments p
+        WHERE g.code = 'GC1' AND p.reference = 'GC1'")" "0|Voided"
+expect "associate: again, with the other candidate" 0 "next sync" \
+    tsup 1 gateway associate GC1 WU-30003 --reason "Called back"
+pdt 1 sync >/dev/null
+same "associate: a new ledger payment for the other candidate" \
+    "$(gp GC1 | cut -d'|' -f4)|$(csql "SELECT group_concat(status, ' ')
+        FROM payments WHERE reference = 'GC1' ORDER BY id")" \
+    "WU-30003|Voided Pending"
+expect "consumer show: the consumer's gateway payments" 0 "GC1" \
+    tsup 1 consumer show WU-30003
+has "consumer show: under their heading" "Gateway payments"
+has "consumer show: with the gateway and status" "succeeded"
+run tsup 1 --json consumer show WU-30004
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+g=[x["code"] for x in d["gateway_payments"]]
+print(" ".join(sorted(g)))' "$OUT" >"$T/codes"
+[ "$(cat "$T/codes")" = "GF1 pi_g5 pi_g7 pi_g9" ] &&
+    ok "consumer show --json: every gateway payment, failed and refunded too" ||
+    notok "consumer show --json: every gateway payment, failed and refunded too"
+run tsup 1 --json consumer show WU-30002
+grep -q gateway_payments "$OUT" &&
+    notok "consumer show: none for a consumer who never paid online" ||
+    ok "consumer show: none for a consumer who never paid online"
+# what a terminal could not have made: refused with the reason, logged,
+# nothing changed (tests/cli/forge.py pushes T01's own association
+# record changed)
+export URL
+TOKT1=$(sed -n 's/^token = //p' "$T/t1.ini")
+gwstate() { csql "SELECT * FROM gateway_payments; SELECT count(*) FROM
+    payments; SELECT count(*) FROM voids" | sha256sum; }
+forged_gw() {
+	name=$1 needle=$2
+	shift 2
+	before=$(gwstate)
+	r=$(python3 "$TOP/tests/cli/forge.py" "$T/t1.db" "$TOKT1" \
+	    gateway_association "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: nothing changed" "$(gwstate)" "$before"
+}
+forged_gw "forged: an unknown action" \
+    'Field "action" must be associate or disassociate, not "merge"' \
+    data.action=merge
+forged_gw "forged: an association without its consumer" \
+    "An association names the consumer" data.consumer_uuid=-
+forged_gw "forged: a disassociation naming a consumer" \
+    "A disassociation names no consumer" data.action=disassociate
+forged_gw "forged: by a cashier" \
+    "Jane Smith is a cashier; associating a gateway payment needs a supervisor" \
+    "data.by=Jane Smith"
+forged_gw "forged: an empty reason" 'Field "reason" must not be empty' \
+    data.reason=
+forged_gw "forged: a payment the gateway never reported" \
+    "Gateway mpesa has no payment NOPE" data.code=NOPE
+forged_gw "forged: a consumer the central node does not know" \
+    "is not known to the central node" \
+    data.consumer_uuid=00000000-0000-4000-8000-000000000000 data.code=GD1
+forged_gw "forged: the second association of an associated payment" \
+    "Payment GA1 of gateway mpesa is already associated with account WU-30001" \
+    data.code=GA1
+# credit that came from a gateway payment, applied: no disassociation
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-G-9,WU-30001,Mar 2026,30.00,2026-03-01,2026-03-10\n' \
+    >"$T/gwb9.csv"
+central import ACME bills "$T/gwb9.csv" >/dev/null
+pdt 1 sync >/dev/null
+gbcn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
+    p.id = c.payment_id WHERE p.reference = 'GB1'")
+PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$gbcn" --to INV-G-9 --amount 5 \
+    >/dev/null && pdt 1 sync >/dev/null || echo "not ok - credit apply"
+expect "disassociate: at T01, of a payment whose credit was applied" 0 \
+    "next sync" tsup 1 gateway disassociate GB1 --reason "Wrong account"
+before=$(gwstate)
+expect "disassociate: refused by the central node" 0 "Rejected    1" pdt 1 sync
+expect "disassociate: T01 shows why" 0 "was already applied; the payment cannot be disassociated" \
+    tsup 1 gateway list --search GB1
+same "disassociate: refused, nothing changed" "$(gwstate)" "$before"
+expect "gateway list --json: the state and the reason's word" 0 \
+    '"sync":"refused"' tsup 1 --json gateway list --search GB1
+expect "gateway: the terminals' stores are consistent" 0 "ok (" pdt 2 doctor
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)

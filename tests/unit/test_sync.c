@@ -180,6 +180,52 @@ shift_round_trip(void **state)
 	free(json);
 }
 
+/* The gateway kinds (issue 19): a pulled gateway payment and a pushed
+ * association keep every field; a status the decoder does not know, or
+ * "unknown" (kept at the central node only), is refused. */
+static void
+gateway_round_trip(void **state)
+{
+	struct syncrec r, d;
+	struct pd_err err;
+	char *json;
+
+	(void)state;
+	head(&r, SR_GW_PAYMENT);
+	strcpy(r.gp.gateway, "mpesa");
+	strcpy(r.gp.code, "QK1ABC");
+	r.gp.status = GW_REFUNDED;
+	strcpy(r.gp.webhook_status, "Refunded");
+	strcpy(r.gp.candidates, "WU-1, WU-2");
+	strcpy(r.gp.paid_at, "2026-11-30 14:30:00");
+	r.gp.amount = 150050;
+	r.gp.processing_tenths = 23;
+	strcpy(r.payment_uuid, "2f8fad5b-d9cb-469f-a165-70867728950e");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.kind, SR_GW_PAYMENT);
+	assert_int_equal(d.gp.status, GW_REFUNDED);
+	assert_int_equal(d.gp.amount, 150050);
+	assert_int_equal(d.gp.processing_tenths, 23);
+	assert_string_equal(d.gp.candidates, "WU-1, WU-2");
+	assert_string_equal(d.payment_uuid, r.payment_uuid);
+	free(json);
+	head(&r, SR_GW_ASSOC);
+	strcpy(r.action, "associate");
+	strcpy(r.gp.gateway, "mpesa");
+	strcpy(r.gp.code, "QK1ABC");
+	strcpy(r.consumer_uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.account_no, "WU-2");
+	strcpy(r.reason, "Called in");
+	strcpy(r.by, "Mary Johnson");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_string_equal(d.action, "associate");
+	assert_string_equal(d.account_no, "WU-2");
+	assert_string_equal(d.reason, "Called in");
+	free(json);
+}
+
 static void
 bad(const char *json, const char *needle)
 {
@@ -204,6 +250,23 @@ bad_records(void **state)
 	bad("[]", "must be an object");
 	bad("{\"kind\":\"void\"," HEAD "}", "protocol version");
 	bad("{\"v\":7,\"kind\":\"void\"," HEAD "}", "version 7");
+	bad("{\"v\":1,\"kind\":\"gateway_payment\"," HEAD
+	    ",\"data\":{\"gateway\":\"g\",\"code\":\"c\",\"status\":"
+	    "\"unknown\",\"amount\":1,\"paid_at\":\"2026-11-30 14:30:00\"}}",
+	    "Field \"status\" has an unknown value");
+	bad("{\"v\":1,\"kind\":\"gateway_payment\"," HEAD
+	    ",\"data\":{\"gateway\":\"g\",\"code\":\"c\",\"status\":"
+	    "\"Succeeded\",\"amount\":1,\"paid_at\":\"2026-11-30 14:30:00\"}}",
+	    "Field \"status\" has an unknown value");
+	bad("{\"v\":1,\"kind\":\"gateway_association\"," HEAD
+	    ",\"data\":{\"action\":\"associate\",\"gateway\":\"g\","
+	    "\"code\":\"c\",\"by\":\"Mary\"}}",
+	    "field \"reason\" is missing");
+	bad("{\"v\":1,\"kind\":\"gateway_association\"," HEAD
+	    ",\"data\":{\"action\":\"associate\",\"gateway\":\"g\","
+	    "\"code\":\"c\",\"by\":\"Mary\",\"reason\":\"r\","
+	    "\"amount\":5}}",
+	    "\"amount\" is not a field of this kind of record");
 	bad("{\"v\":1,\"kind\":\"planet\"," HEAD ",\"data\":{}}",
 	    "Unknown record kind");
 	bad("{\"v\":1,\"kind\":\"void\"," HEAD ",\"data\":{}}",
@@ -505,6 +568,7 @@ main(void)
 	    cmocka_unit_test(reference_round_trip),
 	    cmocka_unit_test(shift_round_trip),
 	    cmocka_unit_test(arrangement_round_trip),
+	    cmocka_unit_test(gateway_round_trip),
 	    cmocka_unit_test(bad_records),
 	    cmocka_unit_test(push_envelope),
 	    cmocka_unit_test(push_too_many),

@@ -1,0 +1,150 @@
+/* gateway_local.c - gateway payments at a terminal (issue 19, seed 004):
+ * the ones pulled from the central node, associated or not, kept as the
+ * central node has them; the queue of unassociated ones with their
+ * candidates and a search; a supervisor's association with a consumer,
+ * or disassociation, with a reason. Both are outbox records
+ * (gateway_association) that the central node applies, the first one
+ * for a payment winning; they change nothing here until it has (the
+ * pulled gateway_payment brings what it did), and a refusal is shown
+ * beside the payment with the central node's reason. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+int
+svc_gateway_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct gw_payment g = r->gp;
+	char at[TS_BUFSZ];
+
+	g.consumer_id = 0;
+	if (r->consumer_uuid[0] != '\0') {
+		if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid,
+		        &g.consumer_id, err) != 0)
+			return -1;
+		if (g.consumer_id == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Consumer %s is not known here"),
+			    r->consumer_uuid);
+	}
+	xstrlcpy(g.payment_uuid, r->payment_uuid, sizeof g.payment_uuid);
+	svc_now(at);
+	return store_gwl_put(s->st, &g, at, err);
+}
+
+struct gw_payment *
+svc_gateway_local(struct svc *s, int unassociated, int64_t consumer_id,
+    const char *search, size_t *n, struct pd_err *err)
+{
+	struct gwl_filter f = {unassociated, consumer_id, NULL, NULL, NULL, -1};
+	struct pd_err e;
+
+	if (search != NULL && search[0] != '\0') {
+		f.search = search;
+		if (svc_money_parse(s, search, _("Amount"), &f.amount, &e) != 0)
+			f.amount = -1;
+	}
+	return store_gwl_list(s->st, &f, n, err);
+}
+
+/* The pulled payment of code (of gateway, when not NULL): one, or
+ * PD_ENOTFOUND, or PD_EINVAL when two gateways have that code. */
+static int
+find(struct svc *s, const char *gateway, const char *code, struct gw_payment *g,
+    struct pd_err *err)
+{
+	struct gwl_filter f = {0, 0, gateway, code, NULL, -1};
+	struct gw_payment *all;
+	size_t n;
+
+	all = store_gwl_list(s->st, &f, &n, err);
+	if (all == NULL)
+		return -1;
+	if (n == 1)
+		*g = all[0];
+	free(all);
+	if (n == 0)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No gateway payment %s here (a terminal has those it "
+		      "pulled: sync first)"),
+		    code);
+	if (n > 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("%zu gateways have a payment %s; name one with "
+		      "--gateway"),
+		    n, code);
+	return 0;
+}
+
+/* Record the association (account non-NULL) or disassociation of g, in
+ * the caller's transaction: the outbox record, then the audit entry that
+ * claims its seal. */
+static int
+assoc_in_tx(struct svc *s, const struct gw_payment *g, const struct consumer *c,
+    const char *reason, struct pd_err *err)
+{
+	struct syncrec rec;
+	char at[TS_BUFSZ], ref[300], detail[800];
+
+	svc_now(at);
+	ledger_rec_head(s, &rec, SR_GW_ASSOC, NULL, NULL, s->cfg.branch_id, at);
+	xstrlcpy(rec.action, c != NULL ? "associate" : "disassociate",
+	    sizeof rec.action);
+	xstrlcpy(rec.gp.gateway, g->gateway, sizeof rec.gp.gateway);
+	xstrlcpy(rec.gp.code, g->code, sizeof rec.gp.code);
+	if (c != NULL) {
+		xstrlcpy(rec.consumer_uuid, c->uuid, sizeof rec.consumer_uuid);
+		xstrlcpy(rec.account_no, c->account_no, sizeof rec.account_no);
+	}
+	xstrlcpy(rec.reason, reason, sizeof rec.reason);
+	xstrlcpy(rec.by, s->actor.full_name, sizeof rec.by);
+	snprintf(ref, sizeof ref, "%s:%s", g->gateway, g->code);
+	if (svc_outbox(s, &rec, ref, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "account=%s reason=%s",
+	    c != NULL ? c->account_no : g->account_no, reason);
+	return svc_audit(
+	    s, at, rec.action, "gateway_payment", ref, detail, err);
+}
+
+int
+svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
+    const char *account, const char *reason, struct pd_err *err)
+{
+	struct gw_payment g;
+	struct consumer c, *cp = NULL;
+	const char *doing = account != NULL
+	                        ? _("Associating a gateway payment")
+	                        : _("Disassociating a gateway payment");
+
+	if (svc_require(s, ROLE_SUPERVISOR, doing, err) != 0 ||
+	    svc_check_text(_("Reason"), reason, s->cfg.remarks_max, 1, err) ||
+	    svc_check_sound(s, err) != 0 || find(s, gateway, code, &g, err))
+		return -1;
+	if (strcmp(g.assoc_state, "waiting") == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: an association made here is waiting for "
+		      "the central node; sync first"),
+		    g.code);
+	if (account != NULL && g.consumer_id != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is already associated with account %s; "
+		      "disassociate it first"),
+		    g.code, g.account_no);
+	if (account == NULL && g.consumer_id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is not associated with any consumer"),
+		    g.code);
+	if (account != NULL) {
+		if (store_consumer_by_account(s->st, account, &c, err) != 0)
+			return -1;
+		cp = &c;
+	}
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, assoc_in_tx(s, &g, cp, reason, err), err);
+}
