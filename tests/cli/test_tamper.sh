@@ -374,6 +374,57 @@ same "a question answers the head kept" \
     "$(anchor '{"v":1,"terminal":"T01"}')" 200
 has "with its sequence" "\"seq\":$head"
 
+# -- a longer head must chain from the one kept (its links): the log cut
+# after the head kept and grown again by 6 entries is refused however it
+# is sent, and so is a head sent the way terminals sent it before links
+zero=$(printf '%064d' 0)
+same "a longer head without links is not kept (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":'$((head + 5))',"hash":"'"$zero"'"}')" 409
+has "and the answer says why" "carries 0 links, not the 5 entries after the one kept"
+same "links that do not arrive at the head are not kept (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":'$((head + 1))',"hash":"'"$zero"'","links":["\u001f'$((head + 1))'\u001fx"]}')" 409
+has "and the answer says why" "the log was cut and written again"
+same "a link of another entry is not kept (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":'$((head + 1))',"hash":"'"$zero"'","links":["\u001f7\u001fx"]}')" 409
+has "and the answer names it" "link 1 is not audit entry $((head + 1))"
+same "links beside a question are refused (400)" \
+    "$(anchor '{"v":1,"terminal":"T01","links":[]}')" 400
+tsql 1 "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log
+    WHERE id > $head - 5"
+i=0
+while [ $i -lt 6 ]; do
+	pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 \
+	    >/dev/null || echo "not ok - regrown payment $i"
+	i=$((i + 1))
+done
+# the regrown chain's real links and head, sent as a terminal would
+python3 - "$T/t1.db" "$head" >"$T/regrown.json" <<'PY2'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+kept = int(sys.argv[2])
+rows = db.execute("SELECT id, at, user, terminal, action, entity, ref,"
+                  " detail, seals, hash FROM audit_log WHERE id > ?"
+                  " ORDER BY id", (kept,)).fetchall()
+links = ["".join("\x1f" + x for x in [str(r[0])] + [v or "" for v in r[1:8]]
+                 + ([r[8]] if r[8] else [])) for r in rows]
+print(json.dumps({"v": 1, "terminal": "T01", "seq": rows[-1][0],
+                  "hash": rows[-1][9], "links": links}))
+PY2
+same "the log cut and grown past the head kept is not kept (409)" \
+    "$(anchor "$(cat "$T/regrown.json")")" 409
+has "and the answer says why" "do not chain from the head kept"
+expect "audit verify still sees the cut: exit 12" 12 \
+    "is not the one the central node saw" pdt 1 audit verify
+cp "$T/t1.clean" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+expect "a clean store's longer head is kept with its links" 0 "" pdt 1 sync
+same "up to its newest entry" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT max(id) FROM audit_log")"
+expect "and audit verify agrees" 0 "and it matches" pdt 1 audit verify
+head=$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")
+
 # -- the push sends only what paydesk recorded (issue 18, section 7): an
 # outbox payload edited in the shell is never sent; the push stops with
 # exit 12 naming the record, the central node and T02 never hold the
