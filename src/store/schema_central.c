@@ -174,6 +174,20 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_voids_upd;\n"
     "DROP TRIGGER IF EXISTS seal_outbox_ins;\n"
     "DROP TRIGGER IF EXISTS seal_outbox_upd;\n",
+    /* the seals of money outside the payments (schema.c, review 18):
+     * dropped here like the ledger's, for the same reason */
+    "DROP TRIGGER IF EXISTS seal_credit_applications_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_credit_applications_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_counts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_counts_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_movements_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_movements_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_tenders_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_tenders_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statements_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statements_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statement_lines_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statement_lines_upd;\n",
 };
 #undef FEED
 

@@ -50,6 +50,33 @@ static const struct {
         "'$[2]')",
         1},
     {"shifts", SEAL_SHIFTS, "t.uuid", "json_extract(g.fields, '$[0]')", 0},
+    /* a later migration (review 18, points 3 and 4); a central node's
+     * store drops their triggers like the ledger's */
+    {"credit_applications", SEAL_CREDIT_APPS, "t.uuid",
+        "json_extract(g.fields, '$[0]')", 1},
+    {"shift_counts", SEAL_SHIFT_COUNTS,
+        "(SELECT uuid FROM shifts WHERE id = t.shift_id) || ' ' || t.phase "
+        "|| ' ' || t.method",
+        "(SELECT uuid FROM shifts WHERE id = json_extract(g.fields, '$[0]'))"
+        " || ' ' || json_extract(g.fields, '$[1]') || ' ' || "
+        "json_extract(g.fields, '$[2]')",
+        1},
+    {"shift_movements", SEAL_SHIFT_MOVEMENTS, "t.uuid",
+        "json_extract(g.fields, '$[0]')", 1},
+    {"shift_tenders", SEAL_SHIFT_TENDERS,
+        "(SELECT uuid FROM shifts WHERE id = t.shift_id) || ' ' || t.method",
+        "(SELECT uuid FROM shifts WHERE id = json_extract(g.fields, '$[0]'))"
+        " || ' ' || json_extract(g.fields, '$[1]')",
+        1},
+    {"bank_statements", SEAL_BANK_STATEMENTS, "t.stmt_id",
+        "json_extract(g.fields, '$[1]')", 1},
+    {"bank_statement_lines", SEAL_BANK_LINES,
+        "(SELECT stmt_id FROM bank_statements WHERE id = t.statement_id) "
+        "|| ' #' || t.seq",
+        "(SELECT stmt_id FROM bank_statements WHERE id = "
+        "json_extract(g.fields, '$[0]')) || ' #' || json_extract(g.fields, "
+        "'$[1]')",
+        1},
 };
 
 int
@@ -194,6 +221,54 @@ payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
 	}
 	sqlite3_reset(s);
 	return n;
+}
+
+/* Each credit_apply outbox record whose payload says another amount,
+ * date, credit note or item than the application it was made from (review
+ * 18, point 3): the row and its record are sealed apart, so a row and
+ * its seal forged together still differ from what was sent. */
+static int
+apply_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	char line[1024];
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db,
+	        "SELECT o.id, o.uuid, json_extract(m.value, '$[0]'), "
+	        "coalesce(json_extract(m.value, '$[1]'), 'null'), "
+	        "coalesce(json_extract(m.value, '$[2]'), 'null') FROM outbox o "
+	        "JOIN credit_applications a ON a.uuid = o.uuid "
+	        "JOIN credit_notes c ON c.id = a.credit_note_id "
+	        "JOIN items i ON i.id = a.item_id, json_each(json_array("
+	        "json_array('amount', json_extract(o.payload, "
+	        "'$.data.amount'), "
+	        "a.amount), json_array('applied_on', json_extract(o.payload, "
+	        "'$.data.applied_on'), a.applied_on), json_array("
+	        "'credit_note_uuid', json_extract(o.payload, "
+	        "'$.data.credit_note_uuid'), c.uuid), json_array('item_ref', "
+	        "json_extract(o.payload, '$.data.item_ref'), i.ref))) m "
+	        "WHERE o.kind = 'credit_apply' AND json_valid(o.payload) AND "
+	        "json_extract(m.value, '$[1]') IS NOT json_extract(m.value, "
+	        "'$[2]') ORDER BY o.id",
+	        -1, &s, NULL) != SQLITE_OK)
+		return st_fail(st, err, _("Reading the seals"));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(line, sizeof line,
+		    _("%s row %lld (credit_apply %s): payload %s is %s "
+		      "but the credit application it was made from says %s"),
+		    "outbox", (long long)sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    (const char *)sqlite3_column_text(s, 4));
+		report(cb, arg, problems, line);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	return 0;
 }
 
 /* Say which columns of row differ between now and sealed (JSON arrays). */
@@ -363,6 +438,8 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		    check_gone(st, (int)i, cb, arg, &problems, err) != 0)
 			return -1;
 	}
+	if (!central && apply_payloads(st, cb, arg, &problems, err) != 0)
+		return -1;
 	check_pending(st, cb, arg, &problems);
 	return problems;
 }

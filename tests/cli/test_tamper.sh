@@ -216,6 +216,119 @@ tamper "an outbox payload and its seal forged together break the chain" \
     "the seals of the rows it recorded were altered"
 BASE=
 
+# -- money outside the payments (review 18, points 3 and 4): a credit
+# note's application, a shift's counts, movements and tenders, a bank
+# statement and its lines are sealed; doctor sees each changed, deleted
+# or added around paydesk, and a credit_apply record's payload that is
+# not its application's
+cp "$T/clean.db" "$T/money.db"
+rm -f "$T/money.db-wal" "$T/money.db-shm"
+MDB="$T/money.db"
+M() { PAYDESK_PIN=2222 "$PD" --db "$MDB" --user mary "$@"; }
+J() { PAYDESK_PIN=1234 "$PD" --db "$MDB" --user jane "$@"; }
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-T-20,WU-10001,Jun 2025,20.00,2025-07-01,2025-07-15\n' \
+    >"$T/b20.csv"
+PAYDESK_PIN=9999 "$PD" --db "$MDB" --user admin import bills "$T/b20.csv" \
+    >/dev/null
+M credit-note apply "$cn" --to INV-T-20 --amount 1 >/dev/null ||
+    echo "not ok - the credit note applied"
+J shift open --count 10000x2 >/dev/null || echo "not ok - a shift opened"
+J shift pay-in 20 --reason "change from safe" >/dev/null ||
+    echo "not ok - a pay-in"
+J shift close --count 10000x2,1000x2 >/dev/null || echo "not ok - the close"
+SAMPLES=${SAMPLES:-$TOP/../shared/samples/bank}
+stmts=0
+if [ -r "$SAMPLES/mt940-example.940" ]; then
+	cp "$SAMPLES/mt940-example.940" "$T/s.940"
+	printf '[organisation]\ncurrency_code = EUR\ncurrency_symbol = EUR\n' \
+	    >"$T/eur.ini"
+	PAYDESK_PIN=2222 "$PD" --config "$T/eur.ini" --db "$MDB" --user mary \
+	    statement import "$T/s.940" >/dev/null && stmts=1
+	[ $stmts = 1 ] || echo "not ok - a statement imported"
+fi
+expect "a store with every sealed kind passes doctor" 0 "ok (" "$PD" \
+    --db "$MDB" doctor
+BASE=$MDB
+msql() { sqlite3 "$MDB" "$1"; }
+ca=$(msql "SELECT uuid FROM credit_applications")
+oca=$(msql "SELECT id FROM outbox WHERE kind = 'credit_apply'")
+sh=$(msql "SELECT uuid FROM shifts")
+mv=$(msql "SELECT id FROM shift_movements")
+mvu=$(msql "SELECT uuid FROM shift_movements")
+sc=$(msql "SELECT id FROM shift_counts WHERE phase = 'close' LIMIT 1")
+st=$(msql "SELECT id FROM shift_tenders WHERE method = 'Cash'")
+# the reviewer's examples
+tamper "a credit application's amount with the credit note and item moved is seen" \
+    "DROP TRIGGER credit_applications_no_update;
+     UPDATE credit_applications SET amount = 400" \
+    "credit_applications row 1 ($ca): amount is 400 but its audit entry says 100"
+tamper "a pay-in's amount x10 is seen" \
+    "DROP TRIGGER shift_movements_no_update;
+     UPDATE shift_movements SET amount = 20000" \
+    "shift_movements row $mv ($mvu): amount is 20000 but its audit entry says 2000"
+tamper "a count's quantity and amount are seen" \
+    "DROP TRIGGER shift_counts_no_update;
+     UPDATE shift_counts SET qty = 20, amount = 200000 WHERE id = $sc" \
+    "shift_counts row $sc ($sh close Cash): qty is 20"
+tamper "a tender's counted cash is seen" \
+    "DROP TRIGGER shift_tenders_no_update;
+     UPDATE shift_tenders SET counted = counted + 500, over_short =
+     over_short + 500 WHERE id = $st" \
+    "shift_tenders row $st ($sh Cash): counted is"
+tamper "a movement deleted is seen" \
+    "DROP TRIGGER shift_movements_no_delete; DELETE FROM shift_movements" \
+    "shift_movements row $mv ($mvu) was deleted"
+# one more of each kind
+tamper "a credit application deleted is seen" \
+    "DROP TRIGGER credit_applications_no_delete;
+     DELETE FROM credit_applications" \
+    "credit_applications row 1 ($ca) was deleted"
+tamper "a credit application added in the shell is seen" \
+    "INSERT INTO credit_applications (uuid, credit_note_id, item_id, amount,
+     applied_on, created_at, terminal) SELECT 'u-x', credit_note_id,
+     item_id, 5, applied_on, created_at, terminal FROM
+     credit_applications" \
+    "credit_applications row 2 (u-x) has no audited seal"
+tamper "a pay-out added in the shell is seen" \
+    "INSERT INTO shift_movements (uuid, shift_id, kind, method, amount,
+     reason, at) SELECT 'u-m', shift_id, 'pay_out', method, 5000, reason,
+     at FROM shift_movements" \
+    "shift_movements row $((mv + 1)) (u-m) has no audited seal"
+tamper "a tender deleted is seen" \
+    "DROP TRIGGER shift_tenders_no_delete; DELETE FROM shift_tenders
+     WHERE id = $st" \
+    "shift_tenders row $st ($sh Cash) was deleted"
+# the row and its seal forged together, claimed by an appended entry
+# (reseal.py): the credit_apply record sent says otherwise
+cp "$MDB" "$T/bad.db"
+rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+python3 "$TOP/tests/cli/reseal.py" "$T/bad.db" "DROP TRIGGER
+    credit_applications_no_update; UPDATE credit_applications SET amount = 400" \
+    >/dev/null 2>&1 || echo "not ok - reseal.py"
+expect "a credit application resealed still differs from its record" 6 \
+    "outbox row $oca (credit_apply $ca): payload amount is 100 but the credit application it was made from says 400" \
+    "$PD" --db "$T/bad.db" doctor
+tamper "a credit_apply payload edited is seen, naming the member" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload =
+     replace(payload, '\"amount\":100,', '\"amount\":9900,') WHERE id = $oca" \
+    "outbox row $oca (credit_apply $ca): payload amount is 9900 but the credit application it was made from says 100"
+if [ $stmts = 1 ]; then
+	sid=$(msql "SELECT stmt_id FROM bank_statements")
+	tamper "a statement line's amount x100 is seen" \
+	    "DROP TRIGGER bank_lines_no_update;
+	     UPDATE bank_statement_lines SET amount = amount * 100 WHERE seq = 1" \
+	    "bank_statement_lines row 1 ($sid #1): amount is"
+	tamper "a statement line deleted is seen" \
+	    "DROP TRIGGER bank_lines_no_delete;
+	     DELETE FROM bank_statement_lines WHERE seq = 2" \
+	    "($sid #2) was deleted"
+	tamper "a statement's credits total edited is seen" \
+	    "DROP TRIGGER bank_statements_no_update;
+	     UPDATE bank_statements SET credits = credits + 100" \
+	    "bank_statements row 1 ($sid): credits is"
+fi
+BASE=
+
 # -- sign-in checks the user's own seal, before any doctor: a user the
 # shell added, a role it raised, a PIN hash it replaced do not sign in
 # signin NAME SQL USER PIN: USER cannot sign in to the tampered copy
