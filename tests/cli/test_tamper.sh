@@ -329,6 +329,43 @@ if [ $stmts = 1 ]; then
 fi
 BASE=
 
+# -- the audit entry claiming a sealed change must be a use case that may
+# make it (review 18, point 1): the row changed with its seals claimed by
+# an appended, correctly hashed entry (reseal.py, action "fixture test")
+# no longer passes doctor; a real admin's user import still does
+resealed() {
+	cp "$T/clean.db" "$T/bad.db"
+	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+	python3 "$TOP/tests/cli/reseal.py" "$T/bad.db" "$2" >/dev/null 2>&1 ||
+	    { echo "not ok - $1: reseal.py failed"; return; }
+	expect "$1" 6 "$3" "$PD" --db "$T/bad.db" doctor
+}
+resealed "a cashier made admin under a forged entry is seen" \
+    "UPDATE users SET role = 'admin' WHERE username = 'jane'" \
+    "users row 3 (jane): role was changed by audit entry"
+has "naming the entry's use case" "(fixture test by"
+resealed "an admin's PIN hash replaced under a forged entry is seen" \
+    "UPDATE users SET pin_hash = (SELECT pin_hash FROM users WHERE
+     username = 'jane') WHERE username = 'admin'" \
+    "users row 1 (admin): pin_hash was changed by audit entry"
+resealed "a credit note's amount x100 under a forged entry is seen" \
+    "DROP TRIGGER credit_notes_frozen; UPDATE credit_notes SET amount =
+     amount * 100" \
+    "credit_notes row 1 ($cn): amount was changed by audit entry"
+resealed "a setting changed under a forged entry is seen" \
+    "UPDATE settings SET value = 'Evil Corp'" \
+    "settings row 1 (organisation.name): value was changed by audit entry"
+resealed "a bill's amount under a forged entry is seen" \
+    "UPDATE items SET amount = 1 WHERE ref = 'INV-T-75'" \
+    "items row $bill (INV-T-75): amount was changed by audit entry"
+cp "$T/clean.db" "$T/ok.db"
+printf 'username,full_name,role,pin\njane,Jane Smith,supervisor,4321\n' \
+    >"$T/u2.csv"
+PAYDESK_PIN=9999 "$PD" --db "$T/ok.db" --user admin import users "$T/u2.csv" \
+    --update >/dev/null || echo "not ok - the admin's user import"
+expect "a role changed by an admin's user import passes doctor" 0 "ok (" \
+    "$PD" --db "$T/ok.db" doctor
+
 # -- sign-in checks the user's own seal, before any doctor: a user the
 # shell added, a role it raised, a PIN hash it replaced do not sign in
 # signin NAME SQL USER PIN: USER cannot sign in to the tampered copy
