@@ -229,6 +229,13 @@ const char *const store_admin_migrations[] = {
      * `gateway set` */
     "ALTER TABLE gateways ADD COLUMN method TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE gateways ADD COLUMN statuses TEXT NOT NULL DEFAULT '';\n",
+    /* a terminal id that differs only by case from one of the same
+     * organisation (review 18): its numbers R-t02-... would pass for
+     * R-T02-...; re-adding the same id after a revoke stays allowed */
+    "CREATE TRIGGER terminals_case BEFORE INSERT ON terminals WHEN EXISTS"
+    " (SELECT 1 FROM terminals WHERE org = NEW.org AND upper(terminal) ="
+    " upper(NEW.terminal) AND terminal <> NEW.terminal) BEGIN"
+    " SELECT RAISE(ABORT, 'terminal id case'); END;\n",
 };
 
 const int store_admin_nmigrations =
