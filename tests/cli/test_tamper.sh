@@ -26,6 +26,11 @@ PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
 expect "the untouched store passes" 0 "seals, audit chain)" "$PD" doctor
 expect "and its chain verifies" 0 "chain intact" "$PD" audit verify
 PAYDESK_PIN=9999 "$PD" --user admin backup "$T/clean.db" >/dev/null
+# a backup holds every PIN hash: owner-only whatever the umask (review 18)
+same "a backup is readable by its owner only (0600)" \
+    "$(umask 022; stat -c %a "$T/clean.db")" 600
+(umask 000; PAYDESK_PIN=9999 "$PD" --user admin backup "$T/b000.db") >/dev/null
+same "even under umask 000" "$(stat -c %a "$T/b000.db")" 600
 
 # tamper NAME SQL NEEDLE: SQL run on a copy of the clean store with the
 # sqlite3 shell; doctor on the copy fails (6) naming what changed
@@ -460,6 +465,10 @@ expect "the newest 50 entries deleted: audit verify exits 12" 12 \
     "but the central node saw it reach entry" pdt 1 audit verify
 expect "and doctor reports it" 6 "audit anchor: The audit log ends at entry" \
     pdt 1 doctor
+expect "and a sync says so: exit 12" 12 "but the central node saw it reach" \
+    pdt 1 sync
+expect "as does sync --status" 0 "but the central node saw it reach" \
+    pdt 1 sync --status
 npay=$(tsql 1 "SELECT count(*) FROM payments")
 expect "then posting is refused as after a broken seal" 6 \
     "Restore it from a backup" pdt 1 --user jane pay WU-10002 --type bill \
@@ -494,9 +503,15 @@ expect "but not against the central node: exit 12" 12 \
 expect "and doctor reports it" 6 "the log was rewritten" pdt 1 doctor
 expect "and posting is refused" 6 "nothing is posted into it" \
     pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
-expect "sync still moves the records" 0 "" pdt 1 sync
+# (review 18, point 7: the round used to exit 0 and print nothing)
+expect "sync moves the records but says the log differs: exit 12" 12 \
+    "is not the one the central node saw" pdt 1 sync
+same "the records still moved" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL")" 0
 same "but does not anchor the rewritten head" \
     "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$head"
+expect "sync --status shows it as the last error" 0 \
+    "is not the one the central node saw" pdt 1 sync --status
 cp "$T/t1.clean" "$T/t1.db"
 rm -f "$T/t1.db-wal" "$T/t1.db-shm"
 expect "the clean store matches again" 0 "and it matches" pdt 1 audit verify
