@@ -46,6 +46,10 @@ load_body(const char *body, size_t len, struct pd_err *err)
 			      "node speaks %d)"),
 			    (long long)json_integer_value(v),
 			    SYNC_PROTOCOL_VERSION);
+		else if (v != NULL)
+			pd_fail(err, PD_EINVAL,
+			    _("Field \"v\" (the protocol version) must be an "
+			      "integer"));
 		else
 			pd_fail(err, PD_EINVAL,
 			    _("Field \"v\" (the protocol version) is missing"));

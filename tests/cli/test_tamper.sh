@@ -533,6 +533,13 @@ has "naming the field" '\"hash\", 64 lowercase hex digits'
 same "a negative sequence is refused (400)" \
     "$(anchor '{"v":1,"terminal":"T01","seq":-1,"hash":""}')" 400
 same "malformed JSON is refused (400)" "$(anchor '{"v":1,')" 400
+# (review 18: a "v" that is a string was reported missing)
+same "a version that is a string is refused (400)" \
+    "$(anchor '{"v":"1","terminal":"T01"}')" 400
+has "saying it must be an integer" '\"v\" (the protocol version) must be an integer'
+same "a version that is a fraction too" \
+    "$(anchor '{"v":1.5,"terminal":"T01"}')" 400
+has "saying the same" '\"v\" (the protocol version) must be an integer'
 same "the head kept did not move" \
     "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$head"
 same "a question answers the head kept" \
