@@ -186,6 +186,12 @@ svc_central_anchor_encode(const struct sync_anchor *a)
 	return sync_anchor_encode(a);
 }
 
+void
+svc_central_anchor_free(struct sync_anchor *a)
+{
+	sync_anchor_free(a);
+}
+
 /* Whether in's links chain from the head kept (seq, hash) to in's head:
  * one link per entry after it, each opening with its entry's sequence. */
 static int
