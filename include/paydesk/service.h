@@ -695,6 +695,8 @@ int svc_central_anchor_decode(
     const char *body, size_t len, struct sync_anchor *a, struct pd_err *err);
 /* Caller frees. */
 char *svc_central_anchor_encode(const struct sync_anchor *a);
+/* Free a decoded request's links (sync_anchor_free). */
+void svc_central_anchor_free(struct sync_anchor *a);
 /* The bodies of the central node's answers, in the protocol of
  * syncrec.h. Decode a push body; on failure err says what is wrong
  * and where (an answer 400). Free p with svc_central_push_free. */

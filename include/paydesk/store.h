@@ -229,6 +229,13 @@ int store_audit_head(
 int store_audit_hash_at(
     struct store *st, int64_t seq, char hash[65], struct pd_err *err);
 
+/* The links of entries from..to (issue 18, section 7): each entry's text
+ * its hash is taken over after the previous hash ("\x1f" before each
+ * field), so that hash(n) = SHA-256(hash(n - 1) + link(n)); *links an
+ * array of *n owned strings (free each, then the array). PD_ESTORE when
+ * an entry of the range is missing. */
+int store_audit_links(struct store *st, int64_t from, int64_t to, char ***links,
+    size_t *n, struct pd_err *err);
 /* The central node's copy of a terminal's audit chain head (issue 18,
  * section 7; central migration 6): 1 and the head kept, 0 none yet (0 and
  * ""), -1 on error. */

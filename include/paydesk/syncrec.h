@@ -31,12 +31,18 @@
  *   POST /v1/anchor body { "v": 1, "terminal": "T01", "seq": N,
  *                          "hash": "64 hex" } (the head of the terminal's
  *                   audit chain: its newest entry's sequence and hash;
- *                   without "seq" and "hash", a question only)
+ *                   without "seq" and "hash", a question only; "links":
+                   [ "..." ] once a head is kept, the entries after it
+                   up to N, each the text its hash is taken over after the
+                   previous hash, at most SYNC_ANCHOR_MAX_LINKS a request)
  *                   200 { "v": 1, "terminal": "T01", "seq": S,
  *                          "hash": "..." }: the head the central node
  *                   keeps for it (without seq and hash: none yet). A head
  *                   shorter than the one kept, or another hash at the
- *                   same sequence, is not kept: 409 (issue 18, section 7)
+ *                   same sequence, is not kept: 409; so is a longer head
+                   whose links do not chain from the head kept to it
+                   (issue 18, section 7; without links: refused, as a
+                   terminal of before the links sent)
  *   GET  /v1/health 200 { "v": 1, "status": "ok" } (no token needed)
  *   GET  /v1/status 200 { "v": 1, "org": "...", "cursor": C,
  *                          "terminals": [ { "terminal", "branch",
@@ -209,12 +215,22 @@ struct sync_anchor {
 	int has_head;
 	int64_t seq;   /* the newest entry's id; 0: an empty log */
 	char hash[65]; /* its hash, 64 lowercase hex digits; "" at 0 */
+	size_t nlinks; /* the entries seq - nlinks + 1 .. seq, oldest first */
+	char **links;  /* each "\x1f" + the entry's fields joined by "\x1f"
+	                  (store_audit_links); owned, sync_anchor_free */
 };
+/* Entries one anchor request may carry; a terminal further ahead of the
+ * head kept anchors in steps. */
+#define SYNC_ANCHOR_MAX_LINKS 1000
 /* The body of an anchor request or answer; caller frees. */
 char *sync_anchor_encode(const struct sync_anchor *a);
-/* Decode and validate one (400 on failure, err says which field). */
+/* Decode and validate one (400 on failure, err says which field); links
+ * are NUL-free strings, at most SYNC_ANCHOR_MAX_LINKS, only with a head.
+ * Free with sync_anchor_free, also after a failure. */
 int sync_anchor_decode(
     const char *body, size_t len, struct sync_anchor *out, struct pd_err *err);
+/* Free a's links (a itself is the caller's). */
+void sync_anchor_free(struct sync_anchor *a);
 /* Build a push body from outbox payloads (each a record's JSON text). */
 char *sync_push_encode(const char *terminal, int64_t pending,
     const char *const *payloads, size_t n);

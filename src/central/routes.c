@@ -205,6 +205,7 @@ route_anchor(struct server *sv, struct request *rq,
 
 	if (svc_central_anchor_decode(
 	        rq->body ? rq->body : "", rq->len, &in, &e) != 0) {
+		svc_central_anchor_free(&in);
 		answer_fail(a, 400, "%s", e.msg);
 		return;
 	}
@@ -213,15 +214,18 @@ route_anchor(struct server *sv, struct request *rq,
 		    "This token belongs to terminal %s, not %s; a terminal "
 		    "anchors only its own audit log",
 		    t->terminal, in.terminal);
+		svc_central_anchor_free(&in);
 		return;
 	}
 	if (sv->b->ops->anchor(sv->b, t, &in, &out, &e) != 0) {
+		svc_central_anchor_free(&in);
 		if (e.code == PD_ETAMPER)
 			answer_fail(a, 409, "%s", e.msg);
 		else
 			answer_store_failed(a, &e);
 		return;
 	}
+	svc_central_anchor_free(&in);
 	a->status = 200;
 	a->body = svc_central_anchor_encode(&out);
 	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);

@@ -15,16 +15,28 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 	 * second word ("pdf": no such page) */
 	const char *page = c->cmd != NULL ? c->cmd : argv[0];
 
-	for (n = 0; opts != NULL && opts[n].name != NULL && n < 31; n++) {
+	for (n = 0; opts != NULL && opts[n].name != NULL && n < 30; n++) {
 		lo[n].name = opts[n].name;
 		lo[n].has_arg = opts[n].flag ? no_argument : required_argument;
 		lo[n].flag = NULL;
 		lo[n].val = 1000 + n;
 	}
-	memset(&lo[n], 0, sizeof lo[n]);
+	/* --force, a global option, after the command too (review 18:
+	 * the refusal of a link suggests it where the command's options
+	 * are) */
+	lo[n].name = "force";
+	lo[n].has_arg = no_argument;
+	lo[n].flag = NULL;
+	lo[n].val = 999;
+	memset(&lo[n + 1], 0, sizeof lo[n + 1]);
 	optind = 1;
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+		if (ch == 999) {
+			c->force = 1;
+			c->svc.replace_links = 1;
+			continue;
+		}
 		if (ch >= 1000 && ch < 1000 + n) {
 			*opts[ch - 1000].val =
 			    opts[ch - 1000].flag ? "1" : optarg;

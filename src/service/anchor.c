@@ -6,6 +6,10 @@
  * recomputed end to end after an edit, which verifies on its own, is
  * seen. `paydesk audit verify` and `paydesk doctor` ask the central node
  * for the head it keeps and compare it with the store's chain.
+ * A longer head carries the links of the entries after the one kept (the
+ * text each entry's hash covers after the previous hash): the central
+ * node hashes them from the head it keeps and keeps the new head only
+ * when they arrive at it, so a chain cut and grown again is not kept.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +17,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/sha256.h"
 #include "paydesk/syncnet.h"
 
 /* ---- the terminal ---- */
@@ -42,6 +47,7 @@ anchor_call(struct svc *s, struct sync_net *net, const struct sync_anchor *head,
 		return -1;
 	}
 	rc = sync_anchor_decode(r.body, r.len, out, err);
+	sync_anchor_free(out); /* an answer's links are not needed */
 	sync_reply_free(&r);
 	if (rc != 0) {
 		pd_err_prefix(err, _("The central node's audit head was not "
@@ -80,6 +86,38 @@ anchor_compare(struct svc *s, const struct sync_anchor *kept,
 	return 0;
 }
 
+/* Anchor the head up to SYNC_ANCHOR_MAX_LINKS entries past *kept (not
+ * past upto), with the links from *kept to it; *kept gets the new head. */
+static int
+anchor_step(struct svc *s, struct sync_net *net, int64_t upto,
+    struct sync_anchor *kept, struct pd_err *err)
+{
+	struct sync_anchor head;
+	int rc;
+
+	memset(&head, 0, sizeof head);
+	head.has_head = 1;
+	head.seq = upto - kept->seq > SYNC_ANCHOR_MAX_LINKS
+	               ? kept->seq + SYNC_ANCHOR_MAX_LINKS
+	               : upto;
+	if (store_audit_hash_at(s->st, head.seq, head.hash, err) != 1 ||
+	    store_audit_links(s->st, kept->seq + 1, head.seq, &head.links,
+	        &head.nlinks, err) != 0) {
+		if (err->msg[0] == '\0')
+			pd_fail(err, PD_ETAMPER,
+			    _("Audit log entry %lld is missing"),
+			    (long long)head.seq);
+		return -1;
+	}
+	rc = anchor_call(s, net, &head, kept, err);
+	sync_anchor_free(&head);
+	if (rc == 0 && kept->seq != head.seq)
+		return pd_fail(err, PD_ENET,
+		    _("The central node kept audit entry %lld, not %lld"),
+		    (long long)kept->seq, (long long)head.seq);
+	return rc;
+}
+
 int
 svc_audit_anchor_sync(struct svc *s, struct sync_net *net,
     struct audit_anchor *a, struct pd_err *err)
@@ -95,10 +133,17 @@ svc_audit_anchor_sync(struct svc *s, struct sync_net *net,
 		return -1;
 	if (kept.has_head && kept.seq == a->local_seq)
 		return 0;
-	head.has_head = 1;
-	head.seq = a->local_seq;
-	if (anchor_call(s, net, &head, &kept, err) != 0)
-		return -1;
+	if (!kept.has_head) { /* the first head: nothing to extend */
+		head.has_head = 1;
+		head.seq = a->local_seq;
+		if (anchor_call(s, net, &head, &kept, err) != 0)
+			return -1;
+		a->central_seq = kept.seq;
+		return 0;
+	}
+	while (kept.seq < a->local_seq)
+		if (anchor_step(s, net, a->local_seq, &kept, err) != 0)
+			return -1;
 	a->central_seq = kept.seq;
 	return 0;
 }
@@ -141,6 +186,61 @@ svc_central_anchor_encode(const struct sync_anchor *a)
 	return sync_anchor_encode(a);
 }
 
+void
+svc_central_anchor_free(struct sync_anchor *a)
+{
+	sync_anchor_free(a);
+}
+
+/* Whether in's links chain from the head kept (seq, hash) to in's head:
+ * one link per entry after it, each opening with its entry's sequence. */
+static int
+anchor_extends(const struct sync_anchor *in, int64_t seq, const char *hash,
+    struct pd_err *err)
+{
+	char h[65], lead[32];
+	struct sha256 c;
+	uint8_t d[32];
+	size_t i;
+	int k;
+
+	if (in->nlinks == 0 || (int64_t)in->nlinks != in->seq - seq)
+		return pd_fail(err, PD_ETAMPER,
+		    _("Terminal %s: its audit head (entry %lld) carries %zu "
+		      "links, not the %lld entries after the one kept (entry "
+		      "%lld); not kept"),
+		    in->terminal, (long long)in->seq, in->nlinks,
+		    (long long)(in->seq - seq), (long long)seq);
+	/* an empty log's head chains its first entry from 64 zeros */
+	if (seq == 0)
+		memset(h, '0', 64), h[64] = '\0';
+	else
+		xstrlcpy(h, hash, sizeof h);
+	for (i = 0; i < in->nlinks; i++) {
+		snprintf(lead, sizeof lead, "\x1f%lld\x1f",
+		    (long long)(seq + 1 + (int64_t)i));
+		if (strncmp(in->links[i], lead, strlen(lead)) != 0)
+			return pd_fail(err, PD_ETAMPER,
+			    _("Terminal %s: link %zu is not audit entry %lld; "
+			      "not kept"),
+			    in->terminal, i + 1,
+			    (long long)(seq + 1 + (int64_t)i));
+		sha256_init(&c);
+		sha256_update(&c, h, strlen(h));
+		sha256_update(&c, in->links[i], strlen(in->links[i]));
+		sha256_final(&c, d);
+		for (k = 0; k < 32; k++)
+			snprintf(h + k * 2, 3, "%02x", d[k]);
+	}
+	if (strcmp(h, in->hash) != 0)
+		return pd_fail(err, PD_ETAMPER,
+		    _("Terminal %s: its audit entries after entry %lld do "
+		      "not chain from the head kept to entry %lld: the log "
+		      "was cut and written again; not kept"),
+		    in->terminal, (long long)seq, (long long)in->seq);
+	return 0;
+}
+
 static int
 anchor_keep(struct svc *s, const struct sync_anchor *in,
     struct sync_anchor *out, struct pd_err *err)
@@ -161,6 +261,9 @@ anchor_keep(struct svc *s, const struct sync_anchor *in,
 		    _("Terminal %s: its audit head (entry %lld) does not "
 		      "extend the one kept (entry %lld); not kept"),
 		    in->terminal, (long long)in->seq, (long long)out->seq);
+	if (rc == 1 && in->seq > out->seq &&
+	    anchor_extends(in, out->seq, out->hash, err) != 0)
+		return -1;
 	svc_now(at);
 	if (store_anchor_put(s->st, in->terminal, in->seq, in->hash, at, err) !=
 	    0)

@@ -594,7 +594,8 @@ lost:
 /* The audit head, anchored after the push: a chain that no longer
  * matches what the central node saw is not anchored over, and is noted
  * (META_ANCHOR) for doctor and audit verify; the round goes on, since
- * payments are facts and must still move. */
+ * payments are facts and must still move: 1 and err says what was found
+ * (PD_ETAMPER), for the round to end with it (review 18, point 7). */
 static int
 anchor(struct svc *s, struct sync_net *net, struct pd_err *err)
 {
@@ -613,7 +614,8 @@ anchor(struct svc *s, struct sync_net *net, struct pd_err *err)
 		return -1;
 	}
 	note(s, META_ANCHOR, e.msg);
-	return 0;
+	*err = e;
+	return 1;
 }
 
 int
@@ -621,6 +623,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
     const volatile int *cancel, struct sync_report *rep, struct pd_err *err)
 {
 	struct sync_net *net;
+	struct pd_err mismatch = {0};
 	char at[TS_BUFSZ];
 	int rc;
 
@@ -637,13 +640,23 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	 * commit instead of spilling to the WAL page by page */
 	store_cache_kb(s->st, SYNC_CACHE_KB);
 	rc = push_all(s, net, cb, arg, rep, err);
-	if (rc == 0)
-		rc = anchor(s, net, err);
+	if (rc == 0 && (rc = anchor(s, net, &mismatch)) != 0) {
+		if (rc < 0)
+			*err = mismatch;
+		rc = rc < 0 ? -1 : 0;
+	}
 	if (rc == 0)
 		rc = pull_all(s, net, cb, arg, rep, err);
 	store_cache_kb(s->st, 0);
 	sync_net_free(net);
 	rep->pending = store_outbox_pending(s->st);
+	/* the records moved, but the audit log is not what the central
+	 * node saw: the round says so (exit status, sync --status, the
+	 * Sync screen's last error) */
+	if (rc == 0 && mismatch.code == PD_ETAMPER) {
+		*err = mismatch;
+		rc = -1;
+	}
 	if (rc != 0) {
 		note(s, META_ERROR, err->msg);
 		return -1;

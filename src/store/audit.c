@@ -5,11 +5,13 @@
  * Changing, removing or reordering an entry breaks every hash after it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/sha256.h"
+#include "paydesk/xmalloc.h"
 
 #define GENESIS                                                                \
 	"0000000000000000000000000000000000000000000000000000000000000000"
@@ -246,6 +248,75 @@ store_audit_hash_at(
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return st_fail(st, err, _("Reading the audit log"));
 	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+/* One entry's link: each field its hash covers after the previous hash,
+ * with the "\x1f" before it (entry_hash), as one string; caller frees. */
+static char *
+entry_link(sqlite3_stmt *s)
+{
+	char idtxt[24];
+	const char *f[9];
+	size_t len = 0;
+	int i, n;
+	char *out, *p;
+
+	snprintf(
+	    idtxt, sizeof idtxt, "%lld", (long long)sqlite3_column_int64(s, 0));
+	f[0] = idtxt;
+	for (i = 1; i < 8; i++)
+		f[i] = col_or_empty(s, i);
+	f[8] = col_or_empty(s, 8);
+	n = f[8][0] != '\0' ? 9 : 8;
+	for (i = 0; i < n; i++)
+		len += 1 + strlen(f[i]);
+	p = out = xmalloc(len + 1);
+	for (i = 0; i < n; i++) {
+		size_t k = strlen(f[i]);
+
+		*p++ = '\x1f';
+		memcpy(p, f[i], k);
+		p += k;
+	}
+	*p = '\0';
+	return out;
+}
+
+int
+store_audit_links(struct store *st, int64_t from, int64_t to, char ***links,
+    size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id, at, user, terminal, action, entity, ref, detail, "
+	    "seals FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id",
+	    err);
+	size_t want = to >= from ? (size_t)(to - from + 1) : 0, i;
+	int rc;
+
+	*links = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	*links = xcalloc(want ? want : 1, sizeof **links);
+	st_bind(s, "ii", from, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < want &&
+	       sqlite3_column_int64(s, 0) == from + (int64_t)*n)
+		(*links)[(*n)++] = entry_link(s);
+	sqlite3_reset(s);
+	if ((rc != SQLITE_DONE && rc != SQLITE_ROW) || *n != want) {
+		for (i = 0; i < *n; i++)
+			free((*links)[i]);
+		free(*links);
+		*links = NULL;
+		*n = 0;
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			return st_fail(st, err, _("Reading the audit log"));
+		return pd_fail(err, PD_ESTORE,
+		    _("Audit log entries %lld to %lld are not all there: "
+		      "entries were removed"),
+		    (long long)from, (long long)to);
+	}
+	return 0;
 }
 
 int64_t

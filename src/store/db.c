@@ -1,5 +1,6 @@
 /* db.c - opening the store, pragmas, migrations, transactions, helpers. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -635,13 +636,21 @@ store_backup(struct store *st, const char *dest, struct pd_err *err)
 {
 	sqlite3 *to;
 	sqlite3_backup *b;
-	int rc;
+	int rc, fd;
 
-	if (access(dest, F_OK) == 0)
+	/* created here, owner-only whatever the umask: a backup holds every
+	 * user's PIN hash (review 18); O_EXCL refuses a file or a link that
+	 * is there */
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s: already exists; give a new "
 		      "file name"),
 		    dest);
+	if (fd < 0)
+		return pd_fail(err, PD_ESTORE, _("%s: cannot create: %s"), dest,
+		    strerror(errno));
+	close(fd);
 	if (sqlite3_open_v2(dest, &to,
 	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	        NULL) != SQLITE_OK) {

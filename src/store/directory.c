@@ -93,6 +93,11 @@ store_terminal_add(struct store *st, const struct terminal_row *t,
 			    "Terminal %s is already registered in %s; revoke "
 			    "it first to issue a new token",
 			    t->terminal, t->org);
+		if (strstr(err->msg, "terminal id case") != NULL)
+			return pd_fail(err, PD_EINVAL,
+			    "Terminal %s differs only by case from a terminal "
+			    "of %s; give it another id",
+			    t->terminal, t->org);
 		return -1;
 	}
 	return 0;

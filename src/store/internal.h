@@ -85,6 +85,27 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
 #define SEAL_OUTBOX                                                            \
 	"uuid, kind, ref, pd_sha256(payload), sent_at, rejected_at, "          \
 	"reject_reason"
+/* Money outside the payments (a later migration, review 18 points 3
+ * and 4): a credit note's application to an item, a shift's counts,
+ * movements and tenders, an imported bank statement's totals and its
+ * lines. */
+#define SEAL_CREDIT_APPS                                                       \
+	"uuid, credit_note_id, item_id, amount, applied_on, created_at, "      \
+	"user_id, terminal"
+#define SEAL_SHIFT_COUNTS                                                      \
+	"shift_id, phase, method, kind, denomination, qty, amount, ref"
+#define SEAL_SHIFT_MOVEMENTS                                                   \
+	"uuid, shift_id, kind, method, amount, reason, approved_by, user_id, " \
+	"at"
+#define SEAL_SHIFT_TENDERS                                                     \
+	"shift_id, method, npayments, taken, expected, counted, over_short, "  \
+	"reason, approved_by"
+#define SEAL_BANK_STATEMENTS                                                   \
+	"account, stmt_id, stmt_key, currency, period_from, period_to, "       \
+	"opening, closing, line_count, credits, debits, dup_count, user_id"
+#define SEAL_BANK_LINES                                                        \
+	"statement_id, seq, booking_date, value_date, amount, reference, "     \
+	"counterparty, bank_id, reversal, dup_of"
 /* the outbox columns whose change writes a seal (its payload is sealed
  * by its SHA-256: a copy would double what each posting writes) */
 #define SEAL_OUTBOX_COLS                                                       \

@@ -194,6 +194,20 @@ const char *const store_central_migrations[] = {
         "AFTER UPDATE OF webhook_status, settlement_status, consumer_id,"
         " candidates, payment_id, fee, settled_on ON gateway_payments",
         "gateway_payment", "NEW.id"),
+    /* the seals of money outside the payments (schema.c, review 18):
+     * dropped here like the ledger's, for the same reason */
+    "DROP TRIGGER IF EXISTS seal_credit_applications_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_credit_applications_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_counts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_counts_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_movements_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_movements_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_tenders_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_tenders_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statements_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statements_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statement_lines_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_bank_statement_lines_upd;\n",
 };
 #undef FEED
 
@@ -235,6 +249,13 @@ const char *const store_admin_migrations[] = {
      * `gateway set` */
     "ALTER TABLE gateways ADD COLUMN method TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE gateways ADD COLUMN statuses TEXT NOT NULL DEFAULT '';\n",
+    /* a terminal id that differs only by case from one of the same
+     * organisation (review 18): its numbers R-t02-... would pass for
+     * R-T02-...; re-adding the same id after a revoke stays allowed */
+    "CREATE TRIGGER terminals_case BEFORE INSERT ON terminals WHEN EXISTS"
+    " (SELECT 1 FROM terminals WHERE org = NEW.org AND upper(terminal) ="
+    " upper(NEW.terminal) AND terminal <> NEW.terminal) BEGIN"
+    " SELECT RAISE(ABORT, 'terminal id case'); END;\n",
 };
 
 const int store_admin_nmigrations =

@@ -50,6 +50,33 @@ static const struct {
         "'$[2]')",
         1},
     {"shifts", SEAL_SHIFTS, "t.uuid", "json_extract(g.fields, '$[0]')", 0},
+    /* a later migration (review 18, points 3 and 4); a central node's
+     * store drops their triggers like the ledger's */
+    {"credit_applications", SEAL_CREDIT_APPS, "t.uuid",
+        "json_extract(g.fields, '$[0]')", 1},
+    {"shift_counts", SEAL_SHIFT_COUNTS,
+        "(SELECT uuid FROM shifts WHERE id = t.shift_id) || ' ' || t.phase "
+        "|| ' ' || t.method",
+        "(SELECT uuid FROM shifts WHERE id = json_extract(g.fields, '$[0]'))"
+        " || ' ' || json_extract(g.fields, '$[1]') || ' ' || "
+        "json_extract(g.fields, '$[2]')",
+        1},
+    {"shift_movements", SEAL_SHIFT_MOVEMENTS, "t.uuid",
+        "json_extract(g.fields, '$[0]')", 1},
+    {"shift_tenders", SEAL_SHIFT_TENDERS,
+        "(SELECT uuid FROM shifts WHERE id = t.shift_id) || ' ' || t.method",
+        "(SELECT uuid FROM shifts WHERE id = json_extract(g.fields, '$[0]'))"
+        " || ' ' || json_extract(g.fields, '$[1]')",
+        1},
+    {"bank_statements", SEAL_BANK_STATEMENTS, "t.stmt_id",
+        "json_extract(g.fields, '$[1]')", 1},
+    {"bank_statement_lines", SEAL_BANK_LINES,
+        "(SELECT stmt_id FROM bank_statements WHERE id = t.statement_id) "
+        "|| ' #' || t.seq",
+        "(SELECT stmt_id FROM bank_statements WHERE id = "
+        "json_extract(g.fields, '$[0]')) || ' #' || json_extract(g.fields, "
+        "'$[1]')",
+        1},
 };
 
 int
@@ -194,6 +221,54 @@ payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
 	}
 	sqlite3_reset(s);
 	return n;
+}
+
+/* Each credit_apply outbox record whose payload says another amount,
+ * date, credit note or item than the application it was made from (review
+ * 18, point 3): the row and its record are sealed apart, so a row and
+ * its seal forged together still differ from what was sent. */
+static int
+apply_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s;
+	char line[1024];
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db,
+	        "SELECT o.id, o.uuid, json_extract(m.value, '$[0]'), "
+	        "coalesce(json_extract(m.value, '$[1]'), 'null'), "
+	        "coalesce(json_extract(m.value, '$[2]'), 'null') FROM outbox o "
+	        "JOIN credit_applications a ON a.uuid = o.uuid "
+	        "JOIN credit_notes c ON c.id = a.credit_note_id "
+	        "JOIN items i ON i.id = a.item_id, json_each(json_array("
+	        "json_array('amount', json_extract(o.payload, "
+	        "'$.data.amount'), "
+	        "a.amount), json_array('applied_on', json_extract(o.payload, "
+	        "'$.data.applied_on'), a.applied_on), json_array("
+	        "'credit_note_uuid', json_extract(o.payload, "
+	        "'$.data.credit_note_uuid'), c.uuid), json_array('item_ref', "
+	        "json_extract(o.payload, '$.data.item_ref'), i.ref))) m "
+	        "WHERE o.kind = 'credit_apply' AND json_valid(o.payload) AND "
+	        "json_extract(m.value, '$[1]') IS NOT json_extract(m.value, "
+	        "'$[2]') ORDER BY o.id",
+	        -1, &s, NULL) != SQLITE_OK)
+		return st_fail(st, err, _("Reading the seals"));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(line, sizeof line,
+		    _("%s row %lld (credit_apply %s): payload %s is %s "
+		      "but the credit application it was made from says %s"),
+		    "outbox", (long long)sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    (const char *)sqlite3_column_text(s, 4));
+		report(cb, arg, problems, line);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	return 0;
 }
 
 /* Say which columns of row differ between now and sealed (JSON arrays). */
@@ -346,6 +421,112 @@ check_pending(struct store *st, problem_cb cb, void *arg, int *problems)
 	report(cb, arg, problems, line);
 }
 
+/* Which use cases may change a sealed column of a row already sealed
+ * (review 18, point 1): the audit entry claiming the change must be one
+ * of them, "action entity" as audit_log records them; "" is none (the
+ * column never changes). An "import users" must be an admin's. A forged
+ * entry still hides a change when it names a use case of the row: what
+ * doctor cannot see is said in paydesk(1). */
+static const struct {
+	const char *table;
+	const char *cols; /* watched, each a column of the table's SEAL_* */
+	const char *may;  /* "action entity" pairs, each between '|' */
+} changers[] = {
+    {"users", "username, full_name, role, pin_hash, active",
+        "|import users|pull sync|"},
+    {"settings", "key, value", "|import settings|pull sync|"},
+    {"credit_notes",
+        "cn_no, consumer_id, payment_id, amount, reason, created_on, "
+        "expires_on, user_id, terminal, automatic",
+        ""},
+    {"items", "consumer_id, kind, ref, amount, issued_on, due_on",
+        "|import bills|import services|import installments|"
+        "import consumers|pull sync|"},
+};
+
+/* Whether column name is one of the comma-separated list cols. */
+static int
+col_in(const char *cols, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = cols;
+
+	while ((p = strstr(p, name)) != NULL) {
+		if ((p == cols || p[-1] == ' ') && (p[n] == ',' || !p[n]))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* One changed column of a claimed seal (the query of check_changers)
+ * against rule i: reported when its audit entry may not change it. */
+static void
+changer_one(
+    int i, int t, sqlite3_stmt *r, problem_cb cb, void *arg, int *problems)
+{
+	char col[64], pair[160], line[1024];
+	const char *action = (const char *)sqlite3_column_text(r, 3);
+	const char *entity = (const char *)sqlite3_column_text(r, 4);
+	int ok;
+
+	col_name(sealed[t].cols, sqlite3_column_int(r, 6), col, sizeof col);
+	if (!col_in(changers[i].cols, col))
+		return;
+	snprintf(pair, sizeof pair, "|%s %s|", action ? action : "",
+	    entity ? entity : "");
+	ok = strstr(changers[i].may, pair) != NULL;
+	if (ok && strcmp(pair, "|import users|") == 0)
+		ok = sqlite3_column_int(r, 7);
+	if (ok)
+		return;
+	snprintf(line, sizeof line,
+	    _("%s row %lld (%s): %s was changed by audit entry %lld (%s %s "
+	      "by %s), which is not a use case that may change it"),
+	    changers[i].table, (long long)sqlite3_column_int64(r, 0),
+	    (const char *)sqlite3_column_text(r, 1), col,
+	    (long long)sqlite3_column_int64(r, 2), action, entity,
+	    (const char *)sqlite3_column_text(r, 5));
+	report(cb, arg, problems, line);
+}
+
+static int
+check_changers(struct store *st, problem_cb cb, void *arg, int *problems,
+    struct pd_err *err)
+{
+	char sql[2048];
+	sqlite3_stmt *r;
+	size_t i, t;
+	int rc;
+
+	for (i = 0; i < sizeof changers / sizeof changers[0]; i++) {
+		for (t = 0; strcmp(sealed[t].table, changers[i].table) != 0;
+		     t++)
+			;
+		snprintf(sql, sizeof sql,
+		    "SELECT g.row_id, coalesce((SELECT %s FROM %s t WHERE "
+		    "t.id = g.row_id), ''), a.id, a.action, a.entity, a.user, "
+		    "k.key, coalesce((SELECT role = 'admin' FROM users WHERE "
+		    "username = a.user), 0) FROM seals g JOIN audit_log a ON "
+		    "a.id = g.audit_id JOIN seals p ON p.id = (SELECT max(id) "
+		    "FROM seals WHERE tbl = g.tbl AND row_id = g.row_id AND "
+		    "id < g.id AND audit_id IS NOT NULL), json_each(g.fields) "
+		    "k "
+		    "LEFT JOIN json_each(p.fields) q ON q.key = k.key WHERE "
+		    "g.tbl = '%s' AND (q.value IS NOT k.value OR q.type IS NOT "
+		    "k.type) ORDER BY g.id, k.key",
+		    sealed[t].label, sealed[t].table, sealed[t].table);
+		if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
+			return st_fail(st, err, _("Reading the seals"));
+		while ((rc = sqlite3_step(r)) == SQLITE_ROW)
+			changer_one((int)i, (int)t, r, cb, arg, problems);
+		sqlite3_finalize(r);
+		if (rc != SQLITE_DONE)
+			return st_fail(st, err, _("Reading the seals"));
+	}
+	return 0;
+}
+
 int
 seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 {
@@ -363,6 +544,9 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		    check_gone(st, (int)i, cb, arg, &problems, err) != 0)
 			return -1;
 	}
+	if (!central && (apply_payloads(st, cb, arg, &problems, err) != 0 ||
+	                    check_changers(st, cb, arg, &problems, err) != 0))
+		return -1;
 	check_pending(st, cb, arg, &problems);
 	return problems;
 }

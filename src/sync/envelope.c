@@ -46,6 +46,10 @@ load_body(const char *body, size_t len, struct pd_err *err)
 			      "node speaks %d)"),
 			    (long long)json_integer_value(v),
 			    SYNC_PROTOCOL_VERSION);
+		else if (v != NULL)
+			pd_fail(err, PD_EINVAL,
+			    _("Field \"v\" (the protocol version) must be an "
+			      "integer"));
 		else
 			pd_fail(err, PD_EINVAL,
 			    _("Field \"v\" (the protocol version) is missing"));
@@ -358,7 +362,61 @@ sync_anchor_encode(const struct sync_anchor *a)
 		json_object_set_new(o, "seq", json_integer(a->seq));
 		json_object_set_new(o, "hash", json_string(a->hash));
 	}
+	if (a->has_head && a->nlinks > 0) {
+		json_t *l = json_array();
+		size_t i;
+
+		for (i = 0; i < a->nlinks; i++)
+			json_array_append_new(l, json_string(a->links[i]));
+		json_object_set_new(o, "links", l);
+	}
 	return sync_dump(o);
+}
+
+void
+sync_anchor_free(struct sync_anchor *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nlinks; i++)
+		free(a->links[i]);
+	free(a->links);
+	a->links = NULL;
+	a->nlinks = 0;
+}
+
+/* The "links" of an anchor request (sync_anchor): an array of at most
+ * SYNC_ANCHOR_MAX_LINKS strings without NUL bytes, with a head only. */
+static int
+anchor_links(json_t *l, struct sync_anchor *out, struct pd_err *err)
+{
+	size_t i, n;
+
+	if (l == NULL)
+		return 0;
+	if (!json_is_array(l) || !out->has_head ||
+	    json_array_size(l) > SYNC_ANCHOR_MAX_LINKS)
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"links\" must be an array of at most %d "
+		      "strings, beside \"seq\" and \"hash\""),
+		    SYNC_ANCHOR_MAX_LINKS);
+	n = json_array_size(l);
+	for (i = 0; i < n; i++) {
+		json_t *e = json_array_get(l, i);
+
+		if (!json_is_string(e) ||
+		    strlen(json_string_value(e)) != json_string_length(e))
+			return pd_fail(err, PD_EINVAL,
+			    _("Link %zu of \"links\" is not a string "
+			      "without NUL bytes"),
+			    i + 1);
+	}
+	out->links = xcalloc(n ? n : 1, sizeof *out->links);
+	for (i = 0; i < n; i++)
+		out->links[i] =
+		    xstrdup(json_string_value(json_array_get(l, i)));
+	out->nlinks = n;
+	return 0;
 }
 
 /* A chain head's hash: 64 lowercase hex digits, or "" at sequence 0. */
@@ -383,6 +441,7 @@ sync_anchor_decode(
     const char *body, size_t len, struct sync_anchor *out, struct pd_err *err)
 {
 	json_t *o = load_body(body, len, err), *seq, *hash;
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (o == NULL)
@@ -395,8 +454,9 @@ sync_anchor_decode(
 	seq = json_object_get(o, "seq");
 	hash = json_object_get(o, "hash");
 	if (seq == NULL && hash == NULL) {
+		rc = anchor_links(json_object_get(o, "links"), out, err);
 		json_decref(o);
-		return 0;
+		return rc;
 	}
 	if (!json_is_integer(seq) || json_integer_value(seq) < 0 ||
 	    !json_is_string(hash) ||
@@ -409,6 +469,7 @@ sync_anchor_decode(
 	out->has_head = 1;
 	out->seq = (int64_t)json_integer_value(seq);
 	xstrlcpy(out->hash, json_string_value(hash), sizeof out->hash);
+	rc = anchor_links(json_object_get(o, "links"), out, err);
 	json_decref(o);
-	return 0;
+	return rc;
 }

@@ -841,6 +841,10 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	if (!json_is_object(o))
 		return pd_fail(err, PD_EINVAL, _("A record must be an object"));
 	v = json_object_get(o, "v");
+	if (v != NULL && !json_is_integer(v))
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"v\" (the protocol version) must be an "
+		      "integer"));
 	if (!json_is_integer(v))
 		return pd_fail(err, PD_EINVAL,
 		    _("Field \"v\" (the protocol version) is missing"));

@@ -108,6 +108,16 @@ expect "--force --xlsx to a dangling link: written" 0 "" \
 same "--force: no file where it pointed" "$(ls "$T" | grep -c '^nowhere')" 0
 expect "--force still refuses a device" 14 "is a device, not a file" \
     "$PD" --force --user jane receipt R-T01-000001 --out "$T/link-dev"
+# --force after the command, where the refusal's advice puts it (review 18)
+ln -s "$T/precious" "$T/link-after.pdf"
+expect "receipt --out a link --force, after the command: written" 0 "" \
+    "$PD" --user jane receipt R-T01-000001 --out "$T/link-after.pdf" --force
+same "--force after the command: the link is now the file" \
+    "$(kind "$T/link-after.pdf")" "regular file"
+ln -s "$T/precious" "$T/link-after2.pdf"
+expect "receipt --force --out a link, after the command: written" 0 "" \
+    "$PD" --user jane receipt R-T01-000001 --force --out "$T/link-after2.pdf"
+same "what it pointed to is left alone" "$(cat "$T/precious")" "keep me"
 expect "a regular file is replaced" 0 "" \
     "$PD" --user jane receipt R-T01-000001 --out "$T/adir/r.pdf"
 expect "and replaced again" 0 "" \

@@ -16,6 +16,13 @@ setup_org || { echo "not ok - setup"; exit 1; }
 start_central || exit 1
 pdt 1 sync >/dev/null && pdt 2 sync >/dev/null || echo "not ok - first syncs"
 
+# a terminal id that differs only by case from one of the organisation
+# is refused (review 18): its R-t02-... would pass for T02's numbers
+expect "t02 beside T02 is refused" 3 "differs only by case from a terminal" \
+    central terminal add ACME B02 t02
+expect "t01 beside T01, in another branch, too" 3 "differs only by case" \
+    central terminal add ACME B02 t01
+
 # T01's real records of every kind a terminal pushes
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 10 \
     --tendered 20 >/dev/null

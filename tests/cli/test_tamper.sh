@@ -26,6 +26,11 @@ PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
 expect "the untouched store passes" 0 "seals, audit chain)" "$PD" doctor
 expect "and its chain verifies" 0 "chain intact" "$PD" audit verify
 PAYDESK_PIN=9999 "$PD" --user admin backup "$T/clean.db" >/dev/null
+# a backup holds every PIN hash: owner-only whatever the umask (review 18)
+same "a backup is readable by its owner only (0600)" \
+    "$(umask 022; stat -c %a "$T/clean.db")" 600
+(umask 000; PAYDESK_PIN=9999 "$PD" --user admin backup "$T/b000.db") >/dev/null
+same "even under umask 000" "$(stat -c %a "$T/b000.db")" 600
 
 # tamper NAME SQL NEEDLE: SQL run on a copy of the clean store with the
 # sqlite3 shell; doctor on the copy fails (6) naming what changed
@@ -216,6 +221,156 @@ tamper "an outbox payload and its seal forged together break the chain" \
     "the seals of the rows it recorded were altered"
 BASE=
 
+# -- money outside the payments (review 18, points 3 and 4): a credit
+# note's application, a shift's counts, movements and tenders, a bank
+# statement and its lines are sealed; doctor sees each changed, deleted
+# or added around paydesk, and a credit_apply record's payload that is
+# not its application's
+cp "$T/clean.db" "$T/money.db"
+rm -f "$T/money.db-wal" "$T/money.db-shm"
+MDB="$T/money.db"
+M() { PAYDESK_PIN=2222 "$PD" --db "$MDB" --user mary "$@"; }
+J() { PAYDESK_PIN=1234 "$PD" --db "$MDB" --user jane "$@"; }
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-T-20,WU-10001,Jun 2025,20.00,2025-07-01,2025-07-15\n' \
+    >"$T/b20.csv"
+PAYDESK_PIN=9999 "$PD" --db "$MDB" --user admin import bills "$T/b20.csv" \
+    >/dev/null
+M credit-note apply "$cn" --to INV-T-20 --amount 1 >/dev/null ||
+    echo "not ok - the credit note applied"
+J shift open --count 10000x2 >/dev/null || echo "not ok - a shift opened"
+J shift pay-in 20 --reason "change from safe" >/dev/null ||
+    echo "not ok - a pay-in"
+J shift close --count 10000x2,1000x2 >/dev/null || echo "not ok - the close"
+SAMPLES=${SAMPLES:-$TOP/../shared/samples/bank}
+stmts=0
+if [ -r "$SAMPLES/mt940-example.940" ]; then
+	cp "$SAMPLES/mt940-example.940" "$T/s.940"
+	printf '[organisation]\ncurrency_code = EUR\ncurrency_symbol = EUR\n' \
+	    >"$T/eur.ini"
+	PAYDESK_PIN=2222 "$PD" --config "$T/eur.ini" --db "$MDB" --user mary \
+	    statement import "$T/s.940" >/dev/null && stmts=1
+	[ $stmts = 1 ] || echo "not ok - a statement imported"
+fi
+expect "a store with every sealed kind passes doctor" 0 "ok (" "$PD" \
+    --db "$MDB" doctor
+BASE=$MDB
+msql() { sqlite3 "$MDB" "$1"; }
+ca=$(msql "SELECT uuid FROM credit_applications")
+oca=$(msql "SELECT id FROM outbox WHERE kind = 'credit_apply'")
+sh=$(msql "SELECT uuid FROM shifts")
+mv=$(msql "SELECT id FROM shift_movements")
+mvu=$(msql "SELECT uuid FROM shift_movements")
+sc=$(msql "SELECT id FROM shift_counts WHERE phase = 'close' LIMIT 1")
+st=$(msql "SELECT id FROM shift_tenders WHERE method = 'Cash'")
+# the reviewer's examples
+tamper "a credit application's amount with the credit note and item moved is seen" \
+    "DROP TRIGGER credit_applications_no_update;
+     UPDATE credit_applications SET amount = 400" \
+    "credit_applications row 1 ($ca): amount is 400 but its audit entry says 100"
+tamper "a pay-in's amount x10 is seen" \
+    "DROP TRIGGER shift_movements_no_update;
+     UPDATE shift_movements SET amount = 20000" \
+    "shift_movements row $mv ($mvu): amount is 20000 but its audit entry says 2000"
+tamper "a count's quantity and amount are seen" \
+    "DROP TRIGGER shift_counts_no_update;
+     UPDATE shift_counts SET qty = 20, amount = 200000 WHERE id = $sc" \
+    "shift_counts row $sc ($sh close Cash): qty is 20"
+tamper "a tender's counted cash is seen" \
+    "DROP TRIGGER shift_tenders_no_update;
+     UPDATE shift_tenders SET counted = counted + 500, over_short =
+     over_short + 500 WHERE id = $st" \
+    "shift_tenders row $st ($sh Cash): counted is"
+tamper "a movement deleted is seen" \
+    "DROP TRIGGER shift_movements_no_delete; DELETE FROM shift_movements" \
+    "shift_movements row $mv ($mvu) was deleted"
+# one more of each kind
+tamper "a credit application deleted is seen" \
+    "DROP TRIGGER credit_applications_no_delete;
+     DELETE FROM credit_applications" \
+    "credit_applications row 1 ($ca) was deleted"
+tamper "a credit application added in the shell is seen" \
+    "INSERT INTO credit_applications (uuid, credit_note_id, item_id, amount,
+     applied_on, created_at, terminal) SELECT 'u-x', credit_note_id,
+     item_id, 5, applied_on, created_at, terminal FROM
+     credit_applications" \
+    "credit_applications row 2 (u-x) has no audited seal"
+tamper "a pay-out added in the shell is seen" \
+    "INSERT INTO shift_movements (uuid, shift_id, kind, method, amount,
+     reason, at) SELECT 'u-m', shift_id, 'pay_out', method, 5000, reason,
+     at FROM shift_movements" \
+    "shift_movements row $((mv + 1)) (u-m) has no audited seal"
+tamper "a tender deleted is seen" \
+    "DROP TRIGGER shift_tenders_no_delete; DELETE FROM shift_tenders
+     WHERE id = $st" \
+    "shift_tenders row $st ($sh Cash) was deleted"
+# the row and its seal forged together, claimed by an appended entry
+# (reseal.py): the credit_apply record sent says otherwise
+cp "$MDB" "$T/bad.db"
+rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+python3 "$TOP/tests/cli/reseal.py" "$T/bad.db" "DROP TRIGGER
+    credit_applications_no_update; UPDATE credit_applications SET amount = 400" \
+    >/dev/null 2>&1 || echo "not ok - reseal.py"
+expect "a credit application resealed still differs from its record" 6 \
+    "outbox row $oca (credit_apply $ca): payload amount is 100 but the credit application it was made from says 400" \
+    "$PD" --db "$T/bad.db" doctor
+tamper "a credit_apply payload edited is seen, naming the member" \
+    "DROP TRIGGER seal_outbox_upd; UPDATE outbox SET payload =
+     replace(payload, '\"amount\":100,', '\"amount\":9900,') WHERE id = $oca" \
+    "outbox row $oca (credit_apply $ca): payload amount is 9900 but the credit application it was made from says 100"
+if [ $stmts = 1 ]; then
+	sid=$(msql "SELECT stmt_id FROM bank_statements")
+	tamper "a statement line's amount x100 is seen" \
+	    "DROP TRIGGER bank_lines_no_update;
+	     UPDATE bank_statement_lines SET amount = amount * 100 WHERE seq = 1" \
+	    "bank_statement_lines row 1 ($sid #1): amount is"
+	tamper "a statement line deleted is seen" \
+	    "DROP TRIGGER bank_lines_no_delete;
+	     DELETE FROM bank_statement_lines WHERE seq = 2" \
+	    "($sid #2) was deleted"
+	tamper "a statement's credits total edited is seen" \
+	    "DROP TRIGGER bank_statements_no_update;
+	     UPDATE bank_statements SET credits = credits + 100" \
+	    "bank_statements row 1 ($sid): credits is"
+fi
+BASE=
+
+# -- the audit entry claiming a sealed change must be a use case that may
+# make it (review 18, point 1): the row changed with its seals claimed by
+# an appended, correctly hashed entry (reseal.py, action "fixture test")
+# no longer passes doctor; a real admin's user import still does
+resealed() {
+	cp "$T/clean.db" "$T/bad.db"
+	rm -f "$T/bad.db-wal" "$T/bad.db-shm"
+	python3 "$TOP/tests/cli/reseal.py" "$T/bad.db" "$2" >/dev/null 2>&1 ||
+	    { echo "not ok - $1: reseal.py failed"; return; }
+	expect "$1" 6 "$3" "$PD" --db "$T/bad.db" doctor
+}
+resealed "a cashier made admin under a forged entry is seen" \
+    "UPDATE users SET role = 'admin' WHERE username = 'jane'" \
+    "users row 3 (jane): role was changed by audit entry"
+has "naming the entry's use case" "(fixture test by"
+resealed "an admin's PIN hash replaced under a forged entry is seen" \
+    "UPDATE users SET pin_hash = (SELECT pin_hash FROM users WHERE
+     username = 'jane') WHERE username = 'admin'" \
+    "users row 1 (admin): pin_hash was changed by audit entry"
+resealed "a credit note's amount x100 under a forged entry is seen" \
+    "DROP TRIGGER credit_notes_frozen; UPDATE credit_notes SET amount =
+     amount * 100" \
+    "credit_notes row 1 ($cn): amount was changed by audit entry"
+resealed "a setting changed under a forged entry is seen" \
+    "UPDATE settings SET value = 'Evil Corp'" \
+    "settings row 1 (organisation.name): value was changed by audit entry"
+resealed "a bill's amount under a forged entry is seen" \
+    "UPDATE items SET amount = 1 WHERE ref = 'INV-T-75'" \
+    "items row $bill (INV-T-75): amount was changed by audit entry"
+cp "$T/clean.db" "$T/ok.db"
+printf 'username,full_name,role,pin\njane,Jane Smith,supervisor,4321\n' \
+    >"$T/u2.csv"
+PAYDESK_PIN=9999 "$PD" --db "$T/ok.db" --user admin import users "$T/u2.csv" \
+    --update >/dev/null || echo "not ok - the admin's user import"
+expect "a role changed by an admin's user import passes doctor" 0 "ok (" \
+    "$PD" --db "$T/ok.db" doctor
+
 # -- sign-in checks the user's own seal, before any doctor: a user the
 # shell added, a role it raised, a PIN hash it replaced do not sign in
 # signin NAME SQL USER PIN: USER cannot sign in to the tampered copy
@@ -310,6 +465,10 @@ expect "the newest 50 entries deleted: audit verify exits 12" 12 \
     "but the central node saw it reach entry" pdt 1 audit verify
 expect "and doctor reports it" 6 "audit anchor: The audit log ends at entry" \
     pdt 1 doctor
+expect "and a sync says so: exit 12" 12 "but the central node saw it reach" \
+    pdt 1 sync
+expect "as does sync --status" 0 "but the central node saw it reach" \
+    pdt 1 sync --status
 npay=$(tsql 1 "SELECT count(*) FROM payments")
 expect "then posting is refused as after a broken seal" 6 \
     "Restore it from a backup" pdt 1 --user jane pay WU-10002 --type bill \
@@ -344,9 +503,15 @@ expect "but not against the central node: exit 12" 12 \
 expect "and doctor reports it" 6 "the log was rewritten" pdt 1 doctor
 expect "and posting is refused" 6 "nothing is posted into it" \
     pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
-expect "sync still moves the records" 0 "" pdt 1 sync
+# (review 18, point 7: the round used to exit 0 and print nothing)
+expect "sync moves the records but says the log differs: exit 12" 12 \
+    "is not the one the central node saw" pdt 1 sync
+same "the records still moved" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL")" 0
 same "but does not anchor the rewritten head" \
     "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$head"
+expect "sync --status shows it as the last error" 0 \
+    "is not the one the central node saw" pdt 1 sync --status
 cp "$T/t1.clean" "$T/t1.db"
 rm -f "$T/t1.db-wal" "$T/t1.db-shm"
 expect "the clean store matches again" 0 "and it matches" pdt 1 audit verify
@@ -368,11 +533,69 @@ has "naming the field" '\"hash\", 64 lowercase hex digits'
 same "a negative sequence is refused (400)" \
     "$(anchor '{"v":1,"terminal":"T01","seq":-1,"hash":""}')" 400
 same "malformed JSON is refused (400)" "$(anchor '{"v":1,')" 400
+# (review 18: a "v" that is a string was reported missing)
+same "a version that is a string is refused (400)" \
+    "$(anchor '{"v":"1","terminal":"T01"}')" 400
+has "saying it must be an integer" '\"v\" (the protocol version) must be an integer'
+same "a version that is a fraction too" \
+    "$(anchor '{"v":1.5,"terminal":"T01"}')" 400
+has "saying the same" '\"v\" (the protocol version) must be an integer'
 same "the head kept did not move" \
     "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$head"
 same "a question answers the head kept" \
     "$(anchor '{"v":1,"terminal":"T01"}')" 200
 has "with its sequence" "\"seq\":$head"
+
+# -- a longer head must chain from the one kept (its links): the log cut
+# after the head kept and grown again by 6 entries is refused however it
+# is sent, and so is a head sent the way terminals sent it before links
+zero=$(printf '%064d' 0)
+same "a longer head without links is not kept (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":'$((head + 5))',"hash":"'"$zero"'"}')" 409
+has "and the answer says why" "carries 0 links, not the 5 entries after the one kept"
+same "links that do not arrive at the head are not kept (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":'$((head + 1))',"hash":"'"$zero"'","links":["\u001f'$((head + 1))'\u001fx"]}')" 409
+has "and the answer says why" "the log was cut and written again"
+same "a link of another entry is not kept (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":'$((head + 1))',"hash":"'"$zero"'","links":["\u001f7\u001fx"]}')" 409
+has "and the answer names it" "link 1 is not audit entry $((head + 1))"
+same "links beside a question are refused (400)" \
+    "$(anchor '{"v":1,"terminal":"T01","links":[]}')" 400
+tsql 1 "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log
+    WHERE id > $head - 5"
+i=0
+while [ $i -lt 6 ]; do
+	pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 \
+	    >/dev/null || echo "not ok - regrown payment $i"
+	i=$((i + 1))
+done
+# the regrown chain's real links and head, sent as a terminal would
+python3 - "$T/t1.db" "$head" >"$T/regrown.json" <<'PY2'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+kept = int(sys.argv[2])
+rows = db.execute("SELECT id, at, user, terminal, action, entity, ref,"
+                  " detail, seals, hash FROM audit_log WHERE id > ?"
+                  " ORDER BY id", (kept,)).fetchall()
+links = ["".join("\x1f" + x for x in [str(r[0])] + [v or "" for v in r[1:8]]
+                 + ([r[8]] if r[8] else [])) for r in rows]
+print(json.dumps({"v": 1, "terminal": "T01", "seq": rows[-1][0],
+                  "hash": rows[-1][9], "links": links}))
+PY2
+same "the log cut and grown past the head kept is not kept (409)" \
+    "$(anchor "$(cat "$T/regrown.json")")" 409
+has "and the answer says why" "do not chain from the head kept"
+expect "audit verify still sees the cut: exit 12" 12 \
+    "is not the one the central node saw" pdt 1 audit verify
+cp "$T/t1.clean" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+expect "a clean store's longer head is kept with its links" 0 "" pdt 1 sync
+same "up to its newest entry" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT max(id) FROM audit_log")"
+expect "and audit verify agrees" 0 "and it matches" pdt 1 audit verify
+head=$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")
 
 # -- the push sends only what paydesk recorded (issue 18, section 7): an
 # outbox payload edited in the shell is never sent; the push stops with

@@ -5,7 +5,8 @@
  *
  * Invariants: a refusal says why; a head that decodes has a terminal
  * name, a sequence of 0 or more and a hash of 64 lowercase hex digits
- * ("" at 0), all NUL-terminated, and encoded again (sync_anchor_encode)
+ * ("" at 0), all NUL-terminated, at most SYNC_ANCHOR_MAX_LINKS links
+ * (with a head only), and encoded again (sync_anchor_encode)
  * decodes to the same head. */
 #include "fuzz.h"
 #include "paydesk/syncrec.h"
@@ -33,11 +34,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct sync_anchor a, back;
 	struct pd_err err;
+	size_t i;
 	char *enc;
 
 	fuzz_err_init(&err);
 	if (sync_anchor_decode((const char *)data, size, &a, &err) != 0) {
 		fuzz_assert_err(&err);
+		sync_anchor_free(&a);
 		return 0;
 	}
 	check_head(&a);
@@ -50,6 +53,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_assert(back.has_head == a.has_head);
 	fuzz_assert(back.seq == a.seq);
 	fuzz_assert(strcmp(back.hash, a.hash) == 0);
+	fuzz_assert(back.nlinks == a.nlinks);
+	fuzz_assert(a.nlinks <= SYNC_ANCHOR_MAX_LINKS);
+	for (i = 0; i < a.nlinks; i++)
+		fuzz_assert(strcmp(back.links[i], a.links[i]) == 0);
+	sync_anchor_free(&a);
+	sync_anchor_free(&back);
 	free(enc);
 	return 0;
 }

@@ -12,7 +12,9 @@
 #include <sqlite3.h>
 
 #include "paydesk/service.h"
+#include "paydesk/sha256.h"
 #include "paydesk/store.h"
+#include "paydesk/xmalloc.h"
 /* the ledger's constructors are the service's own (not a public API) */
 #include "../../src/service/internal.h"
 
@@ -1163,6 +1165,34 @@ tamper_seen(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM payments"), 1);
 }
 
+/* in's links from entry kept + 1 to in->seq (each "\x1f<id>\x1fx") and
+ * the hash they arrive at from a kept hash of 64 fill characters. */
+static void
+anchor_chain(struct sync_anchor *in, int64_t kept, char fill)
+{
+	struct sha256 c;
+	uint8_t d[32];
+	char buf[32];
+	size_t i;
+	int k;
+
+	in->nlinks = (size_t)(in->seq - kept);
+	in->links = xcalloc(in->nlinks, sizeof *in->links);
+	memset(in->hash, fill, 64);
+	in->hash[64] = '\0';
+	for (i = 0; i < in->nlinks; i++) {
+		snprintf(buf, sizeof buf, "\x1f%lld\x1fx",
+		    (long long)(kept + 1 + (int64_t)i));
+		in->links[i] = xstrdup(buf);
+		sha256_init(&c);
+		sha256_update(&c, in->hash, 64);
+		sha256_update(&c, buf, strlen(buf));
+		sha256_final(&c, d);
+		for (k = 0; k < 32; k++)
+			snprintf(in->hash + k * 2, 3, "%02x", d[k]);
+	}
+}
+
 /* The central node keeps a terminal's audit head only when it extends
  * the one kept. */
 static void
@@ -1194,8 +1224,19 @@ anchor_kept_only_forward(void **state)
 	memset(in.hash, 'b', 64);
 	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), -1);
 	assert_int_equal(err.code, PD_ETAMPER);
+	/* a longer head without links, or with links that do not chain
+	 * from the head kept, is not kept (review 18, point 2) */
 	in.seq = 9;
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), -1);
+	assert_int_equal(err.code, PD_ETAMPER);
+	anchor_chain(&in, 5, 'a');
+	in.hash[0] = in.hash[0] == '0' ? '1' : '0';
+	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), -1);
+	assert_int_equal(err.code, PD_ETAMPER);
+	sync_anchor_free(&in);
+	anchor_chain(&in, 5, 'a');
 	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), 0);
+	sync_anchor_free(&in);
 	in.has_head = 0;
 	assert_int_equal(svc_central_anchor(&c, &in, &out, &err), 0);
 	assert_int_equal(out.seq, 9);
