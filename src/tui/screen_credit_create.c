@@ -248,6 +248,7 @@ const struct tui_screen_class screen_credit_create_class = {
     .action = action,
     .input = input,
     .free = free_create,
+    .fields = 1,
 };
 
 struct tui_screen *

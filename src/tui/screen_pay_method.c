@@ -320,6 +320,7 @@ const struct tui_screen_class screen_pay_method_class = {
     .action = action,
     .input = input,
     .enter = enter,
+    .fields = 1,
 };
 
 struct tui_screen *

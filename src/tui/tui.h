@@ -50,7 +50,14 @@ struct tui_screen_class {
 	 * again what it shows, since another terminal or a sync may have
 	 * changed it meanwhile; NULL: nothing */
 	void (*enter)(struct tui_screen *sc, struct tui *t);
+	/* it has text fields: F1 lists the fields' keys (tui_field_keys)
+	 * after its own, as `paydesk keys` and paydesk(1) do (issue 17) */
+	int fields;
 };
+/* The keys of every text field (Ctrl-U, Backspace): one table for F1,
+ * `paydesk keys` ("Text fields") and paydesk(1). */
+extern const struct tui_key tui_field_keys[];
+extern const size_t tui_field_nkeys;
 /* The number of entries of a key table (an array, not a pointer). */
 #define TUI_NKEYS(table) (sizeof(table) / sizeof((table)[0]))
 
@@ -143,7 +150,7 @@ void tui_reprint(struct tui *t, const char *number, char *done, size_t n);
 
 /* Append to buf (n bytes, NUL-terminated) a warning for each field of
  * the document number in which a character no font has was drawn as a
- * box (res->gaps), each after a space; the CLI's words (cli_doc_gaps)
+ * box (res->gaps), each on a row of its own ("\n" before it); the CLI's words (cli_doc_gaps)
  * without "(drawn as an empty box)", to fit the screens' 62 columns.
  * Returns whether there was any. */
 int tui_doc_gaps(

@@ -156,3 +156,22 @@ same "backup is a whole store" \
 same "every payment has its outbox record" \
     "$(sql "SELECT count(*) FROM outbox WHERE kind = 'payment'")" \
     "$(sql 'SELECT count(*) FROM payments')"
+
+# an installment paid ahead of an older one left open: the wizard asks at
+# step 4, the command line says so before it posts (issue 17)
+expect "installment 3 ahead of 2: posted, with a warning" 0 \
+    "paydesk: Warning: installment 3 of plan PP-2025-0034 is paid ahead of installment 2 (due 2025-05-15), which is not paid in full" \
+    "$PD" --user jane pay WU-10001 --type installment --items "PP-2025-0034#3" \
+    --method Cash --amount 10
+expect "in Spanish too" 0 "Aviso: la cuota 3 del plan PP-2025-0034" \
+    env LANGUAGE=es "$PD" --user jane pay WU-10001 --type installment \
+    --items "PP-2025-0034#3" --method Cash --amount 1
+expect "the older one itself: no warning" 0 "R-T01-" \
+    "$PD" --user jane pay WU-10001 --type installment --items "PP-2025-0034#2" \
+    --method Cash --amount 1
+if grep -q "Warning" "$OUT"; then notok "no warning paying in order"
+else ok "no warning paying in order"; fi
+expect "oldest first without --items: no warning" 0 "R-T01-" \
+    "$PD" --user jane pay WU-10001 --type installment --method Cash --amount 1
+if grep -q "Warning" "$OUT"; then notok "no warning, oldest first"
+else ok "no warning, oldest first"; fi
