@@ -242,14 +242,18 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 	for (i = 0; i < w->cv.nitems; i++)
 		if (w->cv.items[i].kind == w->type && w->picked[i])
 			refs[r->nitems++] = w->cv.items[i].ref;
+	/* asked for on steps 5 to 7 too (after a refusal the account is
+	 * read again and what was selected may be paid): the hint says what
+	 * works there, not step 4's Space (issue 17) */
 	if (r->nitems == 0)
 		return pd_fail(err, PD_EINVAL, "%s",
-		    tui_keys(_("Select at least one item to pay ({Space})")));
+		    tui_keys(_("No item is selected to pay: go back ({Esc}) to "
+		               "the items, step 4, and select one")));
 	r->method = m->name;
 	r->channel = cfg->channels[w->channel];
 	if (w->amount.len == 0)
-		return pd_fail(
-		    err, PD_EINVAL, "%s", _("Type the amount to pay"));
+		return pd_fail(err, PD_EINVAL, "%s",
+		    _("Type the amount to pay (step 5, Method and amount)"));
 	if (svc_money_parse(
 	        t->svc, w->amount.buf, _("Amount"), &r->amount, err) != 0)
 		return -1;

@@ -159,6 +159,7 @@ same "every payment has its outbox record" \
 
 # an installment paid ahead of an older one left open: the wizard asks at
 # step 4, the command line says so before it posts (issue 17)
+export PAYDESK_PIN=1234
 expect "installment 3 ahead of 2: posted, with a warning" 0 \
     "paydesk: Warning: installment 3 of plan PP-2025-0034 is paid ahead of installment 2 (due 2025-05-15), which is not paid in full" \
     "$PD" --user jane pay WU-10001 --type installment --items "PP-2025-0034#3" \

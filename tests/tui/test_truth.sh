@@ -94,12 +94,24 @@ before=$(snapshot)
 keys Enter
 wait_for "posting is refused" "Item INV-2025-001234 is already paid in full"
 same "nothing posted" "$(snapshot)" "$before"
-wait_for "the review read again: nothing left to post" \
-    "Select at least one item to pay (Space)"
+# the hint says what works on step 7 (issue 17: it asked for Space, which
+# does nothing there)
+wait_for "the review read again: nothing left to post, and what to do" \
+    "No item is selected to pay: go back (Esc) to the items, step 4"
+lacks "no Space on step 7" "(Space)"
 keys Enter
-wait_for "Enter again does not post" "Select at least one item to pay"
+wait_for "Enter again does not post" "No item is selected to pay"
 same "still nothing posted" "$(snapshot)" "$before"
-keys Escape Escape Escape
+# step 6 reached back from the refusal shows at once why there is nothing
+# (issue 17: blank until Enter)
+keys Escape
+wait_for "step 6 after the refusal" "Step 6 of 8"
+wait_for "step 6 shows why, before any key" \
+    "No item is selected to pay: go back (Esc) to the items, step 4"
+lacks "no Space on step 6" "(Space)"
+keys Escape
+wait_for "step 5 after the refusal" "Step 5 of 8"
+keys Escape
 wait_for "the items read again: the paid bill gone" \
     "Selected 0 of 1    Total \$0.00"
 lacks "no INV-2025-001234 among the open bills" "INV-2025-001234"
