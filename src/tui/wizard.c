@@ -247,13 +247,13 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 	 * works there, not step 4's Space (issue 17) */
 	if (r->nitems == 0)
 		return pd_fail(err, PD_EINVAL, "%s",
-		    tui_keys(_("No item is selected to pay: go back ({Esc}) to "
-		               "the items, step 4, and select one")));
+		    tui_keys(_("No item selected: go back ({Esc}) to step 4 "
+		               "and select one")));
 	r->method = m->name;
 	r->channel = cfg->channels[w->channel];
 	if (w->amount.len == 0)
 		return pd_fail(err, PD_EINVAL, "%s",
-		    _("Type the amount to pay (step 5, Method and amount)"));
+		    _("Type the amount to pay (step 5)"));
 	if (svc_money_parse(
 	        t->svc, w->amount.buf, _("Amount"), &r->amount, err) != 0)
 		return -1;

@@ -97,17 +97,17 @@ same "nothing posted" "$(snapshot)" "$before"
 # the hint says what works on step 7 (issue 17: it asked for Space, which
 # does nothing there)
 wait_for "the review read again: nothing left to post, and what to do" \
-    "No item is selected to pay: go back (Esc) to the items, step 4"
+    "No item selected: go back (Esc) to step 4 and select one"
 lacks "no Space on step 7" "(Space)"
 keys Enter
-wait_for "Enter again does not post" "No item is selected to pay"
+wait_for "Enter again does not post" "No item selected: go back"
 same "still nothing posted" "$(snapshot)" "$before"
 # step 6 reached back from the refusal shows at once why there is nothing
 # (issue 17: blank until Enter)
 keys Escape
 wait_for "step 6 after the refusal" "Step 6 of 8"
 wait_for "step 6 shows why, before any key" \
-    "No item is selected to pay: go back (Esc) to the items, step 4"
+    "No item selected: go back (Esc) to step 4 and select one"
 lacks "no Space on step 6" "(Space)"
 keys Escape
 wait_for "step 5 after the refusal" "Step 5 of 8"
