@@ -87,6 +87,35 @@ change_checked(struct cli *c, const struct pay_request *q, int confirmed)
 	return rc;
 }
 
+/* A payment of a type with nothing open on the account turns into a
+ * credit note whole: said before it posts (issue 17: it did so without a
+ * word). One sentence per type, for the languages' articles. */
+static void
+all_credit_warn(struct cli *c, const struct pay_request *q)
+{
+	static const char *const none[] = {
+	    [PAY_BILL] = N_("Warning: %s has no open bill: all of %s becomes a "
+	                    "credit note (Overpayment)"),
+	    [PAY_SERVICE] = N_("Warning: %s has no open service charge: all "
+	                       "of %s becomes a credit note (Overpayment)"),
+	    [PAY_INSTALLMENT] = N_("Warning: %s has no open installment: all "
+	                           "of %s becomes a credit note (Overpayment)"),
+	};
+	struct pay_quote qt;
+	struct pd_err e;
+	char m[MONEY_BUFSZ];
+
+	if (svc_pay_quote(&c->svc, q, &qt, &e) != 0)
+		return;
+	if (qt.due_total == 0 && qt.overpaid > 0 && qt.overpaid == qt.amount) {
+		fprintf(stderr, "paydesk: ");
+		fprintf(stderr, _(none[q->type]), qt.c.account_no,
+		    svc_money(&c->svc, m, sizeof m, qt.amount));
+		fputc('\n', stderr);
+	}
+	svc_pay_quote_free(&qt);
+}
+
 /* The open installment of plan older than number n that the quote pays
  * nothing of, or NULL. */
 static const struct item *
@@ -214,8 +243,10 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		}
 	}
 	rc = change_checked(c, &q, confirm != NULL);
-	if (rc == 0)
+	if (rc == 0) {
 		ahead_warn(c, &q);
+		all_credit_warn(c, &q);
+	}
 	if (rc == 0)
 		rc = svc_pay_post(&c->svc, &q, &res, &c->err);
 	if (q.items != NULL) {

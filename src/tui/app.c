@@ -140,8 +140,8 @@ wrap(int y, int x, const char *text, int width, int rows, int paths)
 		size_t i =
 		    used + 1 < rows ? wrap_cut(s, width, paths) : strlen(s);
 
-		if (used + 1 == rows)
-			tui_text(y + used, x, s, width);
+		if (used + 1 == rows) /* what does not fit ends in "…" */
+			tui_text_cut(y + used, x, s, width);
 		else {
 			move(y + used, x);
 			addnstr(s, (int)i);
@@ -161,13 +161,59 @@ tui_wrap(int y, int x, const char *s, int width, int rows)
 	return wrap(y, x, s, width, rows, 0);
 }
 
+const char *
+tui_fit(const char *s, int width, char *out, size_t n)
+{
+	size_t i = 0, len = strlen(s);
+	int cols = 0;
+
+	if (n == 0)
+		return "";
+	if (utf8_columns(s, len) <= width || width < 1) {
+		snprintf(out, n, "%s", width < 1 ? "" : s);
+		return out;
+	}
+	/* as many characters as leave a column for the "…" */
+	while (i < len) {
+		size_t k = utf8_len(s + i);
+		int w = utf8_cp_columns(utf8_cp(s + i));
+
+		if (cols + w > width - 1 || i + k + 4 > n)
+			break;
+		cols += w;
+		i += k;
+	}
+	snprintf(out, n, "%.*s\u2026", (int)i, s);
+	return out;
+}
+
+void
+tui_text_cut(int y, int x, const char *s, int width)
+{
+	char buf[1024];
+
+	tui_text(y, x, tui_fit(s, width, buf, sizeof buf), width);
+}
+
 void
 tui_pair(int y, int x, int lw, const char *label, const char *value)
 {
 	attron(A_DIM);
 	tui_text(y, x, label, lw - 1);
 	attroff(A_DIM);
-	tui_text(y, x + lw, value, COLS - x - lw - 1);
+	tui_text_cut(y, x + lw, value, COLS - x - lw - 1);
+}
+
+int
+tui_pair_wrap(
+    int y, int x, int lw, const char *label, const char *value, int rows)
+{
+	attron(A_DIM);
+	tui_text(y, x, label, lw - 1);
+	attroff(A_DIM);
+	if (rows < 1 || value[0] == '\0')
+		return 1;
+	return wrap(y, x + lw, value, COLS - x - lw - 1, rows, 0);
 }
 
 static void

@@ -133,8 +133,18 @@ const char *tui_key_name(const char *name);
 const char *tui_keys(const char *s);
 /* Text wrapped at spaces over at most rows rows; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
-/* label: value on one row, the label in a column of lw. */
+/* s as it fits in width display columns: whole, or cut and ended with
+ * "…" so that a cut is never silent (issue 17). Into out (n bytes). */
+const char *tui_fit(const char *s, int width, char *out, size_t n);
+/* s cut with "…" where it does not fit (tui_fit), drawn at y, x. */
+void tui_text_cut(int y, int x, const char *s, int width);
+/* label: value on one row, the label in a column of lw; a value too
+ * long for the row ends in "…". */
 void tui_pair(int y, int x, int lw, const char *label, const char *value);
+/* label: value wrapped over at most rows rows beside the label, where
+ * the value is the point (a name, an address): returns the rows used. */
+int tui_pair_wrap(
+    int y, int x, int lw, const char *label, const char *value, int rows);
 /* The label column for a table of n labels (marked N_(), translated
  * here): the widest translated label's display columns and the space
  * after it (tui_pair cuts a label to lw - 1), least at least, so that no

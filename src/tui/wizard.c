@@ -340,12 +340,22 @@ wizard_band(const struct wizard *w, int step, const char *what)
 	tui_text(2, 2, left, COLS - 4);
 	attroff(A_BOLD);
 	if (w->have && step > 1) {
-		snprintf(right, sizeof right, "%s  %s", w->cv.c.name,
-		    w->cv.c.account_no);
+		int x, room, aw = utf8_columns(
+		                 w->cv.c.account_no, strlen(w->cv.c.account_no));
+		char name[256];
+
 		rw = utf8_columns(left, strlen(left)) + 4;
-		if (rw < COLS - 4)
-			tui_text(2, COLS / 2 > rw ? COLS / 2 : rw, right,
-			    COLS - (COLS / 2 > rw ? COLS / 2 : rw) - 2);
+		x = COLS / 2 > rw ? COLS / 2 : rw;
+		room = COLS - x - 2;
+		/* the account number whole, the name cut with "…" before it
+		 * (issue 17: a long name was cut without a sign) */
+		if (room > aw + 4) {
+			snprintf(right, sizeof right, "%s  %s",
+			    tui_fit(w->cv.c.name, room - aw - 2, name,
+			        sizeof name),
+			    w->cv.c.account_no);
+			tui_text(2, x, right, room);
+		}
 	}
 	return 4;
 }

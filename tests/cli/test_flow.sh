@@ -176,3 +176,20 @@ expect "oldest first without --items: no warning" 0 "R-T01-" \
     "$PD" --user jane pay WU-10001 --type installment --method Cash --amount 1
 if grep -q "Warning" "$OUT"; then notok "no warning, oldest first"
 else ok "no warning, oldest first"; fi
+
+# nothing of the type open: the whole amount becomes a credit note, said
+# before it posts (issue 17: without a word)
+expect "a service payment where none is open: a warning" 0 \
+    "paydesk: Warning: WU-10002 has no open service charge: all of \$20.00 becomes a credit note (Overpayment)" \
+    "$PD" --user jane pay WU-10002 --type service --method Cash --amount 20
+has "and the credit note" "Credit amount    \$20.00"
+expect "an installment where there is no plan: a warning" 0 \
+    "Warning: WU-10003 has no open installment: all of \$5.00 becomes" \
+    "$PD" --user jane pay WU-10003 --type installment --method Cash --amount 5
+expect "in French" 0 "Avertissement : WU-10002 n'a aucune mensualité ouverte" \
+    env LANGUAGE=fr "$PD" --user jane pay WU-10002 --type installment \
+    --method Cash --amount 5
+expect "an overpayment of an open bill: no such warning" 0 "Credit note" \
+    "$PD" --user jane pay WU-10003 --type bill --method Cash --amount 1300
+if grep -q "no open" "$OUT"; then notok "no warning where a bill is open"
+else ok "no warning where a bill is open"; fi

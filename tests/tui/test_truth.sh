@@ -193,6 +193,10 @@ wait_for "its menu" "Create Credit Note"
 keys Down Down Down Enter
 wait_for "Create Credit Note" "Original payment amount"
 wait_for "the maximum: what the first note left" "Maximum: \$135.50"
+# what the first note took is a line of the summary: the lines add up
+# (issue 17)
+wait_for "the summary shows what was already credited" \
+    "Already credited          -\$10.00"
 keys Down Right Right Up
 keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "135.50"
