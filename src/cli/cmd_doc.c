@@ -62,8 +62,8 @@ cli_doc_report(struct cli *c, const char *what, const char *number,
 		 * into the reason: "...pdf, but Print command...", issue 17) */
 		snprintf(why, sizeof why, "%s", c->err.msg);
 		snprintf(c->err.msg, sizeof c->err.msg,
-		    _("%s %s was not printed (%s); the file is %s"), what, number,
-		    why, res->path);
+		    _("%s %s was not printed (%s); the file is %s"), what,
+		    number, why, res->path);
 	}
 	return rc;
 }

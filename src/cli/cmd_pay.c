@@ -133,7 +133,8 @@ older_unpaid(const struct consumer_view *v, const struct pay_quote *qt,
 		    o->inst_no >= it->inst_no)
 			continue;
 		for (k = 0; k < qt->nitems; k++)
-			paid |= qt->items[k].id == o->id && qt->items[k].applied > 0;
+			paid |= qt->items[k].id == o->id &&
+			        qt->items[k].applied > 0;
 		if (!paid)
 			return o;
 	}
@@ -165,13 +166,17 @@ ahead_warn(struct cli *c, const struct pay_request *q)
 		for (i = 0; i < v.nitems; i++) {
 			if (v.items[i].id != qt.items[k].id ||
 			    qt.items[k].applied <= 0 ||
-			    (older = older_unpaid(&v, &qt, &v.items[i])) == NULL)
+			    (older = older_unpaid(&v, &qt, &v.items[i])) ==
+			        NULL)
 				continue;
 			fprintf(stderr, "paydesk: ");
 			fprintf(stderr,
-			    _("Warning: installment %d of plan %s is paid ahead "
-			      "of installment %d (due %s), which is not paid in full"),
-			    v.items[i].inst_no, v.items[i].plan_no, older->inst_no,
+			    _("Warning: installment %d of plan %s is paid "
+			      "ahead "
+			      "of installment %d (due %s), which is not paid "
+			      "in full"),
+			    v.items[i].inst_no, v.items[i].plan_no,
+			    older->inst_no,
 			    svc_date(&c->svc, due, sizeof due, older->due_on));
 			fputc('\n', stderr);
 		}

@@ -151,7 +151,8 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	if (month != NULL) {
 		if (month_parse(month, _("Month"), &first, &last, err) != 0 ||
 		    not_future(s, first,
-		        _("Month %s is in the future (today is %s): there is no "
+		        _("Month %s is in the future (today is %s): there is "
+		          "no "
 		          "data for it yet"),
 		        month, err) != 0)
 			return -1;

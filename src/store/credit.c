@@ -150,10 +150,11 @@ credits_holding(struct store *st, const char *text, int tail,
 
 		read_cn(s, into);
 		if (++count <= 5 && used < size)
-			used += (size_t)snprintf(names + used, size - used, "%s%s",
-			    count > 1 ? ", " : "", into->cn_no);
+			used += (size_t)snprintf(names + used, size - used,
+			    "%s%s", count > 1 ? ", " : "", into->cn_no);
 		else if (used < size)
-			used += (size_t)snprintf(names + used, size - used, ", ...");
+			used += (size_t)snprintf(
+			    names + used, size - used, ", ...");
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
@@ -199,7 +200,8 @@ credit_lookup(struct store *st, const char *text, struct credit_note *n,
 	if (k > 1)
 		return pd_fail(err, PD_EINVAL,
 		    _("\"%s\" is ambiguous: it is part of more than one credit "
-		      "note's number (%s); type more of it, or the whole number"),
+		      "note's number (%s); type more of it, or the whole "
+		      "number"),
 		    text, names);
 	return pd_fail(err, PD_ENOTFOUND, _("No credit note %s"), what);
 }

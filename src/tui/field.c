@@ -20,8 +20,7 @@ money_char(wint_t ch)
 const struct tui_key tui_field_keys[] = {
     {0x15, "Ctrl-U", NULL, N_("empty the field"), -1},
     {TUI_KEY_BACKSPACE, "Backspace", NULL,
-        N_("delete the last character (or keep a selected value)"),
-        -1},
+        N_("delete the last character (or keep a selected value)"), -1},
 };
 const size_t tui_field_nkeys = TUI_NKEYS(tui_field_keys);
 

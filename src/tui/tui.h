@@ -160,9 +160,9 @@ void tui_reprint(struct tui *t, const char *number, char *done, size_t n);
 
 /* Append to buf (n bytes, NUL-terminated) a warning for each field of
  * the document number in which a character no font has was drawn as a
- * box (res->gaps), each on a row of its own ("\n" before it); the CLI's words (cli_doc_gaps)
- * without "(drawn as an empty box)", to fit the screens' 62 columns.
- * Returns whether there was any. */
+ * box (res->gaps), each on a row of its own ("\n" before it); the CLI's words
+ * (cli_doc_gaps) without "(drawn as an empty box)", to fit the screens' 62
+ * columns. Returns whether there was any. */
 int tui_doc_gaps(
     const char *number, const struct doc_result *res, char *buf, size_t n);
 
