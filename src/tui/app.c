@@ -158,7 +158,18 @@ wrap(int y, int x, const char *text, int width, int rows, int paths)
 int
 tui_wrap(int y, int x, const char *s, int width, int rows)
 {
-	return wrap(y, x, s, width, rows, 0);
+	char *copy = xstrdup(s), *part = copy, *nl;
+	int used = 0;
+
+	/* a newline starts a row (a warning after a path, issue 17) */
+	while (part != NULL && used < rows) {
+		if ((nl = strchr(part, '\n')) != NULL)
+			*nl = '\0';
+		used += wrap(y + used, x, part, width, rows - used, 0);
+		part = nl != NULL ? nl + 1 : NULL;
+	}
+	free(copy);
+	return used;
 }
 
 const char *

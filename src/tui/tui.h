@@ -131,7 +131,8 @@ const char *tui_key_name(const char *name);
  * valid until the fourth call after. tui_message does it to its format;
  * tui_keys_english (paydesk/tui.h) keeps the English names. */
 const char *tui_keys(const char *s);
-/* Text wrapped at spaces over at most rows rows; returns rows used. */
+/* Text wrapped at spaces over at most rows rows, a newline starting a
+ * row; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
 /* s as it fits in width display columns: whole, or cut and ended with
  * "…" so that a cut is never silent (issue 17). Into out (n bytes). */
