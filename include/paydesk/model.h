@@ -412,6 +412,10 @@ struct kpi_raw {
 	int64_t day_total, day_count;
 	int64_t due_total;
 	int64_t alloc_days, alloc_count; /* sum of days issue->payment */
+	/* of due_total, what Posted payments dated on or before the period's
+	 * last day paid (each item counted up to its amount): the collection
+	 * rate's numerator (issue 17) */
+	int64_t due_paid;
 };
 
 /* A total per key (a day, a method). */

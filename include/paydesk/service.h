@@ -307,6 +307,9 @@ struct doc_result {
 	 * ()"; doc_pdf_gaps), cut at the size; "" when all were drawn. The
 	 * document is written all the same: the front end warns. */
 	char gaps[512];
+	/* the document's own number (R-T01-003204, CN-T01-00001), whatever
+	 * was typed to find it (r-t01-003204, 3204): what messages name */
+	char number[64];
 };
 /* number: receipt number, payment id or transaction id. On a print
  * failure (PD_EPRINT) the file is written and res->path names it. */

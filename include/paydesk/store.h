@@ -172,7 +172,15 @@ int store_payments_count(struct store *st, const struct payment_filter *f,
 /* Credit notes. */
 int store_credit_insert(
     struct store *st, struct credit_note *cn, struct pd_err *err);
+/* Exactly that number (white space taken out): sync's check of a
+ * number in use. */
 int store_credit_find(struct store *st, const char *cn_no,
+    struct credit_note *cn, struct pd_err *err);
+/* What a person typed: the number in any case, or its unambiguous end
+ * ("cn-t01-00001", "0001"), or the one number holding it, as receipts
+ * (store_payment_lookup). PD_ENOTFOUND for none, PD_EINVAL naming the
+ * candidates when more than one fits. */
+int store_credit_lookup(struct store *st, const char *text,
     struct credit_note *cn, struct pd_err *err);
 /* Total of non-voided credit notes issued against a payment. */
 int store_credit_issued(

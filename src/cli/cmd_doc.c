@@ -35,9 +35,13 @@ cli_doc_report(struct cli *c, const char *what, const char *number,
     const struct doc_result *res, int print, int rc)
 {
 	struct rec *r;
+	char why[sizeof c->err.msg];
 
 	if (res->path[0] == '\0')
 		return -1;
+	/* the document's own number, not as typed (r-t01-000001, 0001) */
+	if (res->number[0] != '\0')
+		number = res->number;
 	cli_doc_gaps(number, res);
 	r = rec_new(c);
 	rec_str(r, what, "number", number);
@@ -53,9 +57,14 @@ cli_doc_report(struct cli *c, const char *what, const char *number,
 	        ? N_("no print command configured")
 	        : N_("failed"));
 	rec_print(r);
-	if (rc != 0)
-		pd_err_prefix(
-		    &c->err, _("%s was written to %s, but "), what, res->path);
+	if (rc != 0) {
+		/* the reason, then the whole path, last (it ran straight on
+		 * into the reason: "...pdf, but Print command...", issue 17) */
+		snprintf(why, sizeof why, "%s", c->err.msg);
+		snprintf(c->err.msg, sizeof c->err.msg,
+		    _("%s %s was not printed (%s); the file is %s"), what,
+		    number, why, res->path);
+	}
 	return rc;
 }
 
@@ -179,7 +188,7 @@ cmd_keys(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {
 	    {N_("Screen"), "screen", X_TEXT, 34, 0},
-	    {N_("Key"), "key", X_TEXT, 6, 0},
+	    {N_("Key"), "key", X_TEXT, 9, 0},
 	    {N_("What it does"), "help", X_TEXT, 0, 0}};
 	const struct tui_keymap *maps;
 	const char *help;

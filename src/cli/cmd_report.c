@@ -13,6 +13,7 @@ kpi_period(struct rec *r, const char *title, const char *key,
 	rec_money(r, _("Total collected"), "total_collected", k->collected);
 	rec_int(r, _("Payments"), "payments", k->collected_count);
 	rec_money(r, _("Total due"), "total_due", k->due_total);
+	rec_money(r, _("Paid of total due"), "total_due_paid", k->due_paid);
 	rec_tenths(
 	    r, _("Collection rate"), "collection_rate_percent", rate, "%");
 	rec_tenths(r, _("Average collection time"), "avg_collection_days", avg,

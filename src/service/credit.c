@@ -152,7 +152,7 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 	enum cn_status st;
 	char at[TS_BUFSZ], detail[256], m[MONEY_BUFSZ];
 
-	if (store_credit_find(s->st, cn_no, &cn, err) != 0)
+	if (store_credit_lookup(s->st, cn_no, &cn, err) != 0)
 		return -1;
 	st = svc_credit_status(s, &cn);
 	if (st == CN_EXPIRED)
@@ -214,7 +214,7 @@ svc_credit_show(
     struct svc *s, const char *cn_no, struct credit_view *v, struct pd_err *err)
 {
 	memset(v, 0, sizeof *v);
-	if (store_credit_find(s->st, cn_no, &v->cn, err) != 0)
+	if (store_credit_lookup(s->st, cn_no, &v->cn, err) != 0)
 		return -1;
 	v->status = svc_credit_status(s, &v->cn);
 	v->remaining =

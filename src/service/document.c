@@ -514,6 +514,7 @@ svc_receipt_issue(struct svc *s, const char *number,
 	    svc_payment_show(s, number, &v, err) != 0)
 		return -1;
 	receipt_doc(s, &v, &d);
+	snprintf(res->number, sizeof res->number, "%s", v.p.receipt_no);
 	svc_payment_view_free(&v);
 	rc = issue(s, &RECEIPT, &d, r, res, err);
 	doc_free(&d);
@@ -534,6 +535,7 @@ svc_credit_doc_issue(struct svc *s, const char *cn_no,
 	    svc_credit_show(s, cn_no, &v, err) != 0)
 		return -1;
 	credit_doc(s, &v, &d);
+	snprintf(res->number, sizeof res->number, "%s", v.cn.cn_no);
 	svc_credit_view_free(&v);
 	rc = issue(s, &CREDIT, &d, r, res, err);
 	doc_free(&d);

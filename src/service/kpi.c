@@ -3,8 +3,12 @@
  * Total Collected: sum of Posted payments dated in the month (voided
  *   payments are Voided, pending ones Pending: neither counts).
  * Received Today: sum and count of Posted payments dated on the day.
- * Collection Rate: Total Collected / Total Due x 100, Total Due being the
- *   amount of the items (bills, services, installments) due in the month.
+ * Collection Rate: of the amount that fell due in the period (the
+ *   items, bills, services and installments, due in it: Total Due), the
+ *   share that Posted payments dated up to the period's last day paid,
+ *   each item counted up to its amount (issue 17: Total Collected / Total
+ *   Due read 7,726.1 % for a week with $100 due, as collections pay
+ *   arrears and items due later). 0-100 %; a week, a month alike.
  * Average Collection Time: mean of the days from an item's issue date to
  *   the date of the payment allocated to it, over the month's allocations
  *   of Posted payments (a payment made before the issue date counts 0).
@@ -60,9 +64,11 @@ no_data(struct kpi *k)
 }
 
 /* A period that begins after today has no data yet: refused, as the
- * dashboard stops at the current month (issue 17 section 4). */
+ * dashboard stops at the current month (issue 17 section 4). fmt is the
+ * whole sentence with the period's value and today (a noun put before the
+ * value read "Mes 2027-05 está..." without its article, issue 17). */
 static int
-not_future(struct svc *s, int32_t first, const char *what, const char *text,
+not_future(struct svc *s, int32_t first, const char *fmt, const char *text,
     struct pd_err *err)
 {
 	char today[11], shown[SVC_DATE_BUFSZ];
@@ -72,10 +78,8 @@ not_future(struct svc *s, int32_t first, const char *what, const char *text,
 	date_parse(today, NULL, &t, NULL);
 	if (first <= t)
 		return 0;
-	return pd_fail(err, PD_EINVAL,
-	    _("%s %s is in the future (today is %s): there is no data for it "
-	      "yet"),
-	    what, text, svc_date(s, shown, sizeof shown, today));
+	return pd_fail(
+	    err, PD_EINVAL, fmt, text, svc_date(s, shown, sizeof shown, today));
 }
 
 /* The KPIs of the period first..last against pf..pl, Received Today on
@@ -98,9 +102,9 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	        err) != 0 ||
 	    store_outstanding(s->st, today, &k->out, err) != 0)
 		return -1;
-	k->rate_tenths = money_ratio_tenths(k->cur.collected, k->cur.due_total);
+	k->rate_tenths = money_ratio_tenths(k->cur.due_paid, k->cur.due_total);
 	k->prev_rate_tenths =
-	    money_ratio_tenths(k->prev.collected, k->prev.due_total);
+	    money_ratio_tenths(k->prev.due_paid, k->prev.due_total);
 	k->avg_tenths = k->cur.alloc_count
 	                    ? (k->cur.alloc_days * 20 + k->cur.alloc_count) /
 	                          (k->cur.alloc_count * 2)
@@ -137,13 +141,20 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	svc_today(today);
 	if (day != NULL) {
 		if (date_parse(day, _("Day"), &d, err) != 0 ||
-		    not_future(s, d, _("Day"), day, err) != 0)
+		    not_future(s, d,
+		        _("Day %s is in the future (today is %s): there is no "
+		          "data for it yet"),
+		        day, err) != 0)
 			return -1;
 	} else
 		date_parse(today, NULL, &d, NULL);
 	if (month != NULL) {
 		if (month_parse(month, _("Month"), &first, &last, err) != 0 ||
-		    not_future(s, first, _("Month"), month, err) != 0)
+		    not_future(s, first,
+		        _("Month %s is in the future (today is %s): there is "
+		          "no "
+		          "data for it yet"),
+		        month, err) != 0)
 			return -1;
 	} else {
 		first = month_first_day(d);
@@ -254,7 +265,9 @@ svc_dashboard_week(
 	if (day != NULL &&
 	    (date_parse(day, "Day", &on, err) != 0 ||
 	        not_future(s, week_start_day(on, config_week_start(&s->cfg)),
-	            _("Week of"), day, err) != 0))
+	            _("The week of %s is in the future (today is %s): there is "
+	              "no data for it yet"),
+	            day, err) != 0))
 		return -1;
 	first = week_start_day(on, config_week_start(&s->cfg));
 	if (kpi_periods(s, first, first + 6, first - 7, first - 1, today, &d->k,

@@ -120,6 +120,92 @@ store_credit_by_id(
 	return credit_one(st, s, n, what, err);
 }
 
+/* The credit notes whose number ends with text (tail) or holds it, up to
+ * 6: the first in *n, their numbers ", "-joined in names (5, then
+ * "..."). Returns how many, or -1. The rule of the payments' lookup
+ * (store_payment_lookup): LIKE ignores ASCII case. */
+static int
+credits_holding(struct store *st, const char *text, int tail,
+    struct credit_note *n, char *names, size_t size, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " CN_COLS " FROM " CN_FROM
+	    " WHERE n.cn_no LIKE ?1 ESCAPE '\\' ORDER BY n.cn_no LIMIT 6",
+	    err);
+	struct credit_note other;
+	char *pat;
+	size_t used = 0;
+	int rc, count = 0;
+
+	if (s == NULL)
+		return -1;
+	pat = like_pattern(text, 1);
+	if (tail)
+		pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
+	st_bind(s, "s", pat);
+	free(pat);
+	names[0] = '\0';
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct credit_note *into = count == 0 ? n : &other;
+
+		read_cn(s, into);
+		if (++count <= 5 && used < size)
+			used += (size_t)snprintf(names + used, size - used,
+			    "%s%s", count > 1 ? ", " : "", into->cn_no);
+		else if (used < size)
+			used += (size_t)snprintf(
+			    names + used, size - used, ", ...");
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, _("Reading a credit note"));
+	return count;
+}
+
+/* The lookup of text (white space taken out): exactly, in any case, then
+ * the unambiguous end of a number, then the one number holding it, as
+ * receipts are looked up (issue 17: one rule for document numbers). */
+static int
+credit_lookup(struct store *st, const char *text, struct credit_note *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " CN_COLS " FROM " CN_FROM
+	    " WHERE n.cn_no = ?1 OR n.cn_no = ?2",
+	    err);
+	char up[132], names[5 * 40], what[80];
+	int k;
+
+	if (s == NULL)
+		return -1;
+	search_upper(text, up, sizeof up);
+	st_bind(s, "ss", text, up);
+	snprintf(what, sizeof what, "\"%s\"", text);
+	if ((k = credit_one(st, s, n, what, err)) == 0 || *text == '\0' ||
+	    err == NULL || err->code != PD_ENOTFOUND)
+		return k;
+	if ((k = credits_holding(st, text, 1, n, names, sizeof names, err)) < 0)
+		return -1;
+	if (k == 1)
+		return 0;
+	if (k > 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is the end of more than one credit note's number "
+		      "(%s): type more of it"),
+		    text, names);
+	if ((k = credits_holding(st, text, 0, n, names, sizeof names, err)) < 0)
+		return -1;
+	if (k == 1)
+		return 0;
+	if (k > 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is ambiguous: it is part of more than one credit "
+		      "note's number (%s); type more of it, or the whole "
+		      "number"),
+		    text, names);
+	return pd_fail(err, PD_ENOTFOUND, _("No credit note %s"), what);
+}
+
 int
 store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
     struct pd_err *err)
@@ -138,6 +224,18 @@ store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
 	snprintf(what, sizeof what, "\"%s\"", sq);
 	free(sq);
 	return credit_one(st, s, n, what, err);
+}
+
+int
+store_credit_lookup(struct store *st, const char *text, struct credit_note *n,
+    struct pd_err *err)
+{
+	/* a number pasted with white space around or inside it */
+	char *sq = search_squeeze(text);
+	int rc = credit_lookup(st, sq, n, err);
+
+	free(sq);
+	return rc;
 }
 
 int

@@ -140,8 +140,8 @@ wrap(int y, int x, const char *text, int width, int rows, int paths)
 		size_t i =
 		    used + 1 < rows ? wrap_cut(s, width, paths) : strlen(s);
 
-		if (used + 1 == rows)
-			tui_text(y + used, x, s, width);
+		if (used + 1 == rows) /* what does not fit ends in "…" */
+			tui_text_cut(y + used, x, s, width);
 		else {
 			move(y + used, x);
 			addnstr(s, (int)i);
@@ -158,7 +158,52 @@ wrap(int y, int x, const char *text, int width, int rows, int paths)
 int
 tui_wrap(int y, int x, const char *s, int width, int rows)
 {
-	return wrap(y, x, s, width, rows, 0);
+	char *copy = xstrdup(s), *part = copy, *nl;
+	int used = 0;
+
+	/* a newline starts a row (a warning after a path, issue 17) */
+	while (part != NULL && used < rows) {
+		if ((nl = strchr(part, '\n')) != NULL)
+			*nl = '\0';
+		used += wrap(y + used, x, part, width, rows - used, 0);
+		part = nl != NULL ? nl + 1 : NULL;
+	}
+	free(copy);
+	return used;
+}
+
+const char *
+tui_fit(const char *s, int width, char *out, size_t n)
+{
+	size_t i = 0, len = strlen(s);
+	int cols = 0;
+
+	if (n == 0)
+		return "";
+	if (utf8_columns(s, len) <= width || width < 1) {
+		snprintf(out, n, "%s", width < 1 ? "" : s);
+		return out;
+	}
+	/* as many characters as leave a column for the "…" */
+	while (i < len) {
+		size_t k = utf8_len(s + i);
+		int w = utf8_cp_columns(utf8_cp(s + i));
+
+		if (cols + w > width - 1 || i + k + 4 > n)
+			break;
+		cols += w;
+		i += k;
+	}
+	snprintf(out, n, "%.*s\u2026", (int)i, s);
+	return out;
+}
+
+void
+tui_text_cut(int y, int x, const char *s, int width)
+{
+	char buf[1024];
+
+	tui_text(y, x, tui_fit(s, width, buf, sizeof buf), width);
 }
 
 void
@@ -167,7 +212,19 @@ tui_pair(int y, int x, int lw, const char *label, const char *value)
 	attron(A_DIM);
 	tui_text(y, x, label, lw - 1);
 	attroff(A_DIM);
-	tui_text(y, x + lw, value, COLS - x - lw - 1);
+	tui_text_cut(y, x + lw, value, COLS - x - lw - 1);
+}
+
+int
+tui_pair_wrap(
+    int y, int x, int lw, const char *label, const char *value, int rows)
+{
+	attron(A_DIM);
+	tui_text(y, x, label, lw - 1);
+	attroff(A_DIM);
+	if (rows < 1 || value[0] == '\0')
+		return 1;
+	return wrap(y, x + lw, value, COLS - x - lw - 1, rows, 0);
 }
 
 static void
@@ -244,7 +301,8 @@ static const char *const key_words[] = {NC_("key", "Space"), NC_("key", "Left"),
     NC_("key", "Right"), NC_("key", "Up"), NC_("key", "Down"),
     NC_("key", "Enter"), NC_("key", "Esc"), NC_("key", "Tab"),
     NC_("key", "S-Tab"), NC_("key", "PgUp"), NC_("key", "PgDn"),
-    NC_("key", "Home"), NC_("key", "End"), NC_("key", "Del")};
+    NC_("key", "Home"), NC_("key", "End"), NC_("key", "Del"),
+    NC_("key", "Backspace")};
 
 const char *
 tui_key_name(const char *name)
@@ -399,8 +457,31 @@ keybar(struct tui *t)
 /* The message line. A message too long for it is wrapped over the rows
  * above (up to MSG_ROWS, over the body's last rows until the next key),
  * so that nothing is cut: a path shows whole, broken between its
- * folders. */
+ * folders. A newline in it starts a row: what follows a path (a warning
+ * about the document) does not run straight on after it (issue 17). */
 #define MSG_ROWS 4
+static int
+message_rows(char *msg, int draw_at, int room)
+{
+	char *part = msg, *nl;
+	int rows = 0;
+
+	while (part != NULL && rows < room) {
+		nl = strchr(part, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		if (draw_at >= 0)
+			rows += wrap(draw_at + rows, 1, part, COLS - 2, room - rows,
+			    1);
+		else
+			rows += wrap_rows(part, COLS - 2, 1);
+		if (nl != NULL)
+			*nl = '\n';
+		part = nl != NULL ? nl + 1 : NULL;
+	}
+	return rows < room ? rows : room;
+}
+
 static void
 message(struct tui *t)
 {
@@ -410,9 +491,7 @@ message(struct tui *t)
 	clrtoeol();
 	if (t->msg[0] == '\0')
 		return;
-	rows = wrap_rows(t->msg, COLS - 2, 1);
-	if (rows > MSG_ROWS)
-		rows = MSG_ROWS;
+	rows = message_rows(t->msg, -1, MSG_ROWS);
 	if (rows > LINES - 2)
 		rows = LINES - 2 > 1 ? LINES - 2 : 1;
 	for (y = LINES - 1 - rows; y < LINES - 1; y++) {
@@ -422,8 +501,22 @@ message(struct tui *t)
 	attr = t->msg_error ? tui_attr(t, TUI_C_ERROR, A_BOLD)
 	                    : tui_attr(t, TUI_C_OK, A_BOLD);
 	attron(attr);
-	wrap(LINES - 1 - rows, 1, t->msg, COLS - 2, rows, 1);
+	message_rows(t->msg, LINES - 1 - rows, rows);
 	attroff(attr);
+}
+
+/* The keys F1 lists: the screen's, then, where it has text fields,
+ * the fields' own (Ctrl-U). */
+static size_t
+help_nkeys(const struct tui_screen_class *c)
+{
+	return c->nkeys + (c->fields ? tui_field_nkeys : 0);
+}
+
+static const struct tui_key *
+help_key(const struct tui_screen_class *c, size_t i)
+{
+	return i < c->nkeys ? &c->keys[i] : &tui_field_keys[i - c->nkeys];
 }
 
 /* The help screen: every key of the top screen, from its table, from
@@ -444,16 +537,18 @@ help_draw(struct tui *t, size_t top, int rows)
 	    tui_screen_title(t->top));
 	tui_text(2, 2, title, COLS - 4);
 	attroff(A_BOLD);
-	for (i = top; i < c->nkeys && y < 4 + rows; i++, y++) {
+	for (i = top; i < help_nkeys(c) && y < 4 + rows; i++, y++) {
+		const struct tui_key *k = help_key(c, i);
+
 		attron(A_BOLD);
-		tui_text(y, 4, tui_key_name(c->keys[i].name), 11);
+		tui_text(y, 4, tui_key_name(k->name), 11);
 		attroff(A_BOLD);
-		tui_text(y, 16, tui_keys(_(c->keys[i].help)), COLS - 18);
+		tui_text(y, 16, tui_keys(_(k->help)), COLS - 18);
 	}
-	if (c->nkeys > (size_t)rows) {
+	if (help_nkeys(c) > (size_t)rows) {
 		/* where it is: the keys shown of how many */
 		snprintf(title, sizeof title, _("keys %zu-%zu of %zu"), top + 1,
-		    i, c->nkeys);
+		    i, help_nkeys(c));
 		y = utf8_columns(title, strlen(title));
 		tui_text(LINES - 2, COLS - 2 - y > 0 ? COLS - 2 - y : 0, title,
 		    COLS);
@@ -472,7 +567,7 @@ static int next_key(wint_t *ch);
 static void
 help(struct tui *t)
 {
-	size_t top = 0, n = t->top->cls->nkeys;
+	size_t top = 0, n = help_nkeys(t->top->cls);
 	wint_t ch;
 	int key, rows;
 
@@ -773,14 +868,19 @@ static const struct tui_screen_class *const registry[] = {TUI_SCREENS(ENTRY)};
 const struct tui_keymap *
 tui_keymaps(size_t *n)
 {
-	static struct tui_keymap maps[TUI_NKEYS(registry)];
+	static struct tui_keymap maps[TUI_NKEYS(registry) + 1];
 	size_t i;
 
-	*n = TUI_NKEYS(registry);
-	for (i = 0; i < *n; i++) {
+	*n = TUI_NKEYS(registry) + 1;
+	for (i = 0; i < TUI_NKEYS(registry); i++) {
 		maps[i].screen = registry[i]->name;
 		maps[i].keys = registry[i]->keys;
 		maps[i].nkeys = registry[i]->nkeys;
 	}
+	/* the keys of every text field, last: F1 adds them where a screen
+	 * has fields (issue 17: Ctrl-U was in paydesk(1) only) */
+	maps[i].screen = "Text fields";
+	maps[i].keys = tui_field_keys;
+	maps[i].nkeys = tui_field_nkeys;
 	return maps;
 }

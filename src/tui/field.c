@@ -17,6 +17,13 @@ money_char(wint_t ch)
 	       ch == '\'' || ch == ' ' || ch == '$' || ch >= 0x80;
 }
 
+const struct tui_key tui_field_keys[] = {
+    {0x15, "Ctrl-U", NULL, N_("empty the field"), -1},
+    {TUI_KEY_BACKSPACE, "Backspace", NULL,
+        N_("delete the last character (or keep a selected value)"), -1},
+};
+const size_t tui_field_nkeys = TUI_NKEYS(tui_field_keys);
+
 static int
 field_clear(struct tui_field *f)
 {

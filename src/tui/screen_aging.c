@@ -257,6 +257,7 @@ const struct tui_screen_class screen_aging_class = {
     .action = action,
     .input = input,
     .free = free_aging,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -176,6 +176,7 @@ const struct tui_screen_class screen_credit_apply_class = {
     .action = action,
     .input = input,
     .free = free_apply,
+    .fields = 1,
 };
 
 struct tui_screen *

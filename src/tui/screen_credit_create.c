@@ -28,7 +28,8 @@ enum { F_AMOUNT, F_REASON, F_REMARKS, F_N };
 struct ccreate {
 	struct tui_screen sc;
 	struct payment_view v;
-	int64_t max; /* the service's limit (svc_credit_quote) */
+	int64_t max;    /* the service's limit (svc_credit_quote) */
+	int64_t issued; /* credit notes already on the payment, not voided */
 	struct tui_form fm;
 	struct tui_form_item items[F_N];
 	const char *reasons[CFG_LIST_MAX + 1];
@@ -98,7 +99,8 @@ column(const char *const *labels, int n, int least)
 static const char *const pay_labels[] = {N_("Consumer"), N_("Account"),
     N_("Receipt #"), N_("Payment amount"), N_("Payment date"), N_("Method")};
 static const char *const sum_labels[] = {N_("Original payment amount"),
-    N_("Credit note amount"), N_("Remaining payment value")};
+    N_("Credit note amount"), N_("Remaining payment value"),
+    N_("Already credited")};
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
@@ -109,7 +111,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	const char *vals[6];
 	struct credit_quote q;
 	int64_t amount;
-	int i, y = 2, lw = column(sum_labels, 3, 26), pw, rows;
+	int i, y = 2, lw = column(sum_labels, 4, 26), pw, rows;
 
 	/* the payment's labels and the form's in one column: 16, or wider
 	 * for a longer translated label */
@@ -144,6 +146,15 @@ draw(struct tui_screen *sc, struct tui *t)
 	attroff(A_BOLD);
 	tui_pair(y++, 4, lw, _(sum_labels[0]),
 	    svc_money(t->svc, m, sizeof m, p->amount));
+	/* what earlier notes took, so that the lines add up: original less
+	 * already credited less this note is what remains (issue 17) */
+	if (c->issued > 0) {
+		char less[MONEY_BUFSZ + 2];
+
+		snprintf(less, sizeof less, "-%s",
+		    svc_money(t->svc, m, sizeof m, c->issued));
+		tui_pair(y++, 4, lw, _(sum_labels[3]), less);
+	}
 	tui_pair(y++, 4, lw, _(sum_labels[1]),
 	    svc_money(t->svc, m, sizeof m, why[0] && amount <= 0 ? 0 : amount));
 	if (q.remaining >= 0) {
@@ -248,6 +259,7 @@ const struct tui_screen_class screen_credit_create_class = {
     .action = action,
     .input = input,
     .free = free_create,
+    .fields = 1,
 };
 
 struct tui_screen *
@@ -271,6 +283,7 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 
 		svc_credit_quote(t->svc, &r, &q, &err);
 		c->max = q.limit; /* amount 0 is refused; the limit is set */
+		c->issued = q.issued;
 	}
 	svc_money_bare(t->svc, m, sizeof m, c->max, 0);
 	tui_form_text(&c->items[F_AMOUNT], _("Credit amount"), 16, m);

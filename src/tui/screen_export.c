@@ -264,6 +264,7 @@ const struct tui_screen_class screen_export_class = {
     .action = action,
     .input = input,
     .free = free_export,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -504,6 +504,7 @@ const struct tui_screen_class screen_filter_class = {
     .draw = draw,
     .action = action,
     .input = input,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -128,6 +128,7 @@ const struct tui_screen_class screen_login_class = {
     .action = action,
     .input = input,
     .free = destroy,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -142,13 +142,17 @@ draw(struct tui_screen *sc, struct tui *t)
 	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 22);
 	int x2 = COLS >= 100 ? COLS / 2 : 0; /* a second column when wide */
 
-	tui_pair(y++, 2, lw, _(labels[L_NAME]), c->name);
+	int top = y;
+
+	/* the name and the address are the point here: shown whole,
+	 * wrapped (issue 17: a 60-character one was cut without a sign) */
+	y += tui_pair_wrap(y, 2, lw, _(labels[L_NAME]), c->name, 2);
 	tui_pair(y++, 2, lw, _(labels[L_ACCOUNT]), c->account_no);
-	tui_pair(y++, 2, lw, _(labels[L_ADDRESS]), c->address);
+	y += tui_pair_wrap(y, 2, lw, _(labels[L_ADDRESS]), c->address, 2);
 	tui_pair(y++, 2, lw, _(labels[L_PHONE]), c->phone[0] ? c->phone : "-");
 	tui_pair(y++, 2, lw, _(labels[L_EMAIL]), c->email[0] ? c->email : "-");
 	if (x2)
-		y -= 5;
+		y = top;
 	attron(A_BOLD);
 	tui_pair(y++, 2 + x2, lw, _(labels[L_BALANCE]),
 	    svc_money(t->svc, m, sizeof m, w->cv.b.due_now));

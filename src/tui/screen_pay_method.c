@@ -172,7 +172,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	y++;
 	if (!w->quoted) {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
-		tui_wrap(y, x, w->qerr.msg, COLS - x - 1, 4);
+		/* every row down to the message line: the reason whole
+		 * (issue 17: a reference's was cut at "(letters A-Z,") */
+		tui_wrap(y, x, w->qerr.msg, COLS - x - 1,
+		    LINES - 3 - y > 4 ? LINES - 3 - y : 4);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
 		return;
 	}
@@ -320,6 +323,7 @@ const struct tui_screen_class screen_pay_method_class = {
     .action = action,
     .input = input,
     .enter = enter,
+    .fields = 1,
 };
 
 struct tui_screen *

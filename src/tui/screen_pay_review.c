@@ -169,7 +169,13 @@ action(struct tui_screen *sc, struct tui *t, int a)
 static void
 enter(struct tui_screen *sc, struct tui *t)
 {
-	wizard_refresh(((struct review *)sc)->w, t);
+	struct wizard *w = ((struct review *)sc)->w;
+
+	/* and quoted again whatever came before (back, a refusal): the step
+	 * shows its content, or why there is none, when it is reached, not
+	 * after an Enter (issue 17: step 6 was blank after a refusal) */
+	if (wizard_refresh(w, t) == 0)
+		wizard_quote(w, t);
 }
 
 const struct tui_screen_class screen_pay_review_class = {

@@ -179,6 +179,7 @@ const struct tui_screen_class screen_pay_search_class = {
     .action = action,
     .input = input,
     .free = free_search,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -56,8 +56,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	int lw = tui_label_width(labels, sizeof labels / sizeof *labels, 26);
 	const char *notes = _("Notes (optional)");
 
-	if (!w->quoted) { /* cannot happen: step 5 does not go on */
-		tui_text(y, 2, w->qerr.msg, COLS - 4);
+	if (!w->quoted) { /* read again after a refusal: nothing to pay */
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		tui_wrap(y, 2, w->qerr.msg, COLS - 4, 3);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
 		return;
 	}
 	attron(A_BOLD);
@@ -130,7 +132,13 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 static void
 enter(struct tui_screen *sc, struct tui *t)
 {
-	wizard_refresh(((struct summary *)sc)->w, t);
+	struct wizard *w = ((struct summary *)sc)->w;
+
+	/* and quoted again whatever came before (back, a refusal): the step
+	 * shows its content, or why there is none, when it is reached, not
+	 * after an Enter (issue 17: step 6 was blank after a refusal) */
+	if (wizard_refresh(w, t) == 0)
+		wizard_quote(w, t);
 }
 
 const struct tui_screen_class screen_pay_summary_class = {
@@ -142,6 +150,7 @@ const struct tui_screen_class screen_pay_summary_class = {
     .action = action,
     .input = input,
     .enter = enter,
+    .fields = 1,
 };
 
 struct tui_screen *

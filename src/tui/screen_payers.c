@@ -472,6 +472,7 @@ const struct tui_screen_class screen_payers_class = {
     .action = action,
     .input = input,
     .free = free_payers,
+    .fields = 1,
 };
 
 struct tui_screen *

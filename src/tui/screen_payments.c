@@ -518,6 +518,7 @@ const struct tui_screen_class screen_payments_class = {
     .action = action,
     .input = input,
     .free = free_list,
+    .fields = 1,
 };
 
 /* The status column is cut no narrower than its longest name as shown

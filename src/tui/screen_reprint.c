@@ -71,6 +71,7 @@ const struct tui_screen_class screen_reprint_class = {
     .draw = draw,
     .action = action,
     .input = input,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -143,6 +143,7 @@ const struct tui_screen_class screen_shift_move_class = {
     .action = action,
     .input = input,
     .free = free_move,
+    .fields = 1,
 };
 
 struct tui_screen *

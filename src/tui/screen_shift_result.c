@@ -289,6 +289,7 @@ const struct tui_screen_class screen_shift_result_class = {
     .action = action,
     .input = input,
     .free = free_result,
+    .fields = 1,
 };
 
 /* The form: the float kept (the opening float by default), a reason per

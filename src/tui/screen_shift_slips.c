@@ -138,6 +138,7 @@ const struct tui_screen_class screen_shift_slips_class = {
     .draw = draw,
     .action = action,
     .input = input,
+    .fields = 1,
 };
 
 struct tui_screen *

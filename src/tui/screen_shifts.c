@@ -360,6 +360,7 @@ const struct tui_screen_class screen_shift_filter_class = {
     .draw = filter_draw,
     .action = filter_action,
     .input = filter_input,
+    .fields = 1,
 };
 
 static struct tui_screen *

@@ -143,6 +143,7 @@ const struct tui_screen_class screen_void_class = {
     .action = action,
     .input = input,
     .free = free_void,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -50,7 +50,14 @@ struct tui_screen_class {
 	 * again what it shows, since another terminal or a sync may have
 	 * changed it meanwhile; NULL: nothing */
 	void (*enter)(struct tui_screen *sc, struct tui *t);
+	/* it has text fields: F1 lists the fields' keys (tui_field_keys)
+	 * after its own, as `paydesk keys` and paydesk(1) do (issue 17) */
+	int fields;
 };
+/* The keys of every text field (Ctrl-U, Backspace): one table for F1,
+ * `paydesk keys` ("Text fields") and paydesk(1). */
+extern const struct tui_key tui_field_keys[];
+extern const size_t tui_field_nkeys;
 /* The number of entries of a key table (an array, not a pointer). */
 #define TUI_NKEYS(table) (sizeof(table) / sizeof((table)[0]))
 
@@ -124,10 +131,21 @@ const char *tui_key_name(const char *name);
  * valid until the fourth call after. tui_message does it to its format;
  * tui_keys_english (paydesk/tui.h) keeps the English names. */
 const char *tui_keys(const char *s);
-/* Text wrapped at spaces over at most rows rows; returns rows used. */
+/* Text wrapped at spaces over at most rows rows, a newline starting a
+ * row; returns rows used. */
 int tui_wrap(int y, int x, const char *s, int width, int rows);
-/* label: value on one row, the label in a column of lw. */
+/* s as it fits in width display columns: whole, or cut and ended with
+ * "…" so that a cut is never silent (issue 17). Into out (n bytes). */
+const char *tui_fit(const char *s, int width, char *out, size_t n);
+/* s cut with "…" where it does not fit (tui_fit), drawn at y, x. */
+void tui_text_cut(int y, int x, const char *s, int width);
+/* label: value on one row, the label in a column of lw; a value too
+ * long for the row ends in "…". */
 void tui_pair(int y, int x, int lw, const char *label, const char *value);
+/* label: value wrapped over at most rows rows beside the label, where
+ * the value is the point (a name, an address): returns the rows used. */
+int tui_pair_wrap(
+    int y, int x, int lw, const char *label, const char *value, int rows);
 /* The label column for a table of n labels (marked N_(), translated
  * here): the widest translated label's display columns and the space
  * after it (tui_pair cuts a label to lw - 1), least at least, so that no
@@ -143,9 +161,9 @@ void tui_reprint(struct tui *t, const char *number, char *done, size_t n);
 
 /* Append to buf (n bytes, NUL-terminated) a warning for each field of
  * the document number in which a character no font has was drawn as a
- * box (res->gaps), each after a space; the CLI's words (cli_doc_gaps)
- * without "(drawn as an empty box)", to fit the screens' 62 columns.
- * Returns whether there was any. */
+ * box (res->gaps), each on a row of its own ("\n" before it); the CLI's words
+ * (cli_doc_gaps) without "(drawn as an empty box)", to fit the screens' 62
+ * columns. Returns whether there was any. */
 int tui_doc_gaps(
     const char *number, const struct doc_result *res, char *buf, size_t n);
 

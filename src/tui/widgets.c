@@ -25,7 +25,8 @@ tui_doc_gaps(
 		nl = strchr(tab, '\n');
 		if (nl == NULL)
 			nl = tab + strlen(tab);
-		snprintf(buf + len, n - len, "%s", len > 0 ? " " : "");
+		/* a row of its own after what was written (a path) */
+		snprintf(buf + len, n - len, "%s", len > 0 ? "\n" : "");
 		len = strlen(buf);
 		snprintf(buf + len, n - len,
 		    _("Warning: %s, field \"%.*s\": no font has %.*s"),
@@ -55,14 +56,15 @@ tui_reprint(struct tui *t, const char *number, char *done, size_t n)
 	if (rc != 0)
 		tui_message(t, 1, "%s", err.msg);
 	else if (res.printed && res.copy > 0)
-		tui_message(t, 0, _("Copy %d of %s printed"), res.copy, number);
+		tui_message(
+		    t, 0, _("Copy %d of %s printed"), res.copy, res.number);
 	else if (res.printed)
-		tui_message(t, 0, _("%s printed"), number);
+		tui_message(t, 0, _("%s printed"), res.number);
 	else
 		tui_message(t, 0,
 		    _("No print command configured: the PDF is %s"), res.path);
 	/* after what was written: what could not be drawn in it */
-	if (rc == 0 && tui_doc_gaps(number, &res, t->msg, sizeof t->msg))
+	if (rc == 0 && tui_doc_gaps(res.number, &res, t->msg, sizeof t->msg))
 		t->msg_error = 1;
 }
 

@@ -242,14 +242,18 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 	for (i = 0; i < w->cv.nitems; i++)
 		if (w->cv.items[i].kind == w->type && w->picked[i])
 			refs[r->nitems++] = w->cv.items[i].ref;
+	/* asked for on steps 5 to 7 too (after a refusal the account is
+	 * read again and what was selected may be paid): the hint says what
+	 * works there, not step 4's Space (issue 17) */
 	if (r->nitems == 0)
 		return pd_fail(err, PD_EINVAL, "%s",
-		    tui_keys(_("Select at least one item to pay ({Space})")));
+		    tui_keys(_("No item selected: go back ({Esc}) to step 4 "
+		               "and select one")));
 	r->method = m->name;
 	r->channel = cfg->channels[w->channel];
 	if (w->amount.len == 0)
-		return pd_fail(
-		    err, PD_EINVAL, "%s", _("Type the amount to pay"));
+		return pd_fail(err, PD_EINVAL, "%s",
+		    _("Type the amount to pay (step 5)"));
 	if (svc_money_parse(
 	        t->svc, w->amount.buf, _("Amount"), &r->amount, err) != 0)
 		return -1;
@@ -336,12 +340,22 @@ wizard_band(const struct wizard *w, int step, const char *what)
 	tui_text(2, 2, left, COLS - 4);
 	attroff(A_BOLD);
 	if (w->have && step > 1) {
-		snprintf(right, sizeof right, "%s  %s", w->cv.c.name,
-		    w->cv.c.account_no);
+		int x, room, aw = utf8_columns(
+		                 w->cv.c.account_no, strlen(w->cv.c.account_no));
+		char name[256];
+
 		rw = utf8_columns(left, strlen(left)) + 4;
-		if (rw < COLS - 4)
-			tui_text(2, COLS / 2 > rw ? COLS / 2 : rw, right,
-			    COLS - (COLS / 2 > rw ? COLS / 2 : rw) - 2);
+		x = COLS / 2 > rw ? COLS / 2 : rw;
+		room = COLS - x - 2;
+		/* the account number whole, the name cut with "…" before it
+		 * (issue 17: a long name was cut without a sign) */
+		if (room > aw + 4) {
+			snprintf(right, sizeof right, "%s  %s",
+			    tui_fit(w->cv.c.name, room - aw - 2, name,
+			        sizeof name),
+			    w->cv.c.account_no);
+			tui_text(2, x, right, room);
+		}
 	}
 	return 4;
 }

@@ -156,3 +156,40 @@ same "backup is a whole store" \
 same "every payment has its outbox record" \
     "$(sql "SELECT count(*) FROM outbox WHERE kind = 'payment'")" \
     "$(sql 'SELECT count(*) FROM payments')"
+
+# an installment paid ahead of an older one left open: the wizard asks at
+# step 4, the command line says so before it posts (issue 17)
+export PAYDESK_PIN=1234
+expect "installment 3 ahead of 2: posted, with a warning" 0 \
+    "paydesk: Warning: installment 3 of plan PP-2025-0034 is paid ahead of installment 2 (due 2025-05-15), which is not paid in full" \
+    "$PD" --user jane pay WU-10001 --type installment --items "PP-2025-0034#3" \
+    --method Cash --amount 10
+expect "in Spanish too" 0 "Aviso: la cuota 3 del plan PP-2025-0034" \
+    env LANGUAGE=es "$PD" --user jane pay WU-10001 --type installment \
+    --items "PP-2025-0034#3" --method Cash --amount 1
+expect "the older one itself: no warning" 0 "R-T01-" \
+    "$PD" --user jane pay WU-10001 --type installment --items "PP-2025-0034#2" \
+    --method Cash --amount 1
+if grep -q "Warning" "$OUT"; then notok "no warning paying in order"
+else ok "no warning paying in order"; fi
+expect "oldest first without --items: no warning" 0 "R-T01-" \
+    "$PD" --user jane pay WU-10001 --type installment --method Cash --amount 1
+if grep -q "Warning" "$OUT"; then notok "no warning, oldest first"
+else ok "no warning, oldest first"; fi
+
+# nothing of the type open: the whole amount becomes a credit note, said
+# before it posts (issue 17: without a word)
+expect "a service payment where none is open: a warning" 0 \
+    "paydesk: Warning: WU-10002 has no open service charge: all of \$20.00 becomes a credit note (Overpayment)" \
+    "$PD" --user jane pay WU-10002 --type service --method Cash --amount 20
+has "and the credit note" "Credit amount    \$20.00"
+expect "an installment where there is no plan: a warning" 0 \
+    "Warning: WU-10003 has no open installment: all of \$5.00 becomes" \
+    "$PD" --user jane pay WU-10003 --type installment --method Cash --amount 5
+expect "in French" 0 "Avertissement : WU-10002 n'a aucune mensualité ouverte" \
+    env LANGUAGE=fr "$PD" --user jane pay WU-10002 --type installment \
+    --method Cash --amount 5
+expect "an overpayment of an open bill: no such warning" 0 "Credit note" \
+    "$PD" --user jane pay WU-10003 --type bill --method Cash --amount 1300
+if grep -q "no open" "$OUT"; then notok "no warning where a bill is open"
+else ok "no warning where a bill is open"; fi

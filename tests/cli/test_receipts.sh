@@ -214,6 +214,21 @@ expect "a failing printer is reported in its own words" 8 \
     "lp: The printer or class does not exist." \
     "$PD" --user jane receipt R-T01-000004 --print
 has "and the file is still written" "R-T01-000004-COPY-3.pdf"
+# the reprint names the receipt by its own number, whatever was typed, and
+# the path ends its line (issue 17: "Receipt was written to …pdf, but
+# Print command…" ran straight on)
+expect "a reprint typed in lower case names R-T01-000004" 8 \
+    "paydesk: Receipt R-T01-000004 was not printed (Print command " \
+    "$PD" --user jane receipt r-t01-000004 --print
+has "the table names it too" "Receipt      R-T01-000004"
+has "the printer's words in it" "class does not exist.); the file is"
+same "the path whole, last" "$(tail -1 "$OUT" | sed 's/.*; the file is //')" \
+    "$R/R-T01-000004-COPY-4.pdf"
+expect "by the end of the number: the same" 8 \
+    "Receipt R-T01-000004 was not printed" \
+    "$PD" --user jane receipt 0004 --print
+expect "a credit note typed in lower case" 0 "Credit note  CN-T01-00001" \
+    "$PD" --user jane credit-note pdf cn-t01-00001
 n=$(sql "SELECT count(*) FROM payments")
 expect "pay --print with a failing printer: the payment stays posted" 8 \
     "is posted" "$PD" --user jane pay WU-10001 --type bill --method Cash \

@@ -296,6 +296,29 @@ refused "in Spanish too" 3 "R-T01-009231, R-T01-009232" \
     env LANGUAGE=es "$PD" payment show 92
 expect "credit-note show: a number pasted with spaces" 0 "CN-T01-00001" \
     "$PD" credit-note show " CN-T01-00001 "
+# credit notes are looked up by the rule of receipts (issue 17: case-
+# sensitive, no tail): any case, the unambiguous end, the one holding it
+expect "credit-note show in lower case" 0 "CN-T01-00001" \
+    "$PD" credit-note show cn-t01-00001
+expect "credit-note show by the end of its number" 0 "CN-T01-00001" \
+    "$PD" credit-note show 00001
+expect "a second credit note" 0 "CN-T01-00002" \
+    "$PD" --user mary credit-note create R-T01-000003 --amount 1 \
+    --reason "Billing Error"
+expect "the end of the second" 0 "CN-T01-00002" "$PD" credit-note show 2
+refused "an end of both: ambiguous, both named" 3 \
+    '"0" is ambiguous: it is part of more than one credit note'"'"'s number (CN-T01-00001, CN-T01-00002); type more of it, or the whole number' \
+    "$PD" credit-note show 0
+refused "an end no credit note has" 4 'No credit note "9"' \
+    "$PD" credit-note show 9
+expect "credit-note pdf in lower case writes the note by its number" 0 \
+    "CN-T01-00002.pdf" "$PD" --user mary credit-note pdf cn-t01-00002
+refused "apply: the same rule, and an ambiguous end changes nothing" 3 \
+    "is ambiguous" "$PD" --user mary credit-note apply t01-0000 \
+    --to INV-2025-003001 --amount 0.10
+expect "apply by the end of the number" 0 "CN-T01-00002" \
+    "$PD" --user mary credit-note apply 00002 --to INV-2025-003001 \
+    --amount 0.10
 
 # -- letters with no separable accent (issue 17): a plain keyboard types
 # i for ı and İ, l for ł, o for ø, d for đ and ð, ss for ß, ae for æ, oe
@@ -353,11 +376,11 @@ same "payments --search lu: a short prefix" "$(receipts lu)" "R-T01-000006 "
 same "report payers --search lucja" "$(payers --search lucja)" "PL-2 "
 same "report payers --search \"deniz yilmaz\"" "$(payers --search "deniz yilmaz")" "TR-1 "
 export PAYDESK_PIN=2222
-expect "a credit note for Deniz Yılmaz" 0 "CN-T01-00002" \
+expect "a credit note for Deniz Yılmaz" 0 "CN-T01-00003" \
     "$PD" --user mary credit-note create R-T01-000005 --amount 5 --reason "Billing Error"
 same "credit-notes --search yilmaz" \
     "$(sup --csv credit-notes --search yilmaz | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
-    "CN-T01-00002"
+    "CN-T01-00003"
 aging() { sup --csv report aging "$@" 2>&1 | tail -n +2 | tr -d '\r' | tr ',' '\n' | grep -E '^[A-Z]{2}-[0-9]+$' | sort | tr '\n' ' '; }
 same "report aging --search orsted" "$(aging --search orsted)" "DK-1 "
 same "report aging --search isik" "$(aging --search isik)" "TR-2 "

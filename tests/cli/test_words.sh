@@ -118,6 +118,17 @@ refused "and in JSON, with nothing on stdout" 3 "in the future" \
 same "no JSON for a future month" "$("$PD" --json kpi --month 2025-05 2>/dev/null)" ""
 refused "a future day too, in Spanish" 3 "está en el futuro" \
     env LANGUAGE=es "$PD" kpi --day 2025-04-21
+# the whole sentence is translated, with its article (issue 17: "Mes
+# 2027-05 está…", "Mois 2027-05 est…")
+refused "a future month in Spanish, with its article" 3 \
+    "El mes 2027-05 está en el futuro" \
+    env LANGUAGE=es "$PD" kpi --month 2027-05
+refused "in French" 3 "Le mois 2027-05 est dans le futur" \
+    env LANGUAGE=fr "$PD" kpi --month 2027-05
+refused "a future day in Spanish" 3 "El día 2025-04-21 está en el futuro" \
+    env LANGUAGE=es "$PD" kpi --day 2025-04-21
+refused "and in French" 3 "Le jour 2025-04-21 est dans le futur" \
+    env LANGUAGE=fr "$PD" kpi --day 2025-04-21
 expect "this month and today are not the future" 0 "" \
     "$PD" kpi --month 2025-04 --day 2025-04-20
 run sup --json report aging
@@ -133,3 +144,38 @@ expect "applied in part" 0 "" \
 run env PAYDESK_PIN=2222 "$PD" --user mary --json credit-note show CN-T01-00001
 has "usage to one decimal" '"usage_percent": 33.3'
 noisy "the credit note's usage"
+
+# --- the collection rate: of what fell due in the period, the share paid
+# by its end (issue 17: Total Collected / Total Due read 7,726.1% for a
+# week with $100 due); never above 100%, a past period's rate stays
+rm -f "$DB" "$DB-wal" "$DB-shm"
+setup_store
+export PAYDESK_NOW="2025-05-20 10:00:00"
+expect "arrears paid in May (April's bill of WU-10003)" 0 "R-T01-000001" \
+    "$PD" --user mary pay WU-10003 --type bill --method Cash --amount 1200 \
+    --date 2025-05-02
+expect "May's bill paid in May" 0 "R-T01-000002" \
+    "$PD" --user mary pay WU-10001 --type bill --items INV-2025-001567 \
+    --method Cash --amount 152.25 --date 2025-05-02
+run "$PD" --json kpi --month 2025-05
+has "May: collected counts the arrears" '"total_collected": 135225,'
+has "May: what fell due in May" '"total_due": 21975,'
+has "May: of it, paid by May's end" '"total_due_paid": 15225,'
+has "May's rate is 152.25 of 219.75, not 615.4%" \
+    '"collection_rate_percent": 69.3,'
+expect "April: its items paid in May do not count for April" 0 \
+    "Collection rate                    0.0%" "$PD" kpi --month 2025-04
+expect "a March payment of an April bill counts for April" 0 "R-T01-000003" \
+    "$PD" --user mary pay WU-10001 --type bill --items INV-2025-001234 \
+    --method Cash --amount 145.50 --date 2025-03-28
+run "$PD" --json kpi --month 2025-04
+has "April: 145.50 of 1,593.00" '"collection_rate_percent": 9.1,'
+has "April: paid of total due" '"total_due_paid": 14550,'
+run "$PD" --json kpi --month 2025-03
+has "March: a payment but nothing due: no rate" \
+    '"collection_rate_percent": null,'
+expect "and the text shows —" 0 "Collection rate                    —" \
+    "$PD" kpi --month 2025-03
+run "$PD" --json kpi --month 2025-05
+has "the change of the rate against April, in points" \
+    '"collection_rate_points": 60.2,'

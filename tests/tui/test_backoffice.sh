@@ -147,6 +147,7 @@ wait_for "supervisors may create a credit note" "Create Credit Note"
 keys Down Down Down Enter
 wait_for "the Create Credit Note dialog" "Original payment amount"
 wait_for "the maximum is the payment" "Maximum: $(money "$amt")"
+lacks "no credit on it yet: no Already credited line" "Already credited"
 wait_for "no reason yet: Create is not possible" "Choose a reason"
 before=$(count credit-notes)
 keys Enter

@@ -147,14 +147,14 @@ backoffice() {
 	line_has "Enter is named in the language" \
 	    "$(cmsg key Enter) $(msg Details)" "$(msg Actions)"
 	keys F1
-	wait_for "$L: F1 help says where it is" "$(msg 'keys %zu-%zu of %zu' 1 18 20)"
+	wait_for "$L: F1 help says where it is" "$(msg 'keys %zu-%zu of %zu' 1 18 22)"
 	whole "F1 help names Enter and Esc as the key bar does" \
 	    "$(msg 'search as you type ({Enter} or {Esc} ends it)')"
 	line_has "F1 help names Left in the language" \
 	    "$(msg 'scroll the columns left')" "$(cmsg key Left)"
 	keys End
 	wait_for "$L: End: the last keys, and where" \
-	    "$(msg 'keys %zu-%zu of %zu' 3 20 20)"
+	    "$(msg 'keys %zu-%zu of %zu' 5 22 22)"
 	keys q
 	# at 64 columns the key columns stay, the others give way
 	tmux -S "$SOCK" resize-window -t pd -x 64 -y 24

@@ -21,6 +21,12 @@ keys F1
 wait_for "es: F1 help's title" "Teclas de esta pantalla: Inicio de sesión"
 wait_for "es: F1 help's lines" "Tab         pasar entre usuario y PIN"
 wait_for "es: F1 help's way back" "Pulse cualquier tecla para volver"
+# the fields' keys, from the table `paydesk keys` and paydesk(1) list
+# (issue 17: Ctrl-U was in paydesk(1) only)
+wait_for "es: F1 lists Ctrl-U where there are fields" \
+    "Ctrl-U      vaciar el campo"
+wait_for "es: and Backspace, named in the language" \
+    "Retroceso   borrar el último carácter"
 keys Space
 login jane 1234
 wait_for "es: the cashier lands on home" "Hoy en este terminal"
@@ -35,6 +41,7 @@ done
 wait_for "es: home's key bar" "Intro Abrir Esc Cerrar sesión F10 Salir F1 Ayuda"
 keys F1
 wait_for "es: home's help" "Esc         cerrar sesión (confirmar con un segundo Esc)"
+lacks "es: no field keys where there is no field" "Ctrl-U"
 wait_for "es: the list keys' help" "AvPág       una página abajo"
 keys Space
 # the task opened keeps the translated title: Record Payment

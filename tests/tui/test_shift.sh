@@ -101,6 +101,19 @@ wait_for "the pay-in form" "Cash into or out of the drawer"
 wait_for "the approval amount said" "above \$50.00"
 type_text "80.5x"
 wait_for "a letter in an amount is refused" "only digits and one dot"
+# the money field of the payment amount: what is not an amount says why
+# at the key, before Enter (issue 17: "20,00" was taken in a dot
+# organisation and refused only on Enter)
+keys C-u
+type_text "20,00"
+wait_for "20,00 is refused at the key, with what to write" \
+    'Amount "20,00": use . for decimals: 20.00'
+keys C-u
+type_text "1,0000"
+wait_for "a grouping out of place too" 'Amount "1,0000": digits grouped'
+keys C-u
+type_text "20.00"
+lacks "an amount: the reason is gone" "use . for decimals"
 keys C-u
 type_text "12.345"
 keys Enter
