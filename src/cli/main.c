@@ -199,19 +199,26 @@ static const struct command {
 static void
 usage(FILE *f)
 {
+	char name[40];
 	size_t i;
+	int w = 0, n;
 
 	fprintf(f, "%s\n\n%s\n",
 	    _("usage: paydesk [--config FILE] [--db FILE] [--user NAME] "
 	      "[--json | --csv | --xlsx FILE] COMMAND ..."),
 	    _("commands:"));
-	char name[40];
-
+	/* the names' column as wide as the widest (two spaces after it) */
+	for (i = 0; i < NCOMMANDS; i++) {
+		n = snprintf(name, sizeof name, "%s%s%s", commands[i].name,
+		    commands[i].sub ? " " : "",
+		    commands[i].sub ? commands[i].sub : "");
+		w = n > w ? n : w;
+	}
 	for (i = 0; i < NCOMMANDS; i++) {
 		snprintf(name, sizeof name, "%s%s%s", commands[i].name,
 		    commands[i].sub ? " " : "",
 		    commands[i].sub ? commands[i].sub : "");
-		fprintf(f, "  %-20s %s\n", name, _(commands[i].summary));
+		fprintf(f, "  %-*s  %s\n", w, name, _(commands[i].summary));
 	}
 	fprintf(f, "\n%s\n",
 	    _("`paydesk help COMMAND` shows a command's synopsis; "

@@ -124,16 +124,19 @@ draw(struct tui_screen *sc, struct tui *t)
 	int y = 2;
 
 	svc_date(t->svc, day, sizeof day, v->f.as_of);
-	snprintf(line, sizeof line,
-	    _("As of %s: open items by the week they fall due, weighted by "
-	      "each consumer's paying on time"),
+	snprintf(line, sizeof line, _("As of %s, by the week items fall due"),
 	    day);
-	y += tui_wrap(y, 2, line, COLS - 4, 2) + 1;
+	tui_text(y++, 2, line, COLS - 4);
+	attron(A_DIM);
+	tui_text(y++, 2, _("Weighted by each consumer's paying on time"),
+	    COLS - 4);
+	attroff(A_DIM);
+	y++;
 	y += 2 * totals(v, t, y) + 1;
 	attron(A_BOLD);
 	tui_text(y, 2,
-	    v->show_past ? _("Past weeks: the forecast at each week's start, "
-	                     "beside what came in")
+	    v->show_past ? _("Past weeks: forecast at their start, and what "
+	                     "came in")
 	                 : _("The weeks ahead"),
 	    COLS - 4);
 	attroff(A_BOLD);

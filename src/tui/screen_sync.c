@@ -224,7 +224,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	if (st.last_error[0] != '\0') {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
-		y += wrapped_pair(y, lw, _(labels[5]), st.last_error, 4);
+		/* whole: a refusal's reason is what the operator acts on
+		 * (issue 17), and a French one takes five rows at 80 */
+		y += wrapped_pair(y, lw, _(labels[5]), st.last_error, 8);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
 	}
 	y++;

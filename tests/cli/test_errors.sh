@@ -128,16 +128,15 @@ arrangement preview|cashier|arrangement preview WU-10001 --installments 3 --freq
 arrangement create|recovery|arrangement create WU-10001 --installments 3 --frequency monthly --first-due 2025-07-31 --reason x
 arrangement show|cashier|arrangement show AR-X
 arrangement list|cashier|arrangement list
+arrangement reschedule|recovery|arrangement reschedule AR-X --installments 2 --frequency monthly --first-due 2025-07-31 --reason x
 arrangement cancel|recovery|arrangement cancel AR-X --reason x
 gateway list|none|gateway list
 gateway associate|supervisor|gateway associate GX WU-10001 --reason x
 gateway disassociate|supervisor|gateway disassociate GX --reason x
 WALK
 }
-# (and a name of 20 characters, "gateway disassociate", fills its column:
-# one space after it)
-"$PD" --help 2>&1 | sed -n -e 's/^  \([a-z-]*\( [a-z]*\)\?\)  .*/\1/p' \
-    -e 's/^  \([a-z-]* [a-z]*\) [a-z].*/\1/p' |
+# (the names' column is as wide as the widest name, two spaces after it)
+"$PD" --help 2>&1 | sed -n -e 's/^  \([a-z-]*\( [a-z]*\)\?\)  .*/\1/p' |
     sed 's/ *$//' | sort >"$T/table"
 walk_roles | cut -d'|' -f1 | sort >"$T/walked"
 same "the walk names every command of the table" \

@@ -317,7 +317,7 @@ wait_for "forecast: the overdue, not forecast, is the CLI's" \
 wait_for "forecast: the first week ahead is the CLI's" \
     "$(money "$(json "$T/fc.json" "d['weeks'][0]['forecast']")")"
 keys v
-wait_for "forecast: v shows the past weeks" "beside what came in"
+wait_for "forecast: v shows the past weeks" "and what came in"
 wait_for "forecast: the last past week's collected is the CLI's" \
     "$(money "$(json "$T/fc.json" "d['past'][-1]['collected']")")"
 keys v x
