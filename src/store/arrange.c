@@ -101,16 +101,11 @@ store_arr_find(struct store *st, const char *plan_no, struct arrangement *a,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", plan_no);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_arr(s, a);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
+	rc = st_one(st, s, read_arr, a, _("Reading an arrangement"), err);
+	if (rc == 1)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("No payment arrangement \"%s\""), plan_no);
-	return st_fail(st, err, _("Reading an arrangement"));
+	return rc;
 }
 
 struct arrangement *
@@ -267,16 +262,11 @@ store_arr_by_id(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_arr(s, a);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
+	rc = st_one(st, s, read_arr, a, _("Reading an arrangement"), err);
+	if (rc == 1)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("No payment arrangement with id %lld"), (long long)id);
-	return st_fail(st, err, _("Reading an arrangement"));
+	return rc;
 }
 
 int

@@ -143,6 +143,22 @@ st_collect(struct store *st, sqlite3_stmt *s, size_t size, row_reader read,
 }
 
 int
+st_one(struct store *st, sqlite3_stmt *s, row_reader read, void *elem,
+    const char *what, struct pd_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		read(s, elem);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	return st_fail(st, err, what);
+}
+
+int
 st_exec(struct store *st, const char *sql, struct pd_err *err)
 {
 	char *msg = NULL;

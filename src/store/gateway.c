@@ -343,16 +343,11 @@ store_gw_payment_get(struct store *st, const char *gateway, const char *code,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ss", gateway, code);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_gwp(s, g);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
+	rc = st_one(st, s, read_gwp, g, "Reading gateway payments", err);
+	if (rc == 1)
 		return pd_fail(err, PD_ENOTFOUND,
 		    "Gateway %s has no payment %s", gateway, code);
-	return st_fail(st, err, "Reading gateway payments");
+	return rc;
 }
 
 int
@@ -365,16 +360,11 @@ store_gw_payment_by_id(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_gwp(s, g);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
+	rc = st_one(st, s, read_gwp, g, "Reading gateway payments", err);
+	if (rc == 1)
 		return pd_fail(err, PD_ENOTFOUND, "No gateway payment %lld",
 		    (long long)id);
-	return st_fail(st, err, "Reading gateway payments");
+	return rc;
 }
 
 int
@@ -486,15 +476,10 @@ store_gwl_get(struct store *st, const char *gateway, const char *code,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ss", gateway, code);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		read_gwl(s, g);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
+	rc = st_one(st, s, read_gwl, g, "Reading gateway payments", err);
+	if (rc == 1)
 		return pd_fail(err, PD_ENOTFOUND, "No such gateway payment");
-	return st_fail(st, err, "Reading gateway payments");
+	return rc;
 }
 
 struct gw_payment *

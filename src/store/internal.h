@@ -49,6 +49,11 @@ typedef void (*row_reader)(sqlite3_stmt *s, void *elem);
 void *st_collect(struct store *st, sqlite3_stmt *s, size_t size,
     row_reader read, size_t *n, const char *what, struct pd_err *err);
 int st_exec(struct store *st, const char *sql, struct pd_err *err);
+/* Step a statement of at most one row, reading it with read into elem:
+ * 0 read, 1 no row (the caller says what was not found), -1 an error
+ * (what failed, in err). The statement is reset. */
+int st_one(struct store *st, sqlite3_stmt *s, row_reader read, void *elem,
+    const char *what, struct pd_err *err);
 
 /* Item columns (13, starting at c0) as read by store_read_item. */
 #define ITEM_COLS                                                              \
