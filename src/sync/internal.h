@@ -28,4 +28,15 @@ void sync_record_hash(const json_t *o, char hash[65]);
 void sync_arr_json(const struct syncrec *r, json_t *d);
 int sync_arr_decode(json_t *d, struct syncrec *r, struct pd_err *err);
 
+/* A shift record's "counts" (open and close) and "tenders" (close) into
+ * d, and back (record_shift.c): each line typed and in bounds, PD_EINVAL
+ * naming the line; r's arrays are the caller's (syncrec_free). */
+void sync_shift_json(const struct syncrec *r, json_t *d);
+int sync_shift_decode(json_t *d, struct syncrec *r, struct pd_err *err);
+/* A text field's value checked (size bytes with its NUL, UTF-8, no
+ * control characters; newlines only when multiline), named what in the
+ * message. */
+int sync_check_text(const char *what, const char *s, size_t size,
+    int multiline, struct pd_err *err);
+
 #endif

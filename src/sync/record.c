@@ -180,9 +180,6 @@ static const char *const payment_extra[] = {"allocations", "credit_note", NULL};
 /* A shift's open and close beyond their fields. */
 static const char *const shift_open_extra[] = {"counts", NULL};
 static const char *const shift_close_extra[] = {"counts", "tenders", NULL};
-/* The most count lines and tenders a shift record carries. */
-#define SHIFT_REC_COUNTS_MAX 1000
-#define SHIFT_REC_TENDERS_MAX 64
 /* An arrangement event's data beyond its fields. */
 static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 
@@ -300,42 +297,6 @@ encode_fields(const struct field *f, const struct syncrec *r)
 	return o;
 }
 
-/* A shift record's count lines and tenders. */
-static void
-shift_arrays_json(const struct syncrec *r, json_t *d)
-{
-	json_t *a = json_array();
-	size_t i;
-
-	for (i = 0; i < r->ncounts; i++) {
-		const struct shift_count *c = &r->counts[i];
-
-		json_array_append_new(
-		    a, json_pack("{s:s, s:s, s:I, s:I, s:I, s:s}", "method",
-		           c->method, "kind", shift_count_kind_name(c->kind),
-		           "denomination", (json_int_t)c->denomination, "qty",
-		           (json_int_t)c->qty, "amount", (json_int_t)c->amount,
-		           "ref", c->ref));
-	}
-	json_object_set_new(d, "counts", a);
-	if (r->kind != SR_SHIFT_CLOSE)
-		return;
-	a = json_array();
-	for (i = 0; i < r->ntenders; i++) {
-		const struct shift_tender *t = &r->tenders[i];
-
-		json_array_append_new(a,
-		    json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s}",
-		        "method", t->method, "payments",
-		        (json_int_t)t->npayments, "taken", (json_int_t)t->taken,
-		        "expected", (json_int_t)t->expected, "counted",
-		        (json_int_t)t->counted, "over_short",
-		        (json_int_t)t->over_short, "reason", t->reason,
-		        "approved_by", t->approved_by));
-	}
-	json_object_set_new(d, "tenders", a);
-}
-
 static json_t *
 record_json(const struct syncrec *r)
 {
@@ -358,7 +319,7 @@ record_json(const struct syncrec *r)
 			    d, "credit_note", encode_fields(credit_fields, r));
 	}
 	if (r->kind == SR_SHIFT_OPEN || r->kind == SR_SHIFT_CLOSE)
-		shift_arrays_json(r, d);
+		sync_shift_json(r, d);
 	if (r->kind == SR_ARRANGEMENT)
 		sync_arr_json(r, d);
 	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
@@ -394,8 +355,8 @@ syncrec_encode(const struct syncrec *r)
 
 /* ---- decoding ---- */
 
-static int
-check_text(const char *what, const char *s, size_t size, int multiline,
+int
+sync_check_text(const char *what, const char *s, size_t size, int multiline,
     struct pd_err *err)
 {
 	const unsigned char *p;
@@ -512,7 +473,7 @@ decode_field(
 	case F_TS:
 		if (field_string(f, v, &s, err) != 0)
 			return -1;
-		if (check_text(f->name, s, f->size, f->type == F_TEXT, err))
+		if (sync_check_text(f->name, s, f->size, f->type == F_TEXT, err))
 			return -1;
 		if (f->type == F_DATE &&
 		    (strlen(s) != 10 || date_parse(s, NULL, &d, NULL) != 0))
@@ -664,133 +625,6 @@ decode_allocs(json_t *al, struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
-/* A text of a shift record's array entry, checked like a field. */
-static int
-shift_text(const char *what, size_t i, const char *v, char *out, size_t size,
-    struct pd_err *err)
-{
-	if (check_text(what, v, size, 0, err) != 0) {
-		pd_err_prefix(err, _("data: line %zu: "), i + 1);
-		return -1;
-	}
-	xstrlcpy(out, v, size);
-	return 0;
-}
-
-static int
-decode_counts(json_t *a, struct syncrec *r, struct pd_err *err)
-{
-	size_t i;
-	json_t *e;
-
-	if (!json_is_array(a) || json_array_size(a) > SHIFT_REC_COUNTS_MAX)
-		return pd_fail(err, PD_EINVAL,
-		    _("data: \"counts\" must be an array of at most %d lines"),
-		    SHIFT_REC_COUNTS_MAX);
-	r->ncounts = json_array_size(a);
-	r->counts = xcalloc(r->ncounts ? r->ncounts : 1, sizeof *r->counts);
-	json_array_foreach(a, i, e)
-	{
-		struct shift_count *c = &r->counts[i];
-		const char *m, *k, *ref;
-		json_int_t d, q, amt;
-		int j;
-
-		if (json_unpack(e, "{s:s, s:s, s:I, s:I, s:I, s:s!}", "method",
-		        &m, "kind", &k, "denomination", &d, "qty", &q, "amount",
-		        &amt, "ref", &ref) != 0)
-			return pd_fail(err, PD_EINVAL,
-			    _("data: count line %zu needs method, kind, "
-			      "denomination, qty, amount and ref, and no other "
-			      "field"),
-			    i + 1);
-		for (j = 0; j <= SHIFT_COUNT_TOTAL; j++)
-			if (strcmp(k, shift_count_kind_name(
-			                  (enum shift_count_kind)j)) == 0)
-				break;
-		if (j > SHIFT_COUNT_TOTAL)
-			return pd_fail(err, PD_EINVAL,
-			    _("data: count line %zu: unknown kind"), i + 1);
-		c->kind = (enum shift_count_kind)j;
-		c->denomination = (int64_t)d;
-		c->qty = (int64_t)q;
-		c->amount = (int64_t)amt;
-		if (shift_text("method", i, m, c->method, sizeof c->method,
-		        err) != 0 ||
-		    shift_text("ref", i, ref, c->ref, sizeof c->ref, err) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-decode_tenders(json_t *a, struct syncrec *r, struct pd_err *err)
-{
-	size_t i;
-	json_t *e;
-
-	if (!json_is_array(a) || json_array_size(a) > SHIFT_REC_TENDERS_MAX)
-		return pd_fail(err, PD_EINVAL,
-		    _("data: \"tenders\" must be an array of at most %d "
-		      "tenders"),
-		    SHIFT_REC_TENDERS_MAX);
-	r->ntenders = json_array_size(a);
-	r->tenders = xcalloc(r->ntenders ? r->ntenders : 1, sizeof *r->tenders);
-	json_array_foreach(a, i, e)
-	{
-		struct shift_tender *t = &r->tenders[i];
-		const char *m, *why, *by;
-		json_int_t n, tk, ex, co, os;
-
-		if (json_unpack(e, "{s:s, s:I, s:I, s:I, s:I, s:I, s:s, s:s!}",
-		        "method", &m, "payments", &n, "taken", &tk, "expected",
-		        &ex, "counted", &co, "over_short", &os, "reason", &why,
-		        "approved_by", &by) != 0)
-			return pd_fail(err, PD_EINVAL,
-			    _("data: tender %zu needs method, payments, taken, "
-			      "expected, counted, over_short, reason and "
-			      "approved_by, and no other field"),
-			    i + 1);
-		t->npayments = (int64_t)n;
-		t->taken = (int64_t)tk;
-		t->expected = (int64_t)ex;
-		t->counted = (int64_t)co;
-		t->over_short = (int64_t)os;
-		if (shift_text("method", i, m, t->method, sizeof t->method,
-		        err) != 0 ||
-		    shift_text("reason", i, why, t->reason, sizeof t->reason,
-		        err) != 0 ||
-		    shift_text("approved_by", i, by, t->approved_by,
-		        sizeof t->approved_by, err) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* The arrays of a shift_open or shift_close, required. */
-static int
-decode_shift(json_t *d, struct syncrec *r, struct pd_err *err)
-{
-	json_t *v = json_object_get(d, "counts");
-
-	if (v == NULL)
-		return pd_fail(
-		    err, PD_EINVAL, _("data: field \"counts\" is missing"));
-	if (decode_counts(v, r, err) != 0)
-		return -1;
-	if (r->kind == SR_SHIFT_OPEN) {
-		xstrlcpy(r->sh.uuid, r->uuid, sizeof r->sh.uuid);
-		xstrlcpy(r->sh.terminal, r->terminal, sizeof r->sh.terminal);
-		return 0;
-	}
-	v = json_object_get(d, "tenders");
-	if (v == NULL)
-		return pd_fail(
-		    err, PD_EINVAL, _("data: field \"tenders\" is missing"));
-	xstrlcpy(r->sh.uuid, r->shift_uuid, sizeof r->sh.uuid);
-	return decode_tenders(v, r, err);
-}
-
 int
 sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
     struct pd_err *err)
@@ -808,7 +642,7 @@ sync_head_str(json_t *o, const char *name, char *out, size_t size, int required,
 		return pd_fail(
 		    err, PD_EINVAL, _("Field \"%s\" must be a string"), name);
 	s = json_string_value(v);
-	if (check_text(name, s, size, 0, err) != 0)
+	if (sync_check_text(name, s, size, 0, err) != 0)
 		return -1;
 	if (required && *s == '\0')
 		return pd_fail(
@@ -884,7 +718,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	        d, "data", r, err) != 0)
 		return -1;
 	if ((k == SR_SHIFT_OPEN || k == SR_SHIFT_CLOSE) &&
-	    decode_shift(d, r, err) != 0)
+	    sync_shift_decode(d, r, err) != 0)
 		return -1;
 	if (k == SR_SHIFT_MOVE)
 		xstrlcpy(r->mv.uuid, r->uuid, sizeof r->mv.uuid);
