@@ -101,6 +101,11 @@ i18n_init(const char *language)
 		setenv("LANGUAGE", language, 1);
 		ours = 1;
 	}
+	/* numbers are written for machines (PDF operators, xlsx cells, JSON):
+	 * a library that set LC_ALL from the environment when it was loaded
+	 * (libgwenhywfar's constructor does) must not give them a decimal
+	 * comma; people's numbers are formatted by svc_money and friends */
+	setlocale(LC_NUMERIC, "C");
 	locale_dir(dir);
 	bindtextdomain(I18N_DOMAIN, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");

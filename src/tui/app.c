@@ -782,6 +782,8 @@ tui_main(struct svc *svc)
 	if (setlocale(LC_ALL, "") == NULL ||
 	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
+	/* numbers for machines stay "1.5" (see i18n_init) */
+	setlocale(LC_NUMERIC, "C");
 	svc_language(&svc->cfg);
 	if (initscr() == NULL)
 		return 1;

@@ -161,6 +161,27 @@ refused "unknown consumer" 4 "--consumer" "$PD" credit-notes --consumer WU-0
 same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 0
 [ ! -e "$E/k.xlsx" ] && ok "refused export wrote nothing" || notok "refused export wrote nothing"
 
+# --- a comma-decimal locale installed (issue 25 review): the numbers a
+# machine reads stay "1.5" in the workbook and the PDF, whatever LC_ALL
+# says (a library loaded with paydesk sets LC_ALL from the environment)
+mkdir -p "$T/loc"
+if localedef -i fr_FR -f UTF-8 "$T/loc/fr_FR.UTF-8" >/dev/null 2>&1; then
+	fr() { LOCPATH="$T/loc" LC_ALL=fr_FR.UTF-8 LANG=fr_FR.UTF-8 "$@"; }
+	fr env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$E/fr.xlsx" report aging \
+	    --limit 0 >/dev/null 2>&1
+	unzip -p "$E/fr.xlsx" xl/worksheets/sheet1.xml >"$OUT"
+	same "fr_FR.UTF-8: no xlsx cell or width with a decimal comma" \
+	    "$(grep -c '<v>-\{0,1\}[0-9]*,[0-9]\|width="[0-9]*,[0-9]' "$OUT")" 0
+	has "fr_FR.UTF-8: the amounts are decimal numbers" "<v>"
+	fr env PAYDESK_PIN=1234 "$PD" --user jane receipt R-T01-000001 \
+	    --out "$T/fr.pdf" >/dev/null 2>&1
+	same "fr_FR.UTF-8: the receipt PDF reads back without an error" \
+	    "$(pdftotext "$T/fr.pdf" /dev/null 2>&1 | head -3)" ""
+	rm -f "$E/fr.xlsx"
+else
+	echo "# skip: localedef cannot build fr_FR.UTF-8 here"
+fi
+
 # --- an interrupted export leaves no file: grow the ledger so the export
 # takes a while, interrupt it, then look
 grow_ledger 40 || exit 1
