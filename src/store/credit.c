@@ -1,4 +1,5 @@
 /* credit.c - credit notes and their applications to open items. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +122,8 @@ store_credit_by_id(
 }
 
 /* The credit notes whose number ends with text (tail) or holds it, up to
- * 6: the first in *n, their numbers ", "-joined in names (5, then
- * "..."). Returns how many, or -1. The rule of the payments' lookup
+ * LOOKUP_NAMED + 1: the first in *n, their numbers ", "-joined in
+ * names (st_holding). Returns how many, or -1. The rule of the payments' lookup
  * (store_payment_lookup): LIKE ignores ASCII case. */
 static int
 credits_holding(struct store *st, const char *text, int tail,
@@ -130,36 +131,15 @@ credits_holding(struct store *st, const char *text, int tail,
 {
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT " CN_COLS " FROM " CN_FROM
-	    " WHERE n.cn_no LIKE ?1 ESCAPE '\\' ORDER BY n.cn_no LIMIT 6",
+	    " WHERE n.cn_no LIKE ?1 ESCAPE '\\' ORDER BY n.cn_no LIMIT ?2",
 	    err);
 	struct credit_note other;
-	char *pat;
-	size_t used = 0;
-	int rc, count = 0;
 
 	if (s == NULL)
 		return -1;
-	pat = like_pattern(text, 1);
-	if (tail)
-		pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
-	st_bind(s, "s", pat);
-	free(pat);
-	names[0] = '\0';
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct credit_note *into = count == 0 ? n : &other;
-
-		read_cn(s, into);
-		if (++count <= 5 && used < size)
-			used += (size_t)snprintf(names + used, size - used,
-			    "%s%s", count > 1 ? ", " : "", into->cn_no);
-		else if (used < size)
-			used += (size_t)snprintf(
-			    names + used, size - used, ", ...");
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("Reading a credit note"));
-	return count;
+	return st_holding(st, s, text, tail, read_cn, n, &other,
+	    offsetof(struct credit_note, cn_no), names, size,
+	    _("Reading a credit note"), err);
 }
 
 /* The lookup of text (white space taken out): exactly, in any case, then
@@ -173,7 +153,7 @@ credit_lookup(struct store *st, const char *text, struct credit_note *n,
 	    "SELECT " CN_COLS " FROM " CN_FROM
 	    " WHERE n.cn_no = ?1 OR n.cn_no = ?2",
 	    err);
-	char up[132], names[5 * 40], what[80];
+	char up[132], names[LOOKUP_NAMED * 40], what[80];
 	int k;
 
 	if (s == NULL)

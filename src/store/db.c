@@ -143,6 +143,37 @@ st_collect(struct store *st, sqlite3_stmt *s, size_t size, row_reader read,
 }
 
 int
+st_holding(struct store *st, sqlite3_stmt *s, const char *text, int tail,
+    row_reader read, void *first, void *scratch, size_t name_off, char *names,
+    size_t size, const char *what, struct pd_err *err)
+{
+	char *pat = like_pattern(text, 1);
+	size_t used = 0;
+	int rc, count = 0;
+
+	if (tail)
+		pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
+	st_bind(s, "si", pat, (int64_t)LOOKUP_NAMED + 1);
+	free(pat);
+	names[0] = '\0';
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char *into = count == 0 ? first : scratch;
+
+		read(s, into);
+		if (++count <= LOOKUP_NAMED && used < size)
+			used += (size_t)snprintf(names + used, size - used,
+			    "%s%s", count > 1 ? ", " : "", into + name_off);
+		else if (used < size)
+			used += (size_t)snprintf(
+			    names + used, size - used, ", ...");
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return st_fail(st, err, what);
+	return count;
+}
+
+int
 st_one(struct store *st, sqlite3_stmt *s, row_reader read, void *elem,
     const char *what, struct pd_err *err)
 {

@@ -49,6 +49,17 @@ typedef void (*row_reader)(sqlite3_stmt *s, void *elem);
 void *st_collect(struct store *st, sqlite3_stmt *s, size_t size,
     row_reader read, size_t *n, const char *what, struct pd_err *err);
 int st_exec(struct store *st, const char *sql, struct pd_err *err);
+/* How many candidates a document lookup names before "...". */
+#define LOOKUP_NAMED 5
+/* The candidates of a document lookup (issue 17: one rule for document
+ * numbers): s selects rows whose numbers are LIKE ?1 (text's LIKE
+ * pattern, its end only when tail) up to ?2 rows, which this binds to
+ * LOOKUP_NAMED + 1. The first row is read into first, the others into
+ * scratch; names gets their numbers (the char array at name_off in a
+ * row) ", "-joined, then "...". Returns how many, or -1 (what failed). */
+int st_holding(struct store *st, sqlite3_stmt *s, const char *text,
+    int tail, row_reader read, void *first, void *scratch, size_t name_off,
+    char *names, size_t size, const char *what, struct pd_err *err);
 /* Step a statement of at most one row, reading it with read into elem:
  * 0 read, 1 no row (the caller says what was not found), -1 an error
  * (what failed, in err). The statement is reset. */

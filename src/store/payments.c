@@ -1,4 +1,5 @@
 /* payments.c - payments, their allocations and voids. */
+#include <stddef.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -66,6 +67,13 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 	p->has_balance = sqlite3_column_type(s, 29) != SQLITE_NULL;
 	p->balance_after = sqlite3_column_int64(s, 29);
 	st_col(s, 30, p->reference, sizeof p->reference);
+}
+
+/* read_payment as a row_reader (st_holding). */
+static void
+read_payment_row(sqlite3_stmt *s, void *elem)
+{
+	read_payment(s, elem);
 }
 
 static void
@@ -148,8 +156,6 @@ store_payment_find(
 	return payment_one(st, s, p, number, err);
 }
 
-/* How many candidates a lookup names before "...". */
-#define LOOKUP_NAMED 5
 
 /* The payments whose receipt, payment id or transaction id end with
  * text (tail) or hold it anywhere, up to LOOKUP_NAMED + 1: the first in
@@ -167,33 +173,12 @@ payments_holding(struct store *st, const char *text, int tail,
 	    "p.receipt_no LIMIT ?2",
 	    err);
 	struct payment other;
-	char *pat;
-	size_t used = 0;
-	int rc, count = 0;
 
 	if (s == NULL)
 		return -1;
-	pat = like_pattern(text, 1);
-	if (tail)
-		pat[strlen(pat) - 1] = '\0'; /* "%text": the end only */
-	st_bind(s, "si", pat, (int64_t)LOOKUP_NAMED + 1);
-	free(pat);
-	names[0] = '\0';
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct payment *into = count == 0 ? p : &other;
-
-		read_payment(s, into);
-		if (++count <= LOOKUP_NAMED && used < n)
-			used += (size_t)snprintf(names + used, n - used, "%s%s",
-			    count > 1 ? ", " : "", into->receipt_no);
-		else if (used < n)
-			used +=
-			    (size_t)snprintf(names + used, n - used, ", ...");
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return st_fail(st, err, _("Reading a payment"));
-	return count;
+	return st_holding(st, s, text, tail, read_payment_row, p, &other,
+	    offsetof(struct payment, receipt_no), names, n,
+	    _("Reading a payment"), err);
 }
 
 /* The lookup of text (white space already taken out): exactly, then
