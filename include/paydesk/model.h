@@ -236,7 +236,10 @@ struct payment_filter {
 	const char *recorded_by; /* username of who recorded it */
 	const char *terminal;    /* terminal id that recorded it */
 	const char *search;      /* consumer name/account, receipt number */
-	int64_t consumer_id;     /* 0: any */
+	/* taken by this payment gateway (issue 19, seed 000: "revenue paid
+	 * via Stripe"), its name ignoring case; NULL: any */
+	const char *gateway;
+	int64_t consumer_id; /* 0: any */
 	size_t limit;            /* 0: no limit */
 	enum pay_sort sort;
 	int asc;                      /* ascending; default descending */
@@ -417,6 +420,20 @@ struct kpi_raw {
 	 * rate's numerator (issue 17) */
 	int64_t due_paid;
 };
+
+/* The Posted payments of a filter split by method, or by the gateway
+ * that took them (issue 19, seed 000's gateway visibility: the revenue
+ * each gateway processed, its distribution across customers). */
+enum split_by { SPLIT_METHOD, SPLIT_GATEWAY };
+struct split_row {
+	/* the method; the gateway's name, "" for the payments taken at a
+	 * counter (no gateway); valid during the callback */
+	const char *key;
+	int64_t amount; /* minor units */
+	int64_t count;  /* payments */
+	int64_t payers; /* distinct consumers who paid */
+};
+typedef int (*split_cb)(const struct split_row *r, void *arg);
 
 /* A total per key (a day, a method). */
 typedef int (*total_cb)(

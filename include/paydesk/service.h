@@ -398,10 +398,14 @@ int svc_credits_each(struct svc *s, const struct credit_filter *f, credit_cb cb,
     void *arg, struct pd_err *err);
 int svc_payers_each(struct svc *s, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
-/* The method distribution of the payers report's filter: Posted
- * payments per method, largest first. */
-int svc_method_split(struct svc *s, const struct payment_filter *f, total_cb cb,
-    void *arg, struct pd_err *err);
+/* The distribution of the payers report's filter: its Posted payments
+ * per method, or per gateway (key "": taken at a counter), largest first
+ * (store_split). Supervisor and up, like the report. */
+int svc_split(struct svc *s, const struct payment_filter *f, enum split_by by,
+    split_cb cb, void *arg, struct pd_err *err);
+/* How a split's key reads: the method, the gateway, or "At a counter"
+ * in the reader's language for "". */
+const char *svc_split_name(const char *key, enum split_by by);
 
 /* The keyset of the last row shown, for the filter's after (the next
  * page): a payment row under sort, a credit note. */

@@ -502,6 +502,11 @@ struct gwl_filter {
 	const char *gateway, *code, *search;
 	int64_t amount;
 };
+/* The gateway of the pulled payments named name, ignoring case, into out
+ * as it is stored: 0; 1 when none has that name, with known (size bytes)
+ * the names there are, ", "-joined ("" when none); -1 on error. */
+int store_gwl_gateway(struct store *st, const char *name, char out[48],
+    char *known, size_t size, struct pd_err *err);
 /* The pulled gateway payments f selects, oldest paid first; caller
  * frees. */
 struct gw_payment *store_gwl_list(struct store *st, const struct gwl_filter *f,
@@ -516,9 +521,10 @@ int store_daily_each(struct store *st, const char *from, const char *to,
     total_cb cb, void *arg, struct pd_err *err);
 int store_method_each(struct store *st, const char *from, const char *to,
     total_cb cb, void *arg, struct pd_err *err);
-/* Posted payments matching f per method (largest first). */
-int store_method_split(struct store *st, const struct payment_filter *f,
-    total_cb cb, void *arg, struct pd_err *err);
+/* Posted payments matching f per method, or per gateway with the
+ * counters' payments as one row of key "" (largest first, then by key). */
+int store_split(struct store *st, const struct payment_filter *f,
+    enum split_by by, split_cb cb, void *arg, struct pd_err *err);
 int store_outstanding(struct store *st, const char *today,
     struct outstanding *o, struct pd_err *err);
 

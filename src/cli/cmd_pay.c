@@ -515,12 +515,12 @@ cmd_payments(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
 	           *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
-	           *recorded_by = NULL, *sort = NULL;
+	           *recorded_by = NULL, *sort = NULL, *gateway = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit},
 	    {"channel", 0, &channel}, {"operator", 0, &recorded_by},
-	    {"sort", 0, &sort}, {NULL, 0, NULL}};
+	    {"sort", 0, &sort}, {"gateway", 0, &gateway}, {NULL, 0, NULL}};
 	struct payment_filter f;
 	struct export_job j;
 	struct table *t;
@@ -540,6 +540,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	f.search = search;
 	f.channel = channel;
 	f.recorded_by = recorded_by;
+	f.gateway = gateway;
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_payments(&c->svc, &f, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);

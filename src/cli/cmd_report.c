@@ -116,16 +116,82 @@ payer_row(const struct payer_row *row, void *arg)
 	return 0;
 }
 
+/* A distribution's rows, kept: a row's share needs the total first. */
+struct split_ctx {
+	struct split_row *rows;
+	char (*keys)[48];
+	size_t n, cap;
+	int64_t total;
+};
+
+static int
+split_keep(const struct split_row *r, void *arg)
+{
+	struct split_ctx *x = arg;
+
+	if (x->n == x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 16;
+		x->rows = xrealloc(x->rows, x->cap, sizeof *x->rows);
+		x->keys = xrealloc(x->keys, x->cap, sizeof *x->keys);
+	}
+	x->rows[x->n] = *r;
+	snprintf(x->keys[x->n], sizeof x->keys[0], "%s", r->key);
+	x->total += r->amount;
+	x->n++;
+	return 0;
+}
+
+/* `report payers --split method|gateway`: the filter's Posted payments
+ * per method or per gateway (issue 19, seed 000's gateway visibility);
+ * a gateway's key in JSON and CSV is its name, "" the counters'. */
+static int
+payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
+{
+	static const struct xcol cols[2][5] = {
+	    {{NC_("column", "Method"), "method", X_TEXT, 16, 0},
+	        {NC_("column", "Amount"), "amount", X_MONEY, 14, 0},
+	        {NC_("column", "Payments"), "payments", X_INT, 9, 0},
+	        {NC_("column", "Payers"), "payers", X_INT, 8, 0},
+	        {NC_("column", "Share %"), "share_pct", X_TENTHS, 8, 0}},
+	    {{NC_("column", "Gateway"), "gateway", X_TEXT, 16, 0},
+	        {NC_("column", "Amount"), "amount", X_MONEY, 14, 0},
+	        {NC_("column", "Payments"), "payments", X_INT, 9, 0},
+	        {NC_("column", "Payers"), "payers", X_INT, 8, 0},
+	        {NC_("column", "Share %"), "share_pct", X_TENTHS, 8, 0}}};
+	struct split_ctx x = {0};
+	struct xcell cell[5];
+	struct table *t;
+	size_t i;
+	int rc;
+
+	rc = svc_split(&c->svc, f, by, split_keep, &x, &c->err);
+	t = table_new(c, cols[by == SPLIT_GATEWAY], 5);
+	for (i = 0; rc == 0 && i < x.n; i++) {
+		memset(cell, 0, sizeof cell);
+		cell[0].s = c->mode == OUT_TEXT ? svc_split_name(x.keys[i], by)
+		                                : x.keys[i];
+		cell[1].n = x.rows[i].amount;
+		cell[2].n = x.rows[i].count;
+		cell[3].n = x.rows[i].payers;
+		cell[4].n = money_ratio_tenths(x.rows[i].amount, x.total);
+		table_cells(t, cell);
+	}
+	free(x.rows);
+	free(x.keys);
+	return table_done(t, rc);
+}
+
 int
 cmd_report_payers(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL,
 	           *recorded_by = NULL, *search = NULL, *channel = NULL,
-	           *sort = NULL, *limit = NULL;
+	           *sort = NULL, *limit = NULL, *gateway = NULL, *split = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"operator", 0, &recorded_by},
 	    {"search", 0, &search}, {"channel", 0, &channel},
-	    {"sort", 0, &sort}, {"limit", 0, &limit}, {NULL, 0, NULL}};
+	    {"sort", 0, &sort}, {"limit", 0, &limit}, {"gateway", 0, &gateway},
+	    {"split", 0, &split}, {NULL, 0, NULL}};
 	static const char *const sorts[PAYERS_SORTS] = {
 	    "total", "count", "last", "name", "account", "methods"};
 	struct payment_filter f;
@@ -158,6 +224,20 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	f.recorded_by = recorded_by;
 	f.search = search;
 	f.channel = channel;
+	f.gateway = gateway;
+	if (split != NULL) {
+		if (strcmp(split, "method") != 0 && strcmp(split, "gateway") != 0)
+			return pd_fail(&c->err, PD_EINVAL,
+			    _("--split \"%s\": method or gateway"), split);
+		if (sort != NULL || limit != NULL || c->mode == OUT_XLSX)
+			return pd_fail(&c->err, PD_EINVAL,
+			    _("--split prints the distribution as a table "
+			      "(text, --json or --csv): it takes no --sort, "
+			      "--limit or workbook"));
+		return payers_split(c,
+		    &f, strcmp(split, "gateway") == 0 ? SPLIT_GATEWAY
+		                                      : SPLIT_METHOD);
+	}
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_payers(&c->svc, &f, by, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);

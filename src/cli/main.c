@@ -53,7 +53,7 @@ static const struct command {
         N_("verify a pending payment (supervisor)")},
     {"payments", NULL, cmd_payments, LISTING,
         "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
-        "[--channel C] [--operator U] [--search TEXT] "
+        "[--channel C] [--operator U] [--gateway G] [--search TEXT] "
         "[--sort COLUMN[:asc|desc]] [--limit N]",
         N_("list payments, newest first")},
     {"credit-note", "create", cmd_credit_create, STORE,
@@ -84,10 +84,10 @@ static const struct command {
         N_("collection KPIs for a month and a day")},
     {"report", "payers", cmd_report_payers, LISTING,
         "report payers [--from D] [--to D] [--method M] [--operator U] "
-        "[--channel C] [--search TEXT] [--sort "
+        "[--channel C] [--gateway G] [--search TEXT] [--sort "
         "total|count|last|name|account|methods] "
-        "[--limit N]",
-        N_("payments grouped by consumer")},
+        "[--limit N] [--split method|gateway]",
+        N_("payments grouped by consumer, or split by method or gateway")},
     {"report", "aging", cmd_report_aging, LISTING,
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N]",

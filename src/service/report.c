@@ -17,6 +17,8 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 {
 	const struct pay_method *m;
 	const char *ch;
+	char known[256], name[48];
+	int rc;
 
 	*out = *in;
 	if (in->search &&
@@ -26,7 +28,22 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 		out->method = m->name;
 	if (in->channel && (ch = config_channel(&s->cfg, in->channel)) != NULL)
 		out->channel = ch;
-	return 0;
+	if (in->gateway == NULL)
+		return 0;
+	if (svc_check_text(_("Gateway"), in->gateway, 47, 0, err) != 0)
+		return -1;
+	rc = store_gwl_gateway(s->st, in->gateway, name, known, sizeof known, err);
+	if (rc == 1 && *known == '\0')
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Gateway \"%s\": no gateway payment has reached this "
+		      "terminal yet"),
+		    in->gateway);
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Gateway \"%s\": not one of the gateways whose payments "
+		      "are here (%s)"),
+		    in->gateway, known);
+	return rc;
 }
 
 /* The credit filter checked, with today set for the statuses. */
@@ -105,14 +122,21 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 }
 
 int
-svc_method_split(struct svc *s, const struct payment_filter *f, total_cb cb,
-    void *arg, struct pd_err *err)
+svc_split(struct svc *s, const struct payment_filter *f, enum split_by by,
+    split_cb cb, void *arg, struct pd_err *err)
 {
 	struct payment_filter g;
 
-	if (canonical_filter(s, f, &g, err) != 0)
+	if (svc_require(s, ROLE_SUPERVISOR, _("The payers report"), err) != 0 ||
+	    canonical_filter(s, f, &g, err) != 0)
 		return -1;
-	return store_method_split(s->st, &g, cb, arg, err);
+	return store_split(s->st, &g, by, cb, arg, err);
+}
+
+const char *
+svc_split_name(const char *key, enum split_by by)
+{
+	return by == SPLIT_GATEWAY && *key == '\0' ? _("At a counter") : key;
 }
 
 int

@@ -431,6 +431,41 @@ store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
 	return st_done(st, s, err);
 }
 
+static void
+read_name(sqlite3_stmt *s, void *elem)
+{
+	st_col(s, 0, elem, 48);
+}
+
+int
+store_gwl_gateway(struct store *st, const char *name, char out[48],
+    char *known, size_t size, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT gateway FROM gw_payments WHERE gateway = ?1 COLLATE "
+	    "NOCASE ORDER BY gateway = ?1 DESC LIMIT 1",
+	    err);
+	sqlite3_stmt *all;
+	int rc;
+
+	if (s == NULL || st_bind(s, "s", name) != 0)
+		return -1;
+	rc = st_one(st, s, read_name, out, "reading gateway payments", err);
+	if (rc != 1)
+		return rc;
+	*known = '\0';
+	all = st_stmt(st,
+	    "SELECT group_concat(gateway, ', ') FROM (SELECT DISTINCT gateway "
+	    "FROM gw_payments ORDER BY gateway)",
+	    err);
+	if (all == NULL)
+		return -1;
+	if (sqlite3_step(all) == SQLITE_ROW)
+		st_col(all, 0, known, size);
+	sqlite3_reset(all);
+	return 1;
+}
+
 /* The columns of a pulled gateway payment (read_gwl), with its
  * consumer's account, its ledger payment's number and the newest
  * association made here (the outbox record, by ref "GATEWAY:CODE"). */

@@ -586,6 +586,11 @@ store_payment_where(
 		    "s", f->recorded_by);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
+	if (f->gateway != NULL)
+		qb_add(q,
+		    " AND p.uuid IN (SELECT payment_uuid FROM gw_payments "
+		    "WHERE gateway = ? COLLATE NOCASE)",
+		    "s", f->gateway);
 	if (f->search == NULL || *f->search == '\0')
 		return;
 	if (!dense) {

@@ -132,7 +132,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	if (g.status == PS_POSTED && g.from == NULL && g.to == NULL &&
 	    g.method == NULL && g.type < 0 && g.channel == NULL &&
 	    g.recorded_by == NULL && (g.search == NULL || *g.search == '\0') &&
-	    g.consumer_id == 0) {
+	    g.consumer_id == 0 && g.gateway == NULL) {
 		/* no filter: the totals kept in step by the rollup triggers */
 		qb_init(&q,
 		    "SELECT t.consumer_id, c.name, c.account_no, "
@@ -546,11 +546,15 @@ store_method_each(struct store *st, const char *from, const char *to,
 	    from, to, cb, arg, err);
 }
 
+/* The gateways' rows read only the gateway payments (few beside the
+ * counters'), each joined to its ledger payment by uuid; the counters'
+ * row is the payments that no gateway payment names. */
 int
-store_method_split(struct store *st, const struct payment_filter *f,
-    total_cb cb, void *arg, struct pd_err *err)
+store_split(struct store *st, const struct payment_filter *f,
+    enum split_by by, split_cb cb, void *arg, struct pd_err *err)
 {
 	struct payment_filter g = *f;
+	struct split_row r;
 	struct qb q;
 	sqlite3_stmt *s;
 	int rc;
@@ -558,18 +562,46 @@ store_method_split(struct store *st, const struct payment_filter *f,
 	g.status = PS_POSTED;
 	g.limit = 0;
 	g.after = NULL;
-	qb_init(&q,
-	    "SELECT p.method, sum(p.amount) AS c, count(*) FROM payments p "
-	    "WHERE 1");
-	store_payment_where(st, &q, &g, 0);
-	qb_add(&q, " GROUP BY p.method ORDER BY c DESC, p.method", "");
+	if (by == SPLIT_METHOD) {
+		qb_init(&q, "SELECT p.method AS k, sum(p.amount) AS c, "
+		            "count(*), count(DISTINCT p.consumer_id) FROM "
+		            "payments p WHERE 1");
+		store_payment_where(st, &q, &g, 0);
+		qb_add(&q, " GROUP BY p.method", "");
+	} else {
+		qb_init(&q, "SELECT g.gateway AS k, sum(p.amount) AS c, "
+		            "count(*), count(DISTINCT p.consumer_id) FROM "
+		            "gw_payments g JOIN payments p ON p.uuid = "
+		            "g.payment_uuid WHERE g.payment_uuid <> ''");
+		store_payment_where(st, &q, &g, 0);
+		qb_add(&q,
+		    " GROUP BY g.gateway UNION ALL SELECT '', sum(p.amount), "
+		    "count(*), count(DISTINCT p.consumer_id) FROM payments p "
+		    "WHERE p.uuid NOT IN (SELECT payment_uuid FROM gw_payments)",
+		    "");
+		store_payment_where(st, &q, &g, 0);
+		qb_add(&q, " HAVING count(*) > 0", "");
+	}
+	qb_add(&q, " ORDER BY c DESC, k", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)
 		return -1;
-	rc = step_totals(s, cb, arg);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.key = (const char *)sqlite3_column_text(s, 0);
+		r.key = r.key != NULL ? r.key : "";
+		r.amount = sqlite3_column_int64(s, 1);
+		r.count = sqlite3_column_int64(s, 2);
+		r.payers = sqlite3_column_int64(s, 3);
+		if (cb(&r, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
 	if (rc != SQLITE_DONE)
-		st_fail(st, err, _("Splitting payments by method"));
+		st_fail(st, err,
+		    by == SPLIT_METHOD ? _("Splitting payments by method")
+		                       : _("Splitting payments by gateway"));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

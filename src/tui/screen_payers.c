@@ -11,7 +11,7 @@
 
 #include "backoffice.h"
 
-enum { A_SORT, A_FILTER, A_SPLIT, A_EXPORT, A_OPEN, A_BACK };
+enum { A_SORT, A_FILTER, A_SPLIT, A_GATEWAYS, A_EXPORT, A_OPEN, A_BACK };
 
 static const struct tui_key screen_payers_keys[] = {
     TUI_LIST_MARK_KEYS,
@@ -22,6 +22,9 @@ static const struct tui_key screen_payers_keys[] = {
         A_FILTER},
     {'d', "d", N_("Methods"), N_("the method distribution of the filter"),
         A_SPLIT},
+    {'g', "g", N_("Gateways"),
+        N_("the filter's payments by the gateway that took them"),
+        A_GATEWAYS},
     {'x', "x", N_("Export"), N_("export the marked rows, or all of them"),
         A_EXPORT},
     {TUI_KEY_ENTER, "Enter", NULL, N_("apply the filters (while editing)"),
@@ -35,7 +38,17 @@ static const struct tui_key screen_payers_keys[] = {
 
 #define PAYERS_SHOWN 1000
 
-enum { F_RANGE, F_FROM, F_TO, F_METHOD, F_OPERATOR, F_CHANNEL, F_NAME, F_N };
+enum {
+	F_RANGE,
+	F_FROM,
+	F_TO,
+	F_METHOD,
+	F_OPERATOR,
+	F_CHANNEL,
+	F_GATEWAY,
+	F_NAME,
+	F_N
+};
 
 static const char *const sort_names[PAYERS_SORTS] = {N_("total paid"),
     N_("payments"), N_("last payment"), N_("name"), N_("account"),
@@ -53,10 +66,11 @@ struct payers {
 	const char *channels[CFG_LIST_MAX + 1];
 	const char *ranges[R_COUNT];
 	int editing;
-	int split; /* the method distribution is shown */
+	int split; /* a distribution is shown: by method or by gateway */
+	enum split_by by;
 	struct {
 		char name[48];
-		int64_t amount, count;
+		int64_t amount, count, payers;
 	} dist[CFG_LIST_MAX + 4];
 	int ndist;
 	char from[11], to[11];
@@ -104,6 +118,8 @@ filter_of(struct payers *p, struct tui *t, struct payment_filter *f)
 		f->recorded_by = it[F_OPERATOR].f.buf;
 	if (it[F_CHANNEL].choice > 0)
 		f->channel = t->svc->cfg.channels[it[F_CHANNEL].choice - 1];
+	if (it[F_GATEWAY].f.len)
+		f->gateway = it[F_GATEWAY].f.buf;
 	if (it[F_NAME].f.len)
 		f->search = it[F_NAME].f.buf;
 }
@@ -185,73 +201,114 @@ draw_methods(struct payers *p, struct tui *t, int y, int last)
 }
 
 static int
-add_dist(const char *method, int64_t amount, int64_t count, void *arg)
+add_dist(const struct split_row *r, void *arg)
 {
 	struct payers *p = arg;
 
 	if (p->ndist < (int)(sizeof p->dist / sizeof p->dist[0])) {
 		snprintf(p->dist[p->ndist].name, sizeof p->dist[0].name, "%s",
-		    method);
-		p->dist[p->ndist].amount = amount;
-		p->dist[p->ndist].count = count;
+		    svc_split_name(r->key, p->by));
+		p->dist[p->ndist].amount = r->amount;
+		p->dist[p->ndist].count = r->count;
+		p->dist[p->ndist].payers = r->payers;
 		p->ndist++;
 	}
 	return 0;
 }
 
+/* Show the distribution by: the first time, again for the other key,
+ * and closed by its own key. */
+static void
+split(struct payers *p, struct tui *t, enum split_by by)
+{
+	struct payment_filter f;
+	struct pd_err err;
+
+	if (p->split && p->by == by) {
+		p->split = 0;
+		return;
+	}
+	p->split = 1;
+	p->by = by;
+	p->ndist = 0;
+	filter_of(p, t, &f);
+	if (svc_split(t->svc, &f, by, add_dist, p, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
+}
+
 /* The distribution's columns by display width, never bytes (issue 25:
  * "1 234,50 €" has narrow no-break spaces, ৳ is three bytes): names in
- * 14 or the widest, amounts and counts in the widest shown, shares in the
- * widest share (100 %) of the screens' language; w[4]: the bar's x. */
+ * 14 or the widest, amounts and counts (payments, payers) in the widest
+ * shown or their header, shares in the widest share (100 %) of the
+ * screens' language; w[5]: the bar's x. */
 static void
-split_widths(struct payers *p, struct tui *t, int w[5])
+split_widths(struct payers *p, struct tui *t, const char *const head[5],
+    int w[6])
 {
 	char m[MONEY_BUFSZ];
-	int i, c;
+	int i, k, c;
+	int64_t n;
 
 	w[0] = 14;
 	w[1] = 14;
-	w[2] = 7;
-	w[3] = svc_percent_columns(t->svc, 1000);
-	if (w[3] < 7)
-		w[3] = 7;
+	w[2] = w[3] = 7;
+	w[4] = svc_percent_columns(t->svc, 1000);
+	for (k = 0; k < 5; k++) {
+		c = utf8_columns(head[k], strlen(head[k]));
+		w[k] = c > w[k] ? c : w[k];
+	}
 	for (i = 0; i < p->ndist; i++) {
 		c = utf8_columns(p->dist[i].name, strlen(p->dist[i].name));
 		w[0] = c > w[0] ? c : w[0];
 		svc_money(t->svc, m, sizeof m, p->dist[i].amount);
 		c = utf8_columns(m, strlen(m));
 		w[1] = c > w[1] ? c : w[1];
-		svc_count(t->svc, m, sizeof m, p->dist[i].count);
-		c = utf8_columns(m, strlen(m));
-		w[2] = c > w[2] ? c : w[2];
+		for (k = 2; k < 4; k++) {
+			n = k == 2 ? p->dist[i].count : p->dist[i].payers;
+			svc_count(t->svc, m, sizeof m, n);
+			c = utf8_columns(m, strlen(m));
+			w[k] = c > w[k] ? c : w[k];
+		}
 	}
 	/* the name gives way first, to what fits before the bar */
-	if (w[0] > COLS - 6 - w[1] - w[2] - w[3] - 4)
-		w[0] = COLS - 6 - w[1] - w[2] - w[3] - 4 > 4
-		           ? COLS - 6 - w[1] - w[2] - w[3] - 4
-		           : 4;
-	w[4] = 4 + w[0] + 1 + w[1] + 1 + w[2] + 1 + w[3] + 1;
-	if (w[4] < 4 + 46)
-		w[4] = 4 + 46;
+	c = COLS - 6 - w[1] - w[2] - w[3] - w[4] - 5;
+	if (w[0] > c)
+		w[0] = c > 4 ? c : 4;
+	w[5] = 4 + w[0] + 1 + w[1] + 1 + w[2] + 1 + w[3] + 1 + w[4] + 1;
+	if (w[5] < 4 + 54)
+		w[5] = 4 + 54;
 }
 
 static void
 draw_split(struct payers *p, struct tui *t, int y)
 {
+	const char *const head[5] = {
+	    p->by == SPLIT_GATEWAY ? _("Gateway") : _("Method"), _("Amount"),
+	    _("Payments"), _("Payers"), _("Share")};
 	char line[160], m[MONEY_BUFSZ];
-	int64_t total = 0, share;
-	int i, x, w[5], bw;
+	int64_t total = 0, share, n;
+	int i, k, x, w[6], bw;
 
 	attron(A_BOLD);
-	tui_text(y++, 2, _("Method distribution for the filter (d closes)"),
+	tui_text(y++, 2,
+	    p->by == SPLIT_GATEWAY
+	        ? _("Gateway distribution for the filter (g closes)")
+	        : _("Method distribution for the filter (d closes)"),
 	    COLS - 4);
 	attroff(A_BOLD);
 	for (i = 0; i < p->ndist; i++)
 		total += p->dist[i].amount;
+	split_widths(p, t, head, w);
 	if (p->ndist == 0)
 		tui_text(y, 4, _("No Posted payment matches"), COLS - 6);
-	split_widths(p, t, w);
-	bw = COLS - 4 - w[4];
+	else {
+		attron(A_DIM);
+		for (k = 0, x = 4; k < 5; x += w[k] + 1, k++)
+			tui_cell(y, x, head[k], w[k], k > 0);
+		attroff(A_DIM);
+		y++;
+	}
+	bw = COLS - 4 - w[5];
 	for (i = 0; i < p->ndist && y < LINES - 3; i++, y++) {
 		share = money_ratio_tenths(p->dist[i].amount, total);
 		x = 4;
@@ -260,14 +317,16 @@ draw_split(struct payers *p, struct tui *t, int y)
 		svc_money(t->svc, m, sizeof m, p->dist[i].amount);
 		tui_cell(y, x, m, w[1], 1);
 		x += w[1] + 1;
-		svc_count(t->svc, m, sizeof m, p->dist[i].count);
-		tui_cell(y, x, m, w[2], 1);
-		x += w[2] + 1;
+		for (k = 2; k < 4; x += w[k] + 1, k++) {
+			n = k == 2 ? p->dist[i].count : p->dist[i].payers;
+			svc_count(t->svc, m, sizeof m, n);
+			tui_cell(y, x, m, w[k], 1);
+		}
 		svc_percent(t->svc, m, sizeof m, share);
-		tui_cell(y, x, m, w[3], 1);
+		tui_cell(y, x, m, w[4], 1);
 		if (bw > 0) {
 			attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
-			mvhline(y, w[4], ' ', (int)(share * bw / 1000));
+			mvhline(y, w[5], ' ', (int)(share * bw / 1000));
 			attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
 		}
 	}
@@ -378,7 +437,6 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct payers *p = (struct payers *)sc;
-	struct payment_filter f;
 	struct pd_err err;
 
 	if (p->editing) {
@@ -419,14 +477,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		p->split = 0;
 		return TUI_HANDLED;
 	case A_SPLIT:
-		p->split = !p->split;
-		if (p->split) {
-			p->ndist = 0;
-			filter_of(p, t, &f);
-			if (svc_method_split(t->svc, &f, add_dist, p, &err) !=
-			    0)
-				tui_message(t, 1, "%s", err.msg);
-		}
+	case A_GATEWAYS:
+		split(p, t, a == A_SPLIT ? SPLIT_METHOD : SPLIT_GATEWAY);
 		return TUI_HANDLED;
 	case A_EXPORT:
 		return export(p, t);
@@ -503,6 +555,8 @@ screen_payers_new(struct tui *t)
 	p->items[F_OPERATOR].hint = _("username of who recorded");
 	tui_form_choice(&p->items[F_CHANNEL], _("Channel"), p->channels,
 	    cfg->nchannels + 1, 0);
+	tui_form_text(&p->items[F_GATEWAY], _("Gateway"), 47, NULL);
+	p->items[F_GATEWAY].hint = _("the payments one gateway took");
 	tui_form_text(&p->items[F_NAME], _("Consumer"), 64, NULL);
 	p->items[F_NAME].hint = _("name or account, partial");
 	p->fm.items = p->items;

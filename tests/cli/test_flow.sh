@@ -145,6 +145,11 @@ expect "payers by operator" 0 "José Núñez" \
     sup report payers --operator jane --method online
 expect "payers CSV" 0 "consumer,account_no,total,payments" \
     sup --csv report payers
+expect "payers --gateway: at a terminal no gateway payment reached" 4 \
+    'Gateway "mpesa": no gateway payment has reached this terminal yet' \
+    sup report payers --gateway mpesa
+expect "payers --split gateway: all at a counter" 0 "At a counter" \
+    sup report payers --split gateway
 
 expect "audit chain" 0 "chain intact" "$PD" audit verify
 expect "doctor" 0 "ok" "$PD" doctor

@@ -854,6 +854,82 @@ expect "gateway list --json: the state and the reason's word" 0 \
     '"sync":"refused"' tsup 1 --json gateway list --search GB1
 expect "gateway: the terminals' stores are consistent" 0 "ok (" pdt 2 doctor
 
+# -- a disassociated payment stays so (issue 19): the gateway notifying
+# the same payment again (a new event: a retry with its own id, a status
+# it sends twice) does not associate it on arrival again
+card30() {
+	ev=$($SIM card payment_intent.succeeded "$1" pi_30 900 usd WU-30004 \
+	    "$(date +%s)")
+	run $SIM send "$CU" --secret "$NEW" "$ev"
+}
+card30 evt_30
+answer "again: a card payment by account reference" 200 '"received":true'
+same "again: associated on arrival" "$(gp pi_30 | cut -d'|' -f4)" WU-30004
+pdt 1 sync >/dev/null
+expect "again: disassociated at T01" 0 "next sync" \
+    tsup 1 gateway disassociate pi_30 --reason "Not their payment"
+expect "again: T01 syncs" 0 "Applied     1" pdt 1 sync
+card30 evt_31
+answer "again: the same payment notified again, a new event" 200 \
+    '"received":true'
+card30 evt_30
+answer "again: and the first event replayed" 200 '"received":true'
+same "again: still unassociated, its one ledger payment voided" \
+    "$(gp pi_30 | cut -d'|' -f4)|$(csql "SELECT group_concat(status)
+        FROM payments WHERE amount = 900 AND consumer_id = (SELECT id FROM
+        consumers WHERE account_no = 'WU-30004')")" "-|Voided"
+pdt 1 sync >/dev/null
+same "again: T01 pulled it unassociated" \
+    "$(tsql 1 "SELECT consumer_id FROM gw_payments WHERE code = 'pi_30'")" 0
+
+# -- the payers report split by gateway (issue 19, seed 000's gateway
+# visibility): T01 holds mpesa's Posted GA1 (120.00) and GB1 (40.00) of
+# WU-30001 and GF1 (5.00) of WU-30004, stripe's only Pending or Voided;
+# a cashier takes 3.00 from WU-30004 at the counter
+expect "split: a counter payment at T01" 0 "" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    pay WU-30004 --type bill --method Cash --amount 3.00
+expect "split: by gateway, the counters' payments one row" 0 "At a counter" \
+    tsup 1 report payers --split gateway
+run tsup 1 --json report payers --split gateway
+same "split: by gateway, amounts, payments, payers and shares" \
+    "$(python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1])):
+    print(r["gateway"], r["amount"], r["payments"], r["payers"],
+          r["share_pct"])' "$OUT")" "mpesa 16500 3 2 98.2
+ 300 1 1 1.8"
+run tsup 1 --csv report payers --split method --gateway MPESA
+same "split: by method, of one gateway's payments (its name in any case)" \
+    "$(tr -d '\r' <"$OUT")" "method,amount,payments,payers,share_pct
+Online,160.00,2,1,97.0
+Bank Transfer,5.00,1,1,3.0"
+run tsup 1 --json report payers --gateway mpesa
+same "payers --gateway: the gateway's payments only (not the counter's)" \
+    "$(python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1])):
+    print(r["account_no"], r["total"], r["payments"])' "$OUT")" \
+    "WU-30001 16000 2
+WU-30004 500 1"
+run tsup 1 --json report payers --search WU-30004
+has "payers: without it, the counter's payment too" '"total":800'
+expect "payments --gateway: its ledger payments" 0 "G-mpesa-" \
+    tsup 1 payments --gateway mpesa --status posted
+if grep -q "R-T01\|G-stripe" "$OUT"; then
+	notok "payments --gateway: no other payment"
+else
+	ok "payments --gateway: no other payment"
+fi
+expect "--gateway: a name no payment here has" 4 \
+    'Gateway "paypal": not one of the gateways whose payments are here (mpesa, stripe)' \
+    tsup 1 report payers --gateway paypal
+expect "--split: neither method nor gateway" 3 '--split "channel": method or gateway' \
+    tsup 1 report payers --split channel
+expect "--split: with --limit" 3 "takes no --sort, --limit or workbook" \
+    tsup 1 report payers --split gateway --limit 5
+expect "--split: a cashier may not" 5 "supervisor" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    report payers --split gateway
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)

@@ -291,6 +291,13 @@ same "the export's header is the payers' JSON keys" \
     "consumer,account_no,total,payments,last_paid,methods"
 keys d
 wait_for "the method distribution" "Method distribution"
+wait_for "its columns' header" "Payments   Payers"
+# by gateway (issue 19): g shows it in place of the methods', g closes
+keys g
+wait_for "the gateway distribution" "Gateway distribution for the filter"
+wait_for "the counters' payments, one row" "At a counter"
+keys g
+wait_for "g closes it" "Methods of"
 keys Escape Escape
 
 # --- aging

@@ -364,7 +364,8 @@ for L in fr es; do
 	if python3 - "$SCREEN" <<'PY'; then
 import re, sys
 rows = open(sys.argv[1], encoding='utf-8').read().split('\n')
-start = next(i for i, l in enumerate(rows) if '(d ' in l)
+# the title, then the columns' header row (Method, Amount, ...)
+start = next(i for i, l in enumerate(rows) if '(d ' in l) + 1
 ends, pcts, n = set(), set(), 0
 for l in rows[start + 1:]:
     m = re.search('\u09f3\\S+', l)
