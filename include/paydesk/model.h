@@ -424,7 +424,13 @@ struct kpi_raw {
 /* The Posted payments of a filter split by method, or by the gateway
  * that took them (issue 19, seed 000's gateway visibility: the revenue
  * each gateway processed, its distribution across customers). */
-enum split_by { SPLIT_METHOD, SPLIT_GATEWAY };
+enum split_by {
+	SPLIT_METHOD,
+	SPLIT_GATEWAY,
+	/* the gateways' rows alone, without the counters' (which reads every
+	 * payment of the filter): the dashboard has the total already */
+	SPLIT_GATEWAYS_ONLY
+};
 struct split_row {
 	/* the method; the gateway's name, "" for the payments taken at a
 	 * counter (no gateway); valid during the callback */

@@ -362,16 +362,23 @@ int svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
  * (Received Today is today's), Posted collections per day of the month
  * and per method. */
 #define DASH_METHODS 12
+struct dash_share {
+	char name[48];
+	int64_t amount, count; /* minor units, payments */
+};
 struct dashboard {
 	struct kpi k;
 	int ndays; /* days in the month */
 	int64_t day_amount[31], day_count[31];
-	struct {
-		char name[48];
-		int64_t amount, count;
-	} methods[DASH_METHODS]; /* largest first; the rest in the last,
-	                          * named "Other" in the reader's language */
+	/* largest first; the rest in the last, named "Other" in the
+	 * reader's language */
+	struct dash_share methods[DASH_METHODS];
 	int nmethods;
+	/* the same per payment gateway (issue 19, seed 000's gateway
+	 * visibility), the counters' payments as one row named "At a
+	 * counter"; they add up to the methods' */
+	struct dash_share gateways[DASH_METHODS];
+	int ngateways;
 };
 int svc_dashboard(
     struct svc *s, const char *month, struct dashboard *d, struct pd_err *err);
@@ -558,6 +565,9 @@ int svc_setting_put(struct svc *s, const char *key, const char *value,
  * service charge or installment must say what is stored (skipped). */
 struct import_counts {
 	size_t added, updated, unchanged;
+	/* a consumer import on the central node: the gateway payments it
+	 * let be associated, and those still unassociated (issue 19) */
+	size_t matched, unassociated;
 };
 int svc_import(struct svc *s, const char *kind, const char *path, int update,
     struct import_counts *count, struct pd_err *err);

@@ -476,6 +476,11 @@ int store_gw_payment_get(struct store *st, const char *gateway,
  * settlement day and processing time. */
 int store_gw_payment_save(
     struct store *st, const struct gw_payment *g, struct pd_err *err);
+/* Central: up to limit of the gateway payments still unassociated that
+ * no terminal associated or disassociated (manual 0), of id > after, by
+ * id (a re-match walks them a page at a time); caller frees. */
+struct gw_payment *store_gw_unmatched(struct store *st, int64_t after,
+    size_t limit, size_t *n, struct pd_err *err);
 /* The payments of gateway (NULL: of every gateway), only the
  * unassociated ones when unassociated, oldest paid first; caller frees. */
 struct gw_payment *store_gw_payments(struct store *st, const char *gateway,

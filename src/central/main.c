@@ -288,6 +288,12 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		           (unsigned long)rows),
 		    rows, argv[2], argv[1], n.added, n.updated, n.unchanged);
 		putchar('\n');
+		if (n.matched > 0 || n.unassociated > 0) {
+			printf(_("gateway payments matched again: %zu "
+			         "associated, %zu still unassociated."),
+			    n.matched, n.unassociated);
+			putchar('\n');
+		}
 		return 0;
 	}
 	usage(stderr);

@@ -359,6 +359,75 @@ advance(struct svc *s, const struct gateway_row *gw, const char *code,
 	return store_gw_payment_save(s->st, &g, err);
 }
 
+/* One payment of the backlog again: 1 associated now, 2 not but its
+ * candidates changed (saved), 0 as it was, -1 on error. */
+static int
+rematch_one(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    const char *at, struct pd_err *err)
+{
+	char was[sizeof g->candidates];
+
+	xstrlcpy(was, g->candidates, sizeof was);
+	if (associate(s, g, err) != 0)
+		return -1;
+	if (g->consumer_id == 0 && strcmp(was, g->candidates) == 0)
+		return 0;
+	if (g->consumer_id == 0)
+		return store_gw_payment_save(s->st, g, err) == 0 ? 2 : -1;
+	if (g->status == GW_SUCCEEDED && g->amount > 0 && g->payment_id == 0 &&
+	    post(s, gw, g, at, err) != 0)
+		return -1;
+	return store_gw_payment_save(s->st, g, err) == 0 ? 1 : -1;
+}
+
+#define REMATCH_PAGE 512
+
+int
+svc_gateway_rematch(struct svc *s, const char *at, size_t *matched,
+    size_t *left, struct pd_err *err)
+{
+	struct gateway_row gw;
+	struct gw_payment *g;
+	char detail[160];
+	int64_t after = 0;
+	size_t n, i, changed = 0;
+	int rc = 0;
+
+	*matched = *left = 0;
+	if (s->gateway_of == NULL)
+		return 0;
+	memset(&gw, 0, sizeof gw);
+	do {
+		g = store_gw_unmatched(s->st, after, REMATCH_PAGE, &n, err);
+		if (g == NULL)
+			return -1;
+		for (i = 0; i < n && rc >= 0; i++) {
+			after = g[i].id;
+			/* the backlog comes by id: one gateway's in runs */
+			if (strcmp(gw.name, g[i].gateway) != 0 &&
+			    s->gateway_of(s->gateway_arg, g[i].gateway, &gw,
+			        err) != 0)
+				rc = -1;
+			else if ((rc = rematch_one(s, &gw, &g[i], at, err)) == 1)
+				(*matched)++;
+			else if (rc >= 0) {
+				(*left)++;
+				changed += rc == 2;
+			}
+		}
+		free(g);
+	} while (rc >= 0 && n == REMATCH_PAGE);
+	if (rc < 0)
+		return -1;
+	if (*matched == 0 && changed == 0)
+		return 0;
+	snprintf(detail, sizeof detail,
+	    "after a consumer import: associated=%zu unassociated=%zu "
+	    "candidates_changed=%zu",
+	    *matched, *left, changed);
+	return svc_audit(s, at, "rematch", "gateway", "*", detail, err);
+}
+
 /* ---- settlement files and the list ---- */
 
 /* Seconds since 1970 of "YYYY-MM-DD[ HH:MM:SS]". */

@@ -596,8 +596,17 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 		free(buf);
 		return -1;
 	}
-	rc = svc_finish(
-	    s, import_rows(s, path, buf, len, k, update, count, err), err);
+	rc = import_rows(s, path, buf, len, k, update, count, err);
+	/* consumers came or changed: the gateway payments nobody could be
+	 * found for are matched again, in the import's transaction */
+	if (rc == 0 && strcmp(kind, "consumers") == 0) {
+		char at[TS_BUFSZ];
+
+		svc_now(at);
+		rc = svc_gateway_rematch(
+		    s, at, &count->matched, &count->unassociated, err);
+	}
+	rc = svc_finish(s, rc, err);
 	free(buf);
 	if (rc != 0)
 		memset(count, 0, sizeof *count);

@@ -84,6 +84,16 @@ int svc_gateway_assoc_apply(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 int svc_gateway_pulled(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* On the central node, inside the caller's transaction (a consumer
+ * import's): associate again the gateway payments still unassociated
+ * that no terminal touched, by the rules of arrival (an account number,
+ * else a phone of exactly one consumer), now that consumers came or
+ * changed; each one associated is posted as on arrival, the others keep
+ * their candidates as they now are; one audit entry when anything
+ * changed. *matched and *left count them. A terminal's store (no
+ * gateway_of): nothing to do. */
+int svc_gateway_rematch(struct svc *s, const char *at, size_t *matched,
+    size_t *left, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
 /* A terminal's shift_open, shift_movement or shift_close checked on the

@@ -208,20 +208,77 @@ add_day(const char *day, int64_t amount, int64_t count, void *arg)
 	return 0;
 }
 
+/* A share into rows (*n of DASH_METHODS), in the order they come. */
+static void
+add_share(struct dash_share *rows, int *n, const char *name, int64_t amount,
+    int64_t count)
+{
+	int i = *n < DASH_METHODS ? (*n)++ : DASH_METHODS - 1;
+
+	if (i == DASH_METHODS - 1 && rows[i].count > 0)
+		snprintf(rows[i].name, sizeof rows[i].name, "%s",
+		    _("Other")); /* the ones past the last slot */
+	else
+		snprintf(rows[i].name, sizeof rows[i].name, "%s", name);
+	rows[i].amount += amount;
+	rows[i].count += count;
+}
+
 static int
 add_method(const char *method, int64_t amount, int64_t count, void *arg)
 {
 	struct dashboard *d = arg;
-	int i = d->nmethods < DASH_METHODS ? d->nmethods++ : DASH_METHODS - 1;
 
-	if (i == DASH_METHODS - 1 && d->methods[i].count > 0)
-		snprintf(d->methods[i].name, sizeof d->methods[i].name, "%s",
-		    _("Other")); /* the methods past the last slot */
-	else
-		snprintf(d->methods[i].name, sizeof d->methods[i].name, "%s",
-		    method);
-	d->methods[i].amount += amount;
-	d->methods[i].count += count;
+	add_share(d->methods, &d->nmethods, method, amount, count);
+	return 0;
+}
+
+static int
+add_gateway(const struct split_row *r, void *arg)
+{
+	struct dashboard *d = arg;
+
+	add_share(d->gateways, &d->ngateways, r->key, r->amount, r->count);
+	return 0;
+}
+
+static int
+by_amount(const void *a, const void *b)
+{
+	const struct dash_share *x = a, *y = b;
+
+	return (x->amount < y->amount) - (x->amount > y->amount);
+}
+
+/* The period's collections per gateway: the gateways' payments read
+ * alone, the counters' what is left of the methods' total. */
+static int
+dashboard_gateways(struct svc *s, struct dashboard *d, struct pd_err *err)
+{
+	struct payment_filter f;
+	int64_t amount = 0, count = 0;
+	int i;
+
+	memset(&f, 0, sizeof f);
+	f.from = d->k.from;
+	f.to = d->k.to;
+	f.type = -1;
+	if (store_split(s->st, &f, SPLIT_GATEWAYS_ONLY, add_gateway, d, err) !=
+	    0)
+		return -1;
+	for (i = 0; i < d->nmethods; i++) {
+		amount += d->methods[i].amount;
+		count += d->methods[i].count;
+	}
+	for (i = 0; i < d->ngateways; i++) {
+		amount -= d->gateways[i].amount;
+		count -= d->gateways[i].count;
+	}
+	if (count > 0)
+		add_share(d->gateways, &d->ngateways, _("At a counter"), amount,
+		    count);
+	qsort(d->gateways, (size_t)d->ngateways, sizeof d->gateways[0],
+	    by_amount);
 	return 0;
 }
 
@@ -238,7 +295,7 @@ dashboard_fill(struct svc *s, struct dashboard *d, struct pd_err *err)
 	    store_method_each(s->st, d->k.from, d->k.to, add_method, d, err) !=
 	        0)
 		return -1;
-	return 0;
+	return dashboard_gateways(s, d, err);
 }
 
 int

@@ -387,6 +387,22 @@ store_gw_payment_save(
 }
 
 struct gw_payment *
+store_gw_unmatched(struct store *st, int64_t after, size_t limit, size_t *n,
+    struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT " GWP_COLS "WHERE g.consumer_id = 0 AND g.manual = 0 AND "
+	    "g.id > ? ORDER BY g.id LIMIT ?",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ii", after, (int64_t)limit);
+	return st_collect(st, s, sizeof(struct gw_payment), read_gwp, n,
+	    "reading gateway payments", err);
+}
+
+struct gw_payment *
 store_gw_payments(struct store *st, const char *gateway, int unassociated,
     size_t *n, struct pd_err *err)
 {

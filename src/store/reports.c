@@ -574,10 +574,13 @@ store_split(struct store *st, const struct payment_filter *f,
 		            "gw_payments g JOIN payments p ON p.uuid = "
 		            "g.payment_uuid WHERE g.payment_uuid <> ''");
 		store_payment_where(st, &q, &g, 0);
+		qb_add(&q, " GROUP BY g.gateway", "");
+	}
+	if (by == SPLIT_GATEWAY) {
 		qb_add(&q,
-		    " GROUP BY g.gateway UNION ALL SELECT '', sum(p.amount), "
-		    "count(*), count(DISTINCT p.consumer_id) FROM payments p "
-		    "WHERE p.uuid NOT IN (SELECT payment_uuid FROM gw_payments)",
+		    " UNION ALL SELECT '', sum(p.amount), count(*), "
+		    "count(DISTINCT p.consumer_id) FROM payments p WHERE p.uuid "
+		    "NOT IN (SELECT payment_uuid FROM gw_payments)",
 		    "");
 		store_payment_where(st, &q, &g, 0);
 		qb_add(&q, " HAVING count(*) > 0", "");

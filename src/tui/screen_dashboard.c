@@ -24,6 +24,7 @@ enum {
 	A_PAY,
 	A_RELOAD,
 	A_WEEK,
+	A_BY_GATEWAY,
 	A_FORECAST,
 	A_LOGOUT,
 	A_QUIT
@@ -35,6 +36,9 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'t', "t", NULL, N_("back to this month (this week)"), A_THIS},
     {'w', "w", NULL,
         N_("this week against the week before, or back to the month"), A_WEEK},
+    {'m', "m", NULL,
+        N_("the collections by method, or by payment gateway"),
+        A_BY_GATEWAY},
     {'p', "p", N_("Payments"), N_("the payments list"), A_PAYMENTS},
     {'c', "c", N_("Credits"), N_("the credit notes list"), A_CREDITS},
     {'y', "y", N_("Payers"), N_("the payers report"), A_PAYERS},
@@ -60,6 +64,7 @@ struct dash {
 	int esc_asked; /* Esc asked "log out?": Esc again logs out */
 	char month[8];
 	int week;     /* the week view: the week containing day */
+	int by_gateway; /* the collections by gateway, not by method */
 	char day[11]; /* YYYY-MM-DD */
 	struct dashboard d;
 	int ok;
@@ -422,12 +427,21 @@ chart(struct dash *b, struct tui *t, int y, int rows)
  * the counts stay in place, shares in pw (6, or the widest share, 100 %,
  * in the screens' language: "100,0 %" is 7), the names cut only past
  * what fits in w. */
+/* The shares shown: by method, or by gateway (issue 19); *n their count. */
+static const struct dash_share *
+shares(const struct dash *b, int *n)
+{
+	*n = b->by_gateway ? b->d.ngateways : b->d.nmethods;
+	return b->by_gateway ? b->d.gateways : b->d.methods;
+}
+
 static void
 method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
     int *aw, int *pw)
 {
-	const struct dashboard *d = &b->d;
+	const struct dash_share *r;
 	char m[MONEY_BUFSZ];
+	int n;
 	int i, c, amax;
 
 	*pw = svc_percent_columns(t->svc, 1000);
@@ -435,12 +449,13 @@ method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
 		*pw = 6;
 	*nw = 12;
 	*aw = 0;
-	for (i = 0; i < shown; i++) {
+	r = shares(b, &n);
+	for (i = 0; i < shown && i < n; i++) {
 		c = utf8_columns(
-		    d->methods[i].name, strlen(d->methods[i].name));
+		    r[i].name, strlen(r[i].name));
 		if (c > *nw)
 			*nw = c;
-		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
+		svc_money(t->svc, m, sizeof m, r[i].amount);
 		c = utf8_columns(m, strlen(m));
 		if (c > *aw)
 			*aw = c;
@@ -459,54 +474,62 @@ method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
 static void
 methods(struct dash *b, struct tui *t, int y, int rows, int w)
 {
-	const struct dashboard *d = &b->d;
+	static const char *const titles[2][2] = {
+	    {N_("By method this month"), N_("By method this week")},
+	    {N_("By gateway this month"), N_("By gateway this week")}};
+	const struct dash_share *r;
+	int n;
 	char line[160], m[MONEY_BUFSZ], pct[48], num[SVC_COUNT_BUFSZ];
 	int64_t total = 0, share;
 	int i, bar, bx, bw, shown, nw, aw, c, pw, pcw;
 
 	attron(A_BOLD);
-	tui_text(y++, 2,
-	    b->week ? _("By method this week") : _("By method this month"), w);
+	tui_text(y++, 2, _(titles[b->by_gateway][b->week]), w);
 	attroff(A_BOLD);
-	for (i = 0; i < d->nmethods; i++)
-		total += d->methods[i].amount;
-	if (d->nmethods == 0)
+	r = shares(b, &n);
+	for (i = 0; i < n; i++)
+		total += r[i].amount;
+	if (n == 0)
 		tui_text(y, 4, _("No payment posted in this month"), w - 2);
 	/* every method, or those that fit and a line saying how many more */
-	shown = d->nmethods > rows ? rows - 1 : d->nmethods;
+	shown = n > rows ? rows - 1 : n;
 	method_widths(b, t, shown, w, &nw, &aw, &pcw);
 	bx = 4 + nw + 1 + aw + 8 + pcw;
 	bw = w - bx;
 	for (i = 0; i < shown; i++, y++) {
-		share = money_ratio_tenths(d->methods[i].amount, total);
+		share = money_ratio_tenths(r[i].amount, total);
 		svc_percent(t->svc, pct, sizeof pct, share);
-		tui_cell(y, 4, d->methods[i].name, nw, 0);
+		tui_cell(y, 4, r[i].name, nw, 0);
 		/* right-aligned by display width ("1.234,50 €": the symbol
 		 * is one column of three bytes) */
-		svc_money(t->svc, m, sizeof m, d->methods[i].amount);
+		svc_money(t->svc, m, sizeof m, r[i].amount);
 		tui_cell(y, 4 + nw + 1, m, aw, 1);
 		/* the count grouped, right-aligned in 5 columns or more; the
 		 * share by display width in pcw (the space before % in es and
 		 * fr is one of them) */
-		svc_count(t->svc, num, sizeof num, d->methods[i].count);
+		svc_count(t->svc, num, sizeof num, r[i].count);
 		c = 5 - utf8_columns(num, strlen(num));
 		pw = utf8_columns(pct, strlen(pct));
 		snprintf(line, sizeof line, " %*s%s %*s%s", c > 0 ? c : 0, "",
 		    num, pw < pcw ? pcw - pw : 0, "", pct);
 		tui_text(y, 4 + nw + 1 + aw, line, w - 2 - nw - 1 - aw);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
-		if (bar == 0 && d->methods[i].amount > 0 && bw > 0)
+		if (bar == 0 && r[i].amount > 0 && bw > 0)
 			bar = 1;
 		attron(tui_attr(t, TUI_C_KEY, A_REVERSE));
 		mvhline(y, bx, ' ', bar);
 		attroff(tui_attr(t, TUI_C_KEY, A_REVERSE));
 	}
-	if (shown < d->nmethods) {
+	if (shown < n) {
 		snprintf(line, sizeof line,
-		    ngettext("+%d more method (p: the payments)",
-		        "+%d more methods (p: the payments)",
-		        (unsigned long)(d->nmethods - shown)),
-		    d->nmethods - shown);
+		    b->by_gateway
+		        ? ngettext("+%d more gateway (y: the payers report)",
+		              "+%d more gateways (y: the payers report)",
+		              (unsigned long)(n - shown))
+		        : ngettext("+%d more method (p: the payments)",
+		              "+%d more methods (p: the payments)",
+		              (unsigned long)(n - shown)),
+		    n - shown);
 		tui_text(y, 4, line, w - 2);
 	}
 }
@@ -578,7 +601,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	    b->week ? _("Week")
 	            : svc_month_name(t->svc, month, sizeof month, b->month);
 	char ov[3][64];
-	int rows, y = 2, split, px, ow, hw = utf8_columns(head, strlen(head));
+	int rows, y = 2, split, px, ow, n, hw = utf8_columns(head, strlen(head));
 
 	if (b->gen != t->list_gen)
 		load(b, t); /* something was voided, credited, verified */
@@ -604,7 +627,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (rows > 12)
 		rows = 12;
 	/* the chart gives the methods past three their rows */
-	rows -= b->d.nmethods > 3 ? b->d.nmethods - 3 : 0;
+	shares(b, &n);
+	rows -= n > 3 ? n - 3 : 0;
 	if (rows < 2)
 		rows = 2;
 	chart(b, t, y, rows);
@@ -689,6 +713,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_RELOAD:
 		load(b, t);
+		return TUI_HANDLED;
+	case A_BY_GATEWAY:
+		b->by_gateway = !b->by_gateway;
 		return TUI_HANDLED;
 	case A_PAYMENTS:
 	case A_CREDITS:

@@ -882,6 +882,39 @@ pdt 1 sync >/dev/null
 same "again: T01 pulled it unassociated" \
     "$(tsql 1 "SELECT consumer_id FROM gw_payments WHERE code = 'pi_30'")" 0
 
+# -- a consumer import matches the backlog again (issue 19): GD1 paid
+# from 254799999999 with reference ZZZ that named nobody; a consumer with
+# that phone comes, and GD1 is associated and posted as on arrival. pi_30,
+# disassociated by a supervisor, stays so although its reference is an
+# account number.
+cat >"$T/gwc2.csv" <<CSV
+account_no,name,service_address,phone,email,segment
+WU-30005,Eve Late,5 Pay Road,0799 999 999,,Residential
+CSV
+left=$(csql "SELECT count(*) - 1 FROM gateway_payments WHERE consumer_id = 0
+    AND manual = 0")
+audits=$(csql "SELECT count(*) FROM audit_log WHERE action = 'rematch'")
+expect "rematch: a consumer import associates the payment it names" 0 \
+    "gateway payments matched again: 1 associated, $left still unassociated." \
+    central import ACME consumers "$T/gwc2.csv"
+same "rematch: GD1 associated by the new consumer's phone, posted Pending" \
+    "$(gp GD1 | cut -d'|' -f4)|$(lp GD1)" \
+    "WU-30005|1|Pending|System|Online|GD1|800|800|HQ"
+same "rematch: the disassociated one is left as the supervisor left it" \
+    "$(gp pi_30 | cut -d'|' -f4)" "-"
+same "rematch: audited once" \
+    "$(csql "SELECT count(*) - $audits, max(detail) FROM audit_log WHERE
+        action = 'rematch'")" \
+    "1|after a consumer import: associated=1 unassociated=$left candidates_changed=0"
+expect "rematch: the same import again matches nothing more" 0 \
+    "0 associated, $left still unassociated." \
+    central import ACME consumers "$T/gwc2.csv" --update
+pdt 1 sync >/dev/null
+same "rematch: T01 pulled GD1 associated, with its payment" \
+    "$(tsql 1 "SELECT c.account_no, p.status FROM gw_payments g JOIN
+        consumers c ON c.id = g.consumer_id JOIN payments p ON p.uuid =
+        g.payment_uuid WHERE g.code = 'GD1'")" "WU-30005|Pending"
+
 # -- the payers report split by gateway (issue 19, seed 000's gateway
 # visibility): T01 holds mpesa's Posted GA1 (120.00) and GB1 (40.00) of
 # WU-30001 and GF1 (5.00) of WU-30004, stripe's only Pending or Voided;
