@@ -136,3 +136,5 @@ rm -rf "$R"
 BUILD=$BUILD sh tests/bench_sync.sh
 # the central node under slow connections and bulk pushes
 BUILD=$BUILD sh tests/bench_net.sh
+# payment gateways: notifications, and the backlog matched again
+BUILD=$BUILD sh tests/bench_gateway.sh
