@@ -42,6 +42,9 @@ gw_ini() {
 	} >"$T/central.ini"
 }
 gw_ini gateway_allow=10.9.0.0/16,127.0.0.2
+# row NAME: the checks that follow are the row NAME of paydesk(1)'s table
+# of operations offline (test_offline.sh reads these lines)
+row() { :; }
 
 # answer NAME STATUS NEEDLE: the simulator's last answer
 answer() {
@@ -699,6 +702,7 @@ expect "pull: the terminal's store is consistent" 0 "ok (" pdt 1 doctor
 # with their candidates, associated and disassociated by a supervisor
 # offline, the first association applied winning, a later conflicting
 # one refused and shown where it was made
+row "gateway list"
 same "terminal: every gateway payment is pulled, associated or not" \
     "$(tsql 1 "SELECT count(*), sum(consumer_id = 0) FROM gw_payments")" \
     "$(csql "SELECT count(*), sum(consumer_id = 0) FROM gateway_payments")"
@@ -739,6 +743,7 @@ expect "disassociate: an unassociated payment is refused" 3 \
     "Payment GD1 is not associated with any consumer" \
     tsup 1 gateway disassociate GD1 --reason "Wrong"
 same "associate: a refusal records nothing" "$(box 1)" "$o1"
+row "gateway associate"
 # two supervisors, offline, associate GC1 with each of its candidates
 expect "associate: at T01, offline" 0 "applies it at the next sync" \
     tsup 1 gateway associate GC1 WU-30002 --reason "Called in"
@@ -762,6 +767,7 @@ expect "associate: T02 shows the refusal and the central node's reason" 0 \
 has "associate: T02 has pulled the winner" "WU-30002"
 same "associate: the second changed nothing on the central node" \
     "$(csql "SELECT count(*) FROM payments WHERE reference = 'GC1'")" 1
+row "gateway disassociate"
 # disassociated at T02: the Pending payment voided by System, the reason
 expect "disassociate: at T02" 0 "applies it at the next sync" \
     tsup 2 gateway disassociate GC1 --reason "Wrong account"
