@@ -122,8 +122,8 @@ script_doc_begin(void)
 	if (cache.pdf == NULL) {
 		cache.pdf = HPDF_New(NULL, NULL);
 		cache.pid = getpid();
-		if (cache.pdf == NULL || HPDF_UseUTFEncodings(cache.pdf) !=
-		                             HPDF_OK) {
+		if (cache.pdf == NULL ||
+		    HPDF_UseUTFEncodings(cache.pdf) != HPDF_OK) {
 			cache_drop();
 			pthread_mutex_unlock(&cache.lock);
 			return NULL;

@@ -19,11 +19,11 @@ static const char *const lines[] = {"Cityville Water & Power", "RECEIPT",
     "Transaction ID", "TXN-T01-2025-000001", "Payment date", "2025-04-20",
     "Recorded at", "2025-04-20 10:00:00", "Payment type", "Bill", "Channel",
     "Walk-in", "Consumer", "Name", "John Doe", "Account number", "WU-10001",
-    "Service address", "123 Main Street, Cityville", "Phone",
-    "(555) 123-4567", "Items paid", "Bill INV-2025-001234",
-    "Period Mar 2025, due 2025-04-15", "$145.50", "Totals", "Total paid",
-    "Payment method", "Cash", "Amount received", "$150.00", "Change given",
-    "$4.50", "Received by", "Jane Smith", "Terminal",
+    "Service address", "123 Main Street, Cityville", "Phone", "(555) 123-4567",
+    "Items paid", "Bill INV-2025-001234", "Period Mar 2025, due 2025-04-15",
+    "$145.50", "Totals", "Total paid", "Payment method", "Cash",
+    "Amount received", "$150.00", "Change given", "$4.50", "Received by",
+    "Jane Smith", "Terminal",
     "Cityville Water & Power \xc2\xb7 terminal T01, branch B01 \xc2\xb7 "
     "generated 2025-04-20 10:00:00 by paydesk"};
 
