@@ -232,32 +232,38 @@ script_font_hb(const char *file, int index)
 }
 
 /* libharu's font of a loaded font def with the UTF-8 encoder. libharu
- * looks up the glyph of each of the encoder's 65536 codes (a linear
- * search of the cmap's segments each: 61 M of the 92 M instructions of a
- * receipt) to write widths and a CID-to-glyph map for every character,
- * which trim() (tounicode.c) replaces by the codes drawn. Meanwhile the
- * def shows an empty cmap (format 0, every code glyph 0), so neither is
- * written; its own cmap is back before any glyph is looked up. */
+ * writes widths and a CID-to-glyph map for each code its encoder maps
+ * (all 65536 of UTF-8's, each glyph found by a linear search of the
+ * cmap's segments: 61 M of the 92 M instructions of a receipt, and 6 M
+ * more for the tables), which trim() (tounicode.c) replaces by the codes
+ * drawn. Meanwhile the encoder is a plain CMap one mapping one code (a
+ * UTF encoder is walked code by code whatever it maps), so neither is
+ * written; it is UTF-8 again before any text is encoded. */
 static HPDF_Font
 font_utf8(HPDF_Doc pdf, const char *name)
 {
-	static HPDF_UINT16 none[256];
+	static HPDF_UINT16 cids[256][256]; /* the encoder's, meanwhile */
 	HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
-	HPDF_TTFontDefAttr a;
-	HPDF_TTF_CmapRange keep;
+	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_CMapEncoderAttr e;
+	HPDF_Encoder_ToUnicode_Func to_unicode;
 	HPDF_Font font;
 
-	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    enc == NULL || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE)
 		return NULL;
-	a = (HPDF_TTFontDefAttr)def->attr;
 	/* as loaded: embed_subset (tounicode.c) turned it off in the
 	 * document before */
-	a->embedding = HPDF_TRUE;
-	keep = a->cmap;
-	a->cmap.format = 0;
-	a->cmap.glyph_id_array = none;
+	((HPDF_TTFontDefAttr)def->attr)->embedding = HPDF_TRUE;
+	e = (HPDF_CMapEncoderAttr)enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	memcpy(cids, e->cid_map, sizeof cids);
+	memset(e->cid_map, 0, sizeof e->cid_map);
+	e->cid_map[0][1] = 1; /* none at all: libharu refuses the font */
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	font = HPDF_GetFont(pdf, name, "UTF-8");
-	a->cmap = keep;
+	enc->to_unicode_fn = to_unicode;
+	memcpy(e->cid_map, cids, sizeof cids);
 	return font;
 }
 
