@@ -631,14 +631,14 @@ doc_pdf_gaps(const struct doc *d, enum doc_paper paper, const char *font_path,
 		    _("Font %s: %s (set receipts.font to a TrueType file, e.g. "
 		      "from fonts-dejavu-core)"),
 		    font_path, strerror(errno));
-	pdf = HPDF_New(NULL, NULL);
+	pdf = script_doc_begin();
 	if (pdf == NULL)
 		return pd_fail(err, PD_EDOC, _("PDF: out of memory"));
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
 	memset(&l, 0, sizeof l);
 	if (script_open(&l.fonts, pdf, font_path, err) != 0) {
 		script_close(&l.fonts);
-		HPDF_Free(pdf);
+		script_doc_end(pdf, 1);
 		return -1;
 	}
 	l.g = &geoms[paper];
@@ -653,10 +653,10 @@ doc_pdf_gaps(const struct doc *d, enum doc_paper paper, const char *font_path,
 	free(l.ops);
 	script_finish(&l.fonts);
 	st = save(pdf, buf, len);
-	HPDF_Free(pdf);
 	if (st == HPDF_OK && gaps != NULL)
 		*gaps = script_gaps(&l.fonts);
 	script_close(&l.fonts);
+	script_doc_end(pdf, st != HPDF_OK);
 	if (st != HPDF_OK) {
 		free(*buf);
 		*buf = NULL;

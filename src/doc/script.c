@@ -14,10 +14,19 @@
  *   is shaped by HarfBuzz with the font that draws it (shape.c);
  * - each face gets a ToUnicode CMap of its own (tounicode.c), so text
  *   extraction reads the logical letters.
- * Latin-only text takes a fast path with none of this. */
+ * Latin-only text takes a fast path with none of this.
+ *
+ * The fonts are parsed once per process (issue 24): every PDF is made in
+ * the same HPDF_Doc, whose font definitions libharu keeps from one
+ * document to the next (HPDF_NewDoc frees a document, not them); each file
+ * is remembered by path and face with its identity on disk, and loaded
+ * again when it changed. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
 #include <fribidi.h>
@@ -56,13 +65,215 @@ script_has_glyph(const struct script_face *fc, uint32_t cp)
 	       HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)cp) != 0;
 }
 
+/* A font file loaded into the process's HPDF_Doc: what libharu named it,
+ * the file as it was then (a file changed or replaced since is loaded
+ * again), and HarfBuzz's font of it once made. */
+struct cached_font {
+	char *file; /* malloc'd */
+	int index;  /* the face in a collection file */
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+	char name[HPDF_LIMIT_MAX_NAME_LEN + 1];
+	hb_font_t *hb; /* a reference of the cache's, or NULL */
+	int hb_tried;
+};
+
+/* The process's PDF writer: one document at a time (lock), in the doc
+ * of the process that made it (a forked worker makes its own: a FILE
+ * libharu reads glyphs through shares its offset with the parent's). */
+static struct {
+	pthread_mutex_t lock;
+	pid_t pid;
+	HPDF_Doc pdf;
+	HPDF_BYTE tag[6]; /* the last subset tag given, kept across documents */
+	struct cached_font *fonts; /* malloc'd, n of cap */
+	size_t n, cap;
+} cache = {PTHREAD_MUTEX_INITIALIZER, 0, NULL, {0}, NULL, 0, 0};
+
+static void
+cache_drop(void)
+{
+	size_t i;
+
+	for (i = 0; i < cache.n; i++) {
+		free(cache.fonts[i].file);
+		if (cache.fonts[i].hb != NULL)
+			hb_font_destroy(cache.fonts[i].hb);
+	}
+	free(cache.fonts);
+	cache.fonts = NULL;
+	cache.n = cache.cap = 0;
+	if (cache.pdf != NULL)
+		HPDF_Free(cache.pdf);
+	cache.pdf = NULL;
+	memset(cache.tag, 0, sizeof cache.tag);
+}
+
+HPDF_Doc
+script_doc_begin(void)
+{
+	pthread_mutex_lock(&cache.lock);
+	if (cache.pdf != NULL && cache.pid != getpid())
+		cache_drop();
+	if (cache.pdf != NULL && HPDF_NewDoc(cache.pdf) != HPDF_OK)
+		cache_drop();
+	if (cache.pdf == NULL) {
+		cache.pdf = HPDF_New(NULL, NULL);
+		cache.pid = getpid();
+		if (cache.pdf == NULL ||
+		    HPDF_UseUTFEncodings(cache.pdf) != HPDF_OK) {
+			cache_drop();
+			pthread_mutex_unlock(&cache.lock);
+			return NULL;
+		}
+	}
+	/* subset tags go on from the last document's: a font loaded now
+	 * is never named like one loaded before */
+	memcpy(cache.pdf->ttfont_tag, cache.tag, sizeof cache.tag);
+	return cache.pdf;
+}
+
+void
+script_doc_end(HPDF_Doc pdf, int failed)
+{
+	memcpy(cache.tag, pdf->ttfont_tag, sizeof cache.tag);
+	if (failed)
+		cache_drop(); /* nothing of a failed document is kept */
+	else
+		HPDF_FreeDoc(pdf);
+	pthread_mutex_unlock(&cache.lock);
+}
+
+static int
+same_file(const struct cached_font *c, const struct stat *st)
+{
+	return c->dev == st->st_dev && c->ino == st->st_ino &&
+	       c->size == st->st_size &&
+	       c->mtime.tv_sec == st->st_mtim.tv_sec &&
+	       c->mtime.tv_nsec == st->st_mtim.tv_nsec;
+}
+
+/* The name of face index of file in pdf (the process's doc): loaded by
+ * libharu, embedded, unless it was and the file is the same; NULL with
+ * libharu's error when it cannot be. */
+static const char *
+font_load(HPDF_Doc pdf, const char *file, int index, int ttc)
+{
+	struct cached_font *c = NULL;
+	struct stat st;
+	const char *name;
+	size_t i;
+	int known = stat(file, &st) == 0;
+
+	for (i = 0; i < cache.n && c == NULL; i++)
+		if (cache.fonts[i].index == index &&
+		    strcmp(cache.fonts[i].file, file) == 0)
+			c = &cache.fonts[i];
+	if (c != NULL && known && same_file(c, &st))
+		return c->name;
+	name = ttc ? HPDF_LoadTTFontFromFile2(
+	                 pdf, file, (HPDF_UINT)index, HPDF_TRUE)
+	           : HPDF_LoadTTFontFromFile(pdf, file, HPDF_TRUE);
+	if (name == NULL || !known)
+		return name;
+	if (c == NULL) {
+		if (cache.n == cache.cap) {
+			cache.cap = cache.cap ? cache.cap * 2 : 8;
+			cache.fonts = xrealloc(
+			    cache.fonts, cache.cap, sizeof *cache.fonts);
+		}
+		c = &cache.fonts[cache.n++];
+		memset(c, 0, sizeof *c);
+		c->file = xstrdup(file);
+		c->index = index;
+	}
+	if (c->hb != NULL)
+		hb_font_destroy(c->hb);
+	c->hb = NULL;
+	c->hb_tried = 0;
+	c->dev = st.st_dev;
+	c->ino = st.st_ino;
+	c->size = st.st_size;
+	c->mtime = st.st_mtim;
+	snprintf(c->name, sizeof c->name, "%s", name);
+	return c->name;
+}
+
+hb_font_t *
+script_font_hb(const char *file, int index)
+{
+	struct cached_font *c = NULL;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *font = NULL;
+	size_t i;
+
+	for (i = 0; i < cache.n && c == NULL; i++)
+		if (cache.fonts[i].index == index &&
+		    strcmp(cache.fonts[i].file, file) == 0)
+			c = &cache.fonts[i];
+	if (c != NULL && c->hb_tried)
+		return c->hb != NULL ? hb_font_reference(c->hb) : NULL;
+	blob = hb_blob_create_from_file_or_fail(file);
+	if (blob != NULL) {
+		face = hb_face_create(blob, (unsigned)index);
+		hb_blob_destroy(blob);
+		if (hb_face_get_glyph_count(face) > 0)
+			font = hb_font_create(face);
+		hb_face_destroy(face);
+	}
+	if (c != NULL) {
+		c->hb_tried = 1;
+		c->hb = font != NULL ? hb_font_reference(font) : NULL;
+	}
+	return font;
+}
+
+/* libharu's font of a loaded font def with the UTF-8 encoder. libharu
+ * writes widths and a CID-to-glyph map for each code its encoder maps
+ * (all 65536 of UTF-8's, each glyph found by a linear search of the
+ * cmap's segments: 61 M of the 92 M instructions of a receipt, and 6 M
+ * more for the tables), which trim() (tounicode.c) replaces by the codes
+ * drawn. Meanwhile the encoder is a plain CMap one mapping one code (a
+ * UTF encoder is walked code by code whatever it maps), so neither is
+ * written; it is UTF-8 again before any text is encoded. */
+static HPDF_Font
+font_utf8(HPDF_Doc pdf, const char *name)
+{
+	static HPDF_UINT16 cids[256][256]; /* the encoder's, meanwhile */
+	HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+	HPDF_CMapEncoderAttr e;
+	HPDF_Encoder_ToUnicode_Func to_unicode;
+	HPDF_Font font;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    enc == NULL || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE)
+		return NULL;
+	/* as loaded: embed_subset (tounicode.c) turned it off in the
+	 * document before */
+	((HPDF_TTFontDefAttr)def->attr)->embedding = HPDF_TRUE;
+	e = (HPDF_CMapEncoderAttr)enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	memcpy(cids, e->cid_map, sizeof cids);
+	memset(e->cid_map, 0, sizeof e->cid_map);
+	e->cid_map[0][1] = 1; /* none at all: libharu refuses the font */
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	font = HPDF_GetFont(pdf, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	memcpy(e->cid_map, cids, sizeof cids);
+	return font;
+}
+
 /* Take a font libharu loaded (name) as a face: UTF-8 encoder, our own
  * ToUnicode stream in place of libharu's. */
 static int
 face_add(struct script_fonts *f, const char *name, const char *file, int index)
 {
 	struct script_face *fc = &f->faces[f->n];
-	HPDF_Font font = HPDF_GetFont(f->pdf, name, "UTF-8");
+	HPDF_Font font = font_utf8(f->pdf, name);
 
 	if (font == NULL)
 		return -1;
@@ -89,8 +300,7 @@ script_open(
 
 	memset(f, 0, sizeof *f);
 	f->pdf = pdf;
-	HPDF_UseUTFEncodings(pdf);
-	name = HPDF_LoadTTFontFromFile(pdf, path, HPDF_TRUE);
+	name = font_load(pdf, path, 0, 0);
 	if (name == NULL || face_add(f, name, path, 0) != 0)
 		return pd_fail(err, PD_EDOC,
 		    _("Font %s: not a TrueType font libharu can embed "
@@ -165,10 +375,9 @@ candidate_load(struct script_fonts *f, const struct candidate *k, uint32_t cp)
 		if (strcmp(f->faces[i].name, k->file) == 0)
 			return -1; /* already a face: it lacked cp */
 	if (strstr(k->file, ".ttc") != NULL || strstr(k->file, ".TTC") != NULL)
-		name = HPDF_LoadTTFontFromFile2(
-		    f->pdf, k->file, (HPDF_UINT)k->index, HPDF_TRUE);
+		name = font_load(f->pdf, k->file, k->index, 1);
 	else if (k->index == 0)
-		name = HPDF_LoadTTFontFromFile(f->pdf, k->file, HPDF_TRUE);
+		name = font_load(f->pdf, k->file, 0, 0);
 	else
 		return -1;
 	if (name == NULL || face_add(f, name, k->file, k->index) != 0) {

@@ -111,6 +111,19 @@ int script_is_complex(uint32_t cp);
 void script_shape_run(struct script_fonts *f, const struct script_text *t,
     struct script_run *r, int draw);
 
+/* The process's HPDF_Doc with a new, empty document in it and the UTF-8
+ * encoder: the fonts of earlier documents stay parsed (script_open and
+ * the fallbacks load a file again only when it changed on disk). Locked
+ * until script_doc_end; NULL when out of memory. */
+HPDF_Doc script_doc_begin(void);
+/* The document of script_doc_begin ended (after saving it); failed:
+ * the doc and its fonts are dropped, not kept for the next one. */
+void script_doc_end(HPDF_Doc pdf, int failed);
+/* HarfBuzz's font of face index of a file loaded into the process's doc,
+ * made once per process (a new reference, hb_font_destroy it); NULL
+ * when HarfBuzz cannot read it. */
+struct hb_font_t *script_font_hb(const char *file, int index);
+
 /* Load the main TrueType font (path) into pdf with the UTF-8 encoder,
  * with a valid ToUnicode map of its own. -1 with PD_EDOC when libharu
  * cannot embed it. */

@@ -49,23 +49,10 @@ script_is_complex(uint32_t cp)
 hb_font_t *
 script_face_hb(struct script_face *fc)
 {
-	hb_blob_t *blob;
-	hb_face_t *face;
-
-	if (fc->hb_tried)
-		return fc->hb;
-	fc->hb_tried = 1;
-	blob = hb_blob_create_from_file_or_fail(fc->name);
-	if (blob == NULL)
-		return NULL;
-	face = hb_face_create(blob, (unsigned)fc->index);
-	hb_blob_destroy(blob);
-	if (hb_face_get_glyph_count(face) == 0) {
-		hb_face_destroy(face);
-		return NULL;
+	if (!fc->hb_tried) {
+		fc->hb_tried = 1;
+		fc->hb = script_font_hb(fc->name, fc->index);
 	}
-	fc->hb = hb_font_create(face);
-	hb_face_destroy(face);
 	return fc->hb;
 }
 

@@ -17,6 +17,8 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
+#define EXPORT_BATCH 32 /* receipts of an export logged in one commit */
+
 /* What kind of document, for the log, the audit trail and file names. */
 struct doc_kind {
 	const char *kind;   /* documents.kind */
@@ -423,15 +425,15 @@ pdf(struct svc *s, const struct doc *d, unsigned char **buf, size_t *len,
 	return 0;
 }
 
-/* Mark a copy, render, stage, publish and log; then print if asked. */
+/* Mark a copy, render, stage and publish: the file is in place, its log
+ * entry (issue_log) to come; res has its path, copy number and size. */
 static int
-issue(struct svc *s, const struct doc_kind *k, struct doc *d,
+issue_file(struct svc *s, const struct doc_kind *k, struct doc *d,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err)
 {
 	unsigned char *buf = NULL;
 	size_t len = 0;
-	char tmp[PATH_MAX + 16], at[TS_BUFSZ], detail[PATH_MAX + 64];
-	struct doc_issue di;
+	char tmp[PATH_MAX + 16];
 	int copy, rc;
 
 	if (store_doc_issued(s->st, k->kind, d->number, &copy, err) != 0)
@@ -447,43 +449,70 @@ issue(struct svc *s, const struct doc_kind *k, struct doc *d,
 		rc = file_stage(
 		    res->path, links(s), buf, len, tmp, sizeof tmp, err);
 	free(buf);
-	if (rc != 0) {
-		res->path[0] = '\0';
-		return -1;
-	}
-	svc_now(at);
-	memset(&di, 0, sizeof di);
-	di.kind = k->kind;
-	di.number = d->number;
-	di.copy = copy;
-	di.format = r->text ? "text" : "pdf";
-	di.issued_at = at;
-	di.user_id = s->actor.user_id;
-	di.issued_by = s->actor.full_name;
-	di.terminal = s->cfg.terminal_id;
-	di.path = res->path;
-	snprintf(detail, sizeof detail, "%s %s to %s",
-	    copy ? "copy" : "original", di.format, res->path);
 	/* published before the log commits: a crash in between leaves a
 	 * file nobody logged, which the next issue of the same copy number
 	 * replaces; never a logged document without its file */
-	if (file_publish(tmp, res->path, links(s), err) != 0) {
-		res->path[0] = '\0';
-		return -1;
-	}
-	rc = store_begin(s->st, err);
-	if (rc == 0)
-		rc = store_doc_insert(s->st, &di, err);
-	if (rc == 0)
-		rc = svc_audit(s, at, copy ? "reprint" : "issue", k->entity,
-		    d->number, detail, err);
-	if (svc_finish(s, rc, err) != 0) {
-		unlink(res->path);
+	if (rc != 0 || file_publish(tmp, res->path, links(s), err) != 0) {
 		res->path[0] = '\0';
 		return -1;
 	}
 	res->copy = copy;
 	res->bytes = len;
+	return 0;
+}
+
+/* The log entries and audit entries of n documents issue_file wrote
+ * (numbers[i]'s in res[i]), in one transaction; their files removed if it
+ * fails. */
+static int
+issue_log(struct svc *s, const struct doc_kind *k, int text,
+    const char *const *numbers, struct doc_result *res, size_t n,
+    struct pd_err *err)
+{
+	char at[TS_BUFSZ], detail[PATH_MAX + 64];
+	struct doc_issue di;
+	size_t i;
+	int rc;
+
+	svc_now(at);
+	memset(&di, 0, sizeof di);
+	di.kind = k->kind;
+	di.format = text ? "text" : "pdf";
+	di.issued_at = at;
+	di.user_id = s->actor.user_id;
+	di.issued_by = s->actor.full_name;
+	di.terminal = s->cfg.terminal_id;
+	rc = store_begin(s->st, err);
+	for (i = 0; i < n && rc == 0; i++) {
+		di.number = numbers[i];
+		di.copy = res[i].copy;
+		di.path = res[i].path;
+		snprintf(detail, sizeof detail, "%s %s to %s",
+		    di.copy ? "copy" : "original", di.format, di.path);
+		rc = store_doc_insert(s->st, &di, err);
+		if (rc == 0)
+			rc = svc_audit(s, at, di.copy ? "reprint" : "issue",
+			    k->entity, numbers[i], detail, err);
+	}
+	if (svc_finish(s, rc, err) == 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unlink(res[i].path);
+		res[i].path[0] = '\0';
+	}
+	return -1;
+}
+
+/* Mark a copy, render, stage, publish and log; then print if asked. */
+static int
+issue(struct svc *s, const struct doc_kind *k, struct doc *d,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	const char *number = d->number;
+
+	if (issue_file(s, k, d, r, res, err) != 0 ||
+	    issue_log(s, k, r->text, &number, res, 1, err) != 0)
+		return -1;
 	if (!r->print || s->cfg.print_command[0] == '\0')
 		return 0;
 	if (doc_print(s->cfg.print_command, res->path, err) != 0)
@@ -501,21 +530,34 @@ svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
 	return issue(s, &k, d, r, res, err);
 }
 
-int
-svc_receipt_issue(struct svc *s, const char *number,
-    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+/* The receipt of a payment (number: receipt number, payment id or
+ * transaction id) as a document in *d (doc_free it); res cleared, with
+ * the receipt's number. */
+static int
+receipt_of(struct svc *s, const char *number, struct doc *d,
+    struct doc_result *res, struct pd_err *err)
 {
 	struct payment_view v;
-	struct doc d;
-	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (svc_require(s, ROLE_CASHIER, _("Printing a receipt"), err) != 0 ||
 	    svc_payment_show(s, number, &v, err) != 0)
 		return -1;
-	receipt_doc(s, &v, &d);
+	receipt_doc(s, &v, d);
 	snprintf(res->number, sizeof res->number, "%s", v.p.receipt_no);
 	svc_payment_view_free(&v);
+	return 0;
+}
+
+int
+svc_receipt_issue(struct svc *s, const char *number,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	struct doc d;
+	int rc;
+
+	if (receipt_of(s, number, &d, res, err) != 0)
+		return -1;
 	rc = issue(s, &RECEIPT, &d, r, res, err);
 	doc_free(&d);
 	return rc;
@@ -594,25 +636,59 @@ collect_number(const struct payment_row *row, void *arg)
 	return 0;
 }
 
-/* Receipts i, i + step, ... of ns into dir; 0 or -1 with err. */
+/* The log entries of k receipts an export wrote, counted in *count. */
+static int
+log_batch(struct svc *s, const char *const *numbers, struct doc_result *res,
+    size_t k, size_t *count, struct pd_err *err)
+{
+	if (k == 0)
+		return 0;
+	if (issue_log(s, &RECEIPT, 0, numbers, res, k, err) != 0)
+		return -1;
+	*count += k;
+	return 0;
+}
+
+/* Receipts i, i + step, ... of ns into dir; 0 or -1 with err. Each is
+ * written and published as one issued alone is; their log and audit
+ * entries go in one transaction per EXPORT_BATCH (one commit and its
+ * sync, not one a receipt, issue 24). */
 static int
 export_share(struct svc *s, const struct numbers *ns, size_t first, size_t step,
     const char *dir, size_t *count, struct pd_err *err)
 {
 	struct doc_request r = {0};
-	struct doc_result res;
+	struct doc_result *res = xcalloc(EXPORT_BATCH, sizeof *res);
+	const char *numbers[EXPORT_BATCH];
 	char path[PATH_MAX];
-	size_t i;
+	struct doc d;
+	size_t i, k = 0;
 	int rc = 0;
 
 	r.out = path;
 	for (i = first; i < ns->n; i += step) {
 		snprintf(path, sizeof path, "%s/%s.pdf", dir, ns->v[i]);
-		if (svc_receipt_issue(s, ns->v[i], &r, &res, err) != 0)
+		if (receipt_of(s, ns->v[i], &d, &res[k], err) != 0) {
 			rc = -1;
-		else
-			(*count)++;
+			continue;
+		}
+		if (issue_file(s, &RECEIPT, &d, &r, &res[k], err) != 0)
+			rc = -1;
+		else {
+			numbers[k] = res[k].number;
+			k++;
+		}
+		doc_free(&d);
+		if (k == EXPORT_BATCH || i + step >= ns->n) {
+			if (log_batch(s, numbers, res, k, count, err) != 0)
+				rc = -1;
+			k = 0;
+		}
 	}
+	/* the last one failed to render: the batch before it is logged */
+	if (log_batch(s, numbers, res, k, count, err) != 0)
+		rc = -1;
+	free(res);
 	return rc;
 }
 

@@ -150,6 +150,23 @@ expect "payers --gateway: at a terminal no gateway payment reached" 4 \
     sup report payers --gateway mpesa
 expect "payers --split gateway: all at a counter" 0 "At a counter" \
     sup report payers --split gateway
+# the top payers by total are grouped on the sums alone and only the
+# rows kept get their count and last date (issue 24): the same rows as
+# every payer of the filter read whole (sorted by name), and John Doe's
+# count and last date as the ledger says
+run sup --csv report payers --from 2025-04-01 --to 2025-04-30 --limit 50
+top=$(tail -n +2 "$OUT" | sort)
+john=$(grep "^John Doe," "$OUT" | cut -d, -f4,5)
+run sup --csv report payers --from 2025-04-01 --to 2025-04-30 --sort name
+same "top payers by total: the rows of the payers read whole" "$top" \
+    "$(tail -n +2 "$OUT" | sort)"
+same "top payers by total: John Doe's count and last date" "$john" \
+    "$(sql "SELECT count(*) || ',' || max(paid_on) FROM payments p JOIN \
+    consumers c ON c.id = p.consumer_id WHERE c.name = 'John Doe' AND \
+    p.status = 'Posted' AND p.paid_on BETWEEN '2025-04-01' AND '2025-04-30'")"
+run sup --csv report payers --from 2025-04-01 --to 2025-04-30 --limit 1
+same "top payer by total: one row, the largest" "$(tail -n +2 "$OUT")" \
+    "$(printf '%s\n' "$top" | sort -t, -k3,3nr | head -1)"
 
 expect "audit chain" 0 "chain intact" "$PD" audit verify
 expect "doctor" 0 "ok" "$PD" doctor

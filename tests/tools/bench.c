@@ -64,6 +64,27 @@ raw_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
 }
 
+/* The raw receipt: receipt_raw (beside this tool) writing the same page
+ * with libharu alone, median ms; -1 when it cannot be run. */
+static double
+raw_receipt_ms(const char *self, const char *font)
+{
+	char cmd[8192], out[64] = "";
+	const char *slash = strrchr(self, '/');
+	double ms = -1;
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "'%.*sreceipt_raw' '%s' 50",
+	    slash != NULL ? (int)(slash - self + 1) : 0, self, font);
+	fflush(stdout);
+	if ((p = popen(cmd, "r")) == NULL)
+		return -1;
+	if (fgets(out, sizeof out, p) == NULL || sscanf(out, "%lf", &ms) != 1)
+		ms = -1;
+	pclose(p);
+	return ms;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -104,8 +125,8 @@ main(int argc, char **argv)
 	sqlite3_create_function(
 	    raw, "pd_sha256", 1, SQLITE_UTF8, NULL, raw_sha256, NULL, NULL);
 	sqlite3_exec(raw, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
-	printf("%-44s %14s %-12s %s\n", "figure", "paydesk", "target",
-	    "raw sqlite3");
+	printf("%-44s %14s %-12s %-14s %s\n", "figure", "paydesk", "target",
+	    "raw", "ratio");
 
 	/* consumer search as you type */
 	for (i = 0; i < n; i++) {
@@ -178,18 +199,28 @@ main(int argc, char **argv)
 		}
 		snprintf(
 		    s.cfg.receipts_dir, sizeof s.cfg.receipts_dir, "%s", dir);
+		double first = 0,
+		       raw_pdf = raw_receipt_ms(argv[0], s.cfg.font_path);
+
 		n = 200;
-		for (i = 0; i < n; i++) {
+		/* the first is a one-shot command's: the fonts parsed for it;
+		 * the others a running UI's */
+		for (i = -1; i < n; i++) {
 			t = now_ms();
 			if (svc_receipt_issue(
 			        &s, res.p.receipt_no, &dq, &dr, &err) != 0) {
 				fprintf(stderr, "bench: %s\n", err.msg);
 				return 1;
 			}
-			v[i] = now_ms() - t;
+			if (i < 0)
+				first = now_ms() - t;
+			else
+				v[i] = now_ms() - t;
 		}
+		row("receipt PDF, first of a process (one-shot)", first, "ms",
+		    "<= 15 ms", raw_pdf);
 		row("receipt PDF, font embedded, logged: p50", pct(v, n, .5),
-		    "ms", "<= 15 ms", -1);
+		    "ms", "<= 5 ms", raw_pdf);
 		row("receipt PDF, font embedded, logged: p99", pct(v, n, .99),
 		    "ms", "", -1);
 		row("receipt file size", dr.bytes / 1024.0, "KB", "<= 200 KB",
@@ -219,7 +250,7 @@ main(int argc, char **argv)
 		}
 		batch = (now_ms() - t) / 1000.0;
 		row("1,000 receipts re-exported (receipts export)", batch, "s",
-		    "<= 10 s", -1);
+		    "<= 3 s", -1);
 		snprintf(s.cfg.receipts_dir, sizeof s.cfg.receipts_dir,
 		    "rm -rf '%s'", dir);
 		if (system(s.cfg.receipts_dir) != 0)
@@ -228,7 +259,12 @@ main(int argc, char **argv)
 
 	/* the blind close of the shift of the payments above (500 of
 	 * them, the issue's 200 and more): the counts, expected per tender,
-	 * Z number, audit, one durable commit */
+	 * Z number, audit, one durable commit; jane's shift, closed by her
+	 * (the export above was mary's) */
+	if (svc_login(&s, "jane", "1234", &err) != 0) {
+		fprintf(stderr, "bench: %s\n", err.msg);
+		return 1;
+	}
 	{
 		struct shift_count cc = {0};
 		struct shift_close_request cq = {0};

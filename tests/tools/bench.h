@@ -1,5 +1,6 @@
 /* bench.h - what the benchmark tools share: a monotonic clock in ms,
- * percentiles, and a row of the figures table. */
+ * percentiles, and a row of the figures table (the figure, its target,
+ * the raw figure of the same run and the ratio of the two). */
 #ifndef PAYDESK_BENCH_H
 #define PAYDESK_BENCH_H
 #include <stdio.h>
@@ -34,11 +35,14 @@ static inline void
 row(const char *what, double v, const char *unit, const char *target,
     double raw)
 {
-	char rawtxt[32] = "-";
+	char rawtxt[32] = "-", ratio[16] = "";
 
 	if (raw >= 0)
 		snprintf(rawtxt, sizeof rawtxt, "%.2f %s", raw, unit);
-	printf("%-44s %10.2f %-3s %-12s %s\n", what, v, unit, target, rawtxt);
+	if (raw > 0)
+		snprintf(ratio, sizeof ratio, "%.2fx", v / raw);
+	printf("%-44s %10.2f %-3s %-12s %-14s %s\n", what, v, unit, target,
+	    rawtxt, ratio);
 }
 
 #endif

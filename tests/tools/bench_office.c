@@ -80,8 +80,9 @@ list_pages(struct svc *s, sqlite3 *raw, const char *what,
 	f->after = NULL;
 }
 
-/* An export in a child process: seconds and the child's peak RSS. */
-static void
+/* An export in a child process: seconds and the child's peak RSS
+ * printed; the seconds returned. */
+static double
 export_child(const char *store, const char *path, enum export_format fmt,
     int64_t rows, const char *what, const char *target, double raw)
 {
@@ -122,6 +123,7 @@ export_child(const char *store, const char *path, enum export_format fmt,
 	row("  peak RSS of that export", ru.ru_maxrss / 1024.0, "MB", "flat",
 	    -1);
 	unlink(path);
+	return t;
 }
 
 static int
@@ -143,7 +145,7 @@ main(int argc, char **argv)
 	struct aging a;
 	sqlite3 *raw;
 	char path[4096], month[8], today[11];
-	double t;
+	double t, csv;
 	int n = 0;
 
 	if (argc < 3) {
@@ -238,11 +240,13 @@ main(int argc, char **argv)
 	        "1000000") /
 	    1000;
 	snprintf(path, sizeof path, "%s/bench-export.csv", argv[2]);
-	export_child(argv[1], path, EXPORT_CSV, 1000000,
+	csv = export_child(argv[1], path, EXPORT_CSV, 1000000,
 	    "CSV export of 1,000,000 payments", "<= 5 s", t);
+	/* the xlsx's target is the CSV export's time twice: that is its
+	 * raw figure */
 	snprintf(path, sizeof path, "%s/bench-export.xlsx", argv[2]);
 	export_child(argv[1], path, EXPORT_XLSX, 1000000,
-	    "xlsx export of 1,000,000 payments", "<= 20 s", t);
+	    "xlsx export of 1,000,000 payments", "<= 2x CSV", csv);
 	export_child(argv[1], path, EXPORT_XLSX, 100000,
 	    "xlsx export of 100,000 payments", "", -1);
 	svc_close(&s);

@@ -19,6 +19,7 @@
 #include "paydesk/utf8.h"
 
 #define FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#define FONT_BOLD "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 static void
 columns(void **state)
@@ -251,6 +252,77 @@ pdf_rendering(void **state)
 	doc_free(&d);
 	assert_int_equal(doc_paper_parse("roll80"), PAPER_ROLL80);
 	assert_int_equal(doc_paper_parse("A5"), -1);
+}
+
+/* dst's bytes are src's; dst keeps its inode when it exists. */
+static void
+copy_file(const char *src, const char *dst)
+{
+	FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+	char buf[8192];
+	size_t n;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+		assert_int_equal(fwrite(buf, 1, n, out), n);
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+}
+
+/* The font of a PDF made now from path (by its PostScript name). */
+static int
+pdf_has_font(struct doc *d, const char *path, const char *name)
+{
+	struct pd_err err;
+	unsigned char *buf;
+	size_t len;
+	int has;
+
+	assert_int_equal(doc_pdf(d, PAPER_A4, path, &buf, &len, &err), 0);
+	has = memmem(buf, len, name, strlen(name)) != NULL;
+	free(buf);
+	return has;
+}
+
+/* The fonts are parsed once per process (issue 24), and that parse is
+ * never used for a file that changed: the same document twice is the
+ * same PDF; a font file replaced under the same path (another inode), or
+ * rewritten in place (another size), is read again; a document that
+ * failed leaves the next one whole. */
+static void
+pdf_fonts_once(void **state)
+{
+	char dir[] = "/tmp/pd-font.XXXXXX", path[64], next[64];
+	struct doc d;
+	struct pd_err err;
+	unsigned char *a, *b;
+	size_t na, nb;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/font.ttf", dir);
+	snprintf(next, sizeof next, "%s/next.ttf", dir);
+	copy_file(FONT, path);
+	sample(&d);
+	assert_int_equal(doc_pdf(&d, PAPER_A4, path, &a, &na, &err), 0);
+	assert_int_equal(doc_pdf(&d, PAPER_A4, path, &b, &nb, &err), 0);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na);
+	assert_non_null(memmem(a, na, "+DejaVuSans,", 12));
+	free(a);
+	free(b);
+	copy_file(FONT_BOLD, next);
+	assert_int_equal(rename(next, path), 0);
+	assert_true(pdf_has_font(&d, path, "+DejaVuSans-Bold"));
+	copy_file(FONT, path);
+	assert_false(pdf_has_font(&d, path, "+DejaVuSans-Bold"));
+	assert_true(pdf_has_font(&d, path, "+DejaVuSans,"));
+	assert_int_equal(doc_pdf(&d, PAPER_A4, "/bin/sh", &a, &na, &err), -1);
+	assert_true(pdf_has_font(&d, path, "+DejaVuSans,"));
+	doc_free(&d);
+	unlink(path);
+	rmdir(dir);
 }
 
 static void
@@ -501,6 +573,7 @@ main(void)
 	    cmocka_unit_test(wide_amounts_text),
 	    cmocka_unit_test(translated_text),
 	    cmocka_unit_test(pdf_rendering),
+	    cmocka_unit_test(pdf_fonts_once),
 	    cmocka_unit_test(atomic_files),
 	    cmocka_unit_test(printing),
 	    cmocka_unit_test(csv_export),
