@@ -212,6 +212,12 @@ struct payment_view {
 	char processing[32]; /* "Immediate", "2 days", "Pending" (JSON's) */
 	/* the same in the reader's language, for screens and human output */
 	char processing_text[64];
+	/* a gateway's payment (issue 19): the gateway payment pulled here
+	 * that it was made of (gateway, code, phone, statuses); its
+	 * processing time is then the days from paid to settled, to one
+	 * decimal (seed 002: "2.3 days") */
+	int has_gw;
+	struct gw_payment gw;
 };
 int svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err);

@@ -506,6 +506,11 @@ struct gwl_filter {
 	int64_t consumer_id;
 	const char *gateway, *code, *search;
 	int64_t amount;
+	/* with search: a phone as typed, its national digits (the payer's
+	 * phone holds them); NULL when the search is not a phone */
+	const char *phone;
+	/* the one of this ledger payment (NULL: any) */
+	const char *payment_uuid;
 };
 /* The gateway of the pulled payments named name, ignoring case, into out
  * as it is stored: 0; 1 when none has that name, with known (size bytes)

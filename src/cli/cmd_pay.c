@@ -390,6 +390,18 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	}
 	rec_str(r, _("Terminal"), "terminal", p->terminal);
 	rec_end(r);
+	if (v.has_gw) {
+		rec_section(r, _("Gateway"), "gateway");
+		rec_str(r, _("Gateway"), "name", v.gw.gateway);
+		rec_str(r, _("Code"), "code", v.gw.code);
+		rec_str(r, _("Phone"), "phone", v.gw.phone);
+		rec_term(r, _("Status"), "status", gw_status_name(v.gw.status));
+		rec_str(r, _("Webhook status"), "webhook_status",
+		    v.gw.webhook_status);
+		rec_str(r, _("Settlement status"), "settlement_status",
+		    v.gw.settlement_status);
+		rec_end(r);
+	}
 	if (p->status == PS_VOIDED) {
 		rec_section(r, _("Void"), "void");
 		rec_word(r, _("Reason"), "reason", p->void_reason);

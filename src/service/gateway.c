@@ -473,7 +473,7 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    money_plain(b, sizeof b, g->amount, s->cfg.minor_digits));
 	if (strncmp(r->settled_on, g->paid_at, 10) < 0)
 		return pd_fail(err, PD_EINVAL,
-		    "Code %s: settled on %s, before it was paid on %.10s",
+		    "Code %s: settled on %.10s, before it was paid on %.10s",
 		    r->code, r->settled_on, g->paid_at);
 	if (g->settled_on[0] != '\0') {
 		if (strcmp(g->settled_on, r->settled_on) == 0 &&

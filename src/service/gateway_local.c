@@ -36,17 +36,47 @@ svc_gateway_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return store_gwl_put(s->st, &g, at, err);
 }
 
+/* A search that is a phone as a person types one ("0744 000 004",
+ * "+254 744-000004": digits, spaces, + - ( ) ., at least 6 digits): its
+ * national digits into out (no calling code, no trunk zeros), as the
+ * payer's phone holds them; 0 when it is not one. */
+static int
+phone_typed(struct svc *s, const char *text, char *out, size_t n)
+{
+	const char *p;
+	size_t k = 0;
+
+	for (p = text; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			k++;
+		else if (strchr(" +-().", *p) == NULL)
+			return 0;
+	}
+	if (k < 6)
+		return 0;
+	search_phone_digits(text, s->cfg.phone_cc, out, n);
+	for (p = out; *p == '0'; p++)
+		;
+	memmove(out, p, strlen(p) + 1);
+	return strlen(out) >= 6;
+}
+
 struct gw_payment *
 svc_gateway_local(struct svc *s, int unassociated, int64_t consumer_id,
     const char *search, size_t *n, struct pd_err *err)
 {
-	struct gwl_filter f = {unassociated, consumer_id, NULL, NULL, NULL, -1};
+	struct gwl_filter f = {.unassociated = unassociated,
+	    .consumer_id = consumer_id,
+	    .amount = -1};
 	struct pd_err e;
+	char national[32];
 
 	if (search != NULL && search[0] != '\0') {
 		f.search = search;
 		if (svc_money_parse(s, search, _("Amount"), &f.amount, &e) != 0)
 			f.amount = -1;
+		if (phone_typed(s, search, national, sizeof national))
+			f.phone = national;
 	}
 	return store_gwl_list(s->st, &f, n, err);
 }
@@ -57,7 +87,7 @@ static int
 find(struct svc *s, const char *gateway, const char *code, struct gw_payment *g,
     struct pd_err *err)
 {
-	struct gwl_filter f = {0, 0, gateway, code, NULL, -1};
+	struct gwl_filter f = {.gateway = gateway, .code = code, .amount = -1};
 	struct gw_payment *all;
 	size_t n;
 

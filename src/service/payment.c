@@ -413,12 +413,23 @@ svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
 }
 
 /* How long the payment took to be verified, in English (v->processing,
- * for JSON) and in the reader's language (v->processing_text). */
+ * for JSON) and in the reader's language (v->processing_text); a
+ * gateway's settled payment, the days from paid to settled. */
 static void
-processing(struct payment_view *v)
+processing(struct svc *s, struct payment_view *v)
 {
-	char d1[11], d2[11];
+	char d1[11], d2[11], num[32];
 	int32_t a, b;
+
+	if (v->has_gw && v->gw.processing_tenths >= 0) {
+		snprintf(v->processing, sizeof v->processing, "%lld.%lld days",
+		    (long long)(v->gw.processing_tenths / 10),
+		    (long long)(v->gw.processing_tenths % 10));
+		snprintf(v->processing_text, sizeof v->processing_text,
+		    _("%s days"),
+		    svc_tenths(s, num, sizeof num, v->gw.processing_tenths));
+		return;
+	}
 
 	if (!v->p.verified) {
 		xstrlcpy(v->processing, "Pending", sizeof v->processing);
@@ -444,6 +455,25 @@ processing(struct payment_view *v)
 	    (int)(b - a));
 }
 
+/* The gateway payment pulled here that v's payment was made of. */
+static int
+payment_gateway(struct svc *s, struct payment_view *v, struct pd_err *err)
+{
+	struct gwl_filter f = {.payment_uuid = v->p.uuid, .amount = -1};
+	struct gw_payment *g;
+	size_t n;
+
+	g = store_gwl_list(s->st, &f, &n, err);
+	if (g == NULL)
+		return -1;
+	if (n > 0) {
+		v->gw = g[0];
+		v->has_gw = 1;
+	}
+	free(g);
+	return 0;
+}
+
 int
 svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
     struct pd_err *err)
@@ -461,7 +491,11 @@ svc_payment_show(struct svc *s, const char *number, struct payment_view *v,
 		svc_payment_view_free(v);
 		return -1;
 	}
-	processing(v);
+	if (payment_gateway(s, v, err) != 0) {
+		svc_payment_view_free(v);
+		return -1;
+	}
+	processing(s, v);
 	return 0;
 }
 

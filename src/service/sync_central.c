@@ -253,6 +253,10 @@ gw_payment_record(
 	snprintf(uuid, sizeof uuid, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8,
 	    h + 12, h + 16, h + 20);
 	ledger_rec_head(s, r, SR_GW_PAYMENT, uuid, NULL, NULL, NULL);
+	/* a day alone, as settlement files before full times were kept
+	 * said it, is sent as its start */
+	if (strlen(g.settled_on) == 10)
+		strcat(g.settled_on, " 00:00:00");
 	r->gp = g;
 	if (g.consumer_id != 0) {
 		if (consumer_of(s, g.consumer_id, &c, err) != 0)

@@ -542,17 +542,20 @@ store_gwl_list(
 	    "0 OR g.consumer_id = ?2) AND (?3 IS NULL OR g.gateway = ?3) AND "
 	    "(?4 IS NULL OR g.code = ?4) AND (?5 IS NULL OR g.code LIKE ?5 OR "
 	    "g.phone LIKE ?5 OR g.account_ref LIKE ?5 OR g.candidates LIKE ?5 "
-	    "OR c.account_no LIKE ?5 OR g.amount = ?6) ORDER BY g.paid_at, "
-	    "g.id",
+	    "OR c.account_no LIKE ?5 OR g.amount = ?6 OR g.phone LIKE ?7) AND "
+	    "(?8 IS NULL OR g.payment_uuid = ?8) ORDER BY g.paid_at, g.id",
 	    err);
-	char like[300];
+	char like[300], phone[40];
 
 	if (s == NULL)
 		return NULL;
 	if (f->search != NULL)
 		snprintf(like, sizeof like, "%%%s%%", f->search);
-	st_bind(s, "disssi", f->unassociated, f->consumer_id, f->gateway,
-	    f->code, f->search != NULL ? like : NULL, f->amount);
+	if (f->phone != NULL)
+		snprintf(phone, sizeof phone, "%%%s%%", f->phone);
+	st_bind(s, "disssiss", f->unassociated, f->consumer_id, f->gateway,
+	    f->code, f->search != NULL ? like : NULL, f->amount,
+	    f->phone != NULL ? phone : NULL, f->payment_uuid);
 	return st_collect(st, s, sizeof(struct gw_payment), read_gwl, n,
 	    "reading gateway payments", err);
 }

@@ -487,8 +487,8 @@ settle_col(const char *cell)
 }
 
 /* "YYYY-MM-DD", or with a time ("YYYY-MM-DD HH:MM:SS", a 'T' for the
- * space and a final 'Z' allowed): a real day and time, into out (the
- * day, or the day, a space and the time). */
+ * space and a final 'Z' allowed): a real day and time, into out as
+ * "YYYY-MM-DD HH:MM:SS" (a day alone at 00:00:00). */
 static int
 settle_when(const char *s, char *out, struct pd_err *err)
 {
@@ -504,8 +504,10 @@ settle_when(const char *s, char *out, struct pd_err *err)
 	day[10] = '\0';
 	if (date_parse(day, "settled_on", &d, err) != 0)
 		return -1;
+	/* a day alone is its start: every time the node keeps and sends
+	 * (a pulled gateway_payment's settled_on) is a full one */
 	if (n == 10) {
-		xstrlcpy(out, day, TS_BUFSZ);
+		snprintf(out, TS_BUFSZ, "%s 00:00:00", day);
 		return 0;
 	}
 	if ((s[10] != ' ' && s[10] != 'T') ||

@@ -185,6 +185,16 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 		    svc_timestamp(t->svc, at, sizeof at, p->verified_at));
 	}
 	pair(d, _("Terminal"), p->terminal);
+	if (v->has_gw) {
+		/* the gateway payment it was made of (issue 19) */
+		heading(l, _("Gateway"));
+		pair(d, _("Gateway"), v->gw.gateway);
+		pair(d, _("Code"), v->gw.code);
+		pair(d, _("Phone"), v->gw.phone);
+		pair(d, _("Status"),
+		    _(gw_status_name(v->gw.status)));
+		pair(d, _("Settlement status"), v->gw.settlement_status);
+	}
 	if (p->status == PS_VOIDED) {
 		heading(l, _("Void"));
 		pair(d, _("Reason"), svc_word(p->void_reason, w, sizeof w));

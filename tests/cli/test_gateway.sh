@@ -697,6 +697,20 @@ same "verify: the gateway payment is Posted on the central node" \
     "$(csql "SELECT status, verified_by FROM payments WHERE reference =
         'GF1'")" "Posted|Mary Johnson"
 expect "pull: the terminal's store is consistent" 0 "ok (" pdt 1 doctor
+# the payment details of a gateway's payment (issue 19: "payment details
+# (gateway, code, phone, status, processing time)"): the days from paid
+# to settled, not from recorded to verified
+ga=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'GA1'")
+expect "payment show: a gateway's payment, its processing time paid to settled" \
+    0 "2.3 days" env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
+    payment show "$ga"
+has "payment show: its gateway and code" "mpesa"
+has "payment show: its payer's phone" "254700000001"
+has "payment show: its settlement status" "Settled"
+run env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary --json \
+    payment show "$ga"
+has "payment show --json: the gateway section" '"gateway": {'
+has "payment show --json: the processing time" '"processing_time": "2.3 days"'
 
 # -- gateway payments at the terminals (issue 19, third slice): pulled
 # with their candidates, associated and disassociated by a supervisor
@@ -717,6 +731,10 @@ expect "terminal: gateway list, an associated one with its account" 0 \
     "WU-30001" pdt 1 gateway list --search GA1
 expect "terminal: gateway list --search by phone" 0 "GC1" \
     pdt 1 gateway list --search 744555
+expect "terminal: --search by a phone as a person types it, trunk 0" 0 \
+    "GC1" pdt 1 gateway list --search "0744 555 666"
+expect "terminal: --search by a phone with the calling code" 0 "GC1" \
+    pdt 1 gateway list --search "+254 744-555666"
 expect "terminal: gateway list --search by amount" 0 "GD1" \
     pdt 1 gateway list --search 8.00
 run central terminal add ACME B02 T02
@@ -884,9 +902,19 @@ same "again: still unassociated, its one ledger payment voided" \
     "$(gp pi_30 | cut -d'|' -f4)|$(csql "SELECT group_concat(status)
         FROM payments WHERE amount = 900 AND consumer_id = (SELECT id FROM
         consumers WHERE account_no = 'WU-30004')")" "-|Voided"
-pdt 1 sync >/dev/null
+# a settlement file's day alone is kept and sent as its start: the
+# terminals pull it (a bare day once stopped every pull of the
+# organisation: "not a YYYY-MM-DD HH:MM:SS time")
+printf 'code,amount,fee,settled_on\npi_30,9.00,0,2026-12-03\n' >"$T/s4.csv"
+expect "settle: a day alone" 0 "1 payment settled" \
+    central gateway settle ACME stripe "$T/s4.csv"
+same "settle: a day alone is kept as its start" \
+    "$(csql "SELECT settled_on FROM gateway_payments WHERE code = 'pi_30'")" \
+    "2026-12-03 00:00:00"
+expect "settle: a day alone: the terminal pulls it" 0 "Pulled" pdt 1 sync
 same "again: T01 pulled it unassociated" \
-    "$(tsql 1 "SELECT consumer_id FROM gw_payments WHERE code = 'pi_30'")" 0
+    "$(tsql 1 "SELECT consumer_id, settled_on FROM gw_payments WHERE code =
+        'pi_30'")" "0|2026-12-03 00:00:00"
 
 # -- a consumer import matches the backlog again (issue 19): GD1 paid
 # from 254799999999 with reference ZZZ that named nobody; a consumer with
