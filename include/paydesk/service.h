@@ -59,6 +59,10 @@ struct svc {
 	int (*gateway_of)(void *arg, const char *name, struct gateway_row *g,
 	    struct pd_err *err);
 	void *gateway_arg;
+	/* the central node: its config before the organisation's settings
+	 * (a record made under older settings is judged by them on top of
+	 * this); NULL on a terminal */
+	const struct config *base_cfg;
 };
 
 /* Load the config (path NULL: the usual search) and open the store
@@ -424,15 +428,15 @@ int svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
  * still owe (not forecast). weeks 1..FORECAST_WEEKS_MAX, past
  * 0..FORECAST_WEEKS_MAX, else PD_EINVAL; a supervisor's (PD_EPERM). */
 struct forecast_totals {
-	char as_of[11];      /* today */
-	int64_t ahead[3];    /* the forecast of the next 4, 8 and 13 weeks */
-	int64_t open_ahead;  /* owed by the items due in the weeks ahead */
-	int64_t expected;    /* the forecast of every week ahead */
-	int64_t arrears;     /* owed by items due before the current week */
+	char as_of[11];     /* today */
+	int64_t ahead[3];   /* the forecast of the next 4, 8 and 13 weeks */
+	int64_t open_ahead; /* owed by the items due in the weeks ahead */
+	int64_t expected;   /* the forecast of every week ahead */
+	int64_t arrears;    /* owed by items due before the current week */
 };
 typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
-int svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb,
-    void *arg, struct forecast_totals *f, struct pd_err *err);
+int svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
+    struct forecast_totals *f, struct pd_err *err);
 
 /* The aging report: open items by days past due as of today, in total
  * and per consumer (most outstanding first). */
@@ -653,6 +657,20 @@ struct sync_sender {
 	 * (YYYY-MM-DD HH:MM:SS; NULL or "": no lower bound): a record's
 	 * times are not before it, less the clock skew allowed */
 	const char *org_created_at;
+	/* when a terminal of this id was first added (NULL or "": no
+	 * bound): a record's time is not before it, less the clock skew */
+	const char *terminal_created_at;
+	/* when the terminal was handed changes of the rules (settings,
+	 * users), oldest first (store_terminal_marks; NULL: never): a
+	 * record is judged by the rules in force from the last change the
+	 * terminal had when it made the record on, not by today's (issue
+	 * 18, review point 5; sync_judge.c) */
+	const struct rule_mark *marks;
+	size_t nmarks;
+	/* set by the judge, not by callers: past 1, the users are those in
+	 * force at feed entry rules_since or after it */
+	int past;
+	int64_t rules_since;
 };
 /* The shifts of an organisation the central node keeps (issue 20),
  * newest first: opened from..to ("YYYY-MM-DD", NULL: no bound), of
@@ -687,6 +705,10 @@ int svc_central_push(struct svc *s, const struct sync_sender *from,
 char *svc_central_pull(struct svc *s, const char *terminal, const char *branch,
     int64_t since, size_t limit, int64_t *cursor, size_t *count,
     struct pd_err *err);
+/* The newest feed entry in (since, cursor] that changed a setting or a
+ * user (0: none): a pull page that hands a terminal a change of the
+ * rules its records are judged by (sync_judge.c). */
+int64_t svc_central_rules_in(struct svc *s, int64_t since, int64_t cursor);
 /* Feed entries after since that terminal has not pulled yet. */
 int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
 /* A terminal's audit head (POST /v1/anchor): kept when it extends the
