@@ -428,15 +428,15 @@ int svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
  * still owe (not forecast). weeks 1..FORECAST_WEEKS_MAX, past
  * 0..FORECAST_WEEKS_MAX, else PD_EINVAL; a supervisor's (PD_EPERM). */
 struct forecast_totals {
-	char as_of[11];     /* today */
-	int64_t ahead[3];   /* the forecast of the next 4, 8 and 13 weeks */
-	int64_t open_ahead; /* owed by the items due in the weeks ahead */
-	int64_t expected;   /* the forecast of every week ahead */
-	int64_t arrears;    /* owed by items due before the current week */
+	char as_of[11];      /* today */
+	int64_t ahead[3];    /* the forecast of the next 4, 8 and 13 weeks */
+	int64_t open_ahead;  /* owed by the items due in the weeks ahead */
+	int64_t expected;    /* the forecast of every week ahead */
+	int64_t arrears;     /* owed by items due before the current week */
 };
 typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
-int svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
-    struct forecast_totals *f, struct pd_err *err);
+int svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb,
+    void *arg, struct forecast_totals *f, struct pd_err *err);
 
 /* The aging report: open items by days past due as of today, in total
  * and per consumer (most outstanding first). */
