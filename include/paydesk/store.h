@@ -253,6 +253,21 @@ int store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
  * checked that it extends the one kept. */
 int store_anchor_put(struct store *st, const char *terminal, int64_t seq,
     const char *hash, const char *at, struct pd_err *err);
+/* The newest head terminal anchored at seq upto or before (1; 0 none:
+ * 0 and ""), of every head it anchored (review 18 point 6). */
+int store_anchor_before(struct store *st, const char *terminal, int64_t upto,
+    int64_t *seq, char hash[65], struct pd_err *err);
+/* A head set back by a reanchor (paydesk audit reanchor), kept with who
+ * asked and why. */
+struct anchor_reset {
+	const char *terminal, *at;
+	int64_t from_seq;
+	const char *from_hash;
+	int64_t base_seq, to_seq;
+	const char *to_hash, *by, *reason;
+};
+int store_anchor_reset(
+    struct store *st, const struct anchor_reset *r, struct pd_err *err);
 
 /* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,

@@ -274,6 +274,51 @@ anchor_keep(struct svc *s, const struct sync_anchor *in,
 	return 0;
 }
 
+/* A reanchor (review 18, point 6): a question gets the newest head seen
+ * at entry upto or before (0 and "": none, the empty log's); a head is
+ * set back to when its links chain from a head seen at entry base, and
+ * the set-back is kept with who asked and why. */
+static int
+anchor_reset(struct svc *s, const struct sync_anchor *in,
+    struct sync_anchor *out, struct pd_err *err)
+{
+	char at[TS_BUFSZ], kept_hash[65], base_hash[65];
+	int64_t kept_seq, seq;
+	struct anchor_reset r;
+	int rc;
+
+	if (!in->has_head) {
+		if (store_anchor_before(s->st, in->terminal, in->upto,
+		        &out->seq, out->hash, err) < 0)
+			return -1;
+		out->has_head = 1;
+		return 0;
+	}
+	if (store_anchor_get(s->st, in->terminal, &kept_seq, kept_hash, err) <
+	        0 ||
+	    (rc = store_anchor_before(
+	         s->st, in->terminal, in->base, &seq, base_hash, err)) < 0)
+		return -1;
+	if (in->base != 0 && (rc == 0 || seq != in->base))
+		return pd_fail(err, PD_ETAMPER,
+		    _("Terminal %s: its audit head was never seen at entry "
+		      "%lld; a reanchor starts from a head the central node "
+		      "saw; not kept"),
+		    in->terminal, (long long)in->base);
+	if (anchor_extends(in, in->base, base_hash, err) != 0)
+		return -1;
+	svc_now(at);
+	r = (struct anchor_reset){in->terminal, at, kept_seq, kept_hash,
+	    in->base, in->seq, in->hash, in->by, in->reason};
+	if (store_anchor_reset(s->st, &r, err) != 0 ||
+	    store_anchor_put(s->st, in->terminal, in->seq, in->hash, at, err))
+		return -1;
+	out->has_head = 1;
+	out->seq = in->seq;
+	xstrlcpy(out->hash, in->hash, sizeof out->hash);
+	return 0;
+}
+
 int
 svc_central_anchor(struct svc *s, const struct sync_anchor *in,
     struct sync_anchor *out, struct pd_err *err)
@@ -282,5 +327,8 @@ svc_central_anchor(struct svc *s, const struct sync_anchor *in,
 	xstrlcpy(out->terminal, in->terminal, sizeof out->terminal);
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s, anchor_keep(s, in, out, err), err);
+	return svc_finish(s,
+	    in->reanchor ? anchor_reset(s, in, out, err)
+	                 : anchor_keep(s, in, out, err),
+	    err);
 }

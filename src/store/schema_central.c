@@ -248,6 +248,27 @@ const char *const store_central_migrations[] = {
             "user",
             "user_history SELECT last_insert_rowid(), NEW.id,"
             " NEW.full_name, NEW.branch, NEW.role"),
+    /* every audit head a terminal anchored, and the heads set back by
+     * `paydesk audit reanchor` after a restore from a backup (review 18,
+     * point 6): a reanchored chain must pass through a head the central
+     * node saw, and each set-back is kept with who asked and why */
+    "CREATE TABLE anchor_history (terminal TEXT NOT NULL,"
+    " seq INTEGER NOT NULL, hash TEXT NOT NULL, at TEXT NOT NULL);\n"
+    "CREATE INDEX anchor_history_terminal ON anchor_history"
+    " (terminal, seq);\n"
+    "INSERT INTO anchor_history SELECT terminal, seq, hash, at"
+    " FROM audit_anchors;\n"
+    "CREATE TRIGGER anchor_history_ins AFTER INSERT ON audit_anchors BEGIN"
+    " INSERT INTO anchor_history VALUES (NEW.terminal, NEW.seq, NEW.hash,"
+    " NEW.at); END;\n"
+    "CREATE TRIGGER anchor_history_upd AFTER UPDATE ON audit_anchors BEGIN"
+    " INSERT INTO anchor_history VALUES (NEW.terminal, NEW.seq, NEW.hash,"
+    " NEW.at); END;\n"
+    "CREATE TABLE anchor_resets (id INTEGER PRIMARY KEY,"
+    " terminal TEXT NOT NULL, at TEXT NOT NULL,"
+    " from_seq INTEGER NOT NULL, from_hash TEXT NOT NULL,"
+    " base_seq INTEGER NOT NULL, to_seq INTEGER NOT NULL,"
+    " to_hash TEXT NOT NULL, by TEXT NOT NULL, reason TEXT NOT NULL);\n",
 };
 #undef FEED
 #undef RULE_FEED
