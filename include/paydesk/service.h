@@ -100,6 +100,25 @@ struct audit_anchor {
  * when the store's chain is shorter than it or holds another hash at its
  * sequence, PD_ENET/PD_EAUTH when it could not be asked. */
 int svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err);
+/* After a restore from a backup (review 18, point 6): set the head the
+ * central node keeps back to this store's chain, which must hold the
+ * newest head the central node saw at its length or before (base), with
+ * an audit entry of its own (action reanchor) saying why. A supervisor's
+ * (PD_EPERM); reason required (PD_EINVAL); PD_EUSAGE without a central
+ * node; PD_EINVAL when the chain already extends what the central node
+ * saw; PD_ETAMPER when the chain does not hold that head (not a backup of
+ * this terminal's log) or the central node refuses; nothing changes on a
+ * failure. */
+struct audit_reanchor {
+	int64_t central_seq; /* what the central node had seen */
+	int64_t base;        /* the head seen that the chain holds */
+	int64_t local_seq;   /* the head kept now */
+};
+int svc_audit_reanchor(struct svc *s, const char *reason,
+    struct audit_reanchor *out, struct pd_err *err);
+/* What the last sync round found of the audit head against the central
+ * node's ("" nothing): the Home screen warns with it. */
+void svc_audit_anchor_error(struct svc *s, char *out, size_t n);
 /* The result of the last check (svc_doctor): "" when it found nothing,
  * else when and how many problems; posting is refused meanwhile. */
 void svc_store_check(struct svc *s, char *out, size_t n);

@@ -90,6 +90,13 @@ svc_check_failed(struct svc *s, int problems)
 }
 
 void
+svc_audit_anchor_error(struct svc *s, char *out, size_t n)
+{
+	out[0] = '\0';
+	store_meta_get(s->st, META_ANCHOR, out, n);
+}
+
+void
 svc_store_check(struct svc *s, char *out, size_t n)
 {
 	out[0] = '\0';
