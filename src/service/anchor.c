@@ -174,8 +174,8 @@ svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err)
 /* The newest head the central node saw at entry upto or before, which
  * the store's chain must hold as its own: *base gets its entry. */
 static int
-reanchor_base(struct svc *s, struct sync_net *net, int64_t upto,
-    int64_t *base, struct pd_err *err)
+reanchor_base(struct svc *s, struct sync_net *net, int64_t upto, int64_t *base,
+    struct pd_err *err)
 {
 	struct sync_anchor q, seen;
 	char hash[65];
@@ -251,10 +251,10 @@ svc_audit_reanchor(struct svc *s, const char *reason,
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (svc_require(s, ROLE_SUPERVISOR, _("Reanchoring the audit log"),
-	        err) != 0 ||
-	    svc_check_text(
-	        _("Reason"), reason, s->cfg.remarks_max, 1, err) != 0)
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Reanchoring the audit log"), err) != 0 ||
+	    svc_check_text(_("Reason"), reason, s->cfg.remarks_max, 1, err) !=
+	        0)
 		return -1;
 	if (s->cfg.sync_url[0] == '\0')
 		return pd_fail(err, PD_EUSAGE,
@@ -274,7 +274,8 @@ svc_audit_reanchor(struct svc *s, const char *reason,
 	net = svc_net(s, NULL, 0);
 	rc = reanchor_base(s, net, a.local_seq, &out->base, err);
 	if (rc == 0 && store_begin(s->st, err) == 0)
-		rc = svc_finish(s, reanchor_send(s, net, reason, out, err), err);
+		rc =
+		    svc_finish(s, reanchor_send(s, net, reason, out, err), err);
 	else
 		rc = -1;
 	sync_net_free(net);

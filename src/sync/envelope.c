@@ -363,12 +363,12 @@ sync_anchor_encode(const struct sync_anchor *a)
 		json_object_set_new(o, "hash", json_string(a->hash));
 	}
 	if (a->reanchor && !a->has_head)
-		json_object_set_new(
-		    o, "reanchor", json_pack("{s:I}", "upto", (json_int_t)a->upto));
+		json_object_set_new(o, "reanchor",
+		    json_pack("{s:I}", "upto", (json_int_t)a->upto));
 	else if (a->reanchor)
 		json_object_set_new(o, "reanchor",
-		    json_pack("{s:I, s:s, s:s}", "base", (json_int_t)a->base, "by",
-		        a->by, "reason", a->reason));
+		    json_pack("{s:I, s:s, s:s}", "base", (json_int_t)a->base,
+		        "by", a->by, "reason", a->reason));
 	if (a->has_head && a->nlinks > 0) {
 		json_t *l = json_array();
 		size_t i;
