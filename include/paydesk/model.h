@@ -91,6 +91,14 @@ struct rule_mark {
 	int64_t seq;
 	char at[TS_BUFSZ];
 };
+/* A document's number as issued: the terminal and branch of its
+ * payment, and its date (the series' scope). */
+struct doc_number {
+	char terminal[17];
+	char branch[17];
+	char number[64];
+	char date[11];
+};
 
 struct user {
 	int64_t id;

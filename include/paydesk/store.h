@@ -379,6 +379,15 @@ struct setting_change *store_setting_history(
     struct store *st, size_t *n, struct pd_err *err);
 int store_user_role_since(struct store *st, const char *name, int by_username,
     const char *branch, int64_t since, enum role *role, struct pd_err *err);
+/* Every receipt number (credit: credit-note number) the store holds, by
+ * terminal then as stored (caller frees); the next sequence of a series
+ * in a scope (1: none issued), without taking it. */
+struct doc_number *store_doc_numbers(
+    struct store *st, int credit, size_t *n, struct pd_err *err);
+int64_t store_series_peek(struct store *st, const char *series, const char *scope);
+/* Whether st is an organisation's store on the central node (it has the
+ * feed). */
+int store_is_central(struct store *st);
 
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(

@@ -59,6 +59,10 @@ int svc_sync_check_push(struct svc *s, const struct sync_sender *from,
  * svc_sync_check_push's (today's reason when every version refuses). */
 int svc_sync_judge(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
+/* Gaps in the receipt and credit-note number series, one problem each
+ * (src/service/series.c): the count, or -1 (err). */
+int svc_series_check(
+    struct svc *s, problem_cb cb, void *arg, struct pd_err *err);
 /* Whether a pulled record may be applied on this terminal: in its
  * currency, and, when the terminal does not have its uuid, neither saying
  * it was made on this terminal nor claiming a number of its own series.

@@ -161,3 +161,58 @@ store_terminal_marks(struct store *st, const char *org, const char *terminal,
 	return st_collect(st, s, sizeof(struct rule_mark), read_mark, n,
 	    "reading the terminal's marks", err);
 }
+
+static void
+read_doc_number(sqlite3_stmt *s, void *elem)
+{
+	struct doc_number *d = elem;
+
+	st_col(s, 0, d->terminal, sizeof d->terminal);
+	st_col(s, 1, d->branch, sizeof d->branch);
+	st_col(s, 2, d->number, sizeof d->number);
+	st_col(s, 3, d->date, sizeof d->date);
+}
+
+struct doc_number *
+store_doc_numbers(struct store *st, int credit, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    credit ? st_stmt(st,
+	                 "SELECT c.terminal, coalesce(p.branch, ''), c.cn_no, "
+	                 "c.created_on FROM credit_notes c LEFT JOIN payments "
+	                 "p ON p.id = c.payment_id ORDER BY c.terminal, c.id",
+	                 err)
+	           : st_stmt(st,
+	                 "SELECT terminal, branch, receipt_no, paid_on FROM "
+	                 "payments ORDER BY terminal, id",
+	                 err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct doc_number), read_doc_number,
+	    n, "reading document numbers", err);
+}
+
+int64_t
+store_series_peek(struct store *st, const char *series, const char *scope)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT next FROM number_series WHERE series = ? AND scope = ?",
+	    NULL);
+	int64_t next = 1;
+
+	if (s == NULL)
+		return 1;
+	st_bind(s, "ss", series, scope);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		next = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return next;
+}
+
+int
+store_is_central(struct store *st)
+{
+	return st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
+	                    "'table' AND name = 'feed'") > 0;
+}

@@ -754,3 +754,42 @@ same "a reanchor from a head never seen is refused at the route (409)" \
     "$(anchor '{"v":1,"terminal":"T01","seq":3,"hash":"'"$(printf '%064d' 0)"'","links":["\u001f3\u001fx"],"reanchor":{"base":2,"by":"x","reason":"y"}}')" 409
 same "a reanchor that is not of the protocol's form (400)" \
     "$(anchor '{"v":1,"terminal":"T01","reanchor":{"upto":-1}}')" 400
+
+# -- the round anchors last (review 18): the head kept is the round's
+#    own, its pull's audit entry in it
+pdt 2 --user jane pay WU-10003 --type bill --method Cash --amount 1 >/dev/null
+pdt 2 sync >/dev/null
+expect "T01 pulls T02's payment" 0 "Pulled      1" pdt 1 sync
+same "the head kept is T01's newest entry, the pull's" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")/$(tsql 1 "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")" \
+    "$(tsql 1 "SELECT max(id) FROM audit_log")/pull"
+
+# -- a gap in a number series is seen (review 18: paydesk.ini(5) says
+#    gap-free): the series moved on in the shell, a receipt issued
+#    after it; a credit note's series moved on before any is issued past
+#    it; a receipt deleted from the middle
+restore_t1
+cp "$T/t1.db" "$T/t1.series"
+expect "T01's series are whole" 0 "ok (" pdt 1 doctor
+last=$(tsql 1 "SELECT receipt_no FROM payments WHERE terminal = 'T01' ORDER BY id DESC LIMIT 1")
+tsql 1 "UPDATE number_series SET next = 500 WHERE series = 'receipt'"
+expect "the receipt series moved on: doctor sees the next" 6 \
+    "the next of the receipts is R-T01-000500, but the last issued is $last" \
+    pdt 1 doctor
+tsql 1 "UPDATE meta SET value = '' WHERE key = 'check.failed'"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+same "the next receipt is R-T01-000500" \
+    "$(tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")" \
+    R-T01-000500
+expect "and doctor names the numbers skipped" 6 \
+    "receipts of terminal T01: R-T01-$(printf %06d $((${last#R-T01-} + 1))) to R-T01-000499 are missing" \
+    pdt 1 doctor
+cp "$T/t1.series" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+PAYDESK_PIN=2222 pdt 1 --user mary credit-note create "$last" --amount 0.5 \
+    --reason "Billing Error" >/dev/null || echo "not ok - a credit note"
+cn=$(tsql 1 "SELECT cn_no FROM credit_notes ORDER BY id DESC LIMIT 1")
+tsql 1 "UPDATE number_series SET next = 40 WHERE series = 'credit_note'"
+expect "the credit-note series moved on" 6 \
+    "the next of the credit notes is CN-T01-00040, but the last issued is $cn" \
+    pdt 1 doctor
