@@ -75,7 +75,9 @@ enum conn_phase {
 struct limits {
 	pthread_mutex_t lock;
 	pthread_cond_t cond; /* wakes the sweeper to stop */
-	struct conn_track *head;
+	struct conn_track *head, *tail; /* newest first */
+	int count; /* connections tracked */
+	long shed; /* slow ones closed early for room, since the summary */
 	int header_s, body_s;
 	int stop, running;
 	pthread_t sweeper;
