@@ -204,8 +204,8 @@ summary(struct limits *l, const struct timespec *now)
 	    "waiting for headers (header_timeout %d s), %ld for a body, %ld "
 	    "for an answer to be taken (body_timeout %d s); %ld waiting for "
 	    "headers closed early, the oldest, to keep room for others",
-	    at, n[PH_HEADERS], l->header_s, n[PH_BODY], n[PH_ANSWER],
-	    l->body_s, shed);
+	    at, n[PH_HEADERS], l->header_s, n[PH_BODY], n[PH_ANSWER], l->body_s,
+	    shed);
 }
 
 static void *

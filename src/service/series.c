@@ -42,10 +42,11 @@ cmp_issued(const void *a, const void *b)
 	return c;
 }
 
-/* The numbers of today's format among d, of the terminal (NULL: all). */
+/* The numbers of today's format among d, of the terminal (NULL: all);
+ * *other counts those of another format. */
 static struct issued *
 issued_of(const char *fmt, const struct doc_number *d, size_t n,
-    const char *terminal, size_t *out)
+    const char *terminal, size_t *out, size_t *other)
 {
 	struct issued *v = xcalloc(n + 1, sizeof *v);
 	size_t i, k = 0;
@@ -55,8 +56,11 @@ issued_of(const char *fmt, const struct doc_number *d, size_t n,
 
 		if (terminal != NULL && strcmp(d[i].terminal, terminal) != 0)
 			continue;
-		if (numfmt_match(fmt, &ctx, d[i].number, &v[k].seq, NULL) != 0)
+		if (numfmt_match(fmt, &ctx, d[i].number, &v[k].seq, NULL) !=
+		    0) {
+			(*other)++;
 			continue;
+		}
 		xstrlcpy(v[k].terminal, d[i].terminal, sizeof v[k].terminal);
 		xstrlcpy(v[k].branch, d[i].branch, sizeof v[k].branch);
 		xstrlcpy(v[k].date, d[i].date, sizeof v[k].date);
@@ -113,15 +117,15 @@ gap(struct gaps *g, const struct issued *x, int64_t from, int64_t to,
 
 /* The series of receipts (credit 0) or credit notes (1). */
 static int
-series_gaps(struct svc *s, int credit, problem_cb cb, void *arg,
-    struct pd_err *err)
+series_gaps(
+    struct svc *s, int credit, problem_cb cb, void *arg, struct pd_err *err)
 {
 	struct gaps g = {credit ? s->cfg.fmt_credit_note : s->cfg.fmt_receipt,
 	    credit ? _("credit notes") : _("receipts"), cb, arg, 0};
 	int central = store_is_central(s->st);
 	struct doc_number *d;
 	struct issued *v;
-	size_t n, k, i;
+	size_t n, k, i, other = 0;
 	int64_t expect = 1, next;
 
 	if (central)
@@ -129,11 +133,15 @@ series_gaps(struct svc *s, int credit, problem_cb cb, void *arg,
 	d = store_doc_numbers(s->st, credit, &n, err);
 	if (d == NULL)
 		return -1;
-	v = issued_of(g.fmt, d, n, central ? NULL : s->cfg.terminal_id, &k);
+	v = issued_of(
+	    g.fmt, d, n, central ? NULL : s->cfg.terminal_id, &k, &other);
 	free(d);
 	for (i = 0; i < k; i++) {
+		/* a format changed goes on with the series of the one
+		 * before: where the terminal has numbers of another, its
+		 * first of today's is not judged */
 		if (i == 0 || !same_series(&v[i - 1], &v[i]))
-			expect = 1;
+			expect = other > 0 ? v[i].seq : 1;
 		if (v[i].seq > expect)
 			gap(&g, &v[i], expect, v[i].seq - 1, 0);
 		if (v[i].seq >= expect)
