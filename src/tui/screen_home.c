@@ -221,10 +221,12 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (h->anchor[0] != '\0') {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
 		y += tui_wrap(y, 4,
-		    _("The audit log does not extend what the central node "
-		      "saw: run paydesk doctor. After a restore from a backup, "
-		      "a supervisor runs paydesk audit reanchor."),
-		    COLS - 6, 3);
+		    _("The audit log is behind the central node's."), COLS - 6,
+		    1);
+		y += tui_wrap(y, 4, _("Run paydesk doctor."), COLS - 6, 1);
+		y += tui_wrap(y, 4,
+		    _("After a restore: paydesk audit reanchor (supervisor)."),
+		    COLS - 6, 1);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
 	}
 	y++;
