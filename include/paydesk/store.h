@@ -388,6 +388,8 @@ int64_t store_series_peek(struct store *st, const char *series, const char *scop
 /* Whether st is an organisation's store on the central node (it has the
  * feed). */
 int store_is_central(struct store *st);
+/* Whether terminal's record uuid was refused before (sync_log). */
+int store_sync_log_has(struct store *st, const char *terminal, const char *uuid);
 
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(

@@ -54,12 +54,16 @@ ts_secs(const char *ts)
 	return (int64_t)d * 86400 + h * 3600 + m * 60 + sec;
 }
 
-/* The newest change of the rules the terminal had been handed by time
- * at less the skew (0: none); -1 when at is not a time (today's rules). */
+/* The newest change of the rules the terminal had been handed by the
+ * record's time less the skew (0: none); -1 when its time is not one
+ * (today's rules). A round pushes before it pulls: a record made before
+ * the terminal's last pull went up before it, so one that says so and
+ * comes now is a record refused then and sent again (sync_log has it),
+ * or a record dated back: judged by the rules from the last pull on. */
 static int64_t
-rules_known(const struct sync_sender *f, const char *at)
+rules_known(struct svc *s, const struct sync_sender *f, const struct syncrec *r)
 {
-	int64_t t = ts_secs(at), best = 0, m;
+	int64_t t = ts_secs(r->at), best = 0, last = 0, last_at = 0, m;
 	size_t i;
 
 	if (t < 0)
@@ -68,7 +72,15 @@ rules_known(const struct sync_sender *f, const char *at)
 		m = ts_secs(f->marks[i].at);
 		if (m >= 0 && m <= t - RULE_SKEW_SECS && f->marks[i].seq > best)
 			best = f->marks[i].seq;
+		if (f->marks[i].seq > last) {
+			last = f->marks[i].seq;
+			last_at = m;
+		}
 	}
+	/* (within the skew of the last pull: made while the round ran) */
+	if (best < last && t < last_at - RULE_SKEW_SECS &&
+	    !store_sync_log_has(s->st, f->terminal, r->uuid))
+		return last;
 	return best;
 }
 
@@ -158,7 +170,7 @@ judge_rules(struct svc *s, const struct sync_sender *from,
 {
 	struct sync_sender f = *from;
 	struct pd_err today = {0};
-	int64_t known = rules_known(from, r->at);
+	int64_t known = rules_known(s, from, r);
 	int rc;
 
 	f.past = 0;

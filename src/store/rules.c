@@ -189,8 +189,8 @@ store_doc_numbers(struct store *st, int credit, size_t *n, struct pd_err *err)
 
 	if (s == NULL)
 		return NULL;
-	return st_collect(st, s, sizeof(struct doc_number), read_doc_number,
-	    n, "reading document numbers", err);
+	return st_collect(st, s, sizeof(struct doc_number), read_doc_number, n,
+	    "reading document numbers", err);
 }
 
 int64_t
@@ -215,4 +215,20 @@ store_is_central(struct store *st)
 {
 	return st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
 	                    "'table' AND name = 'feed'") > 0;
+}
+
+int
+store_sync_log_has(struct store *st, const char *terminal, const char *uuid)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM sync_log WHERE terminal = ? AND uuid = ? LIMIT 1",
+	    NULL);
+	int rc;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "ss", terminal, uuid);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW;
 }

@@ -379,6 +379,14 @@ forged "a Debit Card payment, once T01 had the methods without it" \
 forged "a void by sam, once T01 had sam a cashier" \
     "voided by Sam Super is a cashier" void data.payment_uuid=$u_card \
     data.payment_no=$p_card
+# a record dated back before T01's last pull, never sent before: it
+# would have gone up in that round (a round pushes first), so it is
+# judged by the rules from that pull on, not the older ones
+bd=$(date -d '-2 hours' '+%Y-%m-%d %H:%M:%S')
+forged "a payment by near dated back before T01 had near moved" \
+    '"Near Cashier" is not a user of branch B01' "payment:$near_p" \
+    at="$bd" data.created_at="$bd" data.paid_on="${bd%% *}" \
+    data.payment_no="PAY-T01-${bd%%-*}-seq" data.txn_no="TXN-T01-${bd%%-*}-seq"
 # a record's time is bounded by its terminal's: not before it was added
 dsql "UPDATE orgs SET created_at = '2020-01-01 00:00:00'"
 forged "a void stamped before its terminal was added" \
