@@ -385,7 +385,7 @@ forged "a void by sam, once T01 had sam a cashier" \
 bd=$(date -d '-2 hours' '+%Y-%m-%d %H:%M:%S')
 forged "a payment by near dated back before T01 had near moved" \
     '"Near Cashier" is not a user of branch B01' "payment:$near_p" \
-    at="$bd" data.created_at="$bd" data.paid_on="${bd%% *}" \
+    at="$bd" data.created_at="$bd" data.verified_at="$bd" data.paid_on="${bd%% *}" \
     data.payment_no="PAY-T01-${bd%%-*}-seq" data.txn_no="TXN-T01-${bd%%-*}-seq"
 # a record's time is bounded by its terminal's: not before it was added
 dsql "UPDATE orgs SET created_at = '2020-01-01 00:00:00'"
