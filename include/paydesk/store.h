@@ -384,12 +384,14 @@ int store_user_role_since(struct store *st, const char *name, int by_username,
  * in a scope (1: none issued), without taking it. */
 struct doc_number *store_doc_numbers(
     struct store *st, int credit, size_t *n, struct pd_err *err);
-int64_t store_series_peek(struct store *st, const char *series, const char *scope);
+int64_t store_series_peek(
+    struct store *st, const char *series, const char *scope);
 /* Whether st is an organisation's store on the central node (it has the
  * feed). */
 int store_is_central(struct store *st);
 /* Whether terminal's record uuid was refused before (sync_log). */
-int store_sync_log_has(struct store *st, const char *terminal, const char *uuid);
+int store_sync_log_has(
+    struct store *st, const char *terminal, const char *uuid);
 
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(
