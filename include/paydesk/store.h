@@ -389,9 +389,10 @@ int64_t store_series_peek(
 /* Whether st is an organisation's store on the central node (it has the
  * feed). */
 int store_is_central(struct store *st);
-/* Whether terminal's record uuid was refused before (sync_log). */
-int store_sync_log_has(
-    struct store *st, const char *terminal, const char *uuid);
+/* Whether terminal's record uuid was refused before time before
+ * (sync_log). */
+int store_sync_log_has(struct store *st, const char *terminal,
+    const char *uuid, const char *before);
 
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(

@@ -58,12 +58,14 @@ ts_secs(const char *ts)
  * record's time less the skew (0: none); -1 when its time is not one
  * (today's rules). A round pushes before it pulls: a record made before
  * the terminal's last pull went up before it, so one that says so and
- * comes now is a record refused then and sent again (sync_log has it),
- * or a record dated back: judged by the rules from the last pull on. */
+ * comes now is a record refused then (sync_log has it from before that
+ * pull) and sent again, or a record dated back: judged by the rules from
+ * the last pull on (refused once now, it is not a retry either). */
 static int64_t
 rules_known(struct svc *s, const struct sync_sender *f, const struct syncrec *r)
 {
 	int64_t t = ts_secs(r->at), best = 0, last = 0, last_at = 0, m;
+	const char *pulled = "";
 	size_t i;
 
 	if (t < 0)
@@ -75,11 +77,12 @@ rules_known(struct svc *s, const struct sync_sender *f, const struct syncrec *r)
 		if (f->marks[i].seq > last) {
 			last = f->marks[i].seq;
 			last_at = m;
+			pulled = f->marks[i].at;
 		}
 	}
 	/* (within the skew of the last pull: made while the round ran) */
 	if (best < last && t < last_at - RULE_SKEW_SECS &&
-	    !store_sync_log_has(s->st, f->terminal, r->uuid))
+	    !store_sync_log_has(s->st, f->terminal, r->uuid, pulled))
 		return last;
 	return best;
 }

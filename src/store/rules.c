@@ -218,16 +218,18 @@ store_is_central(struct store *st)
 }
 
 int
-store_sync_log_has(struct store *st, const char *terminal, const char *uuid)
+store_sync_log_has(struct store *st, const char *terminal, const char *uuid,
+    const char *before)
 {
 	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT 1 FROM sync_log WHERE terminal = ? AND uuid = ? LIMIT 1",
+	    "SELECT 1 FROM sync_log WHERE terminal = ? AND uuid = ? AND at < ? "
+	    "LIMIT 1",
 	    NULL);
 	int rc;
 
 	if (s == NULL)
 		return 0;
-	st_bind(s, "ss", terminal, uuid);
+	st_bind(s, "sss", terminal, uuid, before);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW;

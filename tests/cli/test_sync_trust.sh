@@ -383,20 +383,27 @@ forged "a void by sam, once T01 had sam a cashier" \
 # would have gone up in that round (a round pushes first), so it is
 # judged by the rules from that pull on, not the older ones
 bd=$(date -d '-2 hours' '+%Y-%m-%d %H:%M:%S')
-forged "a payment by near dated back before T01 had near moved" \
-    '"Near Cashier" is not a user of branch B01' "payment:$near_p" \
-    at="$bd" data.created_at="$bd" data.verified_at="$bd" data.paid_on="${bd%% *}" \
-    data.payment_no="PAY-T01-${bd%%-*}-seq" data.txn_no="TXN-T01-${bd%%-*}-seq"
+for n in 1 2; do
+	forged "a payment by near dated back before T01 had near moved ($n)" \
+	    '"Near Cashier" is not a user of branch B01' "payment:$near_p" \
+	    uuid=0b5e55ed-0000-4000-8000-000000000001 at="$bd" \
+	    data.created_at="$bd" data.verified_at="$bd" \
+	    data.paid_on="${bd%% *}" data.payment_no="PAY-T01-${bd%%-*}-seq" \
+	    data.txn_no="TXN-T01-${bd%%-*}-seq"
+done
+# (the second: refused after T01's last pull, it is no retry of a record
+# refused before it)
 # a record's time is bounded by its terminal's: not before it was added
 dsql "UPDATE orgs SET created_at = '2020-01-01 00:00:00'"
 forged "a void stamped before its terminal was added" \
     "Record time 2024-01-01 00:00:00 is before terminal T01 was added" \
     void data.payment_uuid=01234567-89ab-cdef-0123-456789abcdef \
-    at="2024-01-01 00:00:00"
+    data.voided_by=Mary\ Johnson at="2024-01-01 00:00:00"
 forged "a payment stamped before its terminal was added" \
     "is before terminal T01 was added" payment:$p_cash \
     at="2024-06-01 10:00:00" data.paid_on=2024-06-01 \
     data.payment_no=PAY-T01-2024-seq data.txn_no=TXN-T01-2024-seq \
+    data.receipt_no=RC-T01-seq \
     data.created_at="2024-06-01 10:00:00" data.verified_at="2024-06-01 10:00:00"
 dsql "UPDATE orgs SET created_at = (SELECT min(created_at) FROM terminals)"
 forged "a void stamped next year" "is in the future" \
