@@ -768,7 +768,6 @@ same "the head kept is T01's newest entry, the pull's" \
 #    gap-free): the series moved on in the shell, a receipt issued
 #    after it; a credit note's series moved on before any is issued past
 #    it; a receipt deleted from the middle
-restore_t1
 cp "$T/t1.db" "$T/t1.series"
 expect "T01's series are whole" 0 "ok (" pdt 1 doctor
 last=$(tsql 1 "SELECT receipt_no FROM payments WHERE terminal = 'T01' ORDER BY id DESC LIMIT 1")
@@ -782,7 +781,7 @@ same "the next receipt is R-T01-000500" \
     "$(tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")" \
     R-T01-000500
 expect "and doctor names the numbers skipped" 6 \
-    "receipts of terminal T01: R-T01-$(printf %06d $((${last#R-T01-} + 1))) to R-T01-000499 are missing" \
+    "receipts of terminal T01: R-T01-$(printf %06d $(($(echo "${last#R-T01-}" | sed 's/^0*//') + 1))) to R-T01-000499 are missing" \
     pdt 1 doctor
 cp "$T/t1.series" "$T/t1.db"
 rm -f "$T/t1.db-wal" "$T/t1.db-shm"
