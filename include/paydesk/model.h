@@ -78,6 +78,27 @@ struct setting {
 	char value[1024];
 	char updated_at[TS_BUFSZ];
 };
+/* A value a setting took at the central node, with the feed entry that
+ * carried it to the terminals (seq; 0: before the history was kept). */
+struct setting_change {
+	int64_t seq;
+	char key[64];
+	char value[1024];
+};
+/* A terminal was handed the changes of the rules up to feed entry seq in
+ * a pull at time at (central node's clock, YYYY-MM-DD HH:MM:SS). */
+struct rule_mark {
+	int64_t seq;
+	char at[TS_BUFSZ];
+};
+/* A document's number as issued: the terminal and branch of its
+ * payment, and its date (the series' scope). */
+struct doc_number {
+	char terminal[17];
+	char branch[17];
+	char number[64];
+	char date[11];
+};
 
 struct user {
 	int64_t id;

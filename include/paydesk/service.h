@@ -59,6 +59,10 @@ struct svc {
 	int (*gateway_of)(void *arg, const char *name, struct gateway_row *g,
 	    struct pd_err *err);
 	void *gateway_arg;
+	/* the central node: its config before the organisation's settings
+	 * (a record made under older settings is judged by them on top of
+	 * this); NULL on a terminal */
+	const struct config *base_cfg;
 };
 
 /* Load the config (path NULL: the usual search) and open the store
@@ -96,6 +100,25 @@ struct audit_anchor {
  * when the store's chain is shorter than it or holds another hash at its
  * sequence, PD_ENET/PD_EAUTH when it could not be asked. */
 int svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err);
+/* After a restore from a backup (review 18, point 6): set the head the
+ * central node keeps back to this store's chain, which must hold the
+ * newest head the central node saw at its length or before (base), with
+ * an audit entry of its own (action reanchor) saying why. A supervisor's
+ * (PD_EPERM); reason required (PD_EINVAL); PD_EUSAGE without a central
+ * node; PD_EINVAL when the chain already extends what the central node
+ * saw; PD_ETAMPER when the chain does not hold that head (not a backup of
+ * this terminal's log) or the central node refuses; nothing changes on a
+ * failure. */
+struct audit_reanchor {
+	int64_t central_seq; /* what the central node had seen */
+	int64_t base;        /* the head seen that the chain holds */
+	int64_t local_seq;   /* the head kept now */
+};
+int svc_audit_reanchor(struct svc *s, const char *reason,
+    struct audit_reanchor *out, struct pd_err *err);
+/* What the last sync round found of the audit head against the central
+ * node's ("" nothing): the Home screen warns with it. */
+void svc_audit_anchor_error(struct svc *s, char *out, size_t n);
 /* The result of the last check (svc_doctor): "" when it found nothing,
  * else when and how many problems; posting is refused meanwhile. */
 void svc_store_check(struct svc *s, char *out, size_t n);
@@ -673,6 +696,20 @@ struct sync_sender {
 	 * (YYYY-MM-DD HH:MM:SS; NULL or "": no lower bound): a record's
 	 * times are not before it, less the clock skew allowed */
 	const char *org_created_at;
+	/* when a terminal of this id was first added (NULL or "": no
+	 * bound): a record's time is not before it, less the clock skew */
+	const char *terminal_created_at;
+	/* when the terminal was handed changes of the rules (settings,
+	 * users), oldest first (store_terminal_marks; NULL: never): a
+	 * record is judged by the rules in force from the last change the
+	 * terminal had when it made the record on, not by today's (issue
+	 * 18, review point 5; sync_judge.c) */
+	const struct rule_mark *marks;
+	size_t nmarks;
+	/* set by the judge, not by callers: past 1, the users are those in
+	 * force at feed entry rules_since or after it */
+	int past;
+	int64_t rules_since;
 };
 /* The shifts of an organisation the central node keeps (issue 20),
  * newest first: opened from..to ("YYYY-MM-DD", NULL: no bound), of
@@ -707,6 +744,10 @@ int svc_central_push(struct svc *s, const struct sync_sender *from,
 char *svc_central_pull(struct svc *s, const char *terminal, const char *branch,
     int64_t since, size_t limit, int64_t *cursor, size_t *count,
     struct pd_err *err);
+/* The newest feed entry in (since, cursor] that changed a setting or a
+ * user (0: none): a pull page that hands a terminal a change of the
+ * rules its records are judged by (sync_judge.c). */
+int64_t svc_central_rules_in(struct svc *s, int64_t since, int64_t cursor);
 /* Feed entries after since that terminal has not pulled yet. */
 int64_t svc_central_waiting(struct svc *s, const char *terminal, int64_t since);
 /* A terminal's audit head (POST /v1/anchor): kept when it extends the

@@ -253,6 +253,21 @@ int store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
  * checked that it extends the one kept. */
 int store_anchor_put(struct store *st, const char *terminal, int64_t seq,
     const char *hash, const char *at, struct pd_err *err);
+/* The newest head terminal anchored at seq upto or before (1; 0 none:
+ * 0 and ""), of every head it anchored (review 18 point 6). */
+int store_anchor_before(struct store *st, const char *terminal, int64_t upto,
+    int64_t *seq, char hash[65], struct pd_err *err);
+/* A head set back by a reanchor (paydesk audit reanchor), kept with who
+ * asked and why. */
+struct anchor_reset {
+	const char *terminal, *at;
+	int64_t from_seq;
+	const char *from_hash;
+	int64_t base_seq, to_seq;
+	const char *to_hash, *by, *reason;
+};
+int store_anchor_reset(
+    struct store *st, const struct anchor_reset *r, struct pd_err *err);
 
 /* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,
@@ -349,6 +364,35 @@ int store_setting_by_id(
 int store_setting_put(struct store *st, const char *key, const char *value,
     const char *at, struct pd_err *err);
 struct setting *store_settings(struct store *st, size_t *n, struct pd_err *err);
+/* The history of the rules on the central node (src/store/rules.c; issue
+ * 18, review point 5). store_rules_head: the newest feed entry that
+ * changed a setting or a user (0: none since the history began).
+ * store_feed_rules_in: the newest such entry in (since, cursor], 0 none.
+ * store_setting_history: every value the settings took, oldest first,
+ * caller frees. store_user_role_since: the highest role a user whose full
+ * name was name (by_username: whose user name is name) had at branch (or
+ * at every branch) in a version of the users in force at feed entry since
+ * or after it; PD_ENOTFOUND when none was. */
+int64_t store_rules_head(struct store *st);
+int64_t store_feed_rules_in(struct store *st, int64_t since, int64_t cursor);
+struct setting_change *store_setting_history(
+    struct store *st, size_t *n, struct pd_err *err);
+int store_user_role_since(struct store *st, const char *name, int by_username,
+    const char *branch, int64_t since, enum role *role, struct pd_err *err);
+/* Every receipt number (credit: credit-note number) the store holds, by
+ * terminal then as stored (caller frees); the next sequence of a series
+ * in a scope (1: none issued), without taking it. */
+struct doc_number *store_doc_numbers(
+    struct store *st, int credit, size_t *n, struct pd_err *err);
+int64_t store_series_peek(
+    struct store *st, const char *series, const char *scope);
+/* Whether st is an organisation's store on the central node (it has the
+ * feed). */
+int store_is_central(struct store *st);
+/* Whether terminal's record uuid was refused before time before
+ * (sync_log). */
+int store_sync_log_has(struct store *st, const char *terminal,
+    const char *uuid, const char *before);
 
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(
@@ -415,6 +459,27 @@ struct terminal_row *store_terminals(
 int store_terminal_seen(struct store *st, const char *org,
     const char *terminal, const char *at, const char *route, int64_t cursor,
     int64_t pending, struct pd_err *err);
+/* The terminal was handed the changes of the rules up to feed entry seq
+ * at time at (kept once per seq, src/store/rules.c). store_terminal_marks:
+ * its marks, oldest first (caller frees), and first gets when a terminal
+ * of that id was first added to org ("" none). */
+int store_terminal_mark(struct store *st, const char *org, const char *terminal,
+    int64_t seq, const char *at, struct pd_err *err);
+struct rule_mark *store_terminal_marks(struct store *st, const char *org,
+    const char *terminal, char first[TS_BUFSZ], size_t *n, struct pd_err *err);
+
+/* Payment gateways in the directory (issue 19). store_gateway_add: a
+ * second active gateway of the same name is PD_EINVAL. store_gateway_get:
+ * the active one, else the latest revoked one (revoked_at set), else
+ * PD_ENOTFOUND. store_gateway_rotate: the current secrets become the
+ * previous ones, valid until old_until; g gets the row after. */
+int store_gateway_add(
+    struct store *st, const struct gateway_row *g, struct pd_err *err);
+int store_gateway_get(struct store *st, const char *org, const char *name,
+    struct gateway_row *g, struct pd_err *err);
+int store_gateway_rotate(struct store *st, const char *org, const char *name,
+    const char *secret, const char *path_hash, const char *old_until,
+    struct pd_err *err);
 
 /* Payment gateways in the directory (issue 19). store_gateway_add: a
  * second active gateway of the same name is PD_EINVAL. store_gateway_get:

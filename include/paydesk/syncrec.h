@@ -43,6 +43,12 @@
                    whose links do not chain from the head kept to it
                    (issue 18, section 7; without links: refused, as a
                    terminal of before the links sent)
+ *                   "reanchor": { "upto": N } without a head asks for
+ *                   the newest head the central node saw at or before
+ *                   entry N; { "base": B, "by": "...", "reason": "..." }
+ *                   with a head and the links after entry B sets the
+ *                   head kept back to it, when B is a head it saw and
+ *                   the links chain from it (paydesk audit reanchor)
  *   GET  /v1/health 200 { "v": 1, "status": "ok" } (no token needed)
  *   GET  /v1/status 200 { "v": 1, "org": "...", "cursor": C,
  *                          "terminals": [ { "terminal", "branch",
@@ -218,6 +224,14 @@ struct sync_anchor {
 	size_t nlinks; /* the entries seq - nlinks + 1 .. seq, oldest first */
 	char **links;  /* each "\x1f" + the entry's fields joined by "\x1f"
 	                  (store_audit_links); owned, sync_anchor_free */
+	/* a reanchor (paydesk audit reanchor, review 18 point 6): without a
+	 * head, a question for the newest head the central node saw at
+	 * entry upto or before; with one, the head set back to it, its
+	 * links chaining from the head seen at entry base, by whom and why */
+	int reanchor;
+	int64_t upto, base;
+	char by[65];
+	char reason[257];
 };
 /* Entries one anchor request may carry; a terminal further ahead of the
  * head kept anchors in steps. */

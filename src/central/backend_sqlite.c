@@ -329,14 +329,34 @@ sq_push(struct backend *b, const struct terminal_row *t,
     const struct sync_push *p, struct sync_result *res, struct pd_err *err)
 {
 	struct org_lock *w;
-	struct conn *c = get_writer(b, t->org, &w, err);
-	struct sync_sender from = {t->terminal, t->branch, t->org_created_at};
+	struct conn *c;
+	struct sync_sender from;
+	struct rule_mark *marks;
+	char first[TS_BUFSZ];
 	struct pd_err e;
-	size_t i;
+	size_t i, n;
 	int rc;
 
-	if (c == NULL)
+	/* when the terminal was added and handed changes of the rules: its
+	 * records are judged by the rules it could have had (sync_judge.c) */
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	marks = store_terminal_marks(
+	    SB(b)->dir, t->org, t->terminal, first, &n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (marks == NULL)
 		return -1;
+	memset(&from, 0, sizeof from);
+	from.terminal = t->terminal;
+	from.branch = t->branch;
+	from.org_created_at = t->org_created_at;
+	from.terminal_created_at = first;
+	from.marks = marks;
+	from.nmarks = n;
+	c = get_writer(b, t->org, &w, err);
+	if (c == NULL) {
+		free(marks);
+		return -1;
+	}
 	rc = svc_central_push(
 	    &c->s, &from, p, res, b->kill_after > 0 ? hook : NULL, b, err);
 	for (i = 0; rc == 0 && i < p->nrecs; i++)
@@ -350,6 +370,7 @@ sq_push(struct backend *b, const struct terminal_row *t,
 			break;
 		}
 	put_writer(b, w, c);
+	free(marks);
 	return rc;
 }
 
@@ -373,12 +394,24 @@ sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
     size_t limit, int64_t *cursor, size_t *n, struct pd_err *err)
 {
 	struct conn *c = borrow(b, t->org, err);
-	char *body;
+	char *body, at[TS_BUFSZ];
+	int64_t seq;
+	struct pd_err e;
 
 	if (c == NULL)
 		return NULL;
 	body = svc_central_pull(
 	    &c->s, t->terminal, t->branch, since, limit, cursor, n, err);
+	/* a change of the rules handed over: its time is kept (a failure
+	 * only makes the judge more lenient, it is taken at the next pull) */
+	if (body != NULL &&
+	    (seq = svc_central_rules_in(&c->s, since, *cursor)) > 0) {
+		svc_now(at);
+		pthread_mutex_lock(&SB(b)->dir_lock);
+		store_terminal_mark(
+		    SB(b)->dir, t->org, t->terminal, seq, at, &e);
+		pthread_mutex_unlock(&SB(b)->dir_lock);
+	}
 	give_back(b, c);
 	return body;
 }
@@ -715,7 +748,8 @@ sq_shifts(struct backend *b, const char *org,
 	org_path(b, org, path, sizeof path);
 	if (stat(path, &st) != 0)
 		return pd_fail(err, PD_ENOTFOUND,
-		    _("No organisation %s here (paydesk-central org add)"), org);
+		    _("No organisation %s here (paydesk-central org add)"),
+		    org);
 	if ((c = borrow(b, org, err)) == NULL)
 		return -1;
 	rc = svc_central_shifts(&c->s, f, cb, arg, err);

@@ -74,8 +74,10 @@ enum conn_phase {
  * as it would a client that went away). */
 struct limits {
 	pthread_mutex_t lock;
-	pthread_cond_t cond; /* wakes the sweeper to stop */
-	struct conn_track *head;
+	pthread_cond_t cond;            /* wakes the sweeper to stop */
+	struct conn_track *head, *tail; /* newest first */
+	int count;                      /* connections tracked */
+	long shed; /* slow ones closed early for room, since the summary */
 	int header_s, body_s;
 	int stop, running;
 	pthread_t sweeper;

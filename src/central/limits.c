@@ -17,7 +17,15 @@
  * track of a connection is dropped, under the same lock, before
  * libmicrohttpd closes its socket, so a shutdown never reaches a socket
  * number that was reused. What was cut is summed up in the log once a
- * minute, not a line each (a flood of them is an attack on the log). */
+ * minute, not a line each (a flood of them is an attack on the log).
+ *
+ * Slow clients within those limits (review 18: 4,500 connections from 150
+ * addresses, 30 each, every one of them under max_per_address) could
+ * still fill max_connections until their header deadline, and the health
+ * check found no room for 8 s. So room is kept: past max_connections less
+ * an eighth, each new connection closes the oldest one still waiting for
+ * its headers; a client that sends its request at once (the health
+ * check, a terminal) is served before its turn to be the oldest comes. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +77,25 @@ limits_init(struct limits *l, struct server *sv)
 	clock_gettime(CLOCK_MONOTONIC, &l->summary_at);
 }
 
+/* Past max_connections less an eighth (under l->lock): the oldest
+ * connection still waiting for its headers is closed (see the top). */
+static void
+keep_room(struct limits *l)
+{
+	int max = l->sv->max_connections, room = max / 8 > 2 ? max / 8 : 2;
+	struct conn_track *t;
+
+	if (max <= 0 || l->count <= max - room)
+		return;
+	for (t = l->tail; t != NULL && t != l->head; t = t->prev)
+		if (t->phase == PH_HEADERS && t->cut == NULL) {
+			shutdown(t->fd, SHUT_RDWR);
+			t->cut = phase_name[PH_HEADERS];
+			l->shed++;
+			return;
+		}
+}
+
 void
 limits_notify(void *cls, struct MHD_Connection *c, void **socket_context,
     enum MHD_ConnectionNotificationCode code)
@@ -90,7 +117,11 @@ limits_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 		t->next = l->head;
 		if (l->head != NULL)
 			l->head->prev = t;
+		else
+			l->tail = t;
 		l->head = t;
+		l->count++;
+		keep_room(l);
 		pthread_mutex_unlock(&l->lock);
 		*socket_context = t;
 		return;
@@ -106,6 +137,9 @@ limits_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 		l->head = t->next;
 	if (t->next != NULL)
 		t->next->prev = t->prev;
+	else
+		l->tail = t->prev;
+	l->count--;
 	pthread_mutex_unlock(&l->lock);
 	free(t);
 	*socket_context = NULL;
@@ -157,17 +191,21 @@ summary(struct limits *l, const struct timespec *now)
 	if (now->tv_sec - l->summary_at.tv_sec < 60)
 		return;
 	l->summary_at = *now;
+	long shed = l->shed;
+
 	memcpy(n, l->cut, sizeof n);
 	memset(l->cut, 0, sizeof l->cut);
-	if (n[PH_HEADERS] + n[PH_BODY] + n[PH_ANSWER] == 0)
+	l->shed = 0;
+	if (n[PH_HEADERS] + n[PH_BODY] + n[PH_ANSWER] + shed == 0)
 		return;
 	svc_now(at);
 	log_line(l->sv,
 	    "%s - closed at their deadline in the last minute: %ld "
 	    "waiting for headers (header_timeout %d s), %ld for a body, %ld "
-	    "for an answer to be taken (body_timeout %d s)",
-	    at, n[PH_HEADERS], l->header_s, n[PH_BODY], n[PH_ANSWER],
-	    l->body_s);
+	    "for an answer to be taken (body_timeout %d s); %ld waiting for "
+	    "headers closed early, the oldest, to keep room for others",
+	    at, n[PH_HEADERS], l->header_s, n[PH_BODY], n[PH_ANSWER], l->body_s,
+	    shed);
 }
 
 static void *

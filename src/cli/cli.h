@@ -132,6 +132,7 @@ int cmd_doctor(struct cli *c, int argc, char **argv);
 int cmd_sync(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
 int cmd_audit_verify(struct cli *c, int argc, char **argv);
+int cmd_audit_reanchor(struct cli *c, int argc, char **argv);
 int cmd_consumer_search(struct cli *c, int argc, char **argv);
 int cmd_consumer_show(struct cli *c, int argc, char **argv);
 int cmd_pay(struct cli *c, int argc, char **argv);

@@ -183,3 +183,28 @@ cmd_audit_verify(struct cli *c, int argc, char **argv)
 		    (long long)a.local_seq);
 	return 0;
 }
+
+/* `audit reanchor --reason TEXT`: after a restore from a backup */
+int
+cmd_audit_reanchor(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL;
+	struct opt o[] = {{"reason", 0, &reason}, {NULL, 0, NULL}};
+	struct audit_reanchor r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	if (reason == NULL)
+		return cli_usage(c, _("audit reanchor: --reason is required"));
+	if (svc_audit_reanchor(&c->svc, reason, &r, &c->err) != 0)
+		return -1;
+	printf(_("audit head: entry %lld, kept now by the central node, "
+	         "which had seen entry %lld; this log holds the head it saw "
+	         "at entry %lld. Run paydesk doctor to check the store "
+	         "again.\n"),
+	    (long long)r.local_seq, (long long)r.central_seq,
+	    (long long)r.base);
+	return 0;
+}

@@ -188,6 +188,10 @@ static const struct command {
         N_("every key of every screen of the counter UI")},
     {"audit", "verify", cmd_audit_verify, STORE, "audit verify",
         N_("walk the audit hash chain")},
+    {"audit", "reanchor", cmd_audit_reanchor, STORE,
+        "audit reanchor --reason TEXT",
+        N_("after a restore from a backup: set the central node's audit "
+           "head back to this log (supervisor)")},
     {"doctor", NULL, cmd_doctor, STORE, "doctor",
         N_("integrity check of the store")},
     {"backup", NULL, cmd_backup, STORE, "backup FILE",

@@ -171,6 +171,117 @@ svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err)
 	return anchor_compare(s, &kept, a, err);
 }
 
+/* The newest head the central node saw at entry upto or before, which
+ * the store's chain must hold as its own: *base gets its entry. */
+static int
+reanchor_base(struct svc *s, struct sync_net *net, int64_t upto, int64_t *base,
+    struct pd_err *err)
+{
+	struct sync_anchor q, seen;
+	char hash[65];
+	int rc;
+
+	memset(&q, 0, sizeof q);
+	q.reanchor = 1;
+	q.upto = upto;
+	if (anchor_call(s, net, &q, &seen, err) != 0)
+		return -1;
+	*base = seen.has_head ? seen.seq : 0;
+	if (*base == 0)
+		return 0;
+	rc = store_audit_hash_at(s->st, *base, hash, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0 || strcmp(hash, seen.hash) != 0)
+		return pd_fail(err, PD_ETAMPER,
+		    _("Audit log entry %lld is not the one the central node "
+		      "saw: this log is not a copy of this terminal's (a "
+		      "backup of it would hold it); not reanchored"),
+		    (long long)*base);
+	return 0;
+}
+
+/* The reanchor's audit entry, then the head with it sent from entry
+ * base, inside the caller's transaction. */
+static int
+reanchor_send(struct svc *s, struct sync_net *net, const char *reason,
+    struct audit_reanchor *out, struct pd_err *err)
+{
+	struct sync_anchor head, kept;
+	char at[TS_BUFSZ], detail[400];
+	int rc;
+
+	svc_now(at);
+	snprintf(detail, sizeof detail, "central %lld, from %lld: %s",
+	    (long long)out->central_seq, (long long)out->base, reason);
+	memset(&head, 0, sizeof head);
+	if (svc_audit(s, at, "reanchor", "audit", "", detail, err) != 0 ||
+	    store_audit_head(s->st, &head.seq, head.hash, err) != 0)
+		return -1;
+	if (head.seq - out->base > SYNC_ANCHOR_MAX_LINKS)
+		return pd_fail(err, PD_EINVAL,
+		    _("The audit log has %lld entries after entry %lld, the "
+		      "newest the central node saw it hold; a reanchor sends "
+		      "at most %d"),
+		    (long long)(head.seq - out->base), (long long)out->base,
+		    SYNC_ANCHOR_MAX_LINKS);
+	head.has_head = 1;
+	head.reanchor = 1;
+	head.base = out->base;
+	xstrlcpy(head.by, s->actor.full_name, sizeof head.by);
+	xstrlcpy(head.reason, reason, sizeof head.reason);
+	if (store_audit_links(s->st, out->base + 1, head.seq, &head.links,
+	        &head.nlinks, err) != 0)
+		return -1;
+	rc = anchor_call(s, net, &head, &kept, err);
+	sync_anchor_free(&head);
+	if (rc != 0)
+		return -1;
+	out->local_seq = kept.seq;
+	return store_meta_set(s->st, "sync.anchor_error", "", err);
+}
+
+int
+svc_audit_reanchor(struct svc *s, const char *reason,
+    struct audit_reanchor *out, struct pd_err *err)
+{
+	struct audit_anchor a;
+	struct sync_net *net;
+	struct pd_err e = {0};
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Reanchoring the audit log"), err) != 0 ||
+	    svc_check_text(_("Reason"), reason, s->cfg.remarks_max, 1, err) !=
+	        0)
+		return -1;
+	if (s->cfg.sync_url[0] == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    _("No central node is configured ([sync] url): there is "
+		      "no anchor to set back"));
+	rc = svc_audit_anchor(s, &a, &e);
+	if (rc == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The audit log (entry %lld) extends what the central "
+		      "node saw (entry %lld): there is nothing to reanchor"),
+		    (long long)a.local_seq, (long long)a.central_seq);
+	if (e.code != PD_ETAMPER) {
+		*err = e;
+		return -1;
+	}
+	out->central_seq = a.central_seq;
+	net = svc_net(s, NULL, 0);
+	rc = reanchor_base(s, net, a.local_seq, &out->base, err);
+	if (rc == 0 && store_begin(s->st, err) == 0)
+		rc =
+		    svc_finish(s, reanchor_send(s, net, reason, out, err), err);
+	else
+		rc = -1;
+	sync_net_free(net);
+	return rc;
+}
+
 /* ---- the central node ---- */
 
 int
@@ -274,6 +385,51 @@ anchor_keep(struct svc *s, const struct sync_anchor *in,
 	return 0;
 }
 
+/* A reanchor (review 18, point 6): a question gets the newest head seen
+ * at entry upto or before (0 and "": none, the empty log's); a head is
+ * set back to when its links chain from a head seen at entry base, and
+ * the set-back is kept with who asked and why. */
+static int
+anchor_reset(struct svc *s, const struct sync_anchor *in,
+    struct sync_anchor *out, struct pd_err *err)
+{
+	char at[TS_BUFSZ], kept_hash[65], base_hash[65];
+	int64_t kept_seq, seq;
+	struct anchor_reset r;
+	int rc;
+
+	if (!in->has_head) {
+		if (store_anchor_before(s->st, in->terminal, in->upto,
+		        &out->seq, out->hash, err) < 0)
+			return -1;
+		out->has_head = 1;
+		return 0;
+	}
+	if (store_anchor_get(s->st, in->terminal, &kept_seq, kept_hash, err) <
+	        0 ||
+	    (rc = store_anchor_before(
+	         s->st, in->terminal, in->base, &seq, base_hash, err)) < 0)
+		return -1;
+	if (in->base != 0 && (rc == 0 || seq != in->base))
+		return pd_fail(err, PD_ETAMPER,
+		    _("Terminal %s: its audit head was never seen at entry "
+		      "%lld; a reanchor starts from a head the central node "
+		      "saw; not kept"),
+		    in->terminal, (long long)in->base);
+	if (anchor_extends(in, in->base, base_hash, err) != 0)
+		return -1;
+	svc_now(at);
+	r = (struct anchor_reset){in->terminal, at, kept_seq, kept_hash,
+	    in->base, in->seq, in->hash, in->by, in->reason};
+	if (store_anchor_reset(s->st, &r, err) != 0 ||
+	    store_anchor_put(s->st, in->terminal, in->seq, in->hash, at, err))
+		return -1;
+	out->has_head = 1;
+	out->seq = in->seq;
+	xstrlcpy(out->hash, in->hash, sizeof out->hash);
+	return 0;
+}
+
 int
 svc_central_anchor(struct svc *s, const struct sync_anchor *in,
     struct sync_anchor *out, struct pd_err *err)
@@ -282,5 +438,8 @@ svc_central_anchor(struct svc *s, const struct sync_anchor *in,
 	xstrlcpy(out->terminal, in->terminal, sizeof out->terminal);
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s, anchor_keep(s, in, out, err), err);
+	return svc_finish(s,
+	    in->reanchor ? anchor_reset(s, in, out, err)
+	                 : anchor_keep(s, in, out, err),
+	    err);
 }

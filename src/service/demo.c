@@ -16,7 +16,7 @@
 #define DEMO_CONSUMERS 300
 
 static const struct demo_user users[] = {
-    {"admin", "Alex Morgan", "admin", "9999"},
+    {"admin", "Alex Morgan", "admin", "482615"},
     {"mary", "Mary Johnson", "supervisor", "2222"},
     {"jane", "Jane Smith", "cashier", "1234"},
     {"omar", "Omar Haddad", "cashier", "1111"},

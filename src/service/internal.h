@@ -50,6 +50,19 @@ enum apply_mode { APPLY_CENTRAL, APPLY_REPLICA };
  * PD_EINVAL with the reason, PD_ESTORE when the store failed. */
 int svc_sync_check_push(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
+/* svc_sync_check_push by the rules the sending terminal could have had
+ * when it made the record (src/service/sync_judge.c; issue 18, review
+ * point 5): today's when it had been handed every change of the settings
+ * and users by the record's time (less the clock skew), otherwise any
+ * version of them in force from the last change it had on. A record
+ * dated before its terminal was added is refused. Errors as
+ * svc_sync_check_push's (today's reason when every version refuses). */
+int svc_sync_judge(struct svc *s, const struct sync_sender *from,
+    const struct syncrec *r, struct pd_err *err);
+/* Gaps in the receipt and credit-note number series, one problem each
+ * (src/service/series.c): the count, or -1 (err). */
+int svc_series_check(
+    struct svc *s, problem_cb cb, void *arg, struct pd_err *err);
 /* Whether a pulled record may be applied on this terminal: in its
  * currency, and, when the terminal does not have its uuid, neither saying
  * it was made on this terminal nor claiming a number of its own series.

@@ -30,7 +30,18 @@ shift_user(struct svc *s, const struct sync_sender *f, const char *what,
 	struct user u;
 	struct pd_err e = {0};
 
-	if (store_user_by_name(s->st, name, &u, &e) != 0) {
+	memset(&u, 0, sizeof u);
+	/* judged by older rules: any version of the users in force from
+	 * the last change the terminal had (sync_judge.c) */
+	if (f->past) {
+		if (store_user_role_since(s->st, name, 1, f->branch,
+		        f->rules_since, &u.role, &e) == 0) {
+			u.active = 1;
+		} else if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+	} else if (store_user_by_name(s->st, name, &u, &e) != 0) {
 		if (e.code != PD_ENOTFOUND) {
 			*err = e;
 			return -1;

@@ -16,6 +16,7 @@ svc_central_open(struct svc *s, const struct config *cfg, const char *path,
 {
 	memset(s, 0, sizeof *s);
 	s->cfg = *cfg;
+	s->base_cfg = cfg;
 	xstrlcpy(s->cfg.store_path, path, sizeof s->cfg.store_path);
 	if (store_open_central(path, create, &s->st, err) != 0)
 		return -1;
@@ -79,7 +80,7 @@ push_one(struct svc *s, const struct sync_sender *from, const struct syncrec *r,
 		    syncrec_kind_name(r->kind), "conflict", res->reason, err);
 	}
 	/* what the terminal could not have posted itself */
-	if (svc_sync_check_push(s, from, r, &e) != 0) {
+	if (svc_sync_judge(s, from, r, &e) != 0) {
 		if (e.code == PD_ESTORE) {
 			*err = e;
 			return -1;
@@ -397,6 +398,12 @@ out:
 	free(seqs);
 	free(e);
 	return body;
+}
+
+int64_t
+svc_central_rules_in(struct svc *s, int64_t since, int64_t cursor)
+{
+	return store_feed_rules_in(s->st, since, cursor);
 }
 
 int64_t

@@ -115,8 +115,14 @@ check_user(struct svc *s, const struct sync_sender *f, const char *what,
 {
 	struct user u;
 	struct pd_err e = {0};
+	int rc;
 
-	if (store_user_by_full_name(s->st, name, f->branch, &u, &e) != 0) {
+	/* judged by older rules: any version of the users in force from
+	 * the last change the terminal had (sync_judge.c) */
+	rc = f->past ? store_user_role_since(s->st, name, 0, f->branch,
+	                   f->rules_since, &u.role, &e)
+	             : store_user_by_full_name(s->st, name, f->branch, &u, &e);
+	if (rc != 0) {
 		if (e.code != PD_ENOTFOUND) {
 			*err = e;
 			return -1;

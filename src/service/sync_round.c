@@ -591,7 +591,7 @@ lost:
 	return -1;
 }
 
-/* The audit head, anchored after the push: a chain that no longer
+/* The audit head, anchored after the push and the pull: a chain that no longer
  * matches what the central node saw is not anchored over, and is noted
  * (META_ANCHOR) for doctor and audit verify; the round goes on, since
  * payments are facts and must still move: 1 and err says what was found
@@ -640,13 +640,15 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	 * commit instead of spilling to the WAL page by page */
 	store_cache_kb(s->st, SYNC_CACHE_KB);
 	rc = push_all(s, net, cb, arg, rep, err);
+	if (rc == 0)
+		rc = pull_all(s, net, cb, arg, rep, err);
+	/* last: the head anchored is the round's own, the push's and the
+	 * pull's audit entries in it (review 18) */
 	if (rc == 0 && (rc = anchor(s, net, &mismatch)) != 0) {
 		if (rc < 0)
 			*err = mismatch;
 		rc = rc < 0 ? -1 : 0;
 	}
-	if (rc == 0)
-		rc = pull_all(s, net, cb, arg, rep, err);
 	store_cache_kb(s->st, 0);
 	sync_net_free(net);
 	rep->pending = store_outbox_pending(s->st);

@@ -60,13 +60,18 @@ int
 svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 {
 	char at[TS_BUFSZ], v[64];
-	int rc = store_doctor(s->st, cb, arg, err);
+	int rc = store_doctor(s->st, cb, arg, err), n;
 
 	if (rc < 0)
 		return -1;
 	/* a chain the central node saw longer or other is a problem of the
 	 * store like a broken seal (issue 18, section 7) */
 	rc += doctor_anchor(s, cb, arg);
+	/* and gap-free number series (paydesk.ini(5)) */
+	n = svc_series_check(s, cb, arg, err);
+	if (n < 0)
+		return -1;
+	rc += n;
 	/* what was found is remembered: posting waits for a clean check
 	 * (svc_check_sound) */
 	svc_now(at);
@@ -87,6 +92,13 @@ svc_check_failed(struct svc *s, int problems)
 	if (store_begin(s->st, &e) != 0)
 		return;
 	svc_finish(s, store_meta_set(s->st, META_CHECK, v, &e), &e);
+}
+
+void
+svc_audit_anchor_error(struct svc *s, char *out, size_t n)
+{
+	out[0] = '\0';
+	store_meta_get(s->st, META_ANCHOR, out, n);
 }
 
 void

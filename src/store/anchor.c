@@ -45,3 +45,46 @@ store_anchor_put(struct store *st, const char *terminal, int64_t seq,
 	st_bind(s, "siss", terminal, seq, hash, at);
 	return st_done(st, s, err);
 }
+
+int
+store_anchor_before(struct store *st, const char *terminal, int64_t upto,
+    int64_t *seq, char hash[65], struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT seq, hash FROM anchor_history WHERE terminal = ? AND seq "
+	    "<= ? ORDER BY seq DESC LIMIT 1",
+	    err);
+	int rc;
+
+	*seq = 0;
+	hash[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", terminal, upto);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(s, 0);
+		st_col(s, 1, hash, 65);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, _("Reading the audit anchors"));
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int
+store_anchor_reset(
+    struct store *st, const struct anchor_reset *r, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO anchor_resets (terminal, at, from_seq, from_hash, "
+	    "base_seq, to_seq, to_hash, by, reason) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssisiisss", r->terminal, r->at, r->from_seq, r->from_hash,
+	    r->base_seq, r->to_seq, r->to_hash, r->by, r->reason);
+	return st_done(st, s, err);
+}

@@ -18,6 +18,12 @@
 	"CREATE TRIGGER feed_" name " " when " BEGIN INSERT INTO feed"         \
 	" (entity, row_id, origin, altered) SELECT '" entity "', " row ","     \
 	" origin, altered FROM sync_origin; END;\n"
+/* A feed trigger that also keeps the history of what it feeds: the
+ * INSERT INTO history after the feed's, last_insert_rowid() its seq. */
+#define RULE_FEED(name, when, entity, history)                                 \
+	"CREATE TRIGGER feed_" name " " when " BEGIN INSERT INTO feed"         \
+	" (entity, row_id, origin, altered) SELECT '" entity "', NEW.id,"      \
+	" origin, altered FROM sync_origin; INSERT INTO " history "; END;\n"
 const char *const store_central_migrations[] = {
     "CREATE TABLE sync_origin (id INTEGER PRIMARY KEY CHECK (id = 1),"
     " origin TEXT NOT NULL, altered INTEGER NOT NULL);\n"
@@ -208,8 +214,64 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_bank_statements_upd;\n"
     "DROP TRIGGER IF EXISTS seal_bank_statement_lines_ins;\n"
     "DROP TRIGGER IF EXISTS seal_bank_statement_lines_upd;\n",
+    /* the history of the rules a record is judged by (issue 18, review
+     * point 5): every value a setting took and every full name, branch
+     * and role a user had, with the feed entry (seq) that carried it to
+     * the terminals, written by the feed's own triggers. A record is
+     * judged by the rules its terminal could have had when it was made
+     * (sync_judge.c), not by today's. What was there before is seq 0. */
+    "CREATE TABLE setting_history (seq INTEGER NOT NULL, key TEXT NOT NULL,"
+    " value TEXT NOT NULL);\n"
+    "CREATE INDEX setting_history_seq ON setting_history (seq);\n"
+    "CREATE TABLE user_history (seq INTEGER NOT NULL,"
+    " user_id INTEGER NOT NULL, full_name TEXT NOT NULL,"
+    " branch TEXT NOT NULL, role TEXT NOT NULL);\n"
+    "CREATE INDEX user_history_name ON user_history (full_name, seq);\n"
+    "CREATE INDEX user_history_user ON user_history (user_id, seq);\n"
+    "CREATE INDEX user_history_seq ON user_history (seq);\n"
+    "INSERT INTO setting_history SELECT 0, key, value FROM settings;\n"
+    "INSERT INTO user_history SELECT 0, id, full_name, branch, role"
+    " FROM users;\n"
+    "DROP TRIGGER feed_setting_ins;\n"
+    "DROP TRIGGER feed_setting_upd;\n"
+    "DROP TRIGGER feed_user_ins;\n"
+    "DROP TRIGGER feed_user_upd;\n" RULE_FEED("setting_ins",
+        "AFTER INSERT ON settings", "setting",
+        "setting_history SELECT last_insert_rowid(), NEW.key, NEW.value")
+        RULE_FEED("setting_upd", "AFTER UPDATE OF value ON settings", "setting",
+            "setting_history SELECT last_insert_rowid(), NEW.key,"
+            " NEW.value") RULE_FEED("user_ins", "AFTER INSERT ON users", "user",
+            "user_history SELECT last_insert_rowid(), NEW.id,"
+            " NEW.full_name, NEW.branch, NEW.role") RULE_FEED("user_upd",
+            "AFTER UPDATE OF full_name, role, pin_hash, active, branch"
+            " ON users",
+            "user",
+            "user_history SELECT last_insert_rowid(), NEW.id,"
+            " NEW.full_name, NEW.branch, NEW.role"),
+    /* every audit head a terminal anchored, and the heads set back by
+     * `paydesk audit reanchor` after a restore from a backup (review 18,
+     * point 6): a reanchored chain must pass through a head the central
+     * node saw, and each set-back is kept with who asked and why */
+    "CREATE TABLE anchor_history (terminal TEXT NOT NULL,"
+    " seq INTEGER NOT NULL, hash TEXT NOT NULL, at TEXT NOT NULL);\n"
+    "CREATE INDEX anchor_history_terminal ON anchor_history"
+    " (terminal, seq);\n"
+    "INSERT INTO anchor_history SELECT terminal, seq, hash, at"
+    " FROM audit_anchors;\n"
+    "CREATE TRIGGER anchor_history_ins AFTER INSERT ON audit_anchors BEGIN"
+    " INSERT INTO anchor_history VALUES (NEW.terminal, NEW.seq, NEW.hash,"
+    " NEW.at); END;\n"
+    "CREATE TRIGGER anchor_history_upd AFTER UPDATE ON audit_anchors BEGIN"
+    " INSERT INTO anchor_history VALUES (NEW.terminal, NEW.seq, NEW.hash,"
+    " NEW.at); END;\n"
+    "CREATE TABLE anchor_resets (id INTEGER PRIMARY KEY,"
+    " terminal TEXT NOT NULL, at TEXT NOT NULL,"
+    " from_seq INTEGER NOT NULL, from_hash TEXT NOT NULL,"
+    " base_seq INTEGER NOT NULL, to_seq INTEGER NOT NULL,"
+    " to_hash TEXT NOT NULL, by TEXT NOT NULL, reason TEXT NOT NULL);\n",
 };
 #undef FEED
+#undef RULE_FEED
 
 const int store_central_nmigrations =
     (int)(sizeof store_central_migrations / sizeof store_central_migrations[0]);
@@ -256,6 +318,14 @@ const char *const store_admin_migrations[] = {
     " (SELECT 1 FROM terminals WHERE org = NEW.org AND upper(terminal) ="
     " upper(NEW.terminal) AND terminal <> NEW.terminal) BEGIN"
     " SELECT RAISE(ABORT, 'terminal id case'); END;\n",
+    /* when a terminal was handed a change of the rules (a setting or a
+     * user, up to feed entry seq) in a pull (issue 18, review point 5):
+     * its records made after that, less the clock skew allowed, are
+     * judged by the rules from that change on */
+    "CREATE TABLE terminal_marks (org TEXT NOT NULL, terminal TEXT NOT"
+    " NULL, seq INTEGER NOT NULL, at TEXT NOT NULL);\n"
+    "CREATE INDEX terminal_marks_terminal ON terminal_marks (org,"
+    " terminal, at);\n",
 };
 
 const int store_admin_nmigrations =

@@ -362,6 +362,13 @@ sync_anchor_encode(const struct sync_anchor *a)
 		json_object_set_new(o, "seq", json_integer(a->seq));
 		json_object_set_new(o, "hash", json_string(a->hash));
 	}
+	if (a->reanchor && !a->has_head)
+		json_object_set_new(o, "reanchor",
+		    json_pack("{s:I}", "upto", (json_int_t)a->upto));
+	else if (a->reanchor)
+		json_object_set_new(o, "reanchor",
+		    json_pack("{s:I, s:s, s:s}", "base", (json_int_t)a->base,
+		        "by", a->by, "reason", a->reason));
 	if (a->has_head && a->nlinks > 0) {
 		json_t *l = json_array();
 		size_t i;
@@ -436,6 +443,38 @@ anchor_hash(const char *h, int64_t seq)
 	return 1;
 }
 
+/* "reanchor" (sync_anchor): {"upto": N} without a head, {"base": B,
+ * "by", "reason"} with one (B below its seq). */
+static int
+anchor_reanchor(json_t *o, struct sync_anchor *out, struct pd_err *err)
+{
+	json_t *r = json_object_get(o, "reanchor"), *n;
+	const char *key = out->has_head ? "base" : "upto";
+
+	if (r == NULL)
+		return 0;
+	n = json_object_get(r, key);
+	if (!json_is_object(r) || !json_is_integer(n) ||
+	    json_integer_value(n) < 0 ||
+	    json_object_size(r) != (out->has_head ? 3u : 1u) ||
+	    (out->has_head && json_integer_value(n) >= out->seq))
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"reanchor\" must be {\"upto\": N} without a "
+		      "head, or {\"base\": B, \"by\", \"reason\"} with one, B "
+		      "below its \"seq\""));
+	out->reanchor = 1;
+	if (!out->has_head) {
+		out->upto = (int64_t)json_integer_value(n);
+		return 0;
+	}
+	out->base = (int64_t)json_integer_value(n);
+	return sync_head_str(r, "by", out->by, sizeof out->by, 1, err) != 0 ||
+	               sync_head_str(r, "reason", out->reason,
+	                   sizeof out->reason, 1, err) != 0
+	           ? -1
+	           : 0;
+}
+
 int
 sync_anchor_decode(
     const char *body, size_t len, struct sync_anchor *out, struct pd_err *err)
@@ -455,6 +494,8 @@ sync_anchor_decode(
 	hash = json_object_get(o, "hash");
 	if (seq == NULL && hash == NULL) {
 		rc = anchor_links(json_object_get(o, "links"), out, err);
+		if (rc == 0)
+			rc = anchor_reanchor(o, out, err);
 		json_decref(o);
 		return rc;
 	}
@@ -470,6 +511,8 @@ sync_anchor_decode(
 	out->seq = (int64_t)json_integer_value(seq);
 	xstrlcpy(out->hash, json_string_value(hash), sizeof out->hash);
 	rc = anchor_links(json_object_get(o, "links"), out, err);
+	if (rc == 0)
+		rc = anchor_reanchor(o, out, err);
 	json_decref(o);
 	return rc;
 }

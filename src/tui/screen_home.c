@@ -60,6 +60,9 @@ struct home {
 	struct shift sh;
 	time_t read_at;
 	char error[sizeof(((struct pd_err *)0)->msg)];
+	/* what the last sync round found of the audit head against the
+	 * central node's ("" nothing; review 18, point 6) */
+	char anchor[640];
 };
 
 #define REFRESH_S 3
@@ -130,6 +133,7 @@ read_today(struct home *h, struct tui *t)
 	h->error[0] = '\0';
 	if (svc_payments_each(t->svc, &f, add_payment, &h->td, &err) != 0)
 		snprintf(h->error, sizeof h->error, "%s", err.msg);
+	svc_audit_anchor_error(t->svc, h->anchor, sizeof h->anchor);
 	first = h->shift == -1;
 	h->shift = svc_shift_current(t->svc, &h->sh, &err);
 	if (h->shift < 0 && h->error[0] == '\0')
@@ -213,7 +217,19 @@ draw(struct tui_screen *sc, struct tui *t)
 		    svc_money(t->svc, m, sizeof m, td->total));
 		tui_text(y++, 4, line, COLS - 6);
 	}
-	y = shift_line(h, t, y) + 1;
+	y = shift_line(h, t, y);
+	if (h->anchor[0] != '\0') {
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
+		y += tui_wrap(y, 4,
+		    _("The audit log is behind the central node's."), COLS - 6,
+		    1);
+		y += tui_wrap(y, 4, _("Run paydesk doctor."), COLS - 6, 1);
+		y += tui_wrap(y, 4,
+		    _("After a restore: paydesk audit reanchor (supervisor)."),
+		    COLS - 6, 1);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD) | A_BOLD);
+	}
+	y++;
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Tasks"), COLS - 4);
 	attroff(A_BOLD);

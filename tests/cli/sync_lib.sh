@@ -74,6 +74,8 @@ terminal() {
 }
 pdt() { n=$1; shift; "$PD" --config "$T/t$n.ini" "$@"; }
 csql() { sqlite3 "$CDB" "$1"; }
+# dsql SQL: on the central node's directory (organisations, terminals)
+dsql() { sqlite3 "$CDIR/directory.db" "$1"; }
 tsql() { sqlite3 "$T/t$1.db" "$2"; }
 # treseal N SQL: terminal N's store changed in SQL as its own code would
 # have, seals claimed by an audit entry (tests/cli/reseal.py): a record

@@ -143,6 +143,19 @@ same "the newest is kept" \
     "$(csql "SELECT uuid FROM sync_log WHERE terminal = 'T01' ORDER BY id DESC LIMIT 1")" "$last"
 stop_central
 
+# -- slow connections past max_connections, each address within its
+#    limit (review 18: 4,500 from 150 addresses held the health check off
+#    until their header deadline): the oldest waiting for its headers is
+#    closed to keep room, the health check and a pull answer at once
+limits_ini max_connections=64 max_per_address=8 header_timeout=60
+start_central || exit 1
+$CL flood 300 6 "$TOK1" -- flood 600 8 "$TOK1" >"$T/res"
+same "300 slow connections from 50 addresses, 64 allowed: answered" \
+    "$(res 1)" "health 200 pull 200"
+same "600 from 75 addresses: answered" "$(res 2)" "health 200 pull 200"
+expect "a terminal syncs after them" 0 "Pending     0" pdt 1 sync
+stop_central
+
 # -- deadlines: headers in 1 s, a body in 2 s
 limits_ini header_timeout=1 body_timeout=2
 start_central || exit 1

@@ -114,6 +114,7 @@ statement mapping|supervisor|statement mapping add bank date=1 amount=2
 sync|none|sync --status
 keys|none|keys
 audit verify|none|audit verify
+audit reanchor|supervisor|audit reanchor --reason x
 doctor|none|doctor
 backup|admin|backup T/walk.db
 shift open|cashier|shift open --count 10000x1

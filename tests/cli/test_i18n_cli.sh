@@ -221,8 +221,8 @@ expect "English without a language anywhere" 2 \
     "search: unknown option --bogus" "$PD" consumer search a --bogus
 
 # --- demo: the roles whole in every language (issue 25: "administr~") ----
-for lr in "es|administrador  9999" "fr|administrateur  9999" \
-    "en|admin       9999"; do
+for lr in "es|administrador  482615" "fr|administrateur  482615" \
+    "en|admin       482615"; do
 	expect "demo lists the users, roles whole (${lr%%|*})" 0 "${lr#*|}" \
 	    env LANGUAGE=${lr%%|*} "$PD" --db "$T/demo-${lr%%|*}.db" demo
 	if grep -q '~' "$OUT"; then

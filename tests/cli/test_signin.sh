@@ -172,6 +172,18 @@ expect "demo on an empty store loads" 0 "Demo data loaded" \
     "$PD" --db "$D" demo
 expect "demo again on the demo store changes nothing" 0 \
     "Demo data already present" "$PD" --db "$D" demo
+# the demo admin's PIN meets the admin minimum of the default PIN policy
+# (6 digits; review 18: it was 9999), and is not a weak one
+expect "the demo admin signs in with its PIN" 0 "" \
+    env PAYDESK_PIN=482615 "$PD" --db "$D" --user admin consumer search zz
+expect "not with 9999" 5 'Wrong user name or PIN for "admin"' \
+    env PAYDESK_PIN=9999 "$PD" --db "$D" --user admin consumer search zz
+printf 'username,full_name,role,pin\nalex2,Alex Two,admin,482615\n' >"$T/a2.csv"
+printf '[store]\npath = %s\n' "$T/policy.db" >"$T/policy.ini"
+"$PD" --config "$T/policy.ini" init >/dev/null
+expect "the default policy takes the demo admin's PIN for an admin" 0 \
+    "Added      1" env -u PAYDESK_CONFIG "$PD" --config "$T/policy.ini" import \
+    users "$T/a2.csv"
 
 # exports and reports of consumers' data need a signed-in supervisor
 # (the fixture store again)

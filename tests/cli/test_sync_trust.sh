@@ -319,14 +319,96 @@ expect "the central store is consistent after all" 0 "ok (" "$PD" --db "$CDB" do
 printf 'key,value\nnumbers.receipt,RC-{TERM}-{SEQ:4}\n' >"$T/n.csv"
 expect "the organisation's receipt format is set at the central node" 0 \
     "1 added" central import ACME settings "$T/n.csv"
-forged "a receipt of the format before the change" '"RC-{TERM}-{SEQ:4}"' \
-    payment
-expect "the terminal pulls the format" 0 "Pulled" pdt 1 sync
+# (review 18, point 5: the forged copy was refused here; T01 had not
+# been handed the new format, so a receipt of the one before is one it
+# took: the records are judged by the rules T01 could have had)
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+expect "a receipt T01 took before it pulled the new format is applied" 0 \
+    "Applied     1" pdt 1 sync
+same "numbered R-T01-NNNNNN at the central node" \
+    "$(csql "SELECT count(*) FROM payments WHERE receipt_no = '$(tsql 1 "SELECT
+        receipt_no FROM payments ORDER BY id DESC LIMIT 1")'")" 1
+# age T01's marks (when it was handed each change of the rules) past the
+# clock skew allowed: a record made now was made knowing the new format
+dsql "UPDATE terminal_marks SET at = datetime(at, '-1 hour')"
+forged "a receipt of the format before the change, once T01 had the new one" \
+    '"RC-{TERM}-{SEQ:4}"' payment
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
 expect "its next receipt, of the new format, is applied" 0 "Applied     1" \
     pdt 1 sync
 same "numbered RC-T01-NNNN at the central node (the series goes on)" \
     "$(csql "SELECT count(*) FROM payments WHERE receipt_no GLOB 'RC-T01-[0-9][0-9][0-9][0-9]'")" 1
+
+# -- the rules a record is judged by are those its terminal could have
+#    had when it made it (review 18, point 5): a user moved to another
+#    branch, a supervisor made a cashier, a payment method removed at the
+#    central node after T01 took a payment, before T01 pulled the change:
+#    applied; once T01 had the change, the same made again is refused
+printf 'username,full_name,role,pin,branch\nnear,Near Cashier,cashier,482916,B01\nsam,Sam Super,supervisor,582047,B01\n' \
+    >"$T/u.csv"
+expect "users of branch B01 added at the central node" 0 "2 added" \
+    central import ACME users "$T/u.csv"
+pdt 1 sync >/dev/null
+PAYDESK_PIN=482916 pdt 1 --user near pay WU-10002 --type bill --method Cash \
+    --amount 1 >/dev/null || echo "not ok - near's payment"
+near_p=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+pdt 1 --user jane pay WU-10002 --type bill --method "Debit Card" --amount 1 \
+    >/dev/null || echo "not ok - a debit card payment"
+debit_p=$(tsql 1 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+PAYDESK_PIN=582047 pdt 1 --user sam payment void "$debit_p" \
+    --reason "wrong method" >/dev/null || echo "not ok - sam's void"
+printf 'username,full_name,role,pin,branch\nnear,Near Cashier,cashier,482916,B02\nsam,Sam Super,cashier,582047,B01\n' \
+    >"$T/u.csv"
+expect "near moved to B02, sam made a cashier" 0 "2 updated" \
+    central import ACME users "$T/u.csv" --update
+printf 'key,value\npayments.methods,"Cash:cash, Credit Card:card, Bank Transfer:bank, Cheque:cheque, Online:online"\n' \
+    >"$T/m.csv"
+expect "Debit Card removed from the organisation's methods" 0 "1 added" \
+    central import ACME settings "$T/m.csv"
+expect "T01's payment by near, its Debit Card payment and sam's void are applied" \
+    0 "Applied     3" pdt 1 sync
+same "the central node has them" \
+    "$(csql "SELECT count(*) FROM payments WHERE payment_no IN ('$near_p',
+        '$debit_p')")/$(csql "SELECT status FROM payments WHERE
+        payment_no = '$debit_p'")" "2/Voided"
+dsql "UPDATE terminal_marks SET at = datetime(at, '-1 hour')"
+forged "a payment by near, once T01 had near moved to B02" \
+    '"Near Cashier" is not a user of branch B01' "payment:$near_p"
+forged "a Debit Card payment, once T01 had the methods without it" \
+    'Payment method "Debit Card" is not configured' "payment:$debit_p"
+forged "a void by sam, once T01 had sam a cashier" \
+    "voided by Sam Super is a cashier" void data.payment_uuid=$u_card \
+    data.payment_no=$p_card
+# a record dated back before T01's last pull, never sent before: it
+# would have gone up in that round (a round pushes first), so it is
+# judged by the rules from that pull on, not the older ones
+bd=$(date -d '-2 hours' '+%Y-%m-%d %H:%M:%S')
+for n in 1 2; do
+	forged "a payment by near dated back before T01 had near moved ($n)" \
+	    '"Near Cashier" is not a user of branch B01' "payment:$near_p" \
+	    uuid=0b5e55ed-0000-4000-8000-000000000001 at="$bd" \
+	    data.created_at="$bd" data.verified_at="$bd" \
+	    data.paid_on="${bd%% *}" data.payment_no="PAY-T01-${bd%%-*}-seq" \
+	    data.txn_no="TXN-T01-${bd%%-*}-seq"
+done
+# (the second: refused after T01's last pull, it is no retry of a record
+# refused before it)
+# a record's time is bounded by its terminal's: not before it was added
+dsql "UPDATE orgs SET created_at = '2020-01-01 00:00:00'"
+forged "a void stamped before its terminal was added" \
+    "Record time 2024-01-01 00:00:00 is before terminal T01 was added" \
+    void data.payment_uuid=01234567-89ab-cdef-0123-456789abcdef \
+    data.voided_by=Mary\ Johnson at="2024-01-01 00:00:00"
+forged "a payment stamped before its terminal was added" \
+    "is before terminal T01 was added" payment:$p_cash \
+    at="2024-06-01 10:00:00" data.paid_on=2024-06-01 \
+    data.payment_no=PAY-T01-2024-seq data.txn_no=TXN-T01-2024-seq \
+    data.receipt_no=RC-T01-seq \
+    data.created_at="2024-06-01 10:00:00" data.verified_at="2024-06-01 10:00:00"
+dsql "UPDATE orgs SET created_at = (SELECT min(created_at) FROM terminals)"
+forged "a void stamped next year" "is in the future" \
+    void data.payment_uuid=$u_card data.payment_no=$p_card \
+    at="$(($(date +%Y) + 1))-01-01 00:00:00"
 
 # -- refused at the central node, quarantined at the terminal: records of
 #    T01's own outbox the check table refuses (a payment by a method the

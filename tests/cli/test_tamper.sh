@@ -674,3 +674,121 @@ same "the push settled them under an audit entry of its own" \
     "$(tsql 1 "SELECT detail FROM audit_log WHERE action = 'push' AND
     entity = 'sync' ORDER BY id DESC LIMIT 1")" "sent=2 rejected=0"
 expect "and T01 still passes doctor" 0 "ok (" pdt 1 doctor
+
+# -- a store restored from a backup is behind the head the central node
+#    keeps (review 18, point 6): paydesk audit reanchor, a supervisor's,
+#    with a reason, sets it back when the restored log holds a head the
+#    central node saw; audited at both ends; a log rewritten is not
+#    reanchored, and nothing changes when it is refused
+PAYDESK_PIN=9999 pdt 1 --user admin backup "$T/t1.bak" >/dev/null ||
+    echo "not ok - T01's backup"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 2 >/dev/null
+expect "one more payment after the backup is anchored" 0 "" pdt 1 sync
+kept=$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")
+cp "$T/t1.bak" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+expect "the restored store: doctor sees it behind the central node" 6 \
+    "or the store was restored from an older backup" pdt 1 doctor
+expect "reanchor without a reason: exit 2" 2 "--reason is required" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit reanchor
+expect "reanchor with an empty reason: exit 3" 3 "Reason is required" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit \
+    reanchor --reason ""
+expect "reanchor by a cashier: exit 5" 5 "needs the supervisor role" \
+    pdt 1 --user jane audit reanchor --reason "Restored"
+same "none of them changed the head kept" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" "$kept"
+# a log rewritten (an entry edited, the chain hashed again) is no backup
+cp "$T/t1.db" "$T/t1.restored"
+python3 - "$T/t1.db" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("DROP TRIGGER audit_log_no_update")
+rows = db.execute("SELECT id FROM audit_log ORDER BY id").fetchall()
+db.execute("UPDATE audit_log SET detail = 'edited' WHERE id = ?",
+           (rows[len(rows) // 2][0],))
+prev = "0" * 64
+for r in db.execute("SELECT id, at, user, terminal, action, entity, ref,"
+                    " detail, seals FROM audit_log ORDER BY id").fetchall():
+    f = [str(r[0])] + list(r[1:8]) + ([r[8]] if r[8] else [])
+    h = hashlib.sha256((prev + "".join("\x1f" + x for x in f)).encode()).hexdigest()
+    db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", (prev, h, r[0]))
+    prev = h
+db.commit()
+PY
+n0=$(tsql 1 "SELECT count(*) FROM audit_log")
+expect "a rewritten log is not reanchored: exit 12" 12 \
+    "this log is not a copy of this terminal's" env PAYDESK_PIN=2222 \
+    "$PD" --config "$T/t1.ini" --user mary audit reanchor --reason "Restored"
+same "nothing changed at T01" "$(tsql 1 "SELECT count(*) FROM audit_log")" "$n0"
+same "nor at the central node" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")/$(csql "SELECT count(*) FROM anchor_resets")" \
+    "$kept/0"
+cp "$T/t1.restored" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+base=$(csql "SELECT max(seq) FROM anchor_history WHERE terminal = 'T01' AND
+    seq <= $(tsql 1 "SELECT max(id) FROM audit_log")")
+expect "the restored store is reanchored by a supervisor" 0 \
+    "kept now by the central node, which had seen entry $kept" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit \
+    reanchor --reason "Restored from the backup of this morning"
+same "the reanchor is an audit entry of T01's, with its reason" \
+    "$(tsql 1 "SELECT user || ':' || action || ':' || detail FROM audit_log
+        ORDER BY id DESC LIMIT 1")" \
+    "mary:reanchor:central $kept, from $base: Restored from the backup of this morning"
+same "the central node keeps T01's head now" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT max(id) FROM audit_log")"
+same "and the set-back, with who and why" \
+    "$(csql "SELECT from_seq || ':' || by || ':' || reason FROM anchor_resets")" \
+    "$kept:Mary Johnson:Restored from the backup of this morning"
+expect "audit verify agrees again" 0 "and it matches" pdt 1 audit verify
+expect "doctor passes again" 0 "ok (" pdt 1 doctor
+expect "posting works again" 0 "" pdt 1 --user jane pay WU-10002 --type bill \
+    --method Cash --amount 1
+expect "and sync anchors past it" 0 "" pdt 1 sync
+expect "a second reanchor has nothing to do: exit 3" 3 "nothing to reanchor" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit \
+    reanchor --reason "again"
+same "a reanchor from a head never seen is refused at the route (409)" \
+    "$(anchor '{"v":1,"terminal":"T01","seq":3,"hash":"'"$(printf '%064d' 0)"'","links":["\u001f3\u001fx"],"reanchor":{"base":2,"by":"x","reason":"y"}}')" 409
+same "a reanchor that is not of the protocol's form (400)" \
+    "$(anchor '{"v":1,"terminal":"T01","reanchor":{"upto":-1}}')" 400
+
+# -- the round anchors last (review 18): the head kept is the round's
+#    own, its pull's audit entry in it
+pdt 2 --user jane pay WU-10003 --type bill --method Cash --amount 1 >/dev/null
+pdt 2 sync >/dev/null
+expect "T01 pulls T02's payment" 0 "Pulled      1" pdt 1 sync
+same "the head kept is T01's newest entry, the pull's" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")/$(tsql 1 "SELECT action FROM audit_log ORDER BY id DESC LIMIT 1")" \
+    "$(tsql 1 "SELECT max(id) FROM audit_log")/pull"
+
+# -- a gap in a number series is seen (review 18: paydesk.ini(5) says
+#    gap-free): the series moved on in the shell, a receipt issued
+#    after it; a credit note's series moved on before any is issued past
+#    it; a receipt deleted from the middle
+cp "$T/t1.db" "$T/t1.series"
+expect "T01's series are whole" 0 "ok (" pdt 1 doctor
+last=$(tsql 1 "SELECT receipt_no FROM payments WHERE terminal = 'T01' ORDER BY id DESC LIMIT 1")
+tsql 1 "UPDATE number_series SET next = 500 WHERE series = 'receipt'"
+expect "the receipt series moved on: doctor sees the next" 6 \
+    "the next of the receipts is R-T01-000500, but the last issued is $last" \
+    pdt 1 doctor
+tsql 1 "UPDATE meta SET value = '' WHERE key = 'check.failed'"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
+same "the next receipt is R-T01-000500" \
+    "$(tsql 1 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")" \
+    R-T01-000500
+expect "and doctor names the numbers skipped" 6 \
+    "receipts of terminal T01: R-T01-$(printf %06d $(($(echo "${last#R-T01-}" | sed 's/^0*//') + 1))) to R-T01-000499 are missing" \
+    pdt 1 doctor
+cp "$T/t1.series" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+PAYDESK_PIN=2222 pdt 1 --user mary credit-note create "$last" --amount 0.5 \
+    --reason "Billing Error" >/dev/null || echo "not ok - a credit note"
+cn=$(tsql 1 "SELECT cn_no FROM credit_notes ORDER BY id DESC LIMIT 1")
+tsql 1 "UPDATE number_series SET next = 40 WHERE series = 'credit_note'"
+expect "the credit-note series moved on" 6 \
+    "the next of the credit notes is CN-T01-00040, but the last issued is $cn" \
+    pdt 1 doctor

@@ -1,0 +1,170 @@
+/* series.c - gaps in the receipt and credit-note number series (review
+ * 18): paydesk.ini(5) says the series are gap-free, and a series moved
+ * on in the sqlite3 shell (number_series.next) or a document deleted
+ * went unseen. doctor lists, per terminal and scope (year or month of a
+ * format that resets), the numbers missing between those issued, and on
+ * a terminal a next number that is not the one after the last issued.
+ * A terminal judges its own series only: another terminal's documents
+ * reach it when they are synced, and on the central node a number
+ * missing is most often one not received yet or refused (sync_log), not
+ * a problem of its store. Only numbers of today's format are judged: a
+ * series of a format before a change is no longer written to. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/numfmt.h"
+#include "paydesk/xmalloc.h"
+
+/* Problems listed per series at most (the count goes on). */
+#define GAPS_SHOWN 5
+
+struct issued {
+	char terminal[17];
+	char branch[17];
+	char scope[16];
+	char date[11];
+	int64_t seq;
+};
+
+static int
+cmp_issued(const void *a, const void *b)
+{
+	const struct issued *x = a, *y = b;
+	int c = strcmp(x->terminal, y->terminal);
+
+	if (c == 0)
+		c = strcmp(x->scope, y->scope);
+	if (c == 0)
+		c = x->seq < y->seq ? -1 : x->seq > y->seq;
+	return c;
+}
+
+/* The numbers of today's format among d, of the terminal (NULL: all);
+ * *other counts those of another format. */
+static struct issued *
+issued_of(const char *fmt, const struct doc_number *d, size_t n,
+    const char *terminal, size_t *out, size_t *other)
+{
+	struct issued *v = xcalloc(n + 1, sizeof *v);
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		struct numfmt_ctx ctx = {d[i].date, d[i].terminal, d[i].branch};
+
+		if (terminal != NULL && strcmp(d[i].terminal, terminal) != 0)
+			continue;
+		if (numfmt_match(fmt, &ctx, d[i].number, &v[k].seq, NULL) !=
+		    0) {
+			(*other)++;
+			continue;
+		}
+		xstrlcpy(v[k].terminal, d[i].terminal, sizeof v[k].terminal);
+		xstrlcpy(v[k].branch, d[i].branch, sizeof v[k].branch);
+		xstrlcpy(v[k].date, d[i].date, sizeof v[k].date);
+		numfmt_scope(fmt, d[i].date, v[k].scope, sizeof v[k].scope);
+		k++;
+	}
+	qsort(v, k, sizeof *v, cmp_issued);
+	*out = k;
+	return v;
+}
+
+/* Whether x and y are of the same terminal's series in one scope. */
+static int
+same_series(const struct issued *x, const struct issued *y)
+{
+	return strcmp(x->terminal, y->terminal) == 0 &&
+	       strcmp(x->scope, y->scope) == 0;
+}
+
+struct gaps {
+	const char *fmt, *what;
+	problem_cb cb;
+	void *arg;
+	int found;
+};
+
+/* A problem about the numbers seq of x's series. */
+static void
+gap(struct gaps *g, const struct issued *x, int64_t from, int64_t to,
+    int64_t next)
+{
+	struct numfmt_ctx ctx = {x->date, x->terminal, x->branch};
+	char a[64], b[64], line[400];
+
+	if (g->found++ >= GAPS_SHOWN || g->cb == NULL)
+		return;
+	numfmt_render(g->fmt, &ctx, from, a, sizeof a, NULL);
+	numfmt_render(g->fmt, &ctx, to, b, sizeof b, NULL);
+	if (next > 0)
+		snprintf(line, sizeof line,
+		    _("number series: the next of the %s is %s, but the last "
+		      "issued is %s"),
+		    g->what, a, b);
+	else if (from == to)
+		snprintf(line, sizeof line,
+		    _("number series: %s of terminal %s: %s is missing"),
+		    g->what, x->terminal, a);
+	else
+		snprintf(line, sizeof line,
+		    _("number series: %s of terminal %s: %s to %s are missing"),
+		    g->what, x->terminal, a, b);
+	g->cb(line, g->arg);
+}
+
+/* The series of receipts (credit 0) or credit notes (1). */
+static int
+series_gaps(
+    struct svc *s, int credit, problem_cb cb, void *arg, struct pd_err *err)
+{
+	struct gaps g = {credit ? s->cfg.fmt_credit_note : s->cfg.fmt_receipt,
+	    credit ? _("credit notes") : _("receipts"), cb, arg, 0};
+	int central = store_is_central(s->st);
+	struct doc_number *d;
+	struct issued *v;
+	size_t n, k, i, other = 0;
+	int64_t expect = 1, next;
+
+	if (central)
+		return 0;
+	d = store_doc_numbers(s->st, credit, &n, err);
+	if (d == NULL)
+		return -1;
+	v = issued_of(
+	    g.fmt, d, n, central ? NULL : s->cfg.terminal_id, &k, &other);
+	free(d);
+	for (i = 0; i < k; i++) {
+		/* a format changed goes on with the series of the one
+		 * before: where the terminal has numbers of another, its
+		 * first of today's is not judged */
+		if (i == 0 || !same_series(&v[i - 1], &v[i]))
+			expect = other > 0 ? v[i].seq : 1;
+		if (v[i].seq > expect)
+			gap(&g, &v[i], expect, v[i].seq - 1, 0);
+		if (v[i].seq >= expect)
+			expect = v[i].seq + 1;
+		if (central || (i + 1 < k && same_series(&v[i], &v[i + 1])))
+			continue;
+		/* the end of the terminal's own series in a scope: its next */
+		next = store_series_peek(
+		    s->st, credit ? "credit_note" : "receipt", v[i].scope);
+		if (next != expect)
+			gap(&g, &v[i], next, expect - 1, 1);
+	}
+	free(v);
+	return g.found;
+}
+
+int
+svc_series_check(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
+{
+	int a = series_gaps(s, 0, cb, arg, err), b;
+
+	if (a < 0)
+		return -1;
+	b = series_gaps(s, 1, cb, arg, err);
+	return b < 0 ? -1 : a + b;
+}

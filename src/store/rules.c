@@ -1,0 +1,236 @@
+/* rules.c - the history of the rules a terminal's record is judged by on
+ * the central node (issue 18, review point 5): the values the settings
+ * took and the names, branches and roles users had, each with the feed
+ * entry that carried it to the terminals (schema_central.c keeps them),
+ * and in the directory, when each terminal was handed a change. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+int64_t
+store_rules_head(struct store *st)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT max(coalesce((SELECT max(seq) FROM setting_history), 0), "
+	    "coalesce((SELECT max(seq) FROM user_history), 0))",
+	    NULL);
+	int64_t head = 0;
+
+	if (s == NULL)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		head = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return head;
+}
+
+int64_t
+store_feed_rules_in(struct store *st, int64_t since, int64_t cursor)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT coalesce(max(seq), 0) FROM feed WHERE seq > ? AND seq <= ? "
+	    "AND entity IN ('setting', 'user')",
+	    NULL);
+	int64_t seq = 0;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "ii", since, cursor);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		seq = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return seq;
+}
+
+static void
+read_change(sqlite3_stmt *s, void *elem)
+{
+	struct setting_change *c = elem;
+
+	c->seq = sqlite3_column_int64(s, 0);
+	st_col(s, 1, c->key, sizeof c->key);
+	st_col(s, 2, c->value, sizeof c->value);
+}
+
+struct setting_change *
+store_setting_history(struct store *st, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT seq, key, value FROM setting_history ORDER BY seq, rowid",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct setting_change), read_change, n,
+	    "reading the settings' history", err);
+}
+
+static void
+read_role(sqlite3_stmt *s, void *elem)
+{
+	char buf[16];
+
+	st_col(s, 0, buf, sizeof buf);
+	*(int *)elem = role_parse(buf);
+}
+
+/* The versions of the users in force at feed entry ?3 or after it, of
+ * branch ?2 or of every branch, the highest role first. */
+#define ROLE_SINCE(who)                                                        \
+	"SELECT role FROM user_history h WHERE " who " AND (branch = '' OR "   \
+	"branch = ?2) AND (seq > ?3 OR seq = (SELECT max(seq) FROM "           \
+	"user_history WHERE user_id = h.user_id AND seq <= ?3)) ORDER BY "     \
+	"CASE role WHEN 'admin' THEN 4 WHEN 'supervisor' THEN 3 WHEN "         \
+	"'recovery' THEN 2 ELSE 1 END DESC LIMIT 1"
+
+int
+store_user_role_since(struct store *st, const char *name, int by_username,
+    const char *branch, int64_t since, enum role *role, struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    by_username ? st_stmt(st,
+	                      ROLE_SINCE("user_id = (SELECT id FROM users "
+	                                 "WHERE username = ?1)"),
+	                      err)
+	                : st_stmt(st, ROLE_SINCE("full_name = ?1"), err);
+	int r = 0, rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssi", name, branch, since);
+	rc = st_one(st, s, read_role, &r, _("Reading the users' history"), err);
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND, "%s", name);
+	if (rc == 0)
+		*role = r > 0 ? (enum role)r : ROLE_CASHIER;
+	return rc;
+}
+#undef ROLE_SINCE
+
+int
+store_terminal_mark(struct store *st, const char *org, const char *terminal,
+    int64_t seq, const char *at, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "INSERT INTO terminal_marks (org, terminal, seq, at) SELECT ?1, "
+	    "?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM terminal_marks WHERE "
+	    "org = ?1 AND terminal = ?2 AND seq >= ?3)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssis", org, terminal, seq, at);
+	return st_done(st, s, err);
+}
+
+static void
+read_mark(sqlite3_stmt *s, void *elem)
+{
+	struct rule_mark *m = elem;
+
+	m->seq = sqlite3_column_int64(s, 0);
+	st_col(s, 1, m->at, sizeof m->at);
+}
+
+struct rule_mark *
+store_terminal_marks(struct store *st, const char *org, const char *terminal,
+    char first[TS_BUFSZ], size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT coalesce(min(created_at), '') FROM terminals WHERE org = ? "
+	    "AND terminal = ?",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ss", org, terminal);
+	first[0] = '\0';
+	if (sqlite3_step(s) == SQLITE_ROW)
+		st_col(s, 0, first, TS_BUFSZ);
+	sqlite3_reset(s);
+	s = st_stmt(st,
+	    "SELECT seq, at FROM terminal_marks WHERE org = ? AND terminal = ? "
+	    "ORDER BY at, seq",
+	    err);
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ss", org, terminal);
+	return st_collect(st, s, sizeof(struct rule_mark), read_mark, n,
+	    "reading the terminal's marks", err);
+}
+
+static void
+read_doc_number(sqlite3_stmt *s, void *elem)
+{
+	struct doc_number *d = elem;
+
+	st_col(s, 0, d->terminal, sizeof d->terminal);
+	st_col(s, 1, d->branch, sizeof d->branch);
+	st_col(s, 2, d->number, sizeof d->number);
+	st_col(s, 3, d->date, sizeof d->date);
+}
+
+struct doc_number *
+store_doc_numbers(struct store *st, int credit, size_t *n, struct pd_err *err)
+{
+	sqlite3_stmt *s =
+	    credit ? st_stmt(st,
+	                 "SELECT c.terminal, coalesce(p.branch, ''), c.cn_no, "
+	                 "c.created_on FROM credit_notes c LEFT JOIN payments "
+	                 "p ON p.id = c.payment_id ORDER BY c.terminal, c.id",
+	                 err)
+	           : st_stmt(st,
+	                 "SELECT terminal, branch, receipt_no, paid_on FROM "
+	                 "payments ORDER BY terminal, id",
+	                 err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct doc_number), read_doc_number, n,
+	    "reading document numbers", err);
+}
+
+int64_t
+store_series_peek(struct store *st, const char *series, const char *scope)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT next FROM number_series WHERE series = ? AND scope = ?",
+	    NULL);
+	int64_t next = 1;
+
+	if (s == NULL)
+		return 1;
+	st_bind(s, "ss", series, scope);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		next = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return next;
+}
+
+int
+store_is_central(struct store *st)
+{
+	return st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
+	                    "'table' AND name = 'feed'") > 0;
+}
+
+int
+store_sync_log_has(struct store *st, const char *terminal, const char *uuid,
+    const char *before)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM sync_log WHERE terminal = ? AND uuid = ? AND at < ? "
+	    "LIMIT 1",
+	    NULL);
+	int rc;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "sss", terminal, uuid, before);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW;
+}
