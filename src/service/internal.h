@@ -62,6 +62,12 @@ int svc_sync_check_pull(
  * central node from its terminal (checked first), on a terminal as
  * pulled. 0 applied, 1 already here (its event's uuid), -1 err. */
 int svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Before a payment from elsewhere takes need of item it: what an
+ * arrangement event moved of it, up to the difference, is given back to
+ * it and taken off what that event put elsewhere (arrange_sync.c: the
+ * rule of payments made meanwhile); it re-read. */
+int svc_arr_reopen(
+    struct svc *s, struct item *it, int64_t need, struct pd_err *err);
 /* The record of arrangement event event_id as the store holds it: the
  * terminal's outbox and the central node's feed build it alike; free
  * with syncrec_free. */

@@ -349,3 +349,40 @@ store_arr_event_items(
 	return st_collect(st, s, sizeof(struct item), read_item_at0, n,
 	    "reading an arrangement's installments", err);
 }
+
+int
+store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
+    int64_t *event_id, int64_t *arr_id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT coalesce((SELECT sum(amount) FROM arrangement_moves WHERE "
+	    "item_id = ?1), 0), coalesce((SELECT m.event_id FROM "
+	    "arrangement_moves m WHERE m.item_id = ?1 AND m.amount > 0 ORDER "
+	    "BY m.id DESC LIMIT 1), 0)",
+	    err);
+	int rc;
+
+	*moved = *event_id = *arr_id = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", item_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*moved = sqlite3_column_int64(s, 0);
+		*event_id = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return st_fail(st, err, _("Reading an item's arrangement"));
+	if (*event_id == 0)
+		return 0;
+	s = st_stmt(st,
+	    "SELECT arrangement_id FROM arrangement_events WHERE id = ?", err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", *event_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*arr_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}

@@ -294,6 +294,27 @@ static const struct {
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
         "l WHERE l.entity = 'payment' AND l.ref = p.payment_no) AND "
         "p.uuid NOT IN (SELECT uuid FROM received)"},
+    /* a plan's installments owe (or were paid) what it holds of the
+     * items it took over: amounts less what events moved of them, the
+     * items' moves by its events (issue 21 review, point 1) */
+    {N_("arrangements"), 0,
+        "SELECT 'arrangement ' || plan_no || ': its installments come to "
+        "' || inst || ' but it holds ' || held || ' of the items it took "
+        "over' FROM (SELECT p.plan_no, (SELECT coalesce(sum(i.amount - "
+        "(SELECT coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "
+        "m.item_id = i.id)), 0) FROM items i WHERE i.plan_id = a.plan_id) "
+        "AS inst, (SELECT coalesce(sum(m.amount), 0) FROM arrangement_moves "
+        "m JOIN arrangement_events e ON e.id = m.event_id JOIN items i ON "
+        "i.id = m.item_id WHERE e.arrangement_id = a.id AND i.plan_id IS "
+        "NOT a.plan_id) AS held FROM arrangements a JOIN plans p ON p.id = "
+        "a.plan_id) WHERE inst <> held"},
+    /* a change of a plan pulled from the central node and refused here:
+     * the plan here is not the central node's */
+    {N_("arrangements"), 0,
+        "SELECT 'arrangement ' || ref || ': a change pulled from the "
+        "central node was refused here, so this terminal''s plan is not "
+        "the central node''s (' || reason || ')' FROM pull_quarantine "
+        "WHERE kind = 'arrangement'"},
 };
 
 int
