@@ -266,8 +266,8 @@ struct outbox_rec *store_outbox_quarantine(
     struct store *st, size_t *n, struct pd_err *err);
 void store_outbox_free(struct outbox_rec *r, size_t n);
 /* Acknowledged (sent_at = at), or rejected with a reason (quarantined). */
-int store_outbox_ack(
-    struct store *st, const char *uuid, const char *at, struct pd_err *err);
+int store_outbox_ack(struct store *st, const char *uuid, const char *at,
+    struct pd_err *err);
 int store_outbox_reject(struct store *st, const char *uuid, const char *reason,
     const char *at, struct pd_err *err);
 /* A send of records first..last whose outcome is unknown: count the
@@ -335,16 +335,15 @@ int store_fts_defer_end(struct store *st, struct pd_err *err);
  * gives it: update by id (uuid too). */
 int store_consumer_update(
     struct store *st, const struct consumer *c, struct pd_err *err);
-int store_item_update(
-    struct store *st, const struct item *it, struct pd_err *err);
+int store_item_update(struct store *st, const struct item *it, struct pd_err *err);
 /* Insert or update by username: name, role, PIN hash, active, branch. */
 int store_user_upsert(struct store *st, struct user *u, struct pd_err *err);
 /* Settings the central node masters (src/store/settings.c).
  * store_setting_get: 1 found, 0 not there, -1 error. store_setting_put
  * inserts or changes it (a value equal to the stored one is left as it
  * is). store_settings: all of them by key, caller frees. */
-int store_setting_get(
-    struct store *st, const char *key, struct setting *out, struct pd_err *err);
+int store_setting_get(struct store *st, const char *key, struct setting *out,
+    struct pd_err *err);
 int store_setting_by_id(
     struct store *st, int64_t id, struct setting *out, struct pd_err *err);
 int store_setting_put(struct store *st, const char *key, const char *value,
@@ -363,8 +362,8 @@ int store_wal_frames(const struct store *st);
 int store_checkpoint(struct store *st, struct pd_err *err);
 /* Who the following writes come from (the feed's origin), and whether
  * the central node applies them differently from the record. */
-int store_sync_origin(
-    struct store *st, const char *origin, int altered, struct pd_err *err);
+int store_sync_origin(struct store *st, const char *origin, int altered,
+    struct pd_err *err);
 /* The hash of an applied record; *found 0 when the uuid is new. */
 int store_applied_get(struct store *st, const char *uuid, char hash[65],
     int *found, struct pd_err *err);
@@ -391,8 +390,7 @@ struct feed_entry *store_feed_page(struct store *st, int64_t since,
     struct pd_err *err);
 int64_t store_feed_head(struct store *st);
 /* Entries of the feed after since that a terminal would get: for status. */
-int64_t store_feed_count_after(
-    struct store *st, int64_t since, const char *origin);
+int64_t store_feed_count_after(struct store *st, int64_t since, const char *origin);
 
 /* The central node's directory of organisations and terminals. */
 int store_open_directory(
@@ -414,9 +412,9 @@ struct terminal_row *store_terminals(
     struct store *st, const char *org, size_t *n, struct pd_err *err);
 /* A request from the terminal: when, which route; cursor and pending
  * when known (-1: keep). */
-int store_terminal_seen(struct store *st, const char *org, const char *terminal,
-    const char *at, const char *route, int64_t cursor, int64_t pending,
-    struct pd_err *err);
+int store_terminal_seen(struct store *st, const char *org,
+    const char *terminal, const char *at, const char *route, int64_t cursor,
+    int64_t pending, struct pd_err *err);
 
 /* Payment gateways in the directory (issue 19). store_gateway_add: a
  * second active gateway of the same name is PD_EINVAL. store_gateway_get:
@@ -467,7 +465,8 @@ int store_gw_consumer_by_ref(
  * id in *id, and their account numbers joined with ", " into accounts
  * (n bytes, as many as fit); -1 on error. */
 int store_gw_phone_owners(struct store *st, const char *national,
-    const char *cc, int64_t *id, char *accounts, size_t n, struct pd_err *err);
+    const char *cc, int64_t *id, char *accounts, size_t n,
+    struct pd_err *err);
 /* Gateway GATEWAY's payment CODE, with its consumer's account number and
  * its ledger payment's number; PD_ENOTFOUND when there is none. */
 int store_gw_payment_get(struct store *st, const char *gateway,
@@ -539,8 +538,8 @@ int store_forecast_week(
     struct store *st, struct forecast_week *w, struct pd_err *err);
 /* What the items due before `before` still owe now (the ledger's
  * settled amounts, as the aging report reads them). */
-int store_forecast_arrears(
-    struct store *st, const char *before, int64_t *owed, struct pd_err *err);
+int store_forecast_arrears(struct store *st, const char *before,
+    int64_t *owed, struct pd_err *err);
 int store_aging_total(struct store *st, const struct aging_filter *f,
     struct aging *a, struct pd_err *err);
 /* Per consumer, most outstanding first. */
@@ -592,8 +591,8 @@ int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
  * per drawer and per cashier at a terminal (PD_EINVAL otherwise). */
 int store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err);
 /* The open shift of user_id at terminal: 1 and *out, 0 none, -1 error. */
-int store_shift_open_of(struct store *st, const char *terminal, int64_t user_id,
-    struct shift *out, struct pd_err *err);
+int store_shift_open_of(struct store *st, const char *terminal,
+    int64_t user_id, struct shift *out, struct pd_err *err);
 /* The drawer's open shift (open 1) or its latest closed one (open 0): 1
  * and *out, 0 none, -1 error. */
 int store_shift_drawer(struct store *st, const char *drawer, int open,
@@ -613,8 +612,8 @@ int store_shift_count_insert(struct store *st, int64_t shift_id,
 struct shift_count *store_shift_counts(struct store *st, int64_t shift_id,
     const char *phase, size_t *n, struct pd_err *err);
 /* A movement (uuid made if empty): sets m->id. */
-int store_shift_move_insert(struct store *st, int64_t shift_id, int64_t user_id,
-    struct shift_movement *m, struct pd_err *err);
+int store_shift_move_insert(struct store *st, int64_t shift_id,
+    int64_t user_id, struct shift_movement *m, struct pd_err *err);
 /* The movements, oldest first; caller frees (NULL: err). */
 struct shift_movement *store_shift_moves(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
@@ -653,8 +652,8 @@ int store_arr_insert(struct store *st, struct arrangement *a,
 int store_arr_update(
     struct store *st, const struct arrangement *a, struct pd_err *err);
 /* The arrangement of plan plan_no; PD_ENOTFOUND if there is none. */
-int store_arr_find(struct store *st, const char *plan_no, struct arrangement *a,
-    struct pd_err *err);
+int store_arr_find(struct store *st, const char *plan_no,
+    struct arrangement *a, struct pd_err *err);
 /* Arrangements, newest first, of one consumer (0: all); caller frees
  * (NULL: err). */
 struct arrangement *store_arr_list(
@@ -669,8 +668,8 @@ struct arr_event {
 	const char *by; /* username */
 	const char *terminal;
 };
-int store_arr_event(struct store *st, int64_t arr_id, const struct arr_event *e,
-    int64_t *event_id, struct pd_err *err);
+int store_arr_event(struct store *st, int64_t arr_id,
+    const struct arr_event *e, int64_t *event_id, struct pd_err *err);
 /* Move amount of item item_id's debt into a plan (> 0: the item is
  * settled by it and, with arr_id, marked under that arrangement's plan)
  * or back (< 0: unsettled; the mark goes when nothing stays held). An
@@ -692,8 +691,8 @@ struct arr_hold *store_arr_holds(
 int store_arr_installment(
     struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err);
 /* The arrangement of id (PD_ENOTFOUND). */
-int store_arr_by_id(
-    struct store *st, int64_t id, struct arrangement *a, struct pd_err *err);
+int store_arr_by_id(struct store *st, int64_t id, struct arrangement *a,
+    struct pd_err *err);
 /* Event event_id, or with event_id 0 the event of uuid: 0 found, 1 none,
  * -1 err. */
 int store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
