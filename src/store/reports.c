@@ -67,12 +67,16 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 		return -1;
 	/* the items due in the period, each paid up to its amount by Posted
 	 * payments dated up to the period's end (paid early counts; paid
-	 * after the period does not: the rate of a past period stays) */
+	 * after the period does not: the rate of a past period stays); what
+	 * an arrangement moved of an item is due as its installments, not
+	 * here (due_daily alike) */
 	s = st_stmt(st,
-	    "SELECT coalesce(sum(min(i.amount, (SELECT coalesce(sum(a.amount), "
-	    "0) FROM allocations a JOIN payments p ON p.id = a.payment_id "
-	    "WHERE a.item_id = i.id AND p.status = 'Posted' AND p.paid_on <= "
-	    "?2))), 0), count(*) FROM items i WHERE i.due_on BETWEEN ?1 AND ?2",
+	    "SELECT coalesce(sum(min(i.amount - (SELECT coalesce(sum(m.amount), "
+	    "0) FROM arrangement_moves m WHERE m.item_id = i.id), (SELECT "
+	    "coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON "
+	    "p.id = a.payment_id WHERE a.item_id = i.id AND p.status = "
+	    "'Posted' AND p.paid_on <= ?2))), 0), count(*) FROM items i WHERE "
+	    "i.due_on BETWEEN ?1 AND ?2",
 	    err);
 	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
 	    two_ints(st, s, &k->due_paid, NULL, err) != 0)

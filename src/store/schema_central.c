@@ -208,6 +208,9 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_bank_statements_upd;\n"
     "DROP TRIGGER IF EXISTS seal_bank_statement_lines_ins;\n"
     "DROP TRIGGER IF EXISTS seal_bank_statement_lines_upd;\n",
+    /* the rollups are not kept here (3): nor Total Due's correction by
+     * arrangements' moves (the terminal's migration after the seals') */
+    "DROP TRIGGER IF EXISTS rollup_arr_move;\n",
 };
 #undef FEED
 

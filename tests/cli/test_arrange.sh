@@ -106,6 +106,17 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
+# dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
+# 2026 (the items' and the installments' months), read on Feb 28, 2026
+dues() {
+	for mo in 2025-03 2025-04 2025-05 2025-06 2025-07 2025-08 2025-09 \
+	    2025-10 2025-11 2025-12 2026-01 2026-02; do
+		echo "$(PAYDESK_NOW=2026-02-28 sup1 --json kpi --month $mo | tr -d ' \n' | sed -n \
+		    's/^{"currency":"[A-Z]*","month":{[^}]*"total_due":\([0-9-]*\),"total_due_paid":\([0-9-]*\).*/\1\/\2/p')"
+	done | tr '\n' ' '
+}
+due0=$(dues)
+out0=$(sup1 --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p')
 expect "a recovery user makes the arrangement" 0 "AR-T01-000001" \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship
 refused1 "an item under an arrangement is not taken twice" 3 \
@@ -113,6 +124,21 @@ refused1 "an item under an arrangement is not taken twice" 3 \
     --reason Again --items INV-A1
 owed1=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 same "the outstanding is not counted twice" "$owed0/$owed1" "60034/60034"
+due1=$(dues)
+# Ana's items were due in Mar (333.33), Apr (250.00) and May (17.01); the
+# plan's down payment in Jun, its installments Jul to Jan
+same "Total Due counts the items' debt once: in the installments' months" \
+    "$(echo "$due0" | awk '{for (i = 1; i <= NF; i++) {split($i, a, "/"); print a[1]}}' | tr '\n' ' ' | awk '{print $1 - 33333, $2 - 25000, $3 - 1701, $4 + 10000, $5 + 7147, $6 + 7147, $7 + 7147, $8 + 7147, $9 + 7147, $10 + 7147, $11 + 7152, $12}')" \
+    "$(echo "$due1" | awk '{for (i = 1; i <= NF; i++) {split($i, a, "/"); print a[1]}}' | tr '\n' ' ' | sed 's/ $//')"
+same "what was paid of the months' dues did not change" \
+    "$(echo "$due0" | sed 's|[0-9-]*/||g')" "$(echo "$due1" | sed 's|[0-9-]*/||g')"
+run env PAYDESK_NOW=2026-02-28 PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" \
+    --user mary --json kpi --month 2025-03
+has "March's only item, now under the plan, no longer makes its rate 0 %" \
+    '"collection_rate_percent": null'
+same "the dashboard's outstanding counts the debt once" \
+    "$(sup1 --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p')" \
+    "$out0"
 run sup1 report aging --consumer WU-20001
 same "aging counts the installments, not the items they replaced" \
     "$(grep -c 'INV-A1\|INV-A2\|SRV-A1' "$OUT")" 0
