@@ -709,5 +709,8 @@ struct item *store_arr_event_items(
  * event's arrangement (*arr_id). */
 int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
     int64_t *event_id, int64_t *arr_id, struct pd_err *err);
+/* The cancel event of arrangement arr_id (*event_id 0: not cancelled). */
+int store_arr_cancel_event(
+    struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
 
 #endif

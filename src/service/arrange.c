@@ -400,7 +400,9 @@ comply(struct arr_view *v)
 		const struct arr_item *in = &v->inst[i];
 
 		v->paid += in->it.settled - in->moved;
-		if (in->moved > 0) {
+		/* closed by a later event, or all of it taken off by its own
+		 * (paid meanwhile elsewhere) */
+		if (in->moved > 0 || in->it.amount <= 0) {
 			v->state[i] = ARR_REPLACED;
 			continue;
 		}

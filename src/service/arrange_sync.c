@@ -226,6 +226,48 @@ svc_arr_reopen(struct svc *s, struct item *it, int64_t need, struct pd_err *err)
 	return store_item_by_id(s->st, it->id, it, err);
 }
 
+int
+svc_arr_unpaid(
+    struct svc *s, const struct item *it, int64_t amount, struct pd_err *err)
+{
+	struct arrangement a;
+	struct arr_hold *h;
+	struct pd_err e2;
+	int64_t ev, give;
+	size_t n, i;
+	int rc = 0;
+
+	if (it->kind != PAY_INSTALLMENT || it->plan_no[0] == '\0' ||
+	    amount <= 0)
+		return 0;
+	if (store_arr_find(s->st, it->plan_no, &a, &e2) != 0) {
+		if (e2.code == PD_ENOTFOUND)
+			return 0;
+		*err = e2;
+		return -1;
+	}
+	if (!a.cancelled)
+		return 0;
+	if (store_arr_cancel_event(s->st, a.id, &ev, err) != 0)
+		return -1;
+	if (ev == 0)
+		return 0;
+	/* closed again by the cancel, and given back as the cancel gave:
+	 * to the items it still holds, newest first */
+	if (store_arr_move(s->st, ev, it->id, amount, 0, err) != 0 ||
+	    (h = store_arr_holds(s->st, a.id, &n, err)) == NULL)
+		return -1;
+	for (i = n; i > 0 && amount > 0 && rc == 0; i--) {
+		give = h[i - 1].held < amount ? h[i - 1].held : amount;
+		if (give > 0)
+			rc = store_arr_move(
+			    s->st, ev, h[i - 1].item_id, -give, a.id, err);
+		amount -= give;
+	}
+	free(h);
+	return rc;
+}
+
 /* Move up to cap and *amount more of item id's debt into event ev;
  * *amount is what is left. An installment of ev closed by a later event
  * is reopened first (the later event absorbs it in turn: the events'

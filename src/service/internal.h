@@ -68,6 +68,13 @@ int svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err);
  * rule of payments made meanwhile); it re-read. */
 int svc_arr_reopen(
     struct svc *s, struct item *it, int64_t need, struct pd_err *err);
+/* After a void took amount back from installment it: when its
+ * arrangement was cancelled, the debt goes back to the items the plan
+ * still holds (newest first, as the cancel gave it) instead of reopening
+ * an installment of a cancelled plan (issue 21 review, point 3). Every
+ * node's void runs it (ledger_void). */
+int svc_arr_unpaid(
+    struct svc *s, const struct item *it, int64_t amount, struct pd_err *err);
 /* The record of arrangement event event_id as the store holds it: the
  * terminal's outbox and the central node's feed build it alike; free
  * with syncrec_free. */

@@ -363,6 +363,32 @@ same "the cancel gives back 160.00, the newest bill first" \
 expect "doctor at terminal 1 after both" 0 "ok" pdt 1 doctor
 expect "doctor at terminal 2 after both" 0 "ok" pdt 2 doctor
 ledger_ok "the central node holds the payments taken meanwhile once"
+## 7. A void after a cancel (review, point 3): the debt goes back to the
+# items the plan took over, not to an installment of the cancelled plan
+expect "terminal 1 cancels Bea Ruiz's plan: 200.00 back to her bill" 0 \
+    "Cancelled" rec 1 arrangement cancel AR-T01-000002 --reason "Moved away"
+paid_by() { tsql 1 "SELECT DISTINCT p.payment_no FROM payments p JOIN
+    allocations a ON a.payment_id = p.id JOIN items i ON i.id = a.item_id
+    WHERE i.ref = '$1' AND p.terminal = 'T01'"; }
+expect "a supervisor voids the 100.00 that paid its first installment" 0 \
+    "voided" sup1 payment void "$(paid_by 'AR-T01-000002#1')" --reason Mistake
+expect "and the 50.00 that paid part of Cid Mora's first" 0 "voided" \
+    sup1 payment void "$(paid_by 'AR-T01-000003#1')" --reason Mistake
+inst_open() { tsql $1 "SELECT coalesce(sum(i.amount - i.settled), 0) FROM
+    items i JOIN plans p ON p.id = i.plan_id WHERE p.plan_no IN
+    ('AR-T01-000002', 'AR-T01-000003')"; }
+same "no installment of a cancelled plan is open again" "$(inst_open 1)" 0
+same "the bills owe what the voids took back" "$(tsql 1 "SELECT
+    group_concat(ref || '=' || (amount - settled), ' ') FROM (SELECT * FROM
+    items WHERE ref IN ('INV-B1', 'INV-C1', 'INV-C2') ORDER BY ref)")" \
+    "INV-B1=30000 INV-C1=12000 INV-C2=9000"
+expect "terminal 1 pushes the cancel and the voids" 0 "" t1 sync
+expect "terminal 2 pulls them" 0 "" t2 sync
+same "terminal 2 gives the debt back alike" "$(inst_open 2)/$(owed WU-20002 \
+    2)/$(owed WU-20003 2)/$(owed WU-20002 0)/$(owed WU-20003 0)" \
+    "0/30000/21000/30000/21000"
+plans_same "both terminals show Bea Ruiz's cancelled plan alike" AR-T01-000002
+expect "doctor at terminal 2 after the voids" 0 "ok" pdt 2 doctor
 # doctor compares what it can: a copy of terminal 1 where a pulled change
 # of a plan was set aside, then one whose installment was edited
 for f in db db-wal db-shm; do
@@ -378,5 +404,5 @@ expect "doctor names a plan whose pulled change was refused here" 6 \
 tsql 9 "DELETE FROM pull_quarantine; UPDATE items SET amount = amount + 1
     WHERE ref = 'AR-T01-000003#2'"
 expect "doctor names a plan whose installments and holds disagree" 6 \
-    "AR-T01-000003: its installments come to 5001 but it holds 5000" \
+    "AR-T01-000003: its installments come to 1 but it holds 0" \
     pdt 9 doctor
