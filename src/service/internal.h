@@ -73,6 +73,11 @@ int svc_arr_reopen(
  * still holds (newest first, as the cancel gave it) instead of reopening
  * an installment of a cancelled plan (issue 21 review, point 3). Every
  * node's void runs it (ledger_void). */
+/* Why item it, settled in full, cannot be paid when an arrangement moved
+ * its debt: PD_EINVAL naming the plan (an item under it, or an
+ * installment a reschedule or cancel closed); 0 when none did (issue 21
+ * review, point 4). */
+int svc_arr_explain(struct svc *s, const struct item *it, struct pd_err *err);
 int svc_arr_unpaid(
     struct svc *s, const struct item *it, int64_t amount, struct pd_err *err);
 /* The record of arrangement event event_id as the store holds it: the

@@ -364,9 +364,29 @@ expect "doctor at terminal 1 after both" 0 "ok" pdt 1 doctor
 expect "doctor at terminal 2 after both" 0 "ok" pdt 2 doctor
 ledger_ok "the central node holds the payments taken meanwhile once"
 ## 7. A void after a cancel (review, point 3): the debt goes back to the
-# items the plan took over, not to an installment of the cancelled plan
+# items the plan took over, not to an installment of the cancelled plan;
+# first what paying an arranged item says (point 4)
+refused1 "paying a bill under a plan names the plan" 3 \
+    "Item INV-B1 is under an arrangement, AR-T01-000002: pay that" \
+    rec 1 pay WU-20002 --type bill --items INV-B1 --method Cash --amount 10
+refused1 "paying an installment a reschedule closed says so" 3 \
+    "Installment AR-T01-000002#2 was closed by a reschedule or the cancel of arrangement AR-T01-000002" \
+    rec 1 pay WU-20002 --type installment --items 'AR-T01-000002#2' \
+    --method Cash --amount 10
 expect "terminal 1 cancels Bea Ruiz's plan: 200.00 back to her bill" 0 \
     "Cancelled" rec 1 arrangement cancel AR-T01-000002 --reason "Moved away"
+same "the cancel's audit entry keeps its reason" "$(tsql 1 "SELECT detail
+    FROM audit_log WHERE entity = 'arrangement' AND action = 'cancel' AND
+    ref = 'AR-T01-000002'")" "returned=200.00 reason=Moved away"
+same "the reschedule's too" "$(tsql 2 "SELECT detail FROM audit_log WHERE
+    entity = 'arrangement' AND action = 'reschedule' AND ref =
+    'AR-T01-000002'")" \
+    "rest=300.00 n=2 frequency=weekly first_due=2025-09-10 reason=Lost job"
+run rec 1 arrangement list --consumer WU-20001
+has "the list shows the compliance as a percentage" "2  50.0%"
+run rec 1 --json arrangement list --consumer WU-20001
+has "and none where nothing fell due yet (not 0 %)" \
+    '"plan_no":"AR-T01-000009","account_no":"WU-20001","status":"Active","debt":42887,"paid":0,"left":42887,"fell_due":0,"compliance":null'
 paid_by() { tsql 1 "SELECT DISTINCT p.payment_no FROM payments p JOIN
     allocations a ON a.payment_id = p.id JOIN items i ON i.id = a.item_id
     WHERE i.ref = '$1' AND p.terminal = 'T01'"; }
