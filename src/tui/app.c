@@ -862,7 +862,9 @@ tui_main(struct svc *svc)
 	X(shifts)                                                              \
 	X(shift_filter)                                                        \
 	X(gateway)                                                             \
-	X(gateway_assoc)
+	X(gateway_assoc)                                                       \
+	X(arrangements)                                                        \
+	X(arrangement)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)
