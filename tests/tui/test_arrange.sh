@@ -11,12 +11,16 @@ printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
     >"$T/rec.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
 rec() { PAYDESK_PIN=4321 "$PD" --user rita "$@"; }
+# owed: the outstanding the dashboard reads, in minor units
+owed() { sup --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p'; }
+out0=$(owed)
 expect "John Doe's bills in a plan of three" 0 "AR-T01-000001" \
     rec arrangement create WU-10001 --installments 3 --frequency monthly \
     --first-due 2025-06-10 --grace 2 --misses 1 --reason Hardship
 expect "a second plan for another consumer" 0 "AR-T01-000002" \
     rec arrangement create WU-10002 --installments 2 --frequency weekly \
     --first-due 2025-06-05 --reason Hardship
+same "the plans do not change what is outstanding" "$(owed)" "$out0"
 # the first installment paid on time, the second plan cancelled
 expect "the first installment paid" 0 "Payment ID" rec pay WU-10001 \
     --type installment --items 'AR-T01-000001#1' --method Cash \
@@ -25,10 +29,13 @@ expect "the first installment paid" 0 "Payment ID" rec pay WU-10001 \
 expect "the second plan cancelled" 0 "Cancelled" \
     rec arrangement cancel AR-T01-000002 --reason "Moved away"
 
+out0=$(python3 -c "import sys; print('\${:,.2f}'.format(int(sys.argv[1]) / 100))" "$(owed)")
 export PAYDESK_NOW="2025-08-01 10:00:00"
 tui_start
 login mary 2222
 wait_for "the dashboard" "Dashboard"
+wait_for "the dashboard's outstanding counts the arranged debt once" \
+    "Total outstanding $out0"
 keys r
 wait_for "r opens the arrangements" "2 payment arrangements"
 wait_for "each with its status" "AR-T01-000002  WU-10002"
