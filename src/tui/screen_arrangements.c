@@ -2,7 +2,8 @@
  * 21): every plan, newest first, with its status, what it still owes and
  * its compliance; F2 goes through the statuses (all, Active, Completed,
  * Broken, Cancelled); Enter opens one (screen_arrangement.c). Reached from
- * the dashboard (r). Read only: the plans are made and changed by the
+ * the dashboard (r) and from a consumer's account view (r: that
+ * consumer's only). Read only: the plans are made and changed by the
  * recovery role with `paydesk arrangement` (paydesk(1)). */
 #include <curses.h>
 #include <stdio.h>
@@ -19,7 +20,8 @@ static const struct tui_key screen_arrangements_keys[] = {
     {KEY_F(2), "F2", N_("Status"),
         N_("every arrangement, or those of one status in turn"), A_STATUS},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), A_BACK},
+    {TUI_KEY_ESC, "Esc", N_("Back"),
+        N_("back to the dashboard or the account"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
@@ -29,6 +31,7 @@ struct plans {
 	struct arr_view *rows;
 	size_t n;
 	int status; /* -1: all */
+	char account[33]; /* "": every consumer's */
 	unsigned gen;
 };
 
@@ -64,7 +67,8 @@ load(struct plans *p, struct tui *t)
 	svc_arr_views_free(p->rows, p->n);
 	p->n = 0;
 	p->gen = t->list_gen;
-	p->rows = svc_arrangement_list(t->svc, NULL, p->status, &p->n, &err);
+	p->rows = svc_arrangement_list(t->svc,
+	    p->account[0] ? p->account : NULL, p->status, &p->n, &err);
 	if (p->rows == NULL)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&p->list, p->n);
@@ -149,10 +153,12 @@ const struct tui_screen_class screen_arrangements_class = {
 };
 
 struct tui_screen *
-screen_arrangements_new(struct tui *t)
+screen_arrangements_new(struct tui *t, const char *account)
 {
 	struct plans *p = xcalloc(1, sizeof *p);
 
+	if (account != NULL)
+		xstrlcpy(p->account, account, sizeof p->account);
 	tui_list_init(&p->list, cols, TUI_NCOLS(cols), cells, p);
 	p->status = -1;
 	p->sc.cls = &screen_arrangements_class;

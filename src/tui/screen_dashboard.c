@@ -714,7 +714,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		tui_push(t, screen_gateway_new(t));
 		return TUI_HANDLED;
 	case A_ARRANGEMENTS:
-		tui_push(t, screen_arrangements_new(t));
+		tui_push(t, screen_arrangements_new(t, NULL));
 		return TUI_HANDLED;
 	case A_SYNC:
 		tui_push(t, screen_sync_new(t));

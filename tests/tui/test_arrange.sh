@@ -59,4 +59,15 @@ keys F2 F2 F2
 wait_for "F2 in turn: the Cancelled ones" "1 payment arrangement: Cancelled"
 keys F2
 wait_for "and all again" "2 payment arrangements"
+# a consumer's own, from the account view of the payment wizard
+keys Escape
+wait_for "Esc back to the dashboard" "Outstanding today"
+keys n
+wait_for "n: the search" "Search"
+type_text WU-10002
+keys Enter
+wait_for "the account view" "Account details"
+keys r
+wait_for "r: José Núñez's plans only" "1 payment arrangement"
+wait_for "his cancelled one" "AR-T01-000002  WU-10002   Cancelled"
 tmux -S "$SOCK" kill-server
