@@ -71,8 +71,9 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 	 * an arrangement moved of an item is due as its installments, not
 	 * here (due_daily alike) */
 	s = st_stmt(st,
-	    "SELECT coalesce(sum(min(i.amount - (SELECT coalesce(sum(m.amount), "
-	    "0) FROM arrangement_moves m WHERE m.item_id = i.id), (SELECT "
+	    "SELECT coalesce(sum(min(i.amount - (SELECT "
+	    "coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "
+	    "m.item_id = i.id), (SELECT "
 	    "coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON "
 	    "p.id = a.payment_id WHERE a.item_id = i.id AND p.status = "
 	    "'Posted' AND p.paid_on <= ?2))), 0), count(*) FROM items i WHERE "

@@ -37,8 +37,8 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	snprintf(line, sizeof line, "%s  %s", v->a.plan_no,
 	    _(arr_status_name(v->status)));
 	tui_lines_add(l, 1, "%s", line);
-	snprintf(line, sizeof line, "%s  %s", v->a.account_no,
-	    v->a.consumer_name);
+	snprintf(
+	    line, sizeof line, "%s  %s", v->a.account_no, v->a.consumer_name);
 	tui_lines_pair(l, lw, _("Consumer"), line);
 	tui_lines_pair(
 	    l, lw, _("Debt"), svc_money(t->svc, m, sizeof m, v->a.debt));
@@ -51,8 +51,9 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	    svc_date(t->svc, d, sizeof d, v->a.first_due));
 	tui_lines_pair(l, lw, _("Installments"), line);
 	tui_lines_pair(l, lw, _("Compliance rate"),
-	    v->compliance < 0 ? "-"
-	                      : svc_percent(t->svc, m, sizeof m, v->compliance));
+	    v->compliance < 0
+	        ? "-"
+	        : svc_percent(t->svc, m, sizeof m, v->compliance));
 	snprintf(line, sizeof line, "%d / %d", v->tally.missed + v->tally.late,
 	    v->a.misses_allowed);
 	tui_lines_pair(l, lw, _("Misses allowed"), line);
@@ -73,8 +74,7 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 		tui_lines_add(l, 0, "%-18s %10s %12s %12s  %s", in->it.ref,
 		    svc_date(t->svc, d, sizeof d, in->it.due_on),
 		    svc_money(t->svc, m, sizeof m, in->it.amount),
-		    svc_money(
-		        t->svc, p, sizeof p, in->it.settled - in->moved),
+		    svc_money(t->svc, p, sizeof p, in->it.settled - in->moved),
 		    _(arr_inst_state_name(v->state[i])));
 	}
 }

@@ -20,8 +20,8 @@ static const struct tui_key screen_arrangements_keys[] = {
     {KEY_F(2), "F2", N_("Status"),
         N_("every arrangement, or those of one status in turn"), A_STATUS},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"),
-        N_("back to the dashboard or the account"), A_BACK},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard or the account"),
+        A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
@@ -30,7 +30,7 @@ struct plans {
 	struct tui_list list;
 	struct arr_view *rows;
 	size_t n;
-	int status; /* -1: all */
+	int status;       /* -1: all */
 	char account[33]; /* "": every consumer's */
 	unsigned gen;
 };
@@ -67,8 +67,8 @@ load(struct plans *p, struct tui *t)
 	svc_arr_views_free(p->rows, p->n);
 	p->n = 0;
 	p->gen = t->list_gen;
-	p->rows = svc_arrangement_list(t->svc,
-	    p->account[0] ? p->account : NULL, p->status, &p->n, &err);
+	p->rows = svc_arrangement_list(
+	    t->svc, p->account[0] ? p->account : NULL, p->status, &p->n, &err);
 	if (p->rows == NULL)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&p->list, p->n);
