@@ -29,7 +29,11 @@ enum xkind {
 	 * pay_type_name, credit_status_name: English, data): a person's
 	 * view (the screens, the CLI's tables) shows it translated, the
 	 * machine output (JSON, CSV, xlsx) as stored; issue 25 */
-	X_TERM
+	X_TERM,
+	/* cell.n, a percentage in tenths (12.3% as 123) shown with its
+	 * sign in the reader's language (svc_percent), a number in the
+	 * machine outputs; below 0: none (empty, JSON null) */
+	X_PERCENT
 };
 
 /* A column of a listing: the same table drives the screen, the CLI's

@@ -785,5 +785,13 @@ struct arr_move *store_arr_event_moves(
 /* The installments an event made, by number; caller frees. */
 struct item *store_arr_event_items(
     struct store *st, int64_t event_id, size_t *n, struct pd_err *err);
+/* What arrangements moved of item item_id's debt (*moved, net), the
+ * latest event that moved some onto it (*event_id, 0: none) and that
+ * event's arrangement (*arr_id). */
+int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
+    int64_t *event_id, int64_t *arr_id, struct pd_err *err);
+/* The cancel event of arrangement arr_id (*event_id 0: not cancelled). */
+int store_arr_cancel_event(
+    struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
 
 #endif

@@ -235,7 +235,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Paid"), "paid", X_MONEY, 12, 0},
 	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
 	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
-	    {NC_("column", "Compliance"), "compliance", X_TENTHS, 10, 0},
+	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
 	};
 	const char *consumer = NULL, *status = NULL;
 	struct opt o[] = {{"consumer", 0, &consumer}, {"status", 0, &status},
@@ -272,7 +272,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 		cell[5].n = v[i].left;
 		cell[6].n =
 		    v[i].tally.on_time + v[i].tally.late + v[i].tally.missed;
-		cell[7].n = v[i].compliance < 0 ? 0 : v[i].compliance;
+		cell[7].n = v[i].compliance; /* -1: none fell due */
 		table_cells(t, cell);
 	}
 	svc_arr_views_free(v, n);

@@ -390,7 +390,7 @@ table_start(struct table *t)
 static int
 numeric(enum xkind k)
 {
-	return k == X_MONEY || k == X_INT || k == X_TENTHS;
+	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT;
 }
 
 /* The last cell s, begun at column x, within width w: its "; " entries
@@ -550,6 +550,8 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		return svc_count(&t->c->svc, buf, n, c->n);
 	case X_TENTHS:
 		return svc_tenths(&t->c->svc, buf, n, c->n);
+	case X_PERCENT:
+		return c->n < 0 ? "" : svc_percent(&t->c->svc, buf, n, c->n);
 	case X_DATE:
 		return svc_date(&t->c->svc, buf, n, c->s);
 	case X_TIME:
@@ -575,6 +577,8 @@ cell_json(struct table *t, int i)
 		return json_integer(c->n);
 	case X_TENTHS:
 		return json_real((double)c->n / 10);
+	case X_PERCENT:
+		return c->n < 0 ? json_null() : json_real((double)c->n / 10);
 	default:
 		return json_string(c->s ? c->s : "");
 	}

@@ -369,6 +369,11 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		case X_TENTHS:
 			fputs(money_plain(buf, sizeof buf, c[i].n, 1), x->f);
 			break;
+		case X_PERCENT: /* none: empty */
+			if (c[i].n >= 0)
+				fputs(money_plain(buf, sizeof buf, c[i].n, 1),
+				    x->f);
+			break;
 		case X_INT:
 			fprintf(x->f, "%lld", (long long)c[i].n);
 			break;
@@ -407,6 +412,11 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		case X_TENTHS:
 			e = worksheet_write_number(
 			    x->ws, r, col, (double)c[i].n / 10, x->tenths);
+			break;
+		case X_PERCENT:
+			if (c[i].n >= 0)
+				e = worksheet_write_number(x->ws, r, col,
+				    (double)c[i].n / 10, x->tenths);
 			break;
 		case X_INT:
 			e = worksheet_write_number(

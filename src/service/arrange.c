@@ -44,6 +44,32 @@ svc_arr_views_free(struct arr_view *v, size_t n)
 	free(v);
 }
 
+int
+svc_arr_explain(struct svc *s, const struct item *it, struct pd_err *err)
+{
+	struct arrangement a;
+	int64_t moved, ev, arr;
+
+	if (it->settled < it->amount)
+		return 0;
+	if (store_arr_item_moved(s->st, it->id, &moved, &ev, &arr, err) != 0)
+		return -1;
+	if (moved <= 0 || arr == 0)
+		return 0;
+	if (store_arr_by_id(s->st, arr, &a, err) != 0)
+		return -1;
+	if (strcmp(it->plan_no, a.plan_no) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Installment %s was closed by a reschedule or the "
+		      "cancel of arrangement %s: pay its open installments, "
+		      "or the items a cancel gave back"),
+		    it->ref, a.plan_no);
+	return pd_fail(err, PD_EINVAL,
+	    _("Item %s is under an arrangement, %s: pay that "
+	      "arrangement's installments instead"),
+	    it->ref, a.plan_no);
+}
+
 /* Whether item it is an installment of an arrangement (never taken over
  * by another). */
 static int
@@ -79,11 +105,11 @@ pick_one(
 		return pd_fail(err, PD_EINVAL,
 		    _("Item %s belongs to another consumer, not to %s"), ref,
 		    p->c.account_no);
+	if (svc_arr_explain(s, &it, err) != 0)
+		return -1;
 	if (it.settled >= it.amount)
-		return pd_fail(err, PD_EINVAL,
-		    _("Item %s is already paid in full (or under an "
-		      "arrangement)"),
-		    ref);
+		return pd_fail(
+		    err, PD_EINVAL, _("Item %s is already paid in full"), ref);
 	if ((rc = arr_installment(s, &it, err)) != 0)
 		return rc < 0
 		           ? -1
@@ -400,7 +426,9 @@ comply(struct arr_view *v)
 		const struct arr_item *in = &v->inst[i];
 
 		v->paid += in->it.settled - in->moved;
-		if (in->moved > 0) {
+		/* closed by a later event, or all of it taken off by its own
+		 * (paid meanwhile elsewhere) */
+		if (in->moved > 0 || in->it.amount <= 0) {
 			v->state[i] = ARR_REPLACED;
 			continue;
 		}
@@ -542,7 +570,7 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	struct arr_line lines[ARR_INST_MAX + 1];
 	struct arr_event e;
 	struct money_style ms;
-	char detail[256], m[MONEY_BUFSZ];
+	char detail[512], m[MONEY_BUFSZ];
 	int64_t ev, rest;
 	int nl, rc = -1, next;
 
@@ -567,9 +595,9 @@ reschedule_in_tx(struct svc *s, const struct resched *q, struct pd_err *err)
 	date_format(v.a.first_due, t.first_due);
 	v.a.changes++;
 	snprintf(detail, sizeof detail,
-	    "rest=%s n=%d frequency=%s first_due=%s",
+	    "rest=%s n=%d frequency=%s first_due=%s reason=%s",
 	    money_plain(m, sizeof m, rest, s->cfg.minor_digits), t.n,
-	    arr_freq_name(t.freq), v.a.first_due);
+	    arr_freq_name(t.freq), v.a.first_due, q->r.reason);
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
 	    outbox(s, ev, v.a.plan_no, err) == 0 &&
 	    svc_audit(s, e.at, "reschedule", "arrangement", v.a.plan_no, detail,
@@ -607,7 +635,7 @@ cancel_in_tx(
 {
 	struct arr_view v;
 	struct arr_event e;
-	char detail[128], m[MONEY_BUFSZ];
+	char detail[512], m[MONEY_BUFSZ];
 	int64_t ev, rest, back, give;
 	size_t i;
 	int rc = -1;
@@ -628,8 +656,8 @@ cancel_in_tx(
 		back -= give;
 	}
 	v.a.cancelled = 1;
-	snprintf(detail, sizeof detail, "returned=%s",
-	    money_plain(m, sizeof m, rest, s->cfg.minor_digits));
+	snprintf(detail, sizeof detail, "returned=%s reason=%s",
+	    money_plain(m, sizeof m, rest, s->cfg.minor_digits), reason);
 	if (store_arr_update(s->st, &v.a, err) == 0 &&
 	    outbox(s, ev, v.a.plan_no, err) == 0 &&
 	    svc_audit(s, e.at, "cancel", "arrangement", v.a.plan_no, detail,

@@ -89,11 +89,15 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 			return pd_fail(err, PD_EINVAL,
 			    _("Move %zu: item %s is not known"), i + 1,
 			    m->item_ref);
+		/* what was paid of it meanwhile (a payment from another
+		 * terminal, applied first) cuts the move when it is applied:
+		 * no more than the item's amount is all its maker could
+		 * have seen open */
 		if (it.consumer_id != consumer || m->amount <= 0 ||
-		    m->amount > it.amount - it.settled)
+		    m->amount > it.amount)
 			return pd_fail(err, PD_EINVAL,
-			    _("Move %zu: item %s is another consumer's, or has "
-			      "less open than %lld"),
+			    _("Move %zu: item %s is another consumer's, or "
+			      "owes less than %lld in all"),
 			    i + 1, m->item_ref, (long long)m->amount);
 		sum += m->amount;
 	}
@@ -184,17 +188,193 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 
 /* ---- apply, on the central node and on a terminal ---- */
 
-/* The moves of an event of arrangement a: an installment of its own plan
- * closed is not marked under it. */
+/* ---- payments made elsewhere meanwhile (review of issue 21, point 1)
+ *
+ * An event moves what its maker saw open; a payment taken at another
+ * terminal before the event reached a node may have paid part of it
+ * already. Every node (the central one and each terminal) applies the
+ * same rule, whichever of the two it applies first, so that they all end
+ * with the same open amounts: the payment keeps what it paid (payments
+ * are facts, DESIGN.md rule 6), the event moves only what is still open,
+ * and what it moved less comes off what the same event put elsewhere:
+ *  - a create or a reschedule: its own installments, from the last back
+ *    (the plan gets shorter, as the last one takes the remainder);
+ *  - a cancel: what it gave back to the items, from the last given back.
+ * Order A (the event first, the payment after): the payment reopens the
+ * item (svc_arr_reopen) and the event absorbs it. Order B (the payment
+ * first): the event's move is cut to what is open and the event absorbs
+ * the difference (apply_moves). Both end in the same rows' sums. */
+
+static int absorb(
+    struct svc *s, int64_t ev, int64_t amount, struct pd_err *err);
+
+int
+svc_arr_reopen(struct svc *s, struct item *it, int64_t need, struct pd_err *err)
+{
+	int64_t moved, ev, arr, take, open = it->amount - it->settled;
+
+	if (need <= open)
+		return 0;
+	if (store_arr_item_moved(s->st, it->id, &moved, &ev, &arr, err) != 0)
+		return -1;
+	if (moved <= 0 || ev == 0)
+		return 0;
+	take = need - open < moved ? need - open : moved;
+	if (store_arr_move(s->st, ev, it->id, -take, arr, err) != 0 ||
+	    absorb(s, ev, take, err) != 0)
+		return -1;
+	return store_item_by_id(s->st, it->id, it, err);
+}
+
+int
+svc_arr_unpaid(
+    struct svc *s, const struct item *it, int64_t amount, struct pd_err *err)
+{
+	struct arrangement a;
+	struct arr_hold *h;
+	struct pd_err e2;
+	int64_t ev, give;
+	size_t n, i;
+	int rc = 0;
+
+	if (it->kind != PAY_INSTALLMENT || it->plan_no[0] == '\0' ||
+	    amount <= 0)
+		return 0;
+	if (store_arr_find(s->st, it->plan_no, &a, &e2) != 0) {
+		if (e2.code == PD_ENOTFOUND)
+			return 0;
+		*err = e2;
+		return -1;
+	}
+	if (!a.cancelled)
+		return 0;
+	if (store_arr_cancel_event(s->st, a.id, &ev, err) != 0)
+		return -1;
+	if (ev == 0)
+		return 0;
+	/* closed again by the cancel, and given back as the cancel gave:
+	 * to the items it still holds, newest first */
+	if (store_arr_move(s->st, ev, it->id, amount, 0, err) != 0 ||
+	    (h = store_arr_holds(s->st, a.id, &n, err)) == NULL)
+		return -1;
+	for (i = n; i > 0 && amount > 0 && rc == 0; i--) {
+		give = h[i - 1].held < amount ? h[i - 1].held : amount;
+		if (give > 0)
+			rc = store_arr_move(
+			    s->st, ev, h[i - 1].item_id, -give, a.id, err);
+		amount -= give;
+	}
+	free(h);
+	return rc;
+}
+
+/* Move up to cap and *amount more of item id's debt into event ev;
+ * *amount is what is left. An installment of ev closed by a later event
+ * is reopened first (the later event absorbs it in turn: the events'
+ * order makes it end). */
+static int
+absorb_one(struct svc *s, int64_t ev, int64_t id, int64_t cap, int64_t *amount,
+    int reopen, struct pd_err *err)
+{
+	struct item it;
+	int64_t take;
+
+	if (store_item_by_id(s->st, id, &it, err) != 0 ||
+	    (reopen && svc_arr_reopen(
+	                   s, &it, *amount < cap ? *amount : cap, err) != 0))
+		return -1;
+	take = it.amount - it.settled;
+	if (take > cap)
+		take = cap;
+	if (take > *amount)
+		take = *amount;
+	if (take <= 0)
+		return 0;
+	*amount -= take;
+	return store_arr_move(s->st, ev, id, take, 0, err);
+}
+
+/* What cancel ev gave back to each item, net, from the last given back:
+ * taken back up to amount. */
+static int
+absorb_given(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
+{
+	struct arr_move *mv;
+	int64_t id, net;
+	size_t n, i, j;
+	int rc = 0;
+
+	if ((mv = store_arr_event_moves(s->st, ev, &n, err)) == NULL)
+		return -1;
+	for (i = n; i > 0 && amount > 0 && rc == 0; i--) {
+		/* each item once, at its last move */
+		for (j = i, net = 0; j < n; j++)
+			if (strcmp(mv[j].item_uuid, mv[i - 1].item_uuid) == 0)
+				break;
+		if (j < n)
+			continue;
+		for (j = 0; j < n; j++)
+			if (strcmp(mv[j].item_uuid, mv[i - 1].item_uuid) == 0)
+				net += mv[j].amount;
+		if (net >= 0)
+			continue;
+		if ((rc = store_id_of(s->st, TBL_ITEMS, mv[i - 1].item_uuid,
+		         &id, err)) == 0 &&
+		    id != 0)
+			rc = absorb_one(s, ev, id, -net, &amount, 0, err);
+	}
+	free(mv);
+	return rc;
+}
+
+/* Take amount off what event ev put elsewhere (the rule above), by moves
+ * of ev. What cannot be taken (all of it paid already) stays. */
+static int
+absorb(struct svc *s, int64_t ev, int64_t amount, struct pd_err *err)
+{
+	struct arr_event_row e;
+	struct item *its;
+	size_t n, i;
+	int rc;
+
+	if ((rc = store_arr_event_read(s->st, ev, NULL, &e, err)) != 0)
+		return rc < 0 ? -1
+		              : pd_fail(err, PD_ESTORE,
+		                    "No arrangement event %lld", (long long)ev);
+	if (strcmp(e.kind, "cancel") == 0)
+		return absorb_given(s, ev, amount, err);
+	if ((its = store_arr_event_items(s->st, ev, &n, err)) == NULL)
+		return -1;
+	for (rc = 0, i = n; i > 0 && amount > 0 && rc == 0; i--)
+		rc = absorb_one(
+		    s, ev, its[i - 1].id, its[i - 1].amount, &amount, 1, err);
+	free(its);
+	return rc;
+}
+
+/* The moves of an event of arrangement a, each item's netted (a node's
+ * feed carries what it absorbed since), cut to what its item has open;
+ * what they moved less the event absorbs. An installment of its own
+ * plan closed is not marked under it. */
 static int
 apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
     int64_t ev, struct pd_err *err)
 {
 	struct item it;
-	int64_t id;
-	size_t i;
+	int64_t id, net, short_by = 0;
+	size_t i, j;
 
 	for (i = 0; i < r->nmoves; i++) {
+		for (j = 0; j < i; j++)
+			if (strcmp(r->moves[j].item_uuid,
+			        r->moves[i].item_uuid) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (net = 0, j = i; j < r->nmoves; j++)
+			if (strcmp(r->moves[j].item_uuid,
+			        r->moves[i].item_uuid) == 0)
+				net += r->moves[j].amount;
 		if (store_id_of(
 		        s->st, TBL_ITEMS, r->moves[i].item_uuid, &id, err) != 0)
 			return -1;
@@ -202,13 +382,19 @@ apply_moves(struct svc *s, const struct syncrec *r, const struct arrangement *a,
 			return pd_fail(err, PD_ENOTFOUND,
 			    _("Item %s is not known here"),
 			    r->moves[i].item_ref);
-		if (store_item_by_id(s->st, id, &it, err) != 0 ||
-		    store_arr_move(s->st, ev, id, r->moves[i].amount,
+		if (store_item_by_id(s->st, id, &it, err) != 0)
+			return -1;
+		if (net > it.amount - it.settled) {
+			short_by += net - (it.amount - it.settled);
+			net = it.amount - it.settled;
+		}
+		if (net != 0 &&
+		    store_arr_move(s->st, ev, id, net,
 		        strcmp(it.plan_no, a->plan_no) == 0 ? 0 : a->id,
 		        err) != 0)
 			return -1;
 	}
-	return 0;
+	return short_by > 0 ? absorb(s, ev, short_by, err) : 0;
 }
 
 static int
@@ -265,9 +451,11 @@ svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	xstrlcpy(e.at, r->at, sizeof e.at);
 	e.by = r->by;
 	e.terminal = r->terminal;
+	/* the installments first: what a node absorbed since moved some of
+	 * theirs */
 	if (store_arr_event(s->st, a.id, &e, &ev, err) != 0 ||
-	    apply_moves(s, r, &a, ev, err) != 0 ||
-	    apply_insts(s, r, &a, ev, err) != 0)
+	    apply_insts(s, r, &a, ev, err) != 0 ||
+	    apply_moves(s, r, &a, ev, err) != 0)
 		return -1;
 	if (strcmp(r->op, "create") == 0)
 		return 0;

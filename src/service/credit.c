@@ -172,6 +172,8 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		    _("Item %s belongs to another "
 		      "consumer; credit note %s is for %s"),
 		    item_ref, cn.cn_no, cn.account_no);
+	if (svc_arr_explain(s, &it, err) != 0)
+		return -1;
 	if (it.settled >= it.amount)
 		return pd_fail(err, PD_EINVAL,
 		    _("Item %s is already paid in full"), item_ref);

@@ -75,6 +75,24 @@ int svc_sync_check_pull(
  * central node from its terminal (checked first), on a terminal as
  * pulled. 0 applied, 1 already here (its event's uuid), -1 err. */
 int svc_arr_apply(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Before a payment from elsewhere takes need of item it: what an
+ * arrangement event moved of it, up to the difference, is given back to
+ * it and taken off what that event put elsewhere (arrange_sync.c: the
+ * rule of payments made meanwhile); it re-read. */
+int svc_arr_reopen(
+    struct svc *s, struct item *it, int64_t need, struct pd_err *err);
+/* After a void took amount back from installment it: when its
+ * arrangement was cancelled, the debt goes back to the items the plan
+ * still holds (newest first, as the cancel gave it) instead of reopening
+ * an installment of a cancelled plan (issue 21 review, point 3). Every
+ * node's void runs it (ledger_void). */
+/* Why item it, settled in full, cannot be paid when an arrangement moved
+ * its debt: PD_EINVAL naming the plan (an item under it, or an
+ * installment a reschedule or cancel closed); 0 when none did (issue 21
+ * review, point 4). */
+int svc_arr_explain(struct svc *s, const struct item *it, struct pd_err *err);
+int svc_arr_unpaid(
+    struct svc *s, const struct item *it, int64_t amount, struct pd_err *err);
 /* The record of arrangement event event_id as the store holds it: the
  * terminal's outbox and the central node's feed build it alike; free
  * with syncrec_free. */

@@ -223,7 +223,8 @@ ledger_void(struct svc *s, const struct payment *p, const char *uuid,
 			continue;
 		it = al[i].item;
 		if (ledger_allocate(s, p->id, &it, -net, al[i].id, NULL, err) !=
-		    0)
+		        0 ||
+		    svc_arr_unpaid(s, &it, net, err) != 0)
 			goto out;
 	}
 	for (i = 0; i < ncn; i++)

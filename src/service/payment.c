@@ -145,6 +145,8 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 		      "choose --type %s"),
 		    ref, pay_type_kind(it.kind), pay_type_kind(type),
 		    pay_type_kind(it.kind));
+	if (svc_arr_explain(s, &it, err) != 0)
+		return -1;
 	return pd_fail(
 	    err, PD_EINVAL, _("Item %s is already paid in full"), ref);
 }

@@ -196,7 +196,7 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 
 	*excess = 0;
 	for (i = 0; i < r->nallocs; i++) {
-		int64_t iid, left;
+		int64_t iid, left, need;
 
 		if (need_id(s, TBL_ITEMS, r->allocs[i].item.uuid, _("Item"),
 		        &iid, err) != 0 ||
@@ -211,6 +211,13 @@ read_shares(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 			    _("Allocation to %s must be positive"),
 			    items[i].ref);
 		give[i] = r->allocs[i].amount;
+		/* what an arrangement moved of it meanwhile gives way
+		 * (arrange_sync.c), on every node alike */
+		for (need = give[i], j = 0; j < i; j++)
+			if (items[j].id == items[i].id)
+				need += give[j];
+		if (svc_arr_reopen(s, &items[i], need, err) != 0)
+			return -1;
 		if (mode != APPLY_CENTRAL)
 			continue;
 		/* earlier allocations of this record to the same item are

@@ -176,18 +176,28 @@ read_arr_item(sqlite3_stmt *s, void *elem)
 {
 	struct arr_item *a = elem;
 
+	int64_t absorbed;
+
 	store_read_item(s, 0, &a->it);
 	a->moved = sqlite3_column_int64(s, 13);
 	st_col(s, 14, a->paid_on, sizeof a->paid_on);
+	/* what its own event took off it (a payment made meanwhile
+	 * elsewhere, arrange_sync.c) makes it a smaller installment */
+	absorbed = sqlite3_column_int64(s, 15);
+	a->it.amount -= absorbed;
+	a->it.settled -= absorbed;
 }
 
 struct arr_item *
 store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 {
-	/* paid in full on the latest day a payment or a credit went to it */
+	/* paid in full on the latest day a payment or a credit went to it;
+	 * moved: what later events closed of it; then what its own event
+	 * took off it */
 	sqlite3_stmt *s = st_stmt(st,
 	    "SELECT " ITEM_COLS ", coalesce((SELECT sum(amount) FROM "
-	    "arrangement_moves WHERE item_id = i.id), 0) AS moved, CASE WHEN "
+	    "arrangement_moves WHERE item_id = i.id AND event_id IS NOT "
+	    "i.arr_event), 0) AS moved, CASE WHEN "
 	    "i.settled = i.amount AND i.settled > (SELECT "
 	    "coalesce(sum(amount), "
 	    "0) FROM arrangement_moves WHERE item_id = i.id) THEN "
@@ -197,7 +207,9 @@ store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 	    "WHERE item_id = i.id)), (SELECT max(y.paid_on) FROM allocations x "
 	    "JOIN payments y ON y.id = x.payment_id WHERE x.item_id = i.id AND "
 	    "x.amount > 0), (SELECT max(applied_on) FROM credit_applications "
-	    "WHERE item_id = i.id), '') ELSE '' END FROM " ITEM_FROM
+	    "WHERE item_id = i.id), '') ELSE '' END, coalesce((SELECT "
+	    "sum(amount) FROM arrangement_moves WHERE item_id = i.id AND "
+	    "event_id = i.arr_event), 0) FROM " ITEM_FROM
 	    " WHERE i.plan_id = (SELECT plan_id FROM arrangements WHERE id = "
 	    "?) ORDER BY i.inst_no",
 	    err);
@@ -348,4 +360,64 @@ store_arr_event_items(
 	st_bind(s, "i", event_id);
 	return st_collect(st, s, sizeof(struct item), read_item_at0, n,
 	    "reading an arrangement's installments", err);
+}
+
+int
+store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
+    int64_t *event_id, int64_t *arr_id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT coalesce((SELECT sum(amount) FROM arrangement_moves WHERE "
+	    "item_id = ?1), 0), coalesce((SELECT m.event_id FROM "
+	    "arrangement_moves m WHERE m.item_id = ?1 AND m.amount > 0 ORDER "
+	    "BY m.id DESC LIMIT 1), 0)",
+	    err);
+	int rc;
+
+	*moved = *event_id = *arr_id = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", item_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*moved = sqlite3_column_int64(s, 0);
+		*event_id = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return st_fail(st, err, _("Reading an item's arrangement"));
+	if (*event_id == 0)
+		return 0;
+	s = st_stmt(st,
+	    "SELECT arrangement_id FROM arrangement_events WHERE id = ?", err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", *event_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*arr_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return 0;
+}
+
+int
+store_arr_cancel_event(
+    struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT id FROM arrangement_events WHERE arrangement_id = ? AND "
+	    "kind = 'cancel' ORDER BY id DESC LIMIT 1",
+	    err);
+	int rc;
+
+	*event_id = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", arr_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*event_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return st_fail(st, err, _("Reading an arrangement's event"));
+	return 0;
 }

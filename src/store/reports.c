@@ -67,12 +67,17 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 		return -1;
 	/* the items due in the period, each paid up to its amount by Posted
 	 * payments dated up to the period's end (paid early counts; paid
-	 * after the period does not: the rate of a past period stays) */
+	 * after the period does not: the rate of a past period stays); what
+	 * an arrangement moved of an item is due as its installments, not
+	 * here (due_daily alike) */
 	s = st_stmt(st,
-	    "SELECT coalesce(sum(min(i.amount, (SELECT coalesce(sum(a.amount), "
-	    "0) FROM allocations a JOIN payments p ON p.id = a.payment_id "
-	    "WHERE a.item_id = i.id AND p.status = 'Posted' AND p.paid_on <= "
-	    "?2))), 0), count(*) FROM items i WHERE i.due_on BETWEEN ?1 AND ?2",
+	    "SELECT coalesce(sum(min(i.amount - (SELECT "
+	    "coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "
+	    "m.item_id = i.id), (SELECT "
+	    "coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON "
+	    "p.id = a.payment_id WHERE a.item_id = i.id AND p.status = "
+	    "'Posted' AND p.paid_on <= ?2))), 0), count(*) FROM items i WHERE "
+	    "i.due_on BETWEEN ?1 AND ?2",
 	    err);
 	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
 	    two_ints(st, s, &k->due_paid, NULL, err) != 0)
@@ -326,6 +331,27 @@ static const struct {
         "entry' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM audit_log "
         "l WHERE l.entity = 'payment' AND l.ref = p.payment_no) AND "
         "p.uuid NOT IN (SELECT uuid FROM received)"},
+    /* a plan's installments owe (or were paid) what it holds of the
+     * items it took over: amounts less what events moved of them, the
+     * items' moves by its events (issue 21 review, point 1) */
+    {N_("arrangements"), 0,
+        "SELECT 'arrangement ' || plan_no || ': its installments come to "
+        "' || inst || ' but it holds ' || held || ' of the items it took "
+        "over' FROM (SELECT p.plan_no, (SELECT coalesce(sum(i.amount - "
+        "(SELECT coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "
+        "m.item_id = i.id)), 0) FROM items i WHERE i.plan_id = a.plan_id) "
+        "AS inst, (SELECT coalesce(sum(m.amount), 0) FROM arrangement_moves "
+        "m JOIN arrangement_events e ON e.id = m.event_id JOIN items i ON "
+        "i.id = m.item_id WHERE e.arrangement_id = a.id AND i.plan_id IS "
+        "NOT a.plan_id) AS held FROM arrangements a JOIN plans p ON p.id = "
+        "a.plan_id) WHERE inst <> held"},
+    /* a change of a plan pulled from the central node and refused here:
+     * the plan here is not the central node's */
+    {N_("arrangements"), 0,
+        "SELECT 'arrangement ' || ref || ': a change pulled from the "
+        "central node was refused here, so this terminal''s plan is not "
+        "the central node''s (' || reason || ')' FROM pull_quarantine "
+        "WHERE kind = 'arrangement'"},
 };
 
 int

@@ -928,6 +928,18 @@ const char *const store_migrations[] = {
     SEAL_BASE("bank_statement_lines", SEAL_BANK_LINES)
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline', "
     "'1');\n",
+    /* an item's debt an arrangement moved is due as the plan's
+     * installments, not in the item's own day too (issue 21 review,
+     * point 2): Total Due counts an item less what arrangements moved of
+     * it (a reschedule's closed installments alike; a cancel's give-back
+     * counts it again); the days already rolled up are corrected once */
+    "CREATE TRIGGER rollup_arr_move AFTER INSERT ON arrangement_moves BEGIN"
+    " UPDATE due_daily SET amount = amount - NEW.amount WHERE day ="
+    " (SELECT due_on FROM items WHERE id = NEW.item_id); END;\n"
+    "UPDATE due_daily SET amount = amount - (SELECT coalesce(sum(m.amount),"
+    " 0) FROM arrangement_moves m JOIN items i ON i.id = m.item_id WHERE"
+    " i.due_on = due_daily.day) WHERE day IN (SELECT i.due_on FROM"
+    " arrangement_moves m JOIN items i ON i.id = m.item_id);\n",
 };
 
 const int store_nmigrations =

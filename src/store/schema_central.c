@@ -269,6 +269,9 @@ const char *const store_central_migrations[] = {
     " from_seq INTEGER NOT NULL, from_hash TEXT NOT NULL,"
     " base_seq INTEGER NOT NULL, to_seq INTEGER NOT NULL,"
     " to_hash TEXT NOT NULL, by TEXT NOT NULL, reason TEXT NOT NULL);\n",
+    /* the rollups are not kept here (3): nor Total Due's correction by
+     * arrangements' moves (the terminal's migration after the seals') */
+    "DROP TRIGGER IF EXISTS rollup_arr_move;\n",
 };
 #undef FEED
 #undef RULE_FEED

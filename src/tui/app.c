@@ -248,13 +248,17 @@ header(struct tui *t)
 	tui_sync_words(s, &ss, 1, sy[0], sizeof sy[0]);
 	tui_sync_words(s, &ss, 0, sy[1], sizeof sy[1]);
 	/* the right part shrinks until both fit: the sync state shorter,
-	 * without the date, without the role, without the name */
-	for (form = 0; form < 5; form++) {
+	 * without the date, without the role, without the name, then the
+	 * time alone (the screen's title is never cut for the sync state:
+	 * "Inicio de sesión" lost its end at 80 columns) */
+	for (form = 0; form < 6; form++) {
 		const char *syn = sy[form >= 2];
 		const char *bar = *syn ? " \xe2\x94\x82 " : "";
 		const char *clock = form ? ts + 11 : now;
 
-		if (s->actor.user_id == 0 || form >= 4)
+		if (form >= 5)
+			snprintf(right, sizeof right, "%s ", clock);
+		else if (s->actor.user_id == 0 || form >= 4)
 			snprintf(
 			    right, sizeof right, "%s%s%s ", syn, bar, clock);
 		else if (form < 3)
@@ -858,7 +862,9 @@ tui_main(struct svc *svc)
 	X(shifts)                                                              \
 	X(shift_filter)                                                        \
 	X(gateway)                                                             \
-	X(gateway_assoc)
+	X(gateway_assoc)                                                       \
+	X(arrangements)                                                        \
+	X(arrangement)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

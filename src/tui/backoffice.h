@@ -59,6 +59,9 @@ struct tui_screen *screen_filter_new(struct tui *t, struct list_filters *lf);
 struct tui_screen *screen_void_new(struct tui *t, const char *receipt);
 /* The queue of gateway payments (screen_gateway.c; issue 19). */
 struct tui_screen *screen_gateway_new(struct tui *t);
+/* One payment arrangement (issue 21; NULL, the reason in the message
+ * line, when it cannot be read); the list is in tui.h. */
+struct tui_screen *screen_arrangement_new(struct tui *t, const char *plan_no);
 struct tui_screen *screen_credit_create_new(struct tui *t, const char *receipt);
 struct tui_screen *screen_credit_new(struct tui *t, const char *cn_no);
 struct tui_screen *screen_credit_text_new(struct tui *t, const char *cn_no);

@@ -60,7 +60,7 @@ tui_cell(int y, int x, const char *text, int w, int right)
 static int
 numeric(enum xkind k)
 {
-	return k == X_MONEY || k == X_INT || k == X_TENTHS;
+	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT;
 }
 
 /* The text of cell i of a row. */
@@ -77,6 +77,8 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		return svc_count(t->svc, buf, n, c[i].n);
 	case X_TENTHS:
 		return svc_tenths(t->svc, buf, n, c[i].n);
+	case X_PERCENT:
+		return c[i].n < 0 ? "" : svc_percent(t->svc, buf, n, c[i].n);
 	case X_DATE: /* in the organisation's date format */
 		return svc_date(t->svc, buf, n, c[i].s ? c[i].s : "");
 	case X_TIME:

@@ -27,7 +27,8 @@ enum {
 	A_BY_GATEWAY,
 	A_FORECAST,
 	A_LOGOUT,
-	A_QUIT
+	A_QUIT,
+	A_ARRANGEMENTS
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -49,6 +50,9 @@ static const struct tui_key screen_dashboard_keys[] = {
         A_SHIFTS},
     {'u', "u", NULL,
         N_("gateway payments: the unassociated ones, to associate"), A_GATEWAY},
+    {'r', "r", NULL,
+        N_("payment arrangements: status, compliance, installments"),
+        A_ARRANGEMENTS},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
@@ -735,6 +739,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_GATEWAY:
 		tui_push(t, screen_gateway_new(t));
+		return TUI_HANDLED;
+	case A_ARRANGEMENTS:
+		tui_push(t, screen_arrangements_new(t, NULL));
 		return TUI_HANDLED;
 	case A_SYNC:
 		tui_push(t, screen_sync_new(t));

@@ -9,7 +9,7 @@
 
 #include "wizard.h"
 
-enum { A_NEXT, A_DETAILS, A_BACK };
+enum { A_NEXT, A_DETAILS, A_BACK, A_ARRANGEMENTS };
 
 static const struct tui_key screen_pay_account_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Take payment"),
@@ -17,6 +17,8 @@ static const struct tui_key screen_pay_account_keys[] = {
     TUI_LIST_KEYS,
     {'d', "d", N_("Details"), N_("the details of the payment selected"),
         A_DETAILS},
+    {'r', "r", NULL, N_("this consumer's payment arrangements"),
+        A_ARRANGEMENTS},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the search"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -191,6 +193,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	switch (act) {
 	case A_BACK:
 		return TUI_CLOSE;
+	case A_ARRANGEMENTS:
+		tui_push(t, screen_arrangements_new(t, w->cv.c.account_no));
+		return TUI_HANDLED;
 	case A_DETAILS:
 		if (w->nrecent == 0) {
 			tui_message(t, 1, "%s", _("No payment to show"));

@@ -450,5 +450,8 @@ struct tui_screen *screen_forecast_new(struct tui *t);
 struct tui_screen *screen_payment_new(struct tui *t, const char *number);
 /* The text of a receipt; NULL (with a message) if it cannot be made. */
 struct tui_screen *screen_receipt_new(struct tui *t, const char *number);
+/* Payment arrangements (issue 21) of one account (NULL: every one): the
+ * Dashboard's r, the account view's r. */
+struct tui_screen *screen_arrangements_new(struct tui *t, const char *account);
 
 #endif

@@ -106,6 +106,17 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
+# dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
+# 2026 (the items' and the installments' months), read on Feb 28, 2026
+dues() {
+	for mo in 2025-03 2025-04 2025-05 2025-06 2025-07 2025-08 2025-09 \
+	    2025-10 2025-11 2025-12 2026-01 2026-02; do
+		echo "$(PAYDESK_NOW=2026-02-28 sup1 --json kpi --month $mo | tr -d ' \n' | sed -n \
+		    's/^{"currency":"[A-Z]*","month":{[^}]*"total_due":\([0-9-]*\),"total_due_paid":\([0-9-]*\).*/\1\/\2/p')"
+	done | tr '\n' ' '
+}
+due0=$(dues)
+out0=$(sup1 --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p')
 expect "a recovery user makes the arrangement" 0 "AR-T01-000001" \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship
 refused1 "an item under an arrangement is not taken twice" 3 \
@@ -113,6 +124,21 @@ refused1 "an item under an arrangement is not taken twice" 3 \
     --reason Again --items INV-A1
 owed1=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 same "the outstanding is not counted twice" "$owed0/$owed1" "60034/60034"
+due1=$(dues)
+# Ana's items were due in Mar (333.33), Apr (250.00) and May (17.01); the
+# plan's down payment in Jun, its installments Jul to Jan
+same "Total Due counts the items' debt once: in the installments' months" \
+    "$(echo "$due0" | awk '{for (i = 1; i <= NF; i++) {split($i, a, "/"); print a[1]}}' | tr '\n' ' ' | awk '{print $1 - 33333, $2 - 25000, $3 - 1701, $4 + 10000, $5 + 7147, $6 + 7147, $7 + 7147, $8 + 7147, $9 + 7147, $10 + 7147, $11 + 7152, $12}')" \
+    "$(echo "$due1" | awk '{for (i = 1; i <= NF; i++) {split($i, a, "/"); print a[1]}}' | tr '\n' ' ' | sed 's/ $//')"
+same "what was paid of the months' dues did not change" \
+    "$(echo "$due0" | sed 's|[0-9-]*/||g')" "$(echo "$due1" | sed 's|[0-9-]*/||g')"
+run env PAYDESK_NOW=2026-02-28 PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" \
+    --user mary --json kpi --month 2025-03
+has "March's only item, now under the plan, no longer makes its rate 0 %" \
+    '"collection_rate_percent": null'
+same "the dashboard's outstanding counts the debt once" \
+    "$(sup1 --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p')" \
+    "$out0"
 run sup1 report aging --consumer WU-20001
 same "aging counts the installments, not the items they replaced" \
     "$(grep -c 'INV-A1\|INV-A2\|SRV-A1' "$OUT")" 0
@@ -245,3 +271,158 @@ has "a good record is applied (the forger's control case)" '"applied"'
 same "nothing of the refused ones was applied" "$(csql "SELECT count(*) FROM
     arrangements WHERE plan_id IN (SELECT id FROM plans WHERE plan_no IN
     ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012'))")" 0
+
+## 6. Payments taken meanwhile at another terminal (review, point 1): the
+# event moves only what is still open wherever it is applied, and what it
+# moved less comes off its own installments (from the last) or, for a
+# cancel, off what it gave back; every node ends with the same open
+# amounts, whichever of the two the central node had first
+printf 'account_no,name,service_address,phone,email,segment\nWU-20002,Bea Ruiz,3 High Road,,,Residential\nWU-20003,Cid Mora,4 High Road,,,Residential\n' \
+    >"$T/bea-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-B1,WU-20002,Jun 2025,300.00,2025-07-01,2025-07-15\nINV-C1,WU-20003,Jun 2025,120.00,2025-07-01,2025-07-15\nINV-C2,WU-20003,Jul 2025,90.00,2025-08-01,2025-08-15\n' \
+    >"$T/bea-b.csv"
+central import ACME consumers "$T/bea-c.csv" >/dev/null &&
+    central import ACME bills "$T/bea-b.csv" >/dev/null ||
+    echo "not ok - importing Bea Ruiz and Cid Mora"
+t1 sync >/dev/null
+expect "terminal 1 arranges Bea Ruiz's 300.00 in three" 0 "AR-T01-000002" \
+    rec 1 arrangement create WU-20002 --installments 3 --frequency monthly \
+    --first-due 2025-09-30 --reason Hardship
+expect "terminal 1 arranges Cid Mora's 210.00 in two" 0 "AR-T01-000003" \
+    rec 1 arrangement create WU-20003 --installments 2 --frequency monthly \
+    --first-due 2025-09-30 --reason Hardship
+t1 sync >/dev/null; t2 sync >/dev/null
+qa1=$(tsql 1 "SELECT count(*) FROM pull_quarantine")
+qa2=$(tsql 2 "SELECT count(*) FROM pull_quarantine")
+cn0=$(csql "SELECT count(*) FROM credit_notes")
+log0=$(csql "SELECT count(*) FROM sync_log")
+# owed ACCOUNT N: what terminal N (0: the central node) says is open
+owed() {
+	q="SELECT sum(i.amount - i.settled) FROM items i JOIN consumers c ON
+	    c.id = i.consumer_id WHERE c.account_no = '$1'"
+	if [ "$2" = 0 ]; then csql "$q"; else tsql "$2" "$q"; fi
+}
+# plans_same NAME PLAN: both terminals show PLAN alike
+plans_same() {
+	show2() { PAYDESK_PIN=4321 "$PD" --config "$T/t$1.ini" --user rita \
+	    --json arrangement show "$2"; }
+	show2 1 "$2" >"$T/p1.json"
+	show2 2 "$2" >"$T/p2.json"
+	if cmp -s "$T/p1.json" "$T/p2.json"; then ok "$1"
+	else echo "not ok - $1"; diff "$T/p1.json" "$T/p2.json" | head -20; fi
+}
+# order A: the reschedule reaches the central node before the payment
+expect "terminal 1 takes the first installment, offline" 0 "Payment ID" \
+    rec 1 pay WU-20002 --type installment --items 'AR-T01-000002#1' \
+    --method Cash --amount 100
+expect "terminal 2 reschedules the 300.00 it sees open, offline" 0 \
+    '"status"' rec 2 --json arrangement reschedule AR-T01-000002 \
+    --installments 2 --frequency weekly --first-due 2025-09-10 \
+    --reason "Lost job"
+expect "terminal 2 pushes the reschedule first" 0 "" t2 sync
+expect "terminal 1 pushes its payment and pulls the reschedule" 0 "" t1 sync
+same "terminal 1 applies the reschedule, refusing nothing" \
+    "$(tsql 1 "SELECT count(*) FROM pull_quarantine")" "$qa1"
+expect "terminal 2 pulls the payment" 0 "" t2 sync
+same "terminal 2 applies the payment, refusing nothing" \
+    "$(tsql 2 "SELECT count(*) FROM pull_quarantine")" "$qa2"
+same "the payment is not made credit: it paid the installment" \
+    "$(csql "SELECT count(*) FROM credit_notes")" "$cn0"
+same "Bea Ruiz owes 200.00 at both terminals and the central node, once" \
+    "$(owed WU-20002 1)/$(owed WU-20002 2)/$(owed WU-20002 0)" \
+    "20000/20000/20000"
+plans_same "both terminals show the rescheduled plan alike" AR-T01-000002
+same "the 100.00 paid meanwhile comes off the last new installment" \
+    "$(tsql 1 "SELECT group_concat(ref || '=' || (amount - settled), ' ')
+    FROM (SELECT i.ref, i.amount, i.settled FROM items i JOIN plans p ON
+    p.id = i.plan_id WHERE p.plan_no = 'AR-T01-000002' ORDER BY
+    i.inst_no)")" \
+    "AR-T01-000002#1=0 AR-T01-000002#2=0 AR-T01-000002#3=0 AR-T01-000002#4=15000 AR-T01-000002#5=5000"
+# order B: the payment reaches the central node before the cancel
+expect "terminal 1 takes 50.00 of Cid Mora's first installment, offline" 0 \
+    "Payment ID" rec 1 pay WU-20003 --type installment \
+    --items 'AR-T01-000003#1' --method Cash --amount 50
+expect "terminal 2 cancels the plan it sees unpaid, offline" 0 "Cancelled" \
+    rec 2 arrangement cancel AR-T01-000003 --reason "Moved away"
+expect "terminal 1 pushes its payment first" 0 "" t1 sync
+expect "terminal 2 pushes the cancel and pulls the payment" 0 "" t2 sync
+expect "terminal 1 pulls the cancel" 0 "" t1 sync
+same "neither terminal refused a record" \
+    "$(tsql 1 "SELECT count(*) FROM pull_quarantine")/$(tsql 2 "SELECT
+    count(*) FROM pull_quarantine")" "$qa1/$qa2"
+same "the central node refused none of them" "$(csql "SELECT count(*) FROM
+    sync_log")" "$log0"
+same "Cid Mora owes 160.00 everywhere: what was paid is not given back" \
+    "$(owed WU-20003 1)/$(owed WU-20003 2)/$(owed WU-20003 0)" \
+    "16000/16000/16000"
+plans_same "both terminals show the cancelled plan alike" AR-T01-000003
+same "the cancel gives back 160.00, the newest bill first" \
+    "$(tsql 2 "SELECT group_concat(ref || '=' || (amount - settled), ' ')
+    FROM items WHERE ref IN ('INV-C1', 'INV-C2') ORDER BY ref")" \
+    "INV-C1=7000 INV-C2=9000"
+expect "doctor at terminal 1 after both" 0 "ok" pdt 1 doctor
+expect "doctor at terminal 2 after both" 0 "ok" pdt 2 doctor
+ledger_ok "the central node holds the payments taken meanwhile once"
+## 7. A void after a cancel (review, point 3): the debt goes back to the
+# items the plan took over, not to an installment of the cancelled plan;
+# first what paying an arranged item says (point 4)
+refused1 "paying a bill under a plan names the plan" 3 \
+    "Item INV-B1 is under an arrangement, AR-T01-000002: pay that" \
+    rec 1 pay WU-20002 --type bill --items INV-B1 --method Cash --amount 10
+refused1 "paying an installment a reschedule closed says so" 3 \
+    "Installment AR-T01-000002#2 was closed by a reschedule or the cancel of arrangement AR-T01-000002" \
+    rec 1 pay WU-20002 --type installment --items 'AR-T01-000002#2' \
+    --method Cash --amount 10
+expect "terminal 1 cancels Bea Ruiz's plan: 200.00 back to her bill" 0 \
+    "Cancelled" rec 1 arrangement cancel AR-T01-000002 --reason "Moved away"
+same "the cancel's audit entry keeps its reason" "$(tsql 1 "SELECT detail
+    FROM audit_log WHERE entity = 'arrangement' AND action = 'cancel' AND
+    ref = 'AR-T01-000002'")" "returned=200.00 reason=Moved away"
+same "the reschedule's too" "$(tsql 2 "SELECT detail FROM audit_log WHERE
+    entity = 'arrangement' AND action = 'reschedule' AND ref =
+    'AR-T01-000002'")" \
+    "rest=300.00 n=2 frequency=weekly first_due=2025-09-10 reason=Lost job"
+run rec 1 arrangement list --consumer WU-20001
+has "the list shows the compliance as a percentage" "2  50.0%"
+run rec 1 --json arrangement list --consumer WU-20001
+has "and none where nothing fell due yet (not 0 %)" \
+    '"plan_no":"AR-T01-000009","account_no":"WU-20001","status":"Active","debt":42887,"paid":0,"left":42887,"fell_due":0,"compliance":null'
+paid_by() { tsql 1 "SELECT DISTINCT p.payment_no FROM payments p JOIN
+    allocations a ON a.payment_id = p.id JOIN items i ON i.id = a.item_id
+    WHERE i.ref = '$1' AND p.terminal = 'T01'"; }
+expect "a supervisor voids the 100.00 that paid its first installment" 0 \
+    "voided" sup1 payment void "$(paid_by 'AR-T01-000002#1')" --reason Mistake
+expect "and the 50.00 that paid part of Cid Mora's first" 0 "voided" \
+    sup1 payment void "$(paid_by 'AR-T01-000003#1')" --reason Mistake
+inst_open() { tsql $1 "SELECT coalesce(sum(i.amount - i.settled), 0) FROM
+    items i JOIN plans p ON p.id = i.plan_id WHERE p.plan_no IN
+    ('AR-T01-000002', 'AR-T01-000003')"; }
+same "no installment of a cancelled plan is open again" "$(inst_open 1)" 0
+same "the bills owe what the voids took back" "$(tsql 1 "SELECT
+    group_concat(ref || '=' || (amount - settled), ' ') FROM (SELECT * FROM
+    items WHERE ref IN ('INV-B1', 'INV-C1', 'INV-C2') ORDER BY ref)")" \
+    "INV-B1=30000 INV-C1=12000 INV-C2=9000"
+expect "terminal 1 pushes the cancel and the voids" 0 "" t1 sync
+expect "terminal 2 pulls them" 0 "" t2 sync
+same "terminal 2 gives the debt back alike" "$(inst_open 2)/$(owed WU-20002 \
+    2)/$(owed WU-20003 2)/$(owed WU-20002 0)/$(owed WU-20003 0)" \
+    "0/30000/21000/30000/21000"
+plans_same "both terminals show Bea Ruiz's cancelled plan alike" AR-T01-000002
+expect "doctor at terminal 2 after the voids" 0 "ok" pdt 2 doctor
+# doctor compares what it can: a copy of terminal 1 where a pulled change
+# of a plan was set aside, then one whose installment was edited
+for f in db db-wal db-shm; do
+	[ -f "$T/t1.$f" ] && cp "$T/t1.$f" "$T/t9.$f"
+done
+sed "s|t1\.db|t9.db|" "$T/t1.ini" >"$T/t9.ini"
+tsql 9 "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at,
+    payload, reason, set_aside_at) VALUES (1, 'u', 'arrangement',
+    'AR-T01-000002', '2025-09-04 12:00:00', '{}', 'why', '2025-09-04')"
+expect "doctor names a plan whose pulled change was refused here" 6 \
+    "AR-T01-000002: a change pulled from the central node was refused" \
+    pdt 9 doctor
+tsql 9 "DELETE FROM pull_quarantine; UPDATE items SET amount = amount + 1
+    WHERE ref = 'AR-T01-000003#2'"
+expect "doctor names a plan whose installments and holds disagree" 6 \
+    "AR-T01-000003: its installments come to 1 but it holds 0" \
+    pdt 9 doctor

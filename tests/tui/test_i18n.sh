@@ -139,3 +139,15 @@ keys F1
 wait_for "English: help" "Keys of this screen: Home"
 lacks "English: nothing Spanish" "Pulse"
 tmux -S "$SOCK" kill-server
+
+# a sync state that does not fit beside the title gives way: the title
+# whole, the time alone on the right (issue 21 review: the es login's
+# header read "Inicio de" with a central node configured)
+printf '[sync]\nurl = http://127.0.0.1:9\ntoken = x\n' >>"$PAYDESK_CONFIG"
+start "es with a central node" "Inicie sesión para cobrar" LANGUAGE=es
+wait_for "es: the login's title whole beside the sync state" \
+    "T01 │ Inicio de sesión                         10:00"
+start "fr with a central node" "Connectez-vous" LANGUAGE=fr
+wait_for "fr: the title and the sync state fit together" \
+    "T01 │ Connexion Synchronisation, 0 à envoyer │ 10:00"
+tmux -S "$SOCK" kill-server

@@ -1,0 +1,167 @@
+/* screen_arrangements.c - payment arrangements in the back office (issue
+ * 21): every plan, newest first, with its status, what it still owes and
+ * its compliance; F2 goes through the statuses (all, Active, Completed,
+ * Broken, Cancelled); Enter opens one (screen_arrangement.c). Reached from
+ * the dashboard (r) and from a consumer's account view (r: that
+ * consumer's only). Read only: the plans are made and changed by the
+ * recovery role with `paydesk arrangement` (paydesk(1)). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_OPEN = 1, A_STATUS, A_BACK };
+
+static const struct tui_key screen_arrangements_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Open"),
+        N_("the arrangement selected: its installments"), A_OPEN},
+    {KEY_F(2), "F2", N_("Status"),
+        N_("every arrangement, or those of one status in turn"), A_STATUS},
+    TUI_LIST_KEYS,
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard or the account"),
+        A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+struct plans {
+	struct tui_screen sc;
+	struct tui_list list;
+	struct arr_view *rows;
+	size_t n;
+	int status;       /* -1: all */
+	char account[33]; /* "": every consumer's */
+	unsigned gen;
+};
+
+static const struct xcol cols[] = {
+    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 14, 12},
+    {NC_("column", "Account"), "account_no", X_TEXT, 10, 8},
+    {NC_("column", "Status"), "status", X_TERM, 10, 0},
+    {NC_("column", "Left"), "left", X_MONEY, 10, 0},
+    {NC_("column", "Fell due"), "fell_due", X_INT, 5, 0},
+    {NC_("column", "Compliance"), "compliance", X_PERCENT, 7, 0},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	const struct arr_view *v = &((struct plans *)arg)->rows[row];
+
+	(void)t;
+	(void)buf;
+	c[0].s = v->a.plan_no;
+	c[1].s = v->a.account_no;
+	c[2].s = arr_status_name(v->status);
+	c[3].n = v->left;
+	c[4].n = v->tally.on_time + v->tally.late + v->tally.missed;
+	c[5].n = v->compliance;
+}
+
+static void
+load(struct plans *p, struct tui *t)
+{
+	struct pd_err err;
+
+	svc_arr_views_free(p->rows, p->n);
+	p->n = 0;
+	p->gen = t->list_gen;
+	p->rows = svc_arrangement_list(
+	    t->svc, p->account[0] ? p->account : NULL, p->status, &p->n, &err);
+	if (p->rows == NULL)
+		tui_message(t, 1, "%s", err.msg);
+	tui_list_set(&p->list, p->n);
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct plans *p = (struct plans *)sc;
+	char line[256], num[SVC_COUNT_BUFSZ];
+	int y = 2;
+
+	if (p->gen != t->list_gen)
+		load(p, t);
+	svc_count(t->svc, num, sizeof num, (int64_t)p->n);
+	if (p->status < 0)
+		snprintf(line, sizeof line,
+		    ngettext("%s payment arrangement",
+		        "%s payment arrangements", (unsigned long)p->n),
+		    num);
+	else
+		snprintf(line, sizeof line,
+		    ngettext("%s payment arrangement: %s",
+		        "%s payment arrangements: %s", (unsigned long)p->n),
+		    num, _(arr_status_name((enum arr_status)p->status)));
+	attron(A_BOLD);
+	tui_text(y, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	y += 2;
+	if (p->n == 0) {
+		tui_text(y, 3, _("No payment arrangements"), COLS - 4);
+		return;
+	}
+	tui_list_draw(t, &p->list, y, 2, COLS - 4, LINES - y - 3);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct plans *p = (struct plans *)sc;
+	struct tui_screen *open;
+
+	if (tui_list_action(&p->list, a))
+		return TUI_HANDLED;
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_STATUS:
+		p->status = p->status >= ARR_CANCELLED ? -1 : p->status + 1;
+		load(p, t);
+		return TUI_HANDLED;
+	case A_OPEN:
+		if (p->n == 0) {
+			tui_message(t, 1, "%s", _("No arrangement selected"));
+			return TUI_HANDLED;
+		}
+		open = screen_arrangement_new(
+		    t, p->rows[p->list.sel < p->n ? p->list.sel : 0].a.plan_no);
+		if (open != NULL)
+			tui_push(t, open);
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+static void
+free_plans(struct tui_screen *sc)
+{
+	struct plans *p = (struct plans *)sc;
+
+	svc_arr_views_free(p->rows, p->n);
+}
+
+const struct tui_screen_class screen_arrangements_class = {
+    .name = "Arrangements",
+    .title = N_("Payment arrangements"),
+    .keys = screen_arrangements_keys,
+    .nkeys = TUI_NKEYS(screen_arrangements_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_plans,
+};
+
+struct tui_screen *
+screen_arrangements_new(struct tui *t, const char *account)
+{
+	struct plans *p = xcalloc(1, sizeof *p);
+
+	if (account != NULL)
+		xstrlcpy(p->account, account, sizeof p->account);
+	tui_list_init(&p->list, cols, TUI_NCOLS(cols), cells, p);
+	p->status = -1;
+	p->sc.cls = &screen_arrangements_class;
+	load(p, t);
+	return &p->sc;
+}
