@@ -16,7 +16,8 @@ static const struct xcol payment_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 20, 11},
     {N_("Account"), "account_no", X_TEXT, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 12, 9},
-    {N_("Method"), "method", X_TEXT, 13, 6},
+    /* a configured name: whole or hidden, never "Debit Ca…" */
+    {N_("Method"), "method", X_TEXT, 13, -1},
     {N_("Date"), "paid_on", X_DATE, 10, 10},
     {N_("Type"), "type", X_TERM, 11, 6},
     {N_("Status"), "status", X_TERM, 9, 6},
@@ -43,7 +44,9 @@ static const struct xcol payer_cols[] = {
     {N_("Total Paid"), "total", X_MONEY, 13, 10},
     {N_("Payments"), "payments", X_INT, 8, 4},
     {N_("Last Paid"), "last_paid", X_DATE, 10, 10},
-    {N_("Methods"), "methods", X_TEXT, 40, 12},
+    /* the payer's methods, whole or hidden (Left/Right; the line
+     * under the list names them with their amounts) */
+    {N_("Methods"), "methods", X_TEXT, 40, -1},
 };
 
 static const struct xcol aging_cols[] = {
