@@ -141,6 +141,9 @@ methods_text(
 {
 	char copy[512], *save = NULL, *tok, *eq, m[MONEY_BUFSZ];
 	size_t len = 0;
+	/* TRANSLATORS: between a payer's methods with their amounts, "Cash
+	 * $10.00; Card $5.00" (French puts a space before the ;) */
+	const char *sep = plain == SVC_METHODS_PLAIN ? "; " : _("; ");
 
 	out[0] = '\0';
 	snprintf(copy, sizeof copy, "%s", raw);
@@ -163,7 +166,7 @@ methods_text(
 		else
 			svc_money(s, m, sizeof m, v);
 		len += (size_t)snprintf(
-		    out + len, n - len, "%s%s %s", len ? "; " : "", tok, m);
+		    out + len, n - len, "%s%s %s", len ? sep : "", tok, m);
 	}
 }
 

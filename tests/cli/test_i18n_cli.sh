@@ -220,6 +220,20 @@ cp "$T/good.ini" "$PAYDESK_CONFIG"
 expect "English without a language anywhere" 2 \
     "search: unknown option --bogus" "$PD" consumer search a --bogus
 
+# --- an import says what it imported in the reader's words (issue 25
+# review: "Importado consumers"); JSON keeps the kind as typed
+expect "es: the import's kind in Spanish" 0 "clientes" \
+    env LANGUAGE=es PAYDESK_PIN=9999 "$PD" --user admin import consumers \
+    "$DATA/consumers.csv" --update
+if grep -q "consumers" "$OUT"; then notok "es: not the English kind"
+else ok "es: not the English kind"; fi
+expect "fr: the import's kind in French" 0 "mensualités" \
+    env LANGUAGE=fr PAYDESK_PIN=9999 "$PD" --user admin import installments \
+    "$DATA/installments.csv" --update
+expect "JSON keeps the kind" 0 '"kind": "bills"' \
+    env LANGUAGE=fr PAYDESK_PIN=9999 "$PD" --user admin --json import bills \
+    "$DATA/bills.csv" --update
+
 # --- demo: the roles whole in every language (issue 25: "administr~") ----
 # es and fr with methods and channels of their own (below)
 printf '%s\n[payments]\nmethods = Efectivo:cash, Tarjeta:card, Transferencia:bank\nchannels = Ventanilla, Quiosco\n' \
