@@ -345,8 +345,8 @@ field(struct lay *l, const char *label, const char *value, int bold)
 		/* the label may wrap in its column (es "Fondo conservado en
 		 * el cajón"): the row takes the taller of the two, so that
 		 * the next row does not run into it (issue 25) */
-		double hl = (double)count_lines(l, label, lw - 6, size) *
-		            lead(size);
+		double hl =
+		    (double)count_lines(l, label, lw - 6, size) * lead(size);
 
 		h = (double)count_lines(l, value, W - lw, size) * lead(size);
 		need(l, h > hl ? h : hl);

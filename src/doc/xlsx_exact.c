@@ -83,8 +83,8 @@ exact(const char *v, size_t n, int digits, char *buf, size_t size)
 /* Sheet XML s (n bytes) with the values of the cells of the columns in
  * cols (a bit each; digits[i] decimals) exact, into o. */
 static void
-rewrite(const char *s, size_t n, uint64_t cols, const int *digits,
-    struct out *o)
+rewrite(
+    const char *s, size_t n, uint64_t cols, const int *digits, struct out *o)
 {
 	const char *p = s, *end = s + n, *c, *gt, *v, *ve;
 	char num[MONEY_BUFSZ];
@@ -125,8 +125,8 @@ copy_entry(unzFile u, zipFile z, uint64_t cols, const int *digits)
 	struct out o = {NULL, 0, 0};
 	int rc = -1, got;
 
-	if (unzGetCurrentFileInfo64(u, &fi, name, sizeof name, NULL, 0, NULL,
-	        0) != UNZ_OK ||
+	if (unzGetCurrentFileInfo64(
+	        u, &fi, name, sizeof name, NULL, 0, NULL, 0) != UNZ_OK ||
 	    fi.uncompressed_size > (ZPOS64_T)1 << 31 ||
 	    unzOpenCurrentFile(u) != UNZ_OK)
 		return -1;

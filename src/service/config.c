@@ -46,8 +46,8 @@ svc_credit_reason(const struct config *cfg, const char *name)
 	/* the stored term first, then the words the operator reads (the
 	 * default reasons are shown translated: words.c) */
 	for (i = 0; r == NULL && name != NULL && i < cfg->nreasons; i++)
-		if (strcasecmp(svc_word(cfg->reasons[i], buf, sizeof buf),
-		        name) == 0)
+		if (strcasecmp(
+		        svc_word(cfg->reasons[i], buf, sizeof buf), name) == 0)
 			r = cfg->reasons[i];
 	return r;
 }

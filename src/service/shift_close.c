@@ -181,9 +181,8 @@ check_reasons(const struct shift_close_request *r,
 /* The float kept when none is given: the opening float, or the cash
  * counted where that is less (a drawer cannot keep cash it has not). */
 static int64_t
-float_default(
-    const struct svc *s, const struct shift *sh, const struct shift_count *c,
-    size_t n)
+float_default(const struct svc *s, const struct shift *sh,
+    const struct shift_count *c, size_t n)
 {
 	const struct pay_method *cash = svc_shift_cash(s);
 	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;

@@ -15,8 +15,8 @@
  * (min, else width, not 0) are first cut with an ellipsis, never inside a
  * character, the widest first and never below that least (numbers,
  * stored words and names from a short list, min -1, are never cut:
- * shown whole or hidden); then the lowest-ranked columns are hidden, the last first
- * (text and counts before amounts), and a ">" at the header's end says
+ * shown whole or hidden); then the lowest-ranked columns are hidden, the last
+ * first (text and counts before amounts), and a ">" at the header's end says
  * so. Left/Right scroll the hidden columns into view ("<": some
  * scrolled off to the left), the key columns staying in place. Amounts
  * are sized from the widest shown, in every money format: where the key

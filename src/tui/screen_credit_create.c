@@ -297,8 +297,8 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 	c->items[F_AMOUNT].hint = c->hint;
 	c->reasons[0] = _("(choose a reason)");
 	for (k = 0; k < cfg->nreasons; k++)
-		c->reasons[k + 1] = svc_word(
-		    cfg->reasons[k], c->shown[k], sizeof c->shown[k]);
+		c->reasons[k + 1] =
+		    svc_word(cfg->reasons[k], c->shown[k], sizeof c->shown[k]);
 	tui_form_choice(
 	    &c->items[F_REASON], _("Reason"), c->reasons, cfg->nreasons + 1, 0);
 	tui_form_text(&c->items[F_REMARKS], _("Remarks"), cfg->remarks_max, "");

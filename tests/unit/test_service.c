@@ -1099,7 +1099,8 @@ local_formats(void **state)
 	assert_int_equal(v, 500);
 	assert_int_equal(svc_money_arg(&f->s, "0,250", "--min", &v, &err), 0);
 	assert_int_equal(v, 250);
-	assert_int_equal(svc_money_parse(&f->s, "0.500", "Amount", &v, &err), -1);
+	assert_int_equal(
+	    svc_money_parse(&f->s, "0.500", "Amount", &v, &err), -1);
 	assert_non_null(strstr(err.msg, "use , for decimals: 0,500"));
 	/* no decimals (JPY): a dot that groups is not a decimal point */
 	f->s.cfg.minor_digits = 0;
