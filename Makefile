@@ -21,7 +21,7 @@ WERROR  ?= -Werror
 OPT     ?= -O2 -g
 PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
           libutf8proc fribidi fontconfig harfbuzz harfbuzz-subset libxml-2.0 libofx aqbanking \
-          gwenhywfar
+          gwenhywfar minizip
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
@@ -50,7 +50,7 @@ endif
 DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libcurl4-openssl-dev libhpdf-dev libiniparser-dev \
            libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
-           libxlsxwriter-dev unzip python3 curl openssl \
+           libxlsxwriter-dev libminizip-dev unzip python3 curl openssl \
            fonts-dejavu-core tmux poppler-utils valgrind clang libclang-rt-14-dev \
            libssl-dev libutf8proc-dev gettext libfribidi-dev libfontconfig-dev \
            fonts-wqy-zenhei fonts-lohit-deva fonts-lohit-beng-bengali \

@@ -43,7 +43,9 @@ struct xcol {
 	const char *key;    /* JSON key and CSV header: "receipt_no" */
 	enum xkind kind;
 	int width; /* characters on screen and in the workbook */
-	int min;   /* the least a narrow screen gives it (0: width) */
+	int min;   /* the least a narrow screen gives it (0: width; -1:
+	              never cut, shown whole or hidden: a name from a short
+	              list such as a payment method; X_TERM never is) */
 };
 
 struct xcell {

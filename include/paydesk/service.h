@@ -570,8 +570,14 @@ const struct config_row *svc_config_rows(int *n);
  * into buf (n bytes). */
 int svc_config_value(const struct config *cfg, int i, char *buf, size_t n);
 /* The organisation's credit-note reason by name (case-insensitive), as
- * configured (a pointer into cfg); NULL if it is not one. */
+ * configured and stored (a pointer into cfg); NULL if it is not one. The
+ * name is the configured term ("Billing Error") or the words the
+ * operator reads for it (es "Error de facturación": svc_word), one rule
+ * for typing, picking and filtering (issue 25). */
 const char *svc_credit_reason(const struct config *cfg, const char *name);
+/* The organisation's credit-note reasons as the operator reads them
+ * (svc_word), joined by ", " into buf (n bytes), for "choose one of". */
+void svc_credit_reasons(const struct config *cfg, char *buf, size_t n);
 /* The organisation's channel by name (case-insensitive), as configured
  * (a pointer into cfg); NULL if it is not one. */
 const char *svc_channel(const struct config *cfg, const char *name);

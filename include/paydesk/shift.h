@@ -239,8 +239,10 @@ struct shift_close_result {
 };
 void svc_shift_close_result_free(struct shift_close_result *r);
 /* The blind close's second step without writing: the counts against what
- * is expected, per tender (what a screen shows once the count is in).
- * 0 and *res filled even when tenders are beyond tolerance. */
+ * is expected, per tender (what a screen shows once the count is in),
+ * and in res->sh.float_kept the float the close keeps unless told: the
+ * opening float, or the cash counted where that is less. 0 and *res
+ * filled even when tenders are beyond tolerance. */
 int svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
     struct shift_close_result *res, struct pd_err *err);
 /* Close the cashier's open shift: in one transaction the counts, the

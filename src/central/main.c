@@ -16,7 +16,8 @@ static const char *const synopsis[] = {
     "terminal add ORG BRANCH TERMINAL",
     "terminal revoke ORG TERMINAL",
     "terminal list [ORG]",
-    "import ORG consumers|bills|services|installments|users FILE.csv "
+    "import ORG consumers|bills|services|installments|users|settings "
+    "FILE.csv "
     "[--update]",
     "gateway add ORG NAME --profile card|mobile-money",
     "gateway rotate|revoke ORG NAME",

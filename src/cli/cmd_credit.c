@@ -200,15 +200,24 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		reasons = xstrdup(reason);
 		for (p = strtok(reasons, ","); p && f.nreasons < 16;
 		     p = strtok(NULL, ",")) {
-			if (svc_credit_reason(&c->svc.cfg, p) == NULL) {
+			/* typed as the operator reads it or as stored;
+			 * filtered by the stored term */
+			const char *r = svc_credit_reason(&c->svc.cfg, p);
+
+			if (r == NULL) {
+				char list[800];
+
+				svc_credit_reasons(
+				    &c->svc.cfg, list, sizeof list);
 				pd_fail(&c->err, PD_EINVAL,
 				    _("--reason \"%s\" is "
-				      "not a configured reason"),
-				    p);
+				      "not a configured reason; choose "
+				      "one of: %s"),
+				    p, list);
 				free(reasons);
 				return -1;
 			}
-			f.reasons[f.nreasons++] = p;
+			f.reasons[f.nreasons++] = r;
 		}
 	}
 	f.receipt = receipt;

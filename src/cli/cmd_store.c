@@ -85,6 +85,12 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* The kinds of import as the operator reads them ("Importado clientes",
+ * not "Importado consumers"); JSON keeps the kind as typed. The
+ * service's table (importer.c) is the one that decides what a kind is. */
+static const char *const import_kinds[] = {N_("consumers"), N_("bills"),
+    N_("services"), N_("installments"), N_("users"), N_("settings")};
+
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
@@ -100,7 +106,16 @@ cmd_import(struct cli *c, int argc, char **argv)
 	if (svc_import(&c->svc, pos[0], pos[1], update != NULL, &n, &c->err))
 		return -1;
 	r = rec_new(c);
-	rec_str(r, _("Imported"), "kind", pos[0]);
+	{
+		const char *kind = pos[0];
+		size_t i;
+
+		for (i = 0; i < sizeof import_kinds / sizeof import_kinds[0];
+		     i++)
+			if (strcmp(kind, import_kinds[i]) == 0)
+				kind = import_kinds[i];
+		rec_term(r, _("Imported"), "kind", kind);
+	}
 	rec_int(
 	    r, _("Rows"), "rows", (int64_t)(n.added + n.updated + n.unchanged));
 	rec_int(r, _("Added"), "added", (int64_t)n.added);

@@ -173,7 +173,8 @@ money_format(char *buf, size_t n, int64_t v, int digits, const char *symbol)
 enum sep { SEP_NONE, SEP_DOT, SEP_COMMA, SEP_APOS, SEP_SPACE };
 
 /* The separator at p and its length in bytes, or SEP_NONE. A space, a
- * no-break space and a narrow no-break space are one kind. */
+ * no-break space and a narrow no-break space are one kind; so are ' and
+ * the right single quotation mark a Swiss text writes for it. */
 static enum sep
 sep_at(const char *p, size_t *len)
 {
@@ -181,6 +182,7 @@ sep_at(const char *p, size_t *len)
 		const char *text;
 		enum sep kind;
 	} seps[] = {{".", SEP_DOT}, {",", SEP_COMMA}, {"'", SEP_APOS},
+	    {"\xe2\x80\x99", SEP_APOS}, /* U+2019, the Swiss typeset ' */
 	    {" ", SEP_SPACE}, {"\xc2\xa0", SEP_SPACE},
 	    {"\xe2\x80\xaf", SEP_SPACE}};
 	size_t i;
@@ -318,15 +320,19 @@ meant_decimal(const struct runs *r, const struct money_style *st, enum sep dec,
 	last = r->sep[r->n - 2];
 	if (last != SEP_DOT && last != SEP_COMMA)
 		return 0;
-	/* and what comes before it is a well-grouped whole number */
+	/* and what comes before it is a well-grouped whole number, and the
+	 * whole text is not one ("0.500" of a three-decimal currency
+	 * cannot be a grouped number: issue 25) */
 	return last != dec && r->len[r->n - 1] <= (size_t)st->digits &&
-	       (r->len[r->n - 1] != 3 || style_sep(st->group) != last) &&
+	       (r->len[r->n - 1] != 3 || style_sep(st->group) != last ||
+	           !grouping_ok(r, r->n, st)) &&
 	       grouping_ok(r, r->n - 1, st);
 }
 
 /* The integer runs 0 .. upto-1 with their separators: each separator the
  * style's grouping, the groups 3 on the right, group2 to the left of
- * them, the first 1..group2. */
+ * them, the first 1..group2 and not a 0 (a grouped number has no
+ * leading zero: "0.500" is not five hundred). */
 static int
 grouping_ok(const struct runs *r, size_t upto, const struct money_style *st)
 {
@@ -341,7 +347,7 @@ grouping_ok(const struct runs *r, size_t upto, const struct money_style *st)
 		if (r->sep[i] != g)
 			return 0;
 	if (r->len[0] < 1 || r->len[0] > (size_t)st->group2 ||
-	    r->len[upto - 1] != 3)
+	    r->at[0][0] == '0' || r->len[upto - 1] != 3)
 		return 0;
 	for (i = 1; i + 1 < upto; i++)
 		if (r->len[i] != (size_t)st->group2)
@@ -399,10 +405,33 @@ suggest_whole(const char *t, const struct runs *r, const struct money_style *st,
 	    "000000000000000000");
 }
 
-/* The checks on the runs of the stripped text t (the text typed: s). */
+static int parse_runs(const char *s, const char *t,
+    const struct money_style *st, const char *what, int64_t *out,
+    struct pd_err *err, int swapped);
+
+/* Whether t with its dots and commas swapped ("1.234,50" in a dot
+ * organisation) is a number of the style: then that is what was meant,
+ * written into fix (n bytes). */
+static int
+swap_marks(const char *t, const struct money_style *st, char *fix, size_t n)
+{
+	struct pd_err e;
+	int64_t v;
+	size_t i;
+
+	if (strlen(t) >= n)
+		return 0;
+	for (i = 0; t[i] != '\0'; i++)
+		fix[i] = t[i] == '.' ? ',' : t[i] == ',' ? '.' : t[i];
+	fix[i] = '\0';
+	return parse_runs(fix, fix, st, "", &v, &e, 1) == 0;
+}
+
+/* The checks on the runs of the stripped text t (the text typed: s);
+ * swapped: t is already the text with its marks swapped. */
 static int
 parse_runs(const char *s, const char *t, const struct money_style *st,
-    const char *what, int64_t *out, struct pd_err *err)
+    const char *what, int64_t *out, struct pd_err *err, int swapped)
 {
 	struct examples e;
 	struct runs r;
@@ -419,6 +448,11 @@ parse_runs(const char *s, const char *t, const struct money_style *st,
 	for (i = 0; i + 1 < r.n; i++)
 		if (r.sep[i] == dec && ndec++ == 0)
 			idec = i;
+	if ((ndec > 1 || (ndec && idec + 2 < r.n)) && !swapped &&
+	    swap_marks(t, st, fix, sizeof fix))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\": use %s for decimals: %s"), what, s, e.mark,
+		    fix);
 	if (ndec > 1)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": two decimal separators; write one %s "
@@ -522,7 +556,7 @@ money_parse_style(const char *s, const struct money_style *st, const char *what,
 		    _("%s \"%s\": exponents are not allowed, write the number "
 		      "out (e.g. %s)"),
 		    what, s, e.large);
-	if (parse_runs(s, t, st, what, &v, err) != 0)
+	if (parse_runs(s, t, st, what, &v, err, 0) != 0)
 		return -1;
 	*out = v;
 	return 0;

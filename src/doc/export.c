@@ -470,6 +470,26 @@ export_rows(const struct exporter *x)
 	return x->rows;
 }
 
+/* The amounts and tenths of the closed workbook as their exact decimals
+ * (xlsx_exact.c: libxlsxwriter prints doubles by "%.16G"). */
+static int
+xlsx_exact_cols(const struct exporter *x, struct pd_err *err)
+{
+	int digits[64] = {0}, i;
+	uint64_t cols = 0;
+
+	for (i = 0; i < x->ncols && i < 64; i++) {
+		if (x->cols[i].kind == X_MONEY)
+			digits[i] = x->o.digits;
+		else if (x->cols[i].kind == X_TENTHS)
+			digits[i] = 1;
+		else
+			continue;
+		cols |= (uint64_t)1 << i;
+	}
+	return xlsx_exact(x->tmp, x->path, cols, digits, err);
+}
+
 int
 export_close(struct exporter *x, struct pd_err *err)
 {
@@ -481,6 +501,8 @@ export_close(struct exporter *x, struct pd_err *err)
 		x->wb = NULL;
 		if (e != LXW_NO_ERROR)
 			rc = xlsx_fail(x, e, err);
+		else
+			rc = xlsx_exact_cols(x, err);
 	} else if (x->own) {
 		if (fflush(x->f) != 0 || fsync(fileno(x->f)) != 0)
 			rc = pd_fail(err, PD_EDOC, _("Cannot write %s: %s"),

@@ -342,13 +342,19 @@ field(struct lay *l, const char *label, const char *value, int bold)
 
 	l->field = label;
 	if (!g->roll) {
+		/* the label may wrap in its column (es "Fondo conservado en
+		 * el cajón"): the row takes the taller of the two, so that
+		 * the next row does not run into it (issue 25) */
+		double hl =
+		    (double)count_lines(l, label, lw - 6, size) * lead(size);
+
 		h = (double)count_lines(l, value, W - lw, size) * lead(size);
-		need(l, h);
-		lines_at(
+		need(l, h > hl ? h : hl);
+		hl = lines_at(
 		    l, 0, label, lw - 6, size, bold, bold ? 0 : 0.35, LEFT);
 		h = lines_at(l, bold ? W : lw, value, W - lw, size, bold, 0,
 		    bold ? RIGHT : LEFT);
-		l->y += h;
+		l->y += h > hl ? h : hl;
 		return;
 	}
 	if (width_of(l, label, strlen(label), size) +

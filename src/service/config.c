@@ -3,6 +3,10 @@
  * `paydesk config`, the organisation's channels and reasons, and the
  * language it speaks. Front ends reach src/config and src/os through
  * these only. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
 #include "internal.h"
 #include "paydesk/i18n.h"
 
@@ -35,7 +39,29 @@ svc_config_value(const struct config *cfg, int i, char *buf, size_t n)
 const char *
 svc_credit_reason(const struct config *cfg, const char *name)
 {
-	return config_reason(cfg, name);
+	const char *r = config_reason(cfg, name);
+	char buf[512];
+	int i;
+
+	/* the stored term first, then the words the operator reads (the
+	 * default reasons are shown translated: words.c) */
+	for (i = 0; r == NULL && name != NULL && i < cfg->nreasons; i++)
+		if (strcasecmp(
+		        svc_word(cfg->reasons[i], buf, sizeof buf), name) == 0)
+			r = cfg->reasons[i];
+	return r;
+}
+
+void
+svc_credit_reasons(const struct config *cfg, char *buf, size_t n)
+{
+	char w[512];
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < cfg->nreasons; i++)
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
+		    i ? ", " : "", svc_word(cfg->reasons[i], w, sizeof w));
 }
 
 const char *

@@ -26,10 +26,10 @@ check_fields(struct svc *s, const struct credit_request *r,
 {
 	char list[800];
 
-	q->reason = r->reason ? config_reason(&s->cfg, r->reason) : NULL;
+	q->reason = r->reason ? svc_credit_reason(&s->cfg, r->reason) : NULL;
 	if (q->reason == NULL) {
 		q->bad = CREDIT_REASON;
-		config_join(s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
+		svc_credit_reasons(&s->cfg, list, sizeof list);
 		if (r->reason == NULL || *r->reason == '\0')
 			return pd_fail(err, PD_EINVAL,
 			    _("A reason is required; "

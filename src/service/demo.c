@@ -158,14 +158,51 @@ act_as(struct svc *s, int i)
 	s->actor.role = u.role;
 }
 
+/* The demo's mix of methods, by kind: the nth configured method of the
+ * kind (a cheque: a Name:cheque method), so that an organisation that
+ * names its methods in its language ("Efectivo:cash") gets a demo too
+ * (issue 25); the default configuration's are Cash x3, Credit Card,
+ * Debit Card, Bank Transfer, Cheque, Online, as they always were. */
+static const struct {
+	enum method_kind kind;
+	int cheque;
+	int nth;
+} mix[] = {{METHOD_CASH, 0, 0}, {METHOD_CASH, 0, 0}, {METHOD_CASH, 0, 0},
+    {METHOD_CARD, 0, 0}, {METHOD_CARD, 0, 1}, {METHOD_BANK, 0, 0},
+    {METHOD_BANK, 1, 0}, {METHOD_ONLINE, 0, 0}};
+
+/* The configured method of mix row i (the nth of its kind, counted round
+ * the ones there are); the first method when none is of the kind. */
+static const struct pay_method *
+mix_method(const struct config *cfg, size_t i)
+{
+	const struct pay_method *of[CFG_LIST_MAX];
+	int k, n = 0;
+
+	for (k = 0; k < cfg->nmethods; k++)
+		if (cfg->methods[k].kind == mix[i].kind &&
+		    cfg->methods[k].cheque == mix[i].cheque)
+			of[n++] = &cfg->methods[k];
+	return n > 0 ? of[mix[i].nth % n] : &cfg->methods[0];
+}
+
+/* The configured channel of the demo's walk-in, kiosk, field agent and
+ * mobile van (the default's four), counted round the ones there are. */
+static const char *
+mix_channel(const struct config *cfg, int roll)
+{
+	int i = roll < 70 ? 0 : roll < 80 ? 1 : roll < 92 ? 2 : 3;
+
+	return cfg->channels[i % cfg->nchannels];
+}
+
 /* Pay item ref (of consumer acct) on day, the way people do: mostly in
  * full, some partly, a few in cash with change or a little over. */
 static int
 pay_item(struct svc *s, struct rng *r, const char *acct, enum pay_type type,
     const char *ref, int64_t amount, int32_t day, struct pd_err *err)
 {
-	static const char *const methods[] = {"Cash", "Cash", "Cash",
-	    "Credit Card", "Debit Card", "Bank Transfer", "Cheque", "Online"};
+	const struct pay_method *m;
 	struct pay_request q;
 	struct pay_result res;
 	const char *items[1] = {ref};
@@ -177,18 +214,16 @@ pay_item(struct svc *s, struct rng *r, const char *acct, enum pay_type type,
 	q.type = type;
 	q.items = items;
 	q.nitems = 1;
-	q.method = methods[pick(r, 8)];
-	q.channel = roll < 70   ? "Walk-in"
-	            : roll < 80 ? "Kiosk"
-	            : roll < 92 ? "Field Agent"
-	                        : "Mobile Van";
+	m = mix_method(&s->cfg, (size_t)pick(r, 8));
+	q.method = m->name;
+	q.channel = mix_channel(&s->cfg, roll);
 	q.amount = amount;
 	roll = pick(r, 100);
 	if (roll < 8) /* partial */
 		q.amount = amount / 2;
 	else if (roll < 12) /* a little over: credit */
 		q.amount = amount + 500 + pick(r, 1500);
-	if (strcmp(q.method, "Cash") == 0 && pick(r, 2))
+	if (m->kind == METHOD_CASH && pick(r, 2))
 		q.tendered = (q.amount + 999) / 1000 * 1000;
 	date_format(date, day);
 	q.date = date;

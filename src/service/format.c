@@ -91,7 +91,9 @@ example_pair(const struct svc *s, char *plain, char *local)
  * the decimal is a comma) while a command line's machine format would
  * read a decimal point there: no decimal mark of the organisation, one
  * dot, the organisation's grouping a dot. The screens take only the
- * organisation's format; a command line takes both (issue 17). */
+ * organisation's format; a command line takes both (issue 17). A
+ * currency without decimals (JPY) has no decimal point: its dot only
+ * groups (issue 25). */
 static int
 dot_groups(const struct svc *s, const char *text)
 {
@@ -99,8 +101,9 @@ dot_groups(const struct svc *s, const char *text)
 	const char *dot = strchr(text, '.');
 
 	config_money_style(&s->cfg, &st);
-	return dot != NULL && strchr(dot + 1, '.') == NULL &&
-	       strcmp(st.group, ".") == 0 && strchr(text, st.decimal) == NULL;
+	return s->cfg.minor_digits > 0 && dot != NULL &&
+	       strchr(dot + 1, '.') == NULL && strcmp(st.group, ".") == 0 &&
+	       strchr(text, st.decimal) == NULL;
 }
 
 int
@@ -115,10 +118,15 @@ svc_money_arg(const struct svc *s, const char *text, const char *what,
 	    l = svc_money_parse(s, text, what, &sv, &serr);
 
 	if (m == 0 && l == 0 && mv != sv) {
-		example_pair(s, plain, local);
+		/* a currency of three decimals: "1.234" has every decimal
+		 * of the machine format and is a grouped number too; each
+		 * reading as the organisation writes it, with its decimal
+		 * mark, reads one way only (issue 25) */
+		svc_money_bare(s, plain, MONEY_BUFSZ, mv, 1);
+		svc_money_bare(s, local, MONEY_BUFSZ, sv, 1);
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": ambiguous, it could be %s or %s; write "
-		      "every decimal, as %s or %s"),
+		      "%s or %s, with the organisation's decimal mark"),
 		    what, text, svc_money(s, a, sizeof a, mv),
 		    svc_money(s, b, sizeof b, sv), plain, local);
 	}

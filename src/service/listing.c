@@ -16,7 +16,8 @@ static const struct xcol payment_cols[] = {
     {N_("Consumer"), "consumer", X_TEXT, 20, 11},
     {N_("Account"), "account_no", X_TEXT, 10, 8},
     {N_("Amount"), "amount", X_MONEY, 12, 9},
-    {N_("Method"), "method", X_TEXT, 13, 6},
+    /* a configured name: whole or hidden, never "Debit Ca…" */
+    {N_("Method"), "method", X_TEXT, 13, -1},
     {N_("Date"), "paid_on", X_DATE, 10, 10},
     {N_("Type"), "type", X_TERM, 11, 6},
     {N_("Status"), "status", X_TERM, 9, 6},
@@ -43,7 +44,9 @@ static const struct xcol payer_cols[] = {
     {N_("Total Paid"), "total", X_MONEY, 13, 10},
     {N_("Payments"), "payments", X_INT, 8, 4},
     {N_("Last Paid"), "last_paid", X_DATE, 10, 10},
-    {N_("Methods"), "methods", X_TEXT, 40, 12},
+    /* the payer's methods, whole or hidden (Left/Right; the line
+     * under the list names them with their amounts) */
+    {N_("Methods"), "methods", X_TEXT, 40, -1},
 };
 
 static const struct xcol aging_cols[] = {
@@ -138,6 +141,9 @@ methods_text(
 {
 	char copy[512], *save = NULL, *tok, *eq, m[MONEY_BUFSZ];
 	size_t len = 0;
+	/* TRANSLATORS: between a payer's methods with their amounts, "Cash
+	 * $10.00; Card $5.00" (French puts a space before the ;) */
+	const char *sep = plain == SVC_METHODS_PLAIN ? "; " : _("; ");
 
 	out[0] = '\0';
 	snprintf(copy, sizeof copy, "%s", raw);
@@ -160,7 +166,7 @@ methods_text(
 		else
 			svc_money(s, m, sizeof m, v);
 		len += (size_t)snprintf(
-		    out + len, n - len, "%s%s %s", len ? "; " : "", tok, m);
+		    out + len, n - len, "%s%s %s", len ? sep : "", tok, m);
 	}
 }
 

@@ -178,7 +178,20 @@ check_reasons(const struct shift_close_request *r,
 	return 0;
 }
 
-/* The counts against the shift's tenders, into res; c already checked. */
+/* The float kept when none is given: the opening float, or the cash
+ * counted where that is less (a drawer cannot keep cash it has not). */
+static int64_t
+float_default(const struct svc *s, const struct shift *sh,
+    const struct shift_count *c, size_t n)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+	int64_t counted = cash ? svc_shift_total(c, n, cash->name) : 0;
+
+	return sh->float_counted < counted ? sh->float_counted : counted;
+}
+
+/* The counts against the shift's tenders, into res (its shift's
+ * float_kept the default the close would keep); c already checked. */
 static int
 compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
     size_t n, const struct shift_close_request *r,
@@ -198,6 +211,7 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 		svc_shift_tender(&rep, c[i].method, m ? m->kind : METHOD_BANK);
 	}
 	res->sh = rep.sh;
+	res->sh.float_kept = float_default(s, &rep.sh, c, n);
 	res->nbeyond = 0;
 	for (i = 0; i < rep.ntenders; i++) {
 		t = &rep.tenders[i];
@@ -291,9 +305,7 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 		    _("The float kept, %s, must be between zero and the cash "
 		      "counted"),
 		    svc_money(s, m, sizeof m, r->keep));
-	sh->float_kept = r->has_keep                   ? r->keep
-	                 : sh->float_counted < counted ? sh->float_counted
-	                                               : counted;
+	sh->float_kept = r->has_keep ? r->keep : float_default(s, sh, c, n);
 	svc_now(sh->closed_at);
 	memcpy(day, sh->closed_at, 10);
 	day[10] = '\0';

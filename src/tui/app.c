@@ -227,6 +227,10 @@ tui_pair_wrap(
 	return wrap(y, x + lw, value, COLS - x - lw - 1, rows, 0);
 }
 
+/* The least room between the screen's title and the user in the header:
+ * with one space "Panel Mary Johnson" read as one title (issue 25). */
+#define HEADER_GAP 3
+
 static void
 header(struct tui *t)
 {
@@ -270,15 +274,15 @@ header(struct tui *t)
 			snprintf(right, sizeof right, "%s%s%s \xe2\x94\x82 %s ",
 			    syn, bar, s->actor.full_name, clock);
 		rw = utf8_columns(right, strlen(right));
-		if (lw + rw + 1 <= COLS)
+		if (lw + rw + HEADER_GAP <= COLS)
 			break;
 	}
-	if (rw > COLS / 2 && lw + rw + 1 > COLS)
+	if (rw > COLS / 2 && lw + rw + HEADER_GAP > COLS)
 		rw = 0; /* a narrow terminal: the left part only */
 	attron(attr | A_BOLD);
 	move(0, 0);
 	hline(' ', COLS);
-	tui_text(0, 0, left, COLS - rw - 1);
+	tui_text(0, 0, left, rw > 0 ? COLS - rw - HEADER_GAP : COLS - 1);
 	if (rw > 0)
 		tui_text(0, COLS - rw, right, rw);
 	attroff(attr | A_BOLD);

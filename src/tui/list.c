@@ -13,9 +13,10 @@
  * others rank by their order in the table, after those a screen lets
  * give way first. Text columns that allow it
  * (min, else width, not 0) are first cut with an ellipsis, never inside a
- * character, the widest first and never below that least (numbers are
- * never cut); then the lowest-ranked columns are hidden, the last first
- * (text and counts before amounts), and a ">" at the header's end says
+ * character, the widest first and never below that least (numbers,
+ * stored words and names from a short list, min -1, are never cut:
+ * shown whole or hidden); then the lowest-ranked columns are hidden, the last
+ * first (text and counts before amounts), and a ">" at the header's end says
  * so. Left/Right scroll the hidden columns into view ("<": some
  * scrolled off to the left), the key columns staying in place. Amounts
  * are sized from the widest shown, in every money format: where the key
@@ -108,8 +109,11 @@ header_text(const struct tui_list *l, int i, char *buf, size_t n)
 		snprintf(buf, n, "%s", h);
 }
 
-/* The least width of column i: numbers and columns without a least keep
- * what they show; the others may go down to it (and their header). */
+/* The least width of column i: numbers, stored words (X_TERM: a status,
+ * a type, a reason, a word cut is a word lost in any language), columns
+ * whose min is -1 (names from a short list: a method, a payer's methods)
+ * and those without a least keep what they show, whole or hidden (issue
+ * 25); the others may go down to it (and their header). */
 static int
 least(const struct tui_list *l, int i, int natural)
 {
@@ -117,7 +121,7 @@ least(const struct tui_list *l, int i, int natural)
 	char h[96];
 	int m = c->min ? c->min : c->width, hw;
 
-	if (numeric(c->kind) || m <= 0 || m >= natural)
+	if (numeric(c->kind) || c->kind == X_TERM || m <= 0 || m >= natural)
 		return natural;
 	header_text(l, i, h, sizeof h);
 	hw = utf8_columns(h, strlen(h));

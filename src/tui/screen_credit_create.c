@@ -32,7 +32,8 @@ struct ccreate {
 	int64_t issued; /* credit notes already on the payment, not voided */
 	struct tui_form fm;
 	struct tui_form_item items[F_N];
-	const char *reasons[CFG_LIST_MAX + 1];
+	const char *reasons[CFG_LIST_MAX + 1]; /* as the operator reads them */
+	char shown[CFG_LIST_MAX][128];         /* their svc_word */
 	char hint[64];
 	char count[32]; /* the remarks' characters of their most: their hint */
 	int64_t asked;  /* the amount asked about (-1: none): Enter again */
@@ -61,7 +62,7 @@ check(struct ccreate *c, struct tui *t, struct credit_quote *q, char *why,
 	r.amount = amount;
 	r.reason = c->items[F_REASON].choice == 0
 	               ? NULL
-	               : c->reasons[c->items[F_REASON].choice];
+	               : t->svc->cfg.reasons[c->items[F_REASON].choice - 1];
 	r.remarks = c->items[F_REMARKS].f.buf;
 	if (svc_credit_quote(t->svc, &r, q, &err) == 0)
 		return amount;
@@ -203,8 +204,11 @@ create(struct ccreate *c, struct tui *t)
 		    svc_money(t->svc, m, sizeof m, amount), c->v.p.receipt_no);
 		return TUI_HANDLED;
 	}
+	/* stored as configured; the form shows the operator's words */
 	if (svc_credit_create(t->svc, c->v.p.receipt_no, amount,
-	        c->reasons[c->items[F_REASON].choice],
+	        c->items[F_REASON].choice == 0
+	            ? NULL
+	            : t->svc->cfg.reasons[c->items[F_REASON].choice - 1],
 	        c->items[F_REMARKS].f.buf, &cn, &err) != 0) {
 		tui_message(t, 1, _("Not created: %s"), err.msg);
 		return TUI_HANDLED;
@@ -293,7 +297,8 @@ screen_credit_create_new(struct tui *t, const char *receipt)
 	c->items[F_AMOUNT].hint = c->hint;
 	c->reasons[0] = _("(choose a reason)");
 	for (k = 0; k < cfg->nreasons; k++)
-		c->reasons[k + 1] = cfg->reasons[k];
+		c->reasons[k + 1] =
+		    svc_word(cfg->reasons[k], c->shown[k], sizeof c->shown[k]);
 	tui_form_choice(
 	    &c->items[F_REASON], _("Reason"), c->reasons, cfg->nreasons + 1, 0);
 	tui_form_text(&c->items[F_REMARKS], _("Remarks"), cfg->remarks_max, "");

@@ -176,8 +176,12 @@ list_filters_text(
 			add(buf, n, "%s",
 			    list_credit_status((enum cn_status)lf->cn_status));
 		for (i = 0; i < cfg->nreasons; i++)
-			if ((lf->reasons >> i) & 1)
-				add(buf, n, "%s", cfg->reasons[i]);
+			if ((lf->reasons >> i) & 1) {
+				char w[128];
+
+				add(buf, n, "%s",
+				    svc_word(cfg->reasons[i], w, sizeof w));
+			}
 		if (lf->consumer[0])
 			add(buf, n, _("consumer %s"), lf->consumer);
 		if (lf->remaining >= 0)
@@ -217,7 +221,8 @@ struct filt {
 	struct tui_form fm;
 	struct tui_form_item items[F_MAXITEMS];
 	const char *methods[CFG_LIST_MAX + 1];
-	const char *reasons[CFG_LIST_MAX];
+	const char *reasons[CFG_LIST_MAX]; /* as the operator reads them */
+	char shown[CFG_LIST_MAX][128];     /* their svc_word */
 	/* the choices as shown: "Any" (or "All") and the names, translated */
 	const char *ranges[R_COUNT];
 	const char *statuses[NPAY_STATUS + 1];
@@ -287,7 +292,8 @@ build(struct filt *f, struct tui *t)
 		tui_form_choice(&it[F_CN_STATUS], _("Status"), f->cn_statuses,
 		    NCN_STATUS + 1, lf->cn_status + 1);
 		for (i = 0; i < cfg->nreasons; i++)
-			f->reasons[i] = cfg->reasons[i];
+			f->reasons[i] = svc_word(
+			    cfg->reasons[i], f->shown[i], sizeof f->shown[i]);
 		memset(&it[F_REASONS], 0, sizeof it[F_REASONS]);
 		it[F_REASONS].label = _("Reasons");
 		it[F_REASONS].kind = FORM_MULTI;

@@ -161,8 +161,8 @@ request(struct result *r, struct tui *t, struct shift_close_request *q,
 	memset(q, 0, sizeof *q);
 	q->counts = r->counts;
 	q->ncounts = r->ncounts;
-	/* as filled in (the opening float): the service's default, which
-	 * keeps at most the cash counted */
+	/* as filled in (the service's default, svc_shift_close_check):
+	 * unchanged, the service keeps its default */
 	if (r->items[0].changed && r->items[0].f.len > 0) {
 		if (svc_money_parse(t->svc, r->items[0].f.buf,
 		        r->items[0].label, &q->keep, &err) != 0) {
@@ -292,8 +292,9 @@ const struct tui_screen_class screen_shift_result_class = {
     .fields = 1,
 };
 
-/* The form: the float kept (the opening float by default), a reason per
- * tender beyond tolerance, the supervisor and the PIN. */
+/* The form: the float kept (the service's default: the opening float,
+ * or the cash counted where that is less), a reason per tender beyond
+ * tolerance, the supervisor and the PIN. */
 static void
 form(struct result *r, struct tui *t)
 {
@@ -301,7 +302,8 @@ form(struct result *r, struct tui *t)
 	size_t i;
 	int n = 0;
 
-	svc_money_bare(t->svc, m, sizeof m, r->d->sh.float_counted, 0);
+	svc_money_bare(t->svc, m, sizeof m,
+	    r->ok ? r->res.sh.float_kept : r->d->sh.float_counted, 0);
 	tui_form_text(&r->items[n], _("Float kept"), 16, m);
 	r->items[n++].kind = FORM_MONEY;
 	for (i = 0; i < r->res.ntenders && r->nbeyond < CFG_LIST_MAX; i++) {

@@ -50,11 +50,40 @@ has "xlsx amounts are currency number cells" "money:"
 has "xlsx dates are date cells" "date:2025-"
 unzip -p "$E/pay.xlsx" xl/styles.xml >"$OUT"
 has "xlsx currency format uses the symbol" 'formatCode="&quot;$&quot;#,##0.00"'
+# exact NAME CSV XLSX COLUMNS: each number cell of those columns (letters)
+# holds the CSV's decimal text, not a double's "%.16G" (77.23999999999999:
+# issue 25 review); prints how many it read
+cat >"$T/exact.py" <<'PY'
+import csv, re, sys, zipfile
+c, x, cols = sys.argv[1], sys.argv[2], sys.argv[3]
+rows = list(csv.reader(open(c, newline='')))[1:]
+xml = zipfile.ZipFile(x).read('xl/worksheets/sheet1.xml').decode()
+bad, n = [], 0
+for ref, attrs, v in re.findall(r'<c r="([A-Z]+\d+)"([^>]*)><v>([^<]*)</v>', xml):
+    col, row = re.match(r'([A-Z]+)(\d+)', ref).groups()
+    if col not in cols or ' t="' in attrs or int(row) < 2:
+        continue
+    n += 1
+    want = rows[int(row) - 2][ord(col) - ord('A')]
+    if v != want:
+        bad.append('%s: %s, the CSV %s' % (ref, v, want))
+print(n, bad[:3])
+PY
+exact() {
+	got=$(python3 "$T/exact.py" "$2" "$3" "$4")
+	case $got in
+	"0 "*) notok "$1" "no amount read: $got" ;;
+	*" []") ok "$1" ;;
+	*) notok "$1" "$got" ;;
+	esac
+}
+exact "xlsx amounts are the exact decimals" "$E/pay.csv" "$E/pay.xlsx" D
 
 # --- credit notes
 sup --csv credit-notes >"$E/cn.csv"
 expect "credit notes xlsx" 0 "Wrote" sup --xlsx "$E/cn.xlsx" credit-notes
 check "credit notes xlsx = CSV" "$E/cn.csv" "$E/cn.xlsx" tttmmttdt
+exact "credit notes: amount and remaining exact" "$E/cn.csv" "$E/cn.xlsx" DE
 cn=$(sed -n 2p "$E/cn.csv" | cut -d, -f1)
 rcpt=$(sed -n 2p "$E/cn.csv" | cut -d, -f9 | tr -d '\r')
 expect "credit notes by linked receipt" 0 "$cn" \
@@ -70,6 +99,7 @@ sup --csv report payers --sort count --limit 20 >"$E/payers.csv"
 expect "payers xlsx" 0 "Wrote 20 rows" \
     sup --xlsx "$E/payers.xlsx" report payers --sort count --limit 20
 check "payers xlsx = CSV" "$E/payers.csv" "$E/payers.xlsx" ttmidt
+exact "payers: the totals exact" "$E/payers.csv" "$E/payers.xlsx" C
 same "payers export sorted by count" \
     "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | sort -rn | tr '\n' ' ')" \
     "$(cut -d, -f4 "$E/payers.csv" | tail -n +2 | tr '\n' ' ')"

@@ -262,13 +262,59 @@ printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\n' \
 expect "ambiguous text is refused" 3 "ambiguous, it could be" \
     "$PD" credit-notes --min 1.500
 has "naming both readings" '$1,500 or $1.500,000'
-has "the hint in the currency's decimals and both formats" \
-    'write every decimal, as 1234.500 or 1.234,500'
+# (issue 25: the hint was "write every decimal, as 1234.500 or
+# 1.234,500", which "1.500" already did in the machine format: it says
+# how to write each reading so that it reads one way)
+has "the hint: each reading as the organisation writes it" \
+    "write 1,500 or 1.500,000, with the organisation's decimal mark"
 expect "unambiguous text is taken" 0 "" "$PD" credit-notes --min 1,5
-expect "ambiguous in French too" 3 "1234.500" \
+expect "ambiguous in French too" 3 "1,500 ou 1.500,000" \
     env LANGUAGE=fr "$PD" credit-notes --min 1.500
 expect "another ambiguous amount, in Spanish" 3 \
-    "1234.500" env LANGUAGE=es "$PD" credit-notes --min 2.500
+    "2,500 o 2.500,000" env LANGUAGE=es "$PD" credit-notes --min 2.500
+
+# --- money read by the currency's decimals (issue 25) ---------------------
+# TND: three decimals, the decimal comma, dots grouping; "0.500" cannot
+# be a grouped number (no leading 0), so it is half a dinar, not refused
+printf '%s\n[organisation]\ncurrency_code = TND\ncurrency_symbol = DT\nminor_digits = 3\ndecimal_separator = comma\ncurrency_position = after\ncurrency_space = yes\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+cents() { python3 -c 'import json,sys; print(sorted(n["amount"] for n in json.load(open(sys.argv[1]))))' "$OUT"; }
+expect "TND: 0.500 is half a dinar" 0 "" sup --json credit-notes --min 0.500
+same "TND: 0.500 keeps the note of 1 DT (read as 500 DT: none)" "$(cents)" "[1000]"
+expect "TND: 0,250 as the organisation writes it" 0 "" \
+    "$PD" credit-notes --min 0,250
+expect "TND: 1.234 stays ambiguous" 3 \
+    "it could be 1,234 DT or 1.234,000 DT; write 1,234 or 1.234,000" \
+    "$PD" credit-notes --min 1.234
+expect "TND: four decimals are refused" 3 "at most 3 decimals" \
+    "$PD" credit-notes --min 1,2345
+# JPY: no decimals; a dot that groups is not a decimal point
+printf '%s\n[organisation]\ncurrency_code = JPY\ncurrency_symbol = ¥\nminor_digits = 0\ndecimal_separator = comma\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "JPY: 1.000 groups (no decimal point to mistake it for)" 0 "" \
+    "$PD" credit-notes --min 1.000
+expect "JPY: 2.000.000 too" 0 "" "$PD" credit-notes --min 2.000.000
+expect "JPY: a decimal is refused" 3 "this currency has no decimals" \
+    "$PD" credit-notes --min 1,5
+# USD and EUR with both marks, each where the other was meant
+printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
+expect "USD: 1,234.50 is taken" 0 "" "$PD" credit-notes --min 1,234.50
+expect "USD: 1.234,50 says what to write" 3 "use . for decimals: 1,234.50" \
+    "$PD" credit-notes --min 1.234,50
+expect "USD: 1.234.567,89 too" 3 "use . for decimals: 1,234,567.89" \
+    "$PD" credit-notes --min 1.234.567,89
+printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "EUR: 1.234,50 is taken" 0 "" "$PD" credit-notes --min 1.234,50
+expect "EUR: 1,234.50 says what to write" 3 "use , for decimals: 1.234,50" \
+    "$PD" credit-notes --min 1,234.50
+# a Swiss organisation: ' and its typeset form ’ (U+2019) group alike
+printf '%s\n[organisation]\ncurrency_symbol = CHF\ngrouping_separator = apostrophe\n' \
+    "$BASE" >"$PAYDESK_CONFIG"
+expect "CHF: 1'234.50 is taken" 0 "" "$PD" credit-notes --min "1'234.50"
+expect "CHF: 1’234.50 is taken" 0 "" "$PD" credit-notes --min "1’234.50"
+expect "CHF: 12’34.50 is grouped wrong" 3 "grouped in the wrong places" \
+    "$PD" credit-notes --min "12’34.50"
 
 # --- amounts never cut, counts grouped, Excel's lakh and crore (issue 25) --
 # big bills of a consumer of its own, imported in a currency of three

@@ -293,6 +293,28 @@ grep -q "COPY" "$T/z1.txt" && echo "not ok - the original says COPY" || \
 expect "Z report reprinted" 0 "copy" J shift z Z-T01-000001 --out "$T/z2.pdf"
 pdftotext "$T/z2.pdf" - | grep -q "COPY" && ok "the reprint says COPY" || \
     echo "not ok - the reprint says COPY"
+# a label that wraps in its column takes its rows (issue 25 review: the
+# es "Fondo conservado en el cajón" ran into the row below it)
+for L in es fr; do
+	printf '%s\n[organisation]\nlanguage = %s\n' "$(cat "$PAYDESK_CONFIG")" \
+	    "$L" >"$T/z-$L.ini"
+	run env PAYDESK_CONFIG="$T/z-$L.ini" PAYDESK_PIN=1234 "$PD" --user jane \
+	    shift z Z-T01-000001 --out "$T/z-$L.pdf"
+	pdftotext -layout "$T/z-$L.pdf" "$T/z-$L.txt"
+	python3 - "$T/z-$L.txt" "$L" <<'PY' && ok "$L Z PDF: the float kept's label apart from the next row" || { echo "not ok - $L Z PDF: the float kept's label apart from the next row"; sed 's/^/  | /' "$T/z-$L.txt" | head -60; }
+import sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')
+label = {'es': 'Fondo conservado en el cajón',
+    'fr': 'Fond conservé dans le tiroir-caisse'}[sys.argv[2]]
+i = next(k for k, l in enumerate(lines) if label[:12] in l)
+# the amount on its first line; the label's rest, if any, alone on the
+# next (not beside another row's label or value)
+rest = lines[i + 1].strip()
+ok = '$' in lines[i] and (label in lines[i] or
+    (rest != '' and label.endswith(rest)))
+sys.exit(0 if ok else 1)
+PY
+done
 expect "Z report as text" 0 "" J shift z z-t01-000002 --text --out "$T/z2.txt"
 grep -q "Z-T01-000002" "$T/z2.txt" && ok "text Z report, any case" || \
     echo "not ok - text Z report, any case"

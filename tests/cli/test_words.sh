@@ -79,6 +79,42 @@ has "CSV keeps the stored status" "Voided"
 run env LANGUAGE=es "$PD" payments --status bogus
 same "a bad status is still refused (exit 3)" "$RC" 3
 
+# --- the credit-note reasons: one rule (issue 25) ------------------------
+# stored as configured, shown translated, and typed, picked and filtered
+# as shown (the English term is taken too)
+reason_of() { sql "SELECT reason FROM credit_notes WHERE cn_no = '$1'"; }
+expect "es: the reason typed as the operator reads it" 0 "CN-T01-00004" \
+    env LANGUAGE=es "$PD" --user mary credit-note create R-T01-000002 \
+    --amount 1 --reason "Error de facturación"
+same "es: stored as configured" "$(reason_of CN-T01-00004)" "Billing Error"
+has "es: and shown translated" "Error de facturación"
+expect "fr: in any case" 0 "CN-T01-00005" \
+    env LANGUAGE=fr "$PD" --user mary credit-note create R-T01-000002 \
+    --amount 1 --reason "demande du client"
+same "fr: stored as configured" "$(reason_of CN-T01-00005)" "Customer Request"
+expect "es: the English term still taken" 0 "CN-T01-00006" \
+    env LANGUAGE=es "$PD" --user mary credit-note create R-T01-000002 \
+    --amount 1 --reason "Refund Request"
+same "es: the English term stored" "$(reason_of CN-T01-00006)" "Refund Request"
+refused "es: an unknown reason lists them as the operator reads them" 3 \
+    "elija uno de: Pago en exceso, Pago duplicado, Error de facturación" \
+    env LANGUAGE=es "$PD" --user mary credit-note create R-T01-000002 \
+    --amount 1 --reason Capricho
+run env LANGUAGE=es "$PD" credit-notes --reason "Pago en exceso"
+has "es: the filter by the translated reason" "CN-T01-00002"
+if grep -q "CN-T01-00004" "$OUT"; then
+	notok "es: and only that reason"
+else ok "es: and only that reason"; fi
+run env LANGUAGE=fr "$PD" credit-notes --reason "Erreur de facturation,Refund Request"
+has "fr: a filter of a translated and an English reason" "CN-T01-00004"
+has "fr: both kept" "CN-T01-00006"
+if grep -q "CN-T01-00005" "$OUT"; then
+	notok "fr: and no other reason"
+else ok "fr: and no other reason"; fi
+refused "es: an unknown reason filter lists them translated" 3 \
+    "no es un motivo configurado; elija uno de: Pago en exceso" \
+    env LANGUAGE=es "$PD" credit-notes --reason "Capricho"
+
 # --- --json numbers exact to their decimals (no float noise) ------------
 # noisy NAME: no JSON real in $OUT with more than its one decimal
 noisy() {

@@ -434,3 +434,91 @@ keys Escape
 keys y
 line_has "the payers' count column grouped" "Big Spender" "2.002"
 keys F10
+
+# --- words never cut at 80x24 (issue 25 review): the payments' Method
+# and Type ("Debit Ca…", "Mensual…", "Servi…"), the credit notes' Reason
+# and the payers' Methods show whole or not at all (Right scrolls them in)
+tmux -S "$SOCK" kill-server 2>/dev/null
+rm -f "$DB" "$DB-wal" "$DB-shm"
+printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
+setup_store
+{ jane() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
+	jane pay WU-10001 --type bill --items INV-2025-001234 \
+	    --method "Debit Card" --amount 145.50 &&
+	jane pay WU-10001 --type service --items SRV-2025-0418 \
+	    --method "Bank Transfer" --amount 75 &&
+	jane pay WU-10001 --type installment --items PP-2025-0034#1 \
+	    --method "Credit Card" --amount 67.50 &&
+	jane pay WU-10002 --type bill --method Cheque --amount 20 &&
+	for r in "Refund Request" "Billing Adjustment" "Customer Request"; do
+		PAYDESK_PIN=2222 "$PD" --user mary credit-note create \
+		    R-T01-000001 --amount 1 --reason "$r" || exit 1
+	done
+} >"$OUT" 2>&1 || notok "the store of every type, method and reason"
+# whole NAME WORD...: each WORD (English, shown in $L) is on the screen
+# and no line holds a beginning of it cut by an ellipsis
+words_whole() {
+	name=$1
+	shift
+	for w in "$@"; do
+		case $w in *" "*|Cheque|Cash) s=$w ;; *) s=$(msg "$w") ;; esac
+		wait_for "$L: $name: $s shows" "$s" >/dev/null ||
+		    { echo "not ok - $L: $name: $s shows"; sed 's/^/  | /' "$SCREEN"; return; }
+		if python3 - "$SCREEN" "$s" <<'PY'
+import sys
+t, w = open(sys.argv[1], encoding='utf-8').read(), sys.argv[2]
+sys.exit(any(w[:k] + '…' in t for k in range(1, len(w))))
+PY
+		then :; else
+			echo "not ok - $L: $name: $s cut"
+			sed 's/^/  | /' "$SCREEN"
+			return
+		fi
+	done
+	ok "$L: $name"
+}
+# scroll_to HEADER: Right (at most four times) until HEADER shows
+scroll_to() {
+	n=0
+	while [ $n -lt 4 ]; do
+		grab
+		grep -qF -- "$1" "$SCREEN" && return
+		keys Right
+		sleep 0.3
+		n=$((n + 1))
+	done
+}
+for L in en es fr; do
+	tui_open LANGUAGE="$L"
+	wait_for "$L: the login" "$(msg 'Log in to take payments')" >/dev/null
+	login mary 2222
+	wait_for "$L: the dashboard" "$(msg 'By method this month')" >/dev/null
+	keys p
+	wait_for "$L: the payments" "$(msg 'Receipt #')" >/dev/null
+	words_whole "the payments' methods whole" "Debit Card" \
+	    "Bank Transfer" "Credit Card" Cheque
+	# the Type gives way to them where all do not fit, whole (never
+	# "Mensual…"): Right brings it in
+	scroll_to "$(msg Type)"
+	words_whole "the payments' types whole" Bill Service Installment
+	keys Left Left Left Left
+	keys Tab
+	wait_for "$L: the credit notes" "$(msg 'Credit Note #')" >/dev/null
+	# (fr "Demande de remboursement" needs the room of a column scrolled
+	# off: never "Demande de rem…", Right brings it whole)
+	scroll_to "$(msg Reason)"
+	words_whole "the credit notes' reasons whole" "$(msg 'Refund Request')" \
+	    "$(msg 'Billing Adjustment')" "$(msg 'Customer Request')"
+	keys Tab Escape
+	keys y
+	wait_for "$L: the payers" "$(msg 'Total Paid')" >/dev/null
+	grab
+	if grep -q '…' "$SCREEN"; then
+		echo "not ok - $L: the payers' methods whole or scrolled"
+		sed 's/^/  | /' "$SCREEN"
+	else ok "$L: the payers' methods whole or scrolled"; fi
+	keys Right Right Right Right
+	line_has "Right: the payer's methods whole" "John Doe" "Debit Card" \
+	    "Bank Transfer" "Credit Card"
+	keys F10
+done

@@ -108,3 +108,28 @@ else
 fi
 grep -q "Cityville Water & Power" "$SCREEN" &&
     ok "and still draws the header" || echo "not ok - and still draws the header"
+
+# --- the header keeps the title and the user apart (issue 25 review: "one
+# space before the user"): an organisation's name of 26 columns left one
+# space between "Dashboard" and "Mary Johnson (supervisor)"; the role
+# gives way instead
+printf '%s\n[organisation]\nname = Cityville Water and Power.\n' \
+    "$(cat "$PAYDESK_CONFIG")" >"$T/long.ini"
+for who in "mary 2222 Dashboard" "jane 1234 Home"; do
+	set -- $who
+	tui_open PAYDESK_CONFIG="$T/long.ini"
+	wait_for "$1: the login" "Log in to take payments" >/dev/null
+	login "$1" "$2"
+	i=0
+	while [ $i -lt 100 ]; do
+		grab
+		head -1 "$SCREEN" | grep -q "│ $3 .*10:00" && break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	head -1 "$SCREEN" | grep -Eq "│ $3 {3,}[^ ]" &&
+	    ok "$1: at least three spaces between $3 and the user" || {
+		echo "not ok - $1: at least three spaces between $3 and the user"
+		head -1 "$SCREEN" | sed 's/^/  | /'
+	}
+done

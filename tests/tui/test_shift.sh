@@ -203,6 +203,8 @@ line_is "cash: 5.00 short" "Cash " "-\$5.00 short"
 line_is "the card slip matches" "Credit Card " "\$30.00"
 line_is "the cheque matches" "Cheque " "\$40.00"
 lacks "a transfer is no tender of the close" "Bank Transfer"
+line_is "the float kept: the opening float, less cash counted than that" \
+    "Float kept" "200.00"
 wait_for "beyond the tolerance: reason and sign-off asked" \
     "Beyond the tolerance"
 keys Enter
@@ -361,6 +363,10 @@ for L in es fr; do
 	keys F2
 	wait_for "$L: the result" "$(msg "The count against what was expected")"
 	wait_for "$L: the over/short header whole" "$(msg "Over/short")"
+	# no cash counted: the float kept offered is what is there, not
+	# the opening float of 80.00 (issue 25 review 6)
+	line_is "$L: the float kept offered is the cash counted" \
+	    "$(msg "Float kept")" " 0.00"
 	grab
 	if grep -q "…" "$SCREEN"; then
 		echo "not ok - $L: nothing cut on the result"

@@ -290,6 +290,38 @@ money_style_parsing(void **state)
 	struct money_style jp = {0, '.', ",", 3, "¥", 0, 0};
 	assert_int_equal(sparse_ok("¥1,234", &jp), 1234);
 	sparse_bad("12.5", &jp, "no decimals");
+	/* issue 25: read by the currency's decimals. Three (TND): a grouped
+	 * number has no leading 0, so "0.500" and "0,500" are half a dinar
+	 * whichever mark the organisation groups with */
+	struct money_style tnd = {3, ',', ".", 3, "DT", 1, 1};
+	struct money_style tnd_dot = {3, '.', ",", 3, "DT", 1, 1};
+	assert_int_equal(sparse_ok("0,500", &tnd), 500);
+	assert_int_equal(sparse_ok("1.234,500 DT", &tnd), 1234500);
+	assert_int_equal(sparse_ok("1.234", &tnd), 1234000);
+	assert_int_equal(sparse_ok("0.500", &tnd_dot), 500);
+	assert_int_equal(sparse_ok("1,234.5", &tnd_dot), 1234500);
+	sparse_bad("0.500", &tnd, "use , for decimals: 0,500");
+	sparse_bad("0,250", &tnd_dot, "use . for decimals: 0.250");
+	sparse_bad("1.234,5678", &tnd, "at most 3 decimals");
+	/* both marks, each where the other was meant: the fix swaps them */
+	sparse_bad("1.234,50", &st_us, "use . for decimals: 1,234.50");
+	sparse_bad("1,234.50", &st_de, "use , for decimals: 1.234,50");
+	sparse_bad("12.345.678,9", &st_us, "use . for decimals: 12,345,678.9");
+	sparse_bad("1.23,50", &st_us, "only digits may follow the decimal .");
+	/* a Swiss apostrophe typeset as U+2019 groups as ' does */
+	assert_int_equal(sparse_ok("1\xe2\x80\x99"
+	                           "234.56",
+	                     &st_ch),
+	    123456);
+	assert_int_equal(sparse_ok("CHF 1\xe2\x80\x99"
+	                           "234\xe2\x80\x99"
+	                           "567",
+	                     &st_ch),
+	    123456700);
+	sparse_bad("1\xe2\x80\x99"
+	           "23.00",
+	    &st_ch, "grouped in the wrong places");
+	sparse_bad("0'500", &st_ch, "grouped in the wrong places");
 	/* a round trip of every style over a range */
 	const struct money_style *all[] = {
 	    &st_us, &st_de, &st_in, &st_ch, &st_fr, &st_plain};

@@ -1084,13 +1084,31 @@ local_formats(void **state)
 	assert_int_equal(
 	    svc_date_parse(&f->s, "01/04/2025", "From", iso, &err), -1);
 	assert_non_null(strstr(err.msg, "write DD.MM.YYYY or YYYY-MM-DD"));
-	/* three decimals, a dot grouping: the hint in those digits */
+	/* three decimals, a dot grouping: "1.500" has every decimal of the
+	 * machine format, so the hint is each reading as the organisation
+	 * writes it (issue 25; it said "write every decimal, as 1234.500"
+	 * before, which "1.500" already did) */
 	f->s.cfg.minor_digits = 3;
 	assert_int_equal(svc_money_arg(&f->s, "1.500", "--min", &v, &err), -1);
-	assert_non_null(
-	    strstr(err.msg, "write every decimal, as 1234.500 or 1.234,500"));
+	assert_non_null(strstr(err.msg, "write 1,500 or 1.500,000, with the "
+	                                "organisation's decimal mark"));
 	assert_int_equal(svc_money_arg(&f->s, "1,5", "--min", &v, &err), 0);
 	assert_int_equal(v, 1500);
+	/* "0.500" cannot be a grouped number: half, not five hundred */
+	assert_int_equal(svc_money_arg(&f->s, "0.500", "--min", &v, &err), 0);
+	assert_int_equal(v, 500);
+	assert_int_equal(svc_money_arg(&f->s, "0,250", "--min", &v, &err), 0);
+	assert_int_equal(v, 250);
+	assert_int_equal(
+	    svc_money_parse(&f->s, "0.500", "Amount", &v, &err), -1);
+	assert_non_null(strstr(err.msg, "use , for decimals: 0,500"));
+	/* no decimals (JPY): a dot that groups is not a decimal point */
+	f->s.cfg.minor_digits = 0;
+	assert_int_equal(svc_money_arg(&f->s, "1.000", "--min", &v, &err), 0);
+	assert_int_equal(v, 1000);
+	assert_int_equal(svc_money_arg(&f->s, "1,5", "--min", &v, &err), -1);
+	assert_non_null(strstr(err.msg, "this currency has no decimals"));
+	f->s.cfg.minor_digits = 3;
 }
 
 /* Counts a person reads in the organisation's grouping (issue 25): its
