@@ -258,6 +258,8 @@ record_ref(const struct syncrec *r)
 		return r->shift_uuid;
 	case SR_SHIFT_CLOSE:
 		return r->sh.z_no;
+	case SR_DEPOSIT:
+		return r->dep.slip_no;
 	default:
 		return r->set.key;
 	}

@@ -208,6 +208,14 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_bank_statements_upd;\n"
     "DROP TRIGGER IF EXISTS seal_bank_statement_lines_ins;\n"
     "DROP TRIGGER IF EXISTS seal_bank_statement_lines_upd;\n",
+    /* deposits (issue 20, schema.c): applied from their records, not
+     * sealed here either */
+    "DROP TRIGGER IF EXISTS seal_deposits_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposits_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_lines_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_lines_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_statement_matches_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_statement_matches_upd;\n",
 };
 #undef FEED
 
