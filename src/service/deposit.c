@@ -340,7 +340,7 @@ pending_one(const struct shift *sh, void *arg)
 	struct shift_tender *t;
 	struct deposit_pending *p;
 	int64_t done;
-	size_t n, i;
+	size_t n, i, first;
 
 	if (sh->status != SHIFT_CLOSED)
 		return 0;
@@ -349,6 +349,7 @@ pending_one(const struct shift *sh, void *arg)
 		a->failed = 1;
 		return 1;
 	}
+	first = a->n;
 	for (i = 0; i < n; i++) {
 		if (!depositable(a->s, t[i].method))
 			continue;
@@ -372,6 +373,17 @@ pending_one(const struct shift *sh, void *arg)
 		p->left = p->available - done;
 	}
 	free(t);
+	/* the store gives the newest shift first: its lines go before the
+	 * others', in the order of its tenders */
+	if (a->n > first && first > 0) {
+		size_t k = a->n - first;
+		struct deposit_pending *blk = xcalloc(k, sizeof *blk);
+
+		memcpy(blk, a->v + first, k * sizeof *blk);
+		memmove(a->v + k, a->v, first * sizeof *blk);
+		memcpy(a->v, blk, k * sizeof *blk);
+		free(blk);
+	}
 	return a->failed;
 }
 
@@ -380,7 +392,6 @@ svc_deposit_pending(struct svc *s, size_t *n, struct pd_err *err)
 {
 	struct shift_query q = {0};
 	struct pending_arg a = {s, NULL, 0, err, 0};
-	size_t i;
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("Listing what is to deposit"),
 	        err) != 0)
@@ -389,13 +400,6 @@ svc_deposit_pending(struct svc *s, size_t *n, struct pd_err *err)
 	    a.failed) {
 		free(a.v);
 		return NULL;
-	}
-	/* newest first from the store: oldest first here */
-	for (i = 0; i < a.n / 2; i++) {
-		struct deposit_pending tmp = a.v[i];
-
-		a.v[i] = a.v[a.n - 1 - i];
-		a.v[a.n - 1 - i] = tmp;
 	}
 	*n = a.n;
 	return a.v != NULL ? a.v : xcalloc(1, sizeof *a.v);
