@@ -503,3 +503,52 @@ expect "shifts: an organisation that is none" 4 "No organisation NOPE" \
     ok "the list made no store for NOPE"
 expect "shifts: no organisation" 2 "which organisation" central shifts
 expect "T01's store is consistent after its shift" 0 "ok (" pdt 1 doctor
+
+# -- deposits (issue 20): mary deposits part of a second shift's cash;
+# the central node keeps it, lists it, and refuses a deposit of more than
+# the shift has left, of a shift it does not know, whose amount is not its
+# lines', of a slip in use, by a cashier, and a void of a deposit it does
+# not know
+pdt 1 --user jane shift open --count 5000x1 >/dev/null || echo "not ok - shift 2 open"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 40 --tendered 40 >/dev/null 2>&1
+pdt 1 --user jane shift close --count 5000x1,2000x2 --keep 50 >/dev/null ||
+    echo "not ok - shift 2 close"
+Z2=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+PAYDESK_PIN=2222 pdt 1 --user mary deposit create "$Z2:Cash=30.00" --slip BAG-7 \
+    --account NL77ABNA0574908765 >/dev/null || echo "not ok - deposit create"
+expect "the shift, its payment and the deposit are applied" 0 "Applied     4" pdt 1 sync
+same "the central node has the deposit and its line" \
+    "$(csql "SELECT d.slip_no || '/' || d.amount || '/' || d.created_by || '/' || s.z_no || ':' || l.method || ':' || l.amount FROM deposits d JOIN deposit_lines l ON l.deposit_id = d.id JOIN shifts s ON s.id = l.shift_id")" \
+    "BAG-7/3000/mary/$Z2:Cash:3000"
+forged "a deposit of more than the shift has left" "has 1000 of Cash left to deposit, less than 2000" \
+    deposit data.slip_no=BAG-8 data.amount=2000 data.lines.0.amount=2000
+forged "a deposit of a shift the central node does not know" "is not known here" \
+    deposit data.slip_no=BAG-8 data.lines.0.shift_uuid=00000000-0000-4000-8000-000000000000
+forged "a deposit whose amount is not its lines'" "is not the total of its lines" \
+    deposit data.slip_no=BAG-8 data.amount=900 data.lines.0.amount=1000
+forged "a deposit of a slip in use" "Slip BAG-7 is deposit" \
+    deposit data.amount=500 data.lines.0.amount=500
+forged "a deposit by a cashier" "a deposit needs a supervisor" \
+    deposit data.slip_no=BAG-8 data.by=jane data.amount=500 data.lines.0.amount=500
+forged "a deposit of card slips" "only cash and cheques" \
+    deposit data.slip_no=BAG-8 "data.lines.0.method=Credit Card" data.amount=500 data.lines.0.amount=500
+forged "a deposit without lines" '"lines" must be an array of 1 to' \
+    deposit data.slip_no=BAG-8 "data.lines=[]"
+forged "a void of a deposit the central node does not know" "is not known here" \
+    deposit data.op=void data.deposit_uuid=00000000-0000-4000-8000-000000000000 \
+    "data.lines=[]" data.reason=Wrong
+same "nothing forged reached the central node's deposits" \
+    "$(csql "SELECT count(*) || '/' || (SELECT count(*) FROM deposit_lines) FROM deposits")" "1/1"
+PAYDESK_PIN=2222 pdt 1 --user mary deposit void BAG-7 --reason "Wrong bag" >/dev/null ||
+    echo "not ok - deposit void"
+expect "the void is applied" 0 "Applied     1" pdt 1 sync
+expect "paydesk-central deposits lists it void" 0 "BAG-7" central deposits ACME
+has "with its status" "void"
+run central deposits ACME --json
+same "--json: the deposit in minor units, void with its reason" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%s:%s" % (d["slip_no"], d["amount"], d["status"], d["void_reason"]) for d in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "BAG-7:3000:void:Wrong bag"
+expect "deposits: an option that is none" 2 "--bogus" central deposits ACME --bogus
+expect "deposits: an organisation that is none" 4 "No organisation NOPE" \
+    central deposits NOPE
+expect "deposits: no organisation" 2 "which organisation" central deposits
