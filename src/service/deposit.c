@@ -206,7 +206,7 @@ check_request(struct svc *s, const struct deposit_request *r,
 		return -1;
 	if (r->nparts == 0)
 		return pd_fail(err, PD_EUSAGE,
-		    _("Which shifts: give --shift NUMBER at least once"));
+		    _("Which shifts: name at least one closed shift by its Z number"));
 	svc_today(today);
 	if (r->date != NULL && date_parse(r->date, "--date", &day, err) != 0)
 		return -1;
