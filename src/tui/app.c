@@ -858,7 +858,8 @@ tui_main(struct svc *svc)
 	X(shifts)                                                              \
 	X(shift_filter)                                                        \
 	X(gateway)                                                             \
-	X(gateway_assoc)
+	X(gateway_assoc)                                                       \
+	X(exceptions)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

@@ -26,7 +26,8 @@ enum {
 	A_WEEK,
 	A_FORECAST,
 	A_LOGOUT,
-	A_QUIT
+	A_QUIT,
+	A_EXCEPTIONS
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -45,6 +46,10 @@ static const struct tui_key screen_dashboard_keys[] = {
         A_SHIFTS},
     {'u', "u", NULL,
         N_("gateway payments: the unassociated ones, to associate"), A_GATEWAY},
+    {'e', "e", NULL,
+        N_("the reconciliation's exceptions: deposits not credited, "
+           "unexpected credits, differences"),
+        A_EXCEPTIONS},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
@@ -708,6 +713,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_GATEWAY:
 		tui_push(t, screen_gateway_new(t));
+		return TUI_HANDLED;
+	case A_EXCEPTIONS:
+		tui_push(t, screen_exceptions_new(t));
 		return TUI_HANDLED;
 	case A_SYNC:
 		tui_push(t, screen_sync_new(t));
