@@ -695,6 +695,10 @@ struct shift_query {
 };
 int store_shift_each(struct store *st, const struct shift_query *f,
     int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err);
+/* *found: whether the outbox holds the shift_open record of shift uuid
+ * (a shift opened before shifts were synced has none). */
+int store_shift_open_sent(
+    struct store *st, const char *uuid, int *found, struct pd_err *err);
 
 /* ---- Payment arrangements (issue 21; src/store/arrange.c) ---- */
 struct arrangement;
