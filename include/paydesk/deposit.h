@@ -146,8 +146,13 @@ int svc_deposit_slip_issue(struct svc *s, const char *key,
  * of the deposit's account, of the deposit's amount, booked from the
  * deposit's day to [deposits] match_days after it, whose reference holds
  * the slip number; only where the deposit has exactly one such line and
- * the line exactly one such deposit (rule "auto"). *matched: how many. */
-int svc_deposit_match_auto(struct svc *s, int *matched, struct pd_err *err);
+ * the line exactly one such deposit (rule "auto"). Gateway settlements
+ * too, where they come on the statement: a credit of a settled gateway
+ * payment's amount less its fee, booked from the day it settled to
+ * match_days after, whose reference holds its code, one-to-one (rule
+ * "gateway"). *matched, *gateway: how many of each. */
+int svc_deposit_match_auto(
+    struct svc *s, int *matched, int *gateway, struct pd_err *err);
 /* Match deposit key to statement line "STATEMENT:LINE" by hand (rule
  * "manual") with a note; the line a credit of the deposit's account, not
  * matched already. The amounts may differ (an exception then). */

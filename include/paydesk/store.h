@@ -638,6 +638,10 @@ int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {gateway payment id, line id} of gateway settlements on the
+ * statements (deposit.h, svc_deposit_match_auto); free(). */
+int64_t *store_gw_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
 /* The exceptions as of today (deposit.h), oldest first; free(). */
 struct recon_exception *store_recon_exceptions(struct store *st,
     const char *today, int overdue, int64_t over_short, size_t *n,

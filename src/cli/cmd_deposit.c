@@ -276,7 +276,7 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 	struct deposit d;
 	struct rec *r;
 	char **pos;
-	int npos, n;
+	int npos, n, g;
 
 	if (cli_opts(c, argc, argv, o, 0, 1, &pos, &npos) != 0)
 		return -1;
@@ -285,10 +285,11 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 			return cli_usage(c,
 			    _("Deposit match: --line and --note go with a "
 			      "slip number"));
-		if (svc_deposit_match_auto(&c->svc, &n, &c->err) != 0)
+		if (svc_deposit_match_auto(&c->svc, &n, &g, &c->err) != 0)
 			return -1;
 		r = rec_new(c);
 		rec_int(r, _("Deposits matched"), "matched", n);
+		rec_int(r, _("Gateway settlements matched"), "gateway", g);
 		rec_print(r);
 		return 0;
 	}

@@ -11,15 +11,33 @@
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
 
-int
-svc_deposit_match_auto(struct svc *s, int *matched, struct pd_err *err)
+/* The pairs of a rule, each matched: deposit or gateway payment first,
+ * then the line. */
+static int
+insert_pairs(struct svc *s, const int64_t *pairs, size_t n, int gw,
+    const char *at, struct pd_err *err)
 {
-	int64_t *pairs;
-	char at[TS_BUFSZ], detail[64];
-	size_t n, i;
-	int rc = 0;
+	size_t i;
 
-	*matched = 0;
+	for (i = 0; i < n; i++)
+		if (store_match_insert(s->st, pairs[2 * i + 1],
+		        gw ? 0 : pairs[2 * i], gw ? pairs[2 * i] : 0,
+		        gw ? N_("gateway") : N_("auto"), "", at,
+		        s->actor.user_id, s->actor.username, err) != 0)
+			return -1;
+	return 0;
+}
+
+int
+svc_deposit_match_auto(
+    struct svc *s, int *matched, int *gateway, struct pd_err *err)
+{
+	int64_t *pairs, *gws;
+	char at[TS_BUFSZ], detail[96];
+	size_t n, ng = 0;
+	int rc;
+
+	*matched = *gateway = 0;
 	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -27,15 +45,22 @@ svc_deposit_match_auto(struct svc *s, int *matched, struct pd_err *err)
 	pairs = store_match_pairs(s->st, s->cfg.match_days, &n, err);
 	if (pairs == NULL)
 		return svc_finish(s, -1, err);
-	for (i = 0; i < n && rc == 0; i++)
-		rc = store_match_insert(s->st, pairs[2 * i + 1], pairs[2 * i],
-		    0, N_("auto"), "", at, s->actor.user_id, s->actor.username,
-		    err);
+	rc = insert_pairs(s, pairs, n, 0, at, err);
 	free(pairs);
+	/* the settlements after the deposits: a line one took is gone */
+	gws = rc == 0 ? store_gw_match_pairs(s->st, s->cfg.match_days, &ng, err)
+	              : NULL;
+	if (gws == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = insert_pairs(s, gws, ng, 1, at, err);
+	free(gws);
 	*matched = (int)n;
-	snprintf(detail, sizeof detail, "rule=auto matched=%zu days=%d", n,
+	*gateway = (int)ng;
+	snprintf(detail, sizeof detail,
+	    "rule=auto matched=%zu gateway=%zu days=%d", n, ng,
 	    s->cfg.match_days);
-	if (rc == 0 && n > 0)
+	if (rc == 0 && n + ng > 0)
 		rc = svc_audit(s, at, "match", "deposit", "auto", detail, err);
 	return svc_finish(s, rc, err);
 }

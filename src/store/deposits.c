@@ -333,6 +333,33 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    _("Matching deposits"), err);
 }
 
+int64_t *
+store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
+{
+	/* a gateway's settlement of one payment: its amount less the fee,
+	 * booked from the day it settled to days after, its code in the
+	 * reference; one-to-one as the deposits' */
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT gid, lid FROM (SELECT g.id AS gid, l.id AS lid, count(*) "
+	    "OVER (PARTITION BY g.id) AS ng, count(*) OVER (PARTITION BY "
+	    "l.id) AS nl FROM gw_payments g JOIN bank_statement_lines l ON "
+	    "l.amount = g.amount - g.fee WHERE g.status = 'succeeded' AND "
+	    "g.settled_on <> '' AND g.code <> '' AND l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND l.booking_date BETWEEN "
+	    "substr(g.settled_on, 1, 10) AND date(substr(g.settled_on, 1, 10), "
+	    "'+' || ? || ' days') AND instr(upper(l.reference || ' ' || "
+	    "l.text), upper(g.code)) > 0 AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.unmatched_at = '' AND (m.gw_id = g.id "
+	    "OR m.line_id = l.id))) WHERE ng = 1 AND nl = 1 ORDER BY gid",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "d", days);
+	return st_collect(st, s, 2 * sizeof(int64_t), read_pair, n,
+	    _("Matching gateway settlements"), err);
+}
+
 /* ---- exceptions ---- */
 
 static void

@@ -95,20 +95,21 @@ action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct excv *e = (struct excv *)sc;
 	struct pd_err err;
-	int n;
+	int n, g;
 
 	if (tui_list_action(&e->list, act))
 		return TUI_HANDLED;
 	switch (act) {
 	case E_MATCH:
-		if (svc_deposit_match_auto(t->svc, &n, &err) != 0) {
+		if (svc_deposit_match_auto(t->svc, &n, &g, &err) != 0) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}
 		load(e, t);
+		n += g;
 		tui_message(t, 0,
-		    ngettext("%d deposit matched by the rule",
-		        "%d deposits matched by the rule", (unsigned long)n),
+		    ngettext("%d credit matched by the rules",
+		        "%d credits matched by the rules", (unsigned long)n),
 		    n);
 		return TUI_HANDLED;
 	case E_RELOAD:

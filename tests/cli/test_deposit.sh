@@ -113,17 +113,26 @@ case "$(cat "$T/fr.txt")" in *"BORDEREAU DE DÉPÔT"*"Total déposé"*) ok "the 
 *) echo "not ok - the slip in the organisation's language"; head -20 "$T/fr.txt" ;; esac
 
 # -- a statement: BAG-2 credited exactly, BAG-3 less 1.00, one credit
-# nobody expected, a debit
+# nobody expected, a debit, a gateway's settlement of one payment (50.00
+# less a fee of 1.50, settled the day before; the gateway payment as the
+# central node would have fed it)
 cat >"$T/st.csv" <<CSV
 date,amount,reference
 2026-06-16,86.00,DEPOSIT BAG-2
 2026-06-16,99.00,TRANSFER 4711
 2026-06-17,19.00,BAG-3 CASH
 2026-06-17,-5.00,FEES
+2026-06-17,48.50,MPESA PAYOUT QK1ABC
 CSV
 M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import"
-expect "match: the rule matches BAG-2 alone" 0 "1" M deposit match
+sql "INSERT INTO gw_payments (gateway, code, status, webhook_status, settlement_status, account_ref, phone, amount, paid_at, candidates, fee, settled_on, pulled_at) VALUES ('mpesa', 'QK1ABC', 'succeeded', 'Completed', 'settled', 'WU-10001', '', 5000, '2026-06-15 10:00:00', '', 150, '2026-06-16 09:00:00', '2026-06-16 09:00:00')"
+run M --json deposit match
+same "match: the rule matches BAG-2 alone, and the settlement" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["gateway"])' "$OUT")" "1 1"
+same "the settlement by its rule, to line 5" \
+    "$(sql "SELECT m.rule || ':' || l.seq FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE m.gw_id IS NOT NULL")" \
+    "gateway:5"
 same "BAG-2 by the rule, to line 1" \
     "$(sql "SELECT d.slip_no || ':' || m.rule || ':' || l.seq FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id")" \
     "BAG-2:auto:1"

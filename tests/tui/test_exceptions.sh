@@ -27,7 +27,7 @@ line_has() {
 line_has "BAG-41 not credited after 10 days" "BAG-41" "not_credited"
 line_has "the credit nobody expected, by its line" "1:2" "unexpected_credit"
 keys m
-wait_for "m matches BAG-41 by the rule" "1 deposit matched by the rule"
+wait_for "m matches BAG-41 by the rule" "1 credit matched by the rules"
 wait_for "one exception left" "1 exception open"
 lacks "BAG-41 is gone from the list" "BAG-41"
 keys Escape
