@@ -46,10 +46,7 @@ static const struct tui_key screen_dashboard_keys[] = {
         A_SHIFTS},
     {'u', "u", NULL,
         N_("gateway payments: the unassociated ones, to associate"), A_GATEWAY},
-    {'e', "e", NULL,
-        N_("the reconciliation's exceptions: deposits not credited, "
-           "unexpected credits, differences"),
-        A_EXCEPTIONS},
+    {'e', "e", NULL, N_("the reconciliation's exceptions"), A_EXCEPTIONS},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
