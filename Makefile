@@ -21,11 +21,13 @@ WERROR  ?= -Werror
 OPT     ?= -O2 -g
 PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
           libutf8proc fribidi fontconfig harfbuzz harfbuzz-subset libxml-2.0 libofx aqbanking \
-          gwenhywfar minizip
+          gwenhywfar
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt -lhpdf -pthread
+# minizip's headers are named <minizip/...>: its pkg-config directory
+# would put its crypt.h before the system's <crypt.h> (src/service/auth.c)
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) minizip 2>/dev/null) -liniparser -lcrypt -lhpdf -pthread
 
 ifeq ($(FUZZ),1)
 # make fuzz: the library and the harnesses built by clang for libFuzzer

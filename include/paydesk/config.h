@@ -90,6 +90,12 @@ struct config {
 	int nmove_reasons;
 	int shift_max_hours; /* an open shift older is flagged */
 
+	/* deposits and their matching (issue 20; deposit.h) */
+	char deposit_account[35]; /* the bank account deposits go to */
+	int match_days;           /* a credit booked this many days after */
+	int overdue_days;         /* a deposit not credited after them */
+	int64_t over_short_above; /* a shift's tender beyond it is listed */
+
 	char receipts_dir[PATH_MAX];
 	char print_command[512];
 	char paper[8]; /* a4, letter, roll80 */

@@ -21,6 +21,7 @@
 #include "config.h"
 #include "credit.h"
 #include "date.h"
+#include "deposit.h"
 #include "err.h"
 #include "export.h"
 #include "forecast.h"
@@ -736,6 +737,10 @@ struct central_shift_row {
 typedef int (*central_shift_cb)(const struct central_shift_row *row, void *arg);
 int svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
     central_shift_cb cb, void *arg, struct pd_err *err);
+/* Every deposit of the organisation as its terminals sent them (issue
+ * 20), newest first; the caller frees. */
+struct deposit *svc_central_deposits(
+    struct svc *s, size_t *n, struct pd_err *err);
 /* Apply a push from terminal from in one transaction; res[i] answers
  * push->recs[i]. Each record must be one the terminal could have posted
  * itself (src/service/sync_check.c), or it is rejected with the reason

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "forecast.h"
 #include "model.h"
+#include "deposit.h"
 #include "shift.h"
 
 struct store;
@@ -665,6 +666,68 @@ int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
 int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
     size_t n, struct pd_err *err);
 
+/* Bank deposits and their matches to statement credits (issue 20;
+ * deposit.h; src/store/deposits.c). Inside the caller's transaction for
+ * writes. */
+/* Insert d (uuid made if empty): sets d->id. */
+int store_deposit_insert(
+    struct store *st, struct deposit *d, int64_t user_id, struct pd_err *err);
+int store_deposit_line_insert(struct store *st, int64_t deposit_id,
+    int64_t shift_id, const char *method, int64_t amount, struct pd_err *err);
+/* A deposit by uuid or slip number (one not void first) with its active
+ * match; PD_ENOTFOUND naming key. */
+int store_deposit_find(
+    struct store *st, const char *key, struct deposit *out, struct pd_err *err);
+/* The deposit that is not void with slip number slip: 1 and *out, 0
+ * none, -1 error. */
+int store_deposit_slip_used(struct store *st, const char *slip,
+    struct deposit *out, struct pd_err *err);
+/* Every deposit, newest first; the array is the caller's to free. */
+struct deposit *store_deposit_list(
+    struct store *st, size_t *n, struct pd_err *err);
+/* A deposit's lines in the order written; the caller frees. */
+struct deposit_line *store_deposit_lines(
+    struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);
+/* Void deposit id (once; PD_EINVAL when it is void already). */
+int store_deposit_void(struct store *st, int64_t id, const char *at,
+    const char *by, const char *reason, struct pd_err *err);
+/* *sum: what deposits that are not void took of shift_id's method. */
+int store_deposit_done(struct store *st, int64_t shift_id, const char *method,
+    int64_t *sum, struct pd_err *err);
+/* A statement line as matching sees it. */
+struct stmt_credit {
+	int64_t line_id, stmt;
+	int seq;
+	char account[64];
+	char booking[11];
+	int64_t amount;
+	char reference[128]; /* cut */
+	int reversal, dup, matched;
+};
+/* Line seq of statement stmt; PD_ENOTFOUND when there is none. */
+int store_stmt_credit(struct store *st, int64_t stmt, int seq,
+    struct stmt_credit *out, struct pd_err *err);
+/* Match statement line line_id to a deposit or (deposit_id 0) a gateway
+ * payment gw_id, by rule "auto", "manual" or "gateway". */
+int store_match_insert(struct store *st, int64_t line_id, int64_t deposit_id,
+    int64_t gw_id, const char *rule, const char *note, const char *at,
+    int64_t user_id, const char *by, struct pd_err *err);
+/* Take deposit_id's active match back (PD_EINVAL when it has none). */
+int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
+    const char *by, const char *note, struct pd_err *err);
+/* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
+ * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
+int64_t *store_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {gateway payment id, line id} of gateway settlements on the
+ * statements (deposit.h, svc_deposit_match_auto); free(). */
+int64_t *store_gw_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
+/* The exceptions as of today (deposit.h), oldest first; free(). */
+struct recon_exception *store_recon_exceptions(struct store *st,
+    const char *today, int overdue, int64_t over_short, size_t *n,
+    struct pd_err *err);
+
 /* Cash shifts (issue 20; shift.h; src/store/shifts.c). Inside the
  * caller's transaction for writes. */
 /* Insert sh (open; uuid made if empty): sets sh->id. The shift's
@@ -717,6 +780,10 @@ struct shift_query {
 };
 int store_shift_each(struct store *st, const struct shift_query *f,
     int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err);
+/* *found: whether the outbox holds the shift_open record of shift uuid
+ * (a shift opened before shifts were synced has none). */
+int store_shift_open_sent(
+    struct store *st, const char *uuid, int *found, struct pd_err *err);
 
 /* ---- Payment arrangements (issue 21; src/store/arrange.c) ---- */
 struct arrangement;

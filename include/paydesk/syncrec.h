@@ -10,7 +10,8 @@
  * void, verify, credit_note, credit_apply, gateway_association, a cash
  * shift's shift_open, shift_movement and shift_close (issue 20: the
  * central node keeps every drawer's shifts; it does not feed them back to
- * terminals) and arrangement (issue 21: fed to the other terminals).
+ * terminals), arrangement (issue 21: fed to the other terminals) and
+ * deposit (issue 20: kept at the central node, not fed back).
  * Kinds mastered centrally and only pulled: consumer, item, user,
  * setting, gateway_payment (syncrec_reference). The fields of each kind's
  * "data" are
@@ -65,6 +66,7 @@
 #include <stdint.h>
 
 #include "arrange.h"
+#include "deposit.h"
 #include "err.h"
 #include "model.h"
 #include "shift.h"
@@ -111,6 +113,8 @@ enum syncrec_kind {
 	                  it (issue 19), associated or not */
 	SR_GW_ASSOC,   /* pushed: a supervisor associates a gateway payment
 	                  with a consumer, or disassociates it */
+	SR_DEPOSIT,    /* pushed: a bank deposit of closed shifts' cash
+	                  (issue 20), op create or void */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -192,6 +196,12 @@ struct syncrec {
 	 * consumer) or "disassociate", with reason and by */
 	struct gw_payment gp;
 	char action[16];
+	/* deposit: op "create" (the record's uuid is the deposit's; dep
+	 * and its lines: shift uuid, method, amount) or "void" (dep.uuid
+	 * names the deposit, reason and by the void) */
+	struct deposit dep;
+	struct deposit_line *dlines; /* owned */
+	size_t ndlines;
 };
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */

@@ -101,6 +101,10 @@ struct backend_ops {
 	int (*shifts)(struct backend *b, const char *org,
 	    const struct central_shift_filter *f, central_shift_cb cb,
 	    void *arg, struct pd_err *err);
+	/* The deposits of org (issue 20), newest first; see
+	 * svc_central_deposits. Caller frees. */
+	struct deposit *(*deposits)(struct backend *b, const char *org,
+	    size_t *n, struct pd_err *err);
 	void (*close)(struct backend *b);
 };
 

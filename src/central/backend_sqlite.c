@@ -757,6 +757,27 @@ sq_shifts(struct backend *b, const char *org,
 	return rc;
 }
 
+static struct deposit *
+sq_deposits(struct backend *b, const char *org, size_t *n, struct pd_err *err)
+{
+	struct deposit *v;
+	struct conn *c;
+	struct stat st;
+	char path[4200];
+
+	org_path(b, org, path, sizeof path);
+	if (stat(path, &st) != 0) {
+		pd_fail(err, PD_ENOTFOUND,
+		    _("No organisation %s here (paydesk-central org add)"), org);
+		return NULL;
+	}
+	if ((c = borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_deposits(&c->s, n, err);
+	give_back(b, c);
+	return v;
+}
+
 static void
 sq_close(struct backend *b)
 {
@@ -804,6 +825,7 @@ static const struct backend_ops sqlite_ops = {
     sq_gateway_settle,
     sq_gateway_payments,
     sq_shifts,
+    sq_deposits,
     sq_close,
 };
 

@@ -26,6 +26,7 @@ static const char *const synopsis[] = {
     "gateway settle ORG NAME FILE.csv",
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
+    "deposits ORG [--json]",
 };
 
 static void
@@ -263,6 +264,13 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "shifts") == 0) {
 		if (shifts_cmd(b, argc - 1, argv + 1, err) == 0)
+			return 0;
+		if (err->code == PD_EUSAGE)
+			usage(stderr);
+		return -1;
+	}
+	if (strcmp(argv[0], "deposits") == 0) {
+		if (deposits_cmd(b, argc - 1, argv + 1, err) == 0)
 			return 0;
 		if (err->code == PD_EUSAGE)
 			usage(stderr);

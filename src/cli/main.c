@@ -96,6 +96,10 @@ static const struct command {
         "report forecast [--weeks N] [--past N]",
         N_("cash-flow forecast: open items by week due, weighted by each "
            "consumer's paying on time (supervisor)")},
+    {"report", "exceptions", cmd_report_exceptions, STORE,
+        "report exceptions",
+        N_("deposits not credited, credits with no deposit, amounts that "
+           "differ, shifts over or short (supervisor)")},
     {"statement", "import", cmd_statement_import, STORE,
         "statement import FILE [--format camt053|mt940|ofx|csv] "
         "[--account ACCOUNT] [--mapping NAME]",
@@ -142,6 +146,31 @@ static const struct command {
     {"shift", "z", cmd_shift_z, STORE,
         "shift z NUMBER [--out FILE] [--text] [--print]",
         N_("write (or reprint, marked COPY) a closed shift's Z report")},
+    {"deposit", "create", cmd_deposit_create, STORE,
+        "deposit create SHIFT[:METHOD=AMOUNT]... --slip NO "
+        "[--account ACCOUNT] [--date D]",
+        N_("record a bank deposit of closed shifts' cash and cheques "
+           "(supervisor)")},
+    {"deposit", "list", cmd_deposit_list, STORE, "deposit list",
+        N_("bank deposits, newest first, with their credits (supervisor)")},
+    {"deposit", "show", cmd_deposit_show, STORE, "deposit show SLIP",
+        N_("a deposit: its shifts, amounts and credit (supervisor)")},
+    {"deposit", "void", cmd_deposit_void, STORE,
+        "deposit void SLIP --reason TEXT",
+        N_("void a deposit: its shifts' cash is to deposit again "
+           "(supervisor)")},
+    {"deposit", "pending", cmd_deposit_pending, STORE, "deposit pending",
+        N_("closed shifts' cash and cheques left to deposit (supervisor)")},
+    {"deposit", "slip", cmd_deposit_slip, STORE,
+        "deposit slip SLIP [--out FILE] [--text] [--print]",
+        N_("write a deposit's slip, PDF or text (supervisor)")},
+    {"deposit", "match", cmd_deposit_match, STORE,
+        "deposit match [SLIP --line STATEMENT:LINE --note TEXT]",
+        N_("match deposits to statement credits: by the rule, or one by "
+           "hand (supervisor)")},
+    {"deposit", "unmatch", cmd_deposit_unmatch, STORE,
+        "deposit unmatch SLIP --note TEXT",
+        N_("take a deposit's match to a credit back (supervisor)")},
     {"arrangement", "preview", cmd_arr_preview, STORE,
         "arrangement preview ACCOUNT --installments N "
         "--frequency weekly|fortnightly|monthly --first-due YYYY-MM-DD "

@@ -162,6 +162,23 @@ static const struct schema schema[] = {
          N_("hours after which an open shift is flagged, as is one open "
             "across midnight (1-72)")},
         CFG_INT, F(shift_max_hours), 1, 72, NULL},
+    {{"deposits", "account", "",
+         N_("the bank account deposits are paid into, when a deposit names "
+            "none (IBAN or account number, up to 34 characters)")},
+        CFG_STR, F(deposit_account), 0, 34, NULL},
+    {{"deposits", "match_days", "3",
+         N_("days after a deposit within which its credit on a bank "
+            "statement is matched to it (0-31)")},
+        CFG_INT, F(match_days), 0, 31, NULL},
+    {{"deposits", "overdue_days", "5",
+         N_("days after which a deposit with no credit on a bank statement "
+            "is an exception (1-90)")},
+        CFG_INT, F(overdue_days), 1, 90, NULL},
+    {{"deposits", "over_short_above", "0.00",
+         N_("a closed shift's tender over or short by more than this is an "
+            "exception")},
+        CFG_MONEY, offsetof(struct config, over_short_above), 0, 0,
+        MONEY_MAX, NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},

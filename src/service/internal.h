@@ -134,6 +134,19 @@ int svc_sync_check_shift(struct svc *s, const struct sync_sender *f,
 /* A shift record applied (checked before): the shift, its counts,
  * movements and tenders in the shift tables. */
 int svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* The shift_open record of shift sh when the outbox has none (a shift
+ * opened before shifts were synced, issue 20 point 4), made from the
+ * stored shift and its opening count, in the caller's transaction before
+ * the shift's movement or close (whose audit entry claims its seal): the
+ * central node refuses a movement or close of a shift it never saw
+ * open. 0 when there was one already. */
+int svc_shift_open_rec(struct svc *s, const struct shift *sh, struct pd_err *err);
+/* A deposit record (deposit_sync.c): checked at the central node as
+ * svc_sync_check_push does (PD_EINVAL with the reason), and applied
+ * there. */
+int svc_sync_check_deposit(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err);
+int svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */

@@ -76,7 +76,8 @@ move_in_tx(struct svc *s, const struct shift_move_request *r,
 			    svc_money(s, a, sizeof a, r->amount), detail);
 	}
 	svc_now(m->at);
-	if (store_shift_move_insert(s->st, sh.id, s->actor.user_id, m, err))
+	if (store_shift_move_insert(s->st, sh.id, s->actor.user_id, m, err) ||
+	    svc_shift_open_rec(s, &sh, err) != 0)
 		return -1;
 	ledger_rec_head(
 	    s, &rec, SR_SHIFT_MOVE, m->uuid, NULL, s->cfg.branch_id, m->at);
@@ -326,7 +327,9 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 			return -1;
 	/* the close as a record: its counts, expected and over/short per
 	 * tender, reasons and sign-off (its own uuid: the shift's is its
-	 * open's) */
+	 * open's), after the opening's if the shift has none */
+	if (svc_shift_open_rec(s, sh, err) != 0)
+		return -1;
 	ledger_rec_head(s, &rec, SR_SHIFT_CLOSE, NULL, NULL, s->cfg.branch_id,
 	    sh->closed_at);
 	rec.sh = *sh;

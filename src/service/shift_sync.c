@@ -367,6 +367,34 @@ svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return store_shift_move_insert(s->st, sh.id, sh.cashier_id, &mv, err);
 }
 
+/* ---- a shift opened before shifts were synced ---- */
+
+int
+svc_shift_open_rec(struct svc *s, const struct shift *sh, struct pd_err *err)
+{
+	struct shift_count *c;
+	struct syncrec rec;
+	size_t n;
+	int found, rc;
+
+	if (store_shift_open_sent(s->st, sh->uuid, &found, err) != 0)
+		return -1;
+	if (found)
+		return 0;
+	c = store_shift_counts(s->st, sh->id, "open", &n, err);
+	if (c == NULL)
+		return -1;
+	ledger_rec_head(s, &rec, SR_SHIFT_OPEN, sh->uuid, sh->terminal,
+	    s->cfg.branch_id, sh->opened_at);
+	rec.sh = *sh;
+	rec.sh.status = SHIFT_OPEN;
+	rec.counts = c;
+	rec.ncounts = n;
+	rc = svc_outbox(s, &rec, sh->uuid, err);
+	free(c);
+	return rc;
+}
+
 /* ---- the central node's list ---- */
 
 struct org_arg {

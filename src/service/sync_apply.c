@@ -583,6 +583,12 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("A gateway association is applied by the central node; "
 		      "a terminal never pulls one"));
+	case SR_DEPOSIT:
+		if (mode == APPLY_CENTRAL)
+			return svc_apply_deposit(s, r, err);
+		return pd_fail(err, PD_EINVAL,
+		    _("A deposit is kept by the central node; a terminal "
+		      "never pulls one"));
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -759,6 +759,7 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_ARRANGEMENT] = push_arrangement,
     [SR_GW_PAYMENT] = push_reference,
     [SR_GW_ASSOC] = push_gw_assoc,
+    [SR_DEPOSIT] = svc_sync_check_deposit,
 };
 
 int

@@ -53,6 +53,37 @@ svc_outbox_free(struct outbox_rec *r, size_t n)
 	store_outbox_free(r, n);
 }
 
+/* A refused movement or close of a shift opened before shifts were
+ * synced, queued again: its shift's opening is queued too, if it never
+ * was (issue 20, point 4; the push sends it first, openings_first). */
+static int
+retry_opening(struct svc *s, const char *uuid, struct pd_err *err)
+{
+	struct outbox_rec *q;
+	struct syncrec r;
+	struct shift sh;
+	struct pd_err e = {0};
+	size_t n, i;
+	int rc = 0;
+
+	q = store_outbox_quarantine(s->st, &n, err);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(q[i].uuid, uuid) == 0 &&
+		    (strcmp(q[i].kind, "shift_close") == 0 ||
+		        strcmp(q[i].kind, "shift_movement") == 0))
+			break;
+	if (i < n && syncrec_decode(q[i].payload, strlen(q[i].payload), &r,
+	                 &e) == 0) {
+		if (store_shift_find(s->st, r.shift_uuid, &sh, &e) == 0)
+			rc = svc_shift_open_rec(s, &sh, err);
+		syncrec_free(&r);
+	}
+	store_outbox_free(q, n);
+	return rc;
+}
+
 int
 svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err)
 {
@@ -63,7 +94,8 @@ svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err)
 	    store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(at);
-	if (store_outbox_retry(s->st, uuid, err) != 0 ||
+	if (retry_opening(s, uuid, err) != 0 ||
+	    store_outbox_retry(s->st, uuid, err) != 0 ||
 	    svc_audit(s, at, "retry", "sync", uuid, "", err) != 0) {
 		store_rollback(s->st);
 		return -1;
@@ -126,6 +158,35 @@ settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
 	return 0;
 }
 
+/* A shift's opening queued after records of the shift (a shift opened
+ * before shifts were synced, whose refused close was queued again:
+ * retry_opening) goes before the first of them in the batch: the central
+ * node applies a movement or close only of a shift it has open. Other
+ * records keep their order. */
+static void
+openings_first(struct outbox_rec *r, size_t n)
+{
+	char needle[64];
+	struct outbox_rec o;
+	size_t i, j;
+
+	for (j = 1; j < n; j++) {
+		if (strcmp(r[j].kind, "shift_open") != 0)
+			continue;
+		snprintf(needle, sizeof needle, "\"shift_uuid\":\"%s\"",
+		    r[j].uuid);
+		for (i = 0; i < j; i++)
+			if (r[i].payload != NULL &&
+			    strstr(r[i].payload, needle) != NULL)
+				break;
+		if (i == j)
+			continue;
+		o = r[j];
+		memmove(&r[i + 1], &r[i], (j - i) * sizeof *r);
+		r[i] = o;
+	}
+}
+
 /* A batch goes only if each of its records is what paydesk recorded
  * (store_outbox_sealed): a payload edited in the sqlite3 shell, or a
  * record added there, is never sent (issue 18, section 7). The store is
@@ -168,6 +229,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		struct sync_reply reply;
 		const char **payloads, **uuids;
 		char *body;
+		int64_t first, last;
 		size_t n, i;
 		int rc;
 
@@ -183,6 +245,9 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			store_outbox_free(recs, n);
 			return -1;
 		}
+		first = recs[0].id;
+		last = recs[n - 1].id;
+		openings_first(recs, n);
 		payloads = xcalloc(n, sizeof *payloads);
 		uuids = xcalloc(n, sizeof *uuids);
 		for (i = 0; i < n; i++) {
@@ -214,11 +279,11 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 
 			if (store_begin(s->st, &e) == 0)
 				svc_finish(s,
-				    store_outbox_attempt(s->st, recs[0].id,
-				        recs[n - 1].id, err->msg, &e),
+				    store_outbox_attempt(
+				        s->st, first, last, err->msg, &e),
 				    &e);
 		}
-		after = recs[n - 1].id;
+		after = last;
 		free(payloads);
 		free(uuids);
 		free(res);
@@ -260,6 +325,8 @@ record_ref(const struct syncrec *r)
 		return r->sh.z_no;
 	case SR_ARRANGEMENT:
 		return r->arr.plan_no;
+	case SR_DEPOSIT:
+		return r->dep.slip_no;
 	default:
 		return r->set.key;
 	}

@@ -122,6 +122,15 @@ int st_one(struct store *st, sqlite3_stmt *s, row_reader read, void *elem,
 #define SEAL_BANK_LINES                                                        \
 	"statement_id, seq, booking_date, value_date, amount, reference, "     \
 	"counterparty, bank_id, reversal, dup_of"
+/* A bank deposit (issue 20), its lines and its matches to statement
+ * credits. */
+#define SEAL_DEPOSITS                                                          \
+	"uuid, slip_no, account, deposited_on, amount, user_id, voided_at, "   \
+	"void_reason"
+#define SEAL_DEPOSIT_LINES "deposit_id, shift_id, method, amount"
+#define SEAL_STMT_MATCHES                                                      \
+	"line_id, deposit_id, gw_id, rule, note, user_id, unmatched_at, "      \
+	"unmatch_note"
 /* the outbox columns whose change writes a seal (its payload is sealed
  * by its SHA-256: a copy would double what each posting writes) */
 #define SEAL_OUTBOX_COLS                                                       \

@@ -940,6 +940,80 @@ const char *const store_migrations[] = {
     " 0) FROM arrangement_moves m JOIN items i ON i.id = m.item_id WHERE"
     " i.due_on = due_daily.day) WHERE day IN (SELECT i.due_on FROM"
     " arrangement_moves m JOIN items i ON i.id = m.item_id);\n",
+
+    /* bank deposits of closed shifts' cash and cheques (issue 20;
+     * deposit.h): a deposit with its slip number, account and day, one
+     * line per shift and tender, and the statement credit matched to it
+     * (by the automatic rule or by hand; an unmatch keeps the row with
+     * when, who and why), or a gateway payment's settlement matched to
+     * one. A deposit is append-only but for its void,
+     * written once; a slip number is used by one deposit that is not
+     * void. Sealed like the shifts' money (seal.c); a central node's
+     * store drops the triggers (schema_central.c). */
+    "CREATE TABLE deposits (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE, slip_no TEXT NOT NULL CHECK (slip_no <>"
+    " ''), account TEXT NOT NULL CHECK (account <> ''),"
+    " deposited_on TEXT NOT NULL,"
+    " amount INTEGER NOT NULL CHECK (amount > 0),"
+    " created_at TEXT NOT NULL, user_id INTEGER REFERENCES users (id),"
+    " created_by TEXT NOT NULL, terminal TEXT NOT NULL,"
+    " voided_at TEXT NOT NULL DEFAULT '',"
+    " voided_by TEXT NOT NULL DEFAULT '',"
+    " void_reason TEXT NOT NULL DEFAULT '',"
+    " CHECK ((voided_at = '') = (void_reason = '')));\n"
+    "CREATE UNIQUE INDEX deposits_slip ON deposits (slip_no)"
+    " WHERE voided_at = '';\n" FROZEN("deposits")
+    "CREATE TRIGGER deposits_frozen BEFORE UPDATE OF id, uuid, slip_no,"
+    " account, deposited_on, amount, created_at, user_id, created_by,"
+    " terminal ON deposits BEGIN"
+    " SELECT RAISE(ABORT, 'a deposit cannot be changed'); END;\n"
+    "CREATE TRIGGER deposits_voided BEFORE UPDATE ON deposits"
+    " WHEN OLD.voided_at <> '' BEGIN"
+    " SELECT RAISE(ABORT, 'a void deposit cannot be changed'); END;\n"
+    "CREATE TABLE deposit_lines (id INTEGER PRIMARY KEY,"
+    " deposit_id INTEGER NOT NULL REFERENCES deposits (id),"
+    " shift_id INTEGER NOT NULL REFERENCES shifts (id),"
+    " method TEXT NOT NULL, amount INTEGER NOT NULL CHECK (amount > 0),"
+    " UNIQUE (deposit_id, shift_id, method));\n"
+    "CREATE INDEX deposit_lines_shift ON deposit_lines (shift_id);\n"
+    FROZEN("deposit_lines") NO_UPDATE("deposit_lines")
+    "CREATE TABLE statement_matches (id INTEGER PRIMARY KEY,"
+    " line_id INTEGER NOT NULL REFERENCES bank_statement_lines (id),"
+    " deposit_id INTEGER REFERENCES deposits (id),"
+    " gw_id INTEGER REFERENCES gw_payments (id),"
+    " rule TEXT NOT NULL CHECK (rule IN ('auto', 'manual', 'gateway')),"
+    " note TEXT NOT NULL, matched_at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id), matched_by TEXT NOT NULL,"
+    " unmatched_at TEXT NOT NULL DEFAULT '',"
+    " unmatched_by TEXT NOT NULL DEFAULT '',"
+    " unmatch_note TEXT NOT NULL DEFAULT '',"
+    " CHECK ((deposit_id IS NULL) <> (gw_id IS NULL)));\n"
+    "CREATE UNIQUE INDEX statement_matches_deposit ON statement_matches"
+    " (deposit_id) WHERE unmatched_at = '' AND deposit_id IS NOT NULL;\n"
+    "CREATE UNIQUE INDEX statement_matches_gw ON statement_matches"
+    " (gw_id) WHERE unmatched_at = '' AND gw_id IS NOT NULL;\n"
+    "CREATE UNIQUE INDEX statement_matches_line ON statement_matches"
+    " (line_id) WHERE unmatched_at = '';\n" FROZEN("statement_matches")
+    "CREATE TRIGGER statement_matches_frozen BEFORE UPDATE OF id,"
+    " line_id, deposit_id, gw_id, rule, note, matched_at, user_id,"
+    " matched_by ON statement_matches BEGIN"
+    " SELECT RAISE(ABORT, 'a match cannot be changed'); END;\n"
+    "CREATE TRIGGER statement_matches_undone BEFORE UPDATE ON"
+    " statement_matches WHEN OLD.unmatched_at <> '' BEGIN"
+    " SELECT RAISE(ABORT, 'an unmatched match cannot be changed'); END;\n"
+    SEAL_TRIGGERS("deposits", SEAL_DEPOSITS)
+    SEAL_TRIGGERS("deposit_lines", SEAL_DEPOSIT_LINES)
+    SEAL_TRIGGERS("statement_matches", SEAL_STMT_MATCHES),
+    /* the documents log takes deposit slips (issue 20: a reprint is a
+     * COPY like a receipt's): the CHECK of documents.kind widened in
+     * place as the recovery role's was (it only accepts more), after
+     * its first word so that another kind added the same way keeps
+     * this one */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql, '(''receipt'', ',"
+    " '(''receipt'', ''deposit_slip'', ') WHERE type = 'table' AND"
+    " name = 'documents';\n"
+    "PRAGMA writable_schema = RESET;\n",
 };
 
 const int store_nmigrations =

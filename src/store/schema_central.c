@@ -272,6 +272,14 @@ const char *const store_central_migrations[] = {
     /* the rollups are not kept here (3): nor Total Due's correction by
      * arrangements' moves (the terminal's migration after the seals') */
     "DROP TRIGGER IF EXISTS rollup_arr_move;\n",
+    /* deposits (issue 20, schema.c): applied from their records, not
+     * sealed here either */
+    "DROP TRIGGER IF EXISTS seal_deposits_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposits_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_lines_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_deposit_lines_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_statement_matches_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_statement_matches_upd;\n",
 };
 #undef FEED
 #undef RULE_FEED

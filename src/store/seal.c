@@ -77,6 +77,17 @@ static const struct {
         "json_extract(g.fields, '$[0]')) || ' #' || json_extract(g.fields, "
         "'$[1]')",
         1},
+    /* deposits (issue 20) */
+    {"deposits", SEAL_DEPOSITS, "t.slip_no", "json_extract(g.fields, '$[1]')",
+        1},
+    {"deposit_lines", SEAL_DEPOSIT_LINES,
+        "(SELECT slip_no FROM deposits WHERE id = t.deposit_id) || ' ' || "
+        "t.method",
+        "(SELECT slip_no FROM deposits WHERE id = json_extract(g.fields, "
+        "'$[0]')) || ' ' || json_extract(g.fields, '$[2]')",
+        1},
+    {"statement_matches", SEAL_STMT_MATCHES, "'line ' || t.line_id",
+        "'line ' || json_extract(g.fields, '$[0]')", 1},
 };
 
 int

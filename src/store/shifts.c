@@ -392,3 +392,22 @@ store_shift_each(struct store *st, const struct shift_query *f,
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : st_fail(st, err, _("Reading shifts"));
 }
+
+int
+store_shift_open_sent(
+    struct store *st, const char *uuid, int *found, struct pd_err *err)
+{
+	sqlite3_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM outbox WHERE uuid = ? AND kind = 'shift_open'", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	*found = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading the outbox"));
+}

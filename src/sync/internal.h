@@ -33,6 +33,10 @@ int sync_arr_decode(json_t *d, struct syncrec *r, struct pd_err *err);
  * naming the line; r's arrays are the caller's (syncrec_free). */
 void sync_shift_json(const struct syncrec *r, json_t *d);
 int sync_shift_decode(json_t *d, struct syncrec *r, struct pd_err *err);
+/* A deposit record's "lines" into d, and back (record_dep.c): create
+ * has 1 to DEPOSIT_LINES_MAX, void none; r's array is the caller's. */
+void sync_dep_json(const struct syncrec *r, json_t *d);
+int sync_dep_decode(json_t *d, struct syncrec *r, struct pd_err *err);
 /* A text field's value checked (size bytes with its NUL, UTF-8, no
  * control characters; newlines only when multiline), named what in the
  * message. */

@@ -168,6 +168,15 @@ static const struct field gw_assoc_fields[] = {S("action", action, 1),
     S("consumer_uuid", consumer_uuid, 0), S("account_no", account_no, 0),
     T("reason", reason, F_TEXT, 1), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 
+/* A bank deposit (issue 20): created with its lines ("lines", an array
+ * beside the fields, record_dep.c), or voided. */
+static const struct field deposit_fields[] = {S("op", op, 1),
+    S("deposit_uuid", dep.uuid, 1), S("slip_no", dep.slip_no, 1),
+    S("account", dep.account, 1),
+    T("deposited_on", dep.deposited_on, F_DATE, 1),
+    T("amount", dep.amount, F_INT, 1), S("by", by, 1),
+    T("reason", reason, F_TEXT, 0), {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -182,6 +191,8 @@ static const char *const shift_open_extra[] = {"counts", NULL};
 static const char *const shift_close_extra[] = {"counts", "tenders", NULL};
 /* An arrangement event's data beyond its fields. */
 static const char *const arrangement_extra[] = {"moves", "installments", NULL};
+/* A deposit's data beyond its fields. */
+static const char *const deposit_extra[] = {"lines", NULL};
 
 static const struct {
 	const char *name;
@@ -202,6 +213,7 @@ static const struct {
     [SR_ARRANGEMENT] = {"arrangement", arrangement_fields},
     [SR_GW_PAYMENT] = {"gateway_payment", gw_payment_fields},
     [SR_GW_ASSOC] = {"gateway_association", gw_assoc_fields},
+    [SR_DEPOSIT] = {"deposit", deposit_fields},
 };
 
 int
@@ -322,6 +334,8 @@ record_json(const struct syncrec *r)
 		sync_shift_json(r, d);
 	if (r->kind == SR_ARRANGEMENT)
 		sync_arr_json(r, d);
+	if (r->kind == SR_DEPOSIT)
+		sync_dep_json(r, d);
 	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
 	json_object_set_new(o, "kind", json_string(kinds[r->kind].name));
 	json_object_set_new(o, "uuid", json_string(r->uuid));
@@ -714,6 +728,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	        : k == SR_SHIFT_OPEN  ? shift_open_extra
 	        : k == SR_SHIFT_CLOSE ? shift_close_extra
 	        : k == SR_ARRANGEMENT ? arrangement_extra
+	        : k == SR_DEPOSIT     ? deposit_extra
 	                              : NULL,
 	        d, "data", r, err) != 0)
 		return -1;
@@ -722,6 +737,8 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return -1;
 	if (k == SR_SHIFT_MOVE)
 		xstrlcpy(r->mv.uuid, r->uuid, sizeof r->mv.uuid);
+	if (k == SR_DEPOSIT && sync_dep_decode(d, r, err) != 0)
+		return -1;
 	if (k == SR_ARRANGEMENT) {
 		if (sync_arr_decode(d, r, err) != 0)
 			return -1;
@@ -788,6 +805,9 @@ syncrec_decode(
 void
 syncrec_free(struct syncrec *r)
 {
+	free(r->dlines);
+	r->dlines = NULL;
+	r->ndlines = 0;
 	free(r->allocs);
 	r->allocs = NULL;
 	r->nallocs = 0;

@@ -868,7 +868,8 @@ tui_main(struct svc *svc)
 	X(gateway)                                                             \
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \
-	X(arrangement)
+	X(arrangement)                                                         \
+	X(exceptions)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

@@ -28,7 +28,8 @@ enum {
 	A_FORECAST,
 	A_LOGOUT,
 	A_QUIT,
-	A_ARRANGEMENTS
+	A_ARRANGEMENTS,
+	A_EXCEPTIONS
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -53,6 +54,7 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'r', "r", NULL,
         N_("payment arrangements: status, compliance, installments"),
         A_ARRANGEMENTS},
+    {'e', "e", NULL, N_("the reconciliation's exceptions"), A_EXCEPTIONS},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
@@ -742,6 +744,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_ARRANGEMENTS:
 		tui_push(t, screen_arrangements_new(t, NULL));
+		return TUI_HANDLED;
+	case A_EXCEPTIONS:
+		tui_push(t, screen_exceptions_new(t));
 		return TUI_HANDLED;
 	case A_SYNC:
 		tui_push(t, screen_sync_new(t));

@@ -48,6 +48,8 @@ def forge(kind, args):
             cn["linked_receipt"] = rec["data"]["receipt_no"]
         if kind == "credit_note":
             rec["data"]["uuid"] = rec["uuid"]
+    if kind == "deposit" and rec["data"].get("op") == "create":
+        rec["data"]["deposit_uuid"] = rec["uuid"]
     for arg in args:
         path, _, val = arg.partition("=")
         keys = path.split(".")

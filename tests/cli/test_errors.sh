@@ -134,6 +134,15 @@ arrangement cancel|recovery|arrangement cancel AR-X --reason x
 gateway list|none|gateway list
 gateway associate|supervisor|gateway associate GX WU-10001 --reason x
 gateway disassociate|supervisor|gateway disassociate GX --reason x
+deposit create|supervisor|deposit create Z-X --slip B1 --account A1
+deposit list|supervisor|deposit list
+deposit show|supervisor|deposit show B1
+deposit void|supervisor|deposit void B1 --reason x
+deposit pending|supervisor|deposit pending
+deposit slip|supervisor|deposit slip B1
+deposit match|supervisor|deposit match
+deposit unmatch|supervisor|deposit unmatch B1 --note x
+report exceptions|supervisor|report exceptions
 WALK
 }
 # (the names' column is as wide as the widest name, two spaces after it)

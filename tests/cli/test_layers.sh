@@ -27,6 +27,7 @@ alloc.h core
 arrange.h core
 credit.h core
 shift.h core
+deposit.h core
 forecast.h core
 csv.h core
 date.h core

@@ -585,3 +585,93 @@ expect "shifts: an organisation that is none" 4 "No organisation NOPE" \
     ok "the list made no store for NOPE"
 expect "shifts: no organisation" 2 "which organisation" central shifts
 expect "T01's store is consistent after its shift" 0 "ok (" pdt 1 doctor
+
+# -- deposits (issue 20): mary deposits part of a second shift's cash;
+# the central node keeps it, lists it, and refuses a deposit of more than
+# the shift has left, of a shift it does not know, whose amount is not its
+# lines', of a slip in use, by a cashier, and a void of a deposit it does
+# not know
+pdt 1 --user jane shift open --count 5000x1 >/dev/null || echo "not ok - shift 2 open"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 40 --tendered 40 >/dev/null 2>&1
+pdt 1 --user jane shift close --count 5000x1,2000x2 --keep 50 >/dev/null ||
+    echo "not ok - shift 2 close"
+Z2=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+PAYDESK_PIN=2222 pdt 1 --user mary deposit create "$Z2:Cash=30.00" --slip BAG-7 \
+    --account NL77ABNA0574908765 >/dev/null || echo "not ok - deposit create"
+expect "the shift, its payment and the deposit are applied" 0 "Applied     4" pdt 1 sync
+same "the central node has the deposit and its line" \
+    "$(csql "SELECT d.slip_no || '/' || d.amount || '/' || d.created_by || '/' || s.z_no || ':' || l.method || ':' || l.amount FROM deposits d JOIN deposit_lines l ON l.deposit_id = d.id JOIN shifts s ON s.id = l.shift_id")" \
+    "BAG-7/3000/mary/$Z2:Cash:3000"
+forged "a deposit of more than the shift has left" "has 1000 of Cash left to deposit, less than 2000" \
+    deposit data.slip_no=BAG-8 data.amount=2000 data.lines.0.amount=2000
+forged "a deposit of a shift the central node does not know" "is not known here" \
+    deposit data.slip_no=BAG-8 data.lines.0.shift_uuid=00000000-0000-4000-8000-000000000000
+forged "a deposit whose amount is not its lines'" "is not the total of its lines" \
+    deposit data.slip_no=BAG-8 data.amount=900 data.lines.0.amount=1000
+forged "a deposit of a slip in use" "Slip BAG-7 is deposit" \
+    deposit data.amount=500 data.lines.0.amount=500
+forged "a deposit by a cashier" "a deposit needs a supervisor" \
+    deposit data.slip_no=BAG-8 data.by=jane data.amount=500 data.lines.0.amount=500
+forged "a deposit of card slips" "only cash and cheques" \
+    deposit data.slip_no=BAG-8 "data.lines.0.method=Credit Card" data.amount=500 data.lines.0.amount=500
+forged "a deposit without lines" '"lines" must be an array of 1 to' \
+    deposit data.slip_no=BAG-8 "data.lines=[]"
+forged "a void of a deposit the central node does not know" "is not known here" \
+    deposit data.op=void data.deposit_uuid=00000000-0000-4000-8000-000000000000 \
+    "data.lines=[]" data.reason=Wrong
+same "nothing forged reached the central node's deposits" \
+    "$(csql "SELECT count(*) || '/' || (SELECT count(*) FROM deposit_lines) FROM deposits")" "1/1"
+PAYDESK_PIN=2222 pdt 1 --user mary deposit void BAG-7 --reason "Wrong bag" >/dev/null ||
+    echo "not ok - deposit void"
+expect "the void is applied" 0 "Applied     1" pdt 1 sync
+expect "paydesk-central deposits lists it void" 0 "BAG-7" central deposits ACME
+has "with its status" "void"
+run central deposits ACME --json
+same "--json: the deposit in minor units, void with its reason" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%s:%s" % (d["slip_no"], d["amount"], d["status"], d["void_reason"]) for d in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "BAG-7:3000:void:Wrong bag"
+expect "deposits: an option that is none" 2 "--bogus" central deposits ACME --bogus
+expect "deposits: an organisation that is none" 4 "No organisation NOPE" \
+    central deposits NOPE
+expect "deposits: no organisation" 2 "which organisation" central deposits
+
+# -- shifts opened before shifts were synced (issue 20, point 4): T02's
+# store has a shift open with no shift_open record, and a pay-in of it
+# written by that build. The central node refuses the pay-in (it never
+# saw the shift open); queued again, the opening goes with it, first.
+# Its close then goes alone.
+now=$(date '+%Y-%m-%d %H:%M:%S')
+OLD=0d5c6a1e-0000-4000-8000-000000000020
+MV=0d5c6a1e-0000-4000-8000-000000000021
+treseal 2 "INSERT INTO shifts (uuid, terminal, drawer, user_id, cashier, status, opened_at, float_expected, float_counted, pay_after, void_after) VALUES ('$OLD', 'T02', 'T02', (SELECT id FROM users WHERE username = 'jane'), 'jane', 'open', '$now', 0, 5000, (SELECT coalesce(max(id), 0) FROM payments), (SELECT coalesce(max(id), 0) FROM voids));
+INSERT INTO shift_counts (shift_id, phase, method, kind, denomination, qty, amount) VALUES ((SELECT id FROM shifts WHERE uuid = '$OLD'), 'open', 'Cash', 'denomination', 5000, 1, 5000);
+INSERT INTO shift_movements (uuid, shift_id, kind, method, amount, reason, user_id, at) VALUES ('$MV', (SELECT id FROM shifts WHERE uuid = '$OLD'), 'pay_in', 'Cash', 1000, 'Change from safe', (SELECT id FROM users WHERE username = 'jane'), '$now');
+INSERT INTO outbox (uuid, kind, ref, payload, created_at) VALUES ('$MV', 'shift_movement', '$OLD', '{\"at\":\"$now\",\"branch\":\"B02\",\"currency\":\"USD\",\"data\":{\"amount\":1000,\"approved_by\":\"\",\"at\":\"$now\",\"kind\":\"pay_in\",\"method\":\"Cash\",\"reason\":\"Change from safe\",\"shift_uuid\":\"$OLD\"},\"kind\":\"shift_movement\",\"terminal\":\"T02\",\"uuid\":\"$MV\",\"v\":1}', '$now')"
+expect "the old build's pay-in is refused: no opening" 0 "Rejected    1" pdt 2 sync
+same "the central node says why" \
+    "$(csql "SELECT count(*) FROM sync_log WHERE reason LIKE '%$OLD is not known here: its opening was not received%'")" 1
+PAYDESK_PIN=2222 pdt 2 --user mary sync --retry "$MV" >"$OUT" 2>&1
+same "retry: the shift's opening queued with it" \
+    "$(tsql 2 "SELECT group_concat(kind, ' ') FROM outbox WHERE ref = '$OLD' AND sent_at IS NULL")" \
+    "shift_movement shift_open"
+expect "the opening goes first, then the pay-in" 0 "Applied     2" pdt 2 sync
+same "the central node has the old shift open with its pay-in" \
+    "$(csql "SELECT s.status || '/' || s.float_counted || '/' || (SELECT group_concat(kind || ':' || amount) FROM shift_movements WHERE shift_id = s.id) FROM shifts s WHERE uuid = '$OLD'")" \
+    "open/5000/pay_in:1000"
+pdt 2 --user jane shift close --count 5000x1,1000x1 >/dev/null || echo "not ok - old shift close"
+expect "its close goes alone, the opening sent already" 0 "Applied     1" pdt 2 sync
+same "closed at the central node as at the terminal" \
+    "$(csql "SELECT status || '/' || z_no FROM shifts WHERE uuid = '$OLD'")" \
+    "$(tsql 2 "SELECT status || '/' || z_no FROM shifts WHERE uuid = '$OLD'")"
+# a shift opened before and closed after: its close writes the opening
+OLD2=0d5c6a1e-0000-4000-8000-000000000022
+treseal 2 "INSERT INTO shifts (uuid, terminal, drawer, user_id, cashier, status, opened_at, float_expected, float_counted, pay_after, void_after) VALUES ('$OLD2', 'T02', 'T02', (SELECT id FROM users WHERE username = 'jane'), 'jane', 'open', '$now', 6000, 6000, (SELECT coalesce(max(id), 0) FROM payments), (SELECT coalesce(max(id), 0) FROM voids));
+INSERT INTO shift_counts (shift_id, phase, method, kind, denomination, qty, amount) VALUES ((SELECT id FROM shifts WHERE uuid = '$OLD2'), 'open', 'Cash', 'denomination', 2000, 3, 6000)"
+pdt 2 --user jane shift close --count 2000x3 >/dev/null || echo "not ok - old shift 2 close"
+same "the close of a shift with no opening record writes it first" \
+    "$(tsql 2 "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM outbox WHERE ref IN ('$OLD2') OR uuid = '$OLD2' ORDER BY id)")" \
+    "shift_open"
+expect "both applied" 0 "Applied     2" pdt 2 sync
+same "the central node has it closed" \
+    "$(csql "SELECT status || '/' || float_counted FROM shifts WHERE uuid = '$OLD2'")" "closed/6000"
+expect "T02's store is consistent" 0 "ok (" pdt 2 doctor

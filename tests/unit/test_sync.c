@@ -226,6 +226,72 @@ gateway_round_trip(void **state)
 	free(json);
 }
 
+/* A deposit (issue 20): created with its lines, voided with none; a
+ * create without lines, a void with some, an op that is none, a created
+ * deposit whose uuid is not the record's, are refused. */
+static void
+deposit_round_trip(void **state)
+{
+	struct deposit_line l[2] = {
+	    {"1f8fad5b-d9cb-469f-a165-70867728950e", "", "Cash", 5000},
+	    {"1f8fad5b-d9cb-469f-a165-70867728950e", "", "Cheque", 3000}};
+	struct syncrec r, d;
+	struct pd_err err;
+	char *json, *again, *p;
+
+	(void)state;
+	head(&r, SR_DEPOSIT);
+	strcpy(r.op, "create");
+	strcpy(r.dep.uuid, r.uuid);
+	strcpy(r.dep.slip_no, "BAG-1");
+	strcpy(r.dep.account, "DE89");
+	strcpy(r.dep.deposited_on, "2026-11-23");
+	r.dep.amount = 8000;
+	strcpy(r.by, "mary");
+	r.dlines = l;
+	r.ndlines = 2;
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.kind, SR_DEPOSIT);
+	assert_int_equal(d.ndlines, 2);
+	assert_string_equal(d.dlines[1].method, "Cheque");
+	assert_int_equal(d.dlines[1].amount, 3000);
+	assert_int_equal(d.dep.amount, 8000);
+	again = syncrec_encode(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	/* the deposit's uuid is the record's */
+	p = strstr(json, "\"deposit_uuid\":\"") + 16;
+	*p = *p == 'a' ? 'b' : 'a';
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "deposit_uuid differs"));
+	free(json);
+	r.ndlines = 0;
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "\"lines\" must be an array of 1"));
+	free(json);
+	strcpy(r.op, "void");
+	r.ndlines = 1;
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "must be empty"));
+	free(json);
+	r.ndlines = 0;
+	strcpy(r.reason, "Wrong bag");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_string_equal(d.reason, "Wrong bag");
+	syncrec_free(&d);
+	free(json);
+	strcpy(r.op, "lose");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "create or void"));
+	free(json);
+}
+
 static void
 bad(const char *json, const char *needle)
 {
@@ -569,6 +635,7 @@ main(void)
 	    cmocka_unit_test(shift_round_trip),
 	    cmocka_unit_test(arrangement_round_trip),
 	    cmocka_unit_test(gateway_round_trip),
+	    cmocka_unit_test(deposit_round_trip),
 	    cmocka_unit_test(bad_records),
 	    cmocka_unit_test(push_envelope),
 	    cmocka_unit_test(push_too_many),

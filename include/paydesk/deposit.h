@@ -1,0 +1,190 @@
+/* deposit.h - bank deposits of closed shifts' cash and cheques, and their
+ * matching against imported bank statements (issue 20, "Deposits" and
+ * "Reconciliation"; design s29/design20.md, section Deposits).
+ *
+ * A supervisor gathers what closed shifts left to deposit into one
+ * deposit with a bank account, a slip (bag) number, the day it is handed
+ * to the bank and an amount per shift and tender. What a shift leaves to
+ * deposit per tender: its cash counted at the close less the float kept
+ * for the next shift, and its cheques counted (a cheque method, Name:cheque
+ * in [payments] methods); card slips are settled by the card processor,
+ * not deposited. A deposit of less than that leaves the rest "to
+ * deposit"; a void gives it back.
+ *
+ * Money is int64_t minor units of the organisation's currency. Each
+ * writing call is one store transaction with its audit entry and outbox
+ * record (kind "deposit", op create or void). Errors (err.h): PD_EUSAGE
+ * for a malformed argument, PD_EINVAL for amounts or shifts the rules
+ * refuse, PD_ENOTFOUND for an unknown deposit, shift or statement line,
+ * PD_EPERM for a role below supervisor, PD_ESTORE when the store failed.
+ *
+ * Included by service.h: front ends include service.h only.
+ */
+#ifndef PAYDESK_DEPOSIT_H
+#define PAYDESK_DEPOSIT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "model.h"
+#include "shift.h"
+
+struct svc;
+
+#define DEPOSIT_SLIP_BUFSZ 33    /* a slip or bag number, 1-32 characters */
+#define DEPOSIT_ACCOUNT_BUFSZ 35 /* an IBAN or account number, 1-34 */
+#define DEPOSIT_NOTE_BUFSZ 257   /* a void reason or a match note */
+/* Shift lines one deposit may carry. */
+#define DEPOSIT_LINES_MAX 200
+
+/* One shift's tender in a deposit. */
+struct deposit_line {
+	char shift_uuid[37];
+	char z_no[SHIFT_NO_BUFSZ]; /* the shift's Z number ("" unknown) */
+	char method[SHIFT_METHOD_BUFSZ];
+	int64_t amount; /* > 0, minor units */
+};
+
+/* A deposit as stored. status is derived: "void" once voided, "matched"
+ * when a statement credit line is matched to it, else "handed". */
+struct deposit {
+	int64_t id;
+	char uuid[37];
+	char slip_no[DEPOSIT_SLIP_BUFSZ];
+	char account[DEPOSIT_ACCOUNT_BUFSZ];
+	char deposited_on[11]; /* YYYY-MM-DD: handed to the bank */
+	int64_t amount;        /* the lines' total, > 0 */
+	char created_at[TS_BUFSZ];
+	char created_by[SHIFT_USER_BUFSZ];
+	char terminal[17];
+	char voided_at[TS_BUFSZ]; /* "" unless voided */
+	char voided_by[SHIFT_USER_BUFSZ];
+	char void_reason[DEPOSIT_NOTE_BUFSZ];
+	const char *status; /* "handed", "matched", "void" (static) */
+	/* the statement credit matched to it (0: none) */
+	int64_t line_id;
+	int64_t line_stmt; /* that line's statement and place in it */
+	int line_seq;
+	int64_t credited; /* that line's amount */
+	char credited_on[11];
+	char rule[8]; /* "auto" or "manual" */
+	char match_note[DEPOSIT_NOTE_BUFSZ];
+};
+
+/* The rules of a deposit's words (core, no I/O): a slip number or account
+ * is 1 to size-1 printable characters without spaces, slashes or
+ * control characters (a slip names its document's file); PD_EUSAGE
+ * naming what (a translated label). */
+int deposit_word_check(const char *what, const char *v, size_t size,
+    struct pd_err *err);
+
+/* ---- use cases (src/service/deposit.c) ---- */
+
+/* Part of a deposit: a shift (Z number or uuid) and, optionally, one
+ * tender and an amount of it; method NULL: everything the shift has left
+ * to deposit of every tender. */
+struct deposit_part {
+	const char *shift;
+	const char *method; /* NULL: every depositable tender */
+	int64_t amount;     /* with method: > 0, at most what is left */
+};
+struct deposit_request {
+	const char *account; /* NULL: [deposits] account */
+	const char *slip_no;
+	const char *date; /* YYYY-MM-DD, NULL: today; not in the future */
+	const struct deposit_part *parts;
+	size_t nparts;
+};
+/* Record a deposit (supervisor): the lines, audit and outbox in one
+ * transaction. Refused: a shift open, unknown or of nothing left to
+ * deposit, an amount above what is left, a slip number already used by
+ * another deposit that is not void. *out gets the deposit; free the
+ * lines with free(*lines) when lines is not NULL. */
+int svc_deposit_create(struct svc *s, const struct deposit_request *r,
+    struct deposit *out, struct deposit_line **lines, size_t *nlines,
+    struct pd_err *err);
+/* Void a deposit (supervisor) with a reason: its shifts' cash is to
+ * deposit again. A matched deposit is unmatched first (refused). */
+int svc_deposit_void(struct svc *s, const char *key, const char *reason,
+    struct deposit *out, struct pd_err *err);
+/* The deposit with slip number or uuid key (a slip reused after a void:
+ * the deposit that is not void), and its lines (free(*lines)). */
+int svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
+    struct deposit_line **lines, size_t *nlines, struct pd_err *err);
+/* Every deposit, newest first (supervisor); free() the array. */
+struct deposit *svc_deposit_list(struct svc *s, size_t *n, struct pd_err *err);
+
+/* What one closed shift has left to deposit of one tender. */
+struct deposit_pending {
+	char shift_uuid[37];
+	char z_no[SHIFT_NO_BUFSZ];
+	char closed_at[TS_BUFSZ];
+	char cashier[SHIFT_USER_BUFSZ];
+	char method[SHIFT_METHOD_BUFSZ];
+	int64_t available; /* cash counted - float kept; cheques counted */
+	int64_t deposited; /* in deposits that are not void */
+	int64_t left;      /* available - deposited */
+};
+/* Each closed shift's tenders with something left to deposit, oldest
+ * first (supervisor); free() the array. */
+struct deposit_pending *svc_deposit_pending(
+    struct svc *s, size_t *n, struct pd_err *err);
+
+/* The deposit slip of deposit key (slip number or uuid): the account,
+ * the day, each shift's lines and the totals per tender, PDF on
+ * [receipts] paper or text, in the organisation's language (supervisor).
+ * The first written is the original, every later one is marked COPY
+ * (logged like receipts); a void deposit's slip says VOID. */
+struct doc_request;
+struct doc_result;
+int svc_deposit_slip_issue(struct svc *s, const char *key,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err);
+
+/* ---- matching against bank statements ---- */
+
+/* Match deposits to statement credit lines automatically: a credit line
+ * of the deposit's account, of the deposit's amount, booked from the
+ * deposit's day to [deposits] match_days after it, whose reference holds
+ * the slip number; only where the deposit has exactly one such line and
+ * the line exactly one such deposit (rule "auto"). Gateway settlements
+ * too, where they come on the statement: a credit of a settled gateway
+ * payment's amount less its fee, booked from the day it settled to
+ * match_days after, whose reference holds its code, one-to-one (rule
+ * "gateway"). *matched, *gateway: how many of each. */
+int svc_deposit_match_auto(
+    struct svc *s, int *matched, int *gateway, struct pd_err *err);
+/* Match deposit key to statement line "STATEMENT:LINE" by hand (rule
+ * "manual") with a note; the line a credit of the deposit's account, not
+ * matched already. The amounts may differ (an exception then). */
+int svc_deposit_match(struct svc *s, const char *key, const char *line,
+    const char *note, struct deposit *out, struct pd_err *err);
+/* Take a deposit's match back, with a note. */
+int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
+    struct deposit *out, struct pd_err *err);
+
+/* What the exceptions list holds (the stored words, translated where
+ * they are shown). */
+enum recon_kind {
+	RECON_NOT_CREDITED, /* a deposit with no credit after overdue_days */
+	RECON_UNEXPECTED,   /* a statement credit matched to nothing */
+	RECON_DIFFERS,      /* a matched credit of another amount */
+	RECON_OVER_SHORT    /* a closed shift's tender over or short beyond
+	                       [deposits] over_short_above */
+};
+/* "not_credited", "unexpected_credit", "amount_differs", "over_short". */
+const char *recon_kind_name(enum recon_kind k);
+struct recon_exception {
+	enum recon_kind kind;
+	int64_t age;      /* days since the deposit, credit or close */
+	char on[11];      /* that day */
+	char ref[80];     /* slip number, "STATEMENT:LINE" or Z number */
+	char detail[80];  /* account, the tender, the line's reference */
+	int64_t expected; /* deposit amount; shift: expected */
+	int64_t actual;   /* credited amount; shift: counted */
+	int64_t difference; /* actual - expected */
+};
+/* The open exceptions as of today, oldest first (supervisor); free(). */
+struct recon_exception *svc_recon_exceptions(
+    struct svc *s, size_t *n, struct pd_err *err);
+
+#endif

@@ -1,0 +1,92 @@
+/* deposits.c - `paydesk-central deposits ORG [--json]`: the bank deposits
+ * of an organisation's closed shifts as its terminals sent them (issue
+ * 20), newest first, void ones marked. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "central.h"
+
+/* The stored words as people read them. */
+static const char *
+status_word(const struct deposit *d)
+{
+	return d->voided_at[0] ? _("void") : _("handed");
+}
+
+static void
+print_json(const struct deposit *v, size_t n)
+{
+	json_t *a = json_array();
+	char *s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a,
+		    json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:s, "
+		              "s:s}",
+		        "uuid", v[i].uuid, "slip_no", v[i].slip_no, "account",
+		        v[i].account, "deposited_on", v[i].deposited_on,
+		        "amount", (json_int_t)v[i].amount, "terminal",
+		        v[i].terminal, "created_by", v[i].created_by,
+		        "created_at", v[i].created_at, "status",
+		        v[i].voided_at[0] ? "void" : "handed", "void_reason",
+		        v[i].void_reason));
+	s = json_dumps(a, JSON_INDENT(1));
+	if (s != NULL)
+		puts(s);
+	free(s);
+	json_decref(a);
+}
+
+int
+deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	const char *heads[7] = {NC_("column", "Slip"),
+	    NC_("column", "Terminal"), NC_("column", "Account"),
+	    NC_("column", "Deposited"), NC_("column", "By"),
+	    NC_("column", "Status"), NC_("column", "Amount")};
+	int w[7] = {12, 8, 16, 10, 10, 8, 12}, json = 0, i;
+	struct deposit *v;
+	size_t n, k;
+
+	if (argc < 1)
+		return pd_fail(err, PD_EUSAGE, _("Deposits: which organisation"));
+	if (central_check_id(_("Organisation"), argv[0], 32, err) != 0)
+		return -1;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") != 0)
+			return pd_fail(err, PD_EUSAGE,
+			    _("Deposits: unknown option \"%s\""), argv[i]);
+		json = 1;
+	}
+	v = b->ops->deposits(b, argv[0], &n, err);
+	if (v == NULL)
+		return -1;
+	if (json) {
+		print_json(v, n);
+		free(v);
+		return 0;
+	}
+	for (i = 0; i < 7; i++)
+		heads[i] = svc_column_header(heads[i]);
+	central_head(heads, w, 7, 1);
+	for (k = 0; k < n; k++) {
+		char amount[MONEY_BUFSZ];
+		const char *cells[7];
+
+		cells[0] = v[k].slip_no;
+		cells[1] = v[k].terminal;
+		cells[2] = v[k].account;
+		cells[3] = v[k].deposited_on;
+		cells[4] = v[k].created_by;
+		cells[5] = status_word(&v[k]);
+		cells[6] = money_plain(amount, sizeof amount, v[k].amount,
+		    b->cfg.minor_digits);
+		central_row(cells, w, 7, 1);
+	}
+	free(v);
+	return 0;
+}

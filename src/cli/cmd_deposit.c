@@ -1,0 +1,369 @@
+/* cmd_deposit.c - deposit create|list|show|void|pending|match|unmatch
+ * and report exceptions: bank deposits of closed shifts' cash and their
+ * reconciliation against imported statements (issue 20; deposit.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "opts.h"
+
+static void
+rec_deposit(struct rec *r, const struct deposit *d)
+{
+	rec_str(r, _("Slip number"), "slip_no", d->slip_no);
+	rec_str(r, _("Account"), "account", d->account);
+	rec_date(r, _("Deposited"), "deposited_on", d->deposited_on);
+	rec_money(r, _("Amount"), "amount", d->amount);
+	rec_term(r, _("Status"), "status", d->status);
+	rec_time(r, _("Recorded"), "created_at", d->created_at);
+	rec_str(r, _("Recorded by"), "created_by", d->created_by);
+	rec_str(r, _("Terminal"), "terminal", d->terminal);
+	rec_str(r, _("Id"), "uuid", d->uuid);
+	if (d->voided_at[0]) {
+		rec_time(r, _("Voided"), "voided_at", d->voided_at);
+		rec_str(r, _("Voided by"), "voided_by", d->voided_by);
+		rec_str(r, _("Reason"), "void_reason", d->void_reason);
+	}
+	if (d->line_id != 0) {
+		char line[48];
+
+		snprintf(line, sizeof line, "%lld:%d", (long long)d->line_stmt,
+		    d->line_seq);
+		rec_str(r, _("Statement line"), "statement_line", line);
+		rec_date(r, _("Credited"), "credited_on", d->credited_on);
+		rec_money(r, _("Credited amount"), "credited", d->credited);
+		rec_money(r, _("Difference"), "difference",
+		    d->credited - d->amount);
+		rec_term(r, _("Matched by rule"), "rule", d->rule);
+		if (d->match_note[0])
+			rec_str(r, _("Note"), "note", d->match_note);
+	}
+}
+
+static void
+rec_lines(struct rec *r, const struct deposit_line *l, size_t n)
+{
+	size_t i;
+
+	rec_list(r, _("Lines"), "lines");
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_str(r, _("Shift"), "z_no", l[i].z_no);
+		rec_str(r, _("Method"), "method", l[i].method);
+		rec_money(r, _("Amount"), "amount", l[i].amount);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+/* SHIFT or SHIFT:METHOD=AMOUNT into p (pointing into arg, cut). */
+static int
+part_parse(struct cli *c, char *arg, struct deposit_part *p)
+{
+	char *colon = strrchr(arg, ':'), *eq;
+
+	memset(p, 0, sizeof *p);
+	p->shift = arg;
+	if (colon == NULL || (eq = strchr(colon, '=')) == NULL)
+		return 0;
+	*colon = '\0';
+	*eq = '\0';
+	p->method = colon + 1;
+	if (*p->shift == '\0' || *p->method == '\0')
+		return cli_usage(c,
+		    _("Deposit create: \"%s\" is not SHIFT or "
+		      "SHIFT:METHOD=AMOUNT"),
+		    arg);
+	return cli_money(c, p->method, eq + 1, &p->amount);
+}
+
+int
+cmd_deposit_create(struct cli *c, int argc, char **argv)
+{
+	const char *slip = NULL, *account = NULL, *date = NULL;
+	struct opt o[] = {{"slip", 0, &slip}, {"account", 0, &account},
+	    {"date", 0, &date}, {NULL, 0, NULL}};
+	struct deposit_request q = {0};
+	struct doc_request dq = {0};
+	struct doc_result res;
+	struct deposit_part *parts;
+	struct deposit_line *lines = NULL;
+	struct deposit d;
+	struct rec *r;
+	size_t n = 0;
+	char **pos;
+	int npos, i, rc = 0;
+
+	if (cli_opts(c, argc, argv, o, 1, DEPOSIT_LINES_MAX, &pos, &npos) != 0)
+		return -1;
+	if (slip == NULL)
+		return cli_usage(c, _("Deposit create: give --slip NUMBER"));
+	if (date != NULL && (q.date = cli_date(c, "--date", date)) == NULL)
+		return -1;
+	parts = xcalloc((size_t)npos, sizeof *parts);
+	for (i = 0; i < npos && rc == 0; i++)
+		rc = part_parse(c, pos[i], &parts[i]);
+	q.account = account;
+	q.slip_no = slip;
+	q.parts = parts;
+	q.nparts = (size_t)npos;
+	if (rc == 0)
+		rc = svc_deposit_create(&c->svc, &q, &d, &lines, &n, &c->err);
+	free(parts);
+	if (rc != 0)
+		return -1;
+	/* the slip after the commit: the deposit stands if it fails */
+	if (svc_deposit_slip_issue(&c->svc, d.slip_no, &dq, &res, &c->err) != 0)
+		fprintf(stderr, "%s: %s\n", _("The deposit slip was not written"),
+		    c->err.msg);
+	r = rec_new(c);
+	rec_deposit(r, &d);
+	rec_lines(r, lines, n);
+	if (res.path[0])
+		rec_str(r, _("Deposit slip"), "slip_file", res.path);
+	rec_print(r);
+	free(lines);
+	return 0;
+}
+
+int
+cmd_deposit_slip(struct cli *c, int argc, char **argv)
+{
+	const char *out = NULL, *text = NULL, *print = NULL;
+	struct opt o[] = {{"out", 0, &out}, {"text", 1, &text},
+	    {"print", 1, &print}, {NULL, 0, NULL}};
+	struct doc_request q = {0};
+	struct doc_result res;
+	char **pos;
+	int npos, rc;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	q.out = out;
+	q.text = text != NULL;
+	q.print = print != NULL;
+	rc = svc_deposit_slip_issue(&c->svc, pos[0], &q, &res, &c->err);
+	return cli_doc_report(c, _("Deposit slip"), pos[0], &res, q.print, rc);
+}
+
+int
+cmd_deposit_show(struct cli *c, int argc, char **argv)
+{
+	struct deposit_line *lines;
+	struct deposit d;
+	struct rec *r;
+	size_t n;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_deposit_show(&c->svc, pos[0], &d, &lines, &n, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_deposit(r, &d);
+	rec_lines(r, lines, n);
+	rec_print(r);
+	free(lines);
+	return 0;
+}
+
+int
+cmd_deposit_list(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Slip"), "slip_no", X_TEXT, 12, 0},
+	    {NC_("column", "Account"), "account", X_TEXT, 22, 0},
+	    {NC_("column", "Deposited"), "deposited_on", X_DATE, 10, 0},
+	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
+	    {NC_("column", "Status"), "status", X_TERM, 8, 0},
+	    {NC_("column", "Credited"), "credited", X_MONEY, 12, 0},
+	    {NC_("column", "By"), "created_by", X_TEXT, 10, 0},
+	};
+	struct deposit *v;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+		return -1;
+	v = svc_deposit_list(&c->svc, &n, &c->err);
+	if (v == NULL)
+		return -1;
+	t = table_new(c, cols, 7);
+	for (i = 0; i < n; i++) {
+		table_str(t, v[i].slip_no);
+		table_str(t, v[i].account);
+		table_str(t, v[i].deposited_on);
+		table_money(t, v[i].amount);
+		table_str(t, v[i].status);
+		table_money(t, v[i].credited);
+		table_str(t, v[i].created_by);
+		table_row(t);
+	}
+	table_end(t);
+	free(v);
+	return 0;
+}
+
+int
+cmd_deposit_pending(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Z number"), "z_no", X_TEXT, 16, 0},
+	    {NC_("column", "Closed"), "closed_at", X_TIME, 19, 0},
+	    {NC_("column", "Cashier"), "cashier", X_TEXT, 10, 0},
+	    {NC_("column", "Method"), "method", X_TEXT, 10, 0},
+	    {NC_("column", "To deposit"), "available", X_MONEY, 12, 0},
+	    {NC_("column", "Deposited"), "deposited", X_MONEY, 12, 0},
+	    {NC_("column", "Left"), "left", X_MONEY, 12, 0},
+	};
+	struct deposit_pending *v;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+		return -1;
+	v = svc_deposit_pending(&c->svc, &n, &c->err);
+	if (v == NULL)
+		return -1;
+	t = table_new(c, cols, 7);
+	for (i = 0; i < n; i++) {
+		table_str(t, v[i].z_no);
+		table_str(t, v[i].closed_at);
+		table_str(t, v[i].cashier);
+		table_str(t, v[i].method);
+		table_money(t, v[i].available);
+		table_money(t, v[i].deposited);
+		table_money(t, v[i].left);
+		table_row(t);
+	}
+	table_end(t);
+	free(v);
+	return 0;
+}
+
+int
+cmd_deposit_void(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL;
+	struct opt o[] = {{"reason", 0, &reason}, {NULL, 0, NULL}};
+	struct deposit d;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (reason == NULL)
+		return cli_usage(c, _("Deposit void: give --reason TEXT"));
+	if (svc_deposit_void(&c->svc, pos[0], reason, &d, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_deposit(r, &d);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_deposit_match(struct cli *c, int argc, char **argv)
+{
+	const char *line = NULL, *note = NULL;
+	struct opt o[] = {
+	    {"line", 0, &line}, {"note", 0, &note}, {NULL, 0, NULL}};
+	struct deposit d;
+	struct rec *r;
+	char **pos;
+	int npos, n, g;
+
+	if (cli_opts(c, argc, argv, o, 0, 1, &pos, &npos) != 0)
+		return -1;
+	if (npos == 0) {
+		if (line != NULL || note != NULL)
+			return cli_usage(c,
+			    _("Deposit match: --line and --note go with a "
+			      "slip number"));
+		if (svc_deposit_match_auto(&c->svc, &n, &g, &c->err) != 0)
+			return -1;
+		r = rec_new(c);
+		rec_int(r, _("Deposits matched"), "matched", n);
+		rec_int(r, _("Gateway settlements matched"), "gateway", g);
+		rec_print(r);
+		return 0;
+	}
+	if (line == NULL || note == NULL)
+		return cli_usage(c,
+		    _("Deposit match: give --line STATEMENT:LINE and --note "
+		      "TEXT"));
+	if (svc_deposit_match(&c->svc, pos[0], line, note, &d, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_deposit(r, &d);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_deposit_unmatch(struct cli *c, int argc, char **argv)
+{
+	const char *note = NULL;
+	struct opt o[] = {{"note", 0, &note}, {NULL, 0, NULL}};
+	struct deposit d;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (note == NULL)
+		return cli_usage(c, _("Deposit unmatch: give --note TEXT"));
+	if (svc_deposit_unmatch(&c->svc, pos[0], note, &d, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_deposit(r, &d);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_report_exceptions(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
+	    {NC_("column", "Age"), "age_days", X_INT, 4, 0},
+	    {NC_("column", "Date"), "date", X_DATE, 10, 0},
+	    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
+	    {NC_("column", "Detail"), "detail", X_TEXT, 14, 0},
+	    {NC_("column", "Expected"), "expected", X_MONEY, 11, 0},
+	    {NC_("column", "Actual"), "actual", X_MONEY, 11, 0},
+	    {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
+	};
+	struct recon_exception *v;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+		return -1;
+	v = svc_recon_exceptions(&c->svc, &n, &c->err);
+	if (v == NULL)
+		return -1;
+	t = table_new(c, cols, 8);
+	for (i = 0; i < n; i++) {
+		table_str(t, recon_kind_name(v[i].kind));
+		table_int(t, v[i].age);
+		table_str(t, v[i].on);
+		table_str(t, v[i].ref);
+		table_str(t, v[i].detail);
+		table_money(t, v[i].expected);
+		table_money(t, v[i].actual);
+		table_money(t, v[i].difference);
+		table_row(t);
+	}
+	table_end(t);
+	free(v);
+	return 0;
+}

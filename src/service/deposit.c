@@ -1,0 +1,406 @@
+/* deposit.c - bank deposits of closed shifts' cash and cheques (issue 20;
+ * deposit.h): create and void, each one transaction with its lines,
+ * audit entry and outbox record; what each shift has left to deposit.
+ * Matching to statements and the exceptions are deposit_match.c's. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+/* Whether method's takings are deposited: cash, and cheques (card
+ * slips are settled by the card processor). */
+static int
+depositable(const struct svc *s, const char *method)
+{
+	const struct pay_method *m = config_method(&s->cfg, method);
+
+	return m != NULL &&
+	       (m->kind == METHOD_CASH || (m->kind == METHOD_BANK && m->cheque));
+}
+
+/* What closed shift sh leaves to deposit of tender t in all: cash
+ * counted less the float kept, cheques counted. */
+static int64_t
+available(const struct svc *s, const struct shift *sh,
+    const struct shift_tender *t)
+{
+	const struct pay_method *cash = svc_shift_cash(s);
+
+	if (cash != NULL && strcmp(cash->name, t->method) == 0)
+		return t->counted > sh->float_kept ? t->counted - sh->float_kept
+		                                   : 0;
+	return t->counted;
+}
+
+/* Lines of the request so far of shift_id and method. */
+static int64_t
+taken_here(const struct deposit_line *l, const int64_t *ids, size_t n,
+    int64_t shift_id, const char *method)
+{
+	int64_t sum = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == shift_id && strcmp(l[i].method, method) == 0)
+			sum += l[i].amount;
+	return sum;
+}
+
+struct build {
+	struct deposit_line *lines;
+	int64_t *ids; /* each line's shift id */
+	size_t n;
+};
+
+static int
+add_line(struct svc *s, struct build *b, const struct shift *sh,
+    const struct shift_tender *t, const struct deposit_part *p,
+    struct pd_err *err)
+{
+	char a[MONEY_BUFSZ], l[MONEY_BUFSZ];
+	int64_t done, left, amount;
+
+	if (store_deposit_done(s->st, sh->id, t->method, &done, err) != 0)
+		return -1;
+	left = available(s, sh, t) - done -
+	       taken_here(b->lines, b->ids, b->n, sh->id, t->method);
+	if (p->method == NULL && left <= 0)
+		return 0;
+	amount = p->method == NULL ? left : p->amount;
+	if (p->method != NULL && taken_here(b->lines, b->ids, b->n, sh->id,
+	                             t->method) != 0)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Shift %s: %s is named twice"), sh->z_no, t->method);
+	if (amount > left || left <= 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s: %s has %s left to deposit; %s is more"),
+		    sh->z_no, t->method,
+		    svc_money(s, l, sizeof l, left < 0 ? 0 : left),
+		    svc_money(s, a, sizeof a, amount));
+	if (b->n == DEPOSIT_LINES_MAX)
+		return pd_fail(err, PD_EUSAGE,
+		    _("A deposit takes at most %d lines"), DEPOSIT_LINES_MAX);
+	b->lines = xrealloc(b->lines, b->n + 1, sizeof *b->lines);
+	b->ids = xrealloc(b->ids, b->n + 1, sizeof *b->ids);
+	memset(&b->lines[b->n], 0, sizeof *b->lines);
+	xstrlcpy(b->lines[b->n].shift_uuid, sh->uuid,
+	    sizeof b->lines[b->n].shift_uuid);
+	xstrlcpy(b->lines[b->n].z_no, sh->z_no, sizeof b->lines[b->n].z_no);
+	xstrlcpy(b->lines[b->n].method, t->method,
+	    sizeof b->lines[b->n].method);
+	b->lines[b->n].amount = amount;
+	b->ids[b->n++] = sh->id;
+	return 0;
+}
+
+/* The lines of one part: every tender of its shift with something left,
+ * or the one tender it names. */
+static int
+part_lines(struct svc *s, struct build *b, const struct deposit_part *p,
+    struct pd_err *err)
+{
+	struct shift_tender *t;
+	struct shift sh;
+	size_t n, i, before = b->n;
+	int rc = 0, named = 0;
+
+	if (store_shift_find(s->st, p->shift, &sh, err) != 0)
+		return -1;
+	if (sh.status != SHIFT_CLOSED)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s is open: only a closed shift's cash is "
+		      "deposited"),
+		    sh.uuid);
+	if (p->method != NULL && !depositable(s, p->method))
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is not deposited: only cash and cheques are"),
+		    p->method);
+	t = store_shift_tenders(s->st, sh.id, &n, err);
+	if (t == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (!depositable(s, t[i].method) ||
+		    (p->method != NULL && strcmp(p->method, t[i].method) != 0))
+			continue;
+		named = 1;
+		rc = add_line(s, b, &sh, &t[i], p, err);
+	}
+	free(t);
+	if (rc == 0 && p->method != NULL && !named)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s counted no %s at its close"), sh.z_no,
+		    p->method);
+	if (rc == 0 && b->n == before)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s has nothing left to deposit"), sh.z_no);
+	return rc;
+}
+
+static int
+create_in_tx(struct svc *s, const struct deposit_request *r,
+    struct deposit *d, struct build *b, struct pd_err *err)
+{
+	struct deposit used;
+	struct syncrec rec;
+	char detail[256], m[MONEY_BUFSZ];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < r->nparts; i++)
+		if (part_lines(s, b, &r->parts[i], err) != 0)
+			return -1;
+	rc = store_deposit_slip_used(s->st, d->slip_no, &used, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Slip %s is deposit %s's already (%s, %s): void it "
+		      "first or give another slip number"),
+		    d->slip_no, used.uuid, used.account, used.deposited_on);
+	for (i = 0; i < b->n; i++)
+		d->amount += b->lines[i].amount;
+	if (store_deposit_insert(s->st, d, s->actor.user_id, err) != 0)
+		return -1;
+	for (i = 0; i < b->n; i++)
+		if (store_deposit_line_insert(s->st, d->id, b->ids[i],
+		        b->lines[i].method, b->lines[i].amount, err) != 0)
+			return -1;
+	ledger_rec_head(s, &rec, SR_DEPOSIT, d->uuid, NULL, s->cfg.branch_id,
+	    d->created_at);
+	xstrlcpy(rec.op, "create", sizeof rec.op);
+	rec.dep = *d;
+	xstrlcpy(rec.by, d->created_by, sizeof rec.by);
+	rec.dlines = b->lines;
+	rec.ndlines = b->n;
+	if (svc_outbox(s, &rec, d->slip_no, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail,
+	    "slip=%s account=%s on=%s amount=%s lines=%zu", d->slip_no,
+	    d->account, d->deposited_on,
+	    money_plain(m, sizeof m, d->amount, s->cfg.minor_digits), b->n);
+	return svc_audit(
+	    s, d->created_at, "create", "deposit", d->uuid, detail, err);
+}
+
+/* The request's words: account, slip, day (not in the future). */
+static int
+check_request(struct svc *s, const struct deposit_request *r,
+    struct deposit *d, struct pd_err *err)
+{
+	const char *acct = r->account ? r->account : s->cfg.deposit_account;
+	char today[11];
+	int32_t day;
+
+	if (*acct == '\0')
+		return pd_fail(err, PD_EUSAGE,
+		    _("Which bank account: give --account ACCOUNT or set "
+		      "[deposits] account"));
+	if (deposit_word_check(
+	        _("Account"), acct, DEPOSIT_ACCOUNT_BUFSZ, err) != 0 ||
+	    deposit_word_check(_("Slip number"), r->slip_no ? r->slip_no : "",
+	        DEPOSIT_SLIP_BUFSZ, err) != 0)
+		return -1;
+	if (r->nparts == 0)
+		return pd_fail(err, PD_EUSAGE,
+		    _("Which shifts: name at least one closed shift by its Z number"));
+	svc_today(today);
+	if (r->date != NULL && date_parse(r->date, "--date", &day, err) != 0)
+		return -1;
+	if (r->date != NULL && strcmp(r->date, today) > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The deposit's day, %s, is after today"), r->date);
+	memset(d, 0, sizeof *d);
+	xstrlcpy(d->account, acct, sizeof d->account);
+	xstrlcpy(d->slip_no, r->slip_no, sizeof d->slip_no);
+	xstrlcpy(d->deposited_on, r->date ? r->date : today,
+	    sizeof d->deposited_on);
+	svc_now(d->created_at);
+	xstrlcpy(d->created_by, s->actor.username, sizeof d->created_by);
+	xstrlcpy(d->terminal, s->cfg.terminal_id, sizeof d->terminal);
+	d->status = "handed";
+	return 0;
+}
+
+int
+svc_deposit_create(struct svc *s, const struct deposit_request *r,
+    struct deposit *out, struct deposit_line **lines, size_t *nlines,
+    struct pd_err *err)
+{
+	struct build b = {NULL, NULL, 0};
+	size_t i;
+	int rc;
+
+	if (lines != NULL)
+		*lines = NULL;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Recording a deposit"), err) !=
+	        0 ||
+	    check_request(s, r, out, err) != 0 || svc_check_sound(s, err) != 0)
+		return -1;
+	for (i = 0; i < r->nparts; i++)
+		if (r->parts[i].method != NULL && r->parts[i].amount <= 0)
+			return pd_fail(err, PD_EUSAGE,
+			    _("Shift %s: the amount of %s must be more than "
+			      "zero"),
+			    r->parts[i].shift, r->parts[i].method);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = svc_finish(s, create_in_tx(s, r, out, &b, err), err);
+	free(b.ids);
+	if (rc == 0 && lines != NULL) {
+		*lines = b.lines;
+		*nlines = b.n;
+	} else
+		free(b.lines);
+	return rc;
+}
+
+static int
+void_in_tx(struct svc *s, const char *key, const char *reason,
+    struct deposit *d, struct pd_err *err)
+{
+	struct syncrec rec;
+	char at[TS_BUFSZ];
+
+	if (store_deposit_find(s->st, key, d, err) != 0)
+		return -1;
+	if (d->voided_at[0])
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is void already (%s, by %s)"), d->slip_no,
+		    d->voided_at, d->voided_by);
+	if (d->line_id != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is matched to statement %lld line %d: "
+		      "unmatch it first (paydesk deposit unmatch)"),
+		    d->slip_no, (long long)d->line_stmt, d->line_seq);
+	svc_now(at);
+	if (store_deposit_void(
+	        s->st, d->id, at, s->actor.username, reason, err) != 0)
+		return -1;
+	xstrlcpy(d->voided_at, at, sizeof d->voided_at);
+	xstrlcpy(d->voided_by, s->actor.username, sizeof d->voided_by);
+	xstrlcpy(d->void_reason, reason, sizeof d->void_reason);
+	d->status = "void";
+	ledger_rec_head(s, &rec, SR_DEPOSIT, NULL, NULL, s->cfg.branch_id, at);
+	xstrlcpy(rec.op, "void", sizeof rec.op);
+	rec.dep = *d;
+	xstrlcpy(rec.by, s->actor.username, sizeof rec.by);
+	xstrlcpy(rec.reason, reason, sizeof rec.reason);
+	if (svc_outbox(s, &rec, d->slip_no, err) != 0)
+		return -1;
+	return svc_audit(s, at, "void", "deposit", d->uuid, reason, err);
+}
+
+int
+svc_deposit_void(struct svc *s, const char *key, const char *reason,
+    struct deposit *out, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Voiding a deposit"), err) != 0 ||
+	    svc_check_text(_("Reason"), reason ? reason : "",
+	        DEPOSIT_NOTE_BUFSZ - 1, 1, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, void_in_tx(s, key, reason, out, err), err);
+}
+
+int
+svc_deposit_show(struct svc *s, const char *key, struct deposit *out,
+    struct deposit_line **lines, size_t *nlines, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Viewing a deposit"), err) != 0 ||
+	    store_deposit_find(s->st, key, out, err) != 0)
+		return -1;
+	*lines = store_deposit_lines(s->st, out->id, nlines, err);
+	return *lines != NULL ? 0 : -1;
+}
+
+struct deposit *
+svc_deposit_list(struct svc *s, size_t *n, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing deposits"), err) != 0)
+		return NULL;
+	return store_deposit_list(s->st, n, err);
+}
+
+struct pending_arg {
+	struct svc *s;
+	struct deposit_pending *v;
+	size_t n;
+	struct pd_err *err;
+	int failed;
+};
+
+static int
+pending_one(const struct shift *sh, void *arg)
+{
+	struct pending_arg *a = arg;
+	struct shift_tender *t;
+	struct deposit_pending *p;
+	int64_t done;
+	size_t n, i, first;
+
+	if (sh->status != SHIFT_CLOSED)
+		return 0;
+	t = store_shift_tenders(a->s->st, sh->id, &n, a->err);
+	if (t == NULL) {
+		a->failed = 1;
+		return 1;
+	}
+	first = a->n;
+	for (i = 0; i < n; i++) {
+		if (!depositable(a->s, t[i].method))
+			continue;
+		if (store_deposit_done(
+		        a->s->st, sh->id, t[i].method, &done, a->err) != 0) {
+			a->failed = 1;
+			break;
+		}
+		if (available(a->s, sh, &t[i]) - done <= 0)
+			continue;
+		a->v = xrealloc(a->v, a->n + 1, sizeof *a->v);
+		p = &a->v[a->n++];
+		memset(p, 0, sizeof *p);
+		xstrlcpy(p->shift_uuid, sh->uuid, sizeof p->shift_uuid);
+		xstrlcpy(p->z_no, sh->z_no, sizeof p->z_no);
+		xstrlcpy(p->closed_at, sh->closed_at, sizeof p->closed_at);
+		xstrlcpy(p->cashier, sh->cashier, sizeof p->cashier);
+		xstrlcpy(p->method, t[i].method, sizeof p->method);
+		p->available = available(a->s, sh, &t[i]);
+		p->deposited = done;
+		p->left = p->available - done;
+	}
+	free(t);
+	/* the store gives the newest shift first: its lines go before the
+	 * others', in the order of its tenders */
+	if (a->n > first && first > 0) {
+		size_t k = a->n - first;
+		struct deposit_pending *blk = xcalloc(k, sizeof *blk);
+
+		memcpy(blk, a->v + first, k * sizeof *blk);
+		memmove(a->v + k, a->v, first * sizeof *blk);
+		memcpy(a->v, blk, k * sizeof *blk);
+		free(blk);
+	}
+	return a->failed;
+}
+
+struct deposit_pending *
+svc_deposit_pending(struct svc *s, size_t *n, struct pd_err *err)
+{
+	struct shift_query q = {0};
+	struct pending_arg a = {s, NULL, 0, err, 0};
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing what is to deposit"),
+	        err) != 0)
+		return NULL;
+	if (store_shift_each(s->st, &q, pending_one, &a, err) != 0 ||
+	    a.failed) {
+		free(a.v);
+		return NULL;
+	}
+	*n = a.n;
+	return a.v != NULL ? a.v : xcalloc(1, sizeof *a.v);
+}

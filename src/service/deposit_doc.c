@@ -1,0 +1,89 @@
+/* deposit_doc.c - the deposit slip (issue 20, "Deposits": a supervisor
+ * prints a slip for the bag handed to the bank): the organisation, the
+ * slip number, account and day, each shift's cash and cheques, the total
+ * per tender and in all. PDF on [receipts] paper or text, in the
+ * organisation's language and formats; a reprint is marked COPY like a
+ * receipt's (document.c), a void deposit's slip says VOID. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/doc.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+/* The tenders' totals, in the order the lines first name them. */
+static void
+totals(struct svc *s, const struct deposit_line *l, size_t n, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	char a[MONEY_BUFSZ], *label;
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		int64_t sum = 0;
+
+		for (j = 0; j < i; j++)
+			if (strcmp(l[j].method, l[i].method) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (j = i; j < n; j++)
+			if (strcmp(l[j].method, l[i].method) == 0)
+				sum += l[j].amount;
+		label = xasprintf(L_(L, "Total %s"), l[i].method);
+		doc_field(d, label, svc_money(s, a, sizeof a, sum));
+		free(label);
+	}
+}
+
+static void
+slip_doc(struct svc *s, const struct deposit *dep, const struct deposit_line *l,
+    size_t n, struct doc *d)
+{
+	const struct i18n_lang *L = svc_doc_lang(s, NULL);
+	char a[MONEY_BUFSZ], day[SVC_DATE_BUFSZ];
+	size_t i;
+
+	doc_init(d, s->cfg.org_name, s->cfg.org_address,
+	    L_(L, "DEPOSIT SLIP"), dep->slip_no);
+	d->lang = L;
+	if (dep->voided_at[0])
+		doc_mark(d, L_(L, "VOID"), dep->void_reason);
+	doc_field(d, L_(L, "Bank account"), dep->account);
+	doc_field(d, L_(L, "Deposited on"),
+	    svc_date(s, day, sizeof day, dep->deposited_on));
+	doc_field(d, L_(L, "Prepared by"), dep->created_by);
+	doc_field(d, L_(L, "Terminal"), dep->terminal);
+	doc_heading(d, L_(L, "Shifts"));
+	doc_columns(d, "", L_(L, "Amount"));
+	for (i = 0; i < n; i++)
+		doc_line(d, l[i].z_no, l[i].method, "",
+		    svc_money(s, a, sizeof a, l[i].amount));
+	totals(s, l, n, d);
+	doc_total(d, L_(L, "Total deposited"),
+	    svc_money(s, a, sizeof a, dep->amount));
+	svc_doc_stamp(s, d);
+}
+
+int
+svc_deposit_slip_issue(struct svc *s, const char *key,
+    const struct doc_request *r, struct doc_result *res, struct pd_err *err)
+{
+	struct deposit_line *l;
+	struct deposit dep;
+	struct doc d;
+	size_t n;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	if (svc_deposit_show(s, key, &dep, &l, &n, err) != 0)
+		return -1;
+	slip_doc(s, &dep, l, n, &d);
+	free(l);
+	snprintf(res->number, sizeof res->number, "%s", dep.slip_no);
+	rc = svc_doc_issue(s, "deposit_slip", &d, r, res, err);
+	doc_free(&d);
+	return rc;
+}

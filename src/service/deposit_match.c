@@ -1,0 +1,205 @@
+/* deposit_match.c - deposits matched to the credits of imported bank
+ * statements (issue 20, "Reconciliation"; deposit.h): the automatic
+ * rule, a supervisor's match and unmatch with a note, and the exceptions
+ * left open. Statements and matches stay in this store (not synced):
+ * the back office that imports the statements does the matching. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+/* The pairs of a rule, each matched: deposit or gateway payment first,
+ * then the line. */
+static int
+insert_pairs(struct svc *s, const int64_t *pairs, size_t n, int gw,
+    const char *at, struct pd_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (store_match_insert(s->st, pairs[2 * i + 1],
+		        gw ? 0 : pairs[2 * i], gw ? pairs[2 * i] : 0,
+		        gw ? N_("gateway") : N_("auto"), "", at,
+		        s->actor.user_id, s->actor.username, err) != 0)
+			return -1;
+	return 0;
+}
+
+int
+svc_deposit_match_auto(
+    struct svc *s, int *matched, int *gateway, struct pd_err *err)
+{
+	int64_t *pairs, *gws;
+	char at[TS_BUFSZ], detail[96];
+	size_t n, ng = 0;
+	int rc;
+
+	*matched = *gateway = 0;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	svc_now(at);
+	pairs = store_match_pairs(s->st, s->cfg.match_days, &n, err);
+	if (pairs == NULL)
+		return svc_finish(s, -1, err);
+	rc = insert_pairs(s, pairs, n, 0, at, err);
+	free(pairs);
+	/* the settlements after the deposits: a line one took is gone */
+	gws = rc == 0 ? store_gw_match_pairs(s->st, s->cfg.match_days, &ng, err)
+	              : NULL;
+	if (gws == NULL)
+		rc = -1;
+	if (rc == 0)
+		rc = insert_pairs(s, gws, ng, 1, at, err);
+	free(gws);
+	*matched = (int)n;
+	*gateway = (int)ng;
+	snprintf(detail, sizeof detail,
+	    "rule=auto matched=%zu gateway=%zu days=%d", n, ng,
+	    s->cfg.match_days);
+	if (rc == 0 && n + ng > 0)
+		rc = svc_audit(s, at, "match", "deposit", "auto", detail, err);
+	return svc_finish(s, rc, err);
+}
+
+/* "STATEMENT:LINE" into its two numbers; PD_EUSAGE otherwise. */
+static int
+line_parse(const char *text, int64_t *stmt, int *seq, struct pd_err *err)
+{
+	const char *orig = text;
+	char *end;
+	long long a, b;
+
+	a = strtoll(text, &end, 10);
+	if (end == text || *end != ':' || a <= 0)
+		goto bad;
+	text = end + 1;
+	b = strtoll(text, &end, 10);
+	if (end == text || *end != '\0' || b <= 0 || b > 100000000)
+		goto bad;
+	*stmt = a;
+	*seq = (int)b;
+	return 0;
+bad:
+	return pd_fail(err, PD_EUSAGE,
+	    _("Line \"%s\": give STATEMENT:LINE, the numbers statement "
+	      "show prints (3:12)"),
+	    orig);
+}
+
+static int
+match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
+    const char *note, struct deposit *d, struct pd_err *err)
+{
+	struct stmt_credit c;
+	char at[TS_BUFSZ], detail[256];
+
+	if (store_deposit_find(s->st, key, d, err) != 0 ||
+	    store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
+		return -1;
+	if (d->voided_at[0])
+		return pd_fail(
+		    err, PD_EINVAL, _("Deposit %s is void"), d->slip_no);
+	if (d->line_id != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is matched to statement %lld line %d "
+		      "already: unmatch it first"),
+		    d->slip_no, (long long)d->line_stmt, d->line_seq);
+	if (c.amount <= 0 || c.reversal)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is not a credit"),
+		    (long long)stmt, seq);
+	if (c.matched)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is matched already"),
+		    (long long)stmt, seq);
+	if (strcmp(c.account, d->account) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld is of account %s; deposit %s went to "
+		      "%s"),
+		    (long long)stmt, c.account, d->slip_no, d->account);
+	svc_now(at);
+	if (store_match_insert(s->st, c.line_id, d->id, 0, N_("manual"), note, at,
+	        s->actor.user_id, s->actor.username, err) != 0)
+		return -1;
+	d->line_id = c.line_id;
+	d->line_stmt = stmt;
+	d->line_seq = seq;
+	d->credited = c.amount;
+	xstrlcpy(d->credited_on, c.booking, sizeof d->credited_on);
+	xstrlcpy(d->rule, "manual", sizeof d->rule);
+	xstrlcpy(d->match_note, note, sizeof d->match_note);
+	d->status = "matched";
+	snprintf(detail, sizeof detail, "slip=%s line=%lld:%d note=%.180s",
+	    d->slip_no, (long long)stmt, seq, note);
+	return svc_audit(s, at, "match", "deposit", d->uuid, detail, err);
+}
+
+int
+svc_deposit_match(struct svc *s, const char *key, const char *line,
+    const char *note, struct deposit *out, struct pd_err *err)
+{
+	int64_t stmt = 0;
+	int seq = 0;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
+	    line_parse(line, &stmt, &seq, err) != 0 ||
+	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        1, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(
+	    s, match_in_tx(s, key, stmt, seq, note, out, err), err);
+}
+
+static int
+unmatch_in_tx(struct svc *s, const char *key, const char *note,
+    struct deposit *d, struct pd_err *err)
+{
+	char at[TS_BUFSZ], detail[256];
+
+	if (store_deposit_find(s->st, key, d, err) != 0)
+		return -1;
+	if (d->line_id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is not matched to a credit"), d->slip_no);
+	svc_now(at);
+	if (store_match_undo(
+	        s->st, d->id, at, s->actor.username, note, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "slip=%s line=%lld:%d note=%.180s",
+	    d->slip_no, (long long)d->line_stmt, d->line_seq, note);
+	d->line_id = 0;
+	d->rule[0] = '\0';
+	d->status = d->voided_at[0] ? "void" : "handed";
+	return svc_audit(s, at, "unmatch", "deposit", d->uuid, detail, err);
+}
+
+int
+svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
+    struct deposit *out, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Unmatching deposits"), err) !=
+	        0 ||
+	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        1, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, unmatch_in_tx(s, key, note, out, err), err);
+}
+
+struct recon_exception *
+svc_recon_exceptions(struct svc *s, size_t *n, struct pd_err *err)
+{
+	char today[11];
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing the exceptions"), err) !=
+	    0)
+		return NULL;
+	svc_today(today);
+	return store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, n, err);
+}

@@ -1,0 +1,223 @@
+/* deposit_sync.c - a bank deposit as a sync record (issue 20): what the
+ * central node checks of a terminal's deposit before it applies it (the
+ * rules of svc_deposit_create and svc_deposit_void: a supervisor of the
+ * sending terminal's branch, closed shifts it knows, amounts within what
+ * each shift's tender has left to deposit, a slip number not in use),
+ * how it is applied (the central node keeps every deposit in the same
+ * tables as a terminal), and the list paydesk-central deposits prints.
+ * Deposits are not fed back to terminals: a terminal that pulls one
+ * refuses it (sync_apply.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/i18n.h"
+
+/* name is an active supervisor (or above) of the sender's branch. */
+static int
+dep_user(struct svc *s, const struct sync_sender *f, const char *name,
+    int64_t *id, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+
+	if (store_user_by_name(s->st, name, &u, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		u.active = 0;
+	}
+	if (!u.active || (u.branch[0] && strcmp(u.branch, f->branch) != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("By \"%s\" is not a user of branch %s"), name, f->branch);
+	if (u.role < ROLE_SUPERVISOR)
+		return pd_fail(err, PD_EINVAL,
+		    _("By %s is a %s; a deposit needs a supervisor"), name,
+		    role_name(u.role));
+	if (id != NULL)
+		*id = u.id;
+	return 0;
+}
+
+/* Line i: a closed shift known here, a tender of it that is deposited,
+ * an amount within what it has left (the record's earlier lines
+ * counted). */
+static int
+check_line(struct svc *s, const struct syncrec *r, size_t i,
+    struct pd_err *err)
+{
+	const struct deposit_line *l = &r->dlines[i];
+	const struct pay_method *m = config_method(&s->cfg, l->method);
+	const struct pay_method *cash = svc_shift_cash(s);
+	struct shift_tender *t;
+	struct shift sh;
+	int64_t done, avail = -1;
+	size_t n, j;
+
+	if (l->amount <= 0 || l->amount > SHIFT_AMOUNT_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: amount %lld is not between 1 and %lld "
+		      "minor units"),
+		    i + 1, (long long)l->amount, (long long)SHIFT_AMOUNT_MAX);
+	if (m == NULL ||
+	    !(m->kind == METHOD_CASH || (m->kind == METHOD_BANK && m->cheque)))
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: %s is not deposited: only cash and "
+		      "cheques are"),
+		    i + 1, l->method);
+	if (strlen(l->shift_uuid) != 36 ||
+	    store_shift_find(s->st, l->shift_uuid, &sh, err) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: shift %s is not known here"), i + 1,
+		    l->shift_uuid);
+	if (sh.status != SHIFT_CLOSED)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: shift %s is not closed here"), i + 1,
+		    sh.uuid);
+	t = store_shift_tenders(s->st, sh.id, &n, err);
+	if (t == NULL)
+		return -1;
+	for (j = 0; j < n; j++)
+		if (strcmp(t[j].method, l->method) == 0)
+			avail = t[j].counted -
+			        (cash && strcmp(cash->name, l->method) == 0
+			                ? sh.float_kept
+			                : 0);
+	free(t);
+	if (store_deposit_done(s->st, sh.id, l->method, &done, err) != 0)
+		return -1;
+	for (j = 0; j < i; j++)
+		if (strcmp(r->dlines[j].shift_uuid, l->shift_uuid) == 0 &&
+		    strcmp(r->dlines[j].method, l->method) == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Deposit line %zu: shift %s's %s is named twice"),
+			    i + 1, sh.z_no, l->method);
+	if (l->amount > avail - done)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit line %zu: shift %s has %lld of %s left to "
+		      "deposit, less than %lld"),
+		    i + 1, sh.z_no, (long long)(avail > done ? avail - done : 0),
+		    l->method, (long long)l->amount);
+	return 0;
+}
+
+static int
+check_create(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct deposit used;
+	int64_t total = 0;
+	int32_t day;
+	size_t i;
+	int rc;
+
+	if (deposit_word_check(_("Slip number"), r->dep.slip_no,
+	        DEPOSIT_SLIP_BUFSZ, err) != 0 ||
+	    deposit_word_check(_("Account"), r->dep.account,
+	        DEPOSIT_ACCOUNT_BUFSZ, err) != 0 ||
+	    date_parse(r->dep.deposited_on, "deposited_on", &day, err) != 0 ||
+	    dep_user(s, f, r->by, NULL, err) != 0) {
+		err->code = PD_EINVAL;
+		return -1;
+	}
+	if (strncmp(r->dep.deposited_on, r->at, 10) > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The deposit's day %s is after the record's time %s"),
+		    r->dep.deposited_on, r->at);
+	for (i = 0; i < r->ndlines; i++) {
+		if (check_line(s, r, i, err) != 0)
+			return -1;
+		total += r->dlines[i].amount;
+	}
+	if (total != r->dep.amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("The deposit's amount, %lld, is not the total of its "
+		      "lines, %lld"),
+		    (long long)r->dep.amount, (long long)total);
+	rc = store_deposit_slip_used(s->st, r->dep.slip_no, &used, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Slip %s is deposit %s's already"), r->dep.slip_no,
+		    used.uuid);
+	return 0;
+}
+
+static int
+check_void(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct deposit d;
+	struct pd_err e = {0};
+
+	if (dep_user(s, f, r->by, NULL, err) != 0 ||
+	    svc_check_text(_("Reason"), r->reason, DEPOSIT_NOTE_BUFSZ - 1, 1,
+	        err) != 0)
+		return -1;
+	if (store_deposit_find(s->st, r->dep.uuid, &d, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is not known here"), r->dep.uuid);
+	}
+	if (strcmp(d.uuid, r->dep.uuid) != 0 ||
+	    strcmp(d.terminal, r->terminal) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is terminal %s's, not %s's"), r->dep.uuid,
+		    d.terminal, r->terminal);
+	if (d.voided_at[0])
+		return pd_fail(err, PD_EINVAL, _("Deposit %s is void already"),
+		    d.slip_no);
+	return 0;
+}
+
+int
+svc_sync_check_deposit(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	return strcmp(r->op, "create") == 0 ? check_create(s, f, r, err)
+	                                    : check_void(s, f, r, err);
+}
+
+int
+svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct deposit d = r->dep;
+	struct shift sh;
+	struct user u;
+	size_t i;
+
+	if (strcmp(r->op, "void") == 0) {
+		if (store_deposit_find(s->st, r->dep.uuid, &d, err) != 0)
+			return -1;
+		return store_deposit_void(
+		    s->st, d.id, r->at, r->by, r->reason, err);
+	}
+	if (store_user_by_name(s->st, r->by, &u, err) != 0)
+		return -1;
+	xstrlcpy(d.uuid, r->uuid, sizeof d.uuid);
+	xstrlcpy(d.created_at, r->at, sizeof d.created_at);
+	xstrlcpy(d.created_by, r->by, sizeof d.created_by);
+	xstrlcpy(d.terminal, r->terminal, sizeof d.terminal);
+	if (store_deposit_insert(s->st, &d, u.id, err) != 0)
+		return -1;
+	for (i = 0; i < r->ndlines; i++)
+		if (store_shift_find(
+		        s->st, r->dlines[i].shift_uuid, &sh, err) != 0 ||
+		    store_deposit_line_insert(s->st, d.id, sh.id,
+		        r->dlines[i].method, r->dlines[i].amount, err) != 0)
+			return -1;
+	return 0;
+}
+
+struct deposit *
+svc_central_deposits(struct svc *s, size_t *n, struct pd_err *err)
+{
+	return store_deposit_list(s->st, n, err);
+}

@@ -1,0 +1,82 @@
+/* record_dep.c - the lines of a bank deposit's record (issue 20): each
+ * shift's tender it takes, encoded and decoded beside the field table
+ * of record.c. */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+void
+sync_dep_json(const struct syncrec *r, json_t *d)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < r->ndlines; i++) {
+		const struct deposit_line *l = &r->dlines[i];
+
+		json_array_append_new(a,
+		    json_pack("{s:s, s:s, s:I}", "shift_uuid", l->shift_uuid,
+		        "method", l->method, "amount", (json_int_t)l->amount));
+	}
+	json_object_set_new(d, "lines", a);
+}
+
+static int
+line_text(const char *what, size_t i, const char *v, char *out, size_t size,
+    struct pd_err *err)
+{
+	if (sync_check_text(what, v, size, 0, err) != 0) {
+		pd_err_prefix(err, _("data: line %zu: "), i + 1);
+		return -1;
+	}
+	xstrlcpy(out, v, size);
+	return 0;
+}
+
+int
+sync_dep_decode(json_t *d, struct syncrec *r, struct pd_err *err)
+{
+	json_t *a = json_object_get(d, "lines"), *e;
+	int create = strcmp(r->op, "create") == 0;
+	size_t i, max = create ? DEPOSIT_LINES_MAX : 0;
+
+	if (!create && strcmp(r->op, "void") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: op \"%s\": create or void"), r->op);
+	if (!json_is_array(a) || json_array_size(a) > max ||
+	    (create && json_array_size(a) == 0))
+		return pd_fail(err, PD_EINVAL,
+		    create ? _("data: \"lines\" must be an array of 1 to %zu "
+		               "lines")
+		           : _("data: a void's \"lines\" must be empty (%zu)"),
+		    max);
+	r->ndlines = json_array_size(a);
+	r->dlines = xcalloc(r->ndlines ? r->ndlines : 1, sizeof *r->dlines);
+	json_array_foreach(a, i, e)
+	{
+		struct deposit_line *l = &r->dlines[i];
+		const char *sh, *m;
+		json_int_t amt;
+
+		if (json_unpack(e, "{s:s, s:s, s:I!}", "shift_uuid", &sh,
+		        "method", &m, "amount", &amt) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: deposit line %zu needs shift_uuid, method "
+			      "and amount, and no other field"),
+			    i + 1);
+		l->amount = (int64_t)amt;
+		if (line_text("shift_uuid", i, sh, l->shift_uuid,
+		        sizeof l->shift_uuid, err) != 0 ||
+		    line_text("method", i, m, l->method, sizeof l->method,
+		        err) != 0)
+			return -1;
+	}
+	if (create && strcmp(r->dep.uuid, r->uuid) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: deposit_uuid differs from the record's"));
+	return 0;
+}

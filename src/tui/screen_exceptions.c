@@ -1,0 +1,153 @@
+/* screen_exceptions.c - the reconciliation's exceptions (issue 20): the
+ * deposits not credited after [deposits] overdue_days, the statement
+ * credits matched to nothing, matched credits of another amount and the
+ * shifts over or short beyond [deposits] over_short_above, oldest first
+ * with their age; m matches deposits to credits by the rule and reads
+ * the list again. From the supervisor's dashboard (e). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { E_MATCH, E_RELOAD, E_BACK };
+
+static const struct tui_key screen_exceptions_keys[] = {
+    {'m', "m", N_("Match"),
+        N_("match deposits to statement credits by the rule"), E_MATCH},
+    {'g', "g", NULL, N_("read the exceptions again"), E_RELOAD},
+    TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), E_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+static const struct xcol cols[] = {
+    {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
+    {NC_("column", "Age"), "age_days", X_INT, 4, 0},
+    {NC_("column", "Date"), "date", X_DATE, 10, 0},
+    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
+    {NC_("column", "Detail"), "detail", X_TEXT, 14, 0},
+    {NC_("column", "Expected"), "expected", X_MONEY, 11, 0},
+    {NC_("column", "Actual"), "actual", X_MONEY, 11, 0},
+    {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
+};
+
+struct excv {
+	struct tui_screen sc;
+	struct recon_exception *rows;
+	size_t n;
+	struct tui_list list;
+};
+
+static void
+load(struct excv *e, struct tui *t)
+{
+	struct pd_err err;
+
+	free(e->rows);
+	e->n = 0;
+	e->rows = svc_recon_exceptions(t->svc, &e->n, &err);
+	if (e->rows == NULL)
+		tui_message(t, 1, "%s", err.msg);
+	e->list.sel = 0;
+	tui_list_set(&e->list, e->n);
+}
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	const struct recon_exception *r = &((struct excv *)arg)->rows[row];
+
+	(void)t;
+	(void)buf;
+	c[0].s = recon_kind_name(r->kind);
+	c[1].n = r->age;
+	c[2].s = r->on;
+	c[3].s = r->ref;
+	c[4].s = r->detail;
+	c[5].n = r->expected;
+	c[6].n = r->actual;
+	c[7].n = r->difference;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct excv *e = (struct excv *)sc;
+	char line[160], num[SVC_COUNT_BUFSZ];
+	int y = 2;
+
+	snprintf(line, sizeof line,
+	    ngettext("%s exception open", "%s exceptions open",
+	        (unsigned long)e->n),
+	    svc_count(t->svc, num, sizeof num, (int64_t)e->n));
+	tui_text(y, 2, line, COLS - 4);
+	y += 2;
+	tui_list_draw(t, &e->list, y, 2, COLS - 3, LINES - 3 - y);
+	if (e->n == 0)
+		tui_text(y + 1, 3, _("Nothing to reconcile"), COLS - 4);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct excv *e = (struct excv *)sc;
+	struct pd_err err;
+	int n, g;
+
+	if (tui_list_action(&e->list, act))
+		return TUI_HANDLED;
+	switch (act) {
+	case E_MATCH:
+		if (svc_deposit_match_auto(t->svc, &n, &g, &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
+			return TUI_HANDLED;
+		}
+		load(e, t);
+		n += g;
+		tui_message(t, 0,
+		    ngettext("%d credit matched by the rules",
+		        "%d credits matched by the rules", (unsigned long)n),
+		    n);
+		return TUI_HANDLED;
+	case E_RELOAD:
+		load(e, t);
+		return TUI_HANDLED;
+	case E_BACK:
+		return TUI_CLOSE;
+	}
+	return 0;
+}
+
+static void
+free_exc(struct tui_screen *sc)
+{
+	struct excv *e = (struct excv *)sc;
+
+	free(e->rows);
+	tui_list_free(&e->list);
+}
+
+const struct tui_screen_class screen_exceptions_class = {
+    .name = "Exceptions",
+    .title = N_("Reconciliation exceptions"),
+    .keys = screen_exceptions_keys,
+    .nkeys = TUI_NKEYS(screen_exceptions_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_exc,
+};
+
+struct tui_screen *
+screen_exceptions_new(struct tui *t)
+{
+	struct excv *e = xcalloc(1, sizeof *e);
+
+	tui_list_init(&e->list, cols, TUI_NKEYS(cols), cells, e);
+	e->list.sorted = 1;
+	e->sc.cls = &screen_exceptions_class;
+	load(e, t);
+	return &e->sc;
+}

@@ -1,0 +1,180 @@
+# test_deposit.sh - bank deposits of closed shifts (issue 20, "Deposits"
+# and "Reconciliation") on one store: what two closed shifts leave to
+# deposit (cash counted less the float kept, cheques), a partial deposit
+# and the rest, a void giving it back, the slip read back with pdftotext
+# (its COPY, and in French), a statement credit matched by the rule and
+# one by hand, the exceptions of each kind, and bad input of each kind
+# with its exit status and nothing changed.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2026-06-15 08:00:00"
+setup_store
+J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
+M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+ACCT=DE89370400440532013000
+# two closed shifts: Z1 cash 150.00 counted, 100.00 kept (50.00 to
+# deposit) and a cheque of 30.00; Z2 over by 1.00 (126.00 counted, 100.00
+# kept: 26.00); a third left open
+J shift open --count 10000x1 >/dev/null
+J pay WU-10001 --type bill --method Cash --amount 50 --tendered 50 >/dev/null
+J pay WU-10003 --type bill --method Cheque --amount 30 --reference 000777 >/dev/null
+J shift close --count 10000x1,2000x2,1000x1 --cheque 000777:30 >/dev/null ||
+    echo "not ok - close 1"
+J shift open --count 10000x1 >/dev/null
+J pay WU-10002 --type bill --method Cash --amount 25 --tendered 25 >/dev/null
+PAYDESK_APPROVER_PIN=2222 J shift close --count 10000x1,2000x1,500x1,100x1 \
+    --reason "Cash=Found a coin" --approver mary >/dev/null || echo "not ok - close 2"
+M shift open --count 10000x1 >/dev/null
+OPEN=$(sql "SELECT uuid FROM shifts WHERE status = 'open'")
+
+expect "pending: what each closed shift has left" 0 "Z-T01-000002" M deposit pending
+run M --json deposit pending
+same "pending: cash less the float kept, the cheque" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (p["z_no"], p["method"], p["left"]) for p in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "Z-T01-000001:Cash:5000 Z-T01-000001:Cheque:3000 Z-T01-000002:Cash:2600"
+
+# -- bad input: a clear message, its exit status, nothing changed
+refused "create: no slip" 2 "--slip" M deposit create Z-T01-000001 --account $ACCT
+refused "create: no shift" 2 "" M deposit create --slip BAG-1 --account $ACCT
+refused "create: no account anywhere" 2 "[deposits] account" \
+    M deposit create Z-T01-000001 --slip BAG-1
+refused "create: a slip with a space" 2 "no spaces" \
+    M deposit create Z-T01-000001 --slip "BAG 1" --account $ACCT
+expect "create: a slip with a slash" 2 "slashes" \
+    M deposit create Z-T01-000001 --slip "BAG/1" --account $ACCT
+expect "create: a slip too long" 2 "1 to 32 characters" \
+    M deposit create Z-T01-000001 --slip BAG-123456789012345678901234567890 --account $ACCT
+refused "create: a shift that is none" 4 'No shift with Z number or id "Z-T01-000009"' \
+    M deposit create Z-T01-000009 --slip BAG-1 --account $ACCT
+refused "create: an open shift" 3 "is open: only a closed shift" \
+    M deposit create "$OPEN" --slip BAG-1 --account $ACCT
+refused "create: more than is left" 3 'has $50.00 left to deposit; $60.00 is more' \
+    M deposit create Z-T01-000001:Cash=60.00 --slip BAG-1 --account $ACCT
+expect "create: a shift's tender named twice" 2 "Cash is named twice" \
+    M deposit create Z-T01-000001:Cash=40.00 Z-T01-000001:Cash=5.00 --slip BAG-1 --account $ACCT
+refused "create: card slips are not deposited" 3 "only cash and cheques" \
+    M deposit create "Z-T01-000001:Credit Card=5.00" --slip BAG-1 --account $ACCT
+refused "create: an amount of zero" 2 "more than zero" \
+    M deposit create Z-T01-000001:Cash=0 --slip BAG-1 --account $ACCT
+expect "create: an amount that is none" 3 "" \
+    M deposit create Z-T01-000001:Cash=abc --slip BAG-1 --account $ACCT
+refused "create: a day after today" 3 "after today" \
+    M deposit create Z-T01-000001 --slip BAG-1 --account $ACCT --date 2026-06-16
+expect "create: a day that is none" 3 "2026-02-30" \
+    M deposit create Z-T01-000001 --slip BAG-1 --account $ACCT --date 2026-02-30
+refused "create: a cashier may not" 5 "needs the supervisor role" \
+    J deposit create Z-T01-000001 --slip BAG-1 --account $ACCT
+same "nothing refused reached the store" "$(sql 'SELECT count(*) FROM deposits')" 0
+
+# -- a partial deposit, then the rest of both shifts
+expect "a partial deposit of Z1's cash" 0 '$20.00' \
+    M deposit create Z-T01-000001:Cash=20.00 --slip BAG-1 --account $ACCT
+run M --json deposit pending
+same "the rest of Z1's cash is to deposit" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (p["z_no"], p["method"], p["deposited"], p["left"]) for p in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "Z-T01-000001:Cash:2000:3000 Z-T01-000001:Cheque:0:3000 Z-T01-000002:Cash:0:2600"
+expect "everything left of both shifts" 0 '$86.00' \
+    M deposit create Z-T01-000001 Z-T01-000002 --slip BAG-2 --account $ACCT
+same "its lines" "$(sql "SELECT group_concat(method || ':' || amount, ' ') FROM deposit_lines WHERE deposit_id = 2")" \
+    "Cash:3000 Cheque:3000 Cash:2600"
+expect "nothing is left to deposit" 0 "(none)" M deposit pending
+refused "a shift with nothing left" 3 "Shift Z-T01-000001 has nothing left to deposit" \
+    M deposit create Z-T01-000001 --slip BAG-3 --account $ACCT
+same "the outbox has both deposits" \
+    "$(sql "SELECT group_concat(ref, ' ') FROM outbox WHERE kind = 'deposit'")" "BAG-1 BAG-2"
+
+# -- void: the cash is to deposit again, once
+refused "void: no reason" 2 "--reason" M deposit void BAG-1
+refused "void: a deposit that is none" 4 'No deposit with slip number or id "BAG-9"' \
+    M deposit void BAG-9 --reason "Wrong bag"
+expect "void BAG-1" 0 "Wrong bag" M deposit void BAG-1 --reason "Wrong bag"
+refused "void twice" 3 "is void already" M deposit void BAG-1 --reason "Again"
+expect "the voided cash is to deposit again" 0 '$20.00' M deposit pending
+refused "a slip in use" 3 "Slip BAG-2 is deposit" \
+    M deposit create Z-T01-000001 --slip BAG-2 --account $ACCT
+expect "and is deposited in BAG-3, the slip of a void reusable later" 0 '$20.00' \
+    M deposit create Z-T01-000001 --slip BAG-3 --account $ACCT --date 2026-06-14
+
+# -- the slip, read back
+S=$(pdftotext -layout "$T/receipts/BAG-2.pdf" - 2>/dev/null | tr -s ' ')
+case "$S" in *"DEPOSIT SLIP"*BAG-2*$ACCT*Z-T01-000001*Cheque*'$30.00'*Z-T01-000002*"Total deposited"*'$86.00'*)
+	ok "the slip: account, each shift's lines, the total" ;;
+*) echo "not ok - the slip: account, each shift's lines, the total"; echo "$S" | head -20 ;; esac
+expect "the slip again" 0 "copy" M deposit slip BAG-2 --out "$T/copy.pdf"
+case "$(pdftotext "$T/copy.pdf" - 2>/dev/null)" in *COPY*) ok "the reprint says COPY" ;;
+*) echo "not ok - the reprint says COPY" ;; esac
+expect "a void deposit's slip says VOID" 0 "" M deposit slip BAG-1 --out "$T/void.pdf"
+case "$(pdftotext "$T/void.pdf" - 2>/dev/null)" in *VOID*"Wrong bag"*) ok "VOID with the reason" ;;
+*) echo "not ok - VOID with the reason" ;; esac
+FR="$T/fr.ini"
+cp "$PAYDESK_CONFIG" "$FR"
+printf '[organisation]\nlanguage = fr\n' >>"$FR"
+PAYDESK_PIN=2222 "$PD" --config "$FR" --user mary deposit slip BAG-3 --text --out "$T/fr.txt" >/dev/null
+case "$(cat "$T/fr.txt")" in *"BORDEREAU DE DÉPÔT"*"Total déposé"*) ok "the slip in the organisation's language" ;;
+*) echo "not ok - the slip in the organisation's language"; head -20 "$T/fr.txt" ;; esac
+
+# -- a statement: BAG-2 credited exactly, BAG-3 less 1.00, one credit
+# nobody expected, a debit, a gateway's settlement of one payment (50.00
+# less a fee of 1.50, settled the day before; the gateway payment as the
+# central node would have fed it)
+cat >"$T/st.csv" <<CSV
+date,amount,reference
+2026-06-16,86.00,DEPOSIT BAG-2
+2026-06-16,99.00,TRANSFER 4711
+2026-06-17,19.00,BAG-3 CASH
+2026-06-17,-5.00,FEES
+2026-06-17,48.50,MPESA PAYOUT QK1ABC
+CSV
+M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
+M statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - import"
+sql "INSERT INTO gw_payments (gateway, code, status, webhook_status, settlement_status, account_ref, phone, amount, paid_at, candidates, fee, settled_on, pulled_at) VALUES ('mpesa', 'QK1ABC', 'succeeded', 'Completed', 'settled', 'WU-10001', '', 5000, '2026-06-15 10:00:00', '', 150, '2026-06-16 09:00:00', '2026-06-16 09:00:00')"
+run M --json deposit match
+same "match: the rule matches BAG-2 alone, and the settlement" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["gateway"])' "$OUT")" "1 1"
+same "the settlement by its rule, to line 5" \
+    "$(sql "SELECT m.rule || ':' || l.seq FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE m.gw_id IS NOT NULL")" \
+    "gateway:5"
+same "BAG-2 by the rule, to line 1" \
+    "$(sql "SELECT d.slip_no || ':' || m.rule || ':' || l.seq FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id")" \
+    "BAG-2:auto:1"
+expect "match again: nothing more" 0 "0" M deposit match
+PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
+same "exceptions: a credit nobody expected, BAG-3 not credited, Z2 over" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%d" % (e["kind"], e["reference"], e["age_days"], e["difference"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "not_credited:BAG-3:11:-2000 over_short:Z-T01-000002:10:100 unexpected_credit:1:2:9:9900 unexpected_credit:1:3:8:1900"
+refused "match: a line not STATEMENT:LINE" 2 "STATEMENT:LINE" \
+    M deposit match BAG-3 --line 3 --note "by hand"
+refused "match: no note" 2 "--note" M deposit match BAG-3 --line 1:3
+refused "match: a line that is none" 4 "Statement 1 has no line 9" \
+    M deposit match BAG-3 --line 1:9 --note "by hand"
+refused "match: a debit" 3 "is not a credit" M deposit match BAG-3 --line 1:4 --note "by hand"
+refused "match: a line matched already" 3 "is matched already" \
+    M deposit match BAG-3 --line 1:1 --note "by hand"
+refused "match: a matched deposit" 3 "unmatch it first" \
+    M deposit match BAG-2 --line 1:3 --note "by hand"
+refused "match: a void deposit" 3 "is void" M deposit match BAG-1 --line 1:3 --note "by hand"
+refused "void: a matched deposit" 3 "unmatch it first" M deposit void BAG-2 --reason "No"
+expect "match BAG-3 by hand, 1.00 short" 0 "-\$1.00" \
+    M deposit match BAG-3 --line 1:3 --note "Bank kept 1.00"
+M --json report exceptions >"$OUT" 2>&1
+same "exceptions: BAG-3's amount differs; its credit is expected now" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (e["kind"], e["reference"], e["difference"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "over_short:Z-T01-000002:100 unexpected_credit:1:2:9900 amount_differs:BAG-3:-100"
+refused "unmatch: no note" 2 "--note" M deposit unmatch BAG-3
+refused "unmatch: a deposit with no match" 3 "is not matched" M deposit unmatch BAG-1 --note x
+expect "unmatch BAG-3" 0 "handed" M deposit unmatch BAG-3 --note "Wrong line"
+OS="$T/os.ini"
+cp "$PAYDESK_CONFIG" "$OS"
+printf '[deposits]\nover_short_above = 1.00\n' >>"$OS"
+PAYDESK_PIN=2222 "$PD" --config "$OS" --user mary report exceptions >"$OUT" 2>&1
+if grep -q over_short "$OUT"; then echo "not ok - over_short_above 1.00: Z2's 1.00 is not listed"
+else ok "over_short_above 1.00: Z2's 1.00 is not listed"; fi
+expect "exceptions: a cashier may not" 5 "supervisor" J report exceptions
+expect "list: every deposit with its status" 0 "matched" M deposit list
+run M --json deposit show BAG-2
+same "show: BAG-2 credited by line 1:1" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["statement_line"], d["credited"], len(d["lines"]))' "$OUT")" \
+    "matched 1:1 8600 3"
+same "audited" \
+    "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'deposit' ORDER BY id)")" \
+    "create,create,void,create,match,match,unmatch"
+expect "doctor at the end" 0 "ok" "$PD" doctor

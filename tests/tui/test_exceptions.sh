@@ -1,0 +1,41 @@
+# test_exceptions.sh - the reconciliation's exceptions screen (issue 20),
+# from the supervisor's dashboard (e): a deposit not credited, a credit
+# nobody expected, m matching by the rule, and the screen in French.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2026-06-25 09:00:00"
+setup_store
+J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
+M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
+J shift open --count 10000x1 >/dev/null
+J pay WU-10001 --type bill --method Cash --amount 50 --tendered 50 >/dev/null
+J shift close --count 10000x1,2000x2,1000x1 >/dev/null
+M deposit create Z-T01-000001 --slip BAG-41 --account DE89 --date 2026-06-15 >/dev/null
+printf 'date,amount,reference\n2026-06-16,50.00,BAG-41\n2026-06-17,12.00,TRANSFER 99\n' >"$T/st.csv"
+M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
+M statement import "$T/st.csv" --mapping m1 --account DE89 >/dev/null
+
+tui_start
+login mary 2222
+wait_for "mary on the dashboard" "Total Collected"
+keys e
+wait_for "the exceptions screen" "3 exceptions open"
+line_has() {
+	grab
+	if grep -F -- "$2" "$SCREEN" | grep -qF -- "$3"; then ok "$1"
+	else echo "not ok - $1"; sed 's/^/  | /' "$SCREEN"; fi
+}
+line_has "BAG-41 not credited after 10 days" "BAG-41" "not_credited"
+line_has "the credit nobody expected, by its line" "1:2" "unexpected_credit"
+keys m
+wait_for "m matches BAG-41 by the rule" "1 credit matched by the rules"
+wait_for "one exception left" "1 exception open"
+lacks "BAG-41 is gone from the list" "BAG-41"
+keys Escape
+wait_for "Esc: back to the dashboard" "Total Collected"
+logout
+
+tui_open_until "fr" "Connectez-vous" LANGUAGE=fr
+login mary 2222
+wait_for "fr: the dashboard" "Total"
+keys e
+wait_for "fr: the exceptions in French" "crédit inattendu"
