@@ -26,8 +26,8 @@ two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
 }
 
 int
-store_kpi(struct store *st, const char *from, const char *to, const char *day,
-    struct kpi_raw *k, struct pd_err *err)
+store_kpi(struct store *st, const char *from, const char *to,
+    const char *due_to, const char *day, struct kpi_raw *k, struct pd_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -62,19 +62,20 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 	    "SELECT coalesce(sum(amount), 0) FROM due_daily WHERE "
 	    "day BETWEEN ? AND ?",
 	    err);
-	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
+	if (s == NULL || st_bind(s, "ss", from, due_to) != 0 ||
 	    two_ints(st, s, &k->due_total, NULL, err) != 0)
 		return -1;
-	/* the items due in the period, each paid up to its amount by Posted
-	 * payments dated up to the period's end (paid early counts; paid
-	 * after the period does not: the rate of a past period stays) */
+	/* the items due in the period up to due_to, each paid up to its
+	 * amount by Posted payments dated up to the period's end (paid early
+	 * counts; paid after the period does not: the rate of a past period
+	 * stays) */
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(min(i.amount, (SELECT coalesce(sum(a.amount), "
 	    "0) FROM allocations a JOIN payments p ON p.id = a.payment_id "
 	    "WHERE a.item_id = i.id AND p.status = 'Posted' AND p.paid_on <= "
-	    "?2))), 0), count(*) FROM items i WHERE i.due_on BETWEEN ?1 AND ?2",
+	    "?2))), 0), count(*) FROM items i WHERE i.due_on BETWEEN ?1 AND ?3",
 	    err);
-	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
+	if (s == NULL || st_bind(s, "sss", from, to, due_to) != 0 ||
 	    two_ints(st, s, &k->due_paid, NULL, err) != 0)
 		return -1;
 	return 0;

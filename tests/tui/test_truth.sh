@@ -292,3 +292,29 @@ wait_for "the band: the name cut with …, the account whole" \
 keys Enter Enter Enter Enter Enter
 wait_for "the review: the name cut with …" \
     "Consumer name         Maximiliana Wilhelmina Oppenheimer-Vandenberghe de l…"
+
+# --- the first of the month: nothing of it has fallen due yet, so its
+# collection rate is —, not 0.0% with ▼ 100% (issue 17); the rate counts
+# only items due before today
+export PAYDESK_NOW="2025-05-01 09:00:00"
+tui_start
+login mary 2222
+wait_for "May 1: the dashboard" "2025-05-01 to 2025-05-31"
+grab
+rate() { grep -A2 "┌Total Collected" "$SCREEN" | sed -n "$1p" | awk -F'││' '{print $3}'; }
+case "$(rate 2)" in
+" —"*) ok "May 1: the rate is —" ;;
+*) notok "May 1: the rate is —" "rate tile: $(rate 2)" ;;
+esac
+case "$(rate 3)" in
+*"▼"* | *"100.0%"*) notok "May 1: no fall of 100% under it" "$(rate 3)" ;;
+*) ok "May 1: no fall of 100% under it" ;;
+esac
+keys Left
+wait_for "April, a past month: its rate counts all its items" \
+    "2025-04-01 to 2025-04-30"
+grab
+case "$(rate 2)" in
+" "[0-9]*"%"*) ok "April: a rate" ;;
+*) notok "April: a rate" "rate tile: $(rate 2)" ;;
+esac
