@@ -395,3 +395,26 @@ same "report aging --search \"ı\": the names that start with i" "$(aging --sear
 same "report aging --search \"i\": the same" "$(aging --search i)" "TR-2 "
 same "report aging --search \"dk\": an account's start" "$(aging --search dk)" "DK-1 "
 same "report aging --search \"rsted\": three or more, anywhere" "$(aging --search rsted)" "DK-1 "
+
+# -- a search that names a document lists the payments of that document,
+# not also every payment of a consumer whose phone holds its digits
+# (issue 17 review: INV-006-A listed the consumer's other payments: the
+# digits 006 matched the phone); without a digit, or when no number
+# matches, the consumer search applies as before
+printf 'account_no,name,service_address,phone,email,segment\nZZ-1,Zed Quist,,(555) 006-0071,,Residential\n' >"$T/zz.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-006-A,ZZ-1,Mar 2025,10,2025-04-01,2025-04-15\nINV-007-B,ZZ-1,Apr 2025,20,2025-04-01,2025-04-16\n' >"$T/zzb.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/zz.csv" >/dev/null
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/zzb.csv" >/dev/null
+zr1=$("$PD" --user mary pay ZZ-1 --type bill --items INV-006-A --method Cash --amount 10 | grep -o 'R-T01-[0-9]*' | head -1)
+zr2=$("$PD" --user mary pay ZZ-1 --type bill --items INV-007-B --method Cash --amount 20 | grep -o 'R-T01-[0-9]*' | head -1)
+same "payments --search INV-006-A: that bill's payment only" \
+    "$(receipts INV-006-A)" "$zr1 "
+same "payments --search inv-007: the other bill's, any case" \
+    "$(receipts inv-007)" "$zr2 "
+same "payments --search $zr2: the receipt only" "$(receipts "$zr2")" "$zr2 "
+same "payments --search zed: a name, every payment of Zed" \
+    "$(receipts zed)" "$zr1 $zr2 "
+same "payments --search 006-0071: no number holds it, the phone does" \
+    "$(receipts 006-0071)" "$zr1 $zr2 "
+n=$(sup payments --search INV-006-A | grep -c "$zr2")
+same "the list's count agrees: not the other payment" "$n" "0"
