@@ -418,3 +418,15 @@ same "payments --search 006-0071: no number holds it, the phone does" \
     "$(receipts 006-0071)" "$zr1 $zr2 "
 n=$(sup payments --search INV-006-A | grep -c "$zr2")
 same "the list's count agrees: not the other payment" "$n" "0"
+
+# -- credit-notes --search is every list's rule: one or two characters
+# are the start of a name, an account or a number, never a part inside
+# (issue 17 review: "lm" found Deniz Yılmaz's note)
+cns() { sup --csv credit-notes --search "$1" | tail -n +2 | cut -d, -f1 | tr -d '\r' | sort | tr '\n' ' '; }
+same "credit-notes --search lm: inside a name, nothing" "$(cns lm)" ""
+same "credit-notes --search il: inside a name, nothing" "$(cns il)" ""
+same "credit-notes --search 01: inside the numbers, nothing" "$(cns 01)" ""
+same "credit-notes --search cn: the numbers that start so" "$(cns cn)" \
+    "CN-T01-00001 CN-T01-00002 CN-T01-00003 "
+same "credit-notes --search niz: three characters, anywhere" "$(cns niz)" \
+    "CN-T01-00003 "
