@@ -331,6 +331,8 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	 * against the content table), and no bulk load was left open */
 	if (sqlite3_exec(st->db,
 	        "INSERT INTO consumers_fts (consumers_fts, rank) "
+	        "VALUES ('integrity-check', 1); "
+	        "INSERT INTO consumers_words (consumers_words, rank) "
 	        "VALUES ('integrity-check', 1)",
 	        NULL, NULL, NULL) != SQLITE_OK ||
 	    st_count(st, "SELECT count(*) FROM fts_defer") != 0) {
