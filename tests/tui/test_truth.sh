@@ -166,6 +166,19 @@ lacks "still logged in" "Log in to take payments"
 keys Down
 sleep 0.3
 lacks "another key: the question is gone" "Log out?"
+# the key that answers "stay" does only that (issue 17 review: Esc, then
+# Enter opened Record Payment)
+keys Escape
+wait_for "Esc asks once more" "Log out? Esc again"
+keys Enter
+sleep 0.3
+lacks "Enter answers stay: the question is gone" "Log out?"
+lacks "and Enter does not open the task selected" "Esc Back"
+wait_for "still Home" "Today at this terminal"
+keys Enter
+wait_for "Enter now opens the task selected" "Esc Back"
+keys Escape
+wait_for "back Home" "Today at this terminal"
 keys Escape
 wait_for "Esc asks again" "Log out? Esc again"
 sleep 0.3
@@ -181,9 +194,20 @@ login mary 2222
 wait_for "the Dashboard" "Dashboard"
 keys Escape
 wait_for "Esc on the Dashboard asks" "Log out? Esc again"
+# another key answers "stay" and does nothing else (issue 17 review: the
+# key acted too; here p opened the payments)
 keys p
-wait_for "another key stays (the payments)" "All Payments"
-lacks "no question" "Log out?"
+sleep 0.3
+lacks "p answers stay: no question" "Log out?"
+lacks "and does not open the payments" "All Payments"
+keys Escape
+wait_for "Esc on the Dashboard asks again" "Log out? Esc again"
+keys n
+sleep 0.3
+lacks "n answers stay: no Record Payment" "Step 1 of 8"
+wait_for "still the Dashboard" "Total Collected"
+keys p
+wait_for "p now opens the payments" "All Payments"
 keys /
 type_text "R-T01-000001"
 keys Enter
