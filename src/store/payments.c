@@ -347,8 +347,11 @@ names_documents(struct store *st, const char *text)
 {
 	struct qb q;
 	int64_t n = 0;
+	char *t = search_number(text); /* fullwidth digits are digits */
+	int digit = strpbrk(t, "0123456789") != NULL;
 
-	if (strpbrk(text, "0123456789") == NULL)
+	free(t);
+	if (!digit)
 		return 0;
 	qb_init(&q, "SELECT count(*) FROM (");
 	doc_ids(&q, text);

@@ -455,3 +455,24 @@ same "\"ใจ\": a Thai surname's start" "$(accounts ใจ | tr '\n' ' ')" "TH
 same "\"สม\": the Thai given name" "$(accounts สม | tr '\n' ' ')" "TH-9 "
 n=$(sup --json consumer search mu | grep -c '"account_no"')
 same "each consumer once" "$n" "1"
+
+# -- what a person types into a number is folded (NFKC, dashes): fullwidth
+# digits and letters, hyphens, dashes and the minus sign; a calling code
+# typed as the first group of digits, without + or 00 (issue 17 review)
+same "fullwidth digits of a phone" "$(accounts "５５５ １２３ ４５６７" | tr '\n' ' ')" "WU-10001 "
+same "the calling code as the first group" "$(accounts "1 555 123 4567" | tr '\n' ' ')" "WU-10001 "
+same "the code first, with dashes" "$(accounts "1-555-123-4567" | tr '\n' ' ')" "WU-10001 "
+same "fullwidth +1 and minus signs" "$(accounts "＋１ ５５５−１２３−４５６７" | tr '\n' ' ')" "WU-10001 "
+expect "payment show: a fullwidth receipt number" 0 "R-T01-000001" \
+    "$PD" payment show "Ｒ－Ｔ０１－０００００１"
+expect "payment show: hyphens (U+2010)" 0 "R-T01-000001" \
+    "$PD" payment show "R‐T01‐000001"
+expect "payment show: en dashes and a minus sign" 0 "R-T01-000001" \
+    "$PD" payment show "R–T01−000001"
+same "payments --search: a fullwidth invoice number" \
+    "$(receipts "ＩＮＶ－００６－Ａ")" "$zr1 "
+same "payments --search: an em dash" "$(receipts "INV—007")" "$zr2 "
+expect "credit-note show: an en dash" 0 "CN-T01-00001" \
+    "$PD" credit-note show "CN–T01–00001"
+refused "a number that folds to none is still not found" 4 "No payment" \
+    "$PD" payment show "Ｒ－Ｔ９９－９９９９９９"
