@@ -456,6 +456,8 @@ method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
 		*nw = w - 2 - 8 - *pw - *aw > 1 ? w - 2 - 8 - *pw - *aw : 1;
 }
 
+static int at_present(const struct dash *b);
+
 static void
 methods(struct dash *b, struct tui *t, int y, int rows, int w)
 {
@@ -465,8 +467,13 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	int i, bar, bx, bw, shown, nw, aw, c, pw, pcw;
 
 	attron(A_BOLD);
+	/* "this month" only for this month: another shows its dates in the
+	 * header (issue 17 review: the title stayed on other months) */
 	tui_text(y++, 2,
-	    b->week ? _("By method this week") : _("By method this month"), w);
+	    !at_present(b) ? _("By method")
+	    : b->week      ? _("By method this week")
+	                   : _("By method this month"),
+	    w);
 	attroff(A_BOLD);
 	for (i = 0; i < d->nmethods; i++)
 		total += d->methods[i].amount;
@@ -593,8 +600,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y, 2, head, hw);
 	attroff(A_BOLD);
-	/* the period two columns after the month's name (or at 11) */
-	px = hw > 8 ? hw + 4 : 11;
+	/* the period two columns after the month's name (or at 11, under
+	 * the months' names), after "Week" two columns too: at 11 it left a
+	 * gap of five (issue 17 review) */
+	px = b->week || hw > 8 ? hw + 4 : 11;
 	tui_text(y, px, line, COLS - px - 2);
 	y++;
 	tiles(b, t, y);

@@ -266,6 +266,8 @@ keys Right
 wait_for "Right from March: April" "2025-04-01 to 2025-04-30"
 keys w
 wait_for "the week view" "Week"
+# the period two columns after "Week", not five (issue 17 review)
+wait_for "the week's dates two columns after Week" "Week  2025-04-14 to"
 # the collection rate of a week: of what fell due in it ($368.00), the
 # share paid by its end ($288.00); the $25.00 late fee due the week
 # before counts in Total Collected, not in the rate (issue 17: collected
@@ -334,9 +336,18 @@ case "$(rate 3)" in
 *"▼"* | *"100.0%"*) notok "May 1: no fall of 100% under it" "$(rate 3)" ;;
 *) ok "May 1: no fall of 100% under it" ;;
 esac
+wait_for "May 1: by method this month" "By method this month"
 keys Left
 wait_for "April, a past month: its rate counts all its items" \
     "2025-04-01 to 2025-04-30"
+# not "this month" on another month (issue 17 review)
+wait_for "April: by method, not this month" "By method"
+lacks "no \"this month\" on April" "By method this month"
+keys w
+wait_for "a past week: by method" "By method"
+lacks "no \"this week\" on a past week" "By method this week"
+keys w
+wait_for "back to April" "2025-04-01 to 2025-04-30"
 grab
 case "$(rate 2)" in
 " "[0-9]*"%"*) ok "April: a rate" ;;
