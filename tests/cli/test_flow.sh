@@ -23,9 +23,9 @@ expect "search by account" 0 "John Doe" "$PD" consumer search 10001
 expect "search by phone digits" 0 "John Doe" "$PD" consumer search 5551234
 expect "search finds accented names" 0 "José Núñez" \
     "$PD" consumer search "núñez"
-# "due by today", one term for the balance: "due now" also named step
+# "to date", one term for the balance: "due now" also named step
 # 4's preselection (items due this month; issue 17 review, point 7)
-expect "consumer show balance" 0 "Current balance (due by today)  \$313.00" \
+expect "consumer show balance" 0 "Current balance (to date)  \$313.00" \
     "$PD" consumer show WU-10001
 has "consumer show lists installments" "PP-2025-0034#3"
 expect "consumer show --json uses minor units" 0 '"current_balance": 31300' \
