@@ -18,9 +18,20 @@
  * cc, the organisation's calling code (digits, may be "" for none), that
  * code dropped too, so "+1 555 123 4567", "+15551234567" and
  * "001 (555) 123-4567" all give "5551234567" with cc "1", like a stored
- * "(555) 123-4567". Another code ("+44 ...") is kept. out holds n bytes
+ * "(555) 123-4567"; so does the code as the first group of digits ("1
+ * 555 123 4567", "44 20 7946 0000" with cc "44"). The text is first
+ * folded by search_number (fullwidth digits). Another code ("+44 ..."
+ * with cc "1") is kept. out holds n bytes
  * (n >= 1); longer digits are cut. Issue 17 section 1. */
 void search_phone_digits(const char *text, const char *cc, char *out, size_t n);
+
+/* What a person typed for a number (a document number, a phone, an
+ * account), folded to the ASCII the stored numbers are written in:
+ * compatibility-composed (NFKC: fullwidth "ＩＮＶ－００６" is
+ * "INV-006") and every dash (U+2010-2015, U+2212, U+FE63) a "-". A bad
+ * UTF-8 sequence leaves the text as it is. Returns a new string the
+ * caller frees. Issue 17 review, point 8. */
+char *search_number(const char *text);
 
 /* What a person pasted into a lookup or a search field, without the
  * white space around it (ASCII spaces, tabs and line ends, no-break,
@@ -30,8 +41,9 @@ void search_phone_digits(const char *text, const char *cc, char *out, size_t n);
 char *search_trim(const char *text);
 
 /* The same without any of that white space inside either: a document
- * number copied from a PDF with a break in it ("R-T01- 004567").
- * Document numbers hold none. Returns a new string the caller frees. */
+ * number copied from a PDF with a break in it ("R-T01- 004567"), folded
+ * by search_number. Document numbers hold none. Returns a new string the
+ * caller frees. */
 char *search_squeeze(const char *text);
 
 /* The number-like key of a document number or a reference, for

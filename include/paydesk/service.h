@@ -367,6 +367,10 @@ char *svc_credit_preview(
 struct kpi {
 	char from[11], to[11], day[11];
 	char prev_from[11], prev_to[11];
+	/* the last due date the collection rate counts: the period's last
+	 * day, or yesterday in the current period (what has fallen due so
+	 * far: an item due today or later is not late yet; issue 17) */
+	char due_to[11];
 	struct kpi_raw cur, prev;
 	int64_t rate_tenths, prev_rate_tenths; /* collection rate, % x10 */
 	int64_t avg_tenths, prev_avg_tenths;   /* days x10 */

@@ -588,9 +588,12 @@ int store_gwl_gateway(struct store *st, const char *name, char out[48],
 struct gw_payment *store_gwl_list(struct store *st, const struct gwl_filter *f,
     size_t *n, struct pd_err *err);
 
-/* KPIs over [from, to] and one day. */
+/* KPIs over [from, to] and one day; the amounts due (due_total,
+ * due_paid) of the items due in [from, due_to] only (due_to before from:
+ * none), as the current period counts what has fallen due so far. */
 int store_kpi(struct store *st, const char *from, const char *to,
-    const char *day, struct kpi_raw *k, struct pd_err *err);
+    const char *due_to, const char *day, struct kpi_raw *k,
+    struct pd_err *err);
 /* Posted collections over [from, to] from the rollups: per day (day
  * order) or per method (largest first). */
 int store_daily_each(struct store *st, const char *from, const char *to,

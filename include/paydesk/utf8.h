@@ -26,11 +26,18 @@ size_t utf8_len(const char *s);
 /* The code point of the character at NUL-terminated s (U+FFFD for a bad
  * sequence). */
 uint32_t utf8_cp(const char *s);
-/* Display columns of one code point on a terminal: 0 for combining marks
- * and other zero-width characters (ZWJ, variation selectors), 2 for East
- * Asian wide characters and emoji, else 1. A control character counts 1
+/* Display columns of one code point on a terminal, as it draws it
+ * (wcwidth): 0 for non-spacing and enclosing marks (Mn, Me) and other
+ * zero-width characters (ZWJ, variation selectors), 1 for a spacing mark
+ * (Mc: Devanagari U+093E-0940 ...), 2 for East Asian wide characters and
+ * emoji, else 1. A control character counts 1
  * (it is shown as one replacement cell, never overlapped). */
 int utf8_cp_columns(uint32_t cp);
+/* Whether code point cp is part of a word for search (a letter, a
+ * mark, a digit or other number, a private-use character: the Unicode
+ * general categories L*, M*, N*, Co, as the store's word index splits
+ * names); anything else separates words. */
+int utf8_word_char(uint32_t cp);
 /* Display columns of the first n bytes of s. */
 int utf8_columns(const char *s, size_t n);
 /* Characters (code points) in the first n bytes of s. */

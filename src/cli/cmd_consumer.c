@@ -98,7 +98,7 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 	rec_end(r);
 	rec_section(r, _("Balance"), "balance");
 	rec_money(
-	    r, _("Current balance (due now)"), "current_balance", v.b.due_now);
+	    r, _("Current balance (to date)"), "current_balance", v.b.due_now);
 	rec_money(
 	    r, _("Total outstanding"), "total_outstanding", v.b.open_total);
 	rec_int(r, _("Open items"), "open_items", v.b.open_items);

@@ -58,6 +58,8 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	kpi_period(r, title, "month", &k.cur, k.rate_tenths, k.avg_tenths);
 	rec_date(r, _("From"), "from", k.from);
 	rec_date(r, _("To"), "to", k.to);
+	/* the current month's rate counts what has fallen due so far */
+	rec_date(r, _("Rate counts items due up to"), "due_to", k.due_to);
 	rec_section(r, _("Change against the previous month"), "change");
 	rec_tenths(r, _("Total collected"), "total_collected_percent",
 	    k.chg_collected, "%");

@@ -1,10 +1,14 @@
 /* search.c - phone digits and document numbers as searches compare them,
  * and the payment reference rule. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "paydesk/i18n.h"
 #include "paydesk/search.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 static const char *const rule_names[] = {
@@ -25,29 +29,82 @@ digits_into(const char *s, char *out, size_t n)
 	out[o] = '\0';
 }
 
+/* The dashes a keyboard, a word processor or a PDF puts where a number
+ * has "-", which compatibility composition leaves as they are: hyphen,
+ * non-breaking hyphen, figure dash, en and em dash, horizontal bar, minus
+ * sign, small hyphen-minus (U+FF0D, the fullwidth one, NFKC folds). */
+static const uint32_t dashes[] = {
+    0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE63,
+};
+
+char *
+search_number(const char *text)
+{
+	utf8proc_uint8_t *nfkc = NULL;
+	char *in, *out;
+	size_t i = 0, o = 0, k, j, n;
+	uint32_t cp;
+
+	in = utf8_valid(text, strlen(text)) ? xstrdup(text) : NULL;
+	if (in == NULL || utf8proc_map((const utf8proc_uint8_t *)in, 0, &nfkc,
+	                      UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+	                          UTF8PROC_COMPOSE | UTF8PROC_COMPAT) < 0) {
+		/* a bad sequence: as typed, which no number matches */
+		free(in);
+		return xstrdup(text);
+	}
+	free(in);
+	n = strlen((char *)nfkc);
+	out = xmalloc(n + 1);
+	while (i < n) {
+		k = utf8_decode((char *)nfkc + i, n - i, &cp);
+		for (j = 0; j < sizeof dashes / sizeof dashes[0]; j++)
+			if (dashes[j] == cp)
+				break;
+		if (j < sizeof dashes / sizeof dashes[0])
+			out[o++] = '-';
+		else {
+			memcpy(out + o, nfkc + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	free(nfkc);
+	return out;
+}
+
 void
 search_phone_digits(const char *text, const char *cc, char *out, size_t n)
 {
-	const char *p = text;
+	char *t = search_number(text);
+	const char *p = t;
 	size_t k, skip, len;
 
 	while (*p == ' ' || *p == '\t')
 		p++;
-	digits_into(text, out, n);
-	if (cc == NULL || *cc == '\0')
-		return;
+	digits_into(t, out, n);
+	k = cc != NULL ? strlen(cc) : 0;
 	/* international: "+" then the code, or the zeros of "00" (in the
-	 * digits) then the code */
-	if (p[0] == '+')
+	 * digits) then the code, or the code as the first group of digits
+	 * ("44 20 7946 0000", "1-555-123-4567"): a national number's first
+	 * group is never the calling code alone */
+	if (k == 0)
+		skip = (size_t)-1;
+	else if (p[0] == '+')
 		skip = 0;
 	else if (p[0] == '0' && p[1] == '0')
 		skip = 2;
+	else if (strncmp(p, cc, k) == 0 && p[k] != '\0' &&
+	         !isdigit((unsigned char)p[k]))
+		skip = 0;
 	else
-		return;
-	k = strlen(cc);
+		skip = (size_t)-1;
 	len = strlen(out);
-	if (len >= skip + k && strncmp(out + skip, cc, k) == 0)
+	if (skip != (size_t)-1 && len >= skip + k &&
+	    strncmp(out + skip, cc, k) == 0)
 		memmove(out, out + skip + k, len - skip - k + 1);
+	free(t);
 }
 
 /* The bytes of the white space character at s, 0 if there is none. */
@@ -98,7 +155,7 @@ search_trim(const char *text)
 char *
 search_squeeze(const char *text)
 {
-	char *out = xstrdup(text ? text : "");
+	char *out = search_number(text ? text : "");
 	size_t i = 0, o = 0, k;
 
 	while (out[i] != '\0') {

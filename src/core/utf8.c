@@ -60,7 +60,37 @@ utf8_cp_columns(uint32_t cp)
 		return 1;
 	if (cp > 0x10ffff)
 		return 1;
+	/* a spacing mark (Mc: Devanagari ा ि ी, Bengali, Tamil ... vowel
+	 * signs) takes a cell of its own on a terminal (wcwidth, as glibc
+	 * and the terminals draw it), where utf8proc counts every mark 0
+	 * (issue 17 review: list columns shifted by 2) */
+	if (utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_MC)
+		return 1;
 	return utf8proc_charwidth((utf8proc_int32_t)cp);
+}
+
+int
+utf8_word_char(uint32_t cp)
+{
+	if (cp > 0x10ffff)
+		return 0;
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_CO:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 int

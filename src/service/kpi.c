@@ -4,7 +4,9 @@
  *   payments are Voided, pending ones Pending: neither counts).
  * Received Today: sum and count of Posted payments dated on the day.
  * Collection Rate: of the amount that fell due in the period (the
- *   items, bills, services and installments, due in it: Total Due), the
+ *   items, bills, services and installments, due in it: Total Due; in
+ *   the current period only those due before today, what has fallen
+ *   due so far, so that the first of the month is not 0.0 %), the
  *   share that Posted payments dated up to the period's last day paid,
  *   each item counted up to its amount (issue 17: Total Collected / Total
  *   Due read 7,726.1 % for a week with $100 due, as collections pay
@@ -89,17 +91,21 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
     int32_t d, struct kpi *k, struct pd_err *err)
 {
 	char today[11];
+	int32_t t;
 
 	svc_today(today);
+	date_parse(today, NULL, &t, NULL);
+	date_format(k->due_to, last < t ? last : t - 1);
 	date_format(k->from, first);
 	date_format(k->to, last);
 	date_format(k->day, d);
 	date_format(k->prev_from, pf);
 	date_format(k->prev_to, pl);
 	date_format(k->prev_day, d - 1);
-	if (store_kpi(s->st, k->from, k->to, k->day, &k->cur, err) != 0 ||
-	    store_kpi(s->st, k->prev_from, k->prev_to, k->prev_day, &k->prev,
+	if (store_kpi(s->st, k->from, k->to, k->due_to, k->day, &k->cur,
 	        err) != 0 ||
+	    store_kpi(s->st, k->prev_from, k->prev_to, k->prev_to, k->prev_day,
+	        &k->prev, err) != 0 ||
 	    store_outstanding(s->st, today, &k->out, err) != 0)
 		return -1;
 	k->rate_tenths = money_ratio_tenths(k->cur.due_paid, k->cur.due_total);

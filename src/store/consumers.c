@@ -169,6 +169,9 @@ store_fts_defer_end(struct store *st, struct pd_err *err)
 	    "phone_digits) SELECT id, name_fold, account_no, phone, "
 	    "phone_digits "
 	    "FROM consumers WHERE id > (SELECT min(after_id) FROM fts_defer); "
+	    "INSERT INTO consumers_words (rowid, name_fold) SELECT id, "
+	    "name_fold FROM consumers WHERE id > (SELECT min(after_id) FROM "
+	    "fts_defer); "
 	    "DELETE FROM fts_defer",
 	    err);
 }
@@ -177,6 +180,35 @@ int64_t
 store_consumer_count(struct store *st)
 {
 	return st_count(st, "SELECT count(*) FROM consumers");
+}
+
+/* The short query's word starts (consumers_words: the words unicode61
+ * splits, letters, digits and marks) and whether it has a wide
+ * character. The rule, in paydesk(1): one or two characters match the
+ * start of the name, of any word of it, or of the account; in a name of
+ * wide characters (Chinese, Japanese, Korean: no space between family
+ * and given name) any character is the start of a part of it. */
+static void
+short_words(struct consumer_q *c)
+{
+	size_t i = 0, n = strlen(c->fold), k;
+	uint32_t cp;
+	int word = 0;
+	char *phrase;
+
+	while (i < n) {
+		k = utf8_decode(c->fold + i, n - i, &cp);
+		if (utf8_cp_columns(cp) == 2)
+			c->wide = 1;
+		if (utf8_word_char(cp))
+			word = 1;
+		i += k;
+	}
+	if (!word)
+		return;
+	phrase = fts_phrase(c->fold);
+	c->words = xasprintf("%s *", phrase);
+	free(phrase);
 }
 
 void
@@ -197,6 +229,7 @@ consumer_q_init(struct store *st, const char *text, struct consumer_q *c)
 		 * text is at most 2 characters but may fold longer */
 		xstrlcpy(c->lo, c->fold, sizeof c->lo);
 		snprintf(c->hi, sizeof c->hi, "%s\xf4\x8f\xbf\xbf", c->lo);
+		short_words(c);
 		free(trimmed);
 		return;
 	}
@@ -216,7 +249,8 @@ consumer_q_free(struct consumer_q *c)
 {
 	free(c->fold);
 	free(c->match);
-	c->fold = c->match = NULL;
+	free(c->words);
+	c->fold = c->match = c->words = NULL;
 }
 
 void
@@ -235,7 +269,43 @@ consumer_q_ids(struct qb *q, const struct consumer_q *c)
 	    "UNION SELECT id FROM consumers WHERE account_no >= ? AND "
 	    "account_no < ?",
 	    "ssss", c->lo, c->hi, c->lo, c->hi);
+	if (c->words != NULL)
+		qb_add(q,
+		    " UNION SELECT rowid FROM consumers_words WHERE "
+		    "consumers_words MATCH ?",
+		    "s", c->words);
+	if (c->wide)
+		qb_add(q,
+		    " UNION SELECT id FROM consumers WHERE instr(name_fold, ?) "
+		    "> 0",
+		    "s", c->fold);
 }
+
+/* The short search (consumer_q short_q) in the order names, accounts,
+ * words: [whether it has word starts][whether a wide character]; ?1 ?2
+ * the range, ?3 the limit, ?4 the words' query, ?5 the folded text. */
+#define SHORT_NAMES                                                    \
+	"SELECT * FROM (SELECT " CONSUMER_COLS                         \
+	" FROM consumers c WHERE c.name_fold >= ?1 AND "               \
+	"c.name_fold < ?2 ORDER BY c.name_fold LIMIT ?3) UNION ALL "   \
+	"SELECT * FROM (SELECT " CONSUMER_COLS                         \
+	" FROM consumers c WHERE c.account_no >= ?1 AND "              \
+	"c.account_no < ?2 AND NOT (c.name_fold >= ?1 AND "            \
+	"c.name_fold < ?2) ORDER BY c.account_no LIMIT ?3)"
+#define SHORT_REST(ids)                                                \
+	" UNION ALL SELECT * FROM (SELECT " CONSUMER_COLS              \
+	" FROM consumers c WHERE c.id IN (" ids ") AND NOT "           \
+	"(c.name_fold >= ?1 AND c.name_fold < ?2) AND NOT "            \
+	"(c.account_no >= ?1 AND c.account_no < ?2) ORDER BY "         \
+	"c.name_fold LIMIT ?3)"
+#define SHORT_WORDS                                                    \
+	"SELECT rowid FROM consumers_words WHERE consumers_words MATCH ?4"
+#define SHORT_WIDE "SELECT id FROM consumers WHERE instr(name_fold, ?5) > 0"
+static const char *const short_sql[2][2] = {
+    {SHORT_NAMES " LIMIT ?3", SHORT_NAMES SHORT_REST(SHORT_WIDE) " LIMIT ?3"},
+    {SHORT_NAMES SHORT_REST(SHORT_WORDS) " LIMIT ?3",
+        SHORT_NAMES SHORT_REST(SHORT_WORDS " UNION " SHORT_WIDE) " LIMIT ?3"},
+};
 
 struct consumer *
 store_consumer_search(struct store *st, const char *text, size_t limit,
@@ -268,22 +338,15 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		/* one or two characters: folded names that start with them
 		 * in that order, then account numbers that do (the column
 		 * is NOCASE: one range holds both cases), each an index
-		 * range and each consumer once */
-		s = st_stmt(st,
-		    "SELECT * FROM (SELECT " CONSUMER_COLS
-		    " FROM consumers c WHERE c.name_fold >= ?1 AND "
-		    "c.name_fold < ?2 ORDER BY c.name_fold LIMIT ?3) UNION ALL "
-		    "SELECT * FROM (SELECT " CONSUMER_COLS
-		    " FROM consumers c WHERE c.account_no >= ?1 AND "
-		    "c.account_no < ?2 AND NOT (c.name_fold >= ?1 AND "
-		    "c.name_fold < ?2) ORDER BY c.account_no LIMIT ?3) LIMIT "
-		    "?3",
-		    err);
+		 * range, then the names with a word that starts so (and
+		 * with a wide character anywhere), each consumer once */
+		s = st_stmt(st, short_sql[!!cq.words][cq.wide], err);
 		if (s == NULL) {
 			consumer_q_free(&cq);
 			return NULL;
 		}
-		st_bind(s, "ssi", cq.lo, cq.hi, (int64_t)limit);
+		st_bind(s, "ssiss", cq.lo, cq.hi, (int64_t)limit,
+		    cq.words ? cq.words : "", cq.fold);
 	}
 	out = st_collect(
 	    st, s, sizeof *out, read_consumer, n, "searching consumers", err);

@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/os.h"
+#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
 #define CN_COLS                                                                \
@@ -338,7 +339,7 @@ static void
 credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 {
 	struct consumer_q cq;
-	char *pat, *fpat, *sq;
+	char *pat, *sq;
 	int i;
 
 	if (f->from != NULL)
@@ -384,28 +385,22 @@ credit_where(struct store *st, struct qb *q, const struct credit_filter *f)
 		qb_add(q, " AND n.amount <= ?", "i", f->max_amount);
 	if (f->search != NULL && *f->search != '\0') {
 		/* numbers as typed (LIKE ignores ASCII case), the
-		 * consumer folded like the index */
+		 * consumer by the consumer search's own rule (consumer_q:
+		 * one or two characters the start of a name or an account,
+		 * as every other list's search; issue 17 review) */
 		consumer_q_init(st, f->search, &cq);
 		sq = search_squeeze(f->search); /* a number pasted */
-		pat = like_pattern(sq, 1);
+		/* a part of a number from 3 characters, its start under 3,
+		 * as the payments' search (doc_match) */
+		pat = like_pattern(sq, utf8_chars(sq, strlen(sq)) >= 3);
 		free(sq);
-		fpat = like_pattern(cq.fold, 1);
-		if (!cq.short_q)
-			qb_add(q,
-			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
-			    "p.receipt_no LIKE ? ESCAPE '\\' OR n.consumer_id "
-			    "IN (SELECT rowid FROM consumers_fts WHERE "
-			    "consumers_fts MATCH ?))",
-			    "sss", pat, pat, cq.match);
-		else
-			qb_add(q,
-			    " AND (n.cn_no LIKE ? ESCAPE '\\' OR "
-			    "p.receipt_no LIKE ? ESCAPE '\\' OR c.name_fold "
-			    "LIKE ? ESCAPE '\\' OR c.account_no LIKE ? ESCAPE "
-			    "'\\')",
-			    "ssss", pat, pat, fpat, fpat);
+		qb_add(q,
+		    " AND (n.cn_no LIKE ? ESCAPE '\\' OR p.receipt_no LIKE ? "
+		    "ESCAPE '\\' OR n.consumer_id IN (",
+		    "ss", pat, pat);
+		consumer_q_ids(q, &cq);
+		qb_add(q, "))", "");
 		free(pat);
-		free(fpat);
 		consumer_q_free(&cq);
 	}
 	if (f->consumer_id > 0)

@@ -197,6 +197,11 @@ struct consumer_q {
 	char *match; /* the FTS5 query (3+), or NULL (owned) */
 	char lo[64]; /* the prefix range (short), the folded text */
 	char hi[68]; /* and its end */
+	char *words; /* short: the FTS5 query of the starts of words in
+	              * consumers_words, or NULL when it has no letter or
+	              * digit (owned) */
+	int wide;    /* short with a wide (CJK) character: also anywhere in
+	              * the name, as those names have no spaces */
 };
 void consumer_q_init(struct store *st, const char *text, struct consumer_q *c);
 void consumer_q_free(struct consumer_q *c);

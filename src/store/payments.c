@@ -335,13 +335,44 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 	return st_done(st, s, err);
 }
 
+static void doc_ids(struct qb *q, const char *text);
+
+/* Whether text looks like a document number (it holds a digit) and some
+ * payment's number, reference or paid item's number matches it: then
+ * the search lists those payments only, not also every payment of a
+ * consumer whose phone or account holds the digits (issue 17 review:
+ * INV-006-A listed the consumer's other payments). */
+static int
+names_documents(struct store *st, const char *text)
+{
+	struct qb q;
+	int64_t n = 0;
+	char *t = search_number(text); /* fullwidth digits are digits */
+	int digit = strpbrk(t, "0123456789") != NULL;
+
+	free(t);
+	if (!digit)
+		return 0;
+	qb_init(&q, "SELECT count(*) FROM (");
+	doc_ids(&q, text);
+	qb_add(&q, " LIMIT 1)", "");
+	/* on an error the listing's own query will say what it is */
+	qb_count(st, &q, &n, "Probing a search", NULL);
+	return n > 0;
+}
+
 /* The consumers a search names, as a SELECT of ids appended to q (the
- * consumer search's rule, consumer_q). */
+ * consumer search's rule, consumer_q); none when the text names
+ * documents (names_documents). */
 static void
 search_consumers(struct store *st, struct qb *q, const char *text)
 {
 	struct consumer_q cq;
 
+	if (names_documents(st, text)) {
+		qb_add(q, "SELECT NULL WHERE 0", "");
+		return;
+	}
 	consumer_q_init(st, text, &cq);
 	consumer_q_ids(q, &cq);
 	consumer_q_free(&cq);

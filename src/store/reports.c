@@ -26,8 +26,8 @@ two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
 }
 
 int
-store_kpi(struct store *st, const char *from, const char *to, const char *day,
-    struct kpi_raw *k, struct pd_err *err)
+store_kpi(struct store *st, const char *from, const char *to,
+    const char *due_to, const char *day, struct kpi_raw *k, struct pd_err *err)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -62,14 +62,14 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 	    "SELECT coalesce(sum(amount), 0) FROM due_daily WHERE "
 	    "day BETWEEN ? AND ?",
 	    err);
-	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
+	if (s == NULL || st_bind(s, "ss", from, due_to) != 0 ||
 	    two_ints(st, s, &k->due_total, NULL, err) != 0)
 		return -1;
-	/* the items due in the period, each paid up to its amount by Posted
-	 * payments dated up to the period's end (paid early counts; paid
-	 * after the period does not: the rate of a past period stays); what
-	 * an arrangement moved of an item is due as its installments, not
-	 * here (due_daily alike) */
+	/* the items due in the period up to due_to, each paid up to its
+	 * amount by Posted payments dated up to the period's end (paid early
+	 * counts; paid after the period does not: the rate of a past period
+	 * stays); what an arrangement moved of an item is due as its
+	 * installments, not here (due_daily alike) */
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(min(i.amount - (SELECT "
 	    "coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "
@@ -77,9 +77,9 @@ store_kpi(struct store *st, const char *from, const char *to, const char *day,
 	    "coalesce(sum(a.amount), 0) FROM allocations a JOIN payments p ON "
 	    "p.id = a.payment_id WHERE a.item_id = i.id AND p.status = "
 	    "'Posted' AND p.paid_on <= ?2))), 0), count(*) FROM items i WHERE "
-	    "i.due_on BETWEEN ?1 AND ?2",
+	    "i.due_on BETWEEN ?1 AND ?3",
 	    err);
-	if (s == NULL || st_bind(s, "ss", from, to) != 0 ||
+	if (s == NULL || st_bind(s, "sss", from, to, due_to) != 0 ||
 	    two_ints(st, s, &k->due_paid, NULL, err) != 0)
 		return -1;
 	return 0;
@@ -388,6 +388,8 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	 * against the content table), and no bulk load was left open */
 	if (sqlite3_exec(st->db,
 	        "INSERT INTO consumers_fts (consumers_fts, rank) "
+	        "VALUES ('integrity-check', 1); "
+	        "INSERT INTO consumers_words (consumers_words, rank) "
 	        "VALUES ('integrity-check', 1)",
 	        NULL, NULL, NULL) != SQLITE_OK ||
 	    st_count(st, "SELECT count(*) FROM fts_defer") != 0) {

@@ -744,6 +744,17 @@ tui_dispatch(struct tui *t, int key, wint_t ch)
 	t->msg[0] = '\0';
 	t->unwind_to = NULL;
 	t->push_after = NULL;
+	if (t->ask_sc != NULL && key != KEY_RESIZE) {
+		/* a pending question: its answer key goes on to the screen,
+		 * any other answers "no" and is consumed by it */
+		struct tui_screen *asker = t->ask_sc;
+
+		t->ask_sc = NULL;
+		if (asker == sc && key != t->ask_key) {
+			*t->ask_flag = 0;
+			return 0;
+		}
+	}
 	for (i = 0; i < sc->cls->nkeys; i++) {
 		const struct tui_key *k = &sc->cls->keys[i];
 

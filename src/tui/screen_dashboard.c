@@ -477,12 +477,16 @@ method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
 		*nw = w - 2 - 8 - *pw - *aw > 1 ? w - 2 - 8 - *pw - *aw : 1;
 }
 
+static int at_present(const struct dash *b);
+
 static void
 methods(struct dash *b, struct tui *t, int y, int rows, int w)
 {
-	static const char *const titles[2][2] = {
-	    {N_("By method this month"), N_("By method this week")},
-	    {N_("By gateway this month"), N_("By gateway this week")}};
+	static const char *const titles[2][3] = {
+	    {N_("By method this month"), N_("By method this week"),
+	        N_("By method")},
+	    {N_("By gateway this month"), N_("By gateway this week"),
+	        N_("By gateway")}};
 	const struct dash_share *r;
 	int n;
 	char line[160], m[MONEY_BUFSZ], pct[48], num[SVC_COUNT_BUFSZ];
@@ -490,7 +494,10 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	int i, bar, bx, bw, shown, nw, aw, c, pw, pcw;
 
 	attron(A_BOLD);
-	tui_text(y++, 2, _(titles[b->by_gateway][b->week]), w);
+	/* "this month" only for this month: another shows its dates in the
+	 * header (issue 17 review: the title stayed on other months) */
+	tui_text(y++, 2, _(titles[b->by_gateway][!at_present(b) ? 2 : b->week]),
+	    w);
 	attroff(A_BOLD);
 	r = shares(b, &n);
 	for (i = 0; i < n; i++)
@@ -622,8 +629,10 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y, 2, head, hw);
 	attroff(A_BOLD);
-	/* the period two columns after the month's name (or at 11) */
-	px = hw > 8 ? hw + 4 : 11;
+	/* the period two columns after the month's name (or at 11, under
+	 * the months' names), after "Week" two columns too: at 11 it left a
+	 * gap of five (issue 17 review) */
+	px = b->week || hw > 8 ? hw + 4 : 11;
 	tui_text(y, px, line, COLS - px - 2);
 	y++;
 	tiles(b, t, y);

@@ -1,5 +1,5 @@
 /* screen_pay_items.c - step 4: the payment type (Bill, Service,
- * Installment) and its open items, oldest due first, those due now
+ * Installment) and its open items, oldest due first, those due this month
  * (overdue or due this month) selected at first; Space toggles one, the
  * total follows; an installment paid ahead of an older one is asked
  * about. */

@@ -98,6 +98,13 @@ struct tui {
 	/* counted up by every push and pop: the loop calls the class's
 	 * enter on the screen on top when it changed */
 	unsigned stack_gen;
+	/* a question put by screen ask_sc that any key but ask_key answers
+	 * "no" ("Log out? Esc again to log out, any other key to stay"):
+	 * that key is consumed by the answer, *ask_flag cleared, and does
+	 * nothing else (issue 17 review: Esc then Enter on Home opened
+	 * Record Payment); NULL: none */
+	struct tui_screen *ask_sc;
+	int *ask_flag, ask_key;
 };
 
 /* Colour pairs, when the terminal has colours and NO_COLOR is unset. */
@@ -419,8 +426,8 @@ struct tui_screen *screen_menu_new(const char *title,
 void tui_logout(struct tui *t);
 /* Esc on Home or the Dashboard asks before logging out (issue 17
  * section 4): the first time (*asked 0) the question goes on the message
- * line and *asked is set, 0 returned; the next Esc returns 1. The screen
- * clears *asked on any other key. */
+ * line and *asked is set, 0 returned; the next Esc returns 1. Any other
+ * key answers "stay": tui_dispatch clears *asked and consumes the key. */
 int tui_logout_asked(struct tui *t, int *asked);
 
 /* Screens. */

@@ -244,6 +244,10 @@ tui_logout_asked(struct tui *t, int *asked)
 	if (*asked)
 		return 1;
 	*asked = 1;
+	/* the other key that answers "stay" stops there (tui_dispatch) */
+	t->ask_sc = t->top;
+	t->ask_flag = asked;
+	t->ask_key = TUI_KEY_ESC;
 	tui_message(t, 1, "%s",
 	    tui_keys(_("Log out? {Esc} again to log out, any other key to "
 	               "stay")));

@@ -86,12 +86,13 @@ add_recent(const struct payment_row *row, void *arg)
 	return w->nrecent == RECENT_MAX;
 }
 
-/* An item due now (issue 17 section 4): overdue, or current (due in
- * this month); one due in a later month is paid ahead, and step 4 does
- * not select it of itself. Dates are "YYYY-MM-DD": the month is the
+/* An item due this month (issue 17 section 4): overdue, or current (due
+ * in this month); one due in a later month is paid ahead, and step 4
+ * does not select it of itself. Not "due now": that names the balance,
+ * what is due by today (issue 17 review: one term per meaning). Dates are "YYYY-MM-DD": the month is the
  * first 7 bytes. */
 static int
-due_now(const struct item *it, const char *today)
+due_this_month(const struct item *it, const char *today)
 {
 	return strncmp(it->due_on, today, 7) <= 0;
 }
@@ -133,7 +134,7 @@ wizard_refresh(struct wizard *w, struct tui *t)
 	svc_today(today);
 	picked = xcalloc(cv.nitems + 1, 1);
 	for (i = 0; i < cv.nitems; i++) {
-		picked[i] = (unsigned char)due_now(&cv.items[i], today);
+		picked[i] = (unsigned char)due_this_month(&cv.items[i], today);
 		for (j = 0; j < w->cv.nitems; j++)
 			if (w->cv.items[j].id == cv.items[i].id)
 				picked[i] = w->picked[j];
@@ -174,7 +175,7 @@ wizard_choose(struct wizard *w, struct tui *t, const char *account)
 	svc_today(today);
 	w->picked = xcalloc(w->cv.nitems + 1, 1);
 	for (i = 0; i < w->cv.nitems; i++)
-		w->picked[i] = (unsigned char)due_now(&w->cv.items[i], today);
+		w->picked[i] = (unsigned char)due_this_month(&w->cv.items[i], today);
 	/* the first type that has something open, bills when none has */
 	w->type = PAY_BILL;
 	for (k = PAY_INSTALLMENT; k >= PAY_BILL; k--)

@@ -59,14 +59,14 @@ struct wizard {
 struct wizard *wizard_new(int find);
 void wizard_free(struct wizard *w);
 /* Choose the consumer with this account number: read its account view
- * and open items (those due now, overdue or due this month, selected:
+ * and open items (those due this month: overdue or due by its end, selected:
  * issue 17 section 4); a
  * different consumer starts the later steps afresh, the same one is read
  * again (wizard_refresh). 0 or -1 with a message. */
 int wizard_choose(struct wizard *w, struct tui *t, const char *account);
 /* Read the chosen consumer's account, open items and latest payments
  * again (another terminal or a sync may have paid since): the choices
- * made stay for the items still open, a new item is selected if due now;
+ * made stay for the items still open, a new item is selected if due this month;
  * the quote is asked again if there was one. Each step calls it when it
  * comes on top, and a refused posting does. 0 or -1 with a message. */
 int wizard_refresh(struct wizard *w, struct tui *t);

@@ -23,7 +23,9 @@ expect "search by account" 0 "John Doe" "$PD" consumer search 10001
 expect "search by phone digits" 0 "John Doe" "$PD" consumer search 5551234
 expect "search finds accented names" 0 "José Núñez" \
     "$PD" consumer search "núñez"
-expect "consumer show balance" 0 "Current balance (due now)  \$313.00" \
+# "to date", one term for the balance: "due now" also named step
+# 4's preselection (items due this month; issue 17 review, point 7)
+expect "consumer show balance" 0 "Current balance (to date)  \$313.00" \
     "$PD" consumer show WU-10001
 has "consumer show lists installments" "PP-2025-0034#3"
 expect "consumer show --json uses minor units" 0 '"current_balance": 31300' \
@@ -133,11 +135,16 @@ expect "payments by status" 0 "R-T01-000002" "$PD" payments --status voided
 # online) = 405.50; the voided 25.00 does not count
 expect "KPIs for the month" 0 '"total_collected": 40550' \
     "$PD" --json kpi --month 2025-04 --day 2025-04-20
-# due in April: 145.50 + 80 + 1200 + 75 + 25 + 67.50
-has "KPI due in the month" '"total_due": 159300'
+# due in April before today (the current month counts what has fallen
+# due so far, issue 17 review): 145.50 + 80 + 75 + 25 + 67.50; not the
+# 1200 due on 04-30
+has "KPI due in the month so far" '"total_due": 39300'
 # received on 04-20: 145.50 + 80.00 + 80.00 (the void and 04-19 do not count)
 has "KPI received today" '"count": 3'
 has "KPI received today amount" '"amount": 30550'
+run env PAYDESK_NOW="2025-05-02 10:00:00" "$PD" --json kpi --month 2025-04
+# due in April, once it is past: 145.50 + 80 + 1200 + 75 + 25 + 67.50
+has "KPI due in the month" '"total_due": 159300'
 
 expect "payers report" 0 "John Doe" sup report payers
 has "payers methods" "Cash"

@@ -129,7 +129,10 @@ expect "a partial payment" 0 "R-T01-000001" \
 expect "another: the month's rate is 57.7%" 0 "R-T01-000002" \
     "$PD" --user mary pay WU-10003 --type bill --method Cash --amount 818.40
 run "$PD" --json kpi
-has "kpi: the rate to one decimal" '"collection_rate_percent": 57.7,'
+# 25.4 (100.00 of the 393.00 due before today, 2025-04-20), no longer
+# 57.7: the 818.40 paid early is of a bill due on 2025-04-30, which the
+# current month's rate does not count until it has fallen due (issue 17)
+has "kpi: the rate to one decimal" '"collection_rate_percent": 25.4,'
 noisy "kpi: no float noise anywhere"
 run "$PD" --json kpi --month 2025-03
 noisy "kpi of another month"
@@ -140,7 +143,7 @@ has "nor a collection time" '"avg_collection_days": null'
 expect "April against a March with nothing: no change" 0 \
     '"total_collected_percent": null,' "$PD" --json kpi
 has "nor a change of the rate" '"collection_rate_points": null,'
-has "but April's own rate" '"collection_rate_percent": 57.7,'
+has "but April's own rate" '"collection_rate_percent": 25.4,'
 expect "the text shows — where the dashboard does" 0 \
     "Total collected                    —" "$PD" kpi
 if grep -q -- "-100.0%\|  0.0%" "$OUT"; then
@@ -215,3 +218,38 @@ expect "and the text shows —" 0 "Collection rate                    —" \
 run "$PD" --json kpi --month 2025-05
 has "the change of the rate against April, in points" \
     '"collection_rate_points": 60.2,'
+
+# --- the current period's rate counts what has fallen due so far (issue
+# 17: on December 1 all of December's due counted as unpaid: 0.0% with
+# a fall of 100%); an item due today is not late yet
+rm -f "$DB" "$DB-wal" "$DB-shm"
+setup_store
+export PAYDESK_NOW="2025-05-01 09:00:00"
+expect "April's first bill paid in April" 0 "R-T01-000001" \
+    "$PD" --user mary pay WU-10001 --type bill --items INV-2025-001234 \
+    --method Cash --amount 145.50 --date 2025-04-10
+run "$PD" --json kpi
+has "May 1: nothing of May has fallen due: no rate" \
+    '"collection_rate_percent": null,'
+has "May 1: so no fall of 100 points against April" \
+    '"collection_rate_points": null,'
+has "May 1: the rate counts items due up to April 30" \
+    '"due_to": "2025-04-30",'
+has "May 1: total due so far is nothing" '"total_due": 0,'
+expect "the text shows — for the rate, not 0.0%" 0 \
+    "Collection rate                    —" "$PD" kpi
+has "and says up to when it counts" "Rate counts items due up to"
+run "$PD" --csv kpi
+if grep -q "collection_rate_percent,0.0\|,-100.0" "$OUT"; then
+	notok "the CSV: no 0.0% rate and no -100.0% change"
+else ok "the CSV: no 0.0% rate and no -100.0% change"; fi
+run "$PD" --json kpi --month 2025-04
+has "a past month counts all its items (to its last day)" \
+    '"due_to": "2025-04-30",'
+has "April: 145.50 of 1,593.00" '"collection_rate_percent": 9.1,'
+export PAYDESK_NOW="2025-04-16 09:00:00"
+run "$PD" --json kpi
+has "April 16: the items due up to April 15 (not the fee due April 18)" \
+    '"total_due": 31800,'
+has "of them 145.50 paid" '"collection_rate_percent": 45.8,'
+has "up to yesterday" '"due_to": "2025-04-15",'

@@ -197,8 +197,9 @@ wait_for "the month by its name" "April 2025"
 lacks "not as 2025-04" "2025-04"
 # the rate of what fell due in April paid by its end: $145.50 of
 # $1,593.00 (the other $152.25 paid May's bill; issue 17's definition,
-# 18,7% was collected / due)
-wait_for "the collection rate with a decimal comma" "9,1%"
+# 18,7% was collected / due); on 04-20 only what fell due before today
+# counts (issue 17 review): $145.50 of $393.00, 37,0% (was 9,1%)
+wait_for "the collection rate with a decimal comma" "37,0%"
 keys w
 wait_for "w: the week from Sunday" "20/04/2025 to 26/04/2025"
 wait_for "the week's days on the chart" "20 21 22 23 24 25 26"

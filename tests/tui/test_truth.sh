@@ -166,6 +166,19 @@ lacks "still logged in" "Log in to take payments"
 keys Down
 sleep 0.3
 lacks "another key: the question is gone" "Log out?"
+# the key that answers "stay" does only that (issue 17 review: Esc, then
+# Enter opened Record Payment)
+keys Escape
+wait_for "Esc asks once more" "Log out? Esc again"
+keys Enter
+sleep 0.3
+lacks "Enter answers stay: the question is gone" "Log out?"
+lacks "and Enter does not open the task selected" "Esc Back"
+wait_for "still Home" "Today at this terminal"
+keys Enter
+wait_for "Enter now opens the task selected" "Esc Back"
+keys Escape
+wait_for "back Home" "Today at this terminal"
 keys Escape
 wait_for "Esc asks again" "Log out? Esc again"
 sleep 0.3
@@ -181,9 +194,20 @@ login mary 2222
 wait_for "the Dashboard" "Dashboard"
 keys Escape
 wait_for "Esc on the Dashboard asks" "Log out? Esc again"
+# another key answers "stay" and does nothing else (issue 17 review: the
+# key acted too; here p opened the payments)
 keys p
-wait_for "another key stays (the payments)" "All Payments"
-lacks "no question" "Log out?"
+sleep 0.3
+lacks "p answers stay: no question" "Log out?"
+lacks "and does not open the payments" "All Payments"
+keys Escape
+wait_for "Esc on the Dashboard asks again" "Log out? Esc again"
+keys n
+sleep 0.3
+lacks "n answers stay: no Record Payment" "Step 1 of 8"
+wait_for "still the Dashboard" "Total Collected"
+keys p
+wait_for "p now opens the payments" "All Payments"
 keys /
 type_text "R-T01-000001"
 keys Enter
@@ -242,6 +266,8 @@ keys Right
 wait_for "Right from March: April" "2025-04-01 to 2025-04-30"
 keys w
 wait_for "the week view" "Week"
+# the period two columns after "Week", not five (issue 17 review)
+wait_for "the week's dates two columns after Week" "Week  2025-04-14 to"
 # the collection rate of a week: of what fell due in it ($368.00), the
 # share paid by its end ($288.00); the $25.00 late fee due the week
 # before counts in Total Collected, not in the rate (issue 17: collected
@@ -292,3 +318,38 @@ wait_for "the band: the name cut with …, the account whole" \
 keys Enter Enter Enter Enter Enter
 wait_for "the review: the name cut with …" \
     "Consumer name         Maximiliana Wilhelmina Oppenheimer-Vandenberghe de l…"
+
+# --- the first of the month: nothing of it has fallen due yet, so its
+# collection rate is —, not 0.0% with ▼ 100% (issue 17); the rate counts
+# only items due before today
+export PAYDESK_NOW="2025-05-01 09:00:00"
+tui_start
+login mary 2222
+wait_for "May 1: the dashboard" "2025-05-01 to 2025-05-31"
+grab
+rate() { grep -A2 "┌Total Collected" "$SCREEN" | sed -n "$1p" | awk -F'││' '{print $3}'; }
+case "$(rate 2)" in
+" —"*) ok "May 1: the rate is —" ;;
+*) notok "May 1: the rate is —" "rate tile: $(rate 2)" ;;
+esac
+case "$(rate 3)" in
+*"▼"* | *"100.0%"*) notok "May 1: no fall of 100% under it" "$(rate 3)" ;;
+*) ok "May 1: no fall of 100% under it" ;;
+esac
+wait_for "May 1: by method this month" "By method this month"
+keys Left
+wait_for "April, a past month: its rate counts all its items" \
+    "2025-04-01 to 2025-04-30"
+# not "this month" on another month (issue 17 review)
+wait_for "April: by method, not this month" "By method"
+lacks "no \"this month\" on April" "By method this month"
+keys w
+wait_for "a past week: by method" "By method"
+lacks "no \"this week\" on a past week" "By method this week"
+keys w
+wait_for "back to April" "2025-04-01 to 2025-04-30"
+grab
+case "$(rate 2)" in
+" "[0-9]*"%"*) ok "April: a rate" ;;
+*) notok "April: a rate" "rate tile: $(rate 2)" ;;
+esac

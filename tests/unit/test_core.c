@@ -837,6 +837,18 @@ utf8_walking(void **state)
 	assert_int_equal(utf8_cp_columns(0x301), 0);
 	assert_int_equal(utf8_cp_columns(0x200d), 0); /* ZWJ */
 	assert_int_equal(utf8_cp_columns(0xfe0f), 0); /* VS16 */
+	/* spacing marks (Mc) take a cell, as a terminal draws them
+	 * (wcwidth; issue 17 review: Devanagari vowel signs counted 0) */
+	assert_int_equal(utf8_cp_columns(0x093e), 1); /* DEVANAGARI AA */
+	assert_int_equal(utf8_cp_columns(0x093f), 1); /* I */
+	assert_int_equal(utf8_cp_columns(0x0940), 1); /* II */
+	assert_int_equal(utf8_cp_columns(0x0903), 1); /* visarga */
+	assert_int_equal(utf8_cp_columns(0x0bbe), 1); /* TAMIL AA */
+	assert_int_equal(utf8_cp_columns(0x0941), 0); /* U: Mn, none */
+	assert_int_equal(utf8_cp_columns(0x094d), 0); /* virama: Mn */
+	/* हिन्दी: ह ि न ् द ी = 1 1 1 0 1 1 */
+	assert_int_equal(cols_of("हिन्दी"), 5);
+	assert_int_equal(cols_of("राम"), 3);
 	assert_int_equal(cols_of("ı"), 1);
 	assert_int_equal(cols_of("á"), 1);
 	assert_int_equal(cols_of("Kırşehir Álvaro"), 15);
