@@ -2,7 +2,7 @@
 #ifndef PAYDESK_STORE_INTERNAL_H
 #define PAYDESK_STORE_INTERNAL_H
 #include <limits.h>
-#include <sqlite3.h>
+#include "db.h"
 
 #include "paydesk/search.h"
 #include "paydesk/store.h"

@@ -1,0 +1,190 @@
+/* db.h - the store's database seam: the calls the store's files make to
+ * their database, under names of their own (db_*, DB_*), so that the same
+ * store functions run on another engine (issue 22: the central node on
+ * PostgreSQL) and nothing is written twice. The names and arguments are
+ * SQLite's with sqlite3_ read db_ and SQLITE_ read DB_; the store's files
+ * were converted by /work/notes/s32/dbseam.sh and name no sqlite3_* (the
+ * drivers db_sqlite.c and vfs.c do: they are the engine's).
+ *
+ * The SQLite driver's calls on the post-a-payment path are static inline
+ * here; opening, preparing and closing are in db_sqlite.c. Not a public
+ * header: internal.h includes it. */
+#ifndef PAYDESK_STORE_DB_H
+#define PAYDESK_STORE_DB_H
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "paydesk/err.h"
+
+/* A connection. */
+struct db {
+	sqlite3 *lite;
+};
+
+/* A prepared statement (db_prepare_v2/v3, freed by db_finalize). */
+struct db_stmt {
+	sqlite3_stmt *lite;
+};
+
+/* Result codes and constants, SQLite's values. */
+#define DB_OK SQLITE_OK
+#define DB_ROW SQLITE_ROW
+#define DB_DONE SQLITE_DONE
+#define DB_BUSY SQLITE_BUSY
+#define DB_LOCKED SQLITE_LOCKED
+#define DB_CONSTRAINT SQLITE_CONSTRAINT
+#define DB_CONSTRAINT_UNIQUE SQLITE_CONSTRAINT_UNIQUE
+#define DB_CONSTRAINT_PRIMARYKEY SQLITE_CONSTRAINT_PRIMARYKEY
+#define DB_NULL SQLITE_NULL
+#define DB_TRANSIENT SQLITE_TRANSIENT
+#define DB_PREPARE_PERSISTENT SQLITE_PREPARE_PERSISTENT
+
+/* Open the SQLite file path (created when create) with the store's VFS,
+ * busy timeout and SQL functions (pd_fold, pd_sha256) into *out (the
+ * caller's to db_close); -1 with err when it cannot be opened. */
+int db_sqlite_open(
+    const char *path, int create, struct db **out, struct pd_err *err);
+/* Close a connection (NULL is ignored). */
+int db_close(struct db *db);
+/* Prepare sql (n bytes, -1: to its NUL) into *out; DB_OK or an error
+ * code (db_errmsg). *out is the caller's to db_finalize. */
+int db_prepare_v2(struct db *db, const char *sql, int n, struct db_stmt **out,
+    const char **tail);
+/* The same with SQLite's prepare flags (DB_PREPARE_PERSISTENT). */
+int db_prepare_v3(struct db *db, const char *sql, int n, unsigned flags,
+    struct db_stmt **out, const char **tail);
+/* Free a statement (NULL is ignored). */
+int db_finalize(struct db_stmt *s);
+
+static inline int
+db_step(struct db_stmt *s)
+{
+	return sqlite3_step(s->lite);
+}
+
+static inline int
+db_reset(struct db_stmt *s)
+{
+	return sqlite3_reset(s->lite);
+}
+
+static inline int
+db_clear_bindings(struct db_stmt *s)
+{
+	return sqlite3_clear_bindings(s->lite);
+}
+
+static inline int
+db_bind_text(
+    struct db_stmt *s, int i, const char *t, int n, void (*del)(void *))
+{
+	return sqlite3_bind_text(s->lite, i, t, n, del);
+}
+
+static inline int
+db_bind_blob(
+    struct db_stmt *s, int i, const void *b, int n, void (*del)(void *))
+{
+	return sqlite3_bind_blob(s->lite, i, b, n, del);
+}
+
+static inline int
+db_bind_int64(struct db_stmt *s, int i, int64_t v)
+{
+	return sqlite3_bind_int64(s->lite, i, v);
+}
+
+static inline int
+db_bind_int(struct db_stmt *s, int i, int v)
+{
+	return sqlite3_bind_int(s->lite, i, v);
+}
+
+static inline int
+db_bind_null(struct db_stmt *s, int i)
+{
+	return sqlite3_bind_null(s->lite, i);
+}
+
+static inline int64_t
+db_column_int64(struct db_stmt *s, int i)
+{
+	return sqlite3_column_int64(s->lite, i);
+}
+
+static inline int
+db_column_int(struct db_stmt *s, int i)
+{
+	return sqlite3_column_int(s->lite, i);
+}
+
+static inline const unsigned char *
+db_column_text(struct db_stmt *s, int i)
+{
+	return sqlite3_column_text(s->lite, i);
+}
+
+static inline int
+db_column_bytes(struct db_stmt *s, int i)
+{
+	return sqlite3_column_bytes(s->lite, i);
+}
+
+static inline int
+db_column_type(struct db_stmt *s, int i)
+{
+	return sqlite3_column_type(s->lite, i);
+}
+
+/* Run sql (one or more statements, no rows read): cb must be NULL; *msg
+ * (when msg is not NULL) gets the error, to free with db_free. */
+static inline int
+db_exec(struct db *db, const char *sql,
+    int (*cb)(void *, int, char **, char **), void *arg, char **msg)
+{
+	return sqlite3_exec(db->lite, sql, cb, arg, msg);
+}
+
+static inline void
+db_free(void *p)
+{
+	sqlite3_free(p);
+}
+
+static inline int64_t
+db_last_insert_rowid(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->lite);
+}
+
+static inline int
+db_changes(struct db *db)
+{
+	return sqlite3_changes(db->lite);
+}
+
+static inline int
+db_extended_errcode(struct db *db)
+{
+	return sqlite3_extended_errcode(db->lite);
+}
+
+static inline const char *
+db_errmsg(struct db *db)
+{
+	return sqlite3_errmsg(db->lite);
+}
+
+static inline int
+db_busy_timeout(struct db *db, int ms)
+{
+	return sqlite3_busy_timeout(db->lite, ms);
+}
+
+static inline int
+db_get_autocommit(struct db *db)
+{
+	return sqlite3_get_autocommit(db->lite);
+}
+
+#endif

@@ -1,0 +1,260 @@
+/* db_sqlite.c - the store's SQLite driver (db.h): opening a connection
+ * with the store's VFS, busy timeout and SQL functions, preparing and
+ * freeing statements, and what only SQLite has (its page cache, WAL
+ * checkpoints, synchronous mode, the online backup API). The calls on
+ * the hot path are static inline in db.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/sha256.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
+
+/* pd_fold(text): utf8_fold in SQL, for the migration that fills
+ * consumers.name_fold; rows written later get it from the store's C. */
+static void
+sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (t == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx,
+	    utf8_fold((const char *)t, (size_t)sqlite3_value_bytes(argv[0])),
+	    -1, free);
+}
+
+/* pd_sha256(text): its SHA-256 in hex, NULL for NULL. An outbox
+ * record's seal holds its payload's (schema.c, SEAL_OUTBOX) rather than
+ * a second copy of it; the sqlite3 shell does not have it, so a change
+ * of an outbox record there fails unless its seal trigger is dropped. */
+static void
+sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const void *t = sqlite3_value_text(argv[0]);
+	char hex[65];
+
+	(void)argc;
+	if (t == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sha256_hex(t, (size_t)sqlite3_value_bytes(argv[0]), hex);
+	sqlite3_result_text(ctx, hex, 64, SQLITE_TRANSIENT);
+}
+
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
+/* Once per process, before the first connection: no memory statistics,
+ * which would take a global lock on every allocation of every thread. */
+static void
+sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
+int
+db_sqlite_open(
+    const char *path, int create, struct db **out, struct pd_err *err)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	pthread_once(&sqlite_once, sqlite_setup);
+	*out = NULL;
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->lite, flags, store_vfs()) != SQLITE_OK) {
+		pd_fail(err, PD_ESTORE, _("%s: cannot open the store: %s"),
+		    path,
+		    db->lite ? sqlite3_errmsg(db->lite) : "out of memory");
+		db_close(db);
+		return -1;
+	}
+	/* more of the small allocations of statements from the
+	 * connection's own pool instead of malloc */
+	sqlite3_db_config(
+	    db->lite, SQLITE_DBCONFIG_LOOKASIDE, NULL, 1200, 1000);
+	sqlite3_busy_timeout(db->lite, STORE_BUSY_MS);
+	sqlite3_create_function(db->lite, "pd_fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    sql_fold, NULL, NULL);
+	sqlite3_create_function(db->lite, "pd_sha256", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    sql_sha256, NULL, NULL);
+	sqlite3_extended_result_codes(db->lite, 1);
+	*out = db;
+	return 0;
+}
+
+int
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return SQLITE_OK;
+	sqlite3_close(db->lite);
+	free(db);
+	return SQLITE_OK;
+}
+
+/* The statement s wrapped, or NULL for NULL (SQL of only a comment). */
+static struct db_stmt *
+wrap(sqlite3_stmt *s)
+{
+	struct db_stmt *w;
+
+	if (s == NULL)
+		return NULL;
+	w = xcalloc(1, sizeof *w);
+	w->lite = s;
+	return w;
+}
+
+int
+db_prepare_v2(struct db *db, const char *sql, int n, struct db_stmt **out,
+    const char **tail)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db->lite, sql, n, &s, tail);
+
+	*out = rc == SQLITE_OK ? wrap(s) : NULL;
+	return rc;
+}
+
+int
+db_prepare_v3(struct db *db, const char *sql, int n, unsigned flags,
+    struct db_stmt **out, const char **tail)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v3(db->lite, sql, n, flags, &s, tail);
+
+	*out = rc == SQLITE_OK ? wrap(s) : NULL;
+	return rc;
+}
+
+int
+db_finalize(struct db_stmt *s)
+{
+	int rc;
+
+	if (s == NULL)
+		return SQLITE_OK;
+	rc = sqlite3_finalize(s->lite);
+	free(s);
+	return rc;
+}
+
+void
+store_cache_kb(struct store *st, int kb)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", kb ? -kb : -2000);
+	sqlite3_exec(st->db->lite, sql, NULL, NULL, NULL);
+}
+
+static int
+on_wal(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	(void)db;
+	(void)name;
+	((struct store *)arg)->wal_frames = frames;
+	return SQLITE_OK;
+}
+
+void
+store_wal_manual(struct store *st)
+{
+	/* in place of the automatic checkpoint's hook */
+	sqlite3_wal_hook(st->db->lite, on_wal, st);
+}
+
+int
+store_wal_frames(const struct store *st)
+{
+	return st->wal_frames;
+}
+
+int
+store_checkpoint(struct store *st, struct pd_err *err)
+{
+	int rc = sqlite3_wal_checkpoint_v2(
+	    st->db->lite, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+	/* busy: another checkpoint is running, this one is not needed */
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+		return st_fail(st, err, _("Checkpointing the WAL"));
+	return 0;
+}
+
+void
+store_bulk(struct store *st, int on)
+{
+	sqlite3_exec(st->db->lite,
+	    on ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL", NULL,
+	    NULL, NULL);
+}
+
+int
+store_backup(struct store *st, const char *dest, struct pd_err *err)
+{
+	sqlite3 *to;
+	sqlite3_backup *b;
+	int rc, fd;
+
+	/* created here, owner-only whatever the umask: a backup holds every
+	 * user's PIN hash (review 18); O_EXCL refuses a file or a link that
+	 * is there */
+	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: already exists; give a new "
+		      "file name"),
+		    dest);
+	if (fd < 0)
+		return pd_fail(err, PD_ESTORE, _("%s: cannot create: %s"), dest,
+		    strerror(errno));
+	close(fd);
+	if (sqlite3_open_v2(dest, &to,
+	        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+	        NULL) != SQLITE_OK) {
+		pd_fail(err, PD_ESTORE, _("%s: cannot create: %s"), dest,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		return -1;
+	}
+	b = sqlite3_backup_init(to, "main", st->db->lite, "main");
+	if (b == NULL) {
+		pd_fail(err, PD_ESTORE, _("%s: backup failed: %s"), dest,
+		    sqlite3_errmsg(to));
+		sqlite3_close(to);
+		unlink(dest);
+		return -1;
+	}
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		pd_fail(err, PD_ESTORE, _("%s: backup failed: %s"), dest,
+		    sqlite3_errstr(rc));
+		sqlite3_close(to);
+		unlink(dest);
+		return -1;
+	}
+	sqlite3_close(to);
+	return 0;
+}
