@@ -10,7 +10,7 @@ int
 store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
     char hash[65], struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT seq, hash FROM audit_anchors WHERE terminal = ?", err);
 	int rc;
 
@@ -19,22 +19,22 @@ store_anchor_get(struct store *st, const char *terminal, int64_t *seq,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", terminal);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*seq = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*seq = db_column_int64(s, 0);
 		st_col(s, 1, hash, 65);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the audit anchors"));
-	return rc == SQLITE_ROW ? 1 : 0;
+	return rc == DB_ROW ? 1 : 0;
 }
 
 int
 store_anchor_put(struct store *st, const char *terminal, int64_t seq,
     const char *hash, const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO audit_anchors (terminal, seq, hash, at) VALUES "
 	    "(?1, ?2, ?3, ?4) ON CONFLICT (terminal) DO UPDATE SET seq = ?2, "
 	    "hash = ?3, at = ?4",
@@ -50,7 +50,7 @@ int
 store_anchor_before(struct store *st, const char *terminal, int64_t upto,
     int64_t *seq, char hash[65], struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT seq, hash FROM anchor_history WHERE terminal = ? AND seq "
 	    "<= ? ORDER BY seq DESC LIMIT 1",
 	    err);
@@ -61,22 +61,22 @@ store_anchor_before(struct store *st, const char *terminal, int64_t upto,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "si", terminal, upto);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*seq = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*seq = db_column_int64(s, 0);
 		st_col(s, 1, hash, 65);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the audit anchors"));
-	return rc == SQLITE_ROW ? 1 : 0;
+	return rc == DB_ROW ? 1 : 0;
 }
 
 int
 store_anchor_reset(
     struct store *st, const struct anchor_reset *r, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO anchor_resets (terminal, at, from_seq, from_hash, "
 	    "base_seq, to_seq, to_hash, by, reason) VALUES (?, ?, ?, ?, ?, ?, "
 	    "?, ?, ?)",

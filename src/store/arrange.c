@@ -17,40 +17,40 @@
 	"c.id = a.consumer_id"
 
 static void
-read_arr(sqlite3_stmt *s, void *elem)
+read_arr(struct db_stmt *s, void *elem)
 {
 	struct arrangement *a = elem;
 	char f[16];
 
 	memset(a, 0, sizeof *a);
-	a->id = sqlite3_column_int64(s, 0);
+	a->id = db_column_int64(s, 0);
 	st_col(s, 1, a->uuid, sizeof a->uuid);
 	st_col(s, 2, a->plan_no, sizeof a->plan_no);
-	a->consumer_id = sqlite3_column_int64(s, 3);
+	a->consumer_id = db_column_int64(s, 3);
 	st_col(s, 4, a->account_no, sizeof a->account_no);
 	st_col(s, 5, a->consumer_name, sizeof a->consumer_name);
-	a->debt = sqlite3_column_int64(s, 6);
-	a->down = sqlite3_column_int64(s, 7);
-	a->n = sqlite3_column_int(s, 8);
+	a->debt = db_column_int64(s, 6);
+	a->down = db_column_int64(s, 7);
+	a->n = db_column_int(s, 8);
 	st_col(s, 9, f, sizeof f);
 	a->freq = (enum arr_freq)arr_freq_parse(f);
 	st_col(s, 10, a->first_due, sizeof a->first_due);
-	a->grace_days = sqlite3_column_int(s, 11);
-	a->misses_allowed = sqlite3_column_int(s, 12);
+	a->grace_days = db_column_int(s, 11);
+	a->misses_allowed = db_column_int(s, 12);
 	st_col(s, 13, a->reason, sizeof a->reason);
 	st_col(s, 14, a->created_on, sizeof a->created_on);
 	st_col(s, 15, a->created_at, sizeof a->created_at);
 	st_col(s, 16, a->created_by, sizeof a->created_by);
 	st_col(s, 17, a->terminal, sizeof a->terminal);
-	a->cancelled = sqlite3_column_int(s, 18);
-	a->changes = sqlite3_column_int(s, 19);
+	a->cancelled = db_column_int(s, 18);
+	a->changes = db_column_int(s, 19);
 }
 
 int
 store_arr_insert(struct store *st, struct arrangement *a, const char *plan_no,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO arrangements (uuid, plan_id, consumer_id, debt, "
 	    "down_payment, n_inst, frequency, first_due, grace_days, "
 	    "misses_allowed, reason, created_on, created_at, user_id, "
@@ -70,7 +70,7 @@ store_arr_insert(struct store *st, struct arrangement *a, const char *plan_no,
 	    a->created_by, a->terminal);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	a->id = sqlite3_last_insert_rowid(st->db);
+	a->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -78,7 +78,7 @@ int
 store_arr_update(
     struct store *st, const struct arrangement *a, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE arrangements SET n_inst = ?, frequency = ?, first_due = "
 	    "?, cancelled = ?, changes = ? WHERE id = ?",
 	    err);
@@ -94,7 +94,7 @@ int
 store_arr_find(struct store *st, const char *plan_no, struct arrangement *a,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE p.plan_no = ?", err);
 	int rc;
 
@@ -112,7 +112,7 @@ struct arrangement *
 store_arr_list(
     struct store *st, int64_t consumer_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " ARR_COLS " FROM " ARR_FROM
 	    " WHERE ?1 = 0 OR a.consumer_id = ?1 ORDER BY a.id DESC",
 	    err);
@@ -128,7 +128,7 @@ int
 store_arr_event(struct store *st, int64_t arr_id, const struct arr_event *e,
     int64_t *event_id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO arrangement_events (uuid, arrangement_id, kind, "
 	    "reason, at, user_id, by, terminal) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "(SELECT id FROM users WHERE username = ?6), ?6, ?7)",
@@ -140,7 +140,7 @@ store_arr_event(struct store *st, int64_t arr_id, const struct arr_event *e,
 	    e->terminal);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	*event_id = sqlite3_last_insert_rowid(st->db);
+	*event_id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -148,7 +148,7 @@ int
 store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
     int64_t amount, int64_t arr_id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO arrangement_moves (event_id, item_id, amount) "
 	    "VALUES (?, ?, ?)",
 	    err);
@@ -172,18 +172,18 @@ store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
 }
 
 static void
-read_arr_item(sqlite3_stmt *s, void *elem)
+read_arr_item(struct db_stmt *s, void *elem)
 {
 	struct arr_item *a = elem;
 
 	int64_t absorbed;
 
 	store_read_item(s, 0, &a->it);
-	a->moved = sqlite3_column_int64(s, 13);
+	a->moved = db_column_int64(s, 13);
 	st_col(s, 14, a->paid_on, sizeof a->paid_on);
 	/* what its own event took off it (a payment made meanwhile
 	 * elsewhere, arrange_sync.c) makes it a smaller installment */
-	absorbed = sqlite3_column_int64(s, 15);
+	absorbed = db_column_int64(s, 15);
 	a->it.amount -= absorbed;
 	a->it.settled -= absorbed;
 }
@@ -194,7 +194,7 @@ store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 	/* paid in full on the latest day a payment or a credit went to it;
 	 * moved: what later events closed of it; then what its own event
 	 * took off it */
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " ITEM_COLS ", coalesce((SELECT sum(amount) FROM "
 	    "arrangement_moves WHERE item_id = i.id AND event_id IS NOT "
 	    "i.arr_event), 0) AS moved, CASE WHEN "
@@ -222,20 +222,20 @@ store_arr_items(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 }
 
 static void
-read_hold(sqlite3_stmt *s, void *elem)
+read_hold(struct db_stmt *s, void *elem)
 {
 	struct arr_hold *h = elem;
 
-	h->item_id = sqlite3_column_int64(s, 0);
+	h->item_id = db_column_int64(s, 0);
 	st_col(s, 1, h->ref, sizeof h->ref);
-	h->held = sqlite3_column_int64(s, 2);
+	h->held = db_column_int64(s, 2);
 }
 
 struct arr_hold *
 store_arr_holds(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 {
 	/* the plan's own installments are not what it holds */
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT m.item_id, i.ref, sum(m.amount) FROM arrangement_moves m "
 	    "JOIN arrangement_events e ON e.id = m.event_id JOIN items i ON "
 	    "i.id = m.item_id WHERE e.arrangement_id = ?1 AND i.plan_id IS "
@@ -254,7 +254,7 @@ int
 store_arr_installment(
     struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err)
 {
-	sqlite3_stmt *s =
+	struct db_stmt *s =
 	    st_stmt(st, "UPDATE items SET arr_event = ? WHERE id = ?", err);
 
 	if (s == NULL)
@@ -267,7 +267,7 @@ int
 store_arr_by_id(
     struct store *st, int64_t id, struct arrangement *a, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " ARR_COLS " FROM " ARR_FROM " WHERE a.id = ?", err);
 	int rc;
 
@@ -285,7 +285,7 @@ int
 store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
     struct arr_event_row *e, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, arrangement_id, uuid, kind, reason, at, by, terminal "
 	    "FROM arrangement_events WHERE id = ?1 OR (?1 = 0 AND uuid = ?2)",
 	    err);
@@ -294,11 +294,11 @@ store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", event_id, uuid);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		memset(e, 0, sizeof *e);
-		e->id = sqlite3_column_int64(s, 0);
-		e->arr_id = sqlite3_column_int64(s, 1);
+		e->id = db_column_int64(s, 0);
+		e->arr_id = db_column_int64(s, 1);
 		st_col(s, 2, e->uuid, sizeof e->uuid);
 		st_col(s, 3, e->kind, sizeof e->kind);
 		st_col(s, 4, e->reason, sizeof e->reason);
@@ -306,29 +306,29 @@ store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
 		st_col(s, 6, e->by, sizeof e->by);
 		st_col(s, 7, e->terminal, sizeof e->terminal);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 1;
 	return st_fail(st, err, _("Reading an arrangement's event"));
 }
 
 static void
-read_move(sqlite3_stmt *s, void *elem)
+read_move(struct db_stmt *s, void *elem)
 {
 	struct arr_move *m = elem;
 
 	st_col(s, 0, m->item_uuid, sizeof m->item_uuid);
 	st_col(s, 1, m->item_ref, sizeof m->item_ref);
-	m->amount = sqlite3_column_int64(s, 2);
+	m->amount = db_column_int64(s, 2);
 }
 
 struct arr_move *
 store_arr_event_moves(
     struct store *st, int64_t event_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT i.uuid, i.ref, m.amount FROM arrangement_moves m JOIN "
 	    "items i ON i.id = m.item_id WHERE m.event_id = ? ORDER BY m.id",
 	    err);
@@ -341,7 +341,7 @@ store_arr_event_moves(
 }
 
 static void
-read_item_at0(sqlite3_stmt *s, void *elem)
+read_item_at0(struct db_stmt *s, void *elem)
 {
 	store_read_item(s, 0, elem);
 }
@@ -350,7 +350,7 @@ struct item *
 store_arr_event_items(
     struct store *st, int64_t event_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
 	    " WHERE i.arr_event = ? ORDER BY i.inst_no",
 	    err);
@@ -366,7 +366,7 @@ int
 store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
     int64_t *event_id, int64_t *arr_id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce((SELECT sum(amount) FROM arrangement_moves WHERE "
 	    "item_id = ?1), 0), coalesce((SELECT m.event_id FROM "
 	    "arrangement_moves m WHERE m.item_id = ?1 AND m.amount > 0 ORDER "
@@ -378,13 +378,13 @@ store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", item_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*moved = sqlite3_column_int64(s, 0);
-		*event_id = sqlite3_column_int64(s, 1);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*moved = db_column_int64(s, 0);
+		*event_id = db_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
+	db_reset(s);
+	if (rc != DB_ROW)
 		return st_fail(st, err, _("Reading an item's arrangement"));
 	if (*event_id == 0)
 		return 0;
@@ -393,9 +393,9 @@ store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", *event_id);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*arr_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (db_step(s) == DB_ROW)
+		*arr_id = db_column_int64(s, 0);
+	db_reset(s);
 	return 0;
 }
 
@@ -403,7 +403,7 @@ int
 store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT id FROM arrangement_events WHERE arrangement_id = ? AND "
 	    "kind = 'cancel' ORDER BY id DESC LIMIT 1",
 	    err);
@@ -413,11 +413,11 @@ store_arr_cancel_event(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", arr_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*event_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*event_id = db_column_int64(s, 0);
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading an arrangement's event"));
 	return 0;
 }

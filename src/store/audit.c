@@ -42,7 +42,7 @@ store_audit_append(struct store *st, const char *at, const char *user,
     const char *ref, const char *detail, struct pd_err *err)
 {
 	/* the last entry: its id and hash chain into the new one */
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
 	char prev[65] = GENESIS, hash[65], seals[65];
 	int64_t id = 1;
@@ -52,13 +52,13 @@ store_audit_append(struct store *st, const char *at, const char *user,
 
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(s, 0) + 1;
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		id = db_column_int64(s, 0) + 1;
 		st_col(s, 1, prev, sizeof prev);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the audit log"));
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
 	f[0] = idtxt;
@@ -86,9 +86,9 @@ store_audit_append(struct store *st, const char *at, const char *user,
 }
 
 static const char *
-col_or_empty(sqlite3_stmt *s, int i)
+col_or_empty(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const unsigned char *t = db_column_text(s, i);
 
 	return t ? (const char *)t : "";
 }
@@ -97,13 +97,13 @@ col_or_empty(sqlite3_stmt *s, int i)
  * want, and its seals hash to what it recorded; 1 (err says which) when
  * it does not, -1 when the store failed. */
 static int
-entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
-    struct pd_err *err)
+entry_check(struct store *st, struct db_stmt *s, const char *prev,
+    char want[65], struct pd_err *err)
 {
 	char idtxt[24], seals[65];
 	const char *f[9];
 	int i;
-	int64_t id = sqlite3_column_int64(s, 0);
+	int64_t id = db_column_int64(s, 0);
 
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
 	f[0] = idtxt;
@@ -138,7 +138,7 @@ entry_check(struct store *st, sqlite3_stmt *s, const char *prev, char want[65],
 int
 store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, at, user, terminal, action, entity, ref, detail, "
 	    "prev_hash, hash, seals FROM audit_log WHERE id = ?",
 	    err);
@@ -149,16 +149,16 @@ store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err)
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
+	rc = db_step(s);
+	if (rc != DB_ROW) {
+		db_reset(s);
+		if (rc != DB_DONE)
 			return st_fail(st, err, _("Reading the audit log"));
 		return 1; /* the entry is gone */
 	}
 	st_col(s, 8, prev, sizeof prev);
 	rc = entry_check(st, s, prev, want, &e);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (rc < 0 && err != NULL)
 		*err = e;
 	return rc;
@@ -167,28 +167,28 @@ store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err)
 int
 store_audit_verify(struct store *st, int64_t *checked, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	char prev[65] = GENESIS, want[65];
 	int rc;
 	int64_t stray;
 
 	*checked = 0;
-	if (sqlite3_prepare_v2(st->db,
+	if (db_prepare_v2(st->db,
 	        "SELECT id, at, user, terminal, action, "
 	        "entity, ref, detail, prev_hash, hash, seals FROM audit_log "
 	        "ORDER BY id",
-	        -1, &s, NULL) != SQLITE_OK)
+	        -1, &s, NULL) != DB_OK)
 		return st_fail(st, err, _("Reading the audit log"));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (entry_check(st, s, prev, want, err) != 0) {
-			sqlite3_finalize(s);
+			db_finalize(s);
 			return -1;
 		}
 		memcpy(prev, want, sizeof prev);
 		(*checked)++;
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	db_finalize(s);
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading the audit log"));
 	/* a seal claimed by an entry that recorded none, or by none */
 	stray = st_count(st,
@@ -210,7 +210,7 @@ int
 store_audit_head(
     struct store *st, int64_t *seq, char hash[65], struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", err);
 	int rc;
 
@@ -218,13 +218,13 @@ store_audit_head(
 	hash[0] = '\0';
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*seq = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*seq = db_column_int64(s, 0);
 		st_col(s, 1, hash, 65);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the audit log"));
 	return 0;
 }
@@ -233,7 +233,7 @@ int
 store_audit_hash_at(
     struct store *st, int64_t seq, char hash[65], struct pd_err *err)
 {
-	sqlite3_stmt *s =
+	struct db_stmt *s =
 	    st_stmt(st, "SELECT hash FROM audit_log WHERE id = ?", err);
 	int rc;
 
@@ -241,19 +241,19 @@ store_audit_hash_at(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", seq);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		st_col(s, 0, hash, 65);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the audit log"));
-	return rc == SQLITE_ROW ? 1 : 0;
+	return rc == DB_ROW ? 1 : 0;
 }
 
 /* One entry's link: each field its hash covers after the previous hash,
  * with the "\x1f" before it (entry_hash), as one string; caller frees. */
 static char *
-entry_link(sqlite3_stmt *s)
+entry_link(struct db_stmt *s)
 {
 	char idtxt[24];
 	const char *f[9];
@@ -261,8 +261,7 @@ entry_link(sqlite3_stmt *s)
 	int i, n;
 	char *out, *p;
 
-	snprintf(
-	    idtxt, sizeof idtxt, "%lld", (long long)sqlite3_column_int64(s, 0));
+	snprintf(idtxt, sizeof idtxt, "%lld", (long long)db_column_int64(s, 0));
 	f[0] = idtxt;
 	for (i = 1; i < 8; i++)
 		f[i] = col_or_empty(s, i);
@@ -286,7 +285,7 @@ int
 store_audit_links(struct store *st, int64_t from, int64_t to, char ***links,
     size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, at, user, terminal, action, entity, ref, detail, "
 	    "seals FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id",
 	    err);
@@ -299,17 +298,17 @@ store_audit_links(struct store *st, int64_t from, int64_t to, char ***links,
 		return -1;
 	*links = xcalloc(want ? want : 1, sizeof **links);
 	st_bind(s, "ii", from, to);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < want &&
-	       sqlite3_column_int64(s, 0) == from + (int64_t)*n)
+	while ((rc = db_step(s)) == DB_ROW && *n < want &&
+	       db_column_int64(s, 0) == from + (int64_t)*n)
 		(*links)[(*n)++] = entry_link(s);
-	sqlite3_reset(s);
-	if ((rc != SQLITE_DONE && rc != SQLITE_ROW) || *n != want) {
+	db_reset(s);
+	if ((rc != DB_DONE && rc != DB_ROW) || *n != want) {
 		for (i = 0; i < *n; i++)
 			free((*links)[i]);
 		free(*links);
 		*links = NULL;
 		*n = 0;
-		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		if (rc != DB_DONE && rc != DB_ROW)
 			return st_fail(st, err, _("Reading the audit log"));
 		return pd_fail(err, PD_ESTORE,
 		    _("Audit log entries %lld to %lld are not all there: "
@@ -322,7 +321,7 @@ store_audit_links(struct store *st, int64_t from, int64_t to, char ***links,
 int64_t
 seal_unclaimed(struct store *st)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT count(*) FROM seals WHERE audit_id IS NULL AND id > ?",
 	    NULL);
 	int64_t n = 0;
@@ -330,9 +329,9 @@ seal_unclaimed(struct store *st)
 	if (s == NULL)
 		return 0;
 	st_bind(s, "i", st->seal_floor);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_reset(s);
 	return n;
 }
 
@@ -343,7 +342,7 @@ seal_unclaimed(struct store *st)
 int
 store_seal_pending(struct store *st, const char *ref, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	char at[32] = "", user[128] = "system", terminal[64] = "";
 	char detail[48];
 	int64_t n = seal_unclaimed(st);
@@ -358,13 +357,13 @@ store_seal_pending(struct store *st, const char *ref, struct pd_err *err)
 	    err);
 	if (s == NULL)
 		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (db_step(s) == DB_ROW) {
 		st_col(s, 0, at, sizeof at);
-		if (sqlite3_column_type(s, 1) != SQLITE_NULL)
+		if (db_column_type(s, 1) != DB_NULL)
 			st_col(s, 1, user, sizeof user);
 		st_col(s, 2, terminal, sizeof terminal);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	snprintf(detail, sizeof detail, "rows=%lld", (long long)n);
 	return store_audit_append(
 	    st, at, user, terminal, "seal", "store", ref, detail, err);
@@ -374,7 +373,7 @@ int
 store_outbox_insert(struct store *st, const char *uuid, const char *kind,
     const char *ref, const char *payload, const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO outbox (uuid, kind, ref, "
 	    "payload, created_at) VALUES (?, ?, ?, ?, ?)",
 	    err);

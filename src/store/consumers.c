@@ -15,12 +15,12 @@
 	"c.service_address, c.phone, c.email, c.segment, c.language"
 
 static void
-read_consumer(sqlite3_stmt *s, void *elem)
+read_consumer(struct db_stmt *s, void *elem)
 {
 	struct consumer *c = elem;
 
 	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(s, 0);
+	c->id = db_column_int64(s, 0);
 	st_col(s, 1, c->uuid, sizeof c->uuid);
 	st_col(s, 2, c->account_no, sizeof c->account_no);
 	st_col(s, 3, c->name, sizeof c->name);
@@ -45,7 +45,7 @@ digits_of(const char *s, char *out, size_t n)
 int
 store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO consumers (uuid, "
 	    "account_no, name, service_address, phone, phone_digits, email, "
 	    "segment, language, name_fold, created_at) VALUES (?, ?, ?, ?, ?, "
@@ -66,7 +66,7 @@ store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 	free(fold);
 	if (rc != 0)
 		return -1;
-	c->id = sqlite3_last_insert_rowid(st->db);
+	c->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -74,7 +74,7 @@ int
 store_consumer_update(
     struct store *st, const struct consumer *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE consumers SET uuid = ?, account_no = ?, name = ?, "
 	    "service_address = ?, phone = ?, phone_digits = ?, email = ?, "
 	    "segment = ?, language = ?, name_fold = ? WHERE id = ?",
@@ -94,18 +94,18 @@ store_consumer_update(
 }
 
 static int
-consumer_one(struct store *st, sqlite3_stmt *s, struct consumer *c,
+consumer_one(struct store *st, struct db_stmt *s, struct consumer *c,
     const char *what, struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		read_consumer(s, c);
-		sqlite3_reset(s);
+		db_reset(s);
 		return 0;
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
+	db_reset(s);
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("No consumer with account "
 		      "number \"%s\""),
@@ -117,7 +117,7 @@ int
 store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " CONSUMER_COLS " FROM "
 	    "consumers c WHERE c.account_no = ?",
 	    err);
@@ -139,7 +139,7 @@ int
 store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " CONSUMER_COLS " FROM "
 	    "consumers c WHERE c.id = ?",
 	    err);
@@ -311,7 +311,7 @@ struct consumer *
 store_consumer_search(struct store *st, const char *text, size_t limit,
     size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct consumer *out;
 	struct consumer_q cq;
 

@@ -21,54 +21,54 @@
 	"JOIN consumers c ON c.id = n.consumer_id"
 
 static void
-read_cn(sqlite3_stmt *s, void *elem)
+read_cn(struct db_stmt *s, void *elem)
 {
 	struct credit_note *n = elem;
 
 	memset(n, 0, sizeof *n);
-	n->id = sqlite3_column_int64(s, 0);
+	n->id = db_column_int64(s, 0);
 	st_col(s, 1, n->uuid, sizeof n->uuid);
 	st_col(s, 2, n->cn_no, sizeof n->cn_no);
-	n->consumer_id = sqlite3_column_int64(s, 3);
-	n->payment_id = sqlite3_column_int64(s, 4);
+	n->consumer_id = db_column_int64(s, 3);
+	n->payment_id = db_column_int64(s, 4);
 	st_col(s, 5, n->receipt_no, sizeof n->receipt_no);
-	n->amount = sqlite3_column_int64(s, 6);
-	n->applied = sqlite3_column_int64(s, 7);
+	n->amount = db_column_int64(s, 6);
+	n->applied = db_column_int64(s, 7);
 	st_col(s, 8, n->reason, sizeof n->reason);
 	st_col(s, 9, n->remarks, sizeof n->remarks);
 	st_col(s, 10, n->created_on, sizeof n->created_on);
 	st_col(s, 11, n->created_at, sizeof n->created_at);
 	st_col(s, 12, n->expires_on, sizeof n->expires_on);
-	n->user_id = sqlite3_column_int64(s, 13);
+	n->user_id = db_column_int64(s, 13);
 	st_col(s, 14, n->created_by, sizeof n->created_by);
 	st_col(s, 15, n->terminal, sizeof n->terminal);
-	n->voided = sqlite3_column_int(s, 16);
-	n->automatic = sqlite3_column_int(s, 17);
+	n->voided = db_column_int(s, 16);
+	n->automatic = db_column_int(s, 17);
 	st_col(s, 18, n->consumer_name, sizeof n->consumer_name);
 	st_col(s, 19, n->account_no, sizeof n->account_no);
 }
 
 static void
-read_app(sqlite3_stmt *s, void *elem)
+read_app(struct db_stmt *s, void *elem)
 {
 	struct credit_application *a = elem;
 
-	a->id = sqlite3_column_int64(s, 0);
+	a->id = db_column_int64(s, 0);
 	st_col(s, 1, a->uuid, sizeof a->uuid);
-	a->credit_note_id = sqlite3_column_int64(s, 2);
-	a->item_id = sqlite3_column_int64(s, 3);
-	a->amount = sqlite3_column_int64(s, 4);
+	a->credit_note_id = db_column_int64(s, 2);
+	a->item_id = db_column_int64(s, 3);
+	a->amount = db_column_int64(s, 4);
 	st_col(s, 5, a->applied_on, sizeof a->applied_on);
 	st_col(s, 6, a->created_at, sizeof a->created_at);
 	st_col(s, 7, a->item_ref, sizeof a->item_ref);
 	st_col(s, 8, a->terminal, sizeof a->terminal);
-	a->user_id = sqlite3_column_int64(s, 9);
+	a->user_id = db_column_int64(s, 9);
 }
 
 int
 store_credit_insert(struct store *st, struct credit_note *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO credit_notes (uuid, cn_no, "
 	    "consumer_id, payment_id, amount, reason, remarks, created_on, "
 	    "created_at, expires_on, user_id, created_by, terminal, automatic) "
@@ -85,24 +85,24 @@ store_credit_insert(struct store *st, struct credit_note *n, struct pd_err *err)
 	    n->terminal, n->automatic);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	n->id = sqlite3_last_insert_rowid(st->db);
+	n->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
 /* Step a statement of one credit note: 0 with it in n, PD_ENOTFOUND
  * (naming what) without. */
 static int
-credit_one(struct store *st, sqlite3_stmt *s, struct credit_note *n,
+credit_one(struct store *st, struct db_stmt *s, struct credit_note *n,
     const char *what, struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		read_cn(s, n);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND, _("No credit note %s"), what);
 	return st_fail(st, err, _("Reading a credit note"));
 }
@@ -111,7 +111,7 @@ int
 store_credit_by_id(
     struct store *st, int64_t id, struct credit_note *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " CN_COLS " FROM " CN_FROM " WHERE n.id = ?", err);
 	char what[32];
 
@@ -130,7 +130,7 @@ static int
 credits_holding(struct store *st, const char *text, int tail,
     struct credit_note *n, char *names, size_t size, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " CN_COLS " FROM " CN_FROM
 	    " WHERE n.cn_no LIKE ?1 ESCAPE '\\' ORDER BY n.cn_no LIMIT ?2",
 	    err);
@@ -150,7 +150,7 @@ static int
 credit_lookup(struct store *st, const char *text, struct credit_note *n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " CN_COLS " FROM " CN_FROM
 	    " WHERE n.cn_no = ?1 OR n.cn_no = ?2",
 	    err);
@@ -191,7 +191,7 @@ int
 store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " CN_COLS " FROM " CN_FROM " WHERE n.cn_no = ?", err);
 	char what[80];
 	/* a number pasted with white space around or inside it */
@@ -223,7 +223,7 @@ int
 store_credit_issued(
     struct store *st, int64_t payment_id, int64_t *sum, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(sum(amount), 0) FROM "
 	    "credit_notes WHERE payment_id = ? AND voided = 0",
 	    err);
@@ -232,18 +232,18 @@ store_credit_issued(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", payment_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*sum = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading credit"));
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*sum = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading credit"));
 }
 
 struct credit_note *
 store_credits_of_payment(
     struct store *st, int64_t payment_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " CN_COLS " FROM " CN_FROM
 	    " WHERE n.payment_id = ? ORDER BY n.id",
 	    err);
@@ -259,7 +259,7 @@ int
 store_credit_add_applied(
     struct store *st, int64_t id, int64_t delta, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE credit_notes SET applied = "
 	    "applied + ? WHERE id = ?",
 	    err);
@@ -273,7 +273,7 @@ store_credit_add_applied(
 int
 store_credit_set_voided(struct store *st, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE credit_notes SET voided = 1 "
 	    "WHERE id = ?",
 	    err);
@@ -288,7 +288,7 @@ int
 store_credit_apply_insert(
     struct store *st, struct credit_application *a, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO credit_applications (uuid, "
 	    "credit_note_id, item_id, amount, applied_on, created_at, "
 	    "terminal, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, 0))",
@@ -302,7 +302,7 @@ store_credit_apply_insert(
 	    a->amount, a->applied_on, a->created_at, a->terminal, a->user_id);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	a->id = sqlite3_last_insert_rowid(st->db);
+	a->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -310,7 +310,7 @@ struct credit_application *
 store_credit_applications(
     struct store *st, int64_t credit_note_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT a.id, a.uuid, a.credit_note_id, "
 	    "a.item_id, a.amount, a.applied_on, a.created_at, i.ref, "
 	    "a.terminal, coalesce(a.user_id, 0) FROM credit_applications a "
@@ -428,7 +428,7 @@ store_credits_each(struct store *st, const struct credit_filter *f,
     credit_cb cb, void *arg, struct pd_err *err)
 {
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct credit_note *n = xmalloc(sizeof *n);
 	int rc;
 
@@ -451,16 +451,16 @@ store_credits_each(struct store *st, const struct credit_filter *f,
 		free(n);
 		return -1;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		read_cn(s, n);
 		if (cb(n, arg) != 0) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
 	free(n);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		st_fail(st, err, _("Listing credit notes"));
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : -1;
 }

@@ -21,39 +21,39 @@
 int
 st_fail(struct store *st, struct pd_err *err, const char *what)
 {
-	int code = sqlite3_extended_errcode(st->db);
-	const char *msg = sqlite3_errmsg(st->db);
+	int code = db_extended_errcode(st->db);
+	const char *msg = db_errmsg(st->db);
 
-	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+	if ((code & 0xff) == DB_BUSY || (code & 0xff) == DB_LOCKED)
 		return pd_fail(err, PD_ESTORE,
 		    _("%s: the store is busy (another "
 		      "process holds it): %s"),
 		    what, msg);
-	if ((code & 0xff) == SQLITE_CONSTRAINT)
+	if ((code & 0xff) == DB_CONSTRAINT)
 		return pd_fail(err, PD_EINVAL, "%s: %s", what, msg);
 	return pd_fail(err, PD_ESTORE, "%s: %s (%s)", what, msg, st->path);
 }
 
-sqlite3_stmt *
+struct db_stmt *
 st_stmt(struct store *st, const char *sql, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int i;
 
 	for (i = 0; i < st->ncache; i++)
 		if (st->cache[i].sql == sql) {
-			sqlite3_reset(st->cache[i].stmt);
-			sqlite3_clear_bindings(st->cache[i].stmt);
+			db_reset(st->cache[i].stmt);
+			db_clear_bindings(st->cache[i].stmt);
 			return st->cache[i].stmt;
 		}
-	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
-	        NULL) != SQLITE_OK) {
+	if (db_prepare_v3(st->db, sql, -1, DB_PREPARE_PERSISTENT, &s, NULL) !=
+	    DB_OK) {
 		st_fail(st, err, _("Preparing a query"));
 		return NULL;
 	}
 	if (st->ncache == STMT_CACHE) {
 		/* full: drop the oldest, keep the rest */
-		sqlite3_finalize(st->cache[0].stmt);
+		db_finalize(st->cache[0].stmt);
 		memmove(&st->cache[0], &st->cache[1],
 		    sizeof st->cache[0] * (STMT_CACHE - 1));
 		st->ncache--;
@@ -65,57 +65,56 @@ st_stmt(struct store *st, const char *sql, struct pd_err *err)
 }
 
 int
-st_bind(sqlite3_stmt *s, const char *fmt, ...)
+st_bind(struct db_stmt *s, const char *fmt, ...)
 {
 	va_list ap;
-	int i, rc = SQLITE_OK;
+	int i, rc = DB_OK;
 	const char *t;
 
 	va_start(ap, fmt);
-	for (i = 0; fmt[i] != '\0' && rc == SQLITE_OK; i++) {
+	for (i = 0; fmt[i] != '\0' && rc == DB_OK; i++) {
 		switch (fmt[i]) {
 		case 's':
 			t = va_arg(ap, const char *);
-			rc = t ? sqlite3_bind_text(
-			             s, i + 1, t, -1, SQLITE_TRANSIENT)
-			       : sqlite3_bind_null(s, i + 1);
+			rc = t ? db_bind_text(s, i + 1, t, -1, DB_TRANSIENT)
+			       : db_bind_null(s, i + 1);
 			break;
 		case 'i':
-			rc = sqlite3_bind_int64(s, i + 1, va_arg(ap, int64_t));
+			rc = db_bind_int64(s, i + 1, va_arg(ap, int64_t));
 			break;
 		case 'd':
-			rc = sqlite3_bind_int(s, i + 1, va_arg(ap, int));
+			rc = db_bind_int(s, i + 1, va_arg(ap, int));
 			break;
 		}
 	}
 	va_end(ap);
-	return rc == SQLITE_OK ? 0 : -1;
+	return rc == DB_OK ? 0 : -1;
 }
 
 int
-st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err)
+st_done(struct store *st, struct db_stmt *s, struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc != DB_DONE && rc != DB_ROW) {
 		st_fail(st, err, _("Writing to the store"));
-		sqlite3_reset(s);
+		db_reset(s);
 		return -1;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return 0;
 }
 
 void
-st_col(sqlite3_stmt *s, int i, char *buf, size_t n)
+st_col(struct db_stmt *s, int i, char *buf, size_t n)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const unsigned char *t = db_column_text(s, i);
 
 	xstrlcpy(buf, t ? (const char *)t : "", n);
 }
 
 void *
-st_collect(struct store *st, sqlite3_stmt *s, size_t size, row_reader read,
+st_collect(struct store *st, struct db_stmt *s, size_t size, row_reader read,
     size_t *n, const char *what, struct pd_err *err)
 {
 	char *out = NULL;
@@ -123,7 +122,7 @@ st_collect(struct store *st, sqlite3_stmt *s, size_t size, row_reader read,
 	int rc;
 
 	*n = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
 			out = xrealloc(out, cap, size);
@@ -132,8 +131,8 @@ st_collect(struct store *st, sqlite3_stmt *s, size_t size, row_reader read,
 		read(s, out + *n * size);
 		(*n)++;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	db_reset(s);
+	if (rc != DB_DONE) {
 		free(out);
 		*n = 0;
 		st_fail(st, err, what);
@@ -143,7 +142,7 @@ st_collect(struct store *st, sqlite3_stmt *s, size_t size, row_reader read,
 }
 
 int
-st_holding(struct store *st, sqlite3_stmt *s, const char *text, int tail,
+st_holding(struct store *st, struct db_stmt *s, const char *text, int tail,
     row_reader read, void *first, void *scratch, size_t name_off, char *names,
     size_t size, const char *what, struct pd_err *err)
 {
@@ -156,7 +155,7 @@ st_holding(struct store *st, sqlite3_stmt *s, const char *text, int tail,
 	st_bind(s, "si", pat, (int64_t)LOOKUP_NAMED + 1);
 	free(pat);
 	names[0] = '\0';
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		char *into = count == 0 ? first : scratch;
 
 		read(s, into);
@@ -167,24 +166,24 @@ st_holding(struct store *st, sqlite3_stmt *s, const char *text, int tail,
 			used += (size_t)snprintf(
 			    names + used, size - used, ", ...");
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return st_fail(st, err, what);
 	return count;
 }
 
 int
-st_one(struct store *st, sqlite3_stmt *s, row_reader read, void *elem,
+st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
     const char *what, struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		read(s, elem);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 1;
 	return st_fail(st, err, what);
 }
@@ -194,10 +193,10 @@ st_exec(struct store *st, const char *sql, struct pd_err *err)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (db_exec(st->db, sql, NULL, NULL, &msg) != DB_OK) {
 		pd_fail(err, PD_ESTORE, "%s (%s)", msg ? msg : "query failed",
 		    st->path);
-		sqlite3_free(msg);
+		db_free(msg);
 		return -1;
 	}
 	return 0;
@@ -206,14 +205,14 @@ st_exec(struct store *st, const char *sql, struct pd_err *err)
 int
 store_version(struct store *st)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int v = -1;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) ==
-	    SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = sqlite3_column_int(s, 0);
-		sqlite3_finalize(s);
+	if (db_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) ==
+	    DB_OK) {
+		if (db_step(s) == DB_ROW)
+			v = db_column_int(s, 0);
+		db_finalize(s);
 	}
 	return v;
 }
@@ -252,7 +251,7 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 			    _("Migrating the store to version "
 			      "%d: "),
 			    i + 1);
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
 		if (st_exec(st, "COMMIT", err) != 0)
@@ -314,7 +313,7 @@ seal_baseline(struct store *st, struct pd_err *err)
 	    st_exec(st, "DELETE FROM meta WHERE key = 'seal_baseline'", err) !=
 	        0 ||
 	    st_exec(st, "COMMIT", err) != 0) {
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 		return -1;
 	}
 	return 0;
@@ -410,29 +409,28 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	if (st->seal_carry && st->depth == 0 &&
-	    sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
-	        SQLITE_OK) {
+	    db_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == DB_OK) {
 		if (store_seal_pending(st, "", NULL) == 0)
-			sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+			db_exec(st->db, "COMMIT", NULL, NULL, NULL);
 		else
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	for (i = 0; i < st->ncache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
-	sqlite3_close(st->db);
+		db_finalize(st->cache[i].stmt);
+	db_close(st->db);
 	free(st);
 }
 
 int64_t
 st_count(struct store *st, const char *sql)
 {
-	sqlite3_stmt *s = st_stmt(st, sql, NULL);
+	struct db_stmt *s = st_stmt(st, sql, NULL);
 	int64_t n = 0;
 
-	if (s != NULL && sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
+	if (s != NULL && db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
 	if (s != NULL)
-		sqlite3_reset(s);
+		db_reset(s);
 	return n;
 }
 
@@ -440,16 +438,16 @@ st_count(struct store *st, const char *sql)
 static int
 run(struct store *st, const char *sql, const char *what, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, sql, err);
+	struct db_stmt *s = st_stmt(st, sql, err);
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE)
+	rc = db_step(s);
+	if (rc != DB_DONE)
 		st_fail(st, err, what);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	db_reset(s);
+	return rc == DB_DONE ? 0 : -1;
 }
 
 int
@@ -472,9 +470,9 @@ store_begin_wait(struct store *st, int ms, struct pd_err *err)
 {
 	int rc;
 
-	sqlite3_busy_timeout(st->db, ms);
+	db_busy_timeout(st->db, ms);
 	rc = store_begin(st, err);
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	db_busy_timeout(st->db, STORE_BUSY_MS);
 	return rc;
 }
 
@@ -505,7 +503,7 @@ reset_cached(struct store *st)
 	int i;
 
 	for (i = 0; i < st->ncache; i++)
-		sqlite3_reset(st->cache[i].stmt);
+		db_reset(st->cache[i].stmt);
 }
 
 void
@@ -516,8 +514,7 @@ store_rollback(struct store *st)
 		return;
 	}
 	reset_cached(st);
-	sqlite3_exec(
-	    st->db, "ROLLBACK TO inner; RELEASE inner", NULL, NULL, NULL);
+	db_exec(st->db, "ROLLBACK TO inner; RELEASE inner", NULL, NULL, NULL);
 	st->depth--;
 }
 
@@ -525,26 +522,26 @@ void
 store_abort(struct store *st)
 {
 	reset_cached(st);
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!db_get_autocommit(st->db))
+		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->depth = 0;
 }
 
 int
 store_meta_get(struct store *st, const char *key, char *val, size_t n)
 {
-	sqlite3_stmt *s =
+	struct db_stmt *s =
 	    st_stmt(st, "SELECT value FROM meta WHERE key = ?", NULL);
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", key);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
+	if (db_step(s) != DB_ROW) {
+		db_reset(s);
 		return -1;
 	}
 	st_col(s, 0, val, n);
-	sqlite3_reset(s);
+	db_reset(s);
 	return 0;
 }
 
@@ -552,7 +549,7 @@ int
 store_meta_set(
     struct store *st, const char *key, const char *val, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO meta(key, value) "
 	    "VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
 	    "excluded.value",

@@ -24,27 +24,27 @@
 	"l.id = m.line_id"
 
 static void
-read_dep(sqlite3_stmt *q, void *elem)
+read_dep(struct db_stmt *q, void *elem)
 {
 	struct deposit *d = elem;
 
 	memset(d, 0, sizeof *d);
-	d->id = sqlite3_column_int64(q, 0);
+	d->id = db_column_int64(q, 0);
 	st_col(q, 1, d->uuid, sizeof d->uuid);
 	st_col(q, 2, d->slip_no, sizeof d->slip_no);
 	st_col(q, 3, d->account, sizeof d->account);
 	st_col(q, 4, d->deposited_on, sizeof d->deposited_on);
-	d->amount = sqlite3_column_int64(q, 5);
+	d->amount = db_column_int64(q, 5);
 	st_col(q, 6, d->created_at, sizeof d->created_at);
 	st_col(q, 7, d->created_by, sizeof d->created_by);
 	st_col(q, 8, d->terminal, sizeof d->terminal);
 	st_col(q, 9, d->voided_at, sizeof d->voided_at);
 	st_col(q, 10, d->voided_by, sizeof d->voided_by);
 	st_col(q, 11, d->void_reason, sizeof d->void_reason);
-	d->line_id = sqlite3_column_int64(q, 12);
-	d->line_stmt = sqlite3_column_int64(q, 13);
-	d->line_seq = sqlite3_column_int(q, 14);
-	d->credited = sqlite3_column_int64(q, 15);
+	d->line_id = db_column_int64(q, 12);
+	d->line_stmt = db_column_int64(q, 13);
+	d->line_seq = db_column_int(q, 14);
+	d->credited = db_column_int64(q, 15);
 	st_col(q, 16, d->credited_on, sizeof d->credited_on);
 	st_col(q, 17, d->rule, sizeof d->rule);
 	st_col(q, 18, d->match_note, sizeof d->match_note);
@@ -58,7 +58,7 @@ int
 store_deposit_insert(
     struct store *st, struct deposit *d, int64_t user_id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO deposits (uuid, slip_no, account, deposited_on, "
 	    "amount, created_at, user_id, created_by, terminal) VALUES (?, ?, "
 	    "?, ?, ?, ?, nullif(?, 0), ?, ?)",
@@ -73,7 +73,7 @@ store_deposit_insert(
 	    d->terminal);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	d->id = sqlite3_last_insert_rowid(st->db);
+	d->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -81,7 +81,7 @@ int
 store_deposit_line_insert(struct store *st, int64_t deposit_id,
     int64_t shift_id, const char *method, int64_t amount, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO deposit_lines (deposit_id, shift_id, method, amount) "
 	    "VALUES (?, ?, ?, ?)",
 	    err);
@@ -97,7 +97,7 @@ store_deposit_find(
     struct store *st, const char *key, struct deposit *out, struct pd_err *err)
 {
 	/* a slip reused after a void: the deposit that is not void */
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DEP_COLS DEP_FROM " WHERE d.uuid = lower(?1) OR "
 	    "d.slip_no = ?1 ORDER BY d.voided_at = '' DESC, d.id DESC LIMIT 1",
 	    err);
@@ -117,7 +117,7 @@ int
 store_deposit_slip_used(struct store *st, const char *slip,
     struct deposit *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DEP_COLS DEP_FROM
 	    " WHERE d.slip_no = ? AND d.voided_at = ''",
 	    err);
@@ -133,8 +133,8 @@ store_deposit_slip_used(struct store *st, const char *slip,
 struct deposit *
 store_deposit_list(struct store *st, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
-	    st, "SELECT " DEP_COLS DEP_FROM " ORDER BY d.id DESC", err);
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT " DEP_COLS DEP_FROM " ORDER BY d.id DESC", err);
 
 	if (s == NULL)
 		return NULL;
@@ -143,7 +143,7 @@ store_deposit_list(struct store *st, size_t *n, struct pd_err *err)
 }
 
 static void
-read_line(sqlite3_stmt *q, void *elem)
+read_line(struct db_stmt *q, void *elem)
 {
 	struct deposit_line *l = elem;
 
@@ -151,14 +151,14 @@ read_line(sqlite3_stmt *q, void *elem)
 	st_col(q, 0, l->shift_uuid, sizeof l->shift_uuid);
 	st_col(q, 1, l->z_no, sizeof l->z_no);
 	st_col(q, 2, l->method, sizeof l->method);
-	l->amount = sqlite3_column_int64(q, 3);
+	l->amount = db_column_int64(q, 3);
 }
 
 struct deposit_line *
 store_deposit_lines(
     struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT s.uuid, coalesce(s.z_no, ''), l.method, l.amount FROM "
 	    "deposit_lines l JOIN shifts s ON s.id = l.shift_id WHERE "
 	    "l.deposit_id = ? ORDER BY l.id",
@@ -175,7 +175,7 @@ int
 store_deposit_void(struct store *st, int64_t id, const char *at,
     const char *by, const char *reason, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE deposits SET voided_at = ?, voided_by = ?, void_reason = ? "
 	    "WHERE id = ? AND voided_at = ''",
 	    err);
@@ -185,7 +185,7 @@ store_deposit_void(struct store *st, int64_t id, const char *at,
 	st_bind(s, "sssi", at, by, reason, id);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return pd_fail(err, PD_EINVAL, _("The deposit is void already"));
 	return 0;
 }
@@ -194,7 +194,7 @@ int
 store_deposit_done(struct store *st, int64_t shift_id, const char *method,
     int64_t *sum, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(sum(l.amount), 0) FROM deposit_lines l JOIN "
 	    "deposits d ON d.id = l.deposit_id WHERE l.shift_id = ? AND "
 	    "l.method = ? AND d.voided_at = ''",
@@ -204,10 +204,10 @@ store_deposit_done(struct store *st, int64_t shift_id, const char *method,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", shift_id, method);
-	rc = sqlite3_step(s);
-	*sum = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading deposits"));
+	rc = db_step(s);
+	*sum = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading deposits"));
 }
 
 /* ---- matches ---- */
@@ -217,7 +217,7 @@ store_match_insert(struct store *st, int64_t line_id, int64_t deposit_id,
     int64_t gw_id, const char *rule, const char *note, const char *at,
     int64_t user_id, const char *by, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO statement_matches (line_id, deposit_id, gw_id, rule, "
 	    "note, matched_at, user_id, matched_by) VALUES (?, nullif(?, 0), "
 	    "nullif(?, 0), ?, ?, ?, nullif(?, 0), ?)",
@@ -234,7 +234,7 @@ int
 store_match_undo(struct store *st, int64_t deposit_id, const char *at,
     const char *by, const char *note, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE statement_matches SET unmatched_at = ?, unmatched_by = ?, "
 	    "unmatch_note = ? WHERE deposit_id = ? AND unmatched_at = ''",
 	    err);
@@ -244,28 +244,28 @@ store_match_undo(struct store *st, int64_t deposit_id, const char *at,
 	st_bind(s, "sssi", at, by, note, deposit_id);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return pd_fail(
 		    err, PD_EINVAL, _("The deposit is not matched to a credit"));
 	return 0;
 }
 
 static void
-read_sline(sqlite3_stmt *q, void *elem)
+read_sline(struct db_stmt *q, void *elem)
 {
 	struct stmt_credit *c = elem;
 
 	memset(c, 0, sizeof *c);
-	c->line_id = sqlite3_column_int64(q, 0);
-	c->stmt = sqlite3_column_int64(q, 1);
-	c->seq = sqlite3_column_int(q, 2);
+	c->line_id = db_column_int64(q, 0);
+	c->stmt = db_column_int64(q, 1);
+	c->seq = db_column_int(q, 2);
 	st_col(q, 3, c->account, sizeof c->account);
 	st_col(q, 4, c->booking, sizeof c->booking);
-	c->amount = sqlite3_column_int64(q, 5);
+	c->amount = db_column_int64(q, 5);
 	st_col(q, 6, c->reference, sizeof c->reference);
-	c->reversal = sqlite3_column_int(q, 7);
-	c->dup = sqlite3_column_int(q, 8);
-	c->matched = sqlite3_column_int(q, 9);
+	c->reversal = db_column_int(q, 7);
+	c->dup = db_column_int(q, 8);
+	c->matched = db_column_int(q, 9);
 }
 
 #define SLINE_COLS                                                             \
@@ -281,7 +281,7 @@ int
 store_stmt_credit(struct store *st, int64_t stmt, int seq,
     struct stmt_credit *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " SLINE_COLS SLINE_FROM
 	    " WHERE l.statement_id = ? AND l.seq = ?",
 	    err);
@@ -298,12 +298,12 @@ store_stmt_credit(struct store *st, int64_t stmt, int seq,
 }
 
 static void
-read_pair(sqlite3_stmt *q, void *elem)
+read_pair(struct db_stmt *q, void *elem)
 {
 	int64_t *p = elem;
 
-	p[0] = sqlite3_column_int64(q, 0);
-	p[1] = sqlite3_column_int64(q, 1);
+	p[0] = db_column_int64(q, 0);
+	p[1] = db_column_int64(q, 1);
 }
 
 int64_t *
@@ -311,7 +311,7 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 {
 	/* every candidate pair by the rule, kept where the deposit has one
 	 * candidate line and the line one candidate deposit */
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT did, lid FROM (SELECT d.id AS did, l.id AS lid, "
 	    "count(*) OVER (PARTITION BY d.id) AS nd, count(*) OVER "
 	    "(PARTITION BY l.id) AS nl FROM deposits d JOIN "
@@ -339,7 +339,7 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	/* a gateway's settlement of one payment: its amount less the fee,
 	 * booked from the day it settled to days after, its code in the
 	 * reference; one-to-one as the deposits' */
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT gid, lid FROM (SELECT g.id AS gid, l.id AS lid, count(*) "
 	    "OVER (PARTITION BY g.id) AS ng, count(*) OVER (PARTITION BY "
 	    "l.id) AS nl FROM gw_payments g JOIN bank_statement_lines l ON "
@@ -363,18 +363,18 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 /* ---- exceptions ---- */
 
 static void
-read_exc(sqlite3_stmt *q, void *elem)
+read_exc(struct db_stmt *q, void *elem)
 {
 	struct recon_exception *e = elem;
 
 	memset(e, 0, sizeof *e);
-	e->kind = (enum recon_kind)sqlite3_column_int(q, 0);
-	e->age = sqlite3_column_int64(q, 1);
+	e->kind = (enum recon_kind)db_column_int(q, 0);
+	e->age = db_column_int64(q, 1);
 	st_col(q, 2, e->on, sizeof e->on);
 	st_col(q, 3, e->ref, sizeof e->ref);
 	st_col(q, 4, e->detail, sizeof e->detail);
-	e->expected = sqlite3_column_int64(q, 5);
-	e->actual = sqlite3_column_int64(q, 6);
+	e->expected = db_column_int64(q, 5);
+	e->actual = db_column_int64(q, 6);
 	e->difference = e->actual - e->expected;
 }
 
@@ -385,8 +385,9 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	/* kinds as enum recon_kind: 0 a deposit not credited after overdue
 	 * days, 1 a credit matched to nothing, 2 a match of another amount,
 	 * 3 a shift's tender beyond over_short */
-	sqlite3_stmt *s = st_stmt(st,
-	    "SELECT 0, max(0, CAST(julianday(?1) - julianday(d.deposited_on) AS "
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT 0, max(0, CAST(julianday(?1) - julianday(d.deposited_on) "
+	    "AS "
 	    "INTEGER)) AS age, d.deposited_on AS day, d.slip_no, d.account, "
 	    "d.amount, 0 FROM deposits d WHERE d.voided_at = '' AND NOT EXISTS "
 	    "(SELECT 1 FROM statement_matches m WHERE m.deposit_id = d.id AND "

@@ -9,15 +9,14 @@ int
 store_org_add(struct store *st, const char *code, const char *name,
     const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO orgs (code, name, created_at) VALUES (?, ?, ?)", err);
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "sss", code, name, at);
 	if (st_done(st, s, err) != 0) {
-		if (sqlite3_extended_errcode(st->db) ==
-		    SQLITE_CONSTRAINT_PRIMARYKEY)
+		if (db_extended_errcode(st->db) == DB_CONSTRAINT_PRIMARYKEY)
 			return pd_fail(err, PD_EINVAL,
 			    "Organisation \"%s\" already exists", code);
 		return -1;
@@ -29,20 +28,20 @@ int
 store_org_get(struct store *st, const char *code, char *name, size_t n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s =
+	struct db_stmt *s =
 	    st_stmt(st, "SELECT name FROM orgs WHERE code = ?", err);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", code);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && name != NULL)
+	rc = db_step(s);
+	if (rc == DB_ROW && name != NULL)
 		st_col(s, 0, name, n);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
 		    "No organisation \"%s\"; add it with `paydesk-central org "
 		    "add`",
@@ -56,7 +55,7 @@ store_org_get(struct store *st, const char *code, char *name, size_t n,
 	"WHERE o.code = terminals.org)"
 
 static void
-read_term(sqlite3_stmt *s, void *elem)
+read_term(struct db_stmt *s, void *elem)
 {
 	struct terminal_row *t = elem;
 
@@ -68,8 +67,8 @@ read_term(sqlite3_stmt *s, void *elem)
 	st_col(s, 4, t->revoked_at, sizeof t->revoked_at);
 	st_col(s, 5, t->last_seen, sizeof t->last_seen);
 	st_col(s, 6, t->last_route, sizeof t->last_route);
-	t->last_cursor = sqlite3_column_int64(s, 7);
-	t->pending = sqlite3_column_int64(s, 8);
+	t->last_cursor = db_column_int64(s, 7);
+	t->pending = db_column_int64(s, 8);
 	st_col(s, 9, t->org_created_at, sizeof t->org_created_at);
 }
 
@@ -77,7 +76,7 @@ int
 store_terminal_add(struct store *st, const struct terminal_row *t,
     const char *token_hash, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO terminals (org, branch, terminal, token_hash, "
 	    "created_at) VALUES (?, ?, ?, ?, ?)",
 	    err);
@@ -87,8 +86,7 @@ store_terminal_add(struct store *st, const struct terminal_row *t,
 	st_bind(s, "sssss", t->org, t->branch, t->terminal, token_hash,
 	    t->created_at);
 	if (st_done(st, s, err) != 0) {
-		if (sqlite3_extended_errcode(st->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE)
+		if (db_extended_errcode(st->db) == DB_CONSTRAINT_UNIQUE)
 			return pd_fail(err, PD_EINVAL,
 			    "Terminal %s is already registered in %s; revoke "
 			    "it first to issue a new token",
@@ -107,7 +105,7 @@ int
 store_terminal_revoke(struct store *st, const char *org, const char *terminal,
     const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE terminals SET revoked_at = ? WHERE org = ? AND terminal = "
 	    "? AND revoked_at = ''",
 	    err);
@@ -117,7 +115,7 @@ store_terminal_revoke(struct store *st, const char *org, const char *terminal,
 	st_bind(s, "sss", at, org, terminal);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
+	if (db_changes(st->db) == 0)
 		return pd_fail(err, PD_ENOTFOUND, "No active terminal %s in %s",
 		    terminal, org);
 	return 0;
@@ -127,20 +125,20 @@ int
 store_terminal_by_token(struct store *st, const char *token_hash,
     struct terminal_row *t, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " TERM_COLS " FROM terminals WHERE token_hash = ?", err);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", token_hash);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		read_term(s, t);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND, "Unknown token");
 	return st_fail(st, err, "Reading terminals");
 }
@@ -149,7 +147,7 @@ struct terminal_row *
 store_terminals(
     struct store *st, const char *org, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " TERM_COLS " FROM terminals WHERE ?1 IS NULL OR org = ?1 "
 	    "ORDER BY org, terminal, id",
 	    err);
@@ -166,7 +164,7 @@ store_terminal_seen(struct store *st, const char *org, const char *terminal,
     const char *at, const char *route, int64_t cursor, int64_t pending,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE terminals SET last_seen = ?1, last_route = ?2, "
 	    "last_cursor = CASE WHEN ?3 < 0 THEN last_cursor ELSE ?3 END, "
 	    "pending = CASE WHEN ?4 < 0 THEN pending ELSE ?4 END WHERE "

@@ -6,7 +6,7 @@ int
 store_doc_issued(struct store *st, const char *kind, const char *number,
     int *count, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT count(*) FROM documents WHERE kind = ? AND number = ?",
 	    err);
 	int rc;
@@ -14,17 +14,17 @@ store_doc_issued(struct store *st, const char *kind, const char *number,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ss", kind, number);
-	rc = sqlite3_step(s);
-	*count = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading documents"));
+	rc = db_step(s);
+	*count = rc == DB_ROW ? db_column_int(s, 0) : 0;
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading documents"));
 }
 
 int
 store_doc_insert(
     struct store *st, const struct doc_issue *d, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO documents (kind, number, copy, format, issued_at, "
 	    "user_id, issued_by, terminal, path) VALUES (?, ?, ?, ?, ?, "
 	    "nullif(?, 0), ?, ?, ?)",

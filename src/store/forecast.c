@@ -17,18 +17,17 @@
 
 /* One int64 from a statement of one row. */
 static int
-one_int(struct store *st, sqlite3_stmt *s, int64_t *v, struct pd_err *err)
+one_int(struct store *st, struct db_stmt *s, int64_t *v, struct pd_err *err)
 {
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*v = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0
-	                        : st_fail(st, err, _("Computing the forecast"));
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*v = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Computing the forecast"));
 }
 
 /* The organisation's due and on-time amounts over the items due from
@@ -37,7 +36,7 @@ static int
 org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
     int64_t *on_time, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "WITH " PAID " SELECT coalesce(sum(i.amount), 0), coalesce(sum("
 	    "(SELECT coalesce(sum(amount), 0) FROM paid WHERE item_id = i.id "
 	    "AND day <= i.due_on)), 0) FROM items i WHERE i.due_on >= ?1 AND "
@@ -47,14 +46,13 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 
 	if (s == NULL || st_bind(s, "ss", hist, as_of) != 0)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*due = sqlite3_column_int64(s, 0);
-		*on_time = sqlite3_column_int64(s, 1);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*due = db_column_int64(s, 0);
+		*on_time = db_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0
-	                        : st_fail(st, err, _("Computing the forecast"));
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Computing the forecast"));
 }
 
 /* Each consumer with something open at as_of among the items due in the
@@ -63,7 +61,7 @@ static int
 expected(struct store *st, struct forecast_week *w, const char *hist,
     int64_t org_due, int64_t org_on_time, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "WITH " PAID ", o AS (SELECT i.consumer_id AS cid, sum(i.amount - "
 	    "(SELECT coalesce(sum(amount), 0) FROM paid WHERE item_id = i.id "
 	    "AND day < ?3)) AS open FROM items i WHERE i.due_on BETWEEN ?1 AND "
@@ -81,25 +79,24 @@ expected(struct store *st, struct forecast_week *w, const char *hist,
 	if (s == NULL ||
 	    st_bind(s, "ssss", w->from, w->to, w->as_of, hist) != 0)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t open = sqlite3_column_int64(s, 0);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t open = db_column_int64(s, 0);
 
 		w->open += open;
 		w->consumers++;
-		w->expected += forecast_expect(open, sqlite3_column_int64(s, 1),
-		    sqlite3_column_int64(s, 2), org_due, org_on_time);
+		w->expected += forecast_expect(open, db_column_int64(s, 1),
+		    db_column_int64(s, 2), org_due, org_on_time);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE
-	           ? 0
-	           : st_fail(st, err, _("Computing the forecast"));
+	db_reset(s);
+	return rc == DB_DONE ? 0
+	                     : st_fail(st, err, _("Computing the forecast"));
 }
 
 int
 store_forecast_arrears(struct store *st, const char *before, int64_t *owed,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(sum(amount - settled), 0) FROM items WHERE "
 	    "due_on < ? AND settled < amount",
 	    err);
@@ -116,7 +113,7 @@ store_forecast_week(
 	char hist[DATE_BUFSZ], end[DATE_BUFSZ];
 	int64_t org_due = 0, org_on_time = 0;
 	int32_t d;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	w->open = w->expected = w->consumers = 0;
 	w->came_in = w->collected = 0;

@@ -13,7 +13,7 @@
 	"old_until, created_at, revoked_at, method, statuses"
 
 static void
-read_gw(sqlite3_stmt *s, void *elem)
+read_gw(struct db_stmt *s, void *elem)
 {
 	struct gateway_row *g = elem;
 
@@ -36,7 +36,7 @@ int
 store_gateway_add(
     struct store *st, const struct gateway_row *g, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO gateways (org, name, profile, secret, path_hash, "
 	    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
 	    err);
@@ -46,8 +46,7 @@ store_gateway_add(
 	st_bind(s, "ssssss", g->org, g->name, g->profile, g->secret,
 	    g->path_hash, g->created_at);
 	if (st_done(st, s, err) != 0) {
-		if (sqlite3_extended_errcode(st->db) ==
-		    SQLITE_CONSTRAINT_UNIQUE)
+		if (db_extended_errcode(st->db) == DB_CONSTRAINT_UNIQUE)
 			return pd_fail(err, PD_EINVAL,
 			    "Gateway %s is already registered in %s; revoke "
 			    "it first, or rotate its secret",
@@ -61,7 +60,7 @@ int
 store_gateway_get(struct store *st, const char *org, const char *name,
     struct gateway_row *g, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " GW_COLS " FROM gateways WHERE org = ? AND name = ? "
 	    "ORDER BY revoked_at = '' DESC, id DESC LIMIT 1",
 	    err);
@@ -70,13 +69,13 @@ store_gateway_get(struct store *st, const char *org, const char *name,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ss", org, name);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		read_gw(s, g);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return pd_fail(
 		    err, PD_ENOTFOUND, "No gateway %s in %s", name, org);
 	return st_fail(st, err, "Reading gateways");
@@ -85,12 +84,12 @@ store_gateway_get(struct store *st, const char *org, const char *name,
 /* Run s, an update of the active (not revoked) gateway NAME of ORG:
  * PD_ENOTFOUND when there is none. */
 static int
-active_done(struct store *st, sqlite3_stmt *s, const char *org,
+active_done(struct store *st, struct db_stmt *s, const char *org,
     const char *name, struct pd_err *err)
 {
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
+	if (db_changes(st->db) == 0)
 		return pd_fail(
 		    err, PD_ENOTFOUND, "No active gateway %s in %s", name, org);
 	return 0;
@@ -101,7 +100,7 @@ store_gateway_rotate(struct store *st, const char *org, const char *name,
     const char *secret, const char *path_hash, const char *old_until,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE gateways SET old_secret = secret, old_path_hash = "
 	    "path_hash, secret = ?1, path_hash = CASE WHEN path_hash = '' "
 	    "THEN '' ELSE ?2 END, old_until = ?3 WHERE org = ?4 AND name = ?5 "
@@ -118,7 +117,7 @@ int
 store_gateway_revoke(struct store *st, const char *org, const char *name,
     const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE gateways SET revoked_at = ? WHERE org = ? AND name = ? "
 	    "AND revoked_at = ''",
 	    err);
@@ -133,7 +132,7 @@ int
 store_gateway_set(struct store *st, const char *org, const char *name,
     const char *method, const char *statuses, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE gateways SET method = coalesce(?1, method), statuses = "
 	    "coalesce(?2, statuses) WHERE org = ?3 AND name = ?4 AND "
 	    "revoked_at = ''",
@@ -148,7 +147,7 @@ store_gateway_set(struct store *st, const char *org, const char *name,
 struct gateway_row *
 store_gateways(struct store *st, const char *org, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " GW_COLS " FROM gateways WHERE ?1 IS NULL OR org = ?1 "
 	    "ORDER BY org, name, id",
 	    err);
@@ -166,7 +165,7 @@ store_gw_notification_put(struct store *st, const char *gateway,
     const char *headers, const char *body, size_t len, int64_t *id,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO gateway_notifications (gateway, event_id, kind, "
 	    "status, received_at, source, headers, body) VALUES (?, ?, ?, ?, "
 	    "?, ?, ?, ?) ON CONFLICT (gateway, event_id) DO NOTHING",
@@ -176,12 +175,12 @@ store_gw_notification_put(struct store *st, const char *gateway,
 		return -1;
 	st_bind(s, "sssssss", gateway, ev->event_id, ev->kind,
 	    gw_status_name(ev->status), at, source, headers);
-	sqlite3_bind_blob(s, 8, len ? body : "", (int)len, SQLITE_TRANSIENT);
+	db_bind_blob(s, 8, len ? body : "", (int)len, DB_TRANSIENT);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
+	if (db_changes(st->db) == 0)
 		return 0;
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = db_last_insert_rowid(st->db);
 	return 1;
 }
 
@@ -190,7 +189,7 @@ store_gw_payment_apply(struct store *st, const char *gateway,
     const struct gw_event *ev, int64_t notification, const char *at,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO gateway_payments (gateway, code, status, "
 	    "account_ref, phone, payer, short_code, amount, currency, paid_at, "
 	    "event_time, notification_id, received_at, updated_at) VALUES "
@@ -238,7 +237,7 @@ int
 store_gw_consumer_by_ref(
     struct store *st, const char *ref, int64_t *id, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT id FROM consumers WHERE upper(replace(replace(account_no, "
 	    "' ', ''), '-', '')) = ? ORDER BY id LIMIT 1",
 	    err);
@@ -252,13 +251,13 @@ store_gw_consumer_by_ref(
 	if (norm[0] == '\0')
 		return 0;
 	st_bind(s, "s", norm);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0;
 	return st_fail(st, err, "Reading consumers");
 }
@@ -267,7 +266,7 @@ int
 store_gw_phone_owners(struct store *st, const char *national, const char *cc,
     int64_t *id, char *accounts, size_t n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, account_no FROM consumers WHERE phone_digits IN (?1, "
 	    "'0' || ?1, ?2 || ?1, '00' || ?2 || ?1) ORDER BY account_no, id",
 	    err);
@@ -279,17 +278,17 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ss", national, cc);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		if (count++ == 0)
-			*id = sqlite3_column_int64(s, 0);
+			*id = db_column_int64(s, 0);
 		st_col(s, 1, acc, sizeof acc);
 		if (strlen(accounts) + strlen(acc) + 3 < n)
 			snprintf(accounts + strlen(accounts),
 			    n - strlen(accounts), "%s%s",
 			    accounts[0] ? ", " : "", acc);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return st_fail(st, err, "Reading consumers");
 	return count;
 }
@@ -304,13 +303,13 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	"g.payment_id "
 
 static void
-read_gwp(sqlite3_stmt *s, void *elem)
+read_gwp(struct db_stmt *s, void *elem)
 {
 	struct gw_payment *g = elem;
 	char status[16];
 
 	memset(g, 0, sizeof *g);
-	g->id = sqlite3_column_int64(s, 0);
+	g->id = db_column_int64(s, 0);
 	st_col(s, 1, g->gateway, sizeof g->gateway);
 	st_col(s, 2, g->code, sizeof g->code);
 	st_col(s, 3, status, sizeof status);
@@ -319,24 +318,24 @@ read_gwp(sqlite3_stmt *s, void *elem)
 	st_col(s, 5, g->settlement_status, sizeof g->settlement_status);
 	st_col(s, 6, g->account_ref, sizeof g->account_ref);
 	st_col(s, 7, g->phone, sizeof g->phone);
-	g->amount = sqlite3_column_int64(s, 8);
+	g->amount = db_column_int64(s, 8);
 	st_col(s, 9, g->paid_at, sizeof g->paid_at);
-	g->consumer_id = sqlite3_column_int64(s, 10);
+	g->consumer_id = db_column_int64(s, 10);
 	st_col(s, 11, g->account_no, sizeof g->account_no);
 	st_col(s, 12, g->candidates, sizeof g->candidates);
-	g->payment_id = sqlite3_column_int64(s, 13);
+	g->payment_id = db_column_int64(s, 13);
 	st_col(s, 14, g->payment_no, sizeof g->payment_no);
-	g->fee = sqlite3_column_int64(s, 15);
+	g->fee = db_column_int64(s, 15);
 	st_col(s, 16, g->settled_on, sizeof g->settled_on);
-	g->processing_tenths = sqlite3_column_int64(s, 17);
-	g->manual = sqlite3_column_int(s, 18);
+	g->processing_tenths = db_column_int64(s, 17);
+	g->manual = db_column_int(s, 18);
 }
 
 int
 store_gw_payment_get(struct store *st, const char *gateway, const char *code,
     struct gw_payment *g, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " GWP_COLS "WHERE g.gateway = ? AND g.code = ?", err);
 	int rc;
 
@@ -354,7 +353,8 @@ int
 store_gw_payment_by_id(
     struct store *st, int64_t id, struct gw_payment *g, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st, "SELECT " GWP_COLS "WHERE g.id = ?", err);
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT " GWP_COLS "WHERE g.id = ?", err);
 	int rc;
 
 	if (s == NULL)
@@ -371,7 +371,7 @@ int
 store_gw_payment_save(
     struct store *st, const struct gw_payment *g, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE gateway_payments SET webhook_status = ?, "
 	    "settlement_status = ?, consumer_id = ?, candidates = ?, "
 	    "payment_id = ?, fee = ?, settled_on = ?, processing_tenths = ?, "
@@ -390,7 +390,7 @@ struct gw_payment *
 store_gw_unmatched(struct store *st, int64_t after, size_t limit, size_t *n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " GWP_COLS "WHERE g.consumer_id = 0 AND g.manual = 0 AND "
 	    "g.id > ? ORDER BY g.id LIMIT ?",
 	    err);
@@ -406,7 +406,7 @@ struct gw_payment *
 store_gw_payments(struct store *st, const char *gateway, int unassociated,
     size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " GWP_COLS "WHERE (?1 IS NULL OR g.gateway = ?1) AND "
 	    "(?2 = 0 OR g.consumer_id = 0) ORDER BY g.paid_at, g.id",
 	    err);
@@ -424,7 +424,7 @@ int
 store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO gw_payments (gateway, code, status, webhook_status, "
 	    "settlement_status, account_ref, phone, amount, paid_at, "
 	    "candidates, consumer_id, payment_uuid, fee, settled_on, "
@@ -448,7 +448,7 @@ store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
 }
 
 static void
-read_name(sqlite3_stmt *s, void *elem)
+read_name(struct db_stmt *s, void *elem)
 {
 	st_col(s, 0, elem, 48);
 }
@@ -457,11 +457,11 @@ int
 store_gwl_gateway(struct store *st, const char *name, char out[48],
     char *known, size_t size, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT gateway FROM gw_payments WHERE gateway = ?1 COLLATE "
 	    "NOCASE ORDER BY gateway = ?1 DESC LIMIT 1",
 	    err);
-	sqlite3_stmt *all;
+	struct db_stmt *all;
 	int rc;
 
 	if (s == NULL || st_bind(s, "s", name) != 0)
@@ -476,9 +476,9 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	    err);
 	if (all == NULL)
 		return -1;
-	if (sqlite3_step(all) == SQLITE_ROW)
+	if (db_step(all) == DB_ROW)
 		st_col(all, 0, known, size);
-	sqlite3_reset(all);
+	db_reset(all);
 	return 1;
 }
 
@@ -499,7 +499,7 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	"JOIN payments p ON p.uuid = g.payment_uuid AND g.payment_uuid <> '' "
 
 static void
-read_gwl(sqlite3_stmt *s, void *elem)
+read_gwl(struct db_stmt *s, void *elem)
 {
 	struct gw_payment *g = elem;
 	char state[600], *tab;
@@ -520,7 +520,7 @@ int
 store_gwl_get(struct store *st, const char *gateway, const char *code,
     struct gw_payment *g, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " GWL_COLS "WHERE g.gateway = ? AND g.code = ?", err);
 	int rc;
 
@@ -537,7 +537,7 @@ struct gw_payment *
 store_gwl_list(
     struct store *st, const struct gwl_filter *f, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " GWL_COLS "WHERE (?1 = 0 OR g.consumer_id = 0) AND (?2 = "
 	    "0 OR g.consumer_id = ?2) AND (?3 IS NULL OR g.gateway = ?3) AND "
 	    "(?4 IS NULL OR g.code = ?4) AND (?5 IS NULL OR g.code LIKE ?5 OR "

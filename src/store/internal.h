@@ -10,11 +10,11 @@
 #define STMT_CACHE 64
 
 struct store {
-	sqlite3 *db;
+	struct db *db;
 	char path[PATH_MAX];
 	struct {
 		const char *sql; /* a string literal: compared by address */
-		sqlite3_stmt *stmt;
+		struct db_stmt *stmt;
 	} cache[STMT_CACHE];
 	int ncache;
 	int depth; /* open transactions; inner ones are savepoints */
@@ -30,23 +30,23 @@ struct store {
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
-sqlite3_stmt *st_stmt(struct store *st, const char *sql, struct pd_err *err);
+struct db_stmt *st_stmt(struct store *st, const char *sql, struct pd_err *err);
 /* Bind by format: 's' text (NULL binds NULL), 'i' int64_t, 'd' int. */
-int st_bind(sqlite3_stmt *s, const char *fmt, ...);
+int st_bind(struct db_stmt *s, const char *fmt, ...);
 /* Step a statement that returns no rows; maps SQLite errors to err. */
-int st_done(struct store *st, sqlite3_stmt *s, struct pd_err *err);
+int st_done(struct store *st, struct db_stmt *s, struct pd_err *err);
 /* The stores' VFS (vfs.c): the system's, with a WAL's writes gathered
  * into large ones; NULL (the default VFS) if it could not be made. */
 const char *store_vfs(void);
 /* Fail with the database's current error. */
 int st_fail(struct store *st, struct pd_err *err, const char *what);
 /* Copy column i as text into buf (n bytes). */
-void st_col(sqlite3_stmt *s, int i, char *buf, size_t n);
+void st_col(struct db_stmt *s, int i, char *buf, size_t n);
 /* Step s to the end, reading each row with read into a new array of
  * elements of size bytes; *n gets the count. The array (never NULL on
  * success, even when empty) is the caller's to free; NULL on error. */
-typedef void (*row_reader)(sqlite3_stmt *s, void *elem);
-void *st_collect(struct store *st, sqlite3_stmt *s, size_t size,
+typedef void (*row_reader)(struct db_stmt *s, void *elem);
+void *st_collect(struct store *st, struct db_stmt *s, size_t size,
     row_reader read, size_t *n, const char *what, struct pd_err *err);
 int st_exec(struct store *st, const char *sql, struct pd_err *err);
 /* How many candidates a document lookup names before "...". */
@@ -57,13 +57,13 @@ int st_exec(struct store *st, const char *sql, struct pd_err *err);
  * LOOKUP_NAMED + 1. The first row is read into first, the others into
  * scratch; names gets their numbers (the char array at name_off in a
  * row) ", "-joined, then "...". Returns how many, or -1 (what failed). */
-int st_holding(struct store *st, sqlite3_stmt *s, const char *text,
-    int tail, row_reader read, void *first, void *scratch, size_t name_off,
-    char *names, size_t size, const char *what, struct pd_err *err);
+int st_holding(struct store *st, struct db_stmt *s, const char *text, int tail,
+    row_reader read, void *first, void *scratch, size_t name_off, char *names,
+    size_t size, const char *what, struct pd_err *err);
 /* Step a statement of at most one row, reading it with read into elem:
  * 0 read, 1 no row (the caller says what was not found), -1 an error
  * (what failed, in err). The statement is reset. */
-int st_one(struct store *st, sqlite3_stmt *s, row_reader read, void *elem,
+int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
     const char *what, struct pd_err *err);
 
 /* Item columns (13, starting at c0) as read by store_read_item. */
@@ -154,7 +154,7 @@ int seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err);
 int store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err);
 
 #define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
-void store_read_item(sqlite3_stmt *s, int c0, struct item *it);
+void store_read_item(struct db_stmt *s, int c0, struct item *it);
 
 /* A query built from optional filters: text appended with its bindings. */
 /* A query built from optional filters and its bindings, as many as the
@@ -173,7 +173,7 @@ void qb_init(struct qb *q, const char *sql);
 /* Append text; each '?' in it consumes one argument of fmt ('s' or 'i'). */
 void qb_add(struct qb *q, const char *sql, const char *fmt, ...);
 /* Prepare and bind; NULL on error (err filled). */
-sqlite3_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
+struct db_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
 void qb_free(struct qb *q);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */

@@ -8,14 +8,14 @@
 #include "paydesk/xmalloc.h"
 
 void
-store_read_item(sqlite3_stmt *s, int c0, struct item *it)
+store_read_item(struct db_stmt *s, int c0, struct item *it)
 {
 	char kind[16];
 
 	memset(it, 0, sizeof *it);
-	it->id = sqlite3_column_int64(s, c0);
+	it->id = db_column_int64(s, c0);
 	st_col(s, c0 + 1, it->uuid, sizeof it->uuid);
-	it->consumer_id = sqlite3_column_int64(s, c0 + 2);
+	it->consumer_id = db_column_int64(s, c0 + 2);
 	st_col(s, c0 + 3, kind, sizeof kind);
 	it->kind = strcmp(kind, "bill") == 0      ? PAY_BILL
 	           : strcmp(kind, "service") == 0 ? PAY_SERVICE
@@ -24,15 +24,15 @@ store_read_item(sqlite3_stmt *s, int c0, struct item *it)
 	st_col(s, c0 + 5, it->period, sizeof it->period);
 	st_col(s, c0 + 6, it->description, sizeof it->description);
 	st_col(s, c0 + 7, it->plan_no, sizeof it->plan_no);
-	it->inst_no = sqlite3_column_int(s, c0 + 8);
-	it->amount = sqlite3_column_int64(s, c0 + 9);
-	it->settled = sqlite3_column_int64(s, c0 + 10);
+	it->inst_no = db_column_int(s, c0 + 8);
+	it->amount = db_column_int64(s, c0 + 9);
+	it->settled = db_column_int64(s, c0 + 10);
 	st_col(s, c0 + 11, it->issued_on, sizeof it->issued_on);
 	st_col(s, c0 + 12, it->due_on, sizeof it->due_on);
 }
 
 static void
-read_item0(sqlite3_stmt *s, void *elem)
+read_item0(struct db_stmt *s, void *elem)
 {
 	store_read_item(s, 0, elem);
 }
@@ -41,7 +41,7 @@ int
 store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT consumer_id FROM plans WHERE "
 	    "plan_no = ?",
 	    err);
@@ -51,10 +51,10 @@ store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", plan_no);
-	rc = sqlite3_step(s);
-	owner = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(s);
+	owner = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	db_reset(s);
+	if (rc == DB_ROW) {
 		if (owner != consumer_id)
 			return pd_fail(err, PD_EINVAL,
 			    _("Plan \"%s\" belongs to "
@@ -62,7 +62,7 @@ store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
 			    plan_no);
 		return 0;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading plans"));
 	s = st_stmt(st,
 	    "INSERT INTO plans (plan_no, consumer_id) VALUES "
@@ -77,7 +77,7 @@ store_plan_ensure(struct store *st, const char *plan_no, int64_t consumer_id,
 int
 store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO items (uuid, consumer_id, "
 	    "kind, ref, period, description, plan_id, inst_no, amount, "
 	    "issued_on, due_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -96,7 +96,7 @@ store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 	    it->issued_on, it->due_on);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	it->id = sqlite3_last_insert_rowid(st->db);
+	it->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -104,20 +104,20 @@ int
 store_item_by_ref(
     struct store *st, const char *ref, struct item *it, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.ref = ?", err);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", ref);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		store_read_item(s, 0, it);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("No bill, service charge or "
 		      "installment with reference \"%s\""),
@@ -129,7 +129,7 @@ struct item *
 store_items_open(struct store *st, int64_t consumer_id, int kind, size_t *n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
 	    " WHERE i.consumer_id = ?1 AND (?2 IS NULL OR i.kind = ?2) AND "
 	    "i.settled < i.amount ORDER BY i.due_on, i.ref",
@@ -147,7 +147,7 @@ int
 store_item_settle(
     struct store *st, int64_t item_id, int64_t delta, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE items SET settled = settled + ? "
 	    "WHERE id = ?",
 	    err);
@@ -162,7 +162,7 @@ int
 store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
     struct balance *b, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT "
 	    "coalesce(sum(CASE WHEN due_on <= ?2 THEN amount - settled END), "
 	    "0),"
@@ -175,14 +175,14 @@ store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", consumer_id, today);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		b->due_now = sqlite3_column_int64(s, 0);
-		b->open_total = sqlite3_column_int64(s, 1);
-		b->open_items = sqlite3_column_int64(s, 2);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		b->due_now = db_column_int64(s, 0);
+		b->open_total = db_column_int64(s, 1);
+		b->open_items = db_column_int64(s, 2);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
+	db_reset(s);
+	if (rc != DB_ROW)
 		return st_fail(st, err, _("Reading the balance"));
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(amount - applied), 0) FROM "
@@ -192,9 +192,9 @@ store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", consumer_id, today);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		b->credit = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading credit"));
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		b->credit = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading credit"));
 }

@@ -24,17 +24,17 @@
 #define PAYMENT_NCOLS 31
 
 static void
-read_payment(sqlite3_stmt *s, struct payment *p)
+read_payment(struct db_stmt *s, struct payment *p)
 {
 	char buf[32];
 
 	memset(p, 0, sizeof *p);
-	p->id = sqlite3_column_int64(s, 0);
+	p->id = db_column_int64(s, 0);
 	st_col(s, 1, p->uuid, sizeof p->uuid);
 	st_col(s, 2, p->payment_no, sizeof p->payment_no);
 	st_col(s, 3, p->txn_no, sizeof p->txn_no);
 	st_col(s, 4, p->receipt_no, sizeof p->receipt_no);
-	p->consumer_id = sqlite3_column_int64(s, 5);
+	p->consumer_id = db_column_int64(s, 5);
 	st_col(s, 6, buf, sizeof buf);
 	p->type = (enum pay_type)pay_type_parse(buf);
 	st_col(s, 7, p->channel, sizeof p->channel);
@@ -44,56 +44,56 @@ read_payment(sqlite3_stmt *s, struct payment *p)
 	                 : strcmp(buf, "card") == 0 ? METHOD_CARD
 	                 : strcmp(buf, "bank") == 0 ? METHOD_BANK
 	                                            : METHOD_ONLINE;
-	p->amount = sqlite3_column_int64(s, 10);
-	p->tendered = sqlite3_column_int64(s, 11);
-	p->change = sqlite3_column_int64(s, 12);
-	p->due_total = sqlite3_column_int64(s, 13);
-	p->overpaid = sqlite3_column_int64(s, 14);
+	p->amount = db_column_int64(s, 10);
+	p->tendered = db_column_int64(s, 11);
+	p->change = db_column_int64(s, 12);
+	p->due_total = db_column_int64(s, 13);
+	p->overpaid = db_column_int64(s, 14);
 	st_col(s, 15, p->paid_on, sizeof p->paid_on);
 	st_col(s, 16, p->created_at, sizeof p->created_at);
 	st_col(s, 17, p->notes, sizeof p->notes);
-	p->user_id = sqlite3_column_int64(s, 18);
+	p->user_id = db_column_int64(s, 18);
 	st_col(s, 19, p->received_by, sizeof p->received_by);
 	st_col(s, 20, p->terminal, sizeof p->terminal);
 	st_col(s, 21, p->branch, sizeof p->branch);
 	st_col(s, 22, buf, sizeof buf);
 	p->status = (enum pay_status)pay_status_parse(buf);
-	p->verified = sqlite3_column_int(s, 23);
+	p->verified = db_column_int(s, 23);
 	st_col(s, 24, p->verified_at, sizeof p->verified_at);
 	st_col(s, 25, p->verified_by, sizeof p->verified_by);
 	st_col(s, 26, p->void_reason, sizeof p->void_reason);
 	st_col(s, 27, p->voided_at, sizeof p->voided_at);
 	st_col(s, 28, p->voided_by, sizeof p->voided_by);
-	p->has_balance = sqlite3_column_type(s, 29) != SQLITE_NULL;
-	p->balance_after = sqlite3_column_int64(s, 29);
+	p->has_balance = db_column_type(s, 29) != DB_NULL;
+	p->balance_after = db_column_int64(s, 29);
 	st_col(s, 30, p->reference, sizeof p->reference);
 }
 
 /* read_payment as a row_reader (st_holding). */
 static void
-read_payment_row(sqlite3_stmt *s, void *elem)
+read_payment_row(struct db_stmt *s, void *elem)
 {
 	read_payment(s, elem);
 }
 
 static void
-read_alloc(sqlite3_stmt *s, void *elem)
+read_alloc(struct db_stmt *s, void *elem)
 {
 	struct allocation *a = elem;
 
-	a->id = sqlite3_column_int64(s, 0);
-	a->payment_id = sqlite3_column_int64(s, 1);
-	a->item_id = sqlite3_column_int64(s, 2);
-	a->amount = sqlite3_column_int64(s, 3);
-	a->due_before = sqlite3_column_int64(s, 4);
-	a->reverses = sqlite3_column_int64(s, 5);
+	a->id = db_column_int64(s, 0);
+	a->payment_id = db_column_int64(s, 1);
+	a->item_id = db_column_int64(s, 2);
+	a->amount = db_column_int64(s, 3);
+	a->due_before = db_column_int64(s, 4);
+	a->reverses = db_column_int64(s, 5);
 	store_read_item(s, 6, &a->item);
 }
 
 int
 store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO payments (uuid, payment_no, "
 	    "txn_no, receipt_no, consumer_id, type, channel, method, "
 	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
@@ -117,22 +117,22 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	    p->verified_by, p->balance_after, p->reference);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	p->id = sqlite3_last_insert_rowid(st->db);
+	p->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
 static int
-payment_one(struct store *st, sqlite3_stmt *s, struct payment *p,
+payment_one(struct store *st, struct db_stmt *s, struct payment *p,
     const char *what, struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		read_payment(s, p);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("No payment with payment "
 		      "id, receipt number or transaction id \"%s\""),
@@ -144,7 +144,7 @@ int
 store_payment_find(
     struct store *st, const char *number, struct payment *p, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
 	    " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR "
 	    "p.txn_no = ?1",
@@ -166,7 +166,7 @@ static int
 payments_holding(struct store *st, const char *text, int tail,
     struct payment *p, char *names, size_t n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
 	    " WHERE p.receipt_no LIKE ?1 ESCAPE '\\' OR p.payment_no LIKE ?1 "
 	    "ESCAPE '\\' OR p.txn_no LIKE ?1 ESCAPE '\\' ORDER BY "
@@ -187,7 +187,7 @@ static int
 payment_lookup(
     struct store *st, const char *text, struct payment *p, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM
 	    " WHERE p.receipt_no = ?1 OR p.payment_no = ?1 OR p.txn_no = ?1 "
 	    "OR p.receipt_no = ?2 OR p.payment_no = ?2 OR p.txn_no = ?2",
@@ -199,12 +199,12 @@ payment_lookup(
 		return -1;
 	search_upper(text, up, sizeof up);
 	st_bind(s, "ss", text, up);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (db_step(s) == DB_ROW) {
 		read_payment(s, p);
-		sqlite3_reset(s);
+		db_reset(s);
 		return 0;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	if (*text == '\0')
 		return payment_one(st, s, p, text, err);
 	if ((n = payments_holding(st, text, 1, p, names, sizeof names, err)) <
@@ -252,7 +252,7 @@ int
 store_payment_by_id(
     struct store *st, int64_t id, struct payment *p, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " PAYMENT_COLS " FROM " PAYMENT_FROM " WHERE p.id = ?",
 	    err);
 
@@ -267,7 +267,7 @@ store_payment_set_status(struct store *st, int64_t id, enum pay_status status,
     int verified, const char *verified_at, const char *verified_by,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE payments SET status = ?, "
 	    "verified = ?, verified_at = ?, verified_by = ? WHERE id = ?",
 	    err);
@@ -283,7 +283,7 @@ int
 store_allocation_insert(
     struct store *st, struct allocation *a, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO allocations (payment_id, "
 	    "item_id, amount, due_before, reverses, created_at) VALUES (?, ?, "
 	    "?, ?, nullif(?, 0), datetime('now', 'localtime'))",
@@ -295,7 +295,7 @@ store_allocation_insert(
 	    a->reverses);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	a->id = sqlite3_last_insert_rowid(st->db);
+	a->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -303,7 +303,7 @@ struct allocation *
 store_allocations_of(
     struct store *st, int64_t payment_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT a.id, a.payment_id, a.item_id, "
 	    "a.amount, a.due_before, coalesce(a.reverses, 0), " ITEM_COLS
 	    " FROM allocations a JOIN items i ON i.id = a.item_id LEFT JOIN "
@@ -322,7 +322,7 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
     const char *reason, int64_t user_id, const char *voided_by, const char *at,
     const char *terminal, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO voids (uuid, payment_id, "
 	    "reason, user_id, voided_by, voided_at, terminal) VALUES (?, ?, ?, "
 	    "nullif(?, 0), ?, ?, ?)",
@@ -524,7 +524,7 @@ int
 store_search_dense(struct store *st, const char *text, size_t limit)
 {
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int64_t n = 0, total = 0, page, cut;
 
 	if (text == NULL || *text == '\0')
@@ -535,9 +535,9 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	s = st_stmt(st, "SELECT coalesce(max(id), 0) FROM payments", NULL);
 	if (s == NULL)
 		return 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		total = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (db_step(s) == DB_ROW)
+		total = db_column_int64(s, 0);
+	db_reset(s);
 	page = limit > 0 && (int64_t)limit < total ? (int64_t)limit : total;
 	cut = isqrt(page * total);
 	qb_init(&q, "SELECT count(*) FROM (");
@@ -708,7 +708,7 @@ store_payments_each(struct store *st, const struct payment_filter *f,
     payment_cb cb, void *arg, struct pd_err *err)
 {
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct payment_row *row = xmalloc(sizeof *row);
 	unsigned by = (unsigned)f->sort < PAY_SORTS ? f->sort : PAY_BY_DATE;
 	const char *dir = f->asc ? " ASC" : " DESC";
@@ -764,23 +764,23 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 		free(row);
 		return -1;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		read_payment(s, &row->p);
 		st_col(s, PAYMENT_NCOLS, row->consumer_name,
 		    sizeof row->consumer_name);
 		st_col(s, PAYMENT_NCOLS + 1, row->account_no,
 		    sizeof row->account_no);
 		if (cb(row, arg) != 0) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
 	free(row);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		st_fail(st, err, _("Listing payments"));
-		sqlite3_finalize(s);
+		db_finalize(s);
 		return -1;
 	}
-	sqlite3_finalize(s);
+	db_finalize(s);
 	return 0;
 }

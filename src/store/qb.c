@@ -49,22 +49,21 @@ qb_add(struct qb *q, const char *sql, const char *fmt, ...)
 	va_end(ap);
 }
 
-sqlite3_stmt *
+struct db_stmt *
 qb_prepare(struct store *st, struct qb *q, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int i;
 
-	if (sqlite3_prepare_v2(st->db, q->sql, -1, &s, NULL) != SQLITE_OK) {
+	if (db_prepare_v2(st->db, q->sql, -1, &s, NULL) != DB_OK) {
 		st_fail(st, err, _("Preparing a query"));
 		return NULL;
 	}
 	for (i = 0; i < q->nargs; i++) {
 		if (q->args[i].type == 's')
-			sqlite3_bind_text(
-			    s, i + 1, q->args[i].s, -1, SQLITE_TRANSIENT);
+			db_bind_text(s, i + 1, q->args[i].s, -1, DB_TRANSIENT);
 		else
-			sqlite3_bind_int64(s, i + 1, q->args[i].i);
+			db_bind_int64(s, i + 1, q->args[i].i);
 	}
 	return s;
 }
@@ -120,18 +119,18 @@ int
 qb_count(struct store *st, struct qb *q, int64_t *n, const char *what,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = qb_prepare(st, q, err);
+	struct db_stmt *s = qb_prepare(st, q, err);
 	int rc;
 
 	qb_free(q);
 	*n = 0;
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*n = db_column_int64(s, 0);
 	else
 		st_fail(st, err, what);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	db_finalize(s);
+	return rc == DB_ROW ? 0 : -1;
 }

@@ -8,28 +8,28 @@
 #include "paydesk/xmalloc.h"
 
 static int
-two_ints(struct store *st, sqlite3_stmt *s, int64_t *a, int64_t *b,
+two_ints(struct store *st, struct db_stmt *s, int64_t *a, int64_t *b,
     struct pd_err *err)
 {
 	int rc;
 
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*a = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*a = db_column_int64(s, 0);
 		if (b != NULL)
-			*b = sqlite3_column_int64(s, 1);
+			*b = db_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Computing KPIs"));
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Computing KPIs"));
 }
 
 int
 store_kpi(struct store *st, const char *from, const char *to,
     const char *due_to, const char *day, struct kpi_raw *k, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	memset(k, 0, sizeof *k);
@@ -41,15 +41,15 @@ store_kpi(struct store *st, const char *from, const char *to,
 	    err);
 	if (s == NULL || st_bind(s, "ss", from, to) != 0)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		k->collected = sqlite3_column_int64(s, 0);
-		k->collected_count = sqlite3_column_int64(s, 1);
-		k->alloc_days = sqlite3_column_int64(s, 2);
-		k->alloc_count = sqlite3_column_int64(s, 3);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		k->collected = db_column_int64(s, 0);
+		k->collected_count = db_column_int64(s, 1);
+		k->alloc_days = db_column_int64(s, 2);
+		k->alloc_count = db_column_int64(s, 3);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
+	db_reset(s);
+	if (rc != DB_ROW)
 		return st_fail(st, err, _("Computing KPIs"));
 	s = st_stmt(st,
 	    "SELECT coalesce(sum(collected), 0), "
@@ -89,7 +89,7 @@ int
 store_outstanding(struct store *st, const char *today, struct outstanding *o,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(sum(amount - settled), "
 	    "0), count(*), coalesce(sum(CASE WHEN due_on < ?1 THEN "
 	    "CAST(julianday(?1) - julianday(due_on) AS INTEGER) END), 0), "
@@ -102,16 +102,15 @@ store_outstanding(struct store *st, const char *today, struct outstanding *o,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", today);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		o->total = sqlite3_column_int64(s, 0);
-		o->items = sqlite3_column_int64(s, 1);
-		o->days_past_due = sqlite3_column_int64(s, 2);
-		o->overdue_items = sqlite3_column_int64(s, 3);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		o->total = db_column_int64(s, 0);
+		o->items = db_column_int64(s, 1);
+		o->days_past_due = db_column_int64(s, 2);
+		o->overdue_items = db_column_int64(s, 3);
 	}
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0
-	                        : st_fail(st, err, _("Reading outstanding"));
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading outstanding"));
 }
 
 /* The payers of a filter: grouped by consumer once, the rows wanted
@@ -193,7 +192,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	    "c.id"};
 	struct payment_filter g = *f;
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct payer_row row;
 	int rc;
 	char tail[256];
@@ -225,24 +224,24 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	qb_free(&q);
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		memset(&row, 0, sizeof row);
-		row.consumer_id = sqlite3_column_int64(s, 0);
+		row.consumer_id = db_column_int64(s, 0);
 		st_col(s, 1, row.name, sizeof row.name);
 		st_col(s, 2, row.account_no, sizeof row.account_no);
-		row.total = sqlite3_column_int64(s, 3);
-		row.count = sqlite3_column_int64(s, 4);
+		row.total = db_column_int64(s, 3);
+		row.count = db_column_int64(s, 4);
 		st_col(s, 5, row.last_paid, sizeof row.last_paid);
 		st_col(s, 6, row.methods, sizeof row.methods);
 		if (cb(&row, arg) != 0) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		st_fail(st, err, _("Computing the payers report"));
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : -1;
 }
 
 /* Each check is a query whose rows are problems, one text column each;
@@ -357,7 +356,7 @@ static const struct {
 int
 store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	size_t i;
 	int rc, problems = 0;
 	char line[1024];
@@ -370,32 +369,31 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
 		if (checks[i].rollup && !rollups)
 			continue;
-		if (sqlite3_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) !=
-		    SQLITE_OK)
+		if (db_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) != DB_OK)
 			return st_fail(st, err, _(checks[i].what));
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		while ((rc = db_step(s)) == DB_ROW) {
 			snprintf(line, sizeof line, "%s: %s", _(checks[i].what),
-			    (const char *)sqlite3_column_text(s, 0));
+			    (const char *)db_column_text(s, 0));
 			if (cb != NULL)
 				cb(line, arg);
 			problems++;
 		}
-		sqlite3_finalize(s);
-		if (rc != SQLITE_DONE)
+		db_finalize(s);
+		if (rc != DB_DONE)
 			return st_fail(st, err, _(checks[i].what));
 	}
 	/* the consumer search index agrees with the consumers (rank 1:
 	 * against the content table), and no bulk load was left open */
-	if (sqlite3_exec(st->db,
+	if (db_exec(st->db,
 	        "INSERT INTO consumers_fts (consumers_fts, rank) "
 	        "VALUES ('integrity-check', 1); "
 	        "INSERT INTO consumers_words (consumers_words, rank) "
 	        "VALUES ('integrity-check', 1)",
-	        NULL, NULL, NULL) != SQLITE_OK ||
+	        NULL, NULL, NULL) != DB_OK ||
 	    st_count(st, "SELECT count(*) FROM fts_defer") != 0) {
 		snprintf(line, sizeof line,
 		    _("search index: does not match the consumers (%s)"),
-		    sqlite3_errmsg(st->db));
+		    db_errmsg(st->db));
 		if (cb != NULL)
 			cb(line, arg);
 		problems++;
@@ -454,14 +452,14 @@ static const char *const age_having[AGE_BUCKETS] = {
 };
 
 static void
-read_aging(sqlite3_stmt *s, int c0, struct aging *a)
+read_aging(struct db_stmt *s, int c0, struct aging *a)
 {
 	int b;
 
 	memset(a, 0, sizeof *a);
 	for (b = 0; b < AGE_BUCKETS; b++) {
-		a->amount[b] = sqlite3_column_int64(s, c0 + 2 * b);
-		a->count[b] = sqlite3_column_int64(s, c0 + 2 * b + 1);
+		a->amount[b] = db_column_int64(s, c0 + 2 * b);
+		a->count[b] = db_column_int64(s, c0 + 2 * b + 1);
 		a->total += a->amount[b];
 		a->items += a->count[b];
 	}
@@ -489,7 +487,7 @@ store_aging_total(struct store *st, const struct aging_filter *f,
     struct aging *a, struct pd_err *err)
 {
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	qb_init(&q,
@@ -501,13 +499,13 @@ store_aging_total(struct store *st, const struct aging_filter *f,
 	qb_free(&q);
 	if (s == NULL)
 		return -1;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	rc = db_step(s);
+	if (rc == DB_ROW)
 		read_aging(s, 0, a);
 	else
 		st_fail(st, err, _("Reading the aging report"));
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 0 : -1;
+	db_finalize(s);
+	return rc == DB_ROW ? 0 : -1;
 }
 
 int
@@ -515,7 +513,7 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
     void *arg, struct pd_err *err)
 {
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct aging_row row;
 	unsigned min =
 	    (unsigned)f->min_bucket < AGE_BUCKETS ? f->min_bucket : 0;
@@ -536,49 +534,47 @@ store_aging_each(struct store *st, const struct aging_filter *f, aging_cb cb,
 	qb_free(&q);
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		row.consumer_id = sqlite3_column_int64(s, 0);
+	while ((rc = db_step(s)) == DB_ROW) {
+		row.consumer_id = db_column_int64(s, 0);
 		st_col(s, 1, row.name, sizeof row.name);
 		st_col(s, 2, row.account_no, sizeof row.account_no);
 		read_aging(s, 3, &row.a);
 		if (cb(&row, arg) != 0) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		st_fail(st, err, _("Reading the aging report"));
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : -1;
 }
 
-/* Rows of (key, amount, count) to cb until it says stop; SQLITE_DONE or
+/* Rows of (key, amount, count) to cb until it says stop; DB_DONE or
  * the failing step's code. */
 static int
-step_totals(sqlite3_stmt *s, total_cb cb, void *arg)
+step_totals(struct db_stmt *s, total_cb cb, void *arg)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (cb((const char *)sqlite3_column_text(s, 0),
-		        sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-		        arg) != 0)
-			return SQLITE_DONE;
+	while ((rc = db_step(s)) == DB_ROW)
+		if (cb((const char *)db_column_text(s, 0),
+		        db_column_int64(s, 1), db_column_int64(s, 2), arg) != 0)
+			return DB_DONE;
 	return rc;
 }
 
 static int
-totals_each(struct store *st, sqlite3_stmt *s, const char *from, const char *to,
-    total_cb cb, void *arg, struct pd_err *err)
+totals_each(struct store *st, struct db_stmt *s, const char *from,
+    const char *to, total_cb cb, void *arg, struct pd_err *err)
 {
 	int rc;
 
 	if (s == NULL || st_bind(s, "ss", from, to) != 0)
 		return -1;
 	rc = step_totals(s, cb, arg);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0
-	                         : st_fail(st, err, _("Reading collections"));
+	db_reset(s);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading collections"));
 }
 
 int
@@ -616,7 +612,7 @@ store_split(struct store *st, const struct payment_filter *f,
 	struct payment_filter g = *f;
 	struct split_row r;
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	g.status = PS_POSTED;
@@ -650,21 +646,21 @@ store_split(struct store *st, const struct payment_filter *f,
 	qb_free(&q);
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.key = (const char *)sqlite3_column_text(s, 0);
+	while ((rc = db_step(s)) == DB_ROW) {
+		r.key = (const char *)db_column_text(s, 0);
 		r.key = r.key != NULL ? r.key : "";
-		r.amount = sqlite3_column_int64(s, 1);
-		r.count = sqlite3_column_int64(s, 2);
-		r.payers = sqlite3_column_int64(s, 3);
+		r.amount = db_column_int64(s, 1);
+		r.count = db_column_int64(s, 2);
+		r.payers = db_column_int64(s, 3);
 		if (cb(&r, arg) != 0) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		st_fail(st, err,
 		    by == SPLIT_METHOD ? _("Splitting payments by method")
 		                       : _("Splitting payments by gateway"));
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : -1;
 }

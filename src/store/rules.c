@@ -13,7 +13,7 @@
 int64_t
 store_rules_head(struct store *st)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT max(coalesce((SELECT max(seq) FROM setting_history), 0), "
 	    "coalesce((SELECT max(seq) FROM user_history), 0))",
 	    NULL);
@@ -21,16 +21,16 @@ store_rules_head(struct store *st)
 
 	if (s == NULL)
 		return 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		head = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (db_step(s) == DB_ROW)
+		head = db_column_int64(s, 0);
+	db_reset(s);
 	return head;
 }
 
 int64_t
 store_feed_rules_in(struct store *st, int64_t since, int64_t cursor)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(max(seq), 0) FROM feed WHERE seq > ? AND seq <= ? "
 	    "AND entity IN ('setting', 'user')",
 	    NULL);
@@ -39,18 +39,18 @@ store_feed_rules_in(struct store *st, int64_t since, int64_t cursor)
 	if (s == NULL)
 		return 0;
 	st_bind(s, "ii", since, cursor);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		seq = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (db_step(s) == DB_ROW)
+		seq = db_column_int64(s, 0);
+	db_reset(s);
 	return seq;
 }
 
 static void
-read_change(sqlite3_stmt *s, void *elem)
+read_change(struct db_stmt *s, void *elem)
 {
 	struct setting_change *c = elem;
 
-	c->seq = sqlite3_column_int64(s, 0);
+	c->seq = db_column_int64(s, 0);
 	st_col(s, 1, c->key, sizeof c->key);
 	st_col(s, 2, c->value, sizeof c->value);
 }
@@ -58,7 +58,7 @@ read_change(sqlite3_stmt *s, void *elem)
 struct setting_change *
 store_setting_history(struct store *st, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT seq, key, value FROM setting_history ORDER BY seq, rowid",
 	    err);
 
@@ -69,7 +69,7 @@ store_setting_history(struct store *st, size_t *n, struct pd_err *err)
 }
 
 static void
-read_role(sqlite3_stmt *s, void *elem)
+read_role(struct db_stmt *s, void *elem)
 {
 	char buf[16];
 
@@ -90,7 +90,7 @@ int
 store_user_role_since(struct store *st, const char *name, int by_username,
     const char *branch, int64_t since, enum role *role, struct pd_err *err)
 {
-	sqlite3_stmt *s =
+	struct db_stmt *s =
 	    by_username ? st_stmt(st,
 	                      ROLE_SINCE("user_id = (SELECT id FROM users "
 	                                 "WHERE username = ?1)"),
@@ -114,7 +114,7 @@ int
 store_terminal_mark(struct store *st, const char *org, const char *terminal,
     int64_t seq, const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO terminal_marks (org, terminal, seq, at) SELECT ?1, "
 	    "?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM terminal_marks WHERE "
 	    "org = ?1 AND terminal = ?2 AND seq >= ?3)",
@@ -127,11 +127,11 @@ store_terminal_mark(struct store *st, const char *org, const char *terminal,
 }
 
 static void
-read_mark(sqlite3_stmt *s, void *elem)
+read_mark(struct db_stmt *s, void *elem)
 {
 	struct rule_mark *m = elem;
 
-	m->seq = sqlite3_column_int64(s, 0);
+	m->seq = db_column_int64(s, 0);
 	st_col(s, 1, m->at, sizeof m->at);
 }
 
@@ -139,7 +139,7 @@ struct rule_mark *
 store_terminal_marks(struct store *st, const char *org, const char *terminal,
     char first[TS_BUFSZ], size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT coalesce(min(created_at), '') FROM terminals WHERE org = ? "
 	    "AND terminal = ?",
 	    err);
@@ -148,9 +148,9 @@ store_terminal_marks(struct store *st, const char *org, const char *terminal,
 		return NULL;
 	st_bind(s, "ss", org, terminal);
 	first[0] = '\0';
-	if (sqlite3_step(s) == SQLITE_ROW)
+	if (db_step(s) == DB_ROW)
 		st_col(s, 0, first, TS_BUFSZ);
-	sqlite3_reset(s);
+	db_reset(s);
 	s = st_stmt(st,
 	    "SELECT seq, at FROM terminal_marks WHERE org = ? AND terminal = ? "
 	    "ORDER BY at, seq",
@@ -163,7 +163,7 @@ store_terminal_marks(struct store *st, const char *org, const char *terminal,
 }
 
 static void
-read_doc_number(sqlite3_stmt *s, void *elem)
+read_doc_number(struct db_stmt *s, void *elem)
 {
 	struct doc_number *d = elem;
 
@@ -176,7 +176,7 @@ read_doc_number(sqlite3_stmt *s, void *elem)
 struct doc_number *
 store_doc_numbers(struct store *st, int credit, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s =
+	struct db_stmt *s =
 	    credit ? st_stmt(st,
 	                 "SELECT c.terminal, coalesce(p.branch, ''), c.cn_no, "
 	                 "c.created_on FROM credit_notes c LEFT JOIN payments "
@@ -196,7 +196,7 @@ store_doc_numbers(struct store *st, int credit, size_t *n, struct pd_err *err)
 int64_t
 store_series_peek(struct store *st, const char *series, const char *scope)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT next FROM number_series WHERE series = ? AND scope = ?",
 	    NULL);
 	int64_t next = 1;
@@ -204,9 +204,9 @@ store_series_peek(struct store *st, const char *series, const char *scope)
 	if (s == NULL)
 		return 1;
 	st_bind(s, "ss", series, scope);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		next = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (db_step(s) == DB_ROW)
+		next = db_column_int64(s, 0);
+	db_reset(s);
 	return next;
 }
 
@@ -221,7 +221,7 @@ int
 store_sync_log_has(struct store *st, const char *terminal, const char *uuid,
     const char *before)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT 1 FROM sync_log WHERE terminal = ? AND uuid = ? AND at < ? "
 	    "LIMIT 1",
 	    NULL);
@@ -230,7 +230,7 @@ store_sync_log_has(struct store *st, const char *terminal, const char *uuid,
 	if (s == NULL)
 		return 0;
 	st_bind(s, "sss", terminal, uuid, before);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW;
+	rc = db_step(s);
+	db_reset(s);
+	return rc == DB_ROW;
 }

@@ -93,7 +93,7 @@ static const struct {
 int
 seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT tbl, row_id, fields FROM seals WHERE audit_id = ? "
 	    "ORDER BY id",
 	    err);
@@ -106,19 +106,19 @@ seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 		return -1;
 	st_bind(s, "i", id);
 	sha256_init(&h);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		snprintf(row, sizeof row, "\x1f%lld\x1f",
-		    (long long)sqlite3_column_int64(s, 1));
-		sha256_update(&h, sqlite3_column_text(s, 0),
-		    (size_t)sqlite3_column_bytes(s, 0));
+		    (long long)db_column_int64(s, 1));
+		sha256_update(
+		    &h, db_column_text(s, 0), (size_t)db_column_bytes(s, 0));
 		sha256_update(&h, row, strlen(row));
-		sha256_update(&h, sqlite3_column_text(s, 2),
-		    (size_t)sqlite3_column_bytes(s, 2));
+		sha256_update(
+		    &h, db_column_text(s, 2), (size_t)db_column_bytes(s, 2));
 		sha256_update(&h, "\x1e", 1);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	sha256_final(&h, d);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
 	sha256_tohex(d, sizeof d, hex);
 	return 0;
@@ -127,7 +127,7 @@ seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 int
 seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE seals SET audit_id = ? WHERE audit_id IS NULL AND "
 	    "id > ?",
 	    err);
@@ -138,7 +138,7 @@ seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
 	st_bind(s, "ii", id, st->seal_floor);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
+	if (db_changes(st->db) == 0)
 		return 0;
 	return seal_digest(st, id, hex, err);
 }
@@ -205,7 +205,7 @@ static int
 payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
     void *arg, int *problems)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT json_extract(m.value, '$[0]'), coalesce(json_extract("
 	    "m.value, '$[1]'), 'null'), coalesce(json_extract(m.value, "
 	    "'$[2]'), 'null') FROM outbox o JOIN payments p ON p.uuid = "
@@ -220,17 +220,17 @@ payload_differs(struct store *st, const char *head, int64_t id, problem_cb cb,
 	if (s == NULL)
 		return 0;
 	st_bind(s, "i", id);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (db_step(s) == DB_ROW) {
 		snprintf(line, sizeof line,
 		    _("%s: payload %s is %s but the payment it was made from "
 		      "says %s"),
-		    head, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2));
+		    head, (const char *)db_column_text(s, 0),
+		    (const char *)db_column_text(s, 1),
+		    (const char *)db_column_text(s, 2));
 		report(cb, arg, problems, line);
 		n++;
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	return n;
 }
 
@@ -242,11 +242,11 @@ static int
 apply_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
     struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	char line[1024];
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db,
+	if (db_prepare_v2(st->db,
 	        "SELECT o.id, o.uuid, json_extract(m.value, '$[0]'), "
 	        "coalesce(json_extract(m.value, '$[1]'), 'null'), "
 	        "coalesce(json_extract(m.value, '$[2]'), 'null') FROM outbox o "
@@ -263,37 +263,37 @@ apply_payloads(struct store *st, problem_cb cb, void *arg, int *problems,
 	        "WHERE o.kind = 'credit_apply' AND json_valid(o.payload) AND "
 	        "json_extract(m.value, '$[1]') IS NOT json_extract(m.value, "
 	        "'$[2]') ORDER BY o.id",
-	        -1, &s, NULL) != SQLITE_OK)
+	        -1, &s, NULL) != DB_OK)
 		return st_fail(st, err, _("Reading the seals"));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		snprintf(line, sizeof line,
 		    _("%s row %lld (credit_apply %s): payload %s is %s "
 		      "but the credit application it was made from says %s"),
-		    "outbox", (long long)sqlite3_column_int64(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3),
-		    (const char *)sqlite3_column_text(s, 4));
+		    "outbox", (long long)db_column_int64(s, 0),
+		    (const char *)db_column_text(s, 1),
+		    (const char *)db_column_text(s, 2),
+		    (const char *)db_column_text(s, 3),
+		    (const char *)db_column_text(s, 4));
 		report(cb, arg, problems, line);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	db_finalize(s);
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
 	return 0;
 }
 
 /* Say which columns of row differ between now and sealed (JSON arrays). */
 static int
-row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
-    int *problems, struct pd_err *err)
+row_differs(struct store *st, int i, struct db_stmt *r, problem_cb cb,
+    void *arg, int *problems, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT a.key, coalesce(a.value, 'null'), coalesce(b.value, "
 	    "'null') FROM "
 	    "json_each(?1) a LEFT JOIN json_each(?2) b ON b.key = a.key "
 	    "WHERE b.value IS NOT a.value OR b.type IS NOT a.type",
 	    err);
-	const char *sealed_f = (const char *)sqlite3_column_text(r, 3);
+	const char *sealed_f = (const char *)db_column_text(r, 3);
 	char line[1024], col[64];
 	int rc, n = 0;
 
@@ -303,50 +303,48 @@ row_differs(struct store *st, int i, sqlite3_stmt *r, problem_cb cb, void *arg,
 		snprintf(line, sizeof line,
 		    _("%s row %lld (%s) has no audited seal: it was added "
 		      "outside any use case"),
-		    sealed[i].table, (long long)sqlite3_column_int64(r, 0),
-		    (const char *)sqlite3_column_text(r, 1));
+		    sealed[i].table, (long long)db_column_int64(r, 0),
+		    (const char *)db_column_text(r, 1));
 		report(cb, arg, problems, line);
 		return 0;
 	}
-	st_bind(s, "ss", (const char *)sqlite3_column_text(r, 2), sealed_f);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		col_name(
-		    sealed[i].cols, sqlite3_column_int(s, 0), col, sizeof col);
+	st_bind(s, "ss", (const char *)db_column_text(r, 2), sealed_f);
+	while ((rc = db_step(s)) == DB_ROW) {
+		col_name(sealed[i].cols, db_column_int(s, 0), col, sizeof col);
 		n++;
 		if (strcmp(col, "payload") == 0) {
 			char head[256];
 
 			snprintf(head, sizeof head, "%s row %lld (%s)",
-			    sealed[i].table,
-			    (long long)sqlite3_column_int64(r, 0),
-			    (const char *)sqlite3_column_text(r, 1));
+			    sealed[i].table, (long long)db_column_int64(r, 0),
+			    (const char *)db_column_text(r, 1));
 			snprintf(line, sizeof line,
 			    _("%s: payload is not what its audit entry "
 			      "says (SHA-256 %.12s..., recorded %.12s...)"),
-			    head, (const char *)sqlite3_column_text(s, 1),
-			    (const char *)sqlite3_column_text(s, 2));
+			    head, (const char *)db_column_text(s, 1),
+			    (const char *)db_column_text(s, 2));
 			report(cb, arg, problems, line);
-			payload_differs(st, head, sqlite3_column_int64(r, 0),
-			    cb, arg, problems);
+			payload_differs(
+			    st, head, db_column_int64(r, 0), cb, arg, problems);
 			continue;
 		}
 		snprintf(line, sizeof line,
 		    _("%s row %lld (%s): %s is %s but its audit entry "
 		      "says %s"),
-		    sealed[i].table, (long long)sqlite3_column_int64(r, 0),
-		    (const char *)sqlite3_column_text(r, 1), col,
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2));
+		    sealed[i].table, (long long)db_column_int64(r, 0),
+		    (const char *)db_column_text(r, 1), col,
+		    (const char *)db_column_text(s, 1),
+		    (const char *)db_column_text(s, 2));
 		report(cb, arg, problems, line);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
 	if (n == 0) {
 		snprintf(line, sizeof line,
 		    _("%s row %lld (%s) differs from its audit entry"),
-		    sealed[i].table, (long long)sqlite3_column_int64(r, 0),
-		    (const char *)sqlite3_column_text(r, 1));
+		    sealed[i].table, (long long)db_column_int64(r, 0),
+		    (const char *)db_column_text(r, 1));
 		report(cb, arg, problems, line);
 	}
 	return 0;
@@ -358,7 +356,7 @@ check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
     struct pd_err *err)
 {
 	char sql[2048];
-	sqlite3_stmt *r;
+	struct db_stmt *r;
 	int rc;
 
 	snprintf(sql, sizeof sql,
@@ -368,15 +366,15 @@ check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	    "NULL ORDER BY id DESC LIMIT 1) AS g FROM %s t WHERE g IS NOT f "
 	    "ORDER BY t.id",
 	    sealed[i].label, sealed[i].cols, sealed[i].table, sealed[i].table);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
+	if (db_prepare_v2(st->db, sql, -1, &r, NULL) != DB_OK)
 		return st_fail(st, err, _("Reading the seals"));
-	while ((rc = sqlite3_step(r)) == SQLITE_ROW)
+	while ((rc = db_step(r)) == DB_ROW)
 		if (row_differs(st, i, r, cb, arg, problems, err) != 0) {
-			sqlite3_finalize(r);
+			db_finalize(r);
 			return -1;
 		}
-	sqlite3_finalize(r);
-	if (rc != SQLITE_DONE)
+	db_finalize(r);
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
 	return 0;
 }
@@ -387,7 +385,7 @@ check_gone(struct store *st, int i, problem_cb cb, void *arg, int *problems,
     struct pd_err *err)
 {
 	char sql[2048], line[1024];
-	sqlite3_stmt *r;
+	struct db_stmt *r;
 	int rc;
 
 	snprintf(sql, sizeof sql,
@@ -397,16 +395,16 @@ check_gone(struct store *st, int i, problem_cb cb, void *arg, int *problems,
 	    "WHERE NOT EXISTS (SELECT 1 FROM %s WHERE id = s.row_id)",
 	    sealed[i].gone_label, sealed[i].table, sealed[i].table,
 	    sealed[i].table);
-	if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
+	if (db_prepare_v2(st->db, sql, -1, &r, NULL) != DB_OK)
 		return st_fail(st, err, _("Reading the seals"));
-	while ((rc = sqlite3_step(r)) == SQLITE_ROW) {
+	while ((rc = db_step(r)) == DB_ROW) {
 		snprintf(line, sizeof line, _("%s row %lld (%s) was deleted"),
-		    sealed[i].table, (long long)sqlite3_column_int64(r, 0),
-		    (const char *)sqlite3_column_text(r, 1));
+		    sealed[i].table, (long long)db_column_int64(r, 0),
+		    (const char *)db_column_text(r, 1));
 		report(cb, arg, problems, line);
 	}
-	sqlite3_finalize(r);
-	if (rc != SQLITE_DONE)
+	db_finalize(r);
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
 	return 0;
 }
@@ -474,30 +472,30 @@ col_in(const char *cols, const char *name)
  * against rule i: reported when its audit entry may not change it. */
 static void
 changer_one(
-    int i, int t, sqlite3_stmt *r, problem_cb cb, void *arg, int *problems)
+    int i, int t, struct db_stmt *r, problem_cb cb, void *arg, int *problems)
 {
 	char col[64], pair[160], line[1024];
-	const char *action = (const char *)sqlite3_column_text(r, 3);
-	const char *entity = (const char *)sqlite3_column_text(r, 4);
+	const char *action = (const char *)db_column_text(r, 3);
+	const char *entity = (const char *)db_column_text(r, 4);
 	int ok;
 
-	col_name(sealed[t].cols, sqlite3_column_int(r, 6), col, sizeof col);
+	col_name(sealed[t].cols, db_column_int(r, 6), col, sizeof col);
 	if (!col_in(changers[i].cols, col))
 		return;
 	snprintf(pair, sizeof pair, "|%s %s|", action ? action : "",
 	    entity ? entity : "");
 	ok = strstr(changers[i].may, pair) != NULL;
 	if (ok && strcmp(pair, "|import users|") == 0)
-		ok = sqlite3_column_int(r, 7);
+		ok = db_column_int(r, 7);
 	if (ok)
 		return;
 	snprintf(line, sizeof line,
 	    _("%s row %lld (%s): %s was changed by audit entry %lld (%s %s "
 	      "by %s), which is not a use case that may change it"),
-	    changers[i].table, (long long)sqlite3_column_int64(r, 0),
-	    (const char *)sqlite3_column_text(r, 1), col,
-	    (long long)sqlite3_column_int64(r, 2), action, entity,
-	    (const char *)sqlite3_column_text(r, 5));
+	    changers[i].table, (long long)db_column_int64(r, 0),
+	    (const char *)db_column_text(r, 1), col,
+	    (long long)db_column_int64(r, 2), action, entity,
+	    (const char *)db_column_text(r, 5));
 	report(cb, arg, problems, line);
 }
 
@@ -506,7 +504,7 @@ check_changers(struct store *st, problem_cb cb, void *arg, int *problems,
     struct pd_err *err)
 {
 	char sql[2048];
-	sqlite3_stmt *r;
+	struct db_stmt *r;
 	size_t i, t;
 	int rc;
 
@@ -527,12 +525,12 @@ check_changers(struct store *st, problem_cb cb, void *arg, int *problems,
 		    "g.tbl = '%s' AND (q.value IS NOT k.value OR q.type IS NOT "
 		    "k.type) ORDER BY g.id, k.key",
 		    sealed[t].label, sealed[t].table, sealed[t].table);
-		if (sqlite3_prepare_v2(st->db, sql, -1, &r, NULL) != SQLITE_OK)
+		if (db_prepare_v2(st->db, sql, -1, &r, NULL) != DB_OK)
 			return st_fail(st, err, _("Reading the seals"));
-		while ((rc = sqlite3_step(r)) == SQLITE_ROW)
+		while ((rc = db_step(r)) == DB_ROW)
 			changer_one((int)i, (int)t, r, cb, arg, problems);
-		sqlite3_finalize(r);
-		if (rc != SQLITE_DONE)
+		db_finalize(r);
+		if (rc != DB_DONE)
 			return st_fail(st, err, _("Reading the seals"));
 	}
 	return 0;
@@ -565,7 +563,7 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 int
 store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	char digest[65], recorded[65] = "";
 	int64_t audit_id = 0;
 	int rc, same = 0;
@@ -582,16 +580,16 @@ store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		same = sqlite3_column_int(s, 0);
-		audit_id = sqlite3_column_int64(s, 1);
-		if (sqlite3_column_text(s, 2) != NULL)
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		same = db_column_int(s, 0);
+		audit_id = db_column_int64(s, 1);
+		if (db_column_text(s, 2) != NULL)
 			snprintf(recorded, sizeof recorded, "%s",
-			    (const char *)sqlite3_column_text(s, 2));
+			    (const char *)db_column_text(s, 2));
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
 	if (!same || audit_id == 0)
 		return 1;
@@ -605,7 +603,7 @@ int
 store_outbox_sealed(
     struct store *st, int64_t id, char *why, size_t n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT g.audit_id, o.uuid IS json_extract(g.fields, '$[0]'), "
 	    "o.kind IS json_extract(g.fields, '$[1]'), o.ref IS "
 	    "json_extract(g.fields, '$[2]'), pd_sha256(o.payload) IS "
@@ -622,16 +620,16 @@ store_outbox_sealed(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		audit_id = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		audit_id = db_column_int64(s, 0);
 		for (k = 0; k < 4; k++)
-			same[k] = sqlite3_column_int(s, k + 1);
+			same[k] = db_column_int(s, k + 1);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading the seals"));
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0; /* gone since it was read: nothing to send */
 	if (audit_id == 0) {
 		snprintf(why, n, "%s",

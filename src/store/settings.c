@@ -9,11 +9,11 @@
 #define SETTING_COLS "id, key, value, updated_at"
 
 static void
-read_setting(sqlite3_stmt *s, void *elem)
+read_setting(struct db_stmt *s, void *elem)
 {
 	struct setting *x = elem;
 
-	x->id = sqlite3_column_int64(s, 0);
+	x->id = db_column_int64(s, 0);
 	st_col(s, 1, x->key, sizeof x->key);
 	st_col(s, 2, x->value, sizeof x->value);
 	st_col(s, 3, x->updated_at, sizeof x->updated_at);
@@ -21,24 +21,24 @@ read_setting(sqlite3_stmt *s, void *elem)
 
 /* The one row of s, bound: 1 read into out, 0 none, -1 error. */
 static int
-setting_one(
-    struct store *st, sqlite3_stmt *s, struct setting *out, struct pd_err *err)
+setting_one(struct store *st, struct db_stmt *s, struct setting *out,
+    struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		read_setting(s, out);
-	else if (rc != SQLITE_DONE)
+	else if (rc != DB_DONE)
 		st_fail(st, err, _("Reading a setting"));
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	db_reset(s);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
 int
 store_setting_get(
     struct store *st, const char *key, struct setting *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " SETTING_COLS " FROM settings WHERE key = ?", err);
 
 	if (s == NULL)
@@ -51,7 +51,7 @@ int
 store_setting_by_id(
     struct store *st, int64_t id, struct setting *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " SETTING_COLS " FROM settings WHERE id = ?", err);
 	int rc;
 
@@ -69,7 +69,7 @@ int
 store_setting_put(struct store *st, const char *key, const char *value,
     const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
 	    "updated_at = excluded.updated_at WHERE value <> excluded.value",
@@ -84,7 +84,7 @@ store_setting_put(struct store *st, const char *key, const char *value,
 struct setting *
 store_settings(struct store *st, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " SETTING_COLS " FROM settings ORDER BY key", err);
 
 	if (s == NULL)

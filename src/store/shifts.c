@@ -17,28 +17,27 @@
 #define SHIFT_FROM "shifts s LEFT JOIN users u ON u.id = s.user_id"
 
 static void
-read_shift(sqlite3_stmt *s, void *elem)
+read_shift(struct db_stmt *s, void *elem)
 {
 	struct shift *sh = elem;
 
 	memset(sh, 0, sizeof *sh);
-	sh->id = sqlite3_column_int64(s, 0);
+	sh->id = db_column_int64(s, 0);
 	st_col(s, 1, sh->uuid, sizeof sh->uuid);
 	st_col(s, 2, sh->terminal, sizeof sh->terminal);
 	st_col(s, 3, sh->drawer, sizeof sh->drawer);
-	sh->cashier_id = sqlite3_column_int64(s, 4);
+	sh->cashier_id = db_column_int64(s, 4);
 	st_col(s, 5, sh->cashier, sizeof sh->cashier);
 	st_col(s, 6, sh->cashier_name, sizeof sh->cashier_name);
-	sh->status =
-	    strcmp((const char *)sqlite3_column_text(s, 7), "closed") == 0
-	        ? SHIFT_CLOSED
-	        : SHIFT_OPEN;
+	sh->status = strcmp((const char *)db_column_text(s, 7), "closed") == 0
+	                 ? SHIFT_CLOSED
+	                 : SHIFT_OPEN;
 	st_col(s, 8, sh->opened_at, sizeof sh->opened_at);
 	st_col(s, 9, sh->closed_at, sizeof sh->closed_at);
 	st_col(s, 10, sh->z_no, sizeof sh->z_no);
-	sh->float_expected = sqlite3_column_int64(s, 11);
-	sh->float_counted = sqlite3_column_int64(s, 12);
-	sh->float_kept = sqlite3_column_int64(s, 13);
+	sh->float_expected = db_column_int64(s, 11);
+	sh->float_counted = db_column_int64(s, 12);
+	sh->float_kept = db_column_int64(s, 13);
 	st_col(s, 14, sh->closed_by, sizeof sh->closed_by);
 	st_col(s, 15, sh->signed_off_by, sizeof sh->signed_off_by);
 }
@@ -46,16 +45,16 @@ read_shift(sqlite3_stmt *s, void *elem)
 /* Step a statement of at most one shift: 1 with it in out, 0 without. */
 static int
 shift_one(
-    struct store *st, sqlite3_stmt *s, struct shift *out, struct pd_err *err)
+    struct store *st, struct db_stmt *s, struct shift *out, struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		read_shift(s, out);
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 1;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return 0;
 	return st_fail(st, err, _("Reading a shift"));
 }
@@ -63,7 +62,7 @@ shift_one(
 int
 store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO shifts (uuid, terminal, drawer, user_id, cashier, "
 	    "status, opened_at, float_expected, float_counted, pay_after, "
 	    "void_after) VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, "
@@ -80,7 +79,7 @@ store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err)
 	    sh->float_counted);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	sh->id = sqlite3_last_insert_rowid(st->db);
+	sh->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -88,7 +87,7 @@ int
 store_shift_open_of(struct store *st, const char *terminal, int64_t user_id,
     struct shift *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.status = "
 	    "'open' AND s.terminal = ? AND s.user_id = ?",
 	    err);
@@ -103,7 +102,7 @@ int
 store_shift_drawer(struct store *st, const char *drawer, int open,
     struct shift *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.drawer = ? AND "
 	    "s.status = CASE ? WHEN 1 THEN 'open' ELSE 'closed' END "
 	    "ORDER BY s.id DESC LIMIT 1",
@@ -119,7 +118,7 @@ int
 store_shift_find(
     struct store *st, const char *key, struct shift *out, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.z_no = ?1 "
 	    "COLLATE NOCASE OR s.uuid = lower(?1)",
 	    err);
@@ -138,7 +137,7 @@ store_shift_find(
 int
 store_shift_close(struct store *st, const struct shift *sh, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE shifts SET status = 'closed', closed_at = ?, z_no = ?, "
 	    "float_kept = ?, closed_by = ?, signed_off_by = ?, "
 	    "pay_upto = (SELECT coalesce(max(id), 0) FROM payments), "
@@ -152,7 +151,7 @@ store_shift_close(struct store *st, const struct shift *sh, struct pd_err *err)
 	    sh->closed_by, sh->signed_off_by, sh->id);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) != 1)
+	if (db_changes(st->db) != 1)
 		return pd_fail(err, PD_ESHIFT,
 		    _("The shift was closed meanwhile (by another session)"));
 	return 0;
@@ -162,7 +161,7 @@ int
 store_shift_count_insert(struct store *st, int64_t shift_id, const char *phase,
     const struct shift_count *c, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO shift_counts (shift_id, phase, method, kind, "
 	    "denomination, qty, amount, ref) VALUES (?, ?, ?, ?, "
 	    "nullif(?, 0), ?, ?, ?)",
@@ -178,19 +177,19 @@ store_shift_count_insert(struct store *st, int64_t shift_id, const char *phase,
 }
 
 static void
-read_count(sqlite3_stmt *s, void *elem)
+read_count(struct db_stmt *s, void *elem)
 {
 	struct shift_count *c = elem;
-	const char *k = (const char *)sqlite3_column_text(s, 1);
+	const char *k = (const char *)db_column_text(s, 1);
 
 	st_col(s, 0, c->method, sizeof c->method);
 	c->kind = strcmp(k, "slip") == 0     ? SHIFT_COUNT_SLIP
 	          : strcmp(k, "cheque") == 0 ? SHIFT_COUNT_CHEQUE
 	          : strcmp(k, "total") == 0  ? SHIFT_COUNT_TOTAL
 	                                     : SHIFT_COUNT_DENOM;
-	c->denomination = sqlite3_column_int64(s, 2);
-	c->qty = sqlite3_column_int64(s, 3);
-	c->amount = sqlite3_column_int64(s, 4);
+	c->denomination = db_column_int64(s, 2);
+	c->qty = db_column_int64(s, 3);
+	c->amount = db_column_int64(s, 4);
 	st_col(s, 5, c->ref, sizeof c->ref);
 }
 
@@ -198,7 +197,7 @@ struct shift_count *
 store_shift_counts(struct store *st, int64_t shift_id, const char *phase,
     size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT method, kind, coalesce(denomination, 0), qty, amount, ref "
 	    "FROM shift_counts WHERE shift_id = ? AND phase = ? ORDER BY id",
 	    err);
@@ -214,7 +213,7 @@ int
 store_shift_move_insert(struct store *st, int64_t shift_id, int64_t user_id,
     struct shift_movement *m, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO shift_movements (uuid, shift_id, kind, method, "
 	    "amount, reason, approved_by, user_id, at) VALUES (?, ?, ?, ?, ?, "
 	    "?, ?, nullif(?, 0), ?)",
@@ -229,22 +228,22 @@ store_shift_move_insert(struct store *st, int64_t shift_id, int64_t user_id,
 	    m->approved_by, user_id, m->at);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	m->id = sqlite3_last_insert_rowid(st->db);
+	m->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
 static void
-read_move(sqlite3_stmt *s, void *elem)
+read_move(struct db_stmt *s, void *elem)
 {
 	struct shift_movement *m = elem;
 	int k;
 
-	m->id = sqlite3_column_int64(s, 0);
+	m->id = db_column_int64(s, 0);
 	st_col(s, 1, m->uuid, sizeof m->uuid);
-	k = shift_move_kind_parse((const char *)sqlite3_column_text(s, 2));
+	k = shift_move_kind_parse((const char *)db_column_text(s, 2));
 	m->kind = k < 0 ? SHIFT_PAY_IN : (enum shift_move_kind)k;
 	st_col(s, 3, m->method, sizeof m->method);
-	m->amount = sqlite3_column_int64(s, 4);
+	m->amount = db_column_int64(s, 4);
 	st_col(s, 5, m->reason, sizeof m->reason);
 	st_col(s, 6, m->approved_by, sizeof m->approved_by);
 	st_col(s, 7, m->at, sizeof m->at);
@@ -254,7 +253,7 @@ struct shift_movement *
 store_shift_moves(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT id, uuid, kind, method, amount, reason, approved_by, at "
 	    "FROM shift_movements WHERE shift_id = ? ORDER BY id",
 	    err);
@@ -270,7 +269,7 @@ int
 store_shift_tender_insert(struct store *st, int64_t shift_id,
     const struct shift_tender *t, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO shift_tenders (shift_id, method, npayments, taken, "
 	    "expected, counted, over_short, reason, approved_by) VALUES (?, ?, "
 	    "?, ?, ?, ?, ?, ?, ?)",
@@ -284,16 +283,16 @@ store_shift_tender_insert(struct store *st, int64_t shift_id,
 }
 
 static void
-read_tender(sqlite3_stmt *s, void *elem)
+read_tender(struct db_stmt *s, void *elem)
 {
 	struct shift_tender *t = elem;
 
 	st_col(s, 0, t->method, sizeof t->method);
-	t->npayments = sqlite3_column_int64(s, 1);
-	t->taken = sqlite3_column_int64(s, 2);
-	t->expected = sqlite3_column_int64(s, 3);
-	t->counted = sqlite3_column_int64(s, 4);
-	t->over_short = sqlite3_column_int64(s, 5);
+	t->npayments = db_column_int64(s, 1);
+	t->taken = db_column_int64(s, 2);
+	t->expected = db_column_int64(s, 3);
+	t->counted = db_column_int64(s, 4);
+	t->over_short = db_column_int64(s, 5);
 	st_col(s, 6, t->reason, sizeof t->reason);
 	st_col(s, 7, t->approved_by, sizeof t->approved_by);
 }
@@ -302,7 +301,7 @@ struct shift_tender *
 store_shift_tenders(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT method, npayments, taken, expected, counted, over_short, "
 	    "reason, approved_by FROM shift_tenders WHERE shift_id = ? "
 	    "ORDER BY id",
@@ -316,15 +315,15 @@ store_shift_tenders(
 }
 
 static void
-read_taken(sqlite3_stmt *s, void *elem)
+read_taken(struct db_stmt *s, void *elem)
 {
 	struct shift_tender *t = elem;
-	int k = method_kind_parse((const char *)sqlite3_column_text(s, 1));
+	int k = method_kind_parse((const char *)db_column_text(s, 1));
 
 	st_col(s, 0, t->method, sizeof t->method);
 	t->kind = k < 0 ? METHOD_CASH : (enum method_kind)k;
-	t->npayments = sqlite3_column_int64(s, 2);
-	t->taken = sqlite3_column_int64(s, 3);
+	t->npayments = db_column_int64(s, 2);
+	t->taken = db_column_int64(s, 3);
 }
 
 /* A shift's payments: the cashier's at its terminal between its ids; its
@@ -334,7 +333,7 @@ struct shift_tender *
 store_shift_taken(
     struct store *st, int64_t shift_id, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT method, min(method_kind), sum(n), sum(amt) FROM ("
 	    " SELECT p.method, p.method_kind, 1 AS n, p.amount AS amt"
 	    " FROM shifts s JOIN payments p ON p.id > s.pay_after AND"
@@ -362,7 +361,7 @@ store_shift_each(struct store *st, const struct shift_query *f,
     int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err)
 {
 	struct qb q;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct shift sh;
 	int rc;
 
@@ -382,32 +381,32 @@ store_shift_each(struct store *st, const struct shift_query *f,
 	qb_free(&q);
 	if (s == NULL)
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		read_shift(s, &sh);
 		if (cb(&sh, arg) != 0) {
-			rc = SQLITE_DONE;
+			rc = DB_DONE;
 			break;
 		}
 	}
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : st_fail(st, err, _("Reading shifts"));
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading shifts"));
 }
 
 int
 store_shift_open_sent(
     struct store *st, const char *uuid, int *found, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT 1 FROM outbox WHERE uuid = ? AND kind = 'shift_open'", err);
 	int rc;
 
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", uuid);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	*found = rc == SQLITE_ROW;
-	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	rc = db_step(s);
+	db_reset(s);
+	*found = rc == DB_ROW;
+	return rc == DB_ROW || rc == DB_DONE
 	           ? 0
 	           : st_fail(st, err, _("Reading the outbox"));
 }

@@ -16,12 +16,12 @@
 	" FROM bank_statements s LEFT JOIN users u ON u.id = s.user_id"
 
 static void
-read_stmt(sqlite3_stmt *q, void *elem)
+read_stmt(struct db_stmt *q, void *elem)
 {
 	struct statement *s = elem;
 
 	memset(s, 0, sizeof *s);
-	s->id = sqlite3_column_int64(q, 0);
+	s->id = db_column_int64(q, 0);
 	st_col(q, 1, s->account, sizeof s->account);
 	st_col(q, 2, s->stmt_id, sizeof s->stmt_id);
 	st_col(q, 3, s->stmt_key, sizeof s->stmt_key);
@@ -30,14 +30,14 @@ read_stmt(sqlite3_stmt *q, void *elem)
 	st_col(q, 6, s->currency, sizeof s->currency);
 	st_col(q, 7, s->period_from, sizeof s->period_from);
 	st_col(q, 8, s->period_to, sizeof s->period_to);
-	s->has_opening = sqlite3_column_type(q, 9) != SQLITE_NULL;
-	s->opening = sqlite3_column_int64(q, 9);
-	s->has_closing = sqlite3_column_type(q, 10) != SQLITE_NULL;
-	s->closing = sqlite3_column_int64(q, 10);
-	s->nlines = sqlite3_column_int64(q, 11);
-	s->credits = sqlite3_column_int64(q, 12);
-	s->debits = sqlite3_column_int64(q, 13);
-	s->ndup = sqlite3_column_int64(q, 14);
+	s->has_opening = db_column_type(q, 9) != DB_NULL;
+	s->opening = db_column_int64(q, 9);
+	s->has_closing = db_column_type(q, 10) != DB_NULL;
+	s->closing = db_column_int64(q, 10);
+	s->nlines = db_column_int64(q, 11);
+	s->credits = db_column_int64(q, 12);
+	s->debits = db_column_int64(q, 13);
+	s->ndup = db_column_int64(q, 14);
 	st_col(q, 15, s->imported_at, sizeof s->imported_at);
 	st_col(q, 16, s->imported_by, sizeof s->imported_by);
 	st_col(q, 17, s->terminal, sizeof s->terminal);
@@ -45,25 +45,24 @@ read_stmt(sqlite3_stmt *q, void *elem)
 
 /* Step q for at most one statement: 1 found, 0 none, -1 error. */
 static int
-one_stmt(struct store *st, sqlite3_stmt *q, struct statement *out,
+one_stmt(struct store *st, struct db_stmt *q, struct statement *out,
     struct pd_err *err)
 {
-	int rc = sqlite3_step(q);
+	int rc = db_step(q);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		read_stmt(q, out);
-	sqlite3_reset(q);
-	if (rc == SQLITE_ROW)
+	db_reset(q);
+	if (rc == DB_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0
-	                         : st_fail(st, err, _("Reading statements"));
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading statements"));
 }
 
 int
 store_stmt_by_key(struct store *st, const char *account, const char *key,
     struct statement *out, struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(st,
+	struct db_stmt *q = st_stmt(st,
 	    "SELECT " STMT_COLS STMT_FROM
 	    " WHERE s.account = ? AND s.stmt_key = ?",
 	    err);
@@ -78,7 +77,7 @@ int
 store_stmt_get(
     struct store *st, int64_t id, struct statement *out, struct pd_err *err)
 {
-	sqlite3_stmt *q =
+	struct db_stmt *q =
 	    st_stmt(st, "SELECT " STMT_COLS STMT_FROM " WHERE s.id = ?", err);
 	int rc;
 
@@ -95,7 +94,7 @@ store_stmt_get(
 struct statement *
 store_stmt_list(struct store *st, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(
+	struct db_stmt *q = st_stmt(
 	    st, "SELECT " STMT_COLS STMT_FROM " ORDER BY s.id DESC", err);
 
 	if (q == NULL)
@@ -108,7 +107,7 @@ int
 store_stmt_insert(
     struct store *st, struct statement *s, int64_t user_id, struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(st,
+	struct db_stmt *q = st_stmt(st,
 	    "INSERT INTO bank_statements (account, stmt_id, stmt_key, format,"
 	    " file_name, currency, period_from, period_to, opening, closing,"
 	    " line_count, credits, debits, dup_count, imported_at, user_id,"
@@ -126,7 +125,7 @@ store_stmt_insert(
 	    s->terminal);
 	if (st_done(st, q, err) != 0)
 		return -1;
-	s->id = sqlite3_last_insert_rowid(st->db);
+	s->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -134,7 +133,7 @@ int
 store_stmt_line_seen(struct store *st, const char *account,
     struct statement_line *l, struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(st,
+	struct db_stmt *q = st_stmt(st,
 	    "SELECT l.id, l.statement_id FROM bank_statement_lines l"
 	    " JOIN bank_statements s ON s.id = l.statement_id"
 	    " WHERE s.account = ?1 AND l.dup_of IS NULL AND"
@@ -148,18 +147,18 @@ store_stmt_line_seen(struct store *st, const char *account,
 	if (q == NULL)
 		return -1;
 	/* ?1 is the account, then bank id, reference, date, amount */
-	sqlite3_bind_text(q, 1, account, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 2, l->bank_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 3, l->reference, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(q, 4, l->booking, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(q, 5, l->amount);
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW) {
-		l->dup_of = sqlite3_column_int64(q, 0);
-		l->dup_of_stmt = sqlite3_column_int64(q, 1);
+	db_bind_text(q, 1, account, -1, DB_TRANSIENT);
+	db_bind_text(q, 2, l->bank_id, -1, DB_TRANSIENT);
+	db_bind_text(q, 3, l->reference, -1, DB_TRANSIENT);
+	db_bind_text(q, 4, l->booking, -1, DB_TRANSIENT);
+	db_bind_int64(q, 5, l->amount);
+	rc = db_step(q);
+	if (rc == DB_ROW) {
+		l->dup_of = db_column_int64(q, 0);
+		l->dup_of_stmt = db_column_int64(q, 1);
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE
+	db_reset(q);
+	return rc == DB_ROW || rc == DB_DONE
 	           ? 0
 	           : st_fail(st, err, _("Reading statements"));
 }
@@ -168,7 +167,7 @@ int
 store_stmt_line_insert(struct store *st, int64_t stmt,
     const struct statement_line *l, struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(st,
+	struct db_stmt *q = st_stmt(st,
 	    "INSERT INTO bank_statement_lines (statement_id, seq, booking_date,"
 	    " value_date, amount, reference, counterparty, text, bank_id,"
 	    " reversal, dup_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -184,29 +183,29 @@ store_stmt_line_insert(struct store *st, int64_t stmt,
 }
 
 static void
-read_line(sqlite3_stmt *q, void *elem)
+read_line(struct db_stmt *q, void *elem)
 {
 	struct statement_line *l = elem;
 
 	memset(l, 0, sizeof *l);
-	l->id = sqlite3_column_int64(q, 0);
-	l->seq = sqlite3_column_int(q, 1);
+	l->id = db_column_int64(q, 0);
+	l->seq = db_column_int(q, 1);
 	st_col(q, 2, l->booking, sizeof l->booking);
 	st_col(q, 3, l->value, sizeof l->value);
-	l->amount = sqlite3_column_int64(q, 4);
-	l->reference = xstrdup((const char *)sqlite3_column_text(q, 5));
-	l->counterparty = xstrdup((const char *)sqlite3_column_text(q, 6));
-	l->text = xstrdup((const char *)sqlite3_column_text(q, 7));
-	l->bank_id = xstrdup((const char *)sqlite3_column_text(q, 8));
-	l->reversal = sqlite3_column_int(q, 9);
-	l->dup_of = sqlite3_column_int64(q, 10);
-	l->dup_of_stmt = sqlite3_column_int64(q, 11);
+	l->amount = db_column_int64(q, 4);
+	l->reference = xstrdup((const char *)db_column_text(q, 5));
+	l->counterparty = xstrdup((const char *)db_column_text(q, 6));
+	l->text = xstrdup((const char *)db_column_text(q, 7));
+	l->bank_id = xstrdup((const char *)db_column_text(q, 8));
+	l->reversal = db_column_int(q, 9);
+	l->dup_of = db_column_int64(q, 10);
+	l->dup_of_stmt = db_column_int64(q, 11);
 }
 
 struct statement_line *
 store_stmt_lines(struct store *st, int64_t stmt, size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(st,
+	struct db_stmt *q = st_stmt(st,
 	    "SELECT l.id, l.seq, l.booking_date, l.value_date, l.amount,"
 	    " l.reference, l.counterparty, l.text, l.bank_id, l.reversal,"
 	    " coalesce(l.dup_of, 0), coalesce(d.statement_id, 0)"
@@ -226,7 +225,7 @@ int
 store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
     const char *at, int64_t user_id, struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(st,
+	struct db_stmt *q = st_stmt(st,
 	    "INSERT INTO bank_statement_mappings (name, spec, created_at,"
 	    " user_id) VALUES (?, ?, ?, nullif(?, 0))"
 	    " ON CONFLICT (name) DO NOTHING",
@@ -237,7 +236,7 @@ store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
 	st_bind(q, "sssi", name, spec, at, user_id);
 	if (st_done(st, q, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0)
+	if (db_changes(st->db) == 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("A statement mapping \"%s\" exists already"), name);
 	return 0;
@@ -247,20 +246,20 @@ int
 store_stmt_mapping_get(struct store *st, const char *name, char *spec, size_t n,
     struct pd_err *err)
 {
-	sqlite3_stmt *q = st_stmt(
+	struct db_stmt *q = st_stmt(
 	    st, "SELECT spec FROM bank_statement_mappings WHERE name = ?", err);
 	int rc;
 
 	if (q == NULL)
 		return -1;
 	st_bind(q, "s", name);
-	rc = sqlite3_step(q);
-	if (rc == SQLITE_ROW)
+	rc = db_step(q);
+	if (rc == DB_ROW)
 		st_col(q, 0, spec, n);
-	sqlite3_reset(q);
-	if (rc == SQLITE_DONE)
+	db_reset(q);
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("No statement mapping \"%s\" (statement mapping add)"),
 		    name);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Reading mappings"));
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading mappings"));
 }

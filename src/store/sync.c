@@ -13,18 +13,18 @@
 	"coalesce(rejected_at, ''), reject_reason"
 
 static void
-read_outbox(sqlite3_stmt *s, void *elem)
+read_outbox(struct db_stmt *s, void *elem)
 {
 	struct outbox_rec *r = elem;
-	const char *p = (const char *)sqlite3_column_text(s, 6);
+	const char *p = (const char *)db_column_text(s, 6);
 
 	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(s, 0);
+	r->id = db_column_int64(s, 0);
 	st_col(s, 1, r->uuid, sizeof r->uuid);
 	st_col(s, 2, r->kind, sizeof r->kind);
 	st_col(s, 3, r->ref, sizeof r->ref);
 	st_col(s, 4, r->created_at, sizeof r->created_at);
-	r->attempts = sqlite3_column_int(s, 5);
+	r->attempts = db_column_int(s, 5);
 	r->payload = xstrdup(p ? p : "");
 	st_col(s, 7, r->rejected_at, sizeof r->rejected_at);
 	st_col(s, 8, r->reason, sizeof r->reason);
@@ -34,7 +34,7 @@ struct outbox_rec *
 store_outbox_next(struct store *st, int64_t after, size_t limit, size_t *n,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " OUTBOX_COLS " FROM outbox WHERE sent_at IS NULL AND "
 	    "rejected_at IS NULL AND id > ? ORDER BY id LIMIT ?",
 	    err);
@@ -51,7 +51,7 @@ store_outbox_quarantine(struct store *st, size_t *n, struct pd_err *err)
 {
 	/* the records the central node rejected, then the pulled ones this
 	 * terminal set aside (id 0: not in the outbox) */
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT * FROM (SELECT " OUTBOX_COLS " FROM outbox WHERE "
 	    "rejected_at IS NOT NULL ORDER BY id) UNION ALL SELECT * FROM "
 	    "(SELECT 0, uuid, kind, ref, created_at, 0, payload, "
@@ -78,7 +78,7 @@ int
 store_outbox_ack(
     struct store *st, const char *uuid, const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, "
 	    "last_error = '', rejected_at = NULL, reject_reason = '' WHERE "
 	    "uuid = ?",
@@ -94,7 +94,7 @@ int
 store_outbox_reject(struct store *st, const char *uuid, const char *reason,
     const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE outbox SET rejected_at = ?, reject_reason = ?, "
 	    "attempts = attempts + 1 WHERE uuid = ?",
 	    err);
@@ -109,7 +109,7 @@ int
 store_outbox_attempt(struct store *st, int64_t first, int64_t last,
     const char *error, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE "
 	    "id BETWEEN ? AND ? AND sent_at IS NULL AND rejected_at IS NULL",
 	    err);
@@ -124,7 +124,7 @@ int
 store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 {
 	int pulled;
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE outbox SET rejected_at = NULL, reject_reason = '' WHERE "
 	    "uuid = ? AND rejected_at IS NOT NULL",
 	    err);
@@ -134,14 +134,14 @@ store_outbox_retry(struct store *st, const char *uuid, struct pd_err *err)
 	st_bind(s, "s", uuid);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) != 0)
+	if (db_changes(st->db) != 0)
 		return 0;
 	s = st_stmt(st, "SELECT 1 FROM pull_quarantine WHERE uuid = ?", err);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", uuid);
-	pulled = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_reset(s);
+	pulled = db_step(s) == DB_ROW;
+	db_reset(s);
 	if (pulled)
 		return pd_fail(err, PD_EINVAL,
 		    _("Record %s was pulled from the central node and refused "
@@ -155,7 +155,7 @@ int
 store_pull_set_aside(struct store *st, int64_t seq, const struct outbox_rec *r,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO pull_quarantine (seq, uuid, kind, ref, created_at, "
 	    "payload, reason, set_aside_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
@@ -196,33 +196,33 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	    [TBL_CREDIT_APPLICATIONS] =
 	        "SELECT id FROM credit_applications WHERE uuid = ?",
 	};
-	sqlite3_stmt *s = st_stmt(st, sql[t], err);
+	struct db_stmt *s = st_stmt(st, sql[t], err);
 	int rc;
 
 	*id = 0;
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", key);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Looking up a record"));
 	return 0;
 }
 
 /* Step a one-row statement: 0 with a row, PD_ENOTFOUND without. */
 static int
-one_row(struct store *st, sqlite3_stmt *s, const char *what, int64_t id,
+one_row(struct store *st, struct db_stmt *s, const char *what, int64_t id,
     struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 
-	if (rc == SQLITE_ROW)
+	if (rc == DB_ROW)
 		return 0;
-	sqlite3_reset(s);
-	if (rc == SQLITE_DONE)
+	db_reset(s);
+	if (rc == DB_DONE)
 		return pd_fail(
 		    err, PD_ENOTFOUND, _("No %s #%lld"), what, (long long)id);
 	return st_fail(st, err, what);
@@ -232,7 +232,7 @@ int
 store_item_by_id(
     struct store *st, int64_t id, struct item *it, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.id = ?", err);
 
 	if (s == NULL)
@@ -241,7 +241,7 @@ store_item_by_id(
 	if (one_row(st, s, _("item"), id, err) != 0)
 		return -1;
 	store_read_item(s, 0, it);
-	sqlite3_reset(s);
+	db_reset(s);
 	return 0;
 }
 
@@ -249,7 +249,7 @@ int
 store_void_by_id(
     struct store *st, int64_t id, struct void_row *v, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT uuid, payment_id, reason, voided_by, voided_at, terminal "
 	    "FROM voids WHERE id = ?",
 	    err);
@@ -261,12 +261,12 @@ store_void_by_id(
 		return -1;
 	memset(v, 0, sizeof *v);
 	st_col(s, 0, v->uuid, sizeof v->uuid);
-	v->payment_id = sqlite3_column_int64(s, 1);
+	v->payment_id = db_column_int64(s, 1);
 	st_col(s, 2, v->reason, sizeof v->reason);
 	st_col(s, 3, v->voided_by, sizeof v->voided_by);
 	st_col(s, 4, v->voided_at, sizeof v->voided_at);
 	st_col(s, 5, v->terminal, sizeof v->terminal);
-	sqlite3_reset(s);
+	db_reset(s);
 	return 0;
 }
 
@@ -274,7 +274,7 @@ int
 store_credit_apply_by_id(struct store *st, int64_t id,
     struct credit_application *a, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT a.uuid, a.credit_note_id, a.item_id, a.amount, "
 	    "a.applied_on, a.created_at, i.ref, a.terminal FROM "
 	    "credit_applications a JOIN items i ON i.id = a.item_id WHERE "
@@ -289,21 +289,21 @@ store_credit_apply_by_id(struct store *st, int64_t id,
 	memset(a, 0, sizeof *a);
 	a->id = id;
 	st_col(s, 0, a->uuid, sizeof a->uuid);
-	a->credit_note_id = sqlite3_column_int64(s, 1);
-	a->item_id = sqlite3_column_int64(s, 2);
-	a->amount = sqlite3_column_int64(s, 3);
+	a->credit_note_id = db_column_int64(s, 1);
+	a->item_id = db_column_int64(s, 2);
+	a->amount = db_column_int64(s, 3);
 	st_col(s, 4, a->applied_on, sizeof a->applied_on);
 	st_col(s, 5, a->created_at, sizeof a->created_at);
 	st_col(s, 6, a->item_ref, sizeof a->item_ref);
 	st_col(s, 7, a->terminal, sizeof a->terminal);
-	sqlite3_reset(s);
+	db_reset(s);
 	return 0;
 }
 
 int
 store_item_update(struct store *st, const struct item *it, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE items SET uuid = ?, ref = ?, period = ?, description = ?, "
 	    "amount = ?, issued_on = ?, due_on = ? WHERE id = ?",
 	    err);
@@ -318,7 +318,7 @@ store_item_update(struct store *st, const struct item *it, struct pd_err *err)
 int
 store_user_upsert(struct store *st, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO users (username, full_name, role, pin_hash, active, "
 	    "branch, created_at) VALUES (?, ?, ?, ?, ?, ?, datetime('now', "
 	    "'localtime')) ON CONFLICT (username) DO UPDATE SET full_name = "
@@ -340,7 +340,7 @@ int
 store_sync_origin(
     struct store *st, const char *origin, int altered, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE sync_origin SET origin = ?, altered = ? WHERE id = 1", err);
 
 	if (s == NULL)
@@ -353,7 +353,7 @@ int
 store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
     struct pd_err *err)
 {
-	sqlite3_stmt *s =
+	struct db_stmt *s =
 	    st_stmt(st, "SELECT hash FROM applied WHERE uuid = ?", err);
 	int rc;
 
@@ -361,13 +361,13 @@ store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "s", uuid);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(s);
+	if (rc == DB_ROW) {
 		st_col(s, 0, hash, 65);
 		*found = 1;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Reading applied records"));
 	return 0;
 }
@@ -376,7 +376,7 @@ int
 store_applied_put(struct store *st, const char *uuid, const char *terminal,
     const char *kind, const char *hash, const char *at, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO applied (uuid, terminal, kind, hash, applied_at) "
 	    "VALUES (?, ?, ?, ?, ?)",
 	    err);
@@ -392,7 +392,7 @@ store_sync_log(struct store *st, const char *at, const char *terminal,
     const char *uuid, const char *kind, const char *event, const char *reason,
     struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO sync_log (at, terminal, uuid, kind, event, reason) "
 	    "VALUES (?, ?, ?, ?, ?, ?)",
 	    err);
@@ -407,7 +407,7 @@ int
 store_sync_log_trim(
     struct store *st, const char *terminal, int keep, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "DELETE FROM sync_log WHERE terminal = ?1 AND id <= (SELECT id "
 	    "FROM sync_log WHERE terminal = ?1 ORDER BY id DESC LIMIT 1 "
 	    "OFFSET ?2)",
@@ -420,13 +420,13 @@ store_sync_log_trim(
 }
 
 static void
-read_feed(sqlite3_stmt *s, void *elem)
+read_feed(struct db_stmt *s, void *elem)
 {
 	struct feed_entry *e = elem;
 
-	e->seq = sqlite3_column_int64(s, 0);
+	e->seq = db_column_int64(s, 0);
 	st_col(s, 1, e->entity, sizeof e->entity);
-	e->row_id = sqlite3_column_int64(s, 2);
+	e->row_id = db_column_int64(s, 2);
 	st_col(s, 3, e->origin, sizeof e->origin);
 }
 
@@ -440,7 +440,7 @@ struct feed_entry *
 store_feed_page(struct store *st, int64_t since, const char *origin,
     size_t limit, size_t *n, int64_t *cursor, int *more, struct pd_err *err)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	struct feed_entry *e;
 	int64_t head;
 
@@ -474,7 +474,7 @@ store_feed_page(struct store *st, int64_t since, const char *origin,
 int64_t
 store_feed_count_after(struct store *st, int64_t since, const char *origin)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT count(*) FROM feed WHERE seq > ? AND (origin <> ? OR "
 	    "altered)",
 	    NULL);
@@ -483,29 +483,29 @@ store_feed_count_after(struct store *st, int64_t since, const char *origin)
 	if (s == NULL)
 		return 0;
 	st_bind(s, "is", since, origin);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_reset(s);
 	return n;
 }
 
 static void
-read_held(sqlite3_stmt *s, void *elem)
+read_held(struct db_stmt *s, void *elem)
 {
 	struct allocation *a = elem;
 
 	memset(a, 0, sizeof *a);
-	a->payment_id = sqlite3_column_int64(s, 0);
-	a->id = sqlite3_column_int64(s, 1);
-	a->amount = sqlite3_column_int64(s, 2);
-	a->item_id = sqlite3_column_int64(s, 3);
+	a->payment_id = db_column_int64(s, 0);
+	a->id = db_column_int64(s, 1);
+	a->amount = db_column_int64(s, 2);
+	a->item_id = db_column_int64(s, 3);
 }
 
 struct allocation *
 store_item_held_by(struct store *st, int64_t item_id, const char *terminal,
     size_t *n, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT a.payment_id, min(CASE WHEN a.reverses IS NULL THEN a.id "
 	    "END), sum(a.amount), a.item_id FROM allocations a JOIN payments "
 	    "p ON p.id = a.payment_id WHERE a.item_id = ? AND p.terminal = ? "
@@ -523,7 +523,7 @@ store_item_held_by(struct store *st, int64_t item_id, const char *terminal,
 int
 store_received_add(struct store *st, const char *uuid, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(
+	struct db_stmt *s = st_stmt(
 	    st, "INSERT OR IGNORE INTO received (uuid) VALUES (?)", err);
 
 	if (s == NULL)

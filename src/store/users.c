@@ -9,29 +9,29 @@
 	"failed_logins, locked_until, branch"
 
 static int
-user_one(struct store *st, sqlite3_stmt *s, struct user *u, const char *what,
+user_one(struct store *st, struct db_stmt *s, struct user *u, const char *what,
     struct pd_err *err)
 {
-	int rc = sqlite3_step(s);
+	int rc = db_step(s);
 	char role[16];
 
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		memset(u, 0, sizeof *u);
-		u->id = sqlite3_column_int64(s, 0);
+		u->id = db_column_int64(s, 0);
 		st_col(s, 1, u->username, sizeof u->username);
 		st_col(s, 2, u->full_name, sizeof u->full_name);
 		st_col(s, 3, role, sizeof role);
 		u->role = (enum role)role_parse(role);
 		st_col(s, 4, u->pin_hash, sizeof u->pin_hash);
-		u->active = sqlite3_column_int(s, 5);
-		u->failed_logins = sqlite3_column_int(s, 6);
+		u->active = db_column_int(s, 5);
+		u->failed_logins = db_column_int(s, 6);
 		st_col(s, 7, u->locked_until, sizeof u->locked_until);
 		st_col(s, 8, u->branch, sizeof u->branch);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW)
+	db_reset(s);
+	if (rc == DB_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return pd_fail(err, PD_ENOTFOUND, _("No user \"%s\""), what);
 	return st_fail(st, err, _("Reading a user"));
 }
@@ -40,7 +40,7 @@ int
 store_user_by_name(
     struct store *st, const char *username, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " USER_COLS " FROM users WHERE "
 	    "username = ?",
 	    err);
@@ -55,7 +55,7 @@ int
 store_user_by_full_name(struct store *st, const char *full_name,
     const char *branch, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " USER_COLS " FROM users WHERE full_name = ? AND "
 	    "(branch = '' OR branch = ?) ORDER BY CASE role WHEN 'admin' "
 	    "THEN 4 WHEN 'supervisor' THEN 3 WHEN 'recovery' THEN 2 ELSE 1 "
@@ -72,7 +72,7 @@ int
 store_user_by_id(
     struct store *st, int64_t id, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT " USER_COLS " FROM users WHERE "
 	    "id = ?",
 	    err);
@@ -86,7 +86,7 @@ store_user_by_id(
 int
 store_user_insert(struct store *st, struct user *u, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO users (username, "
 	    "full_name, role, pin_hash, active, branch, created_at) VALUES (?, "
 	    "?, ?, ?, ?, ?, datetime('now', 'localtime'))",
@@ -98,7 +98,7 @@ store_user_insert(struct store *st, struct user *u, struct pd_err *err)
 	    u->pin_hash, u->active, u->branch);
 	if (st_done(st, s, err) != 0)
 		return -1;
-	u->id = sqlite3_last_insert_rowid(st->db);
+	u->id = db_last_insert_rowid(st->db);
 	return 0;
 }
 
@@ -106,7 +106,7 @@ int
 store_user_login_state(struct store *st, int64_t id, int failed,
     const char *locked_until, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE users SET failed_logins = ?, "
 	    "locked_until = ? WHERE id = ?",
 	    err);
@@ -121,7 +121,7 @@ int
 store_user_login_reset(
     struct store *st, int64_t id, int counted, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "UPDATE users SET failed_logins = 0, "
 	    "locked_until = '' WHERE id = ? AND failed_logins = ?",
 	    err);
@@ -136,7 +136,7 @@ int
 store_login_misses(struct store *st, const char *username, int *failed,
     char *locked_until, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "SELECT failed, locked_until FROM "
 	    "login_misses WHERE username = ?",
 	    err);
@@ -147,13 +147,13 @@ store_login_misses(struct store *st, const char *username, int *failed,
 	st_bind(s, "s", username);
 	*failed = 0;
 	locked_until[0] = '\0';
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*failed = sqlite3_column_int(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*failed = db_column_int(s, 0);
 		st_col(s, 1, locked_until, TS_BUFSZ);
 	}
-	sqlite3_reset(s);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+	db_reset(s);
+	if (rc == DB_ROW || rc == DB_DONE)
 		return 0;
 	return st_fail(st, err, _("Reading a user"));
 }
@@ -162,7 +162,7 @@ int
 store_login_misses_set(struct store *st, const char *username, int failed,
     const char *locked_until, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO login_misses (username, "
 	    "failed, locked_until) VALUES (?1, ?2, ?3) ON CONFLICT (username) "
 	    "DO UPDATE SET failed = ?2, locked_until = ?3",
@@ -194,7 +194,7 @@ int
 store_series_next(struct store *st, const char *series, const char *scope,
     int64_t *seq, struct pd_err *err)
 {
-	sqlite3_stmt *s = st_stmt(st,
+	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO number_series (series, "
 	    "scope, next) VALUES (?1, ?2, 2) ON CONFLICT (series, scope) DO "
 	    "UPDATE SET next = next + 1 RETURNING next - 1",
@@ -204,9 +204,9 @@ store_series_next(struct store *st, const char *series, const char *scope,
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ss", series, scope);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*seq = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW ? 0 : st_fail(st, err, _("Numbering"));
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*seq = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Numbering"));
 }
