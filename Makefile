@@ -19,7 +19,7 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
           -Wno-format-truncation
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
-PKGS    = sqlite3 jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
+PKGS    = sqlite3 libpq jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
           libutf8proc fribidi fontconfig harfbuzz harfbuzz-subset libxml-2.0 libofx aqbanking \
           gwenhywfar
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
@@ -57,7 +57,8 @@ DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
            libssl-dev libutf8proc-dev gettext libfribidi-dev libfontconfig-dev \
            fonts-wqy-zenhei fonts-lohit-deva fonts-lohit-beng-bengali \
            libharfbuzz-dev libharfbuzz-bin libxml2-dev libofx-dev \
-           libaqbanking-dev fonts-symbola fonts-khmeros fonts-hosny-amiri
+           libaqbanking-dev fonts-symbola fonts-khmeros fonts-hosny-amiri \
+           libpq-dev postgresql
 
 LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
            src/doc/*.c src/sync/*.c src/bank/*.c src/service/*.c)

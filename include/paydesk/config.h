@@ -148,6 +148,9 @@ struct config {
 	                                     accept, reject */
 	char central_gateway_signed[4];   /* mobile money must be signed: no,
 	                                     yes */
+	/* where the central node keeps its stores (issue 22) */
+	char central_backend[16];    /* sqlite, postgresql */
+	char central_database[1024]; /* libpq conninfo; "": PG* variables */
 
 	/* schema rows whose value came from the central node (bit i: row i
 	 * of config_rows), not from the file; read with config_is_central() */

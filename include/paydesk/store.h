@@ -437,7 +437,10 @@ int64_t store_feed_head(struct store *st);
 /* Entries of the feed after since that a terminal would get: for status. */
 int64_t store_feed_count_after(struct store *st, int64_t since, const char *origin);
 
-/* The central node's directory of organisations and terminals. */
+/* The central node's directory of organisations and terminals. A path
+ * "pg:SCHEMA CONNINFO" (here and for store_open_central) is a schema of a
+ * PostgreSQL database instead of a file (issue 22): SCHEMA of letters,
+ * digits, '_' and '-', CONNINFO libpq's ("" for the PG* variables). */
 int store_open_directory(
     const char *path, int create, struct store **out, struct pd_err *err);
 int store_org_add(struct store *st, const char *code, const char *name,
@@ -445,6 +448,9 @@ int store_org_add(struct store *st, const char *code, const char *name,
 /* PD_ENOTFOUND when there is no such organisation. */
 int store_org_get(struct store *st, const char *code, char *name, size_t n,
     struct pd_err *err);
+/* The codes of every organisation, in order, as one array of 33-byte
+ * strings (*n of them; the caller frees it); NULL on error. */
+char (*store_orgs(struct store *st, size_t *n, struct pd_err *err))[33];
 int store_terminal_add(struct store *st, const struct terminal_row *t,
     const char *token_hash, struct pd_err *err);
 int store_terminal_revoke(struct store *st, const char *org,

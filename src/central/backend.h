@@ -1,7 +1,8 @@
 /* backend.h - the central node's storage, as the HTTP handlers see it.
- * The handlers (http.c) and the commands (main.c) call only these; the
- * embedded SQLite backend is backend_sqlite.c. A PostgreSQL backend is
- * another table of these functions. */
+ * The handlers (http.c) and the commands (main.c) call only these; both
+ * backends, embedded SQLite and PostgreSQL, are backend_sqlite.c's tables
+ * of these functions over the same store functions (the store's database
+ * seam, src/store/db.h). */
 #ifndef PAYDESK_CENTRAL_BACKEND_H
 #define PAYDESK_CENTRAL_BACKEND_H
 #include <stddef.h>
@@ -106,6 +107,12 @@ struct backend_ops {
 	struct deposit *(*deposits)(struct backend *b, const char *org,
 	    size_t *n, struct pd_err *err);
 	void (*close)(struct backend *b);
+	/* Bring every organisation's store to this version's schema (the
+	 * directory's is at backend_open): cb gets each code and its
+	 * schema version; -1 at the first that fails (issue 22). */
+	int (*migrate)(struct backend *b,
+	    void (*cb)(const char *org, int version, void *arg), void *arg,
+	    struct pd_err *err);
 };
 
 struct backend {
@@ -119,8 +126,9 @@ struct backend {
 	long notes;
 };
 
-/* Open the embedded SQLite backend in cfg's data_dir. */
-struct backend *backend_sqlite_open(
-    const struct config *cfg, struct pd_err *err);
+/* Open cfg's [central] backend: sqlite (the files of data_dir) or
+ * postgresql (the schemas of [central] database), its directory migrated;
+ * NULL with err when it cannot be opened. */
+struct backend *backend_open(const struct config *cfg, struct pd_err *err);
 
 #endif

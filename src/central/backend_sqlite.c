@@ -1,11 +1,13 @@
-/* backend_sqlite.c - the central node's embedded SQLite backend: a
- * directory store (organisations, terminals, token hashes, payment
- * gateways) and one
- * paydesk store per organisation, so one organisation's data cannot reach
- * another's. Pushes to an organisation queue for its one writer
- * connection, whose page cache stays warm from batch to batch (a commit
- * by another connection would empty it); pulls and status borrow reader
- * connections from a pool.
+/* backend_sqlite.c - the central node's backends, embedded SQLite and
+ * PostgreSQL (issue 22): a directory store (organisations, terminals,
+ * token hashes, payment gateways) and one paydesk store per organisation,
+ * so one organisation's data cannot reach another's. On SQLite each is a
+ * file of data_dir; on PostgreSQL a schema of [central] database
+ * (paydesk, org_CODE), through the same store functions (the store's
+ * database seam, src/store/db.h), so the use cases are the same code. Pushes to
+ * an organisation queue for its one writer connection, whose page cache stays
+ * warm from batch to batch (a commit by another connection would empty it);
+ * pulls and status borrow reader connections from a pool.
  *
  * This is the central node's storage adapter: the one front-end file that
  * talks to the store directly (store.h; DESIGN.md, "Layers"). Every other
@@ -33,8 +35,11 @@ struct conn {
 	struct backend *b;
 };
 
+#define SB(b) ((struct sqlite_backend *)(b))
+
 struct sqlite_backend {
 	struct backend base;
+	int pg; /* PostgreSQL: the stores are schemas of cfg.central_database */
 	pthread_mutex_t dir_lock; /* the directory connection */
 	struct store *dir;
 	/* a second connection to the directory for the token checks, which
@@ -62,7 +67,6 @@ struct sqlite_backend {
 	size_t nlocks;
 };
 
-#define SB(b) ((struct sqlite_backend *)(b))
 /* frames in the WAL (4 KiB pages) past which a push asks for a
  * checkpoint: about 16 MiB */
 #define CKPT_FRAMES 4000
@@ -70,10 +74,17 @@ struct sqlite_backend {
  * in SQLite's busy handler instead */
 #define MAX_ORGS_LIVE 256
 
+/* Where org's store is: its file, or its schema's locator (store.h),
+ * org_CODE with the code as it is (checked by central_check_id: letters,
+ * digits, '-'; the driver checks it again and quotes it), so ACME and
+ * acme stay two schemas as they are two files. */
 static void
 org_path(const struct backend *b, const char *org, char *out, size_t n)
 {
-	snprintf(out, n, "%s/org-%s.db", b->cfg.central_data_dir, org);
+	if (SB(b)->pg)
+		snprintf(out, n, "pg:org_%s %s", org, b->cfg.central_database);
+	else
+		snprintf(out, n, "%s/org-%s.db", b->cfg.central_data_dir, org);
 }
 
 static int sq_gateway_get(struct backend *b, const char *org, const char *name,
@@ -214,6 +225,8 @@ writer_open(struct backend *b, struct org_lock *w, struct pd_err *err)
 	w->writer = conn_open(b, w->org, err);
 	if (w->writer == NULL)
 		return NULL;
+	if (SB(b)->pg)
+		return w->writer; /* the server checkpoints */
 	org_path(b, w->org, path, sizeof path);
 	if (store_open_central(path, 0, &w->ckpt_st, err) != 0) {
 		conn_close(w->writer);
@@ -734,23 +747,38 @@ sq_gateway_payments(struct backend *b, const char *org, const char *name,
 	return g;
 }
 
+/* Org is one of this node's (a list opens no organisation's store into
+ * being): 0, or -1 with PD_ENOTFOUND. */
+static int
+org_known(struct backend *b, const char *org, struct pd_err *err)
+{
+	struct stat st;
+	char path[4200];
+	int rc;
+
+	if (SB(b)->pg) {
+		pthread_mutex_lock(&SB(b)->dir_lock);
+		rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
+		pthread_mutex_unlock(&SB(b)->dir_lock);
+		return rc != 0 ? -1 : 0;
+	}
+	org_path(b, org, path, sizeof path);
+	if (stat(path, &st) != 0)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No organisation %s here (paydesk-central org add)"),
+		    org);
+	return 0;
+}
+
 static int
 sq_shifts(struct backend *b, const char *org,
     const struct central_shift_filter *f, central_shift_cb cb, void *arg,
     struct pd_err *err)
 {
 	struct conn *c;
-	struct stat st;
-	char path[4200];
 	int rc;
 
-	/* a list opens no organisation's store into being */
-	org_path(b, org, path, sizeof path);
-	if (stat(path, &st) != 0)
-		return pd_fail(err, PD_ENOTFOUND,
-		    _("No organisation %s here (paydesk-central org add)"),
-		    org);
-	if ((c = borrow(b, org, err)) == NULL)
+	if (org_known(b, org, err) != 0 || (c = borrow(b, org, err)) == NULL)
 		return -1;
 	rc = svc_central_shifts(&c->s, f, cb, arg, err);
 	give_back(b, c);
@@ -762,20 +790,40 @@ sq_deposits(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 {
 	struct deposit *v;
 	struct conn *c;
-	struct stat st;
-	char path[4200];
 
-	org_path(b, org, path, sizeof path);
-	if (stat(path, &st) != 0) {
-		pd_fail(err, PD_ENOTFOUND,
-		    _("No organisation %s here (paydesk-central org add)"), org);
-		return NULL;
-	}
-	if ((c = borrow(b, org, err)) == NULL)
+	if (org_known(b, org, err) != 0 || (c = borrow(b, org, err)) == NULL)
 		return NULL;
 	v = svc_central_deposits(&c->s, n, err);
 	give_back(b, c);
 	return v;
+}
+
+static int
+sq_migrate(struct backend *b,
+    void (*cb)(const char *org, int version, void *arg), void *arg,
+    struct pd_err *err)
+{
+	char(*orgs)[33];
+	struct conn *c;
+	size_t i, n;
+	int rc = 0;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	orgs = store_orgs(SB(b)->dir, &n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (orgs == NULL)
+		return -1;
+	/* opening a store migrates it */
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((c = borrow(b, orgs[i], err)) == NULL) {
+			rc = -1;
+			break;
+		}
+		cb(orgs[i], store_version(c->s.st), arg);
+		give_back(b, c);
+	}
+	free(orgs);
+	return rc;
 }
 
 static void
@@ -800,8 +848,9 @@ sq_close(struct backend *b)
 	free(sb);
 }
 
-static const struct backend_ops sqlite_ops = {
-    "sqlite",
+/* both backends' (sb->pg says which engine the stores are on) */
+static const struct backend_ops store_ops = {
+    "store",
     sq_health,
     sq_authenticate,
     sq_push,
@@ -827,21 +876,28 @@ static const struct backend_ops sqlite_ops = {
     sq_shifts,
     sq_deposits,
     sq_close,
+    sq_migrate,
 };
 
 struct backend *
-backend_sqlite_open(const struct config *cfg, struct pd_err *err)
+backend_open(const struct config *cfg, struct pd_err *err)
 {
 	struct sqlite_backend *sb = xcalloc(1, sizeof *sb);
 	char path[4200];
 
-	sb->base.ops = &sqlite_ops;
+	sb->pg = strcmp(cfg->central_backend, "postgresql") == 0;
+	sb->base.ops = &store_ops;
 	sb->base.cfg = *cfg;
 	pthread_mutex_init(&sb->dir_lock, NULL);
 	pthread_mutex_init(&sb->auth_lock, NULL);
 	pthread_mutex_init(&sb->pool_lock, NULL);
 	sb->locks = xcalloc(MAX_ORGS_LIVE, sizeof *sb->locks);
-	snprintf(path, sizeof path, "%s/directory.db", cfg->central_data_dir);
+	if (sb->pg)
+		snprintf(
+		    path, sizeof path, "pg:paydesk %s", cfg->central_database);
+	else
+		snprintf(path, sizeof path, "%s/directory.db",
+		    cfg->central_data_dir);
 	if (store_open_directory(path, 1, &sb->dir, err) != 0 ||
 	    store_open_directory(path, 0, &sb->auth, err) != 0) {
 		store_close(sb->dir);

@@ -27,6 +27,7 @@ static const char *const synopsis[] = {
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
     "deposits ORG [--json]",
+    "migrate",
 };
 
 static void
@@ -93,6 +94,15 @@ central_check_id(
 			      "allowed"),
 			    what, v);
 	return 0;
+}
+
+/* migrate: one line an organisation. */
+static void
+migrated(const char *org, int version, void *arg)
+{
+	(void)arg;
+	printf(_("organisation %s: schema version %d."), org, version);
+	putchar('\n');
 }
 
 /* $PAYDESK_CENTRAL_HOOK: comma-separated test hooks. */
@@ -255,6 +265,14 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "terminal") == 0)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
+	if (strcmp(argv[0], "migrate") == 0) {
+		if (argc > 1) {
+			usage(stderr);
+			return pd_fail(
+			    err, PD_EUSAGE, _("Migrate takes no arguments"));
+		}
+		return b->ops->migrate(b, migrated, NULL, err);
+	}
 	if (strcmp(argv[0], "gateway") == 0) {
 		if (gateway_cmd(b, argc - 1, argv + 1, err) == 0)
 			return 0;
@@ -339,7 +357,7 @@ main(int argc, char **argv)
 		return err.code;
 	}
 	svc_language(&cfg);
-	b = backend_sqlite_open(&cfg, &err);
+	b = backend_open(&cfg, &err);
 	if (b == NULL) {
 		fprintf(stderr, "paydesk-central: %s\n", err.msg);
 		return err.code;

@@ -314,6 +314,14 @@ static const struct schema schema[] = {
          "paydesk-central: mobile-money notifications must carry a "
          "signature header: no or yes"},
         CFG_CHOICE, F(central_gateway_signed), 0, 0, "no|yes"},
+    {{"central", "backend", "sqlite",
+         N_("paydesk-central: where the stores are kept: sqlite (files in "
+            "data_dir) or postgresql (database)")},
+        CFG_CHOICE, F(central_backend), 0, 0, "sqlite|postgresql"},
+    {{"central", "database", "",
+         N_("paydesk-central: PostgreSQL connection string (libpq); empty: "
+            "the PG* environment variables")},
+        CFG_STR, F(central_database), 0, 1023, NULL},
 };
 #undef F
 

@@ -202,13 +202,51 @@ st_exec(struct store *st, const char *sql, struct pd_err *err)
 	return 0;
 }
 
+/* What differs between the engines beyond a statement's form (db_pg.c's
+ * forms[]): how a schema's version is kept, what a connection is set to,
+ * and which migrations make each kind of store. */
+static const struct engine {
+	const char *version_get;
+	const char *version_set; /* printf: the version */
+	const char *meta_set;    /* printf: the key, the version */
+	const char *open_sql;    /* once connected */
+	const char *central_sql; /* a central node's organisation store */
+	int one_transaction;     /* all pending migrations in one */
+} engines[] = {
+    /* SQLite */
+    {"PRAGMA user_version", "PRAGMA user_version = %d",
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('%s', '%d')",
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+        "PRAGMA foreign_keys=ON",
+        /* a push batch dirties thousands of pages: kept in memory until
+         * the commit instead of spilled to the WAL one by one, with the
+         * savepoint journals in memory and fewer, larger checkpoints */
+        "PRAGMA cache_size=-" CENTRAL_CACHE_KB
+        "; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=10000",
+        0},
+    /* PostgreSQL: the version table of db_pg_open; every migration of a
+     * schema in one transaction, under the lock db_pg_open makes the
+     * schema under, so two central nodes never migrate it at once */
+    {"SELECT coalesce(max(version), 0) FROM schema_version",
+        "INSERT INTO schema_version (version) VALUES (%d)",
+        "INSERT INTO meta (key, value) VALUES ('%s', '%d') ON CONFLICT "
+        "(key) DO UPDATE SET value = excluded.value",
+        "", "", 1},
+};
+
+static const struct engine *
+engine(const struct store *st)
+{
+	return &engines[db_is_pg(st->db) ? 1 : 0];
+}
+
 int
 store_version(struct store *st)
 {
 	struct db_stmt *s;
 	int v = -1;
 
-	if (db_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) ==
+	if (db_prepare_v2(st->db, engine(st)->version_get, -1, &s, NULL) ==
 	    DB_OK) {
 		if (db_step(s) == DB_ROW)
 			v = db_column_int(s, 0);
@@ -218,14 +256,24 @@ store_version(struct store *st)
 }
 
 /* Apply migrations[from..n) each in its own transaction with the version
- * bump: PRAGMA user_version, or the meta key if one is named. */
+ * bump (the engine's version, or the meta key if one is named); on
+ * PostgreSQL all of them in one transaction, the version read again under
+ * its lock. */
 static int
 migrate_list(struct store *st, const char *const *migrations, int n, int v,
     const char *meta_key, struct pd_err *err)
 {
-	char buf[96];
+	const struct engine *e = engine(st);
+	char buf[160];
 	int i;
 
+	if (e->one_transaction) {
+		if (st_exec(st, "BEGIN; SELECT pg_advisory_xact_lock(22022)",
+		        err) != 0)
+			return -1;
+		if (meta_key == NULL)
+			v = store_version(st);
+	}
 	if (v < 0)
 		return st_fail(st, err, _("Reading the schema version"));
 	if (v > n)
@@ -235,16 +283,13 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 		      "newer paydesk"),
 		    st->path, v, n);
 	for (i = v; i < n; i++) {
-		if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
+		if (!e->one_transaction &&
+		    st_exec(st, "BEGIN IMMEDIATE", err) != 0)
 			return -1;
 		if (meta_key != NULL)
-			snprintf(buf, sizeof buf,
-			    "INSERT OR REPLACE INTO meta (key, value) VALUES "
-			    "('%s', '%d')",
-			    meta_key, i + 1);
+			snprintf(buf, sizeof buf, e->meta_set, meta_key, i + 1);
 		else
-			snprintf(
-			    buf, sizeof buf, "PRAGMA user_version = %d", i + 1);
+			snprintf(buf, sizeof buf, e->version_set, i + 1);
 		if (st_exec(st, migrations[i], err) != 0 ||
 		    st_exec(st, buf, err) != 0) {
 			pd_err_prefix(err,
@@ -254,8 +299,12 @@ migrate_list(struct store *st, const char *const *migrations, int n, int v,
 			db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
-		if (st_exec(st, "COMMIT", err) != 0)
+		if (!e->one_transaction && st_exec(st, "COMMIT", err) != 0)
 			return -1;
+	}
+	if (e->one_transaction && st_exec(st, "COMMIT", err) != 0) {
+		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
 	}
 	return 0;
 }
@@ -325,19 +374,69 @@ store_set_phone_cc(struct store *st, const char *cc)
 	xstrlcpy(st->phone_cc, cc != NULL ? cc : "", sizeof st->phone_cc);
 }
 
+/* A PostgreSQL store's locator, "pg:SCHEMA CONNINFO" (store.h): the
+ * connection of db_pg_open, its name for messages (never the conninfo,
+ * which may hold a password). */
+static int
+open_pg(const char *path, struct store *st, struct pd_err *err)
+{
+	char schema[64];
+	size_t n = strcspn(path + 3, " ");
+
+	if (n >= sizeof schema)
+		n = sizeof schema - 1;
+	memcpy(schema, path + 3, n);
+	schema[n] = '\0';
+	snprintf(st->path, sizeof st->path, "postgresql:%s", schema);
+	return db_pg_open(
+	    path[3 + n] == ' ' ? path + 4 + n : "", schema, &st->db, err);
+}
+
+/* The migrations of a kind of store on its engine, in order: the
+ * terminal's (SQLite only), the central node's additions (tracked by the
+ * meta key central_version on SQLite), the directory's. */
+static int
+migrate_kind(struct store *st, enum store_kind kind, struct pd_err *err)
+{
+	if (db_is_pg(st->db)) {
+		if (kind == KIND_TERMINAL)
+			return pd_fail(err, PD_EINVAL,
+			    _("A terminal's store is a SQLite file, not "
+			      "PostgreSQL"));
+		return kind == KIND_ADMIN
+		           ? migrate_list(st, store_pg_admin_migrations,
+		                 store_pg_admin_nmigrations, 0, NULL, err)
+		           : migrate_list(st, store_pg_central_migrations,
+		                 store_pg_central_nmigrations, 0, NULL, err);
+	}
+	if (kind == KIND_ADMIN)
+		return migrate_list(st, store_admin_migrations,
+		    store_admin_nmigrations, store_version(st), NULL, err);
+	if (migrate(st, err) != 0)
+		return -1;
+	if (kind == KIND_CENTRAL &&
+	    (st_exec(st, engine(st)->central_sql, err) != 0 ||
+	        migrate_list(st, store_central_migrations,
+	            store_central_nmigrations, central_version(st),
+	            "central_version", err) != 0))
+		return -1;
+	return 0;
+}
+
 static int
 open_kind(const char *path, int create, enum store_kind kind,
     struct store **out, struct pd_err *err)
 {
 	struct store *st;
+	int pg = strncmp(path, "pg:", 3) == 0;
 
 	*out = NULL;
-	if (!create && access(path, F_OK) != 0)
+	if (!pg && !create && access(path, F_OK) != 0)
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("%s: no store here; create "
 		      "one with `paydesk init` (or `paydesk demo`)"),
 		    path);
-	if (create) {
+	if (!pg && create) {
 		if (mkdir_parents(path) != 0)
 			return pd_fail(err, PD_ESTORE,
 			    _("%s: cannot create its "
@@ -346,34 +445,19 @@ open_kind(const char *path, int create, enum store_kind kind,
 	}
 	st = xcalloc(1, sizeof *st);
 	xstrlcpy(st->path, path, sizeof st->path);
-	if (db_sqlite_open(path, create, &st->db, err) != 0) {
+	if ((pg ? open_pg(path, st, err)
+	        : db_sqlite_open(path, create, &st->db, err)) != 0) {
 		store_close(st);
 		return -1;
 	}
-	if (st_exec(st,
-	        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-	        "PRAGMA foreign_keys=ON",
-	        err) != 0 ||
-	    (kind == KIND_ADMIN
-	            ? migrate_list(st, store_admin_migrations,
-	                  store_admin_nmigrations, store_version(st), NULL, err)
-	            : migrate(st, err)) != 0 ||
-	    /* a push batch dirties thousands of pages: kept in memory until
-	     * the commit instead of spilled to the WAL one by one, with the
-	     * savepoint journals in memory and fewer, larger checkpoints */
-	    (kind == KIND_CENTRAL && st_exec(st,
-	                                 "PRAGMA cache_size=-" CENTRAL_CACHE_KB
-	                                 "; PRAGMA temp_store=MEMORY; PRAGMA "
-	                                 "wal_autocheckpoint=10000",
-	                                 err) != 0) ||
-	    (kind == KIND_CENTRAL &&
-	        migrate_list(st, store_central_migrations,
-	            store_central_nmigrations, central_version(st),
-	            "central_version", err) != 0)) {
+	if ((!pg && st_exec(st, engine(st)->open_sql, err) != 0) ||
+	    migrate_kind(st, kind, err) != 0) {
 		store_close(st);
 		return -1;
 	}
-	if (kind != KIND_ADMIN && seal_baseline(st, err) != 0) {
+	/* the ledger's seals are SQLite triggers: a PostgreSQL store has
+	 * none yet (issue 22's next slice) */
+	if (kind != KIND_ADMIN && !pg && seal_baseline(st, err) != 0) {
 		store_close(st);
 		return -1;
 	}
@@ -408,7 +492,7 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
-	if (st->seal_carry && st->depth == 0 &&
+	if (st->db != NULL && st->seal_carry && st->depth == 0 &&
 	    db_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == DB_OK) {
 		if (store_seal_pending(st, "", NULL) == 0)
 			db_exec(st->db, "COMMIT", NULL, NULL, NULL);
@@ -417,7 +501,8 @@ store_close(struct store *st)
 	}
 	for (i = 0; i < st->ncache; i++)
 		db_finalize(st->cache[i].stmt);
-	db_close(st->db);
+	if (st->db != NULL)
+		db_close(st->db);
 	free(st);
 }
 

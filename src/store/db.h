@@ -12,18 +12,25 @@
 #ifndef PAYDESK_STORE_DB_H
 #define PAYDESK_STORE_DB_H
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "paydesk/err.h"
 
-/* A connection. */
+struct db_pg;
+struct db_pg_stmt;
+
+/* A connection: SQLite's, or PostgreSQL's (db_pg.c) when pg is set. */
 struct db {
 	sqlite3 *lite;
+	struct db_pg *pg;
 };
 
-/* A prepared statement (db_prepare_v2/v3, freed by db_finalize). */
+/* A prepared statement (db_prepare_v2/v3, freed by db_finalize): one of
+ * the two engines'. */
 struct db_stmt {
 	sqlite3_stmt *lite;
+	struct db_pg_stmt *pg;
 };
 
 /* Result codes and constants, SQLite's values. */
@@ -38,6 +45,43 @@ struct db_stmt {
 #define DB_NULL SQLITE_NULL
 #define DB_TRANSIENT SQLITE_TRANSIENT
 #define DB_PREPARE_PERSISTENT SQLITE_PREPARE_PERSISTENT
+#define DB_ERROR SQLITE_ERROR
+#define DB_INTEGER SQLITE_INTEGER
+#define DB_TEXT SQLITE_TEXT
+
+/* The PostgreSQL driver (db_pg.c), with SQLite's result codes. A value
+ * is bound as text ('s', NULL for NULL) or as an integer ('i', the
+ * parameter typed bigint); n is its length or -1. */
+int db_pg_step(struct db_pg_stmt *s);
+int db_pg_reset(struct db_pg_stmt *s);
+int db_pg_clear_bindings(struct db_pg_stmt *s);
+int db_pg_bind(struct db_pg_stmt *s, int i, char type, const char *v, int n);
+int db_pg_bind_int64(struct db_pg_stmt *s, int i, int64_t v);
+int64_t db_pg_column_int64(struct db_pg_stmt *s, int i);
+const unsigned char *db_pg_column_text(struct db_pg_stmt *s, int i);
+int db_pg_column_bytes(struct db_pg_stmt *s, int i);
+int db_pg_column_type(struct db_pg_stmt *s, int i);
+int db_pg_exec(struct db *db, const char *sql, char **msg);
+int64_t db_pg_last_insert_rowid(struct db *db);
+int db_pg_changes(struct db *db);
+int db_pg_errcode(struct db *db);
+const char *db_pg_errmsg(struct db *db);
+int db_pg_autocommit(struct db *db);
+int db_pg_prepare(struct db *db, const char *sql, struct db_stmt **out);
+int db_pg_finalize(struct db_pg_stmt *s);
+void db_pg_close(struct db *db);
+/* Open a PostgreSQL connection (conninfo "" reads the PG* environment)
+ * working in schema (its search_path: schema, then "paydesk"), the schema
+ * made when missing; *out is the caller's to db_close. -1 with err when
+ * the server cannot be reached or refuses. */
+int db_pg_open(const char *conninfo, const char *schema, struct db **out,
+    struct pd_err *err);
+/* Whether db is PostgreSQL's. */
+static inline int
+db_is_pg(const struct db *db)
+{
+	return db->pg != NULL;
+}
 
 /* Open the SQLite file path (created when create) with the store's VFS,
  * busy timeout and SQL functions (pd_fold, pd_sha256) into *out (the
@@ -59,18 +103,24 @@ int db_finalize(struct db_stmt *s);
 static inline int
 db_step(struct db_stmt *s)
 {
+	if (s->pg)
+		return db_pg_step(s->pg);
 	return sqlite3_step(s->lite);
 }
 
 static inline int
 db_reset(struct db_stmt *s)
 {
+	if (s->pg)
+		return db_pg_reset(s->pg);
 	return sqlite3_reset(s->lite);
 }
 
 static inline int
 db_clear_bindings(struct db_stmt *s)
 {
+	if (s->pg)
+		return db_pg_clear_bindings(s->pg);
 	return sqlite3_clear_bindings(s->lite);
 }
 
@@ -78,6 +128,8 @@ static inline int
 db_bind_text(
     struct db_stmt *s, int i, const char *t, int n, void (*del)(void *))
 {
+	if (s->pg)
+		return db_pg_bind(s->pg, i, 's', t, n);
 	return sqlite3_bind_text(s->lite, i, t, n, del);
 }
 
@@ -85,63 +137,84 @@ static inline int
 db_bind_blob(
     struct db_stmt *s, int i, const void *b, int n, void (*del)(void *))
 {
+	if (s->pg)
+		return db_pg_bind(s->pg, i, 'b', b, n);
 	return sqlite3_bind_blob(s->lite, i, b, n, del);
 }
 
 static inline int
 db_bind_int64(struct db_stmt *s, int i, int64_t v)
 {
+	if (s->pg)
+		return db_pg_bind_int64(s->pg, i, v);
 	return sqlite3_bind_int64(s->lite, i, v);
 }
 
 static inline int
 db_bind_int(struct db_stmt *s, int i, int v)
 {
+	if (s->pg)
+		return db_pg_bind_int64(s->pg, i, v);
 	return sqlite3_bind_int(s->lite, i, v);
 }
 
 static inline int
 db_bind_null(struct db_stmt *s, int i)
 {
+	if (s->pg)
+		return db_pg_bind(s->pg, i, 's', NULL, 0);
 	return sqlite3_bind_null(s->lite, i);
 }
 
 static inline int64_t
 db_column_int64(struct db_stmt *s, int i)
 {
+	if (s->pg)
+		return db_pg_column_int64(s->pg, i);
 	return sqlite3_column_int64(s->lite, i);
 }
 
 static inline int
 db_column_int(struct db_stmt *s, int i)
 {
+	if (s->pg)
+		return (int)db_pg_column_int64(s->pg, i);
 	return sqlite3_column_int(s->lite, i);
 }
 
 static inline const unsigned char *
 db_column_text(struct db_stmt *s, int i)
 {
+	if (s->pg)
+		return db_pg_column_text(s->pg, i);
 	return sqlite3_column_text(s->lite, i);
 }
 
 static inline int
 db_column_bytes(struct db_stmt *s, int i)
 {
+	if (s->pg)
+		return db_pg_column_bytes(s->pg, i);
 	return sqlite3_column_bytes(s->lite, i);
 }
 
 static inline int
 db_column_type(struct db_stmt *s, int i)
 {
+	if (s->pg)
+		return db_pg_column_type(s->pg, i);
 	return sqlite3_column_type(s->lite, i);
 }
 
-/* Run sql (one or more statements, no rows read): cb must be NULL; *msg
- * (when msg is not NULL) gets the error, to free with db_free. */
+/* Run sql (one or more statements, no rows read): cb must be NULL on
+ * PostgreSQL; *msg (when msg is not NULL) gets the error, to free with
+ * db_free. */
 static inline int
 db_exec(struct db *db, const char *sql,
     int (*cb)(void *, int, char **, char **), void *arg, char **msg)
 {
+	if (db->pg)
+		return db_pg_exec(db, sql, msg);
 	return sqlite3_exec(db->lite, sql, cb, arg, msg);
 }
 
@@ -154,37 +227,51 @@ db_free(void *p)
 static inline int64_t
 db_last_insert_rowid(struct db *db)
 {
+	if (db->pg)
+		return db_pg_last_insert_rowid(db);
 	return sqlite3_last_insert_rowid(db->lite);
 }
 
 static inline int
 db_changes(struct db *db)
 {
+	if (db->pg)
+		return db_pg_changes(db);
 	return sqlite3_changes(db->lite);
 }
 
 static inline int
 db_extended_errcode(struct db *db)
 {
+	if (db->pg)
+		return db_pg_errcode(db);
 	return sqlite3_extended_errcode(db->lite);
 }
 
 static inline const char *
 db_errmsg(struct db *db)
 {
+	if (db->pg)
+		return db_pg_errmsg(db);
 	return sqlite3_errmsg(db->lite);
-}
-
-static inline int
-db_busy_timeout(struct db *db, int ms)
-{
-	return sqlite3_busy_timeout(db->lite, ms);
 }
 
 static inline int
 db_get_autocommit(struct db *db)
 {
+	if (db->pg)
+		return db_pg_autocommit(db);
 	return sqlite3_get_autocommit(db->lite);
+}
+
+/* PostgreSQL waits for a lock without a timeout of the store's: a
+ * no-op there. */
+static inline int
+db_busy_timeout(struct db *db, int ms)
+{
+	if (db->pg)
+		return DB_OK;
+	return sqlite3_busy_timeout(db->lite, ms);
 }
 
 #endif

@@ -1,4 +1,6 @@
-/* db_sqlite.c - the store's SQLite driver (db.h): opening a connection
+/* db_sqlite.c - the store's SQLite driver (db.h), and the seam's calls
+ * that are not inline (open, prepare, finalize, close: each hands a
+ * PostgreSQL connection's to db_pg.c): opening a connection
  * with the store's VFS, busy timeout and SQL functions, preparing and
  * freeing statements, and what only SQLite has (its page cache, WAL
  * checkpoints, synchronous mode, the online backup API). The calls on
@@ -103,6 +105,8 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return SQLITE_OK;
+	if (db->pg != NULL)
+		db_pg_close(db);
 	sqlite3_close(db->lite);
 	free(db);
 	return SQLITE_OK;
@@ -126,7 +130,11 @@ db_prepare_v2(struct db *db, const char *sql, int n, struct db_stmt **out,
     const char **tail)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v2(db->lite, sql, n, &s, tail);
+	int rc;
+
+	if (db->pg != NULL)
+		return db_pg_prepare(db, sql, out);
+	rc = sqlite3_prepare_v2(db->lite, sql, n, &s, tail);
 
 	*out = rc == SQLITE_OK ? wrap(s) : NULL;
 	return rc;
@@ -137,7 +145,11 @@ db_prepare_v3(struct db *db, const char *sql, int n, unsigned flags,
     struct db_stmt **out, const char **tail)
 {
 	sqlite3_stmt *s = NULL;
-	int rc = sqlite3_prepare_v3(db->lite, sql, n, flags, &s, tail);
+	int rc;
+
+	if (db->pg != NULL)
+		return db_pg_prepare(db, sql, out);
+	rc = sqlite3_prepare_v3(db->lite, sql, n, flags, &s, tail);
 
 	*out = rc == SQLITE_OK ? wrap(s) : NULL;
 	return rc;
@@ -150,7 +162,7 @@ db_finalize(struct db_stmt *s)
 
 	if (s == NULL)
 		return SQLITE_OK;
-	rc = sqlite3_finalize(s->lite);
+	rc = s->pg != NULL ? db_pg_finalize(s->pg) : sqlite3_finalize(s->lite);
 	free(s);
 	return rc;
 }

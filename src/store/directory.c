@@ -49,6 +49,23 @@ store_org_get(struct store *st, const char *code, char *name, size_t n,
 	return st_fail(st, err, "Reading organisations");
 }
 
+static void
+read_code(struct db_stmt *s, void *elem)
+{
+	st_col(s, 0, elem, 33);
+}
+
+char (*store_orgs(struct store *st, size_t *n, struct pd_err *err))[33]
+{
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT code FROM orgs ORDER BY code", err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(
+	    st, s, 33, read_code, n, "Reading organisations", err);
+}
+
 #define TERM_COLS                                                              \
 	"org, branch, terminal, created_at, revoked_at, last_seen, "           \
 	"last_route, last_cursor, pending, (SELECT o.created_at FROM orgs o "  \

@@ -227,5 +227,11 @@ extern const char *const store_central_migrations[];
 extern const int store_central_nmigrations;
 extern const char *const store_admin_migrations[];
 extern const int store_admin_nmigrations;
+/* The same on PostgreSQL (schema_pg.c): the directory's (schema
+ * "paydesk") and an organisation's (its own schema). */
+extern const char *const store_pg_admin_migrations[];
+extern const int store_pg_admin_nmigrations;
+extern const char *const store_pg_central_migrations[];
+extern const int store_pg_central_nmigrations;
 
 #endif

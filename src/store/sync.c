@@ -450,7 +450,7 @@ store_feed_page(struct store *st, int64_t since, const char *origin,
 	head = store_feed_head(st);
 	s = st_stmt(st,
 	    "SELECT seq, entity, row_id, origin FROM feed WHERE seq > ? AND "
-	    "(origin <> ? OR altered) ORDER BY seq LIMIT ?",
+	    "(origin <> ? OR altered <> 0) ORDER BY seq LIMIT ?",
 	    err);
 	if (s == NULL) {
 		st_exec(st, "COMMIT", NULL);
@@ -476,7 +476,7 @@ store_feed_count_after(struct store *st, int64_t since, const char *origin)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT count(*) FROM feed WHERE seq > ? AND (origin <> ? OR "
-	    "altered)",
+	    "altered <> 0)",
 	    NULL);
 	int64_t n = 0;
 

@@ -1,0 +1,545 @@
+/* db_pg.c - the store's PostgreSQL driver (db.h), for the central node
+ * (issue 22): the same store functions and SQL as on SQLite, through
+ * libpq.
+ *
+ * - A statement's parameters ?N and ? become $N (outside quotes and
+ *   comments); it is prepared on the server at its first step, with the
+ *   integers bound typed bigint and the rest left for the server to
+ *   infer, and run with its values as text (libpq's text format).
+ * - A step runs the statement and keeps its whole result, stepping over
+ *   its rows: the store reads other statements while it walks one, which
+ *   one connection in single-row mode cannot. Big reads are paged by
+ *   their callers (pull's limit).
+ * - An INSERT gets RETURNING * (when it has no RETURNING of its own) so
+ *   that db_last_insert_rowid is the row's id, as SQLite's rowid is,
+ *   whatever the triggers inserted meanwhile; its rows are not stepped.
+ * - Errors carry SQLite's codes: a unique violation is
+ *   DB_CONSTRAINT_UNIQUE (DB_CONSTRAINT_PRIMARYKEY on a primary key), any
+ *   other integrity violation or a trigger's RAISE is DB_CONSTRAINT, a
+ *   serialization failure, a deadlock or a lock not available DB_BUSY.
+ * - SQLite-only statements the store runs as they are have their
+ *   PostgreSQL form in one table (forms[]); SQL that differs by more is
+ *   an engine's row in db.c's table or its own migration list. */
+#include <ctype.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+/* pg_type OIDs (catalog/pg_type.h is not in libpq-dev) */
+#define OID_INT8 20
+#define OID_TEXT 25
+
+struct db_pg {
+	PGconn *conn;
+	int code; /* the last error's, as SQLite's */
+	char msg[512];
+	int changes;     /* rows the last statement changed */
+	int64_t last_id; /* the id of the last row inserted */
+	unsigned nstmts; /* names given to prepared statements */
+};
+
+struct db_pg_stmt {
+	struct db *db;
+	char *sql; /* translated, owned */
+	char name[24];
+	int prepared, executed;
+	int returning; /* RETURNING * added: rows not stepped */
+	int nparams;
+	char **vals; /* nparams values as text, owned (NULL: NULL) */
+	Oid *types;  /* nparams; 0 for the server to infer */
+	PGresult *res;
+	int row, nrows;
+};
+
+/* SQLite's statement forms the store runs as they are, and PostgreSQL's. */
+static const struct form {
+	const char *lite, *pg;
+} forms[] = {
+    /* a writer: read committed, ordered by its row locks (the feed's
+     * head, schema_pg.c) */
+    {"BEGIN IMMEDIATE", "BEGIN"},
+    /* a reader (the feed's page and its head): one snapshot, as
+     * SQLite's read transaction */
+    {"BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"},
+};
+
+static const char *
+form_of(const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (strcmp(sql, forms[i].lite) == 0)
+			return forms[i].pg;
+	return sql;
+}
+
+static int
+fail_with(struct db_pg *pg, int code, const char *msg)
+{
+	size_t n;
+
+	pg->code = code;
+	xstrlcpy(pg->msg, msg != NULL && *msg ? msg : "PostgreSQL error",
+	    sizeof pg->msg);
+	n = strlen(pg->msg);
+	while (n > 0 && (pg->msg[n - 1] == '\n' || pg->msg[n - 1] == ' '))
+		pg->msg[--n] = '\0';
+	return code;
+}
+
+/* SQLite's code for the SQLSTATE of r (or of the connection). */
+static int
+fail(struct db_pg *pg, PGresult *r)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	const char *cons =
+	    r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
+	const char *msg =
+	    r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	size_t n = cons ? strlen(cons) : 0;
+	int code = DB_ERROR;
+
+	if (msg == NULL)
+		msg = PQerrorMessage(pg->conn);
+	if (state == NULL)
+		;
+	else if (strcmp(state, "23505") == 0)
+		code = n > 5 && strcmp(cons + n - 5, "_pkey") == 0
+		           ? DB_CONSTRAINT_PRIMARYKEY
+		           : DB_CONSTRAINT_UNIQUE;
+	else if (strncmp(state, "23", 2) == 0 || strcmp(state, "P0001") == 0)
+		code = DB_CONSTRAINT;
+	else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	         strcmp(state, "55P03") == 0)
+		code = DB_BUSY;
+	return fail_with(pg, code, msg);
+}
+
+/* sql with ?N and ? as $N; *nparams gets the highest number. */
+static char *
+translate(const char *sql, int *nparams)
+{
+	size_t n = strlen(sql), o = 0;
+	char *out = xmalloc(n * 4 + 1);
+	int max = 0, k;
+	const char *p = sql;
+	char quote = 0;
+
+	while (*p != '\0') {
+		if (quote) {
+			if (*p == quote)
+				quote = 0;
+			out[o++] = *p++;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+			out[o++] = *p++;
+		} else if (p[0] == '-' && p[1] == '-') {
+			while (*p != '\0' && *p != '\n')
+				out[o++] = *p++;
+		} else if (*p == '?') {
+			p++;
+			if (isdigit((unsigned char)*p)) {
+				k = (int)strtol(p, (char **)&p, 10);
+			} else
+				k = max + 1;
+			if (k > max)
+				max = k;
+			o += (size_t)sprintf(out + o, "$%d", k);
+		} else
+			out[o++] = *p++;
+	}
+	out[o] = '\0';
+	*nparams = max;
+	return out;
+}
+
+/* Whether sql is an INSERT with no RETURNING of its own. */
+static int
+plain_insert(const char *sql)
+{
+	const char *p = sql;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	return strncasecmp(p, "INSERT", 6) == 0 &&
+	       strcasestr(p, "RETURNING") == NULL;
+}
+
+int
+db_pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
+{
+	struct db_pg_stmt *s = xcalloc(1, sizeof *s);
+	struct db_stmt *w = xcalloc(1, sizeof *w);
+	char *t;
+
+	sql = form_of(sql);
+	s->db = db;
+	t = translate(sql, &s->nparams);
+	s->returning = plain_insert(t);
+	if (s->returning) {
+		size_t n = strlen(t);
+
+		while (n > 0 &&
+		       (isspace((unsigned char)t[n - 1]) || t[n - 1] == ';'))
+			t[--n] = '\0';
+		s->sql = xasprintf("%s RETURNING *", t);
+		free(t);
+	} else
+		s->sql = t;
+	snprintf(s->name, sizeof s->name, "pd%u", ++db->pg->nstmts);
+	if (s->nparams > 0) {
+		s->vals = xcalloc((size_t)s->nparams, sizeof *s->vals);
+		s->types = xcalloc((size_t)s->nparams, sizeof *s->types);
+	}
+	w->pg = s;
+	*out = w;
+	return DB_OK;
+}
+
+int
+db_pg_finalize(struct db_pg_stmt *s)
+{
+	PGresult *r;
+	char sql[64];
+
+	db_pg_reset(s);
+	db_pg_clear_bindings(s);
+	if (s->prepared && PQstatus(s->db->pg->conn) == CONNECTION_OK) {
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
+		r = PQexec(s->db->pg->conn, sql);
+		PQclear(r);
+	}
+	free(s->vals);
+	free(s->types);
+	free(s->sql);
+	free(s);
+	return DB_OK;
+}
+
+int
+db_pg_reset(struct db_pg_stmt *s)
+{
+	PQclear(s->res);
+	s->res = NULL;
+	s->executed = 0;
+	s->row = s->nrows = 0;
+	return DB_OK;
+}
+
+int
+db_pg_clear_bindings(struct db_pg_stmt *s)
+{
+	int i;
+
+	for (i = 0; i < s->nparams; i++) {
+		free(s->vals[i]);
+		s->vals[i] = NULL;
+	}
+	return DB_OK;
+}
+
+int
+db_pg_bind(struct db_pg_stmt *s, int i, char type, const char *v, int n)
+{
+	char *copy = NULL;
+	size_t len;
+
+	(void)type;
+	if (i < 1 || i > s->nparams)
+		return fail_with(s->db->pg, SQLITE_RANGE, "bind out of range");
+	if (v != NULL) {
+		len = n < 0 ? strlen(v) : (size_t)n;
+		copy = xmalloc(len + 1);
+		memcpy(copy, v, len);
+		copy[len] = '\0';
+	}
+	free(s->vals[i - 1]);
+	s->vals[i - 1] = copy;
+	return DB_OK;
+}
+
+int
+db_pg_bind_int64(struct db_pg_stmt *s, int i, int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	if (db_pg_bind(s, i, 'i', buf, -1) != DB_OK)
+		return DB_ERROR;
+	/* typed at the first run, where the server cannot tell (?1 < 0) */
+	if (!s->prepared)
+		s->types[i - 1] = OID_INT8;
+	return DB_OK;
+}
+
+/* Prepare s on the server. A parameter the server cannot type from its
+ * place (?1 IS NULL) is text, as SQLite would take it: prepared again
+ * with every untyped one text. Inside a transaction the first try is in
+ * a savepoint, which its failure does not abort. */
+static int
+prepare(struct db_pg_stmt *s)
+{
+	struct db_pg *pg = s->db->pg;
+	int in_tx = !db_pg_autocommit(s->db), i, untyped;
+	const char *state;
+	PGresult *r;
+
+	if (in_tx)
+		PQclear(PQexec(pg->conn, "SAVEPOINT pd_prepare"));
+	r = PQprepare(pg->conn, s->name, s->sql, s->nparams, s->types);
+	state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	/* indeterminate (42P18) or ambiguous (42P08) */
+	untyped = state != NULL &&
+	          (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0);
+	if (in_tx)
+		PQclear(PQexec(pg->conn, untyped ? "ROLLBACK TO SAVEPOINT "
+		                                   "pd_prepare; RELEASE "
+		                                   "pd_prepare"
+		                                 : "RELEASE pd_prepare"));
+	if (untyped) {
+		PQclear(r);
+		for (i = 0; i < s->nparams; i++)
+			if (s->types[i] == 0)
+				s->types[i] = OID_TEXT;
+		r = PQprepare(pg->conn, s->name, s->sql, s->nparams, s->types);
+	}
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fail(pg, r);
+		PQclear(r);
+		return pg->code;
+	}
+	PQclear(r);
+	s->prepared = 1;
+	return DB_OK;
+}
+
+/* Run s: its result kept, its rows counted. */
+static int
+run(struct db_pg_stmt *s)
+{
+	struct db_pg *pg = s->db->pg;
+	ExecStatusType st;
+	int idc;
+
+	if (!s->prepared && prepare(s) != DB_OK)
+		return pg->code;
+	s->res = PQexecPrepared(pg->conn, s->name, s->nparams,
+	    (const char *const *)s->vals, NULL, NULL, 0);
+	st = PQresultStatus(s->res);
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		fail(pg, s->res);
+		PQclear(s->res);
+		s->res = NULL;
+		return pg->code;
+	}
+	pg->changes = atoi(PQcmdTuples(s->res));
+	s->nrows = st == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
+	if (s->returning) {
+		idc = PQfnumber(s->res, "id");
+		if (idc >= 0 && s->nrows > 0)
+			pg->last_id = strtoll(
+			    PQgetvalue(s->res, s->nrows - 1, idc), NULL, 10);
+		s->nrows = 0;
+	}
+	s->executed = 1;
+	s->row = -1;
+	return DB_OK;
+}
+
+int
+db_pg_step(struct db_pg_stmt *s)
+{
+	int rc;
+
+	if (!s->executed && (rc = run(s)) != DB_OK)
+		return rc;
+	if (s->row + 1 < s->nrows) {
+		s->row++;
+		return DB_ROW;
+	}
+	s->row = s->nrows;
+	return DB_DONE;
+}
+
+static const char *
+value(struct db_pg_stmt *s, int i)
+{
+	if (s->res == NULL || s->row < 0 || s->row >= s->nrows || i < 0 ||
+	    i >= PQnfields(s->res) || PQgetisnull(s->res, s->row, i))
+		return NULL;
+	return PQgetvalue(s->res, s->row, i);
+}
+
+int64_t
+db_pg_column_int64(struct db_pg_stmt *s, int i)
+{
+	const char *v = value(s, i);
+
+	if (v == NULL)
+		return 0;
+	/* a boolean (x IS NULL, EXISTS) reads as SQLite's 1 or 0 */
+	if (strcmp(v, "t") == 0)
+		return 1;
+	return strtoll(v, NULL, 10);
+}
+
+const unsigned char *
+db_pg_column_text(struct db_pg_stmt *s, int i)
+{
+	return (const unsigned char *)value(s, i);
+}
+
+int
+db_pg_column_bytes(struct db_pg_stmt *s, int i)
+{
+	return value(s, i) ? PQgetlength(s->res, s->row, i) : 0;
+}
+
+int
+db_pg_column_type(struct db_pg_stmt *s, int i)
+{
+	return value(s, i) ? DB_TEXT : DB_NULL;
+}
+
+int
+db_pg_exec(struct db *db, const char *sql, char **msg)
+{
+	struct db_pg *pg = db->pg;
+	PGresult *r = PQexec(pg->conn, form_of(sql));
+	ExecStatusType st = PQresultStatus(r);
+	int rc = DB_OK;
+
+	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+		rc = fail(pg, r);
+		if (msg != NULL)
+			*msg = sqlite3_mprintf("%s", pg->msg);
+	} else
+		pg->changes = atoi(PQcmdTuples(r));
+	PQclear(r);
+	return rc;
+}
+
+int64_t
+db_pg_last_insert_rowid(struct db *db)
+{
+	return db->pg->last_id;
+}
+
+int
+db_pg_changes(struct db *db)
+{
+	return db->pg->changes;
+}
+
+int
+db_pg_errcode(struct db *db)
+{
+	return db->pg->code;
+}
+
+const char *
+db_pg_errmsg(struct db *db)
+{
+	return db->pg->msg;
+}
+
+int
+db_pg_autocommit(struct db *db)
+{
+	return PQtransactionStatus(db->pg->conn) == PQTRANS_IDLE;
+}
+
+static void
+quiet(void *arg, const char *msg)
+{
+	/* NOTICEs ("already exists, skipping") are not the operator's */
+	(void)arg;
+	(void)msg;
+}
+
+/* Whether a schema name is one the store makes: [A-Za-z0-9_-], 1 to 63. */
+static int
+schema_ok(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || n > 63)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		        (s[i] >= 'A' && s[i] <= 'Z') ||
+		        (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		        s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+int
+db_pg_open(const char *conninfo, const char *schema, struct db **out,
+    struct pd_err *err)
+{
+	struct db *db;
+	PGconn *c;
+	char *id, *sql;
+	int rc;
+
+	*out = NULL;
+	if (!schema_ok(schema))
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%s\" is not a schema name paydesk makes (letters, "
+		      "digits, '_' and '-')"),
+		    schema);
+	c = PQconnectdb(conninfo);
+	if (PQstatus(c) != CONNECTION_OK) {
+		char msg[512];
+
+		xstrlcpy(msg, PQerrorMessage(c), sizeof msg);
+		msg[strcspn(msg, "\n")] = '\0';
+		PQfinish(c);
+		return pd_fail(err, PD_ESTORE,
+		    _("Cannot connect to PostgreSQL ([central] database): %s"),
+		    msg);
+	}
+	PQsetNoticeProcessor(c, quiet, NULL);
+	db = xcalloc(1, sizeof *db);
+	db->pg = xcalloc(1, sizeof *db->pg);
+	db->pg->conn = c;
+	/* checked above and quoted: never an identifier from outside as it
+	 * came; the schema and its version table made under a lock, so two
+	 * central nodes starting at once do not race to make them */
+	id = PQescapeIdentifier(c, schema, strlen(schema));
+	sql = xasprintf("SET client_min_messages = warning; "
+	                "BEGIN; SELECT pg_advisory_xact_lock(22022); "
+	                "CREATE SCHEMA IF NOT EXISTS paydesk; "
+	                "CREATE SCHEMA IF NOT EXISTS %s; "
+	                "CREATE TABLE IF NOT EXISTS %s.schema_version "
+	                "(version integer PRIMARY KEY, at timestamptz NOT "
+	                "NULL DEFAULT now()); COMMIT; "
+	                "SET search_path TO %s, paydesk",
+	    id, id, id);
+	PQfreemem(id);
+	rc = db_pg_exec(db, sql, NULL);
+	free(sql);
+	if (rc != DB_OK) {
+		pd_fail(err, PD_ESTORE, _("PostgreSQL schema %s: %s"), schema,
+		    db->pg->msg);
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+void
+db_pg_close(struct db *db)
+{
+	PQfinish(db->pg->conn);
+	free(db->pg);
+	db->pg = NULL;
+}

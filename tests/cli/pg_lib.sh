@@ -1,0 +1,34 @@
+# pg_lib.sh - a throwaway PostgreSQL cluster for the central node's tests
+# on PostgreSQL (issue 22). Sourced after lib.sh (it uses $T): pg_start
+# makes a cluster in a temporary directory (initdb, pg_ctl) as an
+# unprivileged user when run as root (PostgreSQL refuses root), listening
+# on a Unix socket in that directory only (listen_addresses = '', no TCP
+# port), fsync off (a test's data need not survive a power cut); pg_stop,
+# called on exit, stops it and removes it. The client side is the PG*
+# variables: PGHOST (the socket's directory), PGUSER, PGDATABASE.
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+PGT=
+# as_pg CMD...: run CMD as the cluster's owner
+as_pg() {
+	if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi
+}
+pg_start() {
+	[ -x "$PGBIN/initdb" ] || { echo "pg_start: no PostgreSQL (make deps)"; return 1; }
+	PGT=$(mktemp -d /tmp/pd-pg.XXXXXX)
+	[ "$(id -u)" = 0 ] && chown nobody "$PGT"
+	as_pg "$PGBIN/initdb" -D "$PGT/data" -A trust -U paydesk -E UTF8 \
+	    --locale=C.UTF-8 --no-sync >"$PGT/initdb.log" 2>&1 ||
+	    { cat "$PGT/initdb.log"; return 1; }
+	as_pg "$PGBIN/pg_ctl" -D "$PGT/data" -l "$PGT/log" -w -s -o \
+	    "-k $PGT -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
+	    start || { cat "$PGT/log"; return 1; }
+	export PGHOST="$PGT" PGUSER=paydesk PGDATABASE=postgres
+}
+pg_stop() {
+	[ -n "$PGT" ] || return 0
+	as_pg "$PGBIN/pg_ctl" -D "$PGT/data" -s -m immediate stop >/dev/null 2>&1
+	rm -rf "$PGT"
+	PGT=
+}
+# psqlv SQL: one value (unaligned, no header) from the test database
+psqlv() { "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
