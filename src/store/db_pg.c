@@ -480,6 +480,21 @@ schema_ok(const char *s)
 	return 1;
 }
 
+/* Whether schema's version table is there (one query, no lock). */
+static int
+made(struct db *db, const char *schema)
+{
+	const char *v[1] = {schema};
+	PGresult *r = PQexecParams(db->pg->conn,
+	    "SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = "
+	    "'schema_version'",
+	    1, NULL, v, NULL, NULL, 0);
+	int yes = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+
+	PQclear(r);
+	return yes;
+}
+
 int
 db_pg_open(const char *conninfo, const char *schema, struct db **out,
     struct pd_err *err)
@@ -511,21 +526,27 @@ db_pg_open(const char *conninfo, const char *schema, struct db **out,
 	db->pg = xcalloc(1, sizeof *db->pg);
 	db->pg->conn = c;
 	/* checked above and quoted: never an identifier from outside as it
-	 * came; the schema and its version table made under a lock, so two
-	 * central nodes starting at once do not race to make them */
+	 * came. The schema and its version table, when missing, are made
+	 * under a lock, so two central nodes starting at once do not race
+	 * to make them */
 	id = PQescapeIdentifier(c, schema, strlen(schema));
 	sql = xasprintf("SET client_min_messages = warning; "
-	                "BEGIN; SELECT pg_advisory_xact_lock(22022); "
-	                "CREATE SCHEMA IF NOT EXISTS paydesk; "
-	                "CREATE SCHEMA IF NOT EXISTS %s; "
-	                "CREATE TABLE IF NOT EXISTS %s.schema_version "
-	                "(version integer PRIMARY KEY, at timestamptz NOT "
-	                "NULL DEFAULT now()); COMMIT; "
 	                "SET search_path TO %s, paydesk",
-	    id, id, id);
-	PQfreemem(id);
+	    id);
 	rc = db_pg_exec(db, sql, NULL);
 	free(sql);
+	if (rc == DB_OK && !made(db, schema)) {
+		sql = xasprintf("BEGIN; SELECT pg_advisory_xact_lock(22022); "
+		                "CREATE SCHEMA IF NOT EXISTS paydesk; "
+		                "CREATE SCHEMA IF NOT EXISTS %s; "
+		                "CREATE TABLE IF NOT EXISTS %s.schema_version "
+		                "(version integer PRIMARY KEY, at timestamptz "
+		                "NOT NULL DEFAULT now()); COMMIT",
+		    id, id);
+		rc = db_pg_exec(db, sql, NULL);
+		free(sql);
+	}
+	PQfreemem(id);
 	if (rc != DB_OK) {
 		pd_fail(err, PD_ESTORE, _("PostgreSQL schema %s: %s"), schema,
 		    db->pg->msg);

@@ -9,7 +9,10 @@
  * Their tables and columns are the SQLite ones' (schema.c,
  * schema_central.c) in their present shape, so the store's SQL runs on
  * both: text where SQLite has TEXT, bigint where it has INTEGER, an
- * identity column where it has INTEGER PRIMARY KEY.
+ * identity column where it has INTEGER PRIMARY KEY. Functions keep the
+ * search_path they were made with (their schema's), so a trigger fired
+ * from another session (psql, a replica's tooling) writes to its own
+ * organisation's tables.
  *
  * TO ADD A MIGRATION: append a string; never edit one that has shipped.
  */
@@ -43,7 +46,8 @@ const char *const store_pg_admin_migrations[] = {
     " WHERE revoked_at = '';\n"
     /* a terminal id that differs only by case from one of the same
      * organisation (review 18), as SQLite's trigger terminals_case */
-    "CREATE FUNCTION terminals_case() RETURNS trigger LANGUAGE plpgsql AS"
+    "CREATE FUNCTION terminals_case() RETURNS trigger LANGUAGE plpgsql"
+    " SET search_path FROM CURRENT AS"
     " $$ BEGIN IF EXISTS (SELECT 1 FROM terminals WHERE org = NEW.org AND"
     " upper(terminal) = upper(NEW.terminal) AND terminal <> NEW.terminal)"
     " THEN RAISE EXCEPTION 'terminal id case'; END IF; RETURN NEW;"
@@ -77,12 +81,14 @@ const char *const store_pg_central_migrations[] = {
     " row_id bigint NOT NULL, origin text NOT NULL,"
     " altered bigint NOT NULL DEFAULT 0);\n"
     /* the next feed number, the head's row locked until the commit */
-    "CREATE FUNCTION feed_next() RETURNS bigint LANGUAGE sql AS"
+    "CREATE FUNCTION feed_next() RETURNS bigint LANGUAGE sql"
+    " SET search_path FROM CURRENT AS"
     " $$ UPDATE feed_head SET head = head + 1 WHERE id = 1"
     " RETURNING head $$;\n"
     /* a row of the feed for the row changed, as SQLite's FEED triggers:
      * TG_ARGV[0] the entity */
-    "CREATE FUNCTION feed_row() RETURNS trigger LANGUAGE plpgsql AS"
+    "CREATE FUNCTION feed_row() RETURNS trigger LANGUAGE plpgsql"
+    " SET search_path FROM CURRENT AS"
     " $$ BEGIN INSERT INTO feed (seq, entity, row_id, origin, altered)"
     " SELECT feed_next(), TG_ARGV[0], NEW.id, origin, altered"
     " FROM sync_origin; RETURN NULL; END $$;\n"

@@ -70,7 +70,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "shift_kill: %s\n", err.msg);
 		return 1;
 	}
-	sqlite3_update_hook(s.st->db, on_write, NULL);
+	sqlite3_update_hook(s.st->db->lite, on_write, NULL);
 	memset(&q, 0, sizeof q);
 	q.counts = c;
 	q.ncounts = n;
