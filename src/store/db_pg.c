@@ -507,7 +507,7 @@ db_pg_open(const char *conninfo, const char *schema, struct db **out,
 	*out = NULL;
 	if (!schema_ok(schema))
 		return pd_fail(err, PD_EINVAL,
-		    _("\"%s\" is not a schema name paydesk makes (letters, "
+		    _("Schema \"%s\": not a name paydesk makes (letters, "
 		      "digits, '_' and '-')"),
 		    schema);
 	c = PQconnectdb(conninfo);
