@@ -547,8 +547,11 @@ import_rows(struct svc *s, const char *path, const char *buf, size_t len, int k,
 		rc.update = update;
 		rc.n = count;
 		if (kinds[k].fn(&rc, err) != 0) {
+			/* a column the file lacks (an optional one) has no
+			 * place in the row: column 0 */
 			pd_err_prefix(err, "%s:%d:%d: %s: ", path, row.line,
-			    row.cols[map[rc.field]], kinds[k].cols[rc.field]);
+			    map[rc.field] >= 0 ? row.cols[map[rc.field]] : 0,
+			    kinds[k].cols[rc.field]);
 			if (err->code != PD_ESTORE)
 				err->code = PD_EINVAL;
 			r = -1;

@@ -38,6 +38,10 @@ struct db_pg {
 	PGconn *conn;
 	int code; /* the last error's, as SQLite's */
 	char msg[512];
+	/* the error that aborted the open transaction: what a later
+	 * statement's "current transaction is aborted" (25P02) reports */
+	char tx_msg[512];
+	int tx_code;
 	int changes;     /* rows the last statement changed */
 	int64_t last_id; /* the id of the last row inserted */
 	unsigned nstmts; /* names given to prepared statements */
@@ -107,6 +111,11 @@ fail(struct db_pg *pg, PGresult *r)
 
 	if (msg == NULL)
 		msg = PQerrorMessage(pg->conn);
+	/* the statement that failed first says what went wrong */
+	if (state != NULL && strcmp(state, "25P02") == 0 && pg->tx_msg[0]) {
+		fail_with(pg, pg->tx_code, pg->tx_msg);
+		return pg->code;
+	}
 	if (state == NULL)
 		;
 	else if (strcmp(state, "23505") == 0)
@@ -118,7 +127,13 @@ fail(struct db_pg *pg, PGresult *r)
 	else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
 	         strcmp(state, "55P03") == 0)
 		code = DB_BUSY;
-	return fail_with(pg, code, msg);
+	fail_with(pg, code, msg);
+	if (PQtransactionStatus(pg->conn) == PQTRANS_INERROR &&
+	    pg->tx_msg[0] == '\0') {
+		xstrlcpy(pg->tx_msg, pg->msg, sizeof pg->tx_msg);
+		pg->tx_code = code;
+	}
+	return code;
 }
 
 /* sql with ?N and ? as $N; *nparams gets the highest number. */
@@ -327,6 +342,8 @@ run(struct db_pg_stmt *s)
 	ExecStatusType st;
 	int idc;
 
+	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
+		pg->tx_msg[0] = '\0';
 	if (!s->prepared && prepare(s) != DB_OK)
 		return pg->code;
 	s->res = PQexecPrepared(pg->conn, s->name, s->nparams,
@@ -411,9 +428,14 @@ int
 db_pg_exec(struct db *db, const char *sql, char **msg)
 {
 	struct db_pg *pg = db->pg;
-	PGresult *r = PQexec(pg->conn, form_of(sql));
-	ExecStatusType st = PQresultStatus(r);
+	PGresult *r;
+	ExecStatusType st;
 	int rc = DB_OK;
+
+	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
+		pg->tx_msg[0] = '\0';
+	r = PQexec(pg->conn, form_of(sql));
+	st = PQresultStatus(r);
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		rc = fail(pg, r);

@@ -172,6 +172,8 @@ store_cache_kb(struct store *st, int kb)
 {
 	char sql[64];
 
+	if (st->db->pg != NULL)
+		return; /* the server's shared_buffers */
 	snprintf(sql, sizeof sql, "PRAGMA cache_size=%d", kb ? -kb : -2000);
 	sqlite3_exec(st->db->lite, sql, NULL, NULL, NULL);
 }
@@ -189,6 +191,8 @@ void
 store_wal_manual(struct store *st)
 {
 	/* in place of the automatic checkpoint's hook */
+	if (st->db->pg != NULL)
+		return;
 	sqlite3_wal_hook(st->db->lite, on_wal, st);
 }
 
@@ -201,7 +205,11 @@ store_wal_frames(const struct store *st)
 int
 store_checkpoint(struct store *st, struct pd_err *err)
 {
-	int rc = sqlite3_wal_checkpoint_v2(
+	int rc;
+
+	if (st->db->pg != NULL)
+		return 0; /* the server checkpoints */
+	rc = sqlite3_wal_checkpoint_v2(
 	    st->db->lite, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 
 	/* busy: another checkpoint is running, this one is not needed */
@@ -213,6 +221,8 @@ store_checkpoint(struct store *st, struct pd_err *err)
 void
 store_bulk(struct store *st, int on)
 {
+	if (st->db->pg != NULL)
+		return; /* a PostgreSQL commit is durable */
 	sqlite3_exec(st->db->lite,
 	    on ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL", NULL,
 	    NULL, NULL);
@@ -228,6 +238,11 @@ store_backup(struct store *st, const char *dest, struct pd_err *err)
 	/* created here, owner-only whatever the umask: a backup holds every
 	 * user's PIN hash (review 18); O_EXCL refuses a file or a link that
 	 * is there */
+	if (st->db->pg != NULL)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s is in PostgreSQL: back it up with pg_dump or "
+		      "pg_basebackup"),
+		    st->path);
 	fd = open(dest, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno == EEXIST)
 		return pd_fail(err, PD_EINVAL,

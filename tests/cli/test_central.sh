@@ -154,7 +154,20 @@ if [ "$BACKEND" = postgresql ]; then
 	get "/v1/pull?since=${c1% *}" "$TOK2" >/dev/null
 	c2=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["cursor"], len(d["entries"]))' "$OUT")
 	same "postgresql: the next pull gets both, the late one too" "$c2" "2 2"
+	# a real terminal pulls them: the organisation's settings it masters
+	terminal 2 "$TOK2"
+	expect "postgresql: a terminal syncs with it" 0 "Pulled      2" pdt 2 sync
+	same "postgresql: and takes the organisation's name from it" \
+	    "$(tsql 2 "SELECT value FROM settings WHERE key = 'organisation.name'")" \
+	    Late
 	stop_central
+	# not on PostgreSQL yet (paydesk-central(8), BACKENDS): refused as
+	# a store error, nothing written
+	expect "postgresql: an import is refused as a store error" 6 \
+	    "postgresql:org_ACME" central import ACME consumers "$DATA/consumers.csv"
+	same "postgresql: and nothing of it is kept" \
+	    "$(psqlv "SELECT count(*) FROM information_schema.tables WHERE
+	        table_schema = 'org_ACME' AND table_name = 'consumers'")" 0
 	# a database that cannot be reached: what and where, nothing made
 	printf 'database = host=%s/none dbname=postgres\n' "$PGT" >>"$T/central.ini"
 	expect "postgresql: an unreachable database is named" 6 \
