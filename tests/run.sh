@@ -77,7 +77,8 @@ lane() {
 }
 # the longest first, so that the two queues end close together
 long="test_scripts test_export test_signin test_sync test_sync_trust
-    test_errors test_tamper test_sync_backlog test_search test_receipts test_i18n_docs test_formats"
+    test_errors test_tamper test_sync_backlog test_search test_receipts test_i18n_docs test_formats
+    test_central_pg"
 queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)
 lane 5 $queue &
