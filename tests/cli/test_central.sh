@@ -160,6 +160,21 @@ if [ "$BACKEND" = postgresql ]; then
 	same "postgresql: and takes the organisation's name from it" \
 	    "$(tsql 2 "SELECT value FROM settings WHERE key = 'organisation.name'")" \
 	    Late
+	# a payment pushed there is refused for now (BACKENDS) as a
+	# failure of the central node: the terminal keeps it to send again
+	printf '[security]\npin_min_supervisor = 4\npin_min_admin = 4\nweak_pins = allow\n' \
+	    >>"$T/t2.ini"
+	"$PD" --config "$T/t2.ini" import users "$DATA/users.csv" >/dev/null
+	for k in consumers bills; do
+		PAYDESK_PIN=9999 pdt 2 --user admin import $k "$DATA/$k.csv" >/dev/null
+	done
+	PAYDESK_PIN=1234 pdt 2 --user jane pay WU-10002 --type bill \
+	    --method Cash --amount 10 >/dev/null
+	expect "postgresql: a push is refused as the central node's failure" 10 \
+	    "could not apply it now" pdt 2 sync
+	same "postgresql: and the payment stays queued at the terminal" \
+	    "$(tsql 2 "SELECT count(*) FROM outbox WHERE kind = 'payment' AND
+	        sent_at IS NULL")" 1
 	stop_central
 	# not on PostgreSQL yet (paydesk-central(8), BACKENDS): refused as
 	# a store error, nothing written
