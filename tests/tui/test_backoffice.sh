@@ -305,7 +305,7 @@ wait_for "the gateway distribution" "Gateway distribution for the filter"
 wait_for "the counters' payments, one row" "At a counter"
 keys g
 wait_for "g closes it" "Methods of"
-keys Escape Escape
+keys Escape
 
 # --- aging
 keys a

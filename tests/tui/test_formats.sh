@@ -258,8 +258,8 @@ wait_for "the dashboard again" "Total Collected"
 # the rate's % as the language writes it, as on its documents: es after a
 # no-break space, fr after a narrow no-break space (U+202F)
 # and the date fields' hint in the language's letters
-for lm in "es|abril 2025|Total cobrado|9,1 %|DD/MM/AAAA" \
-    "fr|avril 2025|Total encaissé|9,1 %|JJ/MM/AAAA"; do
+for lm in "es|abril 2025|Total cobrado|37,0 %|DD/MM/AAAA" \
+    "fr|avril 2025|Total encaissé|37,0 %|JJ/MM/AAAA"; do
 	l=${lm%%|*} rest=${lm#*|}
 	month=${rest%%|*} rest=${rest#*|}
 	tile=${rest%%|*} rest=${rest#*|}
@@ -272,7 +272,7 @@ for lm in "es|abril 2025|Total cobrado|9,1 %|DD/MM/AAAA" \
 	wait_for "$l: the collection rate with a decimal comma" "$rate"
 	# a share of 100 % keeps its % (7 columns in es and fr, the
 	# column was 6): the count, a space, the whole share
-	wait_for "$l: by method, a 100 % share whole" "2 100,0${rate#9,1}"
+	wait_for "$l: by method, a 100 % share whole" "2 100,0${rate#37,0}"
 	keys p f Right Right Right Right Down
 	wait_for "$l: the date fields' hint in the language's letters" "$hint"
 	# Create Credit Note: a refused amount's reason takes two lines in

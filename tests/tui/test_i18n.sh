@@ -61,6 +61,8 @@ wait_for "es: the dashboard's key bar" "Izquierda Anterior Derecha Siguiente p P
 keys F1
 wait_for "es: the dashboard's help" \
     "a           el informe de antigüedad de los conceptos pendientes"
+# more keys than rows: the help scrolls to its last
+keys End
 wait_for "es: the dashboard's help, every key" \
     "F1          esta ayuda (también ?)"
 keys Space
@@ -149,5 +151,5 @@ wait_for "es: the login's title whole beside the sync state" \
     "T01 │ Inicio de sesión                         10:00"
 start "fr with a central node" "Connectez-vous" LANGUAGE=fr
 wait_for "fr: the title and the sync state fit together" \
-    "T01 │ Connexion Synchronisation, 0 à envoyer │ 10:00"
+    "T01 │ Connexion      Hors ligne, 0 à envoyer │ 10:00"
 tmux -S "$SOCK" kill-server

@@ -172,7 +172,7 @@ backoffice() {
 	    "$(msg 'Bill') INV-" "$(msg 'Invoice ID')  " \
 	    "$(msg 'Service period')  " "$(msg 'Billed amount')  " \
 	    "$(msg 'Difference')  " "($(msg 'Exact payment'))" \
-	    "$(msg 'lines %zu-%zu of %zu' 1 19 39)"
+	    "$(msg 'lines %zu-%zu of %zu' 1 19 40)"
 	uncut
 	keys PageDown PageDown
 	see "the transaction, processing and consumer blocks" \
@@ -325,7 +325,7 @@ backoffice es
 # a few literally: the catalogue is Spanish, not merely other
 keys p
 wait_for "es: literally: the payments' headers" \
-    "N.º de recibo Cliente        Importe Medio      Fecha▼     Tipo    Estado  >"
+    "N.º de recibo Cliente     Importe Medio         Fecha▼     Tipo    Estado  >"
 keys Escape
 wait_for "es: literally: the dashboard's tiles" \
     "┌Total cobrado────┐┌Cobrado hoy──────┐┌Tasa de cobro────┐┌Tiempo medio─────┐"
@@ -343,9 +343,9 @@ wait_for "en: the period line" "April 2025  2025-04-01 to 2025-04-30"
 wait_for "en: the outstanding block" "Avg days past due 143.1 days"
 keys p
 wait_for "en: the payments' headers" \
-    "Receipt #    Consumer     Account   Amount Method   Date▼      Type Status >"
+    "Receipt #    Consumer        Amount Method        Date▼      Type  Status  >"
 wait_for "en: the count, grouped" "$npay_g payments"
-wait_for "en: statuses" "2025-04-19 Bill Posted"
+wait_for "en: statuses" "2025-04-19 Bill  Posted"
 wait_for "en: the page marker" "page 1, more below"
 
 # the payers' method distribution lines up by display columns (issue 25:
