@@ -121,7 +121,7 @@ for who in "mary 2222 Dashboard" "jane 1234 Home"; do
 	wait_for "$1: the login" "Log in to take payments" >/dev/null
 	login "$1" "$2"
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt 300 ]; do
 		grab
 		head -1 "$SCREEN" | grep -q "│ $3 .*10:00" && break
 		sleep 0.1

@@ -502,7 +502,9 @@ xlsx_export(void **state)
 	/* a frozen header, an amount as a number, a date as a date serial */
 	assert_non_null(strstr(got, "state=\"frozen\""));
 	assert_non_null(strstr(got, "<t>Zoë</t>"));
-	assert_non_null(strstr(got, "<v>145.5</v>"));
+	/* the amount exactly as money_plain writes it (issue 25 review:
+	 * doubles printed 77.23999999999999) */
+	assert_non_null(strstr(got, "<v>145.50</v>"));
 	assert_non_null(strstr(got, "<v>45767</v>"));
 	assert_non_null(strstr(got, "&quot;$&quot;#,##0.00"));
 	assert_non_null(strstr(got, "yyyy-mm-dd"));

@@ -43,7 +43,9 @@ test_phone_digits(void **state)
 	/* another code, no code, no international prefix: digits only */
 	phone("+44 555 123 4567", "1", "445551234567");
 	phone("+1 555 123 4567", "", "15551234567");
-	phone("1 555 123 4567", "1", "15551234567");
+	/* the calling code as the first group of digits, no + (issue 17
+	 * review: "a country code without + is not accepted") */
+	phone("1 555 123 4567", "1", "5551234567");
 	phone("(555) 123-4567", "1", "5551234567");
 	phone("+351 21 000 0000", "351", "210000000");
 	phone("+", "1", "");
