@@ -115,7 +115,8 @@ grep -q "Cityville Water & Power" "$SCREEN" &&
 # gives way instead
 printf '%s\n[organisation]\nname = Cityville Water and Power.\n' \
     "$(cat "$PAYDESK_CONFIG")" >"$T/long.ini"
-for who in "mary 2222 Dashboard" "jane 1234 Home"; do
+# admin: mary is locked out by the wrong PINs above
+for who in "admin 9999 Dashboard" "jane 1234 Home"; do
 	set -- $who
 	tui_open PAYDESK_CONFIG="$T/long.ini"
 	wait_for "$1: the login" "Log in to take payments" >/dev/null
