@@ -499,6 +499,7 @@ enum listing {
 	LIST_AGING,
 	LIST_FORECAST,      /* the weeks ahead of a forecast */
 	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
+	LIST_EXCEPTIONS,    /* the reconciliation's exceptions (issue 20) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);

@@ -330,16 +330,8 @@ cmd_deposit_unmatch(struct cli *c, int argc, char **argv)
 int
 cmd_report_exceptions(struct cli *c, int argc, char **argv)
 {
-	static const struct xcol cols[] = {
-	    {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
-	    {NC_("column", "Age"), "age_days", X_INT, 4, 0},
-	    {NC_("column", "Date"), "date", X_DATE, 10, 0},
-	    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
-	    {NC_("column", "Detail"), "detail", X_TEXT, 14, 0},
-	    {NC_("column", "Expected"), "expected", X_MONEY, 11, 0},
-	    {NC_("column", "Actual"), "actual", X_MONEY, 11, 0},
-	    {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
-	};
+	const struct xcol *cols;
+	int ncols;
 	struct recon_exception *v;
 	struct table *t;
 	char **pos;
@@ -351,7 +343,8 @@ cmd_report_exceptions(struct cli *c, int argc, char **argv)
 	v = svc_recon_exceptions(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
-	t = table_new(c, cols, 8);
+	cols = svc_listing_cols(LIST_EXCEPTIONS, &ncols);
+	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
 		table_str(t, recon_kind_name(v[i].kind));
 		table_int(t, v[i].age);

@@ -78,6 +78,19 @@ static const struct xcol forecast_past_cols[] = {
     {N_("Collected"), "collected", X_MONEY, 13, 10},
 };
 
+/* the reconciliation's exceptions: the headers are the column's
+ * context in the catalogues (NC_), as their screen and command had them */
+static const struct xcol exception_cols[] = {
+    {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
+    {NC_("column", "Age"), "age_days", X_INT, 4, 0},
+    {NC_("column", "Date"), "date", X_DATE, 10, 0},
+    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
+    {NC_("column", "Detail"), "detail", X_TEXT, 14, 0},
+    {NC_("column", "Expected"), "expected", X_MONEY, 11, 0},
+    {NC_("column", "Actual"), "actual", X_MONEY, 11, 0},
+    {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -93,6 +106,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_AGING] = {aging_cols, N(aging_cols)},
 	    [LIST_FORECAST] = {forecast_cols, N(forecast_cols)},
 	    [LIST_FORECAST_PAST] = {forecast_past_cols, N(forecast_past_cols)},
+	    [LIST_EXCEPTIONS] = {exception_cols, N(exception_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)

@@ -23,17 +23,6 @@ static const struct tui_key screen_exceptions_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-static const struct xcol cols[] = {
-    {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
-    {NC_("column", "Age"), "age_days", X_INT, 4, 0},
-    {NC_("column", "Date"), "date", X_DATE, 10, 0},
-    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
-    {NC_("column", "Detail"), "detail", X_TEXT, 14, 0},
-    {NC_("column", "Expected"), "expected", X_MONEY, 11, 0},
-    {NC_("column", "Actual"), "actual", X_MONEY, 11, 0},
-    {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
-};
-
 struct excv {
 	struct tui_screen sc;
 	struct recon_exception *rows;
@@ -144,8 +133,11 @@ struct tui_screen *
 screen_exceptions_new(struct tui *t)
 {
 	struct excv *e = xcalloc(1, sizeof *e);
+	const struct xcol *cols;
+	int ncols;
 
-	tui_list_init(&e->list, cols, TUI_NKEYS(cols), cells, e);
+	cols = svc_listing_cols(LIST_EXCEPTIONS, &ncols);
+	tui_list_init(&e->list, cols, ncols, cells, e);
 	e->list.sorted = 1;
 	e->sc.cls = &screen_exceptions_class;
 	load(e, t);
