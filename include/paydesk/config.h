@@ -111,6 +111,7 @@ struct config {
 	int pin_min_supervisor;
 	int pin_min_admin;
 	char weak_pins[8]; /* refuse, allow */
+	int pin_hash_cost; /* yescrypt cost of a PIN hashed here, 1-11 */
 
 	/* the terminal's sync with the central node */
 	char sync_url[512]; /* "" = no central node */

@@ -218,6 +218,10 @@ static const struct schema schema[] = {
          N_("PINs of one digit repeated or a run (1234, 9876) at import: "
             "refuse, or allow (test and training stores only)")},
         CFG_CHOICE, F(weak_pins), 0, 0, "refuse|allow"},
+    {{"security", "pin_hash_cost", "5",
+         N_("yescrypt cost of a PIN hashed on this machine (1-11): each step "
+            "doubles a sign-in's work; PINs set from then on")},
+        CFG_INT, F(pin_hash_cost), 1, 11, NULL},
     {{"sync", "url", "",
          N_("the central node, http://host:port or https://...; empty: no "
             "sync")},

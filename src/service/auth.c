@@ -140,11 +140,13 @@ check_branch(const char *b, struct pd_err *err)
 	return 0;
 }
 
-/* yescrypt hash of pin into out. */
+/* yescrypt hash of pin into out, of [security] pin_hash_cost. */
 static int
-hash_pin(const char *pin, char *out, size_t n, struct pd_err *err)
+hash_pin(struct svc *s, const char *pin, char *out, size_t n,
+    struct pd_err *err)
 {
-	char *salt = crypt_gensalt_ra("$y$", 0, NULL, 0);
+	char *salt =
+	    crypt_gensalt_ra("$y$", (unsigned long)s->cfg.pin_hash_cost, NULL, 0);
 	struct crypt_data *cd;
 	const char *h;
 
@@ -235,12 +237,12 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 		u.active = old.active;
 		if (same_pin)
 			xstrlcpy(u.pin_hash, old.pin_hash, sizeof u.pin_hash);
-		else if (hash_pin(in->pin, u.pin_hash, sizeof u.pin_hash, err))
+		else if (hash_pin(s, in->pin, u.pin_hash, sizeof u.pin_hash, err))
 			return -1;
 		*out = PUT_UPDATED;
 		return store_user_upsert(s->st, &u, err);
 	}
-	if (hash_pin(in->pin, u.pin_hash, sizeof u.pin_hash, err) != 0)
+	if (hash_pin(s, in->pin, u.pin_hash, sizeof u.pin_hash, err) != 0)
 		return -1;
 	if (store_user_insert(s->st, &u, err) != 0) {
 		if (err && err->code == PD_EINVAL)
@@ -284,11 +286,37 @@ minutes_later(int minutes, char out[TS_BUFSZ])
 }
 
 /* What a name's PIN is checked against when the store has no such user:
- * a hash of a PIN nobody was given, of the same cost (libxcrypt's
- * default yescrypt) as hash_pin's, so that the answer for an unknown
- * name takes as long as a wrong PIN's (issue 18 section 5). */
-static const char dummy_hash[] =
-    "$y$j9T$4ts5818mx1QzBBw0cSa7h/$9jXthbg8C5G/ocuachBftNaKWMBKjOYDR7VvXLOjOM9";
+ * a hash of a PIN nobody was given, of each yescrypt cost 1-11 that
+ * [security] pin_hash_cost allows, so that the answer for an unknown
+ * name takes as long as a wrong PIN's hashed here (issue 18 section 5). */
+static const char *const dummy_hashes[] = {
+    "$y$j75$70EnYaLDWweTNjYSwOxgZ1$8Vgn9fx0ZD1v9ouG8FOClWP97WkDSJ05k/AlaDTbROC",
+    "$y$j85$6QGhwqwgtA3cQPo1UO0UG0$Sa4YBpNZ6bdK45VCaVTIzLrJ/F4oH0X6PJhL4puD70.",
+    "$y$j7T$wXZZDsLsLWSU8DQo85Png.$TxT8miRCSDMdsl2rN1pkF7BoPDbC6uUjygYNClLhf89",
+    "$y$j8T$Gew0U68k64Yx8DKmSeji2.$WkJfdBrORxsUXzXt0SwfNf7krScJLTOEPjoSC7m.AI5",
+    "$y$j9T$yd6IkQyN4tnESu5eF6/eH.$lo/3bovqAPTQewEjip67.KeTf.tOz9P7tXVrrJNn3a0",
+    "$y$jAT$3pNJoQBZAbbWBU7UuTg.U.$Qk4K8NzjVjT3NpfFCdtfW/aD82vGqL7oG9cLwHmHAD2",
+    "$y$jBT$Ng1p9WM2ldfiMulldN9Qz/$6nM7JNA.mLflunUBqmYY4I23Ko3GoYEPAjBS2p/9f77",
+    "$y$jCT$2Gn2cfzyvvJX3NxXXJQIo/$G1Qi2vD2wn6sevpI1vNTkdeCcVy7WirsL1Ne8Tjzv9B",
+    "$y$jDT$TYFAtOj.GzbVCdq3mAWn/0$eOXIaP7sNVx81OTY2me5l.cy0/V4EwpZVon/PUe3pkB",
+    "$y$jET$YYhIVKmN4kXxMOqUAvbdr0$E5GgmJsO7EW9uZRBojLcsGhtrDY4fTeuRHDu9wLN5b8",
+    "$y$jFT$/eUaVGPJZmLOmOe7LW63d/$mf3tdLd3ow/CEEFWMz2AYgG.asNtTD1l/7/ml4Mzyh.",
+};
+
+/* The hash a PIN is checked against: the user's, or for a name the store
+ * does not know (or a user without a PIN) the dummy of this machine's
+ * cost. */
+static const char *
+pin_hash_of(const struct svc *s, const struct user *u, int found)
+{
+	int c = s->cfg.pin_hash_cost;
+
+	if (found && u->pin_hash[0] == '$')
+		return u->pin_hash;
+	if (c < 1 || c > (int)(sizeof dummy_hashes / sizeof *dummy_hashes))
+		c = 5;
+	return dummy_hashes[c - 1];
+}
 
 /* A sign-in's try: the state read in the try's transaction. */
 struct login_try {
@@ -432,8 +460,7 @@ svc_login(
 		      "%d wrong PINs until %s"),
 		    username, t.failed, t.until);
 	/* an unknown name costs one hash too: no answer comes sooner */
-	good = pin_matches(pin ? pin : "",
-	    t.u.id && t.u.pin_hash[0] == '$' ? t.u.pin_hash : dummy_hash);
+	good = pin_matches(pin ? pin : "", pin_hash_of(s, &t.u, t.u.id != 0));
 	if (!good || t.u.id == 0)
 		return wrong_pin(s, username, now, &t, err);
 	/* a disabled user does not sign in either way: it is told so */
@@ -516,8 +543,7 @@ svc_signoff(struct svc *s, const struct shift_approval *a, const char *action,
 		      "%d wrong PINs until %s"),
 		    a->user, u.failed_logins, u.locked_until);
 	/* an unknown name costs one hash too, like a sign-in's */
-	if (!pin_matches(a->pin ? a->pin : "",
-	        found && u.pin_hash[0] == '$' ? u.pin_hash : dummy_hash) ||
+	if (!pin_matches(a->pin ? a->pin : "", pin_hash_of(s, &u, found)) ||
 	    !found) {
 		*miss = 1;
 		return pd_fail(err, PD_EPERM,

@@ -15,6 +15,7 @@ id = HQ
 pin_min_supervisor = 4
 pin_min_admin = 4
 weak_pins = allow
+pin_hash_cost = 1
 ; [central] stays last: tests append keys of their own to it
 [central]
 listen = 127.0.0.1

@@ -379,6 +379,35 @@ printf '[security]\nweak_pins = maybe\n' >"$T/bad.ini"
 expect "PIN policy: weak_pins is refuse or allow" 3 \
     "weak_pins" "$PD" --config "$T/bad.ini" config
 
+# [security] pin_hash_cost: the yescrypt cost of the PINs hashed from
+# then on; a PIN stored keeps its own cost, an unknown name costs one hash
+# of this machine's cost
+hash_of() { sqlite3 "$D" "SELECT substr(pin_hash, 1, 7) FROM users WHERE username = '$1'"; }
+same "PIN cost: the default is libxcrypt's (5)" "$(hash_of sue)" '$y$j9T$'
+printf 'pin_hash_cost = 1\n' >>"$T/strict.ini"
+printf 'username,full_name,role,pin\ncy,Cy Ames,cashier,7391\n' >"$T/pin.csv"
+pa import users "$T/pin.csv" >/dev/null
+same "PIN cost: 1 hashes at 1" "$(hash_of cy)" '$y$j75$'
+printf 'pin_hash_cost = 3\n' >>"$T/strict.ini"
+printf 'username,full_name,role,pin\ndee,Dee Bo,cashier,8402\n' >"$T/pin.csv"
+pa import users "$T/pin.csv" >/dev/null
+same "PIN cost: 3 hashes at 3" "$(hash_of dee)" '$y$j7T$'
+same "PIN cost: a stored PIN keeps its cost" "$(hash_of cy)" '$y$j75$'
+expect "PIN cost: a PIN of another cost signs in" 0 "" \
+    env PAYDESK_PIN=7391 "$PD" --config "$T/strict.ini" --user cy \
+    consumer search zz
+expect "PIN cost: a wrong PIN of another cost is refused" 5 \
+    "Wrong user name or PIN" env PAYDESK_PIN=7392 "$PD" \
+    --config "$T/strict.ini" --user cy consumer search zz
+expect "PIN cost: an unknown name is refused the same" 5 \
+    "Wrong user name or PIN" env PAYDESK_PIN=7391 "$PD" \
+    --config "$T/strict.ini" --user nobody consumer search zz
+for v in 0 12 -1 five; do
+	printf '[security]\npin_hash_cost = %s\n' "$v" >"$T/bad.ini"
+	expect "PIN cost: $v is a config error naming the key" 3 \
+	    "pin_hash_cost" "$PD" --config "$T/bad.ini" config
+done
+
 # the central node applies the policy of its organisation's settings
 CENTRAL="$TOP/$BUILD/paydesk-central"
 printf '[terminal]\nid = HQ\n[central]\nlisten = 127.0.0.1\nport = 1\ndata_dir = %s/cdir\nlog = %s/c.log\n' \
