@@ -30,7 +30,9 @@ int store_version(struct store *st);
 /* A page cache of kb KiB (0: SQLite's default) for work that dirties
  * many pages in one transaction, such as a sync round's pulled pages. */
 void store_cache_kb(struct store *st, int kb);
-/* Bulk loading (demo, bench): synchronous OFF until called with 0. */
+/* Bulk loading (demo, bench) in one transaction: synchronous OFF, a
+ * 64 MiB page cache and the savepoints' journals in memory, until called
+ * with 0 (FULL, SQLite's default cache, temp files as configured). */
 void store_bulk(struct store *st, int on);
 
 /* How long (ms) a statement waits for another connection's write lock
