@@ -19,15 +19,23 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
           -Wno-format-truncation
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
-PKGS    = sqlite3 libpq jansson ncursesw xlsxwriter libcurl libmicrohttpd libcrypto \
-          libutf8proc fribidi fontconfig harfbuzz harfbuzz-subset libxml-2.0 libofx aqbanking \
-          gwenhywfar
-CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE
+PKGS    = sqlite3 jansson ncursesw xlsxwriter libmicrohttpd libcrypto \
+          libutf8proc fribidi fontconfig harfbuzz harfbuzz-subset libxml-2.0
+# loaded at their first use (include/paydesk/dynlib.h), not linked: their
+# headers only, and each library's soname for dlopen
+DLPKGS  = libcurl libofx aqbanking gwenhywfar libpq
+soname  = $(shell objdump -p $$($(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2) \
+          2>/dev/null | sed -n 's/^ *SONAME *//p')
+SONAMES := -DPD_SONAME_CURL='"$(call soname,libcurl,libcurl.so)"' \
+           -DPD_SONAME_AQBANKING='"$(call soname,aqbanking,libaqbanking.so)"' \
+           -DPD_SONAME_OFX='"$(call soname,libofx,libofx.so)"' \
+           -DPD_SONAME_PQ='"$(call soname,libpq,libpq.so)"'
+CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE $(SONAMES)
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
-           $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+           $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DLPKGS) 2>/dev/null)
 # minizip's headers are named <minizip/...>: its pkg-config directory
 # would put its crypt.h before the system's <crypt.h> (src/service/auth.c)
-LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) minizip 2>/dev/null) -liniparser -lcrypt -lhpdf -pthread
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) minizip 2>/dev/null) -liniparser -lcrypt -lhpdf -ldl -pthread
 
 ifeq ($(FUZZ),1)
 # make fuzz: the library and the harnesses built by clang for libFuzzer

@@ -31,9 +31,101 @@
 #pragma GCC diagnostic pop
 
 #include "internal.h"
+#include "paydesk/dynlib.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
+
+/* aqbanking with gwenhywfar (which it loads), at the first MT940 file
+ * (dynlib.h): the functions called */
+#define AQB_SYMBOLS(X)                                                         \
+	X(AB_Balance_GetDate)                                                  \
+	X(AB_Balance_GetValue)                                                 \
+	X(AB_Balance_List_Next)                                                \
+	X(AB_Banking_Fini)                                                     \
+	X(AB_Banking_ImportFromBufferLoadProfile)                              \
+	X(AB_Banking_Init)                                                     \
+	X(AB_Banking_free)                                                     \
+	X(AB_Banking_new)                                                      \
+	X(AB_ImExporterAccountInfo_GetAccountNumber)                           \
+	X(AB_ImExporterAccountInfo_GetCurrency)                                \
+	X(AB_ImExporterAccountInfo_GetFirstBalance)                            \
+	X(AB_ImExporterAccountInfo_GetFirstTransaction)                        \
+	X(AB_ImExporterAccountInfo_GetIban)                                    \
+	X(AB_ImExporterAccountInfo_List_Next)                                  \
+	X(AB_ImExporterContext_GetFirstAccountInfo)                            \
+	X(AB_ImExporterContext_free)                                           \
+	X(AB_ImExporterContext_new)                                            \
+	X(AB_Transaction_GetBankReference)                                     \
+	X(AB_Transaction_GetCustomerReference)                                 \
+	X(AB_Transaction_GetDate)                                              \
+	X(AB_Transaction_GetEndToEndReference)                                 \
+	X(AB_Transaction_GetPurpose)                                           \
+	X(AB_Transaction_GetRemoteName)                                        \
+	X(AB_Transaction_GetValue)                                             \
+	X(AB_Transaction_GetValutaDate)                                        \
+	X(AB_Transaction_List_Next)                                            \
+	X(AB_Value_GetCurrency)                                                \
+	X(AB_Value_GetNumDenomString)                                          \
+	X(GWEN_Date_GetDay)                                                    \
+	X(GWEN_Date_GetMonth)                                                  \
+	X(GWEN_Date_GetYear)                                                   \
+	X(GWEN_Fini)                                                           \
+	X(GWEN_Gui_SetGui)                                                     \
+	X(GWEN_Gui_free)                                                       \
+	X(GWEN_Gui_new)                                                        \
+	X(GWEN_Init)                                                           \
+	X(GWEN_Logger_SetLevel)
+DYNLIB_SYMBOLS(aqb, AQB_SYMBOLS);
+#define AB_Balance_GetDate (*dyn_AB_Balance_GetDate)
+#define AB_Balance_GetValue (*dyn_AB_Balance_GetValue)
+#define AB_Balance_List_Next (*dyn_AB_Balance_List_Next)
+#define AB_Banking_Fini (*dyn_AB_Banking_Fini)
+#define AB_Banking_ImportFromBufferLoadProfile                                 \
+	(*dyn_AB_Banking_ImportFromBufferLoadProfile)
+#define AB_Banking_Init (*dyn_AB_Banking_Init)
+#define AB_Banking_free (*dyn_AB_Banking_free)
+#define AB_Banking_new (*dyn_AB_Banking_new)
+#define AB_ImExporterAccountInfo_GetAccountNumber                              \
+	(*dyn_AB_ImExporterAccountInfo_GetAccountNumber)
+#define AB_ImExporterAccountInfo_GetCurrency                                   \
+	(*dyn_AB_ImExporterAccountInfo_GetCurrency)
+#define AB_ImExporterAccountInfo_GetFirstBalance                               \
+	(*dyn_AB_ImExporterAccountInfo_GetFirstBalance)
+#define AB_ImExporterAccountInfo_GetFirstTransaction                           \
+	(*dyn_AB_ImExporterAccountInfo_GetFirstTransaction)
+#define AB_ImExporterAccountInfo_GetIban (*dyn_AB_ImExporterAccountInfo_GetIban)
+#define AB_ImExporterAccountInfo_List_Next                                     \
+	(*dyn_AB_ImExporterAccountInfo_List_Next)
+#define AB_ImExporterContext_GetFirstAccountInfo                               \
+	(*dyn_AB_ImExporterContext_GetFirstAccountInfo)
+#define AB_ImExporterContext_free (*dyn_AB_ImExporterContext_free)
+#define AB_ImExporterContext_new (*dyn_AB_ImExporterContext_new)
+#define AB_Transaction_GetBankReference (*dyn_AB_Transaction_GetBankReference)
+#define AB_Transaction_GetCustomerReference                                    \
+	(*dyn_AB_Transaction_GetCustomerReference)
+#define AB_Transaction_GetDate (*dyn_AB_Transaction_GetDate)
+#define AB_Transaction_GetEndToEndReference                                    \
+	(*dyn_AB_Transaction_GetEndToEndReference)
+#define AB_Transaction_GetPurpose (*dyn_AB_Transaction_GetPurpose)
+#define AB_Transaction_GetRemoteName (*dyn_AB_Transaction_GetRemoteName)
+#define AB_Transaction_GetValue (*dyn_AB_Transaction_GetValue)
+#define AB_Transaction_GetValutaDate (*dyn_AB_Transaction_GetValutaDate)
+#define AB_Transaction_List_Next (*dyn_AB_Transaction_List_Next)
+#define AB_Value_GetCurrency (*dyn_AB_Value_GetCurrency)
+#define AB_Value_GetNumDenomString (*dyn_AB_Value_GetNumDenomString)
+#define GWEN_Date_GetDay (*dyn_GWEN_Date_GetDay)
+#define GWEN_Date_GetMonth (*dyn_GWEN_Date_GetMonth)
+#define GWEN_Date_GetYear (*dyn_GWEN_Date_GetYear)
+#define GWEN_Fini (*dyn_GWEN_Fini)
+#define GWEN_Gui_SetGui (*dyn_GWEN_Gui_SetGui)
+#define GWEN_Gui_free (*dyn_GWEN_Gui_free)
+#define GWEN_Gui_new (*dyn_GWEN_Gui_new)
+#define GWEN_Init (*dyn_GWEN_Init)
+#define GWEN_Logger_SetLevel (*dyn_GWEN_Logger_SetLevel)
+
+static struct dynlib aqb_lib = {PD_SONAME_AQBANKING,
+    N_("Reading an MT940 statement"), PD_ESTORE, aqb_syms, NULL};
 
 /* "N/D" or "N" from aqbanking as minor units of digits decimals. */
 static int
@@ -281,6 +373,10 @@ bank_mt940(const char *buf, size_t len, const char *name, const char *currency,
 	GWEN_GUI *gui;
 	int rc, saved;
 
+	if (dynlib_load(&aqb_lib, err) != 0) {
+		free(dir);
+		return -1;
+	}
 	if (len > UINT32_MAX / 2 || mkdtemp(dir) == NULL) {
 		free(dir);
 		return pd_fail(err, PD_EINVAL,

@@ -17,9 +17,50 @@
 #include <libofx/libofx.h>
 
 #include "internal.h"
+#include "paydesk/dynlib.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
+
+/* libofx, at the first OFX file (dynlib.h): the functions called and
+ * the switches of its messages */
+#define OFX_SYMBOLS(X)                                                         \
+	X(libofx_free_context)                                                 \
+	X(libofx_get_new_context)                                              \
+	X(libofx_proc_file)                                                    \
+	X(ofx_set_statement_cb)                                                \
+	X(ofx_set_transaction_cb)                                              \
+	X(ofx_PARSER_msg)                                                      \
+	X(ofx_DEBUG_msg)                                                       \
+	X(ofx_DEBUG1_msg)                                                      \
+	X(ofx_DEBUG2_msg)                                                      \
+	X(ofx_DEBUG3_msg)                                                      \
+	X(ofx_DEBUG4_msg)                                                      \
+	X(ofx_DEBUG5_msg)                                                      \
+	X(ofx_STATUS_msg)                                                      \
+	X(ofx_INFO_msg)                                                        \
+	X(ofx_WARNING_msg)                                                     \
+	X(ofx_ERROR_msg)
+DYNLIB_SYMBOLS(ofx, OFX_SYMBOLS);
+#define libofx_free_context (*dyn_libofx_free_context)
+#define libofx_get_new_context (*dyn_libofx_get_new_context)
+#define libofx_proc_file (*dyn_libofx_proc_file)
+#define ofx_set_statement_cb (*dyn_ofx_set_statement_cb)
+#define ofx_set_transaction_cb (*dyn_ofx_set_transaction_cb)
+#define ofx_PARSER_msg (*dyn_ofx_PARSER_msg)
+#define ofx_DEBUG_msg (*dyn_ofx_DEBUG_msg)
+#define ofx_DEBUG1_msg (*dyn_ofx_DEBUG1_msg)
+#define ofx_DEBUG2_msg (*dyn_ofx_DEBUG2_msg)
+#define ofx_DEBUG3_msg (*dyn_ofx_DEBUG3_msg)
+#define ofx_DEBUG4_msg (*dyn_ofx_DEBUG4_msg)
+#define ofx_DEBUG5_msg (*dyn_ofx_DEBUG5_msg)
+#define ofx_STATUS_msg (*dyn_ofx_STATUS_msg)
+#define ofx_INFO_msg (*dyn_ofx_INFO_msg)
+#define ofx_WARNING_msg (*dyn_ofx_WARNING_msg)
+#define ofx_ERROR_msg (*dyn_ofx_ERROR_msg)
+
+static struct dynlib ofx_lib = {
+    PD_SONAME_OFX, N_("Reading an OFX statement"), PD_ESTORE, ofx_syms, NULL};
 
 #define OFX_ACCOUNTS 8
 
@@ -208,6 +249,10 @@ bank_ofx(const char *buf, size_t len, const char *name, const char *currency,
 	LibofxContextPtr ctx;
 	int fd, i, rc;
 
+	if (dynlib_load(&ofx_lib, err) != 0) {
+		free(tmp);
+		return -1;
+	}
 	if (!ends_ofx(buf, len)) {
 		free(tmp);
 		return pd_fail(err, PD_EINVAL,

@@ -27,8 +27,60 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/dynlib.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
+
+/* libpq, at the first connection (dynlib.h): the functions called */
+#define PQ_SYMBOLS(X)                                                          \
+	X(PQclear)                                                             \
+	X(PQcmdTuples)                                                         \
+	X(PQconnectdb)                                                         \
+	X(PQerrorMessage)                                                      \
+	X(PQescapeIdentifier)                                                  \
+	X(PQexec)                                                              \
+	X(PQexecParams)                                                        \
+	X(PQexecPrepared)                                                      \
+	X(PQfinish)                                                            \
+	X(PQfnumber)                                                           \
+	X(PQfreemem)                                                           \
+	X(PQgetisnull)                                                         \
+	X(PQgetlength)                                                         \
+	X(PQgetvalue)                                                          \
+	X(PQnfields)                                                           \
+	X(PQntuples)                                                           \
+	X(PQprepare)                                                           \
+	X(PQresultErrorField)                                                  \
+	X(PQresultStatus)                                                      \
+	X(PQsetNoticeProcessor)                                                \
+	X(PQstatus)                                                            \
+	X(PQtransactionStatus)
+DYNLIB_SYMBOLS(pq, PQ_SYMBOLS);
+#define PQclear (*dyn_PQclear)
+#define PQcmdTuples (*dyn_PQcmdTuples)
+#define PQconnectdb (*dyn_PQconnectdb)
+#define PQerrorMessage (*dyn_PQerrorMessage)
+#define PQescapeIdentifier (*dyn_PQescapeIdentifier)
+#define PQexec (*dyn_PQexec)
+#define PQexecParams (*dyn_PQexecParams)
+#define PQexecPrepared (*dyn_PQexecPrepared)
+#define PQfinish (*dyn_PQfinish)
+#define PQfnumber (*dyn_PQfnumber)
+#define PQfreemem (*dyn_PQfreemem)
+#define PQgetisnull (*dyn_PQgetisnull)
+#define PQgetlength (*dyn_PQgetlength)
+#define PQgetvalue (*dyn_PQgetvalue)
+#define PQnfields (*dyn_PQnfields)
+#define PQntuples (*dyn_PQntuples)
+#define PQprepare (*dyn_PQprepare)
+#define PQresultErrorField (*dyn_PQresultErrorField)
+#define PQresultStatus (*dyn_PQresultStatus)
+#define PQsetNoticeProcessor (*dyn_PQsetNoticeProcessor)
+#define PQstatus (*dyn_PQstatus)
+#define PQtransactionStatus (*dyn_PQtransactionStatus)
+
+static struct dynlib pq_lib = {
+    PD_SONAME_PQ, N_("PostgreSQL"), PD_ESTORE, pq_syms, NULL};
 
 /* pg_type OIDs (catalog/pg_type.h is not in libpq-dev) */
 #define OID_INT8 20
@@ -532,6 +584,8 @@ db_pg_open(const char *conninfo, const char *schema, struct db **out,
 		    _("Schema \"%s\": not a name paydesk makes (letters, "
 		      "digits, '_' and '-')"),
 		    schema);
+	if (dynlib_load(&pq_lib, err) != 0)
+		return -1;
 	c = PQconnectdb(conninfo);
 	if (PQstatus(c) != CONNECTION_OK) {
 		char msg[512];

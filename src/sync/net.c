@@ -6,8 +6,12 @@
 #include <string.h>
 #include <time.h>
 
+/* curl_easy_setopt is called through the loaded library's pointer, not
+ * curl.h's type-checking macro */
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
 
+#include "paydesk/dynlib.h"
 #include "paydesk/i18n.h"
 #include "paydesk/os.h"
 #include "paydesk/syncnet.h"
@@ -26,12 +30,43 @@ struct sync_net {
 	CURL *h;
 };
 
+/* libcurl, loaded at the first sync (dynlib.h): the functions called */
+#define CURL_SYMBOLS(X)                                                        \
+	X(curl_global_init)                                                    \
+	X(curl_easy_init)                                                      \
+	X(curl_easy_cleanup)                                                   \
+	X(curl_easy_reset)                                                     \
+	X(curl_easy_setopt)                                                    \
+	X(curl_easy_perform)                                                   \
+	X(curl_easy_getinfo)                                                   \
+	X(curl_easy_strerror)                                                  \
+	X(curl_slist_append)                                                   \
+	X(curl_slist_free_all)
+DYNLIB_SYMBOLS(curl, CURL_SYMBOLS);
+#define curl_global_init (*dyn_curl_global_init)
+#define curl_easy_init (*dyn_curl_easy_init)
+#define curl_easy_cleanup (*dyn_curl_easy_cleanup)
+#define curl_easy_reset (*dyn_curl_easy_reset)
+#undef curl_easy_setopt /* curl.h's macro of the same name */
+#define curl_easy_setopt (*dyn_curl_easy_setopt)
+#define curl_easy_perform (*dyn_curl_easy_perform)
+#undef curl_easy_getinfo
+#define curl_easy_getinfo (*dyn_curl_easy_getinfo)
+#define curl_easy_strerror (*dyn_curl_easy_strerror)
+#define curl_slist_append (*dyn_curl_slist_append)
+#define curl_slist_free_all (*dyn_curl_slist_free_all)
+
+static struct dynlib curl_lib = {
+    PD_SONAME_CURL, N_("Syncing with the central node"), PD_ENET, curl_syms, NULL};
+
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+static struct pd_err load_err; /* why libcurl did not load, or code 0 */
 
 static void
 global_init(void)
 {
-	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (dynlib_load(&curl_lib, &load_err) == 0)
+		curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
 struct sync_net *
@@ -46,8 +81,8 @@ sync_net_new(const struct sync_net_opts *o)
 	snprintf(n->auth, sizeof n->auth, "Authorization: Bearer %s",
 	    o->token ? o->token : "");
 	xstrlcpy(n->ca_file, o->ca_file ? o->ca_file : "", sizeof n->ca_file);
-	n->h = curl_easy_init();
-	if (n->h == NULL)
+	/* without libcurl each call says why (sync_net_call) */
+	if (curl_lib.handle != NULL && (n->h = curl_easy_init()) == NULL)
 		abort();
 	return n;
 }
@@ -57,7 +92,8 @@ sync_net_free(struct sync_net *n)
 {
 	if (n == NULL)
 		return;
-	curl_easy_cleanup(n->h);
+	if (n->h != NULL)
+		curl_easy_cleanup(n->h);
 	free(n);
 }
 
@@ -221,6 +257,8 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 	int i;
 
 	memset(r, 0, sizeof *r);
+	if (n->h == NULL)
+		return pd_fail(err, load_err.code, "%s", load_err.msg);
 	snprintf(url, sizeof url, "%s%s", n->url, path);
 	for (i = 0;; i++) {
 		long retry_after = -1, wait;

@@ -406,3 +406,32 @@ expect "a file that is not a store" 6 "junk.db" \
     "$PD" --db "$T/junk.db" kpi
 expect "backup onto an existing file" 3 "already exists" \
     env PAYDESK_PIN=9999 "$PD" --user admin backup "$DATA/users.csv"
+
+# libcurl is loaded at the first sync, not at every start (dynlib.h): a
+# libcurl that lacks its functions (a stand-in on LD_LIBRARY_PATH) is
+# named by the sync, status 10 as the central node not reached, and the
+# payments stay queued; a payment, which needs no sync, still posts
+curl_so=$(strings -a "$PD" | grep -m1 '^libcurl\.so\.[0-9]*$')
+mkdir -p "$T/fakelib"
+printf 'int paydesk_stand_in;\n' >"$T/stand_in.c"
+if [ -n "$curl_so" ] &&
+    cc -shared -fPIC -o "$T/fakelib/$curl_so" "$T/stand_in.c" 2>/dev/null; then
+	cp "$PAYDESK_CONFIG" "$T/sync.ini"
+	printf '[sync]\nurl = http://127.0.0.1:9\ntoken = t0k3n\n' >>"$T/sync.ini"
+	queued=$(sql "SELECT count(*) FROM outbox")
+	expect "sync without a working libcurl: the library named" 10 \
+	    "Syncing with the central node needs $curl_so, which lacks curl_global_init" \
+	    env LD_LIBRARY_PATH="$T/fakelib" "$PD" --config "$T/sync.ini" sync
+	same "and the records stay queued" "$(sql "SELECT count(*) FROM outbox")" \
+	    "$queued"
+	expect "sync --status shows why the last sync failed" 0 "needs $curl_so" \
+	    "$PD" --config "$T/sync.ini" sync --status
+	expect "a payment posts without libcurl" 0 "Change given" \
+	    env LD_LIBRARY_PATH="$T/fakelib" "$PD" --config "$T/sync.ini" \
+	    --user jane pay WU-10001 --type bill --method Cash --amount 4 \
+	    --tendered 10
+	expect "and with libcurl the sync tries the network" 10 "127.0.0.1:9" \
+	    "$PD" --config "$T/sync.ini" sync
+else
+	echo "not ok - libcurl's stand-in: no soname in $PD or no cc"
+fi

@@ -45,6 +45,7 @@ utf8.h core
 xmalloc.h core
 file.h os
 os.h os
+dynlib.h os
 config.h config
 store.h store
 doc.h doc

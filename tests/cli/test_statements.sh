@@ -210,3 +210,33 @@ expect "statement show: not a number" 2 "not a statement number" sup statement s
 same "each import audited" \
     "$(sql "SELECT count(*) FROM audit_log WHERE action = 'import' AND entity = 'bank_statement'")" \
     "$(sql "SELECT count(*) FROM bank_statements")"
+
+# -- the readers' libraries are loaded at the first statement of their
+# format, not at every start (include/paydesk/dynlib.h): one that cannot
+# be loaded, or that lacks a function, is named by the import that needs
+# it, with its own status and nothing stored; a command that does not
+# need it runs. Two stand-ins on LD_LIBRARY_PATH, which dlopen searches
+# first: a file that is no library, and a library without aqbanking's
+# functions.
+FAKE="$T/fakelib"
+mkdir -p "$FAKE"
+ofx_so=$(strings -a "$PD" | grep -m1 '^libofx\.so\.[0-9]*$')
+aqb_so=$(strings -a "$PD" | grep -m1 '^libaqbanking\.so\.[0-9]*$')
+printf 'int paydesk_stand_in;\n' >"$T/stand_in.c"
+if [ -n "$ofx_so" ] && [ -n "$aqb_so" ] &&
+    cc -shared -fPIC -o "$FAKE/$aqb_so" "$T/stand_in.c" 2>/dev/null; then
+	printf 'not a library\n' >"$FAKE/$ofx_so"
+	refused "OFX without libofx: the library named, status 6" 6 \
+	    "Reading an OFX statement needs $ofx_so, which cannot be loaded" \
+	    env LD_LIBRARY_PATH="$FAKE" PAYDESK_PIN=2222 "$PD" --user mary \
+	    statement import "$T/ofx-example.ofx"
+	refused "MT940 with a libaqbanking that lacks a function" 6 \
+	    "Reading an MT940 statement needs $aqb_so, which lacks AB_" \
+	    env LD_LIBRARY_PATH="$FAKE" PAYDESK_PIN=2222 "$PD" --config "$EUR" \
+	    --user mary statement import "$T/mt940-example.940"
+	expect "a command that needs neither runs without them" 0 \
+	    "NL77ABNA0574908765" env LD_LIBRARY_PATH="$FAKE" \
+	    PAYDESK_PIN=2222 "$PD" --user mary statement list
+else
+	echo "not ok - the readers' stand-in libraries: no soname in $PD or no cc"
+fi
