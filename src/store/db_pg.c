@@ -70,6 +70,9 @@ static const struct form {
     /* a reader (the feed's page and its head): one snapshot, as
      * SQLite's read transaction */
     {"BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"},
+    /* a key kept once (sync.c) */
+    {"INSERT OR IGNORE INTO received (uuid) VALUES (?)",
+        "INSERT INTO received (uuid) VALUES (?) ON CONFLICT DO NOTHING"},
 };
 
 static const char *
@@ -136,6 +139,20 @@ fail(struct db_pg *pg, PGresult *r)
 	return code;
 }
 
+/* Whether the bare word w (lower case) starts at p: not part of a longer
+ * name, not a qualified name's tail (x.user). */
+static int
+keyword_at(const char *sql, const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncasecmp(p, w, n) != 0 ||
+	    isalnum((unsigned char)p[n]) || p[n] == '_' || p[n] == '(')
+		return 0;
+	return p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' ||
+	                       p[-1] == '.' || p[-1] == '"');
+}
+
 /* sql with ?N and ? as $N; *nparams gets the highest number. */
 static char *
 translate(const char *sql, int *nparams)
@@ -157,6 +174,11 @@ translate(const char *sql, int *nparams)
 		} else if (p[0] == '-' && p[1] == '-') {
 			while (*p != '\0' && *p != '\n')
 				out[o++] = *p++;
+		} else if (keyword_at(sql, p, "user")) {
+			/* audit_log's column "user": a word PostgreSQL
+			 * reserves (current_user) */
+			o += (size_t)sprintf(out + o, "\"user\"");
+			p += 4;
 		} else if (*p == '?') {
 			p++;
 			if (isdigit((unsigned char)*p)) {
