@@ -17,6 +17,9 @@
  *   DB_CONSTRAINT_UNIQUE (DB_CONSTRAINT_PRIMARYKEY on a primary key), any
  *   other integrity violation or a trigger's RAISE is DB_CONSTRAINT, a
  *   serialization failure, a deadlock or a lock not available DB_BUSY.
+ * - Two words are read as SQLite means them: audit_log's column user
+ *   (a word PostgreSQL reserves) is quoted, and the query builders'
+ *   "WHERE 1" is "WHERE true".
  * - SQLite-only statements the store runs as they are have their
  *   PostgreSQL form in one table (forms[]); SQL that differs by more is
  *   an engine's row in db.c's table or its own migration list. */
@@ -174,6 +177,11 @@ translate(const char *sql, int *nparams)
 		} else if (p[0] == '-' && p[1] == '-') {
 			while (*p != '\0' && *p != '\n')
 				out[o++] = *p++;
+		} else if (keyword_at(sql, p, "where 1")) {
+			/* the query builders' "WHERE 1" (qb.c): a condition
+			 * PostgreSQL wants boolean */
+			o += (size_t)sprintf(out + o, "WHERE true");
+			p += 7;
 		} else if (keyword_at(sql, p, "user")) {
 			/* audit_log's column "user": a word PostgreSQL
 			 * reserves (current_user) */
