@@ -48,6 +48,11 @@ struct db_pg {
 	int changes;     /* rows the last statement changed */
 	int64_t last_id; /* the id of the last row inserted */
 	unsigned nstmts; /* names given to prepared statements */
+	/* the connection's session, set again after a reconnect: its
+	 * SET statements, and how many times it was made (a statement
+	 * prepared on an earlier one is prepared again) */
+	char *session;
+	unsigned gen;
 };
 
 struct db_pg_stmt {
@@ -55,6 +60,7 @@ struct db_pg_stmt {
 	char *sql; /* translated, owned */
 	char name[24];
 	int prepared, executed;
+	unsigned gen; /* the connection's gen it was prepared on */
 	int returning; /* RETURNING * added: rows not stepped */
 	int nparams;
 	char **vals; /* nparams values as text, owned (NULL: NULL) */
@@ -97,6 +103,8 @@ fail_with(struct db_pg *pg, int code, const char *msg)
 	pg->code = code;
 	xstrlcpy(pg->msg, msg != NULL && *msg ? msg : "PostgreSQL error",
 	    sizeof pg->msg);
+	/* libpq's connection errors run over several lines: the first */
+	pg->msg[strcspn(pg->msg, "\n")] = '\0';
 	n = strlen(pg->msg);
 	while (n > 0 && (pg->msg[n - 1] == '\n' || pg->msg[n - 1] == ' '))
 		pg->msg[--n] = '\0';
@@ -255,7 +263,8 @@ db_pg_finalize(struct db_pg_stmt *s)
 
 	db_pg_reset(s);
 	db_pg_clear_bindings(s);
-	if (s->prepared && PQstatus(s->db->pg->conn) == CONNECTION_OK) {
+	if (s->prepared && s->gen == s->db->pg->gen &&
+	    PQstatus(s->db->pg->conn) == CONNECTION_OK) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
 		r = PQexec(s->db->pg->conn, sql);
 		PQclear(r);
@@ -323,6 +332,35 @@ db_pg_bind_int64(struct db_pg_stmt *s, int i, int64_t v)
 	return DB_OK;
 }
 
+/* A connection the server dropped (restarted, a failover, a network
+ * cut) made again between transactions, with its session: the store's
+ * next transaction runs on the new one, the one that was cut failed with
+ * its statement (its transaction is lost whole, never half). 0, or -1
+ * (the error kept) when the server is still away. */
+static int
+reconnect(struct db_pg *pg)
+{
+	PGresult *r;
+
+	if (PQstatus(pg->conn) == CONNECTION_OK)
+		return 0;
+	PQreset(pg->conn);
+	if (PQstatus(pg->conn) != CONNECTION_OK) {
+		fail_with(pg, DB_BUSY, PQerrorMessage(pg->conn));
+		return -1;
+	}
+	pg->gen++;
+	pg->tx_msg[0] = '\0';
+	r = PQexec(pg->conn, pg->session);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fail(pg, r);
+		PQclear(r);
+		return -1;
+	}
+	PQclear(r);
+	return 0;
+}
+
 /* Prepare s on the server. A parameter the server cannot type from its
  * place (?1 IS NULL) is text, as SQLite would take it: prepared again
  * with every untyped one text. Inside a transaction the first try is in
@@ -361,6 +399,7 @@ prepare(struct db_pg_stmt *s)
 	}
 	PQclear(r);
 	s->prepared = 1;
+	s->gen = pg->gen;
 	return DB_OK;
 }
 
@@ -370,15 +409,33 @@ run(struct db_pg_stmt *s)
 {
 	struct db_pg *pg = s->db->pg;
 	ExecStatusType st;
-	int idc;
+	int idc, idle;
 
 	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
 		pg->tx_msg[0] = '\0';
+	if (reconnect(pg) != 0)
+		return pg->code;
+	if (s->prepared && s->gen != pg->gen)
+		s->prepared = 0;
 	if (!s->prepared && prepare(s) != DB_OK)
 		return pg->code;
+	idle = PQtransactionStatus(pg->conn) == PQTRANS_IDLE;
 	s->res = PQexecPrepared(pg->conn, s->name, s->nparams,
 	    (const char *const *)s->vals, NULL, NULL, 0);
 	st = PQresultStatus(s->res);
+	/* a connection found cut by a statement that began no transaction
+	 * (BEGIN, a read on its own) loses nothing: tried once more on a
+	 * new one */
+	if (st == PGRES_FATAL_ERROR && idle &&
+	    PQstatus(pg->conn) == CONNECTION_BAD && reconnect(pg) == 0) {
+		PQclear(s->res);
+		s->prepared = 0;
+		if (prepare(s) != DB_OK)
+			return pg->code;
+		s->res = PQexecPrepared(pg->conn, s->name, s->nparams,
+		    (const char *const *)s->vals, NULL, NULL, 0);
+		st = PQresultStatus(s->res);
+	}
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		fail(pg, s->res);
 		PQclear(s->res);
@@ -460,12 +517,25 @@ db_pg_exec(struct db *db, const char *sql, char **msg)
 	struct db_pg *pg = db->pg;
 	PGresult *r;
 	ExecStatusType st;
-	int rc = DB_OK;
+	int rc = DB_OK, idle;
 
 	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
 		pg->tx_msg[0] = '\0';
+	if (reconnect(pg) != 0) {
+		if (msg != NULL)
+			*msg = sqlite3_mprintf("%s", pg->msg);
+		return pg->code;
+	}
+	idle = PQtransactionStatus(pg->conn) == PQTRANS_IDLE;
 	r = PQexec(pg->conn, form_of(sql));
 	st = PQresultStatus(r);
+	/* as run: a cut found by a statement outside a transaction */
+	if (st == PGRES_FATAL_ERROR && idle &&
+	    PQstatus(pg->conn) == CONNECTION_BAD && reconnect(pg) == 0) {
+		PQclear(r);
+		r = PQexec(pg->conn, form_of(sql));
+		st = PQresultStatus(r);
+	}
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		rc = fail(pg, r);
@@ -582,11 +652,10 @@ db_pg_open(const char *conninfo, const char *schema, struct db **out,
 	 * under a lock, so two central nodes starting at once do not race
 	 * to make them */
 	id = PQescapeIdentifier(c, schema, strlen(schema));
-	sql = xasprintf("SET client_min_messages = warning; "
-	                "SET search_path TO %s, paydesk",
+	db->pg->session = xasprintf("SET client_min_messages = warning; "
+	                            "SET search_path TO %s, paydesk",
 	    id);
-	rc = db_pg_exec(db, sql, NULL);
-	free(sql);
+	rc = db_pg_exec(db, db->pg->session, NULL);
 	if (rc == DB_OK && !made(db, schema)) {
 		sql = xasprintf("BEGIN; SELECT pg_advisory_xact_lock(22022); "
 		                "CREATE SCHEMA IF NOT EXISTS paydesk; "
@@ -613,6 +682,7 @@ void
 db_pg_close(struct db *db)
 {
 	PQfinish(db->pg->conn);
+	free(db->pg->session);
 	free(db->pg);
 	db->pg = NULL;
 }
