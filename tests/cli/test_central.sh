@@ -235,6 +235,23 @@ if [ "$BACKEND" = postgresql ]; then
 	    --reason "Wrong bag" >/dev/null || notok "deposit void"
 	expect "postgresql: the deposit's void is applied" 0 "Applied     1" \
 	    pdt 2 sync
+	# an arrangement, made and cancelled by a recovery user
+	printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
+	    >"$T/rec.csv"
+	central import ACME users "$T/rec.csv" >/dev/null
+	pdt 2 sync >/dev/null
+	PAYDESK_PIN=4321 pdt 2 --user rita arrangement create WU-10001 \
+	    --installments 3 --frequency monthly --first-due \
+	    "$(date -d '+40 days' +%F)" --down 10 --grace 3 --misses 1 \
+	    --reason Hardship >/dev/null || notok "arrangement create"
+	PAYDESK_PIN=4321 pdt 2 --user rita arrangement cancel \
+	    "$(tsql 2 "SELECT plan_no FROM plans LIMIT 1")" --reason Hardship \
+	    >/dev/null || notok "arrangement cancel"
+	expect "postgresql: an arrangement and its cancel are applied" 0 \
+	    "Applied     2" pdt 2 sync
+	same "postgresql: the arrangement is cancelled there, its events kept" \
+	    "$(q "SELECT cancelled || '/' || (SELECT count(*) FROM
+	        arrangement_events) FROM arrangements")" 1/2
 	# ledger TERMINAL / ledger at the central node: what each holds
 	tled() { tsql 2 "SELECT (SELECT group_concat(payment_no || ':' || amount
 	    || ':' || status, ' ') FROM (SELECT * FROM payments ORDER BY
@@ -261,7 +278,7 @@ if [ "$BACKEND" = postgresql ]; then
 	# a replay is a duplicate; the same uuid with another body a
 	# conflict, logged; neither changes the ledger
 	treseal 2 "UPDATE outbox SET sent_at = NULL"
-	expect "postgresql: a replay is answered duplicate" 0 "Duplicates  15" \
+	expect "postgresql: a replay is answered duplicate" 0 "Duplicates  17" \
 	    pdt 2 sync
 	u=$(tsql 2 "SELECT uuid FROM outbox WHERE kind = 'payment' ORDER BY id LIMIT 1")
 	treseal 2 "UPDATE outbox SET sent_at = NULL, payload = replace(payload,
@@ -276,15 +293,16 @@ if [ "$BACKEND" = postgresql ]; then
 	terminal 3 "$(token_of)"
 	expect "postgresql: a second terminal pulls the ledger" 0 "Pulled" \
 	    pdt 3 sync
-	same "postgresql: with every payment, credit note and void" \
+	same "postgresql: with every payment, credit note, void and arrangement" \
 	    "$(tsql 3 "SELECT group_concat(payment_no || ':' || status, ' ')
 	        FROM (SELECT * FROM payments ORDER BY payment_no)")/$(tsql 3 \
 	        "SELECT count(*) FROM credit_notes")/$(tsql 3 "SELECT count(*)
-	        FROM voids")" \
+	        FROM voids")/$(tsql 3 "SELECT group_concat(cancelled) FROM
+	        arrangements")" \
 	    "$(tsql 2 "SELECT group_concat(payment_no || ':' || status, ' ')
 	        FROM (SELECT * FROM payments ORDER BY payment_no)")/$(tsql 2 \
 	        "SELECT count(*) FROM credit_notes")/$(tsql 2 "SELECT count(*)
-	        FROM voids")"
+	        FROM voids")/1"
 	# the database restarted under a serving node: a push meanwhile is
 	# refused as the node's failure and kept; after, sent once
 	pg_down
