@@ -380,11 +380,13 @@ prepare(struct db_pg_stmt *s)
 	/* indeterminate (42P18) or ambiguous (42P08) */
 	untyped = state != NULL &&
 	          (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0);
+	/* any failure leaves the transaction as it was: the statement
+	 * fails, the store decides */
 	if (in_tx)
-		PQclear(PQexec(pg->conn, untyped ? "ROLLBACK TO SAVEPOINT "
-		                                   "pd_prepare; RELEASE "
-		                                   "pd_prepare"
-		                                 : "RELEASE pd_prepare"));
+		PQclear(PQexec(pg->conn,
+		    PQresultStatus(r) != PGRES_COMMAND_OK
+		        ? "ROLLBACK TO SAVEPOINT pd_prepare; RELEASE pd_prepare"
+		        : "RELEASE pd_prepare"));
 	if (untyped) {
 		PQclear(r);
 		for (i = 0; i < s->nparams; i++)
