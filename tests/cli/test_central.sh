@@ -303,6 +303,30 @@ if [ "$BACKEND" = postgresql ]; then
 	        FROM (SELECT * FROM payments ORDER BY payment_no)")/$(tsql 2 \
 	        "SELECT count(*) FROM credit_notes")/$(tsql 2 "SELECT count(*)
 	        FROM voids")/1"
+	# a gateway's notification kept once, its payment in the ledger and
+	# pulled; a forged signature refused, nothing kept
+	gsim() { python3 "$TOP/tests/cli/gateway_sim.py" "$@"; }
+	run central gateway add ACME stripe --profile card
+	card=$(sed -n 's/^signing secret: //p' "$OUT")
+	ev=$(gsim card payment_intent.succeeded evt_1 pi_1 1500 usd WU-10001)
+	gu="$URL/v1/gateway/ACME/stripe"
+	run gsim send "$gu" --secret "$card" "$ev"
+	has "postgresql: a gateway's notification is kept" '200 {"received":true'
+	run gsim send "$gu" --secret "$card" "$ev"
+	has "postgresql: its replay answers success" '"replay":true'
+	run gsim send "$gu" --secret whsec_forged "$(gsim card \
+	    payment_intent.succeeded evt_2 pi_2 900 usd WU-10002)"
+	has "postgresql: a forged signature is refused" "401"
+	same "postgresql: one notification, one ledger payment of the gateway" \
+	    "$(q "SELECT (SELECT count(*) FROM gateway_notifications) || '/'
+	        || (SELECT count(*) || ':' || sum(amount) FROM payments WHERE
+	        payment_no LIKE 'G-stripe-%')")" \
+	    "1/1:1500"
+	expect "postgresql: the gateway's payment is listed" 0 "pi_1" \
+	    central gateway payments ACME
+	expect "postgresql: a terminal pulls it" 0 "Pulled" pdt 3 sync
+	same "postgresql: and has it once" \
+	    "$(tsql 3 "SELECT count(*) FROM gw_payments WHERE code = 'pi_1'")" 1
 	# the database restarted under a serving node: a push meanwhile is
 	# refused as the node's failure and kept; after, sent once
 	pg_down
