@@ -18,8 +18,9 @@
  *   other integrity violation or a trigger's RAISE is DB_CONSTRAINT, a
  *   serialization failure, a deadlock or a lock not available DB_BUSY.
  * - Two words are read as SQLite means them: audit_log's column user
- *   (a word PostgreSQL reserves) is quoted, and the query builders'
- *   "WHERE 1" is "WHERE true".
+ *   (a word PostgreSQL reserves) is quoted, the query builders'
+ *   "WHERE 1" is "WHERE true", and SQLite's a IS [NOT] b (NULL-safe
+ *   equality) is IS [NOT] DISTINCT FROM.
  * - SQLite-only statements the store runs as they are have their
  *   PostgreSQL form in one table (forms[]); SQL that differs by more is
  *   an engine's row in db.c's table or its own migration list. */
@@ -164,12 +165,47 @@ keyword_at(const char *sql, const char *p, const char *w)
 	                       p[-1] == '.' || p[-1] == '"');
 }
 
+/* SQLite's "a IS b" and "a IS NOT b" compare any two values, NULL
+ * equal to NULL: PostgreSQL's IS [NOT] DISTINCT FROM. *p is at IS;
+ * written to out (its length returned), *p moved past what was read.
+ * IS [NOT] NULL, TRUE, FALSE and DISTINCT stay as they are. */
+static size_t
+is_form(const char **p, char *out)
+{
+	const char *q = *p + 3, *w;
+	int not = 0;
+	static const char *const keep[] = {"null", "true", "false", "distinct"};
+	size_t i;
+
+	if (strncasecmp(q, "NOT ", 4) == 0) {
+		not = 1;
+		q += 4;
+	}
+	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		w = keep[i];
+		if (strncasecmp(q, w, strlen(w)) == 0 &&
+		    !isalnum((unsigned char)q[strlen(w)]) &&
+		    q[strlen(w)] != '_') {
+			memcpy(out, *p, 3);
+			*p += 3;
+			return 3;
+		}
+	}
+	*p = q;
+	if (not) {
+		memcpy(out, "IS DISTINCT FROM ", 17);
+		return 17;
+	}
+	memcpy(out, "IS NOT DISTINCT FROM ", 21);
+	return 21;
+}
+
 /* sql with ?N and ? as $N; *nparams gets the highest number. */
 static char *
 translate(const char *sql, int *nparams)
 {
 	size_t n = strlen(sql), o = 0;
-	char *out = xmalloc(n * 4 + 1);
+	char *out = xmalloc(n * 8 + 64);
 	int max = 0, k;
 	const char *p = sql;
 	char quote = 0;
@@ -190,6 +226,8 @@ translate(const char *sql, int *nparams)
 			 * PostgreSQL wants boolean */
 			o += (size_t)sprintf(out + o, "WHERE true");
 			p += 7;
+		} else if (keyword_at(sql, p, "is") && p[2] == ' ') {
+			o += is_form(&p, out + o);
 		} else if (keyword_at(sql, p, "user")) {
 			/* audit_log's column "user": a word PostgreSQL
 			 * reserves (current_user) */

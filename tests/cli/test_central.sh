@@ -102,6 +102,11 @@ run central migrate
 same "$BACKEND: a second migrate changes nothing" "$(cat "$OUT")" "$v1"
 expect "$BACKEND: migrate takes no arguments" 2 \
     "Migrate takes no arguments" central migrate ACME
+expect "$BACKEND: doctor" 0 "organisation ACME: ok" central doctor ACME
+expect "$BACKEND: doctor of no organisation" 4 'No organisation' \
+    central doctor NOPE
+expect "$BACKEND: doctor names one organisation" 2 \
+    "Doctor: which organisation" central doctor
 
 if [ "$BACKEND" = postgresql ]; then
 	# each organisation's rows in its own schema, the directory's in
@@ -164,13 +169,19 @@ if [ "$BACKEND" = postgresql ]; then
 	# terminal's records of every kind pushed, applied once, and
 	# pulled by another terminal
 	q() { psqlv "SET search_path TO \"org_ACME\", paydesk; $1"; }
-	for k in users consumers bills services; do
+	for k in users consumers bills services installments; do
 		expect "postgresql: import $k" 0 "imported" \
 		    central import ACME $k "$DATA/$k.csv"
 	done
+	printf 'key,value\norganisation.phone_country_code,1\n' >"$T/set.csv"
+	expect "postgresql: import settings" 0 "1 added" \
+	    central import ACME settings "$T/set.csv"
 	printf 'account_no,name,service_address,phone,email,segment\nWU-10001,Renamed,,,,\n' \
 	    >"$T/dup.csv"
 	before=$(q "SELECT count(*) || '/' || max(seq) FROM consumers, feed")
+	printf 'key,value\nno.such_key,1\n' >"$T/badset.csv"
+	expect "postgresql: an unknown setting is refused, saying where" 3 \
+	    "badset.csv:2" central import ACME settings "$T/badset.csv"
 	expect "postgresql: an import of a consumer already there is refused" 3 \
 	    "dup.csv:2:1: account_no: Account" central import ACME consumers \
 	    "$T/dup.csv"
@@ -184,6 +195,9 @@ if [ "$BACKEND" = postgresql ]; then
 	    "$before"
 	expect "postgresql: the terminal pulls the reference data" 0 \
 	    "Pulled" pdt 2 sync
+	same "postgresql: with the setting imported there" \
+	    "$(tsql 2 "SELECT value FROM settings WHERE key =
+	        'organisation.phone_country_code'")" 1
 	same "postgresql: as the organisation's schema holds it" \
 	    "$(tsql 2 "SELECT (SELECT count(*) FROM users) || '/' || (SELECT
 	        count(*) FROM consumers) || '/' || (SELECT sum(amount) FROM
@@ -272,6 +286,13 @@ if [ "$BACKEND" = postgresql ]; then
 	    string_agg(slip_no || ':' || amount || ':' || void_reason, ' ')
 	    FROM deposits)"; }
 	same "postgresql: the central ledger is the terminal's" "$(cled)" "$(tled)"
+	expect "postgresql: doctor finds the ledger sound" 0 \
+	    "organisation ACME: ok" central doctor ACME
+	# a balance set wrong behind the store's back: found, named
+	q "UPDATE items SET settled = settled + 1 WHERE ref = '$item'"
+	expect "postgresql: doctor finds a balance set wrong" 6 \
+	    "item balances: item $item" central doctor ACME
+	q "UPDATE items SET settled = settled - 1 WHERE ref = '$item'"
 	expect "postgresql: the shift is listed" 0 "$z" central shifts ACME
 	expect "postgresql: the deposit is listed void" 0 "BAG-7" \
 	    central deposits ACME
