@@ -123,8 +123,7 @@ doctor_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 	if (argc != 2) {
 		usage(stderr);
-		return pd_fail(
-		    err, PD_EUSAGE, _("Doctor: which organisation"));
+		return pd_fail(err, PD_EUSAGE, _("Doctor: which organisation"));
 	}
 	if (central_check_id(_("Organisation"), argv[1], 32, err) != 0)
 		return -1;

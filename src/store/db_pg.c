@@ -61,7 +61,7 @@ struct db_pg_stmt {
 	char *sql; /* translated, owned */
 	char name[24];
 	int prepared, executed;
-	unsigned gen; /* the connection's gen it was prepared on */
+	unsigned gen;  /* the connection's gen it was prepared on */
 	int returning; /* RETURNING * added: rows not stepped */
 	int nparams;
 	char **vals; /* nparams values as text, owned (NULL: NULL) */
@@ -158,8 +158,8 @@ keyword_at(const char *sql, const char *p, const char *w)
 {
 	size_t n = strlen(w);
 
-	if (strncasecmp(p, w, n) != 0 ||
-	    isalnum((unsigned char)p[n]) || p[n] == '_' || p[n] == '(')
+	if (strncasecmp(p, w, n) != 0 || isalnum((unsigned char)p[n]) ||
+	    p[n] == '_' || p[n] == '(')
 		return 0;
 	return p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' ||
 	                       p[-1] == '.' || p[-1] == '"');
@@ -173,12 +173,12 @@ static size_t
 is_form(const char **p, char *out)
 {
 	const char *q = *p + 3, *w;
-	int not = 0;
+	int neg = 0;
 	static const char *const keep[] = {"null", "true", "false", "distinct"};
 	size_t i;
 
 	if (strncasecmp(q, "NOT ", 4) == 0) {
-		not = 1;
+		neg = 1;
 		q += 4;
 	}
 	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
@@ -192,7 +192,7 @@ is_form(const char **p, char *out)
 		}
 	}
 	*p = q;
-	if (not) {
+	if (neg) {
 		memcpy(out, "IS DISTINCT FROM ", 17);
 		return 17;
 	}

@@ -152,9 +152,9 @@ const char *const store_pg_central_migrations[] = {
     /* 2: the ledger (issue 22, second slice): the tables of an
      * organisation's SQLite store (schema.c and schema_central.c) in
      * their present shape, so that push, pull and the imports run the
-     * same store code. SQLite's NOCASE is an ICU collation (an account number citext) that
-     * compares ignoring case, as the account number's unique index
-     * does there; the guards (append-only, frozen columns) raise from
+     * same store code. SQLite's NOCASE is an ICU collation that compares
+     * ignoring case (an account number is citext, whose unique index
+     * does the same); the guards (append-only, frozen columns) raise from
      * one function with the message SQLite's RAISE gives; the feed's
      * rows come from feed_row, numbered under feed_head's lock as the
      * settings' are. Not here, with the reason: the full-text tables
