@@ -343,7 +343,16 @@ if [ "$BACKEND" = postgresql ]; then
 	        || (SELECT count(*) || ':' || sum(amount) FROM payments WHERE
 	        payment_no LIKE 'G-stripe-%')")" \
 	    "1/1:1500"
-	expect "postgresql: the gateway's payment is listed" 0 "pi_1" \
+	printf 'code,amount,fee,settled_on\npi_1,15.00,0.30,%s\n' \
+	    "$(date -d '+1 day' +%F)" >"$T/settle.csv"
+	expect "postgresql: a settlement file settles it" 0 "1 payment settled" \
+	    central gateway settle ACME stripe "$T/settle.csv"
+	printf 'code,amount,fee,settled_on\npi_1,15.00,0.30,%s\n' \
+	    "$(date -d '+2 days' +%F)" >"$T/settle2.csv"
+	expect "postgresql: settled otherwise again, refused saying where" 3 \
+	    "settle2.csv: Line 2: Code pi_1: already settled" \
+	    central gateway settle ACME stripe "$T/settle2.csv"
+	expect "postgresql: the gateway's payment is listed settled" 0 "Settled" \
 	    central gateway payments ACME
 	expect "postgresql: a terminal pulls it" 0 "Pulled" pdt 3 sync
 	same "postgresql: and has it once" \
