@@ -106,6 +106,12 @@ struct backend_ops {
 	 * svc_central_deposits. Caller frees. */
 	struct deposit *(*deposits)(struct backend *b, const char *org,
 	    size_t *n, struct pd_err *err);
+	/* Check org's store as paydesk doctor checks a terminal's (see
+	 * svc_doctor): cb gets each problem; their count, or -1 with err
+	 * (PD_ENOTFOUND: no such organisation). The engine's own checks
+	 * (pages, foreign keys, the search index, seals) on SQLite only. */
+	int (*doctor)(struct backend *b, const char *org, problem_cb cb,
+	    void *arg, struct pd_err *err);
 	void (*close)(struct backend *b);
 	/* Bring every organisation's store to this version's schema (the
 	 * directory's is at backend_open): cb gets each code and its

@@ -785,6 +785,20 @@ sq_shifts(struct backend *b, const char *org,
 	return rc;
 }
 
+static int
+sq_doctor(struct backend *b, const char *org, problem_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (org_known(b, org, err) != 0 || (c = borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_doctor(&c->s, cb, arg, err);
+	give_back(b, c);
+	return rc;
+}
+
 static struct deposit *
 sq_deposits(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 {
@@ -875,6 +889,7 @@ static const struct backend_ops store_ops = {
     sq_gateway_payments,
     sq_shifts,
     sq_deposits,
+    sq_doctor,
     sq_close,
     sq_migrate,
 };

@@ -27,6 +27,7 @@ static const char *const synopsis[] = {
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
     "deposits ORG [--json]",
+    "doctor ORG",
     "migrate",
 };
 
@@ -103,6 +104,42 @@ migrated(const char *org, int version, void *arg)
 	(void)arg;
 	printf(_("organisation %s: schema version %d."), org, version);
 	putchar('\n');
+}
+
+/* doctor: one line a problem. */
+static void
+problem(const char *what, void *arg)
+{
+	(*(int *)arg)++;
+	printf(_("problem: %s\n"), what);
+}
+
+/* doctor ORG: the organisation's store checked (issue 22: on both
+ * backends); a problem is exit status 6 as paydesk doctor's. */
+static int
+doctor_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	int n = 0, rc;
+
+	if (argc != 2) {
+		usage(stderr);
+		return pd_fail(err, PD_EUSAGE, _("Doctor: which organisation"));
+	}
+	if (central_check_id(_("Organisation"), argv[1], 32, err) != 0)
+		return -1;
+	rc = b->ops->doctor(b, argv[1], problem, &n, err);
+	if (rc < 0)
+		return -1;
+	if (rc > 0)
+		return pd_fail(err, PD_ESTORE,
+		    ngettext("%s: %d problem found", "%s: %d problems found",
+		        (unsigned long)rc),
+		    argv[1], rc);
+	printf(_("organisation %s: ok (balances, voids, arrangements, "
+	         "number series, audit chain)"),
+	    argv[1]);
+	putchar('\n');
+	return 0;
 }
 
 /* $PAYDESK_CENTRAL_HOOK: comma-separated test hooks. */
@@ -265,6 +302,8 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "terminal") == 0)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
+	if (strcmp(argv[0], "doctor") == 0)
+		return doctor_cmd(b, argc, argv, err);
 	if (strcmp(argv[0], "migrate") == 0) {
 		if (argc > 1) {
 			usage(stderr);

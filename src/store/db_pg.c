@@ -17,6 +17,10 @@
  *   DB_CONSTRAINT_UNIQUE (DB_CONSTRAINT_PRIMARYKEY on a primary key), any
  *   other integrity violation or a trigger's RAISE is DB_CONSTRAINT, a
  *   serialization failure, a deadlock or a lock not available DB_BUSY.
+ * - Two words are read as SQLite means them: audit_log's column user
+ *   (a word PostgreSQL reserves) is quoted, the query builders'
+ *   "WHERE 1" is "WHERE true", and SQLite's a IS [NOT] b (NULL-safe
+ *   equality) is IS [NOT] DISTINCT FROM.
  * - SQLite-only statements the store runs as they are have their
  *   PostgreSQL form in one table (forms[]); SQL that differs by more is
  *   an engine's row in db.c's table or its own migration list. */
@@ -97,6 +101,11 @@ struct db_pg {
 	int changes;     /* rows the last statement changed */
 	int64_t last_id; /* the id of the last row inserted */
 	unsigned nstmts; /* names given to prepared statements */
+	/* the connection's session, set again after a reconnect: its
+	 * SET statements, and how many times it was made (a statement
+	 * prepared on an earlier one is prepared again) */
+	char *session;
+	unsigned gen;
 };
 
 struct db_pg_stmt {
@@ -104,6 +113,7 @@ struct db_pg_stmt {
 	char *sql; /* translated, owned */
 	char name[24];
 	int prepared, executed;
+	unsigned gen;  /* the connection's gen it was prepared on */
 	int returning; /* RETURNING * added: rows not stepped */
 	int nparams;
 	char **vals; /* nparams values as text, owned (NULL: NULL) */
@@ -122,6 +132,9 @@ static const struct form {
     /* a reader (the feed's page and its head): one snapshot, as
      * SQLite's read transaction */
     {"BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"},
+    /* a key kept once (sync.c) */
+    {"INSERT OR IGNORE INTO received (uuid) VALUES (?)",
+        "INSERT INTO received (uuid) VALUES (?) ON CONFLICT DO NOTHING"},
 };
 
 static const char *
@@ -143,6 +156,8 @@ fail_with(struct db_pg *pg, int code, const char *msg)
 	pg->code = code;
 	xstrlcpy(pg->msg, msg != NULL && *msg ? msg : "PostgreSQL error",
 	    sizeof pg->msg);
+	/* libpq's connection errors run over several lines: the first */
+	pg->msg[strcspn(pg->msg, "\n")] = '\0';
 	n = strlen(pg->msg);
 	while (n > 0 && (pg->msg[n - 1] == '\n' || pg->msg[n - 1] == ' '))
 		pg->msg[--n] = '\0';
@@ -188,12 +203,61 @@ fail(struct db_pg *pg, PGresult *r)
 	return code;
 }
 
+/* Whether the bare word w (lower case) starts at p: not part of a longer
+ * name, not a qualified name's tail (x.user). */
+static int
+keyword_at(const char *sql, const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncasecmp(p, w, n) != 0 || isalnum((unsigned char)p[n]) ||
+	    p[n] == '_' || p[n] == '(')
+		return 0;
+	return p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' ||
+	                       p[-1] == '.' || p[-1] == '"');
+}
+
+/* SQLite's "a IS b" and "a IS NOT b" compare any two values, NULL
+ * equal to NULL: PostgreSQL's IS [NOT] DISTINCT FROM. *p is at IS;
+ * written to out (its length returned), *p moved past what was read.
+ * IS [NOT] NULL, TRUE, FALSE and DISTINCT stay as they are. */
+static size_t
+is_form(const char **p, char *out)
+{
+	const char *q = *p + 3, *w;
+	int neg = 0;
+	static const char *const keep[] = {"null", "true", "false", "distinct"};
+	size_t i;
+
+	if (strncasecmp(q, "NOT ", 4) == 0) {
+		neg = 1;
+		q += 4;
+	}
+	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		w = keep[i];
+		if (strncasecmp(q, w, strlen(w)) == 0 &&
+		    !isalnum((unsigned char)q[strlen(w)]) &&
+		    q[strlen(w)] != '_') {
+			memcpy(out, *p, 3);
+			*p += 3;
+			return 3;
+		}
+	}
+	*p = q;
+	if (neg) {
+		memcpy(out, "IS DISTINCT FROM ", 17);
+		return 17;
+	}
+	memcpy(out, "IS NOT DISTINCT FROM ", 21);
+	return 21;
+}
+
 /* sql with ?N and ? as $N; *nparams gets the highest number. */
 static char *
 translate(const char *sql, int *nparams)
 {
 	size_t n = strlen(sql), o = 0;
-	char *out = xmalloc(n * 4 + 1);
+	char *out = xmalloc(n * 8 + 64);
 	int max = 0, k;
 	const char *p = sql;
 	char quote = 0;
@@ -209,6 +273,18 @@ translate(const char *sql, int *nparams)
 		} else if (p[0] == '-' && p[1] == '-') {
 			while (*p != '\0' && *p != '\n')
 				out[o++] = *p++;
+		} else if (keyword_at(sql, p, "where 1")) {
+			/* the query builders' "WHERE 1" (qb.c): a condition
+			 * PostgreSQL wants boolean */
+			o += (size_t)sprintf(out + o, "WHERE true");
+			p += 7;
+		} else if (keyword_at(sql, p, "is") && p[2] == ' ') {
+			o += is_form(&p, out + o);
+		} else if (keyword_at(sql, p, "user")) {
+			/* audit_log's column "user": a word PostgreSQL
+			 * reserves (current_user) */
+			o += (size_t)sprintf(out + o, "\"user\"");
+			p += 4;
 		} else if (*p == '?') {
 			p++;
 			if (isdigit((unsigned char)*p)) {
@@ -277,7 +353,8 @@ db_pg_finalize(struct db_pg_stmt *s)
 
 	db_pg_reset(s);
 	db_pg_clear_bindings(s);
-	if (s->prepared && PQstatus(s->db->pg->conn) == CONNECTION_OK) {
+	if (s->prepared && s->gen == s->db->pg->gen &&
+	    PQstatus(s->db->pg->conn) == CONNECTION_OK) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
 		r = PQexec(s->db->pg->conn, sql);
 		PQclear(r);
@@ -345,6 +422,35 @@ db_pg_bind_int64(struct db_pg_stmt *s, int i, int64_t v)
 	return DB_OK;
 }
 
+/* A connection the server dropped (restarted, a failover, a network
+ * cut) made again between transactions, with its session: the store's
+ * next transaction runs on the new one, the one that was cut failed with
+ * its statement (its transaction is lost whole, never half). 0, or -1
+ * (the error kept) when the server is still away. */
+static int
+reconnect(struct db_pg *pg)
+{
+	PGresult *r;
+
+	if (PQstatus(pg->conn) == CONNECTION_OK)
+		return 0;
+	PQreset(pg->conn);
+	if (PQstatus(pg->conn) != CONNECTION_OK) {
+		fail_with(pg, DB_BUSY, PQerrorMessage(pg->conn));
+		return -1;
+	}
+	pg->gen++;
+	pg->tx_msg[0] = '\0';
+	r = PQexec(pg->conn, pg->session);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fail(pg, r);
+		PQclear(r);
+		return -1;
+	}
+	PQclear(r);
+	return 0;
+}
+
 /* Prepare s on the server. A parameter the server cannot type from its
  * place (?1 IS NULL) is text, as SQLite would take it: prepared again
  * with every untyped one text. Inside a transaction the first try is in
@@ -364,11 +470,13 @@ prepare(struct db_pg_stmt *s)
 	/* indeterminate (42P18) or ambiguous (42P08) */
 	untyped = state != NULL &&
 	          (strcmp(state, "42P18") == 0 || strcmp(state, "42P08") == 0);
+	/* any failure leaves the transaction as it was: the statement
+	 * fails, the store decides */
 	if (in_tx)
-		PQclear(PQexec(pg->conn, untyped ? "ROLLBACK TO SAVEPOINT "
-		                                   "pd_prepare; RELEASE "
-		                                   "pd_prepare"
-		                                 : "RELEASE pd_prepare"));
+		PQclear(PQexec(pg->conn,
+		    PQresultStatus(r) != PGRES_COMMAND_OK
+		        ? "ROLLBACK TO SAVEPOINT pd_prepare; RELEASE pd_prepare"
+		        : "RELEASE pd_prepare"));
 	if (untyped) {
 		PQclear(r);
 		for (i = 0; i < s->nparams; i++)
@@ -383,6 +491,7 @@ prepare(struct db_pg_stmt *s)
 	}
 	PQclear(r);
 	s->prepared = 1;
+	s->gen = pg->gen;
 	return DB_OK;
 }
 
@@ -392,15 +501,33 @@ run(struct db_pg_stmt *s)
 {
 	struct db_pg *pg = s->db->pg;
 	ExecStatusType st;
-	int idc;
+	int idc, idle;
 
 	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
 		pg->tx_msg[0] = '\0';
+	if (reconnect(pg) != 0)
+		return pg->code;
+	if (s->prepared && s->gen != pg->gen)
+		s->prepared = 0;
 	if (!s->prepared && prepare(s) != DB_OK)
 		return pg->code;
+	idle = PQtransactionStatus(pg->conn) == PQTRANS_IDLE;
 	s->res = PQexecPrepared(pg->conn, s->name, s->nparams,
 	    (const char *const *)s->vals, NULL, NULL, 0);
 	st = PQresultStatus(s->res);
+	/* a connection found cut by a statement that began no transaction
+	 * (BEGIN, a read on its own) loses nothing: tried once more on a
+	 * new one */
+	if (st == PGRES_FATAL_ERROR && idle &&
+	    PQstatus(pg->conn) == CONNECTION_BAD && reconnect(pg) == 0) {
+		PQclear(s->res);
+		s->prepared = 0;
+		if (prepare(s) != DB_OK)
+			return pg->code;
+		s->res = PQexecPrepared(pg->conn, s->name, s->nparams,
+		    (const char *const *)s->vals, NULL, NULL, 0);
+		st = PQresultStatus(s->res);
+	}
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		fail(pg, s->res);
 		PQclear(s->res);
@@ -482,12 +609,25 @@ db_pg_exec(struct db *db, const char *sql, char **msg)
 	struct db_pg *pg = db->pg;
 	PGresult *r;
 	ExecStatusType st;
-	int rc = DB_OK;
+	int rc = DB_OK, idle;
 
 	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
 		pg->tx_msg[0] = '\0';
+	if (reconnect(pg) != 0) {
+		if (msg != NULL)
+			*msg = sqlite3_mprintf("%s", pg->msg);
+		return pg->code;
+	}
+	idle = PQtransactionStatus(pg->conn) == PQTRANS_IDLE;
 	r = PQexec(pg->conn, form_of(sql));
 	st = PQresultStatus(r);
+	/* as run: a cut found by a statement outside a transaction */
+	if (st == PGRES_FATAL_ERROR && idle &&
+	    PQstatus(pg->conn) == CONNECTION_BAD && reconnect(pg) == 0) {
+		PQclear(r);
+		r = PQexec(pg->conn, form_of(sql));
+		st = PQresultStatus(r);
+	}
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		rc = fail(pg, r);
@@ -606,11 +746,10 @@ db_pg_open(const char *conninfo, const char *schema, struct db **out,
 	 * under a lock, so two central nodes starting at once do not race
 	 * to make them */
 	id = PQescapeIdentifier(c, schema, strlen(schema));
-	sql = xasprintf("SET client_min_messages = warning; "
-	                "SET search_path TO %s, paydesk",
+	db->pg->session = xasprintf("SET client_min_messages = warning; "
+	                            "SET search_path TO %s, paydesk",
 	    id);
-	rc = db_pg_exec(db, sql, NULL);
-	free(sql);
+	rc = db_pg_exec(db, db->pg->session, NULL);
 	if (rc == DB_OK && !made(db, schema)) {
 		sql = xasprintf("BEGIN; SELECT pg_advisory_xact_lock(22022); "
 		                "CREATE SCHEMA IF NOT EXISTS paydesk; "
@@ -637,6 +776,7 @@ void
 db_pg_close(struct db *db)
 {
 	PQfinish(db->pg->conn);
+	free(db->pg->session);
 	free(db->pg);
 	db->pg = NULL;
 }

@@ -245,18 +245,20 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 }
 
 /* Each check is a query whose rows are problems, one text column each;
- * a rollup check only where the rollups are kept (not in a central
- * node's store, see schema_central.c). Its name is the reader's (N_);
- * what the query says of a row is the store's own English. */
+ * a rollup check (1) only where the rollups are kept (not in a central
+ * node's store, see schema_central.c), an engine's own check (2) only
+ * on SQLite (PostgreSQL keeps its pages and foreign keys itself). Its
+ * name is the reader's (N_); what the query says of a row is the
+ * store's own English. */
 static const struct {
 	const char *what;
 	int rollup;
 	const char *sql;
 } checks[] = {
-    {N_("integrity"), 0,
+    {N_("integrity"), 2,
         "SELECT integrity_check FROM pragma_integrity_check "
         "WHERE integrity_check <> 'ok'"},
-    {N_("foreign keys"), 0,
+    {N_("foreign keys"), 2,
         "SELECT 'row ' || rowid || ' of ' || \"table\" || "
         "' points at a missing ' || parent FROM pragma_foreign_key_check"},
     {N_("item balances"), 0,
@@ -288,7 +290,8 @@ static const struct {
         "sum(amount) FROM allocations WHERE payment_id = p.id AND reverses "
         "IS NULL), 0) + (CASE WHEN p.uuid IN (SELECT uuid FROM received) "
         "THEN coalesce((SELECT sum(amount) FROM credit_notes n WHERE "
-        "n.payment_id = p.id AND n.automatic AND n.terminal <> p.terminal), "
+        "n.payment_id = p.id AND n.automatic <> 0 AND n.terminal <> "
+        "p.terminal), "
         "0) ELSE 0 END)"},
     {N_("voids"), 0,
         "SELECT 'payment ' || p.payment_no || ': status ' || "
@@ -343,7 +346,7 @@ static const struct {
         "m JOIN arrangement_events e ON e.id = m.event_id JOIN items i ON "
         "i.id = m.item_id WHERE e.arrangement_id = a.id AND i.plan_id IS "
         "NOT a.plan_id) AS held FROM arrangements a JOIN plans p ON p.id = "
-        "a.plan_id) WHERE inst <> held"},
+        "a.plan_id) AS plan_held WHERE inst <> held"},
     /* a change of a plan pulled from the central node and refused here:
      * the plan here is not the central node's */
     {N_("arrangements"), 0,
@@ -362,12 +365,16 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	char line[1024];
 	int64_t n;
 	struct pd_err chain;
+	int pg = db_is_pg(st->db);
+	/* a PostgreSQL store is a central node's: no rollups */
 	int rollups =
+	    !pg &&
 	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE "
 	                 "type = 'trigger' AND name = 'rollup_post'") > 0;
 
 	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-		if (checks[i].rollup && !rollups)
+		if ((checks[i].rollup == 1 && !rollups) ||
+		    (checks[i].rollup == 2 && pg))
 			continue;
 		if (db_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) != DB_OK)
 			return st_fail(st, err, _(checks[i].what));
@@ -383,14 +390,15 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 			return st_fail(st, err, _(checks[i].what));
 	}
 	/* the consumer search index agrees with the consumers (rank 1:
-	 * against the content table), and no bulk load was left open */
-	if (db_exec(st->db,
-	        "INSERT INTO consumers_fts (consumers_fts, rank) "
-	        "VALUES ('integrity-check', 1); "
-	        "INSERT INTO consumers_words (consumers_words, rank) "
-	        "VALUES ('integrity-check', 1)",
-	        NULL, NULL, NULL) != DB_OK ||
-	    st_count(st, "SELECT count(*) FROM fts_defer") != 0) {
+	 * against the content table), and no bulk load was left open (a
+	 * PostgreSQL store has no search index) */
+	if (!pg && (db_exec(st->db,
+	                "INSERT INTO consumers_fts (consumers_fts, rank) "
+	                "VALUES ('integrity-check', 1); "
+	                "INSERT INTO consumers_words (consumers_words, rank) "
+	                "VALUES ('integrity-check', 1)",
+	                NULL, NULL, NULL) != DB_OK ||
+	               st_count(st, "SELECT count(*) FROM fts_defer") != 0)) {
 		snprintf(line, sizeof line,
 		    _("search index: does not match the consumers (%s)"),
 		    db_errmsg(st->db));
@@ -398,7 +406,8 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 			cb(line, arg);
 		problems++;
 	}
-	rc = seal_check(st, cb, arg, err);
+	/* a PostgreSQL store keeps no seals (schema_pg.c) */
+	rc = pg ? 0 : seal_check(st, cb, arg, err);
 	if (rc < 0)
 		return -1;
 	problems += rc;

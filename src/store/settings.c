@@ -72,7 +72,8 @@ store_setting_put(struct store *st, const char *key, const char *value,
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-	    "updated_at = excluded.updated_at WHERE value <> excluded.value",
+	    "updated_at = excluded.updated_at WHERE settings.value <> "
+	    "excluded.value",
 	    err);
 
 	if (s == NULL)

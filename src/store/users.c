@@ -197,7 +197,7 @@ store_series_next(struct store *st, const char *series, const char *scope,
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO number_series (series, "
 	    "scope, next) VALUES (?1, ?2, 2) ON CONFLICT (series, scope) DO "
-	    "UPDATE SET next = next + 1 RETURNING next - 1",
+	    "UPDATE SET next = number_series.next + 1 RETURNING next - 1",
 	    err);
 	int rc;
 

@@ -4,7 +4,8 @@
 # unprivileged user when run as root (PostgreSQL refuses root), listening
 # on a Unix socket in that directory only (listen_addresses = '', no TCP
 # port), fsync off (a test's data need not survive a power cut); pg_stop,
-# called on exit, stops it and removes it. The client side is the PG*
+# called on exit, stops it and removes it; pg_down and pg_up stop and
+# start it in between (a restart under a serving node). The client side is the PG*
 # variables: PGHOST (the socket's directory), PGUSER, PGDATABASE.
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 PGT=
@@ -19,11 +20,17 @@ pg_start() {
 	as_pg "$PGBIN/initdb" -D "$PGT/data" -A trust -U paydesk -E UTF8 \
 	    --locale=C.UTF-8 --no-sync >"$PGT/initdb.log" 2>&1 ||
 	    { cat "$PGT/initdb.log"; return 1; }
+	pg_up || return 1
+	export PGHOST="$PGT" PGUSER=paydesk PGDATABASE=postgres
+}
+# pg_up: start the cluster of pg_start (again)
+pg_up() {
 	as_pg "$PGBIN/pg_ctl" -D "$PGT/data" -l "$PGT/log" -w -s -o \
 	    "-k $PGT -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60" \
 	    start || { cat "$PGT/log"; return 1; }
-	export PGHOST="$PGT" PGUSER=paydesk PGDATABASE=postgres
 }
+# pg_down: stop it as an operator would (fast: sessions are cut)
+pg_down() { as_pg "$PGBIN/pg_ctl" -D "$PGT/data" -s -m fast stop; }
 pg_stop() {
 	[ -n "$PGT" ] || return 0
 	as_pg "$PGBIN/pg_ctl" -D "$PGT/data" -s -m immediate stop >/dev/null 2>&1

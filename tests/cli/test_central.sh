@@ -102,6 +102,11 @@ run central migrate
 same "$BACKEND: a second migrate changes nothing" "$(cat "$OUT")" "$v1"
 expect "$BACKEND: migrate takes no arguments" 2 \
     "Migrate takes no arguments" central migrate ACME
+expect "$BACKEND: doctor" 0 "organisation ACME: ok" central doctor ACME
+expect "$BACKEND: doctor of no organisation" 4 'No organisation' \
+    central doctor NOPE
+expect "$BACKEND: doctor names one organisation" 2 \
+    "Doctor: which organisation" central doctor
 
 if [ "$BACKEND" = postgresql ]; then
 	# each organisation's rows in its own schema, the directory's in
@@ -160,29 +165,215 @@ if [ "$BACKEND" = postgresql ]; then
 	same "postgresql: and takes the organisation's name from it" \
 	    "$(tsql 2 "SELECT value FROM settings WHERE key = 'organisation.name'")" \
 	    Late
-	# a payment pushed there is refused for now (BACKENDS) as a
-	# failure of the central node: the terminal keeps it to send again
-	printf '[security]\npin_min_supervisor = 4\npin_min_admin = 4\nweak_pins = allow\n' \
-	    >>"$T/t2.ini"
-	"$PD" --config "$T/t2.ini" import users "$DATA/users.csv" >/dev/null
-	for k in consumers bills; do
-		PAYDESK_PIN=9999 pdt 2 --user admin import $k "$DATA/$k.csv" >/dev/null
+	# the ledger on PostgreSQL: the reference data imported there, a
+	# terminal's records of every kind pushed, applied once, and
+	# pulled by another terminal
+	q() { psqlv "SET search_path TO \"org_ACME\", paydesk; $1"; }
+	for k in users consumers bills services installments; do
+		expect "postgresql: import $k" 0 "imported" \
+		    central import ACME $k "$DATA/$k.csv"
 	done
-	PAYDESK_PIN=1234 pdt 2 --user jane pay WU-10002 --type bill \
-	    --method Cash --amount 10 >/dev/null
-	expect "postgresql: a push is refused as the central node's failure" 10 \
-	    "could not apply it now" pdt 2 sync
-	same "postgresql: and the payment stays queued at the terminal" \
-	    "$(tsql 2 "SELECT count(*) FROM outbox WHERE kind = 'payment' AND
-	        sent_at IS NULL")" 1
+	printf 'key,value\norganisation.phone_country_code,1\n' >"$T/set.csv"
+	expect "postgresql: import settings" 0 "1 added" \
+	    central import ACME settings "$T/set.csv"
+	printf 'account_no,name,service_address,phone,email,segment\nWU-10001,Renamed,,,,\n' \
+	    >"$T/dup.csv"
+	before=$(q "SELECT count(*) || '/' || max(seq) FROM consumers, feed")
+	printf 'key,value\nno.such_key,1\n' >"$T/badset.csv"
+	expect "postgresql: an unknown setting is refused, saying where" 3 \
+	    "badset.csv:2" central import ACME settings "$T/badset.csv"
+	expect "postgresql: an import of a consumer already there is refused" 3 \
+	    "dup.csv:2:1: account_no: Account" central import ACME consumers \
+	    "$T/dup.csv"
+	printf 'invoice_no,account_no,period,amount,issued_on,due_on\nB-9,WU-99999,2026-01,10.00,2026-01-01,2026-01-31\n' \
+	    >"$T/bad.csv"
+	expect "postgresql: a bill of no consumer is refused, saying where" 3 \
+	    "bad.csv:2:5: account_no: No consumer" central import ACME bills \
+	    "$T/bad.csv"
+	same "postgresql: and the refusals changed nothing" \
+	    "$(q "SELECT count(*) || '/' || max(seq) FROM consumers, feed")" \
+	    "$before"
+	expect "postgresql: the terminal pulls the reference data" 0 \
+	    "Pulled" pdt 2 sync
+	same "postgresql: with the setting imported there" \
+	    "$(tsql 2 "SELECT value FROM settings WHERE key =
+	        'organisation.phone_country_code'")" 1
+	same "postgresql: as the organisation's schema holds it" \
+	    "$(tsql 2 "SELECT (SELECT count(*) FROM users) || '/' || (SELECT
+	        count(*) FROM consumers) || '/' || (SELECT sum(amount) FROM
+	        items)")" \
+	    "$(q "SELECT (SELECT count(*) FROM users) || '/' || (SELECT
+	        count(*) FROM consumers) || '/' || (SELECT sum(amount) FROM
+	        items)")"
+	export PAYDESK_PIN=1234
+	pdt 2 --user jane pay WU-10002 --type bill --method Cash --amount 10 \
+	    --tendered 20 >/dev/null
+	p_cash=$(tsql 2 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+	pdt 2 --user jane pay WU-10001 --type bill --method Online --amount 500 >/dev/null
+	p_online=$(tsql 2 "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")
+	pdt 2 --user jane pay WU-10003 --type bill --method "Credit Card" \
+	    --amount 20 >/dev/null
+	r_card=$(tsql 2 "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")
+	PAYDESK_PIN=2222 pdt 2 --user mary credit-note create "$r_card" \
+	    --amount 5 --reason "Billing Error" >/dev/null || notok "credit note"
+	cn=$(tsql 2 "SELECT cn_no FROM credit_notes WHERE automatic = 0")
+	item=$(tsql 2 "SELECT i.ref FROM items i JOIN consumers c ON c.id =
+	    i.consumer_id WHERE c.account_no = 'WU-10003' AND i.settled <
+	    i.amount LIMIT 1")
+	pdt 2 --user jane credit-note apply "$cn" --to "$item" --amount 1 \
+	    >/dev/null || notok "credit apply"
+	PAYDESK_PIN=2222 pdt 2 --user mary payment void "$p_cash" \
+	    --reason "wrong consumer" >/dev/null || notok "void"
+	PAYDESK_PIN=2222 pdt 2 --user mary payment verify "$p_online" \
+	    >/dev/null || notok "verify"
+	expect "postgresql: payments, credit notes, a void and a verification are applied" \
+	    0 "Applied     7" pdt 2 sync
+	# a shift with its movements, closed, and a deposit of it, voided
+	pdt 2 --user jane shift open --count 10000x1,500x2 >/dev/null ||
+	    notok "shift open"
+	pdt 2 --user jane pay WU-10002 --type bill --method Cash --amount 40 \
+	    --tendered 40 >/dev/null
+	pdt 2 --user jane shift pay-in 20 --reason "Change from safe" >/dev/null
+	PAYDESK_APPROVER_PIN=2222 pdt 2 --user jane shift pay-out 60 \
+	    --reason "Petty cash" --approver mary >/dev/null
+	pdt 2 --user jane shift drop 10 --reason "Safe drop" >/dev/null
+	pdt 2 --user jane shift close --count 10000x1 --keep 50 \
+	    >/dev/null || notok "shift close"
+	z=$(tsql 2 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+	PAYDESK_PIN=2222 pdt 2 --user mary deposit create "$z:Cash=30.00" \
+	    --slip BAG-7 --account NL77ABNA0574908765 >/dev/null ||
+	    notok "deposit create"
+	expect "postgresql: the shift, its movements, close and deposit are applied" \
+	    0 "Applied     7" pdt 2 sync
+	PAYDESK_PIN=2222 pdt 2 --user mary deposit void BAG-7 \
+	    --reason "Wrong bag" >/dev/null || notok "deposit void"
+	expect "postgresql: the deposit's void is applied" 0 "Applied     1" \
+	    pdt 2 sync
+	# an arrangement, made and cancelled by a recovery user
+	printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
+	    >"$T/rec.csv"
+	central import ACME users "$T/rec.csv" >/dev/null
+	pdt 2 sync >/dev/null
+	PAYDESK_PIN=4321 pdt 2 --user rita arrangement create WU-10001 \
+	    --installments 3 --frequency monthly --first-due \
+	    "$(date -d '+40 days' +%F)" --down 10 --grace 3 --misses 1 \
+	    --reason Hardship >/dev/null || notok "arrangement create"
+	PAYDESK_PIN=4321 pdt 2 --user rita arrangement cancel \
+	    "$(tsql 2 "SELECT plan_no FROM plans LIMIT 1")" --reason Hardship \
+	    >/dev/null || notok "arrangement cancel"
+	expect "postgresql: an arrangement and its cancel are applied" 0 \
+	    "Applied     2" pdt 2 sync
+	same "postgresql: the arrangement is cancelled there, its events kept" \
+	    "$(q "SELECT cancelled || '/' || (SELECT count(*) FROM
+	        arrangement_events) FROM arrangements")" 1/2
+	# ledger TERMINAL / ledger at the central node: what each holds
+	tled() { tsql 2 "SELECT (SELECT group_concat(payment_no || ':' || amount
+	    || ':' || status, ' ') FROM (SELECT * FROM payments ORDER BY
+	    payment_no)) || '/' || (SELECT group_concat(cn_no || ':' || amount
+	    || ':' || applied, ' ') FROM (SELECT * FROM credit_notes ORDER BY
+	    cn_no)) || '/' || (SELECT count(*) FROM voids) || '/' || (SELECT
+	    count(*) FROM credit_applications) || '/' || (SELECT group_concat(
+	    z_no || ':' || status, ' ') FROM shifts) || '/' || (SELECT count(*)
+	    FROM shift_movements) || '/' || (SELECT group_concat(slip_no ||
+	    ':' || amount || ':' || void_reason, ' ') FROM deposits)"; }
+	cled() { q "SELECT (SELECT string_agg(payment_no || ':' || amount ||
+	    ':' || status, ' ' ORDER BY payment_no) FROM payments) || '/' ||
+	    (SELECT string_agg(cn_no || ':' || amount || ':' || applied, ' '
+	    ORDER BY cn_no) FROM credit_notes) || '/' || (SELECT count(*) FROM
+	    voids) || '/' || (SELECT count(*) FROM credit_applications) || '/'
+	    || (SELECT string_agg(z_no || ':' || status, ' ') FROM shifts) ||
+	    '/' || (SELECT count(*) FROM shift_movements) || '/' || (SELECT
+	    string_agg(slip_no || ':' || amount || ':' || void_reason, ' ')
+	    FROM deposits)"; }
+	same "postgresql: the central ledger is the terminal's" "$(cled)" "$(tled)"
+	expect "postgresql: doctor finds the ledger sound" 0 \
+	    "organisation ACME: ok" central doctor ACME
+	# a balance set wrong behind the store's back: found, named
+	q "UPDATE items SET settled = settled + 1 WHERE ref = '$item'"
+	expect "postgresql: doctor finds a balance set wrong" 6 \
+	    "item balances: item $item" central doctor ACME
+	q "UPDATE items SET settled = settled - 1 WHERE ref = '$item'"
+	expect "postgresql: the shift is listed" 0 "$z" central shifts ACME
+	expect "postgresql: the deposit is listed void" 0 "BAG-7" \
+	    central deposits ACME
+	# a replay is a duplicate; the same uuid with another body a
+	# conflict, logged; neither changes the ledger
+	treseal 2 "UPDATE outbox SET sent_at = NULL"
+	expect "postgresql: a replay is answered duplicate" 0 "Duplicates  17" \
+	    pdt 2 sync
+	u=$(tsql 2 "SELECT uuid FROM outbox WHERE kind = 'payment' ORDER BY id LIMIT 1")
+	treseal 2 "UPDATE outbox SET sent_at = NULL, payload = replace(payload,
+	    '\"notes\":\"\"', '\"notes\":\"changed\"') WHERE uuid = '$u'"
+	expect "postgresql: the same uuid with another body is refused" 0 \
+	    "Rejected    1" pdt 2 sync
+	same "postgresql: the conflict is logged" \
+	    "$(q "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
+	same "postgresql: and the ledger is as it was" "$(cled)" "$(tled)"
+	# a second terminal pulls them
+	run central terminal add ACME B03 T03
+	terminal 3 "$(token_of)"
+	expect "postgresql: a second terminal pulls the ledger" 0 "Pulled" \
+	    pdt 3 sync
+	same "postgresql: with every payment, credit note, void and arrangement" \
+	    "$(tsql 3 "SELECT group_concat(payment_no || ':' || status, ' ')
+	        FROM (SELECT * FROM payments ORDER BY payment_no)")/$(tsql 3 \
+	        "SELECT count(*) FROM credit_notes")/$(tsql 3 "SELECT count(*)
+	        FROM voids")/$(tsql 3 "SELECT group_concat(cancelled) FROM
+	        arrangements")" \
+	    "$(tsql 2 "SELECT group_concat(payment_no || ':' || status, ' ')
+	        FROM (SELECT * FROM payments ORDER BY payment_no)")/$(tsql 2 \
+	        "SELECT count(*) FROM credit_notes")/$(tsql 2 "SELECT count(*)
+	        FROM voids")/1"
+	# a gateway's notification kept once, its payment in the ledger and
+	# pulled; a forged signature refused, nothing kept
+	gsim() { python3 "$TOP/tests/cli/gateway_sim.py" "$@"; }
+	run central gateway add ACME stripe --profile card
+	card=$(sed -n 's/^signing secret: //p' "$OUT")
+	ev=$(gsim card payment_intent.succeeded evt_1 pi_1 1500 usd WU-10001)
+	gu="$URL/v1/gateway/ACME/stripe"
+	run gsim send "$gu" --secret "$card" "$ev"
+	has "postgresql: a gateway's notification is kept" '200 {"received":true'
+	run gsim send "$gu" --secret "$card" "$ev"
+	has "postgresql: its replay answers success" '"replay":true'
+	run gsim send "$gu" --secret whsec_forged "$(gsim card \
+	    payment_intent.succeeded evt_2 pi_2 900 usd WU-10002)"
+	has "postgresql: a forged signature is refused" "401"
+	same "postgresql: one notification, one ledger payment of the gateway" \
+	    "$(q "SELECT (SELECT count(*) FROM gateway_notifications) || '/'
+	        || (SELECT count(*) || ':' || sum(amount) FROM payments WHERE
+	        payment_no LIKE 'G-stripe-%')")" \
+	    "1/1:1500"
+	printf 'code,amount,fee,settled_on\npi_1,15.00,0.30,%s\n' \
+	    "$(date -d '+1 day' +%F)" >"$T/settle.csv"
+	expect "postgresql: a settlement file settles it" 0 "1 payment settled" \
+	    central gateway settle ACME stripe "$T/settle.csv"
+	printf 'code,amount,fee,settled_on\npi_1,15.00,0.30,%s\n' \
+	    "$(date -d '+2 days' +%F)" >"$T/settle2.csv"
+	expect "postgresql: settled otherwise again, refused saying where" 3 \
+	    "settle2.csv: Line 2: Code pi_1: already settled" \
+	    central gateway settle ACME stripe "$T/settle2.csv"
+	expect "postgresql: the gateway's payment is listed settled" 0 "Settled" \
+	    central gateway payments ACME
+	expect "postgresql: a terminal pulls it" 0 "Pulled" pdt 3 sync
+	same "postgresql: and has it once" \
+	    "$(tsql 3 "SELECT count(*) FROM gw_payments WHERE code = 'pi_1'")" 1
+	# the database restarted under a serving node: a push meanwhile is
+	# refused as the node's failure and kept; after, sent once
+	pg_down
+	pdt 2 --user jane pay WU-10002 --type bill --method Cash --amount 3 \
+	    >/dev/null
+	expect "postgresql: the database down, a push is refused and kept" 10 \
+	    "nothing is lost" pdt 2 sync
+	pg_up
+	expect "postgresql: the database back, the node sends it" 0 \
+	    "Applied     1" pdt 2 sync
+	expect "postgresql: and the other terminal gets it once" 0 \
+	    "Pulled      1" pdt 3 sync
+	same "postgresql: every payment once after the restart" \
+	    "$(q "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")" \
+	    "$(tsql 2 "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")"
+	unset PAYDESK_PIN
 	stop_central
-	# not on PostgreSQL yet (paydesk-central(8), BACKENDS): refused as
-	# a store error, nothing written
-	expect "postgresql: an import is refused as a store error" 6 \
-	    "postgresql:org_ACME" central import ACME consumers "$DATA/consumers.csv"
-	same "postgresql: and nothing of it is kept" \
-	    "$(psqlv "SELECT count(*) FROM information_schema.tables WHERE
-	        table_schema = 'org_ACME' AND table_name = 'consumers'")" 0
 	# a database that cannot be reached: what and where, nothing made
 	printf 'database = host=%s/none dbname=postgres\n' "$PGT" >>"$T/central.ini"
 	expect "postgresql: an unreachable database is named" 6 \
