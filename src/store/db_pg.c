@@ -54,6 +54,7 @@
 	X(PQnfields)                                                           \
 	X(PQntuples)                                                           \
 	X(PQprepare)                                                           \
+	X(PQreset)                                                             \
 	X(PQresultErrorField)                                                  \
 	X(PQresultStatus)                                                      \
 	X(PQsetNoticeProcessor)                                                \
@@ -77,6 +78,7 @@ DYNLIB_SYMBOLS(pq, PQ_SYMBOLS);
 #define PQnfields (*dyn_PQnfields)
 #define PQntuples (*dyn_PQntuples)
 #define PQprepare (*dyn_PQprepare)
+#define PQreset (*dyn_PQreset)
 #define PQresultErrorField (*dyn_PQresultErrorField)
 #define PQresultStatus (*dyn_PQresultStatus)
 #define PQsetNoticeProcessor (*dyn_PQsetNoticeProcessor)
