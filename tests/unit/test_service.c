@@ -1312,9 +1312,8 @@ pages_match(struct fx *f, const char *text, int asc, const char *sql)
 	pf.asc = asc;
 	do {
 		got.page = 0;
-		assert_int_equal(svc_payments_each(&f->s, &pf, keep_id, &got,
-		                     &err),
-		    0);
+		assert_int_equal(
+		    svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
 		store_payment_key(&got.last, PAY_BY_DATE, &k);
 		pf.after = &k;
 	} while (got.page == 7);
