@@ -361,7 +361,13 @@ seal_baseline(struct store *st, struct pd_err *err)
 	if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
 	st->seal_floor = 0;
+	/* the users the baseline sealed are sealed apart next
+	 * (seal_users_apart) */
 	if (store_seal_pending(st, "baseline", err) != 0 ||
+	    st_exec(st,
+	        "INSERT OR REPLACE INTO meta (key, value) VALUES "
+	        "('seal_users', '1')",
+	        err) != 0 ||
 	    st_exec(st, "DELETE FROM meta WHERE key = 'seal_baseline'", err) !=
 	        0 ||
 	    st_exec(st, "COMMIT", err) != 0) {
@@ -460,7 +466,8 @@ open_kind(const char *path, int create, enum store_kind kind,
 	}
 	/* the ledger's seals are SQLite triggers: a PostgreSQL store has
 	 * none yet (issue 22's next slice) */
-	if (kind != KIND_ADMIN && !pg && seal_baseline(st, err) != 0) {
+	if (kind != KIND_ADMIN && !pg &&
+	    (seal_baseline(st, err) != 0 || seal_users_apart(st, err) != 0)) {
 		store_close(st);
 		return -1;
 	}

@@ -146,6 +146,13 @@ int64_t seal_unclaimed(struct store *st);
 /* Claim the transaction's seals that no audit entry claimed with an
  * entry "seal store ref" (audit.c); 0 when there were none. */
 int store_seal_pending(struct store *st, const char *ref, struct pd_err *err);
+/* Once after the store's seals were claimed in a big group (the
+ * baseline, a migration): each user whose latest seal lies in a group
+ * of more than 64 seals, and whose row and group are still what the
+ * group's audit entry recorded, is sealed again by an entry "seal store
+ * users", so that a sign-in hashes a small group whatever the store's
+ * size (issue 24). Run when meta seal_users is set; clears it. */
+int seal_users_apart(struct store *st, struct pd_err *err);
 /* Report each sealed row that differs from its audited seal (doctor). */
 int seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err);
 /* Whether audit entry id hashes to its recorded hash from its recorded

@@ -520,32 +520,53 @@ isqrt(int64_t v)
 	return x;
 }
 
+/* The largest id of table (a literal): its rows, near enough. */
+static int64_t
+max_id(struct store *st, const char *sql)
+{
+	struct db_stmt *s = st_stmt(st, sql, NULL);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return 0;
+	if (db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_reset(s);
+	return n;
+}
+
 int
 store_search_dense(struct store *st, const char *text, size_t limit)
 {
 	struct qb q;
-	struct db_stmt *s;
-	int64_t n = 0, total = 0, page, cut;
+	int64_t nc = 0, nd = 0, total, people, each, page, cut;
 
 	if (text == NULL || *text == '\0')
 		return 0;
 	/* reading the n matches then sorting them costs about n rows; walking
 	 * the order until a page is found about page * total / n: the walk
 	 * wins above sqrt(page * total) */
-	s = st_stmt(st, "SELECT coalesce(max(id), 0) FROM payments", NULL);
-	if (s == NULL)
-		return 0;
-	if (db_step(s) == DB_ROW)
-		total = db_column_int64(s, 0);
-	db_reset(s);
+	total = max_id(st, "SELECT coalesce(max(id), 0) FROM payments");
 	page = limit > 0 && (int64_t)limit < total ? (int64_t)limit : total;
 	cut = isqrt(page * total);
+	/* n is estimated from the consumers the text names, each with the
+	 * store's mean of payments, and counted among the numbers: counting
+	 * the consumers' payments read every one of them, as many rows as
+	 * the page itself (issue 24) */
+	people = max_id(st, "SELECT coalesce(max(id), 0) FROM consumers");
+	each = people > 0 && total > people ? total / people : 1;
 	qb_init(&q, "SELECT count(*) FROM (");
-	search_ids(st, &q, text);
-	qb_add(&q, " LIMIT ?)", "i", cut + 1);
+	search_consumers(st, &q, text);
+	qb_add(&q, " LIMIT ?)", "i", cut / each + 1);
 	/* on an error the listing's own query will say what it is */
-	qb_count(st, &q, &n, "Probing a search", NULL);
-	return n > cut;
+	qb_count(st, &q, &nc, "Probing a search", NULL);
+	if (nc * each > cut)
+		return 1;
+	qb_init(&q, "SELECT count(*) FROM (");
+	doc_ids(&q, text);
+	qb_add(&q, " LIMIT ?)", "i", cut + 1);
+	qb_count(st, &q, &nd, "Probing a search", NULL);
+	return nc * each + nd > cut;
 }
 
 /* A search with nothing else but a date range. */
@@ -558,22 +579,14 @@ search_only(const struct payment_filter *f)
 	       f->consumer_id == 0;
 }
 
-/* The ids of a page of a search in date order, from the covering
- * indexes (consumer, date) and the receipt numbers. */
+/* The date range, the page's key, its order and its size: the tail of
+ * each source of search_page. */
 static void
-search_page(struct store *st, struct qb *q, const struct payment_filter *f)
+page_tail(struct qb *q, const struct payment_filter *f)
 {
 	const char *dir = f->asc ? " ASC" : " DESC";
 	char sql[96];
 
-	qb_add(q,
-	    " AND p.id IN (SELECT id FROM (SELECT id, paid_on FROM payments "
-	    "WHERE consumer_id IN (",
-	    "");
-	search_consumers(st, q, f->search);
-	qb_add(q, ") UNION SELECT id, paid_on FROM payments WHERE id IN (", "");
-	doc_ids(q, f->search);
-	qb_add(q, ")) WHERE 1", "");
 	if (f->from != NULL)
 		qb_add(q, " AND paid_on >= ?", "s", f->from);
 	if (f->to != NULL)
@@ -587,6 +600,32 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 	qb_add(q, sql, "");
 	if (f->limit > 0)
 		qb_add(q, " LIMIT ?", "i", (int64_t)f->limit);
+}
+
+/* The ids of a page of a search in date order, from the covering
+ * indexes (consumer, date) and the receipt numbers: each source's own
+ * page first (a sort that keeps a page of rows, not a set of every
+ * match), then the page of the two (issue 24: the union of every match
+ * was two thirds of a name search's page). */
+static void
+search_page(struct store *st, struct qb *q, const struct payment_filter *f)
+{
+	qb_add(q,
+	    " AND p.id IN (SELECT id FROM (SELECT * FROM (SELECT id, paid_on "
+	    "FROM payments WHERE consumer_id IN (",
+	    "");
+	search_consumers(st, q, f->search);
+	qb_add(q, ")", "");
+	page_tail(q, f);
+	qb_add(q,
+	    ") UNION SELECT * FROM (SELECT id, paid_on FROM payments WHERE id "
+	    "IN (",
+	    "");
+	doc_ids(q, f->search);
+	qb_add(q, ")", "");
+	page_tail(q, f);
+	qb_add(q, ")) WHERE 1", "");
+	page_tail(q, f);
 	qb_add(q, ")", "");
 }
 

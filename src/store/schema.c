@@ -1039,6 +1039,11 @@ const char *const store_migrations[] = {
     " VALUES ('delete', old.id, old.name_fold);"
     " INSERT INTO consumers_words (rowid, name_fold) VALUES (new.id,"
     " new.name_fold); END;\n",
+    /* a sign-in hashes its user's seal group (store_user_sealed): users
+     * sealed in a big group (a baseline of a million rows) are sealed
+     * again apart once, after their group is checked (seal.c,
+     * seal_users_apart; issue 24) */
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_users', '1');\n",
 };
 
 const int store_nmigrations =

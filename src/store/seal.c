@@ -651,3 +651,105 @@ store_outbox_sealed(
 		    (long long)audit_id);
 	return rc;
 }
+
+/* A group of seals sign-in hashes whole (store_user_sealed): above this
+ * many, a user's seal is sealed again in a small group of its own. */
+#define SEAL_GROUP_SMALL 64
+
+/* The users whose latest claimed seal lies in a group of more than
+ * SEAL_GROUP_SMALL seals, with that group's audit entry and whether the
+ * row is still its seal. */
+#define USERS_IN_BIG_GROUPS                                                    \
+	"SELECT u.id, g.audit_id, g.fields IS json_array(" SEAL_USERS ") "     \
+	"FROM users u JOIN seals g ON g.id = (SELECT max(id) FROM seals "      \
+	"WHERE tbl = 'users' AND row_id = u.id AND audit_id IS NOT NULL) "     \
+	"WHERE (SELECT count(*) FROM (SELECT 1 FROM seals WHERE audit_id = "   \
+	"g.audit_id LIMIT " STR(SEAL_GROUP_SMALL) " + 1)) > " STR(             \
+	    SEAL_GROUP_SMALL) " ORDER BY g.audit_id, u.id"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* Whether audit entry id's seals hash to the digest it recorded: 1 yes,
+ * 0 no, -1 on error. */
+static int
+group_sound(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT seals FROM audit_log WHERE id = ?", err);
+	char digest[65], recorded[65] = "";
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	if (db_step(s) == DB_ROW && db_column_text(s, 0) != NULL)
+		snprintf(recorded, sizeof recorded, "%s",
+		    (const char *)db_column_text(s, 0));
+	db_reset(s);
+	if (seal_digest(st, id, digest, err) != 0)
+		return -1;
+	return recorded[0] != '\0' && strcmp(digest, recorded) == 0;
+}
+
+/* Seal again each user of a big group whose row is still its seal and
+ * whose group still hashes to its audit entry's digest, inside the
+ * open transaction; how many, or -1. */
+static int64_t
+users_sealed_again(struct store *st, struct pd_err *err)
+{
+	struct db_stmt *r,
+	    *ins = st_stmt(st,
+	        "INSERT INTO seals (tbl, row_id, fields) SELECT 'users', id, "
+	        "json_array(" SEAL_USERS ") FROM users WHERE id = ?",
+	        err);
+	int64_t group = 0, n = 0;
+	int rc, sound = 0;
+
+	if (ins == NULL)
+		return -1;
+	if (db_prepare_v2(st->db, USERS_IN_BIG_GROUPS, -1, &r, NULL) != DB_OK)
+		return st_fail(st, err, _("Reading the seals"));
+	while ((rc = db_step(r)) == DB_ROW) {
+		if (db_column_int64(r, 1) != group) {
+			group = db_column_int64(r, 1);
+			if ((sound = group_sound(st, group, err)) < 0)
+				break;
+		}
+		/* a row or a group changed around paydesk keeps its old
+		 * seal: sign-in refuses it and doctor reports it, as before */
+		if (!sound || !db_column_int(r, 2))
+			continue;
+		st_bind(ins, "i", db_column_int64(r, 0));
+		if (st_done(st, ins, err) != 0) {
+			sound = -1;
+			break;
+		}
+		n++;
+	}
+	db_finalize(r);
+	if (sound < 0)
+		return -1;
+	if (rc != DB_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	return n;
+}
+
+int
+seal_users_apart(struct store *st, struct pd_err *err)
+{
+	char v[8] = "";
+
+	if (store_meta_get(st, "seal_users", v, sizeof v) != 0 || v[0] == '\0')
+		return 0;
+	if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	st->seal_floor = st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
+	if (users_sealed_again(st, err) < 0 ||
+	    store_seal_pending(st, "users", err) != 0 ||
+	    st_exec(st, "DELETE FROM meta WHERE key = 'seal_users'", err) !=
+	        0 ||
+	    st_exec(st, "COMMIT", err) != 0) {
+		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}

@@ -412,6 +412,80 @@ signin "a seal forged with its user row does not sign in" \
      username = 'jane'; UPDATE seals SET fields = json_set(fields, '\$[2]',
      'admin') WHERE tbl = 'users' AND row_id = 3" jane 1234
 
+# -- a sign-in hashes its user's seal group: users sealed in a big group
+# (a store's baseline of a million rows) are sealed again apart, once,
+# after their row and group are checked (issue 24); a row or a group
+# changed around paydesk keeps its old seal and is refused as before
+# apart NAME SQL: SQL on a copy of the clean store (users row 5 on, a
+# big group), then the store opened with seal_users set
+apart() {
+	cp "$T/clean.db" "$T/ap.db"
+	rm -f "$T/ap.db-wal" "$T/ap.db-shm"
+	sqlite3 "$T/ap.db" "$2
+	    INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_users', '1')" ||
+	    echo "not ok - $1: the SQL failed"
+	"$PD" --db "$T/ap.db" payments >/dev/null 2>&1
+	APART=$(sqlite3 "$T/ap.db" "SELECT coalesce(group_concat(detail), '')
+	    FROM audit_log WHERE action = 'seal' AND ref = 'users'")
+}
+# a baseline's users: rows the shell added before the store had seals
+# (dropped and made again here), sealed with 70 bills by the baseline
+base_users="INSERT INTO users (username, full_name, role, pin_hash,
+     created_at) SELECT 'bob', 'Bob', 'cashier', pin_hash, '2026-01-01'
+     FROM users WHERE username = 'jane';
+     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+     WHERE i < 70) INSERT INTO items (uuid, consumer_id, kind, ref,
+     period, amount, issued_on, due_on, created_at) SELECT 'bl-' || i, 1,
+     'bill', 'BL-' || i, 'x', 100, '2025-01-01', '2025-02-01',
+     '2025-01-01' FROM n;
+     INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline', '1');"
+apart "a user sealed by a 71-row baseline" "$base_users"
+same "is sealed again apart when the store opens" "$APART" "rows=1"
+expect "the store passes doctor" 0 "ok (" "$PD" --db "$T/ap.db" doctor
+expect "its chain verifies" 0 "chain intact" "$PD" --db "$T/ap.db" audit verify
+expect "the user signs in" 0 "Receipt" env PAYDESK_PIN=1234 "$PD" --db \
+    "$T/ap.db" --user bob payments
+same "once: seal_users is cleared" "$(sqlite3 "$T/ap.db" "SELECT count(*)
+    FROM meta WHERE key LIKE 'seal_%'")" 0
+same "and a second opening seals nothing" "$(sqlite3 "$T/ap.db" "SELECT
+    count(*) FROM audit_log WHERE action = 'seal' AND ref = 'users'")" 1
+# 70 users imported together: their import's group is a big one
+{
+	echo username,full_name,role,pin
+	i=10
+	while [ $i -lt 80 ]; do echo "u$i,User $i,cashier,50$i"; i=$((i + 1)); done
+} >"$T/u70.csv"
+cp "$T/clean.db" "$T/keep.db"
+PAYDESK_PIN=9999 "$PD" --db "$T/clean.db" --user admin import users \
+    "$T/u70.csv" >/dev/null || echo "not ok - the 70 users' import"
+apart "70 users imported together" ""
+same "are sealed again apart, each" "$APART" "rows=70"
+expect "one of them signs in" 0 "Receipt" env PAYDESK_PIN=5042 "$PD" --db \
+    "$T/ap.db" --user u42 payments
+apart "a user of the group made admin with the shell" \
+    "UPDATE users SET role = 'admin' WHERE username = 'u42';"
+same "is not sealed again, the others are" "$APART" "rows=69"
+expect "and cannot sign in" 12 "User \"u42\" cannot sign in" env \
+    PAYDESK_PIN=5042 "$PD" --db "$T/ap.db" --user u42 payments
+expect "doctor names its row" 6 "(u42): role is admin but its audit entry" \
+    "$PD" --db "$T/ap.db" doctor
+apart "a user's row and its seal in the group forged together" \
+    "DROP TRIGGER seals_frozen; UPDATE users SET role = 'admin' WHERE
+     username = 'u42'; UPDATE seals SET fields = json_set(fields, '\$[2]',
+     'admin') WHERE tbl = 'users' AND row_id = (SELECT id FROM users WHERE
+     username = 'u42');"
+same "seal nobody of the group again" "$APART" ""
+expect "and the forged user cannot sign in" 12 "User \"u42\" cannot sign in" \
+    env PAYDESK_PIN=5042 "$PD" --db "$T/ap.db" --user u42 payments
+expect "nor another of its group" 12 "User \"u43\" cannot sign in" env \
+    PAYDESK_PIN=5043 "$PD" --db "$T/ap.db" --user u43 payments
+mv "$T/keep.db" "$T/clean.db"
+apart "a user of a small group made admin, seal_users set with the shell" \
+    "UPDATE users SET role = 'admin' WHERE username = 'jane';"
+same "seals nobody again" "$APART" ""
+expect "and the user still cannot sign in" 12 "User \"jane\" cannot sign in" \
+    env PAYDESK_PIN=1234 "$PD" --db "$T/ap.db" --user jane payments
+
 # -- a store whose last check failed refuses posting until restored
 tamper "doctor finds the bill changed" \
     "UPDATE items SET amount = 1 WHERE ref = 'INV-T-75'" "INV-T-75"

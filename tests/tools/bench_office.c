@@ -214,7 +214,12 @@ main(int argc, char **argv)
 	list_pages(&s, raw, "operator", &f, NULL);
 	f.recorded_by = NULL;
 	f.search = "Maria Garcia";
-	list_pages(&s, raw, "search a name", &f, NULL);
+	/* raw: the name's consumers from the trigram index, their payments
+	 * from the (consumer, date) index, the newest 20 */
+	list_pages(&s, raw, "search a name", &f,
+	    "SELECT * FROM payments WHERE consumer_id IN (SELECT rowid FROM "
+	    "consumers_fts WHERE consumers_fts MATCH '\"maria garcia\"') "
+	    "ORDER BY paid_on DESC, id DESC LIMIT 20");
 	f.search = "R-B-000123456";
 	list_pages(&s, raw, "search a receipt", &f, NULL);
 	f.search = NULL;

@@ -1262,6 +1262,127 @@ anchor_kept_only_forward(void **state)
 	svc_close(&c);
 }
 
+/* Run sql on the fixture's store with the sqlite3 library. */
+static void
+exec_sql(struct fx *f, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+struct ids {
+	int64_t id[300];
+	int n, page;
+	struct payment_row last;
+};
+
+static int
+keep_id(const struct payment_row *r, void *arg)
+{
+	struct ids *p = arg;
+
+	assert_true(p->n < 300);
+	p->id[p->n++] = r->p.id;
+	p->last = *r;
+	p->page++;
+	return 0;
+}
+
+/* Every page of search text, 7 rows a page, in date order (asc or not),
+ * against the same payments read whole in one SQL query. */
+static void
+pages_match(struct fx *f, const char *text, int asc, const char *sql)
+{
+	struct payment_filter pf;
+	struct page_key k;
+	static struct ids got;
+	struct pd_err err;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	memset(&got, 0, sizeof got);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 7;
+	pf.search = text;
+	pf.asc = asc;
+	do {
+		got.page = 0;
+		assert_int_equal(
+		    svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
+		store_payment_key(&got.last, PAY_BY_DATE, &k);
+		pf.after = &k;
+	} while (got.page == 7);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(n < got.n);
+		assert_int_equal(got.id[n], sqlite3_column_int64(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_int_equal(n, got.n);
+}
+
+/* A search's pages in date order (issue 24: each source's own page, the
+ * consumers of a name estimated, not counted): a name's payments and a
+ * payment whose reference holds the name, over several days and several
+ * on one day, both orders, both after a key; the dense walk too. */
+static void
+search_pages(void **state)
+{
+	struct fx *f = *state;
+
+	login(f, "mary", "2222");
+	/* 40 payments of John Doe's, 10 of José's, one of them referenced
+	 * "john doe", 2 each of 100 others, three a day: 250 payments of
+	 * 102 consumers, 2 each on the mean, so that a page of 7 reads the
+	 * matches of a name (2 consumers * 2 < sqrt(7 * 250)) and walks the
+	 * order for "R-" (250 numbers) */
+	exec_sql(f,
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 100) INSERT INTO consumers (uuid, account_no, name, "
+	    "name_fold, created_at) SELECT 'c' || i, 'OT-' || i, 'Other ' || "
+	    "i, 'other ' || i, '2025-01-01 00:00:00' FROM n");
+	exec_sql(f,
+	    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	    "WHERE i < 250) INSERT INTO payments (uuid, payment_no, txn_no, "
+	    "receipt_no, consumer_id, type, channel, method, method_kind, "
+	    "amount, tendered, change_given, due_total, overpaid, paid_on, "
+	    "created_at, notes, user_id, received_by, terminal, branch, "
+	    "status, reference) SELECT 'u' || i, 'PAY-' || i, 'TXN-' || i, "
+	    "'R-' || i, CASE WHEN i > 50 THEN 3 + (i - 51) / 2 WHEN i > 40 "
+	    "THEN 2 ELSE 1 END, 'Bill', 'Walk-in', 'Cash', 'cash', 100 * i, "
+	    "100 * i, 0, 100 * i, 0, date('2025-01-01', '+' || (i / 3) || ' "
+	    "days'), '2025-01-01 00:00:00', '', 1, 'Jane Smith', 'T01', "
+	    "'B01', 'Posted', CASE i WHEN 45 THEN 'paid for John Doe' ELSE '' "
+	    "END FROM n");
+	pages_match(f, "john doe", 0,
+	    "SELECT id FROM payments WHERE consumer_id = 1 OR id = 45 ORDER BY "
+	    "paid_on DESC, id DESC");
+	pages_match(f, "john doe", 1,
+	    "SELECT id FROM payments WHERE consumer_id = 1 OR id = 45 ORDER BY "
+	    "paid_on, id");
+	pages_match(f, "Núñez", 0,
+	    "SELECT id FROM payments WHERE consumer_id = 2 ORDER BY paid_on "
+	    "DESC, id DESC");
+	/* "R-" names every payment: the walk of the order (dense) */
+	pages_match(f, "R-", 0,
+	    "SELECT id FROM payments ORDER BY paid_on DESC, id DESC");
+	pages_match(f, "R-4", 1,
+	    "SELECT id FROM payments WHERE receipt_no LIKE 'R-4%' ORDER BY "
+	    "paid_on, id");
+	pages_match(f, "other 1", 0,
+	    "SELECT id FROM payments WHERE consumer_id IN (SELECT id FROM "
+	    "consumers WHERE name LIKE 'Other 1%') ORDER BY paid_on DESC, id "
+	    "DESC");
+}
+
 int
 main(void)
 {
@@ -1301,6 +1422,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(tamper_seen, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        anchor_kept_only_forward, setup, teardown),
+	    cmocka_unit_test_setup_teardown(search_pages, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("service", tests, NULL, NULL);
