@@ -90,6 +90,10 @@ struct config {
 	int nmove_reasons;
 	int shift_max_hours; /* an open shift older is flagged */
 
+	/* payment arrangements (issue 21): the reasons the screens offer */
+	char arr_reasons[CFG_LIST_MAX][CFG_NAME_MAX];
+	int narr_reasons;
+
 	/* deposits and their matching (issue 20; deposit.h) */
 	char deposit_account[35]; /* the bank account deposits go to */
 	int match_days;           /* a credit booked this many days after */

@@ -1089,6 +1089,14 @@ void svc_arr_views_free(struct arr_view *v, size_t n);
 int svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
     const char *freq, const char *first_due, const char *reason,
     enum arr_field *bad, struct pd_err *err);
+/* What a reschedule of plan_no would make, writing nothing (cashier and
+ * up): out->debt what is left, out->lines the n new installments (no
+ * down payment) from first_due, out->c the account and name; n 0: only
+ * whether the plan can be changed (Active or Broken, something left).
+ * Refusals as svc_arrangement_reschedule's, out->bad naming the term. */
+int svc_arrangement_change_preview(struct svc *s, const char *plan_no, int n,
+    const char *freq, const char *first_due, struct arr_preview *out,
+    struct pd_err *err);
 /* Cancel an arrangement that is not Completed or Cancelled (recovery and
  * up): its unpaid installments closed and their rest returned to the
  * items it took over, newest first; with a reason; audited, synced. */

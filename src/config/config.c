@@ -179,6 +179,12 @@ static const struct schema schema[] = {
             "exception")},
         CFG_MONEY, offsetof(struct config, over_short_above), 0, 0,
         MONEY_MAX, NULL},
+    {{"arrangements", "reasons",
+         "Hardship, Promise to pay, Reschedule request, Dispute, Other",
+         N_("reasons offered for making, rescheduling or cancelling a "
+            "payment arrangement, comma-separated")},
+        CFG_NAMES, offsetof(struct config, arr_reasons),
+        offsetof(struct config, narr_reasons), 0, 0, NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},
