@@ -148,8 +148,17 @@ line_cell(
 	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], iso[11], no[16];
 
 	date_format(iso, p->lines[k].due);
+	int w = p->lines[0].down ? (int)utf8_columns(_("Down"), strlen(_("Down")))
+	                         : 0;
+
 	snprintf(no, sizeof no, "%d", k + (p->lines[0].down ? 0 : 1));
-	snprintf(cell, n, "%s  %s  %s", p->lines[k].down ? _("Down") : no,
+	if (w < 3)
+		w = 3;
+	/* the numbers under each other, right-aligned as wide as the word */
+	snprintf(cell, n, "%*s%s  %s  %s",
+	    w - (int)utf8_columns(p->lines[k].down ? _("Down") : no,
+	            strlen(p->lines[k].down ? _("Down") : no)),
+	    "", p->lines[k].down ? _("Down") : no,
 	    svc_date(t->svc, d, sizeof d, iso),
 	    svc_money(t->svc, m, sizeof m, p->lines[k].amount));
 }
