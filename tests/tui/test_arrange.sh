@@ -3,10 +3,13 @@
 # recovery user makes two plans with the command line, one is paid late
 # and cancelled; in tmux a supervisor opens them from the Dashboard (r),
 # filters them by status (F2) and opens one: its installments with their
-# state. One store, one tmux server.
+# state; then a recovery user makes one at the account view (a),
+# reschedules it (s) and cancels it (c), each refusal the command line's
+# words; a cashier cannot. One store, one tmux server.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-06-01 10:00:00"
 setup_store
+printf '[arrangements]\nreasons = Hardship, Job loss, Other\n' >>"$PAYDESK_CONFIG"
 printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
     >"$T/rec.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
@@ -70,4 +73,138 @@ wait_for "the account view" "Account details"
 keys r
 wait_for "r: José Núñez's plans only" "1 payment arrangement"
 wait_for "his cancelled one" "AR-T01-000002  WU-10002   Cancelled"
+
+# Made, rescheduled and cancelled at the screens by the recovery role:
+# the account view's a, the Arrangement view's s and c, with reasons of
+# [arrangements] reasons; each refusal says what the command line says
+# and writes nothing.
+plans() { sql "SELECT count(*) || '/' || (SELECT count(*) FROM
+    arrangement_events) FROM arrangements"; }
+keys Escape Escape Escape
+wait_for "back to the dashboard" "Outstanding today"
+logout
+wait_for "logged out" "Log in to take payments"
+login rita 4321
+wait_for "rita (recovery) on Home" "Find Consumer"
+keys Down Enter
+wait_for "Find Consumer" "Search"
+type_text WU-10003
+keys Enter
+wait_for "Acme Bakery's account" "Account details"
+keys a
+wait_for "a: a new arrangement of the bill it owes" \
+    "[x] INV-2025-003001 \$1,200.00"
+wait_for "previewed as it stands: 3 monthly from today" \
+    "3  2025-10-01  \$400.00"
+wait_for "the reason is still to choose" "Choose a reason"
+p0=$(plans)
+keys Enter
+wait_for "Enter without a reason" "Not made: Choose a reason"
+same "nothing made" "$(plans)" "$p0"
+keys Down Down
+type_text 0
+wait_for "0 installments" \
+    'Installments "0": give a whole number from 1 to 120'
+keys C-u
+type_text 7x
+wait_for "7x installments" \
+    'Installments "7x": give a whole number from 1 to 120'
+keys BSpace
+wait_for "7 of a debt 7 does not divide: the last takes the cents" \
+    "7  2026-02-01  \$171.48"
+wait_for "the others rounded down" "6  2026-01-01  \$171.42"
+keys Up
+type_text 1200
+cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
+    --first-due 2025-08-01 --down 1200 2>&1 | sed 's/^paydesk: //')
+wait_for "a down payment of the whole debt: the command line's words" \
+    "$(echo "$cli" | cut -c1-60)"
+keys C-u Down Down Down
+type_text 2025-07-01
+cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
+    --first-due 2025-07-01 2>&1 | sed 's/^paydesk: //')
+wait_for "a first due date in the past: the command line's words" "$cli"
+keys C-u
+type_text 2025-02-30
+wait_for "a day not in the calendar" \
+    'First due date "2025-02-30": no such day in the calendar'
+keys C-u
+type_text 2025-08-01
+keys Up Up Up Up Space
+wait_for "no item taken" "Take at least one item (Space)"
+keys Enter
+wait_for "Enter with no item" "Not made: Take at least one item"
+same "nothing made by any refusal" "$(plans)" "$p0"
+keys Space Up Right Right
+wait_for "the second configured reason" "< Job loss >"
+wait_for "now it can be made" "Enter makes the arrangement"
+keys Enter
+wait_for "Enter asks once, with the figures" \
+    "Arrangement of \$1,200.00 in 7 lines for WU-10003? Enter again"
+same "nothing made by the question" "$(plans)" "$p0"
+keys Enter
+wait_for "Enter again makes it" "Arrangement AR-T01-000003 made"
+wait_for "and opens it" "AR-T01-000003  Active"
+expect "the command line reads the same plan" 0 '"reason": "Job loss"' \
+    rec --json arrangement show AR-T01-000003
+has "its seventh installment" '"ref": "AR-T01-000003#7"'
+has "of 1,200.00" '"debt": 120000'
+keys s
+wait_for "s: reschedule what is left" "Left to pay       \$1,200.00"
+keys C-u
+type_text 4
+keys Down Right
+wait_for "4 weekly ones previewed" "4  2025-08-22  \$300.00"
+keys Enter
+wait_for "Enter without a reason" "Not rescheduled: Choose a reason"
+keys Down Down Right
+keys Enter
+wait_for "asked once" "Reschedule \$1,200.00 of AR-T01-000003 in 4"
+keys Enter
+wait_for "rescheduled" "Arrangement AR-T01-000003 rescheduled"
+wait_for "the plan read again" "4, weekly, 2025-08-01"
+wait_for "its first installments replaced" "Replaced"
+same "one plan more, with its create and reschedule events" "$(plans)" \
+    "3/$((${p0#*/} + 2))"
+keys c
+wait_for "c: cancel, with a reason" "What is left goes back to the items"
+keys Enter
+wait_for "Enter without a reason" "Not cancelled: Choose a reason"
+keys Left
+wait_for "the last configured reason" "< Other >"
+keys Enter
+wait_for "asked once" "Cancel AR-T01-000003 and give \$1,200.00 back"
+keys Enter
+wait_for "cancelled" "Arrangement AR-T01-000003 cancelled"
+wait_for "the plan read again" "AR-T01-000003  Cancelled"
+same "the bill owes its 1,200.00 again" \
+    "$(sql "SELECT amount - settled FROM items WHERE ref = 'INV-2025-003001'")" \
+    120000
+same "the cancel's reason as configured" \
+    "$(sql "SELECT reason FROM arrangement_events WHERE kind = 'cancel'
+    ORDER BY id DESC LIMIT 1")" "Other"
+p0=$(plans)
+keys c
+wait_for "a cancelled plan is not cancelled again" \
+    "Arrangement AR-T01-000003 is Cancelled: only an Active or Broken"
+keys s
+wait_for "nor rescheduled" "AR-T01-000003  Cancelled"
+lacks "the dialog did not open" "Reschedule arrangement"
+same "nothing written" "$(plans)" "$p0"
+# a cashier may look, not arrange
+keys Escape Escape Escape
+wait_for "back on Home" "Find Consumer"
+logout
+wait_for "logged out" "Log in to take payments"
+login jane 1234
+wait_for "jane (cashier) on Home" "Find Consumer"
+keys Down Enter
+wait_for "Find Consumer" "Search"
+type_text WU-10003
+keys Enter
+wait_for "the account" "Account details"
+keys a
+wait_for "a: refused for the role" \
+    "Making a payment arrangement needs the recovery role; jane is a"
+wait_for "the account view stays" "Account details"
 tmux -S "$SOCK" kill-server
