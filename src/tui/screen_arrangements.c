@@ -3,8 +3,9 @@
  * its compliance; F2 goes through the statuses (all, Active, Completed,
  * Broken, Cancelled); Enter opens one (screen_arrangement.c). Reached from
  * the dashboard (r) and from a consumer's account view (r: that
- * consumer's only). Read only: the plans are made and changed by the
- * recovery role with `paydesk arrangement` (paydesk(1)). */
+ * consumer's only). Plans are made at the account view (a,
+ * screen_arr_create.c) and changed in the Arrangement view (s, c), or
+ * with `paydesk arrangement` (paydesk(1)). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
