@@ -135,8 +135,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		    svc_date(t->svc, d, sizeof d, iso),
 		    svc_money(t->svc, m, sizeof m, p.lines[k].amount));
 		if (y == last - 1 && k + 1 < p.nlines && !why[0])
-			snprintf(line, sizeof line, _("… and %d more"),
-			    p.nlines - k);
+			snprintf(line, sizeof line, _("%d more"), p.nlines - k);
 		tui_text(y++, 4, line, COLS - 6);
 	}
 	svc_arr_preview_free(&p);

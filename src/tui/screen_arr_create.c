@@ -148,8 +148,9 @@ line_cell(
 	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], iso[11], no[16];
 
 	date_format(iso, p->lines[k].due);
-	int w = p->lines[0].down ? (int)utf8_columns(_("Down"), strlen(_("Down")))
-	                         : 0;
+	int w = p->lines[0].down
+	            ? (int)utf8_columns(_("Down"), strlen(_("Down")))
+	            : 0;
 
 	snprintf(no, sizeof no, "%d", k + (p->lines[0].down ? 0 : 1));
 	if (w < 3)
@@ -182,8 +183,8 @@ draw_schedule(struct tui *t, const struct arr_preview *p, int y, int last)
 	slots = ncol * rows;
 	for (k = 0; k < p->nlines && k < slots; k++) {
 		if (k == slots - 1 && p->nlines > slots)
-			snprintf(cell, sizeof cell, _("… and %d more"),
-			    p->nlines - k);
+			snprintf(
+			    cell, sizeof cell, _("%d more"), p->nlines - k);
 		else
 			line_cell(t, p, k, cell, sizeof cell);
 		tui_text(y + k % rows, 2 + (k / rows) * cw, cell, cw - 1);

@@ -16,13 +16,10 @@ enum { A_RESCHEDULE = 1, A_CANCEL };
 
 static const struct tui_key screen_arrangement_keys[] = {
     TUI_LINES_KEYS,
-    {'s', "s", N_("Reschedule"),
-        N_("schedule what is left again, with a reason (recovery)"),
+    {'s', "s", N_("Reschedule"), N_("reschedule what is left (recovery)"),
         A_RESCHEDULE},
     {'c', "c", N_("Cancel plan"),
-        N_("cancel the arrangement: what is left goes back to its items "
-           "(recovery)"),
-        A_CANCEL},
+        N_("cancel the plan: what is left goes back to its items"), A_CANCEL},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the arrangements"),
         TUI_A_CLOSE},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},

@@ -19,9 +19,7 @@ static const struct tui_key screen_pay_account_keys[] = {
         A_DETAILS},
     {'r', "r", NULL, N_("this consumer's payment arrangements"),
         A_ARRANGEMENTS},
-    {'a', "a", NULL,
-        N_("make a payment arrangement of this consumer's debt (recovery)"),
-        A_ARRANGE},
+    {'a', "a", NULL, N_("make a payment arrangement (recovery)"), A_ARRANGE},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the search"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
