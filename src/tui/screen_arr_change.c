@@ -122,7 +122,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (a->cancel)
 		y += tui_wrap(y, 2,
 		    _("What is left goes back to the items the plan took "
-		      "over; its installments are closed."),
+		      "over."),
 		    COLS - 4, 3);
 	for (k = 0; k < p.nlines && y < (why[0] ? last - 1 : last); k++) {
 		if (k == 0) {
@@ -177,14 +177,14 @@ apply(struct achange *a, struct tui *t)
 		a->asked = a->edits;
 		if (a->cancel)
 			tui_message(t, 1,
-			    _("Cancel %s and give %s back to its items? "
-			      "{Enter} again to cancel it"),
-			    a->plan_no, m);
+			    _("Give %s back to the items? {Enter} again to "
+			      "cancel the plan"),
+			    m);
 		else
 			tui_message(t, 1,
-			    _("Reschedule %s of %s in %d installments? "
-			      "{Enter} again to reschedule it"),
-			    m, a->plan_no, p.nlines);
+			    _("%s in %d new installments? {Enter} again to "
+			      "reschedule"),
+			    m, p.nlines);
 		return TUI_HANDLED;
 	}
 	if (a->cancel)

@@ -94,7 +94,8 @@ request(struct acreate *a, struct tui *t, struct arr_request *r, char *refs,
 			snprintf(refs + strlen(refs), rn - strlen(refs), "%s%s",
 			    refs[0] ? "," : "", a->items[k].ref);
 	if (refs[0] == '\0') {
-		snprintf(why, n, "%s", _("Take at least one item (Space)"));
+		snprintf(why, n, "%s",
+		    tui_keys(_("Take at least one item ({Space})")));
 		return -1;
 	}
 	r->account = a->c.account_no;
@@ -208,9 +209,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	check(a, t, &p, why, sizeof why);
 	if (p.nlines > 0) {
 		snprintf(line, sizeof line,
-		    _("Debt %s in %d lines; the last "
-		      "installment takes the cents "
-		      "left over"),
+		    _("Debt %s in %d lines; the last takes the cents left "
+		      "over"),
 		    svc_money(t->svc, m, sizeof m, p.debt), p.nlines);
 		attron(A_BOLD);
 		y += tui_wrap(y, 2, line, COLS - 4, 2);
@@ -247,10 +247,8 @@ create(struct acreate *a, struct tui *t)
 	if (a->asked != a->edits) { /* are you sure, with the figures */
 		a->asked = a->edits;
 		tui_message(t, 1,
-		    _("Arrangement of %s in %d lines for %s? {Enter} again to "
-		      "make it"),
-		    svc_money(t->svc, m, sizeof m, p.debt), p.nlines,
-		    a->c.account_no);
+		    _("%s in %d lines? {Enter} again to make the plan"),
+		    svc_money(t->svc, m, sizeof m, p.debt), p.nlines);
 		svc_arr_preview_free(&p);
 		return TUI_HANDLED;
 	}

@@ -36,8 +36,12 @@ struct plan {
 static void
 terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 {
+	static const char *const labels[] = {N_("Consumer"), N_("Debt"),
+	    N_("Paid"), N_("Left to pay"), N_("Installments"),
+	    N_("Compliance rate"), N_("Misses allowed"), N_("Reason")};
 	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[640];
-	int lw = 18;
+	/* as wide as the widest label in the reader's language, and a gap */
+	int lw = tui_label_width(labels, TUI_NKEYS(labels), 17) + 1;
 
 	snprintf(line, sizeof line, "%s  %s", v->a.plan_no,
 	    _(arr_status_name(v->status)));

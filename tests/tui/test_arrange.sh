@@ -140,7 +140,7 @@ wait_for "the second configured reason" "< Job loss >"
 wait_for "now it can be made" "Enter makes the arrangement"
 keys Enter
 wait_for "Enter asks once, with the figures" \
-    "Arrangement of \$1,200.00 in 7 lines for WU-10003? Enter again"
+    "\$1,200.00 in 7 lines? Enter again to make the plan"
 same "nothing made by the question" "$(plans)" "$p0"
 keys Enter
 wait_for "Enter again makes it" "Arrangement AR-T01-000003 made"
@@ -159,7 +159,7 @@ keys Enter
 wait_for "Enter without a reason" "Not rescheduled: Choose a reason"
 keys Down Down Right
 keys Enter
-wait_for "asked once" "Reschedule \$1,200.00 of AR-T01-000003 in 4"
+wait_for "asked once" "\$1,200.00 in 4 new installments? Enter again"
 keys Enter
 wait_for "rescheduled" "Arrangement AR-T01-000003 rescheduled"
 wait_for "the plan read again" "4, weekly, 2025-08-01"
@@ -173,7 +173,7 @@ wait_for "Enter without a reason" "Not cancelled: Choose a reason"
 keys Left
 wait_for "the last configured reason" "< Other >"
 keys Enter
-wait_for "asked once" "Cancel AR-T01-000003 and give \$1,200.00 back"
+wait_for "asked once" "Give \$1,200.00 back to the items? Enter again"
 keys Enter
 wait_for "cancelled" "Arrangement AR-T01-000003 cancelled"
 wait_for "the plan read again" "AR-T01-000003  Cancelled"
