@@ -93,6 +93,7 @@ struct config {
 	/* payment arrangements (issue 21): the reasons the screens offer */
 	char arr_reasons[CFG_LIST_MAX][CFG_NAME_MAX];
 	int narr_reasons;
+	int alert_due_days; /* an installment due within: an alert */
 
 	/* deposits and their matching (issue 20; deposit.h) */
 	char deposit_account[35]; /* the bank account deposits go to */

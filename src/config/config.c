@@ -185,6 +185,10 @@ static const struct schema schema[] = {
             "payment arrangement, comma-separated")},
         CFG_NAMES, offsetof(struct config, arr_reasons),
         offsetof(struct config, narr_reasons), 0, 0, NULL},
+    {{"alerts", "due_days", "3",
+         N_("days before an arrangement's installment falls due from which "
+            "it is an alert (0-31)")},
+        CFG_INT, F(alert_due_days), 0, 31, NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},

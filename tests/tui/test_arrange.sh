@@ -32,6 +32,40 @@ expect "the first installment paid" 0 "Payment ID" rec pay WU-10001 \
 expect "the second plan cancelled" 0 "Cancelled" \
     rec arrangement cancel AR-T01-000002 --reason "Moved away"
 
+# Alerts, computed from the ledger on the day asked (known answers): the
+# first plan (3 of 200.08, 200.08, 200.09 from Jun 10, 2 days of grace,
+# 1 miss allowed; #1 paid on time) and the cancelled second one (none).
+alerts() { PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
+    --csv alerts ${2:-} | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
+same "Jun 1: nothing due within 3 days, nothing missed" "$(alerts 2025-06-01)" ""
+same "Jun 6: the first installment due in 4 days: not yet" \
+    "$(alerts 2025-06-06)" ""
+same "Jul 8: #2 falls due in 2 days" "$(alerts 2025-07-08)" \
+    "Installment due,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,2, "
+same "Jul 12: due + grace is not yet missed, and not due ahead" \
+    "$(alerts 2025-07-12)" ""
+same "Jul 13: #2 missed, 3 days past due" "$(alerts 2025-07-13)" \
+    "Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,3, "
+same "Aug 8: #2 missed 29 days, #3 due in 2" "$(alerts 2025-08-08)" \
+    "Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,29, Installment due,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#3,2025-08-10,200.09,2, "
+same "Aug 13: two misses of 1 allowed: broken, with the 400.17 left; the oldest miss first" \
+    "$(alerts 2025-08-13)" \
+    "Arrangement broken,WU-10001,John Doe,AR-T01-000001,,,400.17,,2 / 1 Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,34, Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#3,2025-08-10,200.09,3, "
+same "--kind missed: those only" "$(alerts 2025-08-13 '--kind missed' | grep -o 'Installment missed' | wc -l)" 2
+same "--kind broken: that only" "$(alerts 2025-08-13 '--kind broken' | cut -d, -f1,7,9)" \
+    "Arrangement broken,400.17,2 / 1 "
+same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-08-01 10:00:00' \
+    PAYDESK_PIN=4321 "$PD" --user rita --csv alerts --kind due \
+    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f5,8)$(printf '[alerts]\ndue_days = 10\n' \
+    >>"$PAYDESK_CONFIG"; PAYDESK_NOW='2025-08-01 10:00:00' \
+    PAYDESK_PIN=4321 "$PD" --user rita --csv alerts --kind due \
+    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f5,8)" "AR-T01-000001#3,9"
+sed -i '/^\[alerts\]$/,$d' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-08-13 10:00:00" expect "--kind unknown: refused" 3 \
+    '--kind "late": one of broken, missed, due' rec alerts --kind late
+PAYDESK_NOW="2025-08-13 10:00:00" expect "a cashier: refused" 5 \
+    "Reading the alerts needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --user jane alerts
 out0=$(python3 -c "import sys; print('\${:,.2f}'.format(int(sys.argv[1]) / 100))" "$(owed)")
 export PAYDESK_NOW="2025-08-01 10:00:00"
 tui_start
@@ -208,3 +242,12 @@ wait_for "a: refused for the role" \
     "Making a payment arrangement needs the recovery role; jane is a"
 wait_for "the account view stays" "Account details"
 tmux -S "$SOCK" kill-server
+# #2 paid late: its miss alert goes, the plan stays broken (paid late was
+# a miss)
+expect "#2 paid on Aug 13" 0 "Payment ID" env PAYDESK_NOW="2025-08-13 11:00:00" \
+    PAYDESK_PIN=4321 "$PD" --user rita pay WU-10001 --type installment \
+    --items 'AR-T01-000001#2' --method Cash --amount 200.08
+same "Aug 13 after it: broken with 200.09 left, #3 missed" \
+    "$(PAYDESK_NOW='2025-08-13 12:00:00' PAYDESK_PIN=4321 "$PD" --user rita --csv alerts |
+    tail -n +2 | tr -d '\r' | cut -d, -f1,5,7 | tr '\n' ' ')" \
+    "Arrangement broken,,200.09 Installment missed,AR-T01-000001#3,200.09 "
