@@ -129,8 +129,8 @@ svc_alerts(struct svc *s, int kind, size_t *n, struct pd_err *err)
 	svc_today(iso);
 	date_parse(iso, NULL, &today, NULL);
 	for (i = 0; i < nv; i++)
-		*n = plan_alerts(&v[i], today, s->cfg.alert_due_days, &a, *n,
-		    &cap);
+		*n = plan_alerts(
+		    &v[i], today, s->cfg.alert_due_days, &a, *n, &cap);
 	svc_arr_views_free(v, nv);
 	if (kind >= 0) { /* one kind: the others dropped */
 		size_t k = 0;

@@ -883,6 +883,7 @@ tui_main(struct svc *svc)
 	X(arr_create)                                                          \
 	X(arr_reschedule)                                                      \
 	X(arr_cancel)                                                          \
+	X(alerts)                                                              \
 	X(exceptions)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;

@@ -13,13 +13,16 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_BACK };
+enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS };
 
 static const struct tui_key screen_arrangements_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
         N_("the arrangement selected: its installments"), A_OPEN},
     {KEY_F(2), "F2", N_("Status"),
         N_("every arrangement, or those of one status in turn"), A_STATUS},
+    {KEY_F(3), "F3", N_("Alerts"),
+        N_("plans broken, installments missed or falling due (recovery)"),
+        A_ALERTS},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard or the account"),
         A_BACK},
@@ -117,6 +120,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
+	case A_ALERTS:
+		if ((open = screen_alerts_new(t)) != NULL)
+			tui_push(t, open);
+		return TUI_HANDLED;
 	case A_STATUS:
 		p->status = p->status >= ARR_CANCELLED ? -1 : p->status + 1;
 		load(p, t);

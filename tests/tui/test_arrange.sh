@@ -225,13 +225,32 @@ keys s
 wait_for "nor rescheduled" "AR-T01-000003  Cancelled"
 lacks "the dialog did not open" "Reschedule arrangement"
 same "nothing written" "$(plans)" "$p0"
-# a cashier may look, not arrange
+# the alerts on Aug 1: John Doe's second installment, 22 days past due
 keys Escape Escape Escape
 wait_for "back on Home" "Find Consumer"
+keys Home Down Down Down Down
+wait_for "Home lists Alerts for the recovery role" "Alerts"
+keys Enter
+wait_for "one alert" "1 alert"
+wait_for "the missed installment, what it owes, its days, its consumer" \
+    "Installment missed WU-10001   AR-T01-000001#2      \$200.08 22    John Doe"
+lacks "the cancelled plan has none" "AR-T01-000003"
+keys F2
+wait_for "F2: the broken ones, none" "0 alerts: Arrangement broken"
+keys F2
+wait_for "F2: the missed ones" "1 alert: Installment missed"
+keys Enter
+wait_for "Enter opens its plan" "AR-T01-000001  Active"
+keys Escape
+wait_for "back to the alerts" "1 alert: Installment missed"
+keys Escape
+wait_for "back on Home" "Find Consumer"
+# a cashier may look, not arrange
 logout
 wait_for "logged out" "Log in to take payments"
 login jane 1234
 wait_for "jane (cashier) on Home" "Find Consumer"
+lacks "no Alerts for a cashier" "Alerts"
 keys Down Enter
 wait_for "Find Consumer" "Search"
 type_text WU-10003
