@@ -20,7 +20,8 @@ static const struct tui_key screen_alerts_keys[] = {
     {KEY_F(2), "F2", N_("Kind"),
         N_("every alert, or those of one kind in turn"), A_KIND},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back"), A_BACK},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home or the arrangements"),
+        A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
