@@ -1134,4 +1134,13 @@ const char *svc_alert_kind_name(enum alert_kind k);
  * them; -1 if none. */
 int svc_alert_kind_parse(const char *s);
 
+/* The disconnection list (issue 21; recovery and up): consumers whose
+ * open items due [disconnection] days ago or earlier owe together at
+ * least [disconnection] amount, most owed first, but those with an
+ * Active arrangement none of whose installments is missed (a plan being
+ * kept protects them). Computed from the ledger when asked; *n rows,
+ * free the array. */
+struct overdue_row *svc_disconnections(
+    struct svc *s, size_t *n, struct pd_err *err);
+
 #endif

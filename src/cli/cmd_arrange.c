@@ -377,3 +377,37 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	free(a);
 	return table_done(t, 0);
 }
+
+int
+cmd_disconnections(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Consumer"), "consumer", X_TEXT, 24, 0},
+	    {NC_("column", "Overdue"), "overdue", X_MONEY, 12, 0},
+	    {NC_("column", "Items"), "items", X_INT, 5, 0},
+	    {NC_("column", "Oldest due"), "oldest_due", X_DATE, 10, 0},
+	};
+	struct xcell cell[5];
+	struct overdue_row *r;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
+	    (r = svc_disconnections(&c->svc, &n, &c->err)) == NULL)
+		return -1;
+	t = table_new(c, cols, 5);
+	for (i = 0; i < n; i++) {
+		memset(cell, 0, sizeof cell);
+		cell[0].s = r[i].account_no;
+		cell[1].s = r[i].name;
+		cell[2].n = r[i].overdue;
+		cell[3].n = r[i].items;
+		cell[4].s = r[i].oldest_due;
+		table_cells(t, cell);
+	}
+	free(r);
+	return table_done(t, 0);
+}

@@ -145,3 +145,54 @@ svc_alerts(struct svc *s, int kind, size_t *n, struct pd_err *err)
 	qsort(a, *n, sizeof *a, by_kind);
 	return a;
 }
+
+/* Whether the consumer has an Active arrangement with no installment
+ * missed: a plan being kept protects from disconnection (issue 21). */
+static int protected(
+    struct svc *s, const char *account, int *yes, struct pd_err *err)
+{
+	struct arr_view *v;
+	size_t n, i;
+
+	*yes = 0;
+	if ((v = svc_arrangement_list(s, account, ARR_ACTIVE, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (v[i].tally.missed == 0)
+			*yes = 1;
+	svc_arr_views_free(v, n);
+	return 0;
+}
+
+struct overdue_row *
+svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
+{
+	struct overdue_row *r;
+	char iso[11], cutoff[11];
+	int32_t today;
+	size_t i, k = 0;
+	int yes;
+
+	*n = 0;
+	if (svc_require(s, ROLE_RECOVERY, _("The disconnection list"), err) !=
+	    0)
+		return NULL;
+	svc_today(iso);
+	date_parse(iso, NULL, &today, NULL);
+	date_format(cutoff, today - s->cfg.disc_days);
+	if ((r = store_overdue(s->st, cutoff,
+	         s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err)) ==
+	    NULL)
+		return NULL;
+	for (i = 0; i < *n; i++) {
+		if (protected(s, r[i].account_no, &yes, err) != 0) {
+			free(r);
+			*n = 0;
+			return NULL;
+		}
+		if (!yes)
+			r[k++] = r[i];
+	}
+	*n = k;
+	return r;
+}

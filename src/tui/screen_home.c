@@ -55,7 +55,7 @@ struct today {
 
 struct home {
 	struct tui_screen sc;
-	int esc_asked;        /* Esc asked "log out?": Esc again logs out */
+	int esc_asked; /* Esc asked "log out?": Esc again logs out */
 	struct tui_list list; /* of the tasks the role sees: tasks[idx[i]] */
 	size_t idx[NTASKS];
 	struct today td; /* read at most every REFRESH_S seconds */

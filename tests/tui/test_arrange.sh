@@ -270,3 +270,36 @@ same "Aug 13 after it: broken with 200.09 left, #3 missed" \
     "$(PAYDESK_NOW='2025-08-13 12:00:00' PAYDESK_PIN=4321 "$PD" --user rita --csv alerts |
     tail -n +2 | tr -d '\r' | cut -d, -f1,5,7 | tr '\n' ' ')" \
     "Arrangement broken,,200.09 Installment missed,AR-T01-000001#3,200.09 "
+# The disconnection list (known answers): debt past [disconnection] days
+# (60) and amount (100.00), but a kept arrangement. Aug 13: Acme Bakery's
+# bill of 1,200.00 due Apr 30 (its plan cancelled); José Núñez's 80.00
+# is below the amount; John Doe's debt is in his plan's installments,
+# none due before Jun 14.
+disc() { PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
+    --csv disconnections | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
+same "Aug 13: Acme Bakery" "$(disc 2025-08-13)" \
+    "WU-10003,Acme Bakery Ltd,1200.00,1,2025-04-30 "
+expect "1,150.00 of it paid" 0 "Payment ID" env PAYDESK_NOW="2025-08-13 12:00:00" \
+    PAYDESK_PIN=4321 "$PD" --user rita pay WU-10003 --type bill \
+    --items INV-2025-003001 --method Cash --amount 1150.00
+same "after the payment: 50.00 is below the amount, nobody" \
+    "$(disc 2025-08-13)" ""
+printf '[disconnection]\namount = 40.00\n' >>"$PAYDESK_CONFIG"
+same "amount 40.00: José Núñez's 80.00 first, then Acme's 50.00" \
+    "$(disc 2025-08-13)" \
+    "WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-X1,WU-10002,Aug 2025,30.00,2025-08-01,2025-09-30\n' >"$T/x1.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/x1.csv" >/dev/null
+expect "José Núñez arranges his new bill" 0 "AR-T01-000004" env \
+    PAYDESK_NOW="2025-08-13 12:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
+    arrangement create WU-10002 --items INV-X1 --installments 1 \
+    --frequency monthly --first-due 2025-09-01 --reason Hardship
+same "a kept arrangement protects him" "$(disc 2025-08-13)" \
+    "WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+same "Sep 20: its installment missed, it protects no more" \
+    "$(disc 2025-09-20)" \
+    "WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+sed -i '/^\[disconnection\]$/,$d' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-09-20 10:00:00" expect "a cashier: refused" 5 \
+    "The disconnection list needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --user jane disconnections
