@@ -90,6 +90,13 @@ struct config {
 	int nmove_reasons;
 	int shift_max_hours; /* an open shift older is flagged */
 
+	/* payment arrangements (issue 21): the reasons the screens offer */
+	char arr_reasons[CFG_LIST_MAX][CFG_NAME_MAX];
+	int narr_reasons;
+	int alert_due_days; /* an installment due within: an alert */
+	int disc_days;        /* disconnection: debt past due this long */
+	int64_t disc_amount;  /* ... and at least this much (minor units) */
+
 	/* deposits and their matching (issue 20; deposit.h) */
 	char deposit_account[35]; /* the bank account deposits go to */
 	int match_days;           /* a credit booked this many days after */

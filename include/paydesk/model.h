@@ -548,4 +548,16 @@ struct statement_line {
 	int64_t dup_of_stmt; /* that line's statement */
 };
 
+/* A consumer whose open items are past due by a number of days (issue
+ * 21, disconnection lists): what those items still owe, how many, the
+ * oldest due date. */
+struct overdue_row {
+	int64_t consumer_id;
+	char account_no[33];
+	char name[129];
+	int64_t overdue; /* minor units */
+	int items;
+	char oldest_due[11];
+};
+
 #endif

@@ -1089,10 +1089,58 @@ void svc_arr_views_free(struct arr_view *v, size_t n);
 int svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
     const char *freq, const char *first_due, const char *reason,
     enum arr_field *bad, struct pd_err *err);
+/* What a reschedule of plan_no would make, writing nothing (cashier and
+ * up): out->debt what is left, out->lines the n new installments (no
+ * down payment) from first_due, out->c the account and name; n 0: only
+ * whether the plan can be changed (Active or Broken, something left).
+ * Refusals as svc_arrangement_reschedule's, out->bad naming the term. */
+int svc_arrangement_change_preview(struct svc *s, const char *plan_no, int n,
+    const char *freq, const char *first_due, struct arr_preview *out,
+    struct pd_err *err);
 /* Cancel an arrangement that is not Completed or Cancelled (recovery and
  * up): its unpaid installments closed and their rest returned to the
  * items it took over, newest first; with a reason; audited, synced. */
 int svc_arrangement_cancel(
     struct svc *s, const char *plan_no, const char *reason, struct pd_err *err);
+
+/* Alerts of the debts being worked (issue 21; src/service/alerts.c),
+ * computed from the ledger as it is now, never stored: an arrangement
+ * Broken, an installment Missed (arr_inst_state), an installment of an
+ * Active or Broken plan falling due within [alerts] due_days. */
+enum alert_kind { ALERT_BROKEN, ALERT_MISSED, ALERT_DUE };
+struct alert {
+	enum alert_kind kind;
+	char account_no[33];
+	char consumer[129];
+	char plan_no[33];
+	char ref[64];    /* the installment; "" for a broken plan */
+	char due_on[11]; /* its due date, YYYY-MM-DD; "" for a broken plan */
+	/* the figure that raised it: what the installment still owes, or
+	 * what a broken plan has left (minor units) */
+	int64_t amount;
+	/* missed: days past due; due: days until due; broken: the misses
+	 * (missed or paid late) */
+	int days;
+	int allowed; /* broken: the misses the plan allows */
+};
+/* Every alert as of today (kind -1) or those of one kind: broken plans
+ * first, then misses oldest first, then what falls due soonest; *n of
+ * them, free the array. Recovery and up (PD_EPERM). */
+struct alert *svc_alerts(struct svc *s, int kind, size_t *n, struct pd_err *err);
+/* "Arrangement broken", "Installment missed", "Installment due" (N_(),
+ * English: translate where shown). */
+const char *svc_alert_kind_name(enum alert_kind k);
+/* broken, missed, due (case-insensitive) as the command line takes
+ * them; -1 if none. */
+int svc_alert_kind_parse(const char *s);
+
+/* The disconnection list (issue 21; recovery and up): consumers whose
+ * open items due [disconnection] days ago or earlier owe together at
+ * least [disconnection] amount, most owed first, but those with an
+ * Active arrangement none of whose installments is missed (a plan being
+ * kept protects them). Computed from the ledger when asked; *n rows,
+ * free the array. */
+struct overdue_row *svc_disconnections(
+    struct svc *s, size_t *n, struct pd_err *err);
 
 #endif

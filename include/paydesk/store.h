@@ -815,6 +815,10 @@ int store_arr_find(struct store *st, const char *plan_no,
     struct arrangement *a, struct pd_err *err);
 /* Arrangements, newest first, of one consumer (0: all); caller frees
  * (NULL: err). */
+/* Consumers whose open items due on or before cutoff (YYYY-MM-DD) owe
+ * together at least min (minor units), most owed first; *n rows. */
+struct overdue_row *store_overdue(struct store *st, const char *cutoff,
+    int64_t min, size_t *n, struct pd_err *err);
 struct arrangement *store_arr_list(
     struct store *st, int64_t consumer_id, size_t *n, struct pd_err *err);
 /* An event of arrangement arr_id: kind create, reschedule or cancel;

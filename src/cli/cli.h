@@ -155,6 +155,8 @@ int cmd_arr_show(struct cli *c, int argc, char **argv);
 int cmd_arr_list(struct cli *c, int argc, char **argv);
 int cmd_arr_reschedule(struct cli *c, int argc, char **argv);
 int cmd_arr_cancel(struct cli *c, int argc, char **argv);
+int cmd_alerts(struct cli *c, int argc, char **argv);
+int cmd_disconnections(struct cli *c, int argc, char **argv);
 int cmd_payment_void(struct cli *c, int argc, char **argv);
 int cmd_payment_verify(struct cli *c, int argc, char **argv);
 int cmd_payments(struct cli *c, int argc, char **argv);

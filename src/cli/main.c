@@ -199,6 +199,12 @@ static const struct command {
         "arrangement cancel PLAN --reason TEXT",
         N_("cancel an arrangement: what is left goes back to its items "
            "(recovery)")},
+    {"disconnections", NULL, cmd_disconnections, STORE, "disconnections",
+        N_("consumers whose debt is past [disconnection] days and amount, "
+           "but a kept arrangement (recovery)")},
+    {"alerts", NULL, cmd_alerts, STORE, "alerts [--kind broken|missed|due]",
+        N_("arrangements broken, installments missed or falling due "
+           "(recovery)")},
     {"gateway", "list", cmd_gateway_list, STORE,
         "gateway list [--unassociated] [--search TEXT]",
         N_("gateway payments pulled from the central node, with their "

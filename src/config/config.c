@@ -179,6 +179,25 @@ static const struct schema schema[] = {
             "exception")},
         CFG_MONEY, offsetof(struct config, over_short_above), 0, 0,
         MONEY_MAX, NULL},
+    {{"arrangements", "reasons",
+         "Hardship, Promise to pay, Reschedule request, Dispute, Other",
+         N_("reasons offered for making, rescheduling or cancelling a "
+            "payment arrangement, comma-separated")},
+        CFG_NAMES, offsetof(struct config, arr_reasons),
+        offsetof(struct config, narr_reasons), 0, 0, NULL},
+    {{"alerts", "due_days", "3",
+         N_("days before an arrangement's installment falls due from which "
+            "it is an alert (0-31)")},
+        CFG_INT, F(alert_due_days), 0, 31, NULL},
+    {{"disconnection", "days", "60",
+         N_("days past due after which a consumer's debt puts them on the "
+            "disconnection list (1-3650)")},
+        CFG_INT, F(disc_days), 1, 3650, NULL},
+    {{"disconnection", "amount", "100.00",
+         N_("least debt past those days that puts a consumer on the "
+            "disconnection list")},
+        CFG_MONEY, offsetof(struct config, disc_amount), 0, 0, MONEY_MAX,
+        NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},

@@ -556,6 +556,43 @@ changeable(
 	return 0;
 }
 
+int
+svc_arrangement_change_preview(struct svc *s, const char *plan_no, int n,
+    const char *freq, const char *first_due, struct arr_preview *out,
+    struct pd_err *err)
+{
+	struct arr_request r = {0};
+	struct arr_terms t;
+	struct arr_view v;
+	struct money_style ms;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(s, ROLE_CASHIER, _("Previewing an arrangement"), err) !=
+	        0 ||
+	    changeable(s, plan_no, &v, err) != 0)
+		return -1;
+	xstrlcpy(out->c.account_no, v.a.account_no, sizeof out->c.account_no);
+	xstrlcpy(out->c.name, v.a.consumer_name, sizeof out->c.name);
+	out->debt = v.left;
+	svc_arr_view_free(&v);
+	if (n == 0)
+		return 0;
+	r.n = n;
+	r.freq = freq;
+	r.first_due = first_due;
+	r.reason = "preview";
+	if (read_terms(s, &r, &t, &out->bad, err) != 0)
+		return -1;
+	t.debt = out->debt;
+	if (arr_schedule(&t, svc_style(s, &ms), out->lines, &out->nlines,
+	        err) != 0)
+		out->bad = schedule_field(&t);
+	else
+		rc = 0;
+	return rc;
+}
+
 struct resched {
 	const char *plan_no;
 	struct arr_request r; /* n, freq, first_due, reason */

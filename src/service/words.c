@@ -52,6 +52,9 @@ static const struct {
     {NULL, N_("Billing Adjustment")}, {NULL, N_("Refund Request")},
     {NULL, N_("Customer Request")},
     {NULL, N_("Other")}, /* "Otros", "Autres": as the KPIs' other */
+    /* the arrangement reasons of the default configuration */
+    {NULL, N_("Hardship")}, {NULL, N_("Promise to pay")},
+    {NULL, N_("Reschedule request")}, {NULL, N_("Dispute")},
 };
 
 typedef const char *(*word_tr)(const struct i18n_lang *l, const char *msgid);

@@ -421,3 +421,36 @@ store_arr_cancel_event(
 		return st_fail(st, err, _("Reading an arrangement's event"));
 	return 0;
 }
+
+static void
+read_overdue(struct db_stmt *s, void *elem)
+{
+	struct overdue_row *r = elem;
+
+	memset(r, 0, sizeof *r);
+	r->consumer_id = db_column_int64(s, 0);
+	st_col(s, 1, r->account_no, sizeof r->account_no);
+	st_col(s, 2, r->name, sizeof r->name);
+	r->overdue = db_column_int64(s, 3);
+	r->items = db_column_int(s, 4);
+	st_col(s, 5, r->oldest_due, sizeof r->oldest_due);
+}
+
+struct overdue_row *
+store_overdue(struct store *st, const char *cutoff, int64_t min, size_t *n,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT c.id, c.account_no, c.name, sum(i.amount - i.settled), "
+	    "count(*), min(i.due_on) FROM items i JOIN consumers c ON c.id = "
+	    "i.consumer_id WHERE i.amount > i.settled AND i.due_on <= ?1 "
+	    "GROUP BY c.id HAVING sum(i.amount - i.settled) >= ?2 "
+	    "ORDER BY 4 DESC, c.account_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "si", cutoff, min);
+	return st_collect(st, s, sizeof(struct overdue_row), read_overdue, n,
+	    "reading overdue consumers", err);
+}

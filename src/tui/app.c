@@ -880,6 +880,10 @@ tui_main(struct svc *svc)
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \
 	X(arrangement)                                                         \
+	X(arr_create)                                                          \
+	X(arr_reschedule)                                                      \
+	X(arr_cancel)                                                          \
+	X(alerts)                                                              \
 	X(exceptions)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;

@@ -2,7 +2,9 @@
  * what it took over, what was paid and is left, its compliance, and each
  * installment with its due date, amount, what was paid and its state (on
  * time, late, missed, upcoming, replaced by a reschedule or cancel). A
- * lines view, opened from the arrangements list. */
+ * lines view, opened from the arrangements list; s reschedules what is
+ * left and c cancels the plan (recovery and up, screen_arr_change.c),
+ * after which it is read again. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,29 +12,36 @@
 
 #include "backoffice.h"
 
+enum { A_RESCHEDULE = 1, A_CANCEL };
+
 static const struct tui_key screen_arrangement_keys[] = {
     TUI_LINES_KEYS,
+    {'s', "s", N_("Reschedule"), N_("reschedule what is left (recovery)"),
+        A_RESCHEDULE},
+    {'c', "c", N_("Cancel plan"),
+        N_("cancel the plan: what is left goes back to its items"), A_CANCEL},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the arrangements"),
         TUI_A_CLOSE},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-const struct tui_screen_class screen_arrangement_class = {
-    .name = "Arrangement",
-    .title = N_("Payment arrangement"),
-    .keys = screen_arrangement_keys,
-    .nkeys = TUI_NKEYS(screen_arrangement_keys),
-    .draw = tui_lines_screen_draw,
-    .action = tui_lines_screen_action,
-    .free = tui_lines_screen_free,
+struct plan {
+	struct tui_screen sc;
+	struct tui_lines l;
+	char plan_no[33];
+	unsigned gen; /* t->list_gen when read */
 };
 
 /* The plan's figures, label by value. */
 static void
 terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 {
-	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[160];
-	int lw = 18;
+	static const char *const labels[] = {N_("Consumer"), N_("Debt"),
+	    N_("Paid"), N_("Left to pay"), N_("Installments"),
+	    N_("Compliance rate"), N_("Misses allowed"), N_("Reason")};
+	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[640];
+	/* as wide as the widest label in the reader's language, and a gap */
+	int lw = tui_label_width(labels, TUI_NKEYS(labels), 17) + 1;
 
 	snprintf(line, sizeof line, "%s  %s", v->a.plan_no,
 	    _(arr_status_name(v->status)));
@@ -57,7 +66,8 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	snprintf(line, sizeof line, "%d / %d", v->tally.missed + v->tally.late,
 	    v->a.misses_allowed);
 	tui_lines_pair(l, lw, _("Misses allowed"), line);
-	tui_lines_pair(l, lw, _("Reason"), v->a.reason);
+	tui_lines_pair(
+	    l, lw, _("Reason"), svc_word(v->a.reason, line, sizeof line));
 }
 
 static void
@@ -79,19 +89,98 @@ installments(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	}
 }
 
-struct tui_screen *
-screen_arrangement_new(struct tui *t, const char *plan_no)
+/* The plan as it is now into p->l; -1 with the reason on the message
+ * line. */
+static int
+load(struct plan *p, struct tui *t)
 {
 	struct tui_lines l = {0};
 	struct arr_view v;
 	struct pd_err err;
 
-	if (svc_arrangement_show(t->svc, plan_no, &v, &err) != 0) {
+	p->gen = t->list_gen;
+	if (svc_arrangement_show(t->svc, p->plan_no, &v, &err) != 0) {
 		tui_message(t, 1, "%s", err.msg);
-		return NULL;
+		return -1;
 	}
 	terms(t, &l, &v);
 	installments(t, &l, &v);
 	svc_arr_view_free(&v);
-	return tui_lines_screen(&screen_arrangement_class, NULL, &l);
+	l.top = p->l.top;
+	tui_lines_free(&p->l);
+	p->l = l;
+	return 0;
+}
+
+static int
+rows(void)
+{
+	return LINES - 4;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct plan *p = (struct plan *)sc;
+
+	(void)t;
+	tui_lines_scroll(&p->l, 0, rows());
+	tui_lines_draw(&p->l, 1, 2, rows());
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct plan *p = (struct plan *)sc;
+	struct tui_screen *next;
+
+	if (tui_lines_action(&p->l, a, rows()))
+		return TUI_HANDLED;
+	if (a == TUI_A_CLOSE)
+		return TUI_CLOSE;
+	next = screen_arr_change_new(t, p->plan_no, a == A_CANCEL);
+	if (next != NULL)
+		tui_push(t, next);
+	return TUI_HANDLED;
+}
+
+/* On top again: read again after a reschedule or cancel. */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	struct plan *p = (struct plan *)sc;
+
+	if (p->gen != t->list_gen)
+		load(p, t);
+}
+
+static void
+free_plan(struct tui_screen *sc)
+{
+	tui_lines_free(&((struct plan *)sc)->l);
+}
+
+const struct tui_screen_class screen_arrangement_class = {
+    .name = "Arrangement",
+    .title = N_("Payment arrangement"),
+    .keys = screen_arrangement_keys,
+    .nkeys = TUI_NKEYS(screen_arrangement_keys),
+    .draw = draw,
+    .action = action,
+    .enter = enter,
+    .free = free_plan,
+};
+
+struct tui_screen *
+screen_arrangement_new(struct tui *t, const char *plan_no)
+{
+	struct plan *p = xcalloc(1, sizeof *p);
+
+	xstrlcpy(p->plan_no, plan_no, sizeof p->plan_no);
+	if (load(p, t) != 0) {
+		free(p);
+		return NULL;
+	}
+	p->sc.cls = &screen_arrangement_class;
+	return &p->sc;
 }

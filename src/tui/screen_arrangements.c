@@ -3,8 +3,9 @@
  * its compliance; F2 goes through the statuses (all, Active, Completed,
  * Broken, Cancelled); Enter opens one (screen_arrangement.c). Reached from
  * the dashboard (r) and from a consumer's account view (r: that
- * consumer's only). Read only: the plans are made and changed by the
- * recovery role with `paydesk arrangement` (paydesk(1)). */
+ * consumer's only). Plans are made at the account view (a,
+ * screen_arr_create.c) and changed in the Arrangement view (s, c), or
+ * with `paydesk arrangement` (paydesk(1)). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +13,15 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_BACK };
+enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS };
 
 static const struct tui_key screen_arrangements_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
         N_("the arrangement selected: its installments"), A_OPEN},
     {KEY_F(2), "F2", N_("Status"),
         N_("every arrangement, or those of one status in turn"), A_STATUS},
+    {KEY_F(3), "F3", N_("Alerts"),
+        N_("broken plans, missed or due installments"), A_ALERTS},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard or the account"),
         A_BACK},
@@ -116,6 +119,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
+	case A_ALERTS:
+		if ((open = screen_alerts_new(t)) != NULL)
+			tui_push(t, open);
+		return TUI_HANDLED;
 	case A_STATUS:
 		p->status = p->status >= ARR_CANCELLED ? -1 : p->status + 1;
 		load(p, t);

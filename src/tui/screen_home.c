@@ -25,6 +25,7 @@ enum task {
 	T_TODAY,
 	T_REPRINT,
 	T_SYNC,
+	T_ALERTS,
 	T_OPEN_SHIFT,
 	T_SHIFT,
 	T_LOGOUT
@@ -38,6 +39,8 @@ static const struct {
     {T_FIND, N_("Find Consumer"), ROLE_CASHIER},
     {T_TODAY, N_("Today's payments"), ROLE_CASHIER},
     {T_REPRINT, N_("Reprint a receipt"), ROLE_CASHIER},
+    /* the debts being worked (issue 21) */
+    {T_ALERTS, N_("Alerts"), ROLE_RECOVERY},
     {T_SYNC, N_("Sync with the central node"), ROLE_CASHIER},
     /* one of the two: without a shift, or with one open (issue 20) */
     {T_OPEN_SHIFT, N_("Open shift"), ROLE_CASHIER},
@@ -282,6 +285,11 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			return TUI_HANDLED;
 		case T_SYNC:
 			tui_push(t, screen_sync_new(t));
+			return TUI_HANDLED;
+		case T_ALERTS:
+			next = screen_alerts_new(t);
+			if (next != NULL)
+				tui_push(t, next);
 			return TUI_HANDLED;
 		case T_LOGOUT:
 			tui_logout(t);

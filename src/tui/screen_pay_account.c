@@ -9,7 +9,7 @@
 
 #include "wizard.h"
 
-enum { A_NEXT, A_DETAILS, A_BACK, A_ARRANGEMENTS };
+enum { A_NEXT, A_DETAILS, A_BACK, A_ARRANGEMENTS, A_ARRANGE };
 
 static const struct tui_key screen_pay_account_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Take payment"),
@@ -19,6 +19,7 @@ static const struct tui_key screen_pay_account_keys[] = {
         A_DETAILS},
     {'r', "r", NULL, N_("this consumer's payment arrangements"),
         A_ARRANGEMENTS},
+    {'a', "a", NULL, N_("make a payment arrangement (recovery)"), A_ARRANGE},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the search"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -195,6 +196,11 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_CLOSE;
 	case A_ARRANGEMENTS:
 		tui_push(t, screen_arrangements_new(t, w->cv.c.account_no));
+		return TUI_HANDLED;
+	case A_ARRANGE:
+		next = screen_arr_create_new(t, w->cv.c.account_no);
+		if (next != NULL)
+			tui_push(t, next);
 		return TUI_HANDLED;
 	case A_DETAILS:
 		if (w->nrecent == 0) {

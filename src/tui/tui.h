@@ -460,5 +460,13 @@ struct tui_screen *screen_receipt_new(struct tui *t, const char *number);
 /* Payment arrangements (issue 21) of one account (NULL: every one): the
  * Dashboard's r, the account view's r. */
 struct tui_screen *screen_arrangements_new(struct tui *t, const char *account);
+/* Make a payment arrangement for this consumer (issue 21; recovery and
+ * up; NULL, the reason in the message line, when it cannot be made): the
+ * account view's a. */
+struct tui_screen *screen_arr_create_new(struct tui *t, const char *account);
+/* The alerts of the debts being worked (issue 21; recovery and up; NULL,
+ * the reason in the message line, for a role below): Home's Alerts, the
+ * Arrangements list's F3. */
+struct tui_screen *screen_alerts_new(struct tui *t);
 
 #endif

@@ -131,6 +131,8 @@ arrangement show|cashier|arrangement show AR-X
 arrangement list|cashier|arrangement list
 arrangement reschedule|recovery|arrangement reschedule AR-X --installments 2 --frequency monthly --first-due 2025-07-31 --reason x
 arrangement cancel|recovery|arrangement cancel AR-X --reason x
+alerts|recovery|alerts
+disconnections|recovery|disconnections
 gateway list|none|gateway list
 gateway associate|supervisor|gateway associate GX WU-10001 --reason x
 gateway disassociate|supervisor|gateway disassociate GX --reason x

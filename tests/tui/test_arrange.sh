@@ -3,10 +3,13 @@
 # recovery user makes two plans with the command line, one is paid late
 # and cancelled; in tmux a supervisor opens them from the Dashboard (r),
 # filters them by status (F2) and opens one: its installments with their
-# state. One store, one tmux server.
+# state; then a recovery user makes one at the account view (a),
+# reschedules it (s) and cancels it (c), each refusal the command line's
+# words; a cashier cannot. One store, one tmux server.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-06-01 10:00:00"
 setup_store
+printf '[arrangements]\nreasons = Hardship, Job loss, Other\n' >>"$PAYDESK_CONFIG"
 printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
     >"$T/rec.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
@@ -29,6 +32,40 @@ expect "the first installment paid" 0 "Payment ID" rec pay WU-10001 \
 expect "the second plan cancelled" 0 "Cancelled" \
     rec arrangement cancel AR-T01-000002 --reason "Moved away"
 
+# Alerts, computed from the ledger on the day asked (known answers): the
+# first plan (3 of 200.08, 200.08, 200.09 from Jun 10, 2 days of grace,
+# 1 miss allowed; #1 paid on time) and the cancelled second one (none).
+alerts() { PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
+    --csv alerts ${2:-} | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
+same "Jun 1: nothing due within 3 days, nothing missed" "$(alerts 2025-06-01)" ""
+same "Jun 6: the first installment due in 4 days: not yet" \
+    "$(alerts 2025-06-06)" ""
+same "Jul 8: #2 falls due in 2 days" "$(alerts 2025-07-08)" \
+    "Installment due,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,2, "
+same "Jul 12: due + grace is not yet missed, and not due ahead" \
+    "$(alerts 2025-07-12)" ""
+same "Jul 13: #2 missed, 3 days past due" "$(alerts 2025-07-13)" \
+    "Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,3, "
+same "Aug 8: #2 missed 29 days, #3 due in 2" "$(alerts 2025-08-08)" \
+    "Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,29, Installment due,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#3,2025-08-10,200.09,2, "
+same "Aug 13: two misses of 1 allowed: broken, with the 400.17 left; the oldest miss first" \
+    "$(alerts 2025-08-13)" \
+    "Arrangement broken,WU-10001,John Doe,AR-T01-000001,,,400.17,,2 / 1 Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,34, Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#3,2025-08-10,200.09,3, "
+same "--kind missed: those only" "$(alerts 2025-08-13 '--kind missed' | grep -o 'Installment missed' | wc -l)" 2
+same "--kind broken: that only" "$(alerts 2025-08-13 '--kind broken' | cut -d, -f1,7,9)" \
+    "Arrangement broken,400.17,2 / 1 "
+same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-08-01 10:00:00' \
+    PAYDESK_PIN=4321 "$PD" --user rita --csv alerts --kind due \
+    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f5,8)$(printf '[alerts]\ndue_days = 10\n' \
+    >>"$PAYDESK_CONFIG"; PAYDESK_NOW='2025-08-01 10:00:00' \
+    PAYDESK_PIN=4321 "$PD" --user rita --csv alerts --kind due \
+    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f5,8)" "AR-T01-000001#3,9"
+sed -i '/^\[alerts\]$/,$d' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-08-13 10:00:00" expect "--kind unknown: refused" 3 \
+    '--kind "late": one of broken, missed, due' rec alerts --kind late
+PAYDESK_NOW="2025-08-13 10:00:00" expect "a cashier: refused" 5 \
+    "Reading the alerts needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --user jane alerts
 out0=$(python3 -c "import sys; print('\${:,.2f}'.format(int(sys.argv[1]) / 100))" "$(owed)")
 export PAYDESK_NOW="2025-08-01 10:00:00"
 tui_start
@@ -70,4 +107,199 @@ wait_for "the account view" "Account details"
 keys r
 wait_for "r: José Núñez's plans only" "1 payment arrangement"
 wait_for "his cancelled one" "AR-T01-000002  WU-10002   Cancelled"
+
+# Made, rescheduled and cancelled at the screens by the recovery role:
+# the account view's a, the Arrangement view's s and c, with reasons of
+# [arrangements] reasons; each refusal says what the command line says
+# and writes nothing.
+plans() { sql "SELECT count(*) || '/' || (SELECT count(*) FROM
+    arrangement_events) FROM arrangements"; }
+keys Escape Escape Escape
+wait_for "back to the dashboard" "Outstanding today"
+logout
+wait_for "logged out" "Log in to take payments"
+login rita 4321
+wait_for "rita (recovery) on Home" "Find Consumer"
+keys Down Enter
+wait_for "Find Consumer" "Search"
+type_text WU-10003
+keys Enter
+wait_for "Acme Bakery's account" "Account details"
+keys a
+wait_for "a: a new arrangement of the bill it owes" \
+    "[x] INV-2025-003001 \$1,200.00"
+wait_for "previewed as it stands: 3 monthly from today" \
+    "3  2025-10-01  \$400.00"
+wait_for "the reason is still to choose" "Choose a reason"
+p0=$(plans)
+keys Enter
+wait_for "Enter without a reason" "Not made: Choose a reason"
+same "nothing made" "$(plans)" "$p0"
+keys Down Down
+type_text 0
+wait_for "0 installments" \
+    'Installments "0": give a whole number from 1 to 120'
+keys C-u
+type_text 7x
+wait_for "7x installments" \
+    'Installments "7x": give a whole number from 1 to 120'
+keys BSpace
+wait_for "7 of a debt 7 does not divide: the last takes the cents" \
+    "7  2026-02-01  \$171.48"
+wait_for "the others rounded down" "6  2026-01-01  \$171.42"
+keys Up
+type_text 1200
+cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
+    --first-due 2025-08-01 --down 1200 2>&1 | sed 's/^paydesk: //')
+wait_for "a down payment of the whole debt: the command line's words" \
+    "$(echo "$cli" | cut -c1-60)"
+keys C-u Down Down Down
+type_text 2025-07-01
+cli=$(rec arrangement preview WU-10003 --installments 7 --frequency monthly \
+    --first-due 2025-07-01 2>&1 | sed 's/^paydesk: //')
+wait_for "a first due date in the past: the command line's words" "$cli"
+keys C-u
+type_text 2025-02-30
+wait_for "a day not in the calendar" \
+    'First due date "2025-02-30": no such day in the calendar'
+keys C-u
+type_text 2025-08-01
+keys Up Up Up Up Space
+wait_for "no item taken" "Take at least one item (Space)"
+keys Enter
+wait_for "Enter with no item" "Not made: Take at least one item"
+same "nothing made by any refusal" "$(plans)" "$p0"
+keys Space Up Right Right
+wait_for "the second configured reason" "< Job loss >"
+wait_for "now it can be made" "Enter makes the arrangement"
+keys Enter
+wait_for "Enter asks once, with the figures" \
+    "\$1,200.00 in 7 lines? Enter again to make the plan"
+same "nothing made by the question" "$(plans)" "$p0"
+keys Enter
+wait_for "Enter again makes it" "Arrangement AR-T01-000003 made"
+wait_for "and opens it" "AR-T01-000003  Active"
+expect "the command line reads the same plan" 0 '"reason": "Job loss"' \
+    rec --json arrangement show AR-T01-000003
+has "its seventh installment" '"ref": "AR-T01-000003#7"'
+has "of 1,200.00" '"debt": 120000'
+keys s
+wait_for "s: reschedule what is left" "Left to pay       \$1,200.00"
+keys C-u
+type_text 4
+keys Down Right
+wait_for "4 weekly ones previewed" "4  2025-08-22  \$300.00"
+keys Enter
+wait_for "Enter without a reason" "Not rescheduled: Choose a reason"
+keys Down Down Right
+keys Enter
+wait_for "asked once" "\$1,200.00 in 4 new installments? Enter again"
+keys Enter
+wait_for "rescheduled" "Arrangement AR-T01-000003 rescheduled"
+wait_for "the plan read again" "4, weekly, 2025-08-01"
+wait_for "its first installments replaced" "Replaced"
+same "one plan more, with its create and reschedule events" "$(plans)" \
+    "3/$((${p0#*/} + 2))"
+keys c
+wait_for "c: cancel, with a reason" "What is left goes back to the items"
+keys Enter
+wait_for "Enter without a reason" "Not cancelled: Choose a reason"
+keys Left
+wait_for "the last configured reason" "< Other >"
+keys Enter
+wait_for "asked once" "Give \$1,200.00 back to the items? Enter again"
+keys Enter
+wait_for "cancelled" "Arrangement AR-T01-000003 cancelled"
+wait_for "the plan read again" "AR-T01-000003  Cancelled"
+same "the bill owes its 1,200.00 again" \
+    "$(sql "SELECT amount - settled FROM items WHERE ref = 'INV-2025-003001'")" \
+    120000
+same "the cancel's reason as configured" \
+    "$(sql "SELECT reason FROM arrangement_events WHERE kind = 'cancel'
+    ORDER BY id DESC LIMIT 1")" "Other"
+p0=$(plans)
+keys c
+wait_for "a cancelled plan is not cancelled again" \
+    "Arrangement AR-T01-000003 is Cancelled: only an Active or Broken"
+keys s
+wait_for "nor rescheduled" "AR-T01-000003  Cancelled"
+lacks "the dialog did not open" "Reschedule arrangement"
+same "nothing written" "$(plans)" "$p0"
+# the alerts on Aug 1: John Doe's second installment, 22 days past due
+keys Escape Escape Escape
+wait_for "back on Home" "Find Consumer"
+keys Home Down Down Down Down
+wait_for "Home lists Alerts for the recovery role" "Alerts"
+keys Enter
+wait_for "one alert" "1 alert"
+wait_for "the missed installment, what it owes, its days, its consumer" \
+    "Installment missed WU-10001   AR-T01-000001#2      \$200.08 22    John Doe"
+lacks "the cancelled plan has none" "AR-T01-000003"
+keys F2
+wait_for "F2: the broken ones, none" "0 alerts: Arrangement broken"
+keys F2
+wait_for "F2: the missed ones" "1 alert: Installment missed"
+keys Enter
+wait_for "Enter opens its plan" "AR-T01-000001  Active"
+keys Escape
+wait_for "back to the alerts" "1 alert: Installment missed"
+keys Escape
+wait_for "back on Home" "Find Consumer"
+# a cashier may look, not arrange
+logout
+wait_for "logged out" "Log in to take payments"
+login jane 1234
+wait_for "jane (cashier) on Home" "Find Consumer"
+lacks "no Alerts for a cashier" "Alerts"
+keys Down Enter
+wait_for "Find Consumer" "Search"
+type_text WU-10003
+keys Enter
+wait_for "the account" "Account details"
+keys a
+wait_for "a: refused for the role" \
+    "Making a payment arrangement needs the recovery role; jane is a"
+wait_for "the account view stays" "Account details"
 tmux -S "$SOCK" kill-server
+# #2 paid late: its miss alert goes, the plan stays broken (paid late was
+# a miss)
+expect "#2 paid on Aug 13" 0 "Payment ID" env PAYDESK_NOW="2025-08-13 11:00:00" \
+    PAYDESK_PIN=4321 "$PD" --user rita pay WU-10001 --type installment \
+    --items 'AR-T01-000001#2' --method Cash --amount 200.08
+same "Aug 13 after it: broken with 200.09 left, #3 missed" \
+    "$(PAYDESK_NOW='2025-08-13 12:00:00' PAYDESK_PIN=4321 "$PD" --user rita --csv alerts |
+    tail -n +2 | tr -d '\r' | cut -d, -f1,5,7 | tr '\n' ' ')" \
+    "Arrangement broken,,200.09 Installment missed,AR-T01-000001#3,200.09 "
+# The disconnection list (known answers): debt past [disconnection] days
+# (60) and amount (100.00), but a kept arrangement. Aug 13: Acme Bakery's
+# bill of 1,200.00 due Apr 30 (its plan cancelled); José Núñez's 80.00
+# is below the amount; John Doe's debt is in his plan's installments,
+# none due before Jun 14.
+disc() { PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
+    --csv disconnections | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
+same "Aug 13: Acme Bakery" "$(disc 2025-08-13)" \
+    "WU-10003,Acme Bakery Ltd,1200.00,1,2025-04-30 "
+expect "1,150.00 of it paid" 0 "Payment ID" env PAYDESK_NOW="2025-08-13 12:00:00" \
+    PAYDESK_PIN=4321 "$PD" --user rita pay WU-10003 --type bill \
+    --items INV-2025-003001 --method Cash --amount 1150.00
+same "after the payment: 50.00 is below the amount, nobody" \
+    "$(disc 2025-08-13)" ""
+printf '[disconnection]\namount = 40.00\n' >>"$PAYDESK_CONFIG"
+same "amount 40.00: José Núñez's 80.00 first, then Acme's 50.00" \
+    "$(disc 2025-08-13)" \
+    "WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-X1,WU-10002,Aug 2025,30.00,2025-08-01,2025-09-30\n' >"$T/x1.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/x1.csv" >/dev/null
+expect "José Núñez arranges his new bill" 0 "AR-T01-000004" env \
+    PAYDESK_NOW="2025-08-13 12:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
+    arrangement create WU-10002 --items INV-X1 --installments 1 \
+    --frequency monthly --first-due 2025-09-01 --reason Hardship
+same "a kept arrangement protects him" "$(disc 2025-08-13)" \
+    "WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+same "Sep 20: its installment missed, it protects no more" \
+    "$(disc 2025-09-20)" \
+    "WU-10002,José Núñez,80.00,1,2025-04-15 WU-10003,Acme Bakery Ltd,50.00,1,2025-04-30 "
+sed -i '/^\[disconnection\]$/,$d' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-09-20 10:00:00" expect "a cashier: refused" 5 \
+    "The disconnection list needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --user jane disconnections

@@ -1,0 +1,402 @@
+/* screen_arr_create.c - make a payment arrangement from a consumer's
+ * account view (issue 21; recovery and up): the open items it takes over
+ * (every one at first, Space leaves one out), the down payment, the
+ * number and frequency of the installments, the first due date, grace
+ * days, misses allowed and a reason of [arrangements] reasons. Under the
+ * form, the schedule the service's preview makes of it as it is typed,
+ * or the service's reason for refusing it: the same rules and messages
+ * as `paydesk arrangement create`, which is the same call. Enter asks
+ * once, then makes it and opens the new plan. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_CREATE, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_TOGGLE, A_BACK };
+
+static const struct tui_key screen_arr_create_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Create"),
+        N_("make the arrangement as previewed (asked once)"), A_CREATE},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
+    {KEY_LEFT, "Left", NULL, N_("the item or choice before"), A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, N_("the next item or choice"), A_KRIGHT},
+    {' ', "Space", NULL, N_("take or leave the item under the cursor"),
+        A_TOGGLE},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+enum {
+	F_ITEMS,
+	F_DOWN,
+	F_N,
+	F_FREQ,
+	F_FIRST,
+	F_GRACE,
+	F_MISSES,
+	F_REASON,
+	F_COUNT
+};
+
+/* At most this many items are offered (a set's bits). */
+#define ITEMS_MAX 64
+
+struct acreate {
+	struct tui_screen sc;
+	struct consumer c;
+	struct item items[ITEMS_MAX]; /* the open items a plan may take */
+	int nitems;
+	const char *labels[ITEMS_MAX];
+	char shown[ITEMS_MAX][96]; /* "ref amount" */
+	struct tui_form fm;
+	struct tui_form_item it[F_COUNT];
+	const char *freqs[3];
+	const char *reasons[CFG_LIST_MAX + 1];
+	char rshown[CFG_LIST_MAX][128];
+	char hints[3][24];
+	unsigned edits, asked; /* asked: the edits Enter asked about */
+};
+
+/* A whole number field in lo..hi into *v; a message naming it. */
+static int
+count_field(
+    const struct tui_form_item *it, int lo, int hi, int *v, char *why, size_t n)
+{
+	char *end;
+	long k = strtol(it->f.buf, &end, 10);
+
+	if (it->f.buf[0] == '\0' || *end != '\0' || k < lo || k > hi) {
+		snprintf(why, n,
+		    _("%s \"%s\": give a whole number from %d to %d"),
+		    it->label, it->f.buf, lo, hi);
+		return -1;
+	}
+	*v = (int)k;
+	return 0;
+}
+
+/* The request as the form stands, into r (refs into buf, n bytes);
+ * -1 with why when a field is not what the service could read. */
+static int
+request(struct acreate *a, struct tui *t, struct arr_request *r, char *refs,
+    size_t rn, char *why, size_t n)
+{
+	const struct config *cfg = &t->svc->cfg;
+	int k;
+
+	memset(r, 0, sizeof *r);
+	refs[0] = '\0';
+	for (k = 0; k < a->nitems; k++)
+		if ((a->it[F_ITEMS].set >> k) & 1)
+			snprintf(refs + strlen(refs), rn - strlen(refs), "%s%s",
+			    refs[0] ? "," : "", a->items[k].ref);
+	if (refs[0] == '\0') {
+		snprintf(why, n, "%s",
+		    tui_keys(_("Take at least one item ({Space})")));
+		return -1;
+	}
+	r->account = a->c.account_no;
+	r->items = refs;
+	r->down = a->it[F_DOWN].f.buf;
+	r->freq = arr_freq_name((enum arr_freq)a->it[F_FREQ].choice);
+	r->first_due = a->it[F_FIRST].f.buf;
+	r->reason = a->it[F_REASON].choice == 0
+	                ? ""
+	                : cfg->arr_reasons[a->it[F_REASON].choice - 1];
+	if (count_field(&a->it[F_N], 1, ARR_INST_MAX, &r->n, why, n) != 0 ||
+	    count_field(&a->it[F_GRACE], 0, ARR_GRACE_MAX, &r->grace_days, why,
+	        n) != 0 ||
+	    count_field(&a->it[F_MISSES], 0, ARR_MISSES_MAX, &r->misses_allowed,
+	        why, n) != 0)
+		return -1;
+	return 0;
+}
+
+/* The service's preview of the form into p; why is "" when the plan can
+ * be made (a reason chosen too). */
+static void
+check(struct acreate *a, struct tui *t, struct arr_preview *p, char *why,
+    size_t n)
+{
+	struct arr_request r;
+	struct pd_err err;
+	char refs[ITEMS_MAX * 66];
+	int no_reason;
+
+	why[0] = '\0';
+	memset(p, 0, sizeof *p);
+	if (request(a, t, &r, refs, sizeof refs, why, n) != 0)
+		return;
+	/* the schedule first: a reason is asked for after it */
+	no_reason = r.reason[0] == '\0';
+	if (no_reason)
+		r.reason = "preview";
+	if (svc_arrangement_preview(t->svc, &r, p, &err) != 0)
+		snprintf(why, n, "%s", err.msg);
+	else if (no_reason)
+		snprintf(why, n, "%s", _("Choose a reason"));
+}
+
+/* Line k of a schedule as a cell: its number (the down payment's word
+ * for it), due date and amount. */
+static void
+line_cell(
+    struct tui *t, const struct arr_preview *p, int k, char *cell, size_t n)
+{
+	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], iso[11], no[16];
+
+	date_format(iso, p->lines[k].due);
+	int w = p->lines[0].down
+	            ? (int)utf8_columns(_("Down"), strlen(_("Down")))
+	            : 0;
+
+	snprintf(no, sizeof no, "%d", k + (p->lines[0].down ? 0 : 1));
+	if (w < 3)
+		w = 3;
+	/* the numbers under each other, right-aligned as wide as the word */
+	snprintf(cell, n, "%*s%s  %s  %s",
+	    w - (int)utf8_columns(p->lines[k].down ? _("Down") : no,
+	            strlen(p->lines[k].down ? _("Down") : no)),
+	    "", p->lines[k].down ? _("Down") : no,
+	    svc_date(t->svc, d, sizeof d, iso),
+	    svc_money(t->svc, m, sizeof m, p->lines[k].amount));
+}
+
+/* The schedule's lines in columns as wide as the widest from y to last;
+ * a last cell says how many more there are. */
+static void
+draw_schedule(struct tui *t, const struct arr_preview *p, int y, int last)
+{
+	char cell[128];
+	int cw = 0, ncol, rows = last - y + 1, k, slots, w;
+
+	for (k = 0; k < p->nlines; k++) {
+		line_cell(t, p, k, cell, sizeof cell);
+		if ((w = (int)utf8_columns(cell, strlen(cell)) + 3) > cw)
+			cw = w;
+	}
+	if (rows < 1 || cw == 0)
+		return;
+	ncol = (COLS - 4) / cw > 0 ? (COLS - 4) / cw : 1;
+	slots = ncol * rows;
+	for (k = 0; k < p->nlines && k < slots; k++) {
+		if (k == slots - 1 && p->nlines > slots)
+			snprintf(
+			    cell, sizeof cell, _("%d more"), p->nlines - k);
+		else
+			line_cell(t, p, k, cell, sizeof cell);
+		tui_text(y + k % rows, 2 + (k / rows) * cw, cell, cw - 1);
+	}
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct acreate *a = (struct acreate *)sc;
+	struct arr_preview p;
+	char why[640], m[MONEY_BUFSZ], line[256];
+	int y = 1, lw = list_form_width(&a->fm, 16) + 2, last = LINES - 4;
+
+	snprintf(line, sizeof line, "%s  %s", a->c.account_no, a->c.name);
+	attron(A_BOLD);
+	tui_text_cut(y++, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	y += tui_form_draw(t, &a->fm, y, 2, lw, COLS - 4);
+	sc->typing = tui_form_typing(&a->fm);
+	check(a, t, &p, why, sizeof why);
+	if (p.nlines > 0) {
+		snprintf(line, sizeof line,
+		    _("Debt %s in %d lines; the last takes the cents left "
+		      "over"),
+		    svc_money(t->svc, m, sizeof m, p.debt), p.nlines);
+		attron(A_BOLD);
+		y += tui_wrap(y, 2, line, COLS - 4, 2);
+		attroff(A_BOLD);
+		draw_schedule(t, &p, y, why[0] ? last - 1 : last);
+	}
+	svc_arr_preview_free(&p);
+	if (why[0]) {
+		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
+		tui_wrap(last, 2, why, COLS - 4, 2);
+		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+	} else {
+		attron(tui_attr(t, TUI_C_OK, A_BOLD));
+		tui_text(last + 1, 2,
+		    tui_keys(_("{Enter} makes the arrangement")), COLS - 4);
+		attroff(tui_attr(t, TUI_C_OK, A_BOLD));
+	}
+}
+
+static int
+create(struct acreate *a, struct tui *t)
+{
+	struct arr_request r;
+	struct arr_preview p;
+	struct pd_err err;
+	char why[640], refs[ITEMS_MAX * 66], plan_no[33], m[MONEY_BUFSZ];
+
+	check(a, t, &p, why, sizeof why);
+	if (why[0]) {
+		svc_arr_preview_free(&p);
+		tui_message(t, 1, _("Not made: %s"), why);
+		return TUI_HANDLED;
+	}
+	if (a->asked != a->edits) { /* are you sure, with the figures */
+		a->asked = a->edits;
+		tui_message(t, 1,
+		    _("%s in %d lines? {Enter} again to make the plan"),
+		    svc_money(t->svc, m, sizeof m, p.debt), p.nlines);
+		svc_arr_preview_free(&p);
+		return TUI_HANDLED;
+	}
+	svc_arr_preview_free(&p);
+	request(a, t, &r, refs, sizeof refs, why, sizeof why);
+	if (svc_arrangement_create(t->svc, &r, plan_no, &p, &err) != 0) {
+		svc_arr_preview_free(&p);
+		a->asked = a->edits - 1;
+		tui_message(t, 1, _("Not made: %s"), err.msg);
+		return TUI_HANDLED;
+	}
+	svc_arr_preview_free(&p);
+	t->list_gen++;
+	t->push_after = screen_arrangement_new(t, plan_no);
+	tui_message(t, 0, _("Arrangement %s made"), plan_no);
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct acreate *a = (struct acreate *)sc;
+	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
+
+	switch (act) {
+	case A_CREATE:
+		return create(a, t);
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_TOGGLE:
+		a->edits++;
+		tui_form_input(&a->fm, 0, ' ');
+		return TUI_HANDLED;
+	default:
+		a->edits++;
+		tui_form_input(&a->fm, keys[act - A_NEXT], 0);
+		return TUI_HANDLED;
+	}
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct acreate *a = (struct acreate *)sc;
+
+	a->edits++;
+	tui_form_key(t, &a->fm, key, ch);
+	return TUI_HANDLED;
+}
+
+const struct tui_screen_class screen_arr_create_class = {
+    .name = "New Arrangement",
+    .title = N_("New payment arrangement"),
+    .keys = screen_arr_create_keys,
+    .nkeys = TUI_NKEYS(screen_arr_create_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+/* The items a plan of this consumer may take: the service's preview of
+ * them all (its own rule of which are open and not a plan's). */
+static int
+candidates(struct acreate *a, struct tui *t, const char *account)
+{
+	struct arr_request r = {0};
+	struct arr_preview p;
+	struct pd_err err;
+	char iso[11], today[SVC_DATE_BUFSZ], m[MONEY_BUFSZ];
+	size_t i;
+
+	svc_today(iso);
+	r.account = account;
+	r.n = 1;
+	r.freq = "monthly";
+	r.first_due = svc_date(t->svc, today, sizeof today, iso);
+	r.reason = "preview";
+	if (svc_arrangement_preview(t->svc, &r, &p, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		svc_arr_preview_free(&p);
+		return -1;
+	}
+	a->c = p.c;
+	for (i = 0; i < p.nitems && i < ITEMS_MAX; i++) {
+		a->items[i] = p.items[i];
+		snprintf(a->shown[i], sizeof a->shown[i], "%s %s",
+		    p.items[i].ref,
+		    svc_money(t->svc, m, sizeof m,
+		        p.items[i].amount - p.items[i].settled));
+		a->labels[i] = a->shown[i];
+	}
+	a->nitems = (int)i;
+	svc_arr_preview_free(&p);
+	return 0;
+}
+
+struct tui_screen *
+screen_arr_create_new(struct tui *t, const char *account)
+{
+	struct acreate *a = xcalloc(1, sizeof *a);
+	const struct config *cfg = &t->svc->cfg;
+	struct pd_err err = {0};
+	char iso[11], today[SVC_DATE_BUFSZ];
+	int k;
+
+	if (svc_require(t->svc, ROLE_RECOVERY,
+	        _("Making a payment arrangement"), &err) != 0 ||
+	    candidates(a, t, account) != 0) {
+		if (err.code == PD_EPERM)
+			tui_message(t, 1, "%s", err.msg);
+		free(a);
+		return NULL;
+	}
+	memset(&a->it[F_ITEMS], 0, sizeof a->it[F_ITEMS]);
+	a->it[F_ITEMS].label = _("Items");
+	a->it[F_ITEMS].kind = FORM_MULTI;
+	a->it[F_ITEMS].options = a->labels;
+	a->it[F_ITEMS].nopts = a->nitems;
+	a->it[F_ITEMS].set = a->nitems >= 64 ? ~0ULL : (1ULL << a->nitems) - 1;
+	tui_form_text(&a->it[F_DOWN], _("Down payment"), 16, "");
+	a->it[F_DOWN].kind = FORM_MONEY;
+	tui_form_text(&a->it[F_N], _("Installments"), 3, "3");
+	snprintf(a->hints[0], sizeof a->hints[0], "1-%d", ARR_INST_MAX);
+	a->it[F_N].hint = a->hints[0];
+	for (k = 0; k < 3; k++)
+		a->freqs[k] = _(arr_freq_name((enum arr_freq)k));
+	tui_form_choice(
+	    &a->it[F_FREQ], _("Frequency"), a->freqs, 3, ARR_MONTHLY);
+	svc_today(iso);
+	tui_form_text(&a->it[F_FIRST], _("First due date"), 10,
+	    svc_date(t->svc, today, sizeof today, iso));
+	a->it[F_FIRST].kind = FORM_DATE;
+	tui_form_text(&a->it[F_GRACE], _("Grace days"), 2, "0");
+	snprintf(a->hints[1], sizeof a->hints[1], "0-%d", ARR_GRACE_MAX);
+	a->it[F_GRACE].hint = a->hints[1];
+	tui_form_text(&a->it[F_MISSES], _("Misses allowed"), 2, "0");
+	snprintf(a->hints[2], sizeof a->hints[2], "0-%d", ARR_MISSES_MAX);
+	a->it[F_MISSES].hint = a->hints[2];
+	a->reasons[0] = _("(choose a reason)");
+	for (k = 0; k < cfg->narr_reasons; k++)
+		a->reasons[k + 1] = svc_word(
+		    cfg->arr_reasons[k], a->rshown[k], sizeof a->rshown[k]);
+	tui_form_choice(&a->it[F_REASON], _("Reason"), a->reasons,
+	    cfg->narr_reasons + 1, 0);
+	a->fm.items = a->it;
+	a->fm.n = F_COUNT;
+	a->asked = (unsigned)-1;
+	a->sc.cls = &screen_arr_create_class;
+	return &a->sc;
+}
