@@ -418,3 +418,121 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	return st_collect(st, s, sizeof(struct recon_exception), read_exc, n,
 	    _("Reading the exceptions"), err);
 }
+
+/* ---- statements and matches as sync records (issue 20) ---- */
+
+int
+store_stmt_line_sums(struct store *st, int64_t stmt, int64_t *n,
+    int64_t *credits, int64_t *debits, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*), coalesce(sum(max(amount, 0)), 0), "
+	    "coalesce(sum(min(amount, 0)), 0) FROM bank_statement_lines "
+	    "WHERE statement_id = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", stmt);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*n = db_column_int64(s, 0);
+		*credits = db_column_int64(s, 1);
+		*debits = db_column_int64(s, 2);
+	}
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading statements"));
+}
+
+static void
+read_lmatch(struct db_stmt *q, void *elem)
+{
+	struct line_match *m = elem;
+
+	memset(m, 0, sizeof *m);
+	m->stmt = db_column_int64(q, 0);
+	m->seq = db_column_int(q, 1);
+	st_col(q, 2, m->account, sizeof m->account);
+	st_col(q, 3, m->stmt_key, sizeof m->stmt_key);
+	st_col(q, 4, m->dep_uuid, sizeof m->dep_uuid);
+	st_col(q, 5, m->slip_no, sizeof m->slip_no);
+	st_col(q, 6, m->terminal, sizeof m->terminal);
+	st_col(q, 7, m->gateway, sizeof m->gateway);
+	st_col(q, 8, m->code, sizeof m->code);
+	st_col(q, 9, m->rule, sizeof m->rule);
+	st_col(q, 10, m->matched_by, sizeof m->matched_by);
+	st_col(q, 11, m->matched_at, sizeof m->matched_at);
+}
+
+int
+store_line_match(struct store *st, int64_t line_id, struct line_match *out,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT l.statement_id, l.seq, b.account, b.stmt_key, "
+	    "coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "
+	    "coalesce(d.terminal, ''), coalesce(g.gateway, ''), "
+	    "coalesce(g.code, ''), coalesce(m.rule, ''), "
+	    "coalesce(m.matched_by, ''), coalesce(m.matched_at, '') "
+	    "FROM bank_statement_lines l JOIN bank_statements b ON b.id = "
+	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
+	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
+	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id WHERE "
+	    "l.id = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", line_id);
+	rc = st_one(st, s, read_lmatch, out, _("Reading a statement line"), err);
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No statement line %lld"), (long long)line_id);
+	return rc;
+}
+
+int
+store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id FROM bank_statement_lines WHERE statement_id = ? AND "
+	    "seq = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", stmt, seq);
+	*id = 0;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading a statement line"));
+}
+
+int
+store_match_gw_active(
+    struct store *st, int64_t gw_id, int *matched, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM statement_matches WHERE gw_id = ? AND "
+	    "unmatched_at = ''",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", gw_id);
+	rc = db_step(s);
+	*matched = rc == DB_ROW;
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading a statement line"));
+}
