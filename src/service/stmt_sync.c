@@ -316,19 +316,18 @@ check_match(struct svc *s, const struct sync_sender *f,
 
 	if (stmt_user(s, f, r->by, _("matching a statement line"), NULL,
 	        err) != 0 ||
-	    svc_check_text(_("Note"), r->reason, DEPOSIT_NOTE_BUFSZ - 1, 1,
+	    svc_check_text(_("Note"), r->reason, DEPOSIT_NOTE_BUFSZ - 1,
+	        strcmp(r->op, "unmatch") == 0 ||
+	            strcmp(r->match_rule, "manual") == 0,
 	        err) != 0 ||
 	    find_line(s, r, &line_id, &m, err) != 0)
 		return -1;
-	if (strcmp(r->op, "unmatch") == 0) {
-		if (m.dep_uuid[0] == '\0' || !same_match(r, &m))
-			return pd_fail(err, PD_EINVAL,
-			    _("Deposit %s is not matched to statement %s line "
-			      "%lld here"),
-			    r->dep.slip_no[0] ? r->dep.slip_no : r->dep.uuid,
-			    r->stmt.stmt_key, (long long)r->stmt_first);
-		return 0;
-	}
+	/* an unmatch of a match the central node refused (another
+	 * terminal's came first) asks for what is here already: nothing
+	 * to do, so the operator who resolves the conflict is not refused
+	 * again */
+	if (strcmp(r->op, "unmatch") == 0)
+		return check_target(s, r, &d, &g, err);
 	if (m.dep_uuid[0] != '\0' || m.code[0] != '\0') {
 		if (same_match(r, &m))
 			return 0; /* the same match from another terminal */
@@ -416,7 +415,10 @@ apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	    store_deposit_find(s->st, r->dep.uuid, &d, err) != 0)
 		return -1;
 	if (strcmp(r->op, "unmatch") == 0)
-		return store_match_undo(s->st, d.id, r->at, r->by, r->reason, err);
+		return m.dep_uuid[0] != '\0' && same_match(r, &m)
+		           ? store_match_undo(
+		                 s->st, d.id, r->at, r->by, r->reason, err)
+		           : 0;
 	if (m.dep_uuid[0] != '\0' || m.code[0] != '\0')
 		return 0; /* the same match, from another terminal */
 	if (r->gp.code[0] != '\0' &&
