@@ -775,3 +775,13 @@ run central deposits ACME --json
 same "paydesk-central deposits: BAG-9 handed again, BAG-20 matched" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (d["slip_no"], d["status"]) for d in json.load(open(sys.argv[1])) if d["slip_no"] in ("BAG-9", "BAG-20")))' "$OUT")" \
     "BAG-20:matched BAG-9:handed"
+# a statement longer than one record: its lines go in parts, in order
+python3 -c 'import sys
+print("date,amount,reference")
+for i in range(1, 2501): print("%s,1.00,LINE %d" % (sys.argv[1], i))' "$day" >"$T/big.csv"
+M1 statement import "$T/big.csv" --mapping m1 --account $ACCT >/dev/null ||
+    echo "not ok - the long statement's import"
+expect "a statement of 2,500 lines goes in three records" 0 "Applied     3" pdt 1 sync
+same "the central node has its 2,500 lines in order and their total" \
+    "$(csql "SELECT count(*) || '/' || sum(l.amount) || '/' || max(l.seq) || '/' || sum(l.seq = CAST(substr(l.reference, 6) AS INTEGER)) FROM bank_statement_lines l JOIN bank_statements b ON b.id = l.statement_id WHERE b.line_count = 2500")" \
+    "2500/250000/2500/2500"
