@@ -687,8 +687,8 @@ int store_deposit_line_insert(struct store *st, int64_t deposit_id,
  * match; PD_ENOTFOUND naming key. */
 int store_deposit_find(
     struct store *st, const char *key, struct deposit *out, struct pd_err *err);
-/* The deposit that is not void with slip number slip: 1 and *out, 0
- * none, -1 error. */
+/* The deposit that is not void with slip number slip (without regard to
+ * case: BAG-7 and bag-7 are one bag): 1 and *out, 0 none, -1 error. */
 int store_deposit_slip_used(struct store *st, const char *slip,
     struct deposit *out, struct pd_err *err);
 /* Every deposit, newest first; the array is the caller's to free. */
@@ -697,6 +697,10 @@ struct deposit *store_deposit_list(
 /* A deposit's lines in the order written; the caller frees. */
 struct deposit_line *store_deposit_lines(
     struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);
+/* *n: the deposits before id (void ones) whose slip number is slip,
+ * without regard to case. */
+int store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
+    int64_t *n, struct pd_err *err);
 /* Void deposit id (once; PD_EINVAL when it is void already). */
 int store_deposit_void(struct store *st, int64_t id, const char *at,
     const char *by, const char *reason, struct pd_err *err);

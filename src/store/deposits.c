@@ -99,7 +99,8 @@ store_deposit_find(
 	/* a slip reused after a void: the deposit that is not void */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DEP_COLS DEP_FROM " WHERE d.uuid = lower(?1) OR "
-	    "d.slip_no = ?1 ORDER BY d.voided_at = '' DESC, d.id DESC LIMIT 1",
+	    "d.slip_no = ?1 COLLATE NOCASE ORDER BY d.voided_at = '' DESC, "
+	    "d.id DESC LIMIT 1",
 	    err);
 	int rc;
 
@@ -119,7 +120,7 @@ store_deposit_slip_used(struct store *st, const char *slip,
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DEP_COLS DEP_FROM
-	    " WHERE d.slip_no = ? AND d.voided_at = ''",
+	    " WHERE d.slip_no = ? COLLATE NOCASE AND d.voided_at = ''",
 	    err);
 	int rc;
 
@@ -535,4 +536,23 @@ store_match_gw_active(
 	return rc == DB_ROW || rc == DB_DONE
 	           ? 0
 	           : st_fail(st, err, _("Reading a statement line"));
+}
+
+int
+store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
+    int64_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM deposits WHERE slip_no = ? COLLATE NOCASE "
+	    "AND id < ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", slip, id);
+	rc = db_step(s);
+	*n = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading a deposit"));
 }

@@ -610,6 +610,9 @@ forged "a deposit whose amount is not its lines'" "is not the total of its lines
     deposit data.slip_no=BAG-8 data.amount=900 data.lines.0.amount=1000
 forged "a deposit of a slip in use" "Slip BAG-7 is deposit" \
     deposit data.amount=500 data.lines.0.amount=500
+forged "a deposit of a slip in use, in other letters, to another account, another day" \
+    "Slip bag-7 is deposit" deposit data.slip_no=bag-7 data.account=DE89370400440532013000 \
+    data.deposited_on=2026-01-02 data.amount=500 data.lines.0.amount=500
 forged "a deposit by a cashier" "a deposit needs a supervisor" \
     deposit data.slip_no=BAG-8 data.by=jane data.amount=500 data.lines.0.amount=500
 forged "a deposit of card slips" "only cash and cheques" \
@@ -747,12 +750,24 @@ forged_st "a match by a cashier" "needs a supervisor" statement_match data.line=
 forged_st "a match of another rule" 'rule "guess"' statement_match data.rule=guess
 # T02: the same statement, and the same credit matched to its own deposit
 ZO=$(tsql 2 "SELECT z_no FROM shifts WHERE uuid = '$OLD'")
-M2 deposit create "$ZO" --slip BAG-20 --account $ACCT >/dev/null || echo "not ok - BAG-20"
+# a reused slip (issue 20): T02 deposits its cash in a bag it types as
+# bag-9, T01's BAG-9: refused at the central node, saying whose slip it
+# is; T02 voids it (nothing to undo there) and deposits it as BAG-20
+M2 deposit create "$ZO" --slip bag-9 --account $ACCT >/dev/null || echo "not ok - bag-9"
 M2 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M2 statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null ||
     echo "not ok - T02 import"
-expect "T02's deposit and its import of the same statement are applied" 0 \
-    "Applied     2" pdt 2 sync
+expect "T02's bag-9 is refused, its import of the same statement applied" 0 \
+    "Rejected    1" pdt 2 sync
+run M2 sync --quarantine
+has "the operator reads whose slip it is" \
+    "Slip bag-9 is deposit $(csql "SELECT uuid FROM deposits WHERE slip_no = 'BAG-9'")'s already (slip BAG-9, $ACCT, $day, terminal T01, by mary)"
+M2 deposit void bag-9 --reason "Bag number mistyped" >/dev/null || echo "not ok - void bag-9"
+M2 deposit create "$ZO" --slip BAG-20 --account $ACCT >/dev/null || echo "not ok - BAG-20"
+expect "the void of the refused deposit and BAG-20 are applied" 0 "Applied     2" pdt 2 sync
+same "the central node has BAG-20 and no bag-9" \
+    "$(csql "SELECT group_concat(slip_no || ':' || terminal, ' ') FROM deposits WHERE slip_no IN ('BAG-20', 'bag-9')")" \
+    "BAG-20:T02"
 same "the central node has the statement once" "$(stmts)" "1/3/1:BAG-9:auto:0"
 M2 deposit match BAG-20 --line 1:1 --note "Bank says branch 2" >/dev/null ||
     echo "not ok - T02 match"
