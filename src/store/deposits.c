@@ -320,8 +320,8 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "bank_statements b ON b.id = l.statement_id AND b.account = "
 	    "d.account WHERE d.voided_at = '' AND l.reversal = 0 AND l.dup_of "
 	    "IS NULL AND l.booking_date BETWEEN d.deposited_on AND "
-	    "date(d.deposited_on, '+' || ? || ' days') AND instr(upper("
-	    "l.reference || ' ' || l.text), upper(d.slip_no)) > 0 AND NOT "
+	    "date(d.deposited_on, '+' || ? || ' days') AND pd_has_word("
+	    "l.reference || ' ' || l.text, d.slip_no) AND NOT "
 	    "EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
 	    "'' AND (m.deposit_id = d.id OR m.line_id = l.id))) WHERE nd = 1 "
 	    "AND nl = 1 ORDER BY did",
@@ -348,8 +348,8 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "g.settled_on <> '' AND g.code <> '' AND l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of IS NULL AND l.booking_date BETWEEN "
 	    "substr(g.settled_on, 1, 10) AND date(substr(g.settled_on, 1, 10), "
-	    "'+' || ? || ' days') AND instr(upper(l.reference || ' ' || "
-	    "l.text), upper(g.code)) > 0 AND NOT EXISTS (SELECT 1 FROM "
+	    "'+' || ? || ' days') AND pd_has_word(l.reference || ' ' || "
+	    "l.text, g.code) AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.unmatched_at = '' AND (m.gw_id = g.id "
 	    "OR m.line_id = l.id))) WHERE ng = 1 AND nl = 1 ORDER BY gid",
 	    err);

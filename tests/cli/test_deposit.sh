@@ -214,4 +214,19 @@ case "$(pdftotext "$T/receipts/BAG_4.pdf" - 2>/dev/null | tr -s ' ')" in
 *) echo "not ok - BAG_4's file is BAG_4's" ;; esac
 same "BAG#4's slip is a file of its own" \
     "$(ls "$T/receipts" | grep -c "^BAG_4_$(sql "SELECT substr(uuid, 29) FROM deposits WHERE slip_no = 'BAG#4'").pdf$")" 1
+# -- the rule finds the slip as a whole word: slip 7's 4.00 is not the
+# credit of INVOICE 5170, it is that of "Bag 7."
+M deposit create Z-T01-000001:Cash=4.00 --slip 7 --account $ACCT >/dev/null ||
+    echo "not ok - slip 7"
+printf 'date,amount,reference\n2026-06-15,4.00,INVOICE 5170\n' >"$T/st2.csv"
+M statement import "$T/st2.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st2"
+run M --json deposit match
+same "slip 7 is not matched to INVOICE 5170" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 0
+printf 'date,amount,reference\n2026-06-15,4.00,Bag 7.\n' >"$T/st3.csv"
+M statement import "$T/st3.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st3"
+run M --json deposit match
+same "it is matched to \"Bag 7.\"" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 1
+same "to statement 3's line" "$(sql "SELECT l.statement_id || ':' || l.seq FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no = '7'")" "3:1"
 expect "doctor at the end" 0 "ok" "$PD" doctor
