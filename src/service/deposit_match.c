@@ -118,6 +118,14 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %lld line %d is matched already"),
 		    (long long)stmt, seq);
+	/* the same credit on two statements (overlapping periods) counted
+	 * once: matched on the line the bank first booked it on */
+	if (c.dup)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is a credit an earlier statement "
+		      "already had (statement show marks it): match that "
+		      "line, so the credit is not counted twice"),
+		    (long long)stmt, seq);
 	if (strcmp(c.account, d->account) != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %lld is of account %s; deposit %s went to "

@@ -347,6 +347,13 @@ check_match(struct svc *s, const struct sync_sender *f,
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %s line %lld is not a credit"),
 		    r->stmt.stmt_key, (long long)r->stmt_first);
+	if (c.dup && r->dep.uuid[0] != '\0' &&
+	    strcmp(r->match_rule, "manual") == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is a credit an earlier statement "
+		      "already had (statement show marks it): match that "
+		      "line, so the credit is not counted twice"),
+		    (long long)m.stmt, m.seq);
 	if (check_target(s, r, &d, &g, err) != 0)
 		return -1;
 	if (r->dep.uuid[0] != '\0' && d.line_id != 0)

@@ -229,4 +229,10 @@ run M --json deposit match
 same "it is matched to \"Bag 7.\"" \
     "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 1
 same "to statement 3's line" "$(sql "SELECT l.statement_id || ':' || l.seq FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no = '7'")" "3:1"
+# -- a credit on two statements (overlapping periods) is matched once:
+# BAG-2's credit again on statement 4 is not matched to BAG_4 by hand
+printf 'date,amount,reference\n2026-06-16,86.00,DEPOSIT BAG-2\n' >"$T/st4.csv"
+M statement import "$T/st4.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st4"
+refused "match: a credit an earlier statement had" 3 "a credit an earlier statement already had" \
+    M deposit match BAG_4 --line 4:1 --note "by hand"
 expect "doctor at the end" 0 "ok" "$PD" doctor
