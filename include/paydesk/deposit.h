@@ -78,6 +78,13 @@ struct deposit {
 int deposit_word_check(const char *what, const char *v, size_t size,
     struct pd_err *err);
 
+/* Whether text holds word (a slip number, a gateway payment's code) as a
+ * whole: without regard to ASCII case, and neither letter nor digit just
+ * before or after it, so that slip 12 is not found in "INVOICE 5120"
+ * (the automatic matching rule, issue 20 "Reconciliation"). "" is never
+ * found. */
+int deposit_ref_has(const char *text, const char *word);
+
 /* ---- use cases (src/service/deposit.c) ---- */
 
 /* Part of a deposit: a shift (Z number or uuid) and, optionally, one
@@ -145,7 +152,7 @@ int svc_deposit_slip_issue(struct svc *s, const char *key,
 /* Match deposits to statement credit lines automatically: a credit line
  * of the deposit's account, of the deposit's amount, booked from the
  * deposit's day to [deposits] match_days after it, whose reference holds
- * the slip number; only where the deposit has exactly one such line and
+ * the slip number as a whole word (deposit_ref_has); only where the deposit has exactly one such line and
  * the line exactly one such deposit (rule "auto"). Gateway settlements
  * too, where they come on the statement: a credit of a settled gateway
  * payment's amount less its fee, booked from the day it settled to

@@ -689,8 +689,8 @@ int store_deposit_line_insert(struct store *st, int64_t deposit_id,
  * match; PD_ENOTFOUND naming key. */
 int store_deposit_find(
     struct store *st, const char *key, struct deposit *out, struct pd_err *err);
-/* The deposit that is not void with slip number slip: 1 and *out, 0
- * none, -1 error. */
+/* The deposit that is not void with slip number slip (without regard to
+ * case: BAG-7 and bag-7 are one bag): 1 and *out, 0 none, -1 error. */
 int store_deposit_slip_used(struct store *st, const char *slip,
     struct deposit *out, struct pd_err *err);
 /* Every deposit, newest first; the array is the caller's to free. */
@@ -699,6 +699,10 @@ struct deposit *store_deposit_list(
 /* A deposit's lines in the order written; the caller frees. */
 struct deposit_line *store_deposit_lines(
     struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);
+/* *n: the deposits before id (void ones) whose slip number is slip,
+ * without regard to case. */
+int store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
+    int64_t *n, struct pd_err *err);
 /* Void deposit id (once; PD_EINVAL when it is void already). */
 int store_deposit_void(struct store *st, int64_t id, const char *at,
     const char *by, const char *reason, struct pd_err *err);
@@ -734,6 +738,31 @@ int64_t *store_match_pairs(
  * statements (deposit.h, svc_deposit_match_auto); free(). */
 int64_t *store_gw_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* Statements and matches as sync records (issue 20; stmt_sync.c). */
+/* How many lines statement stmt has, and their credits (>= 0) and debits
+ * (<= 0) in all. */
+int store_stmt_line_sums(struct store *st, int64_t stmt, int64_t *n,
+    int64_t *credits, int64_t *debits, struct pd_err *err);
+/* A statement line: where it is, and its active match (dep_uuid or code
+ * "" when it has none). */
+struct line_match {
+	int64_t stmt;
+	int seq;
+	char account[64];
+	char stmt_key[80];
+	char dep_uuid[37], slip_no[33], terminal[17]; /* the deposit's */
+	char gateway[33], code[256]; /* or the gateway payment's */
+	char rule[8], matched_by[33], matched_at[20];
+};
+/* Line line_id's place and match (PD_ENOTFOUND). */
+int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
+    struct pd_err *err);
+/* *id: line seq of statement stmt, 0 when it has none. */
+int store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
+    struct pd_err *err);
+/* *matched: whether gateway payment gw_id has an active match. */
+int store_match_gw_active(
+    struct store *st, int64_t gw_id, int *matched, struct pd_err *err);
 /* The exceptions as of today (deposit.h), oldest first; free(). */
 struct recon_exception *store_recon_exceptions(struct store *st,
     const char *today, int overdue, int64_t over_short, size_t *n,

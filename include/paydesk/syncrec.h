@@ -11,7 +11,9 @@
  * shift's shift_open, shift_movement and shift_close (issue 20: the
  * central node keeps every drawer's shifts; it does not feed them back to
  * terminals), arrangement (issue 21: fed to the other terminals) and
- * deposit (issue 20: kept at the central node, not fed back).
+ * deposit, bank_statement and statement_match (issue 20: kept at the
+ * central node, not fed back; a statement is known everywhere by its
+ * account and key, the same at every terminal that imports it).
  * Kinds mastered centrally and only pulled: consumer, item, user,
  * setting, gateway_payment (syncrec_reference). The fields of each kind's
  * "data" are
@@ -115,6 +117,10 @@ enum syncrec_kind {
 	                  with a consumer, or disassociates it */
 	SR_DEPOSIT,    /* pushed: a bank deposit of closed shifts' cash
 	                  (issue 20), op create or void */
+	SR_STATEMENT,  /* pushed: an imported bank statement, its lines in
+	                  parts of at most SYNC_STMT_LINES (issue 20) */
+	SR_STMT_MATCH, /* pushed: a statement credit matched to a deposit or
+	                  a gateway settlement, or unmatched (issue 20) */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -202,7 +208,24 @@ struct syncrec {
 	struct deposit dep;
 	struct deposit_line *dlines; /* owned */
 	size_t ndlines;
+	/* bank_statement: the statement's header in stmt (account, key,
+	 * counts, imported_by; imported_at is the record's at) and lines
+	 * stmt_first .. stmt_first + nslines - 1 of it (each line's strings
+	 * owned); statement_match: op "match" or "unmatch", the line
+	 * stmt.account, stmt.stmt_key and stmt_first (its seq), the deposit
+	 * (dep.uuid, dep.slip_no) or the gateway payment (gp.gateway,
+	 * gp.code), match_rule ("auto", "manual", "gateway"), the note in
+	 * reason, by */
+	struct statement stmt;
+	int64_t stmt_first;
+	struct statement_line *slines; /* owned */
+	size_t nslines;
+	char match_rule[8];
 };
+/* Lines of a statement in one bank_statement record at most: a longer
+ * statement goes in several records, in order (a record stays far below
+ * [central] max_body_kb). */
+#define SYNC_STMT_LINES 1000
 
 /* Encode r as compact JSON with sorted keys; the caller frees. */
 char *syncrec_encode(const struct syncrec *r);

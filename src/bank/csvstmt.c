@@ -199,7 +199,11 @@ row_line(const struct csv_row *row, const char *name,
 {
 	struct bank_line *l;
 	const char *cur = field(row, m->col[BCOL_CURRENCY]);
-	char booking[11], value[11];
+	/* zeroed whole: the statement's hash (bank_stmt_hash) takes
+	 * every byte of both, and a line without a value date left the
+	 * stack's bytes after the NUL, so the same file imported on two
+	 * terminals had two keys */
+	char booking[11] = "", value[11] = "";
 	int64_t v;
 	int i, need = 0;
 

@@ -9,11 +9,12 @@
 
 #include "central.h"
 
-/* The stored words as people read them. */
+/* The stored word (void, matched: a statement credit the bank booked
+ * is matched to it, handed) as people read it. */
 static const char *
 status_word(const struct deposit *d)
 {
-	return d->voided_at[0] ? _("void") : _("handed");
+	return _(d->status);
 }
 
 static void
@@ -26,14 +27,15 @@ print_json(const struct deposit *v, size_t n)
 	for (i = 0; i < n; i++)
 		json_array_append_new(a,
 		    json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:s, "
-		              "s:s}",
+		              "s:s, s:I, s:s, s:s}",
 		        "uuid", v[i].uuid, "slip_no", v[i].slip_no, "account",
 		        v[i].account, "deposited_on", v[i].deposited_on,
 		        "amount", (json_int_t)v[i].amount, "terminal",
 		        v[i].terminal, "created_by", v[i].created_by,
 		        "created_at", v[i].created_at, "status",
-		        v[i].voided_at[0] ? "void" : "handed", "void_reason",
-		        v[i].void_reason));
+		        v[i].status, "void_reason", v[i].void_reason,
+		        "credited", (json_int_t)v[i].credited, "credited_on",
+		        v[i].credited_on, "rule", v[i].rule));
 	s = json_dumps(a, JSON_INDENT(1));
 	if (s != NULL)
 		puts(s);

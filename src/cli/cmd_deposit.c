@@ -113,7 +113,7 @@ cmd_deposit_create(struct cli *c, int argc, char **argv)
 	if (rc != 0)
 		return -1;
 	/* the slip after the commit: the deposit stands if it fails */
-	if (svc_deposit_slip_issue(&c->svc, d.slip_no, &dq, &res, &c->err) != 0)
+	if (svc_deposit_slip_issue(&c->svc, d.uuid, &dq, &res, &c->err) != 0)
 		fprintf(stderr, "%s: %s\n", _("The deposit slip was not written"),
 		    c->err.msg);
 	r = rec_new(c);

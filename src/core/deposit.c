@@ -1,5 +1,6 @@
 /* deposit.c - the rules of a bank deposit's words and the names of the
  * reconciliation's exceptions (issue 20; deposit.h). No I/O. */
+#include <ctype.h>
 #include <string.h>
 
 #include "paydesk/deposit.h"
@@ -34,4 +35,25 @@ recon_kind_name(enum recon_kind k)
 	    N_("unexpected_credit"), N_("amount_differs"), N_("over_short")};
 
 	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+int
+deposit_ref_has(const char *text, const char *word)
+{
+	size_t n = strlen(word), i;
+	const char *p;
+
+	if (n == 0)
+		return 0;
+	for (p = text; *p != '\0'; p++) {
+		for (i = 0; i < n && p[i] != '\0' &&
+		            toupper((unsigned char)p[i]) ==
+		                toupper((unsigned char)word[i]);
+		     i++)
+			;
+		if (i == n && (p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
 }

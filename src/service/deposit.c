@@ -158,9 +158,12 @@ create_in_tx(struct svc *s, const struct deposit_request *r,
 		return -1;
 	if (rc == 1)
 		return pd_fail(err, PD_EINVAL,
-		    _("Slip %s is deposit %s's already (%s, %s): void it "
-		      "first or give another slip number"),
-		    d->slip_no, used.uuid, used.account, used.deposited_on);
+		    _("Slip %s is deposit %s's already (slip %s, %s, %s, "
+		      "terminal %s, by %s): a bank takes a slip or bag number "
+		      "once, whatever the day; void that deposit first or give "
+		      "another slip number"),
+		    d->slip_no, used.uuid, used.slip_no, used.account,
+		    used.deposited_on, used.terminal, used.created_by);
 	for (i = 0; i < b->n; i++)
 		d->amount += b->lines[i].amount;
 	if (store_deposit_insert(s->st, d, s->actor.user_id, err) != 0)

@@ -67,6 +67,19 @@ slip_doc(struct svc *s, const struct deposit *dep, const struct deposit_line *l,
 	svc_doc_stamp(s, d);
 }
 
+/* Whether slip is its own file name: ASCII letters, digits, - _ . */
+static int
+plain(const char *slip)
+{
+	for (; *slip != '\0'; slip++)
+		if (!((*slip >= 'A' && *slip <= 'Z') ||
+		        (*slip >= 'a' && *slip <= 'z') ||
+		        (*slip >= '0' && *slip <= '9') || *slip == '-' ||
+		        *slip == '_' || *slip == '.'))
+			return 0;
+	return 1;
+}
+
 int
 svc_deposit_slip_issue(struct svc *s, const char *key,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err)
@@ -74,15 +87,30 @@ svc_deposit_slip_issue(struct svc *s, const char *key,
 	struct deposit_line *l;
 	struct deposit dep;
 	struct doc d;
+	int64_t before;
 	size_t n;
 	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (svc_deposit_show(s, key, &dep, &l, &n, err) != 0)
 		return -1;
+	if (store_deposit_slip_rank(
+	        s->st, dep.slip_no, dep.id, &before, err) != 0) {
+		free(l);
+		return -1;
+	}
 	slip_doc(s, &dep, l, n, &d);
 	free(l);
-	snprintf(res->number, sizeof res->number, "%s", dep.slip_no);
+	/* the document (its file, original and COPY) is this deposit's
+	 * own: a slip number used again after a void, or one whose file
+	 * name would be another's (BAG#1 and BAG_1 are both BAG_1.pdf),
+	 * takes the end of the deposit's uuid, "BAG-3~c8e1a9eb" */
+	if (before > 0 || !plain(dep.slip_no)) {
+		free(d.number);
+		d.number = xasprintf("%s~%s", dep.slip_no,
+		    dep.uuid + strlen(dep.uuid) - 8);
+	}
+	snprintf(res->number, sizeof res->number, "%s", d.number);
 	rc = svc_doc_issue(s, "deposit_slip", &d, r, res, err);
 	doc_free(&d);
 	return rc;

@@ -1,8 +1,8 @@
 /* deposit_match.c - deposits matched to the credits of imported bank
  * statements (issue 20, "Reconciliation"; deposit.h): the automatic
  * rule, a supervisor's match and unmatch with a note, and the exceptions
- * left open. Statements and matches stay in this store (not synced):
- * the back office that imports the statements does the matching. */
+ * left open. Each match and unmatch is a sync record (stmt_sync.c), so
+ * the central node sees which deposits the bank confirmed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +23,9 @@ insert_pairs(struct svc *s, const int64_t *pairs, size_t n, int gw,
 		if (store_match_insert(s->st, pairs[2 * i + 1],
 		        gw ? 0 : pairs[2 * i], gw ? pairs[2 * i] : 0,
 		        gw ? N_("gateway") : N_("auto"), "", at,
-		        s->actor.user_id, s->actor.username, err) != 0)
+		        s->actor.user_id, s->actor.username, err) != 0 ||
+		    svc_match_outbox(
+		        s, pairs[2 * i + 1], "match", "", at, err) != 0)
 			return -1;
 	return 0;
 }
@@ -116,6 +118,14 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %lld line %d is matched already"),
 		    (long long)stmt, seq);
+	/* the same credit on two statements (overlapping periods) counted
+	 * once: matched on the line the bank first booked it on */
+	if (c.dup)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is a credit an earlier statement "
+		      "already had (statement show marks it): match that "
+		      "line, so the credit is not counted twice"),
+		    (long long)stmt, seq);
 	if (strcmp(c.account, d->account) != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %lld is of account %s; deposit %s went to "
@@ -123,7 +133,8 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 		    (long long)stmt, c.account, d->slip_no, d->account);
 	svc_now(at);
 	if (store_match_insert(s->st, c.line_id, d->id, 0, N_("manual"), note, at,
-	        s->actor.user_id, s->actor.username, err) != 0)
+	        s->actor.user_id, s->actor.username, err) != 0 ||
+	    svc_match_outbox(s, c.line_id, "match", note, at, err) != 0)
 		return -1;
 	d->line_id = c.line_id;
 	d->line_stmt = stmt;
@@ -167,7 +178,8 @@ unmatch_in_tx(struct svc *s, const char *key, const char *note,
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit %s is not matched to a credit"), d->slip_no);
 	svc_now(at);
-	if (store_match_undo(
+	if (svc_match_outbox(s, d->line_id, "unmatch", note, at, err) != 0 ||
+	    store_match_undo(
 	        s->st, d->id, at, s->actor.username, note, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "slip=%s line=%lld:%d note=%.180s",

@@ -142,8 +142,12 @@ check_create(struct svc *s, const struct sync_sender *f,
 		return -1;
 	if (rc == 1)
 		return pd_fail(err, PD_EINVAL,
-		    _("Slip %s is deposit %s's already"), r->dep.slip_no,
-		    used.uuid);
+		    _("Slip %s is deposit %s's already (slip %s, %s, %s, "
+		      "terminal %s, by %s): a bank takes a slip or bag number "
+		      "once; void this deposit and make it again with the "
+		      "bag's own number"),
+		    r->dep.slip_no, used.uuid, used.slip_no, used.account,
+		    used.deposited_on, used.terminal, used.created_by);
 	return 0;
 }
 
@@ -163,6 +167,11 @@ check_void(struct svc *s, const struct sync_sender *f,
 			*err = e;
 			return -1;
 		}
+		/* the void of a deposit this node refused (its slip in use):
+		 * what the operator does to set it right, nothing to undo */
+		if (store_sync_log_has(
+		        s->st, r->terminal, r->dep.uuid, "9999-12-31"))
+			return 0;
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit %s is not known here"), r->dep.uuid);
 	}
@@ -194,8 +203,14 @@ svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	size_t i;
 
 	if (strcmp(r->op, "void") == 0) {
-		if (store_deposit_find(s->st, r->dep.uuid, &d, err) != 0)
+		struct pd_err e = {0};
+
+		if (store_deposit_find(s->st, r->dep.uuid, &d, &e) != 0) {
+			if (e.code == PD_ENOTFOUND)
+				return 0; /* refused here: check_void */
+			*err = e;
 			return -1;
+		}
 		return store_deposit_void(
 		    s->st, d.id, r->at, r->by, r->reason, err);
 	}

@@ -147,6 +147,19 @@ int svc_shift_open_rec(struct svc *s, const struct shift *sh, struct pd_err *err
 int svc_sync_check_deposit(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Bank statements and their matches as records (stmt_sync.c): the
+ * terminal's outbox records of an import (its lines in parts) and of a
+ * match or unmatch of line line_id (op "match" after the match is
+ * written, "unmatch" before it is taken back), inside the use case's
+ * transaction; the central node's check (PD_EINVAL with the reason)
+ * and apply of either kind. */
+int svc_stmt_outbox(struct svc *s, const struct statement *st,
+    struct statement_line *lines, size_t n, struct pd_err *err);
+int svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
+    const char *note, const char *at, struct pd_err *err);
+int svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err);
+int svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */

@@ -113,11 +113,20 @@ svc_shift_movement(struct svc *s, const struct shift_move_request *r,
 		    _("Amount: must be above zero and at most %lld minor "
 		      "units"),
 		    (long long)SHIFT_AMOUNT_MAX);
-	if ((reason = move_reason(s, r->reason)) == NULL)
+	if ((reason = move_reason(s, r->reason)) == NULL) {
+		char list[CFG_LIST_MAX * (CFG_NAME_MAX + 2)] = "";
+		size_t len = 0;
+		int i;
+
+		/* every reason the cashier may give, not the first alone */
+		for (i = 0; i < s->cfg.nmove_reasons && len < sizeof list; i++)
+			len += (size_t)snprintf(list + len, sizeof list - len,
+			    "%s%s", i > 0 ? ", " : "", s->cfg.move_reasons[i]);
 		return pd_fail(err, PD_EINVAL,
 		    _("Reason \"%s\" is not one of [shifts] movement_reasons "
 		      "(%s)"),
-		    r->reason ? r->reason : "", s->cfg.move_reasons[0]);
+		    r->reason ? r->reason : "", list);
+	}
 	if (cash == NULL)
 		return pd_fail(err, PD_EINVAL,
 		    _("No payment method of kind cash is configured: a shift "

@@ -134,6 +134,8 @@ import_in_tx(struct svc *s, const struct bank_stmt *b, struct statement *st,
 		rc = store_stmt_insert(s->st, st, s->actor.user_id, err);
 	for (i = 0; i < b->nlines && rc == 0; i++)
 		rc = store_stmt_line_insert(s->st, st->id, &lines[i], err);
+	if (rc == 0)
+		rc = svc_stmt_outbox(s, st, lines, b->nlines, err);
 	free(lines);
 	if (rc != 0)
 		return -1;

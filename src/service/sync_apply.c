@@ -589,6 +589,13 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("A deposit is kept by the central node; a terminal "
 		      "never pulls one"));
+	case SR_STATEMENT:
+	case SR_STMT_MATCH:
+		if (mode == APPLY_CENTRAL)
+			return svc_apply_stmt(s, r, err);
+		return pd_fail(err, PD_EINVAL,
+		    _("A bank statement or match is kept by the central "
+		      "node; a terminal never pulls one"));
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -760,6 +760,8 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_GW_PAYMENT] = push_reference,
     [SR_GW_ASSOC] = push_gw_assoc,
     [SR_DEPOSIT] = svc_sync_check_deposit,
+    [SR_STATEMENT] = svc_sync_check_stmt,
+    [SR_STMT_MATCH] = svc_sync_check_stmt,
 };
 
 int

@@ -327,6 +327,9 @@ record_ref(const struct syncrec *r)
 		return r->arr.plan_no;
 	case SR_DEPOSIT:
 		return r->dep.slip_no;
+	case SR_STATEMENT:
+	case SR_STMT_MATCH:
+		return r->stmt.stmt_key;
 	default:
 		return r->set.key;
 	}

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "paydesk/deposit.h"
 #include "paydesk/i18n.h"
 #include "paydesk/sha256.h"
 #include "paydesk/utf8.h"
@@ -34,6 +35,20 @@ sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx,
 	    utf8_fold((const char *)t, (size_t)sqlite3_value_bytes(argv[0])),
 	    -1, free);
+}
+
+/* pd_has_word(text, word): deposit_ref_has, for the matching rules
+ * (deposits.c); 0 for NULL. */
+static void
+sql_has_word(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	const unsigned char *w = sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, t != NULL && w != NULL &&
+	                            deposit_ref_has((const char *)t,
+	                                (const char *)w));
 }
 
 /* pd_sha256(text): its SHA-256 in hex, NULL for NULL. An outbox
@@ -92,6 +107,9 @@ db_sqlite_open(
 	sqlite3_create_function(db->lite, "pd_fold", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    sql_fold, NULL, NULL);
+	sqlite3_create_function(db->lite, "pd_has_word", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    sql_has_word, NULL, NULL);
 	sqlite3_create_function(db->lite, "pd_sha256", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    sql_sha256, NULL, NULL);

@@ -99,7 +99,8 @@ store_deposit_find(
 	/* a slip reused after a void: the deposit that is not void */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DEP_COLS DEP_FROM " WHERE d.uuid = lower(?1) OR "
-	    "d.slip_no = ?1 ORDER BY d.voided_at = '' DESC, d.id DESC LIMIT 1",
+	    "d.slip_no = ?1 COLLATE NOCASE ORDER BY d.voided_at = '' DESC, "
+	    "d.id DESC LIMIT 1",
 	    err);
 	int rc;
 
@@ -119,7 +120,7 @@ store_deposit_slip_used(struct store *st, const char *slip,
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DEP_COLS DEP_FROM
-	    " WHERE d.slip_no = ? AND d.voided_at = ''",
+	    " WHERE d.slip_no = ? COLLATE NOCASE AND d.voided_at = ''",
 	    err);
 	int rc;
 
@@ -319,8 +320,8 @@ store_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "bank_statements b ON b.id = l.statement_id AND b.account = "
 	    "d.account WHERE d.voided_at = '' AND l.reversal = 0 AND l.dup_of "
 	    "IS NULL AND l.booking_date BETWEEN d.deposited_on AND "
-	    "date(d.deposited_on, '+' || ? || ' days') AND instr(upper("
-	    "l.reference || ' ' || l.text), upper(d.slip_no)) > 0 AND NOT "
+	    "date(d.deposited_on, '+' || ? || ' days') AND pd_has_word("
+	    "l.reference || ' ' || l.text, d.slip_no) AND NOT "
 	    "EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
 	    "'' AND (m.deposit_id = d.id OR m.line_id = l.id))) WHERE nd = 1 "
 	    "AND nl = 1 ORDER BY did",
@@ -347,8 +348,8 @@ store_gw_match_pairs(struct store *st, int days, size_t *n, struct pd_err *err)
 	    "g.settled_on <> '' AND g.code <> '' AND l.amount > 0 AND "
 	    "l.reversal = 0 AND l.dup_of IS NULL AND l.booking_date BETWEEN "
 	    "substr(g.settled_on, 1, 10) AND date(substr(g.settled_on, 1, 10), "
-	    "'+' || ? || ' days') AND instr(upper(l.reference || ' ' || "
-	    "l.text), upper(g.code)) > 0 AND NOT EXISTS (SELECT 1 FROM "
+	    "'+' || ? || ' days') AND pd_has_word(l.reference || ' ' || "
+	    "l.text, g.code) AND NOT EXISTS (SELECT 1 FROM "
 	    "statement_matches m WHERE m.unmatched_at = '' AND (m.gw_id = g.id "
 	    "OR m.line_id = l.id))) WHERE ng = 1 AND nl = 1 ORDER BY gid",
 	    err);
@@ -417,4 +418,141 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	st_bind(s, "sdi", today, overdue, over_short);
 	return st_collect(st, s, sizeof(struct recon_exception), read_exc, n,
 	    _("Reading the exceptions"), err);
+}
+
+/* ---- statements and matches as sync records (issue 20) ---- */
+
+int
+store_stmt_line_sums(struct store *st, int64_t stmt, int64_t *n,
+    int64_t *credits, int64_t *debits, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*), coalesce(sum(max(amount, 0)), 0), "
+	    "coalesce(sum(min(amount, 0)), 0) FROM bank_statement_lines "
+	    "WHERE statement_id = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", stmt);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*n = db_column_int64(s, 0);
+		*credits = db_column_int64(s, 1);
+		*debits = db_column_int64(s, 2);
+	}
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading statements"));
+}
+
+static void
+read_lmatch(struct db_stmt *q, void *elem)
+{
+	struct line_match *m = elem;
+
+	memset(m, 0, sizeof *m);
+	m->stmt = db_column_int64(q, 0);
+	m->seq = db_column_int(q, 1);
+	st_col(q, 2, m->account, sizeof m->account);
+	st_col(q, 3, m->stmt_key, sizeof m->stmt_key);
+	st_col(q, 4, m->dep_uuid, sizeof m->dep_uuid);
+	st_col(q, 5, m->slip_no, sizeof m->slip_no);
+	st_col(q, 6, m->terminal, sizeof m->terminal);
+	st_col(q, 7, m->gateway, sizeof m->gateway);
+	st_col(q, 8, m->code, sizeof m->code);
+	st_col(q, 9, m->rule, sizeof m->rule);
+	st_col(q, 10, m->matched_by, sizeof m->matched_by);
+	st_col(q, 11, m->matched_at, sizeof m->matched_at);
+}
+
+int
+store_line_match(struct store *st, int64_t line_id, struct line_match *out,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT l.statement_id, l.seq, b.account, b.stmt_key, "
+	    "coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "
+	    "coalesce(d.terminal, ''), coalesce(g.gateway, ''), "
+	    "coalesce(g.code, ''), coalesce(m.rule, ''), "
+	    "coalesce(m.matched_by, ''), coalesce(m.matched_at, '') "
+	    "FROM bank_statement_lines l JOIN bank_statements b ON b.id = "
+	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
+	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
+	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id WHERE "
+	    "l.id = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", line_id);
+	rc = st_one(st, s, read_lmatch, out, _("Reading a statement line"), err);
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("No statement line %lld"), (long long)line_id);
+	return rc;
+}
+
+int
+store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT id FROM bank_statement_lines WHERE statement_id = ? AND "
+	    "seq = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", stmt, seq);
+	*id = 0;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading a statement line"));
+}
+
+int
+store_match_gw_active(
+    struct store *st, int64_t gw_id, int *matched, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT 1 FROM statement_matches WHERE gw_id = ? AND "
+	    "unmatched_at = ''",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", gw_id);
+	rc = db_step(s);
+	*matched = rc == DB_ROW;
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading a statement line"));
+}
+
+int
+store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
+    int64_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM deposits WHERE slip_no = ? COLLATE NOCASE "
+	    "AND id < ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", slip, id);
+	rc = db_step(s);
+	*n = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading a deposit"));
 }

@@ -37,6 +37,14 @@ int sync_shift_decode(json_t *d, struct syncrec *r, struct pd_err *err);
  * has 1 to DEPOSIT_LINES_MAX, void none; r's array is the caller's. */
 void sync_dep_json(const struct syncrec *r, json_t *d);
 int sync_dep_decode(json_t *d, struct syncrec *r, struct pd_err *err);
+/* A statement record's "lines" into d, and back (record_stmt.c): 1 to
+ * SYNC_STMT_LINES lines, their seqs first_line on, within line_count;
+ * a match record's op and what it names (one deposit or one gateway
+ * payment); sync_stmt_free frees r's lines. */
+void sync_stmt_json(const struct syncrec *r, json_t *d);
+int sync_stmt_decode(json_t *d, struct syncrec *r, struct pd_err *err);
+int sync_match_decode(struct syncrec *r, struct pd_err *err);
+void sync_stmt_free(struct syncrec *r);
 /* A text field's value checked (size bytes with its NUL, UTF-8, no
  * control characters; newlines only when multiline), named what in the
  * message. */

@@ -177,6 +177,33 @@ static const struct field deposit_fields[] = {S("op", op, 1),
     T("amount", dep.amount, F_INT, 1), S("by", by, 1),
     T("reason", reason, F_TEXT, 0), {NULL, F_STR, 0, 0, 0}};
 
+/* A bank statement (issue 20): its header, repeated in each part, and
+ * part of its lines ("lines", record_stmt.c), from line first_line. */
+static const struct field statement_fields[] = {S("account", stmt.account, 1),
+    S("stmt_id", stmt.stmt_id, 0), S("stmt_key", stmt.stmt_key, 1),
+    S("format", stmt.format, 1), S("file_name", stmt.file_name, 0),
+    S("stmt_currency", stmt.currency, 0),
+    S("period_from", stmt.period_from, 0), S("period_to", stmt.period_to, 0),
+    T("has_opening", stmt.has_opening, F_BOOL, 1),
+    T("opening", stmt.opening, F_INT, 1),
+    T("has_closing", stmt.has_closing, F_BOOL, 1),
+    T("closing", stmt.closing, F_INT, 1),
+    T("line_count", stmt.nlines, F_INT, 1),
+    T("credits", stmt.credits, F_INT, 1), T("debits", stmt.debits, F_INT, 1),
+    T("dup_count", stmt.ndup, F_INT, 1),
+    S("imported_by", stmt.imported_by, 1),
+    T("first_line", stmt_first, F_INT, 1), {NULL, F_STR, 0, 0, 0}};
+
+/* A statement line matched or unmatched (issue 20): the line by its
+ * statement's account and key and its seq, the deposit or the gateway
+ * payment. */
+static const struct field stmt_match_fields[] = {S("op", op, 1),
+    S("account", stmt.account, 1), S("stmt_key", stmt.stmt_key, 1),
+    T("line", stmt_first, F_INT, 1), S("deposit_uuid", dep.uuid, 0),
+    S("slip_no", dep.slip_no, 0), S("gateway", gp.gateway, 0),
+    S("code", gp.code, 0), S("rule", match_rule, 1),
+    T("note", reason, F_TEXT, 0), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -193,6 +220,8 @@ static const char *const shift_close_extra[] = {"counts", "tenders", NULL};
 static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 /* A deposit's data beyond its fields. */
 static const char *const deposit_extra[] = {"lines", NULL};
+/* A statement's data beyond its fields. */
+static const char *const statement_extra[] = {"lines", NULL};
 
 static const struct {
 	const char *name;
@@ -214,6 +243,8 @@ static const struct {
     [SR_GW_PAYMENT] = {"gateway_payment", gw_payment_fields},
     [SR_GW_ASSOC] = {"gateway_association", gw_assoc_fields},
     [SR_DEPOSIT] = {"deposit", deposit_fields},
+    [SR_STATEMENT] = {"bank_statement", statement_fields},
+    [SR_STMT_MATCH] = {"statement_match", stmt_match_fields},
 };
 
 int
@@ -336,6 +367,8 @@ record_json(const struct syncrec *r)
 		sync_arr_json(r, d);
 	if (r->kind == SR_DEPOSIT)
 		sync_dep_json(r, d);
+	if (r->kind == SR_STATEMENT)
+		sync_stmt_json(r, d);
 	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
 	json_object_set_new(o, "kind", json_string(kinds[r->kind].name));
 	json_object_set_new(o, "uuid", json_string(r->uuid));
@@ -729,6 +762,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	        : k == SR_SHIFT_CLOSE ? shift_close_extra
 	        : k == SR_ARRANGEMENT ? arrangement_extra
 	        : k == SR_DEPOSIT     ? deposit_extra
+	        : k == SR_STATEMENT   ? statement_extra
 	                              : NULL,
 	        d, "data", r, err) != 0)
 		return -1;
@@ -738,6 +772,10 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	if (k == SR_SHIFT_MOVE)
 		xstrlcpy(r->mv.uuid, r->uuid, sizeof r->mv.uuid);
 	if (k == SR_DEPOSIT && sync_dep_decode(d, r, err) != 0)
+		return -1;
+	if (k == SR_STATEMENT && sync_stmt_decode(d, r, err) != 0)
+		return -1;
+	if (k == SR_STMT_MATCH && sync_match_decode(r, err) != 0)
 		return -1;
 	if (k == SR_ARRANGEMENT) {
 		if (sync_arr_decode(d, r, err) != 0)
@@ -805,6 +843,7 @@ syncrec_decode(
 void
 syncrec_free(struct syncrec *r)
 {
+	sync_stmt_free(r);
 	free(r->dlines);
 	r->dlines = NULL;
 	r->ndlines = 0;

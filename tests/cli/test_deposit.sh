@@ -177,4 +177,62 @@ same "show: BAG-2 credited by line 1:1" \
 same "audited" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'deposit' ORDER BY id)")" \
     "create,create,void,create,match,match,unmatch"
+# -- a reused slip number (issue 20): a bank takes a slip or bag number
+# once, whatever the day, so bag-2 is BAG-2 and refused to another account
+# on another day too; a void's slip is used again, and each deposit's
+# slip stays its own document (BAG-1's file keeps the void deposit's)
+M deposit void BAG-3 --reason "Recount" >/dev/null || echo "not ok - void BAG-3"
+refused "a slip in use in other letters" 3 \
+    "Slip bag-2 is deposit $(sql "SELECT uuid FROM deposits WHERE slip_no = 'BAG-2'")'s already (slip BAG-2, $ACCT, 2026-06-15, terminal T01, by mary)" \
+    M deposit create Z-T01-000001:Cash=5.00 --slip bag-2 --account $ACCT
+refused "a slip in use, to another account another day" 3 "whatever the day" \
+    M deposit create Z-T01-000001:Cash=5.00 --slip BAG-2 --account NL91ABNA0417164300 --date 2026-06-01
+expect "show finds a slip in other letters" 0 "BAG-2" M deposit show bag-2
+expect "BAG-1 again, its deposit void" 0 "receipts/BAG-1_" \
+    M deposit create Z-T01-000001:Cash=5.00 --slip BAG-1 --account $ACCT
+NEW1=$(sql "SELECT substr(uuid, 29) FROM deposits WHERE slip_no = 'BAG-1' AND voided_at = ''")
+case "$(pdftotext "$T/receipts/BAG-1_$NEW1.pdf" - 2>/dev/null | tr -s ' ')" in
+*COPY*) echo "not ok - the new BAG-1's slip is an original" ;;
+*BAG-1*'$5.00'*) ok "the new BAG-1's slip is an original, its own" ;;
+*) echo "not ok - the new BAG-1's slip is an original, its own" ;; esac
+case "$(pdftotext "$T/receipts/BAG-1.pdf" - 2>/dev/null | tr -s ' ')" in
+*'$5.00'*) echo "not ok - the void BAG-1's file is still its own" ;;
+*'$20.00'*) ok "the void BAG-1's file is still its own" ;;
+*) echo "not ok - the void BAG-1's file is still its own" ;; esac
+expect "the slip of BAG-1 is the deposit that is not void, a COPY" 0 "BAG-1~$NEW1" \
+    M deposit slip BAG-1 --out "$T/again.pdf"
+case "$(pdftotext "$T/again.pdf" - 2>/dev/null)" in *COPY*) ok "its reprint says COPY" ;;
+*) echo "not ok - its reprint says COPY" ;; esac
+# BAG#4 and BAG_4: two slips whose plain file name is one
+M deposit void BAG-1 --reason "Recount" >/dev/null || echo "not ok - void BAG-1 again"
+M deposit create Z-T01-000001:Cash=2.00 --slip BAG_4 --account $ACCT >/dev/null ||
+    echo "not ok - BAG_4"
+M deposit create Z-T01-000001:Cash=3.00 --slip 'BAG#4' --account $ACCT >/dev/null ||
+    echo "not ok - BAG#4"
+case "$(pdftotext "$T/receipts/BAG_4.pdf" - 2>/dev/null | tr -s ' ')" in
+*'$2.00'*) ok "BAG_4's file is BAG_4's" ;;
+*) echo "not ok - BAG_4's file is BAG_4's" ;; esac
+same "BAG#4's slip is a file of its own" \
+    "$(ls "$T/receipts" | grep -c "^BAG_4_$(sql "SELECT substr(uuid, 29) FROM deposits WHERE slip_no = 'BAG#4'").pdf$")" 1
+# -- the rule finds the slip as a whole word: slip 7's 4.00 is not the
+# credit of INVOICE 5170, it is that of "Bag 7."
+M deposit create Z-T01-000001:Cash=4.00 --slip 7 --account $ACCT >/dev/null ||
+    echo "not ok - slip 7"
+printf 'date,amount,reference\n2026-06-15,4.00,INVOICE 5170\n' >"$T/st2.csv"
+M statement import "$T/st2.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st2"
+run M --json deposit match
+same "slip 7 is not matched to INVOICE 5170" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 0
+printf 'date,amount,reference\n2026-06-15,4.00,Bag 7.\n' >"$T/st3.csv"
+M statement import "$T/st3.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st3"
+run M --json deposit match
+same "it is matched to \"Bag 7.\"" \
+    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["matched"])' "$OUT")" 1
+same "to statement 3's line" "$(sql "SELECT l.statement_id || ':' || l.seq FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON l.id = m.line_id WHERE d.slip_no = '7'")" "3:1"
+# -- a credit on two statements (overlapping periods) is matched once:
+# BAG-2's credit again on statement 4 is not matched to BAG_4 by hand
+printf 'date,amount,reference\n2026-06-16,86.00,DEPOSIT BAG-2\n' >"$T/st4.csv"
+M statement import "$T/st4.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st4"
+refused "match: a credit an earlier statement had" 3 "a credit an earlier statement already had" \
+    M deposit match BAG_4 --line 4:1 --note "by hand"
 expect "doctor at the end" 0 "ok" "$PD" doctor

@@ -94,6 +94,9 @@ expect "a drop above the cash expected" 3 "is more than the" \
     A shift drop 500 --reason "Safe drop" --approver mary
 refused "a reason not configured" 3 "is not one of [shifts] movement_reasons" \
     J shift pay-in 5 --reason "Lunch"
+expect "the refusal lists every reason configured, not the first alone" 3 \
+    "movement_reasons (Change from safe, Petty cash, Safe drop, Correction, Other)" \
+    J shift pay-in 5 --reason "Lunch"
 expect "an amount that is not one" 3 "" J shift pay-in abc --reason Other
 expect "an amount of zero" 3 "must be above zero" J shift pay-in 0 --reason Other
 expect "a negative amount" 2 "unknown option -5" J shift pay-in -5 --reason Other

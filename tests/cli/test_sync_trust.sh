@@ -610,6 +610,9 @@ forged "a deposit whose amount is not its lines'" "is not the total of its lines
     deposit data.slip_no=BAG-8 data.amount=900 data.lines.0.amount=1000
 forged "a deposit of a slip in use" "Slip BAG-7 is deposit" \
     deposit data.amount=500 data.lines.0.amount=500
+forged "a deposit of a slip in use, in other letters, to another account, another day" \
+    "Slip bag-7 is deposit" deposit data.slip_no=bag-7 data.account=DE89370400440532013000 \
+    data.deposited_on=2026-01-02 data.amount=500 data.lines.0.amount=500
 forged "a deposit by a cashier" "a deposit needs a supervisor" \
     deposit data.slip_no=BAG-8 data.by=jane data.amount=500 data.lines.0.amount=500
 forged "a deposit of card slips" "only cash and cheques" \
@@ -675,3 +678,125 @@ expect "both applied" 0 "Applied     2" pdt 2 sync
 same "the central node has it closed" \
     "$(csql "SELECT status || '/' || float_counted FROM shifts WHERE uuid = '$OLD2'")" "closed/6000"
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
+
+# -- bank statements and their matches (issue 20): T01 imports a
+# statement and matches BAG-9 by the rule; the central node keeps the
+# statement, its lines and the match, and lists BAG-9 matched. T02
+# imports the same file (nothing new at the central node) and matches its
+# own deposit by hand to the credit T01 matched: refused, saying who
+# matched it to what; its unmatch then goes, and a match to the other
+# credit is applied. Forged statements and matches are refused with the
+# reason and change nothing.
+ACCT=NL77ABNA0574908765
+M1() { PAYDESK_PIN=2222 pdt 1 --user mary "$@"; }
+M2() { PAYDESK_PIN=2222 pdt 2 --user mary "$@"; }
+day=$(date +%F)
+printf 'date,amount,reference\n%s,40.00,DEPOSIT BAG-9\n%s,60.00,CASH BRANCH 2\n%s,-5.00,FEES\n' \
+    "$day" "$day" "$day" >"$T/st.csv"
+M1 deposit create "$Z2" --slip BAG-9 --account $ACCT >/dev/null || echo "not ok - BAG-9"
+M1 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
+M1 statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null ||
+    echo "not ok - T01 import"
+run M1 --json deposit match
+same "T01 matches BAG-9 by the rule" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["gateway"])' "$OUT")" "1 0"
+expect "the deposit, the statement and the match are applied" 0 "Applied     3" pdt 1 sync
+same "the central node has the statement and its lines" \
+    "$(csql "SELECT b.terminal || '/' || b.line_count || '/' || (SELECT group_concat(seq || ':' || amount || ':' || reference, ' ') FROM bank_statement_lines WHERE statement_id = b.id) FROM bank_statements b")" \
+    "T01/3/1:4000:DEPOSIT BAG-9 2:6000:CASH BRANCH 2 3:-500:FEES"
+run central deposits ACME --json
+same "paydesk-central deposits: BAG-9 confirmed by the bank" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (d["slip_no"], d["status"]) for d in json.load(open(sys.argv[1])) if d["slip_no"] == "BAG-9"))' "$OUT")" \
+    "BAG-9:matched"
+stmts() { csql "SELECT (SELECT count(*) FROM bank_statements) || '/' || (SELECT count(*) FROM bank_statement_lines) || '/' || coalesce((SELECT group_concat(l.seq || ':' || coalesce(d.slip_no, '') || ':' || m.rule || ':' || (m.unmatched_at <> ''), ' ') FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id LEFT JOIN deposits d ON d.id = m.deposit_id), '')"; }
+same "one statement, three lines, BAG-9 matched to line 1 by the rule" "$(stmts)" \
+    "1/3/1:BAG-9:auto:0"
+# forged_st NAME NEEDLE KIND ARGS...: refused saying NEEDLE, nothing changed
+forged_st() {
+	name=$1 needle=$2
+	shift 2
+	before=$(stmts)
+	r=$($F "$T/t1.db" "$TOK1" "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: nothing changed at the central node" "$(stmts)" "$before"
+}
+forged_st "a statement whose lines are not its totals" "are not its header's" \
+    bank_statement data.stmt_key=id:FORGED1 data.credits=1
+forged_st "an unknown statement's lines from 2" "its lines from 1 come first" \
+    bank_statement data.stmt_key=id:FORGED2 data.first_line=2 data.line_count=4 \
+    data.lines.0.seq=2 data.lines.1.seq=3 data.lines.2.seq=4
+forged_st "the same statement with another line count" "is here already" \
+    bank_statement data.line_count=4
+forged_st "a statement imported by a cashier" "needs a supervisor" \
+    bank_statement data.stmt_key=id:FORGED3 data.imported_by=jane
+forged_st "a statement line without its booking day" "needs seq, booking" \
+    bank_statement data.stmt_key=id:FORGED4 data.lines.0.booking=-
+forged_st "a statement line out of order" "it must be 2" \
+    bank_statement data.stmt_key=id:FORGED5 data.lines.1.seq=3
+forged_st "a match to a line that is none" "has no line 9 here" \
+    statement_match data.line=9
+forged_st "a match to a debit" "is not a credit" statement_match data.line=3
+forged_st "a match of a deposit matched already" "BAG-9 is matched already" \
+    statement_match data.line=2
+forged_st "a match of a deposit the central node does not know" "is not known here" \
+    statement_match data.line=2 data.deposit_uuid=00000000-0000-4000-8000-000000000000
+forged_st "a match to a statement the central node does not know" "a statement is sent before its matches" \
+    statement_match data.stmt_key=id:NOPE
+forged_st "a match naming a deposit and a gateway payment" "names one deposit" \
+    statement_match data.line=2 data.gateway=mpesa data.code=QK1ABC
+forged_st "a match by a cashier" "needs a supervisor" statement_match data.line=2 data.by=jane
+forged_st "a match of another rule" 'rule "guess"' statement_match data.rule=guess
+# T02: the same statement, and the same credit matched to its own deposit
+ZO=$(tsql 2 "SELECT z_no FROM shifts WHERE uuid = '$OLD'")
+# a reused slip (issue 20): T02 deposits its cash in a bag it types as
+# bag-9, T01's BAG-9: refused at the central node, saying whose slip it
+# is; T02 voids it (nothing to undo there) and deposits it as BAG-20
+M2 deposit create "$ZO" --slip bag-9 --account $ACCT >/dev/null || echo "not ok - bag-9"
+M2 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
+M2 statement import "$T/st.csv" --mapping m1 --account $ACCT >/dev/null ||
+    echo "not ok - T02 import"
+expect "T02's bag-9 is refused, its import of the same statement applied" 0 \
+    "Rejected    1" pdt 2 sync
+run M2 sync --quarantine
+has "the operator reads whose slip it is" \
+    "Slip bag-9 is deposit $(csql "SELECT uuid FROM deposits WHERE slip_no = 'BAG-9'")'s already (slip BAG-9, $ACCT, $day, terminal T01, by mary)"
+M2 deposit void bag-9 --reason "Bag number mistyped" >/dev/null || echo "not ok - void bag-9"
+M2 deposit create "$ZO" --slip BAG-20 --account $ACCT >/dev/null || echo "not ok - BAG-20"
+expect "the void of the refused deposit and BAG-20 are applied" 0 "Applied     2" pdt 2 sync
+same "the central node has BAG-20 and no bag-9" \
+    "$(csql "SELECT group_concat(slip_no || ':' || terminal, ' ') FROM deposits WHERE slip_no IN ('BAG-20', 'bag-9')")" \
+    "BAG-20:T02"
+same "the central node has the statement once" "$(stmts)" "1/3/1:BAG-9:auto:0"
+M2 deposit match BAG-20 --line 1:1 --note "Bank says branch 2" >/dev/null ||
+    echo "not ok - T02 match"
+expect "T02's match of the credit T01 matched is refused" 0 "Rejected    1" pdt 2 sync
+run M2 sync --quarantine
+has "the operator reads who matched it to what" \
+    "matched already to deposit BAG-9 (terminal T01, by mary"
+same "the central node keeps T01's match" "$(stmts)" "1/3/1:BAG-9:auto:0"
+M2 deposit unmatch BAG-20 --note "T01 has it" >/dev/null || echo "not ok - T02 unmatch"
+M2 deposit match BAG-20 --line 1:2 --note "Branch 2's cash" >/dev/null ||
+    echo "not ok - T02 match line 2"
+expect "T02's unmatch (nothing to undo here) and its match of line 2 are applied" 0 \
+    "Applied     2" pdt 2 sync
+same "BAG-20 matched to line 2 by hand" "$(stmts)" "1/3/1:BAG-9:auto:0 2:BAG-20:manual:0"
+M1 deposit unmatch BAG-9 --note "Wrong credit" >/dev/null || echo "not ok - T01 unmatch"
+expect "T01's unmatch is applied" 0 "Applied     1" pdt 1 sync
+same "BAG-9's match taken back at the central node" "$(stmts)" \
+    "1/3/1:BAG-9:auto:1 2:BAG-20:manual:0"
+run central deposits ACME --json
+same "paydesk-central deposits: BAG-9 handed again, BAG-20 matched" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (d["slip_no"], d["status"]) for d in json.load(open(sys.argv[1])) if d["slip_no"] in ("BAG-9", "BAG-20")))' "$OUT")" \
+    "BAG-20:matched BAG-9:handed"
+# a statement longer than one record: its lines go in parts, in order
+python3 -c 'import sys
+print("date,amount,reference")
+for i in range(1, 2501): print("%s,1.00,LINE %d" % (sys.argv[1], i))' "$day" >"$T/big.csv"
+M1 statement import "$T/big.csv" --mapping m1 --account $ACCT >/dev/null ||
+    echo "not ok - the long statement's import"
+expect "a statement of 2,500 lines goes in three records" 0 "Applied     3" pdt 1 sync
+same "the central node has its 2,500 lines in order and their total" \
+    "$(csql "SELECT count(*) || '/' || sum(l.amount) || '/' || max(l.seq) || '/' || sum(l.seq = CAST(substr(l.reference, 6) AS INTEGER)) FROM bank_statement_lines l JOIN bank_statements b ON b.id = l.statement_id WHERE b.line_count = 2500")" \
+    "2500/250000/2500/2500"

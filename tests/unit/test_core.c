@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "paydesk/deposit.h"
 #include "paydesk/alloc.h"
 #include "paydesk/credit.h"
 #include "paydesk/config.h"
@@ -1557,12 +1558,32 @@ forecast_weights(void **state)
 	    9999999999999LL);
 }
 
+/* The matching rules find a slip or a code as a whole word (issue 20):
+ * without regard to case, not inside a longer number or word. */
+static void
+deposit_reference_words(void **state)
+{
+	(void)state;
+	assert_true(deposit_ref_has("DEPOSIT BAG-2", "BAG-2"));
+	assert_true(deposit_ref_has("deposit bag-2", "BAG-2"));
+	assert_true(deposit_ref_has("Bag 7.", "7"));
+	assert_true(deposit_ref_has("7", "7"));
+	assert_true(deposit_ref_has("SLIP:7/X", "7"));
+	assert_false(deposit_ref_has("INVOICE 5120", "12"));
+	assert_false(deposit_ref_has("X7 7B", "7"));
+	assert_false(deposit_ref_has("BAG-12", "BAG-1"));
+	assert_false(deposit_ref_has("BAG-1", "BAG-12"));
+	assert_false(deposit_ref_has("anything", ""));
+	assert_true(deposit_ref_has("BAG-12 BAG-1", "BAG-1"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(gateway_status_mapping),
 	    cmocka_unit_test(money_parsing),
+	    cmocka_unit_test(deposit_reference_words),
 	    cmocka_unit_test(money_digits),
 	    cmocka_unit_test(money_formatting),
 	    cmocka_unit_test(money_styles),

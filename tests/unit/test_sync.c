@@ -292,6 +292,99 @@ deposit_round_trip(void **state)
 	free(json);
 }
 
+/* A bank statement (issue 20): a part of its lines round trip, a line
+ * text that is not UTF-8 goes escaped; lines out of order, beyond
+ * line_count or without their fields, and a match naming a deposit and
+ * a gateway payment, or of another rule, are refused. */
+static void
+statement_round_trip(void **state)
+{
+	char r1[] = "DEPOSIT BAG-9", c1[] = "", t1[] = "Cash \xff", b1[] = "X1";
+	char r2[] = "FEES", c2[] = "Bank", t2[] = "", b2[] = "";
+	struct statement_line l[2] = {
+	    {0, 3, "2026-11-23", "", 4000, r1, c1, t1, b1, 0, 0, 0},
+	    {0, 4, "2026-11-24", "2026-11-25", -500, r2, c2, t2, b2, 1, 0, 0}};
+	struct syncrec r, d;
+	struct pd_err err;
+	char *json, *again, *p;
+
+	(void)state;
+	head(&r, SR_STATEMENT);
+	strcpy(r.stmt.account, "DE89");
+	strcpy(r.stmt.stmt_key, "id:S-1");
+	strcpy(r.stmt.format, "camt053");
+	strcpy(r.stmt.imported_by, "mary");
+	r.stmt.nlines = 4;
+	r.stmt.credits = 9000;
+	r.stmt.debits = -500;
+	r.stmt_first = 3;
+	r.slines = l;
+	r.nslines = 2;
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.kind, SR_STATEMENT);
+	assert_int_equal(d.nslines, 2);
+	assert_int_equal(d.slines[1].seq, 4);
+	assert_int_equal(d.slines[1].amount, -500);
+	assert_int_equal(d.slines[1].reversal, 1);
+	assert_string_equal(d.slines[1].value, "2026-11-25");
+	assert_string_equal(d.slines[0].text, "Cash \\xff");
+	again = syncrec_encode(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	free(json);
+	r.stmt_first = 4; /* lines 4 and 5 of 4 */
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "within line_count"));
+	free(json);
+	r.stmt_first = 2; /* line 3 where 2 is due */
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "it must be 2"));
+	free(json);
+	r.stmt_first = 3;
+	json = syncrec_encode(&r);
+	p = strstr(json, "\"booking\"");
+	memcpy(p, "\"bookinh\"", 9);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "needs seq, booking"));
+	free(json);
+
+	head(&r, SR_STMT_MATCH);
+	strcpy(r.op, "match");
+	strcpy(r.stmt.account, "DE89");
+	strcpy(r.stmt.stmt_key, "id:S-1");
+	r.stmt_first = 3;
+	strcpy(r.dep.uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.match_rule, "auto");
+	strcpy(r.by, "mary");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.stmt_first, 3);
+	assert_string_equal(d.match_rule, "auto");
+	syncrec_free(&d);
+	free(json);
+	strcpy(r.gp.gateway, "mpesa");
+	strcpy(r.gp.code, "QK1");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "names one deposit"));
+	free(json);
+	r.dep.uuid[0] = '\0'; /* a gateway payment by the deposits' rule */
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "rule \"auto\""));
+	free(json);
+	strcpy(r.match_rule, "gateway");
+	strcpy(r.op, "unmatch");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "is not unmatched"));
+	free(json);
+}
+
 static void
 bad(const char *json, const char *needle)
 {
@@ -636,6 +729,7 @@ main(void)
 	    cmocka_unit_test(arrangement_round_trip),
 	    cmocka_unit_test(gateway_round_trip),
 	    cmocka_unit_test(deposit_round_trip),
+	    cmocka_unit_test(statement_round_trip),
 	    cmocka_unit_test(bad_records),
 	    cmocka_unit_test(push_envelope),
 	    cmocka_unit_test(push_too_many),

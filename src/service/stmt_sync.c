@@ -1,0 +1,445 @@
+/* stmt_sync.c - imported bank statements and their matches as sync
+ * records (issue 20, "Reconciliation"): written by the terminal in the
+ * transaction of the import or the match, checked and applied at the
+ * central node, so that a supervisor there sees which deposits the bank
+ * confirmed (paydesk-central deposits: matched).
+ *
+ * A statement is known everywhere by its account and key (the bank's
+ * statement id, or the hash of its lines), the same at every terminal
+ * that imports the file: the second terminal's import of it applies as
+ * nothing new. Its lines travel in parts of SYNC_STMT_LINES, in order. A
+ * match names the line by the statement's account, key and the line's
+ * number. Two terminals that match the same credit to different
+ * deposits conflict: the central node keeps the first and refuses the
+ * second with who matched the line to what, and the operator reads it in
+ * the sync's rejected records (paydesk sync --quarantine). Neither kind
+ * is fed back to terminals (a terminal that pulls one refuses it). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/money.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
+
+/* ---- at the terminal ---- */
+
+/* v as a record carries it: printable UTF-8 (a bank file's account or
+ * statement id is what the bank sent), the same at every terminal. */
+static void
+printable(char *v, size_t size)
+{
+	char *e = utf8_printable(v);
+
+	xstrlcpy(v, e, size);
+	free(e);
+}
+
+int
+svc_stmt_outbox(struct svc *s, const struct statement *st,
+    struct statement_line *lines, size_t n, struct pd_err *err)
+{
+	struct syncrec rec;
+	char ref[64];
+	size_t first;
+
+	for (first = 0; first < n; first += SYNC_STMT_LINES) {
+		ledger_rec_head(s, &rec, SR_STATEMENT, NULL, NULL,
+		    s->cfg.branch_id, st->imported_at);
+		rec.stmt = *st;
+		printable(rec.stmt.account, sizeof rec.stmt.account);
+		printable(rec.stmt.stmt_id, sizeof rec.stmt.stmt_id);
+		printable(rec.stmt.stmt_key, sizeof rec.stmt.stmt_key);
+		printable(rec.stmt.file_name, sizeof rec.stmt.file_name);
+		rec.stmt_first = (int64_t)first + 1;
+		rec.slines = lines + first;
+		rec.nslines =
+		    n - first < SYNC_STMT_LINES ? n - first : SYNC_STMT_LINES;
+		snprintf(ref, sizeof ref, "%lld:%lld", (long long)st->id,
+		    (long long)rec.stmt_first);
+		if (svc_outbox(s, &rec, ref, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
+    const char *note, const char *at, struct pd_err *err)
+{
+	struct line_match m;
+	struct syncrec rec;
+	char ref[64];
+
+	if (store_line_match(s->st, line_id, &m, err) != 0)
+		return -1;
+	ledger_rec_head(s, &rec, SR_STMT_MATCH, NULL, NULL, s->cfg.branch_id, at);
+	xstrlcpy(rec.op, op, sizeof rec.op);
+	xstrlcpy(rec.stmt.account, m.account, sizeof rec.stmt.account);
+	xstrlcpy(rec.stmt.stmt_key, m.stmt_key, sizeof rec.stmt.stmt_key);
+	printable(rec.stmt.account, sizeof rec.stmt.account);
+	printable(rec.stmt.stmt_key, sizeof rec.stmt.stmt_key);
+	rec.stmt_first = m.seq;
+	xstrlcpy(rec.dep.uuid, m.dep_uuid, sizeof rec.dep.uuid);
+	xstrlcpy(rec.dep.slip_no, m.slip_no, sizeof rec.dep.slip_no);
+	xstrlcpy(rec.gp.gateway, m.gateway, sizeof rec.gp.gateway);
+	xstrlcpy(rec.gp.code, m.code, sizeof rec.gp.code);
+	xstrlcpy(rec.match_rule, m.rule, sizeof rec.match_rule);
+	xstrlcpy(rec.reason, note ? note : "", sizeof rec.reason);
+	xstrlcpy(rec.by, s->actor.username, sizeof rec.by);
+	snprintf(ref, sizeof ref, "%lld:%d", (long long)m.stmt, m.seq);
+	return svc_outbox(s, &rec, ref, err);
+}
+
+/* ---- at the central node ---- */
+
+/* name is an active supervisor (or above) of the sender's branch; what
+ * says what needs one. */
+static int
+stmt_user(struct svc *s, const struct sync_sender *f, const char *name,
+    const char *what, int64_t *id, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+
+	if (store_user_by_name(s->st, name, &u, &e) != 0) {
+		if (e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		u.active = 0;
+	}
+	if (!u.active || (u.branch[0] && strcmp(u.branch, f->branch) != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("By \"%s\" is not a user of branch %s"), name, f->branch);
+	if (u.role < ROLE_SUPERVISOR)
+		return pd_fail(err, PD_EINVAL,
+		    _("By %s is a %s; %s needs a supervisor"), name,
+		    role_name(u.role), what);
+	if (id != NULL)
+		*id = u.id;
+	return 0;
+}
+
+/* The credits and debits of r's lines. */
+static void
+part_sums(const struct syncrec *r, int64_t *credits, int64_t *debits)
+{
+	size_t i;
+
+	*credits = *debits = 0;
+	for (i = 0; i < r->nslines; i++)
+		if (r->slines[i].amount > 0)
+			*credits += r->slines[i].amount;
+		else
+			*debits += r->slines[i].amount;
+}
+
+/* A part that completes the statement: its lines' totals are the
+ * header's. */
+static int
+check_totals(const struct syncrec *r, int64_t credits, int64_t debits,
+    int digits, struct pd_err *err)
+{
+	char c1[MONEY_BUFSZ], c2[MONEY_BUFSZ], d1[MONEY_BUFSZ], d2[MONEY_BUFSZ];
+
+	if (credits == r->stmt.credits && debits == r->stmt.debits)
+		return 0;
+	return pd_fail(err, PD_EINVAL,
+	    _("Statement %s of account %s: its lines' credits and debits, "
+	      "%s and %s, are not its header's, %s and %s"),
+	    r->stmt.stmt_key, r->stmt.account,
+	    money_plain(c1, sizeof c1, credits, digits),
+	    money_plain(d1, sizeof d1, debits, digits),
+	    money_plain(c2, sizeof c2, r->stmt.credits, digits),
+	    money_plain(d2, sizeof d2, r->stmt.debits, digits));
+}
+
+/* Header: a known format and key; what the central node has of it. */
+static int
+check_header(struct svc *s, const struct syncrec *r, struct statement *have,
+    int *known, struct pd_err *err)
+{
+	static const char *const formats[] = {"camt053", "mt940", "ofx", "csv"};
+	const struct statement *st = &r->stmt;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 4 && strcmp(st->format, formats[i]) != 0; i++)
+		;
+	if (i == 4)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement format \"%s\": camt053, mt940, ofx or csv"),
+		    st->format);
+	if (strncmp(st->stmt_key, "id:", 3) != 0 &&
+	    strncmp(st->stmt_key, "sha256:", 7) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement key \"%s\": id: and the bank's statement id, "
+		      "or sha256: and the hash of its lines"),
+		    st->stmt_key);
+	rc = store_stmt_by_key(s->st, st->account, st->stmt_key, have, err);
+	if (rc < 0)
+		return -1;
+	*known = rc == 1;
+	if (*known && (have->nlines != st->nlines ||
+	                  have->credits != st->credits ||
+	                  have->debits != st->debits))
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %s of account %s is here already, imported "
+		      "on terminal %s on %s, with %lld lines; this one has "
+		      "%lld, or other totals"),
+		    st->stmt_key, st->account, have->terminal, have->imported_at,
+		    (long long)have->nlines, (long long)st->nlines);
+	return 0;
+}
+
+static int
+check_statement(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct statement have;
+	int64_t count = 0, cr = 0, db = 0, pc, pd, before = r->stmt_first - 1;
+	int known;
+
+	if (stmt_user(s, f, r->stmt.imported_by,
+	        _("importing a bank statement"), NULL, err) != 0 ||
+	    check_header(s, r, &have, &known, err) != 0)
+		return -1;
+	if (!known && r->stmt_first != 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %s of account %s is not known here: its "
+		      "lines from 1 come first"),
+		    r->stmt.stmt_key, r->stmt.account);
+	if (known && store_stmt_line_sums(s->st, have.id, &count, &cr, &db,
+	                 err) != 0)
+		return -1;
+	if (count >= before + (int64_t)r->nslines)
+		return 0; /* another terminal's import of it brought them */
+	if (count != before)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %s of account %s: lines %lld on come after "
+		      "line %lld; the central node has %lld"),
+		    r->stmt.stmt_key, r->stmt.account, (long long)r->stmt_first,
+		    (long long)before, (long long)count);
+	part_sums(r, &pc, &pd);
+	if (before + (int64_t)r->nslines == r->stmt.nlines)
+		return check_totals(
+		    r, cr + pc, db + pd, s->cfg.minor_digits, err);
+	return 0;
+}
+
+/* The statement line r names, its place and match. */
+static int
+find_line(struct svc *s, const struct syncrec *r, int64_t *line_id,
+    struct line_match *m, struct pd_err *err)
+{
+	struct statement have;
+	int rc = store_stmt_by_key(
+	    s->st, r->stmt.account, r->stmt.stmt_key, &have, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %s of account %s is not known here: a "
+		      "statement is sent before its matches (one imported "
+		      "before this version never was)"),
+		    r->stmt.stmt_key, r->stmt.account);
+	if (store_stmt_line_id(s->st, have.id, r->stmt_first, line_id, err))
+		return -1;
+	if (*line_id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %s of account %s has no line %lld here"),
+		    r->stmt.stmt_key, r->stmt.account, (long long)r->stmt_first);
+	return store_line_match(s->st, *line_id, m, err);
+}
+
+/* Whether the line's match is the one r names. */
+static int
+same_match(const struct syncrec *r, const struct line_match *m)
+{
+	return r->dep.uuid[0] ? strcmp(m->dep_uuid, r->dep.uuid) == 0
+	                      : strcmp(m->gateway, r->gp.gateway) == 0 &&
+	                            strcmp(m->code, r->gp.code) == 0;
+}
+
+/* A match's deposit or gateway payment: known, and free to match. */
+static int
+check_target(struct svc *s, const struct syncrec *r, struct deposit *d,
+    struct gw_payment *g, struct pd_err *err)
+{
+	struct pd_err e = {0};
+	int matched = 0;
+
+	if (r->gp.code[0] != '\0') {
+		if (store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, g,
+		        &e) != 0)
+			return e.code == PD_ENOTFOUND
+			           ? pd_fail(err, PD_EINVAL,
+			                 _("Gateway payment %s %s is not "
+			                   "known here"),
+			                 r->gp.gateway, r->gp.code)
+			           : (*err = e, -1);
+		if (store_match_gw_active(s->st, g->id, &matched, err) != 0)
+			return -1;
+		return matched ? pd_fail(err, PD_EINVAL,
+		                     _("Gateway payment %s %s is matched "
+		                       "already to another statement line"),
+		                     r->gp.gateway, r->gp.code)
+		               : 0;
+	}
+	if (store_deposit_find(s->st, r->dep.uuid, d, &e) != 0 ||
+	    strcmp(d->uuid, r->dep.uuid) != 0)
+		return e.code == PD_ESTORE
+		           ? (*err = e, -1)
+		           : pd_fail(err, PD_EINVAL,
+		                 _("Deposit %s is not known here"), r->dep.uuid);
+	if (d->voided_at[0])
+		return pd_fail(err, PD_EINVAL, _("Deposit %s is void"), d->slip_no);
+	if (strcmp(d->account, r->stmt.account) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s went to account %s; the statement is of %s"),
+		    d->slip_no, d->account, r->stmt.account);
+	return 0;
+}
+
+static int
+check_match(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct line_match m;
+	struct stmt_credit c;
+	struct deposit d;
+	struct gw_payment g;
+	int64_t line_id;
+
+	if (stmt_user(s, f, r->by, _("matching a statement line"), NULL,
+	        err) != 0 ||
+	    svc_check_text(_("Note"), r->reason, DEPOSIT_NOTE_BUFSZ - 1,
+	        strcmp(r->op, "unmatch") == 0 ||
+	            strcmp(r->match_rule, "manual") == 0,
+	        err) != 0 ||
+	    find_line(s, r, &line_id, &m, err) != 0)
+		return -1;
+	/* an unmatch of a match the central node refused (another
+	 * terminal's came first) asks for what is here already: nothing
+	 * to do, so the operator who resolves the conflict is not refused
+	 * again */
+	if (strcmp(r->op, "unmatch") == 0)
+		return check_target(s, r, &d, &g, err);
+	if (m.dep_uuid[0] != '\0' || m.code[0] != '\0') {
+		if (same_match(r, &m))
+			return 0; /* the same match from another terminal */
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %s line %lld is matched already to %s %s "
+		      "(terminal %s, by %s at %s): two terminals matched the "
+		      "same credit; unmatch one and match it again"),
+		    r->stmt.stmt_key, (long long)r->stmt_first,
+		    m.dep_uuid[0] ? _("deposit") : m.gateway,
+		    m.dep_uuid[0] ? m.slip_no : m.code,
+		    m.terminal[0] ? m.terminal : "-", m.matched_by,
+		    m.matched_at);
+	}
+	if (store_stmt_credit(s->st, m.stmt, m.seq, &c, err) != 0)
+		return -1;
+	if (c.amount <= 0 || c.reversal)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %s line %lld is not a credit"),
+		    r->stmt.stmt_key, (long long)r->stmt_first);
+	if (c.dup && r->dep.uuid[0] != '\0' &&
+	    strcmp(r->match_rule, "manual") == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is a credit an earlier statement "
+		      "already had (statement show marks it): match that "
+		      "line, so the credit is not counted twice"),
+		    (long long)m.stmt, m.seq);
+	if (check_target(s, r, &d, &g, err) != 0)
+		return -1;
+	if (r->dep.uuid[0] != '\0' && d.line_id != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is matched already to another statement "
+		      "line here"),
+		    d.slip_no);
+	return 0;
+}
+
+int
+svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	return r->kind == SR_STATEMENT ? check_statement(s, f, r, err)
+	                               : check_match(s, f, r, err);
+}
+
+static int
+apply_statement(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct statement have = r->stmt;
+	struct user u;
+	int64_t count = 0, cr, db;
+	size_t i;
+	int rc;
+
+	rc = store_stmt_by_key(
+	    s->st, r->stmt.account, r->stmt.stmt_key, &have, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		have = r->stmt;
+		xstrlcpy(have.imported_at, r->at, sizeof have.imported_at);
+		xstrlcpy(have.terminal, r->terminal, sizeof have.terminal);
+		if (store_user_by_name(s->st, r->stmt.imported_by, &u, err) ||
+		    store_stmt_insert(s->st, &have, u.id, err) != 0)
+			return -1;
+	} else if (store_stmt_line_sums(
+	               s->st, have.id, &count, &cr, &db, err) != 0)
+		return -1;
+	if (count >= r->stmt_first - 1 + (int64_t)r->nslines)
+		return 0;
+	for (i = 0; i < r->nslines; i++) {
+		struct statement_line l = r->slines[i];
+
+		if (store_stmt_line_seen(s->st, have.account, &l, err) != 0 ||
+		    store_stmt_line_insert(s->st, have.id, &l, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct line_match m;
+	struct deposit d = {0};
+	struct gw_payment g = {0};
+	struct user u;
+	int64_t line_id;
+
+	if (find_line(s, r, &line_id, &m, err) != 0)
+		return -1;
+	if (r->dep.uuid[0] != '\0' &&
+	    store_deposit_find(s->st, r->dep.uuid, &d, err) != 0)
+		return -1;
+	if (strcmp(r->op, "unmatch") == 0)
+		return m.dep_uuid[0] != '\0' && same_match(r, &m)
+		           ? store_match_undo(
+		                 s->st, d.id, r->at, r->by, r->reason, err)
+		           : 0;
+	if (m.dep_uuid[0] != '\0' || m.code[0] != '\0')
+		return 0; /* the same match, from another terminal */
+	if (r->gp.code[0] != '\0' &&
+	    store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, &g, err))
+		return -1;
+	if (store_user_by_name(s->st, r->by, &u, err) != 0)
+		return -1;
+	return store_match_insert(s->st, line_id, d.id, g.id, r->match_rule,
+	    r->reason, r->at, u.id, r->by, err);
+}
+
+int
+svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	return r->kind == SR_STATEMENT ? apply_statement(s, r, err)
+	                               : apply_match(s, r, err);
+}

@@ -1,0 +1,223 @@
+/* record_stmt.c - a bank statement's lines in its sync record, and what a
+ * statement match names (issue 20), beside the field tables of record.c.
+ * A statement's lines come in parts of at most SYNC_STMT_LINES, each
+ * part its own record with the statement's header and first_line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/i18n.h"
+#include "paydesk/utf8.h"
+#include "paydesk/xmalloc.h"
+
+/* The longest reference, counterparty, text or bank id a line carries
+ * (bytes): the decoders keep what the bank sent, far below this. */
+#define STMT_TEXT_MAX 2048
+/* Lines of one statement at most (the bench's 100,000 and far more). */
+#define STMT_LINES_TOTAL_MAX 10000000
+/* The largest amount of a line, minor units (as a shift's). */
+#define STMT_AMOUNT_MAX INT64_C(100000000000000)
+
+/* s as a JSON string; text that is not printable UTF-8 (a bank file's
+ * bytes are what the bank sent) goes escaped rather than stop the sync. */
+static json_t *
+text_json(const char *s)
+{
+	json_t *v = NULL;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			break;
+	if (*p == '\0' && utf8_valid(s, strlen(s)))
+		v = json_string(s);
+	if (v == NULL) {
+		char *e = utf8_printable(s);
+
+		v = json_string(e);
+		free(e);
+	}
+	return v;
+}
+
+void
+sync_stmt_json(const struct syncrec *r, json_t *d)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < r->nslines; i++) {
+		const struct statement_line *l = &r->slines[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "seq", json_integer(l->seq));
+		json_object_set_new(o, "booking", json_string(l->booking));
+		json_object_set_new(o, "value", json_string(l->value));
+		json_object_set_new(
+		    o, "amount", json_integer((json_int_t)l->amount));
+		json_object_set_new(o, "reference", text_json(l->reference));
+		json_object_set_new(
+		    o, "counterparty", text_json(l->counterparty));
+		json_object_set_new(o, "text", text_json(l->text));
+		json_object_set_new(o, "bank_id", text_json(l->bank_id));
+		json_object_set_new(o, "reversal", json_boolean(l->reversal));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(d, "lines", a);
+}
+
+static int
+line_str(size_t i, const char *what, const char *v, char **out,
+    struct pd_err *err)
+{
+	if (sync_check_text(what, v, STMT_TEXT_MAX + 1, 0, err) != 0) {
+		pd_err_prefix(err, _("data: line %zu: "), i + 1);
+		return -1;
+	}
+	*out = xstrdup(v);
+	return 0;
+}
+
+static int
+line_date(size_t i, const char *what, const char *v, int empty, char *out,
+    struct pd_err *err)
+{
+	int32_t d;
+
+	if ((*v != '\0' || !empty) &&
+	    (strlen(v) != 10 || date_parse(v, NULL, &d, NULL) != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("data: line %zu: %s \"%s\" is not a YYYY-MM-DD date"),
+		    i + 1, what, v);
+	xstrlcpy(out, v, 11);
+	return 0;
+}
+
+/* Entry i of "lines" into l (its strings allocated as they are read). */
+static int
+decode_line(json_t *e, size_t i, int64_t seq, struct statement_line *l,
+    struct pd_err *err)
+{
+	const char *bk, *val, *ref, *cp, *tx, *bid;
+	json_int_t sq, amt;
+	int rev;
+
+	if (json_unpack(e, "{s:I, s:s, s:s, s:I, s:s, s:s, s:s, s:s, s:b!}",
+	        "seq", &sq, "booking", &bk, "value", &val, "amount", &amt,
+	        "reference", &ref, "counterparty", &cp, "text", &tx, "bank_id",
+	        &bid, "reversal", &rev) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: statement line %zu needs seq, booking, value, "
+		      "amount, reference, counterparty, text, bank_id and "
+		      "reversal, and no other field"),
+		    i + 1);
+	if ((int64_t)sq != seq)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: line %zu has seq %lld; it must be %lld (the "
+		      "lines in order from first_line)"),
+		    i + 1, (long long)sq, (long long)seq);
+	l->seq = (int)sq;
+	l->amount = (int64_t)amt;
+	l->reversal = rev;
+	if (l->amount == 0 || l->amount > STMT_AMOUNT_MAX ||
+	    l->amount < -STMT_AMOUNT_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: line %zu: amount %lld is zero or beyond %lld "
+		      "minor units"),
+		    i + 1, (long long)l->amount, (long long)STMT_AMOUNT_MAX);
+	return line_date(i, "booking", bk, 0, l->booking, err) ||
+	               line_date(i, "value", val, 1, l->value, err) ||
+	               line_str(i, "reference", ref, &l->reference, err) ||
+	               line_str(i, "counterparty", cp, &l->counterparty, err) ||
+	               line_str(i, "text", tx, &l->text, err) ||
+	               line_str(i, "bank_id", bid, &l->bank_id, err)
+	           ? -1
+	           : 0;
+}
+
+int
+sync_stmt_decode(json_t *d, struct syncrec *r, struct pd_err *err)
+{
+	json_t *a = json_object_get(d, "lines"), *e;
+	const struct statement *st = &r->stmt;
+	size_t i;
+
+	if (st->nlines < 1 || st->nlines > STMT_LINES_TOTAL_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: line_count %lld is not between 1 and %d"),
+		    (long long)st->nlines, STMT_LINES_TOTAL_MAX);
+	if (r->stmt_first < 1 || r->stmt_first > st->nlines)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: first_line %lld is not a line of the statement's "
+		      "%lld"),
+		    (long long)r->stmt_first, (long long)st->nlines);
+	if (st->credits < 0 || st->debits > 0 || st->ndup < 0 ||
+	    st->ndup > st->nlines)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: credits must be 0 or more, debits 0 or less, "
+		      "dup_count between 0 and line_count"));
+	if (!json_is_array(a) || json_array_size(a) == 0 ||
+	    json_array_size(a) > SYNC_STMT_LINES ||
+	    r->stmt_first - 1 + (int64_t)json_array_size(a) > st->nlines)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: \"lines\" must be an array of 1 to %d lines, "
+		      "within line_count"),
+		    SYNC_STMT_LINES);
+	r->nslines = json_array_size(a);
+	r->slines = xcalloc(r->nslines, sizeof *r->slines);
+	json_array_foreach(a, i, e)
+	{
+		if (decode_line(e, i, r->stmt_first + (int64_t)i,
+		        &r->slines[i], err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+sync_match_decode(struct syncrec *r, struct pd_err *err)
+{
+	int dep = r->dep.uuid[0] != '\0', gw = r->gp.code[0] != '\0';
+	int match = strcmp(r->op, "match") == 0;
+
+	if (!match && strcmp(r->op, "unmatch") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: op \"%s\": match or unmatch"), r->op);
+	if (dep == gw || (gw && r->gp.gateway[0] == '\0'))
+		return pd_fail(err, PD_EINVAL,
+		    _("data: a match names one deposit (deposit_uuid) or one "
+		      "gateway payment (gateway and code)"));
+	if (strcmp(r->match_rule, gw ? "gateway" : "auto") != 0 &&
+	    (gw || strcmp(r->match_rule, "manual") != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("data: rule \"%s\": auto or manual for a deposit, "
+		      "gateway for a gateway payment"),
+		    r->match_rule);
+	if (!match && gw)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: a gateway payment's match is not unmatched"));
+	if (r->stmt_first < 1 || r->stmt_first > STMT_LINES_TOTAL_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: line %lld is not a statement line's number"),
+		    (long long)r->stmt_first);
+	return 0;
+}
+
+void
+sync_stmt_free(struct syncrec *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nslines; i++) {
+		free(r->slines[i].reference);
+		free(r->slines[i].counterparty);
+		free(r->slines[i].text);
+		free(r->slines[i].bank_id);
+	}
+	free(r->slines);
+	r->slines = NULL;
+	r->nslines = 0;
+}
