@@ -256,6 +256,7 @@ struct payment_filter {
 	const char *channel;     /* exact, as stored */
 	const char *recorded_by; /* username of who recorded it */
 	const char *terminal;    /* terminal id that recorded it */
+	const char *branch;      /* branch it was taken at (issue 23) */
 	const char *search;      /* consumer name/account, receipt number */
 	/* taken by this payment gateway (issue 19, seed 000: "revenue paid
 	 * via Stripe"), its name ignoring case; NULL: any */

@@ -600,6 +600,17 @@ struct gw_payment *store_gwl_list(struct store *st, const struct gwl_filter *f,
 int store_kpi(struct store *st, const char *from, const char *to,
     const char *due_to, const char *day, struct kpi_raw *k,
     struct pd_err *err);
+/* store_kpi of the Posted payments sc selects by its terminal or branch
+ * (issue 23), read from the payments (the rollups sum every one); the
+ * amounts due are the organisation's, of those what sc's payments paid.
+ * sc NULL or with neither: store_kpi. */
+int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, const char *day,
+    struct kpi_raw *k, struct pd_err *err);
+/* store_daily_each of the payments sc selects by terminal or branch. */
+int store_daily_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, total_cb cb, void *arg,
+    struct pd_err *err);
 /* Posted collections over [from, to] from the rollups: per day (day
  * order) or per method (largest first). */
 int store_daily_each(struct store *st, const char *from, const char *to,

@@ -21,6 +21,8 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	int rc;
 
 	*out = *in;
+	/* the payments of the scope in force only (issue 23) */
+	svc_scope_filter(s, out);
 	if (in->search &&
 	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
 		return -1;

@@ -610,6 +610,8 @@ store_payment_where(
 		qb_add(q, " AND p.channel = ?", "s", f->channel);
 	if (f->terminal != NULL)
 		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
+	if (f->branch != NULL)
+		qb_add(q, " AND p.branch = ?", "s", f->branch);
 	if (f->recorded_by != NULL)
 		qb_add(q,
 		    " AND p.user_id = (SELECT id FROM users WHERE "

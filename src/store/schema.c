@@ -1038,7 +1038,11 @@ const char *const store_migrations[] = {
     " INSERT INTO consumers_words (consumers_words, rowid, name_fold)"
     " VALUES ('delete', old.id, old.name_fold);"
     " INSERT INTO consumers_words (rowid, name_fold) VALUES (new.id,"
-    " new.name_fold); END;\n",
+    " new.name_fold); END;\n",    /* a terminal's and a branch's figures (issue 23: the dashboard and
+     * reports by scope) read their payments by these, a day range at a
+     * time, as the organisation's read the rollups */
+    "CREATE INDEX payments_terminal ON payments (terminal, paid_on, status);\n"
+    "CREATE INDEX payments_branch ON payments (branch, paid_on, status);\n",
 };
 
 const int store_nmigrations =
