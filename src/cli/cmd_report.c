@@ -31,15 +31,16 @@ kpi_diff(int64_t a, int64_t b)
 int
 cmd_kpi(struct cli *c, int argc, char **argv)
 {
-	const char *month = NULL, *day = NULL;
-	struct opt o[] = {
-	    {"month", 0, &month}, {"day", 0, &day}, {NULL, 0, NULL}};
+	const char *month = NULL, *day = NULL, *scope = NULL;
+	struct opt o[] = {{"month", 0, &month}, {"day", 0, &day},
+	    {"scope", 0, &scope}, {NULL, 0, NULL}};
 	struct kpi k;
 	struct rec *r;
 	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ], m[8];
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_scope(c, scope) != 0 ||
 	    (day && (day = cli_date(c, "--day", day)) == NULL))
 		return -1;
 	/* in the organisation's date format without the day, as --day
@@ -52,6 +53,10 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	if (svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
+	/* whose payments these are (issue 23), before any figure */
+	rec_shown(r, _("Scope"), "scope",
+	    svc_scope_word(svc_scope_now(&c->svc)),
+	    svc_scope_title(&c->svc, title, sizeof title));
 	snprintf(title, sizeof title, _("Month %s to %s"),
 	    svc_date(&c->svc, d1, sizeof d1, k.from),
 	    svc_date(&c->svc, d2, sizeof d2, k.to));
@@ -167,6 +172,8 @@ payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
 	int rc;
 
 	rc = svc_split(&c->svc, f, by, split_keep, &x, &c->err);
+	if (rc == 0)
+		cli_scope_line(c);
 	t = table_new(c, cols[by == SPLIT_GATEWAY], 5);
 	for (i = 0; rc == 0 && i < x.n; i++) {
 		memset(cell, 0, sizeof cell);
@@ -188,12 +195,13 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL,
 	           *recorded_by = NULL, *search = NULL, *channel = NULL,
-	           *sort = NULL, *limit = NULL, *gateway = NULL, *split = NULL;
+	           *sort = NULL, *limit = NULL, *gateway = NULL, *split = NULL,
+	           *scope = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"operator", 0, &recorded_by},
 	    {"search", 0, &search}, {"channel", 0, &channel},
 	    {"sort", 0, &sort}, {"limit", 0, &limit}, {"gateway", 0, &gateway},
-	    {"split", 0, &split}, {NULL, 0, NULL}};
+	    {"split", 0, &split}, {"scope", 0, &scope}, {NULL, 0, NULL}};
 	static const char *const sorts[PAYERS_SORTS] = {
 	    "total", "count", "last", "name", "account", "methods"};
 	struct payment_filter f;
@@ -207,7 +215,8 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 
 	memset(&f, 0, sizeof f);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    cli_payment_filter(c, &f, from, to, NULL, NULL, limit) != 0)
+	    cli_payment_filter(c, &f, from, to, NULL, NULL, limit) != 0 ||
+	    cli_scope(c, scope) != 0)
 		return -1;
 	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 50;
@@ -246,6 +255,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	}
 	x.c = c;
 	cols = svc_listing_cols(LIST_PAYERS, &ncols);
+	cli_scope_line(c);
 	x.t = table_new(c, cols, ncols);
 	rc = svc_payers_each(&c->svc, &f, by, payer_row, &x, &c->err);
 	return table_done(x.t, rc);

@@ -68,3 +68,25 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 			return cli_usage(c, _("%s: empty argument"), argv[0]);
 	return 0;
 }
+
+int
+cli_scope(struct cli *c, const char *text)
+{
+	enum svc_scope sc;
+
+	if (text == NULL)
+		return 0;
+	if (svc_scope_parse(text, "--scope", &sc, &c->err) != 0)
+		return -1;
+	return svc_scope_set(&c->svc, sc, &c->err);
+}
+
+void
+cli_scope_line(struct cli *c)
+{
+	char title[64];
+
+	if (c->mode == OUT_TEXT)
+		printf(_("Scope: %s\n"),
+		    svc_scope_title(&c->svc, title, sizeof title));
+}
