@@ -461,6 +461,14 @@ int svc_dashboard(
  * ndays is 7, day_amount[0] the week's first day. */
 int svc_dashboard_week(
     struct svc *s, const char *day, struct dashboard *d, struct pd_err *err);
+/* The items behind k's Collection Rate (issue 23's drill-down): those
+ * due from k->from to k->due_to, each with what it owes and what the
+ * scope's Posted payments dated up to k->to paid of it, with their
+ * receipts (struct rate_row), by due date; their sums are k->cur's
+ * due_total and due_paid. Consumers' names: supervisor and up
+ * (PD_EPERM). */
+int svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
+    struct pd_err *err);
 /* The day delta days from a "YYYY-MM-DD" (kept within 1900..9999). */
 void svc_day_step(const char *day, int delta, char out[11]);
 /* The month before or after a "YYYY-MM" (delta months). */
@@ -540,6 +548,7 @@ enum listing {
 	LIST_FORECAST,      /* the weeks ahead of a forecast */
 	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
 	LIST_EXCEPTIONS,    /* the reconciliation's exceptions (issue 20) */
+	LIST_RATE_ITEMS,    /* the items behind the Collection Rate (issue 23) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -557,6 +566,8 @@ void svc_credit_cells(
 void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
     char buf[LISTING_BUFSZ], struct xcell *cells);
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
+/* An item behind the Collection Rate as cells of LIST_RATE_ITEMS. */
+void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
 /* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
  * when w->past. */
 void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);

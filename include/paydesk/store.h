@@ -607,6 +607,12 @@ int store_kpi(struct store *st, const char *from, const char *to,
 int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, const char *day,
     struct kpi_raw *k, struct pd_err *err);
+/* The items behind store_kpi_scoped's due_total and due_paid (due in
+ * [from, due_to], paid up to to by sc's payments), by due date then
+ * reference; their sums are the KPI's. */
+int store_rate_rows(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, rate_cb cb,
+    void *arg, struct pd_err *err);
 /* store_daily_each of the payments sc selects by terminal or branch. */
 int store_daily_scoped(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, total_cb cb, void *arg,

@@ -28,12 +28,80 @@ kpi_diff(int64_t a, int64_t b)
 	return a == KPI_NONE || b == KPI_NONE ? KPI_NONE : a - b;
 }
 
+static int
+rate_row(const struct rate_row *row, void *arg)
+{
+	struct xcell cells[16];
+
+	svc_rate_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+static int
+kpi_payment_row(const struct payment_row *row, void *arg)
+{
+	struct xcell cells[16];
+
+	svc_payment_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+/* `kpi --rows collected|day|rate`: the rows behind a figure of k (issue
+ * 23's drill-down), of the scope in force: the Posted payments Total
+ * Collected counts (the month's), those of Received Today (the --day's,
+ * a day of the chart), or the items Collection Rate counts with what
+ * paid them. */
+static int
+kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
+{
+	static const char *const names[] = {"collected", "day", "rate"};
+	struct payment_filter f;
+	const struct xcol *cols;
+	struct table *t;
+	int i, ncols, rc;
+
+	for (i = 0; i < 3 && strcmp(rows, names[i]) != 0; i++)
+		;
+	if (i == 3)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--rows \"%s\": collected (the payments Total Collected "
+		      "counts), day (those of Received Today, or of --day) or "
+		      "rate (the items Collection Rate counts)"),
+		    rows);
+	if (i < 2 && c->mode == OUT_JSON &&
+	    svc_require(&c->svc, ROLE_SUPERVISOR,
+	        _("Exporting consumers' data"), &c->err) != 0)
+		return -1;
+	cols = svc_listing_cols(i == 2 ? LIST_RATE_ITEMS : LIST_PAYMENTS, &ncols);
+	if (i == 2) {
+		/* refused before a line is printed */
+		if (svc_require(&c->svc, ROLE_SUPERVISOR,
+		        _("The collection rate's items"), &c->err) != 0)
+			return -1;
+		cli_scope_line(c);
+		t = table_new(c, cols, ncols);
+		return table_done(t, svc_rate_rows(&c->svc, k, rate_row, t,
+		                         &c->err));
+	}
+	memset(&f, 0, sizeof f);
+	f.status = PS_POSTED;
+	f.type = -1;
+	f.from = i == 0 ? k->from : k->day;
+	f.to = i == 0 ? k->to : k->day;
+	cli_scope_line(c);
+	t = table_new(c, cols, ncols);
+	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
+	return table_done(t, rc);
+}
+
 int
 cmd_kpi(struct cli *c, int argc, char **argv)
 {
-	const char *month = NULL, *day = NULL, *scope = NULL;
+	const char *month = NULL, *day = NULL, *scope = NULL, *rows = NULL;
 	struct opt o[] = {{"month", 0, &month}, {"day", 0, &day},
-	    {"scope", 0, &scope}, {NULL, 0, NULL}};
+	    {"scope", 0, &scope}, {"rows", 0, &rows}, {NULL, 0, NULL}};
 	struct kpi k;
 	struct rec *r;
 	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ], m[8];
@@ -52,6 +120,8 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		month = m;
 	if (svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
 		return -1;
+	if (rows != NULL)
+		return kpi_rows(c, rows, &k);
 	r = rec_new(c);
 	/* whose payments these are (issue 23), before any figure */
 	rec_shown(r, _("Scope"), "scope",

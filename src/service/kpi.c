@@ -376,3 +376,19 @@ svc_day_step(const char *day, int delta, char out[11])
 		d -= delta;
 	date_format(out, d);
 }
+
+int
+svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct payment_filter sc;
+
+	/* consumers' names and what they paid: the payers report's role */
+	if (svc_require(s, ROLE_SUPERVISOR, _("The collection rate's items"),
+	        err) != 0)
+		return -1;
+	memset(&sc, 0, sizeof sc);
+	svc_scope_filter(s, &sc);
+	return store_rate_rows(
+	    s->st, &sc, k->from, k->to, k->due_to, cb, arg, err);
+}

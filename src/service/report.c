@@ -13,7 +13,7 @@
  * lets it use its indexes. */
 static int
 canonical_filter(struct svc *s, const struct payment_filter *in,
-    struct payment_filter *out, struct pd_err *err)
+    struct payment_filter *out, int lookup, struct pd_err *err)
 {
 	const struct pay_method *m;
 	const char *ch;
@@ -21,8 +21,12 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	int rc;
 
 	*out = *in;
-	/* the payments of the scope in force only (issue 23) */
-	svc_scope_filter(s, out);
+	/* the payments of the scope in force only (issue 23); a search of
+	 * the payments list finds a payment wherever it was taken, as
+	 * `payment show` does, unless a scope was chosen */
+	if (!lookup || in->search == NULL || *in->search == '\0' ||
+	    s->scope != SVC_SCOPE_AUTO)
+		svc_scope_filter(s, out);
 	if (in->search &&
 	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
 		return -1;
@@ -78,7 +82,7 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 	struct payment_filter g;
 	int64_t n;
 
-	if (canonical_filter(s, f, &g, err) != 0)
+	if (canonical_filter(s, f, &g, 1, err) != 0)
 		return -1;
 	if (g.sort == PAY_BY_CONSUMER) {
 		struct payment_filter c = g;
@@ -118,7 +122,7 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 
 	/* every consumer's payments, names and phones: a supervisor's */
 	if (svc_require(s, ROLE_SUPERVISOR, _("The payers report"), err) != 0 ||
-	    canonical_filter(s, f, &g, err) != 0)
+	    canonical_filter(s, f, &g, 0, err) != 0)
 		return -1;
 	return store_payers_each(s->st, &g, sort, cb, arg, err);
 }
@@ -130,7 +134,7 @@ svc_split(struct svc *s, const struct payment_filter *f, enum split_by by,
 	struct payment_filter g;
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("The payers report"), err) != 0 ||
-	    canonical_filter(s, f, &g, err) != 0)
+	    canonical_filter(s, f, &g, 0, err) != 0)
 		return -1;
 	return store_split(s->st, &g, by, cb, arg, err);
 }
@@ -147,7 +151,7 @@ svc_payments_count(struct svc *s, const struct payment_filter *f, int64_t *n,
 {
 	struct payment_filter g;
 
-	if (canonical_filter(s, f, &g, err) != 0)
+	if (canonical_filter(s, f, &g, 1, err) != 0)
 		return -1;
 	return store_payments_count(s->st, &g, n, err);
 }

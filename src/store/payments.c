@@ -611,7 +611,9 @@ store_payment_where(
 	if (f->terminal != NULL)
 		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
 	if (f->branch != NULL)
-		qb_add(q, " AND p.branch = ?", "s", f->branch);
+		/* a branch's, and the organisation's own that no branch
+		 * took (the central node's gateway payments, branch "") */
+		qb_add(q, " AND p.branch IN (?, '')", "s", f->branch);
 	if (f->recorded_by != NULL)
 		qb_add(q,
 		    " AND p.user_id = (SELECT id FROM users WHERE "

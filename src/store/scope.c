@@ -24,7 +24,7 @@ scope_where(struct qb *q, const struct payment_filter *sc)
 	if (sc->terminal != NULL)
 		qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
 	if (sc->branch != NULL)
-		qb_add(q, " AND p.branch = ?", "s", sc->branch);
+		qb_add(q, " AND p.branch IN (?, '')", "s", sc->branch);
 }
 
 /* Run q (freed) for its one row of n integers into v. */
@@ -147,4 +147,64 @@ store_daily_scoped(struct store *st, const struct payment_filter *sc,
 		}
 	db_finalize(s);
 	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading collections"));
+}
+
+/* The Posted payments of sc dated up to ? allocated to item i, as p. */
+static void
+paid_of_item(struct qb *q, const struct payment_filter *sc, const char *to)
+{
+	qb_add(q,
+	    " FROM allocations a JOIN payments p ON p.id = a.payment_id "
+	    "WHERE a.item_id = i.id AND p.status = 'Posted' AND p.paid_on <= ?",
+	    "s", to);
+	if (scoped(sc))
+		scope_where(q, sc);
+}
+
+int
+store_rate_rows(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, rate_cb cb,
+    void *arg, struct pd_err *err)
+{
+	struct db_stmt *s;
+	struct rate_row r;
+	struct qb q;
+	int rc;
+
+	qb_init(&q, "SELECT i.id, i.ref, c.name, c.account_no, i.due_on, "
+	            "i.amount - (SELECT coalesce(sum(m.amount), 0) FROM "
+	            "arrangement_moves m WHERE m.item_id = i.id) AS owed, "
+	            "min(i.amount - (SELECT coalesce(sum(m.amount), 0) FROM "
+	            "arrangement_moves m WHERE m.item_id = i.id), (SELECT "
+	            "coalesce(sum(a.amount), 0)");
+	paid_of_item(&q, sc, to);
+	qb_add(&q, ")), (SELECT group_concat(receipt_no, '; ') FROM (SELECT "
+	           "DISTINCT p.receipt_no",
+	    "");
+	paid_of_item(&q, sc, to);
+	qb_add(&q, " AND a.amount > 0 ORDER BY p.receipt_no)) FROM items i "
+	           "JOIN consumers c ON c.id = i.consumer_id WHERE i.due_on "
+	           "BETWEEN ? AND ? ORDER BY i.due_on, i.ref",
+	    "ss", from, due_to);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW) {
+		memset(&r, 0, sizeof r);
+		r.item_id = db_column_int64(s, 0);
+		st_col(s, 1, r.ref, sizeof r.ref);
+		st_col(s, 2, r.consumer_name, sizeof r.consumer_name);
+		st_col(s, 3, r.account_no, sizeof r.account_no);
+		st_col(s, 4, r.due_on, sizeof r.due_on);
+		r.due = db_column_int64(s, 5);
+		r.paid = db_column_int64(s, 6);
+		st_col(s, 7, r.paid_by, sizeof r.paid_by);
+		if (cb(&r, arg) != 0) {
+			rc = DB_DONE;
+			break;
+		}
+	}
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Computing KPIs"));
 }

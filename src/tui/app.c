@@ -880,7 +880,8 @@ tui_main(struct svc *svc)
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \
 	X(arrangement)                                                         \
-	X(exceptions)
+	X(exceptions)                                                          \
+	X(rate_items)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

@@ -576,3 +576,18 @@ screen_payments_new(struct tui *t, int credits)
 	plist_load(p, t, 1);
 	return &p->sc;
 }
+
+struct tui_screen *
+screen_payments_posted(struct tui *t, const char *from, const char *to)
+{
+	struct plist *p = (struct plist *)screen_payments_new(t, 0);
+	struct list_filters *lf = &p->tabs[0].lf;
+
+	/* the filter line says what was counted: "Posted, from..to" */
+	lf->range = R_CUSTOM;
+	snprintf(lf->from, sizeof lf->from, "%s", from);
+	snprintf(lf->to, sizeof lf->to, "%s", to);
+	lf->status = PS_POSTED;
+	plist_restart(p, t);
+	return &p->sc;
+}
