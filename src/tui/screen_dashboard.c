@@ -67,8 +67,8 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'n', "n", NULL, N_("record a payment"), A_PAY},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
     {'o', "o", N_("Scope"),
-        N_("whose payments: this terminal, this branch or the "
-           "organisation, as far as your role reads"),
+        N_("the scope: terminal, branch or organisation, as the role "
+           "reads"),
         A_SCOPE},
     {'1', "1", NULL, N_("the payments Total Collected counts"),
         A_ROWS_COLLECTED},

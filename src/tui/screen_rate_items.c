@@ -116,7 +116,7 @@ free_rate(struct tui_screen *sc)
 }
 
 const struct tui_screen_class screen_rate_items_class = {
-    .name = "RateItems",
+    .name = "Collection rate items",
     .title = N_("Collection rate: the items due"),
     .keys = screen_rate_items_keys,
     .nkeys = TUI_NKEYS(screen_rate_items_keys),
