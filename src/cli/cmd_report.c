@@ -325,6 +325,10 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	}
 	x.c = c;
 	cols = svc_listing_cols(LIST_PAYERS, &ncols);
+	/* the scope's line only above a report that is read */
+	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The payers report"),
+	        &c->err) != 0)
+		return -1;
 	cli_scope_line(c);
 	x.t = table_new(c, cols, ncols);
 	rc = svc_payers_each(&c->svc, &f, by, payer_row, &x, &c->err);

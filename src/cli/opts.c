@@ -84,9 +84,11 @@ cli_scope(struct cli *c, const char *text)
 void
 cli_scope_line(struct cli *c)
 {
-	char title[64];
+	char title[64], line[128];
 
-	if (c->mode == OUT_TEXT)
-		printf(_("Scope: %s\n"),
-		    svc_scope_title(&c->svc, title, sizeof title));
+	if (c->mode != OUT_TEXT)
+		return;
+	snprintf(line, sizeof line, _("Scope: %s"),
+	    svc_scope_title(&c->svc, title, sizeof title));
+	puts(line);
 }
