@@ -74,7 +74,8 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
 		return -1;
-	cols = svc_listing_cols(i == 2 ? LIST_RATE_ITEMS : LIST_PAYMENTS, &ncols);
+	cols =
+	    svc_listing_cols(i == 2 ? LIST_RATE_ITEMS : LIST_PAYMENTS, &ncols);
 	if (i == 2) {
 		/* refused before a line is printed */
 		if (svc_require(&c->svc, ROLE_SUPERVISOR,
@@ -82,8 +83,8 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 			return -1;
 		cli_scope_line(c);
 		t = table_new(c, cols, ncols);
-		return table_done(t, svc_rate_rows(&c->svc, k, rate_row, t,
-		                         &c->err));
+		return table_done(
+		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
 	}
 	memset(&f, 0, sizeof f);
 	f.status = PS_POSTED;

@@ -43,8 +43,8 @@ svc_scope_now(const struct svc *s)
 }
 
 int
-svc_scope_parse(const char *text, const char *what, enum svc_scope *out,
-    struct pd_err *err)
+svc_scope_parse(
+    const char *text, const char *what, enum svc_scope *out, struct pd_err *err)
 {
 	int i;
 

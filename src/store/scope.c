@@ -141,7 +141,8 @@ store_daily_scoped(struct store *st, const struct payment_filter *sc,
 		return -1;
 	while ((rc = db_step(s)) == DB_ROW)
 		if (cb((const char *)db_column_text(s, 0),
-		        db_column_int64(s, 1), db_column_int64(s, 2), arg) != 0) {
+		        db_column_int64(s, 1), db_column_int64(s, 2),
+		        arg) != 0) {
 			rc = DB_DONE;
 			break;
 		}
@@ -163,8 +164,8 @@ paid_of_item(struct qb *q, const struct payment_filter *sc, const char *to)
 
 int
 store_rate_rows(struct store *st, const struct payment_filter *sc,
-    const char *from, const char *to, const char *due_to, rate_cb cb,
-    void *arg, struct pd_err *err)
+    const char *from, const char *to, const char *due_to, rate_cb cb, void *arg,
+    struct pd_err *err)
 {
 	struct db_stmt *s;
 	struct rate_row r;
@@ -178,13 +179,15 @@ store_rate_rows(struct store *st, const struct payment_filter *sc,
 	            "arrangement_moves m WHERE m.item_id = i.id), (SELECT "
 	            "coalesce(sum(a.amount), 0)");
 	paid_of_item(&q, sc, to);
-	qb_add(&q, ")), (SELECT group_concat(receipt_no, '; ') FROM (SELECT "
-	           "DISTINCT p.receipt_no",
+	qb_add(&q,
+	    ")), (SELECT group_concat(receipt_no, '; ') FROM (SELECT "
+	    "DISTINCT p.receipt_no",
 	    "");
 	paid_of_item(&q, sc, to);
-	qb_add(&q, " AND a.amount > 0 ORDER BY p.receipt_no)) FROM items i "
-	           "JOIN consumers c ON c.id = i.consumer_id WHERE i.due_on "
-	           "BETWEEN ? AND ? ORDER BY i.due_on, i.ref",
+	qb_add(&q,
+	    " AND a.amount > 0 ORDER BY p.receipt_no)) FROM items i "
+	    "JOIN consumers c ON c.id = i.consumer_id WHERE i.due_on "
+	    "BETWEEN ? AND ? ORDER BY i.due_on, i.ref",
 	    "ss", from, due_to);
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);

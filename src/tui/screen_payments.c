@@ -99,8 +99,19 @@ count_text(struct tui *t, const struct plist *p, const struct tab *tb,
 	if (p->cur)
 		snprintf(buf, n,
 		    ngettext("%s credit note", "%s credit notes", c), num);
-	else
+	else {
+		char sc[64];
+		size_t len;
+
 		snprintf(buf, n, ngettext("%s payment", "%s payments", c), num);
+		/* whose payments (issue 23; a search finds them all unless
+		 * a scope was chosen) */
+		len = strlen(buf);
+		if (len + 3 < n && (t->svc->scope != SVC_SCOPE_AUTO ||
+		                       tb->list.search.buf[0] == '\0'))
+			snprintf(buf + len, n - len, " \xc2\xb7 %s",
+			    svc_scope_title(t->svc, sc, sizeof sc));
+	}
 }
 
 /* Where the list is among its pages, at the right of the row under it:

@@ -85,8 +85,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	y += 2;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y);
 	if (v->n == 0)
-		tui_text(y + 1, 3, _("Nothing fell due in the period"),
-		    COLS - 4);
+		tui_text(
+		    y + 1, 3, _("Nothing fell due in the period"), COLS - 4);
 }
 
 static int
