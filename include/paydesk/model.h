@@ -257,6 +257,8 @@ struct payment_filter {
 	const char *recorded_by; /* username of who recorded it */
 	const char *terminal;    /* terminal id that recorded it */
 	const char *branch;      /* branch it was taken at (issue 23) */
+	/* of consumers of this segment, ignoring case (issue 23); NULL: any */
+	const char *segment;
 	const char *search;      /* consumer name/account, receipt number */
 	/* taken by this payment gateway (issue 19, seed 000: "revenue paid
 	 * via Stripe"), its name ignoring case; NULL: any */

@@ -613,6 +613,11 @@ int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 int store_rate_rows(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, rate_cb cb,
     void *arg, struct pd_err *err);
+/* Whether some consumer is of segment (ignoring case): 0 yes, 1 no with
+ * known the segments there are ("Commercial, Residential"; cut to
+ * size), -1 on error. */
+int store_segment_known(struct store *st, const char *segment, char *known,
+    size_t size, struct pd_err *err);
 /* store_daily_each of the payments sc selects by terminal or branch. */
 int store_daily_scoped(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, total_cb cb, void *arg,

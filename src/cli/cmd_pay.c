@@ -528,13 +528,13 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
 	           *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
 	           *recorded_by = NULL, *sort = NULL, *gateway = NULL,
-	           *scope = NULL;
+	           *scope = NULL, *segment = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit},
 	    {"channel", 0, &channel}, {"operator", 0, &recorded_by},
 	    {"sort", 0, &sort}, {"gateway", 0, &gateway}, {"scope", 0, &scope},
-	    {NULL, 0, NULL}};
+	    {"segment", 0, &segment}, {NULL, 0, NULL}};
 	struct payment_filter f;
 	struct export_job j;
 	struct table *t;
@@ -555,6 +555,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	f.channel = channel;
 	f.recorded_by = recorded_by;
 	f.gateway = gateway;
+	f.segment = segment;
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_payments(&c->svc, &f, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);

@@ -267,12 +267,13 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	const char *from = NULL, *to = NULL, *method = NULL,
 	           *recorded_by = NULL, *search = NULL, *channel = NULL,
 	           *sort = NULL, *limit = NULL, *gateway = NULL, *split = NULL,
-	           *scope = NULL;
+	           *scope = NULL, *segment = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"operator", 0, &recorded_by},
 	    {"search", 0, &search}, {"channel", 0, &channel},
 	    {"sort", 0, &sort}, {"limit", 0, &limit}, {"gateway", 0, &gateway},
-	    {"split", 0, &split}, {"scope", 0, &scope}, {NULL, 0, NULL}};
+	    {"split", 0, &split}, {"scope", 0, &scope},
+	    {"segment", 0, &segment}, {NULL, 0, NULL}};
 	static const char *const sorts[PAYERS_SORTS] = {
 	    "total", "count", "last", "name", "account", "methods"};
 	struct payment_filter f;
@@ -307,6 +308,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	f.search = search;
 	f.channel = channel;
 	f.gateway = gateway;
+	f.segment = segment;
 	if (split != NULL) {
 		if (strcmp(split, "method") != 0 && strcmp(split, "gateway") != 0)
 			return pd_fail(&c->err, PD_EINVAL,

@@ -7,6 +7,26 @@
 #include "paydesk/date.h"
 #include "paydesk/xmalloc.h"
 
+/* A consumer segment some consumer has (issue 23's filters), else
+ * PD_ENOTFOUND naming those there are. */
+static int
+segment_known(struct svc *s, const char *segment, struct pd_err *err)
+{
+	char known[256];
+	int rc = store_segment_known(s->st, segment, known, sizeof known, err);
+
+	if (rc == 1 && *known == '\0')
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Segment \"%s\": no consumer here has a segment"),
+		    segment);
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Segment \"%s\": no consumer is of it (the segments are "
+		      "%s)"),
+		    segment, known);
+	return rc;
+}
+
 /* Method and channel names as stored: the configured spelling of what the
  * user typed in any case (a name no longer configured is kept as typed,
  * so old payments stay reachable); the store compares them exactly, which
@@ -29,6 +49,10 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 		svc_scope_filter(s, out);
 	if (in->search &&
 	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
+		return -1;
+	if (in->segment != NULL &&
+	    (svc_check_text(_("Segment"), in->segment, 32, 0, err) != 0 ||
+	        segment_known(s, in->segment, err) != 0))
 		return -1;
 	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
 		out->method = m->name;

@@ -621,6 +621,11 @@ store_payment_where(
 		    "s", f->recorded_by);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
+	if (f->segment != NULL)
+		qb_add(q,
+		    " AND p.consumer_id IN (SELECT id FROM consumers WHERE "
+		    "segment = ? COLLATE NOCASE)",
+		    "s", f->segment);
 	if (f->gateway != NULL)
 		qb_add(q,
 		    " AND p.uuid IN (SELECT payment_uuid FROM gw_payments "

@@ -211,3 +211,28 @@ store_rate_rows(struct store *st, const struct payment_filter *sc,
 	db_finalize(s);
 	return rc == DB_DONE ? 0 : st_fail(st, err, _("Computing KPIs"));
 }
+
+int
+store_segment_known(struct store *st, const char *segment, char *known,
+    size_t size, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT (SELECT count(*) FROM consumers WHERE segment = ?1 COLLATE "
+	    "NOCASE), (SELECT group_concat(segment, ', ') FROM (SELECT "
+	    "DISTINCT segment FROM consumers WHERE segment <> '' ORDER BY "
+	    "segment))",
+	    err);
+	int rc, found = 0;
+
+	if (s == NULL || st_bind(s, "s", segment) != 0)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		found = db_column_int64(s, 0) > 0;
+		st_col(s, 1, known, size);
+	}
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading the segments"));
+	return found ? 0 : 1;
+}

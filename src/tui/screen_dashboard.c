@@ -412,13 +412,16 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 		lx = 2 + utf8_columns(title, strlen(title)) + 2;
 		if (lx < 21)
 			lx = 21;
-		if (b->bar >= 0 && b->bar < d->ndays)
-			snprintf(lab, sizeof lab,
-			    _("day %d: %s (Enter: its payments)"),
+		if (b->bar >= 0 && b->bar < d->ndays) {
+			char part[64];
+
+			snprintf(part, sizeof part, _("day %d: %s"),
 			    day_of_month(first + b->bar),
 			    svc_money(t->svc, m, sizeof m,
 			        d->day_amount[b->bar]));
-		else
+			snprintf(lab, sizeof lab, "%s %s", part,
+			    tui_keys(_("({Enter}: its payments)")));
+		} else
 			snprintf(lab, sizeof lab, _("best day %d: %s"),
 			    day_of_month(first + best),
 			    svc_money(t->svc, m, sizeof m, max));

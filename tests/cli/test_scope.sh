@@ -125,3 +125,22 @@ expect "--rows rate needs a supervisor" 5 "needs the supervisor role" \
     as jane 1234 kpi --rows rate
 expect "--rows of no figure: refused (3)" 3 '--rows "outstanding": collected' \
     as mary 2222 kpi --rows outstanding
+
+# --segment (issue 23's filters): the payments of one segment's consumers
+run as admin 9999 --csv report payers --segment commercial
+same "payers --segment: Commercial's only (in any case)" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2 " " $3}')" \
+    "$(tsql 1 "SELECT c.account_no, printf('%.2f', sum(p.amount) / 100.0) FROM
+     payments p JOIN consumers c ON c.id = p.consumer_id WHERE p.status =
+     'Posted' AND c.segment = 'Commercial' GROUP BY 1" | tr '|' ' ')"
+run as admin 9999 --csv payments --segment Residential --scope branch
+same "payments --segment --scope: Residential's of the branch" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $1}' | sort | tr '\n' ' ')" \
+    "$(tsql 1 "SELECT p.receipt_no FROM payments p JOIN consumers c ON c.id =
+     p.consumer_id WHERE c.segment = 'Residential' AND p.branch = 'B01'
+     ORDER BY 1" | tr '\n' ' ')"
+expect "a segment no consumer has: refused (4), the segments named" 4 \
+    'Segment "Industrial": no consumer is of it (the segments are Commercial, Residential)' \
+    as admin 9999 report payers --segment Industrial
+expect "an empty segment: refused (3)" 3 "Segment" \
+    as admin 9999 payments --segment ''

@@ -59,7 +59,7 @@ wait_for "Enter without a bar: says how to choose one" "[ and ]"
 keys '['
 i=0
 while [ $i -lt 12 ]; do keys '['; i=$((i + 1)); done
-wait_for "[ ... [: the 19th chosen, its amount" "day 19: \$7.00"
+wait_for "[ ... [: the 19th chosen, its amount" "day 19: \$7.00 (Enter: its payments)"
 keys Enter
 wait_for "Enter: the 19th's payments" "R-T01-000004"
 lacks "Enter: not the 20th's" "R-T01-000001"
