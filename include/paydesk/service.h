@@ -153,6 +153,11 @@ int svc_login(
  * passed through _()): the message is "<action> needs the <role> role". */
 int svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err);
+/* Check a payment filter as svc_payments_each does (texts, gateway,
+ * segment) without reading payments: a front end's title goes above a
+ * list only once its filter is good. */
+int svc_payment_filter_check(
+    struct svc *s, const struct payment_filter *f, struct pd_err *err);
 /* The widest scope the actor may read, which is also its default
  * (issue 23): an admin (or the central node) the organisation, a
  * supervisor the branch, a cashier, a recovery agent or nobody signed in

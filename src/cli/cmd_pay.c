@@ -565,6 +565,8 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
 		return -1;
+	if (svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
+		return -1;
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
 	cli_scope_line(c);
 	t = table_new(c, cols, ncols);

@@ -330,7 +330,8 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	cols = svc_listing_cols(LIST_PAYERS, &ncols);
 	/* the scope's line only above a report that is read */
 	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The payers report"),
-	        &c->err) != 0)
+	        &c->err) != 0 ||
+	    svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
 		return -1;
 	cli_scope_line(c);
 	x.t = table_new(c, cols, ncols);

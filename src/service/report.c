@@ -51,7 +51,7 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
 		return -1;
 	if (in->segment != NULL &&
-	    (svc_check_text(_("Segment"), in->segment, 32, 0, err) != 0 ||
+	    (svc_check_text(_("Segment"), in->segment, 32, 1, err) != 0 ||
 	        segment_known(s, in->segment, err) != 0))
 		return -1;
 	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
@@ -124,6 +124,15 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 			    CONSUMER_SORT_MAX);
 	}
 	return store_payments_each(s->st, &g, cb, arg, err);
+}
+
+int
+svc_payment_filter_check(
+    struct svc *s, const struct payment_filter *f, struct pd_err *err)
+{
+	struct payment_filter g;
+
+	return canonical_filter(s, f, &g, 1, err);
 }
 
 int
