@@ -44,9 +44,12 @@ enum pd_status {
 	                     already (issue 20, shift.h) */
 	PD_ETARGET = 14,  /* an output file is a symbolic link, or exists
 	                     and is not a regular file (issue 18) */
-	PD_ECONFIRM = 15  /* a command line asked for what the screens
+	PD_ECONFIRM = 15, /* a command line asked for what the screens
 	                     confirm first (a large change, issue 17): it
 	                     needs its confirming option; nothing done */
+	PD_ESCOPE = 16    /* a scope wider than the user's role may read
+	                     (issue 23: a cashier the branch, a supervisor
+	                     the organisation) */
 };
 
 struct pd_err {

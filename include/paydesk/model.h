@@ -256,6 +256,9 @@ struct payment_filter {
 	const char *channel;     /* exact, as stored */
 	const char *recorded_by; /* username of who recorded it */
 	const char *terminal;    /* terminal id that recorded it */
+	const char *branch;      /* branch it was taken at (issue 23) */
+	/* of consumers of this segment, ignoring case (issue 23); NULL: any */
+	const char *segment;
 	const char *search;      /* consumer name/account, receipt number */
 	/* taken by this payment gateway (issue 19, seed 000: "revenue paid
 	 * via Stripe"), its name ignoring case; NULL: any */
@@ -441,6 +444,23 @@ struct kpi_raw {
 	 * rate's numerator (issue 17) */
 	int64_t due_paid;
 };
+
+/* One item behind the Collection Rate (issue 23's drill-down): an item
+ * due in the period, what it owes there (its amount less what
+ * arrangements moved of it: those are due as installments), and of that
+ * what the scope's Posted payments dated up to the period's last day
+ * paid (at most what it owes), with their receipt numbers. */
+struct rate_row {
+	int64_t item_id;
+	char ref[64];
+	char consumer_name[129];
+	char account_no[33];
+	char due_on[11];
+	int64_t due;  /* minor units */
+	int64_t paid; /* minor units, 0..due */
+	char paid_by[256]; /* receipt numbers, "; " between; cut at 255 */
+};
+typedef int (*rate_cb)(const struct rate_row *r, void *arg);
 
 /* The Posted payments of a filter split by method, or by the gateway
  * that took them (issue 19, seed 000's gateway visibility: the revenue

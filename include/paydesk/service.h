@@ -45,6 +45,19 @@ struct actor {
 	enum role role;
 };
 
+/* The payments a figure, list or report counts (issue 23, seed 000's
+ * team-based visibility): this terminal's, this terminal's branch's
+ * ([terminal] id and branch), or the organisation's: every payment the
+ * store holds, this terminal's and what it pulled from the others. In
+ * order of width; AUTO is the signed-in user's role's own
+ * (svc_scope_widest). */
+enum svc_scope {
+	SVC_SCOPE_AUTO = 0,
+	SVC_SCOPE_TERMINAL,
+	SVC_SCOPE_BRANCH,
+	SVC_SCOPE_ORG
+};
+
 /* A front end reads cfg and actor; st is the service's. */
 struct svc {
 	struct config cfg;
@@ -64,6 +77,9 @@ struct svc {
 	 * (a record made under older settings is judged by them on top of
 	 * this); NULL on a terminal */
 	const struct config *base_cfg;
+	/* the scope the front end chose (svc_scope_set); AUTO: the
+	 * actor's role's */
+	enum svc_scope scope;
 };
 
 /* Load the config (path NULL: the usual search) and open the store
@@ -137,6 +153,35 @@ int svc_login(
  * passed through _()): the message is "<action> needs the <role> role". */
 int svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err);
+/* Check a payment filter as svc_payments_each does (texts, gateway,
+ * segment) without reading payments: a front end's title goes above a
+ * list only once its filter is good. */
+int svc_payment_filter_check(
+    struct svc *s, const struct payment_filter *f, struct pd_err *err);
+/* The widest scope the actor may read, which is also its default
+ * (issue 23): an admin (or the central node) the organisation, a
+ * supervisor the branch, a cashier, a recovery agent or nobody signed in
+ * this terminal. */
+enum svc_scope svc_scope_widest(const struct svc *s);
+/* The scope in force: s->scope, or the actor's own when AUTO (never
+ * wider than svc_scope_widest: a later sign-in of a lower role narrows
+ * it). */
+enum svc_scope svc_scope_now(const struct svc *s);
+/* "terminal", "branch" or "org" (also "organisation") into *out;
+ * PD_EINVAL naming what (the option, "--scope") and the three words. */
+int svc_scope_parse(const char *text, const char *what, enum svc_scope *out,
+    struct pd_err *err);
+/* Choose the scope of what the service reads next (AUTO: the actor's);
+ * one wider than the actor's role allows is refused with PD_ESCOPE,
+ * naming the role it needs, and s->scope stays. */
+int svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err);
+/* The scope in force as the reader reads it in a header or a report's
+ * title: "Terminal T01", "Branch B01", "Organisation" (into buf of n). */
+const char *svc_scope_title(const struct svc *s, char *buf, size_t n);
+/* The scope's stored word for exports and JSON: "terminal", "branch",
+ * "org". */
+const char *svc_scope_word(enum svc_scope sc);
+
 /* Which argument svc_user_add refused, in the order of its arguments (and
  * of the columns of a users import). */
 enum user_field {
@@ -421,6 +466,14 @@ int svc_dashboard(
  * ndays is 7, day_amount[0] the week's first day. */
 int svc_dashboard_week(
     struct svc *s, const char *day, struct dashboard *d, struct pd_err *err);
+/* The items behind k's Collection Rate (issue 23's drill-down): those
+ * due from k->from to k->due_to, each with what it owes and what the
+ * scope's Posted payments dated up to k->to paid of it, with their
+ * receipts (struct rate_row), by due date; their sums are k->cur's
+ * due_total and due_paid. Consumers' names: supervisor and up
+ * (PD_EPERM). */
+int svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
+    struct pd_err *err);
 /* The day delta days from a "YYYY-MM-DD" (kept within 1900..9999). */
 void svc_day_step(const char *day, int delta, char out[11]);
 /* The month before or after a "YYYY-MM" (delta months). */
@@ -500,6 +553,7 @@ enum listing {
 	LIST_FORECAST,      /* the weeks ahead of a forecast */
 	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
 	LIST_EXCEPTIONS,    /* the reconciliation's exceptions (issue 20) */
+	LIST_RATE_ITEMS,    /* the items behind the Collection Rate (issue 23) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -517,6 +571,8 @@ void svc_credit_cells(
 void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
     char buf[LISTING_BUFSZ], struct xcell *cells);
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
+/* An item behind the Collection Rate as cells of LIST_RATE_ITEMS. */
+void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
 /* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
  * when w->past. */
 void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);

@@ -602,6 +602,28 @@ struct gw_payment *store_gwl_list(struct store *st, const struct gwl_filter *f,
 int store_kpi(struct store *st, const char *from, const char *to,
     const char *due_to, const char *day, struct kpi_raw *k,
     struct pd_err *err);
+/* store_kpi of the Posted payments sc selects by its terminal or branch
+ * (issue 23), read from the payments (the rollups sum every one); the
+ * amounts due are the organisation's, of those what sc's payments paid.
+ * sc NULL or with neither: store_kpi. */
+int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, const char *day,
+    struct kpi_raw *k, struct pd_err *err);
+/* The items behind store_kpi_scoped's due_total and due_paid (due in
+ * [from, due_to], paid up to to by sc's payments), by due date then
+ * reference; their sums are the KPI's. */
+int store_rate_rows(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, rate_cb cb,
+    void *arg, struct pd_err *err);
+/* Whether some consumer is of segment (ignoring case): 0 yes, 1 no with
+ * known the segments there are ("Commercial, Residential"; cut to
+ * size), -1 on error. */
+int store_segment_known(struct store *st, const char *segment, char *known,
+    size_t size, struct pd_err *err);
+/* store_daily_each of the payments sc selects by terminal or branch. */
+int store_daily_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, total_cb cb, void *arg,
+    struct pd_err *err);
 /* Posted collections over [from, to] from the rollups: per day (day
  * order) or per method (largest first). */
 int store_daily_each(struct store *st, const char *from, const char *to,

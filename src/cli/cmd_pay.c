@@ -527,12 +527,14 @@ cmd_payments(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
 	           *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
-	           *recorded_by = NULL, *sort = NULL, *gateway = NULL;
+	           *recorded_by = NULL, *sort = NULL, *gateway = NULL,
+	           *scope = NULL, *segment = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
 	    {"search", 0, &search}, {"limit", 0, &limit},
 	    {"channel", 0, &channel}, {"operator", 0, &recorded_by},
-	    {"sort", 0, &sort}, {"gateway", 0, &gateway}, {NULL, 0, NULL}};
+	    {"sort", 0, &sort}, {"gateway", 0, &gateway}, {"scope", 0, &scope},
+	    {"segment", 0, &segment}, {NULL, 0, NULL}};
 	struct payment_filter f;
 	struct export_job j;
 	struct table *t;
@@ -544,7 +546,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	memset(&f, 0, sizeof f);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0 ||
-	    (sort && sort_opt(c, sort, &f) != 0))
+	    (sort && sort_opt(c, sort, &f) != 0) || cli_scope(c, scope) != 0)
 		return -1;
 	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 100;
@@ -553,6 +555,7 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	f.channel = channel;
 	f.recorded_by = recorded_by;
 	f.gateway = gateway;
+	f.segment = segment;
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_payments(&c->svc, &f, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);
@@ -562,7 +565,10 @@ cmd_payments(struct cli *c, int argc, char **argv)
 	    svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("Exporting consumers' data"), &c->err) != 0)
 		return -1;
+	if (svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
+		return -1;
 	cols = svc_listing_cols(LIST_PAYMENTS, &ncols);
+	cli_scope_line(c);
 	t = table_new(c, cols, ncols);
 	rc = svc_payments_each(&c->svc, &f, payment_row, t, &c->err);
 	return table_done(t, rc);

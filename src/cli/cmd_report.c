@@ -28,18 +28,88 @@ kpi_diff(int64_t a, int64_t b)
 	return a == KPI_NONE || b == KPI_NONE ? KPI_NONE : a - b;
 }
 
+static int
+rate_row(const struct rate_row *row, void *arg)
+{
+	struct xcell cells[16];
+
+	svc_rate_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+static int
+kpi_payment_row(const struct payment_row *row, void *arg)
+{
+	struct xcell cells[16];
+
+	svc_payment_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+/* `kpi --rows collected|day|rate`: the rows behind a figure of k (issue
+ * 23's drill-down), of the scope in force: the Posted payments Total
+ * Collected counts (the month's), those of Received Today (the --day's,
+ * a day of the chart), or the items Collection Rate counts with what
+ * paid them. */
+static int
+kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
+{
+	static const char *const names[] = {"collected", "day", "rate"};
+	struct payment_filter f;
+	const struct xcol *cols;
+	struct table *t;
+	int i, ncols, rc;
+
+	for (i = 0; i < 3 && strcmp(rows, names[i]) != 0; i++)
+		;
+	if (i == 3)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--rows \"%s\": collected (the payments Total Collected "
+		      "counts), day (those of Received Today, or of --day) or "
+		      "rate (the items Collection Rate counts)"),
+		    rows);
+	if (i < 2 && c->mode == OUT_JSON &&
+	    svc_require(&c->svc, ROLE_SUPERVISOR,
+	        _("Exporting consumers' data"), &c->err) != 0)
+		return -1;
+	cols =
+	    svc_listing_cols(i == 2 ? LIST_RATE_ITEMS : LIST_PAYMENTS, &ncols);
+	if (i == 2) {
+		/* refused before a line is printed */
+		if (svc_require(&c->svc, ROLE_SUPERVISOR,
+		        _("The collection rate's items"), &c->err) != 0)
+			return -1;
+		cli_scope_line(c);
+		t = table_new(c, cols, ncols);
+		return table_done(
+		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
+	}
+	memset(&f, 0, sizeof f);
+	f.status = PS_POSTED;
+	f.type = -1;
+	f.from = i == 0 ? k->from : k->day;
+	f.to = i == 0 ? k->to : k->day;
+	cli_scope_line(c);
+	t = table_new(c, cols, ncols);
+	rc = svc_payments_each(&c->svc, &f, kpi_payment_row, t, &c->err);
+	return table_done(t, rc);
+}
+
 int
 cmd_kpi(struct cli *c, int argc, char **argv)
 {
-	const char *month = NULL, *day = NULL;
-	struct opt o[] = {
-	    {"month", 0, &month}, {"day", 0, &day}, {NULL, 0, NULL}};
+	const char *month = NULL, *day = NULL, *scope = NULL, *rows = NULL;
+	struct opt o[] = {{"month", 0, &month}, {"day", 0, &day},
+	    {"scope", 0, &scope}, {"rows", 0, &rows}, {NULL, 0, NULL}};
 	struct kpi k;
 	struct rec *r;
 	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ], m[8];
 	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_scope(c, scope) != 0 ||
 	    (day && (day = cli_date(c, "--day", day)) == NULL))
 		return -1;
 	/* in the organisation's date format without the day, as --day
@@ -51,7 +121,13 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		month = m;
 	if (svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
 		return -1;
+	if (rows != NULL)
+		return kpi_rows(c, rows, &k);
 	r = rec_new(c);
+	/* whose payments these are (issue 23), before any figure */
+	rec_shown(r, _("Scope"), "scope",
+	    svc_scope_word(svc_scope_now(&c->svc)),
+	    svc_scope_title(&c->svc, title, sizeof title));
 	snprintf(title, sizeof title, _("Month %s to %s"),
 	    svc_date(&c->svc, d1, sizeof d1, k.from),
 	    svc_date(&c->svc, d2, sizeof d2, k.to));
@@ -167,6 +243,8 @@ payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
 	int rc;
 
 	rc = svc_split(&c->svc, f, by, split_keep, &x, &c->err);
+	if (rc == 0)
+		cli_scope_line(c);
 	t = table_new(c, cols[by == SPLIT_GATEWAY], 5);
 	for (i = 0; rc == 0 && i < x.n; i++) {
 		memset(cell, 0, sizeof cell);
@@ -188,12 +266,14 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *method = NULL,
 	           *recorded_by = NULL, *search = NULL, *channel = NULL,
-	           *sort = NULL, *limit = NULL, *gateway = NULL, *split = NULL;
+	           *sort = NULL, *limit = NULL, *gateway = NULL, *split = NULL,
+	           *scope = NULL, *segment = NULL;
 	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
 	    {"method", 0, &method}, {"operator", 0, &recorded_by},
 	    {"search", 0, &search}, {"channel", 0, &channel},
 	    {"sort", 0, &sort}, {"limit", 0, &limit}, {"gateway", 0, &gateway},
-	    {"split", 0, &split}, {NULL, 0, NULL}};
+	    {"split", 0, &split}, {"scope", 0, &scope},
+	    {"segment", 0, &segment}, {NULL, 0, NULL}};
 	static const char *const sorts[PAYERS_SORTS] = {
 	    "total", "count", "last", "name", "account", "methods"};
 	struct payment_filter f;
@@ -207,7 +287,8 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 
 	memset(&f, 0, sizeof f);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    cli_payment_filter(c, &f, from, to, NULL, NULL, limit) != 0)
+	    cli_payment_filter(c, &f, from, to, NULL, NULL, limit) != 0 ||
+	    cli_scope(c, scope) != 0)
 		return -1;
 	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 50;
@@ -227,6 +308,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	f.search = search;
 	f.channel = channel;
 	f.gateway = gateway;
+	f.segment = segment;
 	if (split != NULL) {
 		if (strcmp(split, "method") != 0 && strcmp(split, "gateway") != 0)
 			return pd_fail(&c->err, PD_EINVAL,
@@ -246,6 +328,12 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	}
 	x.c = c;
 	cols = svc_listing_cols(LIST_PAYERS, &ncols);
+	/* the scope's line only above a report that is read */
+	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The payers report"),
+	        &c->err) != 0 ||
+	    svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
+		return -1;
+	cli_scope_line(c);
 	x.t = table_new(c, cols, ncols);
 	rc = svc_payers_each(&c->svc, &f, by, payer_row, &x, &c->err);
 	return table_done(x.t, rc);

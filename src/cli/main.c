@@ -54,7 +54,8 @@ static const struct command {
     {"payments", NULL, cmd_payments, LISTING,
         "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
         "[--channel C] [--operator U] [--gateway G] [--search TEXT] "
-        "[--sort COLUMN[:asc|desc]] [--limit N]",
+        "[--sort COLUMN[:asc|desc]] [--limit N] [--segment S] "
+        "[--scope terminal|branch|org]",
         N_("list payments, newest first")},
     {"credit-note", "create", cmd_credit_create, STORE,
         "credit-note create RECEIPT --amount X --reason R [--remarks TEXT]",
@@ -80,13 +81,16 @@ static const struct command {
         "[--search TEXT] [--remaining used|partial|full] [--min X] [--max X] "
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
         N_("list credit notes, newest first")},
-    {"kpi", NULL, cmd_kpi, STORE, "kpi [--month YYYY-MM] [--day YYYY-MM-DD]",
+    {"kpi", NULL, cmd_kpi, STORE,
+        "kpi [--month YYYY-MM] [--day YYYY-MM-DD] "
+        "[--scope terminal|branch|org] [--rows collected|day|rate]",
         N_("collection KPIs for a month and a day")},
     {"report", "payers", cmd_report_payers, LISTING,
         "report payers [--from D] [--to D] [--method M] [--operator U] "
         "[--channel C] [--gateway G] [--search TEXT] [--sort "
         "total|count|last|name|account|methods] "
-        "[--limit N] [--split method|gateway]",
+        "[--limit N] [--split method|gateway] [--segment S] "
+        "[--scope terminal|branch|org]",
         N_("payments grouped by consumer, or split by method or gateway")},
     {"report", "aging", cmd_report_aging, LISTING,
         "report aging [--search TEXT] [--consumer ACCOUNT] "

@@ -68,3 +68,27 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 			return cli_usage(c, _("%s: empty argument"), argv[0]);
 	return 0;
 }
+
+int
+cli_scope(struct cli *c, const char *text)
+{
+	enum svc_scope sc;
+
+	if (text == NULL)
+		return 0;
+	if (svc_scope_parse(text, "--scope", &sc, &c->err) != 0)
+		return -1;
+	return svc_scope_set(&c->svc, sc, &c->err);
+}
+
+void
+cli_scope_line(struct cli *c)
+{
+	char title[64], line[128];
+
+	if (c->mode != OUT_TEXT)
+		return;
+	snprintf(line, sizeof line, _("Scope: %s"),
+	    svc_scope_title(&c->svc, title, sizeof title));
+	puts(line);
+}

@@ -15,4 +15,12 @@ struct opt {
 int cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
     int min_pos, int max_pos, char ***pos, int *npos);
 
+/* --scope TEXT (NULL: the user's role's own): the scope of the figures,
+ * lists and reports the command reads (issue 23); a bad word PD_EINVAL,
+ * one wider than the user's role PD_ESCOPE. */
+int cli_scope(struct cli *c, const char *text);
+/* The scope in force as a title line above a text listing ("Scope:
+ * Branch B01"); nothing in the other output modes. */
+void cli_scope_line(struct cli *c);
+
 #endif

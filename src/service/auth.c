@@ -479,6 +479,7 @@ svc_login(
 	xstrlcpy(s->actor.username, t.u.username, sizeof s->actor.username);
 	xstrlcpy(s->actor.full_name, t.u.full_name, sizeof s->actor.full_name);
 	s->actor.role = t.u.role;
+	s->scope = SVC_SCOPE_AUTO; /* the new user's own (issue 23) */
 	return 0;
 }
 

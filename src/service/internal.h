@@ -325,4 +325,8 @@ void svc_doc_time(
 int svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
     const struct doc_request *r, struct doc_result *res, struct pd_err *err);
 
+/* Narrow f to the payments of the scope in force (svc_scope_now): its
+ * terminal or branch set from [terminal]; the organisation's leaves f. */
+void svc_scope_filter(const struct svc *s, struct payment_filter *f);
+
 #endif

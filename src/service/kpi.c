@@ -90,6 +90,7 @@ static int
 kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
     int32_t d, struct kpi *k, struct pd_err *err)
 {
+	struct payment_filter sc;
 	char today[11];
 	int32_t t;
 
@@ -102,10 +103,12 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	date_format(k->prev_from, pf);
 	date_format(k->prev_to, pl);
 	date_format(k->prev_day, d - 1);
-	if (store_kpi(s->st, k->from, k->to, k->due_to, k->day, &k->cur,
-	        err) != 0 ||
-	    store_kpi(s->st, k->prev_from, k->prev_to, k->prev_to, k->prev_day,
-	        &k->prev, err) != 0 ||
+	memset(&sc, 0, sizeof sc);
+	svc_scope_filter(s, &sc);
+	if (store_kpi_scoped(s->st, &sc, k->from, k->to, k->due_to, k->day,
+	        &k->cur, err) != 0 ||
+	    store_kpi_scoped(s->st, &sc, k->prev_from, k->prev_to, k->prev_to,
+	        k->prev_day, &k->prev, err) != 0 ||
 	    store_outstanding(s->st, today, &k->out, err) != 0)
 		return -1;
 	k->rate_tenths = money_ratio_tenths(k->cur.due_paid, k->cur.due_total);
@@ -269,6 +272,7 @@ dashboard_gateways(struct svc *s, struct dashboard *d, struct pd_err *err)
 	f.from = d->k.from;
 	f.to = d->k.to;
 	f.type = -1;
+	svc_scope_filter(s, &f);
 	if (store_split(s->st, &f, SPLIT_GATEWAYS_ONLY, add_gateway, d, err) !=
 	    0)
 		return -1;
@@ -288,19 +292,40 @@ dashboard_gateways(struct svc *s, struct dashboard *d, struct pd_err *err)
 	return 0;
 }
 
-/* The days and methods of the period d->k says. */
+static int
+add_method_row(const struct split_row *r, void *arg)
+{
+	return add_method(r->key, r->amount, r->count, arg);
+}
+
+/* The days and methods of the period d->k says, of the scope in force. */
 static int
 dashboard_fill(struct svc *s, struct dashboard *d, struct pd_err *err)
 {
+	struct payment_filter sc;
 	int32_t first, last;
 
 	date_parse(d->k.from, NULL, &first, NULL);
 	date_parse(d->k.to, NULL, &last, NULL);
 	d->ndays = (int)(last - first + 1);
-	if (store_daily_each(s->st, d->k.from, d->k.to, add_day, d, err) != 0 ||
-	    store_method_each(s->st, d->k.from, d->k.to, add_method, d, err) !=
-	        0)
+	memset(&sc, 0, sizeof sc);
+	svc_scope_filter(s, &sc);
+	if (store_daily_scoped(
+	        s->st, &sc, d->k.from, d->k.to, add_day, d, err) != 0)
 		return -1;
+	if (sc.terminal == NULL && sc.branch == NULL) {
+		if (store_method_each(
+		        s->st, d->k.from, d->k.to, add_method, d, err) != 0)
+			return -1;
+	} else {
+		/* a terminal's or branch's methods from its payments */
+		sc.from = d->k.from;
+		sc.to = d->k.to;
+		sc.type = -1;
+		if (store_split(s->st, &sc, SPLIT_METHOD, add_method_row, d,
+		        err) != 0)
+			return -1;
+	}
 	return dashboard_gateways(s, d, err);
 }
 
@@ -350,4 +375,20 @@ svc_day_step(const char *day, int delta, char out[11])
 	if (d < date_days(1900, 1, 1) || d > date_days(9999, 12, 31))
 		d -= delta;
 	date_format(out, d);
+}
+
+int
+svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct payment_filter sc;
+
+	/* consumers' names and what they paid: the payers report's role */
+	if (svc_require(s, ROLE_SUPERVISOR, _("The collection rate's items"),
+	        err) != 0)
+		return -1;
+	memset(&sc, 0, sizeof sc);
+	svc_scope_filter(s, &sc);
+	return store_rate_rows(
+	    s->st, &sc, k->from, k->to, k->due_to, cb, arg, err);
 }

@@ -91,6 +91,18 @@ static const struct xcol exception_cols[] = {
     {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
 };
 
+/* the items behind the Collection Rate (issue 23): what each owes in
+ * the period and what paid it */
+static const struct xcol rate_cols[] = {
+    {N_("Due"), "due_on", X_DATE, 10, 10},
+    {N_("Item"), "item", X_TEXT, 14, 10},
+    {N_("Consumer"), "consumer", X_TEXT, 20, 10},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Owed"), "owed", X_MONEY, 12, 9},
+    {N_("Paid"), "paid", X_MONEY, 12, 9},
+    {N_("Paid By"), "paid_by", X_TEXT, 30, 12},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -107,6 +119,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_FORECAST] = {forecast_cols, N(forecast_cols)},
 	    [LIST_FORECAST_PAST] = {forecast_past_cols, N(forecast_past_cols)},
 	    [LIST_EXCEPTIONS] = {exception_cols, N(exception_cols)},
+	    [LIST_RATE_ITEMS] = {rate_cols, N(rate_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -210,6 +223,19 @@ svc_aging_cells(const struct aging_row *r, struct xcell *c)
 	c[3].n = r->a.items;
 	for (b = 0; b < AGE_BUCKETS; b++)
 		c[4 + b].n = r->a.amount[b];
+}
+
+void
+svc_rate_cells(const struct rate_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(rate_cols));
+	c[0].s = r->due_on;
+	c[1].s = r->ref;
+	c[2].s = r->consumer_name;
+	c[3].s = r->account_no;
+	c[4].n = r->due;
+	c[5].n = r->paid;
+	c[6].s = r->paid_by;
 }
 
 void

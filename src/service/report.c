@@ -7,13 +7,33 @@
 #include "paydesk/date.h"
 #include "paydesk/xmalloc.h"
 
+/* A consumer segment some consumer has (issue 23's filters), else
+ * PD_ENOTFOUND naming those there are. */
+static int
+segment_known(struct svc *s, const char *segment, struct pd_err *err)
+{
+	char known[256];
+	int rc = store_segment_known(s->st, segment, known, sizeof known, err);
+
+	if (rc == 1 && *known == '\0')
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Segment \"%s\": no consumer here has a segment"),
+		    segment);
+	if (rc == 1)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Segment \"%s\": no consumer is of it (the segments are "
+		      "%s)"),
+		    segment, known);
+	return rc;
+}
+
 /* Method and channel names as stored: the configured spelling of what the
  * user typed in any case (a name no longer configured is kept as typed,
  * so old payments stay reachable); the store compares them exactly, which
  * lets it use its indexes. */
 static int
 canonical_filter(struct svc *s, const struct payment_filter *in,
-    struct payment_filter *out, struct pd_err *err)
+    struct payment_filter *out, int lookup, struct pd_err *err)
 {
 	const struct pay_method *m;
 	const char *ch;
@@ -21,8 +41,18 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	int rc;
 
 	*out = *in;
+	/* the payments of the scope in force only (issue 23); a search of
+	 * the payments list finds a payment wherever it was taken, as
+	 * `payment show` does, unless a scope was chosen */
+	if (!lookup || in->search == NULL || *in->search == '\0' ||
+	    s->scope != SVC_SCOPE_AUTO)
+		svc_scope_filter(s, out);
 	if (in->search &&
 	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
+		return -1;
+	if (in->segment != NULL &&
+	    (svc_check_text(_("Segment"), in->segment, 32, 1, err) != 0 ||
+	        segment_known(s, in->segment, err) != 0))
 		return -1;
 	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
 		out->method = m->name;
@@ -76,7 +106,7 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 	struct payment_filter g;
 	int64_t n;
 
-	if (canonical_filter(s, f, &g, err) != 0)
+	if (canonical_filter(s, f, &g, 1, err) != 0)
 		return -1;
 	if (g.sort == PAY_BY_CONSUMER) {
 		struct payment_filter c = g;
@@ -94,6 +124,15 @@ svc_payments_each(struct svc *s, const struct payment_filter *f, payment_cb cb,
 			    CONSUMER_SORT_MAX);
 	}
 	return store_payments_each(s->st, &g, cb, arg, err);
+}
+
+int
+svc_payment_filter_check(
+    struct svc *s, const struct payment_filter *f, struct pd_err *err)
+{
+	struct payment_filter g;
+
+	return canonical_filter(s, f, &g, 1, err);
 }
 
 int
@@ -116,7 +155,7 @@ svc_payers_each(struct svc *s, const struct payment_filter *f,
 
 	/* every consumer's payments, names and phones: a supervisor's */
 	if (svc_require(s, ROLE_SUPERVISOR, _("The payers report"), err) != 0 ||
-	    canonical_filter(s, f, &g, err) != 0)
+	    canonical_filter(s, f, &g, 0, err) != 0)
 		return -1;
 	return store_payers_each(s->st, &g, sort, cb, arg, err);
 }
@@ -128,7 +167,7 @@ svc_split(struct svc *s, const struct payment_filter *f, enum split_by by,
 	struct payment_filter g;
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("The payers report"), err) != 0 ||
-	    canonical_filter(s, f, &g, err) != 0)
+	    canonical_filter(s, f, &g, 0, err) != 0)
 		return -1;
 	return store_split(s->st, &g, by, cb, arg, err);
 }
@@ -145,7 +184,7 @@ svc_payments_count(struct svc *s, const struct payment_filter *f, int64_t *n,
 {
 	struct payment_filter g;
 
-	if (canonical_filter(s, f, &g, err) != 0)
+	if (canonical_filter(s, f, &g, 1, err) != 0)
 		return -1;
 	return store_payments_count(s->st, &g, n, err);
 }

@@ -649,6 +649,10 @@ store_payment_where(
 		qb_add(q, " AND p.channel = ?", "s", f->channel);
 	if (f->terminal != NULL)
 		qb_add(q, " AND p.terminal = ?", "s", f->terminal);
+	if (f->branch != NULL)
+		/* a branch's, and the organisation's own that no branch
+		 * took (the central node's gateway payments, branch "") */
+		qb_add(q, " AND p.branch IN (?, '')", "s", f->branch);
 	if (f->recorded_by != NULL)
 		qb_add(q,
 		    " AND p.user_id = (SELECT id FROM users WHERE "
@@ -656,6 +660,11 @@ store_payment_where(
 		    "s", f->recorded_by);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
+	if (f->segment != NULL)
+		qb_add(q,
+		    " AND p.consumer_id IN (SELECT id FROM consumers WHERE "
+		    "segment = ? COLLATE NOCASE)",
+		    "s", f->segment);
 	if (f->gateway != NULL)
 		qb_add(q,
 		    " AND p.uuid IN (SELECT payment_uuid FROM gw_payments "

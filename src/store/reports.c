@@ -202,7 +202,8 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 	if (g.status == PS_POSTED && g.from == NULL && g.to == NULL &&
 	    g.method == NULL && g.type < 0 && g.channel == NULL &&
 	    g.recorded_by == NULL && (g.search == NULL || *g.search == '\0') &&
-	    g.consumer_id == 0 && g.gateway == NULL) {
+	    g.consumer_id == 0 && g.gateway == NULL && g.terminal == NULL &&
+	    g.branch == NULL && g.segment == NULL) {
 		/* no filter: the totals kept in step by the rollup triggers */
 		qb_init(&q,
 		    "SELECT t.consumer_id, c.name, c.account_no, "

@@ -1044,6 +1044,11 @@ const char *const store_migrations[] = {
      * again apart once, after their group is checked (seal.c,
      * seal_users_apart; issue 24) */
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_users', '1');\n",
+    /* a terminal's and a branch's figures (issue 23: the dashboard and
+     * reports by scope) read their payments by these, a day range at a
+     * time, as the organisation's read the rollups */
+    "CREATE INDEX payments_terminal ON payments (terminal, paid_on, status);\n"
+    "CREATE INDEX payments_branch ON payments (branch, paid_on, status);\n",
 };
 
 const int store_nmigrations =

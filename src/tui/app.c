@@ -884,7 +884,8 @@ tui_main(struct svc *svc)
 	X(arr_reschedule)                                                      \
 	X(arr_cancel)                                                          \
 	X(alerts)                                                              \
-	X(exceptions)
+	X(exceptions)                                                          \
+	X(rate_items)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

@@ -29,7 +29,14 @@ enum {
 	A_LOGOUT,
 	A_QUIT,
 	A_ARRANGEMENTS,
-	A_EXCEPTIONS
+	A_EXCEPTIONS,
+	A_SCOPE,
+	A_ROWS_COLLECTED,
+	A_ROWS_TODAY,
+	A_ROWS_RATE,
+	A_BAR_PREV,
+	A_BAR_NEXT,
+	A_BAR_OPEN
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -59,6 +66,19 @@ static const struct tui_key screen_dashboard_keys[] = {
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'o', "o", N_("Scope"),
+        N_("the scope: terminal, branch or organisation, as the role "
+           "reads"),
+        A_SCOPE},
+    {'1', "1", NULL, N_("the payments Total Collected counts"),
+        A_ROWS_COLLECTED},
+    {'2', "2", NULL, N_("the payments Received Today counts"), A_ROWS_TODAY},
+    {'3', "3", NULL, N_("the items Collection Rate counts, what paid them"),
+        A_ROWS_RATE},
+    {'[', "[", NULL, N_("the chart's bar before (a day)"), A_BAR_PREV},
+    {']', "]", NULL, N_("the chart's bar after (a day)"), A_BAR_NEXT},
+    {TUI_KEY_ENTER, "Enter", NULL, N_("the payments of the chosen bar's day"),
+        A_BAR_OPEN},
     {TUI_KEY_ESC, "Esc", N_("Log out"),
         N_("log out (asks first: {Esc} again logs out)"), A_LOGOUT},
     {KEY_F(10), "F10", N_("Quit"), N_("log out and leave paydesk"), A_QUIT},
@@ -75,6 +95,7 @@ struct dash {
 	struct dashboard d;
 	int ok;
 	unsigned gen; /* t->list_gen when read */
+	int bar;      /* the chart's chosen day (0..ndays-1), -1: none */
 };
 
 static void
@@ -386,14 +407,24 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 	attron(A_BOLD);
 	tui_text(y, 2, title, COLS - 4);
 	attroff(A_BOLD);
-	if (max > 0) {
+	if (max > 0 || b->bar >= 0) {
 		/* at 21, or after a longer translated title */
 		lx = 2 + utf8_columns(title, strlen(title)) + 2;
 		if (lx < 21)
 			lx = 21;
-		snprintf(lab, sizeof lab, _("best day %d: %s"),
-		    day_of_month(first + best),
-		    svc_money(t->svc, m, sizeof m, max));
+		if (b->bar >= 0 && b->bar < d->ndays) {
+			char part[64];
+
+			snprintf(part, sizeof part, _("day %d: %s"),
+			    day_of_month(first + b->bar),
+			    svc_money(t->svc, m, sizeof m,
+			        d->day_amount[b->bar]));
+			snprintf(lab, sizeof lab, "%s %s", part,
+			    tui_keys(_("({Enter}: its payments)")));
+		} else
+			snprintf(lab, sizeof lab, _("best day %d: %s"),
+			    day_of_month(first + best),
+			    svc_money(t->svc, m, sizeof m, max));
 		attron(A_DIM);
 		tui_text(y, lx, lab, COLS - lx - 2);
 		attroff(A_DIM);
@@ -417,8 +448,12 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 			                         : eighths[h];
 			int k;
 
+			if (i == b->bar)
+				attron(A_REVERSE);
 			for (k = 0; k < (bw > 1 ? bw - 1 : 1); k++)
 				mvaddstr(y + r, x + k, c);
+			if (i == b->bar)
+				attroff(A_REVERSE);
 		}
 		if (i == 0 || (i + 1) % 5 == 0 || d->ndays <= 7) {
 			snprintf(
@@ -604,6 +639,48 @@ outstanding(struct dash *b, struct tui *t, int y, int x)
 		tui_pair(y++, x, lw, _(out_labels[i]), v[i]);
 }
 
+/* The scope in force at x on line y, in bold: "Branch B01". */
+static void
+scope_text(struct tui *t, int y, int x)
+{
+	char sc[64];
+
+	if (x >= COLS - 4)
+		return;
+	svc_scope_title(t->svc, sc, sizeof sc);
+	attron(A_BOLD);
+	tui_text(y, x, sc, COLS - x - 2);
+	attroff(A_BOLD);
+}
+
+/* The payments list of from..to, Posted, of the scope in force: what a
+ * tile or a bar counts (issue 23's drill-down). */
+static void
+drill_payments(struct tui *t, const char *from, const char *to)
+{
+	tui_push(t, screen_payments_posted(t, from, to));
+}
+
+/* The next scope the user's role reads, round to this terminal's. */
+static void
+next_scope(struct dash *b, struct tui *t)
+{
+	enum svc_scope sc = svc_scope_now(t->svc) + 1;
+	struct pd_err err;
+	char title[64];
+
+	if (sc > svc_scope_widest(t->svc))
+		sc = SVC_SCOPE_TERMINAL;
+	if (svc_scope_set(t->svc, sc, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return;
+	}
+	t->list_gen++; /* the lists read again, of the new scope */
+	load(b, t);
+	tui_message(t, 0, _("Scope: %s"),
+	    svc_scope_title(t->svc, title, sizeof title));
+}
+
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
@@ -634,6 +711,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	 * gap of five (issue 17 review) */
 	px = b->week || hw > 8 ? hw + 4 : 11;
 	tui_text(y, px, line, COLS - px - 2);
+	/* whose payments (issue 23), after the period */
+	scope_text(t, y, px + utf8_columns(line, strlen(line)) + 3);
 	y++;
 	tiles(b, t, y);
 	y += 4;
@@ -729,6 +808,45 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_RELOAD:
 		load(b, t);
 		return TUI_HANDLED;
+	case A_SCOPE:
+		next_scope(b, t);
+		return TUI_HANDLED;
+	case A_ROWS_COLLECTED:
+		drill_payments(t, b->d.k.from, b->d.k.to);
+		return TUI_HANDLED;
+	case A_ROWS_TODAY:
+		drill_payments(t, b->d.k.day, b->d.k.day);
+		return TUI_HANDLED;
+	case A_ROWS_RATE:
+		tui_push(t, screen_rate_items_new(t, &b->d.k));
+		return TUI_HANDLED;
+	case A_BAR_PREV:
+	case A_BAR_NEXT:
+		if (b->d.ndays <= 0)
+			return TUI_HANDLED;
+		if (b->bar < 0)
+			b->bar = a == A_BAR_PREV ? b->d.ndays - 1 : 0;
+		else
+			b->bar += a == A_BAR_PREV ? -1 : 1;
+		if (b->bar < 0)
+			b->bar = 0;
+		if (b->bar >= b->d.ndays)
+			b->bar = b->d.ndays - 1;
+		return TUI_HANDLED;
+	case A_BAR_OPEN: {
+		char day[11];
+		int32_t first;
+
+		if (b->bar < 0 || b->bar >= b->d.ndays ||
+		    date_parse(b->d.k.from, NULL, &first, NULL) != 0) {
+			tui_message(t, 1, "%s",
+			    _("Choose a day of the chart first with [ and ]"));
+			return TUI_HANDLED;
+		}
+		date_format(day, first + b->bar);
+		drill_payments(t, day, day);
+		return TUI_HANDLED;
+	}
 	case A_BY_GATEWAY:
 		b->by_gateway = !b->by_gateway;
 		return TUI_HANDLED;
@@ -790,6 +908,7 @@ screen_dashboard_new(struct tui *t)
 	struct dash *b = xcalloc(1, sizeof *b);
 
 	b->sc.cls = &screen_dashboard_class;
+	b->bar = -1;
 	this_month(b);
 	load(b, t);
 	return &b->sc;

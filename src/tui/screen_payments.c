@@ -99,8 +99,19 @@ count_text(struct tui *t, const struct plist *p, const struct tab *tb,
 	if (p->cur)
 		snprintf(buf, n,
 		    ngettext("%s credit note", "%s credit notes", c), num);
-	else
+	else {
+		char sc[64];
+		size_t len;
+
 		snprintf(buf, n, ngettext("%s payment", "%s payments", c), num);
+		/* whose payments (issue 23; a search finds them all unless
+		 * a scope was chosen) */
+		len = strlen(buf);
+		if (len + 3 < n && (t->svc->scope != SVC_SCOPE_AUTO ||
+		                       tb->list.search.buf[0] == '\0'))
+			snprintf(buf + len, n - len, " \xc2\xb7 %s",
+			    svc_scope_title(t->svc, sc, sizeof sc));
+	}
 }
 
 /* Where the list is among its pages, at the right of the row under it:
@@ -574,5 +585,20 @@ screen_payments_new(struct tui *t, int credits)
 	p->cur = credits ? 1 : 0;
 	p->gen = t->list_gen;
 	plist_load(p, t, 1);
+	return &p->sc;
+}
+
+struct tui_screen *
+screen_payments_posted(struct tui *t, const char *from, const char *to)
+{
+	struct plist *p = (struct plist *)screen_payments_new(t, 0);
+	struct list_filters *lf = &p->tabs[0].lf;
+
+	/* the filter line says what was counted: "Posted, from..to" */
+	lf->range = R_CUSTOM;
+	snprintf(lf->from, sizeof lf->from, "%s", from);
+	snprintf(lf->to, sizeof lf->to, "%s", to);
+	lf->status = PS_POSTED;
+	plist_restart(p, t);
 	return &p->sc;
 }

@@ -449,6 +449,14 @@ void tui_sync_words(const struct svc *s, const struct sync_status *st, int lng,
 struct tui_screen *screen_dashboard_new(struct tui *t);
 /* Payments (credits 0) or Credit Notes tab first. */
 struct tui_screen *screen_payments_new(struct tui *t, int credits);
+/* The payments list on its Posted payments of from..to ("YYYY-MM-DD"),
+ * of the scope in force: the rows behind a dashboard tile or a chart's
+ * bar (issue 23). */
+struct tui_screen *screen_payments_posted(
+    struct tui *t, const char *from, const char *to);
+/* The items behind k's Collection Rate, what each owes and what paid it
+ * (svc_rate_rows); k is copied. */
+struct tui_screen *screen_rate_items_new(struct tui *t, const struct kpi *k);
 struct tui_screen *screen_payers_new(struct tui *t);
 struct tui_screen *screen_aging_new(struct tui *t);
 struct tui_screen *screen_forecast_new(struct tui *t);

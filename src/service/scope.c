@@ -1,0 +1,125 @@
+/* scope.c - whose payments a figure, list or report counts (issue 23,
+ * seed 000's team-based visibility): this terminal's, its branch's, or
+ * the organisation's (all the store holds: this terminal's and what it
+ * pulled). A role reads up to its own width and that is its default:
+ * cashier the terminal, supervisor the branch, admin the organisation.
+ * Payments pulled from other terminals count in a figure only when its
+ * scope takes them in, and every header and title says which scope. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+/* Each scope: its word (option and JSON), the role it needs, the
+ * reader's name for it. */
+static const struct {
+	const char *word;
+	enum role needs;
+	const char *noun;
+} scopes[] = {
+    [SVC_SCOPE_TERMINAL] = {"terminal", ROLE_CASHIER, N_("this terminal")},
+    [SVC_SCOPE_BRANCH] = {"branch", ROLE_SUPERVISOR, N_("this branch")},
+    [SVC_SCOPE_ORG] = {"org", ROLE_ADMIN, N_("the organisation")},
+};
+
+enum svc_scope
+svc_scope_widest(const struct svc *s)
+{
+	/* the central node acts as its own admin without a user */
+	if (s->actor.role >= ROLE_ADMIN)
+		return SVC_SCOPE_ORG;
+	if (s->actor.role >= ROLE_SUPERVISOR)
+		return SVC_SCOPE_BRANCH;
+	return SVC_SCOPE_TERMINAL;
+}
+
+enum svc_scope
+svc_scope_now(const struct svc *s)
+{
+	enum svc_scope w = svc_scope_widest(s);
+
+	return s->scope == SVC_SCOPE_AUTO || s->scope > w ? w : s->scope;
+}
+
+int
+svc_scope_parse(
+    const char *text, const char *what, enum svc_scope *out, struct pd_err *err)
+{
+	int i;
+
+	for (i = SVC_SCOPE_TERMINAL; i <= SVC_SCOPE_ORG; i++)
+		if (strcmp(text, scopes[i].word) == 0) {
+			*out = (enum svc_scope)i;
+			return 0;
+		}
+	if (strcmp(text, "organisation") == 0) {
+		*out = SVC_SCOPE_ORG;
+		return 0;
+	}
+	return pd_fail(err, PD_EINVAL,
+	    _("%s \"%s\": terminal, branch or org (the organisation)"), what,
+	    text);
+}
+
+int
+svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err)
+{
+	enum role r = s->actor.role;
+
+	if (sc != SVC_SCOPE_AUTO && sc > svc_scope_widest(s)) {
+		if (s->actor.user_id == 0)
+			return pd_fail(err, PD_ESCOPE,
+			    _("The figures of %s need a signed-in user of "
+			      "the %s role: use --user NAME with $PAYDESK_PIN "
+			      "or the PIN prompt"),
+			    _(scopes[sc].noun), _(role_name(scopes[sc].needs)));
+		return pd_fail(err, PD_ESCOPE,
+		    _("The figures of %s need the %s role; %s is a %s and "
+		      "reads %s at most"),
+		    _(scopes[sc].noun), _(role_name(scopes[sc].needs)),
+		    s->actor.username, _(role_name(r)),
+		    _(scopes[svc_scope_widest(s)].noun));
+	}
+	s->scope = sc;
+	return 0;
+}
+
+const char *
+svc_scope_title(const struct svc *s, char *buf, size_t n)
+{
+	switch (svc_scope_now(s)) {
+	case SVC_SCOPE_TERMINAL:
+		snprintf(buf, n, _("Terminal %s"), s->cfg.terminal_id);
+		break;
+	case SVC_SCOPE_BRANCH:
+		snprintf(buf, n, _("Branch %s"), s->cfg.branch_id);
+		break;
+	default:
+		snprintf(buf, n, "%s", _("Organisation"));
+	}
+	return buf;
+}
+
+const char *
+svc_scope_word(enum svc_scope sc)
+{
+	return sc >= SVC_SCOPE_TERMINAL && sc <= SVC_SCOPE_ORG
+	           ? scopes[sc].word
+	           : scopes[SVC_SCOPE_TERMINAL].word;
+}
+
+void
+svc_scope_filter(const struct svc *s, struct payment_filter *f)
+{
+	switch (svc_scope_now(s)) {
+	case SVC_SCOPE_TERMINAL:
+		f->terminal = s->cfg.terminal_id;
+		break;
+	case SVC_SCOPE_BRANCH:
+		f->branch = s->cfg.branch_id;
+		break;
+	default:
+		break;
+	}
+}

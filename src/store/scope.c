@@ -1,0 +1,238 @@
+/* scope.c - the KPIs and daily collections of one terminal's or one
+ * branch's payments (issue 23: payments pulled from other terminals no
+ * longer count silently in a branch's figures). The rollups
+ * (daily_totals, daily_method_totals) sum every payment the store holds,
+ * the organisation's figures; a terminal's or a branch's are read from
+ * the payments themselves, through the payments_terminal and
+ * payments_branch indexes. */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+/* Whether sc narrows the payments at all (NULL: the organisation). */
+static int
+scoped(const struct payment_filter *sc)
+{
+	return sc != NULL && (sc->terminal != NULL || sc->branch != NULL);
+}
+
+/* The scope's condition on the payments p. */
+static void
+scope_where(struct qb *q, const struct payment_filter *sc)
+{
+	if (sc->terminal != NULL)
+		qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
+	if (sc->branch != NULL)
+		qb_add(q, " AND p.branch IN (?, '')", "s", sc->branch);
+}
+
+/* Run q (freed) for its one row of n integers into v. */
+static int
+one_row(struct store *st, struct qb *q, int64_t *v, int n, struct pd_err *err)
+{
+	struct db_stmt *s = qb_prepare(st, q, err);
+	int rc, i;
+
+	qb_free(q);
+	if (s == NULL)
+		return -1;
+	rc = db_step(s);
+	for (i = 0; rc == DB_ROW && i < n; i++)
+		v[i] = db_column_int64(s, i);
+	db_finalize(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Computing KPIs"));
+}
+
+/* Posted payments of the scope over [from, to]: amount and count, and
+ * their allocations to items' days from issue and count (as the
+ * rollup_alloc trigger counts them). */
+static int
+scoped_collected(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, struct kpi_raw *k, struct pd_err *err)
+{
+	struct qb q;
+	int64_t v[2] = {0, 0};
+
+	qb_init(&q, "SELECT coalesce(sum(p.amount), 0), count(*) FROM "
+	            "payments p WHERE p.status = 'Posted'");
+	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
+	scope_where(&q, sc);
+	if (one_row(st, &q, v, 2, err) != 0)
+		return -1;
+	k->collected = v[0];
+	k->collected_count = v[1];
+	qb_init(&q,
+	    "SELECT coalesce(sum(max(0, CAST(julianday(p.paid_on) - "
+	    "julianday(i.issued_on) AS INTEGER))), 0), count(*) FROM payments "
+	    "p JOIN allocations a ON a.payment_id = p.id JOIN items i ON i.id "
+	    "= a.item_id WHERE p.status = 'Posted' AND a.reverses IS NULL AND "
+	    "a.amount > 0");
+	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
+	scope_where(&q, sc);
+	if (one_row(st, &q, v, 2, err) != 0)
+		return -1;
+	k->alloc_days = v[0];
+	k->alloc_count = v[1];
+	return 0;
+}
+
+int
+store_kpi_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, const char *day,
+    struct kpi_raw *k, struct pd_err *err)
+{
+	struct qb q;
+	int64_t v[2] = {0, 0};
+
+	if (!scoped(sc))
+		return store_kpi(st, from, to, due_to, day, k, err);
+	memset(k, 0, sizeof *k);
+	if (scoped_collected(st, sc, from, to, k, err) != 0)
+		return -1;
+	qb_init(&q, "SELECT coalesce(sum(p.amount), 0), count(*) FROM "
+	            "payments p WHERE p.status = 'Posted'");
+	qb_add(&q, " AND p.paid_on = ?", "s", day);
+	scope_where(&q, sc);
+	if (one_row(st, &q, v, 2, err) != 0)
+		return -1;
+	k->day_total = v[0];
+	k->day_count = v[1];
+	/* the amounts due are the organisation's (an item belongs to no
+	 * terminal): what fell due, as store_kpi reads it */
+	qb_init(&q, "SELECT coalesce(sum(amount), 0) FROM due_daily WHERE "
+	            "day BETWEEN ? AND ?");
+	qb_add(&q, "", "ss", from, due_to);
+	if (one_row(st, &q, &k->due_total, 1, err) != 0)
+		return -1;
+	/* of it, what the scope's Posted payments paid, as store_kpi */
+	qb_init(&q,
+	    "SELECT coalesce(sum(min(i.amount - (SELECT "
+	    "coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "
+	    "m.item_id = i.id), (SELECT coalesce(sum(a.amount), 0) FROM "
+	    "allocations a JOIN payments p ON p.id = a.payment_id WHERE "
+	    "a.item_id = i.id AND p.status = 'Posted'");
+	qb_add(&q, " AND p.paid_on <= ?", "s", to);
+	scope_where(&q, sc);
+	qb_add(&q, "))), 0) FROM items i WHERE i.due_on BETWEEN ? AND ?", "ss",
+	    from, due_to);
+	return one_row(st, &q, &k->due_paid, 1, err);
+}
+
+int
+store_daily_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, total_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+	struct qb q;
+	int rc;
+
+	if (!scoped(sc))
+		return store_daily_each(st, from, to, cb, arg, err);
+	qb_init(&q, "SELECT p.paid_on, sum(p.amount), count(*) FROM payments "
+	            "p WHERE p.status = 'Posted'");
+	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
+	scope_where(&q, sc);
+	qb_add(&q, " GROUP BY p.paid_on ORDER BY p.paid_on", "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW)
+		if (cb((const char *)db_column_text(s, 0),
+		        db_column_int64(s, 1), db_column_int64(s, 2),
+		        arg) != 0) {
+			rc = DB_DONE;
+			break;
+		}
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading collections"));
+}
+
+/* The Posted payments of sc dated up to ? allocated to item i, as p. */
+static void
+paid_of_item(struct qb *q, const struct payment_filter *sc, const char *to)
+{
+	qb_add(q,
+	    " FROM allocations a JOIN payments p ON p.id = a.payment_id "
+	    "WHERE a.item_id = i.id AND p.status = 'Posted' AND p.paid_on <= ?",
+	    "s", to);
+	if (scoped(sc))
+		scope_where(q, sc);
+}
+
+int
+store_rate_rows(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, rate_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+	struct rate_row r;
+	struct qb q;
+	int rc;
+
+	qb_init(&q, "SELECT i.id, i.ref, c.name, c.account_no, i.due_on, "
+	            "i.amount - (SELECT coalesce(sum(m.amount), 0) FROM "
+	            "arrangement_moves m WHERE m.item_id = i.id) AS owed, "
+	            "min(i.amount - (SELECT coalesce(sum(m.amount), 0) FROM "
+	            "arrangement_moves m WHERE m.item_id = i.id), (SELECT "
+	            "coalesce(sum(a.amount), 0)");
+	paid_of_item(&q, sc, to);
+	qb_add(&q,
+	    ")), (SELECT group_concat(receipt_no, '; ') FROM (SELECT "
+	    "DISTINCT p.receipt_no",
+	    "");
+	paid_of_item(&q, sc, to);
+	qb_add(&q,
+	    " AND a.amount > 0 ORDER BY p.receipt_no)) FROM items i "
+	    "JOIN consumers c ON c.id = i.consumer_id WHERE i.due_on "
+	    "BETWEEN ? AND ? ORDER BY i.due_on, i.ref",
+	    "ss", from, due_to);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW) {
+		memset(&r, 0, sizeof r);
+		r.item_id = db_column_int64(s, 0);
+		st_col(s, 1, r.ref, sizeof r.ref);
+		st_col(s, 2, r.consumer_name, sizeof r.consumer_name);
+		st_col(s, 3, r.account_no, sizeof r.account_no);
+		st_col(s, 4, r.due_on, sizeof r.due_on);
+		r.due = db_column_int64(s, 5);
+		r.paid = db_column_int64(s, 6);
+		st_col(s, 7, r.paid_by, sizeof r.paid_by);
+		if (cb(&r, arg) != 0) {
+			rc = DB_DONE;
+			break;
+		}
+	}
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Computing KPIs"));
+}
+
+int
+store_segment_known(struct store *st, const char *segment, char *known,
+    size_t size, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT (SELECT count(*) FROM consumers WHERE segment = ?1 COLLATE "
+	    "NOCASE), (SELECT group_concat(segment, ', ') FROM (SELECT "
+	    "DISTINCT segment FROM consumers WHERE segment <> '' ORDER BY "
+	    "segment))",
+	    err);
+	int rc, found = 0;
+
+	if (s == NULL || st_bind(s, "s", segment) != 0)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		found = db_column_int64(s, 0) > 0;
+		st_col(s, 1, known, size);
+	}
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading the segments"));
+	return found ? 0 : 1;
+}

@@ -1,0 +1,67 @@
+# test_scope.sh - the dashboard's scope (issue 23): a supervisor sees the
+# branch (T01 and T03 of B01, not T02 of B02) by default, o narrows to
+# this terminal, an admin sees the organisation; the rows behind the
+# tiles (1, 3) and a chart bar's day ([ ] Enter).
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-05-20 09:00:00"
+setup_store
+# the same store as terminal T03 of branch B01 and T02 of branch B02: the
+# figures read the payments' terminal and branch, as of pulled ones
+sed 's/^id = T01$/id = T03/' "$PAYDESK_CONFIG" >"$T/t3.ini"
+sed 's/^id = T01$/id = T02/; s/^branch = B01$/branch = B02/' \
+    "$PAYDESK_CONFIG" >"$T/t2.ini"
+J() { PAYDESK_PIN=1234 "$PD" --user jane pay "$@" --type bill \
+    --method Cash >/dev/null; }
+J WU-10001 --amount 100
+PAYDESK_CONFIG="$T/t3.ini" J WU-10002 --amount 20
+PAYDESK_CONFIG="$T/t2.ini" J WU-10003 --amount 300
+PAYDESK_NOW="2025-05-19 09:00:00" J WU-10003 --amount 7
+same "the store holds T01's, T02's and T03's payments" \
+    "$(sql "SELECT group_concat(terminal) FROM (SELECT terminal FROM payments
+     ORDER BY id)")" "T01,T03,T02,T01"
+
+tui_start
+login mary 2222
+wait_for "mary: the dashboard names her branch" "Branch B01"
+wait_for "mary: Total Collected is T01's and T03's" "\$127.00"
+lacks "mary: not T02's" "\$427.00"
+keys o
+wait_for "o: this terminal" "Terminal T01"
+wait_for "o: Total Collected is T01's" "\$107.00"
+keys o
+wait_for "o again: back to the branch, as far as a supervisor reads" \
+    "Branch B01"
+logout
+wait_for "logged out" "Log in to take payments"
+login admin 9999
+wait_for "admin: the organisation" "Organisation"
+wait_for "admin: Total Collected of every terminal" "\$427.00"
+keys 1
+wait_for "1: the payments Total Collected counts" "R-T02-"
+wait_for "1: Posted, of the month" "Posted"
+keys Escape
+wait_for "Esc: the dashboard" "Organisation"
+keys o
+wait_for "o: from the organisation round to this terminal" "Terminal T01"
+keys 1
+wait_for "1 at this terminal: its payments" "R-T01-000004"
+lacks "1 at this terminal: not T02's" "R-T02-"
+keys Escape
+wait_for "Esc: the dashboard again" "Terminal T01"
+keys 3
+wait_for "3: the items the Collection Rate counts" "INV-2025-001567"
+wait_for "3: with the scope above them" "Terminal T01"
+keys Escape
+wait_for "Esc: back" "Daily collections"
+keys Enter
+wait_for "Enter without a bar: says how to choose one" "[ and ]"
+# from the month's last day back to the 19th
+keys '['
+i=0
+while [ $i -lt 12 ]; do keys '['; i=$((i + 1)); done
+wait_for "[ ... [: the 19th chosen, its amount" "day 19: \$7.00 (Enter: its payments)"
+keys Enter
+wait_for "Enter: the 19th's payments" "R-T01-000004"
+lacks "Enter: not the 20th's" "R-T01-000001"
+keys Escape
+logout
