@@ -99,6 +99,23 @@ struct doc_number {
 	char number[64];
 	char date[11];
 };
+/* The document series store_doc_numbers reads. */
+enum doc_series {
+	DOC_SERIES_RECEIPT,
+	DOC_SERIES_CREDIT_NOTE,
+	DOC_SERIES_PAYMENT,
+};
+/* A receipt or credit note voided, with its payment's number and the
+ * void's reason, who (full name) and when (YYYY-MM-DD HH:MM:SS). */
+struct voided_doc {
+	char terminal[17];
+	char number[64];
+	char payment_no[64];
+	char reason[256];
+	char by[129];
+	char at[TS_BUFSZ];
+	int credit; /* 1: a credit note; 0: a payment's receipt */
+};
 
 struct user {
 	int64_t id;

@@ -380,11 +380,20 @@ struct setting_change *store_setting_history(
     struct store *st, size_t *n, struct pd_err *err);
 int store_user_role_since(struct store *st, const char *name, int by_username,
     const char *branch, int64_t since, enum role *role, struct pd_err *err);
-/* Every receipt number (credit: credit-note number) the store holds, by
- * terminal then as stored (caller frees); the next sequence of a series
- * in a scope (1: none issued), without taking it. */
+/* Every number of a document series (enum doc_series: receipts, credit
+ * notes, payments) the store holds, by terminal then as stored (caller
+ * frees); the next sequence of a series in a scope (1: none issued),
+ * without taking it. */
 struct doc_number *store_doc_numbers(
-    struct store *st, int credit, size_t *n, struct pd_err *err);
+    struct store *st, int kind, size_t *n, struct pd_err *err);
+/* The receipts and credit notes of terminal that were voided, oldest void
+ * first, with the void's reason, who and when (a credit note's are its
+ * payment's: it is voided with it); caller frees. */
+struct voided_doc *store_voided_docs(
+    struct store *st, const char *terminal, size_t *n, struct pd_err *err);
+/* How many of terminal's records the central node refused (sync_log,
+ * distinct uuids); 0 when none or on a store without the log. */
+int64_t store_sync_refused(struct store *st, const char *terminal);
 int64_t store_series_peek(
     struct store *st, const char *series, const char *scope);
 /* Whether st is an organisation's store on the central node (it has the

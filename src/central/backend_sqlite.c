@@ -799,6 +799,24 @@ sq_deposits(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 }
 
 static int
+sq_gaps(struct backend *b, const char *org, const char *terminal,
+    series_line_cb cb, void *arg, struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (org_known(b, org, err) != 0)
+		return -1;
+	if (cb == NULL)
+		return 0;
+	if ((c = borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_central_gaps(&c->s, terminal, cb, arg, err);
+	give_back(b, c);
+	return rc;
+}
+
+static int
 sq_migrate(struct backend *b,
     void (*cb)(const char *org, int version, void *arg), void *arg,
     struct pd_err *err)
@@ -877,6 +895,7 @@ static const struct backend_ops store_ops = {
     sq_deposits,
     sq_close,
     sq_migrate,
+    sq_gaps,
 };
 
 struct backend *

@@ -27,6 +27,7 @@ static const char *const synopsis[] = {
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
     "deposits ORG [--json]",
+    "gaps ORG [--terminal TERMINAL] [--json]",
     "migrate",
 };
 
@@ -282,6 +283,13 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "shifts") == 0) {
 		if (shifts_cmd(b, argc - 1, argv + 1, err) == 0)
+			return 0;
+		if (err->code == PD_EUSAGE)
+			usage(stderr);
+		return -1;
+	}
+	if (strcmp(argv[0], "gaps") == 0) {
+		if (gaps_cmd(b, argc - 1, argv + 1, err) == 0)
 			return 0;
 		if (err->code == PD_EUSAGE)
 			usage(stderr);
