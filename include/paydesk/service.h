@@ -773,6 +773,10 @@ struct series_line {
 typedef int (*series_line_cb)(const struct series_line *l, void *arg);
 int svc_central_gaps(struct svc *s, const char *terminal, series_line_cb cb,
     void *arg, struct pd_err *err);
+/* The reanchors the central node kept for terminal (NULL: every one),
+ * oldest first (review 18; paydesk-central reanchors); caller frees. */
+struct reanchor_row *svc_central_reanchors(
+    struct svc *s, const char *terminal, size_t *n, struct pd_err *err);
 /* Every deposit of the organisation as its terminals sent them (issue
  * 20), newest first; the caller frees. */
 struct deposit *svc_central_deposits(

@@ -269,6 +269,10 @@ struct anchor_reset {
 };
 int store_anchor_reset(
     struct store *st, const struct anchor_reset *r, struct pd_err *err);
+/* The reanchors kept (of terminal; NULL: every terminal's), oldest
+ * first; caller frees. */
+struct reanchor_row *store_anchor_resets(
+    struct store *st, const char *terminal, size_t *n, struct pd_err *err);
 
 /* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,

@@ -118,6 +118,10 @@ struct backend_ops {
 	 * (PD_ENOTFOUND). */
 	int (*gaps)(struct backend *b, const char *org, const char *terminal,
 	    series_line_cb cb, void *arg, struct pd_err *err);
+	/* The reanchors of org's terminal (NULL: every one's); see
+	 * svc_central_reanchors. Caller frees. */
+	struct reanchor_row *(*reanchors)(struct backend *b, const char *org,
+	    const char *terminal, size_t *n, struct pd_err *err);
 };
 
 struct backend {

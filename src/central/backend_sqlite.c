@@ -816,6 +816,20 @@ sq_gaps(struct backend *b, const char *org, const char *terminal,
 	return rc;
 }
 
+static struct reanchor_row *
+sq_reanchors(struct backend *b, const char *org, const char *terminal,
+    size_t *n, struct pd_err *err)
+{
+	struct reanchor_row *v;
+	struct conn *c;
+
+	if (org_known(b, org, err) != 0 || (c = borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_reanchors(&c->s, terminal, n, err);
+	give_back(b, c);
+	return v;
+}
+
 static int
 sq_migrate(struct backend *b,
     void (*cb)(const char *org, int version, void *arg), void *arg,
@@ -896,6 +910,7 @@ static const struct backend_ops store_ops = {
     sq_close,
     sq_migrate,
     sq_gaps,
+    sq_reanchors,
 };
 
 struct backend *

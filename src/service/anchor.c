@@ -443,3 +443,10 @@ svc_central_anchor(struct svc *s, const struct sync_anchor *in,
 	                 : anchor_keep(s, in, out, err),
 	    err);
 }
+
+struct reanchor_row *
+svc_central_reanchors(
+    struct svc *s, const char *terminal, size_t *n, struct pd_err *err)
+{
+	return store_anchor_resets(s->st, terminal, n, err);
+}
