@@ -773,6 +773,11 @@ struct series_line {
 typedef int (*series_line_cb)(const struct series_line *l, void *arg);
 int svc_central_gaps(struct svc *s, const char *terminal, series_line_cb cb,
     void *arg, struct pd_err *err);
+/* The day before which the central node keeps of each terminal only the
+ * newest head seen and rule mark ([central] history_days ago; review 18
+ * retention), YYYY-MM-DD. */
+void svc_central_history_cutoff(
+    const struct config *cfg, char out[DATE_BUFSZ]);
 /* The reanchors the central node kept for terminal (NULL: every one),
  * oldest first (review 18; paydesk-central reanchors); caller frees. */
 struct reanchor_row *svc_central_reanchors(

@@ -258,6 +258,11 @@ int store_anchor_put(struct store *st, const char *terminal, int64_t seq,
  * 0 and ""), of every head it anchored (review 18 point 6). */
 int store_anchor_before(struct store *st, const char *terminal, int64_t upto,
     int64_t *seq, char hash[65], struct pd_err *err);
+/* Retention ([central] history_days, review 18): delete the terminal's
+ * heads seen older than before (a time or a date), except the newest of
+ * those; the head kept (audit_anchors) and the reanchors stay. */
+int store_anchor_history_prune(struct store *st, const char *terminal,
+    const char *before, struct pd_err *err);
 /* A head set back by a reanchor (paydesk audit reanchor), kept with who
  * asked and why. */
 struct anchor_reset {
@@ -487,6 +492,11 @@ int store_terminal_mark(struct store *st, const char *org, const char *terminal,
     int64_t seq, const char *at, struct pd_err *err);
 struct rule_mark *store_terminal_marks(struct store *st, const char *org,
     const char *terminal, char first[TS_BUFSZ], size_t *n, struct pd_err *err);
+/* Retention ([central] history_days, review 18): delete the terminal's
+ * marks older than before (a time or a date), except the newest of those
+ * (the rules in force then, which a record made since is judged by). */
+int store_terminal_marks_prune(struct store *st, const char *org,
+    const char *terminal, const char *before, struct pd_err *err);
 
 /* Payment gateways in the directory (issue 19). store_gateway_add: a
  * second active gateway of the same name is PD_EINVAL. store_gateway_get:

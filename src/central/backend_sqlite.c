@@ -407,7 +407,7 @@ sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
     size_t limit, int64_t *cursor, size_t *n, struct pd_err *err)
 {
 	struct conn *c = borrow(b, t->org, err);
-	char *body, at[TS_BUFSZ];
+	char *body, at[TS_BUFSZ], day[DATE_BUFSZ];
 	int64_t seq;
 	struct pd_err e;
 
@@ -423,6 +423,15 @@ sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
 		pthread_mutex_lock(&SB(b)->dir_lock);
 		store_terminal_mark(
 		    SB(b)->dir, t->org, t->terminal, seq, at, &e);
+		pthread_mutex_unlock(&SB(b)->dir_lock);
+	}
+	/* and the marks past [central] history_days go (the newest before
+	 * them stays); a failure keeps them until the next pull */
+	if (body != NULL) {
+		svc_central_history_cutoff(&b->cfg, day);
+		pthread_mutex_lock(&SB(b)->dir_lock);
+		store_terminal_marks_prune(
+		    SB(b)->dir, t->org, t->terminal, day, &e);
 		pthread_mutex_unlock(&SB(b)->dir_lock);
 	}
 	give_back(b, c);

@@ -47,6 +47,21 @@ store_anchor_put(struct store *st, const char *terminal, int64_t seq,
 }
 
 int
+store_anchor_history_prune(struct store *st, const char *terminal,
+    const char *before, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "DELETE FROM anchor_history WHERE terminal = ?1 AND at < (SELECT "
+	    "max(at) FROM anchor_history WHERE terminal = ?1 AND at < ?2)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", terminal, before);
+	return st_done(st, s, err);
+}
+
+int
 store_anchor_before(struct store *st, const char *terminal, int64_t upto,
     int64_t *seq, char hash[65], struct pd_err *err)
 {

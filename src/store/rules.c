@@ -126,6 +126,22 @@ store_terminal_mark(struct store *st, const char *org, const char *terminal,
 	return st_done(st, s, err);
 }
 
+int
+store_terminal_marks_prune(struct store *st, const char *org,
+    const char *terminal, const char *before, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "DELETE FROM terminal_marks WHERE org = ?1 AND terminal = ?2 AND "
+	    "at < (SELECT max(at) FROM terminal_marks WHERE org = ?1 AND "
+	    "terminal = ?2 AND at < ?3)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", org, terminal, before);
+	return st_done(st, s, err);
+}
+
 static void
 read_mark(struct db_stmt *s, void *elem)
 {

@@ -191,8 +191,8 @@ expect "the default policy takes the demo admin's PIN for an admin" 0 \
     sed 's/^\([^,]*\),/\12,/' >"$T/demo-users.csv"
 sed -i '1i username,full_name,role,pin' "$T/demo-users.csv"
 expect "the default policy takes every demo user's PIN" 0 \
-    "Added      4" env -u PAYDESK_CONFIG "$PD" --config "$T/policy.ini" import \
-    users "$T/demo-users.csv"
+    "Added      4" env -u PAYDESK_CONFIG PAYDESK_PIN=482615 "$PD" --config \
+    "$T/policy.ini" --user alex2 import users "$T/demo-users.csv"
 expect "the demo's mary signs in with her PIN" 0 "" \
     env PAYDESK_PIN=583920 "$PD" --db "$D" --user mary consumer search zz
 expect "not with 2222" 5 'Wrong user name or PIN for "mary"' \

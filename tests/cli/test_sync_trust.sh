@@ -753,3 +753,36 @@ expect "gaps: a terminal id that cannot be one" 2 "only letters, digits and '-'"
 expect "gaps: an option that is none" 2 "--bogus" central gaps AUD --bogus
 expect "gaps: --terminal without its value" 2 "--terminal" central gaps AUD --terminal
 expect "gaps: no organisation" 2 "which organisation" central gaps
+
+# -- retention (review 18): anchor_history and terminal_marks kept
+# [central] history_days, per terminal the newest before that always (the
+# head and the rules in force then); a terminal's old rows go at its next
+# round, another's stay until its own
+stop_central
+echo "history_days = 30" >>"$T/central.ini"
+start_central || echo "not ok - central with history_days"
+asql() { sqlite3 "$CDIR/org-AUD.db" "$1"; }
+for t in T03 T04; do
+	asql "INSERT INTO anchor_history VALUES ('$t', 1, 'old1', '2020-01-01 00:00:00'),
+	    ('$t', 2, 'old2', '2020-06-01 00:00:00')"
+	dsql "INSERT INTO terminal_marks VALUES ('AUD', '$t', 1, '2020-01-01 00:00:00'),
+	    ('AUD', '$t', 2, '2020-06-01 00:00:00')"
+done
+recent=$(asql "SELECT count(*) FROM anchor_history WHERE terminal = 'T03' AND at > '2021'")
+marks=$(dsql "SELECT count(*) FROM terminal_marks WHERE terminal = 'T03' AND at > '2021'")
+pdt 3 sync >/dev/null || echo "not ok - T03 syncs"
+same "retention: T03's heads older than 30 days go but the newest of them" \
+    "$(asql "SELECT group_concat(hash) FROM anchor_history WHERE terminal = 'T03' AND at < '2021'")" old2
+same "retention: T03's rule marks likewise" \
+    "$(dsql "SELECT group_concat(seq) FROM terminal_marks WHERE terminal = 'T03' AND at < '2021'")" 2
+same "retention: T03's recent heads and marks all stay, the round's head added" \
+    "$(asql "SELECT count(*) FROM anchor_history WHERE terminal = 'T03' AND at > '2021'")/$(dsql "SELECT count(*) FROM terminal_marks WHERE terminal = 'T03' AND at > '2021'")" \
+    "$((recent + 1))/$marks"
+same "retention: T04's old rows stay until its own round" \
+    "$(asql "SELECT count(*) FROM anchor_history WHERE terminal = 'T04' AND at < '2021'")/$(dsql "SELECT count(*) FROM terminal_marks WHERE terminal = 'T04' AND at < '2021'")" 2/2
+expect "retention: T03 still posts and syncs, judged as before" 0 "Applied     1" \
+    sh -c "'$PD' --config '$T/t3.ini' --user jane pay WU-10003 --type bill --method Cash --amount 1 >/dev/null && '$PD' --config '$T/t3.ini' sync"
+printf '[central]\nhistory_days = 0\n' >"$T/h0.ini"
+expect "history_days 0 is refused, naming the key" 3 \
+    "[central] history_days: \"0\": must be a whole number from 1 to 36500" \
+    "$CENTRAL" --config "$T/h0.ini" terminal list
