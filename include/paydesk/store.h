@@ -260,7 +260,8 @@ int store_anchor_before(struct store *st, const char *terminal, int64_t upto,
     int64_t *seq, char hash[65], struct pd_err *err);
 /* Retention ([central] history_days, review 18): delete the terminal's
  * heads seen older than before (a time or a date), except the newest of
- * those; the head kept (audit_anchors) and the reanchors stay. */
+ * those; the head kept (audit_anchors) and the reanchors stay. A store
+ * without the history (PostgreSQL's, this version): 0, nothing done. */
 int store_anchor_history_prune(struct store *st, const char *terminal,
     const char *before, struct pd_err *err);
 /* A head set back by a reanchor (paydesk audit reanchor), kept with who
