@@ -13,6 +13,8 @@ cat >>"$PAYDESK_CONFIG" <<CFG
 dir = $EXP
 CFG
 "$PD" demo >/dev/null || exit 1
+# the demo's supervisor (lib.sh's sup is the fixtures' mary)
+sup() { PAYDESK_PIN=583920 "$PD" --user mary "$@"; }
 
 # jq-like: json FILE EXPR (EXPR in Python over d)
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
