@@ -24,6 +24,8 @@ retries = 0
 connect_timeout = 1
 CFG
 "$PD" demo >/dev/null || exit 1
+# the demo's supervisor (lib.sh's sup is the fixtures' mary)
+sup() { PAYDESK_PIN=583920 "$PD" --user mary "$@"; }
 cp "$PAYDESK_CONFIG" "$T/base.ini"
 
 # the catalogue's translation, formatted with Python's %:
