@@ -147,6 +147,8 @@ struct config {
 	int central_header_timeout;  /* s for a request's headers */
 	int central_body_timeout;    /* s for its body, and for its answer */
 	int central_rejected_log_max; /* sync_log rows kept per terminal */
+	/* anchor_history and terminal_marks kept (days; review 18) */
+	int central_history_days;
 	/* payment gateways (issue 19) */
 	int central_gateway_tolerance;    /* s a card signature may be off */
 	int central_gateway_rotate_hours; /* h a rotated secret stays valid */

@@ -99,6 +99,35 @@ struct doc_number {
 	char number[64];
 	char date[11];
 };
+/* A reanchor the central node kept (paydesk audit reanchor, review 18
+ * point 6): when (its clock), the head it had (from), the head it saw
+ * that the restored chain holds (base) and the head kept since (to), who
+ * asked (full name) and why. Hashes are 64 hex digits. */
+struct reanchor_row {
+	char terminal[17];
+	char at[TS_BUFSZ];
+	int64_t from_seq, base_seq, to_seq;
+	char from_hash[65], to_hash[65];
+	char by[129];
+	char reason[512];
+};
+/* The document series store_doc_numbers reads. */
+enum doc_series {
+	DOC_SERIES_RECEIPT,
+	DOC_SERIES_CREDIT_NOTE,
+	DOC_SERIES_PAYMENT,
+};
+/* A receipt or credit note voided, with its payment's number and the
+ * void's reason, who (full name) and when (YYYY-MM-DD HH:MM:SS). */
+struct voided_doc {
+	char terminal[17];
+	char number[64];
+	char payment_no[64];
+	char reason[256];
+	char by[129];
+	char at[TS_BUFSZ];
+	int credit; /* 1: a credit note; 0: a payment's receipt */
+};
 
 struct user {
 	int64_t id;

@@ -798,6 +798,46 @@ struct central_shift_row {
 typedef int (*central_shift_cb)(const struct central_shift_row *row, void *arg);
 int svc_central_shifts(struct svc *s, const struct central_shift_filter *f,
     central_shift_cb cb, void *arg, struct pd_err *err);
+/* The central node's report of a terminal's document series (review 18,
+ * the gaps an auditor asks about; paydesk-central gaps). Lines, in this
+ * order: per series (payments, receipts, credit notes) and scope (the
+ * year or month of a format that resets), SERIES_ISSUED (first and last
+ * number held, count: how many) and after it each SERIES_MISSING (first
+ * to last missing, count); then each document voided, oldest void first
+ * (SERIES_VOIDED: first its number, last its payment's, reason, by and at
+ * the void's); then SERIES_REFUSED (count: the terminal's records the
+ * node refused, sync_log) when there are any. Numbers of today's formats
+ * only, judged as doctor does (src/service/series.c). A number missing
+ * after the last one held is not seen: the terminal's pending count and
+ * last sync say whether it may still come. series is the stored word
+ * ("payment", "receipt", "credit_note"), scope "" when the format does
+ * not reset. The strings live until cb returns; a non-zero return stops
+ * the report and is returned. */
+enum series_line_kind {
+	SERIES_ISSUED,
+	SERIES_MISSING,
+	SERIES_VOIDED,
+	SERIES_REFUSED,
+};
+struct series_line {
+	enum series_line_kind kind;
+	const char *series, *scope;
+	char first[64], last[64];
+	int64_t count;
+	const char *reason, *by, *at; /* SERIES_VOIDED's; NULL otherwise */
+};
+typedef int (*series_line_cb)(const struct series_line *l, void *arg);
+int svc_central_gaps(struct svc *s, const char *terminal, series_line_cb cb,
+    void *arg, struct pd_err *err);
+/* The day before which the central node keeps of each terminal only the
+ * newest head seen and rule mark ([central] history_days ago; review 18
+ * retention), YYYY-MM-DD. */
+void svc_central_history_cutoff(
+    const struct config *cfg, char out[DATE_BUFSZ]);
+/* The reanchors the central node kept for terminal (NULL: every one),
+ * oldest first (review 18; paydesk-central reanchors); caller frees. */
+struct reanchor_row *svc_central_reanchors(
+    struct svc *s, const char *terminal, size_t *n, struct pd_err *err);
 /* Every deposit of the organisation as its terminals sent them (issue
  * 20), newest first; the caller frees. */
 struct deposit *svc_central_deposits(

@@ -260,6 +260,12 @@ int store_anchor_put(struct store *st, const char *terminal, int64_t seq,
  * 0 and ""), of every head it anchored (review 18 point 6). */
 int store_anchor_before(struct store *st, const char *terminal, int64_t upto,
     int64_t *seq, char hash[65], struct pd_err *err);
+/* Retention ([central] history_days, review 18): delete the terminal's
+ * heads seen older than before (a time or a date), except the newest of
+ * those; the head kept (audit_anchors) and the reanchors stay. A store
+ * without the history (PostgreSQL's, this version): 0, nothing done. */
+int store_anchor_history_prune(struct store *st, const char *terminal,
+    const char *before, struct pd_err *err);
 /* A head set back by a reanchor (paydesk audit reanchor), kept with who
  * asked and why. */
 struct anchor_reset {
@@ -271,6 +277,10 @@ struct anchor_reset {
 };
 int store_anchor_reset(
     struct store *st, const struct anchor_reset *r, struct pd_err *err);
+/* The reanchors kept (of terminal; NULL: every terminal's), oldest
+ * first; caller frees. */
+struct reanchor_row *store_anchor_resets(
+    struct store *st, const char *terminal, size_t *n, struct pd_err *err);
 
 /* Sync outbox. Pending: neither acknowledged nor quarantined. */
 int store_outbox_insert(struct store *st, const char *uuid, const char *kind,
@@ -382,11 +392,20 @@ struct setting_change *store_setting_history(
     struct store *st, size_t *n, struct pd_err *err);
 int store_user_role_since(struct store *st, const char *name, int by_username,
     const char *branch, int64_t since, enum role *role, struct pd_err *err);
-/* Every receipt number (credit: credit-note number) the store holds, by
- * terminal then as stored (caller frees); the next sequence of a series
- * in a scope (1: none issued), without taking it. */
+/* Every number of a document series (enum doc_series: receipts, credit
+ * notes, payments) the store holds, by terminal then as stored (caller
+ * frees); the next sequence of a series in a scope (1: none issued),
+ * without taking it. */
 struct doc_number *store_doc_numbers(
-    struct store *st, int credit, size_t *n, struct pd_err *err);
+    struct store *st, int kind, size_t *n, struct pd_err *err);
+/* The receipts and credit notes of terminal that were voided, oldest void
+ * first, with the void's reason, who and when (a credit note's are its
+ * payment's: it is voided with it); caller frees. */
+struct voided_doc *store_voided_docs(
+    struct store *st, const char *terminal, size_t *n, struct pd_err *err);
+/* How many of terminal's records the central node refused (sync_log,
+ * distinct uuids); 0 when none or on a store without the log. */
+int64_t store_sync_refused(struct store *st, const char *terminal);
 int64_t store_series_peek(
     struct store *st, const char *series, const char *scope);
 /* Whether st is an organisation's store on the central node (it has the
@@ -476,6 +495,11 @@ int store_terminal_mark(struct store *st, const char *org, const char *terminal,
     int64_t seq, const char *at, struct pd_err *err);
 struct rule_mark *store_terminal_marks(struct store *st, const char *org,
     const char *terminal, char first[TS_BUFSZ], size_t *n, struct pd_err *err);
+/* Retention ([central] history_days, review 18): delete the terminal's
+ * marks older than before (a time or a date), except the newest of those
+ * (the rules in force then, which a record made since is judged by). */
+int store_terminal_marks_prune(struct store *st, const char *org,
+    const char *terminal, const char *before, struct pd_err *err);
 
 /* Payment gateways in the directory (issue 19). store_gateway_add: a
  * second active gateway of the same name is PD_EINVAL. store_gateway_get:

@@ -119,6 +119,15 @@ struct backend_ops {
 	int (*migrate)(struct backend *b,
 	    void (*cb)(const char *org, int version, void *arg), void *arg,
 	    struct pd_err *err);
+	/* The document series of org's terminal (review 18); see
+	 * svc_central_gaps. cb NULL: only whether org is one of this node's
+	 * (PD_ENOTFOUND). */
+	int (*gaps)(struct backend *b, const char *org, const char *terminal,
+	    series_line_cb cb, void *arg, struct pd_err *err);
+	/* The reanchors of org's terminal (NULL: every one's); see
+	 * svc_central_reanchors. Caller frees. */
+	struct reanchor_row *(*reanchors)(struct backend *b, const char *org,
+	    const char *terminal, size_t *n, struct pd_err *err);
 };
 
 struct backend {

@@ -407,7 +407,7 @@ sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
     size_t limit, int64_t *cursor, size_t *n, struct pd_err *err)
 {
 	struct conn *c = borrow(b, t->org, err);
-	char *body, at[TS_BUFSZ];
+	char *body, at[TS_BUFSZ], day[DATE_BUFSZ];
 	int64_t seq;
 	struct pd_err e;
 
@@ -423,6 +423,15 @@ sq_pull(struct backend *b, const struct terminal_row *t, int64_t since,
 		pthread_mutex_lock(&SB(b)->dir_lock);
 		store_terminal_mark(
 		    SB(b)->dir, t->org, t->terminal, seq, at, &e);
+		pthread_mutex_unlock(&SB(b)->dir_lock);
+	}
+	/* and the marks past [central] history_days go (the newest before
+	 * them stays); a failure keeps them until the next pull */
+	if (body != NULL) {
+		svc_central_history_cutoff(&b->cfg, day);
+		pthread_mutex_lock(&SB(b)->dir_lock);
+		store_terminal_marks_prune(
+		    SB(b)->dir, t->org, t->terminal, day, &e);
 		pthread_mutex_unlock(&SB(b)->dir_lock);
 	}
 	give_back(b, c);
@@ -813,6 +822,38 @@ sq_deposits(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 }
 
 static int
+sq_gaps(struct backend *b, const char *org, const char *terminal,
+    series_line_cb cb, void *arg, struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (org_known(b, org, err) != 0)
+		return -1;
+	if (cb == NULL)
+		return 0;
+	if ((c = borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_central_gaps(&c->s, terminal, cb, arg, err);
+	give_back(b, c);
+	return rc;
+}
+
+static struct reanchor_row *
+sq_reanchors(struct backend *b, const char *org, const char *terminal,
+    size_t *n, struct pd_err *err)
+{
+	struct reanchor_row *v;
+	struct conn *c;
+
+	if (org_known(b, org, err) != 0 || (c = borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_reanchors(&c->s, terminal, n, err);
+	give_back(b, c);
+	return v;
+}
+
+static int
 sq_migrate(struct backend *b,
     void (*cb)(const char *org, int version, void *arg), void *arg,
     struct pd_err *err)
@@ -892,6 +933,8 @@ static const struct backend_ops store_ops = {
     sq_doctor,
     sq_close,
     sq_migrate,
+    sq_gaps,
+    sq_reanchors,
 };
 
 struct backend *

@@ -210,6 +210,11 @@ int shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central deposits ORG ...` (argv after "deposits",
  * deposits.c). */
 int deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
+/* `paydesk-central gaps ORG ...` (argv after "gaps", gaps.c). */
+int gaps_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
+/* `paydesk-central reanchors ORG ...` (argv after "reanchors",
+ * reanchors.c). */
+int reanchors_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* A row of a command's table on standard output: cell i padded to w[i]
  * display columns (never bytes: translated headings and words are UTF-8),
  * one space between, the last right-aligned if right_last; a longer cell

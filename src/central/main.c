@@ -28,6 +28,8 @@ static const char *const synopsis[] = {
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",
     "deposits ORG [--json]",
     "doctor ORG",
+    "gaps ORG [--terminal TERMINAL] [--json]",
+    "reanchors ORG [--terminal TERMINAL] [--json]",
     "migrate",
 };
 
@@ -274,11 +276,24 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE, _("Terminal: add, revoke or list"));
 }
 
+/* The commands that read an organisation's store and print (their own
+ * files), by name. */
+static const struct {
+	const char *name;
+	int (*cmd)(
+	    struct backend *b, int argc, char **argv, struct pd_err *err);
+} reports[] = {
+    {"shifts", shifts_cmd},
+    {"deposits", deposits_cmd},
+    {"gaps", gaps_cmd},
+    {"reanchors", reanchors_cmd},
+};
+
 static int
 run(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
 	struct import_counts n;
-	size_t rows;
+	size_t rows, i;
 
 	if (argc == 0 || strcmp(argv[0], "serve") == 0) {
 		if (argc > 1) {
@@ -319,20 +334,14 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 			usage(stderr);
 		return -1;
 	}
-	if (strcmp(argv[0], "shifts") == 0) {
-		if (shifts_cmd(b, argc - 1, argv + 1, err) == 0)
-			return 0;
-		if (err->code == PD_EUSAGE)
-			usage(stderr);
-		return -1;
-	}
-	if (strcmp(argv[0], "deposits") == 0) {
-		if (deposits_cmd(b, argc - 1, argv + 1, err) == 0)
-			return 0;
-		if (err->code == PD_EUSAGE)
-			usage(stderr);
-		return -1;
-	}
+	for (i = 0; i < sizeof reports / sizeof reports[0]; i++)
+		if (strcmp(argv[0], reports[i].name) == 0) {
+			if (reports[i].cmd(b, argc - 1, argv + 1, err) == 0)
+				return 0;
+			if (err->code == PD_EUSAGE)
+				usage(stderr);
+			return -1;
+		}
 	if (strcmp(argv[0], "import") == 0 &&
 	    (argc == 4 || (argc == 5 && strcmp(argv[4], "--update") == 0))) {
 		if (b->ops->import(b, argv[1], argv[2], argv[3], argc == 5, &n,

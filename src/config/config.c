@@ -317,6 +317,10 @@ static const struct schema schema[] = {
     {{"central", "rejected_log_max", "10000",
          "paydesk-central: refused records kept per terminal (100-10000000)"},
         CFG_INT, F(central_rejected_log_max), 100, 10000000, NULL},
+    {{"central", "history_days", "400",
+         "paydesk-central: days each terminal's audit heads seen and rule "
+         "marks are kept, the newest before them always (1-36500)"},
+        CFG_INT, F(central_history_days), 1, 36500, NULL},
     {{"central", "gateway_tolerance", "300",
          "paydesk-central: seconds a card gateway's signature time may be "
          "from the clock (10-3600)"},

@@ -356,7 +356,7 @@ static int
 anchor_keep(struct svc *s, const struct sync_anchor *in,
     struct sync_anchor *out, struct pd_err *err)
 {
-	char at[TS_BUFSZ];
+	char at[TS_BUFSZ], cutoff[DATE_BUFSZ];
 	int rc =
 	    store_anchor_get(s->st, in->terminal, &out->seq, out->hash, err);
 
@@ -376,8 +376,10 @@ anchor_keep(struct svc *s, const struct sync_anchor *in,
 	    anchor_extends(in, out->seq, out->hash, err) != 0)
 		return -1;
 	svc_now(at);
+	svc_central_history_cutoff(&s->cfg, cutoff);
 	if (store_anchor_put(s->st, in->terminal, in->seq, in->hash, at, err) !=
-	    0)
+	        0 ||
+	    store_anchor_history_prune(s->st, in->terminal, cutoff, err) != 0)
 		return -1;
 	out->has_head = 1;
 	out->seq = in->seq;
@@ -442,4 +444,25 @@ svc_central_anchor(struct svc *s, const struct sync_anchor *in,
 	    in->reanchor ? anchor_reset(s, in, out, err)
 	                 : anchor_keep(s, in, out, err),
 	    err);
+}
+
+struct reanchor_row *
+svc_central_reanchors(
+    struct svc *s, const char *terminal, size_t *n, struct pd_err *err)
+{
+	return store_anchor_resets(s->st, terminal, n, err);
+}
+
+void
+svc_central_history_cutoff(const struct config *cfg, char out[DATE_BUFSZ])
+{
+	char today[DATE_BUFSZ];
+	int32_t d;
+
+	svc_today(today);
+	if (date_parse(today, NULL, &d, NULL) != 0) {
+		xstrlcpy(out, "0000-00-00", DATE_BUFSZ);
+		return;
+	}
+	date_format(out, d - cfg->central_history_days);
 }

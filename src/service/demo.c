@@ -17,9 +17,9 @@
 
 static const struct demo_user users[] = {
     {"admin", "Alex Morgan", "admin", "482615"},
-    {"mary", "Mary Johnson", "supervisor", "2222"},
-    {"jane", "Jane Smith", "cashier", "1234"},
-    {"omar", "Omar Haddad", "cashier", "1111"},
+    {"mary", "Mary Johnson", "supervisor", "583920"},
+    {"jane", "Jane Smith", "cashier", "4872"},
+    {"omar", "Omar Haddad", "cashier", "3916"},
 };
 
 const struct demo_user *

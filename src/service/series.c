@@ -168,3 +168,107 @@ svc_series_check(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 	b = series_gaps(s, 1, cb, arg, err);
 	return b < 0 ? -1 : a + b;
 }
+
+/* The central node's report of a terminal's series (review 18): its
+ * lines of one document series, from the numbers of today's format. */
+static int
+report_series(struct svc *s, enum doc_series kind, const char *terminal,
+    series_line_cb cb, void *arg, struct pd_err *err)
+{
+	static const char *const words[] = {
+	    "receipt", "credit_note", "payment"};
+	const char *fmt = kind == DOC_SERIES_RECEIPT ? s->cfg.fmt_receipt
+	                  : kind == DOC_SERIES_CREDIT_NOTE
+	                      ? s->cfg.fmt_credit_note
+	                      : s->cfg.fmt_payment;
+	struct series_line l;
+	struct doc_number *d;
+	struct issued *v;
+	size_t n, k, i, j, other = 0;
+	int64_t expect = 1;
+	int rc = 0;
+
+	d = store_doc_numbers(s->st, kind, &n, err);
+	if (d == NULL)
+		return -1;
+	v = issued_of(fmt, d, n, terminal, &k, &other);
+	free(d);
+	for (i = 0; i < k && rc == 0; i = j) {
+		struct numfmt_ctx ctx = {v[i].date, v[i].terminal, v[i].branch};
+
+		/* one scope's numbers: v[i..j) */
+		for (j = i + 1; j < k && same_series(&v[i], &v[j]); j++)
+			;
+		memset(&l, 0, sizeof l);
+		l.kind = SERIES_ISSUED;
+		l.series = words[kind];
+		l.scope = v[i].scope;
+		l.count = (int64_t)(j - i);
+		numfmt_render(
+		    fmt, &ctx, v[i].seq, l.first, sizeof l.first, NULL);
+		numfmt_render(
+		    fmt, &ctx, v[j - 1].seq, l.last, sizeof l.last, NULL);
+		rc = cb(&l, arg);
+		/* as doctor judges: after a change of format the series goes
+		 * on from the one before, its first of today's not a gap */
+		expect = other > 0 ? v[i].seq : 1;
+		for (; i < j && rc == 0; i++) {
+			if (v[i].seq > expect) {
+				l.kind = SERIES_MISSING;
+				l.count = v[i].seq - expect;
+				numfmt_render(fmt, &ctx, expect, l.first,
+				    sizeof l.first, NULL);
+				numfmt_render(fmt, &ctx, v[i].seq - 1, l.last,
+				    sizeof l.last, NULL);
+				rc = cb(&l, arg);
+			}
+			if (v[i].seq >= expect)
+				expect = v[i].seq + 1;
+		}
+	}
+	free(v);
+	return rc;
+}
+
+int
+svc_central_gaps(struct svc *s, const char *terminal, series_line_cb cb,
+    void *arg, struct pd_err *err)
+{
+	static const enum doc_series order[] = {
+	    DOC_SERIES_PAYMENT, DOC_SERIES_RECEIPT, DOC_SERIES_CREDIT_NOTE};
+	struct series_line l;
+	struct voided_doc *vd;
+	size_t i, n;
+	int rc = 0;
+
+	for (i = 0; i < sizeof order / sizeof order[0] && rc == 0; i++)
+		rc = report_series(s, order[i], terminal, cb, arg, err);
+	if (rc != 0)
+		return rc;
+	vd = store_voided_docs(s->st, terminal, &n, err);
+	if (vd == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		memset(&l, 0, sizeof l);
+		l.kind = SERIES_VOIDED;
+		l.series = vd[i].credit ? "credit_note" : "receipt";
+		l.scope = "";
+		xstrlcpy(l.first, vd[i].number, sizeof l.first);
+		xstrlcpy(l.last, vd[i].payment_no, sizeof l.last);
+		l.count = 1;
+		l.reason = vd[i].reason;
+		l.by = vd[i].by;
+		l.at = vd[i].at;
+		rc = cb(&l, arg);
+	}
+	free(vd);
+	if (rc == 0) {
+		memset(&l, 0, sizeof l);
+		l.kind = SERIES_REFUSED;
+		l.series = "";
+		l.scope = "";
+		l.count = store_sync_refused(s->st, terminal);
+		rc = l.count > 0 ? cb(&l, arg) : 0;
+	}
+	return rc;
+}

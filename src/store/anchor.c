@@ -47,6 +47,23 @@ store_anchor_put(struct store *st, const char *terminal, int64_t seq,
 }
 
 int
+store_anchor_history_prune(struct store *st, const char *terminal,
+    const char *before, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "DELETE FROM anchor_history WHERE terminal = ?1 AND at < (SELECT "
+	    "max(at) FROM anchor_history WHERE terminal = ?1 AND at < ?2)",
+	    NULL);
+
+	/* a store without the history (PostgreSQL's, this version) has
+	 * nothing to prune */
+	if (s == NULL)
+		return 0;
+	st_bind(s, "ss", terminal, before);
+	return st_done(st, s, err);
+}
+
+int
 store_anchor_before(struct store *st, const char *terminal, int64_t upto,
     int64_t *seq, char hash[65], struct pd_err *err)
 {
@@ -87,4 +104,37 @@ store_anchor_reset(
 	st_bind(s, "ssisiisss", r->terminal, r->at, r->from_seq, r->from_hash,
 	    r->base_seq, r->to_seq, r->to_hash, r->by, r->reason);
 	return st_done(st, s, err);
+}
+
+static void
+read_reanchor(struct db_stmt *s, void *elem)
+{
+	struct reanchor_row *r = elem;
+
+	st_col(s, 0, r->terminal, sizeof r->terminal);
+	st_col(s, 1, r->at, sizeof r->at);
+	r->from_seq = db_column_int64(s, 2);
+	st_col(s, 3, r->from_hash, sizeof r->from_hash);
+	r->base_seq = db_column_int64(s, 4);
+	r->to_seq = db_column_int64(s, 5);
+	st_col(s, 6, r->to_hash, sizeof r->to_hash);
+	st_col(s, 7, r->by, sizeof r->by);
+	st_col(s, 8, r->reason, sizeof r->reason);
+}
+
+struct reanchor_row *
+store_anchor_resets(
+    struct store *st, const char *terminal, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT terminal, at, from_seq, from_hash, base_seq, to_seq, "
+	    "to_hash, by, reason FROM anchor_resets WHERE ? = '' OR terminal "
+	    "= ? ORDER BY id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ss", terminal ? terminal : "", terminal ? terminal : "");
+	return st_collect(st, s, sizeof(struct reanchor_row), read_reanchor, n,
+	    "reading the reanchors", err);
 }

@@ -126,6 +126,22 @@ store_terminal_mark(struct store *st, const char *org, const char *terminal,
 	return st_done(st, s, err);
 }
 
+int
+store_terminal_marks_prune(struct store *st, const char *org,
+    const char *terminal, const char *before, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "DELETE FROM terminal_marks WHERE org = ?1 AND terminal = ?2 AND "
+	    "at < (SELECT max(at) FROM terminal_marks WHERE org = ?1 AND "
+	    "terminal = ?2 AND at < ?3)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", org, terminal, before);
+	return st_done(st, s, err);
+}
+
 static void
 read_mark(struct db_stmt *s, void *elem)
 {
@@ -173,24 +189,88 @@ read_doc_number(struct db_stmt *s, void *elem)
 	st_col(s, 3, d->date, sizeof d->date);
 }
 
-struct doc_number *
-store_doc_numbers(struct store *st, int credit, size_t *n, struct pd_err *err)
-{
-	struct db_stmt *s =
-	    credit ? st_stmt(st,
-	                 "SELECT c.terminal, coalesce(p.branch, ''), c.cn_no, "
-	                 "c.created_on FROM credit_notes c LEFT JOIN payments "
-	                 "p ON p.id = c.payment_id ORDER BY c.terminal, c.id",
-	                 err)
-	           : st_stmt(st,
-	                 "SELECT terminal, branch, receipt_no, paid_on FROM "
-	                 "payments ORDER BY terminal, id",
-	                 err);
+/* The query of each kind of document number (enum doc_series). */
+static const char *const doc_number_sql[] = {
+    "SELECT terminal, branch, receipt_no, paid_on FROM payments ORDER BY "
+    "terminal, id",
+    "SELECT c.terminal, coalesce(p.branch, ''), c.cn_no, c.created_on FROM "
+    "credit_notes c LEFT JOIN payments p ON p.id = c.payment_id ORDER BY "
+    "c.terminal, c.id",
+    "SELECT terminal, branch, payment_no, paid_on FROM payments ORDER BY "
+    "terminal, id",
+};
 
+struct doc_number *
+store_doc_numbers(struct store *st, int kind, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s;
+
+	if (kind < 0 || kind > DOC_SERIES_PAYMENT) {
+		pd_fail(err, PD_EINVAL, "No document series %d", kind);
+		return NULL;
+	}
+	s = st_stmt(st, doc_number_sql[kind], err);
 	if (s == NULL)
 		return NULL;
 	return st_collect(st, s, sizeof(struct doc_number), read_doc_number, n,
 	    "reading document numbers", err);
+}
+
+static void
+read_voided_doc(struct db_stmt *s, void *elem)
+{
+	struct voided_doc *d = elem;
+
+	st_col(s, 0, d->terminal, sizeof d->terminal);
+	st_col(s, 1, d->number, sizeof d->number);
+	st_col(s, 2, d->payment_no, sizeof d->payment_no);
+	st_col(s, 3, d->reason, sizeof d->reason);
+	st_col(s, 4, d->by, sizeof d->by);
+	st_col(s, 5, d->at, sizeof d->at);
+	d->credit = (int)db_column_int64(s, 6);
+}
+
+struct voided_doc *
+store_voided_docs(
+    struct store *st, const char *terminal, size_t *n, struct pd_err *err)
+{
+	/* a credit note is voided with its payment (svc_payment_void): the
+	 * payment's void says who, when and why */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT p.terminal, p.receipt_no, p.payment_no, v.reason, "
+	    "v.voided_by, v.voided_at, 0 FROM voids v JOIN payments p ON p.id "
+	    "= "
+	    "v.payment_id WHERE p.terminal = ? UNION ALL SELECT c.terminal, "
+	    "c.cn_no, p.payment_no, coalesce(v.reason, ''), "
+	    "coalesce(v.voided_by, ''), coalesce(v.voided_at, ''), 1 FROM "
+	    "credit_notes c JOIN payments p ON p.id = c.payment_id LEFT JOIN "
+	    "voids v ON v.payment_id = c.payment_id WHERE c.voided = 1 AND "
+	    "c.terminal = ? ORDER BY 6, 7, 2",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ss", terminal, terminal);
+	return st_collect(st, s, sizeof(struct voided_doc), read_voided_doc, n,
+	    "reading voided documents", err);
+}
+
+int64_t
+store_sync_refused(struct store *st, const char *terminal)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(DISTINCT uuid) FROM sync_log WHERE terminal = ? AND "
+	    "event = 'rejected'",
+	    NULL);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return 0;
+	st_bind(s, "s", terminal);
+	if (db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_reset(s);
+	return n;
 }
 
 int64_t

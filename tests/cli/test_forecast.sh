@@ -133,6 +133,7 @@ refused "an unknown option" 2 "--month" sup report forecast --month 2025-04
 # --- the demo store, every week against the method written again
 rm -f "$DB"
 "$PD" demo >/dev/null || exit 1
+sup() { PAYDESK_PIN=583920 "$PD" --user mary "$@"; } # the demo's mary
 run sup --json report forecast --weeks 13 --past 8
 json '"\n".join(["past %s %s %d %d %d %d" % (w["week"], w["to"], w["open"], w["forecast"], w["came_in"], w["collected"]) for w in d["past"]] + ["ahead %s %s %d %d %d" % (w["week"], w["to"], w["open"], w["forecast"], w["consumers"]) for w in d["weeks"]] + ["arrears %d" % d["totals"]["arrears"]])' \
     >"$T/got"

@@ -184,6 +184,19 @@ printf '[store]\npath = %s\n' "$T/policy.db" >"$T/policy.ini"
 expect "the default policy takes the demo admin's PIN for an admin" 0 \
     "Added      1" env -u PAYDESK_CONFIG "$PD" --config "$T/policy.ini" import \
     users "$T/a2.csv"
+# every demo user's PIN meets the default policy (review 18: mary's was
+# 2222, below the supervisors' 6 digits; jane's 1234 a run, omar's 1111
+# one digit): the demo's own listing imported as users under it
+"$PD" --db "$T/demo-list.db" --csv demo 2>/dev/null | tail -n +2 |
+    sed 's/^\([^,]*\),/\12,/' >"$T/demo-users.csv"
+sed -i '1i username,full_name,role,pin' "$T/demo-users.csv"
+expect "the default policy takes every demo user's PIN" 0 \
+    "Added      4" env -u PAYDESK_CONFIG PAYDESK_PIN=482615 "$PD" --config \
+    "$T/policy.ini" --user alex2 import users "$T/demo-users.csv"
+expect "the demo's mary signs in with her PIN" 0 "" \
+    env PAYDESK_PIN=583920 "$PD" --db "$D" --user mary consumer search zz
+expect "not with 2222" 5 'Wrong user name or PIN for "mary"' \
+    env PAYDESK_PIN=2222 "$PD" --db "$D" --user mary consumer search zz
 
 # exports and reports of consumers' data need a signed-in supervisor
 # (the fixture store again)

@@ -800,3 +800,114 @@ expect "a statement of 2,500 lines goes in three records" 0 "Applied     3" pdt 
 same "the central node has its 2,500 lines in order and their total" \
     "$(csql "SELECT count(*) || '/' || sum(l.amount) || '/' || max(l.seq) || '/' || sum(l.seq = CAST(substr(l.reference, 6) AS INTEGER)) FROM bank_statement_lines l JOIN bank_statements b ON b.id = l.statement_id WHERE b.line_count = 2500")" \
     "2500/250000/2500/2500"
+
+# -- the central node's report of number-series gaps (review 18): in an
+# organisation of its own (ACME's formats changed above), a real terminal
+# T03 whose series moved on in the shell (payments and receipts skip 2
+# numbers, credit notes 1), a payment voided with its credit note, and a
+# T04 whose series are whole; paydesk-central gaps names each number
+# missing, what was voided and when the terminal last synced
+central org add AUD "Audit Water" >/dev/null
+for k in users consumers bills; do
+	central import AUD $k "$DATA/$k.csv" >/dev/null || echo "not ok - AUD $k"
+done
+run central terminal add AUD B03 T03
+terminal 3 "$(token_of)"
+run central terminal add AUD B04 T04
+terminal 4 "$(token_of)"
+pdt 3 sync >/dev/null || echo "not ok - T03's first sync"
+expect "gaps: a terminal with no documents yet" 0 "Receipts: none" \
+    central gaps AUD --terminal T03
+has "gaps: nothing is missing then" "No number is missing."
+has "gaps: nothing waiting, nothing refused" "0 records waiting at its last push"
+t3pay() { pdt 3 --user jane pay WU-10003 --type bill --method Cash --amount "$1" >/dev/null ||
+    echo "not ok - T03 pays $1"; }
+t3pay 2
+t3pay 3
+tsql 3 "UPDATE number_series SET next = next + 2 WHERE series IN ('payment', 'receipt')"
+t3pay 4
+t3pay 5
+y=$(date +%Y)
+PAYDESK_PIN=2222 pdt 3 --user mary credit-note create R-T03-000005 --amount 1 \
+    --reason "Billing Error" >/dev/null || echo "not ok - T03's credit note 1"
+tsql 3 "UPDATE number_series SET next = next + 1 WHERE series = 'credit_note'"
+PAYDESK_PIN=2222 pdt 3 --user mary credit-note create R-T03-000006 --amount 1 \
+    --reason "Billing Error" >/dev/null || echo "not ok - T03's credit note 3"
+PAYDESK_PIN=2222 pdt 3 --user mary payment void PAY-T03-$y-000005 \
+    --reason "wrong consumer" >/dev/null || echo "not ok - T03's void"
+pdt 3 sync >/dev/null || echo "not ok - T03's sync"
+pdt 4 sync >/dev/null && pdt 4 --user jane pay WU-10002 --type bill --method Cash \
+    --amount 1 >/dev/null && pdt 4 sync >/dev/null || echo "not ok - T04 pays"
+seen=$(dsql "SELECT last_seen FROM terminals WHERE terminal = 'T03'")
+expect "gaps: T03's report" 0 "Terminal T03 (branch B03): last synced $seen, 7 records waiting at its last push" \
+    central gaps AUD --terminal T03
+same "gaps: each series with the numbers missing, the voided, in order" \
+    "$(grep -v '^Terminal' "$OUT" | sed 's/ at [0-9-]* [0-9:]* by / at TIME by /')" \
+    "  Payments of $y: PAY-T03-$y-000001 to PAY-T03-$y-000006, 4 held
+    Missing: PAY-T03-$y-000003 to PAY-T03-$y-000004 (2 numbers)
+  Receipts: R-T03-000001 to R-T03-000006, 4 held
+    Missing: R-T03-000003 to R-T03-000004 (2 numbers)
+  Credit notes: CN-T03-00001 to CN-T03-00003, 2 held
+    Missing: CN-T03-00002
+  Voided: R-T03-000005 (payment PAY-T03-$y-000005) at TIME by Mary Johnson: wrong consumer
+  Voided: CN-T03-00001 (payment PAY-T03-$y-000005) at TIME by Mary Johnson: wrong consumer"
+run central gaps AUD --terminal T03 --json
+same "gaps --json: the same, for a program" \
+    "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))[0]
+print(t["terminal"], t["pending"], t["refused"], ";".join("%s:%s-%s:%d:%s" % (s["series"], s["first"], s["last"], s["issued"], ",".join("%s-%s/%d" % (m["first"], m["last"], m["count"]) for m in s["missing"])) for s in t["series"]), ";".join(v["number"] + ":" + v["reason"] for v in t["voided"]))' "$OUT")" \
+    "T03 7 0 payment:PAY-T03-$y-000001-PAY-T03-$y-000006:4:PAY-T03-$y-000003-PAY-T03-$y-000004/2;receipt:R-T03-000001-R-T03-000006:4:R-T03-000003-R-T03-000004/2;credit_note:CN-T03-00001-CN-T03-00003:2:CN-T03-00002-CN-T03-00002/1 R-T03-000005:wrong consumer;CN-T03-00001:wrong consumer"
+expect "gaps: every terminal of the organisation" 0 \
+    "Missing: R-T03-000003 to R-T03-000004 (2 numbers)" central gaps AUD
+same "gaps: T04's series whole, after T03's" \
+    "$(sed -n '/^Terminal T04/,$p' "$OUT" | sed 's/ synced [0-9-]* [0-9:]*,/ synced TIME,/')" \
+    "Terminal T04 (branch B04): last synced TIME, 1 record waiting at its last push
+  Payments of $y: PAY-T04-$y-000001, 1 held
+  Receipts: R-T04-000001, 1 held
+  Credit notes: none
+  No number is missing."
+expect "gaps: T01's records this node refused are counted" 0 \
+    "Refused by this node:" central gaps ACME --terminal T01
+expect "gaps: an organisation that is none" 4 "No organisation NOPE" \
+    central gaps NOPE
+expect "gaps: a terminal that is none" 4 "No terminal T09 in organisation AUD" \
+    central gaps AUD --terminal T09
+expect "gaps: a terminal of another organisation" 4 "No terminal T01 in organisation AUD" \
+    central gaps AUD --terminal T01
+expect "gaps: a terminal id that cannot be one" 2 "only letters, digits and '-'" \
+    central gaps AUD --terminal "T0;1"
+expect "gaps: an option that is none" 2 "--bogus" central gaps AUD --bogus
+expect "gaps: --terminal without its value" 2 "--terminal" central gaps AUD --terminal
+expect "gaps: no organisation" 2 "which organisation" central gaps
+
+# -- retention (review 18): anchor_history and terminal_marks kept
+# [central] history_days, per terminal the newest before that always (the
+# head and the rules in force then); a terminal's old rows go at its next
+# round, another's stay until its own
+stop_central
+echo "history_days = 30" >>"$T/central.ini"
+start_central || echo "not ok - central with history_days"
+asql() { sqlite3 "$CDIR/org-AUD.db" "$1"; }
+for t in T03 T04; do
+	asql "INSERT INTO anchor_history VALUES ('$t', 1, 'old1', '2020-01-01 00:00:00'),
+	    ('$t', 2, 'old2', '2020-06-01 00:00:00')"
+	dsql "INSERT INTO terminal_marks VALUES ('AUD', '$t', 1, '2020-01-01 00:00:00'),
+	    ('AUD', '$t', 2, '2020-06-01 00:00:00')"
+done
+recent=$(asql "SELECT count(*) FROM anchor_history WHERE terminal = 'T03' AND at > '2021'")
+marks=$(dsql "SELECT count(*) FROM terminal_marks WHERE terminal = 'T03' AND at > '2021'")
+pdt 3 sync >/dev/null || echo "not ok - T03 syncs"
+same "retention: T03's heads older than 30 days go but the newest of them" \
+    "$(asql "SELECT group_concat(hash) FROM anchor_history WHERE terminal = 'T03' AND at < '2021'")" old2
+same "retention: T03's rule marks likewise" \
+    "$(dsql "SELECT group_concat(seq) FROM terminal_marks WHERE terminal = 'T03' AND at < '2021'")" 2
+same "retention: T03's recent heads and marks all stay, the round's head added" \
+    "$(asql "SELECT count(*) FROM anchor_history WHERE terminal = 'T03' AND at > '2021'")/$(dsql "SELECT count(*) FROM terminal_marks WHERE terminal = 'T03' AND at > '2021'")" \
+    "$((recent + 1))/$marks"
+same "retention: T04's old rows stay until its own round" \
+    "$(asql "SELECT count(*) FROM anchor_history WHERE terminal = 'T04' AND at < '2021'")/$(dsql "SELECT count(*) FROM terminal_marks WHERE terminal = 'T04' AND at < '2021'")" 2/2
+expect "retention: T03 still posts and syncs, judged as before" 0 "Applied     1" \
+    sh -c "'$PD' --config '$T/t3.ini' --user jane pay WU-10003 --type bill --method Cash --amount 1 >/dev/null && '$PD' --config '$T/t3.ini' sync"
+printf '[central]\nhistory_days = 0\n' >"$T/h0.ini"
+expect "history_days 0 is refused, naming the key" 3 \
+    "[central] history_days: \"0\": must be a whole number from 1 to 36500" \
+    "$CENTRAL" --config "$T/h0.ini" terminal list

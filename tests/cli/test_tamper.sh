@@ -791,6 +791,9 @@ for r in db.execute("SELECT id, at, user, terminal, action, entity, ref,"
 db.commit()
 PY
 n0=$(tsql 1 "SELECT count(*) FROM audit_log")
+run central reanchors ACME
+same "paydesk-central reanchors: none yet, the headings alone" \
+    "$RC:$(wc -l <"$OUT"):$(head -1 "$OUT" | tr -s ' ')" "0:1:When Terminal By Before Base After Reason"
 expect "a rewritten log is not reanchored: exit 12" 12 \
     "this log is not a copy of this terminal's" env PAYDESK_PIN=2222 \
     "$PD" --config "$T/t1.ini" --user mary audit reanchor --reason "Restored"
@@ -816,6 +819,27 @@ same "the central node keeps T01's head now" \
 same "and the set-back, with who and why" \
     "$(csql "SELECT from_seq || ':' || by || ':' || reason FROM anchor_resets")" \
     "$kept:Mary Johnson:Restored from the backup of this morning"
+# listed for the auditor at the central node (review 18): when, who,
+# why, the head before, the head seen it starts from, the head after
+to=$(csql "SELECT to_seq || ':' || substr(to_hash, 1, 12) FROM anchor_resets")
+from=$(csql "SELECT from_seq || ':' || substr(from_hash, 1, 12) FROM anchor_resets")
+run central reanchors ACME
+same "paydesk-central reanchors lists the set-back" \
+    "$RC:$(sed -n 2p "$OUT" | sed 's/^[0-9-]* [0-9:]* //' | tr -s ' ')" \
+    "0:T01 Mary Johnson $from $base $to Restored from the backup of this morning"
+run central reanchors ACME --terminal T01 --json
+same "reanchors --json: the heads whole" \
+    "$(python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))[0]
+print(r["terminal"], r["by"], r["from_seq"], r["from_hash"], r["base_seq"], r["to_seq"], r["to_hash"], r["reason"], r["at"][:4])' "$OUT")" \
+    "$(csql "SELECT terminal || ' ' || by || ' ' || from_seq || ' ' || from_hash || ' ' || base_seq || ' ' || to_seq || ' ' || to_hash || ' ' || reason || ' ' || substr(at, 1, 4) FROM anchor_resets")"
+run central reanchors ACME --terminal T02
+same "reanchors of a terminal that had none: the headings alone" "$RC:$(wc -l <"$OUT")" "0:1"
+expect "reanchors: an organisation that is none" 4 "No organisation NOPE" \
+    central reanchors NOPE
+expect "reanchors: an option that is none" 2 "--bogus" central reanchors ACME --bogus
+expect "reanchors: a terminal id that cannot be one" 2 "only letters, digits" \
+    central reanchors ACME --terminal "T 1"
+expect "reanchors: no organisation" 2 "which organisation" central reanchors
 expect "audit verify agrees again" 0 "and it matches" pdt 1 audit verify
 expect "doctor passes again" 0 "ok (" pdt 1 doctor
 expect "posting works again" 0 "" pdt 1 --user jane pay WU-10002 --type bill \

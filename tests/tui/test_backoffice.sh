@@ -13,6 +13,8 @@ cat >>"$PAYDESK_CONFIG" <<CFG
 dir = $EXP
 CFG
 "$PD" demo >/dev/null || exit 1
+# the demo's supervisor (lib.sh's sup is the fixtures' mary)
+sup() { PAYDESK_PIN=583920 "$PD" --user mary "$@"; }
 
 # jq-like: json FILE EXPR (EXPR in Python over d)
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
@@ -25,7 +27,7 @@ count() { sup --json "$@" --limit 0 >"$T/c.json" && json "$T/c.json" "len(d)"; }
 shown() { count "$@" >/dev/null && json "$T/c.json" "'{:,}'.format(len(d))"; }
 
 tui_start
-login mary 2222
+login mary 583920
 wait_for "a supervisor lands on the dashboard" "Total Collected"
 
 # --- dashboard = kpi --json
@@ -206,7 +208,7 @@ type_text "2"
 keys Enter
 wait_for "the credit is applied" "applied to"
 wait_for "the details show what was applied" "Applied amount          \$2.00"
-env PAYDESK_PIN=2222 "$PD" --user mary --json credit-note show "$cn" >"$T/cs.json"
+env PAYDESK_PIN=583920 "$PD" --user mary --json credit-note show "$cn" >"$T/cs.json"
 same "the store agrees: 3.25 remaining" \
     "$(json "$T/cs.json" "d['financial']['remaining']")" 325
 keys Escape
@@ -242,7 +244,7 @@ wait_for "a credit amount range backwards is refused" "is above the amount to"
 keys Escape f Down Down Down
 type_text "WU-1000"
 keys Tab
-env PAYDESK_PIN=2222 "$PD" --user mary --json consumer search WU-1000 --limit 1 >"$T/cs1.json"
+env PAYDESK_PIN=583920 "$PD" --user mary --json consumer search WU-1000 --limit 1 >"$T/cs1.json"
 wait_for "Tab completes the consumer from a search" \
     "$(json "$T/cs1.json" "d[0]['account_no'] + ' ' + d[0]['name']")"
 keys Escape
@@ -263,11 +265,11 @@ wait_for "a void needs a reason" "A reason is required"
 type_text "Entered twice"
 keys Enter
 wait_for "the void asks first, with the amount" "Void payment $vr of \$"
-env PAYDESK_PIN=2222 "$PD" --user mary --json payment show "$vr" >"$T/ps.json"
+env PAYDESK_PIN=583920 "$PD" --user mary --json payment show "$vr" >"$T/ps.json"
 same "not voided yet" "$(json "$T/ps.json" "d['payment']['status']")" Posted
 keys Enter
 wait_for "the payment is voided" "Payment $vr voided"
-env PAYDESK_PIN=2222 "$PD" --user mary --json payment show "$vr" >"$T/ps.json"
+env PAYDESK_PIN=583920 "$PD" --user mary --json payment show "$vr" >"$T/ps.json"
 same "the store says Voided" "$(json "$T/ps.json" "d['payment']['status']")" Voided
 wait_for "the list shows it Voided" "Voided"
 keys Escape

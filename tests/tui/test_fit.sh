@@ -128,7 +128,7 @@ backoffice() {
 	L=$1
 	tui_open LANGUAGE="$L"
 	wait_for "$L: the login" "$(msg 'Log in to take payments')" >/dev/null
-	login mary 2222
+	login mary 583920
 	more="F1 $(msg More)" help="F1 $(msg Help)"
 	esc=$(cmsg key Esc) back=$(msg Back)
 
@@ -195,7 +195,7 @@ backoffice() {
 	f=$(ls -t "$XDIR"/*.csv | head -1)
 	same "$L: the CSV export's header is the command line's --csv" \
 	    "$(head -1 "$f" | tr -d '\r')" \
-	    "$(PAYDESK_PIN=2222 LANGUAGE=$L "$PD" --user mary --csv credit-notes \
+	    "$(PAYDESK_PIN=583920 LANGUAGE=$L "$PD" --user mary --csv credit-notes \
 	    --limit 1 | head -1 | tr -d '\r')"
 	keys Tab Escape
 
@@ -246,7 +246,7 @@ vt100() {
 	lacks "$L: vt100: no [1;5C in the user name" "5C"
 	lacks "$L: vt100: no [1;2P in the user name" "2P"
 	keys Enter
-	type_text 2222
+	type_text 583920
 	keys Enter
 	wait_for "$L: vt100: logged in" "$(msg 'By method this month')" \
 	    >/dev/null
