@@ -421,6 +421,14 @@ same "payments --search 006-0071: no number holds it, the phone does" \
     "$(receipts 006-0071)" "$zr1 $zr2 "
 n=$(sup payments --search INV-006-A | grep -c "$zr2")
 same "the list's count agrees: not the other payment" "$n" "0"
+# report payers reads the same rule: the payer of that bill's payment
+# only, not the consumer's total (the phone's digits)
+ptot() { sup --csv report payers --search "$1" | tail -n +2 | cut -d, -f3 | tr -d '\r' | tr '\n' ' '; }
+same "report payers --search INV-006-A: that payment's 10.00 only" \
+    "$(ptot INV-006-A)" "10.00 "
+same "report payers --search $zr2: that receipt's 20.00" "$(ptot "$zr2")" "20.00 "
+same "report payers --search 006-0071: the phone, both payments" \
+    "$(ptot 006-0071)" "30.00 "
 
 # -- credit-notes --search is every list's rule: one or two characters
 # are the start of a name, an account or a number, never a part inside
