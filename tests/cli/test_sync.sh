@@ -65,7 +65,7 @@ case "$b1" in *"'available_credit': 14550"*) ok "the credit shows on both" ;;
 # read the same in each language on the central store and both
 # terminals; JSON keeps them as stored (issue 25)
 ccn=$(csql "SELECT cn_no FROM credit_notes WHERE terminal = 'HQ'")
-cn_es() { env LANGUAGE=es "$PD" "$@" credit-note show "$ccn" |
+cn_es() { env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane "$@" credit-note show "$ccn" |
     grep -v "^ *Terminal"; }
 cn_es --config "$T/t1.ini" >"$OUT"
 has "the conflict's credit note in Spanish: its reason" "Pago en exceso"
@@ -75,7 +75,7 @@ has "the conflict's credit note in Spanish: created by" "nodo central"
 same "T02 shows it as T01 does" "$(cn_es --config "$T/t2.ini")" "$(cat "$OUT")"
 same "the central store shows it as T01 does" "$(cn_es --db "$CDB")" \
     "$(cat "$OUT")"
-run env LANGUAGE=fr "$PD" --config "$T/t2.ini" credit-note show "$ccn"
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t2.ini" credit-note show "$ccn"
 has "the conflict's credit note in French: its remarks" \
     "du terminal T02 a payé des éléments qu'un autre paiement avait déjà réglés"
 has "the conflict's credit note in French: created by" "nœud central"
