@@ -721,22 +721,22 @@ same "terminal: every gateway payment is pulled, associated or not" \
     "$(tsql 1 "SELECT count(*), sum(consumer_id = 0) FROM gw_payments")" \
     "$(csql "SELECT count(*), sum(consumer_id = 0) FROM gateway_payments")"
 expect "terminal: gateway list --unassociated" 0 "WU-30002, WU-30003" \
-    pdt 1 gateway list --unassociated
+    pdtc 1 gateway list --unassociated
 if grep -q "GA1\|GB1" "$OUT"; then
 	notok "terminal: the unassociated list has no associated payment"
 else
 	ok "terminal: the unassociated list has no associated payment"
 fi
 expect "terminal: gateway list, an associated one with its account" 0 \
-    "WU-30001" pdt 1 gateway list --search GA1
+    "WU-30001" pdtc 1 gateway list --search GA1
 expect "terminal: gateway list --search by phone" 0 "GC1" \
-    pdt 1 gateway list --search 744555
+    pdtc 1 gateway list --search 744555
 expect "terminal: --search by a phone as a person types it, trunk 0" 0 \
-    "GC1" pdt 1 gateway list --search "0744 555 666"
+    "GC1" pdtc 1 gateway list --search "0744 555 666"
 expect "terminal: --search by a phone with the calling code" 0 "GC1" \
-    pdt 1 gateway list --search "+254 744-555666"
+    pdtc 1 gateway list --search "+254 744-555666"
 expect "terminal: gateway list --search by amount" 0 "GD1" \
-    pdt 1 gateway list --search 8.00
+    pdtc 1 gateway list --search 8.00
 run central terminal add ACME B02 T02
 terminal 2 "$(token_of)"
 pdt 2 sync >/dev/null
