@@ -262,9 +262,9 @@ printf 'username,full_name,role,pin\njane,Jane Smith,cashier,8642\n' >"$T/u2.csv
 expect "central import --update gives jane a new PIN" 0 "1 updated" \
     central import ACME users "$T/u2.csv" --update
 expect "the terminal pulls the changes" 0 "Pulled" pdt 1 sync
-expect "the changed name arrived" 0 "Acme Bakery and Cafe Ltd" pdtc 1 consumer show WU-10003
-expect "the new consumer arrived" 0 "Nadia Haddad" pdtc 1 consumer show WU-20001
-expect "and is found by search" 0 "WU-20001" pdtc 1 consumer search Haddad
+expect "the changed name arrived" 0 "Acme Bakery and Cafe Ltd" env PAYDESK_PIN=8642 "$PD" --config "$T/t1.ini" --user jane consumer show WU-10003
+expect "the new consumer arrived" 0 "Nadia Haddad" env PAYDESK_PIN=8642 "$PD" --config "$T/t1.ini" --user jane consumer show WU-20001
+expect "and is found by search" 0 "WU-20001" env PAYDESK_PIN=8642 "$PD" --config "$T/t1.ini" --user jane consumer search Haddad
 expect "the terminal's search index agrees" 0 "search index" pdt 1 doctor
 expect "jane's old PIN no longer works at the terminal" 5 "PIN" \
     pdt 1 --user jane pay WU-20001 --type bill --method Cash --amount 1
