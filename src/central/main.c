@@ -210,7 +210,8 @@ serve(struct backend *b, struct pd_err *err)
 static int
 terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
-	char token[65], pending[24];
+	char token[65], pending[24], added[64], seen[64];
+	struct svc fmt; /* for the central's [organisation] date format */
 	struct terminal_row *t;
 	size_t n, i;
 	/* the columns as wide as before translation, or as the heading */
@@ -254,6 +255,11 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		t = b->ops->terminals(b, argc == 2 ? argv[1] : NULL, &n, err);
 		if (t == NULL)
 			return -1;
+		/* svc_timestamp reads only the configuration's date format
+		 * (issue 25 review: the dates were ISO in Spanish and French
+		 * whatever date_format said) */
+		memset(&fmt, 0, sizeof fmt);
+		fmt.cfg = b->cfg;
 		central_head(heads, w, 7, 1);
 		for (i = 0; i < n; i++) {
 			snprintf(pending, sizeof pending, "%lld",
@@ -263,9 +269,12 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			cells[2] = t[i].terminal;
 			cells[3] =
 			    t[i].revoked_at[0] ? _("revoked") : _("active");
-			cells[4] = t[i].created_at;
-			cells[5] =
-			    t[i].last_seen[0] ? t[i].last_seen : _("never");
+			cells[4] = svc_timestamp(
+			    &fmt, added, sizeof added, t[i].created_at);
+			cells[5] = t[i].last_seen[0]
+			               ? svc_timestamp(&fmt, seen, sizeof seen,
+			                     t[i].last_seen)
+			               : _("never");
 			cells[6] = pending;
 			central_row(cells, w, 7, 1);
 		}

@@ -104,8 +104,9 @@ int table_done(struct table *t, int rc);
 int cli_export_job(struct cli *c, struct export_job *j);
 /* Consumers' names, phones and addresses as machine output (--json,
  * --csv) leave the terminal: a signed-in supervisor's (issue 18, section
- * 5; paydesk(1) ROLES AND SIGN-IN). 0 in text mode or for a supervisor;
- * -1 with c->err set (PD_EPERM) otherwise. */
+ * 5); as text they are shown to a signed-in user of any role (issue 17;
+ * paydesk(1) ROLES AND SIGN-IN). 0 when allowed; -1 with c->err set
+ * (PD_EPERM) otherwise. */
 int cli_personal_data(struct cli *c);
 /* After the export: a summary line on stderr for a file. */
 int cli_export_end(struct cli *c, int rc, int64_t rows);

@@ -235,10 +235,9 @@ cmd_credit_notes(struct cli *c, int argc, char **argv)
 		free(reasons);
 		return cli_export_end(c, rc, rows);
 	}
-	/* JSON is an export too (the text listing is the counter's) */
-	if (c->mode == OUT_JSON &&
-	    svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("Exporting consumers' data"), &c->err) != 0) {
+	/* JSON is an export too; the text listing is the counter's, for a
+	 * signed-in user (cli_personal_data) */
+	if (cli_personal_data(c) != 0) {
 		free(reasons);
 		return -1;
 	}

@@ -560,10 +560,9 @@ cmd_payments(struct cli *c, int argc, char **argv)
 		rc = svc_export_payments(&c->svc, &f, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);
 	}
-	/* JSON is an export too (the text listing is the counter's) */
-	if (c->mode == OUT_JSON &&
-	    svc_require(&c->svc, ROLE_SUPERVISOR,
-	        _("Exporting consumers' data"), &c->err) != 0)
+	/* JSON is an export too; the text listing is the counter's, for a
+	 * signed-in user (cli_personal_data) */
+	if (cli_personal_data(c) != 0)
 		return -1;
 	if (svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
 		return -1;

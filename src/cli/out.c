@@ -726,8 +726,13 @@ export_progress_line(int64_t done, int64_t total, void *arg)
 int
 cli_personal_data(struct cli *c)
 {
+	/* on the screen too a name, phone and address are shown to a
+	 * signed-in user only, a cashier at least (issue 17 review: text
+	 * printed them to anyone at the terminal while --json needed a
+	 * supervisor) */
 	if (c->mode == OUT_TEXT)
-		return 0;
+		return svc_require(&c->svc, ROLE_CASHIER,
+		    _("Showing consumers' data"), &c->err);
 	return svc_require(
 	    &c->svc, ROLE_SUPERVISOR, _("Exporting consumers' data"), &c->err);
 }

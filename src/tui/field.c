@@ -54,17 +54,19 @@ tui_field_set(struct tui_field *f, const char *text)
 }
 
 void
-tui_money_refused(struct tui *t, const char *what)
+tui_money_refused(struct tui *t, const char *what, wint_t ch)
 {
-	char ex[MONEY_BUFSZ];
+	char ex[MONEY_BUFSZ], bare[MONEY_BUFSZ], c[8];
+	size_t n = utf8_encode((uint32_t)ch, c);
 
+	/* the character refused, and both forms the field takes: grouped
+	 * with the symbol as the screens show money, and plain (issue 17:
+	 * "only digits and one dot" was not true of either) */
+	c[n] = '\0';
 	svc_money(t->svc, ex, sizeof ex, 123450);
-	if (t->svc->cfg.decimal_sep[0] == 'c')
-		tui_message(t, 1, _("%s: only digits and one comma, as in %s"),
-		    what, ex);
-	else
-		tui_message(
-		    t, 1, _("%s: only digits and one dot, as in %s"), what, ex);
+	svc_money_bare(t->svc, bare, sizeof bare, 123450, 0);
+	tui_message(t, 1, _("%s: \"%s\" is not allowed; as in %s or %s"), what,
+	    c, ex, bare);
 }
 
 int

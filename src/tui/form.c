@@ -132,11 +132,9 @@ tui_form_key(struct tui *t, struct tui_form *fm, int key, wint_t ch)
 	int rc = tui_form_input(fm, key, ch);
 
 	if (rc < 0 && it->kind == FORM_MONEY)
-		tui_money_refused(t, it->label);
+		tui_money_refused(t, it->label, ch);
 	else if (rc < 0)
-		tui_message(t, 1, "%s",
-		    _("Only digits and one dot in an amount; "
-		      "digits and - in a date"));
+		tui_message(t, 1, "%s", _("Only digits and - / . in a date"));
 	else if (rc > 0 && it->kind == FORM_MONEY)
 		tui_money_typed(t, &it->f, it->label);
 	return rc;

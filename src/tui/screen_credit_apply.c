@@ -152,7 +152,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 	int r = tui_field_input(&a->amount, key, ch);
 
 	if (r < 0)
-		tui_money_refused(t, _("Amount to apply"));
+		tui_money_refused(t, _("Amount to apply"), ch);
 	else if (r > 0)
 		tui_money_typed(t, &a->amount, _("Amount to apply"));
 	return TUI_HANDLED;

@@ -244,7 +244,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 
 	c->asked = -1; /* a change is asked about again */
 	if (tui_form_input(&c->fm, key, ch) < 0)
-		tui_money_refused(t, _("Credit amount"));
+		tui_money_refused(t, _("Credit amount"), ch);
 	return TUI_HANDLED;
 }
 

@@ -430,10 +430,16 @@ chart(struct dash *b, struct tui *t, int y, int rows)
 		attroff(A_DIM);
 	}
 	y++;
-	short_money(t, lab, sizeof lab, max);
-	tui_text(y, 1, lab, x0 - 2);
+	/* the scale: its top where there is one (a month of no payment has
+	 * none: "$0" at the top too said the bars were drawn to $0), and 0
+	 * on the axis itself, not beside the lowest row of bars, which
+	 * stands for up to a rows-th of the top (issue 17) */
+	if (max > 0) {
+		short_money(t, lab, sizeof lab, max);
+		tui_text(y, 1, lab, x0 - 2);
+	}
 	short_money(t, lab, sizeof lab, 0);
-	tui_text(y + rows - 1, 1, lab, x0 - 2);
+	tui_text(y + rows, 1, lab, x0 - 2);
 	mvvline(y, x0 - 1, ACS_VLINE, rows);
 	mvaddch(y + rows, x0 - 1, ACS_LLCORNER);
 	mvhline(y + rows, x0, ACS_HLINE, bw * d->ndays);
@@ -538,7 +544,10 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	for (i = 0; i < n; i++)
 		total += r[i].amount;
 	if (n == 0)
-		tui_text(y, 4, _("No payment posted in this month"), w - 2);
+		tui_text(y, 4,
+		    b->week ? _("No payment posted in this week")
+		            : _("No payment posted in this month"),
+		    w - 2);
 	/* every method, or those that fit and a line saying how many more */
 	shown = n > rows ? rows - 1 : n;
 	method_widths(b, t, shown, w, &nw, &aw, &pcw);

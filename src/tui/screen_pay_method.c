@@ -280,7 +280,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 		return 0;
 	if (r < 0) {
 		tui_money_refused(
-		    t, f == &w->amount ? _("Amount") : _("Amount received"));
+		    t, f == &w->amount ? _("Amount") : _("Amount received"), ch);
 		return TUI_HANDLED;
 	}
 	((struct method *)sc)->confirmed = -1;

@@ -65,7 +65,7 @@ input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
 
 const struct tui_screen_class screen_reprint_class = {
     .name = "Reprint",
-    .title = N_("Reprint"),
+    .title = N_("Reprint a receipt"),
     .keys = screen_reprint_keys,
     .nkeys = TUI_NKEYS(screen_reprint_keys),
     .draw = draw,

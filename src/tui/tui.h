@@ -235,8 +235,9 @@ int tui_field_input(struct tui_field *f, int key, wint_t ch);
 void tui_field_enter(struct tui_field *f);
 /* Prefill f with text (NULL: empty), selected as tui_field_enter. */
 void tui_field_set(struct tui_field *f, const char *text);
-/* The message for a character a money field refused (what: the field). */
-void tui_money_refused(struct tui *t, const char *what);
+/* The message for the character ch a money field refused (what: the
+ * field): the character and an amount in both forms the field takes. */
+void tui_money_refused(struct tui *t, const char *what, wint_t ch);
 /* After an edit of a money field: its reason on the message line while
  * the text is not an amount (svc_money_parse), cleared once it is.
  * Returns 1 if the text is an amount or empty. */

@@ -74,6 +74,9 @@ terminal() {
 	[ -f "$T/t$n.db" ] || "$PD" --config "$T/t$n.ini" init >/dev/null
 }
 pdt() { n=$1; shift; "$PD" --config "$T/t$n.ini" "$@"; }
+# pdtc N ARGS...: pdt signed in as the cashier jane (consumers' data
+# needs a sign-in in text too, issue 17)
+pdtc() { n=$1; shift; PAYDESK_PIN=1234 "$PD" --config "$T/t$n.ini" --user jane "$@"; }
 csql() { sqlite3 "$CDB" "$1"; }
 # dsql SQL: on the central node's directory (organisations, terminals)
 dsql() { sqlite3 "$CDIR/directory.db" "$1"; }

@@ -4,7 +4,7 @@
 export PAYDESK_NOW="2025-04-20 10:00:00"
 
 expect "no store yet: not found, says how to make one" 4 "paydesk init" \
-    "$PD" consumer search john
+    cashier consumer search john
 setup_store
 cp "$DATA/bills.csv" "$T/ok-bills.csv"
 
@@ -12,13 +12,13 @@ cp "$DATA/bills.csv" "$T/ok-bills.csv"
 expect "unknown command" 2 'Unknown command "frobnicate"' "$PD" frobnicate
 expect "unknown global option" 2 "Unknown option --colour" "$PD" --colour kpi
 expect "unknown command option" 2 "unknown option --colour" \
-    "$PD" payments --colour red
+    cashier payments --colour red
 expect "option without its value" 2 "--limit needs a value" \
-    "$PD" payments --limit
-expect "missing argument" 2 "missing argument" "$PD" consumer show
-expect "extra argument" 2 'unexpected argument "b"' "$PD" consumer show a b
+    cashier payments --limit
+expect "missing argument" 2 "missing argument" cashier consumer show
+expect "extra argument" 2 'unexpected argument "b"' cashier consumer show a b
 expect "global option without value" 2 "--db needs a value" "$PD" --db
-expect "bad --limit" 2 '--limit "ten"' "$PD" payments --limit ten
+expect "bad --limit" 2 '--limit "ten"' cashier payments --limit ten
 refused "pay without --type" 2 "--type is required" \
     env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --method Cash \
     --amount 1
@@ -41,11 +41,11 @@ PAYDESK_CONFIG="$T/none.ini" \
 
 # not found (4)
 expect "unknown account" 4 'No consumer with account number "WU-99999"' \
-    "$PD" consumer show WU-99999
+    cashier consumer show WU-99999
 expect "unknown payment" 4 'No payment with payment id' \
-    "$PD" payment show R-NOPE
+    cashier payment show R-NOPE
 expect "unknown credit note" 4 'No credit note "CN-NOPE"' \
-    "$PD" credit-note show CN-NOPE
+    cashier credit-note show CN-NOPE
 refused "unknown item" 4 'reference "INV-NOPE"' \
     env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
     --items INV-NOPE --method Cash --amount 1
@@ -89,20 +89,20 @@ init|none|init
 config|none|config
 demo|none|demo
 import|supervisor|import bills T/ok-bills.csv
-consumer search|none|consumer search john
-consumer show|none|consumer show WU-10001
+consumer search|cashier|consumer search john
+consumer show|cashier|consumer show WU-10001
 pay|cashier|pay WU-10001 --type bill --method Cash --amount 1
-payment show|none|payment show R-X
+payment show|cashier|payment show R-X
 payment void|supervisor|payment void R-X --reason x
 payment verify|supervisor|payment verify R-X
-payments|none|payments
+payments|cashier|payments
 credit-note create|supervisor|credit-note create R-X --amount 1 --reason Other
 credit-note apply|cashier|credit-note apply CN-X --to INV-X --amount 1
 receipt|cashier|receipt R-X
 receipts export|supervisor|receipts export --dir T/rx
 credit-note pdf|cashier|credit-note pdf CN-X
-credit-note show|none|credit-note show CN-X
-credit-notes|none|credit-notes
+credit-note show|cashier|credit-note show CN-X
+credit-notes|cashier|credit-notes
 kpi|none|kpi
 report payers|supervisor|report payers
 report aging|supervisor|report aging
@@ -133,7 +133,7 @@ arrangement reschedule|recovery|arrangement reschedule AR-X --installments 2 --f
 arrangement cancel|recovery|arrangement cancel AR-X --reason x
 alerts|recovery|alerts
 disconnections|recovery|disconnections
-gateway list|none|gateway list
+gateway list|cashier|gateway list
 gateway associate|supervisor|gateway associate GX WU-10001 --reason x
 gateway disassociate|supervisor|gateway disassociate GX --reason x
 deposit create|supervisor|deposit create Z-X --slip B1 --account A1
@@ -299,9 +299,9 @@ refused "void twice" 3 "already voided" \
 refused "verify a posted payment" 3 "only Pending" \
     "$PD" --user mary payment verify R-T01-000001
 refused "date range backwards" 3 "is after" \
-    "$PD" payments --from 2025-05-01 --to 2025-04-01
-refused "bad filter date" 3 "not a date" "$PD" payments --from 2025-4-1
-refused "bad status filter" 3 'Posted, Pending' "$PD" payments --status done
+    cashier payments --from 2025-05-01 --to 2025-04-01
+refused "bad filter date" 3 "not a date" cashier payments --from 2025-4-1
+refused "bad status filter" 3 'Posted, Pending' cashier payments --status done
 refused "bad month" 3 "not a month" "$PD" kpi --month 2025-13
 # a usage error names a help page that exists: the command's, never its
 # second word (`paydesk help pdf` has no page)
@@ -313,9 +313,9 @@ refused "credit-note apply: a missing argument, the same page" 2 \
     "$PD" credit-note apply
 expect "paydesk help credit-note shows it" 0 "paydesk credit-note pdf" \
     "$PD" help credit-note
-refused "bad credit amount range" 3 "--min" "$PD" credit-notes --min 1e2
+refused "bad credit amount range" 3 "--min" cashier credit-notes --min 1e2
 refused "unknown reason filter" 3 "not a configured reason" \
-    "$PD" credit-notes --reason Whim
+    cashier credit-notes --reason Whim
 
 # imports: all or nothing, file:line:column and the field
 export PAYDESK_PIN=9999

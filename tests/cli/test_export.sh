@@ -102,7 +102,7 @@ exact "credit notes: amount and remaining exact" "$E/cn.csv" "$E/cn.xlsx" DE
 cn=$(sed -n 2p "$E/cn.csv" | cut -d, -f1)
 rcpt=$(sed -n 2p "$E/cn.csv" | cut -d, -f9 | tr -d '\r')
 expect "credit notes by linked receipt" 0 "$cn" \
-    "$PD" credit-notes --receipt "$rcpt"
+    cashier credit-notes --receipt "$rcpt"
 same "only that receipt's notes" \
     "$(sup --csv credit-notes --receipt "$rcpt" | tail -n +2 | cut -d, -f9 | sort -u | tr -d '\r')" "$rcpt"
 acct=$(sed -n 2p "$E/cn.csv" | cut -d, -f3)
@@ -200,10 +200,10 @@ refused "xlsx with a command that is not a listing" 2 "--xlsx works with" \
 refused "xlsx without a file" 2 "--xlsx needs a file name" "$PD" --xlsx
 refused "xlsx into a missing directory" 7 "$E/nope" \
     sup --xlsx "$E/nope/p.xlsx" payments
-refused "bad sort column" 3 '--sort "weight"' "$PD" payments --sort weight
-refused "bad sort direction" 3 '--sort "amount:up"' "$PD" payments --sort amount:up
+refused "bad sort column" 3 '--sort "weight"' cashier payments --sort weight
+refused "bad sort direction" 3 '--sort "amount:up"' cashier payments --sort amount:up
 refused "bad aging age" 3 '--older-than "45"' sup report aging --older-than 45
-refused "unknown consumer" 4 "--consumer" "$PD" credit-notes --consumer WU-0
+refused "unknown consumer" 4 "--consumer" cashier credit-notes --consumer WU-0
 same "no file left by the failures" "$(ls "$E" | grep -c -v '\.csv$\|\.xlsx$')" 0
 [ ! -e "$E/k.xlsx" ] && ok "refused export wrote nothing" || notok "refused export wrote nothing"
 

@@ -18,15 +18,15 @@ same "PINs stored hashed" \
     "$(sql "SELECT count(*) FROM users WHERE pin_hash LIKE '\$y\$%'")" 3
 
 expect "search by partial name, any case" 0 "WU-10001" \
-    "$PD" consumer search "JOH"
-expect "search by account" 0 "John Doe" "$PD" consumer search 10001
-expect "search by phone digits" 0 "John Doe" "$PD" consumer search 5551234
+    cashier consumer search "JOH"
+expect "search by account" 0 "John Doe" cashier consumer search 10001
+expect "search by phone digits" 0 "John Doe" cashier consumer search 5551234
 expect "search finds accented names" 0 "José Núñez" \
-    "$PD" consumer search "núñez"
+    cashier consumer search "núñez"
 # "to date", one term for the balance: "due now" also named step
 # 4's preselection (items due this month; issue 17 review, point 7)
 expect "consumer show balance" 0 "Current balance (to date)  \$313.00" \
-    "$PD" consumer show WU-10001
+    cashier consumer show WU-10001
 has "consumer show lists installments" "PP-2025-0034#3"
 expect "consumer show --json uses minor units" 0 '"current_balance": 31300' \
     env PAYDESK_PIN=2222 "$PD" --user mary --json consumer show WU-10001
@@ -41,7 +41,7 @@ same "bill settled" \
     "$(sql "SELECT settled FROM items WHERE ref = 'INV-2025-001234'")" 14550
 
 expect "payment details view" 0 "Exact payment" \
-    "$PD" payment show R-T01-000001
+    cashier payment show R-T01-000001
 for f in "Payment ID" "Status           Posted" "Channel          Walk-in" \
     "Service period: Mar 2025" "Amount received  \$150.00" "Transaction ID" \
     "Received by      Jane Smith" "Processing time  Immediate" \
@@ -59,14 +59,14 @@ expect "overpayment makes a credit note" 0 "Credit note      CN-T01-00001" \
     --method Cash --amount 80 --channel kiosk
 has "credit amount is the extra" "\$5.00"
 expect "credit note details" 0 "Overpayment" \
-    "$PD" credit-note show CN-T01-00001
+    cashier credit-note show CN-T01-00001
 has "credit note expiry one year on" "2026-04-20"
 has "credit note usage" "0.0%"
 
 expect "partial payment over installments, oldest first" 0 "R-T01-000004" \
     "$PD" --user jane pay WU-10001 --type installment --method "Bank Transfer" \
     --amount 100 --date 2025-04-19
-run "$PD" payment show R-T01-000004
+run cashier payment show R-T01-000004
 has "first installment paid whole" "PP-2025-0034#1; Plan: PP-2025-0034; Installment: 1; Amount due: \$67.50; Amount paid: \$67.50"
 has "second installment under paid" "Amount paid: \$32.50; Difference: -\$35.00; Result: Under paid"
 same "second installment partly" \
@@ -78,24 +78,24 @@ expect "apply credit to an open item" 0 "Status             Active" \
 expect "apply the rest" 0 "Status             Applied" \
     "$PD" --user jane credit-note apply CN-T01-00001 --to PP-2025-0034#2 \
     --amount 3
-run "$PD" credit-note show CN-T01-00001
+run cashier credit-note show CN-T01-00001
 has "usage 100%" "100.0%"
 
 export PAYDESK_PIN=2222
 expect "supervisor creates a credit note" 0 "CN-T01-00002" \
     "$PD" --user mary credit-note create R-T01-000001 --amount 10.25 \
     --reason "Billing Error" --remarks "Meter misread"
-expect "credit notes list" 0 "CN-T01-00002" "$PD" credit-notes
+expect "credit notes list" 0 "CN-T01-00002" cashier credit-notes
 expect "credit notes by status" 0 "CN-T01-00001" \
-    "$PD" credit-notes --status applied
-run "$PD" credit-notes --status active
+    cashier credit-notes --status applied
+run cashier credit-notes --status active
 if grep -q CN-T01-00001 "$OUT"; then notok "active filter excludes applied"; else ok "active filter excludes applied"; fi
 expect "credit notes by reason" 0 "CN-T01-00002" \
-    "$PD" credit-notes --reason "billing error"
+    cashier credit-notes --reason "billing error"
 expect "credit notes by linked receipt" 0 "CN-T01-00002" \
-    "$PD" credit-notes --search R-T01-000001
+    cashier credit-notes --search R-T01-000001
 expect "credit notes by remaining full" 0 "CN-T01-00002" \
-    "$PD" credit-notes --remaining full
+    cashier credit-notes --remaining full
 
 export PAYDESK_PIN=1234
 expect "online payment starts Pending" 0 '"status": "Pending"' \
@@ -105,16 +105,16 @@ PAYDESK_NOW="2025-04-22 09:00:00" \
     expect "supervisor verifies it" 0 "verified" \
     "$PD" --user mary payment verify R-T01-000005
 expect "processing time in days" 0 "Processing time  2 days" \
-    "$PD" payment show R-T01-000005
+    cashier payment show R-T01-000005
 
-expect "payments list" 0 "R-T01-000005" "$PD" payments
+expect "payments list" 0 "R-T01-000005" cashier payments
 expect "payments by method" 0 "R-T01-000004" \
-    "$PD" payments --method "bank transfer"
-run "$PD" payments --method "bank transfer"
+    cashier payments --method "bank transfer"
+run cashier payments --method "bank transfer"
 same "method filter keeps only those" "$(grep -c R-T01 "$OUT")" 1
 expect "payments by search on name" 0 "R-T01-000005" \
-    "$PD" payments --search "NÚÑEZ"
-expect "payments by type" 0 "R-T01-000004" "$PD" payments --type installment
+    cashier payments --search "NÚÑEZ"
+expect "payments by type" 0 "R-T01-000004" cashier payments --type installment
 expect "payments CSV" 0 "receipt_no,consumer,account_no,amount" \
     sup --csv payments
 has "CSV amounts are plain" ",145.50,"
@@ -123,13 +123,13 @@ expect "payments JSON" 0 '"amount":14550' sup --json payments
 expect "void a payment" 0 "voided" \
     "$PD" --user mary payment void R-T01-000002 --reason "Wrong account"
 expect "voided payment shows VOID data" 0 "Wrong account" \
-    "$PD" payment show R-T01-000002
+    cashier payment show R-T01-000002
 has "status Voided" "Status           Voided"
 same "void reverses the allocation" \
     "$(sql "SELECT settled FROM items WHERE ref = 'SRV-2025-0410'")" 0
 same "void keeps the allocation rows" \
     "$(sql "SELECT count(*) FROM allocations WHERE payment_id = 2")" 2
-expect "payments by status" 0 "R-T01-000002" "$PD" payments --status voided
+expect "payments by status" 0 "R-T01-000002" cashier payments --status voided
 
 # posted in April: 145.50 + 80.00 (service) + 100.00 + 80.00 (verified
 # online) = 405.50; the voided 25.00 does not count

@@ -70,7 +70,7 @@ expect "JSON keeps minor units" 0 '"tendered": 100000' \
     env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 has "and ISO dates" '"paid_on": "2025-04-20"'
 expect "the human listing: dates and amounts as the organisation writes them" \
-    0 "20.04.2025" "$PD" payments
+    0 "20.04.2025" cashier payments
 has "amounts with a comma and the symbol after" "145,50 €"
 expect "CSV keeps the machine formats" 0 "145.50" sup --csv payments
 has "CSV dates stay ISO" "2025-04-20"
@@ -80,7 +80,7 @@ else
 	ok "CSV has no local format"
 fi
 expect "a --min filter in the organisation's format" 0 "" \
-    "$PD" credit-notes --min 1.000,00
+    cashier credit-notes --min 1.000,00
 refused "a dot where the comma was meant" 3 \
     "use , for decimals: 1.234,50" \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1.234.50
@@ -102,20 +102,20 @@ refused "in Spanish too" 3 "1.234,50" \
     env LANGUAGE=es "$PD" --user jane pay WU-10001 --type bill \
     --method Cash --amount 2.000
 expect "a --max of 1.000: ambiguous" 3 '--max "1.000": ambiguous' \
-    "$PD" credit-notes --max 1.000
+    cashier credit-notes --max 1.000
 expect "two dots group only: unambiguous" 0 "" \
-    "$PD" credit-notes --max 1.000.000
+    cashier credit-notes --max 1.000.000
 
 # --- timestamps, typed dates and tenths in the organisation's formats ------
 # (the de-style organisation above: DD.MM.YYYY, a decimal comma)
 expect "payment details: Recorded at in the date format" 0 \
-    "Recorded at      20.04.2025 10:00:00" "$PD" payment show R-T01-000001
+    "Recorded at      20.04.2025 10:00:00" cashier payment show R-T01-000001
 expect "JSON keeps the stored timestamp" 0 \
     '"created_at": "2025-04-20 10:00:00"' env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 expect "Spanish: Recorded at in the date format" 0 "20.04.2025 10:00:00" \
-    env LANGUAGE=es "$PD" payment show R-T01-000001
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payment show R-T01-000001
 expect "French: Recorded at in the date format" 0 "20.04.2025 10:00:00" \
-    env LANGUAGE=fr "$PD" payment show R-T01-000001
+    env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payment show R-T01-000001
 expect "the text receipt: Recorded at" 0 \
     "Recorded at                  20.04.2025 10:00:00" \
     "$PD" receipt R-T01-000001 --text
@@ -129,7 +129,7 @@ expect "a credit note" 0 "CN-T01-00001" env PAYDESK_PIN=2222 "$PD" \
     --user mary credit-note create R-T01-000001 --amount 10,00 \
     --reason "Billing error"
 expect "credit note details: Created in the date format" 0 \
-    "20.04.2025 10:00:00" "$PD" credit-note show CN-T01-00001
+    "20.04.2025 10:00:00" cashier credit-note show CN-T01-00001
 expect "the credit note PDF" 0 "" env PAYDESK_PIN=2222 "$PD" --user mary \
     credit-note pdf CN-T01-00001 --out "$T/cn.pdf"
 pdftotext -layout "$T/cn.pdf" - 2>/dev/null | tr -s ' ' >"$OUT"
@@ -146,47 +146,47 @@ expect "French kpi: a decimal comma" 0 "14,5 jours" env LANGUAGE=fr "$PD" kpi
 expect "Spanish kpi: a decimal comma" 0 "14,5 días" env LANGUAGE=es "$PD" kpi
 
 expect "--from and --to in the date format" 0 "R-T01-000001" \
-    "$PD" payments --from 01.04.2025 --to 20.04.2025
+    cashier payments --from 01.04.2025 --to 20.04.2025
 expect "one-digit day and month, and ISO, are taken" 0 "R-T01-000001" \
-    "$PD" payments --from 2025-04-01 --to 20.4.2025
+    cashier payments --from 2025-04-01 --to 20.4.2025
 expect "a day outside the range leaves it out" 0 "" \
-    "$PD" payments --from 21.04.2025
+    cashier payments --from 21.04.2025
 if grep -q R-T01-000001 "$OUT"; then notok "--from 21.04.2025 excludes the 20th"
 else ok "--from 21.04.2025 excludes the 20th"; fi
 refused "a two-digit year is ambiguous" 3 \
     '--from "01.04.25": ambiguous year; write it in full, as DD.MM.YYYY' \
-    "$PD" payments --from 01.04.25
+    cashier payments --from 01.04.25
 refused "another shape names the format" 3 \
     '--to "04/20/2025": not a date, write DD.MM.YYYY or YYYY-MM-DD' \
-    "$PD" payments --to 04/20/2025
+    cashier payments --to 04/20/2025
 refused "a day not in the calendar" 3 \
     '--from "31.04.2025": no such day in the calendar (DD.MM.YYYY)' \
-    "$PD" credit-notes --from 31.04.2025
+    cashier credit-notes --from 31.04.2025
 refused "--from after --to, in the date format" 3 \
     "--from 20.04.2025 is after --to 01.04.2025" \
-    "$PD" payments --from 20.04.2025 --to 01.04.2025
+    cashier payments --from 20.04.2025 --to 01.04.2025
 refused "report payers: --from in the date format or refused" 3 \
     '--from "2025/04/01": not a date, write DD.MM.YYYY' \
     "$PD" report payers --from 2025/04/01
 # the format in the reader's letters (issue 25): es DD.MM.AAAA, fr JJ.MM.AAAA
 refused "Spanish: the ambiguous year" 3 \
     '--from «01.04.25»: año ambiguo; escríbalo completo, como DD.MM.AAAA' \
-    env LANGUAGE=es "$PD" payments --from 01.04.25
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --from 01.04.25
 refused "French: the ambiguous year" 3 \
     '--from « 01.04.25 » : année ambiguë ; écrivez-la en entier, au format JJ.MM.AAAA' \
-    env LANGUAGE=fr "$PD" payments --from 01.04.25
+    env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments --from 01.04.25
 refused "Spanish: another shape" 3 \
     '--to «04/20/2025»: no es una fecha, escriba DD.MM.AAAA o AAAA-MM-DD' \
-    env LANGUAGE=es "$PD" payments --to 04/20/2025
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --to 04/20/2025
 refused "French: no such day" 3 \
     "--from « 31.04.2025 » : ce jour n'existe pas dans le calendrier (JJ.MM.AAAA)" \
-    env LANGUAGE=fr "$PD" payments --from 31.04.2025
+    env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments --from 31.04.2025
 refused "French: another shape, both formats in French letters" 3 \
     '--to « 04/20/2025 » : pas une date, écrivez JJ.MM.AAAA ou AAAA-MM-JJ' \
-    env LANGUAGE=fr "$PD" payments --to 04/20/2025
+    env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments --to 04/20/2025
 refused "Spanish: an empty date" 3 \
     'indique una fecha como DD.MM.AAAA' \
-    env LANGUAGE=es "$PD" payments --from ''
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --from ''
 expect "kpi --day in the date format" 0 "Received on 19.04.2025" \
     "$PD" kpi --day 19.04.2025
 refused "kpi --day refused with the format" 3 \
@@ -262,18 +262,18 @@ same "and nothing was imported" "$(snapshot)" "$before"
 printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "ambiguous text is refused" 3 "ambiguous, it could be" \
-    "$PD" credit-notes --min 1.500
+    cashier credit-notes --min 1.500
 has "naming both readings" '$1,500 or $1.500,000'
 # (issue 25: the hint was "write every decimal, as 1234.500 or
 # 1.234,500", which "1.500" already did in the machine format: it says
 # how to write each reading so that it reads one way)
 has "the hint: each reading as the organisation writes it" \
     "write 1,500 or 1.500,000, with the organisation's decimal mark"
-expect "unambiguous text is taken" 0 "" "$PD" credit-notes --min 1,5
+expect "unambiguous text is taken" 0 "" cashier credit-notes --min 1,5
 expect "ambiguous in French too" 3 "1,500 ou 1.500,000" \
-    env LANGUAGE=fr "$PD" credit-notes --min 1.500
+    env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane credit-notes --min 1.500
 expect "another ambiguous amount, in Spanish" 3 \
-    "2,500 o 2.500,000" env LANGUAGE=es "$PD" credit-notes --min 2.500
+    "2,500 o 2.500,000" env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane credit-notes --min 2.500
 
 # --- money read by the currency's decimals (issue 25) ---------------------
 # TND: three decimals, the decimal comma, dots grouping; "0.500" cannot
@@ -284,39 +284,39 @@ cents() { python3 -c 'import json,sys; print(sorted(n["amount"] for n in json.lo
 expect "TND: 0.500 is half a dinar" 0 "" sup --json credit-notes --min 0.500
 same "TND: 0.500 keeps the note of 1 DT (read as 500 DT: none)" "$(cents)" "[1000]"
 expect "TND: 0,250 as the organisation writes it" 0 "" \
-    "$PD" credit-notes --min 0,250
+    cashier credit-notes --min 0,250
 expect "TND: 1.234 stays ambiguous" 3 \
     "it could be 1,234 DT or 1.234,000 DT; write 1,234 or 1.234,000" \
-    "$PD" credit-notes --min 1.234
+    cashier credit-notes --min 1.234
 expect "TND: four decimals are refused" 3 "at most 3 decimals" \
-    "$PD" credit-notes --min 1,2345
+    cashier credit-notes --min 1,2345
 # JPY: no decimals; a dot that groups is not a decimal point
 printf '%s\n[organisation]\ncurrency_code = JPY\ncurrency_symbol = ¥\nminor_digits = 0\ndecimal_separator = comma\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "JPY: 1.000 groups (no decimal point to mistake it for)" 0 "" \
-    "$PD" credit-notes --min 1.000
-expect "JPY: 2.000.000 too" 0 "" "$PD" credit-notes --min 2.000.000
+    cashier credit-notes --min 1.000
+expect "JPY: 2.000.000 too" 0 "" cashier credit-notes --min 2.000.000
 expect "JPY: a decimal is refused" 3 "this currency has no decimals" \
-    "$PD" credit-notes --min 1,5
+    cashier credit-notes --min 1,5
 # USD and EUR with both marks, each where the other was meant
 printf '%s\n' "$BASE" >"$PAYDESK_CONFIG"
-expect "USD: 1,234.50 is taken" 0 "" "$PD" credit-notes --min 1,234.50
+expect "USD: 1,234.50 is taken" 0 "" cashier credit-notes --min 1,234.50
 expect "USD: 1.234,50 says what to write" 3 "use . for decimals: 1,234.50" \
-    "$PD" credit-notes --min 1.234,50
+    cashier credit-notes --min 1.234,50
 expect "USD: 1.234.567,89 too" 3 "use . for decimals: 1,234,567.89" \
-    "$PD" credit-notes --min 1.234.567,89
+    cashier credit-notes --min 1.234.567,89
 printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\n' \
     "$BASE" >"$PAYDESK_CONFIG"
-expect "EUR: 1.234,50 is taken" 0 "" "$PD" credit-notes --min 1.234,50
+expect "EUR: 1.234,50 is taken" 0 "" cashier credit-notes --min 1.234,50
 expect "EUR: 1,234.50 says what to write" 3 "use , for decimals: 1.234,50" \
-    "$PD" credit-notes --min 1,234.50
+    cashier credit-notes --min 1,234.50
 # a Swiss organisation: ' and its typeset form ’ (U+2019) group alike
 printf '%s\n[organisation]\ncurrency_symbol = CHF\ngrouping_separator = apostrophe\n' \
     "$BASE" >"$PAYDESK_CONFIG"
-expect "CHF: 1'234.50 is taken" 0 "" "$PD" credit-notes --min "1'234.50"
-expect "CHF: 1’234.50 is taken" 0 "" "$PD" credit-notes --min "1’234.50"
+expect "CHF: 1'234.50 is taken" 0 "" cashier credit-notes --min "1'234.50"
+expect "CHF: 1’234.50 is taken" 0 "" cashier credit-notes --min "1’234.50"
 expect "CHF: 12’34.50 is grouped wrong" 3 "grouped in the wrong places" \
-    "$PD" credit-notes --min "12’34.50"
+    cashier credit-notes --min "12’34.50"
 
 # --- amounts never cut, counts grouped, Excel's lakh and crore (issue 25) --
 # big bills of a consumer of its own, imported in a currency of three
@@ -348,7 +348,7 @@ row() {
 printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = space\ncurrency_position = after\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "es, symbol after with a space: the payments list" 0 "Big Spender" \
-    env LANGUAGE=es "$PD" payments
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments
 row "the amount whole, never 8 888 888 8~" "Big Spender" \
     "8 888 888 888,888 €"
 expect "the aging report in French" 0 "Big Spender" \
@@ -422,7 +422,7 @@ printf '%s\n[organisation]\ngrouping = 3,2\n' "$BASE" >"$PAYDESK_CONFIG"
 expect "and in the Indian grouping" 0 "Big Spender" sup report payers
 row "1,001" "Big Spender" "   1,001  "
 expect "past a thousand rows the listing streams on" 0 "Big Spender" \
-    "$PD" payments --limit 5000
+    cashier payments --limit 5000
 same "every one of the 1,001 big amounts whole" \
     "$(grep -cF '  $88,88,88,88,888.88  ' "$OUT")" 1001
 

@@ -631,31 +631,31 @@ gbcn=$(csql "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
     p.id = c.payment_id WHERE p.reference = 'GB1'")
 g7=$(csql "SELECT payment_no FROM payments WHERE reference = 'pi_g7'")
 expect "words: es details of a gateway payment" 0 "Sistema" \
-    env LANGUAGE=es "$PD" --config "$T/t1.ini" payment show "$gb"
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" payment show "$gb"
 has "words: es gateway notes" \
     "Pasarela mpesa, código GB1, teléfono 254733111222"
 has "words: es the overpayment's reason" "Pago en exceso"
 none "words: es details, no stored English" "System" "Gateway mpesa" \
     "Overpayment"
 expect "words: fr the gateway's credit note" 0 "Trop-perçu" \
-    env LANGUAGE=fr "$PD" --config "$T/t1.ini" credit-note show "$gbcn"
+    env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" credit-note show "$gbcn"
 has "words: fr its remarks" "Trop-perçu sur le reçu $gb"
 has "words: fr created by System" "Système"
 none "words: fr credit note, no stored English" "System" "Overpayment"
 expect "words: es the refund's reason" 0 \
     "La pasarela stripe informó el pago pi_g7 como reembolsado" \
-    env LANGUAGE=es "$PD" --config "$T/t1.ini" payment show "$g7"
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" payment show "$g7"
 expect "words: fr the refund's reason" 0 \
     "La passerelle stripe a signalé le paiement pi_g7 comme remboursé" \
-    env LANGUAGE=fr "$PD" --config "$T/t1.ini" payment show "$g7"
+    env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" payment show "$g7"
 expect "words: en as stored" 0 "Gateway stripe reported payment pi_g7 refunded" \
-    env LANGUAGE=en "$PD" --config "$T/t1.ini" payment show "$g7"
+    env LANGUAGE=en PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" payment show "$g7"
 run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
     --json payment show "$gb"
 has "words: es JSON keeps the stored received_by" '"received_by": "System"'
 has "words: es JSON keeps the stored notes" \
     '"notes": "Gateway mpesa, code GB1, phone 254733111222"'
-run env LANGUAGE=fr "$PD" --config "$T/t1.ini" credit-notes
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" credit-notes
 grep "$gbcn" "$OUT" | grep -q "Trop-perçu" &&
     ok "words: fr the credit-note list's reason" ||
     notok "words: fr the credit-note list's reason"
@@ -721,22 +721,22 @@ same "terminal: every gateway payment is pulled, associated or not" \
     "$(tsql 1 "SELECT count(*), sum(consumer_id = 0) FROM gw_payments")" \
     "$(csql "SELECT count(*), sum(consumer_id = 0) FROM gateway_payments")"
 expect "terminal: gateway list --unassociated" 0 "WU-30002, WU-30003" \
-    pdt 1 gateway list --unassociated
+    pdtc 1 gateway list --unassociated
 if grep -q "GA1\|GB1" "$OUT"; then
 	notok "terminal: the unassociated list has no associated payment"
 else
 	ok "terminal: the unassociated list has no associated payment"
 fi
 expect "terminal: gateway list, an associated one with its account" 0 \
-    "WU-30001" pdt 1 gateway list --search GA1
+    "WU-30001" pdtc 1 gateway list --search GA1
 expect "terminal: gateway list --search by phone" 0 "GC1" \
-    pdt 1 gateway list --search 744555
+    pdtc 1 gateway list --search 744555
 expect "terminal: --search by a phone as a person types it, trunk 0" 0 \
-    "GC1" pdt 1 gateway list --search "0744 555 666"
+    "GC1" pdtc 1 gateway list --search "0744 555 666"
 expect "terminal: --search by a phone with the calling code" 0 "GC1" \
-    pdt 1 gateway list --search "+254 744-555666"
+    pdtc 1 gateway list --search "+254 744-555666"
 expect "terminal: gateway list --search by amount" 0 "GD1" \
-    pdt 1 gateway list --search 8.00
+    pdtc 1 gateway list --search 8.00
 run central terminal add ACME B02 T02
 terminal 2 "$(token_of)"
 pdt 2 sync >/dev/null

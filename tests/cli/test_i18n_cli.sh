@@ -87,14 +87,14 @@ elsewhere() {
 
 # --- errors ------------------------------------------------------------
 speaks "a command's unknown option" "opción desconocida --bogus" \
-    "option inconnue --bogus" "$PD" consumer search a --bogus
+    "option inconnue --bogus" cashier consumer search a --bogus
 speaks "an unknown global option, with the usage" \
     "uso: paydesk [--config ARCHIVO]" "usage : paydesk [--config FICHIER]" \
     "$PD" --bogus
 speaks "an unknown command" 'Orden desconocida «frobnicate»' \
     'Commande inconnue « frobnicate »' "$PD" frobnicate
 speaks "a missing argument" "show: falta un argumento" \
-    "show : argument manquant" "$PD" consumer show
+    "show : argument manquant" cashier consumer show
 speaks "a required option" "pay: se requiere --amount" \
     "pay : --amount est obligatoire" \
     "$PD" pay WU-10001 --type bill --method Cash
@@ -107,14 +107,14 @@ speaks "a bad choice" '--type «rent»: debe ser bill, service o installment' \
 # is checked is that the option is named and the text is not English
 speaks "bad money" "--amount" "--amount" \
     "$PD" pay WU-10001 --type bill --method Cash --amount 12.345
-speaks "a bad date" "--from" "--from" "$PD" payments --from 2025-02-30
+speaks "a bad date" "--from" "--from" cashier payments --from 2025-02-30
 speaks "a bad number" '--limit «many»: indique un número entero' \
-    '--limit « many » : indiquez un nombre entier' "$PD" payments --limit many
+    '--limit « many » : indiquez un nombre entier' cashier payments --limit many
 speaks "--xlsx with a command that has no listing" \
     "--xlsx funciona con payments" "--xlsx fonctionne avec payments" \
     "$PD" --xlsx "$T/x.xlsx" consumer search a
 elsewhere "an unknown consumer" 'No consumer with account number "%s"' \
-    "$PD" consumer show WU-99999
+    cashier consumer show WU-99999
 elsewhere "a missing store" \
     "%s: no store here; create one with \`paydesk init\` (or \`paydesk demo\`)" \
     "$PD" --db "$T/none/store.db" consumer search a
@@ -125,7 +125,7 @@ printf '[sync]\ninterval = 3\n' >>"$PAYDESK_CONFIG"
 speaks "a config value out of range" \
     '[sync] interval: «3»: debe ser un número entero de 5 a 86400' \
     '[sync] interval: « 3 » : doit être un nombre entier de 5 à 86400' \
-    "$PD" consumer search a
+    cashier consumer search a
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 printf '[payments]\nmethods = Cash\n' >>"$PAYDESK_CONFIG"
 speaks "a config list without kinds" '«Cash» no tiene tipo' \
@@ -133,7 +133,7 @@ speaks "a config list without kinds" '«Cash» no tiene tipo' \
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 printf '[nowhere]\nkey = 1\n' >>"$PAYDESK_CONFIG"
 speaks "an unknown section" "sección desconocida [nowhere]" \
-    "section inconnue [nowhere]" "$PD" consumer search a
+    "section inconnue [nowhere]" cashier consumer search a
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 
 # --- usage and help ------------------------------------------------------
@@ -188,9 +188,9 @@ expect "English help keeps its placeholders" 0 \
 # --- [organisation] language ----------------------------------------------
 printf '[organisation]\nlanguage = fr\n' >>"$PAYDESK_CONFIG"
 expect "the config's language speaks when the environment names none" 2 \
-    "option inconnue --bogus" "$PD" consumer search a --bogus
+    "option inconnue --bogus" cashier consumer search a --bogus
 expect "... for the service's refusals too (exit status 4)" 4 "" \
-    "$PD" consumer show WU-99999
+    cashier consumer show WU-99999
 expect "... for money" 3 "--amount" \
     "$PD" pay WU-10001 --type bill --method Cash --amount 12.345
 if grep -q 'Amount "12.345": at most' "$OUT"; then
@@ -201,15 +201,15 @@ fi
 expect "... and for help" 0 "enregistrer un paiement et établir son reçu" \
     "$PD" help pay
 expect "LANGUAGE wins over the config" 2 "opción desconocida --bogus" \
-    env LANGUAGE=es "$PD" consumer search a --bogus
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane consumer search a --bogus
 expect "a locale that is not installed still names one" 2 \
     "opción desconocida --bogus" \
-    env LANG=es_ES.UTF-8 "$PD" consumer search a --bogus
+    env LANG=es_ES.UTF-8 PAYDESK_PIN=1234 "$PD" --user jane consumer search a --bogus
 # a config refused: said in the language it names, not in English
 printf '[sync]\ninterval = 3\n' >>"$PAYDESK_CONFIG"
 expect "a config error in the config's language" 3 \
     '[sync] interval: « 3 » : doit être un nombre entier de 5 à 86400' \
-    "$PD" consumer search a
+    cashier consumer search a
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 printf '[nowhere]\nkey = 1\n[organisation]\nlanguage = es\n' >>"$PAYDESK_CONFIG"
 expect "another, the language named after the fault" 3 \
@@ -218,7 +218,7 @@ expect "the environment's language still wins" 3 "unknown section [nowhere]" \
     env LANGUAGE=en "$PD" kpi
 cp "$T/good.ini" "$PAYDESK_CONFIG"
 expect "English without a language anywhere" 2 \
-    "search: unknown option --bogus" "$PD" consumer search a --bogus
+    "search: unknown option --bogus" cashier consumer search a --bogus
 
 # --- an import says what it imported in the reader's words (issue 25
 # review: "Importado consumers"); JSON keeps the kind as typed
@@ -329,10 +329,10 @@ aligned() {
 	fi
 }
 export PAYDESK_PIN=2222
-run env LANGUAGE=es "$PD" consumer search WU-1000
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane consumer search WU-1000
 aligned "consumer search: Spanish headers, columns by display width" \
     table "CUENTA      NOMBRE                    TELÉFONO         DIRECCIÓN"
-run env LANGUAGE=fr "$PD" consumer search WU-1000
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane consumer search WU-1000
 aligned "consumer search: French headers, columns by display width" \
     table "COMPTE      NOM                       TÉLÉPHONE        ADRESSE"
 # UTILISATEUR is wider than the column's 8: the column widens for it;
@@ -341,7 +341,7 @@ run env LANGUAGE=fr "$PD" --db "$T/demo.db" demo
 sed -n '3,$p' "$OUT" >"$T/demo" && cp "$T/demo" "$OUT"
 aligned "demo users: a header wider than its column widens it" \
     table "UTILISATEUR  NOM             RÔLE            Code PIN"
-run env LANGUAGE=es "$PD" consumer show WU-10002
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane consumer show WU-10002
 aligned "consumer show: Spanish labels, values in one column" record \
     "Dirección del servicio  9 Calle Mayor, Łódź"
 run env LANGUAGE=fr "$PD" kpi --month 2025-04 --day 2025-04-20
@@ -362,7 +362,7 @@ has "pay: Posted as Cobrado" "Cobrado"
 run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
 has "payment show --json keeps the stored status" '"status": "Posted"'
 has "payment show --json keeps the analysis" '"result": "Exact payment"'
-run env LANGUAGE=fr "$PD" payment show R-T01-000001
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payment show R-T01-000001
 has "payment show: the analysis in French" "Paiement exact"
 has "payment show: the type in French" "Facture"
 export PAYDESK_PIN=2222

@@ -507,6 +507,26 @@ expect "central: the terminals' table in Spanish" 0 \
 expect "central: English as it was" 0 \
     "ORG          BRANCH   TERMINAL   STATE    ADDED               LAST SEEN            PENDING" \
     central terminal list ACME
+grep -Eq '^ACME +B01 +T01 +active +20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9:]{8} ' "$OUT" &&
+    ok "central: the dates ISO by default" ||
+    notok "central: the dates ISO by default"
+# its dates in the central's [organisation] date_format (issue 25 review:
+# ISO in Spanish whatever the format said), as wide as before
+{ sed '/^\[central\]/,$d' "$T/central.ini"
+  printf '[organisation]\ndate_format = DD/MM/YYYY\n'
+  sed -n '/^\[central\]/,$p' "$T/central.ini"; } >"$T/central-dmy.ini"
+expect "central: the terminals' dates as DD/MM/YYYY" 0 "ACME" \
+    env LANGUAGE=es "$CENTRAL" --config "$T/central-dmy.ini" terminal list ACME
+grep -Eq '^ACME +B01 +T01 +activo +[0-9]{2}/[0-9]{2}/20[0-9]{2} [0-9:]{8} +[0-9]{2}/[0-9]{2}/20[0-9]{2} ' "$OUT" &&
+    ok "central: added and last seen as DD/MM/YYYY" ||
+    notok "central: added and last seen as DD/MM/YYYY"
+{ sed '/^\[central\]/,$d' "$T/central.ini"
+  printf '[organisation]\ndate_format = MM/DD/YYYY\n'
+  sed -n '/^\[central\]/,$p' "$T/central.ini"; } >"$T/central-mdy.ini"
+expect "central: and as MM/DD/YYYY" 0 "ACME" \
+    env LANGUAGE=fr "$CENTRAL" --config "$T/central-mdy.ini" terminal list ACME
+grep -Eq '^ACME +B01 +T01 +actif +[0-9]{2}/[0-9]{2}/20[0-9]{2} ' "$OUT" &&
+    ok "central: added as MM/DD/YYYY" || notok "central: added as MM/DD/YYYY"
 expect "central: an import's message in French" 0 \
     "1 ligne de settings importée dans ACME : 0 ajoutées, 0 mises à jour, 1 inchangées" \
     env LANGUAGE=fr "$CENTRAL" --config "$T/central.ini" import ACME \

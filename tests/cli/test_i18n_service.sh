@@ -47,13 +47,13 @@ in3 "no store here" 4 \
     'no store here; create one with `paydesk init`' \
     'aquí no hay base de datos; créela con `paydesk init`' \
     'aucune base de données ici ; créez-la avec `paydesk init`' \
-    "$PD" consumer show WU-10001
+    env PAYDESK_PIN=1234 "$PD" --user jane consumer show WU-10001
 setup_store
 refused3 "unknown account" 4 \
     'No consumer with account number "WU-99999"' \
     'No hay ningún cliente con el número de cuenta «WU-99999»' \
     'Aucun client avec le numéro de compte « WU-99999 »' \
-    "$PD" consumer show WU-99999
+    env PAYDESK_PIN=1234 "$PD" --user jane consumer show WU-99999
 
 # sign-in and roles
 refused3 "a payment needs a login" 5 \

@@ -15,7 +15,7 @@ accounts() { env PAYDESK_PIN=2222 "$PD" --user mary --json consumer search "$@" 
 
 # -- one or two characters with a letter outside ASCII
 for q in ł Ł Łu łU é É Ém; do
-	expect "short search \"$q\" finds its consumer" 0 "" "$PD" consumer search "$q"
+	expect "short search \"$q\" finds its consumer" 0 "" cashier consumer search "$q"
 	# ł and Ł also start a word of Acme Bakery Ltd (issue 17 review:
 	# one or two characters match the start of any word)
 	case $q in [éÉ]*) want="FR-1" ;; ł | Ł) want="PL-1 WU-10003" ;; *) want="PL-1" ;; esac
@@ -121,10 +121,10 @@ run sqlite3 "$DB" "UPDATE payments SET reference = 'X' WHERE id = 1"
 has "the store refuses to change a reference" "cannot be changed"
 
 expect "payment show has the reference" 0 "Payment reference  AUTH 123456" \
-    "$PD" payment show R-T01-000001
+    cashier payment show R-T01-000001
 expect "payment show --json has it" 0 '"reference": "AUTH 123456"' \
     env PAYDESK_PIN=2222 "$PD" --user mary --json payment show R-T01-000001
-expect "no reference, no line" 0 "Transaction ID" "$PD" payment show R-T01-000002
+expect "no reference, no line" 0 "Transaction ID" cashier payment show R-T01-000002
 if grep -q "Payment reference" "$OUT"; then notok "no reference line when none"; else ok "no reference line when none"; fi
 expect "text receipt prints it" 0 "AUTH 123456" \
     "$PD" --user jane receipt R-T01-000001 --text
@@ -141,7 +141,7 @@ expect "French receipt" 0 "Référence du paiement" \
     "$PD" --config "$T/fr.ini" --user jane receipt R-T01-000001 --text
 
 # -- the payments list, its exports and its search
-expect "payments list has a Reference column" 0 "Reference" "$PD" payments
+expect "payments list has a Reference column" 0 "Reference" cashier payments
 has "the list shows the reference" "CHQ-000481"
 if sup --csv payments >"$T/p.csv"; then ok "CSV export"; else notok "CSV export" "exit status $?"; fi
 same "CSV header ends with reference" "$(head -1 "$T/p.csv" | tr -d '\r' | sed 's/.*,//')" "reference"
@@ -199,11 +199,11 @@ expect "report aging --search folds" 0 "José Núñez" \
     sup report aging --search "NUNEZ"
 
 # -- lookups: any case, the unambiguous end
-expect "payment show in lower case" 0 "R-T01-000001" "$PD" payment show r-t01-000001
-expect "payment show by the end of a receipt" 0 "R-T01-000003" "$PD" payment show 0003
-expect "the end of a payment id" 0 "R-T01-000002" "$PD" payment show 2025-000002
+expect "payment show in lower case" 0 "R-T01-000001" cashier payment show r-t01-000001
+expect "payment show by the end of a receipt" 0 "R-T01-000003" cashier payment show 0003
+expect "the end of a payment id" 0 "R-T01-000002" cashier payment show 2025-000002
 expect "the end of a transaction id, any case" 0 "R-T01-000004" \
-    "$PD" payment show n-t01-2025-000004
+    cashier payment show n-t01-2025-000004
 expect "reprint by the end of its number" 0 "R-T01-000001" "$PD" --user mary receipt 000001 --text
 # another terminal's payment 1, as sync would bring it (straight in SQL)
 sql "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
@@ -217,18 +217,18 @@ sql "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
  received_by, 'T02', branch, status, verified, verified_at, verified_by,
  balance_after FROM payments WHERE receipt_no = 'R-T01-000002'"
 refused "an ambiguous end" 3 "is the end of more than one payment's number" \
-    "$PD" payment show 000002
+    cashier payment show 000002
 has "an ambiguous end names two" "R-T02-000002"
 refused "an ambiguous end, reprint" 3 "type more of it" \
     "$PD" --user mary receipt 2025-000002 --text
-expect "more of it is unambiguous" 0 "R-T02-000002" "$PD" payment show t02-000002
+expect "more of it is unambiguous" 0 "R-T02-000002" cashier payment show t02-000002
 expect "an exact number is never ambiguous" 0 "R-T01-000002" \
-    "$PD" payment show R-T01-000002
-refused "an end that fits none" 4 "No payment with" "$PD" payment show 9999
+    cashier payment show R-T01-000002
+refused "an end that fits none" 4 "No payment with" cashier payment show 9999
 # two characters are an end too (issue 17): "02" ends two receipts here,
 # so it is ambiguous and names them, where it said "No payment" before
 refused "two characters: an ambiguous end names its payments" 3 \
-    "(R-T01-000002, R-T02-000002): type more of it" "$PD" payment show 02
+    "(R-T01-000002, R-T02-000002): type more of it" cashier payment show 02
 expect "void by lower-case receipt" 0 "" \
     "$PD" --user mary payment void r-t01-000004 --reason "Keyed twice"
 same "the right one voided" "$(sql "SELECT receipt_no FROM payments WHERE status = 'Voided'")" "R-T01-000004"
@@ -282,37 +282,37 @@ same "a receipt number copied with a break inside it" \
 same "a consumer pasted with spaces around it" \
     "$(sup --csv report payers --search " Acme Bakery " | tail -n +2 | cut -d, -f2 | tr -d '\r')" \
     "WU-10003"
-expect "consumer search trims too" 0 "WU-10003" "$PD" consumer search "  acme	"
+expect "consumer search trims too" 0 "WU-10003" cashier consumer search "  acme	"
 expect "consumer show: an account pasted with spaces" 0 "Acme Bakery" \
-    "$PD" consumer show " WU-10003 "
+    cashier consumer show " WU-10003 "
 expect "payment show: the receipt pasted with spaces in and around it" 0 \
-    "R-T01-004567" "$PD" payment show " R-T01- 004567 "
+    "R-T01-004567" cashier payment show " R-T01- 004567 "
 expect "payment show: a unique part is the payment" 0 "R-T01-000555" \
-    "$PD" payment show 0555
+    cashier payment show 0555
 refused "payment show 92: part of several, ambiguous" 3 \
     '"92" is ambiguous: it is part of more than one payment'"'"'s number (R-T01-009231, R-T01-009232); type more of it, or the whole number' \
-    "$PD" payment show 92
+    cashier payment show 92
 refused "reprint: the same rule" 3 "R-T01-009231, R-T01-009232" \
     "$PD" --user mary receipt 923 --text
 refused "in Spanish too" 3 "R-T01-009231, R-T01-009232" \
-    env LANGUAGE=es "$PD" payment show 92
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payment show 92
 expect "credit-note show: a number pasted with spaces" 0 "CN-T01-00001" \
-    "$PD" credit-note show " CN-T01-00001 "
+    cashier credit-note show " CN-T01-00001 "
 # credit notes are looked up by the rule of receipts (issue 17: case-
 # sensitive, no tail): any case, the unambiguous end, the one holding it
 expect "credit-note show in lower case" 0 "CN-T01-00001" \
-    "$PD" credit-note show cn-t01-00001
+    cashier credit-note show cn-t01-00001
 expect "credit-note show by the end of its number" 0 "CN-T01-00001" \
-    "$PD" credit-note show 00001
+    cashier credit-note show 00001
 expect "a second credit note" 0 "CN-T01-00002" \
     "$PD" --user mary credit-note create R-T01-000003 --amount 1 \
     --reason "Billing Error"
-expect "the end of the second" 0 "CN-T01-00002" "$PD" credit-note show 2
+expect "the end of the second" 0 "CN-T01-00002" cashier credit-note show 2
 refused "an end of both: ambiguous, both named" 3 \
     '"0" is ambiguous: it is part of more than one credit note'"'"'s number (CN-T01-00001, CN-T01-00002); type more of it, or the whole number' \
-    "$PD" credit-note show 0
+    cashier credit-note show 0
 refused "an end no credit note has" 4 'No credit note "9"' \
-    "$PD" credit-note show 9
+    cashier credit-note show 9
 expect "credit-note pdf in lower case writes the note by its number" 0 \
     "CN-T01-00002.pdf" "$PD" --user mary credit-note pdf cn-t01-00002
 refused "apply: the same rule, and an ambiguous end changes nothing" 3 \
@@ -421,6 +421,14 @@ same "payments --search 006-0071: no number holds it, the phone does" \
     "$(receipts 006-0071)" "$zr1 $zr2 "
 n=$(sup payments --search INV-006-A | grep -c "$zr2")
 same "the list's count agrees: not the other payment" "$n" "0"
+# report payers reads the same rule: the payer of that bill's payment
+# only, not the consumer's total (the phone's digits)
+ptot() { sup --csv report payers --search "$1" | tail -n +2 | cut -d, -f3 | tr -d '\r' | tr '\n' ' '; }
+same "report payers --search INV-006-A: that payment's 10.00 only" \
+    "$(ptot INV-006-A)" "10.00 "
+same "report payers --search $zr2: that receipt's 20.00" "$(ptot "$zr2")" "20.00 "
+same "report payers --search 006-0071: the phone, both payments" \
+    "$(ptot 006-0071)" "30.00 "
 
 # -- credit-notes --search is every list's rule: one or two characters
 # are the start of a name, an account or a number, never a part inside
@@ -464,15 +472,15 @@ same "the calling code as the first group" "$(accounts "1 555 123 4567" | tr '\n
 same "the code first, with dashes" "$(accounts "1-555-123-4567" | tr '\n' ' ')" "WU-10001 "
 same "fullwidth +1 and minus signs" "$(accounts "＋１ ５５５−１２３−４５６７" | tr '\n' ' ')" "WU-10001 "
 expect "payment show: a fullwidth receipt number" 0 "R-T01-000001" \
-    "$PD" payment show "Ｒ－Ｔ０１－０００００１"
+    cashier payment show "Ｒ－Ｔ０１－０００００１"
 expect "payment show: hyphens (U+2010)" 0 "R-T01-000001" \
-    "$PD" payment show "R‐T01‐000001"
+    cashier payment show "R‐T01‐000001"
 expect "payment show: en dashes and a minus sign" 0 "R-T01-000001" \
-    "$PD" payment show "R–T01−000001"
+    cashier payment show "R–T01−000001"
 same "payments --search: a fullwidth invoice number" \
     "$(receipts "ＩＮＶ－００６－Ａ")" "$zr1 "
 same "payments --search: an em dash" "$(receipts "INV—007")" "$zr2 "
 expect "credit-note show: an en dash" 0 "CN-T01-00001" \
-    "$PD" credit-note show "CN–T01–00001"
+    cashier credit-note show "CN–T01–00001"
 refused "a number that folds to none is still not found" 4 "No payment" \
-    "$PD" payment show "Ｒ－Ｔ９９－９９９９９９"
+    cashier payment show "Ｒ－Ｔ９９－９９９９９９"

@@ -22,7 +22,7 @@ expect "another credit note on the first payment" 0 "CN-T01-00003" \
     --reason Other
 expect "the payment voided" 0 "voided" \
     "$PD" --user mary payment void R-T01-000001 --reason "Wrong account"
-expect "details: Voided" 0 "Voided" "$PD" credit-note show CN-T01-00001
+expect "details: Voided" 0 "Voided" cashier credit-note show CN-T01-00001
 has "details: nothing remaining" "\$0.00"
 if grep -q '47.75' "$OUT" && grep 'Remaining' "$OUT" | grep -q '47.75'; then
 	notok "details: not the old remaining"
@@ -36,7 +36,7 @@ run sup --json credit-notes
 same "the list: both voided notes have 0 remaining" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sorted((n["number"], n["remaining"]) for n in d))' "$OUT")" \
     "[('CN-T01-00001', 0), ('CN-T01-00002', 2000), ('CN-T01-00003', 0)]"
-run "$PD" credit-notes
+run cashier credit-notes
 if grep 'CN-T01-00001' "$OUT" | grep -q '47.75.*47.75'; then
 	notok "the human list: not 47.75 remaining"
 else ok "the human list: not 47.75 remaining"; fi
@@ -46,37 +46,37 @@ same "the CSV export: remaining 0.00 for the voided note" \
     "['0.00']"
 
 # --- the human tables translate the stored words; the machine output not
-run env LANGUAGE=es "$PD" payments
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments
 has "es payments: the status translated" "Anulado"
 has "es payments: the type translated" "Factura"
 if grep -q "Voided\|Posted\| Bill " "$OUT"; then
 	notok "es payments: no stored English word"
 else ok "es payments: no stored English word"; fi
-run env LANGUAGE=fr "$PD" payments
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane payments
 has "fr payments: the status translated" "Extourné"
 has "fr payments: Posted translated" "Encaissé"
-run env LANGUAGE=fr "$PD" credit-notes
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane credit-notes
 has "fr credit notes: the status translated" "Extourné"
 has "fr credit notes: Active translated" "Actif"
 # the first column's header fits its 14 columns in every language ("Nota
 # de crédito n.º" took 19 and pushed every column right); the reasons
 # paydesk stored read translated too (Overpayment, Other)
 for L in en es fr; do
-	run env LANGUAGE=$L "$PD" credit-notes
+	run env LANGUAGE=$L PAYDESK_PIN=1234 "$PD" --user jane credit-notes
 	same "$L credit notes: the number's header fits its column" \
 	    "$(head -1 "$OUT" | python3 -c 'import sys; l = sys.stdin.read(); print(len(l[:14].rstrip()) <= 14 and l[14:16] == "  " and l[16] != " ")')" True
 done
-run env LANGUAGE=es "$PD" credit-notes
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane credit-notes
 has "es credit notes: Overpayment translated" "Pago en exceso"
 has "es credit notes: the reason Other translated" "Otros"
-run env LANGUAGE=fr "$PD" credit-notes
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane credit-notes
 has "fr credit notes: Overpayment translated" "Trop-perçu"
 run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary --json payments
 has "JSON keeps the stored status" '"status":"Voided"'
 has "JSON keeps the stored type" '"type":"Bill"'
 run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary --csv credit-notes
 has "CSV keeps the stored status" "Voided"
-run env LANGUAGE=es "$PD" payments --status bogus
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments --status bogus
 same "a bad status is still refused (exit 3)" "$RC" 3
 
 # --- the credit-note reasons: one rule (issue 25) ------------------------
@@ -100,12 +100,12 @@ refused "es: an unknown reason lists them as the operator reads them" 3 \
     "elija uno de: Pago en exceso, Pago duplicado, Error de facturación" \
     env LANGUAGE=es "$PD" --user mary credit-note create R-T01-000002 \
     --amount 1 --reason Capricho
-run env LANGUAGE=es "$PD" credit-notes --reason "Pago en exceso"
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane credit-notes --reason "Pago en exceso"
 has "es: the filter by the translated reason" "CN-T01-00002"
 if grep -q "CN-T01-00004" "$OUT"; then
 	notok "es: and only that reason"
 else ok "es: and only that reason"; fi
-run env LANGUAGE=fr "$PD" credit-notes --reason "Erreur de facturation,Refund Request"
+run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane credit-notes --reason "Erreur de facturation,Refund Request"
 has "fr: a filter of a translated and an English reason" "CN-T01-00004"
 has "fr: both kept" "CN-T01-00006"
 if grep -q "CN-T01-00005" "$OUT"; then
@@ -113,7 +113,7 @@ if grep -q "CN-T01-00005" "$OUT"; then
 else ok "fr: and no other reason"; fi
 refused "es: an unknown reason filter lists them translated" 3 \
     "no es un motivo configurado; elija uno de: Pago en exceso" \
-    env LANGUAGE=es "$PD" credit-notes --reason "Capricho"
+    env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane credit-notes --reason "Capricho"
 
 # --- --json numbers exact to their decimals (no float noise) ------------
 # noisy NAME: no JSON real in $OUT with more than its one decimal

@@ -423,6 +423,9 @@ flow() {
 	uncut "today's payments"
 	keys Escape Home Down Down Down Enter
 	see reprint "Reprint's heading"
+	# the header names the screen as Home's task does (issue 17: it said
+	# "Reprint" of a task called "Reprint a receipt")
+	wait_for "$L: Reprint's header is Home's task" "│ T01 │ $(txt reprint)"
 	see reprintlabel "its label whole"
 	keys Enter
 	see reprintfirst "a number first"

@@ -40,6 +40,7 @@ wait_for "home lists Find Consumer" "Find Consumer"
 wait_for "home lists Today's payments" "Today's payments"
 keys Down Down Down Enter
 wait_for "reprint screen" "Receipt number, payment id or transaction id"
+wait_for "its header is the task's name on Home" "│ T01 │ Reprint a receipt "
 type_text R-T01-999999
 keys Enter
 wait_for "an unknown receipt is explained" "No payment with"

@@ -94,7 +94,11 @@ keys Tab Tab
 type_text 120
 wait_for "change computed live" "Change: \$20.00"
 type_text "x"
-wait_for "a letter is refused in an amount" "only digits and one dot"
+# the reason names the key refused and both forms an amount takes
+# (issue 17: it said "only digits and one dot" though $ and the
+# grouping commas are taken too)
+wait_for "a letter is refused in an amount" \
+    "Amount received: \"x\" is not allowed; as in \$1,234.50 or 1234.50"
 keys BSpace BSpace
 type_text 9
 wait_for "received below the amount is refused with the reason" \

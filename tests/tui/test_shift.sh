@@ -100,7 +100,8 @@ keys Down Enter
 wait_for "the pay-in form" "Cash into or out of the drawer"
 wait_for "the approval amount said" "above \$50.00"
 type_text "80.5x"
-wait_for "a letter in an amount is refused" "only digits and one dot"
+wait_for "a letter in an amount is refused, named" \
+    "\"x\" is not allowed; as in \$1,234.50 or 1234.50"
 # the money field of the payment amount: what is not an amount says why
 # at the key, before Enter (issue 17: "20,00" was taken in a dot
 # organisation and refused only on Enter)
