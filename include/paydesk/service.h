@@ -842,6 +842,9 @@ struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
  * candidates or account, or the amount in the organisation's format;
  * each with its association state (assoc_state, assoc_reason); caller
  * frees. */
+/* What a gateway payment's review code (struct gw_payment review) means,
+ * in the operator's language: "" for none or one not known. Static. */
+const char *svc_gateway_review(const char *code);
 struct gw_payment *svc_gateway_local(struct svc *s, int unassociated,
     int64_t consumer_id, const char *search, size_t *n, struct pd_err *err);
 /* A supervisor associates pulled payment code (of gateway, NULL: the

@@ -400,6 +400,16 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		    v.gw.webhook_status);
 		rec_str(r, _("Settlement status"), "settlement_status",
 		    v.gw.settlement_status);
+		/* a refund in part (issue 19 review): what the payer paid,
+		 * what the gateway gave back, and a refund held */
+		if (v.gw.refunded > 0) {
+			rec_money(r, _("Paid at the gateway"), "gateway_amount",
+			    v.gw.amount);
+			rec_money(r, _("Refunded"), "refunded", v.gw.refunded);
+		}
+		if (v.gw.review[0] != '\0')
+			rec_shown(r, _("Review"), "review", v.gw.review,
+			    svc_gateway_review(v.gw.review));
 		rec_end(r);
 	}
 	if (p->status == PS_VOIDED) {

@@ -21,6 +21,18 @@ svc_gateway_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct gw_payment g = r->gp;
 	char at[TS_BUFSZ];
 
+	if (g.review[0] != '\0' &&
+	    strcmp(g.review, GW_REVIEW_CREDIT_USED) != 0 &&
+	    strcmp(g.review, GW_REVIEW_OVER_REFUND) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s: review \"%s\" is not one this "
+		      "terminal knows"),
+		    g.code, g.review);
+	if (g.refunded < 0 || g.refunded > MONEY_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s: refunded %lld is not between 0 and "
+		      "%lld minor units"),
+		    g.code, (long long)g.refunded, (long long)MONEY_MAX);
 	g.consumer_id = 0;
 	if (r->consumer_uuid[0] != '\0') {
 		if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid,
@@ -59,6 +71,16 @@ phone_typed(struct svc *s, const char *text, char *out, size_t n)
 		;
 	memmove(out, p, strlen(p) + 1);
 	return strlen(out) >= 6;
+}
+
+const char *
+svc_gateway_review(const char *code)
+{
+	if (strcmp(code, GW_REVIEW_CREDIT_USED) == 0)
+		return _("Refund held: its credit was already applied");
+	if (strcmp(code, GW_REVIEW_OVER_REFUND) == 0)
+		return _("Refund held: more refunded than paid");
+	return "";
 }
 
 struct gw_payment *

@@ -192,10 +192,13 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO gateway_payments (gateway, code, status, "
 	    "account_ref, phone, payer, short_code, amount, currency, paid_at, "
-	    "event_time, notification_id, received_at, updated_at) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) "
-	    "ON CONFLICT (gateway, code) DO UPDATE SET status = "
-	    "excluded.status, account_ref = coalesce(nullif("
+	    "event_time, notification_id, received_at, updated_at, refunded) "
+	    "VALUES (?1, ?2, CASE WHEN ?14 THEN 'succeeded' ELSE ?3 END, ?4, "
+	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15) ON CONFLICT "
+	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 THEN "
+	    "gateway_payments.status ELSE excluded.status END, refunded = "
+	    "max(gateway_payments.refunded, excluded.refunded), account_ref = "
+	    "coalesce(nullif("
 	    "excluded.account_ref, ''), account_ref), amount = "
 	    "excluded.amount, event_time = excluded.event_time, "
 	    "notification_id = excluded.notification_id, updated_at = "
@@ -205,10 +208,14 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sssssssissiis", gateway, ev->code,
+	/* a refund of part of the amount leaves the payment succeeded (or
+	 * as it was), with what was refunded so far */
+	st_bind(s, "sssssssissiisdi", gateway, ev->code,
 	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,
-	    ev->event_time, notification, at);
+	    ev->event_time, notification, at,
+	    ev->status == GW_REFUNDED && ev->refunded < ev->amount,
+	    ev->refunded);
 	return st_done(st, s, err);
 }
 
@@ -298,7 +305,8 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
-	"g.processing_tenths, g.manual FROM gateway_payments g LEFT JOIN "     \
+	"g.processing_tenths, g.manual, g.refunded, g.review FROM "            \
+	"gateway_payments g LEFT JOIN "                                        \
 	"consumers c ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = "  \
 	"g.payment_id "
 
@@ -329,6 +337,8 @@ read_gwp(struct db_stmt *s, void *elem)
 	st_col(s, 16, g->settled_on, sizeof g->settled_on);
 	g->processing_tenths = db_column_int64(s, 17);
 	g->manual = db_column_int(s, 18);
+	g->refunded = db_column_int64(s, 19);
+	st_col(s, 20, g->review, sizeof g->review);
 }
 
 int
@@ -375,14 +385,14 @@ store_gw_payment_save(
 	    "UPDATE gateway_payments SET webhook_status = ?, "
 	    "settlement_status = ?, consumer_id = ?, candidates = ?, "
 	    "payment_id = ?, fee = ?, settled_on = ?, processing_tenths = ?, "
-	    "manual = ? WHERE id = ?",
+	    "manual = ?, review = ? WHERE id = ?",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssisiisidi", g->webhook_status, g->settlement_status,
+	st_bind(s, "ssisiisidsi", g->webhook_status, g->settlement_status,
 	    g->consumer_id, g->candidates, g->payment_id, g->fee, g->settled_on,
-	    g->processing_tenths, g->manual, g->id);
+	    g->processing_tenths, g->manual, g->review, g->id);
 	return st_done(st, s, err);
 }
 
@@ -428,22 +438,24 @@ store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
 	    "INSERT INTO gw_payments (gateway, code, status, webhook_status, "
 	    "settlement_status, account_ref, phone, amount, paid_at, "
 	    "candidates, consumer_id, payment_uuid, fee, settled_on, "
-	    "processing_tenths, pulled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT (gateway, "
+	    "processing_tenths, pulled_at, refunded, review) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+	    "?17, ?18) ON CONFLICT (gateway, "
 	    "code) DO UPDATE SET status = ?3, webhook_status = ?4, "
 	    "settlement_status = ?5, account_ref = ?6, phone = ?7, amount = "
 	    "?8, paid_at = ?9, candidates = ?10, consumer_id = ?11, "
 	    "payment_uuid = ?12, fee = ?13, settled_on = ?14, "
-	    "processing_tenths = ?15, pulled_at = ?16",
+	    "processing_tenths = ?15, pulled_at = ?16, refunded = ?17, "
+	    "review = ?18",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sssssssissisisis", g->gateway, g->code,
+	st_bind(s, "sssssssissisisisis", g->gateway, g->code,
 	    gw_status_name(g->status), g->webhook_status, g->settlement_status,
 	    g->account_ref, g->phone, g->amount, g->paid_at, g->candidates,
 	    g->consumer_id, g->payment_uuid, g->fee, g->settled_on,
-	    g->processing_tenths, at);
+	    g->processing_tenths, at, g->refunded, g->review);
 	return st_done(st, s, err);
 }
 
@@ -490,7 +502,8 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"coalesce(p.id, 0), coalesce(p.payment_no, ''), g.fee, g.settled_on, " \
-	"g.processing_tenths, g.payment_uuid, coalesce((SELECT CASE WHEN "     \
+	"g.processing_tenths, 0, g.refunded, g.review, "                       \
+	"g.payment_uuid, coalesce((SELECT CASE WHEN "                          \
 	"o.rejected_at IS NOT NULL THEN 'refused' WHEN o.sent_at IS NULL "     \
 	"THEN 'waiting' ELSE '' END || char(9) || o.reject_reason FROM "       \
 	"outbox o WHERE o.kind = 'gateway_association' AND o.ref = "           \
@@ -506,8 +519,8 @@ read_gwl(struct db_stmt *s, void *elem)
 
 	read_gwp(s, g);
 	g->manual = 0;
-	st_col(s, 18, g->payment_uuid, sizeof g->payment_uuid);
-	st_col(s, 19, state, sizeof state);
+	st_col(s, 21, g->payment_uuid, sizeof g->payment_uuid);
+	st_col(s, 22, state, sizeof state);
 	tab = strchr(state, '\t');
 	if (tab != NULL) {
 		*tab = '\0';

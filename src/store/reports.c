@@ -297,6 +297,22 @@ static const struct {
         "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
         "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
         "allocations WHERE payment_id = p.id), 0) <> 0)"},
+    /* a voided credit note gives back what it settled: a void of it
+     * (or of its payment) is refused once it is applied, so one that
+     * still settles items is a reversal that skipped that check (issue
+     * 19 review, point 2: a gateway's refund did) */
+    {N_("voided credit"), 0,
+        "SELECT 'credit note ' || n.cn_no || ' is voided but still "
+        "settles ' || sum(a.amount) || ' of ' || group_concat(i.ref, ', ') "
+        "FROM credit_notes n JOIN credit_applications a ON "
+        "a.credit_note_id = n.id JOIN items i ON i.id = a.item_id WHERE "
+        "n.voided GROUP BY n.id"},
+    /* a gateway's refund or failure held for a supervisor (issue 19
+     * review): the ledger still counts money the gateway took back */
+    {N_("gateway refunds"), 0,
+        "SELECT 'gateway payment ' || gateway || ' ' || code || ': its "
+        "refund or failure is held (' || review || '), refunded ' || "
+        "refunded || ' of ' || amount FROM gw_payments WHERE review <> ''"},
     {N_("daily totals"), 1,
         "SELECT 'day ' || d.day || ': rollup says ' || "
         "coalesce(r.collected, 0) || ' in ' || coalesce(r.payments, 0) || "

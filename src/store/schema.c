@@ -1039,6 +1039,12 @@ const char *const store_migrations[] = {
     " VALUES ('delete', old.id, old.name_fold);"
     " INSERT INTO consumers_words (rowid, name_fold) VALUES (new.id,"
     " new.name_fold); END;\n",
+    /* a pulled gateway payment's refunds so far and why a refund is held
+     * for a supervisor (issue 19 review: struct gw_payment) */
+    "ALTER TABLE gw_payments ADD COLUMN refunded INTEGER NOT NULL"
+    " DEFAULT 0 CHECK (refunded >= 0);\n"
+    "ALTER TABLE gw_payments ADD COLUMN review TEXT NOT NULL"
+    " DEFAULT '';\n",
 };
 
 const int store_nmigrations =

@@ -280,6 +280,23 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_deposit_lines_upd;\n"
     "DROP TRIGGER IF EXISTS seal_statement_matches_ins;\n"
     "DROP TRIGGER IF EXISTS seal_statement_matches_upd;\n",
+    /* gateway refunds in part (issue 19 review, points 1 and 2): what
+     * the gateway reports refunded of a payment so far, and why a refund
+     * (or a failure) is held for a supervisor instead of reversed ("":
+     * none); both flow to the terminals with the rest of the row */
+    "ALTER TABLE gateway_payments ADD COLUMN refunded INTEGER NOT NULL"
+    " DEFAULT 0 CHECK (refunded >= 0);\n"
+    "ALTER TABLE gateway_payments ADD COLUMN review TEXT NOT NULL"
+    " DEFAULT '';\n"
+    "DROP TRIGGER feed_gw_payment_save;\n" FEED("gw_payment_save",
+        "AFTER UPDATE OF webhook_status, settlement_status, consumer_id,"
+        " candidates, payment_id, fee, settled_on, refunded, review ON"
+        " gateway_payments",
+        "gateway_payment", "NEW.id"),
+    /* a row's newest feed entry (issue 19 review, point 3): the feed
+     * serves a gateway payment's current row once, at its newest entry,
+     * after the consumer and the payment it points at */
+    "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -997,6 +997,167 @@ expect "--split: a cashier may not" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     report payers --split gateway
 
+# -- refunds in part (issue 19 review, point 1): charge.refunded carries
+# the total refunded so far (amount_refunded); what is left stays in the
+# ledger (the payment voided and the rest posted again, oldest first, so
+# the refund reopens the newest of what it settled); a second refund
+# taking the rest reverses all; more refunded than paid is held
+cat >"$T/gwr.csv" <<CSV
+account_no,name,service_address,phone,email,segment
+WU-30006,Fay Refund,6 Pay Road,,,Residential
+WU-30007,Gus Credit,7 Pay Road,,,Residential
+CSV
+cat >"$T/gwrb.csv" <<CSV
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-R-1,WU-30006,Jan 2026,10.00,2026-01-01,2026-01-10
+INV-R-2,WU-30006,Feb 2026,10.00,2026-02-01,2026-02-10
+INV-R-3,WU-30007,Jan 2026,10.00,2026-01-01,2026-01-10
+CSV
+central import ACME consumers "$T/gwr.csv" >/dev/null &&
+    central import ACME bills "$T/gwrb.csv" >/dev/null ||
+    echo "not ok - refund setup"
+rt=$((now + 100))
+# cardr EVENT TYPE CODE AMOUNT ACCOUNT [REFUNDED]: sent, a second later
+# than the one before
+cardr() {
+	rt=$((rt + 1))
+	ev=$($SIM card "$2" "$1" "$3" "$4" usd "$5" $rt ${6:+"$6"})
+	run $SIM send "$CU" --secret "$NEW" "$ev"
+}
+# the ledger payments of CODE, oldest first: status:amount
+lps() { csql "SELECT group_concat(status || ':' || amount, ' ') FROM
+    (SELECT status, amount FROM payments WHERE reference = '$1' ORDER BY
+    id)"; }
+cardr evt_r1 payment_intent.succeeded pi_r1 2500 WU-30006
+same "refund: a card payment of 25.00, 5.00 of it credit" \
+    "$(settled WU-30006)|$(lps pi_r1)" "INV-R-1=1000 INV-R-2=1000|Pending:2500"
+cardr evt_r2 charge.refunded pi_r1 2500 - 700
+answer "refund: 7.00 of it refunded" 200 '"received":true'
+same "refund: in part, the gateway payment succeeded with 7.00 refunded" \
+    "$(csql "SELECT status, refunded, review FROM gateway_payments WHERE
+        code = 'pi_r1'")" "succeeded|700|"
+same "refund: in part, 18.00 left in the ledger, the newest reopened" \
+    "$(lps pi_r1)|$(lp pi_r1 | cut -d'|' -f2,6,7)|$(settled WU-30006)" \
+    "Voided:2500 Pending:1800|Pending|1800|0|INV-R-1=1000 INV-R-2=800"
+same "refund: in part, the void says how much" \
+    "$(csql "SELECT v.reason, v.voided_by FROM voids v JOIN payments p ON
+        p.id = v.payment_id WHERE p.reference = 'pi_r1'")" \
+    "Gateway stripe reported 7.00 of payment pi_r1 refunded|System"
+same "refund: in part, its credit note voided with it" \
+    "$(csql "SELECT group_concat(c.voided) FROM credit_notes c JOIN
+        payments p ON p.id = c.payment_id WHERE p.reference = 'pi_r1'")" 1
+run $SIM send "$CU" --secret "$NEW" "$ev"
+answer "refund: in part, replayed" 200 '"replay":true'
+same "refund: in part, a replay reverses nothing twice" "$(lps pi_r1)" \
+    "Voided:2500 Pending:1800"
+printf 'code,amount,fee,settled_on\npi_r1,25.00,0.50,2026-12-02\n' \
+    >"$T/sr.csv"
+expect "refund: the gateway settles the payment refunded in part" 0 \
+    "1 payment settled" central gateway settle ACME stripe "$T/sr.csv"
+cardr evt_r3 charge.refunded pi_r1 2500 - 1000
+same "refund: a second one in part, 15.00 left, Posted as settled" \
+    "$(lps pi_r1)|$(settled WU-30006)" \
+    "Voided:2500 Voided:1800 Posted:1500|INV-R-1=1000 INV-R-2=500"
+pdt 1 sync >/dev/null
+rp=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_r1'
+    AND status = 'Posted'")
+expect "refund: payment show, what was paid and refunded" 0 "Refunded" \
+    tsup 1 payment show "$rp"
+has "refund: payment show, the amount paid at the gateway" "25.00"
+has "refund: payment show, the amount refunded" "10.00"
+run tsup 1 --json payment show "$rp"
+has "refund: payment show --json, refunded" '"refunded": 1000'
+run tsup 1 --json report payers --search WU-30006
+has "refund: the payers report counts what is left" '"total":1500'
+same "refund: the terminal has the refunds as the central node" \
+    "$(tsql 1 "SELECT refunded FROM gw_payments WHERE code = 'pi_r1'")|$(tsql 1 "SELECT group_concat(i.ref || '=' || i.settled, ' ') FROM items i
+        JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no =
+        'WU-30006' ORDER BY i.due_on")" "1000|INV-R-1=1000 INV-R-2=500"
+cardr evt_r4 charge.refunded pi_r1 2500 - 2500
+same "refund: the rest refunded reverses all" \
+    "$(pay pi_r1 | cut -d'|' -f1)|$(lps pi_r1)|$(settled WU-30006)" \
+    "refunded|Voided:2500 Voided:1800 Voided:1500|INV-R-1=0 INV-R-2=0"
+cardr evt_r5 charge.refunded pi_r1 2500 - 1000
+same "refund: an older total arriving late changes nothing" \
+    "$(csql "SELECT status, refunded FROM gateway_payments WHERE code =
+        'pi_r1'")|$(lps pi_r1)" \
+    "refunded|2500|Voided:2500 Voided:1800 Voided:1500"
+cardr evt_r6 payment_intent.succeeded pi_r2 500 WU-30006
+cardr evt_r7 charge.refunded pi_r2 500 - 600
+answer "refund: more than was paid is kept" 200 '"received":true'
+same "refund: more than was paid is held, the ledger left as it was" \
+    "$(csql "SELECT status, refunded, review FROM gateway_payments WHERE
+        code = 'pi_r2'")|$(lps pi_r2)|$(settled WU-30006)" \
+    "refunded|600|over refund|Pending:500|INV-R-1=500 INV-R-2=0"
+same "refund: the hold is audited" \
+    "$(csql "SELECT count(*) FROM audit_log WHERE action = 'hold' AND ref =
+        'pi_r2'")" 1
+ev=$($SIM card charge.refunded evt_rb pi_r2 500 usd - $rt 0)
+refused_gw "refund: amount_refunded 0 is refused" 400 \
+    "data.object.amount_refunded: an integer of minor units from 1" \
+    $SIM send "$CU" --secret "$NEW" "$ev"
+ev=$($SIM card charge.refunded evt_rb pi_r2 500 usd - $rt '"1.00"')
+refused_gw "refund: amount_refunded as a string is refused" 400 \
+    "data.object.amount_refunded: an integer" \
+    $SIM send "$CU" --secret "$NEW" "$ev"
+ev=$($SIM card charge.refunded evt_rb pi_r2 500 usd - $rt -5)
+refused_gw "refund: a negative amount_refunded is refused" 400 \
+    "data.object.amount_refunded" $SIM send "$CU" --secret "$NEW" "$ev"
+
+# -- a refund after the payment's credit was applied (issue 19 review,
+# point 2): not reversed (the credit's application stays, and so the
+# bill it paid) but held for a supervisor, in the list and in doctor
+cardr evt_c1 payment_intent.succeeded pi_c1 1500 WU-30007
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-R-4,WU-30007,Feb 2026,10.00,2026-02-01,2026-02-10\n' \
+    >"$T/gwr4.csv"
+central import ACME bills "$T/gwr4.csv" >/dev/null
+pdt 1 sync >/dev/null
+c1cn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
+    p.id = c.payment_id WHERE p.reference = 'pi_c1'")
+PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$c1cn" --to INV-R-4 \
+    --amount 5 >/dev/null && pdt 1 sync >/dev/null ||
+    echo "not ok - credit apply"
+same "credit used: INV-R-4 paid by the gateway payment's credit" \
+    "$(settled WU-30007)" "INV-R-3=1000 INV-R-4=500"
+cardr evt_c2 charge.refunded pi_c1 1500 -
+same "credit used: a refund is held, the ledger left as it was" \
+    "$(csql "SELECT status, review FROM gateway_payments WHERE code =
+        'pi_c1'")|$(lps pi_c1)|$(settled WU-30007)|$(csql "SELECT voided
+        FROM credit_notes WHERE cn_no = '$c1cn'")" \
+    "refunded|credit used|Pending:1500|INV-R-3=1000 INV-R-4=500|0"
+cardr evt_c3 payment_intent.payment_failed pi_c1 1500 WU-30007
+same "credit used: a failure after it is held too, audited once" \
+    "$(csql "SELECT status, review FROM gateway_payments WHERE code =
+        'pi_c1'")|$(lps pi_c1)|$(csql "SELECT count(*) FROM audit_log WHERE
+        action = 'hold' AND ref = 'pi_c1'")" "failed|credit used|Pending:1500|1"
+cardr evt_c4 payment_intent.succeeded pi_c2 1500 WU-30007
+cardr evt_c5 charge.refunded pi_c2 1500 - 200
+same "credit unused: a refund in part of another payment goes through" \
+    "$(lps pi_c2)" "Voided:1500 Pending:1300"
+pdt 1 sync >/dev/null
+expect "credit used: the terminal shows the hold" 0 \
+    "Payment pi_c1: Refund held: its credit was already applied" tsup 1 \
+    gateway list --search pi_c
+has "refund: the list says what was refunded in part" \
+    "Payment pi_c2: \$2.00 of it refunded"
+c1=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_c1'")
+expect "credit used: and in the payment's details" 0 \
+    "Refund held: its credit was already applied" tsup 1 payment show "$c1"
+expect "credit used: doctor names the held refund" 6 \
+    "gateway payment stripe pi_c1: its refund or failure is held (credit used)" \
+    pdt 1 doctor
+has "credit used: doctor names the one over refunded" "stripe pi_r2"
+# the state the review found (the note voided, its application left) is
+# caught by doctor: made on a copy of T01's store
+sqlite3 "$T/t1.db" ".backup $T/vc.db"
+sqlite3 "$T/vc.db" "PRAGMA foreign_keys = OFF; DROP TRIGGER IF EXISTS
+    seal_credit_notes_upd; UPDATE gw_payments SET review = '';
+    UPDATE credit_notes SET voided = 1 WHERE cn_no = '$c1cn'" 2>/dev/null
+sed "s|$T/t1.db|$T/vc.db|" "$T/t1.ini" >"$T/vc.ini"
+expect "doctor: a voided credit note still settling a bill" 6 \
+    "credit note $c1cn is voided but still settles 500 of INV-R-4" \
+    "$PD" --config "$T/vc.ini" doctor
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
