@@ -523,12 +523,8 @@ int store_gw_notification_put(struct store *st, const char *gateway,
 int store_gw_payment_apply(struct store *st, const char *gateway,
     const struct gw_event *ev, int64_t notification, const char *at,
     struct pd_err *err);
-/* Whether a consumer's account number is ref, ignoring case, spaces and
- * dashes: 1, 0, or -1 on error. */
-int store_gw_account_known(
-    struct store *st, const char *ref, struct pd_err *err);
-/* The consumer whose account number is ref as store_gw_account_known
- * matches it: 1 with *id, 0 when none (*id 0), -1 on error. */
+/* The consumer whose account number matches ref (ignoring case, spaces
+ * and dashes): 1 with *id, 0 when none (*id 0), -1 on error. */
 int store_gw_consumer_by_ref(
     struct store *st, const char *ref, int64_t *id, struct pd_err *err);
 /* The consumers whose phone is national (digits, without the calling

@@ -52,6 +52,7 @@ svc_gateway_path_ok(const struct gateway_row *g, const char *secret)
 
 static int advance(struct svc *s, const struct gateway_row *gw,
     const char *code, const char *at, struct pd_err *err);
+static int associate(struct svc *s, struct gw_payment *g, struct pd_err *err);
 /* The text fields of a notification as the central node keeps them:
  * escaped like every text from outside it stores (utf8_printable; the
  * decoder refused C0 controls already, not C1 controls or bidirectional
@@ -119,18 +120,21 @@ svc_gateway_validate(struct svc *s, const char *body, size_t len,
     int accept_unknown, int *accept, struct pd_err *err)
 {
 	struct gw_event ev;
-	int known;
+	struct gw_payment g;
 
 	*accept = 0;
 	if (gw_mm_decode(body, len, s->cfg.currency_code, s->cfg.minor_digits,
 	        &ev, err) != 0)
 		return -1;
-	known = ev.account_ref[0] != '\0'
-	            ? store_gw_account_known(s->st, ev.account_ref, err)
-	            : 0;
-	if (known < 0)
+	/* known is what arrival would associate (issue 19 review, point
+	 * 5): the account reference, else the phone of exactly one
+	 * consumer; one rule, associate()'s */
+	memset(&g, 0, sizeof g);
+	xstrlcpy(g.account_ref, ev.account_ref, sizeof g.account_ref);
+	xstrlcpy(g.phone, ev.phone, sizeof g.phone);
+	if (associate(s, &g, err) != 0)
 		return -1;
-	*accept = known || accept_unknown;
+	*accept = g.consumer_id != 0 || accept_unknown;
 	return 0;
 }
 

@@ -233,14 +233,6 @@ norm_ref(const char *ref, char *norm, size_t n)
 }
 
 int
-store_gw_account_known(struct store *st, const char *ref, struct pd_err *err)
-{
-	int64_t id;
-
-	return store_gw_consumer_by_ref(st, ref, &id, err);
-}
-
-int
 store_gw_consumer_by_ref(
     struct store *st, const char *ref, int64_t *id, struct pd_err *err)
 {

@@ -138,7 +138,7 @@ const char *const store_central_migrations[] = {
     " received_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
     " UNIQUE (gateway, code));\n"
     /* an account reference as payers type it: matched ignoring case,
-     * spaces and dashes (store_gw_account_known) */
+     * spaces and dashes (store_gw_consumer_by_ref) */
     "CREATE INDEX consumers_account_norm ON consumers"
     " (upper(replace(replace(account_no, ' ', ''), '-', '')));\n",
     /* 8: gateway payments on their way to the ledger (issue 19): the

@@ -1158,6 +1158,54 @@ expect "doctor: a voided credit note still settling a bill" 6 \
     "credit note $c1cn is voided but still settles 500 of INV-R-4" \
     "$PD" --config "$T/vc.ini" doctor
 
+# -- a consumer import that matches the backlog, and a terminal pulling
+# for the first time after it (issue 19 review, point 3): the gateway
+# payments' entries in the feed came before the consumer they now name
+# and the ledger payments made of them; each is served at its newest
+# entry, after both, so the pull has no conflict
+cardr evt_m1 payment_intent.succeeded pi_m1 700 WU-30008
+mm2 "$($SIM mm GM1 6.00 NOBODY 254711000008 20261130190000)"
+printf 'account_no,name,service_address,phone,email,segment\nWU-30008,Hal Late,8 Pay Road,0711 000 008,,Residential\n' \
+    >"$T/gwc3.csv"
+expect "feed: a consumer import matches two payments of the backlog" 0 \
+    "2 associated" central import ACME consumers "$T/gwc3.csv"
+run central terminal add ACME B03 T03
+terminal 3 "$(token_of)"
+expect "feed: a terminal's first pull after it" 0 "Pulled" pdt 3 sync
+has "feed: no conflict" "Conflicts   0"
+none "feed: nothing refused" "efused" "not known"
+same "feed: T03 has both, associated, with their payments" \
+    "$(tsql 3 "SELECT group_concat(g.code || '=' || c.account_no || ':' ||
+        p.status, ' ') FROM (SELECT * FROM gw_payments ORDER BY code) g
+        JOIN consumers c ON c.id = g.consumer_id JOIN payments p ON
+        p.uuid = g.payment_uuid WHERE g.code IN ('GM1', 'pi_m1')")" \
+    "GM1=WU-30008:Pending pi_m1=WU-30008:Pending"
+same "feed: T03 has every gateway payment the central node has" \
+    "$(tsql 3 "SELECT count(*) FROM gw_payments")" \
+    "$(csql "SELECT count(*) FROM gateway_payments")"
+expect "feed: T03 is consistent" 6 "gateway refunds" pdt 3 doctor
+none "feed: T03's doctor finds only the held refunds" "item balances" \
+    "voids" "payment allocations" "foreign keys"
+
+# -- validation as arrival associates (issue 19 review, point 5): with
+# unknown accounts rejected, a payer known by their phone alone is
+# accepted, as arrival would associate them; a phone of two accounts is
+# not (arrival would leave it unassociated)
+val2() { run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
+    "$($SIM mm "$1" 5 "$2" "$3")"; }
+val2 QV1 NOPE-1 254733111222
+answer "validation: an unknown reference, the phone of one consumer" 200 \
+    '"ResultDesc":"Accepted"'
+val2 QV2 "" 254733111222
+answer "validation: no reference, the phone of one consumer" 200 \
+    '"ResultDesc":"Accepted"'
+val2 QV3 NOPE-1 254744555666
+answer "validation: an unknown reference, a phone of two accounts" 200 \
+    '"ResultDesc":"Rejected"'
+val2 QV4 NOPE-1 254799000111
+answer "validation: an unknown reference and phone" 200 \
+    '"ResultDesc":"Rejected"'
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
