@@ -347,6 +347,10 @@ struct gateway_row {
 	/* its status mapping, "STATUS=WEBHOOK/SETTLEMENT;..." (see
 	 * gw_status_map); "" for seed 002's sample */
 	char statuses[GW_MAP_BUFSZ];
+	/* the time zone its local times are read in (mobile money's
+	 * TransTime): an IANA name or an offset (os_tz_local_to_utc); ""
+	 * for UTC */
+	char time_zone[65];
 };
 
 /* A gateway payment's status as the gateway reported it (issue 19). */

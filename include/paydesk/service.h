@@ -832,6 +832,9 @@ int svc_gateway_settle(struct svc *s, const struct gateway_row *g,
     const char *path, struct gw_settle_result *res, struct pd_err *err);
 /* The payments of gateway (NULL: every gateway's), only the unassociated
  * ones when unassociated; caller frees. */
+/* Whether zone is a time zone a gateway's local times can be read in
+ * (os_tz_local_to_utc: an IANA name or an offset): 0, or -1 with err. */
+int svc_gateway_tz_check(const char *zone, struct pd_err *err);
 struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
     int unassociated, size_t *n, struct pd_err *err);
 

@@ -79,6 +79,47 @@ gw_escape(struct gw_event *ev)
 }
 
 int
+svc_gateway_tz_check(const char *zone, struct pd_err *err)
+{
+	int64_t utc;
+
+	return os_tz_local_to_utc(zone, 0, &utc, err);
+}
+
+/* A mobile-money network's TransTime is its local time (M-Pesa's is
+ * UTC+3; issue 19 review, point 4): ev's paid_at, decoded as it was
+ * sent, read in gateway g's time zone and kept in UTC as every gateway
+ * time is. */
+static int
+gw_paid_utc(const struct gateway_row *g, struct gw_event *ev,
+    struct pd_err *err)
+{
+	int64_t local, t;
+	int32_t days;
+	int h = 0, m = 0, sec = 0;
+	char day[11];
+
+	if (g->time_zone[0] == '\0' || strcmp(g->profile, "card") == 0)
+		return 0;
+	snprintf(day, sizeof day, "%.10s", ev->paid_at);
+	if (date_parse(day, NULL, &days, err) != 0 ||
+	    sscanf(ev->paid_at + 11, "%d:%d:%d", &h, &m, &sec) != 3)
+		return -1;
+	local = (int64_t)days * 86400 + h * 3600 + m * 60 + sec;
+	if (os_tz_local_to_utc(g->time_zone, local, &t, err) != 0) {
+		pd_err_prefix(err, "Gateway %s: ", g->name);
+		err->code = PD_ESTORE;
+		return -1;
+	}
+	days = (int32_t)((t - (t % 86400 + 86400) % 86400) / 86400);
+	t = (t % 86400 + 86400) % 86400;
+	date_format(day, days);
+	snprintf(ev->paid_at, sizeof ev->paid_at, "%s %02d:%02d:%02d", day,
+	    (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60));
+	return 0;
+}
+
+int
 svc_gateway_receive(struct svc *s, const struct gateway_row *g,
     const char *body, size_t len, const char *source, const char *headers,
     struct gw_event *ev, int *replay, struct pd_err *err)
@@ -93,7 +134,7 @@ svc_gateway_receive(struct svc *s, const struct gateway_row *g,
 	               s->cfg.minor_digits, ev, err)
 	         : gw_mm_decode(body, len, s->cfg.currency_code,
 	               s->cfg.minor_digits, ev, err);
-	if (rc != 0)
+	if (rc != 0 || gw_paid_utc(g, ev, err) != 0)
 		return -1;
 	gw_escape(ev);
 	svc_now(at);

@@ -10,7 +10,7 @@
 
 #define GW_COLS                                                                \
 	"org, name, profile, secret, old_secret, path_hash, old_path_hash, "   \
-	"old_until, created_at, revoked_at, method, statuses"
+	"old_until, created_at, revoked_at, method, statuses, time_zone"
 
 static void
 read_gw(struct db_stmt *s, void *elem)
@@ -30,6 +30,7 @@ read_gw(struct db_stmt *s, void *elem)
 	st_col(s, 9, g->revoked_at, sizeof g->revoked_at);
 	st_col(s, 10, g->method, sizeof g->method);
 	st_col(s, 11, g->statuses, sizeof g->statuses);
+	st_col(s, 12, g->time_zone, sizeof g->time_zone);
 }
 
 int
@@ -130,17 +131,18 @@ store_gateway_revoke(struct store *st, const char *org, const char *name,
 
 int
 store_gateway_set(struct store *st, const char *org, const char *name,
-    const char *method, const char *statuses, struct pd_err *err)
+    const char *method, const char *statuses, const char *time_zone,
+    struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE gateways SET method = coalesce(?1, method), statuses = "
-	    "coalesce(?2, statuses) WHERE org = ?3 AND name = ?4 AND "
-	    "revoked_at = ''",
+	    "coalesce(?2, statuses), time_zone = coalesce(?5, time_zone) "
+	    "WHERE org = ?3 AND name = ?4 AND revoked_at = ''",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssss", method, statuses, org, name);
+	st_bind(s, "sssss", method, statuses, org, name, time_zone);
 	return active_done(st, s, org, name, err);
 }
 

@@ -354,6 +354,9 @@ const char *const store_admin_migrations[] = {
     " NULL, seq INTEGER NOT NULL, at TEXT NOT NULL);\n"
     "CREATE INDEX terminal_marks_terminal ON terminal_marks (org,"
     " terminal, at);\n",
+    /* a gateway's time zone (issue 19 review, point 4): mobile-money
+     * networks send TransTime in their local time ("" for UTC) */
+    "ALTER TABLE gateways ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_admin_nmigrations =

@@ -1206,6 +1206,47 @@ val2 QV4 NOPE-1 254799000111
 answer "validation: an unknown reference and phone" 200 \
     '"ResultDesc":"Rejected"'
 
+# -- a gateway's time zone (issue 19 review, point 4): mobile-money
+# networks send TransTime in their local time (M-Pesa's UTC+3); read in
+# the gateway's zone and kept in UTC, a settlement soon after is not
+# before the payment, and the processing time counts the real hours
+gptime() { csql "SELECT paid_at, settled_on, processing_tenths FROM
+    gateway_payments WHERE code = '$1'"; }
+gwdir() { dsql "SELECT time_zone FROM gateways WHERE name = 'mpesa' AND
+    revoked_at = ''"; }
+expect "time zone: set by its IANA name" 0 "set" \
+    central gateway set ACME mpesa --time-zone Africa/Nairobi
+mm2 "$($SIM mm GT1 2.00 WU-30006 254700000001 20261201013000)"
+mm2 "$($SIM mm GT2 2.00 WU-30006 254700000001 20261201090000)"
+same "time zone: TransTime read in Nairobi time, kept in UTC" \
+    "$(gptime GT1 | cut -d'|' -f1) $(gptime GT2 | cut -d'|' -f1)" \
+    "2026-11-30 22:30:00 2026-12-01 06:00:00"
+printf 'code,amount,fee,settled_on\nGT1,2.00,0,2026-11-30 23:30:00\nGT2,2.00,0,2026-12-02 06:00:00\n' \
+    >"$T/st.csv"
+expect "time zone: a settlement an hour after the payment is taken" 0 \
+    "2 payments settled" central gateway settle ACME mpesa "$T/st.csv"
+same "time zone: processing times of the real hours" \
+    "$(gptime GT1 | cut -d'|' -f3) $(gptime GT2 | cut -d'|' -f3)" "0 10"
+expect "time zone: set as an offset" 0 "set" \
+    central gateway set ACME mpesa --time-zone -05:30
+mm2 "$($SIM mm GT3 2.00 WU-30006 254700000001 20261201013000)"
+same "time zone: an offset west of UTC" "$(gptime GT3 | cut -d'|' -f1)" \
+    "2026-12-01 07:00:00"
+before=$(gwdir)
+expect "time zone: a name not in the database" 3 \
+    '--time-zone: Time zone "Mars/Olympus": not in the time zone database' \
+    central gateway set ACME mpesa --time-zone Mars/Olympus
+expect "time zone: a path is not a name" 3 \
+    'an IANA name (Africa/Nairobi) or an offset (+03:00) expected' \
+    central gateway set ACME mpesa --time-zone ../../etc/passwd
+expect "time zone: an offset past +14:00" 3 'Time zone "+15:00"' \
+    central gateway set ACME mpesa --time-zone +15:00
+expect "time zone: a directory of the database is not a zone" 3 \
+    'is not a time zone file' \
+    central gateway set ACME mpesa --time-zone Africa
+same "time zone: a refusal changes nothing" "$(gwdir)" "$before"
+central gateway set ACME mpesa --time-zone "" >/dev/null
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
