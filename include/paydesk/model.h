@@ -425,6 +425,7 @@ struct gw_payment {
 	 * "refused", with the central node's reason */
 	char payment_uuid[37];
 	char assoc_state[16];
+	char assoc_action[16]; /* of that record: associate, disassociate */
 	char assoc_reason[512];
 };
 

@@ -845,6 +845,12 @@ struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
  * candidates or account, or the amount in the organisation's format;
  * each with its association state (assoc_state, assoc_reason); caller
  * frees. */
+/* Whether a supervisor may associate (on) or disassociate pulled payment
+ * g now, before they type anything: their role, no association of it
+ * waiting for the central node, and g unassociated (on) or associated
+ * (not on). 0, or -1 with err (PD_EPERM, PD_EINVAL) saying why. */
+int svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
+    struct pd_err *err);
 /* What a gateway payment's review code (struct gw_payment review) means,
  * in the operator's language: "" for none or one not known. Static. */
 const char *svc_gateway_review(const char *code);

@@ -164,6 +164,32 @@ assoc_in_tx(struct svc *s, const struct gw_payment *g, const struct consumer *c,
 }
 
 int
+svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
+    struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR,
+	        on ? _("Associating a gateway payment")
+	           : _("Disassociating a gateway payment"),
+	        err) != 0)
+		return -1;
+	if (strcmp(g->assoc_state, "waiting") == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: an association made here is waiting for "
+		      "the central node; sync first"),
+		    g->code);
+	if (on && g->consumer_id != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is already associated with account %s; "
+		      "disassociate it first"),
+		    g->code, g->account_no);
+	if (!on && g->consumer_id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is not associated with any consumer"),
+		    g->code);
+	return 0;
+}
+
+int
 svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
     const char *account, const char *reason, struct pd_err *err)
 {
@@ -175,22 +201,9 @@ svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
 
 	if (svc_require(s, ROLE_SUPERVISOR, doing, err) != 0 ||
 	    svc_check_text(_("Reason"), reason, s->cfg.remarks_max, 1, err) ||
-	    svc_check_sound(s, err) != 0 || find(s, gateway, code, &g, err))
+	    svc_check_sound(s, err) != 0 || find(s, gateway, code, &g, err) ||
+	    svc_gateway_assoc_check(s, &g, account != NULL, err) != 0)
 		return -1;
-	if (strcmp(g.assoc_state, "waiting") == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s: an association made here is waiting for "
-		      "the central node; sync first"),
-		    g.code);
-	if (account != NULL && g.consumer_id != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s is already associated with account %s; "
-		      "disassociate it first"),
-		    g.code, g.account_no);
-	if (account == NULL && g.consumer_id == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s is not associated with any consumer"),
-		    g.code);
 	if (account != NULL) {
 		if (store_consumer_by_account(s->st, account, &c, err) != 0)
 			return -1;

@@ -499,7 +499,8 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	"g.processing_tenths, 0, g.refunded, g.review, "                       \
 	"g.payment_uuid, coalesce((SELECT CASE WHEN "                          \
 	"o.rejected_at IS NOT NULL THEN 'refused' WHEN o.sent_at IS NULL "     \
-	"THEN 'waiting' ELSE '' END || char(9) || o.reject_reason FROM "       \
+	"THEN 'waiting' ELSE '' END || char(9) || coalesce(json_extract("      \
+	"o.payload, '$.data.action'), '') || char(9) || o.reject_reason FROM " \
 	"outbox o WHERE o.kind = 'gateway_association' AND o.ref = "           \
 	"g.gateway || ':' || g.code ORDER BY o.id DESC LIMIT 1), '') FROM "    \
 	"gw_payments g LEFT JOIN consumers c ON c.id = g.consumer_id LEFT "    \
@@ -517,8 +518,13 @@ read_gwl(struct db_stmt *s, void *elem)
 	st_col(s, 22, state, sizeof state);
 	tab = strchr(state, '\t');
 	if (tab != NULL) {
-		*tab = '\0';
-		xstrlcpy(g->assoc_reason, tab + 1, sizeof g->assoc_reason);
+		*tab++ = '\0';
+		xstrlcpy(g->assoc_action, tab, sizeof g->assoc_action);
+		g->assoc_action[strcspn(g->assoc_action, "\t")] = '\0';
+		tab = strchr(tab, '\t');
+		if (tab != NULL)
+			xstrlcpy(g->assoc_reason, tab + 1,
+			    sizeof g->assoc_reason);
 	}
 	xstrlcpy(g->assoc_state, state, sizeof g->assoc_state);
 }

@@ -873,6 +873,8 @@ before=$(gwstate)
 expect "disassociate: refused by the central node" 0 "Rejected    1" pdt 1 sync
 expect "disassociate: T01 shows why" 0 "was already applied; the payment cannot be disassociated" \
     tsup 1 gateway list --search GB1
+has "disassociate: said as a refused disassociation, not association" \
+    "the central node refused the disassociation made here"
 same "disassociate: refused, nothing changed" "$(gwstate)" "$before"
 expect "gateway list --json: the state and the reason's word" 0 \
     '"sync":"refused"' tsup 1 --json gateway list --search GB1
