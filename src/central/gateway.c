@@ -602,6 +602,7 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE,
 	    _("Gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
 	      "NAME, revoke ORG NAME, list [ORG], set ORG NAME [--method M] "
-	      "[--statuses MAP] [--time-zone ZONE], settle ORG NAME FILE.csv or payments ORG "
+	      "[--statuses MAP] [--time-zone ZONE], settle ORG NAME FILE.csv "
+	      "or payments ORG "
 	      "[NAME] [--unassociated]"));
 }

@@ -149,8 +149,8 @@ name_ok(const char *name)
 }
 
 int
-os_tz_local_to_utc(const char *zone, int64_t local, int64_t *utc,
-    struct pd_err *err)
+os_tz_local_to_utc(
+    const char *zone, int64_t local, int64_t *utc, struct pd_err *err)
 {
 	struct tzif z = {0};
 	char path[160];
