@@ -57,7 +57,7 @@ BUILD   = build
 endif
 
 # Debian packages the project needs: to build, to run, to test.
-DEB_PKGS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
+DEB_PKGS = build-essential pkg-config tzdata libsqlite3-dev sqlite3 libncurses-dev \
            libcurl4-openssl-dev libhpdf-dev libiniparser-dev \
            libmicrohttpd-dev libjansson-dev libcmocka-dev libcrypt-dev \
            libxlsxwriter-dev libminizip-dev unzip python3 curl openssl \

@@ -353,6 +353,9 @@ struct terminal_row {
 
 #define GW_MAP_BUFSZ 400
 #define GW_STATUS_BUFSZ 33
+/* a gateway payment's review codes (struct gw_payment review) */
+#define GW_REVIEW_CREDIT_USED "credit used"
+#define GW_REVIEW_OVER_REFUND "over refund"
 
 /* A payment gateway registered for an organisation on the central node
  * (`paydesk-central gateway add`; issue 19). The signing secret is kept
@@ -376,6 +379,10 @@ struct gateway_row {
 	/* its status mapping, "STATUS=WEBHOOK/SETTLEMENT;..." (see
 	 * gw_status_map); "" for seed 002's sample */
 	char statuses[GW_MAP_BUFSZ];
+	/* the time zone its local times are read in (mobile money's
+	 * TransTime): an IANA name or an offset (os_tz_local_to_utc); ""
+	 * for UTC */
+	char time_zone[65];
 };
 
 /* A gateway payment's status as the gateway reported it (issue 19). */
@@ -435,12 +442,22 @@ struct gw_payment {
 	char settled_on[TS_BUFSZ]; /* "" until settled */
 	int64_t processing_tenths; /* paid to settled, in 0.1 days; -1 */
 	int manual; /* central: a terminal associated or disassociated it */
+	/* what the gateway reports refunded of amount so far (its
+	 * amount_refunded; amount for a whole refund; 0 none), and why a
+	 * refund or a failure is held for a supervisor instead of reversed
+	 * in the ledger: "" none, GW_REVIEW_CREDIT_USED (the payment's
+	 * overpayment credit was already applied) or GW_REVIEW_OVER_REFUND
+	 * (more refunded than paid). Stored as these codes, shown
+	 * translated (svc_gateway_review) */
+	int64_t refunded;
+	char review[24];
 	/* at a terminal: its ledger payment's uuid ("" none), and the
 	 * newest association made here for it: "" none (or applied and
 	 * pulled), "waiting" (not yet applied by the central node) or
 	 * "refused", with the central node's reason */
 	char payment_uuid[37];
 	char assoc_state[16];
+	char assoc_action[16]; /* of that record: associate, disassociate */
 	char assoc_reason[512];
 };
 
@@ -460,6 +477,8 @@ struct gw_event {
 	char currency[4]; /* ISO 4217, upper case */
 	char paid_at[TS_BUFSZ];
 	int64_t event_time; /* Unix seconds: orders events of a payment */
+	int64_t refunded;   /* a refund event's amount_refunded (of amount,
+	                       all refunds so far); 0 for other events */
 };
 
 /* KPIs over [from, to] and one day. */

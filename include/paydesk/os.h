@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "err.h"
 #include "uuid.h"
 
 /* Fill buf with n bytes from the kernel's generator (getrandom);
@@ -19,5 +20,14 @@ uint64_t os_clock_ms(void);
  * (os_random). Later ones sort after earlier ones (to the
  * millisecond). */
 void os_uuid_new(char out[UUID_BUFSZ]);
+/* The Unix time of local, a wall-clock time of zone given as if it were
+ * Unix seconds (src/os/tz.c): zone is an IANA name of the system's time
+ * zone database (/usr/share/zoneinfo, "Africa/Nairobi"), or an offset
+ * "+03:00", "-05:30", "+03", "UTC". In the hour a clock change skips or
+ * repeats, one of the two readings. Reads the file each call, never
+ * TZ: safe beside threads formatting their own times. 0, or -1 with
+ * err (PD_EINVAL) naming the zone and what is wrong. */
+int os_tz_local_to_utc(const char *zone, int64_t local, int64_t *utc,
+    struct pd_err *err);
 
 #endif

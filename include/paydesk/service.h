@@ -928,6 +928,9 @@ int svc_gateway_settle(struct svc *s, const struct gateway_row *g,
     const char *path, struct gw_settle_result *res, struct pd_err *err);
 /* The payments of gateway (NULL: every gateway's), only the unassociated
  * ones when unassociated; caller frees. */
+/* Whether zone is a time zone a gateway's local times can be read in
+ * (os_tz_local_to_utc: an IANA name or an offset): 0, or -1 with err. */
+int svc_gateway_tz_check(const char *zone, struct pd_err *err);
 struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
     int unassociated, size_t *n, struct pd_err *err);
 
@@ -938,6 +941,15 @@ struct gw_payment *svc_gateway_payments(struct svc *s, const char *gateway,
  * candidates or account, or the amount in the organisation's format;
  * each with its association state (assoc_state, assoc_reason); caller
  * frees. */
+/* Whether a supervisor may associate (on) or disassociate pulled payment
+ * g now, before they type anything: their role, no association of it
+ * waiting for the central node, and g unassociated (on) or associated
+ * (not on). 0, or -1 with err (PD_EPERM, PD_EINVAL) saying why. */
+int svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
+    struct pd_err *err);
+/* What a gateway payment's review code (struct gw_payment review) means,
+ * in the operator's language: "" for none or one not known. Static. */
+const char *svc_gateway_review(const char *code);
 struct gw_payment *svc_gateway_local(struct svc *s, int unassociated,
     int64_t consumer_id, const char *search, size_t *n, struct pd_err *err);
 /* A supervisor associates pulled payment code (of gateway, NULL: the

@@ -528,10 +528,11 @@ int store_gateway_rotate(struct store *st, const char *org, const char *name,
     struct pd_err *err);
 int store_gateway_revoke(struct store *st, const char *org, const char *name,
     const char *at, struct pd_err *err);
-/* Set the active gateway NAME of ORG's payment method and status mapping
- * (NULL leaves one as it is); PD_ENOTFOUND when there is none. */
+/* Set the active gateway NAME of ORG's payment method, status mapping and
+ * time zone (NULL leaves one as it is); PD_ENOTFOUND when there is none. */
 int store_gateway_set(struct store *st, const char *org, const char *name,
-    const char *method, const char *statuses, struct pd_err *err);
+    const char *method, const char *statuses, const char *time_zone,
+    struct pd_err *err);
 /* All gateways of org (NULL: of every organisation), revoked ones too. */
 struct gateway_row *store_gateways(
     struct store *st, const char *org, size_t *n, struct pd_err *err);
@@ -549,12 +550,8 @@ int store_gw_notification_put(struct store *st, const char *gateway,
 int store_gw_payment_apply(struct store *st, const char *gateway,
     const struct gw_event *ev, int64_t notification, const char *at,
     struct pd_err *err);
-/* Whether a consumer's account number is ref, ignoring case, spaces and
- * dashes: 1, 0, or -1 on error. */
-int store_gw_account_known(
-    struct store *st, const char *ref, struct pd_err *err);
-/* The consumer whose account number is ref as store_gw_account_known
- * matches it: 1 with *id, 0 when none (*id 0), -1 on error. */
+/* The consumer whose account number matches ref (ignoring case, spaces
+ * and dashes): 1 with *id, 0 when none (*id 0), -1 on error. */
 int store_gw_consumer_by_ref(
     struct store *st, const char *ref, int64_t *id, struct pd_err *err);
 /* The consumers whose phone is national (digits, without the calling

@@ -410,11 +410,11 @@ gateway_list(struct backend *b, const char *org, struct pd_err *err)
 	return 0;
 }
 
-/* `gateway set ORG NAME [--method M] [--statuses MAP]` */
+/* `gateway set ORG NAME [--method M] [--statuses MAP] [--time-zone TZ]` */
 static int
 gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 {
-	const char *method = NULL, *statuses = NULL;
+	const char *method = NULL, *statuses = NULL, *tz = NULL;
 	struct gateway_row g;
 	int i;
 
@@ -423,12 +423,18 @@ gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 			method = argv[i + 1];
 		else if (strcmp(argv[i], "--statuses") == 0 && statuses == NULL)
 			statuses = argv[i + 1];
+		else if (strcmp(argv[i], "--time-zone") == 0 && tz == NULL)
+			tz = argv[i + 1];
 		else
 			break;
 	if (i != argc || argc < 5)
 		return pd_fail(err, PD_EUSAGE,
 		    "Gateway set: ORG NAME [--method METHOD] [--statuses "
-		    "STATUS=WEBHOOK/SETTLEMENT;...]");
+		    "STATUS=WEBHOOK/SETTLEMENT;...] [--time-zone ZONE]");
+	if (tz != NULL && tz[0] != '\0' && svc_gateway_tz_check(tz, err) != 0) {
+		pd_err_prefix(err, "--time-zone: ");
+		return -1;
+	}
 	if (method != NULL &&
 	    (strlen(method) >= 49 || strpbrk(method, ",:;\n\t") != NULL))
 		return pd_fail(err, PD_EINVAL,
@@ -440,7 +446,7 @@ gateway_set(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return -1;
 	}
 	if (b->ops->gateway_get(b, argv[1], argv[2], &g, err) != 0 ||
-	    b->ops->gateway_set(b, argv[1], argv[2], method, statuses, err))
+	    b->ops->gateway_set(b, argv[1], argv[2], method, statuses, tz, err))
 		return -1;
 	printf("gateway %s of %s: set; payments received from now on "
 	       "follow it.\n",
@@ -596,6 +602,7 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE,
 	    _("Gateway: add ORG NAME --profile card|mobile-money, rotate ORG "
 	      "NAME, revoke ORG NAME, list [ORG], set ORG NAME [--method M] "
-	      "[--statuses MAP], settle ORG NAME FILE.csv or payments ORG "
+	      "[--statuses MAP] [--time-zone ZONE], settle ORG NAME FILE.csv "
+	      "or payments ORG "
 	      "[NAME] [--unassociated]"));
 }

@@ -22,7 +22,8 @@ static const char *const synopsis[] = {
     "gateway add ORG NAME --profile card|mobile-money",
     "gateway rotate|revoke ORG NAME",
     "gateway list [ORG]",
-    "gateway set ORG NAME [--method METHOD] [--statuses MAP]",
+    "gateway set ORG NAME [--method METHOD] [--statuses MAP] "
+    "[--time-zone ZONE]",
     "gateway settle ORG NAME FILE.csv",
     "gateway payments ORG [NAME] [--unassociated]",
     "shifts ORG [--branch BRANCH] [--from DATE] [--to DATE] [--json]",

@@ -66,9 +66,25 @@ cmd_gateway_list(struct cli *c, int argc, char **argv)
 	 * JSON and CSV rows carry the state) */
 	for (i = 0; c->mode == OUT_TEXT && i < n; i++)
 		if (strcmp(v[i].assoc_state, "refused") == 0)
-			printf(_("Payment %s: the central node refused the "
-			         "association made here: %s\n"),
+			printf(
+			    strcmp(v[i].assoc_action, "disassociate") == 0
+			        ? _("Payment %s: the central node refused the "
+			            "disassociation made here: %s\n")
+			        : _("Payment %s: the central node refused the "
+			            "association made here: %s\n"),
 			    v[i].code, v[i].assoc_reason);
+	/* a refund or failure the central node held for a supervisor
+	 * (issue 19 review), and what was refunded in part */
+	for (i = 0; c->mode == OUT_TEXT && i < n; i++) {
+		char m[MONEY_BUFSZ];
+
+		if (v[i].review[0] != '\0')
+			printf(_("Payment %s: %s\n"), v[i].code,
+			    svc_gateway_review(v[i].review));
+		else if (v[i].refunded > 0 && v[i].status != GW_REFUNDED)
+			printf(_("Payment %s: %s of it refunded\n"), v[i].code,
+			    svc_money(&c->svc, m, sizeof m, v[i].refunded));
+	}
 	free(v);
 	return 0;
 }

@@ -286,6 +286,30 @@ analysis_rows(struct rec *r, int64_t due, int64_t paid)
 	rec_term(r, _("Result"), "result", analysis_name(a));
 }
 
+/* The gateway payment a payment was made of (issue 19): its gateway,
+ * code, phone, statuses, and a refund in part or held (review). */
+static void
+gateway_rows(struct rec *r, const struct gw_payment *g)
+{
+	rec_section(r, _("Gateway"), "gateway");
+	rec_str(r, _("Gateway"), "name", g->gateway);
+	rec_str(r, _("Code"), "code", g->code);
+	rec_str(r, _("Phone"), "phone", g->phone);
+	rec_term(r, _("Status"), "status", gw_status_name(g->status));
+	rec_str(r, _("Webhook status"), "webhook_status", g->webhook_status);
+	rec_str(r, _("Settlement status"), "settlement_status",
+	    g->settlement_status);
+	if (g->refunded > 0) {
+		rec_money(r, _("Paid at the gateway"), "gateway_amount",
+		    g->amount);
+		rec_money(r, _("Refunded"), "refunded", g->refunded);
+	}
+	if (g->review[0] != '\0')
+		rec_shown(r, _("Review"), "review", g->review,
+		    svc_gateway_review(g->review));
+	rec_end(r);
+}
+
 /* What each item of the payment got (reversals too), with its analysis. */
 static void
 item_rows(struct rec *r, const struct payment_view *v)
@@ -390,18 +414,8 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	}
 	rec_str(r, _("Terminal"), "terminal", p->terminal);
 	rec_end(r);
-	if (v.has_gw) {
-		rec_section(r, _("Gateway"), "gateway");
-		rec_str(r, _("Gateway"), "name", v.gw.gateway);
-		rec_str(r, _("Code"), "code", v.gw.code);
-		rec_str(r, _("Phone"), "phone", v.gw.phone);
-		rec_term(r, _("Status"), "status", gw_status_name(v.gw.status));
-		rec_str(r, _("Webhook status"), "webhook_status",
-		    v.gw.webhook_status);
-		rec_str(r, _("Settlement status"), "settlement_status",
-		    v.gw.settlement_status);
-		rec_end(r);
-	}
+	if (v.has_gw)
+		gateway_rows(r, &v.gw);
 	if (p->status == PS_VOIDED) {
 		rec_section(r, _("Void"), "void");
 		rec_word(r, _("Reason"), "reason", p->void_reason);

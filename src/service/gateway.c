@@ -52,6 +52,7 @@ svc_gateway_path_ok(const struct gateway_row *g, const char *secret)
 
 static int advance(struct svc *s, const struct gateway_row *gw,
     const char *code, const char *at, struct pd_err *err);
+static int associate(struct svc *s, struct gw_payment *g, struct pd_err *err);
 /* The text fields of a notification as the central node keeps them:
  * escaped like every text from outside it stores (utf8_printable; the
  * decoder refused C0 controls already, not C1 controls or bidirectional
@@ -78,6 +79,47 @@ gw_escape(struct gw_event *ev)
 }
 
 int
+svc_gateway_tz_check(const char *zone, struct pd_err *err)
+{
+	int64_t utc;
+
+	return os_tz_local_to_utc(zone, 0, &utc, err);
+}
+
+/* A mobile-money network's TransTime is its local time (M-Pesa's is
+ * UTC+3; issue 19 review, point 4): ev's paid_at, decoded as it was
+ * sent, read in gateway g's time zone and kept in UTC as every gateway
+ * time is. */
+static int
+gw_paid_utc(const struct gateway_row *g, struct gw_event *ev,
+    struct pd_err *err)
+{
+	int64_t local, t;
+	int32_t days;
+	int h = 0, m = 0, sec = 0;
+	char day[11];
+
+	if (g->time_zone[0] == '\0' || strcmp(g->profile, "card") == 0)
+		return 0;
+	snprintf(day, sizeof day, "%.10s", ev->paid_at);
+	if (date_parse(day, NULL, &days, err) != 0 ||
+	    sscanf(ev->paid_at + 11, "%d:%d:%d", &h, &m, &sec) != 3)
+		return -1;
+	local = (int64_t)days * 86400 + h * 3600 + m * 60 + sec;
+	if (os_tz_local_to_utc(g->time_zone, local, &t, err) != 0) {
+		pd_err_prefix(err, "Gateway %s: ", g->name);
+		err->code = PD_ESTORE;
+		return -1;
+	}
+	days = (int32_t)((t - (t % 86400 + 86400) % 86400) / 86400);
+	t = (t % 86400 + 86400) % 86400;
+	date_format(day, days);
+	snprintf(ev->paid_at, sizeof ev->paid_at, "%s %02d:%02d:%02d", day,
+	    (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60));
+	return 0;
+}
+
+int
 svc_gateway_receive(struct svc *s, const struct gateway_row *g,
     const char *body, size_t len, const char *source, const char *headers,
     struct gw_event *ev, int *replay, struct pd_err *err)
@@ -92,7 +134,7 @@ svc_gateway_receive(struct svc *s, const struct gateway_row *g,
 	               s->cfg.minor_digits, ev, err)
 	         : gw_mm_decode(body, len, s->cfg.currency_code,
 	               s->cfg.minor_digits, ev, err);
-	if (rc != 0)
+	if (rc != 0 || gw_paid_utc(g, ev, err) != 0)
 		return -1;
 	gw_escape(ev);
 	svc_now(at);
@@ -119,18 +161,21 @@ svc_gateway_validate(struct svc *s, const char *body, size_t len,
     int accept_unknown, int *accept, struct pd_err *err)
 {
 	struct gw_event ev;
-	int known;
+	struct gw_payment g;
 
 	*accept = 0;
 	if (gw_mm_decode(body, len, s->cfg.currency_code, s->cfg.minor_digits,
 	        &ev, err) != 0)
 		return -1;
-	known = ev.account_ref[0] != '\0'
-	            ? store_gw_account_known(s->st, ev.account_ref, err)
-	            : 0;
-	if (known < 0)
+	/* known is what arrival would associate (issue 19 review, point
+	 * 5): the account reference, else the phone of exactly one
+	 * consumer; one rule, associate()'s */
+	memset(&g, 0, sizeof g);
+	xstrlcpy(g.account_ref, ev.account_ref, sizeof g.account_ref);
+	xstrlcpy(g.phone, ev.phone, sizeof g.phone);
+	if (associate(s, &g, err) != 0)
 		return -1;
-	*accept = known || accept_unknown;
+	*accept = g.consumer_id != 0 || accept_unknown;
 	return 0;
 }
 
@@ -183,14 +228,15 @@ associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 	return 0;
 }
 
-/* The ledger payment of gateway payment g, its numbers from the
- * gateway's own series "G-NAME-NNNNNN" (no terminal's: a terminal pulls
- * it as another's); Pending, received by "System" on the central node. */
+/* The ledger payment of amount of gateway payment g, its numbers from
+ * the gateway's own series "G-NAME-NNNNNN" (no terminal's: a terminal
+ * pulls it as another's); Pending, received by "System" on the central
+ * node, or as was says when it replaces was (a refund in part). */
 static int
 gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
-    const struct gw_payment *g, const struct consumer *c,
-    const struct alloc_item *ai, size_t n, int64_t overpaid, const char *at,
-    struct payment *p, struct pd_err *err)
+    const struct gw_payment *g, int64_t amount, const struct payment *was,
+    const struct consumer *c, const struct alloc_item *ai, size_t n,
+    int64_t overpaid, const char *at, struct payment *p, struct pd_err *err)
 {
 	const char *method =
 	    gw->method[0] ? gw->method : gw_default_method(gw->profile);
@@ -214,10 +260,10 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	xstrlcpy(p->channel, "Online", sizeof p->channel);
 	xstrlcpy(p->method, m != NULL ? m->name : method, sizeof p->method);
 	p->method_kind = m != NULL ? m->kind : METHOD_ONLINE;
-	p->amount = g->amount;
+	p->amount = amount;
 	/* a method of kind cash (an odd choice, but the organisation's)
 	 * took the whole amount, with no change */
-	p->tendered = p->method_kind == METHOD_CASH ? g->amount : 0;
+	p->tendered = p->method_kind == METHOD_CASH ? amount : 0;
 	p->overpaid = overpaid;
 	xstrlcpy(p->created_at, at, sizeof p->created_at);
 	snprintf(p->notes, sizeof p->notes, "Gateway %s, code %s%s%s", gw->name,
@@ -227,6 +273,13 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	xstrlcpy(p->received_by, "System", sizeof p->received_by);
 	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
 	p->status = PS_PENDING;
+	if (was != NULL && was->verified) {
+		p->status = PS_POSTED;
+		p->verified = 1;
+		xstrlcpy(p->verified_at, at, sizeof p->verified_at);
+		xstrlcpy(p->verified_by, was->verified_by,
+		    sizeof p->verified_by);
+	}
 	svc_today(today);
 	if (store_consumer_balance(s->st, c->id, today, &before, err) != 0)
 		return -1;
@@ -240,12 +293,14 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 	return ledger_payment(s, p, err);
 }
 
-/* Post g in the ledger: allocated to the consumer's open bills oldest
- * first (alloc_apply, as a terminal allocates), the excess an
+/* Post amount of g in the ledger (its amount, or what a refund in part
+ * left of it, replacing was): allocated to the consumer's open bills
+ * oldest first (alloc_apply, as a terminal allocates), the excess an
  * overpayment credit note; audited. */
 static int
-post(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
-    const char *at, struct pd_err *err)
+post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    int64_t amount, const struct payment *was, const char *at,
+    struct pd_err *err)
 {
 	struct consumer c;
 	struct payment p;
@@ -269,8 +324,9 @@ post(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 		xstrlcpy(ai[i].due_on, open[i].due_on, sizeof ai[i].due_on);
 		ai[i].outstanding = open[i].amount - open[i].settled;
 	}
-	overpaid = alloc_apply(ai, n, g->amount);
-	if (gw_ledger_payment(s, gw, g, &c, ai, n, overpaid, at, &p, err) != 0)
+	overpaid = alloc_apply(ai, n, amount);
+	if (gw_ledger_payment(s, gw, g, amount, was, &c, ai, n, overpaid, at,
+	        &p, err) != 0)
 		goto out;
 	for (i = 0; i < n; i++)
 		if (ai[i].applied > 0 &&
@@ -307,27 +363,120 @@ out:
 	return rc;
 }
 
-/* A failed or refunded payment's ledger payment is reversed: voided
- * (its allocations given back, its credit notes voided), by "System",
- * with the gateway's word as the reason. */
+/* What is left of g to be in the ledger: nothing once it failed, its
+ * amount less what the gateway reports refunded of it. */
+static int64_t
+gw_left(const struct gw_payment *g)
+{
+	if (g->status == GW_FAILED || g->refunded >= g->amount)
+		return 0;
+	return g->amount - g->refunded;
+}
+
+/* Post what is left of g (a payment that succeeded, a refund in part
+ * arriving first): nothing when nothing is left. */
 static int
-reverse(struct svc *s, const struct gateway_row *gw, const struct gw_payment *g,
+post(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    const char *at, struct pd_err *err)
+{
+	int64_t left = gw_left(g);
+
+	return left > 0 ? post_amount(s, gw, g, left, NULL, at, err) : 0;
+}
+
+/* The first credit note made of payment p whose credit was already
+ * applied, into cn: 1, 0 none, -1 on error. */
+static int
+credit_used(struct svc *s, const struct payment *p, struct credit_note *cn,
+    struct pd_err *err)
+{
+	struct credit_note *cns;
+	size_t n, i;
+
+	cns = store_credits_of_payment(s->st, p->id, &n, err);
+	if (cns == NULL)
+		return -1;
+	for (i = 0; i < n && (cns[i].applied == 0 || cns[i].voided); i++)
+		;
+	if (i < n)
+		*cn = cns[i];
+	free(cns);
+	return i < n;
+}
+
+/* Hold g's reversal for a supervisor (review code why), audited once. */
+static int
+hold(struct svc *s, struct gw_payment *g, const char *why, const char *detail,
+    const char *at, struct pd_err *err)
+{
+	if (strcmp(g->review, why) == 0)
+		return 0;
+	xstrlcpy(g->review, why, sizeof g->review);
+	return svc_audit(s, at, "hold", "gateway_payment", g->code, detail, err);
+}
+
+/* Bring g's ledger payment down to what is left of it (gw_left) when a
+ * failure or a refund took some or all of it back: the payment voided
+ * (its allocations given back, its credit notes voided), by "System"
+ * with the gateway's word as the reason, and what is left posted again
+ * as a new payment of the gateway, allocated oldest first, so that
+ * what the refund reopens is the newest of what the payment settled
+ * (issue 19 review, point 1). A collections system does not undo what
+ * the customer already did with the money: when the payment's
+ * overpayment credit was already applied to other bills, the reversal
+ * is held for a supervisor (review "credit used", in the queue and in
+ * doctor) and the ledger left as it is (point 2); a refund of more than
+ * was paid is held too ("over refund"). */
+static int
+reverse(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
     const char *at, struct pd_err *err)
 {
 	struct payment p;
-	char uuid[UUID_BUFSZ], reason[200];
+	struct credit_note cn;
+	char uuid[UUID_BUFSZ], reason[300], m[MONEY_BUFSZ], detail[400];
+	int64_t left = gw_left(g);
+	int rc;
 
 	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
 		return -1;
 	if (p.status == PS_VOIDED)
 		return 0;
+	if (g->status != GW_FAILED && g->refunded > g->amount) {
+		snprintf(detail, sizeof detail,
+		    "refunded=%s amount=%lld payment=%s",
+		    money_plain(m, sizeof m, g->refunded, s->cfg.minor_digits),
+		    (long long)g->amount, p.payment_no);
+		return hold(s, g, GW_REVIEW_OVER_REFUND, detail, at, err);
+	}
+	if (left >= p.amount)
+		return 0;
+	rc = credit_used(s, &p, &cn, err);
+	if (rc != 0) {
+		snprintf(detail, sizeof detail,
+		    "status=%s refunded=%lld payment=%s credit_note=%s "
+		    "applied=%lld",
+		    gw_status_name(g->status), (long long)g->refunded,
+		    p.payment_no, cn.cn_no, (long long)cn.applied);
+		return rc < 0 ? -1
+		              : hold(s, g, GW_REVIEW_CREDIT_USED, detail, at,
+		                    err);
+	}
 	os_uuid_new(uuid);
-	snprintf(reason, sizeof reason, "Gateway %s reported payment %s %s",
-	    gw->name, g->code, gw_status_name(g->status));
+	if (left > 0)
+		snprintf(reason, sizeof reason,
+		    "Gateway %s reported %s of payment %s refunded", gw->name,
+		    money_plain(m, sizeof m, g->refunded, s->cfg.minor_digits),
+		    g->code);
+	else
+		snprintf(reason, sizeof reason,
+		    "Gateway %s reported payment %s %s", gw->name, g->code,
+		    gw_status_name(g->status));
 	if (ledger_void(s, &p, uuid, reason, 0, "System", at,
-	        s->cfg.terminal_id, err) != 0)
+	        s->cfg.terminal_id, err) != 0 ||
+	    svc_audit(s, at, "void", "payment", p.payment_no, reason, err) != 0)
 		return -1;
-	return svc_audit(s, at, "void", "payment", p.payment_no, reason, err);
+	g->review[0] = '\0';
+	return left > 0 ? post_amount(s, gw, g, left, &p, at, err) : 0;
 }
 
 /* Bring gateway payment code of gw where its latest status says: its
@@ -353,8 +502,8 @@ advance(struct svc *s, const struct gateway_row *gw, const char *code,
 	if (g.status == GW_SUCCEEDED && g.consumer_id != 0 && g.amount > 0 &&
 	    g.payment_id == 0 && post(s, gw, &g, at, err) != 0)
 		return -1;
-	if ((g.status == GW_FAILED || g.status == GW_REFUNDED) &&
-	    g.payment_id != 0 && reverse(s, gw, &g, at, err) != 0)
+	if (g.payment_id != 0 && g.status != GW_DISPUTED &&
+	    reverse(s, gw, &g, at, err) != 0)
 		return -1;
 	return store_gw_payment_save(s->st, &g, err);
 }

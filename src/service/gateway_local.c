@@ -21,6 +21,18 @@ svc_gateway_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct gw_payment g = r->gp;
 	char at[TS_BUFSZ];
 
+	if (g.review[0] != '\0' &&
+	    strcmp(g.review, GW_REVIEW_CREDIT_USED) != 0 &&
+	    strcmp(g.review, GW_REVIEW_OVER_REFUND) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s: review \"%s\" is not one this "
+		      "terminal knows"),
+		    g.code, g.review);
+	if (g.refunded < 0 || g.refunded > MONEY_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Gateway payment %s: refunded %lld is not between 0 and "
+		      "%lld minor units"),
+		    g.code, (long long)g.refunded, (long long)MONEY_MAX);
 	g.consumer_id = 0;
 	if (r->consumer_uuid[0] != '\0') {
 		if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid,
@@ -59,6 +71,16 @@ phone_typed(struct svc *s, const char *text, char *out, size_t n)
 		;
 	memmove(out, p, strlen(p) + 1);
 	return strlen(out) >= 6;
+}
+
+const char *
+svc_gateway_review(const char *code)
+{
+	if (strcmp(code, GW_REVIEW_CREDIT_USED) == 0)
+		return _("Refund held: its credit was already applied");
+	if (strcmp(code, GW_REVIEW_OVER_REFUND) == 0)
+		return _("Refund held: more refunded than paid");
+	return "";
 }
 
 struct gw_payment *
@@ -142,6 +164,32 @@ assoc_in_tx(struct svc *s, const struct gw_payment *g, const struct consumer *c,
 }
 
 int
+svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
+    struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR,
+	        on ? _("Associating a gateway payment")
+	           : _("Disassociating a gateway payment"),
+	        err) != 0)
+		return -1;
+	if (strcmp(g->assoc_state, "waiting") == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s: an association made here is waiting for "
+		      "the central node; sync first"),
+		    g->code);
+	if (on && g->consumer_id != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is already associated with account %s; "
+		      "disassociate it first"),
+		    g->code, g->account_no);
+	if (!on && g->consumer_id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is not associated with any consumer"),
+		    g->code);
+	return 0;
+}
+
+int
 svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
     const char *account, const char *reason, struct pd_err *err)
 {
@@ -153,22 +201,9 @@ svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
 
 	if (svc_require(s, ROLE_SUPERVISOR, doing, err) != 0 ||
 	    svc_check_text(_("Reason"), reason, s->cfg.remarks_max, 1, err) ||
-	    svc_check_sound(s, err) != 0 || find(s, gateway, code, &g, err))
+	    svc_check_sound(s, err) != 0 || find(s, gateway, code, &g, err) ||
+	    svc_gateway_assoc_check(s, &g, account != NULL, err) != 0)
 		return -1;
-	if (strcmp(g.assoc_state, "waiting") == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s: an association made here is waiting for "
-		      "the central node; sync first"),
-		    g.code);
-	if (account != NULL && g.consumer_id != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s is already associated with account %s; "
-		      "disassociate it first"),
-		    g.code, g.account_no);
-	if (account == NULL && g.consumer_id == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment %s is not associated with any consumer"),
-		    g.code);
 	if (account != NULL) {
 		if (store_consumer_by_account(s->st, account, &c, err) != 0)
 			return -1;

@@ -46,6 +46,8 @@ static const struct {
     {NULL, N_("Gateway %s reported payment %s failed")},
     {NULL, N_("Gateway %s reported payment %s refunded")},
     {NULL, N_("Gateway %s reported payment %s disputed")},
+    /* a refund in part: the total refunded so far (issue 19 review) */
+    {NULL, N_("Gateway %s reported %s of payment %s refunded")},
     /* the credit-note reasons of the default configuration
      * (config.c); an organisation's own are shown as configured */
     {NULL, N_("Duplicate Payment")}, {NULL, N_("Billing Error")},

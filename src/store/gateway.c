@@ -10,7 +10,7 @@
 
 #define GW_COLS                                                                \
 	"org, name, profile, secret, old_secret, path_hash, old_path_hash, "   \
-	"old_until, created_at, revoked_at, method, statuses"
+	"old_until, created_at, revoked_at, method, statuses, time_zone"
 
 static void
 read_gw(struct db_stmt *s, void *elem)
@@ -30,6 +30,7 @@ read_gw(struct db_stmt *s, void *elem)
 	st_col(s, 9, g->revoked_at, sizeof g->revoked_at);
 	st_col(s, 10, g->method, sizeof g->method);
 	st_col(s, 11, g->statuses, sizeof g->statuses);
+	st_col(s, 12, g->time_zone, sizeof g->time_zone);
 }
 
 int
@@ -130,17 +131,18 @@ store_gateway_revoke(struct store *st, const char *org, const char *name,
 
 int
 store_gateway_set(struct store *st, const char *org, const char *name,
-    const char *method, const char *statuses, struct pd_err *err)
+    const char *method, const char *statuses, const char *time_zone,
+    struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE gateways SET method = coalesce(?1, method), statuses = "
-	    "coalesce(?2, statuses) WHERE org = ?3 AND name = ?4 AND "
-	    "revoked_at = ''",
+	    "coalesce(?2, statuses), time_zone = coalesce(?5, time_zone) "
+	    "WHERE org = ?3 AND name = ?4 AND revoked_at = ''",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssss", method, statuses, org, name);
+	st_bind(s, "sssss", method, statuses, org, name, time_zone);
 	return active_done(st, s, org, name, err);
 }
 
@@ -192,10 +194,13 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO gateway_payments (gateway, code, status, "
 	    "account_ref, phone, payer, short_code, amount, currency, paid_at, "
-	    "event_time, notification_id, received_at, updated_at) VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13) "
-	    "ON CONFLICT (gateway, code) DO UPDATE SET status = "
-	    "excluded.status, account_ref = coalesce(nullif("
+	    "event_time, notification_id, received_at, updated_at, refunded) "
+	    "VALUES (?1, ?2, CASE WHEN ?14 THEN 'succeeded' ELSE ?3 END, ?4, "
+	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15) ON CONFLICT "
+	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 THEN "
+	    "gateway_payments.status ELSE excluded.status END, refunded = "
+	    "max(gateway_payments.refunded, excluded.refunded), account_ref = "
+	    "coalesce(nullif("
 	    "excluded.account_ref, ''), gateway_payments.account_ref), "
 	    "amount = "
 	    "excluded.amount, event_time = excluded.event_time, "
@@ -206,10 +211,14 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sssssssissiis", gateway, ev->code,
+	/* a refund of part of the amount leaves the payment succeeded (or
+	 * as it was), with what was refunded so far */
+	st_bind(s, "sssssssissiisdi", gateway, ev->code,
 	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,
-	    ev->event_time, notification, at);
+	    ev->event_time, notification, at,
+	    ev->status == GW_REFUNDED && ev->refunded < ev->amount,
+	    ev->refunded);
 	return st_done(st, s, err);
 }
 
@@ -224,14 +233,6 @@ norm_ref(const char *ref, char *norm, size_t n)
 		if (ref[i] != ' ' && ref[i] != '-')
 			norm[j++] = (char)toupper((unsigned char)ref[i]);
 	norm[j] = '\0';
-}
-
-int
-store_gw_account_known(struct store *st, const char *ref, struct pd_err *err)
-{
-	int64_t id;
-
-	return store_gw_consumer_by_ref(st, ref, &id, err);
 }
 
 int
@@ -299,7 +300,8 @@ store_gw_phone_owners(struct store *st, const char *national, const char *cc,
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"g.payment_id, coalesce(p.payment_no, ''), g.fee, g.settled_on, "      \
-	"g.processing_tenths, g.manual FROM gateway_payments g LEFT JOIN "     \
+	"g.processing_tenths, g.manual, g.refunded, g.review FROM "            \
+	"gateway_payments g LEFT JOIN "                                        \
 	"consumers c ON c.id = g.consumer_id LEFT JOIN payments p ON p.id = "  \
 	"g.payment_id "
 
@@ -330,6 +332,8 @@ read_gwp(struct db_stmt *s, void *elem)
 	st_col(s, 16, g->settled_on, sizeof g->settled_on);
 	g->processing_tenths = db_column_int64(s, 17);
 	g->manual = db_column_int(s, 18);
+	g->refunded = db_column_int64(s, 19);
+	st_col(s, 20, g->review, sizeof g->review);
 }
 
 int
@@ -376,14 +380,14 @@ store_gw_payment_save(
 	    "UPDATE gateway_payments SET webhook_status = ?, "
 	    "settlement_status = ?, consumer_id = ?, candidates = ?, "
 	    "payment_id = ?, fee = ?, settled_on = ?, processing_tenths = ?, "
-	    "manual = ? WHERE id = ?",
+	    "manual = ?, review = ? WHERE id = ?",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssisiisidi", g->webhook_status, g->settlement_status,
+	st_bind(s, "ssisiisidsi", g->webhook_status, g->settlement_status,
 	    g->consumer_id, g->candidates, g->payment_id, g->fee, g->settled_on,
-	    g->processing_tenths, g->manual, g->id);
+	    g->processing_tenths, g->manual, g->review, g->id);
 	return st_done(st, s, err);
 }
 
@@ -429,22 +433,24 @@ store_gwl_put(struct store *st, const struct gw_payment *g, const char *at,
 	    "INSERT INTO gw_payments (gateway, code, status, webhook_status, "
 	    "settlement_status, account_ref, phone, amount, paid_at, "
 	    "candidates, consumer_id, payment_uuid, fee, settled_on, "
-	    "processing_tenths, pulled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT (gateway, "
+	    "processing_tenths, pulled_at, refunded, review) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+	    "?17, ?18) ON CONFLICT (gateway, "
 	    "code) DO UPDATE SET status = ?3, webhook_status = ?4, "
 	    "settlement_status = ?5, account_ref = ?6, phone = ?7, amount = "
 	    "?8, paid_at = ?9, candidates = ?10, consumer_id = ?11, "
 	    "payment_uuid = ?12, fee = ?13, settled_on = ?14, "
-	    "processing_tenths = ?15, pulled_at = ?16",
+	    "processing_tenths = ?15, pulled_at = ?16, refunded = ?17, "
+	    "review = ?18",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sssssssissisisis", g->gateway, g->code,
+	st_bind(s, "sssssssissisisisis", g->gateway, g->code,
 	    gw_status_name(g->status), g->webhook_status, g->settlement_status,
 	    g->account_ref, g->phone, g->amount, g->paid_at, g->candidates,
 	    g->consumer_id, g->payment_uuid, g->fee, g->settled_on,
-	    g->processing_tenths, at);
+	    g->processing_tenths, at, g->refunded, g->review);
 	return st_done(st, s, err);
 }
 
@@ -491,9 +497,11 @@ store_gwl_gateway(struct store *st, const char *name, char out[48],
 	"g.settlement_status, g.account_ref, g.phone, g.amount, g.paid_at, "   \
 	"g.consumer_id, coalesce(c.account_no, ''), g.candidates, "            \
 	"coalesce(p.id, 0), coalesce(p.payment_no, ''), g.fee, g.settled_on, " \
-	"g.processing_tenths, g.payment_uuid, coalesce((SELECT CASE WHEN "     \
+	"g.processing_tenths, 0, g.refunded, g.review, "                       \
+	"g.payment_uuid, coalesce((SELECT CASE WHEN "                          \
 	"o.rejected_at IS NOT NULL THEN 'refused' WHEN o.sent_at IS NULL "     \
-	"THEN 'waiting' ELSE '' END || char(9) || o.reject_reason FROM "       \
+	"THEN 'waiting' ELSE '' END || char(9) || coalesce(json_extract("      \
+	"o.payload, '$.data.action'), '') || char(9) || o.reject_reason FROM " \
 	"outbox o WHERE o.kind = 'gateway_association' AND o.ref = "           \
 	"g.gateway || ':' || g.code ORDER BY o.id DESC LIMIT 1), '') FROM "    \
 	"gw_payments g LEFT JOIN consumers c ON c.id = g.consumer_id LEFT "    \
@@ -507,12 +515,17 @@ read_gwl(struct db_stmt *s, void *elem)
 
 	read_gwp(s, g);
 	g->manual = 0;
-	st_col(s, 18, g->payment_uuid, sizeof g->payment_uuid);
-	st_col(s, 19, state, sizeof state);
+	st_col(s, 21, g->payment_uuid, sizeof g->payment_uuid);
+	st_col(s, 22, state, sizeof state);
 	tab = strchr(state, '\t');
 	if (tab != NULL) {
-		*tab = '\0';
-		xstrlcpy(g->assoc_reason, tab + 1, sizeof g->assoc_reason);
+		*tab++ = '\0';
+		xstrlcpy(g->assoc_action, tab, sizeof g->assoc_action);
+		g->assoc_action[strcspn(g->assoc_action, "\t")] = '\0';
+		tab = strchr(tab, '\t');
+		if (tab != NULL)
+			xstrlcpy(g->assoc_reason, tab + 1,
+			    sizeof g->assoc_reason);
 	}
 	xstrlcpy(g->assoc_state, state, sizeof g->assoc_state);
 }

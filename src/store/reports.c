@@ -301,6 +301,28 @@ static const struct {
         "v.payment_id = p.id WHERE (p.status = 'Voided') <> (v.id IS NOT "
         "NULL) OR (v.id IS NOT NULL AND coalesce((SELECT sum(amount) FROM "
         "allocations WHERE payment_id = p.id), 0) <> 0)"},
+    /* a voided credit note gives back what it settled: a void of it
+     * (or of its payment) is refused once it is applied, so one that
+     * still settles items is a reversal that skipped that check (issue
+     * 19 review, point 2: a gateway's refund did). An application, or
+     * a void of the note or its payment, made here offline and refused
+     * by the central node (the other came first elsewhere) is the
+     * sync's conflict, held here with its reason, not this */
+    {N_("voided credit"), 0,
+        "SELECT 'credit note ' || n.cn_no || ' is voided but still "
+        "settles ' || sum(a.amount) || ' of ' || group_concat(i.ref, ', ') "
+        "FROM credit_notes n JOIN credit_applications a ON "
+        "a.credit_note_id = n.id JOIN items i ON i.id = a.item_id WHERE "
+        "n.voided AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+        "o.rejected_at IS NOT NULL AND (o.uuid = a.uuid OR o.ref = n.cn_no "
+        "OR (o.kind = 'void' AND o.ref = (SELECT payment_no FROM payments "
+        "WHERE id = n.payment_id)))) GROUP BY n.id"},
+    /* a gateway's refund or failure held for a supervisor (issue 19
+     * review): the ledger still counts money the gateway took back */
+    {N_("gateway refunds"), 0,
+        "SELECT 'gateway payment ' || gateway || ' ' || code || ': its "
+        "refund or failure is held (' || review || '), refunded ' || "
+        "refunded || ' of ' || amount FROM gw_payments WHERE review <> ''"},
     {N_("daily totals"), 1,
         "SELECT 'day ' || d.day || ': rollup says ' || "
         "coalesce(r.collected, 0) || ' in ' || coalesce(r.payments, 0) || "

@@ -1049,6 +1049,12 @@ const char *const store_migrations[] = {
      * time, as the organisation's read the rollups */
     "CREATE INDEX payments_terminal ON payments (terminal, paid_on, status);\n"
     "CREATE INDEX payments_branch ON payments (branch, paid_on, status);\n",
+    /* a pulled gateway payment's refunds so far and why a refund is held
+     * for a supervisor (issue 19 review: struct gw_payment) */
+    "ALTER TABLE gw_payments ADD COLUMN refunded INTEGER NOT NULL"
+    " DEFAULT 0 CHECK (refunded >= 0);\n"
+    "ALTER TABLE gw_payments ADD COLUMN review TEXT NOT NULL"
+    " DEFAULT '';\n",
 };
 
 const int store_nmigrations =

@@ -138,7 +138,7 @@ const char *const store_central_migrations[] = {
     " received_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
     " UNIQUE (gateway, code));\n"
     /* an account reference as payers type it: matched ignoring case,
-     * spaces and dashes (store_gw_account_known) */
+     * spaces and dashes (store_gw_consumer_by_ref) */
     "CREATE INDEX consumers_account_norm ON consumers"
     " (upper(replace(replace(account_no, ' ', ''), '-', '')));\n",
     /* 8: gateway payments on their way to the ledger (issue 19): the
@@ -280,6 +280,23 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_deposit_lines_upd;\n"
     "DROP TRIGGER IF EXISTS seal_statement_matches_ins;\n"
     "DROP TRIGGER IF EXISTS seal_statement_matches_upd;\n",
+    /* gateway refunds in part (issue 19 review, points 1 and 2): what
+     * the gateway reports refunded of a payment so far, and why a refund
+     * (or a failure) is held for a supervisor instead of reversed ("":
+     * none); both flow to the terminals with the rest of the row */
+    "ALTER TABLE gateway_payments ADD COLUMN refunded INTEGER NOT NULL"
+    " DEFAULT 0 CHECK (refunded >= 0);\n"
+    "ALTER TABLE gateway_payments ADD COLUMN review TEXT NOT NULL"
+    " DEFAULT '';\n"
+    "DROP TRIGGER feed_gw_payment_save;\n" FEED("gw_payment_save",
+        "AFTER UPDATE OF webhook_status, settlement_status, consumer_id,"
+        " candidates, payment_id, fee, settled_on, refunded, review ON"
+        " gateway_payments",
+        "gateway_payment", "NEW.id"),
+    /* a row's newest feed entry (issue 19 review, point 3): the feed
+     * serves a gateway payment's current row once, at its newest entry,
+     * after the consumer and the payment it points at */
+    "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n",
 };
 #undef FEED
 #undef RULE_FEED
@@ -337,6 +354,9 @@ const char *const store_admin_migrations[] = {
     " NULL, seq INTEGER NOT NULL, at TEXT NOT NULL);\n"
     "CREATE INDEX terminal_marks_terminal ON terminal_marks (org,"
     " terminal, at);\n",
+    /* a gateway's time zone (issue 19 review, point 4): mobile-money
+     * networks send TransTime in their local time ("" for UTC) */
+    "ALTER TABLE gateways ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_admin_nmigrations =

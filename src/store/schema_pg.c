@@ -96,6 +96,9 @@ const char *const store_pg_admin_migrations[] = {
     " NULL, seq bigint NOT NULL, at text NOT NULL);\n"
     "CREATE INDEX terminal_marks_terminal ON terminal_marks (org,"
     " terminal, at);\n",
+    /* 3: a gateway's time zone (issue 19 review, point 4), as
+     * schema_central.c's store_admin_migrations */
+    "ALTER TABLE gateways ADD COLUMN time_zone text NOT NULL DEFAULT '';\n",
 };
 
 const int store_pg_admin_nmigrations =
@@ -700,6 +703,18 @@ const char *const store_pg_central_migrations[] = {
     " FROM audit_anchors;\n"
     "CREATE TRIGGER anchor_history_ins AFTER INSERT OR UPDATE ON"
     " audit_anchors FOR EACH ROW EXECUTE FUNCTION anchor_history();\n",
+    /* 3: gateway refunds in part, a refund held for a supervisor, and a
+     * row's newest feed entry (issue 19 review), as schema_central.c's */
+    "ALTER TABLE gateway_payments ADD COLUMN refunded bigint NOT NULL"
+    " DEFAULT 0 CHECK (refunded >= 0);\n"
+    "ALTER TABLE gateway_payments ADD COLUMN review text NOT NULL"
+    " DEFAULT '';\n"
+    "DROP TRIGGER feed_gw_payment_save ON gateway_payments;\n"
+    "CREATE TRIGGER feed_gw_payment_save AFTER UPDATE OF"
+    " webhook_status, settlement_status, consumer_id, candidates,"
+    " payment_id, fee, settled_on, refunded, review ON gateway_payments"
+    " FOR EACH ROW EXECUTE FUNCTION feed_row('gateway_payment');\n"
+    "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n",
 };
 
 const int store_pg_central_nmigrations =

@@ -448,9 +448,16 @@ store_feed_page(struct store *st, int64_t since, const char *origin,
 	if (st_exec(st, "BEGIN", err) != 0)
 		return NULL;
 	head = store_feed_head(st);
+	/* a gateway payment is served as its row is now: at its newest
+	 * entry only, which comes after the consumer and the ledger payment
+	 * that row points at (an earlier entry would name a consumer a
+	 * consumer import fed later: issue 19 review, point 3) */
 	s = st_stmt(st,
-	    "SELECT seq, entity, row_id, origin FROM feed WHERE seq > ? AND "
-	    "(origin <> ? OR altered <> 0) ORDER BY seq LIMIT ?",
+	    "SELECT seq, entity, row_id, origin FROM feed f WHERE seq > ?1 "
+	    "AND (origin <> ?2 OR altered <> 0) AND NOT (entity = "
+	    "'gateway_payment' AND EXISTS (SELECT 1 FROM feed l WHERE "
+	    "l.entity = f.entity AND l.row_id = f.row_id AND l.seq > f.seq "
+	    "AND (l.origin <> ?2 OR l.altered <> 0))) ORDER BY seq LIMIT ?3",
 	    err);
 	if (s == NULL) {
 		st_exec(st, "COMMIT", NULL);

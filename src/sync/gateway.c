@@ -228,6 +228,30 @@ static const struct {
     {"charge.dispute.created", GW_DISPUTED},
 };
 
+/* What a charge.refunded event says was refunded of the payment so far:
+ * data.object.amount_refunded, an integer of minor units from 1 to the
+ * amount (the processors send every refund of a charge with the total
+ * refunded); the whole amount when the event does not say. More than the
+ * amount is kept as sent, for the service to flag (issue 19 review). */
+static int
+card_refunded(json_t *obj, struct gw_event *ev, struct pd_err *err)
+{
+	json_t *r = json_object_get(obj, "amount_refunded");
+
+	if (r == NULL || json_is_null(r)) {
+		ev->refunded = ev->amount;
+		return 0;
+	}
+	if (!json_is_integer(r) || json_integer_value(r) <= 0 ||
+	    json_integer_value(r) > MONEY_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    "data.object.amount_refunded: an integer of minor units "
+		    "from 1 to %lld expected",
+		    (long long)MONEY_MAX);
+	ev->refunded = json_integer_value(r);
+	return 0;
+}
+
 /* The payment of a known card event, from data.object. */
 static int
 card_payment(
@@ -283,7 +307,7 @@ card_payment(
 		    "data.object.created: Unix seconds expected");
 	utc(created != NULL ? json_integer_value(created) : ev->event_time,
 	    ev->paid_at);
-	return 0;
+	return ev->status == GW_REFUNDED ? card_refunded(obj, ev, err) : 0;
 }
 
 int

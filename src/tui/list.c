@@ -58,6 +58,25 @@ tui_cell(int y, int x, const char *text, int w, int right)
 	return used + 1;
 }
 
+const char *
+tui_code_fit(const char *code, int w, char *buf, size_t n)
+{
+	size_t len = strlen(code), head, tail;
+	int hw;
+
+	if (utf8_columns(code, len) <= w || w < 6)
+		return code;
+	/* a third for the start (the processor's prefix), the rest for the
+	 * end */
+	head = utf8_fit(code, len, (w - 1) / 3, &hw);
+	for (tail = head; tail < len; tail++)
+		if ((code[tail] & 0xC0) != 0x80 &&
+		    utf8_columns(code + tail, len - tail) <= w - 1 - hw)
+			break;
+	snprintf(buf, n, "%.*s" ELLIPSIS "%s", (int)head, code, code + tail);
+	return buf;
+}
+
 static int
 numeric(enum xkind k)
 {

@@ -38,9 +38,14 @@ struct queue {
 	unsigned gen;
 };
 
+/* the code is never cut at its end, where two processors' ids differ
+ * (pi_3MtwBw...a3tqPa, pi_3MtwBw...b9XyZq): shown whole, or as its start
+ * and its end (tui_code_fit) */
+#define CODE_COLS 16
 static const struct xcol cols[] = {
+    {N_("#"), "id", X_INT, 3, 0},
     {N_("Account"), "account", X_TEXT, 10, 8},
-    {N_("Code"), "code", X_TEXT, 12, 8},
+    {N_("Code"), "code", X_TEXT, CODE_COLS, -1},
     {N_("Phone"), "phone", X_TEXT, 12, 0},
     {N_("Amount"), "amount", X_MONEY, 10, 0},
     {N_("Date paid"), "paid_on", X_DATE, 10, 0},
@@ -55,13 +60,14 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 
 	(void)t;
 	snprintf(buf, 11, "%.10s", g->paid_at);
-	c[0].s = g->account_no[0] ? g->account_no : g->account_ref;
-	c[1].s = g->code;
-	c[2].s = g->phone;
-	c[3].n = g->amount;
-	c[4].s = buf;
-	c[5].s = g->candidates;
-	c[6].s = g->assoc_state;
+	c[0].n = (int64_t)row + 1;
+	c[1].s = g->account_no[0] ? g->account_no : g->account_ref;
+	c[2].s = tui_code_fit(g->code, CODE_COLS, buf + 11, 300);
+	c[3].s = g->phone;
+	c[4].n = g->amount;
+	c[5].s = buf;
+	c[6].s = g->candidates;
+	c[7].s = g->assoc_state;
 }
 
 static void
@@ -111,7 +117,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	g = &q->rows[q->list.sel < q->n ? q->list.sel : 0];
 	if (strcmp(g->assoc_state, "refused") == 0)
 		snprintf(line, sizeof line,
-		    _("Refused by the central node: %s"), g->assoc_reason);
+		    strcmp(g->assoc_action, "disassociate") == 0
+		        ? _("Disassociation refused by the central node: %s")
+		        : _("Association refused by the central node: %s"),
+		    g->assoc_reason);
+	else if (g->review[0] != '\0')
+		snprintf(line, sizeof line, "%s %s  %s", g->gateway, g->code,
+		    svc_gateway_review(g->review));
 	else
 		snprintf(line, sizeof line, "%s %s  %s", g->gateway,
 		    _(gw_status_name(g->status)), g->settlement_status);
@@ -127,6 +139,7 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct queue *q = (struct queue *)sc;
+	struct pd_err err;
 
 	if (tui_list_action(&q->list, a))
 		return TUI_HANDLED;
@@ -142,6 +155,13 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if (q->n == 0) {
 			tui_message(
 			    t, 1, "%s", _("No gateway payment selected"));
+			return TUI_HANDLED;
+		}
+		/* what cannot be done is said at once, in the status line,
+		 * before a dialog asks for a reason (issue 19 review) */
+		if (svc_gateway_assoc_check(t->svc, &q->rows[q->list.sel],
+		        a == A_ASSOC, &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}
 		tui_push(t, screen_gateway_assoc_new(
@@ -185,6 +205,7 @@ screen_gateway_new(struct tui *t)
 	struct queue *q = xcalloc(1, sizeof *q);
 
 	tui_list_init(&q->list, cols, TUI_NCOLS(cols), cells, q);
+	q->list.keep = 1u << 2; /* the code: never hidden */
 	q->search.max = 64;
 	q->sc.cls = &screen_gateway_class;
 	q->sc.typing = 1;

@@ -116,7 +116,9 @@ gateway_lines(const struct wizard *w, struct tui *t, int y)
 		const struct gw_payment *g = &w->cv.gw[n - 1 - i];
 		int x = 4;
 
-		const char *v[] = {day, g->gateway, g->code,
+		char code[300];
+		const char *v[] = {day, g->gateway,
+		    tui_code_fit(g->code, cw[2] - 1, code, sizeof code),
 		    _(gw_status_name(g->status)),
 		    svc_money(t->svc, m, sizeof m, g->amount)};
 		size_t k;

@@ -194,6 +194,13 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 		pair(d, _("Status"),
 		    _(gw_status_name(v->gw.status)));
 		pair(d, _("Settlement status"), v->gw.settlement_status);
+		if (v->gw.refunded > 0) {
+			money_pair(d, t, _("Paid at the gateway"),
+			    v->gw.amount);
+			money_pair(d, t, _("Refunded"), v->gw.refunded);
+		}
+		if (v->gw.review[0] != '\0')
+			pair(d, _("Review"), svc_gateway_review(v->gw.review));
 	}
 	if (p->status == PS_VOIDED) {
 		heading(l, _("Void"));

@@ -410,6 +410,10 @@ void tui_list_free(struct tui_list *l);
 /* s in w display columns at y, x (right-aligned if right), cut with an
  * ellipsis if longer, never inside a character; the columns written. */
 int tui_cell(int y, int x, const char *s, int w, int right);
+/* A code (a payment id of a gateway) in w display columns: whole if it
+ * fits, else its start, an ellipsis and its end, where ids of one
+ * processor differ (into buf of n bytes; the code itself when whole). */
+const char *tui_code_fit(const char *code, int w, char *buf, size_t n);
 
 /* A menu over the screen below it: Enter runs fn with the item's id
  * after the menu closed; fn returns a screen to open, or NULL. The title

@@ -49,6 +49,11 @@ def card(args):
         obj["payment_intent"] = code
     if account != "-":
         obj["metadata"] = {"account": account}
+    if len(args) > 7:  # a refund's total so far (charge.refunded)
+        r = args[7]
+        obj["amount_refunded"] = int(r) if r.lstrip("-").isdigit() else \
+            json.loads(r)
+        obj["refunded"] = obj["amount_refunded"] == obj["amount"]
     ev = {"id": evid, "object": "event", "type": typ, "created": created,
           "livemode": False, "data": {"object": obj}}
     print(json.dumps(ev))

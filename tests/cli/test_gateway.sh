@@ -873,6 +873,8 @@ before=$(gwstate)
 expect "disassociate: refused by the central node" 0 "Rejected    1" pdt 1 sync
 expect "disassociate: T01 shows why" 0 "was already applied; the payment cannot be disassociated" \
     tsup 1 gateway list --search GB1
+has "disassociate: said as a refused disassociation, not association" \
+    "the central node refused the disassociation made here"
 same "disassociate: refused, nothing changed" "$(gwstate)" "$before"
 expect "gateway list --json: the state and the reason's word" 0 \
     '"sync":"refused"' tsup 1 --json gateway list --search GB1
@@ -996,6 +998,256 @@ expect "--split: with --limit" 3 "takes no --sort, --limit or workbook" \
 expect "--split: a cashier may not" 5 "supervisor" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     report payers --split gateway
+
+# -- refunds in part (issue 19 review, point 1): charge.refunded carries
+# the total refunded so far (amount_refunded); what is left stays in the
+# ledger (the payment voided and the rest posted again, oldest first, so
+# the refund reopens the newest of what it settled); a second refund
+# taking the rest reverses all; more refunded than paid is held
+cat >"$T/gwr.csv" <<CSV
+account_no,name,service_address,phone,email,segment
+WU-30006,Fay Refund,6 Pay Road,,,Residential
+WU-30007,Gus Credit,7 Pay Road,,,Residential
+CSV
+cat >"$T/gwrb.csv" <<CSV
+invoice_no,account_no,period,amount,issued_on,due_on
+INV-R-1,WU-30006,Jan 2026,10.00,2026-01-01,2026-01-10
+INV-R-2,WU-30006,Feb 2026,10.00,2026-02-01,2026-02-10
+INV-R-3,WU-30007,Jan 2026,10.00,2026-01-01,2026-01-10
+CSV
+central import ACME consumers "$T/gwr.csv" >/dev/null &&
+    central import ACME bills "$T/gwrb.csv" >/dev/null ||
+    echo "not ok - refund setup"
+rt=$((now + 100))
+# cardr EVENT TYPE CODE AMOUNT ACCOUNT [REFUNDED]: sent, a second later
+# than the one before
+cardr() {
+	rt=$((rt + 1))
+	ev=$($SIM card "$2" "$1" "$3" "$4" usd "$5" $rt ${6:+"$6"})
+	run $SIM send "$CU" --secret "$NEW" "$ev"
+}
+# the ledger payments of CODE, oldest first: status:amount
+lps() { csql "SELECT group_concat(status || ':' || amount, ' ') FROM
+    (SELECT status, amount FROM payments WHERE reference = '$1' ORDER BY
+    id)"; }
+cardr evt_r1 payment_intent.succeeded pi_r1 2500 WU-30006
+same "refund: a card payment of 25.00, 5.00 of it credit" \
+    "$(settled WU-30006)|$(lps pi_r1)" "INV-R-1=1000 INV-R-2=1000|Pending:2500"
+cardr evt_r2 charge.refunded pi_r1 2500 - 700
+answer "refund: 7.00 of it refunded" 200 '"received":true'
+same "refund: in part, the gateway payment succeeded with 7.00 refunded" \
+    "$(csql "SELECT status, refunded, review FROM gateway_payments WHERE
+        code = 'pi_r1'")" "succeeded|700|"
+same "refund: in part, 18.00 left in the ledger, the newest reopened" \
+    "$(lps pi_r1)|$(lp pi_r1 | cut -d'|' -f2,6,7)|$(settled WU-30006)" \
+    "Voided:2500 Pending:1800|Pending|1800|0|INV-R-1=1000 INV-R-2=800"
+same "refund: in part, the void says how much" \
+    "$(csql "SELECT v.reason, v.voided_by FROM voids v JOIN payments p ON
+        p.id = v.payment_id WHERE p.reference = 'pi_r1'")" \
+    "Gateway stripe reported 7.00 of payment pi_r1 refunded|System"
+same "refund: in part, its credit note voided with it" \
+    "$(csql "SELECT group_concat(c.voided) FROM credit_notes c JOIN
+        payments p ON p.id = c.payment_id WHERE p.reference = 'pi_r1'")" 1
+run $SIM send "$CU" --secret "$NEW" "$ev"
+answer "refund: in part, replayed" 200 '"replay":true'
+same "refund: in part, a replay reverses nothing twice" "$(lps pi_r1)" \
+    "Voided:2500 Pending:1800"
+printf 'code,amount,fee,settled_on\npi_r1,25.00,0.50,2026-12-02\n' \
+    >"$T/sr.csv"
+expect "refund: the gateway settles the payment refunded in part" 0 \
+    "1 payment settled" central gateway settle ACME stripe "$T/sr.csv"
+cardr evt_r3 charge.refunded pi_r1 2500 - 1000
+same "refund: a second one in part, 15.00 left, Posted as settled" \
+    "$(lps pi_r1)|$(settled WU-30006)" \
+    "Voided:2500 Voided:1800 Posted:1500|INV-R-1=1000 INV-R-2=500"
+pdt 1 sync >/dev/null
+rp=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_r1'
+    AND status = 'Posted'")
+expect "refund: payment show, what was paid and refunded" 0 "Refunded" \
+    tsup 1 payment show "$rp"
+has "refund: payment show, the amount paid at the gateway" "25.00"
+has "refund: payment show, the amount refunded" "10.00"
+run tsup 1 --json payment show "$rp"
+has "refund: payment show --json, refunded" '"refunded": 1000'
+run tsup 1 --json report payers --search WU-30006
+has "refund: the payers report counts what is left" '"total":1500'
+same "refund: the terminal has the refunds as the central node" \
+    "$(tsql 1 "SELECT refunded FROM gw_payments WHERE code = 'pi_r1'")|$(tsql 1 "SELECT group_concat(i.ref || '=' || i.settled, ' ') FROM items i
+        JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no =
+        'WU-30006' ORDER BY i.due_on")" "1000|INV-R-1=1000 INV-R-2=500"
+cardr evt_r4 charge.refunded pi_r1 2500 - 2500
+same "refund: the rest refunded reverses all" \
+    "$(pay pi_r1 | cut -d'|' -f1)|$(lps pi_r1)|$(settled WU-30006)" \
+    "refunded|Voided:2500 Voided:1800 Voided:1500|INV-R-1=0 INV-R-2=0"
+cardr evt_r5 charge.refunded pi_r1 2500 - 1000
+same "refund: an older total arriving late changes nothing" \
+    "$(csql "SELECT status, refunded FROM gateway_payments WHERE code =
+        'pi_r1'")|$(lps pi_r1)" \
+    "refunded|2500|Voided:2500 Voided:1800 Voided:1500"
+cardr evt_r6 payment_intent.succeeded pi_r2 500 WU-30006
+cardr evt_r7 charge.refunded pi_r2 500 - 600
+answer "refund: more than was paid is kept" 200 '"received":true'
+same "refund: more than was paid is held, the ledger left as it was" \
+    "$(csql "SELECT status, refunded, review FROM gateway_payments WHERE
+        code = 'pi_r2'")|$(lps pi_r2)|$(settled WU-30006)" \
+    "refunded|600|over refund|Pending:500|INV-R-1=500 INV-R-2=0"
+same "refund: the hold is audited" \
+    "$(csql "SELECT count(*) FROM audit_log WHERE action = 'hold' AND ref =
+        'pi_r2'")" 1
+ev=$($SIM card charge.refunded evt_rb pi_r2 500 usd - $rt 0)
+refused_gw "refund: amount_refunded 0 is refused" 400 \
+    "data.object.amount_refunded: an integer of minor units from 1" \
+    $SIM send "$CU" --secret "$NEW" "$ev"
+ev=$($SIM card charge.refunded evt_rb pi_r2 500 usd - $rt '"1.00"')
+refused_gw "refund: amount_refunded as a string is refused" 400 \
+    "data.object.amount_refunded: an integer" \
+    $SIM send "$CU" --secret "$NEW" "$ev"
+ev=$($SIM card charge.refunded evt_rb pi_r2 500 usd - $rt -5)
+refused_gw "refund: a negative amount_refunded is refused" 400 \
+    "data.object.amount_refunded" $SIM send "$CU" --secret "$NEW" "$ev"
+
+# -- a refund after the payment's credit was applied (issue 19 review,
+# point 2): not reversed (the credit's application stays, and so the
+# bill it paid) but held for a supervisor, in the list and in doctor
+cardr evt_c1 payment_intent.succeeded pi_c1 1500 WU-30007
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-R-4,WU-30007,Feb 2026,10.00,2026-02-01,2026-02-10\n' \
+    >"$T/gwr4.csv"
+central import ACME bills "$T/gwr4.csv" >/dev/null
+pdt 1 sync >/dev/null
+c1cn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
+    p.id = c.payment_id WHERE p.reference = 'pi_c1'")
+PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$c1cn" --to INV-R-4 \
+    --amount 5 >/dev/null && pdt 1 sync >/dev/null ||
+    echo "not ok - credit apply"
+same "credit used: INV-R-4 paid by the gateway payment's credit" \
+    "$(settled WU-30007)" "INV-R-3=1000 INV-R-4=500"
+cardr evt_c2 charge.refunded pi_c1 1500 -
+same "credit used: a refund is held, the ledger left as it was" \
+    "$(csql "SELECT status, review FROM gateway_payments WHERE code =
+        'pi_c1'")|$(lps pi_c1)|$(settled WU-30007)|$(csql "SELECT voided
+        FROM credit_notes WHERE cn_no = '$c1cn'")" \
+    "refunded|credit used|Pending:1500|INV-R-3=1000 INV-R-4=500|0"
+cardr evt_c3 payment_intent.payment_failed pi_c1 1500 WU-30007
+same "credit used: a failure after it is held too, audited once" \
+    "$(csql "SELECT status, review FROM gateway_payments WHERE code =
+        'pi_c1'")|$(lps pi_c1)|$(csql "SELECT count(*) FROM audit_log WHERE
+        action = 'hold' AND ref = 'pi_c1'")" "failed|credit used|Pending:1500|1"
+cardr evt_c4 payment_intent.succeeded pi_c2 1500 WU-30007
+cardr evt_c5 charge.refunded pi_c2 1500 - 200
+same "credit unused: a refund in part of another payment goes through" \
+    "$(lps pi_c2)" "Voided:1500 Pending:1300"
+pdt 1 sync >/dev/null
+expect "credit used: the terminal shows the hold" 0 \
+    "Payment pi_c1: Refund held: its credit was already applied" tsup 1 \
+    gateway list --search pi_c
+has "refund: the list says what was refunded in part" \
+    "Payment pi_c2: \$2.00 of it refunded"
+c1=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_c1'")
+expect "credit used: and in the payment's details" 0 \
+    "Refund held: its credit was already applied" tsup 1 payment show "$c1"
+expect "credit used: doctor names the held refund" 6 \
+    "gateway payment stripe pi_c1: its refund or failure is held (credit used)" \
+    pdt 1 doctor
+has "credit used: doctor names the one over refunded" "stripe pi_r2"
+# the state the review found (the note voided, its application left) is
+# caught by doctor: made on a copy of T01's store
+sqlite3 "$T/t1.db" ".backup $T/vc.db"
+sqlite3 "$T/vc.db" "PRAGMA foreign_keys = OFF; DROP TRIGGER IF EXISTS
+    seal_credit_notes_upd; UPDATE gw_payments SET review = '';
+    UPDATE credit_notes SET voided = 1 WHERE cn_no = '$c1cn'" 2>/dev/null
+sed "s|$T/t1.db|$T/vc.db|" "$T/t1.ini" >"$T/vc.ini"
+expect "doctor: a voided credit note still settling a bill" 6 \
+    "credit note $c1cn is voided but still settles 500 of INV-R-4" \
+    "$PD" --config "$T/vc.ini" doctor
+
+# -- a consumer import that matches the backlog, and a terminal pulling
+# for the first time after it (issue 19 review, point 3): the gateway
+# payments' entries in the feed came before the consumer they now name
+# and the ledger payments made of them; each is served at its newest
+# entry, after both, so the pull has no conflict
+cardr evt_m1 payment_intent.succeeded pi_m1 700 WU-30008
+mm2 "$($SIM mm GM1 6.00 NOBODY 254711000008 20261130190000)"
+printf 'account_no,name,service_address,phone,email,segment\nWU-30008,Hal Late,8 Pay Road,0711 000 008,,Residential\n' \
+    >"$T/gwc3.csv"
+expect "feed: a consumer import matches two payments of the backlog" 0 \
+    "2 associated" central import ACME consumers "$T/gwc3.csv"
+run central terminal add ACME B03 T03
+terminal 3 "$(token_of)"
+expect "feed: a terminal's first pull after it" 0 "Pulled" pdt 3 sync
+has "feed: no conflict" "Conflicts   0"
+none "feed: nothing refused" "efused" "not known"
+same "feed: T03 has both, associated, with their payments" \
+    "$(tsql 3 "SELECT group_concat(g.code || '=' || c.account_no || ':' ||
+        p.status, ' ') FROM (SELECT * FROM gw_payments ORDER BY code) g
+        JOIN consumers c ON c.id = g.consumer_id JOIN payments p ON
+        p.uuid = g.payment_uuid WHERE g.code IN ('GM1', 'pi_m1')")" \
+    "GM1=WU-30008:Pending pi_m1=WU-30008:Pending"
+same "feed: T03 has every gateway payment the central node has" \
+    "$(tsql 3 "SELECT count(*) FROM gw_payments")" \
+    "$(csql "SELECT count(*) FROM gateway_payments")"
+expect "feed: T03 is consistent" 6 "gateway refunds" pdt 3 doctor
+none "feed: T03's doctor finds only the held refunds" "item balances" \
+    "voids" "payment allocations" "foreign keys"
+
+# -- validation as arrival associates (issue 19 review, point 5): with
+# unknown accounts rejected, a payer known by their phone alone is
+# accepted, as arrival would associate them; a phone of two accounts is
+# not (arrival would leave it unassociated)
+val2() { run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
+    "$($SIM mm "$1" 5 "$2" "$3")"; }
+val2 QV1 NOPE-1 254733111222
+answer "validation: an unknown reference, the phone of one consumer" 200 \
+    '"ResultDesc":"Accepted"'
+val2 QV2 "" 254733111222
+answer "validation: no reference, the phone of one consumer" 200 \
+    '"ResultDesc":"Accepted"'
+val2 QV3 NOPE-1 254744555666
+answer "validation: an unknown reference, a phone of two accounts" 200 \
+    '"ResultDesc":"Rejected"'
+val2 QV4 NOPE-1 254799000111
+answer "validation: an unknown reference and phone" 200 \
+    '"ResultDesc":"Rejected"'
+
+# -- a gateway's time zone (issue 19 review, point 4): mobile-money
+# networks send TransTime in their local time (M-Pesa's UTC+3); read in
+# the gateway's zone and kept in UTC, a settlement soon after is not
+# before the payment, and the processing time counts the real hours
+gptime() { csql "SELECT paid_at, settled_on, processing_tenths FROM
+    gateway_payments WHERE code = '$1'"; }
+gwdir() { dsql "SELECT time_zone FROM gateways WHERE name = 'mpesa' AND
+    revoked_at = ''"; }
+expect "time zone: set by its IANA name" 0 "set" \
+    central gateway set ACME mpesa --time-zone Africa/Nairobi
+mm2 "$($SIM mm GT1 2.00 WU-30006 254700000001 20261201013000)"
+mm2 "$($SIM mm GT2 2.00 WU-30006 254700000001 20261201090000)"
+same "time zone: TransTime read in Nairobi time, kept in UTC" \
+    "$(gptime GT1 | cut -d'|' -f1) $(gptime GT2 | cut -d'|' -f1)" \
+    "2026-11-30 22:30:00 2026-12-01 06:00:00"
+printf 'code,amount,fee,settled_on\nGT1,2.00,0,2026-11-30 23:30:00\nGT2,2.00,0,2026-12-02 06:00:00\n' \
+    >"$T/st.csv"
+expect "time zone: a settlement an hour after the payment is taken" 0 \
+    "2 payments settled" central gateway settle ACME mpesa "$T/st.csv"
+same "time zone: processing times of the real hours" \
+    "$(gptime GT1 | cut -d'|' -f3) $(gptime GT2 | cut -d'|' -f3)" "0 10"
+expect "time zone: set as an offset" 0 "set" \
+    central gateway set ACME mpesa --time-zone -05:30
+mm2 "$($SIM mm GT3 2.00 WU-30006 254700000001 20261201013000)"
+same "time zone: an offset west of UTC" "$(gptime GT3 | cut -d'|' -f1)" \
+    "2026-12-01 07:00:00"
+before=$(gwdir)
+expect "time zone: a name not in the database" 3 \
+    '--time-zone: Time zone "Mars/Olympus": not in the time zone database' \
+    central gateway set ACME mpesa --time-zone Mars/Olympus
+expect "time zone: a path is not a name" 3 \
+    'an IANA name (Africa/Nairobi) or an offset (+03:00) expected' \
+    central gateway set ACME mpesa --time-zone ../../etc/passwd
+expect "time zone: an offset past +14:00" 3 'Time zone "+15:00"' \
+    central gateway set ACME mpesa --time-zone +15:00
+expect "time zone: a directory of the database is not a zone" 3 \
+    'is not a time zone file' \
+    central gateway set ACME mpesa --time-zone Africa
+same "time zone: a refusal changes nothing" "$(gwdir)" "$before"
+central gateway set ACME mpesa --time-zone "" >/dev/null
 
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe

@@ -9,7 +9,9 @@
  * and with one hex digit changed does not; an event that decodes has an
  * event id, a kind and a known status, NUL-terminated strings, an amount
  * of 0..MONEY_MAX minor units (more than 0 for mobile money), the
- * organisation's currency, a code and a paid-at time of 19 characters; a
+ * organisation's currency, a code and a paid-at time of 19 characters, a
+ * refund's total refunded 1..MONEY_MAX (its amount when it does not
+ * say; 0 for other events); a
  * mobile-money phone is 6 to 15 digits. */
 #include "fuzz.h"
 #include "paydesk/gateway.h"
@@ -36,6 +38,11 @@ static void
 check_payment(const struct gw_event *ev, const char *currency)
 {
 	fuzz_assert(ev->amount >= 0 && ev->amount <= MONEY_MAX);
+	/* refunded so far: 1..MONEY_MAX on a refund, 0 on anything else */
+	fuzz_assert(ev->status == GW_REFUNDED
+	                ? ev->refunded <= MONEY_MAX &&
+	                      (ev->refunded > 0 || ev->amount == 0)
+	                : ev->refunded == 0);
 	fuzz_assert(strcmp(ev->currency, currency) == 0);
 	fuzz_assert(ev->code[0] != '\0');
 	fuzz_assert(strlen(ev->paid_at) == 19);

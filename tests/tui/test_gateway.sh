@@ -75,3 +75,77 @@ wait_for "the consumer search" "Fay Shared"
 keys Enter
 wait_for "the account view lists its gateway payments" "Gateway payments"
 wait_for "with the gateway, code and status" "mpesa    GT1"
+
+# -- the review's cosmetics (issue 19 review, point 6). Two card payments
+# whose ids differ only at their end, one associated by its metadata,
+# one not; GT1's credit applied, then its disassociation refused
+CS=$(central gateway add ACME stripe --profile card |
+    sed -n 's/^signing secret: //p')
+for c in "pi_3MtwBwLkdIwHu7ix28a3tqPa WU-40001" "pi_3MtwBwLkdIwHu7ix28b9XyZq -"; do
+	set -- $c
+	ev=$($SIM card payment_intent.succeeded "evt_$1" "$1" 700 usd "$2")
+	$SIM send "$URL/v1/gateway/ACME/stripe" --secret "$CS" "$ev" >/dev/null
+done
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-40002,WU-40002,Jan 2026,5.00,2026-01-01,2026-01-10\n' \
+    >"$T/gb.csv"
+central import ACME bills "$T/gb.csv" >/dev/null
+pdt 1 sync >/dev/null
+cn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON p.id =
+    c.payment_id WHERE p.reference = 'GT1'")
+PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$cn" --to INV-40002 \
+    --amount 1 >/dev/null && pdt 1 sync >/dev/null &&
+    PAYDESK_PIN=2222 pdt 1 --user mary gateway disassociate GT1 \
+    --reason "Wrong account" >/dev/null && pdt 1 sync >/dev/null ||
+    echo "not ok - cosmetics setup"
+keys Escape
+sleep 0.3
+keys Escape
+sleep 0.3
+keys u
+wait_for "the unassociated list" "1 unassociated gateway payment"
+grep -qE "^ *# +Account +Code" "$SCREEN" &&
+    ok "the unassociated list has a # column" ||
+    notok "the unassociated list has a # column"
+grep -qE "^ +1 +pi_3" "$SCREEN" && ok "numbered from 1" ||
+    notok "numbered from 1"
+wait_for "a card code shows its distinguishing end" "b9XyZq"
+keys F8
+wait_for "F8 on an unassociated payment is refused at once" \
+    "is not associated with any consumer"
+lacks "no dialog opened for it" "Disassociate a gateway payment from"
+keys F2
+wait_for "every payment" "gateway payments"
+wait_for "the two card codes are told apart" "a3tqPa"
+wait_for "and the other" "b9XyZq"
+type_text "pi_3MtwBwLkdIwHu7ix28a3"
+wait_for "the search finds the associated card payment" "1 gateway payment"
+keys Enter
+wait_for "Enter on an associated payment is refused at once" \
+    "is already associated with account"
+lacks "no association dialog for it" "Associate a gateway payment with"
+keys C-u
+sleep 0.2
+type_text "GT1"
+wait_for "a refused disassociation is said so" \
+    "Disassociation refused by the central node"
+lacks "not as a refused association" "Association refused"
+keys Escape
+sleep 0.3
+logout
+sleep 0.3
+# the screen's title in Spanish, whole at 80 columns
+tui_open_until "es" "Inicie sesión" LANGUAGE=es
+login mary 2222
+wait_for "es: the dashboard" "Total cobrado"
+keys u
+wait_for "es: the queue" "pago de pasarela no asociado"
+# header LINE NAME: the screen's first line has the whole title
+header() {
+	grab
+	head -1 "$SCREEN" | grep -q "│ Pagos de pasarela " && ok "$1" ||
+	    { notok "$1"; head -1 "$SCREEN" | sed 's/^/  | /'; }
+}
+header "es: the queue's title whole in the header"
+keys Enter
+wait_for "es: the association dialog" "Asociar un pago de pasarela"
+header "es: the dialog's title whole in the header"
