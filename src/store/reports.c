@@ -313,7 +313,7 @@ static const struct {
         "settles ' || sum(a.amount) || ' of ' || group_concat(i.ref, ', ') "
         "FROM credit_notes n JOIN credit_applications a ON "
         "a.credit_note_id = n.id JOIN items i ON i.id = a.item_id WHERE "
-        "n.voided AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
+        "n.voided <> 0 AND NOT EXISTS (SELECT 1 FROM outbox o WHERE "
         "o.rejected_at IS NOT NULL AND (o.uuid = a.uuid OR o.ref = n.cn_no "
         "OR (o.kind = 'void' AND o.ref = (SELECT payment_no FROM payments "
         "WHERE id = n.payment_id)))) GROUP BY n.id"},

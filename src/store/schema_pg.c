@@ -714,7 +714,11 @@ const char *const store_pg_central_migrations[] = {
     " webhook_status, settlement_status, consumer_id, candidates,"
     " payment_id, fee, settled_on, refunded, review ON gateway_payments"
     " FOR EACH ROW EXECUTE FUNCTION feed_row('gateway_payment');\n"
-    "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n",
+    "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n"
+    "ALTER TABLE gw_payments ADD COLUMN refunded bigint NOT NULL"
+    " DEFAULT 0 CHECK (refunded >= 0);\n"
+    "ALTER TABLE gw_payments ADD COLUMN review text NOT NULL"
+    " DEFAULT '';\n",
 };
 
 const int store_pg_central_nmigrations =
