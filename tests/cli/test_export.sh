@@ -12,6 +12,7 @@ mkdir -p "$E"
 # the demo's supervisor, whose PIN meets the policy (lib.sh's sup is the
 # fixtures' mary)
 sup() { PAYDESK_PIN=583920 "$PD" --user mary "$@"; }
+cashier() { PAYDESK_PIN=4872 "$PD" --user jane "$@"; } # the demo's jane
 
 # --- the demo shows what real data looks like: every payment that is not
 # cash has its reference, cash none (issue 17 review: the demo had none)
