@@ -15,10 +15,12 @@
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
 
-/* name is an active supervisor (or above) of the sender's branch. */
-static int
-dep_user(struct svc *s, const struct sync_sender *f, const char *name,
-    int64_t *id, struct pd_err *err)
+/* name is an active supervisor (or above) of the sender's branch; what
+ * names what needs one, in the message ("a deposit"). Deposits and bank
+ * statements (stmt_sync.c) are a supervisor's at the central node. */
+int
+svc_sync_supervisor(struct svc *s, const struct sync_sender *f,
+    const char *name, const char *what, int64_t *id, struct pd_err *err)
 {
 	struct user u;
 	struct pd_err e = {0};
@@ -35,8 +37,8 @@ dep_user(struct svc *s, const struct sync_sender *f, const char *name,
 		    _("By \"%s\" is not a user of branch %s"), name, f->branch);
 	if (u.role < ROLE_SUPERVISOR)
 		return pd_fail(err, PD_EINVAL,
-		    _("By %s is a %s; a deposit needs a supervisor"), name,
-		    role_name(u.role));
+		    _("By %s is a %s; %s needs a supervisor"), name,
+		    role_name(u.role), what);
 	if (id != NULL)
 		*id = u.id;
 	return 0;
@@ -119,7 +121,7 @@ check_create(struct svc *s, const struct sync_sender *f,
 	    deposit_word_check(_("Account"), r->dep.account,
 	        DEPOSIT_ACCOUNT_BUFSZ, err) != 0 ||
 	    date_parse(r->dep.deposited_on, "deposited_on", &day, err) != 0 ||
-	    dep_user(s, f, r->by, NULL, err) != 0) {
+	    svc_sync_supervisor(s, f, r->by, _("a deposit"), NULL, err) != 0) {
 		err->code = PD_EINVAL;
 		return -1;
 	}
@@ -158,7 +160,7 @@ check_void(struct svc *s, const struct sync_sender *f,
 	struct deposit d;
 	struct pd_err e = {0};
 
-	if (dep_user(s, f, r->by, NULL, err) != 0 ||
+	if (svc_sync_supervisor(s, f, r->by, _("a deposit"), NULL, err) != 0 ||
 	    svc_check_text(_("Reason"), r->reason, DEPOSIT_NOTE_BUFSZ - 1, 1,
 	        err) != 0)
 		return -1;

@@ -131,6 +131,11 @@ int svc_apply_record(struct svc *s, enum apply_mode mode,
  * central node (shift_sync.c): PD_EINVAL with the reason. */
 int svc_sync_check_shift(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
+/* At the central node: name is an active supervisor (or above) of f's
+ * branch, *id its user id (id may be NULL); else -1, PD_EINVAL naming
+ * what needs one ("a deposit"), translated (deposit_sync.c). */
+int svc_sync_supervisor(struct svc *s, const struct sync_sender *f,
+    const char *name, const char *what, int64_t *id, struct pd_err *err);
 /* A shift record applied (checked before): the shift, its counts,
  * movements and tenders in the shift tables. */
 int svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err);

@@ -94,34 +94,6 @@ svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
 
 /* ---- at the central node ---- */
 
-/* name is an active supervisor (or above) of the sender's branch; what
- * says what needs one. */
-static int
-stmt_user(struct svc *s, const struct sync_sender *f, const char *name,
-    const char *what, int64_t *id, struct pd_err *err)
-{
-	struct user u;
-	struct pd_err e = {0};
-
-	if (store_user_by_name(s->st, name, &u, &e) != 0) {
-		if (e.code != PD_ENOTFOUND) {
-			*err = e;
-			return -1;
-		}
-		u.active = 0;
-	}
-	if (!u.active || (u.branch[0] && strcmp(u.branch, f->branch) != 0))
-		return pd_fail(err, PD_EINVAL,
-		    _("By \"%s\" is not a user of branch %s"), name, f->branch);
-	if (u.role < ROLE_SUPERVISOR)
-		return pd_fail(err, PD_EINVAL,
-		    _("By %s is a %s; %s needs a supervisor"), name,
-		    role_name(u.role), what);
-	if (id != NULL)
-		*id = u.id;
-	return 0;
-}
-
 /* The credits and debits of r's lines. */
 static void
 part_sums(const struct syncrec *r, int64_t *credits, int64_t *debits)
@@ -202,7 +174,7 @@ check_statement(struct svc *s, const struct sync_sender *f,
 	int64_t count = 0, cr = 0, db = 0, pc, pd, before = r->stmt_first - 1;
 	int known;
 
-	if (stmt_user(s, f, r->stmt.imported_by,
+	if (svc_sync_supervisor(s, f, r->stmt.imported_by,
 	        _("importing a bank statement"), NULL, err) != 0 ||
 	    check_header(s, r, &have, &known, err) != 0)
 		return -1;
@@ -314,7 +286,7 @@ check_match(struct svc *s, const struct sync_sender *f,
 	struct gw_payment g;
 	int64_t line_id;
 
-	if (stmt_user(s, f, r->by, _("matching a statement line"), NULL,
+	if (svc_sync_supervisor(s, f, r->by, _("matching a statement line"), NULL,
 	        err) != 0 ||
 	    svc_check_text(_("Note"), r->reason, DEPOSIT_NOTE_BUFSZ - 1,
 	        strcmp(r->op, "unmatch") == 0 ||
