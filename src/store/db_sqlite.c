@@ -244,11 +244,10 @@ store_bulk(struct store *st, int on)
 	/* each use case inside the load is a savepoint: with SQLite's
 	 * default 2 MiB cache and temp files its pages were spilled and its
 	 * journal written, some 140 pwrite(2) calls a demo payment */
+	store_cache_kb(st, on ? 65536 : 0);
 	sqlite3_exec(st->db->lite,
-	    on ? "PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; "
-	         "PRAGMA temp_store=MEMORY"
-	       : "PRAGMA synchronous=FULL; PRAGMA cache_size=-2000; "
-	         "PRAGMA temp_store=DEFAULT",
+	    on ? "PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY"
+	       : "PRAGMA synchronous=FULL; PRAGMA temp_store=DEFAULT",
 	    NULL, NULL, NULL);
 }
 

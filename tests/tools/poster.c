@@ -51,6 +51,10 @@ main(int argc, char **argv)
 	xstrlcpy(s.cfg.shifts_required, "no", sizeof s.cfg.shifts_required);
 	if (g != NULL)
 		group = strtol(g, NULL, 10);
+	/* grouped commits are a load, like the demo's: each payment a
+	 * savepoint of a big transaction, kept in memory (store_bulk) */
+	if (group > 0)
+		store_bulk(s.st, 1);
 	if (ready != NULL && *ready != '\0') {
 		if ((rf = fopen(ready, "w")) == NULL) {
 			perror(ready);
