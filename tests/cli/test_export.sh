@@ -231,7 +231,7 @@ fi
 
 # --- an interrupted export leaves no file: grow the ledger so the export
 # takes a while, interrupt it, then look
-grow_ledger 40 || exit 1
+grow_ledger 20 || exit 1
 PAYDESK_PIN=583920 "$PD" --user mary --xlsx "$E/big.xlsx" payments >"$OUT" 2>&1 &
 pid=$!
 i=0

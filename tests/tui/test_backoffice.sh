@@ -365,7 +365,7 @@ else notok "the Excel export is the CLI's listing, cell by cell"; fi
 
 # --- an export cancelled with Esc leaves no file
 "$PD" --json kpi >"$T/kpi.json" # before the ledger grows behind the UI
-grow_ledger 40 || exit 1
+grow_ledger 20 || exit 1
 keys F x
 wait_for "export dialog again" "Format"
 keys Right Enter Escape
