@@ -19,23 +19,42 @@ WARN    = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
           -Wno-format-truncation
 WERROR  ?= -Werror
 OPT     ?= -O2 -g
-PKGS    = sqlite3 jansson ncursesw xlsxwriter libmicrohttpd libcrypto \
-          libutf8proc fribidi fontconfig harfbuzz harfbuzz-subset libxml-2.0
+PKGS    = sqlite3 jansson ncursesw libmicrohttpd libcrypto libutf8proc
 # loaded at their first use (include/paydesk/dynlib.h), not linked: their
-# headers only, and each library's soname for dlopen
-DLPKGS  = libcurl libofx aqbanking gwenhywfar libpq
+# headers only, and each library's soname for dlopen (libharu has no
+# pkg-config file: its soname from the linker's search path)
+DLPKGS  = libcurl libofx aqbanking gwenhywfar libpq fribidi fontconfig \
+          harfbuzz harfbuzz-subset xlsxwriter libxml-2.0
 soname  = $(shell objdump -p $$($(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2) \
           2>/dev/null | sed -n 's/^ *SONAME *//p')
+soname_cc = $(shell objdump -p $$($(CC) -print-file-name=$(1)) 2>/dev/null \
+          | sed -n 's/^ *SONAME *//p')
 SONAMES := -DPD_SONAME_CURL='"$(call soname,libcurl,libcurl.so)"' \
            -DPD_SONAME_AQBANKING='"$(call soname,aqbanking,libaqbanking.so)"' \
            -DPD_SONAME_OFX='"$(call soname,libofx,libofx.so)"' \
-           -DPD_SONAME_PQ='"$(call soname,libpq,libpq.so)"'
+           -DPD_SONAME_PQ='"$(call soname,libpq,libpq.so)"' \
+           -DPD_SONAME_HPDF='"$(call soname_cc,libhpdf.so)"' \
+           -DPD_SONAME_HB='"$(call soname,harfbuzz,libharfbuzz.so)"' \
+           -DPD_SONAME_HB_SUBSET='"$(call soname,harfbuzz-subset,libharfbuzz-subset.so)"' \
+           -DPD_SONAME_FC='"$(call soname,fontconfig,libfontconfig.so)"' \
+           -DPD_SONAME_FRIBIDI='"$(call soname,fribidi,libfribidi.so)"' \
+           -DPD_SONAME_XLSX='"$(call soname_cc,libxlsxwriter.so)"' \
+           -DPD_SONAME_XML2='"$(call soname,libxml-2.0,libxml2.so)"' \
+           -DPD_SONAME_MINIZIP='"$(call soname_cc,libminizip.so)"'
+# an empty soname would dlopen the program itself: a library's -dev
+# package is missing (make deps), or its files are not where we look
+ifneq ($(findstring '"",$(SONAMES)),)
+ifeq ($(filter deps check run bench fuzz clean,$(MAKECMDGOALS)),)
+$(error A loaded library's soname is not known (run make deps): $(SONAMES))
+endif
+endif
 CPPFLAGS += -Iinclude -I/usr/include/iniparser -D_GNU_SOURCE $(SONAMES)
 CFLAGS  += -std=c11 $(OPT) $(WARN) $(WERROR) -MMD -MP \
            $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DLPKGS) 2>/dev/null)
-# minizip's headers are named <minizip/...>: its pkg-config directory
-# would put its crypt.h before the system's <crypt.h> (src/service/auth.c)
-LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) minizip 2>/dev/null) -liniparser -lcrypt -lhpdf -ldl -pthread
+# minizip (loaded too) has no pkg-config entry above: its headers are
+# named <minizip/...>, and its pkg-config directory would put its crypt.h
+# before the system's <crypt.h> (src/service/auth.c)
+LDLIBS  += $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -liniparser -lcrypt -ldl -pthread
 
 ifeq ($(FUZZ),1)
 # make fuzz: the library and the harnesses built by clang for libFuzzer
@@ -160,6 +179,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libpaydesk.a
 	    $(LDFLAGS) -o $@ $< $(BUILD)/libpaydesk.a $(LDLIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)
 
+# the bench's raw libharu receipt, beside paydesk's
+$(BUILD)/tools/receipt_raw: LDLIBS += -lhpdf
 $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libpaydesk_tui.a \
     $(BUILD)/libpaydesk.a
 	@mkdir -p $(dir $@)

@@ -45,7 +45,16 @@ int dynlib_load(struct dynlib *l, struct pd_err *err);
 #define DYNLIB_ROW_(s) {#s, (void **)&dyn_##s},
 #define DYNLIB_SYMBOLS(name, LIST)                                             \
 	LIST(DYNLIB_PTR_)                                                      \
+	DYNLIB_TABLE(name, LIST)
+#define DYNLIB_TABLE(name, LIST)                                               \
 	static const struct dynlib_sym name##_syms[] = {                       \
 	    LIST(DYNLIB_ROW_){NULL, NULL}}
+
+/* Several modules over one library: a shared header declares the
+ * pointers with LIST(DYNLIB_EXTERN_) and defines each SYM as (*dyn_SYM);
+ * one module defines them with LIST(DYNLIB_DEFINE_) and makes the table
+ * with DYNLIB_TABLE(name, LIST) (src/doc/doclibs.h). */
+#define DYNLIB_EXTERN_(s) extern __typeof__(s) *dyn_##s;
+#define DYNLIB_DEFINE_(s) __typeof__(s) *dyn_##s;
 
 #endif

@@ -10,8 +10,39 @@
 #include <libxml/xmlerror.h>
 
 #include "internal.h"
+#include "paydesk/dynlib.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
+
+/* libxml2, at the first camt.053 file (dynlib.h): with ICU and the C++
+ * runtime it links, a third of the objects a command started with */
+#define XML_SYMBOLS(X)                                                         \
+	X(xmlDocGetRootElement)                                                \
+	X(xmlFree)                                                             \
+	X(xmlFreeDoc)                                                          \
+	X(xmlGetLastError)                                                     \
+	X(xmlGetLineNo)                                                        \
+	X(xmlGetProp)                                                          \
+	X(xmlNodeGetContent)                                                   \
+	X(xmlReadMemory)                                                       \
+	X(xmlResetLastError)                                                   \
+	X(xmlStrcmp)                                                           \
+	X(xmlStrncmp)
+DYNLIB_SYMBOLS(xml, XML_SYMBOLS);
+#define xmlDocGetRootElement (*dyn_xmlDocGetRootElement)
+#define xmlFree (*dyn_xmlFree)
+#define xmlFreeDoc (*dyn_xmlFreeDoc)
+#define xmlGetLastError (*dyn_xmlGetLastError)
+#define xmlGetLineNo (*dyn_xmlGetLineNo)
+#define xmlGetProp (*dyn_xmlGetProp)
+#define xmlNodeGetContent (*dyn_xmlNodeGetContent)
+#define xmlReadMemory (*dyn_xmlReadMemory)
+#define xmlResetLastError (*dyn_xmlResetLastError)
+#define xmlStrcmp (*dyn_xmlStrcmp)
+#define xmlStrncmp (*dyn_xmlStrncmp)
+
+static struct dynlib xml_lib = {PD_SONAME_XML2,
+    N_("Reading a camt.053 statement"), PD_ESTORE, xml_syms, NULL};
 
 #define CAMT_NS "urn:iso:std:iso:20022:tech:xsd:camt.053."
 
@@ -290,6 +321,8 @@ bank_camt(const char *buf, size_t len, const char *name, const char *currency,
 
 	if (len > (size_t)INT32_MAX)
 		return pd_fail(err, PD_EINVAL, _("%s: too large"), name);
+	if (dynlib_load(&xml_lib, err) != 0)
+		return -1;
 	xmlResetLastError();
 	doc = xmlReadMemory(buf, (int)len, name, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);

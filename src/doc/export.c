@@ -10,12 +10,48 @@
 #include <xlsxwriter.h>
 
 #include "internal.h"
+#include "paydesk/dynlib.h"
 #include "paydesk/export.h"
 #include "paydesk/i18n.h"
 #include "paydesk/file.h"
 #include "paydesk/money.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
+
+/* libxlsxwriter, at the first workbook (dynlib.h): the functions called */
+#define XLSX_SYMBOLS(X)                                                        \
+	X(format_set_bold)                                                     \
+	X(format_set_bottom)                                                   \
+	X(format_set_num_format)                                               \
+	X(lxw_strerror)                                                        \
+	X(lxw_workbook_free)                                                   \
+	X(workbook_add_format)                                                 \
+	X(workbook_add_worksheet)                                              \
+	X(workbook_close)                                                      \
+	X(workbook_new_opt)                                                    \
+	X(worksheet_freeze_panes)                                              \
+	X(worksheet_set_column)                                                \
+	X(worksheet_write_datetime)                                            \
+	X(worksheet_write_number)                                              \
+	X(worksheet_write_string)
+DYNLIB_SYMBOLS(xlsx, XLSX_SYMBOLS);
+#define format_set_bold (*dyn_format_set_bold)
+#define format_set_bottom (*dyn_format_set_bottom)
+#define format_set_num_format (*dyn_format_set_num_format)
+#define lxw_strerror (*dyn_lxw_strerror)
+#define lxw_workbook_free (*dyn_lxw_workbook_free)
+#define workbook_add_format (*dyn_workbook_add_format)
+#define workbook_add_worksheet (*dyn_workbook_add_worksheet)
+#define workbook_close (*dyn_workbook_close)
+#define workbook_new_opt (*dyn_workbook_new_opt)
+#define worksheet_freeze_panes (*dyn_worksheet_freeze_panes)
+#define worksheet_set_column (*dyn_worksheet_set_column)
+#define worksheet_write_datetime (*dyn_worksheet_write_datetime)
+#define worksheet_write_number (*dyn_worksheet_write_number)
+#define worksheet_write_string (*dyn_worksheet_write_string)
+
+static struct dynlib xlsx_lib = {
+    PD_SONAME_XLSX, N_("Writing a workbook"), PD_EDOC, xlsx_syms, NULL};
 
 /* The xlsx money formats of an Indian-grouped organisation (3,2): the
  * bands of digits before the decimal point, each with its own literal
@@ -240,6 +276,8 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	char *fmt;
 	int i;
 
+	if (dynlib_load(&xlsx_lib, err) != 0)
+		return -1;
 	x->wb = workbook_new_opt(x->tmp, &wo);
 	if (x->wb == NULL)
 		return pd_fail(err, PD_EDOC, _("Cannot write %s"), x->path);

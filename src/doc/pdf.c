@@ -632,6 +632,8 @@ doc_pdf_gaps(const struct doc *d, enum doc_paper paper, const char *font_path,
 	*len = 0;
 	if (gaps != NULL)
 		*gaps = NULL;
+	if (doc_libs_load(err) != 0)
+		return -1;
 	if (access(font_path, R_OK) != 0)
 		return pd_fail(err, PD_EDOC,
 		    _("Font %s: %s (set receipts.font to a TrueType file, e.g. "

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <hpdf.h>
+#include "doclibs.h"
 
 #include "paydesk/err.h"
 

@@ -21,9 +21,44 @@
 #include <minizip/zip.h>
 
 #include "internal.h"
+#include "paydesk/dynlib.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/xmalloc.h"
+
+/* minizip, at the first workbook rewritten (dynlib.h): the functions
+ * called */
+#define ZIP_SYMBOLS(X)                                                         \
+	X(unzClose)                                                            \
+	X(unzCloseCurrentFile)                                                 \
+	X(unzGetCurrentFileInfo64)                                             \
+	X(unzGoToFirstFile)                                                    \
+	X(unzGoToNextFile)                                                     \
+	X(unzOpen64)                                                           \
+	X(unzOpenCurrentFile)                                                  \
+	X(unzReadCurrentFile)                                                  \
+	X(zipClose)                                                            \
+	X(zipCloseFileInZip)                                                   \
+	X(zipOpen64)                                                           \
+	X(zipOpenNewFileInZip64)                                               \
+	X(zipWriteInFileInZip)
+DYNLIB_SYMBOLS(zip, ZIP_SYMBOLS);
+#define unzClose (*dyn_unzClose)
+#define unzCloseCurrentFile (*dyn_unzCloseCurrentFile)
+#define unzGetCurrentFileInfo64 (*dyn_unzGetCurrentFileInfo64)
+#define unzGoToFirstFile (*dyn_unzGoToFirstFile)
+#define unzGoToNextFile (*dyn_unzGoToNextFile)
+#define unzOpen64 (*dyn_unzOpen64)
+#define unzOpenCurrentFile (*dyn_unzOpenCurrentFile)
+#define unzReadCurrentFile (*dyn_unzReadCurrentFile)
+#define zipClose (*dyn_zipClose)
+#define zipCloseFileInZip (*dyn_zipCloseFileInZip)
+#define zipOpen64 (*dyn_zipOpen64)
+#define zipOpenNewFileInZip64 (*dyn_zipOpenNewFileInZip64)
+#define zipWriteInFileInZip (*dyn_zipWriteInFileInZip)
+
+static struct dynlib zip_lib = {
+    PD_SONAME_MINIZIP, N_("Writing a workbook"), PD_EDOC, zip_syms, NULL};
 
 /* The column of a cell reference "AB12": 0-based, -1 if none. */
 static int
@@ -164,6 +199,8 @@ xlsx_exact(const char *path, const char *shown, uint64_t cols,
 
 	if (cols == 0)
 		return 0;
+	if (dynlib_load(&zip_lib, err) != 0)
+		return -1;
 	snprintf(tmp, sizeof tmp, "%s.exact", path);
 	u = unzOpen64(path);
 	z = u != NULL ? zipOpen64(tmp, APPEND_STATUS_CREATE) : NULL;

@@ -437,3 +437,32 @@ if [ -n "$curl_so" ] &&
 else
 	echo "not ok - libcurl's stand-in: no soname in $PD or no cc"
 fi
+
+# so are the documents' libraries (src/doc/doclibs.h, export.c): a
+# libharu without its functions fails the receipt (status 7, the
+# library named) after the payment is committed; a libxlsxwriter that is
+# no library fails a workbook with nothing written, and CSV still works
+hpdf_so=$(strings -a "$PD" | grep -m1 '^libhpdf-[0-9.]*\.so$')
+xlsx_so=$(strings -a "$PD" | grep -m1 '^libxlsxwriter\.so\.[0-9]*$')
+if [ -n "$hpdf_so" ] && [ -n "$xlsx_so" ] &&
+    cc -shared -fPIC -o "$T/fakelib/$hpdf_so" "$T/stand_in.c" 2>/dev/null; then
+	printf 'not a library\n' >"$T/fakelib/$xlsx_so"
+	before=$(sql "SELECT count(*) FROM payments")
+	expect "a receipt without libharu: the library named, status 7" 7 \
+	    "its receipt could not be written (paydesk receipt tries again): Writing a PDF needs $hpdf_so, which lacks HPDF_" \
+	    env LD_LIBRARY_PATH="$T/fakelib" "$PD" --user jane pay WU-10001 \
+	    --type bill --method Cash --amount 3 --tendered 3
+	same "and the payment is posted" "$(sql "SELECT count(*) FROM payments")" \
+	    $((before + 1))
+	expect "a workbook without libxlsxwriter: the library named, status 7" 7 \
+	    "Writing a workbook needs $xlsx_so, which cannot be loaded" \
+	    env LD_LIBRARY_PATH="$T/fakelib" PAYDESK_PIN=2222 "$PD" --user mary \
+	    --xlsx "$T/nolib.xlsx" payments
+	same "and no workbook is left" "$(ls "$T" | grep -c nolib)" 0
+	expect "CSV needs neither" 0 "WU-10001" env LD_LIBRARY_PATH="$T/fakelib" \
+	    PAYDESK_PIN=2222 "$PD" --user mary --csv payments
+	expect "and with libharu the receipt is written again" 0 "" \
+	    "$PD" --user jane receipt "$(sql "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")"
+else
+	echo "not ok - the documents' stand-in libraries: no soname in $PD or no cc"
+fi

@@ -215,9 +215,9 @@ same "each import audited" \
 # format, not at every start (include/paydesk/dynlib.h): one that cannot
 # be loaded, or that lacks a function, is named by the import that needs
 # it, with its own status and nothing stored; a command that does not
-# need it runs. Two stand-ins on LD_LIBRARY_PATH, which dlopen searches
+# need it runs. Stand-ins on LD_LIBRARY_PATH, which dlopen searches
 # first: a file that is no library, and a library without aqbanking's
-# functions.
+# (or libxml2's) functions.
 FAKE="$T/fakelib"
 mkdir -p "$FAKE"
 ofx_so=$(strings -a "$PD" | grep -m1 '^libofx\.so\.[0-9]*$')
@@ -234,6 +234,12 @@ if [ -n "$ofx_so" ] && [ -n "$aqb_so" ] &&
 	    "Reading an MT940 statement needs $aqb_so, which lacks AB_" \
 	    env LD_LIBRARY_PATH="$FAKE" PAYDESK_PIN=2222 "$PD" --config "$EUR" \
 	    --user mary statement import "$T/mt940-example.940"
+	xml_so=$(strings -a "$PD" | grep -m1 '^libxml2\.so\.[0-9]*$')
+	cp "$FAKE/$aqb_so" "$FAKE/${xml_so:-libxml2.so.none}"
+	refused "camt.053 with a libxml2 that lacks a function" 6 \
+	    "Reading a camt.053 statement needs $xml_so, which lacks xml" \
+	    env LD_LIBRARY_PATH="$FAKE" PAYDESK_PIN=2222 "$PD" --config "$EUR" \
+	    --user mary statement import "$T/camt053-example.xml"
 	expect "a command that needs neither runs without them" 0 \
 	    "NL77ABNA0574908765" env LD_LIBRARY_PATH="$FAKE" \
 	    PAYDESK_PIN=2222 "$PD" --user mary statement list
