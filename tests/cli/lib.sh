@@ -84,7 +84,10 @@ same() {
 }
 
 # fingerprint of the whole store, to show a failure changed nothing
-snapshot() { sqlite3 "$DB" .dump | sha256sum | cut -c1-64; }
+# store_hash FILE: a hash of a store's content and schema (every table's
+# rows, sqlite3's .sha3sum: half the time of hashing its .dump)
+store_hash() { sqlite3 "$1" ".sha3sum --schema"; }
+snapshot() { store_hash "$DB"; }
 
 # setup_store: a store with the fixtures and the users
 setup_store() {

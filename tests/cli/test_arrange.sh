@@ -17,7 +17,7 @@ t2() { pdt 2 "$@"; }
 # the recovery user rita (PIN 4321) signed in at terminal N
 rec() { n=$1; shift; PAYDESK_PIN=4321 "$PD" --config "$T/t$n.ini" --user rita "$@"; }
 sup1() { PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary "$@"; }
-snap1() { sqlite3 "$T/t1.db" .dump | sha256sum | cut -c1-64; }
+snap1() { store_hash "$T/t1.db"; }
 # refused1 NAME STATUS NEEDLE CMD...: refused, terminal 1's store unchanged
 refused1() {
 	before=$(snap1)

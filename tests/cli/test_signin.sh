@@ -127,19 +127,19 @@ D="$T/d.db"
 printf 'username,full_name,role,pin\nboss,Real Boss,admin,739150\n' \
     >"$T/boss.csv"
 "$PD" --db "$D" import users "$T/boss.csv" >/dev/null
-before=$(sqlite3 "$D" .dump | sha256sum)
+before=$(store_hash "$D")
 expect "demo on a store with users: refused" 5 \
     "$D already holds users or data; demo data goes only into an empty store" \
     "$PD" --db "$D" demo
 same "demo on a store with users: nothing changed" \
-    "$(sqlite3 "$D" .dump | sha256sum)" "$before"
+    "$(store_hash "$D")" "$before"
 expect "no demo admin after the refusal" 5 'Wrong user name or PIN for "admin"' \
     env PAYDESK_PIN=9999 "$PD" --db "$D" --user admin consumer search zz
-before=$(sqlite3 "$D" .dump | sha256sum)
+before=$(store_hash "$D")
 expect "demo --if-empty on a store with users: nothing, quietly" 0 "" \
     "$PD" --db "$D" demo --if-empty
 same "demo --if-empty on a store with users: nothing changed" \
-    "$(sqlite3 "$D" .dump | sha256sum)" "$before"
+    "$(store_hash "$D")" "$before"
 same "demo --if-empty on a store with users: no demo users" \
     "$(sqlite3 "$D" "SELECT group_concat(username) FROM users")" boss
 

@@ -34,7 +34,7 @@ stop_fake() {
 	[ -n "$FPID" ] && kill "$FPID" 2>/dev/null && wait "$FPID" 2>/dev/null
 	FPID=
 }
-dump1() { sqlite3 "$T/t1.db" .dump | sha256sum | cut -c1-64; }
+dump1() { store_hash "$T/t1.db"; }
 # bad NAME MODE NEEDLE [RECORDS]: T01 syncs with the fake serving MODE:
 # exit 10 with NEEDLE said, and T01's store is as it was (the round's
 # own meta rows, last try and last error, left out)
