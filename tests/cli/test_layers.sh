@@ -350,30 +350,33 @@ SYM_LAYERS='store doc sync config os'
 # is no front-end object to check.
 check_syms() {
 	root=$1
+	# one nm over every object of a kind (each nm start reads libbfd:
+	# one per object was most of this script's time); -A names the file
 	for l in $SYM_LAYERS; do
-		for o in "$root/src/$l"/*.o; do
-			[ -f "$o" ] || continue
-			nm --defined-only -g "$o" | awk -v l="$l" \
-			    'NF >= 3 { print $3, l }'
-		done
+		set -- "$root/src/$l"/*.o
+		[ -f "$1" ] || continue
+		nm -A --defined-only -g "$@" | awk -v l="$l" \
+		    'NF >= 3 { print $3, l }'
 	done | sort -u >"$T/libsyms"
-	nobj=0
-	: >"$T/uses"
+	set --
 	for o in "$root"/src/tui/*.o "$root"/src/cli/*.o \
 	    "$root"/src/central/*.o; do
 		[ -f "$o" ] || continue
 		case $o in
 		*/src/central/backend_*.o) continue ;;
 		esac
-		nobj=$((nobj + 1))
-		nm -u "$o" | awk -v o="src/${o#"$root"/src/}" '
-		    NR == FNR { layer[$1] = $2; next }
-		    ($NF in layer) {
-			    printf "%s: calls %s (%s)\n", o, $NF, layer[$NF]
-		    }' "$T/libsyms" - >>"$T/uses"
+		set -- "$@" "$o"
 	done
+	[ $# -gt 0 ] || { echo "no front-end object under $root/src"; return 2; }
+	nm -A -u "$@" | awk -v root="$root/src/" '
+	    NR == FNR { layer[$1] = $2; next }
+	    ($NF in layer) {
+		    o = $1
+		    sub(/:.*/, "", o)
+		    printf "src/%s: calls %s (%s)\n", substr(o, length(root) + 1),
+			$NF, layer[$NF]
+	    }' "$T/libsyms" - >"$T/uses"
 	cat "$T/uses"
-	[ "$nobj" -gt 0 ] || { echo "no front-end object under $root/src"; return 2; }
 	[ ! -s "$T/uses" ]
 }
 
