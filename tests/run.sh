@@ -47,10 +47,11 @@ done
 
 echo "== black-box tests"
 # three lanes at once: two take the command line's scripts (mostly CPU,
-# at a lower priority) from one queue, the third runs the screens'
-# (mostly waiting on tmux, whose 5 s waits want the CPU when they ask);
-# each script's log is kept and the results are printed in order once
-# every lane is done
+# at a lower priority) from one queue, the third the screens' (mostly
+# waiting on tmux, whose 5 s waits want the CPU when they ask); a lane
+# whose queue is done takes the other's, so that neither kind waits on
+# the other at the end; each script's log is kept and the results are
+# printed in order once every lane is done
 dir=$(mktemp -d /tmp/pd-test-runs.XXXXXX)
 trap 'rm -f "$log"; rm -rf "$dir"' EXIT
 # python3 through a version manager's shim (pyenv's bash scripts) costs
@@ -59,15 +60,18 @@ py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
 if [ -n "$py" ] && [ -x "$py" ]; then
 	mkdir "$dir/bin" && ln -s "$py" "$dir/bin/python3" && PATH="$dir/bin:$PATH"
 fi
-# lane NICE SCRIPT...: each script no other lane has claimed yet (a
-# claim is a directory made, which only one lane can do), at that nice
+# lane SCRIPT...: each script no other lane has claimed yet (a claim is
+# a directory made, which only one lane can do); the command line's at a
+# lower priority than the screens'
 lane() {
-	prio=$1
-	shift
 	for s in "$@"; do
 		[ -f "$s" ] || continue
 		n=$(echo "$s" | tr / _)
 		mkdir "$dir/$n.claim" 2>/dev/null || continue
+		case $s in
+		tests/tui/*) prio=0 ;;
+		*) prio=5 ;;
+		esac
 		t0=$(date +%s)
 		nice -n "$prio" env -i PATH="$PATH" TOP="$top" BUILD="$BUILD" \
 		    LANG=C.UTF-8 sh "$s" >"$dir/$n.log" 2>&1
@@ -75,19 +79,22 @@ lane() {
 		echo $(($(date +%s) - t0)) >"$dir/$n.time"
 	done
 }
-# the longest first, so that the two queues end close together
-long="test_scripts test_export test_signin test_sync test_sync_trust
-    test_errors test_tamper test_sync_backlog test_search test_receipts test_i18n_docs test_formats
-    test_central_pg"
+# the longest first, so that the queues end close together
+long="test_sync_trust test_export test_scripts test_sync test_sync_backlog
+    test_gateway test_errors test_tamper test_signin test_search
+    test_central_pg test_central_limits test_arrange test_formats
+    test_receipts test_i18n_docs"
 queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)
-lane 5 $queue &
+long="test_i18n_backoffice test_fit test_backoffice test_sync test_formats
+    test_shift test_i18n_pay"
+tuiq=$(for l in $long; do echo "tests/tui/$l.sh"; done
+	for s in tests/tui/test_*.sh; do echo "$s"; done)
+lane $queue $tuiq &
 cli_a=$!
-lane 5 $queue &
+lane $queue $tuiq &
 cli_b=$!
-# the screens' lane then helps with what the command line's have left
-lane 0 tests/tui/test_*.sh
-lane 5 $queue
+lane $tuiq $queue
 wait "$cli_a" "$cli_b"
 for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	n=$(echo "$s" | tr / _)
