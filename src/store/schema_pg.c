@@ -719,6 +719,13 @@ const char *const store_pg_central_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review text NOT NULL"
     " DEFAULT '';\n",
+    /* 4: the scopes' indexes of the payments (schema.c, issue 23), which
+     * the SQLite central store has from the terminal's schema: the
+     * organisation's schema now has every table, column and index of
+     * the SQLite one but the full-text tables and the seals (above) */
+    "CREATE INDEX payments_terminal ON payments (terminal, paid_on,"
+    " status);\n"
+    "CREATE INDEX payments_branch ON payments (branch, paid_on, status);\n",
 };
 
 const int store_pg_central_nmigrations =

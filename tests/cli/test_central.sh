@@ -374,6 +374,62 @@ if [ "$BACKEND" = postgresql ]; then
 	    "$(tsql 2 "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")"
 	unset PAYDESK_PIN
 	stop_central
+	# -- bank statements and their matches on PostgreSQL (issue 20's
+	# tables): T02 deposits a shift's cash, imports the bank's statement
+	# and matches it by the rule; T03 imports the same statement (kept
+	# once) and its hand match of the same credit is refused, saying who
+	# matched it; T03 pulls on
+	start_central
+	ACCT=NL77ABNA0574908765
+	day=$(date +%F)
+	printf 'date,amount,reference\n%s,25.00,DEPOSIT BAG-8\n%s,60.00,CASH BRANCH 3\n%s,-5.00,FEES\n' \
+	    "$day" "$day" "$day" >"$T/st.csv"
+	# shift_deposit N SLIP: a shift of 25.00 in cash at terminal N, closed
+	# and deposited in bag SLIP
+	shift_deposit() {
+		PAYDESK_PIN=1234 pdt $1 --user jane shift open --count 10000x1 \
+		    >/dev/null || notok "T0$1: shift open"
+		PAYDESK_PIN=1234 pdt $1 --user jane pay WU-10002 --type bill \
+		    --method Cash --amount 25 --tendered 25 >/dev/null
+		PAYDESK_PIN=1234 pdt $1 --user jane shift close --count \
+		    10000x1,2000x1,500x1 >/dev/null || notok "T0$1: shift close"
+		PAYDESK_PIN=2222 pdt $1 --user mary deposit create "$(tsql $1 \
+		    "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1"):Cash=25.00" \
+		    --slip $2 --account $ACCT >/dev/null || notok "T0$1: deposit $2"
+		PAYDESK_PIN=2222 pdt $1 --user mary statement mapping add m1 date=1 \
+		    amount=2 reference=3 header=1 >/dev/null
+		PAYDESK_PIN=2222 pdt $1 --user mary statement import "$T/st.csv" \
+		    --mapping m1 --account $ACCT >/dev/null || notok "T0$1: import"
+	}
+	shift_deposit 2 BAG-8
+	PAYDESK_PIN=2222 pdt 2 --user mary deposit match >/dev/null ||
+	    notok "T02: match"
+	expect "postgresql: a statement and its match are applied with the deposit" \
+	    0 "Applied     6" pdt 2 sync
+	stmts() { q "SELECT (SELECT count(*) FROM bank_statements) || '/' ||
+	    (SELECT count(*) || ':' || sum(amount) FROM bank_statement_lines)
+	    || '/' || coalesce((SELECT string_agg(l.seq || ':' ||
+	    coalesce(d.slip_no, '') || ':' || m.rule, ' ') FROM
+	    statement_matches m JOIN bank_statement_lines l ON l.id =
+	    m.line_id LEFT JOIN deposits d ON d.id = m.deposit_id), '')"; }
+	same "postgresql: the statement, its lines and the match are kept" \
+	    "$(stmts)" "1/3:8000/1:BAG-8:auto"
+	run central deposits ACME --json
+	same "postgresql: paydesk-central deposits: BAG-8 matched by the bank" \
+	    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (d["slip_no"], d["status"]) for d in json.load(open(sys.argv[1])) if d["slip_no"] == "BAG-8"))' "$OUT")" \
+	    "BAG-8:matched"
+	shift_deposit 3 BAG-31
+	PAYDESK_PIN=2222 pdt 3 --user mary deposit match BAG-31 --line 1:1 \
+	    --note "Bank says branch 3" >/dev/null || notok "T03: match"
+	expect "postgresql: T03's hand match of T02's credit is refused" 0 \
+	    "Rejected    1" pdt 3 sync
+	run pdt 3 sync --quarantine
+	has "postgresql: saying who matched it to what" \
+	    "matched already to deposit BAG-8 (terminal T02, by mary"
+	same "postgresql: the same statement is kept once, T02's match stays" \
+	    "$(stmts)" "1/3:8000/1:BAG-8:auto"
+	expect "postgresql: T03 pulls on" 0 "Pulled" pdt 3 sync
+	stop_central
 	# a database that cannot be reached: what and where, nothing made
 	printf 'database = host=%s/none dbname=postgres\n' "$PGT" >>"$T/central.ini"
 	expect "postgresql: an unreachable database is named" 6 \
