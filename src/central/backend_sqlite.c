@@ -771,10 +771,12 @@ org_known(struct backend *b, const char *org, struct pd_err *err)
 		pthread_mutex_lock(&SB(b)->dir_lock);
 		rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
 		pthread_mutex_unlock(&SB(b)->dir_lock);
-		return rc != 0 ? -1 : 0;
+		if (rc == 0 || err->code != PD_ENOTFOUND)
+			return rc != 0 ? -1 : 0;
 	}
 	org_path(b, org, path, sizeof path);
-	if (stat(path, &st) != 0)
+	if (SB(b)->pg || stat(path, &st) != 0)
+		/* the same words on both engines */
 		return pd_fail(err, PD_ENOTFOUND,
 		    _("No organisation %s here (paydesk-central org add)"),
 		    org);

@@ -430,6 +430,142 @@ if [ "$BACKEND" = postgresql ]; then
 	    "$(stmts)" "1/3:8000/1:BAG-8:auto"
 	expect "postgresql: T03 pulls on" 0 "Pulled" pdt 3 sync
 	stop_central
+	# -- gaps, reanchors and retention: the same commands on both
+	# engines, compared. One terminal's store, made once, is T05 of
+	# organisation GAP at this node (PostgreSQL) and, copied, T05 of GAP
+	# at a SQLite node beside it (t6.db): each syncs it, is restored from
+	# the same backup and reanchored; the reports of both nodes, their
+	# times left out, are the same, and so is what [central]
+	# history_days keeps of old heads and marks
+	echo "history_days = 30" >>"$T/central.ini"
+	SQPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	sed -e '/^backend = /d' -e "s|^port = .*|port = $SQPORT|" \
+	    -e "s|^data_dir = .*|data_dir = $T/sq|" \
+	    -e "s|^log = .*|log = $T/sq.log|" "$T/central.ini" >"$T/sq.ini"
+	sqc() { "$CENTRAL" --config "$T/sq.ini" "$@"; }
+	start_central
+	"$CENTRAL" --config "$T/sq.ini" 2>>"$T/central.err" &
+	SQPID=$!
+	i=0
+	while ! curl -sf "http://127.0.0.1:$SQPORT/v1/health" >/dev/null 2>&1 &&
+	    [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	for c in central sqc; do
+		$c org add GAP "Gap Water" >/dev/null
+		for k in users consumers bills; do
+			$c import GAP $k "$DATA/$k.csv" >/dev/null ||
+			    notok "$c: import GAP $k"
+		done
+	done
+	run central terminal add GAP B05 T05
+	terminal 5 "$(token_of)"
+	run sqc terminal add GAP B05 T05
+	terminal 6 "$(token_of)" url=http://127.0.0.1:$SQPORT
+	sed -i -e 's/^id = T06/id = T05/' -e 's/^branch = B06/branch = B05/' \
+	    "$T/t6.ini"
+	# the same commands at T05 of each node: payments whose series moved
+	# on, a credit note, a void; a backup, one more payment, a sync; the
+	# store restored from the backup and reanchored
+	for n in 5 6; do
+		pdt $n sync >/dev/null || notok "T05 ($n): first sync"
+		tpay() { PAYDESK_PIN=1234 pdt $n --user jane pay WU-10003 \
+		    --type bill --method Cash --amount "$1" >/dev/null ||
+		    notok "T05 ($n) pays $1"; }
+		tpay 2
+		tpay 3
+		tsql $n "UPDATE number_series SET next = next + 2 WHERE series
+		    IN ('payment', 'receipt')"
+		tpay 4
+		PAYDESK_PIN=2222 pdt $n --user mary credit-note create \
+		    R-T05-000005 --amount 1 --reason "Billing Error" >/dev/null ||
+		    notok "T05 ($n): credit note"
+		PAYDESK_PIN=2222 pdt $n --user mary payment void "$(tsql $n \
+		    "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")" \
+		    --reason "wrong consumer" >/dev/null || notok "T05 ($n): void"
+		PAYDESK_PIN=9999 pdt $n --user admin backup "$T/t$n.bak" \
+		    >/dev/null || notok "T05 ($n): backup"
+		tpay 5
+		pdt $n sync >/dev/null || notok "T05 ($n): sync"
+		cp "$T/t$n.bak" "$T/t$n.db"
+		rm -f "$T/t$n.db-wal" "$T/t$n.db-shm"
+		PAYDESK_PIN=2222 pdt $n --user mary audit reanchor --reason \
+		    "Restored from the backup" >/dev/null ||
+		    notok "T05 ($n): reanchor"
+	done
+	nogap() { sed -e 's/synced [0-9-]* [0-9:]*,/synced TIME,/' \
+	    -e 's/ at [0-9-]* [0-9:]* by / at TIME by /' "$OUT"; }
+	run central gaps GAP
+	g_pg=$(nogap)
+	expect "both engines: gaps" 0 "Terminal T05 (branch B05)" sqc gaps GAP
+	same "both engines: the same report of gaps" "$(nogap)" "$g_pg"
+	has "both engines: which names the numbers missing" \
+	    "Missing: R-T05-000003 to R-T05-000004 (2 numbers)"
+	run central gaps GAP --json
+	g_pg=$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+for x in t: x.pop("last_synced"); [v.pop("at") for v in x["voided"]]
+print(json.dumps(t, sort_keys=True))' "$OUT")
+	run sqc gaps GAP --json
+	same "both engines: the same gaps --json" \
+	    "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+for x in t: x.pop("last_synced"); [v.pop("at") for v in x["voided"]]
+print(json.dumps(t, sort_keys=True))' "$OUT")" "$g_pg"
+	expect "postgresql: gaps of a terminal that is none" 4 \
+	    "No terminal T09 in organisation GAP" central gaps GAP --terminal T09
+	noat() { sed -e 's/^[0-9-]* [0-9:]* //' -e 's/:[0-9a-f]\{12\} /:HASH /g' \
+	    "$OUT"; }
+	run central reanchors GAP
+	r_pg=$(noat)
+	expect "both engines: reanchors" 0 "Restored from the backup" \
+	    sqc reanchors GAP
+	same "both engines: the same reanchors" "$(noat)" "$r_pg"
+	run central reanchors GAP --json
+	r_pg=$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+[(x.pop("at"), x.pop("from_hash"), x.pop("to_hash")) for x in t]
+print(json.dumps(t, sort_keys=True))' "$OUT")
+	run sqc reanchors GAP --json
+	same "both engines: the same reanchors --json" \
+	    "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+[(x.pop("at"), x.pop("from_hash"), x.pop("to_hash")) for x in t]
+print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
+	expect "postgresql: reanchors of an organisation that is none" 4 \
+	    "No organisation NOPE" central reanchors NOPE
+	# retention: old heads and marks of T05 at both; a round prunes them
+	gq() { psqlv "SET search_path TO \"org_GAP\", paydesk; $1"; }
+	old="('T05', 1, 'old1', '2020-01-01 00:00:00'), ('T05', 2, 'old2',
+	    '2020-06-01 00:00:00')"
+	gq "INSERT INTO anchor_history VALUES $old"
+	sqlite3 "$T/sq/org-GAP.db" "INSERT INTO anchor_history VALUES $old"
+	mk="('GAP', 'T05', 1, '2020-01-01 00:00:00'), ('GAP', 'T05', 2,
+	    '2020-06-01 00:00:00')"
+	psqlv "INSERT INTO paydesk.terminal_marks VALUES $mk"
+	sqlite3 "$T/sq/directory.db" "INSERT INTO terminal_marks VALUES $mk"
+	kept() { echo "$($1 "SELECT count(*) FROM anchor_history WHERE
+	    terminal = 'T05' AND at < '2021' AND hash = 'old2'")/$($1 "SELECT
+	    count(*) FROM anchor_history WHERE terminal = 'T05' AND at <
+	    '2021'")/$($2 "SELECT count(*) FROM $3terminal_marks WHERE
+	    terminal = 'T05' AND at < '2021' AND seq = 2")/$($2 "SELECT
+	    count(*) FROM $3terminal_marks WHERE terminal = 'T05' AND at <
+	    '2021'")"; }
+	sqg() { sqlite3 "$T/sq/org-GAP.db" "$1"; }
+	sqd() { sqlite3 "$T/sq/directory.db" "$1"; }
+	for n in 5 6; do
+		PAYDESK_PIN=1234 pdt $n --user jane pay WU-10002 --type bill \
+		    --method Cash --amount 1 >/dev/null
+		pdt $n sync >/dev/null || notok "T0$n: the round after the reanchor"
+	done
+	same "both engines: the old heads and marks but the newest go" \
+	    "$(kept gq psqlv paydesk.)" "1/1/1/1"
+	same "both engines: the same kept at each" "$(kept sqg sqd "")" \
+	    "$(kept gq psqlv paydesk.)"
+	same "both engines: every head kept since, the same entries" \
+	    "$(gq "SELECT string_agg(seq::text, ' ' ORDER BY seq) FROM
+	        anchor_history WHERE at > '2021'")" \
+	    "$(sqg "SELECT group_concat(seq, ' ') FROM (SELECT seq FROM
+	        anchor_history WHERE at > '2021' ORDER BY seq)")"
+	same "postgresql: the newest the terminal's own head" \
+	    "$(gq "SELECT hash FROM anchor_history ORDER BY seq DESC LIMIT 1")" \
+	    "$(tsql 5 "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")"
+	kill "$SQPID" && wait "$SQPID"
+	stop_central
 	# a database that cannot be reached: what and where, nothing made
 	printf 'database = host=%s/none dbname=postgres\n' "$PGT" >>"$T/central.ini"
 	expect "postgresql: an unreachable database is named" 6 \
