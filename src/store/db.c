@@ -557,6 +557,11 @@ store_begin(struct store *st, struct pd_err *err)
 		st->seal_floor =
 		    st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
 	st->depth++;
+	if (st->depth == 1 && st->begin_check != NULL &&
+	    st->begin_check(st, st->begin_arg, err) != 0) {
+		store_abort(st);
+		return -1;
+	}
 	return 0;
 }
 

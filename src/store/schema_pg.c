@@ -99,6 +99,10 @@ const char *const store_pg_admin_migrations[] = {
     /* 3: a gateway's time zone (issue 19 review, point 4), as
      * schema_central.c's store_admin_migrations */
     "ALTER TABLE gateways ADD COLUMN time_zone text NOT NULL DEFAULT '';\n",
+    /* 4: where an organisation's store is (paydesk-central move), as
+     * schema_central.c's */
+    "ALTER TABLE orgs ADD COLUMN store text NOT NULL DEFAULT '';\n"
+    "ALTER TABLE orgs ADD COLUMN moved_at text NOT NULL DEFAULT '';\n",
 };
 
 const int store_pg_admin_nmigrations =
