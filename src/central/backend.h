@@ -155,6 +155,9 @@ struct backend {
 	 * before answering the last */
 	long kill_after_notes;
 	long notes;
+	/* hold a push's transaction this long after its first record is
+	 * applied (hold-push-ms=N: a late-committing push) */
+	long hold_ms;
 };
 
 /* Open cfg's [central] backend: sqlite (the files of data_dir) or

@@ -404,6 +404,12 @@ hook(size_t applied, void *arg)
 	/* a test of a crash in the middle of a batch */
 	if (b->kill_after > 0 && (long)applied >= b->kill_after)
 		raise(SIGKILL);
+	/* a test of a push that commits late: its first record applied,
+	 * its transaction (and the feed's head) held open */
+	if (b->hold_ms > 0 && applied == 1)
+		nanosleep(&(struct timespec){b->hold_ms / 1000,
+		              (b->hold_ms % 1000) * 1000000L},
+		    NULL);
 }
 
 static int
@@ -439,8 +445,18 @@ sq_push(struct backend *b, const struct terminal_row *t,
 		free(marks);
 		return -1;
 	}
-	rc = svc_central_push(
-	    &c->s, &from, p, res, b->kill_after > 0 ? hook : NULL, b, err);
+	rc = svc_central_push(&c->s, &from, p, res,
+	    b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL, b, err);
+	if (rc != 0 && c->moved) {
+		/* the organisation was moved meanwhile: where it is now */
+		put_writer(b, w, c);
+		if ((c = get_writer(b, t->org, &w, err)) == NULL) {
+			free(marks);
+			return -1;
+		}
+		rc = svc_central_push(&c->s, &from, p, res,
+		    b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL, b, err);
+	}
 	for (i = 0; rc == 0 && i < p->nrecs; i++)
 		if (res[i].status != SYNC_APPLIED &&
 		    res[i].status != SYNC_DUPLICATE) {
@@ -467,6 +483,13 @@ sq_anchor(struct backend *b, const struct terminal_row *t,
 	if (c == NULL)
 		return -1;
 	rc = svc_central_anchor(&c->s, in, out, err);
+	if (rc != 0 && c->moved) {
+		/* the organisation was moved meanwhile: where it is now */
+		put_writer(b, w, c);
+		if ((c = get_writer(b, t->org, &w, err)) == NULL)
+			return -1;
+		rc = svc_central_anchor(&c->s, in, out, err);
+	}
 	put_writer(b, w, c);
 	return rc;
 }
@@ -948,14 +971,17 @@ move_verify(struct store *src, struct store *dst, move_cb cb, void *arg,
 	char(*t)[64], ha[65], hb[65];
 	struct table_sum a, c;
 	int64_t sa, sb, checked;
+	struct pd_err e;
 	size_t i, n;
 	int rc = 0, same;
 
 	if (store_org_tables(src, dst, &t, &n, err) != 0)
 		return -1;
-	for (i = 0; i < n && rc == 0; i++) {
-		if (store_table_sum(src, dst, t[i], &a, err) != 0 ||
-		    store_table_sum(dst, src, t[i], &c, err) != 0) {
+	/* every table shown; the first that differs named */
+	for (i = 0; i < n; i++) {
+		if (store_table_sum(src, dst, t[i], &a, &e) != 0 ||
+		    store_table_sum(dst, src, t[i], &c, &e) != 0) {
+			*err = e;
 			rc = -1;
 			break;
 		}
@@ -963,7 +989,7 @@ move_verify(struct store *src, struct store *dst, move_cb cb, void *arg,
 		       a.digest == c.digest;
 		cb(t[i], (int64_t[2]){a.rows, a.money},
 		    (int64_t[2]){c.rows, c.money}, same, arg);
-		if (!same)
+		if (!same && rc == 0)
 			rc = pd_fail(err, PD_ETAMPER,
 			    _("The copy differs from the store in table %s "
 			      "(%lld rows, money %lld here; %lld rows, money "
@@ -1042,6 +1068,24 @@ move_copy(struct backend *b, const char *org, const char *loc,
 	return -1;
 }
 
+/* A PostgreSQL database moved to has the schema paydesk (the SQLite
+ * functions and citext an organisation's schema uses) migrated first. */
+static int
+move_database(struct backend *b, const char *loc, struct pd_err *err)
+{
+	char path[4200];
+	struct store *d;
+
+	if (strncmp(loc, "postgresql", 10) != 0)
+		return 0;
+	snprintf(path, sizeof path, "pg:paydesk %s",
+	    loc[10] == ' ' ? loc + 11 : b->cfg.central_database);
+	if (store_open_directory(path, 1, &d, err) != 0)
+		return -1;
+	store_close(d);
+	return 0;
+}
+
 static int
 sq_move(struct backend *b, const char *org, const char *to, int forge,
     move_cb cb, void *arg, struct pd_err *err)
@@ -1059,6 +1103,7 @@ sq_move(struct backend *b, const char *org, const char *to, int forge,
 		return pd_fail(err, PD_EINVAL,
 		    _("Organisation %s is there already"), org);
 	if (store_open_central(spath, 0, &src, err) != 0 ||
+	    move_database(b, loc, err) != 0 ||
 	    store_open_central(dpath, 1, &dst, err) != 0) {
 		store_close(src);
 		return -1;
