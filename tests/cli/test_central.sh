@@ -372,6 +372,72 @@ if [ "$BACKEND" = postgresql ]; then
 	same "postgresql: every payment once after the restart" \
 	    "$(q "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")" \
 	    "$(tsql 2 "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")"
+	# -- two nodes on one database (issue 22): this node and a second
+	# process on another port; T02 pushes to each in turn and a pull at
+	# each gives the same page. A push held open at the second node
+	# (test hook hold-push-ms) while T03 pushes to the first: T03's push
+	# waits for the feed's head, a pull meanwhile passes neither, and
+	# the next pull gets both
+	N2PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	sed -e "s|^port = .*|port = $N2PORT|" -e "s|^log = .*|log = $T/n2.log|" \
+	    "$T/central.ini" >"$T/n2.ini"
+	URL2="http://127.0.0.1:$N2PORT"
+	PAYDESK_CENTRAL_HOOK=hold-push-ms=3000 "$CENTRAL" --config "$T/n2.ini" \
+	    2>>"$T/central.err" &
+	N2PID=$!
+	i=0
+	while ! curl -sf "$URL2/v1/health" >/dev/null 2>&1 && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1)); done
+	via() { sed -i "s|^url = .*|url = $2|" "$T/t$1.ini"; }
+	j2pay() { PAYDESK_PIN=1234 pdt $1 --user jane pay WU-10002 --type bill \
+	    --method Cash --amount "$2" >/dev/null || notok "T0$1 pays $2"; }
+	pulled() { curl -s -H "Authorization: Bearer $1" "$2/v1/pull?since=$3"; }
+	run central terminal add ACME B04 T04
+	TOK4=$(token_of)
+	j2pay 2 31
+	expect "two nodes: T02 pushes to the first" 0 "Applied     1" pdt 2 sync
+	via 2 "$URL2"
+	j2pay 2 32
+	expect "two nodes: and to the second (held 3 s)" 0 "Applied     1" pdt 2 sync
+	c0=$(q "SELECT head FROM feed_head")
+	# the same page at each (a setting's record gets a uuid of its own
+	# in each pull: left out)
+	page() { pulled "$TOK4" "$1" 0 | python3 -c 'import json,sys
+d = json.load(sys.stdin)
+for e in d["entries"]:
+    if e["record"]["kind"] == "setting": e["record"].pop("uuid")
+print(json.dumps(d, sort_keys=True))'; }
+	p1=$(page "$URL")
+	same "two nodes: a pull at each gives the same page" "$(page "$URL2")" "$p1"
+	has_p() { case "$p1" in *"$1"*) ok "$2" ;; *) notok "$2" ;; esac; }
+	has_p '"amount": 3200' "two nodes: with the payment pushed to the second"
+	j2pay 2 33
+	pdt 2 sync >"$T/held.out" 2>&1 &
+	HELD=$!
+	i=0
+	while [ "$(psqlv "SELECT count(*) FROM pg_stat_activity WHERE state =
+	    'idle in transaction'")" = 0 ] && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1)); done
+	j2pay 3 34
+	pdt 3 sync >"$T/late.out" 2>&1 &
+	LATE=$!
+	i=0
+	while [ "$(psqlv "SELECT count(*) FROM pg_locks WHERE NOT granted")" = 0 ] &&
+	    [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	same "two nodes: T03's push waits for the held one" \
+	    "$(psqlv "SELECT count(*) > 0 FROM pg_locks WHERE NOT granted")" t
+	same "two nodes: a pull meanwhile passes neither push" \
+	    "$(pulled "$TOK4" "$URL" "$c0" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["cursor"], len(d["entries"]))')" \
+	    "$c0 0"
+	wait $HELD $LATE
+	same "two nodes: both pushes applied" \
+	    "$(cat "$T/held.out" "$T/late.out" | grep -c 'Applied     1')" 2
+	same "two nodes: the next pull gets both payments" \
+	    "$(pulled "$TOK4" "$URL2" "$c0" | python3 -c 'import json,sys; d=json.load(sys.stdin)
+print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"]["kind"] == "payment"))')" \
+	    "[3300, 3400]"
+	kill "$N2PID" && wait "$N2PID"
+	via 2 "$URL"
 	unset PAYDESK_PIN
 	stop_central
 	# -- bank statements and their matches on PostgreSQL (issue 20's
