@@ -458,6 +458,44 @@ int64_t store_feed_head(struct store *st);
 /* Entries of the feed after since that a terminal would get: for status. */
 int64_t store_feed_count_after(struct store *st, int64_t since, const char *origin);
 
+/* Moving an organisation's store to the other engine (issue 22,
+ * paydesk-central move; src/store/move.c). */
+struct table_sum {
+	char table[64];
+	int64_t rows;
+	int64_t money;   /* the sum of its money columns, minor units */
+	uint64_t digest; /* its rows' content, whatever their order */
+};
+/* The tables of organisation store src that dst has too, but the
+ * engine's own (schema version, meta, full-text tables, feed_head): *out
+ * an array of *n names, the caller's to free. */
+int store_org_tables(struct store *src, struct store *dst, char (**out)[64],
+    size_t *n, struct pd_err *err);
+/* table of st summed over the columns other has too. */
+int store_table_sum(struct store *st, struct store *other, const char *table,
+    struct table_sum *sum, struct pd_err *err);
+/* Copy every table of src into dst, an empty organisation store of the
+ * same version (store_org_empty), in one transaction of dst with its
+ * triggers off; src is only read. */
+int store_org_copy(struct store *src, struct store *dst, struct pd_err *err);
+/* Whether st holds no feed, consumer, audit entry or applied record. */
+int store_org_empty(struct store *st);
+/* In st's open transaction: the lock that a move takes exclusive and
+ * every central writer shared (PostgreSQL: a transaction advisory lock
+ * of the schema; SQLite: BEGIN IMMEDIATE is it, a no-op). */
+int store_move_guard(struct store *st, int exclusive, struct pd_err *err);
+/* PostgreSQL: rename st's schema with suffix added, in its open
+ * transaction (a moved organisation's old store); SQLite: a no-op (the
+ * caller renames the file once it is closed). */
+int store_retire(struct store *st, const char *suffix, struct pd_err *err);
+/* A test's forged difference in a copy (PAYDESK_CENTRAL_HOOK=move-forge,
+ * paydesk-central(8) ENVIRONMENT): the newest item's amount one more. */
+void store_forge_item(struct store *st);
+/* check runs in each outermost transaction of st once it has begun; its
+ * failure aborts the transaction and is store_begin's (NULL: none). */
+void store_set_begin_check(struct store *st,
+    int (*check)(struct store *st, void *arg, struct pd_err *err), void *arg);
+
 /* The central node's directory of organisations and terminals. A path
  * "pg:SCHEMA CONNINFO" (here and for store_open_central) is a schema of a
  * PostgreSQL database instead of a file (issue 22): SCHEMA of letters,
@@ -469,6 +507,15 @@ int store_org_add(struct store *st, const char *code, const char *name,
 /* PD_ENOTFOUND when there is no such organisation. */
 int store_org_get(struct store *st, const char *code, char *name, size_t n,
     struct pd_err *err);
+/* Where organisation code's store is (out, n bytes): "" the node's
+ * [central] backend, "sqlite" a file of data_dir, "postgresql CONNINFO"
+ * a schema of that database (paydesk-central move); moved_at (TS_BUFSZ,
+ * or NULL) when it was last moved there ("" never). PD_ENOTFOUND when
+ * there is no such organisation. */
+int store_org_location(struct store *st, const char *code, char *out,
+    size_t n, char *moved_at, struct pd_err *err);
+int store_org_set_location(struct store *st, const char *code,
+    const char *loc, const char *at, struct pd_err *err);
 /* The codes of every organisation, in order, as one array of 33-byte
  * strings (*n of them; the caller frees it); NULL on error. */
 char (*store_orgs(struct store *st, size_t *n, struct pd_err *err))[33];

@@ -13,6 +13,11 @@
 struct backend;
 struct import_counts;
 
+/* A table of a moved organisation: the source's rows and money (minor
+ * units) and the copy's; same when their content is the same too. */
+typedef void (*move_cb)(const char *table, const int64_t src[2],
+    const int64_t copy[2], int same, void *arg);
+
 struct terminal_status {
 	struct terminal_row t;
 	int64_t waiting; /* feed entries it has not pulled */
@@ -129,6 +134,16 @@ struct backend_ops {
 	 * svc_central_reanchors. Caller frees. */
 	struct reanchor_row *(*reanchors)(struct backend *b, const char *org,
 	    const char *terminal, size_t *n, struct pd_err *err);
+	/* Move org's store to to ("sqlite", "postgresql": [central]
+	 * database, or a postgresql:// URI; issue 22): copied under the
+	 * source's write lock, each table verified (cb gets the source's
+	 * and the copy's sums) and the audit chain, then the directory
+	 * switched and the old store set aside (org-CODE_moved_TIME.db, the
+	 * schema org_CODE_moved_TIME). A difference is PD_ETAMPER: nothing
+	 * switched, the copy set aside as _refused_TIME, the source serving
+	 * on. forge: a test's forged difference (PAYDESK_CENTRAL_HOOK). */
+	int (*move)(struct backend *b, const char *org, const char *to,
+	    int forge, move_cb cb, void *arg, struct pd_err *err);
 };
 
 struct backend {
@@ -140,6 +155,9 @@ struct backend {
 	 * before answering the last */
 	long kill_after_notes;
 	long notes;
+	/* hold a push's transaction this long after its first record is
+	 * applied (hold-push-ms=N: a late-committing push) */
+	long hold_ms;
 };
 
 /* Open cfg's [central] backend: sqlite (the files of data_dir) or

@@ -33,6 +33,10 @@ struct conn {
 	struct svc s;
 	int busy;
 	struct backend *b;
+	/* where its store was when opened: path and the move's time (a
+	 * moved organisation's connections are made again, issue 22) */
+	char where[4300];
+	int moved; /* its begin check found the organisation moved */
 };
 
 #define SB(b) ((struct sqlite_backend *)(b))
@@ -74,17 +78,64 @@ struct sqlite_backend {
  * in SQLite's busy handler instead */
 #define MAX_ORGS_LIVE 256
 
-/* Where org's store is: its file, or its schema's locator (store.h),
- * org_CODE with the code as it is (checked by central_check_id: letters,
- * digits, '-'; the driver checks it again and quotes it), so ACME and
- * acme stay two schemas as they are two files. */
+/* Where org's store is at location loc (store_org_location: "" the
+ * node's backend): its file, or its schema's locator (store.h), org_CODE
+ * with the code as it is (checked by central_check_id: letters, digits,
+ * '-'; the driver checks it again and quotes it), so ACME and acme stay
+ * two schemas as they are two files. */
 static void
-org_path(const struct backend *b, const char *org, char *out, size_t n)
+loc_path(const struct backend *b, const char *org, const char *loc,
+    char *out, size_t n)
 {
-	if (SB(b)->pg)
-		snprintf(out, n, "pg:org_%s %s", org, b->cfg.central_database);
-	else
+	if (strncmp(loc, "postgresql", 10) == 0)
+		snprintf(out, n, "pg:org_%s %s", org,
+		    loc[10] == ' ' ? loc + 11 : b->cfg.central_database);
+	else if (strcmp(loc, "sqlite") == 0 || !SB(b)->pg)
 		snprintf(out, n, "%s/org-%s.db", b->cfg.central_data_dir, org);
+	else
+		snprintf(out, n, "pg:org_%s %s", org, b->cfg.central_database);
+}
+
+/* Where org's store is now (the directory's word, on the token checks'
+ * connection): out gets its path, where (4300 bytes, or NULL) the path
+ * and the time of its last move. */
+static int
+org_where(struct backend *b, const char *org, char *out, size_t n,
+    char *where, struct pd_err *err)
+{
+	char loc[4096], at[TS_BUFSZ];
+	int rc;
+
+	pthread_mutex_lock(&SB(b)->auth_lock);
+	rc = store_org_location(SB(b)->auth, org, loc, sizeof loc, at, err);
+	pthread_mutex_unlock(&SB(b)->auth_lock);
+	if (rc != 0)
+		return -1;
+	loc_path(b, org, loc, out, n);
+	if (where != NULL)
+		snprintf(where, 4300, "%s|%s", out, at);
+	return 0;
+}
+
+/* store_set_begin_check of an organisation's connection: a write waits
+ * for a move of the organisation (store_move_guard), then finds its
+ * store still where it was, or fails (the caller opens it again where
+ * it is now; paydesk-central move). */
+static int
+begin_check(struct store *st, void *arg, struct pd_err *err)
+{
+	struct conn *c = arg;
+	char path[4200], where[4300];
+
+	if (store_move_guard(st, 0, err) != 0 ||
+	    org_where(c->b, c->org, path, sizeof path, where, err) != 0)
+		return -1;
+	if (strcmp(where, c->where) == 0)
+		return 0;
+	c->moved = 1;
+	return pd_fail(err, PD_ESTORE,
+	    _("Organisation %s was moved to another store; try again"),
+	    c->org);
 }
 
 static int sq_gateway_get(struct backend *b, const char *org, const char *name,
@@ -106,13 +157,14 @@ conn_open(struct backend *b, const char *org, struct pd_err *err)
 	struct conn *c = xcalloc(1, sizeof *c);
 	char path[4200];
 
-	org_path(b, org, path, sizeof path);
-	if (svc_central_open(&c->s, &b->cfg, path, 1, err) != 0) {
+	if (org_where(b, org, path, sizeof path, c->where, err) != 0 ||
+	    svc_central_open(&c->s, &b->cfg, path, 1, err) != 0) {
 		free(c);
 		return NULL;
 	}
 	xstrlcpy(c->org, org, sizeof c->org);
 	c->b = b;
+	store_set_begin_check(c->s.st, begin_check, c);
 	c->s.gateway_of = conn_gateway;
 	c->s.gateway_arg = c;
 	c->s.actor.role = ROLE_ADMIN;
@@ -136,17 +188,27 @@ static struct conn *
 borrow(struct backend *b, const char *org, struct pd_err *err)
 {
 	struct sqlite_backend *sb = SB(b);
-	struct conn *c = NULL;
+	struct conn *c = NULL, *stale = NULL;
+	char path[4200], where[4300];
 	size_t i;
 
+	if (org_where(b, org, path, sizeof path, where, err) != 0)
+		return NULL;
 	pthread_mutex_lock(&sb->pool_lock);
-	for (i = 0; i < sb->npool; i++)
-		if (!sb->pool[i]->busy && strcmp(sb->pool[i]->org, org) == 0) {
+	for (i = 0; i < sb->npool && c == NULL; i++) {
+		if (sb->pool[i]->busy || strcmp(sb->pool[i]->org, org) != 0)
+			continue;
+		if (strcmp(sb->pool[i]->where, where) == 0) {
 			c = sb->pool[i];
 			c->busy = 1;
-			break;
+		} else if (stale == NULL) {
+			/* the organisation moved since: one closed a time */
+			stale = sb->pool[i];
+			sb->pool[i--] = sb->pool[--sb->npool];
 		}
+	}
 	pthread_mutex_unlock(&sb->pool_lock);
+	conn_close(stale);
 	if (c != NULL)
 		return c;
 	c = conn_open(b, org, err);
@@ -225,9 +287,11 @@ writer_open(struct backend *b, struct org_lock *w, struct pd_err *err)
 	w->writer = conn_open(b, w->org, err);
 	if (w->writer == NULL)
 		return NULL;
-	if (SB(b)->pg)
+	xstrlcpy(path, w->writer->where, sizeof path);
+	if (strchr(path, '|') != NULL)
+		*strchr(path, '|') = '\0';
+	if (strncmp(path, "pg:", 3) == 0)
 		return w->writer; /* the server checkpoints */
-	org_path(b, w->org, path, sizeof path);
 	if (store_open_central(path, 0, &w->ckpt_st, err) != 0) {
 		conn_close(w->writer);
 		w->writer = NULL;
@@ -261,6 +325,9 @@ writer_close(struct org_lock *w)
 	}
 	store_close(w->ckpt_st);
 	conn_close(w->writer);
+	w->ckpt_st = NULL;
+	w->writer = NULL;
+	w->ckpt_want = w->ckpt_stop = 0;
 }
 
 /* The organisation's writer connection, held (with its lock) until
@@ -276,6 +343,8 @@ get_writer(struct backend *b, const char *org, struct org_lock **out,
 	if (w == NULL)
 		return borrow(b, org, err);
 	pthread_mutex_lock(&w->m);
+	if (w->writer != NULL && w->writer->moved)
+		writer_close(w); /* made again where the store is now */
 	if (w->writer == NULL && writer_open(b, w, err) == NULL) {
 		pthread_mutex_unlock(&w->m);
 		return NULL;
@@ -335,6 +404,12 @@ hook(size_t applied, void *arg)
 	/* a test of a crash in the middle of a batch */
 	if (b->kill_after > 0 && (long)applied >= b->kill_after)
 		raise(SIGKILL);
+	/* a test of a push that commits late: its first record applied,
+	 * its transaction (and the feed's head) held open */
+	if (b->hold_ms > 0 && applied == 1)
+		nanosleep(&(struct timespec){b->hold_ms / 1000,
+		              (b->hold_ms % 1000) * 1000000L},
+		    NULL);
 }
 
 static int
@@ -370,8 +445,18 @@ sq_push(struct backend *b, const struct terminal_row *t,
 		free(marks);
 		return -1;
 	}
-	rc = svc_central_push(
-	    &c->s, &from, p, res, b->kill_after > 0 ? hook : NULL, b, err);
+	rc = svc_central_push(&c->s, &from, p, res,
+	    b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL, b, err);
+	if (rc != 0 && c->moved) {
+		/* the organisation was moved meanwhile: where it is now */
+		put_writer(b, w, c);
+		if ((c = get_writer(b, t->org, &w, err)) == NULL) {
+			free(marks);
+			return -1;
+		}
+		rc = svc_central_push(&c->s, &from, p, res,
+		    b->kill_after > 0 || b->hold_ms > 0 ? hook : NULL, b, err);
+	}
 	for (i = 0; rc == 0 && i < p->nrecs; i++)
 		if (res[i].status != SYNC_APPLIED &&
 		    res[i].status != SYNC_DUPLICATE) {
@@ -398,6 +483,13 @@ sq_anchor(struct backend *b, const struct terminal_row *t,
 	if (c == NULL)
 		return -1;
 	rc = svc_central_anchor(&c->s, in, out, err);
+	if (rc != 0 && c->moved) {
+		/* the organisation was moved meanwhile: where it is now */
+		put_writer(b, w, c);
+		if ((c = get_writer(b, t->org, &w, err)) == NULL)
+			return -1;
+		rc = svc_central_anchor(&c->s, in, out, err);
+	}
 	put_writer(b, w, c);
 	return rc;
 }
@@ -763,22 +855,15 @@ sq_gateway_payments(struct backend *b, const char *org, const char *name,
 static int
 org_known(struct backend *b, const char *org, struct pd_err *err)
 {
-	struct stat st;
 	char path[4200];
-	int rc;
 
-	if (SB(b)->pg) {
-		pthread_mutex_lock(&SB(b)->dir_lock);
-		rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
-		pthread_mutex_unlock(&SB(b)->dir_lock);
-		return rc != 0 ? -1 : 0;
-	}
-	org_path(b, org, path, sizeof path);
-	if (stat(path, &st) != 0)
-		return pd_fail(err, PD_ENOTFOUND,
-		    _("No organisation %s here (paydesk-central org add)"),
-		    org);
-	return 0;
+	if (org_where(b, org, path, sizeof path, NULL, err) == 0)
+		return 0;
+	if (err->code != PD_ENOTFOUND)
+		return -1;
+	/* the same words on both engines */
+	return pd_fail(err, PD_ENOTFOUND,
+	    _("No organisation %s here (paydesk-central org add)"), org);
 }
 
 static int
@@ -853,6 +938,208 @@ sq_reanchors(struct backend *b, const char *org, const char *terminal,
 	v = svc_central_reanchors(&c->s, terminal, n, err);
 	give_back(b, c);
 	return v;
+}
+
+/* The location (store_org_location) `move --to` names: sqlite,
+ * postgresql (the node's [central] database) or a postgresql:// URI. */
+static int
+move_target(const struct backend *b, const char *to, char *loc, size_t n,
+    struct pd_err *err)
+{
+	if (strcmp(to, "sqlite") == 0)
+		snprintf(loc, n, "sqlite");
+	else if (strcmp(to, "postgresql") == 0)
+		snprintf(loc, n, "postgresql %s", b->cfg.central_database);
+	else if (strncmp(to, "postgresql://", 13) == 0 ||
+	         strncmp(to, "postgres://", 11) == 0)
+		snprintf(loc, n, "postgresql %s", to);
+	else
+		return pd_fail(err, PD_EUSAGE,
+		    _("Move --to: \"%s\" is not sqlite, postgresql or a "
+		      "postgresql:// URI"),
+		    to);
+	return 0;
+}
+
+/* Each table of src and its copy dst summed (cb gets both); a table that
+ * differs, or an audit chain that does not verify or ends elsewhere, is
+ * PD_ETAMPER naming it. */
+static int
+move_verify(struct store *src, struct store *dst, move_cb cb, void *arg,
+    struct pd_err *err)
+{
+	char(*t)[64], ha[65], hb[65];
+	struct table_sum a, c;
+	int64_t sa, sb, checked;
+	struct pd_err e;
+	size_t i, n;
+	int rc = 0, same;
+
+	if (store_org_tables(src, dst, &t, &n, err) != 0)
+		return -1;
+	/* every table shown; the first that differs named */
+	for (i = 0; i < n; i++) {
+		if (store_table_sum(src, dst, t[i], &a, &e) != 0 ||
+		    store_table_sum(dst, src, t[i], &c, &e) != 0) {
+			*err = e;
+			rc = -1;
+			break;
+		}
+		same = a.rows == c.rows && a.money == c.money &&
+		       a.digest == c.digest;
+		cb(t[i], (int64_t[2]){a.rows, a.money},
+		    (int64_t[2]){c.rows, c.money}, same, arg);
+		if (!same && rc == 0)
+			rc = pd_fail(err, PD_ETAMPER,
+			    _("The copy differs from the store in table %s "
+			      "(%lld rows, money %lld here; %lld rows, money "
+			      "%lld in the copy)"),
+			    t[i], (long long)a.rows, (long long)a.money,
+			    (long long)c.rows, (long long)c.money);
+	}
+	free(t);
+	if (rc != 0)
+		return -1;
+	if (store_audit_verify(dst, &checked, err) != 0) {
+		err->code = PD_ETAMPER;
+		return -1;
+	}
+	if (store_audit_head(src, &sa, ha, err) != 0 ||
+	    store_audit_head(dst, &sb, hb, err) != 0)
+		return -1;
+	if (sa != sb || strcmp(ha, hb) != 0)
+		return pd_fail(err, PD_ETAMPER,
+		    _("The copy's audit chain ends at entry %lld, the store's "
+		      "at %lld"),
+		    (long long)sb, (long long)sa);
+	return 0;
+}
+
+/* A store set aside with suffix: a schema renamed in its open
+ * transaction, or a file renamed once closed (st NULL). */
+static void
+set_aside(struct store *st, const char *path, const char *suffix)
+{
+	static const char *const ext[] = {"", "-wal", "-shm"};
+	char from[4300], to[4400];
+	struct pd_err e;
+	size_t i;
+
+	if (st != NULL) {
+		store_retire(st, suffix, &e);
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		snprintf(from, sizeof from, "%s%s", path, ext[i]);
+		snprintf(to, sizeof to, "%.*s%s.db%s",
+		    (int)(strlen(path) - 3), path, suffix, ext[i]);
+		rename(from, to);
+	}
+}
+
+/* Copy and verify under the source's write lock (src's transaction):
+ * 0 with the directory switched, or -1 with the copy set aside. */
+static int
+move_copy(struct backend *b, const char *org, const char *loc,
+    struct store *src, struct store *dst, const char *dpath, int forge,
+    move_cb cb, void *arg, struct pd_err *err)
+{
+	char at[TS_BUFSZ], suffix[40];
+	int rc;
+
+	svc_now(at);
+	snprintf(suffix, sizeof suffix, "_refused_%.4s%.2s%.2s%.2s%.2s%.2s",
+	    at, at + 5, at + 8, at + 11, at + 14, at + 17);
+	rc = store_org_copy(src, dst, err);
+	/* a test's forged difference (PAYDESK_CENTRAL_HOOK=move-forge) */
+	if (rc == 0 && forge)
+		store_forge_item(dst);
+	if (rc == 0)
+		rc = move_verify(src, dst, cb, arg, err);
+	if (rc == 0) {
+		pthread_mutex_lock(&SB(b)->dir_lock);
+		rc = store_org_set_location(SB(b)->dir, org, loc, at, err);
+		pthread_mutex_unlock(&SB(b)->dir_lock);
+	}
+	if (rc == 0)
+		return 0;
+	if (strncmp(dpath, "pg:", 3) == 0)
+		set_aside(dst, dpath, suffix);
+	return -1;
+}
+
+/* A PostgreSQL database moved to has the schema paydesk (the SQLite
+ * functions and citext an organisation's schema uses) migrated first. */
+static int
+move_database(struct backend *b, const char *loc, struct pd_err *err)
+{
+	char path[4200];
+	struct store *d;
+
+	if (strncmp(loc, "postgresql", 10) != 0)
+		return 0;
+	snprintf(path, sizeof path, "pg:paydesk %s",
+	    loc[10] == ' ' ? loc + 11 : b->cfg.central_database);
+	if (store_open_directory(path, 1, &d, err) != 0)
+		return -1;
+	store_close(d);
+	return 0;
+}
+
+static int
+sq_move(struct backend *b, const char *org, const char *to, int forge,
+    move_cb cb, void *arg, struct pd_err *err)
+{
+	char loc[4096], spath[4200], dpath[4200], at[TS_BUFSZ], suffix[40];
+	struct store *src = NULL, *dst = NULL;
+	int rc;
+
+	if (move_target(b, to, loc, sizeof loc, err) != 0 ||
+	    org_known(b, org, err) != 0 ||
+	    org_where(b, org, spath, sizeof spath, NULL, err) != 0)
+		return -1;
+	loc_path(b, org, loc, dpath, sizeof dpath);
+	if (strcmp(spath, dpath) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Organisation %s is there already"), org);
+	if (store_open_central(spath, 0, &src, err) != 0 ||
+	    move_database(b, loc, err) != 0 ||
+	    store_open_central(dpath, 1, &dst, err) != 0) {
+		store_close(src);
+		return -1;
+	}
+	if (!store_org_empty(dst)) {
+		store_close(src);
+		store_close(dst);
+		return pd_fail(err, PD_EINVAL,
+		    _("The store %s is there already and holds data; nothing "
+		      "was moved"),
+		    dpath);
+	}
+	/* writers wait from here until the switch (or the refusal) */
+	if (store_begin(src, err) != 0 || store_move_guard(src, 1, err) != 0) {
+		store_close(src);
+		store_close(dst);
+		return -1;
+	}
+	rc = move_copy(b, org, loc, src, dst, dpath, forge, cb, arg, err);
+	svc_now(at);
+	snprintf(suffix, sizeof suffix, "_%s_%.4s%.2s%.2s%.2s%.2s%.2s",
+	    rc == 0 ? "moved" : "refused", at, at + 5, at + 8, at + 11,
+	    at + 14, at + 17);
+	if (rc == 0 && strncmp(spath, "pg:", 3) == 0)
+		set_aside(src, spath, suffix);
+	if (rc == 0)
+		store_commit(src, err);
+	else
+		store_abort(src);
+	store_close(src);
+	store_close(dst);
+	if (rc == 0 && strncmp(spath, "pg:", 3) != 0)
+		set_aside(NULL, spath, suffix);
+	if (rc != 0 && strncmp(dpath, "pg:", 3) != 0)
+		set_aside(NULL, dpath, suffix);
+	return rc;
 }
 
 static int
@@ -937,6 +1224,7 @@ static const struct backend_ops store_ops = {
     sq_migrate,
     sq_gaps,
     sq_reanchors,
+    sq_move,
 };
 
 struct backend *

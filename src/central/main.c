@@ -31,6 +31,7 @@ static const char *const synopsis[] = {
     "doctor ORG",
     "gaps ORG [--terminal TERMINAL] [--json]",
     "reanchors ORG [--terminal TERMINAL] [--json]",
+    "move ORG --to sqlite|postgresql|postgresql://...",
     "migrate",
 };
 
@@ -145,6 +146,53 @@ doctor_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return 0;
 }
 
+/* move: one line a table, the source's rows and money and the copy's. */
+static void
+moved_table(const char *table, const int64_t a[2], const int64_t c[2],
+    int same, void *arg)
+{
+	(void)arg;
+	printf(_("  %-24s %8lld rows %14lld money   copy: %8lld rows %14lld "
+	         "money %s"),
+	    table, (long long)a[0], (long long)a[1], (long long)c[0],
+	    (long long)c[1], same ? _("same") : _("DIFFERENT"));
+	putchar('\n');
+}
+
+/* move ORG --to WHERE (issue 22): the organisation's store copied,
+ * verified and switched to; a difference is exit status 12. */
+static int
+move_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	const char *h = getenv("PAYDESK_CENTRAL_HOOK");
+
+	if (argc != 4 || strcmp(argv[2], "--to") != 0) {
+		usage(stderr);
+		return pd_fail(err, PD_EUSAGE,
+		    _("Move: which organisation, and --to where"));
+	}
+	if (central_check_id(_("Organisation"), argv[1], 32, err) != 0)
+		return -1;
+	if (b->ops->move(b, argv[1], argv[3],
+	        h != NULL && strstr(h, "move-forge") != NULL, moved_table, NULL,
+	        err) != 0) {
+		if (err->code == PD_ETAMPER) {
+			size_t l = strlen(err->msg);
+
+			snprintf(err->msg + l, sizeof err->msg - l,
+			    _("; nothing was switched: %s stays where it was "
+			      "and serves on"),
+			    argv[1]);
+		}
+		return -1;
+	}
+	printf(_("organisation %s moved to %s: every table and the audit "
+	         "chain verified; the terminals sync with it there now."),
+	    argv[1], argv[3]);
+	putchar('\n');
+	return 0;
+}
+
 /* $PAYDESK_CENTRAL_HOOK: comma-separated test hooks. */
 static int
 read_hooks(struct server *sv, struct backend *b, struct pd_err *err)
@@ -168,6 +216,8 @@ read_hooks(struct server *sv, struct backend *b, struct pd_err *err)
 			b->kill_after_notes = v;
 		else if (sscanf(tok, "slow-ms=%ld", &v) == 1 && v > 0)
 			sv->slow_ms = v;
+		else if (sscanf(tok, "hold-push-ms=%ld", &v) == 1 && v > 0)
+			b->hold_ms = v;
 		else
 			rc = pd_fail(err, PD_EUSAGE,
 			    "PAYDESK_CENTRAL_HOOK: unknown hook \"%s\"", tok);
@@ -329,6 +379,8 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
 	if (strcmp(argv[0], "doctor") == 0)
 		return doctor_cmd(b, argc, argv, err);
+	if (strcmp(argv[0], "move") == 0)
+		return move_cmd(b, argc, argv, err);
 	if (strcmp(argv[0], "migrate") == 0) {
 		if (argc > 1) {
 			usage(stderr);

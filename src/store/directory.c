@@ -193,3 +193,43 @@ store_terminal_seen(struct store *st, const char *org, const char *terminal,
 	st_bind(s, "ssiiss", at, route, cursor, pending, org, terminal);
 	return st_done(st, s, err);
 }
+
+int
+store_org_location(struct store *st, const char *code, char *out, size_t n,
+    char *moved_at, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(
+	    st, "SELECT store, moved_at FROM orgs WHERE code = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", code);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, out, n);
+	if (rc == DB_ROW && moved_at != NULL)
+		st_col(s, 1, moved_at, TS_BUFSZ);
+	db_reset(s);
+	if (rc == DB_ROW)
+		return 0;
+	if (rc == DB_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    "No organisation \"%s\"; add it with `paydesk-central org "
+		    "add`",
+		    code);
+	return st_fail(st, err, "Reading organisations");
+}
+
+int
+store_org_set_location(struct store *st, const char *code, const char *loc,
+    const char *at, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE orgs SET store = ?, moved_at = ? WHERE code = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", loc, at, code);
+	return st_done(st, s, err);
+}

@@ -27,6 +27,9 @@ struct store {
 	/* the organisation's calling code, dropped from a searched phone
 	 * number (store_set_phone_cc) */
 	char phone_cc[PHONE_CC_MAX + 1];
+	/* run after a transaction begins (store_set_begin_check) */
+	int (*begin_check)(struct store *st, void *arg, struct pd_err *err);
+	void *begin_arg;
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */

@@ -59,7 +59,7 @@ struct setting_change *
 store_setting_history(struct store *st, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT seq, key, value FROM setting_history ORDER BY seq, rowid",
+	    "SELECT seq, key, value FROM setting_history ORDER BY seq, key",
 	    err);
 
 	if (s == NULL)

@@ -357,6 +357,11 @@ const char *const store_admin_migrations[] = {
     /* a gateway's time zone (issue 19 review, point 4): mobile-money
      * networks send TransTime in their local time ("" for UTC) */
     "ALTER TABLE gateways ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';\n",
+    /* where an organisation's store is (issue 22, paydesk-central move):
+     * "" the node's [central] backend, "sqlite", or "postgresql CONNINFO"
+     * (store_org_location) */
+    "ALTER TABLE orgs ADD COLUMN store TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE orgs ADD COLUMN moved_at TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_admin_nmigrations =

@@ -99,6 +99,10 @@ const char *const store_pg_admin_migrations[] = {
     /* 3: a gateway's time zone (issue 19 review, point 4), as
      * schema_central.c's store_admin_migrations */
     "ALTER TABLE gateways ADD COLUMN time_zone text NOT NULL DEFAULT '';\n",
+    /* 4: where an organisation's store is (paydesk-central move), as
+     * schema_central.c's */
+    "ALTER TABLE orgs ADD COLUMN store text NOT NULL DEFAULT '';\n"
+    "ALTER TABLE orgs ADD COLUMN moved_at text NOT NULL DEFAULT '';\n",
 };
 
 const int store_pg_admin_nmigrations =
@@ -719,6 +723,13 @@ const char *const store_pg_central_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review text NOT NULL"
     " DEFAULT '';\n",
+    /* 4: the scopes' indexes of the payments (schema.c, issue 23), which
+     * the SQLite central store has from the terminal's schema: the
+     * organisation's schema now has every table, column and index of
+     * the SQLite one but the full-text tables and the seals (above) */
+    "CREATE INDEX payments_terminal ON payments (terminal, paid_on,"
+    " status);\n"
+    "CREATE INDEX payments_branch ON payments (branch, paid_on, status);\n",
 };
 
 const int store_pg_central_nmigrations =

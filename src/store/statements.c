@@ -112,7 +112,7 @@ store_stmt_insert(
 	    " file_name, currency, period_from, period_to, opening, closing,"
 	    " line_count, credits, debits, dup_count, imported_at, user_id,"
 	    " terminal) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-	    " CASE WHEN ? THEN ? END, CASE WHEN ? THEN ? END,"
+	    " CASE WHEN ? <> 0 THEN ? END, CASE WHEN ? <> 0 THEN ? END,"
 	    " ?, ?, ?, ?, ?, nullif(?, 0), ?)",
 	    err);
 

@@ -372,7 +372,336 @@ if [ "$BACKEND" = postgresql ]; then
 	same "postgresql: every payment once after the restart" \
 	    "$(q "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")" \
 	    "$(tsql 2 "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")"
+	# -- two nodes on one database (issue 22): this node and a second
+	# process on another port; T02 pushes to each in turn and a pull at
+	# each gives the same page. A push held open at the second node
+	# (test hook hold-push-ms) while T03 pushes to the first: T03's push
+	# waits for the feed's head, a pull meanwhile passes neither, and
+	# the next pull gets both
+	N2PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	sed -e "s|^port = .*|port = $N2PORT|" -e "s|^log = .*|log = $T/n2.log|" \
+	    "$T/central.ini" >"$T/n2.ini"
+	URL2="http://127.0.0.1:$N2PORT"
+	PAYDESK_CENTRAL_HOOK=hold-push-ms=3000 "$CENTRAL" --config "$T/n2.ini" \
+	    2>>"$T/central.err" &
+	N2PID=$!
+	i=0
+	while ! curl -sf "$URL2/v1/health" >/dev/null 2>&1 && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1)); done
+	via() { sed -i "s|^url = .*|url = $2|" "$T/t$1.ini"; }
+	j2pay() { PAYDESK_PIN=1234 pdt $1 --user jane pay WU-10002 --type bill \
+	    --method Cash --amount "$2" >/dev/null || notok "T0$1 pays $2"; }
+	pulled() { curl -s -H "Authorization: Bearer $1" "$2/v1/pull?since=$3"; }
+	run central terminal add ACME B04 T04
+	TOK4=$(token_of)
+	j2pay 2 31
+	expect "two nodes: T02 pushes to the first" 0 "Applied     1" pdt 2 sync
+	via 2 "$URL2"
+	j2pay 2 32
+	expect "two nodes: and to the second (held 3 s)" 0 "Applied     1" pdt 2 sync
+	c0=$(q "SELECT head FROM feed_head")
+	# the same page at each (a setting's record gets a uuid of its own
+	# in each pull: left out)
+	page() { pulled "$TOK4" "$1" 0 | python3 -c 'import json,sys
+d = json.load(sys.stdin)
+for e in d["entries"]:
+    if e["record"]["kind"] == "setting": e["record"].pop("uuid")
+print(json.dumps(d, sort_keys=True))'; }
+	p1=$(page "$URL")
+	same "two nodes: a pull at each gives the same page" "$(page "$URL2")" "$p1"
+	has_p() { case "$p1" in *"$1"*) ok "$2" ;; *) notok "$2" ;; esac; }
+	has_p '"amount": 3200' "two nodes: with the payment pushed to the second"
+	j2pay 2 33
+	pdt 2 sync >"$T/held.out" 2>&1 &
+	HELD=$!
+	i=0
+	while [ "$(psqlv "SELECT count(*) FROM pg_stat_activity WHERE state =
+	    'idle in transaction'")" = 0 ] && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1)); done
+	j2pay 3 34
+	pdt 3 sync >"$T/late.out" 2>&1 &
+	LATE=$!
+	i=0
+	while [ "$(psqlv "SELECT count(*) FROM pg_locks WHERE NOT granted")" = 0 ] &&
+	    [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	same "two nodes: T03's push waits for the held one" \
+	    "$(psqlv "SELECT count(*) > 0 FROM pg_locks WHERE NOT granted")" t
+	same "two nodes: a pull meanwhile passes neither push" \
+	    "$(pulled "$TOK4" "$URL" "$c0" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["cursor"], len(d["entries"]))')" \
+	    "$c0 0"
+	wait $HELD $LATE
+	same "two nodes: both pushes applied" \
+	    "$(cat "$T/held.out" "$T/late.out" | grep -c 'Applied     1')" 2
+	same "two nodes: the next pull gets both payments" \
+	    "$(pulled "$TOK4" "$URL2" "$c0" | python3 -c 'import json,sys; d=json.load(sys.stdin)
+print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"]["kind"] == "payment"))')" \
+	    "[3300, 3400]"
+	kill "$N2PID" && wait "$N2PID"
+	via 2 "$URL"
 	unset PAYDESK_PIN
+	stop_central
+	# -- bank statements and their matches on PostgreSQL (issue 20's
+	# tables): T02 deposits a shift's cash, imports the bank's statement
+	# and matches it by the rule; T03 imports the same statement (kept
+	# once) and its hand match of the same credit is refused, saying who
+	# matched it; T03 pulls on
+	start_central
+	ACCT=NL77ABNA0574908765
+	day=$(date +%F)
+	printf 'date,amount,reference\n%s,25.00,DEPOSIT BAG-8\n%s,60.00,CASH BRANCH 3\n%s,-5.00,FEES\n' \
+	    "$day" "$day" "$day" >"$T/st.csv"
+	# shift_deposit N SLIP: a shift of 25.00 in cash at terminal N, closed
+	# and deposited in bag SLIP
+	shift_deposit() {
+		PAYDESK_PIN=1234 pdt $1 --user jane shift open --count 10000x1 \
+		    >/dev/null || notok "T0$1: shift open"
+		PAYDESK_PIN=1234 pdt $1 --user jane pay WU-10002 --type bill \
+		    --method Cash --amount 25 --tendered 25 >/dev/null
+		PAYDESK_PIN=1234 pdt $1 --user jane shift close --count \
+		    10000x1,2000x1,500x1 >/dev/null || notok "T0$1: shift close"
+		PAYDESK_PIN=2222 pdt $1 --user mary deposit create "$(tsql $1 \
+		    "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1"):Cash=25.00" \
+		    --slip $2 --account $ACCT >/dev/null || notok "T0$1: deposit $2"
+		PAYDESK_PIN=2222 pdt $1 --user mary statement mapping add m1 date=1 \
+		    amount=2 reference=3 header=1 >/dev/null
+		PAYDESK_PIN=2222 pdt $1 --user mary statement import "$T/st.csv" \
+		    --mapping m1 --account $ACCT >/dev/null || notok "T0$1: import"
+	}
+	shift_deposit 2 BAG-8
+	PAYDESK_PIN=2222 pdt 2 --user mary deposit match >/dev/null ||
+	    notok "T02: match"
+	expect "postgresql: a statement and its match are applied with the deposit" \
+	    0 "Applied     6" pdt 2 sync
+	stmts() { q "SELECT (SELECT count(*) FROM bank_statements) || '/' ||
+	    (SELECT count(*) || ':' || sum(amount) FROM bank_statement_lines)
+	    || '/' || coalesce((SELECT string_agg(l.seq || ':' ||
+	    coalesce(d.slip_no, '') || ':' || m.rule, ' ') FROM
+	    statement_matches m JOIN bank_statement_lines l ON l.id =
+	    m.line_id LEFT JOIN deposits d ON d.id = m.deposit_id), '')"; }
+	same "postgresql: the statement, its lines and the match are kept" \
+	    "$(stmts)" "1/3:8000/1:BAG-8:auto"
+	run central deposits ACME --json
+	same "postgresql: paydesk-central deposits: BAG-8 matched by the bank" \
+	    "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (d["slip_no"], d["status"]) for d in json.load(open(sys.argv[1])) if d["slip_no"] == "BAG-8"))' "$OUT")" \
+	    "BAG-8:matched"
+	shift_deposit 3 BAG-31
+	PAYDESK_PIN=2222 pdt 3 --user mary deposit match BAG-31 --line 1:1 \
+	    --note "Bank says branch 3" >/dev/null || notok "T03: match"
+	expect "postgresql: T03's hand match of T02's credit is refused" 0 \
+	    "Rejected    1" pdt 3 sync
+	run pdt 3 sync --quarantine
+	has "postgresql: saying who matched it to what" \
+	    "matched already to deposit BAG-8 (terminal T02, by mary"
+	same "postgresql: the same statement is kept once, T02's match stays" \
+	    "$(stmts)" "1/3:8000/1:BAG-8:auto"
+	expect "postgresql: T03 pulls on" 0 "Pulled" pdt 3 sync
+	stop_central
+	# -- gaps, reanchors and retention: the same commands on both
+	# engines, compared. One terminal's store, made once, is T05 of
+	# organisation GAP at this node (PostgreSQL) and, copied, T05 of GAP
+	# at a SQLite node beside it (t6.db): each syncs it, is restored from
+	# the same backup and reanchored; the reports of both nodes, their
+	# times left out, are the same, and so is what [central]
+	# history_days keeps of old heads and marks
+	echo "history_days = 30" >>"$T/central.ini"
+	SQPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	sed -e '/^backend = /d' -e "s|^port = .*|port = $SQPORT|" \
+	    -e "s|^data_dir = .*|data_dir = $T/sq|" \
+	    -e "s|^log = .*|log = $T/sq.log|" "$T/central.ini" >"$T/sq.ini"
+	sqc() { "$CENTRAL" --config "$T/sq.ini" "$@"; }
+	start_central
+	"$CENTRAL" --config "$T/sq.ini" 2>>"$T/central.err" &
+	SQPID=$!
+	i=0
+	while ! curl -sf "http://127.0.0.1:$SQPORT/v1/health" >/dev/null 2>&1 &&
+	    [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	for c in central sqc; do
+		$c org add GAP "Gap Water" >/dev/null
+		for k in users consumers bills; do
+			$c import GAP $k "$DATA/$k.csv" >/dev/null ||
+			    notok "$c: import GAP $k"
+		done
+	done
+	run central terminal add GAP B05 T05
+	terminal 5 "$(token_of)"
+	run sqc terminal add GAP B05 T05
+	terminal 6 "$(token_of)" url=http://127.0.0.1:$SQPORT
+	sed -i -e 's/^id = T06/id = T05/' -e 's/^branch = B06/branch = B05/' \
+	    "$T/t6.ini"
+	# the same commands at T05 of each node: payments whose series moved
+	# on, a credit note, a void; a backup, one more payment, a sync; the
+	# store restored from the backup and reanchored
+	for n in 5 6; do
+		pdt $n sync >/dev/null || notok "T05 ($n): first sync"
+		tpay() { PAYDESK_PIN=1234 pdt $n --user jane pay WU-10003 \
+		    --type bill --method Cash --amount "$1" >/dev/null ||
+		    notok "T05 ($n) pays $1"; }
+		tpay 2
+		tpay 3
+		tsql $n "UPDATE number_series SET next = next + 2 WHERE series
+		    IN ('payment', 'receipt')"
+		tpay 4
+		PAYDESK_PIN=2222 pdt $n --user mary credit-note create \
+		    R-T05-000005 --amount 1 --reason "Billing Error" >/dev/null ||
+		    notok "T05 ($n): credit note"
+		PAYDESK_PIN=2222 pdt $n --user mary payment void "$(tsql $n \
+		    "SELECT payment_no FROM payments ORDER BY id DESC LIMIT 1")" \
+		    --reason "wrong consumer" >/dev/null || notok "T05 ($n): void"
+		PAYDESK_PIN=9999 pdt $n --user admin backup "$T/t$n.bak" \
+		    >/dev/null || notok "T05 ($n): backup"
+		tpay 5
+		pdt $n sync >/dev/null || notok "T05 ($n): sync"
+		cp "$T/t$n.bak" "$T/t$n.db"
+		rm -f "$T/t$n.db-wal" "$T/t$n.db-shm"
+		PAYDESK_PIN=2222 pdt $n --user mary audit reanchor --reason \
+		    "Restored from the backup" >/dev/null ||
+		    notok "T05 ($n): reanchor"
+	done
+	nogap() { sed -e 's/synced [0-9-]* [0-9:]*,/synced TIME,/' \
+	    -e 's/ at [0-9-]* [0-9:]* by / at TIME by /' "$OUT"; }
+	run central gaps GAP
+	g_pg=$(nogap)
+	expect "both engines: gaps" 0 "Terminal T05 (branch B05)" sqc gaps GAP
+	same "both engines: the same report of gaps" "$(nogap)" "$g_pg"
+	has "both engines: which names the numbers missing" \
+	    "Missing: R-T05-000003 to R-T05-000004 (2 numbers)"
+	run central gaps GAP --json
+	g_pg=$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+for x in t: x.pop("last_synced"); [v.pop("at") for v in x["voided"]]
+print(json.dumps(t, sort_keys=True))' "$OUT")
+	run sqc gaps GAP --json
+	same "both engines: the same gaps --json" \
+	    "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+for x in t: x.pop("last_synced"); [v.pop("at") for v in x["voided"]]
+print(json.dumps(t, sort_keys=True))' "$OUT")" "$g_pg"
+	expect "postgresql: gaps of a terminal that is none" 4 \
+	    "No terminal T09 in organisation GAP" central gaps GAP --terminal T09
+	noat() { sed -e 's/^[0-9-]* [0-9:]* //' -e 's/:[0-9a-f]\{12\} /:HASH /g' \
+	    "$OUT"; }
+	run central reanchors GAP
+	r_pg=$(noat)
+	expect "both engines: reanchors" 0 "Restored from the backup" \
+	    sqc reanchors GAP
+	same "both engines: the same reanchors" "$(noat)" "$r_pg"
+	run central reanchors GAP --json
+	r_pg=$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+[(x.pop("at"), x.pop("from_hash"), x.pop("to_hash")) for x in t]
+print(json.dumps(t, sort_keys=True))' "$OUT")
+	run sqc reanchors GAP --json
+	same "both engines: the same reanchors --json" \
+	    "$(python3 -c 'import json,sys; t = json.load(open(sys.argv[1]))
+[(x.pop("at"), x.pop("from_hash"), x.pop("to_hash")) for x in t]
+print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
+	expect "postgresql: reanchors of an organisation that is none" 4 \
+	    "No organisation NOPE" central reanchors NOPE
+	# retention: old heads and marks of T05 at both; a round prunes them
+	gq() { psqlv "SET search_path TO \"org_GAP\", paydesk; $1"; }
+	old="('T05', 1, 'old1', '2020-01-01 00:00:00'), ('T05', 2, 'old2',
+	    '2020-06-01 00:00:00')"
+	gq "INSERT INTO anchor_history VALUES $old"
+	sqlite3 "$T/sq/org-GAP.db" "INSERT INTO anchor_history VALUES $old"
+	mk="('GAP', 'T05', 1, '2020-01-01 00:00:00'), ('GAP', 'T05', 2,
+	    '2020-06-01 00:00:00')"
+	psqlv "INSERT INTO paydesk.terminal_marks VALUES $mk"
+	sqlite3 "$T/sq/directory.db" "INSERT INTO terminal_marks VALUES $mk"
+	kept() { echo "$($1 "SELECT count(*) FROM anchor_history WHERE
+	    terminal = 'T05' AND at < '2021' AND hash = 'old2'")/$($1 "SELECT
+	    count(*) FROM anchor_history WHERE terminal = 'T05' AND at <
+	    '2021'")/$($2 "SELECT count(*) FROM $3terminal_marks WHERE
+	    terminal = 'T05' AND at < '2021' AND seq = 2")/$($2 "SELECT
+	    count(*) FROM $3terminal_marks WHERE terminal = 'T05' AND at <
+	    '2021'")"; }
+	sqg() { sqlite3 "$T/sq/org-GAP.db" "$1"; }
+	sqd() { sqlite3 "$T/sq/directory.db" "$1"; }
+	for n in 5 6; do
+		PAYDESK_PIN=1234 pdt $n --user jane pay WU-10002 --type bill \
+		    --method Cash --amount 1 >/dev/null
+		pdt $n sync >/dev/null || notok "T0$n: the round after the reanchor"
+	done
+	same "both engines: the old heads and marks but the newest go" \
+	    "$(kept gq psqlv paydesk.)" "1/1/1/1"
+	same "both engines: the same kept at each" "$(kept sqg sqd "")" \
+	    "$(kept gq psqlv paydesk.)"
+	same "both engines: every head kept since, the same entries" \
+	    "$(gq "SELECT string_agg(seq::text, ' ' ORDER BY seq) FROM
+	        anchor_history WHERE at > '2021'")" \
+	    "$(sqg "SELECT group_concat(seq, ' ') FROM (SELECT seq FROM
+	        anchor_history WHERE at > '2021' ORDER BY seq)")"
+	same "postgresql: the newest the terminal's own head" \
+	    "$(gq "SELECT hash FROM anchor_history ORDER BY seq DESC LIMIT 1")" \
+	    "$(tsql 5 "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")"
+	# -- paydesk-central move (issue 22): GAP of the SQLite node moved to
+	# a PostgreSQL database of its own and back, its terminal pushing
+	# before, during and after; a copy forged different is refused and
+	# nothing switched; bad input refused, changing nothing
+	psqlv "CREATE DATABASE moved" >/dev/null
+	MV="postgresql:///moved?host=$PGT"
+	mq() { "$PGBIN/psql" -X -q -At -d moved -c "SET search_path TO \"org_GAP\"; $1"; }
+	t6pay() { PAYDESK_PIN=1234 pdt 6 --user jane pay WU-10002 --type bill \
+	    --method Cash --amount "$1" >/dev/null && pdt 6 sync >/dev/null; }
+	expect "move: --to somewhere that is none" 2 '"mysql" is not sqlite' \
+	    sqc move GAP --to mysql
+	expect "move: without --to" 2 "Move: which organisation" sqc move GAP
+	expect "move: an organisation that is none" 4 "No organisation NOPE" \
+	    sqc move NOPE --to sqlite
+	expect "move: to where it is" 3 "Organisation GAP is there already" \
+	    sqc move GAP --to sqlite
+	expect "move: to a store that holds data" 3 "holds data; nothing was moved" \
+	    sqc move GAP --to postgresql
+	run env PAYDESK_CENTRAL_HOOK=move-forge "$CENTRAL" --config "$T/sq.ini" \
+	    move GAP --to "$MV"
+	same "move: a copy that differs is refused (exit 12)" "$RC" 12
+	has "move: naming the first table that differs and its sums" \
+	    "The copy differs from the store in table feed (16 rows, money 0 here; 17 rows"
+	same "move: the forged item's table shown different" \
+	    "$(grep -c '^  items  .* DIFFERENT$' "$OUT")" 1
+	has "move: and saying nothing was switched" \
+	    "nothing was switched: GAP stays where it was and serves on"
+	cn() { sqg "SELECT count(*) FROM payments"; }
+	n0=$(cn)
+	t6pay 7 || notok "move: T05 pays after the refusal"
+	same "move: the source is untouched and serves on" "$(cn)" $((n0 + 1))
+	same "move: the refused copy is set aside" \
+	    "$("$PGBIN/psql" -X -At -d moved -c "SELECT string_agg(CASE WHEN
+	        nspname LIKE 'org_GAP_refused_%' THEN 'refused' ELSE nspname
+	        END, ',') FROM pg_namespace WHERE nspname LIKE 'org%'")" refused
+	# the move with T05 paying and syncing meanwhile
+	( for a in 11 12 13; do t6pay $a || echo "push $a failed"; done ) \
+	    >"$T/during.out" 2>&1 &
+	BG=$!
+	expect "move: GAP moved to PostgreSQL" 0 "organisation GAP moved to" \
+	    sqc move GAP --to "$MV"
+	has "move: every table verified" "  payments"
+	wait $BG
+	t6pay 14 || notok "move: T05 pays and syncs after the move"
+	pdt 6 sync >/dev/null
+	# (T05's payment made after its restore reused a number: refused
+	# then, set aside at T05, not counted)
+	kept="FROM payments WHERE uuid NOT IN (SELECT uuid FROM outbox WHERE
+	    rejected_at IS NOT NULL)"
+	uuids=$(tsql 6 "SELECT group_concat(quote(uuid)) $kept")
+	same "move: T05 worked across the switch, every payment once at the new store" \
+	    "$(mq "SELECT count(*) || '/' || count(DISTINCT uuid) || '/' || (SELECT
+	        count(*) FROM payments WHERE uuid IN ($uuids)) FROM payments")" \
+	    "$((n0 + 5))/$((n0 + 5))/$(tsql 6 "SELECT count(*) $kept")"
+	same "move: nothing left queued" \
+	    "$(tsql 6 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND
+	        rejected_at IS NULL")" 0
+	same "move: the SQLite store is set aside" \
+	    "$(ls "$T/sq" | grep -c '^org-GAP_moved_.*\.db$')/$(ls "$T/sq" |
+	        grep -c '^org-GAP\.db$')" "1/0"
+	expect "move: doctor of the moved organisation" 0 "organisation GAP: ok" \
+	    sqc doctor GAP
+	expect "move: gaps read there" 0 "Terminal T05 (branch B05)" sqc gaps GAP
+	expect "move: and back to SQLite" 0 "organisation GAP moved to sqlite" \
+	    sqc move GAP --to sqlite
+	t6pay 15 || notok "move: T05 pays and syncs after the move back"
+	same "move: back on SQLite, every payment once" \
+	    "$(sqg "SELECT count(*) || '/' || count(DISTINCT uuid) FROM payments")" \
+	    "$((n0 + 6))/$((n0 + 6))"
+	expect "move: doctor after the move back" 0 "organisation GAP: ok" \
+	    sqc doctor GAP
+	kill "$SQPID" && wait "$SQPID"
 	stop_central
 	# a database that cannot be reached: what and where, nothing made
 	printf 'database = host=%s/none dbname=postgres\n' "$PGT" >>"$T/central.ini"
