@@ -149,6 +149,9 @@ struct config {
 	int central_rejected_log_max; /* sync_log rows kept per terminal */
 	/* anchor_history and terminal_marks kept (days; review 18) */
 	int central_history_days;
+	/* how far ahead of the numbers the central node has had from a
+	 * terminal one of its documents may be (review 18; sync_ahead.c) */
+	int central_series_window;
 	/* payment gateways (issue 19) */
 	int central_gateway_tolerance;    /* s a card signature may be off */
 	int central_gateway_rotate_hours; /* h a rotated secret stays valid */

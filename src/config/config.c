@@ -321,6 +321,11 @@ static const struct schema schema[] = {
          "paydesk-central: days each terminal's audit heads seen and rule "
          "marks are kept, the newest before them always (1-36500)"},
         CFG_INT, F(central_history_days), 1, 36500, NULL},
+    {{"central", "series_window", "1000",
+         "paydesk-central: numbers a terminal's document may be ahead of "
+         "its series here, and one more per second since its last sync "
+         "(1-100000000)"},
+        CFG_INT, F(central_series_window), 1, 100000000, NULL},
     {{"central", "gateway_tolerance", "300",
          "paydesk-central: seconds a card gateway's signature time may be "
          "from the clock (10-3600)"},
