@@ -301,7 +301,7 @@ store_doc_count(struct store *st, int kind, const char *terminal,
 	*n = rc == DB_ROW ? db_column_int64(s, 0) : 0;
 	db_reset(s);
 	if (rc != DB_ROW)
-		return st_fail(st, err, "counting documents");
+		return st_fail(st, err, "Counting documents");
 	return 0;
 }
 

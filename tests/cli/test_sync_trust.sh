@@ -403,7 +403,7 @@ forged "a payment stamped before its terminal was added" \
     "is before terminal T01 was added" payment:$p_cash \
     at="2024-06-01 10:00:00" data.paid_on=2024-06-01 \
     data.payment_no=PAY-T01-2024-seq data.txn_no=TXN-T01-2024-seq \
-    data.receipt_no=RC-T01-seq \
+    data.receipt_no=RC-T01-seq4 \
     data.created_at="2024-06-01 10:00:00" data.verified_at="2024-06-01 10:00:00"
 dsql "UPDATE orgs SET created_at = (SELECT min(created_at) FROM terminals)"
 forged "a void stamped next year" "is in the future" \
@@ -911,3 +911,71 @@ printf '[central]\nhistory_days = 0\n' >"$T/h0.ini"
 expect "history_days 0 is refused, naming the key" 3 \
     "[central] history_days: \"0\": must be a whole number from 1 to 36500" \
     "$CENTRAL" --config "$T/h0.ini" terminal list
+
+# -- a number far ahead of its terminal's series (review 18): refused past
+# [central] series_window (3 here) beyond the numbers the node has had of
+# that series from the terminal (held and refused), plus one a second
+# since its last sync; an offline backlog comes in order and always goes
+stop_central
+echo "series_window = 3" >>"$T/central.ini"
+start_central || echo "not ok - central with series_window"
+TOK4=$(sed -n 's/^token = //p' "$T/t4.ini")
+t4pay() { pdt 4 --user jane pay WU-10002 --type bill --method Cash --amount "$1" \
+    >/dev/null || echo "not ok - T04 pays $1"; }
+aud() { sqlite3 "$CDIR/org-AUD.db" "$1"; }
+t4next() { printf '%06d' "$(tsql 4 "SELECT next FROM number_series WHERE series = '$1'")"; }
+pdt 4 sync >/dev/null || echo "not ok - T04 syncs"
+for a in 1 2 3 4 5 6 7 8; do t4pay $a; done
+expect "far ahead: T04's offline backlog of 8 (window 3) is applied whole" 0 \
+    "Applied     8" pdt 4 sync
+for a in 1 2 3 4 5 6; do t4pay $a; done
+treseal 4 "UPDATE outbox SET payload = replace(payload, '\"status\":\"Posted\"',
+    '\"status\":\"Cancelled\"') WHERE sent_at IS NULL"
+t4pay 7
+run pdt 4 sync
+if grep -q "Applied     1" "$OUT" && grep -q "Rejected    6" "$OUT"; then
+	ok "far ahead: the numbers of records refused count as had: the next goes"
+else
+	notok "far ahead: the numbers of records refused count as had: the next goes" "$(cat "$OUT")"
+fi
+before=$(aud "SELECT count(*) || '/' || count(DISTINCT receipt_no) FROM payments")
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-999999 2>&1)
+case "$r" in "rejected: Payment number PAY-T04-$y-999999 is too far ahead of terminal T04's series: this node has had 16 of its numbers there (10 held, 6 refused), and the furthest it may be is PAY-T04-$y-0000"*)
+	ok "far ahead: a forged payment number 999999 is refused, saying why" ;;
+*) notok "far ahead: a forged payment number 999999 is refused, saying why" "got: $r" ;; esac
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-$(t4next payment) \
+    data.txn_no=TXN-T04-$y-$(t4next transaction) data.receipt_no=R-T04-020000 2>&1)
+case "$r" in "rejected: Receipt number R-T04-020000 is too far ahead of terminal T04's series"*)
+	ok "far ahead: a forged receipt alone far ahead, the payment's numbers next, is refused" ;;
+*) notok "far ahead: a forged receipt alone far ahead is refused" "got: $r" ;; esac
+PAYDESK_PIN=2222 pdt 4 --user mary credit-note create "$(tsql 4 "SELECT receipt_no FROM
+    payments WHERE status = 'Posted' ORDER BY id DESC LIMIT 1")" --amount 1 \
+    --reason "Billing Error" >/dev/null || echo "not ok - T04's credit note"
+pdt 4 sync >/dev/null || echo "not ok - T04's credit note synced"
+r=$($F "$T/t4.db" "$TOK4" credit_note data.number=CN-T04-09999 2>&1)
+case "$r" in "rejected: Credit note number CN-T04-09999 is too far ahead"*)
+	ok "far ahead: a forged credit note number is refused" ;;
+*) notok "far ahead: a forged credit note number is refused" "got: $r" ;; esac
+same "far ahead: the central ledger has none of them" \
+    "$(aud "SELECT count(*) || '/' || count(DISTINCT receipt_no) FROM payments")/$(aud "SELECT count(*) FROM credit_notes WHERE cn_no = 'CN-T04-09999'")" \
+    "$before/0"
+# the time since the terminal last synced: a day away, 100 numbers may
+# have been issued that the node never had (refusals past rejected_log_max)
+dsql "UPDATE terminals SET last_seen = datetime('now', '-1 day') WHERE terminal = 'T04'"
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-000100 2>&1)
+same "far ahead: a terminal a day away may be 100 numbers ahead" "$r" applied
+# the terminal's own series moved on in the sqlite3 shell: its payment is
+# refused, quarantined with the reason, and shown by sync --status
+tsql 4 "UPDATE number_series SET next = next + 5000 WHERE series = 'receipt'"
+t4pay 9
+run pdt 4 sync
+has "far ahead: T04's own receipt 5000 ahead is refused" "Rejected    1"
+expect "far ahead: sync --status counts it quarantined" 0 "Quarantined" pdt 4 sync --status
+grep "Quarantined" "$OUT" | grep -q " 1" && ok "far ahead: one quarantined" ||
+    notok "far ahead: one quarantined" "$(cat "$OUT")"
+expect "far ahead: sync --quarantine gives the reason" 0 "is too far ahead of terminal T04's series" \
+    pdt 4 sync --quarantine
+printf '[central]\nseries_window = 0\n' >"$T/w0.ini"
+expect "series_window 0 is refused, naming the key" 3 \
+    "[central] series_window: \"0\": must be a whole number from 1 to 100000000" \
+    "$CENTRAL" --config "$T/w0.ini" terminal list
