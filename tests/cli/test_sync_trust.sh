@@ -964,6 +964,14 @@ same "far ahead: the central ledger has none of them" \
 dsql "UPDATE terminals SET last_seen = datetime('now', '-1 day') WHERE terminal = 'T04'"
 r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-000100 2>&1)
 same "far ahead: a terminal a day away may be 100 numbers ahead" "$r" applied
+# a clock game: a record stamped late tomorrow gains no time, its time is
+# taken no later than the node's clock and ten minutes
+tm="$(date -d tomorrow +%Y-%m-%d) 23:00:00"
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-001000 \
+    data.created_at="$tm" data.verified_at="$tm" at="$tm" 2>&1)
+case "$r" in "rejected: Payment number PAY-T04-$y-001000 is too far ahead"*)
+	ok "far ahead: a record stamped tomorrow gains no time for its number" ;;
+*) notok "far ahead: a record stamped tomorrow gains no time for its number" "got: $r" ;; esac
 # the terminal's own series moved on in the sqlite3 shell: its payment is
 # refused, quarantined with the reason, and shown by sync --status
 tsql 4 "UPDATE number_series SET next = next + 5000 WHERE series = 'receipt'"
