@@ -14,7 +14,8 @@
  * last heard from it to the record's time (that time no later than the
  * node's clock and the skew allowed). The count is by the document's
  * date, whatever the format was: after a change of format the series
- * goes on from the one before. A forged record numbered PAY-T01-999999
+ * goes on from the one before. Z numbers are judged once the node has a
+ * close of the terminal (those before shifts were synced never came). A forged record numbered PAY-T01-999999
  * would otherwise be applied: paydesk-central gaps shows a range of a
  * million missing, and the terminal's own numbers may meet it one day. */
 #include <stdio.h>
@@ -106,6 +107,11 @@ svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
 	scope_days(scope, from, to);
 	if (store_doc_count(s->st, kind, f->terminal, from, to, &held, err))
 		return -1;
+	/* shifts closed before shifts were synced used Z numbers this node
+	 * never saw (issue 20, point 4): the first close it has of a
+	 * terminal starts its series here */
+	if (kind == DOC_SERIES_Z_REPORT && held == 0)
+		return 0;
 	refused = store_sync_refused(s->st, f->terminal);
 	spent = time_since_sync(f, at) / SECS_PER_NUMBER;
 	most = held + refused + window + spent;

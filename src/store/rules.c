@@ -287,11 +287,14 @@ store_doc_count(struct store *st, int kind, const char *terminal,
 	        "created_on BETWEEN ? AND ?",
 	    [DOC_SERIES_PAYMENT] = "SELECT count(*) FROM payments WHERE "
 	                           "terminal = ? AND paid_on BETWEEN ? AND ?",
+	    [DOC_SERIES_Z_REPORT] =
+	        "SELECT count(*) FROM shifts WHERE terminal = ? AND z_no IS "
+	        "NOT NULL AND substr(closed_at, 1, 10) BETWEEN ? AND ?",
 	};
 	struct db_stmt *s;
 	int rc;
 
-	if (kind < 0 || kind > DOC_SERIES_PAYMENT)
+	if (kind < 0 || kind > DOC_SERIES_Z_REPORT)
 		return pd_fail(err, PD_EINVAL, "No document series %d", kind);
 	s = st_stmt(st, sql[kind], err);
 	if (s == NULL)
