@@ -124,6 +124,9 @@ struct config {
 	char sync_url[512]; /* "" = no central node */
 	char sync_token[128];
 	char sync_ca_file[PATH_MAX]; /* "" = the system's CAs */
+	/* the token over http:// to a host not loopback: no, yes (review
+	 * 18: a token sent in clear is a token stolen) */
+	char sync_plain_http[4];
 	int sync_interval;           /* seconds between background rounds */
 	int sync_batch;              /* records per push */
 	int sync_pull_page;          /* entries per pull page */

@@ -252,6 +252,10 @@ static const struct schema schema[] = {
          N_("CA certificates (PEM) to verify an https:// central node; empty: "
             "the system's")},
         CFG_OPTPATH, F(sync_ca_file), 0, 0, NULL},
+    {{"sync", "plain_http", "no",
+         N_("send the token over plain http:// to a central node that is "
+            "not on this machine: no or yes (a TLS proxy on the way)")},
+        CFG_CHOICE, F(sync_plain_http), 0, 0, "no|yes"},
     {{"sync", "interval", "30",
          N_("seconds between background syncs in the UI (5-86400)")},
         CFG_INT, F(sync_interval), 5, 86400, NULL},
