@@ -124,6 +124,9 @@ struct config {
 	char sync_url[512]; /* "" = no central node */
 	char sync_token[128];
 	char sync_ca_file[PATH_MAX]; /* "" = the system's CAs */
+	/* the token over http:// to a host not loopback: no, yes (review
+	 * 18: a token sent in clear is a token stolen) */
+	char sync_plain_http[4];
 	int sync_interval;           /* seconds between background rounds */
 	int sync_batch;              /* records per push */
 	int sync_pull_page;          /* entries per pull page */
@@ -149,6 +152,9 @@ struct config {
 	int central_rejected_log_max; /* sync_log rows kept per terminal */
 	/* anchor_history and terminal_marks kept (days; review 18) */
 	int central_history_days;
+	/* how far ahead of the numbers the central node has had from a
+	 * terminal one of its documents may be (review 18; sync_ahead.c) */
+	int central_series_window;
 	/* payment gateways (issue 19) */
 	int central_gateway_tolerance;    /* s a card signature may be off */
 	int central_gateway_rotate_hours; /* h a rotated secret stays valid */

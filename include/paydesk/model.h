@@ -111,11 +111,13 @@ struct reanchor_row {
 	char by[129];
 	char reason[512];
 };
-/* The document series store_doc_numbers reads. */
+/* The document series store_doc_numbers reads (and store_doc_count: the
+ * Z numbers of closed shifts too). */
 enum doc_series {
 	DOC_SERIES_RECEIPT,
 	DOC_SERIES_CREDIT_NOTE,
 	DOC_SERIES_PAYMENT,
+	DOC_SERIES_Z_REPORT,
 };
 /* A receipt or credit note voided, with its payment's number and the
  * void's reason, who (full name) and when (YYYY-MM-DD HH:MM:SS). */

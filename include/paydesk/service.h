@@ -767,6 +767,11 @@ struct sync_sender {
 	/* when a terminal of this id was first added (NULL or "": no
 	 * bound): a record's time is not before it, less the clock skew */
 	const char *terminal_created_at;
+	/* when the central node last heard from the terminal before this
+	 * request (YYYY-MM-DD HH:MM:SS; NULL or "": never): a document
+	 * number far ahead of its series must have had the time since to
+	 * be issued (sync_ahead.c) */
+	const char *last_synced;
 	/* when the terminal was handed changes of the rules (settings,
 	 * users), oldest first (store_terminal_marks; NULL: never): a
 	 * record is judged by the rules in force from the last change the

@@ -408,6 +408,11 @@ struct voided_doc *store_voided_docs(
 int64_t store_sync_refused(struct store *st, const char *terminal);
 int64_t store_series_peek(
     struct store *st, const char *series, const char *scope);
+/* *n: how many documents of series kind (enum doc_series; a transaction
+ * number is a payment's, a Z number a closed shift's) of terminal the
+ * store holds dated from..to (YYYY-MM-DD, both included). -1 (PD_ESTORE) when the store failed. */
+int store_doc_count(struct store *st, int kind, const char *terminal,
+    const char *from, const char *to, int64_t *n, struct pd_err *err);
 /* Whether st is an organisation's store on the central node (it has the
  * feed). */
 int store_is_central(struct store *st);

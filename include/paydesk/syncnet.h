@@ -14,6 +14,9 @@ struct sync_net_opts {
 	long connect_timeout, timeout, low_speed_time; /* seconds */
 	int retries;
 	const volatile int *cancel; /* set non-0 to give up; may be NULL */
+	/* non-0: the token may go over http:// to a host that is not
+	 * loopback (otherwise such a call fails, PD_ENET, sending nothing) */
+	int plain_http;
 };
 
 struct sync_reply {

@@ -438,6 +438,7 @@ sq_push(struct backend *b, const struct terminal_row *t,
 	from.branch = t->branch;
 	from.org_created_at = t->org_created_at;
 	from.terminal_created_at = first;
+	from.last_synced = t->last_seen;
 	from.marks = marks;
 	from.nmarks = n;
 	c = get_writer(b, t->org, &w, err);

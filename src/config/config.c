@@ -252,6 +252,10 @@ static const struct schema schema[] = {
          N_("CA certificates (PEM) to verify an https:// central node; empty: "
             "the system's")},
         CFG_OPTPATH, F(sync_ca_file), 0, 0, NULL},
+    {{"sync", "plain_http", "no",
+         N_("send the token over plain http:// to a central node that is "
+            "not on this machine: no or yes (a TLS proxy on the way)")},
+        CFG_CHOICE, F(sync_plain_http), 0, 0, "no|yes"},
     {{"sync", "interval", "30",
          N_("seconds between background syncs in the UI (5-86400)")},
         CFG_INT, F(sync_interval), 5, 86400, NULL},
@@ -321,6 +325,11 @@ static const struct schema schema[] = {
          "paydesk-central: days each terminal's audit heads seen and rule "
          "marks are kept, the newest before them always (1-36500)"},
         CFG_INT, F(central_history_days), 1, 36500, NULL},
+    {{"central", "series_window", "1000",
+         "paydesk-central: numbers a terminal's document may be ahead of "
+         "its series here, and one more per second since its last sync "
+         "(1-100000000)"},
+        CFG_INT, F(central_series_window), 1, 100000000, NULL},
     {{"central", "gateway_tolerance", "300",
          "paydesk-central: seconds a card gateway's signature time may be "
          "from the clock (10-3600)"},

@@ -59,6 +59,16 @@ int svc_sync_check_push(struct svc *s, const struct sync_sender *from,
  * svc_sync_check_push's (today's reason when every version refuses). */
 int svc_sync_judge(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
+/* At the central node: document number (of series kind, enum
+ * doc_series; what names it, translated) of format fmt, of a document
+ * dated date made at time at by terminal f, is no further ahead of what
+ * the node has had of that series from f than [central] series_window,
+ * plus one a second from f's last sync to at (src/service/sync_ahead.c;
+ * review 18). PD_EINVAL with the reason, PD_ESTORE. A number not of the
+ * series is left to the series check. */
+int svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
+    const char *what, const char *fmt, const char *number, const char *date,
+    const char *at, struct pd_err *err);
 /* Gaps in the receipt and credit-note number series, one problem each
  * (src/service/series.c): the count, or -1 (err). */
 int svc_series_check(

@@ -252,6 +252,10 @@ check_close(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 		pd_err_prefix(err, _("Z number: "));
 		return -1;
 	}
+	/* nor far ahead of the terminal's series (review 18) */
+	if (svc_sync_check_ahead(s, f, DOC_SERIES_Z_REPORT, _("Z number"),
+	        s->cfg.fmt_z_report, r->sh.z_no, day, r->sh.closed_at, err))
+		return -1;
 	if (strcmp(r->sh.closed_at, sh->opened_at) < 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("The close at %s is before its shift opened, at %s"),

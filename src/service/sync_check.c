@@ -313,7 +313,11 @@ check_note(struct svc *s, const struct sync_sender *from,
 	date_parse(cn->created_on, NULL, &c, NULL);
 	if (credit_check_expiry(c, e, err) != 0 ||
 	    check_number(_("Credit note number"), s->cfg.fmt_credit_note,
-	        cn->cn_no, from->terminal, from->branch, cn->created_on, err))
+	        cn->cn_no, from->terminal, from->branch, cn->created_on, err) ||
+	    svc_sync_check_ahead(s, from, DOC_SERIES_CREDIT_NOTE,
+	        _("Credit note number"), s->cfg.fmt_credit_note, cn->cn_no,
+	        cn->created_on,
+	        cn->created_at[0] ? cn->created_at : cn->created_on, err))
 		return -1;
 	return 0;
 }
@@ -460,6 +464,25 @@ check_derived(
 	return check_since(_("Payment time"), p->created_at, f, err);
 }
 
+/* A payment's three numbers are not far ahead of their series
+ * (sync_ahead.c). */
+static int
+check_ahead(struct svc *s, const struct sync_sender *f,
+    const struct payment *p, struct pd_err *err)
+{
+	return svc_sync_check_ahead(s, f, DOC_SERIES_PAYMENT,
+	           _("Payment number"), s->cfg.fmt_payment, p->payment_no,
+	           p->paid_on, p->created_at, err) ||
+	               svc_sync_check_ahead(s, f, DOC_SERIES_PAYMENT,
+	                   _("Transaction number"), s->cfg.fmt_transaction,
+	                   p->txn_no, p->paid_on, p->created_at, err) ||
+	               svc_sync_check_ahead(s, f, DOC_SERIES_RECEIPT,
+	                   _("Receipt number"), s->cfg.fmt_receipt,
+	                   p->receipt_no, p->paid_on, p->created_at, err)
+	           ? -1
+	           : 0;
+}
+
 static int
 push_payment(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
@@ -487,7 +510,7 @@ push_payment(struct svc *s, const struct sync_sender *f,
 	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
 	    check_number(_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
 	        f->terminal, f->branch, d, err) != 0 ||
-	    check_derived(f, r, err) != 0)
+	    check_derived(f, r, err) != 0 || check_ahead(s, f, p, err) != 0)
 		return -1;
 	if (!r->has_cn)
 		return 0;

@@ -750,6 +750,7 @@ svc_net(struct svc *s, const volatile int *cancel, int retries)
 	o.url = s->cfg.sync_url;
 	o.token = s->cfg.sync_token;
 	o.ca_file = s->cfg.sync_ca_file;
+	o.plain_http = strcmp(s->cfg.sync_plain_http, "yes") == 0;
 	o.connect_timeout = s->cfg.sync_connect_timeout;
 	o.timeout = s->cfg.sync_timeout;
 	o.low_speed_time = s->cfg.sync_low_speed_time;

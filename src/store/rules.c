@@ -273,6 +273,41 @@ store_sync_refused(struct store *st, const char *terminal)
 	return n;
 }
 
+int
+store_doc_count(struct store *st, int kind, const char *terminal,
+    const char *from, const char *to, int64_t *n, struct pd_err *err)
+{
+	/* by the date a document's number takes its scope from (the
+	 * payment's paid_on, the credit note's created_on) */
+	static const char *const sql[] = {
+	    [DOC_SERIES_RECEIPT] = "SELECT count(*) FROM payments WHERE "
+	                           "terminal = ? AND paid_on BETWEEN ? AND ?",
+	    [DOC_SERIES_CREDIT_NOTE] =
+	        "SELECT count(*) FROM credit_notes WHERE terminal = ? AND "
+	        "created_on BETWEEN ? AND ?",
+	    [DOC_SERIES_PAYMENT] = "SELECT count(*) FROM payments WHERE "
+	                           "terminal = ? AND paid_on BETWEEN ? AND ?",
+	    [DOC_SERIES_Z_REPORT] =
+	        "SELECT count(*) FROM shifts WHERE terminal = ? AND z_no IS "
+	        "NOT NULL AND substr(closed_at, 1, 10) BETWEEN ? AND ?",
+	};
+	struct db_stmt *s;
+	int rc;
+
+	if (kind < 0 || kind > DOC_SERIES_Z_REPORT)
+		return pd_fail(err, PD_EINVAL, "No document series %d", kind);
+	s = st_stmt(st, sql[kind], err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", terminal, from, to);
+	rc = db_step(s);
+	*n = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, "Counting documents");
+	return 0;
+}
+
 int64_t
 store_series_peek(struct store *st, const char *series, const char *scope)
 {

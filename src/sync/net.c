@@ -249,6 +249,37 @@ attempt(struct sync_net *n, const char *method, const char *url,
 	return 0;
 }
 
+/* Whether url is http:// to a host other than this machine (localhost,
+ * 127.x.y.z, ::1): the token would cross a network in clear. */
+static int
+cleartext_remote(const char *url, char *host, size_t n)
+{
+	const char *h = url + 7, *e;
+	size_t len, i, dots = 0;
+
+	host[0] = '\0';
+	if (strncmp(url, "http://", 7) != 0)
+		return 0;
+	e = *h == '[' ? strchr(h, ']') : h + strcspn(h, ":/");
+	if (e == NULL)
+		e = h + strlen(h);
+	else if (*h == '[')
+		e++;
+	len = (size_t)(e - h);
+	snprintf(host, n, "%.*s", (int)len, h);
+	if (strcmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0)
+		return 0;
+	if (strncmp(host, "127.", 4) != 0)
+		return 1;
+	for (i = 0; host[i] != '\0'; i++) {
+		if (host[i] == '.')
+			dots++;
+		else if (host[i] < '0' || host[i] > '9')
+			return 1;
+	}
+	return dots != 3;
+}
+
 int
 sync_net_call(struct sync_net *n, const char *method, const char *path,
     const char *body, size_t len, struct sync_reply *r, struct pd_err *err)
@@ -257,6 +288,14 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 	int i;
 
 	memset(r, 0, sizeof *r);
+	if (!n->o.plain_http && cleartext_remote(n->url, why, sizeof why))
+		return pd_fail(err, PD_ENET,
+		    _("%s: this terminal's token would cross the network in "
+		      "clear to %s, and anyone on the way could take it; use "
+		      "https:// (or set [sync] plain_http = yes when a TLS "
+		      "proxy is on the way). Nothing was sent and nothing is "
+		      "lost: the records stay queued"),
+		    n->url, why);
 	if (n->h == NULL)
 		return pd_fail(err, load_err.code, "%s", load_err.msg);
 	snprintf(url, sizeof url, "%s%s", n->url, path);

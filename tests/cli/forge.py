@@ -12,7 +12,9 @@ push, in order; one answer line each.
 PATH is data.FIELD, data.credit_note.FIELD, data.allocations.N.FIELD or a
 head field (terminal, currency, at, v); JSON is the value as JSON text
 (a bare word is taken as a string); PATH=- removes it. "seq" in a value
-is replaced by a number no record has used, so numbers stay fresh."""
+is replaced by a number no record has used, so numbers stay fresh (six
+digits; "seq4" four): 500 past the highest the terminal has issued, one
+more each time, within the central node's [central] series_window."""
 import json
 import os
 import sqlite3
@@ -24,11 +26,31 @@ db, token = sys.argv[1:3]
 con = sqlite3.connect(db)
 
 
+def fresh_seq():
+    """A sequence no record of the terminal has, nor a forged one before:
+    a number far past the terminal's series would be refused for that
+    (review 18), whatever else was forged."""
+    top = 0
+    for (no,) in con.execute("SELECT payment_no FROM payments UNION ALL "
+                             "SELECT txn_no FROM payments UNION ALL SELECT "
+                             "receipt_no FROM payments UNION ALL SELECT "
+                             "cn_no FROM credit_notes"):
+        digits = no[len(no.rstrip("0123456789")):]
+        if digits:
+            top = max(top, int(digits))
+    path = db + ".forged"
+    k = int(open(path).read()) + 1 if os.path.exists(path) else 1
+    with open(path, "w") as f:
+        f.write(str(k))
+    return top + 500 + k
+
+
 def renumber(d, fresh):
     for k in ("payment_no", "txn_no", "receipt_no", "number"):
         if k in d and isinstance(d[k], str) and d[k][-1:].isdigit():
             head = d[k].rstrip("0123456789")
-            d[k] = head + fresh
+            width = len(d[k]) - len(head)
+            d[k] = head + str(fresh).zfill(width)
 
 
 def forge(kind, args):
@@ -38,7 +60,7 @@ def forge(kind, args):
                       (kind, ref, ref)).fetchone()
     rec = json.loads(row[0])
     rec["uuid"] = str(uuid.uuid4())
-    fresh = str(uuid.uuid4().int % 900000 + 100000)
+    fresh = fresh_seq()
     if kind in ("payment", "credit_note"):
         renumber(rec["data"], fresh)
         if isinstance(rec["data"].get("credit_note"), dict):
@@ -60,7 +82,8 @@ def forge(kind, args):
         if val == "-":
             o.pop(last, None)
             continue
-        val = val.replace("seq", fresh)
+        val = val.replace("seq4", "%04d" % fresh)
+        val = val.replace("seq", "%06d" % fresh)
         try:
             v = json.loads(val)
         except ValueError:

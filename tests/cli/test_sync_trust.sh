@@ -403,7 +403,7 @@ forged "a payment stamped before its terminal was added" \
     "is before terminal T01 was added" payment:$p_cash \
     at="2024-06-01 10:00:00" data.paid_on=2024-06-01 \
     data.payment_no=PAY-T01-2024-seq data.txn_no=TXN-T01-2024-seq \
-    data.receipt_no=RC-T01-seq \
+    data.receipt_no=RC-T01-seq4 \
     data.created_at="2024-06-01 10:00:00" data.verified_at="2024-06-01 10:00:00"
 dsql "UPDATE orgs SET created_at = (SELECT min(created_at) FROM terminals)"
 forged "a void stamped next year" "is in the future" \
@@ -911,3 +911,117 @@ printf '[central]\nhistory_days = 0\n' >"$T/h0.ini"
 expect "history_days 0 is refused, naming the key" 3 \
     "[central] history_days: \"0\": must be a whole number from 1 to 36500" \
     "$CENTRAL" --config "$T/h0.ini" terminal list
+
+# -- a number far ahead of its terminal's series (review 18): refused past
+# [central] series_window (3 here) beyond the numbers the node has had of
+# that series from the terminal (held and refused), plus one a second
+# since its last sync; an offline backlog comes in order and always goes
+stop_central
+echo "series_window = 3" >>"$T/central.ini"
+start_central || echo "not ok - central with series_window"
+TOK4=$(sed -n 's/^token = //p' "$T/t4.ini")
+t4pay() { pdt 4 --user jane pay WU-10002 --type bill --method Cash --amount "$1" \
+    >/dev/null || echo "not ok - T04 pays $1"; }
+aud() { sqlite3 "$CDIR/org-AUD.db" "$1"; }
+t4next() { printf '%06d' "$(tsql 4 "SELECT next FROM number_series WHERE series = '$1'")"; }
+pdt 4 sync >/dev/null || echo "not ok - T04 syncs"
+for a in 1 2 3 4 5 6 7 8; do t4pay $a; done
+expect "far ahead: T04's offline backlog of 8 (window 3) is applied whole" 0 \
+    "Applied     8" pdt 4 sync
+for a in 1 2 3 4 5 6; do t4pay $a; done
+treseal 4 "UPDATE outbox SET payload = replace(payload, '\"status\":\"Posted\"',
+    '\"status\":\"Cancelled\"') WHERE sent_at IS NULL"
+t4pay 7
+run pdt 4 sync
+if grep -q "Applied     1" "$OUT" && grep -q "Rejected    6" "$OUT"; then
+	ok "far ahead: the numbers of records refused count as had: the next goes"
+else
+	notok "far ahead: the numbers of records refused count as had: the next goes" "$(cat "$OUT")"
+fi
+before=$(aud "SELECT count(*) || '/' || count(DISTINCT receipt_no) FROM payments")
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-999999 2>&1)
+case "$r" in "rejected: Payment number PAY-T04-$y-999999 is too far ahead of terminal T04's series: this node has had 16 of its numbers there (10 held, 6 refused), and the furthest it may be is PAY-T04-$y-0000"*)
+	ok "far ahead: a forged payment number 999999 is refused, saying why" ;;
+*) notok "far ahead: a forged payment number 999999 is refused, saying why" "got: $r" ;; esac
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-$(t4next payment) \
+    data.txn_no=TXN-T04-$y-$(t4next transaction) data.receipt_no=R-T04-020000 2>&1)
+case "$r" in "rejected: Receipt number R-T04-020000 is too far ahead of terminal T04's series"*)
+	ok "far ahead: a forged receipt alone far ahead, the payment's numbers next, is refused" ;;
+*) notok "far ahead: a forged receipt alone far ahead is refused" "got: $r" ;; esac
+PAYDESK_PIN=2222 pdt 4 --user mary credit-note create "$(tsql 4 "SELECT receipt_no FROM
+    payments WHERE status = 'Posted' ORDER BY id DESC LIMIT 1")" --amount 1 \
+    --reason "Billing Error" >/dev/null || echo "not ok - T04's credit note"
+pdt 4 sync >/dev/null || echo "not ok - T04's credit note synced"
+r=$($F "$T/t4.db" "$TOK4" credit_note data.number=CN-T04-09999 2>&1)
+case "$r" in "rejected: Credit note number CN-T04-09999 is too far ahead"*)
+	ok "far ahead: a forged credit note number is refused" ;;
+*) notok "far ahead: a forged credit note number is refused" "got: $r" ;; esac
+same "far ahead: the central ledger has none of them" \
+    "$(aud "SELECT count(*) || '/' || count(DISTINCT receipt_no) FROM payments")/$(aud "SELECT count(*) FROM credit_notes WHERE cn_no = 'CN-T04-09999'")" \
+    "$before/0"
+# the time since the terminal last synced: a day away, 100 numbers may
+# have been issued that the node never had (refusals past rejected_log_max)
+dsql "UPDATE terminals SET last_seen = datetime('now', '-1 day') WHERE terminal = 'T04'"
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-000100 2>&1)
+same "far ahead: a terminal a day away may be 100 numbers ahead" "$r" applied
+# a Z number far ahead, once the node holds a close of T04 (shifts closed
+# before shifts were synced used numbers it never saw)
+pdt 4 --user jane shift open --count 5000x1 >/dev/null &&
+    pdt 4 --user jane shift close --count 5000x1 >/dev/null &&
+    pdt 4 --user jane shift open --count 5000x1 >/dev/null &&
+    pdt 4 sync >/dev/null || echo "not ok - T04's shifts"
+s2=$(tsql 4 "SELECT uuid FROM shifts WHERE status = 'open'")
+r=$($F "$T/t4.db" "$TOK4" shift_close data.shift_uuid=$s2 data.z_no=Z-T04-000999 2>&1)
+case "$r" in "rejected: Z number Z-T04-000999 is too far ahead of terminal T04's series"*)
+	ok "far ahead: a forged Z number is refused" ;;
+*) notok "far ahead: a forged Z number is refused" "got: $r" ;; esac
+# a clock game: a record stamped late tomorrow gains no time, its time is
+# taken no later than the node's clock and ten minutes
+tm="$(date -d tomorrow +%Y-%m-%d) 23:00:00"
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-001000 \
+    data.created_at="$tm" data.verified_at="$tm" at="$tm" 2>&1)
+case "$r" in "rejected: Payment number PAY-T04-$y-001000 is too far ahead"*)
+	ok "far ahead: a record stamped tomorrow gains no time for its number" ;;
+*) notok "far ahead: a record stamped tomorrow gains no time for its number" "got: $r" ;; esac
+# the terminal's own series moved on in the sqlite3 shell: its payment is
+# refused, quarantined with the reason, and shown by sync --status
+q=$(tsql 4 "SELECT count(*) FROM outbox WHERE rejected_at IS NOT NULL")
+tsql 4 "UPDATE number_series SET next = next + 5000 WHERE series = 'receipt'"
+t4pay 9
+run pdt 4 sync
+has "far ahead: T04's own receipt 5000 ahead is refused" "Rejected    1"
+expect "far ahead: sync --status counts it quarantined" 0 \
+    "Quarantined   $((q + 1))" pdt 4 sync --status
+expect "far ahead: sync --quarantine gives the reason" 0 "is too far ahead of terminal T04's series" \
+    pdt 4 sync --quarantine
+printf '[central]\nseries_window = 0\n' >"$T/w0.ini"
+expect "series_window 0 is refused, naming the key" 3 \
+    "[central] series_window: \"0\": must be a whole number from 1 to 100000000" \
+    "$CENTRAL" --config "$T/w0.ini" terminal list
+
+# -- the token never crosses a network in clear (review 18): http:// to a
+# host that is not this machine is refused before anything is sent,
+# unless [sync] plain_http = yes (a TLS proxy on the way)
+plain() { sed "s|^url = .*|url = $1|" "$T/t4.ini" >"$T/p.ini"; shift
+	for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}" >>"$T/p.ini"; done; }
+pend=$(tsql 4 "SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+t4pay 10
+plain http://192.0.2.7:9
+expect "plain http: the token is not sent to a host on the network" 10 \
+    "would cross the network in clear to 192.0.2.7" "$PD" --config "$T/p.ini" sync
+same "plain http: nothing sent, the payment stays queued" \
+    "$(tsql 4 "SELECT count(*) FROM outbox WHERE sent_at IS NULL")" $((pend + 1))
+plain http://127.0.0.1.example.net:9
+expect "plain http: a name that only starts like loopback is not loopback" 10 \
+    "in clear to 127.0.0.1.example.net" "$PD" --config "$T/p.ini" sync
+plain http://0.0.0.0:1 plain_http=yes
+run "$PD" --config "$T/p.ini" sync
+if [ "$RC" -ne 0 ] && ! grep -q "in clear" "$OUT"; then
+	ok "plain http: [sync] plain_http = yes lets it try"
+else
+	notok "plain http: [sync] plain_http = yes lets it try" "$(cat "$OUT")"
+fi
+plain "http://localhost:$PORT"
+# (sent: its receipt is of the series moved on above, refused there)
+expect "plain http: localhost is this machine: it syncs" 0 "Sent        1" \
+    "$PD" --config "$T/p.ini" sync
