@@ -488,6 +488,27 @@ amount_text(int64_t amount, int digits, char *out)
 		    digits, (long long)(amount % unit));
 }
 
+/* Below the queue, as a terminal's gateway list says them: a refund or
+ * failure held for a supervisor (its review), and what a refund in part
+ * took of a payment that still succeeded (issue 19 review). */
+static void
+payments_notes(const struct backend *b, const struct gw_payment *p, size_t n)
+{
+	char refunded[32];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i].review[0] != '\0')
+			printf(_("Payment %s: %s\n"), p[i].code,
+			    svc_gateway_review(p[i].review));
+		else if (p[i].refunded > 0 && p[i].status != GW_REFUNDED) {
+			amount_text(
+			    p[i].refunded, b->cfg.minor_digits, refunded);
+			printf(_("Payment %s: %s of it refunded\n"), p[i].code,
+			    refunded);
+		}
+}
+
 /* `gateway payments ORG [NAME] [--unassociated]`: the queue. */
 static int
 gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
@@ -496,7 +517,7 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	const char *name = argc - unassoc > 2 ? argv[2] : NULL;
 	struct gateway_row *gws, g;
 	struct gw_payment *p;
-	char amount[32], days[16];
+	char amount[32], refunded[32], days[16];
 	size_t n, i;
 
 	if (name != NULL && b->ops->gateway_get(b, argv[1], name, &g, err))
@@ -510,10 +531,11 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	p = b->ops->gateway_payments(b, argv[1], name, unassoc, &n, err);
 	if (p == NULL)
 		return -1;
-	printf("%-4s %-10s %-12s %-14s %-13s %10s %-19s %-13s %-11s %5s "
-	       "%-16s %s\n",
-	    "#", "GATEWAY", "ACCOUNT", "CODE", "PHONE", "AMOUNT", "DATE PAID",
-	    "STATUS", "SETTLEMENT", "DAYS", "PAYMENT", "CANDIDATES");
+	printf("%-4s %-10s %-12s %-14s %-13s %10s %10s %-19s %-13s %-11s "
+	       "%5s %-16s %s\n",
+	    "#", "GATEWAY", "ACCOUNT", "CODE", "PHONE", "AMOUNT", "REFUNDED",
+	    "DATE PAID", "STATUS", "SETTLEMENT", "DAYS", "PAYMENT",
+	    "CANDIDATES");
 	for (i = 0; i < n; i++) {
 		if (p[i].processing_tenths >= 0)
 			snprintf(days, sizeof days, "%lld.%lld",
@@ -522,15 +544,21 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 		else
 			xstrlcpy(days, "-", sizeof days);
 		amount_text(p[i].amount, b->cfg.minor_digits, amount);
-		printf("%-4zu %-10s %-12s %-14s %-13s %10s %-19s %-13s %-11s "
-		       "%5s %-16s %s\n",
+		if (p[i].refunded > 0)
+			amount_text(
+			    p[i].refunded, b->cfg.minor_digits, refunded);
+		else
+			xstrlcpy(refunded, "-", sizeof refunded);
+		printf("%-4zu %-10s %-12s %-14s %-13s %10s %10s %-19s %-13s "
+		       "%-11s %5s %-16s %s\n",
 		    i + 1, p[i].gateway,
 		    p[i].account_no[0] ? p[i].account_no : "-", p[i].code,
-		    p[i].phone[0] ? p[i].phone : "-", amount, p[i].paid_at,
-		    p[i].webhook_status, p[i].settlement_status, days,
-		    p[i].payment_no[0] ? p[i].payment_no : "-",
+		    p[i].phone[0] ? p[i].phone : "-", amount, refunded,
+		    p[i].paid_at, p[i].webhook_status, p[i].settlement_status,
+		    days, p[i].payment_no[0] ? p[i].payment_no : "-",
 		    p[i].candidates[0] ? p[i].candidates : "-");
 	}
+	payments_notes(b, p, n);
 	free(p);
 	return 0;
 }

@@ -1142,6 +1142,22 @@ expect "credit used: the terminal shows the hold" 0 \
     gateway list --search pi_c
 has "refund: the list says what was refunded in part" \
     "Payment pi_c2: \$2.00 of it refunded"
+# the central node's queue says the same (the refunded column, the hold)
+expect "central queue: the refund held" 0 \
+    "Payment pi_c1: Refund held: its credit was already applied" \
+    central gateway payments ACME stripe
+has "central queue: what was refunded in part" "Payment pi_c2: 2.00 of it refunded"
+has "central queue: the one over refunded" \
+    "Payment pi_r2: Refund held: more refunded than paid"
+same "central queue: the refunded column" \
+    "$(awk '$4 == "pi_r1" || $4 == "pi_c2" { print $4, $6, $7 }' "$OUT")" \
+    "pi_r1 25.00 25.00
+pi_c2 15.00 2.00"
+if grep -q "Payment pi_r1:" "$OUT"; then
+	notok "central queue: a whole refund needs no line"
+else
+	ok "central queue: a whole refund needs no line"
+fi
 c1=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_c1'")
 expect "credit used: and in the payment's details" 0 \
     "Refund held: its credit was already applied" tsup 1 payment show "$c1"
