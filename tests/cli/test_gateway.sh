@@ -1265,6 +1265,77 @@ expect "time zone: a directory of the database is not a zone" 3 \
 same "time zone: a refusal changes nothing" "$(gwdir)" "$before"
 central gateway set ACME mpesa --time-zone "" >/dev/null
 
+# -- a group commit killed (B19 point 2): notifications arriving while
+# the writer is busy are kept together, one transaction and one fsync,
+# each answered only once its group is committed. The central node is
+# killed inside a group's transaction (nothing of it kept or answered),
+# then after a group's commit before its answers; the gateway retries
+# what got no answer. Every notification answered 200 was kept; every
+# one is kept, and posted in the ledger, once.
+printf 'account_no,name,service_address,phone,email,segment\nWU-30009,Gil Group,9 Pay Road,,,Residential\n' \
+    >"$T/gwg.csv"
+central import ACME consumers "$T/gwg.csv" >/dev/null ||
+    echo "not ok - group setup"
+codes=$(seq -f 'pi_f%02g' 1 60)
+# flood OUT CODE...: the gateway sends them from 12 connections at once
+flood() {
+	o=$1
+	shift
+	python3 "$TOP/tests/cli/gateway_sim.py" flood "$CU" "$NEW" 12 \
+	    WU-30009 "$@" >"$o"
+}
+# unkept FILE: the codes of FILE answered 200 that were not kept
+# (nothing, when every answer came after its commit)
+unkept() {
+	awk '$2 == 200 { print $1 }' "$1" | while read -r c; do
+		[ "$(csql "SELECT count(*) FROM gateway_notifications WHERE
+		    event_id = 'evt_$c'")" = 1 ] || echo "$c"
+	done
+}
+kill9_central
+start_central kill-in-group=20 || exit 1
+flood "$T/g1" $codes
+wait "$CPID" 2>/dev/null
+CPID=
+a1=$(grep -c ' 200' "$T/g1")
+[ "$a1" -gt 0 ] && [ "$a1" -lt 60 ] &&
+    ok "group: killed inside a group, some answered ($a1), not all" ||
+    notok "group: killed inside a group, some answered ($a1), not all"
+same "group: every one answered 200 before the kill was kept" \
+    "$(unkept "$T/g1")" ""
+k1=$(csql "SELECT count(*) FROM gateway_notifications WHERE event_id LIKE
+    'evt_pi_f%'")
+[ "$k1" -lt 20 ] && ok "group: the group killed before its commit kept nothing" ||
+    notok "group: the group killed before its commit kept nothing" "$k1 kept"
+start_central kill-after-notifications=15 || exit 1
+flood "$T/g2" $(awk '$2 != 200 { print $1 }' "$T/g1")
+wait "$CPID" 2>/dev/null
+CPID=
+same "group: killed after a commit, every one answered 200 was kept" \
+    "$(unkept "$T/g2")" ""
+k2=$(csql "SELECT count(*) FROM gateway_notifications WHERE event_id LIKE
+    'evt_pi_f%'")
+[ "$k2" -ge $((k1 + 15)) ] && [ "$(grep -c ' 200' "$T/g2")" -lt $((k2 - k1)) ] &&
+    ok "group: the group committed before the kill is kept, not all answered" ||
+    notok "group: the group committed before the kill is kept, not all answered" \
+        "$k1 then $k2 kept, $(grep -c ' 200' "$T/g2") answered"
+start_central || exit 1
+flood "$T/g3" $(cat "$T/g1" "$T/g2" | awk '$2 != 200 { print $1 }' | sort -u)
+same "group: the gateway's retries are answered" \
+    "$(awk '$2 != 200' "$T/g3")" ""
+grep -q ' replay' "$T/g3" &&
+    ok "group: one kept but not answered is a replay when retried" ||
+    notok "group: one kept but not answered is a replay when retried"
+same "group: every notification kept once, its payment once in the ledger" \
+    "$(csql "SELECT count(*), count(DISTINCT event_id) FROM
+        gateway_notifications WHERE event_id LIKE 'evt_pi_f%'")|$(csql "SELECT
+        count(*), count(DISTINCT reference) FROM payments WHERE reference
+        LIKE 'pi_f%'")|$(csql "SELECT count(*) FROM gateway_payments WHERE
+        code LIKE 'pi_f%' AND payment_id <> 0")" "60|60|60|60|60"
+grep -q 'ACME/gateway:stripe POST /v1/gateway/ACME/stripe 200 .* group [1-9][0-9]*$' \
+    "$T/central.log" && ok "group: notifications were kept in groups" ||
+    notok "group: notifications were kept in groups"
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
