@@ -136,6 +136,9 @@ struct server {
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
 	long drop_after_push; /* drop the connection after this push commits */
 	long slow_ms;         /* wait before answering each request */
+	/* the most gateway notifications in one group commit (0: the
+	 * default, GW_GROUP_MAX; 1: one commit each, as before groups) */
+	long group_max;
 	struct gw_allow gw_allow[GW_ALLOW_MAX]; /* [central] gateway_allow */
 	int ngw_allow;
 };

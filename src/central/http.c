@@ -270,7 +270,10 @@ notifications(struct server *sv, struct request *rq, int w)
 	size_t n = 1, k, i;
 
 	g[0] = rq;
-	k = queue_take_group(&sv->q, rq->qi.org, more, GW_GROUP_MAX - 1);
+	k = sv->group_max > 0 && sv->group_max < GW_GROUP_MAX
+	        ? (size_t)sv->group_max
+	        : GW_GROUP_MAX;
+	k = queue_take_group(&sv->q, rq->qi.org, more, k - 1);
 	for (i = 0; i < k; i++) {
 		struct request *r = (struct request *)more[i];
 
