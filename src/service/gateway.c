@@ -643,7 +643,7 @@ static int
 settle_one(struct svc *s, const struct gateway_row *gw,
     const struct gw_settle_row *r, struct gw_payment *g, struct pd_err *err)
 {
-	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], now[TS_BUFSZ];
 	int64_t diff;
 
 	if (store_gw_payment_get(s->st, gw->name, r->code, g, err) != 0) {
@@ -667,6 +667,16 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		return pd_fail(err, PD_EINVAL,
 		    "Code %s: settled on %.10s, before it was paid on %.10s",
 		    r->code, r->settled_on, g->paid_at);
+	/* a settlement report says what was settled: a day ahead at most
+	 * (a gateway east of UTC dates it by its own day), never 2099, which
+	 * Posted the payment and made its processing time 26,000 days (B19
+	 * review) */
+	svc_now(now);
+	if (secs_of(r->settled_on) > secs_of(now) + 86400)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: settled on %s, in the future (the central "
+		    "node's clock says %s)",
+		    r->code, r->settled_on, now);
 	if (g->settled_on[0] != '\0') {
 		if (strcmp(g->settled_on, r->settled_on) == 0 &&
 		    g->fee == r->fee)

@@ -18,6 +18,17 @@
 . "$TOP/tests/cli/sync_lib.sh"
 # one simulator for every case (see gateway_sim.py serve): sim ARGS...
 # prints what `gateway_sim.py ARGS...` would and returns its status
+# settlement files are imported after the days they report (one dated
+# after tomorrow is refused): the settle commands run on a clock past
+# the days the cases below settle on
+settle_now="2026-12-04 00:00:00"
+central() {
+	case "$1 $2" in
+	"gateway settle") PAYDESK_NOW=$settle_now "$CENTRAL" \
+	    --config "$T/central.ini" "$@" ;;
+	*) "$CENTRAL" --config "$T/central.ini" "$@" ;;
+	esac
+}
 mkfifo "$T/sim.in" "$T/sim.out"
 python3 "$TOP/tests/cli/gateway_sim.py" serve <"$T/sim.in" >"$T/sim.out" &
 exec 3>"$T/sim.in" 4<"$T/sim.out"
@@ -563,6 +574,13 @@ refused_settle "a time that is not one" 3 "Line 2: settled_on \"2026-12-02 25:00
 refused_settle "settled before it was paid" 3 \
     "Line 2: Code GB1: settled on 2026-11-29, before it was paid on 2026-11-30" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-11-29"
+refused_settle "settled in 2099" 3 \
+    "Line 2: Code GB1: settled on 2099-01-01 00:00:00, in the future" \
+    "code,amount,fee,settled_on" "GB1,40.00,0,2099-01-01"
+refused_settle "settled more than a day ahead of the clock" 3 \
+    "Line 3: Code GB1: settled on 2026-12-05 00:00:01, in the future (the central node's clock says 2026-12-04 00:00:00)" \
+    "code,amount,fee,settled_on" "GA1,120.00,1.20,2026-12-02 21:42:00" \
+    "GB1,40.00,0,2026-12-05 00:00:01"
 printf 'code,amount,fee,settled_on\npi_g5,20.00,0,2026-12-02\n' >"$T/s3.csv"
 expect "settle: a failed payment does not settle" 3 \
     "s3.csv: Line 2: Code pi_g5: the payment is failed" \
@@ -1335,6 +1353,24 @@ same "group: every notification kept once, its payment once in the ledger" \
 grep -q 'ACME/gateway:stripe POST /v1/gateway/ACME/stripe 200 .* group [1-9][0-9]*$' \
     "$T/central.log" && ok "group: notifications were kept in groups" ||
     notok "group: notifications were kept in groups"
+
+# -- a dispute of part of a payment (B19 review): the dispute's amount
+# is what the payer disputes, not what was paid; the payment keeps its
+# amount, and its full refund after reverses it (not held as more
+# refunded than paid)
+rt=$((rt + 10))
+cardr evt_dp1 payment_intent.succeeded pi_dp 1500 WU-30009
+cardr evt_dp2 charge.dispute.created pi_dp 500 -
+answer "dispute: of part of a payment, kept" 200 '"status":"disputed"'
+same "dispute: the payment keeps its amount, its ledger payment too" \
+    "$(pay pi_dp)|$(lps pi_dp)" "disputed|1500|WU-30009|Pending:1500"
+cardr evt_dp3 charge.refunded pi_dp 1500 - 1500
+same "dispute: the full refund after it reverses the payment" \
+    "$(csql "SELECT status, amount, refunded, review FROM gateway_payments
+        WHERE code = 'pi_dp'")|$(lps pi_dp)" "refunded|1500|1500||Voided:1500"
+cardr evt_dp4 charge.dispute.created pi_dp 300 -
+same "dispute: a later one moves no amount either" \
+    "$(pay pi_dp | cut -d'|' -f2)" "1500"
 
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
