@@ -667,6 +667,15 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		return pd_fail(err, PD_EINVAL,
 		    "Code %s: settled on %.10s, before it was paid on %.10s",
 		    r->code, r->settled_on, g->paid_at);
+	if (g->settled_on[0] != '\0') {
+		if (strcmp(g->settled_on, r->settled_on) == 0 &&
+		    g->fee == r->fee)
+			return 0;
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: already settled on %s with a fee of %s", r->code,
+		    g->settled_on,
+		    money_plain(a, sizeof a, g->fee, s->cfg.minor_digits));
+	}
 	/* a settlement report says what was settled: a day ahead at most
 	 * (a gateway east of UTC dates it by its own day), never 2099, which
 	 * Posted the payment and made its processing time 26,000 days (B19
@@ -677,15 +686,6 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    "Code %s: settled on %s, in the future (the central "
 		    "node's clock says %s)",
 		    r->code, r->settled_on, now);
-	if (g->settled_on[0] != '\0') {
-		if (strcmp(g->settled_on, r->settled_on) == 0 &&
-		    g->fee == r->fee)
-			return 0;
-		return pd_fail(err, PD_EINVAL,
-		    "Code %s: already settled on %s with a fee of %s", r->code,
-		    g->settled_on,
-		    money_plain(a, sizeof a, g->fee, s->cfg.minor_digits));
-	}
 	g->fee = r->fee;
 	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
 	xstrlcpy(g->settlement_status, "Settled", sizeof g->settlement_status);
