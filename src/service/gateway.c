@@ -817,6 +817,7 @@ static int
 assoc(struct svc *s, const struct gateway_row *gw, const struct syncrec *r,
     struct gw_payment *g, const char *at, struct pd_err *err)
 {
+	struct consumer c;
 	int64_t cid;
 	size_t posted = 0;
 
@@ -827,6 +828,17 @@ assoc(struct svc *s, const struct gateway_row *gw, const struct syncrec *r,
 		    _("Account %s (consumer %s) is not known to the central "
 		      "node"),
 		    r->account_no, r->consumer_uuid);
+	/* the record names the consumer twice: the account its audit, its
+	 * refusals and the supervisor read must be the one associated (B19
+	 * review: a record naming WU-2 for WU-1's uuid associated WU-1 with
+	 * "account=WU-2" in the audit) */
+	if (store_consumer_by_id(s->st, cid, &c, err) != 0)
+		return -1;
+	if (strcmp(c.account_no, r->account_no) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Account %s is not the account of consumer %s, %s; the "
+		      "association is refused"),
+		    r->account_no, r->consumer_uuid, c.account_no);
 	if (g->consumer_id == cid)
 		return 1; /* the same association again: nothing to do */
 	if (g->consumer_id != 0)

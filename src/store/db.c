@@ -548,9 +548,11 @@ run(struct store *st, const char *sql, const char *what, struct pd_err *err)
 int
 store_begin(struct store *st, struct pd_err *err)
 {
-	/* a use case inside another one (demo data posting payments) runs
-	 * in a savepoint of the outer transaction */
-	if (run(st, st->depth ? "SAVEPOINT inner" : "BEGIN IMMEDIATE",
+	/* a use case inside another one (demo data posting payments, a
+	 * gateway notification in its group's commit) runs in a savepoint
+	 * of the outer transaction; pd_inner, as INNER is a keyword of
+	 * PostgreSQL's */
+	if (run(st, st->depth ? "SAVEPOINT pd_inner" : "BEGIN IMMEDIATE",
 	        "Starting a transaction", err) != 0)
 		return -1;
 	if (st->depth == 0 && st->sealing && !st->seal_carry)
@@ -577,7 +579,7 @@ store_commit(struct store *st, struct pd_err *err)
 	if (st->depth == 0)
 		return pd_fail(
 		    err, PD_ESTORE, _("Commit without a transaction"));
-	if (run(st, st->depth > 1 ? "RELEASE inner" : "COMMIT", "Committing",
+	if (run(st, st->depth > 1 ? "RELEASE pd_inner" : "COMMIT", "Committing",
 	        err) != 0) {
 		store_rollback(st);
 		return -1;
@@ -609,7 +611,8 @@ store_rollback(struct store *st)
 		return;
 	}
 	reset_cached(st);
-	db_exec(st->db, "ROLLBACK TO inner; RELEASE inner", NULL, NULL, NULL);
+	db_exec(
+	    st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
 	st->depth--;
 }
 

@@ -1372,6 +1372,26 @@ cardr evt_dp4 charge.dispute.created pi_dp 300 -
 same "dispute: a later one moves no amount either" \
     "$(pay pi_dp | cut -d'|' -f2)" "1500"
 
+# -- an association whose record names one consumer's uuid and another's
+# account (a terminal's record altered, B19 review) is refused, naming
+# both: the audit and the supervisor read the account associated
+cardr evt_fx1 payment_intent.succeeded pi_fx 900 -
+pdt 2 sync >/dev/null
+expect "forged association: recorded at T02" 0 "next sync" \
+    tsup 2 gateway associate pi_fx WU-30009 --reason "Called in"
+treseal 2 "UPDATE outbox SET payload = replace(payload,
+    '\"account_no\":\"WU-30009\"', '\"account_no\":\"WU-30006\"')
+    WHERE sent_at IS NULL AND payload LIKE '%pi_fx%'"
+expect "forged association: refused by the central node" 0 "Rejected    1" \
+    pdt 2 sync
+same "forged association: the payment left unassociated, nothing posted" \
+    "$(csql "SELECT consumer_id FROM gateway_payments WHERE code =
+        'pi_fx'")|$(lps pi_fx)" "0|"
+expect "forged association: the terminal shows why" 0 \
+    "Account WU-30006 is not the account of consumer" \
+    tsup 2 gateway list --search pi_fx
+has "forged association: naming the one of the uuid" ", WU-30009; the association is refused"
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
