@@ -20,8 +20,8 @@
 # prints what `gateway_sim.py ARGS...` would and returns its status
 # settlement files are imported after the days they report (one dated
 # after tomorrow is refused): the settle commands run on a clock past
-# the days the cases below settle on
-settle_now="2026-12-04 00:00:00"
+# the days the cases below settle on, three days from now
+settle_now="$(date -u -d '+3 days' +%F) 00:00:00"
 central() {
 	case "$1 $2" in
 	"gateway settle") PAYDESK_NOW=$settle_now "$CENTRAL" \
@@ -577,10 +577,11 @@ refused_settle "settled before it was paid" 3 \
 refused_settle "settled in 2099" 3 \
     "Line 2: Code GB1: settled on 2099-01-01 00:00:00, in the future" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2099-01-01"
+ahead="$(date -u -d '+4 days' +%F) 00:00:01"
 refused_settle "settled more than a day ahead of the clock" 3 \
-    "Line 3: Code GB1: settled on 2026-12-05 00:00:01, in the future (the central node's clock says 2026-12-04 00:00:00)" \
+    "Line 3: Code GB1: settled on $ahead, in the future (the central node's clock says $settle_now)" \
     "code,amount,fee,settled_on" "GA1,120.00,1.20,2026-12-02 21:42:00" \
-    "GB1,40.00,0,2026-12-05 00:00:01"
+    "GB1,40.00,0,$ahead"
 printf 'code,amount,fee,settled_on\npi_g5,20.00,0,2026-12-02\n' >"$T/s3.csv"
 expect "settle: a failed payment does not settle" 3 \
     "s3.csv: Line 2: Code pi_g5: the payment is failed" \
