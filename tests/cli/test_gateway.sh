@@ -926,16 +926,19 @@ same "again: still unassociated, its one ledger payment voided" \
 # a settlement file's day alone is kept and sent as its start: the
 # terminals pull it (a bare day once stopped every pull of the
 # organisation: "not a YYYY-MM-DD HH:MM:SS time")
-printf 'code,amount,fee,settled_on\npi_30,9.00,0,2026-12-03\n' >"$T/s4.csv"
+# pi_30 was paid now: settled tomorrow (a fixed day failed as "before it
+# was paid" from that day on)
+tomorrow=$(date -u -d '+1 day' +%F)
+printf 'code,amount,fee,settled_on\npi_30,9.00,0,%s\n' "$tomorrow" >"$T/s4.csv"
 expect "settle: a day alone" 0 "1 payment settled" \
     central gateway settle ACME stripe "$T/s4.csv"
 same "settle: a day alone is kept as its start" \
     "$(csql "SELECT settled_on FROM gateway_payments WHERE code = 'pi_30'")" \
-    "2026-12-03 00:00:00"
+    "$tomorrow 00:00:00"
 expect "settle: a day alone: the terminal pulls it" 0 "Pulled" pdt 1 sync
 same "again: T01 pulled it unassociated" \
     "$(tsql 1 "SELECT consumer_id, settled_on FROM gw_payments WHERE code =
-        'pi_30'")" "0|2026-12-03 00:00:00"
+        'pi_30'")" "0|$tomorrow 00:00:00"
 
 # -- a consumer import matches the backlog again (issue 19): GD1 paid
 # from 254799999999 with reference ZZZ that named nobody; a consumer with
@@ -1071,7 +1074,7 @@ run $SIM send "$CU" --secret "$NEW" "$ev"
 answer "refund: in part, replayed" 200 '"replay":true'
 same "refund: in part, a replay reverses nothing twice" "$(lps pi_r1)" \
     "Voided:2500 Pending:1800"
-printf 'code,amount,fee,settled_on\npi_r1,25.00,0.50,2026-12-02\n' \
+printf 'code,amount,fee,settled_on\npi_r1,25.00,0.50,%s\n' "$tomorrow" \
     >"$T/sr.csv"
 expect "refund: the gateway settles the payment refunded in part" 0 \
     "1 payment settled" central gateway settle ACME stripe "$T/sr.csv"
