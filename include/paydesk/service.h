@@ -898,15 +898,37 @@ enum gw_sig svc_gateway_sig_check(const char *header, const char *body,
  * while it is still valid (old_until); compared as SHA-256s, in constant
  * time. */
 int svc_gateway_path_ok(const struct gateway_row *g, const char *secret);
-/* A notification from gateway g, already authenticated: decoded by its
- * profile in the organisation's currency (s->cfg), then kept as received
- * (body, headers, source address) and the payment it reports applied, in
- * one transaction. *ev gets what was decoded; *replay is 1 when the
- * event was kept already (nothing written). PD_EINVAL (an answer 400,
- * nothing kept) names the field that is wrong. */
-int svc_gateway_receive(struct svc *s, const struct gateway_row *g,
-    const char *body, size_t len, const char *source, const char *headers,
-    struct gw_event *ev, int *replay, struct pd_err *err);
+/* One notification of a group (svc_gateway_receive): in, gateway g's
+ * request (authenticated already) as it came: body (len bytes, not
+ * NUL-terminated necessarily), the client's address, the kept headers
+ * (a JSON object); out, what was decoded (ev), whether the event was
+ * kept already (replay: nothing written), and rc 0 (kept, or a replay)
+ * or -1 with err (PD_EINVAL: an answer 400 naming the field that is
+ * wrong, nothing of it kept). */
+struct gw_incoming {
+	const struct gateway_row *g;
+	const char *body;
+	size_t len;
+	const char *source, *headers;
+	struct gw_event ev;
+	int replay, rc;
+	struct pd_err err;
+};
+/* n notifications of the organisation's gateways (issue 19's rate
+ * target: a group commit): each decoded by its gateway's profile in the
+ * organisation's currency (s->cfg) and, in one transaction for all, kept
+ * as received (body, headers, source address) and the payment it
+ * reports applied, each in a savepoint of its own, so a refused one
+ * (PD_EINVAL) leaves the others; one commit, one fsync, for the group.
+ * 0 once the group is committed and durable (each in[i].rc says how its
+ * notification went: answer it only now); -1 with err when the store
+ * failed and nothing of the group was kept (every notification of it is
+ * to be answered as a failure, to be retried). The same event twice in
+ * a group is kept once, the second a replay. hook (NULL: none; a
+ * test's) gets how many of the group were kept (not replays) just
+ * before the commit. */
+int svc_gateway_receive(struct svc *s, struct gw_incoming *in, size_t n,
+    void (*hook)(size_t kept, void *arg), void *arg, struct pd_err *err);
 /* A mobile-money validation request: *accept is 1 when its fields are
  * right and BillRefNumber is a consumer's account number (ignoring case,
  * spaces and dashes), or unknown and accept_unknown is set. Bad fields

@@ -82,12 +82,11 @@ struct backend_ops {
 	 * network threads' own connection; PD_ENOTFOUND when none. */
 	int (*gateway_get)(struct backend *b, const char *org, const char *name,
 	    struct gateway_row *g, struct pd_err *err);
-	/* Keep and apply an authenticated notification; see
+	/* Keep and apply n authenticated notifications to org's gateways
+	 * in one transaction on org's writer (a group commit); see
 	 * svc_gateway_receive. */
-	int (*gateway_receive)(struct backend *b, const struct gateway_row *g,
-	    const char *body, size_t len, const char *source,
-	    const char *headers, struct gw_event *ev, int *replay,
-	    struct pd_err *err);
+	int (*gateway_receive)(struct backend *b, const char *org,
+	    struct gw_incoming *in, size_t n, struct pd_err *err);
 	/* Answer a validation request; see svc_gateway_validate. */
 	int (*gateway_validate)(struct backend *b, const char *org,
 	    const char *body, size_t len, int *accept, struct pd_err *err);
@@ -151,13 +150,18 @@ struct backend {
 	struct config cfg;
 	/* test hooks ($PAYDESK_CENTRAL_HOOK), read by the backend */
 	long kill_after; /* SIGKILL itself after this many records applied */
-	/* SIGKILL itself after this many gateway notifications are kept,
-	 * before answering the last */
+	/* SIGKILL itself once this many gateway notifications are kept,
+	 * after the commit of the group that reaches it and before any of
+	 * that group is answered */
 	long kill_after_notes;
 	long notes;
 	/* hold a push's transaction this long after its first record is
 	 * applied (hold-push-ms=N: a late-committing push) */
 	long hold_ms;
+	/* SIGKILL itself inside the group's transaction, before its commit,
+	 * once this many notifications were kept before that group (0:
+	 * never): nothing of that group is kept or answered */
+	long kill_in_group;
 };
 
 /* Open cfg's [central] backend: sqlite (the files of data_dir) or

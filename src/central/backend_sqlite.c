@@ -769,27 +769,40 @@ sq_gateway_get(struct backend *b, const char *org, const char *name,
 	return rc;
 }
 
+/* A test of a crash inside a group of notifications, before its
+ * commit: kept, those of the group kept so far. */
+static void
+group_hook(size_t kept, void *arg)
+{
+	struct backend *b = arg;
+
+	if (__atomic_load_n(&b->notes, __ATOMIC_SEQ_CST) + (long)kept >=
+	    b->kill_in_group)
+		raise(SIGKILL);
+}
+
 static int
-sq_gateway_receive(struct backend *b, const struct gateway_row *g,
-    const char *body, size_t len, const char *source, const char *headers,
-    struct gw_event *ev, int *replay, struct pd_err *err)
+sq_gateway_receive(struct backend *b, const char *org, struct gw_incoming *in,
+    size_t n, struct pd_err *err)
 {
 	struct org_lock *w;
-	struct conn *c = get_writer(b, g->org, &w, err);
-	long n;
+	struct conn *c = get_writer(b, org, &w, err);
+	long kept, i;
 	int rc;
 
 	if (c == NULL)
 		return -1;
 	rc = svc_gateway_receive(
-	    &c->s, g, body, len, source, headers, ev, replay, err);
+	    &c->s, in, n, b->kill_in_group > 0 ? group_hook : NULL, b, err);
 	put_writer(b, w, c);
-	if (rc == 0 && !*replay && b->kill_after_notes > 0) {
-		/* a test of a crash after the commit, before the answer */
-		n = __atomic_add_fetch(&b->notes, 1, __ATOMIC_SEQ_CST);
-		if (n >= b->kill_after_notes)
-			raise(SIGKILL);
-	}
+	if (rc != 0 || (b->kill_after_notes <= 0 && b->kill_in_group <= 0))
+		return rc;
+	for (kept = 0, i = 0; i < (long)n; i++)
+		kept += in[i].rc == 0 && !in[i].replay;
+	kept = __atomic_add_fetch(&b->notes, kept, __ATOMIC_SEQ_CST);
+	/* a test of a crash after the commit, before the answers */
+	if (b->kill_after_notes > 0 && kept >= b->kill_after_notes)
+		raise(SIGKILL);
 	return rc;
 }
 

@@ -23,6 +23,7 @@
 struct qitem {
 	char org[33]; /* "" when it has none (the health check) */
 	int push;     /* it waits for the organisation's writer */
+	int group;    /* a gateway notification: kept in a group commit */
 	struct qitem *next;
 };
 
@@ -57,6 +58,11 @@ int queue_put(
  * and nothing is left. Call queue_done(q, w) when it is answered. */
 struct qitem *queue_take(struct queue *q, int w);
 void queue_done(struct queue *q, int w);
+/* Up to max more queued requests of org marked group, oldest first,
+ * into out, taken off the queue for the worker that holds a request of
+ * that group (queue_done for it covers them); their count. */
+size_t queue_take_group(
+    struct queue *q, const char *org, struct qitem **out, size_t max);
 /* Refuse new requests and wake every worker (they drain what is queued). */
 void queue_stop(struct queue *q);
 void queue_destroy(struct queue *q);
@@ -130,6 +136,9 @@ struct server {
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
 	long drop_after_push; /* drop the connection after this push commits */
 	long slow_ms;         /* wait before answering each request */
+	/* the most gateway notifications in one group commit (0: the
+	 * default, GW_GROUP_MAX; 1: one commit each, as before groups) */
+	long group_max;
 	struct gw_allow gw_allow[GW_ALLOW_MAX]; /* [central] gateway_allow */
 	int ngw_allow;
 };
@@ -195,9 +204,16 @@ int gateway_allow_load(struct server *sv, struct pd_err *err);
  * of the answer (n bytes). Runs on a network thread. */
 int gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
     struct gw_req *g, unsigned *status, char *msg, size_t n);
-/* Answer a gateway's request received whole (on a worker). */
-void gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
-    size_t len, struct gw_answer *a);
+/* A gateway's request received whole, and its answer. */
+struct gw_job {
+	const struct gw_req *g;
+	const char *body; /* NULL: empty */
+	size_t len;
+	struct gw_answer a;
+};
+/* Answer n gateway requests of one organisation received whole (on a
+ * worker): validations each, notifications in one group commit. */
+void gateway_handle(struct server *sv, struct gw_job *jobs, size_t n);
 /* `paydesk-central gateway ...` (argv after "gateway"). */
 /* An identifier of the command line (organisation, branch, terminal,
  * gateway): letters, digits and '-', 1..max characters; else PD_EUSAGE

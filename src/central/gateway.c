@@ -13,8 +13,11 @@
  * (403). A card notification's signature is checked on its whole body
  * before a byte of it is parsed (401 bad, 400 missing or stale); so is a
  * mobile-money one's when it carries one or [central] gateway_signed
- * says it must. Then the backend keeps and applies it in one
- * transaction. */
+ * says it must. Then the backend keeps and applies it: the
+ * notifications of an organisation that arrive while its writer is busy
+ * wait in the queue and are kept together, in one transaction and one
+ * fsync (a group commit, for issue 19's rate target), each answered only
+ * once its group is committed. */
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <netinet/in.h>
@@ -312,47 +315,95 @@ validate(struct server *sv, const struct gw_req *g, const char *body,
 	    a->note, sizeof a->note, " %s", accept ? "accepted" : "rejected");
 }
 
-void
-gateway_handle(struct server *sv, const struct gw_req *g, const char *body,
-    size_t len, struct gw_answer *a)
+/* The answer to notification in, kept (or a replay) or refused. */
+static void
+answer_kept(
+    const struct gw_req *g, const struct gw_incoming *in, struct gw_answer *a)
 {
-	int mm = strcmp(g->g.profile, "mobile-money") == 0, replay;
-	struct gw_event ev;
-	struct pd_err e = {0};
 	json_t *o;
 	char *s;
 
-	if (body == NULL)
-		body = "";
-	if ((!mm || g->sig[0] != '\0' ||
-	        strcmp(sv->b->cfg.central_gateway_signed, "yes") == 0) &&
-	    check_signature(sv, g, body, len, a) != 0)
-		return;
-	if (mm && g->validate) {
-		validate(sv, g, body, len, a);
-		return;
-	}
-	if (sv->b->ops->gateway_receive(sv->b, &g->g, body, len, g->source,
-	        g->headers, &ev, &replay, &e) != 0) {
-		if (e.code == PD_EINVAL)
-			answer_error(a, 400, e.msg);
+	if (in->rc != 0) {
+		if (in->err.code == PD_EINVAL)
+			answer_error(a, 400, in->err.msg);
 		else
-			answer_busy(a, &e);
+			answer_busy(a, &in->err);
 		return;
 	}
-	snprintf(a->note, sizeof a->note, " %s%s", gw_status_name(ev.status),
-	    replay ? " replay" : "");
+	snprintf(a->note, sizeof a->note, " %s%s",
+	    gw_status_name(in->ev.status), in->replay ? " replay" : "");
 	a->status = 200;
-	if (mm) {
+	if (strcmp(g->g.profile, "mobile-money") == 0) {
 		a->body = xstrdup(MM_ACCEPTED);
 		return;
 	}
 	o = json_pack("{s:b, s:s, s:s, s:b}", "received", 1, "event",
-	    ev.event_id, "status", gw_status_name(ev.status), "replay", replay);
+	    in->ev.event_id, "status", gw_status_name(in->ev.status), "replay",
+	    in->replay);
 	s = o != NULL ? json_dumps(o, JSON_COMPACT) : NULL;
 	a->body = xstrdup(s != NULL ? s : "{\"received\":true}");
 	free(s);
 	json_decref(o);
+}
+
+/* Checked before anything is parsed: a signature where one is needed
+ * (0 to go on, -1 answered), and a validation request answered here. */
+static int
+gateway_judge(struct server *sv, struct gw_job *j)
+{
+	const struct gw_req *g = j->g;
+	int mm = strcmp(g->g.profile, "mobile-money") == 0;
+
+	if ((!mm || g->sig[0] != '\0' ||
+	        strcmp(sv->b->cfg.central_gateway_signed, "yes") == 0) &&
+	    check_signature(sv, g, j->body, j->len, &j->a) != 0)
+		return -1;
+	if (mm && g->validate) {
+		validate(sv, g, j->body, j->len, &j->a);
+		return -1;
+	}
+	return 0;
+}
+
+void
+gateway_handle(struct server *sv, struct gw_job *jobs, size_t n)
+{
+	struct gw_incoming *in = xcalloc(n, sizeof *in);
+	size_t *of = xcalloc(n, sizeof *of), m = 0, i;
+	struct pd_err e = {0};
+	char note[64];
+
+	for (i = 0; i < n; i++) {
+		if (jobs[i].body == NULL)
+			jobs[i].body = "";
+		if (gateway_judge(sv, &jobs[i]) != 0)
+			continue;
+		in[m].g = &jobs[i].g->g;
+		in[m].body = jobs[i].body;
+		in[m].len = jobs[i].len;
+		in[m].source = jobs[i].g->source;
+		in[m].headers = jobs[i].g->headers;
+		of[m++] = i;
+	}
+	/* one transaction and one fsync for the group; each answered only
+	 * once it is committed (issue 19's rate target) */
+	if (m > 0 &&
+	    sv->b->ops->gateway_receive(sv->b, in[0].g->org, in, m, &e) != 0) {
+		for (i = 0; i < m; i++)
+			answer_busy(&jobs[of[i]].a, &e);
+		m = 0;
+	}
+	for (i = 0; i < m; i++) {
+		answer_kept(jobs[of[i]].g, &in[i], &jobs[of[i]].a);
+		if (n > 1) {
+			snprintf(note, sizeof note, "%s group %zu",
+			    jobs[of[i]].a.note, n);
+			xstrlcpy(jobs[of[i]].a.note, note,
+			    sizeof jobs[of[i]].a.note);
+		}
+	}
+	free(of);
+	free(in);
 }
 
 /* The URLs of gateway org/name, as the commands print them. */
@@ -488,6 +539,27 @@ amount_text(int64_t amount, int digits, char *out)
 		    digits, (long long)(amount % unit));
 }
 
+/* Below the queue, as a terminal's gateway list says them: a refund or
+ * failure held for a supervisor (its review), and what a refund in part
+ * took of a payment that still succeeded (issue 19 review). */
+static void
+payments_notes(const struct backend *b, const struct gw_payment *p, size_t n)
+{
+	char refunded[32];
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i].review[0] != '\0')
+			printf(_("Payment %s: %s\n"), p[i].code,
+			    svc_gateway_review(p[i].review));
+		else if (p[i].refunded > 0 && p[i].status != GW_REFUNDED) {
+			amount_text(
+			    p[i].refunded, b->cfg.minor_digits, refunded);
+			printf(_("Payment %s: %s of it refunded\n"), p[i].code,
+			    refunded);
+		}
+}
+
 /* `gateway payments ORG [NAME] [--unassociated]`: the queue. */
 static int
 gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
@@ -496,7 +568,7 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	const char *name = argc - unassoc > 2 ? argv[2] : NULL;
 	struct gateway_row *gws, g;
 	struct gw_payment *p;
-	char amount[32], days[16];
+	char amount[32], refunded[32], days[16];
 	size_t n, i;
 
 	if (name != NULL && b->ops->gateway_get(b, argv[1], name, &g, err))
@@ -510,10 +582,11 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	p = b->ops->gateway_payments(b, argv[1], name, unassoc, &n, err);
 	if (p == NULL)
 		return -1;
-	printf("%-4s %-10s %-12s %-14s %-13s %10s %-19s %-13s %-11s %5s "
-	       "%-16s %s\n",
-	    "#", "GATEWAY", "ACCOUNT", "CODE", "PHONE", "AMOUNT", "DATE PAID",
-	    "STATUS", "SETTLEMENT", "DAYS", "PAYMENT", "CANDIDATES");
+	printf("%-4s %-10s %-12s %-14s %-13s %10s %10s %-19s %-13s %-11s "
+	       "%5s %-16s %s\n",
+	    "#", "GATEWAY", "ACCOUNT", "CODE", "PHONE", "AMOUNT", "REFUNDED",
+	    "DATE PAID", "STATUS", "SETTLEMENT", "DAYS", "PAYMENT",
+	    "CANDIDATES");
 	for (i = 0; i < n; i++) {
 		if (p[i].processing_tenths >= 0)
 			snprintf(days, sizeof days, "%lld.%lld",
@@ -522,15 +595,21 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 		else
 			xstrlcpy(days, "-", sizeof days);
 		amount_text(p[i].amount, b->cfg.minor_digits, amount);
-		printf("%-4zu %-10s %-12s %-14s %-13s %10s %-19s %-13s %-11s "
-		       "%5s %-16s %s\n",
+		if (p[i].refunded > 0)
+			amount_text(
+			    p[i].refunded, b->cfg.minor_digits, refunded);
+		else
+			xstrlcpy(refunded, "-", sizeof refunded);
+		printf("%-4zu %-10s %-12s %-14s %-13s %10s %10s %-19s %-13s "
+		       "%-11s %5s %-16s %s\n",
 		    i + 1, p[i].gateway,
 		    p[i].account_no[0] ? p[i].account_no : "-", p[i].code,
-		    p[i].phone[0] ? p[i].phone : "-", amount, p[i].paid_at,
-		    p[i].webhook_status, p[i].settlement_status, days,
-		    p[i].payment_no[0] ? p[i].payment_no : "-",
+		    p[i].phone[0] ? p[i].phone : "-", amount, refunded,
+		    p[i].paid_at, p[i].webhook_status, p[i].settlement_status,
+		    days, p[i].payment_no[0] ? p[i].payment_no : "-",
 		    p[i].candidates[0] ? p[i].candidates : "-");
 	}
+	payments_notes(b, p, n);
 	free(p);
 	return 0;
 }

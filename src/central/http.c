@@ -200,6 +200,7 @@ admit_gateway(
 	    rq->gw->g.org, rq->gw->g.name);
 	xstrlcpy(rq->qi.org, rq->gw->g.org, sizeof rq->qi.org);
 	rq->qi.push = !rq->gw->validate;
+	rq->qi.group = !rq->gw->validate;
 	return 0;
 }
 
@@ -254,6 +255,45 @@ dup_or_null(const char *v)
 	return v != NULL ? xstrdup(v) : NULL;
 }
 
+/* the most gateway notifications kept in one group commit */
+#define GW_GROUP_MAX 128
+
+/* Worker w's gateway notification rq, with the organisation's others
+ * waiting in the queue behind its writer: answered together (one
+ * transaction, one fsync), each resumed only once the group is
+ * committed. */
+static void
+notifications(struct server *sv, struct request *rq, int w)
+{
+	struct qitem *more[GW_GROUP_MAX - 1];
+	struct request *g[GW_GROUP_MAX];
+	size_t n = 1, k, i;
+
+	g[0] = rq;
+	k = sv->group_max > 0 && sv->group_max < GW_GROUP_MAX
+	        ? (size_t)sv->group_max
+	        : GW_GROUP_MAX;
+	k = queue_take_group(&sv->q, rq->qi.org, more, k - 1);
+	for (i = 0; i < k; i++) {
+		struct request *r = (struct request *)more[i];
+
+		if (r->too_big) {
+			dispatch(sv, r, &r->a); /* its 413, alone */
+			r->state = RQ_ANSWERED;
+			MHD_resume_connection(r->c);
+		} else
+			g[n++] = r;
+	}
+	if (sv->slow_ms > 0)
+		usleep((useconds_t)sv->slow_ms * 1000);
+	route_gateway_group(sv, g, n);
+	for (i = 0; i < n; i++)
+		g[i]->state = RQ_ANSWERED;
+	queue_done(&sv->q, w);
+	for (i = 0; i < n; i++)
+		MHD_resume_connection(g[i]->c);
+}
+
 struct worker_arg {
 	struct server *sv;
 	int w;
@@ -271,6 +311,10 @@ worker(void *arg)
 
 	while ((it = queue_take(&sv->q, wa->w)) != NULL) {
 		rq = (struct request *)it;
+		if (rq->qi.group && !rq->too_big) {
+			notifications(sv, rq, wa->w);
+			continue;
+		}
 		dispatch(sv, rq, &rq->a);
 		rq->state = RQ_ANSWERED;
 		queue_done(&sv->q, wa->w);

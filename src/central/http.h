@@ -63,6 +63,10 @@ ms_since(const struct timespec *a, const struct timespec *b)
 
 /* The route of url (its method not checked), or NULL. */
 const struct route *route_find(const char *url);
+/* n gateway requests of one organisation received whole (POST
+ * /v1/gateway/...), answered together: each rq's answer and log note
+ * (gateway_handle: notifications in one group commit). */
+void route_gateway_group(struct server *sv, struct request **rq, size_t n);
 
 /* a becomes an error answer: status and a JSON body whose message is
  * fmt, escaped for the log (a client's bytes stay UTF-8). */

@@ -214,6 +214,10 @@ read_hooks(struct server *sv, struct backend *b, struct pd_err *err)
 		else if (sscanf(tok, "kill-after-notifications=%ld", &v) == 1 &&
 		         v > 0)
 			b->kill_after_notes = v;
+		else if (sscanf(tok, "kill-in-group=%ld", &v) == 1 && v > 0)
+			b->kill_in_group = v;
+		else if (sscanf(tok, "group-max=%ld", &v) == 1 && v > 0)
+			sv->group_max = v;
 		else if (sscanf(tok, "slow-ms=%ld", &v) == 1 && v > 0)
 			sv->slow_ms = v;
 		else if (sscanf(tok, "hold-push-ms=%ld", &v) == 1 && v > 0)

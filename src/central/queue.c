@@ -124,6 +124,33 @@ queue_done(struct queue *q, int w)
 	pthread_mutex_unlock(&q->lock);
 }
 
+size_t
+queue_take_group(
+    struct queue *q, const char *org, struct qitem **out, size_t max)
+{
+	struct qitem *it, *prev = NULL, *next;
+	size_t n = 0;
+
+	pthread_mutex_lock(&q->lock);
+	for (it = q->head; it != NULL && n < max; it = next) {
+		next = it->next;
+		if (!it->group || strcmp(it->org, org) != 0) {
+			prev = it;
+			continue;
+		}
+		if (prev != NULL)
+			prev->next = next;
+		else
+			q->head = next;
+		if (q->tail == it)
+			q->tail = prev;
+		it->next = NULL;
+		out[n++] = it;
+	}
+	pthread_mutex_unlock(&q->lock);
+	return n;
+}
+
 void
 queue_stop(struct queue *q)
 {

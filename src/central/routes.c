@@ -231,21 +231,37 @@ route_anchor(struct server *sv, struct request *rq,
 	sv->b->ops->seen(sv->b, t, rq->route, -1, -1);
 }
 
+void
+route_gateway_group(struct server *sv, struct request **rq, size_t n)
+{
+	struct gw_job *j = xcalloc(n, sizeof *j);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		j[i].g = rq[i]->gw;
+		j[i].body = rq[i]->body;
+		j[i].len = rq[i]->len;
+	}
+	gateway_handle(sv, j, n);
+	for (i = 0; i < n; i++) {
+		rq[i]->a.status = j[i].a.status;
+		free(rq[i]->a.body);
+		rq[i]->a.body = j[i].a.body;
+		rq[i]->a.retry_after = j[i].a.retry_after;
+		xstrlcpy(rq[i]->note, j[i].a.note, sizeof rq[i]->note);
+	}
+	free(j);
+}
+
 /* POST /v1/gateway/ORG/NAME[/SECRET[/validate]]: a payment gateway's
- * notification (gateway.c) */
+ * notification (gateway.c), alone */
 static void
 route_gateway(struct server *sv, struct request *rq,
     const struct terminal_row *t, struct answer *a)
 {
-	struct gw_answer ga = {0, NULL, 0, ""};
-
 	(void)t;
-	gateway_handle(sv, rq->gw, rq->body, rq->len, &ga);
-	a->status = ga.status;
-	free(a->body);
-	a->body = ga.body;
-	a->retry_after = ga.retry_after;
-	xstrlcpy(rq->note, ga.note, sizeof rq->note);
+	(void)a; /* rq's own */
+	route_gateway_group(sv, &rq, 1);
 }
 
 static const struct route routes[] = {

@@ -119,40 +119,81 @@ gw_paid_utc(const struct gateway_row *g, struct gw_event *ev,
 	return 0;
 }
 
-int
-svc_gateway_receive(struct svc *s, const struct gateway_row *g,
-    const char *body, size_t len, const char *source, const char *headers,
-    struct gw_event *ev, int *replay, struct pd_err *err)
+/* Decode in's notification: 0, or -1 with in->err (refused). */
+static int
+gw_decode(struct svc *s, struct gw_incoming *in)
 {
-	char at[TS_BUFSZ];
+	struct gw_event *ev = &in->ev;
+	int rc;
+
+	rc = strcmp(in->g->profile, "card") == 0
+	         ? gw_card_decode(in->body, in->len, s->cfg.currency_code,
+	               s->cfg.minor_digits, ev, &in->err)
+	         : gw_mm_decode(in->body, in->len, s->cfg.currency_code,
+	               s->cfg.minor_digits, ev, &in->err);
+	if (rc != 0 || gw_paid_utc(in->g, ev, &in->err) != 0)
+		return -1;
+	gw_escape(ev);
+	return 0;
+}
+
+/* Keep and apply in's decoded notification in a savepoint of the
+ * group's transaction: 0 (in->replay set), -1 with in->err, the
+ * savepoint rolled back. */
+static int
+gw_keep(struct svc *s, struct gw_incoming *in, const char *at)
+{
+	struct gw_event *ev = &in->ev;
 	int64_t id = 0;
 	int rc;
 
-	*replay = 0;
-	rc = strcmp(g->profile, "card") == 0
-	         ? gw_card_decode(body, len, s->cfg.currency_code,
-	               s->cfg.minor_digits, ev, err)
-	         : gw_mm_decode(body, len, s->cfg.currency_code,
-	               s->cfg.minor_digits, ev, err);
-	if (rc != 0 || gw_paid_utc(g, ev, err) != 0)
+	if (store_begin(s->st, &in->err) != 0)
 		return -1;
-	gw_escape(ev);
-	svc_now(at);
-	if (store_begin(s->st, err) != 0)
-		return -1;
-	rc = store_gw_notification_put(
-	    s->st, g->name, ev, at, source, headers, body, len, &id, err);
+	rc = store_gw_notification_put(s->st, in->g->name, ev, at, in->source,
+	    in->headers, in->body, in->len, &id, &in->err);
 	if (rc == 1 && ev->status != GW_UNKNOWN)
-		rc = store_gw_payment_apply(s->st, g->name, ev, id, at, err) ==
-		                 0 &&
-		             advance(s, g, ev->code, at, err) == 0
+		rc = store_gw_payment_apply(
+		         s->st, in->g->name, ev, id, at, &in->err) == 0 &&
+		             advance(s, in->g, ev->code, at, &in->err) == 0
 		         ? 1
 		         : -1;
 	if (rc < 0) {
 		store_rollback(s->st);
 		return -1;
 	}
-	*replay = rc == 0;
+	in->replay = rc == 0;
+	return store_commit(s->st, &in->err);
+}
+
+int
+svc_gateway_receive(struct svc *s, struct gw_incoming *in, size_t n,
+    void (*hook)(size_t kept, void *arg), void *arg, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	size_t i, kept = 0;
+
+	for (i = 0; i < n; i++) {
+		in[i].replay = 0;
+		memset(&in[i].err, 0, sizeof in[i].err);
+		in[i].rc = gw_decode(s, &in[i]);
+	}
+	svc_now(at);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (in[i].rc != 0)
+			continue;
+		in[i].rc = gw_keep(s, &in[i], at);
+		/* a refusal leaves the others; the store failing, none */
+		if (in[i].rc != 0 && in[i].err.code != PD_EINVAL) {
+			*err = in[i].err;
+			store_abort(s->st);
+			return -1;
+		}
+		kept += in[i].rc == 0 && !in[i].replay;
+	}
+	if (hook != NULL)
+		hook(kept, arg);
 	return store_commit(s->st, err);
 }
 
@@ -277,8 +318,8 @@ gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
 		p->status = PS_POSTED;
 		p->verified = 1;
 		xstrlcpy(p->verified_at, at, sizeof p->verified_at);
-		xstrlcpy(p->verified_by, was->verified_by,
-		    sizeof p->verified_by);
+		xstrlcpy(
+		    p->verified_by, was->verified_by, sizeof p->verified_by);
 	}
 	svc_today(today);
 	if (store_consumer_balance(s->st, c->id, today, &before, err) != 0)
@@ -325,8 +366,8 @@ post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 		ai[i].outstanding = open[i].amount - open[i].settled;
 	}
 	overpaid = alloc_apply(ai, n, amount);
-	if (gw_ledger_payment(s, gw, g, amount, was, &c, ai, n, overpaid, at,
-	        &p, err) != 0)
+	if (gw_ledger_payment(
+	        s, gw, g, amount, was, &c, ai, n, overpaid, at, &p, err) != 0)
 		goto out;
 	for (i = 0; i < n; i++)
 		if (ai[i].applied > 0 &&
@@ -412,7 +453,8 @@ hold(struct svc *s, struct gw_payment *g, const char *why, const char *detail,
 	if (strcmp(g->review, why) == 0)
 		return 0;
 	xstrlcpy(g->review, why, sizeof g->review);
-	return svc_audit(s, at, "hold", "gateway_payment", g->code, detail, err);
+	return svc_audit(
+	    s, at, "hold", "gateway_payment", g->code, detail, err);
 }
 
 /* Bring g's ledger payment down to what is left of it (gw_left) when a
@@ -457,9 +499,9 @@ reverse(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 		    "applied=%lld",
 		    gw_status_name(g->status), (long long)g->refunded,
 		    p.payment_no, cn.cn_no, (long long)cn.applied);
-		return rc < 0 ? -1
-		              : hold(s, g, GW_REVIEW_CREDIT_USED, detail, at,
-		                    err);
+		return rc < 0
+		           ? -1
+		           : hold(s, g, GW_REVIEW_CREDIT_USED, detail, at, err);
 	}
 	os_uuid_new(uuid);
 	if (left > 0)
@@ -554,10 +596,11 @@ svc_gateway_rematch(struct svc *s, const char *at, size_t *matched,
 			after = g[i].id;
 			/* the backlog comes by id: one gateway's in runs */
 			if (strcmp(gw.name, g[i].gateway) != 0 &&
-			    s->gateway_of(s->gateway_arg, g[i].gateway, &gw,
-			        err) != 0)
+			    s->gateway_of(
+			        s->gateway_arg, g[i].gateway, &gw, err) != 0)
 				rc = -1;
-			else if ((rc = rematch_one(s, &gw, &g[i], at, err)) == 1)
+			else if ((rc = rematch_one(s, &gw, &g[i], at, err)) ==
+			         1)
 				(*matched)++;
 			else if (rc >= 0) {
 				(*left)++;
@@ -600,7 +643,7 @@ static int
 settle_one(struct svc *s, const struct gateway_row *gw,
     const struct gw_settle_row *r, struct gw_payment *g, struct pd_err *err)
 {
-	char a[MONEY_BUFSZ], b[MONEY_BUFSZ];
+	char a[MONEY_BUFSZ], b[MONEY_BUFSZ], now[TS_BUFSZ];
 	int64_t diff;
 
 	if (store_gw_payment_get(s->st, gw->name, r->code, g, err) != 0) {
@@ -633,6 +676,16 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    g->settled_on,
 		    money_plain(a, sizeof a, g->fee, s->cfg.minor_digits));
 	}
+	/* a settlement report says what was settled: a day ahead at most
+	 * (a gateway east of UTC dates it by its own day), never 2099, which
+	 * Posted the payment and made its processing time 26,000 days (B19
+	 * review) */
+	svc_now(now);
+	if (secs_of(r->settled_on) > secs_of(now) + 86400)
+		return pd_fail(err, PD_EINVAL,
+		    "Code %s: settled on %s, in the future (the central "
+		    "node's clock says %s)",
+		    r->code, r->settled_on, now);
 	g->fee = r->fee;
 	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
 	xstrlcpy(g->settlement_status, "Settled", sizeof g->settlement_status);
@@ -764,6 +817,7 @@ static int
 assoc(struct svc *s, const struct gateway_row *gw, const struct syncrec *r,
     struct gw_payment *g, const char *at, struct pd_err *err)
 {
+	struct consumer c;
 	int64_t cid;
 	size_t posted = 0;
 
@@ -774,6 +828,17 @@ assoc(struct svc *s, const struct gateway_row *gw, const struct syncrec *r,
 		    _("Account %s (consumer %s) is not known to the central "
 		      "node"),
 		    r->account_no, r->consumer_uuid);
+	/* the record names the consumer twice: the account its audit, its
+	 * refusals and the supervisor read must be the one associated (B19
+	 * review: a record naming WU-2 for WU-1's uuid associated WU-1 with
+	 * "account=WU-2" in the audit) */
+	if (store_consumer_by_id(s->st, cid, &c, err) != 0)
+		return -1;
+	if (strcmp(c.account_no, r->account_no) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Account %s is not the account of consumer %s, %s; the "
+		      "association is refused"),
+		    r->account_no, r->consumer_uuid, c.account_no);
 	if (g->consumer_id == cid)
 		return 1; /* the same association again: nothing to do */
 	if (g->consumer_id != 0)

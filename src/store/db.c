@@ -548,8 +548,10 @@ run(struct store *st, const char *sql, const char *what, struct pd_err *err)
 int
 store_begin(struct store *st, struct pd_err *err)
 {
-	/* a use case inside another one (demo data posting payments) runs
-	 * in a savepoint of the outer transaction */
+	/* a use case inside another one (demo data posting payments, a
+	 * gateway notification in its group's commit) runs in a savepoint
+	 * of the outer transaction; pd_inner, as INNER is a keyword of
+	 * PostgreSQL's */
 	if (run(st, st->depth ? "SAVEPOINT pd_inner" : "BEGIN IMMEDIATE",
 	        "Starting a transaction", err) != 0)
 		return -1;
@@ -614,7 +616,8 @@ store_rollback(struct store *st)
 		return;
 	}
 	reset_cached(st);
-	db_exec(st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
+	db_exec(
+	    st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
 	st->depth--;
 }
 

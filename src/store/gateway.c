@@ -202,8 +202,8 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    "max(gateway_payments.refunded, excluded.refunded), account_ref = "
 	    "coalesce(nullif("
 	    "excluded.account_ref, ''), gateway_payments.account_ref), "
-	    "amount = "
-	    "excluded.amount, event_time = excluded.event_time, "
+	    "amount = CASE WHEN ?16 <> 0 THEN gateway_payments.amount ELSE "
+	    "excluded.amount END, event_time = excluded.event_time, "
 	    "notification_id = excluded.notification_id, updated_at = "
 	    "excluded.updated_at WHERE excluded.event_time >= "
 	    "gateway_payments.event_time",
@@ -212,13 +212,17 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	if (s == NULL)
 		return -1;
 	/* a refund of part of the amount leaves the payment succeeded (or
-	 * as it was), with what was refunded so far */
-	st_bind(s, "sssssssissiisdi", gateway, ev->code,
+	 * as it was), with what was refunded so far; a dispute's amount is
+	 * what the payer disputes, maybe part of the payment: it leaves the
+	 * payment's amount as it was (B19 review: a dispute of 5.00 of a
+	 * 15.00 payment made it 5.00, and its full refund after, 15.00,
+	 * "more refunded than paid") */
+	st_bind(s, "sssssssissiisdid", gateway, ev->code,
 	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,
 	    ev->event_time, notification, at,
 	    ev->status == GW_REFUNDED && ev->refunded < ev->amount,
-	    ev->refunded);
+	    ev->refunded, ev->status == GW_DISPUTED);
 	return st_done(st, s, err);
 }
 

@@ -17,6 +17,12 @@ paydesk-central on loopback (issue 19).
       Paydesk-Signature header, t = now + N), from ADDR (a loopback
       address); print "STATUS BODY". Exit 0 on any answer, 7 when none
       came (the connection failed or was dropped).
+  gateway_sim.py flood URL SECRET THREADS ACCOUNT CODE...
+      a gateway under load: for each CODE a payment_intent.succeeded
+      event (evt_CODE, 1.00 usd, ACCOUNT), signed with SECRET, POSTed
+      from THREADS connections at once; print "CODE STATUS" for each, in
+      the order given (STATUS 0: no answer came, as a gateway that will
+      retry it sees it), and "CODE 200 replay" for an answered replay.
   gateway_sim.py serve
       the same commands, many in one process (a Python start is slow on
       a loaded machine): each read from standard input as its arguments,
@@ -108,7 +114,58 @@ def send(args):
         sys.exit(7)
 
 
-COMMANDS = {"card": card, "mm": mm, "send": send}
+def flood(args):
+    import threading
+    url, secret, threads, account = args[0], args[1], int(args[2]), args[3]
+    codes, u = args[4:], urllib.parse.urlsplit(url)
+    got, lock, todo = {}, threading.Lock(), list(reversed(args[4:]))
+
+    def one(c, code):
+        t = int(time.time())
+        body = json.dumps({
+            "id": "evt_" + code, "object": "event",
+            "type": "payment_intent.succeeded", "created": t,
+            "livemode": False, "data": {"object": {
+                "id": code, "object": "payment_intent", "amount": 100,
+                "currency": "usd", "created": t,
+                "metadata": {"account": account}}}}).encode()
+        sig = hmac.new(secret.encode(), b"%d." % t + body,
+                       hashlib.sha256).hexdigest()
+        c.request("POST", u.path, body=body, headers={
+            "Content-Type": "application/json",
+            "Paydesk-Signature": "t=%d,v1=%s" % (t, sig)})
+        r = c.getresponse()
+        data = r.read()
+        return "%d%s" % (r.status, " replay" if b'"replay":true' in data
+                         else "")
+
+    def worker():
+        c = None
+        while True:
+            with lock:
+                if not todo:
+                    return
+                code = todo.pop()
+            try:
+                if c is None:
+                    c = http.client.HTTPConnection(u.hostname, u.port,
+                                                   timeout=10)
+                res = one(c, code)
+            except (OSError, http.client.HTTPException):
+                res, c = "0", None
+            with lock:
+                got[code] = res
+
+    ts = [threading.Thread(target=worker) for _ in range(threads)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    for code in codes:
+        print(code, got[code])
+
+
+COMMANDS = {"card": card, "mm": mm, "send": send, "flood": flood}
 
 
 def serve():

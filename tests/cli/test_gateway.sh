@@ -18,6 +18,17 @@
 . "$TOP/tests/cli/sync_lib.sh"
 # one simulator for every case (see gateway_sim.py serve): sim ARGS...
 # prints what `gateway_sim.py ARGS...` would and returns its status
+# settlement files are imported after the days they report (one dated
+# after tomorrow is refused): the settle commands run on a clock past
+# the days the cases below settle on, three days from now
+settle_now="$(date -u -d '+3 days' +%F) 00:00:00"
+central() {
+	case "$1 $2" in
+	"gateway settle") PAYDESK_NOW=$settle_now "$CENTRAL" \
+	    --config "$T/central.ini" "$@" ;;
+	*) "$CENTRAL" --config "$T/central.ini" "$@" ;;
+	esac
+}
 mkfifo "$T/sim.in" "$T/sim.out"
 python3 "$TOP/tests/cli/gateway_sim.py" serve <"$T/sim.in" >"$T/sim.out" &
 exec 3>"$T/sim.in" 4<"$T/sim.out"
@@ -563,6 +574,14 @@ refused_settle "a time that is not one" 3 "Line 2: settled_on \"2026-12-02 25:00
 refused_settle "settled before it was paid" 3 \
     "Line 2: Code GB1: settled on 2026-11-29, before it was paid on 2026-11-30" \
     "code,amount,fee,settled_on" "GB1,40.00,0,2026-11-29"
+refused_settle "settled in 2099" 3 \
+    "Line 2: Code GB1: settled on 2099-01-01 00:00:00, in the future" \
+    "code,amount,fee,settled_on" "GB1,40.00,0,2099-01-01"
+ahead="$(date -u -d '+4 days' +%F) 00:00:01"
+refused_settle "settled more than a day ahead of the clock" 3 \
+    "Line 3: Code GB1: settled on $ahead, in the future (the central node's clock says $settle_now)" \
+    "code,amount,fee,settled_on" "GA1,120.00,1.20,2026-12-02 21:42:00" \
+    "GB1,40.00,0,$ahead"
 printf 'code,amount,fee,settled_on\npi_g5,20.00,0,2026-12-02\n' >"$T/s3.csv"
 expect "settle: a failed payment does not settle" 3 \
     "s3.csv: Line 2: Code pi_g5: the payment is failed" \
@@ -907,16 +926,19 @@ same "again: still unassociated, its one ledger payment voided" \
 # a settlement file's day alone is kept and sent as its start: the
 # terminals pull it (a bare day once stopped every pull of the
 # organisation: "not a YYYY-MM-DD HH:MM:SS time")
-printf 'code,amount,fee,settled_on\npi_30,9.00,0,2026-12-03\n' >"$T/s4.csv"
+# pi_30 was paid now: settled tomorrow (a fixed day failed as "before it
+# was paid" from that day on)
+tomorrow=$(date -u -d '+1 day' +%F)
+printf 'code,amount,fee,settled_on\npi_30,9.00,0,%s\n' "$tomorrow" >"$T/s4.csv"
 expect "settle: a day alone" 0 "1 payment settled" \
     central gateway settle ACME stripe "$T/s4.csv"
 same "settle: a day alone is kept as its start" \
     "$(csql "SELECT settled_on FROM gateway_payments WHERE code = 'pi_30'")" \
-    "2026-12-03 00:00:00"
+    "$tomorrow 00:00:00"
 expect "settle: a day alone: the terminal pulls it" 0 "Pulled" pdt 1 sync
 same "again: T01 pulled it unassociated" \
     "$(tsql 1 "SELECT consumer_id, settled_on FROM gw_payments WHERE code =
-        'pi_30'")" "0|2026-12-03 00:00:00"
+        'pi_30'")" "0|$tomorrow 00:00:00"
 
 # -- a consumer import matches the backlog again (issue 19): GD1 paid
 # from 254799999999 with reference ZZZ that named nobody; a consumer with
@@ -1052,7 +1074,7 @@ run $SIM send "$CU" --secret "$NEW" "$ev"
 answer "refund: in part, replayed" 200 '"replay":true'
 same "refund: in part, a replay reverses nothing twice" "$(lps pi_r1)" \
     "Voided:2500 Pending:1800"
-printf 'code,amount,fee,settled_on\npi_r1,25.00,0.50,2026-12-02\n' \
+printf 'code,amount,fee,settled_on\npi_r1,25.00,0.50,%s\n' "$tomorrow" \
     >"$T/sr.csv"
 expect "refund: the gateway settles the payment refunded in part" 0 \
     "1 payment settled" central gateway settle ACME stripe "$T/sr.csv"
@@ -1142,6 +1164,22 @@ expect "credit used: the terminal shows the hold" 0 \
     gateway list --search pi_c
 has "refund: the list says what was refunded in part" \
     "Payment pi_c2: \$2.00 of it refunded"
+# the central node's queue says the same (the refunded column, the hold)
+expect "central queue: the refund held" 0 \
+    "Payment pi_c1: Refund held: its credit was already applied" \
+    central gateway payments ACME stripe
+has "central queue: what was refunded in part" "Payment pi_c2: 2.00 of it refunded"
+has "central queue: the one over refunded" \
+    "Payment pi_r2: Refund held: more refunded than paid"
+same "central queue: the refunded column" \
+    "$(awk '$4 == "pi_r1" || $4 == "pi_c2" { print $4, $6, $7 }' "$OUT")" \
+    "pi_r1 25.00 25.00
+pi_c2 15.00 2.00"
+if grep -q "Payment pi_r1:" "$OUT"; then
+	notok "central queue: a whole refund needs no line"
+else
+	ok "central queue: a whole refund needs no line"
+fi
 c1=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_c1'")
 expect "credit used: and in the payment's details" 0 \
     "Refund held: its credit was already applied" tsup 1 payment show "$c1"
@@ -1248,6 +1286,115 @@ expect "time zone: a directory of the database is not a zone" 3 \
     central gateway set ACME mpesa --time-zone Africa
 same "time zone: a refusal changes nothing" "$(gwdir)" "$before"
 central gateway set ACME mpesa --time-zone "" >/dev/null
+
+# -- a group commit killed (B19 point 2): notifications arriving while
+# the writer is busy are kept together, one transaction and one fsync,
+# each answered only once its group is committed. The central node is
+# killed inside a group's transaction (nothing of it kept or answered),
+# then after a group's commit before its answers; the gateway retries
+# what got no answer. Every notification answered 200 was kept; every
+# one is kept, and posted in the ledger, once.
+printf 'account_no,name,service_address,phone,email,segment\nWU-30009,Gil Group,9 Pay Road,,,Residential\n' \
+    >"$T/gwg.csv"
+central import ACME consumers "$T/gwg.csv" >/dev/null ||
+    echo "not ok - group setup"
+codes=$(seq -f 'pi_f%02g' 1 60)
+# flood OUT CODE...: the gateway sends them from 12 connections at once
+flood() {
+	o=$1
+	shift
+	python3 "$TOP/tests/cli/gateway_sim.py" flood "$CU" "$NEW" 12 \
+	    WU-30009 "$@" >"$o"
+}
+# unkept FILE: the codes of FILE answered 200 that were not kept
+# (nothing, when every answer came after its commit)
+unkept() {
+	awk '$2 == 200 { print $1 }' "$1" | while read -r c; do
+		[ "$(csql "SELECT count(*) FROM gateway_notifications WHERE
+		    event_id = 'evt_$c'")" = 1 ] || echo "$c"
+	done
+}
+kill9_central
+start_central kill-in-group=20 || exit 1
+flood "$T/g1" $codes
+wait "$CPID" 2>/dev/null
+CPID=
+a1=$(grep -c ' 200' "$T/g1")
+[ "$a1" -gt 0 ] && [ "$a1" -lt 60 ] &&
+    ok "group: killed inside a group, some answered ($a1), not all" ||
+    notok "group: killed inside a group, some answered ($a1), not all"
+same "group: every one answered 200 before the kill was kept" \
+    "$(unkept "$T/g1")" ""
+k1=$(csql "SELECT count(*) FROM gateway_notifications WHERE event_id LIKE
+    'evt_pi_f%'")
+[ "$k1" -lt 20 ] && ok "group: the group killed before its commit kept nothing" ||
+    notok "group: the group killed before its commit kept nothing" "$k1 kept"
+start_central kill-after-notifications=15 || exit 1
+flood "$T/g2" $(awk '$2 != 200 { print $1 }' "$T/g1")
+wait "$CPID" 2>/dev/null
+CPID=
+same "group: killed after a commit, every one answered 200 was kept" \
+    "$(unkept "$T/g2")" ""
+k2=$(csql "SELECT count(*) FROM gateway_notifications WHERE event_id LIKE
+    'evt_pi_f%'")
+[ "$k2" -ge $((k1 + 15)) ] && [ "$(grep -c ' 200' "$T/g2")" -lt $((k2 - k1)) ] &&
+    ok "group: the group committed before the kill is kept, not all answered" ||
+    notok "group: the group committed before the kill is kept, not all answered" \
+        "$k1 then $k2 kept, $(grep -c ' 200' "$T/g2") answered"
+start_central || exit 1
+flood "$T/g3" $(cat "$T/g1" "$T/g2" | awk '$2 != 200 { print $1 }' | sort -u)
+same "group: the gateway's retries are answered" \
+    "$(awk '$2 != 200' "$T/g3")" ""
+grep -q ' replay' "$T/g3" &&
+    ok "group: one kept but not answered is a replay when retried" ||
+    notok "group: one kept but not answered is a replay when retried"
+same "group: every notification kept once, its payment once in the ledger" \
+    "$(csql "SELECT count(*), count(DISTINCT event_id) FROM
+        gateway_notifications WHERE event_id LIKE 'evt_pi_f%'")|$(csql "SELECT
+        count(*), count(DISTINCT reference) FROM payments WHERE reference
+        LIKE 'pi_f%'")|$(csql "SELECT count(*) FROM gateway_payments WHERE
+        code LIKE 'pi_f%' AND payment_id <> 0")" "60|60|60|60|60"
+grep -q 'ACME/gateway:stripe POST /v1/gateway/ACME/stripe 200 .* group [1-9][0-9]*$' \
+    "$T/central.log" && ok "group: notifications were kept in groups" ||
+    notok "group: notifications were kept in groups"
+
+# -- a dispute of part of a payment (B19 review): the dispute's amount
+# is what the payer disputes, not what was paid; the payment keeps its
+# amount, and its full refund after reverses it (not held as more
+# refunded than paid)
+rt=$((rt + 10))
+cardr evt_dp1 payment_intent.succeeded pi_dp 1500 WU-30009
+cardr evt_dp2 charge.dispute.created pi_dp 500 -
+answer "dispute: of part of a payment, kept" 200 '"status":"disputed"'
+same "dispute: the payment keeps its amount, its ledger payment too" \
+    "$(pay pi_dp)|$(lps pi_dp)" "disputed|1500|WU-30009|Pending:1500"
+cardr evt_dp3 charge.refunded pi_dp 1500 - 1500
+same "dispute: the full refund after it reverses the payment" \
+    "$(csql "SELECT status, amount, refunded, review FROM gateway_payments
+        WHERE code = 'pi_dp'")|$(lps pi_dp)" "refunded|1500|1500||Voided:1500"
+cardr evt_dp4 charge.dispute.created pi_dp 300 -
+same "dispute: a later one moves no amount either" \
+    "$(pay pi_dp | cut -d'|' -f2)" "1500"
+
+# -- an association whose record names one consumer's uuid and another's
+# account (a terminal's record altered, B19 review) is refused, naming
+# both: the audit and the supervisor read the account associated
+cardr evt_fx1 payment_intent.succeeded pi_fx 900 -
+pdt 2 sync >/dev/null
+expect "forged association: recorded at T02" 0 "next sync" \
+    tsup 2 gateway associate pi_fx WU-30009 --reason "Called in"
+treseal 2 "UPDATE outbox SET payload = replace(payload,
+    '\"account_no\":\"WU-30009\"', '\"account_no\":\"WU-30006\"')
+    WHERE sent_at IS NULL AND payload LIKE '%pi_fx%'"
+expect "forged association: refused by the central node" 0 "Rejected    1" \
+    pdt 2 sync
+same "forged association: the payment left unassociated, nothing posted" \
+    "$(csql "SELECT consumer_id FROM gateway_payments WHERE code =
+        'pi_fx'")|$(lps pi_fx)" "0|"
+expect "forged association: the terminal shows why" 0 \
+    "Account WU-30006 is not the account of consumer" \
+    tsup 2 gateway list --search pi_fx
+has "forged association: naming the one of the uuid" ", WU-30009; the association is refused"
 
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
