@@ -149,17 +149,35 @@ int svc_deposit_slip_issue(struct svc *s, const char *key,
 
 /* ---- matching against bank statements ---- */
 
-/* Match deposits to statement credit lines automatically: a credit line
- * of the deposit's account, of the deposit's amount, booked from the
- * deposit's day to [deposits] match_days after it, whose reference holds
- * the slip number as a whole word (deposit_ref_has); only where the deposit has exactly one such line and
- * the line exactly one such deposit (rule "auto"). Gateway settlements
- * too, where they come on the statement: a credit of a settled gateway
- * payment's amount less its fee, booked from the day it settled to
- * match_days after, whose reference holds its code, one-to-one (rule
- * "gateway"). *matched, *gateway: how many of each. */
+/* How many credits each rule matched. */
+struct match_counts {
+	int deposits; /* rule "auto" */
+	int gateway;  /* rule "gateway" */
+	int transfer; /* rule "transfer" */
+	int card;     /* rule "card" */
+};
+/* Match statement credit lines automatically by the rules of issue 20
+ * ("Reconciliation"), each match naming its rule, in this order (a line
+ * one rule took is gone for the next), each one to one (where a target
+ * has exactly one such line and the line exactly one such target):
+ * - auto: a deposit to a credit of its account and amount, booked from
+ *   the deposit's day to [deposits] match_days after it, whose reference
+ *   holds the slip number as a whole word (deposit_ref_has);
+ * - gateway: a settled gateway payment to a credit of its amount less
+ *   its fee, booked from the day it settled to match_days after, whose
+ *   reference holds its code;
+ * - transfer: a posted bank transfer payment (a method of kind bank) to
+ *   a credit of its amount booked within match_days of its day either
+ *   way, whose reference holds the payment's reference or its number;
+ * - card: a terminal's posted card payments of one day, not matched yet,
+ *   to a credit of their total less at most [reconciliation]
+ *   card_fee_tolerance hundredths of a percent of it (the processor's
+ *   fee), booked from that day to match_days after, whose reference
+ *   names the terminal.
+ * Transfer and card matches are not sync records yet (the record names a
+ * deposit or a gateway payment). One transaction, audited. */
 int svc_deposit_match_auto(
-    struct svc *s, int *matched, int *gateway, struct pd_err *err);
+    struct svc *s, struct match_counts *out, struct pd_err *err);
 /* Match deposit key to statement line "STATEMENT:LINE" by hand (rule
  * "manual") with a note; the line a credit of the deposit's account, not
  * matched already. The amounts may differ (an exception then). */

@@ -274,9 +274,10 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 	struct opt o[] = {
 	    {"line", 0, &line}, {"note", 0, &note}, {NULL, 0, NULL}};
 	struct deposit d;
+	struct match_counts mc;
 	struct rec *r;
 	char **pos;
-	int npos, n, g;
+	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 1, &pos, &npos) != 0)
 		return -1;
@@ -285,11 +286,14 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 			return cli_usage(c,
 			    _("Deposit match: --line and --note go with a "
 			      "slip number"));
-		if (svc_deposit_match_auto(&c->svc, &n, &g, &c->err) != 0)
+		if (svc_deposit_match_auto(&c->svc, &mc, &c->err) != 0)
 			return -1;
 		r = rec_new(c);
-		rec_int(r, _("Deposits matched"), "matched", n);
-		rec_int(r, _("Gateway settlements matched"), "gateway", g);
+		rec_int(r, _("Deposits matched"), "matched", mc.deposits);
+		rec_int(r, _("Gateway settlements matched"), "gateway",
+		    mc.gateway);
+		rec_int(r, _("Bank transfers matched"), "transfer", mc.transfer);
+		rec_int(r, _("Card settlements matched"), "card", mc.card);
 		rec_print(r);
 		return 0;
 	}

@@ -30,16 +30,63 @@ insert_pairs(struct svc *s, const int64_t *pairs, size_t n, int gw,
 	return 0;
 }
 
+/* The bank transfers matched, each with its one payment. */
+static int
+insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
+{
+	int64_t *pairs = store_transfer_match_pairs(
+	    s->st, s->cfg.match_days, n, err);
+	size_t i;
+	int rc = 0;
+
+	if (pairs == NULL)
+		return -1;
+	for (i = 0; i < *n && rc == 0; i++)
+		rc = store_match_insert(s->st, pairs[2 * i + 1], 0, 0,
+		         N_("transfer"), "", at, s->actor.user_id,
+		         s->actor.username, err) != 0 ||
+		             store_match_payments_add(s->st, pairs[2 * i + 1],
+		                 pairs[2 * i], NULL, err) != 0
+		         ? -1
+		         : 0;
+	free(pairs);
+	return rc;
+}
+
+/* The card settlements matched, each with its terminal's day of card
+ * payments. */
+static int
+insert_cards(struct svc *s, const char *at, size_t *n, struct pd_err *err)
+{
+	struct card_group *g = store_card_match_groups(
+	    s->st, s->cfg.match_days, s->cfg.card_fee_bp, n, err);
+	size_t i;
+	int rc = 0;
+
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < *n && rc == 0; i++)
+		rc = store_match_insert(s->st, g[i].line_id, 0, 0, N_("card"),
+		         "", at, s->actor.user_id, s->actor.username,
+		         err) != 0 ||
+		             store_match_payments_add(
+		                 s->st, g[i].line_id, 0, &g[i], err) != 0
+		         ? -1
+		         : 0;
+	free(g);
+	return rc;
+}
+
 int
 svc_deposit_match_auto(
-    struct svc *s, int *matched, int *gateway, struct pd_err *err)
+    struct svc *s, struct match_counts *out, struct pd_err *err)
 {
 	int64_t *pairs, *gws;
-	char at[TS_BUFSZ], detail[96];
-	size_t n, ng = 0;
+	char at[TS_BUFSZ], detail[128];
+	size_t n, ng = 0, nt = 0, nc = 0;
 	int rc;
 
-	*matched = *gateway = 0;
+	memset(out, 0, sizeof *out);
 	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -57,12 +104,21 @@ svc_deposit_match_auto(
 	if (rc == 0)
 		rc = insert_pairs(s, gws, ng, 1, at, err);
 	free(gws);
-	*matched = (int)n;
-	*gateway = (int)ng;
+	/* a transfer names its payment; a card settlement only its
+	 * terminal and a total less a fee, the loosest rule, last */
+	if (rc == 0)
+		rc = insert_transfers(s, at, &nt, err);
+	if (rc == 0)
+		rc = insert_cards(s, at, &nc, err);
+	out->deposits = (int)n;
+	out->gateway = (int)ng;
+	out->transfer = (int)nt;
+	out->card = (int)nc;
 	snprintf(detail, sizeof detail,
-	    "rule=auto matched=%zu gateway=%zu days=%d", n, ng,
-	    s->cfg.match_days);
-	if (rc == 0 && n + ng > 0)
+	    "rule=auto matched=%zu gateway=%zu transfer=%zu card=%zu days=%d "
+	    "fee_bp=%d",
+	    n, ng, nt, nc, s->cfg.match_days, s->cfg.card_fee_bp);
+	if (rc == 0 && n + ng + nt + nc > 0)
 		rc = svc_audit(s, at, "match", "deposit", "auto", detail, err);
 	return svc_finish(s, rc, err);
 }

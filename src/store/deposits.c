@@ -556,3 +556,119 @@ store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading a deposit"));
 }
+
+/* ---- card settlements and bank transfers (issue 20) ---- */
+
+static void
+read_card(struct db_stmt *q, void *elem)
+{
+	struct card_group *g = elem;
+
+	memset(g, 0, sizeof *g);
+	g->line_id = db_column_int64(q, 0);
+	st_col(q, 1, g->terminal, sizeof g->terminal);
+	st_col(q, 2, g->day, sizeof g->day);
+	g->gross = db_column_int64(q, 3);
+	g->npayments = db_column_int64(q, 4);
+}
+
+/* A payment no active match has taken. */
+#define PAY_FREE                                                               \
+	"NOT EXISTS (SELECT 1 FROM statement_match_payments mp JOIN "          \
+	"statement_matches m ON m.id = mp.match_id WHERE mp.payment_id = "     \
+	"p.id AND m.unmatched_at = '')"
+/* A credit line no active match has taken. */
+#define LINE_FREE                                                              \
+	"l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS " \
+	"(SELECT 1 FROM statement_matches m WHERE m.line_id = l.id AND "      \
+	"m.unmatched_at = '')"
+
+struct card_group *
+store_card_match_groups(
+    struct store *st, int days, int fee_bp, size_t *n, struct pd_err *err)
+{
+	/* each terminal's day of posted card payments no match took, from
+	 * the first day a free credit could settle; a credit of their total
+	 * less at most fee_bp of it, booked from that day to days after,
+	 * naming the terminal; one to one */
+	struct db_stmt *s = st_stmt(st,
+	    "WITH g AS (SELECT p.terminal AS term, p.paid_on AS day, "
+	    "sum(p.amount) AS gross, count(*) AS np FROM payments p WHERE "
+	    "p.method_kind = 'card' AND p.status = 'Posted' AND p.paid_on >= "
+	    "(SELECT date(min(l.booking_date), '-' || ?1 || ' days') FROM "
+	    "bank_statement_lines l WHERE " LINE_FREE ") AND " PAY_FREE
+	    " GROUP BY p.terminal, p.paid_on), c AS (SELECT l.id AS lid, "
+	    "g.term, g.day, g.gross, g.np, count(*) OVER (PARTITION BY "
+	    "g.term, g.day) AS ng, count(*) OVER (PARTITION BY l.id) AS nl "
+	    "FROM g JOIN bank_statement_lines l ON l.amount BETWEEN g.gross "
+	    "- g.gross * ?2 / 10000 AND g.gross AND l.booking_date BETWEEN "
+	    "g.day AND date(g.day, '+' || ?1 || ' days') WHERE " LINE_FREE
+	    " AND pd_has_word(l.reference || ' ' || l.text, g.term)) SELECT "
+	    "lid, term, day, gross, np FROM c WHERE ng = 1 AND nl = 1 ORDER "
+	    "BY day, term",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "dd", days, fee_bp);
+	return st_collect(st, s, sizeof(struct card_group), read_card, n,
+	    _("Matching card settlements"), err);
+}
+
+int64_t *
+store_transfer_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err)
+{
+	/* a posted bank transfer payment and a credit of its amount booked
+	 * within days of it either way, whose reference holds the
+	 * payment's reference (the transfer's id) or its number; one to
+	 * one */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT pid, lid FROM (SELECT p.id AS pid, l.id AS lid, count(*) "
+	    "OVER (PARTITION BY p.id) AS np, count(*) OVER (PARTITION BY "
+	    "l.id) AS nl FROM bank_statement_lines l JOIN payments p ON "
+	    "p.amount = l.amount AND p.paid_on BETWEEN date(l.booking_date, "
+	    "'-' || ?1 || ' days') AND date(l.booking_date, '+' || ?1 || ' "
+	    "days') WHERE " LINE_FREE " AND p.method_kind = 'bank' AND "
+	    "p.status = 'Posted' AND " PAY_FREE " AND ((p.reference <> '' AND "
+	    "pd_has_word(l.reference || ' ' || l.text, p.reference)) OR "
+	    "pd_has_word(l.reference || ' ' || l.text, p.payment_no))) WHERE "
+	    "np = 1 AND nl = 1 ORDER BY pid",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "d", days);
+	return st_collect(st, s, 2 * sizeof(int64_t), read_pair, n,
+	    _("Matching bank transfers"), err);
+}
+
+int
+store_match_payments_add(struct store *st, int64_t line_id,
+    int64_t payment_id, const struct card_group *g, struct pd_err *err)
+{
+	struct db_stmt *s;
+
+	if (g == NULL) {
+		s = st_stmt(st,
+		    "INSERT INTO statement_match_payments (match_id, "
+		    "payment_id) SELECT id, ? FROM statement_matches WHERE "
+		    "line_id = ? AND unmatched_at = ''",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "ii", payment_id, line_id);
+		return st_done(st, s, err);
+	}
+	s = st_stmt(st,
+	    "INSERT INTO statement_match_payments (match_id, payment_id) "
+	    "SELECT (SELECT id FROM statement_matches WHERE line_id = ? AND "
+	    "unmatched_at = ''), p.id FROM payments p WHERE p.terminal = ? AND "
+	    "p.paid_on = ? AND p.method_kind = 'card' AND p.status = "
+	    "'Posted' AND " PAY_FREE " ORDER BY p.id",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iss", line_id, g->terminal, g->day);
+	return st_done(st, s, err);
+}

@@ -1055,6 +1055,35 @@ const char *const store_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review TEXT NOT NULL"
     " DEFAULT '';\n",
+    /* the matching rules of card settlements and bank transfers (issue
+     * 20, "Reconciliation"): a match's rule may be card (a terminal's day
+     * of card payments, settled by the processor less its fee) or
+     * transfer (one bank transfer payment), of neither a deposit nor a
+     * gateway payment. The CHECKs of statement_matches widened in place
+     * as documents' kind was (they only accept more) */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(replace(sql,"
+    " '''manual'', ''gateway'')',"
+    " '''manual'', ''gateway'', ''card'', ''transfer'')'),"
+    " 'CHECK ((deposit_id IS NULL) <> (gw_id IS NULL))',"
+    " 'CHECK ((deposit_id IS NOT NULL) + (gw_id IS NOT NULL) +"
+    " (rule IN (''card'', ''transfer'')) = 1)') WHERE type = 'table' AND"
+    " name = 'statement_matches';\n"
+    "PRAGMA writable_schema = RESET;\n",
+    /* the payments a card or transfer match took (issue 20): a card
+     * settlement's every card payment of its terminal and day, a
+     * transfer's one; append-only, their match's unmatch frees them.
+     * Sealed like the matches; a central node's store drops the seal
+     * triggers (schema_central.c) */
+    "CREATE TABLE statement_match_payments (id INTEGER PRIMARY KEY,"
+    " match_id INTEGER NOT NULL REFERENCES statement_matches (id),"
+    " payment_id INTEGER NOT NULL REFERENCES payments (id),"
+    " UNIQUE (match_id, payment_id));\n"
+    "CREATE INDEX statement_match_payments_payment ON"
+    " statement_match_payments (payment_id);\n"
+    FROZEN("statement_match_payments")
+    NO_UPDATE("statement_match_payments")
+    SEAL_TRIGGERS("statement_match_payments", SEAL_MATCH_PAYMENTS),
 };
 
 const int store_nmigrations =

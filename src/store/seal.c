@@ -88,6 +88,9 @@ static const struct {
         1},
     {"statement_matches", SEAL_STMT_MATCHES, "'line ' || t.line_id",
         "'line ' || json_extract(g.fields, '$[0]')", 1},
+    {"statement_match_payments", SEAL_MATCH_PAYMENTS,
+        "'match ' || t.match_id", "'match ' || json_extract(g.fields, '$[0]')",
+        1},
 };
 
 int

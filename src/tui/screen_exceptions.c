@@ -84,18 +84,19 @@ action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct excv *e = (struct excv *)sc;
 	struct pd_err err;
-	int n, g;
+	struct match_counts mc;
+	int n;
 
 	if (tui_list_action(&e->list, act))
 		return TUI_HANDLED;
 	switch (act) {
 	case E_MATCH:
-		if (svc_deposit_match_auto(t->svc, &n, &g, &err) != 0) {
+		if (svc_deposit_match_auto(t->svc, &mc, &err) != 0) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}
 		load(e, t);
-		n += g;
+		n = mc.deposits + mc.gateway + mc.transfer + mc.card;
 		tui_message(t, 0,
 		    ngettext("%d credit matched by the rules",
 		        "%d credits matched by the rules", (unsigned long)n),
