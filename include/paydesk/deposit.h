@@ -188,16 +188,21 @@ int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
     struct deposit *out, struct pd_err *err);
 
 /* What the exceptions list holds (the stored words, translated where
- * they are shown). */
+ * they are shown). Append only: the numbers are in the store's query. */
 enum recon_kind {
 	RECON_NOT_CREDITED, /* a deposit with no credit after overdue_days */
 	RECON_UNEXPECTED,   /* a statement credit matched to nothing */
 	RECON_DIFFERS,      /* a matched credit of another amount */
-	RECON_OVER_SHORT    /* a closed shift's tender over or short beyond
+	RECON_OVER_SHORT,   /* a closed shift's tender over or short beyond
 	                       [deposits] over_short_above */
+	RECON_TWICE,        /* a second credit naming a deposit that is
+	                       credited already (the bank booked it twice) */
+	RECON_KINDS
 };
-/* "not_credited", "unexpected_credit", "amount_differs", "over_short". */
+/* "not_credited", "unexpected_credit", "amount_differs", "over_short",
+ * "matched_twice". */
 const char *recon_kind_name(enum recon_kind k);
+#define RECON_KEY_BUFSZ 128
 struct recon_exception {
 	enum recon_kind kind;
 	int64_t age;      /* days since the deposit, credit or close */
@@ -207,9 +212,42 @@ struct recon_exception {
 	int64_t expected; /* deposit amount; shift: expected */
 	int64_t actual;   /* credited amount; shift: counted */
 	int64_t difference; /* actual - expected */
+	/* what it is about, as every store names it: a deposit's uuid, a
+	 * statement line as ACCOUNT/STATEMENT-KEY#LINE, both for an amount
+	 * that differs, a shift's uuid/TENDER */
+	char target[256];
+	/* how a person names it: KIND:REFERENCE (over_short:
+	 * KIND:Z-NUMBER:TENDER), recon_key */
+	char key[RECON_KEY_BUFSZ];
 };
-/* The open exceptions as of today, oldest first (supervisor); free(). */
+/* e's key into out (core, no I/O): the kind's stored word, ':', the
+ * reference, and for over_short ':' and the tender. */
+void recon_key(const struct recon_exception *e, char *out, size_t size);
+/* The open exceptions as of today, oldest first (supervisor): those
+ * resolved by hand are left out; free(). */
 struct recon_exception *svc_recon_exceptions(
+    struct svc *s, size_t *n, struct pd_err *err);
+
+/* An exception resolved by hand (issue 20, "Exceptions"): what it showed
+ * when it was resolved, the note, who, when and where. */
+struct recon_resolution {
+	char uuid[37];
+	struct recon_exception e; /* age, amounts as they were then */
+	char note[DEPOSIT_NOTE_BUFSZ];
+	char at[TS_BUFSZ];
+	char by[SHIFT_USER_BUFSZ];
+	char terminal[17];
+};
+/* Resolve the open exception key (KIND:REFERENCE as listed; the kind in
+ * English or in the organisation's language) with a note (supervisor):
+ * it leaves the open list and is kept in the history, audited, in one
+ * transaction. PD_EUSAGE for a note empty or too long, PD_ENOTFOUND for
+ * no open exception of that key, PD_EINVAL for one resolved already
+ * (naming who and when). *out gets the resolution. */
+int svc_recon_resolve(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err);
+/* The exceptions resolved by hand, newest first (supervisor); free(). */
+struct recon_resolution *svc_recon_resolved(
     struct svc *s, size_t *n, struct pd_err *err);
 
 #endif

@@ -781,6 +781,15 @@ int64_t *store_match_pairs(
  * statements (deposit.h, svc_deposit_match_auto); free(). */
 int64_t *store_gw_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* Record a resolution of exception r->e (its kind and target once). */
+int store_recon_resolve(struct store *st, const struct recon_resolution *r,
+    int64_t user_id, struct pd_err *err);
+/* Every resolution, newest first; free(). */
+struct recon_resolution *store_recon_resolutions(
+    struct store *st, size_t *n, struct pd_err *err);
+/* The resolution of kind and target: 0, 1 when there is none, -1. */
+int store_recon_resolution(struct store *st, const char *kind,
+    const char *target, struct recon_resolution *out, struct pd_err *err);
 /* A terminal's day of card payments that a credit settles (the card
  * rule, deposit.h svc_deposit_match_auto). */
 struct card_group {

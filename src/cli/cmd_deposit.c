@@ -364,3 +364,65 @@ cmd_report_exceptions(struct cli *c, int argc, char **argv)
 	free(v);
 	return 0;
 }
+
+int
+cmd_reconcile_resolve(struct cli *c, int argc, char **argv)
+{
+	const char *note = NULL;
+	struct opt o[] = {{"note", 0, &note}, {NULL, 0, NULL}};
+	struct recon_resolution res;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (note == NULL)
+		return cli_usage(c, _("Reconcile resolve: give --note TEXT"));
+	if (svc_recon_resolve(&c->svc, pos[0], note, &res, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, _("Exception"), "kind", _(recon_kind_name(res.e.kind)));
+	rec_str(r, _("Reference"), "reference", res.e.ref);
+	rec_str(r, _("Exception key"), "key", res.e.key);
+	rec_int(r, _("Age (days)"), "age_days", res.e.age);
+	rec_money(r, _("Difference"), "difference", res.e.difference);
+	rec_str(r, _("Note"), "note", res.note);
+	rec_str(r, _("Resolved by"), "resolved_by", res.by);
+	rec_str(r, _("Resolved at"), "resolved_at", res.at);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_reconcile_resolved(struct cli *c, int argc, char **argv)
+{
+	const struct xcol *cols;
+	int ncols;
+	struct recon_resolution *v;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+		return -1;
+	v = svc_recon_resolved(&c->svc, &n, &c->err);
+	if (v == NULL)
+		return -1;
+	cols = svc_listing_cols(LIST_RESOLVED, &ncols);
+	t = table_new(c, cols, ncols);
+	for (i = 0; i < n; i++) {
+		table_str(t, recon_kind_name(v[i].e.kind));
+		table_str(t, v[i].e.ref);
+		table_str(t, v[i].e.on);
+		table_money(t, v[i].e.difference);
+		table_str(t, v[i].note);
+		table_str(t, v[i].by);
+		table_str(t, v[i].at);
+		table_row(t);
+	}
+	table_end(t);
+	free(v);
+	return 0;
+}

@@ -175,6 +175,13 @@ static const struct command {
     {"deposit", "unmatch", cmd_deposit_unmatch, STORE,
         "deposit unmatch SLIP --note TEXT",
         N_("take a deposit's match to a credit back (supervisor)")},
+    {"reconcile", "resolve", cmd_reconcile_resolve, STORE,
+        "reconcile resolve KIND:REFERENCE --note TEXT",
+        N_("resolve a reconciliation exception with a note: it leaves the "
+           "open list and is kept in the history (supervisor)")},
+    {"reconcile", "resolved", cmd_reconcile_resolved, STORE,
+        "reconcile resolved",
+        N_("the exceptions resolved by hand, newest first (supervisor)")},
     {"arrangement", "preview", cmd_arr_preview, STORE,
         "arrangement preview ACCOUNT --installments N "
         "--frequency weekly|fortnightly|monthly --first-due YYYY-MM-DD "

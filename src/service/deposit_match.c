@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "paydesk/money.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 /* The pairs of a rule, each matched: deposit or gateway payment first,
@@ -270,4 +272,108 @@ svc_recon_exceptions(struct svc *s, size_t *n, struct pd_err *err)
 	svc_today(today);
 	return store_recon_exceptions(s->st, today, s->cfg.overdue_days,
 	    s->cfg.over_short_above, n, err);
+}
+
+/* Whether key names e: its key as listed, its kind in English or in the
+ * organisation's language, without regard to ASCII case. */
+static int
+key_names(const char *key, const struct recon_exception *e)
+{
+	const char *kind = recon_kind_name(e->kind);
+	const char *rest = strchr(e->key, ':');
+	const char *krest = strchr(key, ':');
+	size_t n;
+
+	if (strcasecmp(key, e->key) == 0)
+		return 1;
+	if (rest == NULL || krest == NULL)
+		return 0;
+	n = (size_t)(krest - key);
+	return strlen(_(kind)) == n && strncasecmp(key, _(kind), n) == 0 &&
+	       strcasecmp(krest, rest) == 0;
+}
+
+static int
+resolve_in_tx(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	struct recon_exception *v;
+	struct recon_resolution *done;
+	char today[11], detail[320];
+	size_t n, i;
+	int found = -1;
+
+	svc_today(today);
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &n, err);
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < n && found < 0; i++)
+		if (key_names(key, &v[i]))
+			found = (int)i;
+	memset(out, 0, sizeof *out);
+	if (found >= 0)
+		out->e = v[found];
+	free(v);
+	if (found < 0) {
+		done = store_recon_resolutions(s->st, &n, err);
+		if (done == NULL)
+			return -1;
+		for (i = 0; i < n && found < 0; i++)
+			if (key_names(key, &done[i].e))
+				found = (int)i;
+		if (found >= 0)
+			pd_fail(err, PD_EINVAL,
+			    _("Exception %s was resolved already, by %s at "
+			      "%s: %s"),
+			    key, done[found].by, done[found].at,
+			    done[found].note);
+		else
+			pd_fail(err, PD_ENOTFOUND,
+			    _("No open exception %s: give KIND:REFERENCE as "
+			      "report exceptions lists them (over_short: "
+			      "KIND:Z NUMBER:TENDER)"),
+			    key);
+		free(done);
+		return -1;
+	}
+	os_uuid_new(out->uuid);
+	xstrlcpy(out->note, note, sizeof out->note);
+	svc_now(out->at);
+	xstrlcpy(out->by, s->actor.username, sizeof out->by);
+	xstrlcpy(out->terminal, s->cfg.terminal_id, sizeof out->terminal);
+	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "key=%.100s note=%.180s", out->e.key,
+	    note);
+	return svc_audit(s, out->at, "resolve", "exception", out->uuid, detail,
+	    err);
+}
+
+int
+svc_recon_resolve(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Resolving exceptions"), err) !=
+	        0 ||
+	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        1, err) != 0)
+		return -1;
+	if (key == NULL || strchr(key, ':') == NULL || key[0] == ':')
+		return pd_fail(err, PD_EUSAGE,
+		    _("Exception \"%s\": give KIND:REFERENCE as report "
+		      "exceptions lists them (over_short: KIND:Z NUMBER:TENDER)"),
+		    key ? key : "");
+	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, resolve_in_tx(s, key, note, out, err), err);
+}
+
+struct recon_resolution *
+svc_recon_resolved(struct svc *s, size_t *n, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing the exceptions"), err) !=
+	    0)
+		return NULL;
+	return store_recon_resolutions(s->st, n, err);
 }

@@ -377,7 +377,21 @@ read_exc(struct db_stmt *q, void *elem)
 	e->expected = db_column_int64(q, 5);
 	e->actual = db_column_int64(q, 6);
 	e->difference = e->actual - e->expected;
+	st_col(q, 7, e->target, sizeof e->target);
+	recon_key(e, e->key, sizeof e->key);
 }
+
+/* A statement line named where every store names it alike (its account,
+ * statement key and place), l over b. */
+#define LINE_TARGET "b.account || '/' || b.stmt_key || '#' || l.seq"
+/* A deposit of l's account, matched to another line, whose slip number
+ * l's reference holds: l is a second credit of it. */
+#define TWICE_FROM                                                             \
+	"deposits d2 JOIN statement_matches m2 ON m2.deposit_id = d2.id AND "  \
+	"m2.unmatched_at = '' WHERE d2.account = b.account AND d2.voided_at " \
+	"= '' AND m2.line_id <> l.id AND pd_has_word(l.reference || ' ' || "   \
+	"l.text, d2.slip_no)"
+#define AGE(day) "max(0, CAST(julianday(?1) - julianday(" day ") AS INTEGER))"
 
 struct recon_exception *
 store_recon_exceptions(struct store *st, const char *today, int overdue,
@@ -385,32 +399,45 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 {
 	/* kinds as enum recon_kind: 0 a deposit not credited after overdue
 	 * days, 1 a credit matched to nothing, 2 a match of another amount,
-	 * 3 a shift's tender beyond over_short */
+	 * 3 a shift's tender beyond over_short, 4 a second credit of a
+	 * deposit credited already; each with its target, and left out
+	 * once resolved */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT 0, max(0, CAST(julianday(?1) - julianday(d.deposited_on) "
-	    "AS "
-	    "INTEGER)) AS age, d.deposited_on AS day, d.slip_no, d.account, "
-	    "d.amount, 0 FROM deposits d WHERE d.voided_at = '' AND NOT EXISTS "
-	    "(SELECT 1 FROM statement_matches m WHERE m.deposit_id = d.id AND "
-	    "m.unmatched_at = '') AND julianday(?1) - julianday("
-	    "d.deposited_on) > ?2 "
-	    "UNION ALL SELECT 1, max(0, CAST(julianday(?1) - julianday("
-	    "l.booking_date) AS INTEGER)), l.booking_date, l.statement_id || "
-	    "':' || l.seq, substr(l.reference, 1, 79), 0, l.amount FROM "
-	    "bank_statement_lines l WHERE l.amount > 0 AND l.reversal = 0 AND "
-	    "l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM statement_matches "
-	    "m WHERE m.line_id = l.id AND m.unmatched_at = '') "
-	    "UNION ALL SELECT 2, max(0, CAST(julianday(?1) - julianday("
-	    "l.booking_date) AS INTEGER)), l.booking_date, d.slip_no, "
-	    "l.statement_id || ':' || l.seq, d.amount, l.amount FROM "
-	    "statement_matches m JOIN deposits d ON d.id = m.deposit_id JOIN "
-	    "bank_statement_lines l ON l.id = m.line_id WHERE m.unmatched_at = "
-	    "'' AND l.amount <> d.amount "
-	    "UNION ALL SELECT 3, max(0, CAST(julianday(?1) - julianday(substr("
-	    "s.closed_at, 1, 10)) AS INTEGER)), substr(s.closed_at, 1, 10), "
-	    "s.z_no, t.method, t.expected, t.counted FROM shift_tenders t "
-	    "JOIN shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
-	    "ORDER BY day, 1, 4",
+	    "SELECT k, age, day, ref, detail, expected, actual, target FROM ("
+	    "SELECT 0 AS k, " AGE("d.deposited_on") " AS age, d.deposited_on "
+	    "AS day, d.slip_no AS ref, d.account AS detail, d.amount AS "
+	    "expected, 0 AS actual, d.uuid AS target FROM deposits d WHERE "
+	    "d.voided_at = '' AND NOT EXISTS (SELECT 1 FROM statement_matches "
+	    "m WHERE m.deposit_id = d.id AND m.unmatched_at = '') AND "
+	    "julianday(?1) - julianday(d.deposited_on) > ?2 "
+	    "UNION ALL SELECT 1, " AGE("l.booking_date") ", l.booking_date, "
+	    "l.statement_id || ':' || l.seq, substr(l.reference, 1, 79), 0, "
+	    "l.amount, " LINE_TARGET " FROM bank_statement_lines l JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
+	    "'') AND NOT EXISTS (SELECT 1 FROM " TWICE_FROM ") "
+	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
+	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, l.amount, "
+	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
+	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
+	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
+	    "WHERE m.unmatched_at = '' AND l.amount <> d.amount "
+	    "UNION ALL SELECT 3, " AGE("substr(s.closed_at, 1, 10)") ", "
+	    "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
+	    "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "
+	    "shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
+	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
+	    "l.statement_id || ':' || l.seq, d2.slip_no, d2.amount, l.amount, "
+	    LINE_TARGET " FROM bank_statement_lines l JOIN bank_statements b "
+	    "ON b.id = l.statement_id JOIN " TWICE_FROM " AND l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
+	    "'')) x WHERE NOT EXISTS (SELECT 1 FROM recon_resolutions r WHERE "
+	    "r.target = x.target AND r.kind = CASE x.k WHEN 0 THEN "
+	    "'not_credited' WHEN 1 THEN 'unexpected_credit' WHEN 2 THEN "
+	    "'amount_differs' WHEN 3 THEN 'over_short' ELSE 'matched_twice' "
+	    "END) ORDER BY day, k, ref",
 	    err);
 
 	if (s == NULL)
@@ -418,6 +445,84 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	st_bind(s, "sdi", today, overdue, over_short);
 	return st_collect(st, s, sizeof(struct recon_exception), read_exc, n,
 	    _("Reading the exceptions"), err);
+}
+
+int
+store_recon_resolve(struct store *st, const struct recon_resolution *r,
+    int64_t user_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO recon_resolutions (uuid, kind, target, ref, day, age, "
+	    "expected, actual, note, resolved_at, user_id, resolved_by, "
+	    "terminal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, "
+	    "?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssssiiississ", r->uuid, recon_kind_name(r->e.kind),
+	    r->e.target, r->e.ref, r->e.on, r->e.age, r->e.expected,
+	    r->e.actual, r->note, r->at, user_id, r->by, r->terminal);
+	return st_done(st, s, err);
+}
+
+static void
+read_res(struct db_stmt *q, void *elem)
+{
+	struct recon_resolution *r = elem;
+	char kind[24];
+	int k;
+
+	memset(r, 0, sizeof *r);
+	st_col(q, 0, r->uuid, sizeof r->uuid);
+	st_col(q, 1, kind, sizeof kind);
+	for (k = 0; k < RECON_KINDS; k++)
+		if (strcmp(kind, recon_kind_name((enum recon_kind)k)) == 0)
+			r->e.kind = (enum recon_kind)k;
+	st_col(q, 2, r->e.target, sizeof r->e.target);
+	st_col(q, 3, r->e.ref, sizeof r->e.ref);
+	st_col(q, 4, r->e.on, sizeof r->e.on);
+	r->e.age = db_column_int64(q, 5);
+	r->e.expected = db_column_int64(q, 6);
+	r->e.actual = db_column_int64(q, 7);
+	r->e.difference = r->e.actual - r->e.expected;
+	st_col(q, 8, r->note, sizeof r->note);
+	st_col(q, 9, r->at, sizeof r->at);
+	st_col(q, 10, r->by, sizeof r->by);
+	st_col(q, 11, r->terminal, sizeof r->terminal);
+	recon_key(&r->e, r->e.key, sizeof r->e.key);
+}
+
+#define RES_COLS                                                               \
+	"uuid, kind, target, ref, day, age, expected, actual, note, "          \
+	"resolved_at, resolved_by, terminal"
+
+struct recon_resolution *
+store_recon_resolutions(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " RES_COLS " FROM recon_resolutions ORDER BY id DESC", err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct recon_resolution), read_res, n,
+	    _("Reading the resolved exceptions"), err);
+}
+
+int
+store_recon_resolution(struct store *st, const char *kind, const char *target,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " RES_COLS " FROM recon_resolutions WHERE kind = ? AND "
+	    "target = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", kind, target);
+	return st_one(st, s, read_res, out, _("Reading the resolved exceptions"),
+	    err);
 }
 
 /* ---- statements and matches as sync records (issue 20) ---- */

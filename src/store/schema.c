@@ -1084,6 +1084,23 @@ const char *const store_migrations[] = {
     FROZEN("statement_match_payments")
     NO_UPDATE("statement_match_payments")
     SEAL_TRIGGERS("statement_match_payments", SEAL_MATCH_PAYMENTS),
+    /* reconciliation exceptions resolved by hand (issue 20,
+     * "Exceptions"): a supervisor's note on one exception, named by its
+     * kind and target (a deposit's uuid; a statement line as account,
+     * statement key and line; a shift's uuid and tender), with what the
+     * exception showed then. A resolved exception leaves the open list
+     * and stays here, once per kind and target; append-only, sealed */
+    "CREATE TABLE recon_resolutions (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN"
+    " ('not_credited', 'unexpected_credit', 'amount_differs',"
+    " 'over_short', 'matched_twice')), target TEXT NOT NULL,"
+    " ref TEXT NOT NULL, day TEXT NOT NULL, age INTEGER NOT NULL,"
+    " expected INTEGER NOT NULL, actual INTEGER NOT NULL,"
+    " note TEXT NOT NULL CHECK (note <> ''), resolved_at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id), resolved_by TEXT NOT NULL,"
+    " terminal TEXT NOT NULL, UNIQUE (kind, target));\n"
+    FROZEN("recon_resolutions") NO_UPDATE("recon_resolutions")
+    SEAL_TRIGGERS("recon_resolutions", SEAL_RESOLUTIONS),
 };
 
 const int store_nmigrations =

@@ -300,7 +300,9 @@ const char *const store_central_migrations[] = {
     /* the payments of card and transfer matches (issue 20, schema.c):
      * not sealed here either */
     "DROP TRIGGER IF EXISTS seal_statement_match_payments_ins;\n"
-    "DROP TRIGGER IF EXISTS seal_statement_match_payments_upd;\n",
+    "DROP TRIGGER IF EXISTS seal_statement_match_payments_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_recon_resolutions_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_recon_resolutions_upd;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -91,6 +91,10 @@ static const struct {
     {"statement_match_payments", SEAL_MATCH_PAYMENTS,
         "'match ' || t.match_id", "'match ' || json_extract(g.fields, '$[0]')",
         1},
+    {"recon_resolutions", SEAL_RESOLUTIONS, "t.kind || ' ' || t.ref",
+        "json_extract(g.fields, '$[1]') || ' ' || json_extract(g.fields, "
+        "'$[3]')",
+        1},
 };
 
 int

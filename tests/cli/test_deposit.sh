@@ -292,4 +292,48 @@ case "$RC:$(cat "$OUT")" in 0:*) echo "not ok - a tolerance above 2000 is refuse
 3:*card_fee_tolerance*2000*) ok "a tolerance above 2000 is refused, naming the key (3)" ;;
 *) echo "not ok - a tolerance above 2000 is refused, naming the key (3)"; cat "$OUT" ;; esac
 same "and nothing changed" "$(snapshot)" "$before"
+# -- exceptions worked by hand (issue 20, "Exceptions"): a second credit
+# naming BAG-2, credited already, is a credit matched twice (not one
+# nobody expected); a supervisor resolves exceptions with a note, they
+# leave the open list and stay in the history, audited
+printf 'date,amount,reference\n2026-06-21,86.00,BAG-2 REPEAT\n' >"$T/st6.csv"
+M statement import "$T/st6.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st6"
+S6=$(sql "SELECT max(id) FROM bank_statements")
+PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
+exc() { python3 -c 'import json,sys; print(" ".join("%s:%s:%s:%d" % (e["kind"], e["reference"], e["detail"], e["age_days"]) for e in json.load(open(sys.argv[1])) if e["kind"] in sys.argv[2:]))' "$OUT" "$@"; }
+same "BAG-2's second credit is matched_twice, 4 days old" "$(exc matched_twice)" "matched_twice:$S6:1:BAG-2:4"
+same "and not a credit nobody expected" "$(exc unexpected_credit)" \
+    "unexpected_credit:2:1:INVOICE 5170:10 unexpected_credit:1:2:TRANSFER 4711:9 unexpected_credit:1:3:BAG-3 CASH:8 unexpected_credit:$S5:5:SEPA CREDIT TRF-99:6 unexpected_credit:$S5:6:SEPA INV-1 INV-2:6"
+refused "resolve: no note" 2 "--note" M reconcile resolve "unexpected_credit:$S5:5"
+refused "resolve: an empty note" 3 "Note is required" M reconcile resolve "unexpected_credit:$S5:5" --note ""
+refused "resolve: no kind" 2 "KIND:REFERENCE" M reconcile resolve "$S5" --note "x"
+refused "resolve: no exception of that key" 4 "No open exception unexpected_credit:$S5:1" \
+    M reconcile resolve "unexpected_credit:$S5:1" --note "x"
+refused "resolve: a kind that is none" 4 "No open exception lost:BAG-3" \
+    M reconcile resolve "lost:BAG-3" --note "x"
+refused "resolve: over_short without its tender" 4 "No open exception over_short:Z-T01-000002" \
+    M reconcile resolve "over_short:Z-T01-000002" --note "x"
+refused "resolve: a cashier may not" 5 "supervisor" J reconcile resolve "unexpected_credit:$S5:5" --note "x"
+expect "resolve the credit naming TRF-99" 0 "Customer paid twice" \
+    M reconcile resolve "unexpected_credit:$S5:5" --note "Customer paid twice; refunded"
+expect "resolve the second credit of BAG-2, its kind in capitals" 0 "matched_twice" \
+    M reconcile resolve "MATCHED_TWICE:$S6:1" --note "Bank booked BAG-2 twice; reversed"
+expect "resolve Z2's cash over" 0 "over_short" \
+    M reconcile resolve "over_short:Z-T01-000002:Cash" --note "Coin found"
+refused "resolve: once" 3 "was resolved already, by mary" \
+    M reconcile resolve "unexpected_credit:$S5:5" --note "again"
+PAYDESK_NOW="2026-06-25 09:00:00" M --json report exceptions >"$OUT" 2>&1
+same "the resolved leave the open list" "$(exc unexpected_credit matched_twice over_short)" \
+    "unexpected_credit:2:1:INVOICE 5170:10 unexpected_credit:1:2:TRANSFER 4711:9 unexpected_credit:1:3:BAG-3 CASH:8 unexpected_credit:$S5:6:SEPA INV-1 INV-2:6"
+run M --json reconcile resolved
+same "and stay in the history, newest first" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d:%s" % (e["kind"], e["reference"], e["difference"], e["resolved_by"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "over_short:Z-T01-000002:100:mary matched_twice:$S6:1:0:mary unexpected_credit:$S5:5:7500:mary"
+same "audited" "$(sql "SELECT count(*) FROM audit_log WHERE action = 'resolve' AND entity = 'exception'")" 3
+FRR="$T/frr.ini"
+cp "$PAYDESK_CONFIG" "$FRR"
+printf '[organisation]\nlanguage = fr\n' >>"$FRR"
+PAYDESK_PIN=2222 "$PD" --config "$FRR" --user mary reconcile resolved >"$OUT" 2>&1
+case "$(cat "$OUT")" in *"Customer paid twice"*) ok "the history in French, the note as written" ;;
+*) echo "not ok - the history in French, the note as written"; cat "$OUT" ;; esac
 expect "doctor at the end" 0 "ok" "$PD" doctor
