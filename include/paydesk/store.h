@@ -790,6 +790,19 @@ struct recon_resolution *store_recon_resolutions(
 /* The resolution of kind and target: 0, 1 when there is none, -1. */
 int store_recon_resolution(struct store *st, const char *kind,
     const char *target, struct recon_resolution *out, struct pd_err *err);
+/* The statements with no sync record (imported before statements were
+ * sync records: issue 20, the catch-up); free(). */
+int64_t *store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err);
+/* An active match of a deposit or a gateway payment to a line. */
+struct match_ref {
+	int64_t line_id;
+	char note[257];
+	char at[20];
+};
+/* Statement stmt's active matches of deposits and gateway payments, in
+ * the order made; free(). */
+struct match_ref *store_stmt_sendable_matches(
+    struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
 /* A terminal's day of card payments that a credit settles (the card
  * rule, deposit.h svc_deposit_match_auto). */
 struct card_group {

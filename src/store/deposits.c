@@ -777,3 +777,55 @@ store_match_payments_add(struct store *st, int64_t line_id,
 	st_bind(s, "iss", line_id, g->terminal, g->day);
 	return st_done(st, s, err);
 }
+
+/* ---- statements imported before they were sync records ---- */
+
+static void
+read_id(struct db_stmt *q, void *elem)
+{
+	*(int64_t *)elem = db_column_int64(q, 0);
+}
+
+int64_t *
+store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT b.id FROM bank_statements b WHERE NOT EXISTS (SELECT 1 "
+	    "FROM outbox o WHERE o.kind = 'bank_statement' AND o.ref = b.id "
+	    "|| ':1') ORDER BY b.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(int64_t), read_id, n,
+	    _("Reading statements"), err);
+}
+
+static void
+read_mref(struct db_stmt *q, void *elem)
+{
+	struct match_ref *m = elem;
+
+	memset(m, 0, sizeof *m);
+	m->line_id = db_column_int64(q, 0);
+	st_col(q, 1, m->note, sizeof m->note);
+	st_col(q, 2, m->at, sizeof m->at);
+}
+
+struct match_ref *
+store_stmt_sendable_matches(
+    struct store *st, int64_t stmt, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT m.line_id, m.note, m.matched_at FROM statement_matches m "
+	    "JOIN bank_statement_lines l ON l.id = m.line_id WHERE "
+	    "l.statement_id = ? AND m.unmatched_at = '' AND (m.deposit_id IS "
+	    "NOT NULL OR m.gw_id IS NOT NULL) ORDER BY m.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", stmt);
+	return st_collect(st, s, sizeof(struct match_ref), read_mref, n,
+	    _("Reading a statement line"), err);
+}

@@ -1101,6 +1101,12 @@ const char *const store_migrations[] = {
     " terminal TEXT NOT NULL, UNIQUE (kind, target));\n"
     FROZEN("recon_resolutions") NO_UPDATE("recon_resolutions")
     SEAL_TRIGGERS("recon_resolutions", SEAL_RESOLUTIONS),
+    /* statements imported before they were sync records (issue 20) were
+     * never sent: the next sync round queues them and their matches
+     * once (svc_stmt_catchup), sealed as every outbox row, and clears
+     * this */
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('stmt_catchup', "
+    "'1');\n",
 };
 
 const int store_nmigrations =
