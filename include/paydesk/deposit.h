@@ -250,4 +250,34 @@ int svc_recon_resolve(struct svc *s, const char *key, const char *note,
 struct recon_resolution *svc_recon_resolved(
     struct svc *s, size_t *n, struct pd_err *err);
 
+/* The reconciliation of one bank account on one day (issue 20, "a
+ * reconciliation screen per bank account and day"). */
+struct recon_day {
+	char day[11];
+	int64_t expected;   /* deposits handed to the bank that day */
+	int deposits;       /* how many */
+	int64_t credited;   /* the statements' credits booked that day, each
+	                       once (no reversal, no line an earlier
+	                       statement had) */
+	int credits;        /* how many */
+	int64_t matched;    /* of those, matched by a rule or by hand */
+	int64_t difference; /* credited - expected */
+	int exceptions;     /* open exceptions of the account on that day */
+};
+/* The days of account (NULL: [deposits] account) from..to (YYYY-MM-DD;
+ * NULL: from the first, to today) that have a deposit or a credit,
+ * oldest first (supervisor); free(). PD_EUSAGE: no account given nor
+ * configured; PD_EINVAL: from after to; PD_ENOTFOUND: no deposit or
+ * statement names the account. */
+struct recon_day *svc_recon_days(struct svc *s, const char *account,
+    const char *from, const char *to, size_t *n, struct pd_err *err);
+/* A day as the cells of LIST_RECON. */
+struct xcell;
+void svc_recon_day_cells(const struct recon_day *d, struct xcell *c);
+/* Export the days as svc_recon_days lists them (export.h's job). */
+struct export_job;
+int svc_export_recon(struct svc *s, const char *account, const char *from,
+    const char *to, const struct export_job *j, int64_t *rows,
+    struct pd_err *err);
+
 #endif

@@ -803,6 +803,13 @@ struct match_ref {
  * the order made; free(). */
 struct match_ref *store_stmt_sendable_matches(
     struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
+ * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
+struct recon_day *store_recon_days(struct store *st, const char *account,
+    const char *from, const char *to, size_t *n, struct pd_err *err);
+/* *known: whether a deposit or a statement names account. */
+int store_recon_account_known(
+    struct store *st, const char *account, int *known, struct pd_err *err);
 /* A terminal's day of card payments that a credit settles (the card
  * rule, deposit.h svc_deposit_match_auto). */
 struct card_group {

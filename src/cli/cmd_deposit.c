@@ -426,3 +426,49 @@ cmd_reconcile_resolved(struct cli *c, int argc, char **argv)
 	free(v);
 	return 0;
 }
+
+int
+cmd_report_reconciliation(struct cli *c, int argc, char **argv)
+{
+	const char *account = NULL, *from = NULL, *to = NULL;
+	struct opt o[] = {{"account", 0, &account}, {"from", 0, &from},
+	    {"to", 0, &to}, {NULL, 0, NULL}};
+	const struct xcol *cols;
+	struct recon_day *d;
+	struct export_job j;
+	struct table *t;
+	struct xcell cells[16];
+	int64_t rows = 0;
+	char **pos;
+	int npos, ncols, k, rc;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (to && (to = cli_date(c, "--to", to)) == NULL))
+		return -1;
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_recon(&c->svc, account, from, to, &j, &rows,
+		    &c->err);
+		return cli_export_end(c, rc, rows);
+	}
+	d = svc_recon_days(&c->svc, account, from, to, &n, &c->err);
+	if (d == NULL)
+		return -1;
+	cols = svc_listing_cols(LIST_RECON, &ncols);
+	t = table_new(c, cols, ncols);
+	for (i = 0; i < n; i++) {
+		svc_recon_day_cells(&d[i], cells);
+		for (k = 0; k < ncols; k++)
+			if (cols[k].kind == X_MONEY)
+				table_money(t, cells[k].n);
+			else if (cols[k].kind == X_INT)
+				table_int(t, cells[k].n);
+			else
+				table_str(t, cells[k].s);
+		table_row(t);
+	}
+	table_end(t);
+	free(d);
+	return 0;
+}

@@ -104,6 +104,11 @@ static const struct command {
         "report exceptions",
         N_("deposits not credited, credits with no deposit, amounts that "
            "differ, shifts over or short (supervisor)")},
+    {"report", "reconciliation", cmd_report_reconciliation, LISTING,
+        "report reconciliation [--account ACCOUNT] [--from YYYY-MM-DD] "
+        "[--to YYYY-MM-DD]",
+        N_("a bank account by day: deposits expected, credits, matched, "
+           "the difference and the exceptions open (supervisor)")},
     {"statement", "import", cmd_statement_import, STORE,
         "statement import FILE [--format camt053|mt940|ofx|csv] "
         "[--account ACCOUNT] [--mapping NAME]",
@@ -482,8 +487,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
-		      "report payers, report aging and report forecast, not "
-		      "with %s%s%s"),
+		      "report payers, report aging, report forecast and report "
+		      "reconciliation, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

@@ -377,3 +377,77 @@ svc_recon_resolved(struct svc *s, size_t *n, struct pd_err *err)
 		return NULL;
 	return store_recon_resolutions(s->st, n, err);
 }
+
+/* Whether exception e is of account: a deposit's, or a line's. */
+static int
+exc_of(const struct recon_exception *e, const char *account)
+{
+	const char *t = e->target;
+	size_t n = strlen(account);
+
+	switch (e->kind) {
+	case RECON_NOT_CREDITED:
+		return strcmp(e->detail, account) == 0;
+	case RECON_DIFFERS:
+		t = strchr(t, ' ');
+		if (t == NULL)
+			return 0;
+		t++;
+		/* fall through */
+	case RECON_UNEXPECTED:
+	case RECON_TWICE:
+		return strncmp(t, account, n) == 0 && t[n] == '/';
+	default:
+		return 0; /* a shift's, of no account */
+	}
+}
+
+struct recon_day *
+svc_recon_days(struct svc *s, const char *account, const char *from,
+    const char *to, size_t *n, struct pd_err *err)
+{
+	struct recon_day *d;
+	struct recon_exception *v;
+	char today[11];
+	size_t nv = 0, i, k;
+	int known = 0;
+
+	*n = 0;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Reading the reconciliation"),
+	        err) != 0)
+		return NULL;
+	if (account == NULL || *account == '\0')
+		account = s->cfg.deposit_account;
+	if (*account == '\0') {
+		pd_fail(err, PD_EUSAGE,
+		    _("Give --account, or set [deposits] account"));
+		return NULL;
+	}
+	svc_today(today);
+	if (to == NULL)
+		to = today;
+	if (from == NULL)
+		from = "";
+	if (strcmp(from, to) > 0) {
+		pd_fail(err, PD_EINVAL, _("--from %s is after --to %s"), from, to);
+		return NULL;
+	}
+	if (store_recon_account_known(s->st, account, &known, err) != 0)
+		return NULL;
+	if (!known) {
+		pd_fail(err, PD_ENOTFOUND,
+		    _("No deposit or bank statement names account %s"), account);
+		return NULL;
+	}
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &nv, err);
+	if (v == NULL)
+		return NULL;
+	d = store_recon_days(s->st, account, from, to, n, err);
+	for (i = 0; d != NULL && i < *n; i++)
+		for (k = 0; k < nv; k++)
+			d[i].exceptions += strcmp(v[k].on, d[i].day) == 0 &&
+			                   exc_of(&v[k], account);
+	free(v);
+	return d;
+}

@@ -829,3 +829,72 @@ store_stmt_sendable_matches(
 	return st_collect(st, s, sizeof(struct match_ref), read_mref, n,
 	    _("Reading a statement line"), err);
 }
+
+/* ---- the reconciliation by account and day (issue 20) ---- */
+
+static void
+read_rday(struct db_stmt *q, void *elem)
+{
+	struct recon_day *d = elem;
+
+	memset(d, 0, sizeof *d);
+	st_col(q, 0, d->day, sizeof d->day);
+	d->expected = db_column_int64(q, 1);
+	d->deposits = db_column_int(q, 2);
+	d->credited = db_column_int64(q, 3);
+	d->credits = db_column_int(q, 4);
+	d->matched = db_column_int64(q, 5);
+	d->difference = d->credited - d->expected;
+}
+
+struct recon_day *
+store_recon_days(struct store *st, const char *account, const char *from,
+    const char *to, size_t *n, struct pd_err *err)
+{
+	/* the days with a deposit handed to the bank or a credit booked:
+	 * what was deposited, what the bank credited (each credit once:
+	 * neither a reversal nor a line an earlier statement had) and how
+	 * much of it is matched */
+	struct db_stmt *s = st_stmt(st,
+	    "WITH d AS (SELECT deposited_on AS day, sum(amount) AS exp, "
+	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
+	    "'' AND deposited_on BETWEEN ?2 AND ?3 GROUP BY deposited_on), c "
+	    "AS (SELECT l.booking_date AS day, sum(l.amount) AS cred, "
+	    "count(*) AS nc, sum(CASE WHEN EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
+	    "'') THEN l.amount ELSE 0 END) AS matched FROM "
+	    "bank_statement_lines l JOIN bank_statements b ON b.id = "
+	    "l.statement_id WHERE b.account = ?1 AND " "l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND l.booking_date BETWEEN "
+	    "?2 AND ?3 GROUP BY l.booking_date), days AS (SELECT day FROM d "
+	    "UNION SELECT day FROM c) SELECT days.day, coalesce(d.exp, 0), "
+	    "coalesce(d.nd, 0), coalesce(c.cred, 0), coalesce(c.nc, 0), "
+	    "coalesce(c.matched, 0) FROM days LEFT JOIN d ON d.day = days.day "
+	    "LEFT JOIN c ON c.day = days.day ORDER BY days.day",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "sss", account, from, to);
+	return st_collect(st, s, sizeof(struct recon_day), read_rday, n,
+	    _("Reading the reconciliation"), err);
+}
+
+int
+store_recon_account_known(
+    struct store *st, const char *account, int *known, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT EXISTS (SELECT 1 FROM deposits WHERE account = ?1) OR "
+	    "EXISTS (SELECT 1 FROM bank_statements WHERE account = ?1)",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", account);
+	rc = db_step(s);
+	*known = rc == DB_ROW && db_column_int(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading the reconciliation"));
+}

@@ -5,7 +5,8 @@
 # (its COPY, and in French), a statement credit matched by the rule and
 # one by hand, the exceptions of each kind, and bad input of each kind
 # with its exit status and nothing changed. Card settlements and bank
-# transfers matched by their rules.
+# transfers matched by their rules; exceptions resolved by hand; the
+# account's reconciliation by day.
 . "$TOP/tests/cli/lib.sh"
 export PAYDESK_NOW="2026-06-15 08:00:00"
 setup_store
@@ -336,4 +337,28 @@ printf '[organisation]\nlanguage = fr\n' >>"$FRR"
 PAYDESK_PIN=2222 "$PD" --config "$FRR" --user mary reconcile resolved >"$OUT" 2>&1
 case "$(cat "$OUT")" in *"Customer paid twice"*) ok "the history in French, the note as written" ;;
 *) echo "not ok - the history in French, the note as written"; cat "$OUT" ;; esac
+# -- the reconciliation of the account by day (issue 20): what was
+# deposited, what the bank credited (BAG-2's credit of 06-16 once, though
+# statement 4 had it again), how much of it is matched, the difference
+# and the exceptions open that day
+R() { PAYDESK_NOW="2026-06-25 09:00:00" M "$@"; }
+R --json report reconciliation --account $ACCT --from 2026-06-15 --to 2026-06-19 >"$OUT" 2>&1
+same "report reconciliation: each day's figures" \
+    "$(python3 -c 'import json,sys; print(" ".join("%s:%d:%d:%d:%d:%d:%d:%d" % (d["date"], d["expected"], d["deposits"], d["credited"], d["credits"], d["matched"], d["difference"], d["exceptions"]) for d in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "2026-06-15:9500:4:800:2:400:-8700:3 2026-06-16:0:0:18500:2:8600:18500:1 2026-06-17:0:0:6750:2:4850:6750:1 2026-06-19:0:0:32210:4:21710:32210:1"
+R --csv report reconciliation --account $ACCT --from 2026-06-20 >"$OUT" 2>&1
+same "as CSV, from a day to today" "$(tr -d '\r' <"$OUT")" "date,expected,credited,matched,difference,exceptions,deposits,credits
+2026-06-20,0.00,92.00,92.00,92.00,0,0,2
+2026-06-21,0.00,86.00,0.00,86.00,0,0,1"
+expect "to a workbook" 0 "Wrote 6 rows" R --xlsx "$T/recon.xlsx" report reconciliation --account $ACCT
+refused "reconciliation: no account given nor configured" 2 "Give --account, or set [deposits] account" \
+    R report reconciliation
+refused "reconciliation: an account nothing names" 4 "No deposit or bank statement names account NL00NOPE" \
+    R report reconciliation --account NL00NOPE
+refused "reconciliation: from after to" 3 "--from 2026-06-20 is after --to 2026-06-19" \
+    R report reconciliation --account $ACCT --from 2026-06-20 --to 2026-06-19
+expect "reconciliation: a day that is none" 3 "2026-02-30" \
+    R report reconciliation --account $ACCT --from 2026-02-30
+refused "reconciliation: a cashier may not" 5 "supervisor" \
+    J report reconciliation --account $ACCT
 expect "doctor at the end" 0 "ok" "$PD" doctor
