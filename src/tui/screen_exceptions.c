@@ -11,12 +11,14 @@
 
 #include "backoffice.h"
 
-enum { E_MATCH, E_RELOAD, E_BACK };
+enum { E_MATCH, E_RELOAD, E_BACK, E_DAYS };
 
 static const struct tui_key screen_exceptions_keys[] = {
     {'m', "m", N_("Match"),
         N_("match deposits to statement credits by the rule"), E_MATCH},
     {'g', "g", NULL, N_("read the exceptions again"), E_RELOAD},
+    {'d', "d", N_("Days"),
+        N_("[deposits] account's reconciliation by day"), E_DAYS},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), E_BACK},
@@ -104,6 +106,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case E_RELOAD:
 		load(e, t);
+		return TUI_HANDLED;
+	case E_DAYS:
+		tui_push(t, screen_recon_new(t));
 		return TUI_HANDLED;
 	case E_BACK:
 		return TUI_CLOSE;
