@@ -102,6 +102,7 @@ struct config {
 	int match_days;           /* a credit booked this many days after */
 	int overdue_days;         /* a deposit not credited after them */
 	int64_t over_short_above; /* a shift's tender beyond it is listed */
+	int card_fee_bp; /* a card settlement's fee at most, 1/100 % */
 
 	char receipts_dir[PATH_MAX];
 	char print_command[512];

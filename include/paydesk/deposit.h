@@ -149,17 +149,35 @@ int svc_deposit_slip_issue(struct svc *s, const char *key,
 
 /* ---- matching against bank statements ---- */
 
-/* Match deposits to statement credit lines automatically: a credit line
- * of the deposit's account, of the deposit's amount, booked from the
- * deposit's day to [deposits] match_days after it, whose reference holds
- * the slip number as a whole word (deposit_ref_has); only where the deposit has exactly one such line and
- * the line exactly one such deposit (rule "auto"). Gateway settlements
- * too, where they come on the statement: a credit of a settled gateway
- * payment's amount less its fee, booked from the day it settled to
- * match_days after, whose reference holds its code, one-to-one (rule
- * "gateway"). *matched, *gateway: how many of each. */
+/* How many credits each rule matched. */
+struct match_counts {
+	int deposits; /* rule "auto" */
+	int gateway;  /* rule "gateway" */
+	int transfer; /* rule "transfer" */
+	int card;     /* rule "card" */
+};
+/* Match statement credit lines automatically by the rules of issue 20
+ * ("Reconciliation"), each match naming its rule, in this order (a line
+ * one rule took is gone for the next), each one to one (where a target
+ * has exactly one such line and the line exactly one such target):
+ * - auto: a deposit to a credit of its account and amount, booked from
+ *   the deposit's day to [deposits] match_days after it, whose reference
+ *   holds the slip number as a whole word (deposit_ref_has);
+ * - gateway: a settled gateway payment to a credit of its amount less
+ *   its fee, booked from the day it settled to match_days after, whose
+ *   reference holds its code;
+ * - transfer: a posted bank transfer payment (a method of kind bank) to
+ *   a credit of its amount booked within match_days of its day either
+ *   way, whose reference holds the payment's reference or its number;
+ * - card: a terminal's posted card payments of one day, not matched yet,
+ *   to a credit of their total less at most [reconciliation]
+ *   card_fee_tolerance hundredths of a percent of it (the processor's
+ *   fee), booked from that day to match_days after, whose reference
+ *   names the terminal.
+ * Transfer and card matches are not sync records yet (the record names a
+ * deposit or a gateway payment). One transaction, audited. */
 int svc_deposit_match_auto(
-    struct svc *s, int *matched, int *gateway, struct pd_err *err);
+    struct svc *s, struct match_counts *out, struct pd_err *err);
 /* Match deposit key to statement line "STATEMENT:LINE" by hand (rule
  * "manual") with a note; the line a credit of the deposit's account, not
  * matched already. The amounts may differ (an exception then). */
@@ -170,16 +188,21 @@ int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
     struct deposit *out, struct pd_err *err);
 
 /* What the exceptions list holds (the stored words, translated where
- * they are shown). */
+ * they are shown). Append only: the numbers are in the store's query. */
 enum recon_kind {
 	RECON_NOT_CREDITED, /* a deposit with no credit after overdue_days */
 	RECON_UNEXPECTED,   /* a statement credit matched to nothing */
 	RECON_DIFFERS,      /* a matched credit of another amount */
-	RECON_OVER_SHORT    /* a closed shift's tender over or short beyond
+	RECON_OVER_SHORT,   /* a closed shift's tender over or short beyond
 	                       [deposits] over_short_above */
+	RECON_TWICE,        /* a second credit naming a deposit that is
+	                       credited already (the bank booked it twice) */
+	RECON_KINDS
 };
-/* "not_credited", "unexpected_credit", "amount_differs", "over_short". */
+/* "not_credited", "unexpected_credit", "amount_differs", "over_short",
+ * "matched_twice". */
 const char *recon_kind_name(enum recon_kind k);
+#define RECON_KEY_BUFSZ 128
 struct recon_exception {
 	enum recon_kind kind;
 	int64_t age;      /* days since the deposit, credit or close */
@@ -189,9 +212,72 @@ struct recon_exception {
 	int64_t expected; /* deposit amount; shift: expected */
 	int64_t actual;   /* credited amount; shift: counted */
 	int64_t difference; /* actual - expected */
+	/* what it is about, as every store names it: a deposit's uuid, a
+	 * statement line as ACCOUNT/STATEMENT-KEY#LINE, both for an amount
+	 * that differs, a shift's uuid/TENDER */
+	char target[256];
+	/* how a person names it: KIND:REFERENCE (over_short:
+	 * KIND:Z-NUMBER:TENDER), recon_key */
+	char key[RECON_KEY_BUFSZ];
 };
-/* The open exceptions as of today, oldest first (supervisor); free(). */
+/* e's key into out (core, no I/O): the kind's stored word, ':', the
+ * reference, and for over_short ':' and the tender. */
+void recon_key(const struct recon_exception *e, char *out, size_t size);
+/* The open exceptions as of today, oldest first (supervisor): those
+ * resolved by hand are left out; free(). */
 struct recon_exception *svc_recon_exceptions(
     struct svc *s, size_t *n, struct pd_err *err);
+
+/* An exception resolved by hand (issue 20, "Exceptions"): what it showed
+ * when it was resolved, the note, who, when and where. */
+struct recon_resolution {
+	char uuid[37];
+	struct recon_exception e; /* age, amounts as they were then */
+	char note[DEPOSIT_NOTE_BUFSZ];
+	char at[TS_BUFSZ];
+	char by[SHIFT_USER_BUFSZ];
+	char terminal[17];
+};
+/* Resolve the open exception key (KIND:REFERENCE as listed; the kind in
+ * English or in the organisation's language) with a note (supervisor):
+ * it leaves the open list and is kept in the history, audited, in one
+ * transaction. PD_EUSAGE for a note empty or too long, PD_ENOTFOUND for
+ * no open exception of that key, PD_EINVAL for one resolved already
+ * (naming who and when). *out gets the resolution. */
+int svc_recon_resolve(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err);
+/* The exceptions resolved by hand, newest first (supervisor); free(). */
+struct recon_resolution *svc_recon_resolved(
+    struct svc *s, size_t *n, struct pd_err *err);
+
+/* The reconciliation of one bank account on one day (issue 20, "a
+ * reconciliation screen per bank account and day"). */
+struct recon_day {
+	char day[11];
+	int64_t expected;   /* deposits handed to the bank that day */
+	int deposits;       /* how many */
+	int64_t credited;   /* the statements' credits booked that day, each
+	                       once (no reversal, no line an earlier
+	                       statement had) */
+	int credits;        /* how many */
+	int64_t matched;    /* of those, matched by a rule or by hand */
+	int64_t difference; /* credited - expected */
+	int exceptions;     /* open exceptions of the account on that day */
+};
+/* The days of account (NULL: [deposits] account) from..to (YYYY-MM-DD;
+ * NULL: from the first, to today) that have a deposit or a credit,
+ * oldest first (supervisor); free(). PD_EUSAGE: no account given nor
+ * configured; PD_EINVAL: from after to; PD_ENOTFOUND: no deposit or
+ * statement names the account. */
+struct recon_day *svc_recon_days(struct svc *s, const char *account,
+    const char *from, const char *to, size_t *n, struct pd_err *err);
+/* A day as the cells of LIST_RECON. */
+struct xcell;
+void svc_recon_day_cells(const struct recon_day *d, struct xcell *c);
+/* Export the days as svc_recon_days lists them (export.h's job). */
+struct export_job;
+int svc_export_recon(struct svc *s, const char *account, const char *from,
+    const char *to, const struct export_job *j, int64_t *rows,
+    struct pd_err *err);
 
 #endif

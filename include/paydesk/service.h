@@ -554,6 +554,8 @@ enum listing {
 	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
 	LIST_EXCEPTIONS,    /* the reconciliation's exceptions (issue 20) */
 	LIST_RATE_ITEMS,    /* the items behind the Collection Rate (issue 23) */
+	LIST_RESOLVED,      /* exceptions resolved by hand (issue 20) */
+	LIST_RECON,         /* a bank account's reconciliation by day */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);

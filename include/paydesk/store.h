@@ -833,6 +833,57 @@ int64_t *store_match_pairs(
  * statements (deposit.h, svc_deposit_match_auto); free(). */
 int64_t *store_gw_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* Record a resolution of exception r->e (its kind and target once). */
+int store_recon_resolve(struct store *st, const struct recon_resolution *r,
+    int64_t user_id, struct pd_err *err);
+/* Every resolution, newest first; free(). */
+struct recon_resolution *store_recon_resolutions(
+    struct store *st, size_t *n, struct pd_err *err);
+/* The resolution of kind and target: 0, 1 when there is none, -1. */
+int store_recon_resolution(struct store *st, const char *kind,
+    const char *target, struct recon_resolution *out, struct pd_err *err);
+/* The statements with no sync record (imported before statements were
+ * sync records: issue 20, the catch-up); free(). */
+int64_t *store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err);
+/* An active match of a deposit or a gateway payment to a line. */
+struct match_ref {
+	int64_t line_id;
+	char note[257];
+	char at[20];
+};
+/* Statement stmt's active matches of deposits and gateway payments, in
+ * the order made; free(). */
+struct match_ref *store_stmt_sendable_matches(
+    struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
+ * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
+struct recon_day *store_recon_days(struct store *st, const char *account,
+    const char *from, const char *to, size_t *n, struct pd_err *err);
+/* *known: whether a deposit or a statement names account. */
+int store_recon_account_known(
+    struct store *st, const char *account, int *known, struct pd_err *err);
+/* A terminal's day of card payments that a credit settles (the card
+ * rule, deposit.h svc_deposit_match_auto). */
+struct card_group {
+	int64_t line_id;
+	char terminal[17];
+	char day[11];
+	int64_t gross;     /* the payments' total */
+	int64_t npayments; /* how many */
+};
+/* The card groups and their credits the card rule matches, with a
+ * window of days and a fee of at most fee_bp hundredths of a percent;
+ * free(). */
+struct card_group *store_card_match_groups(
+    struct store *st, int days, int fee_bp, size_t *n, struct pd_err *err);
+/* The pairs {payment id, line id} of bank transfers the transfer rule
+ * matches (deposit.h); free(). */
+int64_t *store_transfer_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
+/* Record the payments of line_id's active match: payment_id (g NULL),
+ * or every free card payment of g's terminal and day. */
+int store_match_payments_add(struct store *st, int64_t line_id,
+    int64_t payment_id, const struct card_group *g, struct pd_err *err);
 /* Statements and matches as sync records (issue 20; stmt_sync.c). */
 /* How many lines statement stmt has, and their credits (>= 0) and debits
  * (<= 0) in all. */
@@ -847,7 +898,7 @@ struct line_match {
 	char stmt_key[80];
 	char dep_uuid[37], slip_no[33], terminal[17]; /* the deposit's */
 	char gateway[33], code[256]; /* or the gateway payment's */
-	char rule[8], matched_by[33], matched_at[20];
+	char rule[12], matched_by[33], matched_at[20];
 };
 /* Line line_id's place and match (PD_ENOTFOUND). */
 int store_line_match(struct store *st, int64_t line_id, struct line_match *out,

@@ -274,9 +274,10 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 	struct opt o[] = {
 	    {"line", 0, &line}, {"note", 0, &note}, {NULL, 0, NULL}};
 	struct deposit d;
+	struct match_counts mc;
 	struct rec *r;
 	char **pos;
-	int npos, n, g;
+	int npos;
 
 	if (cli_opts(c, argc, argv, o, 0, 1, &pos, &npos) != 0)
 		return -1;
@@ -285,11 +286,14 @@ cmd_deposit_match(struct cli *c, int argc, char **argv)
 			return cli_usage(c,
 			    _("Deposit match: --line and --note go with a "
 			      "slip number"));
-		if (svc_deposit_match_auto(&c->svc, &n, &g, &c->err) != 0)
+		if (svc_deposit_match_auto(&c->svc, &mc, &c->err) != 0)
 			return -1;
 		r = rec_new(c);
-		rec_int(r, _("Deposits matched"), "matched", n);
-		rec_int(r, _("Gateway settlements matched"), "gateway", g);
+		rec_int(r, _("Deposits matched"), "matched", mc.deposits);
+		rec_int(r, _("Gateway settlements matched"), "gateway",
+		    mc.gateway);
+		rec_int(r, _("Bank transfers matched"), "transfer", mc.transfer);
+		rec_int(r, _("Card settlements matched"), "card", mc.card);
 		rec_print(r);
 		return 0;
 	}
@@ -358,5 +362,113 @@ cmd_report_exceptions(struct cli *c, int argc, char **argv)
 	}
 	table_end(t);
 	free(v);
+	return 0;
+}
+
+int
+cmd_reconcile_resolve(struct cli *c, int argc, char **argv)
+{
+	const char *note = NULL;
+	struct opt o[] = {{"note", 0, &note}, {NULL, 0, NULL}};
+	struct recon_resolution res;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (note == NULL)
+		return cli_usage(c, _("Reconcile resolve: give --note TEXT"));
+	if (svc_recon_resolve(&c->svc, pos[0], note, &res, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_str(r, _("Exception"), "kind", _(recon_kind_name(res.e.kind)));
+	rec_str(r, _("Reference"), "reference", res.e.ref);
+	rec_str(r, _("Exception key"), "key", res.e.key);
+	rec_int(r, _("Age (days)"), "age_days", res.e.age);
+	rec_money(r, _("Difference"), "difference", res.e.difference);
+	rec_str(r, _("Note"), "note", res.note);
+	rec_str(r, _("Resolved by"), "resolved_by", res.by);
+	rec_str(r, _("Resolved at"), "resolved_at", res.at);
+	rec_print(r);
+	return 0;
+}
+
+int
+cmd_reconcile_resolved(struct cli *c, int argc, char **argv)
+{
+	const struct xcol *cols;
+	int ncols;
+	struct recon_resolution *v;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
+		return -1;
+	v = svc_recon_resolved(&c->svc, &n, &c->err);
+	if (v == NULL)
+		return -1;
+	cols = svc_listing_cols(LIST_RESOLVED, &ncols);
+	t = table_new(c, cols, ncols);
+	for (i = 0; i < n; i++) {
+		table_str(t, recon_kind_name(v[i].e.kind));
+		table_str(t, v[i].e.ref);
+		table_str(t, v[i].e.on);
+		table_money(t, v[i].e.difference);
+		table_str(t, v[i].note);
+		table_str(t, v[i].by);
+		table_str(t, v[i].at);
+		table_row(t);
+	}
+	table_end(t);
+	free(v);
+	return 0;
+}
+
+int
+cmd_report_reconciliation(struct cli *c, int argc, char **argv)
+{
+	const char *account = NULL, *from = NULL, *to = NULL;
+	struct opt o[] = {{"account", 0, &account}, {"from", 0, &from},
+	    {"to", 0, &to}, {NULL, 0, NULL}};
+	const struct xcol *cols;
+	struct recon_day *d;
+	struct export_job j;
+	struct table *t;
+	struct xcell cells[16];
+	int64_t rows = 0;
+	char **pos;
+	int npos, ncols, k, rc;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (to && (to = cli_date(c, "--to", to)) == NULL))
+		return -1;
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_recon(&c->svc, account, from, to, &j, &rows,
+		    &c->err);
+		return cli_export_end(c, rc, rows);
+	}
+	d = svc_recon_days(&c->svc, account, from, to, &n, &c->err);
+	if (d == NULL)
+		return -1;
+	cols = svc_listing_cols(LIST_RECON, &ncols);
+	t = table_new(c, cols, ncols);
+	for (i = 0; i < n; i++) {
+		svc_recon_day_cells(&d[i], cells);
+		for (k = 0; k < ncols; k++)
+			if (cols[k].kind == X_MONEY)
+				table_money(t, cells[k].n);
+			else if (cols[k].kind == X_INT)
+				table_int(t, cells[k].n);
+			else
+				table_str(t, cells[k].s);
+		table_row(t);
+	}
+	table_end(t);
+	free(d);
 	return 0;
 }

@@ -104,6 +104,11 @@ static const struct command {
         "report exceptions",
         N_("deposits not credited, credits with no deposit, amounts that "
            "differ, shifts over or short (supervisor)")},
+    {"report", "reconciliation", cmd_report_reconciliation, LISTING,
+        "report reconciliation [--account ACCOUNT] [--from YYYY-MM-DD] "
+        "[--to YYYY-MM-DD]",
+        N_("a bank account by day: deposits expected, credits, matched, "
+           "the difference and the exceptions open (supervisor)")},
     {"statement", "import", cmd_statement_import, STORE,
         "statement import FILE [--format camt053|mt940|ofx|csv] "
         "[--account ACCOUNT] [--mapping NAME]",
@@ -175,6 +180,13 @@ static const struct command {
     {"deposit", "unmatch", cmd_deposit_unmatch, STORE,
         "deposit unmatch SLIP --note TEXT",
         N_("take a deposit's match to a credit back (supervisor)")},
+    {"reconcile", "resolve", cmd_reconcile_resolve, STORE,
+        "reconcile resolve KIND:REFERENCE --note TEXT",
+        N_("resolve a reconciliation exception with a note: it leaves the "
+           "open list and is kept in the history (supervisor)")},
+    {"reconcile", "resolved", cmd_reconcile_resolved, STORE,
+        "reconcile resolved",
+        N_("the exceptions resolved by hand, newest first (supervisor)")},
     {"arrangement", "preview", cmd_arr_preview, STORE,
         "arrangement preview ACCOUNT --installments N "
         "--frequency weekly|fortnightly|monthly --first-due YYYY-MM-DD "
@@ -475,8 +487,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
-		      "report payers, report aging and report forecast, not "
-		      "with %s%s%s"),
+		      "report payers, report aging, report forecast and report "
+		      "reconciliation, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

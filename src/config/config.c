@@ -179,6 +179,11 @@ static const struct schema schema[] = {
             "exception")},
         CFG_MONEY, offsetof(struct config, over_short_above), 0, 0,
         MONEY_MAX, NULL},
+    {{"reconciliation", "card_fee_tolerance", "300",
+         N_("most a card processor may keep of a terminal's day of card "
+            "payments for its settlement to be matched, in hundredths of a "
+            "percent (300 = 3%; 0-2000)")},
+        CFG_INT, F(card_fee_bp), 0, 2000, NULL},
     {{"arrangements", "reasons",
          "Hardship, Promise to pay, Reschedule request, Dispute, Other",
          N_("reasons offered for making, rescheduling or cancelling a "

@@ -1,6 +1,7 @@
 /* deposit.c - the rules of a bank deposit's words and the names of the
  * reconciliation's exceptions (issue 20; deposit.h). No I/O. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "paydesk/deposit.h"
@@ -32,9 +33,20 @@ const char *
 recon_kind_name(enum recon_kind k)
 {
 	static const char *const names[] = {N_("not_credited"),
-	    N_("unexpected_credit"), N_("amount_differs"), N_("over_short")};
+	    N_("unexpected_credit"), N_("amount_differs"), N_("over_short"),
+	    N_("matched_twice")};
 
 	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+void
+recon_key(const struct recon_exception *e, char *out, size_t size)
+{
+	if (e->kind == RECON_OVER_SHORT)
+		snprintf(out, size, "%s:%s:%s", recon_kind_name(e->kind),
+		    e->ref, e->detail);
+	else
+		snprintf(out, size, "%s:%s", recon_kind_name(e->kind), e->ref);
 }
 
 int

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "paydesk/money.h"
+#include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
 /* The pairs of a rule, each matched: deposit or gateway payment first,
@@ -30,16 +32,63 @@ insert_pairs(struct svc *s, const int64_t *pairs, size_t n, int gw,
 	return 0;
 }
 
+/* The bank transfers matched, each with its one payment. */
+static int
+insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
+{
+	int64_t *pairs = store_transfer_match_pairs(
+	    s->st, s->cfg.match_days, n, err);
+	size_t i;
+	int rc = 0;
+
+	if (pairs == NULL)
+		return -1;
+	for (i = 0; i < *n && rc == 0; i++)
+		rc = store_match_insert(s->st, pairs[2 * i + 1], 0, 0,
+		         N_("transfer"), "", at, s->actor.user_id,
+		         s->actor.username, err) != 0 ||
+		             store_match_payments_add(s->st, pairs[2 * i + 1],
+		                 pairs[2 * i], NULL, err) != 0
+		         ? -1
+		         : 0;
+	free(pairs);
+	return rc;
+}
+
+/* The card settlements matched, each with its terminal's day of card
+ * payments. */
+static int
+insert_cards(struct svc *s, const char *at, size_t *n, struct pd_err *err)
+{
+	struct card_group *g = store_card_match_groups(
+	    s->st, s->cfg.match_days, s->cfg.card_fee_bp, n, err);
+	size_t i;
+	int rc = 0;
+
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < *n && rc == 0; i++)
+		rc = store_match_insert(s->st, g[i].line_id, 0, 0, N_("card"),
+		         "", at, s->actor.user_id, s->actor.username,
+		         err) != 0 ||
+		             store_match_payments_add(
+		                 s->st, g[i].line_id, 0, &g[i], err) != 0
+		         ? -1
+		         : 0;
+	free(g);
+	return rc;
+}
+
 int
 svc_deposit_match_auto(
-    struct svc *s, int *matched, int *gateway, struct pd_err *err)
+    struct svc *s, struct match_counts *out, struct pd_err *err)
 {
 	int64_t *pairs, *gws;
-	char at[TS_BUFSZ], detail[96];
-	size_t n, ng = 0;
+	char at[TS_BUFSZ], detail[128];
+	size_t n, ng = 0, nt = 0, nc = 0;
 	int rc;
 
-	*matched = *gateway = 0;
+	memset(out, 0, sizeof *out);
 	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -57,12 +106,21 @@ svc_deposit_match_auto(
 	if (rc == 0)
 		rc = insert_pairs(s, gws, ng, 1, at, err);
 	free(gws);
-	*matched = (int)n;
-	*gateway = (int)ng;
+	/* a transfer names its payment; a card settlement only its
+	 * terminal and a total less a fee, the loosest rule, last */
+	if (rc == 0)
+		rc = insert_transfers(s, at, &nt, err);
+	if (rc == 0)
+		rc = insert_cards(s, at, &nc, err);
+	out->deposits = (int)n;
+	out->gateway = (int)ng;
+	out->transfer = (int)nt;
+	out->card = (int)nc;
 	snprintf(detail, sizeof detail,
-	    "rule=auto matched=%zu gateway=%zu days=%d", n, ng,
-	    s->cfg.match_days);
-	if (rc == 0 && n + ng > 0)
+	    "rule=auto matched=%zu gateway=%zu transfer=%zu card=%zu days=%d "
+	    "fee_bp=%d",
+	    n, ng, nt, nc, s->cfg.match_days, s->cfg.card_fee_bp);
+	if (rc == 0 && n + ng + nt + nc > 0)
 		rc = svc_audit(s, at, "match", "deposit", "auto", detail, err);
 	return svc_finish(s, rc, err);
 }
@@ -214,4 +272,182 @@ svc_recon_exceptions(struct svc *s, size_t *n, struct pd_err *err)
 	svc_today(today);
 	return store_recon_exceptions(s->st, today, s->cfg.overdue_days,
 	    s->cfg.over_short_above, n, err);
+}
+
+/* Whether key names e: its key as listed, its kind in English or in the
+ * organisation's language, without regard to ASCII case. */
+static int
+key_names(const char *key, const struct recon_exception *e)
+{
+	const char *kind = recon_kind_name(e->kind);
+	const char *rest = strchr(e->key, ':');
+	const char *krest = strchr(key, ':');
+	size_t n;
+
+	if (strcasecmp(key, e->key) == 0)
+		return 1;
+	if (rest == NULL || krest == NULL)
+		return 0;
+	n = (size_t)(krest - key);
+	return strlen(_(kind)) == n && strncasecmp(key, _(kind), n) == 0 &&
+	       strcasecmp(krest, rest) == 0;
+}
+
+static int
+resolve_in_tx(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	struct recon_exception *v;
+	struct recon_resolution *done;
+	char today[11], detail[320];
+	size_t n, i;
+	int found = -1;
+
+	svc_today(today);
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &n, err);
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < n && found < 0; i++)
+		if (key_names(key, &v[i]))
+			found = (int)i;
+	memset(out, 0, sizeof *out);
+	if (found >= 0)
+		out->e = v[found];
+	free(v);
+	if (found < 0) {
+		done = store_recon_resolutions(s->st, &n, err);
+		if (done == NULL)
+			return -1;
+		for (i = 0; i < n && found < 0; i++)
+			if (key_names(key, &done[i].e))
+				found = (int)i;
+		if (found >= 0)
+			pd_fail(err, PD_EINVAL,
+			    _("Exception %s was resolved already, by %s at "
+			      "%s: %s"),
+			    key, done[found].by, done[found].at,
+			    done[found].note);
+		else
+			pd_fail(err, PD_ENOTFOUND,
+			    _("No open exception %s: give KIND:REFERENCE as "
+			      "report exceptions lists them (over_short: "
+			      "KIND:Z NUMBER:TENDER)"),
+			    key);
+		free(done);
+		return -1;
+	}
+	os_uuid_new(out->uuid);
+	xstrlcpy(out->note, note, sizeof out->note);
+	svc_now(out->at);
+	xstrlcpy(out->by, s->actor.username, sizeof out->by);
+	xstrlcpy(out->terminal, s->cfg.terminal_id, sizeof out->terminal);
+	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0)
+		return -1;
+	snprintf(detail, sizeof detail, "key=%.100s note=%.180s", out->e.key,
+	    note);
+	return svc_audit(s, out->at, "resolve", "exception", out->uuid, detail,
+	    err);
+}
+
+int
+svc_recon_resolve(struct svc *s, const char *key, const char *note,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Resolving exceptions"), err) !=
+	        0 ||
+	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        1, err) != 0)
+		return -1;
+	if (key == NULL || strchr(key, ':') == NULL || key[0] == ':')
+		return pd_fail(err, PD_EUSAGE,
+		    _("Exception \"%s\": give KIND:REFERENCE as report "
+		      "exceptions lists them (over_short: KIND:Z NUMBER:TENDER)"),
+		    key ? key : "");
+	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(s, resolve_in_tx(s, key, note, out, err), err);
+}
+
+struct recon_resolution *
+svc_recon_resolved(struct svc *s, size_t *n, struct pd_err *err)
+{
+	if (svc_require(s, ROLE_SUPERVISOR, _("Listing the exceptions"), err) !=
+	    0)
+		return NULL;
+	return store_recon_resolutions(s->st, n, err);
+}
+
+/* Whether exception e is of account: a deposit's, or a line's. */
+static int
+exc_of(const struct recon_exception *e, const char *account)
+{
+	const char *t = e->target;
+	size_t n = strlen(account);
+
+	switch (e->kind) {
+	case RECON_NOT_CREDITED:
+		return strcmp(e->detail, account) == 0;
+	case RECON_DIFFERS:
+		t = strchr(t, ' ');
+		if (t == NULL)
+			return 0;
+		t++;
+		/* fall through */
+	case RECON_UNEXPECTED:
+	case RECON_TWICE:
+		return strncmp(t, account, n) == 0 && t[n] == '/';
+	default:
+		return 0; /* a shift's, of no account */
+	}
+}
+
+struct recon_day *
+svc_recon_days(struct svc *s, const char *account, const char *from,
+    const char *to, size_t *n, struct pd_err *err)
+{
+	struct recon_day *d;
+	struct recon_exception *v;
+	char today[11];
+	size_t nv = 0, i, k;
+	int known = 0;
+
+	*n = 0;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Reading the reconciliation"),
+	        err) != 0)
+		return NULL;
+	if (account == NULL || *account == '\0')
+		account = s->cfg.deposit_account;
+	if (*account == '\0') {
+		pd_fail(err, PD_EUSAGE,
+		    _("Give --account, or set [deposits] account"));
+		return NULL;
+	}
+	svc_today(today);
+	if (to == NULL)
+		to = today;
+	if (from == NULL)
+		from = "";
+	if (strcmp(from, to) > 0) {
+		pd_fail(err, PD_EINVAL, _("--from %s is after --to %s"), from, to);
+		return NULL;
+	}
+	if (store_recon_account_known(s->st, account, &known, err) != 0)
+		return NULL;
+	if (!known) {
+		pd_fail(err, PD_ENOTFOUND,
+		    _("No deposit or bank statement names account %s"), account);
+		return NULL;
+	}
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &nv, err);
+	if (v == NULL)
+		return NULL;
+	d = store_recon_days(s->st, account, from, to, n, err);
+	for (i = 0; d != NULL && i < *n; i++)
+		for (k = 0; k < nv; k++)
+			d[i].exceptions += strcmp(v[k].on, d[i].day) == 0 &&
+			                   exc_of(&v[k], account);
+	free(v);
+	return d;
 }

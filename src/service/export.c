@@ -253,6 +253,33 @@ svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
 }
 
 int
+svc_export_recon(struct svc *s, const char *account, const char *from,
+    const char *to, const struct export_job *j, int64_t *rows,
+    struct pd_err *err)
+{
+	struct recon_day *d;
+	struct xrun r;
+	size_t n, i;
+	int rc = 0;
+
+	d = svc_recon_days(s, account, from, to, &n, err);
+	if (d == NULL)
+		return -1;
+	if (xrun_open(&r, s, j, LIST_RECON,
+	        L_(svc_doc_lang(s, NULL), "Reconciliation"), (int64_t)n,
+	        err) != 0) {
+		free(d);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0 && !r.cancelled; i++) {
+		svc_recon_day_cells(&d[i], r.cells);
+		rc = xrun_row(&r);
+	}
+	free(d);
+	return xrun_finish(&r, rc, rows);
+}
+
+int
 svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err)
 {
 	char dir[PATH_MAX];

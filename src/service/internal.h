@@ -172,6 +172,12 @@ int svc_stmt_outbox(struct svc *s, const struct statement *st,
     struct statement_line *lines, size_t n, struct pd_err *err);
 int svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
     const char *note, const char *at, struct pd_err *err);
+/* The one-time catch-up (issue 20): statements imported before they
+ * were sync records, and their matches, queued once, in one transaction
+ * audited, when the store's migration set META_STMT_CATCHUP; then the
+ * flag is cleared. Run by the sync round before its push. */
+#define META_STMT_CATCHUP "stmt_catchup"
+int svc_stmt_catchup(struct svc *s, struct pd_err *err);
 int svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);

@@ -91,6 +91,44 @@ static const struct xcol exception_cols[] = {
     {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
 };
 
+/* the reconciliation of a bank account by day (issue 20) */
+static const struct xcol recon_cols[] = {
+    {NC_("column", "Date"), "date", X_DATE, 10, 0},
+    {NC_("column", "Expected"), "expected", X_MONEY, 11, 0},
+    {NC_("column", "Credited"), "credited", X_MONEY, 11, 0},
+    {NC_("column", "Matched"), "matched", X_MONEY, 11, 0},
+    {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
+    {NC_("column", "Open"), "exceptions", X_INT, 5, 0},
+    {NC_("column", "Deposits"), "deposits", X_INT, 8, 0},
+    {NC_("column", "Credits"), "credits", X_INT, 7, 0},
+};
+
+void
+svc_recon_day_cells(const struct recon_day *d, struct xcell *c)
+{
+	memset(c, 0, sizeof recon_cols / sizeof recon_cols[0] * sizeof *c);
+	c[0].s = d->day;
+	c[1].n = d->expected;
+	c[2].n = d->credited;
+	c[3].n = d->matched;
+	c[4].n = d->difference;
+	c[5].n = d->exceptions;
+	c[6].n = d->deposits;
+	c[7].n = d->credits;
+}
+
+/* the reconciliation's exceptions resolved by hand (issue 20): what
+ * each showed then, the note, who and when */
+static const struct xcol resolved_cols[] = {
+    {NC_("column", "Exception"), "kind", X_TERM, 17, 0},
+    {NC_("column", "Reference"), "reference", X_TEXT, 14, 0},
+    {NC_("column", "Date"), "date", X_DATE, 10, 0},
+    {NC_("column", "Difference"), "difference", X_MONEY, 11, 0},
+    {NC_("column", "Note"), "note", X_TEXT, 24, 10},
+    {NC_("column", "Resolved by"), "resolved_by", X_TEXT, 12, -1},
+    {NC_("column", "Resolved at"), "resolved_at", X_TEXT, 19, 0},
+};
+
 /* the items behind the Collection Rate (issue 23): what each owes in
  * the period and what paid it */
 static const struct xcol rate_cols[] = {
@@ -120,6 +158,8 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_FORECAST_PAST] = {forecast_past_cols, N(forecast_past_cols)},
 	    [LIST_EXCEPTIONS] = {exception_cols, N(exception_cols)},
 	    [LIST_RATE_ITEMS] = {rate_cols, N(rate_cols)},
+	    [LIST_RESOLVED] = {resolved_cols, N(resolved_cols)},
+	    [LIST_RECON] = {recon_cols, N(recon_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)

@@ -87,9 +87,71 @@ svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
 	xstrlcpy(rec.gp.code, m.code, sizeof rec.gp.code);
 	xstrlcpy(rec.match_rule, m.rule, sizeof rec.match_rule);
 	xstrlcpy(rec.reason, note ? note : "", sizeof rec.reason);
-	xstrlcpy(rec.by, s->actor.username, sizeof rec.by);
+	/* a match is sent as made, by whom made it (the catch-up sends
+	 * matches made before they were records) */
+	xstrlcpy(rec.by,
+	    strcmp(op, "match") == 0 && m.matched_by[0] ? m.matched_by
+	                                                : s->actor.username,
+	    sizeof rec.by);
 	snprintf(ref, sizeof ref, "%lld:%d", (long long)m.stmt, m.seq);
 	return svc_outbox(s, &rec, ref, err);
+}
+
+/* One statement imported before statements were records, and its
+ * matches, queued. */
+static int
+catch_up_one(struct svc *s, int64_t id, size_t *nm, struct pd_err *err)
+{
+	struct statement_view v;
+	struct match_ref *m;
+	size_t n = 0, i;
+	int rc;
+
+	memset(&v, 0, sizeof v);
+	if (store_stmt_get(s->st, id, &v.st, err) != 0)
+		return -1;
+	v.lines = store_stmt_lines(s->st, id, &v.nlines, err);
+	if (v.lines == NULL)
+		return -1;
+	rc = svc_stmt_outbox(s, &v.st, v.lines, v.nlines, err);
+	svc_statement_view_free(&v);
+	m = rc == 0 ? store_stmt_sendable_matches(s->st, id, &n, err) : NULL;
+	if (m == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = svc_match_outbox(
+		    s, m[i].line_id, "match", m[i].note, m[i].at, err);
+	free(m);
+	*nm += n;
+	return rc;
+}
+
+int
+svc_stmt_catchup(struct svc *s, struct pd_err *err)
+{
+	char flag[8] = "", at[TS_BUFSZ], detail[96];
+	int64_t *ids;
+	size_t n = 0, nm = 0, i;
+	int rc = 0;
+
+	if (store_meta_get(s->st, META_STMT_CATCHUP, flag, sizeof flag) != 0 ||
+	    flag[0] == '\0')
+		return 0;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	ids = store_stmt_unsent(s->st, &n, err);
+	if (ids == NULL)
+		return svc_finish(s, -1, err);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = catch_up_one(s, ids[i], &nm, err);
+	free(ids);
+	if (rc == 0)
+		rc = store_meta_set(s->st, META_STMT_CATCHUP, "", err);
+	svc_now(at);
+	snprintf(detail, sizeof detail, "statements=%zu matches=%zu", n, nm);
+	if (rc == 0 && n > 0)
+		rc = svc_audit(s, at, "catchup", "statement", "sync", detail, err);
+	return svc_finish(s, rc, err);
 }
 
 /* ---- at the central node ---- */

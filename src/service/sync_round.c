@@ -711,7 +711,9 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 	/* a pulled page of thousands of records stays in memory until its
 	 * commit instead of spilling to the WAL page by page */
 	store_cache_kb(s->st, SYNC_CACHE_KB);
-	rc = push_all(s, net, cb, arg, rep, err);
+	rc = svc_stmt_catchup(s, err);
+	if (rc == 0)
+		rc = push_all(s, net, cb, arg, rep, err);
 	if (rc == 0)
 		rc = pull_all(s, net, cb, arg, rep, err);
 	/* last: the head anchored is the round's own, the push's and the

@@ -134,6 +134,12 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_STMT_MATCHES                                                      \
 	"line_id, deposit_id, gw_id, rule, note, user_id, unmatched_at, "      \
 	"unmatch_note"
+/* The payments of a card or transfer match. */
+#define SEAL_MATCH_PAYMENTS "match_id, payment_id"
+/* A reconciliation exception resolved by hand. */
+#define SEAL_RESOLUTIONS                                                       \
+	"uuid, kind, target, ref, expected, actual, note, user_id, "           \
+	"resolved_at"
 /* the outbox columns whose change writes a seal (its payload is sealed
  * by its SHA-256: a copy would double what each posting writes) */
 #define SEAL_OUTBOX_COLS                                                       \

@@ -1055,6 +1055,58 @@ const char *const store_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review TEXT NOT NULL"
     " DEFAULT '';\n",
+    /* the matching rules of card settlements and bank transfers (issue
+     * 20, "Reconciliation"): a match's rule may be card (a terminal's day
+     * of card payments, settled by the processor less its fee) or
+     * transfer (one bank transfer payment), of neither a deposit nor a
+     * gateway payment. The CHECKs of statement_matches widened in place
+     * as documents' kind was (they only accept more) */
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(replace(sql,"
+    " '''manual'', ''gateway'')',"
+    " '''manual'', ''gateway'', ''card'', ''transfer'')'),"
+    " 'CHECK ((deposit_id IS NULL) <> (gw_id IS NULL))',"
+    " 'CHECK ((deposit_id IS NOT NULL) + (gw_id IS NOT NULL) +"
+    " (rule IN (''card'', ''transfer'')) = 1)') WHERE type = 'table' AND"
+    " name = 'statement_matches';\n"
+    "PRAGMA writable_schema = RESET;\n",
+    /* the payments a card or transfer match took (issue 20): a card
+     * settlement's every card payment of its terminal and day, a
+     * transfer's one; append-only, their match's unmatch frees them.
+     * Sealed like the matches; a central node's store drops the seal
+     * triggers (schema_central.c) */
+    "CREATE TABLE statement_match_payments (id INTEGER PRIMARY KEY,"
+    " match_id INTEGER NOT NULL REFERENCES statement_matches (id),"
+    " payment_id INTEGER NOT NULL REFERENCES payments (id),"
+    " UNIQUE (match_id, payment_id));\n"
+    "CREATE INDEX statement_match_payments_payment ON"
+    " statement_match_payments (payment_id);\n"
+    FROZEN("statement_match_payments")
+    NO_UPDATE("statement_match_payments")
+    SEAL_TRIGGERS("statement_match_payments", SEAL_MATCH_PAYMENTS),
+    /* reconciliation exceptions resolved by hand (issue 20,
+     * "Exceptions"): a supervisor's note on one exception, named by its
+     * kind and target (a deposit's uuid; a statement line as account,
+     * statement key and line; a shift's uuid and tender), with what the
+     * exception showed then. A resolved exception leaves the open list
+     * and stays here, once per kind and target; append-only, sealed */
+    "CREATE TABLE recon_resolutions (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE, kind TEXT NOT NULL CHECK (kind IN"
+    " ('not_credited', 'unexpected_credit', 'amount_differs',"
+    " 'over_short', 'matched_twice')), target TEXT NOT NULL,"
+    " ref TEXT NOT NULL, day TEXT NOT NULL, age INTEGER NOT NULL,"
+    " expected INTEGER NOT NULL, actual INTEGER NOT NULL,"
+    " note TEXT NOT NULL CHECK (note <> ''), resolved_at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id), resolved_by TEXT NOT NULL,"
+    " terminal TEXT NOT NULL, UNIQUE (kind, target));\n"
+    FROZEN("recon_resolutions") NO_UPDATE("recon_resolutions")
+    SEAL_TRIGGERS("recon_resolutions", SEAL_RESOLUTIONS),
+    /* statements imported before they were sync records (issue 20) were
+     * never sent: the next sync round queues them and their matches
+     * once (svc_stmt_catchup), sealed as every outbox row, and clears
+     * this */
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('stmt_catchup', "
+    "'1');\n",
 };
 
 const int store_nmigrations =

@@ -297,6 +297,12 @@ const char *const store_central_migrations[] = {
      * serves a gateway payment's current row once, at its newest entry,
      * after the consumer and the payment it points at */
     "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n",
+    /* the payments of card and transfer matches (issue 20, schema.c):
+     * not sealed here either */
+    "DROP TRIGGER IF EXISTS seal_statement_match_payments_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_statement_match_payments_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_recon_resolutions_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_recon_resolutions_upd;\n",
 };
 #undef FEED
 #undef RULE_FEED

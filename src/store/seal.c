@@ -88,6 +88,13 @@ static const struct {
         1},
     {"statement_matches", SEAL_STMT_MATCHES, "'line ' || t.line_id",
         "'line ' || json_extract(g.fields, '$[0]')", 1},
+    {"statement_match_payments", SEAL_MATCH_PAYMENTS,
+        "'match ' || t.match_id", "'match ' || json_extract(g.fields, '$[0]')",
+        1},
+    {"recon_resolutions", SEAL_RESOLUTIONS, "t.kind || ' ' || t.ref",
+        "json_extract(g.fields, '$[1]') || ' ' || json_extract(g.fields, "
+        "'$[3]')",
+        1},
 };
 
 int

@@ -885,7 +885,8 @@ tui_main(struct svc *svc)
 	X(arr_cancel)                                                          \
 	X(alerts)                                                              \
 	X(exceptions)                                                          \
-	X(rate_items)
+	X(rate_items)                                                          \
+	X(recon)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

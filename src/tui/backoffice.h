@@ -72,6 +72,8 @@ struct tui_screen *screen_credit_text_new(struct tui *t, const char *cn_no);
 struct tui_screen *screen_credit_apply_new(struct tui *t, const char *cn_no);
 /* The reconciliation's exceptions (issue 20; screen_exceptions.c). */
 struct tui_screen *screen_exceptions_new(struct tui *t);
+/* A bank account's reconciliation by day (issue 20; screen_recon.c). */
+struct tui_screen *screen_recon_new(struct tui *t);
 struct tui_screen *screen_aging_items_new(
     struct tui *t, const struct aging_row *r);
 /* Print a credit note (print 1) or write its PDF to the exports

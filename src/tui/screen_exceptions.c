@@ -11,12 +11,14 @@
 
 #include "backoffice.h"
 
-enum { E_MATCH, E_RELOAD, E_BACK };
+enum { E_MATCH, E_RELOAD, E_BACK, E_DAYS };
 
 static const struct tui_key screen_exceptions_keys[] = {
     {'m', "m", N_("Match"),
         N_("match deposits to statement credits by the rule"), E_MATCH},
     {'g', "g", NULL, N_("read the exceptions again"), E_RELOAD},
+    {'d', "d", N_("Days"),
+        N_("[deposits] account's reconciliation by day"), E_DAYS},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), E_BACK},
@@ -84,18 +86,19 @@ action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct excv *e = (struct excv *)sc;
 	struct pd_err err;
-	int n, g;
+	struct match_counts mc;
+	int n;
 
 	if (tui_list_action(&e->list, act))
 		return TUI_HANDLED;
 	switch (act) {
 	case E_MATCH:
-		if (svc_deposit_match_auto(t->svc, &n, &g, &err) != 0) {
+		if (svc_deposit_match_auto(t->svc, &mc, &err) != 0) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}
 		load(e, t);
-		n += g;
+		n = mc.deposits + mc.gateway + mc.transfer + mc.card;
 		tui_message(t, 0,
 		    ngettext("%d credit matched by the rules",
 		        "%d credits matched by the rules", (unsigned long)n),
@@ -103,6 +106,9 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case E_RELOAD:
 		load(e, t);
+		return TUI_HANDLED;
+	case E_DAYS:
+		tui_push(t, screen_recon_new(t));
 		return TUI_HANDLED;
 	case E_BACK:
 		return TUI_CLOSE;

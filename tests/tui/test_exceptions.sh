@@ -1,6 +1,7 @@
 # test_exceptions.sh - the reconciliation's exceptions screen (issue 20),
 # from the supervisor's dashboard (e): a deposit not credited, a credit
-# nobody expected, m matching by the rule, and the screen in French.
+# nobody expected, m matching by the rule, d the account by day, and the
+# screen in French.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2026-06-25 09:00:00"
 setup_store
@@ -13,6 +14,7 @@ M deposit create Z-T01-000001 --slip BAG-41 --account DE89 --date 2026-06-15 >/d
 printf 'date,amount,reference\n2026-06-16,50.00,BAG-41\n2026-06-17,12.00,TRANSFER 99\n' >"$T/st.csv"
 M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M statement import "$T/st.csv" --mapping m1 --account DE89 >/dev/null
+printf '[deposits]\naccount = DE89\n' >>"$PAYDESK_CONFIG"
 
 tui_start
 login mary 2222
@@ -30,6 +32,19 @@ keys m
 wait_for "m matches BAG-41 by the rule" "1 credit matched by the rules"
 wait_for "one exception left" "1 exception open"
 lacks "BAG-41 is gone from the list" "BAG-41"
+# d: [deposits] account by day (issue 20): BAG-41's 50.00 deposited on
+# 06-15, credited and matched on 06-16; 12.00 credited on 06-17 that no
+# rule matched, its exception open
+keys d
+wait_for "d: the account by day" "Bank account DE89, by day"
+line_has "06-15: 50.00 expected, nothing credited that day" "2026-06-15" \
+    '$50.00     $0.00     $0.00     -$50.00     0        1       0'
+line_has "06-16: 50.00 credited and matched" "2026-06-16" \
+    '$0.00    $50.00    $50.00      $50.00     0        0       1'
+line_has "06-17: 12.00 credited, unmatched, one exception open" "2026-06-17" \
+    '$0.00    $12.00     $0.00      $12.00     1        0       1'
+keys Escape
+wait_for "Esc: back to the exceptions" "1 exception open"
 keys Escape
 wait_for "Esc: back to the dashboard" "Total Collected"
 logout

@@ -1,0 +1,137 @@
+/* screen_recon.c - a bank account's reconciliation by day (issue 20, "a
+ * reconciliation screen per bank account and day"): [deposits] account's
+ * days with a deposit or a credit, what was deposited, credited and
+ * matched, the difference and the exceptions open that day, as report
+ * reconciliation lists them; m matches by the rules and reads the days
+ * again. From the Exceptions screen (d). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { R_MATCH, R_RELOAD, R_BACK };
+
+static const struct tui_key screen_recon_keys[] = {
+    {'m', "m", N_("Match"),
+        N_("match statement credits by the rules and read the days again"),
+        R_MATCH},
+    {'g', "g", NULL, N_("read the days again"), R_RELOAD},
+    TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the exceptions"), R_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+struct reconv {
+	struct tui_screen sc;
+	struct recon_day *rows;
+	size_t n;
+	struct tui_list list;
+};
+
+static void
+load(struct reconv *r, struct tui *t)
+{
+	struct pd_err err;
+
+	free(r->rows);
+	r->n = 0;
+	r->rows = svc_recon_days(t->svc, NULL, NULL, NULL, &r->n, &err);
+	if (r->rows == NULL)
+		tui_message(t, 1, "%s", err.msg);
+	r->list.sel = r->n > 0 ? (int)r->n - 1 : 0;
+	tui_list_set(&r->list, r->n);
+}
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	(void)t;
+	(void)buf;
+	svc_recon_day_cells(&((struct reconv *)arg)->rows[row], c);
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct reconv *r = (struct reconv *)sc;
+	char line[160];
+	int y = 2;
+
+	snprintf(line, sizeof line, _("Bank account %s, by day"),
+	    t->svc->cfg.deposit_account[0] ? t->svc->cfg.deposit_account
+	                                   : "-");
+	tui_text(y, 2, line, COLS - 4);
+	y += 2;
+	tui_list_draw(t, &r->list, y, 2, COLS - 3, LINES - 3 - y);
+	if (r->n == 0)
+		tui_text(y + 1, 3, _("Nothing to reconcile"), COLS - 4);
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct reconv *r = (struct reconv *)sc;
+	struct match_counts mc;
+	struct pd_err err;
+	int n;
+
+	if (tui_list_action(&r->list, act))
+		return TUI_HANDLED;
+	switch (act) {
+	case R_MATCH:
+		if (svc_deposit_match_auto(t->svc, &mc, &err) != 0) {
+			tui_message(t, 1, "%s", err.msg);
+			return TUI_HANDLED;
+		}
+		load(r, t);
+		n = mc.deposits + mc.gateway + mc.transfer + mc.card;
+		tui_message(t, 0,
+		    ngettext("%d credit matched by the rules",
+		        "%d credits matched by the rules", (unsigned long)n),
+		    n);
+		return TUI_HANDLED;
+	case R_RELOAD:
+		load(r, t);
+		return TUI_HANDLED;
+	case R_BACK:
+		return TUI_CLOSE;
+	}
+	return 0;
+}
+
+static void
+free_recon(struct tui_screen *sc)
+{
+	struct reconv *r = (struct reconv *)sc;
+
+	free(r->rows);
+	tui_list_free(&r->list);
+}
+
+const struct tui_screen_class screen_recon_class = {
+    .name = "Reconciliation",
+    .title = N_("Reconciliation by day"),
+    .keys = screen_recon_keys,
+    .nkeys = TUI_NKEYS(screen_recon_keys),
+    .draw = draw,
+    .action = action,
+    .free = free_recon,
+};
+
+struct tui_screen *
+screen_recon_new(struct tui *t)
+{
+	struct reconv *r = xcalloc(1, sizeof *r);
+	const struct xcol *cols;
+	int ncols;
+
+	cols = svc_listing_cols(LIST_RECON, &ncols);
+	tui_list_init(&r->list, cols, ncols, cells, r);
+	r->list.sorted = 1;
+	r->sc.cls = &screen_recon_class;
+	load(r, t);
+	return &r->sc;
+}
