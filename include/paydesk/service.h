@@ -1297,7 +1297,9 @@ int svc_alert_note(
     struct svc *s, int64_t id, const char *text, struct pd_err *err);
 int svc_alert_close(struct svc *s, int64_t id, struct pd_err *err);
 /* An alert's history: raised, acknowledged, assigned (text: the user,
- * "" taken back), a note, closed, a delivery that failed (text: how). */
+ * "" taken back), a note, closed, ended (closed by the pass: its cause
+ * ended, e.g. the installment paid), a delivery that failed (text:
+ * how). */
 struct alert_entry {
 	char at[TS_BUFSZ];
 	char user[33];  /* "system" for the pass, a sync round, delivery */

@@ -160,11 +160,34 @@ raise_one(struct svc *s, struct alert_row *r, enum alert_kind k,
 	return 0;
 }
 
+/* The causes of the arrangement rules seen by a pass, sorted: an open
+ * alert of those kinds whose cause is no longer among them is closed. */
+struct causes {
+	char **key;
+	size_t n, cap;
+};
+
+static void
+cause_seen(struct causes *c, const char *key)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 32;
+		c->key = xrealloc(c->key, c->cap, sizeof *c->key);
+	}
+	c->key[c->n++] = xstrdup(key);
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* The alerts of plan v as of today: broken, each installment missed and
- * each falling due within [alerts] due_days. */
+ * each falling due within [alerts] due_days; their causes into *seen. */
 static int
 plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
-    const char *at, int64_t *n, struct pd_err *err)
+    const char *at, struct causes *seen, int64_t *n, struct pd_err *err)
 {
 	struct alert_row r;
 	size_t i;
@@ -180,6 +203,7 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 		r.amount = v->left;
 		r.figure = v->tally.missed + v->tally.late;
 		r.allowed = v->a.misses_allowed;
+		cause_seen(seen, r.cause);
 		if (raise_one(s, &r, ALERT_BROKEN, at, n, err) != 0)
 			return -1;
 	}
@@ -203,10 +227,47 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
 		xstrlcpy(r.due_on, in->it.due_on, sizeof r.due_on);
 		r.amount = in->it.amount - in->it.settled;
 		r.figure = k == ALERT_MISSED ? today - due : due - today;
+		cause_seen(seen, r.cause);
 		if (raise_one(s, &r, k, at, n, err) != 0)
 			return -1;
 	}
 	return 0;
+}
+
+/* Close the alerts of the arrangement rules not closed whose cause is
+ * not among seen: the installment paid, the plan cancelled or
+ * rescheduled, what was due soon now due or missed. By "system", in
+ * their history. */
+static int
+close_ended(struct svc *s, struct causes *seen, const char *at,
+    struct pd_err *err)
+{
+	static const enum alert_kind arr_kinds[] = {
+	    ALERT_BROKEN, ALERT_MISSED, ALERT_DUE};
+	struct alert_row *r;
+	size_t nr, i, k;
+	int rc = 0;
+
+	qsort(seen->key, seen->n, sizeof *seen->key, cmp_key);
+	for (k = 0; k < 3 && rc == 0; k++) {
+		r = store_alerts_list(
+		    s->st, 0, kinds[arr_kinds[k]].code, 0, 0, &nr, err);
+		if (r == NULL)
+			return -1;
+		for (i = 0; i < nr && rc == 0; i++) {
+			const char *key = r[i].cause;
+
+			if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
+			                       sizeof *seen->key, cmp_key))
+				continue;
+			rc = store_alert_set(s->st, r[i].id, "closed", -1, err);
+			if (rc == 0)
+				rc = store_alert_note_add(s->st, r[i].id, at, 0,
+				    "system", "ended", "", err);
+		}
+		free(r);
+	}
+	return rc;
 }
 
 /* The arrangement rules over every plan being kept. */
@@ -215,6 +276,7 @@ arrangement_rules(
     struct svc *s, int32_t today, const char *at, int64_t *n,
     struct pd_err *err)
 {
+	struct causes seen = {0};
 	struct arr_view *v;
 	size_t nv, i;
 	int rc = 0;
@@ -222,8 +284,13 @@ arrangement_rules(
 	if ((v = svc_arr_views(s, NULL, -1, &nv, err)) == NULL)
 		return -1;
 	for (i = 0; i < nv && rc == 0; i++)
-		rc = plan_rules(s, &v[i], today, at, n, err);
+		rc = plan_rules(s, &v[i], today, at, &seen, n, err);
 	svc_arr_views_free(v, nv);
+	if (rc == 0)
+		rc = close_ended(s, &seen, at, err);
+	for (i = 0; i < seen.n; i++)
+		free(seen.key[i]);
+	free(seen.key);
 	return rc;
 }
 
@@ -271,11 +338,8 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 		/* incremental: the items that passed the threshold since the
 		 * pass before (all of them at the first pass) */
 		date_format(upto, t - s->cfg.alert_overdue_days);
-		if (last[0] != '\0' && date_parse(last, NULL, &l, NULL) == 0) {
-			if (l >= t)
-				l = t; /* the clock went back: nothing new */
+		if (last[0] != '\0' && date_parse(last, NULL, &l, NULL) == 0)
 			date_format(after, l - s->cfg.alert_overdue_days);
-		}
 		if (store_alerts_raise_overdue(s->st, after, upto,
 		        s->cfg.alert_overdue_days, at, delivers(s), n, err) != 0)
 			return -1;
@@ -329,9 +393,13 @@ pass(struct svc *s, struct pd_err *err)
 	snprintf(hour, sizeof hour, "%.13s", now);
 	store_meta_get(s->st, META_DAY, last, sizeof last);
 	store_meta_get(s->st, META_HOUR, last_hour, sizeof last_hour);
+	/* forward only: a clock set back (a day already passed) passes
+	 * nothing until it is past the last day again */
+	if (strcmp(today, last) < 0)
+		return 0;
 	day = strcmp(last, today) != 0;
 	if (!day && (s->cfg.alert_gateway_hours < 0 ||
-	                strcmp(last_hour, hour) == 0))
+	                strcmp(last_hour, hour) >= 0))
 		return 0;
 	if (store_begin(s->st, err) != 0)
 		return -1;
@@ -524,12 +592,50 @@ svc_alerts_sync(struct svc *s, int pulled)
 
 /* ---- reading and working them ---- */
 
+/* The days of an alert counted from its day as of today (the figure it
+ * was raised with is its first): past due for a miss or an overdue
+ * item, ahead for what falls due or a credit note expiring. */
+static void
+as_of(struct alert *a, int32_t today)
+{
+	int32_t d;
+
+	if (a->due_on[0] == '\0' ||
+	    date_parse(a->due_on, NULL, &d, NULL) != 0)
+		return;
+	if (a->kind == ALERT_MISSED || a->kind == ALERT_OVERDUE)
+		a->days = today - d;
+	else if (a->kind == ALERT_DUE || a->kind == ALERT_CREDIT)
+		a->days = d - today;
+}
+
+/* Open ones first, then by kind (the order of enum alert_kind: broken
+ * plans, misses, what falls due, ...); the oldest past due first, what
+ * falls due soonest first; then in the order raised. */
+static int
+by_kind(const void *x, const void *y)
+{
+	const struct alert *a = x, *b = y;
+	int ahead = a->kind == ALERT_DUE || a->kind == ALERT_CREDIT;
+
+	if ((a->status == ALERT_CLOSED) != (b->status == ALERT_CLOSED))
+		return a->status == ALERT_CLOSED ? 1 : -1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->days != b->days && a->kind != ALERT_BROKEN)
+		return ahead ? (a->days < b->days ? -1 : 1)
+		             : (a->days > b->days ? -1 : 1);
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
 struct alert *
 svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 {
 	struct alert_row *r;
 	struct alert *a;
 	size_t i;
+	char iso[11];
+	int32_t today;
 
 	*n = 0;
 	if (svc_require(s, ROLE_RECOVERY, _("Reading the alerts"), err) != 0)
@@ -540,9 +646,14 @@ svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 	         0, n, err)) == NULL)
 		return NULL;
 	a = xcalloc(*n ? *n : 1, sizeof *a);
-	for (i = 0; i < *n; i++)
+	svc_today(iso);
+	date_parse(iso, NULL, &today, NULL);
+	for (i = 0; i < *n; i++) {
 		from_row(&a[i], &r[i]);
+		as_of(&a[i], today);
+	}
 	free(r);
+	qsort(a, *n, sizeof *a, by_kind);
 	return a;
 }
 
@@ -624,6 +735,7 @@ svc_alert_action_name(const char *action)
 	    {"assigned", N_("Assigned")},
 	    {"note", N_("Note")},
 	    {"closed", N_("Closed")},
+	    {"ended", N_("Closed: its cause ended")},
 	    {"delivery", N_("Not delivered")},
 	};
 	size_t i;

@@ -1091,7 +1091,7 @@ const char *const store_migrations[] = {
     " at TEXT NOT NULL, user_id INTEGER REFERENCES users (id),"
     " username TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN"
     " ('raised', 'acknowledged', 'assigned', 'note', 'closed',"
-    " 'delivery')), text TEXT NOT NULL DEFAULT '');\n"
+    " 'ended', 'delivery')), text TEXT NOT NULL DEFAULT '');\n"
     "CREATE INDEX alert_notes_alert ON alert_notes (alert_id);\n"
     FROZEN("alert_notes") NO_UPDATE("alert_notes"),
 };

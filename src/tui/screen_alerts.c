@@ -44,6 +44,7 @@ static const struct tui_key screen_alerts_keys[] = {
     {KEY_F(3), "F3", N_("Closed"), N_("the closed alerts too, or not"),
         A_ALL},
     TUI_LIST_KEYS,
+    TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"),
         N_("what is typed dropped, or back to Home or the arrangements"),
         A_BACK},
@@ -62,13 +63,13 @@ struct alerts {
 };
 
 static const struct xcol cols[] = {
-    {NC_("column", "ID"), "id", X_INT, 4, 0},
+    {NC_("column", "ID"), "id", X_INT, 3, 0},
     {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
-    {NC_("column", "Status"), "status", X_TERM, 12, 0},
     {NC_("column", "Account"), "account_no", X_TEXT, 10, 8},
-    {NC_("column", "Reference"), "ref", X_TEXT, 17, 12},
+    {NC_("column", "Reference"), "ref", X_TEXT, 17, 0},
     {NC_("column", "Amount"), "amount", X_MONEY, 10, 0},
     {NC_("column", "Days"), "days", X_TEXT, 5, 0},
+    {NC_("column", "Status"), "status", X_TERM, 12, 0},
     {NC_("column", "Assigned"), "assigned", X_TEXT, 10, 6},
     {NC_("column", "Consumer"), "consumer", X_TEXT, 0, 8},
 };
@@ -81,19 +82,19 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	(void)t;
 	c[0].n = a->id;
 	c[1].s = svc_alert_kind_name(a->kind);
-	c[2].s = svc_alert_status_name(a->status);
-	c[3].s = a->account_no;
+	c[2].s = a->account_no;
 	/* a broken plan: its number, and its misses against those allowed
 	 * where an installment's days are */
-	c[4].s = a->ref[0] ? a->ref : a->plan_no;
-	c[5].n = a->amount;
+	c[3].s = a->ref[0] ? a->ref : a->plan_no;
+	c[4].n = a->amount;
 	if (a->kind == ALERT_BROKEN)
 		snprintf(buf, LISTING_BUFSZ, "%d/%d", a->days, a->allowed);
 	else if (a->kind == ALERT_LARGE || a->kind == ALERT_REFUSED)
 		buf[0] = '\0';
 	else
 		snprintf(buf, LISTING_BUFSZ, "%d", a->days);
-	c[6].s = buf;
+	c[5].s = buf;
+	c[6].s = svc_alert_status_name(a->status);
 	c[7].s = a->assigned;
 	c[8].s = a->consumer;
 }
