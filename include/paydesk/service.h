@@ -83,6 +83,7 @@ struct svc {
 	/* the last failure of the alerts' pass or of delivering an alert to
 	 * [alerts] command (issue 21), for the front end to show; "" none */
 	char alert_note[512];
+	int alerts_ticked; /* svc_alerts_tick ran (a command's once is enough) */
 };
 
 /* Load the config (path NULL: the usual search) and open the store

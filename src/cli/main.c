@@ -527,7 +527,8 @@ main(int argc, char **argv)
 	/* the alerts' pass of the first use of the day, after a command
 	 * that did what it was asked (a refused one changes nothing), and
 	 * the delivery of those waiting (issue 21) */
-	if (rc == 0 && (cmd->store == STORE || cmd->store == LISTING))
+	if (rc == 0 && (cmd->store == STORE || cmd->store == LISTING) &&
+	    !c.svc.alerts_ticked)
 		svc_alerts_tick(&c.svc);
 	if (c.svc.alert_note[0] != '\0')
 		fprintf(stderr, "paydesk: %s\n", c.svc.alert_note);

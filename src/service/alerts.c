@@ -557,6 +557,7 @@ svc_alerts_tick(struct svc *s)
 
 	if (s->st == NULL || s->base_cfg != NULL || s->gateway_of != NULL)
 		return;
+	s->alerts_ticked = 1;
 	if (pass(s, &err) != 0 || deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
 }

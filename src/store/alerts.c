@@ -85,14 +85,16 @@ store_alerts_raise_overdue(struct store *st, const char *after,
     struct pd_err *err)
 {
 	/* an open item (not an arrangement's installment: its misses are the
-	 * arrangement rules') due after `after` and by `upto` */
+	 * arrangement rules'; an item a plan took over is settled by it)
+	 * due after `after` and by `upto`, by the index items_open */
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
 	    " amount, figure, raised_at, deliver) SELECT 'item-overdue:' ||"
 	    " i.uuid || ':' || ?3, 'item-overdue', i.consumer_id, i.ref,"
 	    " i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM items i"
 	    " WHERE i.due_on > ?1 AND i.due_on <= ?2 AND i.settled < i.amount"
-	    " AND i.plan_id IS NULL ORDER BY i.due_on, i.id"
+	    " AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.plan_id ="
+	    " i.plan_id) ORDER BY i.due_on, i.id"
 	    " ON CONFLICT (cause) DO NOTHING",
 	    err);
 
@@ -114,9 +116,10 @@ store_alerts_raise_credit(struct store *st, const char *today,
 	    " cn.consumer_id, cn.payment_id, cn.cn_no, cn.expires_on,"
 	    " cn.amount - cn.applied, CAST(julianday(cn.expires_on) -"
 	    " julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes cn"
-	    " WHERE cn.expires_on <> '' AND cn.expires_on >= ?1 AND"
-	    " cn.expires_on <= ?2 AND cn.voided = 0 AND cn.applied <"
-	    " cn.amount ORDER BY cn.expires_on, cn.id"
+	    " INDEXED BY credit_notes_expiry"
+	    " WHERE cn.voided = 0 AND cn.applied < cn.amount AND"
+	    " cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND"
+	    " cn.expires_on <> '' ORDER BY cn.expires_on, cn.id"
 	    " ON CONFLICT (cause) DO NOTHING",
 	    err);
 

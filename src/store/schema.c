@@ -1093,6 +1093,11 @@ const char *const store_migrations[] = {
     " ('raised', 'acknowledged', 'assigned', 'note', 'closed',"
     " 'ended', 'delivery')), text TEXT NOT NULL DEFAULT '');\n"
     "CREATE INDEX alert_notes_alert ON alert_notes (alert_id);\n"
+    /* the pass's rules read these, not every row */
+    "CREATE INDEX credit_notes_expiry ON credit_notes (expires_on)"
+    " WHERE voided = 0 AND applied < amount;\n"
+    "CREATE INDEX gw_payments_unassociated ON gw_payments (paid_at)"
+    " WHERE payment_uuid = '';\n"
     FROZEN("alert_notes") NO_UPDATE("alert_notes"),
 };
 
