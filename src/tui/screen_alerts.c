@@ -27,16 +27,14 @@ enum {
 
 static const struct tui_key screen_alerts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
-        N_("the arrangement of the alert selected; with a user or a note "
-           "typed, that"),
+        N_("the alert's arrangement, or what is typed saved"),
         A_OPEN},
     {'a', "a", N_("Acknowledge"), N_("acknowledge the open alert selected"),
         A_ACK},
     {'g', "g", N_("Assign"),
-        N_("assign the alert selected: type a user (- for none), Enter"),
+        N_("assign the alert: type a user (- none), {Enter}"),
         A_ASSIGN},
-    {'n', "n", N_("Note"), N_("add a note to the alert selected: type it, "
-                              "Enter"),
+    {'n', "n", N_("Note"), N_("add a note to the alert: type it, {Enter}"),
         A_NOTE},
     {'c', "c", N_("Close"), N_("close the alert selected"), A_CLOSE},
     {KEY_F(2), "F2", N_("Kind"),
@@ -46,7 +44,7 @@ static const struct tui_key screen_alerts_keys[] = {
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"),
-        N_("what is typed dropped, or back to Home or the arrangements"),
+        N_("drop what is typed, or back"),
         A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -201,11 +199,12 @@ work(struct alerts *al, struct tui *t, const struct alert *a, int action)
 	}
 	ask(al, 0);
 	load(al, t);
-	tui_message(t, 0, _("Alert %lld: %s"), (long long)id,
-	    action == A_ACK      ? _("acknowledged")
-	    : action == A_CLOSE  ? _("closed")
-	    : action == A_ASSIGN ? _("assigned")
-	                         : _("note added"));
+	tui_message(t, 0,
+	    action == A_ACK      ? _("Alert %lld acknowledged")
+	    : action == A_CLOSE  ? _("Alert %lld closed")
+	    : action == A_ASSIGN ? _("Alert %lld assigned")
+	                         : _("Note added to alert %lld"),
+	    (long long)id);
 	return TUI_HANDLED;
 }
 
@@ -252,8 +251,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			return work(al, t, sel, al->asking);
 		if (sel->plan_no[0] == '\0') {
 			tui_message(t, 1, "%s",
-			    _("This alert names no arrangement: paydesk alerts "
-			      "show gives its history"));
+			    _("This alert names no arrangement"));
 			return TUI_HANDLED;
 		}
 		open = screen_arrangement_new(t, sel->plan_no);
