@@ -259,6 +259,42 @@ keys Enter
 wait_for "Enter opens its plan" "AR-T01-000001  Active"
 keys Escape
 wait_for "back to the alerts" "1 alert: Installment missed"
+# the inbox: acknowledged, assigned, noted, closed, each refusal said
+keys a
+wait_for "a: acknowledged" "Alert 1 acknowledged"
+wait_for "its status" "22    Acknowledged"
+lacks "none open left in the header" "open alert"
+keys a
+wait_for "a again: refused" "Alert 1 is Acknowledged already"
+keys g
+type_text zed
+keys Enter
+wait_for "g: an unknown user refused" 'No user "zed" to assign alert 1 to'
+keys C-u
+type_text rita
+keys Enter
+wait_for "g: assigned" "Alert 1 assigned"
+keys n
+type_text "Promised Friday"
+keys Escape
+wait_for "Esc drops what is typed" "1 alert: Installment missed"
+keys n
+type_text "Promised Friday"
+keys Enter
+wait_for "n: the note added" "Note added to alert 1"
+same "in its history: acknowledged, assigned, the note, by rita" \
+    "$(PAYDESK_PIN=4321 "$PD" --user rita --json alerts show 1 | python3 -c "import json,sys
+print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][1:]))")" \
+    "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday"
+keys c
+wait_for "c: closed" "Alert 1 closed"
+wait_for "not among those not closed" "0 alerts: Installment missed"
+keys F3
+wait_for "F3: the closed ones too" "1 alert: Installment missed"
+wait_for "closed" "22    Closed"
+keys c
+wait_for "c again: refused" "Alert 1 is Closed: it cannot be changed"
+keys F3
 keys Escape
 wait_for "back on Home" "Find Consumer"
 # a cashier may look, not arrange
