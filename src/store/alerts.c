@@ -138,10 +138,10 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 	    " amount, figure, raised_at, deliver) SELECT 'gateway-unassociated:'"
 	    " || g.gateway || ':' || g.code, 'gateway-unassociated',"
 	    " nullif(g.consumer_id, 0), g.gateway || ' ' || g.code,"
-	    " substr(g.paid_at, 1, 10), g.amount, CAST((julianday(?1) -"
-	    " julianday(g.paid_at)) * 24 AS INTEGER), ?3, ?4 FROM gw_payments g"
-	    " WHERE g.status = 'succeeded' AND g.payment_uuid = '' AND"
-	    " julianday(g.paid_at) <= julianday(?1) - ?2 / 24.0 ORDER BY"
+	    " substr(g.paid_at, 1, 10), g.amount, (CAST(strftime('%s', ?1) AS INTEGER) -"
+	    " CAST(strftime('%s', g.paid_at) AS INTEGER)) / 3600, ?3, ?4 FROM gw_payments g"
+	    " WHERE g.payment_uuid = '' AND g.status = 'succeeded' AND"
+	    " CAST(strftime('%s', ?1) AS INTEGER) - CAST(strftime('%s', g.paid_at) AS INTEGER) >= ?2 * 3600 ORDER BY"
 	    " g.paid_at, g.id ON CONFLICT (cause) DO NOTHING",
 	    err);
 

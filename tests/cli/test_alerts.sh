@@ -124,3 +124,20 @@ same "each change audited" "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FR
     "acknowledged assigned note closed"
 same "closed: not in the open list" "$(open_alerts | grep -c '^1,')" 0
 same "--status all: there" "$(rec --csv alerts --status all | tail -n +2 | cut -d, -f1,3 | grep '^1,')" "1,Closed"
+
+# [alerts] gateway_hours, looked at once an hour: two gateway payments as
+# a pull stores them (one succeeded with no payment, one failed), paid at
+# 08:00; 2 hours after it at 10:00 the succeeded one is an alert, once
+sqlite3 "$DB" "INSERT INTO gw_payments (gateway, code, status,
+    webhook_status, settlement_status, account_ref, phone, amount, paid_at,
+    candidates, pulled_at) VALUES ('mpesa', 'GX1', 'succeeded', 'Received',
+    'In Progress', 'NOPE', '254700000009', 4200, '2025-06-12 08:00:00', '',
+    '2025-06-12 08:01:00'), ('mpesa', 'GX2', 'failed', 'Received',
+    'In Progress', 'NOPE', '254700000009', 900, '2025-06-12 08:00:00', '',
+    '2025-06-12 08:01:00')"
+printf 'gateway_hours = 2\n' >>"$PAYDESK_CONFIG"
+gw() { PAYDESK_NOW="2025-06-12 $1" rec --csv alerts --kind gateway | tail -n +2 |
+    tr -d '\r' | cut -d, -f7,9,10; }
+same "09:59: not 2 hours yet" "$(gw 09:59:00)" ""
+same "10:00: the succeeded one, 2 hours unassociated" "$(gw 10:00:00)" "mpesa GX1,42.00,2"
+same "11:30: the same alert, once" "$(gw 11:30:00)" "mpesa GX1,42.00,2"
