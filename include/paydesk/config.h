@@ -94,6 +94,13 @@ struct config {
 	char arr_reasons[CFG_LIST_MAX][CFG_NAME_MAX];
 	int narr_reasons;
 	int alert_due_days; /* an installment due within: an alert */
+	/* the stored alerts' rules (issue 21): -1 a rule that is off */
+	int alert_overdue_days;  /* an open item this many days past due */
+	int64_t alert_large;     /* a payment above it cleared */
+	int alert_credit_days;   /* a credit note expiring within */
+	int alert_gateway_hours; /* a gateway payment unassociated after */
+	int alert_recon_days;    /* a reconciliation exception this old */
+	char alert_command[512]; /* each new alert as JSON on its stdin */
 	int disc_days;        /* disconnection: debt past due this long */
 	int64_t disc_amount;  /* ... and at least this much (minor units) */
 

@@ -30,4 +30,11 @@ void os_uuid_new(char out[UUID_BUFSZ]);
 int os_tz_local_to_utc(const char *zone, int64_t local, int64_t *utc,
     struct pd_err *err);
 
+/* Run command through /bin/sh with the len bytes of data on its standard
+ * input (src/os/run.c), as the print command is run: stopped after
+ * timeout_ms. 0 when it exited with status 0, else -1 with err saying
+ * how it failed and the last line it wrote. */
+int os_run_input(const char *command, const char *data, size_t len,
+    int timeout_ms, struct pd_err *err);
+
 #endif

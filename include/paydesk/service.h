@@ -80,6 +80,10 @@ struct svc {
 	/* the scope the front end chose (svc_scope_set); AUTO: the
 	 * actor's role's */
 	enum svc_scope scope;
+	/* the last failure of the alerts' pass or of delivering an alert to
+	 * [alerts] command (issue 21), for the front end to show; "" none */
+	char alert_note[512];
+	int alerts_ticked; /* svc_alerts_tick ran (a command's once is enough) */
 };
 
 /* Load the config (path NULL: the usual search) and open the store
@@ -1240,36 +1244,116 @@ int svc_arrangement_change_preview(struct svc *s, const char *plan_no, int n,
 int svc_arrangement_cancel(
     struct svc *s, const char *plan_no, const char *reason, struct pd_err *err);
 
-/* Alerts of the debts being worked (issue 21; src/service/alerts.c),
- * computed from the ledger as it is now, never stored: an arrangement
- * Broken, an installment Missed (arr_inst_state), an installment of an
- * Active or Broken plan falling due within [alerts] due_days. */
-enum alert_kind { ALERT_BROKEN, ALERT_MISSED, ALERT_DUE };
+/* Alerts (issue 21; src/service/alerts.c): STORED, one per cause, raised
+ * when the cause happens: at posting (a payment cleared above [alerts]
+ * large_payment), at a sync round (a record refused, a plan broken or an
+ * installment missed that it brought), and by the pass of the first use
+ * of each day (the date change) for the rules of time: an arrangement
+ * Broken, an installment Missed (arr_inst_state), one falling due within
+ * [alerts] due_days, an item past due by [alerts] overdue_days, a credit
+ * note expiring within credit_expiry_days, a gateway payment with no
+ * payment after gateway_hours (looked at each hour), a reconciliation
+ * exception reconciliation_days old. A rule with no value is off. Local
+ * to the terminal (never synced); every change audited. TO ADD A RULE:
+ * its kind at the end of enum alert_kind and of alerts.c's kinds[], its
+ * key in config.c, config.ini.example and paydesk.ini(5). */
+enum alert_kind {
+	ALERT_BROKEN,
+	ALERT_MISSED,
+	ALERT_DUE,
+	ALERT_OVERDUE,
+	ALERT_LARGE,
+	ALERT_CREDIT,
+	ALERT_REFUSED,
+	ALERT_GATEWAY,
+	ALERT_RECON,
+	ALERT_NKINDS
+};
+/* An alert is worked: Open, Acknowledged, Closed. */
+enum alert_status { ALERT_OPEN, ALERT_ACKED, ALERT_CLOSED };
 struct alert {
+	int64_t id;
 	enum alert_kind kind;
-	char account_no[33];
+	enum alert_status status;
+	char account_no[33]; /* "" when it names no consumer */
 	char consumer[129];
-	char plan_no[33];
-	char ref[64];    /* the installment; "" for a broken plan */
-	char due_on[11]; /* its due date, YYYY-MM-DD; "" for a broken plan */
-	/* the figure that raised it: what the installment still owes, or
-	 * what a broken plan has left (minor units) */
+	char plan_no[33];    /* an arrangement's alerts */
+	char payment_no[33]; /* a large payment, a credit note's payment */
+	/* the installment, item, credit note, sync record ("kind ref") or
+	 * gateway payment ("gateway code"); "" for a broken plan */
+	char ref[80];
+	char due_on[11]; /* its due, expiry or payment day, or "" */
+	/* the figure that raised it: what the installment or item still
+	 * owes, what a broken plan has left, the payment, the credit left,
+	 * a reconciliation exception's difference (minor units) */
 	int64_t amount;
-	/* missed: days past due; due: days until due; broken: the misses
-	 * (missed or paid late) */
+	/* missed, overdue: days past due; due, credit: days ahead; broken:
+	 * the misses; gateway: hours; reconciliation: age in days; a sync
+	 * record: 0 refused by the central node, 1 refused here */
 	int days;
 	int allowed; /* broken: the misses the plan allows */
+	char raised_at[TS_BUFSZ];
+	char assigned[33]; /* username, "" for none */
+	int waiting;       /* for [alerts] command: delivery failed so far */
+	int tries;
+	char delivered_at[TS_BUFSZ];
+	char delivery_error[256];
 };
-/* Every alert as of today (kind -1) or those of one kind: broken plans
- * first, then misses oldest first, then what falls due soonest; *n of
- * them, free the array. Recovery and up (PD_EPERM). */
-struct alert *svc_alerts(struct svc *s, int kind, size_t *n, struct pd_err *err);
-/* "Arrangement broken", "Installment missed", "Installment due" (N_(),
- * English: translate where shown). */
+/* The pass (at most once a day, the gateway rule once an hour; the
+ * last day passed is remembered) and the delivery of the alerts that
+ * wait for [alerts] command. Front ends call it at each use: cheap when
+ * the day has not changed. A failure (a busy store, a command failing)
+ * is kept in s->alert_note for the front end to show, and tried again at
+ * the next use; never the caller's. Not on a central node. */
+void svc_alerts_tick(struct svc *s);
+/* The alerts not closed (all 0) or every one, of every kind (kind -1) or
+ * one, oldest first; *n of them, free the array. Recovery and up
+ * (PD_EPERM). */
+struct alert *svc_alerts(
+    struct svc *s, int kind, int all, size_t *n, struct pd_err *err);
+/* How many alerts are Open, for the header: -1 when the user signed in
+ * does not work alerts (below recovery) or the store failed. */
+int64_t svc_alerts_open(struct svc *s);
+/* Work alert id (recovery and up), each audited and in its history:
+ * acknowledge an Open one; assign one not Closed to user (an active
+ * user of the recovery role or above; "" or "-" takes the assignment
+ * back); add a note (1-500 characters of text, no control characters);
+ * close one not Closed. PD_ENOTFOUND no such alert or user, PD_EINVAL
+ * a change its status refuses. */
+int svc_alert_ack(struct svc *s, int64_t id, struct pd_err *err);
+int svc_alert_assign(
+    struct svc *s, int64_t id, const char *user, struct pd_err *err);
+int svc_alert_note(
+    struct svc *s, int64_t id, const char *text, struct pd_err *err);
+int svc_alert_close(struct svc *s, int64_t id, struct pd_err *err);
+/* An alert's history: raised, acknowledged, assigned (text: the user,
+ * "" taken back), a note, closed, ended (closed by the pass: its cause
+ * ended, e.g. the installment paid), a delivery that failed (text:
+ * how). */
+struct alert_entry {
+	char at[TS_BUFSZ];
+	char user[33];  /* "system" for the pass, a sync round, delivery */
+	char action[16]; /* stored word: "raised", "note", ... */
+	char text[512];
+};
+/* Alert id and its history, oldest first (*n entries; free()).
+ * Recovery and up; PD_ENOTFOUND. */
+struct alert_entry *svc_alert_show(struct svc *s, int64_t id, struct alert *a,
+    size_t *n, struct pd_err *err);
+/* A history entry's action as people read it: "Raised", "Note", ...
+ * (N_()). */
+const char *svc_alert_action_name(const char *action);
+/* "Arrangement broken", "Installment missed", ... (N_(), English:
+ * translate where shown). */
 const char *svc_alert_kind_name(enum alert_kind k);
-/* broken, missed, due (case-insensitive) as the command line takes
- * them; -1 if none. */
+/* broken, missed, due, overdue, large, credit, refused, gateway,
+ * reconciliation (case-insensitive) as the command line takes them; -1
+ * if none. */
 int svc_alert_kind_parse(const char *s);
+/* The words svc_alert_kind_parse takes, comma-separated. */
+const char *svc_alert_kind_words(void);
+/* "Open", "Acknowledged", "Closed" (N_()). */
+const char *svc_alert_status_name(enum alert_status st);
 
 /* The disconnection list (issue 21; recovery and up): consumers whose
  * open items due [disconnection] days ago or earlier owe together at

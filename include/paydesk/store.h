@@ -1051,4 +1051,87 @@ int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 int store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
 
+/* Stored alerts (issue 21; src/store/alerts.c), local to the terminal.
+ * One row per cause: raising a cause already stored does nothing. kind,
+ * status and the history's action are fixed English codes ("open",
+ * "acknowledged", "closed"; "raised", "assigned", "note", ...). */
+struct alert_row {
+	int64_t id;
+	char cause[160]; /* e.g. "item-overdue:<item uuid>:<days>" */
+	char kind[24];   /* "plan-broken", "item-overdue", ... */
+	/* what it points at (raise: by id, 0 none; read: their numbers) */
+	int64_t consumer_id, payment_id, arrangement_id;
+	char account_no[33], consumer[129], plan_no[33], payment_no[33];
+	char ref[80];    /* the item, credit note, record or gateway payment */
+	char due_on[11]; /* the day that matters to the rule, or "" */
+	int64_t amount;  /* the figure that raised it (minor units) */
+	int figure;      /* days (or hours) past or ahead, misses */
+	int allowed;     /* a broken plan: the misses it allows */
+	char raised_at[TS_BUFSZ];
+	char status[16];
+	char assigned[33]; /* username, "" for none */
+	int deliver;       /* 1: waits for [alerts] command */
+	int tries;
+	char delivered_at[TS_BUFSZ];
+	char delivery_error[256];
+};
+/* An alert's history entry. */
+struct alert_note {
+	char at[TS_BUFSZ];
+	char user[33];
+	char action[16];
+	char text[512];
+};
+/* Raise alert a (cause, kind, ids, ref, due_on, amount, figure, allowed,
+ * raised_at) unless its cause is stored: *raised 1 when it was new. In
+ * the caller's transaction. deliver 1: it waits for [alerts] command. */
+int store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
+    int *raised, struct pd_err *err);
+/* The bulk rules; each adds to *n how many it raised. Open items (not an
+ * arrangement's installments) due after `after` and by `upto`, cause
+ * "item-overdue:<uuid>:<days>". */
+int store_alerts_raise_overdue(struct store *st, const char *after,
+    const char *upto, int days, const char *at, int deliver, int64_t *n,
+    struct pd_err *err);
+/* Credit notes with credit left that expire from today to until. */
+int store_alerts_raise_credit(struct store *st, const char *today,
+    const char *until, const char *at, int deliver, int64_t *n,
+    struct pd_err *err);
+/* Succeeded gateway payments with no payment, paid hours before now. */
+int store_alerts_raise_gateway(struct store *st, const char *now, int hours,
+    const char *at, int deliver, int64_t *n, struct pd_err *err);
+/* Records refused by the central node (outbox) or at the pull (the
+ * quarantine). */
+int store_alerts_raise_refused(struct store *st, const char *at, int deliver,
+    int64_t *n, struct pd_err *err);
+/* The newest alert's id (0: none). */
+int store_alerts_max_id(struct store *st, int64_t *id, struct pd_err *err);
+/* A "raised" history entry by user for every alert after id after. */
+int store_alerts_raised_since(struct store *st, int64_t after, const char *at,
+    const char *user, struct pd_err *err);
+/* Alerts oldest first: all 0 those not closed; kind NULL or "" every
+ * kind; id 0 every one; only those after id after. free(). */
+struct alert_row *store_alerts_list(struct store *st, int all,
+    const char *kind, int64_t id, int64_t after, size_t *n,
+    struct pd_err *err);
+/* The alerts waiting for [alerts] command, oldest first; free(). */
+struct alert_row *store_alerts_undelivered(
+    struct store *st, size_t *n, struct pd_err *err);
+/* How many alerts are open (not acknowledged, not closed). */
+int store_alerts_open_count(struct store *st, int64_t *n, struct pd_err *err);
+/* Set an alert's status (NULL: kept) and assignee (-1 kept, 0 none). */
+int store_alert_set(struct store *st, int64_t id, const char *status,
+    int64_t assigned_id, struct pd_err *err);
+/* Append to an alert's history. */
+int store_alert_note_add(struct store *st, int64_t id, const char *at,
+    int64_t user_id, const char *user, const char *action, const char *text,
+    struct pd_err *err);
+/* An alert's history, oldest first; free(). */
+struct alert_note *store_alert_notes(
+    struct store *st, int64_t id, size_t *n, struct pd_err *err);
+/* One try of delivery: error NULL delivered at at, else kept waiting with
+ * the error. */
+int store_alert_delivered(struct store *st, int64_t id, const char *at,
+    const char *error, struct pd_err *err);
+
 #endif

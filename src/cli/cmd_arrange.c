@@ -322,63 +322,6 @@ cmd_arr_cancel(struct cli *c, int argc, char **argv)
 }
 
 int
-cmd_alerts(struct cli *c, int argc, char **argv)
-{
-	static const struct xcol cols[] = {
-	    {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
-	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
-	    {NC_("column", "Consumer"), "consumer", X_TEXT, 20, 0},
-	    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 16, 0},
-	    {NC_("column", "Installment"), "ref", X_TEXT, 18, 0},
-	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
-	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
-	    /* missed: days past due; due: days until due (none for a
-	     * plan); a broken plan's misses against those it allows */
-	    {NC_("column", "Days"), "days", X_TEXT, 5, 0},
-	    {NC_("column", "Misses"), "misses", X_TEXT, 7, 0},
-	};
-	const char *kind = NULL;
-	struct opt o[] = {{"kind", 0, &kind}, {NULL, 0, NULL}};
-	struct xcell cell[9];
-	char days[16], misses[32];
-	struct alert *a;
-	struct table *t;
-	char **pos;
-	int npos, k = -1;
-	size_t n, i;
-
-	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
-		return -1;
-	if (kind != NULL && (k = svc_alert_kind_parse(kind)) < 0)
-		return pd_fail(&c->err, PD_EINVAL,
-		    _("--kind \"%s\": one of broken, missed, due"), kind);
-	if ((a = svc_alerts(&c->svc, k, &n, &c->err)) == NULL)
-		return -1;
-	t = table_new(c, cols, 9);
-	for (i = 0; i < n; i++) {
-		memset(cell, 0, sizeof cell);
-		cell[0].s = svc_alert_kind_name(a[i].kind);
-		cell[1].s = a[i].account_no;
-		cell[2].s = a[i].consumer;
-		cell[3].s = a[i].plan_no;
-		cell[4].s = a[i].ref;
-		cell[5].s = a[i].due_on;
-		cell[6].n = a[i].amount;
-		days[0] = misses[0] = '\0';
-		if (a[i].kind == ALERT_BROKEN)
-			snprintf(misses, sizeof misses, "%d / %d", a[i].days,
-			    a[i].allowed);
-		else
-			snprintf(days, sizeof days, "%d", a[i].days);
-		cell[7].s = days;
-		cell[8].s = misses;
-		table_cells(t, cell);
-	}
-	free(a);
-	return table_done(t, 0);
-}
-
-int
 cmd_disconnections(struct cli *c, int argc, char **argv)
 {
 	static const struct xcol cols[] = {

@@ -218,8 +218,20 @@ static const struct command {
     {"disconnections", NULL, cmd_disconnections, STORE, "disconnections",
         N_("consumers whose debt is past [disconnection] days and amount, "
            "but a kept arrangement (recovery)")},
-    {"alerts", NULL, cmd_alerts, STORE, "alerts [--kind broken|missed|due]",
-        N_("arrangements broken, installments missed or falling due "
+    {"alerts", "show", cmd_alert_show, STORE, "alerts show ID",
+        N_("an alert with its history: who did what, when (recovery)")},
+    {"alerts", "ack", cmd_alert_ack, STORE, "alerts ack ID",
+        N_("acknowledge an open alert (recovery)")},
+    {"alerts", "assign", cmd_alert_assign, STORE, "alerts assign ID USER|-",
+        N_("assign an alert to a user, or take it back with - "
+           "(recovery)")},
+    {"alerts", "note", cmd_alert_note, STORE, "alerts note ID TEXT",
+        N_("add a note to an alert's history (recovery)")},
+    {"alerts", "close", cmd_alert_close, STORE, "alerts close ID",
+        N_("close an alert (recovery)")},
+    {"alerts", NULL, cmd_alerts, STORE,
+        "alerts [--status open|all] [--kind K]",
+        N_("the alerts raised when their cause happened, not closed or all "
            "(recovery)")},
     {"gateway", "list", cmd_gateway_list, STORE,
         "gateway list [--unassociated] [--search TEXT]",
@@ -524,6 +536,14 @@ main(int argc, char **argv)
 	}
 	c.svc.replace_links = c.force;
 	rc = cmd->fn(&c, argc - i - used, argv + i + used);
+	/* the alerts' pass of the first use of the day, after a command
+	 * that did what it was asked (a refused one changes nothing), and
+	 * the delivery of those waiting (issue 21) */
+	if (rc == 0 && (cmd->store == STORE || cmd->store == LISTING) &&
+	    !c.svc.alerts_ticked)
+		svc_alerts_tick(&c.svc);
+	if (c.svc.alert_note[0] != '\0')
+		fprintf(stderr, "paydesk: %s\n", c.svc.alert_note);
 	svc_close(&c.svc);
 	fflush(stdout);
 	return rc == 0 ? 0 : fail(&c);

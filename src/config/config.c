@@ -194,6 +194,31 @@ static const struct schema schema[] = {
          N_("days before an arrangement's installment falls due from which "
             "it is an alert (0-31)")},
         CFG_INT, F(alert_due_days), 0, 31, NULL},
+    {{"alerts", "overdue_days", "",
+         N_("an open item this many days past due raises an alert "
+            "(1-3650; empty: off)")},
+        CFG_OPTINT, F(alert_overdue_days), 1, 3650, NULL},
+    {{"alerts", "large_payment", "",
+         N_("a payment above this amount raises an alert when it clears "
+            "(empty: off)")},
+        CFG_OPTMONEY, offsetof(struct config, alert_large), 0, 0, MONEY_MAX,
+        NULL},
+    {{"alerts", "credit_expiry_days", "",
+         N_("a credit note with credit left expiring within this many days "
+            "raises an alert (0-365; empty: off)")},
+        CFG_OPTINT, F(alert_credit_days), 0, 365, NULL},
+    {{"alerts", "gateway_hours", "",
+         N_("a gateway payment with no consumer's payment after this many "
+            "hours raises an alert (1-8760; empty: off)")},
+        CFG_OPTINT, F(alert_gateway_hours), 1, 8760, NULL},
+    {{"alerts", "reconciliation_days", "",
+         N_("a reconciliation exception this many days old raises an "
+            "alert (0-3650; empty: off)")},
+        CFG_OPTINT, F(alert_recon_days), 0, 3650, NULL},
+    {{"alerts", "command", "",
+         N_("command given each new alert as one JSON object on its "
+            "standard input (empty: none)")},
+        CFG_STR, F(alert_command), 0, 511, NULL},
     {{"disconnection", "days", "60",
          N_("days past due after which a consumer's debt puts them on the "
             "disconnection list (1-3650)")},
@@ -838,6 +863,17 @@ config_format(const struct config *cfg, int i, char *buf, size_t n)
 	case CFG_MONEY:
 		money_plain(buf, n, *(const int64_t *)(const void *)field,
 		    cfg->minor_digits);
+		break;
+	case CFG_OPTINT: /* -1: off, shown as the empty value */
+		if (*(const int *)(const void *)field >= 0)
+			snprintf(
+			    buf, n, "%d", *(const int *)(const void *)field);
+		break;
+	case CFG_OPTMONEY:
+		if (*(const int64_t *)(const void *)field >= 0)
+			money_plain(buf, n,
+			    *(const int64_t *)(const void *)field,
+			    cfg->minor_digits);
 		break;
 	case CFG_NAMES:
 		names = (const void *)field;

@@ -20,7 +20,9 @@ enum cfg_type {
 	CFG_URL,      /* "" or an http:// or https:// URL */
 	CFG_LANG,     /* "" or a language: ll or ll_CC (gettext's names) */
 	CFG_DIGITS,   /* "" or 1..max digits 0-9 */
-	CFG_DENOMS    /* comma-separated minor units, largest first */
+	CFG_DENOMS,   /* comma-separated minor units, largest first */
+	CFG_OPTINT,   /* "" (-1: a rule that is off) or an integer in min..max */
+	CFG_OPTMONEY  /* "" (-1: off) or an amount as CFG_MONEY */
 };
 
 struct schema {

@@ -374,6 +374,19 @@ cfg_set_value(const struct schema *s, struct config *cfg, const char *value,
 		return 0;
 	case CFG_ID:
 		return set_id(s, field, value, err);
+	case CFG_OPTINT:
+	case CFG_OPTMONEY:
+		if (*value == '\0') {
+			if (s->type == CFG_OPTINT)
+				*(int *)(void *)field = -1;
+			else
+				*(int64_t *)(void *)field = -1;
+			return 0;
+		}
+		if (s->type == CFG_OPTMONEY)
+			return money_parse(value, cfg->minor_digits,
+			    _("Amount"), (int64_t *)(void *)field, err);
+		/* fall through */
 	case CFG_INT:
 		errno = 0;
 		v = strtoll(value, &end, 10);

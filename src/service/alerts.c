@@ -1,150 +1,835 @@
-/* alerts.c - the alerts of the debts being worked (issue 21): an
- * installment of an arrangement missed, an arrangement broken, an
- * installment falling due within [alerts] due_days. Computed from the
- * ledger as it is now (the plans' installments, what paid them and when,
- * through the same view the arrangement screens read), never stored: a
- * payment that clears a missed installment clears its alert, a cancelled
- * plan has none. */
+/* alerts.c - the alerts of the debts being worked (issue 21), STORED: one
+ * row per cause (store/alerts.c), raised when the cause happens and
+ * worked in an inbox (acknowledged, assigned, noted, closed).
+ *
+ * Where a cause happens: posting (svc_alert_payment, in the posting's
+ * transaction), a sync round (svc_alerts_sync: records refused, and the
+ * arrangement rules on what it brought) and the pass of the first use
+ * of each day (svc_alerts_tick: every rule of time; the gateway rule,
+ * counted in hours, once an hour). The pass remembers the day it last
+ * ran: an item is looked at once, when it passes [alerts] overdue_days,
+ * not on every screen. The other rules read a bounded set (the plans
+ * being kept, credit notes expiring in a window, gateway payments with
+ * no payment, the reconciliation's exceptions).
+ *
+ * Delivery: each new alert waits (deliver = 1) for [alerts] command,
+ * given it as one JSON object on its standard input after the commit; a
+ * command that fails leaves it waiting with the error (s->alert_note
+ * for the front end, an audit entry) and it is tried again at the next
+ * use; it is never lost. Local to the terminal: nothing here is synced.
+ *
+ * TO ADD A RULE: a kind at the end of enum alert_kind (service.h) and of
+ * kinds[] here, its cause key (unique per cause) and its rule in
+ * day_rules or where its cause happens, its key in config.c,
+ * config.ini.example and paydesk.ini(5). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/os.h"
 
-static const char *const kind_names[] = {
-    [ALERT_BROKEN] = N_("Arrangement broken"),
-    [ALERT_MISSED] = N_("Installment missed"),
-    [ALERT_DUE] = N_("Installment due"),
+#define META_DAY "alerts_day"
+#define META_HOUR "alerts_hour"
+/* how long [alerts] command may take per alert */
+#define DELIVER_TIMEOUT_MS 30000
+
+static const struct {
+	const char *code; /* stored */
+	const char *name; /* shown, translated */
+	const char *word; /* --kind */
+} kinds[ALERT_NKINDS] = {
+    [ALERT_BROKEN] = {"plan-broken", N_("Arrangement broken"), "broken"},
+    [ALERT_MISSED] = {"installment-missed", N_("Installment missed"),
+        "missed"},
+    [ALERT_DUE] = {"installment-due", N_("Installment due"), "due"},
+    [ALERT_OVERDUE] = {"item-overdue", N_("Item overdue"), "overdue"},
+    [ALERT_LARGE] = {"large-payment", N_("Large payment"), "large"},
+    [ALERT_CREDIT] = {"credit-expiring", N_("Credit note expiring"),
+        "credit"},
+    [ALERT_REFUSED] = {"sync-refused", N_("Sync record refused"),
+        "refused"},
+    [ALERT_GATEWAY] = {"gateway-unassociated", N_("Gateway payment "
+                                                  "unassociated"),
+        "gateway"},
+    [ALERT_RECON] = {"reconciliation", N_("Reconciliation exception"),
+        "reconciliation"},
+};
+
+static const struct {
+	const char *code;
+	const char *name;
+} statuses[] = {
+    [ALERT_OPEN] = {"open", N_("Open")},
+    [ALERT_ACKED] = {"acknowledged", N_("Acknowledged")},
+    [ALERT_CLOSED] = {"closed", N_("Closed")},
 };
 
 const char *
 svc_alert_kind_name(enum alert_kind k)
 {
-	return k <= ALERT_DUE ? kind_names[k] : "";
+	return (unsigned)k < ALERT_NKINDS ? kinds[k].name : "";
+}
+
+const char *
+svc_alert_status_name(enum alert_status st)
+{
+	return (unsigned)st <= ALERT_CLOSED ? statuses[st].name : "";
 }
 
 int
 svc_alert_kind_parse(const char *s)
 {
-	/* the words a command line takes: broken, missed, due */
-	static const char *const words[] = {"broken", "missed", "due"};
-	size_t i;
+	int i;
 
-	for (i = 0; s != NULL && i < sizeof words / sizeof words[0]; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return (int)i;
+	for (i = 0; s != NULL && i < ALERT_NKINDS; i++)
+		if (strcasecmp(s, kinds[i].word) == 0)
+			return i;
 	return -1;
 }
 
-/* Room for one more alert in *a (cap *cap). */
-static struct alert *
-grow(struct alert **a, size_t n, size_t *cap)
+const char *
+svc_alert_kind_words(void)
 {
-	if (n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*a = xrealloc(*a, *cap, sizeof **a);
-	}
-	memset(&(*a)[n], 0, sizeof **a);
-	return &(*a)[n];
+	static char words[256];
+	int i;
+
+	if (words[0] == '\0')
+		for (i = 0; i < ALERT_NKINDS; i++)
+			snprintf(words + strlen(words),
+			    sizeof words - strlen(words), "%s%s",
+			    i ? ", " : "", kinds[i].word);
+	return words;
 }
+
+/* The alert a row of the store holds. */
+static void
+from_row(struct alert *a, const struct alert_row *r)
+{
+	int i;
+
+	memset(a, 0, sizeof *a);
+	a->id = r->id;
+	for (i = 0; i < ALERT_NKINDS; i++)
+		if (strcmp(r->kind, kinds[i].code) == 0)
+			a->kind = (enum alert_kind)i;
+	for (i = 0; i <= ALERT_CLOSED; i++)
+		if (strcmp(r->status, statuses[i].code) == 0)
+			a->status = (enum alert_status)i;
+	xstrlcpy(a->account_no, r->account_no, sizeof a->account_no);
+	xstrlcpy(a->consumer, r->consumer, sizeof a->consumer);
+	xstrlcpy(a->plan_no, r->plan_no, sizeof a->plan_no);
+	xstrlcpy(a->payment_no, r->payment_no, sizeof a->payment_no);
+	xstrlcpy(a->ref, r->ref, sizeof a->ref);
+	xstrlcpy(a->due_on, r->due_on, sizeof a->due_on);
+	a->amount = r->amount;
+	a->days = r->figure;
+	a->allowed = r->allowed;
+	xstrlcpy(a->raised_at, r->raised_at, sizeof a->raised_at);
+	xstrlcpy(a->assigned, r->assigned, sizeof a->assigned);
+	a->waiting = r->deliver;
+	a->tries = r->tries;
+	xstrlcpy(a->delivered_at, r->delivered_at, sizeof a->delivered_at);
+	xstrlcpy(a->delivery_error, r->delivery_error,
+	    sizeof a->delivery_error);
+}
+
+/* ---- raising ---- */
+
+/* Whether a new alert waits for [alerts] command. */
+static int
+delivers(const struct svc *s)
+{
+	return s->cfg.alert_command[0] != '\0';
+}
+
+/* Raise r (kind k) as of at; counts into *n. */
+static int
+raise_one(struct svc *s, struct alert_row *r, enum alert_kind k,
+    const char *at, int64_t *n, struct pd_err *err)
+{
+	int raised;
+
+	xstrlcpy(r->kind, kinds[k].code, sizeof r->kind);
+	xstrlcpy(r->raised_at, at, sizeof r->raised_at);
+	if (store_alert_raise(s->st, r, delivers(s), &raised, err) != 0)
+		return -1;
+	*n += raised;
+	return 0;
+}
+
+/* The causes of the arrangement rules seen by a pass, sorted: an open
+ * alert of those kinds whose cause is no longer among them is closed. */
+struct causes {
+	char **key;
+	size_t n, cap;
+};
 
 static void
-who(struct alert *al, const struct arr_view *v, enum alert_kind k)
+cause_seen(struct causes *c, const char *key)
 {
-	al->kind = k;
-	xstrlcpy(al->account_no, v->a.account_no, sizeof al->account_no);
-	xstrlcpy(al->consumer, v->a.consumer_name, sizeof al->consumer);
-	xstrlcpy(al->plan_no, v->a.plan_no, sizeof al->plan_no);
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 32;
+		c->key = xrealloc(c->key, c->cap, sizeof *c->key);
+	}
+	c->key[c->n++] = xstrdup(key);
 }
 
-/* The alerts of plan v as of today into *a. */
-static size_t
-plan_alerts(const struct arr_view *v, int32_t today, int due_days,
-    struct alert **a, size_t n, size_t *cap)
+static int
+cmp_key(const void *a, const void *b)
 {
-	struct alert *al;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The alerts of plan v as of today: broken, each installment missed and
+ * each falling due within [alerts] due_days; their causes into *seen. */
+static int
+plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
+    const char *at, struct causes *seen, int64_t *n, struct pd_err *err)
+{
+	struct alert_row r;
 	size_t i;
 	int32_t due;
 
 	if (v->status != ARR_ACTIVE && v->status != ARR_BROKEN)
-		return n;
+		return 0;
+	memset(&r, 0, sizeof r);
+	r.consumer_id = v->a.consumer_id;
+	r.arrangement_id = v->a.id;
 	if (v->status == ARR_BROKEN) {
-		al = grow(a, n++, cap);
-		who(al, v, ALERT_BROKEN);
-		al->amount = v->left;
-		al->days = v->tally.missed + v->tally.late;
-		al->allowed = v->a.misses_allowed;
+		snprintf(r.cause, sizeof r.cause, "plan-broken:%s", v->a.uuid);
+		r.amount = v->left;
+		r.figure = v->tally.missed + v->tally.late;
+		r.allowed = v->a.misses_allowed;
+		cause_seen(seen, r.cause);
+		if (raise_one(s, &r, ALERT_BROKEN, at, n, err) != 0)
+			return -1;
 	}
+	r.allowed = 0;
 	for (i = 0; i < v->ninst; i++) {
 		const struct arr_item *in = &v->inst[i];
+		enum alert_kind k;
 
 		if (date_parse(in->it.due_on, NULL, &due, NULL) != 0)
 			continue;
 		if (v->state[i] == ARR_MISSED)
-			al = grow(a, n++, cap), who(al, v, ALERT_MISSED);
+			k = ALERT_MISSED;
 		else if (v->state[i] == ARR_UPCOMING && due >= today &&
-		         due - today <= due_days)
-			al = grow(a, n++, cap), who(al, v, ALERT_DUE);
+		         due - today <= s->cfg.alert_due_days)
+			k = ALERT_DUE;
 		else
 			continue;
-		xstrlcpy(al->ref, in->it.ref, sizeof al->ref);
-		xstrlcpy(al->due_on, in->it.due_on, sizeof al->due_on);
-		al->amount = in->it.amount - in->it.settled;
-		al->days = al->kind == ALERT_MISSED ? today - due : due - today;
+		snprintf(r.cause, sizeof r.cause, "%s:%s", kinds[k].code,
+		    in->it.uuid);
+		xstrlcpy(r.ref, in->it.ref, sizeof r.ref);
+		xstrlcpy(r.due_on, in->it.due_on, sizeof r.due_on);
+		r.amount = in->it.amount - in->it.settled;
+		r.figure = k == ALERT_MISSED ? today - due : due - today;
+		cause_seen(seen, r.cause);
+		if (raise_one(s, &r, k, at, n, err) != 0)
+			return -1;
 	}
-	return n;
+	return 0;
 }
 
-/* Broken plans first, then the misses oldest first, then what falls due
- * soonest first; by account and reference within. */
+/* Close the alerts of the arrangement rules not closed whose cause is
+ * not among seen: the installment paid, the plan cancelled or
+ * rescheduled, what was due soon now due or missed. By "system", in
+ * their history. */
+static int
+close_ended(struct svc *s, struct causes *seen, const char *at,
+    struct pd_err *err)
+{
+	static const enum alert_kind arr_kinds[] = {
+	    ALERT_BROKEN, ALERT_MISSED, ALERT_DUE};
+	struct alert_row *r;
+	size_t nr, i, k;
+	int rc = 0;
+
+	qsort(seen->key, seen->n, sizeof *seen->key, cmp_key);
+	for (k = 0; k < 3 && rc == 0; k++) {
+		r = store_alerts_list(
+		    s->st, 0, kinds[arr_kinds[k]].code, 0, 0, &nr, err);
+		if (r == NULL)
+			return -1;
+		for (i = 0; i < nr && rc == 0; i++) {
+			const char *key = r[i].cause;
+
+			if (seen->n > 0 && bsearch(&key, seen->key, seen->n,
+			                       sizeof *seen->key, cmp_key))
+				continue;
+			rc = store_alert_set(s->st, r[i].id, "closed", -1, err);
+			if (rc == 0)
+				rc = store_alert_note_add(s->st, r[i].id, at, 0,
+				    "system", "ended", "", err);
+		}
+		free(r);
+	}
+	return rc;
+}
+
+/* The arrangement rules over every plan being kept. */
+static int
+arrangement_rules(
+    struct svc *s, int32_t today, const char *at, int64_t *n,
+    struct pd_err *err)
+{
+	struct causes seen = {0};
+	struct arr_view *v;
+	size_t nv, i;
+	int rc = 0;
+
+	if ((v = svc_arr_views(s, NULL, -1, &nv, err)) == NULL)
+		return -1;
+	for (i = 0; i < nv && rc == 0; i++)
+		rc = plan_rules(s, &v[i], today, at, &seen, n, err);
+	svc_arr_views_free(v, nv);
+	if (rc == 0)
+		rc = close_ended(s, &seen, at, err);
+	for (i = 0; i < seen.n; i++)
+		free(seen.key[i]);
+	free(seen.key);
+	return rc;
+}
+
+/* Reconciliation exceptions [alerts] reconciliation_days old or older. */
+static int
+recon_rule(struct svc *s, const char *today, const char *at, int64_t *n,
+    struct pd_err *err)
+{
+	struct recon_exception *e;
+	struct alert_row r;
+	size_t ne, i;
+	int rc = 0;
+
+	if ((e = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	         s->cfg.over_short_above, &ne, err)) == NULL)
+		return -1;
+	for (i = 0; i < ne && rc == 0; i++) {
+		if (e[i].age < s->cfg.alert_recon_days)
+			continue;
+		memset(&r, 0, sizeof r);
+		snprintf(r.cause, sizeof r.cause, "reconciliation:%s:%s",
+		    recon_kind_name(e[i].kind), e[i].ref);
+		xstrlcpy(r.ref, e[i].ref, sizeof r.ref);
+		xstrlcpy(r.due_on, e[i].on, sizeof r.due_on);
+		r.amount = e[i].difference;
+		r.figure = (int)e[i].age;
+		rc = raise_one(s, &r, ALERT_RECON, at, n, err);
+	}
+	free(e);
+	return rc;
+}
+
+/* The rules of the day: last is the day of the pass before ("" none). */
+static int
+day_rules(struct svc *s, const char *last, const char *today, const char *at,
+    int64_t *n, struct pd_err *err)
+{
+	char after[11] = "0000-00-00", upto[11], until[11];
+	int32_t t, l;
+
+	date_parse(today, NULL, &t, NULL);
+	if (arrangement_rules(s, t, at, n, err) != 0)
+		return -1;
+	if (s->cfg.alert_overdue_days >= 0) {
+		/* incremental: the items that passed the threshold since the
+		 * pass before (all of them at the first pass) */
+		date_format(upto, t - s->cfg.alert_overdue_days);
+		if (last[0] != '\0' && date_parse(last, NULL, &l, NULL) == 0)
+			date_format(after, l - s->cfg.alert_overdue_days);
+		if (store_alerts_raise_overdue(s->st, after, upto,
+		        s->cfg.alert_overdue_days, at, delivers(s), n, err) != 0)
+			return -1;
+	}
+	if (s->cfg.alert_credit_days >= 0) {
+		date_format(until, t + s->cfg.alert_credit_days);
+		if (store_alerts_raise_credit(s->st, today, until, at,
+		        delivers(s), n, err) != 0)
+			return -1;
+	}
+	if (s->cfg.alert_recon_days >= 0 &&
+	    recon_rule(s, today, at, n, err) != 0)
+		return -1;
+	return 0;
+}
+
+/* The "raised" history of the alerts after id before and the audit
+ * entry of what raised them (by: "pass", "sync", "payment"). */
+static int
+raised(struct svc *s, int64_t before, int64_t n, const char *by,
+    const char *at, struct pd_err *err)
+{
+	char ref[48], detail[64];
+	const char *user = s->actor.user_id ? s->actor.username : "system";
+	int64_t last;
+
+	if (n == 0)
+		return 0;
+	if (store_alerts_max_id(s->st, &last, err) != 0 ||
+	    store_alerts_raised_since(s->st, before, at, user, err) != 0)
+		return -1;
+	snprintf(ref, sizeof ref, "%lld-%lld", (long long)before + 1,
+	    (long long)last);
+	snprintf(detail, sizeof detail, "raised=%lld by=%s", (long long)n, by);
+	return svc_audit(s, at, "raise", "alerts", ref, detail, err);
+}
+
+/* The pass, when the day (or, for the gateway rule, the hour) changed
+ * since the last one; one transaction. */
+static int
+pass(struct svc *s, struct pd_err *err)
+{
+	char now[TS_BUFSZ], today[11], hour[14], last[16] = "",
+	    last_hour[16] = "";
+	int64_t before, n = 0;
+	int day, rc;
+
+	svc_now(now);
+	memcpy(today, now, 10);
+	today[10] = '\0';
+	snprintf(hour, sizeof hour, "%.13s", now);
+	store_meta_get(s->st, META_DAY, last, sizeof last);
+	store_meta_get(s->st, META_HOUR, last_hour, sizeof last_hour);
+	/* forward only: a clock set back (a day already passed) passes
+	 * nothing until it is past the last day again */
+	if (strcmp(today, last) < 0)
+		return 0;
+	day = strcmp(last, today) != 0;
+	if (!day && (s->cfg.alert_gateway_hours < 0 ||
+	                strcmp(last_hour, hour) >= 0))
+		return 0;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = store_alerts_max_id(s->st, &before, err);
+	if (rc == 0 && day)
+		rc = day_rules(s, last, today, now, &n, err);
+	if (rc == 0 && s->cfg.alert_gateway_hours >= 0)
+		rc = store_alerts_raise_gateway(s->st, now,
+		    s->cfg.alert_gateway_hours, now, delivers(s), &n, err);
+	if (rc == 0)
+		rc = raised(s, before, n, "pass", now, err);
+	if (rc == 0 && day)
+		rc = store_meta_set(s->st, META_DAY, today, err);
+	if (rc == 0 && s->cfg.alert_gateway_hours >= 0)
+		rc = store_meta_set(s->st, META_HOUR, hour, err);
+	return svc_finish(s, rc, err);
+}
+
+int
+svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
+    struct pd_err *err)
+{
+	struct alert_row r;
+	int64_t before, n = 0;
+
+	if (s->cfg.alert_large < 0 || p->status != PS_POSTED ||
+	    p->amount <= s->cfg.alert_large)
+		return 0;
+	memset(&r, 0, sizeof r);
+	snprintf(r.cause, sizeof r.cause, "large-payment:%s", p->uuid);
+	r.consumer_id = p->consumer_id;
+	r.payment_id = p->id;
+	xstrlcpy(r.ref, p->receipt_no, sizeof r.ref);
+	xstrlcpy(r.due_on, p->paid_on, sizeof r.due_on);
+	r.amount = p->amount;
+	if (store_alerts_max_id(s->st, &before, err) != 0 ||
+	    raise_one(s, &r, ALERT_LARGE, at, &n, err) != 0)
+		return -1;
+	return raised(s, before, n, "payment", at, err);
+}
+
+/* ---- delivery ---- */
+
+/* s JSON-quoted onto the end of buf (n bytes). */
+static void
+json_str(char *buf, size_t n, const char *key, const char *s, int comma)
+{
+	size_t o = strlen(buf);
+
+	o += (size_t)snprintf(
+	    buf + o, o < n ? n - o : 0, "%s\"%s\":\"", comma ? "," : "", key);
+	for (; *s != '\0' && o + 8 < n; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			o += (size_t)snprintf(buf + o, n - o, "\\%c", c);
+		else if (c < 0x20 || c == 0x7F)
+			o += (size_t)snprintf(buf + o, n - o, "\\u%04x", c);
+		else
+			buf[o++] = (char)c;
+	}
+	snprintf(buf + o, o < n ? n - o : 0, "\"");
+}
+
+/* Alert a as the one JSON object [alerts] command reads (paydesk(1)):
+ * money in minor units (amount) and as the organisation writes it. */
+static void
+alert_json(const struct svc *s, const struct alert_row *r, char *buf,
+    size_t n)
+{
+	char money[MONEY_BUFSZ];
+	const struct alert *a;
+	struct alert al;
+
+	from_row(&al, r);
+	a = &al;
+	snprintf(buf, n, "{\"id\":%lld", (long long)a->id);
+	json_str(buf, n, "kind", kinds[a->kind].word, 1);
+	json_str(buf, n, "title", kinds[a->kind].name, 1);
+	json_str(buf, n, "cause", r->cause, 1);
+	json_str(buf, n, "raised_at", a->raised_at, 1);
+	json_str(buf, n, "terminal", s->cfg.terminal_id, 1);
+	json_str(buf, n, "account_no", a->account_no, 1);
+	json_str(buf, n, "consumer", a->consumer, 1);
+	json_str(buf, n, "plan_no", a->plan_no, 1);
+	json_str(buf, n, "payment_no", a->payment_no, 1);
+	json_str(buf, n, "ref", a->ref, 1);
+	json_str(buf, n, "date", a->due_on, 1);
+	snprintf(buf + strlen(buf), n - strlen(buf), ",\"amount\":%lld",
+	    (long long)a->amount);
+	json_str(buf, n, "amount_text",
+	    money_plain(money, sizeof money, a->amount, s->cfg.minor_digits),
+	    1);
+	snprintf(buf + strlen(buf), n - strlen(buf),
+	    ",\"figure\":%d,\"allowed\":%d}\n", a->days, a->allowed);
+}
+
+/* One try of delivering r: the outcome into the row, and a failure into
+ * the audit log and *failed (the first one's message). */
+static int
+deliver_one(struct svc *s, const struct alert_row *r, struct pd_err *failed,
+    struct pd_err *err)
+{
+	char json[2048], at[TS_BUFSZ], ref[24];
+	struct pd_err e = {0};
+	int ok, rc;
+
+	alert_json(s, r, json, sizeof json);
+	ok = os_run_input(s->cfg.alert_command, json, strlen(json),
+	         DELIVER_TIMEOUT_MS, &e) == 0;
+	svc_now(at);
+	snprintf(ref, sizeof ref, "%lld", (long long)r->id);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = store_alert_delivered(s->st, r->id, at, ok ? NULL : e.msg, err);
+	if (rc == 0 && !ok)
+		rc = store_alert_note_add(s->st, r->id, at, 0, "system",
+		    "delivery", e.msg, err);
+	if (rc == 0 && !ok)
+		rc = svc_audit(s, at, "deliver-failed", "alert", ref, e.msg, err);
+	if (!ok && failed->code == 0)
+		*failed = e;
+	return svc_finish(s, rc, err);
+}
+
+/* Every alert that waits for [alerts] command, oldest first: 0, or -1
+ * with err the first failure. */
+static int
+deliver(struct svc *s, struct pd_err *err)
+{
+	struct alert_row *r;
+	struct pd_err failed = {0};
+	size_t n, i;
+	int rc = 0;
+
+	if (!delivers(s))
+		return 0;
+	if ((r = store_alerts_undelivered(s->st, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = deliver_one(s, &r[i], &failed, err);
+	free(r);
+	if (rc == 0 && failed.code != 0) {
+		*err = failed;
+		pd_err_prefix(err, _("An alert was not delivered: "));
+		return -1;
+	}
+	return rc;
+}
+
+void
+svc_alerts_tick(struct svc *s)
+{
+	struct pd_err err = {0};
+
+	if (s->st == NULL || s->base_cfg != NULL || s->gateway_of != NULL)
+		return;
+	s->alerts_ticked = 1;
+	if (pass(s, &err) != 0 || deliver(s, &err) != 0)
+		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
+}
+
+void
+svc_alerts_sync(struct svc *s, int pulled)
+{
+	struct pd_err err = {0};
+	char now[TS_BUFSZ], today[11];
+	int64_t before, n = 0;
+	int32_t t;
+	int rc;
+
+	svc_now(now);
+	memcpy(today, now, 10);
+	today[10] = '\0';
+	date_parse(today, NULL, &t, NULL);
+	if (store_begin(s->st, &err) != 0) {
+		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
+		return;
+	}
+	rc = store_alerts_max_id(s->st, &before, &err);
+	if (rc == 0)
+		rc = store_alerts_raise_refused(
+		    s->st, now, delivers(s), &n, &err);
+	if (rc == 0 && pulled) /* what it brought may break a plan */
+		rc = arrangement_rules(s, t, now, &n, &err);
+	if (rc == 0)
+		rc = raised(s, before, n, "sync", now, &err);
+	if (svc_finish(s, rc, &err) != 0 || deliver(s, &err) != 0)
+		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
+}
+
+/* ---- reading and working them ---- */
+
+/* The days of an alert counted from its day as of today (the figure it
+ * was raised with is its first): past due for a miss or an overdue
+ * item, ahead for what falls due or a credit note expiring. */
+static void
+as_of(struct alert *a, int32_t today)
+{
+	int32_t d;
+
+	if (a->due_on[0] == '\0' ||
+	    date_parse(a->due_on, NULL, &d, NULL) != 0)
+		return;
+	if (a->kind == ALERT_MISSED || a->kind == ALERT_OVERDUE)
+		a->days = today - d;
+	else if (a->kind == ALERT_DUE || a->kind == ALERT_CREDIT)
+		a->days = d - today;
+}
+
+/* Open ones first, then by kind (the order of enum alert_kind: broken
+ * plans, misses, what falls due, ...); the oldest past due first, what
+ * falls due soonest first; then in the order raised. */
 static int
 by_kind(const void *x, const void *y)
 {
 	const struct alert *a = x, *b = y;
-	int c;
+	int ahead = a->kind == ALERT_DUE || a->kind == ALERT_CREDIT;
 
+	if ((a->status == ALERT_CLOSED) != (b->status == ALERT_CLOSED))
+		return a->status == ALERT_CLOSED ? 1 : -1;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
-	if (a->days != b->days)
-		return a->kind == ALERT_DUE ? (a->days < b->days ? -1 : 1)
-		                            : (a->days > b->days ? -1 : 1);
-	if ((c = strcmp(a->account_no, b->account_no)) != 0)
-		return c;
-	return strcmp(a->ref, b->ref);
+	if (a->days != b->days && a->kind != ALERT_BROKEN)
+		return ahead ? (a->days < b->days ? -1 : 1)
+		             : (a->days > b->days ? -1 : 1);
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 struct alert *
-svc_alerts(struct svc *s, int kind, size_t *n, struct pd_err *err)
+svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
 {
-	struct arr_view *v;
-	struct alert *a = NULL;
-	size_t nv, i, cap = 0;
+	struct alert_row *r;
+	struct alert *a;
+	size_t i;
 	char iso[11];
 	int32_t today;
 
 	*n = 0;
-	if (svc_require(s, ROLE_RECOVERY, _("Reading the alerts"), err) != 0 ||
-	    (v = svc_arrangement_list(s, NULL, -1, &nv, err)) == NULL)
+	if (svc_require(s, ROLE_RECOVERY, _("Reading the alerts"), err) != 0)
 		return NULL;
+	svc_alerts_tick(s);
+	if ((r = store_alerts_list(s->st, all,
+	         kind >= 0 && kind < ALERT_NKINDS ? kinds[kind].code : NULL, 0,
+	         0, n, err)) == NULL)
+		return NULL;
+	a = xcalloc(*n ? *n : 1, sizeof *a);
 	svc_today(iso);
 	date_parse(iso, NULL, &today, NULL);
-	for (i = 0; i < nv; i++)
-		*n = plan_alerts(
-		    &v[i], today, s->cfg.alert_due_days, &a, *n, &cap);
-	svc_arr_views_free(v, nv);
-	if (kind >= 0) { /* one kind: the others dropped */
-		size_t k = 0;
-
-		for (i = 0; i < *n; i++)
-			if ((int)a[i].kind == kind)
-				a[k++] = a[i];
-		*n = k;
+	for (i = 0; i < *n; i++) {
+		from_row(&a[i], &r[i]);
+		as_of(&a[i], today);
 	}
-	if (a == NULL)
-		a = xcalloc(1, sizeof *a);
+	free(r);
 	qsort(a, *n, sizeof *a, by_kind);
 	return a;
 }
+
+int64_t
+svc_alerts_open(struct svc *s)
+{
+	int64_t n;
+	struct pd_err err;
+
+	if (s->actor.user_id == 0 || s->actor.role < ROLE_RECOVERY ||
+	    store_alerts_open_count(s->st, &n, &err) != 0)
+		return -1;
+	return n;
+}
+
+/* Alert id as it is now, for action (its name for people): a change
+ * (closed 0: a Closed one refused) or a reading (closed 1). */
+static int
+get(struct svc *s, int64_t id, const char *action, int closed,
+    struct alert *a, struct pd_err *err)
+{
+	struct alert_row *r;
+	size_t n;
+
+	if (svc_require(s, ROLE_RECOVERY, action, err) != 0)
+		return -1;
+	if (id <= 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("\"%lld\" is not an alert number: the ID column of "
+		      "paydesk alerts"),
+		    (long long)id);
+	if ((r = store_alerts_list(s->st, 1, NULL, id, 0, &n, err)) == NULL)
+		return -1;
+	if (n == 1)
+		from_row(a, &r[0]);
+	free(r);
+	if (n != 1)
+		return pd_fail(err, PD_ENOTFOUND, _("No alert %lld"),
+		    (long long)id);
+	if (a->status == ALERT_CLOSED && !closed)
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert %lld is Closed: it cannot be changed"),
+		    (long long)id);
+	return 0;
+}
+
+struct alert_entry *
+svc_alert_show(struct svc *s, int64_t id, struct alert *a, size_t *n,
+    struct pd_err *err)
+{
+	struct alert_note *nt;
+	struct alert_entry *e;
+	size_t i;
+
+	*n = 0;
+	if (get(s, id, _("Reading the alerts"), 1, a, err) != 0)
+		return NULL;
+	if ((nt = store_alert_notes(s->st, id, n, err)) == NULL)
+		return NULL;
+	e = xcalloc(*n ? *n : 1, sizeof *e);
+	for (i = 0; i < *n; i++) {
+		xstrlcpy(e[i].at, nt[i].at, sizeof e[i].at);
+		xstrlcpy(e[i].user, nt[i].user, sizeof e[i].user);
+		xstrlcpy(e[i].action, nt[i].action, sizeof e[i].action);
+		xstrlcpy(e[i].text, nt[i].text, sizeof e[i].text);
+	}
+	free(nt);
+	return e;
+}
+
+const char *
+svc_alert_action_name(const char *action)
+{
+	static const struct {
+		const char *code, *name;
+	} actions[] = {
+	    {"raised", N_("Raised")},
+	    {"acknowledged", N_("Acknowledged")},
+	    {"assigned", N_("Assigned")},
+	    {"note", N_("Note")},
+	    {"closed", N_("Closed")},
+	    {"ended", N_("Closed: its cause ended")},
+	    {"delivery", N_("Not delivered")},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof actions / sizeof actions[0]; i++)
+		if (strcmp(action, actions[i].code) == 0)
+			return actions[i].name;
+	return action;
+}
+
+/* Change alert id (status code or NULL, assignee: -1 kept) with its
+ * history entry (action, text) and audit entry; one transaction. */
+static int
+change(struct svc *s, int64_t id, const char *status, int64_t assignee,
+    const char *action, const char *text, struct pd_err *err)
+{
+	char at[TS_BUFSZ], ref[24];
+	int rc;
+
+	svc_now(at);
+	snprintf(ref, sizeof ref, "%lld", (long long)id);
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	rc = store_alert_set(s->st, id, status, assignee, err);
+	if (rc == 0)
+		rc = store_alert_note_add(s->st, id, at, s->actor.user_id,
+		    s->actor.username, action, text, err);
+	if (rc == 0)
+		rc = svc_audit(s, at, action, "alert", ref, text, err);
+	return svc_finish(s, rc, err);
+}
+
+int
+svc_alert_ack(struct svc *s, int64_t id, struct pd_err *err)
+{
+	struct alert a;
+
+	if (get(s, id, _("Acknowledging an alert"), 0, &a, err) != 0)
+		return -1;
+	if (a.status != ALERT_OPEN)
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert %lld is Acknowledged already"), (long long)id);
+	return change(s, id, "acknowledged", -1, "acknowledged", "", err);
+}
+
+int
+svc_alert_assign(
+    struct svc *s, int64_t id, const char *user, struct pd_err *err)
+{
+	struct alert a;
+	struct user u;
+
+	if (get(s, id, _("Assigning an alert"), 0, &a, err) != 0)
+		return -1;
+	if (user == NULL || *user == '\0' || strcmp(user, "-") == 0)
+		return change(s, id, NULL, 0, "assigned", "", err);
+	if (store_user_by_name(s->st, user, &u, err) != 0) {
+		if (err->code == PD_ENOTFOUND)
+			return pd_fail(err, PD_ENOTFOUND,
+			    _("No user \"%s\" to assign alert %lld to"), user,
+			    (long long)id);
+		return -1;
+	}
+	if (!u.active || u.role < ROLE_RECOVERY)
+		return pd_fail(err, PD_EINVAL,
+		    _("%s cannot work alerts: an active user of the recovery "
+		      "role or above is needed"),
+		    user);
+	return change(s, id, NULL, u.id, "assigned", u.username, err);
+}
+
+int
+svc_alert_note(struct svc *s, int64_t id, const char *text, struct pd_err *err)
+{
+	struct alert a;
+
+	if (get(s, id, _("A note on an alert"), 0, &a, err) != 0 ||
+	    svc_check_text(_("The note"), text, 500, 1, err) != 0)
+		return -1;
+	return change(s, id, NULL, -1, "note", text, err);
+}
+
+int
+svc_alert_close(struct svc *s, int64_t id, struct pd_err *err)
+{
+	struct alert a;
+
+	if (get(s, id, _("Closing an alert"), 0, &a, err) != 0)
+		return -1;
+	return change(s, id, "closed", -1, "closed", "", err);
+}
+
+/* ---- the disconnection list ---- */
 
 /* Whether the consumer has an Active arrangement with no installment
  * missed: a plan being kept protects from disconnection (issue 21). */

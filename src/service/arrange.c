@@ -480,15 +480,23 @@ struct arr_view *
 svc_arrangement_list(struct svc *s, const char *account, int status, size_t *n,
     struct pd_err *err)
 {
+	*n = 0;
+	if (svc_require(s, ROLE_CASHIER, _("The list of arrangements"), err) !=
+	    0)
+		return NULL;
+	return svc_arr_views(s, account, status, n, err);
+}
+
+struct arr_view *
+svc_arr_views(struct svc *s, const char *account, int status, size_t *n,
+    struct pd_err *err)
+{
 	struct arrangement *as;
 	struct arr_view *out;
 	struct consumer c;
 	size_t na, i;
 
 	*n = 0;
-	if (svc_require(s, ROLE_CASHIER, _("The list of arrangements"), err) !=
-	    0)
-		return NULL;
 	memset(&c, 0, sizeof c);
 	if (account != NULL &&
 	    store_consumer_by_account(s->st, account, &c, err) != 0)

@@ -350,4 +350,18 @@ int svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
  * terminal or branch set from [terminal]; the organisation's leaves f. */
 void svc_scope_filter(const struct svc *s, struct payment_filter *f);
 
+/* svc_arrangement_list without its sign-in: for the alerts' pass, which
+ * runs at the first use of the day whoever uses it (alerts.c). */
+struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,
+    size_t *n, struct pd_err *err);
+/* Raise the alert of payment p if it cleared above [alerts] large_payment;
+ * in the posting's transaction (payment.c). */
+int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
+    struct pd_err *err);
+/* After a sync round's pull (sync_round.c): alerts for the records
+ * refused and, when it pulled any, the plans broken or installments
+ * missed;
+ * delivered. A failure is kept in s->alert_note, never the round's. */
+void svc_alerts_sync(struct svc *s, int pulled);
+
 #endif

@@ -383,6 +383,10 @@ write_payment(struct svc *s, const struct pay_request *r,
 	if (rc == 0)
 		rc = svc_audit(
 		    s, at, "post", "payment", p->payment_no, detail, err);
+	/* a payment cleared above [alerts] large_payment: its alert with it
+	 * (alerts.c) */
+	if (rc == 0)
+		rc = svc_alert_payment(s, p, at, err);
 out:
 	free(allocs);
 	return rc;
@@ -411,7 +415,10 @@ svc_pay_post(struct svc *s, const struct pay_request *r, struct pay_result *res,
 	if (rc == 0)
 		rc = write_payment(s, r, &q, res, err);
 	svc_pay_quote_free(&q);
-	return svc_finish(s, rc, err);
+	if (svc_finish(s, rc, err) != 0)
+		return -1;
+	svc_alerts_tick(s); /* after the commit: an alert it raised delivered */
+	return 0;
 }
 
 /* How long the payment took to be verified, in English (v->processing,
@@ -604,8 +611,11 @@ verify_in_tx(struct svc *s, const char *number, struct pd_err *err)
 	    s, &rec, NULL, &p, s->cfg.terminal_id, s->cfg.branch_id);
 	if (svc_outbox(s, &rec, p.payment_no, err) != 0)
 		return -1;
-	return svc_audit(
-	    s, p.verified_at, "verify", "payment", p.payment_no, "", err);
+	if (svc_audit(s, p.verified_at, "verify", "payment", p.payment_no, "",
+	        err) != 0)
+		return -1;
+	p.status = PS_POSTED; /* cleared now: a large one raises its alert */
+	return svc_alert_payment(s, &p, p.verified_at, err);
 }
 
 int
@@ -615,7 +625,9 @@ svc_payment_verify(struct svc *s, const char *number, struct pd_err *err)
 	        0 ||
 	    svc_check_sound(s, err) != 0)
 		return -1;
-	if (store_begin(s->st, err) != 0)
+	if (store_begin(s->st, err) != 0 ||
+	    svc_finish(s, verify_in_tx(s, number, err), err) != 0)
 		return -1;
-	return svc_finish(s, verify_in_tx(s, number, err), err);
+	svc_alerts_tick(s);
+	return 0;
 }

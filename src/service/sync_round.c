@@ -716,6 +716,10 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		rc = push_all(s, net, cb, arg, rep, err);
 	if (rc == 0)
 		rc = pull_all(s, net, cb, arg, rep, err);
+	/* the alerts of what the round brought (records refused, plans
+	 * broken, installments missed), before the head is anchored */
+	if (rc == 0)
+		svc_alerts_sync(s, rep->pulled > 0);
 	/* last: the head anchored is the round's own, the push's and the
 	 * pull's audit entries in it (review 18) */
 	if (rc == 0 && (rc = anchor(s, net, &mismatch)) != 0) {

@@ -1107,6 +1107,50 @@ const char *const store_migrations[] = {
      * this */
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('stmt_catchup', "
     "'1');\n",
+    /* stored alerts (issue 21): one row per cause (its key, e.g.
+     * "item-overdue:<item uuid>:<days>", UNIQUE so that a cause seen
+     * again raises nothing), what it points at and the figure that
+     * raised it, fixed by triggers; its status, who it is assigned to and
+     * its delivery to [alerts] command change. Its history (raised,
+     * acknowledged, assigned, a note, closed, a failed delivery) is
+     * append-only. Local to the terminal: never synced. */
+    "CREATE TABLE alerts (id INTEGER PRIMARY KEY,"
+    " cause TEXT NOT NULL UNIQUE CHECK (cause <> ''),"
+    " kind TEXT NOT NULL CHECK (kind <> ''),"
+    " consumer_id INTEGER REFERENCES consumers (id),"
+    " payment_id INTEGER REFERENCES payments (id),"
+    " arrangement_id INTEGER REFERENCES arrangements (id),"
+    " ref TEXT NOT NULL DEFAULT '', due_on TEXT NOT NULL DEFAULT '',"
+    " amount INTEGER NOT NULL DEFAULT 0, figure INTEGER NOT NULL"
+    " DEFAULT 0, allowed INTEGER NOT NULL DEFAULT 0,"
+    " raised_at TEXT NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open',"
+    " 'acknowledged', 'closed')),"
+    " assigned_id INTEGER REFERENCES users (id),"
+    " deliver INTEGER NOT NULL DEFAULT 0 CHECK (deliver IN (0, 1)),"
+    " tries INTEGER NOT NULL DEFAULT 0,"
+    " delivered_at TEXT NOT NULL DEFAULT '',"
+    " delivery_error TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX alerts_status ON alerts (status, kind);\n"
+    "CREATE INDEX alerts_deliver ON alerts (id) WHERE deliver = 1;\n"
+    FROZEN("alerts")
+    "CREATE TRIGGER alerts_frozen BEFORE UPDATE OF id, cause, kind,"
+    " consumer_id, payment_id, arrangement_id, ref, due_on, amount,"
+    " figure, allowed, raised_at ON alerts BEGIN"
+    " SELECT RAISE(ABORT, 'the cause of an alert cannot be changed'); END;\n"
+    "CREATE TABLE alert_notes (id INTEGER PRIMARY KEY,"
+    " alert_id INTEGER NOT NULL REFERENCES alerts (id),"
+    " at TEXT NOT NULL, user_id INTEGER REFERENCES users (id),"
+    " username TEXT NOT NULL, action TEXT NOT NULL CHECK (action IN"
+    " ('raised', 'acknowledged', 'assigned', 'note', 'closed',"
+    " 'ended', 'delivery')), text TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX alert_notes_alert ON alert_notes (alert_id);\n"
+    /* the pass's rules read these, not every row */
+    "CREATE INDEX credit_notes_expiry ON credit_notes (expires_on)"
+    " WHERE voided = 0 AND applied < amount;\n"
+    "CREATE INDEX gw_payments_unassociated ON gw_payments (paid_at)"
+    " WHERE payment_uuid = '';\n"
+    FROZEN("alert_notes") NO_UPDATE("alert_notes"),
 };
 
 const int store_nmigrations =

@@ -237,7 +237,8 @@ header(struct tui *t)
 	const struct svc *s = t->svc;
 	struct sync_status ss;
 	char left[256], right[400], ts[TS_BUFSZ], now[SVC_DATE_BUFSZ],
-	    sy[2][160];
+	    sy[2][160], num[SVC_COUNT_BUFSZ];
+	int64_t nal;
 	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw, form;
 
 	/* the date in the organisation's format, the time to the minute */
@@ -247,6 +248,16 @@ header(struct tui *t)
 	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
 	    s->cfg.org_name, s->cfg.terminal_id,
 	    t->top ? tui_screen_title(t->top) : "");
+	/* the open alerts for those who work them (issue 21) */
+	if ((nal = svc_alerts_open(t->svc)) > 0) {
+		svc_count(s, num, sizeof num, nal);
+		snprintf(left + strlen(left), sizeof left - strlen(left),
+		    " \xe2\x94\x82 ");
+		snprintf(left + strlen(left), sizeof left - strlen(left),
+		    ngettext("%s open alert", "%s open alerts",
+		        (unsigned long)nal),
+		    num);
+	}
 	lw = utf8_columns(left, strlen(left));
 	svc_sync_worker_status(t->sync, &ss);
 	tui_sync_words(s, &ss, 1, sy[0], sizeof sy[0]);

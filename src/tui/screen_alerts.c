@@ -1,10 +1,12 @@
-/* screen_alerts.c - the alerts of the debts being worked (issue 21;
- * recovery and up): arrangements broken, installments missed, and those
- * falling due within [alerts] due_days, each with its consumer and the
- * figure that raised it, as `paydesk alerts` lists them (svc_alerts:
- * computed from the ledger when read, never stored). F2 shows one kind in
- * turn; Enter opens the arrangement. Reached from Home (Alerts) and from
- * the Arrangements list (F3); read again when it comes back on top. */
+/* screen_alerts.c - the alert inbox (issue 21; recovery and up): the
+ * stored alerts, raised when their cause happened (svc_alerts), as
+ * `paydesk alerts` lists them: each with its status, consumer, the
+ * figure that raised it and who it is assigned to. a acknowledges, g
+ * assigns to a user (typed on the line below the list), n adds a note
+ * (typed there too), c closes; F2 shows one kind in turn, F3 the closed
+ * ones too; Enter opens the arrangement of the alert. Reached from Home
+ * (Alerts) and from the Arrangements list (F3); read again when it comes
+ * back on top. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,15 +14,37 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_KIND, A_BACK };
+enum {
+	A_OPEN = 1,
+	A_KIND,
+	A_BACK,
+	A_ALL,
+	A_ACK,
+	A_ASSIGN,
+	A_NOTE,
+	A_CLOSE
+};
 
 static const struct tui_key screen_alerts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
-        N_("the arrangement of the alert selected"), A_OPEN},
+        N_("the alert's arrangement, or what is typed saved"),
+        A_OPEN},
+    {'a', "a", N_("Acknowledge"), N_("acknowledge the open alert selected"),
+        A_ACK},
+    {'g', "g", N_("Assign"),
+        N_("assign the alert: type a user (- none), {Enter}"),
+        A_ASSIGN},
+    {'n', "n", N_("Note"), N_("add a note to the alert: type it, {Enter}"),
+        A_NOTE},
+    {'c', "c", N_("Close"), N_("close the alert selected"), A_CLOSE},
     {KEY_F(2), "F2", N_("Kind"),
         N_("every alert, or those of one kind in turn"), A_KIND},
+    {KEY_F(3), "F3", N_("Closed"), N_("the closed alerts too, or not"),
+        A_ALL},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home or the arrangements"),
+    TUI_LIST_SCROLL_KEYS,
+    {TUI_KEY_ESC, "Esc", N_("Back"),
+        N_("drop what is typed, or back"),
         A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -31,14 +55,20 @@ struct alerts {
 	struct alert *rows;
 	size_t n;
 	int kind; /* -1: every kind */
+	int all;  /* the closed ones too */
+	int asking; /* A_ASSIGN or A_NOTE while a text is typed, else 0 */
+	struct tui_field text;
 };
 
 static const struct xcol cols[] = {
+    {NC_("column", "ID"), "id", X_INT, 3, 0},
     {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
     {NC_("column", "Account"), "account_no", X_TEXT, 10, 8},
-    {NC_("column", "Installment"), "ref", X_TEXT, 17, 12},
+    {NC_("column", "Reference"), "ref", X_TEXT, 17, 0},
     {NC_("column", "Amount"), "amount", X_MONEY, 10, 0},
     {NC_("column", "Days"), "days", X_TEXT, 5, 0},
+    {NC_("column", "Status"), "status", X_TERM, 12, 0},
+    {NC_("column", "Assigned"), "assigned", X_TEXT, 10, 6},
     {NC_("column", "Consumer"), "consumer", X_TEXT, 0, 8},
 };
 
@@ -48,18 +78,23 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	const struct alert *a = &((struct alerts *)arg)->rows[row];
 
 	(void)t;
-	c[0].s = svc_alert_kind_name(a->kind);
-	c[1].s = a->account_no;
+	c[0].n = a->id;
+	c[1].s = svc_alert_kind_name(a->kind);
+	c[2].s = a->account_no;
 	/* a broken plan: its number, and its misses against those allowed
 	 * where an installment's days are */
-	c[2].s = a->ref[0] ? a->ref : a->plan_no;
-	c[3].n = a->amount;
+	c[3].s = a->ref[0] ? a->ref : a->plan_no;
+	c[4].n = a->amount;
 	if (a->kind == ALERT_BROKEN)
 		snprintf(buf, LISTING_BUFSZ, "%d/%d", a->days, a->allowed);
+	else if (a->kind == ALERT_LARGE || a->kind == ALERT_REFUSED)
+		buf[0] = '\0';
 	else
 		snprintf(buf, LISTING_BUFSZ, "%d", a->days);
-	c[4].s = buf;
-	c[5].s = a->consumer;
+	c[5].s = buf;
+	c[6].s = svc_alert_status_name(a->status);
+	c[7].s = a->assigned;
+	c[8].s = a->consumer;
 }
 
 static void
@@ -69,7 +104,8 @@ load(struct alerts *al, struct tui *t)
 
 	free(al->rows);
 	al->n = 0;
-	if ((al->rows = svc_alerts(t->svc, al->kind, &al->n, &err)) == NULL)
+	if ((al->rows = svc_alerts(t->svc, al->kind, al->all, &al->n, &err)) ==
+	    NULL)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&al->list, al->n);
 }
@@ -79,12 +115,15 @@ draw(struct tui_screen *sc, struct tui *t)
 {
 	struct alerts *al = (struct alerts *)sc;
 	char line[256], num[SVC_COUNT_BUFSZ];
-	int y = 2;
+	int y = 2, rows;
 
 	svc_count(t->svc, num, sizeof num, (int64_t)al->n);
 	if (al->kind < 0)
 		snprintf(line, sizeof line,
-		    ngettext("%s alert", "%s alerts", (unsigned long)al->n),
+		    al->all ? ngettext("%s alert", "%s alerts",
+		                  (unsigned long)al->n)
+		            : ngettext("%s alert not closed",
+		                  "%s alerts not closed", (unsigned long)al->n),
 		    num);
 	else
 		snprintf(line, sizeof line,
@@ -95,35 +134,127 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_BOLD);
 	y += 2;
-	if (al->n == 0) {
+	rows = LINES - y - 3 - (al->asking ? 2 : 0);
+	if (al->n == 0)
 		tui_text(y, 3, _("No alerts"), COLS - 4);
-		return;
+	else
+		tui_list_draw(t, &al->list, y, 2, COLS - 4, rows);
+	if (al->asking) {
+		const char *label =
+		    al->asking == A_ASSIGN ? _("Assign to:") : _("Note:");
+		int lw = (int)utf8_columns(label, strlen(label)) + 1;
+
+		tui_text(LINES - 4, 2, label, COLS - 4);
+		tui_field_draw(t, &al->text, LINES - 4, 2 + lw, COLS - 4 - lw, 1);
 	}
-	tui_list_draw(t, &al->list, y, 2, COLS - 4, LINES - y - 3);
+}
+
+/* The alert selected, or NULL (said on the message line). */
+static const struct alert *
+selected(struct alerts *al, struct tui *t)
+{
+	if (al->n == 0) {
+		tui_message(t, 1, "%s", _("No alert selected"));
+		return NULL;
+	}
+	return &al->rows[al->list.sel < al->n ? al->list.sel : 0];
+}
+
+/* Typing a user or a note for the alert selected (what: A_ASSIGN,
+ * A_NOTE); 0 to stop. */
+static void
+ask(struct alerts *al, int what)
+{
+	al->asking = what;
+	al->sc.typing = what != 0;
+	tui_field_set(&al->text, NULL);
+	al->text.max = what == A_NOTE ? 500 : 32;
+}
+
+/* A change to alert a by action; the list read again, the outcome said. */
+static int
+work(struct alerts *al, struct tui *t, const struct alert *a, int action)
+{
+	struct pd_err err;
+	int64_t id = a->id;
+	int rc;
+
+	switch (action) {
+	case A_ACK:
+		rc = svc_alert_ack(t->svc, id, &err);
+		break;
+	case A_CLOSE:
+		rc = svc_alert_close(t->svc, id, &err);
+		break;
+	case A_ASSIGN:
+		rc = svc_alert_assign(t->svc, id, al->text.buf, &err);
+		break;
+	default:
+		rc = svc_alert_note(t->svc, id, al->text.buf, &err);
+		break;
+	}
+	if (rc != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	ask(al, 0);
+	load(al, t);
+	tui_message(t, 0,
+	    action == A_ACK      ? _("Alert %lld acknowledged")
+	    : action == A_CLOSE  ? _("Alert %lld closed")
+	    : action == A_ASSIGN ? _("Alert %lld assigned")
+	                         : _("Note added to alert %lld"),
+	    (long long)id);
+	return TUI_HANDLED;
 }
 
 static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct alerts *al = (struct alerts *)sc;
+	const struct alert *sel;
 	struct tui_screen *open;
 
 	if (tui_list_action(&al->list, a))
 		return TUI_HANDLED;
+	if (al->asking && a != A_OPEN && a != A_BACK)
+		return TUI_HANDLED; /* a letter key is typed text meanwhile */
 	switch (a) {
 	case A_BACK:
-		return TUI_CLOSE;
-	case A_KIND:
-		al->kind = al->kind >= ALERT_DUE ? -1 : al->kind + 1;
-		load(al, t);
-		return TUI_HANDLED;
-	case A_OPEN:
-		if (al->n == 0) {
-			tui_message(t, 1, "%s", _("No alert selected"));
+		if (al->asking) {
+			ask(al, 0);
 			return TUI_HANDLED;
 		}
-		open = screen_arrangement_new(t,
-		    al->rows[al->list.sel < al->n ? al->list.sel : 0].plan_no);
+		return TUI_CLOSE;
+	case A_KIND:
+		al->kind = al->kind + 1 >= ALERT_NKINDS ? -1 : al->kind + 1;
+		load(al, t);
+		return TUI_HANDLED;
+	case A_ALL:
+		al->all = !al->all;
+		load(al, t);
+		return TUI_HANDLED;
+	case A_ACK:
+	case A_CLOSE:
+		if ((sel = selected(al, t)) != NULL)
+			return work(al, t, sel, a);
+		return TUI_HANDLED;
+	case A_ASSIGN:
+	case A_NOTE:
+		if (selected(al, t) != NULL)
+			ask(al, a);
+		return TUI_HANDLED;
+	case A_OPEN:
+		if ((sel = selected(al, t)) == NULL)
+			return TUI_HANDLED;
+		if (al->asking)
+			return work(al, t, sel, al->asking);
+		if (sel->plan_no[0] == '\0') {
+			tui_message(t, 1, "%s",
+			    _("This alert names no arrangement"));
+			return TUI_HANDLED;
+		}
+		open = screen_arrangement_new(t, sel->plan_no);
 		if (open != NULL)
 			tui_push(t, open);
 		return TUI_HANDLED;
@@ -131,7 +262,19 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
-/* On top again: a payment, reschedule or cancel may have cleared some. */
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct alerts *al = (struct alerts *)sc;
+
+	(void)t;
+	if (!al->asking)
+		return 0;
+	return tui_field_input(&al->text, key, ch) != 0 ? TUI_HANDLED : 0;
+}
+
+/* On top again: a payment, reschedule or cancel, or a sync, may have
+ * raised some. */
 static void
 enter(struct tui_screen *sc, struct tui *t)
 {
@@ -151,8 +294,10 @@ const struct tui_screen_class screen_alerts_class = {
     .nkeys = TUI_NKEYS(screen_alerts_keys),
     .draw = draw,
     .action = action,
+    .input = input,
     .enter = enter,
     .free = free_alerts,
+    .fields = 1,
 };
 
 struct tui_screen *

@@ -299,6 +299,20 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	return 0;
 }
 
+/* On top (after sign-in, back from each task): the alerts' pass of the
+ * first use of the day and the delivery of those waiting; what failed
+ * on the status line (issue 21). */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	(void)sc;
+	svc_alerts_tick(t->svc);
+	if (t->svc->alert_note[0] != '\0') {
+		tui_message(t, 1, "%s", t->svc->alert_note);
+		t->svc->alert_note[0] = '\0';
+	}
+}
+
 const struct tui_screen_class screen_home_class = {
     .name = "Home",
     .title = N_("Home"),
@@ -306,6 +320,7 @@ const struct tui_screen_class screen_home_class = {
     .nkeys = TUI_NKEYS(screen_home_keys),
     .draw = draw,
     .action = action,
+    .enter = enter,
 };
 
 struct tui_screen *

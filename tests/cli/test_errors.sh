@@ -132,6 +132,11 @@ arrangement list|cashier|arrangement list
 arrangement reschedule|recovery|arrangement reschedule AR-X --installments 2 --frequency monthly --first-due 2025-07-31 --reason x
 arrangement cancel|recovery|arrangement cancel AR-X --reason x
 alerts|recovery|alerts
+alerts show|recovery|alerts show 1
+alerts ack|recovery|alerts ack 1
+alerts assign|recovery|alerts assign 1 mary
+alerts note|recovery|alerts note 1 x
+alerts close|recovery|alerts close 1
 disconnections|recovery|disconnections
 gateway list|cashier|gateway list
 gateway associate|supervisor|gateway associate GX WU-10001 --reason x

@@ -108,6 +108,15 @@ expect "the same uuid with another body is refused" 0 "Rejected    1" pdt 1 sync
 same "the conflict is logged at the central node" \
     "$(csql "SELECT event FROM sync_log WHERE uuid = '$u'")" conflict
 expect "the refused record is in quarantine" 0 "conflict" pdt 1 sync --quarantine
+# a record refused raises an alert at the round (issue 21), once however
+# many rounds see it
+same "the refused record: an alert" \
+    "$(tsql 1 "SELECT count(*) || ' ' || kind || ' ' || ref FROM alerts WHERE cause = 'sync-refused:$u'")" \
+    "1 sync-refused payment $(tsql 1 "SELECT ref FROM outbox WHERE uuid = '$u'")"
+expect "a round again" 0 "Rejected    0" pdt 1 sync
+same "still one alert" "$(tsql 1 "SELECT count(*) FROM alerts WHERE kind = 'sync-refused'")" 1
+same "raised by the round, audited" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log WHERE entity = 'alerts' AND detail = 'raised=1 by=sync'")" 1
 same "quarantine does not hold up the queue" \
     "$(tsql 1 "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND rejected_at IS NULL")" 0
 expect "a cashier cannot queue it again" 5 "supervisor" pdt 1 --user jane sync --retry "$u"

@@ -32,11 +32,18 @@ expect "the first installment paid" 0 "Payment ID" rec pay WU-10001 \
 expect "the second plan cancelled" 0 "Cancelled" \
     rec arrangement cancel AR-T01-000002 --reason "Moved away"
 
-# Alerts, computed from the ledger on the day asked (known answers): the
-# first plan (3 of 200.08, 200.08, 200.09 from Jun 10, 2 days of grace,
-# 1 miss allowed; #1 paid on time) and the cancelled second one (none).
-alerts() { PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
-    --csv alerts ${2:-} | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
+# Alerts, stored when the pass of the first use of each day sees their
+# cause (known answers, day after day on a copy of the store, so that the
+# screens below see theirs on Aug 1): the first plan (3 of 200.08, 200.08,
+# 200.09 from Jun 10, 2 days of grace, 1 miss allowed; #1 paid on time)
+# and the cancelled second one (none). The columns of the listing before
+# they were stored (not the ID, status, raised at and assignee); the
+# days as of the day asked; an alert whose cause ended (due soon, now
+# missed) closed by the pass.
+cp "$DB" "$T/alerts.db"
+alerts() { PAYDESK_NOW="$1 10:00:00" PAYDESK_PIN=4321 "$PD" --db "$T/alerts.db" \
+    --user rita --csv alerts ${2:-} | tail -n +2 | tr -d '\r' | cut -d, -f2,4-11 |
+    tr '\n' ' '; }
 same "Jun 1: nothing due within 3 days, nothing missed" "$(alerts 2025-06-01)" ""
 same "Jun 6: the first installment due in 4 days: not yet" \
     "$(alerts 2025-06-06)" ""
@@ -54,18 +61,23 @@ same "Aug 13: two misses of 1 allowed: broken, with the 400.17 left; the oldest 
 same "--kind missed: those only" "$(alerts 2025-08-13 '--kind missed' | grep -o 'Installment missed' | wc -l)" 2
 same "--kind broken: that only" "$(alerts 2025-08-13 '--kind broken' | cut -d, -f1,7,9)" \
     "Arrangement broken,400.17,2 / 1 "
-same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-08-01 10:00:00' \
+# [alerts] due_days: read by the pass of the next day (a pass is once a
+# day); on the main store, whose last pass was Jun 1
+same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-07-31 10:00:00' \
     PAYDESK_PIN=4321 "$PD" --user rita --csv alerts --kind due \
-    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f5,8)$(printf '[alerts]\ndue_days = 10\n' \
+    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f7,10)$(printf '[alerts]\ndue_days = 10\n' \
     >>"$PAYDESK_CONFIG"; PAYDESK_NOW='2025-08-01 10:00:00' \
     PAYDESK_PIN=4321 "$PD" --user rita --csv alerts --kind due \
-    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f5,8)" "AR-T01-000001#3,9"
+    2>&1 | tail -n +2 | tr -d '\r' | cut -d, -f7,10)" "AR-T01-000001#3,9"
 sed -i '/^\[alerts\]$/,$d' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-08-01 10:00:00" expect "alerts close: the due one closed" 0 \
+    "Closed" rec alerts close 2
 PAYDESK_NOW="2025-08-13 10:00:00" expect "--kind unknown: refused" 3 \
-    '--kind "late": one of broken, missed, due' rec alerts --kind late
+    '--kind "late": one of broken, missed, due, overdue, large, credit, refused, gateway, reconciliation' \
+    rec --db "$T/alerts.db" alerts --kind late
 PAYDESK_NOW="2025-08-13 10:00:00" expect "a cashier: refused" 5 \
     "Reading the alerts needs the recovery role" \
-    env PAYDESK_PIN=1234 "$PD" --user jane alerts
+    env PAYDESK_PIN=1234 "$PD" --db "$T/alerts.db" --user jane alerts
 out0=$(python3 -c "import sys; print('\${:,.2f}'.format(int(sys.argv[1]) / 100))" "$(owed)")
 export PAYDESK_NOW="2025-08-01 10:00:00"
 tui_start
@@ -232,8 +244,12 @@ keys Home Down Down Down Down
 wait_for "Home lists Alerts for the recovery role" "Alerts"
 keys Enter
 wait_for "one alert" "1 alert"
-wait_for "the missed installment, what it owes, its days, its consumer" \
-    "Installment missed WU-10001   AR-T01-000001#2      \$200.08 22    John Doe"
+wait_for "the missed installment, what it owes, its days, its status" \
+    "1 Installment missed WU-10001  AR-T01-000001#2   \$200.08 22    Open"
+wait_for "the open count in the header" "Alerts │ 1 open alert"
+keys Right
+wait_for "Right: its consumer" "John Doe"
+keys Left
 lacks "the cancelled plan has none" "AR-T01-000003"
 keys F2
 wait_for "F2: the broken ones, none" "0 alerts: Arrangement broken"
@@ -243,6 +259,42 @@ keys Enter
 wait_for "Enter opens its plan" "AR-T01-000001  Active"
 keys Escape
 wait_for "back to the alerts" "1 alert: Installment missed"
+# the inbox: acknowledged, assigned, noted, closed, each refusal said
+keys a
+wait_for "a: acknowledged" "Alert 1 acknowledged"
+wait_for "its status" "22    Acknowledged"
+lacks "none open left in the header" "open alert"
+keys a
+wait_for "a again: refused" "Alert 1 is Acknowledged already"
+keys g
+type_text zed
+keys Enter
+wait_for "g: an unknown user refused" 'No user "zed" to assign alert 1 to'
+keys C-u
+type_text rita
+keys Enter
+wait_for "g: assigned" "Alert 1 assigned"
+keys n
+type_text "Promised Friday"
+keys Escape
+wait_for "Esc drops what is typed" "1 alert: Installment missed"
+keys n
+type_text "Promised Friday"
+keys Enter
+wait_for "n: the note added" "Note added to alert 1"
+same "in its history: acknowledged, assigned, the note, by rita" \
+    "$(PAYDESK_PIN=4321 "$PD" --user rita --json alerts show 1 | python3 -c "import json,sys
+print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][1:]))")" \
+    "rita:Acknowledged: rita:Assigned:rita rita:Note:Promised Friday"
+keys c
+wait_for "c: closed" "Alert 1 closed"
+wait_for "not among those not closed" "0 alerts: Installment missed"
+keys F3
+wait_for "F3: the closed ones too" "1 alert: Installment missed"
+wait_for "closed" "22    Closed"
+keys c
+wait_for "c again: refused" "Alert 1 is Closed: it cannot be changed"
+keys F3
 keys Escape
 wait_for "back on Home" "Find Consumer"
 # a cashier may look, not arrange
@@ -268,7 +320,7 @@ expect "#2 paid on Aug 13" 0 "Payment ID" env PAYDESK_NOW="2025-08-13 11:00:00" 
     --items 'AR-T01-000001#2' --method Cash --amount 200.08
 same "Aug 13 after it: broken with 200.09 left, #3 missed" \
     "$(PAYDESK_NOW='2025-08-13 12:00:00' PAYDESK_PIN=4321 "$PD" --user rita --csv alerts |
-    tail -n +2 | tr -d '\r' | cut -d, -f1,5,7 | tr '\n' ' ')" \
+    tail -n +2 | tr -d '\r' | cut -d, -f2,7,9 | tr '\n' ' ')" \
     "Arrangement broken,,200.09 Installment missed,AR-T01-000001#3,200.09 "
 # The disconnection list (known answers): debt past [disconnection] days
 # (60) and amount (100.00), but a kept arrangement. Aug 13: Acme Bakery's

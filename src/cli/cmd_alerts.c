@@ -1,0 +1,217 @@
+/* cmd_alerts.c - the stored alerts (issue 21): alerts, alerts show, ack,
+ * assign, note, close. The pass that raises them runs at the first use
+ * of the day (main.c, svc_alerts_tick). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "opts.h"
+
+/* The ID of an alert (PD_EUSAGE when it is not a number). */
+static int
+alert_id(struct cli *c, const char *sub, const char *s, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || v <= 0)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("%s %s: \"%s\" is not an alert number (the ID column of "
+		      "paydesk alerts)"),
+		    c->cmd, sub, s);
+	*id = (int64_t)v;
+	return 0;
+}
+
+/* The days column: a broken plan's misses against those allowed, the
+ * others' days (or hours, for a gateway payment). */
+static void
+days_cells(const struct alert *a, char *days, char *misses, size_t n)
+{
+	days[0] = misses[0] = '\0';
+	if (a->kind == ALERT_BROKEN)
+		snprintf(misses, n, "%d / %d", a->days, a->allowed);
+	else if (a->kind != ALERT_LARGE && a->kind != ALERT_REFUSED)
+		snprintf(days, n, "%d", a->days);
+}
+
+int
+cmd_alerts(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "ID"), "id", X_INT, 4, 0},
+	    {NC_("column", "Alert"), "alert", X_TERM, 18, 0},
+	    {NC_("column", "Status"), "status", X_TERM, 12, 0},
+	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Consumer"), "consumer", X_TEXT, 20, 0},
+	    {NC_("column", "Arrangement"), "plan_no", X_TEXT, 16, 0},
+	    {NC_("column", "Reference"), "ref", X_TEXT, 18, 0},
+	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
+	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
+	    /* missed, overdue: days past due; due, credit: days ahead;
+	     * gateway: hours; reconciliation: age; a broken plan's misses
+	     * against those it allows */
+	    {NC_("column", "Days"), "days", X_TEXT, 5, 0},
+	    {NC_("column", "Misses"), "misses", X_TEXT, 7, 0},
+	    {NC_("column", "Raised"), "raised_at", X_TIME, 16, 0},
+	    {NC_("column", "Assigned"), "assigned", X_TEXT, 10, 0},
+	};
+	const char *kind = NULL, *status = NULL;
+	struct opt o[] = {
+	    {"kind", 0, &kind}, {"status", 0, &status}, {NULL, 0, NULL}};
+	struct xcell cell[13];
+	char days[16], misses[32];
+	struct alert *a;
+	struct table *t;
+	char **pos;
+	int npos, k = -1, all = 0;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
+		return -1;
+	if (kind != NULL && (k = svc_alert_kind_parse(kind)) < 0)
+		return pd_fail(&c->err, PD_EINVAL, _("--kind \"%s\": one of %s"),
+		    kind, svc_alert_kind_words());
+	if (status != NULL && strcmp(status, "open") != 0 &&
+	    !(all = strcmp(status, "all") == 0))
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--status \"%s\": open (not closed) or all"), status);
+	if ((a = svc_alerts(&c->svc, k, all, &n, &c->err)) == NULL)
+		return -1;
+	t = table_new(c, cols, 13);
+	for (i = 0; i < n; i++) {
+		memset(cell, 0, sizeof cell);
+		cell[0].n = a[i].id;
+		cell[1].s = svc_alert_kind_name(a[i].kind);
+		cell[2].s = svc_alert_status_name(a[i].status);
+		cell[3].s = a[i].account_no;
+		cell[4].s = a[i].consumer;
+		cell[5].s = a[i].plan_no[0] ? a[i].plan_no : a[i].payment_no;
+		cell[6].s = a[i].ref;
+		cell[7].s = a[i].due_on;
+		cell[8].n = a[i].amount;
+		days_cells(&a[i], days, misses, sizeof days);
+		cell[9].s = days;
+		cell[10].s = misses;
+		cell[11].s = a[i].raised_at;
+		cell[12].s = a[i].assigned;
+		table_cells(t, cell);
+	}
+	free(a);
+	return table_done(t, 0);
+}
+
+int
+cmd_alert_show(struct cli *c, int argc, char **argv)
+{
+	struct alert a;
+	struct alert_entry *e;
+	struct rec *r;
+	char **pos, days[16], misses[32];
+	int npos;
+	int64_t id;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    alert_id(c, argv[0], pos[0], &id) != 0 ||
+	    (e = svc_alert_show(&c->svc, id, &a, &n, &c->err)) == NULL)
+		return -1;
+	r = rec_new(c);
+	rec_number(r, _("ID"), "id", a.id);
+	rec_term(r, _("Alert"), "alert", svc_alert_kind_name(a.kind));
+	rec_term(r, _("Status"), "status", svc_alert_status_name(a.status));
+	rec_str(r, _("Account"), "account_no", a.account_no);
+	rec_str(r, _("Consumer"), "consumer", a.consumer);
+	rec_str(r, _("Arrangement"), "plan_no", a.plan_no);
+	rec_str(r, _("Payment"), "payment_no", a.payment_no);
+	rec_str(r, _("Reference"), "ref", a.ref);
+	rec_date(r, _("Due"), "due_on", a.due_on);
+	rec_money(r, _("Amount"), "amount", a.amount);
+	days_cells(&a, days, misses, sizeof days);
+	rec_str(r, _("Days"), "days", days);
+	rec_str(r, _("Misses"), "misses", misses);
+	rec_time(r, _("Raised"), "raised_at", a.raised_at);
+	rec_str(r, _("Assigned"), "assigned", a.assigned);
+	rec_time(r, _("Delivered"), "delivered_at", a.delivered_at);
+	rec_str(r, _("Delivery error"), "delivery_error", a.delivery_error);
+	rec_list(r, _("History"), "history");
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_time(r, _("When"), "at", e[i].at);
+		rec_str(r, _("Who"), "user", e[i].user);
+		rec_term(r, _("What"), "action",
+		    svc_alert_action_name(e[i].action));
+		rec_str(r, _("Text"), "text", e[i].text);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_print(r);
+	free(e);
+	return 0;
+}
+
+/* alerts ack|close ID, and the show that follows each change. */
+static int
+shown(struct cli *c, char *id)
+{
+	char show[] = "show";
+
+	return cmd_alert_show(c, 2, (char *[]){show, id, NULL});
+}
+
+int
+cmd_alert_ack(struct cli *c, int argc, char **argv)
+{
+	char **pos;
+	int npos;
+	int64_t id;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    alert_id(c, argv[0], pos[0], &id) != 0 ||
+	    svc_alert_ack(&c->svc, id, &c->err) != 0)
+		return -1;
+	return shown(c, pos[0]);
+}
+
+int
+cmd_alert_close(struct cli *c, int argc, char **argv)
+{
+	char **pos;
+	int npos;
+	int64_t id;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    alert_id(c, argv[0], pos[0], &id) != 0 ||
+	    svc_alert_close(&c->svc, id, &c->err) != 0)
+		return -1;
+	return shown(c, pos[0]);
+}
+
+int
+cmd_alert_assign(struct cli *c, int argc, char **argv)
+{
+	char **pos;
+	int npos;
+	int64_t id;
+
+	if (cli_opts(c, argc, argv, NULL, 2, 2, &pos, &npos) != 0 ||
+	    alert_id(c, argv[0], pos[0], &id) != 0 ||
+	    svc_alert_assign(&c->svc, id, pos[1], &c->err) != 0)
+		return -1;
+	return shown(c, pos[0]);
+}
+
+int
+cmd_alert_note(struct cli *c, int argc, char **argv)
+{
+	char **pos;
+	int npos;
+	int64_t id;
+
+	if (cli_opts(c, argc, argv, NULL, 2, 2, &pos, &npos) != 0 ||
+	    alert_id(c, argv[0], pos[0], &id) != 0 ||
+	    svc_alert_note(&c->svc, id, pos[1], &c->err) != 0)
+		return -1;
+	return shown(c, pos[0]);
+}

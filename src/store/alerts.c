@@ -1,0 +1,339 @@
+/* alerts.c - the stored alerts of the debts being worked (issue 21): one
+ * row per cause, its history append-only (schema.c). The rules that find
+ * their causes in bulk (an item overdue, a credit note expiring, a
+ * gateway payment unassociated, a sync record refused) are one INSERT ...
+ * SELECT each: the UNIQUE cause makes a cause seen again raise nothing. */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+#define ALERT_COLS                                                             \
+	"SELECT a.id, a.cause, a.kind, coalesce(c.account_no, ''),"           \
+	" coalesce(c.name, ''), coalesce(pl.plan_no, ''),"                    \
+	" coalesce(p.payment_no, ''), a.ref, a.due_on, a.amount, a.figure,"   \
+	" a.allowed, a.raised_at, a.status, coalesce(u.username, ''),"        \
+	" a.deliver, a.tries, a.delivered_at, a.delivery_error FROM alerts a" \
+	" LEFT JOIN consumers c ON c.id = a.consumer_id"                      \
+	" LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"              \
+	" LEFT JOIN plans pl ON pl.id = ar.plan_id"                           \
+	" LEFT JOIN payments p ON p.id = a.payment_id"                        \
+	" LEFT JOIN users u ON u.id = a.assigned_id "
+
+static void
+read_alert(struct db_stmt *s, void *elem)
+{
+	struct alert_row *a = elem;
+
+	a->id = db_column_int64(s, 0);
+	st_col(s, 1, a->cause, sizeof a->cause);
+	st_col(s, 2, a->kind, sizeof a->kind);
+	st_col(s, 3, a->account_no, sizeof a->account_no);
+	st_col(s, 4, a->consumer, sizeof a->consumer);
+	st_col(s, 5, a->plan_no, sizeof a->plan_no);
+	st_col(s, 6, a->payment_no, sizeof a->payment_no);
+	st_col(s, 7, a->ref, sizeof a->ref);
+	st_col(s, 8, a->due_on, sizeof a->due_on);
+	a->amount = db_column_int64(s, 9);
+	a->figure = db_column_int(s, 10);
+	a->allowed = db_column_int(s, 11);
+	st_col(s, 12, a->raised_at, sizeof a->raised_at);
+	st_col(s, 13, a->status, sizeof a->status);
+	st_col(s, 14, a->assigned, sizeof a->assigned);
+	a->deliver = db_column_int(s, 15);
+	a->tries = db_column_int(s, 16);
+	st_col(s, 17, a->delivered_at, sizeof a->delivered_at);
+	st_col(s, 18, a->delivery_error, sizeof a->delivery_error);
+}
+
+int
+store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
+    int *raised, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alerts (cause, kind, consumer_id, payment_id,"
+	    " arrangement_id, ref, due_on, amount, figure, allowed, raised_at,"
+	    " deliver) VALUES (?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0),"
+	    " ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (cause) DO NOTHING",
+	    err);
+
+	*raised = 0;
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssiiissiddsd", a->cause, a->kind, a->consumer_id,
+	    a->payment_id, a->arrangement_id, a->ref, a->due_on, a->amount,
+	    a->figure, a->allowed, a->raised_at, deliver);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	*raised = db_changes(st->db) > 0;
+	return 0;
+}
+
+/* Run one bulk rule statement s (its parameters bound), counting. */
+static int
+bulk(struct store *st, struct db_stmt *s, int64_t *n, struct pd_err *err)
+{
+	if (st_done(st, s, err) != 0)
+		return -1;
+	*n += db_changes(st->db);
+	return 0;
+}
+
+int
+store_alerts_raise_overdue(struct store *st, const char *after,
+    const char *upto, int days, const char *at, int deliver, int64_t *n,
+    struct pd_err *err)
+{
+	/* an open item (not an arrangement's installment: its misses are the
+	 * arrangement rules'; an item a plan took over is settled by it)
+	 * due after `after` and by `upto`, by the index items_open */
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
+	    " amount, figure, raised_at, deliver) SELECT 'item-overdue:' ||"
+	    " i.uuid || ':' || ?3, 'item-overdue', i.consumer_id, i.ref,"
+	    " i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM items i"
+	    " WHERE i.due_on > ?1 AND i.due_on <= ?2 AND i.settled < i.amount"
+	    " AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.plan_id ="
+	    " i.plan_id) ORDER BY i.due_on, i.id"
+	    " ON CONFLICT (cause) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssdsd", after, upto, days, at, deliver);
+	return bulk(st, s, n, err);
+}
+
+int
+store_alerts_raise_credit(struct store *st, const char *today,
+    const char *until, const char *at, int deliver, int64_t *n,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alerts (cause, kind, consumer_id, payment_id, ref,"
+	    " due_on, amount, figure, raised_at, deliver) SELECT"
+	    " 'credit-expiring:' || cn.uuid, 'credit-expiring',"
+	    " cn.consumer_id, cn.payment_id, cn.cn_no, cn.expires_on,"
+	    " cn.amount - cn.applied, CAST(julianday(cn.expires_on) -"
+	    " julianday(?1) AS INTEGER), ?3, ?4 FROM credit_notes cn"
+	    " INDEXED BY credit_notes_expiry"
+	    " WHERE cn.voided = 0 AND cn.applied < cn.amount AND"
+	    " cn.expires_on >= ?1 AND cn.expires_on <= ?2 AND"
+	    " cn.expires_on <> '' ORDER BY cn.expires_on, cn.id"
+	    " ON CONFLICT (cause) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssd", today, until, at, deliver);
+	return bulk(st, s, n, err);
+}
+
+int
+store_alerts_raise_gateway(struct store *st, const char *now, int hours,
+    const char *at, int deliver, int64_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
+	    " amount, figure, raised_at, deliver) SELECT 'gateway-unassociated:'"
+	    " || g.gateway || ':' || g.code, 'gateway-unassociated',"
+	    " nullif(g.consumer_id, 0), g.gateway || ' ' || g.code,"
+	    " substr(g.paid_at, 1, 10), g.amount, (CAST(strftime('%s', ?1) AS INTEGER) -"
+	    " CAST(strftime('%s', g.paid_at) AS INTEGER)) / 3600, ?3, ?4 FROM gw_payments g"
+	    " WHERE g.payment_uuid = '' AND g.status = 'succeeded' AND"
+	    " CAST(strftime('%s', ?1) AS INTEGER) - CAST(strftime('%s', g.paid_at) AS INTEGER) >= ?2 * 3600 ORDER BY"
+	    " g.paid_at, g.id ON CONFLICT (cause) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sdsd", now, hours, at, deliver);
+	return bulk(st, s, n, err);
+}
+
+int
+store_alerts_raise_refused(
+    struct store *st, const char *at, int deliver, int64_t *n,
+    struct pd_err *err)
+{
+	/* refused at the central node (an outbox record) or here when pulled
+	 * (the quarantine); figure: 0 pushed, 1 pulled */
+	struct db_stmt *push = st_stmt(st,
+	    "INSERT INTO alerts (cause, kind, ref, figure, raised_at, deliver)"
+	    " SELECT 'sync-refused:' || o.uuid, 'sync-refused', o.kind || ' '"
+	    " || o.ref, 0, ?1, ?2 FROM outbox o WHERE o.rejected_at IS NOT"
+	    " NULL ORDER BY o.id ON CONFLICT (cause) DO NOTHING",
+	    err);
+	struct db_stmt *pull;
+
+	if (push == NULL)
+		return -1;
+	st_bind(push, "sd", at, deliver);
+	if (bulk(st, push, n, err) != 0)
+		return -1;
+	pull = st_stmt(st,
+	    "INSERT INTO alerts (cause, kind, ref, figure, raised_at, deliver)"
+	    " SELECT 'sync-refused:' || q.uuid, 'sync-refused', q.kind || ' '"
+	    " || q.ref, 1, ?1, ?2 FROM pull_quarantine q ORDER BY q.id"
+	    " ON CONFLICT (cause) DO NOTHING",
+	    err);
+	if (pull == NULL)
+		return -1;
+	st_bind(pull, "sd", at, deliver);
+	return bulk(st, pull, n, err);
+}
+
+int
+store_alerts_max_id(struct store *st, int64_t *id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT coalesce(max(id), 0) FROM alerts", err);
+	int rc;
+
+	*id = 0;
+	if (s == NULL)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading the alerts"));
+}
+
+int
+store_alerts_raised_since(struct store *st, int64_t after, const char *at,
+    const char *user, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alert_notes (alert_id, at, username, action) SELECT"
+	    " id, ?2, ?3, 'raised' FROM alerts WHERE id > ?1 ORDER BY id",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iss", after, at, user);
+	return st_done(st, s, err);
+}
+
+struct alert_row *
+store_alerts_list(struct store *st, int all, const char *kind, int64_t id,
+    int64_t after, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    ALERT_COLS "WHERE (?1 <> 0 OR a.status <> 'closed') AND (?2 = ''"
+	               " OR a.kind = ?2) AND (?3 = 0 OR a.id = ?3) AND a.id > ?4"
+	               " ORDER BY a.id",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "dsii", all, kind ? kind : "", id, after);
+	return st_collect(st, s, sizeof(struct alert_row), read_alert, n,
+	    _("Reading the alerts"), err);
+}
+
+struct alert_row *
+store_alerts_undelivered(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, ALERT_COLS "WHERE a.deliver = 1 ORDER BY a.id", err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct alert_row), read_alert, n,
+	    _("Reading the alerts"), err);
+}
+
+int
+store_alerts_open_count(struct store *st, int64_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(
+	    st, "SELECT count(*) FROM alerts WHERE status = 'open'", err);
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*n = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading the alerts"));
+}
+
+int
+store_alert_set(struct store *st, int64_t id, const char *status,
+    int64_t assigned_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE alerts SET status = coalesce(?2, status), assigned_id ="
+	    " CASE WHEN ?3 < 0 THEN assigned_id ELSE nullif(?3, 0) END"
+	    " WHERE id = ?1",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "isi", id, status, assigned_id);
+	return st_done(st, s, err);
+}
+
+int
+store_alert_note_add(struct store *st, int64_t id, const char *at,
+    int64_t user_id, const char *user, const char *action, const char *text,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alert_notes (alert_id, at, user_id, username, action,"
+	    " text) VALUES (?, ?, nullif(?, 0), ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "isisss", id, at, user_id, user, action, text);
+	return st_done(st, s, err);
+}
+
+static void
+read_note(struct db_stmt *s, void *elem)
+{
+	struct alert_note *nt = elem;
+
+	st_col(s, 0, nt->at, sizeof nt->at);
+	st_col(s, 1, nt->user, sizeof nt->user);
+	st_col(s, 2, nt->action, sizeof nt->action);
+	st_col(s, 3, nt->text, sizeof nt->text);
+}
+
+struct alert_note *
+store_alert_notes(struct store *st, int64_t id, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT at, username, action, text FROM alert_notes WHERE"
+	    " alert_id = ? ORDER BY id",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", id);
+	return st_collect(st, s, sizeof(struct alert_note), read_note, n,
+	    _("Reading the alerts"), err);
+}
+
+int
+store_alert_delivered(struct store *st, int64_t id, const char *at,
+    const char *error, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE alerts SET tries = tries + 1, deliver = ?3 IS NOT NULL,"
+	    " delivered_at = CASE WHEN ?3 IS NULL THEN ?2 ELSE '' END,"
+	    " delivery_error = coalesce(?3, '') WHERE id = ?1",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iss", id, at, error);
+	return st_done(st, s, err);
+}

@@ -1,0 +1,143 @@
+#!/bin/sh
+# test_alerts.sh - stored alerts (issue 21): raised once per cause when
+# the cause happens (the pass of the first use of each day, posting),
+# known answers for the rules of items overdue, large payments and credit
+# notes expiring; worked (ack, assign, note, close) with each refusal;
+# delivered to [alerts] command, which fails and then succeeds without
+# losing an alert. One store; the arrangement rules are tui/test_arrange's.
+. "$TOP/tests/cli/lib.sh"
+export PAYDESK_NOW="2025-05-01 10:00:00"
+cat >"$T/deliver.sh" <<SH
+#!/bin/sh
+if [ -e "$T/fail" ]; then cat >/dev/null; echo "Mail server down"; exit 3; fi
+cat >>"$T/delivered"
+SH
+chmod +x "$T/deliver.sh"
+cat >>"$PAYDESK_CONFIG" <<CFG
+[credit_notes]
+expiry_days = 20
+[alerts]
+overdue_days = 30
+large_payment = 500.00
+credit_expiry_days = 10
+command = $T/deliver.sh
+CFG
+setup_store
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/rec.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
+rec() { PAYDESK_PIN=4321 "$PD" --user rita "$@"; }
+# ID, alert, reference, days, amount of the alerts not closed
+open_alerts() { rec --csv alerts "$@" | tail -n +2 | tr -d '\r' |
+    cut -d, -f1,2,7,10,9 | tr '\n' ' '; }
+nalerts() { sqlite3 "$DB" "SELECT count(*) FROM alerts"; }
+
+same "May 1: nothing 30 days past due" "$(open_alerts)" ""
+# May 16: the items due Apr 2 to Apr 16 (bills, a service, an imported
+# plan's installment) are 30 days past due, each its own alert
+export PAYDESK_NOW="2025-05-16 09:00:00"
+same "May 16: four items 30 days past due, the oldest first" "$(open_alerts)" \
+    "1,Item overdue,SRV-2025-0410,25.00,36 2,Item overdue,INV-2025-001234,145.50,31 3,Item overdue,INV-2025-002001,80.00,31 4,Item overdue,PP-2025-0034#1,67.50,31 "
+same "the pass is once a day" "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_day'")" "2025-05-16"
+same "its audit entry by who used it first" \
+    "$(sqlite3 "$DB" "SELECT user || ' ' || action || ' ' || entity || ' ' || detail FROM audit_log WHERE entity = 'alerts'")" \
+    "rita raise alerts raised=4 by=pass"
+# a cause seen again raises nothing: the day passed again (its memory
+# dropped, every item looked at anew) and the next day
+sqlite3 "$DB" "DELETE FROM meta WHERE key = 'alerts_day'"
+rec alerts >/dev/null
+same "the pass run again: still 4 alerts" "$(nalerts)" 4
+PAYDESK_NOW="2025-05-17 09:00:00" rec alerts >/dev/null
+same "May 17: nothing new" "$(nalerts)" 4
+# Jun 1: what fell 30 days past due since May 17 (Apr 18 and Apr 30)
+export PAYDESK_NOW="2025-06-01 09:00:00"
+same "Jun 1: two more, each once" "$(rec --csv alerts --kind overdue | tail -n +2 | tr -d '\r' | cut -d, -f7 | sort | tr '\n' ' ')" \
+    "INV-2025-001234 INV-2025-002001 INV-2025-003001 PP-2025-0034#1 SRV-2025-0410 SRV-2025-0418 "
+
+# posting: a payment above [alerts] large_payment raises one, at once
+expect "1,200.00 paid" 0 "Payment ID" cashier pay WU-10003 --type bill \
+    --items INV-2025-003001 --method Cash --amount 1200.00
+expect "80.00 paid" 0 "Payment ID" cashier pay WU-10002 --type bill \
+    --items INV-2025-002001 --method Cash --amount 80.00
+same "one large payment: the 1,200.00" "$(open_alerts --kind large | cut -d, -f2,4)" \
+    "Large payment,1200.00"
+r_large=$(sqlite3 "$DB" "SELECT receipt_no FROM payments WHERE amount = 120000")
+same "it names the payment's receipt" "$(open_alerts --kind large | cut -d, -f3)" "$r_large"
+
+# a credit note of 20 days expiring within 10: raised at the pass of the
+# 11th day
+expect "a credit note" 0 "" sup credit-note create "$r_large" --amount 10 \
+    --reason Other
+same "Jun 1: not within 10 days yet" "$(open_alerts --kind credit)" ""
+PAYDESK_NOW="2025-06-11 09:00:00" rec alerts >/dev/null
+same "Jun 11: it expires in 10 days" "$(PAYDESK_NOW='2025-06-11 09:00:00' open_alerts --kind credit | cut -d, -f2,4,5)" \
+    "Credit note expiring,10.00,10 "
+
+# delivery: every alert went to the command as one JSON object
+same "each new alert delivered once" "$(wc -l <"$T/delivered" | tr -d ' ')" "$(nalerts)"
+same "as JSON, money in minor units and as written" \
+    "$(python3 -c "import json,sys; o=[json.loads(l) for l in open(sys.argv[1])]; a=[x for x in o if x['kind']=='large'][0]; print(a['amount'], a['amount_text'], a['account_no'], a['consumer'])" "$T/delivered")" \
+    "120000 1200.00 WU-10003 Acme Bakery Ltd"
+# the command fails: the alert waits, is reported and audited; it is
+# delivered at the next use once the command works
+export PAYDESK_NOW="2025-06-12 09:00:00"
+touch "$T/fail"
+expect "a large payment while the command fails: posted, the failure said" 0 \
+    "An alert was not delivered: Command \"$T/deliver.sh\" failed (exit status 3): Mail server down" \
+    cashier pay WU-10001 --type bill --items INV-2025-001567 --method Cash --amount 600.00
+new=$(nalerts)
+same "it waits, tried once" "$(sqlite3 "$DB" "SELECT deliver || ' ' || tries FROM alerts WHERE id = $new")" "1 1"
+same "the failure audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'deliver-failed' AND ref = '$new'")" 1
+same "and in its history" "$(rec --csv alerts show "$new" 2>/dev/null | grep -c 'Not delivered')" 1
+rm "$T/fail"
+expect "the next use delivers it" 0 "" rec alerts
+same "delivered, once" "$(grep -c '"id":'"$new"',' "$T/delivered")" 1
+same "nothing waits" "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE deliver = 1")" 0
+
+# worked: acknowledged, assigned, noted, closed; each in its history and
+# audited; what its status refuses, refused with the store unchanged
+expect "ack" 0 "Acknowledged" rec alerts ack 1
+refused "ack twice: refused" 3 "Alert 1 is Acknowledged already" rec alerts ack 1
+expect "assign to rita" 0 "rita" rec alerts assign 1 rita
+refused "assign to a cashier: refused" 3 \
+    "jane cannot work alerts: an active user of the recovery role or above is needed" \
+    rec alerts assign 1 jane
+refused "assign to nobody known: refused" 4 'No user "zed" to assign alert 1 to' \
+    rec alerts assign 1 zed
+expect "a note" 0 "Called, promised Friday" rec alerts note 1 "Called, promised Friday"
+refused "an empty note: refused" 2 "note: empty argument" rec alerts note 1 ""
+refused "a note of 501 characters: refused" 3 "The note" rec alerts note 1 \
+    "$(python3 -c 'print("x" * 501)')"
+expect "close" 0 "Closed" rec alerts close 1
+refused "close twice: refused" 3 "Alert 1 is Closed: it cannot be changed" \
+    rec alerts close 1
+refused "a note on a closed one: refused" 3 "Alert 1 is Closed" rec alerts note 1 late
+refused "no such alert" 4 "No alert 999" rec alerts ack 999
+refused "not a number" 2 '"x1" is not an alert number' rec alerts close x1
+refused "a cashier may not work alerts" 5 \
+    "Acknowledging an alert needs the recovery role" cashier alerts ack 2
+refused "--status other: refused" 3 '--status "closed": open (not closed) or all' \
+    rec alerts --status closed
+same "the history: who did what, when" \
+    "$(rec --json alerts show 1 | python3 -c "import json,sys; print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history']))")" \
+    "rita:Raised: rita:Acknowledged: rita:Assigned:rita rita:Note:Called, promised Friday rita:Closed:"
+same "each change audited" "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM audit_log WHERE entity = 'alert' AND ref = '1'")" \
+    "acknowledged assigned note closed"
+same "closed: not in the open list" "$(open_alerts | grep -c '^1,')" 0
+same "--status all: there" "$(rec --csv alerts --status all | tail -n +2 | cut -d, -f1,3 | grep '^1,')" "1,Closed"
+
+# [alerts] gateway_hours, looked at once an hour: two gateway payments as
+# a pull stores them (one succeeded with no payment, one failed), paid at
+# 08:00; 2 hours after it at 10:00 the succeeded one is an alert, once
+sqlite3 "$DB" "INSERT INTO gw_payments (gateway, code, status,
+    webhook_status, settlement_status, account_ref, phone, amount, paid_at,
+    candidates, pulled_at) VALUES ('mpesa', 'GX1', 'succeeded', 'Received',
+    'In Progress', 'NOPE', '254700000009', 4200, '2025-06-12 08:00:00', '',
+    '2025-06-12 08:01:00'), ('mpesa', 'GX2', 'failed', 'Received',
+    'In Progress', 'NOPE', '254700000009', 900, '2025-06-12 08:00:00', '',
+    '2025-06-12 08:01:00')"
+printf 'gateway_hours = 2\n' >>"$PAYDESK_CONFIG"
+gw() { PAYDESK_NOW="2025-06-12 $1" rec --csv alerts --kind gateway | tail -n +2 |
+    tr -d '\r' | cut -d, -f7,9,10; }
+same "09:59: not 2 hours yet" "$(gw 09:59:00)" ""
+same "10:00: the succeeded one, 2 hours unassociated" "$(gw 10:00:00)" "mpesa GX1,42.00,2"
+same "11:30: the same alert, once" "$(gw 11:30:00)" "mpesa GX1,42.00,2"
