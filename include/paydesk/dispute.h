@@ -24,6 +24,10 @@ int dsp_status_parse(const char *s);
  * "Resolved: upheld", "Resolved: rejected". */
 const char *dsp_status_label(enum dsp_status s);
 
+/* What a person reads for a reason code (translated): the default
+ * configuration's codes by name, any other as it is. */
+const char *dsp_reason_label(const char *code);
+
 /* The code of a bounced cheque, whose upholding may add a service
  * charge ([disputes] bounced_cheque_charge). */
 #define DSP_BOUNCED "bounced-cheque"

@@ -297,6 +297,10 @@ const char *const store_central_migrations[] = {
      * serves a gateway payment's current row once, at its newest entry,
      * after the consumer and the payment it points at */
     "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n",
+    /* disputes (issue 21, schema.c): each step fed to the terminals as
+     * one dispute record */
+    FEED("dispute_ins", "AFTER INSERT ON dispute_events", "dispute",
+        "NEW.id"),
 };
 #undef FEED
 #undef RULE_FEED
