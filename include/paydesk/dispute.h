@@ -59,6 +59,7 @@ struct dispute {
 	char void_uuid[37];
 	char credit_uuid[37];
 	char charge_uuid[37];
+	char resolved_on[11]; /* the day of its uphold or reject, "" none */
 };
 
 /* One step of a dispute's timeline: kind "open", "review", "uphold" or

@@ -12,7 +12,9 @@
 	"p.receipt_no, p.amount, p.consumer_id, c.account_no, c.name, "        \
 	"d.reason, d.opened_on, d.due_on, d.opened_at, d.opened_by, "          \
 	"d.terminal, d.status, d.resolution, d.void_uuid, d.credit_uuid, "     \
-	"d.charge_uuid"
+	"d.charge_uuid, coalesce((SELECT substr(max(at), 1, 10) FROM "           \
+	"dispute_events WHERE dispute_id = d.id AND kind IN ('uphold', "       \
+	"'reject')), '')"
 #define DSP_FROM                                                               \
 	"disputes d JOIN payments p ON p.id = d.payment_id JOIN consumers c "  \
 	"ON c.id = p.consumer_id"
@@ -49,6 +51,7 @@ read_dsp(struct db_stmt *s, void *elem)
 	st_col(s, 19, d->void_uuid, sizeof d->void_uuid);
 	st_col(s, 20, d->credit_uuid, sizeof d->credit_uuid);
 	st_col(s, 21, d->charge_uuid, sizeof d->charge_uuid);
+	st_col(s, 22, d->resolved_on, sizeof d->resolved_on);
 }
 
 int
