@@ -20,13 +20,18 @@ enum dsp_status { DSP_OPEN, DSP_REVIEW, DSP_UPHELD, DSP_REJECTED };
 const char *dsp_status_name(enum dsp_status s);
 /* The stored name parsed; -1 if unknown. */
 int dsp_status_parse(const char *s);
-/* What a person reads for s (translated): "Open", "Under review",
- * "Resolved: upheld", "Resolved: rejected". */
+/* What a person reads for s, in English (N_(): translate where shown):
+ * "Open", "Under review", "Resolved: upheld", "Resolved: rejected". */
 const char *dsp_status_label(enum dsp_status s);
 
-/* What a person reads for a reason code (translated): the default
- * configuration's codes by name, any other as it is. */
+/* What a person reads for a reason code, in English (N_(): translate
+ * where shown): the default configuration's codes by name ("Bounced
+ * cheque"), any other as it is. */
 const char *dsp_reason_label(const char *code);
+
+/* What a person reads for a step of a timeline (open, review, uphold,
+ * reject): "Opened", "Under review", "Upheld", "Rejected" translated. */
+const char *dsp_step_label(const char *kind);
 
 /* The code of a bounced cheque, whose upholding may add a service
  * charge ([disputes] bounced_cheque_charge). */

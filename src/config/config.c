@@ -414,6 +414,10 @@ static const char *const central_settings[] = {
     "security.pin_min_supervisor",
     "security.pin_min_admin",
     "security.weak_pins",
+    /* the central node checks a terminal's disputes against these */
+    "disputes.reasons",
+    "disputes.due_days",
+    "disputes.bounced_cheque_charge",
 };
 
 static struct config_row rows_copy[NSCHEMA];

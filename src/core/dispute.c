@@ -1,6 +1,7 @@
 /* dispute.c - a dispute's statuses and reason codes as stored and as
  * read (issue 21; dispute.h). */
 #include <stddef.h>
+#include <string.h>
 #include <strings.h>
 
 #include "paydesk/dispute.h"
@@ -36,7 +37,7 @@ dsp_status_parse(const char *s)
 const char *
 dsp_status_label(enum dsp_status s)
 {
-	return _(statuses[(unsigned)s <= DSP_REJECTED ? s : DSP_OPEN].label);
+	return statuses[(unsigned)s <= DSP_REJECTED ? s : DSP_OPEN].label;
 }
 
 /* The reason codes of the default configuration, as read. */
@@ -58,6 +59,28 @@ dsp_reason_label(const char *code)
 
 	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
 		if (strcasecmp(code, reasons[i].code) == 0)
-			return _(reasons[i].label);
+			return reasons[i].label;
 	return code;
+}
+
+/* The steps of a timeline as read. */
+static const struct {
+	const char *kind;
+	const char *label;
+} steps[] = {
+    {"open", N_("Opened")},
+    {"review", N_("Under review")},
+    {"uphold", N_("Upheld")},
+    {"reject", N_("Rejected")},
+};
+
+const char *
+dsp_step_label(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (strcmp(kind, steps[i].kind) == 0)
+			return _(steps[i].label);
+	return kind;
 }

@@ -27,7 +27,7 @@
 const char *
 svc_dispute_reason(const char *code)
 {
-	return dsp_reason_label(code);
+	return _(dsp_reason_label(code));
 }
 
 /* The configured code for reason (any case), or NULL. */
@@ -292,11 +292,11 @@ find_unresolved(struct svc *s, const char *number, int open_only,
 	if (d->status > DSP_REVIEW)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s already"), d->dispute_no,
-		    dsp_status_label(d->status));
+		    _(dsp_status_label(d->status)));
 	if (open_only && d->status != DSP_OPEN)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s already"), d->dispute_no,
-		    dsp_status_label(d->status));
+		    _(dsp_status_label(d->status)));
 	return 0;
 }
 
@@ -610,7 +610,7 @@ check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
 	if (!may_follow(r->op, d->status))
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s; it cannot be %s"), d->dispute_no,
-		    dsp_status_label(d->status), r->op);
+		    _(dsp_status_label(d->status)), r->op);
 	if (strcmp(r->op, "uphold") == 0)
 		return check_uphold(s, r, d, err);
 	return 0;
@@ -771,7 +771,7 @@ svc_dispute_apply(struct svc *s, enum apply_mode mode,
 		if (!may_follow(r->op, d.status))
 			return pd_fail(err, PD_EINVAL,
 			    _("Dispute %s is %s; it cannot be %s"),
-			    d.dispute_no, dsp_status_label(d.status), r->op);
+			    d.dispute_no, _(dsp_status_label(d.status)), r->op);
 		if (strcmp(r->op, "review") == 0)
 			d.status = DSP_REVIEW;
 		else if (strcmp(r->op, "reject") == 0)
