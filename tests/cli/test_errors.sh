@@ -133,6 +133,12 @@ arrangement reschedule|recovery|arrangement reschedule AR-X --installments 2 --f
 arrangement cancel|recovery|arrangement cancel AR-X --reason x
 alerts|recovery|alerts
 disconnections|recovery|disconnections
+dispute open|recovery|dispute open R-X --reason other
+dispute list|recovery|dispute list
+dispute show|recovery|dispute show DP-X
+dispute review|recovery|dispute review DP-X
+dispute uphold|supervisor|dispute uphold DP-X --void
+dispute reject|recovery|dispute reject DP-X --note x
 gateway list|cashier|gateway list
 gateway associate|supervisor|gateway associate GX WU-10001 --reason x
 gateway disassociate|supervisor|gateway disassociate GX --reason x
