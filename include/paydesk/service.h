@@ -1311,6 +1311,9 @@ struct dispute *svc_dispute_of_payment(
 int svc_dispute_show(struct svc *s, const char *number,
     struct dispute_view *v, struct pd_err *err);
 void svc_dispute_view_free(struct dispute_view *v);
+/* A dispute's status as the operator reads it ("Open" in the context
+ * "dispute"); a static buffer's or the catalogue's. */
+const char *svc_dispute_status(enum dsp_status st);
 /* "Chargeback", ... for a reason code; the default codes translated. */
 const char *svc_dispute_reason(const char *code);
 

@@ -121,7 +121,7 @@ cmd_dsp_show(struct cli *c, int argc, char **argv)
 	r = rec_new(c);
 	rec_str(r, _("Dispute"), "dispute_no", v.d.dispute_no);
 	rec_shown(r, _("Status"), "status", dsp_status_name(v.d.status),
-	    _(dsp_status_label(v.d.status)));
+	    svc_dispute_status(v.d.status));
 	rec_shown(r, _("Reason"), "reason", v.d.reason,
 	    svc_dispute_reason(v.d.reason));
 	rec_str(r, _("Payment"), "payment_no", v.d.payment_no);

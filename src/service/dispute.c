@@ -30,6 +30,15 @@ svc_dispute_reason(const char *code)
 	return _(dsp_reason_label(code));
 }
 
+const char *
+svc_dispute_status(enum dsp_status st)
+{
+	static char buf[64];
+	const char *l = dsp_status_label(st), *w = svc_word(l, buf, sizeof buf);
+
+	return w != l ? w : _(l);
+}
+
 /* The configured code for reason (any case), or NULL. */
 static const char *
 reason_code(const struct config *cfg, const char *reason)
@@ -292,11 +301,11 @@ find_unresolved(struct svc *s, const char *number, int open_only,
 	if (d->status > DSP_REVIEW)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s already"), d->dispute_no,
-		    _(dsp_status_label(d->status)));
+		    svc_dispute_status(d->status));
 	if (open_only && d->status != DSP_OPEN)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s already"), d->dispute_no,
-		    _(dsp_status_label(d->status)));
+		    svc_dispute_status(d->status));
 	return 0;
 }
 
@@ -610,7 +619,7 @@ check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
 	if (!may_follow(r->op, d->status))
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s; it cannot be %s"), d->dispute_no,
-		    _(dsp_status_label(d->status)), r->op);
+		    svc_dispute_status(d->status), r->op);
 	if (strcmp(r->op, "uphold") == 0)
 		return check_uphold(s, r, d, err);
 	return 0;
@@ -771,7 +780,7 @@ svc_dispute_apply(struct svc *s, enum apply_mode mode,
 		if (!may_follow(r->op, d.status))
 			return pd_fail(err, PD_EINVAL,
 			    _("Dispute %s is %s; it cannot be %s"),
-			    d.dispute_no, _(dsp_status_label(d.status)), r->op);
+			    d.dispute_no, svc_dispute_status(d.status), r->op);
 		if (strcmp(r->op, "review") == 0)
 			d.status = DSP_REVIEW;
 		else if (strcmp(r->op, "reject") == 0)

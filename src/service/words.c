@@ -61,6 +61,8 @@ static const struct {
      * note's remarks, the bounced cheque's service charge */
     {NULL, N_("Dispute %s upheld")}, {NULL, N_("Dispute %s")},
     {NULL, N_("Bounced cheque charge")},
+    /* a dispute's status Open (core/dispute.c), not the key's "Open" */
+    {"dispute", NC_("dispute", "Open")},
 };
 
 typedef const char *(*word_tr)(const struct i18n_lang *l, const char *msgid);
