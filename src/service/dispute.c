@@ -273,7 +273,7 @@ svc_dispute_gateway(struct svc *s, const struct payment *p, const char *note,
 		mine += had[i].status <= DSP_REVIEW ||
 		        strcmp(had[i].opened_by, "System") == 0;
 	free(had);
-	if (mine > 0 || p->status != PS_POSTED)
+	if (mine > 0 || (p->status != PS_POSTED && p->status != PS_PENDING))
 		return 0;
 	if (new_dispute(s, p, "chargeback", at, "System", &d, err) != 0)
 		return -1;
