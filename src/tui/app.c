@@ -885,7 +885,9 @@ tui_main(struct svc *svc)
 	X(arr_cancel)                                                          \
 	X(alerts)                                                              \
 	X(exceptions)                                                          \
-	X(rate_items)
+	X(rate_items)                                                          \
+	X(disputes)                                                            \
+	X(dispute)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)
