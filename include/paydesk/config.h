@@ -103,6 +103,12 @@ struct config {
 	char alert_command[512]; /* each new alert as JSON on its stdin */
 	int disc_days;        /* disconnection: debt past due this long */
 	int64_t disc_amount;  /* ... and at least this much (minor units) */
+	/* disputes of payments (issue 21; dispute.h): the reason codes, the
+	 * days to resolve one, a bounced cheque's service charge (0: none) */
+	char dsp_reasons[CFG_LIST_MAX][CFG_NAME_MAX];
+	int ndsp_reasons;
+	int dsp_due_days;
+	int64_t dsp_bounced_charge;
 
 	/* deposits and their matching (issue 20; deposit.h) */
 	char deposit_account[35]; /* the bank account deposits go to */

@@ -22,6 +22,7 @@
 #include "credit.h"
 #include "date.h"
 #include "deposit.h"
+#include "dispute.h"
 #include "err.h"
 #include "export.h"
 #include "forecast.h"
@@ -1363,5 +1364,70 @@ const char *svc_alert_status_name(enum alert_status st);
  * free the array. */
 struct overdue_row *svc_disconnections(
     struct svc *s, size_t *n, struct pd_err *err);
+
+/* ---- disputes of payments (issue 21; dispute.h, src/service/dispute.c)
+ * Recovery and up open, review and reject; upholding voids a payment or
+ * makes a credit note, which needs a supervisor, as both do elsewhere.
+ * Each step is one transaction with its audit entry and its outbox
+ * record (kind dispute); a refusal changes nothing. */
+
+/* A dispute with its timeline and what its upholding made. */
+struct dispute_view {
+	struct dispute d;
+	struct dispute_event *events; /* oldest first; owned */
+	size_t nevents;
+	int age;     /* days from its opening to its resolution, or today */
+	int overdue; /* unresolved: days past its due date, else 0 */
+	char credit_no[64]; /* the credit note made from it, "" none */
+	int64_t credit_amount;
+	char charge_ref[64]; /* the bounced cheque's service charge, "" */
+	int64_t charge_amount;
+};
+/* Days of d: its age (until resolved_on when resolved) and how far past
+ * its due date it is while unresolved, as of today. */
+void svc_dispute_days(const struct dispute *d, int *age, int *overdue);
+/* Open a dispute of payment (a receipt or payment number, as the other
+ * commands find one) for reason (a code of [disputes] reasons, any
+ * case), with note ("" none); its number into number. Refused: a payment
+ * voided, failed or cancelled, or with a dispute not yet resolved. */
+int svc_dispute_open(struct svc *s, const char *payment, const char *reason,
+    const char *note, char number[33], struct pd_err *err);
+/* Open -> Under review, with note ("" none). */
+int svc_dispute_review(
+    struct svc *s, const char *number, const char *note, struct pd_err *err);
+/* How a dispute is upheld: by voiding its payment (by_void), or by a
+ * credit note of credit (minor units) for credit_reason (one of the
+ * organisation's credit-note reasons; NULL: Other when configured). A
+ * bounced cheque is upheld by a void, and adds [disputes]
+ * bounced_cheque_charge as a new open item when it is not 0. */
+struct dispute_uphold {
+	int by_void;
+	int64_t credit;
+	const char *credit_reason;
+	const char *note;
+};
+/* Resolve a dispute as upheld (supervisor and up). */
+int svc_dispute_uphold(struct svc *s, const char *number,
+    const struct dispute_uphold *u, struct pd_err *err);
+/* Resolve a dispute as rejected, with note (required). */
+int svc_dispute_reject(
+    struct svc *s, const char *number, const char *note, struct pd_err *err);
+/* Disputes of status (open, review, upheld, rejected, unresolved; NULL
+ * or "" any) and of the consumer of account (NULL: any), unresolved
+ * first, soonest due first; *n, the caller frees. */
+struct dispute *svc_dispute_list(struct svc *s, const char *status,
+    const char *account, size_t *n, struct pd_err *err);
+/* The disputes of one payment (by id), newest last; caller frees. */
+struct dispute *svc_dispute_of_payment(
+    struct svc *s, int64_t payment_id, size_t *n, struct pd_err *err);
+/* Dispute number with its timeline; free with svc_dispute_view_free. */
+int svc_dispute_show(struct svc *s, const char *number,
+    struct dispute_view *v, struct pd_err *err);
+void svc_dispute_view_free(struct dispute_view *v);
+/* A dispute's status as the operator reads it ("Open" in the context
+ * "dispute"); a static buffer's or the catalogue's. */
+const char *svc_dispute_status(enum dsp_status st);
+/* "Chargeback", ... for a reason code; the default codes translated. */
+const char *svc_dispute_reason(const char *code);
 
 #endif

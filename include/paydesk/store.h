@@ -1133,5 +1133,45 @@ struct alert_note *store_alert_notes(
  * the error. */
 int store_alert_delivered(struct store *st, int64_t id, const char *at,
     const char *error, struct pd_err *err);
+/* ---- disputes of payments (issue 21; dispute.h, disputes.c) ---- */
+struct dispute;
+struct dispute_event;
+/* A new dispute: every field of d but id and what is read with it (its
+ * payment's and consumer's numbers); status open. d->id is set, d->uuid
+ * made when "". user_id 0: none (a gateway's, a pulled one). */
+int store_dsp_insert(
+    struct store *st, struct dispute *d, int64_t user_id, struct pd_err *err);
+/* Keep d's status, resolution and links in step (a resolved one is
+ * final: the store refuses). */
+int store_dsp_update(
+    struct store *st, const struct dispute *d, struct pd_err *err);
+/* A step of dispute dispute_id's timeline; e->id set, e->uuid made when
+ * "". */
+int store_dsp_event(struct store *st, int64_t dispute_id,
+    struct dispute_event *e, int64_t user_id, struct pd_err *err);
+/* The dispute numbered number (PD_ENOTFOUND says so). */
+int store_dsp_find(struct store *st, const char *number, struct dispute *d,
+    struct pd_err *err);
+/* The dispute of id (or, id 0, of uuid): 0 read, 1 none, -1 err. */
+int store_dsp_by_key(struct store *st, int64_t id, const char *uuid,
+    struct dispute *d, struct pd_err *err);
+/* Which disputes store_dsp_list reads: status a stored name, "unresolved"
+ * (open or under review) or NULL/"" any; 0: any consumer, any payment. */
+struct dsp_filter {
+	const char *status;
+	int64_t consumer_id;
+	int64_t payment_id;
+};
+/* The disputes f selects, unresolved first, soonest due first; *n of
+ * them, the caller frees (NULL: err). */
+struct dispute *store_dsp_list(struct store *st, const struct dsp_filter *f,
+    size_t *n, struct pd_err *err);
+/* A dispute's timeline, oldest first; the caller frees (NULL: err). */
+struct dispute_event *store_dsp_events(
+    struct store *st, int64_t dispute_id, size_t *n, struct pd_err *err);
+/* The event of id (or, id 0, of uuid) and its dispute's id (may be
+ * NULL): 0 read, 1 none, -1 err. */
+int store_dsp_event_read(struct store *st, int64_t id, const char *uuid,
+    struct dispute_event *e, int64_t *dispute_id, struct pd_err *err);
 
 #endif

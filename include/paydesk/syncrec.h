@@ -69,6 +69,7 @@
 
 #include "arrange.h"
 #include "deposit.h"
+#include "dispute.h"
 #include "err.h"
 #include "model.h"
 #include "shift.h"
@@ -121,6 +122,8 @@ enum syncrec_kind {
 	                  parts of at most SYNC_STMT_LINES (issue 20) */
 	SR_STMT_MATCH, /* pushed: a statement credit matched to a deposit or
 	                  a gateway settlement, or unmatched (issue 20) */
+	SR_DISPUTE,    /* pushed and fed: a step of a payment's dispute
+	                  (issue 21), op open, review, uphold or reject */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -221,6 +224,14 @@ struct syncrec {
 	struct statement_line *slines; /* owned */
 	size_t nslines;
 	char match_rule[8];
+	/* dispute: one step (the record's uuid is the event's), op "open",
+	 * "review", "uphold" or "reject"; dsp the dispute (uuid, number,
+	 * reason code, opened_on, due_on; an uphold's resolution and the
+	 * void's uuid), payment_uuid and p.payment_no its payment, the
+	 * note in reason, by a full name; an uphold by credit note names it
+	 * by cn_uuid, a service charge it adds is it (uuid, ref, amount,
+	 * due_on; amount 0: none) */
+	struct dispute dsp;
 };
 /* Lines of a statement in one bank_statement record at most: a longer
  * statement goes in several records, in order (a record stays far below

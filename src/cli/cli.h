@@ -163,6 +163,13 @@ int cmd_alert_assign(struct cli *c, int argc, char **argv);
 int cmd_alert_note(struct cli *c, int argc, char **argv);
 int cmd_alert_close(struct cli *c, int argc, char **argv);
 int cmd_disconnections(struct cli *c, int argc, char **argv);
+/* Disputes of payments (cmd_dispute.c). */
+int cmd_dsp_open(struct cli *c, int argc, char **argv);
+int cmd_dsp_list(struct cli *c, int argc, char **argv);
+int cmd_dsp_show(struct cli *c, int argc, char **argv);
+int cmd_dsp_review(struct cli *c, int argc, char **argv);
+int cmd_dsp_uphold(struct cli *c, int argc, char **argv);
+int cmd_dsp_reject(struct cli *c, int argc, char **argv);
 int cmd_payment_void(struct cli *c, int argc, char **argv);
 int cmd_payment_verify(struct cli *c, int argc, char **argv);
 int cmd_payments(struct cli *c, int argc, char **argv);

@@ -233,6 +233,27 @@ static const struct command {
         "alerts [--status open|all] [--kind K]",
         N_("the alerts raised when their cause happened, not closed or all "
            "(recovery)")},
+    {"dispute", "open", cmd_dsp_open, STORE,
+        "dispute open RECEIPT --reason CODE [--note TEXT]",
+        N_("open a dispute of a payment for a reason of [disputes] "
+           "reasons (recovery)")},
+    {"dispute", "list", cmd_dsp_list, STORE,
+        "dispute list [--status open|review|upheld|rejected|unresolved] "
+        "[--consumer ACCOUNT]",
+        N_("disputes, unresolved first, soonest due first (recovery)")},
+    {"dispute", "show", cmd_dsp_show, STORE, "dispute show NUMBER",
+        N_("a dispute, its age, due date and timeline (recovery)")},
+    {"dispute", "review", cmd_dsp_review, STORE,
+        "dispute review NUMBER [--note TEXT]",
+        N_("put an open dispute under review (recovery)")},
+    {"dispute", "uphold", cmd_dsp_uphold, STORE,
+        "dispute uphold NUMBER --void|--credit AMOUNT "
+        "[--credit-reason TEXT] [--note TEXT]",
+        N_("resolve a dispute as upheld: void its payment or make a credit "
+           "note from it (supervisor)")},
+    {"dispute", "reject", cmd_dsp_reject, STORE,
+        "dispute reject NUMBER --note TEXT",
+        N_("resolve a dispute as rejected, saying why (recovery)")},
     {"gateway", "list", cmd_gateway_list, STORE,
         "gateway list [--unassociated] [--search TEXT]",
         N_("gateway payments pulled from the central node, with their "

@@ -228,6 +228,21 @@ static const struct schema schema[] = {
             "disconnection list")},
         CFG_MONEY, offsetof(struct config, disc_amount), 0, 0, MONEY_MAX,
         NULL},
+    {{"disputes", "reasons",
+         "chargeback, bounced-cheque, amount-contested, wrong-account, other",
+         N_("reason codes a dispute of a payment is opened with, "
+            "comma-separated")},
+        CFG_NAMES, offsetof(struct config, dsp_reasons),
+        offsetof(struct config, ndsp_reasons), 0, 0, NULL},
+    {{"disputes", "due_days", "30",
+         N_("days after it is opened within which a dispute is to be "
+            "resolved (1-365)")},
+        CFG_INT, F(dsp_due_days), 1, 365, NULL},
+    {{"disputes", "bounced_cheque_charge", "0.00",
+         N_("service charge added to the consumer when a bounced-cheque "
+            "dispute is upheld (0.00: none)")},
+        CFG_MONEY, offsetof(struct config, dsp_bounced_charge), 0, 0,
+        MONEY_MAX, NULL},
     {{"receipts", "dir", "$XDG_DATA_HOME/paydesk/receipts",
          N_("directory receipt PDFs are written to")},
         CFG_PATH, F(receipts_dir), 0, 0, NULL},
@@ -438,6 +453,10 @@ static const char *const central_settings[] = {
     "security.pin_min_supervisor",
     "security.pin_min_admin",
     "security.weak_pins",
+    /* the central node checks a terminal's disputes against these */
+    "disputes.reasons",
+    "disputes.due_days",
+    "disputes.bounced_cheque_charge",
 };
 
 static struct config_row rows_copy[NSCHEMA];

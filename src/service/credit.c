@@ -124,6 +124,19 @@ create_in_tx(struct svc *s, const struct credit_request *r,
 }
 
 int
+svc_credit_in_tx(struct svc *s, const char *receipt, int64_t amount,
+    const char *reason, const char *remarks, struct credit_note *out,
+    struct pd_err *err)
+{
+	struct credit_request r = {receipt, amount, reason, remarks};
+	struct credit_quote q;
+
+	memset(&q, 0, sizeof q);
+	q.reason = reason;
+	return create_in_tx(s, &r, &q, out, err);
+}
+
+int
 svc_credit_create(struct svc *s, const char *receipt, int64_t amount,
     const char *reason, const char *remarks, struct credit_note *out,
     struct pd_err *err)

@@ -521,6 +521,21 @@ reverse(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
 	return left > 0 ? post_amount(s, gw, g, left, &p, at, err) : 0;
 }
 
+/* Open the dispute of gateway payment g, reported disputed. */
+static int
+gw_disputed(struct svc *s, const struct gateway_row *gw,
+    const struct gw_payment *g, const char *at, struct pd_err *err)
+{
+	struct payment p;
+	char note[256];
+
+	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
+		return -1;
+	snprintf(note, sizeof note, "Gateway %s reported payment %s %s",
+	    gw->name, g->code, gw_status_name(g->status));
+	return svc_dispute_gateway(s, &p, note, at, err);
+}
+
 /* Bring gateway payment code of gw where its latest status says: its
  * webhook and settlement statuses, its consumer, its ledger payment. */
 static int
@@ -546,6 +561,11 @@ advance(struct svc *s, const struct gateway_row *gw, const char *code,
 		return -1;
 	if (g.payment_id != 0 && g.status != GW_DISPUTED &&
 	    reverse(s, gw, &g, at, err) != 0)
+		return -1;
+	/* the card profile's disputed event opens a dispute of the payment
+	 * (issue 21), once */
+	if (g.payment_id != 0 && g.status == GW_DISPUTED &&
+	    gw_disputed(s, gw, &g, at, err) != 0)
 		return -1;
 	return store_gw_payment_save(s->st, &g, err);
 }

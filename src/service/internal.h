@@ -34,6 +34,30 @@ int svc_audit_anchor_sync(struct svc *s, struct sync_net *net,
 /* Write record r to the sync outbox; ref names it for people. */
 int svc_outbox(struct svc *s, const struct syncrec *r, const char *ref,
     struct pd_err *err);
+/* Void payment number for reason (stored as given) inside the caller's
+ * transaction, with its outbox record and audit entry; the void's uuid
+ * into uuid (may be NULL). The checks of svc_void_check. */
+int svc_void_in_tx(struct svc *s, const char *number, const char *reason,
+    char uuid[37], struct pd_err *err);
+/* A credit note of amount against receipt inside the caller's
+ * transaction, with reason (one of the organisation's, checked by the
+ * caller) and remarks; the checks of svc_credit_create's payment and
+ * amount. */
+int svc_credit_in_tx(struct svc *s, const char *receipt, int64_t amount,
+    const char *reason, const char *remarks, struct credit_note *out,
+    struct pd_err *err);
+/* A dispute step pushed by a terminal (dispute.c): its terms, numbers,
+ * transition and what an upholding names; who made it is sync_check's. */
+int svc_dispute_check_push(struct svc *s, const char *terminal,
+    const char *branch, const struct syncrec *r, struct pd_err *err);
+/* The record of dispute event event_id (the central node's feed). */
+int svc_dispute_record(
+    struct svc *s, int64_t event_id, struct syncrec *r, struct pd_err *err);
+/* A gateway reported payment p disputed (the card profile's disputed
+ * event, gateway.c): open a dispute of it by "System" inside the
+ * caller's transaction, unless one is unresolved; note says which. */
+int svc_dispute_gateway(struct svc *s, const struct payment *p,
+    const char *note, const char *at, struct pd_err *err);
 /* Whether payment p may be voided (not yet, no credit note applied). */
 int svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err);
 /* Apply a sync record (src/service/sync_apply.c) inside the caller's
@@ -41,6 +65,9 @@ int svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err);
  * pulled from the central node. 0 applied, 1 nothing to do (already
  * there), -1 refused or failed (err; PD_ESTORE is the store failing). */
 enum apply_mode { APPLY_CENTRAL, APPLY_REPLICA };
+/* Apply a dispute step (0 applied, 1 already there, -1 err). */
+int svc_dispute_apply(struct svc *s, enum apply_mode mode,
+    const struct syncrec *r, struct pd_err *err);
 /* Whether a record pushed by terminal from is one it could have posted
  * itself (src/service/sync_check.c: the core rules of local posting, its
  * own number series, the organisation's reasons, methods, channels,

@@ -545,9 +545,9 @@ svc_void_check(struct svc *s, const struct payment *p, struct pd_err *err)
 	return 0;
 }
 
-static int
-void_in_tx(
-    struct svc *s, const char *number, const char *reason, struct pd_err *err)
+int
+svc_void_in_tx(struct svc *s, const char *number, const char *reason,
+    char uuid[37], struct pd_err *err)
 {
 	struct payment p;
 	struct void_row v;
@@ -571,6 +571,8 @@ void_in_tx(
 	ledger_rec_void(s, &rec, &p, &v, s->cfg.branch_id);
 	if (svc_outbox(s, &rec, p.payment_no, err) != 0)
 		return -1;
+	if (uuid != NULL)
+		xstrlcpy(uuid, v.uuid, 37);
 	return svc_audit(
 	    s, v.voided_at, "void", "payment", p.payment_no, detail, err);
 }
@@ -586,7 +588,8 @@ svc_payment_void(
 		return -1;
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(s, void_in_tx(s, number, reason, err), err);
+	return svc_finish(
+	    s, svc_void_in_tx(s, number, reason, NULL, err), err);
 }
 
 static int

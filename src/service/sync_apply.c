@@ -596,6 +596,8 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("A bank statement or match is kept by the central "
 		      "node; a terminal never pulls one"));
+	case SR_DISPUTE:
+		return svc_dispute_apply(s, mode, r, err);
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

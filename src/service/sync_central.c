@@ -356,6 +356,8 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 		return svc_arr_record(s, id, "", r, err);
 	if (strcmp(e->entity, "gateway_payment") == 0)
 		return gw_payment_record(s, id, r, err);
+	if (strcmp(e->entity, "dispute") == 0)
+		return svc_dispute_record(s, id, r, err);
 	return reference_record(s, e, branch, r, err);
 }
 

@@ -762,6 +762,24 @@ push_gw_assoc(struct svc *s, const struct sync_sender *f,
 	return check_since(_("Record time"), r->at, f, err);
 }
 
+/* A step of a payment's dispute (issue 21): by a user of the sending
+ * terminal's branch with the recovery role (a supervisor to uphold, as
+ * voids and credit notes need), the rest as dispute.c's use cases. */
+static int
+push_dispute(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	int up = strcmp(r->op, "uphold") == 0;
+
+	if (check_user(s, f, _("By"), r->by,
+	        up ? ROLE_SUPERVISOR : ROLE_RECOVERY,
+	        up ? _("upholding a dispute") : _("working a dispute"),
+	        err) != 0 ||
+	    check_since(_("Record time"), r->at, f, err) != 0)
+		return -1;
+	return svc_dispute_check_push(s, f->terminal, f->branch, r, err);
+}
+
 typedef int (*check_fn)(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
 
@@ -785,6 +803,7 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_DEPOSIT] = svc_sync_check_deposit,
     [SR_STATEMENT] = svc_sync_check_stmt,
     [SR_STMT_MATCH] = svc_sync_check_stmt,
+    [SR_DISPUTE] = push_dispute,
 };
 
 int

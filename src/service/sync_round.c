@@ -330,6 +330,8 @@ record_ref(const struct syncrec *r)
 	case SR_STATEMENT:
 	case SR_STMT_MATCH:
 		return r->stmt.stmt_key;
+	case SR_DISPUTE:
+		return r->dsp.dispute_no;
 	default:
 		return r->set.key;
 	}

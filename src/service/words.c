@@ -57,6 +57,12 @@ static const struct {
     /* the arrangement reasons of the default configuration */
     {NULL, N_("Hardship")}, {NULL, N_("Promise to pay")},
     {NULL, N_("Reschedule request")}, {NULL, N_("Dispute")},
+    /* a dispute's upholding (dispute.c): the void's reason, the credit
+     * note's remarks, the bounced cheque's service charge */
+    {NULL, N_("Dispute %s upheld")}, {NULL, N_("Dispute %s")},
+    {NULL, N_("Bounced cheque charge")},
+    /* a dispute's status Open (core/dispute.c), not the key's "Open" */
+    {"dispute", NC_("dispute", "Open")},
 };
 
 typedef const char *(*word_tr)(const struct i18n_lang *l, const char *msgid);

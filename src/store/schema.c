@@ -1055,6 +1055,7 @@ const char *const store_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review TEXT NOT NULL"
     " DEFAULT '';\n",
+<<<<<<< HEAD
     /* the matching rules of card settlements and bank transfers (issue
      * 20, "Reconciliation"): a match's rule may be card (a terminal's day
      * of card payments, settled by the processor less its fee) or
@@ -1151,6 +1152,50 @@ const char *const store_migrations[] = {
     "CREATE INDEX gw_payments_unassociated ON gw_payments (paid_at)"
     " WHERE payment_uuid = '';\n"
     FROZEN("alert_notes") NO_UPDATE("alert_notes"),
+=======
+    /* disputes of payments (issue 21; dispute.h): a dispute names its
+     * payment, its reason (a fixed code), when it is due, and keeps its
+     * status and resolution in step with its events (append-only, the
+     * timeline: who, when, note). What an upholding made is linked by
+     * uuid (a void, a credit note, a service charge item), as a pulled
+     * dispute may arrive before them. Resolved is final. */
+    "CREATE TABLE disputes (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE,"
+    " dispute_no TEXT NOT NULL UNIQUE CHECK (dispute_no <> ''),"
+    " payment_id INTEGER NOT NULL REFERENCES payments (id),"
+    " reason TEXT NOT NULL CHECK (reason <> ''),"
+    " opened_on TEXT NOT NULL, due_on TEXT NOT NULL,"
+    " opened_at TEXT NOT NULL, user_id INTEGER REFERENCES users (id),"
+    " opened_by TEXT NOT NULL, terminal TEXT NOT NULL,"
+    " status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open',"
+    "  'review', 'upheld', 'rejected')),"
+    " resolution TEXT NOT NULL DEFAULT '' CHECK (resolution IN ('',"
+    "  'void', 'credit')),"
+    " void_uuid TEXT NOT NULL DEFAULT '',"
+    " credit_uuid TEXT NOT NULL DEFAULT '',"
+    " charge_uuid TEXT NOT NULL DEFAULT '');\n"
+    "CREATE INDEX disputes_payment ON disputes (payment_id);\n"
+    "CREATE INDEX disputes_status ON disputes (status, due_on);\n"
+    "CREATE TRIGGER disputes_frozen BEFORE UPDATE OF id, uuid, dispute_no,"
+    " payment_id, reason, opened_on, due_on, opened_at, user_id,"
+    " opened_by, terminal ON disputes BEGIN"
+    " SELECT RAISE(ABORT, 'a dispute cannot be changed'); END;\n"
+    "CREATE TRIGGER disputes_resolved BEFORE UPDATE ON disputes"
+    " WHEN OLD.status IN ('upheld', 'rejected') BEGIN"
+    " SELECT RAISE(ABORT, 'a resolved dispute cannot be changed');"
+    " END;\n" FROZEN("disputes")
+    "CREATE TABLE dispute_events (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE,"
+    " dispute_id INTEGER NOT NULL REFERENCES disputes (id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('open', 'review', 'uphold',"
+    "  'reject')),"
+    " note TEXT NOT NULL, at TEXT NOT NULL,"
+    " user_id INTEGER REFERENCES users (id), by TEXT NOT NULL,"
+    " terminal TEXT NOT NULL);\n"
+    "CREATE INDEX dispute_events_dispute ON dispute_events"
+    " (dispute_id);\n" FROZEN("dispute_events")
+    NO_UPDATE("dispute_events"),
+>>>>>>> s34-disp
 };
 
 const int store_nmigrations =

@@ -303,6 +303,10 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_statement_match_payments_upd;\n"
     "DROP TRIGGER IF EXISTS seal_recon_resolutions_ins;\n"
     "DROP TRIGGER IF EXISTS seal_recon_resolutions_upd;\n",
+    /* disputes (issue 21, schema.c): each step fed to the terminals as
+     * one dispute record */
+    FEED("dispute_ins", "AFTER INSERT ON dispute_events", "dispute",
+        "NEW.id"),
 };
 #undef FEED
 #undef RULE_FEED

@@ -205,6 +205,19 @@ static const struct field stmt_match_fields[] = {S("op", op, 1),
     S("code", gp.code, 0), S("rule", match_rule, 1),
     T("note", reason, F_TEXT, 0), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 
+/* A step of a payment's dispute (issue 21): the dispute's terms travel
+ * with each step, so a node that missed none can check it alone. */
+static const struct field dispute_fields[] = {S("op", op, 1),
+    S("dispute_uuid", dsp.uuid, 1), S("number", dsp.dispute_no, 1),
+    S("payment_uuid", payment_uuid, 1), S("payment_no", p.payment_no, 0),
+    S("code", dsp.reason, 1), T("opened_on", dsp.opened_on, F_DATE, 1),
+    T("due_on", dsp.due_on, F_DATE, 1), T("note", reason, F_TEXT, 0),
+    S("by", by, 1), S("resolution", dsp.resolution, 0),
+    S("void_uuid", dsp.void_uuid, 0), S("credit_note_uuid", cn_uuid, 0),
+    S("charge_uuid", it.uuid, 0), S("charge_ref", it.ref, 0),
+    T("charge_amount", it.amount, F_INT, 0), S("charge_due", it.due_on, 0),
+    {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -246,6 +259,7 @@ static const struct {
     [SR_DEPOSIT] = {"deposit", deposit_fields},
     [SR_STATEMENT] = {"bank_statement", statement_fields},
     [SR_STMT_MATCH] = {"statement_match", stmt_match_fields},
+    [SR_DISPUTE] = {"dispute", dispute_fields},
 };
 
 int

@@ -897,7 +897,9 @@ tui_main(struct svc *svc)
 	X(alerts)                                                              \
 	X(exceptions)                                                          \
 	X(rate_items)                                                          \
-	X(recon)
+	X(recon)                                                               \
+	X(disputes)                                                            \
+	X(dispute)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

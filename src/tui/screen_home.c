@@ -26,6 +26,7 @@ enum task {
 	T_REPRINT,
 	T_SYNC,
 	T_ALERTS,
+	T_DISPUTES,
 	T_OPEN_SHIFT,
 	T_SHIFT,
 	T_LOGOUT
@@ -41,6 +42,7 @@ static const struct {
     {T_REPRINT, N_("Reprint a receipt"), ROLE_CASHIER},
     /* the debts being worked (issue 21) */
     {T_ALERTS, N_("Alerts"), ROLE_RECOVERY},
+    {T_DISPUTES, N_("Disputes"), ROLE_RECOVERY},
     {T_SYNC, N_("Sync with the central node"), ROLE_CASHIER},
     /* one of the two: without a shift, or with one open (issue 20) */
     {T_OPEN_SHIFT, N_("Open shift"), ROLE_CASHIER},
@@ -288,6 +290,11 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			return TUI_HANDLED;
 		case T_ALERTS:
 			next = screen_alerts_new(t);
+			if (next != NULL)
+				tui_push(t, next);
+			return TUI_HANDLED;
+		case T_DISPUTES:
+			next = screen_disputes_new(t);
 			if (next != NULL)
 				tui_push(t, next);
 			return TUI_HANDLED;

@@ -482,4 +482,11 @@ struct tui_screen *screen_arr_create_new(struct tui *t, const char *account);
  * Arrangements list's F3. */
 struct tui_screen *screen_alerts_new(struct tui *t);
 
+/* Disputes of payments (issue 21; recovery and up; NULL, the reason in
+ * the message line, for a role below): Home's Disputes. */
+struct tui_screen *screen_disputes_new(struct tui *t);
+/* Dispute number with its timeline (NULL, the reason in the message
+ * line, when it cannot be read). */
+struct tui_screen *screen_dispute_new(struct tui *t, const char *number);
+
 #endif

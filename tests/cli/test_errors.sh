@@ -138,6 +138,12 @@ alerts assign|recovery|alerts assign 1 mary
 alerts note|recovery|alerts note 1 x
 alerts close|recovery|alerts close 1
 disconnections|recovery|disconnections
+dispute open|recovery|dispute open R-X --reason other
+dispute list|recovery|dispute list
+dispute show|recovery|dispute show DP-X
+dispute review|recovery|dispute review DP-X
+dispute uphold|supervisor|dispute uphold DP-X --void
+dispute reject|recovery|dispute reject DP-X --note x
 gateway list|cashier|gateway list
 gateway associate|supervisor|gateway associate GX WU-10001 --reason x
 gateway disassociate|supervisor|gateway disassociate GX --reason x

@@ -173,6 +173,22 @@ same "card: refunded, the account kept from the payment" "$(pay pi_2)" \
 ev=$($SIM card charge.dispute.created evt_5 pi_3 700 usd WU-10003 $now)
 run $SIM send "$CU" --secret "$CARD" "$ev"
 answer "card: dispute created" 200 '"status":"disputed"'
+# a payment posted, then disputed: a dispute of it opened by System
+# (issue 21), once
+ev=$($SIM card payment_intent.succeeded evt_5a pi_7 900 usd WU-10003 $now)
+$SIM send "$CU" --secret "$CARD" "$ev" >/dev/null
+ev=$($SIM card charge.dispute.created evt_5b pi_7 900 usd - $((now + 1)))
+run $SIM send "$CU" --secret "$CARD" "$ev"
+answer "card: a posted payment disputed" 200 '"status":"disputed"'
+same "card: a dispute of it is opened, chargeback, by System, with the gateway's words" \
+    "$(csql "SELECT d.reason, d.status, d.opened_by, e.note, p.amount FROM
+        disputes d JOIN dispute_events e ON e.dispute_id = d.id JOIN
+        payments p ON p.id = d.payment_id")" \
+    "chargeback|open|System|Gateway stripe reported payment pi_7 disputed|900"
+ev=$($SIM card charge.dispute.created evt_5c pi_7 900 usd - $((now + 2)))
+$SIM send "$CU" --secret "$CARD" "$ev" >/dev/null
+same "card: disputed again, no second dispute" \
+    "$(csql "SELECT count(*) FROM disputes")" 1
 ev=$($SIM card customer.created evt_6 cus_1 0 usd - $now)
 run $SIM send "$CU" --secret "$CARD" "$ev"
 answer "card: an unknown event type is answered" 200 '"status":"unknown"'

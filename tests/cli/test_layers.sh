@@ -25,6 +25,7 @@ trap 'rm -rf "$T"' EXIT
 HEADERS='
 alloc.h core
 arrange.h core
+dispute.h core
 credit.h core
 shift.h core
 deposit.h core

@@ -1,0 +1,219 @@
+/* cmd_dispute.c - disputes of payments (issue 21): dispute open, list,
+ * show, review, uphold, reject. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "opts.h"
+
+int
+cmd_dsp_open(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL, *note = NULL;
+	struct opt o[] = {
+	    {"reason", 0, &reason}, {"note", 0, &note}, {NULL, 0, NULL}};
+	char number[33], **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (reason == NULL)
+		return cli_usage(c, _("%s %s needs --reason"), c->cmd, argv[0]);
+	if (svc_dispute_open(&c->svc, pos[0], reason, note, number, &c->err))
+		return -1;
+	return cmd_dsp_show(c, 2, (char *[]){argv[0], number, NULL});
+}
+
+int
+cmd_dsp_list(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Dispute"), "dispute_no", X_TEXT, 16, 0},
+	    {NC_("column", "Status"), "status", X_TERM, 18, 0},
+	    {NC_("column", "Reason"), "reason", X_TERM, 16, 0},
+	    {NC_("column", "Receipt"), "receipt_no", X_TEXT, 14, 0},
+	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Consumer"), "consumer", X_TEXT, 18, 0},
+	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
+	    {NC_("column", "Opened"), "opened_on", X_DATE, 10, 0},
+	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
+	    {NC_("column", "Age"), "age", X_INT, 4, 0},
+	    {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
+	};
+	const char *status = NULL, *account = NULL;
+	struct opt o[] = {{"status", 0, &status}, {"consumer", 0, &account},
+	    {NULL, 0, NULL}};
+	struct xcell cell[11];
+	struct dispute *d;
+	struct table *t;
+	char **pos;
+	int npos, age, overdue;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (d = svc_dispute_list(&c->svc, status, account, &n, &c->err)) ==
+	        NULL)
+		return -1;
+	if (cli_personal_data(c) != 0) {
+		free(d);
+		return -1;
+	}
+	t = table_new(c, cols, 11);
+	for (i = 0; i < n; i++) {
+		memset(cell, 0, sizeof cell);
+		svc_dispute_days(&d[i], &age, &overdue);
+		cell[0].s = d[i].dispute_no;
+		cell[1].s = dsp_status_label(d[i].status);
+		cell[2].s = dsp_reason_label(d[i].reason);
+		cell[3].s = d[i].receipt_no;
+		cell[4].s = d[i].account_no;
+		cell[5].s = d[i].consumer_name;
+		cell[6].n = d[i].amount;
+		cell[7].s = d[i].opened_on;
+		cell[8].s = d[i].due_on;
+		cell[9].n = age;
+		cell[10].n = overdue;
+		table_cells(t, cell);
+	}
+	free(d);
+	return table_done(t, 0);
+}
+
+/* The timeline of v: every step, who, when, its note. */
+static void
+rec_timeline(struct rec *r, const struct dispute_view *v)
+{
+	size_t i;
+	char buf[256];
+
+	rec_list(r, _("Timeline"), "timeline");
+	for (i = 0; i < v->nevents; i++) {
+		const struct dispute_event *e = &v->events[i];
+
+		rec_item(r);
+		rec_shown(r, _("Step"), "step", e->kind, dsp_step_label(e->kind));
+		rec_str(r, _("At"), "at", e->at);
+		rec_shown(r, _("By"), "by", e->by, svc_word(e->by, buf, sizeof buf));
+		rec_str(r, _("Terminal"), "terminal", e->terminal);
+		rec_shown(r, _("Note"), "note", e->note,
+		    svc_word(e->note, buf, sizeof buf));
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
+int
+cmd_dsp_show(struct cli *c, int argc, char **argv)
+{
+	struct dispute_view v;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
+	    svc_dispute_show(&c->svc, pos[0], &v, &c->err) != 0)
+		return -1;
+	if (cli_personal_data(c) != 0) {
+		svc_dispute_view_free(&v);
+		return -1;
+	}
+	r = rec_new(c);
+	rec_str(r, _("Dispute"), "dispute_no", v.d.dispute_no);
+	rec_shown(r, _("Status"), "status", dsp_status_name(v.d.status),
+	    svc_dispute_status(v.d.status));
+	rec_shown(r, _("Reason"), "reason", v.d.reason,
+	    svc_dispute_reason(v.d.reason));
+	rec_str(r, _("Payment"), "payment_no", v.d.payment_no);
+	rec_str(r, _("Receipt"), "receipt_no", v.d.receipt_no);
+	rec_money(r, _("Amount"), "amount", v.d.amount);
+	rec_str(r, _("Account"), "account_no", v.d.account_no);
+	rec_str(r, _("Consumer"), "consumer", v.d.consumer_name);
+	rec_date(r, _("Opened"), "opened_on", v.d.opened_on);
+	rec_date(r, _("Due"), "due_on", v.d.due_on);
+	rec_int(r, _("Age in days"), "age", v.age);
+	rec_int(r, _("Days overdue"), "overdue", v.overdue);
+	if (v.d.resolved_on[0] != '\0')
+		rec_date(r, _("Resolved"), "resolved_on", v.d.resolved_on);
+	if (strcmp(v.d.resolution, "void") == 0)
+		rec_term(r, _("Resolution"), "resolution", N_("Payment voided"));
+	if (v.credit_no[0] != '\0') {
+		rec_term(r, _("Resolution"), "resolution", N_("Credit note"));
+		rec_str(r, _("Credit note"), "credit_note", v.credit_no);
+		rec_money(r, _("Credit amount"), "credit_amount",
+		    v.credit_amount);
+	}
+	if (v.charge_ref[0] != '\0') {
+		rec_str(r, _("Service charge"), "charge_ref", v.charge_ref);
+		rec_money(r, _("Charge amount"), "charge_amount",
+		    v.charge_amount);
+	}
+	rec_timeline(r, &v);
+	rec_print(r);
+	svc_dispute_view_free(&v);
+	return 0;
+}
+
+/* review and reject: a number and a note (required to reject). */
+static int
+note_step(struct cli *c, int argc, char **argv, int reject)
+{
+	const char *note = NULL;
+	struct opt o[] = {{"note", 0, &note}, {NULL, 0, NULL}};
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (reject && note == NULL)
+		return cli_usage(c, _("%s %s needs --note"), c->cmd, argv[0]);
+	if ((reject ? svc_dispute_reject(&c->svc, pos[0], note, &c->err)
+	            : svc_dispute_review(&c->svc, pos[0], note, &c->err)) != 0)
+		return -1;
+	return cmd_dsp_show(c, 2, (char *[]){argv[0], pos[0], NULL});
+}
+
+int
+cmd_dsp_review(struct cli *c, int argc, char **argv)
+{
+	return note_step(c, argc, argv, 0);
+}
+
+int
+cmd_dsp_reject(struct cli *c, int argc, char **argv)
+{
+	return note_step(c, argc, argv, 1);
+}
+
+int
+cmd_dsp_uphold(struct cli *c, int argc, char **argv)
+{
+	const char *by_void = NULL, *credit = NULL, *reason = NULL,
+	           *note = NULL;
+	struct opt o[] = {{"void", 1, &by_void}, {"credit", 0, &credit},
+	    {"credit-reason", 0, &reason}, {"note", 0, &note},
+	    {NULL, 0, NULL}};
+	struct dispute_uphold u = {0};
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if ((by_void == NULL) == (credit == NULL))
+		return cli_usage(c, _("%s %s needs --void or --credit AMOUNT, "
+		                      "not both"),
+		    c->cmd, argv[0]);
+	if (by_void != NULL && reason != NULL)
+		return cli_usage(c, _("%s %s: --credit-reason goes with "
+		                      "--credit"),
+		    c->cmd, argv[0]);
+	u.by_void = by_void != NULL;
+	u.credit_reason = reason;
+	u.note = note;
+	if (credit != NULL && svc_money_parse(&c->svc, credit, "--credit",
+	                          &u.credit, &c->err) != 0)
+		return -1;
+	if (svc_dispute_uphold(&c->svc, pos[0], &u, &c->err) != 0)
+		return -1;
+	return cmd_dsp_show(c, 2, (char *[]){argv[0], pos[0], NULL});
+}

@@ -1,0 +1,286 @@
+/* screen_disputes.c - disputes of payments (issue 21; recovery and up):
+ * the list `paydesk dispute list` prints, unresolved first and soonest
+ * due first, with each one's status, reason, receipt, amount, due date
+ * and age; F2 shows the unresolved ones or one status in turn; Enter
+ * opens the dispute with its timeline (every step, who, when, the note);
+ * r puts an open one under review. Reached from Home (Disputes); read
+ * again when it comes back on top. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_OPEN = 1, A_STATUS, A_REVIEW, A_BACK };
+
+static const struct tui_key screen_disputes_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Open"),
+        N_("the dispute selected, with its timeline"), A_OPEN},
+    {KEY_F(2), "F2", N_("Status"),
+        N_("every dispute, the unresolved, or one status in turn"),
+        A_STATUS},
+    {'r', "r", N_("Review"), N_("put the open dispute selected under review"),
+        A_REVIEW},
+    TUI_LIST_KEYS,
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+/* The filters F2 goes through, as svc_dispute_list takes them. */
+static const char *const filters[] = {
+    NULL, "unresolved", "open", "review", "upheld", "rejected"};
+#define NFILTERS (sizeof filters / sizeof filters[0])
+
+struct disputes {
+	struct tui_screen sc;
+	struct tui_list list;
+	struct dispute *rows;
+	size_t n;
+	size_t filter;
+};
+
+static const struct xcol cols[] = {
+    {NC_("column", "Dispute"), "dispute_no", X_TEXT, 16, 12},
+    {NC_("column", "Status"), "status", X_TERM, 18, 0},
+    {NC_("column", "Reason"), "reason", X_TERM, 16, 8},
+    {NC_("column", "Amount"), "amount", X_MONEY, 10, 0},
+    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
+    {NC_("column", "Age"), "age", X_INT, 4, 0},
+    {NC_("column", "Consumer"), "consumer", X_TEXT, 0, 8},
+};
+
+static void
+cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
+{
+	const struct dispute *d = &((struct disputes *)arg)->rows[row];
+	int age, overdue;
+
+	(void)t;
+	(void)buf;
+	svc_dispute_days(d, &age, &overdue);
+	c[0].s = d->dispute_no;
+	c[1].s = dsp_status_label(d->status);
+	c[2].s = dsp_reason_label(d->reason);
+	c[3].n = d->amount;
+	c[4].s = d->due_on;
+	c[5].n = age;
+	c[6].s = d->consumer_name;
+}
+
+static void
+load(struct disputes *ds, struct tui *t)
+{
+	struct pd_err err;
+
+	free(ds->rows);
+	ds->n = 0;
+	ds->rows = svc_dispute_list(
+	    t->svc, filters[ds->filter], NULL, &ds->n, &err);
+	if (ds->rows == NULL)
+		tui_message(t, 1, "%s", err.msg);
+	tui_list_set(&ds->list, ds->n);
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct disputes *ds = (struct disputes *)sc;
+	char line[256], num[SVC_COUNT_BUFSZ];
+	int y = 2;
+
+	svc_count(t->svc, num, sizeof num, (int64_t)ds->n);
+	snprintf(line, sizeof line,
+	    ngettext("%s dispute", "%s disputes", (unsigned long)ds->n), num);
+	if (ds->filter != 0) {
+		size_t k = strlen(line);
+
+		snprintf(line + k, sizeof line - k, ": %s",
+		    ds->filter == 1 ? _("unresolved")
+		                    : svc_dispute_status((enum dsp_status)
+		                          dsp_status_parse(filters[ds->filter])));
+	}
+	attron(A_BOLD);
+	tui_text(y, 2, line, COLS - 4);
+	attroff(A_BOLD);
+	y += 2;
+	if (ds->n == 0) {
+		tui_text(y, 3, _("No disputes"), COLS - 4);
+		return;
+	}
+	tui_list_draw(t, &ds->list, y, 2, COLS - 4, LINES - y - 3);
+}
+
+static const struct dispute *
+selected(struct disputes *ds, struct tui *t)
+{
+	if (ds->n == 0) {
+		tui_message(t, 1, "%s", _("No dispute selected"));
+		return NULL;
+	}
+	return &ds->rows[ds->list.sel < ds->n ? ds->list.sel : 0];
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct disputes *ds = (struct disputes *)sc;
+	const struct dispute *d;
+	struct tui_screen *open;
+	struct pd_err err;
+
+	if (tui_list_action(&ds->list, a))
+		return TUI_HANDLED;
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_STATUS:
+		ds->filter = (ds->filter + 1) % NFILTERS;
+		load(ds, t);
+		return TUI_HANDLED;
+	case A_OPEN:
+		if ((d = selected(ds, t)) != NULL &&
+		    (open = screen_dispute_new(t, d->dispute_no)) != NULL)
+			tui_push(t, open);
+		return TUI_HANDLED;
+	case A_REVIEW:
+		if ((d = selected(ds, t)) == NULL)
+			return TUI_HANDLED;
+		if (svc_dispute_review(t->svc, d->dispute_no, "", &err) != 0)
+			tui_message(t, 1, "%s", err.msg);
+		else
+			tui_message(t, 0, _("Dispute %s is under review"),
+			    d->dispute_no);
+		load(ds, t);
+		return TUI_HANDLED;
+	}
+	return 0;
+}
+
+/* On top again: a step taken elsewhere, a sync. */
+static void
+enter(struct tui_screen *sc, struct tui *t)
+{
+	load((struct disputes *)sc, t);
+}
+
+static void
+free_disputes(struct tui_screen *sc)
+{
+	free(((struct disputes *)sc)->rows);
+}
+
+const struct tui_screen_class screen_disputes_class = {
+    .name = "Disputes",
+    .title = N_("Disputes"),
+    .keys = screen_disputes_keys,
+    .nkeys = TUI_NKEYS(screen_disputes_keys),
+    .draw = draw,
+    .action = action,
+    .enter = enter,
+    .free = free_disputes,
+};
+
+struct tui_screen *
+screen_disputes_new(struct tui *t)
+{
+	struct disputes *ds = xcalloc(1, sizeof *ds);
+	struct pd_err err;
+
+	if (svc_require(t->svc, ROLE_RECOVERY, _("Reading disputes"), &err) !=
+	    0) {
+		tui_message(t, 1, "%s", err.msg);
+		free(ds);
+		return NULL;
+	}
+	tui_list_init(&ds->list, cols, TUI_NCOLS(cols), cells, ds);
+	ds->sc.cls = &screen_disputes_class;
+	load(ds, t);
+	return &ds->sc;
+}
+
+/* ---- one dispute and its timeline ---- */
+
+static const struct tui_key screen_dispute_keys[] = {
+    TUI_LINES_KEYS,
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the disputes"),
+        TUI_A_CLOSE},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+const struct tui_screen_class screen_dispute_class = {
+    .name = "Dispute",
+    .title = N_("Dispute"),
+    .keys = screen_dispute_keys,
+    .nkeys = TUI_NKEYS(screen_dispute_keys),
+    .draw = tui_lines_screen_draw,
+    .action = tui_lines_screen_action,
+    .free = tui_lines_screen_free,
+};
+
+/* The terms of v as label and value lines. */
+static void
+terms(struct tui *t, struct tui_lines *l, const struct dispute_view *v)
+{
+	static const char *labels[] = {N_("Dispute"), N_("Status"),
+	    N_("Reason"), N_("Receipt"), N_("Amount"), N_("Consumer"),
+	    N_("Opened"), N_("Due"), N_("Age in days"), N_("Days overdue"),
+	    N_("Credit note")};
+	const char *tr[sizeof labels / sizeof labels[0]];
+	char m[MONEY_BUFSZ], o[DATE_BUFSZ * 2], due[DATE_BUFSZ * 2], n[16],
+	    k[16];
+	size_t i;
+	int lw;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		tr[i] = _(labels[i]);
+	lw = tui_label_width(tr, sizeof labels / sizeof labels[0], 12);
+	tui_lines_pair(l, lw, tr[0], v->d.dispute_no);
+	tui_lines_pair(l, lw, tr[1], svc_dispute_status(v->d.status));
+	tui_lines_pair(l, lw, tr[2], svc_dispute_reason(v->d.reason));
+	tui_lines_pair(l, lw, tr[3], v->d.receipt_no);
+	tui_lines_pair(l, lw, tr[4], svc_money(t->svc, m, sizeof m, v->d.amount));
+	tui_lines_pair(l, lw, tr[5], v->d.consumer_name);
+	tui_lines_pair(
+	    l, lw, tr[6], svc_date(t->svc, o, sizeof o, v->d.opened_on));
+	tui_lines_pair(
+	    l, lw, tr[7], svc_date(t->svc, due, sizeof due, v->d.due_on));
+	snprintf(n, sizeof n, "%d", v->age);
+	snprintf(k, sizeof k, "%d", v->overdue);
+	tui_lines_pair(l, lw, tr[8], n);
+	tui_lines_pair(l, lw, tr[9], k);
+	if (v->credit_no[0] != '\0')
+		tui_lines_pair(l, lw, tr[10], v->credit_no);
+	else if (strcmp(v->d.resolution, "void") == 0)
+		tui_lines_pair(l, lw, _("Resolution"), _("Payment voided"));
+}
+
+struct tui_screen *
+screen_dispute_new(struct tui *t, const char *number)
+{
+	struct dispute_view v;
+	struct tui_lines l = {0};
+	struct pd_err err;
+	char buf[256], at[64];
+	size_t i;
+
+	if (svc_dispute_show(t->svc, number, &v, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return NULL;
+	}
+	terms(t, &l, &v);
+	tui_lines_add(&l, 0, "%s", "");
+	tui_lines_add(&l, 1, "%s", _("Timeline"));
+	for (i = 0; i < v.nevents; i++) {
+		const struct dispute_event *e = &v.events[i];
+
+		svc_datetime(t->svc, at, sizeof at, e->at);
+		tui_lines_add(&l, 0, "%s  %s  %s", at, dsp_step_label(e->kind),
+		    svc_word(e->by, buf, sizeof buf));
+		if (e->note[0] != '\0')
+			tui_lines_add(&l, 0, "    %s",
+			    svc_word(e->note, buf, sizeof buf));
+	}
+	svc_dispute_view_free(&v);
+	return tui_lines_screen(&screen_dispute_class, number, &l);
+}
