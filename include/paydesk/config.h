@@ -97,6 +97,10 @@ struct config {
 	int disc_days;        /* disconnection: debt past due this long */
 	int64_t disc_amount;  /* ... and at least this much (minor units) */
 
+	/* accounting periods of the report filters (issue 23) */
+	char period_calendar[8]; /* months or fiscal */
+	int fiscal_start;        /* 1-12: the month a fiscal year begins */
+
 	/* deposits and their matching (issue 20; deposit.h) */
 	char deposit_account[35]; /* the bank account deposits go to */
 	int match_days;           /* a credit booked this many days after */

@@ -333,5 +333,11 @@ int svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
 /* Narrow f to the payments of the scope in force (svc_scope_now): its
  * terminal or branch set from [terminal]; the organisation's leaves f. */
 void svc_scope_filter(const struct svc *s, struct payment_filter *f);
+/* The payments a figure counts (kpi, the dashboard): the report
+ * filters of s->narrow within the scope in force, any status and type. */
+void svc_figure_filter(const struct svc *s, struct payment_filter *f);
+/* Whether f narrows the payments by scope or a report filter (else the
+ * organisation's rollups answer). */
+int svc_narrowed(const struct payment_filter *f);
 
 #endif

@@ -123,3 +123,28 @@ svc_scope_filter(const struct svc *s, struct payment_filter *f)
 		break;
 	}
 }
+
+void
+svc_figure_filter(const struct svc *s, struct payment_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->status = -1;
+	f->type = -1;
+	f->branch = s->narrow.branch;
+	f->recorded_by = s->narrow.recorded_by;
+	f->method = s->narrow.method;
+	f->channel = s->narrow.channel;
+	f->segment = s->narrow.segment;
+	f->gateway = s->narrow.gateway;
+	f->team = s->narrow.team;
+	svc_scope_filter(s, f);
+}
+
+int
+svc_narrowed(const struct payment_filter *f)
+{
+	return f->terminal != NULL || f->branch != NULL ||
+	       f->recorded_by != NULL || f->method != NULL ||
+	       f->channel != NULL || f->segment != NULL || f->gateway != NULL ||
+	       f->team != NULL;
+}
