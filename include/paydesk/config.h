@@ -97,6 +97,8 @@ struct config {
 	int disc_days;        /* disconnection: debt past due this long */
 	int64_t disc_amount;  /* ... and at least this much (minor units) */
 
+	/* yes: a supervisor reads their team's payments only (issue 23) */
+	char team_visibility[4];
 	/* accounting periods of the report filters (issue 23) */
 	char period_calendar[8]; /* months or fiscal */
 	int fiscal_start;        /* 1-12: the month a fiscal year begins */

@@ -139,6 +139,7 @@ struct user {
 	int failed_logins;
 	char locked_until[TS_BUFSZ]; /* "" when not locked */
 	char branch[17];             /* "" every branch (central only) */
+	char team[33]; /* the team (issue 23); "" none */
 };
 
 /* Longest payment reference, in characters (= bytes: ASCII only; the

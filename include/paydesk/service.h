@@ -43,6 +43,7 @@ struct actor {
 	char username[33];
 	char full_name[129];
 	enum role role;
+	char team[33]; /* the user's team (issue 23); "" none */
 };
 
 /* The payments a figure, list or report counts (issue 23, seed 000's
@@ -207,6 +208,15 @@ const char *svc_filters_title(
  * list only once its filter is good. */
 int svc_payment_filter_check(
     struct svc *s, const struct payment_filter *f, struct pd_err *err);
+/* Set user username's team (issue 23, seed 000: users belong to a team;
+ * "" none): an admin's, audited, one transaction. A team is up to 32
+ * characters of printable text (PD_EINVAL); no such user PD_ENOTFOUND.
+ * With [visibility] team = yes a supervisor's lists and reports count
+ * the payments of their team's users only (svc_scope_filter). On a
+ * terminal that syncs, the central node's users (their import's team
+ * column) replace it at the next pull that brings the user. */
+int svc_user_team(
+    struct svc *s, const char *username, const char *team, struct pd_err *err);
 /* The widest scope the actor may read, which is also its default
  * (issue 23): an admin (or the central node) the organisation, a
  * supervisor the branch, a cashier, a recovery agent or nobody signed in
@@ -238,7 +248,8 @@ enum user_field {
 	USER_FULL_NAME,
 	USER_ROLE,
 	USER_PIN,
-	USER_BRANCH /* optional: "" every branch */
+	USER_BRANCH, /* optional: "" every branch */
+	USER_TEAM    /* optional: "" none (issue 23) */
 };
 /* Validate and add a user (PIN hashed with yescrypt) inside the caller's
  * transaction; on failure *bad (if not NULL) is the enum user_field at

@@ -93,6 +93,9 @@ int store_consumer_balance(struct store *st, int64_t consumer_id,
 
 /* Users. */
 int store_user_insert(struct store *st, struct user *u, struct pd_err *err);
+/* Set user id's team (issue 23; "" none). */
+int store_user_team(
+    struct store *st, int64_t id, const char *team, struct pd_err *err);
 int store_user_by_name(
     struct store *st, const char *username, struct user *u, struct pd_err *err);
 /* The user whose full name (as records name who did what) is full_name

@@ -34,6 +34,8 @@ static const struct command {
         "import consumers|bills|services|installments|users FILE.csv "
         "[--update]",
         N_("import reference data from CSV, all or nothing")},
+    {"user", "set", cmd_user_set, STORE, "user set USERNAME --team TEAM",
+        N_("put a user in a team, \"\" for none (admin)")},
     {"consumer", "search", cmd_consumer_search, STORE,
         "consumer search TEXT [--limit N]",
         N_("find consumers by name, account number or phone")},

@@ -47,6 +47,7 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	if (!lookup || in->search == NULL || *in->search == '\0' ||
 	    s->scope != SVC_SCOPE_AUTO)
 		svc_scope_filter(s, out);
+	svc_team_filter(s, out);
 	if (in->search &&
 	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
 		return -1;

@@ -1055,6 +1055,9 @@ const char *const store_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review TEXT NOT NULL"
     " DEFAULT '';\n",
+    /* the team a user belongs to (issue 23, seed 000's team-based
+     * visibility: [visibility] team); "" none */
+    "ALTER TABLE users ADD COLUMN team TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_nmigrations =

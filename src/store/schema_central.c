@@ -297,6 +297,14 @@ const char *const store_central_migrations[] = {
      * serves a gateway payment's current row once, at its newest entry,
      * after the consumer and the payment it points at */
     "CREATE INDEX feed_row ON feed (entity, row_id, seq);\n",
+    /* a user's team (issue 23, the store's users.team) flows to the
+     * terminals as the rest of the user does */
+    "DROP TRIGGER feed_user_upd;\n" RULE_FEED("user_upd",
+        "AFTER UPDATE OF full_name, role, pin_hash, active, branch, team"
+        " ON users",
+        "user",
+        "user_history SELECT last_insert_rowid(), NEW.id,"
+        " NEW.full_name, NEW.branch, NEW.role"),
 };
 #undef FEED
 #undef RULE_FEED

@@ -719,6 +719,13 @@ const char *const store_pg_central_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review text NOT NULL"
     " DEFAULT '';\n",
+    /* a user's team (issue 23), as schema.c's users.team and
+     * schema_central.c's feed of it */
+    "ALTER TABLE users ADD COLUMN team text NOT NULL DEFAULT '';\n"
+    "DROP TRIGGER feed_user_upd ON users;\n"
+    "CREATE TRIGGER feed_user_upd AFTER UPDATE OF full_name, role,"
+    " pin_hash, active, branch, team ON users FOR EACH ROW"
+    " EXECUTE FUNCTION feed_user();\n",
 };
 
 const int store_pg_central_nmigrations =

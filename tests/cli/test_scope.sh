@@ -244,3 +244,68 @@ expect "aging has no --branch" 2 'unknown option --branch' \
     as admin 9999 report aging --branch B01
 same "a refused filter changed nothing" \
     "$(tsql 1 "SELECT count(*) FROM audit_log")" "$S1"
+
+# teams (issue 23, seed 000): users of two teams and two branches from the
+# central node's users import (its team column), pulled as users are
+printf 'username,full_name,role,pin,branch,team\nmary,Mary Johnson,supervisor,2222,,North\njane,Jane Smith,cashier,1234,,North\nkim,Kim Lee,cashier,4826,B01,South\nsue,Sue Park,supervisor,7391,B02,South\n' >"$T/teams.csv"
+run central import ACME users "$T/teams.csv" --update
+same "the central node imports the users' teams" "$RC" 0
+pdt 1 sync >/dev/null 2>&1
+same "a pull brings each user's team" \
+    "$(tsql 1 "SELECT group_concat(username || ':' || team) FROM (SELECT
+     username, team FROM users ORDER BY 1)")" \
+    "admin:,jane:North,kim:South,mary:North,sue:South"
+PAYDESK_PIN=4826 pdt 1 --user kim pay WU-10003 --type bill --amount 9.00 \
+    --method Cash >/dev/null 2>&1
+# tq TEAM: "sum count" of the branch's Posted payments by that team's users
+tq() {
+	tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
+	 payments p WHERE p.status = 'Posted' AND p.branch IN ('B01', '') AND
+	 p.user_id IN (SELECT id FROM users WHERE team = '$1') ${2:-}"
+}
+run as mary 2222 --csv payments
+same "team visibility off: mary reads her whole branch" "$(csvsum)" \
+    "$(pq "p.branch IN ('B01', '')")"
+printf '[visibility]\nteam = yes\n' >>"$T/t1.ini"
+run as mary 2222 --csv payments
+same "team visibility on: mary (North) reads North's payments only" \
+    "$(csvsum)" "$(tq North)"
+run as mary 2222 --json kpi --month 2025-05
+same "team visibility on: kpi counts North's payments only" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(tq North "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+run as mary 2222 --csv report payers
+same "team visibility on: the payers report of North's payments" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {s += $3} END {printf "%.0f", s * 100}')" \
+    "$(tq North | cut -d' ' -f1)"
+run as mary 2222 --csv payments --search WU-10003
+same "team visibility on: a search finds no other team's payment" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $4}' | sort | tr '\n' ' ')" \
+    "$(tsql 1 "SELECT printf('%.2f', p.amount / 100.0) FROM payments p JOIN
+     consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-10003' AND
+     p.user_id IN (SELECT id FROM users WHERE team = 'North') ORDER BY 1" |
+     tr '\n' ' ')"
+expect "the title names the team" 0 "Scope: Branch B01, team North" \
+    as mary 2222 payments
+run as admin 9999 --csv payments
+same "an admin reads every team's payments" "$(csvsum)" "$(pq "1")"
+# an admin moves kim to North: mary reads kim's payment then
+run as admin 9999 user set kim --team North
+same "user set --team: done" "$RC $(cat "$OUT")" "0 User kim is of team North"
+same "user set --team is audited" \
+    "$(tsql 1 "SELECT action || ' ' || ref || ' ' || detail FROM audit_log
+     ORDER BY id DESC LIMIT 1")" "team kim North"
+run as mary 2222 --csv payments
+same "kim's payment counts in North's now" "$(csvsum)" "$(tq North)"
+S1=$(tsql 1 "SELECT count(*) FROM audit_log")
+expect "user set of nobody: refused (4)" 4 'No user "zoe"' \
+    as admin 9999 user set zoe --team North
+expect "user set without --team: refused (2)" 2 "--team is required" \
+    as admin 9999 user set kim
+expect "user set by a supervisor: refused (5)" 5 "needs the admin role" \
+    as mary 2222 user set kim --team South
+expect "a team over 32 characters: refused (3)" 3 "Team" \
+    as admin 9999 user set kim --team "$(printf '%033d' 0)"
+same "a refused user set changed nothing" \
+    "$(tsql 1 "SELECT count(*) || team FROM audit_log, users WHERE username =
+     'kim'")" "${S1}North"
