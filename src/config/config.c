@@ -195,8 +195,7 @@ static const struct schema schema[] = {
         CFG_INT, F(disc_days), 1, 3650, NULL},
     {{"visibility", "team", "no",
          N_("yes: a supervisor's lists and reports count the payments of "
-            "their team's users only (seed 000's team-based visibility); "
-            "no: their scope's")},
+            "their team's users only; no: their scope's")},
         CFG_CHOICE, F(team_visibility), 0, 0, "no|yes"},
     {{"periods", "calendar", "months",
          N_("accounting periods of --period: months (calendar months, "
