@@ -110,6 +110,12 @@ struct config {
 	int dsp_due_days;
 	int64_t dsp_bounced_charge;
 
+	/* yes: a supervisor reads their team's payments only (issue 23) */
+	char team_visibility[4];
+	/* accounting periods of the report filters (issue 23) */
+	char period_calendar[8]; /* months or fiscal */
+	int fiscal_start;        /* 1-12: the month a fiscal year begins */
+
 	/* deposits and their matching (issue 20; deposit.h) */
 	char deposit_account[35]; /* the bank account deposits go to */
 	int match_days;           /* a credit booked this many days after */

@@ -141,6 +141,7 @@ struct user {
 	int failed_logins;
 	char locked_until[TS_BUFSZ]; /* "" when not locked */
 	char branch[17];             /* "" every branch (central only) */
+	char team[33]; /* the team (issue 23); "" none */
 };
 
 /* Longest payment reference, in characters (= bytes: ASCII only; the
@@ -294,6 +295,9 @@ struct payment_filter {
 	/* taken by this payment gateway (issue 19, seed 000: "revenue paid
 	 * via Stripe"), its name ignoring case; NULL: any */
 	const char *gateway;
+	/* recorded by a user of this team (issue 23, seed 000's team-based
+	 * visibility); NULL: any */
+	const char *team;
 	int64_t consumer_id; /* 0: any */
 	size_t limit;            /* 0: no limit */
 	enum pay_sort sort;
@@ -576,6 +580,8 @@ struct aging_filter {
 	const char *today;
 	const char *search;  /* consumer name/account */
 	int64_t consumer_id; /* 0: any */
+	/* of consumers of this segment, ignoring case (issue 23); NULL: any */
+	const char *segment;
 	int min_bucket;      /* only consumers with something this old */
 	size_t limit;
 };

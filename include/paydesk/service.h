@@ -44,6 +44,7 @@ struct actor {
 	char username[33];
 	char full_name[129];
 	enum role role;
+	char team[33]; /* the user's team (issue 23); "" none */
 };
 
 /* The payments a figure, list or report counts (issue 23, seed 000's
@@ -85,6 +86,11 @@ struct svc {
 	 * [alerts] command (issue 21), for the front end to show; "" none */
 	char alert_note[512];
 	int alerts_ticked; /* svc_alerts_tick ran (a command's once is enough) */
+	/* the report filters of the figures (kpi, the dashboard, the
+	 * collection rate's items; svc_filters_parse): branch, recorded_by,
+	 * method, channel, segment, gateway; NULL fields: none. The texts
+	 * are the caller's (struct svc_filters) */
+	struct payment_filter narrow;
 };
 
 /* Load the config (path NULL: the usual search) and open the store
@@ -158,11 +164,64 @@ int svc_login(
  * passed through _()): the message is "<action> needs the <role> role". */
 int svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err);
+/* The report filters (issue 23): ONE parser for every report and list
+ * that has them (kpi, payments, report payers, report aging, the
+ * dashboard). Their order is the options' in a synopsis. */
+enum svc_filter {
+	SVC_FILTER_SEGMENT, /* --segment: consumers of a segment */
+	SVC_FILTER_PERIOD,  /* --period: an accounting period ([periods]) */
+	SVC_FILTER_BRANCH,  /* --branch: payments taken at a branch */
+	SVC_FILTER_USER,    /* --user (--operator): recorded by a user */
+	SVC_FILTER_CHANNEL, /* --channel */
+	SVC_FILTER_METHOD,  /* --method */
+	SVC_FILTER_GATEWAY, /* --gateway: taken by a payment gateway */
+	SVC_FILTERS
+};
+#define SVC_FILTER_BIT(k) (1u << (unsigned)(k))
+#define SVC_FILTER_ALL ((1u << SVC_FILTERS) - 1u)
+/* The filters as given, and what the period came to. */
+struct svc_filters {
+	const char *text[SVC_FILTERS]; /* as typed (not copied); NULL: none */
+	/* set by svc_filters_parse: the period's first and last days
+	 * (YYYY-MM-DD; "" without --period) and its months (12: a fiscal
+	 * year, 1: a month) */
+	char from[11], to[11];
+	int months;
+};
+/* A filter's option, without its dashes ("segment"). */
+const char *svc_filter_option(enum svc_filter k);
+/* Check fs (only the filters of allowed, SVC_FILTER_BIT()s, may be
+ * given: one not in it is refused as not the report's) and write them
+ * into f: the period into from/to (refused beside f's own from or to),
+ * the rest into their fields. A bad value is refused naming the option
+ * and the forms it takes: PD_EUSAGE for a period of no accepted form, a
+ * branch, user, method or channel the terminal does not know (configured
+ * or on a payment); PD_ESCOPE for another branch than this terminal's
+ * without the organisation's scope (svc_scope_set first); a segment or
+ * gateway is checked where the list reads (svc_payment_filter_check:
+ * PD_ENOTFOUND). Periods: YYYY-MM always; with [periods] calendar =
+ * fiscal FYyyyy-Pnn (period nn, 01-12, of the fiscal year that begins in
+ * month fiscal_start of yyyy) and FYyyyy (that year). */
+int svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
+    struct payment_filter *f, struct pd_err *err);
+/* The filters in force as a title ("Segment Residential, period
+ * 2026-11"), the names as given; "" with none. */
+const char *svc_filters_title(
+    const struct svc_filters *fs, char *buf, size_t n);
 /* Check a payment filter as svc_payments_each does (texts, gateway,
  * segment) without reading payments: a front end's title goes above a
  * list only once its filter is good. */
 int svc_payment_filter_check(
     struct svc *s, const struct payment_filter *f, struct pd_err *err);
+/* Set user username's team (issue 23, seed 000: users belong to a team;
+ * "" none): an admin's, audited, one transaction. A team is up to 32
+ * characters of printable text (PD_EINVAL); no such user PD_ENOTFOUND.
+ * With [visibility] team = yes a supervisor's lists and reports count
+ * the payments of their team's users only (svc_scope_filter). On a
+ * terminal that syncs, the central node's users (their import's team
+ * column) replace it at the next pull that brings the user. */
+int svc_user_team(
+    struct svc *s, const char *username, const char *team, struct pd_err *err);
 /* The widest scope the actor may read, which is also its default
  * (issue 23): an admin (or the central node) the organisation, a
  * supervisor the branch, a cashier, a recovery agent or nobody signed in
@@ -194,7 +253,8 @@ enum user_field {
 	USER_FULL_NAME,
 	USER_ROLE,
 	USER_PIN,
-	USER_BRANCH /* optional: "" every branch */
+	USER_BRANCH, /* optional: "" every branch */
+	USER_TEAM    /* optional: "" none (issue 23) */
 };
 /* Validate and add a user (PIN hashed with yescrypt) inside the caller's
  * transaction; on failure *bad (if not NULL) is the enum user_field at
@@ -442,6 +502,10 @@ struct kpi {
  * there is nothing to show yet, as the dashboard stops at this month. */
 int svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
     struct pd_err *err);
+/* The KPIs of fs's period (svc_filters_parse) as svc_kpi's of a month,
+ * against as many months before it; day as svc_kpi's. */
+int svc_kpi_period(struct svc *s, const struct svc_filters *fs,
+    const char *day, struct kpi *k, struct pd_err *err);
 /* The supervisor's dashboard for a month (NULL: this month): the KPIs
  * (Received Today is today's), Posted collections per day of the month
  * and per method. */

@@ -93,6 +93,9 @@ int store_consumer_balance(struct store *st, int64_t consumer_id,
 
 /* Users. */
 int store_user_insert(struct store *st, struct user *u, struct pd_err *err);
+/* Set user id's team (issue 23; "" none). */
+int store_user_team(
+    struct store *st, int64_t id, const char *team, struct pd_err *err);
 int store_user_by_name(
     struct store *st, const char *username, struct user *u, struct pd_err *err);
 /* The user whose full name (as records name who did what) is full_name
@@ -688,6 +691,20 @@ int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 int store_rate_rows(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, rate_cb cb,
     void *arg, struct pd_err *err);
+/* The names the report filters take (issue 23): a branch (of a user or
+ * a payment), a username, a method or channel some payment has. */
+enum store_name {
+	STORE_NAME_BRANCH,
+	STORE_NAME_USER,
+	STORE_NAME_METHOD,
+	STORE_NAME_CHANNEL,
+	STORE_NAMES
+};
+/* Whether the store knows name (exactly) as a kind: 0 yes, 1 no with
+ * known the names of the kind there are, comma-separated and cut to size
+ * ("" for methods and channels: the config lists those), -1 on error. */
+int store_name_known(struct store *st, enum store_name kind, const char *name,
+    char *known, size_t size, struct pd_err *err);
 /* Whether some consumer is of segment (ignoring case): 0 yes, 1 no with
  * known the segments there are ("Commercial, Residential"; cut to
  * size), -1 on error. */

@@ -539,37 +539,31 @@ sort_opt(struct cli *c, const char *s, struct payment_filter *f)
 int
 cmd_payments(struct cli *c, int argc, char **argv)
 {
-	const char *from = NULL, *to = NULL, *method = NULL, *status = NULL,
-	           *type = NULL, *search = NULL, *limit = NULL, *channel = NULL,
-	           *recorded_by = NULL, *sort = NULL, *gateway = NULL,
-	           *scope = NULL, *segment = NULL;
-	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
-	    {"method", 0, &method}, {"status", 0, &status}, {"type", 0, &type},
-	    {"search", 0, &search}, {"limit", 0, &limit},
-	    {"channel", 0, &channel}, {"operator", 0, &recorded_by},
-	    {"sort", 0, &sort}, {"gateway", 0, &gateway}, {"scope", 0, &scope},
-	    {"segment", 0, &segment}, {NULL, 0, NULL}};
+	const char *from = NULL, *to = NULL, *status = NULL, *type = NULL,
+	           *search = NULL, *limit = NULL, *sort = NULL, *scope = NULL;
+	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
+	    {"status", 0, &status}, {"type", 0, &type},
+	    {"search", 0, &search}, {"limit", 0, &limit}, {"sort", 0, &sort},
+	    {"scope", 0, &scope}};
+	struct svc_filters fs;
 	struct payment_filter f;
 	struct export_job j;
 	struct table *t;
 	const struct xcol *cols;
 	int64_t rows = 0;
 	char **pos;
-	int npos, rc, ncols;
+	int npos, rc, ncols, no = 8;
 
 	memset(&f, 0, sizeof f);
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_payment_filter(c, &f, from, to, status, type, limit) != 0 ||
-	    (sort && sort_opt(c, sort, &f) != 0) || cli_scope(c, scope) != 0)
+	    (sort && sort_opt(c, sort, &f) != 0) || cli_scope(c, scope) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_ALL, &f, &c->err) != 0)
 		return -1;
 	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 100;
-	f.method = method;
 	f.search = search;
-	f.channel = channel;
-	f.recorded_by = recorded_by;
-	f.gateway = gateway;
-	f.segment = segment;
 	if (cli_export_job(c, &j)) {
 		rc = svc_export_payments(&c->svc, &f, &j, &rows, &c->err);
 		return cli_export_end(c, rc, rows);

@@ -86,7 +86,8 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 		return table_done(
 		    t, svc_rate_rows(&c->svc, k, rate_row, t, &c->err));
 	}
-	memset(&f, 0, sizeof f);
+	/* the rows of the figure's filters too */
+	f = c->svc.narrow;
 	f.status = PS_POSTED;
 	f.type = -1;
 	f.from = i == 0 ? k->from : k->day;
@@ -97,20 +98,48 @@ kpi_rows(struct cli *c, const char *rows, const struct kpi *k)
 	return table_done(t, rc);
 }
 
+/* The kpi's report filters: the figures' (c->svc.narrow); --period in
+ * place of --month. */
+static int
+kpi_filters(struct cli *c, struct svc_filters *fs, const char *month)
+{
+	struct payment_filter f;
+
+	memset(&f, 0, sizeof f);
+	if (month != NULL && fs->text[SVC_FILTER_PERIOD] != NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("--period \"%s\" takes the place of --month: give one "
+		      "or the other"),
+		    fs->text[SVC_FILTER_PERIOD]);
+	if (svc_filters_parse(&c->svc, fs, SVC_FILTER_ALL, &f, &c->err) != 0 ||
+	    svc_payment_filter_check(&c->svc, &f, &c->err) != 0)
+		return -1;
+	c->svc.narrow.branch = f.branch;
+	c->svc.narrow.recorded_by = f.recorded_by;
+	c->svc.narrow.method = f.method;
+	c->svc.narrow.channel = f.channel;
+	c->svc.narrow.segment = f.segment;
+	c->svc.narrow.gateway = f.gateway;
+	return 0;
+}
+
 int
 cmd_kpi(struct cli *c, int argc, char **argv)
 {
 	const char *month = NULL, *day = NULL, *scope = NULL, *rows = NULL;
-	struct opt o[] = {{"month", 0, &month}, {"day", 0, &day},
-	    {"scope", 0, &scope}, {"rows", 0, &rows}, {NULL, 0, NULL}};
+	struct opt o[24] = {{"month", 0, &month}, {"day", 0, &day},
+	    {"scope", 0, &scope}, {"rows", 0, &rows}};
+	struct svc_filters fs;
 	struct kpi k;
 	struct rec *r;
 	char **pos, title[160], d1[SVC_DATE_BUFSZ], d2[SVC_DATE_BUFSZ], m[8];
-	int npos;
+	int npos, no = 4;
 
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_scope(c, scope) != 0 ||
-	    (day && (day = cli_date(c, "--day", day)) == NULL))
+	    (day && (day = cli_date(c, "--day", day)) == NULL) ||
+	    kpi_filters(c, &fs, month) != 0)
 		return -1;
 	/* in the organisation's date format without the day, as --day
 	 * takes its date format (issue 25) */
@@ -119,7 +148,9 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 		return -1;
 	if (month)
 		month = m;
-	if (svc_kpi(&c->svc, month, day, &k, &c->err) != 0)
+	if ((fs.text[SVC_FILTER_PERIOD] != NULL
+	            ? svc_kpi_period(&c->svc, &fs, day, &k, &c->err)
+	            : svc_kpi(&c->svc, month, day, &k, &c->err)) != 0)
 		return -1;
 	if (rows != NULL)
 		return kpi_rows(c, rows, &k);
@@ -128,6 +159,8 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_shown(r, _("Scope"), "scope",
 	    svc_scope_word(svc_scope_now(&c->svc)),
 	    svc_scope_title(&c->svc, title, sizeof title));
+	if (svc_filters_title(&fs, title, sizeof title)[0] != '\0')
+		rec_str(r, _("Filters"), "filters", title);
 	snprintf(title, sizeof title, _("Month %s to %s"),
 	    svc_date(&c->svc, d1, sizeof d1, k.from),
 	    svc_date(&c->svc, d2, sizeof d2, k.to));
@@ -264,16 +297,12 @@ payers_split(struct cli *c, const struct payment_filter *f, enum split_by by)
 int
 cmd_report_payers(struct cli *c, int argc, char **argv)
 {
-	const char *from = NULL, *to = NULL, *method = NULL,
-	           *recorded_by = NULL, *search = NULL, *channel = NULL,
-	           *sort = NULL, *limit = NULL, *gateway = NULL, *split = NULL,
-	           *scope = NULL, *segment = NULL;
-	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to},
-	    {"method", 0, &method}, {"operator", 0, &recorded_by},
-	    {"search", 0, &search}, {"channel", 0, &channel},
-	    {"sort", 0, &sort}, {"limit", 0, &limit}, {"gateway", 0, &gateway},
-	    {"split", 0, &split}, {"scope", 0, &scope},
-	    {"segment", 0, &segment}, {NULL, 0, NULL}};
+	const char *from = NULL, *to = NULL, *search = NULL, *sort = NULL,
+	           *limit = NULL, *split = NULL, *scope = NULL;
+	struct opt o[24] = {{"from", 0, &from}, {"to", 0, &to},
+	    {"search", 0, &search}, {"sort", 0, &sort}, {"limit", 0, &limit},
+	    {"split", 0, &split}, {"scope", 0, &scope}};
+	struct svc_filters fs;
 	static const char *const sorts[PAYERS_SORTS] = {
 	    "total", "count", "last", "name", "account", "methods"};
 	struct payment_filter f;
@@ -283,12 +312,14 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 	const struct xcol *cols;
 	int64_t rows = 0;
 	char **pos;
-	int npos, rc, i, ncols;
+	int npos, rc, i, ncols, no = 7;
 
 	memset(&f, 0, sizeof f);
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_ALL);
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
 	    cli_payment_filter(c, &f, from, to, NULL, NULL, limit) != 0 ||
-	    cli_scope(c, scope) != 0)
+	    cli_scope(c, scope) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_ALL, &f, &c->err) != 0)
 		return -1;
 	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 50;
@@ -303,12 +334,7 @@ cmd_report_payers(struct cli *c, int argc, char **argv)
 			    sort);
 		by = (enum payers_sort)i;
 	}
-	f.method = method;
-	f.recorded_by = recorded_by;
 	f.search = search;
-	f.channel = channel;
-	f.gateway = gateway;
-	f.segment = segment;
 	if (split != NULL) {
 		if (strcmp(split, "method") != 0 && strcmp(split, "gateway") != 0)
 			return pd_fail(&c->err, PD_EINVAL,
@@ -355,8 +381,10 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 {
 	const char *search = NULL, *consumer = NULL, *older = NULL,
 	           *limit = NULL;
-	struct opt o[] = {{"search", 0, &search}, {"consumer", 0, &consumer},
-	    {"older-than", 0, &older}, {"limit", 0, &limit}, {NULL, 0, NULL}};
+	struct opt o[8] = {{"search", 0, &search}, {"consumer", 0, &consumer},
+	    {"older-than", 0, &older}, {"limit", 0, &limit}};
+	struct svc_filters fs;
+	struct payment_filter pf;
 	static const char *const olders[] = {"0", "30", "60", "90"};
 	struct aging_filter f;
 	struct consumer_view v;
@@ -367,12 +395,19 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	const struct xcol *cols;
 	int64_t rows = 0;
 	char **pos, label[96], num[SVC_COUNT_BUFSZ];
-	int npos, rc, ncols, b;
+	int npos, rc, ncols, b, no = 4;
 
 	memset(&f, 0, sizeof f);
+	memset(&pf, 0, sizeof pf);
+	/* of the filters, the segment: items belong to no branch, user,
+	 * method or period */
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT));
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
-	    (limit && cli_limit(c, limit, &f.limit) != 0))
+	    (limit && cli_limit(c, limit, &f.limit) != 0) ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
+	        &pf, &c->err) != 0)
 		return -1;
+	f.segment = pf.segment;
 	if (limit == NULL && c->mode != OUT_XLSX && c->mode != OUT_CSV)
 		f.limit = 50;
 	if (older) {

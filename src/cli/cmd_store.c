@@ -223,3 +223,26 @@ cmd_audit_reanchor(struct cli *c, int argc, char **argv)
 	    (long long)r.base);
 	return 0;
 }
+
+int
+cmd_user_set(struct cli *c, int argc, char **argv)
+{
+	const char *team = NULL;
+	struct opt o[] = {{"team", 0, &team}, {NULL, 0, NULL}};
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (team == NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("user set: --team is required (--team \"\" for none)"));
+	if (svc_user_team(&c->svc, pos[0], team, &c->err) != 0)
+		return -1;
+	if (*team != '\0')
+		printf(_("User %s is of team %s"), pos[0], team);
+	else
+		printf(_("User %s is of no team"), pos[0]);
+	fputc('\n', stdout);
+	return 0;
+}

@@ -34,6 +34,8 @@ static const struct command {
         "import consumers|bills|services|installments|users FILE.csv "
         "[--update]",
         N_("import reference data from CSV, all or nothing")},
+    {"user", "set", cmd_user_set, STORE, "user set USERNAME --team TEAM",
+        N_("put a user in a team, \"\" for none (admin)")},
     {"consumer", "search", cmd_consumer_search, STORE,
         "consumer search TEXT [--limit N]",
         N_("find consumers by name, account number or phone")},
@@ -52,8 +54,9 @@ static const struct command {
     {"payment", "verify", cmd_payment_verify, STORE, "payment verify NUMBER",
         N_("verify a pending payment (supervisor)")},
     {"payments", NULL, cmd_payments, LISTING,
-        "payments [--from D] [--to D] [--method M] [--status S] [--type T] "
-        "[--channel C] [--operator U] [--gateway G] [--search TEXT] "
+        "payments [--from D] [--to D | --period P] [--method M] "
+        "[--status S] [--type T] [--channel C] [--user U] [--branch B] "
+        "[--gateway G] [--search TEXT] "
         "[--sort COLUMN[:asc|desc]] [--limit N] [--segment S] "
         "[--scope terminal|branch|org]",
         N_("list payments, newest first")},
@@ -82,19 +85,21 @@ static const struct command {
         "[--consumer ACCOUNT] [--receipt RECEIPT] [--limit N]",
         N_("list credit notes, newest first")},
     {"kpi", NULL, cmd_kpi, STORE,
-        "kpi [--month YYYY-MM] [--day YYYY-MM-DD] "
-        "[--scope terminal|branch|org] [--rows collected|day|rate]",
+        "kpi [--month YYYY-MM | --period P] [--day YYYY-MM-DD] "
+        "[--scope terminal|branch|org] [--rows collected|day|rate] "
+        "[--segment S] [--branch B] [--user U] [--channel C] [--method M] "
+        "[--gateway G]",
         N_("collection KPIs for a month and a day")},
     {"report", "payers", cmd_report_payers, LISTING,
-        "report payers [--from D] [--to D] [--method M] [--operator U] "
-        "[--channel C] [--gateway G] [--search TEXT] [--sort "
-        "total|count|last|name|account|methods] "
+        "report payers [--from D] [--to D | --period P] [--method M] "
+        "[--user U] [--channel C] [--gateway G] [--branch B] "
+        "[--search TEXT] [--sort total|count|last|name|account|methods] "
         "[--limit N] [--split method|gateway] [--segment S] "
         "[--scope terminal|branch|org]",
         N_("payments grouped by consumer, or split by method or gateway")},
     {"report", "aging", cmd_report_aging, LISTING,
         "report aging [--search TEXT] [--consumer ACCOUNT] "
-        "[--older-than 0|30|60|90] [--limit N]",
+        "[--older-than 0|30|60|90] [--limit N] [--segment S]",
         N_("outstanding open items by days past due, per consumer")},
     {"report", "forecast", cmd_report_forecast, LISTING,
         "report forecast [--weeks N] [--past N]",

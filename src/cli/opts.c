@@ -92,3 +92,24 @@ cli_scope_line(struct cli *c)
 	    svc_scope_title(&c->svc, title, sizeof title));
 	puts(line);
 }
+
+void
+cli_filter_opts(struct opt *o, int *n, struct svc_filters *fs, unsigned allowed)
+{
+	int k;
+
+	memset(fs, 0, sizeof *fs);
+	for (k = 0; k < SVC_FILTERS; k++) {
+		if (!(allowed & SVC_FILTER_BIT(k)))
+			continue;
+		o[*n].name = svc_filter_option((enum svc_filter)k);
+		o[*n].flag = 0;
+		o[(*n)++].val = &fs->text[k];
+		if (k == SVC_FILTER_USER) {
+			o[*n].name = "operator";
+			o[*n].flag = 0;
+			o[(*n)++].val = &fs->text[k];
+		}
+	}
+	memset(&o[*n], 0, sizeof o[*n]);
+}

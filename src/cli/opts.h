@@ -23,4 +23,10 @@ int cli_scope(struct cli *c, const char *text);
  * Branch B01"); nothing in the other output modes. */
 void cli_scope_line(struct cli *c);
 
+/* The report filters' options (issue 23) of allowed (SVC_FILTER_BIT()s)
+ * appended to o at *n (o ends with a NULL row after them), each value
+ * into fs (zeroed here); --operator is --user's older name. */
+void cli_filter_opts(
+    struct opt *o, int *n, struct svc_filters *fs, unsigned allowed);
+
 #endif

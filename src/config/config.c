@@ -223,6 +223,18 @@ static const struct schema schema[] = {
          N_("days past due after which a consumer's debt puts them on the "
             "disconnection list (1-3650)")},
         CFG_INT, F(disc_days), 1, 3650, NULL},
+    {{"visibility", "team", "no",
+         N_("yes: a supervisor's lists and reports count the payments of "
+            "their team's users only; no: their scope's")},
+        CFG_CHOICE, F(team_visibility), 0, 0, "no|yes"},
+    {{"periods", "calendar", "months",
+         N_("accounting periods of --period: months (calendar months, "
+            "YYYY-MM) or fiscal (FYyyyy-Pnn from periods.fiscal_start)")},
+        CFG_CHOICE, F(period_calendar), 0, 0, "months|fiscal"},
+    {{"periods", "fiscal_start", "1",
+         N_("month (1-12) a fiscal year begins in; FY2026 begins in it in "
+            "2026")},
+        CFG_INT, F(fiscal_start), 1, 12, NULL},
     {{"disconnection", "amount", "100.00",
          N_("least debt past those days that puts a consumer on the "
             "disconnection list")},

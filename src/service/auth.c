@@ -218,6 +218,11 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 	if (check_branch(in->branch ? in->branch : "", err) != 0)
 		return -1;
 	xstrlcpy(u.branch, in->branch ? in->branch : "", sizeof u.branch);
+	*bad = USER_TEAM;
+	if (in->team != NULL &&
+	    svc_check_text(_("Team"), in->team, 32, 0, err) != 0)
+		return -1;
+	xstrlcpy(u.team, in->team ? in->team : "", sizeof u.team);
 	xstrlcpy(u.username, in->username, sizeof u.username);
 	xstrlcpy(u.full_name, in->full_name, sizeof u.full_name);
 	u.role = (enum role)r;
@@ -228,9 +233,12 @@ svc_user_put(struct svc *s, const struct user_put *in, enum put_outcome *out,
 			return pd_fail(err, PD_EINVAL,
 			    _("Username \"%s\" is already taken"), u.username);
 		same_pin = pin_matches(in->pin, old.pin_hash);
+		if (in->team == NULL)
+			xstrlcpy(u.team, old.team, sizeof u.team);
 		if (same_pin && old.role == u.role &&
 		    strcmp(old.full_name, u.full_name) == 0 &&
-		    strcmp(old.branch, u.branch) == 0) {
+		    strcmp(old.branch, u.branch) == 0 &&
+		    strcmp(old.team, u.team) == 0) {
 			*out = PUT_UNCHANGED;
 			return 0;
 		}
@@ -259,7 +267,7 @@ svc_user_add(struct svc *s, const char *username, const char *full_name,
     const char *role, const char *pin, int *bad, struct pd_err *err)
 {
 	/* no PIN policy: the demo's users, whose PINs are printed anyway */
-	struct user_put in = {username, full_name, role, pin, NULL, 0, 0};
+	struct user_put in = {username, full_name, role, pin, NULL, 0, 0, NULL};
 	enum put_outcome o;
 
 	return svc_user_put(s, &in, &o, bad, err);
@@ -479,6 +487,7 @@ svc_login(
 	xstrlcpy(s->actor.username, t.u.username, sizeof s->actor.username);
 	xstrlcpy(s->actor.full_name, t.u.full_name, sizeof s->actor.full_name);
 	s->actor.role = t.u.role;
+	xstrlcpy(s->actor.team, t.u.team, sizeof s->actor.team);
 	s->scope = SVC_SCOPE_AUTO; /* the new user's own (issue 23) */
 	return 0;
 }
@@ -586,4 +595,27 @@ svc_signoff_miss(struct svc *s, const char *user, struct pd_err *err)
 		      "%d wrong PINs until %s"),
 		    user, t.failed, t.until);
 	return wrong_pin(s, user, now, &t, err);
+}
+
+int
+svc_user_team(
+    struct svc *s, const char *username, const char *team, struct pd_err *err)
+{
+	struct user u;
+	char at[TS_BUFSZ];
+
+	if (svc_require(s, ROLE_ADMIN, _("Setting a user's team"), err) != 0 ||
+	    svc_check_text(_("Team"), team, 32, 0, err) != 0)
+		return -1;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	svc_now(at);
+	if (store_user_by_name(s->st, username, &u, err) != 0 ||
+	    store_user_team(s->st, u.id, team, err) != 0 ||
+	    svc_audit(s, at, "team", "user", username, team, err) != 0 ||
+	    store_commit(s->st, err) != 0) {
+		store_rollback(s->st);
+		return -1;
+	}
+	return 0;
 }

@@ -339,13 +339,15 @@ row_installment(struct row_ctx *r, struct pd_err *err)
 }
 
 static const char *const user_cols[] = {
-    "username", "full_name", "role", "pin", "branch", NULL};
+    "username", "full_name", "role", "pin", "branch", "team", NULL};
 
 static int
 row_user(struct row_ctx *r, struct pd_err *err)
 {
 	struct user_put put = {F(r, USER_USERNAME), F(r, USER_FULL_NAME),
-	    F(r, USER_ROLE), F(r, USER_PIN), F(r, USER_BRANCH), r->update, 1};
+	    F(r, USER_ROLE), F(r, USER_PIN), F(r, USER_BRANCH), r->update, 1,
+	    /* a file without the column keeps each user's team */
+	    r->map[USER_TEAM] >= 0 ? F(r, USER_TEAM) : NULL};
 	enum put_outcome o;
 
 	/* user_cols[] are in the order of enum user_field */
@@ -411,7 +413,7 @@ static const struct {
     {"bills", bill_cols, row_bill, ROLE_SUPERVISOR, 0},
     {"services", service_cols, row_service, ROLE_SUPERVISOR, 0},
     {"installments", installment_cols, row_installment, ROLE_SUPERVISOR, 0},
-    {"users", user_cols, row_user, ROLE_ADMIN, 1},
+    {"users", user_cols, row_user, ROLE_ADMIN, 2},
     {"settings", setting_cols, row_setting, ROLE_ADMIN, 0},
 };
 

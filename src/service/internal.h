@@ -216,6 +216,7 @@ struct user_put {
 	const char *branch; /* NULL or "": every branch */
 	int update;
 	int policy; /* apply [security] pin_min_* and weak_pins */
+	const char *team; /* NULL: as it is ("" for a new user) */
 };
 enum put_outcome { PUT_ADDED, PUT_UPDATED, PUT_UNCHANGED };
 int svc_user_put(struct svc *s, const struct user_put *in,
@@ -376,6 +377,15 @@ int svc_doc_issue(struct svc *s, const char *kind, struct doc *d,
 /* Narrow f to the payments of the scope in force (svc_scope_now): its
  * terminal or branch set from [terminal]; the organisation's leaves f. */
 void svc_scope_filter(const struct svc *s, struct payment_filter *f);
+/* Narrow f to the actor's team's payments where [visibility] team = yes
+ * limits the actor (a supervisor); whatever the scope, a search too. */
+void svc_team_filter(const struct svc *s, struct payment_filter *f);
+/* The payments a figure counts (kpi, the dashboard): the report
+ * filters of s->narrow within the scope in force, any status and type. */
+void svc_figure_filter(const struct svc *s, struct payment_filter *f);
+/* Whether f narrows the payments by scope or a report filter (else the
+ * organisation's rollups answer). */
+int svc_narrowed(const struct payment_filter *f);
 
 /* svc_arrangement_list without its sign-in: for the alerts' pass, which
  * runs at the first use of the day whoever uses it (alerts.c). */

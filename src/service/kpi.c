@@ -103,8 +103,7 @@ kpi_periods(struct svc *s, int32_t first, int32_t last, int32_t pf, int32_t pl,
 	date_format(k->prev_from, pf);
 	date_format(k->prev_to, pl);
 	date_format(k->prev_day, d - 1);
-	memset(&sc, 0, sizeof sc);
-	svc_scope_filter(s, &sc);
+	svc_figure_filter(s, &sc);
 	if (store_kpi_scoped(s->st, &sc, k->from, k->to, k->due_to, k->day,
 	        &k->cur, err) != 0 ||
 	    store_kpi_scoped(s->st, &sc, k->prev_from, k->prev_to, k->prev_to,
@@ -171,6 +170,45 @@ svc_kpi(struct svc *s, const char *month, const char *day, struct kpi *k,
 	}
 	return kpi_periods(
 	    s, first, last, month_first_day(first - 1), first - 1, d, k, err);
+}
+
+int
+svc_kpi_period(struct svc *s, const struct svc_filters *fs, const char *day,
+    struct kpi *k, struct pd_err *err)
+{
+	int32_t first, last, d;
+	int y, m, dd;
+	char today[11];
+
+	if (fs->from[0] == '\0')
+		return svc_kpi(s, NULL, day, k, err);
+	memset(k, 0, sizeof *k);
+	date_parse(fs->from, NULL, &first, NULL);
+	date_parse(fs->to, NULL, &last, NULL);
+	if (not_future(s, first,
+	        _("Period %s is in the future (today is %s): there is no data "
+	          "for it yet"),
+	        fs->text[SVC_FILTER_PERIOD], err) != 0)
+		return -1;
+	svc_today(today);
+	if (day != NULL) {
+		if (date_parse(day, _("Day"), &d, err) != 0 ||
+		    not_future(s, d,
+		        _("Day %s is in the future (today is %s): there is no "
+		          "data for it yet"),
+		        day, err) != 0)
+			return -1;
+	} else
+		date_parse(today, NULL, &d, NULL);
+	/* against the same number of months before it */
+	date_civil(first, &y, &m, &dd);
+	m -= fs->months;
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	return kpi_periods(s, first, last, date_days(y, m, 1), first - 1, d, k,
+	    err);
 }
 
 void
@@ -268,11 +306,9 @@ dashboard_gateways(struct svc *s, struct dashboard *d, struct pd_err *err)
 	int64_t amount = 0, count = 0;
 	int i;
 
-	memset(&f, 0, sizeof f);
+	svc_figure_filter(s, &f);
 	f.from = d->k.from;
 	f.to = d->k.to;
-	f.type = -1;
-	svc_scope_filter(s, &f);
 	if (store_split(s->st, &f, SPLIT_GATEWAYS_ONLY, add_gateway, d, err) !=
 	    0)
 		return -1;
@@ -308,12 +344,11 @@ dashboard_fill(struct svc *s, struct dashboard *d, struct pd_err *err)
 	date_parse(d->k.from, NULL, &first, NULL);
 	date_parse(d->k.to, NULL, &last, NULL);
 	d->ndays = (int)(last - first + 1);
-	memset(&sc, 0, sizeof sc);
-	svc_scope_filter(s, &sc);
+	svc_figure_filter(s, &sc);
 	if (store_daily_scoped(
 	        s->st, &sc, d->k.from, d->k.to, add_day, d, err) != 0)
 		return -1;
-	if (sc.terminal == NULL && sc.branch == NULL) {
+	if (!svc_narrowed(&sc)) {
 		if (store_method_each(
 		        s->st, d->k.from, d->k.to, add_method, d, err) != 0)
 			return -1;
@@ -321,7 +356,6 @@ dashboard_fill(struct svc *s, struct dashboard *d, struct pd_err *err)
 		/* a terminal's or branch's methods from its payments */
 		sc.from = d->k.from;
 		sc.to = d->k.to;
-		sc.type = -1;
 		if (store_split(s->st, &sc, SPLIT_METHOD, add_method_row, d,
 		        err) != 0)
 			return -1;
@@ -387,8 +421,7 @@ svc_rate_rows(struct svc *s, const struct kpi *k, rate_cb cb, void *arg,
 	if (svc_require(s, ROLE_SUPERVISOR, _("The collection rate's items"),
 	        err) != 0)
 		return -1;
-	memset(&sc, 0, sizeof sc);
-	svc_scope_filter(s, &sc);
+	svc_figure_filter(s, &sc);
 	return store_rate_rows(
 	    s->st, &sc, k->from, k->to, k->due_to, cb, arg, err);
 }

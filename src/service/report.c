@@ -47,6 +47,7 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 	if (!lookup || in->search == NULL || *in->search == '\0' ||
 	    s->scope != SVC_SCOPE_AUTO)
 		svc_scope_filter(s, out);
+	svc_team_filter(s, out);
 	if (in->search &&
 	    svc_check_text(_("Search text"), in->search, 128, 0, err) != 0)
 		return -1;
@@ -203,11 +204,15 @@ svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
 
 /* The aging filter checked, as of today. */
 static int
-aging_filter_check(const struct aging_filter *f, struct aging_filter *g,
-    char today[11], struct pd_err *err)
+aging_filter_check(struct svc *s, const struct aging_filter *f,
+    struct aging_filter *g, char today[11], struct pd_err *err)
 {
 	if (f->search &&
 	    svc_check_text(_("Search text"), f->search, 128, 0, err) != 0)
+		return -1;
+	if (f->segment != NULL &&
+	    (svc_check_text(_("Segment"), f->segment, 32, 1, err) != 0 ||
+	        segment_known(s, f->segment, err) != 0))
 		return -1;
 	*g = *f;
 	svc_today(today);
@@ -223,7 +228,7 @@ svc_aging_total(struct svc *s, const struct aging_filter *f, struct aging *a,
 	char today[11];
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("The aging report"), err) != 0 ||
-	    aging_filter_check(f, &g, today, err) != 0)
+	    aging_filter_check(s, f, &g, today, err) != 0)
 		return -1;
 	return store_aging_total(s->st, &g, a, err);
 }
@@ -236,7 +241,7 @@ svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
 	char today[11];
 
 	if (svc_require(s, ROLE_SUPERVISOR, _("The aging report"), err) != 0 ||
-	    aging_filter_check(f, &g, today, err) != 0)
+	    aging_filter_check(s, f, &g, today, err) != 0)
 		return -1;
 	return store_aging_each(s->st, &g, cb, arg, err);
 }

@@ -23,6 +23,16 @@ static const struct {
     [SVC_SCOPE_ORG] = {"org", ROLE_ADMIN, N_("the organisation")},
 };
 
+/* Whether [visibility] team limits the actor to their team's payments:
+ * a supervisor's (an admin reads the organisation, a cashier this
+ * terminal). */
+static int
+team_limited(const struct svc *s)
+{
+	return strcmp(s->cfg.team_visibility, "yes") == 0 &&
+	       s->actor.user_id != 0 && s->actor.role == ROLE_SUPERVISOR;
+}
+
 enum svc_scope
 svc_scope_widest(const struct svc *s)
 {
@@ -98,6 +108,12 @@ svc_scope_title(const struct svc *s, char *buf, size_t n)
 	default:
 		snprintf(buf, n, "%s", _("Organisation"));
 	}
+	if (team_limited(s) && *s->actor.team != '\0')
+		snprintf(buf + strlen(buf), n - strlen(buf), _(", team %s"),
+		    s->actor.team);
+	else if (team_limited(s))
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s",
+		    _(", no team"));
 	return buf;
 }
 
@@ -110,8 +126,17 @@ svc_scope_word(enum svc_scope sc)
 }
 
 void
+svc_team_filter(const struct svc *s, struct payment_filter *f)
+{
+	/* a supervisor of no team reads those of the users of none */
+	if (team_limited(s))
+		f->team = s->actor.team;
+}
+
+void
 svc_scope_filter(const struct svc *s, struct payment_filter *f)
 {
+	svc_team_filter(s, f);
 	switch (svc_scope_now(s)) {
 	case SVC_SCOPE_TERMINAL:
 		f->terminal = s->cfg.terminal_id;
@@ -122,4 +147,29 @@ svc_scope_filter(const struct svc *s, struct payment_filter *f)
 	default:
 		break;
 	}
+}
+
+void
+svc_figure_filter(const struct svc *s, struct payment_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->status = -1;
+	f->type = -1;
+	f->branch = s->narrow.branch;
+	f->recorded_by = s->narrow.recorded_by;
+	f->method = s->narrow.method;
+	f->channel = s->narrow.channel;
+	f->segment = s->narrow.segment;
+	f->gateway = s->narrow.gateway;
+	f->team = s->narrow.team;
+	svc_scope_filter(s, f);
+}
+
+int
+svc_narrowed(const struct payment_filter *f)
+{
+	return f->terminal != NULL || f->branch != NULL ||
+	       f->recorded_by != NULL || f->method != NULL ||
+	       f->channel != NULL || f->segment != NULL || f->gateway != NULL ||
+	       f->team != NULL;
 }

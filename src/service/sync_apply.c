@@ -566,6 +566,9 @@ svc_apply_record(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return apply_item(s, r, err);
 	case SR_USER:
 		u = r->u;
+		/* a team the central node sent is text a person reads */
+		if (svc_check_text(_("Team"), u.team, 32, 0, err) != 0)
+			return -1;
 		return store_user_upsert(s->st, &u, err);
 	case SR_SETTING:
 		return svc_setting_put(s, r->set.key, r->set.value, r->at, err);

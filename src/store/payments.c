@@ -658,6 +658,10 @@ store_payment_where(
 		    " AND p.user_id = (SELECT id FROM users WHERE "
 		    "username = ?)",
 		    "s", f->recorded_by);
+	if (f->team != NULL)
+		qb_add(q,
+		    " AND p.user_id IN (SELECT id FROM users WHERE team = ?)",
+		    "s", f->team);
 	if (f->consumer_id > 0)
 		qb_add(q, " AND p.consumer_id = ?", "i", f->consumer_id);
 	if (f->segment != NULL)

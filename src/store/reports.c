@@ -504,6 +504,8 @@ aging_where(struct store *st, struct qb *q, const struct aging_filter *f)
 
 	if (f->consumer_id > 0)
 		qb_add(q, " AND i.consumer_id = ?", "i", f->consumer_id);
+	if (f->segment != NULL)
+		qb_add(q, " AND c.segment = ? COLLATE NOCASE", "s", f->segment);
 	if (f->search != NULL && *f->search != '\0') {
 		/* the consumer search's rule, as every other search */
 		consumer_q_init(st, f->search, &cq);

@@ -1055,7 +1055,6 @@ const char *const store_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review TEXT NOT NULL"
     " DEFAULT '';\n",
-<<<<<<< HEAD
     /* the matching rules of card settlements and bank transfers (issue
      * 20, "Reconciliation"): a match's rule may be card (a terminal's day
      * of card payments, settled by the processor less its fee) or
@@ -1152,7 +1151,6 @@ const char *const store_migrations[] = {
     "CREATE INDEX gw_payments_unassociated ON gw_payments (paid_at)"
     " WHERE payment_uuid = '';\n"
     FROZEN("alert_notes") NO_UPDATE("alert_notes"),
-=======
     /* disputes of payments (issue 21; dispute.h): a dispute names its
      * payment, its reason (a fixed code), when it is due, and keeps its
      * status and resolution in step with its events (append-only, the
@@ -1195,7 +1193,9 @@ const char *const store_migrations[] = {
     "CREATE INDEX dispute_events_dispute ON dispute_events"
     " (dispute_id);\n" FROZEN("dispute_events")
     NO_UPDATE("dispute_events"),
->>>>>>> s34-disp
+    /* the team a user belongs to (issue 23, seed 000's team-based
+     * visibility: [visibility] team); "" none */
+    "ALTER TABLE users ADD COLUMN team TEXT NOT NULL DEFAULT '';\n",
 };
 
 const int store_nmigrations =

@@ -307,6 +307,14 @@ const char *const store_central_migrations[] = {
      * one dispute record */
     FEED("dispute_ins", "AFTER INSERT ON dispute_events", "dispute",
         "NEW.id"),
+    /* a user's team (issue 23, the store's users.team) flows to the
+     * terminals as the rest of the user does */
+    "DROP TRIGGER feed_user_upd;\n" RULE_FEED("user_upd",
+        "AFTER UPDATE OF full_name, role, pin_hash, active, branch, team"
+        " ON users",
+        "user",
+        "user_history SELECT last_insert_rowid(), NEW.id,"
+        " NEW.full_name, NEW.branch, NEW.role"),
 };
 #undef FEED
 #undef RULE_FEED

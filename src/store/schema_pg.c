@@ -759,6 +759,13 @@ const char *const store_pg_central_migrations[] = {
     " refuse('dispute_events is append-only');\n"
     "CREATE TRIGGER feed_dispute_ins AFTER INSERT ON dispute_events FOR"
     " EACH ROW EXECUTE FUNCTION feed_row('dispute');\n",
+    /* a user's team (issue 23), as schema.c's users.team and
+     * schema_central.c's feed of it */
+    "ALTER TABLE users ADD COLUMN team text NOT NULL DEFAULT '';\n"
+    "DROP TRIGGER feed_user_upd ON users;\n"
+    "CREATE TRIGGER feed_user_upd AFTER UPDATE OF full_name, role,"
+    " pin_hash, active, branch, team ON users FOR EACH ROW"
+    " EXECUTE FUNCTION feed_user();\n",
 };
 
 const int store_pg_central_nmigrations =

@@ -10,21 +10,51 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 
-/* Whether sc narrows the payments at all (NULL: the organisation). */
+/* Whether sc narrows the payments at all (NULL: the organisation): a
+ * scope, or a report filter (issue 23: branch, team member, method,
+ * channel, segment, gateway). */
 static int
 scoped(const struct payment_filter *sc)
 {
-	return sc != NULL && (sc->terminal != NULL || sc->branch != NULL);
+	return sc != NULL &&
+	       (sc->terminal != NULL || sc->branch != NULL ||
+	           sc->method != NULL || sc->channel != NULL ||
+	           sc->recorded_by != NULL || sc->segment != NULL ||
+	           sc->gateway != NULL || sc->team != NULL);
 }
 
-/* The scope's condition on the payments p. */
+/* The scope's and the filters' condition on the payments p, written as
+ * the payments list writes it (store_payment_where). */
 static void
 scope_where(struct qb *q, const struct payment_filter *sc)
 {
-	if (sc->terminal != NULL)
-		qb_add(q, " AND p.terminal = ?", "s", sc->terminal);
-	if (sc->branch != NULL)
-		qb_add(q, " AND p.branch IN (?, '')", "s", sc->branch);
+	struct payment_filter g;
+
+	memset(&g, 0, sizeof g);
+	g.status = -1;
+	g.type = -1;
+	g.terminal = sc->terminal;
+	g.branch = sc->branch;
+	g.method = sc->method;
+	g.channel = sc->channel;
+	g.recorded_by = sc->recorded_by;
+	g.segment = sc->segment;
+	g.gateway = sc->gateway;
+	g.team = sc->team;
+	/* no search: the store is not read */
+	store_payment_where(NULL, q, &g, 0);
+}
+
+/* The items of sc's segment only (the amounts due belong to no
+ * terminal, but to a consumer), as i. */
+static void
+segment_items(struct qb *q, const struct payment_filter *sc)
+{
+	if (sc != NULL && sc->segment != NULL)
+		qb_add(q,
+		    " AND i.consumer_id IN (SELECT id FROM consumers WHERE "
+		    "segment = ? COLLATE NOCASE)",
+		    "s", sc->segment);
 }
 
 /* Run q (freed) for its one row of n integers into v. */
@@ -100,9 +130,20 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	k->day_count = v[1];
 	/* the amounts due are the organisation's (an item belongs to no
 	 * terminal): what fell due, as store_kpi reads it */
-	qb_init(&q, "SELECT coalesce(sum(amount), 0) FROM due_daily WHERE "
-	            "day BETWEEN ? AND ?");
-	qb_add(&q, "", "ss", from, due_to);
+	if (sc->segment == NULL) {
+		qb_init(&q, "SELECT coalesce(sum(amount), 0) FROM due_daily "
+		            "WHERE day BETWEEN ? AND ?");
+		qb_add(&q, "", "ss", from, due_to);
+	} else {
+		/* a segment's: its consumers' items, as due_daily sums
+		 * them (less what arrangements moved) */
+		qb_init(&q, "SELECT coalesce(sum(i.amount - (SELECT "
+		            "coalesce(sum(m.amount), 0) FROM arrangement_moves m "
+		            "WHERE m.item_id = i.id)), 0) FROM items i WHERE "
+		            "i.due_on BETWEEN ? AND ?");
+		qb_add(&q, "", "ss", from, due_to);
+		segment_items(&q, sc);
+	}
 	if (one_row(st, &q, &k->due_total, 1, err) != 0)
 		return -1;
 	/* of it, what the scope's Posted payments paid, as store_kpi */
@@ -116,6 +157,7 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	scope_where(&q, sc);
 	qb_add(&q, "))), 0) FROM items i WHERE i.due_on BETWEEN ? AND ?", "ss",
 	    from, due_to);
+	segment_items(&q, sc);
 	return one_row(st, &q, &k->due_paid, 1, err);
 }
 
@@ -187,8 +229,10 @@ store_rate_rows(struct store *st, const struct payment_filter *sc,
 	qb_add(&q,
 	    " AND a.amount > 0 ORDER BY p.receipt_no)) FROM items i "
 	    "JOIN consumers c ON c.id = i.consumer_id WHERE i.due_on "
-	    "BETWEEN ? AND ? ORDER BY i.due_on, i.ref",
+	    "BETWEEN ? AND ?",
 	    "ss", from, due_to);
+	segment_items(&q, sc);
+	qb_add(&q, " ORDER BY i.due_on, i.ref", "");
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)
@@ -235,4 +279,56 @@ store_segment_known(struct store *st, const char *segment, char *known,
 	if (rc != DB_ROW)
 		return st_fail(st, err, _("Reading the segments"));
 	return found ? 0 : 1;
+}
+
+/* Each kind of name a report filter takes: whether the store knows it
+ * (?1; a count above 0) and the names it knows, for the refusal. */
+static const struct {
+	const char *count_sql;
+	const char *known_sql; /* NULL: the caller lists them (the config) */
+} filter_names[STORE_NAMES] = {
+    [STORE_NAME_BRANCH] = {"SELECT (SELECT count(*) FROM users WHERE branch "
+                           "= ?1) + (SELECT count(*) FROM (SELECT 1 FROM "
+                           "payments WHERE branch = ?1 LIMIT 1))",
+        "SELECT group_concat(b, ', ') FROM (SELECT DISTINCT branch AS b FROM "
+        "users WHERE branch <> '' ORDER BY 1)"},
+    [STORE_NAME_USER] = {"SELECT count(*) FROM users WHERE username = ?1",
+        "SELECT group_concat(username, ', ') FROM (SELECT username FROM "
+        "users ORDER BY 1)"},
+    [STORE_NAME_METHOD] = {"SELECT count(*) FROM (SELECT 1 FROM payments "
+                           "WHERE method = ?1 LIMIT 1)",
+        NULL},
+    [STORE_NAME_CHANNEL] = {"SELECT count(*) FROM (SELECT 1 FROM payments "
+                            "WHERE channel = ?1 LIMIT 1)",
+        NULL},
+};
+
+int
+store_name_known(struct store *st, enum store_name kind, const char *name,
+    char *known, size_t size, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st, filter_names[kind].count_sql, err);
+	int rc, found = 0;
+
+	if (s == NULL || st_bind(s, "s", name) != 0)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		found = db_column_int64(s, 0) > 0;
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading the names a filter takes"));
+	*known = '\0';
+	if (found || filter_names[kind].known_sql == NULL)
+		return found ? 0 : 1;
+	s = st_stmt(st, filter_names[kind].known_sql, err);
+	if (s == NULL)
+		return -1;
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, known, size);
+	db_reset(s);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading the names a filter takes"));
+	return 1;
 }

@@ -320,17 +320,17 @@ store_user_upsert(struct store *st, struct user *u, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO users (username, full_name, role, pin_hash, active, "
-	    "branch, created_at) VALUES (?, ?, ?, ?, ?, ?, datetime('now', "
-	    "'localtime')) ON CONFLICT (username) DO UPDATE SET full_name = "
-	    "excluded.full_name, role = excluded.role, pin_hash = "
-	    "excluded.pin_hash, active = excluded.active, branch = "
-	    "excluded.branch",
+	    "branch, team, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "datetime('now', 'localtime')) ON CONFLICT (username) DO UPDATE "
+	    "SET full_name = excluded.full_name, role = excluded.role, "
+	    "pin_hash = excluded.pin_hash, active = excluded.active, branch = "
+	    "excluded.branch, team = excluded.team",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssssds", u->username, u->full_name, role_name(u->role),
-	    u->pin_hash, u->active, u->branch);
+	st_bind(s, "ssssdss", u->username, u->full_name, role_name(u->role),
+	    u->pin_hash, u->active, u->branch, u->team);
 	return st_done(st, s, err);
 }
 

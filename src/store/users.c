@@ -6,7 +6,7 @@
 
 #define USER_COLS                                                              \
 	"id, username, full_name, role, pin_hash, active, "                    \
-	"failed_logins, locked_until, branch"
+	"failed_logins, locked_until, branch, team"
 
 static int
 user_one(struct store *st, struct db_stmt *s, struct user *u, const char *what,
@@ -27,6 +27,7 @@ user_one(struct store *st, struct db_stmt *s, struct user *u, const char *what,
 		u->failed_logins = db_column_int(s, 6);
 		st_col(s, 7, u->locked_until, sizeof u->locked_until);
 		st_col(s, 8, u->branch, sizeof u->branch);
+		st_col(s, 9, u->team, sizeof u->team);
 	}
 	db_reset(s);
 	if (rc == DB_ROW)
@@ -88,14 +89,14 @@ store_user_insert(struct store *st, struct user *u, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO users (username, "
-	    "full_name, role, pin_hash, active, branch, created_at) VALUES (?, "
-	    "?, ?, ?, ?, ?, datetime('now', 'localtime'))",
+	    "full_name, role, pin_hash, active, branch, team, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, datetime('now', 'localtime'))",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssssds", u->username, u->full_name, role_name(u->role),
-	    u->pin_hash, u->active, u->branch);
+	st_bind(s, "ssssdss", u->username, u->full_name, role_name(u->role),
+	    u->pin_hash, u->active, u->branch, u->team);
 	if (st_done(st, s, err) != 0)
 		return -1;
 	u->id = db_last_insert_rowid(st->db);
@@ -209,4 +210,17 @@ store_series_next(struct store *st, const char *series, const char *scope,
 		*seq = db_column_int64(s, 0);
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Numbering"));
+}
+
+int
+store_user_team(
+    struct store *st, int64_t id, const char *team, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "UPDATE users SET team = ? WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", team, id);
+	return st_done(st, s, err);
 }

@@ -116,7 +116,7 @@ static const struct field item_fields[] = {T("kind", it.kind, F_ITEMKIND, 1),
 static const struct field user_fields[] = {S("username", u.username, 1),
     S("full_name", u.full_name, 1), T("role", u.role, F_ROLE, 1),
     S("pin_hash", u.pin_hash, 1), T("active", u.active, F_BOOL, 1),
-    {NULL, F_STR, 0, 0, 0}};
+    S("team", u.team, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field setting_fields[] = {
     S("key", set.key, 1), S("value", set.value, 1), {NULL, F_STR, 0, 0, 0}};

@@ -144,3 +144,168 @@ expect "a segment no consumer has: refused (4), the segments named" 4 \
     as admin 9999 report payers --segment Industrial
 expect "an empty segment: refused (3)" 3 "Segment" \
     as admin 9999 payments --segment ''
+
+# the report filters (issue 23): one parser for kpi, payments, report
+# payers and report aging; a payment of mary's by card at a kiosk, one of
+# June, and one of B01's organisation-wide admin
+PAYDESK_PIN=2222 pdt 1 --user mary pay WU-10003 --type bill --amount 5.00 \
+    --method "Credit Card" --channel Kiosk >/dev/null 2>&1
+PAYDESK_NOW=2025-06-03 cash 1 WU-10002 --type bill --amount 7.00
+# pq WHERE: "sum count" of the Posted payments T01 holds that match
+pq() {
+	tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
+	 payments p LEFT JOIN users u ON u.id = p.user_id JOIN consumers c ON c.id =
+	 p.consumer_id WHERE p.status = 'Posted' AND $1"
+}
+# csvsum: "cents count" of the payments of a CSV listing in $OUT
+csvsum() { tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {n++; s += $4} END {printf "%.0f %d", s * 100, n}'; }
+run as admin 9999 --csv payments --user mary
+same "payments --user: the team member's only" "$(csvsum)" \
+    "$(pq "u.username = 'mary'")"
+run as admin 9999 --csv payments --method "credit card" --channel kiosk
+same "payments --method --channel, in any case" "$(csvsum)" \
+    "$(pq "p.method = 'Credit Card' AND p.channel = 'Kiosk'")"
+run as admin 9999 --csv payments --branch B02
+same "payments --branch B02 (an admin's): T02's" "$(csvsum)" \
+    "$(pq "p.branch IN ('B02', '')")"
+run as admin 9999 --csv payments --period 2025-06
+same "payments --period 2025-06: June's" "$(csvsum)" \
+    "$(pq "p.paid_on BETWEEN '2025-06-01' AND '2025-06-30'")"
+run as admin 9999 --json kpi --period 2025-05 --branch B01 --user jane
+same "kpi --period --branch --user: Total collected and payments" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(pq "p.branch IN ('B01', '') AND u.username = 'jane' AND p.paid_on
+     BETWEEN '2025-05-01' AND '2025-05-31'")"
+same "kpi names its filters" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"filters":"\([^"]*\)".*/\1/p')" \
+    "Period2025-05,branchB01,userjane"
+run as admin 9999 --json kpi --period 2025-05 --segment commercial
+same "kpi --segment: its consumers' payments and items due" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\),"total_due":\([0-9]*\).*/\1 \2 \3/p')" \
+    "$(pq "c.segment = 'Commercial' AND p.paid_on BETWEEN '2025-05-01' AND
+     '2025-05-31'") $(tsql 1 "SELECT coalesce(sum(i.amount), 0) FROM items i
+     JOIN consumers c ON c.id = i.consumer_id WHERE c.segment = 'Commercial'
+     AND i.due_on BETWEEN '2025-05-01' AND '2025-05-19'")"
+run as mary 2222 --csv report payers --method Cash --period 2025-05
+same "payers --method --period of the branch" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {s += $3} END {printf "%.0f", s * 100}')" \
+    "$(pq "p.method = 'Cash' AND p.terminal IN ('T01', 'T03') AND p.paid_on
+     BETWEEN '2025-05-01' AND '2025-05-31'" | cut -d' ' -f1)"
+run as admin 9999 --csv report aging --segment residential
+same "aging --segment: Residential's consumers only" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $2}' | sort | tr '\n' ' ')" \
+    "$(tsql 1 "SELECT DISTINCT c.account_no FROM items i JOIN consumers c ON
+     c.id = i.consumer_id WHERE i.settled < i.amount AND c.segment =
+     'Residential' ORDER BY 1" | tr '\n' ' ')"
+# a fiscal calendar beginning in April: FY2025-P02 is May 2025
+sed -i 's/^\[terminal\]$/[periods]\ncalendar = fiscal\nfiscal_start = 4\n[terminal]/' "$T/t1.ini"
+run as admin 9999 --json kpi --period FY2025-P02
+same "kpi --period FY2025-P02 (fiscal_start 4): May 2025's" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(pq "p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+run as admin 9999 --csv payments --period fy2025
+same "payments --period FY2025: April 2025 to March 2026" "$(csvsum)" \
+    "$(pq "p.paid_on BETWEEN '2025-04-01' AND '2026-03-31'")"
+# bad values: the option, the forms it takes, exit 2, nothing read
+S1=$(tsql 1 "SELECT count(*) FROM audit_log")
+expect "a fiscal period out of 01-12: refused (2)" 2 \
+    '--period "FY2025-P13": a calendar month (YYYY-MM, e.g. 2026-11), a fiscal period (FYyyyy-Pnn' \
+    as admin 9999 kpi --period FY2025-P13
+expect "a period and --from: refused (2)" 2 \
+    '--period "2025-05" takes the place of --from and --to' \
+    as admin 9999 payments --period 2025-05 --from 2025-05-01
+expect "a period and --month: refused (2)" 2 \
+    '--period "2025-05" takes the place of --month' \
+    as admin 9999 kpi --period 2025-05 --month 2025-05
+sed -i '/^\[periods\]$/,/^fiscal_start/d' "$T/t1.ini"
+expect "a fiscal period with calendar months: refused (2)" 2 \
+    '--period "FY2025-P02": the periods here are calendar months' \
+    as admin 9999 payments --period FY2025-P02
+expect "a period of no form: refused (2)" 2 \
+    '--period "2025-5": a calendar month as YYYY-MM' \
+    as admin 9999 report payers --period 2025-5
+expect "a user nobody is: refused (2), the users named" 2 \
+    '--user "zoe": not one of admin, jane, mary' \
+    as admin 9999 payments --user zoe
+expect "--operator is --user: refused alike" 2 '--user "zoe"' \
+    as admin 9999 report payers --operator zoe
+expect "a branch nobody is of: refused (2), the branches named" 2 \
+    '--branch "B09": not one of' as admin 9999 kpi --branch B09
+expect "a method not configured nor paid with: refused (2)" 2 \
+    '--method "Bitcoin": not one of Cash, Credit Card, Debit Card' \
+    as admin 9999 payments --method Bitcoin
+expect "a channel not configured nor used: refused (2)" 2 \
+    '--channel "Drone": not one of Walk-in, Kiosk' \
+    as admin 9999 kpi --channel Drone
+expect "another branch's payments need the organisation's scope (16)" 16 \
+    '--branch B02: the payments of another branch' \
+    as mary 2222 payments --branch B02
+expect "aging has no --branch" 2 'unknown option --branch' \
+    as admin 9999 report aging --branch B01
+same "a refused filter changed nothing" \
+    "$(tsql 1 "SELECT count(*) FROM audit_log")" "$S1"
+
+# teams (issue 23, seed 000): users of two teams and two branches from the
+# central node's users import (its team column), pulled as users are
+printf 'username,full_name,role,pin,branch,team\nmary,Mary Johnson,supervisor,2222,,North\njane,Jane Smith,cashier,1234,,North\nkim,Kim Lee,cashier,4826,B01,South\nsue,Sue Park,supervisor,7391,B02,South\n' >"$T/teams.csv"
+run central import ACME users "$T/teams.csv" --update
+same "the central node imports the users' teams" "$RC" 0
+pdt 1 sync >/dev/null 2>&1
+same "a pull brings each user's team" \
+    "$(tsql 1 "SELECT group_concat(username || ':' || team) FROM (SELECT
+     username, team FROM users ORDER BY 1)")" \
+    "admin:,jane:North,kim:South,mary:North,sue:South"
+PAYDESK_PIN=4826 pdt 1 --user kim pay WU-10003 --type bill --amount 9.00 \
+    --method Cash >/dev/null 2>&1
+# tq TEAM: "sum count" of the branch's Posted payments by that team's users
+tq() {
+	tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
+	 payments p WHERE p.status = 'Posted' AND p.branch IN ('B01', '') AND
+	 p.user_id IN (SELECT id FROM users WHERE team = '$1') ${2:-}"
+}
+run as mary 2222 --csv payments
+same "team visibility off: mary reads her whole branch" "$(csvsum)" \
+    "$(pq "p.branch IN ('B01', '')")"
+printf '[visibility]\nteam = yes\n' >>"$T/t1.ini"
+run as mary 2222 --csv payments
+same "team visibility on: mary (North) reads North's payments only" \
+    "$(csvsum)" "$(tq North)"
+run as mary 2222 --json kpi --month 2025-05
+same "team visibility on: kpi counts North's payments only" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(tq North "AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31'")"
+run as mary 2222 --csv report payers
+same "team visibility on: the payers report of North's payments" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {s += $3} END {printf "%.0f", s * 100}')" \
+    "$(tq North | cut -d' ' -f1)"
+run as mary 2222 --csv payments --search WU-10003
+same "team visibility on: a search finds no other team's payment" \
+    "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $4}' | sort | tr '\n' ' ')" \
+    "$(tsql 1 "SELECT printf('%.2f', p.amount / 100.0) FROM payments p JOIN
+     consumers c ON c.id = p.consumer_id WHERE c.account_no = 'WU-10003' AND
+     p.user_id IN (SELECT id FROM users WHERE team = 'North') ORDER BY 1" |
+     tr '\n' ' ')"
+expect "the title names the team" 0 "Scope: Branch B01, team North" \
+    as mary 2222 payments
+run as admin 9999 --csv payments
+same "an admin reads every team's payments" "$(csvsum)" "$(pq "1")"
+# an admin moves kim to North: mary reads kim's payment then
+run as admin 9999 user set kim --team North
+same "user set --team: done" "$RC $(cat "$OUT")" "0 User kim is of team North"
+same "user set --team is audited" \
+    "$(tsql 1 "SELECT action || ' ' || ref || ' ' || detail FROM audit_log
+     ORDER BY id DESC LIMIT 1")" "team kim North"
+run as mary 2222 --csv payments
+same "kim's payment counts in North's now" "$(csvsum)" "$(tq North)"
+S1=$(tsql 1 "SELECT count(*) FROM audit_log")
+expect "user set of nobody: refused (4)" 4 'No user "zoe"' \
+    as admin 9999 user set zoe --team North
+expect "user set without --team: refused (2)" 2 "--team is required" \
+    as admin 9999 user set kim
+expect "user set by a supervisor: refused (5)" 5 "needs the admin role" \
+    as mary 2222 user set kim --team South
+expect "a team over 32 characters: refused (3)" 3 "Team" \
+    as admin 9999 user set kim --team "$(printf '%033d' 0)"
+same "a refused user set changed nothing" \
+    "$(tsql 1 "SELECT count(*) || team FROM audit_log, users WHERE username =
+     'kim'")" "${S1}North"

@@ -1,0 +1,264 @@
+/* filters.c - the report filters (issue 23, seeds 002 and 003: the
+ * billing manager filters by consumer segment, accounting period,
+ * branch, team member, channel, method and gateway): one parser for
+ * every report and list that has them, and their title line. Currency
+ * is no filter on a terminal: a terminal's store holds one currency
+ * ([organisation] currency_code, its minor units in every amount), so
+ * its figures never sum two. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/i18n.h"
+
+/* Each filter: its option, the title's noun, and the store's kind of
+ * name it must be (STORE_NAMES: none checked here). */
+static const struct {
+	const char *option;
+	const char *noun;
+	enum store_name names;
+} filters[SVC_FILTERS] = {
+    [SVC_FILTER_SEGMENT] = {"segment", N_("segment"), STORE_NAMES},
+    [SVC_FILTER_PERIOD] = {"period", N_("period"), STORE_NAMES},
+    [SVC_FILTER_BRANCH] = {"branch", N_("branch"), STORE_NAME_BRANCH},
+    [SVC_FILTER_USER] = {"user", N_("user"), STORE_NAME_USER},
+    [SVC_FILTER_CHANNEL] = {"channel", N_("channel"), STORE_NAME_CHANNEL},
+    [SVC_FILTER_METHOD] = {"method", N_("method"), STORE_NAME_METHOD},
+    [SVC_FILTER_GATEWAY] = {"gateway", N_("gateway"), STORE_NAMES},
+};
+
+const char *
+svc_filter_option(enum svc_filter k)
+{
+	return filters[k].option;
+}
+
+/* n digits at s, as a number; -1 if any is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* The first and last days of months months from month m (1-12, may run
+ * past 12) of year y. */
+static void
+period_days(struct svc_filters *fs, int y, int m, int months)
+{
+	int32_t first, next;
+
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	first = date_days(y, m, 1);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	next = date_days(y, m, 1);
+	date_format(fs->from, first);
+	date_format(fs->to, next - 1);
+	fs->months = months;
+}
+
+/* --period: YYYY-MM, and with a fiscal calendar FYyyyy-Pnn or FYyyyy. */
+static int
+period_parse(struct svc *s, struct svc_filters *fs, const char *t,
+    struct pd_err *err)
+{
+	int fiscal = strcmp(s->cfg.period_calendar, "fiscal") == 0;
+	size_t n = strlen(t);
+	int y, m, p;
+
+	if (n == 7 && t[4] == '-' && (y = digits(t, 4)) >= 1900 &&
+	    (m = digits(t + 5, 2)) >= 1 && m <= 12) {
+		period_days(fs, y, m, 1);
+		return 0;
+	}
+	if (fiscal && (n == 6 || n == 10) && (t[0] == 'F' || t[0] == 'f') &&
+	    (t[1] == 'Y' || t[1] == 'y') && (y = digits(t + 2, 4)) >= 1900 &&
+	    y < 9999) {
+		if (n == 6) {
+			period_days(fs, y, s->cfg.fiscal_start, 12);
+			return 0;
+		}
+		if (t[6] == '-' && (t[7] == 'P' || t[7] == 'p') &&
+		    (p = digits(t + 8, 2)) >= 1 && p <= 12) {
+			period_days(fs, y, s->cfg.fiscal_start + p - 1, 1);
+			return 0;
+		}
+	}
+	if (!fiscal && (t[0] == 'F' || t[0] == 'f'))
+		return pd_fail(err, PD_EUSAGE,
+		    _("--period \"%s\": the periods here are calendar months "
+		      "([periods] calendar = months): YYYY-MM, e.g. 2026-11"),
+		    t);
+	if (!fiscal)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--period \"%s\": a calendar month as YYYY-MM, e.g. "
+		      "2026-11"),
+		    t);
+	return pd_fail(err, PD_EUSAGE,
+	    _("--period \"%s\": a calendar month (YYYY-MM, e.g. 2026-11), a "
+	      "fiscal period (FYyyyy-Pnn, nn 01-12, e.g. FY2026-P03) or a "
+	      "fiscal year (FYyyyy)"),
+	    t);
+}
+
+/* The names a method or channel may be: the configured ones. */
+static void
+configured(const struct svc *s, enum svc_filter k, char *buf, size_t size)
+{
+	int i, n = k == SVC_FILTER_METHOD ? s->cfg.nmethods : s->cfg.nchannels;
+	size_t at = 0;
+
+	*buf = '\0';
+	for (i = 0; i < n && at < size; i++)
+		at += (size_t)snprintf(buf + at, size - at, "%s%s",
+		    i ? ", " : "",
+		    k == SVC_FILTER_METHOD ? s->cfg.methods[i].name
+		                           : s->cfg.channels[i]);
+}
+
+/* A branch, user, method or channel the terminal knows: configured (a
+ * method or channel in any case, or this terminal's branch) or on the
+ * store; else PD_EUSAGE naming the option and the names it takes. */
+static int
+name_known(struct svc *s, enum svc_filter k, const char *t, struct pd_err *err)
+{
+	char known[512];
+	int rc;
+
+	if (svc_check_text(_(filters[k].noun), t, 47, 1, err) != 0)
+		return -1;
+	if ((k == SVC_FILTER_METHOD && config_method(&s->cfg, t) != NULL) ||
+	    (k == SVC_FILTER_CHANNEL && config_channel(&s->cfg, t) != NULL) ||
+	    (k == SVC_FILTER_BRANCH && strcmp(t, s->cfg.branch_id) == 0))
+		return 0;
+	rc = store_name_known(
+	    s->st, filters[k].names, t, known, sizeof known, err);
+	if (rc <= 0)
+		return rc;
+	if (k == SVC_FILTER_METHOD || k == SVC_FILTER_CHANNEL)
+		configured(s, k, known, sizeof known);
+	if (k == SVC_FILTER_BRANCH && strstr(known, s->cfg.branch_id) == NULL)
+		snprintf(known + strlen(known), sizeof known - strlen(known),
+		    "%s%s", *known ? ", " : "", s->cfg.branch_id);
+	return pd_fail(err, PD_EUSAGE, _("--%s \"%s\": not one of %s"),
+	    filters[k].option, t, known);
+}
+
+/* --branch of another branch than this terminal's reads other branches'
+ * payments: the organisation's scope (an admin's). */
+static int
+branch_allowed(struct svc *s, const char *b, struct pd_err *err)
+{
+	char title[64];
+
+	if (strcmp(b, s->cfg.branch_id) == 0 ||
+	    svc_scope_now(s) == SVC_SCOPE_ORG)
+		return 0;
+	return pd_fail(err, PD_ESCOPE,
+	    _("--branch %s: the payments of another branch than this "
+	      "terminal's (%s) need the organisation's scope (--scope org, "
+	      "an admin's); the scope in force is %s"),
+	    b, s->cfg.branch_id, svc_scope_title(s, title, sizeof title));
+}
+
+/* One filter's value into f. */
+static int
+filter_set(struct svc *s, struct svc_filters *fs, enum svc_filter k,
+    struct payment_filter *f, struct pd_err *err)
+{
+	const char *t = fs->text[k];
+
+	if (filters[k].names != STORE_NAMES && name_known(s, k, t, err) != 0)
+		return -1;
+	switch (k) {
+	case SVC_FILTER_SEGMENT:
+		f->segment = t;
+		break;
+	case SVC_FILTER_PERIOD:
+		if (f->from != NULL || f->to != NULL)
+			return pd_fail(err, PD_EUSAGE,
+			    _("--period \"%s\" takes the place of --from and "
+			      "--to: give one or the other"),
+			    t);
+		if (period_parse(s, fs, t, err) != 0)
+			return -1;
+		f->from = fs->from;
+		f->to = fs->to;
+		break;
+	case SVC_FILTER_BRANCH:
+		if (branch_allowed(s, t, err) != 0)
+			return -1;
+		f->branch = t;
+		break;
+	case SVC_FILTER_USER:
+		f->recorded_by = t;
+		break;
+	case SVC_FILTER_CHANNEL:
+		/* as configured, in any case (the store compares exactly) */
+		f->channel = config_channel(&s->cfg, t) != NULL
+		                 ? config_channel(&s->cfg, t)
+		                 : t;
+		break;
+	case SVC_FILTER_METHOD:
+		f->method = config_method(&s->cfg, t) != NULL
+		                ? config_method(&s->cfg, t)->name
+		                : t;
+		break;
+	default:
+		f->gateway = t;
+	}
+	return 0;
+}
+
+int
+svc_filters_parse(struct svc *s, struct svc_filters *fs, unsigned allowed,
+    struct payment_filter *f, struct pd_err *err)
+{
+	int k;
+
+	fs->from[0] = fs->to[0] = '\0';
+	fs->months = 0;
+	for (k = 0; k < SVC_FILTERS; k++) {
+		if (fs->text[k] == NULL)
+			continue;
+		if (!(allowed & SVC_FILTER_BIT(k)))
+			return pd_fail(err, PD_EUSAGE,
+			    _("--%s: this report has no such filter"),
+			    filters[k].option);
+		if (*fs->text[k] == '\0' && k != SVC_FILTER_SEGMENT)
+			return pd_fail(err, PD_EUSAGE, _("--%s needs a value"),
+			    filters[k].option);
+		if (filter_set(s, fs, (enum svc_filter)k, f, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+const char *
+svc_filters_title(const struct svc_filters *fs, char *buf, size_t n)
+{
+	size_t at = 0;
+	int k;
+
+	*buf = '\0';
+	for (k = 0; k < SVC_FILTERS && at < n; k++)
+		if (fs->text[k] != NULL)
+			at += (size_t)snprintf(buf + at, n - at, "%s%s %s",
+			    at ? ", " : "", _(filters[k].noun), fs->text[k]);
+	/* the first word a capital, as every message (its noun in the
+	 * reader's language may start with a letter of any width) */
+	if (*buf != '\0' && (unsigned char)*buf < 0x80)
+		*buf = (char)toupper((unsigned char)*buf);
+	return buf;
+}
