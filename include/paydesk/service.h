@@ -1032,6 +1032,13 @@ char *svc_date(const struct svc *s, char *buf, size_t n, const char *iso);
 /* A timestamp "YYYY-MM-DDTHH:MM[:SS]..." as date and time ("HH:MM") for
  * people, the date as svc_date; n >= SVC_DATE_BUFSZ. */
 char *svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts);
+/* A timestamp "YYYY-MM-DDTHH:MM..." as day, month and time ("20/04
+ * 10:00"), the day and month in the organisation's date format without
+ * the year (date_format_day_month); what is not a timestamp as
+ * svc_datetime. For the header when the full date does not fit (issue 25
+ * review). n >= SVC_DATE_BUFSZ. */
+char *svc_datetime_short(
+    const struct svc *s, char *buf, size_t n, const char *ts);
 /* A timestamp "YYYY-MM-DD HH:MM:SS" (or with a T) as people read it on
  * details and documents: the date as svc_date, the time as it is, to the
  * second ("20/04/2025 10:00:00"); text that is not a timestamp as it is.

@@ -176,6 +176,23 @@ svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts)
 }
 
 char *
+svc_datetime_short(const struct svc *s, char *buf, size_t n, const char *ts)
+{
+	char d[SVC_DATE_BUFSZ];
+	int32_t day;
+
+	if (ts == NULL || strlen(ts) < 16)
+		return svc_datetime(s, buf, n, ts);
+	snprintf(d, sizeof d, "%.10s", ts);
+	if (date_parse(d, NULL, &day, NULL) != 0)
+		return svc_datetime(s, buf, n, ts);
+	snprintf(buf, n, "%s %.5s",
+	    date_format_day_month(d, sizeof d, day, s->cfg.date_format),
+	    ts + 11);
+	return buf;
+}
+
+char *
 svc_timestamp(const struct svc *s, char *buf, size_t n, const char *ts)
 {
 	char d[SVC_DATE_BUFSZ];
