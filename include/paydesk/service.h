@@ -385,6 +385,10 @@ struct doc_result {
 	/* the document's own number (R-T01-003204, CN-T01-00001), whatever
 	 * was typed to find it (r-t01-003204, 3204): what messages name */
 	char number[64];
+	/* the consumer's language it is written in ("en", "es"; "": the
+	 * organisation's), which the documents' log keeps for its copies
+	 * (issue 25 review) */
+	char language[16];
 };
 /* number: receipt number, payment id or transaction id. On a print
  * failure (PD_EPRINT) the file is written and res->path names it. */

@@ -719,6 +719,9 @@ const char *const store_pg_central_migrations[] = {
     " DEFAULT 0 CHECK (refunded >= 0);\n"
     "ALTER TABLE gw_payments ADD COLUMN review text NOT NULL"
     " DEFAULT '';\n",
+    /* 4: the language a document was written in, as schema.c's
+     * documents (issue 25 review) */
+    "ALTER TABLE documents ADD COLUMN language text;\n",
 };
 
 const int store_pg_central_nmigrations =
