@@ -268,6 +268,28 @@ same "en demo: the default methods as they always were" \
     "$(sqlite3 "$T/demo-en.db" "SELECT DISTINCT method || '/' || method_kind FROM payments ORDER BY 1" | tr '\n' ' ')" \
     "Bank Transfer/bank Cash/cash Cheque/bank Credit Card/card Debit Card/card Online/online "
 
+# --- demo: the issue's phone search rule holds on the demo (issue 17
+# review: its North American phones, "(555) 123-4567", were found by
+# nobody typing +1); the demo stores of the loop above
+demo_phone() {
+	PAYDESK_PIN=583920 "$PD" --config "$T/demo-$1.ini" --db "$T/demo-$1.db" \
+	    --user mary --csv consumer search "$2" 2>&1 | sed 1d | cut -d, -f1 |
+	    tr '\n' ' ' | sed 's/ $//'
+}
+for q in "+1 555 123 4567" "+15551234567" "001 (555) 123-4567" \
+    "1 555 123 4567" "555-123-4567"; do
+	same "en demo: \"$q\" finds John Doe" "$(demo_phone en "$q")" WU-10001
+done
+same "fr demo: \"+1 555 123 4567\" finds John Doe" \
+    "$(demo_phone fr "+1 555 123 4567")" WU-10001
+same "en demo: another calling code is not dropped" \
+    "$(demo_phone en "+44 555 123 4567")" ""
+printf '[organisation]\nphone_country_code = 44\n' >>"$T/demo-en.ini"
+same "en demo: a calling code configured wins over the demo's" \
+    "$(demo_phone en "+1 555 123 4567")" ""
+same "en demo: and is the one dropped" \
+    "$(demo_phone en "+44 555 123 4567")" WU-10001
+
 # --- human output: translated, aligned by display width ------------------
 # aligned: every line of a table has its columns where the header has
 # them (display columns, accents count one); every record's values start
