@@ -238,6 +238,20 @@ same "the tu-form check finds each kind, and only those" \
     "$(cut -d: -f3 "$OUT" | tr -d ' ' | tr '\n' ' ')" \
     "Choisis appuie ton vérifie tu t' "
 
+# a message naming a task of Home names it as Home shows it (issue 17
+# review: fr sent the cashier to "Ouvrir la session", Home's task reads
+# "Ouvrir une session"); the check fails on a catalogue that does not
+python3 "$TOP/tests/cli/home_tasks.py" "$TOP/src/tui/screen_home.c" \
+    "$PO/es.po" "$PO/fr.po" >"$OUT" 2>&1
+same "es, fr: a task of Home is named as Home shows it" "$(cat "$OUT")" ""
+printf '%s\n' 'msgid "Open shift"' 'msgstr "Ouvrir une session"' \
+    'msgid "Open shift on Home)"' 'msgstr "Ouvrir la session sur l'"'"'Accueil)"' \
+    >"$T/home.po"
+python3 "$TOP/tests/cli/home_tasks.py" "$TOP/src/tui/screen_home.c" \
+    "$T/home.po" >"$OUT" 2>&1
+has "the Home task check finds a task named otherwise" \
+    "lacks Ouvrir une session"
+
 # [organisation] language is checked like every key
 # by the one rule for language codes (issue 25): ll, ll_CC, ll-CC and
 # ll_CC.UTF-8 in any case, kept as the catalogue that speaks it; a name,
