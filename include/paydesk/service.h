@@ -994,7 +994,10 @@ const char *svc_word_in(
 
 /* A list or table header translated: in the context "column" (NC_())
  * if the catalogue has it there, else as marked with N_(); "" stays "".
- * Static or catalogue storage. */
+ * A header carrying its own context ("aging" EOT "Age", tui.h KC_()) is
+ * looked up in it alone, the word alone where the catalogue lacks it: an
+ * English header of two meanings ("Age": days, or an aging bucket) gets
+ * one translation each (issue 25 review). Static or catalogue storage. */
 const char *svc_column_header(const char *h);
 /* Money as text with the configured symbol and digits ("$1,234.50"). */
 char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);

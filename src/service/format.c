@@ -24,6 +24,11 @@ svc_column_header(const char *h)
 
 	if (*h == '\0')
 		return h; /* _("") would be the catalogue's header */
+	if ((tr = strchr(h, '\004')) != NULL) {
+		const char *in = gettext(h);
+
+		return in != h ? in : tr + 1;
+	}
 	snprintf(key, sizeof key, "column%c%s", 4, h); /* msgctxt EOT msgid */
 	tr = gettext(key);
 	return tr != key ? tr : _(h);
