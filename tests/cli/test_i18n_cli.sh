@@ -436,3 +436,20 @@ machine "kpi --json" "$PD" --json kpi --month 2025-04 --day 2025-04-20
 machine "sync --status --json" "$PD" --json sync --status
 machine "keys --json" "$PD" --json keys
 machine "init --json" "$PD" --json init
+
+# --- a stored word is never cut in a text table (issue 25 review: the
+# Spanish reason read "Solicitud del cli~"; the screens' lists show it
+# whole): the column widens to it, the table stays aligned
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 --type bill --method Cash \
+    --amount 10 >/dev/null 2>&1
+rno=$(sql "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")
+expect "a credit note for the customer's request" 0 "" env PAYDESK_PIN=2222 \
+    "$PD" --user mary credit-note create "$rno" --amount 1 \
+    --reason "Customer Request"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary credit-notes
+aligned "credit-notes: the Spanish reason whole, the table aligned" table \
+    "Solicitud del cliente"
+if grep -q '~' "$OUT"; then notok "credit-notes: nothing cut"
+else ok "credit-notes: nothing cut"; fi
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary credit-notes
+aligned "credit-notes: the French reason whole" table "Demande du client"
