@@ -47,6 +47,13 @@ int date_pattern_ok(const char *pattern);
  * copied; NULL: "YYYY-MM-DD") into buf (n >= DATE_BUFSZ); returns buf. */
 char *date_format_pattern(
     char *buf, size_t n, int32_t days, const char *pattern);
+/* Day and month of days in pattern's order and separator, the year and
+ * its separator dropped ("DD/MM/YYYY": "20/04", "YYYY-MM-DD": "04-20",
+ * "MM/DD/YYYY": "04/20"; NULL or another pattern: the ISO one) into buf
+ * (n >= DATE_BUFSZ); returns buf. For the screens' header, where the year
+ * gives way before the date (issue 25 review). */
+char *date_format_day_month(
+    char *buf, size_t n, int32_t days, const char *pattern);
 int date_is_leap(int y);
 /* pattern as the messages' language writes its placeholders: YYYY, MM
  * and DD in the reader's letters (context "date": fr JJ/MM/AAAA, es

@@ -450,6 +450,10 @@ struct doc_result {
 	/* the document's own number (R-T01-003204, CN-T01-00001), whatever
 	 * was typed to find it (r-t01-003204, 3204): what messages name */
 	char number[64];
+	/* the consumer's language it is written in ("en", "es"; "": the
+	 * organisation's), which the documents' log keeps for its copies
+	 * (issue 25 review) */
+	char language[16];
 };
 /* number: receipt number, payment id or transaction id. On a print
  * failure (PD_EPRINT) the file is written and res->path names it. */
@@ -1088,7 +1092,10 @@ const char *svc_word_in(
 
 /* A list or table header translated: in the context "column" (NC_())
  * if the catalogue has it there, else as marked with N_(); "" stays "".
- * Static or catalogue storage. */
+ * A header carrying its own context ("aging" EOT "Age", tui.h KC_()) is
+ * looked up in it alone, the word alone where the catalogue lacks it: an
+ * English header of two meanings ("Age": days, or an aging bucket) gets
+ * one translation each (issue 25 review). Static or catalogue storage. */
 const char *svc_column_header(const char *h);
 /* Money as text with the configured symbol and digits ("$1,234.50"). */
 char *svc_money(const struct svc *s, char *buf, size_t n, int64_t v);
@@ -1130,6 +1137,13 @@ char *svc_date(const struct svc *s, char *buf, size_t n, const char *iso);
 /* A timestamp "YYYY-MM-DDTHH:MM[:SS]..." as date and time ("HH:MM") for
  * people, the date as svc_date; n >= SVC_DATE_BUFSZ. */
 char *svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts);
+/* A timestamp "YYYY-MM-DDTHH:MM..." as day, month and time ("20/04
+ * 10:00"), the day and month in the organisation's date format without
+ * the year (date_format_day_month); what is not a timestamp as
+ * svc_datetime. For the header when the full date does not fit (issue 25
+ * review). n >= SVC_DATE_BUFSZ. */
+char *svc_datetime_short(
+    const struct svc *s, char *buf, size_t n, const char *ts);
 /* A timestamp "YYYY-MM-DD HH:MM:SS" (or with a T) as people read it on
  * details and documents: the date as svc_date, the time as it is, to the
  * second ("20/04/2025 10:00:00"); text that is not a timestamp as it is.

@@ -219,12 +219,22 @@ struct doc_issue {
 	const char *issued_at;
 	int64_t user_id;
 	const char *issued_by, *terminal, *path;
+	/* the consumer's language it is written in ("en", "es"; NULL or
+	 * "": the organisation's) */
+	const char *language;
 };
 /* How many times the document was issued so far (the next copy number). */
 int store_doc_issued(struct store *st, const char *kind, const char *number,
     int *count, struct pd_err *err);
 int store_doc_insert(
     struct store *st, const struct doc_issue *d, struct pd_err *err);
+/* The consumer's language the document kind/number was first written in
+ * (its lowest copy that has one) into lang (n >= 16); "" when none has
+ * (never issued here, or written in the organisation's): a copy made
+ * after the consumer's language was cleared is in it (issue 25 review).
+ * 0, or -1 with err. */
+int store_doc_language(struct store *st, const char *kind,
+    const char *number, char *lang, size_t n, struct pd_err *err);
 
 /* Audit log: append one hash-chained entry. */
 int store_audit_append(struct store *st, const char *at, const char *user,

@@ -393,6 +393,15 @@ numeric(enum xkind k)
 	return k == X_MONEY || k == X_INT || k == X_TENTHS || k == X_PERCENT;
 }
 
+/* Columns never cut: numbers, and stored words (X_TERM: a status, a
+ * reason), a word cut being a word lost in any language, as in the
+ * screens' lists (issue 25 review: "Solicitud del cli~"). */
+static int
+whole(enum xkind k)
+{
+	return numeric(k) || k == X_TERM;
+}
+
 /* The last cell s, begun at column x, within width w: its "; " entries
  * (the payers' "Cash $1.00; Card $2.00") kept whole, those that do not
  * fit carried to lines of their own indented by 4 (issue 25: no amount
@@ -441,16 +450,14 @@ text_row(struct table *t, char *const *v)
 				fputs(v[i], stdout);
 		} else {
 			fit(v[i],
-			    numeric(t->cols[i].kind) && c > t->w[i] ? c
-			                                            : t->w[i],
+			    whole(t->cols[i].kind) && c > t->w[i] ? c : t->w[i],
 			    t->cols[i].kind != X_TEXT &&
 			        t->cols[i].kind != X_DATE &&
 			        t->cols[i].kind != X_TERM &&
 			        t->cols[i].kind != X_TIME);
 			fputs("  ", stdout);
-			x += (numeric(t->cols[i].kind) && c > t->w[i]
-			             ? c
-			             : t->w[i]) +
+			x += (whole(t->cols[i].kind) && c > t->w[i] ? c
+			                                            : t->w[i]) +
 			     2;
 		}
 	}
@@ -458,7 +465,8 @@ text_row(struct table *t, char *const *v)
 }
 
 /* Print the text rows kept: the header, then the rows, each column as
- * wide as its header, its width or (numbers) its widest cell. */
+ * wide as its header, its width or (numbers, stored words) its widest
+ * cell. */
 static void
 text_flush(struct table *t)
 {
@@ -470,7 +478,7 @@ text_flush(struct table *t)
 		for (i = 0; i < t->ncols; i++) {
 			k = r * (size_t)t->ncols + (size_t)i;
 			c = utf8_columns(t->text[k], strlen(t->text[k]));
-			if (numeric(t->cols[i].kind) && c > t->w[i])
+			if (whole(t->cols[i].kind) && c > t->w[i])
 				t->w[i] = c;
 		}
 	for (i = 0, x = 0; i < t->ncols; i++) {

@@ -329,6 +329,23 @@ month_pattern(const char *pattern, char *out, size_t n)
 		out[at - 1] = '\0';
 }
 
+char *
+date_format_day_month(char *buf, size_t n, int32_t days, const char *pattern)
+{
+	const char *p = date_pattern_ok(pattern) ? pattern : "YYYY-MM-DD";
+	const char *yy = strstr(p, "YYYY");
+	char dm[16];
+	size_t at;
+
+	snprintf(dm, sizeof dm, "%s", p);
+	at = (size_t)(yy - p);
+	if (at == 0) /* YYYY first: its separator after it */
+		memmove(dm, dm + 5, strlen(dm + 5) + 1);
+	else /* YYYY last: the separator before it */
+		dm[at - 1] = '\0';
+	return date_format_pattern(buf, n, days, dm);
+}
+
 int
 month_parse_pattern(const char *s, const char *pattern, const char *what,
     int32_t *first, int32_t *last, struct pd_err *err)

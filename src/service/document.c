@@ -72,6 +72,34 @@ svc_doc_lang(const struct svc *s, const char *consumer_lang)
 	return i18n_lang(s->cfg.language);
 }
 
+/* The language of document kind/number for its consumer's language
+ * (consumer_lang, "" for none): the consumer's (svc_doc_lang); when the
+ * consumer has none, the consumer's language the log kept for its first
+ * copy written in one, where this terminal can write it; else the
+ * organisation's. A copy made after the consumer's language was cleared
+ * read in the organisation's (issue 25 review). kept gets the consumer's
+ * language the document is written in, for the log ("" when it follows
+ * the organisation's). */
+static const struct i18n_lang *
+doc_lang(struct svc *s, const char *kind, const char *number,
+    const char *consumer_lang, char kept[16])
+{
+	const struct i18n_lang *L = svc_doc_lang(s, consumer_lang);
+	struct pd_err e;
+
+	kept[0] = '\0';
+	if (consumer_lang != NULL && *consumer_lang != '\0') {
+		if (L != NULL || i18n_lang_known(consumer_lang))
+			xstrlcpy(kept, i18n_lang_code(L), 16);
+		return L;
+	}
+	if (store_doc_language(s->st, kind, number, kept, 16, &e) == 0 &&
+	    kept[0] != '\0' && i18n_lang_known(kept))
+		return i18n_lang(kept);
+	kept[0] = '\0';
+	return L;
+}
+
 void
 svc_doc_money(struct svc *s, struct doc *d, const char *label, int64_t v)
 {
@@ -255,10 +283,13 @@ receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
 	doc_para(d, L_(L, "Notes"), svc_word_in(L, p->notes, w, sizeof w));
 }
 
+/* The receipt of v in *d; kept as doc_lang's. */
 static void
-receipt_doc(struct svc *s, const struct payment_view *v, struct doc *d)
+receipt_doc(
+    struct svc *s, const struct payment_view *v, struct doc *d, char kept[16])
 {
-	const struct i18n_lang *L = svc_doc_lang(s, v->c.language);
+	const struct i18n_lang *L =
+	    doc_lang(s, RECEIPT.kind, v->p.receipt_no, v->c.language, kept);
 	const struct payment *p = &v->p;
 	char m[MONEY_BUFSZ], took[64], w[512];
 	size_t i;
@@ -322,8 +353,10 @@ credit_apps(struct svc *s, const struct credit_view *v, struct doc *d)
 	}
 }
 
+/* The credit note of v in *d; kept as doc_lang's. */
 static void
-credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
+credit_doc(
+    struct svc *s, const struct credit_view *v, struct doc *d, char kept[16])
 {
 	const struct credit_note *cn = &v->cn;
 	struct consumer c;
@@ -334,7 +367,7 @@ credit_doc(struct svc *s, const struct credit_view *v, struct doc *d)
 	/* the consumer's language, when the credit note's account has one */
 	if (store_consumer_by_account(s->st, cn->account_no, &c, &e) != 0)
 		c.language[0] = '\0';
-	L = svc_doc_lang(s, c.language);
+	L = doc_lang(s, CREDIT.kind, cn->cn_no, c.language, kept);
 	doc_init(d, s->cfg.org_name, s->cfg.org_address, L_(L, "CREDIT NOTE"),
 	    cn->cn_no);
 	d->lang = L;
@@ -487,6 +520,7 @@ issue_log(struct svc *s, const struct doc_kind *k, int text,
 		di.number = numbers[i];
 		di.copy = res[i].copy;
 		di.path = res[i].path;
+		di.language = res[i].language;
 		snprintf(detail, sizeof detail, "%s %s to %s",
 		    di.copy ? "copy" : "original", di.format, di.path);
 		rc = store_doc_insert(s->st, &di, err);
@@ -543,7 +577,7 @@ receipt_of(struct svc *s, const char *number, struct doc *d,
 	if (svc_require(s, ROLE_CASHIER, _("Printing a receipt"), err) != 0 ||
 	    svc_payment_show(s, number, &v, err) != 0)
 		return -1;
-	receipt_doc(s, &v, d);
+	receipt_doc(s, &v, d, res->language);
 	snprintf(res->number, sizeof res->number, "%s", v.p.receipt_no);
 	svc_payment_view_free(&v);
 	return 0;
@@ -576,7 +610,7 @@ svc_credit_doc_issue(struct svc *s, const char *cn_no,
 	        0 ||
 	    svc_credit_show(s, cn_no, &v, err) != 0)
 		return -1;
-	credit_doc(s, &v, &d);
+	credit_doc(s, &v, &d, res->language);
 	snprintf(res->number, sizeof res->number, "%s", v.cn.cn_no);
 	svc_credit_view_free(&v);
 	rc = issue(s, &CREDIT, &d, r, res, err);
@@ -590,11 +624,11 @@ svc_receipt_preview(
 {
 	struct payment_view v;
 	struct doc d;
-	char *text;
+	char *text, kept[16];
 
 	if (svc_payment_show(s, number, &v, err) != 0)
 		return NULL;
-	receipt_doc(s, &v, &d);
+	receipt_doc(s, &v, &d, kept);
 	svc_payment_view_free(&v);
 	text = doc_text(&d, width ? width : s->cfg.text_width);
 	doc_free(&d);
@@ -607,11 +641,11 @@ svc_credit_preview(
 {
 	struct credit_view v;
 	struct doc d;
-	char *text;
+	char *text, kept[16];
 
 	if (svc_credit_show(s, cn_no, &v, err) != 0)
 		return NULL;
-	credit_doc(s, &v, &d);
+	credit_doc(s, &v, &d, kept);
 	svc_credit_view_free(&v);
 	text = doc_text(&d, width ? width : s->cfg.text_width);
 	doc_free(&d);

@@ -24,6 +24,11 @@ svc_column_header(const char *h)
 
 	if (*h == '\0')
 		return h; /* _("") would be the catalogue's header */
+	if ((tr = strchr(h, '\004')) != NULL) {
+		const char *in = gettext(h);
+
+		return in != h ? in : tr + 1;
+	}
 	snprintf(key, sizeof key, "column%c%s", 4, h); /* msgctxt EOT msgid */
 	tr = gettext(key);
 	return tr != key ? tr : _(h);
@@ -172,6 +177,23 @@ svc_datetime(const struct svc *s, char *buf, size_t n, const char *ts)
 		return buf;
 	}
 	snprintf(buf, n, "%s %.5s", svc_date(s, d, sizeof d, ts), ts + 11);
+	return buf;
+}
+
+char *
+svc_datetime_short(const struct svc *s, char *buf, size_t n, const char *ts)
+{
+	char d[SVC_DATE_BUFSZ];
+	int32_t day;
+
+	if (ts == NULL || strlen(ts) < 16)
+		return svc_datetime(s, buf, n, ts);
+	snprintf(d, sizeof d, "%.10s", ts);
+	if (date_parse(d, NULL, &day, NULL) != 0)
+		return svc_datetime(s, buf, n, ts);
+	snprintf(buf, n, "%s %.5s",
+	    date_format_day_month(d, sizeof d, day, s->cfg.date_format),
+	    ts + 11);
 	return buf;
 }
 

@@ -1196,6 +1196,21 @@ const char *const store_migrations[] = {
     /* the team a user belongs to (issue 23, seed 000's team-based
      * visibility: [visibility] team); "" none */
     "ALTER TABLE users ADD COLUMN team TEXT NOT NULL DEFAULT '';\n",
+    /* the consumer's language a document was written in, NULL for the
+     * organisation's (issue 25 review: a copy of a receipt came out in
+     * the organisation's language once its consumer's was cleared;
+     * store_doc_language). Rows of before by the issue's rule: the
+     * consumer's language where the import gave one. The append-only
+     * trigger is set aside for this one fill. */
+    "ALTER TABLE documents ADD COLUMN language TEXT;\n"
+    "DROP TRIGGER documents_no_update;\n"
+    "UPDATE documents SET language = (SELECT c.language FROM payments p"
+    " JOIN consumers c ON c.id = p.consumer_id WHERE p.receipt_no ="
+    " documents.number AND c.language <> '') WHERE kind = 'receipt';\n"
+    "UPDATE documents SET language = (SELECT c.language FROM credit_notes"
+    " n JOIN consumers c ON c.id = n.consumer_id WHERE n.cn_no ="
+    " documents.number AND c.language <> '') WHERE kind ="
+    " 'credit_note';\n" NO_UPDATE("documents"),
 };
 
 const int store_nmigrations =

@@ -766,6 +766,9 @@ const char *const store_pg_central_migrations[] = {
     "CREATE TRIGGER feed_user_upd AFTER UPDATE OF full_name, role,"
     " pin_hash, active, branch, team ON users FOR EACH ROW"
     " EXECUTE FUNCTION feed_user();\n",
+    /* 4: the language a document was written in, as schema.c's
+     * documents (issue 25 review) */
+    "ALTER TABLE documents ADD COLUMN language text;\n",
 };
 
 const int store_pg_central_nmigrations =

@@ -231,20 +231,69 @@ tui_pair_wrap(
  * with one space "Panel Mary Johnson" read as one title (issue 25). */
 #define HEADER_GAP 3
 
+/* The header's right part, fullest first: the first that fits beside the
+ * title is drawn. What gives way, in order: the sync state's long form,
+ * the date's year, the role (the full date back if it then fits), the
+ * year again, the date, the name, the sync state. The date outranks the
+ * role, which the person signed in knows: in French "Tableau de bord"
+ * left no room for the date beside "Mary Johnson" (issue 25 review);
+ * the time is always shown. */
+enum {
+	HD_LONG = 1,
+	HD_ROLE = 2,
+	HD_NAME = 4,
+	HD_DATE = 8,
+	HD_YEAR = 16,
+	HD_SYNC = 32
+};
+static const unsigned header_forms[] = {
+    HD_SYNC | HD_LONG | HD_NAME | HD_ROLE | HD_DATE | HD_YEAR,
+    HD_SYNC | HD_NAME | HD_ROLE | HD_DATE | HD_YEAR,
+    HD_SYNC | HD_NAME | HD_ROLE | HD_DATE,
+    HD_SYNC | HD_NAME | HD_DATE | HD_YEAR,
+    HD_SYNC | HD_NAME | HD_DATE,
+    HD_SYNC | HD_NAME,
+    HD_SYNC,
+    0,
+};
+
+/* The right part of the header in form f into buf: sync state, user,
+ * date and time, each part as f says. */
+static void
+header_right(const struct svc *s, unsigned f, char sy[2][160], const char *ts,
+    char *buf, size_t n)
+{
+	char clock[SVC_DATE_BUFSZ], who[200] = "";
+	const char *syn = (f & HD_SYNC) ? sy[(f & HD_LONG) == 0] : "";
+
+	if (!(f & HD_DATE))
+		snprintf(clock, sizeof clock, "%.5s", ts + 11);
+	else if (f & HD_YEAR)
+		svc_datetime(s, clock, sizeof clock, ts);
+	else
+		svc_datetime_short(s, clock, sizeof clock, ts);
+	if (s->actor.user_id != 0 && (f & HD_ROLE))
+		snprintf(who, sizeof who, "%s (%s) \xe2\x94\x82 ",
+		    s->actor.full_name, _(role_name(s->actor.role)));
+	else if (s->actor.user_id != 0 && (f & HD_NAME))
+		snprintf(
+		    who, sizeof who, "%s \xe2\x94\x82 ", s->actor.full_name);
+	snprintf(
+	    buf, n, "%s%s%s%s ", syn, *syn ? " \xe2\x94\x82 " : "", who, clock);
+}
+
 static void
 header(struct tui *t)
 {
 	const struct svc *s = t->svc;
 	struct sync_status ss;
-	char left[256], right[400], ts[TS_BUFSZ], now[SVC_DATE_BUFSZ],
-	    sy[2][160], num[SVC_COUNT_BUFSZ];
+	char left[256], right[400], ts[TS_BUFSZ], sy[2][160],
+	    num[SVC_COUNT_BUFSZ];
 	int64_t nal;
-	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw, form;
+	int attr = tui_attr(t, TUI_C_HEADER, A_REVERSE), lw, rw = 0;
+	size_t form;
 
-	/* the date in the organisation's format, the time to the minute */
 	svc_now(ts);
-	svc_datetime(s, now, sizeof now, ts);
-	ts[16] = '\0';
 	snprintf(left, sizeof left, " %s \xe2\x94\x82 %s \xe2\x94\x82 %s",
 	    s->cfg.org_name, s->cfg.terminal_id,
 	    t->top ? tui_screen_title(t->top) : "");
@@ -262,28 +311,12 @@ header(struct tui *t)
 	svc_sync_worker_status(t->sync, &ss);
 	tui_sync_words(s, &ss, 1, sy[0], sizeof sy[0]);
 	tui_sync_words(s, &ss, 0, sy[1], sizeof sy[1]);
-	/* the right part shrinks until both fit: the sync state shorter,
-	 * without the date, without the role, without the name, then the
-	 * time alone (the screen's title is never cut for the sync state:
-	 * "Inicio de sesión" lost its end at 80 columns) */
-	for (form = 0; form < 6; form++) {
-		const char *syn = sy[form >= 2];
-		const char *bar = *syn ? " \xe2\x94\x82 " : "";
-		const char *clock = form ? ts + 11 : now;
-
-		if (form >= 5)
-			snprintf(right, sizeof right, "%s ", clock);
-		else if (s->actor.user_id == 0 || form >= 4)
-			snprintf(
-			    right, sizeof right, "%s%s%s ", syn, bar, clock);
-		else if (form < 3)
-			snprintf(right, sizeof right,
-			    "%s%s%s (%s) \xe2\x94\x82 %s ", syn, bar,
-			    s->actor.full_name, _(role_name(s->actor.role)),
-			    clock);
-		else
-			snprintf(right, sizeof right, "%s%s%s \xe2\x94\x82 %s ",
-			    syn, bar, s->actor.full_name, clock);
+	/* the screen's title is never cut for the right part: "Inicio de
+	 * sesión" lost its end at 80 columns */
+	for (form = 0; form < sizeof header_forms / sizeof header_forms[0];
+	     form++) {
+		header_right(
+		    s, header_forms[form], sy, ts, right, sizeof right);
 		rw = utf8_columns(right, strlen(right));
 		if (lw + rw + HEADER_GAP <= COLS)
 			break;

@@ -30,7 +30,9 @@ static const struct xcol cols[] = {
     {N_("Kind"), "kind", X_TEXT, 11, 0},
     {N_("Due"), "due_on", X_DATE, 10, 0},
     {N_("Days"), "days", X_INT, 5, 0},
-    {N_("Age"), "age", X_TEXT, 7, 0},
+    /* the bucket ("61-90"): "Age" in the context "column" is the
+     * exceptions' days, which this list showed twice (issue 25 review) */
+    {KC_("aging", "Age"), "age", X_TEXT, 7, 0},
     {N_("Amount"), "amount", X_MONEY, 12, 0},
     {NC_("column", "Open"), "open", X_MONEY, 12, 0},
 };

@@ -221,6 +221,37 @@ python3 "$TOP/tests/cli/msg_case.py" "$T/src/tui" "$T/lower.po" >"$OUT" 2>&1 &&
       ok "the check fails on a translation that begins in lower case" ||
       notok "the check fails on a translation that begins in lower case"; }
 
+# the French catalogue speaks to the operator with vous, as it does
+# everywhere (issue 17 review: step 4 read "Choisis 2 sur 3"): no pronoun
+# of tu, no imperative singular where an order starts; the check finds
+# each kind in a catalogue that has them, and leaves the participle and
+# a key's third person alone
+python3 "$TOP/tests/cli/fr_vous.py" "$PO/fr.po" >"$OUT" 2>&1
+same "fr: no tu-form in the catalogue" "$(cat "$OUT")" ""
+printf '%s\n' 'msgid "a"' 'msgstr "Choisis %zu sur %zu"' \
+    'msgid "b"' 'msgstr "Ligne 3 : appuie sur Entrée"' \
+    'msgid "c"' 'msgstr ""' '"Votre reçu ; vérifie "' '"ton montant"' \
+    'msgid "d"' 'msgstr "Si tu veux, t'"'"'as le choix"' \
+    'msgid "e"' 'msgstr "Éléments choisis : 2 ; {Esc} annule"' >"$T/tu.po"
+python3 "$TOP/tests/cli/fr_vous.py" "$T/tu.po" >"$OUT" 2>&1
+same "the tu-form check finds each kind, and only those" \
+    "$(cut -d: -f3 "$OUT" | tr -d ' ' | tr '\n' ' ')" \
+    "Choisis appuie ton vérifie tu t' "
+
+# a message naming a task of Home names it as Home shows it (issue 17
+# review: fr sent the cashier to "Ouvrir la session", Home's task reads
+# "Ouvrir une session"); the check fails on a catalogue that does not
+python3 "$TOP/tests/cli/home_tasks.py" "$TOP/src/tui/screen_home.c" \
+    "$PO/es.po" "$PO/fr.po" >"$OUT" 2>&1
+same "es, fr: a task of Home is named as Home shows it" "$(cat "$OUT")" ""
+printf '%s\n' 'msgid "Open shift"' 'msgstr "Ouvrir une session"' \
+    'msgid "Open shift on Home)"' 'msgstr "Ouvrir la session sur l'"'"'Accueil)"' \
+    >"$T/home.po"
+python3 "$TOP/tests/cli/home_tasks.py" "$TOP/src/tui/screen_home.c" \
+    "$T/home.po" >"$OUT" 2>&1
+has "the Home task check finds a task named otherwise" \
+    "lacks Ouvrir une session"
+
 # [organisation] language is checked like every key
 # by the one rule for language codes (issue 25): ll, ll_CC, ll-CC and
 # ll_CC.UTF-8 in any case, kept as the catalogue that speaks it; a name,

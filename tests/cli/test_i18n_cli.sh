@@ -268,6 +268,28 @@ same "en demo: the default methods as they always were" \
     "$(sqlite3 "$T/demo-en.db" "SELECT DISTINCT method || '/' || method_kind FROM payments ORDER BY 1" | tr '\n' ' ')" \
     "Bank Transfer/bank Cash/cash Cheque/bank Credit Card/card Debit Card/card Online/online "
 
+# --- demo: the issue's phone search rule holds on the demo (issue 17
+# review: its North American phones, "(555) 123-4567", were found by
+# nobody typing +1); the demo stores of the loop above
+demo_phone() {
+	PAYDESK_PIN=583920 "$PD" --config "$T/demo-$1.ini" --db "$T/demo-$1.db" \
+	    --user mary --csv consumer search "$2" 2>&1 | sed 1d | cut -d, -f1 |
+	    tr '\n' ' ' | sed 's/ $//'
+}
+for q in "+1 555 123 4567" "+15551234567" "001 (555) 123-4567" \
+    "1 555 123 4567" "555-123-4567"; do
+	same "en demo: \"$q\" finds John Doe" "$(demo_phone en "$q")" WU-10001
+done
+same "fr demo: \"+1 555 123 4567\" finds John Doe" \
+    "$(demo_phone fr "+1 555 123 4567")" WU-10001
+same "en demo: another calling code is not dropped" \
+    "$(demo_phone en "+44 555 123 4567")" ""
+printf '[organisation]\nphone_country_code = 44\n' >>"$T/demo-en.ini"
+same "en demo: a calling code configured wins over the demo's" \
+    "$(demo_phone en "+1 555 123 4567")" ""
+same "en demo: and is the one dropped" \
+    "$(demo_phone en "+44 555 123 4567")" WU-10001
+
 # --- human output: translated, aligned by display width ------------------
 # aligned: every line of a table has its columns where the header has
 # them (display columns, accents count one); every record's values start
@@ -414,3 +436,20 @@ machine "kpi --json" "$PD" --json kpi --month 2025-04 --day 2025-04-20
 machine "sync --status --json" "$PD" --json sync --status
 machine "keys --json" "$PD" --json keys
 machine "init --json" "$PD" --json init
+
+# --- a stored word is never cut in a text table (issue 25 review: the
+# Spanish reason read "Solicitud del cli~"; the screens' lists show it
+# whole): the column widens to it, the table stays aligned
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 --type bill --method Cash \
+    --amount 10 >/dev/null 2>&1
+rno=$(sql "SELECT receipt_no FROM payments ORDER BY id DESC LIMIT 1")
+expect "a credit note for the customer's request" 0 "" env PAYDESK_PIN=2222 \
+    "$PD" --user mary credit-note create "$rno" --amount 1 \
+    --reason "Customer Request"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary credit-notes
+aligned "credit-notes: the Spanish reason whole, the table aligned" table \
+    "Solicitud del cliente"
+if grep -q '~' "$OUT"; then notok "credit-notes: nothing cut"
+else ok "credit-notes: nothing cut"; fi
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary credit-notes
+aligned "credit-notes: the French reason whole" table "Demande du client"

@@ -334,6 +334,33 @@ expect "and the next copy follows it" 0 "" \
     "$PD" --user jane receipt "$(rno WU-30001)" --out "$T/es-again.pdf"
 pdf "after the update" "$T/es-again.pdf"
 fields "after the update" "RECIBO" "COPIA"
+# the language cleared: a copy is in the consumer's language its original
+# was written in, not the organisation's (issue 25 review: the English
+# consumer's copy came out in Spanish); the log keeps it
+same "the log keeps the consumer's language" \
+    "$(sql "SELECT language FROM documents WHERE number = '$(rno WU-30002)'")" en
+printf 'account_no,name,service_address,phone,email,segment,language
+WU-30001,Amélie Durand,"3 rue de la Paix, Cityville",(555) 300-0001,,Residential,
+WU-30002,Oliver Smith,"4 High Street, Cityville",(555) 300-0002,,Residential,
+' >"$T/lang4.csv"
+expect "languages cleared by --update" 0 "" env PAYDESK_PIN=9999 \
+    "$PD" --user admin import consumers "$T/lang4.csv" --update
+same "are cleared" "$(sql "SELECT count(*) FROM consumers WHERE \
+    account_no IN ('WU-30001', 'WU-30002') AND language = ''")" 2
+expect "a copy after the language is cleared" 0 "" \
+    "$PD" --user jane receipt "$(rno WU-30002)" --out "$T/en-again.pdf"
+pdf "after the language is cleared" "$T/en-again.pdf"
+fields "after the language is cleared" "RECEIPT" "COPY" "Items paid"
+none "after the language is cleared" "RECIBO" "COPIA"
+expect "a credit note's copy after it is cleared" 0 "" \
+    "$PD" --user jane credit-note pdf "$cn" --out "$T/cn-again.pdf"
+pdf "a credit note's copy after it is cleared" "$T/cn-again.pdf"
+fields "a credit note's copy after it is cleared" "AVOIR" "COPIE"
+none "a credit note's copy after it is cleared" "NOTA DE CRÉDITO"
+expect "a text preview after it is cleared" 0 "" \
+    "$PD" --user jane receipt "$(rno WU-30001)" --text
+fields "a text preview after it is cleared" "REÇU"
+none "a text preview after it is cleared" "RECIBO"
 
 # what the renderer adds itself is in the document's language too
 printf '[payments]\nnotes_max = 2000\n' >>"$PAYDESK_CONFIG"

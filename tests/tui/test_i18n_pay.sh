@@ -129,8 +129,8 @@ where|Où le paiement est-il encaissé ?
 step4|Étape 4 sur 8  Type de paiement et éléments  John Doe  WU-10001
 tabs|Facture    Service    Mensualité
 itemhead|Facture          Période        Échéance        Montant     Reste dû
-selected2|Choisis 2 sur 2    Total $297.75
-selected1|Choisis 1 sur 2    Total $145.50
+selected2|Sélection : 2 sur 2    Total $297.75
+selected1|Sélection : 1 sur 2    Total $145.50
 servhead|Service              Référence      Date            Montant     Reste dû
 insthead|Plan             Mensualité     Échéance        Montant     Reste dû
 step5|Étape 5 sur 8  Moyen de paiement et montant

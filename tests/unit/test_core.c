@@ -355,6 +355,23 @@ date_patterns_and_weeks(void **state)
 	assert_true(date_pattern_ok("DD-MM-YYYY"));
 	assert_false(date_pattern_ok("DD/MM/YY"));
 	assert_false(date_pattern_ok(NULL));
+	/* the header's short date: the year and its separator dropped */
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, "DD/MM/YYYY"), "09/04");
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, "MM/DD/YYYY"), "04/09");
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, "YYYY-MM-DD"), "04-09");
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, "YYYY/MM/DD"), "04/09");
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, "DD.MM.YYYY"), "09.04");
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, "DD-MM-YYYY"), "09-04");
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, NULL), "04-09");
+	assert_string_equal(
+	    date_format_day_month(b, sizeof b, d, "DD/MM/YY"), "04-09");
 	assert_int_equal(date_weekday(0), 4);
 	assert_int_equal(date_weekday(d), 3);
 	assert_int_equal(week_start_day(d, 1), date_days(2025, 4, 7));

@@ -244,6 +244,67 @@ test_migration_folds(void **state)
 	assert_int_equal(system(sql), 0);
 }
 
+/* The migration that keeps a document's language fills the rows of
+ * before by the issue's rule (issue 25 review): a receipt's or credit
+ * note's consumer's language where the import gave one, NULL (the
+ * organisation's at the copy) otherwise; the log is append-only again
+ * after it. Run on the tables it reads, as a store before it had them. */
+static void
+test_migration_doc_language(void **state)
+{
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	const char *want[] = {"fr", NULL, "es", NULL, NULL};
+	int i, k = -1;
+
+	(void)state;
+	for (i = 0; i < store_nmigrations; i++)
+		if (strstr(store_migrations[i],
+		        "documents ADD COLUMN language") != NULL)
+			k = i;
+	assert_true(k >= 0);
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+	        "CREATE TABLE consumers (id INTEGER PRIMARY KEY, language "
+	        "TEXT);"
+	        "CREATE TABLE payments (receipt_no TEXT, consumer_id INTEGER);"
+	        "CREATE TABLE credit_notes (cn_no TEXT, consumer_id INTEGER);"
+	        "CREATE TABLE documents (id INTEGER PRIMARY KEY, kind TEXT,"
+	        " number TEXT, copy INTEGER);"
+	        "CREATE TRIGGER documents_no_update BEFORE UPDATE ON documents"
+	        " BEGIN SELECT RAISE(ABORT, 'documents is append-only'); END;"
+	        "INSERT INTO consumers VALUES (1, 'fr'), (2, ''), (3, 'es');"
+	        "INSERT INTO payments VALUES ('R-1', 1), ('R-2', 2);"
+	        "INSERT INTO credit_notes VALUES ('CN-1', 3), ('CN-2', 2);"
+	        "INSERT INTO documents VALUES (1, 'receipt', 'R-1', 0),"
+	        " (2, 'receipt', 'R-2', 0), (3, 'credit_note', 'CN-1', 0),"
+	        " (4, 'credit_note', 'CN-2', 0), (5, 'z_report', 'Z-1', 0);",
+	        NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db, store_migrations[k], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(
+	        db, "SELECT language FROM documents ORDER BY id", -1, &q, NULL),
+	    SQLITE_OK);
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		if (want[i] == NULL)
+			assert_int_equal(
+			    sqlite3_column_type(q, 0), SQLITE_NULL);
+		else
+			assert_string_equal(
+			    (const char *)sqlite3_column_text(q, 0), want[i]);
+	}
+	sqlite3_finalize(q);
+	assert_int_not_equal(
+	    sqlite3_exec(
+	        db, "UPDATE documents SET language = 'en'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+}
+
 int
 main(void)
 {
@@ -252,6 +313,7 @@ main(void)
 	    cmocka_unit_test(test_payref),
 	    cmocka_unit_test(test_reference_synced),
 	    cmocka_unit_test(test_migration_folds),
+	    cmocka_unit_test(test_migration_doc_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
