@@ -15,9 +15,10 @@
  * node's clock and the skew allowed). The count is by the document's
  * date, whatever the format was: after a change of format the series
  * goes on from the one before. Z numbers are judged once the node has a
- * close of the terminal (those before shifts were synced never came). A forged record numbered PAY-T01-999999
- * would otherwise be applied: paydesk-central gaps shows a range of a
- * million missing, and the terminal's own numbers may meet it one day. */
+ * close of the terminal (those before shifts were synced never came). A forged
+ * record numbered PAY-T01-999999 would otherwise be applied: paydesk-central
+ * gaps shows a range of a million missing, and the terminal's own numbers may
+ * meet it one day. */
 #include <stdio.h>
 #include <string.h>
 
@@ -100,8 +101,8 @@ svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
 	int64_t window = s->cfg.central_series_window;
 
 	/* (a number of another series is check_number's to refuse) */
-	if (window <= 0 ||
-	    numfmt_match(fmt, &ctx, number, &seq, NULL) != 0 || seq <= window)
+	if (window <= 0 || numfmt_match(fmt, &ctx, number, &seq, NULL) != 0 ||
+	    seq <= window)
 		return 0;
 	numfmt_scope(fmt, date, scope, sizeof scope);
 	scope_days(scope, from, to);
@@ -125,8 +126,8 @@ svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
 	      "the furthest it may be is %s ([central] series_window %lld, "
 	      "and %lld for the time since the terminal last synced at %s)"),
 	    what, number, f->terminal, (long long)(held + refused),
-	    (long long)held, (long long)refused, far,
-	    (long long)window, (long long)spent,
+	    (long long)held, (long long)refused, far, (long long)window,
+	    (long long)spent,
 	    f->last_synced != NULL && f->last_synced[0] ? f->last_synced
 	                                                : _("never"));
 }

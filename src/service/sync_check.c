@@ -467,8 +467,8 @@ check_derived(
 /* A payment's three numbers are not far ahead of their series
  * (sync_ahead.c). */
 static int
-check_ahead(struct svc *s, const struct sync_sender *f,
-    const struct payment *p, struct pd_err *err)
+check_ahead(struct svc *s, const struct sync_sender *f, const struct payment *p,
+    struct pd_err *err)
 {
 	return svc_sync_check_ahead(s, f, DOC_SERIES_PAYMENT,
 	           _("Payment number"), s->cfg.fmt_payment, p->payment_no,
