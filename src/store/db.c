@@ -614,7 +614,8 @@ store_rollback(struct store *st)
 		return;
 	}
 	reset_cached(st);
-	db_exec(st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
+	db_exec(
+	    st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
 	st->depth--;
 }
 

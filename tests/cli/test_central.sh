@@ -400,12 +400,12 @@ if [ "$BACKEND" = postgresql ]; then
 	j2pay 2 32
 	expect "two nodes: and to the second (held 3 s)" 0 "Applied     1" pdt 2 sync
 	c0=$(q "SELECT head FROM feed_head")
-	# the same page at each (a setting's record gets a uuid of its own
-	# in each pull: left out)
+	# the same page at each: every entry's number, kind and data (a
+	# reference record, a setting or a user, is stamped with its pull's
+	# time and a uuid of its own: those left out)
 	page() { pulled "$TOK4" "$1" 0 | python3 -c 'import json,sys
 d = json.load(sys.stdin)
-for e in d["entries"]:
-    if e["record"]["kind"] == "setting": e["record"].pop("uuid")
+for e in d["entries"]: e["record"].pop("uuid"); e["record"].pop("at")
 print(json.dumps(d, sort_keys=True))'; }
 	p1=$(page "$URL")
 	same "two nodes: a pull at each gives the same page" "$(page "$URL2")" "$p1"
