@@ -84,8 +84,8 @@ struct sqlite_backend {
  * '-'; the driver checks it again and quotes it), so ACME and acme stay
  * two schemas as they are two files. */
 static void
-loc_path(const struct backend *b, const char *org, const char *loc,
-    char *out, size_t n)
+loc_path(const struct backend *b, const char *org, const char *loc, char *out,
+    size_t n)
 {
 	if (strncmp(loc, "postgresql", 10) == 0)
 		snprintf(out, n, "pg:org_%s %s", org,
@@ -100,8 +100,8 @@ loc_path(const struct backend *b, const char *org, const char *loc,
  * connection): out gets its path, where (4300 bytes, or NULL) the path
  * and the time of its last move. */
 static int
-org_where(struct backend *b, const char *org, char *out, size_t n,
-    char *where, struct pd_err *err)
+org_where(struct backend *b, const char *org, char *out, size_t n, char *where,
+    struct pd_err *err)
 {
 	char loc[4096], at[TS_BUFSZ];
 	int rc;
@@ -134,8 +134,7 @@ begin_check(struct store *st, void *arg, struct pd_err *err)
 		return 0;
 	c->moved = 1;
 	return pd_fail(err, PD_ESTORE,
-	    _("Organisation %s was moved to another store; try again"),
-	    c->org);
+	    _("Organisation %s was moved to another store; try again"), c->org);
 }
 
 static int sq_gateway_get(struct backend *b, const char *org, const char *name,
@@ -1045,8 +1044,8 @@ set_aside(struct store *st, const char *path, const char *suffix)
 	}
 	for (i = 0; i < 3; i++) {
 		snprintf(from, sizeof from, "%s%s", path, ext[i]);
-		snprintf(to, sizeof to, "%.*s%s.db%s",
-		    (int)(strlen(path) - 3), path, suffix, ext[i]);
+		snprintf(to, sizeof to, "%.*s%s.db%s", (int)(strlen(path) - 3),
+		    path, suffix, ext[i]);
 		rename(from, to);
 	}
 }
@@ -1062,8 +1061,8 @@ move_copy(struct backend *b, const char *org, const char *loc,
 	int rc;
 
 	svc_now(at);
-	snprintf(suffix, sizeof suffix, "_refused_%.4s%.2s%.2s%.2s%.2s%.2s",
-	    at, at + 5, at + 8, at + 11, at + 14, at + 17);
+	snprintf(suffix, sizeof suffix, "_refused_%.4s%.2s%.2s%.2s%.2s%.2s", at,
+	    at + 5, at + 8, at + 11, at + 14, at + 17);
 	rc = store_org_copy(src, dst, err);
 	/* a test's forged difference (PAYDESK_CENTRAL_HOOK=move-forge) */
 	if (rc == 0 && forge)
@@ -1114,8 +1113,8 @@ sq_move(struct backend *b, const char *org, const char *to, int forge,
 		return -1;
 	loc_path(b, org, loc, dpath, sizeof dpath);
 	if (strcmp(spath, dpath) == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Organisation %s is there already"), org);
+		return pd_fail(
+		    err, PD_EINVAL, _("Organisation %s is there already"), org);
 	if (store_open_central(spath, 0, &src, err) != 0 ||
 	    move_database(b, loc, err) != 0 ||
 	    store_open_central(dpath, 1, &dst, err) != 0) {
@@ -1139,8 +1138,8 @@ sq_move(struct backend *b, const char *org, const char *to, int forge,
 	rc = move_copy(b, org, loc, src, dst, dpath, forge, cb, arg, err);
 	svc_now(at);
 	snprintf(suffix, sizeof suffix, "_%s_%.4s%.2s%.2s%.2s%.2s%.2s",
-	    rc == 0 ? "moved" : "refused", at, at + 5, at + 8, at + 11,
-	    at + 14, at + 17);
+	    rc == 0 ? "moved" : "refused", at, at + 5, at + 8, at + 11, at + 14,
+	    at + 17);
 	if (rc == 0 && strncmp(spath, "pg:", 3) == 0)
 		set_aside(src, spath, suffix);
 	if (rc == 0)

@@ -148,8 +148,8 @@ doctor_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 /* move: one line a table, the source's rows and money and the copy's. */
 static void
-moved_table(const char *table, const int64_t a[2], const int64_t c[2],
-    int same, void *arg)
+moved_table(const char *table, const int64_t a[2], const int64_t c[2], int same,
+    void *arg)
 {
 	(void)arg;
 	printf(_("  %-24s %8lld rows %14lld money   copy: %8lld rows %14lld "

@@ -198,8 +198,8 @@ int
 store_org_location(struct store *st, const char *code, char *out, size_t n,
     char *moved_at, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(
-	    st, "SELECT store, moved_at FROM orgs WHERE code = ?", err);
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT store, moved_at FROM orgs WHERE code = ?", err);
 	int rc;
 
 	if (s == NULL)
@@ -225,8 +225,8 @@ int
 store_org_set_location(struct store *st, const char *code, const char *loc,
     const char *at, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "UPDATE orgs SET store = ?, moved_at = ? WHERE code = ?", err);
+	struct db_stmt *s = st_stmt(
+	    st, "UPDATE orgs SET store = ?, moved_at = ? WHERE code = ?", err);
 
 	if (s == NULL)
 		return -1;

@@ -35,9 +35,8 @@ struct tlist {
 static int
 engine_table(const char *t)
 {
-	static const char *const own[] = {"schema_version", "meta",
-	    "feed_head", "fts_defer", "consumers_fts", "consumers_words",
-	    "payments_docs"};
+	static const char *const own[] = {"schema_version", "meta", "feed_head",
+	    "fts_defer", "consumers_fts", "consumers_words", "payments_docs"};
 	size_t i;
 
 	if (strncmp(t, "sqlite_", 7) == 0)
@@ -84,8 +83,8 @@ tables(struct store *st, struct tlist *l, struct pd_err *err)
 }
 
 static int
-columns(struct store *st, const char *table, struct tlist *l,
-    struct pd_err *err)
+columns(
+    struct store *st, const char *table, struct tlist *l, struct pd_err *err)
 {
 	return names(st,
 	    db_is_pg(st->db)
@@ -109,14 +108,15 @@ has(const struct tlist *l, const char *name)
 
 /* The columns of table both stores have, quoted, comma-separated. */
 static int
-common_columns(struct store *a, struct store *b, const char *table,
-    char *out, size_t n, struct tlist *cols, struct pd_err *err)
+common_columns(struct store *a, struct store *b, const char *table, char *out,
+    size_t n, struct tlist *cols, struct pd_err *err)
 {
 	struct tlist ca, cb;
 	size_t len = 0;
 	int i;
 
-	if (columns(a, table, &ca, err) != 0 || columns(b, table, &cb, err) != 0)
+	if (columns(a, table, &ca, err) != 0 ||
+	    columns(b, table, &cb, err) != 0)
 		return -1;
 	cols->n = 0;
 	out[0] = '\0';
@@ -127,8 +127,8 @@ common_columns(struct store *a, struct store *b, const char *table,
 		len += (size_t)snprintf(out + len, n - len, "%s\"%s\"",
 		    len ? ", " : "", ca.name[i]);
 		if (len >= n)
-			return pd_fail(err, PD_ESTORE, "%s: too many columns",
-			    table);
+			return pd_fail(
+			    err, PD_ESTORE, "%s: too many columns", table);
 	}
 	return 0;
 }
@@ -202,7 +202,8 @@ store_table_sum(struct store *st, struct store *other, const char *table,
 				sha256_update(&h, t, (size_t)nb);
 			sha256_update(&h, "\x1f", 1);
 			if (t != NULL && money_column(cl.name[i]))
-				sum->money += strtoll((const char *)t, NULL, 10);
+				sum->money +=
+				    strtoll((const char *)t, NULL, 10);
 		}
 		sha256_final(&h, d);
 		memcpy(&v, d, sizeof v);
@@ -217,8 +218,8 @@ store_table_sum(struct store *st, struct store *other, const char *table,
 
 /* Copy table's rows from src into dst (the columns both have). */
 static int
-copy_table(struct store *src, struct store *dst, const char *table,
-    struct pd_err *err)
+copy_table(
+    struct store *src, struct store *dst, const char *table, struct pd_err *err)
 {
 	char cols[4096], *sql, *marks;
 	struct tlist cl;
@@ -230,8 +231,8 @@ copy_table(struct store *src, struct store *dst, const char *table,
 	marks = xcalloc((size_t)cl.n * 3 + 1, 1);
 	for (i = 0; i < cl.n; i++)
 		strcat(marks, i ? ", ?" : "?");
-	sql = xasprintf("INSERT INTO \"%s\" (%s) VALUES (%s)", table, cols,
-	    marks);
+	sql = xasprintf(
+	    "INSERT INTO \"%s\" (%s) VALUES (%s)", table, cols, marks);
 	free(marks);
 	rc = db_prepare_v2(dst->db, sql, -1, &w, NULL);
 	free(sql);
@@ -329,8 +330,8 @@ lite_triggers(struct store *st, size_t *n, struct pd_err *err)
 	}
 	while ((rc = db_step(s)) == DB_ROW) {
 		v = xrealloc(v, *n + 2, sizeof *v);
-		v[(*n)++] = xasprintf("DROP TRIGGER \"%s\"",
-		    (const char *)db_column_text(s, 0));
+		v[(*n)++] = xasprintf(
+		    "DROP TRIGGER \"%s\"", (const char *)db_column_text(s, 0));
 		v[(*n)++] = xstrdup((const char *)db_column_text(s, 1));
 	}
 	db_finalize(s);
@@ -348,9 +349,8 @@ lite_has(struct store *dst, const char *name)
 	struct db_stmt *s;
 	int rc;
 
-	if (db_prepare_v2(dst->db,
-	        "SELECT 1 FROM sqlite_master WHERE name = ?", -1, &s,
-	        NULL) != DB_OK)
+	if (db_prepare_v2(dst->db, "SELECT 1 FROM sqlite_master WHERE name = ?",
+	        -1, &s, NULL) != DB_OK)
 		return 0;
 	db_bind_text(s, 1, name, -1, DB_TRANSIENT);
 	rc = db_step(s) == DB_ROW;
@@ -360,11 +360,11 @@ lite_has(struct store *dst, const char *name)
 
 /* Turn dst's triggers off (on 0) or on again (on 1). */
 static int
-triggers(struct store *dst, char (*t)[64], size_t n, char **lite,
-    size_t nlite, int on, struct pd_err *err)
+triggers(struct store *dst, char (*t)[64], size_t n, char **lite, size_t nlite,
+    int on, struct pd_err *err)
 {
-	static const char *const fts[] = {"consumers_fts", "consumers_words",
-	    "payments_docs"};
+	static const char *const fts[] = {
+	    "consumers_fts", "consumers_words", "payments_docs"};
 	char *sql;
 	size_t i;
 	int rc = 0;
@@ -383,8 +383,9 @@ triggers(struct store *dst, char (*t)[64], size_t n, char **lite,
 	/* the full-text indexes from the rows copied */
 	for (i = 0; on && i < 3 && rc == 0; i++)
 		if (lite_has(dst, fts[i])) {
-			sql = xasprintf("INSERT INTO %s (%s) VALUES ('rebuild')",
-			    fts[i], fts[i]);
+			sql =
+			    xasprintf("INSERT INTO %s (%s) VALUES ('rebuild')",
+			        fts[i], fts[i]);
 			rc = st_exec(dst, sql, err);
 			free(sql);
 		}
@@ -469,10 +470,10 @@ out:
 int
 store_org_empty(struct store *st)
 {
-	return st_count(st, "SELECT (SELECT count(*) FROM feed) + (SELECT"
-	                    " count(*) FROM consumers) + (SELECT count(*) FROM"
-	                    " audit_log) + (SELECT count(*) FROM applied)") ==
-	       0;
+	return st_count(st,
+	           "SELECT (SELECT count(*) FROM feed) + (SELECT"
+	           " count(*) FROM consumers) + (SELECT count(*) FROM"
+	           " audit_log) + (SELECT count(*) FROM applied)") == 0;
 }
 
 int
