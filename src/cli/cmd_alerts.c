@@ -71,8 +71,9 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0)
 		return -1;
 	if (kind != NULL && (k = svc_alert_kind_parse(kind)) < 0)
-		return pd_fail(&c->err, PD_EINVAL, _("--kind \"%s\": one of %s"),
-		    kind, svc_alert_kind_words());
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--kind \"%s\": one of %s"), kind,
+		    svc_alert_kind_words());
 	if (status != NULL && strcmp(status, "open") != 0 &&
 	    !(all = strcmp(status, "all") == 0))
 		return pd_fail(&c->err, PD_EINVAL,
@@ -140,8 +141,8 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 		rec_item(r);
 		rec_time(r, _("When"), "at", e[i].at);
 		rec_str(r, _("Who"), "user", e[i].user);
-		rec_term(r, _("What"), "action",
-		    svc_alert_action_name(e[i].action));
+		rec_term(
+		    r, _("What"), "action", svc_alert_action_name(e[i].action));
 		rec_str(r, _("Text"), "text", e[i].text);
 		rec_end(r);
 	}

@@ -234,8 +234,7 @@ static const struct command {
         N_("add a note to an alert's history (recovery)")},
     {"alerts", "close", cmd_alert_close, STORE, "alerts close ID",
         N_("close an alert (recovery)")},
-    {"alerts", NULL, cmd_alerts, STORE,
-        "alerts [--status open|all] [--kind K]",
+    {"alerts", NULL, cmd_alerts, STORE, "alerts [--status open|all] [--kind K]",
         N_("the alerts raised when their cause happened, not closed or all "
            "(recovery)")},
     {"dispute", "open", cmd_dsp_open, STORE,

@@ -98,8 +98,8 @@ drain(int fd, char *out, size_t size, int timeout_ms)
 }
 
 int
-os_run_input(const char *command, const char *data, size_t len,
-    int timeout_ms, struct pd_err *err)
+os_run_input(const char *command, const char *data, size_t len, int timeout_ms,
+    struct pd_err *err)
 {
 	char out[1024];
 	int in[2], outp[2], status, timed_out;

@@ -42,17 +42,15 @@ static const struct {
 	const char *word; /* --kind */
 } kinds[ALERT_NKINDS] = {
     [ALERT_BROKEN] = {"plan-broken", N_("Arrangement broken"), "broken"},
-    [ALERT_MISSED] = {"installment-missed", N_("Installment missed"),
-        "missed"},
+    [ALERT_MISSED] = {"installment-missed", N_("Installment missed"), "missed"},
     [ALERT_DUE] = {"installment-due", N_("Installment due"), "due"},
     [ALERT_OVERDUE] = {"item-overdue", N_("Item overdue"), "overdue"},
     [ALERT_LARGE] = {"large-payment", N_("Large payment"), "large"},
-    [ALERT_CREDIT] = {"credit-expiring", N_("Credit note expiring"),
-        "credit"},
-    [ALERT_REFUSED] = {"sync-refused", N_("Sync record refused"),
-        "refused"},
-    [ALERT_GATEWAY] = {"gateway-unassociated", N_("Gateway payment "
-                                                  "unassociated"),
+    [ALERT_CREDIT] = {"credit-expiring", N_("Credit note expiring"), "credit"},
+    [ALERT_REFUSED] = {"sync-refused", N_("Sync record refused"), "refused"},
+    [ALERT_GATEWAY] = {"gateway-unassociated",
+        N_("Gateway payment "
+           "unassociated"),
         "gateway"},
     [ALERT_RECON] = {"reconciliation", N_("Reconciliation exception"),
         "reconciliation"},
@@ -99,8 +97,8 @@ svc_alert_kind_words(void)
 	if (words[0] == '\0')
 		for (i = 0; i < ALERT_NKINDS; i++)
 			snprintf(words + strlen(words),
-			    sizeof words - strlen(words), "%s%s",
-			    i ? ", " : "", kinds[i].word);
+			    sizeof words - strlen(words), "%s%s", i ? ", " : "",
+			    kinds[i].word);
 	return words;
 }
 
@@ -132,8 +130,8 @@ from_row(struct alert *a, const struct alert_row *r)
 	a->waiting = r->deliver;
 	a->tries = r->tries;
 	xstrlcpy(a->delivered_at, r->delivered_at, sizeof a->delivered_at);
-	xstrlcpy(a->delivery_error, r->delivery_error,
-	    sizeof a->delivery_error);
+	xstrlcpy(
+	    a->delivery_error, r->delivery_error, sizeof a->delivery_error);
 }
 
 /* ---- raising ---- */
@@ -147,8 +145,8 @@ delivers(const struct svc *s)
 
 /* Raise r (kind k) as of at; counts into *n. */
 static int
-raise_one(struct svc *s, struct alert_row *r, enum alert_kind k,
-    const char *at, int64_t *n, struct pd_err *err)
+raise_one(struct svc *s, struct alert_row *r, enum alert_kind k, const char *at,
+    int64_t *n, struct pd_err *err)
 {
 	int raised;
 
@@ -239,8 +237,8 @@ plan_rules(struct svc *s, const struct arr_view *v, int32_t today,
  * rescheduled, what was due soon now due or missed. By "system", in
  * their history. */
 static int
-close_ended(struct svc *s, struct causes *seen, const char *at,
-    struct pd_err *err)
+close_ended(
+    struct svc *s, struct causes *seen, const char *at, struct pd_err *err)
 {
 	static const enum alert_kind arr_kinds[] = {
 	    ALERT_BROKEN, ALERT_MISSED, ALERT_DUE};
@@ -272,8 +270,7 @@ close_ended(struct svc *s, struct causes *seen, const char *at,
 
 /* The arrangement rules over every plan being kept. */
 static int
-arrangement_rules(
-    struct svc *s, int32_t today, const char *at, int64_t *n,
+arrangement_rules(struct svc *s, int32_t today, const char *at, int64_t *n,
     struct pd_err *err)
 {
 	struct causes seen = {0};
@@ -341,13 +338,14 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 		if (last[0] != '\0' && date_parse(last, NULL, &l, NULL) == 0)
 			date_format(after, l - s->cfg.alert_overdue_days);
 		if (store_alerts_raise_overdue(s->st, after, upto,
-		        s->cfg.alert_overdue_days, at, delivers(s), n, err) != 0)
+		        s->cfg.alert_overdue_days, at, delivers(s), n,
+		        err) != 0)
 			return -1;
 	}
 	if (s->cfg.alert_credit_days >= 0) {
 		date_format(until, t + s->cfg.alert_credit_days);
-		if (store_alerts_raise_credit(s->st, today, until, at,
-		        delivers(s), n, err) != 0)
+		if (store_alerts_raise_credit(
+		        s->st, today, until, at, delivers(s), n, err) != 0)
 			return -1;
 	}
 	if (s->cfg.alert_recon_days >= 0 &&
@@ -359,8 +357,8 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 /* The "raised" history of the alerts after id before and the audit
  * entry of what raised them (by: "pass", "sync", "payment"). */
 static int
-raised(struct svc *s, int64_t before, int64_t n, const char *by,
-    const char *at, struct pd_err *err)
+raised(struct svc *s, int64_t before, int64_t n, const char *by, const char *at,
+    struct pd_err *err)
 {
 	char ref[48], detail[64];
 	const char *user = s->actor.user_id ? s->actor.username : "system";
@@ -383,7 +381,7 @@ static int
 pass(struct svc *s, struct pd_err *err)
 {
 	char now[TS_BUFSZ], today[11], hour[14], last[16] = "",
-	    last_hour[16] = "";
+	                                         last_hour[16] = "";
 	int64_t before, n = 0;
 	int day, rc;
 
@@ -398,8 +396,8 @@ pass(struct svc *s, struct pd_err *err)
 	if (strcmp(today, last) < 0)
 		return 0;
 	day = strcmp(last, today) != 0;
-	if (!day && (s->cfg.alert_gateway_hours < 0 ||
-	                strcmp(last_hour, hour) >= 0))
+	if (!day &&
+	    (s->cfg.alert_gateway_hours < 0 || strcmp(last_hour, hour) >= 0))
 		return 0;
 	if (store_begin(s->st, err) != 0)
 		return -1;
@@ -419,8 +417,8 @@ pass(struct svc *s, struct pd_err *err)
 }
 
 int
-svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
-    struct pd_err *err)
+svc_alert_payment(
+    struct svc *s, const struct payment *p, const char *at, struct pd_err *err)
 {
 	struct alert_row r;
 	int64_t before, n = 0;
@@ -467,8 +465,7 @@ json_str(char *buf, size_t n, const char *key, const char *s, int comma)
 /* Alert a as the one JSON object [alerts] command reads (paydesk(1)):
  * money in minor units (amount) and as the organisation writes it. */
 static void
-alert_json(const struct svc *s, const struct alert_row *r, char *buf,
-    size_t n)
+alert_json(const struct svc *s, const struct alert_row *r, char *buf, size_t n)
 {
 	char money[MONEY_BUFSZ];
 	const struct alert *a;
@@ -516,10 +513,11 @@ deliver_one(struct svc *s, const struct alert_row *r, struct pd_err *failed,
 		return -1;
 	rc = store_alert_delivered(s->st, r->id, at, ok ? NULL : e.msg, err);
 	if (rc == 0 && !ok)
-		rc = store_alert_note_add(s->st, r->id, at, 0, "system",
-		    "delivery", e.msg, err);
+		rc = store_alert_note_add(
+		    s->st, r->id, at, 0, "system", "delivery", e.msg, err);
 	if (rc == 0 && !ok)
-		rc = svc_audit(s, at, "deliver-failed", "alert", ref, e.msg, err);
+		rc = svc_audit(
+		    s, at, "deliver-failed", "alert", ref, e.msg, err);
 	if (!ok && failed->code == 0)
 		*failed = e;
 	return svc_finish(s, rc, err);
@@ -601,8 +599,7 @@ as_of(struct alert *a, int32_t today)
 {
 	int32_t d;
 
-	if (a->due_on[0] == '\0' ||
-	    date_parse(a->due_on, NULL, &d, NULL) != 0)
+	if (a->due_on[0] == '\0' || date_parse(a->due_on, NULL, &d, NULL) != 0)
 		return;
 	if (a->kind == ALERT_MISSED || a->kind == ALERT_OVERDUE)
 		a->days = today - d;
@@ -673,8 +670,8 @@ svc_alerts_open(struct svc *s)
 /* Alert id as it is now, for action (its name for people): a change
  * (closed 0: a Closed one refused) or a reading (closed 1). */
 static int
-get(struct svc *s, int64_t id, const char *action, int closed,
-    struct alert *a, struct pd_err *err)
+get(struct svc *s, int64_t id, const char *action, int closed, struct alert *a,
+    struct pd_err *err)
 {
 	struct alert_row *r;
 	size_t n;
@@ -692,8 +689,8 @@ get(struct svc *s, int64_t id, const char *action, int closed,
 		from_row(a, &r[0]);
 	free(r);
 	if (n != 1)
-		return pd_fail(err, PD_ENOTFOUND, _("No alert %lld"),
-		    (long long)id);
+		return pd_fail(
+		    err, PD_ENOTFOUND, _("No alert %lld"), (long long)id);
 	if (a->status == ALERT_CLOSED && !closed)
 		return pd_fail(err, PD_EINVAL,
 		    _("Alert %lld is Closed: it cannot be changed"),
@@ -702,8 +699,8 @@ get(struct svc *s, int64_t id, const char *action, int closed,
 }
 
 struct alert_entry *
-svc_alert_show(struct svc *s, int64_t id, struct alert *a, size_t *n,
-    struct pd_err *err)
+svc_alert_show(
+    struct svc *s, int64_t id, struct alert *a, size_t *n, struct pd_err *err)
 {
 	struct alert_note *nt;
 	struct alert_entry *e;

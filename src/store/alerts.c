@@ -9,15 +9,15 @@
 #include "paydesk/i18n.h"
 
 #define ALERT_COLS                                                             \
-	"SELECT a.id, a.cause, a.kind, coalesce(c.account_no, ''),"           \
-	" coalesce(c.name, ''), coalesce(pl.plan_no, ''),"                    \
-	" coalesce(p.payment_no, ''), a.ref, a.due_on, a.amount, a.figure,"   \
-	" a.allowed, a.raised_at, a.status, coalesce(u.username, ''),"        \
-	" a.deliver, a.tries, a.delivered_at, a.delivery_error FROM alerts a" \
-	" LEFT JOIN consumers c ON c.id = a.consumer_id"                      \
-	" LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"              \
-	" LEFT JOIN plans pl ON pl.id = ar.plan_id"                           \
-	" LEFT JOIN payments p ON p.id = a.payment_id"                        \
+	"SELECT a.id, a.cause, a.kind, coalesce(c.account_no, ''),"            \
+	" coalesce(c.name, ''), coalesce(pl.plan_no, ''),"                     \
+	" coalesce(p.payment_no, ''), a.ref, a.due_on, a.amount, a.figure,"    \
+	" a.allowed, a.raised_at, a.status, coalesce(u.username, ''),"         \
+	" a.deliver, a.tries, a.delivered_at, a.delivery_error FROM alerts a"  \
+	" LEFT JOIN consumers c ON c.id = a.consumer_id"                       \
+	" LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"               \
+	" LEFT JOIN plans pl ON pl.id = ar.plan_id"                            \
+	" LEFT JOIN payments p ON p.id = a.payment_id"                         \
 	" LEFT JOIN users u ON u.id = a.assigned_id "
 
 static void
@@ -135,13 +135,17 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 {
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
-	    " amount, figure, raised_at, deliver) SELECT 'gateway-unassociated:'"
+	    " amount, figure, raised_at, deliver) SELECT "
+	    "'gateway-unassociated:'"
 	    " || g.gateway || ':' || g.code, 'gateway-unassociated',"
 	    " nullif(g.consumer_id, 0), g.gateway || ' ' || g.code,"
-	    " substr(g.paid_at, 1, 10), g.amount, (CAST(strftime('%s', ?1) AS INTEGER) -"
-	    " CAST(strftime('%s', g.paid_at) AS INTEGER)) / 3600, ?3, ?4 FROM gw_payments g"
+	    " substr(g.paid_at, 1, 10), g.amount, (CAST(strftime('%s', ?1) AS "
+	    "INTEGER) -"
+	    " CAST(strftime('%s', g.paid_at) AS INTEGER)) / 3600, ?3, ?4 FROM "
+	    "gw_payments g"
 	    " WHERE g.payment_uuid = '' AND g.status = 'succeeded' AND"
-	    " CAST(strftime('%s', ?1) AS INTEGER) - CAST(strftime('%s', g.paid_at) AS INTEGER) >= ?2 * 3600 ORDER BY"
+	    " CAST(strftime('%s', ?1) AS INTEGER) - CAST(strftime('%s', "
+	    "g.paid_at) AS INTEGER) >= ?2 * 3600 ORDER BY"
 	    " g.paid_at, g.id ON CONFLICT (cause) DO NOTHING",
 	    err);
 
@@ -152,9 +156,8 @@ store_alerts_raise_gateway(struct store *st, const char *now, int hours,
 }
 
 int
-store_alerts_raise_refused(
-    struct store *st, const char *at, int deliver, int64_t *n,
-    struct pd_err *err)
+store_alerts_raise_refused(struct store *st, const char *at, int deliver,
+    int64_t *n, struct pd_err *err)
 {
 	/* refused at the central node (an outbox record) or here when pulled
 	 * (the quarantine); figure: 0 pushed, 1 pulled */
@@ -220,9 +223,10 @@ store_alerts_list(struct store *st, int all, const char *kind, int64_t id,
     int64_t after, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    ALERT_COLS "WHERE (?1 <> 0 OR a.status <> 'closed') AND (?2 = ''"
-	               " OR a.kind = ?2) AND (?3 = 0 OR a.id = ?3) AND a.id > ?4"
-	               " ORDER BY a.id",
+	    ALERT_COLS
+	    "WHERE (?1 <> 0 OR a.status <> 'closed') AND (?2 = ''"
+	    " OR a.kind = ?2) AND (?3 = 0 OR a.id = ?3) AND a.id > ?4"
+	    " ORDER BY a.id",
 	    err);
 
 	*n = 0;

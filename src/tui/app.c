@@ -303,8 +303,8 @@ header(struct tui *t)
 		snprintf(left + strlen(left), sizeof left - strlen(left),
 		    " \xe2\x94\x82 ");
 		snprintf(left + strlen(left), sizeof left - strlen(left),
-		    ngettext("%s open alert", "%s open alerts",
-		        (unsigned long)nal),
+		    ngettext(
+		        "%s open alert", "%s open alerts", (unsigned long)nal),
 		    num);
 	}
 	lw = utf8_columns(left, strlen(left));

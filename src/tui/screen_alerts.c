@@ -14,38 +14,24 @@
 
 #include "backoffice.h"
 
-enum {
-	A_OPEN = 1,
-	A_KIND,
-	A_BACK,
-	A_ALL,
-	A_ACK,
-	A_ASSIGN,
-	A_NOTE,
-	A_CLOSE
-};
+enum { A_OPEN = 1, A_KIND, A_BACK, A_ALL, A_ACK, A_ASSIGN, A_NOTE, A_CLOSE };
 
 static const struct tui_key screen_alerts_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
-        N_("the alert's arrangement, or what is typed saved"),
-        A_OPEN},
+        N_("the alert's arrangement, or what is typed saved"), A_OPEN},
     {'a', "a", N_("Acknowledge"), N_("acknowledge the open alert selected"),
         A_ACK},
     {'g', "g", N_("Assign"),
-        N_("assign the alert: type a user (- none), {Enter}"),
-        A_ASSIGN},
+        N_("assign the alert: type a user (- none), {Enter}"), A_ASSIGN},
     {'n', "n", N_("Note"), N_("add a note to the alert: type it, {Enter}"),
         A_NOTE},
     {'c', "c", N_("Close"), N_("close the alert selected"), A_CLOSE},
     {KEY_F(2), "F2", N_("Kind"),
         N_("every alert, or those of one kind in turn"), A_KIND},
-    {KEY_F(3), "F3", N_("Closed"), N_("the closed alerts too, or not"),
-        A_ALL},
+    {KEY_F(3), "F3", N_("Closed"), N_("the closed alerts too, or not"), A_ALL},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"),
-        N_("drop what is typed, or back"),
-        A_BACK},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("drop what is typed, or back"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
@@ -54,8 +40,8 @@ struct alerts {
 	struct tui_list list;
 	struct alert *rows;
 	size_t n;
-	int kind; /* -1: every kind */
-	int all;  /* the closed ones too */
+	int kind;   /* -1: every kind */
+	int all;    /* the closed ones too */
 	int asking; /* A_ASSIGN or A_NOTE while a text is typed, else 0 */
 	struct tui_field text;
 };
@@ -120,8 +106,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	svc_count(t->svc, num, sizeof num, (int64_t)al->n);
 	if (al->kind < 0)
 		snprintf(line, sizeof line,
-		    al->all ? ngettext("%s alert", "%s alerts",
-		                  (unsigned long)al->n)
+		    al->all ? ngettext(
+		                  "%s alert", "%s alerts", (unsigned long)al->n)
 		            : ngettext("%s alert not closed",
 		                  "%s alerts not closed", (unsigned long)al->n),
 		    num);
@@ -145,7 +131,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		int lw = (int)utf8_columns(label, strlen(label)) + 1;
 
 		tui_text(LINES - 4, 2, label, COLS - 4);
-		tui_field_draw(t, &al->text, LINES - 4, 2 + lw, COLS - 4 - lw, 1);
+		tui_field_draw(
+		    t, &al->text, LINES - 4, 2 + lw, COLS - 4 - lw, 1);
 	}
 }
 
@@ -250,8 +237,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		if (al->asking)
 			return work(al, t, sel, al->asking);
 		if (sel->plan_no[0] == '\0') {
-			tui_message(t, 1, "%s",
-			    _("This alert names no arrangement"));
+			tui_message(
+			    t, 1, "%s", _("This alert names no arrangement"));
 			return TUI_HANDLED;
 		}
 		open = screen_arrangement_new(t, sel->plan_no);
