@@ -158,6 +158,8 @@ int cmd_arr_reschedule(struct cli *c, int argc, char **argv);
 int cmd_arr_cancel(struct cli *c, int argc, char **argv);
 int cmd_alerts(struct cli *c, int argc, char **argv);
 int cmd_disconnections(struct cli *c, int argc, char **argv);
+/* The reconnection list (cmd_reconnect.c). */
+int cmd_reconnections(struct cli *c, int argc, char **argv);
 /* Disputes of payments (cmd_dispute.c). */
 int cmd_dsp_open(struct cli *c, int argc, char **argv);
 int cmd_dsp_list(struct cli *c, int argc, char **argv);

@@ -206,6 +206,9 @@ static const struct command {
     {"disconnections", NULL, cmd_disconnections, STORE, "disconnections",
         N_("consumers whose debt is past [disconnection] days and amount, "
            "but a kept arrangement (recovery)")},
+    {"reconnections", NULL, cmd_reconnections, STORE, "reconnections",
+        N_("consumers who were on the disconnection list within [disconnection] "
+           "days and have paid or made an arrangement since (recovery)")},
     {"alerts", NULL, cmd_alerts, STORE, "alerts [--kind broken|missed|due]",
         N_("arrangements broken, installments missed or falling due "
            "(recovery)")},

@@ -133,6 +133,7 @@ arrangement reschedule|recovery|arrangement reschedule AR-X --installments 2 --f
 arrangement cancel|recovery|arrangement cancel AR-X --reason x
 alerts|recovery|alerts
 disconnections|recovery|disconnections
+reconnections|recovery|reconnections
 dispute open|recovery|dispute open R-X --reason other
 dispute list|recovery|dispute list
 dispute show|recovery|dispute show DP-X
