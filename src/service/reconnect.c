@@ -51,8 +51,7 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	int kept;
 
 	*n = 0;
-	if (svc_require(s, ROLE_RECOVERY, _("The reconnection list"), err) !=
-	    0)
+	if (svc_require(s, ROLE_RECOVERY, _("The reconnection list"), err) != 0)
 		return NULL;
 	svc_today(iso);
 	date_parse(iso, NULL, &today, NULL);
