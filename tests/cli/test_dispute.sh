@@ -120,6 +120,9 @@ same "the charge is a new open item of the consumer, 15.00, due today" \
     "$(tsql 1 "SELECT i.kind, i.amount, i.settled, i.due_on, c.account_no FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE i.ref = 'DP-T01-000003-CHG'")" \
     "service|1500|0|2025-05-02|WU-10002"
 
+expect "the store is sound after the steps (seals, balances, audit chain)" \
+    0 "ok" t1 doctor
+
 ## 5. The list, age and overdue days
 expect "the list" 0 "DP-T01-000003" rec 1 dispute list
 expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
