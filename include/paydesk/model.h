@@ -636,4 +636,20 @@ struct overdue_row {
 	char oldest_due[11];
 };
 
+/* A consumer of the reconnection list (issue 21): on the disconnection
+ * list on listed_on (their overdue debt, was, at least [disconnection]
+ * amount before a payment or an arrangement of that day), and no longer:
+ * now what their items due [disconnection] days ago still owe, reason
+ * "Paid" (below the amount now) or "Arrangement" (an Active arrangement
+ * with no installment missed protects them). Minor units. */
+struct reconnect_row {
+	int64_t consumer_id;
+	char account_no[33];
+	char name[129];
+	int64_t was;
+	char listed_on[11];
+	int64_t now;
+	const char *reason; /* N_(): translate where shown */
+};
+
 #endif

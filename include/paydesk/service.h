@@ -1442,6 +1442,15 @@ const char *svc_alert_status_name(enum alert_status st);
  * free the array. */
 struct overdue_row *svc_disconnections(
     struct svc *s, size_t *n, struct pd_err *err);
+/* The reconnection list (issue 21; recovery and up): the consumers who
+ * were on the disconnection list within the last [disconnection] days
+ * (their items due that many days before a day they paid or made an
+ * arrangement owed at least [disconnection] amount before it) and are no
+ * longer: they paid below the amount ("Paid"), or an Active arrangement
+ * with no installment missed protects them ("Arrangement"). By account;
+ * *n rows, free the array. */
+struct reconnect_row *svc_reconnections(
+    struct svc *s, size_t *n, struct pd_err *err);
 
 /* ---- disputes of payments (issue 21; dispute.h, src/service/dispute.c)
  * Recovery and up open, review and reject; upholding voids a payment or

@@ -1201,4 +1201,12 @@ struct dispute_event *store_dsp_events(
 int store_dsp_event_read(struct store *st, int64_t id, const char *uuid,
     struct dispute_event *e, int64_t *dispute_id, struct pd_err *err);
 
+/* Consumers who were on the disconnection list since day since (issue
+ * 21; reconnect.c): on a day after since up to today on which a payment
+ * or an arrangement of theirs was made, what their items due days before
+ * it owed before that day came to min or more; was and listed_on (the
+ * latest such day) filled, by account; caller frees (NULL: err). */
+struct reconnect_row *store_was_overdue(struct store *st, const char *since,
+    const char *today, int days, int64_t min, size_t *n, struct pd_err *err);
+
 #endif

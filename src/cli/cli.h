@@ -164,6 +164,8 @@ int cmd_alert_assign(struct cli *c, int argc, char **argv);
 int cmd_alert_note(struct cli *c, int argc, char **argv);
 int cmd_alert_close(struct cli *c, int argc, char **argv);
 int cmd_disconnections(struct cli *c, int argc, char **argv);
+/* The reconnection list (cmd_reconnect.c). */
+int cmd_reconnections(struct cli *c, int argc, char **argv);
 /* Disputes of payments (cmd_dispute.c). */
 int cmd_dsp_open(struct cli *c, int argc, char **argv);
 int cmd_dsp_list(struct cli *c, int argc, char **argv);

@@ -42,8 +42,8 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
 	};
 	const char *status = NULL, *account = NULL;
-	struct opt o[] = {{"status", 0, &status}, {"consumer", 0, &account},
-	    {NULL, 0, NULL}};
+	struct opt o[] = {
+	    {"status", 0, &status}, {"consumer", 0, &account}, {NULL, 0, NULL}};
 	struct xcell cell[11];
 	struct dispute *d;
 	struct table *t;
@@ -92,9 +92,11 @@ rec_timeline(struct rec *r, const struct dispute_view *v)
 		const struct dispute_event *e = &v->events[i];
 
 		rec_item(r);
-		rec_shown(r, _("Step"), "step", e->kind, dsp_step_label(e->kind));
+		rec_shown(
+		    r, _("Step"), "step", e->kind, dsp_step_label(e->kind));
 		rec_str(r, _("At"), "at", e->at);
-		rec_shown(r, _("By"), "by", e->by, svc_word(e->by, buf, sizeof buf));
+		rec_shown(
+		    r, _("By"), "by", e->by, svc_word(e->by, buf, sizeof buf));
 		rec_str(r, _("Terminal"), "terminal", e->terminal);
 		rec_shown(r, _("Note"), "note", e->note,
 		    svc_word(e->note, buf, sizeof buf));
@@ -136,17 +138,18 @@ cmd_dsp_show(struct cli *c, int argc, char **argv)
 	if (v.d.resolved_on[0] != '\0')
 		rec_date(r, _("Resolved"), "resolved_on", v.d.resolved_on);
 	if (strcmp(v.d.resolution, "void") == 0)
-		rec_term(r, _("Resolution"), "resolution", N_("Payment voided"));
+		rec_term(
+		    r, _("Resolution"), "resolution", N_("Payment voided"));
 	if (v.credit_no[0] != '\0') {
 		rec_term(r, _("Resolution"), "resolution", N_("Credit note"));
 		rec_str(r, _("Credit note"), "credit_note", v.credit_no);
-		rec_money(r, _("Credit amount"), "credit_amount",
-		    v.credit_amount);
+		rec_money(
+		    r, _("Credit amount"), "credit_amount", v.credit_amount);
 	}
 	if (v.charge_ref[0] != '\0') {
 		rec_str(r, _("Service charge"), "charge_ref", v.charge_ref);
-		rec_money(r, _("Charge amount"), "charge_amount",
-		    v.charge_amount);
+		rec_money(
+		    r, _("Charge amount"), "charge_amount", v.charge_amount);
 	}
 	rec_timeline(r, &v);
 	rec_print(r);
@@ -191,8 +194,7 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 	const char *by_void = NULL, *credit = NULL, *reason = NULL,
 	           *note = NULL;
 	struct opt o[] = {{"void", 1, &by_void}, {"credit", 0, &credit},
-	    {"credit-reason", 0, &reason}, {"note", 0, &note},
-	    {NULL, 0, NULL}};
+	    {"credit-reason", 0, &reason}, {"note", 0, &note}, {NULL, 0, NULL}};
 	struct dispute_uphold u = {0};
 	char **pos;
 	int npos;
@@ -200,12 +202,14 @@ cmd_dsp_uphold(struct cli *c, int argc, char **argv)
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
 		return -1;
 	if ((by_void == NULL) == (credit == NULL))
-		return cli_usage(c, _("%s %s needs --void or --credit AMOUNT, "
-		                      "not both"),
+		return cli_usage(c,
+		    _("%s %s needs --void or --credit AMOUNT, "
+		      "not both"),
 		    c->cmd, argv[0]);
 	if (by_void != NULL && reason != NULL)
-		return cli_usage(c, _("%s %s: --credit-reason goes with "
-		                      "--credit"),
+		return cli_usage(c,
+		    _("%s %s: --credit-reason goes with "
+		      "--credit"),
 		    c->cmd, argv[0]);
 	u.by_void = by_void != NULL;
 	u.credit_reason = reason;

@@ -223,6 +223,9 @@ static const struct command {
     {"disconnections", NULL, cmd_disconnections, STORE, "disconnections",
         N_("consumers whose debt is past [disconnection] days and amount, "
            "but a kept arrangement (recovery)")},
+    {"reconnections", NULL, cmd_reconnections, STORE, "reconnections",
+        N_("consumers who were on the disconnection list within [disconnection] "
+           "days and have paid or made an arrangement since (recovery)")},
     {"alerts", "show", cmd_alert_show, STORE, "alerts show ID",
         N_("an alert with its history: who did what, when (recovery)")},
     {"alerts", "ack", cmd_alert_ack, STORE, "alerts ack ID",

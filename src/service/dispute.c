@@ -116,8 +116,7 @@ svc_dispute_record(
 	if ((rc = store_dsp_event_read(s->st, event_id, NULL, &e, &did, err)) ||
 	    (rc = store_dsp_by_key(s->st, did, NULL, &d, err)))
 		return rc < 0 ? -1
-		              : pd_fail(err, PD_ESTORE,
-		                    "No dispute event %lld",
+		              : pd_fail(err, PD_ESTORE, "No dispute event %lld",
 		                    (long long)event_id);
 	fill_record(s, r, &d, &e, "");
 	return strcmp(e.kind, "uphold") == 0 ? fill_charge(s, r, &d, err) : 0;
@@ -251,9 +250,8 @@ svc_dispute_open(struct svc *s, const char *payment, const char *reason,
 	if (svc_check_text(_("Note"), note, s->cfg.remarks_max, 0, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
-	return svc_finish(
-	    s, open_in_tx(s, payment, code, note ? note : "", number, err),
-	    err);
+	return svc_finish(s,
+	    open_in_tx(s, payment, code, note ? note : "", number, err), err);
 }
 
 int
@@ -299,13 +297,11 @@ find_unresolved(struct svc *s, const char *number, int open_only,
 	if (store_dsp_find(s->st, number ? number : "", d, err) != 0)
 		return -1;
 	if (d->status > DSP_REVIEW)
-		return pd_fail(err, PD_EINVAL,
-		    _("Dispute %s is %s already"), d->dispute_no,
-		    svc_dispute_status(d->status));
+		return pd_fail(err, PD_EINVAL, _("Dispute %s is %s already"),
+		    d->dispute_no, svc_dispute_status(d->status));
 	if (open_only && d->status != DSP_OPEN)
-		return pd_fail(err, PD_EINVAL,
-		    _("Dispute %s is %s already"), d->dispute_no,
-		    svc_dispute_status(d->status));
+		return pd_fail(err, PD_EINVAL, _("Dispute %s is %s already"),
+		    d->dispute_no, svc_dispute_status(d->status));
 	return 0;
 }
 
@@ -325,8 +321,7 @@ int
 svc_dispute_review(
     struct svc *s, const char *number, const char *note, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_RECOVERY, _("Reviewing a dispute"), err) !=
-	        0 ||
+	if (svc_require(s, ROLE_RECOVERY, _("Reviewing a dispute"), err) != 0 ||
 	    svc_check_text(_("Note"), note, s->cfg.remarks_max, 0, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -350,8 +345,7 @@ int
 svc_dispute_reject(
     struct svc *s, const char *number, const char *note, struct pd_err *err)
 {
-	if (svc_require(s, ROLE_RECOVERY, _("Rejecting a dispute"), err) !=
-	        0 ||
+	if (svc_require(s, ROLE_RECOVERY, _("Rejecting a dispute"), err) != 0 ||
 	    svc_check_text(_("Note"), note, s->cfg.remarks_max, 1, err) != 0 ||
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
@@ -408,8 +402,7 @@ uphold_in_tx(struct svc *s, const char *number, const struct dispute_uphold *u,
 		snprintf(detail, sizeof detail, "void payment=%s charge=%s",
 		    d.payment_no, d.charge_uuid[0] ? "yes" : "no");
 	} else {
-		snprintf(
-		    words, sizeof words, DSP_CREDIT_REMARKS, d.dispute_no);
+		snprintf(words, sizeof words, DSP_CREDIT_REMARKS, d.dispute_no);
 		if (svc_credit_in_tx(s, d.receipt_no, u->credit, creason, words,
 		        &cn, err) != 0)
 			return -1;
@@ -434,11 +427,11 @@ svc_dispute_uphold(struct svc *s, const char *number,
 	    svc_check_text(_("Note"), u->note, s->cfg.remarks_max, 0, err) != 0)
 		return -1;
 	if (!u->by_void) {
-		creason = config_reason(&s->cfg,
-		    u->credit_reason ? u->credit_reason : "Other");
+		creason = config_reason(
+		    &s->cfg, u->credit_reason ? u->credit_reason : "Other");
 		if (creason == NULL) {
-			config_join(s->cfg.reasons, s->cfg.nreasons, list,
-			    sizeof list);
+			config_join(
+			    s->cfg.reasons, s->cfg.nreasons, list, sizeof list);
 			return pd_fail(err, PD_EINVAL,
 			    _("Unknown credit note reason \"%s\"; choose one "
 			      "of: %s"),
@@ -471,8 +464,8 @@ svc_dispute_list(struct svc *s, const char *status, const char *account,
 		return NULL;
 	}
 	if (status != NULL && dsp_status_parse(status) >= 0)
-		f.status = dsp_status_name(
-		    (enum dsp_status)dsp_status_parse(status));
+		f.status =
+		    dsp_status_name((enum dsp_status)dsp_status_parse(status));
 	if (account != NULL) {
 		if (store_consumer_by_account(s->st, account, &c, err) != 0)
 			return NULL;
@@ -585,7 +578,8 @@ check_uphold(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		return -1;
 	if (id != 0 && !by_void && store_credit_by_id(s->st, id, &cn, err))
 		return -1;
-	if (id == 0 || (by_void ? v.payment_id : cn.payment_id) != d->payment_id)
+	if (id == 0 ||
+	    (by_void ? v.payment_id : cn.payment_id) != d->payment_id)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is upheld by a %s that is not one of payment "
 		      "%s"),
@@ -642,8 +636,8 @@ check_terms(struct svc *s, const char *terminal, const char *branch,
 		    _("Field \"op\" must be open, review, uphold or reject, "
 		      "not \"%s\""),
 		    r->op);
-	if (numfmt_match(
-	        DSP_NUMBER_FMT, &ctx, r->dsp.dispute_no, NULL, err) != 0) {
+	if (numfmt_match(DSP_NUMBER_FMT, &ctx, r->dsp.dispute_no, NULL, err) !=
+	    0) {
 		pd_err_prefix(err, _("Dispute number: "));
 		return -1;
 	}
@@ -669,8 +663,8 @@ check_terms(struct svc *s, const char *terminal, const char *branch,
 }
 
 int
-svc_dispute_check_push(struct svc *s, const char *terminal,
-    const char *branch, const struct syncrec *r, struct pd_err *err)
+svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
+    const struct syncrec *r, struct pd_err *err)
 {
 	struct dispute d;
 	struct payment p;
@@ -759,8 +753,8 @@ apply_uphold(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 }
 
 int
-svc_dispute_apply(struct svc *s, enum apply_mode mode,
-    const struct syncrec *r, struct pd_err *err)
+svc_dispute_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
 {
 	struct dispute_event e;
 	struct dispute d;
@@ -772,7 +766,8 @@ svc_dispute_apply(struct svc *s, enum apply_mode mode,
 		if (apply_open(s, r, &d, err) != 0)
 			return -1;
 	} else {
-		if ((rc = store_dsp_by_key(s->st, 0, r->dsp.uuid, &d, err)) != 0)
+		if ((rc = store_dsp_by_key(s->st, 0, r->dsp.uuid, &d, err)) !=
+		    0)
 			return rc < 0 ? -1
 			              : pd_fail(err, PD_ENOTFOUND,
 			                    _("Dispute %s is not known here"),

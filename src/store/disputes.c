@@ -12,7 +12,7 @@
 	"p.receipt_no, p.amount, p.consumer_id, c.account_no, c.name, "        \
 	"d.reason, d.opened_on, d.due_on, d.opened_at, d.opened_by, "          \
 	"d.terminal, d.status, d.resolution, d.void_uuid, d.credit_uuid, "     \
-	"d.charge_uuid, coalesce((SELECT substr(max(at), 1, 10) FROM "           \
+	"d.charge_uuid, coalesce((SELECT substr(max(at), 1, 10) FROM "         \
 	"dispute_events WHERE dispute_id = d.id AND kind IN ('uphold', "       \
 	"'reject')), '')"
 #define DSP_FROM                                                               \
@@ -93,8 +93,8 @@ store_dsp_update(struct store *st, const struct dispute *d, struct pd_err *err)
 }
 
 int
-store_dsp_event(struct store *st, int64_t dispute_id,
-    struct dispute_event *e, int64_t user_id, struct pd_err *err)
+store_dsp_event(struct store *st, int64_t dispute_id, struct dispute_event *e,
+    int64_t user_id, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "INSERT INTO dispute_events (uuid, dispute_id, kind, note, at, "
@@ -115,8 +115,8 @@ store_dsp_event(struct store *st, int64_t dispute_id,
 }
 
 int
-store_dsp_find(struct store *st, const char *number, struct dispute *d,
-    struct pd_err *err)
+store_dsp_find(
+    struct store *st, const char *number, struct dispute *d, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DSP_COLS " FROM " DSP_FROM " WHERE d.dispute_no = ?",
@@ -149,8 +149,8 @@ store_dsp_by_key(struct store *st, int64_t id, const char *uuid,
 }
 
 struct dispute *
-store_dsp_list(struct store *st, const struct dsp_filter *f, size_t *n,
-    struct pd_err *err)
+store_dsp_list(
+    struct store *st, const struct dsp_filter *f, size_t *n, struct pd_err *err)
 {
 	/* ?1 a status, "" any, "unresolved" open or under review */
 	struct db_stmt *s = st_stmt(st,

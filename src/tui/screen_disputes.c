@@ -18,8 +18,7 @@ static const struct tui_key screen_disputes_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
         N_("the dispute selected, with its timeline"), A_OPEN},
     {KEY_F(2), "F2", N_("Status"),
-        N_("every dispute, the unresolved, or one status in turn"),
-        A_STATUS},
+        N_("every dispute, the unresolved, or one status in turn"), A_STATUS},
     {'r', "r", N_("Review"), N_("put the open dispute selected under review"),
         A_REVIEW},
     TUI_LIST_KEYS,
@@ -75,8 +74,8 @@ load(struct disputes *ds, struct tui *t)
 
 	free(ds->rows);
 	ds->n = 0;
-	ds->rows = svc_dispute_list(
-	    t->svc, filters[ds->filter], NULL, &ds->n, &err);
+	ds->rows =
+	    svc_dispute_list(t->svc, filters[ds->filter], NULL, &ds->n, &err);
 	if (ds->rows == NULL)
 		tui_message(t, 1, "%s", err.msg);
 	tui_list_set(&ds->list, ds->n);
@@ -96,9 +95,10 @@ draw(struct tui_screen *sc, struct tui *t)
 		size_t k = strlen(line);
 
 		snprintf(line + k, sizeof line - k, ": %s",
-		    ds->filter == 1 ? _("unresolved")
-		                    : svc_dispute_status((enum dsp_status)
-		                          dsp_status_parse(filters[ds->filter])));
+		    ds->filter == 1
+		        ? _("unresolved")
+		        : svc_dispute_status((enum dsp_status)dsp_status_parse(
+		              filters[ds->filter])));
 	}
 	attron(A_BOLD);
 	tui_text(y, 2, line, COLS - 4);
@@ -203,8 +203,7 @@ screen_disputes_new(struct tui *t)
 
 static const struct tui_key screen_dispute_keys[] = {
     TUI_LINES_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the disputes"),
-        TUI_A_CLOSE},
+    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the disputes"), TUI_A_CLOSE},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
@@ -239,7 +238,8 @@ terms(struct tui *t, struct tui_lines *l, const struct dispute_view *v)
 	tui_lines_pair(l, lw, tr[1], svc_dispute_status(v->d.status));
 	tui_lines_pair(l, lw, tr[2], svc_dispute_reason(v->d.reason));
 	tui_lines_pair(l, lw, tr[3], v->d.receipt_no);
-	tui_lines_pair(l, lw, tr[4], svc_money(t->svc, m, sizeof m, v->d.amount));
+	tui_lines_pair(
+	    l, lw, tr[4], svc_money(t->svc, m, sizeof m, v->d.amount));
 	tui_lines_pair(l, lw, tr[5], v->d.consumer_name);
 	tui_lines_pair(
 	    l, lw, tr[6], svc_date(t->svc, o, sizeof o, v->d.opened_on));

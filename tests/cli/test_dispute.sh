@@ -120,6 +120,9 @@ same "the charge is a new open item of the consumer, 15.00, due today" \
     "$(tsql 1 "SELECT i.kind, i.amount, i.settled, i.due_on, c.account_no FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE i.ref = 'DP-T01-000003-CHG'")" \
     "service|1500|0|2025-05-02|WU-10002"
 
+expect "the store is sound after the steps (seals, balances, audit chain)" \
+    0 "ok" t1 doctor
+
 ## 5. The list, age and overdue days
 expect "the list" 0 "DP-T01-000003" rec 1 dispute list
 expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
@@ -160,3 +163,34 @@ same "terminal 2 sees dispute 1 as terminal 1 does, timeline and credit note" \
 same "terminal 2 has the bounced cheque's charge and its void" \
     "$(tsql 2 "SELECT (SELECT amount FROM items WHERE ref = 'DP-T01-000003-CHG'), (SELECT status FROM payments WHERE receipt_no = '$R3')")" \
     "1500|Voided"
+
+## 7. The reconnection list (issue 21): who was on the disconnection list
+# within [disconnection] days (60) and has paid below its amount (100.00)
+# or made an arrangement since. On Jul 1 John Doe (WU-10001) owes 313.00
+# on 4 items due by May 2, Acme Bakery (WU-10003) 1,200.00 on one.
+export PAYDESK_NOW=2025-07-01
+rc1() { rec 1 --csv reconnections | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
+dc1() { rec 1 --csv disconnections | tail -n +2 | cut -d, -f1 | tr -d '\r' | tr '\n' ' '; }
+same "Jul 1, before anything: both on the disconnection list" "$(dc1)" \
+    "WU-10003 WU-10001 "
+same "and nobody on the reconnection list" "$(rc1)" ""
+expect "John Doe pays one bill, 145.50" 0 "Payment ID" rec 1 pay WU-10001 \
+    --type bill --items INV-2025-001234 --method Cash --amount 145.50
+same "167.50 still overdue: still to disconnect, not to reconnect" \
+    "$(dc1)|$(rc1)" "WU-10003 WU-10001 |"
+expect "and a service charge, 75.00" 0 "Payment ID" rec 1 pay WU-10001 \
+    --type service --items SRV-2025-0418 --method Cash --amount 75
+same "92.50 overdue now: off the disconnection list" "$(dc1)" "WU-10003 "
+same "on the reconnection list: was 313.00 on Jul 1, 92.50 now, paid" \
+    "$(rc1)" "WU-10001,John Doe,313.00,2025-07-01,92.50,Paid "
+expect "Acme Bakery makes an arrangement of its 1,200.00" 0 "AR-T01-" \
+    rec 1 arrangement create WU-10003 --installments 3 --frequency monthly \
+    --first-due 2025-07-31 --reason Hardship
+same "nobody left to disconnect" "$(dc1)" ""
+same "both to reconnect, Acme Bakery for its arrangement" "$(rc1)" \
+    "WU-10001,John Doe,313.00,2025-07-01,92.50,Paid WU-10003,Acme Bakery Ltd,1200.00,2025-07-01,0.00,Arrangement "
+expect "the list as text, in words" 0 "Arrangement" rec 1 reconnections
+has "with the amounts in the organisation's format" '$1,200.00'
+same "60 days on, Sep 15: what happened on Jul 1 is past the window" \
+    "$(PAYDESK_NOW=2025-09-15 rc1)" ""
+expect "a cashier may not read it" 5 "recovery" pdtc 1 reconnections

@@ -138,6 +138,7 @@ alerts assign|recovery|alerts assign 1 mary
 alerts note|recovery|alerts note 1 x
 alerts close|recovery|alerts close 1
 disconnections|recovery|disconnections
+reconnections|recovery|reconnections
 dispute open|recovery|dispute open R-X --reason other
 dispute list|recovery|dispute list
 dispute show|recovery|dispute show DP-X

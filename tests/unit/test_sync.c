@@ -226,6 +226,50 @@ gateway_round_trip(void **state)
 	free(json);
 }
 
+/* A dispute's step (issue 21) survives the trip whole, its charge item
+ * with it; a bad date is refused naming the field. */
+static void
+dispute_round_trip(void **state)
+{
+	struct syncrec r, d;
+	struct pd_err err;
+	char *json, *again, *p;
+
+	(void)state;
+	head(&r, SR_DISPUTE);
+	strcpy(r.op, "uphold");
+	strcpy(r.dsp.uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
+	strcpy(r.dsp.dispute_no, "DP-T01-000003");
+	strcpy(r.payment_uuid, "1f8fad5b-d9cb-469f-a165-70867728950f");
+	strcpy(r.dsp.reason, "bounced-cheque");
+	strcpy(r.dsp.opened_on, "2025-05-02");
+	strcpy(r.dsp.due_on, "2025-06-01");
+	strcpy(r.dsp.resolution, "void");
+	strcpy(r.dsp.void_uuid, "1f8fad5b-d9cb-469f-a165-708677289510");
+	strcpy(r.it.uuid, "1f8fad5b-d9cb-469f-a165-708677289511");
+	strcpy(r.it.ref, "DP-T01-000003-CHG");
+	strcpy(r.it.due_on, "2025-05-02");
+	r.it.amount = 1500;
+	strcpy(r.by, "Mary Johnson");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.kind, SR_DISPUTE);
+	assert_string_equal(d.op, "uphold");
+	assert_string_equal(d.dsp.dispute_no, "DP-T01-000003");
+	assert_string_equal(d.dsp.void_uuid, r.dsp.void_uuid);
+	assert_string_equal(d.it.ref, "DP-T01-000003-CHG");
+	assert_int_equal(d.it.amount, 1500);
+	again = syncrec_encode(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	p = strstr(json, "\"due_on\":\"2025-06-01\"") + 10;
+	memcpy(p, "2025-06-31", 10);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "due_on"));
+	free(json);
+}
+
 /* A deposit (issue 20): created with its lines, voided with none; a
  * create without lines, a void with some, an op that is none, a created
  * deposit whose uuid is not the record's, are refused. */
@@ -729,6 +773,7 @@ main(void)
 	    cmocka_unit_test(arrangement_round_trip),
 	    cmocka_unit_test(gateway_round_trip),
 	    cmocka_unit_test(deposit_round_trip),
+	    cmocka_unit_test(dispute_round_trip),
 	    cmocka_unit_test(statement_round_trip),
 	    cmocka_unit_test(bad_records),
 	    cmocka_unit_test(push_envelope),

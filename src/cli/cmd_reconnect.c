@@ -1,0 +1,42 @@
+/* cmd_reconnect.c - the reconnection list (issue 21): reconnections. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "opts.h"
+
+int
+cmd_reconnections(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
+	    {NC_("column", "Consumer"), "consumer", X_TEXT, 24, 0},
+	    {NC_("column", "Was overdue"), "was_overdue", X_MONEY, 12, 0},
+	    {NC_("column", "Listed on"), "listed_on", X_DATE, 10, 0},
+	    {NC_("column", "Overdue now"), "overdue", X_MONEY, 12, 0},
+	    {NC_("column", "Why"), "reason", X_TERM, 12, 0},
+	};
+	struct xcell cell[6];
+	struct reconnect_row *r;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0 ||
+	    (r = svc_reconnections(&c->svc, &n, &c->err)) == NULL)
+		return -1;
+	t = table_new(c, cols, 6);
+	for (i = 0; i < n; i++) {
+		memset(cell, 0, sizeof cell);
+		cell[0].s = r[i].account_no;
+		cell[1].s = r[i].name;
+		cell[2].n = r[i].was;
+		cell[3].s = r[i].listed_on;
+		cell[4].n = r[i].now;
+		cell[5].s = r[i].reason;
+		table_cells(t, cell);
+	}
+	free(r);
+	return table_done(t, 0);
+}

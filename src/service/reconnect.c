@@ -1,0 +1,82 @@
+/* reconnect.c - the reconnection list (issue 21, "Disconnection and
+ * reconnection lists"): the consumers who were on the disconnection list
+ * within the last [disconnection] days (store_was_overdue: their overdue
+ * debt reached [disconnection] amount before a payment or an arrangement
+ * of theirs) and are on it no longer, having paid below the amount or
+ * made an Active arrangement they keep. Computed from the ledger when
+ * asked, like the disconnection list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* An Active arrangement of account with no installment missed (the
+ * disconnection list's protection, alerts.c). */
+static int
+kept_plan(struct svc *s, const char *account, int *yes, struct pd_err *err)
+{
+	struct arr_view *v;
+	size_t n, i;
+
+	*yes = 0;
+	if ((v = svc_arrangement_list(s, account, ARR_ACTIVE, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (v[i].tally.missed == 0)
+			*yes = 1;
+	svc_arr_views_free(v, n);
+	return 0;
+}
+
+/* What is overdue of consumer id now (items due on cutoff or before). */
+static int64_t
+overdue_now(const struct overdue_row *r, size_t n, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (r[i].consumer_id == id)
+			return r[i].overdue;
+	return 0;
+}
+
+struct reconnect_row *
+svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
+{
+	struct reconnect_row *r;
+	struct overdue_row *od;
+	char iso[11], since[11], cutoff[11];
+	int32_t today;
+	size_t nod, i, k = 0;
+	int kept;
+
+	*n = 0;
+	if (svc_require(s, ROLE_RECOVERY, _("The reconnection list"), err) != 0)
+		return NULL;
+	svc_today(iso);
+	date_parse(iso, NULL, &today, NULL);
+	date_format(since, today - s->cfg.disc_days);
+	date_format(cutoff, today - s->cfg.disc_days);
+	if ((od = store_overdue(s->st, cutoff, 1, &nod, err)) == NULL)
+		return NULL;
+	r = store_was_overdue(s->st, since, iso, s->cfg.disc_days,
+	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
+	for (i = 0; r != NULL && i < *n; i++) {
+		r[i].now = overdue_now(od, nod, r[i].consumer_id);
+		if (kept_plan(s, r[i].account_no, &kept, err) != 0) {
+			free(r);
+			r = NULL;
+			break;
+		}
+		if (kept)
+			r[i].reason = N_("Arrangement");
+		else if (r[i].now < s->cfg.disc_amount || r[i].now == 0)
+			r[i].reason = N_("Paid");
+		else
+			continue; /* still on the disconnection list */
+		r[k++] = r[i];
+	}
+	free(od);
+	*n = r != NULL ? k : 0;
+	return r;
+}

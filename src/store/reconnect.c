@@ -1,0 +1,58 @@
+/* reconnect.c - who was on the disconnection list (issue 21): the
+ * consumers whose overdue debt reached the threshold on a day a payment
+ * or an arrangement of theirs was made, read from the ledger as it stood
+ * before that day. */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+static void
+read_was(struct db_stmt *s, void *elem)
+{
+	struct reconnect_row *r = elem;
+
+	memset(r, 0, sizeof *r);
+	r->consumer_id = db_column_int64(s, 0);
+	st_col(s, 1, r->account_no, sizeof r->account_no);
+	st_col(s, 2, r->name, sizeof r->name);
+	r->was = db_column_int64(s, 3);
+	st_col(s, 4, r->listed_on, sizeof r->listed_on);
+}
+
+struct reconnect_row *
+store_was_overdue(struct store *st, const char *since, const char *today,
+    int days, int64_t min, size_t *n, struct pd_err *err)
+{
+	/* the days a consumer's payment or arrangement was made after
+	 * since; on each, what its items due days before owed before it:
+	 * their amount less what payments, credit notes and arrangements
+	 * took of them on the days before */
+	struct db_stmt *s = st_stmt(st,
+	    "WITH ev (cid, day) AS (SELECT consumer_id, paid_on FROM payments "
+	    "WHERE paid_on > ?1 AND paid_on <= ?2 UNION SELECT a.consumer_id, "
+	    "substr(e.at, 1, 10) FROM arrangement_events e JOIN arrangements "
+	    "a ON a.id = e.arrangement_id WHERE e.kind = 'create' AND "
+	    "substr(e.at, 1, 10) > ?1 AND substr(e.at, 1, 10) <= ?2), "
+	    "od (cid, day, owed) AS (SELECT ev.cid, ev.day, (SELECT "
+	    "coalesce(sum(max(0, i.amount - coalesce((SELECT sum(x.amount) "
+	    "FROM allocations x JOIN payments y ON y.id = x.payment_id WHERE "
+	    "x.item_id = i.id AND y.paid_on < ev.day), 0) - "
+	    "coalesce((SELECT sum(ca.amount) FROM credit_applications ca "
+	    "WHERE ca.item_id = i.id AND ca.applied_on < ev.day), 0) - "
+	    "coalesce((SELECT sum(m.amount) FROM arrangement_moves m JOIN "
+	    "arrangement_events e2 ON e2.id = m.event_id WHERE m.item_id = "
+	    "i.id AND substr(e2.at, 1, 10) < ev.day), 0))), 0) FROM items i "
+	    "WHERE i.consumer_id = ev.cid AND i.due_on <= date(ev.day, '-' "
+	    "|| ?3 || ' days')) FROM ev) SELECT c.id, c.account_no, c.name, "
+	    "max(od.owed), max(CASE WHEN od.owed >= ?4 THEN od.day END) FROM "
+	    "od JOIN consumers c ON c.id = od.cid GROUP BY c.id HAVING "
+	    "max(od.owed) >= ?4 ORDER BY c.account_no",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ssdi", since, today, days, min);
+	return st_collect(st, s, sizeof(struct reconnect_row), read_was, n,
+	    "reading who was on the disconnection list", err);
+}
