@@ -208,6 +208,29 @@ const char *svc_filters_title(
  * list only once its filter is good. */
 int svc_payment_filter_check(
     struct svc *s, const struct payment_filter *f, struct pd_err *err);
+/* The dashboard's KPI tiles (issue 23, seed 002's customizable KPI
+ * tiles): each user chooses which and in what order, kept in the store. */
+enum svc_tile {
+	TILE_COLLECTED,   /* "collected": Total Collected */
+	TILE_TODAY,       /* "today": Received Today */
+	TILE_RATE,        /* "rate": Collection Rate */
+	TILE_TIME,        /* "time": Average Collection Time */
+	TILE_OUTSTANDING, /* "outstanding": the open amount and items */
+	SVC_TILES
+};
+#define SVC_TILES_SHOWN 4 /* at most, side by side */
+/* A tile's word ("collected") and its title as the reader reads it. */
+const char *svc_tile_word(enum svc_tile t);
+const char *svc_tile_title(enum svc_tile t);
+/* The signed-in user's tiles in order into t[SVC_TILES_SHOWN], their
+ * number in *n: as chosen, else (nobody signed in, nothing chosen) the
+ * first four in enum order. */
+int svc_tiles(struct svc *s, enum svc_tile *t, int *n, struct pd_err *err);
+/* Choose the signed-in user's tiles: list is 1 to 4 of the words,
+ * comma-separated, each once. A word of no tile, a repeated one, none
+ * or more than four: PD_EUSAGE naming the words; nobody signed in:
+ * PD_EPERM. */
+int svc_tiles_set(struct svc *s, const char *list, struct pd_err *err);
 /* Set user username's team (issue 23, seed 000: users belong to a team;
  * "" none): an admin's, audited, one transaction. A team is up to 32
  * characters of printable text (PD_EINVAL); no such user PD_ENOTFOUND.

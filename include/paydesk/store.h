@@ -93,6 +93,12 @@ int store_consumer_balance(struct store *st, int64_t consumer_id,
 
 /* Users. */
 int store_user_insert(struct store *st, struct user *u, struct pd_err *err);
+/* User id's dashboard tiles as stored ("collected,rate"; "" none
+ * chosen), and set them (issue 23). */
+int store_user_tiles(struct store *st, int64_t id, char *tiles, size_t n,
+    struct pd_err *err);
+int store_user_tiles_set(
+    struct store *st, int64_t id, const char *tiles, struct pd_err *err);
 /* Set user id's team (issue 23; "" none). */
 int store_user_team(
     struct store *st, int64_t id, const char *team, struct pd_err *err);

@@ -34,6 +34,10 @@ static const struct command {
         "import consumers|bills|services|installments|users FILE.csv "
         "[--update]",
         N_("import reference data from CSV, all or nothing")},
+    {"dashboard", "tiles", cmd_dashboard_tiles, STORE,
+        "dashboard tiles [set collected|today|rate|time|outstanding,...]",
+        N_("the signed-in user's dashboard tiles, in order; set chooses "
+           "1 to 4")},
     {"user", "set", cmd_user_set, STORE, "user set USERNAME --team TEAM",
         N_("put a user in a team, \"\" for none (admin)")},
     {"consumer", "search", cmd_consumer_search, STORE,

@@ -1058,6 +1058,10 @@ const char *const store_migrations[] = {
     /* the team a user belongs to (issue 23, seed 000's team-based
      * visibility: [visibility] team); "" none */
     "ALTER TABLE users ADD COLUMN team TEXT NOT NULL DEFAULT '';\n",
+    /* the dashboard's tiles each user chose, in order (issue 23, seed
+     * 002's customizable KPI tiles): their words, comma-separated */
+    "CREATE TABLE user_tiles (user_id INTEGER PRIMARY KEY REFERENCES"
+    " users (id), tiles TEXT NOT NULL);\n",
 };
 
 const int store_nmigrations =

@@ -137,10 +137,11 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	} else {
 		/* a segment's: its consumers' items, as due_daily sums
 		 * them (less what arrangements moved) */
-		qb_init(&q, "SELECT coalesce(sum(i.amount - (SELECT "
-		            "coalesce(sum(m.amount), 0) FROM arrangement_moves m "
-		            "WHERE m.item_id = i.id)), 0) FROM items i WHERE "
-		            "i.due_on BETWEEN ? AND ?");
+		qb_init(&q,
+		    "SELECT coalesce(sum(i.amount - (SELECT "
+		    "coalesce(sum(m.amount), 0) FROM arrangement_moves m "
+		    "WHERE m.item_id = i.id)), 0) FROM items i WHERE "
+		    "i.due_on BETWEEN ? AND ?");
 		qb_add(&q, "", "ss", from, due_to);
 		segment_items(&q, sc);
 	}
