@@ -641,6 +641,7 @@ enum listing {
 	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
 	LIST_EXCEPTIONS,    /* the reconciliation's exceptions (issue 20) */
 	LIST_RATE_ITEMS,    /* the items behind the Collection Rate (issue 23) */
+	LIST_DETERIORATING, /* payers paying later and later (issue 23) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -660,6 +661,17 @@ void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
 /* An item behind the Collection Rate as cells of LIST_RATE_ITEMS. */
 void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
+/* A deteriorating payer as cells of LIST_DETERIORATING. */
+void svc_deteriorating_cells(
+    const struct deteriorating_row *r, struct xcell *cells);
+/* The deteriorating payers (issue 23; a supervisor's): the consumers of
+ * the scope with at least `last` (2-20) Posted payments that paid an
+ * item whose last `last` payments' days to pay (from the due date of the
+ * oldest item a payment paid to the payment's date) never fell and grew
+ * from the first to the last; ranked by that growth, most first, then
+ * by the last days, then by name. A last out of 2-20 PD_EUSAGE. */
+int svc_deteriorating(struct svc *s, int last, deteriorating_cb cb, void *arg,
+    struct pd_err *err);
 /* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
  * when w->past. */
 void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);

@@ -105,6 +105,10 @@ static const struct command {
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N] [--segment S]",
         N_("outstanding open items by days past due, per consumer")},
+    {"report", "deteriorating", cmd_report_deteriorating, STORE,
+        "report deteriorating [--last N] [--scope terminal|branch|org]",
+        N_("consumers paying later and later over their last N payments, "
+           "ranked")},
     {"report", "forecast", cmd_report_forecast, LISTING,
         "report forecast [--weeks N] [--past N]",
         N_("cash-flow forecast: open items by week due, weighted by each "

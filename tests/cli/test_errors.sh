@@ -146,6 +146,7 @@ deposit match|supervisor|deposit match
 deposit unmatch|supervisor|deposit unmatch B1 --note x
 report exceptions|supervisor|report exceptions
 user set|admin|user set jane --team x
+report deteriorating|supervisor|report deteriorating
 dashboard tiles|none|dashboard tiles
 WALK
 }
