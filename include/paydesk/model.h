@@ -516,6 +516,25 @@ struct rate_row {
 };
 typedef int (*rate_cb)(const struct rate_row *r, void *arg);
 
+/* Most payments the deteriorating payers report reads per consumer. */
+#define DETERIORATING_MAX 20
+/* A consumer whose payments come later and later (issue 23): the days
+ * from the due date of the oldest item each of their last n Posted
+ * payments paid to the payment (negative: early), oldest first. */
+struct deteriorating_row {
+	int64_t consumer_id;
+	char name[129];
+	char account_no[33];
+	int n;
+	int64_t days[DETERIORATING_MAX];
+	char days_text[DETERIORATING_MAX * 8]; /* "3, 10, 25" */
+	int64_t growth;                        /* last less first */
+};
+typedef int (*deteriorating_cb)(const struct deteriorating_row *r, void *arg);
+/* One payment's days to pay for store_days_to_pay_each. */
+typedef int (*days_cb)(int64_t consumer_id, const char *name,
+    const char *account_no, int64_t days, void *arg);
+
 /* The Posted payments of a filter split by method, or by the gateway
  * that took them (issue 19, seed 000's gateway visibility: the revenue
  * each gateway processed, its distribution across customers). */

@@ -213,6 +213,29 @@ const char *svc_filters_title(
  * list only once its filter is good. */
 int svc_payment_filter_check(
     struct svc *s, const struct payment_filter *f, struct pd_err *err);
+/* The dashboard's KPI tiles (issue 23, seed 002's customizable KPI
+ * tiles): each user chooses which and in what order, kept in the store. */
+enum svc_tile {
+	TILE_COLLECTED,   /* "collected": Total Collected */
+	TILE_TODAY,       /* "today": Received Today */
+	TILE_RATE,        /* "rate": Collection Rate */
+	TILE_TIME,        /* "time": Average Collection Time */
+	TILE_OUTSTANDING, /* "outstanding": the open amount and items */
+	SVC_TILES
+};
+#define SVC_TILES_SHOWN 4 /* at most, side by side */
+/* A tile's word ("collected") and its title as the reader reads it. */
+const char *svc_tile_word(enum svc_tile t);
+const char *svc_tile_title(enum svc_tile t);
+/* The signed-in user's tiles in order into t[SVC_TILES_SHOWN], their
+ * number in *n: as chosen, else (nobody signed in, nothing chosen) the
+ * first four in enum order. */
+int svc_tiles(struct svc *s, enum svc_tile *t, int *n, struct pd_err *err);
+/* Choose the signed-in user's tiles: list is 1 to 4 of the words,
+ * comma-separated, each once. A word of no tile, a repeated one, none
+ * or more than four: PD_EUSAGE naming the words; nobody signed in:
+ * PD_EPERM. */
+int svc_tiles_set(struct svc *s, const char *list, struct pd_err *err);
 /* Set user username's team (issue 23, seed 000: users belong to a team;
  * "" none): an admin's, audited, one transaction. A team is up to 32
  * characters of printable text (PD_EINVAL); no such user PD_ENOTFOUND.
@@ -629,6 +652,7 @@ enum listing {
 	LIST_RATE_ITEMS,    /* the items behind the Collection Rate (issue 23) */
 	LIST_RESOLVED,      /* exceptions resolved by hand (issue 20) */
 	LIST_RECON,         /* a bank account's reconciliation by day */
+	LIST_DETERIORATING, /* payers paying later and later (issue 23) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -648,6 +672,17 @@ void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
 void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
 /* An item behind the Collection Rate as cells of LIST_RATE_ITEMS. */
 void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
+/* A deteriorating payer as cells of LIST_DETERIORATING. */
+void svc_deteriorating_cells(
+    const struct deteriorating_row *r, struct xcell *cells);
+/* The deteriorating payers (issue 23; a supervisor's): the consumers of
+ * the scope with at least `last` (2-20) Posted payments that paid an
+ * item whose last `last` payments' days to pay (from the due date of the
+ * oldest item a payment paid to the payment's date) never fell and grew
+ * from the first to the last; ranked by that growth, most first, then
+ * by the last days, then by name. A last out of 2-20 PD_EUSAGE. */
+int svc_deteriorating(struct svc *s, int last, deteriorating_cb cb, void *arg,
+    struct pd_err *err);
 /* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
  * when w->past. */
 void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);

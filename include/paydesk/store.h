@@ -93,6 +93,12 @@ int store_consumer_balance(struct store *st, int64_t consumer_id,
 
 /* Users. */
 int store_user_insert(struct store *st, struct user *u, struct pd_err *err);
+/* User id's dashboard tiles as stored ("collected,rate"; "" none
+ * chosen), and set them (issue 23). */
+int store_user_tiles(struct store *st, int64_t id, char *tiles, size_t n,
+    struct pd_err *err);
+int store_user_tiles_set(
+    struct store *st, int64_t id, const char *tiles, struct pd_err *err);
 /* Set user id's team (issue 23; "" none). */
 int store_user_team(
     struct store *st, int64_t id, const char *team, struct pd_err *err);
@@ -701,6 +707,12 @@ int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 int store_rate_rows(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, rate_cb cb,
     void *arg, struct pd_err *err);
+/* Each consumer's last `last` Posted payments of sc (scope, filters)
+ * that paid an item, by consumer then oldest first: the days from the
+ * due date of the oldest item each paid to its date (issue 23's
+ * deteriorating payers). */
+int store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
+    int last, days_cb cb, void *arg, struct pd_err *err);
 /* The names the report filters take (issue 23): a branch (of a user or
  * a payment), a username, a method or channel some payment has. */
 enum store_name {

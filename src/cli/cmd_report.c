@@ -593,3 +593,48 @@ cmd_report_forecast(struct cli *c, int argc, char **argv)
 		fputs("}\n", stdout);
 	return 0;
 }
+
+static int
+deteriorating_row(const struct deteriorating_row *row, void *arg)
+{
+	struct xcell cells[8];
+
+	svc_deteriorating_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+int
+cmd_report_deteriorating(struct cli *c, int argc, char **argv)
+{
+	const char *last = NULL, *scope = NULL;
+	struct opt o[] = {
+	    {"last", 0, &last}, {"scope", 0, &scope}, {NULL, 0, NULL}};
+	const struct xcol *cols;
+	struct table *t;
+	char **pos, *end;
+	long n = 4;
+	int npos, ncols;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_scope(c, scope) != 0)
+		return -1;
+	if (last != NULL) {
+		n = strtol(last, &end, 10);
+		if (*last < '0' || *last > '9' || *end != '\0' || n < 2 ||
+		    n > DETERIORATING_MAX)
+			return pd_fail(&c->err, PD_EUSAGE,
+			    _("--last \"%s\": the payments to compare, a whole "
+			      "number 2 to %d"),
+			    last, DETERIORATING_MAX);
+	}
+	/* refused before the title line */
+	if (svc_require(&c->svc, ROLE_SUPERVISOR,
+	        _("The deteriorating payers report"), &c->err) != 0)
+		return -1;
+	cols = svc_listing_cols(LIST_DETERIORATING, &ncols);
+	cli_scope_line(c);
+	t = table_new(c, cols, ncols);
+	return table_done(t,
+	    svc_deteriorating(&c->svc, (int)n, deteriorating_row, t, &c->err));
+}

@@ -246,3 +246,27 @@ cmd_user_set(struct cli *c, int argc, char **argv)
 	fputc('\n', stdout);
 	return 0;
 }
+
+int
+cmd_dashboard_tiles(struct cli *c, int argc, char **argv)
+{
+	enum svc_tile t[SVC_TILES_SHOWN];
+	char **pos;
+	int npos, n, i;
+
+	if (cli_opts(c, argc, argv, NULL, 0, 2, &pos, &npos) != 0)
+		return -1;
+	if (npos > 0 && (strcmp(pos[0], "set") != 0 || npos != 2))
+		return cli_usage(
+		    c, _("dashboard tiles: \"set\" and the tiles, e.g. `set "
+		         "collected,rate,outstanding` (see `paydesk help "
+		         "dashboard`)"));
+	if (npos == 2 && svc_tiles_set(&c->svc, pos[1], &c->err) != 0)
+		return -1;
+	if (svc_tiles(&c->svc, t, &n, &c->err) != 0)
+		return -1;
+	/* the words, in order, one per line with the title */
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\n", svc_tile_word(t[i]), svc_tile_title(t[i]));
+	return 0;
+}

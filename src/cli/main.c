@@ -34,6 +34,10 @@ static const struct command {
         "import consumers|bills|services|installments|users FILE.csv "
         "[--update]",
         N_("import reference data from CSV, all or nothing")},
+    {"dashboard", "tiles", cmd_dashboard_tiles, STORE,
+        "dashboard tiles [set collected|today|rate|time|outstanding,...]",
+        N_("the signed-in user's dashboard tiles, in order; set chooses "
+           "1 to 4")},
     {"user", "set", cmd_user_set, STORE, "user set USERNAME --team TEAM",
         N_("put a user in a team, \"\" for none (admin)")},
     {"consumer", "search", cmd_consumer_search, STORE,
@@ -101,6 +105,10 @@ static const struct command {
         "report aging [--search TEXT] [--consumer ACCOUNT] "
         "[--older-than 0|30|60|90] [--limit N] [--segment S]",
         N_("outstanding open items by days past due, per consumer")},
+    {"report", "deteriorating", cmd_report_deteriorating, STORE,
+        "report deteriorating [--last N] [--scope terminal|branch|org]",
+        N_("consumers paying later and later over their last N payments, "
+           "ranked")},
     {"report", "forecast", cmd_report_forecast, LISTING,
         "report forecast [--weeks N] [--past N]",
         N_("cash-flow forecast: open items by week due, weighted by each "

@@ -70,8 +70,8 @@ period_days(struct svc_filters *fs, int y, int m, int months)
 
 /* --period: YYYY-MM, and with a fiscal calendar FYyyyy-Pnn or FYyyyy. */
 static int
-period_parse(struct svc *s, struct svc_filters *fs, const char *t,
-    struct pd_err *err)
+period_parse(
+    struct svc *s, struct svc_filters *fs, const char *t, struct pd_err *err)
 {
 	int fiscal = strcmp(s->cfg.period_calendar, "fiscal") == 0;
 	size_t n = strlen(t);
@@ -121,10 +121,10 @@ configured(const struct svc *s, enum svc_filter k, char *buf, size_t size)
 
 	*buf = '\0';
 	for (i = 0; i < n && at < size; i++)
-		at += (size_t)snprintf(buf + at, size - at, "%s%s",
-		    i ? ", " : "",
-		    k == SVC_FILTER_METHOD ? s->cfg.methods[i].name
-		                           : s->cfg.channels[i]);
+		at +=
+		    (size_t)snprintf(buf + at, size - at, "%s%s", i ? ", " : "",
+		        k == SVC_FILTER_METHOD ? s->cfg.methods[i].name
+		                               : s->cfg.channels[i]);
 }
 
 /* A branch, user, method or channel the terminal knows: configured (a

@@ -141,6 +141,13 @@ static const struct xcol rate_cols[] = {
     {N_("Paid By"), "paid_by", X_TEXT, 30, 12},
 };
 
+static const struct xcol deteriorating_cols[] = {
+    {N_("Consumer"), "consumer", X_TEXT, 20, 10},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Days to pay"), "days", X_TEXT, 24, 12},
+    {N_("Growth"), "growth_days", X_INT, 7, 6},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -160,6 +167,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_RATE_ITEMS] = {rate_cols, N(rate_cols)},
 	    [LIST_RESOLVED] = {resolved_cols, N(resolved_cols)},
 	    [LIST_RECON] = {recon_cols, N(recon_cols)},
+	    [LIST_DETERIORATING] = {deteriorating_cols, N(deteriorating_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -276,6 +284,16 @@ svc_rate_cells(const struct rate_row *r, struct xcell *c)
 	c[4].n = r->due;
 	c[5].n = r->paid;
 	c[6].s = r->paid_by;
+}
+
+void
+svc_deteriorating_cells(const struct deteriorating_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(deteriorating_cols));
+	c[0].s = r->name;
+	c[1].s = r->account_no;
+	c[2].s = r->days_text;
+	c[3].n = r->growth;
 }
 
 void

@@ -112,8 +112,8 @@ svc_scope_title(const struct svc *s, char *buf, size_t n)
 		snprintf(buf + strlen(buf), n - strlen(buf), _(", team %s"),
 		    s->actor.team);
 	else if (team_limited(s))
-		snprintf(buf + strlen(buf), n - strlen(buf), "%s",
-		    _(", no team"));
+		snprintf(
+		    buf + strlen(buf), n - strlen(buf), "%s", _(", no team"));
 	return buf;
 }
 

@@ -1211,6 +1211,10 @@ const char *const store_migrations[] = {
     " n JOIN consumers c ON c.id = n.consumer_id WHERE n.cn_no ="
     " documents.number AND c.language <> '') WHERE kind ="
     " 'credit_note';\n" NO_UPDATE("documents"),
+    /* the dashboard's tiles each user chose, in order (issue 23, seed
+     * 002's customizable KPI tiles): their words, comma-separated */
+    "CREATE TABLE user_tiles (user_id INTEGER PRIMARY KEY REFERENCES"
+    " users (id), tiles TEXT NOT NULL);\n",
 };
 
 const int store_nmigrations =

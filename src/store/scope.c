@@ -137,10 +137,11 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	} else {
 		/* a segment's: its consumers' items, as due_daily sums
 		 * them (less what arrangements moved) */
-		qb_init(&q, "SELECT coalesce(sum(i.amount - (SELECT "
-		            "coalesce(sum(m.amount), 0) FROM arrangement_moves m "
-		            "WHERE m.item_id = i.id)), 0) FROM items i WHERE "
-		            "i.due_on BETWEEN ? AND ?");
+		qb_init(&q,
+		    "SELECT coalesce(sum(i.amount - (SELECT "
+		    "coalesce(sum(m.amount), 0) FROM arrangement_moves m "
+		    "WHERE m.item_id = i.id)), 0) FROM items i WHERE "
+		    "i.due_on BETWEEN ? AND ?");
 		qb_add(&q, "", "ss", from, due_to);
 		segment_items(&q, sc);
 	}
@@ -331,4 +332,43 @@ store_name_known(struct store *st, enum store_name kind, const char *name,
 	if (rc != DB_ROW)
 		return st_fail(st, err, _("Reading the names a filter takes"));
 	return 1;
+}
+
+int
+store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
+    int last, days_cb cb, void *arg, struct pd_err *err)
+{
+	struct db_stmt *s;
+	struct qb q;
+	int rc;
+
+	qb_init(&q,
+	    "SELECT r.consumer_id, c.name, c.account_no, r.days FROM (SELECT "
+	    "consumer_id, paid_on, id, days, row_number() OVER (PARTITION BY "
+	    "consumer_id ORDER BY paid_on DESC, id DESC) AS rn FROM (SELECT "
+	    "p.consumer_id, p.paid_on, p.id, CAST(julianday(p.paid_on) - "
+	    "julianday(min(i.due_on)) AS INTEGER) AS days FROM payments p JOIN "
+	    "allocations a ON a.payment_id = p.id AND a.amount > 0 AND "
+	    "a.reverses IS NULL JOIN items i ON i.id = a.item_id WHERE "
+	    "p.status = 'Posted'");
+	if (scoped(sc))
+		scope_where(&q, sc);
+	qb_add(&q,
+	    " GROUP BY p.id)) r JOIN consumers c ON c.id = r.consumer_id WHERE "
+	    "r.rn <= ? ORDER BY r.consumer_id, r.paid_on, r.id",
+	    "i", (int64_t)last);
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW)
+		if (cb(db_column_int64(s, 0), (const char *)db_column_text(s, 1),
+		        (const char *)db_column_text(s, 2),
+		        db_column_int64(s, 3), arg) != 0) {
+			rc = DB_DONE;
+			break;
+		}
+	db_finalize(s);
+	return rc == DB_DONE ? 0
+	                     : st_fail(st, err, _("Reading the payments' days"));
 }

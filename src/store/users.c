@@ -224,3 +224,39 @@ store_user_team(
 	st_bind(s, "si", team, id);
 	return st_done(st, s, err);
 }
+
+int
+store_user_tiles(
+    struct store *st, int64_t id, char *tiles, size_t n, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT tiles FROM user_tiles WHERE user_id = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	*tiles = '\0';
+	st_bind(s, "i", id);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		st_col(s, 0, tiles, n);
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading a user's tiles"));
+	return 0;
+}
+
+int
+store_user_tiles_set(
+    struct store *st, int64_t id, const char *tiles, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO user_tiles (user_id, tiles) VALUES (?, ?) ON CONFLICT "
+	    "(user_id) DO UPDATE SET tiles = excluded.tiles",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", id, tiles);
+	return st_done(st, s, err);
+}

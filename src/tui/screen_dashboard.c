@@ -96,6 +96,9 @@ struct dash {
 	int ok;
 	unsigned gen; /* t->list_gen when read */
 	int bar;      /* the chart's chosen day (0..ndays-1), -1: none */
+	/* the signed-in user's tiles in order (issue 23: svc_tiles) */
+	enum svc_tile tl[SVC_TILES_SHOWN];
+	int ntl;
 };
 
 static void
@@ -104,6 +107,8 @@ load(struct dash *b, struct tui *t)
 	struct pd_err err;
 
 	b->gen = t->list_gen;
+	if (svc_tiles(t->svc, b->tl, &b->ntl, &err) != 0)
+		tui_message(t, 1, "%s", err.msg);
 	b->ok = (b->week ? svc_dashboard_week(t->svc, b->day, &b->d, &err)
 	                 : svc_dashboard(t->svc, b->month, &b->d, &err)) == 0;
 	if (!b->ok)
@@ -204,11 +209,12 @@ tile(struct tui *t, int y, int x, int w, const struct kpi_tile *k)
  * the short one (NULL: none shorter). */
 static const struct {
 	const char *title, *shorter;
-} tile_titles[] = {
-    {N_("Total Collected"), NULL},
-    {N_("Received Today"), NULL},
-    {N_("Collection Rate"), NULL},
-    {N_("Avg Collection Time"), N_("Avg Collect. Time")},
+} tile_titles[SVC_TILES] = {
+    [TILE_COLLECTED] = {N_("Total Collected"), NULL},
+    [TILE_TODAY] = {N_("Received Today"), NULL},
+    [TILE_RATE] = {N_("Collection Rate"), NULL},
+    [TILE_TIME] = {N_("Avg Collection Time"), N_("Avg Collect. Time")},
+    [TILE_OUTSTANDING] = {N_("Outstanding"), NULL},
 };
 
 static const char *
@@ -243,25 +249,30 @@ tile_need(struct tui *t, const struct kpi_tile *k)
 	return (f > c ? f : c) + 4;
 }
 
-/* The tiles' widths in w[]: a fourth of the screen each (30 at most), a
- * tile whose figure needs more taking it from those that need less, so
- * that no amount is cut (issue 25); the sum of the widths. */
+/* The n tiles' widths in w[] (tl[i] the KPI of tile i): a fourth of the
+ * screen each (30 at most), a tile whose figure needs more taking it from
+ * those that need less, so that no amount is cut (issue 25); the sum of
+ * the widths. */
 static int
-tile_widths(struct tui *t, const struct kpi_tile *k, int *w)
+tile_widths(struct tui *t, const struct kpi_tile *k, const enum svc_tile *tl,
+    int n, int *w)
 {
-	int i, j, need[4], soft[4], most, sum = 0, base = (COLS - 4) / 4;
+	int i, j, need[SVC_TILES_SHOWN], soft[SVC_TILES_SHOWN], most, sum = 0,
+	                                                          base =
+	                                                              (COLS - 4) /
+	                                                              4;
 
 	if (base > 30)
 		base = 30;
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < n; i++) {
 		need[i] = tile_need(t, &k[i]);
 		w[i] = base;
 		sum += base;
 	}
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < n; i++)
 		while (w[i] < need[i]) {
 			most = -1;
-			for (j = 0; j < 4; j++)
+			for (j = 0; j < n; j++)
 				if (w[j] > need[j] &&
 				    (most < 0 ||
 				        w[j] - need[j] > w[most] - need[most]))
@@ -273,13 +284,13 @@ tile_widths(struct tui *t, const struct kpi_tile *k, int *w)
 			w[i]++;
 		}
 	/* then the titles, from what others have to spare */
-	for (i = 0; i < 4; i++) {
-		soft[i] = tile_title_need(i);
+	for (i = 0; i < n; i++) {
+		soft[i] = tile_title_need(tl[i]);
 		if (soft[i] < need[i])
 			soft[i] = need[i];
 	}
-	for (i = 0; i < 4; i++)
-		for (j = 0; j < 4 && w[i] < soft[i]; j++)
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n && w[i] < soft[i]; j++)
 			while (j != i && w[i] < soft[i] && w[j] > soft[j]) {
 				w[j]--;
 				w[i]++;
@@ -287,22 +298,23 @@ tile_widths(struct tui *t, const struct kpi_tile *k, int *w)
 	return sum;
 }
 
+/* Every KPI's tile (kt[SVC_TILES]); num (SVC_COUNT_BUFSZ) is Received
+ * Today's count. */
 static void
-tiles(struct dash *b, struct tui *t, int y)
+tile_figures(struct dash *b, struct tui *t, struct kpi_tile *kt, char *num)
 {
 	const struct kpi *k = &b->d.k;
-	struct kpi_tile kt[4];
-	char m[MONEY_BUFSZ], r[48], num[SVC_COUNT_BUFSZ];
-	int i, x, w[4], count_up;
+	char m[MONEY_BUFSZ], r[48];
+	int i;
 	const char *vs = b->week ? _("vs week") : _("vs month");
 	/* a figure or change only where the periods have data: the
 	 * service's rule (KPI_NONE), the same as paydesk kpi's */
-	memset(kt, 0, sizeof kt);
+	memset(kt, 0, sizeof *kt * SVC_TILES);
 	svc_money(t->svc, kt[0].fig, sizeof kt[0].fig, k->cur.collected);
 	kt[0].chg = k->chg_collected;
 	snprintf(kt[1].fig, sizeof kt[1].fig, "%s (%s)",
 	    svc_money(t->svc, m, sizeof m, k->cur.day_total),
-	    svc_count(t->svc, num, sizeof num, k->cur.day_count));
+	    svc_count(t->svc, num, SVC_COUNT_BUFSZ, k->cur.day_count));
 	kt[1].chg = k->chg_today;
 	snprintf(kt[2].fig, sizeof kt[2].fig, "%s", NO_DATA);
 	if (k->rate_tenths != KPI_NONE)
@@ -314,23 +326,43 @@ tiles(struct dash *b, struct tui *t, int y)
 		snprintf(kt[3].fig, sizeof kt[3].fig, _("%s days"),
 		    svc_tenths(t->svc, r, sizeof r, k->avg_tenths));
 	kt[3].chg = k->chg_avg;
-	for (i = 0; i < 4; i++) {
-		kt[i].good_up = i != 3;
-		kt[i].vs = i == 1 ? _("vs day") : vs;
+	/* the open amount today, and its items: no change to show */
+	snprintf(kt[4].fig, sizeof kt[4].fig, "%s (%s)",
+	    svc_money(t->svc, m, sizeof m, k->out.total),
+	    svc_count(t->svc, r, sizeof r, k->out.items));
+	kt[4].chg = CHG_NONE;
+	for (i = 0; i < SVC_TILES; i++) {
+		kt[i].good_up = i != TILE_TIME && i != TILE_OUTSTANDING;
+		kt[i].vs = i == TILE_TODAY ? _("vs day") : vs;
 	}
+}
+
+static void
+tiles(struct dash *b, struct tui *t, int y)
+{
+	const struct kpi *k = &b->d.k;
+	struct kpi_tile all[SVC_TILES], kt[SVC_TILES_SHOWN];
+	char num[SVC_COUNT_BUFSZ];
+	int i, x, w[SVC_TILES_SHOWN], count_up, n = b->ntl;
+
+	tile_figures(b, t, all, num);
+	for (i = 0; i < n; i++)
+		kt[i] = all[b->tl[i]];
 	/* too wide for the screen: today's count goes up into its title */
-	count_up = tile_widths(t, kt, w) > COLS - 4;
-	if (count_up) {
-		svc_money(
-		    t->svc, kt[1].fig, sizeof kt[1].fig, k->cur.day_total);
-		tile_widths(t, kt, w);
-	}
-	for (i = 0, x = 2; i < 4; x += w[i], i++) {
-		snprintf(
-		    kt[i].title, sizeof kt[i].title, "%s", tile_title(i, w[i]));
-		if (i == 1 && count_up)
-			snprintf(kt[1].title, sizeof kt[1].title, "%s (%s)",
-			    tile_title(1, w[1]), num);
+	count_up = tile_widths(t, kt, b->tl, n, w) > COLS - 4;
+	if (count_up)
+		for (i = 0; i < n; i++)
+			if (b->tl[i] == TILE_TODAY)
+				svc_money(t->svc, kt[i].fig, sizeof kt[i].fig,
+				    k->cur.day_total);
+	if (count_up)
+		tile_widths(t, kt, b->tl, n, w);
+	for (i = 0, x = 2; i < n; x += w[i], i++) {
+		snprintf(kt[i].title, sizeof kt[i].title, "%s",
+		    tile_title(b->tl[i], w[i]));
+		if (b->tl[i] == TILE_TODAY && count_up)
+			snprintf(kt[i].title, sizeof kt[i].title, "%s (%s)",
+			    tile_title(TILE_TODAY, w[i]), num);
 		tile(t, y, x, w[i], &kt[i]);
 	}
 }

@@ -157,6 +157,9 @@ deposit slip|supervisor|deposit slip B1
 deposit match|supervisor|deposit match
 deposit unmatch|supervisor|deposit unmatch B1 --note x
 report exceptions|supervisor|report exceptions
+user set|admin|user set jane --team x
+report deteriorating|supervisor|report deteriorating
+dashboard tiles|none|dashboard tiles
 WALK
 }
 # (the names' column is as wide as the widest name, two spaces after it)

@@ -309,3 +309,33 @@ expect "a team over 32 characters: refused (3)" 3 "Team" \
 same "a refused user set changed nothing" \
     "$(tsql 1 "SELECT count(*) || team FROM audit_log, users WHERE username =
      'kim'")" "${S1}North"
+
+# each user's dashboard tiles, in order, kept in the store (issue 23)
+run as mary 2222 dashboard tiles
+same "no tiles chosen: the four of the dashboard" \
+    "$(cut -f1 "$OUT" | tr '\n' ' ')" "collected today rate time "
+run as mary 2222 dashboard tiles set outstanding,rate
+same "dashboard tiles set: mary's, in her order" \
+    "$RC $(cut -f1 "$OUT" | tr '\n' ' ')" "0 outstanding rate "
+same "kept in the store, for mary only" \
+    "$(tsql 1 "SELECT u.username || '=' || t.tiles FROM user_tiles t JOIN
+     users u ON u.id = t.user_id")" "mary=outstanding,rate"
+run as admin 9999 dashboard tiles
+same "another user keeps the four" "$(cut -f1 "$OUT" | tr '\n' ' ')" \
+    "collected today rate time "
+S1=$(tsql 1 "SELECT count(*) || group_concat(tiles) FROM user_tiles")
+expect "a tile of no KPI: refused (2), the tiles named" 2 \
+    'Tile "speed": one of collected, today, rate, time, outstanding' \
+    as mary 2222 dashboard tiles set rate,speed
+expect "a tile twice: refused (2)" 2 'Tile "rate" is listed twice' \
+    as mary 2222 dashboard tiles set rate,today,rate
+expect "five tiles: refused (2)" 2 'at most 4 fit side by side' \
+    as mary 2222 dashboard tiles set collected,today,rate,time,outstanding
+expect "an empty tile: refused (2)" 2 'Tile "": one of' \
+    as mary 2222 dashboard tiles set ,
+expect "tiles of nobody signed in: refused (5)" 5 'sign in with --user' \
+    pdt 1 dashboard tiles set rate
+expect "a word but set: refused (2)" 2 'dashboard tiles: "set"' \
+    as mary 2222 dashboard tiles put rate
+same "a refused tiles set changed nothing" \
+    "$(tsql 1 "SELECT count(*) || group_concat(tiles) FROM user_tiles")" "$S1"

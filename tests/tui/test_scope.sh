@@ -65,3 +65,15 @@ wait_for "Enter: the 19th's payments" "R-T01-000004"
 lacks "Enter: not the 20th's" "R-T01-000001"
 keys Escape
 logout
+# mary's own tiles (issue 23): Outstanding then Collection Rate, no others
+wait_for "logged out again" "Log in to take payments"
+PAYDESK_PIN=2222 "$PD" --user mary dashboard tiles set outstanding,rate \
+    >/dev/null
+login mary 2222
+wait_for "mary's tiles: Collection Rate" "Collection Rate"
+grab
+same "mary's tiles in her order, Outstanding first, nothing else" \
+    "$(grep -o 'Outstanding\|Collection Rate\|Total Collected\|Received Today' \
+      "$SCREEN" | head -2 | tr '\n' ' ')" "Outstanding Collection Rate "
+lacks "mary's tiles: not Total Collected" "Total Collected"
+logout
