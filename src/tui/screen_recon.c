@@ -15,7 +15,7 @@ enum { R_MATCH, R_RELOAD, R_BACK };
 
 static const struct tui_key screen_recon_keys[] = {
     {'m', "m", N_("Match"),
-        N_("match statement credits by the rules and read the days again"),
+        N_("match credits by the rules, read the days again"),
         R_MATCH},
     {'g', "g", NULL, N_("read the days again"), R_RELOAD},
     TUI_LIST_KEYS,
