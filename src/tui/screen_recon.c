@@ -15,8 +15,7 @@ enum { R_MATCH, R_RELOAD, R_BACK };
 
 static const struct tui_key screen_recon_keys[] = {
     {'m', "m", N_("Match"),
-        N_("match credits by the rules, read the days again"),
-        R_MATCH},
+        N_("match credits by the rules, read the days again"), R_MATCH},
     {'g', "g", NULL, N_("read the days again"), R_RELOAD},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
@@ -61,8 +60,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	int y = 2;
 
 	snprintf(line, sizeof line, _("Bank account %s, by day"),
-	    t->svc->cfg.deposit_account[0] ? t->svc->cfg.deposit_account
-	                                   : "-");
+	    t->svc->cfg.deposit_account[0] ? t->svc->cfg.deposit_account : "-");
 	tui_text(y, 2, line, COLS - 4);
 	y += 2;
 	tui_list_draw(t, &r->list, y, 2, COLS - 3, LINES - 3 - y);
