@@ -543,11 +543,11 @@ method_widths(const struct dash *b, struct tui *t, int shown, int w, int *nw,
 	if (*aw < 25 - *nw)
 		*aw = 25 - *nw;
 	/* short of room: the amounts' padding gives way before the names */
-	if (*nw + 1 + *aw + 8 + *pw > w - 2)
-		*aw = w - 2 - *nw - 9 - *pw > amax ? w - 2 - *nw - 9 - *pw
+	if (*nw + 1 + *aw + 7 + *pw > w - 2)
+		*aw = w - 2 - *nw - 8 - *pw > amax ? w - 2 - *nw - 8 - *pw
 		                                   : amax;
-	if (*nw + 1 + *aw + 8 + *pw > w - 2)
-		*nw = w - 2 - 9 - *pw - *aw > 1 ? w - 2 - 9 - *pw - *aw : 1;
+	if (*nw + 1 + *aw + 7 + *pw > w - 2)
+		*nw = w - 2 - 8 - *pw - *aw > 1 ? w - 2 - 8 - *pw - *aw : 1;
 }
 
 static int at_present(const struct dash *b);
@@ -583,7 +583,7 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 	/* every method, or those that fit and a line saying how many more */
 	shown = n > rows ? rows - 1 : n;
 	method_widths(b, t, shown, w, &nw, &aw, &pcw);
-	bx = 4 + nw + 1 + aw + 9 + pcw;
+	bx = 4 + nw + 1 + aw + 8 + pcw;
 	bw = w - bx;
 	for (i = 0; i < shown; i++, y++) {
 		share = money_ratio_tenths(r[i].amount, total);
@@ -595,13 +595,11 @@ methods(struct dash *b, struct tui *t, int y, int rows, int w)
 		tui_cell(y, 4 + nw + 1, m, aw, 1);
 		/* the count grouped, right-aligned in 5 columns or more; the
 		 * share by display width in pcw (the space before % in es and
-		 * fr is one of them), two columns after the count: with one,
-		 * a count of 1 beside 100,0 % read "1 100,0 %" (issue 25
-		 * review: 1100 where a space groups digits) */
+		 * fr is one of them) */
 		svc_count(t->svc, num, sizeof num, r[i].count);
 		c = 5 - utf8_columns(num, strlen(num));
 		pw = utf8_columns(pct, strlen(pct));
-		snprintf(line, sizeof line, " %*s%s  %*s%s", c > 0 ? c : 0, "",
+		snprintf(line, sizeof line, " %*s%s %*s%s", c > 0 ? c : 0, "",
 		    num, pw < pcw ? pcw - pw : 0, "", pct);
 		tui_text(y, 4 + nw + 1 + aw, line, w - 2 - nw - 1 - aw);
 		bar = bw > 0 ? (int)(share * bw / 1000) : 0;
