@@ -157,6 +157,9 @@ deposit slip|supervisor|deposit slip B1
 deposit match|supervisor|deposit match
 deposit unmatch|supervisor|deposit unmatch B1 --note x
 report exceptions|supervisor|report exceptions
+report reconciliation|supervisor|report reconciliation
+reconcile resolve|supervisor|reconcile resolve not_credited:B1 --note x
+reconcile resolved|supervisor|reconcile resolved
 user set|admin|user set jane --team x
 report deteriorating|supervisor|report deteriorating
 dashboard tiles|none|dashboard tiles

@@ -23,7 +23,7 @@
 # the days the cases below settle on, three days from now
 settle_now="$(date -u -d '+3 days' +%F) 00:00:00"
 central() {
-	case "$1 $2" in
+	case "$1 ${2:-}" in
 	"gateway settle") PAYDESK_NOW=$settle_now "$CENTRAL" \
 	    --config "$T/central.ini" "$@" ;;
 	*) "$CENTRAL" --config "$T/central.ini" "$@" ;;
