@@ -1,6 +1,7 @@
-/* run.c - hand bytes to a configured command on its standard input, run
- * as the print command is (src/doc/print.c): through /bin/sh, stopped
- * after a time limit, what it says on failure reported as it said it. */
+/* run.c - run a configured command through /bin/sh (the print command,
+ * src/doc/print.c; [alerts] command), bytes on its standard input if
+ * any, stopped after a time limit, what it said kept for the report of
+ * its failure. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -97,62 +98,88 @@ drain(int fd, char *out, size_t size, int timeout_ms)
 	return 0;
 }
 
-int
-os_run_input(const char *command, const char *data, size_t len, int timeout_ms,
-    struct pd_err *err)
+/* The child: stdin from in (or /dev/null), stdout and stderr to out;
+ * sh -c script, with arg as $1 when given. */
+static void
+child(const char *script, const char *arg, int in, int out)
 {
-	char out[1024];
-	int in[2], outp[2], status, timed_out;
+	int null = in < 0 ? open("/dev/null", O_RDONLY) : in;
+
+	if (null >= 0)
+		dup2(null, 0);
+	dup2(out, 1);
+	dup2(out, 2);
+	if (arg != NULL)
+		execl("/bin/sh", "sh", "-c", script, "sh", arg, (char *)NULL);
+	else
+		execl("/bin/sh", "sh", "-c", script, (char *)NULL);
+	_exit(127);
+}
+
+int
+os_run(const char *script, const char *arg, const char *data, size_t len,
+    int timeout_ms, struct os_run_result *res)
+{
+	int in[2] = {-1, -1}, outp[2], status, e;
 	pid_t pid;
 
-	if (pipe(in) != 0)
-		return pd_fail(err, PD_EINVAL, _("Command \"%s\": %s"), command,
-		    strerror(errno));
-	if (pipe(outp) != 0) {
-		close(in[0]);
-		close(in[1]);
-		return pd_fail(err, PD_EINVAL, _("Command \"%s\": %s"), command,
-		    strerror(errno));
-	}
-	if ((pid = fork()) < 0) {
-		close(in[0]);
-		close(in[1]);
-		close(outp[0]);
-		close(outp[1]);
-		return pd_fail(err, PD_EINVAL, _("Command \"%s\": %s"), command,
-		    strerror(errno));
+	memset(res, 0, sizeof *res);
+	if (data != NULL && pipe(in) != 0)
+		return -1;
+	if (pipe(outp) != 0 || (pid = fork()) < 0) {
+		e = errno;
+		if (in[0] >= 0) {
+			close(in[0]);
+			close(in[1]);
+		}
+		errno = e;
+		return -1;
 	}
 	if (pid == 0) {
-		dup2(in[0], 0);
-		dup2(outp[1], 1);
-		dup2(outp[1], 2);
-		close(in[0]);
-		close(in[1]);
+		if (in[1] >= 0)
+			close(in[1]);
 		close(outp[0]);
-		close(outp[1]);
-		execl("/bin/sh", "sh", "-c", command, (char *)NULL);
-		_exit(127);
+		child(script, arg, in[0], outp[1]);
 	}
-	close(in[0]);
 	close(outp[1]);
-	feed(in[1], data, len);
-	timed_out = drain(outp[0], out, sizeof out, timeout_ms);
-	if (timed_out)
+	if (in[0] >= 0) {
+		close(in[0]);
+		feed(in[1], data, len);
+	}
+	res->timed_out = drain(outp[0], res->out, sizeof res->out, timeout_ms);
+	if (res->timed_out)
 		kill(pid, SIGKILL);
 	close(outp[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	if (timed_out)
+	if (WIFSIGNALED(status))
+		res->signal = WTERMSIG(status);
+	else if (WIFEXITED(status))
+		res->status = WEXITSTATUS(status);
+	res->last = last_line(res->out);
+	return 0;
+}
+
+int
+os_run_input(const char *command, const char *data, size_t len, int timeout_ms,
+    struct pd_err *err)
+{
+	struct os_run_result r;
+
+	if (os_run(command, NULL, data, len, timeout_ms, &r) != 0)
+		return pd_fail(err, PD_EINVAL, _("Command \"%s\": %s"), command,
+		    strerror(errno));
+	if (r.timed_out)
 		return pd_fail(err, PD_EINVAL,
 		    _("Command \"%s\" did not finish in %d s; it was stopped"),
 		    command, timeout_ms / 1000);
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+	if (r.signal == 0 && r.status == 0)
 		return 0;
-	if (WIFSIGNALED(status))
+	if (r.signal != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Command \"%s\" was killed by signal %d"), command,
-		    WTERMSIG(status));
+		    r.signal);
 	return pd_fail(err, PD_EINVAL,
-	    _("Command \"%s\" failed (exit status %d)%s%s"), command,
-	    WEXITSTATUS(status), *last_line(out) ? ": " : "", last_line(out));
+	    _("Command \"%s\" failed (exit status %d)%s%s"), command, r.status,
+	    *r.last ? ": " : "", r.last);
 }

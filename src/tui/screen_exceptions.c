@@ -81,28 +81,38 @@ draw(struct tui_screen *sc, struct tui *t)
 		tui_text(y + 1, 3, _("Nothing to reconcile"), COLS - 4);
 }
 
+/* Run the matching rules (the Exceptions and Reconciliation screens'
+ * m), saying how many credits they matched: 0, or -1 said. */
+int
+tui_recon_match(struct tui *t)
+{
+	struct match_counts mc;
+	struct pd_err err;
+	int n;
+
+	if (svc_deposit_match_auto(t->svc, &mc, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return -1;
+	}
+	n = mc.deposits + mc.gateway + mc.transfer + mc.card;
+	tui_message(t, 0,
+	    ngettext("%d credit matched by the rules",
+	        "%d credits matched by the rules", (unsigned long)n),
+	    n);
+	return 0;
+}
+
 static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct excv *e = (struct excv *)sc;
-	struct pd_err err;
-	struct match_counts mc;
-	int n;
 
 	if (tui_list_action(&e->list, act))
 		return TUI_HANDLED;
 	switch (act) {
 	case E_MATCH:
-		if (svc_deposit_match_auto(t->svc, &mc, &err) != 0) {
-			tui_message(t, 1, "%s", err.msg);
-			return TUI_HANDLED;
-		}
-		load(e, t);
-		n = mc.deposits + mc.gateway + mc.transfer + mc.card;
-		tui_message(t, 0,
-		    ngettext("%d credit matched by the rules",
-		        "%d credits matched by the rules", (unsigned long)n),
-		    n);
+		if (tui_recon_match(t) == 0)
+			load(e, t);
 		return TUI_HANDLED;
 	case E_RELOAD:
 		load(e, t);

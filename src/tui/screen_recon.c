@@ -72,24 +72,13 @@ static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct reconv *r = (struct reconv *)sc;
-	struct match_counts mc;
-	struct pd_err err;
-	int n;
 
 	if (tui_list_action(&r->list, act))
 		return TUI_HANDLED;
 	switch (act) {
 	case R_MATCH:
-		if (svc_deposit_match_auto(t->svc, &mc, &err) != 0) {
-			tui_message(t, 1, "%s", err.msg);
-			return TUI_HANDLED;
-		}
-		load(r, t);
-		n = mc.deposits + mc.gateway + mc.transfer + mc.card;
-		tui_message(t, 0,
-		    ngettext("%d credit matched by the rules",
-		        "%d credits matched by the rules", (unsigned long)n),
-		    n);
+		if (tui_recon_match(t) == 0)
+			load(r, t);
 		return TUI_HANDLED;
 	case R_RELOAD:
 		load(r, t);

@@ -437,6 +437,9 @@ int tui_logout_asked(struct tui *t, int *asked);
 
 /* Screens. */
 struct tui_screen *screen_login_new(void);
+/* Run the reconciliation's matching rules and say how many credits they
+ * matched (screen_exceptions.c): 0, or -1 with the error shown. */
+int tui_recon_match(struct tui *t);
 struct tui_screen *screen_home_new(struct tui *t);
 struct tui_screen *screen_reprint_new(void);
 /* Record Payment (find 0) or Find Consumer (find 1): the consumer search,
