@@ -492,7 +492,8 @@ struct table_sum {
 };
 /* The tables of organisation store src that dst has too, but the
  * engine's own (schema version, meta, full-text tables, feed_head): *out
- * an array of *n names, the caller's to free. */
+ * an array of *n names, the caller's to free. A table of src with rows
+ * that dst lacks is refused (PD_EINVAL): it would be left behind. */
 int store_org_tables(struct store *src, struct store *dst, char (**out)[64],
     size_t *n, struct pd_err *err);
 /* table of st summed over the columns other has too. */

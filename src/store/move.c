@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/i18n.h"
 #include "paydesk/sha256.h"
 #include "paydesk/xmalloc.h"
 
@@ -133,15 +134,45 @@ common_columns(struct store *a, struct store *b, const char *table, char *out,
 	return 0;
 }
 
+/* How many rows table holds in st (-1: it cannot be read). */
+static int64_t
+rows_of(struct store *st, const char *table)
+{
+	struct db_stmt *s;
+	char *sql = xasprintf("SELECT count(*) FROM \"%s\"", table);
+	int64_t n = -1;
+
+	if (db_prepare_v2(st->db, sql, -1, &s, NULL) == DB_OK) {
+		if (db_step(s) == DB_ROW)
+			n = db_column_int64(s, 0);
+		db_finalize(s);
+	}
+	free(sql);
+	return n;
+}
+
 int
 store_org_tables(struct store *src, struct store *dst, char (**out)[64],
     size_t *n, struct pd_err *err)
 {
 	struct tlist a, b;
+	int64_t rows;
 	int i;
 
 	if (tables(src, &a, err) != 0 || tables(dst, &b, err) != 0)
 		return -1;
+	/* a table only the source has is left behind: refused unless empty
+	 * (a terminal's own table, such as alerts, in a central store) */
+	for (i = 0; i < a.n; i++)
+		if (!engine_table(a.name[i]) && !has(&b, a.name[i]) &&
+		    (rows = rows_of(src, a.name[i])) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    ngettext("Table %s holds %lld row and the target "
+			             "has no such table: nothing was moved",
+			        "Table %s holds %lld rows and the target has no "
+			        "such table: nothing was moved",
+			        (unsigned long)rows),
+			    a.name[i], (long long)rows);
 	*out = xcalloc((size_t)a.n + 1, sizeof **out);
 	*n = 0;
 	for (i = 0; i < a.n; i++)

@@ -665,6 +665,17 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	    "$("$PGBIN/psql" -X -At -d moved -c "SELECT string_agg(CASE WHEN
 	        nspname LIKE 'org_GAP_refused_%' THEN 'refused' ELSE nspname
 	        END, ',') FROM pg_namespace WHERE nspname LIKE 'org%'")" refused
+	# a table the target lacks (user_tiles: a terminal's own) is left
+	# behind only when empty: with a row the move is refused, the
+	# source untouched
+	sqg "INSERT INTO user_tiles (user_id, tiles) VALUES (1, 'rate')"
+	h0=$(store_hash "$T/sq/org-GAP.db")
+	expect "move: a table with rows the target lacks is refused (exit 3)" 3 \
+	    "Table user_tiles holds 1 row and the target has no such table" \
+	    sqc move GAP --to "$MV"
+	same "move: and the source is as it was" \
+	    "$(store_hash "$T/sq/org-GAP.db")" "$h0"
+	sqg "DELETE FROM user_tiles"
 	# the move with T05 paying and syncing meanwhile
 	( for a in 11 12 13; do t6pay $a || echo "push $a failed"; done ) \
 	    >"$T/during.out" 2>&1 &
