@@ -13,6 +13,9 @@ int date_parse(
 /* Days since 1970-01-01 for y-m-d (proleptic Gregorian). */
 int32_t date_days(int y, int m, int d);
 void date_civil(int32_t days, int *y, int *m, int *d);
+/* Seconds since 1970-01-01 00:00 of a timestamp "YYYY-MM-DD HH:MM:SS"
+ * or a date "YYYY-MM-DD" (its start); -1 when ts (or NULL) is neither. */
+int64_t date_ts_secs(const char *ts);
 /* Writes YYYY-MM-DD into buf (DATE_BUFSZ bytes) and returns buf. */
 char *date_format(char *buf, int32_t days);
 /* Strict YYYY-MM; first and last day of that month. */

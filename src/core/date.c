@@ -376,3 +376,21 @@ month_parse_pattern(const char *s, const char *pattern, const char *what,
 	*last = date_days(y, m, month_len(y, m));
 	return 0;
 }
+
+int64_t
+date_ts_secs(const char *ts)
+{
+	char day[DATE_BUFSZ];
+	int32_t d;
+	int h = 0, m = 0, sec = 0;
+
+	if (ts == NULL || strlen(ts) < 10)
+		return -1;
+	snprintf(day, sizeof day, "%.10s", ts);
+	if (date_parse(day, NULL, &d, NULL) != 0)
+		return -1;
+	if (ts[10] != '\0' &&
+	    sscanf(ts + 10, " %2d:%2d:%2d", &h, &m, &sec) != 3)
+		return -1;
+	return (int64_t)d * 86400 + h * 3600 + m * 60 + sec;
+}

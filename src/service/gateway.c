@@ -642,21 +642,6 @@ svc_gateway_rematch(struct svc *s, const char *at, size_t *matched,
 
 /* ---- settlement files and the list ---- */
 
-/* Seconds since 1970 of "YYYY-MM-DD[ HH:MM:SS]". */
-static int64_t
-secs_of(const char *ts)
-{
-	char day[11];
-	int32_t d = 0;
-	int h = 0, m = 0, sec = 0;
-
-	snprintf(day, sizeof day, "%.10s", ts);
-	date_parse(day, NULL, &d, NULL);
-	if (strlen(ts) >= 19)
-		sscanf(ts + 11, "%d:%d:%d", &h, &m, &sec);
-	return (int64_t)d * 86400 + h * 3600 + m * 60 + sec;
-}
-
 /* Settle g (read) by row r of file path: 1 settled now, 0 the same
  * settlement again, -1 refused. */
 static int
@@ -701,7 +686,7 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 	 * Posted the payment and made its processing time 26,000 days (B19
 	 * review) */
 	svc_now(now);
-	if (secs_of(r->settled_on) > secs_of(now) + 86400)
+	if (date_ts_secs(r->settled_on) > date_ts_secs(now) + 86400)
 		return pd_fail(err, PD_EINVAL,
 		    "Code %s: settled on %s, in the future (the central "
 		    "node's clock says %s)",
@@ -709,7 +694,7 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 	g->fee = r->fee;
 	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
 	xstrlcpy(g->settlement_status, "Settled", sizeof g->settlement_status);
-	diff = secs_of(r->settled_on) - secs_of(g->paid_at);
+	diff = date_ts_secs(r->settled_on) - date_ts_secs(g->paid_at);
 	g->processing_tenths = diff <= 0 ? 0 : (diff * 10 + 43200) / 86400;
 	return store_gw_payment_save(s->st, g, err) == 0 ? 1 : -1;
 }

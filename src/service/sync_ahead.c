@@ -33,26 +33,6 @@
 /* The least time a terminal takes to issue one document (seconds). */
 #define SECS_PER_NUMBER 1
 
-/* "YYYY-MM-DD HH:MM:SS" (or a date: its start) in seconds; -1 when it is
- * neither. */
-static int64_t
-secs_of(const char *ts)
-{
-	char day[11];
-	int32_t d;
-	int h = 0, m = 0, sec = 0;
-
-	if (ts == NULL || strlen(ts) < 10)
-		return -1;
-	snprintf(day, sizeof day, "%.10s", ts);
-	if (date_parse(day, NULL, &d, NULL) != 0)
-		return -1;
-	if (ts[10] != '\0' &&
-	    sscanf(ts + 10, " %2d:%2d:%2d", &h, &m, &sec) != 3)
-		return -1;
-	return (int64_t)d * 86400 + h * 3600 + m * 60 + sec;
-}
-
 /* The first and last day of scope ("", "YYYY" or "YYYY-MM"). */
 static void
 scope_days(const char *scope, char from[11], char to[11])
@@ -78,10 +58,10 @@ time_since_sync(const struct sync_sender *f, const char *at)
 	const char *last = f->last_synced != NULL && f->last_synced[0]
 	                       ? f->last_synced
 	                       : f->terminal_created_at;
-	int64_t t = secs_of(at), from = secs_of(last), lim;
+	int64_t t = date_ts_secs(at), from = date_ts_secs(last), lim;
 
 	svc_now(now);
-	lim = secs_of(now) + AHEAD_SKEW_SECS;
+	lim = date_ts_secs(now) + AHEAD_SKEW_SECS;
 	if (t < 0 || from < 0)
 		return 0;
 	if (t > lim)

@@ -34,26 +34,6 @@
 /* Versions of the settings tried at most, the newest first. */
 #define MAX_VERSIONS 64
 
-/* "YYYY-MM-DD HH:MM:SS" (or a date: its start) in seconds; -1 when it is
- * neither. */
-static int64_t
-ts_secs(const char *ts)
-{
-	char day[11];
-	int32_t d;
-	int h = 0, m = 0, sec = 0;
-
-	if (ts == NULL || strlen(ts) < 10)
-		return -1;
-	snprintf(day, sizeof day, "%.10s", ts);
-	if (date_parse(day, NULL, &d, NULL) != 0)
-		return -1;
-	if (ts[10] != '\0' &&
-	    sscanf(ts + 10, " %2d:%2d:%2d", &h, &m, &sec) != 3)
-		return -1;
-	return (int64_t)d * 86400 + h * 3600 + m * 60 + sec;
-}
-
 /* The newest change of the rules the terminal had been handed by the
  * record's time less the skew (0: none); -1 when its time is not one
  * (today's rules). A round pushes before it pulls: a record made before
@@ -64,14 +44,14 @@ ts_secs(const char *ts)
 static int64_t
 rules_known(struct svc *s, const struct sync_sender *f, const struct syncrec *r)
 {
-	int64_t t = ts_secs(r->at), best = 0, last = 0, last_at = 0, m;
+	int64_t t = date_ts_secs(r->at), best = 0, last = 0, last_at = 0, m;
 	const char *pulled = "";
 	size_t i;
 
 	if (t < 0)
 		return -1;
 	for (i = 0; i < f->nmarks; i++) {
-		m = ts_secs(f->marks[i].at);
+		m = date_ts_secs(f->marks[i].at);
 		if (m >= 0 && m <= t - RULE_SKEW_SECS && f->marks[i].seq > best)
 			best = f->marks[i].seq;
 		if (f->marks[i].seq > last) {
@@ -94,11 +74,11 @@ check_terminal_since(
     const struct sync_sender *f, const struct syncrec *r, struct pd_err *err)
 {
 	char first[DATE_BUFSZ];
-	int64_t t = ts_secs(r->at), made;
+	int64_t t = date_ts_secs(r->at), made;
 
 	if (f->terminal_created_at == NULL || t < 0)
 		return 0;
-	made = ts_secs(f->terminal_created_at);
+	made = date_ts_secs(f->terminal_created_at);
 	if (made < 0 || t / 86400 >= made / 86400 - SKEW_DAYS)
 		return 0;
 	return pd_fail(err, PD_EINVAL,
