@@ -9,6 +9,8 @@ struct money_style; /* money.h: amounts in messages are written so */
 
 struct alloc_item {
 	int64_t id;          /* caller's id of the item */
+	int kind;            /* enum pay_type: 0 bill, 1 service, 2 installment */
+	int arranged;        /* an installment of a payment arrangement */
 	char ref[64];        /* invoice number, service ref, PLAN#N */
 	char due_on[11];     /* YYYY-MM-DD; oldest is paid first */
 	int64_t outstanding; /* amount still open before this payment */
@@ -17,9 +19,36 @@ struct alloc_item {
 
 enum analysis { ANALYSIS_EXACT, ANALYSIS_OVER, ANALYSIS_UNDER };
 
-/* Sort items oldest due date first (ref breaks ties) and allocate amount:
- * whole items first, a partial remainder on the last. Returns the part of
- * amount that no item could take (the overpayment). */
+/* The rules that split a payment among the items selected (issue 21,
+ * "Allocation rules"). Every rule but ALLOC_HAND sorts the items, then
+ * pays them in that order: whole items first, a partial remainder on the
+ * last. Ties are broken by the oldest-first order: due date, then the
+ * item's reference (byte order), then its id.
+ * TO ADD A RULE: the enum, rule_names[] and the comparison in alloc.c,
+ * the choice of payments.allocation (config.c), paydesk.ini(5),
+ * paydesk(1), config.ini.example, alloc_rule_text's wording. */
+enum alloc_rule {
+	ALLOC_OLDEST,       /* "oldest": due date first (the default) */
+	ALLOC_INSTALLMENTS, /* "installments": an arrangement's first */
+	ALLOC_BILLS,        /* "bills": bills, then service charges, then
+	                       installments */
+	ALLOC_LARGEST,      /* "largest": largest outstanding first */
+	ALLOC_HAND,         /* "hand": the order the cashier gave */
+	ALLOC_RULES
+};
+/* "oldest", "installments", "bills", "largest", "hand"; NULL if none. */
+const char *alloc_rule_name(enum alloc_rule r);
+/* The rule named s (as alloc_rule_name), or -1. */
+int alloc_rule_parse(const char *s);
+/* The rule in words, marked N_() for the reader's language: "Oldest due
+ * first", ... */
+const char *alloc_rule_text(enum alloc_rule r);
+
+/* Order items by rule and allocate amount in that order. Returns the part
+ * of amount that no item could take (the overpayment). */
+int64_t alloc_apply_rule(
+    struct alloc_item *items, size_t n, int64_t amount, enum alloc_rule rule);
+/* alloc_apply_rule with ALLOC_OLDEST. */
 int64_t alloc_apply(struct alloc_item *items, size_t n, int64_t amount);
 
 /* Compare paid against due: exact, over or under, and paid - due in *diff. */

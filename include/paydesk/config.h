@@ -72,6 +72,9 @@ struct config {
 	struct pay_method methods[CFG_LIST_MAX];
 	int nmethods;
 	int64_t overpay_threshold;
+	/* payments.allocation: alloc_rule_name of the rule that splits a
+	 * payment (alloc.h), never "hand" */
+	char alloc_rule[16];
 	int64_t change_confirm; /* change above it is confirmed; 0: never */
 	int notes_max;
 

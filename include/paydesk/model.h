@@ -187,6 +187,10 @@ struct payment {
 	/* card authorisation code, cheque number, transfer or gateway id
 	 * (seed 001's Transaction Reference); "" for none */
 	char reference[PAYREF_BUFSZ];
+	/* the rule that split it among its items (alloc_rule_name:
+	 * oldest, installments, bills, largest, hand); "oldest" for the
+	 * payments of before the rules (issue 21) and a gateway's */
+	char alloc_rule[16];
 };
 
 /* A row of a payment's allocation, with what it paid. */

@@ -322,6 +322,10 @@ struct pay_request {
 	/* card authorisation code, cheque number, transfer id: NULL or ""
 	 * for none; whether it is needed is the method's rule */
 	const char *reference;
+	/* split the amount in the order of items as given (the cashier's
+	 * hand order, rule "hand") rather than by payments.allocation;
+	 * needs items */
+	int hand;
 };
 struct pay_quote {
 	struct consumer c;
@@ -338,6 +342,8 @@ struct pay_quote {
 	const char *channel;
 	char date[11];
 	char reference[PAYREF_BUFSZ];
+	/* the rule that split amount: items[] is in its order */
+	enum alloc_rule rule;
 };
 /* Whether ref (NULL or "" for none) is what a payment by method m takes:
  * required by its rule, refused by a method that takes none (cash),

@@ -184,19 +184,62 @@ ahead_warn(struct cli *c, const struct pay_request *q)
 	svc_pay_quote_free(&qt);
 }
 
+/* pay --preview: how the amount would be split, item by item in the
+ * order the rule pays them, and what it leaves; nothing is written. */
+static int
+preview(struct cli *c, const struct pay_request *q)
+{
+	struct pay_quote qt;
+	struct rec *r;
+	size_t i;
+
+	if (svc_pay_quote(&c->svc, q, &qt, &c->err) != 0)
+		return -1;
+	r = rec_new(c);
+	rec_section(r, _("Payment preview (nothing posted)"), "preview");
+	rec_str(r, _("Account number"), "account", qt.c.account_no);
+	rec_money(r, _("Amount"), "amount", qt.amount);
+	rec_shown(r, _("Allocation rule"), "allocation",
+	    alloc_rule_name(qt.rule), _(alloc_rule_text(qt.rule)));
+	rec_money(r, _("Amount due"), "due", qt.due_total);
+	rec_money(r, _("Extra amount paid"), "overpaid", qt.overpaid);
+	rec_money(r, _("Outstanding after payment"), "balance_after",
+	    qt.balance_after);
+	rec_end(r);
+	rec_list(r, _("Split, in the order paid"), "split");
+	for (i = 0; i < qt.nitems; i++) {
+		const struct alloc_item *a = &qt.items[i];
+
+		rec_item(r);
+		rec_term(r, _("Kind"), "kind",
+		    pay_type_name((enum pay_type)a->kind));
+		rec_str(r, _("Reference"), "ref", a->ref);
+		rec_date(r, _("Due date"), "due_on", a->due_on);
+		rec_money(r, _("Outstanding"), "outstanding", a->outstanding);
+		rec_money(r, _("Paid now"), "applied", a->applied);
+		rec_money(
+		    r, _("Left open"), "left", a->outstanding - a->applied);
+		rec_end(r);
+	}
+	rec_end(r);
+	rec_print(r);
+	svc_pay_quote_free(&qt);
+	return 0;
+}
+
 int
 cmd_pay(struct cli *c, int argc, char **argv)
 {
 	const char *type = NULL, *items = NULL, *method = NULL, *amount = NULL,
 	           *tendered = NULL, *channel = NULL, *date = NULL,
 	           *notes = NULL, *print = NULL, *reference = NULL,
-	           *confirm = NULL;
+	           *confirm = NULL, *prev = NULL, *hand = NULL;
 	struct opt o[] = {{"type", 0, &type}, {"items", 0, &items},
 	    {"method", 0, &method}, {"amount", 0, &amount},
 	    {"tendered", 0, &tendered}, {"channel", 0, &channel},
 	    {"date", 0, &date}, {"notes", 0, &notes}, {"print", 1, &print},
 	    {"reference", 0, &reference}, {"confirm-change", 1, &confirm},
-	    {NULL, 0, NULL}};
+	    {"preview", 1, &prev}, {"hand", 1, &hand}, {NULL, 0, NULL}};
 	struct pay_request q;
 	struct pay_result res;
 	struct doc_request dq = {0};
@@ -238,6 +281,11 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	q.date = date;
 	q.notes = notes;
 	q.reference = reference;
+	q.hand = hand != NULL;
+	if (hand != NULL && items == NULL)
+		return pd_fail(&c->err, PD_EUSAGE,
+		    _("pay: --hand needs --items, in the order they are "
+		      "paid"));
 	if (items != NULL) {
 		q.items = split_items(items, &q.nitems);
 		if (q.nitems == 0) {
@@ -246,6 +294,14 @@ cmd_pay(struct cli *c, int argc, char **argv)
 			    _("--items is empty: "
 			      "give references separated by commas"));
 		}
+	}
+	if (prev != NULL) {
+		rc = preview(c, &q);
+		if (q.items != NULL) {
+			free((char *)q.items[0]);
+			free(q.items);
+		}
+		return rc;
 	}
 	rc = change_checked(c, &q, confirm != NULL);
 	if (rc == 0) {
@@ -351,7 +407,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	const struct payment *p = &v.p;
 	struct rec *r;
 	char **pos;
-	int npos;
+	int npos, rule;
 	size_t i;
 
 	if (cli_opts(c, argc, argv, NULL, 1, 1, &pos, &npos) != 0 ||
@@ -366,6 +422,9 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Payment method"), "method", p->method);
 	rec_term(r, _("Payment type"), "type", pay_type_name(p->type));
 	rec_str(r, _("Channel"), "channel", p->channel);
+	rule = alloc_rule_parse(p->alloc_rule);
+	rec_shown(r, _("Allocation rule"), "allocation", p->alloc_rule,
+	    rule < 0 ? p->alloc_rule : _(alloc_rule_text(rule)));
 	if (p->notes[0] != '\0')
 		rec_word(r, _("Notes"), "notes", p->notes);
 	rec_end(r);

@@ -118,6 +118,12 @@ static const struct schema schema[] = {
             "(0: never asked)")},
         CFG_MONEY, offsetof(struct config, change_confirm), 0, 0, MONEY_MAX,
         NULL},
+    {{"payments", "allocation", "oldest",
+         N_("how a payment that does not cover every item selected is split: "
+            "oldest (due date first), installments (an arrangement's "
+            "installments first), bills (bills, then service charges, then "
+            "installments) or largest (largest outstanding first)")},
+        CFG_CHOICE, F(alloc_rule), 0, 0, "oldest|installments|bills|largest"},
     {{"payments", "notes_max", "250",
          N_("longest payment note in characters (1-2000)")},
         CFG_INT, F(notes_max), 1, 2000, NULL},
@@ -449,6 +455,7 @@ static const char *const central_settings[] = {
     "payments.methods",
     "payments.overpayment_threshold",
     "payments.change_confirm",
+    "payments.allocation",
     "payments.notes_max",
     "credit_notes.reasons",
     "credit_notes.expiry_days",

@@ -1,4 +1,6 @@
-/* alloc.c - oldest-first allocation, amount analysis, payment amount rules. */
+/* alloc.c - allocation by rule (oldest first, arrangement installments
+ * first, bills first, largest first, by hand), amount analysis, payment
+ * amount rules. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +8,53 @@
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 
+static const char *const rule_names[ALLOC_RULES] = {
+    [ALLOC_OLDEST] = "oldest",
+    [ALLOC_INSTALLMENTS] = "installments",
+    [ALLOC_BILLS] = "bills",
+    [ALLOC_LARGEST] = "largest",
+    [ALLOC_HAND] = "hand",
+};
+
+const char *
+alloc_rule_name(enum alloc_rule r)
+{
+	return (unsigned)r < ALLOC_RULES ? rule_names[r] : NULL;
+}
+
+int
+alloc_rule_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < ALLOC_RULES; i++)
+		if (strcmp(s, rule_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* marked for the screens, which translate it where shown */
+const char *
+alloc_rule_text(enum alloc_rule r)
+{
+	switch (r) {
+	case ALLOC_OLDEST:
+		return N_("Oldest due first");
+	case ALLOC_INSTALLMENTS:
+		return N_("Arrangement installments first");
+	case ALLOC_BILLS:
+		return N_("Bills before service charges");
+	case ALLOC_LARGEST:
+		return N_("Largest first");
+	case ALLOC_HAND:
+		return N_("In the order picked by hand");
+	case ALLOC_RULES:
+		break;
+	}
+	return "?";
+}
+
+/* The oldest-first order, every rule's tie-break. */
 static int
 by_due(const void *a, const void *b)
 {
@@ -20,13 +69,54 @@ by_due(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-int64_t
-alloc_apply(struct alloc_item *items, size_t n, int64_t amount)
+static int
+by_arranged(const void *a, const void *b)
 {
+	const struct alloc_item *x = a, *y = b;
+
+	if (x->arranged != y->arranged)
+		return x->arranged ? -1 : 1;
+	return by_due(a, b);
+}
+
+static int
+by_kind(const void *a, const void *b)
+{
+	const struct alloc_item *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return by_due(a, b);
+}
+
+static int
+by_size(const void *a, const void *b)
+{
+	const struct alloc_item *x = a, *y = b;
+
+	if (x->outstanding != y->outstanding)
+		return x->outstanding > y->outstanding ? -1 : 1;
+	return by_due(a, b);
+}
+
+int64_t
+alloc_apply_rule(
+    struct alloc_item *items, size_t n, int64_t amount, enum alloc_rule rule)
+{
+	static int (*const order[ALLOC_RULES])(const void *, const void *) = {
+	    [ALLOC_OLDEST] = by_due,
+	    [ALLOC_INSTALLMENTS] = by_arranged,
+	    [ALLOC_BILLS] = by_kind,
+	    [ALLOC_LARGEST] = by_size,
+	    [ALLOC_HAND] = NULL,
+	};
 	size_t i;
 	int64_t left = amount, take;
 
-	qsort(items, n, sizeof *items, by_due);
+	if ((unsigned)rule >= ALLOC_RULES)
+		rule = ALLOC_OLDEST;
+	if (order[rule] != NULL && n > 1)
+		qsort(items, n, sizeof *items, order[rule]);
 	for (i = 0; i < n; i++) {
 		take =
 		    items[i].outstanding < left ? items[i].outstanding : left;
@@ -36,6 +126,12 @@ alloc_apply(struct alloc_item *items, size_t n, int64_t amount)
 		left -= take;
 	}
 	return left;
+}
+
+int64_t
+alloc_apply(struct alloc_item *items, size_t n, int64_t amount)
+{
+	return alloc_apply_rule(items, n, amount, ALLOC_OLDEST);
 }
 
 enum analysis

@@ -89,6 +89,12 @@ arr_installment(struct svc *s, const struct item *it, struct pd_err *err)
 	return -1;
 }
 
+int
+svc_arr_is_installment(struct svc *s, const struct item *it, struct pd_err *err)
+{
+	return arr_installment(s, it, err);
+}
+
 /* One item named by the request: the consumer's, open, not an
  * arrangement's installment, not named twice. */
 static int

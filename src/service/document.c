@@ -228,6 +228,7 @@ receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 {
 	const struct i18n_lang *L = d->lang;
 	char at[SVC_DATE_BUFSZ], by[512], why[512], *t;
+	int rule;
 
 	doc_badge(d, word(L, pay_status_name(p->status)));
 	if (p->status == PS_VOIDED) {
@@ -247,6 +248,12 @@ receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 	svc_doc_time(s, d, L_(L, "Recorded at"), p->created_at);
 	doc_field(d, L_(L, "Payment type"), word(L, pay_type_name(p->type)));
 	doc_field(d, L_(L, "Channel"), p->channel);
+	/* the rule that split it among its items (issue 21): "by hand"
+	 * when the cashier gave the order */
+	rule = alloc_rule_parse(p->alloc_rule);
+	doc_field(d, L_(L, "Allocation rule"),
+	    rule < 0 ? p->alloc_rule
+	             : L_(L, alloc_rule_text((enum alloc_rule)rule)));
 }
 
 /* The totals: what was paid, received, given back, still owed. */

@@ -128,6 +128,10 @@ int svc_arr_reopen(
  * installment a reschedule or cancel closed); 0 when none did (issue 21
  * review, point 4). */
 int svc_arr_explain(struct svc *s, const struct item *it, struct pd_err *err);
+/* Whether item it is an installment of a payment arrangement: 1, 0, or -1
+ * with err (allocation rule "installments", payment.c). */
+int svc_arr_is_installment(
+    struct svc *s, const struct item *it, struct pd_err *err);
 int svc_arr_unpaid(
     struct svc *s, const struct item *it, int64_t amount, struct pd_err *err);
 /* The record of arrangement event event_id as the store holds it: the

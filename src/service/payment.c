@@ -122,6 +122,14 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			    r->date, today);
 		xstrlcpy(q->date, r->date, sizeof q->date);
 	}
+	if (r->hand && r->nitems == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Splitting by hand needs the items named in the order "
+		      "they are paid"));
+	q->rule = r->hand ? ALLOC_HAND
+	                  : (enum alloc_rule)alloc_rule_parse(s->cfg.alloc_rule);
+	if ((int)q->rule < 0)
+		q->rule = ALLOC_OLDEST;
 	return svc_check_text(_("Notes"), r->notes, s->cfg.notes_max, 0, err);
 }
 
@@ -151,16 +159,21 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 	    err, PD_EINVAL, _("Item %s is already paid in full"), ref);
 }
 
-/* Add an open item to the selection: its allocation slot. */
-static void
-take(struct pay_quote *q, const struct item *it)
+/* Add an open item to the selection: its allocation slot, with what the
+ * rules read of it (its kind, whether an arrangement's installment). */
+static int
+take(struct svc *s, struct pay_quote *q, const struct item *it,
+    struct pd_err *err)
 {
 	struct alloc_item *a = &q->items[q->nitems++];
 
 	a->id = it->id;
+	a->kind = (int)it->kind;
 	xstrlcpy(a->ref, it->ref, sizeof a->ref);
 	xstrlcpy(a->due_on, it->due_on, sizeof a->due_on);
 	a->outstanding = it->amount - it->settled;
+	a->arranged = svc_arr_is_installment(s, it, err);
+	return a->arranged < 0 ? -1 : 0;
 }
 
 static int
@@ -176,7 +189,10 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	q->items = xcalloc(nopen ? nopen : 1, sizeof *q->items);
 	if (r->nitems == 0)
 		for (i = 0; i < nopen; i++)
-			take(q, &open[i]);
+			if (take(s, q, &open[i], err) != 0) {
+				free(open);
+				return -1;
+			}
 	for (j = 0; j < r->nitems; j++) {
 		for (i = 0; i < j; i++)
 			if (strcmp(r->items[i], r->items[j]) == 0) {
@@ -192,7 +208,10 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 			return explain_item(
 			    s, r->items[j], &q->c, r->type, err);
 		}
-		take(q, &open[i]);
+		if (take(s, q, &open[i], err) != 0) {
+			free(open);
+			return -1;
+		}
 	}
 	free(open);
 	return 0;
@@ -223,7 +242,8 @@ build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		svc_pay_quote_free(q);
 		return -1;
 	}
-	q->overpaid = alloc_apply(q->items, q->nitems, q->amount);
+	q->overpaid =
+	    alloc_apply_rule(q->items, q->nitems, q->amount, q->rule);
 	q->analysis = analysis_of(q->due_total, q->amount, &q->difference);
 	for (i = 0; i < q->nitems; i++)
 		if (strcmp(q->items[i].due_on, today) <= 0)
@@ -281,6 +301,7 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	xstrlcpy(p->created_at, at, sizeof p->created_at);
 	xstrlcpy(p->notes, r->notes ? r->notes : "", sizeof p->notes);
 	xstrlcpy(p->reference, q->reference, sizeof p->reference);
+	xstrlcpy(p->alloc_rule, alloc_rule_name(q->rule), sizeof p->alloc_rule);
 	p->user_id = s->actor.user_id;
 	xstrlcpy(p->received_by, s->actor.full_name, sizeof p->received_by);
 	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
@@ -370,10 +391,10 @@ write_payment(struct svc *s, const struct pay_request *r,
 	}
 	snprintf(detail, sizeof detail,
 	    "consumer=%s type=%s method=%s "
-	    "amount=%s receipt=%s items=%zu overpaid=%lld",
+	    "amount=%s receipt=%s items=%zu overpaid=%lld allocation=%s",
 	    q->c.account_no, pay_type_name(p->type), p->method,
 	    money_plain(a, sizeof a, p->amount, s->cfg.minor_digits),
-	    p->receipt_no, na, (long long)p->overpaid);
+	    p->receipt_no, na, (long long)p->overpaid, p->alloc_rule);
 	/* the outbox record before the audit entry, which claims its seal
 	 * with the payment's (seal.c) */
 	ledger_rec_payment(

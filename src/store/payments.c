@@ -19,9 +19,9 @@
 	"p.received_by, p.terminal, p.branch, p.status, p.verified, "          \
 	"p.verified_at, p.verified_by, coalesce(v.reason, ''), "               \
 	"coalesce(v.voided_at, ''), coalesce(v.voided_by, ''), "               \
-	"p.balance_after, p.reference"
+	"p.balance_after, p.reference, p.alloc_rule"
 #define PAYMENT_FROM "payments p LEFT JOIN voids v ON v.payment_id = p.id"
-#define PAYMENT_NCOLS 31
+#define PAYMENT_NCOLS 32
 
 static void
 read_payment(struct db_stmt *s, struct payment *p)
@@ -67,6 +67,7 @@ read_payment(struct db_stmt *s, struct payment *p)
 	p->has_balance = db_column_type(s, 29) != DB_NULL;
 	p->balance_after = db_column_int64(s, 29);
 	st_col(s, 30, p->reference, sizeof p->reference);
+	st_col(s, 31, p->alloc_rule, sizeof p->alloc_rule);
 }
 
 /* read_payment as a row_reader (st_holding). */
@@ -99,22 +100,23 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	    "method_kind, amount, tendered, change_given, due_total, overpaid, "
 	    "paid_on, created_at, notes, user_id, received_by, terminal, "
 	    "branch, status, verified, verified_at, verified_by, "
-	    "balance_after, reference) "
+	    "balance_after, reference, alloc_rule) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	    err);
 
 	if (s == NULL)
 		return -1;
 	if (p->uuid[0] == '\0')
 		os_uuid_new(p->uuid);
-	st_bind(s, "ssssissssiiiiisssissssdssis", p->uuid, p->payment_no,
+	st_bind(s, "ssssissssiiiiisssissssdssiss", p->uuid, p->payment_no,
 	    p->txn_no, p->receipt_no, p->consumer_id, pay_type_name(p->type),
 	    p->channel, p->method, method_kind_name(p->method_kind), p->amount,
 	    p->tendered, p->change, p->due_total, p->overpaid, p->paid_on,
 	    p->created_at, p->notes, p->user_id, p->received_by, p->terminal,
 	    p->branch, pay_status_name(p->status), p->verified, p->verified_at,
-	    p->verified_by, p->balance_after, p->reference);
+	    p->verified_by, p->balance_after, p->reference,
+	    p->alloc_rule[0] ? p->alloc_rule : "oldest");
 	if (st_done(st, s, err) != 0)
 		return -1;
 	p->id = db_last_insert_rowid(st->db);

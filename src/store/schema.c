@@ -1215,6 +1215,16 @@ const char *const store_migrations[] = {
      * 002's customizable KPI tiles): their words, comma-separated */
     "CREATE TABLE user_tiles (user_id INTEGER PRIMARY KEY REFERENCES"
     " users (id), tiles TEXT NOT NULL);\n",
+    /* the rule that split a payment among its items (issue 21,
+     * allocation rules; alloc.h): oldest, installments, bills, largest
+     * or hand; the payments of before were all split oldest first. Part
+     * of the recorded payment. */
+    "ALTER TABLE payments ADD COLUMN alloc_rule TEXT NOT NULL DEFAULT"
+    " 'oldest' CHECK (alloc_rule IN ('oldest', 'installments', 'bills',"
+    " 'largest', 'hand'));\n"
+    "CREATE TRIGGER payments_alloc_rule_frozen BEFORE UPDATE OF"
+    " alloc_rule ON payments BEGIN"
+    " SELECT RAISE(ABORT, 'a recorded payment cannot be changed'); END;\n",
 };
 
 const int store_nmigrations =

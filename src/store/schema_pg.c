@@ -769,6 +769,14 @@ const char *const store_pg_central_migrations[] = {
     /* 7: the language a document was written in, as schema.c's
      * documents (issue 25 review) */
     "ALTER TABLE documents ADD COLUMN language text;\n",
+    /* 8: the rule that split a payment (issue 21), as schema.c's
+     * payments.alloc_rule */
+    "ALTER TABLE payments ADD COLUMN alloc_rule text NOT NULL DEFAULT"
+    " 'oldest' CHECK (alloc_rule IN ('oldest', 'installments', 'bills',"
+    " 'largest', 'hand'));\n"
+    "CREATE TRIGGER payments_alloc_rule_frozen BEFORE UPDATE OF"
+    " alloc_rule ON payments FOR EACH ROW EXECUTE FUNCTION refuse('a"
+    " recorded payment cannot be changed');\n",
 };
 
 const int store_pg_central_nmigrations =

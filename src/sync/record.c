@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "paydesk/alloc.h"
 #include "paydesk/date.h"
 #include "paydesk/money.h"
 #include "paydesk/sha256.h"
@@ -38,7 +39,9 @@ enum ftype {
 	F_ROLE,     /* enum role */
 	F_REF,      /* a payment reference (payref_check), left out if "" */
 	F_MOVEKIND, /* enum shift_move_kind */
-	F_GWSTATUS  /* enum gw_status as "succeeded" (never "unknown") */
+	F_GWSTATUS, /* enum gw_status as "succeeded" (never "unknown") */
+	F_ALLOC     /* an allocation rule's name (alloc_rule_name), left out
+	               if "" (a payment of before the rules: oldest) */
 };
 
 struct field {
@@ -75,7 +78,8 @@ static const struct field payment_fields[] = {S("payment_no", p.payment_no, 1),
     S("verified_by", p.verified_by, 0),
     T("has_balance", p.has_balance, F_BOOL, 0),
     T("balance_after", p.balance_after, F_INT, 0),
-    T("reference", p.reference, F_REF, 0), {NULL, F_STR, 0, 0, 0}};
+    T("reference", p.reference, F_REF, 0),
+    T("allocation", p.alloc_rule, F_ALLOC, 0), {NULL, F_STR, 0, 0, 0}};
 
 static const struct field credit_fields[] = {S("uuid", cn.uuid, 1),
     S("number", cn.cn_no, 1), S("payment_uuid", payment_uuid, 1),
@@ -322,8 +326,9 @@ encode_fields(const struct field *f, const struct syncrec *r)
 
 		switch (f->type) {
 		case F_REF:
+		case F_ALLOC:
 			/* none: the record a terminal without references
-			 * would send */
+			 * (or rules) would send */
 			if (*(const char *)p == '\0')
 				continue;
 			/* fall through */
@@ -556,6 +561,17 @@ decode_field(
 			pd_err_prefix(err, _("Field \"%s\": "), f->name);
 			return -1;
 		}
+		xstrlcpy(p, s, f->size);
+		return 0;
+	case F_ALLOC:
+		if (field_string(f, v, &s, err) != 0)
+			return -1;
+		if (alloc_rule_parse(s) < 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Field \"%s\": \"%.40s\" is not an allocation "
+			      "rule (one of oldest, installments, bills, "
+			      "largest, hand)"),
+			    f->name, s);
 		xstrlcpy(p, s, f->size);
 		return 0;
 	case F_INT:

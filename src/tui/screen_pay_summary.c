@@ -1,6 +1,7 @@
 /* screen_pay_summary.c - step 6: what the payment does (amount, method,
- * outstanding after it or the extra paid and the credit note it makes)
- * and optional notes with a character counter. */
+ * how the amount is split among the items by the allocation rule, item
+ * by item, outstanding after it or the extra paid and the credit note it
+ * makes) and optional notes with a character counter. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@ enum {
 	L_AMOUNT,
 	L_METHOD,
 	L_ITEMS,
+	L_RULE,
 	L_RECEIVED,
 	L_CHANGE,
 	L_EXTRA,
@@ -38,6 +40,7 @@ static const char *const labels[] = {
     [L_AMOUNT] = N_("Payment amount"),
     [L_METHOD] = N_("Payment method"),
     [L_ITEMS] = N_("Items paid"),
+    [L_RULE] = N_("Split by"),
     [L_RECEIVED] = N_("Amount received"),
     [L_CHANGE] = N_("Change to give"),
     [L_EXTRA] = N_("Extra amount paid"),
@@ -45,6 +48,39 @@ static const char *const labels[] = {
     [L_AGAINST] = N_("Against the items"),
     [L_AFTER] = N_("Outstanding after payment"),
 };
+
+/* The split, one line per item in the order the rule pays them: what it
+ * gets of what it owes; as many as the rows left leave room for (the
+ * rest counted), from row y. Returns the next row. */
+static int
+split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int rest)
+{
+	char m[MONEY_BUFSZ], o[MONEY_BUFSZ], due[SVC_DATE_BUFSZ], line[160];
+	int room = LINES - 1 - y - rest;
+	size_t i, shown = q->nitems;
+
+	if (room < 1)
+		return y;
+	if (shown > (size_t)room)
+		shown = (size_t)room - 1;
+	for (i = 0; i < shown; i++) {
+		const struct alloc_item *a = &q->items[i];
+
+		snprintf(line, sizeof line, _("%s of %s, due %s"),
+		    svc_money(t->svc, m, sizeof m, a->applied),
+		    svc_money(t->svc, o, sizeof o, a->outstanding),
+		    svc_date(t->svc, due, sizeof due, a->due_on));
+		tui_pair(y++, 4, lw - 2, a->ref, line);
+	}
+	if (shown < q->nitems) {
+		snprintf(line, sizeof line,
+		    ngettext("and %zu more item", "and %zu more items",
+		        q->nitems - shown),
+		    q->nitems - shown);
+		tui_text(y++, 4, line, COLS - 6);
+	}
+	return y;
+}
 
 static void
 draw(struct tui_screen *sc, struct tui *t)
@@ -69,6 +105,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 2, lw, _(labels[L_METHOD]), q->method->name);
 	tui_pair(y++, 2, lw, _(labels[L_ITEMS]),
 	    wizard_paid_text(w, t, line, sizeof line));
+	tui_pair(y++, 2, lw, _(labels[L_RULE]), _(alloc_rule_text(q->rule)));
+	y = split_lines(q, t, y, lw,
+	    q->method->kind == METHOD_CASH ? 11 : 9);
 	if (q->method->kind == METHOD_CASH) {
 		tui_pair(y++, 2, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, q->tendered));

@@ -138,6 +138,11 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 	pair(d, _("Payment method"), p->method);
 	pair(d, _("Payment type"), list_pay_type(p->type));
 	pair(d, _("Channel"), p->channel);
+	pair(d, _("Allocation rule"),
+	    alloc_rule_parse(p->alloc_rule) < 0
+	        ? p->alloc_rule
+	        : _(alloc_rule_text(
+	              (enum alloc_rule)alloc_rule_parse(p->alloc_rule))));
 	if (p->notes[0] != '\0')
 		pair(d, _("Notes"), svc_word(p->notes, w, sizeof w));
 	heading(l, _("Payment details and amount analysis"));

@@ -702,6 +702,86 @@ allocation(void **state)
 	assert_int_equal(it[0].applied, 1);
 }
 
+/* Item i of the rules' consumer: a bill, a service charge, an imported
+ * plan's installment and an arrangement's, with a tie on due date. */
+static void
+rule_item(struct alloc_item *it, int64_t id, int kind, int arranged,
+    const char *ref, const char *due, int64_t out)
+{
+	memset(it, 0, sizeof *it);
+	it->id = id;
+	it->kind = kind;
+	it->arranged = arranged;
+	strcpy(it->ref, ref);
+	strcpy(it->due_on, due);
+	it->outstanding = out;
+}
+
+static void
+rule_items(struct alloc_item *it)
+{
+	rule_item(&it[0], 1, 1, 0, "SRV-1", "2025-03-01", 2500);
+	rule_item(&it[1], 2, 0, 0, "INV-2", "2025-04-15", 15225);
+	rule_item(&it[2], 3, 2, 1, "ARR-1#1", "2025-05-01", 3333);
+	rule_item(&it[3], 4, 0, 0, "INV-1", "2025-03-01", 9999);
+	rule_item(&it[4], 5, 2, 0, "PP-1#1", "2025-02-01", 15225);
+}
+
+/* Each rule's order and split, to the cent, ties included. */
+static void
+allocation_rules(void **state)
+{
+	struct alloc_item it[5];
+	int r;
+
+	(void)state;
+	rule_items(it);
+	assert_int_equal(alloc_apply_rule(it, 5, 20000, ALLOC_OLDEST), 0);
+	/* the tie on 2025-03-01: INV-1 before SRV-1 by reference */
+	assert_string_equal(it[0].ref, "PP-1#1");
+	assert_int_equal(it[0].applied, 15225);
+	assert_string_equal(it[1].ref, "INV-1");
+	assert_int_equal(it[1].applied, 4775);
+	assert_int_equal(it[2].applied, 0);
+	rule_items(it);
+	assert_int_equal(alloc_apply_rule(it, 5, 5000, ALLOC_INSTALLMENTS), 0);
+	assert_string_equal(it[0].ref, "ARR-1#1");
+	assert_int_equal(it[0].applied, 3333);
+	assert_string_equal(it[1].ref, "PP-1#1");
+	assert_int_equal(it[1].applied, 1667);
+	rule_items(it);
+	assert_int_equal(alloc_apply_rule(it, 5, 30000, ALLOC_BILLS), 0);
+	assert_string_equal(it[0].ref, "INV-1");
+	assert_int_equal(it[0].applied, 9999);
+	assert_string_equal(it[1].ref, "INV-2");
+	assert_int_equal(it[1].applied, 15225);
+	assert_string_equal(it[2].ref, "SRV-1");
+	assert_int_equal(it[2].applied, 2500);
+	assert_string_equal(it[3].ref, "PP-1#1");
+	assert_int_equal(it[3].applied, 2276);
+	rule_items(it);
+	/* two of 152.25: the older due date first */
+	assert_int_equal(alloc_apply_rule(it, 5, 20000, ALLOC_LARGEST), 0);
+	assert_string_equal(it[0].ref, "PP-1#1");
+	assert_string_equal(it[1].ref, "INV-2");
+	assert_int_equal(it[1].applied, 4775);
+	assert_string_equal(it[2].ref, "INV-1");
+	assert_int_equal(it[2].applied, 0);
+	rule_items(it);
+	/* by hand: as given, and what is left over returned */
+	assert_int_equal(
+	    alloc_apply_rule(it, 5, 46282 + 100, ALLOC_HAND), 100);
+	assert_string_equal(it[0].ref, "SRV-1");
+	assert_int_equal(it[4].applied, 15225);
+	for (r = 0; r < ALLOC_RULES; r++) {
+		assert_int_equal(alloc_rule_parse(alloc_rule_name(r)), r);
+		assert_string_not_equal(alloc_rule_text(r), "?");
+	}
+	assert_int_equal(alloc_rule_parse("newest"), -1);
+	assert_int_equal(alloc_rule_parse(NULL), -1);
+	assert_null(alloc_rule_name(ALLOC_RULES));
+}
+
 static void
 analysis_and_rules(void **state)
 {
@@ -1613,6 +1693,7 @@ main(void)
 	    cmocka_unit_test(number_series),
 	    cmocka_unit_test(posting_rules),
 	    cmocka_unit_test(allocation),
+	    cmocka_unit_test(allocation_rules),
 	    cmocka_unit_test(analysis_and_rules),
 	    cmocka_unit_test(credit_rules),
 	    cmocka_unit_test(csv_reading),
