@@ -1,0 +1,202 @@
+#!/bin/sh
+# test_alloc.sh - allocation rules (issue 21): a payment that does not
+# cover every item selected is split by the organisation's rule (oldest,
+# installments, bills, largest) or in the order the cashier gave (hand);
+# the preview shows the split the posting makes, to the cent; the rule is
+# stored with the payment, shown in its details and on its receipt (es,
+# fr), synced through a real paydesk-central and seen at a second
+# terminal; an unknown rule is refused wherever it comes from.
+. "${TOP:-.}/tests/cli/lib.sh"
+. "$TOP/tests/cli/sync_lib.sh"
+
+PAYDESK_NOW=2025-05-01 setup_org || exit 1
+PAYDESK_NOW=2026-02-01 start_central || exit 1
+export PAYDESK_NOW=2025-06-01
+t1() { pdt 1 "$@"; }
+rec1() { PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita "$@"; }
+supn() { n=$1; shift; PAYDESK_PIN=2222 "$PD" --config "$T/t$n.ini" --user mary "$@"; }
+cas() { n=$1; shift; PAYDESK_PIN=1234 "$PD" --config "$T/t$n.ini" --user jane "$@"; }
+
+# Eva Sol (documents in Spanish) owes three bills (two due the same day),
+# two service charges, an imported plan's two installments, and a bill of
+# 300.00 put under an arrangement of three monthly installments of 100.00;
+# Luc Roy (documents in French) one bill
+printf 'account_no,name,service_address,phone,email,segment,language\nWU-30001,Eva Sol,5 Sun Street,,,Residential,es\nWU-30002,Luc Roy,6 Moon Street,,,Residential,fr\n' \
+    >"$T/c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-E1,WU-30001,Feb 2025,100.00,2025-03-01,2025-03-15\nINV-E2,WU-30001,Mar 2025,250.00,2025-04-01,2025-04-15\nINV-E3,WU-30001,Mar 2025,80.00,2025-04-01,2025-04-15\nINV-E9,WU-30001,Jan 2025,300.00,2025-02-01,2025-02-15\nINV-L1,WU-30002,Apr 2025,90.00,2025-05-01,2025-05-15\n' \
+    >"$T/b.csv"
+printf 'ref,account_no,description,amount,service_date\nSRV-E1,WU-30001,Meter test,40.00,2025-04-01\nSRV-E2,WU-30001,Late Fee,15.00,2025-05-01\n' \
+    >"$T/s.csv"
+printf 'plan_id,account_no,number,amount,due_on\nPP-E,WU-30001,1,60.00,2025-05-01\nPP-E,WU-30001,2,60.00,2025-06-01\n' \
+    >"$T/i.csv"
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/u.csv"
+for k in consumers:c bills:b services:s installments:i users:u; do
+	central import ACME "${k%%:*}" "$T/${k#*:}.csv" >/dev/null ||
+	    echo "not ok - importing $k"
+done
+t1 sync >/dev/null; pdt 2 sync >/dev/null
+expect "an arrangement of INV-E9 in three" 0 "AR-T01-000001" \
+    rec1 arrangement create WU-30001 --items INV-E9 --installments 3 \
+    --frequency monthly --first-due 2025-06-15 --reason Hardship
+
+# split FILE: "REF=paid ..." of a JSON preview's split or a payment's items
+split() {
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d.get("split") or d.get("items")
+print(" ".join("%s=%d" % (r["ref"], r.get("applied", r.get("paid", 0)))
+               for r in rows))' "$1"
+}
+# rule_of FILE: the allocation rule of a JSON preview or payment
+rule_of() {
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print((d.get("preview") or d.get("payment"))["allocation"])' "$1"
+}
+# paid_split NAME WANT_RULE WANT ARGS...: the preview of `pay ARGS` splits
+# as WANT by WANT_RULE and writes nothing; the posting splits the same,
+# payment show says the rule. PNO is the payment posted.
+paid_split() {
+	name=$1 wrule=$2 want=$3
+	shift 3
+	before=$(store_hash "$T/t1.db")
+	cas 1 --json pay "$@" --preview >"$T/pre.json" 2>"$T/pre.err" ||
+	    { echo "not ok - $name: preview refused"; cat "$T/pre.err"; }
+	same "$name: the preview's split" "$(rule_of "$T/pre.json") $(split \
+	    "$T/pre.json")" "$wrule $want"
+	same "$name: the preview writes nothing" "$(store_hash "$T/t1.db")" \
+	    "$before"
+	run cas 1 pay "$@"
+	PNO=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
+	RCPT=$(sed -n 's/^Receipt file *//p' "$OUT" | head -1)
+	supn 1 --json payment show "$PNO" >"$T/show.json"
+	# what was posted: the items that got something, in the preview's
+	# order (a posting keeps no item it paid nothing)
+	same "$name: posted as previewed" "$(rule_of "$T/show.json") $(split \
+	    "$T/show.json")" "$wrule $(echo "$want" | tr ' ' '\n' |
+	    grep -v '=0$' | tr '\n' ' ' | sed 's/ $//')"
+}
+
+## 1. Oldest due first, the default: the tie on 2025-04-15 by reference
+paid_split "oldest" oldest "INV-E1=10000 INV-E2=5000 INV-E3=0" \
+    WU-30001 --type bill --method Cash --amount 150
+P_OLD=$PNO
+expect "payment show names the rule" 0 "Oldest due first" \
+    cas 1 payment show "$P_OLD"
+
+## 2. The organisation's rule from the central node: largest first
+printf 'key,value\npayments.allocation,largest\n' >"$T/set.csv"
+expect "the central node takes payments.allocation" 0 "1 added" \
+    central import ACME settings "$T/set.csv"
+t1 sync >/dev/null
+# INV-E2 has 200.00 left, INV-E3 80.00
+paid_split "largest" largest "INV-E2=10000 INV-E3=0" \
+    WU-30001 --type bill --method Cash --amount 100
+P_BIG=$PNO R_BIG=$RCPT
+
+## 3. An arrangement's installments first, before the imported plan's
+# older ones (oldest first would pay PP-E#1 and PP-E#2 first)
+printf 'key,value\npayments.allocation,installments\n' >"$T/set.csv"
+central import ACME settings "$T/set.csv" --update >/dev/null
+t1 sync >/dev/null
+paid_split "installments" installments \
+    "AR-T01-000001#1=10000 AR-T01-000001#2=3000 AR-T01-000001#3=0 PP-E#1=0 PP-E#2=0" \
+    WU-30001 --type installment --method Cash --amount 130
+P_ARR=$PNO
+
+## 4. Bills before service charges: a payment covers one type, so among
+# service charges the tie-break (oldest due first) decides
+printf 'key,value\npayments.allocation,bills\n' >"$T/set.csv"
+central import ACME settings "$T/set.csv" --update >/dev/null
+t1 sync >/dev/null
+paid_split "bills" bills "SRV-E1=4000 SRV-E2=1000" \
+    WU-30001 --type service --method Cash --amount 50
+
+## 5. By hand: the order the cashier gave, whatever the rule
+paid_split "by hand" hand "PP-E#2=6000 PP-E#1=1000" \
+    WU-30001 --type installment --method Cash --amount 70 \
+    --items PP-E#2,PP-E#1 --hand
+P_HAND=$PNO R_HAND=$RCPT
+expect "payment show says the split was by hand" 0 \
+    "In the order picked by hand" cas 1 payment show "$P_HAND"
+expect "--hand without --items is refused" 2 "--hand needs --items" \
+    cas 1 pay WU-30001 --type bill --method Cash --amount 10 --hand
+
+
+
+## 6. The rule on the receipt (the PDF read back), in the consumer's
+# language: Eva Sol's in Spanish
+pdf_text() { pdftotext -layout "$1" - 2>/dev/null | tr -s ' ' >"$OUT"; }
+pdf_text "$R_BIG"
+has "the receipt states the rule, in Spanish" \
+    "Regla de imputación Primero el mayor"
+pdf_text "$R_HAND"
+has "a split by hand says so on the receipt" \
+    "Regla de imputación En el orden elegido a mano"
+# Luc Roy's, in French, by the organisation's rule (bills, set above)
+run cas 1 pay WU-30002 --type bill --method Cash --amount 40
+P_FR=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
+pdf_text "$(sed -n 's/^Receipt file *//p' "$OUT" | head -1)"
+has "the receipt states the rule, in French" \
+    "Règle d'imputation Factures avant frais de service"
+expect "payment show in Spanish names the rule" 0 \
+    "Regla de imputación" env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" \
+    --user jane payment show "$P_BIG"
+has "with the rule's words in Spanish" "Primero el mayor"
+
+## 7. Synced: the central node and a second terminal hold each payment's
+# rule as posted
+expect "terminal 1 pushes the payments" 0 "" t1 sync
+same "the central node holds each rule" "$(csql "SELECT group_concat(
+    alloc_rule, ' ') FROM (SELECT alloc_rule FROM payments WHERE payment_no
+    IN ('$P_OLD', '$P_BIG', '$P_ARR', '$P_HAND') ORDER BY id)")" \
+    "oldest largest installments hand"
+expect "terminal 2 pulls them" 0 "" pdt 2 sync
+expect "terminal 2 shows the rule of the payment" 0 "Largest first" \
+    cas 2 payment show "$P_BIG"
+expect "and the split by hand as such" 0 "In the order picked by hand" \
+    cas 2 payment show "$P_HAND"
+same "terminal 2 holds what terminal 1 posted, item by item" "$(tsql 2 \
+    "SELECT group_concat(r, ' ') FROM (SELECT p.alloc_rule || ':' || i.ref
+    || '=' || a.amount AS r FROM payments p JOIN allocations a ON
+    a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE p.terminal =
+    'T01' ORDER BY a.id)")" "$(tsql 1 "SELECT group_concat(r, ' ') FROM
+    (SELECT p.alloc_rule || ':' || i.ref || '=' || a.amount AS r FROM
+    payments p JOIN allocations a ON a.payment_id = p.id JOIN items i ON
+    i.id = a.item_id ORDER BY a.id)")"
+same "the central node refused nothing" "$(csql "SELECT count(*) FROM
+    sync_log")" 0
+
+## 8. An unknown rule is refused wherever it comes from, nothing changed
+printf '[payments]\nallocation = newest\n' >>"$T/t2.ini"
+before=$(store_hash "$T/t2.db")
+expect "an unknown rule in paydesk.ini is refused, naming the rules" 3 \
+    '"newest": must be one of oldest|installments|bills|largest' \
+    cas 2 pay WU-30002 --type bill --method Cash --amount 10
+has "saying which key" "allocation"
+same "nothing was posted at terminal 2" "$(store_hash "$T/t2.db")" "$before"
+sed -i '$d' "$T/t2.ini"; sed -i '$d' "$T/t2.ini"
+printf 'key,value\npayments.allocation,newest\n' >"$T/set.csv"
+expect "the central node refuses an unknown rule, saying where" 3 \
+    "set.csv:2" central import ACME settings "$T/set.csv" --update
+has "and what is allowed" "must be one of oldest|installments|bills|largest"
+same "the organisation's rule is as it was" "$(csql "SELECT value FROM
+    settings WHERE key = 'payments.allocation'")" bills
+# a payment record pushed with a rule no terminal could have used
+tsql 1 "SELECT payload FROM outbox WHERE kind = 'payment' ORDER BY id
+    LIMIT 1" >"$T/pay.json"
+python3 - "$T/pay.json" >"$T/push.json" <<'PY'
+import json, sys, uuid
+r = json.load(open(sys.argv[1]))
+r["uuid"] = str(uuid.uuid4())
+r["data"]["allocation"] = "newest"
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
+PY
+curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/push.json" \
+    "$URL/v1/push" >"$OUT"
+has "the central node refuses the record, naming the rule" \
+    '\"newest\" is not an allocation rule'
+same "and applies nothing of it" "$(csql "SELECT count(*) FROM payments
+    WHERE uuid = '$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["records"][0]["uuid"])' "$T/push.json")'")" 0
