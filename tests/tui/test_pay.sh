@@ -48,6 +48,11 @@ type_text 200
 wait_for "a cash payment without amount received: no change" "Change: \$0.00"
 keys Enter
 wait_for "step 6: under the items" "Under paid (-\$97.75)"
+wait_for "step 6 names the allocation rule" "Split by                  Oldest due first"
+wait_for "and the split, item by item: the older bill whole" \
+    "INV-2025-001234         \$145.50 of \$145.50, due 2025-04-15"
+wait_for "the rest on the next" \
+    "INV-2025-001567         \$54.50 of \$152.25, due 2025-05-15"
 wait_for "outstanding after payment (due now: the April bill)" "Outstanding after payment \$167.50"
 keys Enter
 wait_for "step 7: review" "Step 7 of 8  Review and confirm"
@@ -65,6 +70,7 @@ pjson R-T01-000001
 has "posted amount" '"amount": 20000'
 has "oldest bill paid in full" '"paid": 14550'
 has "the rest on the next bill" '"paid": 5450'
+has "posted with the rule the summary showed" '"allocation": "oldest"'
 has "channel Walk-in" '"channel": "Walk-in"'
 pdftotext "$T/receipts/R-T01-000001.pdf" - >"$OUT" 2>&1
 has "the PDF reads back" "R-T01-000001"
