@@ -2,7 +2,7 @@
  * Installment) and its open items, oldest due first, those due this month
  * (overdue or due this month) selected at first; Space toggles one, the
  * total follows; an installment paid ahead of an older one is asked
- * about. */
+ * about; h splits the amount in the order picked (by hand). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +19,7 @@ enum {
 	A_BILL,
 	A_SERVICE,
 	A_INST,
+	A_HAND,
 	A_BACK
 };
 
@@ -32,6 +33,10 @@ static const struct tui_key screen_pay_items_keys[] = {
     {'b', "b", NULL, N_("payment type Bill"), A_BILL},
     {'s', "s", NULL, N_("payment type Service"), A_SERVICE},
     {'i', "i", NULL, N_("payment type Installment"), A_INST},
+    {'h', "h", N_("By hand"),
+        N_("split the amount in the order the items were picked, not by "
+           "the allocation rule (again: by the rule)"),
+        A_HAND},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the channel"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
@@ -151,6 +156,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	svc_money(t->svc, m, sizeof m, wizard_picked_total(w, &count));
 	snprintf(line, sizeof line, _("Selected %zu of %zu    Total %s"), count,
 	    n, m);
+	if (w->hand) /* said where the choice is made (issue 21) */
+		snprintf(line + strlen(line), sizeof line - strlen(line),
+		    "    %s", _("Split in the order picked"));
 	attron(A_BOLD);
 	tui_text(LINES - 3, 2, line, COLS - 4);
 	attroff(A_BOLD);
@@ -208,18 +216,22 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		break;
 	case A_TOGGLE:
 		if (n > 0)
-			w->picked[idx[w->item_sel]] ^= 1;
+			wizard_pick(w, idx[w->item_sel],
+			    !w->picked[idx[w->item_sel]]);
 		break;
 	case A_ALL:
 		for (i = 0; i < n; i++)
-			all &= w->picked[idx[i]];
+			all &= w->picked[idx[i]] != 0;
 		for (i = 0; i < n; i++)
-			w->picked[idx[i]] = (unsigned char)!all;
+			wizard_pick(w, idx[i], !all);
 		break;
 	case A_TYPE_NEXT:
 	case A_TYPE_PREV:
 		w->type = (w->type + (a == A_TYPE_NEXT ? 1 : 2)) % 3;
 		w->item_sel = 0;
+		break;
+	case A_HAND:
+		w->hand = !w->hand;
 		break;
 	case A_BILL:
 	case A_SERVICE:

@@ -120,7 +120,7 @@ wizard_refresh(struct wizard *w, struct tui *t)
 {
 	struct consumer_view cv;
 	struct pd_err err;
-	unsigned char *picked;
+	unsigned *picked;
 	char today[11];
 	size_t i, j, n;
 	int quoted = w->quoted;
@@ -132,12 +132,15 @@ wizard_refresh(struct wizard *w, struct tui *t)
 		return -1;
 	}
 	svc_today(today);
-	picked = xcalloc(cv.nitems + 1, 1);
+	picked = xcalloc(cv.nitems + 1, sizeof *picked);
 	for (i = 0; i < cv.nitems; i++) {
-		picked[i] = (unsigned char)due_this_month(&cv.items[i], today);
 		for (j = 0; j < w->cv.nitems; j++)
 			if (w->cv.items[j].id == cv.items[i].id)
-				picked[i] = w->picked[j];
+				break;
+		if (j < w->cv.nitems)
+			picked[i] = w->picked[j];
+		else if (due_this_month(&cv.items[i], today))
+			picked[i] = ++w->next_pick;
 	}
 	forget_quote(w);
 	svc_consumer_view_free(&w->cv);
@@ -173,9 +176,12 @@ wizard_choose(struct wizard *w, struct tui *t, const char *account)
 	}
 	w->have = 1;
 	svc_today(today);
-	w->picked = xcalloc(w->cv.nitems + 1, 1);
+	w->picked = xcalloc(w->cv.nitems + 1, sizeof *w->picked);
+	w->next_pick = 0;
+	w->hand = 0;
 	for (i = 0; i < w->cv.nitems; i++)
-		w->picked[i] = (unsigned char)due_this_month(&w->cv.items[i], today);
+		if (due_this_month(&w->cv.items[i], today))
+			w->picked[i] = ++w->next_pick;
 	/* the first type that has something open, bills when none has */
 	w->type = PAY_BILL;
 	for (k = PAY_INSTALLMENT; k >= PAY_BILL; k--)
@@ -212,6 +218,15 @@ wizard_items(const struct wizard *w, size_t *n)
 	return idx;
 }
 
+void
+wizard_pick(struct wizard *w, size_t i, int on)
+{
+	if (!on)
+		w->picked[i] = 0;
+	else if (!w->picked[i])
+		w->picked[i] = ++w->next_pick;
+}
+
 int64_t
 wizard_picked_total(const struct wizard *w, size_t *count)
 {
@@ -227,6 +242,18 @@ wizard_picked_total(const struct wizard *w, size_t *count)
 	return sum;
 }
 
+/* The order item ref (of cv.items) was picked in. */
+static unsigned
+pick_of(const struct wizard *w, const char *ref)
+{
+	size_t i;
+
+	for (i = 0; i < w->cv.nitems; i++)
+		if (strcmp(w->cv.items[i].ref, ref) == 0)
+			return w->picked[i];
+	return 0;
+}
+
 /* The request as the steps have it; refs must hold cv.nitems. */
 static int
 request(struct wizard *w, struct tui *t, struct pay_request *r,
@@ -240,9 +267,21 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 	r->account = w->cv.c.account_no;
 	r->type = w->type;
 	r->items = refs;
+	r->hand = w->hand;
 	for (i = 0; i < w->cv.nitems; i++)
 		if (w->cv.items[i].kind == w->type && w->picked[i])
 			refs[r->nitems++] = w->cv.items[i].ref;
+	/* by hand: in the order picked (an insertion sort: a counter's
+	 * handful of items) */
+	for (i = 1; w->hand && i < r->nitems; i++) {
+		const char *ref = refs[i];
+		unsigned no = pick_of(w, ref);
+		size_t j = i;
+
+		for (; j > 0 && pick_of(w, refs[j - 1]) > no; j--)
+			refs[j] = refs[j - 1];
+		refs[j] = ref;
+	}
 	/* asked for on steps 5 to 7 too (after a refusal the account is
 	 * read again and what was selected may be paid): the hint says what
 	 * works there, not step 4's Space (issue 17) */

@@ -30,7 +30,12 @@ struct wizard {
 
 	/* 4 */
 	enum pay_type type;
-	unsigned char *picked; /* per cv.items: to be paid */
+	/* per cv.items: 0 not to be paid, else the order it was picked in
+	 * (1, 2, ...: next_pick numbers them) */
+	unsigned *picked;
+	unsigned next_pick;
+	int hand; /* split in the order picked (rule "hand"), not by
+	             payments.allocation */
 	size_t item_sel;       /* cursor among the items of type */
 
 	/* 5 */
@@ -75,6 +80,9 @@ void wizard_reset(struct wizard *w);
 
 /* Open items of the chosen type as indexes in cv.items (malloc'd). */
 size_t *wizard_items(const struct wizard *w, size_t *n);
+/* Pick item i of cv.items (numbered after the last one picked) or leave
+ * it (on 0). */
+void wizard_pick(struct wizard *w, size_t i, int on);
 /* Outstanding of the picked items of the type, and how many. */
 int64_t wizard_picked_total(const struct wizard *w, size_t *count);
 

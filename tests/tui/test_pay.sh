@@ -201,6 +201,11 @@ wait_for "installments: the one due this month" "Selected 1 of 3    Total \$67.5
 wait_for "plan and number" "PP-2025-0034     1"
 keys Down Space
 wait_for "the next one added" "Selected 2 of 3    Total \$135.00"
+# the first one left and picked again: now picked after the second; h
+# splits by hand, in that order, and the step says so
+keys Up Space Space h
+wait_for "h: the split by hand is said under the list" \
+    "Selected 2 of 3    Total \$135.00    Split in the order picked"
 keys Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
 type_text "12.345"
 wait_for "three decimals refused" "at most 2 decimals are allowed"
@@ -212,6 +217,12 @@ wait_for "an empty amount is refused" "Type the amount to pay"
 type_text 100
 keys Enter
 wait_for "summary" "Step 6 of 8"
+wait_for "the summary names the split by hand" \
+    "Split by                  In the order picked by hand"
+wait_for "the one picked first paid first" \
+    "PP-2025-0034#2          \$67.50 of \$67.50, due 2025-05-15"
+wait_for "the rest on the one picked next" \
+    "PP-2025-0034#1          \$32.50 of \$67.50, due 2025-04-15"
 type_text "a note"
 keys Enter
 wait_for "review" "Step 7 of 8"
