@@ -261,10 +261,10 @@ vt100() {
 	wait_for "$L: vt100: details" "$(msg 'Payment information')" >/dev/null
 	keys PageDown
 	wait_for "$L: vt100: PgDn scrolls the details, never leaves" \
-	    "$(msg 'lines %zu-%zu of %zu' 20 38 40)"
+	    "$(msg 'lines %zu-%zu of %zu' 20 38 41)"
 	keys PageUp
 	wait_for "$L: vt100: PgUp scrolls back" \
-	    "$(msg 'lines %zu-%zu of %zu' 1 19 40)"
+	    "$(msg 'lines %zu-%zu of %zu' 1 19 41)"
 	keys Escape
 	wait_for "$L: vt100: a lone Esc goes back" "$(msg 'Receipt #')"
 }

@@ -174,7 +174,7 @@ backoffice() {
 	    "$(msg 'Bill') INV-" "$(msg 'Invoice ID')  " \
 	    "$(msg 'Service period')  " "$(msg 'Billed amount')  " \
 	    "$(msg 'Difference')  " "($(msg 'Exact payment'))" \
-	    "$(msg 'lines %zu-%zu of %zu' 1 19 40)"
+	    "$(msg 'lines %zu-%zu of %zu' 1 19 41)"
 	uncut
 	keys PageDown PageDown
 	see "the transaction, processing and consumer blocks" \
