@@ -23,7 +23,7 @@ cas() { n=$1; shift; PAYDESK_PIN=1234 "$PD" --config "$T/t$n.ini" --user jane "$
 # Luc Roy (documents in French) one bill
 printf 'account_no,name,service_address,phone,email,segment,language\nWU-30001,Eva Sol,5 Sun Street,,,Residential,es\nWU-30002,Luc Roy,6 Moon Street,,,Residential,fr\n' \
     >"$T/c.csv"
-printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-E1,WU-30001,Feb 2025,100.00,2025-03-01,2025-03-15\nINV-E2,WU-30001,Mar 2025,250.00,2025-04-01,2025-04-15\nINV-E3,WU-30001,Mar 2025,80.00,2025-04-01,2025-04-15\nINV-E9,WU-30001,Jan 2025,300.00,2025-02-01,2025-02-15\nINV-L1,WU-30002,Apr 2025,90.00,2025-05-01,2025-05-15\n' \
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-E1,WU-30001,Feb 2025,100.00,2025-03-01,2025-03-15\nINV-E2,WU-30001,Mar 2025,80.00,2025-04-01,2025-04-15\nINV-E3,WU-30001,Mar 2025,250.00,2025-04-01,2025-04-15\nINV-E9,WU-30001,Jan 2025,300.00,2025-02-01,2025-02-15\nINV-L1,WU-30002,Apr 2025,90.00,2025-05-01,2025-05-15\n' \
     >"$T/b.csv"
 printf 'ref,account_no,description,amount,service_date\nSRV-E1,WU-30001,Meter test,40.00,2025-04-01\nSRV-E2,WU-30001,Late Fee,15.00,2025-05-01\n' \
     >"$T/s.csv"
@@ -91,8 +91,9 @@ printf 'key,value\npayments.allocation,largest\n' >"$T/set.csv"
 expect "the central node takes payments.allocation" 0 "1 added" \
     central import ACME settings "$T/set.csv"
 t1 sync >/dev/null
-# INV-E2 has 200.00 left, INV-E3 80.00
-paid_split "largest" largest "INV-E2=10000 INV-E3=0" \
+# INV-E2 has 30.00 left, INV-E3 250.00 (oldest first would give INV-E2
+# its 30.00 first)
+paid_split "largest" largest "INV-E3=10000 INV-E2=0" \
     WU-30001 --type bill --method Cash --amount 100
 P_BIG=$PNO R_BIG=$RCPT
 
