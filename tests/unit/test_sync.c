@@ -51,15 +51,24 @@ payment_round_trip(void **state)
 	strcpy(r.p.received_by, "Jane Smith");
 	r.p.status = PS_PENDING;
 	strcpy(r.p.created_at, "2026-11-23 10:00:00");
+	strcpy(r.p.alloc_rule, "installments");
 	r.allocs = xcalloc(1, sizeof *r.allocs);
 	r.nallocs = 1;
 	strcpy(r.allocs[0].item.uuid, "2f8fad5b-d9cb-469f-a165-70867728950e");
 	strcpy(r.allocs[0].item.ref, "PP-1#2");
 	r.allocs[0].amount = 14550;
 	r.allocs[0].due_before = 20000;
+	/* an allocation rule no terminal has is refused, naming it */
+	strcpy(r.p.alloc_rule, "newest");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "\"newest\" is not an allocation rule"));
+	free(json);
+	strcpy(r.p.alloc_rule, "installments");
 	json = syncrec_encode(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_PAYMENT);
+	assert_string_equal(d.p.alloc_rule, "installments");
 	assert_string_equal(d.p.receipt_no, "R-T01-000001");
 	assert_int_equal(d.p.type, PAY_INSTALLMENT);
 	assert_int_equal(d.p.status, PS_PENDING);
