@@ -268,7 +268,7 @@ if [ "$BACKEND" = postgresql ]; then
 	        arrangement_events) FROM arrangements")" 1/2
 	# ledger TERMINAL / ledger at the central node: what each holds
 	tled() { tsql 2 "SELECT (SELECT group_concat(payment_no || ':' || amount
-	    || ':' || status, ' ') FROM (SELECT * FROM payments ORDER BY
+	    || ':' || status || ':' || alloc_rule, ' ') FROM (SELECT * FROM payments ORDER BY
 	    payment_no)) || '/' || (SELECT group_concat(cn_no || ':' || amount
 	    || ':' || applied, ' ') FROM (SELECT * FROM credit_notes ORDER BY
 	    cn_no)) || '/' || (SELECT count(*) FROM voids) || '/' || (SELECT
@@ -277,7 +277,8 @@ if [ "$BACKEND" = postgresql ]; then
 	    FROM shift_movements) || '/' || (SELECT group_concat(slip_no ||
 	    ':' || amount || ':' || void_reason, ' ') FROM deposits)"; }
 	cled() { q "SELECT (SELECT string_agg(payment_no || ':' || amount ||
-	    ':' || status, ' ' ORDER BY payment_no) FROM payments) || '/' ||
+	    ':' || status || ':' || alloc_rule, ' ' ORDER BY payment_no) FROM
+	    payments) || '/' ||
 	    (SELECT string_agg(cn_no || ':' || amount || ':' || applied, ' '
 	    ORDER BY cn_no) FROM credit_notes) || '/' || (SELECT count(*) FROM
 	    voids) || '/' || (SELECT count(*) FROM credit_applications) || '/'

@@ -169,7 +169,8 @@ backoffice() {
 	see "the payment block" "$(msg 'Payment information')" \
 	    "$(msg 'Payment ID')  " "$(msg 'Status')  " "$(msg 'Posted')" \
 	    "$(msg 'Amount paid')  " "$(msg 'Payment method')  " \
-	    "$(msg 'Payment type')  " "$(msg 'Channel')  "
+	    "$(msg 'Payment type')  " "$(msg 'Channel')  " \
+	    "$(msg 'Allocation rule')  " "$(msg 'Oldest due first')"
 	see "the analysis" "$(msg 'Payment details and amount analysis')" \
 	    "$(msg 'Bill') INV-" "$(msg 'Invoice ID')  " \
 	    "$(msg 'Service period')  " "$(msg 'Billed amount')  " \
