@@ -49,7 +49,8 @@ static const struct command {
         "pay ACCOUNT --type bill|service|installment [--items REF,...] "
         "--method NAME --amount X [--tendered X [--confirm-change]] "
         "[--channel NAME] "
-        "[--date YYYY-MM-DD] [--notes TEXT] [--reference REF] [--print]",
+        "[--date YYYY-MM-DD] [--notes TEXT] [--reference REF] [--print] "
+        "[--hand] [--preview]",
         N_("record a payment and write its receipt")},
     {"payment", "show", cmd_payment_show, STORE, "payment show NUMBER",
         N_("every field of the payment details view")},
