@@ -164,6 +164,62 @@ same "terminal 2 has the bounced cheque's charge and its void" \
     "$(tsql 2 "SELECT (SELECT amount FROM items WHERE ref = 'DP-T01-000003-CHG'), (SELECT status FROM payments WHERE receipt_no = '$R3')")" \
     "1500|Voided"
 
+## 6b. Forged dispute steps pushed with terminal 1's own token (made by
+# tests/cli/forge.py from its real records): each refused with its reason
+# and logged, the central node's disputes and timeline unchanged
+export URL
+F="python3 $TOP/tests/cli/forge.py"
+dsp_state() { csql "SELECT (SELECT group_concat(dispute_no || ':' || status) FROM (SELECT * FROM disputes ORDER BY dispute_no)) || '/' || (SELECT count(*) FROM dispute_events) || '/' || (SELECT count(*) FROM items)"; }
+U() { python3 -c 'import uuid; print(uuid.uuid4())'; }
+# forged NAME NEEDLE KIND ARGS...: rejected saying NEEDLE, logged, the
+# central node's disputes unchanged
+forged() {
+	name=$1 needle=$2
+	shift 2
+	before=$(dsp_state)
+	logged=$(csql "SELECT count(*) FROM sync_log WHERE event = 'rejected'")
+	r=$($F "$T/t1.db" "$TOK1" "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: the central node's disputes unchanged" "$(dsp_state)" "$before"
+	same "$name: logged for the operator" \
+	    "$(csql "SELECT count(*) FROM sync_log WHERE event = 'rejected'")" \
+	    $((logged + 1))
+}
+forged "a dispute of a payment the organisation does not have (another's)" \
+    "is not known here" dispute:DP-T01-000004 data.dispute_uuid="$(U)" \
+    data.number=DP-T01-seq data.payment_uuid="$(U)"
+forged "a dispute for a reason the organisation does not have" \
+    "reason \"fraud\" is not one of the organisation's" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq \
+    data.code=fraud
+forged "a dispute of a voided payment" "only a Posted or Pending payment" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq \
+    data.payment_uuid="$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$R3'")"
+forged "a dispute opened again (a new record of an open step)" \
+    "DP-T01-000004 is Open; it cannot be open" dispute:DP-T01-000004
+forged "a rejected dispute put under review (off the path)" \
+    "is Resolved: rejected; it cannot be review" dispute:DP-T01-000002 \
+    data.op=review data.note=-
+forged "an upheld dispute rejected after (a resolution is final)" \
+    "is Resolved: upheld; it cannot be reject" dispute:DP-T01-000001 \
+    data.op=reject data.resolution=- data.credit_note_uuid=- \
+    data.note=late
+forged "a step of a dispute the central node does not have" \
+    "its first step is open" dispute:DP-T01-000002 data.op=review \
+    data.note=- data.dispute_uuid="$(U)" data.number=DP-T01-seq
+forged "an uphold by another payment's void" \
+    "upheld by a void that is not one of payment" dispute:DP-T01-000003 \
+    data.dispute_uuid="$(csql "SELECT uuid FROM disputes WHERE dispute_no = 'DP-T01-000004'")" \
+    data.number=DP-T01-000004 data.payment_uuid="$(tsql 1 "SELECT p.uuid FROM payments p JOIN disputes d ON d.payment_id = p.id WHERE d.dispute_no = 'DP-T01-000004'")" \
+    data.code=wrong-account data.charge_uuid=- data.charge_ref=- \
+    data.charge_amount=- data.charge_due=-
+forged "a step with an op of no dispute" 'must be open, review, uphold or reject, not "reopen"' \
+    dispute:DP-T01-000004 data.op=reopen
+forged "a dispute number of terminal 2's series" "Dispute number" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T02-seq
+
 ## 7. The reconnection list (issue 21): who was on the disconnection list
 # within [disconnection] days (60) and has paid below its amount (100.00)
 # or made an arrangement since. On Jul 1 John Doe (WU-10001) owes 313.00
