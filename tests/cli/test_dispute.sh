@@ -142,6 +142,32 @@ has "and it is overdue by none" '"overdue": 0'
 PAYDESK_NOW=2025-06-11 expect "the unresolved list has the open one" 0 \
     "DP-T01-000004" rec 1 dispute list --status unresolved --consumer WU-10002
 
+# exported for the field as the other listings: the workbook holds the
+# CSV's cells (tests/tools/xlsx_cells.py), a supervisor's as any file of
+# consumers' data
+X="python3 $TOP/tests/tools/xlsx_cells.py"
+# xcheck NAME CSV XLSX KINDS: the two exports hold the same cells
+xcheck() {
+	if $X --compare "$2" "$3" "$4" >"$OUT" 2>&1; then ok "$1"
+	else echo "not ok - $1"; sed 's/^/  /' "$OUT" | head -5; fi
+}
+PAYDESK_NOW=2025-06-11 sup1 --csv dispute list >"$T/dsp.csv" 2>&1
+PAYDESK_NOW=2025-06-11 expect "the disputes as a workbook" 0 \
+    "Wrote 4 rows to $T/dsp.xlsx" sup1 --xlsx "$T/dsp.xlsx" dispute list
+xcheck "the workbook's cells are the CSV's, age and overdue days as numbers" \
+    "$T/dsp.csv" "$T/dsp.xlsx" ttttttmddii
+$X "$T/dsp.xlsx" >"$OUT" 2>&1
+has "its header row in words" "str:Dispute	str:Status	str:Reason"
+has "a status and a reason in words" "str:Resolved: upheld	str:Amount contested"
+refused1 "a recovery user's workbook of disputes: refused, no file" 5 \
+    "supervisor" rec 1 --xlsx "$T/dsp2.xlsx" dispute list
+[ -e "$T/dsp2.xlsx" ] && echo "not ok - no workbook written" ||
+    ok "no workbook written"
+expect "--xlsx of a dispute (not a listing) is refused" 2 \
+    "--xlsx works with" sup1 --xlsx "$T/dsp3.xlsx" dispute show DP-T01-000004
+expect "a workbook in a folder that is a file: refused, naming it" 7 \
+    "Cannot write in $T/dsp.csv" sup1 --xlsx "$T/dsp.csv/dsp.xlsx" dispute list
+
 ## 6. Synced: the central node applies and checks, a second terminal sees
 expect "terminal 1 pushes its disputes" 0 "" t1 sync
 same "the central node holds the four disputes and eight steps" \
@@ -229,6 +255,10 @@ rc1() { rec 1 --csv reconnections | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
 dc1() { rec 1 --csv disconnections | tail -n +2 | cut -d, -f1 | tr -d '\r' | tr '\n' ' '; }
 same "Jul 1, before anything: both on the disconnection list" "$(dc1)" \
     "WU-10003 WU-10001 "
+rec 1 --csv disconnections >"$T/dc.csv" 2>&1
+expect "the disconnection list as a workbook for the field crews" 0 \
+    "Wrote 2 rows" rec 1 --xlsx "$T/dc.xlsx" disconnections
+xcheck "its cells are the CSV's" "$T/dc.csv" "$T/dc.xlsx" ttmid
 same "and nobody on the reconnection list" "$(rc1)" ""
 expect "John Doe pays one bill, 145.50" 0 "Payment ID" rec 1 pay WU-10001 \
     --type bill --items INV-2025-001234 --method Cash --amount 145.50
@@ -245,6 +275,12 @@ expect "Acme Bakery makes an arrangement of its 1,200.00" 0 "AR-T01-" \
 same "nobody left to disconnect" "$(dc1)" ""
 same "both to reconnect, Acme Bakery for its arrangement" "$(rc1)" \
     "WU-10001,John Doe,313.00,2025-07-01,92.50,Paid WU-10003,Acme Bakery Ltd,1200.00,2025-07-01,0.00,Arrangement "
+rec 1 --csv reconnections >"$T/rc.csv" 2>&1
+expect "the reconnection list as a workbook" 0 "Wrote 2 rows" \
+    rec 1 --xlsx "$T/rc.xlsx" reconnections
+xcheck "its cells are the CSV's" "$T/rc.csv" "$T/rc.xlsx" ttmdmt
+$X "$T/rc.xlsx" >"$OUT" 2>&1
+has "why, in words" "str:Arrangement"
 expect "the list as text, in words" 0 "Arrangement" rec 1 reconnections
 has "with the amounts in the organisation's format" '$1,200.00'
 same "60 days on, Sep 15: what happened on Jul 1 is past the window" \
