@@ -128,6 +128,11 @@ fi
 X=$(mktemp -d /tmp/pd-bench-export.XXXXXX)
 "$BUILD/tools/bench_office" "$DB" "$X"
 rm -rf "$X"
+# the debts worked (issue 21): an arrangement made, the daily alert pass,
+# the disconnection list
+X=$(mktemp -d /tmp/pd-bench-debts.XXXXXX)
+"$BUILD/tools/bench_debts" "$DB" "$X"
+rm -rf "$X"
 # the counter UI: real screens fed keys in process, drawn to /dev/null
 R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
 "$BUILD/tools/bench_tui" "$DB" "$R"

@@ -726,6 +726,18 @@ int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
 /* The format a file name asks for by its extension (.csv, .xlsx); -1 if
  * neither. */
 int svc_export_format_of(const char *path);
+/* A listing written as a workbook to path (the CLI's --xlsx FILE of
+ * the recovery lists: disconnections, reconnections, dispute list),
+ * its header row in the operator's language, money in the
+ * organisation's format; the caller has checked the right to read the
+ * list. Rows go in with svc_sheet_row; svc_sheet_close (ok 0: given
+ * up, no file) finishes and frees. Errors are PD_EDOC naming the file. */
+struct exporter *svc_sheet_open(struct svc *s, const char *path,
+    const char *sheet, const struct xcol *cols, int ncols,
+    struct pd_err *err);
+int svc_sheet_row(
+    struct exporter *x, const struct xcell *cells, struct pd_err *err);
+int svc_sheet_close(struct exporter *x, int ok, struct pd_err *err);
 /* A listing streamed as CSV to out (the CLI's --csv): a header row of
  * JSON keys, amounts as plain decimals with the configured digits. Rows
  * go in with svc_stream_row; svc_stream_end finishes and frees. Writing

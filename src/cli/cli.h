@@ -85,6 +85,12 @@ struct table *table_new(struct cli *c, const struct xcol *cols, int ncols);
 void table_str(struct table *t, const char *v);
 void table_money(struct table *t, int64_t v);
 void table_int(struct table *t, int64_t v);
+/* The sheet of the --xlsx file (the recovery lists: disconnections,
+ * reconnections, dispute list), a msgid (N_) put in the workbook's
+ * language; else the command's name. In xlsx mode the rows go to that
+ * file, written at table_done when the listing succeeded (nothing is
+ * written when it failed) and said on stderr as the other listings'. */
+void table_sheet(struct table *t, const char *sheet);
 /* Print the row being built. */
 void table_row(struct table *t);
 /* A whole row of cells, printed. */

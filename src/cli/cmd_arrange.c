@@ -342,6 +342,7 @@ cmd_disconnections(struct cli *c, int argc, char **argv)
 	    (r = svc_disconnections(&c->svc, &n, &c->err)) == NULL)
 		return -1;
 	t = table_new(c, cols, 5);
+	table_sheet(t, N_("Disconnections"));
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
 		cell[0].s = r[i].account_no;

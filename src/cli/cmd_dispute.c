@@ -60,6 +60,7 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	t = table_new(c, cols, 11);
+	table_sheet(t, N_("Disputes"));
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
 		svc_dispute_days(&d[i], &age, &overdue);

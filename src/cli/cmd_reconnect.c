@@ -27,6 +27,7 @@ cmd_reconnections(struct cli *c, int argc, char **argv)
 	    (r = svc_reconnections(&c->svc, &n, &c->err)) == NULL)
 		return -1;
 	t = table_new(c, cols, 6);
+	table_sheet(t, N_("Reconnections"));
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
 		cell[0].s = r[i].account_no;

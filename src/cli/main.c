@@ -229,10 +229,10 @@ static const struct command {
         "arrangement cancel PLAN --reason TEXT",
         N_("cancel an arrangement: what is left goes back to its items "
            "(recovery)")},
-    {"disconnections", NULL, cmd_disconnections, STORE, "disconnections",
+    {"disconnections", NULL, cmd_disconnections, LISTING, "disconnections",
         N_("consumers whose debt is past [disconnection] days and amount, "
            "but a kept arrangement (recovery)")},
-    {"reconnections", NULL, cmd_reconnections, STORE, "reconnections",
+    {"reconnections", NULL, cmd_reconnections, LISTING, "reconnections",
         N_("consumers who were on the disconnection list within [disconnection] "
            "days and have paid or made an arrangement since (recovery)")},
     {"alerts", "show", cmd_alert_show, STORE, "alerts show ID",
@@ -253,7 +253,7 @@ static const struct command {
         "dispute open RECEIPT --reason CODE [--note TEXT]",
         N_("open a dispute of a payment for a reason of [disputes] "
            "reasons (recovery)")},
-    {"dispute", "list", cmd_dsp_list, STORE,
+    {"dispute", "list", cmd_dsp_list, LISTING,
         "dispute list [--status open|review|upheld|rejected|unresolved] "
         "[--consumer ACCOUNT]",
         N_("disputes, unresolved first, soonest due first (recovery)")},
@@ -536,8 +536,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
-		      "report payers, report aging, report forecast and report "
-		      "reconciliation, not with %s%s%s"),
+		      "report payers, report aging, report forecast, report "
+		      "reconciliation, disconnections, reconnections and "
+		      "dispute list, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

@@ -289,7 +289,9 @@ struct table {
 	const struct xcol *cols;
 	int ncols, col;
 	long rows;
-	struct exporter *x; /* CSV */
+	struct exporter *x; /* CSV, or the --xlsx file */
+	const char *sheet;  /* the --xlsx file's sheet (table_sheet) */
+	int failed;         /* the --xlsx file could not be written */
 	struct xcell *cells;
 	char **owned; /* text of the cells being built */
 	int *w;       /* text: each column's width, its header's at least */
@@ -381,7 +383,12 @@ table_start(struct table *t)
 	t->started = 1;
 	if (t->c->mode == OUT_CSV)
 		t->x = svc_stream_open(&t->c->svc, stdout, t->cols, t->ncols);
-	else if (t->c->mode == OUT_JSON)
+	else if (t->c->mode == OUT_XLSX) {
+		t->x = svc_sheet_open(&t->c->svc, t->c->xlsx,
+		    t->sheet ? t->sheet : t->c->cmd, t->cols, t->ncols,
+		    &t->c->err);
+		t->failed = t->x == NULL;
+	} else if (t->c->mode == OUT_JSON)
 		fputs("[", stdout);
 }
 
@@ -643,6 +650,13 @@ table_row(struct table *t)
 		json_decref(row);
 	} else if (t->c->mode == OUT_CSV) {
 		svc_stream_row(t->x, t->cells);
+	} else if (t->c->mode == OUT_XLSX) {
+		if (!t->failed &&
+		    svc_sheet_row(t->x, t->cells, &t->c->err) != 0) {
+			svc_sheet_close(t->x, 0, NULL);
+			t->x = NULL;
+			t->failed = 1;
+		}
 	} else
 		text_keep(t);
 	for (i = 0; i < t->ncols; i++) {
@@ -654,17 +668,40 @@ table_row(struct table *t)
 	t->rows++;
 }
 
+void
+table_sheet(struct table *t, const char *sheet)
+{
+	t->sheet = sheet;
+}
+
+/* The --xlsx file of a listing that returned rc: written (its row count
+ * said) when rc is 0 and every row went in, else given up. */
+static int
+table_xlsx_end(struct table *t, int rc)
+{
+	if (rc == 0)
+		table_start(t);
+	if (t->x != NULL &&
+	    svc_sheet_close(t->x, rc == 0 && !t->failed, &t->c->err) != 0)
+		t->failed = 1;
+	t->x = NULL;
+	return cli_export_end(t->c, t->failed ? -1 : rc, t->rows);
+}
+
 long
 table_end(struct table *t)
 {
 	long n = t->rows;
 
-	table_start(t);
+	if (t->c->mode == OUT_XLSX)
+		table_xlsx_end(t, 0);
+	else
+		table_start(t);
 	if (t->c->mode == OUT_JSON)
 		fputs(n ? "\n]\n" : "]\n", stdout);
 	else if (t->c->mode == OUT_CSV)
 		svc_stream_end(t->x);
-	else if (!t->flushed)
+	else if (t->c->mode == OUT_TEXT && !t->flushed)
 		text_flush(t);
 	if (t->c->mode == OUT_TEXT && n == 0)
 		puts(_("(none)"));
@@ -680,7 +717,9 @@ table_done(struct table *t, int rc)
 {
 	size_t i;
 
-	if (rc == 0 || t->rows > 0) {
+	if (t->c->mode == OUT_XLSX)
+		rc = table_xlsx_end(t, rc);
+	else if (rc == 0 || t->rows > 0) {
 		table_end(t);
 		return rc;
 	}

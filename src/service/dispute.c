@@ -677,8 +677,18 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 		return -1;
 	if (rc == 0 && strcmp(r->op, "open") != 0)
 		return check_known(s, r, &d, err);
-	if (rc == 0) /* opened already: the apply finds its event */
-		return 0;
+	if (rc == 0) {
+		/* the same record again: the apply finds its event; another
+		 * record opening it again is refused */
+		struct dispute_event e;
+
+		if ((rc = store_dsp_event_read(s->st, 0, r->uuid, &e, NULL,
+		         err)) <= 0)
+			return rc;
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is %s; it cannot be %s"), d.dispute_no,
+		    svc_dispute_status(d.status), r->op);
+	}
 	if (strcmp(r->op, "open") != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is not known here; its first step is "

@@ -301,6 +301,42 @@ svc_export_format_of(const char *path)
 }
 
 struct exporter *
+svc_sheet_open(struct svc *s, const char *path, const char *sheet,
+    const struct xcol *cols, int ncols, struct pd_err *err)
+{
+	struct export_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.format = EXPORT_XLSX;
+	o.sheet = L_(svc_doc_lang(s, NULL), sheet);
+	o.symbol = s->cfg.currency_symbol;
+	o.symbol_after = strcmp(s->cfg.symbol_place, "after") == 0;
+	o.symbol_space = strcmp(s->cfg.symbol_space, "yes") == 0;
+	o.group2 = strcmp(s->cfg.grouping, "3,2") == 0 ? 2 : 3;
+	o.digits = s->cfg.minor_digits;
+	o.replace_links = s->replace_links;
+	o.lang = svc_doc_lang(s, NULL);
+	return export_open(path, NULL, &o, cols, ncols, err);
+}
+
+int
+svc_sheet_row(
+    struct exporter *x, const struct xcell *cells, struct pd_err *err)
+{
+	return export_row(x, cells, err);
+}
+
+int
+svc_sheet_close(struct exporter *x, int ok, struct pd_err *err)
+{
+	if (!ok) {
+		export_abort(x);
+		return 0;
+	}
+	return export_close(x, err);
+}
+
+struct exporter *
 svc_stream_open(
     const struct svc *s, FILE *out, const struct xcol *cols, int ncols)
 {

@@ -932,7 +932,10 @@ tui_main(struct svc *svc)
 	X(rate_items)                                                          \
 	X(recon)                                                               \
 	X(disputes)                                                            \
-	X(dispute)
+	X(dispute)                                                             \
+	X(dispute_open)                                                        \
+	X(dispute_uphold)                                                      \
+	X(dispute_reject)
 
 #define DECLARE(x) extern const struct tui_screen_class screen_##x##_class;
 TUI_SCREENS(DECLARE)

@@ -66,6 +66,13 @@ struct tui_screen *screen_arrangement_new(struct tui *t, const char *plan_no);
  * configured reason (recovery and up; NULL with the reason as above). */
 struct tui_screen *screen_arr_change_new(
     struct tui *t, const char *plan_no, int cancel);
+/* The steps of a dispute at the screens (issue 21;
+ * screen_dispute_step.c; NULL, the reason in the message line, when the
+ * role or the dispute's status does not allow it): open one on a payment
+ * (recovery and up), uphold (1: a supervisor's) or reject (0) one. */
+struct tui_screen *screen_dispute_open_new(struct tui *t, const char *receipt);
+struct tui_screen *screen_dispute_step_new(
+    struct tui *t, const struct dispute *ds, int uphold);
 struct tui_screen *screen_credit_create_new(struct tui *t, const char *receipt);
 struct tui_screen *screen_credit_new(struct tui *t, const char *cn_no);
 struct tui_screen *screen_credit_text_new(struct tui *t, const char *cn_no);

@@ -30,6 +30,7 @@ enum {
 	A_QUIT,
 	A_ARRANGEMENTS,
 	A_EXCEPTIONS,
+	A_DISPUTES,
 	A_SCOPE,
 	A_ROWS_COLLECTED,
 	A_ROWS_TODAY,
@@ -62,6 +63,9 @@ static const struct tui_key screen_dashboard_keys[] = {
         N_("payment arrangements: status, compliance, installments"),
         A_ARRANGEMENTS},
     {'e', "e", NULL, N_("the reconciliation's exceptions"), A_EXCEPTIONS},
+    {'d', "d", NULL,
+        N_("the disputes of payments: review, uphold or reject them"),
+        A_DISPUTES},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
@@ -811,6 +815,7 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct dash *b = (struct dash *)sc;
+	struct tui_screen *next;
 
 	if (a != A_LOGOUT)
 		b->esc_asked = 0;
@@ -915,6 +920,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_EXCEPTIONS:
 		tui_push(t, screen_exceptions_new(t));
+		return TUI_HANDLED;
+	case A_DISPUTES:
+		if ((next = screen_disputes_new(t)) != NULL)
+			tui_push(t, next);
 		return TUI_HANDLED;
 	case A_SYNC:
 		tui_push(t, screen_sync_new(t));

@@ -3,7 +3,9 @@
  * due first, with each one's status, reason, receipt, amount, due date
  * and age; F2 shows the unresolved ones or one status in turn; Enter
  * opens the dispute with its timeline (every step, who, when, the note);
- * r puts an open one under review. Reached from Home (Disputes); read
+ * r puts an open one under review, u upholds one (a supervisor's: a void
+ * or a credit note, screen_dispute_step.c) and x rejects one with a
+ * note. Reached from Home (Disputes); read
  * again when it comes back on top. */
 #include <curses.h>
 #include <stdio.h>
@@ -12,7 +14,7 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_REVIEW, A_BACK };
+enum { A_OPEN = 1, A_STATUS, A_REVIEW, A_UPHOLD, A_REJECT, A_BACK };
 
 static const struct tui_key screen_disputes_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
@@ -21,6 +23,12 @@ static const struct tui_key screen_disputes_keys[] = {
         N_("every dispute, the unresolved, or one status in turn"), A_STATUS},
     {'r', "r", N_("Review"), N_("put the open dispute selected under review"),
         A_REVIEW},
+    {'u', "u", N_("Uphold"),
+        N_("uphold the dispute selected: void its payment or make a credit "
+           "note (supervisor)"),
+        A_UPHOLD},
+    {'x', "x", N_("Reject"), N_("reject the dispute selected, with a note"),
+        A_REJECT},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to Home"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
@@ -141,6 +149,13 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_OPEN:
 		if ((d = selected(ds, t)) != NULL &&
 		    (open = screen_dispute_new(t, d->dispute_no)) != NULL)
+			tui_push(t, open);
+		return TUI_HANDLED;
+	case A_UPHOLD:
+	case A_REJECT:
+		if ((d = selected(ds, t)) != NULL &&
+		    (open = screen_dispute_step_new(t, d, a == A_UPHOLD)) !=
+		        NULL)
 			tui_push(t, open);
 		return TUI_HANDLED;
 	case A_REVIEW:

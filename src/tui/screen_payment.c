@@ -1,6 +1,7 @@
 /* screen_payment.c - the payment details view: payment information, the
  * details and amount analysis of each item, the credit note generated,
- * cash details, transaction, processing and consumer information. */
+ * cash details, transaction, processing and consumer information; d
+ * opens a dispute of it (recovery and up, screen_dispute_step.c). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,13 +9,15 @@
 
 #include "backoffice.h"
 
-enum { A_REPRINT, A_VIEW, A_BACK };
+enum { A_REPRINT, A_VIEW, A_DISPUTE, A_BACK };
 
 static const struct tui_key screen_payment_keys[] = {
     TUI_LINES_KEYS,
     {'r', "r", N_("Reprint"), N_("print a copy of the receipt"), A_REPRINT},
     {'v', "v", N_("View receipt"), N_("show the receipt on the screen"),
         A_VIEW},
+    {'d', "d", N_("Dispute"),
+        N_("open a dispute of this payment (recovery and up)"), A_DISPUTE},
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to where the payment was opened"),
         A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
@@ -267,6 +270,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_VIEW:
 		if ((next = screen_receipt_new(t, d->number)) != NULL)
+			tui_push(t, next);
+		return TUI_HANDLED;
+	case A_DISPUTE:
+		if ((next = screen_dispute_open_new(t, d->number)) != NULL)
 			tui_push(t, next);
 		return TUI_HANDLED;
 	}

@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_alerts.sh - stored alerts (issue 21): raised once per cause when
 # the cause happens (the pass of the first use of each day, posting),
-# known answers for the rules of items overdue, large payments and credit
-# notes expiring; worked (ack, assign, note, close) with each refusal;
+# known answers for the rules of items overdue, large payments, credit
+# notes expiring, gateway payments unassociated and reconciliation
+# exceptions; worked (ack, assign, note, close) with each refusal;
 # delivered to [alerts] command, which fails and then succeeds without
 # losing an alert. One store; the arrangement rules are tui/test_arrange's.
 . "$TOP/tests/cli/lib.sh"
@@ -141,3 +142,25 @@ gw() { PAYDESK_NOW="2025-06-12 $1" rec --csv alerts --kind gateway | tail -n +2 
 same "09:59: not 2 hours yet" "$(gw 09:59:00)" ""
 same "10:00: the succeeded one, 2 hours unassociated" "$(gw 10:00:00)" "mpesa GX1,42.00,2"
 same "11:30: the same alert, once" "$(gw 11:30:00)" "mpesa GX1,42.00,2"
+
+# [alerts] reconciliation_days: a reconciliation exception (here a shift's
+# cash over by 1.00, [deposits] over_short_above 0.00) 3 days old raises
+# one alert, looked at by the pass of each day; once per cause
+export PAYDESK_NOW="2025-06-12 12:00:00"
+cashier shift open --count 10000x1 >/dev/null
+cashier pay WU-10002 --type bill --method Cash --amount 25 --tendered 25 \
+    >/dev/null 2>&1
+PAYDESK_APPROVER_PIN=2222 cashier shift close \
+    --count 10000x1,2000x1,500x1,100x1 --reason "Cash=Found a coin" \
+    --approver mary >/dev/null || echo "not ok - a shift closed over by 1.00"
+z=$(sqlite3 "$DB" "SELECT z_no FROM shifts WHERE status = 'closed'")
+printf 'reconciliation_days = 3\n' >>"$PAYDESK_CONFIG"
+rc() { PAYDESK_NOW="$1 09:00:00" rec --csv alerts --kind reconciliation |
+    tail -n +2 | tr -d '\r' | cut -d, -f2,7,9,10; }
+same "Jun 14: 2 days old, no alert" "$(rc 2025-06-14)" ""
+same "Jun 15: 3 days old, the shift's 1.00 over" "$(rc 2025-06-15)" \
+    "Reconciliation exception,$z,1.00,3"
+same "Jun 16: the same alert, once" "$(rc 2025-06-16)" \
+    "Reconciliation exception,$z,1.00,3"
+same "one alert of that cause" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'reconciliation'")" 1

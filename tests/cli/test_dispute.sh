@@ -142,6 +142,32 @@ has "and it is overdue by none" '"overdue": 0'
 PAYDESK_NOW=2025-06-11 expect "the unresolved list has the open one" 0 \
     "DP-T01-000004" rec 1 dispute list --status unresolved --consumer WU-10002
 
+# exported for the field as the other listings: the workbook holds the
+# CSV's cells (tests/tools/xlsx_cells.py), a supervisor's as any file of
+# consumers' data
+X="python3 $TOP/tests/tools/xlsx_cells.py"
+# xcheck NAME CSV XLSX KINDS: the two exports hold the same cells
+xcheck() {
+	if $X --compare "$2" "$3" "$4" >"$OUT" 2>&1; then ok "$1"
+	else echo "not ok - $1"; sed 's/^/  /' "$OUT" | head -5; fi
+}
+PAYDESK_NOW=2025-06-11 sup1 --csv dispute list >"$T/dsp.csv" 2>&1
+PAYDESK_NOW=2025-06-11 expect "the disputes as a workbook" 0 \
+    "Wrote 4 rows to $T/dsp.xlsx" sup1 --xlsx "$T/dsp.xlsx" dispute list
+xcheck "the workbook's cells are the CSV's, age and overdue days as numbers" \
+    "$T/dsp.csv" "$T/dsp.xlsx" ttttttmddii
+$X "$T/dsp.xlsx" >"$OUT" 2>&1
+has "its header row in words" "str:Dispute	str:Status	str:Reason"
+has "a status and a reason in words" "str:Resolved: upheld	str:Amount contested"
+refused1 "a recovery user's workbook of disputes: refused, no file" 5 \
+    "supervisor" rec 1 --xlsx "$T/dsp2.xlsx" dispute list
+[ -e "$T/dsp2.xlsx" ] && echo "not ok - no workbook written" ||
+    ok "no workbook written"
+expect "--xlsx of a dispute (not a listing) is refused" 2 \
+    "--xlsx works with" sup1 --xlsx "$T/dsp3.xlsx" dispute show DP-T01-000004
+expect "a workbook in a folder that is a file: refused, naming it" 7 \
+    "Cannot write in $T/dsp.csv" sup1 --xlsx "$T/dsp.csv/dsp.xlsx" dispute list
+
 ## 6. Synced: the central node applies and checks, a second terminal sees
 expect "terminal 1 pushes its disputes" 0 "" t1 sync
 same "the central node holds the four disputes and eight steps" \
@@ -164,6 +190,62 @@ same "terminal 2 has the bounced cheque's charge and its void" \
     "$(tsql 2 "SELECT (SELECT amount FROM items WHERE ref = 'DP-T01-000003-CHG'), (SELECT status FROM payments WHERE receipt_no = '$R3')")" \
     "1500|Voided"
 
+## 6b. Forged dispute steps pushed with terminal 1's own token (made by
+# tests/cli/forge.py from its real records): each refused with its reason
+# and logged, the central node's disputes and timeline unchanged
+export URL
+F="python3 $TOP/tests/cli/forge.py"
+dsp_state() { csql "SELECT (SELECT group_concat(dispute_no || ':' || status) FROM (SELECT * FROM disputes ORDER BY dispute_no)) || '/' || (SELECT count(*) FROM dispute_events) || '/' || (SELECT count(*) FROM items)"; }
+U() { python3 -c 'import uuid; print(uuid.uuid4())'; }
+# forged NAME NEEDLE KIND ARGS...: rejected saying NEEDLE, logged, the
+# central node's disputes unchanged
+forged() {
+	name=$1 needle=$2
+	shift 2
+	before=$(dsp_state)
+	logged=$(csql "SELECT count(*) FROM sync_log WHERE event = 'rejected'")
+	r=$($F "$T/t1.db" "$TOK1" "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: the central node's disputes unchanged" "$(dsp_state)" "$before"
+	same "$name: logged for the operator" \
+	    "$(csql "SELECT count(*) FROM sync_log WHERE event = 'rejected'")" \
+	    $((logged + 1))
+}
+forged "a dispute of a payment the organisation does not have (another's)" \
+    "is not known here" dispute:DP-T01-000004 data.dispute_uuid="$(U)" \
+    data.number=DP-T01-seq data.payment_uuid="$(U)"
+forged "a dispute for a reason the organisation does not have" \
+    "reason \"fraud\" is not one of the organisation's" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq \
+    data.code=fraud
+forged "a dispute of a voided payment" "only a Posted or Pending payment" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq \
+    data.payment_uuid="$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$R3'")"
+forged "a dispute opened again (a new record of an open step)" \
+    "DP-T01-000004 is Open; it cannot be open" dispute:DP-T01-000004
+forged "a rejected dispute put under review (off the path)" \
+    "is Resolved: rejected; it cannot be review" dispute:DP-T01-000002 \
+    data.op=review data.note=-
+forged "an upheld dispute rejected after (a resolution is final)" \
+    "is Resolved: upheld; it cannot be reject" dispute:DP-T01-000001 \
+    data.op=reject data.resolution=- data.credit_note_uuid=- \
+    data.note=late
+forged "a step of a dispute the central node does not have" \
+    "its first step is open" dispute:DP-T01-000002 data.op=review \
+    data.note=- data.dispute_uuid="$(U)" data.number=DP-T01-seq
+forged "an uphold by another payment's void" \
+    "upheld by a void that is not one of payment" dispute:DP-T01-000003 \
+    data.dispute_uuid="$(csql "SELECT uuid FROM disputes WHERE dispute_no = 'DP-T01-000004'")" \
+    data.number=DP-T01-000004 data.payment_uuid="$(tsql 1 "SELECT p.uuid FROM payments p JOIN disputes d ON d.payment_id = p.id WHERE d.dispute_no = 'DP-T01-000004'")" \
+    data.code=wrong-account data.charge_uuid=- data.charge_ref=- \
+    data.charge_amount=- data.charge_due=-
+forged "a step with an op of no dispute" 'must be open, review, uphold or reject, not "reopen"' \
+    dispute:DP-T01-000004 data.op=reopen
+forged "a dispute number of terminal 2's series" "Dispute number" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T02-seq
+
 ## 7. The reconnection list (issue 21): who was on the disconnection list
 # within [disconnection] days (60) and has paid below its amount (100.00)
 # or made an arrangement since. On Jul 1 John Doe (WU-10001) owes 313.00
@@ -173,6 +255,10 @@ rc1() { rec 1 --csv reconnections | tail -n +2 | tr -d '\r' | tr '\n' ' '; }
 dc1() { rec 1 --csv disconnections | tail -n +2 | cut -d, -f1 | tr -d '\r' | tr '\n' ' '; }
 same "Jul 1, before anything: both on the disconnection list" "$(dc1)" \
     "WU-10003 WU-10001 "
+rec 1 --csv disconnections >"$T/dc.csv" 2>&1
+expect "the disconnection list as a workbook for the field crews" 0 \
+    "Wrote 2 rows" rec 1 --xlsx "$T/dc.xlsx" disconnections
+xcheck "its cells are the CSV's" "$T/dc.csv" "$T/dc.xlsx" ttmid
 same "and nobody on the reconnection list" "$(rc1)" ""
 expect "John Doe pays one bill, 145.50" 0 "Payment ID" rec 1 pay WU-10001 \
     --type bill --items INV-2025-001234 --method Cash --amount 145.50
@@ -189,6 +275,12 @@ expect "Acme Bakery makes an arrangement of its 1,200.00" 0 "AR-T01-" \
 same "nobody left to disconnect" "$(dc1)" ""
 same "both to reconnect, Acme Bakery for its arrangement" "$(rc1)" \
     "WU-10001,John Doe,313.00,2025-07-01,92.50,Paid WU-10003,Acme Bakery Ltd,1200.00,2025-07-01,0.00,Arrangement "
+rec 1 --csv reconnections >"$T/rc.csv" 2>&1
+expect "the reconnection list as a workbook" 0 "Wrote 2 rows" \
+    rec 1 --xlsx "$T/rc.xlsx" reconnections
+xcheck "its cells are the CSV's" "$T/rc.csv" "$T/rc.xlsx" ttmdmt
+$X "$T/rc.xlsx" >"$OUT" 2>&1
+has "why, in words" "str:Arrangement"
 expect "the list as text, in words" 0 "Arrangement" rec 1 reconnections
 has "with the amounts in the organisation's format" '$1,200.00'
 same "60 days on, Sep 15: what happened on Jul 1 is past the window" \

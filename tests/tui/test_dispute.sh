@@ -2,8 +2,11 @@
 # test_dispute.sh - disputes at the screens (issue 21): two disputes made
 # with the command line, one rejected; in tmux a recovery user opens Home's
 # Disputes, filters the unresolved (F2), puts one under review (r) and
-# opens it (Enter): its terms and its timeline; a cashier has no Disputes.
-# One store, one tmux server.
+# opens it (Enter): its terms and its timeline; she opens a dispute from a
+# payment's details (d) and rejects it with a note (x), upholding is
+# refused her; a supervisor reaches Disputes from the Dashboard (d) and
+# upholds one by a credit note (u), its timeline after; a cashier has no
+# Disputes. One store, one tmux server.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-06-01 10:00:00"
 setup_store
@@ -11,7 +14,7 @@ printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' \
     >"$T/rec.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import users "$T/rec.csv" >/dev/null
 rec() { PAYDESK_PIN=4321 "$PD" --user rita "$@"; }
-for a in 80 40; do
+for a in 80 40 25; do
 	rec pay WU-10002 --type bill --method Cash --amount $a >"$OUT" 2>&1
 	sed -n 's/^Receipt number  *//p' "$OUT" | head -1 >>"$T/rnos"
 done
@@ -48,6 +51,86 @@ keys Escape
 wait_for "back to the list" "1 dispute: unresolved"
 keys Escape
 wait_for "back on Home" "Find Consumer"
+
+# a dispute opened from the newest payment's details (d): a reason is
+# chosen, the note typed, asked once
+keys Home Down Down Enter
+wait_for "Today's payments" "R-T01-000003"
+keys Enter
+wait_for "the newest payment's details" "Payment details"
+keys d
+wait_for "d: a dispute of that payment" "R-T01-000003  WU-10002  José Núñez"
+keys Enter
+wait_for "Enter with no reason: refused" "Choose a reason"
+keys Right Down
+type_text "Card holder called"
+keys Enter
+wait_for "asked once" \
+    "Open a dispute of payment R-T01-000003 for Chargeback? Enter again"
+keys Enter
+wait_for "opened" "Dispute DP-T01-000003 opened"
+same "in the store: a chargeback, Open, with the note" \
+    "$(sqlite3 "$DB" "SELECT d.reason, d.status, e.note FROM disputes d JOIN dispute_events e ON e.dispute_id = d.id WHERE d.dispute_no = 'DP-T01-000003'")" \
+    "chargeback|open|Card holder called"
+keys Escape
+wait_for "back to today's payments" "R-T01-000001"
+keys Escape
+wait_for "back on Home again" "Find Consumer"
+keys Home Down Down Down Down Down Enter
+wait_for "three disputes now" "3 disputes"
+wait_for "the one under review first" "DP-T01-000001 Under review"
+keys u
+wait_for "u: upholding is a supervisor's" \
+    "Upholding a dispute needs the supervisor role"
+keys Down x
+wait_for "x: reject the new one" "DP-T01-000003  R-T01-000003"
+keys Enter
+wait_for "no note: refused" "A note is required to reject a dispute"
+type_text "Chargeback withdrawn"
+keys Enter
+wait_for "asked once" "Reject dispute DP-T01-000003? Enter again"
+keys Enter
+wait_for "rejected" "Dispute DP-T01-000003 rejected"
+wait_for "the list again: it is resolved" "DP-T01-000003 Resolved: rejected"
+same "in the store: rejected, the note in its timeline" \
+    "$(sqlite3 "$DB" "SELECT d.status, e.kind, e.note FROM disputes d JOIN dispute_events e ON e.dispute_id = d.id WHERE d.dispute_no = 'DP-T01-000003' AND e.kind = 'reject'")" \
+    "rejected|reject|Chargeback withdrawn"
+keys x
+wait_for "x on a resolved one: refused" "is Resolved: rejected already"
+keys Escape
+wait_for "back on Home, last" "Find Consumer"
+logout
+wait_for "logged out, for the supervisor" "Log in to take payments"
+
+# the supervisor: the Dashboard's d, u on the one under review, by a
+# credit note of 30.00 with a note
+login mary 2222
+wait_for "mary on the Dashboard" "Dashboard"
+keys d
+wait_for "d: the disputes" "3 disputes"
+keys u
+wait_for "u: uphold, a void proposed" "Void the payment"
+keys Right
+wait_for "Right: by a credit note" "Credit amount is empty"
+keys Down
+type_text "30"
+keys Down
+type_text "Refund the read"
+keys Enter
+wait_for "asked once" "Uphold dispute DP-T01-000001 by a credit note of \$30.00?"
+keys Enter
+wait_for "upheld" "Dispute DP-T01-000001 upheld"
+same "a credit note of 30.00 against the payment, from the dispute" \
+    "$(sqlite3 "$DB" "SELECT c.amount, p.receipt_no, d.status, d.resolution FROM credit_notes c JOIN payments p ON p.id = c.payment_id JOIN disputes d ON d.payment_id = p.id WHERE c.remarks = 'Dispute DP-T01-000001'")" \
+    "3000|R-T01-000001|upheld|credit"
+keys Enter
+wait_for "its view: the credit note made" "Credit note"
+wait_for "its timeline: upheld by Mary, with the note" "Mary Johnson"
+wait_for "the note" "Refund the read"
+keys Escape
+wait_for "back to the list" "DP-T01-000001 Resolved: upheld"
+keys Escape
+wait_for "back on the Dashboard" "Dashboard"
 logout
 wait_for "logged out" "Log in to take payments"
 login jane 1234

@@ -1,0 +1,354 @@
+/* screen_dispute_step.c - the steps of a dispute taken at the screens
+ * (issue 21): open one on a payment (the Payment details' d: a reason of
+ * [disputes] reasons and a note), uphold one (the Disputes list's u: by
+ * voiding its payment or by a credit note of an amount, a supervisor's)
+ * and reject one (x: with the note, required). Enter asks once, then
+ * calls the use case `paydesk dispute open`, `uphold` and `reject` call,
+ * whose refusal is shown in its words; nothing is written before. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_DO, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
+enum step { STEP_OPEN, STEP_UPHOLD, STEP_REJECT };
+
+static const struct tui_key open_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Open dispute"),
+        N_("open a dispute of this payment for the reason chosen (asked "
+           "once)"),
+        A_DO},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
+    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+static const struct tui_key uphold_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Uphold"),
+        N_("uphold the dispute: void the payment or make the credit note "
+           "(asked once; a supervisor's)"),
+        A_DO},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
+    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+static const struct tui_key reject_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Reject"),
+        N_("reject the dispute with the note (asked once)"), A_DO},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
+    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
+    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_KRIGHT},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+enum { F_REASON, F_RES, F_CREDIT, F_NOTE, F_COUNT };
+
+struct dstep {
+	struct tui_screen sc;
+	enum step step;
+	char target[64]; /* the receipt (open) or the dispute's number */
+	char head[256];  /* what the step is of */
+	int64_t amount;  /* the payment's */
+	struct tui_form fm;
+	struct tui_form_item it[F_COUNT];
+	const char *reasons[CFG_LIST_MAX + 1];
+	const char *res[2];
+	unsigned edits, asked;
+};
+
+/* What stops the step, into why ("" none); the credit amount into *cr. */
+static void
+check(struct dstep *d, struct tui *t, int64_t *cr, char *why, size_t wn)
+{
+	struct pd_err err;
+
+	why[0] = '\0';
+	*cr = 0;
+	if (d->step == STEP_OPEN && d->it[F_REASON].choice == 0)
+		snprintf(why, wn, "%s", _("Choose a reason"));
+	else if (d->step == STEP_REJECT && d->it[F_NOTE].f.len == 0)
+		snprintf(
+		    why, wn, "%s", _("A note is required to reject a dispute"));
+	else if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1) {
+		if (svc_money_parse(t->svc, d->it[F_CREDIT].f.buf,
+		        _("Credit amount"), cr, &err) != 0)
+			snprintf(why, wn, "%s", err.msg);
+		else if (*cr <= 0)
+			snprintf(why, wn, "%s",
+			    _("The credit amount must be above zero"));
+	}
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct dstep *d = (struct dstep *)sc;
+	char why[640], m[MONEY_BUFSZ];
+	int64_t cr;
+	int y = 1, lw, last = LINES - 4;
+
+	if (d->step == STEP_UPHOLD)
+		d->it[F_CREDIT].hidden = d->it[F_RES].choice != 1;
+	lw = list_form_width(&d->fm, 14) + 2;
+	attron(A_BOLD);
+	tui_text_cut(y++, 2, d->head, COLS - 4);
+	attroff(A_BOLD);
+	tui_pair(
+	    y++, 2, lw, _("Amount"), svc_money(t->svc, m, sizeof m, d->amount));
+	y++;
+	y += tui_form_draw(t, &d->fm, y, 2, lw, COLS - 4) + 1;
+	sc->typing = tui_form_typing(&d->fm);
+	if (d->step == STEP_UPHOLD)
+		tui_wrap(y, 2,
+		    d->it[F_RES].choice == 0
+		        ? _("The payment is voided: its items are open again "
+		            "(a bounced cheque's adds its service charge).")
+		        : _("A credit note of the amount is made from the "
+		            "dispute, against the payment."),
+		    COLS - 4, 3);
+	check(d, t, &cr, why, sizeof why);
+	if (why[0]) {
+		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
+		tui_wrap(last, 2, why, COLS - 4, 2);
+		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		return;
+	}
+	attron(tui_attr(t, TUI_C_OK, A_BOLD));
+	tui_text(last + 1, 2,
+	    tui_keys(d->step == STEP_OPEN ? _("{Enter} opens the dispute")
+	             : d->step == STEP_UPHOLD
+	                 ? _("{Enter} upholds the dispute")
+	                 : _("{Enter} rejects the dispute")),
+	    COLS - 4);
+	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
+}
+
+/* Asked once: the question for the step as it stands. */
+static void
+ask(struct dstep *d, struct tui *t, int64_t cr)
+{
+	char m[MONEY_BUFSZ];
+
+	if (d->step == STEP_OPEN)
+		tui_message(t, 1,
+		    _("Open a dispute of payment %s for %s? {Enter} again to "
+		      "open it"),
+		    d->target, d->reasons[d->it[F_REASON].choice]);
+	else if (d->step == STEP_REJECT)
+		tui_message(t, 1,
+		    _("Reject dispute %s? {Enter} again to reject it"),
+		    d->target);
+	else if (d->it[F_RES].choice == 0)
+		tui_message(t, 1,
+		    _("Uphold dispute %s by voiding its payment of %s? "
+		      "{Enter} again to uphold it"),
+		    d->target, svc_money(t->svc, m, sizeof m, d->amount));
+	else
+		tui_message(t, 1,
+		    _("Uphold dispute %s by a credit note of %s? {Enter} "
+		      "again to uphold it"),
+		    d->target, svc_money(t->svc, m, sizeof m, cr));
+}
+
+static int
+apply(struct dstep *d, struct tui *t)
+{
+	struct dispute_uphold u;
+	struct pd_err err;
+	char why[640], number[33];
+	int64_t cr;
+	int rc;
+
+	check(d, t, &cr, why, sizeof why);
+	if (why[0]) {
+		tui_message(t, 1, "%s", why);
+		return TUI_HANDLED;
+	}
+	if (d->asked != d->edits) {
+		d->asked = d->edits;
+		ask(d, t, cr);
+		return TUI_HANDLED;
+	}
+	if (d->step == STEP_OPEN)
+		rc = svc_dispute_open(t->svc, d->target,
+		    t->svc->cfg.dsp_reasons[d->it[F_REASON].choice - 1],
+		    d->it[F_NOTE].f.buf, number, &err);
+	else if (d->step == STEP_REJECT)
+		rc = svc_dispute_reject(
+		    t->svc, d->target, d->it[F_NOTE].f.buf, &err);
+	else {
+		memset(&u, 0, sizeof u);
+		u.by_void = d->it[F_RES].choice == 0;
+		u.credit = u.by_void ? 0 : cr;
+		u.note = d->it[F_NOTE].f.buf;
+		rc = svc_dispute_uphold(t->svc, d->target, &u, &err);
+	}
+	if (rc != 0) {
+		d->asked = d->edits - 1;
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	t->list_gen++;
+	if (d->step == STEP_OPEN)
+		tui_message(t, 0, _("Dispute %s opened"), number);
+	else
+		tui_message(t, 0,
+		    d->step == STEP_REJECT ? _("Dispute %s rejected")
+		                           : _("Dispute %s upheld"),
+		    d->target);
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct dstep *d = (struct dstep *)sc;
+	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
+
+	switch (act) {
+	case A_DO:
+		return apply(d, t);
+	case A_BACK:
+		return TUI_CLOSE;
+	default:
+		d->edits++;
+		tui_form_input(&d->fm, keys[act - A_NEXT], 0);
+		return TUI_HANDLED;
+	}
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct dstep *d = (struct dstep *)sc;
+
+	d->edits++;
+	tui_form_key(t, &d->fm, key, ch);
+	return TUI_HANDLED;
+}
+
+const struct tui_screen_class screen_dispute_open_class = {
+    .name = "Open Dispute",
+    .title = N_("Open dispute"),
+    .keys = open_keys,
+    .nkeys = TUI_NKEYS(open_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+const struct tui_screen_class screen_dispute_uphold_class = {
+    .name = "Uphold Dispute",
+    .title = N_("Uphold dispute"),
+    .keys = uphold_keys,
+    .nkeys = TUI_NKEYS(uphold_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+const struct tui_screen_class screen_dispute_reject_class = {
+    .name = "Reject Dispute",
+    .title = N_("Reject dispute"),
+    .keys = reject_keys,
+    .nkeys = TUI_NKEYS(reject_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+/* The form of step: the items it has shown, the first one focused. */
+static void
+form(struct dstep *d, struct tui *t)
+{
+	const struct config *cfg = &t->svc->cfg;
+	int k;
+
+	d->reasons[0] = _("(choose a reason)");
+	for (k = 0; k < cfg->ndsp_reasons; k++)
+		d->reasons[k + 1] = svc_dispute_reason(cfg->dsp_reasons[k]);
+	tui_form_choice(&d->it[F_REASON], _("Reason"), d->reasons,
+	    cfg->ndsp_reasons + 1, 0);
+	d->res[0] = _("Void the payment");
+	d->res[1] = _("Credit note");
+	tui_form_choice(&d->it[F_RES], _("Resolution"), d->res, 2, 0);
+	tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, "");
+	d->it[F_CREDIT].kind = FORM_MONEY;
+	tui_form_text(&d->it[F_NOTE], _("Note"), cfg->remarks_max, "");
+	d->it[F_REASON].hidden = d->step != STEP_OPEN;
+	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->step != STEP_UPHOLD;
+	d->fm.items = d->it;
+	d->fm.n = F_COUNT;
+	d->fm.focus = d->step == STEP_OPEN     ? F_REASON
+	              : d->step == STEP_UPHOLD ? F_RES
+	                                       : F_NOTE;
+	d->asked = (unsigned)-1;
+	d->sc.cls = d->step == STEP_OPEN     ? &screen_dispute_open_class
+	            : d->step == STEP_UPHOLD ? &screen_dispute_uphold_class
+	                                     : &screen_dispute_reject_class;
+}
+
+struct tui_screen *
+screen_dispute_open_new(struct tui *t, const char *receipt)
+{
+	struct dstep *d;
+	struct payment_view v;
+	struct pd_err err;
+
+	if (svc_require(t->svc, ROLE_RECOVERY, _("Opening a dispute"), &err) !=
+	        0 ||
+	    svc_payment_show(t->svc, receipt, &v, &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return NULL;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->step = STEP_OPEN;
+	xstrlcpy(d->target, v.p.receipt_no, sizeof d->target);
+	snprintf(d->head, sizeof d->head, "%s  %s  %s", v.p.receipt_no,
+	    v.c.account_no, v.c.name);
+	d->amount = v.p.amount;
+	svc_payment_view_free(&v);
+	form(d, t);
+	return &d->sc;
+}
+
+struct tui_screen *
+screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
+{
+	struct dstep *d;
+	struct pd_err err;
+
+	if (svc_require(t->svc, uphold ? ROLE_SUPERVISOR : ROLE_RECOVERY,
+	        uphold ? _("Upholding a dispute") : _("Rejecting a dispute"),
+	        &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return NULL;
+	}
+	if (ds->status != DSP_OPEN && ds->status != DSP_REVIEW) {
+		tui_message(t, 1, _("Dispute %s is %s already"), ds->dispute_no,
+		    svc_dispute_status(ds->status));
+		return NULL;
+	}
+	d = xcalloc(1, sizeof *d);
+	d->step = uphold ? STEP_UPHOLD : STEP_REJECT;
+	xstrlcpy(d->target, ds->dispute_no, sizeof d->target);
+	snprintf(d->head, sizeof d->head, "%s  %s  %s  %s", ds->dispute_no,
+	    ds->receipt_no, ds->account_no, ds->consumer_name);
+	d->amount = ds->amount;
+	form(d, t);
+	return &d->sc;
+}
