@@ -19,7 +19,7 @@
 #include "internal.h"
 #include "paydesk/numfmt.h"
 
-#define DSP_NUMBER_FMT "DP-{TERM}-{SEQ:6}"
+#define DSP_NUMBER_FMT SVC_DSP_NUMBER_FMT
 #define DSP_VOID_REASON "Dispute %s upheld"
 #define DSP_CREDIT_REMARKS "Dispute %s"
 #define DSP_CHARGE_WORDS "Bounced cheque charge"
