@@ -246,7 +246,9 @@ close_ended(
 	size_t nr, i, k;
 	int rc = 0;
 
-	qsort(seen->key, seen->n, sizeof *seen->key, cmp_key);
+	/* none seen: key is NULL, which qsort may not be given */
+	if (seen->n > 1)
+		qsort(seen->key, seen->n, sizeof *seen->key, cmp_key);
 	for (k = 0; k < 3 && rc == 0; k++) {
 		r = store_alerts_list(
 		    s->st, 0, kinds[arr_kinds[k]].code, 0, 0, &nr, err);

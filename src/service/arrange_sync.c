@@ -108,10 +108,12 @@ check_create_moves(struct svc *s, const struct syncrec *r, int64_t consumer,
 	return 0;
 }
 
-/* The installments are the schedule of the terms to the cent. */
+/* The installments are the schedule of the terms to the cent, numbered
+ * from first (1 for a create; a reschedule numbers on after the plan's
+ * last). */
 static int
-check_schedule(
-    const struct syncrec *r, int64_t debt, int64_t down, struct pd_err *err)
+check_schedule(const struct syncrec *r, int64_t debt, int64_t down,
+    int first, struct pd_err *err)
 {
 	struct arr_terms t = {debt, down, r->arr.n, r->arr.freq, 0, 0};
 	struct arr_line l[ARR_INST_MAX + 1];
@@ -131,15 +133,105 @@ check_schedule(
 		return pd_fail(err, PD_EINVAL,
 		    _("%zu installments; the terms make %d"), r->ninsts, n);
 	for (k = 0; k < n; k++)
-		if (r->insts[k].amount != l[k].amount ||
-		    r->insts[k].inst_no != k + 1 ||
-		    strcmp(r->insts[k].due_on, date_format(due, l[k].due)) != 0)
+		if (date_format(due, l[k].due) == NULL ||
+		    r->insts[k].amount != l[k].amount ||
+		    r->insts[k].inst_no != first + k ||
+		    strcmp(r->insts[k].due_on, due) != 0)
 			return pd_fail(err, PD_EINVAL,
 			    _("Installment %d is %lld due %s; the terms make "
 			      "%lld due %s"),
 			    k + 1, (long long)r->insts[k].amount,
 			    r->insts[k].due_on, (long long)l[k].amount, due);
 	return 0;
+}
+
+/* What the arrangement a holds of item id (its cancel gives back no
+ * more). */
+static int
+held_of(struct svc *s, const struct arrangement *a, int64_t id, int64_t *held,
+    struct pd_err *err)
+{
+	struct arr_hold *h;
+	size_t n, i;
+
+	*held = 0;
+	if ((h = store_arr_holds(s->st, a->id, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (h[i].item_id == id)
+			*held += h[i].held;
+	free(h);
+	return 0;
+}
+
+/* The moves of a reschedule or a cancel (arrange.c's reschedule_in_tx,
+ * cancel_in_tx): each closes what is open of one of the arrangement's
+ * own installments (a positive move of at most its amount) or, a
+ * cancel's only, gives back to an item of the consumer what the
+ * arrangement holds of it (a negative one); a cancel gives back no more
+ * than it closed and makes no installments, and a reschedule's
+ * installments are the schedule of its terms over what it closed,
+ * numbered on after the plan's last (review of issue 18: a reschedule
+ * of two installments of 500,000.00 each was applied at the central
+ * node, a debt the consumer never had). */
+static int
+check_change(struct svc *s, const struct syncrec *r,
+    const struct arrangement *a, struct pd_err *err)
+{
+	int cancel = strcmp(r->op, "cancel") == 0;
+	int64_t closed = 0, given = 0, id, held;
+	struct item it;
+	size_t i;
+
+	for (i = 0; i < r->nmoves; i++) {
+		const struct arr_move *m = &r->moves[i];
+		int own;
+
+		if (store_id_of(s->st, TBL_ITEMS, m->item_uuid, &id, err) != 0)
+			return -1;
+		if (id == 0 || store_item_by_id(s->st, id, &it, err) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Move %zu: item %s is not known"), i + 1,
+			    m->item_ref);
+		own = it.kind == PAY_INSTALLMENT &&
+		      strcmp(it.plan_no, a->plan_no) == 0;
+		if (own && m->amount > 0 && m->amount <= it.amount) {
+			closed += m->amount;
+			continue;
+		}
+		if (!cancel || own || m->amount >= 0 ||
+		    it.consumer_id != a->consumer_id)
+			return pd_fail(err, PD_EINVAL,
+			    _("Move %zu (%lld): item %s is not an open "
+			      "installment of arrangement %s, nor an item a "
+			      "cancel of it gives back to"),
+			    i + 1, (long long)m->amount, m->item_ref,
+			    a->plan_no);
+		if (held_of(s, a, id, &held, err) != 0)
+			return -1;
+		if (-m->amount > held)
+			return pd_fail(err, PD_EINVAL,
+			    _("Move %zu of the cancel gives %lld back to item "
+			      "%s; arrangement %s holds %lld of it"),
+			    i + 1, (long long)-m->amount, m->item_ref,
+			    a->plan_no, (long long)held);
+		given -= m->amount;
+	}
+	if (closed == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("The change closes none of arrangement %s's "
+		      "installments"),
+		    a->plan_no);
+	if (cancel) {
+		if (r->ninsts != 0 || given > closed)
+			return pd_fail(err, PD_EINVAL,
+			    _("A cancel gives back at most what it closed "
+			      "(%lld, not %lld) and makes no installments"),
+			    (long long)closed, (long long)given);
+		return 0;
+	}
+	return check_schedule(r, closed, 0,
+	    r->ninsts > 0 ? (int)r->insts[0].inst_no : 1, err);
 }
 
 int
@@ -169,7 +261,7 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 			    _("Arrangement %s exists already"), r->arr.plan_no);
 		return check_create_moves(s, r, cid, err) != 0 ||
 		               check_schedule(
-		                   r, r->arr.debt, r->arr.down, err) != 0
+		                   r, r->arr.debt, r->arr.down, 1, err) != 0
 		           ? -1
 		           : 0;
 	}
@@ -183,7 +275,7 @@ svc_arr_check_push(struct svc *s, const char *branch, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("Arrangement %s is another one, or cancelled"),
 		    r->arr.plan_no);
-	return 0;
+	return check_change(s, r, &a, err);
 }
 
 /* ---- apply, on the central node and on a terminal ---- */

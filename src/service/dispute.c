@@ -19,7 +19,7 @@
 #include "internal.h"
 #include "paydesk/numfmt.h"
 
-#define DSP_NUMBER_FMT "DP-{TERM}-{SEQ:6}"
+#define DSP_NUMBER_FMT SVC_DSP_NUMBER_FMT
 #define DSP_VOID_REASON "Dispute %s upheld"
 #define DSP_CREDIT_REMARKS "Dispute %s"
 #define DSP_CHARGE_WORDS "Bounced cheque charge"
@@ -555,6 +555,32 @@ may_follow(const char *op, enum dsp_status status)
 	return strcmp(op, "open") != 0 && status <= DSP_REVIEW;
 }
 
+/* The charge as add_charge makes it (review of issue 18: a forged one
+ * was applied under any reference, a bill's number to come among them,
+ * which that bill's import then could not take, and due on any day, years
+ * overdue at once): referenced DISPUTE-CHG, due the day it was upheld
+ * (or the next, had midnight passed between the two readings of the
+ * clock). */
+static int
+check_charge(
+    const struct syncrec *r, const struct dispute *d, struct pd_err *err)
+{
+	char ref[sizeof r->it.ref], day[11];
+	int32_t at = 0, due = 0;
+
+	snprintf(ref, sizeof ref, "%s-CHG", d->dispute_no);
+	snprintf(day, sizeof day, "%.10s", r->at);
+	if (strcmp(r->it.ref, ref) != 0 ||
+	    date_parse(day, NULL, &at, NULL) != 0 ||
+	    date_parse(r->it.due_on, NULL, &due, NULL) != 0 || due < at ||
+	    due > at + 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s: its service charge is %s, due %s; an "
+		      "uphold's charge is %s, due the day it is upheld (%s)"),
+		    d->dispute_no, r->it.ref, r->it.due_on, ref, day);
+	return 0;
+}
+
 /* What an uphold names: a void or a credit note of the dispute's
  * payment, the service charge of a bounced cheque as configured. */
 static int
@@ -596,7 +622,7 @@ check_uphold(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		      "cheque's void, of the organisation's [disputes] "
 		      "bounced_cheque_charge, with its uuid, ref and due date"),
 		    d->dispute_no);
-	return 0;
+	return check_charge(r, d, err);
 }
 
 /* The step of a dispute this node has (d): the same terms, a step that

@@ -142,6 +142,8 @@ int svc_arr_record(struct svc *s, int64_t event_id, const char *branch,
 /* Arrangements are numbered per terminal, like the other documents'
  * series with a terminal component (DESIGN.md rule 5). */
 #define SVC_ARR_NUMBER_FMT "AR-{TERM}-{SEQ:6}"
+/* a dispute's number, of its terminal's series (dispute.c) */
+#define SVC_DSP_NUMBER_FMT "DP-{TERM}-{SEQ:6}"
 /* Whether an arrangement record pushed by terminal from is one it could
  * have made (sync_check.c calls it): PD_EINVAL with the reason. */
 int svc_arr_check_push(struct svc *s, const char *branch,

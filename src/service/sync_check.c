@@ -22,6 +22,7 @@
  * One table of checks by record kind: TO ADD A KIND, a row in
  * push_rules[] (and in pull_rules[] if it carries document numbers).
  */
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -263,6 +264,46 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 	return 0;
 }
 
+static int
+cmp_alloc_uuid(const void *a, const void *b)
+{
+	const struct allocation *x = *(const struct allocation *const *)a;
+	const struct allocation *y = *(const struct allocation *const *)b;
+	int c = strcmp(x->item.uuid, y->item.uuid);
+
+	/* the same uuid: in the order of the allocations */
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+/* No item is paid by two allocations of one payment: posting lists an
+ * item once ("Item %s is listed twice"), and each allocation's due
+ * before is checked against the item's amount alone, so two of one item
+ * would pay it past what it had due. Sorted, not compared pairwise: a
+ * record may have 10000 allocations. */
+static int
+check_twice(const struct syncrec *r, struct pd_err *err)
+{
+	const struct allocation **by;
+	size_t i;
+	int rc = 0;
+
+	if (r->nallocs < 2)
+		return 0;
+	by = xcalloc(r->nallocs, sizeof *by);
+	for (i = 0; i < r->nallocs; i++)
+		by[i] = &r->allocs[i];
+	qsort(by, r->nallocs, sizeof *by, cmp_alloc_uuid);
+	for (i = 1; i < r->nallocs && rc == 0; i++)
+		if (strcmp(by[i - 1]->item.uuid, by[i]->item.uuid) == 0)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Allocation %zu: item %s is already allocation "
+			      "%zu's; a payment pays an item once"),
+			    (size_t)(by[i] - r->allocs) + 1, by[i]->item.ref,
+			    (size_t)(by[i - 1] - r->allocs) + 1);
+	free(by);
+	return rc;
+}
+
 /* The consumer the payment names and the items it pays. */
 static int
 check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
@@ -285,7 +326,7 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	for (i = 0; i < r->nallocs; i++)
 		if (check_item(s, r, i, cid, c.account_no, err) != 0)
 			return -1;
-	return 0;
+	return check_twice(r, err);
 }
 
 /* A credit note's own fields: reason, remarks, dates, number. */
@@ -872,6 +913,54 @@ pull_credit_note(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	    r->cn.cn_no, err);
 }
 
+/* An arrangement made or a dispute opened by another terminal under a
+ * number of this terminal's own series (review of issue 18: applied, it
+ * took the number this terminal's next one would have, whose use case
+ * then failed every time: "Plan AR-T01-000002 belongs to another
+ * consumer"); the central node numbers a create or an open only in its
+ * sender's series, so only a central node that is not itself sends one.
+ * Its own, echoed back, is recognised by its uuid. One that says it was
+ * made here is taken as before: the central node had it from this
+ * terminal's token. */
+static int
+pull_own_plans(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct numfmt_ctx ctx = {NULL, s->cfg.terminal_id, s->cfg.branch_id};
+	struct arrangement a;
+	struct dispute d;
+	struct pd_err e = {0};
+	int rc;
+
+	if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
+		return 0;
+	if (r->kind == SR_ARRANGEMENT && strcmp(r->op, "create") == 0 &&
+	    numfmt_match(SVC_ARR_NUMBER_FMT, &ctx, r->arr.plan_no, NULL,
+	        NULL) == 0) {
+		if (store_arr_find(s->st, r->arr.plan_no, &a, &e) == 0 &&
+		    strcmp(a.uuid, r->arr.uuid) == 0)
+			return 0;
+		if (e.code != 0 && e.code != PD_ENOTFOUND) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("%s %s is of this terminal's own series, and this "
+		      "terminal never made it"),
+		    _("Arrangement"), r->arr.plan_no);
+	}
+	if (r->kind == SR_DISPUTE && strcmp(r->op, "open") == 0 &&
+	    numfmt_match(SVC_DSP_NUMBER_FMT, &ctx, r->dsp.dispute_no, NULL,
+	        NULL) == 0) {
+		if ((rc = store_dsp_by_key(s->st, 0, r->dsp.uuid, &d, err)) <= 0)
+			return rc;
+		return pd_fail(err, PD_EINVAL,
+		    _("%s %s is of this terminal's own series, and this "
+		      "terminal never made it"),
+		    _("Dispute"), r->dsp.dispute_no);
+	}
+	return 0;
+}
+
 /* The ledger records a terminal recognises by uuid, the table they are
  * kept in, and the check of their numbers (NULL: they carry none of
  * their own). */
@@ -897,6 +986,8 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		rc = pd_fail(err, PD_EINVAL,
 		    _("It is in %s; this terminal's currency is %s"),
 		    r->currency, s->cfg.currency_code);
+	else if (r->kind == SR_ARRANGEMENT || r->kind == SR_DISPUTE)
+		rc = pull_own_plans(s, r, err);
 	else if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
 		return 0;
 	/* a record this terminal has is its own (or one it has pulled

@@ -42,6 +42,18 @@ start_central() {
 stop_central() {
 	[ -n "$CPID" ] && kill "$CPID" 2>/dev/null && wait "$CPID" 2>/dev/null
 	CPID=
+	sanitized
+}
+# sanitized: what ASan, LSan or UBSan said of the central node so far
+# (make check SANITIZE=1) is a failure, shown once; its own stderr is
+# read nowhere else
+sanitized() {
+	[ -s "$T/central.err" ] || return 0
+	grep -qE 'Sanitizer|runtime error' "$T/central.err" || return 0
+	echo "not ok - the central node under a sanitizer"
+	grep -E -A12 'Sanitizer|runtime error' "$T/central.err" | head -40 |
+	    sed 's/^/  | /'
+	mv "$T/central.err" "$T/central.err.seen"
 }
 kill9_central() {
 	[ -n "$CPID" ] && kill -9 "$CPID" 2>/dev/null && wait "$CPID" 2>/dev/null

@@ -274,6 +274,48 @@ has "a good record is applied (the forger's control case)" '"applied"'
 same "nothing of the refused ones was applied" "$(csql "SELECT count(*) FROM
     arrangements WHERE plan_id IN (SELECT id FROM plans WHERE plan_no IN
     ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012'))")" 0
+# a reschedule and a cancel of AR-T01-000009 built by hand (review of
+# issue 18: a reschedule's installments and a cancel's give-backs were
+# not checked; two installments of 500,000.00 were applied, a debt Ana
+# Paz never had): each closes AR-T01-000009's three installments
+# change OP INSTALLMENTS EXTRA_MOVES: the record, pushed as terminal 1
+change() {
+	python3 - "$T/push.json" "$1" "$2" "$3" >"$T/change.json" <<'PY'
+import json, sys, uuid
+r = json.load(open(sys.argv[1]))["records"][0]
+d = r["data"]
+insts = json.loads(sys.argv[3])
+r["uuid"] = str(uuid.uuid4())
+d["moves"] = [{"item_uuid": i["uuid"], "item_ref": i["ref"],
+               "amount": i["amount"]} for i in d["installments"]]
+d["moves"] += json.loads(sys.argv[4])
+d.update(op=sys.argv[2], reason="Lost job", installments=insts,
+         n_inst=len(insts) or d["n_inst"])
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
+PY
+	curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/change.json" \
+	    "$URL/v1/push" >"$OUT"
+}
+big='[{"uuid": "01234567-0000-7000-8000-000000000001", "ref": "AR-T01-000009#4",
+    "inst_no": 4, "amount": 50000000, "due_on": "2025-10-31"},
+    {"uuid": "01234567-0000-7000-8000-000000000002", "ref": "AR-T01-000009#5",
+    "inst_no": 5, "amount": 50000000, "due_on": "2025-11-30"}]'
+a1=$(sed -n 's/^\([^|]*\)|INV-A1|\(.*\)$/\1 \2/p' "$T/open")
+back='[{"item_uuid": "'${a1% *}'", "item_ref": "INV-A1", "amount": -'$((${a1#* } + 1))'}]'
+change reschedule "$big" '[]'
+has "a reschedule into two installments of 500,000.00: refused" \
+    "Installment 1 is 50000000 due 2025-10-31; the terms make"
+change reschedule "$big" '[{"item_uuid": "'${a1% *}'", "item_ref": "INV-A1", "amount": 100}]'
+has "a reschedule closing an item that is not its installment: refused" \
+    "Move 4 (100): item INV-A1 is not an open installment of arrangement AR-T01-000009"
+change cancel '[]' "$back"
+has "a cancel giving an item back more than the plan holds of it: refused" \
+    "Move 4 of the cancel gives $((${a1#* } + 1)) back to item INV-A1; arrangement AR-T01-000009 holds ${a1#* } of it"
+change cancel "$big" '[]'
+has "a cancel making installments: refused" "makes no installments"
+same "Ana Paz owes at the central node what she owed" "$(csql "SELECT
+    count(*) || ' ' || sum(amount) FROM items WHERE ref LIKE 'AR-T01-000009#%'")" \
+    "3 $(( $(tr -s '|' ' ' <"$T/open" | awk '{s += $3} END {print s}') ))"
 
 ## 6. Payments taken meanwhile at another terminal (review, point 1): the
 # event moves only what is still open wherever it is applied, and what it

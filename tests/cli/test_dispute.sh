@@ -245,6 +245,49 @@ forged "a step with an op of no dispute" 'must be open, review, uphold or reject
     dispute:DP-T01-000004 data.op=reopen
 forged "a dispute number of terminal 2's series" "Dispute number" \
     dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T02-seq
+# a bounced cheque's charge as the uphold makes it, and only so (review
+# of issue 18: a forged uphold's charge was applied under any reference,
+# a bill's number to come among them, and due on any day): DP-T01-000005
+# opened and pushed, then upheld by a void; the void and copies of the
+# uphold with another charge are pushed by hand, before terminal 1 syncs
+rec 1 pay WU-10002 --type bill --method Cash --amount 10 >"$OUT" 2>&1
+R5=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "a fifth dispute, a bounced cheque" 0 "DP-T01-000005" rec 1 dispute \
+    open "$R5" --reason bounced-cheque
+t1 sync >/dev/null
+expect "upheld by a void, offline" 0 "DP-T01-000005-CHG" sup1 dispute \
+    uphold DP-T01-000005 --void
+# charged NAME NEEDLE FIELD=VALUE...: the void, then the uphold with its
+# charge's FIELD changed and a new uuid, pushed as terminal 1
+charged() {
+	cn=$1 cneedle=$2
+	shift 2
+	tsql 1 "SELECT payload FROM outbox WHERE sent_at IS NULL AND kind IN
+	    ('void', 'dispute') ORDER BY id" | python3 -c 'import json, sys, uuid
+recs = [json.loads(l) for l in sys.stdin]
+up = recs[-1]
+up["uuid"] = str(uuid.uuid4())
+for kv in sys.argv[1:]:
+    k, v = kv.split("=", 1)
+    up["data"][k] = v
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 0, "records": recs}))
+' "$@" >"$T/charged.json"
+	curl -s -H "Authorization: Bearer $TOK1" --data-binary \
+	    @"$T/charged.json" "$URL/v1/push" >"$OUT"
+	has "$cn: refused, saying why" "$cneedle"
+}
+charged "a charge named as a bill to come" \
+    "its service charge is INV-2026-000001, due 2025-05-02; an uphold's charge is DP-T01-000005-CHG" \
+    charge_ref=INV-2026-000001
+charged "a charge due years ago" \
+    "its service charge is DP-T01-000005-CHG, due 2020-01-01" \
+    charge_due=2020-01-01
+expect "terminal 1 pushes the real uphold" 0 "Rejected    0" t1 sync
+same "the central node has its charge, as terminal 1 made it, and no other" \
+    "$(csql "SELECT ref || ' ' || due_on FROM items WHERE description =
+        'Bounced cheque charge' ORDER BY ref")" \
+    "DP-T01-000003-CHG 2025-05-02
+DP-T01-000005-CHG 2025-05-02"
 
 ## 7. The reconnection list (issue 21): who was on the disconnection list
 # within [disconnection] days (60) and has paid below its amount (100.00)

@@ -145,6 +145,39 @@ aside "a payment claiming T01's own receipt series" "Receipt number R-T01-" \
     "$T/own_receipt.json" 0
 aside "an overpayment's credit note claiming T01's own series" \
     "Credit note number CN-T01-" "$T/own_cn.json" 1
+# an arrangement made and a dispute opened under T01's own numbers by
+# "T02" (review of issue 18: applied, they took the numbers of T01's next
+# arrangement and dispute, whose use cases then failed every time)
+python3 - "$T/good.json" >"$T/own_plans.json" <<'PY'
+import json, sys, uuid
+p = json.load(open(sys.argv[1]))[0]
+d = p["data"]
+head = {k: p[k] for k in ("at", "branch", "currency", "terminal", "v")}
+day = p["at"][:10]
+arr = dict(head, kind="arrangement", uuid=str(uuid.uuid4()), data={
+    "op": "create", "arrangement_uuid": str(uuid.uuid4()),
+    "plan_no": "AR-T01-000001", "account_no": d["account_no"],
+    "consumer_uuid": d["consumer_uuid"], "by": "rita", "reason": "Hardship",
+    "created_on": day, "created_at": p["at"], "debt": 100,
+    "down_payment": 0, "first_due": day, "frequency": "monthly",
+    "grace_days": 0, "misses_allowed": 0, "n_inst": 1,
+    "moves": [{"amount": 100, "item_ref": a["item_ref"],
+               "item_uuid": a["item_uuid"]} for a in d["allocations"][:1]],
+    "installments": [{"amount": 100, "due_on": day, "inst_no": 1,
+                      "ref": "AR-T01-000001#1", "uuid": str(uuid.uuid4())}]})
+dsp = dict(head, kind="dispute", uuid=str(uuid.uuid4()), data={
+    "op": "open", "dispute_uuid": str(uuid.uuid4()),
+    "number": "DP-T01-000001", "payment_uuid": p["uuid"],
+    "payment_no": d["payment_no"], "code": "chargeback", "opened_on": day,
+    "due_on": day, "note": "", "by": "rita"})
+print(json.dumps([arr, dsp]))
+PY
+aside "an arrangement claiming T01's own series" \
+    "Arrangement AR-T01-000001 is of this terminal's own series" \
+    "$T/own_plans.json" 0
+aside "a dispute claiming T01's own series" \
+    "Dispute DP-T01-000001 is of this terminal's own series" \
+    "$T/own_plans.json" 1
 fake html
 cp "$T/t1.db" "$T/keep.db"
 "$PD" --config "$T/t1f.ini" sync >/dev/null 2>&1

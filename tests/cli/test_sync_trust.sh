@@ -207,6 +207,11 @@ t_card=$(tsql 1 "SELECT created_at FROM payments WHERE receipt_no = '$r_card'")
 d_card=${t_card%% *}
 d_before=$(date -u -d "$d_card -1 day" +%F)
 ts() { echo "$1" | sed 's/ /\\ /'; } # a space kept through eval
+# the card payment's allocation, as JSON, to pay its item twice
+ca=$(tsql 1 "SELECT json_extract(payload, '$.data.allocations[0]') FROM
+    outbox WHERE kind = 'payment' AND ref = '$p_card'")
+ca_due=$(echo "$ca" | sed 's/.*"due_before":\([0-9]*\).*/\1/')
+ca_ref=$(echo "$ca" | sed 's/.*"item_ref":"\([^"]*\)".*/\1/')
 # NAME|NEEDLE|FORGE ARGS (one line a case; the NEEDLE is in the answer)
 cat >"$T/cases" <<CASES
 a payment by a method the organisation does not have|Payment method "Bitcoin" is not configured|$P data.method=Bitcoin
@@ -250,6 +255,7 @@ a credit application naming another credit note's number|names credit note CN-T0
 a credit applied before its note was made|after it was applied on 2020-01-01|credit_apply data.applied_on=2020-01-01
 an amount due below what the allocations say was due|Amount due $a_card is less than the allocations say was due|$P data.due_total=$a_card
 an overpaid amount that is not the amount less the amount due|Overpaid 1 is not the amount|payment:$p_online data.overpaid=1 data.credit_note.amount=1
+one item paid by two allocations (posting lists an item once)|Allocation 2: item $ca_ref is already allocation 1's|$P data.amount=$((2 * a_card)) data.due_total=$((2 * ca_due)) data.balance_after=0 'data.allocations=[$ca,$ca]'
 allocations that do not add up to the amount|Allocations (1) and overpaid (0) do not add up to the amount ($a_card)|$P data.allocations.0.amount=1
 a payment without its balance after|A payment records the consumer's balance after it (has_balance)|$P data.has_balance=false
 a posted payment verified before it was recorded|Verified at "2020-01-01 00:00:00": a payment posted when it is taken is verified when it is recorded|$P data.verified_at=$(ts "2020-01-01 00:00:00")
