@@ -113,7 +113,7 @@ static const struct command {
         "report forecast [--weeks N] [--past N]",
         N_("cash-flow forecast: open items by week due, weighted by each "
            "consumer's paying on time (supervisor)")},
-    {"report", "exceptions", cmd_report_exceptions, STORE,
+    {"report", "exceptions", cmd_report_exceptions, LISTING,
         "report exceptions",
         N_("deposits not credited, credits with no deposit, amounts that "
            "differ, shifts over or short (supervisor)")},
@@ -535,8 +535,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "paydesk: ");
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
-		      "report payers, report aging, report forecast and report "
-		      "reconciliation, not with %s%s%s"),
+		      "report payers, report aging, report forecast, report "
+		      "exceptions and report reconciliation, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;
