@@ -279,5 +279,11 @@ struct export_job;
 int svc_export_recon(struct svc *s, const char *account, const char *from,
     const char *to, const struct export_job *j, int64_t *rows,
     struct pd_err *err);
+/* An exception as the cells of LIST_EXCEPTIONS. */
+void svc_recon_exception_cells(
+    const struct recon_exception *e, struct xcell *c);
+/* Export the open exceptions as svc_recon_exceptions lists them. */
+int svc_export_exceptions(struct svc *s, const struct export_job *j,
+    int64_t *rows, struct pd_err *err);
 
 #endif

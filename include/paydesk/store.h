@@ -865,6 +865,9 @@ int store_match_insert(struct store *st, int64_t line_id, int64_t deposit_id,
 /* Take deposit_id's active match back (PD_EINVAL when it has none). */
 int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
     const char *by, const char *note, struct pd_err *err);
+/* Take line_id's active match back (PD_EINVAL when it has none). */
+int store_match_undo_line(struct store *st, int64_t line_id, const char *at,
+    const char *by, const char *note, struct pd_err *err);
 /* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
  * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
 int64_t *store_match_pairs(
@@ -924,13 +927,30 @@ int64_t *store_transfer_match_pairs(
  * or every free card payment of g's terminal and day. */
 int store_match_payments_add(struct store *st, int64_t line_id,
     int64_t payment_id, const struct card_group *g, struct pd_err *err);
+/* A payment as a card or transfer match sees it. */
+struct pay_match_state {
+	int64_t id, amount;
+	char kind[8];    /* method kind: cash, card, bank, ... */
+	char status[16]; /* Posted, Voided, ... */
+	char payment_no[33];
+	int free; /* no active match took it */
+	char terminal[17];
+	char paid_on[11];
+};
+/* The payment of uuid: 0 and *out, 1 when there is none, -1. */
+int store_pay_match_state(struct store *st, const char *uuid,
+    struct pay_match_state *out, struct pd_err *err);
+/* The uuids of the payments line_id's active match took, in the order
+ * posted: *n of 37 bytes each (NUL-terminated); free(). */
+char *store_match_payment_uuids(
+    struct store *st, int64_t line_id, size_t *n, struct pd_err *err);
 /* Statements and matches as sync records (issue 20; stmt_sync.c). */
 /* How many lines statement stmt has, and their credits (>= 0) and debits
  * (<= 0) in all. */
 int store_stmt_line_sums(struct store *st, int64_t stmt, int64_t *n,
     int64_t *credits, int64_t *debits, struct pd_err *err);
-/* A statement line: where it is, and its active match (dep_uuid or code
- * "" when it has none). */
+/* A statement line: where it is, and its active match (rule "" when it
+ * has none). */
 struct line_match {
 	int64_t stmt;
 	int seq;
@@ -939,6 +959,11 @@ struct line_match {
 	char dep_uuid[37], slip_no[33], terminal[17]; /* the deposit's */
 	char gateway[33], code[256]; /* or the gateway payment's */
 	char rule[12], matched_by[33], matched_at[20];
+	/* a card or transfer match: the payments it took (npay 0: none),
+	 * their total, terminal and day (a card settlement's one terminal
+	 * and day) and a transfer's one payment */
+	int64_t npay, gross;
+	char pay_terminal[17], pay_day[11], pay_uuid[37];
 };
 /* Line line_id's place and match (PD_ENOTFOUND). */
 int store_line_match(struct store *st, int64_t line_id, struct line_match *out,

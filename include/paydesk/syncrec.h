@@ -120,8 +120,9 @@ enum syncrec_kind {
 	                  (issue 20), op create or void */
 	SR_STATEMENT,  /* pushed: an imported bank statement, its lines in
 	                  parts of at most SYNC_STMT_LINES (issue 20) */
-	SR_STMT_MATCH, /* pushed: a statement credit matched to a deposit or
-	                  a gateway settlement, or unmatched (issue 20) */
+	SR_STMT_MATCH, /* pushed: a statement credit matched to a deposit, a
+	                  gateway settlement, a bank transfer or a card
+	                  settlement, or unmatched (issue 20) */
 	SR_DISPUTE,    /* pushed and fed: a step of a payment's dispute
 	                  (issue 21), op open, review, uphold or reject */
 	SR_KINDS
@@ -217,13 +218,21 @@ struct syncrec {
 	 * owned); statement_match: op "match" or "unmatch", the line
 	 * stmt.account, stmt.stmt_key and stmt_first (its seq), the deposit
 	 * (dep.uuid, dep.slip_no) or the gateway payment (gp.gateway,
-	 * gp.code), match_rule ("auto", "manual", "gateway"), the note in
-	 * reason, by */
+	 * gp.code), a bank transfer payment (payment_uuid) or a terminal's
+	 * day of card payments (card_terminal, card_day, how many and their
+	 * total: card_count, card_gross, and each one's uuid in
+	 * card_payments), match_rule ("auto", "manual", "gateway", "transfer",
+	 * "card"), the note in reason, by */
 	struct statement stmt;
 	int64_t stmt_first;
 	struct statement_line *slines; /* owned */
 	size_t nslines;
-	char match_rule[8];
+	char match_rule[12];
+	char card_terminal[17];
+	char card_day[11];
+	int64_t card_count, card_gross;
+	char (*card_payments)[37]; /* owned: the card payments' uuids */
+	size_t ncard_payments;
 	/* dispute: one step (the record's uuid is the event's), op "open",
 	 * "review", "uphold" or "reject"; dsp the dispute (uuid, number,
 	 * reason code, opened_on, due_on; an uphold's resolution and the

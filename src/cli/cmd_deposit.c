@@ -335,29 +335,36 @@ int
 cmd_report_exceptions(struct cli *c, int argc, char **argv)
 {
 	const struct xcol *cols;
-	int ncols;
+	int ncols, k, rc;
 	struct recon_exception *v;
+	struct export_job j;
 	struct table *t;
+	struct xcell cells[16];
+	int64_t rows = 0;
 	char **pos;
 	int npos;
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, NULL, 0, 0, &pos, &npos) != 0)
 		return -1;
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_exceptions(&c->svc, &j, &rows, &c->err);
+		return cli_export_end(c, rc, rows);
+	}
 	v = svc_recon_exceptions(&c->svc, &n, &c->err);
 	if (v == NULL)
 		return -1;
 	cols = svc_listing_cols(LIST_EXCEPTIONS, &ncols);
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
-		table_str(t, recon_kind_name(v[i].kind));
-		table_int(t, v[i].age);
-		table_str(t, v[i].on);
-		table_str(t, v[i].ref);
-		table_str(t, v[i].detail);
-		table_money(t, v[i].expected);
-		table_money(t, v[i].actual);
-		table_money(t, v[i].difference);
+		svc_recon_exception_cells(&v[i], cells);
+		for (k = 0; k < ncols; k++)
+			if (cols[k].kind == X_MONEY)
+				table_money(t, cells[k].n);
+			else if (cols[k].kind == X_INT)
+				table_int(t, cells[k].n);
+			else
+				table_str(t, cells[k].s);
 		table_row(t);
 	}
 	table_end(t);

@@ -114,7 +114,7 @@ static const struct command {
         "report forecast [--weeks N] [--past N]",
         N_("cash-flow forecast: open items by week due, weighted by each "
            "consumer's paying on time (supervisor)")},
-    {"report", "exceptions", cmd_report_exceptions, STORE,
+    {"report", "exceptions", cmd_report_exceptions, LISTING,
         "report exceptions",
         N_("deposits not credited, credits with no deposit, amounts that "
            "differ, shifts over or short (supervisor)")},
@@ -537,8 +537,8 @@ main(int argc, char **argv)
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
 		      "report payers, report aging, report forecast, report "
-		      "reconciliation, disconnections, reconnections and "
-		      "dispute list, not with %s%s%s"),
+		      "exceptions, report reconciliation, disconnections, "
+		      "reconnections and dispute list, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);
 		return PD_EUSAGE;

@@ -1,8 +1,9 @@
 /* deposit_match.c - deposits matched to the credits of imported bank
  * statements (issue 20, "Reconciliation"; deposit.h): the automatic
  * rule, a supervisor's match and unmatch with a note, and the exceptions
- * left open. Each match and unmatch is a sync record (stmt_sync.c), so
- * the central node sees which deposits the bank confirmed. */
+ * left open. Each match and unmatch, of every rule, is a sync record
+ * (stmt_sync.c), so the central node sees which deposits, transfers and
+ * card days the bank confirmed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,9 @@ insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 		         N_("transfer"), "", at, s->actor.user_id,
 		         s->actor.username, err) != 0 ||
 		             store_match_payments_add(s->st, pairs[2 * i + 1],
-		                 pairs[2 * i], NULL, err) != 0
+		                 pairs[2 * i], NULL, err) != 0 ||
+		             svc_match_outbox(s, pairs[2 * i + 1], "match", "",
+		                 at, err) != 0
 		         ? -1
 		         : 0;
 	free(pairs);
@@ -72,7 +75,9 @@ insert_cards(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 		         "", at, s->actor.user_id, s->actor.username,
 		         err) != 0 ||
 		             store_match_payments_add(
-		                 s->st, g[i].line_id, 0, &g[i], err) != 0
+		                 s->st, g[i].line_id, 0, &g[i], err) != 0 ||
+		             svc_match_outbox(
+		                 s, g[i].line_id, "match", "", at, err) != 0
 		         ? -1
 		         : 0;
 	free(g);

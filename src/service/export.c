@@ -280,6 +280,32 @@ svc_export_recon(struct svc *s, const char *account, const char *from,
 }
 
 int
+svc_export_exceptions(struct svc *s, const struct export_job *j,
+    int64_t *rows, struct pd_err *err)
+{
+	struct recon_exception *v;
+	struct xrun r;
+	size_t n, i;
+	int rc = 0;
+
+	v = svc_recon_exceptions(s, &n, err);
+	if (v == NULL)
+		return -1;
+	if (xrun_open(&r, s, j, LIST_EXCEPTIONS,
+	        L_(svc_doc_lang(s, NULL), "Exceptions"), (int64_t)n,
+	        err) != 0) {
+		free(v);
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0 && !r.cancelled; i++) {
+		svc_recon_exception_cells(&v[i], r.cells);
+		rc = xrun_row(&r);
+	}
+	free(v);
+	return xrun_finish(&r, rc, rows);
+}
+
+int
 svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err)
 {
 	char dir[PATH_MAX];

@@ -117,6 +117,21 @@ svc_recon_day_cells(const struct recon_day *d, struct xcell *c)
 	c[7].n = d->credits;
 }
 
+void
+svc_recon_exception_cells(const struct recon_exception *e, struct xcell *c)
+{
+	memset(c, 0, sizeof exception_cols / sizeof exception_cols[0] *
+	                 sizeof *c);
+	c[0].s = recon_kind_name(e->kind);
+	c[1].n = e->age;
+	c[2].s = e->on;
+	c[3].s = e->ref;
+	c[4].s = e->detail;
+	c[5].n = e->expected;
+	c[6].n = e->actual;
+	c[7].n = e->difference;
+}
+
 /* the reconciliation's exceptions resolved by hand (issue 20): what
  * each showed then, the note, who and when */
 static const struct xcol resolved_cols[] = {

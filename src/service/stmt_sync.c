@@ -9,7 +9,10 @@
  * that imports the file: the second terminal's import of it applies as
  * nothing new. Its lines travel in parts of SYNC_STMT_LINES, in order. A
  * match names the line by the statement's account, key and the line's
- * number. Two terminals that match the same credit to different
+ * number, and what took it: a deposit, a gateway payment, a bank
+ * transfer's payment, or a terminal's day of card payments one by one
+ * (the central node may hold more of that day than the terminal did).
+ * Two terminals that match the same credit to different
  * deposits conflict: the central node keeps the first and refuses the
  * second with who matched the line to what, and the operator reads it in
  * the sync's rejected records (paydesk sync --quarantine). Neither kind
@@ -71,6 +74,7 @@ svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
 	struct line_match m;
 	struct syncrec rec;
 	char ref[64];
+	int rc;
 
 	if (store_line_match(s->st, line_id, &m, err) != 0)
 		return -1;
@@ -85,6 +89,19 @@ svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
 	xstrlcpy(rec.dep.slip_no, m.slip_no, sizeof rec.dep.slip_no);
 	xstrlcpy(rec.gp.gateway, m.gateway, sizeof rec.gp.gateway);
 	xstrlcpy(rec.gp.code, m.code, sizeof rec.gp.code);
+	if (strcmp(m.rule, "transfer") == 0)
+		xstrlcpy(rec.payment_uuid, m.pay_uuid, sizeof rec.payment_uuid);
+	if (strcmp(m.rule, "card") == 0) {
+		xstrlcpy(rec.card_terminal, m.pay_terminal,
+		    sizeof rec.card_terminal);
+		xstrlcpy(rec.card_day, m.pay_day, sizeof rec.card_day);
+		rec.card_count = m.npay;
+		rec.card_gross = m.gross;
+		rec.card_payments = (char(*)[37])store_match_payment_uuids(
+		    s->st, line_id, &rec.ncard_payments, err);
+		if (rec.card_payments == NULL)
+			return -1;
+	}
 	xstrlcpy(rec.match_rule, m.rule, sizeof rec.match_rule);
 	xstrlcpy(rec.reason, note ? note : "", sizeof rec.reason);
 	/* a match is sent as made, by whom made it (the catch-up sends
@@ -94,7 +111,9 @@ svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
 	                                                : s->actor.username,
 	    sizeof rec.by);
 	snprintf(ref, sizeof ref, "%lld:%d", (long long)m.stmt, m.seq);
-	return svc_outbox(s, &rec, ref, err);
+	rc = svc_outbox(s, &rec, ref, err);
+	free(rec.card_payments);
+	return rc;
 }
 
 /* One statement imported before statements were records, and its
@@ -293,9 +312,123 @@ find_line(struct svc *s, const struct syncrec *r, int64_t *line_id,
 static int
 same_match(const struct syncrec *r, const struct line_match *m)
 {
-	return r->dep.uuid[0] ? strcmp(m->dep_uuid, r->dep.uuid) == 0
-	                      : strcmp(m->gateway, r->gp.gateway) == 0 &&
-	                            strcmp(m->code, r->gp.code) == 0;
+	if (r->dep.uuid[0])
+		return strcmp(m->dep_uuid, r->dep.uuid) == 0;
+	if (r->payment_uuid[0])
+		return strcmp(m->rule, "transfer") == 0 &&
+		       strcmp(m->pay_uuid, r->payment_uuid) == 0;
+	if (r->card_terminal[0])
+		return strcmp(m->rule, "card") == 0 &&
+		       strcmp(m->pay_terminal, r->card_terminal) == 0 &&
+		       strcmp(m->pay_day, r->card_day) == 0;
+	return strcmp(m->gateway, r->gp.gateway) == 0 &&
+	       strcmp(m->code, r->gp.code) == 0;
+}
+
+/* What line match m took, as a person reads it. */
+static void
+match_what(const struct line_match *m, char *buf, size_t size)
+{
+	if (m->dep_uuid[0])
+		snprintf(buf, size, _("deposit %s"), m->slip_no);
+	else if (m->code[0])
+		snprintf(buf, size, "%s %s", m->gateway, m->code);
+	else if (strcmp(m->rule, "transfer") == 0)
+		snprintf(buf, size, _("bank transfer %s"), m->pay_uuid);
+	else
+		snprintf(buf, size, _("the card payments of %s on %s"),
+		    m->pay_terminal, m->pay_day);
+}
+
+/* A bank transfer's payment: known, posted, of the credit's amount and
+ * free to match. */
+static int
+check_transfer(struct svc *s, const struct syncrec *r,
+    const struct stmt_credit *c, struct pay_match_state *p,
+    struct pd_err *err)
+{
+	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	int rc = store_pay_match_state(s->st, r->payment_uuid, p, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_EINVAL, _("Payment %s is not known here"),
+		    r->payment_uuid);
+	if (strcmp(p->kind, "bank") != 0 || strcmp(p->status, "Posted") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is not a posted bank transfer"),
+		    p->payment_no);
+	if (p->amount != c->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is of %s; the credit is of %s"), p->payment_no,
+		    money_plain(a1, sizeof a1, p->amount, s->cfg.minor_digits),
+		    money_plain(a2, sizeof a2, c->amount, s->cfg.minor_digits));
+	if (!p->free)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is matched already to another statement "
+		      "line"),
+		    p->payment_no);
+	return 0;
+}
+
+/* The largest card fee a terminal may allow ([reconciliation]
+ * card_fee_tolerance's bound, hundredths of a percent): a settlement
+ * below its payments' total less this was not made by the card rule. */
+#define CARD_FEE_BP_MAX 2000
+
+/* A terminal's day of card payments: each one the match names is a
+ * posted card payment of that terminal and day here that no match took,
+ * their total the match's, and the credit that total less a fee within
+ * the rule's bound. */
+static int
+check_card(struct svc *s, const struct syncrec *r, const struct stmt_credit *c,
+    struct pd_err *err)
+{
+	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	struct pay_match_state p;
+	int64_t gross = 0;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < r->ncard_payments; i++) {
+		rc = store_pay_match_state(s->st, r->card_payments[i], &p, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 1)
+			return pd_fail(err, PD_EINVAL,
+			    _("Payment %s is not known here"),
+			    r->card_payments[i]);
+		if (strcmp(p.kind, "card") != 0 ||
+		    strcmp(p.status, "Posted") != 0 ||
+		    strcmp(p.terminal, r->card_terminal) != 0 ||
+		    strcmp(p.paid_on, r->card_day) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Payment %s is not a posted card payment of %s on "
+			      "%s"),
+			    p.payment_no, r->card_terminal, r->card_day);
+		if (!p.free)
+			return pd_fail(err, PD_EINVAL,
+			    _("Payment %s is matched already to another "
+			      "statement line"),
+			    p.payment_no);
+		gross += p.amount;
+	}
+	if (gross != r->card_gross)
+		return pd_fail(err, PD_EINVAL,
+		    _("The card payments named are %s in all; the match says "
+		      "%s"),
+		    money_plain(a1, sizeof a1, gross, s->cfg.minor_digits),
+		    money_plain(
+		        a2, sizeof a2, r->card_gross, s->cfg.minor_digits));
+	if (c->amount > gross ||
+	    c->amount < gross - gross * CARD_FEE_BP_MAX / 10000)
+		return pd_fail(err, PD_EINVAL,
+		    _("The credit of %s is not the card payments' %s less a "
+		      "fee of at most 20%%"),
+		    money_plain(a1, sizeof a1, c->amount, s->cfg.minor_digits),
+		    money_plain(a2, sizeof a2, gross, s->cfg.minor_digits));
+	return 0;
 }
 
 /* A match's deposit or gateway payment: known, and free to match. */
@@ -346,6 +479,8 @@ check_match(struct svc *s, const struct sync_sender *f,
 	struct stmt_credit c;
 	struct deposit d;
 	struct gw_payment g;
+	struct pay_match_state p;
+	char what[320];
 	int64_t line_id;
 
 	if (svc_sync_supervisor(s, f, r->by, _("matching a statement line"), NULL,
@@ -361,17 +496,17 @@ check_match(struct svc *s, const struct sync_sender *f,
 	 * to do, so the operator who resolves the conflict is not refused
 	 * again */
 	if (strcmp(r->op, "unmatch") == 0)
-		return check_target(s, r, &d, &g, err);
-	if (m.dep_uuid[0] != '\0' || m.code[0] != '\0') {
+		return r->dep.uuid[0] != '\0' ? check_target(s, r, &d, &g, err)
+		                              : 0;
+	if (m.rule[0] != '\0') {
 		if (same_match(r, &m))
 			return 0; /* the same match from another terminal */
+		match_what(&m, what, sizeof what);
 		return pd_fail(err, PD_EINVAL,
-		    _("Statement %s line %lld is matched already to %s %s "
+		    _("Statement %s line %lld is matched already to %s "
 		      "(terminal %s, by %s at %s): two terminals matched the "
 		      "same credit; unmatch one and match it again"),
-		    r->stmt.stmt_key, (long long)r->stmt_first,
-		    m.dep_uuid[0] ? _("deposit") : m.gateway,
-		    m.dep_uuid[0] ? m.slip_no : m.code,
+		    r->stmt.stmt_key, (long long)r->stmt_first, what,
 		    m.terminal[0] ? m.terminal : "-", m.matched_by,
 		    m.matched_at);
 	}
@@ -381,13 +516,17 @@ check_match(struct svc *s, const struct sync_sender *f,
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %s line %lld is not a credit"),
 		    r->stmt.stmt_key, (long long)r->stmt_first);
-	if (c.dup && r->dep.uuid[0] != '\0' &&
-	    strcmp(r->match_rule, "manual") == 0)
+	if (c.dup && r->gp.code[0] == '\0' &&
+	    (r->dep.uuid[0] == '\0' || strcmp(r->match_rule, "manual") == 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %lld line %d is a credit an earlier statement "
 		      "already had (statement show marks it): match that "
 		      "line, so the credit is not counted twice"),
 		    (long long)m.stmt, m.seq);
+	if (r->payment_uuid[0] != '\0')
+		return check_transfer(s, r, &c, &p, err);
+	if (r->card_terminal[0] != '\0')
+		return check_card(s, r, &c, err);
 	if (check_target(s, r, &d, &g, err) != 0)
 		return -1;
 	if (r->dep.uuid[0] != '\0' && d.line_id != 0)
@@ -449,26 +588,48 @@ apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct gw_payment g = {0};
 	struct user u;
 	int64_t line_id;
+	size_t i;
 
 	if (find_line(s, r, &line_id, &m, err) != 0)
 		return -1;
 	if (r->dep.uuid[0] != '\0' &&
 	    store_deposit_find(s->st, r->dep.uuid, &d, err) != 0)
 		return -1;
-	if (strcmp(r->op, "unmatch") == 0)
-		return m.dep_uuid[0] != '\0' && same_match(r, &m)
+	if (strcmp(r->op, "unmatch") == 0) {
+		if (m.rule[0] == '\0' || !same_match(r, &m))
+			return 0;
+		return m.dep_uuid[0] != '\0'
 		           ? store_match_undo(
 		                 s->st, d.id, r->at, r->by, r->reason, err)
-		           : 0;
-	if (m.dep_uuid[0] != '\0' || m.code[0] != '\0')
+		           : store_match_undo_line(
+		                 s->st, line_id, r->at, r->by, r->reason, err);
+	}
+	if (m.rule[0] != '\0')
 		return 0; /* the same match, from another terminal */
 	if (r->gp.code[0] != '\0' &&
 	    store_gw_payment_get(s->st, r->gp.gateway, r->gp.code, &g, err))
 		return -1;
-	if (store_user_by_name(s->st, r->by, &u, err) != 0)
+	if (store_user_by_name(s->st, r->by, &u, err) != 0 ||
+	    store_match_insert(s->st, line_id, d.id, g.id, r->match_rule,
+	        r->reason, r->at, u.id, r->by, err) != 0)
 		return -1;
-	return store_match_insert(s->st, line_id, d.id, g.id, r->match_rule,
-	    r->reason, r->at, u.id, r->by, err);
+	/* a transfer's one payment, a card settlement's day of them */
+	if (r->payment_uuid[0] != '\0') {
+		struct pay_match_state p;
+
+		if (store_pay_match_state(s->st, r->payment_uuid, &p, err) != 0)
+			return -1;
+		return store_match_payments_add(s->st, line_id, p.id, NULL, err);
+	}
+	for (i = 0; i < r->ncard_payments; i++) {
+		struct pay_match_state p;
+
+		if (store_pay_match_state(
+		        s->st, r->card_payments[i], &p, err) != 0 ||
+		    store_match_payments_add(s->st, line_id, p.id, NULL, err))
+			return -1;
+	}
+	return 0;
 }
 
 int

@@ -251,6 +251,26 @@ store_match_undo(struct store *st, int64_t deposit_id, const char *at,
 	return 0;
 }
 
+int
+store_match_undo_line(struct store *st, int64_t line_id, const char *at,
+    const char *by, const char *note, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE statement_matches SET unmatched_at = ?, unmatched_by = ?, "
+	    "unmatch_note = ? WHERE line_id = ? AND unmatched_at = ''",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssi", at, by, note, line_id);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (db_changes(st->db) != 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("The statement line is not matched"));
+	return 0;
+}
+
 static void
 read_sline(struct db_stmt *q, void *elem)
 {
@@ -569,6 +589,14 @@ read_lmatch(struct db_stmt *q, void *elem)
 	st_col(q, 9, m->rule, sizeof m->rule);
 	st_col(q, 10, m->matched_by, sizeof m->matched_by);
 	st_col(q, 11, m->matched_at, sizeof m->matched_at);
+	/* a card or transfer match's payments */
+	m->npay = db_column_int64(q, 12);
+	if (m->npay > 0) {
+		m->gross = db_column_int64(q, 13);
+		st_col(q, 14, m->pay_terminal, sizeof m->pay_terminal);
+		st_col(q, 15, m->pay_day, sizeof m->pay_day);
+		st_col(q, 16, m->pay_uuid, sizeof m->pay_uuid);
+	}
 }
 
 int
@@ -580,12 +608,18 @@ store_line_match(struct store *st, int64_t line_id, struct line_match *out,
 	    "coalesce(d.uuid, ''), coalesce(d.slip_no, ''), "
 	    "coalesce(d.terminal, ''), coalesce(g.gateway, ''), "
 	    "coalesce(g.code, ''), coalesce(m.rule, ''), "
-	    "coalesce(m.matched_by, ''), coalesce(m.matched_at, '') "
-	    "FROM bank_statement_lines l JOIN bank_statements b ON b.id = "
+	    "coalesce(m.matched_by, ''), coalesce(m.matched_at, ''), "
+	    "x.n, x.gross, x.term, x.day, x.pu FROM bank_statement_lines l "
+	    "JOIN bank_statements b ON b.id = "
 	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
 	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
-	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id WHERE "
-	    "l.id = ?",
+	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id LEFT "
+	    "JOIN (SELECT count(*) AS n, sum(p.amount) AS gross, min(p.terminal) "
+	    "AS term, min(p.paid_on) AS day, min(p.uuid) AS pu FROM "
+	    "statement_match_payments mp JOIN payments p ON p.id = "
+	    "mp.payment_id WHERE mp.match_id = (SELECT id FROM "
+	    "statement_matches WHERE line_id = ?1 AND unmatched_at = '')) x "
+	    "WHERE l.id = ?1",
 	    err);
 	int rc;
 
@@ -776,6 +810,60 @@ store_match_payments_add(struct store *st, int64_t line_id,
 		return -1;
 	st_bind(s, "iss", line_id, g->terminal, g->day);
 	return st_done(st, s, err);
+}
+
+static void
+read_pstate(struct db_stmt *q, void *elem)
+{
+	struct pay_match_state *p = elem;
+
+	memset(p, 0, sizeof *p);
+	p->id = db_column_int64(q, 0);
+	p->amount = db_column_int64(q, 1);
+	st_col(q, 2, p->kind, sizeof p->kind);
+	st_col(q, 3, p->status, sizeof p->status);
+	st_col(q, 4, p->payment_no, sizeof p->payment_no);
+	p->free = db_column_int(q, 5);
+	st_col(q, 6, p->terminal, sizeof p->terminal);
+	st_col(q, 7, p->paid_on, sizeof p->paid_on);
+}
+
+int
+store_pay_match_state(struct store *st, const char *uuid,
+    struct pay_match_state *out, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT p.id, p.amount, p.method_kind, p.status, p.payment_no, "
+	    PAY_FREE ", p.terminal, p.paid_on FROM payments p WHERE p.uuid = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	return st_one(st, s, read_pstate, out, _("Reading a payment"), err);
+}
+
+static void
+read_uuid37(struct db_stmt *q, void *elem)
+{
+	st_col(q, 0, elem, 37);
+}
+
+char *
+store_match_payment_uuids(
+    struct store *st, int64_t line_id, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT p.uuid FROM statement_match_payments mp JOIN payments p ON "
+	    "p.id = mp.payment_id WHERE mp.match_id = (SELECT id FROM "
+	    "statement_matches WHERE line_id = ? AND unmatched_at = '') ORDER "
+	    "BY p.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "i", line_id);
+	return st_collect(st, s, 37, read_uuid37, n, _("Reading payments"), err);
 }
 
 /* ---- statements imported before they were sync records ---- */

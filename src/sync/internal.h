@@ -43,7 +43,10 @@ int sync_dep_decode(json_t *d, struct syncrec *r, struct pd_err *err);
  * payment); sync_stmt_free frees r's lines. */
 void sync_stmt_json(const struct syncrec *r, json_t *d);
 int sync_stmt_decode(json_t *d, struct syncrec *r, struct pd_err *err);
-int sync_match_decode(struct syncrec *r, struct pd_err *err);
+/* A card settlement's match: its payments' uuids ("payments") into d,
+ * and back (card_count of them, each once). */
+void sync_match_json(const struct syncrec *r, json_t *d);
+int sync_match_decode(json_t *d, struct syncrec *r, struct pd_err *err);
 void sync_stmt_free(struct syncrec *r);
 /* A text field's value checked (size bytes with its NUL, UTF-8, no
  * control characters; newlines only when multiline), named what in the

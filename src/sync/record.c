@@ -200,13 +200,17 @@ static const struct field statement_fields[] = {S("account", stmt.account, 1),
     T("first_line", stmt_first, F_INT, 1), {NULL, F_STR, 0, 0, 0}};
 
 /* A statement line matched or unmatched (issue 20): the line by its
- * statement's account and key and its seq, the deposit or the gateway
- * payment. */
+ * statement's account and key and its seq, the deposit, the gateway
+ * payment, the bank transfer payment or the terminal's day of card
+ * payments. */
 static const struct field stmt_match_fields[] = {S("op", op, 1),
     S("account", stmt.account, 1), S("stmt_key", stmt.stmt_key, 1),
     T("line", stmt_first, F_INT, 1), S("deposit_uuid", dep.uuid, 0),
     S("slip_no", dep.slip_no, 0), S("gateway", gp.gateway, 0),
-    S("code", gp.code, 0), S("rule", match_rule, 1),
+    S("code", gp.code, 0), S("payment_uuid", payment_uuid, 0),
+    S("card_terminal", card_terminal, 0), S("card_day", card_day, 0),
+    T("card_count", card_count, F_INT, 0),
+    T("card_gross", card_gross, F_INT, 0), S("rule", match_rule, 1),
     T("note", reason, F_TEXT, 0), S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 
 /* A step of a payment's dispute (issue 21): the dispute's terms travel
@@ -240,6 +244,8 @@ static const char *const arrangement_extra[] = {"moves", "installments", NULL};
 static const char *const deposit_extra[] = {"lines", NULL};
 /* A statement's data beyond its fields. */
 static const char *const statement_extra[] = {"lines", NULL};
+/* A match's card payments beyond its fields. */
+static const char *const match_extra[] = {"payments", NULL};
 
 static const struct {
 	const char *name;
@@ -389,6 +395,8 @@ record_json(const struct syncrec *r)
 		sync_dep_json(r, d);
 	if (r->kind == SR_STATEMENT)
 		sync_stmt_json(r, d);
+	if (r->kind == SR_STMT_MATCH)
+		sync_match_json(r, d);
 	json_object_set_new(o, "v", json_integer(SYNC_PROTOCOL_VERSION));
 	json_object_set_new(o, "kind", json_string(kinds[r->kind].name));
 	json_object_set_new(o, "uuid", json_string(r->uuid));
@@ -794,6 +802,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 	        : k == SR_ARRANGEMENT ? arrangement_extra
 	        : k == SR_DEPOSIT     ? deposit_extra
 	        : k == SR_STATEMENT   ? statement_extra
+	        : k == SR_STMT_MATCH  ? match_extra
 	                              : NULL,
 	        d, "data", r, err) != 0)
 		return -1;
@@ -806,7 +815,7 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return -1;
 	if (k == SR_STATEMENT && sync_stmt_decode(d, r, err) != 0)
 		return -1;
-	if (k == SR_STMT_MATCH && sync_match_decode(r, err) != 0)
+	if (k == SR_STMT_MATCH && sync_match_decode(d, r, err) != 0)
 		return -1;
 	if (k == SR_ARRANGEMENT) {
 		if (sync_arr_decode(d, r, err) != 0)

@@ -177,28 +177,113 @@ sync_stmt_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+void
+sync_match_json(const struct syncrec *r, json_t *d)
+{
+	json_t *a;
+	size_t i;
+
+	if (r->card_terminal[0] == '\0')
+		return;
+	a = json_array();
+	for (i = 0; i < r->ncard_payments; i++)
+		json_array_append_new(a, json_string(r->card_payments[i]));
+	json_object_set_new(d, "payments", a);
+}
+
+static int
+uuid_cmp(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* A card match's "payments": card_count uuids, each once. */
+static int
+decode_card_payments(json_t *d, struct syncrec *r, struct pd_err *err)
+{
+	json_t *a = json_object_get(d, "payments"), *e;
+	size_t i;
+
+	if (!json_is_array(a) ||
+	    json_array_size(a) != (size_t)r->card_count)
+		return pd_fail(err, PD_EINVAL,
+		    _("data: \"payments\" must be an array of the card_count "
+		      "card payments' uuids"));
+	r->ncard_payments = json_array_size(a);
+	r->card_payments = xcalloc(r->ncard_payments, sizeof *r->card_payments);
+	json_array_foreach(a, i, e)
+	{
+		const char *u = json_string_value(e);
+
+		if (u == NULL || strlen(u) != 36 ||
+		    strspn(u, "0123456789abcdef-") != 36)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: payment %zu of \"payments\" is not a "
+			      "uuid"),
+			    i + 1);
+		memcpy(r->card_payments[i], u, 37);
+	}
+	{
+		char(*v)[37] = xcalloc(r->ncard_payments, sizeof *v);
+
+		memcpy(v, r->card_payments, r->ncard_payments * sizeof *v);
+		qsort(v, r->ncard_payments, sizeof *v, uuid_cmp);
+		for (i = 1; i < r->ncard_payments; i++)
+			if (strcmp(v[i - 1], v[i]) == 0)
+				break;
+		free(v);
+		if (i < r->ncard_payments)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: \"payments\" names a payment twice"));
+	}
+	return 0;
+}
+
 int
-sync_match_decode(struct syncrec *r, struct pd_err *err)
+sync_match_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 {
 	int dep = r->dep.uuid[0] != '\0', gw = r->gp.code[0] != '\0';
+	int pay = r->payment_uuid[0] != '\0', card = r->card_terminal[0] != '\0';
 	int match = strcmp(r->op, "match") == 0;
+	const char *rule = dep ? "auto" : gw ? "gateway" : pay ? "transfer"
+	                                                     : "card";
+	int32_t day;
 
 	if (!match && strcmp(r->op, "unmatch") != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: op \"%s\": match or unmatch"), r->op);
-	if (dep == gw || (gw && r->gp.gateway[0] == '\0'))
+	if (dep + gw + pay + card != 1 || (gw && r->gp.gateway[0] == '\0'))
 		return pd_fail(err, PD_EINVAL,
-		    _("data: a match names one deposit (deposit_uuid) or one "
-		      "gateway payment (gateway and code)"));
-	if (strcmp(r->match_rule, gw ? "gateway" : "auto") != 0 &&
-	    (gw || strcmp(r->match_rule, "manual") != 0))
+		    _("data: a match names one deposit (deposit_uuid), one "
+		      "gateway payment (gateway and code), one bank transfer "
+		      "(payment_uuid) or one terminal's day of card payments "
+		      "(card_terminal)"));
+	if (strcmp(r->match_rule, rule) != 0 &&
+	    (!dep || strcmp(r->match_rule, "manual") != 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("data: rule \"%s\": auto or manual for a deposit, "
-		      "gateway for a gateway payment"),
+		      "gateway for a gateway payment, transfer for a bank "
+		      "transfer, card for card payments"),
 		    r->match_rule);
 	if (!match && gw)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: a gateway payment's match is not unmatched"));
+	if (card && (strlen(r->card_day) != 10 ||
+	                date_parse(r->card_day, NULL, &day, NULL) != 0 ||
+	                r->card_count < 1 || r->card_count > 10000000 ||
+	                r->card_gross < 1 || r->card_gross > STMT_AMOUNT_MAX))
+		return pd_fail(err, PD_EINVAL,
+		    _("data: card payments name their day (card_day, "
+		      "YYYY-MM-DD), how many (card_count, 1 or more) and their "
+		      "total (card_gross, more than 0)"));
+	if (card && decode_card_payments(d, r, err) != 0)
+		return -1;
+	if (!card && (r->card_day[0] != '\0' || r->card_count != 0 ||
+	                 r->card_gross != 0 ||
+	                 json_object_get(d, "payments") != NULL))
+		return pd_fail(err, PD_EINVAL,
+		    _("data: card_day, card_count, card_gross and payments "
+		      "belong to a match of card payments (card_terminal)"));
 	if (r->stmt_first < 1 || r->stmt_first > STMT_LINES_TOTAL_MAX)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: line %lld is not a statement line's number"),
@@ -220,4 +305,7 @@ sync_stmt_free(struct syncrec *r)
 	free(r->slines);
 	r->slines = NULL;
 	r->nslines = 0;
+	free(r->card_payments);
+	r->card_payments = NULL;
+	r->ncard_payments = 0;
 }

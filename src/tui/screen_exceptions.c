@@ -49,18 +49,9 @@ load(struct excv *e, struct tui *t)
 static void
 cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 {
-	const struct recon_exception *r = &((struct excv *)arg)->rows[row];
-
 	(void)t;
 	(void)buf;
-	c[0].s = recon_kind_name(r->kind);
-	c[1].n = r->age;
-	c[2].s = r->on;
-	c[3].s = r->ref;
-	c[4].s = r->detail;
-	c[5].n = r->expected;
-	c[6].n = r->actual;
-	c[7].n = r->difference;
+	svc_recon_exception_cells(&((struct excv *)arg)->rows[row], c);
 }
 
 static void

@@ -161,6 +161,18 @@ M --json report exceptions >"$OUT" 2>&1
 same "exceptions: BAG-3's amount differs; its credit is expected now" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s:%d" % (e["kind"], e["reference"], e["difference"]) for e in json.load(open(sys.argv[1]))))' "$OUT")" \
     "over_short:Z-T01-000002:100 unexpected_credit:1:2:9900 amount_differs:BAG-3:-100"
+# the exceptions exported like the other listings (issue 20): CSV and a
+# workbook of the same cells
+M --csv report exceptions >"$T/exc.csv" 2>&1
+same "exceptions as CSV" "$(tr -d '\r' <"$T/exc.csv" | cut -d, -f1,4,8)" "kind,reference,difference
+over_short,Z-T01-000002,1.00
+unexpected_credit,1:2,99.00
+amount_differs,BAG-3,-1.00"
+expect "exceptions to a workbook" 0 "Wrote 3 rows" M --xlsx "$T/exc.xlsx" report exceptions
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/exc.csv" "$T/exc.xlsx" tidttmmm >"$OUT" 2>&1 &&
+    grep -q "^rows 3" "$OUT" && ok "exceptions workbook = CSV, cell by cell" ||
+    notok "exceptions workbook = CSV, cell by cell" "$(cat "$OUT")"
+refused "exceptions export: a cashier may not" 5 "supervisor" J --csv report exceptions
 refused "unmatch: no note" 2 "--note" M deposit unmatch BAG-3
 refused "unmatch: a deposit with no match" 3 "is not matched" M deposit unmatch BAG-1 --note x
 expect "unmatch BAG-3" 0 "handed" M deposit unmatch BAG-3 --note "Wrong line"

@@ -796,6 +796,67 @@ run central deposits ACME --json
 same "paydesk-central deposits: BAG-9 handed again, BAG-20 matched" \
     "$(python3 -c 'import json,sys; print(" ".join("%s:%s" % (d["slip_no"], d["status"]) for d in json.load(open(sys.argv[1])) if d["slip_no"] in ("BAG-9", "BAG-20")))' "$OUT")" \
     "BAG-20:matched BAG-9:handed"
+# card settlements and bank transfers (issue 20): T01's matches by their
+# rules are records too; the central node keeps each with the payments it
+# took, and refuses one the terminal could not have made, saying why
+pdt 1 --user jane pay WU-10001 --type bill --method "Bank Transfer" --amount 77 \
+    --reference TRF-77001 >/dev/null || echo "not ok - the transfer"
+gross=$(tsql 1 "SELECT sum(amount) FROM payments WHERE method_kind = 'card' AND status = 'Posted' AND paid_on = '$day' AND terminal = 'T01'")
+net=$(python3 -c 'import sys; g=int(sys.argv[1]); print("%d.%02d" % divmod(g - g // 100, 100))' "$gross")
+printf 'date,amount,reference\n%s,77.00,SEPA TRF-77001\n%s,%s,CARD SETTLEMENT T01\n%s,77.00,UNKNOWN CREDIT\n%s,5.00,OTHER\n' \
+    "$day" "$day" "$net" "$day" "$day" >"$T/st3.csv"
+M1 statement import "$T/st3.csv" --mapping m1 --account $ACCT >/dev/null ||
+    echo "not ok - T01 import st3"
+S3=$(tsql 1 "SELECT max(id) FROM bank_statements")
+run M1 --json deposit match
+same "T01 matches the transfer and the card settlement by their rules (and BAG-9 again)" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["transfer"], d["card"])' "$OUT")" "1 1 1"
+expect "the payment, the statement and the three matches are applied" 0 "Applied     5" pdt 1 sync
+cmatches() { csql "SELECT group_concat(x, ' ') FROM (SELECT l.seq || ':' || m.rule || ':' || (SELECT count(*) || ':' || sum(p.amount) FROM statement_match_payments mp JOIN payments p ON p.id = mp.payment_id WHERE mp.match_id = m.id) || ':' || (m.unmatched_at <> '') AS x FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id WHERE b.file_name = 'st3.csv' ORDER BY m.id)"; }
+ncard=$(tsql 1 "SELECT count(*) FROM payments WHERE method_kind = 'card' AND status = 'Posted' AND paid_on = '$day' AND terminal = 'T01'")
+same "the central node has both matches with the payments each took" "$(cmatches)" \
+    "1:transfer:1:7700:0 2:card:$ncard:$gross:0"
+# forged_cm NAME NEEDLE ARGS...: refused saying NEEDLE, the matches as
+# they were
+forged_cm() {
+	name=$1 needle=$2
+	shift 2
+	before=$(cmatches)
+	r=$($F "$T/t1.db" "$TOK1" "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: nothing changed at the central node" "$(cmatches)" "$before"
+}
+forged_cm "a transfer's payment matched again to another credit" \
+    "is matched already to another statement line" statement_match:$S3:1 data.line=3
+forged_cm "a transfer's payment to a credit of another amount" \
+    "is of 77.00; the credit is of 5.00" statement_match:$S3:1 data.line=4
+forged_cm "a transfer's payment the central node does not know" "is not known here" \
+    statement_match:$S3:1 data.line=3 data.payment_uuid=00000000-0000-4000-8000-000000000000
+forged_cm "a cash payment as a transfer" "is not a posted bank transfer" \
+    statement_match:$S3:1 data.line=3 \
+    "data.payment_uuid=$(tsql 1 "SELECT uuid FROM payments WHERE method_kind = 'cash' AND status = 'Posted' LIMIT 1")"
+forged_cm "card payments another match took" "is matched already to another statement line" \
+    statement_match:$S3:2 data.line=3
+forged_cm "card payments of another terminal" "is not a posted card payment of T02" \
+    statement_match:$S3:2 data.line=3 data.card_terminal=T02
+forged_cm "a card match naming fewer payments than it counts" '"payments" must be an array' \
+    statement_match:$S3:2 data.line=3 data.card_count=9
+forged_cm "a match naming a transfer and card payments" "names one deposit" \
+    statement_match:$S3:1 data.line=3 data.card_terminal=T01
+forged_cm "card payments of a day that is none" "card payments name their day" \
+    statement_match:$S3:2 data.line=3 data.card_day=2026-13-01
+forged_cm "a transfer matched by the card rule" 'rule "card"' \
+    statement_match:$S3:1 data.line=3 data.rule=card
+pdt 1 --user jane pay WU-10003 --type bill --method "Credit Card" --amount 50 >/dev/null ||
+    echo "not ok - a card payment more"
+pdt 1 sync >/dev/null
+new_card=$(tsql 1 "SELECT uuid FROM payments ORDER BY id DESC LIMIT 1")
+forged_cm "a card settlement far below its payments" "less a fee of at most 20%" \
+    statement_match:$S3:2 data.line=4 data.card_count=1 data.card_gross=5000 "data.payments=[\"$new_card\"]"
+forged_cm "card payments of another total than they are" "are 50.00 in all; the match says 49.99" \
+    statement_match:$S3:2 data.line=4 data.card_count=1 data.card_gross=4999 "data.payments=[\"$new_card\"]"
 # a statement longer than one record: its lines go in parts, in order
 python3 -c 'import sys
 print("date,amount,reference")
