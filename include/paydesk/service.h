@@ -1466,7 +1466,8 @@ const char *svc_alert_kind_name(enum alert_kind k);
 int svc_alert_kind_parse(const char *s);
 /* The words svc_alert_kind_parse takes, comma-separated. */
 const char *svc_alert_kind_words(void);
-/* "Open", "Acknowledged", "Closed" (N_()). */
+/* "Open", "Acknowledged", "Closed" with the context "alert" (TC_: a
+ * term for an X_TERM cell or rec_term; i18n_term_word the word alone). */
 const char *svc_alert_status_name(enum alert_status st);
 
 /* The disconnection list (issue 21; recovery and up): consumers whose

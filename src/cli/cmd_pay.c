@@ -381,7 +381,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		rec_money(r, _("Credit amount"), "amount", v.credits[i].amount);
 		rec_word(r, _("Reason"), "reason", v.credits[i].reason);
 		rec_term(r, _("Status"), "status",
-		    credit_status_name(
+		    credit_status_term(
 		        svc_credit_status(&c->svc, &v.credits[i])));
 		rec_end(r);
 	}
