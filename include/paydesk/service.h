@@ -1200,6 +1200,14 @@ int svc_month_parse(const struct svc *s, const char *text, const char *what,
  * it is. n >= SVC_DATE_BUFSZ. */
 char *svc_month_name(
     const struct svc *s, char *buf, size_t n, const char *month);
+/* A bill's period as people read it: one stored "YYYY-MM" (the demo's,
+ * an import's) as the month's short name and the year in the reader's
+ * language ("Mar 2026", "mar 2026", "mars 2026"); any other text (an
+ * import's "March 2026") as it is. JSON, CSV and the store keep what is
+ * stored. svc_period_in: in a document's language L. n >= 32. Issue 25. */
+char *svc_period(const struct svc *s, char *buf, size_t n, const char *period);
+char *svc_period_in(const struct svc *s, const struct i18n_lang *L, char *buf,
+    size_t n, const char *period);
 /* A number given in tenths (123 is 12.3: a percentage, days) with the
  * organisation's decimal and grouping separators ("12,3", "1 234,5");
  * '-' first when negative. n >= 48. */

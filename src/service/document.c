@@ -169,13 +169,14 @@ item_line(struct svc *s, struct doc *d, const struct allocation *a)
 	const struct i18n_lang *L = d->lang;
 	const struct item *it = &a->item;
 	char due[MONEY_BUFSZ], paid[MONEY_BUFSZ], on[SVC_DATE_BUFSZ];
-	char *text, *detail;
+	char *text, *detail, period[64];
 
 	svc_date(s, on, sizeof on, it->due_on);
 	switch (it->kind) {
 	case PAY_BILL:
 		text = xasprintf(L_(L, "Bill %s"), it->ref);
-		detail = xasprintf(L_(L, "Period %s, due %s"), it->period, on);
+		detail = xasprintf(L_(L, "Period %s, due %s"),
+		    svc_period_in(s, L, period, sizeof period, it->period), on);
 		break;
 	case PAY_SERVICE:
 		text = xstrdup(it->description[0] ? it->description : it->ref);
