@@ -113,7 +113,7 @@ MO       = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/paydesk.mo)
 # the files whose strings are marked with _() and N_(), and a document's
 # with L_(lang, ...), LN_(lang, ...) and LP_(lang, ctx, ...) (paydesk/i18n.h)
 POT_SRC  = $(sort $(wildcard src/*/*.c src/*/*.h include/paydesk/*.h))
-XGETTEXT_FLAGS = --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --keyword=KC_:1c,2 --keyword=L_:2 \
+XGETTEXT_FLAGS = --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --keyword=KC_:1c,2 --keyword=TC_:1c,2 --keyword=L_:2 \
            --keyword=LN_:2,3 --keyword=LP_:2c,3 \
            --from-code=UTF-8 --sort-output \
            --omit-header --add-location=file --add-comments=TRANSLATORS: \

@@ -72,6 +72,8 @@ const char *arr_inst_state_name(enum arr_inst_state s);
 enum arr_status { ARR_ACTIVE, ARR_COMPLETED, ARR_BROKEN, ARR_CANCELLED };
 /* "Active", "Completed", "Broken", "Cancelled" (stored words, N_). */
 const char *arr_status_name(enum arr_status s);
+/* The status with the context "arrangement" for people (i18n_term). */
+const char *arr_status_term(enum arr_status s);
 int arr_status_parse(const char *s);
 
 /* What compliance reads of a plan's installments. */

@@ -19,6 +19,9 @@ int credit_check_apply(int64_t amount, int64_t remaining,
 enum cn_status credit_status(int64_t amount, int64_t applied,
     int32_t expires_on, int32_t today, int voided);
 const char *credit_status_name(enum cn_status s);
+/* The status with the context "credit note" for people (i18n_term,
+ * TC_): a cell of an X_TERM column or rec_term takes it as it is. */
+const char *credit_status_term(enum cn_status s);
 /* Longest life of a credit note in days: the bound of [credit_notes]
  * expiry_days (1-3650). */
 #define CREDIT_EXPIRY_DAYS_MAX 3650

@@ -16,6 +16,7 @@
 #ifndef PAYDESK_I18N_H
 #define PAYDESK_I18N_H
 #include <libintl.h>
+#include <string.h>
 
 #include "err.h"
 
@@ -137,6 +138,51 @@ i18n_ptext(const struct i18n_lang *l, const char *key, const char *s)
 	const char *t = i18n_text(l, key);
 
 	return t == key ? s : t;
+}
+
+/* A word stored in English that qualifies a noun (a status: "Voided")
+ * with the context of that noun, so that each language can make it agree
+ * (es: un pago Anulado, una nota de crédito Anulada): TC_("credit note",
+ * "Voided") is "credit note" EOT "Voided", as gettext keeps a msgctxt
+ * (--keyword=TC_:1c,2). JSON, CSV and the store keep the word alone
+ * (i18n_term_word); people read i18n_term (issue 25). A word without a
+ * context is a term too: its translation without one. */
+#define TC_(ctx, s) ctx "\004" s
+
+/* The stored word of a term: what follows its context, if any. */
+static inline const char *
+i18n_term_word(const char *t)
+{
+	const char *p = t != NULL ? strchr(t, '\004') : NULL;
+
+	return p != NULL ? p + 1 : t;
+}
+
+/* A term in the screens' language: its translation in its context, else
+ * the word's without one, else the word. */
+static inline const char *
+i18n_term(const char *t)
+{
+	const char *w = i18n_term_word(t), *tr;
+
+	if (w == NULL || *w == '\0')
+		return w != NULL ? w : "";
+	if (w != t && (tr = gettext(t)) != t)
+		return tr;
+	return gettext(w);
+}
+
+/* A term in a document's language l (NULL: English), as i18n_term. */
+static inline const char *
+i18n_term_in(const struct i18n_lang *l, const char *t)
+{
+	const char *w = i18n_term_word(t), *tr;
+
+	if (w == NULL || *w == '\0')
+		return w != NULL ? w : "";
+	if (w != t && (tr = i18n_text(l, t)) != t)
+		return tr;
+	return i18n_text(l, w);
 }
 
 static inline const char *

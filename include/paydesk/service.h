@@ -1218,6 +1218,14 @@ int svc_month_parse(const struct svc *s, const char *text, const char *what,
  * it is. n >= SVC_DATE_BUFSZ. */
 char *svc_month_name(
     const struct svc *s, char *buf, size_t n, const char *month);
+/* A bill's period as people read it: one stored "YYYY-MM" (the demo's,
+ * an import's) as the month's short name and the year in the reader's
+ * language ("Mar 2026", "mar 2026", "mars 2026"); any other text (an
+ * import's "March 2026") as it is. JSON, CSV and the store keep what is
+ * stored. svc_period_in: in a document's language L. n >= 32. Issue 25. */
+char *svc_period(const struct svc *s, char *buf, size_t n, const char *period);
+char *svc_period_in(const struct svc *s, const struct i18n_lang *L, char *buf,
+    size_t n, const char *period);
 /* A number given in tenths (123 is 12.3: a percentage, days) with the
  * organisation's decimal and grouping separators ("12,3", "1 234,5");
  * '-' first when negative. n >= 48. */
@@ -1484,7 +1492,8 @@ const char *svc_alert_kind_name(enum alert_kind k);
 int svc_alert_kind_parse(const char *s);
 /* The words svc_alert_kind_parse takes, comma-separated. */
 const char *svc_alert_kind_words(void);
-/* "Open", "Acknowledged", "Closed" (N_()). */
+/* "Open", "Acknowledged", "Closed" with the context "alert" (TC_: a
+ * term for an X_TERM cell or rec_term; i18n_term_word the word alone). */
 const char *svc_alert_status_name(enum alert_status st);
 
 /* The disconnection list (issue 21; recovery and up): consumers whose

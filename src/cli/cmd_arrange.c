@@ -189,7 +189,7 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, _("Arrangement"), "plan_no", v.a.plan_no);
-	rec_term(r, _("Status"), "status", arr_status_name(v.status));
+	rec_term(r, _("Status"), "status", arr_status_term(v.status));
 	rec_str(r, _("Account"), "account_no", v.a.account_no);
 	rec_str(r, _("Consumer"), "consumer", v.a.consumer_name);
 	rec_money(r, _("Debt"), "debt", v.a.debt);
@@ -267,7 +267,7 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 		memset(cell, 0, sizeof cell);
 		cell[0].s = v[i].a.plan_no;
 		cell[1].s = v[i].a.account_no;
-		cell[2].s = arr_status_name(v[i].status);
+		cell[2].s = arr_status_term(v[i].status);
 		cell[3].n = v[i].a.debt;
 		cell[4].n = v[i].paid;
 		cell[5].n = v[i].left;

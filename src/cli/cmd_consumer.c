@@ -117,6 +117,8 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 		rec_str(r, _("Reference"), "ref", it->ref);
 		if (it->kind == PAY_BILL)
 			snprintf(what, sizeof what, "%s", it->period);
+		/* a period stored YYYY-MM in the reader's language; JSON
+		 * keeps it as stored */
 		else if (it->kind == PAY_SERVICE)
 			snprintf(what, sizeof what, "%s", it->description);
 		else
@@ -125,6 +127,8 @@ cmd_consumer_show(struct cli *c, int argc, char **argv)
 		if (it->kind == PAY_INSTALLMENT)
 			snprintf(shown, sizeof shown, _("plan %s #%d"),
 			    it->plan_no, it->inst_no);
+		else if (it->kind == PAY_BILL)
+			svc_period(&c->svc, shown, sizeof shown, it->period);
 		else
 			snprintf(shown, sizeof shown, "%s", what);
 		rec_shown(r, _("Description"), "description", what, shown);

@@ -66,7 +66,7 @@ cmd_credit_apply(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Applied to"), "item_ref", a.item_ref);
 	rec_money(r, _("Amount applied"), "amount", a.amount);
 	rec_money(r, _("Remaining balance"), "remaining", v.remaining);
-	rec_term(r, _("Status"), "status", credit_status_name(v.status));
+	rec_term(r, _("Status"), "status", credit_status_term(v.status));
 	rec_print(r);
 	svc_credit_view_free(&v);
 	return 0;
@@ -87,7 +87,7 @@ cmd_credit_show(struct cli *c, int argc, char **argv)
 		return -1;
 	r = rec_new(c);
 	rec_str(r, _("Credit note"), "number", v.cn.cn_no);
-	rec_term(r, _("Status"), "status", credit_status_name(v.status));
+	rec_term(r, _("Status"), "status", credit_status_term(v.status));
 	rec_section(r, _("Consumer"), "consumer");
 	rec_str(r, _("Name"), "name", v.cn.consumer_name);
 	rec_str(r, _("Account number"), "account_no", v.cn.account_no);

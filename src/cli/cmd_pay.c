@@ -368,7 +368,7 @@ gateway_rows(struct rec *r, const struct gw_payment *g)
 
 /* What each item of the payment got (reversals too), with its analysis. */
 static void
-item_rows(struct rec *r, const struct payment_view *v)
+item_rows(struct cli *c, struct rec *r, const struct payment_view *v)
 {
 	char what[160];
 	size_t i;
@@ -382,8 +382,9 @@ item_rows(struct rec *r, const struct payment_view *v)
 		    a->reverses ? N_("Reversal") : pay_type_name(a->item.kind));
 		rec_str(r, _("Reference"), "ref", a->item.ref);
 		if (a->item.kind == PAY_BILL) {
-			snprintf(what, sizeof what, "%s", a->item.period);
-			rec_str(r, _("Service period"), "period", what);
+			svc_period(&c->svc, what, sizeof what, a->item.period);
+			rec_shown(r, _("Service period"), "period",
+			    a->item.period, what);
 		} else if (a->item.kind == PAY_SERVICE) {
 			rec_str(
 			    r, _("Service"), "service", a->item.description);
@@ -428,7 +429,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 	if (p->notes[0] != '\0')
 		rec_word(r, _("Notes"), "notes", p->notes);
 	rec_end(r);
-	item_rows(r, &v);
+	item_rows(c, r, &v);
 	rec_section(r, _("Amount analysis (total)"), "analysis");
 	analysis_rows(r, p->due_total, p->amount);
 	rec_end(r);
@@ -440,7 +441,7 @@ cmd_payment_show(struct cli *c, int argc, char **argv)
 		rec_money(r, _("Credit amount"), "amount", v.credits[i].amount);
 		rec_word(r, _("Reason"), "reason", v.credits[i].reason);
 		rec_term(r, _("Status"), "status",
-		    credit_status_name(
+		    credit_status_term(
 		        svc_credit_status(&c->svc, &v.credits[i])));
 		rec_end(r);
 	}

@@ -175,7 +175,8 @@ rec_time(struct rec *r, const char *label, const char *key, const char *ts)
 void
 rec_term(struct rec *r, const char *label, const char *key, const char *v)
 {
-	rec_shown(r, label, key, v, v && *v ? _(v) : "");
+	/* a term (TC_) in its context for people, the word alone in JSON */
+	rec_shown(r, label, key, i18n_term_word(v), v && *v ? i18n_term(v) : "");
 }
 
 /* A word paydesk stored (svc_word): the operator's language for people,
@@ -575,7 +576,7 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 		if (c->s == NULL || *c->s == '\0')
 			return "";
 		w = svc_word(c->s, buf, n);
-		return w != c->s ? w : _(c->s);
+		return w != c->s ? w : i18n_term(c->s);
 	default:
 		return c->s ? c->s : "";
 	}
@@ -594,6 +595,8 @@ cell_json(struct table *t, int i)
 		return json_real((double)c->n / 10);
 	case X_PERCENT:
 		return c->n < 0 ? json_null() : json_real((double)c->n / 10);
+	case X_TERM: /* a term (TC_): the word alone, as stored */
+		return json_string(c->s ? i18n_term_word(c->s) : "");
 	default:
 		return json_string(c->s ? c->s : "");
 	}

@@ -50,9 +50,9 @@ static const struct schema schema[] = {
          N_("decimal separator of amounts shown and typed: dot or comma")},
         CFG_CHOICE, F(decimal_sep), 0, 0, "dot|comma"},
     {{"organisation", "grouping_separator", "auto",
-         N_("separator of digit groups: comma, dot, apostrophe, space, nnbsp "
-         "(narrow no-break space), none, or auto (comma; dot with a comma "
-         "decimal separator)")},
+         N_("separator of digit groups: comma, dot, apostrophe, space "
+         "(written as a no-break space), nnbsp (narrow no-break space), "
+         "none, or auto (comma; dot with a comma decimal separator)")},
         CFG_CHOICE, F(group_sep), 0, 0,
         "auto|comma|dot|apostrophe|space|nnbsp|none"},
     {{"organisation", "grouping", "3",
@@ -499,7 +499,9 @@ static const struct {
     {"comma", ","},
     {"dot", "."},
     {"apostrophe", "'"},
-    {"space", " "},
+    /* written no-break, so that a number (and "1 100,0 %") is never
+     * split over two lines; typed as a plain space too (issue 25) */
+    {"space", "\xc2\xa0"},
     {"nnbsp", "\xe2\x80\xaf"},
     {"none", ""},
 };

@@ -14,8 +14,11 @@ static const char *const freq_names[] = {
 /* stored and exported as written, shown translated (X_TERM) */
 static const char *const state_names[] = {
     N_("Upcoming"), N_("On time"), N_("Late"), N_("Missed"), N_("Replaced")};
-static const char *const status_names[] = {
-    N_("Active"), N_("Completed"), N_("Broken"), N_("Cancelled")};
+/* an arrangement's: the word agrees with it (es acuerdo Activo, fr
+ * échéancier Actif; a credit note's Activa) */
+static const char *const status_terms[] = {TC_("arrangement", "Active"),
+    TC_("arrangement", "Completed"), TC_("arrangement", "Broken"),
+    TC_("arrangement", "Cancelled")};
 
 const char *
 arr_freq_name(enum arr_freq f)
@@ -43,7 +46,13 @@ arr_inst_state_name(enum arr_inst_state s)
 const char *
 arr_status_name(enum arr_status s)
 {
-	return (unsigned)s < 4 ? status_names[s] : "?";
+	return (unsigned)s < 4 ? i18n_term_word(status_terms[s]) : "?";
+}
+
+const char *
+arr_status_term(enum arr_status s)
+{
+	return (unsigned)s < 4 ? status_terms[s] : "?";
 }
 
 int
@@ -52,7 +61,7 @@ arr_status_parse(const char *s)
 	int i;
 
 	for (i = 0; s != NULL && i < 4; i++)
-		if (strcasecmp(s, status_names[i]) == 0)
+		if (strcasecmp(s, i18n_term_word(status_terms[i])) == 0)
 			return i;
 	return -1;
 }

@@ -78,13 +78,22 @@ credit_status(int64_t amount, int64_t applied, int32_t expires_on,
 	return CN_ACTIVE;
 }
 
-static const char *const status_names[] = {
-    N_("Active"), N_("Applied"), N_("Expired"), N_("Voided")};
+/* a credit note's: the word agrees with it (es nota de crédito Anulada,
+ * a payment's Anulado) */
+static const char *const status_terms[] = {TC_("credit note", "Active"),
+    TC_("credit note", "Applied"), TC_("credit note", "Expired"),
+    TC_("credit note", "Voided")};
 
 const char *
 credit_status_name(enum cn_status s)
 {
-	return (unsigned)s < 4 ? status_names[s] : "?";
+	return (unsigned)s < 4 ? i18n_term_word(status_terms[s]) : "?";
+}
+
+const char *
+credit_status_term(enum cn_status s)
+{
+	return (unsigned)s < 4 ? status_terms[s] : "?";
 }
 
 int
@@ -93,7 +102,7 @@ credit_status_parse(const char *s)
 	int i;
 
 	for (i = 0; i < 4; i++)
-		if (strcasecmp(s, status_names[i]) == 0)
+		if (strcasecmp(s, i18n_term_word(status_terms[i])) == 0)
 			return i;
 	return -1;
 }

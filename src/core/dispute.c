@@ -63,15 +63,16 @@ dsp_reason_label(const char *code)
 	return code;
 }
 
-/* The steps of a timeline as read. */
+/* The steps of a timeline as read: words that agree with the dispute
+ * (es disputa Aceptada, Rechazada; a synced record's Rechazado). */
 static const struct {
 	const char *kind;
 	const char *label;
 } steps[] = {
-    {"open", N_("Opened")},
-    {"review", N_("Under review")},
-    {"uphold", N_("Upheld")},
-    {"reject", N_("Rejected")},
+    {"open", TC_("dispute", "Opened")},
+    {"review", TC_("dispute", "Under review")},
+    {"uphold", TC_("dispute", "Upheld")},
+    {"reject", TC_("dispute", "Rejected")},
 };
 
 const char *
@@ -81,6 +82,6 @@ dsp_step_label(const char *kind)
 
 	for (i = 0; i < sizeof steps / sizeof steps[0]; i++)
 		if (strcmp(kind, steps[i].kind) == 0)
-			return _(steps[i].label);
+			return i18n_term(steps[i].label);
 	return kind;
 }

@@ -418,6 +418,9 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		case X_DATE:
 			csv_field(x->f, c[i].s ? c[i].s : "", 0);
 			break;
+		case X_TERM: /* a term (TC_): the word alone, as stored */
+			csv_field(x->f, c[i].s ? i18n_term_word(c[i].s) : "", 1);
+			break;
 		default:
 			csv_field(x->f, c[i].s ? c[i].s : "", 1);
 		}
@@ -473,7 +476,8 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		              * CSV and JSON keep it as stored */
 			if (*s)
 				e = worksheet_write_string(
-				    x->ws, r, col, L_(x->o.lang, s), NULL);
+				    x->ws, r, col, i18n_term_in(x->o.lang, s),
+				    NULL);
 			break;
 		default:
 			if (*s)

@@ -60,9 +60,10 @@ static const struct {
 	const char *code;
 	const char *name;
 } statuses[] = {
-    [ALERT_OPEN] = {"open", N_("Open")},
-    [ALERT_ACKED] = {"acknowledged", N_("Acknowledged")},
-    [ALERT_CLOSED] = {"closed", N_("Closed")},
+    /* an alert's: the word agrees with it (es alerta Cerrada) */
+    [ALERT_OPEN] = {"open", TC_("alert", "Open")},
+    [ALERT_ACKED] = {"acknowledged", TC_("alert", "Acknowledged")},
+    [ALERT_CLOSED] = {"closed", TC_("alert", "Closed")},
 };
 
 const char *

@@ -563,7 +563,7 @@ changeable(
 		pd_fail(err, PD_EINVAL,
 		    _("Arrangement %s is %s: only an Active or Broken "
 		      "arrangement can be changed"),
-		    plan_no, _(arr_status_name(v->status)));
+		    plan_no, i18n_term(arr_status_term(v->status)));
 		svc_arr_view_free(v);
 		return -1;
 	}

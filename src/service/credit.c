@@ -172,12 +172,12 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		return pd_fail(err, PD_EINVAL,
 		    _("Credit note %s is %s since %s; only Active credit notes "
 		      "can be applied"),
-		    cn.cn_no, credit_status_name(st), cn.expires_on);
+		    cn.cn_no, i18n_term(credit_status_term(st)), cn.expires_on);
 	if (st != CN_ACTIVE)
 		return pd_fail(err, PD_EINVAL,
 		    _("Credit note %s is %s; only Active credit notes can be "
 		      "applied"),
-		    cn.cn_no, credit_status_name(st));
+		    cn.cn_no, i18n_term(credit_status_term(st)));
 	if (store_item_by_ref(s->st, item_ref, &it, err) != 0)
 		return -1;
 	if (it.consumer_id != cn.consumer_id)

@@ -46,8 +46,6 @@ static const char *const towns[] = {
     "Cityville", "Lakeside", "Northbridge", "Eastwood"};
 static const char *const segments[] = {
     "Residential", "Residential", "Residential", "Commercial", "Industrial"};
-static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr", "May",
-    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 struct rng {
 	uint64_t s;
@@ -120,10 +118,10 @@ sample_consumer(struct svc *s, struct pd_err *err)
 	           "123 Main Street, Cityville", "(555) 123-4567",
 	           "john.doe@example.com", "Residential", err) ||
 	               add_item(s, c.id, PAY_BILL, "INV-2025-001234",
-	                   "Mar 2025", NULL, 0, 14550, "2025-04-01",
+	                   "2025-03", NULL, 0, 14550, "2025-04-01",
 	                   "2025-04-15", err) ||
 	               add_item(s, c.id, PAY_BILL, "INV-2025-001567",
-	                   "Apr 2025", NULL, 0, 15225, "2025-05-01",
+	                   "2025-04", NULL, 0, 15225, "2025-05-01",
 	                   "2025-05-15", err) ||
 	               add_item(s, c.id, PAY_SERVICE, "SRV-2025-0418",
 	                   "Reconnection Fee", NULL, 0, 7500, "2025-04-18",
@@ -300,8 +298,10 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 				pm = month_first_day(pm - 1);
 			iss = month_last_day(pm) + 1;
 			date_civil(pm, &y, &mo, &dd);
-			snprintf(period, sizeof period, "%s %d",
-			    month_names[mo - 1], y);
+			/* neutral, shown in the reader's language
+			 * (svc_period): "Mar 2026", "mars 2026" */
+			snprintf(period, sizeof period, "%04d-%02d", y % 10000,
+			    mo % 100);
 			snprintf(ref, sizeof ref, "INV-%d-%06d", y,
 			    (10002 + i) * 100 + (13 - m) % 100);
 			amount = 4000 + pick(&r, 21000);

@@ -37,11 +37,11 @@ static const struct doc_kind CREDIT = {
     "credit_note", "credit_note", "a credit note"};
 
 /* The words of the ledger as stored (pay_status_name, pay_type_name,
- * credit_status_name: English, they are data) that a document shows in
+ * English, they are data; a credit note's status is a term, TC_) that a document shows in
  * its language. */
 static const char *const ledger_words[] = {N_("Posted"), N_("Pending"),
     N_("Failed"), N_("Cancelled"), N_("Voided"), N_("Bill"), N_("Service"),
-    N_("Installment"), N_("Active"), N_("Applied"), N_("Expired")};
+    N_("Installment")};
 
 /* A stored word in the document's language; a word not of the ledger as
  * it is. */
@@ -169,13 +169,14 @@ item_line(struct svc *s, struct doc *d, const struct allocation *a)
 	const struct i18n_lang *L = d->lang;
 	const struct item *it = &a->item;
 	char due[MONEY_BUFSZ], paid[MONEY_BUFSZ], on[SVC_DATE_BUFSZ];
-	char *text, *detail;
+	char *text, *detail, period[64];
 
 	svc_date(s, on, sizeof on, it->due_on);
 	switch (it->kind) {
 	case PAY_BILL:
 		text = xasprintf(L_(L, "Bill %s"), it->ref);
-		detail = xasprintf(L_(L, "Period %s, due %s"), it->period, on);
+		detail = xasprintf(L_(L, "Period %s, due %s"),
+		    svc_period_in(s, L, period, sizeof period, it->period), on);
 		break;
 	case PAY_SERVICE:
 		text = xstrdup(it->description[0] ? it->description : it->ref);
@@ -378,7 +379,7 @@ credit_doc(
 	doc_init(d, s->cfg.org_name, s->cfg.org_address, L_(L, "CREDIT NOTE"),
 	    cn->cn_no);
 	d->lang = L;
-	doc_badge(d, word(L, credit_status_name(v->status)));
+	doc_badge(d, i18n_term_in(L, credit_status_term(v->status)));
 	if (cn->voided)
 		doc_alert(d, L_(L, "VOID"),
 		    L_(L,
@@ -390,7 +391,8 @@ credit_doc(
 
 	doc_heading(d, L_(L, "Credit"));
 	doc_field(d, L_(L, "Credit note number"), cn->cn_no);
-	doc_field(d, L_(L, "Status"), word(L, credit_status_name(v->status)));
+	doc_field(
+	    d, L_(L, "Status"), i18n_term_in(L, credit_status_term(v->status)));
 	svc_doc_time(s, d, L_(L, "Created"), cn->created_at);
 	field_date(s, d, L_(L, "Expires"), cn->expires_on);
 	svc_doc_money(s, d, L_(L, "Original amount"), cn->amount);

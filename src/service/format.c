@@ -260,6 +260,52 @@ svc_month_name(const struct svc *s, char *buf, size_t n, const char *month)
 	return buf;
 }
 
+/* The months' short names, for a bill's period stored YYYY-MM ("Mar"
+ * also a verb elsewhere, "May" the month's whole name: a context). */
+static const char *const month_abbr[] = {TC_("month", "Jan"),
+    TC_("month", "Feb"), TC_("month", "Mar"), TC_("month", "Apr"),
+    TC_("month", "May"), TC_("month", "Jun"), TC_("month", "Jul"),
+    TC_("month", "Aug"), TC_("month", "Sep"), TC_("month", "Oct"),
+    TC_("month", "Nov"), TC_("month", "Dec")};
+
+char *
+svc_period_in(const struct svc *s, const struct i18n_lang *L, char *buf,
+    size_t n, const char *period)
+{
+	struct pd_err err;
+	int32_t first, last;
+	int y, m, d;
+
+	(void)s;
+	if (period == NULL || strlen(period) != 7 ||
+	    month_parse(period, NULL, &first, &last, &err) != 0) {
+		snprintf(buf, n, "%s", period ? period : "");
+		return buf;
+	}
+	date_civil(first, &y, &m, &d);
+	snprintf(buf, n, L_(L, "%1$s %2$d"), i18n_term_in(L, month_abbr[m - 1]),
+	    y);
+	return buf;
+}
+
+char *
+svc_period(const struct svc *s, char *buf, size_t n, const char *period)
+{
+	struct pd_err err;
+	int32_t first, last;
+	int y, m, d;
+
+	(void)s;
+	if (period == NULL || strlen(period) != 7 ||
+	    month_parse(period, NULL, &first, &last, &err) != 0) {
+		snprintf(buf, n, "%s", period ? period : "");
+		return buf;
+	}
+	date_civil(first, &y, &m, &d);
+	snprintf(buf, n, _("%1$s %2$d"), i18n_term(month_abbr[m - 1]), y);
+	return buf;
+}
+
 char *
 svc_tenths(const struct svc *s, char *buf, size_t n, int64_t tenths)
 {

@@ -217,7 +217,7 @@ svc_credit_cells(
 	c[3].n = cn->amount;
 	c[4].n = credit_remaining(cn->amount, cn->applied, cn->voided);
 	c[5].s = cn->reason;
-	c[6].s = credit_status_name(svc_credit_status(s, cn));
+	c[6].s = credit_status_term(svc_credit_status(s, cn));
 	c[7].s = cn->created_on;
 	c[8].s = cn->receipt_no;
 }

@@ -107,7 +107,7 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 		if (c[i].s == NULL || *c[i].s == '\0')
 			return "";
 		w = svc_word(c[i].s, buf, n);
-		return w != c[i].s ? w : _(c[i].s);
+		return w != c[i].s ? w : i18n_term(c[i].s);
 	default:
 		return c[i].s ? c[i].s : "";
 	}

@@ -44,7 +44,7 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	int lw = tui_label_width(labels, TUI_NKEYS(labels), 17) + 1;
 
 	snprintf(line, sizeof line, "%s  %s", v->a.plan_no,
-	    _(arr_status_name(v->status)));
+	    i18n_term(arr_status_term(v->status)));
 	tui_lines_add(l, 1, "%s", line);
 	snprintf(
 	    line, sizeof line, "%s  %s", v->a.account_no, v->a.consumer_name);

@@ -56,7 +56,7 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	(void)buf;
 	c[0].s = v->a.plan_no;
 	c[1].s = v->a.account_no;
-	c[2].s = arr_status_name(v->status);
+	c[2].s = arr_status_term(v->status);
 	c[3].n = v->left;
 	c[4].n = v->tally.on_time + v->tally.late + v->tally.missed;
 	c[5].n = v->compliance;
@@ -96,7 +96,7 @@ draw(struct tui_screen *sc, struct tui *t)
 		snprintf(line, sizeof line,
 		    ngettext("%s payment arrangement: %s",
 		        "%s payment arrangements: %s", (unsigned long)p->n),
-		    num, _(arr_status_name((enum arr_status)p->status)));
+		    num, i18n_term(arr_status_term((enum arr_status)p->status)));
 	attron(A_BOLD);
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_BOLD);

@@ -238,8 +238,8 @@ terms(struct tui *t, struct tui_lines *l, const struct dispute_view *v)
 {
 	static const char *labels[] = {N_("Dispute"), N_("Status"),
 	    N_("Reason"), N_("Receipt"), N_("Amount"), N_("Consumer"),
-	    N_("Opened"), N_("Due"), N_("Age in days"), N_("Days overdue"),
-	    N_("Credit note")};
+	    TC_("dispute", "Opened"), N_("Due"), N_("Age in days"),
+	    N_("Days overdue"), N_("Credit note")};
 	const char *tr[sizeof labels / sizeof labels[0]];
 	char m[MONEY_BUFSZ], o[DATE_BUFSZ * 2], due[DATE_BUFSZ * 2], n[16],
 	    k[16];
@@ -247,7 +247,7 @@ terms(struct tui *t, struct tui_lines *l, const struct dispute_view *v)
 	int lw;
 
 	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
-		tr[i] = _(labels[i]);
+		tr[i] = i18n_term(labels[i]); /* "Opened" agrees with it */
 	lw = tui_label_width(tr, sizeof labels / sizeof labels[0], 12);
 	tui_lines_pair(l, lw, tr[0], v->d.dispute_no);
 	tui_lines_pair(l, lw, tr[1], svc_dispute_status(v->d.status));

@@ -21,8 +21,6 @@ static const char *const pay_status_shown[NPAY_STATUS] = {
     N_("Posted"), N_("Pending"), N_("Failed"), N_("Cancelled"), N_("Voided")};
 static const char *const pay_type_shown[NPAY_TYPE] = {
     N_("Bill"), N_("Service"), N_("Installment")};
-static const char *const cn_status_shown[NCN_STATUS] = {
-    N_("Active"), N_("Applied"), N_("Expired"), N_("Voided")};
 
 #define SHOWN(table, i)                                                        \
 	((unsigned)(i) < sizeof(table) / sizeof((table)[0]) ? _(table[i]) : "?")
@@ -42,7 +40,7 @@ list_pay_type(enum pay_type t)
 const char *
 list_credit_status(enum cn_status s)
 {
-	return SHOWN(cn_status_shown, s);
+	return i18n_term(credit_status_term(s)); /* "?" out of range */
 }
 
 const char *

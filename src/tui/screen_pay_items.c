@@ -88,14 +88,13 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	struct items *s = arg;
 	const struct item *it = &s->w->cv.items[s->idx[row]];
 
-	(void)t;
 	c[0].s = s->w->picked[s->idx[row]] ? "[x]" : "[ ]";
 	c[4].n = it->amount;
 	c[5].n = it->amount - it->settled;
 	switch (it->kind) {
 	case PAY_BILL:
 		c[1].s = it->ref;
-		c[2].s = it->period;
+		c[2].s = svc_period(t->svc, buf, LISTING_BUFSZ, it->period);
 		c[3].s = it->due_on;
 		break;
 	case PAY_SERVICE:

@@ -102,7 +102,8 @@ item_lines(struct details *d, struct tui *t, const struct allocation *a)
 	switch (it->kind) {
 	case PAY_BILL:
 		pair(d, _("Invoice ID"), it->ref);
-		pair(d, _("Service period"), it->period);
+		pair(d, _("Service period"),
+		    svc_period(t->svc, h, sizeof h, it->period));
 		break;
 	case PAY_SERVICE:
 		pair(d, _("Service name"), it->description);

@@ -420,11 +420,15 @@ wizard_items_text(enum pay_type type, size_t n, char *buf, size_t size)
 }
 
 const char *
-wizard_item_name(const struct item *it, char *buf, size_t size)
+wizard_item_name(
+    const struct svc *s, const struct item *it, char *buf, size_t size)
 {
+	char period[64];
+
 	switch (it->kind) {
 	case PAY_BILL:
-		snprintf(buf, size, _("Invoice %s, %s"), it->ref, it->period);
+		snprintf(buf, size, _("Invoice %s, %s"), it->ref,
+		    svc_period(s, period, sizeof period, it->period));
 		break;
 	case PAY_SERVICE:
 		snprintf(buf, size, _("%s, %s"), it->description, it->ref);

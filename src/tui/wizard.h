@@ -102,7 +102,8 @@ const char *wizard_items_text(
 /* What names one item being paid (issue 17 section 4): "Invoice
  * INV-1, Mar 2025", "Late Fee, SRV-1", "Plan PP-1, installment 2"; in
  * buf (size bytes), returned. */
-const char *wizard_item_name(const struct item *it, char *buf, size_t size);
+const char *wizard_item_name(
+    const struct svc *s, const struct item *it, char *buf, size_t size);
 /* What the quote pays against what is due: "$60.00 of $100.00 on 2
  * services" (the part paid is at most what is due; the rest is extra);
  * in buf (size bytes), returned. Needs w->quoted. */

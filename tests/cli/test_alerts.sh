@@ -111,6 +111,12 @@ refused "a note of 501 characters: refused" 3 "The note" rec alerts note 1 \
 expect "close" 0 "Closed" rec alerts close 1
 refused "close twice: refused" 3 "Alert 1 is Closed: it cannot be changed" \
     rec alerts close 1
+# the status agrees with the alert (es alerta Cerrada, fr alerte
+# Clôturée; a shift's Cerrado); JSON keeps the word (issue 25)
+LANGUAGE=es expect "es: the alert Cerrada" 0 "Cerrada" rec alerts show 1
+LANGUAGE=fr expect "fr: the alert Clôturée" 0 "Clôturée" rec alerts show 1
+LANGUAGE=es expect "es JSON: the status as stored" 0 '"status": "Closed"' \
+    rec --json alerts show 1
 refused "a note on a closed one: refused" 3 "Alert 1 is Closed" rec alerts note 1 late
 refused "no such alert" 4 "No alert 999" rec alerts ack 999
 refused "not a number" 2 '"x1" is not an alert number' rec alerts close x1

@@ -433,6 +433,8 @@ same "the reschedule's too" "$(tsql 2 "SELECT detail FROM audit_log WHERE
     "rest=300.00 n=2 frequency=weekly first_due=2025-09-10 reason=Lost job"
 run rec 1 arrangement list --consumer WU-20001
 has "the list shows the compliance as a percentage" "2  50.0%"
+LANGUAGE=es run rec 1 arrangement list --consumer WU-20001
+has "es: an arrangement Activo (a credit note's Activa)" " Activo "
 run rec 1 --json arrangement list --consumer WU-20001
 has "and none where nothing fell due yet (not 0 %)" \
     '"plan_no":"AR-T01-000009","account_no":"WU-20001","status":"Active","debt":42887,"paid":0,"left":42887,"fell_due":0,"compliance":null'

@@ -104,6 +104,14 @@ refused1 "rejecting needs a note" 2 "needs --note" rec 1 dispute reject \
 expect "rejected with a note, straight from Open" 0 "Resolved: rejected" \
     rec 1 dispute reject DP-T01-000002 --note "Card holder confirmed"
 has "the note is in its timeline" "Card holder confirmed"
+# the timeline's steps and the date agree with the dispute (es disputa
+# Abierta, Rechazada; fr litige Ouvert, Rejeté) (issue 25)
+LANGUAGE=es expect "es: the steps agree with the dispute" 0 "Rechazada" \
+    rec 1 dispute show DP-T01-000002
+has "es: opened, feminine" "Abierta"
+LANGUAGE=fr expect "fr: the steps agree with the dispute" 0 "Rejeté" \
+    rec 1 dispute show DP-T01-000002
+has "fr: opened, masculine" "Ouvert "
 
 ## 4. A bounced cheque: the payment reversed, a service charge added
 expect "a bounced cheque's dispute" 0 "DP-T01-000003" rec 1 dispute open \

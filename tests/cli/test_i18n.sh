@@ -158,6 +158,46 @@ sed 's/"Par moyen de paiement cette semaine"/"Par mode cette semaine"/' \
 terms_check "$T/mode.po" fr &&
     notok "the check fails on fr mode for moyen de paiement" ||
     ok "the check fails on fr mode for moyen de paiement"
+sed 's/"Fonds attendu"/"Fond attendu"/' "$PO/fr.po" >"$T/fond.po"
+terms_check "$T/fond.po" fr &&
+    notok "the check fails on fr fond for the cash float (fonds)" ||
+    ok "the check fails on fr fond for the cash float (fonds)"
+# a percentage in a message is written as the language writes one: the
+# number, then es a no-break space, fr a narrow no-break space, then %
+# (svc_percent's "percent" entry alike: "1 100,0 %"), never a plain
+# space that a line may break at, nor none (issue 25)
+percent_check() { # PO LANG
+	msgcat --no-wrap -o "$T/pct.po" "$1"
+	python3 - "$T/pct.po" "$2" >"$OUT" 2>&1 <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+space = {'es': '\u00a0', 'fr': '\u202f'}[sys.argv[2]]
+conv = r'%(?:\d+\$)?(?:l{0,2}|z|<PRId64>)[sdu]'
+seen = 0
+for s in re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', text, re.M):
+    for m in re.finditer('(?:' + conv + r'|\d)([ \u00a0\u202f]?)'
+                         r'(?:%%|%(?![-+ #0-9.<$a-zA-Z%]))', s):
+        seen += 1
+        if m.group(1) != space:
+            print('%r before %%: %s' % (m.group(1), s))
+if seen < 4:
+    print('only %d percentages found' % seen)
+PY
+	[ ! -s "$OUT" ]
+}
+for l in $langs; do
+	percent_check "$PO/$l.po" "$l" &&
+	    ok "$l.po: a percentage's space is the language's no-break one" ||
+	    notok "$l.po: a percentage's space is the language's no-break one"
+done
+sed 's/(%d\xc2\xa0%%)"/(%d %%)"/' "$PO/es.po" >"$T/pct-es.po"
+percent_check "$T/pct-es.po" es &&
+    notok "the check fails on a plain space before % (es)" ||
+    ok "the check fails on a plain space before % (es)"
+sed 's/(%d\xe2\x80\xaf%%)"/(%d%%)"/' "$PO/fr.po" >"$T/pct-fr.po"
+percent_check "$T/pct-fr.po" fr &&
+    notok "the check fails on no space before % (fr)" ||
+    ok "the check fails on no space before % (fr)"
 ls "$PO"/*.po | sed 's|.*/||; s|\.po$||' >"$T/files"
 same "every po/*.po is in po/LINGUAS" "$(sort "$T/files" | tr '\n' ' ')" \
     "$(echo $langs | tr ' ' '\n' | sort | tr '\n' ' ')"

@@ -290,6 +290,39 @@ same "en demo: a calling code configured wins over the demo's" \
 same "en demo: and is the one dropped" \
     "$(demo_phone en "+44 555 123 4567")" WU-10001
 
+# --- demo: bill periods in the reader's language (issue 25: the demo's
+# were English, "Mar 2026", in a Spanish or French organisation); stored
+# neutral YYYY-MM, shown as the month's short name and the year, a
+# receipt's in the organisation's language; JSON keeps what is stored
+same "demo: every bill's period stored YYYY-MM" \
+    "$(sqlite3 "$T/demo-fr.db" "SELECT count(*) FROM items WHERE kind = 'bill' AND period NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'")" 0
+for lp in "es|mar 2025|abr 2025" "fr|mars 2025|avr. 2025" \
+    "en|Mar 2025|Apr 2025"; do
+	l=${lp%%|*}
+	expect "$l demo: the sample's periods in $l" 0 "Descr" env LANGUAGE=$l \
+	    PAYDESK_PIN=583920 "$PD" --config "$T/demo-$l.ini" \
+	    --db "$T/demo-$l.db" --user mary consumer show WU-10001
+	p1=${lp#*|}
+	has "$l demo: ${p1%|*}" ": ${p1%|*};"
+	has "$l demo: ${lp##*|}" ": ${lp##*|};"
+done
+expect "JSON: the period as stored" 0 '"2025-03"' env LANGUAGE=fr \
+    PAYDESK_PIN=583920 "$PD" --config "$T/demo-fr.ini" --db "$T/demo-fr.db" \
+    --user mary --json consumer show WU-10001
+cp "$T/demo-fr.ini" "$T/demo-fr-org.ini"
+printf '[organisation]\nlanguage = fr\n' >>"$T/demo-fr-org.ini"
+R=$(sqlite3 "$T/demo-fr.db" "SELECT p.receipt_no || ' ' || i.period FROM payments p JOIN allocations a ON a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE i.kind = 'bill' ORDER BY p.id LIMIT 1")
+expect "fr demo: a receipt of a bill" 0 "" env PAYDESK_PIN=583920 "$PD" \
+    --config "$T/demo-fr-org.ini" --db "$T/demo-fr.db" --user mary \
+    receipt "${R% *}" --out "$T/period.pdf"
+pdftotext -layout "$T/period.pdf" "$T/period.txt"
+want=$(python3 -c 'import sys; y, m = sys.argv[1].split("-"); print("Période %s %s," % ("janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.".split()[int(m) - 1], y))' "${R#* }")
+if grep -qF "$want" "$T/period.txt"; then
+	ok "fr demo receipt: $want"
+else
+	notok "fr demo receipt: $want" "$(grep -i riode "$T/period.txt")"
+fi
+
 # --- human output: translated, aligned by display width ------------------
 # aligned: every line of a table has its columns where the header has
 # them (display columns, accents count one); every record's values start

@@ -308,7 +308,7 @@ for L in es fr; do
 import sys
 lines = open(sys.argv[1], encoding='utf-8').read().split('\n')
 label = {'es': 'Fondo conservado en el cajón',
-    'fr': 'Fond conservé dans le tiroir-caisse'}[sys.argv[2]]
+    'fr': 'Fonds conservé dans le tiroir-caisse'}[sys.argv[2]]
 i = next(k for k, l in enumerate(lines) if label[:12] in l)
 # the amount on its first line; the label's rest, if any, alone on the
 # next (not beside another row's label or value)
@@ -330,7 +330,7 @@ expect "shift list, every shift" 0 "Z-T01-000005" M shift list
 # the headers in the reader's language, the context "column" included;
 # JSON and CSV the same bytes in every language (issue 25 review)
 LANGUAGE=fr expect "shift list in French: every header" 0 \
-    "Fond" M shift list
+    "Fonds" M shift list
 LANGUAGE=fr expect "shift list in French: no English header" 0 \
     "Alerte" M shift list
 same "shift list --json: the same bytes in en and fr" \

@@ -58,6 +58,28 @@ has "fr payments: Posted translated" "Encaissé"
 run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane credit-notes
 has "fr credit notes: the status translated" "Extourné"
 has "fr credit notes: Active translated" "Actif"
+# a status agrees with what it qualifies (the context of the noun, TC_):
+# a payment Anulado, a credit note Anulada; the stored word in JSON and
+# CSV whatever the language (issue 25)
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane credit-notes
+same "es credit notes: Anulada, not a payment's Anulado" \
+    "$(grep 'CN-T01-00001' "$OUT" | grep -o 'Anulad[ao]')" "Anulada"
+has "es credit notes: Activa" "Activa"
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary credit-note show \
+    CN-T01-00001
+has "es credit note details: Estado Anulada" "Anulada"
+run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments
+if grep -q "Anulada" "$OUT"; then notok "es payments: Anulado, never Anulada"
+else ok "es payments: Anulado, never Anulada"; fi
+run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary --json credit-notes
+has "es JSON credit notes: the stored status" '"status":"Voided"'
+if grep -q "$(printf '\004')\|credit note" "$OUT"; then
+	notok "es JSON credit notes: no context leaks"
+else ok "es JSON credit notes: no context leaks"; fi
+run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary --csv credit-notes
+same "fr CSV credit notes: the stored statuses" \
+    "$(python3 -c 'import csv,sys; print(sorted(set(x["status"] for x in csv.DictReader(open(sys.argv[1])))))' "$OUT")" \
+    "['Active', 'Voided']"
 # the first column's header fits its 14 columns in every language ("Nota
 # de crédito n.º" took 19 and pushed every column right); the reasons
 # paydesk stored read translated too (Overpayment, Other)

@@ -401,14 +401,17 @@ big() {
 	uncut "the payments list cuts no amount"
 	keys F10
 }
+# "space" groups with a no-break space (U+00A0), one column (issue 25)
+B=$(printf '\302\240')
 big es 'minor_digits = 3
 currency_symbol = €
 decimal_separator = comma
 grouping_separator = space
 currency_position = after
-currency_space = yes' "8 888 889 888,888 €" "8 888 888 888,888 € (1)" \
-    "8 888M €" "10 001 245 913,177 €" "9 999 999 999,999 €" \
-    "1 234 567,500 €" "11 345,678 €"
+currency_space = yes' "8${B}888${B}889${B}888,888 €" \
+    "8${B}888${B}888${B}888,888 € (1)" "8${B}888M €" \
+    "10${B}001${B}245${B}913,177 €" "9${B}999${B}999${B}999,999 €" \
+    "1${B}234${B}567,500 €" "11${B}345,678 €"
 big fr 'minor_digits = 2
 currency_symbol = ₹
 grouping = 3,2' "₹88,88,88,98,888.88" "₹88,88,88,88,888.88 (1)" \

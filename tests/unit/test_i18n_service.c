@@ -228,6 +228,63 @@ spanish(void **state)
 	                             "Johnson");
 }
 
+/* Percentages as each language writes them, on the screens (svc_percent,
+ * the screens' language) and in documents (svc_doc_percent, the
+ * document's): grouped as the organisation groups amounts, a "space"
+ * grouping written no-break (U+00A0), then French's narrow no-break
+ * space (U+202F) or Spanish's no-break space before %, English none;
+ * 1 100,0 % and 0,5 % alike (issue 25). */
+static void
+percentages(void **state)
+{
+	struct fx *f = *state;
+	struct pd_err err;
+	char buf[64];
+
+	xstrlcpy(f->s.cfg.decimal_sep, "comma", sizeof f->s.cfg.decimal_sep);
+	xstrlcpy(f->s.cfg.group_sep, "space", sizeof f->s.cfg.group_sep);
+	speak("fr");
+	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, 11000),
+	    "1\xc2\xa0" "100,0\xe2\x80\xaf%");
+	assert_string_equal(
+	    svc_percent(&f->s, buf, sizeof buf, 5), "0,5\xe2\x80\xaf%");
+	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, -1234567),
+	    "-123\xc2\xa0" "456,7\xe2\x80\xaf%");
+	speak("es");
+	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, 11000),
+	    "1\xc2\xa0" "100,0\xc2\xa0%");
+	assert_string_equal(
+	    svc_percent(&f->s, buf, sizeof buf, 5), "0,5\xc2\xa0%");
+	speak("");
+	assert_string_equal(
+	    svc_percent(&f->s, buf, sizeof buf, 11000), "1\xc2\xa0" "100,0%");
+	/* the narrow no-break grouping; an English document's (the
+	 * documents' catalogues are the CLI tests', tests/cli/test_i18n_docs) */
+	speak("fr");
+	xstrlcpy(f->s.cfg.group_sep, "nnbsp", sizeof f->s.cfg.group_sep);
+	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, 11000),
+	    "1\xe2\x80\xaf" "100,0\xe2\x80\xaf%");
+	xstrlcpy(f->s.cfg.decimal_sep, "dot", sizeof f->s.cfg.decimal_sep);
+	xstrlcpy(f->s.cfg.group_sep, "auto", sizeof f->s.cfg.group_sep);
+	assert_string_equal(
+	    svc_doc_percent(&f->s, NULL, buf, sizeof buf, 11000), "1,100.0%");
+	/* a grouped percentage typed back is not money, but the grouping
+	 * written is one money_parse takes as the organisation's */
+	xstrlcpy(f->s.cfg.decimal_sep, "comma", sizeof f->s.cfg.decimal_sep);
+	xstrlcpy(f->s.cfg.group_sep, "space", sizeof f->s.cfg.group_sep);
+	{
+		int64_t v;
+
+		assert_int_equal(
+		    svc_money_parse(&f->s, "1\xc2\xa0" "100,00", "x", &v, &err),
+		    0);
+		assert_int_equal(v, 110000);
+		assert_int_equal(
+		    svc_money_parse(&f->s, "1 100,00", "x", &v, &err), 0);
+		assert_int_equal(v, 110000);
+	}
+}
+
 int
 main(void)
 {
@@ -236,6 +293,7 @@ main(void)
 	        english_without_a_language, setup, teardown),
 	    cmocka_unit_test_setup_teardown(french, setup, teardown),
 	    cmocka_unit_test_setup_teardown(spanish, setup, teardown),
+	    cmocka_unit_test_setup_teardown(percentages, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("i18n_service", tests, NULL, NULL);
