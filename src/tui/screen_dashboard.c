@@ -36,7 +36,8 @@ enum {
 	A_ROWS_RATE,
 	A_BAR_PREV,
 	A_BAR_NEXT,
-	A_BAR_OPEN
+	A_BAR_OPEN,
+	A_ANOMALIES
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -54,6 +55,9 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'a', "a", N_("Aging"), N_("the aging report of open items"), A_AGING},
     {'f', "f", NULL, N_("the cash-flow forecast of the weeks ahead"),
         A_FORECAST},
+    {'i', "i", NULL,
+        N_("today's anomalies, each with its rule"),
+        A_ANOMALIES},
     {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
         A_SHIFTS},
     {'u', "u", NULL,
@@ -903,6 +907,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_FORECAST:
 		tui_push(t, screen_forecast_new(t));
+		return TUI_HANDLED;
+	case A_ANOMALIES:
+		tui_push(t, screen_anomalies_new(t));
 		return TUI_HANDLED;
 	case A_SHIFTS:
 		tui_push(t, screen_shifts_new(t));

@@ -468,6 +468,7 @@ struct tui_screen *screen_rate_items_new(struct tui *t, const struct kpi *k);
 struct tui_screen *screen_payers_new(struct tui *t);
 struct tui_screen *screen_aging_new(struct tui *t);
 struct tui_screen *screen_forecast_new(struct tui *t);
+struct tui_screen *screen_anomalies_new(struct tui *t);
 /* The payment details view of a receipt number, payment or transaction
  * id; NULL (with a message) if it cannot be read. */
 struct tui_screen *screen_payment_new(struct tui *t, const char *number);
