@@ -912,6 +912,8 @@ tui_main(struct svc *svc)
 	X(aging_items)                                                         \
 	X(forecast)                                                            \
 	X(anomalies)                                                           \
+	X(dash_filter)                                                         \
+	X(tiles)                                                               \
 	X(shift_open)                                                          \
 	X(shift_count)                                                         \
 	X(shift_slips)                                                         \
