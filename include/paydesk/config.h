@@ -115,6 +115,15 @@ struct config {
 
 	/* yes: a supervisor reads their team's payments only (issue 23) */
 	char team_visibility[4];
+	/* the anomaly rules' thresholds (issue 23, service/anomalies.c) */
+	int anom_large_factor;   /* times the consumer's average */
+	int anom_large_history;  /* earlier payments that make one */
+	int anom_burst_count;    /* payments of a consumer ... */
+	int anom_burst_minutes;  /* ... within this many minutes */
+	int anom_peer_factor;    /* times the peer terminals' average */
+	int anom_peer_least;     /* and at least this many */
+	int64_t anom_round_unit; /* a multiple of it is round (minor) */
+	int anom_round_count;    /* round notes of a user in a day */
 	/* accounting periods of the report filters (issue 23) */
 	char period_calendar[8]; /* months or fiscal */
 	int fiscal_start;        /* 1-12: the month a fiscal year begins */

@@ -535,6 +535,44 @@ struct deteriorating_row {
 	int64_t growth;                        /* last less first */
 };
 typedef int (*deteriorating_cb)(const struct deteriorating_row *r, void *arg);
+/* The anomaly rules (issue 23: "each with its reason, a rule list, not a
+ * black box"), in the order the report lists them. */
+enum anomaly_rule {
+	ANOMALY_LARGE,   /* a payment far above the consumer's usual amount */
+	ANOMALY_BURST,   /* many payments of one consumer in a short time */
+	ANOMALY_VOIDS,   /* a terminal's cash voids far above its peers' */
+	ANOMALY_CREDITS, /* a terminal's credit notes far above its peers' */
+	ANOMALY_ROUND,   /* round-amount credit notes made by one user */
+	ANOMALY_RULES
+};
+/* One anomaly found: the rule, who (a consumer's name, a terminal, a
+ * user), their reference (account number, receipt, terminal, username),
+ * the amount at stake and the reason in words with the figures. */
+struct anomaly_row {
+	enum anomaly_rule rule;
+	char day[11];
+	char who[129];
+	char account[33]; /* the consumer's, "" for a terminal or a user */
+	char ref[64];
+	int64_t amount; /* minor units */
+	int64_t count;  /* the payments, voids or notes behind it */
+	char reason[320];
+};
+typedef int (*anomaly_cb)(const struct anomaly_row *r, void *arg);
+/* What the store reads for the anomaly rules (store_anomaly_*): a
+ * payment with its consumer's history, a payment's time, a terminal's
+ * count and sum of the day, a round credit note. */
+struct anomaly_fact {
+	int64_t id;       /* the consumer's id (large, burst) */
+	char who[129];    /* consumer name, terminal id or username */
+	char account[33]; /* the consumer's account number */
+	char ref[64];     /* receipt or credit note number */
+	int64_t amount;   /* the payment's or note's amount, or the sum */
+	int64_t count;    /* the earlier payments (large), or the count */
+	int64_t sum;      /* the earlier payments' sum (large) */
+	char at[32];      /* created_at (burst) */
+};
+typedef int (*anomaly_fact_cb)(const struct anomaly_fact *f, void *arg);
 /* One payment's days to pay for store_days_to_pay_each. */
 typedef int (*days_cb)(int64_t consumer_id, const char *name,
     const char *account_no, int64_t days, void *arg);

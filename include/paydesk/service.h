@@ -659,6 +659,7 @@ enum listing {
 	LIST_RESOLVED,      /* exceptions resolved by hand (issue 20) */
 	LIST_RECON,         /* a bank account's reconciliation by day */
 	LIST_DETERIORATING, /* payers paying later and later (issue 23) */
+	LIST_ANOMALIES,     /* payment patterns that look wrong (issue 23) */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);
@@ -689,6 +690,17 @@ void svc_deteriorating_cells(
  * by the last days, then by name. A last out of 2-20 PD_EUSAGE. */
 int svc_deteriorating(struct svc *s, int last, deteriorating_cb cb, void *arg,
     struct pd_err *err);
+/* An anomaly as cells of LIST_ANOMALIES. */
+void svc_anomaly_cells(const struct anomaly_row *r, struct xcell *cells);
+/* A rule's title, as the screen and the report name it ("Large
+ * payment"). */
+const char *svc_anomaly_title(enum anomaly_rule r);
+/* The anomalies of one day (issue 23; a supervisor's), day YYYY-MM-DD
+ * or NULL for today, of the scope and filters in force: the rules of
+ * service/anomalies.c with the thresholds of [anomalies], in the order
+ * of enum anomaly_rule, each row with its reason and figures. */
+int svc_anomalies(struct svc *s, const char *day, anomaly_cb cb, void *arg,
+    struct pd_err *err);
 /* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
  * when w->past. */
 void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);
@@ -717,6 +729,9 @@ int svc_export_payers(struct svc *s, const struct payment_filter *f,
     enum payers_sort sort, const struct export_job *j, int64_t *rows,
     struct pd_err *err);
 int svc_export_aging(struct svc *s, const struct aging_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The anomalies of a day (LIST_ANOMALIES), as svc_anomalies finds them. */
+int svc_export_anomalies(struct svc *s, const char *day,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
 int svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,

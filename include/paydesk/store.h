@@ -714,6 +714,28 @@ int store_rate_rows(struct store *st, const struct payment_filter *sc,
  * deteriorating payers). */
 int store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
     int last, days_cb cb, void *arg, struct pd_err *err);
+/* The anomaly rules' facts of one day (issue 23; sc the scope and
+ * filters, on the payments, or on the payments voided or credited):
+ * store_anomaly_large each Posted payment of the day with its
+ * consumer's count and sum of Posted payments in the 365 days before;
+ * store_anomaly_times the Posted and Pending payments of the day of the
+ * consumers with at least `least` of them, by consumer then time;
+ * store_anomaly_terminals each terminal with a payment, a void or a
+ * credit note that day, with its count and sum of cash payments voided
+ * that day (credits 0) or of credit notes made by hand that day
+ * (credits 1), by terminal; store_anomaly_round the credit notes made
+ * by hand that day of a whole multiple of unit, by user then number. */
+int store_anomaly_large(struct store *st, const struct payment_filter *sc,
+    const char *day, anomaly_fact_cb cb, void *arg, struct pd_err *err);
+int store_anomaly_times(struct store *st, const struct payment_filter *sc,
+    const char *day, int least, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err);
+int store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
+    const char *day, int credits, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err);
+int store_anomaly_round(struct store *st, const struct payment_filter *sc,
+    const char *day, int64_t unit, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err);
 /* The names the report filters take (issue 23): a branch (of a user or
  * a payment), a username, a method or channel some payment has. */
 enum store_name {

@@ -137,6 +137,7 @@ int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_user_set(struct cli *c, int argc, char **argv);
 int cmd_report_deteriorating(struct cli *c, int argc, char **argv);
+int cmd_report_anomalies(struct cli *c, int argc, char **argv);
 int cmd_dashboard_tiles(struct cli *c, int argc, char **argv);
 int cmd_doctor(struct cli *c, int argc, char **argv);
 int cmd_sync(struct cli *c, int argc, char **argv);

@@ -638,3 +638,50 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	return table_done(t,
 	    svc_deteriorating(&c->svc, (int)n, deteriorating_row, t, &c->err));
 }
+
+static int
+anomaly_row(const struct anomaly_row *row, void *arg)
+{
+	struct xcell cells[8];
+
+	svc_anomaly_cells(row, cells);
+	table_cells(arg, cells);
+	return 0;
+}
+
+/* report anomalies [--date D] [--scope S]: the rules of
+ * service/anomalies.c over one day, each row with its reason */
+int
+cmd_report_anomalies(struct cli *c, int argc, char **argv)
+{
+	const char *date = NULL, *scope = NULL;
+	struct opt o[] = {
+	    {"date", 0, &date}, {"scope", 0, &scope}, {NULL, 0, NULL}};
+	const struct xcol *cols;
+	struct export_job j;
+	struct table *t;
+	char **pos, day[11];
+	int64_t rows = 0;
+	int npos, ncols, rc;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    cli_scope(c, scope) != 0)
+		return -1;
+	if (date != NULL &&
+	    svc_date_parse(&c->svc, date, "--date", day, &c->err) != 0)
+		return -1;
+	/* refused before the title line */
+	if (svc_require(&c->svc, ROLE_SUPERVISOR, _("The anomalies report"),
+	        &c->err) != 0)
+		return -1;
+	if (cli_export_job(c, &j)) {
+		rc = svc_export_anomalies(
+		    &c->svc, date ? day : NULL, &j, &rows, &c->err);
+		return cli_export_end(c, rc, rows);
+	}
+	cols = svc_listing_cols(LIST_ANOMALIES, &ncols);
+	cli_scope_line(c);
+	t = table_new(c, cols, ncols);
+	return table_done(t, svc_anomalies(&c->svc, date ? day : NULL,
+	                         anomaly_row, t, &c->err));
+}

@@ -110,6 +110,10 @@ static const struct command {
         "report deteriorating [--last N] [--scope terminal|branch|org]",
         N_("consumers paying later and later over their last N payments, "
            "ranked")},
+    {"report", "anomalies", cmd_report_anomalies, LISTING,
+        "report anomalies [--date D] [--scope terminal|branch|org]",
+        N_("payments, voids and credit notes of a day that look wrong, "
+           "each with the rule and its figures (supervisor)")},
     {"report", "forecast", cmd_report_forecast, LISTING,
         "report forecast [--weeks N] [--past N]",
         N_("cash-flow forecast: open items by week due, weighted by each "

@@ -233,6 +233,39 @@ static const struct schema schema[] = {
          N_("yes: a supervisor's lists and reports count the payments of "
             "their team's users only; no: their scope's")},
         CFG_CHOICE, F(team_visibility), 0, 0, "no|yes"},
+    {{"anomalies", "large_factor", "5",
+         N_("a payment this many times its consumer's average over the "
+            "year before is an anomaly (2-1000)")},
+        CFG_INT, F(anom_large_factor), 2, 1000, NULL},
+    {{"anomalies", "large_history", "3",
+         N_("the consumer's payments in the year before that make an "
+            "average to compare with (1-1000)")},
+        CFG_INT, F(anom_large_history), 1, 1000, NULL},
+    {{"anomalies", "burst_count", "3",
+         N_("this many payments of one consumer within burst_minutes are "
+            "an anomaly (2-1000)")},
+        CFG_INT, F(anom_burst_count), 2, 1000, NULL},
+    {{"anomalies", "burst_minutes", "60",
+         N_("the time a burst of one consumer's payments falls within, in "
+            "minutes (1-1440)")},
+        CFG_INT, F(anom_burst_minutes), 1, 1440, NULL},
+    {{"anomalies", "peer_factor", "3",
+         N_("a terminal's cash voids or credit notes of a day this many "
+            "times its peers' average are an anomaly (2-1000)")},
+        CFG_INT, F(anom_peer_factor), 2, 1000, NULL},
+    {{"anomalies", "peer_least", "3",
+         N_("the fewest cash voids or credit notes of a terminal's day "
+            "that can be an anomaly (1-1000)")},
+        CFG_INT, F(anom_peer_least), 1, 1000, NULL},
+    {{"anomalies", "round_unit", "10.00",
+         N_("a credit note of a whole multiple of this amount is round "
+            "(0.00: the rule off)")},
+        CFG_MONEY, offsetof(struct config, anom_round_unit), 0, 0,
+        MONEY_MAX, NULL},
+    {{"anomalies", "round_count", "3",
+         N_("this many round credit notes made by one user in a day are an "
+            "anomaly (1-1000)")},
+        CFG_INT, F(anom_round_count), 1, 1000, NULL},
     {{"periods", "calendar", "months",
          N_("accounting periods of --period: months (calendar months, "
             "YYYY-MM) or fiscal (FYyyyy-Pnn from periods.fiscal_start)")},

@@ -252,6 +252,31 @@ svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
 	return xrun_finish(&r, rc, rows);
 }
 
+static int
+put_anomaly(const struct anomaly_row *a, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_anomaly_cells(a, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_anomalies(struct svc *s, const char *day,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	struct xrun r;
+	int rc;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("The anomalies report"), err) !=
+	        0 ||
+	    xrun_open(&r, s, j, LIST_ANOMALIES,
+	        L_(svc_doc_lang(s, NULL), "Anomalies"), -1, err) != 0)
+		return -1;
+	rc = r.cancelled ? 0 : svc_anomalies(s, day, put_anomaly, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
 int
 svc_export_recon(struct svc *s, const char *account, const char *from,
     const char *to, const struct export_job *j, int64_t *rows,

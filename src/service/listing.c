@@ -163,6 +163,17 @@ static const struct xcol deteriorating_cols[] = {
     {N_("Growth"), "growth_days", X_INT, 7, 6},
 };
 
+/* the anomalies of a day (issue 23), each with its reason */
+static const struct xcol anomaly_cols[] = {
+    {N_("Rule"), "rule", X_TEXT, 18, 12},
+    {N_("Who"), "who", X_TEXT, 20, 10},
+    {N_("Account"), "account_no", X_TEXT, 10, 8},
+    {N_("Reference"), "reference", X_TEXT, 16, 10},
+    {N_("Count"), "count", X_INT, 5, 5},
+    {N_("Amount"), "amount", X_MONEY, 12, 9},
+    {N_("Reason"), "reason", X_TEXT, 60, 20},
+};
+
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 const struct xcol *
@@ -183,6 +194,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_RESOLVED] = {resolved_cols, N(resolved_cols)},
 	    [LIST_RECON] = {recon_cols, N(recon_cols)},
 	    [LIST_DETERIORATING] = {deteriorating_cols, N(deteriorating_cols)},
+	    [LIST_ANOMALIES] = {anomaly_cols, N(anomaly_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)
@@ -309,6 +321,19 @@ svc_deteriorating_cells(const struct deteriorating_row *r, struct xcell *c)
 	c[1].s = r->account_no;
 	c[2].s = r->days_text;
 	c[3].n = r->growth;
+}
+
+void
+svc_anomaly_cells(const struct anomaly_row *r, struct xcell *c)
+{
+	memset(c, 0, sizeof *c * N(anomaly_cols));
+	c[0].s = svc_anomaly_title(r->rule);
+	c[1].s = r->who;
+	c[2].s = r->account;
+	c[3].s = r->ref;
+	c[4].n = r->count;
+	c[5].n = r->amount;
+	c[6].s = r->reason;
 }
 
 void

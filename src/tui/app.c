@@ -911,6 +911,9 @@ tui_main(struct svc *svc)
 	X(aging)                                                               \
 	X(aging_items)                                                         \
 	X(forecast)                                                            \
+	X(anomalies)                                                           \
+	X(dash_filter)                                                         \
+	X(tiles)                                                               \
 	X(shift_open)                                                          \
 	X(shift_count)                                                         \
 	X(shift_slips)                                                         \

@@ -37,7 +37,10 @@ enum {
 	A_ROWS_RATE,
 	A_BAR_PREV,
 	A_BAR_NEXT,
-	A_BAR_OPEN
+	A_BAR_OPEN,
+	A_ANOMALIES,
+	A_FILTER,
+	A_TILES
 };
 
 static const struct tui_key screen_dashboard_keys[] = {
@@ -55,6 +58,9 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'a', "a", N_("Aging"), N_("the aging report of open items"), A_AGING},
     {'f', "f", NULL, N_("the cash-flow forecast of the weeks ahead"),
         A_FORECAST},
+    {'i', "i", NULL,
+        N_("today's anomalies, each with its rule"),
+        A_ANOMALIES},
     {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
         A_SHIFTS},
     {'u', "u", NULL,
@@ -70,6 +76,10 @@ static const struct tui_key screen_dashboard_keys[] = {
         N_("the sync with the central node, rejected records"), A_SYNC},
     {'n', "n", NULL, N_("record a payment"), A_PAY},
     {'g', "g", NULL, N_("read the figures again"), A_RELOAD},
+    {'v', "v", N_("Filter"),
+        N_("filter the figures (segment, branch, user, method...)"),
+        A_FILTER},
+    {'k', "k", NULL, N_("choose and order your tiles"), A_TILES},
     {'o', "o", N_("Scope"),
         N_("the scope: terminal, branch or organisation, as the role "
            "reads"),
@@ -730,8 +740,8 @@ static void
 draw(struct tui_screen *sc, struct tui *t)
 {
 	struct dash *b = (struct dash *)sc;
-	char line[128], from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ],
-	    month[SVC_DATE_BUFSZ];
+	char line[400], from[SVC_DATE_BUFSZ], to[SVC_DATE_BUFSZ],
+	    month[SVC_DATE_BUFSZ], filters[320];
 	const char *head =
 	    b->week ? _("Week")
 	            : svc_month_name(t->svc, month, sizeof month, b->month);
@@ -759,6 +769,15 @@ draw(struct tui_screen *sc, struct tui *t)
 	/* whose payments (issue 23), after the period */
 	scope_text(t, y, px + utf8_columns(line, strlen(line)) + 3);
 	y++;
+	/* the filters in force (issue 23), a line of their own: none, no
+	 * line */
+	if (*dash_filter_title(filters, sizeof filters) != '\0') {
+		snprintf(line, sizeof line, _("Filters: %s (v to change)"),
+		    filters);
+		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
+		tui_text(y++, 2, line, COLS - 4);
+		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
+	}
 	tiles(b, t, y);
 	y += 4;
 	/* what is left: chart, then methods beside the outstanding */
@@ -909,6 +928,19 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_FORECAST:
 		tui_push(t, screen_forecast_new(t));
 		return TUI_HANDLED;
+	case A_ANOMALIES:
+		tui_push(t, screen_anomalies_new(t));
+		return TUI_HANDLED;
+	case A_FILTER:
+		tui_push(t, screen_dash_filter_new(t));
+		return TUI_HANDLED;
+	case A_TILES: {
+		struct tui_screen *ts = screen_tiles_new(t);
+
+		if (ts != NULL)
+			tui_push(t, ts);
+		return TUI_HANDLED;
+	}
 	case A_SHIFTS:
 		tui_push(t, screen_shifts_new(t));
 		return TUI_HANDLED;
@@ -959,6 +991,7 @@ screen_dashboard_new(struct tui *t)
 
 	b->sc.cls = &screen_dashboard_class;
 	b->bar = -1;
+	dash_filter_reset(t); /* a sign-in's figures start unfiltered */
 	this_month(b);
 	load(b, t);
 	return &b->sc;

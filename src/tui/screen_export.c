@@ -27,14 +27,15 @@ static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
 /* The listings in file names, and as the heading names them. */
 static const char *const list_names[LISTINGS] = {
     "payments", "credit-notes", "payers", "aging", "forecast",
-    "forecast-past"};
+    "forecast-past", [LIST_ANOMALIES] = "anomalies"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
     N_("Export the credit notes as shown (%s)"),
     N_("Export the payers as shown (%s)"),
     N_("Export the aging as shown (%s)"),
     N_("Export the forecast's weeks ahead (%s)"),
-    N_("Export the forecast's past weeks (%s)")};
+    N_("Export the forecast's past weeks (%s)"),
+    [LIST_ANOMALIES] = N_("Export the anomalies of the day (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -184,6 +185,10 @@ start(struct xport *x, struct tui *t)
 			break;
 		case LIST_FORECAST:
 			rc = svc_export_forecast(t->svc, 13, &j, &rows, &err);
+			break;
+		case LIST_ANOMALIES:
+			rc = svc_export_anomalies(
+			    t->svc, x->pf.from, &j, &rows, &err);
 			break;
 		default:
 			rc = svc_export_aging(t->svc, &x->af, &j, &rows, &err);

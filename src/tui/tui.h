@@ -468,6 +468,15 @@ struct tui_screen *screen_rate_items_new(struct tui *t, const struct kpi *k);
 struct tui_screen *screen_payers_new(struct tui *t);
 struct tui_screen *screen_aging_new(struct tui *t);
 struct tui_screen *screen_forecast_new(struct tui *t);
+struct tui_screen *screen_anomalies_new(struct tui *t);
+/* The dashboard's filters (screen_dash_filter.c): the form; the filters
+ * in force as a title ("" none); every filter off (a new sign-in's
+ * dashboard). */
+struct tui_screen *screen_dash_filter_new(struct tui *t);
+const char *dash_filter_title(char *buf, size_t n);
+void dash_filter_reset(struct tui *t);
+/* The signed-in user's dashboard tiles: which and in what order. */
+struct tui_screen *screen_tiles_new(struct tui *t);
 /* The payment details view of a receipt number, payment or transaction
  * id; NULL (with a message) if it cannot be read. */
 struct tui_screen *screen_payment_new(struct tui *t, const char *number);

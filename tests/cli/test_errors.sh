@@ -162,6 +162,7 @@ reconcile resolve|supervisor|reconcile resolve not_credited:B1 --note x
 reconcile resolved|supervisor|reconcile resolved
 user set|admin|user set jane --team x
 report deteriorating|supervisor|report deteriorating
+report anomalies|supervisor|report anomalies
 dashboard tiles|none|dashboard tiles
 WALK
 }

@@ -1,0 +1,161 @@
+/* anomalies.c - the facts the anomaly rules judge (issue 23; the rules
+ * themselves in service/anomalies.c): one day's payments with their
+ * consumers' history, the times of a consumer's payments, each
+ * terminal's cash voids and credit notes of the day, the credit notes of
+ * round amounts. Each reads through the day's index (payments_paid_on,
+ * credit_notes_created) and the scope's condition on the payments p. */
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+/* Step s (finalized) to its end, each row as a fact read by cols: the
+ * columns in order id, who, account, ref, amount, count, sum, at, those
+ * past ncols left empty. */
+static int
+facts(struct store *st, struct db_stmt *s, int ncols, anomaly_fact_cb cb,
+    void *arg, struct pd_err *err)
+{
+	struct anomaly_fact f;
+	int rc;
+
+	while ((rc = db_step(s)) == DB_ROW) {
+		memset(&f, 0, sizeof f);
+		f.id = db_column_int64(s, 0);
+		st_col(s, 1, f.who, sizeof f.who);
+		st_col(s, 2, f.account, sizeof f.account);
+		st_col(s, 3, f.ref, sizeof f.ref);
+		f.amount = db_column_int64(s, 4);
+		if (ncols > 5)
+			f.count = db_column_int64(s, 5);
+		if (ncols > 6)
+			f.sum = db_column_int64(s, 6);
+		if (ncols > 7)
+			st_col(s, 7, f.at, sizeof f.at);
+		if (cb(&f, arg) != 0) {
+			rc = DB_DONE;
+			break;
+		}
+	}
+	db_finalize(s);
+	return rc == DB_DONE ? 0 : st_fail(st, err, _("Reading the anomalies"));
+}
+
+/* Prepare q (freed) and read its facts. */
+static int
+run(struct store *st, struct qb *q, int ncols, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct db_stmt *s = qb_prepare(st, q, err);
+
+	qb_free(q);
+	if (s == NULL)
+		return -1;
+	return facts(st, s, ncols, cb, arg, err);
+}
+
+int
+store_anomaly_large(struct store *st, const struct payment_filter *sc,
+    const char *day, anomaly_fact_cb cb, void *arg, struct pd_err *err)
+{
+	struct qb q;
+
+	/* the history through payments_consumer (consumer_id, paid_on) */
+	qb_init(&q, "SELECT p.consumer_id, c.name, c.account_no, p.receipt_no, "
+	            "p.amount");
+	qb_add(&q,
+	    ", (SELECT count(*) FROM payments q WHERE q.consumer_id = "
+	    "p.consumer_id AND q.paid_on >= date(?, '-365 days') AND q.paid_on "
+	    "< ? AND q.status = 'Posted'), (SELECT coalesce(sum(q.amount), 0) "
+	    "FROM payments q WHERE q.consumer_id = p.consumer_id AND q.paid_on "
+	    ">= date(?, '-365 days') AND q.paid_on < ? AND q.status = 'Posted') "
+	    "FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE "
+	    "p.paid_on = ? AND p.status = 'Posted'",
+	    "sssss", day, day, day, day, day);
+	store_payment_where(NULL, &q, sc, 0);
+	qb_add(&q, " ORDER BY p.id", "");
+	return run(st, &q, 7, cb, arg, err);
+}
+
+int
+store_anomaly_times(struct store *st, const struct payment_filter *sc,
+    const char *day, int least, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct qb q;
+
+	qb_init(&q, "SELECT p.consumer_id, c.name, c.account_no, p.receipt_no, "
+	            "p.amount, 0, 0, p.created_at FROM payments p JOIN "
+	            "consumers c ON c.id = p.consumer_id WHERE p.status IN "
+	            "('Posted', 'Pending')");
+	qb_add(&q, " AND p.paid_on = ?", "s", day);
+	store_payment_where(NULL, &q, sc, 0);
+	qb_add(&q,
+	    " AND p.consumer_id IN (SELECT consumer_id FROM payments WHERE "
+	    "paid_on = ? AND status IN ('Posted', 'Pending') GROUP BY "
+	    "consumer_id HAVING count(*) >= ?) ORDER BY p.consumer_id, "
+	    "p.created_at, p.id",
+	    "si", day, (int64_t)least);
+	return run(st, &q, 8, cb, arg, err);
+}
+
+int
+store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
+    const char *day, int credits, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct qb q;
+
+	/* the terminals at work that day: a payment, a void, a note */
+	qb_init(&q, "WITH t(terminal) AS (SELECT p.terminal FROM payments p "
+	            "WHERE 1");
+	qb_add(&q, " AND p.paid_on = ?", "s", day);
+	store_payment_where(NULL, &q, sc, 0);
+	qb_add(&q,
+	    " UNION SELECT v.terminal FROM voids v JOIN payments p ON p.id = "
+	    "v.payment_id WHERE substr(v.voided_at, 1, 10) = ?",
+	    "s", day);
+	store_payment_where(NULL, &q, sc, 0);
+	qb_add(&q,
+	    " UNION SELECT n.terminal FROM credit_notes n JOIN payments p ON "
+	    "p.id = n.payment_id WHERE n.created_on = ?",
+	    "s", day);
+	store_payment_where(NULL, &q, sc, 0);
+	if (credits)
+		qb_add(&q,
+		    "), k(terminal, n, total) AS (SELECT n.terminal, count(*), "
+		    "sum(n.amount) FROM credit_notes n JOIN payments p ON p.id "
+		    "= n.payment_id WHERE n.automatic = 0 AND n.created_on = ?",
+		    "s", day);
+	else
+		qb_add(&q,
+		    "), k(terminal, n, total) AS (SELECT v.terminal, count(*), "
+		    "sum(p.amount) FROM voids v JOIN payments p ON p.id = "
+		    "v.payment_id WHERE p.method_kind = 'cash' AND "
+		    "substr(v.voided_at, 1, 10) = ?",
+		    "s", day);
+	store_payment_where(NULL, &q, sc, 0);
+	qb_add(&q,
+	    " GROUP BY 1) SELECT 0, t.terminal, '', '', coalesce(k.total, 0), "
+	    "coalesce(k.n, 0) FROM t LEFT JOIN k USING (terminal) ORDER BY "
+	    "t.terminal",
+	    "");
+	return run(st, &q, 6, cb, arg, err);
+}
+
+int
+store_anomaly_round(struct store *st, const struct payment_filter *sc,
+    const char *day, int64_t unit, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct qb q;
+
+	qb_init(&q, "SELECT n.consumer_id, n.created_by, '', n.cn_no, n.amount "
+	            "FROM credit_notes n JOIN payments p ON p.id = n.payment_id "
+	            "WHERE n.automatic = 0");
+	qb_add(&q, " AND n.created_on = ? AND n.amount % ? = 0", "si", day,
+	    unit > 0 ? unit : (int64_t)1);
+	store_payment_where(NULL, &q, sc, 0);
+	qb_add(&q, " ORDER BY n.created_by, n.cn_no", "");
+	return run(st, &q, 5, cb, arg, err);
+}

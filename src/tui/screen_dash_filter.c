@@ -1,0 +1,198 @@
+/* screen_dash_filter.c - the dashboard's report filters (issue 23: the
+ * billing manager filters by segment, branch, team member, channel,
+ * method and gateway; the period is the dashboard's month or week): a
+ * form checked by the command line's parser (svc_filters_parse) when
+ * applied, a wrong value named with its field and nothing changed. The
+ * filters hold for the figures (svc->narrow) until changed or the next
+ * sign-in, and the dashboard names them on its filter line. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_APPLY, A_CLEAR, A_BACK, A_DOWN, A_UP };
+
+static const struct tui_key screen_dash_filter_keys[] = {
+    {TUI_KEY_ENTER, "Enter", KC_("filter", "Apply"),
+        N_("apply the filters to the dashboard's figures"), A_APPLY},
+    {KEY_F(8), "F8", N_("Clear"), N_("clear every filter"), A_CLEAR},
+    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_DOWN},
+    {KEY_UP, "Up", NULL, N_("the field above"), A_UP},
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close without changing them"),
+        A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help; Ctrl-U clears a field"), -1},
+};
+
+/* The filters of the form, in their order; the period is the month's. */
+static const enum svc_filter shown[] = {SVC_FILTER_SEGMENT,
+    SVC_FILTER_BRANCH, SVC_FILTER_USER, SVC_FILTER_CHANNEL,
+    SVC_FILTER_METHOD, SVC_FILTER_GATEWAY};
+#define NSHOWN ((int)(sizeof shown / sizeof shown[0]))
+static const char *const labels[NSHOWN] = {N_("Segment"), N_("Branch"),
+    N_("User"), N_("Channel"), N_("Method"), N_("Gateway")};
+
+/* The texts the figures' filters point into: the process's one copy, so
+ * that svc->narrow never points into a screen that is gone. */
+#define FILTER_TEXT 65
+static char kept[SVC_FILTERS][FILTER_TEXT];
+
+struct dfilter {
+	struct tui_screen sc;
+	struct tui_form fm;
+	struct tui_form_item items[NSHOWN];
+};
+
+/* The filters in force into fs (NULL texts: none). */
+static void
+in_force(struct svc_filters *fs)
+{
+	int k;
+
+	memset(fs, 0, sizeof *fs);
+	for (k = 0; k < SVC_FILTERS; k++)
+		if (kept[k][0] != '\0')
+			fs->text[k] = kept[k];
+}
+
+const char *
+dash_filter_title(char *buf, size_t n)
+{
+	struct svc_filters fs;
+
+	in_force(&fs);
+	return svc_filters_title(&fs, buf, n);
+}
+
+void
+dash_filter_reset(struct tui *t)
+{
+	memset(kept, 0, sizeof kept);
+	t->svc->narrow.branch = t->svc->narrow.recorded_by = NULL;
+	t->svc->narrow.method = t->svc->narrow.channel = NULL;
+	t->svc->narrow.segment = t->svc->narrow.gateway = NULL;
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct dfilter *v = (struct dfilter *)sc;
+	const struct tui_form_item *it = &v->fm.items[v->fm.focus];
+	int y = 2, lw = list_form_width(&v->fm, 12);
+
+	attron(A_BOLD);
+	tui_text(y++, 2, _("Filter the dashboard's figures"), COLS - 4);
+	attroff(A_BOLD);
+	attron(A_DIM);
+	y += tui_wrap(y, 2,
+	    _("Empty: no filter. The period is the month or week shown."),
+	    COLS - 4, 2);
+	attroff(A_DIM);
+	y++;
+	tui_form_draw(t, &v->fm, y, 4, lw, COLS - 8 > 60 ? 60 : COLS - 8);
+	t->cur_y = y + v->fm.focus;
+	t->cur_x = 4 + lw + 2 + utf8_columns(it->f.buf, it->f.len);
+}
+
+/* Check the form's filters as the command line does; in force only
+ * when every one is good. */
+static int
+apply(struct dfilter *v, struct tui *t)
+{
+	char typed[SVC_FILTERS][FILTER_TEXT];
+	struct svc_filters fs;
+	struct payment_filter f, was = t->svc->narrow;
+	struct pd_err err;
+	int i, k;
+
+	memset(typed, 0, sizeof typed);
+	memset(&fs, 0, sizeof fs);
+	for (i = 0; i < NSHOWN; i++) {
+		k = (int)shown[i];
+		snprintf(typed[k], sizeof typed[k], "%s", v->items[i].f.buf);
+		if (typed[k][0] != '\0')
+			fs.text[k] = typed[k];
+	}
+	memset(&f, 0, sizeof f);
+	if (svc_filters_parse(t->svc, &fs,
+	        SVC_FILTER_ALL & ~SVC_FILTER_BIT(SVC_FILTER_PERIOD), &f,
+	        &err) != 0 ||
+	    svc_payment_filter_check(t->svc, &f, &err) != 0) {
+		t->svc->narrow = was;
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	dash_filter_reset(t);
+	memcpy(kept, typed, sizeof kept);
+	in_force(&fs);
+	t->svc->narrow.branch = fs.text[SVC_FILTER_BRANCH];
+	t->svc->narrow.recorded_by = fs.text[SVC_FILTER_USER];
+	t->svc->narrow.method = fs.text[SVC_FILTER_METHOD];
+	t->svc->narrow.channel = fs.text[SVC_FILTER_CHANNEL];
+	t->svc->narrow.segment = fs.text[SVC_FILTER_SEGMENT];
+	t->svc->narrow.gateway = fs.text[SVC_FILTER_GATEWAY];
+	t->list_gen++; /* the dashboard reads its figures again */
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int a)
+{
+	struct dfilter *v = (struct dfilter *)sc;
+	int i;
+
+	switch (a) {
+	case A_BACK:
+		return TUI_CLOSE;
+	case A_DOWN:
+	case A_UP:
+		tui_form_input(&v->fm, a == A_DOWN ? KEY_DOWN : KEY_UP, 0);
+		return TUI_HANDLED;
+	case A_CLEAR:
+		for (i = 0; i < NSHOWN; i++) {
+			v->items[i].f.buf[0] = '\0';
+			v->items[i].f.len = 0;
+		}
+		return TUI_HANDLED;
+	case A_APPLY:
+		return apply(v, t);
+	}
+	return 0;
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct dfilter *v = (struct dfilter *)sc;
+
+	return tui_form_key(t, &v->fm, key, ch) != 0 ? TUI_HANDLED : 0;
+}
+
+const struct tui_screen_class screen_dash_filter_class = {
+    .name = "Dashboard filters",
+    .title = N_("Dashboard filters"),
+    .keys = screen_dash_filter_keys,
+    .nkeys = TUI_NKEYS(screen_dash_filter_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+struct tui_screen *
+screen_dash_filter_new(struct tui *t)
+{
+	struct dfilter *v = xcalloc(1, sizeof *v);
+	int i;
+
+	(void)t;
+	for (i = 0; i < NSHOWN; i++)
+		tui_form_text(&v->items[i], _(labels[i]), FILTER_TEXT - 1,
+		    kept[shown[i]]);
+	v->fm.items = v->items;
+	v->fm.n = NSHOWN;
+	v->sc.cls = &screen_dash_filter_class;
+	v->sc.typing = 1;
+	return &v->sc;
+}

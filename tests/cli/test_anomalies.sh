@@ -1,0 +1,218 @@
+# test_anomalies.sh - the anomaly rules of a day (issue 23): a payment
+# far above its consumer's average, many payments of one consumer in a
+# short time, a terminal's cash voids and credit notes far above its
+# peers', round credit notes of one user. A small store of known
+# answers on three terminals; each rule's rows again here in sqlite3 and
+# awk from the ledger, and the figures by hand.
+. "$TOP/tests/cli/lib.sh"
+setup_store
+D=2025-06-10
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+A-1,WU-10001,Jan,10,2025-01-01,2025-01-15
+A-2,WU-10001,Feb,10,2025-02-01,2025-02-15
+A-3,WU-10001,Mar,10,2025-03-01,2025-03-15
+A-4,WU-10001,Jun,60,2025-06-01,2025-06-15
+C-1,WU-10003,Jan,10,2025-01-01,2025-01-15
+C-2,WU-10003,Feb,10,2025-02-01,2025-02-15
+C-3,WU-10003,Mar,10,2025-03-01,2025-03-15
+C-4,WU-10003,Jun,40,2025-06-01,2025-06-15
+V-1,WU-10003,Jun,3,2025-06-01,2025-06-15
+V-2,WU-10003,Jun,3,2025-06-01,2025-06-15
+V-3,WU-10003,Jun,3,2025-06-01,2025-06-15
+V-4,WU-10003,Jun,3,2025-06-01,2025-06-15
+V-5,WU-10003,Jun,3,2025-06-01,2025-06-15
+B-1,WU-10002,Jun,5,2025-06-01,2025-06-15
+B-2,WU-10002,Jun,5,2025-06-01,2025-06-15
+B-3,WU-10002,Jun,5,2025-06-01,2025-06-15
+B-4,WU-10002,Jun,5,2025-06-01,2025-06-15
+' >"$T/a.csv"
+sup import bills "$T/a.csv" >/dev/null
+# term ID: the terminal the next commands work at
+term() { sed -i "s/^id = .*/id = $1/" "$PAYDESK_CONFIG"; }
+p() { PAYDESK_NOW="$1" cashier pay "$2" --type bill --items "$3" \
+    --amount "$4" --method Cash >/dev/null 2>&1 || echo "not ok - pay $*"; }
+rcpt() { sql "SELECT p.receipt_no FROM payments p JOIN allocations a ON
+ a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE i.ref = '$1'"; }
+void() { PAYDESK_NOW="$D 17:00:00" sup payment void "$(sql "SELECT
+ payment_no FROM payments WHERE receipt_no = '$(rcpt "$1")'")" \
+    --reason test >/dev/null 2>&1 || echo "not ok - void $1"; }
+cn() { PAYDESK_NOW="$D 17:30:00" sup credit-note create "$(rcpt "$1")" \
+    --amount "$2" --reason "Billing Error" >/dev/null 2>&1 ||
+	echo "not ok - credit note $*"; }
+# the year before: three payments of 10.00 each of WU-10001 and WU-10003
+for m in 01 02 03; do
+	p "2025-$m-15 10:00:00" WU-10001 A-${m#0} 10
+	p "2025-$m-15 10:00:00" WU-10003 C-${m#0} 10
+done
+# the day, at T01: 60.00 of WU-10001 (6 times 10.00), 40.00 of WU-10003
+# (4 times), WU-10002 three times within 50 minutes and once at 14:00
+p "$D 10:00:00" WU-10001 A-4 60
+p "$D 10:05:00" WU-10003 C-4 40
+p "$D 11:00:00" WU-10002 B-1 5
+p "$D 11:20:00" WU-10002 B-2 5
+p "$D 11:50:00" WU-10002 B-3 5
+p "$D 14:00:00" WU-10002 B-4 5
+# cash payments voided: three at T01, one at T02, none at T03 (at work:
+# a payment); credit notes: four at T01 (10, 20 and 30.00 round, 5.00
+# not), one at T02 (7.00)
+for i in 1 2 3; do p "$D 0$((i + 6)):00:00" WU-10003 V-$i 3; done
+term T02
+p "$D 09:30:00" WU-10003 V-4 3
+term T03
+p "$D 09:45:00" WU-10003 V-5 3
+term T01
+void V-1; void V-2; void V-3
+cn A-4 10; cn A-4 20; cn A-4 30; cn C-4 5
+term T02
+void V-4; cn C-4 7
+term T01
+export PAYDESK_NOW="$D 18:00:00"
+
+# --- the rules again, from the ledger --------------------------------
+# large: Posted payments of D, the consumer's Posted payments of the 365
+# days before; flagged when amount * n >= 5 * sum and n >= 3
+large() {
+	sql "SELECT c.account_no, p.receipt_no, p.amount, q.amount FROM
+	 payments p JOIN consumers c ON c.id = p.consumer_id LEFT JOIN payments
+	 q ON q.consumer_id = p.consumer_id AND q.status = 'Posted' AND
+	 julianday('$D') - julianday(q.paid_on) BETWEEN 1 AND 365 WHERE
+	 p.paid_on = '$D' AND p.status = 'Posted' ORDER BY p.id" |
+	    awk -F'|' -v f="$1" '
+	{ k = $1 "|" $2; if (!(k in a)) { o[++m] = k; a[k] = $3 }
+	  if ($4 != "") { n[k]++; s[k] += $4 } }
+	END { for (i = 1; i <= m; i++) { k = o[i]
+		if (n[k] >= 3 && a[k] * n[k] >= f * s[k]) print "Large payment|" k "|1|" a[k] } }'
+}
+# burst: each consumer's Posted and Pending payments of D by time, the
+# most within 60 minutes; flagged at 3
+burst() {
+	sql "SELECT c.account_no, strftime('%s', p.created_at), p.amount FROM
+	 payments p JOIN consumers c ON c.id = p.consumer_id WHERE p.paid_on =
+	 '$D' AND p.status IN ('Posted', 'Pending') ORDER BY c.account_no,
+	 p.created_at" | awk -F'|' '
+	function out() { if (best >= 3) print "Many payments|" acc "|" best "|" bsum }
+	$1 != acc { if (acc != "") out(); acc = $1; k = 0; best = 0 }
+	{ t[++k] = $2; a[k] = $3
+	  for (j = 1; j <= k; j++) if (t[k] - t[j] <= 3600) break
+	  s = 0; for (i = j; i <= k; i++) s += a[i]
+	  if (k - j + 1 > best) { best = k - j + 1; bsum = s } }
+	END { if (acc != "") out() }'
+}
+# peers: each terminal at work on D (a payment, a void, a credit note)
+# with its count; flagged when count >= 3 and count * (n - 1) >= 3 *
+# the others' count
+peers() {
+	{ sql "SELECT terminal, '' FROM payments WHERE paid_on = '$D' UNION
+	  SELECT terminal, '' FROM voids WHERE voided_at LIKE '$D%' UNION
+	  SELECT terminal, '' FROM credit_notes WHERE created_on = '$D'"
+	  sql "$2"; } | awk -F'|' -v rule="$1" '
+	$2 == "" { if (!($1 in c)) { c[$1] = 0; n++ } next }
+	{ c[$1]++; s[$1] += $2; all++ }
+	END { for (t in c) if (c[t] >= 3 && c[t] * (n - 1) >= 3 * (all - c[t]))
+		print rule "|" t "|" c[t] "|" s[t] }'
+}
+voids() {
+	peers "Cash voids" "SELECT v.terminal, p.amount FROM voids v JOIN
+	 payments p ON p.id = v.payment_id WHERE p.method_kind = 'cash' AND
+	 v.voided_at LIKE '$D%'"
+}
+credits() {
+	peers "Credit notes" "SELECT terminal, amount FROM credit_notes WHERE
+	 automatic = 0 AND created_on = '$D'"
+}
+# round: each user's credit notes by hand of D of a multiple of 10.00
+round_() {
+	sql "SELECT created_by, amount FROM credit_notes WHERE automatic = 0
+	 AND created_on = '$D' AND amount % 1000 = 0" | awk -F'|' '
+	{ c[$1]++; s[$1] += $2 }
+	END { for (u in c) if (c[u] >= 3) print "Round credit notes|" u "|" c[u] "|" s[u] }'
+}
+# rows of the CSV in $OUT: rule|account or who|count|amount in minor
+# units (the large rule's: account|receipt)
+rows() { python3 -c 'import csv, sys
+from decimal import Decimal
+for r in list(csv.reader(open(sys.argv[1])))[1:]:
+    key = r[2] + "|" + r[3] if r[0] == "Large payment" else (r[2] or r[1])
+    print("|".join([r[0], key, r[4], str(int(Decimal(r[5]) * 100))]))' "$OUT"; }
+
+run sup --csv report anomalies --date "$D"
+[ "$RC" -eq 0 ] && ok "report anomalies --date: status 0" ||
+	notok "report anomalies --date: status 0" "status $RC"
+same "the large payments again" "$(rows | grep '^Large')" "$(large 5)"
+same "by hand: WU-10001's 60.00 (6 times 10.00), not WU-10003's 40.00" \
+    "$(rows | grep '^Large' | cut -d'|' -f2,5)" "WU-10001|6000"
+same "the bursts again" "$(rows | grep '^Many')" "$(burst)"
+same "by hand: WU-10002's three payments within 50 minutes, 15.00" \
+    "$(rows | grep '^Many')" "Many payments|WU-10002|3|1500"
+same "the cash voids against the peers again" \
+    "$(rows | grep '^Cash')" "$(voids)"
+same "by hand: T01's three voids, its two peers' one (0.5 on average)" \
+    "$(rows | grep '^Cash')" "Cash voids|T01|3|900"
+same "the credit notes against the peers again" \
+    "$(rows | grep '^Credit')" "$(credits)"
+same "by hand: T01's four credit notes, 65.00" \
+    "$(rows | grep '^Credit')" "Credit notes|T01|4|6500"
+same "the round credit notes again" "$(rows | grep '^Round')" "$(round_)"
+same "by hand: Mary's 10.00, 20.00 and 30.00, not 5.00 or 7.00" \
+    "$(rows | grep '^Round')" "Round credit notes|Mary Johnson|3|6000"
+same "the rules in their order, nothing else" "$(rows | cut -d'|' -f1)" \
+    "Large payment
+Many payments
+Cash voids
+Credit notes
+Round credit notes"
+
+run sup report anomalies --date "$D"
+has "the reason of the large payment, with its figures" \
+    'is 6.0 times the consumer'"'"'s average of $10.00 over 3 payments in the year before (the rule: 5 times)'
+has "the reason of the burst" \
+    "3 payments of \$15.00 from 11:00:00 to 11:50:00, within 60 minutes (the rule: 3 within 60 minutes)"
+has "the reason of the voids, the peers' average" \
+    "3 cash payments voided (\$9.00); its 2 peers voided 0.5 on average (the rule: 3 times, at least 3)"
+has "the reason of the round notes, each amount" \
+    "3 credit notes of whole multiples of \$10.00: \$10.00, \$20.00, \$30.00 (the rule: 3 in a day)"
+run sup --json report anomalies --date "$D"
+same "--json: the five rows with their reasons" "$(python3 -c 'import json, sys
+rows = json.load(open(sys.argv[1]))
+print(len(rows), all(r["reason"] for r in rows), rows[0]["amount"])' "$OUT")" \
+    "5 True 6000"
+run sup --xlsx "$T/a.xlsx" report anomalies --date "$D"
+[ "$RC" -eq 0 ] && [ -s "$T/a.xlsx" ] && ok "--xlsx: a workbook" ||
+	notok "--xlsx: a workbook" "status $RC"
+
+# the thresholds are the configuration's
+printf '[anomalies]\nlarge_factor = 4\nburst_count = 4\nround_unit = 5.00\nround_count = 5\n' >>"$PAYDESK_CONFIG"
+run sup --csv report anomalies --date "$D"
+same "large_factor 4: WU-10003's 40.00 too (4 times)" \
+    "$(rows | grep '^Large' | cut -d'|' -f2,5)" "WU-10001|6000
+WU-10003|4000"
+same "large_factor 4: the rule again" "$(rows | grep '^Large')" "$(large 4)"
+same "burst_count 4 and round_count 5: neither" \
+    "$(rows | grep -c '^Many\|^Round')" "0"
+sed -i '/^\[anomalies\]/,$d' "$PAYDESK_CONFIG"
+
+# the scope: the rules over T01's own payments (T02 at work on them by
+# its credit note of C-4; T02's void of its own payment out of it)
+run sup --csv report anomalies --date "$D" --scope terminal
+same "--scope terminal: the rules over T01's payments" \
+    "$(rows)" "Large payment|WU-10001|$(rcpt A-4)|1|6000
+Many payments|WU-10002|3|1500
+Cash voids|T01|3|900
+Credit notes|T01|4|6500
+Round credit notes|Mary Johnson|3|6000"
+term T03
+run sup --csv report anomalies --date "$D" --scope terminal
+same "--scope terminal at T03: one payment, nothing to flag" "$(rows)" ""
+term T01
+# another day: none
+run sup --csv report anomalies --date 2025-06-11
+same "a day of nothing: no rows" "$(rows)" ""
+
+refused "--date not a date: refused (3)" 3 '--date "2025-13-40"' \
+    sup report anomalies --date 2025-13-40
+refused "a cashier: refused (5)" 5 "needs the supervisor role" \
+    cashier report anomalies
+refused "a bad [anomalies] key: refused" 3 "large_factor" \
+    env PAYDESK_CONFIG="$T/bad.ini" sh -c "cp '$PAYDESK_CONFIG' '$T/bad.ini'
+	printf '[anomalies]\nlarge_factor = 1\n' >>'$T/bad.ini'
+	PAYDESK_PIN=2222 '$PD' --user mary report anomalies"

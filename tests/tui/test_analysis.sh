@@ -1,0 +1,94 @@
+# test_analysis.sh - the billing manager's analysis in the screens (issue
+# 23): the Anomalies screen (i on the dashboard) against `report
+# anomalies`, its days ([ ]) and its export; the dashboard's filters (v)
+# against `kpi --segment`, a bad one refused with nothing changed, the
+# filter line; the tiles chosen and ordered (k) as `dashboard tiles`
+# keeps them.
+. "$TOP/tests/tui/lib.sh"
+export PAYDESK_NOW="2025-05-20 12:00:00"
+EXP="$T/exports"
+printf '[exports]\ndir = %s\n' "$EXP" >>"$PAYDESK_CONFIG"
+setup_store
+J() { PAYDESK_NOW="2025-05-20 $1" PAYDESK_PIN=1234 "$PD" --user jane pay \
+    WU-10002 --type bill --method Cash --amount 5 >/dev/null; }
+# three payments of WU-10002 within 40 minutes: the burst rule
+J 10:00:00; J 10:15:00; J 10:40:00
+# and 20.00 of the Commercial WU-10003: the segment filter's
+PAYDESK_NOW="2025-05-20 11:00:00" PAYDESK_PIN=1234 "$PD" --user jane pay \
+    WU-10003 --type bill --method Cash --amount 20 >/dev/null
+sup --csv report anomalies >"$T/an.csv"
+same "the CLI finds the burst" "$(cut -d, -f1,2 "$T/an.csv" | tail -n +2)" \
+    "Many payments,José Núñez"
+
+tui_start
+login mary 2222
+wait_for "the dashboard" "Total Collected"
+keys i
+wait_for "i: the anomalies of today" "1 anomaly, each with its rule"
+wait_for "i: the burst's row" "Many payments"
+wait_for "i: the chosen row's reason whole, as the CLI words it" \
+    "3 payments of \$15.00 from 10:00:00 to 10:40:00, within 60 minutes"
+wait_for "i: the scope above the list" "Branch B01"
+keys '['
+wait_for "[: the day before, none" "0 anomalies"
+wait_for "[: says so" "breaks a rule"
+keys ']'
+wait_for "]: back to the day" "1 anomaly"
+keys x
+wait_for "x: the export dialog" "Export the anomalies of the day"
+keys Enter
+wait_for "x: the CSV is written" "Exported 1 row"
+same "the export is the CLI's" "$(cat "$EXP"/anomalies-*.csv)" \
+    "$(cat "$T/an.csv")"
+keys Escape
+wait_for "Esc: the dashboard again" "Total Collected"
+
+# --- the dashboard's filters (v): the figures of a segment
+sup --json kpi --segment Commercial >"$T/k.json"
+seg=$(python3 -c 'import json, sys
+v = json.load(open(sys.argv[1]))["month"]["total_collected"]
+print("$%d.%02d" % (v // 100, v % 100))' "$T/k.json")
+same "kpi --segment Commercial: WU-10003's 20.00" "$seg" "\$20.00"
+wait_for "unfiltered: Total Collected of both segments" "\$35.00"
+lacks "unfiltered: no filter line" "Filters:"
+keys v
+wait_for "v: the filters' form" "Filter the dashboard's figures"
+type_text Commercial
+keys Enter
+wait_for "v: the filter line names it" \
+    "Filters: Segment Commercial (v to change)"
+wait_for "v: Total Collected is kpi --segment's" "$seg"
+keys v
+wait_for "v again: the form holds the segment" "Commercial"
+keys Down Down Down Down
+type_text Bitcoin
+keys Enter
+wait_for "a method of no payment: refused, naming it" "Bitcoin"
+wait_for "refused: the form stays" "Filter the dashboard's figures"
+keys Escape
+wait_for "Esc: the filters as they were" "Filters: Segment Commercial"
+wait_for "Esc: the figures as they were" "$seg"
+keys v F8 Enter
+wait_for "F8 and Enter: every filter off, both segments again" "\$35.00"
+lacks "no filter line again" "Filters:"
+
+# --- the tiles (k): hide one, move one, kept as dashboard tiles keeps them
+keys k
+wait_for "k: the tiles in order" "Your dashboard's tiles, in order"
+wait_for "k: every tile, the hidden one too" "Outstanding"
+keys Down Space Enter
+wait_for "Space on Received Today, Enter: kept" "Your tiles are kept"
+same "the store keeps collected, rate, time" \
+    "$(sup dashboard tiles | cut -f1 | tr '\n' ' ')" "collected rate time "
+keys k
+wait_for "k again" "Your dashboard's tiles, in order"
+keys Down Down '[' Enter
+wait_for "[ on Average Collection Time, Enter: kept" "Your tiles are kept"
+same "the store keeps collected, time, rate" \
+    "$(sup dashboard tiles | cut -f1 | tr '\n' ' ')" "collected time rate "
+grab
+# the tiles' top line, each title as wide a tile allows ("Avg Collect.")
+same "the dashboard draws them in that order" "$(grep '┌' "$SCREEN" |
+    grep -o 'Total Collected\|Received Today\|Collection Rate\|Avg Collect' |
+    tr '\n' '|')" "$(sup dashboard tiles | cut -f1 | sed 's/^collected$/Total Collected/
+    s/^time$/Avg Collect/; s/^rate$/Collection Rate/' | tr '\n' '|')"
