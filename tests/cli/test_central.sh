@@ -5,15 +5,10 @@
 # $PAYDESK_TEST_BACKEND: sqlite (the default) or postgresql (issue 22; a
 # throwaway cluster of tests/cli/pg_lib.sh; test_central_pg.sh runs this
 # script so). One central node and one cluster serve every case.
+# (a cluster of its own: it restarts it, and makes a database "moved")
+PG_OWN=1
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
-. "$TOP/tests/cli/pg_lib.sh"
-BACKEND=${PAYDESK_TEST_BACKEND:-sqlite}
-trap 'stop_central; pg_stop; rm -rf "$T"' EXIT
-if [ "$BACKEND" = postgresql ]; then
-	pg_start || { echo "not ok - a PostgreSQL cluster starts"; exit 1; }
-	printf 'backend = postgresql\n' >>"$T/central.ini"
-fi
 # whether organisation CODE's store is there; how many there are
 store_of() {
 	if [ "$BACKEND" = postgresql ]; then
