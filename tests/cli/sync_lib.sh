@@ -43,7 +43,18 @@ pg_compat() {
 	CREATE AGGREGATE public.group_concat(anyelement) (sfunc =
 	    public.gc_add, stype = text);
 	CREATE AGGREGATE public.group_concat(anyelement, text) (sfunc =
-	    public.gc_add, stype = text);" >/dev/null
+	    public.gc_add, stype = text);
+	CREATE FUNCTION public.datetime(t text, m text) RETURNS text LANGUAGE
+	    sql STABLE AS \$\$ SELECT to_char(CASE WHEN m = 'localtime' THEN
+	    CASE WHEN t = 'now' THEN localtimestamp ELSE t::timestamp END ELSE
+	    CASE WHEN t = 'now' THEN now() AT TIME ZONE 'UTC' ELSE
+	    t::timestamp END + m::interval END, 'YYYY-MM-DD HH24:MI:SS')
+	    \$\$;
+	CREATE FUNCTION public.json_extract(t text, p text) RETURNS text
+	    LANGUAGE sql IMMUTABLE AS \$\$ SELECT CASE WHEN p ~ '^[$][[]'
+	    THEN t::json ->> substring(p FROM 3 FOR length(p) - 3)::int ELSE
+	    t::json ->> trim(BOTH '\"' FROM substring(p FROM 3)) END \$\$;" \
+	    >/dev/null
 }
 if [ "$BACKEND" = postgresql ]; then
 	pg_start || { echo "not ok - a PostgreSQL cluster starts"; exit 1; }
@@ -109,7 +120,9 @@ csql() { csql_of ACME "$1"; }
 # csql_of ORG SQL: on organisation ORG's store
 csql_of() {
 	if [ "$BACKEND" = postgresql ]; then
-		psqlv "SET search_path TO \"org_$1\", paydesk, public; $2"
+		# (on standard input: every statement's rows, as sqlite3)
+		printf 'SET search_path TO "org_%s", public, paydesk;\n%s\n' \
+		    "$1" "$2" | "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1
 	else
 		sqlite3 "$CDIR/org-$1.db" "$2"
 	fi
@@ -117,7 +130,7 @@ csql_of() {
 # dsql SQL: on the central node's directory (organisations, terminals)
 dsql() {
 	if [ "$BACKEND" = postgresql ]; then
-		psqlv "SET search_path TO paydesk, public; $1"
+		psqlv "SET search_path TO public, paydesk; $1"
 	else
 		sqlite3 "$CDIR/directory.db" "$1"
 	fi
