@@ -11,6 +11,31 @@ fail=0
 log=$(mktemp /tmp/pd-test-log.XXXXXX)
 trap 'rm -f "$log"' EXIT
 
+# the central and sync scripts' PostgreSQL pass (issue 22): one
+# throwaway cluster for the whole run, started now (its initdb takes a
+# while) and ready by the black-box tests; each script makes a database
+# of its own in it (tests/cli/pg_lib.sh). fsync off: a test's data need
+# not survive a power cut. Stopped and removed at the end.
+pgdir=$(mktemp -d /tmp/pd-test-pg.XXXXXX)
+(
+	T=$pgdir
+	. tests/cli/pg_lib.sh
+	PG_MAXCONN=200 pg_cluster_start >"$pgdir/start.log" 2>&1 &&
+	    echo "$PGT" >"$pgdir/host"
+) &
+pg_boot=$!
+pg_end() {
+	wait "$pg_boot" 2>/dev/null
+	[ -s "$pgdir/host" ] && (
+		PGT=$(cat "$pgdir/host")
+		. tests/cli/pg_lib.sh
+		PGT=$(cat "$pgdir/host")
+		pg_stop
+	)
+	rm -rf "$pgdir"
+}
+trap 'rm -f "$log"; pg_end' EXIT
+
 echo "== unit tests"
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -53,7 +78,9 @@ echo "== black-box tests"
 # the other at the end; each script's log is kept and the results are
 # printed in order once every lane is done
 dir=$(mktemp -d /tmp/pd-test-runs.XXXXXX)
-trap 'rm -f "$log"; rm -rf "$dir"' EXIT
+trap 'rm -f "$log"; rm -rf "$dir"; pg_end' EXIT
+wait "$pg_boot"
+pghost=$(cat "$pgdir/host" 2>/dev/null)
 # python3 through a version manager's shim (pyenv's bash scripts) costs
 # a few hundred ms of CPU a call: the scripts call the interpreter itself
 py=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
@@ -63,19 +90,33 @@ fi
 # lane SCRIPT...: each script no other lane has claimed yet (a claim is
 # a directory made, which only one lane can do); the command line's at a
 # lower priority than the screens'
+# lane SCRIPT...: (pg:SCRIPT is SCRIPT's PostgreSQL pass)
 lane() {
-	for s in "$@"; do
+	for e in "$@"; do
+		s=${e#pg:}
 		[ -f "$s" ] || continue
-		n=$(echo "$s" | tr / _)
+		n=$(echo "$e" | tr /: __)
 		mkdir "$dir/$n.claim" 2>/dev/null || continue
 		case $s in
 		tests/tui/*) prio=0 ;;
 		*) prio=5 ;;
 		esac
+		backend=sqlite
+		case $e in pg:*) backend=postgresql ;; esac
 		t0=$(date +%s)
-		nice -n "$prio" env -i PATH="$PATH" TOP="$top" BUILD="$BUILD" \
-		    LANG=C.UTF-8 sh "$s" >"$dir/$n.log" 2>&1
-		echo $? >"$dir/$n.rc"
+		if [ "$backend" = postgresql ] && [ -z "$pghost" ]; then
+			echo "not ok - a PostgreSQL cluster for the run starts" \
+			    >"$dir/$n.log"
+			cat "$pgdir/start.log" >>"$dir/$n.log" 2>/dev/null
+			echo 1 >"$dir/$n.rc"
+		else
+			nice -n "$prio" env -i PATH="$PATH" TOP="$top" \
+			    BUILD="$BUILD" LANG=C.UTF-8 \
+			    PAYDESK_TEST_BACKEND="$backend" \
+			    PAYDESK_TEST_PGHOST="$pghost" \
+			    sh "$s" >"$dir/$n.log" 2>&1
+			echo $? >"$dir/$n.rc"
+		fi
 		echo $(($(date +%s) - t0)) >"$dir/$n.time"
 	done
 }
@@ -84,7 +125,15 @@ long="test_sync_trust test_export test_scripts test_sync test_sync_backlog
     test_gateway test_errors test_tamper test_signin test_search
     test_central_pg test_central_limits test_arrange test_formats
     test_receipts test_i18n_docs"
+# the central and sync scripts run again with the central node on
+# PostgreSQL (issue 22; test_central_pg.sh is test_central.sh's, with a
+# cluster of its own)
+pgq="test_sync_trust test_sync test_gateway test_sync_backlog
+    test_tamper test_central_limits test_arrange test_dispute test_offline
+    test_scope test_search_sync test_sync_answers test_sync_branch
+    test_sync_tls test_i18n_docs"
 queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
+	for l in $pgq; do echo "pg:tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)
 long="test_i18n_backoffice test_fit test_backoffice test_sync test_formats
     test_shift test_i18n_pay"
@@ -96,9 +145,12 @@ lane $queue $tuiq &
 cli_b=$!
 lane $tuiq $queue
 wait "$cli_a" "$cli_b"
-for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
-	n=$(echo "$s" | tr / _)
+for e in tests/cli/test_*.sh tests/tui/test_*.sh \
+    $(for l in $pgq; do echo "pg:tests/cli/$l.sh"; done); do
+	s=${e#pg:}
+	n=$(echo "$e" | tr /: __)
 	l="$dir/$n.log"
+	[ -f "$l" ] || [ "$s" = "$e" ] || continue
 	rc=$(cat "$dir/$n.rc" 2>/dev/null || echo 1)
 	p=$(grep -c '^ok ' "$l")
 	f=$(grep -c '^not ok ' "$l")
@@ -107,7 +159,9 @@ for s in tests/cli/test_*.sh tests/tui/test_*.sh; do
 		echo "not ok - $s exited $rc"
 		tail -20 "$l"
 	fi
-	echo "$(basename "$s"): $p passed, $f failed ($(cat "$dir/$n.time" 2>/dev/null || echo ?) s)"
+	on=
+	[ "$s" = "$e" ] || on=" on postgresql"
+	echo "$(basename "$s")$on: $p passed, $f failed ($(cat "$dir/$n.time" 2>/dev/null || echo ?) s)"
 	grep '^# skip' "$l"
 	[ "$f" -eq 0 ] || grep -A8 '^not ok ' "$l" | head -60
 	pass=$((pass + p))

@@ -440,6 +440,10 @@ int store_is_central(struct store *st);
 int store_sync_log_has(struct store *st, const char *terminal,
     const char *uuid, const char *before);
 
+/* The seals the open transaction wrote that no audit entry claimed yet
+ * (a central node's push: seal.c), claimed by one entry "seal store"
+ * with ref; nothing when there are none. */
+int store_seals_claim(struct store *st, const char *ref, struct pd_err *err);
 /* The central node: an organisation's store (a store with the feed). */
 int store_open_central(
     const char *path, int create, struct store **out, struct pd_err *err);

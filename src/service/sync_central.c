@@ -157,7 +157,12 @@ again:
 		goto again;
 	}
 	free(r);
-	if (rc != 0 || store_sync_origin(s->st, "", 0, err) != 0) {
+	/* the seals of the rows the push wrote that the central node seals
+	 * (credit notes, an arrangement's installments: schema_central.c)
+	 * claimed by one audit entry naming the terminal, as a use case's
+	 * entry claims its own; none when it wrote none */
+	if (rc != 0 || store_sync_origin(s->st, "", 0, err) != 0 ||
+	    store_seals_claim(s->st, from->terminal, err) != 0) {
 		store_abort(s->st);
 		return -1;
 	}

@@ -370,6 +370,12 @@ store_seal_pending(struct store *st, const char *ref, struct pd_err *err)
 }
 
 int
+store_seals_claim(struct store *st, const char *ref, struct pd_err *err)
+{
+	return store_seal_pending(st, ref, err);
+}
+
+int
 store_outbox_insert(struct store *st, const char *uuid, const char *kind,
     const char *ref, const char *payload, const char *at, struct pd_err *err)
 {

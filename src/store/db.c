@@ -464,9 +464,9 @@ open_kind(const char *path, int create, enum store_kind kind,
 		store_close(st);
 		return -1;
 	}
-	/* the ledger's seals are SQLite triggers: a PostgreSQL store has
-	 * none yet (issue 22's next slice) */
-	if (kind != KIND_ADMIN && !pg &&
+	/* the rows a migration sealed, claimed by one audit entry (both
+	 * engines: schema_pg.c's migration 8) */
+	if (kind != KIND_ADMIN &&
 	    (seal_baseline(st, err) != 0 || seal_users_apart(st, err) != 0)) {
 		store_close(st);
 		return -1;
@@ -555,15 +555,17 @@ store_begin(struct store *st, struct pd_err *err)
 	if (run(st, st->depth ? "SAVEPOINT pd_inner" : "BEGIN IMMEDIATE",
 	        "Starting a transaction", err) != 0)
 		return -1;
-	if (st->depth == 0 && st->sealing && !st->seal_carry)
-		st->seal_floor =
-		    st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
 	st->depth++;
 	if (st->depth == 1 && st->begin_check != NULL &&
 	    st->begin_check(st, st->begin_arg, err) != 0) {
 		store_abort(st);
 		return -1;
 	}
+	/* after the check: a store moved away may be gone, and a failed
+	 * read would abort a PostgreSQL transaction */
+	if (st->depth == 1 && st->sealing && !st->seal_carry)
+		st->seal_floor =
+		    st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
 	return 0;
 }
 

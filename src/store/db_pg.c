@@ -137,6 +137,11 @@ static const struct form {
     /* a key kept once (sync.c) */
     {"INSERT OR IGNORE INTO received (uuid) VALUES (?)",
         "INSERT INTO received (uuid) VALUES (?) ON CONFLICT DO NOTHING"},
+    /* the users sealed apart after a store's first seals (seal.c) */
+    {"INSERT OR REPLACE INTO meta (key, value) VALUES "
+     "('seal_users', '1')",
+        "INSERT INTO meta (key, value) VALUES ('seal_users', '1') ON "
+        "CONFLICT (key) DO UPDATE SET value = excluded.value"},
 };
 
 static const char *

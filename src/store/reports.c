@@ -429,8 +429,7 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 			cb(line, arg);
 		problems++;
 	}
-	/* a PostgreSQL store keeps no seals (schema_pg.c) */
-	rc = pg ? 0 : seal_check(st, cb, arg, err);
+	rc = seal_check(st, cb, arg, err);
 	if (rc < 0)
 		return -1;
 	problems += rc;

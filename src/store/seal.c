@@ -49,7 +49,9 @@ static const struct {
         "json_extract(g.fields, '$[1]') || ' ' || json_extract(g.fields, "
         "'$[2]')",
         1},
-    {"shifts", SEAL_SHIFTS, "t.uuid", "json_extract(g.fields, '$[0]')", 0},
+    /* applied from their records at a central node, not sealed there
+     * (schema_central.c): counted with the ledger */
+    {"shifts", SEAL_SHIFTS, "t.uuid", "json_extract(g.fields, '$[0]')", 1},
     /* a later migration (review 18, points 3 and 4); a central node's
      * store drops their triggers like the ledger's */
     {"credit_applications", SEAL_CREDIT_APPS, "t.uuid",
@@ -96,6 +98,19 @@ static const struct {
         "'$[3]')",
         1},
 };
+
+/* The expression of a row's seal over columns cols of the row named
+ * alias, as the engine's triggers write it: SQLite's json_array, or
+ * PostgreSQL's seal_fields (schema_pg.c), which writes the same text. */
+static void
+fields_sql(struct store *st, const char *alias, const char *cols, char *out,
+    size_t n)
+{
+	if (db_is_pg(st->db))
+		snprintf(out, n, "seal_fields(to_json(%s), '%s')", alias, cols);
+	else
+		snprintf(out, n, "json_array(%s)", cols);
+}
 
 int
 seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err)
@@ -295,10 +310,18 @@ row_differs(struct store *st, int i, struct db_stmt *r, problem_cb cb,
     void *arg, int *problems, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT a.key, coalesce(a.value, 'null'), coalesce(b.value, "
-	    "'null') FROM "
-	    "json_each(?1) a LEFT JOIN json_each(?2) b ON b.key = a.key "
-	    "WHERE b.value IS NOT a.value OR b.type IS NOT a.type",
+	    db_is_pg(st->db)
+	        /* a member's json text says both its value and its type */
+	        ? "SELECT a.k - 1, coalesce(a.v #>> '{}', 'null'), "
+	          "coalesce(b.v #>> '{}', 'null') FROM json_array_elements("
+	          "?1::json) WITH ORDINALITY a (v, k) LEFT JOIN "
+	          "json_array_elements(?2::json) WITH ORDINALITY b (v, k) ON "
+	          "b.k = a.k WHERE b.v::text IS DISTINCT FROM a.v::text "
+	          "ORDER BY a.k"
+	        : "SELECT a.key, coalesce(a.value, 'null'), coalesce(b.value, "
+	          "'null') FROM "
+	          "json_each(?1) a LEFT JOIN json_each(?2) b ON b.key = a.key "
+	          "WHERE b.value IS NOT a.value OR b.type IS NOT a.type",
 	    err);
 	const char *sealed_f = (const char *)db_column_text(r, 3);
 	char line[1024], col[64];
@@ -362,17 +385,18 @@ static int
 check_rows(struct store *st, int i, problem_cb cb, void *arg, int *problems,
     struct pd_err *err)
 {
-	char sql[2048];
+	char sql[2048], f[512];
 	struct db_stmt *r;
 	int rc;
 
+	fields_sql(st, "t", sealed[i].cols, f, sizeof f);
+	/* the row's seal now (f) and its latest claimed one (g) */
 	snprintf(sql, sizeof sql,
-	    "SELECT t.id, coalesce(%s, ''), json_array(%s) AS f, (SELECT "
-	    "fields FROM "
-	    "seals WHERE tbl = '%s' AND row_id = t.id AND audit_id IS NOT "
-	    "NULL ORDER BY id DESC LIMIT 1) AS g FROM %s t WHERE g IS NOT f "
-	    "ORDER BY t.id",
-	    sealed[i].label, sealed[i].cols, sealed[i].table, sealed[i].table);
+	    "SELECT * FROM (SELECT t.id, coalesce(%s, '') AS label, %s AS f, "
+	    "(SELECT fields FROM seals WHERE tbl = '%s' AND row_id = t.id AND "
+	    "audit_id IS NOT NULL ORDER BY id DESC LIMIT 1) AS g FROM %s t) "
+	    "x WHERE g IS NOT f ORDER BY id",
+	    sealed[i].label, f, sealed[i].table, sealed[i].table);
 	if (db_prepare_v2(st->db, sql, -1, &r, NULL) != DB_OK)
 		return st_fail(st, err, _("Reading the seals"));
 	while ((rc = db_step(r)) == DB_ROW)
@@ -548,8 +572,10 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 {
 	int problems = 0;
 	size_t i;
-	/* a central node's store: its ledger is not sealed */
+	/* a central node's store (every PostgreSQL one): its ledger is not
+	 * sealed */
 	int central =
+	    db_is_pg(st->db) ||
 	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
 	                 "'table' AND name = 'feed'") > 0;
 
@@ -578,11 +604,19 @@ store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
 	if (!st->sealing)
 		return 0;
 	s = st_stmt(st,
-	    "SELECT g.fields IS json_array(" SEAL_USERS "), g.audit_id, "
-	    "(SELECT seals FROM audit_log WHERE id = g.audit_id) FROM users u "
-	    "LEFT JOIN (SELECT row_id, fields, audit_id FROM seals WHERE tbl = "
-	    "'users' AND row_id = ?1 AND audit_id IS NOT NULL ORDER BY id DESC "
-	    "LIMIT 1) g ON g.row_id = u.id WHERE u.id = ?1",
+	    db_is_pg(st->db)
+	        ? "SELECT coalesce(g.fields = seal_fields(to_json(u), '" SEAL_USERS
+	          "'), false)::int, g.audit_id, (SELECT seals FROM audit_log "
+	          "WHERE id = g.audit_id) FROM users u LEFT JOIN (SELECT "
+	          "row_id, fields, audit_id FROM seals WHERE tbl = 'users' AND "
+	          "row_id = ?1 AND audit_id IS NOT NULL ORDER BY id DESC LIMIT "
+	          "1) g ON g.row_id = u.id WHERE u.id = ?1"
+	        : "SELECT g.fields IS json_array(" SEAL_USERS "), g.audit_id, "
+	          "(SELECT seals FROM audit_log WHERE id = g.audit_id) FROM "
+	          "users u LEFT JOIN (SELECT row_id, fields, audit_id FROM seals "
+	          "WHERE tbl = 'users' AND row_id = ?1 AND audit_id IS NOT NULL "
+	          "ORDER BY id DESC LIMIT 1) g ON g.row_id = u.id WHERE u.id = "
+	          "?1",
 	    err);
 	if (s == NULL)
 		return -1;
@@ -666,12 +700,12 @@ store_outbox_sealed(
 /* The users whose latest claimed seal lies in a group of more than
  * SEAL_GROUP_SMALL seals, with that group's audit entry and whether the
  * row is still its seal. */
-#define USERS_IN_BIG_GROUPS                                                    \
-	"SELECT u.id, g.audit_id, g.fields IS json_array(" SEAL_USERS ") "     \
+#define USERS_IN_BIG_GROUPS(same)                                              \
+	"SELECT u.id, g.audit_id, " same " "                                   \
 	"FROM users u JOIN seals g ON g.id = (SELECT max(id) FROM seals "      \
 	"WHERE tbl = 'users' AND row_id = u.id AND audit_id IS NOT NULL) "     \
 	"WHERE (SELECT count(*) FROM (SELECT 1 FROM seals WHERE audit_id = "   \
-	"g.audit_id LIMIT " STR(SEAL_GROUP_SMALL) " + 1)) > " STR(             \
+	"g.audit_id LIMIT " STR(SEAL_GROUP_SMALL) " + 1) x) > " STR(             \
 	    SEAL_GROUP_SMALL) " ORDER BY g.audit_id, u.id"
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -703,17 +737,24 @@ group_sound(struct store *st, int64_t id, struct pd_err *err)
 static int64_t
 users_sealed_again(struct store *st, struct pd_err *err)
 {
+	int pg = db_is_pg(st->db);
 	struct db_stmt *r,
 	    *ins = st_stmt(st,
-	        "INSERT INTO seals (tbl, row_id, fields) SELECT 'users', id, "
-	        "json_array(" SEAL_USERS ") FROM users WHERE id = ?",
+	        pg ? "INSERT INTO seals (tbl, row_id, fields) SELECT 'users', "
+	             "id, seal_fields(to_json(u), '" SEAL_USERS "') FROM users "
+	             "u WHERE id = ?"
+	           : "INSERT INTO seals (tbl, row_id, fields) SELECT 'users', "
+	             "id, json_array(" SEAL_USERS ") FROM users WHERE id = ?",
 	        err);
 	int64_t group = 0, n = 0;
 	int rc, sound = 0;
 
 	if (ins == NULL)
 		return -1;
-	if (db_prepare_v2(st->db, USERS_IN_BIG_GROUPS, -1, &r, NULL) != DB_OK)
+	if (db_prepare_v2(st->db,
+	        pg ? USERS_IN_BIG_GROUPS("(g.fields = seal_fields(to_json(u), '" SEAL_USERS "'))::int")
+	           : USERS_IN_BIG_GROUPS("g.fields IS json_array(" SEAL_USERS ")"),
+	        -1, &r, NULL) != DB_OK)
 		return st_fail(st, err, _("Reading the seals"));
 	while ((rc = db_step(r)) == DB_ROW) {
 		if (db_column_int64(r, 1) != group) {

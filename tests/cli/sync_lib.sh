@@ -1,5 +1,13 @@
 # sync_lib.sh - a real paydesk-central on a free loopback port and
 # terminals that sync with it, for the sync tests. Sourced after lib.sh.
+# Its backend is $PAYDESK_TEST_BACKEND: sqlite (the default) or
+# postgresql (issue 22: every central and sync script runs on both in
+# make check, tests/run.sh), on a database of pg_lib.sh's; csql and
+# dsql then read the organisation's and the directory's schemas, the
+# same SQL (the few SQLite functions the scripts use are made there:
+# pg_compat).
+. "$TOP/tests/cli/pg_lib.sh"
+BACKEND=${PAYDESK_TEST_BACKEND:-sqlite}
 CENTRAL="$TOP/$BUILD/paydesk-central"
 POSTER="$TOP/$BUILD/tools/poster"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -23,6 +31,36 @@ port = $PORT
 data_dir = $CDIR
 log = $T/central.log
 CFG
+# pg_compat: SQLite's functions the scripts' SQL calls, for them only (in
+# the database's public schema, on csql's search path)
+pg_compat() {
+	psqlv "CREATE FUNCTION public.gc_add(a text, b anyelement, s text)
+	    RETURNS text LANGUAGE sql IMMUTABLE AS \$\$ SELECT CASE WHEN b
+	    IS NULL THEN a WHEN a IS NULL THEN b::text ELSE a || s ||
+	    b::text END \$\$;
+	CREATE FUNCTION public.gc_add(a text, b anyelement) RETURNS text
+	    LANGUAGE sql IMMUTABLE AS 'SELECT public.gc_add(a, b, '','')';
+	CREATE AGGREGATE public.group_concat(anyelement) (sfunc =
+	    public.gc_add, stype = text);
+	CREATE AGGREGATE public.group_concat(anyelement, text) (sfunc =
+	    public.gc_add, stype = text);
+	CREATE FUNCTION public.datetime(t text, m text) RETURNS text LANGUAGE
+	    sql STABLE AS \$\$ SELECT to_char(CASE WHEN m = 'localtime' THEN
+	    CASE WHEN t = 'now' THEN localtimestamp ELSE t::timestamp END ELSE
+	    CASE WHEN t = 'now' THEN now() AT TIME ZONE 'UTC' ELSE
+	    t::timestamp END + m::interval END, 'YYYY-MM-DD HH24:MI:SS')
+	    \$\$;
+	CREATE FUNCTION public.json_extract(t text, p text) RETURNS text
+	    LANGUAGE sql IMMUTABLE AS \$\$ SELECT CASE WHEN p ~ '^[$][[]'
+	    THEN t::json ->> substring(p FROM 3 FOR length(p) - 3)::int ELSE
+	    t::json ->> trim(BOTH '\"' FROM substring(p FROM 3)) END \$\$;" \
+	    >/dev/null
+}
+if [ "$BACKEND" = postgresql ]; then
+	pg_start || { echo "not ok - a PostgreSQL cluster starts"; exit 1; }
+	pg_compat
+	printf 'backend = postgresql\n' >>"$T/central.ini"
+fi
 
 central() { "$CENTRAL" --config "$T/central.ini" "$@"; }
 
@@ -59,7 +97,7 @@ kill9_central() {
 	[ -n "$CPID" ] && kill -9 "$CPID" 2>/dev/null && wait "$CPID" 2>/dev/null
 	CPID=
 }
-trap 'stop_central; rm -rf "$T"' EXIT
+trap 'stop_central; pg_stop; rm -rf "$T"' EXIT
 
 # terminal N TOKEN [KEY=VALUE...]: the config of terminal T0N in $T/tN.ini
 terminal() {
@@ -89,9 +127,26 @@ pdt() { n=$1; shift; "$PD" --config "$T/t$n.ini" "$@"; }
 # pdtc N ARGS...: pdt signed in as the cashier jane (consumers' data
 # needs a sign-in in text too, issue 17)
 pdtc() { n=$1; shift; PAYDESK_PIN=1234 "$PD" --config "$T/t$n.ini" --user jane "$@"; }
-csql() { sqlite3 "$CDB" "$1"; }
+# csql SQL: on organisation ACME's store (either backend)
+csql() { csql_of ACME "$1"; }
+# csql_of ORG SQL: on organisation ORG's store
+csql_of() {
+	if [ "$BACKEND" = postgresql ]; then
+		# (on standard input: every statement's rows, as sqlite3)
+		printf 'SET search_path TO "org_%s", public, paydesk;\n%s\n' \
+		    "$1" "$2" | "$PGBIN/psql" -X -q -At -v ON_ERROR_STOP=1
+	else
+		sqlite3 "$CDIR/org-$1.db" "$2"
+	fi
+}
 # dsql SQL: on the central node's directory (organisations, terminals)
-dsql() { sqlite3 "$CDIR/directory.db" "$1"; }
+dsql() {
+	if [ "$BACKEND" = postgresql ]; then
+		psqlv "SET search_path TO public, paydesk; $1"
+	else
+		sqlite3 "$CDIR/directory.db" "$1"
+	fi
+}
 tsql() { sqlite3 "$T/t$1.db" "$2"; }
 # treseal N SQL: terminal N's store changed in SQL as its own code would
 # have, seals claimed by an audit entry (tests/cli/reseal.py): a record

@@ -5,15 +5,10 @@
 # $PAYDESK_TEST_BACKEND: sqlite (the default) or postgresql (issue 22; a
 # throwaway cluster of tests/cli/pg_lib.sh; test_central_pg.sh runs this
 # script so). One central node and one cluster serve every case.
+# (a cluster of its own: it restarts it, and makes a database "moved")
+PG_OWN=1
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
-. "$TOP/tests/cli/pg_lib.sh"
-BACKEND=${PAYDESK_TEST_BACKEND:-sqlite}
-trap 'stop_central; pg_stop; rm -rf "$T"' EXIT
-if [ "$BACKEND" = postgresql ]; then
-	pg_start || { echo "not ok - a PostgreSQL cluster starts"; exit 1; }
-	printf 'backend = postgresql\n' >>"$T/central.ini"
-fi
 # whether organisation CODE's store is there; how many there are
 store_of() {
 	if [ "$BACKEND" = postgresql ]; then
@@ -287,13 +282,30 @@ if [ "$BACKEND" = postgresql ]; then
 	    string_agg(slip_no || ':' || amount || ':' || void_reason, ' ')
 	    FROM deposits)"; }
 	same "postgresql: the central ledger is the terminal's" "$(cled)" "$(tled)"
-	expect "postgresql: doctor finds the ledger sound" 0 \
-	    "organisation ACME: ok" central doctor ACME
+	# the ledger sound; the two settings written in psql above (the
+	# feed's order) are rows of rights changed outside any use case,
+	# and said so: those and nothing else
+	expect "postgresql: doctor finds the ledger sound" 6 \
+	    "settings row 2 (organisation.address) has no audited seal" \
+	    central doctor ACME
+	same "postgresql: the settings written in psql are all it finds" \
+	    "$(grep '^problem:' "$OUT" | grep -v 'settings row [12] ' |
+	        sed 's/^problem: //')" \
+	    "seals: 2 changes of rows of money or rights were made outside any use case"
 	# a balance set wrong behind the store's back: found, named
 	q "UPDATE items SET settled = settled + 1 WHERE ref = '$item'"
 	expect "postgresql: doctor finds a balance set wrong" 6 \
 	    "item balances: item $item" central doctor ACME
 	q "UPDATE items SET settled = settled - 1 WHERE ref = '$item'"
+	# a sealed column changed behind its back (issue 22: the seals on
+	# PostgreSQL as on SQLite): the row and its seal named
+	q "UPDATE users SET full_name = 'Alex Forged' WHERE username = 'admin'"
+	expect "postgresql: doctor finds a user's name changed around paydesk" 6 \
+	    "seals: users row 1 (admin): full_name is Alex Forged but its audit entry says Alex Morgan" \
+	    central doctor ACME
+	has "postgresql: and the change no use case claimed" \
+	    "3 changes of rows of money or rights were made outside any use case"
+	q "UPDATE users SET full_name = 'Alex Morgan' WHERE username = 'admin'"
 	expect "postgresql: the shift is listed" 0 "$z" central shifts ACME
 	expect "postgresql: the deposit is listed void" 0 "BAG-7" \
 	    central deposits ACME
@@ -666,17 +678,33 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	    "$("$PGBIN/psql" -X -At -d moved -c "SELECT string_agg(CASE WHEN
 	        nspname LIKE 'org_GAP_refused_%' THEN 'refused' ELSE nspname
 	        END, ',') FROM pg_namespace WHERE nspname LIKE 'org%'")" refused
-	# a table the target lacks (user_tiles: a terminal's own) is left
-	# behind only when empty: with a row the move is refused, the
-	# source untouched
-	sqg "INSERT INTO user_tiles (user_id, tiles) VALUES (1, 'rate')"
+	# a table the target lacks (one made by hand) is left behind only
+	# when empty: with a row the move is refused, the source untouched
+	sqg "CREATE TABLE local_notes (x TEXT); INSERT INTO local_notes
+	    VALUES ('mine')"
 	h0=$(store_hash "$T/sq/org-GAP.db")
 	expect "move: a table with rows the target lacks is refused (exit 3)" 3 \
-	    "Table user_tiles holds 1 row and the target has no such table" \
+	    "Table local_notes holds 1 row and the target has no such table" \
 	    sqc move GAP --to "$MV"
 	same "move: and the source is as it was" \
 	    "$(store_hash "$T/sq/org-GAP.db")" "$h0"
-	sqg "DELETE FROM user_tiles"
+	sqg "DROP TABLE local_notes"
+	# the tables PostgreSQL lacked before its migration 8 (a terminal's
+	# own alerts and tiles, reconciliation resolved by hand) go with the
+	# rest, there and back
+	sqg "INSERT INTO user_tiles (user_id, tiles) VALUES (1, 'rate');
+	    INSERT INTO alerts (cause, kind, raised_at) VALUES ('x:1', 'x',
+	    '2025-01-01 00:00:00'); INSERT INTO alert_notes (alert_id, at,
+	    username, action) VALUES (1, '2025-01-01 00:00:00', 'mary',
+	    'raised'); INSERT INTO recon_resolutions (uuid, kind, target, ref,
+	    day, age, expected, actual, note, resolved_at, resolved_by,
+	    terminal) VALUES ('r-1', 'over_short', 's-1 Cash', 'S-1',
+	    '2025-01-01', 3, 100, 90, 'counted again', '2025-01-04 10:00:00',
+	    'mary', 'T05')"
+	local4() { $1 "SELECT (SELECT tiles FROM user_tiles) || '/' ||
+	    (SELECT count(*) FROM alerts) || '/' || (SELECT count(*) FROM
+	    alert_notes) || '/' || (SELECT note || ' ' || actual FROM
+	    recon_resolutions)"; }
 	# the move with T05 paying and syncing meanwhile
 	( for a in 11 12 13; do t6pay $a || echo "push $a failed"; done ) \
 	    >"$T/during.out" 2>&1 &
@@ -704,6 +732,12 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	        grep -c '^org-GAP\.db$')" "1/0"
 	expect "move: doctor of the moved organisation" 0 "organisation GAP: ok" \
 	    sqc doctor GAP
+	same "move: tiles, alerts and resolutions went too" "$(local4 mq)" \
+	    "rate/1/1/counted again 90"
+	# (the doctor compared each sealed row there with its seal as the
+	# SQLite store wrote it: the same text)
+	same "move: the seals came along" "$(mq "SELECT count(*) > 0 FROM
+	    seals WHERE tbl = 'users' AND audit_id IS NOT NULL")" t
 	expect "move: gaps read there" 0 "Terminal T05 (branch B05)" sqc gaps GAP
 	expect "move: and back to SQLite" 0 "organisation GAP moved to sqlite" \
 	    sqc move GAP --to sqlite
@@ -713,6 +747,7 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	    "$((n0 + 6))/$((n0 + 6))"
 	expect "move: doctor after the move back" 0 "organisation GAP: ok" \
 	    sqc doctor GAP
+	same "move: and back again" "$(local4 sqg)" "rate/1/1/counted again 90"
 	kill "$SQPID" && wait "$SQPID"
 	stop_central
 	# a database that cannot be reached: what and where, nothing made

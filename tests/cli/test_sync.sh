@@ -15,8 +15,8 @@ expect "a fresh terminal pulls the reference data" 0 "Pulled" pdt 1 sync
 same "consumers arrived" "$(tsql 1 'SELECT count(*) FROM consumers')" \
     "$(csql 'SELECT count(*) FROM consumers')"
 same "items arrived with their uuids" \
-    "$(tsql 1 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid)')" \
-    "$(csql 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid)')"
+    "$(tsql 1 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid) x')" \
+    "$(csql 'SELECT group_concat(uuid) FROM (SELECT uuid FROM items ORDER BY uuid) x')"
 run central terminal add ACME B03 T03
 terminal 3 "$(token_of)" pull_page=4
 expect "a pull in pages of 4 takes them all" 0 "Pages       4" pdt 3 sync
@@ -73,8 +73,10 @@ has "the conflict's credit note in Spanish: its remarks" \
     "del terminal T02 pagó conceptos que otro pago ya había saldado"
 has "the conflict's credit note in Spanish: created by" "nodo central"
 same "T02 shows it as T01 does" "$(cn_es --config "$T/t2.ini")" "$(cat "$OUT")"
-same "the central store shows it as T01 does" "$(cn_es --db "$CDB")" \
-    "$(cat "$OUT")"
+# (the terminal's program reads a SQLite store only)
+[ "$BACKEND" = sqlite ] &&
+    same "the central store shows it as T01 does" "$(cn_es --db "$CDB")" \
+        "$(cat "$OUT")"
 run env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t2.ini" credit-note show "$ccn"
 has "the conflict's credit note in French: its remarks" \
     "du terminal T02 a payé des éléments qu'un autre paiement avait déjà réglés"
@@ -85,17 +87,23 @@ has "its JSON keeps the stored remarks" "paid items another payment had"
 has "its JSON keeps the stored creator" '"created_by": "central node"'
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
-expect "the central store is consistent" 0 "ok (" "$PD" --db "$CDB" doctor
-# the central node runs no reports: no report indexes, no rollups kept
-same "the central store keeps no report indexes or rollup triggers" \
-    "$(sqlite3 "$CDB" "SELECT count(*) FROM sqlite_master WHERE name IN
-        ('payments_status', 'payments_consumer', 'payments_amount')
-        OR name LIKE 'rollup_%'")" 0
+expect "the central store is consistent" 0 "organisation ACME: ok (" \
+    central doctor ACME
+if [ "$BACKEND" = sqlite ]; then
+	expect "the central store is consistent to the terminal's doctor" 0 \
+	    "ok (" "$PD" --db "$CDB" doctor
+	# the central node runs no reports: no report indexes, no rollups
+	# kept (PostgreSQL's schema never had them, schema_pg.c)
+	same "the central store keeps no report indexes or rollup triggers" \
+	    "$(sqlite3 "$CDB" "SELECT count(*) FROM sqlite_master WHERE name IN
+	        ('payments_status', 'payments_consumer', 'payments_amount')
+	        OR name LIKE 'rollup_%'")" 0
+fi
 same "the central store's rollups are empty" \
-    "$(sqlite3 "$CDB" "SELECT (SELECT count(*) FROM daily_totals) +
+    "$(csql "SELECT (SELECT count(*) FROM daily_totals) +
         (SELECT count(*) FROM payer_totals)")" 0
 same "the central node's payments are all there" \
-    "$(sqlite3 "$CDB" "SELECT count(*) > 0 FROM payments")" 1
+    "$(csql "SELECT CASE WHEN count(*) > 0 THEN 1 ELSE 0 END FROM payments")" 1
 ledger_ok "double payment: every payment once"
 
 # -- a replay of the same records is a duplicate, a changed one a conflict
