@@ -40,7 +40,9 @@ terminal_ini() {
 	f=$1 db=$2 id=$3 tok=$4
 	shift 4
 	{
-		printf '[store]\npath = %s\n[terminal]\nid = %s\nbranch = B%s\n' "$db" "$id" "$id"
+		# the branch its token was added with (B01 for T01): a record
+		# naming another is refused
+		printf '[store]\npath = %s\n[terminal]\nid = %s\nbranch = B%s\n' "$db" "$id" "${id#T}"
 		printf '[shifts]\nrequired = no\n'
 		printf '[sync]\nurl = %s\ntoken = %s\ntimeout = 600\n' "$URL" "$tok"
 		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done

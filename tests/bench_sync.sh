@@ -1,14 +1,19 @@
 #!/bin/sh
 # bench_sync.sh - the sync figures of `make bench`, with a real
-# paydesk-central on a free loopback port and real terminal stores:
+# paydesk-central on a free loopback port and real terminal stores, on
+# each backend of $BENCH_SYNC_BACKENDS side by side (issue 22: SQLite
+# files, and a PostgreSQL cluster of bench_pg.sh's):
 #   pull: a fresh terminal takes an organisation of BENCH_SYNC_CONSUMERS
-#         consumers (<= 60 s for 1,000,000);
+#         consumers (<= 30 s for 1,000,000);
 #   push: one terminal sends a backlog of BENCH_SYNC_PUSH payments
-#         (<= 20 s for 100,000, durable on both sides);
+#         (<= 10 s for 100,000, durable on both sides);
 #   eight terminals push BENCH_SYNC_EACH payments each at once (p99 per
-#         batch <= 200 ms, waiting for the organisation's store included).
+#         batch <= 200 ms, waiting for the organisation's store included;
+#         through two nodes on one database on PostgreSQL).
 # The organisation, the pulled terminal and the backlogs are built once
 # and cached (like the bench store); each run copies them and measures.
+# The sizes are knobs: BENCH_SYNC_CONSUMERS=20000 BENCH_SYNC_PUSH=5000
+# BENCH_SYNC_EACH=300 tries it in a minute.
 set -e
 BUILD=${BUILD:-build}
 C=${BENCH_SYNC_CONSUMERS:-1000000}
@@ -24,7 +29,7 @@ DIR=${BENCH_DIR:-$HOME/.cache/paydesk-bench}
 ORG_LAYOUT=1
 ORG="$DIR/sync-org-$C-l$ORG_LAYOUT"
 POSTS_KEY=$(cat src/core/uuid.c src/os/os.c src/sync/record.c src/service/payment.c \
-    tests/tools/poster.c | sha256sum | cut -c1-8)
+    tests/tools/poster.c tests/bench_central.sh | sha256sum | cut -c1-8)
 POSTS="$DIR/sync-posts-$C-$N-$EACH-$POSTS_KEY"
 TOP=$(pwd)
 PD="$TOP/$BUILD/paydesk"
@@ -32,14 +37,15 @@ CENTRAL="$TOP/$BUILD/paydesk-central"
 POSTER="$TOP/$BUILD/tools/poster"
 RUN=$(mktemp -d /tmp/pd-bench-sync.XXXXXX)
 CPID=
-trap '[ -n "$CPID" ] && kill $CPID 2>/dev/null; rm -rf "$RUN"' EXIT
+NPID=
+BACKENDS=${BENCH_SYNC_BACKENDS:-sqlite postgresql}
+trap '[ -n "$CPID" ] && kill $CPID 2>/dev/null; [ -n "$NPID" ] && kill $NPID 2>/dev/null
+    bench_pg_clean; rm -rf "$RUN"' EXIT
 unset PAYDESK_NOW PAYDESK_CONFIG
 
 . tests/bench_central.sh
 secs() { python3 -c 'import sys; print(f"{float(sys.argv[1]) - float(sys.argv[2]):.2f}")' "$2" "$1"; }
 now() { date +%s.%N; }
-# row WHAT VALUE UNIT TARGET RAW: a line of the figures table
-row() { printf '%-44s %10s %-3s %-12s %s\n' "$1" "$2" "$3" "$4" "$5"; }
 
 if [ ! -f "$ORG/done" ]; then
 	rm -rf "$ORG"
@@ -109,108 +115,231 @@ if [ ! -f "$POSTS/done" ]; then
 	touch "$POSTS/done"
 fi
 
+bench_pg_down() { :; }
+bench_pg_clean() { :; }
+case "$BACKENDS" in *postgresql*) . tests/bench_pg.sh ;; esac
+
 # a fresh copy of the central node's data for each figure; copies are
 # written out (sync) before a timing starts, or the first fsync in it
-# would wait for hundreds of megabytes of them
+# would wait for hundreds of megabytes of them. BACKEND says which: the
+# SQLite node (the cached files) or a PostgreSQL node (the cached cluster,
+# bench_pg.sh)
 fresh_central() {
 	stop_central 2>/dev/null || true
 	rm -rf "$RUN/central" "$RUN/central.ini"
-	cp -r "$ORG/central" "$RUN/central"
-	rm -f "$RUN/central/requests.log"
-	central_ini "$RUN/central" threads=8
+	if [ "$BACKEND" = postgresql ]; then
+		fresh_pg
+		mkdir -p "$RUN/central"
+		pg_node_ini "$RUN/central" "$PORT"
+		TOKDIR=$PGORG
+	else
+		cp -r "$ORG/central" "$RUN/central"
+		rm -f "$RUN/central/requests.log"
+		central_ini "$RUN/central" threads=8
+		TOKDIR=$ORG
+	fi
 	start_central "$RUN/central"
 	sync
 }
+tok() { cat "$TOKDIR/token$1"; }
+# el NAME T0 T1: the seconds between, kept as $NAME_$BACKEND
+keep() { eval "$1_$BACKEND=\$2"; }
+got() { eval "echo \${$1_$2:-}"; }
 
-echo
-printf '%-44s %10s %-3s %-12s %s\n' "sync (central node on loopback)" "figure" "" "target" "raw sqlite3"
-
-# -- pull: a fresh terminal takes the whole organisation
-fresh_central
-terminal_ini "$RUN/p.ini" "$RUN/p.db" T01 "$(cat "$ORG/token1")" pull_page=10000
-"$PD" --config "$RUN/p.ini" init >/dev/null
-t0=$(now)
-"$PD" --config "$RUN/p.ini" sync >"$RUN/pull.out"
-t1=$(now)
-pulled=$(sed -n 's/^Pulled *//p' "$RUN/pull.out")
-pages=$(sed -n 's/^Pages *//p' "$RUN/pull.out")
-# raw: the same consumer rows copied into an empty store in one go
-"$PD" --db "$RUN/raw.db" init >/dev/null
-r0=$(now)
-sqlite3 "$RUN/raw.db" "ATTACH '$RUN/central/org-BENCH.db' AS c;
-    INSERT INTO consumers SELECT * FROM c.consumers;" >/dev/null
-r1=$(now)
-rm -f "$RUN/raw.db"*
-row "pull $C consumers to a fresh terminal" "$(secs "$t0" "$t1")" s "<= 60 s" \
-    "$(secs "$r0" "$r1") s"
-row "  entries pulled, pages of 10000" "$pulled" "" "" "$pages pages"
-rm -f "$RUN/p.db"*
+# -- pull: a fresh terminal takes the whole organisation (T08: T01 made
+# the cached pulled store, and the node knows its audit chain)
+pull_figure() {
+	fresh_central
+	terminal_ini "$RUN/p.ini" "$RUN/p.db" T08 "$(tok 8)" pull_page=10000
+	"$PD" --config "$RUN/p.ini" init >/dev/null
+	t0=$(now)
+	"$PD" --config "$RUN/p.ini" sync >"$RUN/pull.out"
+	t1=$(now)
+	keep pull "$(secs "$t0" "$t1")"
+	keep pulled "$(sed -n 's/^Pulled *//p' "$RUN/pull.out")"
+	keep pages "$(sed -n 's/^Pages *//p' "$RUN/pull.out")"
+	stop_central
+	# raw: the same consumer rows copied into an empty store in one go
+	# (sqlite3), read out of the database by one COPY (psql)
+	if [ "$BACKEND" = postgresql ]; then
+		r0=$(now)
+		psqlq -c 'SET search_path TO "org_BENCH"' \
+		    -c "\\copy (SELECT * FROM consumers ORDER BY id) TO '$RUN/raw.csv' CSV"
+		r1=$(now)
+		rm -f "$RUN/raw.csv"
+	else
+		"$PD" --db "$RUN/raw.db" init >/dev/null
+		r0=$(now)
+		sqlite3 "$RUN/raw.db" "ATTACH '$RUN/central/org-BENCH.db' AS c;
+		    INSERT INTO consumers SELECT * FROM c.consumers;" >/dev/null
+		r1=$(now)
+		rm -f "$RUN/raw.db"*
+	fi
+	keep rawpull "$(secs "$r0" "$r1")"
+	rm -f "$RUN/p.db"*
+}
 
 # -- push: one terminal's backlog
-fresh_central
-cp "$POSTS/backlog.db" "$RUN/b.db"
-sync
 PB=2000 # [sync] batch's default
-terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(cat "$ORG/token1")" batch=$PB
-t0=$(now)
-"$PD" --config "$RUN/b.ini" sync >"$RUN/push.out"
-t1=$(now)
-sent=$(sed -n 's/^Sent *//p' "$RUN/push.out")
-batches=$(sed -n 's/^Batches *//p' "$RUN/push.out")
-# raw: the same payment rows inserted in transactions of $PB, durable
-stop_central
-cp "$ORG/central/org-BENCH.db" "$RUN/raw.db"
 cols="uuid, payment_no, txn_no, receipt_no, consumer_id, type, channel,
  method, method_kind, amount, tendered, change_given, due_total, overpaid,
  paid_on, created_at, notes, user_id, received_by, terminal, branch, status,
  verified, verified_at, verified_by"
-awk -v n="$sent" -v pb="$PB" -v run="$RUN" -v cols="$cols" 'BEGIN {
-	print "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	print "ATTACH \"" run "/b.db\" AS t;"
-	for (i = 0; i < n; i += pb)
-		print "BEGIN; INSERT INTO payments (" cols ") SELECT " cols \
-		    " FROM t.payments WHERE id > " i " AND id <= " i + pb \
-		    "; COMMIT;"
-}' >"$RUN/raw.sql"
-r0=$(now)
-sqlite3 "$RUN/raw.db" <"$RUN/raw.sql" >/dev/null
-r1=$(now)
-rm -f "$RUN/raw.db"* "$RUN/raw.sql"
-el=$(secs "$t0" "$t1")
-row "push $sent payments, one terminal" "$el" s "<= 20 s" "$(secs "$r0" "$r1") s"
-row "  payments per second" "$(python3 -c "print(f'{$sent / $el:.0f}')")" "/s" ">= 5000" ""
-row "  batches of $PB" "$batches" "" "" ""
-rm -f "$RUN/b.db"*
+push_figure() {
+	fresh_central
+	cp "$POSTS/backlog.db" "$RUN/b.db"
+	sync
+	terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(tok 1)" batch=$PB
+	t0=$(now)
+	"$PD" --config "$RUN/b.ini" sync >"$RUN/push.out"
+	t1=$(now)
+	keep push "$(secs "$t0" "$t1")"
+	sent=$(sed -n 's/^Sent *//p' "$RUN/push.out" | tr -d ',')
+	keep sent "$sent"
+	applied=$(sed -n 's/^Applied *//p' "$RUN/push.out" | tr -d ',')
+	[ "$applied" = "$sent" ] && [ "$sent" = "$N" ] || {
+		echo "bench: $BACKEND: $applied of $sent payments applied, $N meant" >&2
+		exit 1
+	}
+	keep batches "$(sed -n 's/^Batches *//p' "$RUN/push.out")"
+	stop_central
+	# raw: the same payment rows inserted in transactions of $PB, durable
+	if [ "$BACKEND" = postgresql ]; then
+		# into a fresh copy of the database, a COPY of each batch
+		fresh_pg
+		: >"$RUN/raw.sql"
+		for i in $(seq 0 "$PB" $((sent - 1))); do
+			sqlite3 -csv "$RUN/b.db" "SELECT $cols FROM payments WHERE
+			    id > $i AND id <= $((i + PB))" >"$RUN/raw$i.csv"
+			echo "\\copy payments ($(echo $cols)) FROM '$RUN/raw$i.csv' CSV" \
+			    >>"$RUN/raw.sql"
+		done
+		sync
+		r0=$(now)
+		psqlq -c 'SET search_path TO "org_BENCH"' -f "$RUN/raw.sql"
+		r1=$(now)
+		rm -f "$RUN"/raw*.csv "$RUN/raw.sql"
+	else
+		cp "$ORG/central/org-BENCH.db" "$RUN/raw.db"
+		awk -v n="$sent" -v pb="$PB" -v run="$RUN" -v cols="$cols" 'BEGIN {
+			print "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+			print "ATTACH \"" run "/b.db\" AS t;"
+			for (i = 0; i < n; i += pb)
+				print "BEGIN; INSERT INTO payments (" cols ") SELECT " cols \
+				    " FROM t.payments WHERE id > " i " AND id <= " i + pb \
+				    "; COMMIT;"
+		}' >"$RUN/raw.sql"
+		r0=$(now)
+		sqlite3 "$RUN/raw.db" <"$RUN/raw.sql" >/dev/null
+		r1=$(now)
+		rm -f "$RUN/raw.db"* "$RUN/raw.sql"
+	fi
+	keep rawpush "$(secs "$r0" "$r1")"
+	rm -f "$RUN/b.db"*
+}
 
-# -- eight terminals push at once
-fresh_central
-for t in 1 2 3 4 5 6 7 8; do
-	cp "$POSTS/each$t.db" "$RUN/e$t.db"
-	terminal_ini "$RUN/e$t.ini" "$RUN/e$t.db" T0$t "$(cat "$ORG/token$t")" batch=100
+# -- eight terminals push at once: on PostgreSQL through two nodes on one
+# database (T01-T04 to one, T05-T08 to the other); the SQLite backend is
+# one process by design (paydesk-central(8), BACKENDS), so one node there
+EB=100
+each_figure() {
+	fresh_central
+	logs="$RUN/central/requests.log"
+	url2=$URL
+	if [ "$BACKEND" = postgresql ]; then
+		P2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+		mkdir -p "$RUN/node2"
+		pg_node_ini "$RUN/node2" "$P2"
+		start_node "$RUN/node2" "$P2"
+		url2="http://127.0.0.1:$P2"
+		logs="$logs $RUN/node2/requests.log"
+	fi
+	for t in 1 2 3 4 5 6 7 8; do
+		cp "$POSTS/each$t.db" "$RUN/e$t.db"
+		terminal_ini "$RUN/e$t.ini" "$RUN/e$t.db" T0$t "$(tok $t)" batch=$EB
+		[ $t -gt 4 ] && sed -i "s|^url = .*|url = $url2|" "$RUN/e$t.ini"
+	done
+	sync
+	t0=$(now)
+	pids=
+	for t in 1 2 3 4 5 6 7 8; do
+		"$PD" --config "$RUN/e$t.ini" sync >"$RUN/e$t.out" &
+		pids="$pids $!"
+	done
+	for p in $pids; do wait "$p"; done
+	t1=$(now)
+	# shellcheck disable=SC2086
+	cat $logs | grep 'POST /v1/push 200' |
+	    sed -n 's/.* \([0-9.]*\)ms records=\([0-9]*\) apply=\([0-9.]*\)ms.*/\1 \3/p' \
+	    >"$RUN/lat-$BACKEND"
+	keep eachs "$(secs "$t0" "$t1")"
+	applied=$(sed -n 's/^Applied *//p' "$RUN"/e?.out | tr -d ',' |
+	    awk '{ n += $1 } END { print n + 0 }')
+	[ "$applied" = $((8 * EACH)) ] || {
+		echo "bench: $BACKEND: $applied of 8 x $EACH payments applied" >&2
+		exit 1
+	}
+	if [ "$BACKEND" = postgresql ]; then
+		kill "$NPID" && wait "$NPID" || true
+	fi
+	stop_central
+	rm -f "$RUN"/e?.db*
+}
+
+for BACKEND in $BACKENDS; do
+	echo "measuring on $BACKEND ..." >&2
+	pull_figure
+	push_figure
+	each_figure
 done
-sync
-t0=$(now)
-pids=
-for t in 1 2 3 4 5 6 7 8; do
-	"$PD" --config "$RUN/e$t.ini" sync >"$RUN/e$t.out" &
-	pids="$pids $!"
+bench_pg_down
+
+# row WHAT UNIT TARGET NAME [RAWNAME]: a line of the figures table, the
+# SQLite and PostgreSQL figures side by side
+row() {
+	r=
+	[ -n "${5:-}" ] && r="$(got "$5" sqlite) / $(got "$5" postgresql) s"
+	printf '%-44s %9s %10s %-3s %-12s %s\n' "$1" "$(got "$4" sqlite)" \
+	    "$(got "$4" postgresql)" "$2" "$3" "$r"
+}
+echo
+printf '%-44s %9s %10s %-3s %-12s %s\n' "sync (central node on loopback)" "sqlite" \
+    "postgresql" "" "target" "raw sqlite3 / psql"
+row "pull $C consumers to a fresh terminal" s "<= 30 s" pull rawpull
+row "  entries pulled" "" "" pulled
+row "  pages of 10000" "" "" pages
+row "push $N payments, one terminal" s "<= 10 s" push rawpush
+for b in $BACKENDS; do
+	keep_rate() { python3 -c "print(f'{$(got sent $b) / $(got push $b):.0f}')"; }
+	eval "rate_$b=\$(keep_rate)"
 done
-for p in $pids; do wait "$p"; done
-t1=$(now)
-grep 'POST /v1/push 200' "$RUN/central/requests.log" |
-    sed -n 's/.* \([0-9.]*\)ms records=\([0-9]*\) apply=\([0-9.]*\)ms.*/\1 \3/p' >"$RUN/lat"
-python3 - "$RUN/lat" "$(secs "$t0" "$t1")" <<'PY'
-import sys
-rows = [tuple(map(float, l.split())) for l in open(sys.argv[1])]
+row "  payments per second" /s ">= 10000" rate
+row "  batches of $PB" "" "" batches
+python3 - "$RUN/lat-sqlite" "$RUN/lat-postgresql" "$(got eachs sqlite)" \
+    "$(got eachs postgresql)" "$EB" <<'PY'
+import os, sys
 def pct(v, p):
     v = sorted(v)
-    return v[int((len(v) - 1) * p)] if v else float("nan")
-req = [r[0] for r in rows]
-app = [r[1] for r in rows]
-f = "%-44s %10s %-3s %-12s %s"
-print(f % ("8 terminals at once: p99 per batch", "%.1f" % pct(req, .99), "ms", "<= 200 ms", ""))
-print(f % ("  p50 per batch", "%.1f" % pct(req, .5), "ms", "", ""))
-print(f % ("  p99 apply (queue for the store included)", "%.1f" % pct(app, .99), "ms", "", ""))
-print(f % ("  batches of 100, all terminals", len(rows), "", "", "in %s s" % sys.argv[2]))
+    return "%.1f" % v[int((len(v) - 1) * p)] if v else "-"
+rows = []
+for f in sys.argv[1:3]:
+    rows.append([tuple(map(float, l.split())) for l in open(f)]
+                if os.path.exists(f) else [])
+f = "%-44s %9s %10s %-3s %-12s %s"
+def line(what, col, p, unit="ms", target=""):
+    print(f % (what, pct([r[col] for r in rows[0]], p),
+               pct([r[col] for r in rows[1]], p), unit, target, ""))
+line("8 terminals at once: p99 per batch", 0, .99, target="<= 200 ms")
+line("  p50 per batch", 0, .5)
+line("  p99 apply (queue for the store included)", 1, .99)
+print(f % ("  batches of %s, all terminals" % sys.argv[5], len(rows[0]),
+           len(rows[1]), "", "", ""))
+print(f % ("  seconds for all", sys.argv[3], sys.argv[4], "s", "", ""))
+print(f % ("  central processes", 1, 2, "", "",
+           "SQLite: one process by design"))
 PY
-stop_central
+if echo "$BACKENDS" | grep -q postgresql; then
+	echo "PostgreSQL $("$PGBIN/postgres" --version | sed 's/.* //') settings" \
+	    "(on the command line of pg_ctl; the rest are the defaults):"
+	echo "$PG_SETTINGS" | sed 's/^/  /'
+fi
