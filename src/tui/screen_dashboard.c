@@ -64,7 +64,7 @@ static const struct tui_key screen_dashboard_keys[] = {
         A_ARRANGEMENTS},
     {'e', "e", NULL, N_("the reconciliation's exceptions"), A_EXCEPTIONS},
     {'d', "d", NULL,
-        N_("the disputes of payments: review, uphold or reject them"),
+        N_("the disputes: review, uphold or reject them"),
         A_DISPUTES},
     {'s', "s", N_("Sync"),
         N_("the sync with the central node, rejected records"), A_SYNC},

@@ -17,9 +17,7 @@ enum step { STEP_OPEN, STEP_UPHOLD, STEP_REJECT };
 
 static const struct tui_key open_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open dispute"),
-        N_("open a dispute of this payment for the reason chosen (asked "
-           "once)"),
-        A_DO},
+        N_("open the dispute for the reason chosen (asked once)"), A_DO},
     {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
@@ -30,9 +28,7 @@ static const struct tui_key open_keys[] = {
 
 static const struct tui_key uphold_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Uphold"),
-        N_("uphold the dispute: void the payment or make the credit note "
-           "(asked once; a supervisor's)"),
-        A_DO},
+        N_("uphold it: void the payment or credit note (asked once)"), A_DO},
     {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
@@ -112,10 +108,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (d->step == STEP_UPHOLD)
 		tui_wrap(y, 2,
 		    d->it[F_RES].choice == 0
-		        ? _("The payment is voided: its items are open again "
-		            "(a bounced cheque's adds its service charge).")
-		        : _("A credit note of the amount is made from the "
-		            "dispute, against the payment."),
+		        ? _("The payment is voided and its items open again.")
+		        : _("A credit note of the amount, against the "
+		            "payment."),
 		    COLS - 4, 3);
 	check(d, t, &cr, why, sizeof why);
 	if (why[0]) {
@@ -142,8 +137,7 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 
 	if (d->step == STEP_OPEN)
 		tui_message(t, 1,
-		    _("Open a dispute of payment %s for %s? {Enter} again to "
-		      "open it"),
+		    _("A dispute of %s for %s? {Enter} again to open it"),
 		    d->target, d->reasons[d->it[F_REASON].choice]);
 	else if (d->step == STEP_REJECT)
 		tui_message(t, 1,
@@ -151,13 +145,11 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		    d->target);
 	else if (d->it[F_RES].choice == 0)
 		tui_message(t, 1,
-		    _("Uphold dispute %s by voiding its payment of %s? "
-		      "{Enter} again to uphold it"),
+		    _("Uphold %s by voiding its payment of %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount));
 	else
 		tui_message(t, 1,
-		    _("Uphold dispute %s by a credit note of %s? {Enter} "
-		      "again to uphold it"),
+		    _("Uphold %s by a credit note of %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, cr));
 }
 

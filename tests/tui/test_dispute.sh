@@ -66,7 +66,7 @@ keys Right Down
 type_text "Card holder called"
 keys Enter
 wait_for "asked once" \
-    "Open a dispute of payment R-T01-000003 for Chargeback? Enter again"
+    "A dispute of R-T01-000003 for Chargeback? Enter again"
 keys Enter
 wait_for "opened" "Dispute DP-T01-000003 opened"
 same "in the store: a chargeback, Open, with the note" \
@@ -117,7 +117,7 @@ type_text "30"
 keys Down
 type_text "Refund the read"
 keys Enter
-wait_for "asked once" "Uphold dispute DP-T01-000001 by a credit note of \$30.00?"
+wait_for "asked once" "Uphold DP-T01-000001 by a credit note of \$30.00?"
 keys Enter
 wait_for "upheld" "Dispute DP-T01-000001 upheld"
 same "a credit note of 30.00 against the payment, from the dispute" \
