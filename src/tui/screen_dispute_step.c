@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "backoffice.h"
 
@@ -48,7 +49,7 @@ static const struct tui_key reject_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-enum { F_REASON, F_RES, F_CREDIT, F_NOTE, F_COUNT };
+enum { F_REASON, F_RES, F_CREDIT, F_CREASON, F_NOTE, F_COUNT };
 
 struct dstep {
 	struct tui_screen sc;
@@ -60,6 +61,8 @@ struct dstep {
 	struct tui_form_item it[F_COUNT];
 	const char *reasons[CFG_LIST_MAX + 1];
 	const char *res[2];
+	const char *creasons[CFG_LIST_MAX]; /* the credit note's, shown */
+	char cshown[CFG_LIST_MAX][128];
 	unsigned edits, asked;
 };
 
@@ -96,6 +99,8 @@ draw(struct tui_screen *sc, struct tui *t)
 
 	if (d->step == STEP_UPHOLD)
 		d->it[F_CREDIT].hidden = d->it[F_RES].choice != 1;
+	d->it[F_CREASON].hidden =
+	    d->it[F_RES].choice != 1 || t->svc->cfg.nreasons == 0;
 	lw = list_form_width(&d->fm, 14) + 2;
 	attron(A_BOLD);
 	tui_text_cut(y++, 2, d->head, COLS - 4);
@@ -183,6 +188,10 @@ apply(struct dstep *d, struct tui *t)
 		memset(&u, 0, sizeof u);
 		u.by_void = d->it[F_RES].choice == 0;
 		u.credit = u.by_void ? 0 : cr;
+		u.credit_reason =
+		    u.by_void || t->svc->cfg.nreasons == 0
+		        ? NULL
+		        : t->svc->cfg.reasons[d->it[F_CREASON].choice];
 		u.note = d->it[F_NOTE].f.buf;
 		rc = svc_dispute_uphold(t->svc, d->target, &u, &err);
 	}
@@ -268,7 +277,7 @@ static void
 form(struct dstep *d, struct tui *t)
 {
 	const struct config *cfg = &t->svc->cfg;
-	int k;
+	int k, other = 0;
 
 	d->reasons[0] = _("(choose a reason)");
 	for (k = 0; k < cfg->ndsp_reasons; k++)
@@ -280,9 +289,20 @@ form(struct dstep *d, struct tui *t)
 	tui_form_choice(&d->it[F_RES], _("Resolution"), d->res, 2, 0);
 	tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, "");
 	d->it[F_CREDIT].kind = FORM_MONEY;
+	/* the credit note's reason: Other when the organisation has it, as
+	 * paydesk dispute uphold without --credit-reason */
+	for (k = 0; k < cfg->nreasons; k++) {
+		d->creasons[k] = svc_word(
+		    cfg->reasons[k], d->cshown[k], sizeof d->cshown[k]);
+		if (strcasecmp(cfg->reasons[k], "Other") == 0)
+			other = k;
+	}
+	tui_form_choice(&d->it[F_CREASON], _("Credit reason"), d->creasons,
+	    cfg->nreasons, other);
 	tui_form_text(&d->it[F_NOTE], _("Note"), cfg->remarks_max, "");
 	d->it[F_REASON].hidden = d->step != STEP_OPEN;
-	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->step != STEP_UPHOLD;
+	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->it[F_CREASON].hidden =
+	    d->step != STEP_UPHOLD;
 	d->fm.items = d->it;
 	d->fm.n = F_COUNT;
 	d->fm.focus = d->step == STEP_OPEN     ? F_REASON

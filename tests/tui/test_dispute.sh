@@ -103,7 +103,7 @@ logout
 wait_for "logged out, for the supervisor" "Log in to take payments"
 
 # the supervisor: the Dashboard's d, u on the one under review, by a
-# credit note of 30.00 with a note
+# credit note of 30.00 for the reason before Other, with a note
 login mary 2222
 wait_for "mary on the Dashboard" "Dashboard"
 keys d
@@ -115,14 +115,17 @@ wait_for "Right: by a credit note" "Credit amount is empty"
 keys Down
 type_text "30"
 keys Down
+wait_for "the credit note's reason: Other, as the command line's" \
+    "Credit reason     < Other >"
+keys Left Down
 type_text "Refund the read"
 keys Enter
 wait_for "asked once" "Uphold DP-T01-000001 by a credit note of \$30.00?"
 keys Enter
 wait_for "upheld" "Dispute DP-T01-000001 upheld"
 same "a credit note of 30.00 against the payment, from the dispute" \
-    "$(sqlite3 "$DB" "SELECT c.amount, p.receipt_no, d.status, d.resolution FROM credit_notes c JOIN payments p ON p.id = c.payment_id JOIN disputes d ON d.payment_id = p.id WHERE c.remarks = 'Dispute DP-T01-000001'")" \
-    "3000|R-T01-000001|upheld|credit"
+    "$(sqlite3 "$DB" "SELECT c.amount, c.reason, p.receipt_no, d.status, d.resolution FROM credit_notes c JOIN payments p ON p.id = c.payment_id JOIN disputes d ON d.payment_id = p.id WHERE c.remarks = 'Dispute DP-T01-000001'")" \
+    "3000|Customer Request|R-T01-000001|upheld|credit"
 keys Enter
 wait_for "its view: the credit note made" "Credit note"
 wait_for "its timeline: upheld by Mary, with the note" "Mary Johnson"
