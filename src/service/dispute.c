@@ -682,8 +682,8 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 		 * record opening it again is refused */
 		struct dispute_event e;
 
-		if ((rc = store_dsp_event_read(s->st, 0, r->uuid, &e, NULL,
-		         err)) <= 0)
+		if ((rc = store_dsp_event_read(
+		         s->st, 0, r->uuid, &e, NULL, err)) <= 0)
 			return rc;
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s; it cannot be %s"), d.dispute_no,
