@@ -223,6 +223,14 @@ forged "a dispute for a reason the organisation does not have" \
 forged "a dispute of a voided payment" "only a Posted or Pending payment" \
     dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq \
     data.payment_uuid="$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$R3'")"
+forged "a second dispute of a payment with one unresolved" \
+    "already has dispute DP-T01-000004, not yet resolved" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq
+forged "a new dispute under another's number" \
+    "Dispute number DP-T01-000001 is another dispute's here" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" \
+    data.number=DP-T01-000001 \
+    data.payment_uuid="$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$R1'")"
 forged "a dispute opened again (a new record of an open step)" \
     "DP-T01-000004 is Open; it cannot be open" dispute:DP-T01-000004
 forged "a rejected dispute put under review (off the path)" \
