@@ -249,6 +249,16 @@ forged "an uphold by another payment's void" \
     data.number=DP-T01-000004 data.payment_uuid="$(tsql 1 "SELECT p.uuid FROM payments p JOIN disputes d ON d.payment_id = p.id WHERE d.dispute_no = 'DP-T01-000004'")" \
     data.code=wrong-account data.charge_uuid=- data.charge_ref=- \
     data.charge_amount=- data.charge_due=-
+forged "a dispute put under review by a cashier" \
+    "Jane Smith is a cashier; working a dispute needs a recovery" \
+    dispute:DP-T01-000004 data.op=review "data.by=Jane Smith"
+forged "an uphold by a recovery user, not a supervisor" \
+    "Rita Ochoa is a recovery; upholding a dispute needs a supervisor" \
+    dispute:DP-T01-000003 data.dispute_uuid="$(csql "SELECT uuid FROM disputes WHERE dispute_no = 'DP-T01-000004'")" \
+    data.number=DP-T01-000004 "data.by=Rita Ochoa"
+forged "a step by nobody of the organisation" \
+    'By "jane" is not a user of branch B01' \
+    dispute:DP-T01-000004 data.op=review data.by=jane
 forged "a step with an op of no dispute" 'must be open, review, uphold or reject, not "reopen"' \
     dispute:DP-T01-000004 data.op=reopen
 forged "a dispute number of terminal 2's series" "Dispute number" \
