@@ -6,7 +6,7 @@
 # payment's details (d) and rejects it with a note (x), upholding is
 # refused her; a supervisor reaches Disputes from the Dashboard (d) and
 # upholds one by a credit note (u), its timeline after; a cashier has no
-# Disputes. One store, one tmux server.
+# Disputes, nor opens one from a payment. One store, one tmux server.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-06-01 10:00:00"
 setup_store
@@ -139,3 +139,11 @@ wait_for "logged out" "Log in to take payments"
 login jane 1234
 wait_for "jane (cashier) on Home" "Find Consumer"
 lacks "no Disputes for a cashier" "Disputes"
+keys Down Down Enter
+wait_for "jane: today's payments" "R-T01-000003"
+keys Enter
+wait_for "jane: a payment's details" "Payment details"
+keys d
+wait_for "d: a cashier may not open a dispute" \
+    "Opening a dispute needs the recovery role"
+lacks "no dispute form" "Open dispute"
