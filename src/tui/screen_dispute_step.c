@@ -57,6 +57,7 @@ struct dstep {
 	char target[64]; /* the receipt (open) or the dispute's number */
 	char head[256];  /* what the step is of */
 	int64_t amount;  /* the payment's */
+	int bounced;     /* a bounced cheque's: upheld by a void only */
 	struct tui_form fm;
 	struct tui_form_item it[F_COUNT];
 	const char *reasons[CFG_LIST_MAX + 1];
@@ -110,12 +111,16 @@ draw(struct tui_screen *sc, struct tui *t)
 	y++;
 	y += tui_form_draw(t, &d->fm, y, 2, lw, COLS - 4) + 1;
 	sc->typing = tui_form_typing(&d->fm);
-	if (d->step == STEP_UPHOLD)
+	if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1)
 		tui_wrap(y, 2,
-		    d->it[F_RES].choice == 0
-		        ? _("The payment is voided and its items open again.")
-		        : _("A credit note of the amount, against the "
-		            "payment."),
+		    _("A credit note of the amount, against the payment."),
+		    COLS - 4, 3);
+	else if (d->step == STEP_UPHOLD)
+		tui_wrap(y, 2,
+		    d->bounced
+		        ? _("A bounced cheque: voided, and its service charge "
+		            "if any.")
+		        : _("The payment is voided and its items open again."),
 		    COLS - 4, 3);
 	check(d, t, &cr, why, sizeof why);
 	if (why[0]) {
@@ -286,7 +291,8 @@ form(struct dstep *d, struct tui *t)
 	    cfg->ndsp_reasons + 1, 0);
 	d->res[0] = _("Void the payment");
 	d->res[1] = _("Credit note");
-	tui_form_choice(&d->it[F_RES], _("Resolution"), d->res, 2, 0);
+	tui_form_choice(
+	    &d->it[F_RES], _("Resolution"), d->res, d->bounced ? 1 : 2, 0);
 	tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, "");
 	d->it[F_CREDIT].kind = FORM_MONEY;
 	/* the credit note's reason: Other when the organisation has it, as
@@ -361,6 +367,7 @@ screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
 	snprintf(d->head, sizeof d->head, "%s  %s  %s  %s", ds->dispute_no,
 	    ds->receipt_no, ds->account_no, ds->consumer_name);
 	d->amount = ds->amount;
+	d->bounced = strcmp(ds->reason, DSP_BOUNCED) == 0;
 	form(d, t);
 	return &d->sc;
 }
