@@ -748,8 +748,7 @@ int svc_export_format_of(const char *path);
  * list. Rows go in with svc_sheet_row; svc_sheet_close (ok 0: given
  * up, no file) finishes and frees. Errors are PD_EDOC naming the file. */
 struct exporter *svc_sheet_open(struct svc *s, const char *path,
-    const char *sheet, const struct xcol *cols, int ncols,
-    struct pd_err *err);
+    const char *sheet, const struct xcol *cols, int ncols, struct pd_err *err);
 int svc_sheet_row(
     struct exporter *x, const struct xcell *cells, struct pd_err *err);
 int svc_sheet_close(struct exporter *x, int ok, struct pd_err *err);

@@ -708,8 +708,8 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 		 * record opening it again is refused */
 		struct dispute_event e;
 
-		if ((rc = store_dsp_event_read(s->st, 0, r->uuid, &e, NULL,
-		         err)) <= 0)
+		if ((rc = store_dsp_event_read(
+		         s->st, 0, r->uuid, &e, NULL, err)) <= 0)
 			return rc;
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s; it cannot be %s"), d.dispute_no,
@@ -724,14 +724,19 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 		return -1;
 	if (id == 0) /* the apply says it is unknown */
 		return 0;
+	/* a new dispute: a number no other has, a payment that may be
+	 * disputed (Posted or Pending, none of its disputes unresolved) */
+	if ((rc = store_dsp_find(s->st, r->dsp.dispute_no, &d, err)) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute number %s is another dispute's here (of payment "
+		      "%s)"),
+		    r->dsp.dispute_no, d.payment_no);
+	if (err->code != PD_ENOTFOUND)
+		return -1;
+	pd_err_clear(err);
 	if (store_payment_by_id(s->st, id, &p, err) != 0)
 		return -1;
-	return p.status == PS_POSTED || p.status == PS_PENDING
-	           ? 0
-	           : pd_fail(err, PD_EINVAL,
-	                 _("Payment %s is %s; only a Posted or Pending "
-	                   "payment can be disputed"),
-	                 p.payment_no, pay_status_name(p.status));
+	return check_disputable(s, &p, err);
 }
 
 /* A pulled or pushed dispute's first step: its row. */

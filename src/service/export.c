@@ -22,6 +22,24 @@ struct xrun {
 	struct xcell cells[16];
 };
 
+/* The options of a workbook or CSV file of format, as the organisation
+ * writes money, in the documents' language (sheet: the name shown). */
+static void
+file_opts(struct svc *s, struct export_opts *o, enum export_format format,
+    const char *sheet)
+{
+	memset(o, 0, sizeof *o);
+	o->format = format;
+	o->sheet = sheet;
+	o->symbol = s->cfg.currency_symbol;
+	o->symbol_after = strcmp(s->cfg.symbol_place, "after") == 0;
+	o->symbol_space = strcmp(s->cfg.symbol_space, "yes") == 0;
+	o->group2 = strcmp(s->cfg.grouping, "3,2") == 0 ? 2 : 3;
+	o->digits = s->cfg.minor_digits;
+	o->replace_links = s->replace_links;
+	o->lang = svc_doc_lang(s, NULL);
+}
+
 static int
 xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
     enum listing l, const char *sheet, int64_t total, struct pd_err *err)
@@ -40,17 +58,8 @@ xrun_open(struct xrun *r, struct svc *s, const struct export_job *j,
 	r->j = j;
 	r->total = total;
 	r->err = err;
-	memset(&o, 0, sizeof o);
-	o.format = j->format;
-	o.sheet = sheet;
-	o.symbol = s->cfg.currency_symbol;
-	o.symbol_after = strcmp(s->cfg.symbol_place, "after") == 0;
-	o.symbol_space = strcmp(s->cfg.symbol_space, "yes") == 0;
-	o.group2 = strcmp(s->cfg.grouping, "3,2") == 0 ? 2 : 3;
-	o.digits = s->cfg.minor_digits;
+	file_opts(s, &o, j->format, sheet);
 	o.key_headers = j->key_headers;
-	o.replace_links = s->replace_links;
-	o.lang = svc_doc_lang(s, NULL);
 	cols = svc_listing_cols(l, &ncols);
 	r->x = export_open(j->path, stdout, &o, cols, ncols, err);
 	if (r->x == NULL)
@@ -357,22 +366,12 @@ svc_sheet_open(struct svc *s, const char *path, const char *sheet,
 {
 	struct export_opts o;
 
-	memset(&o, 0, sizeof o);
-	o.format = EXPORT_XLSX;
-	o.sheet = L_(svc_doc_lang(s, NULL), sheet);
-	o.symbol = s->cfg.currency_symbol;
-	o.symbol_after = strcmp(s->cfg.symbol_place, "after") == 0;
-	o.symbol_space = strcmp(s->cfg.symbol_space, "yes") == 0;
-	o.group2 = strcmp(s->cfg.grouping, "3,2") == 0 ? 2 : 3;
-	o.digits = s->cfg.minor_digits;
-	o.replace_links = s->replace_links;
-	o.lang = svc_doc_lang(s, NULL);
+	file_opts(s, &o, EXPORT_XLSX, L_(svc_doc_lang(s, NULL), sheet));
 	return export_open(path, NULL, &o, cols, ncols, err);
 }
 
 int
-svc_sheet_row(
-    struct exporter *x, const struct xcell *cells, struct pd_err *err)
+svc_sheet_row(struct exporter *x, const struct xcell *cells, struct pd_err *err)
 {
 	return export_row(x, cells, err);
 }

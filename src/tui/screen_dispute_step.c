@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "backoffice.h"
 
@@ -17,9 +18,7 @@ enum step { STEP_OPEN, STEP_UPHOLD, STEP_REJECT };
 
 static const struct tui_key open_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open dispute"),
-        N_("open a dispute of this payment for the reason chosen (asked "
-           "once)"),
-        A_DO},
+        N_("open the dispute for the reason chosen (asked once)"), A_DO},
     {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
@@ -30,9 +29,7 @@ static const struct tui_key open_keys[] = {
 
 static const struct tui_key uphold_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Uphold"),
-        N_("uphold the dispute: void the payment or make the credit note "
-           "(asked once; a supervisor's)"),
-        A_DO},
+        N_("uphold it: void the payment or credit note (asked once)"), A_DO},
     {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
     {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
     {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
@@ -52,7 +49,7 @@ static const struct tui_key reject_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
-enum { F_REASON, F_RES, F_CREDIT, F_NOTE, F_COUNT };
+enum { F_REASON, F_RES, F_CREDIT, F_CREASON, F_NOTE, F_COUNT };
 
 struct dstep {
 	struct tui_screen sc;
@@ -60,10 +57,13 @@ struct dstep {
 	char target[64]; /* the receipt (open) or the dispute's number */
 	char head[256];  /* what the step is of */
 	int64_t amount;  /* the payment's */
+	int bounced;     /* a bounced cheque's: upheld by a void only */
 	struct tui_form fm;
 	struct tui_form_item it[F_COUNT];
 	const char *reasons[CFG_LIST_MAX + 1];
 	const char *res[2];
+	const char *creasons[CFG_LIST_MAX]; /* the credit note's, shown */
+	char cshown[CFG_LIST_MAX][128];
 	unsigned edits, asked;
 };
 
@@ -100,6 +100,8 @@ draw(struct tui_screen *sc, struct tui *t)
 
 	if (d->step == STEP_UPHOLD)
 		d->it[F_CREDIT].hidden = d->it[F_RES].choice != 1;
+	d->it[F_CREASON].hidden =
+	    d->it[F_RES].choice != 1 || t->svc->cfg.nreasons == 0;
 	lw = list_form_width(&d->fm, 14) + 2;
 	attron(A_BOLD);
 	tui_text_cut(y++, 2, d->head, COLS - 4);
@@ -109,13 +111,16 @@ draw(struct tui_screen *sc, struct tui *t)
 	y++;
 	y += tui_form_draw(t, &d->fm, y, 2, lw, COLS - 4) + 1;
 	sc->typing = tui_form_typing(&d->fm);
-	if (d->step == STEP_UPHOLD)
+	if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1)
 		tui_wrap(y, 2,
-		    d->it[F_RES].choice == 0
-		        ? _("The payment is voided: its items are open again "
-		            "(a bounced cheque's adds its service charge).")
-		        : _("A credit note of the amount is made from the "
-		            "dispute, against the payment."),
+		    _("A credit note of the amount, against the payment."),
+		    COLS - 4, 3);
+	else if (d->step == STEP_UPHOLD)
+		tui_wrap(y, 2,
+		    d->bounced
+		        ? _("A bounced cheque: voided, and its service charge "
+		            "if any.")
+		        : _("The payment is voided and its items open again."),
 		    COLS - 4, 3);
 	check(d, t, &cr, why, sizeof why);
 	if (why[0]) {
@@ -142,8 +147,7 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 
 	if (d->step == STEP_OPEN)
 		tui_message(t, 1,
-		    _("Open a dispute of payment %s for %s? {Enter} again to "
-		      "open it"),
+		    _("A dispute of %s for %s? {Enter} again to open it"),
 		    d->target, d->reasons[d->it[F_REASON].choice]);
 	else if (d->step == STEP_REJECT)
 		tui_message(t, 1,
@@ -151,13 +155,11 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 		    d->target);
 	else if (d->it[F_RES].choice == 0)
 		tui_message(t, 1,
-		    _("Uphold dispute %s by voiding its payment of %s? "
-		      "{Enter} again to uphold it"),
+		    _("Uphold %s by voiding its payment of %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, d->amount));
 	else
 		tui_message(t, 1,
-		    _("Uphold dispute %s by a credit note of %s? {Enter} "
-		      "again to uphold it"),
+		    _("Uphold %s by a credit note of %s? {Enter} again"),
 		    d->target, svc_money(t->svc, m, sizeof m, cr));
 }
 
@@ -191,6 +193,10 @@ apply(struct dstep *d, struct tui *t)
 		memset(&u, 0, sizeof u);
 		u.by_void = d->it[F_RES].choice == 0;
 		u.credit = u.by_void ? 0 : cr;
+		u.credit_reason =
+		    u.by_void || t->svc->cfg.nreasons == 0
+		        ? NULL
+		        : t->svc->cfg.reasons[d->it[F_CREASON].choice];
 		u.note = d->it[F_NOTE].f.buf;
 		rc = svc_dispute_uphold(t->svc, d->target, &u, &err);
 	}
@@ -276,7 +282,7 @@ static void
 form(struct dstep *d, struct tui *t)
 {
 	const struct config *cfg = &t->svc->cfg;
-	int k;
+	int k, other = 0;
 
 	d->reasons[0] = _("(choose a reason)");
 	for (k = 0; k < cfg->ndsp_reasons; k++)
@@ -285,12 +291,24 @@ form(struct dstep *d, struct tui *t)
 	    cfg->ndsp_reasons + 1, 0);
 	d->res[0] = _("Void the payment");
 	d->res[1] = _("Credit note");
-	tui_form_choice(&d->it[F_RES], _("Resolution"), d->res, 2, 0);
+	tui_form_choice(
+	    &d->it[F_RES], _("Resolution"), d->res, d->bounced ? 1 : 2, 0);
 	tui_form_text(&d->it[F_CREDIT], _("Credit amount"), 20, "");
 	d->it[F_CREDIT].kind = FORM_MONEY;
+	/* the credit note's reason: Other when the organisation has it, as
+	 * paydesk dispute uphold without --credit-reason */
+	for (k = 0; k < cfg->nreasons; k++) {
+		d->creasons[k] = svc_word(
+		    cfg->reasons[k], d->cshown[k], sizeof d->cshown[k]);
+		if (strcasecmp(cfg->reasons[k], "Other") == 0)
+			other = k;
+	}
+	tui_form_choice(&d->it[F_CREASON], _("Credit reason"), d->creasons,
+	    cfg->nreasons, other);
 	tui_form_text(&d->it[F_NOTE], _("Note"), cfg->remarks_max, "");
 	d->it[F_REASON].hidden = d->step != STEP_OPEN;
-	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->step != STEP_UPHOLD;
+	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->it[F_CREASON].hidden =
+	    d->step != STEP_UPHOLD;
 	d->fm.items = d->it;
 	d->fm.n = F_COUNT;
 	d->fm.focus = d->step == STEP_OPEN     ? F_REASON
@@ -349,6 +367,7 @@ screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
 	snprintf(d->head, sizeof d->head, "%s  %s  %s  %s", ds->dispute_no,
 	    ds->receipt_no, ds->account_no, ds->consumer_name);
 	d->amount = ds->amount;
+	d->bounced = strcmp(ds->reason, DSP_BOUNCED) == 0;
 	form(d, t);
 	return &d->sc;
 }

@@ -24,8 +24,7 @@ static const struct tui_key screen_disputes_keys[] = {
     {'r', "r", N_("Review"), N_("put the open dispute selected under review"),
         A_REVIEW},
     {'u', "u", N_("Uphold"),
-        N_("uphold the dispute selected: void its payment or make a credit "
-           "note (supervisor)"),
+        N_("uphold the one selected: a void or a credit note (supervisor)"),
         A_UPHOLD},
     {'x', "x", N_("Reject"), N_("reject the dispute selected, with a note"),
         A_REJECT},

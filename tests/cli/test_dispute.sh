@@ -204,7 +204,7 @@ same "terminal 2 has the bounced cheque's charge and its void" \
 export URL
 F="python3 $TOP/tests/cli/forge.py"
 dsp_state() { csql "SELECT (SELECT group_concat(dispute_no || ':' || status) FROM (SELECT * FROM disputes ORDER BY dispute_no)) || '/' || (SELECT count(*) FROM dispute_events) || '/' || (SELECT count(*) FROM items)"; }
-U() { python3 -c 'import uuid; print(uuid.uuid4())'; }
+U() { cat /proc/sys/kernel/random/uuid; }
 # forged NAME NEEDLE KIND ARGS...: rejected saying NEEDLE, logged, the
 # central node's disputes unchanged
 forged() {
@@ -231,6 +231,14 @@ forged "a dispute for a reason the organisation does not have" \
 forged "a dispute of a voided payment" "only a Posted or Pending payment" \
     dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq \
     data.payment_uuid="$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$R3'")"
+forged "a second dispute of a payment with one unresolved" \
+    "already has dispute DP-T01-000004, not yet resolved" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T01-seq
+forged "a new dispute under another's number" \
+    "Dispute number DP-T01-000001 is another dispute's here" \
+    dispute:DP-T01-000004 data.dispute_uuid="$(U)" \
+    data.number=DP-T01-000001 \
+    data.payment_uuid="$(tsql 1 "SELECT uuid FROM payments WHERE receipt_no = '$R1'")"
 forged "a dispute opened again (a new record of an open step)" \
     "DP-T01-000004 is Open; it cannot be open" dispute:DP-T01-000004
 forged "a rejected dispute put under review (off the path)" \
@@ -249,6 +257,16 @@ forged "an uphold by another payment's void" \
     data.number=DP-T01-000004 data.payment_uuid="$(tsql 1 "SELECT p.uuid FROM payments p JOIN disputes d ON d.payment_id = p.id WHERE d.dispute_no = 'DP-T01-000004'")" \
     data.code=wrong-account data.charge_uuid=- data.charge_ref=- \
     data.charge_amount=- data.charge_due=-
+forged "a dispute put under review by a cashier" \
+    "Jane Smith is a cashier; working a dispute needs a recovery" \
+    dispute:DP-T01-000004 data.op=review "data.by=Jane Smith"
+forged "an uphold by a recovery user, not a supervisor" \
+    "Rita Ochoa is a recovery; upholding a dispute needs a supervisor" \
+    dispute:DP-T01-000003 data.dispute_uuid="$(csql "SELECT uuid FROM disputes WHERE dispute_no = 'DP-T01-000004'")" \
+    data.number=DP-T01-000004 "data.by=Rita Ochoa"
+forged "a step by nobody of the organisation" \
+    'By "jane" is not a user of branch B01' \
+    dispute:DP-T01-000004 data.op=review data.by=jane
 forged "a step with an op of no dispute" 'must be open, review, uphold or reject, not "reopen"' \
     dispute:DP-T01-000004 data.op=reopen
 forged "a dispute number of terminal 2's series" "Dispute number" \

@@ -5,8 +5,9 @@
 # opens it (Enter): its terms and its timeline; she opens a dispute from a
 # payment's details (d) and rejects it with a note (x), upholding is
 # refused her; a supervisor reaches Disputes from the Dashboard (d) and
-# upholds one by a credit note (u), its timeline after; a cashier has no
-# Disputes. One store, one tmux server.
+# upholds one by a credit note (u), its timeline after, a bounced
+# cheque's only by a void; a cashier has no
+# Disputes, nor opens one from a payment. One store, one tmux server.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2025-06-01 10:00:00"
 setup_store
@@ -66,7 +67,7 @@ keys Right Down
 type_text "Card holder called"
 keys Enter
 wait_for "asked once" \
-    "Open a dispute of payment R-T01-000003 for Chargeback? Enter again"
+    "A dispute of R-T01-000003 for Chargeback? Enter again"
 keys Enter
 wait_for "opened" "Dispute DP-T01-000003 opened"
 same "in the store: a chargeback, Open, with the note" \
@@ -103,28 +104,48 @@ logout
 wait_for "logged out, for the supervisor" "Log in to take payments"
 
 # the supervisor: the Dashboard's d, u on the one under review, by a
-# credit note of 30.00 with a note
+# credit note of 30.00 for the reason before Other, with a note
+# and a bounced cheque's dispute, opened at the command line meanwhile
+rec pay WU-10002 --type bill --method Cheque --amount 30 --reference 000123 \
+    >/dev/null 2>&1
+expect "a bounced cheque's dispute" 0 "DP-T01-000004" rec dispute open \
+    R-T01-000004 --reason bounced-cheque
 login mary 2222
 wait_for "mary on the Dashboard" "Dashboard"
 keys d
-wait_for "d: the disputes" "3 disputes"
-keys u
+wait_for "d: the disputes" "4 disputes"
+wait_for "the one under review first, the bounced cheque's after" \
+    "DP-T01-000004 Open"
+keys Down u
+wait_for "u on the bounced cheque's: upheld by a void only" \
+    "A bounced cheque: voided, and its service charge if any."
+keys Right
+wait_for "Right: no credit note to choose" "< Void the payment >"
+lacks "no credit amount" "Credit amount"
+keys Escape
+wait_for "Esc: nothing done" "DP-T01-000004 Open"
+keys Home u
 wait_for "u: uphold, a void proposed" "Void the payment"
 keys Right
 wait_for "Right: by a credit note" "Credit amount is empty"
 keys Down
 type_text "30"
 keys Down
+wait_for "the credit note's reason: Other, as the command line's" \
+    "Credit reason     < Other >"
+keys Left Down
 type_text "Refund the read"
 keys Enter
-wait_for "asked once" "Uphold dispute DP-T01-000001 by a credit note of \$30.00?"
+wait_for "asked once" "Uphold DP-T01-000001 by a credit note of \$30.00?"
 keys Enter
 wait_for "upheld" "Dispute DP-T01-000001 upheld"
 same "a credit note of 30.00 against the payment, from the dispute" \
-    "$(sqlite3 "$DB" "SELECT c.amount, p.receipt_no, d.status, d.resolution FROM credit_notes c JOIN payments p ON p.id = c.payment_id JOIN disputes d ON d.payment_id = p.id WHERE c.remarks = 'Dispute DP-T01-000001'")" \
-    "3000|R-T01-000001|upheld|credit"
-keys Enter
-wait_for "its view: the credit note made" "Credit note"
+    "$(sqlite3 "$DB" "SELECT c.amount, c.reason, p.receipt_no, d.status, d.resolution FROM credit_notes c JOIN payments p ON p.id = c.payment_id JOIN disputes d ON d.payment_id = p.id WHERE c.remarks = 'Dispute DP-T01-000001'")" \
+    "3000|Customer Request|R-T01-000001|upheld|credit"
+wait_for "upheld, after the open one" "DP-T01-000001 Resolved: upheld"
+keys Down Enter
+wait_for "its view" "Dispute      DP-T01-000001"
+wait_for "the credit note made" "Credit note"
 wait_for "its timeline: upheld by Mary, with the note" "Mary Johnson"
 wait_for "the note" "Refund the read"
 keys Escape
@@ -136,3 +157,11 @@ wait_for "logged out" "Log in to take payments"
 login jane 1234
 wait_for "jane (cashier) on Home" "Find Consumer"
 lacks "no Disputes for a cashier" "Disputes"
+keys Down Down Enter
+wait_for "jane: today's payments" "R-T01-000003"
+keys Enter
+wait_for "jane: a payment's details" "Payment details"
+keys d
+wait_for "d: a cashier may not open a dispute" \
+    "Opening a dispute needs the recovery role"
+lacks "no dispute form" "Open dispute"
