@@ -8,11 +8,11 @@
 struct money_style; /* money.h: amounts in messages are written so */
 
 struct alloc_item {
-	int64_t id;          /* caller's id of the item */
-	int kind;            /* enum pay_type: 0 bill, 1 service, 2 installment */
-	int arranged;        /* an installment of a payment arrangement */
-	char ref[64];        /* invoice number, service ref, PLAN#N */
-	char due_on[11];     /* YYYY-MM-DD; oldest is paid first */
+	int64_t id;      /* caller's id of the item */
+	int kind;        /* enum pay_type: 0 bill, 1 service, 2 installment */
+	int arranged;    /* an installment of a payment arrangement */
+	char ref[64];    /* invoice number, service ref, PLAN#N */
+	char due_on[11]; /* YYYY-MM-DD; oldest is paid first */
 	int64_t outstanding; /* amount still open before this payment */
 	int64_t applied;     /* out: amount allocated */
 };

@@ -36,6 +36,12 @@ posted(struct cli *c, const struct pay_result *res,
 	rec_term(r, _("Verification"), "verification",
 	    res->p.verified ? N_("Verified") : N_("Pending"));
 	rec_money(r, _("Amount"), "amount", res->p.amount);
+	/* the rule that split it: "by hand" said when the cashier chose */
+	rec_shown(r, _("Allocation rule"), "allocation", res->p.alloc_rule,
+	    alloc_rule_parse(res->p.alloc_rule) < 0
+	        ? res->p.alloc_rule
+	        : _(alloc_rule_text(
+	              (enum alloc_rule)alloc_rule_parse(res->p.alloc_rule))));
 	rec_str(r, _("Method"), "method", res->p.method);
 	if (res->p.reference[0] != '\0')
 		rec_str(

@@ -126,8 +126,9 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		return pd_fail(err, PD_EINVAL,
 		    _("Splitting by hand needs the items named in the order "
 		      "they are paid"));
-	q->rule = r->hand ? ALLOC_HAND
-	                  : (enum alloc_rule)alloc_rule_parse(s->cfg.alloc_rule);
+	q->rule = r->hand
+	              ? ALLOC_HAND
+	              : (enum alloc_rule)alloc_rule_parse(s->cfg.alloc_rule);
 	if ((int)q->rule < 0)
 		q->rule = ALLOC_OLDEST;
 	return svc_check_text(_("Notes"), r->notes, s->cfg.notes_max, 0, err);
@@ -242,8 +243,7 @@ build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		svc_pay_quote_free(q);
 		return -1;
 	}
-	q->overpaid =
-	    alloc_apply_rule(q->items, q->nitems, q->amount, q->rule);
+	q->overpaid = alloc_apply_rule(q->items, q->nitems, q->amount, q->rule);
 	q->analysis = analysis_of(q->due_total, q->amount, &q->difference);
 	for (i = 0; i < q->nitems; i++)
 		if (strcmp(q->items[i].due_on, today) <= 0)

@@ -215,8 +215,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		break;
 	case A_TOGGLE:
 		if (n > 0)
-			wizard_pick(w, idx[w->item_sel],
-			    !w->picked[idx[w->item_sel]]);
+			wizard_pick(
+			    w, idx[w->item_sel], !w->picked[idx[w->item_sel]]);
 		break;
 	case A_ALL:
 		for (i = 0; i < n; i++)

@@ -106,8 +106,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 2, lw, _(labels[L_ITEMS]),
 	    wizard_paid_text(w, t, line, sizeof line));
 	tui_pair(y++, 2, lw, _(labels[L_RULE]), _(alloc_rule_text(q->rule)));
-	y = split_lines(q, t, y, lw,
-	    q->method->kind == METHOD_CASH ? 11 : 9);
+	y = split_lines(q, t, y, lw, q->method->kind == METHOD_CASH ? 11 : 9);
 	if (q->method->kind == METHOD_CASH) {
 		tui_pair(y++, 2, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, q->tendered));

@@ -120,6 +120,8 @@ paid_split "by hand" hand "PP-E#2=6000 PP-E#1=1000" \
     WU-30001 --type installment --method Cash --amount 70 \
     --items PP-E#2,PP-E#1 --hand
 P_HAND=$PNO R_HAND=$RCPT
+has "pay says the split was by hand" \
+    "In the order picked by hand"
 expect "payment show says the split was by hand" 0 \
     "In the order picked by hand" cas 1 payment show "$P_HAND"
 expect "--hand without --items is refused" 2 "--hand needs --items" \

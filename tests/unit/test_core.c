@@ -769,8 +769,7 @@ allocation_rules(void **state)
 	assert_int_equal(it[2].applied, 0);
 	rule_items(it);
 	/* by hand: as given, and what is left over returned */
-	assert_int_equal(
-	    alloc_apply_rule(it, 5, 46282 + 100, ALLOC_HAND), 100);
+	assert_int_equal(alloc_apply_rule(it, 5, 46282 + 100, ALLOC_HAND), 100);
 	assert_string_equal(it[0].ref, "SRV-1");
 	assert_int_equal(it[4].applied, 15225);
 	for (r = 0; r < ALLOC_RULES; r++) {

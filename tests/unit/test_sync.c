@@ -62,7 +62,8 @@ payment_round_trip(void **state)
 	strcpy(r.p.alloc_rule, "newest");
 	json = syncrec_encode(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
-	assert_non_null(strstr(err.msg, "\"newest\" is not an allocation rule"));
+	assert_non_null(
+	    strstr(err.msg, "\"newest\" is not an allocation rule"));
 	free(json);
 	strcpy(r.p.alloc_rule, "installments");
 	json = syncrec_encode(&r);
