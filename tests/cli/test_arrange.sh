@@ -195,6 +195,11 @@ same "the rest in three weekly installments, the last with the cents" \
     "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"paid":0,"paid_on":"[0-9-]*","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
     "14295 14295 14297 "
 expect "terminal 2 pushes the reschedule" 0 "" t2 sync
+# its installments' seals are claimed by an audit entry of the central
+# node at once (review of issue 18: doctor called them made outside any
+# use case until a payment came)
+expect "the central node's doctor passes after a reschedule alone" 0 "" \
+    central doctor ACME
 expect "terminal 1 pulls it" 0 "" t1 sync
 show 2025-09-04 1 >"$T/s1.json"
 show 2025-09-04 2 >"$T/s2.json"
