@@ -125,6 +125,9 @@ int store_user_login_reset(
  * when the row has no audited seal (added around paydesk) or differs
  * from it; -1 when the store could not be read (PD_ESTORE). A store
  * without seals (before migration 9) answers 0. */
+/* Whether a change of a sealed row waits for the audit entry that claims
+ * it (seal.c); a store without seals: no. */
+int store_seals_pending(struct store *st);
 int store_user_sealed(struct store *st, int64_t id, struct pd_err *err);
 /* Wrong PINs given for a user name the store does not know: *failed and
  * locked_until (TS_BUFSZ bytes, "" when not locked); 0 and "" when none

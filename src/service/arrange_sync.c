@@ -132,7 +132,9 @@ check_schedule(const struct syncrec *r, int64_t debt, int64_t down,
 	if ((size_t)n != r->ninsts)
 		return pd_fail(err, PD_EINVAL,
 		    _("%zu installments; the terms make %d"), r->ninsts, n);
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
+		char ref[sizeof r->insts[k].ref];
+
 		if (date_format(due, l[k].due) == NULL ||
 		    r->insts[k].amount != l[k].amount ||
 		    r->insts[k].inst_no != first + k ||
@@ -142,6 +144,15 @@ check_schedule(const struct syncrec *r, int64_t debt, int64_t down,
 			      "%lld due %s"),
 			    k + 1, (long long)r->insts[k].amount,
 			    r->insts[k].due_on, (long long)l[k].amount, due);
+		/* named as write_lines names it: another reference could be
+		 * a bill's to come, which its import could then not take */
+		snprintf(ref, sizeof ref, "%s#%d", r->arr.plan_no, first + k);
+		if (strcmp(r->insts[k].ref, ref) != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Installment %d is referenced %s; an installment "
+			      "of arrangement %s is %s"),
+			    k + 1, r->insts[k].ref, r->arr.plan_no, ref);
+	}
 	return 0;
 }
 

@@ -594,6 +594,14 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 }
 
 int
+store_seals_pending(struct store *st)
+{
+	return st->sealing &&
+	       st_count(st, "SELECT EXISTS (SELECT 1 FROM seals WHERE "
+	                    "audit_id IS NULL)") > 0;
+}
+
+int
 store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
 {
 	struct db_stmt *s;

@@ -195,6 +195,11 @@ same "the rest in three weekly installments, the last with the cents" \
     "$(tr -d ' \n' <"$OUT" | grep -o '"amount":[0-9]*,"paid":0,"paid_on":"[0-9-]*","state":"Upcoming"' | sed 's/,.*//; s/.*://' | tr '\n' ' ')" \
     "14295 14295 14297 "
 expect "terminal 2 pushes the reschedule" 0 "" t2 sync
+# its installments' seals are claimed by an audit entry of the central
+# node at once (review of issue 18: doctor called them made outside any
+# use case until a payment came)
+expect "the central node's doctor passes after a reschedule alone" 0 "" \
+    central doctor ACME
 expect "terminal 1 pulls it" 0 "" t1 sync
 show 2025-09-04 1 >"$T/s1.json"
 show 2025-09-04 2 >"$T/s2.json"
@@ -231,8 +236,8 @@ tsql 1 "SELECT payload FROM outbox WHERE kind = 'arrangement' ORDER BY id
     LIMIT 1" >"$T/create.json"
 tsql 1 "SELECT uuid || '|' || ref || '|' || (amount - settled) FROM items
     WHERE ref IN ('INV-A1', 'INV-A2', 'SRV-A1') ORDER BY due_on" >"$T/open"
-forge() { # BY LAST_CENTS PLAN
-	python3 - "$T/create.json" "$T/open" "$1" "$2" "$3" <<'PY'
+forge() { # BY LAST_CENTS PLAN [REF: the first installment's]
+	python3 - "$T/create.json" "$T/open" "$1" "$2" "$3" ${4:+"$4"} <<'PY'
 import json, sys, uuid
 r = json.load(open(sys.argv[1]))
 d = r["data"]
@@ -254,6 +259,8 @@ d.update(arrangement_uuid=str(uuid.uuid4()), plan_no=plan, debt=debt,
          installments=[{"uuid": str(uuid.uuid4()), "ref": "%s#%d" % (plan, i + 1),
                         "inst_no": i + 1, "amount": a, "due_on": dues[i]}
                        for i, a in enumerate(amounts)])
+if len(sys.argv) > 6:
+    d["installments"][0]["ref"] = sys.argv[6]
 print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
 PY
 }
@@ -269,11 +276,14 @@ push rita 14296 AR-T01-000011
 has "a cent off the schedule: refused" "Installment 3 is 14296"
 push rita 14297 AR-T02-000012
 has "another terminal's series: refused" "not of terminal T01's series"
+push rita 14297 AR-T01-000013 INV-2026-000001
+has "an installment named as a bill to come: refused" \
+    "Installment 1 is referenced INV-2026-000001; an installment of arrangement AR-T01-000013 is AR-T01-000013#1"
 push rita 14297 AR-T01-000009
 has "a good record is applied (the forger's control case)" '"applied"'
 same "nothing of the refused ones was applied" "$(csql "SELECT count(*) FROM
     arrangements WHERE plan_id IN (SELECT id FROM plans WHERE plan_no IN
-    ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012'))")" 0
+    ('AR-T01-000010', 'AR-T01-000011', 'AR-T02-000012', 'AR-T01-000013'))")" 0
 # a reschedule and a cancel of AR-T01-000009 built by hand (review of
 # issue 18: a reschedule's installments and a cancel's give-backs were
 # not checked; two installments of 500,000.00 were applied, a debt Ana

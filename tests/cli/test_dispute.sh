@@ -309,6 +309,8 @@ charged "a charge due years ago" \
     "its service charge is DP-T01-000005-CHG, due 2020-01-01" \
     charge_due=2020-01-01
 expect "terminal 1 pushes the real uphold" 0 "Rejected    0" t1 sync
+expect "the central node's doctor passes after the uphold alone" 0 "" \
+    central doctor ACME
 same "the central node has its charge, as terminal 1 made it, and no other" \
     "$(csql "SELECT ref || ' ' || due_on FROM items WHERE description =
         'Bounced cheque charge' ORDER BY ref")" \
