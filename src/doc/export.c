@@ -297,7 +297,9 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	x->tenths = workbook_add_format(x->wb);
 	format_set_num_format(x->tenths, "0.0");
 	for (i = 0; i < x->ncols; i++) {
-		const char *h = L_(x->o.lang, DOC_S(x->cols[i].header));
+		/* a header with a context (TC_) in it, as a term */
+		const char *h =
+		    i18n_term_in(x->o.lang, DOC_S(x->cols[i].header));
 		int w = x->cols[i].width > 0 ? x->cols[i].width : 30;
 		int hw = utf8_columns(h, strlen(h));
 		lxw_error e;
@@ -312,7 +314,7 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	worksheet_freeze_panes(x->ws, 1, 0);
 	for (i = 0; i < x->ncols; i++) {
 		lxw_error e = worksheet_write_string(x->ws, 0, (lxw_col_t)i,
-		    L_(x->o.lang, DOC_S(x->cols[i].header)), x->head);
+		    i18n_term_in(x->o.lang, DOC_S(x->cols[i].header)), x->head);
 
 		if (e != LXW_NO_ERROR)
 			return xlsx_fail(x, e, err);
