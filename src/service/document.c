@@ -374,7 +374,8 @@ credit_doc(
 	d->lang = L;
 	doc_badge(d, i18n_term_in(L, credit_status_term(v->status)));
 	if (cn->voided)
-		doc_alert(d, L_(L, "VOID"),
+		/* the stamp agrees with the credit note (es ANULADA) */
+		doc_alert(d, LP_(L, "credit note", "VOID"),
 		    L_(L,
 		        "The payment this credit note came from was voided."));
 
