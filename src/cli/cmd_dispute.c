@@ -132,8 +132,8 @@ cmd_dsp_show(struct cli *c, int argc, char **argv)
 	rec_money(r, _("Amount"), "amount", v.d.amount);
 	rec_str(r, _("Account"), "account_no", v.d.account_no);
 	rec_str(r, _("Consumer"), "consumer", v.d.consumer_name);
-	rec_date(r, i18n_term(TC_("dispute", "Opened")), "opened_on",
-	    v.d.opened_on);
+	rec_date(
+	    r, i18n_term(TC_("dispute", "Opened")), "opened_on", v.d.opened_on);
 	rec_date(r, _("Due"), "due_on", v.d.due_on);
 	rec_int(r, _("Age in days"), "age", v.age);
 	rec_int(r, _("Days overdue"), "overdue", v.overdue);

@@ -176,7 +176,8 @@ void
 rec_term(struct rec *r, const char *label, const char *key, const char *v)
 {
 	/* a term (TC_) in its context for people, the word alone in JSON */
-	rec_shown(r, label, key, i18n_term_word(v), v && *v ? i18n_term(v) : "");
+	rec_shown(
+	    r, label, key, i18n_term_word(v), v && *v ? i18n_term(v) : "");
 }
 
 /* A word paydesk stored (svc_word): the operator's language for people,

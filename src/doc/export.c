@@ -421,7 +421,8 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 			csv_field(x->f, c[i].s ? c[i].s : "", 0);
 			break;
 		case X_TERM: /* a term (TC_): the word alone, as stored */
-			csv_field(x->f, c[i].s ? i18n_term_word(c[i].s) : "", 1);
+			csv_field(
+			    x->f, c[i].s ? i18n_term_word(c[i].s) : "", 1);
 			break;
 		default:
 			csv_field(x->f, c[i].s ? c[i].s : "", 1);
@@ -477,9 +478,8 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		              * workbook's language, as its headers are;
 		              * CSV and JSON keep it as stored */
 			if (*s)
-				e = worksheet_write_string(
-				    x->ws, r, col, i18n_term_in(x->o.lang, s),
-				    NULL);
+				e = worksheet_write_string(x->ws, r, col,
+				    i18n_term_in(x->o.lang, s), NULL);
 			break;
 		default:
 			if (*s)

@@ -127,16 +127,13 @@ sample_consumer(struct svc *s, struct pd_err *err)
 	return add_consumer(s, &c, "WU-10001", "John Doe",
 	           "123 Main Street, Cityville", "(555) 123-4567",
 	           "john.doe@example.com", org(s, N_("Residential")), err) ||
-	               add_item(s, c.id, PAY_BILL, "INV-2025-001234",
-	                   "2025-03", NULL, 0, 14550, "2025-04-01",
-	                   "2025-04-15", err) ||
-	               add_item(s, c.id, PAY_BILL, "INV-2025-001567",
-	                   "2025-04", NULL, 0, 15225, "2025-05-01",
-	                   "2025-05-15", err) ||
+	               add_item(s, c.id, PAY_BILL, "INV-2025-001234", "2025-03",
+	                   NULL, 0, 14550, "2025-04-01", "2025-04-15", err) ||
+	               add_item(s, c.id, PAY_BILL, "INV-2025-001567", "2025-04",
+	                   NULL, 0, 15225, "2025-05-01", "2025-05-15", err) ||
 	               add_item(s, c.id, PAY_SERVICE, "SRV-2025-0418",
 	                   org(s, N_("Reconnection Fee")), NULL, 0, 7500,
-	                   "2025-04-18",
-	                   "2025-04-18", err) ||
+	                   "2025-04-18", "2025-04-18", err) ||
 	               add_item(s, c.id, PAY_SERVICE, "SRV-2025-0410",
 	                   org(s, N_("Late Fee")), NULL, 0, 2500, "2025-04-10",
 	                   "2025-04-10", err) ||
@@ -339,8 +336,8 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 			dday = today - 10 - pick(&r, 200);
 			date_format(issued, dday);
 			snprintf(ref, sizeof ref, "SRV-%s-%d", acct, w);
-			if (add_item(s, c.id, PAY_SERVICE, ref, org(s, what[w]), NULL,
-			        0, cost[w], issued, issued, err) != 0)
+			if (add_item(s, c.id, PAY_SERVICE, ref, org(s, what[w]),
+			        NULL, 0, cost[w], issued, issued, err) != 0)
 				return -1;
 			if (pick(&r, 2) &&
 			    pay_item(s, &r, acct, PAY_SERVICE, ref, cost[w],

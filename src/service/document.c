@@ -37,8 +37,8 @@ static const struct doc_kind CREDIT = {
     "credit_note", "credit_note", "a credit note"};
 
 /* The words of the ledger as stored (pay_status_name, pay_type_name,
- * English, they are data; a credit note's status is a term, TC_) that a document shows in
- * its language. */
+ * English, they are data; a credit note's status is a term, TC_) that a
+ * document shows in its language. */
 static const char *const ledger_words[] = {N_("Posted"), N_("Pending"),
     N_("Failed"), N_("Cancelled"), N_("Voided"), N_("Bill"), N_("Service"),
     N_("Installment")};
