@@ -201,8 +201,12 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_number(
 	    r, _("Misses allowed"), "misses_allowed", v.a.misses_allowed);
 	rec_str(r, _("Reason"), "reason", v.a.reason);
-	rec_time(r, _("Created"), "created_at", v.a.created_at);
-	rec_str(r, _("Created by"), "created_by", v.a.created_by);
+	/* agree with the arrangement (es acuerdo Creado; a credit note's
+	 * Creada) */
+	rec_time(r, i18n_term(TC_("arrangement", "Created")), "created_at",
+	    v.a.created_at);
+	rec_str(r, i18n_term(TC_("arrangement", "Created by")), "created_by",
+	    v.a.created_by);
 	rec_str(r, _("Terminal"), "terminal", v.a.terminal);
 	rec_number(r, _("Reschedules"), "reschedules", v.a.changes);
 	rec_money(r, _("Paid"), "paid", v.paid);

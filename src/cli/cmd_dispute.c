@@ -36,7 +36,8 @@ cmd_dsp_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Account"), "account_no", X_TEXT, 10, 0},
 	    {NC_("column", "Consumer"), "consumer", X_TEXT, 18, 0},
 	    {NC_("column", "Amount"), "amount", X_MONEY, 12, 0},
-	    {NC_("column", "Opened"), "opened_on", X_DATE, 10, 0},
+	    /* agrees with the dispute (es Abierta; a shift's Abierto) */
+	    {TC_("dispute", "Opened"), "opened_on", X_DATE, 10, 0},
 	    {NC_("column", "Due"), "due_on", X_DATE, 10, 0},
 	    {NC_("column", "Age"), "age", X_INT, 4, 0},
 	    {NC_("column", "Overdue"), "overdue", X_INT, 4, 0},
@@ -132,8 +133,8 @@ cmd_dsp_show(struct cli *c, int argc, char **argv)
 	rec_money(r, _("Amount"), "amount", v.d.amount);
 	rec_str(r, _("Account"), "account_no", v.d.account_no);
 	rec_str(r, _("Consumer"), "consumer", v.d.consumer_name);
-	rec_date(r, i18n_term(TC_("dispute", "Opened")), "opened_on",
-	    v.d.opened_on);
+	rec_date(
+	    r, i18n_term(TC_("dispute", "Opened")), "opened_on", v.d.opened_on);
 	rec_date(r, _("Due"), "due_on", v.d.due_on);
 	rec_int(r, _("Age in days"), "age", v.age);
 	rec_int(r, _("Days overdue"), "overdue", v.overdue);

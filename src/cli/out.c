@@ -82,7 +82,10 @@ add_line(struct rec *r, const char *label, const char *value)
 		v = xasprintf(
 		    "%s%s%s", l->value, l->value[0] ? " " : "", shown);
 	else
-		v = xasprintf("%s; %s: %s", l->value, label, shown);
+		/* TRANSLATORS: a list item's line, what came before, then a
+		 * field's label and value: "Bill INV-1; Amount: $10.00"
+		 * (French: a narrow no-break space before ; and :) */
+		v = xasprintf(_("%s; %s: %s"), l->value, label, shown);
 	free(shown);
 	r->item_fields++;
 	free(l->value);
@@ -176,7 +179,8 @@ void
 rec_term(struct rec *r, const char *label, const char *key, const char *v)
 {
 	/* a term (TC_) in its context for people, the word alone in JSON */
-	rec_shown(r, label, key, i18n_term_word(v), v && *v ? i18n_term(v) : "");
+	rec_shown(
+	    r, label, key, i18n_term_word(v), v && *v ? i18n_term(v) : "");
 }
 
 /* A word paydesk stored (svc_word): the operator's language for people,

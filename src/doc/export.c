@@ -297,7 +297,9 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	x->tenths = workbook_add_format(x->wb);
 	format_set_num_format(x->tenths, "0.0");
 	for (i = 0; i < x->ncols; i++) {
-		const char *h = L_(x->o.lang, DOC_S(x->cols[i].header));
+		/* a header with a context (TC_) in it, as a term */
+		const char *h =
+		    i18n_term_in(x->o.lang, DOC_S(x->cols[i].header));
 		int w = x->cols[i].width > 0 ? x->cols[i].width : 30;
 		int hw = utf8_columns(h, strlen(h));
 		lxw_error e;
@@ -312,7 +314,7 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	worksheet_freeze_panes(x->ws, 1, 0);
 	for (i = 0; i < x->ncols; i++) {
 		lxw_error e = worksheet_write_string(x->ws, 0, (lxw_col_t)i,
-		    L_(x->o.lang, DOC_S(x->cols[i].header)), x->head);
+		    i18n_term_in(x->o.lang, DOC_S(x->cols[i].header)), x->head);
 
 		if (e != LXW_NO_ERROR)
 			return xlsx_fail(x, e, err);
@@ -419,7 +421,8 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 			csv_field(x->f, c[i].s ? c[i].s : "", 0);
 			break;
 		case X_TERM: /* a term (TC_): the word alone, as stored */
-			csv_field(x->f, c[i].s ? i18n_term_word(c[i].s) : "", 1);
+			csv_field(
+			    x->f, c[i].s ? i18n_term_word(c[i].s) : "", 1);
 			break;
 		default:
 			csv_field(x->f, c[i].s ? c[i].s : "", 1);
@@ -475,9 +478,8 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		              * workbook's language, as its headers are;
 		              * CSV and JSON keep it as stored */
 			if (*s)
-				e = worksheet_write_string(
-				    x->ws, r, col, i18n_term_in(x->o.lang, s),
-				    NULL);
+				e = worksheet_write_string(x->ws, r, col,
+				    i18n_term_in(x->o.lang, s), NULL);
 			break;
 		default:
 			if (*s)

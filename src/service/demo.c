@@ -44,8 +44,18 @@ static const char *const streets[] = {"Main Street", "Oak Avenue",
     "Maple Court", "Harbor View", "Mill Road", "Cedar Boulevard"};
 static const char *const towns[] = {
     "Cityville", "Lakeside", "Northbridge", "Eastwood"};
-static const char *const segments[] = {
-    "Residential", "Residential", "Residential", "Commercial", "Industrial"};
+/* The demo's words are its organisation's data: written in the
+ * organisation's language (org()), as an organisation writes its own
+ * (README: words you configure and import are shown as written). */
+static const char *const segments[] = {N_("Residential"), N_("Residential"),
+    N_("Residential"), N_("Commercial"), N_("Industrial")};
+
+/* w in the organisation's language */
+static const char *
+org(const struct svc *s, const char *w)
+{
+	return L_(i18n_lang(s->cfg.language), w);
+}
 
 struct rng {
 	uint64_t s;
@@ -116,18 +126,16 @@ sample_consumer(struct svc *s, struct pd_err *err)
 
 	return add_consumer(s, &c, "WU-10001", "John Doe",
 	           "123 Main Street, Cityville", "(555) 123-4567",
-	           "john.doe@example.com", "Residential", err) ||
-	               add_item(s, c.id, PAY_BILL, "INV-2025-001234",
-	                   "2025-03", NULL, 0, 14550, "2025-04-01",
-	                   "2025-04-15", err) ||
-	               add_item(s, c.id, PAY_BILL, "INV-2025-001567",
-	                   "2025-04", NULL, 0, 15225, "2025-05-01",
-	                   "2025-05-15", err) ||
+	           "john.doe@example.com", org(s, N_("Residential")), err) ||
+	               add_item(s, c.id, PAY_BILL, "INV-2025-001234", "2025-03",
+	                   NULL, 0, 14550, "2025-04-01", "2025-04-15", err) ||
+	               add_item(s, c.id, PAY_BILL, "INV-2025-001567", "2025-04",
+	                   NULL, 0, 15225, "2025-05-01", "2025-05-15", err) ||
 	               add_item(s, c.id, PAY_SERVICE, "SRV-2025-0418",
-	                   "Reconnection Fee", NULL, 0, 7500, "2025-04-18",
-	                   "2025-04-18", err) ||
+	                   org(s, N_("Reconnection Fee")), NULL, 0, 7500,
+	                   "2025-04-18", "2025-04-18", err) ||
 	               add_item(s, c.id, PAY_SERVICE, "SRV-2025-0410",
-	                   "Late Fee", NULL, 0, 2500, "2025-04-10",
+	                   org(s, N_("Late Fee")), NULL, 0, 2500, "2025-04-10",
 	                   "2025-04-10", err) ||
 	               add_item(s, c.id, PAY_INSTALLMENT, "PP-2025-0034#1",
 	                   NULL, "PP-2025-0034", 1, 6750, "2025-04-15",
@@ -287,7 +295,7 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 		snprintf(
 		    email, sizeof email, "customer%d@example.net", 10002 + i);
 		if (add_consumer(s, &c, acct, name, addr, phone,
-		        i % 7 == 3 ? "" : email, segments[pick(&r, 5)],
+		        i % 7 == 3 ? "" : email, org(s, segments[pick(&r, 5)]),
 		        err) != 0)
 			return -1;
 		/* twelve monthly bills, the last one issued this month */
@@ -319,16 +327,17 @@ load(struct svc *s, int32_t today, struct pd_err *err)
 				return -1;
 		}
 		if (pick(&r, 5) == 0) { /* a service charge */
-			static const char *const what[] = {"Reconnection Fee",
-			    "Late Fee", "Meter Test", "New Connection"};
+			static const char *const what[] = {
+			    N_("Reconnection Fee"), N_("Late Fee"),
+			    N_("Meter Test"), N_("New Connection")};
 			static const int64_t cost[] = {7500, 2500, 4000, 15000};
 			int w = pick(&r, 4);
 
 			dday = today - 10 - pick(&r, 200);
 			date_format(issued, dday);
 			snprintf(ref, sizeof ref, "SRV-%s-%d", acct, w);
-			if (add_item(s, c.id, PAY_SERVICE, ref, what[w], NULL,
-			        0, cost[w], issued, issued, err) != 0)
+			if (add_item(s, c.id, PAY_SERVICE, ref, org(s, what[w]),
+			        NULL, 0, cost[w], issued, issued, err) != 0)
 				return -1;
 			if (pick(&r, 2) &&
 			    pay_item(s, &r, acct, PAY_SERVICE, ref, cost[w],

@@ -37,8 +37,8 @@ static const struct doc_kind CREDIT = {
     "credit_note", "credit_note", "a credit note"};
 
 /* The words of the ledger as stored (pay_status_name, pay_type_name,
- * English, they are data; a credit note's status is a term, TC_) that a document shows in
- * its language. */
+ * English, they are data; a credit note's status is a term, TC_) that a
+ * document shows in its language. */
 static const char *const ledger_words[] = {N_("Posted"), N_("Pending"),
     N_("Failed"), N_("Cancelled"), N_("Voided"), N_("Bill"), N_("Service"),
     N_("Installment")};
@@ -381,7 +381,8 @@ credit_doc(
 	d->lang = L;
 	doc_badge(d, i18n_term_in(L, credit_status_term(v->status)));
 	if (cn->voided)
-		doc_alert(d, L_(L, "VOID"),
+		/* the stamp agrees with the credit note (es ANULADA) */
+		doc_alert(d, LP_(L, "credit note", "VOID"),
 		    L_(L,
 		        "The payment this credit note came from was voided."));
 

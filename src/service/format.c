@@ -283,8 +283,8 @@ svc_period_in(const struct svc *s, const struct i18n_lang *L, char *buf,
 		return buf;
 	}
 	date_civil(first, &y, &m, &d);
-	snprintf(buf, n, L_(L, "%1$s %2$d"), i18n_term_in(L, month_abbr[m - 1]),
-	    y);
+	snprintf(
+	    buf, n, L_(L, "%1$s %2$d"), i18n_term_in(L, month_abbr[m - 1]), y);
 	return buf;
 }
 

@@ -96,7 +96,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		snprintf(line, sizeof line,
 		    ngettext("%s payment arrangement: %s",
 		        "%s payment arrangements: %s", (unsigned long)p->n),
-		    num, i18n_term(arr_status_term((enum arr_status)p->status)));
+		    num,
+		    i18n_term(arr_status_term((enum arr_status)p->status)));
 	attron(A_BOLD);
 	tui_text(y, 2, line, COLS - 4);
 	attroff(A_BOLD);

@@ -70,8 +70,8 @@ draw_items(const struct wizard *w, struct tui *t, int y, int lw)
 		name[0] = '\0';
 		for (j = 0; j < w->cv.nitems; j++)
 			if (w->cv.items[j].id == q->items[i].id)
-				wizard_item_name(t->svc, &w->cv.items[j], name,
-				    sizeof name);
+				wizard_item_name(
+				    t->svc, &w->cv.items[j], name, sizeof name);
 		snprintf(line, sizeof line, "%s  %s",
 		    name[0] != '\0' ? name : q->items[i].ref,
 		    svc_money(t->svc, m, sizeof m, q->items[i].applied));

@@ -445,6 +445,9 @@ run rec 1 arrangement list --consumer WU-20001
 has "the list shows the compliance as a percentage" "2  50.0%"
 LANGUAGE=es run rec 1 arrangement list --consumer WU-20001
 has "es: an arrangement Activo (a credit note's Activa)" " Activo "
+LANGUAGE=es run rec 1 arrangement show AR-T01-000009
+has "es: its details: Activo" "Activo"
+has "es: Creado, Creado por (a credit note's Creada)" "Creado por"
 run rec 1 --json arrangement list --consumer WU-20001
 has "and none where nothing fell due yet (not 0 %)" \
     '"plan_no":"AR-T01-000009","account_no":"WU-20001","status":"Active","debt":42887,"paid":0,"left":42887,"fell_due":0,"compliance":null'

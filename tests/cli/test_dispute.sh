@@ -133,6 +133,14 @@ expect "the store is sound after the steps (seals, balances, audit chain)" \
 
 ## 5. The list, age and overdue days
 expect "the list" 0 "DP-T01-000003" rec 1 dispute list
+# its Opened agrees with the dispute (es Abierta, a shift's Abierto), in
+# the English header the word alone (issue 25)
+LANGUAGE=es expect "es: the list's Opened agrees with the dispute" 0 \
+    "Abierta" rec 1 dispute list
+expect "the English header: Opened" 0 "Opened" rec 1 dispute list
+if grep -q "$(printf '\004')\|dispute.Opened" "$OUT"; then
+	notok "the English header: no context in it"
+else ok "the English header: no context in it"; fi
 expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
     unresolved
 same "no row" "$(grep -c DP-T01 "$OUT")" 0

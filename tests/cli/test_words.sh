@@ -68,6 +68,19 @@ has "es credit notes: Activa" "Activa"
 run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary credit-note show \
     CN-T01-00001
 has "es credit note details: Estado Anulada" "Anulada"
+# the voided credit note's document, in its organisation's language:
+# its badge, status and stamp agree with it (ANULADA), the payment's
+# sentence with the payment (anulado)
+cp "$PAYDESK_CONFIG" "$T/es.ini"
+printf '[organisation]\nlanguage = es\n' >>"$T/es.ini"
+run env PAYDESK_PIN=2222 "$PD" --config "$T/es.ini" --user mary \
+    credit-note pdf CN-T01-00001 --out "$T/cn-es.pdf"
+pdftotext -layout "$T/cn-es.pdf" "$OUT"
+has "es credit note PDF: the stamp ANULADA" "ANULADA"
+has "es credit note PDF: Estado Anulada" "Anulada"
+has "es credit note PDF: the payment anulado" "fue anulado."
+if grep -q "ANULADO" "$OUT"; then notok "es credit note PDF: never ANULADO"
+else ok "es credit note PDF: never ANULADO"; fi
 run env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments
 if grep -q "Anulada" "$OUT"; then notok "es payments: Anulado, never Anulada"
 else ok "es payments: Anulado, never Anulada"; fi

@@ -218,7 +218,7 @@ backoffice() {
 	see "the count and the headers" \
 	    "$(nmsg '%s credit note' '%s credit notes' "$ncn")" \
 	    "$(msg 'Credit Note #')" "$(msg 'Remaining')" "$(msg 'Reason')" \
-	    "$(msg 'Status')" "$(msg 'Active')"
+	    "$(msg 'Status')" "$(cmsg 'credit note' Active)"
 	keys f
 	name="credit notes filter"
 	see "its heading and every label" "$(msg 'Filter the credit notes')" \
@@ -230,7 +230,7 @@ backoffice() {
 	keys Escape
 	keys Enter
 	name="credit note details"
-	see "its labels" "[$(msg 'Active')]" "$(msg 'Financial details')" \
+	see "its labels" "[$(cmsg 'credit note' Active)]" "$(msg 'Financial details')" \
 	    "$(msg 'Original credit amount')  " "$(msg 'Applied amount')  " \
 	    "$(msg 'Remaining balance')  " "$(msg 'Usage')  " \
 	    "$(msg 'Credit note information')" "$(msg 'Created by')  " \

@@ -512,4 +512,40 @@ keys Enter
 wait_for "English: the summary" "Outstanding after payment \$167.50"
 lacks "English: nothing Spanish" "Paso"
 lacks "English: nothing French" "Étape"
-tmux -S "$SOCK" kill-server
+
+# a bill's period stored YYYY-MM (the demo's) in the cashier's language:
+# the items' list and the review name it so (issue 25: "Mar 2026" in a
+# French organisation); English as it was
+printf 'account_no,name,service_address,phone,email,segment\nWU-10090,Léa Martin,1 rue Haute,(555) 900-0090,,Residential\n' \
+    >"$T/p-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-P-1,WU-10090,2025-03,20.00,2025-04-01,2025-04-15\n' \
+    >"$T/p-b.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers "$T/p-c.csv" >/dev/null &&
+    PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/p-b.csv" \
+    >/dev/null || notok "the bill of period 2025-03 imported"
+for lp in "fr|mars 2025|Étape 4 sur 8" "es|mar 2025|Paso 4 de 8" \
+    "en|Mar 2025|Step 4 of 8"; do
+	L=${lp%%|*} p=${lp#*|}
+	p=${p%|*}
+	if [ "$L" = en ]; then start; else start LANGUAGE=$L; fi
+	login jane 1234
+	sleep 0.5
+	keys Enter
+	sleep 0.3
+	type_text "WU-10090"
+	sleep 0.5
+	keys Enter
+	sleep 0.3
+	keys Enter Enter
+	wait_for "$L: the items' step" "${lp##*|}"
+	wait_for "$L: the bill listed" "INV-P-1" >/dev/null
+	grab
+	if grep -q "INV-P-1 .*$p " "$SCREEN"; then
+		ok "$L: the period 2025-03 as $p"
+	else
+		notok "$L: the period 2025-03 as $p" "$(cat "$SCREEN")"
+	fi
+	keys Enter Enter Enter
+	wait_for "$L: the review names it so" "INV-P-1, $p"
+	tmux -S "$SOCK" kill-server
+done

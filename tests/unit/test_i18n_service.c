@@ -245,25 +245,30 @@ percentages(void **state)
 	xstrlcpy(f->s.cfg.group_sep, "space", sizeof f->s.cfg.group_sep);
 	speak("fr");
 	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, 11000),
-	    "1\xc2\xa0" "100,0\xe2\x80\xaf%");
+	    "1\xc2\xa0"
+	    "100,0\xe2\x80\xaf%");
 	assert_string_equal(
 	    svc_percent(&f->s, buf, sizeof buf, 5), "0,5\xe2\x80\xaf%");
 	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, -1234567),
-	    "-123\xc2\xa0" "456,7\xe2\x80\xaf%");
+	    "-123\xc2\xa0"
+	    "456,7\xe2\x80\xaf%");
 	speak("es");
 	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, 11000),
-	    "1\xc2\xa0" "100,0\xc2\xa0%");
+	    "1\xc2\xa0"
+	    "100,0\xc2\xa0%");
 	assert_string_equal(
 	    svc_percent(&f->s, buf, sizeof buf, 5), "0,5\xc2\xa0%");
 	speak("");
-	assert_string_equal(
-	    svc_percent(&f->s, buf, sizeof buf, 11000), "1\xc2\xa0" "100,0%");
-	/* the narrow no-break grouping; an English document's (the
-	 * documents' catalogues are the CLI tests', tests/cli/test_i18n_docs) */
+	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, 11000),
+	    "1\xc2\xa0"
+	    "100,0%");
+	/* the narrow no-break grouping; an English document's (documents
+	 * in es and fr: tests/cli/test_i18n_docs) */
 	speak("fr");
 	xstrlcpy(f->s.cfg.group_sep, "nnbsp", sizeof f->s.cfg.group_sep);
 	assert_string_equal(svc_percent(&f->s, buf, sizeof buf, 11000),
-	    "1\xe2\x80\xaf" "100,0\xe2\x80\xaf%");
+	    "1\xe2\x80\xaf"
+	    "100,0\xe2\x80\xaf%");
 	xstrlcpy(f->s.cfg.decimal_sep, "dot", sizeof f->s.cfg.decimal_sep);
 	xstrlcpy(f->s.cfg.group_sep, "auto", sizeof f->s.cfg.group_sep);
 	assert_string_equal(
@@ -275,8 +280,10 @@ percentages(void **state)
 	{
 		int64_t v;
 
-		assert_int_equal(
-		    svc_money_parse(&f->s, "1\xc2\xa0" "100,00", "x", &v, &err),
+		assert_int_equal(svc_money_parse(&f->s,
+		                     "1\xc2\xa0"
+		                     "100,00",
+		                     "x", &v, &err),
 		    0);
 		assert_int_equal(v, 110000);
 		assert_int_equal(
