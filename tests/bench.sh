@@ -133,6 +133,9 @@ rm -rf "$X"
 X=$(mktemp -d /tmp/pd-bench-debts.XXXXXX)
 "$BUILD/tools/bench_debts" "$DB" "$X"
 rm -rf "$X"
+# the billing manager's analysis (issue 23): scoped and filtered
+# dashboards, the forecast, the deteriorating payers, a day's anomalies
+"$BUILD/tools/bench_analysis" "$DB"
 # the counter UI: real screens fed keys in process, drawn to /dev/null
 R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
 "$BUILD/tools/bench_tui" "$DB" "$R"

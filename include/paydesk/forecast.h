@@ -38,6 +38,11 @@ struct forecast_week {
 	int64_t consumers; /* with something open in the week */
 	int64_t came_in;   /* past weeks: allocated to those items in the week */
 	int64_t collected; /* past weeks: every Posted payment of the week */
+	/* the organisation's due and on-time amounts of the year before
+	 * as_of: read by store_forecast_week unless org_known (the weeks
+	 * ahead share one as_of: read once) */
+	int org_known;
+	int64_t org_due, org_on_time;
 };
 
 int64_t forecast_expect(int64_t open, int64_t due, int64_t on_time,

@@ -522,18 +522,33 @@ typedef int (*rate_cb)(const struct rate_row *r, void *arg);
 
 /* Most payments the deteriorating payers report reads per consumer. */
 #define DETERIORATING_MAX 20
+/* Most month ends its aging criterion reads: one a bucket (AGE_BUCKETS). */
+#define DETERIORATING_MONTHS_MAX 5
+/* Why a consumer is a deteriorating payer (a row's why, bits). */
+#define DETERIORATING_DAYS 1u  /* days to pay grew */
+#define DETERIORATING_AGING 2u /* a later aging bucket each month end */
 /* A consumer whose payments come later and later (issue 23): the days
  * from the due date of the oldest item each of their last n Posted
- * payments paid to the payment (negative: early), oldest first. */
+ * payments paid to the payment (negative: early), oldest first; and/or
+ * the aging bucket of their oldest open item at each of the last nb
+ * month ends, oldest first. */
 struct deteriorating_row {
 	int64_t consumer_id;
 	char name[129];
 	char account_no[33];
 	int n;
 	int64_t days[DETERIORATING_MAX];
-	char days_text[DETERIORATING_MAX * 8]; /* "3, 10, 25" */
+	char days_text[DETERIORATING_MAX * 8]; /* "3, 10, 25"; "" not read */
 	int64_t growth;                        /* last less first */
+	int nb;
+	int bucket[DETERIORATING_MONTHS_MAX]; /* enum age_bucket */
+	char buckets_text[80];                /* "Current, 1-30, 31-60" */
+	unsigned why;                         /* DETERIORATING_* bits */
+	char why_text[48];                    /* "days, aging" */
 };
+/* One consumer's oldest open item at month end k (store_aging_each). */
+typedef int (*aging_end_cb)(int64_t consumer_id, const char *name,
+    const char *account_no, int k, const char *oldest_due, void *arg);
 typedef int (*deteriorating_cb)(const struct deteriorating_row *r, void *arg);
 /* The anomaly rules (issue 23: "each with its reason, a rule list, not a
  * black box"), in the order the report lists them. */

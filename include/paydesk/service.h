@@ -686,10 +686,14 @@ void svc_deteriorating_cells(
  * the scope with at least `last` (2-20) Posted payments that paid an
  * item whose last `last` payments' days to pay (from the due date of the
  * oldest item a payment paid to the payment's date) never fell and grew
- * from the first to the last; ranked by that growth, most first, then
- * by the last days, then by name. A last out of 2-20 PD_EUSAGE. */
-int svc_deteriorating(struct svc *s, int last, deteriorating_cb cb, void *arg,
-    struct pd_err *err);
+ * from the first to the last; and the consumers (of the segment filter)
+ * whose oldest open item was in a later aging bucket at each of the last
+ * `months` (2-5) month ends than at the one before. Ranked: both
+ * criteria first, then by the days' growth, then by the buckets moved,
+ * then by the last days, then by name. A last or months out of range
+ * PD_EUSAGE. */
+int svc_deteriorating(struct svc *s, int last, int months,
+    deteriorating_cb cb, void *arg, struct pd_err *err);
 /* An anomaly as cells of LIST_ANOMALIES. */
 void svc_anomaly_cells(const struct anomaly_row *r, struct xcell *cells);
 /* A rule's title, as the screen and the report name it ("Large

@@ -743,6 +743,16 @@ int store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
 int store_anomaly_round(struct store *st, const struct payment_filter *sc,
     const char *day, int64_t unit, anomaly_fact_cb cb, void *arg,
     struct pd_err *err);
+/* The due date of each consumer's oldest item open at each of the n
+ * month ends ends[0..n-1] (YYYY-MM-DD, oldest first), by consumer then
+ * k (0-based), for those with one (issue 23's deteriorating payers: the
+ * aging bucket month after month). An item counts as open at a day when
+ * it fell due before it and is still open, or the last Posted payment
+ * that paid it came after it; segment: of its consumers only (NULL:
+ * all). */
+int store_aging_ends_each(struct store *st, const char *segment,
+    const char *const *ends, int n, aging_end_cb cb, void *arg,
+    struct pd_err *err);
 /* The names the report filters take (issue 23): a branch (of a user or
  * a payment), a username, a method or channel some payment has. */
 enum store_name {

@@ -599,6 +599,9 @@ deteriorating_row(const struct deteriorating_row *row, void *arg)
 {
 	struct xcell cells[8];
 
+	_Static_assert(sizeof cells / sizeof cells[0] >= 6,
+	    "a cell for each of LIST_DETERIORATING's columns");
+
 	svc_deteriorating_cells(row, cells);
 	table_cells(arg, cells);
 	return 0;
@@ -607,13 +610,13 @@ deteriorating_row(const struct deteriorating_row *row, void *arg)
 int
 cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 {
-	const char *last = NULL, *scope = NULL;
-	struct opt o[] = {
-	    {"last", 0, &last}, {"scope", 0, &scope}, {NULL, 0, NULL}};
+	const char *last = NULL, *scope = NULL, *months = NULL;
+	struct opt o[] = {{"last", 0, &last}, {"months", 0, &months},
+	    {"scope", 0, &scope}, {NULL, 0, NULL}};
 	const struct xcol *cols;
 	struct table *t;
 	char **pos, *end;
-	long n = 4;
+	long n = 4, m = 3;
 	int npos, ncols;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
@@ -628,6 +631,15 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 			      "number 2 to %d"),
 			    last, DETERIORATING_MAX);
 	}
+	if (months != NULL) {
+		m = strtol(months, &end, 10);
+		if (*months < '0' || *months > '9' || *end != '\0' || m < 2 ||
+		    m > DETERIORATING_MONTHS_MAX)
+			return pd_fail(&c->err, PD_EUSAGE,
+			    _("--months \"%s\": the month ends to compare, a "
+			      "whole number 2 to %d"),
+			    months, DETERIORATING_MONTHS_MAX);
+	}
 	/* refused before the title line */
 	if (svc_require(&c->svc, ROLE_SUPERVISOR,
 	        _("The deteriorating payers report"), &c->err) != 0)
@@ -636,7 +648,8 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	cli_scope_line(c);
 	t = table_new(c, cols, ncols);
 	return table_done(t,
-	    svc_deteriorating(&c->svc, (int)n, deteriorating_row, t, &c->err));
+	    svc_deteriorating(
+	        &c->svc, (int)n, (int)m, deteriorating_row, t, &c->err));
 }
 
 static int

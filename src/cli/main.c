@@ -107,7 +107,8 @@ static const struct command {
         "[--older-than 0|30|60|90] [--limit N] [--segment S]",
         N_("outstanding open items by days past due, per consumer")},
     {"report", "deteriorating", cmd_report_deteriorating, STORE,
-        "report deteriorating [--last N] [--scope terminal|branch|org]",
+        "report deteriorating [--last N] [--months M] "
+        "[--scope terminal|branch|org]",
         N_("consumers paying later and later over their last N payments, "
            "ranked")},
     {"report", "anomalies", cmd_report_anomalies, LISTING,

@@ -4,12 +4,16 @@
  * the days from the due date of the oldest item it paid to its date
  * (negative: paid early); a consumer is deteriorating when those of
  * their last N Posted payments never fell and grew from the first to the
- * last. Ranked by the growth. */
+ * last, or when the aging bucket of their oldest open item was a later
+ * one at each of the last M month ends than at the one before ("moved
+ * to a later aging bucket month after month"). Ranked: both first, then
+ * by the days' growth, then by the buckets moved. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/date.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
@@ -19,7 +23,26 @@ struct det_ctx {
 	struct deteriorating_row cur;
 	struct deteriorating_row *rows;
 	size_t n, cap;
+	size_t ndays; /* rows of the days' criterion, by consumer id */
+	/* the aging criterion: the month ends and the consumer read */
+	int months;
+	const char *ends[DETERIORATING_MONTHS_MAX];
+	char end_days[DETERIORATING_MONTHS_MAX][11];
+	int64_t acur;
+	char aname[129], aacc[33];
+	int abucket[DETERIORATING_MONTHS_MAX];
 };
+
+/* A new row at the end of x->rows. */
+static struct deteriorating_row *
+det_push(struct det_ctx *x)
+{
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 16;
+		x->rows = xrealloc(x->rows, x->cap, sizeof *x->rows);
+	}
+	return &x->rows[x->n++];
+}
 
 /* Whether r's days never fell and grew (r->n == last). */
 static int
@@ -50,11 +73,72 @@ det_flush(struct det_ctx *x)
 		    sizeof r->days_text - at, "%s%lld", i ? ", " : "",
 		    (long long)r->days[i]);
 	r->growth = r->days[r->n - 1] - r->days[0];
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 16;
-		x->rows = xrealloc(x->rows, x->cap, sizeof *x->rows);
+	r->why = DETERIORATING_DAYS;
+	*det_push(x) = *r;
+}
+
+/* The consumer's buckets read so far: a row (or the days' one marked)
+ * when each month end's is later than the one before. */
+static void
+aging_flush(struct det_ctx *x)
+{
+	struct deteriorating_row *r = NULL;
+	size_t lo = 0, hi = x->ndays, mid, at = 0;
+	int k;
+
+	if (x->acur == 0)
+		return;
+	for (k = 1; k < x->months; k++)
+		if (x->abucket[k] <= x->abucket[k - 1])
+			return;
+	while (lo < hi) { /* the days' rows are by consumer id */
+		mid = lo + (hi - lo) / 2;
+		if (x->rows[mid].consumer_id < x->acur)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	x->rows[x->n++] = *r;
+	if (lo < x->ndays && x->rows[lo].consumer_id == x->acur)
+		r = &x->rows[lo];
+	else {
+		r = det_push(x);
+		memset(r, 0, sizeof *r);
+		r->consumer_id = x->acur;
+		snprintf(r->name, sizeof r->name, "%s", x->aname);
+		snprintf(r->account_no, sizeof r->account_no, "%s", x->aacc);
+	}
+	r->why |= DETERIORATING_AGING;
+	r->nb = x->months;
+	for (k = 0; k < x->months; k++) {
+		r->bucket[k] = x->abucket[k];
+		at += (size_t)snprintf(r->buckets_text + at,
+		    sizeof r->buckets_text - at, "%s%s", k ? ", " : "",
+		    x->abucket[k] == AGE_CURRENT
+		        ? _("Current")
+		        : age_bucket_name((enum age_bucket)x->abucket[k]));
+	}
+}
+
+static int
+aging_row(int64_t consumer_id, const char *name, const char *account_no,
+    int k, const char *oldest_due, void *arg)
+{
+	struct det_ctx *x = arg;
+	int32_t due, end;
+
+	if (consumer_id != x->acur) {
+		aging_flush(x);
+		x->acur = consumer_id;
+		snprintf(x->aname, sizeof x->aname, "%s", name);
+		snprintf(x->aacc, sizeof x->aacc, "%s", account_no);
+		memset(x->abucket, 0, sizeof x->abucket); /* AGE_CURRENT */
+	}
+	if (k < 0 || k >= x->months ||
+	    date_parse(oldest_due, "Due date", &due, NULL) != 0 ||
+	    date_parse(x->ends[k], "Month end", &end, NULL) != 0)
+		return 0;
+	x->abucket[k] = (int)age_bucket((int64_t)end - due);
+	return 0;
 }
 
 static int
@@ -76,23 +160,65 @@ det_row(int64_t consumer_id, const char *name, const char *account_no,
 	return 0;
 }
 
-/* Most growth first, then the latest days, then the name. */
+/* Both criteria first, then the most growth of the days, then the most
+ * buckets moved, then the latest days, then the name. */
 static int
 by_growth(const void *a, const void *b)
 {
 	const struct deteriorating_row *x = a, *y = b;
+	int bx = x->why == (DETERIORATING_DAYS | DETERIORATING_AGING),
+	    by = y->why == (DETERIORATING_DAYS | DETERIORATING_AGING);
+	int mx = x->nb ? x->bucket[x->nb - 1] - x->bucket[0] : 0,
+	    my = y->nb ? y->bucket[y->nb - 1] - y->bucket[0] : 0;
+	int64_t lx = x->n ? x->days[x->n - 1] : 0,
+	        ly = y->n ? y->days[y->n - 1] : 0;
 
+	if (bx != by)
+		return by - bx;
 	if (x->growth != y->growth)
 		return x->growth < y->growth ? 1 : -1;
-	if (x->days[x->n - 1] != y->days[y->n - 1])
-		return x->days[x->n - 1] < y->days[y->n - 1] ? 1 : -1;
+	if (mx != my)
+		return my - mx;
+	if (lx != ly)
+		return lx < ly ? 1 : -1;
 	return strcmp(x->name, y->name);
 }
 
-int
-svc_deteriorating(struct svc *s, int last, deteriorating_cb cb, void *arg,
-    struct pd_err *err)
+/* The last day of each of the months month ends before this month's,
+ * oldest first, into x->ends. */
+static void
+month_ends(struct det_ctx *x, int32_t today)
 {
+	int y, m, d, k;
+
+	date_civil(today, &y, &m, &d);
+	/* the day before the first of this month, and back */
+	for (k = x->months - 1; k >= 0; k--) {
+		date_format(x->end_days[k], date_days(y, m, 1) - 1);
+		x->ends[k] = x->end_days[k];
+		if (--m == 0) {
+			m = 12;
+			y--;
+		}
+	}
+}
+
+/* The reasons of r in words ("days, aging"). */
+static void
+why_words(struct deteriorating_row *r)
+{
+	snprintf(r->why_text, sizeof r->why_text, "%s%s%s",
+	    r->why & DETERIORATING_DAYS ? _("days to pay") : "",
+	    r->why == (DETERIORATING_DAYS | DETERIORATING_AGING) ? ", " : "",
+	    r->why & DETERIORATING_AGING ? _("aging") : "");
+}
+
+int
+svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
+    void *arg, struct pd_err *err)
+{
+	char today[11];
+	int32_t day;
 	struct payment_filter sc;
 	struct det_ctx x;
 	size_t i;
@@ -105,14 +231,34 @@ svc_deteriorating(struct svc *s, int last, deteriorating_cb cb, void *arg,
 		return pd_fail(err, PD_EUSAGE,
 		    _("--last %d: the payments to compare, 2 to %d"), last,
 		    DETERIORATING_MAX);
+	if (months < 2 || months > DETERIORATING_MONTHS_MAX)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--months %d: the month ends to compare, 2 to %d"),
+		    months, DETERIORATING_MONTHS_MAX);
 	memset(&x, 0, sizeof x);
 	x.last = last;
+	x.months = months;
+	svc_today(today);
+	if (date_parse(today, "Today", &day, err) != 0)
+		return -1;
+	month_ends(&x, day);
 	svc_figure_filter(s, &sc);
 	if (store_days_to_pay_each(s->st, &sc, last, det_row, &x, err) != 0) {
 		free(x.rows);
 		return -1;
 	}
 	det_flush(&x);
+	x.ndays = x.n;
+	/* the items of the segment filter's consumers, as the aging
+	 * report reads them: the organisation's, owed by no terminal */
+	if (store_aging_ends_each(s->st, sc.segment, x.ends, x.months,
+	        aging_row, &x, err) != 0) {
+		free(x.rows);
+		return -1;
+	}
+	aging_flush(&x);
+	for (i = 0; i < x.n; i++)
+		why_words(&x.rows[i]);
 	qsort(x.rows, x.n, sizeof *x.rows, by_growth);
 	for (i = 0; i < x.n && rc == 0; i++)
 		rc = cb(&x.rows[i], arg);

@@ -39,6 +39,7 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 {
 	static const int spans[3] = {4, 8, 13};
 	struct forecast_week w;
+	int64_t org_due = 0, org_on_time = 0;
 	int32_t today, first;
 	int k, i;
 
@@ -58,8 +59,15 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 	}
 	for (k = 0; k < weeks; k++) {
 		week_of(&w, first + 7 * k, today + 1, 0);
+		if (k > 0) { /* the same as_of: the organisation's as read */
+			w.org_known = 1;
+			w.org_due = org_due;
+			w.org_on_time = org_on_time;
+		}
 		if (store_forecast_week(s->st, &w, err) != 0)
 			return -1;
+		org_due = w.org_due;
+		org_on_time = w.org_on_time;
 		f->open_ahead += w.open;
 		f->expected += w.expected;
 		for (i = 0; i < 3; i++)

@@ -161,6 +161,8 @@ static const struct xcol deteriorating_cols[] = {
     {N_("Account"), "account_no", X_TEXT, 10, 8},
     {N_("Days to pay"), "days", X_TEXT, 24, 12},
     {N_("Growth"), "growth_days", X_INT, 7, 6},
+    {N_("Aging at month ends"), "aging", X_TEXT, 24, 12},
+    {N_("Why"), "why", X_TEXT, 18, 8},
 };
 
 /* the anomalies of a day (issue 23), each with its reason */
@@ -321,6 +323,8 @@ svc_deteriorating_cells(const struct deteriorating_row *r, struct xcell *c)
 	c[1].s = r->account_no;
 	c[2].s = r->days_text;
 	c[3].n = r->growth;
+	c[4].s = r->buckets_text;
+	c[5].s = r->why_text;
 }
 
 void

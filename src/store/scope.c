@@ -372,3 +372,59 @@ store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
 	return rc == DB_DONE ? 0
 	                     : st_fail(st, err, _("Reading the payments' days"));
 }
+
+int
+store_aging_ends_each(struct store *st, const char *segment,
+    const char *const *ends, int n, aging_end_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct db_stmt *s;
+	struct qb q;
+	int rc, k;
+
+	if (n < 1)
+		return 0;
+	/* the month ends; the items that may be open at one: open now
+	 * (items_open), or last paid after the first (payments_paid_on) */
+	qb_init(&q, "WITH me(k, d) AS (VALUES ");
+	for (k = 0; k < n; k++)
+		qb_add(&q, k ? ", (?, ?)" : "(?, ?)", "is", (int64_t)k, ends[k]);
+	qb_add(&q,
+	    "), late(item_id, done) AS (SELECT a.item_id, max(p.paid_on) FROM "
+	    "payments p JOIN allocations a ON a.payment_id = p.id AND a.amount "
+	    "> 0 AND a.reverses IS NULL WHERE p.paid_on > ? AND p.status = "
+	    "'Posted' GROUP BY a.item_id), cand(consumer_id, due_on, done) AS "
+	    "(SELECT i.consumer_id, i.due_on, NULL FROM items i WHERE "
+	    "i.settled < i.amount AND i.due_on < ?",
+	    "ss", ends[0], ends[n - 1]);
+	segment_items(&q, &(struct payment_filter){.segment = segment});
+	qb_add(&q,
+	    " UNION ALL SELECT i.consumer_id, i.due_on, l.done FROM late l "
+	    "JOIN items i ON i.id = l.item_id WHERE i.settled >= i.amount AND "
+	    "i.due_on < ?",
+	    "s", ends[n - 1]);
+	segment_items(&q, &(struct payment_filter){.segment = segment});
+	qb_add(&q,
+	    "), o(consumer_id, k, due) AS (SELECT c.consumer_id, me.k, "
+	    "min(c.due_on) FROM cand c JOIN me ON c.due_on < me.d AND (c.done "
+	    "IS NULL OR c.done > me.d) GROUP BY c.consumer_id, me.k) SELECT "
+	    "o.consumer_id, c.name, c.account_no, o.k, o.due FROM o JOIN "
+	    "consumers c ON c.id = o.consumer_id ORDER BY o.consumer_id, o.k",
+	    "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW)
+		if (cb(db_column_int64(s, 0), (const char *)db_column_text(s, 1),
+		        (const char *)db_column_text(s, 2),
+		        (int)db_column_int64(s, 3),
+		        (const char *)db_column_text(s, 4), arg) != 0) {
+			rc = DB_DONE;
+			break;
+		}
+	db_finalize(s);
+	return rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading the items open at month ends"));
+}

@@ -990,7 +990,6 @@ screen_dashboard_new(struct tui *t)
 
 	b->sc.cls = &screen_dashboard_class;
 	b->bar = -1;
-	dash_filter_reset(t); /* a sign-in's figures start unfiltered */
 	this_month(b);
 	load(b, t);
 	return &b->sc;

@@ -76,6 +76,8 @@ submit(struct login *l, struct tui *t)
 	l->user.len = 0;
 	l->focus = 0;
 	tui_message(t, 0, _("Welcome, %s"), t->svc->actor.full_name);
+	/* the figures of a sign-in start unfiltered (the dashboard's v) */
+	dash_filter_reset(t);
 	/* supervisors and admins land on the back office */
 	tui_push(t, t->svc->actor.role >= ROLE_SUPERVISOR
 	                ? screen_dashboard_new(t)

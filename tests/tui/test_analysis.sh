@@ -71,6 +71,18 @@ wait_for "Esc: the figures as they were" "$seg"
 keys v F8 Enter
 wait_for "F8 and Enter: every filter off, both segments again" "\$35.00"
 lacks "no filter line again" "Filters:"
+# a filter holds until the next sign-in
+keys v
+wait_for "v: the form again" "Filter the dashboard's figures"
+type_text Commercial
+keys Enter
+wait_for "the filter in force" "Filters: Segment Commercial"
+logout
+wait_for "logged out" "Log in to take payments"
+login mary 2222
+wait_for "signed in again: the dashboard" "Total Collected"
+wait_for "signed in again: both segments" "\$35.00"
+lacks "signed in again: no filter line" "Filters:"
 
 # --- the tiles (k): hide one, move one, kept as dashboard tiles keeps them
 keys k
