@@ -7,7 +7,10 @@
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export PAYDESK_PIN=1234
-N=${BACKLOG:-25000}
+# (on PostgreSQL 5,000: a push there is many times slower than on
+# SQLite, paydesk-central(8); the drain is still killed in its middle)
+[ "$BACKEND" = postgresql ] && N=${BACKLOG:-5000}
+N=${BACKLOG:-${N:-25000}}
 ACCTS=10000
 
 # -- an organisation with 10,000 consumers, pulled by the terminal
