@@ -137,7 +137,9 @@ queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)
 long="test_i18n_backoffice test_fit test_backoffice test_sync test_formats
     test_shift test_i18n_pay"
+pgtui="test_sync test_gateway"
 tuiq=$(for l in $long; do echo "tests/tui/$l.sh"; done
+	for l in $pgtui; do echo "pg:tests/tui/$l.sh"; done
 	for s in tests/tui/test_*.sh; do echo "$s"; done)
 lane $queue $tuiq &
 cli_a=$!
@@ -146,7 +148,8 @@ cli_b=$!
 lane $tuiq $queue
 wait "$cli_a" "$cli_b"
 for e in tests/cli/test_*.sh tests/tui/test_*.sh \
-    $(for l in $pgq; do echo "pg:tests/cli/$l.sh"; done); do
+    $(for l in $pgq; do echo "pg:tests/cli/$l.sh"; done
+	for l in $pgtui; do echo "pg:tests/tui/$l.sh"; done); do
 	s=${e#pg:}
 	n=$(echo "$e" | tr /: __)
 	l="$dir/$n.log"
