@@ -128,10 +128,10 @@ long="test_sync_trust test_export test_scripts test_sync test_sync_backlog
 # the central and sync scripts run again with the central node on
 # PostgreSQL (issue 22; test_central_pg.sh is test_central.sh's, with a
 # cluster of its own)
-pgq="test_sync_trust test_sync test_gateway test_sync_backlog
-    test_tamper test_central_limits test_arrange test_dispute test_offline
-    test_scope test_search_sync test_sync_answers test_sync_branch
-    test_sync_tls test_i18n_docs"
+pgq="test_sync_trust test_sync test_sync_backlog test_gateway
+    test_tamper test_sync_answers test_central_limits test_arrange
+    test_sync_tls test_i18n_docs test_scope test_dispute test_offline
+    test_sync_branch test_search_sync"
 queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
 	for l in $pgq; do echo "pg:tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)
