@@ -89,8 +89,7 @@ if [ -n "$py" ] && [ -x "$py" ]; then
 fi
 # lane SCRIPT...: each script no other lane has claimed yet (a claim is
 # a directory made, which only one lane can do); the command line's at a
-# lower priority than the screens'
-# lane SCRIPT...: (pg:SCRIPT is SCRIPT's PostgreSQL pass)
+# lower priority than the screens'; pg:SCRIPT is SCRIPT's PostgreSQL pass
 lane() {
 	for e in "$@"; do
 		s=${e#pg:}
