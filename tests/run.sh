@@ -89,8 +89,7 @@ if [ -n "$py" ] && [ -x "$py" ]; then
 fi
 # lane SCRIPT...: each script no other lane has claimed yet (a claim is
 # a directory made, which only one lane can do); the command line's at a
-# lower priority than the screens'
-# lane SCRIPT...: (pg:SCRIPT is SCRIPT's PostgreSQL pass)
+# lower priority than the screens'; pg:SCRIPT is SCRIPT's PostgreSQL pass
 lane() {
 	for e in "$@"; do
 		s=${e#pg:}
@@ -128,16 +127,18 @@ long="test_sync_trust test_export test_scripts test_sync test_sync_backlog
 # the central and sync scripts run again with the central node on
 # PostgreSQL (issue 22; test_central_pg.sh is test_central.sh's, with a
 # cluster of its own)
-pgq="test_sync_trust test_sync test_gateway test_sync_backlog
-    test_tamper test_central_limits test_arrange test_dispute test_offline
-    test_scope test_search_sync test_sync_answers test_sync_branch
-    test_sync_tls test_i18n_docs"
+pgq="test_sync_trust test_sync test_sync_backlog test_gateway
+    test_tamper test_sync_answers test_central_limits test_arrange
+    test_sync_tls test_i18n_docs test_scope test_dispute test_offline
+    test_sync_branch test_search_sync"
 queue=$(for l in $long; do echo "tests/cli/$l.sh"; done
 	for l in $pgq; do echo "pg:tests/cli/$l.sh"; done
 	for s in tests/cli/test_*.sh; do echo "$s"; done)
 long="test_i18n_backoffice test_fit test_backoffice test_sync test_formats
     test_shift test_i18n_pay"
+pgtui="test_sync test_gateway"
 tuiq=$(for l in $long; do echo "tests/tui/$l.sh"; done
+	for l in $pgtui; do echo "pg:tests/tui/$l.sh"; done
 	for s in tests/tui/test_*.sh; do echo "$s"; done)
 lane $queue $tuiq &
 cli_a=$!
@@ -146,7 +147,8 @@ cli_b=$!
 lane $tuiq $queue
 wait "$cli_a" "$cli_b"
 for e in tests/cli/test_*.sh tests/tui/test_*.sh \
-    $(for l in $pgq; do echo "pg:tests/cli/$l.sh"; done); do
+    $(for l in $pgq; do echo "pg:tests/cli/$l.sh"; done
+	for l in $pgtui; do echo "pg:tests/tui/$l.sh"; done); do
 	s=${e#pg:}
 	n=$(echo "$e" | tr /: __)
 	l="$dir/$n.log"

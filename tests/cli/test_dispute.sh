@@ -190,7 +190,7 @@ same "the central node holds the four disputes and eight steps" \
     "$(csql "SELECT (SELECT count(*) FROM disputes), (SELECT count(*) FROM dispute_events)")" \
     "4|8"
 same "with their statuses" \
-    "$(csql "SELECT group_concat(status) FROM (SELECT status FROM disputes ORDER BY dispute_no)")" \
+    "$(csql "SELECT group_concat(status) FROM (SELECT status FROM disputes ORDER BY dispute_no) x")" \
     "upheld,rejected,upheld,open"
 same "and the service charge item" \
     "$(csql "SELECT amount FROM items WHERE ref = 'DP-T01-000003-CHG'")" 1500

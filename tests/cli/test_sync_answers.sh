@@ -15,7 +15,7 @@ export PAYDESK_PIN=1234
 FAKE="$TOP/tests/cli/fake_central.py"
 FPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 FPID=
-trap 'stop_fake; stop_central; rm -rf "$T"' EXIT
+trap 'stop_fake; stop_central; pg_stop; rm -rf "$T"' EXIT
 
 # fake MODE [RECORDS]: the fake central node, serving MODE
 fake() {

@@ -7,7 +7,14 @@
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export PAYDESK_PIN=1234
-N=${BACKLOG:-25000}
+# (on PostgreSQL 1,500 in batches of 100: a push there is many times
+# slower than on SQLite today (sync_lib.sh), and a batch of 500 behind
+# the one the kill left running at the node could wait past the
+# terminal's 15 s without a byte; the drain is still killed in its
+# middle)
+BATCH=500
+[ "$BACKEND" = postgresql ] && N=${BACKLOG:-1500} BATCH=100
+N=${BACKLOG:-${N:-25000}}
 ACCTS=10000
 
 # -- an organisation with 10,000 consumers, pulled by the terminal
@@ -21,7 +28,7 @@ for i in range(1, int(sys.argv[1]) + 1):
 ' $ACCTS >"$T/consumers.csv"
 central import ACME consumers "$T/consumers.csv" >/dev/null
 run central terminal add ACME B01 T01
-terminal 1 "$(token_of)" batch=500 timeout=120
+terminal 1 "$(token_of)" batch=$BATCH timeout=120
 start_central || exit 1
 expect "the terminal pulls the organisation" 0 "Pulled" pdt 1 sync
 stop_central
@@ -64,7 +71,7 @@ else echo "not ok - the central node lost acknowledged payments: $have < $sent";
 # -- the next sync resumes where the last commit left it
 expect "the next sync finishes the drain" 0 "Pending     0" pdt 1 sync
 sent2=$(sed -n 's/^Sent *//p' "$OUT" | tr -d ',') # grouped for people
-if [ "$sent2" -le "$left" ] && [ "$sent2" -ge $((left - 500)) ]; then
+if [ "$sent2" -le "$left" ] && [ "$sent2" -ge $((left - BATCH)) ]; then
 	ok "it sent only what was left ($sent2 of $left; a batch in flight may come back as duplicates)"
 else
 	echo "not ok - it sent $sent2, $left were left"

@@ -7,7 +7,7 @@
 # consumer's account view shows its gateway payment.
 . "$TOP/tests/tui/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; rm -rf "$T"' EXIT
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; pg_stop; rm -rf "$T"' EXIT
 export PAYDESK_NOW=""
 SIM="python3 $TOP/tests/cli/gateway_sim.py"
 

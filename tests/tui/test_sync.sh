@@ -6,7 +6,7 @@
 # rejected records that only a supervisor can queue again.
 . "$TOP/tests/tui/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; rm -rf "$T"' EXIT
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; pg_stop; rm -rf "$T"' EXIT
 export PAYDESK_PIN=1234 PAYDESK_NOW=""
 
 # wait_long NAME SECONDS TEXT: the screen shows TEXT within SECONDS
@@ -220,7 +220,7 @@ fake() {
 		sleep 0.05
 	done
 }
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; [ -n "${FPID:-}" ] && kill "$FPID" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; pg_stop; [ -n "${FPID:-}" ] && kill "$FPID" 2>/dev/null; rm -rf "$T"' EXIT
 sed -i "s|^url = .*|url = http://127.0.0.1:$FPORT|" "$T/t1.ini"
 fake html
 tui_start
