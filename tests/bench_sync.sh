@@ -104,14 +104,15 @@ if [ ! -f "$POSTS/done" ]; then
 		terminal_ini "$POSTS/e$t.ini" "$POSTS/each$t.db" T0$t "$(cat "$ORG/token$t")"
 	done
 	for t in 1 3 5 7; do
-		"$POSTER" "$POSTS/each$t.db" "$EACH" "$POSTS/e$t.ini" 20000 &
+		POSTER_GROUP=100 "$POSTER" "$POSTS/each$t.db" "$EACH" "$POSTS/e$t.ini" 20000 &
 		p=$!
-		"$POSTER" "$POSTS/each$((t + 1)).db" "$EACH" "$POSTS/e$((t + 1)).ini" 20000
+		POSTER_GROUP=100 "$POSTER" "$POSTS/each$((t + 1)).db" "$EACH" \
+		    "$POSTS/e$((t + 1)).ini" 20000
 		wait "$p"
 	done
 	cp "$ORG/pulled.db" "$POSTS/backlog.db"
 	terminal_ini "$POSTS/b1.ini" "$POSTS/backlog.db" T01 "$(cat "$ORG/token1")"
-	"$POSTER" "$POSTS/backlog.db" "$N" "$POSTS/b1.ini" 20000
+	POSTER_GROUP=1000 "$POSTER" "$POSTS/backlog.db" "$N" "$POSTS/b1.ini" 20000
 	touch "$POSTS/done"
 fi
 
@@ -189,7 +190,9 @@ push_figure() {
 	fresh_central
 	cp "$POSTS/backlog.db" "$RUN/b.db"
 	sync
-	terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(tok 1)" batch=$PB
+	# a batch that takes long is waited for, not sent again (as the
+	# network bench's pushes)
+	terminal_ini "$RUN/b.ini" "$RUN/b.db" T01 "$(tok 1)" batch=$PB low_speed_time=600
 	t0=$(now)
 	"$PD" --config "$RUN/b.ini" sync >"$RUN/push.out"
 	t1=$(now)
@@ -256,7 +259,8 @@ each_figure() {
 	fi
 	for t in 1 2 3 4 5 6 7 8; do
 		cp "$POSTS/each$t.db" "$RUN/e$t.db"
-		terminal_ini "$RUN/e$t.ini" "$RUN/e$t.db" T0$t "$(tok $t)" batch=$EB
+		terminal_ini "$RUN/e$t.ini" "$RUN/e$t.db" T0$t "$(tok $t)" batch=$EB \
+		    low_speed_time=600
 		[ $t -gt 4 ] && sed -i "s|^url = .*|url = $url2|" "$RUN/e$t.ini"
 	done
 	sync
@@ -286,11 +290,13 @@ each_figure() {
 	rm -f "$RUN"/e?.db*
 }
 
-for BACKEND in $BACKENDS; do
-	echo "measuring on $BACKEND ..." >&2
-	pull_figure
-	push_figure
-	each_figure
+# each figure on each backend in turn, each as it is measured on
+# standard error (a long run shows what it has)
+for fig in pull each push; do
+	for BACKEND in $BACKENDS; do
+		${fig}_figure
+		echo "  $fig on $BACKEND: $(got "$fig" "$BACKEND")$(got "${fig}s" "$BACKEND") s" >&2
+	done
 done
 bench_pg_down
 
@@ -339,7 +345,7 @@ print(f % ("  central processes", 1, 2, "", "",
            "SQLite: one process by design"))
 PY
 if echo "$BACKENDS" | grep -q postgresql; then
-	echo "PostgreSQL $("$PGBIN/postgres" --version | sed 's/.* //') settings" \
+	echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{ print $3 }') settings" \
 	    "(on the command line of pg_ctl; the rest are the defaults):"
 	echo "$PG_SETTINGS" | sed 's/^/  /'
 fi

@@ -27,6 +27,15 @@ struct store {
 	/* the organisation's calling code, dropped from a searched phone
 	 * number (store_set_phone_cc) */
 	char phone_cc[PHONE_CC_MAX + 1];
+	/* store_doc_count's counts of a terminal's payments in a range
+	 * (rules.c; one for each series' scope), each as of the payment
+	 * max_id, kept for the rest of the transaction: forgotten at its
+	 * end and at any rollback (pay_counts 0) */
+	struct pay_count {
+		char terminal[64], from[11], to[11];
+		int64_t n, max_id;
+	} pay_count[4];
+	int pay_counts, pay_next;
 	/* run after a transaction begins (store_set_begin_check) */
 	int (*begin_check)(struct store *st, void *arg, struct pd_err *err);
 	void *begin_arg;

@@ -273,6 +273,91 @@ store_sync_refused(struct store *st, const char *terminal)
 	return n;
 }
 
+/* The payments of terminal paid from from to to, for store_doc_count. A
+ * push checks each payment's number against this count (sync_ahead.c):
+ * counted whole for each of a backlog's payments it grew with the
+ * backlog, every payment of the terminal read again for each one. So it
+ * is counted once a transaction and then brought up to date from the
+ * payments added since (by id, a few rows): payments are append-only and
+ * their terminal and date frozen (schema.c's triggers), and a rollback or
+ * the transaction's end forgets the count (db.c). */
+static int
+payments_count(struct store *st, const char *terminal, const char *from,
+    const char *to, int64_t *n, struct pd_err *err)
+{
+	struct pay_count *m = NULL;
+	char t[64], d[32];
+	struct db_stmt *s;
+	int i, rc, rows;
+
+	for (i = 0; i < st->pay_counts && m == NULL; i++)
+		if (strcmp(st->pay_count[i].terminal, terminal) == 0 &&
+		    strcmp(st->pay_count[i].from, from) == 0 &&
+		    strcmp(st->pay_count[i].to, to) == 0)
+			m = &st->pay_count[i];
+	if (m == NULL) {
+		int64_t max_id;
+
+		s = st_stmt(st,
+		    "SELECT count(*), (SELECT coalesce(max(id), 0) FROM "
+		    "payments) FROM payments WHERE terminal = ? AND paid_on "
+		    "BETWEEN ? AND ?",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "sss", terminal, from, to);
+		rc = db_step(s);
+		*n = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+		max_id = rc == DB_ROW ? db_column_int64(s, 1) : 0;
+		db_reset(s);
+		if (rc != DB_ROW)
+			return st_fail(st, err, "Counting documents");
+		/* kept inside a transaction only, for keys that fit */
+		if (st->depth == 0 || strlen(terminal) >= sizeof m->terminal ||
+		    strlen(from) >= sizeof m->from || strlen(to) >= sizeof m->to)
+			return 0;
+		if (st->pay_counts < 4)
+			m = &st->pay_count[st->pay_counts++];
+		else {
+			m = &st->pay_count[st->pay_next];
+			st->pay_next = (st->pay_next + 1) % 4;
+		}
+		strcpy(m->terminal, terminal);
+		strcpy(m->from, from);
+		strcpy(m->to, to);
+		m->n = *n;
+		m->max_id = max_id;
+		return 0;
+	}
+	do {
+		s = st_stmt(st,
+		    "SELECT id, terminal, paid_on FROM payments WHERE id > ? "
+		    "ORDER BY id LIMIT 256",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "i", m->max_id);
+		rows = 0;
+		while ((rc = db_step(s)) == DB_ROW) {
+			rows++;
+			m->max_id = db_column_int64(s, 0);
+			st_col(s, 1, t, sizeof t);
+			st_col(s, 2, d, sizeof d);
+			/* as BETWEEN compares text */
+			if (strcmp(t, terminal) == 0 && strcmp(d, from) >= 0 &&
+			    strcmp(d, to) <= 0)
+				m->n++;
+		}
+		db_reset(s);
+		if (rc != DB_DONE) {
+			st->pay_counts = 0;
+			return st_fail(st, err, "Counting documents");
+		}
+	} while (rows == 256);
+	*n = m->n;
+	return 0;
+}
+
 int
 store_doc_count(struct store *st, int kind, const char *terminal,
     const char *from, const char *to, int64_t *n, struct pd_err *err)
@@ -280,13 +365,10 @@ store_doc_count(struct store *st, int kind, const char *terminal,
 	/* by the date a document's number takes its scope from (the
 	 * payment's paid_on, the credit note's created_on) */
 	static const char *const sql[] = {
-	    [DOC_SERIES_RECEIPT] = "SELECT count(*) FROM payments WHERE "
-	                           "terminal = ? AND paid_on BETWEEN ? AND ?",
+	    /* receipts and payments: payments_count */
 	    [DOC_SERIES_CREDIT_NOTE] =
 	        "SELECT count(*) FROM credit_notes WHERE terminal = ? AND "
 	        "created_on BETWEEN ? AND ?",
-	    [DOC_SERIES_PAYMENT] = "SELECT count(*) FROM payments WHERE "
-	                           "terminal = ? AND paid_on BETWEEN ? AND ?",
 	    [DOC_SERIES_Z_REPORT] =
 	        "SELECT count(*) FROM shifts WHERE terminal = ? AND z_no IS "
 	        "NOT NULL AND substr(closed_at, 1, 10) BETWEEN ? AND ?",
@@ -296,6 +378,8 @@ store_doc_count(struct store *st, int kind, const char *terminal,
 
 	if (kind < 0 || kind > DOC_SERIES_Z_REPORT)
 		return pd_fail(err, PD_EINVAL, "No document series %d", kind);
+	if (kind == DOC_SERIES_RECEIPT || kind == DOC_SERIES_PAYMENT)
+		return payments_count(st, terminal, from, to, n, err);
 	s = st_stmt(st, sql[kind], err);
 	if (s == NULL)
 		return -1;

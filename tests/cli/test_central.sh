@@ -450,6 +450,24 @@ print(json.dumps(d, sort_keys=True))'; }
 print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"]["kind"] == "payment"))')" \
 	    "[3300, 3400]"
 	kill "$N2PID" && wait "$N2PID"
+	# a backlog past [central] series_window (3) in one push: each
+	# payment's number judged against the count of T02's payments, which
+	# grows in the push's transaction (a count kept for it, rules.c); the
+	# terminal's time since its last sync allows nothing (last seen ahead)
+	sed -e "s|^port = .*|port = $N2PORT|" -e "s|^log = .*|log = $T/n2.log|" \
+	    "$T/central.ini" >"$T/n3.ini"
+	echo "series_window = 3" >>"$T/n3.ini"
+	"$CENTRAL" --config "$T/n3.ini" 2>>"$T/central.err" &
+	N2PID=$!
+	i=0
+	while ! curl -sf "$URL2/v1/health" >/dev/null 2>&1 && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1)); done
+	for a in 41 42 43 44 45 46 47 48; do j2pay 2 $a; done
+	psqlv "UPDATE paydesk.terminals SET last_seen = '2999-01-01 00:00:00'
+	    WHERE terminal = 'T02'" >/dev/null
+	expect "series window: a backlog of 8 past window 3 is applied whole" 0 \
+	    "Applied     8" pdt 2 sync
+	kill "$N2PID" && wait "$N2PID"
 	via 2 "$URL"
 	unset PAYDESK_PIN
 	stop_central
