@@ -619,7 +619,7 @@ store_line_match(struct store *st, int64_t line_id, struct line_match *out,
 	    "statement_match_payments mp JOIN payments p ON p.id = "
 	    "mp.payment_id WHERE mp.match_id = (SELECT id FROM "
 	    "statement_matches WHERE line_id = ?1 AND unmatched_at = '')) x "
-	    "WHERE l.id = ?1",
+	    "ON 1 = 1 WHERE l.id = ?1",
 	    err);
 	int rc;
 
