@@ -38,11 +38,18 @@ scope_where(struct qb *q, const struct payment_filter *sc)
 	g.method = sc->method;
 	g.channel = sc->channel;
 	g.recorded_by = sc->recorded_by;
-	g.segment = sc->segment;
 	g.gateway = sc->gateway;
 	g.team = sc->team;
 	/* no search: the store is not read */
 	store_payment_where(NULL, q, &g, 0);
+	/* the segment a test of each payment read ('+': no index of the
+	 * consumer): by the consumer's index, a segment of most consumers
+	 * read every payment of each of them, whatever the period */
+	if (sc->segment != NULL)
+		qb_add(q,
+		    " AND +p.consumer_id IN (SELECT id FROM consumers WHERE "
+		    "segment = ? COLLATE NOCASE)",
+		    "s", sc->segment);
 }
 
 /* The items of sc's segment only (the amounts due belong to no
@@ -50,9 +57,11 @@ scope_where(struct qb *q, const struct payment_filter *sc)
 static void
 segment_items(struct qb *q, const struct payment_filter *sc)
 {
+	/* '+': the items of the period through items_due, each tested; by
+	 * items_consumer every item of each consumer of the segment */
 	if (sc != NULL && sc->segment != NULL)
 		qb_add(q,
-		    " AND i.consumer_id IN (SELECT id FROM consumers WHERE "
+		    " AND +i.consumer_id IN (SELECT id FROM consumers WHERE "
 		    "segment = ? COLLATE NOCASE)",
 		    "s", sc->segment);
 }
