@@ -39,8 +39,8 @@ struct forecast_week {
 	int64_t came_in;   /* past weeks: allocated to those items in the week */
 	int64_t collected; /* past weeks: every Posted payment of the week */
 	/* the organisation's due and on-time amounts of the year before
-	 * as_of: read by store_forecast_week unless org_known (the weeks
-	 * ahead share one as_of: read once) */
+	 * as_of: read by store_forecast_week unless org_known (svc_forecast
+	 * reads every week's in one pass, store_forecast_org_days) */
 	int org_known;
 	int64_t org_due, org_on_time;
 };

@@ -803,6 +803,14 @@ int store_payers_each(struct store *st, const struct payment_filter *f,
  * items and what was collected in it (daily_totals). */
 int store_forecast_week(
     struct store *st, struct forecast_week *w, struct pd_err *err);
+/* The organisation's due and on-time amounts (paid on or before the due
+ * date by payments that count) of the items due on each day of [from,
+ * to), by day, into cb: one pass for every week's history (a day's
+ * on-time amount is the same whatever later day it is read at). */
+typedef int (*forecast_day_cb)(
+    const char *day, int64_t due, int64_t on_time, void *arg);
+int store_forecast_org_days(struct store *st, const char *from,
+    const char *to, forecast_day_cb cb, void *arg, struct pd_err *err);
 /* What the items due before `before` still owe now (the ledger's
  * settled amounts, as the aging report reads them). */
 int store_forecast_arrears(struct store *st, const char *before,

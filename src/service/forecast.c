@@ -1,11 +1,65 @@
 /* forecast.c - the cash-flow forecast (issue 23): the weeks around
  * today, each to the store for its figures (store/forecast.c), the rule
  * in core/forecast.c. A supervisor's report, like the aging report. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/forecast.h"
+#include "paydesk/xmalloc.h"
+
+/* The organisation's due and on-time amounts by due day, read once for
+ * every week's history (store_forecast_org_days). */
+struct org_days {
+	int32_t *day;
+	int64_t *due, *on_time;
+	size_t n, cap;
+};
+
+static int
+org_day(const char *day, int64_t due, int64_t on_time, void *arg)
+{
+	struct org_days *o = arg;
+	int32_t d;
+
+	if (date_parse(day, "Due date", &d, NULL) != 0)
+		return 0;
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 512;
+		o->day = xrealloc(o->day, o->cap, sizeof *o->day);
+		o->due = xrealloc(o->due, o->cap, sizeof *o->due);
+		o->on_time = xrealloc(o->on_time, o->cap, sizeof *o->on_time);
+	}
+	o->day[o->n] = d;
+	o->due[o->n] = due;
+	o->on_time[o->n++] = on_time;
+	return 0;
+}
+
+/* w's history: the days of the FORECAST_HISTORY_DAYS before its as_of. */
+static void
+org_of(const struct org_days *o, struct forecast_week *w, int32_t as_of)
+{
+	size_t i;
+
+	w->org_known = 1;
+	w->org_due = w->org_on_time = 0;
+	for (i = 0; i < o->n; i++)
+		if (o->day[i] >= as_of - FORECAST_HISTORY_DAYS &&
+		    o->day[i] < as_of) {
+			w->org_due += o->due[i];
+			w->org_on_time += o->on_time[i];
+		}
+}
+
+static void
+org_free(struct org_days *o)
+{
+	free(o->day);
+	free(o->due);
+	free(o->on_time);
+}
 
 /* The week starting on day first: its days and the day its figures
  * stand at the start of. */
@@ -39,9 +93,10 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 {
 	static const int spans[3] = {4, 8, 13};
 	struct forecast_week w;
-	int64_t org_due = 0, org_on_time = 0;
+	struct org_days o;
+	char from[11], to[11];
 	int32_t today, first;
-	int k, i;
+	int k, i, rc = -1;
 
 	memset(f, 0, sizeof *f);
 	if (svc_require(s, ROLE_SUPERVISOR, _("The forecast"), err) != 0 ||
@@ -51,34 +106,38 @@ svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb, void *arg,
 	if (date_parse(f->as_of, "Today", &today, err) != 0)
 		return -1;
 	first = week_start_day(today, config_week_start(&s->cfg));
+	/* the organisation's history of every week, in one pass */
+	memset(&o, 0, sizeof o);
+	date_format(from, first - 7 * past - FORECAST_HISTORY_DAYS);
+	date_format(to, today + 1);
+	if (store_forecast_org_days(s->st, from, to, org_day, &o, err) != 0)
+		goto out;
 	for (k = past; k >= 1; k--) {
 		week_of(&w, first - 7 * k, first - 7 * k, 1);
+		org_of(&o, &w, first - 7 * k);
 		if (store_forecast_week(s->st, &w, err) != 0 ||
 		    cb(&w, arg) != 0)
-			return -1;
+			goto out;
 	}
 	for (k = 0; k < weeks; k++) {
 		week_of(&w, first + 7 * k, today + 1, 0);
-		if (k > 0) { /* the same as_of: the organisation's as read */
-			w.org_known = 1;
-			w.org_due = org_due;
-			w.org_on_time = org_on_time;
-		}
+		org_of(&o, &w, today + 1);
 		if (store_forecast_week(s->st, &w, err) != 0)
-			return -1;
-		org_due = w.org_due;
-		org_on_time = w.org_on_time;
+			goto out;
 		f->open_ahead += w.open;
 		f->expected += w.expected;
 		for (i = 0; i < 3; i++)
 			if (k < spans[i])
 				f->ahead[i] += w.expected;
 		if (cb(&w, arg) != 0)
-			return -1;
+			goto out;
 	}
 	/* what is overdue before the current week: owed, not forecast */
 	date_format(w.from, first);
 	if (store_forecast_arrears(s->st, w.from, &f->arrears, err) != 0)
-		return -1;
-	return 0;
+		goto out;
+	rc = 0;
+out:
+	org_free(&o);
+	return rc;
 }

@@ -94,6 +94,30 @@ expected(struct store *st, struct forecast_week *w, const char *hist,
 }
 
 int
+store_forecast_org_days(struct store *st, const char *from, const char *to,
+    forecast_day_cb cb, void *arg, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT i.due_on, sum(i.amount), sum("
+	    PAID_SUM("i.id", "p.paid_on <= i.due_on") ") FROM items i WHERE "
+	    "i.due_on >= ?1 AND i.due_on < ?2 GROUP BY i.due_on",
+	    err);
+	int rc;
+
+	if (s == NULL || st_bind(s, "ss", from, to) != 0)
+		return -1;
+	while ((rc = db_step(s)) == DB_ROW)
+		if (cb((const char *)db_column_text(s, 0),
+		        db_column_int64(s, 1), db_column_int64(s, 2), arg) != 0) {
+			rc = DB_DONE;
+			break;
+		}
+	db_reset(s);
+	return rc == DB_DONE ? 0
+	                     : st_fail(st, err, _("Computing the forecast"));
+}
+
+int
 store_forecast_arrears(struct store *st, const char *before, int64_t *owed,
     struct pd_err *err)
 {

@@ -38,11 +38,18 @@ scope_where(struct qb *q, const struct payment_filter *sc)
 	g.method = sc->method;
 	g.channel = sc->channel;
 	g.recorded_by = sc->recorded_by;
-	g.segment = sc->segment;
 	g.gateway = sc->gateway;
 	g.team = sc->team;
 	/* no search: the store is not read */
 	store_payment_where(NULL, q, &g, 0);
+	/* the segment a test of each payment read ('+': no index of the
+	 * consumer): by the consumer's index, a segment of most consumers
+	 * read every payment of each of them, whatever the period */
+	if (sc->segment != NULL)
+		qb_add(q,
+		    " AND +p.consumer_id IN (SELECT id FROM consumers WHERE "
+		    "segment = ? COLLATE NOCASE)",
+		    "s", sc->segment);
 }
 
 /* The items of sc's segment only (the amounts due belong to no
@@ -50,9 +57,11 @@ scope_where(struct qb *q, const struct payment_filter *sc)
 static void
 segment_items(struct qb *q, const struct payment_filter *sc)
 {
+	/* '+': the items of the period through items_due, each tested; by
+	 * items_consumer every item of each consumer of the segment */
 	if (sc != NULL && sc->segment != NULL)
 		qb_add(q,
-		    " AND i.consumer_id IN (SELECT id FROM consumers WHERE "
+		    " AND +i.consumer_id IN (SELECT id FROM consumers WHERE "
 		    "segment = ? COLLATE NOCASE)",
 		    "s", sc->segment);
 }
@@ -342,20 +351,24 @@ store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
 	struct qb q;
 	int rc;
 
+	/* each consumer's last payments through payments_consumer, then
+	 * each one's oldest item: a window over every payment of the store
+	 * read them all first (2.5 times the CPU on the bench store, and
+	 * growing with the payments, not the consumers) */
 	qb_init(&q,
-	    "SELECT r.consumer_id, c.name, c.account_no, r.days FROM (SELECT "
-	    "consumer_id, paid_on, id, days, row_number() OVER (PARTITION BY "
-	    "consumer_id ORDER BY paid_on DESC, id DESC) AS rn FROM (SELECT "
-	    "p.consumer_id, p.paid_on, p.id, CAST(julianday(p.paid_on) - "
-	    "julianday(min(i.due_on)) AS INTEGER) AS days FROM payments p JOIN "
-	    "allocations a ON a.payment_id = p.id AND a.amount > 0 AND "
-	    "a.reverses IS NULL JOIN items i ON i.id = a.item_id WHERE "
-	    "p.status = 'Posted'");
+	    "SELECT p.consumer_id, c.name, c.account_no, "
+	    "CAST(julianday(p.paid_on) - julianday((SELECT min(i.due_on) FROM "
+	    "allocations a JOIN items i ON i.id = a.item_id WHERE a.payment_id "
+	    "= p.id AND a.amount > 0 AND a.reverses IS NULL)) AS INTEGER) FROM "
+	    "consumers c JOIN payments p ON p.id IN (SELECT p.id FROM payments "
+	    "p WHERE p.consumer_id = c.id AND p.status = 'Posted' AND EXISTS "
+	    "(SELECT 1 FROM allocations a WHERE a.payment_id = p.id AND "
+	    "a.amount > 0 AND a.reverses IS NULL)");
 	if (scoped(sc))
 		scope_where(&q, sc);
 	qb_add(&q,
-	    " GROUP BY p.id)) r JOIN consumers c ON c.id = r.consumer_id WHERE "
-	    "r.rn <= ? ORDER BY r.consumer_id, r.paid_on, r.id",
+	    " ORDER BY p.paid_on DESC, p.id DESC LIMIT ?) ORDER BY "
+	    "p.consumer_id, p.paid_on, p.id",
 	    "i", (int64_t)last);
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);

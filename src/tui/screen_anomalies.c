@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "backoffice.h"
-#include "paydesk/date.h"
 
 enum { A_DAY_PREV, A_DAY_NEXT, A_TODAY, A_EXPORT, A_RELOAD, A_BACK };
 
@@ -139,12 +138,10 @@ draw(struct tui_screen *sc, struct tui *t)
 static void
 step(struct anomv *v, struct tui *t, int d)
 {
-	struct pd_err err;
-	int32_t n;
+	char day[11];
 
-	if (date_parse(v->day, "Day", &n, &err) != 0)
-		return;
-	date_format(v->day, n + d);
+	svc_day_step(v->day, d, day);
+	memcpy(v->day, day, sizeof v->day);
 	load(v, t);
 }
 
