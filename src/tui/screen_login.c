@@ -60,6 +60,15 @@ submit(struct login *l, struct tui *t)
 		l->focus = 1;
 		return TUI_HANDLED;
 	}
+	/* a PIN with no name: the service's answer names the CLI's
+	 * --user, not this form */
+	if (l->user.len == 0) {
+		memset(l->pin.buf, 0, sizeof l->pin.buf);
+		l->pin.len = 0;
+		l->focus = 0;
+		tui_message(t, 1, "%s", _("Type your user name, then the PIN"));
+		return TUI_HANDLED;
+	}
 	/* settings the background sync brought from the central node take
 	 * effect at a sign-in, never in the middle of someone's work */
 	if (svc_settings_load(t->svc, &err) != 0 ||

@@ -9,6 +9,15 @@ tui_start
 wait_for "the key bar comes from the login keys" "Enter Next / Log in"
 wait_for "the header names organisation and terminal" \
     "Cityville Water & Power │ T01 │ Login"
+# a PIN with no user name is the form's to explain, not the CLI's advice
+# (issue 17 trial: "use --user NAME (PIN from $PAYDESK_PIN ...)" showed)
+keys Tab
+type_text 1234
+keys Enter
+wait_for "a PIN with no user name asks for the name" \
+    "Type your user name, then the PIN"
+lacks "and names no command-line option" "--user"
+lacks "and the PIN typed is emptied" "****"
 type_text jane
 keys Enter
 type_text 12
