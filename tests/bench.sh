@@ -128,6 +128,11 @@ fi
 X=$(mktemp -d /tmp/pd-bench-export.XXXXXX)
 "$BUILD/tools/bench_office" "$DB" "$X"
 rm -rf "$X"
+# the reconciliation: a statement of 100,000 transfers matched by the
+# rules (issue 20); each run imports the next 100,000 into the store
+X=$(mktemp -d /tmp/pd-bench-recon.XXXXXX)
+"$BUILD/tools/bench_recon" "$DB" "$X"
+rm -rf "$X"
 # the counter UI: real screens fed keys in process, drawn to /dev/null
 R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
 "$BUILD/tools/bench_tui" "$DB" "$R"
