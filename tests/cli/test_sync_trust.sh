@@ -851,6 +851,11 @@ forged_cm "a card settlement far below its payments" "less a fee of at most 20%"
     statement_match:$S3:2 data.line=4 data.card_count=1 data.card_gross=5000 "data.payments=[\"$new_card\"]"
 forged_cm "card payments of another total than they are" "are 50.00 in all; the match says 49.99" \
     statement_match:$S3:2 data.line=4 data.card_count=1 data.card_gross=4999 "data.payments=[\"$new_card\"]"
+M1 reconcile unmatch $S3:2 --note "Processor settled it again" >/dev/null ||
+    echo "not ok - T01 unmatch of the card settlement"
+expect "T01's unmatch of the card settlement is applied" 0 "Applied     1" pdt 1 sync
+same "taken back at the central node, the transfer's kept" "$(cmatches)" \
+    "1:transfer:1:7700:0 2:card:$ncard:$gross:1"
 # a statement longer than one record: its lines go in parts, in order
 python3 -c 'import sys
 print("date,amount,reference")
