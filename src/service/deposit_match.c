@@ -50,8 +50,8 @@ insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 		         s->actor.username, err) != 0 ||
 		             store_match_payments_add(s->st, pairs[2 * i + 1],
 		                 pairs[2 * i], NULL, err) != 0 ||
-		             svc_match_outbox(s, pairs[2 * i + 1], "match", "",
-		                 at, err) != 0
+		             svc_match_outbox(
+		                 s, pairs[2 * i + 1], "match", "", at, err) != 0
 		         ? -1
 		         : 0;
 	free(pairs);
