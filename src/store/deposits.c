@@ -613,7 +613,7 @@ store_line_match(struct store *st, int64_t line_id, struct line_match *out,
 	    "JOIN bank_statements b ON b.id = "
 	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
 	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
-	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id LEFT "
+	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id CROSS "
 	    "JOIN (SELECT count(*) AS n, sum(p.amount) AS gross, min(p.terminal) "
 	    "AS term, min(p.paid_on) AS day, min(p.uuid) AS pu FROM "
 	    "statement_match_payments mp JOIN payments p ON p.id = "
