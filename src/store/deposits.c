@@ -918,6 +918,23 @@ store_stmt_sendable_matches(
 	    _("Reading a statement line"), err);
 }
 
+struct match_ref *
+store_match_unsent(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT m.line_id, m.note, m.matched_at FROM statement_matches m "
+	    "JOIN bank_statement_lines l ON l.id = m.line_id WHERE "
+	    "m.unmatched_at = '' AND m.rule IN ('card', 'transfer') AND NOT "
+	    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'statement_match' "
+	    "AND o.ref = l.statement_id || ':' || l.seq) ORDER BY m.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct match_ref), read_mref, n,
+	    _("Reading a statement line"), err);
+}
+
 /* ---- the reconciliation by account and day (issue 20) ---- */
 
 static void

@@ -1224,7 +1224,12 @@ const char *const store_migrations[] = {
     "CREATE INDEX payments_bank_amount ON payments (amount, paid_on)"
     " WHERE method_kind = 'bank' AND status = 'Posted';\n"
     "CREATE INDEX payments_card_day ON payments (terminal, paid_on,"
-    " amount) WHERE method_kind = 'card' AND status = 'Posted';\n",
+    " amount) WHERE method_kind = 'card' AND status = 'Posted';\n"
+    /* the card and transfer matches made before they were sync records
+     * (issue 20) never were sent: the next sync round queues them once
+     * (svc_stmt_catchup) and clears this */
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('match_catchup',"
+    " '1');\n",
 };
 
 const int store_nmigrations =
