@@ -136,6 +136,11 @@ rm -rf "$X"
 # the billing manager's analysis (issue 23): scoped and filtered
 # dashboards, the forecast, the deteriorating payers, a day's anomalies
 "$BUILD/tools/bench_analysis" "$DB"
+# the reconciliation: a statement of 100,000 transfers matched by the
+# rules (issue 20); each run imports the next 100,000 into the store
+X=$(mktemp -d /tmp/pd-bench-recon.XXXXXX)
+"$BUILD/tools/bench_recon" "$DB" "$X"
+rm -rf "$X"
 # the counter UI: real screens fed keys in process, drawn to /dev/null
 R=$(mktemp -d /tmp/pd-bench-tui.XXXXXX)
 "$BUILD/tools/bench_tui" "$DB" "$R"

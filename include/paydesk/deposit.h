@@ -183,6 +183,24 @@ int svc_deposit_match_auto(
  * matched already. The amounts may differ (an exception then). */
 int svc_deposit_match(struct svc *s, const char *key, const char *line,
     const char *note, struct deposit *out, struct pd_err *err);
+/* A card settlement's or a bank transfer's match taken back by hand. */
+struct recon_unmatch {
+	int64_t stmt;
+	int seq;
+	int64_t amount;    /* the credit's */
+	char rule[12];     /* the match's: card or transfer */
+	int64_t npayments; /* the payments it had taken, freed */
+	int64_t gross;     /* their total */
+};
+/* Take back the match of statement line "STATEMENT:LINE" (a card
+ * settlement's or a bank transfer's; a deposit's goes by deposit
+ * unmatch) with a note (supervisor): its payments are free to match
+ * again, the line is a credit nobody expected until it is; audited, a
+ * sync record, one transaction. PD_EUSAGE for a bad line or note,
+ * PD_ENOTFOUND for no such line, PD_EINVAL for a line not matched, a
+ * deposit's or a gateway payment's. */
+int svc_line_unmatch(struct svc *s, const char *line, const char *note,
+    struct recon_unmatch *out, struct pd_err *err);
 /* Take a deposit's match back, with a note. */
 int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
     struct deposit *out, struct pd_err *err);

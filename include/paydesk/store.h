@@ -945,6 +945,11 @@ struct match_ref {
  * the order made; free(). */
 struct match_ref *store_stmt_sendable_matches(
     struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* The active card and transfer matches no statement_match record went
+ * for (made before they were records: the catch-up), in the order made;
+ * free(). */
+struct match_ref *store_match_unsent(
+    struct store *st, size_t *n, struct pd_err *err);
 /* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
  * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
 struct recon_day *store_recon_days(struct store *st, const char *account,

@@ -203,6 +203,10 @@ static const struct command {
         "reconcile resolve KIND:REFERENCE --note TEXT",
         N_("resolve a reconciliation exception with a note: it leaves the "
            "open list and is kept in the history (supervisor)")},
+    {"reconcile", "unmatch", cmd_reconcile_unmatch, STORE,
+        "reconcile unmatch STATEMENT:LINE --note TEXT",
+        N_("take back a card settlement's or a bank transfer's match to a "
+           "statement line (supervisor)")},
     {"reconcile", "resolved", cmd_reconcile_resolved, STORE,
         "reconcile resolved",
         N_("the exceptions resolved by hand, newest first (supervisor)")},

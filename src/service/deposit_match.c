@@ -50,8 +50,8 @@ insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 		         s->actor.username, err) != 0 ||
 		             store_match_payments_add(s->st, pairs[2 * i + 1],
 		                 pairs[2 * i], NULL, err) != 0 ||
-		             svc_match_outbox(s, pairs[2 * i + 1], "match", "",
-		                 at, err) != 0
+		             svc_match_outbox(
+		                 s, pairs[2 * i + 1], "match", "", at, err) != 0
 		         ? -1
 		         : 0;
 	free(pairs);
@@ -264,6 +264,69 @@ svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
 	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
 		return -1;
 	return svc_finish(s, unmatch_in_tx(s, key, note, out, err), err);
+}
+
+static int
+line_unmatch_in_tx(struct svc *s, int64_t stmt, int seq, const char *note,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	struct stmt_credit c;
+	struct line_match m;
+	char at[TS_BUFSZ], ref[32], detail[320];
+
+	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0 ||
+	    store_line_match(s->st, c.line_id, &m, err) != 0)
+		return -1;
+	if (m.rule[0] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is not matched"), (long long)stmt,
+		    seq);
+	if (m.dep_uuid[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is matched to deposit %s: take "
+		      "it back with deposit unmatch %s"),
+		    (long long)stmt, seq, m.slip_no, m.slip_no);
+	if (m.code[0] != '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is the settlement of gateway "
+		      "payment %s %s, which the gateway confirmed: it is not "
+		      "taken back"),
+		    (long long)stmt, seq, m.gateway, m.code);
+	svc_now(at);
+	if (svc_match_outbox(s, c.line_id, "unmatch", note, at, err) != 0 ||
+	    store_match_undo_line(
+	        s->st, c.line_id, at, s->actor.username, note, err) != 0)
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->stmt = stmt;
+	out->seq = seq;
+	out->amount = c.amount;
+	xstrlcpy(out->rule, m.rule, sizeof out->rule);
+	out->npayments = m.npay;
+	out->gross = m.gross;
+	snprintf(ref, sizeof ref, "%lld:%d", (long long)stmt, seq);
+	snprintf(detail, sizeof detail,
+	    "rule=%s payments=%lld gross=%lld note=%.180s", m.rule,
+	    (long long)m.npay, (long long)m.gross, note);
+	return svc_audit(s, at, "unmatch", "statement_line", ref, detail, err);
+}
+
+int
+svc_line_unmatch(struct svc *s, const char *line, const char *note,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	int64_t stmt = 0;
+	int seq = 0;
+
+	if (svc_require(s, ROLE_SUPERVISOR, _("Unmatching statement lines"),
+	        err) != 0 ||
+	    line_parse(line, &stmt, &seq, err) != 0 ||
+	    svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        1, err) != 0 ||
+	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(
+	    s, line_unmatch_in_tx(s, stmt, seq, note, out, err), err);
 }
 
 struct recon_exception *

@@ -314,8 +314,8 @@ svc_export_recon(struct svc *s, const char *account, const char *from,
 }
 
 int
-svc_export_exceptions(struct svc *s, const struct export_job *j,
-    int64_t *rows, struct pd_err *err)
+svc_export_exceptions(struct svc *s, const struct export_job *j, int64_t *rows,
+    struct pd_err *err)
 {
 	struct recon_exception *v;
 	struct xrun r;

@@ -210,6 +210,8 @@ int svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
  * audited, when the store's migration set META_STMT_CATCHUP; then the
  * flag is cleared. Run by the sync round before its push. */
 #define META_STMT_CATCHUP "stmt_catchup"
+/* and the card and transfer matches made before they were records */
+#define META_MATCH_CATCHUP "match_catchup"
 int svc_stmt_catchup(struct svc *s, struct pd_err *err);
 int svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);

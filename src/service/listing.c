@@ -120,8 +120,8 @@ svc_recon_day_cells(const struct recon_day *d, struct xcell *c)
 void
 svc_recon_exception_cells(const struct recon_exception *e, struct xcell *c)
 {
-	memset(c, 0, sizeof exception_cols / sizeof exception_cols[0] *
-	                 sizeof *c);
+	memset(
+	    c, 0, sizeof exception_cols / sizeof exception_cols[0] * sizeof *c);
 	c[0].s = recon_kind_name(e->kind);
 	c[1].n = e->age;
 	c[2].s = e->on;

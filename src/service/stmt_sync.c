@@ -145,8 +145,8 @@ catch_up_one(struct svc *s, int64_t id, size_t *nm, struct pd_err *err)
 	return rc;
 }
 
-int
-svc_stmt_catchup(struct svc *s, struct pd_err *err)
+static int
+stmt_catchup(struct svc *s, struct pd_err *err)
 {
 	char flag[8] = "", at[TS_BUFSZ], detail[96];
 	int64_t *ids;
@@ -171,6 +171,47 @@ svc_stmt_catchup(struct svc *s, struct pd_err *err)
 	if (rc == 0 && n > 0)
 		rc = svc_audit(s, at, "catchup", "statement", "sync", detail, err);
 	return svc_finish(s, rc, err);
+}
+
+/* The card and transfer matches made before they were sync records
+ * (issue 20), queued once as made, audited. */
+static int
+match_catchup(struct svc *s, struct pd_err *err)
+{
+	char flag[8] = "", at[TS_BUFSZ], detail[64];
+	struct match_ref *m;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if (store_meta_get(s->st, META_MATCH_CATCHUP, flag, sizeof flag) !=
+	        0 ||
+	    flag[0] == '\0')
+		return 0;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	m = store_match_unsent(s->st, &n, err);
+	if (m == NULL)
+		return svc_finish(s, -1, err);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = svc_match_outbox(
+		    s, m[i].line_id, "match", m[i].note, m[i].at, err);
+	free(m);
+	if (rc == 0)
+		rc = store_meta_set(s->st, META_MATCH_CATCHUP, "", err);
+	svc_now(at);
+	snprintf(detail, sizeof detail, "card_transfer_matches=%zu", n);
+	if (rc == 0 && n > 0)
+		rc = svc_audit(s, at, "catchup", "statement_match", "sync",
+		    detail, err);
+	return svc_finish(s, rc, err);
+}
+
+int
+svc_stmt_catchup(struct svc *s, struct pd_err *err)
+{
+	if (stmt_catchup(s, err) != 0)
+		return -1;
+	return match_catchup(s, err);
 }
 
 /* ---- at the central node ---- */

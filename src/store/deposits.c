@@ -613,13 +613,13 @@ store_line_match(struct store *st, int64_t line_id, struct line_match *out,
 	    "JOIN bank_statements b ON b.id = "
 	    "l.statement_id LEFT JOIN statement_matches m ON m.line_id = l.id "
 	    "AND m.unmatched_at = '' LEFT JOIN deposits d ON d.id = "
-	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id LEFT "
+	    "m.deposit_id LEFT JOIN gw_payments g ON g.id = m.gw_id CROSS "
 	    "JOIN (SELECT count(*) AS n, sum(p.amount) AS gross, min(p.terminal) "
 	    "AS term, min(p.paid_on) AS day, min(p.uuid) AS pu FROM "
 	    "statement_match_payments mp JOIN payments p ON p.id = "
 	    "mp.payment_id WHERE mp.match_id = (SELECT id FROM "
 	    "statement_matches WHERE line_id = ?1 AND unmatched_at = '')) x "
-	    "ON 1 = 1 WHERE l.id = ?1",
+	    "WHERE l.id = ?1",
 	    err);
 	int rc;
 
@@ -914,6 +914,23 @@ store_stmt_sendable_matches(
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", stmt);
+	return st_collect(st, s, sizeof(struct match_ref), read_mref, n,
+	    _("Reading a statement line"), err);
+}
+
+struct match_ref *
+store_match_unsent(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT m.line_id, m.note, m.matched_at FROM statement_matches m "
+	    "JOIN bank_statement_lines l ON l.id = m.line_id WHERE "
+	    "m.unmatched_at = '' AND m.rule IN ('card', 'transfer') AND NOT "
+	    "EXISTS (SELECT 1 FROM outbox o WHERE o.kind = 'statement_match' "
+	    "AND o.ref = l.statement_id || ':' || l.seq) ORDER BY m.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
 	return st_collect(st, s, sizeof(struct match_ref), read_mref, n,
 	    _("Reading a statement line"), err);
 }

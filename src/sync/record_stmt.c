@@ -204,8 +204,7 @@ decode_card_payments(json_t *d, struct syncrec *r, struct pd_err *err)
 	json_t *a = json_object_get(d, "payments"), *e;
 	size_t i;
 
-	if (!json_is_array(a) ||
-	    json_array_size(a) != (size_t)r->card_count)
+	if (!json_is_array(a) || json_array_size(a) != (size_t)r->card_count)
 		return pd_fail(err, PD_EINVAL,
 		    _("data: \"payments\" must be an array of the card_count "
 		      "card payments' uuids"));
@@ -243,10 +242,13 @@ int
 sync_match_decode(json_t *d, struct syncrec *r, struct pd_err *err)
 {
 	int dep = r->dep.uuid[0] != '\0', gw = r->gp.code[0] != '\0';
-	int pay = r->payment_uuid[0] != '\0', card = r->card_terminal[0] != '\0';
+	int pay = r->payment_uuid[0] != '\0',
+	    card = r->card_terminal[0] != '\0';
 	int match = strcmp(r->op, "match") == 0;
-	const char *rule = dep ? "auto" : gw ? "gateway" : pay ? "transfer"
-	                                                     : "card";
+	const char *rule = dep   ? "auto"
+	                   : gw  ? "gateway"
+	                   : pay ? "transfer"
+	                         : "card";
 	int32_t day;
 
 	if (!match && strcmp(r->op, "unmatch") != 0)

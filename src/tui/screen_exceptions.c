@@ -11,7 +11,7 @@
 
 #include "backoffice.h"
 
-enum { E_MATCH, E_RELOAD, E_BACK, E_DAYS };
+enum { E_MATCH, E_RELOAD, E_BACK, E_DAYS, E_EXPORT };
 
 static const struct tui_key screen_exceptions_keys[] = {
     {'m', "m", N_("Match"),
@@ -19,6 +19,8 @@ static const struct tui_key screen_exceptions_keys[] = {
     {'g', "g", NULL, N_("read the exceptions again"), E_RELOAD},
     {'d', "d", N_("Days"),
         N_("[deposits] account's reconciliation by day"), E_DAYS},
+    {'x', "x", N_("Export"), N_("export the exceptions as CSV or Excel"),
+        E_EXPORT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard"), E_BACK},
@@ -110,6 +112,10 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case E_DAYS:
 		tui_push(t, screen_recon_new(t));
+		return TUI_HANDLED;
+	case E_EXPORT:
+		tui_push(t, screen_export_new(t, LIST_EXCEPTIONS, NULL, NULL,
+		                NULL, 0, NULL, 0));
 		return TUI_HANDLED;
 	case E_BACK:
 		return TUI_CLOSE;

@@ -27,7 +27,8 @@ static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
 /* The listings in file names, and as the heading names them. */
 static const char *const list_names[LISTINGS] = {
     "payments", "credit-notes", "payers", "aging", "forecast",
-    "forecast-past", [LIST_ANOMALIES] = "anomalies"};
+    "forecast-past", [LIST_ANOMALIES] = "anomalies",
+    [LIST_EXCEPTIONS] = "exceptions", [LIST_RECON] = "reconciliation"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
     N_("Export the credit notes as shown (%s)"),
@@ -35,7 +36,9 @@ static const char *const headings[LISTINGS] = {
     N_("Export the aging as shown (%s)"),
     N_("Export the forecast's weeks ahead (%s)"),
     N_("Export the forecast's past weeks (%s)"),
-    [LIST_ANOMALIES] = N_("Export the anomalies of the day (%s)")};
+    [LIST_ANOMALIES] = N_("Export the anomalies of the day (%s)"),
+    [LIST_EXCEPTIONS] = N_("Export the exceptions open (%s)"),
+    [LIST_RECON] = N_("Export the account's reconciliation by day (%s)")};
 
 enum { F_FORMAT, F_FILE, F_N };
 
@@ -189,6 +192,13 @@ start(struct xport *x, struct tui *t)
 		case LIST_ANOMALIES:
 			rc = svc_export_anomalies(
 			    t->svc, x->pf.from, &j, &rows, &err);
+			break;
+		case LIST_EXCEPTIONS:
+			rc = svc_export_exceptions(t->svc, &j, &rows, &err);
+			break;
+		case LIST_RECON:
+			rc = svc_export_recon(
+			    t->svc, NULL, NULL, NULL, &j, &rows, &err);
 			break;
 		default:
 			rc = svc_export_aging(t->svc, &x->af, &j, &rows, &err);

@@ -11,12 +11,14 @@
 
 #include "backoffice.h"
 
-enum { R_MATCH, R_RELOAD, R_BACK };
+enum { R_MATCH, R_RELOAD, R_BACK, R_EXPORT };
 
 static const struct tui_key screen_recon_keys[] = {
     {'m', "m", N_("Match"),
         N_("match credits by the rules, read the days again"), R_MATCH},
     {'g', "g", NULL, N_("read the days again"), R_RELOAD},
+    {'x', "x", N_("Export"), N_("export the days as CSV or Excel"),
+        R_EXPORT},
     TUI_LIST_KEYS,
     TUI_LIST_SCROLL_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the exceptions"), R_BACK},
@@ -82,6 +84,10 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case R_RELOAD:
 		load(r, t);
+		return TUI_HANDLED;
+	case R_EXPORT:
+		tui_push(t, screen_export_new(
+		                t, LIST_RECON, NULL, NULL, NULL, 0, NULL, 0));
 		return TUI_HANDLED;
 	case R_BACK:
 		return TUI_CLOSE;

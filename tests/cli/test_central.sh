@@ -526,6 +526,31 @@ print(sorted(e["record"]["data"]["amount"] for e in d["entries"] if e["record"][
 	same "postgresql: the same statement is kept once, T02's match stays" \
 	    "$(stmts)" "1/3:8000/1:BAG-8:auto"
 	expect "postgresql: T03 pulls on" 0 "Pulled" pdt 3 sync
+	# a bank transfer's and a card day's matches (issue 20), applied on
+	# PostgreSQL with the payments each took; the card day's taken back
+	PAYDESK_PIN=1234 pdt 2 --user jane pay WU-10001 --type bill --method \
+	    "Bank Transfer" --amount 33 --reference TRF-5501 >/dev/null ||
+	    notok "T02: transfer"
+	PAYDESK_PIN=1234 pdt 2 --user jane pay WU-10003 --type bill --method \
+	    "Credit Card" --amount 40 >/dev/null || notok "T02: card"
+	cgross=$(tsql 2 "SELECT sum(amount) FROM payments WHERE method_kind = 'card' AND status = 'Posted' AND terminal = 'T02' AND paid_on = '$day'")
+	printf 'date,amount,reference\n%s,33.00,SEPA TRF-5501\n%s,%s,CARD SETTLEMENT T02\n' \
+	    "$day" "$day" "$(python3 -c 'import sys; g=int(sys.argv[1]); print("%d.%02d" % divmod(g - g // 100, 100))' "$cgross")" >"$T/st2.csv"
+	PAYDESK_PIN=2222 pdt 2 --user mary statement import "$T/st2.csv" \
+	    --mapping m1 --account $ACCT >/dev/null || notok "T02: import st2"
+	PAYDESK_PIN=2222 pdt 2 --user mary deposit match >/dev/null ||
+	    notok "T02: match st2"
+	expect "postgresql: the transfer's and the card day's matches are applied" \
+	    0 "Applied     5" pdt 2 sync
+	cm() { q "SELECT string_agg(x, ' ' ORDER BY x) FROM (SELECT l.seq || ':' || m.rule || ':' || (SELECT count(*) || ':' || sum(p.amount) FROM statement_match_payments mp JOIN payments p ON p.id = mp.payment_id WHERE mp.match_id = m.id) || ':' || (m.unmatched_at <> '')::int AS x FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id WHERE b.file_name = 'st2.csv') s"; }
+	same "postgresql: kept with the payments each took" "$(cm)" \
+	    "1:transfer:1:3300:0 2:card:$(tsql 2 "SELECT count(*) FROM payments WHERE method_kind = 'card' AND status = 'Posted' AND terminal = 'T02' AND paid_on = '$day'"):$cgross:0"
+	S2=$(tsql 2 "SELECT max(id) FROM bank_statements")
+	PAYDESK_PIN=2222 pdt 2 --user mary reconcile unmatch $S2:2 --note \
+	    "Settled again" >/dev/null || notok "T02: unmatch"
+	expect "postgresql: the card day's unmatch is applied" 0 "Applied     1" \
+	    pdt 2 sync
+	same "postgresql: taken back there" "$(cm | cut -d' ' -f2 | sed 's/.*://')" "1"
 	stop_central
 	# -- gaps, reanchors and retention: the same commands on both
 	# engines, compared. One terminal's store, made once, is T05 of

@@ -305,6 +305,26 @@ case "$RC:$(cat "$OUT")" in 0:*) echo "not ok - a tolerance above 2000 is refuse
 3:*card_fee_tolerance*2000*) ok "a tolerance above 2000 is refused, naming the key (3)" ;;
 *) echo "not ok - a tolerance above 2000 is refused, naming the key (3)"; cat "$OUT" ;; esac
 same "and nothing changed" "$(snapshot)" "$before"
+# a transfer's match taken back by hand (issue 20: a supervisor unmatches
+# with a note, audited): its payment is free again, the credit a credit
+# nobody expected until the rules match it again
+refused "unmatch a line: no note" 2 "--note" M reconcile unmatch $S5:3
+refused "unmatch a line: not STATEMENT:LINE" 2 "STATEMENT:LINE" M reconcile unmatch 3 --note x
+refused "unmatch a line that is none" 4 "has no line 99" M reconcile unmatch $S5:99 --note x
+refused "unmatch a line not matched" 3 "is not matched" M reconcile unmatch $S5:5 --note x
+refused "unmatch a deposit's line" 3 "deposit unmatch BAG-2" M reconcile unmatch 1:1 --note x
+refused "unmatch a line: a cashier may not" 5 "supervisor" J reconcile unmatch $S5:3 --note x
+run M --json reconcile unmatch $S5:3 --note "Customer's transfer was returned"
+same "the transfer's match taken back, its payment freed" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["rule"], d["payments"], d["gross"], d["amount"])' "$OUT")" \
+    "transfer 1 12000 12000"
+same "kept with who and why, audited" \
+    "$(sql "SELECT m.unmatched_by || ':' || m.unmatch_note FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = $S5 AND l.seq = 3") $(sql "SELECT action || ':' || entity || ':' || ref FROM audit_log WHERE entity = 'statement_line'")" \
+    "mary:Customer's transfer was returned unmatch:statement_line:$S5:3"
+refused "unmatch it again" 3 "is not matched" M reconcile unmatch $S5:3 --note x
+run M --json deposit match
+same "the rules match the transfer again" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["transfer"], d["card"])' "$OUT")" "1 0"
 # -- exceptions worked by hand (issue 20, "Exceptions"): a second credit
 # naming BAG-2, credited already, is a credit matched twice (not one
 # nobody expected); a supervisor resolves exceptions with a note, they

@@ -14,7 +14,7 @@ M deposit create Z-T01-000001 --slip BAG-41 --account DE89 --date 2026-06-15 >/d
 printf 'date,amount,reference\n2026-06-16,50.00,BAG-41\n2026-06-17,12.00,TRANSFER 99\n' >"$T/st.csv"
 M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
 M statement import "$T/st.csv" --mapping m1 --account DE89 >/dev/null
-printf '[deposits]\naccount = DE89\n' >>"$PAYDESK_CONFIG"
+printf '[deposits]\naccount = DE89\n[exports]\ndir = %s\n' "$T/exports" >>"$PAYDESK_CONFIG"
 
 tui_start
 login mary 2222
@@ -28,6 +28,14 @@ line_has() {
 }
 line_has "BAG-41 not credited after 10 days" "BAG-41" "not_credited"
 line_has "the credit nobody expected, by its line" "1:2" "unexpected_credit"
+# x: the exceptions exported as the command line's CSV (issue 20)
+M --csv report exceptions >"$T/exc-cli.csv"
+keys x
+wait_for "x: the export dialog" "Export the exceptions open"
+keys Enter
+wait_for "the exceptions are written" "Exported 3 rows"
+same "the screen's export is the command line's CSV" \
+    "$(cat "$T"/exports/exceptions-*.csv)" "$(cat "$T/exc-cli.csv")"
 keys m
 wait_for "m matches BAG-41 by the rule" "1 credit matched by the rules"
 wait_for "one exception left" "1 exception open"
@@ -43,6 +51,15 @@ line_has "06-16: 50.00 credited and matched" "2026-06-16" \
     '$0.00    $50.00    $50.00      $50.00     0        0       1'
 line_has "06-17: 12.00 credited, unmatched, one exception open" "2026-06-17" \
     '$0.00    $12.00     $0.00      $12.00     1        0       1'
+keys x
+wait_for "x on the days: the export dialog" "reconciliation by day"
+keys Right Enter
+wait_for "the days are written as a workbook" "Exported 3 rows"
+M --csv report reconciliation >"$T/rec-cli.csv"
+python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/rec-cli.csv" \
+    "$(ls "$T"/exports/reconciliation-*.xlsx)" dmmmmiii >"$OUT" 2>&1 &&
+    ok "the days' workbook is the command line's listing, cell by cell" ||
+    echo "not ok - the days' workbook is the command line's listing, cell by cell"
 keys Escape
 wait_for "Esc: back to the exceptions" "1 exception open"
 keys Escape
