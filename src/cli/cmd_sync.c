@@ -60,7 +60,7 @@ show_quarantine(struct cli *c)
 	    {N_("Kind"), "kind", X_TEXT, 12, 0},
 	    {N_("Ref"), "ref", X_TEXT, 22, 0},
 	    {N_("Recorded"), "created_at", X_TIME, 19, 0},
-	    {N_("Rejected"), "rejected_at", X_TIME, 19, 0},
+	    {NC_("column", "Rejected"), "rejected_at", X_TIME, 19, 0},
 	    {N_("Reason"), "reason", X_TEXT, 40, 0},
 	};
 	struct outbox_rec *q;

@@ -337,6 +337,17 @@ else
 	notok "fr demo receipt: $want" "$(grep -i riode "$T/period.txt")"
 fi
 
+# `paydesk sync`'s counts agree with the records counted (es Aplicados,
+# Rechazados; a credit note's Aplicada, a dispute's Rechazada; the
+# quarantine's column Rejected stays singular): words of the catalogues
+for lw in "es|Enviados Aplicados Duplicados Rechazados Descargados" \
+    "fr|Envoyés Appliqués Doublons Rejetés Reçus"; do
+	same "${lw%%|*}: the sync's counts agree with the records" \
+	    "$(for w in Sent Applied Duplicates Rejected Pulled; do
+		TEXTDOMAINDIR="$CATALOGUES" LANGUAGE=${lw%%|*} LANG=C.UTF-8 \
+		    gettext paydesk "$w"; printf ' '; done)" "${lw#*|} "
+done
+
 # --- human output: translated, aligned by display width ------------------
 # aligned: every line of a table has its columns where the header has
 # them (display columns, accents count one); every record's values start
