@@ -84,6 +84,10 @@ int store_item_by_ref(
  * oldest due first; caller frees. */
 struct item *store_items_open(struct store *st, int64_t consumer_id, int kind,
     size_t *n, struct pd_err *err);
+/* What a consumer's items of one kind (or all, kind -1) come to, paid or
+ * not: no amount due of theirs was ever more. */
+int store_items_billed(struct store *st, int64_t consumer_id, int kind,
+    int64_t *total, struct pd_err *err);
 /* Add delta (negative to undo) to an item's settled amount. */
 int store_item_settle(
     struct store *st, int64_t item_id, int64_t delta, struct pd_err *err);

@@ -304,6 +304,36 @@ check_twice(const struct syncrec *r, struct pd_err *err)
 	return rc;
 }
 
+/* The amount due and the balance after, no more than the consumer's
+ * items come to (review of issue 18: a payment claiming 99,999,999.99
+ * due of a consumer billed 1,200.00 was applied, and every terminal
+ * showed that figure on it): posting adds up open items of the payment's
+ * type for the one and of every type for the other, each at most its
+ * amount. */
+static int
+check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
+    int64_t cid, struct pd_err *err)
+{
+	int64_t of_type, all;
+
+	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, err) ||
+	    store_items_billed(s->st, cid, -1, &all, err))
+		return -1;
+	if (r->p.due_total > of_type)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount due %lld is more than consumer %s's items of "
+		      "this type come to (%lld)"),
+		    (long long)r->p.due_total, c->account_no,
+		    (long long)of_type);
+	if (r->p.balance_after > all)
+		return pd_fail(err, PD_EINVAL,
+		    _("Balance after %lld is more than consumer %s's items "
+		      "come to (%lld)"),
+		    (long long)r->p.balance_after, c->account_no,
+		    (long long)all);
+	return 0;
+}
+
 /* The consumer the payment names and the items it pays. */
 static int
 check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
@@ -326,7 +356,9 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	for (i = 0; i < r->nallocs; i++)
 		if (check_item(s, r, i, cid, c.account_no, err) != 0)
 			return -1;
-	return check_twice(r, err);
+	return check_twice(r, err) != 0 || check_billed(s, r, &c, cid, err)
+	           ? -1
+	           : 0;
 }
 
 /* A credit note's own fields: reason, remarks, dates, number. */

@@ -261,6 +261,8 @@ a credit applied before its note was made|after it was applied on 2020-01-01|cre
 an amount due below what the allocations say was due|Amount due $a_card is less than the allocations say was due|$P data.due_total=$a_card
 an overpaid amount that is not the amount less the amount due|Overpaid 1 is not the amount|payment:$p_online data.overpaid=1 data.credit_note.amount=1
 one item paid by two allocations (posting lists an item once)|Allocation 2: item $ca_ref is already allocation 1's|$P data.amount=$((2 * a_card)) data.due_total=$((2 * ca_due)) data.balance_after=0 'data.allocations=[$ca,$ca]'
+an amount due above all the consumer was ever billed|Amount due 9999999999 is more than consumer WU-10003's items of this type come to|$P data.due_total=9999999999
+a balance after above all the consumer was ever billed|Balance after 9999999999 is more than consumer WU-10003's items come to|$P data.balance_after=9999999999
 allocations that do not add up to the amount|Allocations (1) and overpaid (0) do not add up to the amount ($a_card)|$P data.allocations.0.amount=1
 a payment without its balance after|A payment records the consumer's balance after it (has_balance)|$P data.has_balance=false
 a posted payment verified before it was recorded|Verified at "2020-01-01 00:00:00": a payment posted when it is taken is verified when it is recorded|$P data.verified_at=$(ts "2020-01-01 00:00:00")
