@@ -165,7 +165,7 @@ store_consumers_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
 		return NULL;
 	st_bind(s, "ii", lo, hi);
 	return st_collect(st, s, sizeof(struct consumer), read_consumer, n,
-	    "Reading consumers", err);
+	    "reading consumers", err);
 }
 
 int

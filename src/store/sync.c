@@ -264,7 +264,7 @@ store_items_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
 		return NULL;
 	st_bind(s, "ii", lo, hi);
 	return st_collect(
-	    st, s, sizeof(struct item), read_item, n, "Reading items", err);
+	    st, s, sizeof(struct item), read_item, n, "reading items", err);
 }
 
 int
