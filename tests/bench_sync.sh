@@ -39,7 +39,7 @@ RUN=$(mktemp -d /tmp/pd-bench-sync.XXXXXX)
 CPID=
 NPID=
 BACKENDS=${BENCH_SYNC_BACKENDS:-sqlite postgresql}
-trap '[ -n "$CPID" ] && kill $CPID 2>/dev/null; [ -n "$NPID" ] && kill $NPID 2>/dev/null
+trap 'set +e; [ -n "$CPID" ] && kill $CPID 2>/dev/null; [ -n "$NPID" ] && kill $NPID 2>/dev/null
     bench_pg_clean; rm -rf "$RUN"' EXIT
 unset PAYDESK_NOW PAYDESK_CONFIG
 

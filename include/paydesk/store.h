@@ -61,6 +61,11 @@ int store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err);
 int store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err);
+/* The consumers whose ids are from lo to hi, by id, in one read (a pull's
+ * page of them); *n gets the count. NULL on error, the array the
+ * caller's to free. */
+struct consumer *store_consumers_between(struct store *st, int64_t lo,
+    int64_t hi, size_t *n, struct pd_err *err);
 /* The organisation's calling code (digits, "" for none; at most
  * PHONE_CC_MAX, longer is cut) that a consumer search drops from a phone
  * number typed with it ("+1 555 123 4567"); see search_phone_digits. */
@@ -360,6 +365,11 @@ int store_id_of(struct store *st, enum store_table t, const char *key,
     int64_t *id, struct pd_err *err);
 int store_item_by_id(
     struct store *st, int64_t id, struct item *it, struct pd_err *err);
+/* The items whose ids are from lo to hi, by id, in one read (a pull's
+ * page of them); *n gets the count. NULL on error, the array the
+ * caller's to free. */
+struct item *store_items_between(struct store *st, int64_t lo, int64_t hi,
+    size_t *n, struct pd_err *err);
 int store_credit_by_id(
     struct store *st, int64_t id, struct credit_note *cn, struct pd_err *err);
 struct void_row {

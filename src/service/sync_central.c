@@ -278,16 +278,124 @@ gw_payment_record(
 	return 0;
 }
 
+/* The consumers and items of a pull's page read in one go each (a fresh
+ * terminal's pull is mostly them, a statement each otherwise: a round
+ * trip each on PostgreSQL), by id; in the page's snapshot, as a row read
+ * alone would be. */
+struct page_rows {
+	struct consumer *c;
+	size_t nc;
+	struct item *it;
+	size_t nit;
+};
+
+/* The range of ids, when n of them are many and close together (an
+ * import's; updates spread over a table are read one by one). */
+static int
+dense(int64_t lo, int64_t hi, size_t n)
+{
+	return n >= 16 && hi - lo < 2 * (int64_t)n;
+}
+
+static int
+page_rows_read(struct svc *s, const struct feed_entry *e, size_t n,
+    struct page_rows *pr, struct pd_err *err)
+{
+	int64_t lo = INT64_MAX, hi = 0, ilo = INT64_MAX, ihi = 0, id;
+	size_t i, k = 0, ki = 0;
+
+	memset(pr, 0, sizeof *pr);
+	for (i = 0; i < n; i++) {
+		id = e[i].row_id;
+		if (strcmp(e[i].entity, "item") == 0) {
+			ilo = id < ilo ? id : ilo;
+			ihi = id > ihi ? id : ihi;
+			ki++;
+		}
+	}
+	if (dense(ilo, ihi, ki)) {
+		pr->it = store_items_between(s->st, ilo, ihi, &pr->nit, err);
+		if (pr->it == NULL)
+			return -1;
+	}
+	/* the page's consumers and its items' */
+	for (i = 0; i < n; i++)
+		if (strcmp(e[i].entity, "consumer") == 0) {
+			id = e[i].row_id;
+			lo = id < lo ? id : lo;
+			hi = id > hi ? id : hi;
+			k++;
+		}
+	for (i = 0; i < pr->nit; i++) {
+		id = pr->it[i].consumer_id;
+		lo = id < lo ? id : lo;
+		hi = id > hi ? id : hi;
+		k++;
+	}
+	if (dense(lo, hi, k)) {
+		pr->c = store_consumers_between(s->st, lo, hi, &pr->nc, err);
+		if (pr->c == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+consumer_by_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = ((const struct consumer *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+item_by_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = ((const struct item *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Consumer id, from the page's if read there. */
+static int
+page_consumer(struct svc *s, const struct page_rows *pr, int64_t id,
+    struct consumer *c, struct pd_err *err)
+{
+	const struct consumer *f =
+	    pr->nc ? bsearch(&id, pr->c, pr->nc, sizeof *pr->c, consumer_by_id)
+	           : NULL;
+
+	if (f == NULL)
+		return consumer_of(s, id, c, err);
+	*c = *f;
+	return 0;
+}
+
+/* Item id, from the page's if read there. */
+static int
+page_item(struct svc *s, const struct page_rows *pr, int64_t id,
+    struct item *it, struct pd_err *err)
+{
+	const struct item *f =
+	    pr->nit ? bsearch(&id, pr->it, pr->nit, sizeof *pr->it, item_by_id)
+	            : NULL;
+
+	if (f == NULL)
+		return store_item_by_id(s->st, id, it, err);
+	*it = *f;
+	return 0;
+}
+
 /* Reference data the central node masters, as records. */
 static int
 reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
-    struct syncrec *r, struct pd_err *err)
+    const struct page_rows *pr, struct syncrec *r, struct pd_err *err)
 {
 	struct consumer c;
 	int64_t id = e->row_id;
 
 	if (strcmp(e->entity, "consumer") == 0) {
-		if (consumer_of(s, id, &c, err) != 0)
+		if (page_consumer(s, pr, id, &c, err) != 0)
 			return -1;
 		ledger_rec_head(s, r, SR_CONSUMER, c.uuid, NULL, NULL, NULL);
 		r->c = c;
@@ -296,8 +404,8 @@ reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
 	if (strcmp(e->entity, "item") == 0) {
 		struct item it;
 
-		if (store_item_by_id(s->st, id, &it, err) != 0 ||
-		    consumer_of(s, it.consumer_id, &c, err) != 0)
+		if (page_item(s, pr, id, &it, err) != 0 ||
+		    page_consumer(s, pr, it.consumer_id, &c, err) != 0)
 			return -1;
 		ledger_rec_head(s, r, SR_ITEM, it.uuid, NULL, NULL, NULL);
 		r->it = it;
@@ -337,7 +445,7 @@ reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
 
 static int
 feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
-    struct syncrec *r, struct pd_err *err)
+    const struct page_rows *pr, struct syncrec *r, struct pd_err *err)
 {
 	int64_t id = e->row_id;
 
@@ -363,7 +471,7 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 		return gw_payment_record(s, id, r, err);
 	if (strcmp(e->entity, "dispute") == 0)
 		return svc_dispute_record(s, id, r, err);
-	return reference_record(s, e, branch, r, err);
+	return reference_record(s, e, branch, pr, r, err);
 }
 
 char *
@@ -372,6 +480,7 @@ svc_central_pull(struct svc *s, const char *terminal, const char *branch,
     struct pd_err *err)
 {
 	struct feed_entry *e;
+	struct page_rows pr;
 	size_t n, i;
 	int64_t *seqs;
 	char **recs, *body = NULL;
@@ -381,13 +490,17 @@ svc_central_pull(struct svc *s, const char *terminal, const char *branch,
 	    s->st, since, terminal, limit, &n, cursor, &more, err);
 	if (e == NULL)
 		return NULL;
+	if (page_rows_read(s, e, n, &pr, err) != 0) {
+		free(e);
+		return NULL;
+	}
 	seqs = xcalloc(n + 1, sizeof *seqs);
 	recs = xcalloc(n + 1, sizeof *recs);
 	for (i = 0; i < n; i++) {
 		struct syncrec r;
 
 		memset(&r, 0, sizeof r);
-		if (feed_record(s, &e[i], branch, &r, err) != 0) {
+		if (feed_record(s, &e[i], branch, &pr, &r, err) != 0) {
 			syncrec_free(&r);
 			goto out;
 		}
@@ -403,6 +516,8 @@ out:
 		free(recs[i]);
 	free(recs);
 	free(seqs);
+	free(pr.c);
+	free(pr.it);
 	free(e);
 	return body;
 }

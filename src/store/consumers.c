@@ -152,6 +152,22 @@ store_consumer_by_id(
 	return consumer_one(st, s, c, what, err);
 }
 
+struct consumer *
+store_consumers_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " CONSUMER_COLS " FROM consumers c WHERE c.id BETWEEN "
+	    "? AND ? ORDER BY c.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ii", lo, hi);
+	return st_collect(st, s, sizeof(struct consumer), read_consumer, n,
+	    "reading consumers", err);
+}
+
 int
 store_fts_defer_begin(struct store *st, struct pd_err *err)
 {

@@ -245,6 +245,28 @@ store_item_by_id(
 	return 0;
 }
 
+static void
+read_item(struct db_stmt *s, void *elem)
+{
+	store_read_item(s, 0, elem);
+}
+
+struct item *
+store_items_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " ITEM_COLS " FROM " ITEM_FROM
+	    " WHERE i.id BETWEEN ? AND ? ORDER BY i.id",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ii", lo, hi);
+	return st_collect(
+	    st, s, sizeof(struct item), read_item, n, "reading items", err);
+}
+
 int
 store_void_by_id(
     struct store *st, int64_t id, struct void_row *v, struct pd_err *err)

@@ -103,6 +103,48 @@ expect "$BACKEND: doctor of no organisation" 4 'No organisation' \
 expect "$BACKEND: doctor names one organisation" 2 \
     "Doctor: which organisation" central doctor
 
+# -- a pull's consumers and bills read a page at a time (sync_central.c):
+# 40 consumers with a bill each, pulled by a fresh terminal in pages of
+# 25 (ranges of ids read whole, a few rows one by one): the terminal's
+# rows are the node's, each consumer and bill once
+central org add PAGE "Page Water" >/dev/null
+awk 'BEGIN { print "account_no,name,service_address,phone,email,segment"
+	for (i = 1; i <= 40; i++)
+		printf "PG-%03d,Consumer %d,%d Main Street,(555) 010-%04d,c%d@example.net,Residential\n",
+		    i, i, i, i, i }' >"$T/pc.csv"
+awk 'BEGIN { print "invoice_no,account_no,period,amount,issued_on,due_on"
+	for (i = 1; i <= 40; i++)
+		printf "PB-%03d,PG-%03d,2026-01,%d.00,2026-01-01,2026-01-20\n", i, i, i }' >"$T/pb.csv"
+central import PAGE consumers "$T/pc.csv" >/dev/null || notok "$BACKEND: import PAGE consumers"
+central import PAGE bills "$T/pb.csv" >/dev/null || notok "$BACKEND: import PAGE bills"
+run central terminal add PAGE B07 T07
+TOK7=$(token_of)
+start_central
+terminal 7 "$TOK7" pull_page=25
+expect "$BACKEND: a fresh terminal pulls 40 consumers and bills in pages of 25" 0 \
+    "Pages       4" pdt 7 sync
+pq() {
+	if [ "$BACKEND" = postgresql ]; then
+		psqlv "SET search_path TO \"org_PAGE\", paydesk; SELECT string_agg(x, ',' ORDER BY x) FROM ($1) r"
+	else
+		sqlite3 "$CDIR/org-PAGE.db" "SELECT group_concat(x, ',') FROM ($1 ORDER BY x)"
+	fi
+}
+tq() { tsql 7 "SELECT group_concat(x, ',') FROM ($1 ORDER BY x)"; }
+pc_rows="SELECT uuid || '|' || account_no || '|' || name || '|' ||
+    service_address || '|' || phone || '|' || email || '|' || segment AS x
+    FROM consumers WHERE account_no LIKE 'PG-%'"
+pb_rows="SELECT i.uuid || '|' || i.ref || '|' || i.amount || '|' || c.uuid AS x
+    FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE i.ref LIKE 'PB-%'"
+same "$BACKEND: the pulled consumers are the node's" "$(tq "$pc_rows")" "$(pq "$pc_rows")"
+same "$BACKEND: the pulled bills are the node's, of their consumers" \
+    "$(tq "$pb_rows")" "$(pq "$pb_rows")"
+same "$BACKEND: 40 of each, once" "$(tsql 7 "SELECT count(*) || '/' ||
+    count(DISTINCT account_no) FROM consumers WHERE account_no LIKE 'PG-%'")/$(tsql 7 \
+    "SELECT count(*) || '/' || count(DISTINCT uuid) FROM items WHERE ref LIKE 'PB-%'")" \
+    "40/40/40/40"
+stop_central
+
 if [ "$BACKEND" = postgresql ]; then
 	# each organisation's rows in its own schema, the directory's in
 	# paydesk: nothing of one organisation in another's or in public
