@@ -234,13 +234,15 @@ read_hold(struct db_stmt *s, void *elem)
 struct arr_hold *
 store_arr_holds(struct store *st, int64_t arr_id, size_t *n, struct pd_err *err)
 {
-	/* the plan's own installments are not what it holds */
+	/* the plan's own installments are not what it holds; grouped by the
+	 * ref too, which PostgreSQL wants of a column selected (a central
+	 * node checks a pushed cancel by it) */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT m.item_id, i.ref, sum(m.amount) FROM arrangement_moves m "
 	    "JOIN arrangement_events e ON e.id = m.event_id JOIN items i ON "
 	    "i.id = m.item_id WHERE e.arrangement_id = ?1 AND i.plan_id IS "
 	    "NOT (SELECT plan_id FROM arrangements WHERE id = ?1) GROUP BY "
-	    "m.item_id ORDER BY min(m.id)",
+	    "m.item_id, i.ref ORDER BY min(m.id)",
 	    err);
 
 	if (s == NULL)
