@@ -214,13 +214,16 @@ push_figure() {
 		for i in $(seq 0 "$PB" $((sent - 1))); do
 			sqlite3 -csv "$RUN/b.db" "SELECT $cols FROM payments WHERE
 			    id > $i AND id <= $((i + PB))" >"$RUN/raw$i.csv"
-			echo "\\copy payments ($(echo $cols)) FROM '$RUN/raw$i.csv' CSV" \
-			    >>"$RUN/raw.sql"
+			# (printf: dash's echo reads \c as the end of its output)
+			printf '\\copy payments (%s) FROM %s CSV\n' "$(echo $cols)" \
+			    "'$RUN/raw$i.csv'" >>"$RUN/raw.sql"
 		done
 		sync
 		r0=$(now)
 		psqlq -c 'SET search_path TO "org_BENCH"' -f "$RUN/raw.sql"
 		r1=$(now)
+		[ "$(psqlq -c 'SELECT count(*) FROM "org_BENCH".payments')" = "$sent" ] ||
+		    { echo "bench: the raw COPY did not insert $sent payments" >&2; exit 1; }
 		rm -f "$RUN"/raw*.csv "$RUN/raw.sql"
 	else
 		cp "$ORG/central/org-BENCH.db" "$RUN/raw.db"
