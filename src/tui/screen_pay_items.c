@@ -34,8 +34,7 @@ static const struct tui_key screen_pay_items_keys[] = {
     {'s', "s", NULL, N_("payment type Service"), A_SERVICE},
     {'i', "i", NULL, N_("payment type Installment"), A_INST},
     {'h', "h", N_("By hand"),
-        N_("split the amount in the order the items were picked, not by "
-           "the allocation rule (again: by the rule)"),
+        N_("split in the order the items were picked (again: by the rule)"),
         A_HAND},
     TUI_LIST_KEYS,
     {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the channel"), A_BACK},

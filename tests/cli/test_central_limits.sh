@@ -184,6 +184,11 @@ done
 sleep 0.5
 curl -s -o /dev/null -H "Authorization: Bearer $TOKB" "$URL/v1/pull?since=0"
 for p in $pids; do wait "$p"; done
+i=0
+while [ "$(grep -c 'ACME/T01 POST /v1/push 200' "$LOG")" -lt 6 ] && [ $i -lt 30 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 same "six pushes to ACME: all answered" \
     "$(grep -c 'ACME/T01 POST /v1/push 200' "$LOG")" 6
 n=$(log_order 'ACME/T01 POST /v1/push' 'BETA/T01 GET /v1/pull')
@@ -202,6 +207,12 @@ done
 sleep 0.5
 curl -s -o /dev/null -H "Authorization: Bearer $TOKB" "$URL/v1/pull?since=0"
 for p in $pids; do wait "$p"; done
+# a request's log line is written as its answer goes: the last may follow
+i=0
+while [ "$(grep -c 'ACME/T01 GET /v1/pull 200' "$LOG")" -lt 6 ] && [ $i -lt 30 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 same "six pulls of ACME: all answered" \
     "$(grep -c 'ACME/T01 GET /v1/pull 200' "$LOG")" 6
 n=$(log_order 'ACME/T01 GET /v1/pull' 'BETA/T01 GET /v1/pull')

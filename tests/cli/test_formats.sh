@@ -63,7 +63,7 @@ expect "an amount typed as the organisation writes it" 0 \
     "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
     --method Cash --amount 145,50 --tendered 1.000,00 --confirm-change
 has "the change in its format" "Change given     854,50 €"
-expect "the machine format is taken too" 0 "Amount          25,00 €" \
+expect "the machine format is taken too" 0 "Amount           25,00 €" \
     "$PD" --user jane pay WU-10001 --type service --items SRV-2025-0410 \
     --method "credit card" --amount 25.00
 expect "JSON keeps minor units" 0 '"tendered": 100000' \

@@ -821,7 +821,7 @@ run M1 --json deposit match
 same "T01 matches the transfer and the card settlement by their rules (and BAG-9 again)" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["matched"], d["transfer"], d["card"])' "$OUT")" "1 1 1"
 expect "the payment, the statement and the three matches are applied" 0 "Applied     5" pdt 1 sync
-cmatches() { csql "SELECT group_concat(x, ' ') FROM (SELECT l.seq || ':' || m.rule || ':' || (SELECT count(*) || ':' || sum(p.amount) FROM statement_match_payments mp JOIN payments p ON p.id = mp.payment_id WHERE mp.match_id = m.id) || ':' || (m.unmatched_at <> '') AS x FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id WHERE b.file_name = 'st3.csv' ORDER BY m.id)"; }
+cmatches() { csql "SELECT group_concat(x, ' ') FROM (SELECT l.seq || ':' || m.rule || ':' || (SELECT count(*) || ':' || sum(p.amount) FROM statement_match_payments mp JOIN payments p ON p.id = mp.payment_id WHERE mp.match_id = m.id) || ':' || (CASE WHEN m.unmatched_at <> '' THEN 1 ELSE 0 END) AS x FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id WHERE b.file_name = 'st3.csv' ORDER BY m.id) AS q"; }
 ncard=$(tsql 1 "SELECT count(*) FROM payments WHERE method_kind = 'card' AND status = 'Posted' AND paid_on = '$day' AND terminal = 'T01'")
 same "the central node has both matches with the payments each took" "$(cmatches)" \
     "1:transfer:1:7700:0 2:card:$ncard:$gross:0"

@@ -317,11 +317,11 @@ wait_for "the details: signed off" "mary"
 keys p
 # the details already show the number: wait for the copy's file itself
 i=0
-while [ $i -lt 100 ] && ! ls "$RCP"/*Z-T01-000001*COPY* >/dev/null 2>&1; do
+while [ $i -lt 100 ] && ! ls "$RCP"/*Z-T01-000001*COPY*.pdf >/dev/null 2>&1; do
 	sleep 0.1
 	i=$((i + 1))
 done
-pdf=$(ls -t "$RCP"/*Z-T01-000001*COPY* 2>/dev/null | head -1)
+pdf=$(ls -t "$RCP"/*Z-T01-000001*COPY*.pdf 2>/dev/null | head -1)
 [ -n "$pdf" ] && ok "p writes the Z report again, as a copy" ||
     echo "not ok - p writes the Z report again, as a copy"
 pdftotext "$pdf" - 2>/dev/null | grep -q COPY && ok "the reprint says COPY" ||

@@ -6,6 +6,9 @@
 # rejected records that only a supervisor can queue again.
 . "$TOP/tests/tui/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
+# its rounds push a payment or two: the 10 s wait of an answer on either
+# backend, which the slow server below must outlast
+TTIMEOUT=10
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null; stop_central; pg_stop; rm -rf "$T"' EXIT
 export PAYDESK_PIN=1234 PAYDESK_NOW=""
 
