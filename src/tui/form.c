@@ -63,6 +63,16 @@ move_focus(struct tui_form *fm, int delta)
 }
 
 int
+tui_form_move(struct tui_form *fm, int step)
+{
+	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
+
+	if (step < 0 || step > 3)
+		return 0;
+	return tui_form_input(fm, keys[step], 0);
+}
+
+int
 tui_form_input(struct tui_form *fm, int key, wint_t ch)
 {
 	struct tui_form_item *it;

@@ -18,10 +18,7 @@ enum { A_DO, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 static const struct tui_key screen_arr_reschedule_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Reschedule"),
         N_("reschedule what is left as previewed (asked once)"), A_DO},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
-    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
-    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_KRIGHT},
+    TUI_FORM_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -216,7 +213,6 @@ static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct achange *a = (struct achange *)sc;
-	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
 
 	switch (act) {
 	case A_DO:
@@ -225,7 +221,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_CLOSE;
 	default:
 		a->edits++;
-		tui_form_input(&a->fm, keys[act - A_NEXT], 0);
+		tui_form_move(&a->fm, act - A_NEXT);
 		return TUI_HANDLED;
 	}
 }

@@ -271,7 +271,6 @@ static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct acreate *a = (struct acreate *)sc;
-	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
 
 	switch (act) {
 	case A_CREATE:
@@ -284,7 +283,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	default:
 		a->edits++;
-		tui_form_input(&a->fm, keys[act - A_NEXT], 0);
+		tui_form_move(&a->fm, act - A_NEXT);
 		return TUI_HANDLED;
 	}
 }

@@ -223,7 +223,6 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct ccreate *c = (struct ccreate *)sc;
-	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
 
 	switch (a) {
 	case A_CREATE:
@@ -232,7 +231,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_CLOSE;
 	default:
 		c->asked = -1; /* a change is asked about again */
-		tui_form_input(&c->fm, keys[a - A_NEXT], 0);
+		tui_form_move(&c->fm, a - A_NEXT);
 		return TUI_HANDLED;
 	}
 }

@@ -19,10 +19,7 @@ enum step { STEP_OPEN, STEP_UPHOLD, STEP_REJECT };
 static const struct tui_key open_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open dispute"),
         N_("open the dispute for the reason chosen (asked once)"), A_DO},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
-    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
-    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_KRIGHT},
+    TUI_FORM_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -30,10 +27,7 @@ static const struct tui_key open_keys[] = {
 static const struct tui_key uphold_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Uphold"),
         N_("uphold it: void the payment or credit note (asked once)"), A_DO},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
-    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
-    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_KRIGHT},
+    TUI_FORM_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -41,10 +35,7 @@ static const struct tui_key uphold_keys[] = {
 static const struct tui_key reject_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Reject"),
         N_("reject the dispute with the note (asked once)"), A_DO},
-    {KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), A_NEXT},
-    {KEY_UP, "Up", NULL, N_("the field above"), A_PREV},
-    {KEY_LEFT, "Left", NULL, N_("the choice before"), A_KLEFT},
-    {KEY_RIGHT, "Right", NULL, N_("the next choice"), A_KRIGHT},
+    TUI_FORM_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -220,7 +211,6 @@ static int
 action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct dstep *d = (struct dstep *)sc;
-	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
 
 	switch (act) {
 	case A_DO:
@@ -229,7 +219,7 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_CLOSE;
 	default:
 		d->edits++;
-		tui_form_input(&d->fm, keys[act - A_NEXT], 0);
+		tui_form_move(&d->fm, act - A_NEXT);
 		return TUI_HANDLED;
 	}
 }

@@ -236,7 +236,6 @@ static int
 action(struct tui_screen *sc, struct tui *t, int a)
 {
 	struct xport *x = (struct xport *)sc;
-	static const int keys[] = {KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
 
 	switch (a) {
 	case A_START:
@@ -244,7 +243,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_BACK:
 		return TUI_CLOSE;
 	default:
-		tui_form_input(&x->fm, keys[a - A_NEXT], 0);
+		tui_form_move(&x->fm, a - A_NEXT);
 		return TUI_HANDLED;
 	}
 }

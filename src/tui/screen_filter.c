@@ -477,13 +477,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_NEXT:
 	case A_PREV:
 	case A_KLEFT:
-	case A_KRIGHT: {
-		static const int keys[] = {
-		    KEY_DOWN, KEY_UP, KEY_LEFT, KEY_RIGHT};
-
-		tui_form_input(&f->fm, keys[a - A_NEXT], 0);
+	case A_KRIGHT:
+		tui_form_move(&f->fm, a - A_NEXT);
 		return TUI_HANDLED;
-	}
 	}
 	return 0;
 }

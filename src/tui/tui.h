@@ -287,6 +287,17 @@ int tui_form_input(struct tui_form *fm, int key, wint_t ch);
 int tui_form_key(struct tui *t, struct tui_form *fm, int key, wint_t ch);
 /* The focus is on a field that takes characters. */
 int tui_form_typing(const struct tui_form *fm);
+/* A form moved by one of its four moving keys' actions: step 0 the next
+ * field, 1 the field above, 2 the choice before, 3 the next choice (the
+ * order of TUI_FORM_KEYS). Returns as tui_form_input. */
+int tui_form_move(struct tui_form *fm, int step);
+/* A form screen's key table rows of those four keys, their actions next,
+ * next + 1, next + 2 and next + 3. */
+#define TUI_FORM_KEYS(next)                                               \
+	{KEY_DOWN, "Down", NULL, N_("the next field (also {Tab})"), (next)}, \
+	{KEY_UP, "Up", NULL, N_("the field above"), (next) + 1},             \
+	{KEY_LEFT, "Left", NULL, N_("the choice before"), (next) + 2},       \
+	{KEY_RIGHT, "Right", NULL, N_("the next choice"), (next) + 3}
 /* Labels in a column of lw, inputs after them, w columns in all. A
  * field's hint goes beside it, the field giving up columns for it (down
  * to 10); one that still does not fit is wrapped under the field, never
