@@ -15,6 +15,25 @@ pow10i(int d)
 	return p;
 }
 
+/* Whether s is a number written with an exponent (1e3, 2.5E+4): an e or
+ * E among digits, signs and separators only; a word that happens to hold
+ * an e (SECRET) is not a number at all, and is refused as that. */
+static int
+exponent_form(const char *s)
+{
+	int digit = 0;
+
+	if (strpbrk(s, "eE") == NULL)
+		return 0;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digit = 1;
+		else if (strchr(".,eE+-", *s) == NULL)
+			return 0;
+	}
+	return digit;
+}
+
 int
 money_parse(const char *s, int digits, const char *what, int64_t *out,
     struct pd_err *err)
@@ -35,7 +54,7 @@ money_parse(const char *s, int digits, const char *what, int64_t *out,
 		    _("%s \"%s\": a sign is not "
 		      "allowed, amounts are written as positive numbers"),
 		    what, s);
-	if (strpbrk(s, "eE") != NULL)
+	if (exponent_form(s))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": exponents are not "
 		      "allowed, write the number out (e.g. 1000.00)"),
@@ -551,7 +570,7 @@ money_parse_style(const char *s, const struct money_style *st, const char *what,
 		    _("%s \"%s\": a sign is not allowed, amounts are written "
 		      "as positive numbers"),
 		    what, s);
-	if (strpbrk(t, "eE") != NULL)
+	if (exponent_form(t))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s \"%s\": exponents are not allowed, write the number "
 		      "out (e.g. %s)"),

@@ -64,6 +64,11 @@ money_parsing(void **state)
 	parse_bad("145.505", "at most 2 decimals");
 	parse_bad("1e3", "exponents");
 	parse_bad("1E3", "exponents");
+	parse_bad("2.5e+4", "exponents");
+	/* a word holding an e is no number, not an exponent */
+	parse_bad("SECRETPASSWORD", "not a number");
+	parse_bad("fee", "not a number");
+	parse_bad("5 EUR", "not a number");
 	parse_bad("-0", "sign");
 	parse_bad("-5.00", "sign");
 	parse_bad("+5", "sign");
@@ -278,6 +283,8 @@ money_style_parsing(void **state)
 	sparse_bad("1e3", &st_de,
 	    "exponents are not allowed, write the "
 	    "number out (e.g. 1000,00)");
+	sparse_bad("SECRET", &st_de, "not a number");
+	sparse_bad("1,5e2", &st_de, "exponents");
 	sparse_bad("abc", &st_us,
 	    "not a number; write digits with an optional dot and up to 2 "
 	    "decimals (e.g. 145.50)");
