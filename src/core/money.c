@@ -168,7 +168,8 @@ money_format_style(char *buf, size_t n, int64_t v, const struct money_style *st)
 			num[o++] = plain[i];
 	}
 	num[o] = '\0';
-	sp = st->symbol_space && *sym != '\0' ? " " : "";
+	/* a no-break space: the symbol never ends a line alone */
+	sp = st->symbol_space && *sym != '\0' ? "\u00a0" : "";
 	if (st->symbol_after)
 		snprintf(buf, n, "%s%s%s%s", v < 0 ? "-" : "", num, sp, sym);
 	else
@@ -292,32 +293,59 @@ examples_of(const struct money_style *st, struct examples *e)
 	e->mark_word = st->decimal == ',' ? _("comma") : _("dot");
 }
 
+/* The length of the space at p: a space, a no-break space (U+00A0, as
+ * currency_space writes one) or a narrow one (U+202F); 0 if none. */
+static size_t
+space_at(const char *p)
+{
+	if (*p == ' ')
+		return 1;
+	if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0)
+		return 2;
+	if ((unsigned char)p[0] == 0xe2 && (unsigned char)p[1] == 0x80 &&
+	    (unsigned char)p[2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+/* The length of such a space ending t[len - 1]; 0 if none. */
+static size_t
+space_before(const char *t, size_t len)
+{
+	size_t k;
+
+	for (k = 1; k <= 3 && k <= len; k++)
+		if (space_at(t + len - k) == k)
+			return k;
+	return 0;
+}
+
 /* Copy s without the spaces around it and the symbol (before or after,
  * with spaces between) into t (n bytes); -1 if it does not fit. */
 static int
 strip_text(const char *s, const char *symbol, char *t, size_t n)
 {
-	size_t len, sl = symbol ? strlen(symbol) : 0;
+	size_t len, k, sl = symbol ? strlen(symbol) : 0;
 	char *p = t;
 
-	while (*s == ' ')
-		s++;
+	while ((k = space_at(s)) > 0)
+		s += k;
 	len = strlen(s);
 	if (len >= n)
 		return -1;
 	memcpy(t, s, len + 1);
-	while (len > 0 && t[len - 1] == ' ')
-		t[--len] = '\0';
+	while ((k = space_before(t, len)) > 0)
+		t[len -= k] = '\0';
 	if (sl > 0 && strncmp(t, symbol, sl) == 0) {
 		p = t + sl;
-		while (*p == ' ')
-			p++;
+		while ((k = space_at(p)) > 0)
+			p += k;
 		memmove(t, p, strlen(p) + 1);
 	} else if (sl > 0 && len >= sl && strcmp(t + len - sl, symbol) == 0) {
 		len -= sl;
 		t[len] = '\0';
-		while (len > 0 && t[len - 1] == ' ')
-			t[--len] = '\0';
+		while ((k = space_before(t, len)) > 0)
+			t[len -= k] = '\0';
 	}
 	return 0;
 }

@@ -389,7 +389,7 @@ short_money(struct tui *t, char *buf, size_t n, int64_t v)
 	int64_t unit = 1, i;
 	const struct config *cfg = &t->svc->cfg;
 	const char *sym = cfg->currency_symbol;
-	const char *sp = cfg->symbol_space[0] == 'y' ? " " : "";
+	const char *sp = cfg->symbol_space[0] == 'y' ? "\u00a0" : "";
 	char num[SVC_COUNT_BUFSZ + 2];
 
 	for (i = 0; i < cfg->minor_digits; i++)

@@ -59,11 +59,11 @@ refused "grouping in the wrong places" 3 "grouped in the wrong places" \
 printf '%s\n[organisation]\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = dot\ncurrency_position = after\ncurrency_space = yes\ndate_format = DD.MM.YYYY\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "an amount typed as the organisation writes it" 0 \
-    "Amount received  1.000,00 €" \
+    "Amount received  1.000,00 €" \
     "$PD" --user jane pay WU-10001 --type bill --items INV-2025-001234 \
     --method Cash --amount 145,50 --tendered 1.000,00 --confirm-change
-has "the change in its format" "Change given     854,50 €"
-expect "the machine format is taken too" 0 "Amount           25,00 €" \
+has "the change in its format" "Change given     854,50 €"
+expect "the machine format is taken too" 0 "Amount           25,00 €" \
     "$PD" --user jane pay WU-10001 --type service --items SRV-2025-0410 \
     --method "credit card" --amount 25.00
 expect "JSON keeps minor units" 0 '"tendered": 100000' \
@@ -71,7 +71,7 @@ expect "JSON keeps minor units" 0 '"tendered": 100000' \
 has "and ISO dates" '"paid_on": "2025-04-20"'
 expect "the human listing: dates and amounts as the organisation writes them" \
     0 "20.04.2025" cashier payments
-has "amounts with a comma and the symbol after" "145,50 €"
+has "amounts with a comma and the symbol after" "145,50 €"
 expect "CSV keeps the machine formats" 0 "145.50" sup --csv payments
 has "CSV dates stay ISO" "2025-04-20"
 if grep -q "145,50\|20.04.2025" "$OUT"; then
@@ -89,13 +89,13 @@ refused "two decimal commas" 3 "two decimal separators" \
 # a dot that groups here but is a decimal point in the machine format
 # (issue 17): refused as ambiguous, in every money option
 refused "pay --tendered 1.000: ambiguous" 3 \
-    '--tendered "1.000": ambiguous, the dot could group thousands (1.000,00 €) or be a decimal point; write every decimal, as 1234.50 or 1.234,50' \
+    '--tendered "1.000": ambiguous, the dot could group thousands (1.000,00 €) or be a decimal point; write every decimal, as 1234.50 or 1.234,50' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 70 \
     --tendered 1.000
 refused "pay --amount 1.000: ambiguous" 3 '--amount "1.000": ambiguous' \
     "$PD" --user jane pay WU-10001 --type bill --method Cash --amount 1.000
 refused "credit-note create --amount 1.500: ambiguous" 3 \
-    '--amount "1.500": ambiguous, the dot could group thousands (1.500,00 €)' \
+    '--amount "1.500": ambiguous, the dot could group thousands (1.500,00 €)' \
     env PAYDESK_PIN=2222 "$PD" --user mary credit-note create R-T01-000001 \
     --amount 1.500 --reason Other
 refused "in Spanish too" 3 "1.234,50" \
@@ -282,11 +282,11 @@ printf '%s\n[organisation]\ncurrency_code = TND\ncurrency_symbol = DT\nminor_dig
     "$BASE" >"$PAYDESK_CONFIG"
 cents() { python3 -c 'import json,sys; print(sorted(n["amount"] for n in json.load(open(sys.argv[1]))))' "$OUT"; }
 expect "TND: 0.500 is half a dinar" 0 "" sup --json credit-notes --min 0.500
-same "TND: 0.500 keeps the note of 1 DT (read as 500 DT: none)" "$(cents)" "[1000]"
+same "TND: 0.500 keeps the note of 1 DT (read as 500 DT: none)" "$(cents)" "[1000]"
 expect "TND: 0,250 as the organisation writes it" 0 "" \
     cashier credit-notes --min 0,250
 expect "TND: 1.234 stays ambiguous" 3 \
-    "it could be 1,234 DT or 1.234,000 DT; write 1,234 or 1.234,000" \
+    "it could be 1,234 DT or 1.234,000 DT; write 1,234 or 1.234,000" \
     cashier credit-notes --min 1.234
 expect "TND: four decimals are refused" 3 "at most 3 decimals" \
     cashier credit-notes --min 1,2345
@@ -353,7 +353,7 @@ B=$(printf '\302\240')
 expect "es, symbol after with a space: the payments list" 0 "Big Spender" \
     env LANGUAGE=es PAYDESK_PIN=1234 "$PD" --user jane payments
 row "the amount whole, never 8 888 888 8~" "Big Spender" \
-    "8${B}888${B}888${B}888,888 €"
+    "8${B}888${B}888${B}888,888 €"
 case $(grep "Big Spender" "$OUT") in
 *"8 888"*) notok "the groups never a plain space" ;;
 *) ok "the groups never a plain space" ;;
@@ -361,25 +361,25 @@ esac
 expect "the aging report in French" 0 "Big Spender" \
     env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
 row "every bucket's amount whole" "Big Spender" \
-    "10${B}001${B}246${B}913,177 €" "12${B}345,678 €" \
-    "1${B}234${B}567,500 €" "9${B}999${B}999${B}999,999 €"
+    "10${B}001${B}246${B}913,177 €" "12${B}345,678 €" \
+    "1${B}234${B}567,500 €" "9${B}999${B}999${B}999,999 €"
 has "the buckets' counts, plural as they come" "1-30 (4 éléments)"
 expect "the payers report in Spanish" 0 "Big Spender" \
     env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --user mary report payers
-row "the total paid whole" "Big Spender" "8${B}888${B}888${B}888,888 €"
+row "the total paid whole" "Big Spender" "8${B}888${B}888${B}888,888 €"
 N=$(printf '\342\200\257') # a narrow no-break space: 3 bytes, 1 column
 printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = €\ndecimal_separator = comma\ngrouping_separator = nnbsp\ncurrency_position = after\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "a narrow no-break space, in French" 0 "Big Spender" \
     env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --user mary report aging
-row "the amounts whole" "Big Spender" "10${N}001${N}246${N}913,177 €" \
-    "9${N}999${N}999${N}999,999 €"
+row "the amounts whole" "Big Spender" "10${N}001${N}246${N}913,177 €" \
+    "9${N}999${N}999${N}999,999 €"
 printf '%s\n[organisation]\nminor_digits = 3\ncurrency_symbol = KD\ncurrency_space = yes\n' \
     "$BASE" >"$PAYDESK_CONFIG"
 expect "three decimals, the symbol before with a space (English)" 0 \
     "Big Spender" sup report aging
-row "the aging amounts whole" "Big Spender" "KD 10,001,246,913.177" \
-    "KD 9,999,999,999.999"
+row "the aging amounts whole" "Big Spender" "KD 10,001,246,913.177" \
+    "KD 9,999,999,999.999"
 expect "JSON keeps minor units" 0 '"days_over_90":9999999999999' \
     sup --json report aging
 printf '%s\n[organisation]\ncurrency_symbol = ₹\ngrouping = 3,2\n' \
@@ -455,7 +455,7 @@ rows = open(sys.argv[1], encoding='utf-8').read().split('\n')
 i = next(i for i, l in enumerate(rows) if 'WU-10003' in l)
 block = [rows[i]] + [l for l in rows[i + 1:] if l.startswith('    ')]
 entries = [e.strip() for e in ' '.join(block[1:]).split(';')]
-want = ['Cash 120,10 €', 'Credit Card 200,55 €', 'Bank Transfer 100,55 €']
+want = ['Cash 120,10 €', 'Credit Card 200,55 €', 'Bank Transfer 100,55 €']
 ok = all(len(l) <= 80 for l in rows) and sorted(entries) == sorted(want)
 ok = ok and all(e in l for e in want for l in block[1:] if e.split()[0] in l)
 sys.exit(0 if ok else 1)
@@ -466,7 +466,7 @@ PY
 	fi
 done
 expect "a pipe: the consumer's Methods on its own line, whole" 0 \
-    "Bank Transfer 100,55 €" env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" \
+    "Bank Transfer 100,55 €" env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" \
     --user mary report payers --search WU-10003
-row "the Methods on the consumer's row" "WU-10003" "Cash 120,10 €" \
-    "Credit Card 200,55 €" "Bank Transfer 100,55 €"
+row "the Methods on the consumer's row" "WU-10003" "Cash 120,10 €" \
+    "Credit Card 200,55 €" "Bank Transfer 100,55 €"

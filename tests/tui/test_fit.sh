@@ -284,7 +284,7 @@ invoice_no,account_no,period,amount,issued_on,due_on
 INV-2025-900001,WU-10002,Apr 2025,150000.00,2025-04-01,2025-04-30
 CSV
 PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/b.csv" >"$OUT" 2>&1 ||
-    notok "a bill of 150.000,00 €"
+    notok "a bill of 150.000,00 €"
 for pay in "WU-10002 Cash 150000,00" "WU-10001 Cheque 12,34" \
     "WU-10001 Debit 5,00" "WU-10003 Credit 123,45" "WU-10001 Bank 7,00"; do
 	set -- $pay
@@ -328,7 +328,7 @@ for L in en es fr; do
 	wait_for "$L: the login" "$(msg 'Log in to take payments')" >/dev/null
 	login mary 2222
 	wait_for "$L: the dashboard with the symbol after" \
-	    "150.000,00 €" >/dev/null
+	    "150.000,00 €" >/dev/null
 	aligned "the methods' amounts end in one column" \
 	    "    Cash " "    Cheque " "    Debit Card " "    Credit Card " \
 	    "    Bank Transf"
@@ -408,10 +408,10 @@ currency_symbol = €
 decimal_separator = comma
 grouping_separator = space
 currency_position = after
-currency_space = yes' "8${B}888${B}889${B}888,888 €" \
-    "8${B}888${B}888${B}888,888 € (1)" "8${B}888M €" \
-    "10${B}001${B}245${B}913,177 €" "9${B}999${B}999${B}999,999 €" \
-    "1${B}234${B}567,500 €" "11${B}345,678 €"
+currency_space = yes' "8${B}888${B}889${B}888,888 €" \
+    "8${B}888${B}888${B}888,888 € (1)" "8${B}888M €" \
+    "10${B}001${B}245${B}913,177 €" "9${B}999${B}999${B}999,999 €" \
+    "1${B}234${B}567,500 €" "11${B}345,678 €"
 big fr 'minor_digits = 2
 currency_symbol = ₹
 grouping = 3,2' "₹88,88,88,98,888.88" "₹88,88,88,88,888.88 (1)" \
@@ -419,9 +419,9 @@ grouping = 3,2' "₹88,88,88,98,888.88" "₹88,88,88,88,888.88 (1)" \
     "₹1,23,45,675.00" "₹1,13,456.78"
 big en 'minor_digits = 3
 currency_symbol = KD
-currency_space = yes' "KD 8,888,889,888.888" "KD 8,888,888,888.888 (1)" \
-    "KD 8,888M" "KD 10,001,245,913.177" "KD 9,999,999,999.999" \
-    "KD 1,234,567.500" "KD 11,345.678"
+currency_space = yes' "KD 8,888,889,888.888" "KD 8,888,888,888.888 (1)" \
+    "KD 8,888M" "KD 10,001,245,913.177" "KD 9,999,999,999.999" \
+    "KD 1,234,567.500" "KD 11,345.678"
 # counts: each payment copied a thousand times, read in a dot grouping
 grow_ledger 1000
 printf '%s\n[organisation]\nminor_digits = 3\ndecimal_separator = comma\ngrouping_separator = dot\n' \

@@ -181,22 +181,22 @@ login jane 1234
 wait_for "the cashier again" "Today at this terminal"
 to_step5 "comma" Space
 wait_for "the total prefilled with a comma" "97,75"
-wait_for "and shown in the organisation's format" "97,75 €"
+wait_for "and shown in the organisation's format" "97,75 €"
 keys Tab Tab
 type_text "1.000,00"
-wait_for "1.000,00 typed with its grouping" "Change: 902,25 €"
+wait_for "1.000,00 typed with its grouping" "Change: 902,25 €"
 keys C-u
 type_text "100"
-wait_for "Ctrl-U and 100" "Change: 2,25 €"
+wait_for "Ctrl-U and 100" "Change: 2,25 €"
 type_text ".5"
 wait_for "a dot where the comma goes: the reason" \
     "Amount received \"100.5\": use , for decimals:"
 keys BSpace BSpace
 type_text "x"
 wait_for "a letter: both forms in the organisation's format" \
-    "Amount received: \"x\" is not allowed; as in 1.234,50 € or 1234,50"
+    "Amount received: \"x\" is not allowed; as in 1.234,50 € or 1234,50"
 type_text ",5"
-wait_for "corrected" "Change: 2,75 €"
+wait_for "corrected" "Change: 2,75 €"
 keys Enter
 wait_for "summary" "Step 6 of 8"
 keys Enter
@@ -221,7 +221,7 @@ wait_for "the collection rate with a decimal comma" "37,0%"
 keys w
 wait_for "w: the week from Sunday" "20/04/2025 to 26/04/2025"
 wait_for "the week's days on the chart" "20 21 22 23 24 25 26"
-wait_for "the chart's scale with the symbol after" "297 €"
+wait_for "the chart's scale with the symbol after" "297 €"
 wait_for "the week's methods" "By method this week"
 # the scale's 0 on the axis (└), not beside the lowest bars, which stand
 # for up to a fifth of the top (issue 17)
@@ -233,12 +233,12 @@ noscale() {
 	if grep -Eq "$2" "$SCREEN"; then notok "$1" "screen has /$2/"
 	    sed 's/^/  | /' "$SCREEN"; else ok "$1"; fi
 }
-scale "the scale's 0 on the axis line" '^ 0 € +└'
-noscale "no 0 beside a row of bars" '^ 0 € +│'
+scale "the scale's 0 on the axis line" '^ 0 € +└'
+noscale "no 0 beside a row of bars" '^ 0 € +│'
 keys Left
 wait_for "Left: the week before" "13/04/2025 to 19/04/2025"
-# a week of no payment has no top to its scale: not "0 €" twice
-scale "an empty week: 0 on the axis" '^ 0 € +└'
+# a week of no payment has no top to its scale: not "0 €" twice
+scale "an empty week: 0 on the axis" '^ 0 € +└'
 noscale "an empty week: no label beside the bars" '^ [0-9][^│]* +│'
 wait_for "an empty week: said so of the week" "No payment posted in this week"
 keys t
@@ -247,7 +247,7 @@ keys w
 wait_for "w: back to the month, in DD/MM/YYYY" "01/04/2025 to 30/04/2025"
 keys p
 wait_for "the payments list shows dates as DD/MM/YYYY" "20/04/2025"
-wait_for "and amounts with a comma" "97,75 €"
+wait_for "and amounts with a comma" "97,75 €"
 lacks "no ISO date left in the list" "2025-04-20"
 keys Enter
 wait_for "the details" "Payment information"
@@ -316,7 +316,7 @@ for lm in "es|abril 2025|Total cobrado|37,0 %|DD/MM/AAAA" \
 	keys m
 	sleep 0.3
 	keys Down Down Down Enter
-	wait_for "$l: the Create Credit Note dialog" "100,50 €" >/dev/null
+	wait_for "$l: the Create Credit Note dialog" "100,50 €" >/dev/null
 	keys C-u
 	type_text "1.00,5"
 	# its last words, on its second line ("1.234.567,00 o 1234567,00")

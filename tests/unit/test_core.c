@@ -153,11 +153,11 @@ money_styles(void **state)
 	assert_string_equal(money_format_style(b, sizeof b, 123456789, &st_us),
 	    money_format(c, sizeof c, 123456789, 2, "$"));
 	assert_string_equal(
-	    money_format_style(b, sizeof b, 123450, &st_de), "1.234,50 €");
+	    money_format_style(b, sizeof b, 123450, &st_de), "1.234,50\xc2\xa0€");
 	assert_string_equal(
-	    money_format_style(b, sizeof b, -123450, &st_de), "-1.234,50 €");
+	    money_format_style(b, sizeof b, -123450, &st_de), "-1.234,50\xc2\xa0€");
 	assert_string_equal(
-	    money_format_style(b, sizeof b, 0, &st_de), "0,00 €");
+	    money_format_style(b, sizeof b, 0, &st_de), "0,00\xc2\xa0€");
 	assert_string_equal(money_format_style(b, sizeof b, 100000000, &st_in),
 	    "₹10,00,000.00");
 	assert_string_equal(
@@ -174,11 +174,15 @@ money_styles(void **state)
 	    "-100\xe2\x80\xaf"
 	    "000\xe2\x80\xaf"
 	    "000\xe2\x80\xaf"
-	    "000,00 €");
+	    "000,00\xc2\xa0€");
 	assert_string_equal(
-	    money_format_style(b, sizeof b, 123456, &st_ch), "CHF 1'234.56");
+	    money_format_style(b, sizeof b, 123456, &st_ch),
+	    "CHF\xc2\xa0"
+	    "1'234.56");
 	assert_string_equal(
-	    money_format_style(b, sizeof b, 1234567, &kes), "KSh 1 234 567");
+	    money_format_style(b, sizeof b, 1234567, &kes),
+	    "KSh\xc2\xa0"
+	    "1 234 567");
 	assert_string_equal(
 	    money_format_style(b, sizeof b, 123456, &st_plain), "1234,56");
 }
@@ -220,6 +224,12 @@ money_style_parsing(void **state)
 	assert_int_equal(sparse_ok("1.234,50", &st_de), 123450);
 	assert_int_equal(sparse_ok("1234,50", &st_de), 123450);
 	assert_int_equal(sparse_ok("1.234,50 €", &st_de), 123450);
+	/* as currency_space writes it, and pasted back: a no-break space */
+	assert_int_equal(sparse_ok("1.234,50\xc2\xa0€", &st_de), 123450);
+	assert_int_equal(sparse_ok("CHF\xc2\xa0"
+	                           "12.50",
+	                     &st_ch),
+	    1250);
 	assert_int_equal(sparse_ok("€1.234,5", &st_de), 123450);
 	assert_int_equal(sparse_ok("200,00", &st_de), 20000);
 	assert_int_equal(sparse_ok("10,5", &st_de), 1050);
