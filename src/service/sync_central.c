@@ -414,13 +414,18 @@ reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
 	}
 	if (strcmp(e->entity, "user") == 0) {
 		struct user u;
+		int unsealed;
 
-		if (store_user_by_id(s->st, id, &u, err) != 0)
+		if (store_user_by_id(s->st, id, &u, err) != 0 ||
+		    (unsealed = store_user_sealed(s->st, id, err)) < 0)
 			return -1;
 		/* another branch's user goes down disabled and without its
 		 * PIN hash: a terminal keeps only its own branch's hashes,
-		 * and one that had the user (who moved) loses it */
-		if (u.branch[0] != '\0' && strcmp(u.branch, branch) != 0) {
+		 * and one that had the user (who moved) loses it; so does a
+		 * user whose row is not what its use cases sealed (its
+		 * branch or PIN hash set around paydesk; doctor names it) */
+		if (unsealed ||
+		    (u.branch[0] != '\0' && strcmp(u.branch, branch) != 0)) {
 			u.active = 0;
 			xstrlcpy(u.pin_hash, "!", sizeof u.pin_hash);
 		}
