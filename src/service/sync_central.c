@@ -131,6 +131,7 @@ svc_central_push(struct svc *s, const struct sync_sender *from,
 
 	svc_now(at);
 again:
+	s->npush_sealed = 0;
 	/* an import may have changed the settings since the last push */
 	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0) {
 		store_abort(s->st);
@@ -157,6 +158,7 @@ again:
 		goto again;
 	}
 	free(r);
+	s->npush_sealed = 0;
 	/* the seals of the rows the push wrote that the central node seals
 	 * (credit notes, an arrangement's installments: schema_central.c)
 	 * claimed by one audit entry naming the terminal, as a use case's

@@ -114,9 +114,9 @@ svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
 {
 	struct user u;
 	struct pd_err e = {0};
-	int rc = by_username
-	             ? store_user_by_name(s->st, name, &u, &e)
-	             : store_user_by_full_name(s->st, name, branch, &u, &e);
+	int i, rc = by_username
+	                ? store_user_by_name(s->st, name, &u, &e)
+	                : store_user_by_full_name(s->st, name, branch, &u, &e);
 
 	if (rc != 0) {
 		if (e.code == PD_ENOTFOUND)
@@ -124,7 +124,16 @@ svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
 		*err = e;
 		return -1;
 	}
-	return store_user_sealed(s->st, u.id, err);
+	/* (found sealed already in this push: the push holds the
+	 * organisation's store, no use case changes a user meanwhile) */
+	for (i = 0; i < s->npush_sealed; i++)
+		if (s->push_sealed[i] == u.id)
+			return 0;
+	rc = store_user_sealed(s->st, u.id, err);
+	if (rc == 0 && s->npush_sealed < (int)(sizeof s->push_sealed /
+	                                       sizeof s->push_sealed[0]))
+		s->push_sealed[s->npush_sealed++] = u.id;
+	return rc;
 }
 
 /* name (who did what, as records name people) is a user of the sending
