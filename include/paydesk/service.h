@@ -91,6 +91,11 @@ struct svc {
 	 * method, channel, segment, gateway; NULL fields: none. The texts
 	 * are the caller's (struct svc_filters) */
 	struct payment_filter narrow;
+	/* the central node: the users found sealed during the push under
+	 * way (svc_central_push; svc_sync_user_unsealed), each checked once
+	 * a push, not once a record */
+	int64_t push_sealed[16];
+	int npush_sealed;
 };
 
 /* Load the config (path NULL: the usual search) and open the store

@@ -53,8 +53,12 @@ check_maker(
 {
 	struct user u;
 	struct pd_err e = {0};
+	int rc = svc_sync_user_unsealed(s, by, 1, branch, err);
 
-	if (store_user_by_name(s->st, by, &u, &e) != 0 ||
+	if (rc < 0)
+		return -1;
+	/* (a user whose row was changed around paydesk: nobody's) */
+	if (rc == 1 || store_user_by_name(s->st, by, &u, &e) != 0 ||
 	    (u.branch[0] != '\0' && strcmp(u.branch, branch) != 0)) {
 		if (e.code != 0 && e.code != PD_ENOTFOUND) {
 			*err = e;

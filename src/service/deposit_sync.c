@@ -24,7 +24,10 @@ svc_sync_supervisor(struct svc *s, const struct sync_sender *f,
 {
 	struct user u;
 	struct pd_err e = {0};
+	int rc = svc_sync_user_unsealed(s, name, 1, f->branch, err);
 
+	if (rc < 0)
+		return -1;
 	if (store_user_by_name(s->st, name, &u, &e) != 0) {
 		if (e.code != PD_ENOTFOUND) {
 			*err = e;
@@ -32,7 +35,8 @@ svc_sync_supervisor(struct svc *s, const struct sync_sender *f,
 		}
 		u.active = 0;
 	}
-	if (!u.active || (u.branch[0] && strcmp(u.branch, f->branch) != 0))
+	/* (a user whose row was changed around paydesk: nobody's) */
+	if (rc == 1 || !u.active || (u.branch[0] && strcmp(u.branch, f->branch) != 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("By \"%s\" is not a user of branch %s"), name, f->branch);
 	if (u.role < ROLE_SUPERVISOR)

@@ -179,6 +179,13 @@ int svc_sync_check_shift(struct svc *s, const struct sync_sender *f,
  * what needs one ("a deposit"), translated (deposit_sync.c). */
 int svc_sync_supervisor(struct svc *s, const struct sync_sender *f,
     const char *name, const char *what, int64_t *id, struct pd_err *err);
+/* At the central node: whether the user a record names (by username when
+ * by_username, else by full name) as found in branch is one whose row is
+ * not what its use cases sealed (seal.c; its branch, role or PIN hash set
+ * around paydesk): 1 so, and then no user of any branch; 0 sound or not
+ * found; -1 on error (review of issue 18). */
+int svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
+    const char *branch, struct pd_err *err);
 /* A shift record applied (checked before): the shift, its counts,
  * movements and tenders in the shift tables. */
 int svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err);

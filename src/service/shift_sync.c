@@ -31,6 +31,17 @@ shift_user(struct svc *s, const struct sync_sender *f, const char *what,
 	struct pd_err e = {0};
 
 	memset(&u, 0, sizeof u);
+	/* a user whose row was changed around paydesk is nobody's */
+	switch (svc_sync_user_unsealed(s, name, 1, f->branch, err)) {
+	case 0:
+		break;
+	case 1:
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\" is not a user of branch %s"), what, name,
+		    f->branch);
+	default:
+		return -1;
+	}
 	/* judged by older rules: any version of the users in force from
 	 * the last change the terminal had (sync_judge.c) */
 	if (f->past) {

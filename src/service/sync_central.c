@@ -131,6 +131,7 @@ svc_central_push(struct svc *s, const struct sync_sender *from,
 
 	svc_now(at);
 again:
+	s->npush_sealed = 0;
 	/* an import may have changed the settings since the last push */
 	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0) {
 		store_abort(s->st);
@@ -157,6 +158,7 @@ again:
 		goto again;
 	}
 	free(r);
+	s->npush_sealed = 0;
 	/* the seals of the rows the push wrote that the central node seals
 	 * (credit notes, an arrangement's installments: schema_central.c)
 	 * claimed by one audit entry naming the terminal, as a use case's
@@ -414,13 +416,18 @@ reference_record(struct svc *s, const struct feed_entry *e, const char *branch,
 	}
 	if (strcmp(e->entity, "user") == 0) {
 		struct user u;
+		int unsealed;
 
-		if (store_user_by_id(s->st, id, &u, err) != 0)
+		if (store_user_by_id(s->st, id, &u, err) != 0 ||
+		    (unsealed = store_user_sealed(s->st, id, err)) < 0)
 			return -1;
 		/* another branch's user goes down disabled and without its
 		 * PIN hash: a terminal keeps only its own branch's hashes,
-		 * and one that had the user (who moved) loses it */
-		if (u.branch[0] != '\0' && strcmp(u.branch, branch) != 0) {
+		 * and one that had the user (who moved) loses it; so does a
+		 * user whose row is not what its use cases sealed (its
+		 * branch or PIN hash set around paydesk; doctor names it) */
+		if (unsealed ||
+		    (u.branch[0] != '\0' && strcmp(u.branch, branch) != 0)) {
 			u.active = 0;
 			xstrlcpy(u.pin_hash, "!", sizeof u.pin_hash);
 		}

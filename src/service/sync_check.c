@@ -108,6 +108,34 @@ check_number(const char *what, const char *fmt, const char *number,
 	return 0;
 }
 
+int
+svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
+    const char *branch, struct pd_err *err)
+{
+	struct user u;
+	struct pd_err e = {0};
+	int i, rc = by_username
+	                ? store_user_by_name(s->st, name, &u, &e)
+	                : store_user_by_full_name(s->st, name, branch, &u, &e);
+
+	if (rc != 0) {
+		if (e.code == PD_ENOTFOUND)
+			return 0;
+		*err = e;
+		return -1;
+	}
+	/* (found sealed already in this push: the push holds the
+	 * organisation's store, no use case changes a user meanwhile) */
+	for (i = 0; i < s->npush_sealed; i++)
+		if (s->push_sealed[i] == u.id)
+			return 0;
+	rc = store_user_sealed(s->st, u.id, err);
+	if (rc == 0 && s->npush_sealed < (int)(sizeof s->push_sealed /
+	                                       sizeof s->push_sealed[0]))
+		s->push_sealed[s->npush_sealed++] = u.id;
+	return rc;
+}
+
 /* name (who did what, as records name people) is a user of the sending
  * terminal's branch, with at least role need for doing what. */
 static int
@@ -118,6 +146,14 @@ check_user(struct svc *s, const struct sync_sender *f, const char *what,
 	struct pd_err e = {0};
 	int rc;
 
+	/* a user whose row was changed around paydesk is nobody's */
+	if ((rc = svc_sync_user_unsealed(s, name, 0, f->branch, err)) != 0) {
+		if (rc < 0)
+			return -1;
+		return pd_fail(err, PD_EINVAL,
+		    _("%s \"%s\" is not a user of branch %s"), what, name,
+		    f->branch);
+	}
 	/* judged by older rules: any version of the users in force from
 	 * the last change the terminal had (sync_judge.c) */
 	rc = f->past ? store_user_role_since(s->st, name, 0, f->branch,

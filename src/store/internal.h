@@ -92,7 +92,13 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_CREDIT_NOTES                                                      \
 	"cn_no, consumer_id, payment_id, amount, reason, created_on, "         \
 	"expires_on, user_id, terminal, voided, automatic"
-#define SEAL_USERS "username, full_name, role, pin_hash, active"
+/* users: every column of rights or reach (review of issue 18: a branch
+ * or team changed by hand handed a user's PIN hash and acts to another
+ * branch); branch and team from a later migration on, SEAL_USERS_V1
+ * the columns of the migrations that shipped before it */
+#define SEAL_USERS_V1 "username, full_name, role, pin_hash, active"
+#define SEAL_USERS                                                             \
+	"username, full_name, role, pin_hash, active, branch, team"
 #define SEAL_SETTINGS "key, value"
 #define SEAL_SHIFTS                                                            \
 	"uuid, user_id, status, z_no, float_expected, float_counted, "         \

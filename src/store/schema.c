@@ -579,7 +579,7 @@ const char *const store_migrations[] = {
                  " SELECT RAISE(ABORT, 'seals is append-only'); END;\n" SEAL(
                      "items", SEAL_ITEMS)
                      SEAL("credit_notes", SEAL_CREDIT_NOTES)
-                         SEAL("users", SEAL_USERS) SEAL("settings",
+                         SEAL("users", SEAL_USERS_V1) SEAL("settings",
                              SEAL_SETTINGS) "INSERT INTO meta (key, value) "
                                             "VALUES ('seal_baseline', '1');\n",
 
@@ -1239,6 +1239,18 @@ const char *const store_migrations[] = {
      * (issue 20) never were sent: the next sync round queues them once
      * (svc_stmt_catchup) and clears this */
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('match_catchup',"
+    " '1');\n",
+    /* a user's branch and team sealed with the rest of the user (review
+     * of issue 18): a branch changed by hand in the central store
+     * handed that user's PIN hash to another branch's terminals and
+     * took their acts from there, and both doctors said ok. The users'
+     * triggers again with SEAL_USERS' columns; every user is sealed
+     * again, the seals claimed by one audit entry at the next open
+     * (seal_baseline), which check_changers lets add the new columns.
+     * A central node's SQLite store seals its users too. */
+    "DROP TRIGGER seal_users_ins;\n"
+    "DROP TRIGGER seal_users_upd;\n" SEAL("users", SEAL_USERS)
+    "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline',"
     " '1');\n",
 };
 

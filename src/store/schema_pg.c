@@ -899,7 +899,7 @@ const char *const store_pg_central_migrations[] = {
     " row_id, fields) VALUES (TG_TABLE_NAME, NEW.id, f); END IF; RETURN"
     " NULL; END $$;\n"
     PG_SEAL("items", SEAL_ITEMS) PG_SEAL("credit_notes", SEAL_CREDIT_NOTES)
-    PG_SEAL("users", SEAL_USERS) PG_SEAL("settings", SEAL_SETTINGS)
+    PG_SEAL("users", SEAL_USERS_V1) PG_SEAL("settings", SEAL_SETTINGS)
     "INSERT INTO meta (key, value) SELECT 'seal_baseline', '1' WHERE"
     " EXISTS (SELECT 1 FROM seals WHERE audit_id IS NULL) ON CONFLICT"
     " (key) DO UPDATE SET value = '1';\n",
@@ -911,6 +911,14 @@ const char *const store_pg_central_migrations[] = {
     "CREATE TRIGGER payments_alloc_rule_frozen BEFORE UPDATE OF"
     " alloc_rule ON payments FOR EACH ROW EXECUTE FUNCTION refuse('a"
     " recorded payment cannot be changed');\n",
+    /* 10: a user's branch and team sealed with the rest of the user
+     * (review of issue 18), as schema.c's users: the triggers again
+     * with SEAL_USERS' columns, every user sealed again, claimed by one
+     * audit entry at the next open (seal_baseline) */
+    "DROP TRIGGER seal_users_ins ON users;\n"
+    "DROP TRIGGER seal_users_upd ON users;\n" PG_SEAL("users", SEAL_USERS)
+    "INSERT INTO meta (key, value) VALUES ('seal_baseline', '1') ON"
+    " CONFLICT (key) DO UPDATE SET value = '1';\n",
 };
 
 const int store_pg_central_nmigrations =

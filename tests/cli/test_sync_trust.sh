@@ -1149,3 +1149,25 @@ plain "http://localhost:$PORT"
 # (sent: its receipt is of the series moved on above, refused there)
 expect "plain http: localhost is this machine: it syncs" 0 "Sent        1" \
     "$PD" --config "$T/p.ini" sync
+
+# -- a user's branch is sealed with the rest of the user (review of issue
+# 18): far, of branch B02, moved to B01 by hand in the central store. Its
+# doctor names the row; T01's next pull does not hand it far's PIN hash;
+# a record of far's from T01 is refused. Last: the store keeps the change.
+far=$(csql "SELECT id FROM users WHERE username = 'far'")
+csql "UPDATE users SET branch = 'B01' WHERE username = 'far'"
+expect "a user's branch set by hand at the central node is seen by its doctor" \
+    6 "users row $far (far): branch is B01 but its audit entry says B02" \
+    central doctor ACME
+has "and the change no use case claimed" \
+    "1 change of a row of money or rights was made outside any use case"
+pdt 1 sync >/dev/null || echo "not ok - T01's sync after far's move"
+same "T01's pull is not handed far's PIN hash: far is disabled there" \
+    "$(tsql 1 "SELECT pin_hash || ' ' || active FROM users WHERE username = 'far'")" \
+    "! 0"
+forged "a payment of far's from T01 once far's branch was set by hand" \
+    'received by "Far Away" is not a user of branch B01' \
+    $P data.received_by=Far\ Away data.verified_by=Far\ Away
+run pdt 1 doctor
+same "T01's doctor finds no user changed (far came by its pull)" \
+    "$(grep -c 'users row' "$OUT")" 0

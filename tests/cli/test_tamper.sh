@@ -70,6 +70,18 @@ tamper "a credit note's voided flag is seen" \
 tamper "a supervisor made admin is seen" \
     "UPDATE users SET role = 'admin' WHERE username = 'mary'" \
     "users row 2 (mary): role is admin but its audit entry says supervisor"
+# a user's branch and team are sealed with the rest of the user (review
+# of issue 18): a branch's PIN hashes go to its terminals only
+tamper "a user's team changed by hand is seen" \
+    "UPDATE users SET team = 'north' WHERE username = 'jane'" \
+    "users row 3 (jane): team is north but its audit entry says"
+tamper "a user's branch changed by hand is seen" \
+    "UPDATE users SET branch = 'B09' WHERE username = 'jane'" \
+    "users row 3 (jane): branch is B09 but its audit entry says"
+tamper "a user's branch changed by hand, its trigger dropped, is seen" \
+    "DROP TRIGGER seal_users_upd; UPDATE users SET branch = 'B09' WHERE
+     username = 'mary'" \
+    "users row 2 (mary): branch is B09 but its audit entry says"
 tamper "a user added in the shell is seen" \
     "INSERT INTO users (username, full_name, role, pin_hash, created_at)
      VALUES ('eve', 'Eve', 'admin', 'x', '2026-01-01')" \
@@ -360,6 +372,12 @@ resealed "a credit note's amount x100 under a forged entry is seen" \
 resealed "a setting changed under a forged entry is seen" \
     "UPDATE settings SET value = 'Evil Corp'" \
     "settings row 1 (organisation.name): value was changed by audit entry"
+resealed "a user's branch changed under a forged entry is seen" \
+    "UPDATE users SET branch = 'B09' WHERE username = 'jane'" \
+    "users row 3 (jane): branch was changed by audit entry"
+resealed "a user's team changed under a forged entry is seen" \
+    "UPDATE users SET team = 'north' WHERE username = 'jane'" \
+    "users row 3 (jane): team was changed by audit entry"
 resealed "a bill's amount under a forged entry is seen" \
     "UPDATE items SET amount = 1 WHERE ref = 'INV-T-75'" \
     "items row $bill (INV-T-75): amount was changed by audit entry"
@@ -370,6 +388,21 @@ PAYDESK_PIN=9999 "$PD" --db "$T/ok.db" --user admin import users "$T/u2.csv" \
     --update >/dev/null || echo "not ok - the admin's user import"
 expect "a role changed by an admin's user import passes doctor" 0 "ok (" \
     "$PD" --db "$T/ok.db" doctor
+# the legitimate changes of a branch and a team stay sealed and clean
+printf 'username,full_name,role,pin,branch\njane,Jane Smith,supervisor,4321,B02\n' \
+    >"$T/u3.csv"
+PAYDESK_PIN=9999 "$PD" --db "$T/ok.db" --user admin import users "$T/u3.csv" \
+    --update >/dev/null || echo "not ok - the admin's branch import"
+PAYDESK_PIN=9999 "$PD" --db "$T/ok.db" --user admin user set jane \
+    --team north >/dev/null || echo "not ok - the admin's user set --team"
+same "the branch and the team are the user's" "$(sqlite3 "$T/ok.db" \
+    "SELECT branch || ' ' || team FROM users WHERE username = 'jane'")" \
+    "B02 north"
+expect "a branch set by an admin's user import and a team by user set pass doctor" \
+    0 "ok (" "$PD" --db "$T/ok.db" doctor
+expect "and the user still signs in" 0 "Posted" env PAYDESK_PIN=4321 \
+    "$PD" --db "$T/ok.db" --user jane pay WU-10002 --type bill \
+    --method Cash --amount 10
 
 # -- sign-in checks the user's own seal, before any doctor: a user the
 # shell added, a role it raised, a PIN hash it replaced do not sign in
