@@ -200,9 +200,11 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 <> 0 THEN "
 	    "gateway_payments.status ELSE excluded.status END, refunded = "
 	    "max(gateway_payments.refunded, excluded.refunded), account_ref = "
-	    "coalesce(nullif("
-	    "excluded.account_ref, ''), gateway_payments.account_ref), "
-	    "amount = CASE WHEN ?16 <> 0 THEN gateway_payments.amount ELSE "
+	    "CASE WHEN gateway_payments.payment_id <> 0 THEN "
+	    "gateway_payments.account_ref ELSE coalesce(nullif("
+	    "excluded.account_ref, ''), gateway_payments.account_ref) END, "
+	    "amount = CASE WHEN ?16 <> 0 OR gateway_payments.payment_id <> 0 "
+	    "THEN gateway_payments.amount ELSE "
 	    "excluded.amount END, event_time = excluded.event_time, "
 	    "notification_id = excluded.notification_id, updated_at = "
 	    "excluded.updated_at WHERE excluded.event_time >= "
@@ -216,7 +218,11 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	 * what the payer disputes, maybe part of the payment: it leaves the
 	 * payment's amount as it was (B19 review: a dispute of 5.00 of a
 	 * 15.00 payment made it 5.00, and its full refund after, 15.00,
-	 * "more refunded than paid") */
+	 * "more refunded than paid"). Once in the ledger, its amount and
+	 * account reference are the ledger payment's: a later event saying
+	 * otherwise (a second succeeded of 50.00 for a 15.00 payment) moves
+	 * its status only, so that no settlement file settles the ledger's
+	 * 15.00 as 50.00 (issue 19, R19) */
 	st_bind(s, "sssssssissiisdid", gateway, ev->code,
 	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,

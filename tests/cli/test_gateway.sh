@@ -486,6 +486,15 @@ answer "ledger: a card payment by its metadata account" 200 '"succeeded"'
 same "ledger: the card payment is in the ledger" \
     "$(lp pi_g5 | cut -d'|' -f1,2,5,6)|$(settled WU-30004)" \
     "1|Pending|pi_g5|2000|INV-G-4=2000"
+# a second succeeded event of the payment saying another amount and
+# account: its status only, the amount and account stay the ledger's (a
+# settlement file of 99.00 would have settled the ledger's 20.00)
+ev=$($SIM card charge.succeeded evt_g5b pi_g5 9900 usd WU-30001 $now)
+run $SIM send "$CU" --secret "$NEW" "$ev"
+same "ledger: a later event's other amount and account change nothing" \
+    "$(csql "SELECT status, amount, account_ref FROM gateway_payments
+        WHERE code = 'pi_g5'")|$(lp pi_g5 | cut -d'|' -f2,6)" \
+    "succeeded|2000|WU-30004|Pending|2000"
 ev=$($SIM card payment_intent.payment_failed evt_g6 pi_g5 2000 usd WU-30004 \
     $((now + 1)))
 run $SIM send "$CU" --secret "$NEW" "$ev"
