@@ -124,6 +124,7 @@ static int
 gw_decode(struct svc *s, struct gw_incoming *in)
 {
 	struct gw_event *ev = &in->ev;
+	char now[TS_BUFSZ];
 	int rc;
 
 	rc = strcmp(in->g->profile, "card") == 0
@@ -133,6 +134,18 @@ gw_decode(struct svc *s, struct gw_incoming *in)
 	               s->cfg.minor_digits, ev, &in->err);
 	if (rc != 0 || gw_paid_utc(in->g, ev, &in->err) != 0)
 		return -1;
+	/* a payment is reported once it was made: a day ahead at most (a
+	 * gateway's clock, its zone), as a settlement file; a TransTime of
+	 * 2030 or a created of 1900000000 was posted to the ledger dated
+	 * then (R19) */
+	svc_now(now);
+	if (date_ts_secs(ev->paid_at) > date_ts_secs(now) + 86400)
+		return pd_fail(&in->err, PD_EINVAL,
+		    "%s: %s UTC is in the future (the central node's clock "
+		    "says %s)",
+		    strcmp(in->g->profile, "card") == 0 ? "data.object.created"
+		                                        : "TransTime",
+		    ev->paid_at, now);
 	gw_escape(ev);
 	return 0;
 }

@@ -237,6 +237,10 @@ refused_gw "card: another currency is 400" 400 \
     "data.object.currency: \\\"eur\\\" is not the organisation's currency, USD" \
     $SIM send "$CU" --secret "$CARD" \
     "$($SIM card payment_intent.succeeded evt_9 pi_9 100 eur A $now)"
+refused_gw "card: a payment made two days from now is 400" 400 \
+    "data.object.created: $(date -u -d @$((now + 172800)) '+%F %T') UTC is in the future" \
+    $SIM send "$CU" --secret "$CARD" \
+    "$($SIM card payment_intent.succeeded evt_9 pi_9 100 usd A $((now + 172800)))"
 refused_gw "card: no event id is 400" 400 "id: missing" \
     $SIM send "$CU" --secret "$CARD" '{"type":"charge.succeeded",
     "created":1}'
@@ -309,6 +313,10 @@ refused_gw "mobile money: a time that is not one is 400" 400 \
     "TransTime: 20261331120000 is not a real date" \
     $SIM send "$MU" --source 127.0.0.2 \
     "$($SIM mm QK2 5 WU-10001 254712345678 20261331120000)"
+refused_gw "mobile money: a payment made in 2030 is 400" 400 \
+    "TransTime: 2030-01-01 00:00:00 UTC is in the future" \
+    $SIM send "$MU" --source 127.0.0.2 \
+    "$($SIM mm QK2 5 WU-10001 254712345678 20300101000000)"
 refused_gw "mobile money: a phone that is not digits is 400" 400 \
     "MSISDN: only digits" $SIM send "$MU" --source 127.0.0.2 \
     "$($SIM mm QK2 5 WU-10001 2547123x5678)"
