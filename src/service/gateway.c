@@ -911,9 +911,17 @@ svc_gateway_assoc_apply(
 		      "consumer"),
 		    g.code, g.gateway);
 	else {
+		struct gw_payment t;
+
 		rc = unpost(s, &g, r->reason, at, err);
 		g.consumer_id = 0;
 		g.payment_id = 0;
+		/* unassociated again, with its candidates as on arrival (the
+		 * accounts sharing its phone), not with none (R19) */
+		t = g;
+		if (rc == 0 && associate(s, &t, err) != 0)
+			return -1;
+		xstrlcpy(g.candidates, t.candidates, sizeof g.candidates);
 	}
 	if (rc != 0)
 		return rc < 0 ? -1 : 1;

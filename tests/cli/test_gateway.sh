@@ -850,10 +850,13 @@ same "disassociate: unassociated on the central node, its payment voided" \
     "$(gp GC1 | cut -d'|' -f4)|$(csql "SELECT p.status, v.voided_by,
         v.reason FROM payments p JOIN voids v ON v.payment_id = p.id WHERE
         p.reference = 'GC1'")" "-|Voided|System|Wrong account"
+same "disassociate: with its candidates again (the accounts of its phone)" \
+    "$(gp GC1 | cut -d'|' -f5)" "WU-30002, WU-30003"
 pdt 1 sync >/dev/null
 same "disassociate: T01 pulled it, unassociated and voided" \
-    "$(tsql 1 "SELECT g.consumer_id, p.status FROM gw_payments g, payments p
-        WHERE g.code = 'GC1' AND p.reference = 'GC1'")" "0|Voided"
+    "$(tsql 1 "SELECT g.consumer_id, p.status, g.candidates FROM gw_payments
+        g, payments p WHERE g.code = 'GC1' AND p.reference = 'GC1'")" \
+    "0|Voided|WU-30002, WU-30003"
 expect "associate: again, with the other candidate" 0 "next sync" \
     tsup 1 gateway associate GC1 WU-30003 --reason "Called back"
 pdt 1 sync >/dev/null
