@@ -251,8 +251,10 @@ phone_national(const char *msisdn, const char *cc, char *out, size_t n)
 }
 
 /* Associate g with a consumer (seed 004): its account reference matches
- * an account number (ignoring case, spaces and dashes), else its phone
- * is exactly one consumer's; more than one are kept as candidates. */
+ * an account number (ignoring case, spaces and dashes; when several do,
+ * the one matching but for case, else none and they are its
+ * candidates), else its phone is exactly one consumer's; more than one
+ * are kept as candidates. */
 static int
 associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 {
@@ -262,7 +264,10 @@ associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 
 	g->candidates[0] = '\0';
 	if (g->account_ref[0] != '\0') {
-		rc = store_gw_consumer_by_ref(s->st, g->account_ref, &id, err);
+		/* a reference several accounts match (AB-1 and AB 1 for
+		 * "ab1"): unassociated, they are its candidates */
+		rc = store_gw_consumer_by_ref(s->st, g->account_ref, &id,
+		    g->candidates, sizeof g->candidates, err);
 		if (rc != 0) {
 			g->consumer_id = id;
 			return rc < 0 ? -1 : 0;

@@ -246,32 +246,51 @@ norm_ref(const char *ref, char *norm, size_t n)
 }
 
 int
-store_gw_consumer_by_ref(
-    struct store *st, const char *ref, int64_t *id, struct pd_err *err)
+store_gw_consumer_by_ref(struct store *st, const char *ref, int64_t *id,
+    char *accounts, size_t n, struct pd_err *err)
 {
+	/* the account written as typed but for case first: "AB1" is AB1's
+	 * even when AB-1 is also a consumer's (R19: it went to AB-1, the
+	 * first by id) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT id FROM consumers WHERE upper(replace(replace(account_no, "
-	    "' ', ''), '-', '')) = ? ORDER BY id LIMIT 1",
+	    "SELECT id, account_no, CASE WHEN upper(account_no) = "
+	    "upper(CAST(?2 AS TEXT)) THEN 1 ELSE 0 END FROM "
+	    "consumers WHERE upper(replace(replace(account_no, "
+	    "' ', ''), '-', '')) = ?1 ORDER BY 3 DESC, account_no, id",
 	    err);
-	char norm[130];
-	int rc;
+	char norm[130], acc[33];
+	int rc, count = 0, exact = 0;
 
 	*id = 0;
+	accounts[0] = '\0';
 	if (s == NULL)
 		return -1;
 	norm_ref(ref, norm, sizeof norm);
 	if (norm[0] == '\0')
 		return 0;
-	st_bind(s, "s", norm);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*id = db_column_int64(s, 0);
+	st_bind(s, "ss", norm, ref);
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (count++ == 0) {
+			*id = db_column_int64(s, 0);
+			exact = db_column_int64(s, 2) != 0;
+		}
+		st_col(s, 1, acc, sizeof acc);
+		if (strlen(accounts) + strlen(acc) + 3 < n)
+			snprintf(accounts + strlen(accounts),
+			    n - strlen(accounts), "%s%s",
+			    accounts[0] ? ", " : "", acc);
+	}
 	db_reset(s);
-	if (rc == DB_ROW)
+	if (rc != DB_DONE)
+		return st_fail(st, err, "Reading consumers");
+	if (count == 1 || exact) {
+		accounts[0] = '\0';
 		return 1;
-	if (rc == DB_DONE)
+	}
+	if (count == 0)
 		return 0;
-	return st_fail(st, err, "Reading consumers");
+	*id = 0;
+	return count;
 }
 
 int

@@ -1437,6 +1437,22 @@ expect "forged association: the terminal shows why" 0 \
     tsup 2 gateway list --search pi_fx
 has "forged association: naming the one of the uuid" ", WU-30009; the association is refused"
 
+# two accounts alike but for a dash (AB-1, AB1): the one the payer typed
+# but for case is theirs, and a reference that is both's (ab 1) is
+# unassociated with the two as candidates (it went to AB-1, the first)
+printf 'account_no,name,service_address,phone,email,segment
+AB-1,Al Dash,1 Dash Road,,,Residential
+AB1,Al Nodash,2 Dash Road,,,Residential
+' >"$T/ab.csv"
+central import ACME consumers "$T/ab.csv" >/dev/null
+mm2 "$($SIM mm GAB1 1.00 ab1 254799000001 20261201090000)"
+mm2 "$($SIM mm GAB2 1.00 ab-1 254799000001 20261201090000)"
+mm2 "$($SIM mm GAB3 1.00 'ab 1' 254799000001 20261201090000)"
+same "association: the account typed but for case, of two alike" \
+    "$(gp GAB1 | cut -d'|' -f4)|$(gp GAB2 | cut -d'|' -f4)" "AB1|AB-1"
+same "association: a reference two accounts match has them as candidates" \
+    "$(gp GAB3 | cut -d'|' -f4,5)|$(lp GAB3)" "-|AB-1, AB1|"
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
