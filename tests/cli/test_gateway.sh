@@ -550,6 +550,9 @@ expect "gateway set: an unknown status is refused" 3 \
 expect "gateway set: an entry without its settlement status" 3 \
     "entry 1: \"succeeded=Paid\" is not STATUS=WEBHOOK/SETTLEMENT" \
     central gateway set ACME mpesa --statuses "succeeded=Paid"
+expect "gateway set: a status named twice" 3 \
+    "entry 2: succeeded is named again (first in entry 1)" \
+    central gateway set ACME mpesa --statuses "succeeded=A/B;succeeded=C/D"
 expect "gateway set: an empty status" 3 "each status must be 1 to 32" \
     central gateway set ACME mpesa --statuses "succeeded=/x"
 expect "gateway set: a method with a colon" 3 "--method \"A:b\"" \
