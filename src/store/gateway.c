@@ -197,7 +197,10 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    "event_time, notification_id, received_at, updated_at, refunded) "
 	    "VALUES (?1, ?2, CASE WHEN ?14 <> 0 THEN 'succeeded' ELSE ?3 END, ?4, "
 	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15) ON CONFLICT "
-	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 <> 0 THEN "
+	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 <> 0 OR "
+	    "(excluded.status = 'refunded' AND excluded.refunded < CASE WHEN "
+	    "?16 <> 0 OR gateway_payments.payment_id <> 0 THEN "
+	    "gateway_payments.amount ELSE excluded.amount END) THEN "
 	    "gateway_payments.status ELSE excluded.status END, refunded = "
 	    "max(gateway_payments.refunded, excluded.refunded), account_ref = "
 	    "CASE WHEN gateway_payments.payment_id <> 0 THEN "
@@ -222,7 +225,10 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	 * account reference are the ledger payment's: a later event saying
 	 * otherwise (a second succeeded of 50.00 for a 15.00 payment) moves
 	 * its status only, so that no settlement file settles the ledger's
-	 * 15.00 as 50.00 (issue 19, R19) */
+	 * 15.00 as 50.00 (issue 19, R19); and a refund is in part against
+	 * that amount, not the event's (a refund event of 10.00 "of 10.00"
+	 * for a payment of 15.00 made it refunded, its 5.00 left never to
+	 * settle) */
 	st_bind(s, "sssssssissiisdid", gateway, ev->code,
 	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,

@@ -1456,6 +1456,15 @@ same "association: the account typed but for case, of two alike" \
 same "association: a reference two accounts match has them as candidates" \
     "$(gp GAB3 | cut -d'|' -f4,5)|$(lp GAB3)" "-|AB-1, AB1|"
 
+# a refund event whose amount is what it refunds (10.00 "of 10.00") of
+# a payment of 15.00: refunded in part, against the payment's amount (it
+# was made refunded, its 5.00 left never to settle)
+cardr evt_rq1 payment_intent.succeeded pi_rq 1500 AB1
+cardr evt_rq2 charge.refunded pi_rq 1000 - 1000
+same "refund: in part against the payment's amount, not the event's" \
+    "$(csql "SELECT status, amount, refunded FROM gateway_payments WHERE
+        code = 'pi_rq'")|$(lps pi_rq)" "succeeded|1500|1000|Voided:1500 Pending:500"
+
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe
 ev=$($SIM card payment_intent.succeeded evt_20 pi_20 100 usd WU-10001 $now)
