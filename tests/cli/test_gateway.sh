@@ -111,6 +111,9 @@ expect "gateway add: an unknown profile" 2 '--profile "paypal"' \
     central gateway add ACME pp --profile paypal
 expect "gateway add: a bad name" 2 "only letters, digits and '-'" \
     central gateway add ACME "a/b" --profile card
+expect "gateway add: a name that is a mistyped option" 2 \
+    'Gateway "--x": must begin with a letter or a digit' \
+    central gateway add ACME --x --profile card
 expect "gateway add: no profile" 2 "add ORG NAME --profile card|mobile-money" \
     central gateway add ACME pp
 expect "gateway list" 0 "mpesa        mobile-money  active" \
