@@ -644,9 +644,12 @@ int store_gw_payment_apply(struct store *st, const char *gateway,
     const struct gw_event *ev, int64_t notification, const char *at,
     struct pd_err *err);
 /* The consumer whose account number matches ref (ignoring case, spaces
- * and dashes): 1 with *id, 0 when none (*id 0), -1 on error. */
-int store_gw_consumer_by_ref(
-    struct store *st, const char *ref, int64_t *id, struct pd_err *err);
+ * and dashes; the one matching it but for case when several do): 1 with
+ * *id, 0 when none (*id 0), their count (2 or more, *id 0) when several
+ * match and none but for case, with their account numbers joined with
+ * ", " into accounts (n bytes, as many as fit); -1 on error. */
+int store_gw_consumer_by_ref(struct store *st, const char *ref, int64_t *id,
+    char *accounts, size_t n, struct pd_err *err);
 /* The consumers whose phone is national (digits, without the calling
  * code), written as it is, with a trunk 0, or with the calling code cc
  * (digits; "" for none) or 00 and cc in front: their count, the first's

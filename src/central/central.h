@@ -220,6 +220,10 @@ void gateway_handle(struct server *sv, struct gw_job *jobs, size_t n);
  * naming what. */
 int central_check_id(
     const char *what, const char *v, size_t max, struct pd_err *err);
+/* A new one's: as central_check_id, and beginning with a letter or a
+ * digit (not an option mistyped). */
+int central_check_new_id(
+    const char *what, const char *v, size_t max, struct pd_err *err);
 int gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);
 /* `paydesk-central shifts ORG ...` (argv after "shifts", shifts.c). */
 int shifts_cmd(struct backend *b, int argc, char **argv, struct pd_err *err);

@@ -623,7 +623,7 @@ gateway_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	if (argc == 5 && strcmp(argv[0], "add") == 0 &&
 	    strcmp(argv[3], "--profile") == 0) {
 		if (central_check_id(_("Organisation"), argv[1], 32, err) ||
-		    central_check_id(_("Gateway"), argv[2], 32, err))
+		    central_check_new_id(_("Gateway"), argv[2], 32, err))
 			return -1;
 		if (strcmp(argv[4], "card") != 0 &&
 		    strcmp(argv[4], "mobile-money") != 0)

@@ -101,6 +101,22 @@ central_check_id(
 	return 0;
 }
 
+int
+central_check_new_id(
+    const char *what, const char *v, size_t max, struct pd_err *err)
+{
+	if (central_check_id(what, v, max, err) != 0)
+		return -1;
+	/* "--x" or "-" is no name but a mistyped option (R19: gateway add
+	 * ACME --x --profile card registered a gateway "--x"); one named
+	 * so before is still found by the commands that name it */
+	if (v[0] == '-')
+		return pd_fail(err, PD_EUSAGE,
+		    _("%s \"%s\": must begin with a letter or a digit"), what,
+		    v);
+	return 0;
+}
+
 /* migrate: one line an organisation. */
 static void
 migrated(const char *org, int version, void *arg)
@@ -277,8 +293,8 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 	if (argc >= 1 && strcmp(argv[0], "add") == 0 && argc == 4) {
 		if (central_check_id(_("Organisation"), argv[1], 32, err) ||
-		    central_check_id(_("Branch"), argv[2], 16, err) ||
-		    central_check_id(_("Terminal"), argv[3], 16, err))
+		    central_check_new_id(_("Branch"), argv[2], 16, err) ||
+		    central_check_new_id(_("Terminal"), argv[3], 16, err))
 			return -1;
 		if (strcmp(argv[3], b->cfg.terminal_id) == 0)
 			return pd_fail(err, PD_EUSAGE,
@@ -369,7 +385,8 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 	}
 	if (strcmp(argv[0], "org") == 0 && argc == 4 &&
 	    strcmp(argv[1], "add") == 0) {
-		if (central_check_id(_("Organisation"), argv[2], 32, err) != 0)
+		if (central_check_new_id(
+		        _("Organisation"), argv[2], 32, err) != 0)
 			return -1;
 		if (*argv[3] == '\0')
 			return pd_fail(err, PD_EUSAGE, _("The name is empty"));

@@ -92,7 +92,7 @@ walk(const char *map, enum gw_status want, char *webhook, char *settle,
 	const char *p = map, *end;
 	char w[GW_STATUS_BUFSZ], s[GW_STATUS_BUFSZ];
 	enum gw_status st = GW_UNKNOWN;
-	int n = 0;
+	int n = 0, first[GW_DISPUTED + 1] = {0};
 
 	while (*p != '\0') {
 		end = strchr(p, ';');
@@ -102,6 +102,17 @@ walk(const char *map, enum gw_status want, char *webhook, char *settle,
 		if (entry(p, (size_t)(end - p), &st, w, s, err) != 0) {
 			pd_err_prefix(err, "Status mapping, entry %d: ", n);
 			return -1;
+		}
+		/* a status named twice is a mistake to say, not one of them
+		 * to keep silently (R19: "succeeded=A/B;succeeded=C/D" was
+		 * set as C/D) */
+		if (webhook == NULL) {
+			if (first[st] != 0)
+				return pd_fail(err, PD_EINVAL,
+				    "Status mapping, entry %d: %s is named "
+				    "again (first in entry %d)",
+				    n, gw_status_name(st), first[st]);
+			first[st] = n;
 		}
 		if (st == want && webhook != NULL) {
 			xstrlcpy(webhook, w, GW_STATUS_BUFSZ);

@@ -124,6 +124,7 @@ static int
 gw_decode(struct svc *s, struct gw_incoming *in)
 {
 	struct gw_event *ev = &in->ev;
+	char now[TS_BUFSZ];
 	int rc;
 
 	rc = strcmp(in->g->profile, "card") == 0
@@ -133,6 +134,18 @@ gw_decode(struct svc *s, struct gw_incoming *in)
 	               s->cfg.minor_digits, ev, &in->err);
 	if (rc != 0 || gw_paid_utc(in->g, ev, &in->err) != 0)
 		return -1;
+	/* a payment is reported once it was made: a day ahead at most (a
+	 * gateway's clock, its zone), as a settlement file; a TransTime of
+	 * 2030 or a created of 1900000000 was posted to the ledger dated
+	 * then (R19) */
+	svc_now(now);
+	if (date_ts_secs(ev->paid_at) > date_ts_secs(now) + 86400)
+		return pd_fail(&in->err, PD_EINVAL,
+		    "%s: %s UTC is in the future (the central node's clock "
+		    "says %s)",
+		    strcmp(in->g->profile, "card") == 0 ? "data.object.created"
+		                                        : "TransTime",
+		    ev->paid_at, now);
 	gw_escape(ev);
 	return 0;
 }
@@ -238,8 +251,10 @@ phone_national(const char *msisdn, const char *cc, char *out, size_t n)
 }
 
 /* Associate g with a consumer (seed 004): its account reference matches
- * an account number (ignoring case, spaces and dashes), else its phone
- * is exactly one consumer's; more than one are kept as candidates. */
+ * an account number (ignoring case, spaces and dashes; when several do,
+ * the one matching but for case, else none and they are its
+ * candidates), else its phone is exactly one consumer's; more than one
+ * are kept as candidates. */
 static int
 associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 {
@@ -249,7 +264,10 @@ associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 
 	g->candidates[0] = '\0';
 	if (g->account_ref[0] != '\0') {
-		rc = store_gw_consumer_by_ref(s->st, g->account_ref, &id, err);
+		/* a reference several accounts match (AB-1 and AB 1 for
+		 * "ab1"): unassociated, they are its candidates */
+		rc = store_gw_consumer_by_ref(s->st, g->account_ref, &id,
+		    g->candidates, sizeof g->candidates, err);
 		if (rc != 0) {
 			g->consumer_id = id;
 			return rc < 0 ? -1 : 0;
@@ -898,9 +916,17 @@ svc_gateway_assoc_apply(
 		      "consumer"),
 		    g.code, g.gateway);
 	else {
+		struct gw_payment t;
+
 		rc = unpost(s, &g, r->reason, at, err);
 		g.consumer_id = 0;
 		g.payment_id = 0;
+		/* unassociated again, with its candidates as on arrival (the
+		 * accounts sharing its phone), not with none (R19) */
+		t = g;
+		if (rc == 0 && associate(s, &t, err) != 0)
+			return -1;
+		xstrlcpy(g.candidates, t.candidates, sizeof g.candidates);
 	}
 	if (rc != 0)
 		return rc < 0 ? -1 : 1;

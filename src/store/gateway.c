@@ -197,12 +197,17 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    "event_time, notification_id, received_at, updated_at, refunded) "
 	    "VALUES (?1, ?2, CASE WHEN ?14 <> 0 THEN 'succeeded' ELSE ?3 END, ?4, "
 	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15) ON CONFLICT "
-	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 <> 0 THEN "
+	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 <> 0 OR "
+	    "(excluded.status = 'refunded' AND excluded.refunded < CASE WHEN "
+	    "?16 <> 0 OR gateway_payments.payment_id <> 0 THEN "
+	    "gateway_payments.amount ELSE excluded.amount END) THEN "
 	    "gateway_payments.status ELSE excluded.status END, refunded = "
 	    "max(gateway_payments.refunded, excluded.refunded), account_ref = "
-	    "coalesce(nullif("
-	    "excluded.account_ref, ''), gateway_payments.account_ref), "
-	    "amount = CASE WHEN ?16 <> 0 THEN gateway_payments.amount ELSE "
+	    "CASE WHEN gateway_payments.payment_id <> 0 THEN "
+	    "gateway_payments.account_ref ELSE coalesce(nullif("
+	    "excluded.account_ref, ''), gateway_payments.account_ref) END, "
+	    "amount = CASE WHEN ?16 <> 0 OR gateway_payments.payment_id <> 0 "
+	    "THEN gateway_payments.amount ELSE "
 	    "excluded.amount END, event_time = excluded.event_time, "
 	    "notification_id = excluded.notification_id, updated_at = "
 	    "excluded.updated_at WHERE excluded.event_time >= "
@@ -216,7 +221,14 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	 * what the payer disputes, maybe part of the payment: it leaves the
 	 * payment's amount as it was (B19 review: a dispute of 5.00 of a
 	 * 15.00 payment made it 5.00, and its full refund after, 15.00,
-	 * "more refunded than paid") */
+	 * "more refunded than paid"). Once in the ledger, its amount and
+	 * account reference are the ledger payment's: a later event saying
+	 * otherwise (a second succeeded of 50.00 for a 15.00 payment) moves
+	 * its status only, so that no settlement file settles the ledger's
+	 * 15.00 as 50.00 (issue 19, R19); and a refund is in part against
+	 * that amount, not the event's (a refund event of 10.00 "of 10.00"
+	 * for a payment of 15.00 made it refunded, its 5.00 left never to
+	 * settle) */
 	st_bind(s, "sssssssissiisdid", gateway, ev->code,
 	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,
@@ -240,32 +252,51 @@ norm_ref(const char *ref, char *norm, size_t n)
 }
 
 int
-store_gw_consumer_by_ref(
-    struct store *st, const char *ref, int64_t *id, struct pd_err *err)
+store_gw_consumer_by_ref(struct store *st, const char *ref, int64_t *id,
+    char *accounts, size_t n, struct pd_err *err)
 {
+	/* the account written as typed but for case first: "AB1" is AB1's
+	 * even when AB-1 is also a consumer's (R19: it went to AB-1, the
+	 * first by id) */
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT id FROM consumers WHERE upper(replace(replace(account_no, "
-	    "' ', ''), '-', '')) = ? ORDER BY id LIMIT 1",
+	    "SELECT id, account_no, CASE WHEN upper(account_no) = "
+	    "upper(CAST(?2 AS TEXT)) THEN 1 ELSE 0 END FROM "
+	    "consumers WHERE upper(replace(replace(account_no, "
+	    "' ', ''), '-', '')) = ?1 ORDER BY 3 DESC, account_no, id",
 	    err);
-	char norm[130];
-	int rc;
+	char norm[130], acc[33];
+	int rc, count = 0, exact = 0;
 
 	*id = 0;
+	accounts[0] = '\0';
 	if (s == NULL)
 		return -1;
 	norm_ref(ref, norm, sizeof norm);
 	if (norm[0] == '\0')
 		return 0;
-	st_bind(s, "s", norm);
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*id = db_column_int64(s, 0);
+	st_bind(s, "ss", norm, ref);
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (count++ == 0) {
+			*id = db_column_int64(s, 0);
+			exact = db_column_int64(s, 2) != 0;
+		}
+		st_col(s, 1, acc, sizeof acc);
+		if (strlen(accounts) + strlen(acc) + 3 < n)
+			snprintf(accounts + strlen(accounts),
+			    n - strlen(accounts), "%s%s",
+			    accounts[0] ? ", " : "", acc);
+	}
 	db_reset(s);
-	if (rc == DB_ROW)
+	if (rc != DB_DONE)
+		return st_fail(st, err, "Reading consumers");
+	if (count == 1 || exact) {
+		accounts[0] = '\0';
 		return 1;
-	if (rc == DB_DONE)
+	}
+	if (count == 0)
 		return 0;
-	return st_fail(st, err, "Reading consumers");
+	*id = 0;
+	return count;
 }
 
 int

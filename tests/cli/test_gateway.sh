@@ -111,6 +111,9 @@ expect "gateway add: an unknown profile" 2 '--profile "paypal"' \
     central gateway add ACME pp --profile paypal
 expect "gateway add: a bad name" 2 "only letters, digits and '-'" \
     central gateway add ACME "a/b" --profile card
+expect "gateway add: a name that is a mistyped option" 2 \
+    'Gateway "--x": must begin with a letter or a digit' \
+    central gateway add ACME --x --profile card
 expect "gateway add: no profile" 2 "add ORG NAME --profile card|mobile-money" \
     central gateway add ACME pp
 expect "gateway list" 0 "mpesa        mobile-money  active" \
@@ -237,6 +240,10 @@ refused_gw "card: another currency is 400" 400 \
     "data.object.currency: \\\"eur\\\" is not the organisation's currency, USD" \
     $SIM send "$CU" --secret "$CARD" \
     "$($SIM card payment_intent.succeeded evt_9 pi_9 100 eur A $now)"
+refused_gw "card: a payment made two days from now is 400" 400 \
+    "data.object.created: $(date -u -d @$((now + 172800)) '+%F %T') UTC is in the future" \
+    $SIM send "$CU" --secret "$CARD" \
+    "$($SIM card payment_intent.succeeded evt_9 pi_9 100 usd A $((now + 172800)))"
 refused_gw "card: no event id is 400" 400 "id: missing" \
     $SIM send "$CU" --secret "$CARD" '{"type":"charge.succeeded",
     "created":1}'
@@ -309,6 +316,10 @@ refused_gw "mobile money: a time that is not one is 400" 400 \
     "TransTime: 20261331120000 is not a real date" \
     $SIM send "$MU" --source 127.0.0.2 \
     "$($SIM mm QK2 5 WU-10001 254712345678 20261331120000)"
+refused_gw "mobile money: a payment made in 2030 is 400" 400 \
+    "TransTime: 2030-01-01 00:00:00 UTC is in the future" \
+    $SIM send "$MU" --source 127.0.0.2 \
+    "$($SIM mm QK2 5 WU-10001 254712345678 20300101000000)"
 refused_gw "mobile money: a phone that is not digits is 400" 400 \
     "MSISDN: only digits" $SIM send "$MU" --source 127.0.0.2 \
     "$($SIM mm QK2 5 WU-10001 2547123x5678)"
@@ -486,6 +497,15 @@ answer "ledger: a card payment by its metadata account" 200 '"succeeded"'
 same "ledger: the card payment is in the ledger" \
     "$(lp pi_g5 | cut -d'|' -f1,2,5,6)|$(settled WU-30004)" \
     "1|Pending|pi_g5|2000|INV-G-4=2000"
+# a second succeeded event of the payment saying another amount and
+# account: its status only, the amount and account stay the ledger's (a
+# settlement file of 99.00 would have settled the ledger's 20.00)
+ev=$($SIM card charge.succeeded evt_g5b pi_g5 9900 usd WU-30001 $now)
+run $SIM send "$CU" --secret "$NEW" "$ev"
+same "ledger: a later event's other amount and account change nothing" \
+    "$(csql "SELECT status, amount, account_ref FROM gateway_payments
+        WHERE code = 'pi_g5'")|$(lp pi_g5 | cut -d'|' -f2,6)" \
+    "succeeded|2000|WU-30004|Pending|2000"
 ev=$($SIM card payment_intent.payment_failed evt_g6 pi_g5 2000 usd WU-30004 \
     $((now + 1)))
 run $SIM send "$CU" --secret "$NEW" "$ev"
@@ -533,6 +553,9 @@ expect "gateway set: an unknown status is refused" 3 \
 expect "gateway set: an entry without its settlement status" 3 \
     "entry 1: \"succeeded=Paid\" is not STATUS=WEBHOOK/SETTLEMENT" \
     central gateway set ACME mpesa --statuses "succeeded=Paid"
+expect "gateway set: a status named twice" 3 \
+    "entry 2: succeeded is named again (first in entry 1)" \
+    central gateway set ACME mpesa --statuses "succeeded=A/B;succeeded=C/D"
 expect "gateway set: an empty status" 3 "each status must be 1 to 32" \
     central gateway set ACME mpesa --statuses "succeeded=/x"
 expect "gateway set: a method with a colon" 3 "--method \"A:b\"" \
@@ -833,10 +856,13 @@ same "disassociate: unassociated on the central node, its payment voided" \
     "$(gp GC1 | cut -d'|' -f4)|$(csql "SELECT p.status, v.voided_by,
         v.reason FROM payments p JOIN voids v ON v.payment_id = p.id WHERE
         p.reference = 'GC1'")" "-|Voided|System|Wrong account"
+same "disassociate: with its candidates again (the accounts of its phone)" \
+    "$(gp GC1 | cut -d'|' -f5)" "WU-30002, WU-30003"
 pdt 1 sync >/dev/null
 same "disassociate: T01 pulled it, unassociated and voided" \
-    "$(tsql 1 "SELECT g.consumer_id, p.status FROM gw_payments g, payments p
-        WHERE g.code = 'GC1' AND p.reference = 'GC1'")" "0|Voided"
+    "$(tsql 1 "SELECT g.consumer_id, p.status, g.candidates FROM gw_payments
+        g, payments p WHERE g.code = 'GC1' AND p.reference = 'GC1'")" \
+    "0|Voided|WU-30002, WU-30003"
 expect "associate: again, with the other candidate" 0 "next sync" \
     tsup 1 gateway associate GC1 WU-30003 --reason "Called back"
 pdt 1 sync >/dev/null
@@ -1416,6 +1442,31 @@ expect "forged association: the terminal shows why" 0 \
     "Account WU-30006 is not the account of consumer" \
     tsup 2 gateway list --search pi_fx
 has "forged association: naming the one of the uuid" ", WU-30009; the association is refused"
+
+# two accounts alike but for a dash (AB-1, AB1): the one the payer typed
+# but for case is theirs, and a reference that is both's (ab 1) is
+# unassociated with the two as candidates (it went to AB-1, the first)
+printf 'account_no,name,service_address,phone,email,segment
+AB-1,Al Dash,1 Dash Road,,,Residential
+AB1,Al Nodash,2 Dash Road,,,Residential
+' >"$T/ab.csv"
+central import ACME consumers "$T/ab.csv" >/dev/null
+mm2 "$($SIM mm GAB1 1.00 ab1 254799000001 20261201090000)"
+mm2 "$($SIM mm GAB2 1.00 ab-1 254799000001 20261201090000)"
+mm2 "$($SIM mm GAB3 1.00 'ab 1' 254799000001 20261201090000)"
+same "association: the account typed but for case, of two alike" \
+    "$(gp GAB1 | cut -d'|' -f4)|$(gp GAB2 | cut -d'|' -f4)" "AB1|AB-1"
+same "association: a reference two accounts match has them as candidates" \
+    "$(gp GAB3 | cut -d'|' -f4,5)|$(lp GAB3)" "-|AB-1, AB1|"
+
+# a refund event whose amount is what it refunds (10.00 "of 10.00") of
+# a payment of 15.00: refunded in part, against the payment's amount (it
+# was made refunded, its 5.00 left never to settle)
+cardr evt_rq1 payment_intent.succeeded pi_rq 1500 AB1
+cardr evt_rq2 charge.refunded pi_rq 1000 - 1000
+same "refund: in part against the payment's amount, not the event's" \
+    "$(csql "SELECT status, amount, refunded FROM gateway_payments WHERE
+        code = 'pi_rq'")|$(lps pi_rq)" "succeeded|1500|1000|Voided:1500 Pending:500"
 
 # -- revoked: refused from then on
 expect "gateway revoke" 0 "revoked" central gateway revoke ACME stripe

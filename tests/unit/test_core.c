@@ -1536,6 +1536,7 @@ gateway_status_mapping(void **state)
 	    "failed=A\tB/C",   /* a control character */
 	    "succeeded=A/B;;", /* an empty entry */
 	    "succeeded=0123456789012345678901234567890123/x", /* 33 */
+	    "succeeded=A/B;failed=C/D;succeeded=E/F", /* named twice */
 	};
 	size_t i;
 
