@@ -50,6 +50,13 @@ wait_for "a search by phone finds it" "GT1"
 keys Enter
 wait_for "Enter opens the association, the candidates shown" \
     "Candidates: WU-40001, WU-40002"
+# the screen may be caught mid-draw: look again for a while
+i=0
+while ! grep -qE "Account +WU-40001" "$SCREEN" && [ $i -lt 30 ]; do
+	sleep 0.1
+	grab
+	i=$((i + 1))
+done
 grep -qE "Account +WU-40001" "$SCREEN" && ok "the first candidate is ready" ||
     notok "the first candidate is ready"
 keys Enter
