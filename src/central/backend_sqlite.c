@@ -638,11 +638,17 @@ sq_terminal_revoke(struct backend *b, const char *org, const char *terminal,
 	return rc;
 }
 
+static int org_known(struct backend *b, const char *org, struct pd_err *err);
+
+/* An organisation's terminals, or every organisation's (org NULL); an
+ * organisation this node does not have is named, not listed as empty. */
 static struct terminal_row *
 sq_terminals(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 {
 	struct terminal_row *t;
 
+	if (org != NULL && org_known(b, org, err) != 0)
+		return NULL;
 	pthread_mutex_lock(&SB(b)->dir_lock);
 	t = store_terminals(SB(b)->dir, org, n, err);
 	pthread_mutex_unlock(&SB(b)->dir_lock);
@@ -745,11 +751,14 @@ sq_gateway_revoke(
 	return rc;
 }
 
+/* As sq_terminals, of the payment gateways. */
 static struct gateway_row *
 sq_gateways(struct backend *b, const char *org, size_t *n, struct pd_err *err)
 {
 	struct gateway_row *g;
 
+	if (org != NULL && org_known(b, org, err) != 0)
+		return NULL;
 	pthread_mutex_lock(&SB(b)->dir_lock);
 	g = store_gateways(SB(b)->dir, org, n, err);
 	pthread_mutex_unlock(&SB(b)->dir_lock);

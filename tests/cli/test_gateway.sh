@@ -118,6 +118,12 @@ expect "gateway add: no profile" 2 "add ORG NAME --profile card|mobile-money" \
     central gateway add ACME pp
 expect "gateway list" 0 "mpesa        mobile-money  active" \
     central gateway list ACME
+# an organisation the node does not have is named, not listed as empty
+# (review of issue 19: an empty table and status 0, or "No gateway in")
+for c in "gateway list" "gateway payments" "terminal list"; do
+	expect "$c of an unknown organisation names it" 4 \
+	    "No organisation NOPE here" central $c NOPE
+done
 if grep -q "whsec_\|$MMPATH" "$OUT"; then
 	notok "gateway list shows no secret"
 else
