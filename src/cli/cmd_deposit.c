@@ -363,7 +363,7 @@ int
 cmd_report_exceptions(struct cli *c, int argc, char **argv)
 {
 	const struct xcol *cols;
-	int ncols, k, rc;
+	int ncols, rc;
 	struct recon_exception *v;
 	struct export_job j;
 	struct table *t;
@@ -386,14 +386,7 @@ cmd_report_exceptions(struct cli *c, int argc, char **argv)
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
 		svc_recon_exception_cells(&v[i], cells);
-		for (k = 0; k < ncols; k++)
-			if (cols[k].kind == X_MONEY)
-				table_money(t, cells[k].n);
-			else if (cols[k].kind == X_INT)
-				table_int(t, cells[k].n);
-			else
-				table_str(t, cells[k].s);
-		table_row(t);
+		table_cells(t, cells);
 	}
 	table_end(t);
 	free(v);
@@ -475,7 +468,7 @@ cmd_report_reconciliation(struct cli *c, int argc, char **argv)
 	struct xcell cells[16];
 	int64_t rows = 0;
 	char **pos;
-	int npos, ncols, k, rc;
+	int npos, ncols, rc;
 	size_t n, i;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
@@ -494,14 +487,7 @@ cmd_report_reconciliation(struct cli *c, int argc, char **argv)
 	t = table_new(c, cols, ncols);
 	for (i = 0; i < n; i++) {
 		svc_recon_day_cells(&d[i], cells);
-		for (k = 0; k < ncols; k++)
-			if (cols[k].kind == X_MONEY)
-				table_money(t, cells[k].n);
-			else if (cols[k].kind == X_INT)
-				table_int(t, cells[k].n);
-			else
-				table_str(t, cells[k].s);
-		table_row(t);
+		table_cells(t, cells);
 	}
 	table_end(t);
 	free(d);
