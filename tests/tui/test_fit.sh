@@ -60,7 +60,8 @@ cmsg() { python3 "$T/tr.py" "$L" c "$@"; }
 nmsg() { python3 "$T/tr.py" "$L" n "$@"; }
 
 # line_has NAME PATTERN TEXT...: the first screen line with PATTERN holds
-# every TEXT (waits for PATTERN first)
+# every TEXT (waits for PATTERN first, then up to 3 s for the TEXTs: keys
+# just sent may not have been drawn yet)
 line_has() {
 	name=$1 pat=$2
 	shift 2
@@ -69,17 +70,26 @@ line_has() {
 		sed 's/^/  | /' "$SCREEN"
 		return
 	}
-	l=$(grep -F -- "$pat" "$SCREEN" | head -1)
-	for s in "$@"; do
-		case "$l" in
-		*"$s"*) ;;
-		*)
+	tries=0
+	while :; do
+		l=$(grep -F -- "$pat" "$SCREEN" | head -1)
+		lacks_one=
+		for s in "$@"; do
+			case "$l" in
+			*"$s"*) ;;
+			*) lacks_one=$s && break ;;
+			esac
+		done
+		[ -z "$lacks_one" ] && break
+		tries=$((tries + 1))
+		if [ $tries -ge 30 ]; then
 			echo "not ok - $L: $name"
-			echo "  the line lacks: $s"
+			echo "  the line lacks: $lacks_one"
 			sed 's/^/  | /' "$SCREEN"
 			return
-			;;
-		esac
+		fi
+		sleep 0.1
+		grab
 	done
 	ok "$L: $name"
 }
