@@ -1390,7 +1390,11 @@ same "group: killed after a commit, every one answered 200 was kept" \
     "$(unkept "$T/g2")" ""
 k2=$(csql "SELECT count(*) FROM gateway_notifications WHERE event_id LIKE
     'evt_pi_f%'")
-[ "$k2" -ge $((k1 + 15)) ] && [ "$(grep -c ' 200' "$T/g2")" -lt $((k2 - k1)) ] &&
+# not all answered: fewer 200s than sent (the rows it added are no
+# bound: the first flood's kept but unanswered come back as replays,
+# answered 200 with no row added, as many as the kill let through)
+[ "$k2" -ge $((k1 + 15)) ] &&
+    [ "$(grep -c ' 200' "$T/g2")" -lt "$(wc -l <"$T/g2")" ] &&
     ok "group: the group committed before the kill is kept, not all answered" ||
     notok "group: the group committed before the kill is kept, not all answered" \
         "$k1 then $k2 kept, $(grep -c ' 200' "$T/g2") answered"
