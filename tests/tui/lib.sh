@@ -33,11 +33,28 @@ keys() { tmux -S "$SOCK" send-keys -t pd "$@"; }
 # type TEXT: literal text, no key names
 type_text() { tmux -S "$SOCK" send-keys -t pd -l "$1"; }
 grab() { tmux -S "$SOCK" capture-pane -p -t pd "$@" >"$SCREEN"; }
+# settle [ARGS]: grab (with capture-pane's ARGS) until two reads 0.1 s
+# apart are the same (up to 3 s), so that a check that reads the screen
+# once sees it drawn whole, not caught between the redraw of one part
+# (the text a wait_for saw) and the next
+settle() {
+	grab "$@"
+	i=0
+	while [ $i -lt 30 ]; do
+		sleep 0.1
+		cp "$SCREEN" "$SCREEN.prev"
+		grab "$@"
+		cmp -s "$SCREEN" "$SCREEN.prev" && return 0
+		i=$((i + 1))
+	done
+}
 
-# wait_for NAME TEXT: the screen shows TEXT within 5 s
+# wait_for NAME TEXT: the screen shows TEXT within 10 s (WAIT_TENTHS
+# tenths of a second: a machine under load signs in slower)
+WAIT_TENTHS=${WAIT_TENTHS:-100}
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt "$WAIT_TENTHS" ]; do
 		grab
 		if grep -qF -- "$2" "$SCREEN"; then
 			ok "$1"
@@ -62,9 +79,27 @@ wait_dead() {
 	done
 	tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
 }
-# lacks NAME TEXT: the screen as it is now does not show TEXT
+# wait_re NAME ERE: the screen has a line matching ERE within the same
+# time as wait_for
+wait_re() {
+	i=0
+	while [ $i -lt "$WAIT_TENTHS" ]; do
+		grab
+		if grep -qE -- "$2" "$SCREEN"; then
+			ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "not ok - $1"
+	echo "  screen lacks /$2/"
+	sed 's/^/  | /' "$SCREEN"
+	return 1
+}
+# lacks NAME TEXT: the screen, once drawn whole, does not show TEXT
 lacks() {
-	grab
+	settle
 	if grep -qF -- "$2" "$SCREEN"; then
 		echo "not ok - $1"
 		sed 's/^/  | /' "$SCREEN"

@@ -98,7 +98,7 @@ keys Down Down '[' Enter
 wait_for "[ on Average Collection Time, Enter: kept" "Your tiles are kept"
 same "the store keeps collected, time, rate" \
     "$(sup dashboard tiles | cut -f1 | tr '\n' ' ')" "collected time rate "
-grab
+settle
 # the tiles' top line, each title as wide a tile allows ("Avg Collect.")
 same "the dashboard draws them in that order" "$(grep '┌' "$SCREEN" |
     grep -o 'Total Collected\|Received Today\|Collection Rate\|Avg Collect' |

@@ -89,7 +89,7 @@ keys r
 wait_for "r opens the arrangements" "2 payment arrangements"
 wait_for "each with its status" "AR-T01-000002  WU-10002"
 wait_for "the first one's compliance: 1 on time of 2 due" "50.0%"
-grab
+settle
 same "the newest first, Cancelled with none due" \
     "$(grep -o 'AR-T01-00000[12] .*' "$SCREEN" | tr -s ' ' | cut -d' ' -f1-3 | tr '\n' ' ')" \
     "AR-T01-000002 WU-10002 Cancelled AR-T01-000001 WU-10001 Active "

@@ -47,6 +47,7 @@ wait_for "outstanding total is the CLI's" \
     "$(money "$(json "$T/kpi.json" "d['outstanding']['total']")")"
 wait_for "the daily chart is drawn" "Daily collections"
 # its $0 on the axis line, the top of its scale above the bars (issue 17)
+settle
 grep -Eq '^ \$0 +└' "$SCREEN" && ! grep -Eq '^ \$0 +│' "$SCREEN" &&
     ok "the chart's \$0 on its axis" || notok "the chart's \$0 on its axis"
 wait_for "the method breakdown is drawn" "By method this month"

@@ -22,7 +22,7 @@ wait_for "mary on the dashboard" "Total Collected"
 keys e
 wait_for "the exceptions screen" "3 exceptions open"
 line_has() {
-	grab
+	settle
 	if grep -F -- "$2" "$SCREEN" | grep -qF -- "$3"; then ok "$1"
 	else echo "not ok - $1"; sed 's/^/  | /' "$SCREEN"; fi
 }

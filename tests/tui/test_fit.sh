@@ -313,7 +313,7 @@ done
 aligned() {
 	name=$1
 	shift
-	grab
+	settle
 	if python3 - "$SCREEN" "$@" <<'PY'; then ok "$L: $name"; else
 import sys, unicodedata
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
@@ -369,7 +369,7 @@ big_bills_csv
 } >"$OUT" 2>&1 || notok "the big store"
 # uncut NAME: no amount on the screen ends in an ellipsis
 uncut() {
-	grab
+	settle
 	if grep -qE '[0-9][^ ]?…|[0-9] …' "$SCREEN"; then
 		echo "not ok - $L: $1"
 		sed 's/^/  | /' "$SCREEN"
@@ -525,7 +525,7 @@ for L in en es fr; do
 	keys Tab Escape
 	keys y
 	wait_for "$L: the payers" "$(msg 'Total Paid')" >/dev/null
-	grab
+	settle
 	if grep -q '…' "$SCREEN"; then
 		echo "not ok - $L: the payers' methods whole or scrolled"
 		sed 's/^/  | /' "$SCREEN"

@@ -226,10 +226,12 @@ wait_for "the week's methods" "By method this week"
 # the scale's 0 on the axis (└), not beside the lowest bars, which stand
 # for up to a fifth of the top (issue 17)
 scale() {
+	settle
 	if grep -Eq "$2" "$SCREEN"; then ok "$1"
 	else notok "$1" "screen lacks /$2/"; sed 's/^/  | /' "$SCREEN"; fi
 }
 noscale() {
+	settle
 	if grep -Eq "$2" "$SCREEN"; then notok "$1" "screen has /$2/"
 	    sed 's/^/  | /' "$SCREEN"; else ok "$1"; fi
 }
@@ -238,9 +240,9 @@ noscale "no 0 beside a row of bars" '^ 0 € +│'
 keys Left
 wait_for "Left: the week before" "13/04/2025 to 19/04/2025"
 # a week of no payment has no top to its scale: not "0 €" twice
+wait_for "an empty week: said so of the week" "No payment posted in this week"
 scale "an empty week: 0 on the axis" '^ 0 € +└'
 noscale "an empty week: no label beside the bars" '^ [0-9][^│]* +│'
-wait_for "an empty week: said so of the week" "No payment posted in this week"
 keys t
 wait_for "t: this week again" "20/04/2025 to 26/04/2025"
 keys w

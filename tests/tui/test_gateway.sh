@@ -110,6 +110,7 @@ keys Escape
 sleep 0.3
 keys u
 wait_for "the unassociated list" "1 unassociated gateway payment"
+settle
 grep -qE "^ *# +Account +Code" "$SCREEN" &&
     ok "the unassociated list has a # column" ||
     notok "the unassociated list has a # column"
@@ -148,7 +149,7 @@ keys u
 wait_for "es: the queue" "pago de pasarela no asociado"
 # header LINE NAME: the screen's first line has the whole title
 header() {
-	grab
+	settle
 	head -1 "$SCREEN" | grep -q "│ Pagos de pasarela " && ok "$1" ||
 	    { notok "$1"; head -1 "$SCREEN" | sed 's/^/  | /'; }
 }

@@ -10,7 +10,7 @@ setup_store
 
 # header_is NAME REGEX: the header row matches the extended REGEX
 header_is() {
-	grab
+	settle
 	if head -1 "$SCREEN" | grep -Eq -- "$2"; then
 		ok "$1"
 	else

@@ -82,7 +82,7 @@ uncut() { lacks "$L: $name: nothing cut" "…"; }
 # header_uncut TEXT: the list's header row (the line holding TEXT) has
 # no ellipsis; [whole]: nor a column scrolled off to the right
 header_uncut() {
-	grab
+	settle
 	if grep -F -- "$1" "$SCREEN" |
 	    grep -q "…${2:+\\|>\$}"; then
 		echo "not ok - $L: $name: the header row is whole"
@@ -313,7 +313,7 @@ backoffice() {
 	header_uncut "$(msg 'Kind')" whole
 	# the bucket's header is its own, not the days' again (issue 25
 	# review: "Jours Jours", "Días Días"; the title has the word too)
-	grab
+	settle
 	hdr=$(grep -F "$(msg 'Item')" "$SCREEN" | grep -F "$(msg 'Kind')")
 	case "$hdr" in
 	*"$(cmsg aging Age)"*) ok "$L: $name: the bucket's own header" ;;
@@ -373,6 +373,7 @@ for L in fr es; do
 	keys d
 	wait_for "$L: its method distribution" \
 	    "$(msg 'Method distribution for the filter (d closes)')" >/dev/null
+	settle
 	if python3 - "$SCREEN" <<'PY'; then
 import re, sys
 rows = open(sys.argv[1], encoding='utf-8').read().split('\n')
@@ -402,6 +403,7 @@ PY
 	wait_for "$L: the first payer's methods under the list" \
 	    "$(msg 'Methods of %s:' '' | sed 's/ *:$//')" >/dev/null
 	PAYDESK_PIN=583920 "$PD" --user mary --json report payers >"$T/payers.json"
+	settle
 	if python3 - "$SCREEN" "$T/payers.json" \
 	    "$(msg 'Methods of %s:' '@@')" <<'PY'; then
 import json, re, sys

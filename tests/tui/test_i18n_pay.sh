@@ -214,7 +214,7 @@ start() {
 # uncut NAME: no column of a list on the screen is cut (the list widget
 # ends a cut cell with an ellipsis)
 uncut() {
-	grab
+	settle
 	if grep -q '…' "$SCREEN"; then
 		echo "not ok - $L: $1: nothing cut"
 		sed 's/^/  | /' "$SCREEN"
@@ -225,7 +225,7 @@ uncut() {
 
 # row NAME PATTERN: a row of the screen matches the basic regex PATTERN
 row() {
-	grab
+	settle
 	if grep -q -- "$2" "$SCREEN"; then
 		ok "$L: $1"
 	else
@@ -244,7 +244,7 @@ fresh() {
 
 # receipt_on_screen PATH: the done step shows the receipt written to PATH
 receipt_on_screen() {
-	grab
+	settle
 	path=$(sed -n "s/.*$(txt written) \(\/[^ ]*\.pdf\).*/\1/p" "$SCREEN")
 	if [ -n "$path" ] && [ -s "$path" ] && [ "$path" = "$1" ]; then
 		ok "$L: the receipt's path on the screen is the PDF written"
@@ -539,7 +539,7 @@ for lp in "fr|mars 2025|Étape 4 sur 8" "es|mar 2025|Paso 4 de 8" \
 	keys Enter Enter
 	wait_for "$L: the items' step" "${lp##*|}"
 	wait_for "$L: the bill listed" "INV-P-1" >/dev/null
-	grab
+	settle
 	if grep -q "INV-P-1 .*$p " "$SCREEN"; then
 		ok "$L: the period 2025-03 as $p"
 	else

@@ -42,7 +42,7 @@ done
 aligned() {
 	name=$1
 	shift
-	grab
+	settle
 	if python3 - "$SCREEN" "$@" <<'PY'; then ok "$name"; else
 import sys, unicodedata
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
@@ -98,6 +98,7 @@ aligned "item amounts line up (á, CJK, ı in the period)" \
     "INV-2025-300002" "INV-2025-300003" "INV-2025-300004"
 wait_for "at 80 columns the long number is cut with an ellipsis" \
     "INV-2025-THE-LONGEST"
+settle
 grep "INV-2025-THE-LONGEST" "$SCREEN" | grep -qF "…" &&
     ok "the cut ends in …" || echo "not ok - the cut ends in …"
 lacks "and is not whole" "$LONG"
@@ -154,7 +155,7 @@ keys Home Space
 wait_for "Space again unmarks the first" "1 marked"
 keys End Space
 wait_for "End, Space marks the last" "2 marked"
-grab
+settle
 python3 - "$SCREEN" <<'PY' && ok "the second and the last rows are marked" ||
 import sys
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")

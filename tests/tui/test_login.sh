@@ -76,7 +76,7 @@ wait_for "Esc goes back one step" "Today at this terminal"
 # resize redraws
 tmux -S "$SOCK" resize-window -t pd -x 100 -y 30
 sleep 0.3
-grab
+settle
 last=$(sed -n '30p' "$SCREEN")
 case "$last" in
 *"Enter Open"*) ok "after a resize the key bar is on the new last row" ;;
@@ -86,7 +86,7 @@ esac
 wait_for "and the header spans the new width" "Jane Smith (cashier) │ 2025-04-20 10:00"
 
 # colours when the terminal has them
-tmux -S "$SOCK" capture-pane -p -e -t pd >"$SCREEN"
+settle -e
 grep -q "$(printf '\033')\[[0-9;]*44m" "$SCREEN" &&
     ok "the header is coloured" || echo "not ok - the header is coloured"
 
@@ -110,7 +110,7 @@ tmux -S "$SOCK" kill-server
 
 # NO_COLOR: no colour at all
 tui_start NO_COLOR=1
-tmux -S "$SOCK" capture-pane -p -e -t pd >"$SCREEN"
+settle -e
 if grep -q "$(printf '\033')\[[0-9;]*\(3[0-7]\|4[0-7]\)m" "$SCREEN"; then
 	echo "not ok - NO_COLOR draws without colour"
 else

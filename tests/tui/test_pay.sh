@@ -246,7 +246,7 @@ type_text 67.50
 wait_for "amount typed" "Amount            67.50"
 tmux -S "$SOCK" resize-window -t pd -x 100 -y 30
 sleep 0.3
-grab
+settle
 case "$(sed -n '30p' "$SCREEN")" in
 *"Enter Next"*) ok "after a resize the key bar is on the new last row" ;;
 *) echo "not ok - after a resize the key bar is on the new last row" ;;

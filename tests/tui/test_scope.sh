@@ -71,7 +71,7 @@ PAYDESK_PIN=2222 "$PD" --user mary dashboard tiles set outstanding,rate \
     >/dev/null
 login mary 2222
 wait_for "mary's tiles: Collection Rate" "Collection Rate"
-grab
+settle
 same "mary's tiles in her order, Outstanding first, nothing else" \
     "$(grep -o 'Outstanding\|Collection Rate\|Total Collected\|Received Today' \
       "$SCREEN" | head -2 | tr '\n' ' ')" "Outstanding Collection Rate "

@@ -57,7 +57,7 @@ wait_for "\"lu\": the start of his name" "Łukasz Żółć"
 # they counted 0 and the Account column moved 2 to the right)
 search "IN-"
 wait_for "Devanagari names listed" "सीता"
-grab
+settle
 cols=$(grep -E "IN-[0-9]" "$SCREEN" | python3 -c "
 import sys, unicodedata
 def width(s):

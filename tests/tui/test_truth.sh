@@ -256,7 +256,7 @@ lacks "not May" "2025-05-01"
 keys Left
 wait_for "Left: March" "2025-03-01 to 2025-03-31"
 wait_for "March has no collection time: —" "Avg Collect. Time"
-grab
+settle
 if grep -A1 "Avg Collect. Time" "$SCREEN" | grep -q "0.0 days"; then
 	echo "not ok - no data is not 0.0 days"
 	sed 's/^/  | /' "$SCREEN"
@@ -278,7 +278,7 @@ wait_for "the week before" "2025-04-07 to 2025-04-13"
 wait_for "its late fee was paid after the week: 0.0%" "││ 0.0%            ││"
 keys Left
 wait_for "the week before that" "2025-03-31 to 2025-04-06"
-grab
+settle
 # the tiles' figures: the row under their names
 figs=$(grep -A1 "┌Total Collected" "$SCREEN" | tail -1)
 case "$figs" in
@@ -326,7 +326,7 @@ export PAYDESK_NOW="2025-05-01 09:00:00"
 tui_start
 login mary 2222
 wait_for "May 1: the dashboard" "2025-05-01 to 2025-05-31"
-grab
+settle
 rate() { grep -A2 "┌Total Collected" "$SCREEN" | sed -n "$1p" | awk -F'││' '{print $3}'; }
 case "$(rate 2)" in
 " —"*) ok "May 1: the rate is —" ;;
@@ -348,7 +348,7 @@ wait_for "a past week: by method" "By method"
 lacks "no \"this week\" on a past week" "By method this week"
 keys w
 wait_for "back to April" "2025-04-01 to 2025-04-30"
-grab
+settle
 case "$(rate 2)" in
 " "[0-9]*"%"*) ok "April: a rate" ;;
 *) notok "April: a rate" "rate tile: $(rate 2)" ;;
