@@ -52,48 +52,23 @@ settle() {
 # wait_for NAME TEXT: the screen shows TEXT within 10 s (WAIT_TENTHS
 # tenths of a second: a machine under load signs in slower)
 WAIT_TENTHS=${WAIT_TENTHS:-100}
-wait_for() {
+wait_for() { wait_grep -F "$@"; }
+# wait_re NAME ERE: the screen has a line matching ERE, as long
+wait_re() { wait_grep -E "$@"; }
+# wait_grep -F|-E NAME TEXT: wait_for and wait_re, by grep's flag
+wait_grep() {
 	i=0
 	while [ $i -lt "$WAIT_TENTHS" ]; do
 		grab
-		if grep -qF -- "$2" "$SCREEN"; then
-			ok "$1"
+		if grep -q "$1" -- "$3" "$SCREEN"; then
+			ok "$2"
 			return 0
 		fi
 		sleep 0.1
 		i=$((i + 1))
 	done
-	echo "not ok - $1"
-	echo "  screen lacks: $2"
-	sed 's/^/  | /' "$SCREEN"
-	return 1
-}
-# wait_dead: until paydesk has left its pane (up to 5 s: under load an
-# exit takes a while), the pane's state (1: gone) in $OUT
-wait_dead() {
-	i=0
-	while [ $i -lt 50 ] && [ "$(tmux -S "$SOCK" list-panes -t pd \
-	    -F '#{pane_dead}' 2>&1)" != 1 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
-}
-# wait_re NAME ERE: the screen has a line matching ERE within the same
-# time as wait_for
-wait_re() {
-	i=0
-	while [ $i -lt "$WAIT_TENTHS" ]; do
-		grab
-		if grep -qE -- "$2" "$SCREEN"; then
-			ok "$1"
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "not ok - $1"
-	echo "  screen lacks /$2/"
+	echo "not ok - $2"
+	echo "  screen lacks: $3"
 	sed 's/^/  | /' "$SCREEN"
 	return 1
 }
