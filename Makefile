@@ -24,7 +24,7 @@ PKGS    = sqlite3 jansson ncursesw libmicrohttpd libcrypto libutf8proc
 # headers only, and each library's soname for dlopen (libharu has no
 # pkg-config file: its soname from the linker's search path)
 DLPKGS  = libcurl libofx aqbanking gwenhywfar libpq fribidi fontconfig \
-          harfbuzz harfbuzz-subset xlsxwriter libxml-2.0
+          harfbuzz harfbuzz-subset xlsxwriter libxml-2.0 zlib
 soname  = $(shell objdump -p $$($(PKG_CONFIG) --variable=libdir $(1) 2>/dev/null)/$(2) \
           2>/dev/null | sed -n 's/^ *SONAME *//p')
 soname_cc = $(shell objdump -p $$($(CC) -print-file-name=$(1)) 2>/dev/null \
@@ -38,6 +38,7 @@ SONAMES := -DPD_SONAME_CURL='"$(call soname,libcurl,libcurl.so)"' \
            -DPD_SONAME_HB_SUBSET='"$(call soname,harfbuzz-subset,libharfbuzz-subset.so)"' \
            -DPD_SONAME_FC='"$(call soname,fontconfig,libfontconfig.so)"' \
            -DPD_SONAME_FRIBIDI='"$(call soname,fribidi,libfribidi.so)"' \
+           -DPD_SONAME_Z='"$(call soname,zlib,libz.so)"' \
            -DPD_SONAME_XLSX='"$(call soname_cc,libxlsxwriter.so)"' \
            -DPD_SONAME_XML2='"$(call soname,libxml-2.0,libxml2.so)"' \
            -DPD_SONAME_MINIZIP='"$(call soname_cc,libminizip.so)"'
@@ -85,7 +86,7 @@ DEB_PKGS = build-essential pkg-config tzdata libsqlite3-dev sqlite3 libncurses-d
            fonts-wqy-zenhei fonts-lohit-deva fonts-lohit-beng-bengali \
            libharfbuzz-dev libharfbuzz-bin libxml2-dev libofx-dev \
            libaqbanking-dev fonts-symbola fonts-khmeros fonts-hosny-amiri \
-           libpq-dev postgresql
+           libpq-dev postgresql zlib1g-dev
 
 LIB_SRC  = $(wildcard src/core/*.c src/os/*.c src/config/*.c src/store/*.c \
            src/doc/*.c src/sync/*.c src/bank/*.c src/service/*.c)

@@ -124,6 +124,7 @@ SQL
 	touch "$DB.done"
 fi
 "$BUILD/tools/bench" "$DB" "$PD"
+[ -z "$BENCH_ONLY_CORE" ] || exit 0
 # the back office: dashboard, lists, reports, exports
 X=$(mktemp -d /tmp/pd-bench-export.XXXXXX)
 "$BUILD/tools/bench_office" "$DB" "$X"

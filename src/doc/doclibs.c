@@ -8,11 +8,13 @@ HB_SYMBOLS(DYNLIB_DEFINE_)
 HB_SUBSET_SYMBOLS(DYNLIB_DEFINE_)
 FC_SYMBOLS(DYNLIB_DEFINE_)
 FRIBIDI_SYMBOLS(DYNLIB_DEFINE_)
+ZLIB_SYMBOLS(DYNLIB_DEFINE_)
 DYNLIB_TABLE(hpdf, HPDF_SYMBOLS);
 DYNLIB_TABLE(hb, HB_SYMBOLS);
 DYNLIB_TABLE(hb_subset, HB_SUBSET_SYMBOLS);
 DYNLIB_TABLE(fc, FC_SYMBOLS);
 DYNLIB_TABLE(fribidi, FRIBIDI_SYMBOLS);
+DYNLIB_TABLE(zlib, ZLIB_SYMBOLS);
 
 /* HarfBuzz before its subsetter, which links it */
 static struct dynlib doc_libs[] = {
@@ -22,6 +24,7 @@ static struct dynlib doc_libs[] = {
         NULL},
     {PD_SONAME_FC, N_("Writing a PDF"), PD_EDOC, fc_syms, NULL},
     {PD_SONAME_FRIBIDI, N_("Writing a PDF"), PD_EDOC, fribidi_syms, NULL},
+    {PD_SONAME_Z, N_("Writing a PDF"), PD_EDOC, zlib_syms, NULL},
 };
 
 int

@@ -15,6 +15,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
+#include <zlib.h>
 
 #include "paydesk/dynlib.h"
 
@@ -144,6 +145,13 @@ FC_SYMBOLS(DYNLIB_EXTERN_)
 	X(fribidi_shape)
 FRIBIDI_SYMBOLS(DYNLIB_EXTERN_)
 
+/* zlib: a kept font subset deflated once (tounicode.c), as libharu
+ * deflates a stream */
+#define ZLIB_SYMBOLS(X)                                                        \
+	X(compress2)                                                           \
+	X(compressBound)
+ZLIB_SYMBOLS(DYNLIB_EXTERN_)
+
 /* Load the PDF writer's libraries, once per process (dynlib_load): 0,
  * or -1 with PD_EDOC naming the library and what is missing (a broken
  * installation; the payment it prints for is already committed). */
@@ -255,5 +263,8 @@ int doc_libs_load(struct pd_err *err);
 #define fribidi_join_arabic (*dyn_fribidi_join_arabic)
 #define fribidi_reorder_line (*dyn_fribidi_reorder_line)
 #define fribidi_shape (*dyn_fribidi_shape)
+
+#define compress2 (*dyn_compress2)
+#define compressBound (*dyn_compressBound)
 
 #endif

@@ -78,6 +78,8 @@ struct cached_font {
 	char name[HPDF_LIMIT_MAX_NAME_LEN + 1];
 	hb_font_t *hb; /* a reference of the cache's, or NULL */
 	int hb_tried;
+	struct script_subset subs[SCRIPT_SUBSETS_MAX]; /* nsubs kept */
+	size_t nsubs;
 };
 
 /* The process's PDF writer: one document at a time (lock), in the doc
@@ -92,6 +94,27 @@ static struct {
 	size_t n, cap;
 } cache = {PTHREAD_MUTEX_INITIALIZER, 0, NULL, {0}, NULL, 0, 0};
 
+void
+script_subset_clear(struct script_subset *s)
+{
+	free(s->gids);
+	free(s->z);
+	if (s->remap != NULL)
+		hb_map_destroy(s->remap);
+	memset(s, 0, sizeof *s);
+}
+
+/* The font's kept subsets dropped (its file changed, or the cache) */
+static void
+subsets_drop(struct cached_font *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsubs; i++)
+		script_subset_clear(&c->subs[i]);
+	c->nsubs = 0;
+}
+
 static void
 cache_drop(void)
 {
@@ -101,6 +124,7 @@ cache_drop(void)
 		free(cache.fonts[i].file);
 		if (cache.fonts[i].hb != NULL)
 			hb_font_destroy(cache.fonts[i].hb);
+		subsets_drop(&cache.fonts[i]);
 	}
 	free(cache.fonts);
 	cache.fonts = NULL;
@@ -155,22 +179,30 @@ same_file(const struct cached_font *c, const struct stat *st)
 	       c->mtime.tv_nsec == st->st_mtim.tv_nsec;
 }
 
+/* The cached font of face index of file, NULL when not cached */
+static struct cached_font *
+cached(const char *file, int index)
+{
+	size_t i;
+
+	for (i = 0; i < cache.n; i++)
+		if (cache.fonts[i].index == index &&
+		    strcmp(cache.fonts[i].file, file) == 0)
+			return &cache.fonts[i];
+	return NULL;
+}
+
 /* The name of face index of file in pdf (the process's doc): loaded by
  * libharu, embedded, unless it was and the file is the same; NULL with
  * libharu's error when it cannot be. */
 static const char *
 font_load(HPDF_Doc pdf, const char *file, int index, int ttc)
 {
-	struct cached_font *c = NULL;
+	struct cached_font *c = cached(file, index);
 	struct stat st;
 	const char *name;
-	size_t i;
 	int known = stat(file, &st) == 0;
 
-	for (i = 0; i < cache.n && c == NULL; i++)
-		if (cache.fonts[i].index == index &&
-		    strcmp(cache.fonts[i].file, file) == 0)
-			c = &cache.fonts[i];
 	if (c != NULL && known && same_file(c, &st))
 		return c->name;
 	name = ttc ? HPDF_LoadTTFontFromFile2(
@@ -193,6 +225,7 @@ font_load(HPDF_Doc pdf, const char *file, int index, int ttc)
 		hb_font_destroy(c->hb);
 	c->hb = NULL;
 	c->hb_tried = 0;
+	subsets_drop(c);
 	c->dev = st.st_dev;
 	c->ino = st.st_ino;
 	c->size = st.st_size;
@@ -201,19 +234,53 @@ font_load(HPDF_Doc pdf, const char *file, int index, int ttc)
 	return c->name;
 }
 
+static unsigned long subset_ticks;
+
+const struct script_subset *
+script_subset_find(const char *file, int index, const uint16_t *gids, size_t n)
+{
+	struct cached_font *c = cached(file, index);
+	size_t i;
+
+	for (i = 0; c != NULL && i < c->nsubs; i++)
+		if (c->subs[i].ngids == n &&
+		    memcmp(c->subs[i].gids, gids, n * sizeof *gids) == 0) {
+			c->subs[i].tick = ++subset_ticks;
+			return &c->subs[i];
+		}
+	return NULL;
+}
+
+const struct script_subset *
+script_subset_keep(const char *file, int index, struct script_subset *s)
+{
+	struct cached_font *c = cached(file, index);
+	size_t i, k;
+
+	if (c == NULL)
+		return NULL;
+	k = c->nsubs;
+	if (k == SCRIPT_SUBSETS_MAX) {
+		for (k = 0, i = 1; i < c->nsubs; i++)
+			if (c->subs[i].tick < c->subs[k].tick)
+				k = i;
+		script_subset_clear(&c->subs[k]);
+	} else
+		c->nsubs++;
+	c->subs[k] = *s;
+	c->subs[k].tick = ++subset_ticks;
+	memset(s, 0, sizeof *s);
+	return &c->subs[k];
+}
+
 hb_font_t *
 script_font_hb(const char *file, int index)
 {
-	struct cached_font *c = NULL;
+	struct cached_font *c = cached(file, index);
 	hb_blob_t *blob;
 	hb_face_t *face;
 	hb_font_t *font = NULL;
-	size_t i;
 
-	for (i = 0; i < cache.n && c == NULL; i++)
-		if (cache.fonts[i].index == index &&
-		    strcmp(cache.fonts[i].file, file) == 0)
-			c = &cache.fonts[i];
 	if (c != NULL && c->hb_tried)
 		return c->hb != NULL ? hb_font_reference(c->hb) : NULL;
 	blob = hb_blob_create_from_file_or_fail(file);

@@ -37,6 +37,7 @@ struct script_cid {
 };
 
 struct hb_font_t;
+struct hb_map_t;
 
 /* One embedded font: the main one (faces[0]) or a fallback. */
 struct script_face {
@@ -123,6 +124,35 @@ void script_doc_end(HPDF_Doc pdf, int failed);
  * made once per process (a new reference, hb_font_destroy it); NULL
  * when HarfBuzz cannot read it. */
 struct hb_font_t *script_font_hb(const char *file, int index);
+
+/* A face's font program as embedded for one set of glyphs: made once
+ * (HarfBuzz's subsetter, then deflate: 40% of a receipt's CPU) and kept
+ * with the font loaded in the process, for the next document that draws
+ * the same glyphs; dropped with that font when its file changes on disk
+ * (issue 24: nothing kept that can go stale unknown). */
+struct script_subset {
+	uint16_t *gids;       /* the glyphs, ascending, the key; malloc'd */
+	size_t ngids;
+	unsigned char *z;     /* the font program deflated; malloc'd */
+	size_t nz;
+	unsigned len1;        /* its length inflated (the PDF's Length1) */
+	struct hb_map_t *remap; /* old glyph id to the subset's, a reference */
+	unsigned long tick;   /* when last used, for the eviction */
+};
+/* The subset of face index of file for exactly gids[0..n) (ascending),
+ * kept by an earlier document; NULL when there is none. Valid until the
+ * next script_subset_keep or the document's end. */
+const struct script_subset *script_subset_find(
+    const char *file, int index, const uint16_t *gids, size_t n);
+/* Keep *s for face index of file (a font loaded into the process's doc):
+ * s's buffers move into the cache (s is emptied) and the kept one comes
+ * back, the least used evicted past SCRIPT_SUBSETS_MAX; NULL, s left as
+ * it is, for a font not kept (a file that could not be stat'ed). */
+#define SCRIPT_SUBSETS_MAX 8
+const struct script_subset *script_subset_keep(
+    const char *file, int index, struct script_subset *s);
+/* Free what s holds (a subset not kept) and empty it. */
+void script_subset_clear(struct script_subset *s);
 
 /* Load the main TrueType font (path) into pdf with the UTF-8 encoder,
  * with a valid ToUnicode map of its own. -1 with PD_EDOC when libharu

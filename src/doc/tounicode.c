@@ -118,24 +118,53 @@ shaped(const struct script_face *fc, uint32_t c)
 	return &fc->cids[c - SCRIPT_SHAPED_FIRST];
 }
 
+/* The first code at or after c that the face draws, 0x10000 for none.
+ * The loops over a face's codes walk these alone: a receipt draws a few
+ * dozen codes of 65536, and each loop over all of them cost 1-2% of a
+ * receipt's CPU (four such loops a face). */
+static uint32_t
+next_used(const unsigned char *used, uint32_t c)
+{
+	while (c <= 0xFFFF) {
+		unsigned b;
+
+		if ((c & 63) == 0) {
+			uint64_t w;
+
+			memcpy(&w, used + (c >> 3), sizeof w);
+			if (w == 0) {
+				c += 64;
+				continue;
+			}
+		}
+		b = used[c >> 3] >> (c & 7);
+		if (b != 0)
+			return c + (uint32_t)__builtin_ctz(b);
+		c = (c | 7) + 1;
+	}
+	return 0x10000;
+}
+
+/* for each code the face draws, in order */
+#define FOR_USED(fc, c) \
+	for ((c) = next_used((fc)->used, 0); (c) <= 0xFFFF; \
+	     (c) = next_used((fc)->used, (c) + 1))
+
 /* The used codes as entries: runs within one high byte map onto
  * themselves, a presentation form onto its letters, a shaped glyph onto
  * its share of its cluster (none: no entry). */
 static size_t
 tu_entries(const struct script_face *fc, struct tu_entry **out)
 {
-	const unsigned char *used = fc->used;
 	struct tu_entry *e = NULL;
 	size_t n = 0, cap = 0;
 	uint32_t c;
 
-	for (c = 0; c <= 0xFFFF; c++) {
+	FOR_USED(fc, c) {
 		const struct script_cid *sc = shaped(fc, c);
 		utf8proc_int32_t d[8];
 		int nd;
 
-		if (!(used[c >> 3] & (1u << (c & 7))))
-			continue;
 		if (sc != NULL && sc->ncp == 0)
 			continue;
 		if (sc != NULL) {
@@ -270,11 +299,15 @@ trim(struct script_face *fc, const hb_map_t *remap, HPDF_MMgr mmgr)
 	HPDF_Dict map = a->map_stream;
 	HPDF_Array w = HPDF_Array_New(mmgr), run = NULL;
 	HPDF_INT16 dw = fc->def->missing_width;
-	uint32_t c, top = 0;
+	uint32_t c, last = 0, top = 0;
+	HPDF_BYTE *b;
+	HPDF_STATUS st;
 
 	if (w == NULL)
 		return -1;
-	for (c = 0; c <= 0xFFFF; c++) {
+	/* a code not drawn has the default width (shaped codes are all
+	 * drawn), so it ends a run of widths like a code of that width */
+	FOR_USED(fc, c) {
 		HPDF_UINT16 gid = code_gid(fc, c);
 		HPDF_INT16 gw = shaped(fc, c) != NULL ? shaped(fc, c)->adv
 		                : gid ? HPDF_TTFontDef_GetGidWidth(fc->def, gid)
@@ -286,6 +319,9 @@ trim(struct script_face *fc, const hb_map_t *remap, HPDF_MMgr mmgr)
 			run = NULL;
 			continue;
 		}
+		if (run != NULL && c != last + 1)
+			run = NULL;
+		last = c;
 		if (run == NULL) {
 			HPDF_Array_AddNumber(w, (HPDF_INT32)c);
 			run = HPDF_Array_New(mmgr);
@@ -301,23 +337,72 @@ trim(struct script_face *fc, const hb_map_t *remap, HPDF_MMgr mmgr)
 	if (map == NULL)
 		return 0;
 	HPDF_MemStream_FreeData(map->stream);
-	for (c = 0; c < top; c++) {
-		HPDF_UINT16 gid = embedded_gid(fc, remap, c);
-		HPDF_BYTE b[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
+	if (top == 0)
+		return 0;
+	/* two bytes a code up to the last drawn, 0 for a code not drawn */
+	b = xcalloc(top, 2);
+	FOR_USED(fc, c) {
+		HPDF_UINT16 gid;
 
-		if (HPDF_Stream_Write(map->stream, b, 2) != HPDF_OK)
-			return -1;
+		if (c >= top)
+			break;
+		gid = embedded_gid(fc, remap, c);
+		b[2 * c] = (HPDF_BYTE)(gid >> 8);
+		b[2 * c + 1] = (HPDF_BYTE)gid;
 	}
-	return 0;
+	st = HPDF_Stream_Write(map->stream, b, 2 * top);
+	free(b);
+	return st == HPDF_OK ? 0 : -1;
 }
 
-/* The glyphs the used codes draw, with .notdef, as a subset of the font
- * file (HarfBuzz's subsetter: only those glyphs and the parts of the
- * composite ones, no hinting, no layout or name tables left over), and
- * the renumbering of the glyphs into *remap. NULL when the face has no
- * HarfBuzz font or cannot be subset: then libharu embeds it. */
-static hb_blob_t *
-subset_blob(struct script_face *fc, hb_map_t **remap)
+/* The glyphs the face's used codes draw, with .notdef (0), ascending,
+ * into *out (malloc'd): their number. The main face's set has the
+ * glyphs of every printable ASCII character too, drawn or not: most
+ * documents then have one set, and its subset is made once a process
+ * (script_subset_keep), where a set of the glyphs drawn alone differed
+ * from one receipt to the next (336 sets in 1,096 receipts: names,
+ * amounts). */
+static size_t
+glyph_set(const struct script_face *fc, int main_face, uint16_t **out)
+{
+	unsigned char *seen = xcalloc(0x10000 / 8, 1);
+	uint16_t *g;
+	uint32_t c;
+	size_t n = 0, k;
+
+	seen[0] = 1;
+	FOR_USED(fc, c) {
+		HPDF_UINT16 gid = code_gid(fc, c);
+
+		seen[gid >> 3] |= (unsigned char)(1u << (gid & 7));
+	}
+	for (c = 0x20; main_face && c < 0x7F; c++) {
+		HPDF_UINT16 gid =
+		    HPDF_TTFontDef_GetGlyphid(fc->def, (HPDF_UINT16)c);
+
+		seen[gid >> 3] |= (unsigned char)(1u << (gid & 7));
+	}
+	for (k = 0; k < 0x10000 / 8; k++)
+		n += (size_t)__builtin_popcount(seen[k]);
+	g = xcalloc(n, sizeof *g);
+	for (n = 0, c = next_used(seen, 0); c <= 0xFFFF;
+	     c = next_used(seen, c + 1))
+		g[n++] = (uint16_t)c;
+	free(seen);
+	*out = g;
+	return n;
+}
+
+/* The glyphs gids[0..n) as a subset of the face's font file (HarfBuzz's
+ * subsetter: only those glyphs and the parts of the composite ones, no
+ * hinting, no layout or name tables left over), deflated as libharu
+ * deflates a stream, with the renumbering of the glyphs, into *s (its
+ * key a copy of gids): 0, or -1 when the face has no HarfBuzz font or
+ * cannot be subset (then libharu embeds it). */
+static int
+subset_make(
+    struct script_face *fc, const uint16_t *gids, size_t n,
+    struct script_subset *s)
 {
 	static const hb_tag_t drop[] = {
 	    HB_TAG('G', 'S', 'U', 'B'),
@@ -338,16 +423,16 @@ subset_blob(struct script_face *fc, hb_map_t **remap)
 	hb_subset_plan_t *plan;
 	hb_face_t *sub;
 	hb_blob_t *blob = NULL;
-	uint32_t c;
+	const char *bytes;
+	unsigned len = 0;
+	uLongf nz;
 	size_t k;
 
+	memset(s, 0, sizeof *s);
 	if (font == NULL || (in = hb_subset_input_create_or_fail()) == NULL)
-		return NULL;
-	hb_set_add(hb_subset_input_glyph_set(in), 0);
-	for (c = 0; c <= 0xFFFF; c++)
-		if (code_gid(fc, c) != 0)
-			hb_set_add(
-			    hb_subset_input_glyph_set(in), code_gid(fc, c));
+		return -1;
+	for (k = 0; k < n; k++)
+		hb_set_add(hb_subset_input_glyph_set(in), gids[k]);
 	for (k = 0; k < sizeof drop / sizeof drop[0]; k++)
 		hb_set_add(
 		    hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG),
@@ -357,36 +442,57 @@ subset_blob(struct script_face *fc, hb_map_t **remap)
 	plan = hb_subset_plan_create_or_fail(hb_font_get_face(font), in);
 	hb_subset_input_destroy(in);
 	if (plan == NULL)
-		return NULL;
+		return -1;
 	if ((sub = hb_subset_plan_execute_or_fail(plan)) != NULL) {
 		blob = hb_face_reference_blob(sub);
 		hb_face_destroy(sub);
-		*remap = hb_map_reference(
+		s->remap = hb_map_reference(
 		    (hb_map_t *)hb_subset_plan_old_to_new_glyph_mapping(plan));
 	}
 	hb_subset_plan_destroy(plan);
-	if (blob != NULL && hb_blob_get_length(blob) == 0) {
-		hb_blob_destroy(blob);
-		hb_map_destroy(*remap);
-		*remap = NULL;
-		blob = NULL;
+	bytes = blob != NULL ? hb_blob_get_data(blob, &len) : NULL;
+	if (len > 0) {
+		nz = compressBound(len);
+		s->z = xmalloc(nz);
+		if (compress2(s->z, &nz, (const Bytef *)bytes, len,
+		        Z_DEFAULT_COMPRESSION) == Z_OK) {
+			s->nz = nz;
+			s->len1 = len;
+		}
 	}
-	return blob;
+	hb_blob_destroy(blob);
+	if (s->nz == 0) {
+		script_subset_clear(s);
+		return -1;
+	}
+	s->gids = xcalloc(n, sizeof *gids);
+	memcpy(s->gids, gids, n * sizeof *gids);
+	s->ngids = n;
+	return 0;
 }
 
-/* The font program of the face: the subset (blob) as its FontFile2, in
- * place of libharu's, which keeps every table and an entry for each of
- * the font's glyphs (820 KB for WenQuanYi Zen Hei, for 4 characters).
+/* A font program stream's filter: its bytes are deflated already (a
+ * kept subset), so libharu writes them as they are (filter none) and
+ * this names the filter that libharu would drop from the dictionary. */
+static HPDF_STATUS
+deflated_filter(HPDF_Dict dict, HPDF_Stream stream)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
+}
+
+/* The font program of the face: the subset s as its FontFile2, in place
+ * of libharu's, which keeps every table and an entry for each of the
+ * font's glyphs (820 KB for WenQuanYi Zen Hei, for 4 characters).
  * libharu makes the descriptor when the font is written; it is made
  * here first, without libharu's font program. */
 static int
-embed_subset(struct script_face *fc, hb_blob_t *blob, HPDF_Doc pdf)
+embed_subset(
+    struct script_face *fc, const struct script_subset *s, HPDF_Doc pdf)
 {
 	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)fc->def->attr;
 	HPDF_FontAttr fa = (HPDF_FontAttr)fc->font->attr;
 	HPDF_Dict data;
-	unsigned len;
-	const char *bytes = hb_blob_get_data(blob, &len);
 
 	a->embedding = HPDF_FALSE;
 	if (fc->font->before_write_fn == NULL ||
@@ -394,37 +500,43 @@ embed_subset(struct script_face *fc, hb_blob_t *blob, HPDF_Doc pdf)
 	    fc->def->descriptor == NULL)
 		return -1;
 	data = HPDF_DictStream_New(pdf->mmgr, fa->xref);
-	if (data == NULL ||
-	    HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)bytes, len) !=
+	if (data == NULL || data->write_fn != NULL ||
+	    HPDF_Stream_Write(data->stream, s->z, (HPDF_UINT)s->nz) !=
 	        HPDF_OK ||
-	    HPDF_Dict_AddNumber(data, "Length1", len) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)s->len1) !=
+	        HPDF_OK ||
 	    HPDF_Dict_Add(fc->def->descriptor, "FontFile2", data) != HPDF_OK)
 		return -1;
-	data->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	data->filter = HPDF_STREAM_FILTER_NONE;
+	data->write_fn = deflated_filter;
 	return 0;
 }
 
-/* Trim the face's widths and map and embed its subset; a face that
- * cannot be subset is embedded by libharu, as loaded. */
+/* Trim the face's widths and map and embed its subset, made for its
+ * glyphs or kept from a document that drew the same; a face that cannot
+ * be subset is embedded by libharu, as loaded. */
 static int
-finish_face(struct script_face *fc, HPDF_Doc pdf)
+finish_face(struct script_face *fc, int main_face, HPDF_Doc pdf)
 {
-	hb_map_t *remap = NULL;
-	hb_blob_t *blob = NULL;
-	uint32_t c;
-	int rc, used = 0;
+	struct script_subset own = {0};
+	const struct script_subset *sub = NULL;
+	uint16_t *gids;
+	size_t n = glyph_set(fc, main_face, &gids);
+	int rc;
 
-	for (c = 0; c <= 0xFFFF && !used; c++)
-		used = code_gid(fc, c) != 0;
-	if (used)
-		blob = subset_blob(fc, &remap);
-	if (blob == NULL)
+	/* .notdef alone: nothing drawn with the face */
+	if (n > 1 &&
+	    (sub = script_subset_find(fc->name, fc->index, gids, n)) == NULL &&
+	    subset_make(fc, gids, n, &own) == 0 &&
+	    (sub = script_subset_keep(fc->name, fc->index, &own)) == NULL)
+		sub = &own;
+	free(gids);
+	if (sub == NULL)
 		mark_parts(fc->def);
-	rc = trim(fc, remap, pdf->mmgr);
-	if (rc == 0 && blob != NULL)
-		rc = embed_subset(fc, blob, pdf);
-	hb_blob_destroy(blob);
-	hb_map_destroy(remap);
+	rc = trim(fc, sub != NULL ? sub->remap : NULL, pdf->mmgr);
+	if (rc == 0 && sub != NULL)
+		rc = embed_subset(fc, sub, pdf);
+	script_subset_clear(&own);
 	return rc;
 }
 
@@ -434,7 +546,7 @@ script_finish(struct script_fonts *f)
 	int i;
 
 	for (i = 0; i < f->n; i++) {
-		if (finish_face(&f->faces[i], f->pdf) != 0)
+		if (finish_face(&f->faces[i], i == 0, f->pdf) != 0)
 			return -1;
 		HPDF_Stream st = f->faces[i].tounicode->stream;
 		struct tu_entry *e;

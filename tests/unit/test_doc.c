@@ -325,6 +325,132 @@ pdf_fonts_once(void **state)
 	rmdir(dir);
 }
 
+/* The font program (FontFile2) of the first face of the PDF doc_pdf
+ * makes of d with the font at path, malloc'd into *out: its length. */
+static size_t
+font_program(struct doc *d, const char *path, unsigned char **out)
+{
+	struct pd_err err;
+	unsigned char *buf, *k, *from, *to;
+	size_t len;
+
+	assert_int_equal(doc_pdf(d, PAPER_A4, path, &buf, &len, &err), 0);
+	k = memmem(buf, len, "/Length1", 8);
+	assert_non_null(k);
+	from = memmem(k, len - (size_t)(k - buf), "stream\r\n", 8);
+	assert_non_null(from);
+	from += 8;
+	to = memmem(from, len - (size_t)(from - buf), "\nendstream", 10);
+	assert_non_null(to);
+	*out = malloc((size_t)(to - from));
+	assert_non_null(*out);
+	memcpy(*out, from, (size_t)(to - from));
+	len = (size_t)(to - from);
+	free(buf);
+	return len;
+}
+
+/* dst a copy of src (a TrueType file) whose 'head' table says it was
+ * made at another time: the same glyphs under the same ids, and a font
+ * program (which keeps 'head') of other bytes. */
+static void
+copy_restamped(const char *src, const char *dst)
+{
+	unsigned char dir[12 + 16 * 64], stamp[8] = {0, 0, 0, 0, 1, 2, 3, 4};
+	FILE *f;
+	unsigned n, i, off;
+
+	copy_file(src, dst);
+	f = fopen(dst, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fread(dir, 1, sizeof dir, f), sizeof dir);
+	n = (unsigned)dir[4] << 8 | dir[5];
+	assert_true(n <= 64);
+	for (i = 0; i < n && memcmp(dir + 12 + 16 * i, "head", 4) != 0; i++)
+		;
+	assert_true(i < n);
+	off = (unsigned)dir[12 + 16 * i + 8] << 24 |
+	      (unsigned)dir[12 + 16 * i + 9] << 16 |
+	      (unsigned)dir[12 + 16 * i + 10] << 8 | dir[12 + 16 * i + 11];
+	/* head: version, revision, checksum adjustment, magic, flags,
+	 * units per em (16 bytes), then created (8 bytes) */
+	assert_int_equal(fseek(f, (long)off + 20, SEEK_SET), 0);
+	assert_int_equal(fwrite(stamp, 1, sizeof stamp, f), sizeof stamp);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Each face's subset is made once for a set of glyphs and kept with the
+ * font parsed in the process (issue 24); never used for other glyphs or
+ * for a font file that changed: each document's font program is the one
+ * a font path never used before gives for the same document. */
+static void
+pdf_subsets_kept(void **state)
+{
+	char dir[] = "/tmp/pd-subset.XXXXXX", path[64], next[64], fresh[64];
+	struct doc d, e;
+	unsigned char *a, *b;
+	size_t na, nb;
+	int i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/font.ttf", dir);
+	snprintf(next, sizeof next, "%s/next.ttf", dir);
+	copy_file(FONT, path);
+	sample(&d);
+	/* e draws what d does not: its glyphs are another set */
+	doc_init(&e, "Ωmega Ŵater", "Ǆ", "RECEIPT", "R-T01-000002");
+	doc_field(&e, "Name", "Ærøskøbing Ðørð ŋ");
+	for (i = 0; i < 3; i++) {
+		struct doc *x = i == 1 ? &e : &d;
+
+		snprintf(fresh, sizeof fresh, "%s/fresh%d.ttf", dir, i);
+		copy_file(FONT, fresh);
+		na = font_program(x, path, &a);
+		nb = font_program(x, fresh, &b);
+		assert_int_equal(na, nb);
+		assert_memory_equal(a, b, na);
+		free(a);
+		free(b);
+	}
+	/* d's and e's subsets differ: e's has its own letters */
+	na = font_program(&d, path, &a);
+	nb = font_program(&e, path, &b);
+	assert_true(na != nb || memcmp(a, b, na) != 0);
+	free(a);
+	free(b);
+	/* the file replaced by another font (the same glyph ids: only its
+	 * head differs): its subset, not the one kept */
+	copy_restamped(FONT, next);
+	assert_int_equal(rename(next, path), 0);
+	snprintf(fresh, sizeof fresh, "%s/fresh8.ttf", dir);
+	copy_restamped(FONT, fresh);
+	na = font_program(&d, path, &a);
+	nb = font_program(&d, fresh, &b);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na);
+	free(a);
+	free(b);
+	/* and rewritten in place with the first font again */
+	copy_file(FONT, path);
+	snprintf(fresh, sizeof fresh, "%s/fresh9.ttf", dir);
+	copy_file(FONT, fresh);
+	na = font_program(&d, path, &a);
+	nb = font_program(&d, fresh, &b);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na);
+	free(a);
+	free(b);
+	doc_free(&d);
+	doc_free(&e);
+	for (i = 0; i < 10; i++) {
+		snprintf(fresh, sizeof fresh, "%s/fresh%d.ttf", dir, i);
+		unlink(fresh);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
 static void
 atomic_files(void **state)
 {
@@ -576,6 +702,7 @@ main(void)
 	    cmocka_unit_test(translated_text),
 	    cmocka_unit_test(pdf_rendering),
 	    cmocka_unit_test(pdf_fonts_once),
+	    cmocka_unit_test(pdf_subsets_kept),
 	    cmocka_unit_test(atomic_files),
 	    cmocka_unit_test(printing),
 	    cmocka_unit_test(csv_export),
