@@ -124,6 +124,8 @@ SQL
 	touch "$DB.done"
 fi
 "$BUILD/tools/bench" "$DB" "$PD"
+# BENCH_ONLY_CORE=1: the counter's figures above alone (posting,
+# receipts, a close, KPIs), to try a change on a small store
 [ -z "$BENCH_ONLY_CORE" ] || exit 0
 # the back office: dashboard, lists, reports, exports
 X=$(mktemp -d /tmp/pd-bench-export.XXXXXX)
