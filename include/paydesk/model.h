@@ -223,6 +223,10 @@ struct credit_note {
 	char terminal[17];
 	int voided;
 	int automatic; /* made by an overpayment */
+	/* its payment is Pending (an Online or gateway payment not yet
+	 * verified or settled): its credit is not spendable until it is
+	 * Posted (issue 19 review) */
+	int payment_pending;
 	char consumer_name[129];
 	char account_no[33];
 };

@@ -448,6 +448,16 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		if (cn.voided)
 			return pd_fail(err, PD_EINVAL,
 			    _("Credit note %s is voided"), cn.cn_no);
+		/* a Pending payment's credit waits for its verification
+		 * or settlement, here as at the terminal (issue 19
+		 * review: a gateway payment's overpayment was spent
+		 * before it settled) */
+		if (cn.payment_pending)
+			return pd_fail(err, PD_EINVAL,
+			    _("Credit note %s comes from payment %s, which is "
+			      "Pending; its credit can be applied once the "
+			      "payment is verified or settled"),
+			    cn.cn_no, cn.receipt_no);
 		if (store_sync_origin(s->st, r->terminal, 0, err) != 0)
 			return -1;
 	} else {
