@@ -1249,6 +1249,22 @@ expect "pending credit: not spendable while the payment is Pending" 3 \
     "Credit note $c1cn comes from payment $c1, which is Pending" \
     env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
     credit-note apply "$c1cn" --to INV-R-4 --amount 5
+# and the central node refuses it too, from a terminal that would send it
+# (forge.py: T01's newest credit application, made of this credit note)
+capps() { csql "SELECT count(*), coalesce(sum(applied), 0) FROM
+    credit_applications a JOIN credit_notes n ON n.id = a.credit_note_id"; }
+before=$(capps)
+r=$(python3 "$TOP/tests/cli/forge.py" "$T/t1.db" "$TOKT1" credit_apply \
+    data.credit_note_uuid="$(tsql 1 "SELECT uuid FROM credit_notes WHERE
+        cn_no = '$c1cn'")" data.credit_note_no="$c1cn" data.item_ref=INV-R-4 \
+    data.item_uuid="$(tsql 1 "SELECT uuid FROM items WHERE ref =
+        'INV-R-4'")" data.amount=100 2>&1)
+case "$r" in
+"rejected: "*"Credit note $c1cn comes from payment"*"which is Pending"*)
+	ok "pending credit: the central node refuses its application" ;;
+*) notok "pending credit: the central node refuses its application" "$r" ;;
+esac
+same "pending credit: refused, nothing applied" "$(capps)" "$before"
 printf 'code,amount,fee,settled_on\npi_c1,15.00,0,%s\n' "$tomorrow" \
     >"$T/sc.csv"
 central gateway settle ACME stripe "$T/sc.csv" >/dev/null && pdt 1 sync \
