@@ -259,10 +259,17 @@ svc_gateway_validate(struct svc *s, const char *body, size_t len,
 {
 	struct gw_event ev;
 	struct gw_payment g;
+	char now[TS_BUFSZ];
 
 	*accept = 0;
+	svc_now(now);
+	/* a payment the confirmation would refuse for its time is not
+	 * accepted before the money moves (read as UTC: the gateway's zone
+	 * is within the day's margin) */
 	if (gw_mm_decode(body, len, s->cfg.currency_code, s->cfg.minor_digits,
-	        &ev, err) != 0)
+	        &ev, err) != 0 ||
+	    gw_time_ok(s, "TransTime", date_ts_secs(ev.paid_at),
+	        date_ts_secs(now), err) != 0)
 		return -1;
 	/* known is what arrival would associate (issue 19 review, point
 	 * 5): the account reference, else the phone of exactly one

@@ -1380,6 +1380,16 @@ answer "validation: an unknown reference, a phone of two accounts" 200 \
 val2 QV4 NOPE-1 254799000111
 answer "validation: an unknown reference and phone" 200 \
     '"ResultDesc":"Rejected"'
+# a payment the confirmation would refuse for its time is not accepted
+# before the money moves (it was: accepted, then its confirmation 400)
+run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
+    "$($SIM mm QV5 5 WU-30001 254733111222 19700101000000)"
+answer "validation: a payment of 1970 is 400 naming the field" 400 \
+    "TransTime: 1970-01-01 00:00:00 UTC is more than 3650 days before"
+run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
+    "$($SIM mm QV6 5 WU-30001 254733111222 20300101000000)"
+answer "validation: a payment of 2030 is 400 naming the field" 400 \
+    "TransTime: 2030-01-01 00:00:00 UTC is in the future"
 
 # -- a gateway's time zone (issue 19 review, point 4): mobile-money
 # networks send TransTime in their local time (M-Pesa's UTC+3); read in
