@@ -1380,6 +1380,9 @@ answer "validation: an unknown reference, a phone of two accounts" 200 \
 val2 QV4 NOPE-1 254799000111
 answer "validation: an unknown reference and phone" 200 \
     '"ResultDesc":"Rejected"'
+val2 QV7 "0733 111 222" 254799000111
+answer "validation: a reference that is the phone of one consumer" 200 \
+    '"ResultDesc":"Accepted"'
 # a payment the confirmation would refuse for its time is not accepted
 # before the money moves (it was: accepted, then its confirmation 400)
 run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
