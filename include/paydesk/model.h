@@ -223,10 +223,10 @@ struct credit_note {
 	char terminal[17];
 	int voided;
 	int automatic; /* made by an overpayment */
-	/* its payment is Pending (an Online or gateway payment not yet
-	 * verified or settled): its credit is not spendable until it is
-	 * Posted (issue 19 review) */
-	int payment_pending;
+	/* its payment's status: its credit is spendable once the payment
+	 * is Posted only, not while it is Pending (an Online or gateway
+	 * payment not yet verified or settled; issue 19 review) */
+	enum pay_status payment_status;
 	char consumer_name[129];
 	char account_no[33];
 };

@@ -452,12 +452,13 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		 * or settlement, here as at the terminal (issue 19
 		 * review: a gateway payment's overpayment was spent
 		 * before it settled) */
-		if (cn.payment_pending)
+		if (cn.payment_status != PS_POSTED)
 			return pd_fail(err, PD_EINVAL,
 			    _("Credit note %s comes from payment %s, which is "
-			      "Pending; its credit can be applied once the "
-			      "payment is verified or settled"),
-			    cn.cn_no, cn.receipt_no);
+			      "%s; its credit can be applied once the payment "
+			      "is Posted (verified or settled)"),
+			    cn.cn_no, cn.receipt_no,
+			    _(pay_status_name(cn.payment_status)));
 		if (store_sync_origin(s->st, r->terminal, 0, err) != 0)
 			return -1;
 	} else {
