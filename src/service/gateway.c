@@ -167,9 +167,9 @@ gw_decode(struct svc *s, struct gw_incoming *in)
 	int rc;
 
 	rc = card ? gw_card_decode(in->body, in->len, s->cfg.currency_code,
-	               s->cfg.minor_digits, ev, &in->err)
-	         : gw_mm_decode(in->body, in->len, s->cfg.currency_code,
-	               s->cfg.minor_digits, ev, &in->err);
+	                s->cfg.minor_digits, ev, &in->err)
+	          : gw_mm_decode(in->body, in->len, s->cfg.currency_code,
+	                s->cfg.minor_digits, ev, &in->err);
 	if (rc != 0 || gw_paid_utc(in->g, ev, &in->err) != 0)
 		return -1;
 	/* a payment is reported once it was made: a day ahead at most (a
@@ -185,7 +185,7 @@ gw_decode(struct svc *s, struct gw_incoming *in)
 	clock = date_ts_secs(now);
 	if (ev->status != GW_UNKNOWN &&
 	    (gw_time_ok(s, card ? "data.object.created" : "TransTime",
-	        date_ts_secs(ev->paid_at), clock, &in->err) != 0 ||
+	         date_ts_secs(ev->paid_at), clock, &in->err) != 0 ||
 	        (card && gw_time_ok(s, "created", ev->event_time, clock,
 	                     &in->err) != 0)))
 		return -1;

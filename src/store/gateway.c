@@ -211,10 +211,12 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15) ON CONFLICT "
 	    "(gateway, code) DO UPDATE SET status = CASE WHEN " FIXED
 	    " AND gateway_payments.status = 'refunded' THEN 'succeeded' WHEN "
-	    "?14 <> 0 OR (excluded.status = 'refunded' AND excluded.refunded < "
-	    AMOUNT ") THEN gateway_payments.status ELSE excluded.status END, "
-	    "refunded = CASE WHEN ?17 <> 0 AND gateway_payments.refunded > "
-	    AMOUNT " AND excluded.refunded <= " AMOUNT " THEN excluded.refunded "
+	    "?14 <> 0 OR (excluded.status = 'refunded' AND excluded.refunded "
+	    "< " AMOUNT
+	    ") THEN gateway_payments.status ELSE excluded.status END, "
+	    "refunded = CASE WHEN ?17 <> 0 AND gateway_payments.refunded "
+	    "> " AMOUNT " AND excluded.refunded <= " AMOUNT
+	    " THEN excluded.refunded "
 	    "ELSE max(gateway_payments.refunded, excluded.refunded) END, "
 	    "account_ref = "
 	    "CASE WHEN gateway_payments.payment_id <> 0 THEN "
@@ -251,8 +253,7 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,
 	    ev->event_time, notification, at,
 	    ev->status == GW_REFUNDED && ev->refunded < ev->amount,
-	    ev->refunded, ev->status == GW_DISPUTED,
-	    ev->status == GW_REFUNDED);
+	    ev->refunded, ev->status == GW_DISPUTED, ev->status == GW_REFUNDED);
 	return st_done(st, s, err);
 }
 #undef FIXED
