@@ -190,6 +190,7 @@ struct config {
 	/* payment gateways (issue 19) */
 	int central_gateway_tolerance;    /* s a card signature may be off */
 	int central_gateway_rotate_hours; /* h a rotated secret stays valid */
+	int central_gateway_max_age;      /* days back a payment may be dated */
 	char central_gateway_allow[512];  /* mobile money senders: IPv4[/bits],
 	                                     comma-separated; "": none */
 	char central_gateway_unknown[8];  /* validation of an unknown account:

@@ -223,6 +223,10 @@ struct credit_note {
 	char terminal[17];
 	int voided;
 	int automatic; /* made by an overpayment */
+	/* its payment's status: its credit is spendable once the payment
+	 * is Posted only, not while it is Pending (an Online or gateway
+	 * payment not yet verified or settled; issue 19 review) */
+	enum pay_status payment_status;
 	char consumer_name[129];
 	char account_no[33];
 };

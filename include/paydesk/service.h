@@ -1139,9 +1139,12 @@ struct gw_payment *svc_gateway_local(struct svc *s, int unassociated,
  * (PD_EINVAL) when the payment is already associated (associate), is not
  * (disassociate), or one made here waits for the central node;
  * PD_ENOTFOUND for an unknown payment or account; PD_EPERM below
- * supervisor. Allowed offline. */
+ * supervisor. Allowed offline. done (when not NULL) is the payment as
+ * recorded: its code and gateway as stored, account_no the consumer's
+ * account as stored (not as typed) when associating. */
 int svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
-    const char *account, const char *reason, struct pd_err *err);
+    const char *account, const char *reason, struct gw_payment *done,
+    struct pd_err *err);
 
 /* Demo data: returns 1 if loaded, 0 if it was already there. */
 int svc_demo(struct svc *s, struct pd_err *err);

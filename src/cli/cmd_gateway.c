@@ -97,6 +97,7 @@ assoc(struct cli *c, int argc, char **argv, int on)
 	const char *reason = NULL, *gateway = NULL;
 	struct opt o[] = {
 	    {"reason", 0, &reason}, {"gateway", 0, &gateway}, {NULL, 0, NULL}};
+	struct gw_payment g;
 	char **pos;
 	int npos;
 
@@ -106,13 +107,15 @@ assoc(struct cli *c, int argc, char **argv, int on)
 		return cli_usage(c, _("gateway %s: --reason is required"),
 		    on ? "associate" : "disassociate");
 	if (svc_gateway_associate(&c->svc, gateway, pos[0], on ? pos[1] : NULL,
-	        reason, &c->err) != 0)
+	        reason, &g, &c->err) != 0)
 		return -1;
+	/* the payment and the account as stored, not as typed ("wu-30002 "
+	 * for WU-30002; issue 19 review) */
 	printf(on ? _("Association of payment %s with account %s recorded; "
 	              "the central node applies it at the next sync\n")
 	          : _("Disassociation of payment %s recorded; the central "
 	              "node applies it at the next sync\n"),
-	    pos[0], on ? pos[1] : "");
+	    g.code, on ? g.account_no : "");
 	return 0;
 }
 

@@ -430,6 +430,10 @@ static const struct schema schema[] = {
          "paydesk-central: seconds a card gateway's signature time may be "
          "from the clock (10-3600)"},
         CFG_INT, F(central_gateway_tolerance), 10, 3600, NULL},
+    {{"central", "gateway_max_age", "400",
+         "paydesk-central: days before the clock a gateway's payment or "
+         "event may be dated; older is refused (1-36500)"},
+        CFG_INT, F(central_gateway_max_age), 1, 36500, NULL},
     {{"central", "gateway_rotate_hours", "24",
          "paydesk-central: hours a gateway's previous secret stays valid "
          "after `gateway rotate` (0-720)"},

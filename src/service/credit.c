@@ -178,6 +178,13 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		    _("Credit note %s is %s; only Active credit notes can be "
 		      "applied"),
 		    cn.cn_no, i18n_term(credit_status_term(st)));
+	if (cn.payment_status != PS_POSTED)
+		return pd_fail(err, PD_EINVAL,
+		    _("Credit note %s comes from payment %s, which is %s; its "
+		      "credit can be applied once the payment is Posted "
+		      "(verified or settled)"),
+		    cn.cn_no, cn.receipt_no,
+		    _(pay_status_name(cn.payment_status)));
 	if (store_item_by_ref(s->st, item_ref, &it, err) != 0)
 		return -1;
 	if (it.consumer_id != cn.consumer_id)

@@ -119,33 +119,76 @@ gw_paid_utc(const struct gateway_row *g, struct gw_event *ev,
 	return 0;
 }
 
+/* Unix seconds t (not negative) as "YYYY-MM-DD HH:MM:SS" into out. */
+static void
+ts_text(int64_t t, char out[TS_BUFSZ])
+{
+	char day[DATE_BUFSZ];
+
+	date_format(day, (int32_t)(t / 86400));
+	snprintf(out, TS_BUFSZ, "%s %02d:%02d:%02d", day,
+	    (int)(t % 86400 / 3600), (int)(t % 3600 / 60), (int)(t % 60));
+}
+
+/* A time of a notification, t (Unix seconds) in field what, against
+ * the central node's clock now: a day ahead at most (a gateway's clock,
+ * its zone), [central] gateway_max_age days back at most. 0, or -1 with
+ * err. */
+static int
+gw_time_ok(const struct svc *s, const char *what, int64_t t, int64_t now,
+    struct pd_err *err)
+{
+	char at[TS_BUFSZ], clock[TS_BUFSZ];
+	int64_t floor = now - (int64_t)s->cfg.central_gateway_max_age * 86400;
+
+	if (t <= now + 86400 && t >= floor)
+		return 0;
+	ts_text(t, at);
+	ts_text(now, clock);
+	if (t > now)
+		return pd_fail(err, PD_EINVAL,
+		    "%s: %s UTC is in the future (the central node's clock "
+		    "says %s)",
+		    what, at, clock);
+	return pd_fail(err, PD_EINVAL,
+	    "%s: %s UTC is more than %d days before the central node's "
+	    "clock (%s; [central] gateway_max_age)",
+	    what, at, s->cfg.central_gateway_max_age, clock);
+}
+
 /* Decode in's notification: 0, or -1 with in->err (refused). */
 static int
 gw_decode(struct svc *s, struct gw_incoming *in)
 {
 	struct gw_event *ev = &in->ev;
+	int card = strcmp(in->g->profile, "card") == 0;
 	char now[TS_BUFSZ];
+	int64_t clock;
 	int rc;
 
-	rc = strcmp(in->g->profile, "card") == 0
-	         ? gw_card_decode(in->body, in->len, s->cfg.currency_code,
-	               s->cfg.minor_digits, ev, &in->err)
-	         : gw_mm_decode(in->body, in->len, s->cfg.currency_code,
-	               s->cfg.minor_digits, ev, &in->err);
+	rc = card ? gw_card_decode(in->body, in->len, s->cfg.currency_code,
+	                s->cfg.minor_digits, ev, &in->err)
+	          : gw_mm_decode(in->body, in->len, s->cfg.currency_code,
+	                s->cfg.minor_digits, ev, &in->err);
 	if (rc != 0 || gw_paid_utc(in->g, ev, &in->err) != 0)
 		return -1;
 	/* a payment is reported once it was made: a day ahead at most (a
 	 * gateway's clock, its zone), as a settlement file; a TransTime of
 	 * 2030 or a created of 1900000000 was posted to the ledger dated
-	 * then (R19) */
+	 * then (R19). Nor long before: a created of 1 was posted dated
+	 * 1970 (issue 19 review); gateway_max_age days back at most, which
+	 * leaves a refund or a dispute of a payment of months ago. The
+	 * event's own time orders a payment's events: one of 9999 would
+	 * have stopped every later one. An event of a type not applied is
+	 * kept as received, whatever it says */
 	svc_now(now);
-	if (date_ts_secs(ev->paid_at) > date_ts_secs(now) + 86400)
-		return pd_fail(&in->err, PD_EINVAL,
-		    "%s: %s UTC is in the future (the central node's clock "
-		    "says %s)",
-		    strcmp(in->g->profile, "card") == 0 ? "data.object.created"
-		                                        : "TransTime",
-		    ev->paid_at, now);
+	clock = date_ts_secs(now);
+	if (ev->status != GW_UNKNOWN &&
+	    (gw_time_ok(s, card ? "data.object.created" : "TransTime",
+	         date_ts_secs(ev->paid_at), clock, &in->err) != 0 ||
+	        (card && gw_time_ok(s, "created", ev->event_time, clock,
+	                     &in->err) != 0)))
+		return -1;
 	gw_escape(ev);
 	return 0;
 }
@@ -216,10 +259,17 @@ svc_gateway_validate(struct svc *s, const char *body, size_t len,
 {
 	struct gw_event ev;
 	struct gw_payment g;
+	char now[TS_BUFSZ];
 
 	*accept = 0;
+	svc_now(now);
+	/* a payment the confirmation would refuse for its time is not
+	 * accepted before the money moves (read as UTC: the gateway's zone
+	 * is within the day's margin) */
 	if (gw_mm_decode(body, len, s->cfg.currency_code, s->cfg.minor_digits,
-	        &ev, err) != 0)
+	        &ev, err) != 0 ||
+	    gw_time_ok(s, "TransTime", date_ts_secs(ev.paid_at),
+	        date_ts_secs(now), err) != 0)
 		return -1;
 	/* known is what arrival would associate (issue 19 review, point
 	 * 5): the account reference, else the phone of exactly one
@@ -250,15 +300,58 @@ phone_national(const char *msisdn, const char *cc, char *out, size_t n)
 	xstrlcpy(out, strlen(msisdn) >= 6 ? msisdn : "", n);
 }
 
+/* A reference written as a phone number ("+254 733-111 222", "0733
+ * 111222", "(0733) 111 222"): its digits into out (16 bytes), without
+ * the signs people write between them; "" when it is not one. */
+static void
+ref_digits(const char *ref, char *out)
+{
+	size_t j = 0;
+
+	out[0] = '\0';
+	if (*ref == '+')
+		ref++;
+	for (; *ref != '\0'; ref++) {
+		if (strchr(" -.()", *ref) != NULL)
+			continue;
+		if (*ref < '0' || *ref > '9' || j == 15) {
+			j = 0;
+			break;
+		}
+		out[j++] = *ref;
+	}
+	out[j] = '\0';
+}
+
+/* The consumers of phone (digits as typed or sent): 1 and *id when one,
+ * the count otherwise with their accounts in cand (n bytes), -1 on
+ * error. */
+static int
+phone_owners(struct svc *s, const char *phone, int64_t *id, char *cand,
+    size_t n, struct pd_err *err)
+{
+	char national[17];
+
+	*id = 0;
+	phone_national(phone, s->cfg.phone_cc, national, sizeof national);
+	if (national[0] == '\0')
+		return 0;
+	return store_gw_phone_owners(
+	    s->st, national, s->cfg.phone_cc, id, cand, n, err);
+}
+
 /* Associate g with a consumer (seed 004): its account reference matches
  * an account number (ignoring case, spaces and dashes; when several do,
  * the one matching but for case, else none and they are its
- * candidates), else its phone is exactly one consumer's; more than one
- * are kept as candidates. */
+ * candidates), else a phone number is exactly one consumer's: the
+ * reference, when the payer typed a phone number for it (a card's
+ * metadata has no other; issue 19 review), then the phone paid from (a
+ * mobile-money MSISDN). The consumers of the first phone that several
+ * have are kept as candidates. */
 static int
 associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 {
-	char national[17];
+	char digits[16], cand[sizeof g->candidates];
 	int64_t id;
 	int rc;
 
@@ -273,11 +366,13 @@ associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
 			return rc < 0 ? -1 : 0;
 		}
 	}
-	phone_national(g->phone, s->cfg.phone_cc, national, sizeof national);
-	if (national[0] == '\0')
-		return 0;
-	rc = store_gw_phone_owners(s->st, national, s->cfg.phone_cc, &id,
-	    g->candidates, sizeof g->candidates, err);
+	ref_digits(g->account_ref, digits);
+	rc = digits[0] != '\0' ? phone_owners(s, digits, &id, g->candidates,
+	                             sizeof g->candidates, err)
+	                       : 0;
+	if (rc == 0 || rc > 1)
+		rc = phone_owners(s, g->phone, &id,
+		    g->candidates[0] ? cand : g->candidates, sizeof cand, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {

@@ -191,7 +191,8 @@ svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
 
 int
 svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
-    const char *account, const char *reason, struct pd_err *err)
+    const char *account, const char *reason, struct gw_payment *done,
+    struct pd_err *err)
 {
 	struct gw_payment g;
 	struct consumer c, *cp = NULL;
@@ -209,7 +210,14 @@ svc_gateway_associate(struct svc *s, const char *gateway, const char *code,
 			return -1;
 		cp = &c;
 	}
-	if (store_begin(s->st, err) != 0)
+	if (store_begin(s->st, err) != 0 ||
+	    svc_finish(s, assoc_in_tx(s, &g, cp, reason, err), err) != 0)
 		return -1;
-	return svc_finish(s, assoc_in_tx(s, &g, cp, reason, err), err);
+	if (done != NULL) {
+		*done = g;
+		if (cp != NULL)
+			xstrlcpy(done->account_no, cp->account_no,
+			    sizeof done->account_no);
+	}
+	return 0;
 }

@@ -448,6 +448,17 @@ apply_credit_use(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		if (cn.voided)
 			return pd_fail(err, PD_EINVAL,
 			    _("Credit note %s is voided"), cn.cn_no);
+		/* a Pending payment's credit waits for its verification
+		 * or settlement, here as at the terminal (issue 19
+		 * review: a gateway payment's overpayment was spent
+		 * before it settled) */
+		if (cn.payment_status != PS_POSTED)
+			return pd_fail(err, PD_EINVAL,
+			    _("Credit note %s comes from payment %s, which is "
+			      "%s; its credit can be applied once the payment "
+			      "is Posted (verified or settled)"),
+			    cn.cn_no, cn.receipt_no,
+			    _(pay_status_name(cn.payment_status)));
 		if (store_sync_origin(s->st, r->terminal, 0, err) != 0)
 			return -1;
 	} else {

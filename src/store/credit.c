@@ -15,7 +15,7 @@
 	"p.receipt_no, n.amount, n.applied, n.reason, n.remarks, "             \
 	"n.created_on, n.created_at, n.expires_on, coalesce(n.user_id, 0), "   \
 	"n.created_by, n.terminal, n.voided, n.automatic, c.name, "            \
-	"c.account_no"
+	"c.account_no, p.status"
 #define CN_FROM                                                                \
 	"credit_notes n JOIN payments p ON p.id = n.payment_id "               \
 	"JOIN consumers c ON c.id = n.consumer_id"
@@ -24,6 +24,7 @@ static void
 read_cn(struct db_stmt *s, void *elem)
 {
 	struct credit_note *n = elem;
+	char status[16];
 
 	memset(n, 0, sizeof *n);
 	n->id = db_column_int64(s, 0);
@@ -46,6 +47,8 @@ read_cn(struct db_stmt *s, void *elem)
 	n->automatic = db_column_int(s, 17);
 	st_col(s, 18, n->consumer_name, sizeof n->consumer_name);
 	st_col(s, 19, n->account_no, sizeof n->account_no);
+	st_col(s, 20, status, sizeof status);
+	n->payment_status = (enum pay_status)pay_status_parse(status);
 }
 
 static void

@@ -186,6 +186,18 @@ store_gw_notification_put(struct store *st, const char *gateway,
 	return 1;
 }
 
+/* The payment's amount once this event is applied: its own once in the
+ * ledger or disputed, else the event's. */
+#define AMOUNT                                                                 \
+	"CASE WHEN ?16 <> 0 OR gateway_payments.payment_id <> 0 THEN "         \
+	"gateway_payments.amount ELSE excluded.amount END"
+/* A refund event correcting a total of more than the amount (held "over
+ * refund") with one of part of it: the payment succeeded again, that
+ * part refunded. */
+#define FIXED                                                                  \
+	"(?17 <> 0 AND gateway_payments.refunded > " AMOUNT " AND "            \
+	"excluded.refunded < " AMOUNT ")"
+
 int
 store_gw_payment_apply(struct store *st, const char *gateway,
     const struct gw_event *ev, int64_t notification, const char *at,
@@ -197,12 +209,16 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    "event_time, notification_id, received_at, updated_at, refunded) "
 	    "VALUES (?1, ?2, CASE WHEN ?14 <> 0 THEN 'succeeded' ELSE ?3 END, ?4, "
 	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?15) ON CONFLICT "
-	    "(gateway, code) DO UPDATE SET status = CASE WHEN ?14 <> 0 OR "
-	    "(excluded.status = 'refunded' AND excluded.refunded < CASE WHEN "
-	    "?16 <> 0 OR gateway_payments.payment_id <> 0 THEN "
-	    "gateway_payments.amount ELSE excluded.amount END) THEN "
-	    "gateway_payments.status ELSE excluded.status END, refunded = "
-	    "max(gateway_payments.refunded, excluded.refunded), account_ref = "
+	    "(gateway, code) DO UPDATE SET status = CASE WHEN " FIXED
+	    " AND gateway_payments.status = 'refunded' THEN 'succeeded' WHEN "
+	    "?14 <> 0 OR (excluded.status = 'refunded' AND excluded.refunded "
+	    "< " AMOUNT
+	    ") THEN gateway_payments.status ELSE excluded.status END, "
+	    "refunded = CASE WHEN ?17 <> 0 AND gateway_payments.refunded "
+	    "> " AMOUNT " AND excluded.refunded <= " AMOUNT
+	    " THEN excluded.refunded "
+	    "ELSE max(gateway_payments.refunded, excluded.refunded) END, "
+	    "account_ref = "
 	    "CASE WHEN gateway_payments.payment_id <> 0 THEN "
 	    "gateway_payments.account_ref ELSE coalesce(nullif("
 	    "excluded.account_ref, ''), gateway_payments.account_ref) END, "
@@ -228,15 +244,20 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	 * 15.00 as 50.00 (issue 19, R19); and a refund is in part against
 	 * that amount, not the event's (a refund event of 10.00 "of 10.00"
 	 * for a payment of 15.00 made it refunded, its 5.00 left never to
-	 * settle) */
-	st_bind(s, "sssssssissiisdid", gateway, ev->code,
+	 * settle). Refunded totals only grow, but for one of more than the
+	 * amount, held as "over refund": a later refund event's total that
+	 * is not replaces it, and the service judges the refund again
+	 * (issue 19 review: the hold stayed, the larger total kept) */
+	st_bind(s, "sssssssissiisdidd", gateway, ev->code,
 	    gw_status_name(ev->status), ev->account_ref, ev->phone, ev->payer,
 	    ev->short_code, ev->amount, ev->currency, ev->paid_at,
 	    ev->event_time, notification, at,
 	    ev->status == GW_REFUNDED && ev->refunded < ev->amount,
-	    ev->refunded, ev->status == GW_DISPUTED);
+	    ev->refunded, ev->status == GW_DISPUTED, ev->status == GW_REFUNDED);
 	return st_done(st, s, err);
 }
+#undef FIXED
+#undef AMOUNT
 
 /* ref as payers' account numbers are matched: upper case, without
  * spaces and dashes. */

@@ -206,10 +206,14 @@ store_consumer_balance(struct store *st, int64_t consumer_id, const char *today,
 	db_reset(s);
 	if (rc != DB_ROW)
 		return st_fail(st, err, _("Reading the balance"));
+	/* the credit a cashier may spend: a Posted payment's, not a
+	 * Pending one's, which waits for its verification or settlement
+	 * (issue 19 review) */
 	s = st_stmt(st,
-	    "SELECT coalesce(sum(amount - applied), 0) FROM "
-	    "credit_notes WHERE consumer_id = ? AND voided = 0 AND "
-	    "applied < amount AND expires_on >= ?",
+	    "SELECT coalesce(sum(n.amount - n.applied), 0) FROM "
+	    "credit_notes n JOIN payments p ON p.id = n.payment_id WHERE "
+	    "n.consumer_id = ? AND n.voided = 0 AND n.applied < n.amount AND "
+	    "n.expires_on >= ? AND p.status = 'Posted'",
 	    err);
 	if (s == NULL)
 		return -1;

@@ -296,7 +296,7 @@ assoc_action(struct tui_screen *sc, struct tui *t, int a)
 	case D_SAVE:
 		if (svc_gateway_associate(t->svc, d->g.gateway, d->g.code,
 		        d->on ? d->items[F_ACCOUNT].f.buf : NULL,
-		        d->items[F_REASON].f.buf, &err) != 0) {
+		        d->items[F_REASON].f.buf, NULL, &err) != 0) {
 			tui_message(t, 1, "%s", err.msg);
 			return TUI_HANDLED;
 		}

@@ -307,7 +307,8 @@ menu(struct plist *p, struct tui *t)
 		items[n++] = (struct tui_menu_item){_("View"), M_CN_VIEW};
 		items[n++] =
 		    (struct tui_menu_item){_("Download PDF"), M_CN_DOWNLOAD};
-		if (svc_credit_status(t->svc, cn) == CN_ACTIVE)
+		if (svc_credit_status(t->svc, cn) == CN_ACTIVE &&
+		    cn->payment_status == PS_POSTED)
 			items[n++] = (struct tui_menu_item){
 			    _("Apply to an open item"), M_CN_APPLY};
 		items[n++] = (struct tui_menu_item){

@@ -45,6 +45,9 @@ SIM=sim
 # the organisation's calling code, for the association by phone
 { printf '[organisation]\nphone_country_code = 254\n'; cat "$T/central.ini"; } \
     >"$T/cc.ini" && mv "$T/cc.ini" "$T/central.ini"
+# the cases below pay on fixed days of 2026: ten years back are taken (the
+# default, 400 days, would refuse them from 2028 on)
+echo "gateway_max_age = 3650" >>"$T/central.ini"
 cp "$T/central.ini" "$T/plain.ini"
 gw_ini() {
 	{
@@ -250,6 +253,25 @@ refused_gw "card: a payment made two days from now is 400" 400 \
     "data.object.created: $(date -u -d @$((now + 172800)) '+%F %T') UTC is in the future" \
     $SIM send "$CU" --secret "$CARD" \
     "$($SIM card payment_intent.succeeded evt_9 pi_9 100 usd A $((now + 172800)))"
+# nor long before (issue 19 review: a created of 1 was posted dated
+# 1970): gateway_max_age days back at most, the payment's day and the
+# event's own time, which orders its events (one of 9999 would have
+# stopped every later one of the payment)
+refused_gw "card: a payment dated 1970 is 400 naming the field" 400 \
+    "data.object.created: 1970-01-01 00:00:01 UTC is more than 3650 days before the central node's clock" \
+    $SIM send "$CU" --secret "$CARD" \
+    "$($SIM card payment_intent.succeeded evt_9 pi_9 100 usd A $now |
+        sed "s/\"created\": $now/\"created\": 1/2")"
+refused_gw "card: an event dated 1970 is 400 naming the field" 400 \
+    "created: 1970-01-01 00:00:01 UTC is more than 3650 days before" \
+    $SIM send "$CU" --secret "$CARD" \
+    "$($SIM card payment_intent.succeeded evt_9 pi_9 100 usd A $now |
+        sed "s/\"created\": $now/\"created\": 1/")"
+refused_gw "card: an event dated two days from now is 400" 400 \
+    "created: $(date -u -d @$((now + 172800)) '+%F %T') UTC is in the future" \
+    $SIM send "$CU" --secret "$CARD" \
+    "$($SIM card payment_intent.succeeded evt_9 pi_9 100 usd A $now |
+        sed "s/\"created\": $now/\"created\": $((now + 172800))/")"
 refused_gw "card: no event id is 400" 400 "id: missing" \
     $SIM send "$CU" --secret "$CARD" '{"type":"charge.succeeded",
     "created":1}'
@@ -326,6 +348,10 @@ refused_gw "mobile money: a payment made in 2030 is 400" 400 \
     "TransTime: 2030-01-01 00:00:00 UTC is in the future" \
     $SIM send "$MU" --source 127.0.0.2 \
     "$($SIM mm QK2 5 WU-10001 254712345678 20300101000000)"
+refused_gw "mobile money: a payment made in 1970 is 400" 400 \
+    "TransTime: 1970-01-01 00:00:00 UTC is more than 3650 days before" \
+    $SIM send "$MU" --source 127.0.0.2 \
+    "$($SIM mm QK2 5 WU-10001 254712345678 19700101000000)"
 refused_gw "mobile money: a phone that is not digits is 400" 400 \
     "MSISDN: only digits" $SIM send "$MU" --source 127.0.0.2 \
     "$($SIM mm QK2 5 WU-10001 2547123x5678)"
@@ -834,7 +860,9 @@ row "gateway associate"
 expect "associate: at T01, offline" 0 "applies it at the next sync" \
     tsup 1 gateway associate GC1 WU-30002 --reason "Called in"
 expect "associate: at T02, offline, another candidate" 0 "next sync" \
-    tsup 2 gateway associate GC1 wu-30003 --reason "Text message"
+    tsup 2 gateway associate GC1 " wu-30003 " --reason "Text message"
+has "associate: says the account as stored, not as typed" \
+    "Association of payment GC1 with account WU-30003 recorded"
 expect "associate: one waiting is not made twice" 3 "waiting for the central" \
     tsup 1 gateway associate GC1 WU-30003 --reason "Again"
 expect "associate: shown waiting" 0 "waiting" tsup 1 gateway list --search GC1
@@ -1180,6 +1208,24 @@ refused_gw "refund: amount_refunded as a string is refused" 400 \
 ev=$($SIM card charge.refunded evt_rb pi_r2 500 usd - $rt -5)
 refused_gw "refund: a negative amount_refunded is refused" 400 \
     "data.object.amount_refunded" $SIM send "$CU" --secret "$NEW" "$ev"
+# a total of more than was paid corrected by the gateway (issue 19
+# review: the hold stayed, the larger total kept): judged again, the
+# part refunded reversed, the hold gone; then the whole
+cardr evt_r8 payment_intent.succeeded pi_r3 400 WU-30006
+cardr evt_r9 charge.refunded pi_r3 400 - 900
+same "refund: over refunded, held" \
+    "$(csql "SELECT status, refunded, review FROM gateway_payments WHERE
+        code = 'pi_r3'")|$(lps pi_r3)" "refunded|900|over refund|Pending:400"
+cardr evt_r10 charge.refunded pi_r3 400 - 100
+same "refund: a correct total after it releases the hold, in part" \
+    "$(csql "SELECT status, refunded, review FROM gateway_payments WHERE
+        code = 'pi_r3'")|$(lps pi_r3)" \
+    "succeeded|100||Voided:400 Pending:300"
+cardr evt_r11 charge.refunded pi_r3 400 - 400
+same "refund: then the whole, reversed" \
+    "$(csql "SELECT status, refunded, review FROM gateway_payments WHERE
+        code = 'pi_r3'")|$(lps pi_r3)" \
+    "refunded|400||Voided:400 Voided:300"
 
 # -- a refund after the payment's credit was applied (issue 19 review,
 # point 2): not reversed (the credit's application stays, and so the
@@ -1191,6 +1237,42 @@ central import ACME bills "$T/gwr4.csv" >/dev/null
 pdt 1 sync >/dev/null
 c1cn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
     p.id = c.payment_id WHERE p.reference = 'pi_c1'")
+# its overpayment credit waits for the payment to settle (issue 19
+# review: a Pending payment's credit was spent, and the payment could
+# still fail)
+c1=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_c1'")
+same "pending credit: not in the available credit" \
+    "$(PAYDESK_PIN=2222 pdt 1 --user mary --json consumer show WU-30007 |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"]["available_credit"])')|$(settled WU-30007)" \
+    "0|INV-R-3=1000 INV-R-4=0"
+expect "pending credit: not spendable while the payment is Pending" 3 \
+    "Credit note $c1cn comes from payment $c1, which is Pending" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    credit-note apply "$c1cn" --to INV-R-4 --amount 5
+# and the central node refuses it too, from a terminal that would send it
+# (forge.py: T01's newest credit application, made of this credit note)
+capps() { csql "SELECT count(*), coalesce(sum(applied), 0) FROM
+    credit_applications a JOIN credit_notes n ON n.id = a.credit_note_id"; }
+before=$(capps)
+r=$(python3 "$TOP/tests/cli/forge.py" "$T/t1.db" "$TOKT1" credit_apply \
+    data.credit_note_uuid="$(tsql 1 "SELECT uuid FROM credit_notes WHERE
+        cn_no = '$c1cn'")" data.credit_note_no="$c1cn" data.item_ref=INV-R-4 \
+    data.item_uuid="$(tsql 1 "SELECT uuid FROM items WHERE ref =
+        'INV-R-4'")" data.amount=100 2>&1)
+case "$r" in
+"rejected: "*"Credit note $c1cn comes from payment"*"which is Pending"*)
+	ok "pending credit: the central node refuses its application" ;;
+*) notok "pending credit: the central node refuses its application" "$r" ;;
+esac
+same "pending credit: refused, nothing applied" "$(capps)" "$before"
+printf 'code,amount,fee,settled_on\npi_c1,15.00,0,%s\n' "$tomorrow" \
+    >"$T/sc.csv"
+central gateway settle ACME stripe "$T/sc.csv" >/dev/null && pdt 1 sync \
+    >/dev/null || echo "not ok - settle pi_c1"
+same "pending credit: spendable once the payment settled" \
+    "$(PAYDESK_PIN=2222 pdt 1 --user mary --json consumer show WU-30007 |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["balance"]["available_credit"])')" \
+    500
 PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$c1cn" --to INV-R-4 \
     --amount 5 >/dev/null && pdt 1 sync >/dev/null ||
     echo "not ok - credit apply"
@@ -1201,12 +1283,12 @@ same "credit used: a refund is held, the ledger left as it was" \
     "$(csql "SELECT status, review FROM gateway_payments WHERE code =
         'pi_c1'")|$(lps pi_c1)|$(settled WU-30007)|$(csql "SELECT voided
         FROM credit_notes WHERE cn_no = '$c1cn'")" \
-    "refunded|credit used|Pending:1500|INV-R-3=1000 INV-R-4=500|0"
+    "refunded|credit used|Posted:1500|INV-R-3=1000 INV-R-4=500|0"
 cardr evt_c3 payment_intent.payment_failed pi_c1 1500 WU-30007
 same "credit used: a failure after it is held too, audited once" \
     "$(csql "SELECT status, review FROM gateway_payments WHERE code =
         'pi_c1'")|$(lps pi_c1)|$(csql "SELECT count(*) FROM audit_log WHERE
-        action = 'hold' AND ref = 'pi_c1'")" "failed|credit used|Pending:1500|1"
+        action = 'hold' AND ref = 'pi_c1'")" "failed|credit used|Posted:1500|1"
 cardr evt_c4 payment_intent.succeeded pi_c2 1500 WU-30007
 cardr evt_c5 charge.refunded pi_c2 1500 - 200
 same "credit unused: a refund in part of another payment goes through" \
@@ -1298,6 +1380,19 @@ answer "validation: an unknown reference, a phone of two accounts" 200 \
 val2 QV4 NOPE-1 254799000111
 answer "validation: an unknown reference and phone" 200 \
     '"ResultDesc":"Rejected"'
+val2 QV7 "0733 111 222" 254799000111
+answer "validation: a reference that is the phone of one consumer" 200 \
+    '"ResultDesc":"Accepted"'
+# a payment the confirmation would refuse for its time is not accepted
+# before the money moves (it was: accepted, then its confirmation 400)
+run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
+    "$($SIM mm QV5 5 WU-30001 254733111222 19700101000000)"
+answer "validation: a payment of 1970 is 400 naming the field" 400 \
+    "TransTime: 1970-01-01 00:00:00 UTC is more than 3650 days before"
+run $SIM send "$M2/validate" --source 127.0.0.2 --secret "$MMSEC2" \
+    "$($SIM mm QV6 5 WU-30001 254733111222 20300101000000)"
+answer "validation: a payment of 2030 is 400 naming the field" 400 \
+    "TransTime: 2030-01-01 00:00:00 UTC is in the future"
 
 # -- a gateway's time zone (issue 19 review, point 4): mobile-money
 # networks send TransTime in their local time (M-Pesa's UTC+3); read in
@@ -1468,6 +1563,21 @@ same "association: the account typed but for case, of two alike" \
     "$(gp GAB1 | cut -d'|' -f4)|$(gp GAB2 | cut -d'|' -f4)" "AB1|AB-1"
 same "association: a reference two accounts match has them as candidates" \
     "$(gp GAB3 | cut -d'|' -f4,5)|$(lp GAB3)" "-|AB-1, AB1|"
+
+# a payer who typed their phone number for the account (a card's metadata
+# has no other phone; issue 19 review): the reference as a phone, of one
+# consumer, associates; of two, they are the candidates; a mobile-money
+# reference that is a phone is taken before the phone paid from
+cardr evt_ph1 payment_intent.succeeded pi_ph1 100 "+254 799-999 999"
+cardr evt_ph2 payment_intent.succeeded pi_ph2 100 "0744 555 666"
+mm2 "$($SIM mm GPH1 1.00 "(0799) 999999" 254744555666 20261201090000)"
+same "association: a card's account reference that is a phone" \
+    "$(gp pi_ph1 | cut -d'|' -f4)|$(lp pi_ph1 | cut -d'|' -f2,6)" \
+    "WU-30005|Pending|100"
+same "association: a reference that is the phone of two accounts" \
+    "$(gp pi_ph2 | cut -d'|' -f4,5)" "-|WU-30002, WU-30003"
+same "association: a mobile-money reference that is a phone, first" \
+    "$(gp GPH1 | cut -d'|' -f4,5)" "WU-30005|"
 
 # a refund event whose amount is what it refunds (10.00 "of 10.00") of
 # a payment of 15.00: refunded in part, against the payment's amount (it
