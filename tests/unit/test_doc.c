@@ -350,6 +350,19 @@ font_program(struct doc *d, const char *path, unsigned char **out)
 	return len;
 }
 
+/* d's font program with the font at path is the one at fresh */
+static void
+same_program(struct doc *d, const char *path, const char *fresh)
+{
+	unsigned char *a, *b;
+	size_t na = font_program(d, path, &a), nb = font_program(d, fresh, &b);
+
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, na);
+	free(a);
+	free(b);
+}
+
 /* dst a copy of src (a TrueType file) whose 'head' table says it was
  * made at another time: the same glyphs under the same ids, and a font
  * program (which keeps 'head') of other bytes. */
@@ -406,12 +419,7 @@ pdf_subsets_kept(void **state)
 
 		snprintf(fresh, sizeof fresh, "%s/fresh%d.ttf", dir, i);
 		copy_file(FONT, fresh);
-		na = font_program(x, path, &a);
-		nb = font_program(x, fresh, &b);
-		assert_int_equal(na, nb);
-		assert_memory_equal(a, b, na);
-		free(a);
-		free(b);
+		same_program(x, path, fresh);
 	}
 	/* d's and e's subsets differ: e's has its own letters */
 	na = font_program(&d, path, &a);
@@ -425,22 +433,12 @@ pdf_subsets_kept(void **state)
 	assert_int_equal(rename(next, path), 0);
 	snprintf(fresh, sizeof fresh, "%s/fresh8.ttf", dir);
 	copy_restamped(FONT, fresh);
-	na = font_program(&d, path, &a);
-	nb = font_program(&d, fresh, &b);
-	assert_int_equal(na, nb);
-	assert_memory_equal(a, b, na);
-	free(a);
-	free(b);
+	same_program(&d, path, fresh);
 	/* and rewritten in place with the first font again */
 	copy_file(FONT, path);
 	snprintf(fresh, sizeof fresh, "%s/fresh9.ttf", dir);
 	copy_file(FONT, fresh);
-	na = font_program(&d, path, &a);
-	nb = font_program(&d, fresh, &b);
-	assert_int_equal(na, nb);
-	assert_memory_equal(a, b, na);
-	free(a);
-	free(b);
+	same_program(&d, path, fresh);
 	doc_free(&d);
 	doc_free(&e);
 	for (i = 0; i < 10; i++) {
