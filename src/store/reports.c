@@ -346,6 +346,21 @@ static const struct {
         "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
         "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
         "NOT d.total OR r.payments IS NOT d.n"},
+    /* each Posted payment's days to pay (the deteriorating payers'
+     * rollup, schema.c) against its allocations and items */
+    {N_("days to pay"), 1,
+        "WITH b AS (SELECT p.consumer_id, p.paid_on, p.id, "
+        "CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS INTEGER) "
+        "AS days, p.terminal, p.branch FROM payments p JOIN allocations a "
+        "ON a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL "
+        "JOIN items i ON i.id = a.item_id WHERE p.status = 'Posted' GROUP "
+        "BY p.id), r AS (SELECT consumer_id, paid_on, payment_id, days, "
+        "terminal, branch FROM pay_days) SELECT 'payment #' || id || ' of "
+        "' || paid_on || ': the ledger says ' || days || ' days, the "
+        "rollup not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) UNION "
+        "ALL SELECT 'payment #' || payment_id || ' of ' || paid_on || ': "
+        "the rollup says ' || days || ' days, the ledger not' FROM (SELECT "
+        "* FROM r EXCEPT SELECT * FROM b)"},
     {N_("outbox"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "

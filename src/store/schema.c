@@ -48,6 +48,17 @@
 	" method) DO UPDATE SET collected = collected + NEW.amount,"         \
 	" payments = payments + 1;"
 
+/* A Posted payment's days to pay (behaviour.c): from the due date of the
+ * oldest item it paid to its date, over its allocations that pay. */
+#define PAY_DAYS_OF(cond)                                                      \
+	" INSERT OR REPLACE INTO pay_days (consumer_id, paid_on, payment_id,"  \
+	" days, terminal, branch) SELECT p.consumer_id, p.paid_on, p.id,"      \
+	" CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS INTEGER),"   \
+	" p.terminal, p.branch FROM payments p JOIN allocations a ON"          \
+	" a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL JOIN"    \
+	" items i ON i.id = a.item_id WHERE " cond " AND p.status = 'Posted'"  \
+	" GROUP BY p.id;"
+
 /* A row's seal: what it holds of money and rights, written as a pending
  * seal by the row's change; the use case's audit entry claims it. */
 #define SEAL_ROW(t, cols)                                                      \
@@ -1252,6 +1263,32 @@ const char *const store_migrations[] = {
     "DROP TRIGGER seal_users_upd;\n" SEAL("users", SEAL_USERS)
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline',"
     " '1');\n",
+    /* each Posted payment's days to pay (issue 23: the deteriorating
+     * payers at 10M payments read these, by consumer, instead of each
+     * payment's allocations and items), kept in step by triggers: a
+     * payment that pays (an allocation), one Posted or no longer, an
+     * item whose due date changes. Its terminal and branch for the
+     * report's scope. `doctor` checks it against the ledger. */
+    "CREATE TABLE pay_days (consumer_id INTEGER NOT NULL,"
+    " paid_on TEXT NOT NULL, payment_id INTEGER NOT NULL,"
+    " days INTEGER NOT NULL, terminal TEXT NOT NULL,"
+    " branch TEXT NOT NULL,"
+    " PRIMARY KEY (consumer_id, paid_on, payment_id)) WITHOUT ROWID;\n"
+    "CREATE TRIGGER pay_days_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount > 0 AND NEW.reverses IS NULL BEGIN"
+    PAY_DAYS_OF("p.id = NEW.payment_id") " END;\n"
+    "CREATE TRIGGER pay_days_post AFTER UPDATE OF status ON payments"
+    " WHEN NEW.status = 'Posted' AND OLD.status <> 'Posted' BEGIN"
+    PAY_DAYS_OF("p.id = NEW.id") " END;\n"
+    "CREATE TRIGGER pay_days_unpost AFTER UPDATE OF status ON payments"
+    " WHEN OLD.status = 'Posted' AND NEW.status <> 'Posted' BEGIN"
+    " DELETE FROM pay_days WHERE consumer_id = OLD.consumer_id AND"
+    " paid_on = OLD.paid_on AND payment_id = OLD.id; END;\n"
+    "CREATE TRIGGER pay_days_item AFTER UPDATE OF due_on ON items"
+    " WHEN NEW.due_on IS NOT OLD.due_on BEGIN"
+    PAY_DAYS_OF("p.id IN (SELECT payment_id FROM allocations WHERE"
+                " item_id = NEW.id)") " END;\n"
+    PAY_DAYS_OF("1") "\n",
 };
 
 const int store_nmigrations =

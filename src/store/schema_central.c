@@ -315,6 +315,13 @@ const char *const store_central_migrations[] = {
         "user",
         "user_history SELECT last_insert_rowid(), NEW.id,"
         " NEW.full_name, NEW.branch, NEW.role"),
+    /* the days to pay of the deteriorating payers (issue 23, the
+     * store's pay_days): a report of the terminals, not kept here */
+    "DROP TRIGGER pay_days_alloc;\n"
+    "DROP TRIGGER pay_days_post;\n"
+    "DROP TRIGGER pay_days_unpost;\n"
+    "DROP TRIGGER pay_days_item;\n"
+    "DELETE FROM pay_days;\n",
 };
 #undef FEED
 #undef RULE_FEED
