@@ -163,6 +163,23 @@ same "an arrangement of F-1" "$?" 0
 run cashier pay WU-10001 --type installment --method Cash --amount 5
 same "its installment paid" "$RC" 0
 kept "an arrangement's installment paid"
+# a payment Pending (Online) counts once verified
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+E-4,WU-10003,Apr,10,2025-03-01,2025-03-25
+' >"$T/e4.csv"
+sup import bills "$T/e4.csv" >/dev/null
+n0=$(sql "SELECT count(*) FROM pay_days")
+cashier pay WU-10003 --type bill --items E-4 --method Online --amount 10 \
+    >/dev/null 2>&1
+pno=$(sql "SELECT payment_no FROM payments WHERE status = 'Pending'")
+same "an Online payment is Pending: no days to pay yet" \
+    "$(sql "SELECT count(*) FROM pay_days") $(test -n "$pno" && echo pending)" \
+    "$n0 pending"
+kept "a Pending payment"
+run sup payment verify "$pno"
+same "verified: its days to pay count" \
+    "$(sql "SELECT count(*) - $n0 FROM pay_days")" 1
+kept "a Pending payment verified"
 expect "the store with its rollup is consistent" 0 "ok (" sup doctor
 # an item's due date changed (as a pull of the item changes it,
 # store_item_update): the days of the payments of it follow
