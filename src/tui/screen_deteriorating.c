@@ -85,14 +85,15 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_text(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
 	attron(A_DIM);
-	tui_text(y++, 2, svc_scope_title(t->svc, scope, sizeof scope),
-	    COLS - 4);
+	tui_text(
+	    y++, 2, svc_scope_title(t->svc, scope, sizeof scope), COLS - 4);
 	attroff(A_DIM);
 	y++;
 	tui_list_draw(t, &v->list, y, 2, COLS - 3, LINES - 3 - y - below);
 	if (v->n == 0) {
 		tui_text(y + 2, 4,
-		    _("No consumer's payments come later and later."), COLS - 8);
+		    _("No consumer's payments come later and later."),
+		    COLS - 8);
 		return;
 	}
 	r = &v->rows[v->list.sel < v->n ? v->list.sel : 0];
@@ -126,8 +127,8 @@ action(struct tui_screen *sc, struct tui *t, int act)
 	case A_OPEN:
 		if (v->n == 0 || v->list.sel >= v->n)
 			return TUI_HANDLED;
-		tui_push(t,
-		    screen_payments_of(t, v->rows[v->list.sel].account_no));
+		tui_push(
+		    t, screen_payments_of(t, v->rows[v->list.sel].account_no));
 		return TUI_HANDLED;
 	case A_EXPORT:
 		tui_push(t, screen_export_new(t, LIST_DETERIORATING, NULL, NULL,
