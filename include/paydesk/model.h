@@ -526,6 +526,10 @@ typedef int (*rate_cb)(const struct rate_row *r, void *arg);
 
 /* Most payments the deteriorating payers report reads per consumer. */
 #define DETERIORATING_MAX 20
+/* the payments and month ends compared unless told (--last, --months;
+ * the TUI's screen) */
+#define DETERIORATING_LAST 4
+#define DETERIORATING_MONTHS 3
 /* Most month ends its aging criterion reads: one a bucket (AGE_BUCKETS). */
 #define DETERIORATING_MONTHS_MAX 5
 /* Why a consumer is a deteriorating payer (a row's why, bits). */

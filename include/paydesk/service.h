@@ -742,6 +742,10 @@ int svc_export_aging(struct svc *s, const struct aging_filter *f,
 /* The anomalies of a day (LIST_ANOMALIES), as svc_anomalies finds them. */
 int svc_export_anomalies(struct svc *s, const char *day,
     const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The deteriorating payers (LIST_DETERIORATING) of the last `last`
+ * payments and `months` month ends, as svc_deteriorating ranks them. */
+int svc_export_deteriorating(struct svc *s, int last, int months,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
 /* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
 int svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
     int64_t *rows, struct pd_err *err);

@@ -735,7 +735,9 @@ int store_rate_rows(struct store *st, const struct payment_filter *sc,
 /* Each consumer's last `last` Posted payments of sc (scope, filters)
  * that paid an item, by consumer then oldest first: the days from the
  * due date of the oldest item each paid to its date (issue 23's
- * deteriorating payers). */
+ * deteriorating payers), read from the rollup pay_days. The name and
+ * account number passed are "": the caller reads those of the consumers
+ * it keeps. */
 int store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
     int last, days_cb cb, void *arg, struct pd_err *err);
 /* The anomaly rules' facts of one day (issue 23; sc the scope and

@@ -616,7 +616,7 @@ cmd_report_deteriorating(struct cli *c, int argc, char **argv)
 	const struct xcol *cols;
 	struct table *t;
 	char **pos, *end;
-	long n = 4, m = 3;
+	long n = DETERIORATING_LAST, m = DETERIORATING_MONTHS;
 	int npos, ncols;
 
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||

@@ -249,6 +249,19 @@ svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
 	}
 	det_flush(&x);
 	x.ndays = x.n;
+	/* the names of the consumers kept (the days are read without) */
+	for (i = 0; i < x.ndays; i++) {
+		struct consumer c;
+
+		if (store_consumer_by_id(s->st, x.rows[i].consumer_id, &c,
+		        err) != 0) {
+			free(x.rows);
+			return -1;
+		}
+		snprintf(x.rows[i].name, sizeof x.rows[i].name, "%s", c.name);
+		snprintf(x.rows[i].account_no, sizeof x.rows[i].account_no,
+		    "%s", c.account_no);
+	}
 	/* the items of the segment filter's consumers, as the aging
 	 * report reads them: the organisation's, owed by no terminal */
 	if (store_aging_ends_each(s->st, sc.segment, x.ends, x.months,

@@ -286,6 +286,34 @@ svc_export_anomalies(struct svc *s, const char *day,
 	return xrun_finish(&r, rc, rows);
 }
 
+static int
+put_deteriorating(const struct deteriorating_row *d, void *arg)
+{
+	struct xrun *r = arg;
+
+	svc_deteriorating_cells(d, r->cells);
+	return xrun_row(r);
+}
+
+int
+svc_export_deteriorating(struct svc *s, int last, int months,
+    const struct export_job *j, int64_t *rows, struct pd_err *err)
+{
+	struct xrun r;
+	int rc;
+
+	if (svc_require(s, ROLE_SUPERVISOR,
+	        _("The deteriorating payers report"), err) != 0 ||
+	    xrun_open(&r, s, j, LIST_DETERIORATING,
+	        L_(svc_doc_lang(s, NULL), "Deteriorating payers"), -1,
+	        err) != 0)
+		return -1;
+	rc = r.cancelled ? 0
+	                 : svc_deteriorating(
+	                       s, last, months, put_deteriorating, &r, err);
+	return xrun_finish(&r, rc, rows);
+}
+
 int
 svc_export_recon(struct svc *s, const char *account, const char *from,
     const char *to, const struct export_job *j, int64_t *rows,

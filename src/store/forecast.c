@@ -35,15 +35,14 @@ one_int(struct store *st, struct db_stmt *s, int64_t *v, struct pd_err *err)
 }
 
 /* The organisation's due and on-time amounts over the items due from
- * hist to the day before as_of. */
+ * hist to the day before as_of: the rollup due_paid_daily (schema.c). */
 static int
 org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
     int64_t *on_time, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce(sum(i.amount), 0), coalesce(sum("
-	    PAID_SUM("i.id", "p.paid_on <= i.due_on") "), 0) FROM items i "
-	    "WHERE i.due_on >= ?1 AND i.due_on < ?2",
+	    "SELECT coalesce(sum(due), 0), coalesce(sum(on_time), 0) FROM "
+	    "due_paid_daily WHERE day >= ?1 AND day < ?2",
 	    err);
 	int rc;
 
@@ -59,7 +58,9 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
 }
 
 /* Each consumer with something open at as_of among the items due in the
- * week, weighted by its own history (or the organisation's). */
+ * week, weighted by its own history (or the organisation's): the
+ * consumer's due and paid on time by due day, the rollup due_paid
+ * (schema.c), for the history; each item of the week for what is open. */
 static int
 expected(struct store *st, struct forecast_week *w, const char *hist,
     int64_t org_due, int64_t org_on_time, struct pd_err *err)
@@ -68,12 +69,11 @@ expected(struct store *st, struct forecast_week *w, const char *hist,
 	    "WITH o AS (SELECT i.consumer_id AS cid, sum(i.amount - "
 	    PAID_SUM("i.id", "p.paid_on < ?3") ") AS open FROM items i "
 	    "WHERE i.due_on BETWEEN ?1 AND ?2 GROUP BY i.consumer_id) "
-	    "SELECT o.open, (SELECT coalesce(sum(h.amount), 0) FROM items h "
+	    "SELECT o.open, (SELECT coalesce(sum(h.due), 0) FROM due_paid h "
 	    "WHERE h.consumer_id = o.cid AND h.due_on >= ?4 AND h.due_on < "
-	    "?3), (SELECT coalesce(sum("
-	    PAID_SUM("h.id", "p.paid_on <= h.due_on") "), 0) FROM items h "
-	    "WHERE h.consumer_id = o.cid AND h.due_on >= ?4 AND h.due_on < "
-	    "?3) FROM o WHERE o.open > 0",
+	    "?3), (SELECT coalesce(sum(h.on_time), 0) FROM due_paid h WHERE "
+	    "h.consumer_id = o.cid AND h.due_on >= ?4 AND h.due_on < ?3) FROM "
+	    "o WHERE o.open > 0",
 	    err);
 	int rc;
 
@@ -98,9 +98,8 @@ store_forecast_org_days(struct store *st, const char *from, const char *to,
     forecast_day_cb cb, void *arg, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT i.due_on, sum(i.amount), sum("
-	    PAID_SUM("i.id", "p.paid_on <= i.due_on") ") FROM items i WHERE "
-	    "i.due_on >= ?1 AND i.due_on < ?2 GROUP BY i.due_on",
+	    "SELECT day, due, on_time FROM due_paid_daily WHERE day >= ?1 "
+	    "AND day < ?2 AND (due <> 0 OR on_time <> 0) ORDER BY day",
 	    err);
 	int rc;
 

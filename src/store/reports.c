@@ -346,6 +346,48 @@ static const struct {
         "payments WHERE status = 'Posted' GROUP BY consumer_id) d LEFT JOIN "
         "payer_totals r ON r.consumer_id = d.consumer_id WHERE r.total IS "
         "NOT d.total OR r.payments IS NOT d.n"},
+    /* each Posted payment's days to pay (the deteriorating payers'
+     * rollup, schema.c) against its allocations and items */
+    {N_("days to pay"), 1,
+        "WITH b AS (SELECT p.consumer_id, p.paid_on, p.id, "
+        "CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS INTEGER) "
+        "AS days, p.terminal, p.branch FROM payments p JOIN allocations a "
+        "ON a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL "
+        "JOIN items i ON i.id = a.item_id WHERE p.status = 'Posted' GROUP "
+        "BY p.id), r AS (SELECT consumer_id, paid_on, payment_id, days, "
+        "terminal, branch FROM pay_days) SELECT 'payment #' || id || ' of "
+        "' || paid_on || ': the ledger says ' || days || ' days, the "
+        "rollup not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) UNION "
+        "ALL SELECT 'payment #' || payment_id || ' of ' || paid_on || ': "
+        "the rollup says ' || days || ' days, the ledger not' FROM (SELECT "
+        "* FROM r EXCEPT SELECT * FROM b)"},
+    /* the forecast's history by consumer and due day (schema.c's
+     * due_paid) against the items and what the payments that count paid
+     * of them on time, and by due day (due_paid_daily) against those */
+    {N_("forecast history"), 1,
+        "WITH b AS (SELECT i.consumer_id, i.due_on, sum(i.amount) AS due, "
+        "sum((SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN "
+        "payments p ON p.id = a.payment_id WHERE a.item_id = i.id AND "
+        "a.reverses IS NULL AND p.status IN ('Posted', 'Pending') AND "
+        "p.paid_on <= i.due_on)) AS on_time FROM items i GROUP BY "
+        "i.consumer_id, i.due_on), r AS (SELECT consumer_id, due_on, due, "
+        "on_time FROM due_paid) SELECT 'consumer #' || consumer_id || ', "
+        "due ' || due_on || ': the ledger says ' || due || ' due, ' || "
+        "on_time || ' paid on time, the rollup not' FROM (SELECT * FROM b "
+        "EXCEPT SELECT * FROM r) UNION ALL SELECT 'consumer #' || "
+        "consumer_id || ', due ' || due_on || ': the rollup says ' || due "
+        "|| ' due, ' || on_time || ' paid on time, the ledger not' FROM "
+        "(SELECT * FROM r EXCEPT SELECT * FROM b)"},
+    {N_("forecast history"), 1,
+        "WITH b AS (SELECT due_on AS day, sum(due) AS due, sum(on_time) AS "
+        "on_time FROM due_paid GROUP BY due_on HAVING sum(due) <> 0 OR "
+        "sum(on_time) <> 0), r AS (SELECT day, due, on_time FROM "
+        "due_paid_daily WHERE due <> 0 OR on_time <> 0) SELECT 'day ' || "
+        "day || ': its consumers say ' || due || ' due, ' || on_time || ' "
+        "paid on time, the day not' FROM (SELECT * FROM b EXCEPT SELECT * "
+        "FROM r) UNION ALL SELECT 'day ' || day || ': the day says ' || due "
+        "|| ' due, ' || on_time || ' paid on time, its consumers not' FROM "
+        "(SELECT * FROM r EXCEPT SELECT * FROM b)"},
     {N_("outbox"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "

@@ -48,6 +48,39 @@
 	" method) DO UPDATE SET collected = collected + NEW.amount,"         \
 	" payments = payments + 1;"
 
+/* A Posted payment's days to pay (behaviour.c): from the due date of the
+ * oldest item it paid to its date, over its allocations that pay. */
+#define PAY_DAYS_OF(cond)                                                      \
+	" INSERT OR REPLACE INTO pay_days (consumer_id, paid_on, payment_id,"  \
+	" days, terminal, branch) SELECT p.consumer_id, p.paid_on, p.id,"      \
+	" CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS INTEGER),"   \
+	" p.terminal, p.branch FROM payments p JOIN allocations a ON"          \
+	" a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL JOIN"    \
+	" items i ON i.id = a.item_id WHERE " cond " AND p.status = 'Posted'"  \
+	" GROUP BY p.id;"
+
+/* What the payments that count (Posted, Pending) allocated to item i on
+ * or before its due date (the forecast's paying on time, forecast.c). */
+#define PAID_ON_TIME                                                           \
+	"(SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments"  \
+	" p ON p.id = a.payment_id WHERE a.item_id = i.id AND a.reverses IS"   \
+	" NULL AND p.status IN ('Posted', 'Pending') AND p.paid_on <="         \
+	" i.due_on)"
+/* The rows of due_paid where cond (on the items i) says, from the items
+ * again: their due and what was paid of it on time. */
+#define DUE_PAID_OF(del, cond)                                                 \
+	" DELETE FROM due_paid WHERE " del ";"                                 \
+	" INSERT INTO due_paid (consumer_id, due_on, due, on_time) SELECT"     \
+	" i.consumer_id, i.due_on, sum(i.amount), sum(" PAID_ON_TIME ") FROM"  \
+	" items i WHERE " cond " GROUP BY i.consumer_id, i.due_on;"
+#define DUE_PAID_AT(cid, day)                                                  \
+	DUE_PAID_OF("consumer_id = " cid " AND due_on = " day,               \
+	    "i.consumer_id = " cid " AND i.due_on = " day)
+/* The consumers' days of the items a payment allocated to. */
+#define DUE_PAID_PAYMENT                                                       \
+	"(SELECT j.consumer_id, j.due_on FROM allocations a JOIN items j ON"   \
+	" j.id = a.item_id WHERE a.payment_id = NEW.id)"
+
 /* A row's seal: what it holds of money and rights, written as a pending
  * seal by the row's change; the use case's audit entry claims it. */
 #define SEAL_ROW(t, cols)                                                      \
@@ -1252,6 +1285,72 @@ const char *const store_migrations[] = {
     "DROP TRIGGER seal_users_upd;\n" SEAL("users", SEAL_USERS)
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('seal_baseline',"
     " '1');\n",
+    /* each Posted payment's days to pay (issue 23: the deteriorating
+     * payers at 10M payments read these, by consumer, instead of each
+     * payment's allocations and items), kept in step by triggers: a
+     * payment that pays (an allocation), one Posted or no longer, an
+     * item whose due date changes. Its terminal and branch for the
+     * report's scope. `doctor` checks it against the ledger. */
+    "CREATE TABLE pay_days (consumer_id INTEGER NOT NULL,"
+    " paid_on TEXT NOT NULL, payment_id INTEGER NOT NULL,"
+    " days INTEGER NOT NULL, terminal TEXT NOT NULL,"
+    " branch TEXT NOT NULL,"
+    " PRIMARY KEY (consumer_id, paid_on, payment_id)) WITHOUT ROWID;\n"
+    "CREATE TRIGGER pay_days_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount > 0 AND NEW.reverses IS NULL BEGIN"
+    PAY_DAYS_OF("p.id = NEW.payment_id") " END;\n"
+    "CREATE TRIGGER pay_days_post AFTER UPDATE OF status ON payments"
+    " WHEN NEW.status = 'Posted' AND OLD.status <> 'Posted' BEGIN"
+    PAY_DAYS_OF("p.id = NEW.id") " END;\n"
+    "CREATE TRIGGER pay_days_unpost AFTER UPDATE OF status ON payments"
+    " WHEN OLD.status = 'Posted' AND NEW.status <> 'Posted' BEGIN"
+    " DELETE FROM pay_days WHERE consumer_id = OLD.consumer_id AND"
+    " paid_on = OLD.paid_on AND payment_id = OLD.id; END;\n"
+    "CREATE TRIGGER pay_days_item AFTER UPDATE OF due_on ON items"
+    " WHEN NEW.due_on IS NOT OLD.due_on BEGIN"
+    PAY_DAYS_OF("p.id IN (SELECT payment_id FROM allocations WHERE"
+                " item_id = NEW.id)") " END;\n"
+    PAY_DAYS_OF("1") "\n",
+    /* the forecast's history (issue 23: each consumer's items due in the
+     * year before a day and what was paid of them on time, and the
+     * organisation's, at 10M payments read from these instead of each
+     * item's allocations): by consumer and due day, and by due day,
+     * kept in step by triggers (an item added or changed, an allocation,
+     * a payment that counts or no longer). `doctor` checks both. */
+    "CREATE TABLE due_paid (consumer_id INTEGER NOT NULL,"
+    " due_on TEXT NOT NULL, due INTEGER NOT NULL,"
+    " on_time INTEGER NOT NULL,"
+    " PRIMARY KEY (consumer_id, due_on)) WITHOUT ROWID;\n"
+    "CREATE TABLE due_paid_daily (day TEXT PRIMARY KEY,"
+    " due INTEGER NOT NULL, on_time INTEGER NOT NULL) WITHOUT ROWID;\n"
+    "INSERT INTO due_paid (consumer_id, due_on, due, on_time) SELECT"
+    " i.consumer_id, i.due_on, sum(i.amount), sum(" PAID_ON_TIME ") FROM"
+    " items i GROUP BY i.consumer_id, i.due_on;\n"
+    "INSERT INTO due_paid_daily (day, due, on_time) SELECT due_on,"
+    " sum(due), sum(on_time) FROM due_paid GROUP BY due_on;\n"
+    "CREATE TRIGGER due_paid_add AFTER INSERT ON due_paid BEGIN"
+    " INSERT INTO due_paid_daily (day, due, on_time) VALUES (NEW.due_on,"
+    " NEW.due, NEW.on_time) ON CONFLICT (day) DO UPDATE SET due = due +"
+    " NEW.due, on_time = on_time + NEW.on_time; END;\n"
+    "CREATE TRIGGER due_paid_sub AFTER DELETE ON due_paid BEGIN"
+    " UPDATE due_paid_daily SET due = due - OLD.due, on_time = on_time -"
+    " OLD.on_time WHERE day = OLD.due_on; END;\n"
+    "CREATE TRIGGER due_paid_item AFTER INSERT ON items BEGIN"
+    DUE_PAID_AT("NEW.consumer_id", "NEW.due_on") " END;\n"
+    "CREATE TRIGGER due_paid_item_upd AFTER UPDATE OF consumer_id, amount,"
+    " due_on ON items BEGIN" DUE_PAID_AT("OLD.consumer_id", "OLD.due_on")
+    DUE_PAID_AT("NEW.consumer_id", "NEW.due_on") " END;\n"
+    "CREATE TRIGGER due_paid_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.reverses IS NULL BEGIN"
+    DUE_PAID_OF("(consumer_id, due_on) = (SELECT consumer_id, due_on FROM"
+                " items WHERE id = NEW.item_id)",
+        "(i.consumer_id, i.due_on) = (SELECT consumer_id, due_on FROM"
+        " items WHERE id = NEW.item_id)") " END;\n"
+    "CREATE TRIGGER due_paid_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status IN ('Posted', 'Pending')) <> (NEW.status IN"
+    " ('Posted', 'Pending')) BEGIN"
+    DUE_PAID_OF("(consumer_id, due_on) IN " DUE_PAID_PAYMENT,
+        "(i.consumer_id, i.due_on) IN " DUE_PAID_PAYMENT) " END;\n",
 };
 
 const int store_nmigrations =

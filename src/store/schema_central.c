@@ -315,6 +315,23 @@ const char *const store_central_migrations[] = {
         "user",
         "user_history SELECT last_insert_rowid(), NEW.id,"
         " NEW.full_name, NEW.branch, NEW.role"),
+    /* the days to pay of the deteriorating payers (issue 23, the
+     * store's pay_days): a report of the terminals, not kept here */
+    "DROP TRIGGER pay_days_alloc;\n"
+    "DROP TRIGGER pay_days_post;\n"
+    "DROP TRIGGER pay_days_unpost;\n"
+    "DROP TRIGGER pay_days_item;\n"
+    "DELETE FROM pay_days;\n",
+    /* the forecast's history (issue 23, the store's due_paid and
+     * due_paid_daily): a report of the terminals, not kept here */
+    "DROP TRIGGER due_paid_add;\n"
+    "DROP TRIGGER due_paid_sub;\n"
+    "DROP TRIGGER due_paid_item;\n"
+    "DROP TRIGGER due_paid_item_upd;\n"
+    "DROP TRIGGER due_paid_alloc;\n"
+    "DROP TRIGGER due_paid_status;\n"
+    "DELETE FROM due_paid;\n"
+    "DELETE FROM due_paid_daily;\n",
 };
 #undef FEED
 #undef RULE_FEED

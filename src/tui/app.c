@@ -912,6 +912,7 @@ tui_main(struct svc *svc)
 	X(aging_items)                                                         \
 	X(forecast)                                                            \
 	X(anomalies)                                                           \
+	X(deteriorating)                                                       \
 	X(dash_filter)                                                         \
 	X(tiles)                                                               \
 	X(shift_open)                                                          \

@@ -39,6 +39,7 @@ enum {
 	A_BAR_NEXT,
 	A_BAR_OPEN,
 	A_ANOMALIES,
+	A_DETERIORATING,
 	A_FILTER,
 	A_TILES
 };
@@ -61,6 +62,9 @@ static const struct tui_key screen_dashboard_keys[] = {
     {'i', "i", NULL,
         N_("today's anomalies, each with its rule"),
         A_ANOMALIES},
+    {'b', "b", NULL,
+        N_("the deteriorating payers: paying later and later"),
+        A_DETERIORATING},
     {'h', "h", NULL, N_("every drawer's shifts, open and closed"),
         A_SHIFTS},
     {'u', "u", NULL,
@@ -929,6 +933,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		return TUI_HANDLED;
 	case A_ANOMALIES:
 		tui_push(t, screen_anomalies_new(t));
+		return TUI_HANDLED;
+	case A_DETERIORATING:
+		tui_push(t, screen_deteriorating_new(t));
 		return TUI_HANDLED;
 	case A_FILTER:
 		tui_push(t, screen_dash_filter_new(t));

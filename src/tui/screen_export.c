@@ -28,6 +28,7 @@ static const char *const formats[] = {"CSV", "Excel (.xlsx)"};
 static const char *const list_names[LISTINGS] = {
     "payments", "credit-notes", "payers", "aging", "forecast",
     "forecast-past", [LIST_ANOMALIES] = "anomalies",
+    [LIST_DETERIORATING] = "deteriorating",
     [LIST_EXCEPTIONS] = "exceptions", [LIST_RECON] = "reconciliation"};
 static const char *const headings[LISTINGS] = {
     N_("Export the payments as shown (%s)"),
@@ -37,6 +38,7 @@ static const char *const headings[LISTINGS] = {
     N_("Export the forecast's weeks ahead (%s)"),
     N_("Export the forecast's past weeks (%s)"),
     [LIST_ANOMALIES] = N_("Export the anomalies of the day (%s)"),
+    [LIST_DETERIORATING] = N_("Export the deteriorating payers (%s)"),
     [LIST_EXCEPTIONS] = N_("Export the exceptions open (%s)"),
     [LIST_RECON] = N_("Export the account's reconciliation by day (%s)")};
 
@@ -192,6 +194,11 @@ start(struct xport *x, struct tui *t)
 		case LIST_ANOMALIES:
 			rc = svc_export_anomalies(
 			    t->svc, x->pf.from, &j, &rows, &err);
+			break;
+		case LIST_DETERIORATING:
+			/* the payments and month ends the screen shows */
+			rc = svc_export_deteriorating(t->svc, DETERIORATING_LAST,
+			    DETERIORATING_MONTHS, &j, &rows, &err);
 			break;
 		case LIST_EXCEPTIONS:
 			rc = svc_export_exceptions(t->svc, &j, &rows, &err);

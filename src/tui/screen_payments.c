@@ -603,3 +603,16 @@ screen_payments_posted(struct tui *t, const char *from, const char *to)
 	plist_restart(p, t);
 	return &p->sc;
 }
+
+struct tui_screen *
+screen_payments_of(struct tui *t, const char *account_no)
+{
+	struct plist *p = (struct plist *)screen_payments_new(t, 0);
+	struct tui_field *f = &p->tabs[0].list.search;
+
+	/* the search finds the consumer's payments by account number */
+	snprintf(f->buf, sizeof f->buf, "%s", account_no);
+	f->len = strlen(f->buf);
+	plist_restart(p, t);
+	return &p->sc;
+}

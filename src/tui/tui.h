@@ -473,6 +473,11 @@ struct tui_screen *screen_payments_new(struct tui *t, int credits);
  * bar (issue 23). */
 struct tui_screen *screen_payments_posted(
     struct tui *t, const char *from, const char *to);
+/* The payments list searched for a consumer's account number: the rows
+ * behind a deteriorating payer's days to pay (issue 23). */
+struct tui_screen *screen_payments_of(struct tui *t, const char *account_no);
+/* The deteriorating payers (issue 23; screen_deteriorating.c). */
+struct tui_screen *screen_deteriorating_new(struct tui *t);
 /* The items behind k's Collection Rate, what each owes and what paid it
  * (svc_rate_rows); k is copied. */
 struct tui_screen *screen_rate_items_new(struct tui *t, const struct kpi *k);

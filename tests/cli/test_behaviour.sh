@@ -114,3 +114,83 @@ expect "--last of no number: refused (2)" 2 '--last "x"' \
     sup report deteriorating --last x
 expect "a cashier: refused (5)" 5 "needs the supervisor role" \
     cashier report deteriorating
+
+# --- the rollup the days are read from (pay_days, schema.c), kept in step
+# by each path that changes the payments or their items: after each, the
+# report against the rule again from the ledger (again) and the rollup
+# against the ledger row by row
+base_days() { sql "SELECT p.id, CAST(julianday(p.paid_on) -
+ julianday(min(i.due_on)) AS INTEGER) FROM payments p JOIN allocations a
+ ON a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL JOIN items
+ i ON i.id = a.item_id WHERE p.status = 'Posted' GROUP BY p.id ORDER BY
+ p.id"; }
+kept() {
+	run sup --csv report deteriorating --last 3
+	same "$1: the report as the rule again" \
+	    "$(rows | grep -v '||0$' | sort)" "$(again 3 | sort)"
+	same "$1: the rollup as the ledger" \
+	    "$(sql 'SELECT payment_id, days FROM pay_days ORDER BY 1')" \
+	    "$(base_days)"
+}
+kept "payments posted"
+# import: a bill D-4 of WU-10002, paid 5 days late: 5, 15, 5 no longer grows
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+D-4,WU-10002,Apr,10,2025-04-01,2025-04-10
+' >"$T/d4.csv"
+sup import bills "$T/d4.csv" >/dev/null
+p 2025-04-15 WU-10002 D-4
+kept "a bill imported and paid"
+same "WU-10002 left the days' rows" "$(rows | grep '^WU-10002|[0-9]')" ""
+# void: D-4's payment no longer counts, WU-10002 is back
+run sup payment void "$(sql "SELECT p.payment_no FROM payments p JOIN
+ allocations a ON a.payment_id = p.id JOIN items i ON i.id = a.item_id
+ WHERE i.ref = 'D-4'")" --reason test
+kept "a payment voided"
+same "WU-10002 back with 0, 5 and 15 days" \
+    "$(rows | grep '^WU-10002|[0-9]')" "WU-10002|0, 5, 15|15"
+# a credit note against E-3's payment, applied to G-1: no payment's days
+# change
+run sup credit-note create "$(sql "SELECT p.receipt_no FROM payments p
+ JOIN allocations a ON a.payment_id = p.id JOIN items i ON i.id =
+ a.item_id WHERE i.ref = 'E-3'")" --amount 2 --reason "Billing Error"
+same "a credit note made" "$RC" 0
+kept "a credit note"
+# an arrangement of F-1 (WU-10001), its first installment paid
+PAYDESK_PIN=9999 "$PD" --user admin arrangement create WU-10001 --items F-1 \
+    --installments 2 --frequency monthly --first-due 2025-04-05 \
+    --reason Hardship >"$OUT" 2>&1
+same "an arrangement of F-1" "$?" 0
+run cashier pay WU-10001 --type installment --method Cash --amount 5
+same "its installment paid" "$RC" 0
+kept "an arrangement's installment paid"
+# a payment Pending (Online) counts once verified
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+E-4,WU-10003,Apr,10,2025-03-01,2025-03-25
+' >"$T/e4.csv"
+sup import bills "$T/e4.csv" >/dev/null
+n0=$(sql "SELECT count(*) FROM pay_days")
+cashier pay WU-10003 --type bill --items E-4 --method Online --amount 10 \
+    >/dev/null 2>&1
+pno=$(sql "SELECT payment_no FROM payments WHERE status = 'Pending'")
+same "an Online payment is Pending: no days to pay yet" \
+    "$(sql "SELECT count(*) FROM pay_days") $(test -n "$pno" && echo pending)" \
+    "$n0 pending"
+kept "a Pending payment"
+run sup payment verify "$pno"
+same "verified: its days to pay count" \
+    "$(sql "SELECT count(*) - $n0 FROM pay_days")" 1
+kept "a Pending payment verified"
+expect "the store with its rollup is consistent" 0 "ok (" sup doctor
+# an item's due date changed (as a pull of the item changes it,
+# store_item_update): the days of the payments of it follow
+sql "UPDATE items SET due_on = '2025-03-01' WHERE ref = 'D-3'"
+kept "an item's due date changed"
+same "WU-10002: D-3's payment 29 days after its new due date" \
+    "$(rows | grep '^WU-10002|[0-9]')" "WU-10002|0, 5, 29|29"
+# doctor sees a rollup that is not the ledger's (and the item changed
+# outside a use case, the seals' problem)
+sql "UPDATE pay_days SET days = days + 1 WHERE payment_id = (SELECT
+ max(payment_id) FROM pay_days)"
+expect "doctor sees a wrong days to pay in the rollup" 6 \
+    "days to pay: payment #" sup doctor
+has "and says what the rollup and the ledger say" "days, the rollup not"

@@ -85,6 +85,11 @@ run env LANGUAGE=fr PAYDESK_PIN=2222 "$PD" --config "$T/t2.ini" --user mary \
     --json credit-note show "$ccn"
 has "its JSON keeps the stored remarks" "paid items another payment had"
 has "its JSON keeps the stored creator" '"created_by": "central node"'
+# T02's days to pay of the deteriorating payers (pay_days) hold the two
+# payments it pulled from T01 (T02's own, pulled by T01, paid nothing
+# there: the bill was paid); doctor checks them against the ledger
+same "T02's days to pay hold T01's pulled payments" \
+    "$(tsql 2 "SELECT count(*) FROM pay_days WHERE terminal = 'T01'")" 2
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 expect "the central store is consistent" 0 "organisation ACME: ok (" \
@@ -97,7 +102,9 @@ if [ "$BACKEND" = sqlite ]; then
 	same "the central store keeps no report indexes or rollup triggers" \
 	    "$(sqlite3 "$CDB" "SELECT count(*) FROM sqlite_master WHERE name IN
 	        ('payments_status', 'payments_consumer', 'payments_amount')
-	        OR name LIKE 'rollup_%'")" 0
+	        OR name LIKE 'rollup_%' OR name LIKE 'pay_days_%'")" 0
+	same "the central store keeps no days to pay" \
+	    "$(sqlite3 "$CDB" "SELECT count(*) FROM pay_days")" 0
 fi
 same "the central store's rollups are empty" \
     "$(csql "SELECT (SELECT count(*) FROM daily_totals) +

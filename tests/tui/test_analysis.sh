@@ -1,6 +1,8 @@
 # test_analysis.sh - the billing manager's analysis in the screens (issue
 # 23): the Anomalies screen (i on the dashboard) against `report
-# anomalies`, its days ([ ]) and its export; the dashboard's filters (v)
+# anomalies`, its days ([ ]) and its export; the deteriorating payers (b)
+# against `report deteriorating`, drilled to a consumer's payments and
+# exported; the dashboard's filters (v)
 # against `kpi --segment`, a bad one refused with nothing changed, the
 # filter line; the tiles chosen and ordered (k) as `dashboard tiles`
 # keeps them.
@@ -16,6 +18,23 @@ J 10:00:00; J 10:15:00; J 10:40:00
 # and 20.00 of the Commercial WU-10003: the segment filter's
 PAYDESK_NOW="2025-05-20 11:00:00" PAYDESK_PIN=1234 "$PD" --user jane pay \
     WU-10003 --type bill --method Cash --amount 20 >/dev/null
+# WU-10001 pays its bills later and later, all before May: 0, 5, 10 and
+# 20 days after their due dates (the deteriorating payers' screen)
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+D-1,WU-10001,Dec,10,2024-12-20,2025-01-05
+D-2,WU-10001,Jan,10,2025-01-20,2025-02-05
+D-3,WU-10001,Feb,10,2025-02-20,2025-03-05
+D-4,WU-10001,Mar,10,2025-03-20,2025-04-05
+' >"$T/d.csv"
+sup import bills "$T/d.csv" >/dev/null
+for p in 01-05:D-1 02-10:D-2 03-15:D-3 04-25:D-4; do
+	PAYDESK_NOW="2025-${p%%:*} 09:00:00" PAYDESK_PIN=1234 "$PD" --user jane \
+	    pay WU-10001 --type bill --items "${p#*:}" --method Cash --amount 10 \
+	    >/dev/null
+done
+sup --csv report deteriorating >"$T/det.csv"
+same "the CLI lists WU-10001 with its days" \
+    "$(grep -c '^[^,]*,WU-10001,"0, 5, 10, 20",20,' "$T/det.csv")" 1
 sup --csv report anomalies >"$T/an.csv"
 same "the CLI finds the burst" "$(cut -d, -f1,2 "$T/an.csv" | tail -n +2)" \
     "Many payments,José Núñez"
@@ -40,6 +59,38 @@ keys Enter
 wait_for "x: the CSV is written" "Exported 1 row"
 same "the export is the CLI's" "$(cat "$EXP"/anomalies-*.csv)" \
     "$(cat "$T/an.csv")"
+keys Escape
+wait_for "Esc: the dashboard again" "Total Collected"
+
+# --- the deteriorating payers (b): the CLI's rows, the chosen one's
+# figures whole, its payments (Enter), the export (x)
+keys b
+wait_for "b: the deteriorating payers" \
+    "paying later and later (last 4 payments, 3 month ends)"
+wait_for "b: as many as the CLI lists" \
+    "$(($(wc -l <"$T/det.csv") - 1)) consumer"
+wait_for "b: WU-10001's days to pay" "0, 5, 10, 20"
+first=$(sed -n 2p "$T/det.csv" | cut -d, -f2)
+wait_for "b: the first row chosen, named under the list" "($first):"
+keys F1
+wait_for "F1: the screen's keys" "the chosen consumer's payments"
+keys Escape
+while ! grep -q "(WU-10001):" "$SCREEN" 2>/dev/null; do
+	keys Down; grab; n=$((${n:-0} + 1)); [ "$n" -gt 30 ] && break
+done
+wait_for "Down to WU-10001: its figures whole" \
+    "Days to pay, oldest first: 0, 5, 10, 20 (grew by 20)"
+keys Enter
+wait_for "Enter: WU-10001's payments" "WU-10001"
+wait_for "Enter: its 4 payments" "4 payments"
+keys Escape
+wait_for "Esc: the deteriorating payers again" "paying later and later"
+keys x
+wait_for "x: the export dialog" "Export the deteriorating payers"
+keys Enter
+wait_for "x: the CSV is written" "Exported"
+same "the export is the CLI's" "$(cat "$EXP"/deteriorating-*.csv)" \
+    "$(cat "$T/det.csv")"
 keys Escape
 wait_for "Esc: the dashboard again" "Total Collected"
 

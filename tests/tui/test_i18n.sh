@@ -84,6 +84,14 @@ keys End
 wait_for "es: the dashboard's help, every key" \
     "F1          esta ayuda (también ?)"
 keys Space
+# the deteriorating payers' screen (b) and its help in Spanish
+keys b
+wait_for "es: b: the deteriorating payers" "│ T01 │ Pagadores en deterioro"
+keys F1
+wait_for "es: their help" "los pagos del cliente elegido"
+keys Space
+keys Escape
+wait_for "es: Esc: the dashboard again" "│ T01 │ Panel"
 
 # French from a LANG whose locale this machine does not have
 start "fr (LANG=fr_FR.UTF-8)" "Connectez-vous pour encaisser" LANG=fr_FR.UTF-8
@@ -128,6 +136,12 @@ header_is "fr: the supervisor's date beside the name, without the year" \
 keys F1
 wait_for "fr: the dashboard's help" \
     "s           la synchronisation avec le nœud central, les rejets"
+keys Space
+# the deteriorating payers' screen (b) and its help in French
+keys b
+wait_for "fr: b: the deteriorating payers" "Payeurs en dégradation"
+keys F1
+wait_for "fr: their help" "les paiements du client choisi"
 keys Space
 
 # [organisation] language, the environment saying nothing (C.UTF-8)
