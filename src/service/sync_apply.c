@@ -625,6 +625,8 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		      "node; a terminal never pulls one"));
 	case SR_DISPUTE:
 		return svc_dispute_apply(s, mode, r, err);
+	case SR_ALERT:
+		return svc_alert_apply(s, mode, r, err);
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -315,6 +315,11 @@ const char *const store_central_migrations[] = {
         "user",
         "user_history SELECT last_insert_rowid(), NEW.id,"
         " NEW.full_name, NEW.branch, NEW.role"),
+    /* an organisation's alerts (issue 21, schema.c): each step a
+     * terminal sent fed to the others as one alert record */
+    FEED("alert_ins",
+        "AFTER INSERT ON alert_notes WHEN NEW.uuid IS NOT NULL", "alert",
+        "NEW.id"),
 };
 #undef FEED
 #undef RULE_FEED
