@@ -1185,7 +1185,8 @@ int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 int store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
 
-/* Stored alerts (issue 21; src/store/alerts.c), local to the terminal.
+/* Stored alerts (issue 21; src/store/alerts.c; an organisation's synced
+ * by service/alert_sync.c).
  * One row per cause: raising a cause already stored does nothing. kind,
  * status and the history's action are fixed English codes ("open",
  * "acknowledged", "closed"; "raised", "assigned", "note", ...). */

@@ -16,7 +16,8 @@
  * given it as one JSON object on its standard input after the commit; a
  * command that fails leaves it waiting with the error (s->alert_note
  * for the front end, an audit entry) and it is tried again at the next
- * use; it is never lost. Local to the terminal: nothing here is synced.
+ * use; it is never lost. The work on an organisation's alert is synced
+ * (alert_sync.c: an alert is one by its cause wherever it is computed).
  *
  * TO ADD A RULE: a kind at the end of enum alert_kind (service.h) and of
  * kinds[] here, its cause key (unique per cause) and its rule in
