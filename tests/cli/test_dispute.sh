@@ -424,9 +424,13 @@ expect "terminal 2 pulls everything again" 0 "" t2 sync
 same "its alerts and their histories unchanged" \
     "$(for c in "$LARGE" "$OVER"; do astate 2 "$c"; ahist 2 "$c"; done)" "$before"
 same "and nothing set aside" "$(tsql 2 "SELECT count(*) FROM pull_quarantine WHERE kind = 'alert'")" 0
-# a step of an alert terminal 2 does not have: a second large payment,
-# whose raise the feed gives terminal 2 as though terminal 2 had sent it
-# (a store restored from before), its note pulled alone
+same "terminal 2 raised the large payment itself when it pulled it" \
+    "$(tsql 2 "SELECT count(*) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$LARGE' AND n.action = 'raised' AND n.uuid IS NULL")" 1
+# a step of an alert terminal 2 does not have: a second large payment
+# (terminal 2 without the rule now), whose raise the feed gives terminal
+# 2 as though terminal 2 had sent it (a store restored from before), its
+# note pulled alone
+sed -i '/^large_payment/d' "$T/t2.ini"
 expect "a second large payment at terminal 1" 0 "Payment ID" rec 1 pay WU-10001 \
     --type bill --method Cash --amount 25
 L2=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' AND amount = 2500")
