@@ -45,6 +45,8 @@ static const struct {
     {"close", "closed"},
 };
 #define NOPS (sizeof ops / sizeof ops[0])
+/* The largest figure (days, hours, misses) a raise may carry. */
+#define FIGURE_MAX 1000000
 
 int
 svc_alert_org_kind(const char *kind)
@@ -180,6 +182,7 @@ svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct alert_row a;
 	struct user u;
+	struct pd_err ue = {0};
 	size_t kl = strlen(r->alert_kind);
 	int k = op_index(r->op, 0), rc;
 
@@ -198,20 +201,27 @@ svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    _("Alert cause \"%s\" is not one of kind %s"),
 		    r->alert_cause, r->alert_kind);
-	if (store_user_by_name(s->st, r->by_user, &u, err) != 0 ||
+	if (store_user_by_name(s->st, r->by_user, &u, &ue) != 0 ||
 	    strcmp(u.full_name, r->by) != 0) {
-		if (err->code == PD_ESTORE)
+		if (ue.code == PD_ESTORE) {
+			*err = ue;
 			return -1;
+		}
 		return pd_fail(err, PD_EINVAL,
 		    _("By \"%s\" is not the user \"%s\""), r->by, r->by_user);
 	}
 	if (k == 0) {
 		int64_t id;
 
-		if (r->alert_amount > MONEY_MAX || r->alert_amount < -MONEY_MAX)
+		if (r->alert_amount > MONEY_MAX ||
+		    r->alert_amount < -MONEY_MAX ||
+		    r->alert_figure > FIGURE_MAX ||
+		    r->alert_figure < -FIGURE_MAX || r->alert_allowed < 0 ||
+		    r->alert_allowed > FIGURE_MAX)
 			return pd_fail(err, PD_EINVAL,
-			    _("Alert %s: amount %lld is out of bounds"),
-			    r->alert_cause, (long long)r->alert_amount);
+			    _("Alert %s: its amount, figure or misses allowed "
+			      "are out of bounds"),
+			    r->alert_cause);
 		if (r->consumer_uuid[0] == '\0')
 			return 0;
 		if (store_id_of(

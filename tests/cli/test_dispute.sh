@@ -487,6 +487,12 @@ aforged "a terminal's own alert sent" "a terminal's own alerts are not synced" \
 aforged "a cause of another kind" "is not one of kind large-payment" \
     "alert:$L2" data.cause=item-overdue:$(U):30
 aforged "a step that is none" 'not "reopen"' "alert:$L2" data.op=reopen
+aforged "a raise with a figure out of bounds" "are out of bounds" \
+    "alert:$L2" data.op=raise data.note=- data.cause=large-payment:$(U) \
+    data.figure=1000000000000
 aforged "a raise of a consumer the organisation does not have" \
     "which the organisation does not have" "alert:$L2" data.op=raise \
     data.note=- data.cause=large-payment:$(U) data.consumer_uuid=$(U)
+expect "the central node's doctor passes with the alerts" 0 "" central doctor ACME
+expect "terminal 1's audit chain and seals verify" 0 "" rec 1 audit verify
+expect "and terminal 2's" 0 "" rec 2 audit verify
