@@ -73,8 +73,7 @@ op_index(const char *s, int action)
 /* The raise of alert a into r (its terms). */
 static void
 raise_record(struct svc *s, struct syncrec *r, const struct alert_row *a,
-    const char *uuid, const char *terminal, const char *branch,
-    const char *at)
+    const char *uuid, const char *terminal, const char *branch, const char *at)
 {
 	ledger_rec_head(s, r, SR_ALERT, uuid, terminal, branch, at);
 	xstrlcpy(r->op, "raise", sizeof r->op);
@@ -188,8 +187,8 @@ svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
 
 	if (k < 0)
 		return pd_fail(err, PD_EINVAL,
-		    _("Field \"op\" must be raise, acknowledge, assign, note or "
-		      "close, not \"%s\""),
+		    _("Field \"op\" must be raise, acknowledge, assign, "
+		      "note or close, not \"%s\""),
 		    r->op);
 	if (!svc_alert_org_kind(r->alert_kind))
 		return pd_fail(err, PD_EINVAL,
@@ -291,21 +290,22 @@ apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	a.amount = r->alert_amount;
 	a.figure = (int)r->alert_figure;
 	a.allowed = (int)r->alert_allowed;
-	xstrlcpy(a.raised_at, r->alert_raised_at[0] ? r->alert_raised_at : r->at,
+	xstrlcpy(a.raised_at,
+	    r->alert_raised_at[0] ? r->alert_raised_at : r->at,
 	    sizeof a.raised_at);
 	if ((r->consumer_uuid[0] &&
 	        store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid,
 	            &a.consumer_id, err) != 0) ||
 	    (r->payment_uuid[0] &&
-	        store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid,
-	            &a.payment_id, err) != 0) ||
+	        store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &a.payment_id,
+	            err) != 0) ||
 	    store_alert_arr_id(
 	        s->st, r->alert_arr_uuid, &a.arrangement_id, err) != 0 ||
 	    store_alert_raise(s->st, &a, 0, &raised, err) != 0 ||
 	    store_alert_by_cause(s->st, r->alert_cause, &a, err) != 0 ||
 	    store_alert_synced(s->st, a.id, err) != 0 ||
-	    store_alert_step_put(s->st, a.id, r->uuid, r->terminal,
-	        a.raised_at, 0, "system", "raised", "", err) != 0)
+	    store_alert_step_put(s->st, a.id, r->uuid, r->terminal, a.raised_at,
+	        0, "system", "raised", "", err) != 0)
 		return -1;
 	return mode == APPLY_REPLICA ? svc_alerts_release_held(s, err) : 0;
 }
@@ -323,8 +323,8 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	int64_t who = -1;
 
 	if (k < 0)
-		return pd_fail(err, PD_EINVAL, _("Unknown alert step \"%s\""),
-		    r->op);
+		return pd_fail(
+		    err, PD_EINVAL, _("Unknown alert step \"%s\""), r->op);
 	if ((rc = store_alert_step_find(s->st, 0, r->uuid, &e, err)) <= 0)
 		return rc < 0 ? -1 : 1;
 	if (k == 0)
@@ -345,19 +345,22 @@ svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return rc;
 	}
 	if (k == 2)
-		who = r->assignee[0] != '\0' &&
-		              store_user_by_name(s->st, r->assignee, &u, &ue) == 0
+		who = r->assignee[0] != '\0' && store_user_by_name(s->st,
+		                                    r->assignee, &u, &ue) == 0
 		          ? u.id
 		          : 0;
 	if (store_alert_set(s->st, a.id,
-	        k == 4                                         ? "closed"
+	        k == 4                                    ? "closed"
 	        : k == 1 && strcmp(a.status, "open") == 0 ? "acknowledged"
-	                                                       : NULL,
+	                                                  : NULL,
 	        who, err) != 0)
 		return -1;
 	return store_alert_step_put(s->st, a.id, r->uuid, r->terminal, r->at, 0,
 	    r->by_user, ops[k].action,
-	    k == 2 ? r->assignee : k == 3 ? r->reason : "", err);
+	    k == 2   ? r->assignee
+	    : k == 3 ? r->reason
+	             : "",
+	    err);
 }
 
 int
@@ -374,8 +377,9 @@ svc_alerts_release_held(struct svc *s, struct pd_err *err)
 		struct pd_err e = {0};
 
 		memset(&r, 0, sizeof r);
-		if (rc == 0 && syncrec_decode(h[i].payload,
-		                   strlen(h[i].payload), &r, &e) == 0 &&
+		if (rc == 0 &&
+		    syncrec_decode(
+		        h[i].payload, strlen(h[i].payload), &r, &e) == 0 &&
 		    svc_alert_apply(s, APPLY_REPLICA, &r, &e) < 0 &&
 		    e.code == PD_ESTORE) {
 			*err = e;

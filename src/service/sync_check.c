@@ -892,8 +892,8 @@ push_dispute(struct svc *s, const struct sync_sender *f,
 /* A step of an organisation's alert (issue 21): by a user of the sending
  * terminal's branch with the recovery role, the rest alert_sync.c's. */
 static int
-push_alert(struct svc *s, const struct sync_sender *f,
-    const struct syncrec *r, struct pd_err *err)
+push_alert(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    struct pd_err *err)
 {
 	if (check_user(s, f, _("By"), r->by, ROLE_RECOVERY,
 	        _("working an alert"), err) != 0 ||

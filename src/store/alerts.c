@@ -352,8 +352,8 @@ store_alert_delivered(struct store *st, int64_t id, const char *at,
 /* ---- an organisation's alerts synced (alert_sync.c) ---- */
 
 int
-store_alert_by_cause(struct store *st, const char *cause,
-    struct alert_row *a, struct pd_err *err)
+store_alert_by_cause(struct store *st, const char *cause, struct alert_row *a,
+    struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st, ALERT_COLS "WHERE a.cause = ?", err);
 	int rc;
@@ -394,8 +394,8 @@ store_alert_step_put(struct store *st, int64_t id, const char *uuid,
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "isisssss", id, at, user_id, user, action, text, uuid,
-	    terminal);
+	st_bind(
+	    s, "isisssss", id, at, user_id, user, action, text, uuid, terminal);
 	return st_done(st, s, err);
 }
 
