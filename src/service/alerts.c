@@ -592,7 +592,9 @@ svc_alerts_sync(struct svc *s, int pulled)
 		rc = arrangement_rules(s, t, now, &n, &err);
 	if (rc == 0)
 		rc = raised(s, before, n, "sync", now, &err);
-	if (rc == 0 && n > 0)
+	/* steps pulled before their alert, now here (raised by this round's
+	 * rules or a pulled payment's) */
+	if (rc == 0)
 		rc = svc_alerts_release_held(s, &err);
 	if (svc_finish(s, rc, &err) != 0 || deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);

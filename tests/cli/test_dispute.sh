@@ -417,7 +417,22 @@ same "one alert of the item overdue at terminal 2, its raise not sent again" \
 expect "terminal 2 lists it as Acknowledged, assigned to rita" 0 "Acknowledged" \
     rec 2 alerts --kind large
 has "the assignee" "rita"
-# replays: the feed pulled again from the start changes nothing
+# replays: terminal 1's alert records pushed again, as they were, are
+# duplicates, the central node's alerts unchanged; the feed pulled again
+# from the start changes nothing at terminal 2
+c_before=$(csql "SELECT (SELECT group_concat(status || coalesce(assigned_id, 0), ',') FROM (SELECT * FROM alerts ORDER BY id) x) || '/' || (SELECT count(*) FROM alert_notes)")
+tsql 1 "SELECT payload FROM outbox WHERE kind = 'alert' ORDER BY id" |
+    python3 -c 'import json, sys
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 0,
+                  "records": [json.loads(l) for l in sys.stdin]}))' >"$T/replay.json"
+curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/replay.json" \
+    "$URL/v1/push" >"$OUT"
+same "the seven pushed again: seven duplicates" \
+    "$(python3 -c 'import json, sys; print(" ".join(sorted(set(r["status"] for r in json.load(open(sys.argv[1]))["results"]))), len(json.load(open(sys.argv[1]))["results"]))' "$OUT")" \
+    "duplicate 7"
+same "the central node's alerts unchanged" \
+    "$(csql "SELECT (SELECT group_concat(status || coalesce(assigned_id, 0), ',') FROM (SELECT * FROM alerts ORDER BY id) x) || '/' || (SELECT count(*) FROM alert_notes)")" \
+    "$c_before"
 before=$(for c in "$LARGE" "$OVER"; do astate 2 "$c"; ahist 2 "$c"; done)
 tsql 2 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
 expect "terminal 2 pulls everything again" 0 "" t2 sync
