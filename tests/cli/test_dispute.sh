@@ -461,6 +461,31 @@ tsql 2 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
 expect "the raise comes" 0 "" t2 sync
 same "the held note applied with it" "$(ahist 2 "$L2")" "$(ahist 1 "$L2")"
 same "and no longer held" "$(tsql 2 "SELECT count(*) FROM alert_steps_held")" 0
+# held until terminal 2's own pass raises it: a bill imported at the
+# central node, due long ago, raised at terminal 1's pass (its day
+# looked at anew) and acknowledged there; its raise given terminal 2 as
+# its own, the acknowledgement is held there until terminal 2's pass
+# sees the bill overdue too
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009001,WU-10002,May 2025,41.00,2025-05-01,2025-05-10\n' >"$T/late.csv"
+central import ACME bills "$T/late.csv" >/dev/null
+t2 sync >/dev/null
+t1 sync >/dev/null
+tsql 1 "DELETE FROM meta WHERE key = 'alerts_day'"
+rec 1 alerts >/dev/null
+L3=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'item-overdue' AND ref = 'INV-2025-009001'")
+expect "terminal 1's pass raised the new bill overdue; rita acknowledges it" 0 "" \
+    rec 1 alerts ack "$(aid 1 "$L3")"
+expect "terminal 1 pushes" 0 "Rejected    0" t1 sync
+csql "UPDATE feed SET origin = 'T02' WHERE entity = 'alert' AND row_id = (SELECT n.id FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$L3' AND n.action = 'raised')" >/dev/null
+expect "terminal 2 pulls the acknowledgement alone" 0 "" t2 sync
+same "held: terminal 2 has not seen the bill overdue yet" \
+    "$(tsql 2 "SELECT (SELECT count(*) FROM alert_steps_held), (SELECT count(*) FROM alerts WHERE cause = '$L3')")" "1|0"
+tsql 2 "DELETE FROM meta WHERE key = 'alerts_day'"
+rec 2 alerts >/dev/null
+same "terminal 2's pass raised it, the held step applied: as at terminal 1" \
+    "$(astate 2 "$L3") $(ahist 2 "$L3")" "$(astate 1 "$L3") $(ahist 1 "$L3")"
+same "nothing held any longer" "$(tsql 2 "SELECT count(*) FROM alert_steps_held")" 0
+csql "UPDATE feed SET origin = 'T01' WHERE entity = 'alert' AND origin = 'T02'" >/dev/null
 
 # forged steps pushed with terminal 1's token: each refused saying why,
 # the central node's alerts unchanged
