@@ -1423,8 +1423,10 @@ int svc_arrangement_cancel(
  * [alerts] due_days, an item past due by [alerts] overdue_days, a credit
  * note expiring within credit_expiry_days, a gateway payment with no
  * payment after gateway_hours (looked at each hour), a reconciliation
- * exception reconciliation_days old. A rule with no value is off. Local
- * to the terminal (never synced); every change audited. TO ADD A RULE:
+ * exception reconciliation_days old. A rule with no value is off. An
+ * organisation's alert is one by its cause and the work on it is synced
+ * (alert_sync.c); a terminal's own (refused, reconciliation) is not;
+ * every change audited. TO ADD A RULE:
  * its kind at the end of enum alert_kind and of alerts.c's kinds[], its
  * key in config.c, config.ini.example and paydesk.ini(5). */
 enum alert_kind {

@@ -1187,7 +1187,8 @@ int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
 int store_arr_cancel_event(
     struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
 
-/* Stored alerts (issue 21; src/store/alerts.c), local to the terminal.
+/* Stored alerts (issue 21; src/store/alerts.c; an organisation's synced
+ * by service/alert_sync.c).
  * One row per cause: raising a cause already stored does nothing. kind,
  * status and the history's action are fixed English codes ("open",
  * "acknowledged", "closed"; "raised", "assigned", "note", ...). */
@@ -1210,6 +1211,10 @@ struct alert_row {
 	int tries;
 	char delivered_at[TS_BUFSZ];
 	char delivery_error[256];
+	/* read: the uuids of what it points at ("" none); synced 1 once
+	 * its raise went to the central node or came from it */
+	char consumer_uuid[37], payment_uuid[37], arr_uuid[37];
+	int synced;
 };
 /* An alert's history entry. */
 struct alert_note {
@@ -1269,6 +1274,47 @@ struct alert_note *store_alert_notes(
  * the error. */
 int store_alert_delivered(struct store *st, int64_t id, const char *at,
     const char *error, struct pd_err *err);
+/* An organisation's alerts synced (issue 21; alert_sync.c). The alert
+ * of cause into *a: 0 read, 1 none, -1 err. */
+int store_alert_by_cause(struct store *st, const char *cause,
+    struct alert_row *a, struct pd_err *err);
+/* Alert id's raise went to the central node or came from it. */
+int store_alert_synced(struct store *st, int64_t id, struct pd_err *err);
+/* A step of alert id's history that is a sync record's (uuid) made on
+ * terminal. */
+int store_alert_step_put(struct store *st, int64_t id, const char *uuid,
+    const char *terminal, const char *at, int64_t user_id, const char *user,
+    const char *action, const char *text, struct pd_err *err);
+/* A synced step of the history, by its id (note_id) or uuid. */
+struct alert_step {
+	int64_t id;
+	char cause[160];
+	char at[TS_BUFSZ];
+	char user[33];
+	char action[16];
+	char text[512];
+	char uuid[37];
+	char terminal[17];
+};
+/* 0 read, 1 none, -1 err. */
+int store_alert_step_find(struct store *st, int64_t note_id, const char *uuid,
+    struct alert_step *e, struct pd_err *err);
+/* A pulled step (its record's JSON) of an alert not here yet, kept until
+ * it comes (a step held already is kept once). */
+int store_alert_hold(struct store *st, const char *uuid, const char *cause,
+    const char *payload, const char *at, struct pd_err *err);
+struct alert_held {
+	int64_t id;
+	char *payload; /* owned */
+};
+/* The held steps whose alert is here now, oldest first; the caller frees
+ * each payload and the array (NULL: err). */
+struct alert_held *store_alerts_held_ready(
+    struct store *st, size_t *n, struct pd_err *err);
+int store_alert_held_drop(struct store *st, int64_t id, struct pd_err *err);
+/* The id of the arrangement of uuid (0: none, or uuid ""). */
+int store_alert_arr_id(
+    struct store *st, const char *uuid, int64_t *id, struct pd_err *err);
 /* ---- disputes of payments (issue 21; dispute.h, disputes.c) ---- */
 struct dispute;
 struct dispute_event;

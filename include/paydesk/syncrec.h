@@ -13,7 +13,9 @@
  * terminals), arrangement (issue 21: fed to the other terminals) and
  * deposit, bank_statement and statement_match (issue 20: kept at the
  * central node, not fed back; a statement is known everywhere by its
- * account and key, the same at every terminal that imports it).
+ * account and key, the same at every terminal that imports it) and
+ * alert (issue 21: a step of an organisation's alert, fed to the other
+ * terminals).
  * Kinds mastered centrally and only pulled: consumer, item, user,
  * setting, gateway_payment (syncrec_reference). The fields of each kind's
  * "data" are
@@ -125,6 +127,9 @@ enum syncrec_kind {
 	                  settlement, or unmatched (issue 20) */
 	SR_DISPUTE,    /* pushed and fed: a step of a payment's dispute
 	                  (issue 21), op open, review, uphold or reject */
+	SR_ALERT,      /* pushed and fed: a step of an organisation's alert
+	                  (issue 21), op raise, acknowledge, assign, note or
+	                  close; the alert named by its cause */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -241,6 +246,23 @@ struct syncrec {
 	 * by cn_uuid, a service charge it adds is it (uuid, ref, amount,
 	 * due_on; amount 0: none) */
 	struct dispute dsp;
+	/* alert: one step (the record's uuid is the step's), op "raise",
+	 * "acknowledge", "assign", "note" or "close"; the alert by its cause
+	 * (its identity in the organisation: rule, subject and period, the
+	 * same at every terminal that computes it) and kind; a raise
+	 * carries what it points at (consumer_uuid, account_no,
+	 * payment_uuid, alert_arr_uuid) and its figures; assignee a username
+	 * ("" taken back), the note in reason, by a full name and its
+	 * username in by_user */
+	char alert_cause[160];
+	char alert_kind[24];
+	char alert_ref[80];
+	char alert_due[11];
+	int64_t alert_amount, alert_figure, alert_allowed;
+	char alert_raised_at[TS_BUFSZ];
+	char alert_arr_uuid[37];
+	char assignee[33];
+	char by_user[33];
 };
 /* Lines of a statement in one bank_statement record at most: a longer
  * statement goes in several records, in order (a record stays far below

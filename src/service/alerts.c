@@ -16,7 +16,8 @@
  * given it as one JSON object on its standard input after the commit; a
  * command that fails leaves it waiting with the error (s->alert_note
  * for the front end, an audit entry) and it is tried again at the next
- * use; it is never lost. Local to the terminal: nothing here is synced.
+ * use; it is never lost. The work on an organisation's alert is synced
+ * (alert_sync.c: an alert is one by its cause wherever it is computed).
  *
  * TO ADD A RULE: a kind at the end of enum alert_kind (service.h) and of
  * kinds[] here, its cause key (unique per cause) and its rule in
@@ -412,6 +413,9 @@ pass(struct svc *s, struct pd_err *err)
 		    s->cfg.alert_gateway_hours, now, delivers(s), &n, err);
 	if (rc == 0)
 		rc = raised(s, before, n, "pass", now, err);
+	/* steps pulled before their alert, now raised here */
+	if (rc == 0 && n > 0)
+		rc = svc_alerts_release_held(s, err);
 	if (rc == 0 && day)
 		rc = store_meta_set(s->st, META_DAY, today, err);
 	if (rc == 0 && s->cfg.alert_gateway_hours >= 0)
@@ -588,6 +592,10 @@ svc_alerts_sync(struct svc *s, int pulled)
 		rc = arrangement_rules(s, t, now, &n, &err);
 	if (rc == 0)
 		rc = raised(s, before, n, "sync", now, &err);
+	/* steps pulled before their alert, now here (raised by this round's
+	 * rules or a pulled payment's) */
+	if (rc == 0)
+		rc = svc_alerts_release_held(s, &err);
 	if (svc_finish(s, rc, &err) != 0 || deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
 }
@@ -753,7 +761,7 @@ static int
 change(struct svc *s, int64_t id, const char *status, int64_t assignee,
     const char *action, const char *text, struct pd_err *err)
 {
-	char at[TS_BUFSZ], ref[24];
+	char at[TS_BUFSZ], ref[24], uuid[37];
 	int rc;
 
 	svc_now(at);
@@ -761,8 +769,13 @@ change(struct svc *s, int64_t id, const char *status, int64_t assignee,
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	rc = store_alert_set(s->st, id, status, assignee, err);
+	/* an organisation's alert: its step synced (alert_sync.c), the
+	 * outbox record before the audit entry, which claims its seal */
 	if (rc == 0)
-		rc = store_alert_note_add(s->st, id, at, s->actor.user_id,
+		rc = svc_alert_outbox(s, id, action, text, at, uuid, err);
+	if (rc == 0)
+		rc = store_alert_step_put(s->st, id, uuid[0] ? uuid : NULL,
+		    uuid[0] ? s->cfg.terminal_id : "", at, s->actor.user_id,
 		    s->actor.username, action, text, err);
 	if (rc == 0)
 		rc = svc_audit(s, at, action, "alert", ref, text, err);

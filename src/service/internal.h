@@ -68,6 +68,27 @@ enum apply_mode { APPLY_CENTRAL, APPLY_REPLICA };
 /* Apply a dispute step (0 applied, 1 already there, -1 err). */
 int svc_dispute_apply(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
+/* An organisation's alerts synced (alert_sync.c). Whether an alert of
+ * kind (its stored code) is the organisation's (synced). */
+int svc_alert_org_kind(const char *kind);
+/* The records of a step (action as stored, text its history's) of alert
+ * id worked here, in the caller's transaction: its raise first if it
+ * never went; uuid the step's record ("" none: a terminal's own alert). */
+int svc_alert_outbox(struct svc *s, int64_t id, const char *action,
+    const char *text, const char *at, char uuid[37], struct pd_err *err);
+/* The record of alert step note_id (the central node's feed). */
+int svc_alert_record(
+    struct svc *s, int64_t note_id, struct syncrec *r, struct pd_err *err);
+/* A pushed step's terms, its alert's state, its assignee and note; who
+ * sent it is sync_check's. */
+int svc_alert_check_push(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Apply an alert step (0 applied or held, 1 already there, -1 err). */
+int svc_alert_apply(struct svc *s, enum apply_mode mode,
+    const struct syncrec *r, struct pd_err *err);
+/* The held steps whose alert is here now, applied (caller's
+ * transaction). */
+int svc_alerts_release_held(struct svc *s, struct pd_err *err);
 /* Whether a record pushed by terminal from is one it could have posted
  * itself (src/service/sync_check.c: the core rules of local posting, its
  * own number series, the organisation's reasons, methods, channels,

@@ -303,6 +303,10 @@ apply_payment(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		        err) != 0)
 			goto out;
 	}
+	/* another terminal's payment above [alerts] large_payment: the
+	 * same alert (its cause the payment's) as where it was posted */
+	if (mode == APPLY_REPLICA && svc_alert_payment(s, &p, r->at, err) != 0)
+		goto out;
 	rc = 0;
 out:
 	free(items);
@@ -636,6 +640,8 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		      "node; a terminal never pulls one"));
 	case SR_DISPUTE:
 		return svc_dispute_apply(s, mode, r, err);
+	case SR_ALERT:
+		return svc_alert_apply(s, mode, r, err);
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -478,6 +478,8 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 		return gw_payment_record(s, id, r, err);
 	if (strcmp(e->entity, "dispute") == 0)
 		return svc_dispute_record(s, id, r, err);
+	if (strcmp(e->entity, "alert") == 0)
+		return svc_alert_record(s, id, r, err);
 	return reference_record(s, e, branch, pr, r, err);
 }
 

@@ -889,6 +889,19 @@ push_dispute(struct svc *s, const struct sync_sender *f,
 	return svc_dispute_check_push(s, f->terminal, f->branch, r, err);
 }
 
+/* A step of an organisation's alert (issue 21): by a user of the sending
+ * terminal's branch with the recovery role, the rest alert_sync.c's. */
+static int
+push_alert(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
+    struct pd_err *err)
+{
+	if (check_user(s, f, _("By"), r->by, ROLE_RECOVERY,
+	        _("working an alert"), err) != 0 ||
+	    check_since(_("Record time"), r->at, f, err) != 0)
+		return -1;
+	return svc_alert_check_push(s, r, err);
+}
+
 typedef int (*check_fn)(struct svc *s, const struct sync_sender *from,
     const struct syncrec *r, struct pd_err *err);
 
@@ -913,6 +926,7 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_STATEMENT] = svc_sync_check_stmt,
     [SR_STMT_MATCH] = svc_sync_check_stmt,
     [SR_DISPUTE] = push_dispute,
+    [SR_ALERT] = push_alert,
 };
 
 int

@@ -7,13 +7,16 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
 
 #define ALERT_COLS                                                             \
 	"SELECT a.id, a.cause, a.kind, coalesce(c.account_no, ''),"            \
 	" coalesce(c.name, ''), coalesce(pl.plan_no, ''),"                     \
 	" coalesce(p.payment_no, ''), a.ref, a.due_on, a.amount, a.figure,"    \
 	" a.allowed, a.raised_at, a.status, coalesce(u.username, ''),"         \
-	" a.deliver, a.tries, a.delivered_at, a.delivery_error FROM alerts a"  \
+	" a.deliver, a.tries, a.delivered_at, a.delivery_error,"               \
+	" coalesce(c.uuid, ''), coalesce(p.uuid, ''), coalesce(ar.uuid, ''),"  \
+	" a.synced FROM alerts a"                                              \
 	" LEFT JOIN consumers c ON c.id = a.consumer_id"                       \
 	" LEFT JOIN arrangements ar ON ar.id = a.arrangement_id"               \
 	" LEFT JOIN plans pl ON pl.id = ar.plan_id"                            \
@@ -44,6 +47,10 @@ read_alert(struct db_stmt *s, void *elem)
 	a->tries = db_column_int(s, 16);
 	st_col(s, 17, a->delivered_at, sizeof a->delivered_at);
 	st_col(s, 18, a->delivery_error, sizeof a->delivery_error);
+	st_col(s, 19, a->consumer_uuid, sizeof a->consumer_uuid);
+	st_col(s, 20, a->payment_uuid, sizeof a->payment_uuid);
+	st_col(s, 21, a->arr_uuid, sizeof a->arr_uuid);
+	a->synced = db_column_int(s, 22);
 }
 
 int
@@ -340,4 +347,161 @@ store_alert_delivered(struct store *st, int64_t id, const char *at,
 		return -1;
 	st_bind(s, "iss", id, at, error);
 	return st_done(st, s, err);
+}
+
+/* ---- an organisation's alerts synced (alert_sync.c) ---- */
+
+int
+store_alert_by_cause(struct store *st, const char *cause, struct alert_row *a,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st, ALERT_COLS "WHERE a.cause = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", cause);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		read_alert(s, a);
+	db_reset(s);
+	if (rc == DB_ROW)
+		return 0;
+	return rc == DB_DONE ? 1 : st_fail(st, err, _("Reading the alerts"));
+}
+
+int
+store_alert_synced(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "UPDATE alerts SET synced = 1 WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return st_done(st, s, err);
+}
+
+int
+store_alert_step_put(struct store *st, int64_t id, const char *uuid,
+    const char *terminal, const char *at, int64_t user_id, const char *user,
+    const char *action, const char *text, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alert_notes (alert_id, at, user_id, username, action,"
+	    " text, uuid, terminal) VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(
+	    s, "isisssss", id, at, user_id, user, action, text, uuid, terminal);
+	return st_done(st, s, err);
+}
+
+int
+store_alert_step_find(struct store *st, int64_t note_id, const char *uuid,
+    struct alert_step *e, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT n.id, a.cause, n.at, n.username, n.action, n.text,"
+	    " coalesce(n.uuid, ''), n.terminal FROM alert_notes n JOIN alerts a"
+	    " ON a.id = n.alert_id WHERE (?1 <> 0 AND n.id = ?1) OR"
+	    " (?1 = 0 AND n.uuid = ?2)",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", note_id, uuid ? uuid : "");
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		e->id = db_column_int64(s, 0);
+		st_col(s, 1, e->cause, sizeof e->cause);
+		st_col(s, 2, e->at, sizeof e->at);
+		st_col(s, 3, e->user, sizeof e->user);
+		st_col(s, 4, e->action, sizeof e->action);
+		st_col(s, 5, e->text, sizeof e->text);
+		st_col(s, 6, e->uuid, sizeof e->uuid);
+		st_col(s, 7, e->terminal, sizeof e->terminal);
+	}
+	db_reset(s);
+	if (rc == DB_ROW)
+		return 0;
+	return rc == DB_DONE ? 1 : st_fail(st, err, _("Reading the alerts"));
+}
+
+int
+store_alert_hold(struct store *st, const char *uuid, const char *cause,
+    const char *payload, const char *at, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO alert_steps_held (uuid, cause, payload, held_at)"
+	    " VALUES (?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ssss", uuid, cause, payload, at);
+	return st_done(st, s, err);
+}
+
+static void
+read_held(struct db_stmt *s, void *elem)
+{
+	struct alert_held *h = elem;
+
+	h->id = db_column_int64(s, 0);
+	h->payload = xstrdup((const char *)db_column_text(s, 1));
+}
+
+struct alert_held *
+store_alerts_held_ready(struct store *st, size_t *n, struct pd_err *err)
+{
+	/* those whose alert is here now, in the order they came */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT h.id, h.payload FROM alert_steps_held h WHERE EXISTS"
+	    " (SELECT 1 FROM alerts a WHERE a.cause = h.cause) ORDER BY h.id",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct alert_held), read_held, n,
+	    _("Reading the alerts"), err);
+}
+
+int
+store_alert_held_drop(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "DELETE FROM alert_steps_held WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return st_done(st, s, err);
+}
+
+int
+store_alert_arr_id(
+    struct store *st, const char *uuid, int64_t *id, struct pd_err *err)
+{
+	struct db_stmt *s;
+	int rc;
+
+	*id = 0;
+	if (uuid[0] == '\0')
+		return 0;
+	if ((s = st_stmt(st, "SELECT id FROM arrangements WHERE uuid = ?",
+	         err)) == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s);
+	return rc == DB_ROW || rc == DB_DONE
+	           ? 0
+	           : st_fail(st, err, _("Reading the alerts"));
 }

@@ -1351,6 +1351,25 @@ const char *const store_migrations[] = {
     " ('Posted', 'Pending')) BEGIN"
     DUE_PAID_OF("(consumer_id, due_on) IN " DUE_PAID_PAYMENT,
         "(i.consumer_id, i.due_on) IN " DUE_PAID_PAYMENT) " END;\n",
+    /* an organisation's alerts synced (issue 21, alert_sync.c): an
+     * alert is known everywhere by its cause; synced 1 once its raise
+     * went to the central node or came from it (a terminal's own
+     * alerts, sync-refused and reconciliation, never go). A step of the
+     * history made here or pulled has its record's uuid and terminal
+     * (NULL: the pass's, a delivery's: never synced). A pulled step of
+     * an alert this store does not have yet waits in alert_steps_held
+     * until it comes, by its raise or this terminal's own pass. */
+    "ALTER TABLE alerts ADD COLUMN synced INTEGER NOT NULL DEFAULT 0"
+    " CHECK (synced IN (0, 1));\n"
+    "ALTER TABLE alert_notes ADD COLUMN uuid TEXT;\n"
+    "ALTER TABLE alert_notes ADD COLUMN terminal TEXT NOT NULL DEFAULT"
+    " '';\n"
+    "CREATE UNIQUE INDEX alert_notes_uuid ON alert_notes (uuid) WHERE"
+    " uuid IS NOT NULL;\n"
+    "CREATE TABLE alert_steps_held (id INTEGER PRIMARY KEY,"
+    " uuid TEXT NOT NULL UNIQUE, cause TEXT NOT NULL, payload TEXT NOT"
+    " NULL, held_at TEXT NOT NULL);\n"
+    "CREATE INDEX alert_steps_held_cause ON alert_steps_held (cause);\n",
 };
 
 const int store_nmigrations =

@@ -332,6 +332,11 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER due_paid_status;\n"
     "DELETE FROM due_paid;\n"
     "DELETE FROM due_paid_daily;\n",
+    /* an organisation's alerts (issue 21, schema.c): each step a
+     * terminal sent fed to the others as one alert record */
+    FEED("alert_ins",
+        "AFTER INSERT ON alert_notes WHEN NEW.uuid IS NOT NULL", "alert",
+        "NEW.id"),
 };
 #undef FEED
 #undef RULE_FEED

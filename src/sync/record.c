@@ -226,6 +226,20 @@ static const struct field dispute_fields[] = {S("op", op, 1),
     T("charge_amount", it.amount, F_INT, 0), S("charge_due", it.due_on, 0),
     {NULL, F_STR, 0, 0, 0}};
 
+/* A step of an organisation's alert (issue 21): the alert by its cause;
+ * a raise with what it points at and its figures. */
+static const struct field alert_fields[] = {S("op", op, 1),
+    S("cause", alert_cause, 1), S("alert_kind", alert_kind, 1),
+    S("ref", alert_ref, 0), S("due_on", alert_due, 0),
+    T("amount", alert_amount, F_INT, 0), T("figure", alert_figure, F_INT, 0),
+    T("allowed", alert_allowed, F_INT, 0),
+    T("raised_at", alert_raised_at, F_TS, 0),
+    S("consumer_uuid", consumer_uuid, 0), S("account_no", account_no, 0),
+    S("payment_uuid", payment_uuid, 0),
+    S("arrangement_uuid", alert_arr_uuid, 0), S("assignee", assignee, 0),
+    T("note", reason, F_TEXT, 0), S("by", by, 1), S("by_user", by_user, 1),
+    {NULL, F_STR, 0, 0, 0}};
+
 #undef S
 #undef T
 
@@ -270,6 +284,7 @@ static const struct {
     [SR_STATEMENT] = {"bank_statement", statement_fields},
     [SR_STMT_MATCH] = {"statement_match", stmt_match_fields},
     [SR_DISPUTE] = {"dispute", dispute_fields},
+    [SR_ALERT] = {"alert", alert_fields},
 };
 
 int

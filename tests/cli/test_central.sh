@@ -775,21 +775,25 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	    "$(store_hash "$T/sq/org-GAP.db")" "$h0"
 	sqg "DROP TABLE local_notes"
 	# the tables PostgreSQL lacked before its migration 8 (a terminal's
-	# own alerts and tiles, reconciliation resolved by hand) go with the
-	# rest, there and back
+	# own alerts and tiles, reconciliation resolved by hand) and the
+	# synced alerts' columns and held steps of its migration 11 go with
+	# the rest, there and back
 	sqg "INSERT INTO user_tiles (user_id, tiles) VALUES (1, 'rate');
-	    INSERT INTO alerts (cause, kind, raised_at) VALUES ('x:1', 'x',
-	    '2025-01-01 00:00:00'); INSERT INTO alert_notes (alert_id, at,
-	    username, action) VALUES (1, '2025-01-01 00:00:00', 'mary',
-	    'raised'); INSERT INTO recon_resolutions (uuid, kind, target, ref,
+	    INSERT INTO alerts (cause, kind, raised_at, synced) VALUES ('x:1',
+	    'x', '2025-01-01 00:00:00', 1); INSERT INTO alert_notes (alert_id,
+	    at, username, action) VALUES (1, '2025-01-01 00:00:00', 'mary',
+	    'raised'); INSERT INTO alert_steps_held (uuid, cause, payload,
+	    held_at) VALUES ('h-1', 'x:2', '{}', '2025-01-01 00:00:00');
+	    INSERT INTO recon_resolutions (uuid, kind, target, ref,
 	    day, age, expected, actual, note, resolved_at, resolved_by,
 	    terminal) VALUES ('r-1', 'over_short', 's-1 Cash', 'S-1',
 	    '2025-01-01', 3, 100, 90, 'counted again', '2025-01-04 10:00:00',
 	    'mary', 'T05')"
 	local4() { $1 "SELECT (SELECT tiles FROM user_tiles) || '/' ||
-	    (SELECT count(*) FROM alerts) || '/' || (SELECT count(*) FROM
-	    alert_notes) || '/' || (SELECT note || ' ' || actual FROM
-	    recon_resolutions)"; }
+	    (SELECT count(*) || ' ' || max(synced) FROM alerts) || '/' ||
+	    (SELECT count(*) FROM alert_notes) || '/' || (SELECT uuid || ' '
+	    || cause FROM alert_steps_held) || '/' || (SELECT note || ' ' ||
+	    actual FROM recon_resolutions)"; }
 	# the move with T05 paying and syncing meanwhile
 	( for a in 11 12 13; do t6pay $a || echo "push $a failed"; done ) \
 	    >"$T/during.out" 2>&1 &
@@ -818,7 +822,7 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	expect "move: doctor of the moved organisation" 0 "organisation GAP: ok" \
 	    sqc doctor GAP
 	same "move: tiles, alerts and resolutions went too" "$(local4 mq)" \
-	    "rate/1/1/counted again 90"
+	    "rate/1 1/1/h-1 x:2/counted again 90"
 	# (the doctor compared each sealed row there with its seal as the
 	# SQLite store wrote it: the same text)
 	same "move: the seals came along" "$(mq "SELECT count(*) > 0 FROM
@@ -832,7 +836,8 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	    "$((n0 + 6))/$((n0 + 6))"
 	expect "move: doctor after the move back" 0 "organisation GAP: ok" \
 	    sqc doctor GAP
-	same "move: and back again" "$(local4 sqg)" "rate/1/1/counted again 90"
+	same "move: and back again" "$(local4 sqg)" \
+	    "rate/1 1/1/h-1 x:2/counted again 90"
 	kill "$SQPID" && wait "$SQPID"
 	stop_central
 	# a database that cannot be reached: what and where, nothing made

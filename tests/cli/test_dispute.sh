@@ -365,3 +365,174 @@ has "with the amounts in the organisation's format" '$1,200.00'
 same "60 days on, Sep 15: what happened on Jul 1 is past the window" \
     "$(PAYDESK_NOW=2025-09-15 rc1)" ""
 expect "a cashier may not read it" 5 "recovery" pdtc 1 reconnections
+
+## 8. Alerts synced (issue 21, alert_sync.c): an organisation's alert is
+# one by its cause wherever it is computed; its raise goes with the first
+# step worked on it, the steps (ack, assign, note, close) are checked at
+# the central node and seen the same at terminal 2; replays change
+# nothing; a step pulled before its alert is held and applied when it
+# comes; forged steps are refused, each saying why
+# (the day's pass ran without these rules: the first with them looks at
+# every item)
+export PAYDESK_NOW=2025-07-02
+for n in 1 2; do
+	printf '[alerts]\noverdue_days = 30\nlarge_payment = 20.00\n' >>"$T/t$n.ini"
+	tsql $n "DELETE FROM meta WHERE key = 'alerts_day'"
+done
+expect "a large payment at terminal 1" 0 "Payment ID" rec 1 pay WU-10001 \
+    --type bill --method Cash --amount 30
+# the alerts of a kind by cause: status and assignee, and their history
+# but the raise (when and by whom each terminal raised it is its own)
+acause() { tsql "$1" "SELECT cause FROM alerts WHERE kind = '$2' ORDER BY id LIMIT 1"; }
+astate() { tsql "$1" "SELECT a.status || '|' || coalesce(u.username, '') || '|' || a.ref || '|' || a.amount FROM alerts a LEFT JOIN users u ON u.id = a.assigned_id WHERE a.cause = '$2'"; }
+ahist() { tsql "$1" "SELECT group_concat(x, ' / ') FROM (SELECT n.at || ' ' || n.username || ' ' || n.action || ' ' || n.text AS x FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$2' AND n.action <> 'raised' ORDER BY n.id) y"; }
+aid() { tsql "$1" "SELECT id FROM alerts WHERE cause = '$2'"; }
+LARGE=$(acause 1 large-payment) OVER=$(acause 1 item-overdue)
+[ -n "$LARGE" ] && [ -n "$OVER" ] && ok "terminal 1 raised a large payment and items overdue" ||
+    echo "not ok - terminal 1 raised a large payment and items overdue ($LARGE/$OVER)"
+rec 2 alerts >/dev/null
+same "terminal 2 computed the same item overdue itself, by the same cause" \
+    "$(tsql 2 "SELECT count(*) FROM alerts WHERE cause = '$OVER'")" 1
+same "and has no large payment alert: the payment is terminal 1's" \
+    "$(tsql 2 "SELECT count(*) FROM alerts WHERE kind = 'large-payment'")" 0
+expect "rita acknowledges the large payment" 0 "" rec 1 alerts ack "$(aid 1 "$LARGE")"
+expect "assigns it to herself" 0 "" rec 1 alerts assign "$(aid 1 "$LARGE")" rita
+expect "adds a note" 0 "" rec 1 alerts note "$(aid 1 "$LARGE")" "Called the bank"
+expect "acknowledges the item overdue" 0 "" rec 1 alerts ack "$(aid 1 "$OVER")"
+expect "and closes it" 0 "" rec 1 alerts close "$(aid 1 "$OVER")"
+same "terminal 1's outbox: two raises and five steps" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'alert'")" 7
+expect "terminal 1 pushes them" 0 "Rejected    0" t1 sync
+same "the central node holds the two alerts, as terminal 1 left them" \
+    "$(csql "SELECT group_concat(status || ':' || kind, ' ') FROM (SELECT * FROM alerts ORDER BY kind) x")" \
+    "closed:item-overdue acknowledged:large-payment"
+same "with their seven steps" "$(csql "SELECT count(*) FROM alert_notes WHERE uuid IS NOT NULL")" 7
+expect "terminal 2 pulls" 0 "" t2 sync
+for c in "$LARGE" "$OVER"; do
+	same "terminal 2 sees ${c%%:*} as terminal 1 does" "$(astate 2 "$c")" "$(astate 1 "$c")"
+	same "with its history" "$(ahist 2 "$c")" "$(ahist 1 "$c")"
+done
+same "one alert of the item overdue at terminal 2, its raise not sent again" \
+    "$(tsql 2 "SELECT count(*) || ' ' || min(synced) FROM alerts WHERE cause = '$OVER'")" "1 1"
+expect "terminal 2 lists it as Acknowledged, assigned to rita" 0 "Acknowledged" \
+    rec 2 alerts --kind large
+has "the assignee" "rita"
+# replays: terminal 1's alert records pushed again, as they were, are
+# duplicates, the central node's alerts unchanged; the feed pulled again
+# from the start changes nothing at terminal 2
+c_before=$(csql "SELECT (SELECT group_concat(status || coalesce(assigned_id, 0), ',') FROM (SELECT * FROM alerts ORDER BY id) x) || '/' || (SELECT count(*) FROM alert_notes)")
+tsql 1 "SELECT payload FROM outbox WHERE kind = 'alert' ORDER BY id" |
+    python3 -c 'import json, sys
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 0,
+                  "records": [json.loads(l) for l in sys.stdin]}))' >"$T/replay.json"
+curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/replay.json" \
+    "$URL/v1/push" >"$OUT"
+same "the seven pushed again: seven duplicates" \
+    "$(python3 -c 'import json, sys; print(" ".join(sorted(set(r["status"] for r in json.load(open(sys.argv[1]))["results"]))), len(json.load(open(sys.argv[1]))["results"]))' "$OUT")" \
+    "duplicate 7"
+same "the central node's alerts unchanged" \
+    "$(csql "SELECT (SELECT group_concat(status || coalesce(assigned_id, 0), ',') FROM (SELECT * FROM alerts ORDER BY id) x) || '/' || (SELECT count(*) FROM alert_notes)")" \
+    "$c_before"
+before=$(for c in "$LARGE" "$OVER"; do astate 2 "$c"; ahist 2 "$c"; done)
+tsql 2 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
+expect "terminal 2 pulls everything again" 0 "" t2 sync
+same "its alerts and their histories unchanged" \
+    "$(for c in "$LARGE" "$OVER"; do astate 2 "$c"; ahist 2 "$c"; done)" "$before"
+same "and nothing set aside" "$(tsql 2 "SELECT count(*) FROM pull_quarantine WHERE kind = 'alert'")" 0
+same "terminal 2 raised the large payment itself when it pulled it" \
+    "$(tsql 2 "SELECT count(*) FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$LARGE' AND n.action = 'raised' AND n.uuid IS NULL")" 1
+# a step of an alert terminal 2 does not have: a second large payment
+# (terminal 2 without the rule now), whose raise the feed gives terminal
+# 2 as though terminal 2 had sent it (a store restored from before), its
+# note pulled alone
+sed -i '/^large_payment/d' "$T/t2.ini"
+expect "a second large payment at terminal 1" 0 "Payment ID" rec 1 pay WU-10001 \
+    --type bill --method Cash --amount 25
+L2=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' AND amount = 2500")
+expect "rita notes it" 0 "" rec 1 alerts note "$(aid 1 "$L2")" "Second one"
+expect "terminal 1 pushes" 0 "Rejected    0" t1 sync
+csql "UPDATE feed SET origin = 'T02' WHERE entity = 'alert' AND row_id = (SELECT n.id FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$L2' AND n.action = 'raised')" >/dev/null
+expect "terminal 2 pulls the note alone" 0 "" t2 sync
+same "the note is held, nothing set aside" \
+    "$(tsql 2 "SELECT (SELECT count(*) FROM alert_steps_held), (SELECT count(*) FROM alerts WHERE cause = '$L2'), (SELECT count(*) FROM pull_quarantine WHERE kind = 'alert')")" \
+    "1|0|0"
+csql "UPDATE feed SET origin = 'T01' WHERE entity = 'alert' AND origin = 'T02'" >/dev/null
+tsql 2 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
+expect "the raise comes" 0 "" t2 sync
+same "the held note applied with it" "$(ahist 2 "$L2")" "$(ahist 1 "$L2")"
+same "and no longer held" "$(tsql 2 "SELECT count(*) FROM alert_steps_held")" 0
+# held until terminal 2's own pass raises it: a bill imported at the
+# central node, due long ago, raised at terminal 1's pass (its day
+# looked at anew) and acknowledged there; its raise given terminal 2 as
+# its own, the acknowledgement is held there until terminal 2's pass
+# sees the bill overdue too
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-2025-009001,WU-10002,May 2025,41.00,2025-05-01,2025-05-10\n' >"$T/late.csv"
+central import ACME bills "$T/late.csv" >/dev/null
+t2 sync >/dev/null
+t1 sync >/dev/null
+tsql 1 "DELETE FROM meta WHERE key = 'alerts_day'"
+rec 1 alerts >/dev/null
+L3=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'item-overdue' AND ref = 'INV-2025-009001'")
+expect "terminal 1's pass raised the new bill overdue; rita acknowledges it" 0 "" \
+    rec 1 alerts ack "$(aid 1 "$L3")"
+expect "terminal 1 pushes" 0 "Rejected    0" t1 sync
+csql "UPDATE feed SET origin = 'T02' WHERE entity = 'alert' AND row_id = (SELECT n.id FROM alert_notes n JOIN alerts a ON a.id = n.alert_id WHERE a.cause = '$L3' AND n.action = 'raised')" >/dev/null
+expect "terminal 2 pulls the acknowledgement alone" 0 "" t2 sync
+same "held: terminal 2 has not seen the bill overdue yet" \
+    "$(tsql 2 "SELECT (SELECT count(*) FROM alert_steps_held), (SELECT count(*) FROM alerts WHERE cause = '$L3')")" "1|0"
+tsql 2 "DELETE FROM meta WHERE key = 'alerts_day'"
+rec 2 alerts >/dev/null
+same "terminal 2's pass raised it, the held step applied: as at terminal 1" \
+    "$(astate 2 "$L3") $(ahist 2 "$L3")" "$(astate 1 "$L3") $(ahist 1 "$L3")"
+same "nothing held any longer" "$(tsql 2 "SELECT count(*) FROM alert_steps_held")" 0
+csql "UPDATE feed SET origin = 'T01' WHERE entity = 'alert' AND origin = 'T02'" >/dev/null
+
+# forged steps pushed with terminal 1's token: each refused saying why,
+# the central node's alerts unchanged
+al_state() { csql "SELECT (SELECT group_concat(status || coalesce(assigned_id, 0), ',') FROM (SELECT * FROM alerts ORDER BY id) x) || '/' || (SELECT count(*) FROM alert_notes)"; }
+aforged() {
+	name=$1 needle=$2
+	shift 2
+	before=$(al_state)
+	r=$($F "$T/t1.db" "$TOK1" "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: the central node's alerts unchanged" "$(al_state)" "$before"
+}
+aforged "a step of an alert the organisation does not have" \
+    "its raise comes first" "alert:$L2" data.op=note data.note=x \
+    data.cause=large-payment:$(U)
+aforged "a close of a closed alert" "is Closed already" "alert:$L2" \
+    data.op=close data.note=- data.cause="$OVER" data.alert_kind=item-overdue
+aforged "a note on a closed alert" "is Closed: it cannot be changed" \
+    "alert:$L2" data.cause="$OVER" data.alert_kind=item-overdue
+aforged "an acknowledged alert acknowledged again" "Acknowledged already" \
+    "alert:$L2" data.op=acknowledge data.note=- data.cause="$LARGE"
+aforged "an empty note" "The note" "alert:$L2" 'data.note=""'
+aforged "a note over 500 characters" "The note" "alert:$L2" \
+    "data.note=$(printf '%0501d' 0)"
+aforged "a step by a cashier" "Jane Smith is a cashier; working an alert needs a recovery" \
+    "alert:$L2" "data.by=Jane Smith" data.by_user=jane
+aforged "a step by nobody of the organisation" 'By "Nobody" is not a user of branch B01' \
+    "alert:$L2" data.by=Nobody
+aforged "a full name that is not the username's" 'is not the user "mary"' \
+    "alert:$L2" data.by_user=mary
+aforged "an assignment to a cashier" "jane cannot work alerts" "alert:$L2" \
+    data.op=assign data.note=- data.assignee=jane
+aforged "an assignment to nobody of the organisation" 'No user "ghost"' \
+    "alert:$L2" data.op=assign data.note=- data.assignee=ghost
+aforged "a terminal's own alert sent" "a terminal's own alerts are not synced" \
+    "alert:$L2" data.alert_kind=sync-refused data.cause=sync-refused:$(U)
+aforged "a cause of another kind" "is not one of kind large-payment" \
+    "alert:$L2" data.cause=item-overdue:$(U):30
+aforged "a step that is none" 'not "reopen"' "alert:$L2" data.op=reopen
+aforged "a raise with a figure out of bounds" "are out of bounds" \
+    "alert:$L2" data.op=raise data.note=- data.cause=large-payment:$(U) \
+    data.figure=1000000000000
+aforged "a raise of a consumer the organisation does not have" \
+    "which the organisation does not have" "alert:$L2" data.op=raise \
+    data.note=- data.cause=large-payment:$(U) data.consumer_uuid=$(U)
+expect "the central node's doctor passes with the alerts" 0 "" central doctor ACME
+expect "terminal 1's audit chain and seals verify" 0 "" rec 1 audit verify
+expect "and terminal 2's" 0 "" rec 2 audit verify

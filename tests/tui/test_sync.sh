@@ -254,3 +254,37 @@ wait_for "the Sync screen says none is configured" \
     "No central node is configured"
 keys s
 wait_for "and s says so" "No central node is configured"
+
+# -- an alert worked at terminal 1 (issue 21, alert_sync.c) seen the same
+# on terminal 2's Alerts screen: its status, assignee and note
+tmux -S "$SOCK" kill-server 2>/dev/null
+start_central || exit 1
+printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/rec.csv"
+central import ACME users "$T/rec.csv" >/dev/null
+terminal 1 "$TOK1"
+printf '[alerts]\nlarge_payment = 5.00\n' >>"$T/t1.ini"
+terminal 2 "$TOK2"
+pdt 1 sync >/dev/null 2>&1
+r1() { PAYDESK_PIN=4321 pdt 1 --user rita "$@"; }
+r1 pay WU-10002 --type bill --method Cash --amount 9 >/dev/null
+aid=$(tsql 1 "SELECT id FROM alerts WHERE kind = 'large-payment'")
+r1 alerts ack "$aid" >/dev/null && r1 alerts assign "$aid" rita >/dev/null &&
+    r1 alerts note "$aid" "Bank called back" >/dev/null
+same "terminal 1 worked its large payment alert" \
+    "$(tsql 1 "SELECT count(*) FROM alert_notes WHERE uuid IS NOT NULL")" 3
+pdt 1 sync >/dev/null 2>&1
+pdt 2 sync >/dev/null 2>&1
+export PAYDESK_CONFIG="$T/t2.ini"
+tui_start
+login rita 4321
+keys Home Down Down Down Down
+wait_for "terminal 2: Home lists Alerts for rita" "Alerts"
+keys Enter
+wait_for "terminal 2's Alerts screen has terminal 1's alert" "1 alert"
+wait_for "Acknowledged there" "Acknowledged"
+wait_for "assigned to rita" "rita"
+lacks "none open in the header" "open alert"
+same "with its note in its history" \
+    "$(PAYDESK_PIN=4321 "$PD" --user rita --json alerts show "$(tsql 2 "SELECT id FROM alerts")" | python3 -c "import json,sys
+print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][1:]))")" \
+    "rita:Acknowledged: rita:Assigned:rita rita:Note:Bank called back"

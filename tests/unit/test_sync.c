@@ -280,6 +280,57 @@ dispute_round_trip(void **state)
 	free(json);
 }
 
+/* An alert's step (issue 21): a raise with its terms, a note; the
+ * cause and who are required, a bad raised_at refused naming it. */
+static void
+alert_round_trip(void **state)
+{
+	struct syncrec r, d;
+	struct pd_err err;
+	char *json, *again, *p;
+
+	(void)state;
+	head(&r, SR_ALERT);
+	strcpy(r.op, "raise");
+	strcpy(r.alert_cause,
+	    "large-payment:1f8fad5b-d9cb-469f-a165-70867728950f");
+	strcpy(r.alert_kind, "large-payment");
+	strcpy(r.alert_ref, "R-T01-000007");
+	strcpy(r.alert_due, "2025-07-02");
+	r.alert_amount = 60000;
+	r.alert_figure = -3;
+	strcpy(r.alert_raised_at, "2025-07-02 12:00:00");
+	strcpy(r.payment_uuid, "1f8fad5b-d9cb-469f-a165-70867728950f");
+	strcpy(r.by, "Rita Ochoa");
+	strcpy(r.by_user, "rita");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
+	assert_int_equal(d.kind, SR_ALERT);
+	assert_string_equal(d.op, "raise");
+	assert_string_equal(d.alert_cause, r.alert_cause);
+	assert_int_equal(d.alert_amount, 60000);
+	assert_int_equal(d.alert_figure, -3);
+	assert_string_equal(d.by_user, "rita");
+	again = syncrec_encode(&d);
+	assert_string_equal(again, json);
+	syncrec_free(&d);
+	free(again);
+	p = strstr(json, "\"raised_at\":\"2025-07-02 12:00:00\"") + 13;
+	memcpy(p, "2025-07-32", 10);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "raised_at"));
+	free(json);
+	head(&r, SR_ALERT);
+	strcpy(r.op, "note");
+	strcpy(r.alert_kind, "large-payment");
+	strcpy(r.by, "Rita Ochoa");
+	strcpy(r.by_user, "rita");
+	json = syncrec_encode(&r);
+	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
+	assert_non_null(strstr(err.msg, "cause"));
+	free(json);
+}
+
 /* A deposit (issue 20): created with its lines, voided with none; a
  * create without lines, a void with some, an op that is none, a created
  * deposit whose uuid is not the record's, are refused. */
@@ -784,6 +835,7 @@ main(void)
 	    cmocka_unit_test(gateway_round_trip),
 	    cmocka_unit_test(deposit_round_trip),
 	    cmocka_unit_test(dispute_round_trip),
+	    cmocka_unit_test(alert_round_trip),
 	    cmocka_unit_test(statement_round_trip),
 	    cmocka_unit_test(bad_records),
 	    cmocka_unit_test(push_envelope),

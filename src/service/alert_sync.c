@@ -1,0 +1,395 @@
+/* alert_sync.c - an organisation's alerts synced (issue 21): raising,
+ * acknowledging, assigning, a note and closing are steps of one record
+ * kind, "alert", pushed by the terminal that works the alert, checked and
+ * applied at the central node and fed to the other terminals.
+ *
+ * ONE ALERT. An alert is known in the organisation by its cause, the key
+ * alerts.c makes from its rule, its subject and, where it has one, its
+ * period ("item-overdue:<item uuid>:30", "installment-missed:<item
+ * uuid>", "plan-broken:<arrangement uuid>", "large-payment:<payment
+ * uuid>", ...): two terminals that compute the same alert from the same
+ * synced data make the same key, and each store keeps one row per key.
+ * The alerts of the terminal's own (a sync record it sent refused, its
+ * reconciliation's exceptions) are never synced.
+ *
+ * WHEN. An alert's raise goes to the central node with the first step
+ * worked on it (not when it is raised: the daily pass raises in bulk, and
+ * most alerts are never worked); the central node applies a raise of a
+ * cause it has already as nothing, so two terminals that raised it make
+ * one alert. A pulled raise makes the alert where it is not yet (its
+ * delivery was the raising terminal's: never delivered again here).
+ *
+ * HELD. A pulled step of an alert this terminal does not have is kept
+ * (alert_steps_held) and applied when the alert comes: by its raise, or
+ * raised here by this terminal's own pass. Replays of a step (by its
+ * uuid) change nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The kinds of an organisation's alerts: their causes are synced data. */
+static const char *const org_kinds[] = {"plan-broken", "installment-missed",
+    "installment-due", "item-overdue", "large-payment", "credit-expiring",
+    "gateway-unassociated"};
+
+/* A step's op in a record and its action in the history. */
+static const struct {
+	const char *op, *action;
+} ops[] = {
+    {"raise", "raised"},
+    {"acknowledge", "acknowledged"},
+    {"assign", "assigned"},
+    {"note", "note"},
+    {"close", "closed"},
+};
+#define NOPS (sizeof ops / sizeof ops[0])
+/* The largest figure (days, hours, misses) a raise may carry. */
+#define FIGURE_MAX 1000000
+
+int
+svc_alert_org_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof org_kinds / sizeof org_kinds[0]; i++)
+		if (strcmp(kind, org_kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+op_index(const char *s, int action)
+{
+	size_t i;
+
+	for (i = 0; i < NOPS; i++)
+		if (strcmp(s, action ? ops[i].action : ops[i].op) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The raise of alert a into r (its terms). */
+static void
+raise_record(struct svc *s, struct syncrec *r, const struct alert_row *a,
+    const char *uuid, const char *terminal, const char *branch, const char *at)
+{
+	ledger_rec_head(s, r, SR_ALERT, uuid, terminal, branch, at);
+	xstrlcpy(r->op, "raise", sizeof r->op);
+	xstrlcpy(r->alert_cause, a->cause, sizeof r->alert_cause);
+	xstrlcpy(r->alert_kind, a->kind, sizeof r->alert_kind);
+	xstrlcpy(r->alert_ref, a->ref, sizeof r->alert_ref);
+	xstrlcpy(r->alert_due, a->due_on, sizeof r->alert_due);
+	r->alert_amount = a->amount;
+	r->alert_figure = a->figure;
+	r->alert_allowed = a->allowed;
+	xstrlcpy(r->alert_raised_at, a->raised_at, sizeof r->alert_raised_at);
+	xstrlcpy(r->consumer_uuid, a->consumer_uuid, sizeof r->consumer_uuid);
+	xstrlcpy(r->account_no, a->account_no, sizeof r->account_no);
+	xstrlcpy(r->payment_uuid, a->payment_uuid, sizeof r->payment_uuid);
+	xstrlcpy(r->alert_arr_uuid, a->arr_uuid, sizeof r->alert_arr_uuid);
+}
+
+int
+svc_alert_outbox(struct svc *s, int64_t id, const char *action,
+    const char *text, const char *at, char uuid[37], struct pd_err *err)
+{
+	struct alert_row *a;
+	struct syncrec r;
+	size_t n;
+	int rc = 0, k = op_index(action, 1);
+
+	uuid[0] = '\0';
+	if ((a = store_alerts_list(s->st, 1, NULL, id, 0, &n, err)) == NULL)
+		return -1;
+	if (n != 1 || k < 0 || !svc_alert_org_kind(a->kind)) {
+		free(a);
+		return 0;
+	}
+	if (!a->synced) {
+		/* its raise first, by who works it (the central node knows
+		 * the alert before its step comes) */
+		raise_record(s, &r, a, NULL, NULL, s->cfg.branch_id, at);
+		xstrlcpy(r.by, s->actor.full_name, sizeof r.by);
+		xstrlcpy(r.by_user, s->actor.username, sizeof r.by_user);
+		rc = svc_outbox(s, &r, a->cause, err);
+		syncrec_free(&r);
+		if (rc == 0)
+			rc = store_alert_synced(s->st, id, err);
+	}
+	if (rc == 0) {
+		ledger_rec_head(
+		    s, &r, SR_ALERT, NULL, NULL, s->cfg.branch_id, at);
+		xstrlcpy(r.op, ops[k].op, sizeof r.op);
+		xstrlcpy(r.alert_cause, a->cause, sizeof r.alert_cause);
+		xstrlcpy(r.alert_kind, a->kind, sizeof r.alert_kind);
+		if (strcmp(action, "assigned") == 0)
+			xstrlcpy(r.assignee, text, sizeof r.assignee);
+		else if (strcmp(action, "note") == 0)
+			xstrlcpy(r.reason, text, sizeof r.reason);
+		xstrlcpy(r.by, s->actor.full_name, sizeof r.by);
+		xstrlcpy(r.by_user, s->actor.username, sizeof r.by_user);
+		xstrlcpy(uuid, r.uuid, 37);
+		rc = svc_outbox(s, &r, a->cause, err);
+		syncrec_free(&r);
+	}
+	free(a);
+	return rc;
+}
+
+int
+svc_alert_record(
+    struct svc *s, int64_t note_id, struct syncrec *r, struct pd_err *err)
+{
+	struct alert_step e;
+	struct alert_row a;
+	struct user u;
+	struct pd_err ue = {0};
+	int rc, k;
+
+	if ((rc = store_alert_step_find(s->st, note_id, NULL, &e, err)) != 0 ||
+	    (rc = store_alert_by_cause(s->st, e.cause, &a, err)) != 0)
+		return rc < 0 ? -1
+		              : pd_fail(err, PD_ESTORE, "No alert step %lld",
+		                    (long long)note_id);
+	k = op_index(e.action, 1);
+	if (k == 0)
+		raise_record(s, r, &a, e.uuid, e.terminal, "", e.at);
+	else {
+		ledger_rec_head(s, r, SR_ALERT, e.uuid, e.terminal, "", e.at);
+		xstrlcpy(r->op, k > 0 ? ops[k].op : e.action, sizeof r->op);
+		xstrlcpy(r->alert_cause, a.cause, sizeof r->alert_cause);
+		xstrlcpy(r->alert_kind, a.kind, sizeof r->alert_kind);
+	}
+	if (k == 2)
+		xstrlcpy(r->assignee, e.text, sizeof r->assignee);
+	else if (k == 3)
+		xstrlcpy(r->reason, e.text, sizeof r->reason);
+	xstrlcpy(r->by_user, e.user, sizeof r->by_user);
+	xstrlcpy(r->by,
+	    store_user_by_name(s->st, e.user, &u, &ue) == 0 ? u.full_name
+	                                                    : e.user,
+	    sizeof r->by);
+	return 0;
+}
+
+/* ---- the central node's check of a pushed step ---- */
+
+int
+svc_alert_check_push(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct alert_row a;
+	struct user u;
+	struct pd_err ue = {0};
+	size_t kl = strlen(r->alert_kind);
+	int k = op_index(r->op, 0), rc;
+
+	if (k < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"op\" must be raise, acknowledge, assign, "
+		      "note or close, not \"%s\""),
+		    r->op);
+	if (!svc_alert_org_kind(r->alert_kind))
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert kind \"%s\" is not one of an organisation's "
+		      "alerts: a terminal's own alerts are not synced"),
+		    r->alert_kind);
+	if (strncmp(r->alert_cause, r->alert_kind, kl) != 0 ||
+	    r->alert_cause[kl] != ':' || r->alert_cause[kl + 1] == '\0')
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert cause \"%s\" is not one of kind %s"),
+		    r->alert_cause, r->alert_kind);
+	if (store_user_by_name(s->st, r->by_user, &u, &ue) != 0 ||
+	    strcmp(u.full_name, r->by) != 0) {
+		if (ue.code == PD_ESTORE) {
+			*err = ue;
+			return -1;
+		}
+		return pd_fail(err, PD_EINVAL,
+		    _("By \"%s\" is not the user \"%s\""), r->by, r->by_user);
+	}
+	if (k == 0) {
+		int64_t id;
+
+		if (r->alert_amount > MONEY_MAX ||
+		    r->alert_amount < -MONEY_MAX ||
+		    r->alert_figure > FIGURE_MAX ||
+		    r->alert_figure < -FIGURE_MAX || r->alert_allowed < 0 ||
+		    r->alert_allowed > FIGURE_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("Alert %s: its amount, figure or misses allowed "
+			      "are out of bounds"),
+			    r->alert_cause);
+		if (r->consumer_uuid[0] == '\0')
+			return 0;
+		if (store_id_of(
+		        s->st, TBL_CONSUMERS, r->consumer_uuid, &id, err) != 0)
+			return -1;
+		if (id == 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Alert %s names consumer %s, which the "
+			      "organisation does not have"),
+			    r->alert_cause, r->consumer_uuid);
+		return 0;
+	}
+	if ((rc = store_alert_by_cause(s->st, r->alert_cause, &a, err)) < 0)
+		return -1;
+	if (rc == 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert %s is not known to the organisation: its raise "
+		      "comes first"),
+		    r->alert_cause);
+	if (strcmp(a.status, "closed") == 0)
+		return pd_fail(err, PD_EINVAL,
+		    k == 4 ? _("Alert %s is Closed already: it cannot be "
+		               "closed again")
+		           : _("Alert %s is Closed: it cannot be changed"),
+		    r->alert_cause);
+	if (k == 1 && strcmp(a.status, "open") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Alert %s is Acknowledged already"), r->alert_cause);
+	if (k == 2 && r->assignee[0] != '\0') {
+		if (store_user_by_name(s->st, r->assignee, &u, err) != 0) {
+			if (err->code != PD_ENOTFOUND)
+				return -1;
+			return pd_fail(err, PD_EINVAL,
+			    _("No user \"%s\" to assign alert %s to"),
+			    r->assignee, r->alert_cause);
+		}
+		if (!u.active || u.role < ROLE_RECOVERY)
+			return pd_fail(err, PD_EINVAL,
+			    _("%s cannot work alerts: an active user of the "
+			      "recovery role or above is needed"),
+			    r->assignee);
+	}
+	if (k == 3)
+		return svc_check_text(_("The note"), r->reason, 500, 1, err);
+	return 0;
+}
+
+/* ---- applying a step (the central node's or a pulled one) ---- */
+
+/* A raise: the alert where it is not yet, never delivered here. */
+static int
+apply_raise(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct alert_row a;
+	int rc, raised;
+
+	if ((rc = store_alert_by_cause(s->st, r->alert_cause, &a, err)) < 0)
+		return -1;
+	if (rc == 0) /* raised here too: one alert */
+		return a.synced ? 1 : store_alert_synced(s->st, a.id, err);
+	memset(&a, 0, sizeof a);
+	xstrlcpy(a.cause, r->alert_cause, sizeof a.cause);
+	xstrlcpy(a.kind, r->alert_kind, sizeof a.kind);
+	xstrlcpy(a.ref, r->alert_ref, sizeof a.ref);
+	xstrlcpy(a.due_on, r->alert_due, sizeof a.due_on);
+	a.amount = r->alert_amount;
+	a.figure = (int)r->alert_figure;
+	a.allowed = (int)r->alert_allowed;
+	xstrlcpy(a.raised_at,
+	    r->alert_raised_at[0] ? r->alert_raised_at : r->at,
+	    sizeof a.raised_at);
+	if ((r->consumer_uuid[0] &&
+	        store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid,
+	            &a.consumer_id, err) != 0) ||
+	    (r->payment_uuid[0] &&
+	        store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &a.payment_id,
+	            err) != 0) ||
+	    store_alert_arr_id(
+	        s->st, r->alert_arr_uuid, &a.arrangement_id, err) != 0 ||
+	    store_alert_raise(s->st, &a, 0, &raised, err) != 0 ||
+	    store_alert_by_cause(s->st, r->alert_cause, &a, err) != 0 ||
+	    store_alert_synced(s->st, a.id, err) != 0 ||
+	    store_alert_step_put(s->st, a.id, r->uuid, r->terminal, a.raised_at,
+	        0, "system", "raised", "", err) != 0)
+		return -1;
+	return mode == APPLY_REPLICA ? svc_alerts_release_held(s, err) : 0;
+}
+
+int
+svc_alert_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct alert_step e;
+	struct alert_row a;
+	struct user u;
+	struct pd_err ue = {0};
+	char *payload;
+	int k = op_index(r->op, 0), rc;
+	int64_t who = -1;
+
+	if (k < 0)
+		return pd_fail(
+		    err, PD_EINVAL, _("Unknown alert step \"%s\""), r->op);
+	if ((rc = store_alert_step_find(s->st, 0, r->uuid, &e, err)) <= 0)
+		return rc < 0 ? -1 : 1;
+	if (k == 0)
+		return apply_raise(s, mode, r, err);
+	if ((rc = store_alert_by_cause(s->st, r->alert_cause, &a, err)) < 0)
+		return -1;
+	if (rc == 1) {
+		if (mode == APPLY_CENTRAL)
+			return pd_fail(err, PD_ENOTFOUND,
+			    _("Alert %s is not known to the organisation: its "
+			      "raise comes first"),
+			    r->alert_cause);
+		/* kept until the alert comes */
+		payload = syncrec_encode(r);
+		rc = store_alert_hold(
+		    s->st, r->uuid, r->alert_cause, payload, r->at, err);
+		free(payload);
+		return rc;
+	}
+	if (k == 2)
+		who = r->assignee[0] != '\0' && store_user_by_name(s->st,
+		                                    r->assignee, &u, &ue) == 0
+		          ? u.id
+		          : 0;
+	if (store_alert_set(s->st, a.id,
+	        k == 4                                    ? "closed"
+	        : k == 1 && strcmp(a.status, "open") == 0 ? "acknowledged"
+	                                                  : NULL,
+	        who, err) != 0)
+		return -1;
+	return store_alert_step_put(s->st, a.id, r->uuid, r->terminal, r->at, 0,
+	    r->by_user, ops[k].action,
+	    k == 2   ? r->assignee
+	    : k == 3 ? r->reason
+	             : "",
+	    err);
+}
+
+int
+svc_alerts_release_held(struct svc *s, struct pd_err *err)
+{
+	struct alert_held *h;
+	struct syncrec r;
+	size_t n, i;
+	int rc = 0;
+
+	if ((h = store_alerts_held_ready(s->st, &n, err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		struct pd_err e = {0};
+
+		memset(&r, 0, sizeof r);
+		if (rc == 0 &&
+		    syncrec_decode(
+		        h[i].payload, strlen(h[i].payload), &r, &e) == 0 &&
+		    svc_alert_apply(s, APPLY_REPLICA, &r, &e) < 0 &&
+		    e.code == PD_ESTORE) {
+			*err = e;
+			rc = -1;
+		}
+		syncrec_free(&r);
+		if (rc == 0)
+			rc = store_alert_held_drop(s->st, h[i].id, err);
+		free(h[i].payload);
+	}
+	free(h);
+	return rc;
+}
