@@ -120,12 +120,13 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_USER_HISTORY "seq, user_id, full_name, branch, role"
 #define SEAL_SETTING_HISTORY "seq, key, value"
 /* At the upgrade that sealed the histories (schema_central.c,
- * schema_pg.c), a seal of users row g that counts: claimed by an audit
- * entry, or written by an earlier migration of the same upgrade (its
- * baseline waits in meta). */
+ * schema_pg.c), a seal g that counts: claimed by an audit entry, or
+ * written by an earlier migration of the same upgrade, at or above the
+ * floor its waiting baseline keeps in meta (db.c, seal_baseline); never a
+ * change made by hand that waited unclaimed below it. */
 #define SEAL_COUNTS(g)                                                         \
-	" (" g ".audit_id IS NOT NULL OR EXISTS (SELECT 1 FROM meta WHERE"    \
-	" key = 'seal_baseline'))"
+	" (" g ".audit_id IS NOT NULL OR " g ".id >= (SELECT CAST(value AS"    \
+	" bigint) FROM meta WHERE key = 'seal_baseline'))"
 /* A user_history row h borne out by a seal of its user that counts: the
  * same name and role, and the same branch, or one sealed before the
  * users' branch was (SEAL_USERS_V1, 5 members) when h is older than the

@@ -1203,9 +1203,11 @@ by_hand() { csql "$1"; unpend; }
 # hseq USER BRANCH ROLE: the feed entry of USER's newest history row so
 hseq() { csql "SELECT max(seq) FROM user_history WHERE user_id = (SELECT
     id FROM users WHERE username = '$1') AND branch = '$2' AND role = '$3'"; }
-# the store as the version before the histories were sealed had it (the
-# audit entries that claimed the histories' seals no longer hash then:
-# doctor says so of them, which is not what is checked here)
+# the store as the version before the histories were sealed had it, the
+# terminal's migration that sealed the documents undone too (its
+# baseline waits with this one's on an upgrade; on SQLite) (the audit
+# entries that claimed the histories' seals no longer hash then: doctor
+# says so of them, which is not what is checked here)
 if [ "$BACKEND" = postgresql ]; then
 	csql "ALTER TABLE seals DISABLE TRIGGER USER;
 	    DELETE FROM seals WHERE tbl IN ('user_history', 'setting_history');
@@ -1232,7 +1234,8 @@ else
 	    DROP TABLE user_history; ALTER TABLE uh RENAME TO user_history;
 	    CREATE TABLE sh AS SELECT seq, key, value FROM setting_history ORDER BY id;
 	    DROP TABLE setting_history; ALTER TABLE sh RENAME TO setting_history;
-	    UPDATE meta SET value = value - 1 WHERE key = 'central_version'"
+	    UPDATE meta SET value = value - 1 WHERE key = 'central_version';
+	    PRAGMA user_version = $(($(csql "PRAGMA user_version") - 1))"
 fi
 # before the upgrade: nigh moved to B01 by hand and back; Gold added to
 # the payment methods by hand and taken out, their seals deleted; the
@@ -1246,6 +1249,7 @@ csql "UPDATE settings SET value = 'R-{TERM}-{SEQ:9}' WHERE key = 'numbers.receip
 s_b01=$(hseq nigh B01 cashier)
 s_b02=$(hseq nigh B02 cashier)
 s_gold=$(csql "SELECT max(seq) FROM setting_history WHERE value LIKE '%Gold%'")
+s_rc=$(csql "SELECT max(seq) FROM setting_history WHERE key = 'numbers.receipt'")
 run central doctor ACME
 has "upgrade: nigh's branch set by hand before it is reported, not sealed" \
     "user_history row $(csql "SELECT id FROM user_history WHERE seq = $s_b01") (nigh #$s_b01) has no audited seal"
@@ -1255,6 +1259,8 @@ same "upgrade: the rows a claimed seal bears out are sealed (nigh back at B02, t
     "$(grep -c "(nigh #" "$OUT")" 1
 has "upgrade: a setting changed by hand before it is not made genuine" \
     "numbers.receipt): value is R-{TERM}-{SEQ:9} but its audit entry says"
+has "upgrade: nor is its history row, though its seal waits unclaimed" \
+    "setting_history row $(csql "SELECT id FROM setting_history WHERE seq = $s_rc") (numbers.receipt #$s_rc) has no audited seal"
 same "upgrade: every history row is sealed or reported" \
     "$(csql "SELECT count(*) FROM user_history h WHERE NOT EXISTS (SELECT 1 FROM
         seals WHERE tbl = 'user_history' AND row_id = h.id)")" \
