@@ -23,6 +23,10 @@ enum file_links { FILE_LINKS_REFUSE = 0, FILE_LINKS_REPLACE = 1 };
  * the link silently, and a write through it lands where the link
  * points. */
 int file_target_ok(const char *path, enum file_links links, struct pd_err *err);
+/* Never let file_target_ok pass path, nor another name of the same file:
+ * the store (config 0: with its -wal, -shm and -journal) or the
+ * configuration file (config 1). Kept for the life of the process. */
+void file_protect(const char *path, int config);
 /* Create a new temporary file in path's directory (name in tmp, tn
  * bytes), mode 0666 less the umask, after file_target_ok(path); returns
  * its descriptor, -1 on error. Documents and exports follow the umask. */

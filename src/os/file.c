@@ -67,10 +67,58 @@ kind_of(mode_t m)
 	return _("not a regular file");
 }
 
+/* The files no document or export may replace (file_protect): the
+ * store, its journals and the configuration, by name; compared by device
+ * and inode when a target is checked, so that another name of one (a
+ * hard link, a path through other directories) is refused too. */
+#define FILE_PROTECTED_MAX 8
+static struct {
+	char path[PATH_MAX];
+	int config;
+} protected_files[FILE_PROTECTED_MAX];
+static int nprotected;
+
+void
+file_protect(const char *path, int config)
+{
+	static const char *const journals[] = {"", "-wal", "-shm", "-journal"};
+	size_t i, n = config ? 1 : sizeof journals / sizeof journals[0];
+	char p[PATH_MAX];
+	int k;
+
+	for (i = 0; i < n && nprotected < FILE_PROTECTED_MAX; i++) {
+		if ((size_t)snprintf(p, sizeof p, "%s%s", path, journals[i]) >=
+		    sizeof p)
+			continue;
+		for (k = 0; k < nprotected; k++)
+			if (strcmp(protected_files[k].path, p) == 0)
+				break;
+		if (k < nprotected)
+			continue; /* a store opened again */
+		xstrlcpy(protected_files[nprotected].path, p, PATH_MAX);
+		protected_files[nprotected++].config = config;
+	}
+}
+
+/* The protected file that sb is, or -1. */
+static int
+protected_of(const struct stat *sb)
+{
+	struct stat pb;
+	int i;
+
+	for (i = 0; i < nprotected; i++)
+		if (stat(protected_files[i].path, &pb) == 0 &&
+		    pb.st_dev == sb->st_dev && pb.st_ino == sb->st_ino)
+			return i;
+	return -1;
+}
+
 int
 file_target_ok(const char *path, enum file_links links, struct pd_err *err)
 {
 	struct stat sb;
+	int k;
 
 	/* stat follows a symbolic link: a link to /dev/full is refused like
 	 * /dev/full; a rename would replace the node with the document */
@@ -79,6 +127,18 @@ file_target_ok(const char *path, enum file_links links, struct pd_err *err)
 		    _("%s is %s, not a file: paydesk writes documents and "
 		      "exports only to a new or a regular file"),
 		    path, kind_of(sb.st_mode));
+	/* the store replaced by a receipt was the books gone (review of
+	 * issue 18, section 6); --force does not change that */
+	if (stat(path, &sb) == 0 && (k = protected_of(&sb)) >= 0)
+		return pd_fail(err, PD_ETARGET,
+		    protected_files[k].config
+		        ? _("%s is the configuration file %s: paydesk never "
+		            "writes a document or an export over it; give "
+		            "another file")
+		        : _("%s is the store %s or one of its journals: paydesk "
+		            "never writes a document or an export over it; give "
+		            "another file"),
+		    path, protected_files[k].path);
 	if (links == FILE_LINKS_REFUSE && lstat(path, &sb) == 0 &&
 	    S_ISLNK(sb.st_mode))
 		return pd_fail(err, PD_ETARGET,

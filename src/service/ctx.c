@@ -8,6 +8,7 @@
 #include "paydesk/i18n.h"
 #include "paydesk/csv.h"
 #include "paydesk/date.h"
+#include "paydesk/file.h"
 #include "paydesk/os.h"
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
@@ -23,6 +24,10 @@ svc_open(struct svc *s, const char *config_path, const char *db, int create,
 		xstrlcpy(s->cfg.store_path, db, sizeof s->cfg.store_path);
 	if (store_open(s->cfg.store_path, create, &s->st, err) != 0)
 		return -1;
+	/* no document or export is ever written over these (file.c) */
+	file_protect(s->cfg.store_path, 0);
+	if (s->cfg.source[0] != '\0')
+		file_protect(s->cfg.source, 1);
 	if (svc_settings_load(s, err) != 0) {
 		svc_close(s);
 		return -1;

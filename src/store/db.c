@@ -348,11 +348,15 @@ central_version(struct store *st)
 }
 
 /* The rows a store held when it got seals (schema.c, migration 9) are
- * sealed by one audit entry "seal store baseline", once. */
+ * sealed by one audit entry "seal store baseline", once. The meta value
+ * is one more than the floor of the seals it claims: '1' every pending
+ * seal, a higher one only those a later migration wrote (the histories'
+ * seals, schema_central.c), never a change made by hand that waited
+ * unclaimed before it. */
 static int
 seal_baseline(struct store *st, struct pd_err *err)
 {
-	char v[8] = "";
+	char v[24] = "";
 
 	st->sealing = 1;
 	if (store_meta_get(st, "seal_baseline", v, sizeof v) != 0 ||
@@ -360,7 +364,9 @@ seal_baseline(struct store *st, struct pd_err *err)
 		return 0;
 	if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
 		return -1;
-	st->seal_floor = 0;
+	st->seal_floor = strtoll(v, NULL, 10) - 1;
+	if (st->seal_floor < 0)
+		st->seal_floor = 0;
 	/* the users the baseline sealed are sealed apart next
 	 * (seal_users_apart) */
 	if (store_seal_pending(st, "baseline", err) != 0 ||

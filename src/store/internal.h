@@ -100,6 +100,56 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
 #define SEAL_USERS                                                             \
 	"username, full_name, role, pin_hash, active, branch, team"
 #define SEAL_SETTINGS "key, value"
+/* A row's seal: what it holds of money and rights, written as a pending
+ * seal by the row's change; the use case's audit entry claims it
+ * (SQLite's triggers: schema.c, schema_central.c). */
+#define SEAL_ROW(t, cols)                                                      \
+	" INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', NEW.id, f"   \
+	" FROM (SELECT json_array(" cols ") AS f FROM " t " WHERE id ="      \
+	" NEW.id) WHERE f IS NOT (SELECT fields FROM seals WHERE tbl = '" t  \
+	"' AND row_id = NEW.id ORDER BY id DESC LIMIT 1);"
+/* the log of documents issued (a later migration, review of issue 18):
+ * which receipt, credit note or report was issued as the original and
+ * which as each copy, by whom and when */
+#define SEAL_DOCUMENTS                                                         \
+	"kind, number, copy, format, issued_at, user_id, issued_by, terminal, " \
+	"path, language"
+/* the central node's history of the rules a record is judged by
+ * (schema_central.c, rules.c): append-only, each row sealed as it is
+ * added (review of issue 18) */
+#define SEAL_USER_HISTORY "seq, user_id, full_name, branch, role"
+#define SEAL_SETTING_HISTORY "seq, key, value"
+/* At the upgrade that sealed the histories (schema_central.c,
+ * schema_pg.c), a seal g that counts: claimed by an audit entry, or
+ * written by an earlier migration of the same upgrade, at or above the
+ * floor its waiting baseline keeps in meta (db.c, seal_baseline); never a
+ * change made by hand that waited unclaimed below it. */
+#define SEAL_COUNTS(g)                                                         \
+	" (" g ".audit_id IS NOT NULL OR " g ".id >= (SELECT CAST(value AS"    \
+	" bigint) FROM meta WHERE key = 'seal_baseline'))"
+/* A user_history row h borne out by a seal of its user that counts: the
+ * same name and role, and the same branch, or one sealed before the
+ * users' branch was (SEAL_USERS_V1, 5 members) when h is older than the
+ * first history row that is the user's first seal with a branch. len is
+ * SQL that opens json_array_length of a seal's fields, len_end closes it. */
+#define USER_HISTORY_BORNE_OUT(len, len_end)                                   \
+	" EXISTS (SELECT 1 FROM seals g WHERE g.tbl = 'users' AND g.row_id ="  \
+	" h.user_id AND" SEAL_COUNTS("g") " AND json_extract(g.fields,"       \
+	" '$[1]') = h.full_name AND json_extract(g.fields, '$[2]') = h.role"   \
+	" AND (json_extract(g.fields, '$[5]') = h.branch OR (" len             \
+	"g.fields" len_end " < 7 AND h.seq < coalesce((SELECT min(x.seq) FROM" \
+	" user_history x JOIN seals f ON f.id = (SELECT min(id) FROM seals e"  \
+	" WHERE e.tbl = 'users' AND e.row_id = h.user_id AND " len "e.fields"  \
+	len_end " >= 7 AND" SEAL_COUNTS("e") ") WHERE x.user_id = h.user_id"   \
+	" AND json_extract(f.fields, '$[1]') = x.full_name AND"                \
+	" json_extract(f.fields, '$[2]') = x.role AND json_extract(f.fields,"  \
+	" '$[5]') = x.branch), 9223372036854775807))))"
+/* A setting_history row h borne out by a seal of the setting that
+ * counts: the same key and value. */
+#define SETTING_HISTORY_BORNE_OUT                                              \
+	" EXISTS (SELECT 1 FROM seals g WHERE g.tbl = 'settings' AND"          \
+	SEAL_COUNTS("g") " AND json_extract(g.fields, '$[0]') = h.key AND"     \
+	" json_extract(g.fields, '$[1]') = h.value)"
 #define SEAL_SHIFTS                                                            \
 	"uuid, user_id, status, z_no, float_expected, float_counted, "         \
 	"float_kept, closed_at, closed_by, signed_off_by, pay_upto, void_upto"

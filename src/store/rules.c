@@ -55,11 +55,35 @@ read_change(struct db_stmt *s, void *elem)
 	st_col(s, 2, c->value, sizeof c->value);
 }
 
+/* A history row (alias a of table t) a record may be judged by (review
+ * of issue 18): its latest claimed seal is the row as it is. A row added
+ * or changed around paydesk (a branch or a role set by hand and set back
+ * leaves one) judges nothing; doctor reports it (seal.c). */
+#define H_SEALED(t, a, fields)                                                 \
+	" EXISTS (SELECT 1 FROM seals g WHERE g.tbl = '" t "' AND g.row_id ="  \
+	" " a ".id AND g.id = (SELECT max(id) FROM seals WHERE tbl = '" t      \
+	"' AND row_id = " a ".id AND audit_id IS NOT NULL) AND g.fields = "    \
+	fields ")"
+#define USER_H_SEALED(a)                                                       \
+	H_SEALED("user_history", a,                                            \
+	    "json_array(" a ".seq, " a ".user_id, " a ".full_name, " a         \
+	    ".branch, " a ".role)")
+#define USER_H_SEALED_PG(a)                                                    \
+	H_SEALED("user_history", a,                                            \
+	    "seal_fields(to_json(" a "), '" SEAL_USER_HISTORY "')")
+
 struct setting_change *
 store_setting_history(struct store *st, size_t *n, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT seq, key, value FROM setting_history ORDER BY seq, key",
+	    db_is_pg(st->db)
+	        ? "SELECT seq, key, value FROM setting_history h WHERE" H_SEALED(
+	              "setting_history", "h",
+	              "seal_fields(to_json(h), '" SEAL_SETTING_HISTORY "')")
+	          " ORDER BY seq, key"
+	        : "SELECT seq, key, value FROM setting_history h WHERE" H_SEALED(
+	              "setting_history", "h",
+	              "json_array(h.seq, h.key, h.value)") " ORDER BY seq, key",
 	    err);
 
 	if (s == NULL)
@@ -78,24 +102,32 @@ read_role(struct db_stmt *s, void *elem)
 }
 
 /* The versions of the users in force at feed entry ?3 or after it, of
- * branch ?2 or of every branch, the highest role first. */
-#define ROLE_SINCE(who)                                                        \
-	"SELECT role FROM user_history h WHERE " who " AND (branch = '' OR "   \
-	"branch = ?2) AND (seq > ?3 OR seq = (SELECT max(seq) FROM "           \
-	"user_history WHERE user_id = h.user_id AND seq <= ?3)) ORDER BY "     \
-	"CASE role WHEN 'admin' THEN 4 WHEN 'supervisor' THEN 3 WHEN "         \
-	"'recovery' THEN 2 ELSE 1 END DESC LIMIT 1"
+ * branch ?2 or of every branch, the highest role first; sealed ones only
+ * (sealed over an alias: USER_H_SEALED or USER_H_SEALED_PG). */
+#define ROLE_SINCE(who, sealed)                                                \
+	"SELECT role FROM user_history h WHERE " who " AND" sealed("h")        \
+	" AND (branch = '' OR branch = ?2) AND (seq > ?3 OR seq = (SELECT "    \
+	"max(x.seq) FROM user_history x WHERE x.user_id = h.user_id AND "      \
+	"x.seq <= ?3 AND" sealed("x") ")) ORDER BY CASE role WHEN 'admin' "    \
+	"THEN 4 WHEN 'supervisor' THEN 3 WHEN 'recovery' THEN 2 ELSE 1 END "   \
+	"DESC LIMIT 1"
+#define BY_USERNAME "user_id = (SELECT id FROM users WHERE username = ?1)"
 
 int
 store_user_role_since(struct store *st, const char *name, int by_username,
     const char *branch, int64_t since, enum role *role, struct pd_err *err)
 {
+	int pg = db_is_pg(st->db);
 	struct db_stmt *s =
-	    by_username ? st_stmt(st,
-	                      ROLE_SINCE("user_id = (SELECT id FROM users "
-	                                 "WHERE username = ?1)"),
-	                      err)
-	                : st_stmt(st, ROLE_SINCE("full_name = ?1"), err);
+	    by_username
+	        ? st_stmt(st,
+	              pg ? ROLE_SINCE(BY_USERNAME, USER_H_SEALED_PG)
+	                 : ROLE_SINCE(BY_USERNAME, USER_H_SEALED),
+	              err)
+	        : st_stmt(st,
+	              pg ? ROLE_SINCE("full_name = ?1", USER_H_SEALED_PG)
+	                 : ROLE_SINCE("full_name = ?1", USER_H_SEALED),
+	              err);
 	int r = 0, rc;
 
 	if (s == NULL)
@@ -109,6 +141,7 @@ store_user_role_since(struct store *st, const char *name, int by_username,
 	return rc;
 }
 #undef ROLE_SINCE
+#undef BY_USERNAME
 
 int
 store_terminal_mark(struct store *st, const char *org, const char *terminal,

@@ -88,6 +88,7 @@
 	" FROM (SELECT json_array(" cols ") AS f FROM " t " WHERE id ="      \
 	" NEW.id) WHERE f IS NOT (SELECT fields FROM seals WHERE tbl = '" t  \
 	"' AND row_id = NEW.id ORDER BY id DESC LIMIT 1);"
+/* (SEAL_ROW, a row's seal: internal.h) */
 #define SEAL(t, cols)                                                          \
 	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " BEGIN" SEAL_ROW(  \
 	    t, cols) " END;\n"                                                 \
@@ -1370,6 +1371,19 @@ const char *const store_migrations[] = {
     " uuid TEXT NOT NULL UNIQUE, cause TEXT NOT NULL, payload TEXT NOT"
     " NULL, held_at TEXT NOT NULL);\n"
     "CREATE INDEX alert_steps_held_cause ON alert_steps_held (cause);\n",
+    /* the log of documents sealed (review of issue 18, section 7): a
+     * receipt's rows deleted in the sqlite3 shell (its append-only
+     * trigger dropped) made its next print the ORIGINAL again, a second
+     * original of a payment, and neither doctor nor audit verify said
+     * so. Each row is sealed as it is written, claimed by its issue or
+     * reprint audit entry; a row deleted or changed is reported. The
+     * rows here are sealed by the baseline's entry, which claims this
+     * migration's seals only (db.c, seal_baseline); a central node's
+     * store drops the triggers (schema_central.c). */
+    SEAL_TRIGGERS("documents", SEAL_DOCUMENTS)
+    SEAL_BASE("documents", SEAL_DOCUMENTS)
+    "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
+    " coalesce(max(id), 0) + 1 FROM seals WHERE tbl <> 'documents';\n",
 };
 
 const int store_nmigrations =

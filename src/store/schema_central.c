@@ -24,6 +24,15 @@
 	"CREATE TRIGGER feed_" name " " when " BEGIN INSERT INTO feed"         \
 	" (entity, row_id, origin, altered) SELECT '" entity "', NEW.id,"      \
 	" origin, altered FROM sync_origin; INSERT INTO " history "; END;\n"
+/* A history table's seal on insert (schema.c's SEAL_ROW), and the table
+ * frozen: its rows are never changed nor deleted. */
+#define HISTORY_SEAL(t, cols)                                                  \
+	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " BEGIN" SEAL_ROW(  \
+	    t, cols) " END;\n"                                                 \
+	"CREATE TRIGGER " t "_no_delete BEFORE DELETE ON " t " BEGIN "         \
+	"SELECT RAISE(ABORT, '" t " is append-only'); END;\n"                  \
+	"CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t " BEGIN "         \
+	"SELECT RAISE(ABORT, '" t " is append-only'); END;\n"
 const char *const store_central_migrations[] = {
     "CREATE TABLE sync_origin (id INTEGER PRIMARY KEY CHECK (id = 1),"
     " origin TEXT NOT NULL, altered INTEGER NOT NULL);\n"
@@ -337,6 +346,78 @@ const char *const store_central_migrations[] = {
     FEED("alert_ins",
         "AFTER INSERT ON alert_notes WHEN NEW.uuid IS NOT NULL", "alert",
         "NEW.id"),
+    /* the history of the rules sealed (review of issue 18): a user's
+     * branch or role, or a setting, changed by hand in this store and
+     * changed back stayed in the history, and the records of a terminal
+     * were judged by it (rules.c). Each history row gets an id and is
+     * sealed as it is added, claimed by the audit entry of the change
+     * that added it (the import), frozen after; doctor reports a row no
+     * audit entry sealed, one changed and one deleted (seal.c). The rows
+     * already here are sealed only where a seal claimed before says the
+     * same (a user's name, role and branch, a setting's value): a row
+     * a person added by hand before this upgrade is reported, not made
+     * genuine; a user's branch before its branch was sealed (SEAL_USERS_V1)
+     * is taken on the user's name and role. The baseline's audit entry
+     * claims only the seals this migration writes, never changes that
+     * were waiting unclaimed (db.c, seal_baseline). */
+    "DROP TRIGGER feed_user_ins;\n"
+    "DROP TRIGGER feed_user_upd;\n"
+    "DROP TRIGGER feed_setting_ins;\n"
+    "DROP TRIGGER feed_setting_upd;\n"
+    /* (the id last, where PostgreSQL's migration 11 adds it: a
+     * move compares the rows column by column, schema_pg.c) */
+    "CREATE TABLE user_history_v2 (seq INTEGER NOT NULL,"
+    " user_id INTEGER NOT NULL, full_name TEXT NOT NULL,"
+    " branch TEXT NOT NULL, role TEXT NOT NULL,"
+    " id INTEGER PRIMARY KEY);\n"
+    "INSERT INTO user_history_v2 (seq, user_id, full_name, branch, role)"
+    " SELECT seq, user_id, full_name, branch, role FROM user_history"
+    " ORDER BY rowid;\n"
+    "DROP TABLE user_history;\n"
+    "ALTER TABLE user_history_v2 RENAME TO user_history;\n"
+    "CREATE INDEX user_history_name ON user_history (full_name, seq);\n"
+    "CREATE INDEX user_history_user ON user_history (user_id, seq);\n"
+    "CREATE INDEX user_history_seq ON user_history (seq);\n"
+    "CREATE TABLE setting_history_v2 (seq INTEGER NOT NULL,"
+    " key TEXT NOT NULL, value TEXT NOT NULL, id INTEGER PRIMARY KEY);\n"
+    "INSERT INTO setting_history_v2 (seq, key, value) SELECT seq, key,"
+    " value FROM setting_history ORDER BY rowid;\n"
+    "DROP TABLE setting_history;\n"
+    "ALTER TABLE setting_history_v2 RENAME TO setting_history;\n"
+    "CREATE INDEX setting_history_seq ON setting_history (seq);\n"
+    RULE_FEED("setting_ins", "AFTER INSERT ON settings", "setting",
+        "setting_history (seq, key, value) SELECT last_insert_rowid(),"
+        " NEW.key, NEW.value")
+    RULE_FEED("setting_upd", "AFTER UPDATE OF value ON settings", "setting",
+        "setting_history (seq, key, value) SELECT last_insert_rowid(),"
+        " NEW.key, NEW.value")
+    RULE_FEED("user_ins", "AFTER INSERT ON users", "user",
+        "user_history (seq, user_id, full_name, branch, role) SELECT"
+        " last_insert_rowid(), NEW.id, NEW.full_name, NEW.branch, NEW.role")
+    RULE_FEED("user_upd",
+        "AFTER UPDATE OF full_name, role, pin_hash, active, branch, team"
+        " ON users",
+        "user",
+        "user_history (seq, user_id, full_name, branch, role) SELECT"
+        " last_insert_rowid(), NEW.id, NEW.full_name, NEW.branch, NEW.role")
+    HISTORY_SEAL("user_history", SEAL_USER_HISTORY)
+    HISTORY_SEAL("setting_history", SEAL_SETTING_HISTORY)
+    "INSERT INTO seals (tbl, row_id, fields) SELECT 'user_history', h.id,"
+    " json_array(" SEAL_USER_HISTORY ") FROM user_history h WHERE"
+    USER_HISTORY_BORNE_OUT("json_array_length(", ")") " ORDER BY h.id;\n"
+    "INSERT INTO seals (tbl, row_id, fields) SELECT 'setting_history',"
+    " h.id, json_array(" SEAL_SETTING_HISTORY ") FROM setting_history h"
+    " WHERE" SETTING_HISTORY_BORNE_OUT " ORDER BY h.id;\n"
+    /* the documents' seals (schema.c): the terminals' log, not kept
+     * here */
+    "DROP TRIGGER IF EXISTS seal_documents_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_documents_upd;\n"
+    /* the baseline claims the seals above the floor its value says
+     * (db.c): those of this migration; an earlier migration's waiting
+     * baseline ('1', every seal) is kept */
+    "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
+    " coalesce(max(id), 0) + 1 FROM seals WHERE tbl NOT IN"
+    " ('user_history', 'setting_history');\n",
 };
 #undef FEED
 #undef RULE_FEED

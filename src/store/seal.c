@@ -26,13 +26,31 @@ static const struct {
 	const char *cols;
 	const char *label;      /* over t */
 	const char *gone_label; /* over g */
-	int ledger;
+	int ledger; /* 1: not at a central node; 2: only there */
 } sealed[] = {
     {"items", SEAL_ITEMS, "t.ref", "json_extract(g.fields, '$[2]')", 0},
     {"credit_notes", SEAL_CREDIT_NOTES, "t.cn_no",
         "json_extract(g.fields, '$[0]')", 0},
     {"users", SEAL_USERS, "t.username", "json_extract(g.fields, '$[0]')", 0},
     {"settings", SEAL_SETTINGS, "t.key", "json_extract(g.fields, '$[0]')", 0},
+    /* the log of documents issued: which was the original, which each
+     * copy (a later migration) */
+    {"documents", SEAL_DOCUMENTS,
+        "t.kind || ' ' || t.number || ' #' || t.copy",
+        "json_extract(g.fields, '$[0]') || ' ' || json_extract(g.fields, "
+        "'$[1]') || ' #' || json_extract(g.fields, '$[2]')",
+        1},
+    /* the central node's history of the rules (schema_central.c):
+     * named by the user or the setting and the feed entry */
+    {"user_history", SEAL_USER_HISTORY,
+        "(SELECT username FROM users WHERE id = t.user_id) || ' #' || t.seq",
+        "(SELECT username FROM users WHERE id = CAST(json_extract(g.fields, "
+        "'$[1]') AS bigint)) || ' #' || json_extract(g.fields, '$[0]')",
+        2},
+    {"setting_history", SEAL_SETTING_HISTORY, "t.key || ' #' || t.seq",
+        "json_extract(g.fields, '$[1]') || ' #' || json_extract(g.fields, "
+        "'$[0]')",
+        2},
     {"payments", SEAL_PAYMENTS, "t.payment_no",
         "json_extract(g.fields, '$[1]')", 1},
     {"allocations", SEAL_ALLOCATIONS,
@@ -585,7 +603,7 @@ seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	                 "'table' AND name = 'feed'") > 0;
 
 	for (i = 0; i < sizeof sealed / sizeof sealed[0]; i++) {
-		if (central && sealed[i].ledger)
+		if (central ? sealed[i].ledger == 1 : sealed[i].ledger == 2)
 			continue;
 		if (check_rows(st, (int)i, cb, arg, &problems, err) != 0 ||
 		    check_gone(st, (int)i, cb, arg, &problems, err) != 0)

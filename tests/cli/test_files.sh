@@ -1,5 +1,6 @@
 # test_files.sh - the files paydesk writes (issue 18 section 6): a target
-# that exists and is not a regular file is refused and left as it was;
+# that exists and is not a regular file, or is the store, one of its
+# journals or the configuration, is refused and left as it was;
 # receipts, credit notes and exports follow the umask; the folders
 # paydesk makes are 0700.
 . "$TOP/tests/cli/lib.sh"
@@ -118,6 +119,39 @@ ln -s "$T/precious" "$T/link-after2.pdf"
 expect "receipt --force --out a link, after the command: written" 0 "" \
     "$PD" --user jane receipt R-T01-000001 --force --out "$T/link-after2.pdf"
 same "what it pointed to is left alone" "$(cat "$T/precious")" "keep me"
+# the store itself, its journal, another name of it and the
+# configuration are regular files no document replaces (review of issue
+# 18: receipt --out the store replaced the books with a PDF), --force
+# or not
+# own NAME TARGET WHAT CMD...: refused (14) naming TARGET as WHAT, the
+# store and the configuration as they were, nothing logged
+own() {
+	name=$1 target=$2 what=$3
+	shift 3
+	docs=$(sql "SELECT count(*) FROM documents")
+	h=$(cksum <"$PAYDESK_CONFIG")
+	expect "$name: refused" 14 "$target is $what" "$@"
+	same "$name: the store and the configuration as they were" \
+	    "$(sql "SELECT count(*) FROM documents")/$(cksum <"$PAYDESK_CONFIG")" \
+	    "$docs/$h"
+}
+sql "PRAGMA user_version" >/dev/null # (the WAL is there)
+ln "$DB" "$T/adir/store-too.db"
+own "receipt --out the store" "$DB" "the store $DB" \
+    "$PD" --user jane receipt R-T01-000001 --out "$DB"
+own "receipt --force --out the store's write-ahead log" "$DB-wal" \
+    "the store $DB-wal or one of its journals" \
+    "$PD" --force --user jane receipt R-T01-000001 --out "$DB-wal"
+own "credit-note pdf --out another name of the store (a hard link)" \
+    "$T/adir/store-too.db" "the store $DB" \
+    "$PD" --user jane credit-note pdf CN-T01-00001 --out "$T/adir/store-too.db"
+own "--xlsx to the store by another path" "$T/adir/../store.db" "the store $DB" \
+    env PAYDESK_PIN=2222 "$PD" --user mary --xlsx "$T/adir/../store.db" payments
+own "receipt --text --out the configuration" "$PAYDESK_CONFIG" \
+    "the configuration file $PAYDESK_CONFIG" \
+    "$PD" --user jane receipt R-T01-000001 --text --out "$PAYDESK_CONFIG"
+rm -f "$T/adir/store-too.db"
+expect "the store is still sound" 0 "ok (" "$PD" doctor
 expect "a regular file is replaced" 0 "" \
     "$PD" --user jane receipt R-T01-000001 --out "$T/adir/r.pdf"
 expect "and replaced again" 0 "" \

@@ -346,6 +346,36 @@ if [ $stmts = 1 ]; then
 fi
 BASE=
 
+# -- the log of documents is sealed (review of issue 18): a receipt's rows
+# deleted by hand (its append-only trigger dropped) made its next print
+# the ORIGINAL again, a second original of one payment, and neither
+# doctor nor audit verify said so; a row changed or added likewise
+cp "$T/clean.db" "$T/docs.db"
+rm -f "$T/docs.db-wal" "$T/docs.db-shm"
+r=$(sqlite3 "$T/docs.db" "SELECT receipt_no FROM payments ORDER BY id LIMIT 1")
+for i in 1 2; do
+	PAYDESK_PIN=1234 "$PD" --db "$T/docs.db" --user jane receipt "$r" \
+	    >/dev/null || echo "not ok - receipt $r printed"
+done
+expect "receipts issued and reprinted: the store passes" 0 "seals, audit chain)" \
+    "$PD" --db "$T/docs.db" doctor
+d0=$(sqlite3 "$T/docs.db" "SELECT id FROM documents WHERE number = '$r' AND copy = 0")
+d1=$(sqlite3 "$T/docs.db" "SELECT id FROM documents WHERE number = '$r' AND copy = 1")
+BASE="$T/docs.db"
+tamper "a receipt's log deleted (its next print an original again) is seen" \
+    "DROP TRIGGER documents_no_delete; DELETE FROM documents WHERE number = '$r'" \
+    "documents row $d0 (receipt $r #0) was deleted"
+tamper "a copy's issuer changed by hand is seen" \
+    "DROP TRIGGER documents_no_update;
+     UPDATE documents SET issued_by = 'Mary Johnson' WHERE id = $d1" \
+    "documents row $d1 (receipt $r #1): issued_by is Mary Johnson but its audit entry says Jane Smith"
+tamper "a document logged by hand is seen" \
+    "INSERT INTO documents (kind, number, copy, format, issued_at, issued_by,
+     terminal, path) VALUES ('receipt', '$r', 9, 'pdf', '2026-01-01 00:00:00',
+     'Jane Smith', 'T01', '/tmp/x.pdf')" \
+    "(receipt $r #9) has no audited seal: it was added outside any use case"
+BASE=
+
 # -- the audit entry claiming a sealed change must be a use case that may
 # make it (review 18, point 1): the row changed with its seals claimed by
 # an appended, correctly hashed entry (reseal.py, action "fixture test")
