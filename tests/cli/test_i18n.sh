@@ -214,6 +214,60 @@ sed 's/(%d\xe2\x80\xaf%%)"/(%d%%)"/' "$PO/fr.po" >"$T/pct-fr.po"
 percent_check "$T/pct-fr.po" fr &&
     notok "the check fails on no space before % (fr)" ||
     ok "the check fails on no space before % (fr)"
+# French typography, one rule (po/GLOSSARY): messages write a plain
+# space before : ; ? ! as GNU's French catalogues do, a no-break one
+# inside « », « » around a value (not "..."), the plain apostrophe; a
+# layout that has no word of its own (a list item's "%s; %s: %s", a
+# document's "%s:") takes the narrow no-break space of print
+fr_typography() { # PO
+	msgcat --no-wrap -o "$T/typo.po" "$1"
+	python3 - "$T/typo.po" >"$OUT" 2>&1 <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+for e in text.split('\n\n'):
+    m = re.search(r'^msgid "(.*)"$', e, re.M)
+    if not m or not m.group(1):
+        continue
+    layout = not re.search(r'[A-Za-z]', re.sub(r'%(?:\d+\$)?[-0-9.*]*[lzh]*[a-z]', '', m.group(1)))
+    for s in re.findall(r'^msgstr(?:\[\d\])? "(.*)"$', e, re.M):
+        why = []
+        if re.search('\u00a0[:;?!]', s):
+            why.append('a no-break space before : ; ? !')
+        if not layout and re.search('\u202f[:;?!]', s):
+            why.append('a narrow no-break space in a message')
+        if re.search('«(?!\u00a0)|(?<!\u00a0)»', s):
+            why.append('« » without a no-break space inside')
+        if '\u2019' in s:
+            why.append('a typeset apostrophe')
+        if re.search(r'\\"%(?:l{0,2}|z)?[sdu]\\"', s):
+            why.append('"%s" for « %s »')
+        if re.search(r'\b(?!id:|sha256:|https?:)[a-zà-ÿ]+[:;?!] ', s):
+            why.append('no space before : ; ? !')
+        for w in why:
+            print('%s: %s' % (w, s))
+PY
+	[ ! -s "$OUT" ]
+}
+fr_typography "$PO/fr.po" && ok "fr.po: one typography (po/GLOSSARY)" ||
+    notok "fr.po: one typography (po/GLOSSARY)"
+# typo_fails NAME SED: the check fails on fr.po edited by SED
+typo_fails() {
+	sed "$2" "$PO/fr.po" >"$T/typo-bad.po"
+	if cmp -s "$PO/fr.po" "$T/typo-bad.po"; then
+		notok "the typography check fails on $1" "the edit changed nothing"
+	elif fr_typography "$T/typo-bad.po"; then
+		notok "the typography check fails on $1"
+	else
+		ok "the typography check fails on $1"
+	fi
+}
+typo_fails '"%s" for « %s »' 's/"Aucun litige «\xc2\xa0%s\xc2\xa0»"/"Aucun litige \\"%s\\""/'
+typo_fails '« » with plain spaces' 's/"Aucun litige «\xc2\xa0%s\xc2\xa0»"/"Aucun litige « %s »"/'
+typo_fails 'a typeset apostrophe' 's/"Aucun litige «\xc2\xa0%s\xc2\xa0»"/"Aucun litige l\xe2\x80\x99id %s"/'
+typo_fails 'a no-break space before :' 's/"Litige %s : le motif/"Litige %s\xc2\xa0: le motif/'
+typo_fails 'a narrow one in a message' 's/"Litige %s : le motif/"Litige %s\xe2\x80\xaf: le motif/'
+typo_fails 'no space before :' 's/^msgstr "data : /msgstr "data: /'
+
 # a third language, added as README says: the checks read what they need
 # of it from po/GLOSSARY, say what is missing there (no traceback, no
 # every message flagged), and pass once its lines are given (issue 25
