@@ -267,6 +267,21 @@ typo_fails 'a typeset apostrophe' 's/"Aucun litige «\xc2\xa0%s\xc2\xa0»"/"Aucu
 typo_fails 'a no-break space before :' 's/"Litige %s : le motif/"Litige %s\xc2\xa0: le motif/'
 typo_fails 'a narrow one in a message' 's/"Litige %s : le motif/"Litige %s\xe2\x80\xaf: le motif/'
 typo_fails 'no space before :' 's/^msgstr "data : /msgstr "data: /'
+# Spanish quotes a value as it quotes a word: «%s», never "%s"
+# (po/GLOSSARY; 52 messages had "%s", 225 «»)
+es_quotes() { # PO
+	msgcat --no-wrap "$1" | grep '^msgstr.*\\"%\(l\{0,2\}\|z\)\?[sdu]\\"' >"$OUT"
+	[ ! -s "$OUT" ]
+}
+es_quotes "$PO/es.po" && ok 'es.po: a value quoted «%s», not "%s"' ||
+    notok 'es.po: a value quoted «%s», not "%s"'
+sed 's/"No existe la disputa «%s»"/"No existe la disputa \\"%s\\""/' "$PO/es.po" >"$T/q.po"
+if cmp -s "$PO/es.po" "$T/q.po"; then
+	notok 'the check fails on "%s" in es' "the edit changed nothing"
+else
+	es_quotes "$T/q.po" && notok 'the check fails on "%s" in es' ||
+	    ok 'the check fails on "%s" in es'
+fi
 
 # a third language, added as README says: the checks read what they need
 # of it from po/GLOSSARY, say what is missing there (no traceback, no
