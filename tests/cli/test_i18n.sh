@@ -241,7 +241,9 @@ for e in text.split('\n\n'):
             why.append('a typeset apostrophe')
         if re.search(r'\\"%(?:l{0,2}|z)?[sdu]\\"', s):
             why.append('"%s" for « %s »')
-        if re.search(r'\b(?!id:|sha256:|https?:)[a-zà-ÿ]+[:;?!] ', s):
+        if re.search(r'%s:%[a-z]*d(?::%[a-z]*d)? :', s):
+            why.append('"file:line :" for "file:line:", as tools read it')
+        if re.search(r'(?<!%)\b(?!id:|sha256:|https?:)[a-zà-ÿ]+[:;?!] ', s):
             why.append('no space before : ; ? !')
         for w in why:
             print('%s: %s' % (w, s))
@@ -267,6 +269,7 @@ typo_fails 'a typeset apostrophe' 's/"Aucun litige «\xc2\xa0%s\xc2\xa0»"/"Aucu
 typo_fails 'a no-break space before :' 's/"Litige %s : le motif/"Litige %s\xc2\xa0: le motif/'
 typo_fails 'a narrow one in a message' 's/"Litige %s : le motif/"Litige %s\xe2\x80\xaf: le motif/'
 typo_fails 'no space before :' 's/^msgstr "data : /msgstr "data: /'
+typo_fails 'a space in file:line:' 's/^msgstr "%s:%d: XML/msgstr "%s:%d : XML/'
 # Spanish quotes a value as it quotes a word: «%s», never "%s"
 # (po/GLOSSARY; 52 messages had "%s", 225 «»)
 es_quotes() { # PO
