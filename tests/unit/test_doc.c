@@ -71,7 +71,8 @@ wrapping(void **state)
 	free(l);
 	/* French's plain space before ; : ? ! is no break: the sign stays
 	 * with its word (a line began "; écrivez") */
-	n = doc_wrap("groupes mal placés ; écrivez 1", 19, measure_cols, NULL, &l);
+	n = doc_wrap(
+	    "groupes mal placés ; écrivez 1", 19, measure_cols, NULL, &l);
 	assert_int_equal(n, 2);
 	assert_string_equal(span(&l[0]), "groupes mal");
 	assert_string_equal(span(&l[1]), "placés ; écrivez 1");
