@@ -175,6 +175,15 @@ push(struct doc_span **lines, size_t *n, size_t *cap, const char *s, size_t len)
 	(*n)++;
 }
 
+/* Whether a line may end at the space p: not when the next sign keeps to
+ * the word before it, as French writes "placés ; écrivez" (po/GLOSSARY),
+ * so that no line starts with : ; ? or !. */
+static int
+break_space(const char *p)
+{
+	return *p == ' ' && (p[1] == '\0' || strchr(":;?!", p[1]) == NULL);
+}
+
 size_t
 doc_wrap(const char *text, double width, doc_measure_fn m, void *ctx,
     struct doc_span **lines)
@@ -194,7 +203,7 @@ doc_wrap(const char *text, double width, doc_measure_fn m, void *ctx,
 
 			if (w + cw > width && p > start)
 				break;
-			if (*p == ' ')
+			if (break_space(p))
 				brk = p;
 			w += cw;
 			p += cl;
@@ -205,7 +214,7 @@ doc_wrap(const char *text, double width, doc_measure_fn m, void *ctx,
 				p++;
 			continue;
 		}
-		if (*p == ' ' || brk == NULL || brk == start) {
+		if (break_space(p) || brk == NULL || brk == start) {
 			/* break here: at a space, or inside a long word */
 			push(lines, &n, &cap, start, (size_t)(p - start));
 		} else {

@@ -182,6 +182,41 @@ tls_failure(CURLcode c)
 	       c == CURLE_SSL_CACERT_BADFILE || c == CURLE_SSL_CERTPROBLEM;
 }
 
+/* Why an attempt got no answer, into why: in the operator's language for
+ * the failures a counter meets (the node down, its name unknown, no answer
+ * in time, the line cut), then curl's own words, which have no catalogue
+ * (a French cashier read only "Failed to connect to ... Couldn't connect
+ * to server", review of issue 25). */
+static void
+no_answer(CURLcode c, const char *detail, char *why, size_t nwhy)
+{
+	const char *said = detail[0] ? detail : curl_easy_strerror(c);
+	const char *ours = NULL;
+
+	switch (c) {
+	case CURLE_COULDNT_CONNECT:
+		ours = _("the central node cannot be reached");
+		break;
+	case CURLE_COULDNT_RESOLVE_HOST:
+		ours = _("the central node's host name is not known");
+		break;
+	case CURLE_OPERATION_TIMEDOUT:
+		ours = _("the central node did not answer in time");
+		break;
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+		ours = _("the connection to the central node broke off");
+		break;
+	default:
+		break;
+	}
+	if (ours != NULL)
+		snprintf(why, nwhy, _("%s (curl: %s)"), ours, said);
+	else
+		snprintf(why, nwhy, "%s", said);
+}
+
 /* One attempt. 0 with an answer in r; -1 with no answer (curl's reason
  * in why); -2 when the central node's certificate is not trusted. */
 static int
@@ -236,8 +271,7 @@ attempt(struct sync_net *n, const char *method, const char *url,
 		return -3;
 	}
 	if (c != CURLE_OK) {
-		snprintf(why, nwhy, "%s",
-		    detail[0] ? detail : curl_easy_strerror(c));
+		no_answer(c, detail, why, nwhy);
 		free(b.p);
 		return tls_failure(c) ? -2 : -1;
 	}

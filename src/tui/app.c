@@ -86,6 +86,16 @@ tui_text(int y, int x, const char *text, int width)
 	free(s);
 }
 
+/* Whether a row may end at the space s[i]: not when the next sign keeps
+ * to the word before it, as French writes "placés ; écrivez" (po/GLOSSARY:
+ * a plain space before : ; ? !), so that no row starts with one. */
+static int
+wrap_space(const char *s, size_t i)
+{
+	return s[i] == ' ' && i > 0 &&
+	       (s[i + 1] == '\0' || strchr(":;?!", s[i + 1]) == NULL);
+}
+
 /* The bytes of s that go on one row of width columns: as many
  * characters as fit, back to the last space (paths: or after the last
  * '/', so that a path breaks between its folders) when more follows. */
@@ -100,7 +110,7 @@ wrap_cut(const char *s, int width, int paths)
 
 		if (cols + w > width)
 			break;
-		if (s[i] == ' ' && i > 0)
+		if (wrap_space(s, i))
 			cut = i;
 		cols += w;
 		i += utf8_len(s + i);

@@ -135,6 +135,14 @@ printf '[nowhere]\nkey = 1\n' >>"$PAYDESK_CONFIG"
 speaks "an unknown section" "sección desconocida [nowhere]" \
     "section inconnue [nowhere]" cashier consumer search a
 cp "$T/good.ini" "$PAYDESK_CONFIG"
+# the central node out of reach: why, in the operator's words, then
+# curl's own, which has no catalogue (review of issue 25: the sync screen
+# said only "Failed to connect to ... Couldn't connect to server")
+printf '[sync]\nurl = http://127.0.0.1:9\nretries = 0\n' >>"$PAYDESK_CONFIG"
+speaks "the central node out of reach" \
+    "no se puede conectar con el nodo central (curl: " \
+    "le nœud central est injoignable (curl : " "$PD" sync
+cp "$T/good.ini" "$PAYDESK_CONFIG"
 
 # --- usage and help ------------------------------------------------------
 for l in es fr; do

@@ -152,7 +152,7 @@ printf 'invoice_no,account_no,period,amount,issued_on,colour\n' >"$T/bad.csv"
 refused3 "import: an unknown column" 3 \
     'bad.csv:1:47: unknown column "colour" (expected header: ' \
     'bad.csv:1:47: columna desconocida «colour» (cabecera esperada: ' \
-    'bad.csv:1:47 : colonne inconnue « colour » (en-tête attendu : ' \
+    'bad.csv:1:47: colonne inconnue « colour » (en-tête attendu : ' \
     "$PD" --user admin import bills "$T/bad.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15
@@ -161,7 +161,7 @@ INV-9-2,WU-10001,Jun 2025,12.00,2025-07-01
 refused3 "import: a short line" 3 \
     'bad.csv:3: 5 fields where the header has 6' \
     'bad.csv:3: 5 campos donde la cabecera tiene 6' \
-    "bad.csv:3 : 5 champs alors que l'en-tête en a 6" \
+    "bad.csv:3: 5 champs alors que l'en-tête en a 6" \
     "$PD" --user admin import bills "$T/bad.csv"
 printf 'invoice_no,account_no,period,amount,issued_on,due_on
 INV-9-1,WU-10001,May 2025,10.00,2025-06-01,2025-06-15

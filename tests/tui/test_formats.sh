@@ -324,6 +324,22 @@ for lm in "es|abril 2025|Total cobrado|37,0 %|DD/MM/AAAA" \
 	# its last words, on its second line ("1.234.567,00 o 1234567,00")
 	wait_for "$l: the amount's reason whole, to its last words" \
 	    " 1234567,00"
+	# French writes a plain space before ; and : in a message (po/GLOSSARY):
+	# a reason that wraps there keeps the sign with its word, no row
+	# starts with it (this amount put "; écrivez" at a row's start)
+	if [ $l = fr ]; then
+		keys C-u
+		type_text "1.200000000000000000000005"
+		wait_for "fr: a longer amount's reason" "0005 » : groupes mal" \
+		    >/dev/null
+		grab
+		if grep -Eq '^ *[:;?!] ' "$SCREEN"; then
+			echo "not ok - fr: no row starts with ; or :"
+			sed 's/^/  | /' "$SCREEN"
+		else
+			ok "fr: no row starts with ; or :"
+		fi
+	fi
 done
 
 # --- the big change digits keep the grouping ------------------------------

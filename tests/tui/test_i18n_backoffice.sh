@@ -77,8 +77,15 @@ see() {
 	done
 	[ $bad = 0 ] && ok "$L: $name: $what"
 }
-# uncut: no ellipsis anywhere on the screen
-uncut() { lacks "$L: $name: nothing cut" "…"; }
+# uncut: no ellipsis anywhere on the screen, and no row that begins
+# with : ; ? ! (French writes them after a plain space, po/GLOSSARY)
+uncut() {
+	lacks "$L: $name: nothing cut" "…"
+	if grep -Eq '^ *[:;?!] [^ ]' "$SCREEN"; then
+		echo "not ok - $L: $name: no row begins with : ; ? !"
+		sed 's/^/  | /' "$SCREEN"
+	fi
+}
 # header_uncut TEXT: the list's header row (the line holding TEXT) has
 # no ellipsis; [whole]: nor a column scrolled off to the right
 header_uncut() {

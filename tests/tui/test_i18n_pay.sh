@@ -213,9 +213,11 @@ start() {
 
 # uncut NAME: no column of a list on the screen is cut (the list widget
 # ends a cut cell with an ellipsis)
+# (and no row begins with : ; ? !, which French writes after a plain
+# space: the sign stays with its word, po/GLOSSARY)
 uncut() {
 	settle
-	if grep -q '…' "$SCREEN"; then
+	if grep -q '…' "$SCREEN" || grep -Eq '^ *[:;?!] [^ ]' "$SCREEN"; then
 		echo "not ok - $L: $1: nothing cut"
 		sed 's/^/  | /' "$SCREEN"
 	else

@@ -69,6 +69,20 @@ wrapping(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(span(&l[1]), "three four");
 	free(l);
+	/* French's plain space before ; : ? ! is no break: the sign stays
+	 * with its word (a line began "; écrivez") */
+	n = doc_wrap(
+	    "groupes mal placés ; écrivez 1", 19, measure_cols, NULL, &l);
+	assert_int_equal(n, 2);
+	assert_string_equal(span(&l[0]), "groupes mal");
+	assert_string_equal(span(&l[1]), "placés ; écrivez 1");
+	free(l);
+	n = doc_wrap("Total versé : 1000,00", 12, measure_cols, NULL, &l);
+	assert_int_equal(n, 3);
+	assert_string_equal(span(&l[0]), "Total");
+	assert_string_equal(span(&l[1]), "versé :");
+	assert_string_equal(span(&l[2]), "1000,00");
+	free(l);
 	/* a word wider than the line is cut */
 	n = doc_wrap("abcdefghij", 4, measure_cols, NULL, &l);
 	assert_int_equal(n, 3);
