@@ -332,7 +332,7 @@ for lm in "es|abril 2025|Total cobrado|37,0 %|DD/MM/AAAA" \
 		type_text "1.200000000000000000000005"
 		wait_for "fr: a longer amount's reason" "0005 » : groupes mal" \
 		    >/dev/null
-		grab
+		settle
 		if grep -Eq '^ *[:;?!] ' "$SCREEN"; then
 			echo "not ok - fr: no row starts with ; or :"
 			sed 's/^/  | /' "$SCREEN"
