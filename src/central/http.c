@@ -340,6 +340,34 @@ suspend(void *arg)
 	MHD_suspend_connection(s->rq->c);
 }
 
+/* The query arguments a route reads, and which of them were seen. */
+struct query_seen {
+	struct request *rq;
+	unsigned seen; /* bit i: query_known[i] */
+};
+static const char *const query_known[] = {"since", "limit"};
+
+/* Each query argument of a request: a known one given twice is kept in
+ * rq->twice (the route refuses it: which of the two was meant?). */
+static enum MHD_Result
+query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct query_seen *q = cls;
+	size_t i;
+
+	(void)kind;
+	(void)value;
+	for (i = 0; i < sizeof query_known / sizeof query_known[0]; i++) {
+		if (strcmp(key, query_known[i]) != 0)
+			continue;
+		if (q->seen & (1u << i))
+			q->rq->twice = query_known[i];
+		q->seen |= 1u << i;
+	}
+	return MHD_YES;
+}
+
 /* A request received whole goes to the workers, its connection
  * suspended until one has answered it; once the server is stopping, it
  * is refused here instead (a suspended connection must not outlive the
@@ -348,7 +376,9 @@ static int
 enqueue(struct server *sv, struct MHD_Connection *c, struct request *rq)
 {
 	struct suspend_arg s = {sv, rq};
+	struct query_seen q = {rq, 0};
 
+	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, &q);
 	rq->since = dup_or_null(
 	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since"));
 	rq->limit = dup_or_null(

@@ -32,6 +32,7 @@ struct request {
 	struct terminal_row t; /* its token's terminal (authenticated routes) */
 	struct MHD_Connection *c;
 	char *since, *limit; /* query arguments, NULL when absent */
+	const char *twice;   /* "since" or "limit" given more than once */
 	struct gw_req *gw;   /* a gateway's request (gateway.c) */
 	struct answer a;
 };

@@ -139,6 +139,12 @@ route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
 	size_t n;
 	struct pd_err e = {0};
 
+	if (rq->twice != NULL) {
+		answer_fail(a, 400,
+		    "Query \"%s\": given more than once (which is meant?)",
+		    rq->twice);
+		return;
+	}
 	if (query_int("since", rq->since, 0, INT64_MAX, &since, a) != 0 ||
 	    query_int("limit", rq->limit, 1000, SYNC_PULL_MAX, &limit, a) != 0)
 		return;

@@ -83,6 +83,15 @@ has "$BACKEND: an organisation's empty feed" '"entries":[]'
 same "$BACKEND: a pull with a bad cursor is refused" \
     "$(get '/v1/pull?since=x' "$TOK1")" 400
 has "$BACKEND: saying what was wrong" 'Query \"since\"'
+# a query argument given twice: which one is meant is not guessed
+same "$BACKEND: a pull with the cursor given twice is refused" \
+    "$(get '/v1/pull?since=1&since=2' "$TOK1")" 400
+has "$BACKEND: saying which was given twice" 'Query \"since\": given more than once'
+same "$BACKEND: and the limit given twice" \
+    "$(get '/v1/pull?since=0&limit=5&limit=500' "$TOK1")" 400
+has "$BACKEND: saying it is the limit" 'Query \"limit\": given more than once'
+same "$BACKEND: one of each is answered" \
+    "$(get '/v1/pull?limit=5&since=0' "$TOK1")" 200
 stop_central
 
 expect "$BACKEND: terminal revoke" 0 "terminal T01 of ACME revoked" \
