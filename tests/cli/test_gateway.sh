@@ -208,6 +208,26 @@ same "card: and kept, not applied" \
     "$(csql "SELECT kind, status FROM gateway_notifications WHERE
         event_id = 'evt_6'")|$(csql "SELECT count(*) FROM gateway_payments
         WHERE code = 'cus_1'")" "customer.created|unknown|0"
+# a card processor sends charge.succeeded (a charge's metadata is empty:
+# the account is the payment intent's) and payment_intent.succeeded in no
+# set order, a second apart: the older one arriving late still gives the
+# account the payment lacks, and the payment is associated and posted
+# (R19: it stayed unassociated for good)
+ev=$($SIM card charge.succeeded evt_o1 pi_o1 800 usd - $((now + 1)))
+$SIM send "$CU" --secret "$CARD" "$ev" >/dev/null
+ev=$($SIM card payment_intent.succeeded evt_o2 pi_o1 800 usd WU-10003 $now)
+run $SIM send "$CU" --secret "$CARD" "$ev"
+answer "card: the payment intent's event a second older" 200 '"succeeded"'
+same "card: gives the account it lacked: associated and in the ledger" \
+    "$(csql "SELECT g.status, g.account_ref, c.account_no, p.amount FROM
+        gateway_payments g JOIN consumers c ON c.id = g.consumer_id JOIN
+        payments p ON p.id = g.payment_id WHERE g.code = 'pi_o1'")" \
+    "succeeded|WU-10003|WU-10003|800"
+ev=$($SIM card payment_intent.succeeded evt_o3 pi_o1 800 usd WU-10001 \
+    $((now - 1)))
+$SIM send "$CU" --secret "$CARD" "$ev" >/dev/null
+same "card: an older event's other account changes nothing after" \
+    "$(pay pi_o1)" "succeeded|800|WU-10003"
 
 # -- card: verified before anything is parsed or kept
 ev=$($SIM card payment_intent.succeeded evt_9 pi_9 100 usd WU-10001 $now)
