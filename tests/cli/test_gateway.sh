@@ -1005,21 +1005,32 @@ printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-G-9,WU-30001,M
     >"$T/gwb9.csv"
 central import ACME bills "$T/gwb9.csv" >/dev/null
 pdt 1 sync >/dev/null
+pdt 2 sync >/dev/null
 gbcn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON
     p.id = c.payment_id WHERE p.reference = 'GB1'")
 PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$gbcn" --to INV-G-9 --amount 5 \
     >/dev/null && pdt 1 sync >/dev/null || echo "not ok - credit apply"
-expect "disassociate: at T01, of a payment whose credit was applied" 0 \
-    "next sync" tsup 1 gateway disassociate GB1 --reason "Wrong account"
+# T01 knows the credit's use: refused at once, in the central node's
+# words, nothing recorded (R19: it was recorded, to be refused at the
+# next sync)
+o1=$(box 1)
+expect "disassociate: refused at once where the credit's use is known" 3 \
+    "Credit note $gbcn, made of payment GB1 of gateway mpesa, was already applied" \
+    tsup 1 gateway disassociate GB1 --reason "Wrong account"
+same "disassociate: refused at once, nothing recorded" "$(box 1)" "$o1"
+# T02 has not pulled it: T02 records the disassociation, the central
+# node refuses it
+expect "disassociate: at T02, of a payment whose credit T01 applied" 0 \
+    "next sync" tsup 2 gateway disassociate GB1 --reason "Wrong account"
 before=$(gwstate)
-expect "disassociate: refused by the central node" 0 "Rejected    1" pdt 1 sync
-expect "disassociate: T01 shows why" 0 "was already applied; the payment cannot be disassociated" \
-    tsup 1 gateway list --search GB1
+expect "disassociate: refused by the central node" 0 "Rejected    1" pdt 2 sync
+expect "disassociate: T02 shows why" 0 "was already applied; the payment cannot be disassociated" \
+    tsup 2 gateway list --search GB1
 has "disassociate: said as a refused disassociation, not association" \
     "the central node refused the disassociation made here"
 same "disassociate: refused, nothing changed" "$(gwstate)" "$before"
 expect "gateway list --json: the state and the reason's word" 0 \
-    '"sync":"refused"' tsup 1 --json gateway list --search GB1
+    '"sync":"refused"' tsup 2 --json gateway list --search GB1
 expect "gateway: the terminals' stores are consistent" 0 "ok (" pdt 2 doctor
 
 # -- a disassociated payment stays so (issue 19): the gateway notifying
