@@ -190,6 +190,37 @@ credit_spent(struct svc *s, const struct gw_payment *g, struct pd_err *err)
 }
 
 int
+svc_gateway_credit_check(
+    struct svc *s, const struct credit_note *cn, struct pd_err *err)
+{
+	struct gwl_filter f = {.amount = -1};
+	struct gw_payment *g;
+	struct payment p;
+	size_t n, i;
+	int rc = 0;
+
+	if (cn->payment_id == 0 ||
+	    store_payment_by_id(s->st, cn->payment_id, &p, err) != 0)
+		return cn->payment_id == 0 ? 0 : -1;
+	f.payment_uuid = p.uuid;
+	g = store_gwl_list(s->st, &f, &n, err);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(g[i].assoc_state, "waiting") == 0 &&
+		    strcmp(g[i].assoc_action, "disassociate") == 0) {
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Credit note %s comes from gateway payment %s, "
+			      "whose disassociation made here waits for the "
+			      "central node; sync first"),
+			    cn->cn_no, g[i].code);
+			break;
+		}
+	free(g);
+	return rc;
+}
+
+int
 svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
     struct pd_err *err)
 {

@@ -1044,9 +1044,30 @@ card30() {
 card30 evt_30
 answer "again: a card payment by account reference" 200 '"received":true'
 same "again: associated on arrival" "$(gp pi_30 | cut -d'|' -f4)" WU-30004
+# verified, a credit note of 1.00 issued of it: its credit is spendable
+# until the disassociation made at T01 waits, and then refused at once,
+# not applied here to be refused by the central node (R19: the item
+# stayed settled at T01 only)
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-G-30,WU-30004,Apr 2026,5.00,2026-04-01,2026-04-10\n' \
+    >"$T/gwb30.csv"
+central import ACME bills "$T/gwb30.csv" >/dev/null
 pdt 1 sync >/dev/null
+p30=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'pi_30'")
+tsup 1 payment verify "$p30" >/dev/null &&
+    tsup 1 credit-note create "$p30" --amount 1 --reason "Billing error" \
+    >/dev/null && pdt 1 sync >/dev/null || echo "not ok - again: verify"
 expect "again: disassociated at T01" 0 "next sync" \
     tsup 1 gateway disassociate pi_30 --reason "Not their payment"
+cn30=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON p.id =
+    c.payment_id WHERE p.reference = 'pi_30'")
+o1=$(box 1)
+expect "again: its credit not applied while the disassociation waits" 3 \
+    "Credit note $cn30 comes from gateway payment pi_30, whose disassociation made here waits" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    credit-note apply "$cn30" --to INV-G-30 --amount 1
+same "again: nothing applied, nothing recorded" \
+    "$(tsql 1 "SELECT settled FROM items WHERE ref = 'INV-G-30'")|$(box 1)" \
+    "0|$o1"
 expect "again: T01 syncs" 0 "Applied     1" pdt 1 sync
 card30 evt_31
 answer "again: the same payment notified again, a new event" 200 \
