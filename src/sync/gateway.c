@@ -492,8 +492,7 @@ gw_mm_decode(const char *body, size_t len, const char *currency, int digits,
 	        0 ||
 	    member_str(o, "BillRefNumber", "BillRefNumber", 0, ev->account_ref,
 	        sizeof ev->account_ref, err) != 0 ||
-	    mm_msisdn(o, ev, err) != 0 ||
-	    mm_payer(o, ev, err) != 0)
+	    mm_msisdn(o, ev, err) != 0 || mm_payer(o, ev, err) != 0)
 		goto out;
 	xstrlcpy(ev->event_id, ev->code, sizeof ev->event_id);
 	xstrlcpy(ev->currency, currency, sizeof ev->currency);
