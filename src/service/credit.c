@@ -185,6 +185,8 @@ apply_in_tx(struct svc *s, const char *cn_no, const char *item_ref,
 		      "(verified or settled)"),
 		    cn.cn_no, cn.receipt_no,
 		    _(pay_status_name(cn.payment_status)));
+	if (svc_gateway_credit_check(s, &cn, err) != 0)
+		return -1;
 	if (store_item_by_ref(s->st, item_ref, &it, err) != 0)
 		return -1;
 	if (it.consumer_id != cn.consumer_id)

@@ -163,6 +163,63 @@ assoc_in_tx(struct svc *s, const struct gw_payment *g, const struct consumer *c,
 	    s, at, rec.action, "gateway_payment", ref, detail, err);
 }
 
+/* A disassociation the central node would refuse, refused here at once
+ * (R19: recorded, it was refused at the next sync only): credit from
+ * the payment's ledger payment was applied, here or where this
+ * terminal pulled it from. The central node's words. */
+static int
+credit_spent(struct svc *s, const struct gw_payment *g, struct pd_err *err)
+{
+	struct credit_note *cns;
+	size_t n, i;
+
+	if (g->payment_id == 0)
+		return 0;
+	cns = store_credits_of_payment(s->st, g->payment_id, &n, err);
+	if (cns == NULL)
+		return -1;
+	for (i = 0; i < n && cns[i].applied == 0; i++)
+		;
+	if (i < n)
+		pd_fail(err, PD_EINVAL,
+		    _("Credit note %s, made of payment %s of gateway %s, was "
+		      "already applied; the payment cannot be disassociated"),
+		    cns[i].cn_no, g->code, g->gateway);
+	free(cns);
+	return i < n ? -1 : 0;
+}
+
+int
+svc_gateway_credit_check(
+    struct svc *s, const struct credit_note *cn, struct pd_err *err)
+{
+	struct gwl_filter f = {.amount = -1};
+	struct gw_payment *g;
+	struct payment p;
+	size_t n, i;
+	int rc = 0;
+
+	if (cn->payment_id == 0 ||
+	    store_payment_by_id(s->st, cn->payment_id, &p, err) != 0)
+		return cn->payment_id == 0 ? 0 : -1;
+	f.payment_uuid = p.uuid;
+	g = store_gwl_list(s->st, &f, &n, err);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(g[i].assoc_state, "waiting") == 0 &&
+		    strcmp(g[i].assoc_action, "disassociate") == 0) {
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Credit note %s comes from gateway payment %s, "
+			      "whose disassociation made here waits for the "
+			      "central node; sync first"),
+			    cn->cn_no, g[i].code);
+			break;
+		}
+	free(g);
+	return rc;
+}
+
 int
 svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
     struct pd_err *err)
@@ -186,7 +243,7 @@ svc_gateway_assoc_check(struct svc *s, const struct gw_payment *g, int on,
 		return pd_fail(err, PD_EINVAL,
 		    _("Payment %s is not associated with any consumer"),
 		    g->code);
-	return 0;
+	return on ? 0 : credit_spent(s, g, err);
 }
 
 int

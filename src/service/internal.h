@@ -189,6 +189,12 @@ int svc_gateway_pulled(
  * gateway_of): nothing to do. */
 int svc_gateway_rematch(struct svc *s, const char *at, size_t *matched,
     size_t *left, struct pd_err *err);
+/* At a terminal, before credit note cn is applied: PD_EINVAL when it
+ * comes from a gateway payment whose disassociation made here waits for
+ * the central node, which would void the note and refuse the application
+ * (gateway_local.c). */
+int svc_gateway_credit_check(
+    struct svc *s, const struct credit_note *cn, struct pd_err *err);
 int svc_apply_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err);
 /* A terminal's shift_open, shift_movement or shift_close checked on the

@@ -254,6 +254,22 @@ store_gw_payment_apply(struct store *st, const char *gateway,
 	    ev->event_time, notification, at,
 	    ev->status == GW_REFUNDED && ev->refunded < ev->amount,
 	    ev->refunded, ev->status == GW_DISPUTED, ev->status == GW_REFUNDED);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	/* an event older than the payment's latest moves nothing back, but
+	 * the account reference the payment lacks it gives (R19: a card
+	 * processor's charge.succeeded, its metadata empty, a second after
+	 * the payment_intent.succeeded carrying the account left the
+	 * payment unassociated for good); not once in the ledger */
+	if (ev->account_ref[0] == '\0')
+		return 0;
+	s = st_stmt(st,
+	    "UPDATE gateway_payments SET account_ref = ?3 WHERE gateway = ?1 "
+	    "AND code = ?2 AND account_ref = '' AND payment_id = 0",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", gateway, ev->code, ev->account_ref);
 	return st_done(st, s, err);
 }
 #undef FIXED

@@ -419,6 +419,33 @@ mm_amount(json_t *o, int digits, struct gw_event *ev, struct pd_err *err)
 	return 0;
 }
 
+/* MSISDN: the phone paid from, 6 to 15 digits (a leading '+' allowed)
+ * into ev->phone. A network that hides it from the business (masked,
+ * "2547 ***** 126", or its SHA-256 in hex, as the largest one has sent
+ * since its data-privacy change) sends something else printable, or
+ * nothing (""): the payment then has no phone (the notification keeps
+ * it as received) and is associated by its BillRefNumber alone, not
+ * refused (issue 19 review: a real network's confirmation refused is
+ * money lost). */
+static int
+mm_msisdn(json_t *o, struct gw_event *ev, struct pd_err *err)
+{
+	char s[129];
+	const char *d;
+
+	/* required: present, though perhaps empty */
+	if (member_str(o, "MSISDN", "MSISDN",
+	        json_object_get(o, "MSISDN") == NULL, s, sizeof s, err) != 0)
+		return -1;
+	d = s[0] == '+' ? s + 1 : s;
+	if (s[0] == '\0' || strspn(d, "0123456789") != strlen(d))
+		return 0; /* not a phone: hidden by the network */
+	if (check_chars("MSISDN", d, 6, 15, 0, err) != 0)
+		return -1;
+	xstrlcpy(ev->phone, d, sizeof ev->phone);
+	return 0;
+}
+
 /* The payer's names, those given, joined by spaces. */
 static int
 mm_payer(json_t *o, struct gw_event *ev, struct pd_err *err)
@@ -465,10 +492,7 @@ gw_mm_decode(const char *body, size_t len, const char *currency, int digits,
 	        0 ||
 	    member_str(o, "BillRefNumber", "BillRefNumber", 0, ev->account_ref,
 	        sizeof ev->account_ref, err) != 0 ||
-	    member_str(o, "MSISDN", "MSISDN", 1, ev->phone, sizeof ev->phone,
-	        err) != 0 ||
-	    check_chars("MSISDN", ev->phone, 6, 15, 0, err) != 0 ||
-	    mm_payer(o, ev, err) != 0)
+	    mm_msisdn(o, ev, err) != 0 || mm_payer(o, ev, err) != 0)
 		goto out;
 	xstrlcpy(ev->event_id, ev->code, sizeof ev->event_id);
 	xstrlcpy(ev->currency, currency, sizeof ev->currency);

@@ -99,12 +99,17 @@ central import ACME bills "$T/gb.csv" >/dev/null
 pdt 1 sync >/dev/null
 cn=$(tsql 1 "SELECT c.cn_no FROM credit_notes c JOIN payments p ON p.id =
     c.payment_id WHERE p.reference = 'GT1'")
-# a Pending payment's credit waits for its verification (issue 19 review)
+# a Pending payment's credit waits for its verification (issue 19 review);
+# applied at T02, which T01 has not pulled when it disassociates (where
+# the terminal knows it, the disassociation is refused at once: R19)
+run central terminal add ACME B02 T02
+terminal 2 "$(token_of)"
 PAYDESK_PIN=2222 pdt 1 --user mary payment verify "$(tsql 1 "SELECT
     payment_no FROM payments WHERE reference = 'GT1' AND status =
-    'Pending'")" >/dev/null &&
-    PAYDESK_PIN=1234 pdt 1 --user jane credit-note apply "$cn" --to INV-40002 \
-    --amount 1 >/dev/null && pdt 1 sync >/dev/null &&
+    'Pending'")" >/dev/null && pdt 1 sync >/dev/null && pdt 2 sync \
+    >/dev/null &&
+    PAYDESK_PIN=1234 pdt 2 --user jane credit-note apply "$cn" --to INV-40002 \
+    --amount 1 >/dev/null && pdt 2 sync >/dev/null &&
     PAYDESK_PIN=2222 pdt 1 --user mary gateway disassociate GT1 \
     --reason "Wrong account" >/dev/null && pdt 1 sync >/dev/null ||
     echo "not ok - cosmetics setup"
