@@ -992,6 +992,13 @@ struct card_group *store_card_match_groups(
  * matches (deposit.h); free(). */
 int64_t *store_transfer_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {first, line id} of a rule matched by rule ("auto": first a
+ * deposit, "gateway": a gateway payment, "transfer": a bank transfer's
+ * payment, recorded as its payment; "card": none, its payments after by
+ * store_match_payments_add), in their order: one statement for all. */
+int store_match_insert_set(struct store *st, const int64_t *pairs, size_t n,
+    const char *rule, const char *at, int64_t user_id, const char *by,
+    struct pd_err *err);
 /* Record the payments of line_id's active match: payment_id (g NULL),
  * or every free card payment of g's terminal and day. */
 int store_match_payments_add(struct store *st, int64_t line_id,
@@ -1033,10 +1040,15 @@ struct line_match {
 	 * and day) and a transfer's one payment */
 	int64_t npay, gross;
 	char pay_terminal[17], pay_day[11], pay_uuid[37];
+	int64_t line_id; /* store_line_matches' only */
 };
 /* Line line_id's place and match (PD_ENOTFOUND). */
 int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
     struct pd_err *err);
+/* store_line_match of the line of each pair {first, line id}, in their
+ * order, line_id set; *nout of them; free(). */
+struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
+    size_t n, size_t *nout, struct pd_err *err);
 /* *id: line seq of statement stmt, 0 when it has none. */
 int store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
     struct pd_err *err);

@@ -14,23 +14,20 @@
 #include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
-/* The pairs of a rule, each matched: deposit or gateway payment first,
- * then the line. */
+/* The page cache while matching, KiB (SQLite's default is 2 MiB). */
+#define MATCH_CACHE_KB 131072
+
+/* The pairs {first, line} of a rule matched by rule, each with its sync
+ * record: one write of the matches and one read of what their records
+ * say for all of them (store_match_insert_set), in the pairs' order. */
 static int
-insert_pairs(struct svc *s, const int64_t *pairs, size_t n, int gw,
+insert_pairs(struct svc *s, const int64_t *pairs, size_t n, const char *rule,
     const char *at, struct pd_err *err)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (store_match_insert(s->st, pairs[2 * i + 1],
-		        gw ? 0 : pairs[2 * i], gw ? pairs[2 * i] : 0,
-		        gw ? N_("gateway") : N_("auto"), "", at,
-		        s->actor.user_id, s->actor.username, err) != 0 ||
-		    svc_match_outbox(
-		        s, pairs[2 * i + 1], "match", "", at, err) != 0)
-			return -1;
-	return 0;
+	if (store_match_insert_set(s->st, pairs, n, rule, at, s->actor.user_id,
+	        s->actor.username, err) != 0)
+		return -1;
+	return svc_match_outbox_set(s, pairs, n, at, err);
 }
 
 /* The bank transfers matched, each with its one payment. */
@@ -39,69 +36,81 @@ insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 {
 	int64_t *pairs = store_transfer_match_pairs(
 	    s->st, s->cfg.match_days, n, err);
-	size_t i;
-	int rc = 0;
+	int rc;
 
 	if (pairs == NULL)
 		return -1;
-	for (i = 0; i < *n && rc == 0; i++)
-		rc = store_match_insert(s->st, pairs[2 * i + 1], 0, 0,
-		         N_("transfer"), "", at, s->actor.user_id,
-		         s->actor.username, err) != 0 ||
-		             store_match_payments_add(s->st, pairs[2 * i + 1],
-		                 pairs[2 * i], NULL, err) != 0 ||
-		             svc_match_outbox(
-		                 s, pairs[2 * i + 1], "match", "", at, err) != 0
-		         ? -1
-		         : 0;
+	rc = insert_pairs(s, pairs, *n, N_("transfer"), at, err);
 	free(pairs);
 	return rc;
 }
 
 /* The card settlements matched, each with its terminal's day of card
- * payments. */
+ * payments (a few a day: one per terminal). */
 static int
 insert_cards(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 {
 	struct card_group *g = store_card_match_groups(
 	    s->st, s->cfg.match_days, s->cfg.card_fee_bp, n, err);
+	int64_t *pairs;
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	if (g == NULL)
 		return -1;
+	pairs = xcalloc(*n + 1, 2 * sizeof *pairs);
+	for (i = 0; i < *n; i++)
+		pairs[2 * i + 1] = g[i].line_id;
+	rc = store_match_insert_set(s->st, pairs, *n, N_("card"), at,
+	    s->actor.user_id, s->actor.username, err);
 	for (i = 0; i < *n && rc == 0; i++)
-		rc = store_match_insert(s->st, g[i].line_id, 0, 0, N_("card"),
-		         "", at, s->actor.user_id, s->actor.username,
-		         err) != 0 ||
-		             store_match_payments_add(
-		                 s->st, g[i].line_id, 0, &g[i], err) != 0 ||
-		             svc_match_outbox(
-		                 s, g[i].line_id, "match", "", at, err) != 0
-		         ? -1
-		         : 0;
+		rc = store_match_payments_add(
+		    s->st, g[i].line_id, 0, &g[i], err);
+	if (rc == 0)
+		rc = svc_match_outbox_set(s, pairs, *n, at, err);
+	free(pairs);
 	free(g);
 	return rc;
 }
 
+static int match_all(
+    struct svc *s, struct match_counts *out, struct pd_err *err);
+
 int
 svc_deposit_match_auto(
     struct svc *s, struct match_counts *out, struct pd_err *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	/* a statement's matches, their payments, seals and records stay in
+	 * memory until the commit instead of spilling to the WAL page by
+	 * page (as a sync round's pulled page) */
+	store_cache_kb(s->st, MATCH_CACHE_KB);
+	rc = match_all(s, out, err);
+	store_cache_kb(s->st, 0);
+	return rc;
+}
+
+/* svc_deposit_match_auto's transaction. */
+static int
+match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 {
 	int64_t *pairs, *gws;
 	char at[TS_BUFSZ], detail[128];
 	size_t n, ng = 0, nt = 0, nc = 0;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
-	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+	if (store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(at);
 	pairs = store_match_pairs(s->st, s->cfg.match_days, &n, err);
 	if (pairs == NULL)
 		return svc_finish(s, -1, err);
-	rc = insert_pairs(s, pairs, n, 0, at, err);
+	rc = insert_pairs(s, pairs, n, N_("auto"), at, err);
 	free(pairs);
 	/* the settlements after the deposits: a line one took is gone */
 	gws = rc == 0 ? store_gw_match_pairs(s->st, s->cfg.match_days, &ng, err)
@@ -109,7 +118,7 @@ svc_deposit_match_auto(
 	if (gws == NULL)
 		rc = -1;
 	if (rc == 0)
-		rc = insert_pairs(s, gws, ng, 1, at, err);
+		rc = insert_pairs(s, gws, ng, N_("gateway"), at, err);
 	free(gws);
 	/* a transfer names its payment; a card settlement only its
 	 * terminal and a total less a fee, the loosest rule, last */

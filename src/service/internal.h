@@ -212,6 +212,10 @@ int svc_stmt_outbox(struct svc *s, const struct statement *st,
     struct statement_line *lines, size_t n, struct pd_err *err);
 int svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
     const char *note, const char *at, struct pd_err *err);
+/* The records of the matches a rule made now, of the lines of pairs
+ * {first, line id}, in their order (deposit_match.c); one read for all. */
+int svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
+    const char *at, struct pd_err *err);
 /* The one-time catch-up (issue 20): statements imported before they
  * were sync records, and their matches, queued once, in one transaction
  * audited, when the store's migration set META_STMT_CATCHUP; then the
