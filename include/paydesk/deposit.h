@@ -191,6 +191,9 @@ struct recon_unmatch {
 	char rule[12];     /* the match's: card or transfer */
 	int64_t npayments; /* the payments it had taken, freed */
 	int64_t gross;     /* their total */
+	/* svc_line_match's: the payments taken, its note and time */
+	char note[DEPOSIT_NOTE_BUFSZ];
+	char at[TS_BUFSZ];
 };
 /* Take back the match of statement line "STATEMENT:LINE" (a card
  * settlement's or a bank transfer's; a deposit's goes by deposit
@@ -201,6 +204,18 @@ struct recon_unmatch {
  * deposit's or a gateway payment's. */
 int svc_line_unmatch(struct svc *s, const char *line, const char *note,
     struct recon_unmatch *out, struct pd_err *err);
+/* Match statement line "STATEMENT:LINE" by hand (supervisor) with a
+ * note: to bank transfer payment (its number; a posted bank payment no
+ * match took, of the credit's amount) or to card "TERMINAL:YYYY-MM-DD"
+ * (the terminal's posted card payments of that day no match took, their
+ * total less a fee of at most 20% the credit), one of the two; the match
+ * is of rule transfer or card with the note, audited, a sync record, one
+ * transaction. PD_EUSAGE for a bad line, note, --card or neither or both,
+ * PD_ENOTFOUND for no such line or payment, PD_EINVAL for a line not a
+ * free credit or a payment or day that does not fit. */
+int svc_line_match(struct svc *s, const char *line, const char *payment,
+    const char *card, const char *note, struct recon_unmatch *out,
+    struct pd_err *err);
 /* Take a deposit's match back, with a note. */
 int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
     struct deposit *out, struct pd_err *err);

@@ -999,6 +999,10 @@ int64_t *store_transfer_match_pairs(
 int store_match_insert_set(struct store *st, const int64_t *pairs, size_t n,
     const char *rule, const char *at, int64_t user_id, const char *by,
     struct pd_err *err);
+/* *n and *gross: the posted card payments of terminal on day (YYYY-MM-DD)
+ * no active match took, as the card rule groups them. */
+int store_card_day_free(struct store *st, const char *terminal,
+    const char *day, int64_t *n, int64_t *gross, struct pd_err *err);
 /* Record the payments of line_id's active match: payment_id (g NULL),
  * or every free card payment of g's terminal and day. */
 int store_match_payments_add(struct store *st, int64_t line_id,

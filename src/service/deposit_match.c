@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "paydesk/date.h"
 #include "paydesk/money.h"
 #include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
@@ -34,8 +35,8 @@ insert_pairs(struct svc *s, const int64_t *pairs, size_t n, const char *rule,
 static int
 insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 {
-	int64_t *pairs = store_transfer_match_pairs(
-	    s->st, s->cfg.match_days, n, err);
+	int64_t *pairs =
+	    store_transfer_match_pairs(s->st, s->cfg.match_days, n, err);
 	int rc;
 
 	if (pairs == NULL)
@@ -336,6 +337,166 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
 		return -1;
 	return svc_finish(
 	    s, line_unmatch_in_tx(s, stmt, seq, note, out, err), err);
+}
+
+/* A hand match's bank transfer: payment number pno, a posted bank
+ * payment no match took, of the credit's amount (as the central node
+ * checks it). */
+static int
+hand_transfer(struct svc *s, const struct stmt_credit *c, const char *pno,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	struct pay_match_state pm;
+	struct payment p;
+	int rc;
+
+	if (store_payment_find(s->st, pno, &p, err) != 0 ||
+	    (rc = store_pay_match_state(s->st, p.uuid, &pm, err)) < 0)
+		return -1;
+	if (rc == 1 || strcmp(pm.kind, "bank") != 0 ||
+	    strcmp(pm.status, "Posted") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is not a posted bank transfer"),
+		    p.payment_no);
+	if (!pm.free)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is matched already to another statement "
+		      "line"),
+		    p.payment_no);
+	if (pm.amount != c->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is of %s; the credit is of %s"), p.payment_no,
+		    money_plain(a1, sizeof a1, pm.amount, s->cfg.minor_digits),
+		    money_plain(a2, sizeof a2, c->amount, s->cfg.minor_digits));
+	xstrlcpy(out->rule, "transfer", sizeof out->rule);
+	out->npayments = 1;
+	out->gross = pm.amount;
+	return store_match_insert(s->st, c->line_id, 0, 0, "transfer",
+	           out->note, out->at, s->actor.user_id, s->actor.username,
+	           err) != 0 ||
+	               store_match_payments_add(
+	                   s->st, c->line_id, pm.id, NULL, err) != 0
+	           ? -1
+	           : 0;
+}
+
+/* A hand match's card day "TERMINAL:YYYY-MM-DD": its posted card
+ * payments no match took, whose total less at most CARD_FEE_BP_MAX of it
+ * is the credit (the central node's bound, not the rule's tolerance: a
+ * supervisor matches what the rule would not). */
+static int
+hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	struct card_group g;
+	const char *colon = strrchr(card, ':');
+	int32_t d;
+
+	memset(&g, 0, sizeof g);
+	if (colon == NULL || colon == card ||
+	    (size_t)(colon - card) >= sizeof g.terminal ||
+	    strlen(colon + 1) != 10 ||
+	    date_parse(colon + 1, NULL, &d, NULL) != 0)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--card \"%s\": give TERMINAL:YYYY-MM-DD, the terminal "
+		      "and the day of its card payments (T01:2026-06-18)"),
+		    card);
+	memcpy(g.terminal, card, (size_t)(colon - card));
+	xstrlcpy(g.day, colon + 1, sizeof g.day);
+	g.line_id = c->line_id;
+	if (store_card_day_free(
+	        s->st, g.terminal, g.day, &g.npayments, &g.gross, err) != 0)
+		return -1;
+	if (g.npayments == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Terminal %s has no posted card payment on %s that no "
+		      "match took"),
+		    g.terminal, g.day);
+	if (c->amount > g.gross ||
+	    c->amount < g.gross - g.gross * CARD_FEE_BP_MAX / 10000)
+		return pd_fail(err, PD_EINVAL,
+		    _("The credit of %s is not the card payments' %s less a "
+		      "fee of at most 20%%"),
+		    money_plain(a1, sizeof a1, c->amount, s->cfg.minor_digits),
+		    money_plain(a2, sizeof a2, g.gross, s->cfg.minor_digits));
+	xstrlcpy(out->rule, "card", sizeof out->rule);
+	out->npayments = g.npayments;
+	out->gross = g.gross;
+	return store_match_insert(s->st, c->line_id, 0, 0, "card", out->note,
+	           out->at, s->actor.user_id, s->actor.username, err) != 0 ||
+	               store_match_payments_add(
+	                   s->st, c->line_id, 0, &g, err) != 0
+	           ? -1
+	           : 0;
+}
+
+static int
+line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *payment,
+    const char *card, struct recon_unmatch *out, struct pd_err *err)
+{
+	struct stmt_credit c;
+	char ref[32], detail[320];
+
+	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
+		return -1;
+	if (c.amount <= 0 || c.reversal)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is not a credit"),
+		    (long long)stmt, seq);
+	if (c.matched)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is matched already"),
+		    (long long)stmt, seq);
+	if (c.dup)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is a credit an earlier statement "
+		      "already had (statement show marks it): match that "
+		      "line, so the credit is not counted twice"),
+		    (long long)stmt, seq);
+	out->stmt = stmt;
+	out->seq = seq;
+	out->amount = c.amount;
+	svc_now(out->at);
+	if ((payment != NULL ? hand_transfer(s, &c, payment, out, err)
+	                     : hand_card(s, &c, card, out, err)) != 0 ||
+	    svc_match_outbox(s, c.line_id, "match", out->note, out->at, err))
+		return -1;
+	snprintf(ref, sizeof ref, "%lld:%d", (long long)stmt, seq);
+	snprintf(detail, sizeof detail,
+	    "rule=%s by=hand %s=%.40s payments=%lld gross=%lld note=%.180s",
+	    out->rule, payment ? "payment" : "card", payment ? payment : card,
+	    (long long)out->npayments, (long long)out->gross, out->note);
+	return svc_audit(
+	    s, out->at, "match", "statement_line", ref, detail, err);
+}
+
+int
+svc_line_match(struct svc *s, const char *line, const char *payment,
+    const char *card, const char *note, struct recon_unmatch *out,
+    struct pd_err *err)
+{
+	int64_t stmt = 0;
+	int seq = 0;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Matching statement lines"), err) != 0 ||
+	    line_parse(line, &stmt, &seq, err) != 0)
+		return -1;
+	if ((payment == NULL) == (card == NULL))
+		return pd_fail(err, PD_EUSAGE,
+		    _("Give --payment NUMBER (a bank transfer) or --card "
+		      "TERMINAL:YYYY-MM-DD (a card settlement), one of them"));
+	if (svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        1, err) != 0)
+		return -1;
+	xstrlcpy(out->note, note, sizeof out->note);
+	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(
+	    s, line_match_in_tx(s, stmt, seq, payment, card, out, err), err);
 }
 
 struct recon_exception *

@@ -212,6 +212,11 @@ int svc_stmt_outbox(struct svc *s, const struct statement *st,
     struct statement_line *lines, size_t n, struct pd_err *err);
 int svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
     const char *note, const char *at, struct pd_err *err);
+/* The largest card fee a terminal may allow ([reconciliation]
+ * card_fee_tolerance's bound, hundredths of a percent): a settlement
+ * below its payments' total less this was not made by the card rule,
+ * nor may a supervisor match one so by hand. */
+#define CARD_FEE_BP_MAX 2000
 /* The records of the matches a rule made now, of the lines of pairs
  * {first, line id}, in their order (deposit_match.c); one read for all. */
 int svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,

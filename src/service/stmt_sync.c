@@ -442,11 +442,6 @@ check_transfer(struct svc *s, const struct syncrec *r,
 	return 0;
 }
 
-/* The largest card fee a terminal may allow ([reconciliation]
- * card_fee_tolerance's bound, hundredths of a percent): a settlement
- * below its payments' total less this was not made by the card rule. */
-#define CARD_FEE_BP_MAX 2000
-
 /* A terminal's day of card payments: each one the match names is a
  * posted card payment of that terminal and day here that no match took,
  * their total the match's, and the credit that total less a fee within

@@ -129,3 +129,27 @@ store_line_matches(struct store *st, const int64_t *pairs, size_t n,
 	free(j);
 	return out;
 }
+
+int
+store_card_day_free(struct store *st, const char *terminal, const char *day,
+    int64_t *n, int64_t *gross, struct pd_err *err)
+{
+	/* the card rule's group of a terminal and day (deposits.c) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*), coalesce(sum(p.amount), 0) FROM payments p "
+	    "WHERE p.terminal = ? AND p.paid_on = ? AND p.method_kind = "
+	    "'card' AND p.status = 'Posted' AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_match_payments mp JOIN statement_matches m ON m.id = "
+	    "mp.match_id WHERE mp.payment_id = p.id AND m.unmatched_at = '')",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", terminal, day);
+	rc = db_step(s);
+	*n = rc == DB_ROW ? db_column_int64(s, 0) : 0;
+	*gross = rc == DB_ROW ? db_column_int64(s, 1) : 0;
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading payments"));
+}

@@ -871,6 +871,16 @@ M1 reconcile unmatch $S3:2 --note "Processor settled it again" >/dev/null ||
 expect "T01's unmatch of the card settlement is applied" 0 "Applied     1" pdt 1 sync
 same "taken back at the central node, the transfer's kept" "$(cmatches)" \
     "1:transfer:1:7700:0 2:card:$ncard:$gross:1"
+# a supervisor's hand match (issue 20): the credit nobody expected to a
+# transfer its reference does not name, with a note, applied as made
+pdt 1 --user jane pay WU-10002 --type bill --method "Bank Transfer" --amount 77 \
+    --reference TRF-HAND >/dev/null || echo "not ok - the hand transfer"
+M1 reconcile match $S3:3 --payment "$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'TRF-HAND'")" \
+    --note "Customer named no invoice" >/dev/null || echo "not ok - T01 hand match"
+expect "T01's hand match is applied with its payment" 0 "Applied     2" pdt 1 sync
+same "the central node has it, by whom and why" \
+    "$(cmatches) $(csql "SELECT m.matched_by || ':' || m.note || ':' || p.reference FROM statement_matches m JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE m.note <> '' AND m.rule = 'transfer'")" \
+    "1:transfer:1:7700:0 2:card:$ncard:$gross:1 3:transfer:1:7700:0 mary:Customer named no invoice:TRF-HAND"
 # the card and transfer matches made before they were records (issue 20):
 # a transfer matched as an older version did (its rows, no record), the
 # flag set as the migration sets it: the next round sends it once, audited
