@@ -934,6 +934,8 @@ tui_main(struct svc *svc)
 	X(exceptions)                                                          \
 	X(rate_items)                                                          \
 	X(recon)                                                               \
+	X(recon_resolve)                                                       \
+	X(recon_hand)                                                          \
 	X(disputes)                                                            \
 	X(dispute)                                                             \
 	X(dispute_open)                                                        \
