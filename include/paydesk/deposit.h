@@ -304,6 +304,31 @@ struct recon_day {
  * statement names the account. */
 struct recon_day *svc_recon_days(struct svc *s, const char *account,
     const char *from, const char *to, size_t *n, struct pd_err *err);
+/* A row of one day of the account (svc_recon_day, the Reconciliation
+ * screen's Enter): an exception of that day, or a credit booked that day
+ * and matched. */
+struct recon_line {
+	int exc;          /* the exception's index in svc_recon_day's, or -1 */
+	char kind[20];    /* the exception's kind, or "matched" */
+	char ref[80];     /* STATEMENT:LINE, slip or Z number */
+	int64_t amount;   /* the credit's (an exception's actual, or expected) */
+	char rule[12];    /* the match's rule */
+	char to[80];      /* what it is matched to: slip, gateway code, payment
+	                     number, TERMINAL DAY (N payments) */
+	char by[33];      /* who matched it */
+	char note[DEPOSIT_NOTE_BUFSZ]; /* the match's note, the exception's
+	                                  detail */
+};
+/* Day (YYYY-MM-DD) of [deposits] account (supervisor): its exceptions
+ * open (*exc, *nexc, as svc_recon_exceptions lists them) and its rows,
+ * the exceptions first, then the credits booked that day with their
+ * active match; free() both. */
+struct recon_line *svc_recon_day(struct svc *s, const char *day,
+    struct recon_exception **exc, size_t *nexc, size_t *n,
+    struct pd_err *err);
+/* A day's row as the cells of LIST_RECON_DAY. */
+struct xcell;
+void svc_recon_line_cells(const struct recon_line *l, struct xcell *c);
 /* A day as the cells of LIST_RECON. */
 struct xcell;
 void svc_recon_day_cells(const struct recon_day *d, struct xcell *c);

@@ -1053,6 +1053,11 @@ int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
  * order, line_id set; *nout of them; free(). */
 struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
     size_t n, size_t *nout, struct pd_err *err);
+/* The credits of account booked on day (no reversal, no line an earlier
+ * statement had) with an active match, in statement and line order;
+ * recon_line's exc -1; free(). */
+struct recon_line *store_recon_day_matches(struct store *st,
+    const char *account, const char *day, size_t *n, struct pd_err *err);
 /* *id: line seq of statement stmt, 0 when it has none. */
 int store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
     struct pd_err *err);

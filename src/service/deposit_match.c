@@ -689,3 +689,49 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 	free(v);
 	return d;
 }
+
+struct recon_line *
+svc_recon_day(struct svc *s, const char *day, struct recon_exception **exc,
+    size_t *nexc, size_t *n, struct pd_err *err)
+{
+	const char *account = s->cfg.deposit_account;
+	struct recon_exception *v;
+	struct recon_line *m, *out;
+	char today[11];
+	size_t nv = 0, nm = 0, i, k = 0;
+
+	*n = *nexc = 0;
+	*exc = NULL;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Reading the reconciliation"),
+	        err) != 0)
+		return NULL;
+	svc_today(today);
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &nv, err);
+	if (v == NULL)
+		return NULL;
+	m = store_recon_day_matches(s->st, account, day, &nm, err);
+	if (m == NULL) {
+		free(v);
+		return NULL;
+	}
+	/* the day's exceptions of the account, kept in v's first places */
+	for (i = 0; i < nv; i++)
+		if (strcmp(v[i].on, day) == 0 && exc_of(&v[i], account))
+			v[k++] = v[i];
+	out = xcalloc(k + nm + 1, sizeof *out);
+	for (i = 0; i < k; i++) {
+		out[i].exc = (int)i;
+		xstrlcpy(out[i].kind, recon_kind_name(v[i].kind),
+		    sizeof out[i].kind);
+		xstrlcpy(out[i].ref, v[i].ref, sizeof out[i].ref);
+		out[i].amount = v[i].actual ? v[i].actual : v[i].expected;
+		xstrlcpy(out[i].note, v[i].detail, sizeof out[i].note);
+	}
+	memcpy(out + k, m, nm * sizeof *m);
+	free(m);
+	*exc = v;
+	*nexc = k;
+	*n = k + nm;
+	return out;
+}

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/deposit.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
@@ -152,4 +153,48 @@ store_card_day_free(struct store *st, const char *terminal, const char *day,
 	*gross = rc == DB_ROW ? db_column_int64(s, 1) : 0;
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading payments"));
+}
+
+static void
+read_rline(struct db_stmt *q, void *elem)
+{
+	struct recon_line *l = elem;
+
+	memset(l, 0, sizeof *l);
+	l->exc = -1;
+	xstrlcpy(l->kind, "matched", sizeof l->kind);
+	st_col(q, 0, l->ref, sizeof l->ref);
+	l->amount = db_column_int64(q, 1);
+	st_col(q, 2, l->rule, sizeof l->rule);
+	st_col(q, 3, l->to, sizeof l->to);
+	st_col(q, 4, l->by, sizeof l->by);
+	st_col(q, 5, l->note, sizeof l->note);
+}
+
+struct recon_line *
+store_recon_day_matches(struct store *st, const char *account,
+    const char *day, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT l.statement_id || ':' || l.seq, l.amount, m.rule, CASE "
+	    "WHEN d.id IS NOT NULL THEN d.slip_no WHEN g.id IS NOT NULL THEN "
+	    "g.gateway || ' ' || g.code WHEN m.rule = 'transfer' THEN (SELECT "
+	    "min(p.payment_no) FROM statement_match_payments mp JOIN payments "
+	    "p ON p.id = mp.payment_id WHERE mp.match_id = m.id) ELSE (SELECT "
+	    "min(p.terminal) || ' ' || min(p.paid_on) || ' (' || count(*) || "
+	    "')' FROM statement_match_payments mp JOIN payments p ON p.id = "
+	    "mp.payment_id WHERE mp.match_id = m.id) END, m.matched_by, "
+	    "m.note FROM bank_statement_lines l JOIN bank_statements b ON b.id "
+	    "= l.statement_id JOIN statement_matches m ON m.line_id = l.id AND "
+	    "m.unmatched_at = '' LEFT JOIN deposits d ON d.id = m.deposit_id "
+	    "LEFT JOIN gw_payments g ON g.id = m.gw_id WHERE b.account = ? AND "
+	    "l.booking_date = ? AND l.amount > 0 AND l.reversal = 0 AND "
+	    "l.dup_of IS NULL ORDER BY l.statement_id, l.seq",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "ss", account, day);
+	return st_collect(st, s, sizeof(struct recon_line), read_rline, n,
+	    _("Reading the reconciliation"), err);
 }

@@ -936,6 +936,8 @@ tui_main(struct svc *svc)
 	X(recon)                                                               \
 	X(recon_resolve)                                                       \
 	X(recon_hand)                                                          \
+	X(recon_unmatch)                                                       \
+	X(recon_day)                                                           \
 	X(disputes)                                                            \
 	X(dispute)                                                             \
 	X(dispute_open)                                                        \

@@ -2,10 +2,11 @@
  * "a supervisor matches or unmatches by hand with a note, and resolves
  * it"): the Exceptions list's r resolves the exception under the cursor
  * with a note (Resolve Exception), h matches a credit nobody expected to
- * a bank transfer or to a terminal's day of card payments (Match Credit).
- * Enter asks once, then calls the use case `paydesk reconcile resolve`
- * and `reconcile match` call, whose refusal is shown in its words;
- * nothing is written before. */
+ * a bank transfer or to a terminal's day of card payments (Match Credit);
+ * a day's u takes a credit's match back (Unmatch Credit). Enter asks
+ * once, then calls the use case `paydesk reconcile resolve`, `reconcile
+ * match`, `reconcile unmatch` or `deposit unmatch` call, whose refusal is
+ * shown in its words; nothing is written before. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,14 @@ enum { A_DO, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
 static const struct tui_key resolve_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Resolve"),
         N_("resolve the exception with the note (asked once)"), A_DO},
+    TUI_FORM_KEYS(A_NEXT),
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+static const struct tui_key unmatch_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Unmatch"),
+        N_("take the match back with the note (asked once)"), A_DO},
     TUI_FORM_KEYS(A_NEXT),
     {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
@@ -36,7 +45,9 @@ enum { F_WHAT, F_PAY, F_CARD, F_NOTE, F_COUNT };
 struct rstep {
 	struct tui_screen sc;
 	int hand;                 /* Match Credit; else Resolve Exception */
-	struct recon_exception e; /* the exception under the cursor */
+	int unmatch;              /* Unmatch Credit */
+	char slip[33];            /* a deposit's match: its slip */
+	struct recon_exception e; /* the exception (or the credit) */
 	struct tui_form fm;
 	struct tui_form_item it[F_COUNT];
 	const char *what[2];
@@ -88,8 +99,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	}
 	attron(tui_attr(t, TUI_C_OK, A_BOLD));
 	tui_text(last + 1, 2,
-	    tui_keys(r->hand ? _("{Enter} matches the credit")
-	                     : _("{Enter} resolves the exception")),
+	    tui_keys(r->unmatch ? _("{Enter} takes the match back")
+	             : r->hand  ? _("{Enter} matches the credit")
+	                        : _("{Enter} resolves the exception")),
 	    COLS - 4);
 	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
 }
@@ -99,6 +111,7 @@ apply(struct rstep *r, struct tui *t)
 {
 	struct recon_resolution res;
 	struct recon_unmatch u;
+	struct deposit d;
 	struct pd_err err;
 	char why[320];
 	int rc;
@@ -110,7 +123,12 @@ apply(struct rstep *r, struct tui *t)
 	}
 	if (r->asked != r->edits) {
 		r->asked = r->edits;
-		if (r->hand)
+		if (r->unmatch)
+			tui_message(t, 1,
+			    _("Take back the match of statement line %s to %s? "
+			      "{Enter} again"),
+			    r->e.ref, r->e.detail);
+		else if (r->hand)
 			tui_message(t, 1,
 			    _("Match statement line %s to %s? {Enter} again"),
 			    r->e.ref,
@@ -123,7 +141,13 @@ apply(struct rstep *r, struct tui *t)
 			    r->e.key);
 		return TUI_HANDLED;
 	}
-	if (r->hand)
+	if (r->unmatch && r->slip[0])
+		rc = svc_deposit_unmatch(
+		    t->svc, r->slip, r->it[F_NOTE].f.buf, &d, &err);
+	else if (r->unmatch)
+		rc = svc_line_unmatch(
+		    t->svc, r->e.ref, r->it[F_NOTE].f.buf, &u, &err);
+	else if (r->hand)
 		rc = svc_line_match(t->svc, r->e.ref,
 		    r->it[F_WHAT].choice == 0 ? r->it[F_PAY].f.buf : NULL,
 		    r->it[F_WHAT].choice == 1 ? r->it[F_CARD].f.buf : NULL,
@@ -137,7 +161,11 @@ apply(struct rstep *r, struct tui *t)
 		return TUI_HANDLED;
 	}
 	t->list_gen++;
-	if (r->hand)
+	if (r->unmatch)
+		tui_message(t, 0,
+		    _("The match of statement line %s is taken back"),
+		    r->e.ref);
+	else if (r->hand)
 		tui_message(
 		    t, 0, _("Statement line %s matched by hand"), r->e.ref);
 	else
@@ -177,6 +205,17 @@ const struct tui_screen_class screen_recon_resolve_class = {
     .title = N_("Resolve exception"),
     .keys = resolve_keys,
     .nkeys = TUI_NKEYS(resolve_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+const struct tui_screen_class screen_recon_unmatch_class = {
+    .name = "Unmatch Credit",
+    .title = N_("Take a match back"),
+    .keys = unmatch_keys,
+    .nkeys = TUI_NKEYS(unmatch_keys),
     .draw = draw,
     .action = action,
     .input = input,
@@ -229,4 +268,34 @@ screen_recon_step_new(struct tui *t, const struct recon_exception *e, int hand)
 	r->sc.cls =
 	    hand ? &screen_recon_hand_class : &screen_recon_resolve_class;
 	return &r->sc;
+}
+
+struct tui_screen *
+screen_recon_unmatch_new(struct tui *t, const struct recon_line *l)
+{
+	struct recon_exception e;
+	struct tui_screen *sc;
+	struct rstep *r;
+
+	if (strcmp(l->kind, "matched") != 0) {
+		tui_message(
+		    t, 1, "%s", _("Only a matched credit is taken back"));
+		return NULL;
+	}
+	memset(&e, 0, sizeof e);
+	e.kind = RECON_UNEXPECTED;
+	xstrlcpy(e.ref, l->ref, sizeof e.ref);
+	xstrlcpy(e.key, l->ref, sizeof e.key);
+	xstrlcpy(e.detail, l->to, sizeof e.detail);
+	e.actual = l->amount;
+	sc = screen_recon_step_new(t, &e, 0);
+	if (sc == NULL)
+		return NULL;
+	r = (struct rstep *)sc;
+	r->unmatch = 1;
+	/* a deposit's match (rule auto or manual) goes by its slip */
+	if (strcmp(l->rule, "auto") == 0 || strcmp(l->rule, "manual") == 0)
+		xstrlcpy(r->slip, l->to, sizeof r->slip);
+	r->sc.cls = &screen_recon_unmatch_class;
+	return sc;
 }
