@@ -125,6 +125,8 @@ enum syncrec_kind {
 	                  settlement, or unmatched (issue 20) */
 	SR_DISPUTE,    /* pushed and fed: a step of a payment's dispute
 	                  (issue 21), op open, review, uphold or reject */
+	SR_RECON_RESOLVE, /* pushed: a reconciliation exception resolved by
+	                     hand with a note (issue 20) */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -241,6 +243,11 @@ struct syncrec {
 	 * by cn_uuid, a service charge it adds is it (uuid, ref, amount,
 	 * due_on; amount 0: none) */
 	struct dispute dsp;
+	/* recon_resolution: the resolution (the record's uuid, at, terminal
+	 * and by are its own), its exception's kind as stored in exc_kind,
+	 * its target, reference, day, age, amounts as they were, the note */
+	struct recon_resolution res;
+	char exc_kind[24];
 };
 /* Lines of a statement in one bank_statement record at most: a longer
  * statement goes in several records, in order (a record stays far below

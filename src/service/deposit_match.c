@@ -580,7 +580,8 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 	svc_now(out->at);
 	xstrlcpy(out->by, s->actor.username, sizeof out->by);
 	xstrlcpy(out->terminal, s->cfg.terminal_id, sizeof out->terminal);
-	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0)
+	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0 ||
+	    svc_resolution_outbox(s, out, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "key=%.100s note=%.180s", out->e.key,
 	    note);

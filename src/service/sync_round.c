@@ -332,6 +332,8 @@ record_ref(const struct syncrec *r)
 		return r->stmt.stmt_key;
 	case SR_DISPUTE:
 		return r->dsp.dispute_no;
+	case SR_RECON_RESOLVE:
+		return r->res.e.ref;
 	default:
 		return r->set.key;
 	}
