@@ -31,8 +31,8 @@ svc_resolution_outbox(
 	ledger_rec_head(s, &rec, SR_RECON_RESOLVE, res->uuid, NULL,
 	    s->cfg.branch_id, res->at);
 	rec.res = *res;
-	xstrlcpy(rec.exc_kind, recon_kind_name(res->e.kind),
-	    sizeof rec.exc_kind);
+	xstrlcpy(
+	    rec.exc_kind, recon_kind_name(res->e.kind), sizeof rec.exc_kind);
 	xstrlcpy(rec.by, res->by, sizeof rec.by);
 	return svc_outbox(s, &rec, res->e.key, err);
 }
@@ -72,8 +72,8 @@ line_known(struct svc *s, const char *line, struct pd_err *err)
 	if (id != 0)
 		return 0;
 unknown:
-	return pd_fail(err, PD_EINVAL,
-	    _("Statement line %s is not known here"), line);
+	return pd_fail(
+	    err, PD_EINVAL, _("Statement line %s is not known here"), line);
 }
 
 /* Deposit uuid known here: 0, or PD_EINVAL naming it. */
@@ -95,8 +95,8 @@ deposit_known(struct svc *s, const char *uuid, struct pd_err *err)
 
 /* What the exception names is here. */
 static int
-target_known(struct svc *s, const struct recon_resolution *res,
-    struct pd_err *err)
+target_known(
+    struct svc *s, const struct recon_resolution *res, struct pd_err *err)
 {
 	const char *t = res->e.target;
 	char uuid[64];
@@ -148,8 +148,8 @@ static int
 resolved_here(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct recon_resolution have;
-	int rc = store_recon_resolution(s->st, recon_kind_name(r->res.e.kind),
-	    r->res.e.target, &have, err);
+	int rc = store_recon_resolution(
+	    s->st, recon_kind_name(r->res.e.kind), r->res.e.target, &have, err);
 
 	if (rc < 0)
 		return -1;
@@ -166,10 +166,10 @@ int
 svc_sync_check_resolution(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err)
 {
-	if (svc_sync_supervisor(s, f, r->by, _("resolving an exception"), NULL,
-	        err) != 0 ||
-	    svc_check_text(_("Note"), r->res.note, DEPOSIT_NOTE_BUFSZ - 1, 1,
-	        err) != 0)
+	if (svc_sync_supervisor(
+	        s, f, r->by, _("resolving an exception"), NULL, err) != 0 ||
+	    svc_check_text(
+	        _("Note"), r->res.note, DEPOSIT_NOTE_BUFSZ - 1, 1, err) != 0)
 		return -1;
 	switch (resolved_here(s, r, err)) {
 	case 1:
