@@ -191,6 +191,9 @@ struct recon_unmatch {
 	char rule[12];     /* the match's: card or transfer */
 	int64_t npayments; /* the payments it had taken, freed */
 	int64_t gross;     /* their total */
+	/* svc_line_match's: the payments taken, its note and time */
+	char note[DEPOSIT_NOTE_BUFSZ];
+	char at[TS_BUFSZ];
 };
 /* Take back the match of statement line "STATEMENT:LINE" (a card
  * settlement's or a bank transfer's; a deposit's goes by deposit
@@ -201,6 +204,18 @@ struct recon_unmatch {
  * deposit's or a gateway payment's. */
 int svc_line_unmatch(struct svc *s, const char *line, const char *note,
     struct recon_unmatch *out, struct pd_err *err);
+/* Match statement line "STATEMENT:LINE" by hand (supervisor) with a
+ * note: to bank transfer payment (its number; a posted bank payment no
+ * match took, of the credit's amount) or to card "TERMINAL:YYYY-MM-DD"
+ * (the terminal's posted card payments of that day no match took, their
+ * total less a fee of at most 20% the credit), one of the two; the match
+ * is of rule transfer or card with the note, audited, a sync record, one
+ * transaction. PD_EUSAGE for a bad line, note, --card or neither or both,
+ * PD_ENOTFOUND for no such line or payment, PD_EINVAL for a line not a
+ * free credit or a payment or day that does not fit. */
+int svc_line_match(struct svc *s, const char *line, const char *payment,
+    const char *card, const char *note, struct recon_unmatch *out,
+    struct pd_err *err);
 /* Take a deposit's match back, with a note. */
 int svc_deposit_unmatch(struct svc *s, const char *key, const char *note,
     struct deposit *out, struct pd_err *err);
@@ -289,6 +304,31 @@ struct recon_day {
  * statement names the account. */
 struct recon_day *svc_recon_days(struct svc *s, const char *account,
     const char *from, const char *to, size_t *n, struct pd_err *err);
+/* A row of one day of the account (svc_recon_day, the Reconciliation
+ * screen's Enter): an exception of that day, or a credit booked that day
+ * and matched. */
+struct recon_line {
+	int exc;          /* the exception's index in svc_recon_day's, or -1 */
+	char kind[20];    /* the exception's kind, or "matched" */
+	char ref[80];     /* STATEMENT:LINE, slip or Z number */
+	int64_t amount;   /* the credit's (an exception's actual, or expected) */
+	char rule[12];    /* the match's rule */
+	char to[80];      /* what it is matched to: slip, gateway code, payment
+	                     number, TERMINAL DAY (N payments) */
+	char by[33];      /* who matched it */
+	char note[DEPOSIT_NOTE_BUFSZ]; /* the match's note, the exception's
+	                                  detail */
+};
+/* Day (YYYY-MM-DD) of [deposits] account (supervisor): its exceptions
+ * open (*exc, *nexc, as svc_recon_exceptions lists them) and its rows,
+ * the exceptions first, then the credits booked that day with their
+ * active match; free() both. */
+struct recon_line *svc_recon_day(struct svc *s, const char *day,
+    struct recon_exception **exc, size_t *nexc, size_t *n,
+    struct pd_err *err);
+/* A day's row as the cells of LIST_RECON_DAY. */
+struct xcell;
+void svc_recon_line_cells(const struct recon_line *l, struct xcell *c);
 /* A day as the cells of LIST_RECON. */
 struct xcell;
 void svc_recon_day_cells(const struct recon_day *d, struct xcell *c);

@@ -665,6 +665,7 @@ enum listing {
 	LIST_RECON,         /* a bank account's reconciliation by day */
 	LIST_DETERIORATING, /* payers paying later and later (issue 23) */
 	LIST_ANOMALIES,     /* payment patterns that look wrong (issue 23) */
+	LIST_RECON_DAY,     /* one day of the account: exceptions, matches */
 	LISTINGS
 };
 const struct xcol *svc_listing_cols(enum listing l, int *ncols);

@@ -994,6 +994,17 @@ struct card_group *store_card_match_groups(
  * matches (deposit.h); free(). */
 int64_t *store_transfer_match_pairs(
     struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {first, line id} of a rule matched by rule ("auto": first a
+ * deposit, "gateway": a gateway payment, "transfer": a bank transfer's
+ * payment, recorded as its payment; "card": none, its payments after by
+ * store_match_payments_add), in their order: one statement for all. */
+int store_match_insert_set(struct store *st, const int64_t *pairs, size_t n,
+    const char *rule, const char *at, int64_t user_id, const char *by,
+    struct pd_err *err);
+/* *n and *gross: the posted card payments of terminal on day (YYYY-MM-DD)
+ * no active match took, as the card rule groups them. */
+int store_card_day_free(struct store *st, const char *terminal,
+    const char *day, int64_t *n, int64_t *gross, struct pd_err *err);
 /* Record the payments of line_id's active match: payment_id (g NULL),
  * or every free card payment of g's terminal and day. */
 int store_match_payments_add(struct store *st, int64_t line_id,
@@ -1035,10 +1046,20 @@ struct line_match {
 	 * and day) and a transfer's one payment */
 	int64_t npay, gross;
 	char pay_terminal[17], pay_day[11], pay_uuid[37];
+	int64_t line_id; /* store_line_matches' only */
 };
 /* Line line_id's place and match (PD_ENOTFOUND). */
 int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
     struct pd_err *err);
+/* store_line_match of the line of each pair {first, line id}, in their
+ * order, line_id set; *nout of them; free(). */
+struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
+    size_t n, size_t *nout, struct pd_err *err);
+/* The credits of account booked on day (no reversal, no line an earlier
+ * statement had) with an active match, in statement and line order;
+ * recon_line's exc -1; free(). */
+struct recon_line *store_recon_day_matches(struct store *st,
+    const char *account, const char *day, size_t *n, struct pd_err *err);
 /* *id: line seq of statement stmt, 0 when it has none. */
 int store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
     struct pd_err *err);

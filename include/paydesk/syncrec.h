@@ -130,6 +130,8 @@ enum syncrec_kind {
 	SR_ALERT,      /* pushed and fed: a step of an organisation's alert
 	                  (issue 21), op raise, acknowledge, assign, note or
 	                  close; the alert named by its cause */
+	SR_RECON_RESOLVE, /* pushed: a reconciliation exception resolved by
+	                     hand with a note (issue 20) */
 	SR_KINDS
 };
 const char *syncrec_kind_name(enum syncrec_kind k);
@@ -263,6 +265,11 @@ struct syncrec {
 	char alert_arr_uuid[37];
 	char assignee[33];
 	char by_user[33];
+	/* recon_resolution: the resolution (the record's uuid, at, terminal
+	 * and by are its own), its exception's kind as stored in exc_kind,
+	 * its target, reference, day, age, amounts as they were, the note */
+	struct recon_resolution res;
+	char exc_kind[24];
 };
 /* Lines of a statement in one bank_statement record at most: a longer
  * statement goes in several records, in order (a record stays far below

@@ -221,6 +221,7 @@ int cmd_report_exceptions(struct cli *c, int argc, char **argv);
 int cmd_report_reconciliation(struct cli *c, int argc, char **argv);
 int cmd_reconcile_resolve(struct cli *c, int argc, char **argv);
 int cmd_reconcile_resolved(struct cli *c, int argc, char **argv);
+int cmd_reconcile_match(struct cli *c, int argc, char **argv);
 int cmd_reconcile_unmatch(struct cli *c, int argc, char **argv);
 int cmd_gateway_list(struct cli *c, int argc, char **argv);
 int cmd_gateway_associate(struct cli *c, int argc, char **argv);

@@ -332,6 +332,36 @@ cmd_deposit_unmatch(struct cli *c, int argc, char **argv)
 }
 
 int
+cmd_reconcile_match(struct cli *c, int argc, char **argv)
+{
+	const char *note = NULL, *payment = NULL, *card = NULL;
+	struct opt o[] = {{"note", 0, &note}, {"payment", 0, &payment},
+	    {"card", 0, &card}, {NULL, 0, NULL}};
+	struct recon_unmatch u;
+	struct rec *r;
+	char **pos;
+	int npos;
+
+	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
+		return -1;
+	if (note == NULL)
+		return cli_usage(c, _("Reconcile match: give --note TEXT"));
+	if (svc_line_match(&c->svc, pos[0], payment, card, note, &u, &c->err) !=
+	    0)
+		return -1;
+	r = rec_new(c);
+	rec_int(r, _("Statement"), "statement", u.stmt);
+	rec_int(r, _("Line"), "line", u.seq);
+	rec_money(r, _("Amount"), "amount", u.amount);
+	rec_term(r, _("Rule"), "rule", u.rule);
+	rec_int(r, _("Payments taken"), "payments", u.npayments);
+	rec_money(r, _("Their total"), "gross", u.gross);
+	rec_str(r, _("Note"), "note", note);
+	rec_print(r);
+	return 0;
+}
+
+int
 cmd_reconcile_unmatch(struct cli *c, int argc, char **argv)
 {
 	const char *note = NULL;

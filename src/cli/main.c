@@ -203,6 +203,11 @@ static const struct command {
         "reconcile resolve KIND:REFERENCE --note TEXT",
         N_("resolve a reconciliation exception with a note: it leaves the "
            "open list and is kept in the history (supervisor)")},
+    {"reconcile", "match", cmd_reconcile_match, STORE,
+        "reconcile match STATEMENT:LINE (--payment NUMBER | --card "
+        "TERMINAL:YYYY-MM-DD) --note TEXT",
+        N_("match a statement credit by hand to a bank transfer or to a "
+           "terminal's day of card payments (supervisor)")},
     {"reconcile", "unmatch", cmd_reconcile_unmatch, STORE,
         "reconcile unmatch STATEMENT:LINE --note TEXT",
         N_("take back a card settlement's or a bank transfer's match to a "

@@ -10,98 +10,108 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "paydesk/date.h"
 #include "paydesk/money.h"
 #include "paydesk/os.h"
 #include "paydesk/xmalloc.h"
 
-/* The pairs of a rule, each matched: deposit or gateway payment first,
- * then the line. */
+/* The page cache while matching, KiB (SQLite's default is 2 MiB). */
+#define MATCH_CACHE_KB 131072
+
+/* The pairs {first, line} of a rule matched by rule, each with its sync
+ * record: one write of the matches and one read of what their records
+ * say for all of them (store_match_insert_set), in the pairs' order. */
 static int
-insert_pairs(struct svc *s, const int64_t *pairs, size_t n, int gw,
+insert_pairs(struct svc *s, const int64_t *pairs, size_t n, const char *rule,
     const char *at, struct pd_err *err)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (store_match_insert(s->st, pairs[2 * i + 1],
-		        gw ? 0 : pairs[2 * i], gw ? pairs[2 * i] : 0,
-		        gw ? N_("gateway") : N_("auto"), "", at,
-		        s->actor.user_id, s->actor.username, err) != 0 ||
-		    svc_match_outbox(
-		        s, pairs[2 * i + 1], "match", "", at, err) != 0)
-			return -1;
-	return 0;
+	if (store_match_insert_set(s->st, pairs, n, rule, at, s->actor.user_id,
+	        s->actor.username, err) != 0)
+		return -1;
+	return svc_match_outbox_set(s, pairs, n, at, err);
 }
 
 /* The bank transfers matched, each with its one payment. */
 static int
 insert_transfers(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 {
-	int64_t *pairs = store_transfer_match_pairs(
-	    s->st, s->cfg.match_days, n, err);
-	size_t i;
-	int rc = 0;
+	int64_t *pairs =
+	    store_transfer_match_pairs(s->st, s->cfg.match_days, n, err);
+	int rc;
 
 	if (pairs == NULL)
 		return -1;
-	for (i = 0; i < *n && rc == 0; i++)
-		rc = store_match_insert(s->st, pairs[2 * i + 1], 0, 0,
-		         N_("transfer"), "", at, s->actor.user_id,
-		         s->actor.username, err) != 0 ||
-		             store_match_payments_add(s->st, pairs[2 * i + 1],
-		                 pairs[2 * i], NULL, err) != 0 ||
-		             svc_match_outbox(
-		                 s, pairs[2 * i + 1], "match", "", at, err) != 0
-		         ? -1
-		         : 0;
+	rc = insert_pairs(s, pairs, *n, N_("transfer"), at, err);
 	free(pairs);
 	return rc;
 }
 
 /* The card settlements matched, each with its terminal's day of card
- * payments. */
+ * payments (a few a day: one per terminal). */
 static int
 insert_cards(struct svc *s, const char *at, size_t *n, struct pd_err *err)
 {
 	struct card_group *g = store_card_match_groups(
 	    s->st, s->cfg.match_days, s->cfg.card_fee_bp, n, err);
+	int64_t *pairs;
 	size_t i;
-	int rc = 0;
+	int rc;
 
 	if (g == NULL)
 		return -1;
+	pairs = xcalloc(*n + 1, 2 * sizeof *pairs);
+	for (i = 0; i < *n; i++)
+		pairs[2 * i + 1] = g[i].line_id;
+	rc = store_match_insert_set(s->st, pairs, *n, N_("card"), at,
+	    s->actor.user_id, s->actor.username, err);
 	for (i = 0; i < *n && rc == 0; i++)
-		rc = store_match_insert(s->st, g[i].line_id, 0, 0, N_("card"),
-		         "", at, s->actor.user_id, s->actor.username,
-		         err) != 0 ||
-		             store_match_payments_add(
-		                 s->st, g[i].line_id, 0, &g[i], err) != 0 ||
-		             svc_match_outbox(
-		                 s, g[i].line_id, "match", "", at, err) != 0
-		         ? -1
-		         : 0;
+		rc = store_match_payments_add(
+		    s->st, g[i].line_id, 0, &g[i], err);
+	if (rc == 0)
+		rc = svc_match_outbox_set(s, pairs, *n, at, err);
+	free(pairs);
 	free(g);
 	return rc;
 }
 
+static int match_all(
+    struct svc *s, struct match_counts *out, struct pd_err *err);
+
 int
 svc_deposit_match_auto(
     struct svc *s, struct match_counts *out, struct pd_err *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
+	    svc_check_sound(s, err) != 0)
+		return -1;
+	/* a statement's matches, their payments, seals and records stay in
+	 * memory until the commit instead of spilling to the WAL page by
+	 * page (as a sync round's pulled page) */
+	store_cache_kb(s->st, MATCH_CACHE_KB);
+	rc = match_all(s, out, err);
+	store_cache_kb(s->st, 0);
+	return rc;
+}
+
+/* svc_deposit_match_auto's transaction. */
+static int
+match_all(struct svc *s, struct match_counts *out, struct pd_err *err)
 {
 	int64_t *pairs, *gws;
 	char at[TS_BUFSZ], detail[128];
 	size_t n, ng = 0, nt = 0, nc = 0;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	if (svc_require(s, ROLE_SUPERVISOR, _("Matching deposits"), err) != 0 ||
-	    svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+	if (store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(at);
 	pairs = store_match_pairs(s->st, s->cfg.match_days, &n, err);
 	if (pairs == NULL)
 		return svc_finish(s, -1, err);
-	rc = insert_pairs(s, pairs, n, 0, at, err);
+	rc = insert_pairs(s, pairs, n, N_("auto"), at, err);
 	free(pairs);
 	/* the settlements after the deposits: a line one took is gone */
 	gws = rc == 0 ? store_gw_match_pairs(s->st, s->cfg.match_days, &ng, err)
@@ -109,7 +119,7 @@ svc_deposit_match_auto(
 	if (gws == NULL)
 		rc = -1;
 	if (rc == 0)
-		rc = insert_pairs(s, gws, ng, 1, at, err);
+		rc = insert_pairs(s, gws, ng, N_("gateway"), at, err);
 	free(gws);
 	/* a transfer names its payment; a card settlement only its
 	 * terminal and a total less a fee, the loosest rule, last */
@@ -329,6 +339,166 @@ svc_line_unmatch(struct svc *s, const char *line, const char *note,
 	    s, line_unmatch_in_tx(s, stmt, seq, note, out, err), err);
 }
 
+/* A hand match's bank transfer: payment number pno, a posted bank
+ * payment no match took, of the credit's amount (as the central node
+ * checks it). */
+static int
+hand_transfer(struct svc *s, const struct stmt_credit *c, const char *pno,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	struct pay_match_state pm;
+	struct payment p;
+	int rc;
+
+	if (store_payment_find(s->st, pno, &p, err) != 0 ||
+	    (rc = store_pay_match_state(s->st, p.uuid, &pm, err)) < 0)
+		return -1;
+	if (rc == 1 || strcmp(pm.kind, "bank") != 0 ||
+	    strcmp(pm.status, "Posted") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is not a posted bank transfer"),
+		    p.payment_no);
+	if (!pm.free)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is matched already to another statement "
+		      "line"),
+		    p.payment_no);
+	if (pm.amount != c->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment %s is of %s; the credit is of %s"), p.payment_no,
+		    money_plain(a1, sizeof a1, pm.amount, s->cfg.minor_digits),
+		    money_plain(a2, sizeof a2, c->amount, s->cfg.minor_digits));
+	xstrlcpy(out->rule, "transfer", sizeof out->rule);
+	out->npayments = 1;
+	out->gross = pm.amount;
+	return store_match_insert(s->st, c->line_id, 0, 0, "transfer",
+	           out->note, out->at, s->actor.user_id, s->actor.username,
+	           err) != 0 ||
+	               store_match_payments_add(
+	                   s->st, c->line_id, pm.id, NULL, err) != 0
+	           ? -1
+	           : 0;
+}
+
+/* A hand match's card day "TERMINAL:YYYY-MM-DD": its posted card
+ * payments no match took, whose total less at most CARD_FEE_BP_MAX of it
+ * is the credit (the central node's bound, not the rule's tolerance: a
+ * supervisor matches what the rule would not). */
+static int
+hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
+    struct recon_unmatch *out, struct pd_err *err)
+{
+	char a1[MONEY_BUFSZ], a2[MONEY_BUFSZ];
+	struct card_group g;
+	const char *colon = strrchr(card, ':');
+	int32_t d;
+
+	memset(&g, 0, sizeof g);
+	if (colon == NULL || colon == card ||
+	    (size_t)(colon - card) >= sizeof g.terminal ||
+	    strlen(colon + 1) != 10 ||
+	    date_parse(colon + 1, NULL, &d, NULL) != 0)
+		return pd_fail(err, PD_EUSAGE,
+		    _("--card \"%s\": give TERMINAL:YYYY-MM-DD, the terminal "
+		      "and the day of its card payments (T01:2026-06-18)"),
+		    card);
+	memcpy(g.terminal, card, (size_t)(colon - card));
+	xstrlcpy(g.day, colon + 1, sizeof g.day);
+	g.line_id = c->line_id;
+	if (store_card_day_free(
+	        s->st, g.terminal, g.day, &g.npayments, &g.gross, err) != 0)
+		return -1;
+	if (g.npayments == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Terminal %s has no posted card payment on %s that no "
+		      "match took"),
+		    g.terminal, g.day);
+	if (c->amount > g.gross ||
+	    c->amount < g.gross - g.gross * CARD_FEE_BP_MAX / 10000)
+		return pd_fail(err, PD_EINVAL,
+		    _("The credit of %s is not the card payments' %s less a "
+		      "fee of at most 20%%"),
+		    money_plain(a1, sizeof a1, c->amount, s->cfg.minor_digits),
+		    money_plain(a2, sizeof a2, g.gross, s->cfg.minor_digits));
+	xstrlcpy(out->rule, "card", sizeof out->rule);
+	out->npayments = g.npayments;
+	out->gross = g.gross;
+	return store_match_insert(s->st, c->line_id, 0, 0, "card", out->note,
+	           out->at, s->actor.user_id, s->actor.username, err) != 0 ||
+	               store_match_payments_add(
+	                   s->st, c->line_id, 0, &g, err) != 0
+	           ? -1
+	           : 0;
+}
+
+static int
+line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *payment,
+    const char *card, struct recon_unmatch *out, struct pd_err *err)
+{
+	struct stmt_credit c;
+	char ref[32], detail[320];
+
+	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
+		return -1;
+	if (c.amount <= 0 || c.reversal)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is not a credit"),
+		    (long long)stmt, seq);
+	if (c.matched)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is matched already"),
+		    (long long)stmt, seq);
+	if (c.dup)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is a credit an earlier statement "
+		      "already had (statement show marks it): match that "
+		      "line, so the credit is not counted twice"),
+		    (long long)stmt, seq);
+	out->stmt = stmt;
+	out->seq = seq;
+	out->amount = c.amount;
+	svc_now(out->at);
+	if ((payment != NULL ? hand_transfer(s, &c, payment, out, err)
+	                     : hand_card(s, &c, card, out, err)) != 0 ||
+	    svc_match_outbox(s, c.line_id, "match", out->note, out->at, err))
+		return -1;
+	snprintf(ref, sizeof ref, "%lld:%d", (long long)stmt, seq);
+	snprintf(detail, sizeof detail,
+	    "rule=%s by=hand %s=%.40s payments=%lld gross=%lld note=%.180s",
+	    out->rule, payment ? "payment" : "card", payment ? payment : card,
+	    (long long)out->npayments, (long long)out->gross, out->note);
+	return svc_audit(
+	    s, out->at, "match", "statement_line", ref, detail, err);
+}
+
+int
+svc_line_match(struct svc *s, const char *line, const char *payment,
+    const char *card, const char *note, struct recon_unmatch *out,
+    struct pd_err *err)
+{
+	int64_t stmt = 0;
+	int seq = 0;
+
+	memset(out, 0, sizeof *out);
+	if (svc_require(
+	        s, ROLE_SUPERVISOR, _("Matching statement lines"), err) != 0 ||
+	    line_parse(line, &stmt, &seq, err) != 0)
+		return -1;
+	if ((payment == NULL) == (card == NULL))
+		return pd_fail(err, PD_EUSAGE,
+		    _("Give --payment NUMBER (a bank transfer) or --card "
+		      "TERMINAL:YYYY-MM-DD (a card settlement), one of them"));
+	if (svc_check_text(_("Note"), note ? note : "", DEPOSIT_NOTE_BUFSZ - 1,
+	        1, err) != 0)
+		return -1;
+	xstrlcpy(out->note, note, sizeof out->note);
+	if (svc_check_sound(s, err) != 0 || store_begin(s->st, err) != 0)
+		return -1;
+	return svc_finish(
+	    s, line_match_in_tx(s, stmt, seq, payment, card, out, err), err);
+}
+
 struct recon_exception *
 svc_recon_exceptions(struct svc *s, size_t *n, struct pd_err *err)
 {
@@ -410,7 +580,8 @@ resolve_in_tx(struct svc *s, const char *key, const char *note,
 	svc_now(out->at);
 	xstrlcpy(out->by, s->actor.username, sizeof out->by);
 	xstrlcpy(out->terminal, s->cfg.terminal_id, sizeof out->terminal);
-	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0)
+	if (store_recon_resolve(s->st, out, s->actor.user_id, err) != 0 ||
+	    svc_resolution_outbox(s, out, err) != 0)
 		return -1;
 	snprintf(detail, sizeof detail, "key=%.100s note=%.180s", out->e.key,
 	    note);
@@ -518,4 +689,50 @@ svc_recon_days(struct svc *s, const char *account, const char *from,
 			                   exc_of(&v[k], account);
 	free(v);
 	return d;
+}
+
+struct recon_line *
+svc_recon_day(struct svc *s, const char *day, struct recon_exception **exc,
+    size_t *nexc, size_t *n, struct pd_err *err)
+{
+	const char *account = s->cfg.deposit_account;
+	struct recon_exception *v;
+	struct recon_line *m, *out;
+	char today[11];
+	size_t nv = 0, nm = 0, i, k = 0;
+
+	*n = *nexc = 0;
+	*exc = NULL;
+	if (svc_require(s, ROLE_SUPERVISOR, _("Reading the reconciliation"),
+	        err) != 0)
+		return NULL;
+	svc_today(today);
+	v = store_recon_exceptions(s->st, today, s->cfg.overdue_days,
+	    s->cfg.over_short_above, &nv, err);
+	if (v == NULL)
+		return NULL;
+	m = store_recon_day_matches(s->st, account, day, &nm, err);
+	if (m == NULL) {
+		free(v);
+		return NULL;
+	}
+	/* the day's exceptions of the account, kept in v's first places */
+	for (i = 0; i < nv; i++)
+		if (strcmp(v[i].on, day) == 0 && exc_of(&v[i], account))
+			v[k++] = v[i];
+	out = xcalloc(k + nm + 1, sizeof *out);
+	for (i = 0; i < k; i++) {
+		out[i].exc = (int)i;
+		xstrlcpy(out[i].kind, recon_kind_name(v[i].kind),
+		    sizeof out[i].kind);
+		xstrlcpy(out[i].ref, v[i].ref, sizeof out[i].ref);
+		out[i].amount = v[i].actual ? v[i].actual : v[i].expected;
+		xstrlcpy(out[i].note, v[i].detail, sizeof out[i].note);
+	}
+	memcpy(out + k, m, nm * sizeof *m);
+	free(m);
+	*exc = v;
+	*nexc = k;
+	*n = k + nm;
+	return out;
 }

@@ -239,6 +239,24 @@ int svc_stmt_outbox(struct svc *s, const struct statement *st,
     struct statement_line *lines, size_t n, struct pd_err *err);
 int svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
     const char *note, const char *at, struct pd_err *err);
+/* A reconciliation exception's resolution as its sync record, in the
+ * resolution's transaction; checked and kept at the central node
+ * (recon_sync.c). */
+int svc_resolution_outbox(
+    struct svc *s, const struct recon_resolution *res, struct pd_err *err);
+int svc_sync_check_resolution(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err);
+int svc_apply_resolution(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* The largest card fee a terminal may allow ([reconciliation]
+ * card_fee_tolerance's bound, hundredths of a percent): a settlement
+ * below its payments' total less this was not made by the card rule,
+ * nor may a supervisor match one so by hand. */
+#define CARD_FEE_BP_MAX 2000
+/* The records of the matches a rule made now, of the lines of pairs
+ * {first, line id}, in their order (deposit_match.c); one read for all. */
+int svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
+    const char *at, struct pd_err *err);
 /* The one-time catch-up (issue 20): statements imported before they
  * were sync records, and their matches, queued once, in one transaction
  * audited, when the store's migration set META_STMT_CATCHUP; then the

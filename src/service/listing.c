@@ -132,6 +132,32 @@ svc_recon_exception_cells(const struct recon_exception *e, struct xcell *c)
 	c[7].n = e->difference;
 }
 
+/* one day of a bank account (issue 20, the Reconciliation screen's
+ * Enter): its exceptions, its credits matched */
+static const struct xcol recon_day_cols[] = {
+    {NC_("column", "Row"), "kind", X_TERM, 17, 0},
+    {NC_("column", "Reference"), "reference", X_TEXT, 12, 0},
+    {NC_("column", "Amount"), "amount", X_MONEY, 11, 0},
+    {NC_("column", "Rule"), "rule", X_TERM, 8, 0},
+    {NC_("column", "Matched to"), "matched_to", X_TEXT, 18, 4},
+    {NC_("column", "By"), "by", X_TEXT, 8, -1},
+    {NC_("column", "Note"), "note", X_TEXT, 20, 10},
+};
+
+void
+svc_recon_line_cells(const struct recon_line *l, struct xcell *c)
+{
+	memset(
+	    c, 0, sizeof recon_day_cols / sizeof recon_day_cols[0] * sizeof *c);
+	c[0].s = l->kind;
+	c[1].s = l->ref;
+	c[2].n = l->amount;
+	c[3].s = l->rule;
+	c[4].s = l->to;
+	c[5].s = l->by;
+	c[6].s = l->note;
+}
+
 /* the reconciliation's exceptions resolved by hand (issue 20): what
  * each showed then, the note, who and when */
 static const struct xcol resolved_cols[] = {
@@ -197,6 +223,7 @@ svc_listing_cols(enum listing l, int *ncols)
 	    [LIST_RECON] = {recon_cols, N(recon_cols)},
 	    [LIST_DETERIORATING] = {deteriorating_cols, N(deteriorating_cols)},
 	    [LIST_ANOMALIES] = {anomaly_cols, N(anomaly_cols)},
+	    [LIST_RECON_DAY] = {recon_day_cols, N(recon_day_cols)},
 	};
 
 	if ((unsigned)l >= LISTINGS)

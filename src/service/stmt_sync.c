@@ -67,17 +67,16 @@ svc_stmt_outbox(struct svc *s, const struct statement *st,
 	return 0;
 }
 
-int
-svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
-    const char *note, const char *at, struct pd_err *err)
+/* Line line_id's match m as its record. */
+static int
+match_record(struct svc *s, int64_t line_id, const struct line_match *mm,
+    const char *op, const char *note, const char *at, struct pd_err *err)
 {
-	struct line_match m;
+	const struct line_match m = *mm;
 	struct syncrec rec;
 	char ref[64];
 	int rc;
 
-	if (store_line_match(s->st, line_id, &m, err) != 0)
-		return -1;
 	ledger_rec_head(s, &rec, SR_STMT_MATCH, NULL, NULL, s->cfg.branch_id, at);
 	xstrlcpy(rec.op, op, sizeof rec.op);
 	xstrlcpy(rec.stmt.account, m.account, sizeof rec.stmt.account);
@@ -113,6 +112,36 @@ svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
 	snprintf(ref, sizeof ref, "%lld:%d", (long long)m.stmt, m.seq);
 	rc = svc_outbox(s, &rec, ref, err);
 	free(rec.card_payments);
+	return rc;
+}
+
+int
+svc_match_outbox(struct svc *s, int64_t line_id, const char *op,
+    const char *note, const char *at, struct pd_err *err)
+{
+	struct line_match m;
+
+	if (store_line_match(s->st, line_id, &m, err) != 0)
+		return -1;
+	return match_record(s, line_id, &m, op, note, at, err);
+}
+
+int
+svc_match_outbox_set(struct svc *s, const int64_t *pairs, size_t n,
+    const char *at, struct pd_err *err)
+{
+	struct line_match *m;
+	size_t nm = 0, i;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	m = store_line_matches(s->st, pairs, n, &nm, err);
+	if (m == NULL)
+		return -1;
+	for (i = 0; i < nm && rc == 0; i++)
+		rc = match_record(s, m[i].line_id, &m[i], "match", "", at, err);
+	free(m);
 	return rc;
 }
 
@@ -412,11 +441,6 @@ check_transfer(struct svc *s, const struct syncrec *r,
 		    p->payment_no);
 	return 0;
 }
-
-/* The largest card fee a terminal may allow ([reconciliation]
- * card_fee_tolerance's bound, hundredths of a percent): a settlement
- * below its payments' total less this was not made by the card rule. */
-#define CARD_FEE_BP_MAX 2000
 
 /* A terminal's day of card payments: each one the match names is a
  * posted card payment of that terminal and day here that no match took,

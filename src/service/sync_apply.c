@@ -642,6 +642,12 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 		return svc_dispute_apply(s, mode, r, err);
 	case SR_ALERT:
 		return svc_alert_apply(s, mode, r, err);
+	case SR_RECON_RESOLVE:
+		if (mode == APPLY_CENTRAL)
+			return svc_apply_resolution(s, r, err);
+		return pd_fail(err, PD_EINVAL,
+		    _("An exception's resolution is kept by the central node; "
+		      "a terminal never pulls one"));
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

@@ -927,6 +927,7 @@ static const check_fn push_rules[SR_KINDS] = {
     [SR_STMT_MATCH] = svc_sync_check_stmt,
     [SR_DISPUTE] = push_dispute,
     [SR_ALERT] = push_alert,
+    [SR_RECON_RESOLVE] = svc_sync_check_resolution,
 };
 
 int

@@ -334,6 +334,8 @@ record_ref(const struct syncrec *r)
 		return r->dsp.dispute_no;
 	case SR_ALERT:
 		return r->alert_cause;
+	case SR_RECON_RESOLVE:
+		return r->res.e.ref;
 	default:
 		return r->set.key;
 	}

@@ -571,10 +571,9 @@ store_stmt_line_sums(struct store *st, int64_t stmt, int64_t *n,
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading statements"));
 }
 
-static void
-read_lmatch(struct db_stmt *q, void *elem)
+void
+store_read_line_match(struct db_stmt *q, struct line_match *m)
 {
-	struct line_match *m = elem;
 
 	memset(m, 0, sizeof *m);
 	m->stmt = db_column_int64(q, 0);
@@ -597,6 +596,12 @@ read_lmatch(struct db_stmt *q, void *elem)
 		st_col(q, 15, m->pay_day, sizeof m->pay_day);
 		st_col(q, 16, m->pay_uuid, sizeof m->pay_uuid);
 	}
+}
+
+static void
+read_lmatch(struct db_stmt *q, void *elem)
+{
+	store_read_line_match(q, elem);
 }
 
 int

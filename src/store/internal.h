@@ -314,5 +314,8 @@ extern const char *const store_pg_admin_migrations[];
 extern const int store_pg_admin_nmigrations;
 extern const char *const store_pg_central_migrations[];
 extern const int store_pg_central_nmigrations;
+/* Row q of store_line_match's columns into m (deposits.c). */
+struct line_match;
+void store_read_line_match(struct db_stmt *q, struct line_match *m);
 
 #endif

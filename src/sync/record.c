@@ -239,6 +239,14 @@ static const struct field alert_fields[] = {S("op", op, 1),
     S("arrangement_uuid", alert_arr_uuid, 0), S("assignee", assignee, 0),
     T("note", reason, F_TEXT, 0), S("by", by, 1), S("by_user", by_user, 1),
     {NULL, F_STR, 0, 0, 0}};
+/* A reconciliation exception resolved by hand (issue 20): what it is
+ * about as every store names it, what it showed then, the note. */
+static const struct field resolution_fields[] = {
+    S("exception", exc_kind, 1), S("target", res.e.target, 1),
+    S("reference", res.e.ref, 1), T("day", res.e.on, F_DATE, 1),
+    T("age", res.e.age, F_INT, 1), T("expected", res.e.expected, F_INT, 1),
+    T("actual", res.e.actual, F_INT, 1), T("note", res.note, F_TEXT, 1),
+    S("by", by, 1), {NULL, F_STR, 0, 0, 0}};
 
 #undef S
 #undef T
@@ -285,6 +293,7 @@ static const struct {
     [SR_STMT_MATCH] = {"statement_match", stmt_match_fields},
     [SR_DISPUTE] = {"dispute", dispute_fields},
     [SR_ALERT] = {"alert", alert_fields},
+    [SR_RECON_RESOLVE] = {"recon_resolution", resolution_fields},
 };
 
 int
@@ -832,6 +841,23 @@ sync_decode_json(json_t *o, struct syncrec *r, int hash, struct pd_err *err)
 		return -1;
 	if (k == SR_STMT_MATCH && sync_match_decode(d, r, err) != 0)
 		return -1;
+	if (k == SR_RECON_RESOLVE) {
+		int e;
+
+		for (e = 0; e < RECON_KINDS; e++)
+			if (strcmp(r->exc_kind,
+			        recon_kind_name((enum recon_kind)e)) == 0)
+				break;
+		if (e == RECON_KINDS)
+			return pd_fail(err, PD_EINVAL,
+			    _("data: exception \"%s\" is no kind of exception"),
+			    r->exc_kind);
+		r->res.e.kind = (enum recon_kind)e;
+		xstrlcpy(r->res.uuid, r->uuid, sizeof r->res.uuid);
+		xstrlcpy(r->res.at, r->at, sizeof r->res.at);
+		xstrlcpy(r->res.by, r->by, sizeof r->res.by);
+		xstrlcpy(r->res.terminal, r->terminal, sizeof r->res.terminal);
+	}
 	if (k == SR_ARRANGEMENT) {
 		if (sync_arr_decode(d, r, err) != 0)
 			return -1;

@@ -945,6 +945,10 @@ tui_main(struct svc *svc)
 	X(exceptions)                                                          \
 	X(rate_items)                                                          \
 	X(recon)                                                               \
+	X(recon_resolve)                                                       \
+	X(recon_hand)                                                          \
+	X(recon_unmatch)                                                       \
+	X(recon_day)                                                           \
 	X(disputes)                                                            \
 	X(dispute)                                                             \
 	X(dispute_open)                                                        \

@@ -81,6 +81,15 @@ struct tui_screen *screen_credit_apply_new(struct tui *t, const char *cn_no);
 struct tui_screen *screen_exceptions_new(struct tui *t);
 /* A bank account's reconciliation by day (issue 20; screen_recon.c). */
 struct tui_screen *screen_recon_new(struct tui *t);
+/* Resolve exception e with a note (hand 0), or match its credit nobody
+ * expected by hand (hand 1): a supervisor's; NULL said. */
+struct tui_screen *screen_recon_step_new(
+    struct tui *t, const struct recon_exception *e, int hand);
+/* Take matched credit l's match back with a note (supervisor). */
+struct tui_screen *screen_recon_unmatch_new(
+    struct tui *t, const struct recon_line *l);
+/* Day of [deposits] account: its exceptions and matches (supervisor). */
+struct tui_screen *screen_recon_day_new(struct tui *t, const char *day);
 struct tui_screen *screen_aging_items_new(
     struct tui *t, const struct aging_row *r);
 /* Print a credit note (print 1) or write its PDF to the exports

@@ -3,7 +3,9 @@
  * credits matched to nothing, matched credits of another amount and the
  * shifts over or short beyond [deposits] over_short_above, oldest first
  * with their age; m matches deposits to credits by the rule and reads
- * the list again. From the supervisor's dashboard (e). */
+ * the list again, r resolves the exception under the cursor with a note
+ * and h matches its credit by hand (screen_recon_step.c). From the
+ * supervisor's dashboard (e). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,11 +13,17 @@
 
 #include "backoffice.h"
 
-enum { E_MATCH, E_RELOAD, E_BACK, E_DAYS, E_EXPORT };
+enum { E_MATCH, E_RELOAD, E_BACK, E_DAYS, E_EXPORT, E_RESOLVE, E_HAND };
 
 static const struct tui_key screen_exceptions_keys[] = {
     {'m', "m", N_("Match"),
         N_("match deposits to statement credits by the rule"), E_MATCH},
+    {'h', "h", N_("By hand"),
+        N_("match the credit under the cursor by hand, with a note"),
+        E_HAND},
+    {'r', "r", N_("Resolve"),
+        N_("resolve the exception under the cursor with a note"),
+        E_RESOLVE},
     {'g', "g", NULL, N_("read the exceptions again"), E_RELOAD},
     {'d', "d", N_("Days"),
         N_("[deposits] account's reconciliation by day"), E_DAYS},
@@ -32,6 +40,7 @@ struct excv {
 	struct recon_exception *rows;
 	size_t n;
 	struct tui_list list;
+	unsigned gen; /* t->list_gen when read */
 };
 
 static void
@@ -41,6 +50,7 @@ load(struct excv *e, struct tui *t)
 
 	free(e->rows);
 	e->n = 0;
+	e->gen = t->list_gen;
 	e->rows = svc_recon_exceptions(t->svc, &e->n, &err);
 	if (e->rows == NULL)
 		tui_message(t, 1, "%s", err.msg);
@@ -63,6 +73,9 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[160], num[SVC_COUNT_BUFSZ];
 	int y = 2;
 
+	/* an exception resolved or a credit matched by hand */
+	if (e->gen != t->list_gen)
+		load(e, t);
 	snprintf(line, sizeof line,
 	    ngettext("%s exception open", "%s exceptions open",
 	        (unsigned long)e->n),
@@ -109,6 +122,16 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case E_RELOAD:
 		load(e, t);
+		return TUI_HANDLED;
+	case E_RESOLVE:
+	case E_HAND:
+		if (e->n > 0 && e->list.sel < e->n) {
+			struct tui_screen *s = screen_recon_step_new(
+			    t, &e->rows[e->list.sel], act == E_HAND);
+
+			if (s != NULL)
+				tui_push(t, s);
+		}
 		return TUI_HANDLED;
 	case E_DAYS:
 		tui_push(t, screen_recon_new(t));

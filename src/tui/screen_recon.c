@@ -3,7 +3,8 @@
  * days with a deposit or a credit, what was deposited, credited and
  * matched, the difference and the exceptions open that day, as report
  * reconciliation lists them; m matches by the rules and reads the days
- * again. From the Exceptions screen (d). */
+ * again, Enter opens a day (screen_recon_day.c), after which the days are
+ * read again. From the Exceptions screen (d). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +12,11 @@
 
 #include "backoffice.h"
 
-enum { R_MATCH, R_RELOAD, R_BACK, R_EXPORT };
+enum { R_MATCH, R_RELOAD, R_BACK, R_EXPORT, R_DAY };
 
 static const struct tui_key screen_recon_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Open"),
+        N_("the day's exceptions and matches, worked there"), R_DAY},
     {'m', "m", N_("Match"),
         N_("match credits by the rules, read the days again"), R_MATCH},
     {'g', "g", NULL, N_("read the days again"), R_RELOAD},
@@ -30,6 +33,7 @@ struct reconv {
 	struct recon_day *rows;
 	size_t n;
 	struct tui_list list;
+	unsigned gen; /* t->list_gen when read */
 };
 
 static void
@@ -39,6 +43,7 @@ load(struct reconv *r, struct tui *t)
 
 	free(r->rows);
 	r->n = 0;
+	r->gen = t->list_gen;
 	r->rows = svc_recon_days(t->svc, NULL, NULL, NULL, &r->n, &err);
 	if (r->rows == NULL)
 		tui_message(t, 1, "%s", err.msg);
@@ -61,6 +66,13 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[160];
 	int y = 2;
 
+	if (r->gen != t->list_gen) {
+		size_t sel = r->list.sel;
+
+		load(r, t);
+		if (sel < r->n)
+			r->list.sel = sel;
+	}
 	snprintf(line, sizeof line, _("Bank account %s, by day"),
 	    t->svc->cfg.deposit_account[0] ? t->svc->cfg.deposit_account : "-");
 	tui_text(y, 2, line, COLS - 4);
@@ -84,6 +96,11 @@ action(struct tui_screen *sc, struct tui *t, int act)
 		return TUI_HANDLED;
 	case R_RELOAD:
 		load(r, t);
+		return TUI_HANDLED;
+	case R_DAY:
+		if (r->n > 0 && r->list.sel < r->n)
+			tui_push(t,
+			    screen_recon_day_new(t, r->rows[r->list.sel].day));
 		return TUI_HANDLED;
 	case R_EXPORT:
 		tui_push(t, screen_export_new(

@@ -393,4 +393,41 @@ expect "reconciliation: a day that is none" 3 "2026-02-30" \
     R report reconciliation --account $ACCT --from 2026-02-30
 refused "reconciliation: a cashier may not" 5 "supervisor" \
     J report reconciliation --account $ACCT
+# -- a card settlement's or a bank transfer's credit matched by hand
+# (issue 20: a supervisor matches with a note, audited, a sync record):
+# the 30.00 naming INV-1 and INV-2 to INV-1's transfer; a settlement not
+# naming its terminal to T01's card day of 06-22 (4% fee); one of 06-23's
+# 25.00 for 19.00 (24%) is beyond a fee of 20%
+PINV1=$(sql "SELECT payment_no FROM payments WHERE reference = 'INV-1'")
+PTRF9=$(sql "SELECT payment_no FROM payments WHERE reference = 'TRF-9'")
+PA1=$(sql "SELECT payment_no FROM payments WHERE reference = 'A1'")
+PAYDESK_NOW="2026-06-22 10:00:00" J pay WU-10001 --type bill --method "Credit Card" --amount 25 --reference A22 >/dev/null || echo "not ok - card of 06-22"
+PAYDESK_NOW="2026-06-23 10:00:00" J pay WU-10002 --type bill --method "Credit Card" --amount 25 --reference A23 >/dev/null || echo "not ok - card of 06-23"
+printf 'date,amount,reference\n2026-06-23,24.00,SETTLEMENT BATCH 889\n2026-06-24,19.00,SETTLEMENT BATCH 890\n' >"$T/st7.csv"
+M statement import "$T/st7.csv" --mapping m1 --account $ACCT >/dev/null || echo "not ok - st7"
+S7=$(sql "SELECT max(id) FROM bank_statements")
+refused "hand match: no note" 2 "--note" M reconcile match $S5:6 --payment "$PINV1"
+refused "hand match: neither --payment nor --card" 2 "one of them" M reconcile match $S5:6 --note x
+refused "hand match: both" 2 "one of them" M reconcile match $S5:6 --payment "$PINV1" --card T01:2026-06-22 --note x
+refused "hand match: a card day that is none" 2 "TERMINAL:YYYY-MM-DD" M reconcile match $S7:1 --card T01 --note x
+refused "hand match: no such payment" 4 "NOPE-1" M reconcile match $S5:6 --payment NOPE-1 --note x
+refused "hand match: a card payment is no transfer" 3 "is not a posted bank transfer" M reconcile match $S5:6 --payment "$PA1" --note x
+refused "hand match: another amount" 3 "is of 75.00; the credit is of 30.00" M reconcile match $S5:6 --payment "$PTRF9" --note x
+refused "hand match: a line matched already" 3 "is matched already" M reconcile match $S5:3 --payment "$PINV1" --note x
+refused "hand match: a cashier may not" 5 "supervisor" J reconcile match $S5:6 --payment "$PINV1" --note x
+run M --json reconcile match $S5:6 --payment "$PINV1" --note "INV-1 by transfer; INV-2 was paid in cash"
+same "hand match: the credit to INV-1's transfer" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["rule"], d["payments"], d["gross"], d["amount"])' "$OUT")" \
+    "transfer 1 3000 3000"
+same "kept with who and why, audited, a sync record with the note" \
+    "$(sql "SELECT m.rule || ':' || m.matched_by || ':' || m.note || ':' || p.payment_no FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE l.statement_id = $S5 AND l.seq = 6 AND m.unmatched_at = ''") $(sql "SELECT count(*) FROM audit_log WHERE action = 'match' AND entity = 'statement_line' AND ref = '$S5:6'") $(sql "SELECT json_extract(payload, '$.data.rule') || ':' || json_extract(payload, '$.data.note') FROM outbox WHERE kind = 'statement_match' AND ref = '$S5:6'")" \
+    "transfer:mary:INV-1 by transfer; INV-2 was paid in cash:$PINV1 1 transfer:INV-1 by transfer; INV-2 was paid in cash"
+refused "hand match: a payment taken already" 3 "matched already to another statement line" M reconcile match $S7:1 --payment "$PINV1" --note x
+refused "hand match: a fee beyond 20%" 3 "less a fee of at most 20%" M reconcile match $S7:2 --card T01:2026-06-23 --note x
+run M --json reconcile match $S7:1 --card T01:2026-06-22 --note "Batch 889 is T01's day"
+same "hand match: the settlement to T01's card day" \
+    "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["rule"], d["payments"], d["gross"], d["amount"])' "$OUT")" \
+    "card 1 2500 2400"
+refused "hand match: a card day taken already" 3 "no posted card payment on 2026-06-22" M reconcile match $S7:2 --card T01:2026-06-22 --note x
+expect "a hand match is taken back as the rules' are" 0 "1" M reconcile unmatch $S7:1 --note "Wrong batch"
 expect "doctor at the end" 0 "ok" "$PD" doctor

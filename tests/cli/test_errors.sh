@@ -160,6 +160,7 @@ report exceptions|supervisor|report exceptions
 report reconciliation|supervisor|report reconciliation
 reconcile resolve|supervisor|reconcile resolve not_credited:B1 --note x
 reconcile resolved|supervisor|reconcile resolved
+reconcile match|supervisor|reconcile match 1:1 --payment P1 --note x
 reconcile unmatch|supervisor|reconcile unmatch 1:1 --note x
 user set|admin|user set jane --team x
 report deteriorating|supervisor|report deteriorating

@@ -871,6 +871,52 @@ M1 reconcile unmatch $S3:2 --note "Processor settled it again" >/dev/null ||
 expect "T01's unmatch of the card settlement is applied" 0 "Applied     1" pdt 1 sync
 same "taken back at the central node, the transfer's kept" "$(cmatches)" \
     "1:transfer:1:7700:0 2:card:$ncard:$gross:1"
+# a supervisor's hand match (issue 20): the credit nobody expected to a
+# transfer its reference does not name, with a note, applied as made
+pdt 1 --user jane pay WU-10002 --type bill --method "Bank Transfer" --amount 77 \
+    --reference TRF-HAND >/dev/null || echo "not ok - the hand transfer"
+M1 reconcile match $S3:3 --payment "$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'TRF-HAND'")" \
+    --note "Customer named no invoice" >/dev/null || echo "not ok - T01 hand match"
+expect "T01's hand match is applied with its payment" 0 "Applied     2" pdt 1 sync
+same "the central node has it, by whom and why" \
+    "$(cmatches) $(csql "SELECT m.matched_by || ':' || m.note || ':' || p.reference FROM statement_matches m JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE m.note <> '' AND m.rule = 'transfer'")" \
+    "1:transfer:1:7700:0 2:card:$ncard:$gross:1 3:transfer:1:7700:0 mary:Customer named no invoice:TRF-HAND"
+# an exception resolved by hand is a record too (issue 20): the central
+# node keeps T01's with its note, and refuses one the terminal could not
+# have made, saying why
+M1 reconcile resolve "unexpected_credit:$S3:4" --note "Bank error, reversed next day" >/dev/null ||
+    echo "not ok - T01 resolves the credit of 5.00"
+expect "T01's resolution is applied" 0 "Applied     1" pdt 1 sync
+resq="SELECT coalesce(group_concat(kind || ':' || target || ':' || resolved_by || ':' || note || ':' || terminal, ' '), '') FROM recon_resolutions"
+same "the central node keeps it as T01 made it" "$(csql "$resq")" "$(tsql 1 "$resq")"
+case "$(csql "$resq")" in "unexpected_credit:$ACCT/"*"#4:mary:Bank error, reversed next day:T01") ok "by its line, who, why and where" ;;
+*) echo "not ok - by its line, who, why and where"; csql "$resq" ;; esac
+forged_rs() {
+	name=$1 needle=$2
+	shift 2
+	before=$(csql "$resq")
+	r=$($F "$T/t1.db" "$TOK1" "$@" 2>&1)
+	case "$r" in "rejected: "*"$needle"*) ok "$name: rejected, saying why" ;;
+	*) echo "not ok - $name: rejected, saying why"; echo "  got: $r"
+	   echo "  wanted: rejected: ...$needle..." ;; esac
+	same "$name: nothing changed at the central node" "$(csql "$resq")" "$before"
+}
+forged_rs "an exception resolved again by another resolution" "was resolved already, by mary" \
+    recon_resolution
+forged_rs "a resolution by a cashier" "supervisor" recon_resolution data.by=jane \
+    "data.target=$ACCT/x#1"
+forged_rs "a resolution with no note" 'Field "note" must not be empty' recon_resolution 'data.note=""' \
+    "data.target=$ACCT/x#1"
+forged_rs "a statement line the central node does not have" "is not known here" \
+    recon_resolution "data.target=$ACCT/id:NOPE#1"
+forged_rs "a deposit the central node does not have" "is not known here" \
+    recon_resolution data.exception=not_credited \
+    data.target=00000000-0000-4000-8000-000000000000
+forged_rs "a shift the central node does not have" "is not known here" \
+    recon_resolution data.exception=over_short \
+    data.target=00000000-0000-4000-8000-000000000000/Cash
+forged_rs "an exception of no kind" "is no kind of exception" \
+    recon_resolution data.exception=lost
 # the card and transfer matches made before they were records (issue 20):
 # a transfer matched as an older version did (its rows, no record), the
 # flag set as the migration sets it: the next round sends it once, audited

@@ -1,7 +1,8 @@
 # test_exceptions.sh - the reconciliation's exceptions screen (issue 20),
 # from the supervisor's dashboard (e): a deposit not credited, a credit
-# nobody expected, m matching by the rule, d the account by day, and the
-# screen in French.
+# nobody expected, m matching by the rule, d the account by day, h a
+# credit matched by hand, r one resolved, a day drilled into (its match
+# taken back and made again), and the screen in French.
 . "$TOP/tests/tui/lib.sh"
 export PAYDESK_NOW="2026-06-25 09:00:00"
 setup_store
@@ -62,6 +63,83 @@ python3 "$TOP/tests/tools/xlsx_cells.py" --compare "$T/rec-cli.csv" \
     echo "not ok - the days' workbook is the command line's listing, cell by cell"
 keys Escape
 wait_for "Esc: back to the exceptions" "1 exception open"
+# h and r (issue 20): a credit its reference does not name matched by
+# hand to a transfer, another resolved with a note, each asked once
+PAYDESK_NOW="2026-06-20 10:00:00" J pay WU-10002 --type bill --method "Bank Transfer" \
+    --amount 12 --reference ORDER-5 >/dev/null || echo "not ok - the transfer"
+PNO=$(sqlite3 "$DB" "SELECT payment_no FROM payments WHERE reference = 'ORDER-5'")
+printf 'date,amount,reference\n2026-06-20,12.00,SEPA NO REFERENCE\n2026-06-21,7.00,COINS\n' >"$T/st2.csv"
+M statement import "$T/st2.csv" --mapping m1 --account DE89 >/dev/null
+keys g
+wait_for "g: the two new credits" "3 exceptions open"
+keys Down h
+wait_for "h: the credit 2:1 by hand" "unexpected_credit:2:1  SEPA NO REFERENCE"
+keys Enter
+wait_for "h: no payment, refused" "Give the transfer's payment number"
+keys Down
+type_text "$PNO"
+keys Enter
+wait_for "h: no note, refused" "A note is required"
+keys Down
+type_text "Order 5 paid by transfer"
+keys Enter
+wait_for "h: asked once" "Match statement line 2:1 to $PNO? Enter again"
+keys Enter
+wait_for "h: matched" "Statement line 2:1 matched by hand"
+wait_for "h: two exceptions left" "2 exceptions open"
+same "h: in the store, a transfer match with the note, by mary" \
+    "$(sqlite3 "$DB" "SELECT m.rule || ':' || m.note || ':' || m.matched_by || ':' || p.reference FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE l.statement_id = 2 AND l.seq = 1")" \
+    "transfer:Order 5 paid by transfer:mary:ORDER-5"
+keys Down r
+wait_for "r: the coins" "unexpected_credit:2:2  COINS"
+keys Enter
+wait_for "r: no note, refused" "A note is required"
+type_text "Coins paid in at the counter"
+keys Enter
+wait_for "r: asked once" "Resolve exception unexpected_credit:2:2? Enter again"
+keys Enter
+wait_for "r: resolved" "Exception unexpected_credit:2:2 resolved"
+wait_for "r: one exception left" "1 exception open"
+same "r: in the store, resolved by mary with the note" \
+    "$(sqlite3 "$DB" "SELECT kind || ':' || note || ':' || resolved_by FROM recon_resolutions")" \
+    "unexpected_credit:Coins paid in at the counter:mary"
+# a day drilled into (issue 20: the Reconciliation screen's Enter): 06-20's
+# credit matched by hand, taken back there (u) and matched again (h)
+keys d
+wait_for "d: the days again" "Bank account DE89, by day"
+keys Up Enter
+wait_for "Enter: the day of 06-20" "Bank account DE89 on 2026-06-20"
+line_has "its credit, matched to the transfer by mary with the note" "2:1" \
+    "transfer PAY-T01-2026-000"
+line_has "by mary with the note" "2:1" "mary Order 5 paid by t"
+keys u
+wait_for "u: take the match back" "2:1  $PNO"
+keys Enter
+wait_for "u: no note, refused" "A note is required"
+type_text "Wrong order"
+keys Enter
+wait_for "u: asked once" "Take back the match of statement line 2:1 to $PNO? Enter again"
+keys Enter
+wait_for "u: taken back" "The match of statement line 2:1 is taken back"
+wait_for "the day again: a credit nobody expected" "unexpected_credit"
+same "u: in the store, unmatched by mary with the note" \
+    "$(sqlite3 "$DB" "SELECT m.unmatched_by || ':' || m.unmatch_note FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.statement_id = 2 AND l.seq = 1")" \
+    "mary:Wrong order"
+keys u
+wait_for "u on an exception: refused" "Only a matched credit is taken back"
+keys h
+wait_for "h from the day" "unexpected_credit:2:1  SEPA NO REFERENCE"
+keys Down
+type_text "$PNO"
+keys Down
+type_text "Right order after all"
+keys Enter Enter
+wait_for "h: matched again" "Statement line 2:1 matched by hand"
+wait_for "the day again: matched" "mary Right order after"
+keys Escape
+wait_for "Esc: back to the days" "Bank account DE89, by day"
+keys Escape
+wait_for "Esc: back to the exceptions again" "1 exception open"
 keys Escape
 wait_for "Esc: back to the dashboard" "Total Collected"
 logout

@@ -1,0 +1,195 @@
+/* recon_sync.c - a reconciliation exception resolved by hand as a sync
+ * record (issue 20, "Exceptions ... a supervisor ... resolves it; all of
+ * it audited"): written by the terminal in the resolution's transaction,
+ * checked and kept at the central node, so that the organisation sees
+ * which exceptions were closed by hand, by whom and why.
+ *
+ * A resolution names its exception as every store names it (deposit_match.c
+ * and deposits.c): a deposit's uuid (not_credited), a statement line as
+ * ACCOUNT/STATEMENT-KEY#LINE (unexpected_credit, matched_twice), both
+ * for an amount that differs ("UUID ACCOUNT/KEY#LINE"), a shift's
+ * uuid/TENDER (over_short). The central node refuses one by a cashier,
+ * with no note, naming what it does not have, or of an exception
+ * another resolution closed already (naming who and when); the same
+ * resolution from the same terminal again is nothing new. Resolutions
+ * are not fed back to terminals. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/xmalloc.h"
+
+/* ---- at the terminal ---- */
+
+int
+svc_resolution_outbox(
+    struct svc *s, const struct recon_resolution *res, struct pd_err *err)
+{
+	struct syncrec rec;
+
+	ledger_rec_head(s, &rec, SR_RECON_RESOLVE, res->uuid, NULL,
+	    s->cfg.branch_id, res->at);
+	rec.res = *res;
+	xstrlcpy(
+	    rec.exc_kind, recon_kind_name(res->e.kind), sizeof rec.exc_kind);
+	xstrlcpy(rec.by, res->by, sizeof rec.by);
+	return svc_outbox(s, &rec, res->e.key, err);
+}
+
+/* ---- at the central node ---- */
+
+/* Line "ACCOUNT/KEY#SEQ" known here: 0, or PD_EINVAL naming it. */
+static int
+line_known(struct svc *s, const char *line, struct pd_err *err)
+{
+	struct statement have;
+	char account[64], key[80];
+	const char *slash = strchr(line, '/'), *hash = strrchr(line, '#');
+	char *end;
+	long long seq;
+	int64_t id = 0;
+	int rc;
+
+	if (slash == NULL || hash == NULL || hash < slash ||
+	    (size_t)(slash - line) >= sizeof account ||
+	    (size_t)(hash - slash - 1) >= sizeof key)
+		goto unknown;
+	memcpy(account, line, (size_t)(slash - line));
+	account[slash - line] = '\0';
+	memcpy(key, slash + 1, (size_t)(hash - slash - 1));
+	key[hash - slash - 1] = '\0';
+	seq = strtoll(hash + 1, &end, 10);
+	if (*end != '\0' || seq <= 0)
+		goto unknown;
+	rc = store_stmt_by_key(s->st, account, key, &have, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		goto unknown;
+	if (store_stmt_line_id(s->st, have.id, seq, &id, err) != 0)
+		return -1;
+	if (id != 0)
+		return 0;
+unknown:
+	return pd_fail(
+	    err, PD_EINVAL, _("Statement line %s is not known here"), line);
+}
+
+/* Deposit uuid known here: 0, or PD_EINVAL naming it. */
+static int
+deposit_known(struct svc *s, const char *uuid, struct pd_err *err)
+{
+	struct deposit d;
+	struct pd_err e = {0};
+
+	if (store_deposit_find(s->st, uuid, &d, &e) == 0 &&
+	    strcmp(d.uuid, uuid) == 0)
+		return 0;
+	if (e.code == PD_ESTORE) {
+		*err = e;
+		return -1;
+	}
+	return pd_fail(err, PD_EINVAL, _("Deposit %s is not known here"), uuid);
+}
+
+/* What the exception names is here. */
+static int
+target_known(
+    struct svc *s, const struct recon_resolution *res, struct pd_err *err)
+{
+	const char *t = res->e.target;
+	char uuid[64];
+	struct shift sh;
+	struct pd_err e = {0};
+	const char *cut;
+
+	switch (res->e.kind) {
+	case RECON_NOT_CREDITED:
+		return deposit_known(s, t, err);
+	case RECON_UNEXPECTED:
+	case RECON_TWICE:
+		return line_known(s, t, err);
+	case RECON_DIFFERS:
+		cut = strchr(t, ' ');
+		if (cut == NULL || (size_t)(cut - t) >= sizeof uuid)
+			break;
+		memcpy(uuid, t, (size_t)(cut - t));
+		uuid[cut - t] = '\0';
+		if (deposit_known(s, uuid, err) != 0)
+			return -1;
+		return line_known(s, cut + 1, err);
+	case RECON_OVER_SHORT:
+		cut = strchr(t, '/');
+		if (cut == NULL || (size_t)(cut - t) >= sizeof uuid)
+			break;
+		memcpy(uuid, t, (size_t)(cut - t));
+		uuid[cut - t] = '\0';
+		if (store_shift_find(s->st, uuid, &sh, &e) == 0 &&
+		    strcmp(sh.uuid, uuid) == 0)
+			return 0;
+		if (e.code == PD_ESTORE) {
+			*err = e;
+			return -1;
+		}
+		return pd_fail(
+		    err, PD_EINVAL, _("Shift %s is not known here"), uuid);
+	default:
+		break;
+	}
+	return pd_fail(err, PD_EINVAL,
+	    _("Exception %s names no %s as every store names one"), t,
+	    recon_kind_name(res->e.kind));
+}
+
+/* 1: r is a resolution kept here already (the same one again), 0 none,
+ * -1 refused (another closed the exception) or an error. */
+static int
+resolved_here(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct recon_resolution have;
+	int rc = store_recon_resolution(
+	    s->st, recon_kind_name(r->res.e.kind), r->res.e.target, &have, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		return 0;
+	if (strcmp(have.uuid, r->res.uuid) == 0)
+		return 1;
+	return pd_fail(err, PD_EINVAL,
+	    _("Exception %s was resolved already, by %s at %s: %s"),
+	    r->res.e.target, have.by, have.at, have.note);
+}
+
+int
+svc_sync_check_resolution(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	if (svc_sync_supervisor(
+	        s, f, r->by, _("resolving an exception"), NULL, err) != 0 ||
+	    svc_check_text(
+	        _("Note"), r->res.note, DEPOSIT_NOTE_BUFSZ - 1, 1, err) != 0)
+		return -1;
+	switch (resolved_here(s, r, err)) {
+	case 1:
+		return 0;
+	case 0:
+		return target_known(s, &r->res, err);
+	default:
+		return -1;
+	}
+}
+
+int
+svc_apply_resolution(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct user u;
+	int rc = resolved_here(s, r, err);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (store_user_by_name(s->st, r->by, &u, err) != 0)
+		return -1;
+	return store_recon_resolve(s->st, &r->res, u.id, err);
+}

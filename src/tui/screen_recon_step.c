@@ -1,0 +1,301 @@
+/* screen_recon_step.c - an exception worked at the screens (issue 20,
+ * "a supervisor matches or unmatches by hand with a note, and resolves
+ * it"): the Exceptions list's r resolves the exception under the cursor
+ * with a note (Resolve Exception), h matches a credit nobody expected to
+ * a bank transfer or to a terminal's day of card payments (Match Credit);
+ * a day's u takes a credit's match back (Unmatch Credit). Enter asks
+ * once, then calls the use case `paydesk reconcile resolve`, `reconcile
+ * match`, `reconcile unmatch` or `deposit unmatch` call, whose refusal is
+ * shown in its words; nothing is written before. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backoffice.h"
+
+enum { A_DO, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
+
+static const struct tui_key resolve_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Resolve"),
+        N_("resolve the exception with the note (asked once)"), A_DO},
+    TUI_FORM_KEYS(A_NEXT),
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+static const struct tui_key unmatch_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Unmatch"),
+        N_("take the match back with the note (asked once)"), A_DO},
+    TUI_FORM_KEYS(A_NEXT),
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+static const struct tui_key hand_keys[] = {
+    {TUI_KEY_ENTER, "Enter", N_("Match"),
+        N_("match the credit with the note (asked once)"), A_DO},
+    TUI_FORM_KEYS(A_NEXT),
+    {TUI_KEY_ESC, "Esc", N_("Cancel"), N_("close; nothing is saved"), A_BACK},
+    {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
+};
+
+enum { F_WHAT, F_PAY, F_CARD, F_NOTE, F_COUNT };
+
+struct rstep {
+	struct tui_screen sc;
+	int hand;                 /* Match Credit; else Resolve Exception */
+	int unmatch;              /* Unmatch Credit */
+	char slip[33];            /* a deposit's match: its slip */
+	struct recon_exception e; /* the exception (or the credit) */
+	struct tui_form fm;
+	struct tui_form_item it[F_COUNT];
+	const char *what[2];
+	unsigned edits, asked;
+};
+
+/* What stops the step, into why ("" none). */
+static void
+check(const struct rstep *r, char *why, size_t wn)
+{
+	why[0] = '\0';
+	if (r->hand && r->it[F_WHAT].choice == 0 && r->it[F_PAY].f.len == 0)
+		snprintf(
+		    why, wn, "%s", _("Give the transfer's payment number"));
+	else if (r->hand && r->it[F_WHAT].choice == 1 &&
+	         r->it[F_CARD].f.len == 0)
+		snprintf(why, wn, "%s",
+		    _("Give the terminal and day: TERMINAL:YYYY-MM-DD"));
+	else if (r->it[F_NOTE].f.len == 0)
+		snprintf(why, wn, "%s", _("A note is required"));
+}
+
+static void
+draw(struct tui_screen *sc, struct tui *t)
+{
+	struct rstep *r = (struct rstep *)sc;
+	char why[320], m[MONEY_BUFSZ], head[320];
+	int y = 1, lw, last = LINES - 4;
+
+	r->it[F_PAY].hidden = !r->hand || r->it[F_WHAT].choice != 0;
+	r->it[F_CARD].hidden = !r->hand || r->it[F_WHAT].choice != 1;
+	lw = list_form_width(&r->fm, 14) + 2;
+	snprintf(head, sizeof head, "%s  %s", r->e.key, r->e.detail);
+	attron(A_BOLD);
+	tui_text_cut(y++, 2, head, COLS - 4);
+	attroff(A_BOLD);
+	tui_pair(y++, 2, lw, _("Amount"),
+	    svc_money(t->svc, m, sizeof m,
+	        r->e.actual ? r->e.actual : r->e.expected));
+	y++;
+	y += tui_form_draw(t, &r->fm, y, 2, lw, COLS - 4) + 1;
+	sc->typing = tui_form_typing(&r->fm);
+	check(r, why, sizeof why);
+	if (why[0]) {
+		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
+		tui_wrap(last, 2, why, COLS - 4, 2);
+		attroff(tui_attr(t, TUI_C_ERROR, A_DIM));
+		return;
+	}
+	attron(tui_attr(t, TUI_C_OK, A_BOLD));
+	tui_text(last + 1, 2,
+	    tui_keys(r->unmatch ? _("{Enter} takes the match back")
+	             : r->hand  ? _("{Enter} matches the credit")
+	                        : _("{Enter} resolves the exception")),
+	    COLS - 4);
+	attroff(tui_attr(t, TUI_C_OK, A_BOLD));
+}
+
+static int
+apply(struct rstep *r, struct tui *t)
+{
+	struct recon_resolution res;
+	struct recon_unmatch u;
+	struct deposit d;
+	struct pd_err err;
+	char why[320];
+	int rc;
+
+	check(r, why, sizeof why);
+	if (why[0]) {
+		tui_message(t, 1, "%s", why);
+		return TUI_HANDLED;
+	}
+	if (r->asked != r->edits) {
+		r->asked = r->edits;
+		if (r->unmatch)
+			tui_message(t, 1,
+			    _("Take back the match of statement line %s to %s? "
+			      "{Enter} again"),
+			    r->e.ref, r->e.detail);
+		else if (r->hand)
+			tui_message(t, 1,
+			    _("Match statement line %s to %s? {Enter} again"),
+			    r->e.ref,
+			    r->it[F_WHAT].choice == 0 ? r->it[F_PAY].f.buf
+			                              : r->it[F_CARD].f.buf);
+		else
+			tui_message(t, 1,
+			    _("Resolve exception %s? {Enter} again to resolve "
+			      "it"),
+			    r->e.key);
+		return TUI_HANDLED;
+	}
+	if (r->unmatch && r->slip[0])
+		rc = svc_deposit_unmatch(
+		    t->svc, r->slip, r->it[F_NOTE].f.buf, &d, &err);
+	else if (r->unmatch)
+		rc = svc_line_unmatch(
+		    t->svc, r->e.ref, r->it[F_NOTE].f.buf, &u, &err);
+	else if (r->hand)
+		rc = svc_line_match(t->svc, r->e.ref,
+		    r->it[F_WHAT].choice == 0 ? r->it[F_PAY].f.buf : NULL,
+		    r->it[F_WHAT].choice == 1 ? r->it[F_CARD].f.buf : NULL,
+		    r->it[F_NOTE].f.buf, &u, &err);
+	else
+		rc = svc_recon_resolve(
+		    t->svc, r->e.key, r->it[F_NOTE].f.buf, &res, &err);
+	if (rc != 0) {
+		r->asked = r->edits - 1;
+		tui_message(t, 1, "%s", err.msg);
+		return TUI_HANDLED;
+	}
+	t->list_gen++;
+	if (r->unmatch)
+		tui_message(t, 0,
+		    _("The match of statement line %s is taken back"),
+		    r->e.ref);
+	else if (r->hand)
+		tui_message(
+		    t, 0, _("Statement line %s matched by hand"), r->e.ref);
+	else
+		tui_message(t, 0, _("Exception %s resolved"), r->e.key);
+	return TUI_CLOSE;
+}
+
+static int
+action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct rstep *r = (struct rstep *)sc;
+
+	switch (act) {
+	case A_DO:
+		return apply(r, t);
+	case A_BACK:
+		return TUI_CLOSE;
+	default:
+		r->edits++;
+		tui_form_move(&r->fm, act - A_NEXT);
+		return TUI_HANDLED;
+	}
+}
+
+static int
+input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct rstep *r = (struct rstep *)sc;
+
+	r->edits++;
+	tui_form_key(t, &r->fm, key, ch);
+	return TUI_HANDLED;
+}
+
+const struct tui_screen_class screen_recon_resolve_class = {
+    .name = "Resolve Exception",
+    .title = N_("Resolve exception"),
+    .keys = resolve_keys,
+    .nkeys = TUI_NKEYS(resolve_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+const struct tui_screen_class screen_recon_unmatch_class = {
+    .name = "Unmatch Credit",
+    .title = N_("Take a match back"),
+    .keys = unmatch_keys,
+    .nkeys = TUI_NKEYS(unmatch_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+const struct tui_screen_class screen_recon_hand_class = {
+    .name = "Match Credit",
+    .title = N_("Match a credit by hand"),
+    .keys = hand_keys,
+    .nkeys = TUI_NKEYS(hand_keys),
+    .draw = draw,
+    .action = action,
+    .input = input,
+    .fields = 1,
+};
+
+struct tui_screen *
+screen_recon_step_new(struct tui *t, const struct recon_exception *e, int hand)
+{
+	struct rstep *r;
+	struct pd_err err;
+
+	if (svc_require(t->svc, ROLE_SUPERVISOR,
+	        hand ? _("Matching statement lines")
+	             : _("Resolving exceptions"),
+	        &err) != 0) {
+		tui_message(t, 1, "%s", err.msg);
+		return NULL;
+	}
+	if (hand && e->kind != RECON_UNEXPECTED) {
+		tui_message(t, 1, "%s",
+		    _("Only a credit nobody expected is matched by hand here"));
+		return NULL;
+	}
+	r = xcalloc(1, sizeof *r);
+	r->hand = hand;
+	r->e = *e;
+	r->what[0] = _("Bank transfer");
+	r->what[1] = _("Card day");
+	tui_form_choice(&r->it[F_WHAT], _("Match to"), r->what, 2, 0);
+	tui_form_text(&r->it[F_PAY], _("Payment"), 32, "");
+	tui_form_text(&r->it[F_CARD], _("Terminal:day"), 27, "");
+	tui_form_text(&r->it[F_NOTE], _("Note"), DEPOSIT_NOTE_BUFSZ - 1, "");
+	r->it[F_WHAT].hidden = !hand;
+	r->fm.items = r->it;
+	r->fm.n = F_COUNT;
+	r->fm.focus = hand ? F_WHAT : F_NOTE;
+	r->asked = (unsigned)-1;
+	r->sc.cls =
+	    hand ? &screen_recon_hand_class : &screen_recon_resolve_class;
+	return &r->sc;
+}
+
+struct tui_screen *
+screen_recon_unmatch_new(struct tui *t, const struct recon_line *l)
+{
+	struct recon_exception e;
+	struct tui_screen *sc;
+	struct rstep *r;
+
+	if (strcmp(l->kind, "matched") != 0) {
+		tui_message(
+		    t, 1, "%s", _("Only a matched credit is taken back"));
+		return NULL;
+	}
+	memset(&e, 0, sizeof e);
+	e.kind = RECON_UNEXPECTED;
+	xstrlcpy(e.ref, l->ref, sizeof e.ref);
+	xstrlcpy(e.key, l->ref, sizeof e.key);
+	xstrlcpy(e.detail, l->to, sizeof e.detail);
+	e.actual = l->amount;
+	sc = screen_recon_step_new(t, &e, 0);
+	if (sc == NULL)
+		return NULL;
+	r = (struct rstep *)sc;
+	r->unmatch = 1;
+	/* a deposit's match (rule auto or manual) goes by its slip */
+	if (strcmp(l->rule, "auto") == 0 || strcmp(l->rule, "manual") == 0)
+		xstrlcpy(r->slip, l->to, sizeof r->slip);
+	r->sc.cls = &screen_recon_unmatch_class;
+	return sc;
+}
