@@ -13,7 +13,8 @@
 # The organisation, the pulled terminal and the backlogs are built once
 # and cached (like the bench store); each run copies them and measures.
 # The sizes are knobs: BENCH_SYNC_CONSUMERS=20000 BENCH_SYNC_PUSH=5000
-# BENCH_SYNC_EACH=300 tries it in a minute.
+# BENCH_SYNC_EACH=300 tries it in a minute; BENCH_SYNC_FIGURES="pull"
+# measures only the figures named (pull, each, push).
 set -e
 BUILD=${BUILD:-build}
 C=${BENCH_SYNC_CONSUMERS:-1000000}
@@ -295,7 +296,7 @@ each_figure() {
 
 # each figure on each backend in turn, each as it is measured on
 # standard error (a long run shows what it has)
-for fig in pull each push; do
+for fig in ${BENCH_SYNC_FIGURES:-pull each push}; do
 	for BACKEND in $BACKENDS; do
 		${fig}_figure
 		echo "  $fig on $BACKEND: $(got "$fig" "$BACKEND")$(got "${fig}s" "$BACKEND") s" >&2
