@@ -96,7 +96,10 @@ stop_central
 terminal_ini "$ORG/t1.ini" "$ORG/pulled.db" T01 "$(cat "$ORG/token1")"
 "$PD" --config "$ORG/t1.ini" sync --status >/dev/null
 
-if [ ! -f "$POSTS/done" ]; then
+# (the pull needs none of them: BENCH_SYNC_FIGURES=pull neither builds
+# them nor removes another tree's)
+FIGURES=${BENCH_SYNC_FIGURES:-pull each push}
+if [ "$FIGURES" != pull ] && [ ! -f "$POSTS/done" ]; then
 	rm -rf "$DIR"/sync-posts-"$C"-*
 	mkdir -p "$POSTS"
 	echo "posting the sync bench's payments ($N + 8 x $EACH): $POSTS"
@@ -296,7 +299,7 @@ each_figure() {
 
 # each figure on each backend in turn, each as it is measured on
 # standard error (a long run shows what it has)
-for fig in ${BENCH_SYNC_FIGURES:-pull each push}; do
+for fig in $FIGURES; do
 	for BACKEND in $BACKENDS; do
 		${fig}_figure
 		echo "  $fig on $BACKEND: $(got "$fig" "$BACKEND")$(got "${fig}s" "$BACKEND") s" >&2
