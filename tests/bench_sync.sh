@@ -13,7 +13,8 @@
 # The organisation, the pulled terminal and the backlogs are built once
 # and cached (like the bench store); each run copies them and measures.
 # The sizes are knobs: BENCH_SYNC_CONSUMERS=20000 BENCH_SYNC_PUSH=5000
-# BENCH_SYNC_EACH=300 tries it in a minute.
+# BENCH_SYNC_EACH=300 tries it in a minute; BENCH_SYNC_FIGURES="pull"
+# measures only the figures named (pull, each, push).
 set -e
 BUILD=${BUILD:-build}
 C=${BENCH_SYNC_CONSUMERS:-1000000}
@@ -95,7 +96,10 @@ stop_central
 terminal_ini "$ORG/t1.ini" "$ORG/pulled.db" T01 "$(cat "$ORG/token1")"
 "$PD" --config "$ORG/t1.ini" sync --status >/dev/null
 
-if [ ! -f "$POSTS/done" ]; then
+# (the pull needs none of them: BENCH_SYNC_FIGURES=pull neither builds
+# them nor removes another tree's)
+FIGURES=${BENCH_SYNC_FIGURES:-pull each push}
+if [ "$FIGURES" != pull ] && [ ! -f "$POSTS/done" ]; then
 	rm -rf "$DIR"/sync-posts-"$C"-*
 	mkdir -p "$POSTS"
 	echo "posting the sync bench's payments ($N + 8 x $EACH): $POSTS"
@@ -295,7 +299,7 @@ each_figure() {
 
 # each figure on each backend in turn, each as it is measured on
 # standard error (a long run shows what it has)
-for fig in pull each push; do
+for fig in $FIGURES; do
 	for BACKEND in $BACKENDS; do
 		${fig}_figure
 		echo "  $fig on $BACKEND: $(got "$fig" "$BACKEND")$(got "${fig}s" "$BACKEND") s" >&2
@@ -319,6 +323,7 @@ row "  entries pulled" "" "" pulled
 row "  pages of 10000" "" "" pages
 row "push $N payments, one terminal" s "<= 10 s" push rawpush
 for b in $BACKENDS; do
+	[ -n "$(got push "$b")" ] || continue # not measured (BENCH_SYNC_FIGURES)
 	keep_rate() { python3 -c "print(f'{$(got sent $b) / $(got push $b):.0f}')"; }
 	eval "rate_$b=\$(keep_rate)"
 done

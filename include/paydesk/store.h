@@ -27,8 +27,10 @@ void store_close(struct store *st);
 /* The store's file, for a worker process to open its own connection. */
 const char *store_file(const struct store *st);
 int store_version(struct store *st);
-/* A page cache of kb KiB (0: SQLite's default) for work that dirties
- * many pages in one transaction, such as a sync round's pulled pages. */
+/* A page cache of kb KiB and the statement journals in memory (0:
+ * SQLite's default cache, temp files as configured) for work that
+ * dirties many pages in one transaction, such as a sync round's pulled
+ * pages. */
 void store_cache_kb(struct store *st, int kb);
 /* Bulk loading (demo, bench) in one transaction: synchronous OFF, a
  * 64 MiB page cache and the savepoints' journals in memory, until called

@@ -500,12 +500,16 @@ pull_tx_commit(struct svc *s, struct pull_tx *tx, struct sync_report *rep,
 	return 0;
 }
 
-/* A pull request, made on a thread of its own while the page before it
- * is applied (the handle is used by one thread at a time). */
+/* A pull request, made and its page decoded on a thread of its own
+ * while the page before it is applied (the handle is used by one thread
+ * at a time); the thread also frees the page applied before that one.
+ * Parsing a page of 10,000 entries and freeing it were a third of the
+ * applying thread's time (perf, a fresh terminal's pull). rc: 0, -1 the
+ * request failed, -2 the page did not decode (err says why). */
 struct fetch {
 	struct sync_net *net;
 	char path[128];
-	struct sync_reply reply;
+	struct sync_page pg, dead;
 	struct pd_err err;
 	int rc;
 	pthread_t th;
@@ -515,10 +519,23 @@ static void *
 fetch_run(void *arg)
 {
 	struct fetch *f = arg;
+	struct sync_reply reply = {0};
 
-	f->rc =
-	    sync_net_call(f->net, "GET", f->path, NULL, 0, &f->reply, &f->err);
+	sync_page_free(&f->dead);
+	f->rc = sync_net_call(f->net, "GET", f->path, NULL, 0, &reply, &f->err);
+	if (f->rc == 0 &&
+	    sync_page_decode(reply.body, reply.len, &f->pg, &f->err) != 0)
+		f->rc = -2;
+	sync_reply_free(&reply);
 	return NULL;
+}
+
+/* The pages a pull's fetches hold when it ends. */
+static void
+fetch_done(struct fetch *f)
+{
+	sync_page_free(&f->pg);
+	sync_page_free(&f->dead);
 }
 
 static void
@@ -606,12 +623,15 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		int64_t conflicts = 0;
 		int rc, more, threaded;
 
-		if (f.rc != 0) {
+		if (f.rc == -1) {
 			*err = f.err;
 			goto fail;
 		}
-		rc = sync_page_decode(f.reply.body, f.reply.len, &pg, err);
-		sync_reply_free(&f.reply);
+		rc = f.rc;
+		pg = f.pg;
+		memset(&f.pg, 0, sizeof f.pg);
+		if (rc != 0)
+			*err = f.err;
 		if (rc == 0 && page_follows(s, &pg, since, &bound, err) != 0) {
 			sync_page_free(&pg);
 			rc = -1;
@@ -639,9 +659,11 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		tx.entries += (int64_t)pg.n;
 		tx.pages++;
 		tx.conflicts += conflicts;
-		sync_page_free(&pg);
 		if (threaded)
 			pthread_join(f.th, NULL);
+		/* freed by the next fetch, while the page it brought is
+		 * applied */
+		f.dead = pg;
 		if (rc != 0) {
 			/* applying needs no network: an ENET is a record of
 			 * the page refused */
@@ -651,13 +673,15 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		if ((!more || tx.entries >= SYNC_TX_ENTRIES) &&
 		    pull_tx_commit(s, &tx, rep, err) != 0)
 			goto lost;
-		if (!more)
+		if (!more) {
+			fetch_done(&f);
 			return 0;
+		}
 		if (cb != NULL &&
 		    cb("pull", rep->pulled + tx.entries, 0, arg)) {
 			if (tx.open && pull_tx_commit(s, &tx, rep, err) != 0)
 				goto lost;
-			sync_reply_free(&f.reply);
+			fetch_done(&f);
 			return pd_fail(err, PD_ECANCEL, _("Sync stopped"));
 		}
 	}
@@ -665,7 +689,7 @@ fail:
 	if (tx.open)
 		store_abort(s->st);
 lost:
-	sync_reply_free(&f.reply);
+	fetch_done(&f);
 	return -1;
 }
 

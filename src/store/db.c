@@ -519,6 +519,7 @@ store_close(struct store *st)
 		db_finalize(st->cache[i].stmt);
 	if (st->db != NULL)
 		db_close(st->db);
+	free(st->fts_triggers);
 	free(st);
 }
 

@@ -39,6 +39,9 @@ struct store {
 	/* run after a transaction begins (store_set_begin_check) */
 	int (*begin_check)(struct store *st, void *arg, struct pd_err *err);
 	void *begin_arg;
+	/* the consumers' insert triggers store_fts_defer_begin dropped,
+	 * as their SQL, made again by store_fts_defer_end */
+	char *fts_triggers;
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
