@@ -72,6 +72,17 @@ wait_grep() {
 	sed 's/^/  | /' "$SCREEN"
 	return 1
 }
+# wait_dead: until paydesk has left its pane (as long as wait_for: under load an
+# exit takes a while), the pane's state (1: gone) in $OUT
+wait_dead() {
+	i=0
+	while [ $i -lt "$WAIT_TENTHS" ] && [ "$(tmux -S "$SOCK" list-panes -t pd \
+	    -F '#{pane_dead}' 2>&1)" != 1 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tmux -S "$SOCK" list-panes -t pd -F '#{pane_dead}' >"$OUT" 2>&1
+}
 # lacks NAME TEXT: the screen, once drawn whole, does not show TEXT
 lacks() {
 	settle
