@@ -55,7 +55,10 @@ terminal 2 "$(token_of)" pull_page=500 timeout=120
 trig() { tsql 2 "SELECT group_concat(name || ':' || sql, '|') FROM (SELECT * FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'consumers' ORDER BY name)"; }
 trig0=$(trig)
 start_central slow-ms=200 || exit 1
-pdt 2 sync >/dev/null 2>&1 &
+# paydesk itself in the background, not pdt: $! of a function run in
+# the background is the subshell, and killing it left the pull running
+# (and the store locked for the checks below)
+"$PD" --config "$T/t2.ini" sync >/dev/null 2>&1 &
 sp=$!
 sleep 2
 pages=$(grep -c "T02 GET /v1/pull 200" "$T/central.log" || true)
