@@ -356,7 +356,10 @@ gateway_rows(struct rec *r, const struct gw_payment *g)
 	rec_section(r, _("Gateway"), "gateway");
 	rec_str(r, _("Gateway"), "name", g->gateway);
 	rec_str(r, _("Code"), "code", g->code);
-	rec_str(r, _("Phone"), "phone", g->phone);
+	/* a card payment has none, a network may hide it: "-" as the
+	 * receipt shows an empty field ("" in JSON) */
+	rec_shown(
+	    r, _("Phone"), "phone", g->phone, g->phone[0] ? g->phone : "-");
 	rec_term(r, _("Status"), "status", gw_status_name(g->status));
 	rec_str(r, _("Webhook status"), "webhook_status", g->webhook_status);
 	rec_str(r, _("Settlement status"), "settlement_status",

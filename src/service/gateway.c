@@ -771,10 +771,18 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 			    r->code, gw->name);
 		return -1;
 	}
-	if (g->status != GW_SUCCEEDED)
+	/* a payout report lists the charges paid out, among them some
+	 * disputed or refunded since (the dispute or the refund is an
+	 * adjustment of its own): they settle too, their status, amounts
+	 * and ledger as they are (B19c; the table in paydesk-central(8)).
+	 * A gateway disputes or refunds only a payment that succeeded; a
+	 * failed one (or one of an event this slice keeps only) never was
+	 * paid out */
+	if (g->status != GW_SUCCEEDED && g->status != GW_REFUNDED &&
+	    g->status != GW_DISPUTED)
 		return pd_fail(err, PD_EINVAL,
-		    "Code %s: the payment is %s; only a succeeded payment "
-		    "settles",
+		    "Code %s: the payment is %s; only a payment that "
+		    "succeeded settles (disputed or refunded since, too)",
 		    r->code, gw_status_name(g->status));
 	if (r->amount != g->amount)
 		return pd_fail(err, PD_EINVAL,
@@ -806,21 +814,32 @@ settle_one(struct svc *s, const struct gateway_row *gw,
 		    r->code, r->settled_on, now);
 	g->fee = r->fee;
 	xstrlcpy(g->settled_on, r->settled_on, sizeof g->settled_on);
-	xstrlcpy(g->settlement_status, "Settled", sizeof g->settlement_status);
+	/* a payment refunded or disputed since keeps the settlement status
+	 * its gateway status maps to ("Reversed", "On Hold"), as advance()
+	 * gives it whichever of the settlement and the refund came first */
+	if (g->status == GW_SUCCEEDED)
+		xstrlcpy(g->settlement_status, "Settled",
+		    sizeof g->settlement_status);
 	diff = date_ts_secs(r->settled_on) - date_ts_secs(g->paid_at);
 	g->processing_tenths = diff <= 0 ? 0 : (diff * 10 + 43200) / 86400;
 	return store_gw_payment_save(s->st, g, err) == 0 ? 1 : -1;
 }
 
 /* A settled payment's Pending ledger payment is Posted: verified by
- * "System" (the feed's verify record carries it to the terminals). */
+ * "System" (the feed's verify record carries it to the terminals). Not
+ * one disputed or refunded since (B19c): a refunded one's is voided (what
+ * a refund in part left is a succeeded payment's), or held for a
+ * supervisor ("over refund"); a disputed one's stays Pending, counted in
+ * no KPI, until a supervisor verifies it once the dispute is decided
+ * (the settlement says the gateway paid it out, not that the payer will
+ * not take it back). */
 static int
 settle_post(struct svc *s, const struct gw_payment *g, const char *at,
     size_t *posted, struct pd_err *err)
 {
 	struct payment p;
 
-	if (g->payment_id == 0)
+	if (g->payment_id == 0 || g->status != GW_SUCCEEDED)
 		return 0;
 	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
 		return -1;

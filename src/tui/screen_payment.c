@@ -199,7 +199,7 @@ build(struct details *d, struct tui *t, const struct payment_view *v)
 		heading(l, _("Gateway"));
 		pair(d, _("Gateway"), v->gw.gateway);
 		pair(d, _("Code"), v->gw.code);
-		pair(d, _("Phone"), v->gw.phone);
+		pair(d, _("Phone"), v->gw.phone[0] ? v->gw.phone : "-");
 		pair(d, _("Status"),
 		    _(gw_status_name(v->gw.status)));
 		pair(d, _("Settlement status"), v->gw.settlement_status);

@@ -716,6 +716,35 @@ expect "settle: a file that is not there" 4 "nothere.csv" \
     central gateway settle ACME mpesa "$T/nothere.csv"
 expect "settle: an unknown gateway" 4 "No gateway nope in ACME" \
     central gateway settle ACME nope "$T/s1.csv"
+# a payout report lists the charges paid out, some disputed or refunded
+# since (B19c: the day's report was refused whole): each settles, its
+# status, amounts and ledger as they were; a failed one still refuses
+# the whole file (paydesk-central(8)'s table of statuses)
+sday="$(date -u -d '+1 day' +%F) 08:00:00"
+printf 'code,amount,fee,settled_on\npi_g7,15.00,0.30,%s\npi_7,9.00,0.20,%s\npi_g5,20.00,0,%s\n' \
+    "$sday" "$sday" "$sday" >"$T/s4.csv"
+expect "settle: a failed payment among refunded and disputed ones refuses the file" 3 \
+    "s4.csv: Line 4: Code pi_g5: the payment is failed" \
+    central gateway settle ACME stripe "$T/s4.csv"
+same "settle: a failed payment among them: nothing settled" "$(csnap)" "$before"
+head -3 "$T/s4.csv" >"$T/s5.csv"
+expect "settle: refunded and disputed since, they settle" 0 \
+    "2 payments settled, 0 already settled; 0 ledger payments posted" \
+    central gateway settle ACME stripe "$T/s5.csv"
+same "settle: refunded since: settled, still refunded, Reversed, voided" \
+    "$(csql "SELECT status, settlement_status, amount, refunded, fee,
+        settled_on, CAST(processing_tenths > 0 AS INTEGER) FROM
+        gateway_payments WHERE code = 'pi_g7'")|$(lp pi_g7 | cut -d'|' -f2,6)|$(settled WU-30004)" \
+    "refunded|Reversed|1500|1500|30|$sday|1|Voided|1500|INV-G-4=500"
+same "settle: disputed since: settled, still disputed, On Hold, Pending" \
+    "$(csql "SELECT status, settlement_status, amount, refunded, fee,
+        settled_on FROM gateway_payments WHERE code = 'pi_7'")|$(csql "SELECT
+        p.status, p.verified_by, d.status FROM payments p JOIN disputes d
+        ON d.payment_id = p.id WHERE p.reference = 'pi_7'")" \
+    "disputed|On Hold|900|0|20|$sday|Pending||open"
+expect "settle: the same report again settles them once" 0 \
+    "0 payments settled, 2 already settled; 0 ledger payments posted" \
+    central gateway settle ACME stripe "$T/s5.csv"
 printf 'Settled On,Code,Amount,Fee\n2026-12-01T15:00:00Z,GB1,40.00,0\n' \
     >"$T/s2.csv"
 expect "settle: columns in any order, a time with T and Z" 0 \
@@ -783,6 +812,28 @@ expect "words: fr the refund's reason" 0 \
     env LANGUAGE=fr PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" payment show "$g7"
 expect "words: en as stored" 0 "Gateway stripe reported payment pi_g7 refunded" \
     env LANGUAGE=en PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" payment show "$g7"
+# settled, then refunded (B19c): the terminal shows the refund as a
+# refund (voided, Reversed, nothing in the payers' KPIs), with the days it
+# took to settle; a card payment has no phone: "-" as other empty fields
+run env LANGUAGE=en PAYDESK_PIN=1234 "$PD" --user jane --config "$T/t1.ini" \
+    payment show "$g7"
+for re in '^  Status +Voided$' '^  Status +refunded$' \
+    '^  Settlement status +Reversed$' '^  Processing time +[0-9]+\.[0-9] days$' \
+    '^  Phone +-$'; do
+	grep -Eq -- "$re" "$OUT" && ok "settled then refunded: payment show /$re/" ||
+	    notok "settled then refunded: payment show /$re/"
+done
+run env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary --json \
+    payment show "$g7"
+has "settled then refunded: payment show --json, the phone empty" '"phone": ""'
+run env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
+    gateway list --search pi_g7
+grep "pi_g7" "$OUT" | grep -q " refunded " &&
+    ok "settled then refunded: the gateway list says refunded" ||
+    notok "settled then refunded: the gateway list says refunded"
+expect "settled then refunded: no payers' KPI counts it" 0 "[]" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary --json \
+    report payers --search WU-30004
 run env LANGUAGE=es PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary \
     --json payment show "$gb"
 has "words: es JSON keeps the stored received_by" '"received_by": "System"'
