@@ -873,6 +873,7 @@ struct sync_status {
 	char last_ok[TS_BUFSZ];  /* last round that went well, "" never */
 	char last_try[TS_BUFSZ]; /* last round started, "" never */
 	char last_error[512];    /* of the last round, "" if it went well */
+	char last_error_en[512]; /* the same in English (JSON), say.h */
 	int64_t cursor;          /* where the next pull starts */
 };
 /* The sync state this store keeps (configured, the queue, the pull

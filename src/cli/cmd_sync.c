@@ -47,7 +47,9 @@ show_state(struct cli *c)
 		rec_time(r, _("Last attempt"), "last_try", st.last_try);
 	else
 		rec_term(r, _("Last attempt"), "last_try", N_("never"));
-	rec_str(r, _("Last error"), "last_error", st.last_error);
+	/* said again in the reader's language; English in JSON (say.h) */
+	rec_shown(r, _("Last error"), "last_error", st.last_error_en,
+	    st.last_error);
 	rec_print(r);
 	return 0;
 }

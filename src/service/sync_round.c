@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/say.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/xmalloc.h"
 
@@ -27,7 +28,7 @@
 void
 svc_sync_state(struct svc *s, struct sync_status *st)
 {
-	char v[32] = "0";
+	char v[32] = "0", kept[SAY_MAX] = "";
 
 	memset(st, 0, sizeof *st);
 	st->configured = s->cfg.sync_url[0] != '\0';
@@ -37,8 +38,11 @@ svc_sync_state(struct svc *s, struct sync_status *st)
 	st->cursor = strtoll(v, NULL, 10);
 	store_meta_get(s->st, META_OK, st->last_ok, sizeof st->last_ok);
 	store_meta_get(s->st, META_TRY, st->last_try, sizeof st->last_try);
-	store_meta_get(
-	    s->st, META_ERROR, st->last_error, sizeof st->last_error);
+	store_meta_get(s->st, META_ERROR, kept, sizeof kept);
+	/* kept to be said in the reader's language (say.h); a row from
+	 * before, or a message not kept, is shown as it was written */
+	say_render(st->last_error, sizeof st->last_error, kept);
+	say_render_en(st->last_error_en, sizeof st->last_error_en, kept);
 }
 
 struct outbox_rec *
@@ -742,7 +746,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		rc = -1;
 	}
 	if (rc != 0) {
-		note(s, META_ERROR, err->msg);
+		note(s, META_ERROR, err->said[0] ? err->said : err->msg);
 		return -1;
 	}
 	svc_now(at);
