@@ -693,7 +693,7 @@ anchor(struct svc *s, struct sync_net *net, struct pd_err *err)
 		*err = e;
 		return -1;
 	}
-	note(s, META_ANCHOR, e.msg);
+	note(s, META_ANCHOR, e.said[0] ? e.said : e.msg);
 	*err = e;
 	return 1;
 }
