@@ -1470,7 +1470,8 @@ struct alert {
 	int waiting;       /* for [alerts] command: delivery failed so far */
 	int tries;
 	char delivered_at[TS_BUFSZ];
-	char delivery_error[256];
+	char delivery_error[256];    /* in the reader's language */
+	char delivery_error_en[256]; /* the same in English (JSON), say.h */
 };
 /* The pass (at most once a day, the gateway rule once an hour; the
  * last day passed is remembered) and the delivery of the alerts that
