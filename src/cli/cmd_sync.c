@@ -79,7 +79,8 @@ show_quarantine(struct cli *c)
 		table_str(t, q[i].ref);
 		table_str(t, q[i].created_at);
 		table_str(t, q[i].rejected_at);
-		table_str(t, q[i].reason);
+		/* the reader's language for people, English for machines */
+		table_str(t, c->mode == OUT_TEXT ? q[i].reason : q[i].reason_en);
 		table_row(t);
 	}
 	table_end(t);

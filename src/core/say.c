@@ -164,6 +164,25 @@ render(struct out *o, const char *s, const char *end, int depth)
 	fill(o, o->english ? msgid : _(msgid), a, ae, nargs, depth);
 }
 
+/* Text with kept messages in it (a doctor's line quoting a stored
+ * reason): the text as it is, each kept message rendered. */
+static void
+segments(struct out *o, const char *s)
+{
+	while (*s != '\0') {
+		const char *k = strchr(s, SAY_OPEN), *e;
+
+		if (k == NULL) {
+			put(o, s, strlen(s));
+			return;
+		}
+		put(o, s, (size_t)(k - s));
+		e = skip(k);
+		render(o, k, e, 0);
+		s = e;
+	}
+}
+
 void
 say_render_en(char *out, size_t n, const char *kept)
 {
@@ -172,7 +191,7 @@ say_render_en(char *out, size_t n, const char *kept)
 	if (n == 0)
 		return;
 	out[0] = '\0';
-	render(&o, kept, kept + strlen(kept), 0);
+	segments(&o, kept);
 }
 
 void
@@ -183,7 +202,7 @@ say_render(char *out, size_t n, const char *kept)
 	if (n == 0)
 		return;
 	out[0] = '\0';
-	render(&o, kept, kept + strlen(kept), 0);
+	segments(&o, kept);
 }
 
 int

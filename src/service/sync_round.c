@@ -48,7 +48,18 @@ svc_sync_state(struct svc *s, struct sync_status *st)
 struct outbox_rec *
 svc_sync_quarantine(struct svc *s, size_t *n, struct pd_err *err)
 {
-	return store_outbox_quarantine(s->st, n, err);
+	struct outbox_rec *q = store_outbox_quarantine(s->st, n, err);
+	char kept[sizeof q->reason];
+	size_t i;
+
+	/* a reason this terminal gave (set_aside) is kept to be said again
+	 * in the reader's language; the central node's stays as said */
+	for (i = 0; q != NULL && i < *n; i++) {
+		xstrlcpy(kept, q[i].reason, sizeof kept);
+		say_render(q[i].reason, sizeof q[i].reason, kept);
+		say_render_en(q[i].reason_en, sizeof q[i].reason_en, kept);
+	}
+	return q;
 }
 
 void
@@ -348,9 +359,10 @@ record_ref(const struct syncrec *r)
  * that moves the cursor past it, so that it never blocks the pull
  * (issue 18, part 1). */
 static int
-set_aside(struct svc *s, int64_t seq, const struct syncrec *r, const char *why,
-    struct pd_err *err)
+set_aside(struct svc *s, int64_t seq, const struct syncrec *r,
+    const struct pd_err *e, struct pd_err *err)
 {
+	const char *why = e->said[0] ? e->said : e->msg;
 	struct outbox_rec q;
 	int rc;
 
@@ -359,8 +371,9 @@ set_aside(struct svc *s, int64_t seq, const struct syncrec *r, const char *why,
 	xstrlcpy(q.kind, syncrec_kind_name(r->kind), sizeof q.kind);
 	xstrlcpy(q.ref, record_ref(r), sizeof q.ref);
 	xstrlcpy(q.created_at, r->at, sizeof q.created_at);
-	snprintf(q.reason, sizeof q.reason,
-	    _("pulled from the central node and refused here: %s"), why);
+	/* this terminal's own words: kept to be said again (say.h) */
+	say_keep(q.reason, sizeof q.reason,
+	    N_("pulled from the central node and refused here: %s"), 1, &why);
 	svc_now(q.rejected_at);
 	q.payload = syncrec_encode(r);
 	rc = store_pull_set_aside(s->st, seq, &q, err);
@@ -399,7 +412,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			if (e.code == PD_ESTORE) {
 				*err = e;
 				rc = -1;
-			} else if (set_aside(s, seq, r, e.msg, err) != 0)
+			} else if (set_aside(s, seq, r, &e, err) != 0)
 				rc = -1;
 			else
 				(*conflicts)++;
@@ -420,7 +433,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			if (each)
 				store_rollback(s->st);
 			if (each && rc == 0) {
-				if (set_aside(s, seq, r, e.msg, err) != 0)
+				if (set_aside(s, seq, r, &e, err) != 0)
 					rc = -1;
 				(*conflicts)++;
 			}
