@@ -4,7 +4,7 @@
 # Spanish after a French sync), English in JSON, a row stored before as
 # it was; and each class of curl failure (the proxy, the central node's
 # certificate: unknown CA, expired, another host name; the TLS
-# handshake) says its reason in the operator's language before curl's
+# handshake; an HTTP error) says its reason in the operator's language before curl's
 # English, against a real paydesk-central on loopback serving https with
 # certificates openssl makes here.
 . "$TOP/tests/cli/lib.sh"
@@ -141,4 +141,22 @@ says "a certificate for another host name" \
     "$PD" --config "$T/t1.ini" sync
 status "... and said again in the other language" es \
     "se hizo para otro nombre de host" "nom d'hôte"
+stop_central
+
+# -- an HTTP error: the central node's store is broken and it answers
+#    503; its own words (English, its API's) stay as it said them
+cp "$T/plain.ini" "$T/central.ini"
+URL="http://127.0.0.1:$PORT"
+setup_org || { echo "not ok - setup_org"; exit 1; }
+start_central || exit 1
+expect "a sync that works first" 0 "" pdt 1 sync
+python3 -c "
+import sys
+f = open(sys.argv[1], 'r+b'); f.write(b'garbage!' * 512); f.close()" "$CDB"
+says "an HTTP error" \
+    "el nodo central respondió con un error (HTTP 503: The central node could not apply it now" \
+    es "$PD" --config "$T/t1.ini" sync
+says "an HTTP error" \
+    "le nœud central a répondu par une erreur (HTTP 503 : The central node could not apply it now" \
+    fr "$PD" --config "$T/t1.ini" sync
 stop_central
