@@ -4,9 +4,9 @@
 # Spanish after a French sync), English in JSON, a row stored before as
 # it was; and each class of curl failure (the proxy, the central node's
 # certificate: unknown CA, expired, another host name; the TLS
-# handshake; an HTTP error) says its reason in the operator's language before curl's
-# English, against a real paydesk-central on loopback serving https with
-# certificates openssl makes here.
+# handshake; an HTTP error) says its reason in the operator's language
+# before curl's English, against a real paydesk-central on loopback
+# serving https with certificates openssl makes here.
 . "$TOP/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 export PAYDESK_PIN=1234
