@@ -21,8 +21,8 @@
 
 /* Keep msgid (untranslated, marked N_()) with its nargs string arguments
  * into out (n bytes). Control bytes in a plain argument become '?'. */
-void say_keep(char *out, size_t n, const char *msgid, int nargs,
-    const char *const *args);
+void say_keep(
+    char *out, size_t n, const char *msgid, int nargs, const char *const *args);
 
 /* Render kept into out (n bytes) in the process's language (gettext). */
 void say_render(char *out, size_t n, const char *kept);
@@ -32,8 +32,8 @@ void say_render_en(char *out, size_t n, const char *kept);
 
 /* Fill err: code, msg rendered now and said kept; returns -1. The
  * arguments are nargs const char *. */
-int say_fail(struct pd_err *err, enum pd_status code, const char *msgid,
-    int nargs, ...);
+int say_fail(
+    struct pd_err *err, enum pd_status code, const char *msgid, int nargs, ...);
 
 /* Whether s is a kept message. */
 int say_is_kept(const char *s);

@@ -48,8 +48,8 @@ show_state(struct cli *c)
 	else
 		rec_term(r, _("Last attempt"), "last_try", N_("never"));
 	/* said again in the reader's language; English in JSON (say.h) */
-	rec_shown(r, _("Last error"), "last_error", st.last_error_en,
-	    st.last_error);
+	rec_shown(
+	    r, _("Last error"), "last_error", st.last_error_en, st.last_error);
 	rec_print(r);
 	return 0;
 }
@@ -80,7 +80,8 @@ show_quarantine(struct cli *c)
 		table_str(t, q[i].created_at);
 		table_str(t, q[i].rejected_at);
 		/* the reader's language for people, English for machines */
-		table_str(t, c->mode == OUT_TEXT ? q[i].reason : q[i].reason_en);
+		table_str(
+		    t, c->mode == OUT_TEXT ? q[i].reason : q[i].reason_en);
 		table_row(t);
 	}
 	table_end(t);

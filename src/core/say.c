@@ -38,8 +38,8 @@ say_is_kept(const char *s)
 }
 
 void
-say_keep(char *out, size_t n, const char *msgid, int nargs,
-    const char *const *args)
+say_keep(
+    char *out, size_t n, const char *msgid, int nargs, const char *const *args)
 {
 	struct out o = {out, n, 0, 1};
 	char c = SAY_OPEN;
@@ -97,8 +97,8 @@ static void render(struct out *o, const char *s, const char *end, int depth);
 
 /* Fill the translated format fmt with args[0..nargs). */
 static void
-fill(struct out *o, const char *fmt, const char **a, const char **ae,
-    int nargs, int depth)
+fill(struct out *o, const char *fmt, const char **a, const char **ae, int nargs,
+    int depth)
 {
 	int next = 0;
 
@@ -206,8 +206,8 @@ say_render(char *out, size_t n, const char *kept)
 }
 
 int
-say_fail(struct pd_err *err, enum pd_status code, const char *msgid,
-    int nargs, ...)
+say_fail(
+    struct pd_err *err, enum pd_status code, const char *msgid, int nargs, ...)
 {
 	const char *args[SAY_ARGS];
 	va_list ap;

@@ -295,7 +295,8 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			if (store_begin(s->st, &e) == 0)
 				svc_finish(s,
 				    store_outbox_attempt(s->st, first, last,
-				        err->said[0] ? err->said : err->msg, &e),
+				        err->said[0] ? err->said : err->msg,
+				        &e),
 				    &e);
 		}
 		after = last;

@@ -220,9 +220,10 @@ proxied(const char *url)
 			e++;
 			n = n > 0 ? n - 1 : 0;
 		}
-		if (n > 0 && ((n == 1 && *e == '*') ||
-		                 (hl >= n && strncmp(host + hl - n, e, n) == 0 &&
-		                     (hl == n || host[hl - n - 1] == '.'))))
+		if (n > 0 &&
+		    ((n == 1 && *e == '*') ||
+		        (hl >= n && strncmp(host + hl - n, e, n) == 0 &&
+		            (hl == n || host[hl - n - 1] == '.'))))
 			return 0;
 		np = e + n;
 		np += strspn(np, ", ");
@@ -309,7 +310,8 @@ no_answer(CURLcode c, long verify, int proxy, const char *detail, char *why,
 	default:
 		/* CURLE_PROXY (curl 7.73): the proxy's handshake failed */
 		if (c == (CURLcode)97)
-			ours = N_("the proxy refused the way to the central node");
+			ours =
+			    N_("the proxy refused the way to the central node");
 		break;
 	}
 	a[0] = kept;
@@ -317,8 +319,7 @@ no_answer(CURLcode c, long verify, int proxy, const char *detail, char *why,
 	if (ours != NULL) {
 		say_keep(kept, sizeof kept, ours, 0, NULL);
 		say_keep(why, nwhy, N_("%s (curl: %s)"), 2, a);
-	}
-	else
+	} else
 		snprintf(why, nwhy, "%s", said);
 }
 
@@ -460,11 +461,13 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 		if (rc == -3) {
 			char mb[16];
 
-			snprintf(mb, sizeof mb, "%d", (int)(SYNC_ANSWER_MAX >> 20));
+			snprintf(
+			    mb, sizeof mb, "%d", (int)(SYNC_ANSWER_MAX >> 20));
 			return say_fail(err, PD_ENET,
-			    N_("%s %s: the central node's answer is longer than "
-			       "%d MB, more than any answer of the protocol; it "
-			       "was cut and nothing of it is kept"),
+			    N_("%s %s: the central node's answer is longer "
+			       "than %d MB, more than any answer of the "
+			       "protocol; it was cut and nothing of it is "
+			       "kept"),
 			    3, method, url, mb);
 		}
 		if (rc == 0) {
@@ -480,13 +483,13 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 			/* what the central node said stays as said */
 			if (*msg)
 				say_keep(why, sizeof why,
-				    N_("the central node answered with an error "
-				       "(HTTP %s: %s)"),
+				    N_("the central node answered with an "
+				       "error (HTTP %s: %s)"),
 				    2, a);
 			else
 				say_keep(why, sizeof why,
-				    N_("the central node answered with an error "
-				       "(HTTP %s)"),
+				    N_("the central node answered with an "
+				       "error (HTTP %s)"),
 				    1, a);
 			sync_reply_free(r);
 		}

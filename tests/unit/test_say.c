@@ -38,8 +38,8 @@ round_trip(void **state)
 	say_render(out, sizeof out, kept);
 	/* an argument missing is nothing, never a crash */
 	assert_string_equal(out, "GET: 12 of 100% ( tries) ");
-	assert_true(say_fail(&e, PD_ENET, "%s tried %d times", 2, "GET", "3") ==
-	            -1);
+	assert_true(
+	    say_fail(&e, PD_ENET, "%s tried %d times", 2, "GET", "3") == -1);
 	assert_int_equal(e.code, PD_ENET);
 	assert_string_equal(e.msg, "GET tried 3 times");
 	assert_true(say_is_kept(e.said));
