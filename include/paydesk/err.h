@@ -55,6 +55,9 @@ enum pd_status {
 struct pd_err {
 	enum pd_status code;
 	char msg[640];
+	/* the message kept to be said again (say.h), or "": what a store
+	 * keeps instead of msg, which is in this process's language */
+	char said[640];
 };
 
 /* Fill err (if not NULL) and return -1. */

@@ -349,6 +349,10 @@ struct outbox_rec {
 	char *payload; /* owned */
 	char rejected_at[TS_BUFSZ];
 	char reason[512]; /* why the central node rejected it */
+	/* the same in English for JSON and CSV (svc_sync_quarantine: a
+	 * reason this terminal gave is said in the reader's language in
+	 * reason, say.h; the central node's is as it said it in both) */
+	char reason_en[512];
 };
 
 /* A terminal in the central node's directory. */

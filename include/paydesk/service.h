@@ -874,6 +874,7 @@ struct sync_status {
 	char last_ok[TS_BUFSZ];  /* last round that went well, "" never */
 	char last_try[TS_BUFSZ]; /* last round started, "" never */
 	char last_error[512];    /* of the last round, "" if it went well */
+	char last_error_en[512]; /* the same in English (JSON), say.h */
 	int64_t cursor;          /* where the next pull starts */
 };
 /* The sync state this store keeps (configured, the queue, the pull
@@ -1470,7 +1471,8 @@ struct alert {
 	int waiting;       /* for [alerts] command: delivery failed so far */
 	int tries;
 	char delivered_at[TS_BUFSZ];
-	char delivery_error[256];
+	char delivery_error[256];    /* in the reader's language */
+	char delivery_error_en[256]; /* the same in English (JSON), say.h */
 };
 /* The pass (at most once a day, the gateway rule once an hour; the
  * last day passed is remembered) and the delivery of the alerts that

@@ -47,7 +47,9 @@ show_state(struct cli *c)
 		rec_time(r, _("Last attempt"), "last_try", st.last_try);
 	else
 		rec_term(r, _("Last attempt"), "last_try", N_("never"));
-	rec_str(r, _("Last error"), "last_error", st.last_error);
+	/* said again in the reader's language; English in JSON (say.h) */
+	rec_shown(
+	    r, _("Last error"), "last_error", st.last_error_en, st.last_error);
 	rec_print(r);
 	return 0;
 }
@@ -77,7 +79,9 @@ show_quarantine(struct cli *c)
 		table_str(t, q[i].ref);
 		table_str(t, q[i].created_at);
 		table_str(t, q[i].rejected_at);
-		table_str(t, q[i].reason);
+		/* the reader's language for people, English for machines */
+		table_str(
+		    t, c->mode == OUT_TEXT ? q[i].reason : q[i].reason_en);
 		table_row(t);
 	}
 	table_end(t);

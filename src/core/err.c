@@ -13,6 +13,7 @@ pd_fail(struct pd_err *err, enum pd_status code, const char *fmt, ...)
 	if (err == NULL)
 		return -1;
 	err->code = code;
+	err->said[0] = '\0';
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 	va_end(ap);
@@ -30,6 +31,7 @@ pd_err_prefix(struct pd_err *err, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(pre, sizeof pre, fmt, ap);
 	va_end(ap);
+	err->said[0] = '\0';
 	memcpy(old, err->msg, sizeof old);
 	snprintf(err->msg, sizeof err->msg, "%s%s", pre, old);
 }
@@ -41,4 +43,5 @@ pd_err_clear(struct pd_err *err)
 		return;
 	err->code = PD_OK;
 	err->msg[0] = '\0';
+	err->said[0] = '\0';
 }

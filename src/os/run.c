@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "paydesk/i18n.h"
+#include "paydesk/say.h"
 #include "paydesk/os.h"
 
 /* Last non-empty line of out, trimmed, in place. */
@@ -165,21 +166,32 @@ os_run_input(const char *command, const char *data, size_t len, int timeout_ms,
     struct pd_err *err)
 {
 	struct os_run_result r;
+	char num[24];
 
+	/* kept to be said again in the reader's language (say.h): an
+	 * alert's delivery error is stored and read later */
 	if (os_run(command, NULL, data, len, timeout_ms, &r) != 0)
-		return pd_fail(err, PD_EINVAL, _("Command \"%s\": %s"), command,
-		    strerror(errno));
-	if (r.timed_out)
-		return pd_fail(err, PD_EINVAL,
-		    _("Command \"%s\" did not finish in %d s; it was stopped"),
-		    command, timeout_ms / 1000);
+		return say_fail(err, PD_EINVAL, N_("Command \"%s\": %s"), 2,
+		    command, strerror(errno));
+	if (r.timed_out) {
+		snprintf(num, sizeof num, "%d", timeout_ms / 1000);
+		return say_fail(err, PD_EINVAL,
+		    N_("Command \"%s\" did not finish in %d s; it was stopped"),
+		    2, command, num);
+	}
 	if (r.signal == 0 && r.status == 0)
 		return 0;
-	if (r.signal != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Command \"%s\" was killed by signal %d"), command,
-		    r.signal);
-	return pd_fail(err, PD_EINVAL,
-	    _("Command \"%s\" failed (exit status %d)%s%s"), command, r.status,
-	    *r.last ? ": " : "", r.last);
+	if (r.signal != 0) {
+		snprintf(num, sizeof num, "%d", r.signal);
+		return say_fail(err, PD_EINVAL,
+		    N_("Command \"%s\" was killed by signal %d"), 2, command,
+		    num);
+	}
+	snprintf(num, sizeof num, "%d", r.status);
+	if (*r.last)
+		return say_fail(err, PD_EINVAL,
+		    N_("Command \"%s\" failed (exit status %d): %s"), 3,
+		    command, num, r.last);
+	return say_fail(err, PD_EINVAL,
+	    N_("Command \"%s\" failed (exit status %d)"), 2, command, num);
 }

@@ -31,6 +31,7 @@
 #include "internal.h"
 #include "paydesk/date.h"
 #include "paydesk/os.h"
+#include "paydesk/say.h"
 
 #define META_DAY "alerts_day"
 #define META_HOUR "alerts_hour"
@@ -132,8 +133,10 @@ from_row(struct alert *a, const struct alert_row *r)
 	a->waiting = r->deliver;
 	a->tries = r->tries;
 	xstrlcpy(a->delivered_at, r->delivered_at, sizeof a->delivered_at);
-	xstrlcpy(
-	    a->delivery_error, r->delivery_error, sizeof a->delivery_error);
+	say_render(
+	    a->delivery_error, sizeof a->delivery_error, r->delivery_error);
+	say_render_en(a->delivery_error_en, sizeof a->delivery_error_en,
+	    r->delivery_error);
 }
 
 /* ---- raising ---- */
@@ -509,6 +512,7 @@ deliver_one(struct svc *s, const struct alert_row *r, struct pd_err *failed,
 {
 	char json[2048], at[TS_BUFSZ], ref[24];
 	struct pd_err e = {0};
+	const char *kept;
 	int ok, rc;
 
 	alert_json(s, r, json, sizeof json);
@@ -518,10 +522,13 @@ deliver_one(struct svc *s, const struct alert_row *r, struct pd_err *failed,
 	snprintf(ref, sizeof ref, "%lld", (long long)r->id);
 	if (store_begin(s->st, err) != 0)
 		return -1;
-	rc = store_alert_delivered(s->st, r->id, at, ok ? NULL : e.msg, err);
+	/* the row and the history keep the message to say it again in the
+	 * reader's language (say.h); the audit log is a record, as said */
+	kept = e.said[0] ? e.said : e.msg;
+	rc = store_alert_delivered(s->st, r->id, at, ok ? NULL : kept, err);
 	if (rc == 0 && !ok)
 		rc = store_alert_note_add(
-		    s->st, r->id, at, 0, "system", "delivery", e.msg, err);
+		    s->st, r->id, at, 0, "system", "delivery", kept, err);
 	if (rc == 0 && !ok)
 		rc = svc_audit(
 		    s, at, "deliver-failed", "alert", ref, e.msg, err);
@@ -727,7 +734,7 @@ svc_alert_show(
 		xstrlcpy(e[i].at, nt[i].at, sizeof e[i].at);
 		xstrlcpy(e[i].user, nt[i].user, sizeof e[i].user);
 		xstrlcpy(e[i].action, nt[i].action, sizeof e[i].action);
-		xstrlcpy(e[i].text, nt[i].text, sizeof e[i].text);
+		say_render(e[i].text, sizeof e[i].text, nt[i].text);
 	}
 	free(nt);
 	return e;

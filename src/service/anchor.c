@@ -17,6 +17,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/say.h"
 #include "paydesk/sha256.h"
 #include "paydesk/syncnet.h"
 
@@ -63,26 +64,30 @@ static int
 anchor_compare(struct svc *s, const struct sync_anchor *kept,
     struct audit_anchor *a, struct pd_err *err)
 {
-	char hash[65];
+	char hash[65], local[24], seen[24];
 	int rc;
 
 	a->central_seq = kept->has_head ? kept->seq : 0;
 	if (!kept->has_head || kept->seq == 0)
 		return 0;
+	/* kept to be said again (META_ANCHOR: doctor, audit verify) in the
+	 * reader's language, say.h */
+	snprintf(local, sizeof local, "%lld", (long long)a->local_seq);
+	snprintf(seen, sizeof seen, "%lld", (long long)kept->seq);
 	if (kept->seq > a->local_seq)
-		return pd_fail(err, PD_ETAMPER,
-		    _("The audit log ends at entry %lld, but the central node "
-		      "saw it reach entry %lld: entries were removed (or the "
-		      "store was restored from an older backup)"),
-		    (long long)a->local_seq, (long long)kept->seq);
+		return say_fail(err, PD_ETAMPER,
+		    N_("The audit log ends at entry %lld, but the central node "
+		       "saw it reach entry %lld: entries were removed (or the "
+		       "store was restored from an older backup)"),
+		    2, local, seen);
 	rc = store_audit_hash_at(s->st, kept->seq, hash, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 0 || strcmp(hash, kept->hash) != 0)
-		return pd_fail(err, PD_ETAMPER,
-		    _("Audit log entry %lld is not the one the central node "
-		      "saw: the log was rewritten up to there"),
-		    (long long)kept->seq);
+		return say_fail(err, PD_ETAMPER,
+		    N_("Audit log entry %lld is not the one the central node "
+		       "saw: the log was rewritten up to there"),
+		    1, seen);
 	return 0;
 }
 

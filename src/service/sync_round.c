@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/say.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/xmalloc.h"
 
@@ -27,7 +28,7 @@
 void
 svc_sync_state(struct svc *s, struct sync_status *st)
 {
-	char v[32] = "0";
+	char v[32] = "0", kept[SAY_MAX] = "";
 
 	memset(st, 0, sizeof *st);
 	st->configured = s->cfg.sync_url[0] != '\0';
@@ -37,14 +38,28 @@ svc_sync_state(struct svc *s, struct sync_status *st)
 	st->cursor = strtoll(v, NULL, 10);
 	store_meta_get(s->st, META_OK, st->last_ok, sizeof st->last_ok);
 	store_meta_get(s->st, META_TRY, st->last_try, sizeof st->last_try);
-	store_meta_get(
-	    s->st, META_ERROR, st->last_error, sizeof st->last_error);
+	store_meta_get(s->st, META_ERROR, kept, sizeof kept);
+	/* kept to be said in the reader's language (say.h); a row from
+	 * before, or a message not kept, is shown as it was written */
+	say_render(st->last_error, sizeof st->last_error, kept);
+	say_render_en(st->last_error_en, sizeof st->last_error_en, kept);
 }
 
 struct outbox_rec *
 svc_sync_quarantine(struct svc *s, size_t *n, struct pd_err *err)
 {
-	return store_outbox_quarantine(s->st, n, err);
+	struct outbox_rec *q = store_outbox_quarantine(s->st, n, err);
+	char kept[sizeof q->reason];
+	size_t i;
+
+	/* a reason this terminal gave (set_aside) is kept to be said again
+	 * in the reader's language; the central node's stays as said */
+	for (i = 0; q != NULL && i < *n; i++) {
+		xstrlcpy(kept, q[i].reason, sizeof kept);
+		say_render(q[i].reason, sizeof q[i].reason, kept);
+		say_render_en(q[i].reason_en, sizeof q[i].reason_en, kept);
+	}
+	return q;
 }
 
 void
@@ -279,8 +294,9 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 
 			if (store_begin(s->st, &e) == 0)
 				svc_finish(s,
-				    store_outbox_attempt(
-				        s->st, first, last, err->msg, &e),
+				    store_outbox_attempt(s->st, first, last,
+				        err->said[0] ? err->said : err->msg,
+				        &e),
 				    &e);
 		}
 		after = last;
@@ -346,9 +362,10 @@ record_ref(const struct syncrec *r)
  * that moves the cursor past it, so that it never blocks the pull
  * (issue 18, part 1). */
 static int
-set_aside(struct svc *s, int64_t seq, const struct syncrec *r, const char *why,
-    struct pd_err *err)
+set_aside(struct svc *s, int64_t seq, const struct syncrec *r,
+    const struct pd_err *e, struct pd_err *err)
 {
+	const char *why = e->said[0] ? e->said : e->msg;
 	struct outbox_rec q;
 	int rc;
 
@@ -357,8 +374,9 @@ set_aside(struct svc *s, int64_t seq, const struct syncrec *r, const char *why,
 	xstrlcpy(q.kind, syncrec_kind_name(r->kind), sizeof q.kind);
 	xstrlcpy(q.ref, record_ref(r), sizeof q.ref);
 	xstrlcpy(q.created_at, r->at, sizeof q.created_at);
-	snprintf(q.reason, sizeof q.reason,
-	    _("pulled from the central node and refused here: %s"), why);
+	/* this terminal's own words: kept to be said again (say.h) */
+	say_keep(q.reason, sizeof q.reason,
+	    N_("pulled from the central node and refused here: %s"), 1, &why);
 	svc_now(q.rejected_at);
 	q.payload = syncrec_encode(r);
 	rc = store_pull_set_aside(s->st, seq, &q, err);
@@ -397,7 +415,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			if (e.code == PD_ESTORE) {
 				*err = e;
 				rc = -1;
-			} else if (set_aside(s, seq, r, e.msg, err) != 0)
+			} else if (set_aside(s, seq, r, &e, err) != 0)
 				rc = -1;
 			else
 				(*conflicts)++;
@@ -418,7 +436,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			if (each)
 				store_rollback(s->st);
 			if (each && rc == 0) {
-				if (set_aside(s, seq, r, e.msg, err) != 0)
+				if (set_aside(s, seq, r, &e, err) != 0)
 					rc = -1;
 				(*conflicts)++;
 			}
@@ -715,7 +733,7 @@ anchor(struct svc *s, struct sync_net *net, struct pd_err *err)
 		*err = e;
 		return -1;
 	}
-	note(s, META_ANCHOR, e.msg);
+	note(s, META_ANCHOR, e.said[0] ? e.said : e.msg);
 	*err = e;
 	return 1;
 }
@@ -768,7 +786,7 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		rc = -1;
 	}
 	if (rc != 0) {
-		note(s, META_ERROR, err->msg);
+		note(s, META_ERROR, err->said[0] ? err->said : err->msg);
 		return -1;
 	}
 	svc_now(at);

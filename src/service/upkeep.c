@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "internal.h"
+#include "paydesk/say.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
@@ -40,7 +41,7 @@ doctor_anchor(struct svc *s, problem_cb cb, void *arg)
 {
 	struct audit_anchor a;
 	struct pd_err e = {0};
-	char line[800], noted[640] = "";
+	char line[800], noted[SAY_MAX] = "";
 
 	if (svc_audit_anchor(s, &a, &e) == 0)
 		return 0;
@@ -48,7 +49,8 @@ doctor_anchor(struct svc *s, problem_cb cb, void *arg)
 		store_meta_get(s->st, META_ANCHOR, noted, sizeof noted);
 		if (noted[0] == '\0')
 			return 0;
-		xstrlcpy(e.msg, noted, sizeof e.msg);
+		/* kept, said in the reader's language (say.h) */
+		say_render(e.msg, sizeof e.msg, noted);
 	}
 	snprintf(line, sizeof line, _("audit anchor: %s"), e.msg);
 	if (cb != NULL)
@@ -97,8 +99,11 @@ svc_check_failed(struct svc *s, int problems)
 void
 svc_audit_anchor_error(struct svc *s, char *out, size_t n)
 {
+	char noted[SAY_MAX] = "";
+
 	out[0] = '\0';
-	store_meta_get(s->st, META_ANCHOR, out, n);
+	store_meta_get(s->st, META_ANCHOR, noted, sizeof noted);
+	say_render(out, n, noted);
 }
 
 void

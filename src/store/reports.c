@@ -5,6 +5,7 @@
 
 #include "internal.h"
 #include "paydesk/i18n.h"
+#include "paydesk/say.h"
 #include "paydesk/xmalloc.h"
 
 static int
@@ -427,7 +428,7 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	struct db_stmt *s;
 	size_t i;
 	int rc, problems = 0;
-	char line[1024];
+	char line[1024], found[900];
 	int64_t n;
 	struct pd_err chain;
 	int pg = db_is_pg(st->db);
@@ -444,8 +445,12 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 		if (db_prepare_v2(st->db, checks[i].sql, -1, &s, NULL) != DB_OK)
 			return st_fail(st, err, _(checks[i].what));
 		while ((rc = db_step(s)) == DB_ROW) {
-			snprintf(line, sizeof line, "%s: %s", _(checks[i].what),
+			/* a stored reason quoted in it is said in the
+			 * reader's language (say.h) */
+			say_render(found, sizeof found,
 			    (const char *)db_column_text(s, 0));
+			snprintf(line, sizeof line, "%s: %s", _(checks[i].what),
+			    found);
 			if (cb != NULL)
 				cb(line, arg);
 			problems++;

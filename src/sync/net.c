@@ -14,6 +14,7 @@
 #include "paydesk/dynlib.h"
 #include "paydesk/i18n.h"
 #include "paydesk/os.h"
+#include "paydesk/say.h"
 #include "paydesk/syncnet.h"
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
@@ -182,38 +183,143 @@ tls_failure(CURLcode c)
 	       c == CURLE_SSL_CACERT_BADFILE || c == CURLE_SSL_CERTPROBLEM;
 }
 
-/* Why an attempt got no answer, into why: in the operator's language for
- * the failures a counter meets (the node down, its name unknown, no answer
- * in time, the line cut), then curl's own words, which have no catalogue
- * (a French cashier read only "Failed to connect to ... Couldn't connect
- * to server", review of issue 25). */
+/* Whether curl goes through a proxy for url: the variables curl reads
+ * (http_proxy for http://, https_proxy for https://, all_proxy; upper case
+ * too but HTTP_PROXY), unless no_proxy names the host ("*", the host, or
+ * a domain it ends in). */
+static int
+proxied(const char *url)
+{
+	int tls = strncmp(url, "https://", 8) == 0;
+	const char *v = getenv(tls ? "https_proxy" : "http_proxy");
+	const char *h, *np;
+	char host[256];
+	size_t len;
+
+	if ((v == NULL || *v == '\0') && tls)
+		v = getenv("HTTPS_PROXY");
+	if (v == NULL || *v == '\0')
+		v = getenv("all_proxy");
+	if (v == NULL || *v == '\0')
+		v = getenv("ALL_PROXY");
+	if (v == NULL || *v == '\0')
+		return 0;
+	h = strstr(url, "://");
+	h = h ? h + 3 : url;
+	len = *h == '[' ? strcspn(h, "]") + 1 : strcspn(h, ":/");
+	snprintf(host, sizeof host, "%.*s", (int)len, h);
+	np = getenv("no_proxy");
+	if (np == NULL || *np == '\0')
+		np = getenv("NO_PROXY");
+	while (np != NULL && *np != '\0') {
+		size_t n = strcspn(np, ", ");
+		size_t hl = strlen(host);
+		const char *e = np;
+
+		if (*e == '.') {
+			e++;
+			n = n > 0 ? n - 1 : 0;
+		}
+		if (n > 0 &&
+		    ((n == 1 && *e == '*') ||
+		        (hl >= n && strncmp(host + hl - n, e, n) == 0 &&
+		            (hl == n || host[hl - n - 1] == '.'))))
+			return 0;
+		np = e + n;
+		np += strspn(np, ", ");
+	}
+	return 1;
+}
+
+/* Which certificate fault curl met: the CA unknown, the certificate
+ * expired, or made for another host name. curl says it in its backend's
+ * English (OpenSSL: "certificate has expired", "no alternative
+ * certificate subject name matches target host name"; GnuTLS: "...
+ * certificate expired", "certificate subject name (...) does not match
+ * target host name"); the verify result is OpenSSL's X509 code (10:
+ * expired). */
+static const char *
+cert_fault(long verify, const char *said)
+{
+	if (verify == 10 || strstr(said, "expired") != NULL)
+		return N_("the central node's certificate has expired");
+	if (strstr(said, "subject name") != NULL ||
+	    strstr(said, "host name") != NULL)
+		return N_("the central node's certificate was made for another "
+		          "host name");
+	return N_("the central node's certificate was signed by a CA this "
+	          "terminal does not know");
+}
+
+/* Why an attempt got no answer, kept into why (say.h): in the operator's
+ * language for each class of failure (the node down, its name unknown,
+ * no answer in time, the line cut, the proxy, TLS, an answer that is not
+ * HTTP), then curl's own words, which have no catalogue (a French cashier
+ * read only "Failed to connect to ... Couldn't connect to server", review
+ * of issue 25). */
 static void
-no_answer(CURLcode c, const char *detail, char *why, size_t nwhy)
+no_answer(CURLcode c, long verify, int proxy, const char *detail, char *why,
+    size_t nwhy)
 {
 	const char *said = detail[0] ? detail : curl_easy_strerror(c);
 	const char *ours = NULL;
+	const char *a[2];
+	char kept[256];
 
 	switch (c) {
 	case CURLE_COULDNT_CONNECT:
-		ours = _("the central node cannot be reached");
+		ours = proxy ? N_("the proxy cannot be reached")
+		             : N_("the central node cannot be reached");
 		break;
 	case CURLE_COULDNT_RESOLVE_HOST:
-		ours = _("the central node's host name is not known");
+		ours = N_("the central node's host name is not known");
+		break;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		ours = N_("the proxy's host name is not known");
 		break;
 	case CURLE_OPERATION_TIMEDOUT:
-		ours = _("the central node did not answer in time");
+		ours = N_("the central node did not answer in time");
 		break;
 	case CURLE_SEND_ERROR:
 	case CURLE_RECV_ERROR:
 	case CURLE_GOT_NOTHING:
-		ours = _("the connection to the central node broke off");
+		ours = proxy && (strstr(said, "CONNECT") != NULL ||
+		                    strstr(said, "proxy") != NULL)
+		           ? N_("the proxy refused the way to the central node")
+		           : N_("the connection to the central node broke off");
+		break;
+	case CURLE_PEER_FAILED_VERIFICATION:
+		ours = cert_fault(verify, said);
+		break;
+	case CURLE_SSL_CACERT_BADFILE:
+		ours = N_("the CA file of [sync] ca_file cannot be read");
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+		ours = N_("the secure connection (TLS) to the central node "
+		          "could not be set up");
+		break;
+	case CURLE_WEIRD_SERVER_REPLY:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+	case CURLE_HTTP_RETURNED_ERROR:
+		ours = N_("the central node's answer is not the HTTP expected");
 		break;
 	default:
+		/* CURLE_PROXY (curl 7.73): the proxy's handshake failed */
+		if (c == (CURLcode)97)
+			ours =
+			    N_("the proxy refused the way to the central node");
 		break;
 	}
-	if (ours != NULL)
-		snprintf(why, nwhy, _("%s (curl: %s)"), ours, said);
-	else
+	a[0] = kept;
+	a[1] = said;
+	if (ours != NULL) {
+		say_keep(kept, sizeof kept, ours, 0, NULL);
+		say_keep(why, nwhy, N_("%s (curl: %s)"), 2, a);
+	} else
 		snprintf(why, nwhy, "%s", said);
 }
 
@@ -271,7 +377,10 @@ attempt(struct sync_net *n, const char *method, const char *url,
 		return -3;
 	}
 	if (c != CURLE_OK) {
-		no_answer(c, detail, why, nwhy);
+		long verify = 0;
+
+		curl_easy_getinfo(n->h, CURLINFO_SSL_VERIFYRESULT, &verify);
+		no_answer(c, verify, proxied(url), detail, why, nwhy);
 		free(b.p);
 		return tls_failure(c) ? -2 : -1;
 	}
@@ -323,13 +432,13 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 
 	memset(r, 0, sizeof *r);
 	if (!n->o.plain_http && cleartext_remote(n->url, why, sizeof why))
-		return pd_fail(err, PD_ENET,
-		    _("%s: this terminal's token would cross the network in "
-		      "clear to %s, and anyone on the way could take it; use "
-		      "https:// (or set [sync] plain_http = yes when a TLS "
-		      "proxy is on the way). Nothing was sent and nothing is "
-		      "lost: the records stay queued"),
-		    n->url, why);
+		return say_fail(err, PD_ENET,
+		    N_("%s: this terminal's token would cross the network in "
+		       "clear to %s, and anyone on the way could take it; use "
+		       "https:// (or set [sync] plain_http = yes when a TLS "
+		       "proxy is on the way). Nothing was sent and nothing is "
+		       "lost: the records stay queued"),
+		    2, n->url, why);
 	if (n->h == NULL)
 		return pd_fail(err, load_err.code, "%s", load_err.msg);
 	snprintf(url, sizeof url, "%s%s", n->url, path);
@@ -338,42 +447,68 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 		int rc;
 
 		if (n->o.cancel && *n->o.cancel)
-			return pd_fail(err, PD_ECANCEL, _("Sync cancelled"));
+			return say_fail(
+			    err, PD_ECANCEL, N_("Sync cancelled"), 0);
 		rc = attempt(n, method, url, body, len, r, &retry_after, why,
 		    sizeof why);
 		if (rc == -2)
-			return pd_fail(err, PD_ENET,
-			    _("%s %s: the central node's certificate is not "
-			      "trusted (%s); [sync] ca_file names the CA that "
-			      "signed it. Nothing is lost: the records stay "
-			      "queued"),
-			    method, url, why);
-		if (rc == -3)
-			return pd_fail(err, PD_ENET,
-			    _("%s %s: the central node's answer is longer than "
-			      "%d MB, more than any answer of the protocol; it "
-			      "was cut and nothing of it is kept"),
-			    method, url, (int)(SYNC_ANSWER_MAX >> 20));
+			return say_fail(err, PD_ENET,
+			    N_("%s %s: the central node's certificate is not "
+			       "trusted (%s); [sync] ca_file names the CA that "
+			       "signed it. Nothing is lost: the records stay "
+			       "queued"),
+			    3, method, url, why);
+		if (rc == -3) {
+			char mb[16];
+
+			snprintf(
+			    mb, sizeof mb, "%d", (int)(SYNC_ANSWER_MAX >> 20));
+			return say_fail(err, PD_ENET,
+			    N_("%s %s: the central node's answer is longer "
+			       "than %d MB, more than any answer of the "
+			       "protocol; it was cut and nothing of it is "
+			       "kept"),
+			    3, method, url, mb);
+		}
 		if (rc == 0) {
+			const char *a[2];
+			char code[24];
+
 			if (r->status < 500 && r->status != 429)
 				break;
 			sync_error_decode(r->body, r->len, msg, sizeof msg);
-			snprintf(why, sizeof why, "HTTP %ld%s%s", r->status,
-			    *msg ? ": " : "", msg);
+			snprintf(code, sizeof code, "%ld", r->status);
+			a[0] = code;
+			a[1] = msg;
+			/* what the central node said stays as said */
+			if (*msg)
+				say_keep(why, sizeof why,
+				    N_("the central node answered with an "
+				       "error (HTTP %s: %s)"),
+				    2, a);
+			else
+				say_keep(why, sizeof why,
+				    N_("the central node answered with an "
+				       "error (HTTP %s)"),
+				    1, a);
 			sync_reply_free(r);
 		}
-		if (i >= n->o.retries)
+		if (i >= n->o.retries) {
+			char tries[16];
+
+			snprintf(tries, sizeof tries, "%d", i + 1);
 			return i == 0
-			           ? pd_fail(err, PD_ENET,
-			                 _("%s %s: %s (tried 1 time); nothing "
-			                   "is lost: the records stay queued "
-			                   "and are sent again"),
-			                 method, url, why)
-			           : pd_fail(err, PD_ENET,
-			                 _("%s %s: %s (tried %d times); "
-			                   "nothing is lost: the records stay "
-			                   "queued and are sent again"),
-			                 method, url, why, i + 1);
+			           ? say_fail(err, PD_ENET,
+			                 N_("%s %s: %s (tried 1 time); nothing "
+			                    "is lost: the records stay queued "
+			                    "and are sent again"),
+			                 3, method, url, why)
+			           : say_fail(err, PD_ENET,
+			                 N_("%s %s: %s (tried %d times); "
+			                    "nothing is lost: the records stay "
+			                    "queued and are sent again"),
+			                 4, method, url, why, tries);
+		}
 		wait = backoff_ms(i);
 		if (retry_after >= 0)
 			wait = (retry_after > RETRY_AFTER_CAP ? RETRY_AFTER_CAP
@@ -384,10 +519,16 @@ sync_net_call(struct sync_net *n, const char *method, const char *path,
 	if (r->status >= 200 && r->status < 300)
 		return 0;
 	sync_error_decode(r->body, r->len, msg, sizeof msg);
-	pd_fail(err,
-	    r->status == 401 || r->status == 403 ? PD_EAUTH : PD_EINVAL,
-	    _("The central node refused %s %s (HTTP %ld): %s"), method, path,
-	    r->status, *msg ? msg : _("no reason given"));
+	{
+		char code[24], none[64];
+		snprintf(code, sizeof code, "%ld", r->status);
+		say_keep(none, sizeof none, N_("no reason given"), 0, NULL);
+		/* the reason is the central node's, kept as it said it */
+		say_fail(err,
+		    r->status == 401 || r->status == 403 ? PD_EAUTH : PD_EINVAL,
+		    N_("The central node refused %s %s (HTTP %ld): %s"), 4,
+		    method, path, code, *msg ? msg : none);
+	}
 	sync_reply_free(r);
 	return -1;
 }

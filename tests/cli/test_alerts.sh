@@ -89,6 +89,17 @@ new=$(nalerts)
 same "it waits, tried once" "$(sqlite3 "$DB" "SELECT deliver || ' ' || tries FROM alerts WHERE id = $new")" "1 1"
 same "the failure audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log WHERE action = 'deliver-failed' AND ref = '$new'")" 1
 same "and in its history" "$(rec --csv alerts show "$new" 2>/dev/null | grep -c 'Not delivered')" 1
+# kept to be said again in the reader's language (review of issue 25):
+# failed under English, read in Spanish and French, English in JSON
+LANGUAGE=es expect "es: the delivery error in Spanish" 0 \
+    "Error de entrega" rec alerts show "$new"
+has "es: its words Spanish" "El comando «$T/deliver.sh» falló (estado de salida 3): Mail server down"
+LANGUAGE=fr expect "fr: the delivery error in French" 0 \
+    "a échoué (code de sortie 3) : Mail server down" \
+    rec alerts show "$new"
+LANGUAGE=fr expect "fr JSON: the delivery error in English" 0 \
+    "\"delivery_error\": \"Command \\\"$T/deliver.sh\\\" failed (exit status 3)" \
+    rec --json alerts show "$new"
 rm "$T/fail"
 expect "the next use delivers it" 0 "" rec alerts
 same "delivered, once" "$(grep -c '"id":'"$new"',' "$T/delivered")" 1

@@ -509,6 +509,14 @@ expect "sync --quarantine shows the forged payment with the reason" 0 \
     "of terminal T01: It says it was made on this terminal, and this terminal never made it" \
     pdt 1 sync --quarantine
 has "and names it" "$forged_uuid"
+# this terminal's own words, said again in the reader's language (the
+# sync ran in English); JSON in English (review of issue 25)
+expect "sync --quarantine in Spanish: why it was refused here, in Spanish" 0 \
+    "recibido del nodo central y rechazado aquí: " \
+    env LANGUAGE=es "$PD" --config "$T/t1.ini" sync --quarantine
+expect "sync --quarantine --json in French: in English" 0 \
+    '"reason":"pulled from the central node and refused here: ' \
+    env LANGUAGE=fr "$PD" --config "$T/t1.ini" --json sync --quarantine
 same "the records after it are applied: T02's payment is at T01" \
     "$(tsql 1 "SELECT count(*) FROM payments WHERE uuid = '$t2p'")" 1
 same "the forged payment is not" \

@@ -606,6 +606,15 @@ expect "and a sync says so: exit 12" 12 "but the central node saw it reach" \
     pdt 1 sync
 expect "as does sync --status" 0 "but the central node saw it reach" \
     pdt 1 sync --status
+# kept to be said again in the reader's language (review of issue 25):
+# found by a French sync, read in Spanish
+expect "a French sync says it in French" 12 "mais le nœud central l'a vu" \
+    env LANGUAGE=fr "$PD" --config "$T/t1.ini" sync
+expect "sync --status in Spanish says it in Spanish" 0 \
+    "pero el nodo central lo vio llegar" \
+    env LANGUAGE=es "$PD" --config "$T/t1.ini" sync --status
+expect "as does doctor in Spanish" 6 "pero el nodo central lo vio llegar" \
+    env LANGUAGE=es "$PD" --config "$T/t1.ini" doctor
 npay=$(tsql 1 "SELECT count(*) FROM payments")
 expect "then posting is refused as after a broken seal" 6 \
     "Restore it from a backup" pdt 1 --user jane pay WU-10002 --type bill \
