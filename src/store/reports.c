@@ -388,6 +388,22 @@ static const struct {
         "FROM r) UNION ALL SELECT 'day ' || day || ': the day says ' || due "
         "|| ' due, ' || on_time || ' paid on time, its consumers not' FROM "
         "(SELECT * FROM r EXCEPT SELECT * FROM b)"},
+    /* the forecast's weeks (schema.c's paid_by_day): what the payments
+     * that count paid of each consumer's items due on a day, by the day
+     * paid, against the allocations */
+    {N_("forecast weeks"), 1,
+        "WITH b AS (SELECT i.due_on, i.consumer_id, p.paid_on, "
+        "sum(a.amount) AS paid FROM allocations a JOIN payments p ON p.id "
+        "= a.payment_id AND p.status IN ('Posted', 'Pending') JOIN items i "
+        "ON i.id = a.item_id WHERE a.reverses IS NULL GROUP BY i.due_on, "
+        "i.consumer_id, p.paid_on), r AS (SELECT due_on, consumer_id, "
+        "paid_on, paid FROM paid_by_day) SELECT 'consumer #' || "
+        "consumer_id || ', due ' || due_on || ', paid ' || paid_on || ': "
+        "the ledger says ' || paid || ' paid, the rollup not' FROM (SELECT "
+        "* FROM b EXCEPT SELECT * FROM r) UNION ALL SELECT 'consumer #' || "
+        "consumer_id || ', due ' || due_on || ', paid ' || paid_on || ': "
+        "the rollup says ' || paid || ' paid, the ledger not' FROM (SELECT "
+        "* FROM r EXCEPT SELECT * FROM b)"},
     {N_("outbox"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "

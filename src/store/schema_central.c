@@ -332,6 +332,12 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER due_paid_status;\n"
     "DELETE FROM due_paid;\n"
     "DELETE FROM due_paid_daily;\n",
+    /* the forecast's weeks (issue 23, the store's paid_by_day): a
+     * report of the terminals, not kept here */
+    "DROP TRIGGER paid_by_day_item;\n"
+    "DROP TRIGGER paid_by_day_alloc;\n"
+    "DROP TRIGGER paid_by_day_status;\n"
+    "DELETE FROM paid_by_day;\n",
 };
 #undef FEED
 #undef RULE_FEED

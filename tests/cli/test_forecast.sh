@@ -172,6 +172,16 @@ fc_again() {
 	 FROM due_paid) SELECT (SELECT count(*) FROM (SELECT * FROM b EXCEPT
 	 SELECT * FROM r)) + (SELECT count(*) FROM (SELECT * FROM r EXCEPT
 	 SELECT * FROM b))")" 0
+	# the weeks' rollup (paid_by_day): each consumer's items due on a
+	# day, what the payments that count paid of them by the day paid
+	same "$1: the weeks' rollup as the ledger" "$(sql "WITH b AS (SELECT
+	 i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM items i JOIN
+	 allocations a ON a.item_id = i.id JOIN payments p ON p.id =
+	 a.payment_id WHERE a.reverses IS NULL AND p.status IN ('Posted',
+	 'Pending') GROUP BY 1, 2, 3), r AS (SELECT due_on, consumer_id,
+	 paid_on, paid FROM paid_by_day) SELECT (SELECT count(*) FROM (SELECT *
+	 FROM b EXCEPT SELECT * FROM r)) + (SELECT count(*) FROM (SELECT * FROM
+	 r EXCEPT SELECT * FROM b)) + (SELECT count(*) = 0 FROM r)")" 0
 }
 ontime() { sql "SELECT p.payment_no FROM payments p JOIN allocations a ON
  a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE p.status = '$1'
@@ -225,3 +235,13 @@ expect "doctor sees a wrong row of the forecast history" 6 \
 has "and says what the rollup says" "paid on time, the rollup not"
 same "that row alone and its day, each both ways: no other" \
     "$(grep -c 'forecast history' "$OUT")" 4
+sql "UPDATE due_paid SET on_time = on_time - 1 WHERE (consumer_id,
+ due_on) = (SELECT consumer_id, due_on FROM due_paid LIMIT 1)"
+# and a wrong row of the weeks' rollup (paid_by_day), that row alone
+sql "UPDATE paid_by_day SET paid = paid + 1 WHERE (due_on, consumer_id,
+ paid_on) = (SELECT due_on, consumer_id, paid_on FROM paid_by_day LIMIT 1)"
+expect "doctor sees a wrong row of the forecast weeks" 6 \
+    "forecast weeks: consumer #" sup doctor
+has "and says what the rollup says" "paid, the rollup not"
+same "that row alone, both ways; the history right again" \
+    "$(grep -c 'forecast' "$OUT")" 2
