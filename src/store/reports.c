@@ -404,6 +404,22 @@ static const struct {
         "consumer_id || ', due ' || due_on || ', paid ' || paid_on || ': "
         "the rollup says ' || paid || ' paid, the ledger not' FROM (SELECT "
         "* FROM r EXCEPT SELECT * FROM b)"},
+    /* the deteriorating payers' aging (schema.c's item_late): each item
+     * whose last Posted payment came after a month end it fell due
+     * before, with that payment's date, against the allocations */
+    {N_("late items"), 1,
+        "WITH b AS (SELECT i.id, i.consumer_id, i.due_on, max(p.paid_on) "
+        "AS done FROM items i JOIN allocations a ON a.item_id = i.id AND "
+        "a.amount > 0 AND a.reverses IS NULL JOIN payments p ON p.id = "
+        "a.payment_id AND p.status = 'Posted' GROUP BY i.id HAVING "
+        "max(p.paid_on) > date(i.due_on, '+1 day', 'start of month', "
+        "'+1 month', '-1 day')), r AS (SELECT item_id, consumer_id, "
+        "due_on, done FROM item_late) SELECT 'item #' || id || ', due ' || "
+        "due_on || ': the ledger says last paid ' || done || ', the rollup "
+        "not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) UNION ALL "
+        "SELECT 'item #' || item_id || ', due ' || due_on || ': the rollup "
+        "says last paid ' || done || ', the ledger not' FROM (SELECT * FROM "
+        "r EXCEPT SELECT * FROM b)"},
     {N_("outbox"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "

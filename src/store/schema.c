@@ -98,6 +98,19 @@
 	"(SELECT j.due_on, j.consumer_id FROM allocations a JOIN items j ON"   \
 	" j.id = a.item_id WHERE a.payment_id = NEW.id)"
 
+/* The row of item_late of the items where cond (on the items i) says,
+ * from the ledger again: the date of the last Posted payment that paid
+ * it, kept when a month end falls between its due date and that date
+ * (the first month end after due_on: the day after's month's end). */
+#define ITEM_LATE_OF(del, cond)                                                \
+	" DELETE FROM item_late WHERE " del ";"                                \
+	" INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"   \
+	" i.id, i.consumer_id, i.due_on, max(p.paid_on) FROM items i JOIN"     \
+	" allocations a ON a.item_id = i.id AND a.amount > 0 AND a.reverses"  \
+	" IS NULL JOIN payments p ON p.id = a.payment_id AND p.status ="      \
+	" 'Posted' WHERE " cond " GROUP BY i.id HAVING max(p.paid_on) >"       \
+	" date(i.due_on, '+1 day', 'start of month', '+1 month', '-1 day');"
+
 /* A row's seal: what it holds of money and rights, written as a pending
  * seal by the row's change; the use case's audit entry claims it. */
 #define SEAL_ROW(t, cols)                                                      \
@@ -1401,6 +1414,38 @@ const char *const store_migrations[] = {
     " ('Posted', 'Pending')) BEGIN"
     PAID_BY_DAY_OF("(due_on, consumer_id) IN " PAID_BY_DAY_PAYMENT,
         "(i.due_on, i.consumer_id) IN " PAID_BY_DAY_PAYMENT) " END;\n",
+    /* the deteriorating payers' aging at month ends (issue 23: at 10M
+     * payments the items paid after the oldest month end were found by
+     * reading every payment since, its allocations, and grouping them
+     * by item): each item whose last Posted payment came after a month
+     * end it fell due before, with that payment's date, the only items
+     * paid that can have been open at a past month end. Kept in step
+     * by triggers (an allocation that pays, a payment Posted or no
+     * longer, an item's consumer or due date changed); filled once.
+     * `doctor` checks it. */
+    "CREATE TABLE item_late (item_id INTEGER PRIMARY KEY,"
+    " consumer_id INTEGER NOT NULL, due_on TEXT NOT NULL,"
+    " done TEXT NOT NULL);\n"
+    "INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"
+    " i.id, i.consumer_id, i.due_on, l.done FROM (SELECT a.item_id,"
+    " max(p.paid_on) AS done FROM allocations a JOIN payments p ON p.id ="
+    " a.payment_id AND p.status = 'Posted' WHERE a.amount > 0 AND"
+    " a.reverses IS NULL GROUP BY a.item_id) l JOIN items i ON i.id ="
+    " l.item_id WHERE l.done > date(i.due_on, '+1 day', 'start of month',"
+    " '+1 month', '-1 day');\n"
+    "CREATE INDEX item_late_done ON item_late (done, due_on, consumer_id);\n"
+    "CREATE TRIGGER item_late_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount > 0 AND NEW.reverses IS NULL BEGIN"
+    ITEM_LATE_OF("item_id = NEW.item_id", "i.id = NEW.item_id") " END;\n"
+    "CREATE TRIGGER item_late_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status = 'Posted') <> (NEW.status = 'Posted') BEGIN"
+    ITEM_LATE_OF("item_id IN (SELECT item_id FROM allocations WHERE"
+                 " payment_id = NEW.id)",
+        "i.id IN (SELECT item_id FROM allocations WHERE payment_id ="
+        " NEW.id)") " END;\n"
+    "CREATE TRIGGER item_late_item AFTER UPDATE OF consumer_id, due_on ON"
+    " items BEGIN" ITEM_LATE_OF("item_id = NEW.id", "i.id = NEW.id")
+    " END;\n",
 };
 
 const int store_nmigrations =

@@ -338,6 +338,12 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER paid_by_day_alloc;\n"
     "DROP TRIGGER paid_by_day_status;\n"
     "DELETE FROM paid_by_day;\n",
+    /* the deteriorating payers' aging (issue 23, the store's
+     * item_late): a report of the terminals, not kept here */
+    "DROP TRIGGER item_late_alloc;\n"
+    "DROP TRIGGER item_late_status;\n"
+    "DROP TRIGGER item_late_item;\n"
+    "DELETE FROM item_late;\n",
 };
 #undef FEED
 #undef RULE_FEED
