@@ -114,7 +114,8 @@ if [ "$BACKEND" = sqlite ]; then
 	# kept (PostgreSQL's schema never had them, schema_pg.c)
 	same "the central store keeps no report indexes or rollup triggers" \
 	    "$(sqlite3 "$CDB" "SELECT count(*) FROM sqlite_master WHERE name IN
-	        ('payments_status', 'payments_consumer', 'payments_amount')
+	        ('payments_status', 'payments_consumer', 'payments_amount',
+	        'due_paid_day')
 	        OR name LIKE 'rollup_%' OR name LIKE 'pay_days_%'
 	        OR name LIKE 'paid_by_day_%' OR name LIKE 'item_late_%'")" 0
 	same "the central store keeps no days to pay, forecast weeks, late items" \
