@@ -53,35 +53,41 @@ org_history(struct store *st, const char *hist, const char *as_of, int64_t *due,
  * payments that count paid of it before as_of (paid_by_day), range sums
  * over the week's days (each item's allocations read one by one took
  * ~1.5 s a week at 10M payments); the consumer's due and paid on time
- * by due day (due_paid) for the history. */
+ * by due day (due_paid) for the history, both in one read of its year
+ * (two correlated subqueries read it twice: 40% of a week's time). */
 static int
 expected(struct store *st, struct forecast_week *w, const char *hist,
     int64_t org_due, int64_t org_on_time, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "WITH o(cid, open) AS (SELECT cid, sum(v) FROM (SELECT "
-	    "consumer_id AS cid, due AS v FROM due_paid WHERE due_on BETWEEN "
-	    "?1 AND ?2 UNION ALL SELECT consumer_id, -paid FROM paid_by_day "
-	    "WHERE due_on BETWEEN ?1 AND ?2 AND paid_on < ?3) GROUP BY cid) "
-	    "SELECT o.open, (SELECT coalesce(sum(h.due), 0) FROM due_paid h "
-	    "WHERE h.consumer_id = o.cid AND h.due_on >= ?4 AND h.due_on < "
-	    "?3), (SELECT coalesce(sum(h.on_time), 0) FROM due_paid h WHERE "
-	    "h.consumer_id = o.cid AND h.due_on >= ?4 AND h.due_on < ?3) FROM "
-	    "o WHERE o.open > 0",
+	    "SELECT cid, sum(v) FROM (SELECT consumer_id AS cid, due AS v "
+	    "FROM due_paid WHERE due_on BETWEEN ?1 AND ?2 UNION ALL SELECT "
+	    "consumer_id, -paid FROM paid_by_day WHERE due_on BETWEEN ?1 AND "
+	    "?2 AND paid_on < ?3) GROUP BY cid HAVING sum(v) > 0",
 	    err);
-	int rc;
+	struct db_stmt *h = st_stmt(st,
+	    "SELECT coalesce(sum(due), 0), coalesce(sum(on_time), 0) FROM "
+	    "due_paid WHERE consumer_id = ?1 AND due_on >= ?2 AND due_on < ?3",
+	    err);
+	int rc, hrc = DB_ROW;
 
-	if (s == NULL ||
-	    st_bind(s, "ssss", w->from, w->to, w->as_of, hist) != 0)
+	if (s == NULL || h == NULL ||
+	    st_bind(s, "sss", w->from, w->to, w->as_of) != 0)
 		return -1;
 	while ((rc = db_step(s)) == DB_ROW) {
-		int64_t open = db_column_int64(s, 0);
+		int64_t open = db_column_int64(s, 1);
 
+		if (st_bind(h, "iss", db_column_int64(s, 0), hist, w->as_of) !=
+		        0 ||
+		    (hrc = db_step(h)) != DB_ROW)
+			break;
 		w->open += open;
 		w->consumers++;
-		w->expected += forecast_expect(open, db_column_int64(s, 1),
-		    db_column_int64(s, 2), org_due, org_on_time);
+		w->expected += forecast_expect(open, db_column_int64(h, 0),
+		    db_column_int64(h, 1), org_due, org_on_time);
+		db_reset(h);
 	}
+	db_reset(h);
 	db_reset(s);
 	return rc == DB_DONE ? 0
 	                     : st_fail(st, err, _("Computing the forecast"));
