@@ -92,8 +92,8 @@
 	" 'Pending') WHERE " cond " GROUP BY i.due_on, i.consumer_id,"         \
 	" p.paid_on;"
 #define PAID_BY_DAY_AT(cid, day)                                               \
-	PAID_BY_DAY_OF("due_on = " day " AND consumer_id = " cid,            \
-	    SAME_DAY(cid, day))
+	PAID_BY_DAY_OF(                                                        \
+	    "due_on = " day " AND consumer_id = " cid, SAME_DAY(cid, day))
 /* The items i of consumer cid due on day, through items_consumer (by
  * items_due, as the planner took the triggers of migration 43 without
  * the store's statistics, every item due that day was read: 27,000 per
@@ -105,8 +105,8 @@
 	    "(SELECT due_on FROM items WHERE id = NEW.item_id)")
 /* those of the consumers and due days of the items payment NEW paid */
 #define SAME_DAY_PAYMENT                                                       \
-	"i.id IN (SELECT k.id FROM allocations a JOIN items j ON j.id ="      \
-	" a.item_id JOIN items k ON k.consumer_id = j.consumer_id AND"        \
+	"i.id IN (SELECT k.id FROM allocations a JOIN items j ON j.id ="       \
+	" a.item_id JOIN items k ON k.consumer_id = j.consumer_id AND"         \
 	" +k.due_on = j.due_on WHERE a.payment_id = NEW.id)"
 #define PAID_BY_DAY_PAYMENT                                                    \
 	"(SELECT j.due_on, j.consumer_id FROM allocations a JOIN items j ON"   \
@@ -120,8 +120,8 @@
 	" DELETE FROM item_late WHERE " del ";"                                \
 	" INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"   \
 	" i.id, i.consumer_id, i.due_on, max(p.paid_on) FROM items i JOIN"     \
-	" allocations a ON a.item_id = i.id AND a.amount > 0 AND a.reverses"  \
-	" IS NULL JOIN payments p ON p.id = a.payment_id AND p.status ="      \
+	" allocations a ON a.item_id = i.id AND a.amount > 0 AND a.reverses"   \
+	" IS NULL JOIN payments p ON p.id = a.payment_id AND p.status ="       \
 	" 'Posted' WHERE " cond " GROUP BY i.id HAVING max(p.paid_on) >"       \
 	" date(i.due_on, '+1 day', 'start of month', '+1 month', '-1 day');"
 
