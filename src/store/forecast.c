@@ -69,7 +69,7 @@ expected(struct store *st, struct forecast_week *w, const char *hist,
 	    "SELECT coalesce(sum(due), 0), coalesce(sum(on_time), 0) FROM "
 	    "due_paid WHERE consumer_id = ?1 AND due_on >= ?2 AND due_on < ?3",
 	    err);
-	int rc, hrc = DB_ROW;
+	int rc;
 
 	/* the year's days bound once (a reset keeps them), the consumer
 	 * each time: binding the two texts again was 5% of the forecast */
@@ -81,7 +81,7 @@ expected(struct store *st, struct forecast_week *w, const char *hist,
 		int64_t open = db_column_int64(s, 1);
 
 		if (db_bind_int64(h, 1, db_column_int64(s, 0)) != DB_OK ||
-		    (hrc = db_step(h)) != DB_ROW)
+		    db_step(h) != DB_ROW)
 			break;
 		w->open += open;
 		w->consumers++;
