@@ -765,7 +765,8 @@ int store_anomaly_round(struct store *st, const struct payment_filter *sc,
     const char *day, int64_t unit, anomaly_fact_cb cb, void *arg,
     struct pd_err *err);
 /* The due date of each consumer's oldest item open at each of the n
- * month ends ends[0..n-1] (YYYY-MM-DD, oldest first), by consumer then
+ * month ends ends[0..n-1] (YYYY-MM-DD, oldest first; each the last day
+ * of a calendar month, as the rollup item_late assumes), by consumer then
  * k (0-based), for those with one (issue 23's deteriorating payers: the
  * aging bucket month after month). An item counts as open at a day when
  * it fell due before it and is still open, or the last Posted payment

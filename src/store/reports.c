@@ -389,6 +389,38 @@ static const struct {
         "FROM r) UNION ALL SELECT 'day ' || day || ': the day says ' || due "
         "|| ' due, ' || on_time || ' paid on time, its consumers not' FROM "
         "(SELECT * FROM r EXCEPT SELECT * FROM b)"},
+    /* the forecast's weeks (schema.c's paid_by_day): what the payments
+     * that count paid of each consumer's items due on a day, by the day
+     * paid, against the allocations */
+    {N_("forecast weeks"), 1,
+        "WITH b AS (SELECT i.due_on, i.consumer_id, p.paid_on, "
+        "sum(a.amount) AS paid FROM allocations a JOIN payments p ON p.id "
+        "= a.payment_id AND p.status IN ('Posted', 'Pending') JOIN items i "
+        "ON i.id = a.item_id WHERE a.reverses IS NULL GROUP BY i.due_on, "
+        "i.consumer_id, p.paid_on), r AS (SELECT due_on, consumer_id, "
+        "paid_on, paid FROM paid_by_day) SELECT 'consumer #' || "
+        "consumer_id || ', due ' || due_on || ', paid ' || paid_on || ': "
+        "the ledger says ' || paid || ' paid, the rollup not' FROM (SELECT "
+        "* FROM b EXCEPT SELECT * FROM r) UNION ALL SELECT 'consumer #' || "
+        "consumer_id || ', due ' || due_on || ', paid ' || paid_on || ': "
+        "the rollup says ' || paid || ' paid, the ledger not' FROM (SELECT "
+        "* FROM r EXCEPT SELECT * FROM b)"},
+    /* the deteriorating payers' aging (schema.c's item_late): each item
+     * whose last Posted payment came after a month end it fell due
+     * before, with that payment's date, against the allocations */
+    {N_("late items"), 1,
+        "WITH b AS (SELECT i.id, i.consumer_id, i.due_on, max(p.paid_on) "
+        "AS done FROM items i JOIN allocations a ON a.item_id = i.id AND "
+        "a.amount > 0 AND a.reverses IS NULL JOIN payments p ON p.id = "
+        "a.payment_id AND p.status = 'Posted' GROUP BY i.id HAVING "
+        "max(p.paid_on) > date(i.due_on, '+1 day', 'start of month', "
+        "'+1 month', '-1 day')), r AS (SELECT item_id, consumer_id, "
+        "due_on, done FROM item_late) SELECT 'item #' || id || ', due ' || "
+        "due_on || ': the ledger says last paid ' || done || ', the rollup "
+        "not' FROM (SELECT * FROM b EXCEPT SELECT * FROM r) UNION ALL "
+        "SELECT 'item #' || item_id || ', due ' || due_on || ': the rollup "
+        "says last paid ' || done || ', the ledger not' FROM (SELECT * FROM "
+        "r EXCEPT SELECT * FROM b)"},
     {N_("outbox"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "

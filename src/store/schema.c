@@ -80,6 +80,50 @@
 #define DUE_PAID_PAYMENT                                                       \
 	"(SELECT j.consumer_id, j.due_on FROM allocations a JOIN items j ON"   \
 	" j.id = a.item_id WHERE a.payment_id = NEW.id)"
+/* The rows of paid_by_day where cond (on the items i) says, from the
+ * items again: what the payments that count paid of them, by the day
+ * each was paid (the forecast's weeks, forecast.c). */
+#define PAID_BY_DAY_OF(del, cond)                                              \
+	" DELETE FROM paid_by_day WHERE " del ";"                              \
+	" INSERT INTO paid_by_day (due_on, consumer_id, paid_on, paid) SELECT" \
+	" i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM items i JOIN" \
+	" allocations a ON a.item_id = i.id AND a.reverses IS NULL JOIN"       \
+	" payments p ON p.id = a.payment_id AND p.status IN ('Posted',"        \
+	" 'Pending') WHERE " cond " GROUP BY i.due_on, i.consumer_id,"         \
+	" p.paid_on;"
+#define PAID_BY_DAY_AT(cid, day)                                               \
+	PAID_BY_DAY_OF(                                                        \
+	    "due_on = " day " AND consumer_id = " cid, SAME_DAY(cid, day))
+/* The items i of consumer cid due on day, through items_consumer (by
+ * items_due, as the planner took the triggers of migration 43 without
+ * the store's statistics, every item due that day was read: 27,000 per
+ * allocation on the bench store, 1M on a billing cycle's due day) */
+#define SAME_DAY(cid, day) "i.consumer_id = " cid " AND +i.due_on = " day
+/* those of the item NEW.item_id's consumer and due day */
+#define SAME_DAY_ITEM                                                          \
+	SAME_DAY("(SELECT consumer_id FROM items WHERE id = NEW.item_id)",     \
+	    "(SELECT due_on FROM items WHERE id = NEW.item_id)")
+/* those of the consumers and due days of the items payment NEW paid */
+#define SAME_DAY_PAYMENT                                                       \
+	"i.id IN (SELECT k.id FROM allocations a JOIN items j ON j.id ="       \
+	" a.item_id JOIN items k ON k.consumer_id = j.consumer_id AND"         \
+	" +k.due_on = j.due_on WHERE a.payment_id = NEW.id)"
+#define PAID_BY_DAY_PAYMENT                                                    \
+	"(SELECT j.due_on, j.consumer_id FROM allocations a JOIN items j ON"   \
+	" j.id = a.item_id WHERE a.payment_id = NEW.id)"
+
+/* The row of item_late of the items where cond (on the items i) says,
+ * from the ledger again: the date of the last Posted payment that paid
+ * it, kept when a month end falls between its due date and that date
+ * (the first month end after due_on: the day after's month's end). */
+#define ITEM_LATE_OF(del, cond)                                                \
+	" DELETE FROM item_late WHERE " del ";"                                \
+	" INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"   \
+	" i.id, i.consumer_id, i.due_on, max(p.paid_on) FROM items i JOIN"     \
+	" allocations a ON a.item_id = i.id AND a.amount > 0 AND a.reverses"   \
+	" IS NULL JOIN payments p ON p.id = a.payment_id AND p.status ="       \
+	" 'Posted' WHERE " cond " GROUP BY i.id HAVING max(p.paid_on) >"       \
+	" date(i.due_on, '+1 day', 'start of month', '+1 month', '-1 day');"
 
 /* A row's seal: what it holds of money and rights, written as a pending
  * seal by the row's change; the use case's audit entry claims it. */
@@ -1371,6 +1415,97 @@ const char *const store_migrations[] = {
     " uuid TEXT NOT NULL UNIQUE, cause TEXT NOT NULL, payload TEXT NOT"
     " NULL, held_at TEXT NOT NULL);\n"
     "CREATE INDEX alert_steps_held_cause ON alert_steps_held (cause);\n",
+    /* the forecast's weeks (issue 23: at 10M payments each week read
+     * each of its items' allocations and payments, twice, past weeks
+     * ~1.5 s each): what the payments that count paid of each
+     * consumer's items due on a day, by the day paid, so what was open
+     * at a week's start and what came in during it are range sums over
+     * the week's due days; and due_paid by due day for what was due.
+     * Kept in step as due_paid is (an item's consumer or due date
+     * changed, an allocation, a payment that counts or no longer);
+     * filled once (on the 2M-payment bench store ~11 s of CPU with the
+     * index, so ~1 minute at 10M). `doctor` checks it. */
+    "CREATE TABLE paid_by_day (due_on TEXT NOT NULL,"
+    " consumer_id INTEGER NOT NULL, paid_on TEXT NOT NULL,"
+    " paid INTEGER NOT NULL,"
+    " PRIMARY KEY (due_on, consumer_id, paid_on)) WITHOUT ROWID;\n"
+    "INSERT INTO paid_by_day (due_on, consumer_id, paid_on, paid) SELECT"
+    " i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM allocations"
+    " a JOIN payments p ON p.id = a.payment_id AND p.status IN ('Posted',"
+    " 'Pending') JOIN items i ON i.id = a.item_id WHERE a.reverses IS NULL"
+    " GROUP BY i.due_on, i.consumer_id, p.paid_on;\n"
+    "CREATE INDEX due_paid_day ON due_paid (due_on, consumer_id, due);\n"
+    "CREATE TRIGGER paid_by_day_item AFTER UPDATE OF consumer_id, due_on"
+    " ON items BEGIN" PAID_BY_DAY_AT("OLD.consumer_id", "OLD.due_on")
+    PAID_BY_DAY_AT("NEW.consumer_id", "NEW.due_on") " END;\n"
+    "CREATE TRIGGER paid_by_day_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.reverses IS NULL BEGIN"
+    PAID_BY_DAY_OF("(due_on, consumer_id) = (SELECT due_on, consumer_id"
+                   " FROM items WHERE id = NEW.item_id)",
+        SAME_DAY_ITEM) " END;\n"
+    "CREATE TRIGGER paid_by_day_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status IN ('Posted', 'Pending')) <> (NEW.status IN"
+    " ('Posted', 'Pending')) BEGIN"
+    PAID_BY_DAY_OF("(due_on, consumer_id) IN " PAID_BY_DAY_PAYMENT,
+        SAME_DAY_PAYMENT) " END;\n"
+    /* due_paid's triggers (migration 43) again, each consumer's day
+     * read through items_consumer (SAME_DAY): the same rows (IF EXISTS:
+     * a central node's store dropped them, and drops them again) */
+    "DROP TRIGGER IF EXISTS due_paid_item;\n"
+    "DROP TRIGGER IF EXISTS due_paid_item_upd;\n"
+    "DROP TRIGGER IF EXISTS due_paid_alloc;\n"
+    "DROP TRIGGER IF EXISTS due_paid_status;\n"
+    "CREATE TRIGGER due_paid_item AFTER INSERT ON items BEGIN"
+    DUE_PAID_OF("consumer_id = NEW.consumer_id AND due_on = NEW.due_on",
+        SAME_DAY("NEW.consumer_id", "NEW.due_on")) " END;\n"
+    "CREATE TRIGGER due_paid_item_upd AFTER UPDATE OF consumer_id, amount,"
+    " due_on ON items BEGIN"
+    DUE_PAID_OF("consumer_id = OLD.consumer_id AND due_on = OLD.due_on",
+        SAME_DAY("OLD.consumer_id", "OLD.due_on"))
+    DUE_PAID_OF("consumer_id = NEW.consumer_id AND due_on = NEW.due_on",
+        SAME_DAY("NEW.consumer_id", "NEW.due_on")) " END;\n"
+    "CREATE TRIGGER due_paid_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.reverses IS NULL BEGIN"
+    DUE_PAID_OF("(consumer_id, due_on) = (SELECT consumer_id, due_on FROM"
+                " items WHERE id = NEW.item_id)",
+        SAME_DAY_ITEM) " END;\n"
+    "CREATE TRIGGER due_paid_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status IN ('Posted', 'Pending')) <> (NEW.status IN"
+    " ('Posted', 'Pending')) BEGIN"
+    DUE_PAID_OF("(consumer_id, due_on) IN " DUE_PAID_PAYMENT,
+        SAME_DAY_PAYMENT) " END;\n",
+    /* the deteriorating payers' aging at month ends (issue 23: at 10M
+     * payments the items paid after the oldest month end were found by
+     * reading every payment since, its allocations, and grouping them
+     * by item): each item whose last Posted payment came after a month
+     * end it fell due before, with that payment's date, the only items
+     * paid that can have been open at a past month end. Kept in step
+     * by triggers (an allocation that pays, a payment Posted or no
+     * longer, an item's consumer or due date changed); filled once (~7 s
+     * of CPU on the 2M-payment bench store). `doctor` checks it. */
+    "CREATE TABLE item_late (item_id INTEGER PRIMARY KEY,"
+    " consumer_id INTEGER NOT NULL, due_on TEXT NOT NULL,"
+    " done TEXT NOT NULL);\n"
+    "INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"
+    " i.id, i.consumer_id, i.due_on, l.done FROM (SELECT a.item_id,"
+    " max(p.paid_on) AS done FROM allocations a JOIN payments p ON p.id ="
+    " a.payment_id AND p.status = 'Posted' WHERE a.amount > 0 AND"
+    " a.reverses IS NULL GROUP BY a.item_id) l JOIN items i ON i.id ="
+    " l.item_id WHERE l.done > date(i.due_on, '+1 day', 'start of month',"
+    " '+1 month', '-1 day');\n"
+    "CREATE INDEX item_late_done ON item_late (done, due_on, consumer_id);\n"
+    "CREATE TRIGGER item_late_alloc AFTER INSERT ON allocations"
+    " WHEN NEW.amount > 0 AND NEW.reverses IS NULL BEGIN"
+    ITEM_LATE_OF("item_id = NEW.item_id", "i.id = NEW.item_id") " END;\n"
+    "CREATE TRIGGER item_late_status AFTER UPDATE OF status ON payments"
+    " WHEN (OLD.status = 'Posted') <> (NEW.status = 'Posted') BEGIN"
+    ITEM_LATE_OF("item_id IN (SELECT item_id FROM allocations WHERE"
+                 " payment_id = NEW.id)",
+        "i.id IN (SELECT item_id FROM allocations WHERE payment_id ="
+        " NEW.id)") " END;\n"
+    "CREATE TRIGGER item_late_item AFTER UPDATE OF consumer_id, due_on ON"
+    " items BEGIN" ITEM_LATE_OF("item_id = NEW.id", "i.id = NEW.id")
+    " END;\n",
     /* the log of documents sealed (review of issue 18, section 7): a
      * receipt's rows deleted in the sqlite3 shell (its append-only
      * trigger dropped) made its next print the ORIGINAL again, a second

@@ -346,6 +346,25 @@ const char *const store_central_migrations[] = {
     FEED("alert_ins",
         "AFTER INSERT ON alert_notes WHEN NEW.uuid IS NOT NULL", "alert",
         "NEW.id"),
+    /* the forecast's weeks (issue 23, the store's paid_by_day): a
+     * report of the terminals, not kept here; nor due_paid's triggers,
+     * made again by the store's migration 44 */
+    "DROP TRIGGER paid_by_day_item;\n"
+    "DROP TRIGGER paid_by_day_alloc;\n"
+    "DROP TRIGGER paid_by_day_status;\n"
+    "DROP INDEX due_paid_day;\n"
+    "DROP TRIGGER IF EXISTS due_paid_item;\n"
+    "DROP TRIGGER IF EXISTS due_paid_item_upd;\n"
+    "DROP TRIGGER IF EXISTS due_paid_alloc;\n"
+    "DROP TRIGGER IF EXISTS due_paid_status;\n"
+    "DELETE FROM paid_by_day;\n",
+    /* the deteriorating payers' aging (issue 23, the store's
+     * item_late): a report of the terminals, not kept here */
+    "DROP TRIGGER item_late_alloc;\n"
+    "DROP TRIGGER item_late_status;\n"
+    "DROP TRIGGER item_late_item;\n"
+    "DROP INDEX item_late_done;\n"
+    "DELETE FROM item_late;\n",
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal

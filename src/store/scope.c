@@ -429,25 +429,24 @@ store_aging_ends_each(struct store *st, const char *segment,
 
 	if (n < 1)
 		return 0;
-	/* the month ends; the items that may be open at one: open now
-	 * (items_open), or last paid after the first (payments_paid_on) */
+	/* the month ends (calendar ones: see item_late); the items that
+	 * may be open at one: open now (items_open), or last paid after
+	 * the first of them and after a month end they fell due before (the
+	 * rollup item_late, schema.c, by its date). An item open now and
+	 * in item_late too adds no oldest item the first part has not */
 	qb_init(&q, "WITH me(k, d) AS (VALUES ");
 	for (k = 0; k < n; k++)
 		qb_add(&q, k ? ", (?, ?)" : "(?, ?)", "is", (int64_t)k, ends[k]);
 	qb_add(&q,
-	    "), late(item_id, done) AS (SELECT a.item_id, max(p.paid_on) FROM "
-	    "payments p JOIN allocations a ON a.payment_id = p.id AND a.amount "
-	    "> 0 AND a.reverses IS NULL WHERE p.paid_on > ? AND p.status = "
-	    "'Posted' GROUP BY a.item_id), cand(consumer_id, due_on, done) AS "
-	    "(SELECT i.consumer_id, i.due_on, NULL FROM items i WHERE "
-	    "i.settled < i.amount AND i.due_on < ?",
-	    "ss", ends[0], ends[n - 1]);
-	segment_items(&q, &(struct payment_filter){.segment = segment});
-	qb_add(&q,
-	    " UNION ALL SELECT i.consumer_id, i.due_on, l.done FROM late l "
-	    "JOIN items i ON i.id = l.item_id WHERE i.settled >= i.amount AND "
+	    "), cand(consumer_id, due_on, done) AS (SELECT i.consumer_id, "
+	    "i.due_on, NULL FROM items i WHERE i.settled < i.amount AND "
 	    "i.due_on < ?",
 	    "s", ends[n - 1]);
+	segment_items(&q, &(struct payment_filter){.segment = segment});
+	qb_add(&q,
+	    " UNION ALL SELECT i.consumer_id, i.due_on, i.done FROM item_late "
+	    "i WHERE i.done > ? AND i.due_on < ?",
+	    "ss", ends[0], ends[n - 1]);
 	segment_items(&q, &(struct payment_filter){.segment = segment});
 	qb_add(&q,
 	    "), o(consumer_id, k, due) AS (SELECT c.consumer_id, me.k, "

@@ -66,7 +66,8 @@ print(" ".join(r[1] + ":" + r[5] for r in list(csv.reader(open(sys.argv[1])))[1:
 
 # the aging criterion again: at each of the last M month ends, each
 # consumer's oldest item due before it and not paid by it (open now, or
-# its last Posted payment after it), as a bucket; listed when each is a
+# its last Posted payment after it; one settled otherwise, as by an
+# arrangement taking it over, is not), as a bucket; listed when each is a
 # later one than the month end's before
 aging() {
 	ends=$(python3 -c 'import datetime, sys
@@ -77,10 +78,10 @@ print(" ".join(reversed(out)))' "$1")
 	for e in $ends; do
 		sql "SELECT c.account_no, '$e', CAST(julianday('$e') -
 		 julianday(min(i.due_on)) AS INTEGER) FROM items i JOIN consumers c
-		 ON c.id = i.consumer_id WHERE i.due_on < '$e' AND coalesce((SELECT
-		 max(p.paid_on) FROM allocations a JOIN payments p ON p.id =
-		 a.payment_id WHERE a.item_id = i.id AND p.status = 'Posted' AND
-		 i.settled >= i.amount), '9999') > '$e' GROUP BY c.id"
+		 ON c.id = i.consumer_id WHERE i.due_on < '$e' AND (i.settled <
+		 i.amount OR coalesce((SELECT max(p.paid_on) FROM allocations a
+		 JOIN payments p ON p.id = a.payment_id WHERE a.item_id = i.id AND
+		 p.status = 'Posted'), '') > '$e') GROUP BY c.id"
 	done | sort | awk -F'|' -v m="$1" '
 	function b(d) { return d <= 0 ? 0 : d <= 30 ? 1 : d <= 60 ? 2 : d <= 90 ? 3 : 4 }
 	function out() { if (k == m && up) print acc "|" s }
@@ -124,6 +125,14 @@ base_days() { sql "SELECT p.id, CAST(julianday(p.paid_on) -
  ON a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL JOIN items
  i ON i.id = a.item_id WHERE p.status = 'Posted' GROUP BY p.id ORDER BY
  p.id"; }
+# the items last paid (by a Posted payment) after a month end they fell
+# due before (the rollup item_late, schema.c): the month end before the
+# month of that payment is after the due date
+base_late() { sql "SELECT i.id, max(p.paid_on) AS done FROM items i JOIN
+ allocations a ON a.item_id = i.id AND a.amount > 0 AND a.reverses IS NULL
+ JOIN payments p ON p.id = a.payment_id WHERE p.status = 'Posted' GROUP BY
+ i.id HAVING date(done, 'start of month', '-1 day') > i.due_on ORDER BY
+ i.id" | grep . || echo empty; }
 kept() {
 	run sup --csv report deteriorating --last 3
 	same "$1: the report as the rule again" \
@@ -131,6 +140,11 @@ kept() {
 	same "$1: the rollup as the ledger" \
 	    "$(sql 'SELECT payment_id, days FROM pay_days ORDER BY 1')" \
 	    "$(base_days)"
+	same "$1: the aging criterion as the rule again" "$(arows)" \
+	    "$(aging 3)"
+	same "$1: the late items' rollup as the ledger, not empty" \
+	    "$(sql 'SELECT item_id, done FROM item_late ORDER BY 1')" \
+	    "$(base_late)"
 }
 kept "payments posted"
 # import: a bill D-4 of WU-10002, paid 5 days late: 5, 15, 5 no longer grows
@@ -194,3 +208,12 @@ sql "UPDATE pay_days SET days = days + 1 WHERE payment_id = (SELECT
 expect "doctor sees a wrong days to pay in the rollup" 6 \
     "days to pay: payment #" sup doctor
 has "and says what the rollup and the ledger say" "days, the rollup not"
+sql "UPDATE pay_days SET days = days - 1 WHERE payment_id = (SELECT
+ max(payment_id) FROM pay_days)"
+# and a wrong date of an item's last payment in item_late
+sql "UPDATE item_late SET done = date(done, '+1 day') WHERE item_id =
+ (SELECT max(item_id) FROM item_late)"
+expect "doctor sees a wrong late item in the rollup" 6 \
+    "late items: item #" sup doctor
+has "and says what the rollup says" "the rollup says last paid"
+same "that row alone, both ways" "$(grep -c 'late items' "$OUT")" 2

@@ -146,6 +146,19 @@ same "demo store: 8 past and 13 weeks ahead = the method written again" \
 same "demo store: some weeks have something to forecast" \
     "$(awk '$1 == "ahead" && $5 > 0' "$T/got" | wc -l | tr -d ' ' | grep -c -v '^0$')" 1
 
+# the migrations of the weeks' rollup and the late items (44, 45) fill
+# them once from the rows a store holds: the demo store as before them,
+# opened again, then doctor's check of both against the ledger
+sql "DROP TRIGGER paid_by_day_item; DROP TRIGGER paid_by_day_alloc;
+ DROP TRIGGER paid_by_day_status; DROP TRIGGER item_late_alloc;
+ DROP TRIGGER item_late_status; DROP TRIGGER item_late_item;
+ DROP TABLE paid_by_day; DROP TABLE item_late; DROP INDEX due_paid_day;
+ PRAGMA user_version = 43"
+expect "a store of before the two rollups: opened, they are filled" 0 \
+    "ok (" sup doctor
+same "both filled from its rows, at version 45" "$(sql "SELECT (SELECT
+ count(*) > 100 FROM paid_by_day) || (SELECT count(*) > 0 FROM item_late)
+ || ' ' || (SELECT user_version FROM pragma_user_version)")" "11 45"
 # the history's rollups (due_paid, due_paid_daily; schema.c) kept in step
 # by each path that changes the items or what paid them: after each, every
 # week against the method again, and doctor's check of the rollups
@@ -172,6 +185,16 @@ fc_again() {
 	 FROM due_paid) SELECT (SELECT count(*) FROM (SELECT * FROM b EXCEPT
 	 SELECT * FROM r)) + (SELECT count(*) FROM (SELECT * FROM r EXCEPT
 	 SELECT * FROM b))")" 0
+	# the weeks' rollup (paid_by_day): each consumer's items due on a
+	# day, what the payments that count paid of them by the day paid
+	same "$1: the weeks' rollup as the ledger" "$(sql "WITH b AS (SELECT
+	 i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM items i JOIN
+	 allocations a ON a.item_id = i.id JOIN payments p ON p.id =
+	 a.payment_id WHERE a.reverses IS NULL AND p.status IN ('Posted',
+	 'Pending') GROUP BY 1, 2, 3), r AS (SELECT due_on, consumer_id,
+	 paid_on, paid FROM paid_by_day) SELECT (SELECT count(*) FROM (SELECT *
+	 FROM b EXCEPT SELECT * FROM r)) + (SELECT count(*) FROM (SELECT * FROM
+	 r EXCEPT SELECT * FROM b)) + (SELECT count(*) = 0 FROM r)")" 0
 }
 ontime() { sql "SELECT p.payment_no FROM payments p JOIN allocations a ON
  a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE p.status = '$1'
@@ -225,3 +248,13 @@ expect "doctor sees a wrong row of the forecast history" 6 \
 has "and says what the rollup says" "paid on time, the rollup not"
 same "that row alone and its day, each both ways: no other" \
     "$(grep -c 'forecast history' "$OUT")" 4
+sql "UPDATE due_paid SET on_time = on_time - 1 WHERE (consumer_id,
+ due_on) = (SELECT consumer_id, due_on FROM due_paid LIMIT 1)"
+# and a wrong row of the weeks' rollup (paid_by_day), that row alone
+sql "UPDATE paid_by_day SET paid = paid + 1 WHERE (due_on, consumer_id,
+ paid_on) = (SELECT due_on, consumer_id, paid_on FROM paid_by_day LIMIT 1)"
+expect "doctor sees a wrong row of the forecast weeks" 6 \
+    "forecast weeks: consumer #" sup doctor
+has "and says what the rollup says" "paid, the rollup not"
+same "that row alone, both ways; the history right again" \
+    "$(grep -c 'forecast' "$OUT")" 2

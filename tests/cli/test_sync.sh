@@ -90,6 +90,19 @@ has "its JSON keeps the stored creator" '"created_by": "central node"'
 # there: the bill was paid); doctor checks them against the ledger
 same "T02's days to pay hold T01's pulled payments" \
     "$(tsql 2 "SELECT count(*) FROM pay_days WHERE terminal = 'T01'")" 2
+# and the forecast's weeks (paid_by_day) what they paid, by day paid: the
+# rollup as T02's ledger, both ways, T01's payments among its rows
+same "T02's forecast weeks hold what T01's pulled payments paid" \
+    "$(tsql 2 "WITH b AS (SELECT i.due_on, i.consumer_id, p.paid_on,
+        sum(a.amount) FROM items i JOIN allocations a ON a.item_id = i.id
+        JOIN payments p ON p.id = a.payment_id WHERE a.reverses IS NULL AND
+        p.status IN ('Posted', 'Pending') GROUP BY 1, 2, 3), r AS (SELECT
+        due_on, consumer_id, paid_on, paid FROM paid_by_day) SELECT
+        ((SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM r)) +
+        (SELECT count(*) FROM (SELECT * FROM r EXCEPT SELECT * FROM b)))
+        || '/' || (SELECT count(*) > 0 FROM r JOIN payments p ON p.paid_on =
+        r.paid_on AND p.consumer_id = r.consumer_id WHERE p.terminal =
+        'T01')")" 0/1
 expect "T01's store is consistent" 0 "ok (" pdt 1 doctor
 expect "T02's store is consistent" 0 "ok (" pdt 2 doctor
 expect "the central store is consistent" 0 "organisation ACME: ok (" \
@@ -101,10 +114,14 @@ if [ "$BACKEND" = sqlite ]; then
 	# kept (PostgreSQL's schema never had them, schema_pg.c)
 	same "the central store keeps no report indexes or rollup triggers" \
 	    "$(sqlite3 "$CDB" "SELECT count(*) FROM sqlite_master WHERE name IN
-	        ('payments_status', 'payments_consumer', 'payments_amount')
-	        OR name LIKE 'rollup_%' OR name LIKE 'pay_days_%'")" 0
-	same "the central store keeps no days to pay" \
-	    "$(sqlite3 "$CDB" "SELECT count(*) FROM pay_days")" 0
+	        ('payments_status', 'payments_consumer', 'payments_amount',
+	        'due_paid_day')
+	        OR name LIKE 'rollup_%' OR name LIKE 'pay_days_%'
+	        OR name LIKE 'paid_by_day_%' OR name LIKE 'item_late_%'")" 0
+	same "the central store keeps no days to pay, forecast weeks, late items" \
+	    "$(sqlite3 "$CDB" "SELECT (SELECT count(*) FROM pay_days) +
+	        (SELECT count(*) FROM paid_by_day) +
+	        (SELECT count(*) FROM item_late)")" 0
 fi
 same "the central store's rollups are empty" \
     "$(csql "SELECT (SELECT count(*) FROM daily_totals) +

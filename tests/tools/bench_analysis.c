@@ -126,10 +126,11 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench: %s\n", err.msg);
 
 	/* the forecast: 13 weeks ahead and 4 past; raw: the same rows read
-	 * for the same sums: the organisation's days and each week's items
-	 * with what paid them before its day, each consumer's history from
-	 * the rollup due_paid, and what came in in each past week (weeks
-	 * from Monday, the bench's [organisation] week_start) */
+	 * for the same sums: the organisation's days, each week's due by
+	 * consumer (due_paid by due day) less what was paid before its day
+	 * (paid_by_day), each consumer's history from the rollup due_paid,
+	 * and what came in in each past week (paid_by_day; weeks from
+	 * Monday, the bench's [organisation] week_start) */
 	t = now_ms();
 	if (svc_forecast(&s, 13, 4, count_week, &n, &ft, &err) != 0)
 		fprintf(stderr, "bench: %s\n", err.msg);
@@ -141,24 +142,22 @@ main(int argc, char **argv)
 	    "'-28 days') UNION ALL SELECT k + 1, "
 	    "date(f, '+7 days'), date(t, '+7 days'), CASE WHEN k + 1 < 0 "
 	    "THEN date(f, '+7 days') ELSE date('%s', '+1 day') END FROM w "
-	    "WHERE k < 12), o AS (SELECT w.k, w.a, i.consumer_id AS cid, "
-	    "sum(i.amount - (SELECT coalesce(sum(x.amount), 0) FROM "
-	    "allocations x JOIN payments p ON p.id = x.payment_id WHERE "
-	    "x.item_id = i.id AND x.reverses IS NULL AND p.status IN "
-	    "('Posted', 'Pending') AND p.paid_on < w.a)) AS open, "
-	    "sum(CASE WHEN w.k < 0 THEN (SELECT coalesce(sum(x.amount), 0) "
-	    "FROM allocations x JOIN payments p ON p.id = x.payment_id WHERE "
-	    "x.item_id = i.id AND x.reverses IS NULL AND p.status IN "
-	    "('Posted', 'Pending') AND p.paid_on BETWEEN w.f AND w.t) END) AS "
-	    "came FROM w JOIN items i ON i.due_on BETWEEN w.f AND w.t GROUP "
-	    "BY w.k, i.consumer_id) SELECT o.k, sum(o.came), sum(o.open * "
+	    "WHERE k < 12), o AS (SELECT k, a, cid, sum(v) AS open FROM "
+	    "(SELECT w.k, w.a, d.consumer_id AS cid, d.due AS v FROM w JOIN "
+	    "due_paid d ON d.due_on BETWEEN w.f AND w.t UNION ALL SELECT w.k, "
+	    "w.a, d.consumer_id, -d.paid FROM w JOIN paid_by_day d ON d.due_on "
+	    "BETWEEN w.f AND w.t AND d.paid_on < w.a) GROUP BY k, cid), came "
+	    "AS (SELECT w.k, sum(d.paid) AS came FROM w JOIN paid_by_day d ON "
+	    "d.due_on BETWEEN w.f AND w.t AND d.paid_on >= w.f AND d.paid_on "
+	    "<= w.t WHERE w.k < 0 GROUP BY w.k) SELECT o.k, (SELECT came FROM "
+	    "came WHERE came.k = o.k), sum(o.open * "
 	    "(SELECT coalesce(sum(h.on_time), 0) FROM due_paid h WHERE "
 	    "h.consumer_id = o.cid AND h.due_on >= date(o.a, '-365 days') AND "
 	    "h.due_on < o.a) / max(1, (SELECT coalesce(sum(h.due), 0) FROM "
 	    "due_paid h WHERE h.consumer_id = o.cid AND h.due_on >= date(o.a, "
 	    "'-365 days') AND h.due_on < o.a))), (SELECT sum(on_time) FROM "
 	    "due_paid_daily WHERE day >= date(o.a, '-365 days') AND day < "
-	    "o.a) FROM o GROUP BY o.k",
+	    "o.a) FROM o WHERE o.open > 0 GROUP BY o.k",
 	    today, today, today, today);
 	row("forecast, 13 weeks ahead and 4 past", t / 1000, "s", "<= 2 s",
 	    raw_ms(raw, sql) / 1000);
@@ -166,7 +165,7 @@ main(int argc, char **argv)
 	/* the deteriorating payers: last 4 payments, 3 month ends; raw: the
 	 * branch's payments' days to pay from the rollup pay_days, each
 	 * consumer's last 4, and each consumer's oldest item open at each
-	 * month end */
+	 * month end (open now, or last paid after it: item_late) */
 	n = 0;
 	t = now_ms();
 	if (svc_deteriorating(&s, 4, 3, count_payer, &n, &err) != 0)
@@ -176,16 +175,12 @@ main(int argc, char **argv)
 	    "WITH me(k, d) AS (VALUES (0, date('%s', 'start of month', "
 	    "'-2 months', '-1 day')), (1, date('%s', 'start of month', "
 	    "'-1 month', '-1 day')), (2, date('%s', 'start of month', "
-	    "'-1 day'))), late(item_id, done) AS (SELECT a.item_id, "
-	    "max(p.paid_on) FROM payments p JOIN allocations a ON "
-	    "a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL "
-	    "WHERE p.paid_on > (SELECT d FROM me WHERE k = 0) AND p.status = "
-	    "'Posted' GROUP BY a.item_id), cand(cid, due_on, done) AS (SELECT "
+	    "'-1 day'))), cand(cid, due_on, done) AS (SELECT "
 	    "i.consumer_id, i.due_on, NULL FROM items i WHERE i.settled < "
 	    "i.amount AND i.due_on < (SELECT d FROM me WHERE k = 2) UNION ALL "
-	    "SELECT i.consumer_id, i.due_on, l.done FROM late l JOIN items i "
-	    "ON i.id = l.item_id WHERE i.settled >= i.amount AND i.due_on < "
-	    "(SELECT d FROM me WHERE k = 2)) SELECT 0, c.cid, me.k, "
+	    "SELECT consumer_id, due_on, done FROM item_late WHERE done > "
+	    "(SELECT d FROM me WHERE k = 0) AND due_on < (SELECT d FROM me "
+	    "WHERE k = 2)) SELECT 0, c.cid, me.k, "
 	    "min(c.due_on) FROM cand c JOIN me ON c.due_on < me.d AND (c.done "
 	    "IS NULL OR c.done > me.d) GROUP BY c.cid, me.k UNION ALL SELECT "
 	    "1, consumer_id, days, 0 FROM (SELECT consumer_id, days, "
