@@ -13,7 +13,10 @@
 # The organisation, the pulled terminal and the backlogs are built once
 # and cached (like the bench store); each run copies them and measures.
 # The sizes are knobs: BENCH_SYNC_CONSUMERS=20000 BENCH_SYNC_PUSH=5000
-# BENCH_SYNC_EACH=300 tries it in a minute.
+# BENCH_SYNC_EACH=300 tries it in a minute; BENCH_SYNC_FIGURES ("pull
+# each push") and BENCH_SYNC_BACKENDS choose what is measured, and
+# BENCH_PG_STATEMENTS=FILE writes where PostgreSQL's time went
+# (bench_pg.sh).
 set -e
 BUILD=${BUILD:-build}
 C=${BENCH_SYNC_CONSUMERS:-1000000}
@@ -39,6 +42,7 @@ RUN=$(mktemp -d /tmp/pd-bench-sync.XXXXXX)
 CPID=
 NPID=
 BACKENDS=${BENCH_SYNC_BACKENDS:-sqlite postgresql}
+FIGURES=${BENCH_SYNC_FIGURES:-pull each push}
 trap 'set +e; [ -n "$CPID" ] && kill $CPID 2>/dev/null; [ -n "$NPID" ] && kill $NPID 2>/dev/null
     bench_pg_clean; rm -rf "$RUN"' EXIT
 unset PAYDESK_NOW PAYDESK_CONFIG
@@ -295,7 +299,7 @@ each_figure() {
 
 # each figure on each backend in turn, each as it is measured on
 # standard error (a long run shows what it has)
-for fig in pull each push; do
+for fig in $FIGURES; do
 	for BACKEND in $BACKENDS; do
 		${fig}_figure
 		echo "  $fig on $BACKEND: $(got "$fig" "$BACKEND")$(got "${fig}s" "$BACKEND") s" >&2
@@ -319,6 +323,7 @@ row "  entries pulled" "" "" pulled
 row "  pages of 10000" "" "" pages
 row "push $N payments, one terminal" s "<= 10 s" push rawpush
 for b in $BACKENDS; do
+	[ -n "$(got push "$b")" ] || continue
 	keep_rate() { python3 -c "print(f'{$(got sent $b) / $(got push $b):.0f}')"; }
 	eval "rate_$b=\$(keep_rate)"
 done

@@ -193,6 +193,15 @@ void store_payment_key(
 int store_payments_count(struct store *st, const struct payment_filter *f,
     int64_t *n, struct pd_err *err);
 
+/* Whether none of up to 4 numbers (NULL: none) is a payment's payment
+ * id, receipt number or transaction id, nor (white space taken out, as
+ * store_credit_find) a credit note's number: *free 1 then. One statement
+ * for what store_payment_find and store_credit_find ask of each number
+ * (a push's record checks its three or four in one round trip); when one
+ * is taken, those say which and whose. */
+int store_numbers_free(struct store *st, const char *const nums[4],
+    int *free_, struct pd_err *err);
+
 /* Credit notes. */
 int store_credit_insert(
     struct store *st, struct credit_note *cn, struct pd_err *err);

@@ -196,11 +196,17 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	    [TBL_CREDIT_APPLICATIONS] =
 	        "SELECT id FROM credit_applications WHERE uuid = ?",
 	};
-	struct db_stmt *s = st_stmt(st, sql[t], err);
-	int rc;
+	struct db_stmt *s;
+	int rc, i, memo = (t == TBL_CONSUMERS || t == TBL_ITEMS) &&
+	                  st->depth > 0 && strlen(key) < sizeof st->ids[0].key;
 
 	*id = 0;
-	if (s == NULL)
+	for (i = 0; memo && i < st->nids; i++)
+		if (st->ids[i].t == (int)t && strcmp(st->ids[i].key, key) == 0) {
+			*id = st->ids[i].id;
+			return 0;
+		}
+	if ((s = st_stmt(st, sql[t], err)) == NULL)
 		return -1;
 	st_bind(s, "s", key);
 	rc = db_step(s);
@@ -209,6 +215,18 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	db_reset(s);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Looking up a record"));
+	if (memo && *id != 0) {
+		if (st->nids < (int)(sizeof st->ids / sizeof st->ids[0]))
+			i = st->nids++;
+		else {
+			i = st->ids_next;
+			st->ids_next = (st->ids_next + 1) %
+			               (int)(sizeof st->ids / sizeof st->ids[0]);
+		}
+		st->ids[i].t = (int)t;
+		strcpy(st->ids[i].key, key);
+		st->ids[i].id = *id;
+	}
 	return 0;
 }
 
@@ -325,6 +343,7 @@ store_credit_apply_by_id(struct store *st, int64_t id,
 int
 store_item_update(struct store *st, const struct item *it, struct pd_err *err)
 {
+	st->nids = 0; /* its uuid may change (store_id_of) */
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE items SET uuid = ?, ref = ?, period = ?, description = ?, "
 	    "amount = ?, issued_on = ?, due_on = ? WHERE id = ?",
