@@ -89,10 +89,11 @@ int store_item_by_ref(
  * oldest due first; caller frees. */
 struct item *store_items_open(struct store *st, int64_t consumer_id, int kind,
     size_t *n, struct pd_err *err);
-/* What a consumer's items of one kind (or all, kind -1) come to, paid or
- * not: no amount due of theirs was ever more. */
+/* What a consumer's items of one kind (*of_kind; kind -1: all) and all
+ * its items (*all) come to, paid or not, in one read: no amount due of
+ * theirs was ever more. */
 int store_items_billed(struct store *st, int64_t consumer_id, int kind,
-    int64_t *total, struct pd_err *err);
+    int64_t *of_kind, int64_t *all, struct pd_err *err);
 /* Add delta (negative to undo) to an item's settled amount. */
 int store_item_settle(
     struct store *st, int64_t item_id, int64_t delta, struct pd_err *err);
@@ -199,8 +200,8 @@ int store_payments_count(struct store *st, const struct payment_filter *f,
  * for what store_payment_find and store_credit_find ask of each number
  * (a push's record checks its three or four in one round trip); when one
  * is taken, those say which and whose. */
-int store_numbers_free(struct store *st, const char *const nums[4],
-    int *free_, struct pd_err *err);
+int store_numbers_free(struct store *st, const char *const nums[4], int *free_,
+    struct pd_err *err);
 
 /* Credit notes. */
 int store_credit_insert(

@@ -110,10 +110,9 @@ struct ahead_memo {
 	} held[3];
 };
 /* svc_sync_check_ahead with m's counts (NULL: read each). */
-int svc_sync_check_ahead_m(struct svc *s, const struct sync_sender *f,
-    int kind, const char *what, const char *fmt, const char *number,
-    const char *date, const char *at, struct ahead_memo *m,
-    struct pd_err *err);
+int svc_sync_check_ahead_m(struct svc *s, const struct sync_sender *f, int kind,
+    const char *what, const char *fmt, const char *number, const char *date,
+    const char *at, struct ahead_memo *m, struct pd_err *err);
 /* Gaps in the receipt and credit-note number series, one problem each
  * (src/service/series.c): the count, or -1 (err). */
 int svc_series_check(

@@ -89,7 +89,8 @@ held_count(struct svc *s, const struct sync_sender *f, int kind,
 	int i, k = kind == DOC_SERIES_RECEIPT ? DOC_SERIES_PAYMENT : kind;
 
 	for (i = 0; m != NULL && i < m->nheld; i++)
-		if (m->held[i].kind == k && strcmp(m->held[i].from, from) == 0 &&
+		if (m->held[i].kind == k &&
+		    strcmp(m->held[i].from, from) == 0 &&
 		    strcmp(m->held[i].to, to) == 0) {
 			*held = m->held[i].held;
 			return 0;

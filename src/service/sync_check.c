@@ -370,8 +370,7 @@ check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
 {
 	int64_t of_type, all;
 
-	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, err) ||
-	    store_items_billed(s->st, cid, -1, &all, err))
+	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, &all, err))
 		return -1;
 	if (r->p.due_total > of_type)
 		return pd_fail(err, PD_EINVAL,

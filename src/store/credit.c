@@ -208,8 +208,8 @@ store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
 }
 
 int
-store_numbers_free(struct store *st, const char *const nums[4], int *free_,
-    struct pd_err *err)
+store_numbers_free(
+    struct store *st, const char *const nums[4], int *free_, struct pd_err *err)
 {
 	/* each column by its own unique index (an OR of IN lists) */
 	struct db_stmt *s = st_stmt(st,

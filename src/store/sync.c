@@ -197,12 +197,14 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	        "SELECT id FROM credit_applications WHERE uuid = ?",
 	};
 	struct db_stmt *s;
-	int rc, i, memo = (t == TBL_CONSUMERS || t == TBL_ITEMS) &&
-	                  st->depth > 0 && strlen(key) < sizeof st->ids[0].key;
+	int rc, i,
+	    memo = (t == TBL_CONSUMERS || t == TBL_ITEMS) && st->depth > 0 &&
+	           strlen(key) < sizeof st->ids[0].key;
 
 	*id = 0;
 	for (i = 0; memo && i < st->nids; i++)
-		if (st->ids[i].t == (int)t && strcmp(st->ids[i].key, key) == 0) {
+		if (st->ids[i].t == (int)t &&
+		    strcmp(st->ids[i].key, key) == 0) {
 			*id = st->ids[i].id;
 			return 0;
 		}
@@ -220,8 +222,9 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 			i = st->nids++;
 		else {
 			i = st->ids_next;
-			st->ids_next = (st->ids_next + 1) %
-			               (int)(sizeof st->ids / sizeof st->ids[0]);
+			st->ids_next =
+			    (st->ids_next + 1) %
+			    (int)(sizeof st->ids / sizeof st->ids[0]);
 		}
 		st->ids[i].t = (int)t;
 		strcpy(st->ids[i].key, key);
