@@ -488,6 +488,12 @@ int store_sync_origin(struct store *st, const char *origin, int altered,
 /* The hash of an applied record; *found 0 when the uuid is new. */
 int store_applied_get(struct store *st, const char *uuid, char hash[65],
     int *found, struct pd_err *err);
+/* The hashes of those of n uuids applied already, STORE_APPLIED_MANY
+ * to a statement (a push's records looked up together, not one by one):
+ * hash[i] "" for a uuid that is new (or NULL). */
+#define STORE_APPLIED_MANY 64
+int store_applied_many(struct store *st, const char *const *uuids, size_t n,
+    char (*hash)[65], struct pd_err *err);
 int store_applied_put(struct store *st, const char *uuid, const char *terminal,
     const char *kind, const char *hash, const char *at, struct pd_err *err);
 int store_sync_log(struct store *st, const char *at, const char *terminal,

@@ -416,6 +416,46 @@ store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
 	return 0;
 }
 
+#define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
+#define Q64 Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8
+
+int
+store_applied_many(struct store *st, const char *const *uuids, size_t n,
+    char (*hash)[65], struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(
+	    st, "SELECT uuid, hash FROM applied WHERE uuid IN (" Q64 ")", err);
+	const char *u;
+	size_t i, at, k;
+	int rc = DB_DONE;
+
+	for (i = 0; i < n; i++)
+		hash[i][0] = '\0';
+	if (s == NULL)
+		return -1;
+	/* STORE_APPLIED_MANY at a time, the rest of the last bound NULL */
+	for (at = 0; at < n && rc == DB_DONE; at += STORE_APPLIED_MANY) {
+		k = n - at < STORE_APPLIED_MANY ? n - at : STORE_APPLIED_MANY;
+		for (i = 0; i < STORE_APPLIED_MANY; i++)
+			if (i < k && uuids[at + i] != NULL)
+				db_bind_text(s, (int)i + 1, uuids[at + i], -1,
+				    DB_TRANSIENT);
+			else
+				db_bind_null(s, (int)i + 1);
+		while ((rc = db_step(s)) == DB_ROW) {
+			u = (const char *)db_column_text(s, 0);
+			for (i = 0; u != NULL && i < k; i++)
+				if (uuids[at + i] != NULL &&
+				    strcmp(uuids[at + i], u) == 0)
+					st_col(s, 1, hash[at + i], 65);
+		}
+		db_reset(s);
+	}
+	if (rc != DB_DONE)
+		return st_fail(st, err, _("Reading applied records"));
+	return 0;
+}
+
 int
 store_applied_put(struct store *st, const char *uuid, const char *terminal,
     const char *kind, const char *hash, const char *at, struct pd_err *err)

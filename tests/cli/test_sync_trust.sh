@@ -310,6 +310,19 @@ same "every refusal is logged for the operator" \
 r=$($F "$T/t1.db" "$TOK1" payment 2>&1)
 same "a fresh copy of a real payment, new numbers of T01's series: applied" \
     "$r" applied
+# -- one uuid twice in one push: the first applied, the second looked up
+#    once the first is (not with the push's lookup of its records' uuids
+#    before any is applied: sync_central.c) and refused as a conflict (its
+#    own numbers, another body)
+twin=$(python3 -c 'import uuid; print(uuid.uuid4())')
+r=$($F "$T/t1.db" "$TOK1" payment "uuid=$twin" -- payment "uuid=$twin" 2>&1)
+same "one uuid twice in one push: the first applied, the second a conflict" \
+    "$(echo $r)" \
+    "applied rejected: conflict: a different record with this uuid was already applied"
+same "one uuid twice in one push: the conflict is logged, the first applied once" \
+    "$(csql "SELECT (SELECT group_concat(event) FROM sync_log WHERE uuid =
+        '$twin') || ' ' || (SELECT count(*) FROM applied WHERE uuid = '$twin')")" \
+    "conflict 1"
 
 # -- a refused record of T01's own outbox: quarantined with its reason,
 #    and the records after it still go
