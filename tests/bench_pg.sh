@@ -23,6 +23,16 @@ max_wal_senders=0
 work_mem=16MB
 maintenance_work_mem=256MB
 max_connections=100"
+# BENCH_PG_STATEMENTS=FILE: where the time of each figure went on the
+# server, its statements by total time (pg_stat_statements, nested ones
+# of triggers and functions too, planning apart), appended to FILE (a
+# measurement run, not the figures: tracking costs a little)
+if [ -n "${BENCH_PG_STATEMENTS:-}" ]; then
+	PG_SETTINGS="$PG_SETTINGS
+shared_preload_libraries=pg_stat_statements
+pg_stat_statements.track=all
+pg_stat_statements.track_planning=on"
+fi
 PGORG="$DIR/sync-pg-$C-l$ORG_LAYOUT"
 PGR=
 PGPID_STARTED=
@@ -38,6 +48,14 @@ bench_pg_up() {
 }
 bench_pg_down() {
 	[ -n "$PGPID_STARTED" ] || return 0
+	[ -n "${BENCH_PG_STATEMENTS:-}" ] && [ -n "${PGSS_ON:-}" ] && {
+		echo "-- $PGSS_ON: calls | exec ms | plan ms | statement"
+		psqlq -F' | ' -c "SELECT calls, round(total_exec_time::numeric,
+		    1), round(total_plan_time::numeric, 1), left(regexp_replace(
+		    query, '\s+', ' ', 'g'), 160) FROM pg_stat_statements ORDER
+		    BY total_exec_time + total_plan_time DESC LIMIT 40"
+	} >>"$BENCH_PG_STATEMENTS"
+	PGSS_ON=
 	as_pg "$PGBIN/pg_ctl" -D "$PGPID_STARTED" -s -m fast -t 600 stop
 	PGPID_STARTED=
 }
@@ -103,6 +121,15 @@ if [ ! -f "$PGORG/done" ]; then
 	rm -rf "$PGR/data"
 	touch "$PGORG/done"
 fi
+# the cached cluster brought up to the current schema once, outside the
+# timings, as bench_sync.sh does the SQLite organisation (a migration of
+# the first push's would be timed with it: sealing every item, seconds)
+bench_pg_up "$PGORG/data"
+mkdir -p "$PGR/node"
+pg_node_ini "$PGR/node" "$PORT"
+"$CENTRAL" --config "$PGR/node.ini" migrate >/dev/null
+bench_pg_down
+rm -rf "$PGR/node" "$PGR/node.ini"
 # fresh_pg: a fresh copy of the cached cluster, started
 fresh_pg() {
 	bench_pg_down
@@ -110,4 +137,10 @@ fresh_pg() {
 	cp -a "$PGORG/data" "$PGR/data"
 	sync
 	bench_pg_up "$PGR/data"
+	if [ -n "${BENCH_PG_STATEMENTS:-}" ]; then
+		psqlq -c 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' \
+		    -c 'SELECT pg_stat_statements_reset()' >/dev/null
+		# the figure's run, then its raw side's (push)
+		PGSS_ON="$BACKEND $fig"
+	fi
 }

@@ -13,8 +13,10 @@
 # The organisation, the pulled terminal and the backlogs are built once
 # and cached (like the bench store); each run copies them and measures.
 # The sizes are knobs: BENCH_SYNC_CONSUMERS=20000 BENCH_SYNC_PUSH=5000
-# BENCH_SYNC_EACH=300 tries it in a minute; BENCH_SYNC_FIGURES="pull"
-# measures only the figures named (pull, each, push).
+# BENCH_SYNC_EACH=300 tries it in a minute; BENCH_SYNC_FIGURES ("pull
+# each push") and BENCH_SYNC_BACKENDS choose what is measured, and
+# BENCH_PG_STATEMENTS=FILE writes where PostgreSQL's time went
+# (bench_pg.sh).
 set -e
 BUILD=${BUILD:-build}
 C=${BENCH_SYNC_CONSUMERS:-1000000}
@@ -40,6 +42,7 @@ RUN=$(mktemp -d /tmp/pd-bench-sync.XXXXXX)
 CPID=
 NPID=
 BACKENDS=${BENCH_SYNC_BACKENDS:-sqlite postgresql}
+FIGURES=${BENCH_SYNC_FIGURES:-pull each push}
 trap 'set +e; [ -n "$CPID" ] && kill $CPID 2>/dev/null; [ -n "$NPID" ] && kill $NPID 2>/dev/null
     bench_pg_clean; rm -rf "$RUN"' EXIT
 unset PAYDESK_NOW PAYDESK_CONFIG
@@ -98,7 +101,6 @@ terminal_ini "$ORG/t1.ini" "$ORG/pulled.db" T01 "$(cat "$ORG/token1")"
 
 # (the pull needs none of them: BENCH_SYNC_FIGURES=pull neither builds
 # them nor removes another tree's)
-FIGURES=${BENCH_SYNC_FIGURES:-pull each push}
 if [ "$FIGURES" != pull ] && [ ! -f "$POSTS/done" ]; then
 	rm -rf "$DIR"/sync-posts-"$C"-*
 	mkdir -p "$POSTS"

@@ -91,10 +91,11 @@ int store_item_by_ref(
  * oldest due first; caller frees. */
 struct item *store_items_open(struct store *st, int64_t consumer_id, int kind,
     size_t *n, struct pd_err *err);
-/* What a consumer's items of one kind (or all, kind -1) come to, paid or
- * not: no amount due of theirs was ever more. */
+/* What a consumer's items of one kind (*of_kind; kind -1: all) and all
+ * its items (*all) come to, paid or not, in one read: no amount due of
+ * theirs was ever more. */
 int store_items_billed(struct store *st, int64_t consumer_id, int kind,
-    int64_t *total, struct pd_err *err);
+    int64_t *of_kind, int64_t *all, struct pd_err *err);
 /* Add delta (negative to undo) to an item's settled amount. */
 int store_item_settle(
     struct store *st, int64_t item_id, int64_t delta, struct pd_err *err);
@@ -194,6 +195,15 @@ void store_payment_key(
 /* How many payments f matches, counting at most f->limit (0: all). */
 int store_payments_count(struct store *st, const struct payment_filter *f,
     int64_t *n, struct pd_err *err);
+
+/* Whether none of up to 4 numbers (NULL: none) is a payment's payment
+ * id, receipt number or transaction id, nor (white space taken out, as
+ * store_credit_find) a credit note's number: *free 1 then. One statement
+ * for what store_payment_find and store_credit_find ask of each number
+ * (a push's record checks its three or four in one round trip); when one
+ * is taken, those say which and whose. */
+int store_numbers_free(struct store *st, const char *const nums[4], int *free_,
+    struct pd_err *err);
 
 /* Credit notes. */
 int store_credit_insert(
@@ -480,6 +490,12 @@ int store_sync_origin(struct store *st, const char *origin, int altered,
 /* The hash of an applied record; *found 0 when the uuid is new. */
 int store_applied_get(struct store *st, const char *uuid, char hash[65],
     int *found, struct pd_err *err);
+/* The hashes of those of n uuids applied already, STORE_APPLIED_MANY
+ * to a statement (a push's records looked up together, not one by one):
+ * hash[i] "" for a uuid that is new (or NULL). */
+#define STORE_APPLIED_MANY 64
+int store_applied_many(struct store *st, const char *const *uuids, size_t n,
+    char (*hash)[65], struct pd_err *err);
 int store_applied_put(struct store *st, const char *uuid, const char *terminal,
     const char *kind, const char *hash, const char *at, struct pd_err *err);
 int store_sync_log(struct store *st, const char *at, const char *terminal,

@@ -338,6 +338,9 @@ int sync_push_decode(
 /* Record i into r (free with syncrec_free). A record that does not decode
  * fails with why in err and its uuid, if it had one, in r->uuid, so the
  * answer can reject it alone. */
+/* Record i's uuid as sent, NULL when it is not a string of 36 bytes
+ * (sync_push_record then refuses it). */
+const char *sync_push_uuid(const struct sync_push *p, size_t i);
 int sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
     struct pd_err *err);
 void sync_push_free(struct sync_push *p);

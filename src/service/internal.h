@@ -117,6 +117,23 @@ int svc_sync_judge(struct svc *s, const struct sync_sender *from,
 int svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
     const char *what, const char *fmt, const char *number, const char *date,
     const char *at, struct pd_err *err);
+/* What the checks of one record's numbers read once for all of them (a
+ * payment's three: the same counts, with nothing written in between);
+ * zeroed before the first, never kept past the record. */
+struct ahead_memo {
+	int has_refused;
+	int64_t refused;
+	int nheld;
+	struct {
+		int kind;
+		char from[11], to[11];
+		int64_t held;
+	} held[3];
+};
+/* svc_sync_check_ahead with m's counts (NULL: read each). */
+int svc_sync_check_ahead_m(struct svc *s, const struct sync_sender *f, int kind,
+    const char *what, const char *fmt, const char *number, const char *date,
+    const char *at, struct ahead_memo *m, struct pd_err *err);
 /* Gaps in the receipt and credit-note number series, one problem each
  * (src/service/series.c): the count, or -1 (err). */
 int svc_series_check(

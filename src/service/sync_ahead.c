@@ -74,6 +74,43 @@ svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
     const char *what, const char *fmt, const char *number, const char *date,
     const char *at, struct pd_err *err)
 {
+	return svc_sync_check_ahead_m(
+	    s, f, kind, what, fmt, number, date, at, NULL, err);
+}
+
+/* The count of kind's documents from f dated from to to, as m has it or
+ * read (and kept in m). Receipts and payment numbers count the same
+ * documents (payments: store_doc_count). */
+static int
+held_count(struct svc *s, const struct sync_sender *f, int kind,
+    const char *from, const char *to, struct ahead_memo *m, int64_t *held,
+    struct pd_err *err)
+{
+	int i, k = kind == DOC_SERIES_RECEIPT ? DOC_SERIES_PAYMENT : kind;
+
+	for (i = 0; m != NULL && i < m->nheld; i++)
+		if (m->held[i].kind == k &&
+		    strcmp(m->held[i].from, from) == 0 &&
+		    strcmp(m->held[i].to, to) == 0) {
+			*held = m->held[i].held;
+			return 0;
+		}
+	if (store_doc_count(s->st, kind, f->terminal, from, to, held, err))
+		return -1;
+	if (m != NULL && m->nheld < 3) {
+		m->held[m->nheld].kind = k;
+		strcpy(m->held[m->nheld].from, from);
+		strcpy(m->held[m->nheld].to, to);
+		m->held[m->nheld++].held = *held;
+	}
+	return 0;
+}
+
+int
+svc_sync_check_ahead_m(struct svc *s, const struct sync_sender *f, int kind,
+    const char *what, const char *fmt, const char *number, const char *date,
+    const char *at, struct ahead_memo *m, struct pd_err *err)
+{
 	struct numfmt_ctx ctx = {date, f->terminal, f->branch};
 	char scope[16], from[11], to[11];
 	char far[NUMFMT_BUFSZ];
@@ -86,14 +123,21 @@ svc_sync_check_ahead(struct svc *s, const struct sync_sender *f, int kind,
 		return 0;
 	numfmt_scope(fmt, date, scope, sizeof scope);
 	scope_days(scope, from, to);
-	if (store_doc_count(s->st, kind, f->terminal, from, to, &held, err))
+	if (held_count(s, f, kind, from, to, m, &held, err) != 0)
 		return -1;
 	/* shifts closed before shifts were synced used Z numbers this node
 	 * never saw (issue 20, point 4): the first close it has of a
 	 * terminal starts its series here */
 	if (kind == DOC_SERIES_Z_REPORT && held == 0)
 		return 0;
-	refused = store_sync_refused(s->st, f->terminal);
+	if (m != NULL && m->has_refused)
+		refused = m->refused;
+	else
+		refused = store_sync_refused(s->st, f->terminal);
+	if (m != NULL) {
+		m->refused = refused;
+		m->has_refused = 1;
+	}
 	spent = time_since_sync(f, at) / SECS_PER_NUMBER;
 	most = held + refused + window + spent;
 	if (seq <= most)

@@ -159,8 +159,10 @@ check_payment_record(struct svc *s, enum apply_mode mode,
     const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
+	const char *nums[4];
 	int64_t sum = 0;
 	size_t i;
+	int all_free;
 
 	if (p->amount <= 0)
 		return pd_fail(err, PD_EINVAL, _("Amount must be positive"));
@@ -174,6 +176,16 @@ check_payment_record(struct svc *s, enum apply_mode mode,
 		      "add up to the amount (%lld)"),
 		    (long long)sum, (long long)p->overpaid,
 		    (long long)p->amount);
+	nums[0] = p->payment_no;
+	nums[1] = p->txn_no;
+	nums[2] = p->receipt_no;
+	nums[3] = r->has_cn ? r->cn.cn_no : NULL;
+	/* all free, the usual answer, in one statement; a taken one is
+	 * named by the checks of each, in their order */
+	if (store_numbers_free(s->st, nums, &all_free, err) != 0)
+		return -1;
+	if (all_free)
+		return 0;
 	if (number_free(s, _("Payment number"), p->payment_no, err) ||
 	    number_free(s, _("Transaction number"), p->txn_no, err) ||
 	    number_free(s, _("Receipt number"), p->receipt_no, err) ||

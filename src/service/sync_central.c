@@ -45,8 +45,8 @@ outcome(struct sync_result *res, enum sync_outcome o, const char *why)
  * applying returns -2 and the push starts again with each. */
 static int
 push_one(struct svc *s, const struct sync_sender *from, const struct syncrec *r,
-    const char *bad, const char *at, int each, struct sync_result *res,
-    struct pd_err *err)
+    const char *bad, const char *pre, const char *at, int each,
+    struct sync_result *res, struct pd_err *err)
 {
 	const char *terminal = from->terminal;
 	char hash[65], why[700], shown[4 * sizeof r->uuid];
@@ -66,7 +66,11 @@ push_one(struct svc *s, const struct sync_sender *from, const struct syncrec *r,
 		outcome(res, SYNC_REJECTED, why);
 		goto log;
 	}
-	if (store_applied_get(s->st, r->uuid, hash, &found, err) != 0)
+	/* pre: what the batch's lookup found (preload_applied) */
+	if (pre != NULL) {
+		found = pre[0] != '\0';
+		xstrlcpy(hash, pre, sizeof hash);
+	} else if (store_applied_get(s->st, r->uuid, hash, &found, err) != 0)
 		return -1;
 	if (found) {
 		if (strcmp(hash, r->hash) == 0) {
@@ -119,6 +123,59 @@ log:
 	    res->reason, err);
 }
 
+struct uuid_at {
+	const char *uuid;
+	size_t i;
+};
+
+static int
+cmp_uuid_at(const void *a, const void *b)
+{
+	const struct uuid_at *x = a, *y = b;
+	int c = strcmp(x->uuid, y->uuid);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Whether each record of the push was applied before it, looked up
+ * together (store_applied_many: a statement for 64, not one a record, a
+ * round trip each on PostgreSQL), in the push's transaction: pre[i] its
+ * hash or "" and has[i] 1. A uuid sent twice in the push is looked up
+ * again at its second (has 0: the first may be applied by then), as is a
+ * record whose uuid is not one (refused before any lookup). */
+static int
+preload_applied(struct svc *s, const struct sync_push *push, char (*pre)[65],
+    unsigned char *has, struct pd_err *err)
+{
+	struct uuid_at *by = xcalloc(push->nrecs + 1, sizeof *by);
+	const char **u = xcalloc(push->nrecs + 1, sizeof *u);
+	size_t *idx = xcalloc(push->nrecs + 1, sizeof *idx);
+	char(*h)[65] = xcalloc(push->nrecs + 1, sizeof *h);
+	size_t i, n = 0, nby = 0;
+	int rc;
+
+	memset(has, 0, push->nrecs + 1);
+	for (i = 0; i < push->nrecs; i++)
+		if ((by[nby].uuid = sync_push_uuid(push, i)) != NULL)
+			by[nby++].i = i;
+	qsort(by, nby, sizeof *by, cmp_uuid_at);
+	for (i = 0; i < nby; i++)
+		if (i == 0 || strcmp(by[i - 1].uuid, by[i].uuid) != 0) {
+			u[n] = by[i].uuid;
+			idx[n++] = by[i].i;
+		}
+	rc = store_applied_many(s->st, u, n, h, err);
+	for (i = 0; rc == 0 && i < n; i++) {
+		memcpy(pre[idx[i]], h[i], sizeof h[i]);
+		has[idx[i]] = 1;
+	}
+	free(by);
+	free(u);
+	free(idx);
+	free(h);
+	return rc;
+}
+
 int
 svc_central_push(struct svc *s, const struct sync_sender *from,
     const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
@@ -126,6 +183,9 @@ svc_central_push(struct svc *s, const struct sync_sender *from,
 {
 	char at[TS_BUFSZ];
 	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
+	char(*pre)[65] = xcalloc(push->nrecs + 1, sizeof *pre);
+	unsigned char *has = xcalloc(push->nrecs + 1, 1);
+	const char *u;
 	size_t i;
 	int each = 0, rc = 0;
 
@@ -133,17 +193,24 @@ svc_central_push(struct svc *s, const struct sync_sender *from,
 again:
 	s->npush_sealed = 0;
 	/* an import may have changed the settings since the last push */
-	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0) {
+	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0 ||
+	    preload_applied(s, push, pre, has, err) != 0) {
 		store_abort(s->st);
 		free(r);
+		free(pre);
+		free(has);
 		return -1;
 	}
 	for (i = 0; i < push->nrecs; i++) {
 		struct pd_err bad = {0};
 
 		rc = sync_push_record(push, i, r, &bad);
-		rc = push_one(
-		    s, from, r, rc ? bad.msg : NULL, at, each, &res[i], err);
+		/* (the uuid looked up is the one decoded) */
+		u = sync_push_uuid(push, i);
+		rc = push_one(s, from, r, rc ? bad.msg : NULL,
+		    has[i] && u != NULL && strcmp(u, r->uuid) == 0 ? pre[i]
+		                                                   : NULL,
+		    at, each, &res[i], err);
 		syncrec_free(r);
 		if (rc != 0)
 			break;
@@ -158,6 +225,8 @@ again:
 		goto again;
 	}
 	free(r);
+	free(pre);
+	free(has);
 	s->npush_sealed = 0;
 	/* the seals of the rows the push wrote that the central node seals
 	 * (credit notes, an arrangement's installments: schema_central.c)

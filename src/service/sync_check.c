@@ -108,9 +108,10 @@ check_number(const char *what, const char *fmt, const char *number,
 	return 0;
 }
 
-int
-svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
-    const char *branch, struct pd_err *err)
+/* svc_sync_user_unsealed, the user read kept in *u (*found 0: none). */
+static int
+user_unsealed(struct svc *s, const char *name, int by_username,
+    const char *branch, struct user *found_u, int *found, struct pd_err *err)
 {
 	struct user u;
 	struct pd_err e = {0};
@@ -118,12 +119,15 @@ svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
 	                ? store_user_by_name(s->st, name, &u, &e)
 	                : store_user_by_full_name(s->st, name, branch, &u, &e);
 
+	*found = 0;
 	if (rc != 0) {
 		if (e.code == PD_ENOTFOUND)
 			return 0;
 		*err = e;
 		return -1;
 	}
+	*found = 1;
+	*found_u = u;
 	/* (found sealed already in this push: the push holds the
 	 * organisation's store, no use case changes a user meanwhile) */
 	for (i = 0; i < s->npush_sealed; i++)
@@ -136,6 +140,16 @@ svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
 	return rc;
 }
 
+int
+svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
+    const char *branch, struct pd_err *err)
+{
+	struct user u;
+	int found;
+
+	return user_unsealed(s, name, by_username, branch, &u, &found, err);
+}
+
 /* name (who did what, as records name people) is a user of the sending
  * terminal's branch, with at least role need for doing what. */
 static int
@@ -144,10 +158,10 @@ check_user(struct svc *s, const struct sync_sender *f, const char *what,
 {
 	struct user u;
 	struct pd_err e = {0};
-	int rc;
+	int rc, found;
 
 	/* a user whose row was changed around paydesk is nobody's */
-	if ((rc = svc_sync_user_unsealed(s, name, 0, f->branch, err)) != 0) {
+	if ((rc = user_unsealed(s, name, 0, f->branch, &u, &found, err)) != 0) {
 		if (rc < 0)
 			return -1;
 		return pd_fail(err, PD_EINVAL,
@@ -156,9 +170,13 @@ check_user(struct svc *s, const struct sync_sender *f, const char *what,
 	}
 	/* judged by older rules: any version of the users in force from
 	 * the last change the terminal had (sync_judge.c) */
-	rc = f->past ? store_user_role_since(s->st, name, 0, f->branch,
-	                   f->rules_since, &u.role, &e)
-	             : store_user_by_full_name(s->st, name, f->branch, &u, &e);
+	if (f->past)
+		rc = store_user_role_since(
+		    s->st, name, 0, f->branch, f->rules_since, &u.role, &e);
+	else if (found) /* as read just above, in the same transaction */
+		rc = 0;
+	else
+		rc = pd_fail(&e, PD_ENOTFOUND, "%s", name);
 	if (rc != 0) {
 		if (e.code != PD_ENOTFOUND) {
 			*err = e;
@@ -352,8 +370,7 @@ check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
 {
 	int64_t of_type, all;
 
-	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, err) ||
-	    store_items_billed(s->st, cid, -1, &all, err))
+	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, &all, err))
 		return -1;
 	if (r->p.due_total > of_type)
 		return pd_fail(err, PD_EINVAL,
@@ -579,15 +596,20 @@ static int
 check_ahead(struct svc *s, const struct sync_sender *f, const struct payment *p,
     struct pd_err *err)
 {
-	return svc_sync_check_ahead(s, f, DOC_SERIES_PAYMENT,
+	/* the counts read once for the three (nothing is written between
+	 * them): two statements, not six */
+	struct ahead_memo m;
+
+	memset(&m, 0, sizeof m);
+	return svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
 	           _("Payment number"), s->cfg.fmt_payment, p->payment_no,
-	           p->paid_on, p->created_at, err) ||
-	               svc_sync_check_ahead(s, f, DOC_SERIES_PAYMENT,
+	           p->paid_on, p->created_at, &m, err) ||
+	               svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
 	                   _("Transaction number"), s->cfg.fmt_transaction,
-	                   p->txn_no, p->paid_on, p->created_at, err) ||
-	               svc_sync_check_ahead(s, f, DOC_SERIES_RECEIPT,
+	                   p->txn_no, p->paid_on, p->created_at, &m, err) ||
+	               svc_sync_check_ahead_m(s, f, DOC_SERIES_RECEIPT,
 	                   _("Receipt number"), s->cfg.fmt_receipt,
-	                   p->receipt_no, p->paid_on, p->created_at, err)
+	                   p->receipt_no, p->paid_on, p->created_at, &m, err)
 	           ? -1
 	           : 0;
 }

@@ -82,6 +82,7 @@ store_consumer_update(
 	char digits[33], *fold;
 	int rc;
 
+	st->nids = 0; /* its uuid may change (store_id_of) */
 	if (s == NULL)
 		return -1;
 	digits_of(c->phone, digits, sizeof digits);

@@ -211,6 +211,39 @@ store_credit_find(struct store *st, const char *cn_no, struct credit_note *n,
 }
 
 int
+store_numbers_free(
+    struct store *st, const char *const nums[4], int *free_, struct pd_err *err)
+{
+	/* each column by its own unique index (an OR of IN lists) */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT EXISTS (SELECT 1 FROM payments WHERE payment_no IN (?1, "
+	    "?2, ?3, ?4) OR receipt_no IN (?1, ?2, ?3, ?4) OR txn_no IN (?1, "
+	    "?2, ?3, ?4)) OR EXISTS (SELECT 1 FROM credit_notes WHERE cn_no "
+	    "IN (?5, ?6, ?7, ?8))",
+	    err);
+	char *sq[4] = {NULL, NULL, NULL, NULL};
+	int i, rc;
+
+	*free_ = 0;
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < 4; i++)
+		if (nums[i] != NULL)
+			sq[i] = search_squeeze(nums[i]);
+	st_bind(s, "ssssssss", nums[0], nums[1], nums[2], nums[3], sq[0], sq[1],
+	    sq[2], sq[3]);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*free_ = db_column_int64(s, 0) == 0;
+	db_reset(s);
+	for (i = 0; i < 4; i++)
+		free(sq[i]);
+	if (rc != DB_ROW)
+		return st_fail(st, err, _("Reading a payment"));
+	return 0;
+}
+
+int
 store_credit_lookup(struct store *st, const char *text, struct credit_note *n,
     struct pd_err *err)
 {

@@ -563,7 +563,7 @@ store_begin(struct store *st, struct pd_err *err)
 	        "Starting a transaction", err) != 0)
 		return -1;
 	if (st->depth == 0)
-		st->pay_counts = 0;
+		st->pay_counts = st->nids = 0;
 	st->depth++;
 	if (st->depth == 1 && st->begin_check != NULL &&
 	    st->begin_check(st, st->begin_arg, err) != 0) {
@@ -602,7 +602,7 @@ store_commit(struct store *st, struct pd_err *err)
 	}
 	st->depth--;
 	if (st->depth == 0)
-		st->pay_counts = 0;
+		st->pay_counts = st->nids = 0;
 	/* seals a transaction wrote with no audit entry of its own (a test's
 	 * fixture, demo data) are claimed by this connection's next entry,
 	 * or at store_close */
@@ -629,7 +629,7 @@ store_rollback(struct store *st)
 		return;
 	}
 	reset_cached(st);
-	st->pay_counts = 0;
+	st->pay_counts = st->nids = 0;
 	db_exec(
 	    st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
 	st->depth--;
@@ -639,7 +639,7 @@ void
 store_abort(struct store *st)
 {
 	reset_cached(st);
-	st->pay_counts = 0;
+	st->pay_counts = st->nids = 0;
 	if (!db_get_autocommit(st->db))
 		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->depth = 0;

@@ -36,6 +36,18 @@ struct store {
 		int64_t n, max_id;
 	} pay_count[4];
 	int pay_counts, pay_next;
+	/* store_id_of's answers for consumers and items found in this
+	 * transaction (a push's record looks its consumer and items up in
+	 * its checks and again in its apply): rows never deleted, their
+	 * uuid changed only by store_consumer_update and store_item_update,
+	 * which forget them; forgotten at the transaction's end and at any
+	 * rollback, as pay_count */
+	struct id_memo {
+		int t;
+		char key[37];
+		int64_t id;
+	} ids[8];
+	int nids, ids_next;
 	/* run after a transaction begins (store_set_begin_check) */
 	int (*begin_check)(struct store *st, void *arg, struct pd_err *err);
 	void *begin_arg;

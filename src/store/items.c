@@ -145,22 +145,24 @@ store_items_open(struct store *st, int64_t consumer_id, int kind, size_t *n,
 
 int
 store_items_billed(struct store *st, int64_t consumer_id, int kind,
-    int64_t *total, struct pd_err *err)
+    int64_t *of_kind, int64_t *all, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT coalesce(sum(amount), 0) FROM items WHERE consumer_id = "
-	    "?1 AND (?2 IS NULL OR kind = ?2)",
+	    "SELECT coalesce(sum(CASE WHEN kind = ?2 THEN amount END), 0), "
+	    "coalesce(sum(amount), 0) FROM items WHERE consumer_id = ?1",
 	    err);
 	int rc;
 
-	*total = 0;
+	*of_kind = *all = 0;
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", consumer_id,
 	    kind < 0 ? NULL : pay_type_kind((enum pay_type)kind));
 	rc = db_step(s);
-	if (rc == DB_ROW)
-		*total = db_column_int64(s, 0);
+	if (rc == DB_ROW) {
+		*all = db_column_int64(s, 1);
+		*of_kind = kind < 0 ? *all : db_column_int64(s, 0);
+	}
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading an item"));
 }

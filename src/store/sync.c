@@ -196,11 +196,19 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	    [TBL_CREDIT_APPLICATIONS] =
 	        "SELECT id FROM credit_applications WHERE uuid = ?",
 	};
-	struct db_stmt *s = st_stmt(st, sql[t], err);
-	int rc;
+	struct db_stmt *s;
+	int rc, i,
+	    memo = (t == TBL_CONSUMERS || t == TBL_ITEMS) && st->depth > 0 &&
+	           strlen(key) < sizeof st->ids[0].key;
 
 	*id = 0;
-	if (s == NULL)
+	for (i = 0; memo && i < st->nids; i++)
+		if (st->ids[i].t == (int)t &&
+		    strcmp(st->ids[i].key, key) == 0) {
+			*id = st->ids[i].id;
+			return 0;
+		}
+	if ((s = st_stmt(st, sql[t], err)) == NULL)
 		return -1;
 	st_bind(s, "s", key);
 	rc = db_step(s);
@@ -209,6 +217,19 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	db_reset(s);
 	if (rc != DB_ROW && rc != DB_DONE)
 		return st_fail(st, err, _("Looking up a record"));
+	if (memo && *id != 0) {
+		if (st->nids < (int)(sizeof st->ids / sizeof st->ids[0]))
+			i = st->nids++;
+		else {
+			i = st->ids_next;
+			st->ids_next =
+			    (st->ids_next + 1) %
+			    (int)(sizeof st->ids / sizeof st->ids[0]);
+		}
+		st->ids[i].t = (int)t;
+		strcpy(st->ids[i].key, key);
+		st->ids[i].id = *id;
+	}
 	return 0;
 }
 
@@ -325,6 +346,7 @@ store_credit_apply_by_id(struct store *st, int64_t id,
 int
 store_item_update(struct store *st, const struct item *it, struct pd_err *err)
 {
+	st->nids = 0; /* its uuid may change (store_id_of) */
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE items SET uuid = ?, ref = ?, period = ?, description = ?, "
 	    "amount = ?, issued_on = ?, due_on = ? WHERE id = ?",
@@ -390,6 +412,46 @@ store_applied_get(struct store *st, const char *uuid, char hash[65], int *found,
 	}
 	db_reset(s);
 	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading applied records"));
+	return 0;
+}
+
+#define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
+#define Q64 Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8
+
+int
+store_applied_many(struct store *st, const char *const *uuids, size_t n,
+    char (*hash)[65], struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(
+	    st, "SELECT uuid, hash FROM applied WHERE uuid IN (" Q64 ")", err);
+	const char *u;
+	size_t i, at, k;
+	int rc = DB_DONE;
+
+	for (i = 0; i < n; i++)
+		hash[i][0] = '\0';
+	if (s == NULL)
+		return -1;
+	/* STORE_APPLIED_MANY at a time, the rest of the last bound NULL */
+	for (at = 0; at < n && rc == DB_DONE; at += STORE_APPLIED_MANY) {
+		k = n - at < STORE_APPLIED_MANY ? n - at : STORE_APPLIED_MANY;
+		for (i = 0; i < STORE_APPLIED_MANY; i++)
+			if (i < k && uuids[at + i] != NULL)
+				db_bind_text(s, (int)i + 1, uuids[at + i], -1,
+				    DB_TRANSIENT);
+			else
+				db_bind_null(s, (int)i + 1);
+		while ((rc = db_step(s)) == DB_ROW) {
+			u = (const char *)db_column_text(s, 0);
+			for (i = 0; u != NULL && i < k; i++)
+				if (uuids[at + i] != NULL &&
+				    strcmp(uuids[at + i], u) == 0)
+					st_col(s, 1, hash[at + i], 65);
+		}
+		db_reset(s);
+	}
+	if (rc != DB_DONE)
 		return st_fail(st, err, _("Reading applied records"));
 	return 0;
 }

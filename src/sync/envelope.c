@@ -130,6 +130,15 @@ sync_push_decode(
 	return 0;
 }
 
+const char *
+sync_push_uuid(const struct sync_push *p, size_t i)
+{
+	const char *u = json_string_value(
+	    json_object_get(json_array_get(p->doc, i), "uuid"));
+
+	return u != NULL && strlen(u) == 36 ? u : NULL;
+}
+
 int
 sync_push_record(
     const struct sync_push *p, size_t i, struct syncrec *r, struct pd_err *err)

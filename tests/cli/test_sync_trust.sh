@@ -217,6 +217,9 @@ ca=$(tsql 1 "SELECT json_extract(payload, '$.data.allocations[0]') FROM
     outbox WHERE kind = 'payment' AND ref = '$p_card'")
 ca_due=$(echo "$ca" | sed 's/.*"due_before":\([0-9]*\).*/\1/')
 ca_ref=$(echo "$ca" | sed 's/.*"item_ref":"\([^"]*\)".*/\1/')
+# a credit note number T01 has used, for the numbers taken (one statement
+# checks a payment's numbers free, the checks of each say which: sync_apply.c)
+cn_one=$(tsql 1 "SELECT cn_no FROM credit_notes ORDER BY id LIMIT 1")
 # NAME|NEEDLE|FORGE ARGS (one line a case; the NEEDLE is in the answer)
 cat >"$T/cases" <<CASES
 a payment by a method the organisation does not have|Payment method "Bitcoin" is not configured|$P data.method=Bitcoin
@@ -272,6 +275,9 @@ a payment recorded before the organisation existed|Payment time 2020-01-01 00:00
 a payment dated after it was recorded|Payment date $d_card is after the payment was recorded ($d_before 12:00:00)|$P data.created_at=$(ts "$d_before 12:00:00") data.verified_at=$(ts "$d_before 12:00:00")
 a void a second before its payment was recorded, same terminal|before payment $p_card was recorded at $t_card|$V at=$(ts "$d_card 00:00:00")
 a void of an unknown payment, stamped before the organisation existed|Record time 2020-01-01 00:00:00 is before the organisation existed|void data.payment_uuid=01234567-89ab-cdef-0123-456789abcdef at=$(ts "2020-01-01 00:00:00")
+a payment under another payment's payment number|Payment number $p_card is already used by payment $p_card of terminal T01|$P data.payment_no=$p_card
+a payment under another payment's receipt number|Receipt number $r_card is already used by payment $p_card of terminal T01|$P data.receipt_no=$r_card
+an overpayment's credit note under a credit note's number|Credit note number $cn_one is already used by a credit note of terminal T01|payment:$p_online data.credit_note.number=$cn_one
 CASES
 counts() { csql "SELECT (SELECT count(*) || ':' || sum(amount) FROM payments)
     || '/' || (SELECT count(*) FROM credit_notes) || '/' || (SELECT count(*)
@@ -304,6 +310,19 @@ same "every refusal is logged for the operator" \
 r=$($F "$T/t1.db" "$TOK1" payment 2>&1)
 same "a fresh copy of a real payment, new numbers of T01's series: applied" \
     "$r" applied
+# -- one uuid twice in one push: the first applied, the second looked up
+#    once the first is (not with the push's lookup of its records' uuids
+#    before any is applied: sync_central.c) and refused as a conflict (its
+#    own numbers, another body)
+twin=$(python3 -c 'import uuid; print(uuid.uuid4())')
+r=$($F "$T/t1.db" "$TOK1" payment "uuid=$twin" -- payment "uuid=$twin" 2>&1)
+same "one uuid twice in one push: the first applied, the second a conflict" \
+    "$(echo $r)" \
+    "applied rejected: conflict: a different record with this uuid was already applied"
+same "one uuid twice in one push: the conflict is logged, the first applied once" \
+    "$(csql "SELECT (SELECT group_concat(event) FROM sync_log WHERE uuid =
+        '$twin') || ' ' || (SELECT count(*) FROM applied WHERE uuid = '$twin')")" \
+    "conflict 1"
 
 # -- a refused record of T01's own outbox: quarantined with its reason,
 #    and the records after it still go
