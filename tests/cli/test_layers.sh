@@ -39,6 +39,7 @@ model.h core
 money.h core
 numfmt.h core
 pin.h core
+say.h core
 search.h core
 sha256.h core
 uuid.h core
