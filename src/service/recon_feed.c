@@ -30,7 +30,7 @@ static int
 deposit_record(struct svc *s, int64_t id, int voided, struct syncrec *r,
     struct pd_err *err)
 {
-	char key[2][80];
+	char key[2][FEED_KEY_BUFSZ];
 	struct deposit d;
 
 	if (store_feed_row_key(s->st,
@@ -62,7 +62,7 @@ static int
 statement_record(
     struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 {
-	char key[2][80];
+	char key[2][FEED_KEY_BUFSZ];
 	struct statement st;
 	struct statement_line *l;
 	size_t n = 0, i, first, k = 0;
@@ -141,7 +141,7 @@ static int
 resolution_record(
     struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 {
-	char key[2][80];
+	char key[2][FEED_KEY_BUFSZ];
 	struct recon_resolution res;
 	int rc;
 
@@ -176,7 +176,7 @@ svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
 		return match_record(s, e, 0, r, err);
 	if (strcmp(e->entity, "stmt_unmatch") == 0)
 		return match_record(s, e, 1, r, err);
-	if (strcmp(e->entity, "recon_resolution") == 0)
+	if (strcmp(e->entity, "resolution") == 0)
 		return resolution_record(s, e->row_id, r, err);
 	return 1;
 }
@@ -226,14 +226,47 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+/* *seen: the line r names has the match r made, active or undone since
+ * (a match pulled again after its unmatch is not made twice), or the
+ * unmatch r made (pulled again, it would undo the line's later match of
+ * the same deposit). */
+static int
+match_seen(struct svc *s, const struct syncrec *r, int *seen,
+    struct pd_err *err)
+{
+	struct statement st;
+	int64_t line_id = 0;
+	int rc = store_stmt_by_key(
+	    s->st, r->stmt.account, r->stmt.stmt_key, &st, err);
+
+	*seen = 0;
+	if (rc <= 0)
+		return rc; /* (the apply says it is not here) */
+	if (store_stmt_line_id(s->st, st.id, r->stmt_first, &line_id, err))
+		return -1;
+	if (line_id == 0)
+		return 0;
+	return store_match_seen(s->st, line_id,
+	    strcmp(r->op, "unmatch") == 0, r->at, seen, err);
+}
+
 int
 svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	switch (r->kind) {
 	case SR_DEPOSIT:
 		return pulled_deposit(s, r, err);
-	case SR_STATEMENT:
 	case SR_STMT_MATCH:
+	{
+		int seen = 0;
+
+		if (match_seen(s, r, &seen, err) != 0)
+			return -1;
+		if (seen)
+			return 1; /* pulled before (a replay) */
+		return svc_apply_stmt(s, r, err);
+	}
+	case SR_STATEMENT:
 		return svc_apply_stmt(s, r, err);
 	case SR_RECON_RESOLVE:
 		return svc_apply_resolution(s, r, err);

@@ -12,7 +12,7 @@
 static void
 read_text(struct db_stmt *q, void *elem)
 {
-	char(*v)[80] = elem;
+	char(*v)[FEED_KEY_BUFSZ] = elem;
 
 	st_col(q, 0, v[0], sizeof v[0]);
 	st_col(q, 1, v[1], sizeof v[1]);
@@ -20,7 +20,7 @@ read_text(struct db_stmt *q, void *elem)
 
 int
 store_feed_row_key(struct store *st, const char *sql, int64_t id,
-    char key[2][80], struct pd_err *err)
+    char key[2][FEED_KEY_BUFSZ], struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st, sql, err);
 	int rc;
@@ -109,4 +109,32 @@ store_match_row_payments(
 	st_bind(s, "i", match_id);
 	return st_collect(
 	    st, s, 37, read_uuid, n, _("Reading payments"), err);
+}
+
+static void
+read_count(struct db_stmt *q, void *elem)
+{
+	*(int64_t *)elem = db_column_int64(q, 0);
+}
+
+int
+store_match_seen(struct store *st, int64_t line_id, int undone,
+    const char *at, int *seen, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    undone ? "SELECT count(*) FROM statement_matches WHERE line_id = ? "
+	             "AND unmatched_at = ?"
+	           : "SELECT count(*) FROM statement_matches WHERE line_id = ? "
+	             "AND matched_at = ?",
+	    err);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "is", line_id, at);
+	if (st_one(st, s, read_count, &n, _("Reading a statement line"), err) <
+	    0)
+		return -1;
+	*seen = n > 0;
+	return 0;
 }

@@ -361,7 +361,7 @@ const char *const store_central_migrations[] = {
     " '' FROM statement_matches ORDER BY id;\n"
     "INSERT INTO feed (entity, row_id, origin) SELECT 'stmt_unmatch', id,"
     " '' FROM statement_matches WHERE unmatched_at <> '' ORDER BY id;\n"
-    "INSERT INTO feed (entity, row_id, origin) SELECT 'recon_resolution',"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'resolution',"
     " id, terminal FROM recon_resolutions ORDER BY id;\n"
     FEED("deposit_ins", "AFTER INSERT ON deposits", "deposit", "NEW.id")
     FEED("deposit_void", "AFTER UPDATE OF voided_at ON deposits WHEN"
@@ -375,7 +375,7 @@ const char *const store_central_migrations[] = {
         " statement_matches WHEN OLD.unmatched_at = '' AND"
         " NEW.unmatched_at <> ''", "stmt_unmatch", "NEW.id")
     FEED("recon_resolution_ins", "AFTER INSERT ON recon_resolutions",
-        "recon_resolution", "NEW.id"),
+        "resolution", "NEW.id"),
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal

@@ -960,7 +960,7 @@ const char *const store_pg_central_migrations[] = {
     " 'stmt_unmatch', id, '' FROM (SELECT id FROM statement_matches"
     " WHERE unmatched_at <> '' ORDER BY id) x;\n"
     "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
-    " 'recon_resolution', id, terminal FROM (SELECT id, terminal FROM"
+    " 'resolution', id, terminal FROM (SELECT id, terminal FROM"
     " recon_resolutions ORDER BY id) x;\n"
     "CREATE TRIGGER feed_deposit_ins AFTER INSERT ON deposits FOR EACH"
     " ROW EXECUTE FUNCTION feed_row('deposit');\n"
@@ -978,7 +978,7 @@ const char *const store_pg_central_migrations[] = {
     " feed_row('stmt_unmatch');\n"
     "CREATE TRIGGER feed_recon_resolution_ins AFTER INSERT ON"
     " recon_resolutions FOR EACH ROW EXECUTE FUNCTION"
-    " feed_row('recon_resolution');\n",
+    " feed_row('resolution');\n",
     /* 13: the history of the rules sealed (review of issue 18), as
      * schema_central.c's: each row with an id, sealed as it is added,
      * frozen; the rows here sealed where a seal that counts bears them
