@@ -39,8 +39,8 @@ deposit_record(struct svc *s, int64_t id, int voided, struct syncrec *r,
 	    store_deposit_find(s->st, key[0], &d, err) != 0)
 		return -1;
 	if (!voided) {
-		ledger_rec_head(s, r, SR_DEPOSIT, d.uuid, d.terminal, NULL,
-		    d.created_at);
+		ledger_rec_head(
+		    s, r, SR_DEPOSIT, d.uuid, d.terminal, NULL, d.created_at);
 		xstrlcpy(r->op, "create", sizeof r->op);
 		xstrlcpy(r->by, d.created_by, sizeof r->by);
 		r->dlines = store_deposit_lines(s->st, d.id, &r->ndlines, err);
@@ -121,8 +121,8 @@ match_record(struct svc *s, const struct feed_entry *e, int undo,
 	if (strcmp(m.rule, "transfer") == 0)
 		xstrlcpy(r->payment_uuid, m.pay_uuid, sizeof r->payment_uuid);
 	if (strcmp(m.rule, "card") == 0) {
-		xstrlcpy(r->card_terminal, m.pay_terminal,
-		    sizeof r->card_terminal);
+		xstrlcpy(
+		    r->card_terminal, m.pay_terminal, sizeof r->card_terminal);
 		xstrlcpy(r->card_day, m.pay_day, sizeof r->card_day);
 		r->card_count = m.npay;
 		r->card_gross = m.gross;
@@ -152,8 +152,8 @@ resolution_record(
 	rc = store_recon_resolution(s->st, key[0], key[1], &res, err);
 	if (rc != 0)
 		return rc < 0 ? -1
-		              : pd_fail(err, PD_ESTORE,
-		                    "Feed row %lld is gone", (long long)id);
+		              : pd_fail(err, PD_ESTORE, "Feed row %lld is gone",
+		                    (long long)id);
 	ledger_rec_head(
 	    s, r, SR_RECON_RESOLVE, res.uuid, res.terminal, NULL, res.at);
 	r->res = res;
@@ -231,8 +231,8 @@ pulled_deposit(struct svc *s, const struct syncrec *r, struct pd_err *err)
  * unmatch r made (pulled again, it would undo the line's later match of
  * the same deposit). */
 static int
-match_seen(struct svc *s, const struct syncrec *r, int *seen,
-    struct pd_err *err)
+match_seen(
+    struct svc *s, const struct syncrec *r, int *seen, struct pd_err *err)
 {
 	struct statement st;
 	int64_t line_id = 0;
@@ -246,8 +246,8 @@ match_seen(struct svc *s, const struct syncrec *r, int *seen,
 		return -1;
 	if (line_id == 0)
 		return 0;
-	return store_match_seen(s->st, line_id,
-	    strcmp(r->op, "unmatch") == 0, r->at, seen, err);
+	return store_match_seen(
+	    s->st, line_id, strcmp(r->op, "unmatch") == 0, r->at, seen, err);
 }
 
 int
@@ -256,8 +256,7 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	switch (r->kind) {
 	case SR_DEPOSIT:
 		return pulled_deposit(s, r, err);
-	case SR_STMT_MATCH:
-	{
+	case SR_STMT_MATCH: {
 		int seen = 0;
 
 		if (match_seen(s, r, &seen, err) != 0)
@@ -278,8 +277,7 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 /* A pulled record that says it was made here is one this terminal has
  * (its own, fed back): one it does not have is refused. */
 int
-svc_recon_pull_check(
-    struct svc *s, const struct syncrec *r, struct pd_err *err)
+svc_recon_pull_check(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	struct deposit d;
 	struct statement st;

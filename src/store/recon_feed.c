@@ -81,8 +81,8 @@ store_match_row(struct store *st, int64_t match_id, struct line_match *m,
 		return -1;
 	memset(x, 0, sizeof *x);
 	st_bind(s, "i", match_id);
-	rc = st_one(st, s, read_match_row, &rr, _("Reading a statement line"),
-	    err);
+	rc = st_one(
+	    st, s, read_match_row, &rr, _("Reading a statement line"), err);
 	if (rc == 1)
 		return pd_fail(err, PD_ENOTFOUND, _("Feed row %lld is gone"),
 		    (long long)match_id);
@@ -107,8 +107,7 @@ store_match_row_payments(
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "i", match_id);
-	return st_collect(
-	    st, s, 37, read_uuid, n, _("Reading payments"), err);
+	return st_collect(st, s, 37, read_uuid, n, _("Reading payments"), err);
 }
 
 static void
@@ -118,8 +117,8 @@ read_count(struct db_stmt *q, void *elem)
 }
 
 int
-store_match_seen(struct store *st, int64_t line_id, int undone,
-    const char *at, int *seen, struct pd_err *err)
+store_match_seen(struct store *st, int64_t line_id, int undone, const char *at,
+    int *seen, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    undone ? "SELECT count(*) FROM statement_matches WHERE line_id = ? "

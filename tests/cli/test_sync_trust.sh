@@ -1021,6 +1021,8 @@ same "the credit of 5.00 T01 resolved is not open at T02" \
 dq="SELECT group_concat(slip_no || ':' || amount || ':' || terminal || ':' || CASE WHEN voided_at = '' THEN 'live' ELSE 'void' END, ' ') FROM (SELECT * FROM deposits WHERE slip_no <> 'bag-9' ORDER BY uuid) x"
 same "T02 has T01's deposits, voided ones void, and T01 T02's" "$(tsql 2 "$dq")" "$(tsql 1 "$dq")"
 sq="SELECT group_concat(stmt_key || ':' || line_count || ':' || (SELECT count(*) || ':' || sum(amount) FROM bank_statement_lines WHERE statement_id = b.id), ' ') FROM (SELECT * FROM bank_statements ORDER BY account, stmt_key) b"
+expect "T02 cannot void T01's deposit it pulled" 3 "Deposit BAG-9 is terminal T01's, not T02's" \
+    M2 deposit void BAG-9 --reason "Not ours"
 same "T02 has every statement whole, the 2,500 lines' one too" "$(tsql 2 "$sq")" "$(tsql 1 "$sq")"
 expect "T02's store is consistent after the pull" 0 "ok (" pdt 2 doctor
 # a replay: T02 pulls every page again
