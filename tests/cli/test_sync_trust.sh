@@ -1033,6 +1033,15 @@ tsql 2 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
 expect "a replay of every page applies with no conflict" 0 "Conflicts   0" pdt 2 sync
 same "the replay changed nothing" "$(all2)" "$before"
 same "nor the exceptions" "$(M2 --json report exceptions)" "$rec2"
+# a pulled resolution that says it was made at T02, which T02 never made
+# (written at the central node around paydesk): set aside, nothing
+# resolved at T02
+csql "UPDATE sync_origin SET origin = '', altered = 0; INSERT INTO recon_resolutions (uuid, kind, target, ref, day, age, expected, actual, note, resolved_at, user_id, resolved_by, terminal) VALUES ('00000000-0000-4000-8000-00000000f0f0', 'not_credited', 'ffffffff-0000-4000-8000-000000000000', 'BAG-X', '$day', 0, 100, 0, 'Never made', '$day 10:00:00', NULL, 'mary', 'T02')" >/dev/null
+expect "T02 sets aside a resolution that says it was made here" 0 "Conflicts   1" pdt 2 sync
+run M2 sync --quarantine
+has "the operator reads why" "It says it was made on this terminal, and this terminal never made it"
+same "nothing resolved at T02 by it" \
+    "$(tsql 2 "SELECT count(*) FROM recon_resolutions WHERE uuid = '00000000-0000-4000-8000-00000000f0f0'")" 0
 
 # -- the central node's report of number-series gaps (review 18): in an
 # organisation of its own (ACME's formats changed above), a real terminal
