@@ -1404,6 +1404,10 @@ int store_match_row(struct store *st, int64_t match_id, struct line_match *m,
  * free(). */
 char *store_match_row_payments(
     struct store *st, int64_t match_id, size_t *n, struct pd_err *err);
+/* Lines first .. first + count - 1 of statement stmt, in order (strings
+ * owned); *n of them. */
+struct statement_line *store_stmt_lines_part(struct store *st, int64_t stmt,
+    int64_t first, int64_t count, size_t *n, struct pd_err *err);
 /* *seen: whether line line_id has a match made at at (active or not),
  * or (undone) one undone at at. */
 int store_match_seen(struct store *st, int64_t line_id, int undone,

@@ -64,8 +64,7 @@ statement_record(
 {
 	char key[2][FEED_KEY_BUFSZ];
 	struct statement st;
-	struct statement_line *l;
-	size_t n = 0, i, first, k = 0;
+	int64_t first;
 
 	if (store_feed_row_key(s->st,
 	        "SELECT CAST(statement_id AS TEXT), CAST(seq AS TEXT) FROM "
@@ -73,29 +72,14 @@ statement_record(
 	        id, key, err) != 0 ||
 	    store_stmt_get(s->st, strtoll(key[0], NULL, 10), &st, err) != 0)
 		return -1;
-	l = store_stmt_lines(s->st, st.id, &n, err);
-	if (l == NULL)
-		return -1;
-	first = (size_t)strtoll(key[1], NULL, 10);
+	first = strtoll(key[1], NULL, 10);
 	ledger_rec_head(
 	    s, r, SR_STATEMENT, NULL, st.terminal, NULL, st.imported_at);
 	r->stmt = st;
-	r->stmt_first = (int64_t)first;
-	r->slines = xcalloc(SYNC_STMT_LINES, sizeof *r->slines);
-	for (i = 0; i < n; i++) {
-		if (l[i].seq >= (int)first &&
-		    l[i].seq < (int)(first + SYNC_STMT_LINES)) {
-			r->slines[k++] = l[i];
-			continue;
-		}
-		free(l[i].reference);
-		free(l[i].counterparty);
-		free(l[i].text);
-		free(l[i].bank_id);
-	}
-	r->nslines = k;
-	free(l);
-	return 0;
+	r->stmt_first = first;
+	r->slines = store_stmt_lines_part(
+	    s->st, st.id, first, SYNC_STMT_LINES, &r->nslines, err);
+	return r->slines != NULL ? 0 : -1;
 }
 
 static int
