@@ -1404,4 +1404,30 @@ int store_dsp_event_read(struct store *st, int64_t id, const char *uuid,
 struct reconnect_row *store_was_overdue(struct store *st, const char *since,
     const char *today, int days, int64_t min, size_t *n, struct pd_err *err);
 
+/* The central node's feed of reconciliation (issue 20; recon_feed.c). */
+#define FEED_KEY_BUFSZ 256
+/* The two text columns of the one row sql (one ? for id) reads. */
+int store_feed_row_key(struct store *st, const char *sql, int64_t id,
+    char key[2][FEED_KEY_BUFSZ], struct pd_err *err);
+/* A match row, active or not: what store_line_match says of it, and the
+ * rest of the row. */
+struct match_row {
+	int64_t line_id;
+	char note[256], unmatched_at[20], unmatched_by[33], unmatch_note[256];
+};
+int store_match_row(struct store *st, int64_t match_id, struct line_match *m,
+    struct match_row *x, struct pd_err *err);
+/* The uuids (37 bytes each) of the payments match match_id took;
+ * free(). */
+char *store_match_row_payments(
+    struct store *st, int64_t match_id, size_t *n, struct pd_err *err);
+/* Lines first .. first + count - 1 of statement stmt, in order (strings
+ * owned); *n of them. */
+struct statement_line *store_stmt_lines_part(struct store *st, int64_t stmt,
+    int64_t first, int64_t count, size_t *n, struct pd_err *err);
+/* *seen: whether line line_id has a match made at at (active or not),
+ * or (undone) one undone at at. */
+int store_match_seen(struct store *st, int64_t line_id, int undone,
+    const char *at, int *seen, struct pd_err *err);
+
 #endif

@@ -274,6 +274,13 @@ void_in_tx(struct svc *s, const char *key, const char *reason,
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit %s is void already (%s, by %s)"), d->slip_no,
 		    d->voided_at, d->voided_by);
+	/* another terminal's deposit, pulled (reconciliation is fed to
+	 * every terminal): the central node takes its void only from the
+	 * terminal that made it, so it is refused here at once */
+	if (strcmp(d->terminal, s->cfg.terminal_id) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Deposit %s is terminal %s's, not %s's"), d->slip_no,
+		    d->terminal, s->cfg.terminal_id);
 	if (d->line_id != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Deposit %s is matched to statement %lld line %d: "

@@ -478,4 +478,14 @@ int svc_alert_payment(struct svc *s, const struct payment *p, const char *at,
  * delivered. A failure is kept in s->alert_note, never the round's. */
 void svc_alerts_sync(struct svc *s, int pulled);
 
+/* Reconciliation fed to the terminals (issue 20; recon_feed.c): feed
+ * entry e as its record (1: not one of reconciliation's); a pulled
+ * deposit, statement, match or resolution applied; the pull's check of
+ * one that says it was made here. */
+int svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
+    struct syncrec *r, struct pd_err *err);
+int svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err);
+int svc_recon_pull_check(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
+
 #endif

@@ -640,16 +640,12 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_DEPOSIT:
 		if (mode == APPLY_CENTRAL)
 			return svc_apply_deposit(s, r, err);
-		return pd_fail(err, PD_EINVAL,
-		    _("A deposit is kept by the central node; a terminal "
-		      "never pulls one"));
+		return svc_recon_pulled(s, r, err);
 	case SR_STATEMENT:
 	case SR_STMT_MATCH:
 		if (mode == APPLY_CENTRAL)
 			return svc_apply_stmt(s, r, err);
-		return pd_fail(err, PD_EINVAL,
-		    _("A bank statement or match is kept by the central "
-		      "node; a terminal never pulls one"));
+		return svc_recon_pulled(s, r, err);
 	case SR_DISPUTE:
 		return svc_dispute_apply(s, mode, r, err);
 	case SR_ALERT:
@@ -657,9 +653,7 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_RECON_RESOLVE:
 		if (mode == APPLY_CENTRAL)
 			return svc_apply_resolution(s, r, err);
-		return pd_fail(err, PD_EINVAL,
-		    _("An exception's resolution is kept by the central node; "
-		      "a terminal never pulls one"));
+		return svc_recon_pulled(s, r, err);
 	default:
 		return pd_fail(err, PD_EINVAL, _("Unknown record kind"));
 	}

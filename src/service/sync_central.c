@@ -549,6 +549,14 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 		return svc_dispute_record(s, id, r, err);
 	if (strcmp(e->entity, "alert") == 0)
 		return svc_alert_record(s, id, r, err);
+	switch (svc_recon_feed_record(s, e, r, err)) {
+	case 0:
+		return 0;
+	case 1:
+		break; /* not reconciliation's */
+	default:
+		return -1;
+	}
 	return reference_record(s, e, branch, pr, r, err);
 }
 

@@ -96,11 +96,13 @@ int
 store_deposit_find(
     struct store *st, const char *key, struct deposit *out, struct pd_err *err)
 {
-	/* a slip reused after a void: the deposit that is not void */
+	/* a slip reused after a void: the deposit that is not void; of
+	 * two, the one whose slip is written as key is (another
+	 * terminal's BAG-9 pulled beside this one's bag-9) */
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT " DEP_COLS DEP_FROM " WHERE d.uuid = lower(?1) OR "
 	    "d.slip_no = ?1 COLLATE NOCASE ORDER BY d.voided_at = '' DESC, "
-	    "d.id DESC LIMIT 1",
+	    "d.slip_no = ?1 DESC, d.id DESC LIMIT 1",
 	    err);
 	int rc;
 

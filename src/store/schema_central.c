@@ -365,6 +365,36 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER item_late_item;\n"
     "DROP INDEX item_late_done;\n"
     "DELETE FROM item_late;\n",
+    /* reconciliation fed to the terminals (issue 20, "seen the same at a
+     * second terminal"): deposits (made, voided), bank statements (one
+     * entry per part of SYNC_STMT_LINES lines, at its first line), their
+     * matches (made, unmatched) and the exceptions resolved by hand;
+     * what is here already fed too, in the order a terminal applies it
+     * (a deposit and a statement before the matches that name them) */
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'deposit', id,"
+    " terminal FROM deposits ORDER BY id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'statement', l.id,"
+    " b.terminal FROM bank_statement_lines l JOIN bank_statements b ON"
+    " b.id = l.statement_id WHERE l.seq % 1000 = 1 ORDER BY l.id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'stmt_match', id,"
+    " '' FROM statement_matches ORDER BY id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'stmt_unmatch', id,"
+    " '' FROM statement_matches WHERE unmatched_at <> '' ORDER BY id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'resolution',"
+    " id, terminal FROM recon_resolutions ORDER BY id;\n"
+    FEED("deposit_ins", "AFTER INSERT ON deposits", "deposit", "NEW.id")
+    FEED("deposit_void", "AFTER UPDATE OF voided_at ON deposits WHEN"
+        " OLD.voided_at = '' AND NEW.voided_at <> ''", "deposit_void",
+        "NEW.id")
+    FEED("statement_part", "AFTER INSERT ON bank_statement_lines WHEN"
+        " NEW.seq % 1000 = 1", "statement", "NEW.id")
+    FEED("stmt_match_ins", "AFTER INSERT ON statement_matches",
+        "stmt_match", "NEW.id")
+    FEED("stmt_unmatch", "AFTER UPDATE OF unmatched_at ON"
+        " statement_matches WHEN OLD.unmatched_at = '' AND"
+        " NEW.unmatched_at <> ''", "stmt_unmatch", "NEW.id")
+    FEED("recon_resolution_ins", "AFTER INSERT ON recon_resolutions",
+        "resolution", "NEW.id"),
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal

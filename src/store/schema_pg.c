@@ -943,7 +943,43 @@ const char *const store_pg_central_migrations[] = {
     "CREATE TRIGGER feed_alert_ins AFTER INSERT ON alert_notes FOR EACH"
     " ROW WHEN (NEW.uuid IS NOT NULL) EXECUTE FUNCTION"
     " feed_row('alert');\n",
-    /* 12: the history of the rules sealed (review of issue 18), as
+    /* 12: reconciliation fed to the terminals (issue 20), as
+     * schema_central.c's; the history's migration that was 12 comes
+     * after it (it stays the last) */
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'deposit', id, terminal FROM (SELECT id, terminal FROM deposits"
+    " ORDER BY id) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'statement', id, terminal FROM (SELECT l.id, b.terminal FROM"
+    " bank_statement_lines l JOIN bank_statements b ON b.id ="
+    " l.statement_id WHERE l.seq % 1000 = 1 ORDER BY l.id) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'stmt_match', id, '' FROM (SELECT id FROM statement_matches ORDER"
+    " BY id) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'stmt_unmatch', id, '' FROM (SELECT id FROM statement_matches"
+    " WHERE unmatched_at <> '' ORDER BY id) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'resolution', id, terminal FROM (SELECT id, terminal FROM"
+    " recon_resolutions ORDER BY id) x;\n"
+    "CREATE TRIGGER feed_deposit_ins AFTER INSERT ON deposits FOR EACH"
+    " ROW EXECUTE FUNCTION feed_row('deposit');\n"
+    "CREATE TRIGGER feed_deposit_void AFTER UPDATE OF voided_at ON"
+    " deposits FOR EACH ROW WHEN (OLD.voided_at = '' AND NEW.voided_at"
+    " <> '') EXECUTE FUNCTION feed_row('deposit_void');\n"
+    "CREATE TRIGGER feed_statement_part AFTER INSERT ON"
+    " bank_statement_lines FOR EACH ROW WHEN (NEW.seq % 1000 = 1)"
+    " EXECUTE FUNCTION feed_row('statement');\n"
+    "CREATE TRIGGER feed_stmt_match_ins AFTER INSERT ON statement_matches"
+    " FOR EACH ROW EXECUTE FUNCTION feed_row('stmt_match');\n"
+    "CREATE TRIGGER feed_stmt_unmatch AFTER UPDATE OF unmatched_at ON"
+    " statement_matches FOR EACH ROW WHEN (OLD.unmatched_at = '' AND"
+    " NEW.unmatched_at <> '') EXECUTE FUNCTION"
+    " feed_row('stmt_unmatch');\n"
+    "CREATE TRIGGER feed_recon_resolution_ins AFTER INSERT ON"
+    " recon_resolutions FOR EACH ROW EXECUTE FUNCTION"
+    " feed_row('resolution');\n",
+    /* 13: the history of the rules sealed (review of issue 18), as
      * schema_central.c's: each row with an id, sealed as it is added,
      * frozen; the rows here sealed where a seal that counts bears them
      * out; the baseline claims this migration's seals only */

@@ -811,18 +811,20 @@ same "the central node has BAG-20 and no bag-9" \
     "$(csql "SELECT group_concat(slip_no || ':' || terminal, ' ') FROM deposits WHERE slip_no IN ('BAG-20', 'bag-9')")" \
     "BAG-20:T02"
 same "the central node has the statement once" "$(stmts)" "1/3/1:BAG-9:auto:0"
-M2 deposit match BAG-20 --line 1:1 --note "Bank says branch 2" >/dev/null ||
-    echo "not ok - T02 match"
-expect "T02's match of the credit T01 matched is refused" 0 "Rejected    1" pdt 2 sync
-run M2 sync --quarantine
-has "the operator reads who matched it to what" \
-    "matched already to deposit BAG-9 (terminal T01, by mary"
+# T02 has pulled T01's match of the credit (reconciliation is fed to the
+# terminals, brief 20b): its match of it is refused at once, nothing
+# recorded, nothing queued
+q2=$(tsql 2 "SELECT count(*) FROM outbox")
+expect_rc=$(M2 deposit match BAG-20 --line 1:1 --note "Bank says branch 2" 2>"$T/m2.err"; echo $?)
+case "$expect_rc:$(cat "$T/m2.err")" in 0:*) echo "not ok - T02's match of the credit T01 matched is refused at once"; cat "$T/m2.err" ;;
+*"line 1 is matched already"*) ok "T02's match of the credit T01 matched is refused at once: it is matched already" ;;
+*) echo "not ok - T02's match of the credit T01 matched is refused at once: it is matched already"; cat "$T/m2.err" ;; esac
+same "nothing queued by the refused match" "$(tsql 2 "SELECT count(*) FROM outbox")" "$q2"
 same "the central node keeps T01's match" "$(stmts)" "1/3/1:BAG-9:auto:0"
-M2 deposit unmatch BAG-20 --note "T01 has it" >/dev/null || echo "not ok - T02 unmatch"
 M2 deposit match BAG-20 --line 1:2 --note "Branch 2's cash" >/dev/null ||
     echo "not ok - T02 match line 2"
-expect "T02's unmatch (nothing to undo here) and its match of line 2 are applied" 0 \
-    "Applied     2" pdt 2 sync
+expect "T02's match of line 2 is applied" 0 \
+    "Applied     1" pdt 2 sync
 same "BAG-20 matched to line 2 by hand" "$(stmts)" "1/3/1:BAG-9:auto:0 2:BAG-20:manual:0"
 M1 deposit unmatch BAG-9 --note "Wrong credit" >/dev/null || echo "not ok - T01 unmatch"
 expect "T01's unmatch is applied" 0 "Applied     1" pdt 1 sync
@@ -997,6 +999,76 @@ same "one record of it in the outbox" \
 run pdt 1 doctor
 if grep -q outbox "$OUT"; then echo "not ok - T01's doctor: the queued records are sealed"; cat "$OUT"
 else ok "T01's doctor: the queued records are sealed"; fi
+
+# -- reconciliation seen the same at a second terminal (issue 20, brief
+# 20b): the central node feeds the deposits, statements, matches,
+# unmatches and resolutions its terminals sent; after both pull, T02 (a
+# supervisor at another counter) reads the same reconciliation and the
+# same open exceptions as T01: T01's hand match (line 3 of st3), its
+# unmatch of the card settlement, and its resolution of the credit of
+# 5.00 are T02's too. A replay of every page changes nothing, and
+# nothing pulled goes back out.
+pdt 1 sync >/dev/null || echo "not ok - T01's sync before the comparison"
+q2=$(tsql 2 "SELECT count(*) FROM outbox")
+pdt 2 sync >/dev/null || echo "not ok - T02 pulls the reconciliation"
+pdt 1 sync >/dev/null || echo "not ok - T01 pulls T02's"
+same "T02 queued nothing of what it pulled" "$(tsql 2 "SELECT count(*) FROM outbox")" "$q2"
+# nodrawer: a report of the exceptions (text or --json) without its
+# shifts over or short
+nodrawer() { python3 -c 'import json, sys
+t = sys.stdin.read()
+if t.lstrip().startswith("["):
+    print(json.dumps([e for e in json.loads(t) if e.get("kind") != "over_short"], sort_keys=True))
+else:
+    print("".join(l for l in t.splitlines(True) if not l.startswith("over_short")), end="")'; }
+for f in "" --json; do
+	same "report reconciliation $f: T02's is T01's" \
+	    "$(M2 $f report reconciliation --account $ACCT 2>&1)" \
+	    "$(M1 $f report reconciliation --account $ACCT 2>&1)"
+	# (but for the drawers: a shift over or short is its terminal's,
+	# and shifts are not fed, their drawers being each terminal's own)
+	same "report exceptions $f: T02's is T01's, the drawers' aside" \
+	    "$(M2 $f report exceptions 2>&1 | nodrawer)" \
+	    "$(M1 $f report exceptions 2>&1 | nodrawer)"
+done
+same "what was set aside at T01 is T01's drawers only" \
+    "$(M1 report exceptions | grep -c '^over_short .*Z-T01-')" \
+    "$(M1 report exceptions | grep -c '^over_short')"
+rq="SELECT group_concat(x, ' ') FROM (SELECT b.stmt_key || '#' || l.seq || ':' || m.rule || ':' || coalesce(d.slip_no, '') || ':' || m.matched_by || ':' || m.note || ':' || (CASE WHEN m.unmatched_at <> '' THEN 'undone by ' || m.unmatched_by || ' ' || m.unmatch_note ELSE 'active' END) || ':' || (SELECT count(*) FROM statement_match_payments mp WHERE mp.match_id = m.id) AS x FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id LEFT JOIN deposits d ON d.id = m.deposit_id ORDER BY b.stmt_key, l.seq, m.matched_at, m.unmatched_at) q"
+same "T02 has every match and unmatch as T01 has them" "$(tsql 2 "$rq")" "$(tsql 1 "$rq")"
+case "$(tsql 2 "$rq")" in *"#3:transfer::mary:Customer named no invoice:active:1"*"#2:card::"*"undone by mary Processor settled it again"*|*"#2:card::"*"undone by mary Processor settled it again"*"#3:transfer::mary:Customer named no invoice:active:1"*)
+	ok "T01's hand match and its unmatch, seen at T02 with who and why" ;;
+*) echo "not ok - T01's hand match and its unmatch, seen at T02 with who and why"; tsql 2 "$rq" ;; esac
+same "T01's resolution is T02's, by its uuid" "$(tsql 2 "SELECT uuid || ':' || $(echo "$resq" | sed 's/^SELECT //; s/ FROM recon_resolutions$//') FROM recon_resolutions WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT uuid || ':' || $(echo "$resq" | sed 's/^SELECT //; s/ FROM recon_resolutions$//') FROM recon_resolutions WHERE terminal = 'T01'")"
+run M2 --json report exceptions
+same "the credit of 5.00 T01 resolved is not open at T02" \
+    "$(python3 -c 'import json,sys; print(sum(1 for e in json.load(open(sys.argv[1])) if str(e.get("reference", e.get("ref", ""))).endswith(":4") and e.get("actual") == 500))' "$OUT")" 0
+# (bag-9, which the central node refused, stays T02's alone)
+dq="SELECT group_concat(slip_no || ':' || amount || ':' || terminal || ':' || CASE WHEN voided_at = '' THEN 'live' ELSE 'void' END, ' ') FROM (SELECT * FROM deposits WHERE slip_no <> 'bag-9' ORDER BY uuid) x"
+same "T02 has T01's deposits, voided ones void, and T01 T02's" "$(tsql 2 "$dq")" "$(tsql 1 "$dq")"
+sq="SELECT group_concat(stmt_key || ':' || line_count || ':' || (SELECT count(*) || ':' || sum(amount) FROM bank_statement_lines WHERE statement_id = b.id), ' ') FROM (SELECT * FROM bank_statements ORDER BY account, stmt_key) b"
+expect "T02 cannot void T01's deposit it pulled" 3 "Deposit BAG-9 is terminal T01's, not T02's" \
+    M2 deposit void BAG-9 --reason "Not ours"
+same "T02 has every statement whole, the 2,500 lines' one too" "$(tsql 2 "$sq")" "$(tsql 1 "$sq")"
+expect "T02's store is consistent after the pull" 0 "ok (" pdt 2 doctor
+# a replay: T02 pulls every page again
+all2() { tsql 2 "SELECT (SELECT count(*) FROM deposits) || '/' || (SELECT count(*) FROM deposit_lines) || '/' || (SELECT count(*) FROM bank_statement_lines) || '/' || (SELECT count(*) FROM statement_matches) || '/' || (SELECT count(*) FROM statement_match_payments) || '/' || (SELECT count(*) FROM recon_resolutions) || '/' || (SELECT count(*) FROM outbox)"; }
+before=$(all2)
+rec2=$(M2 --json report exceptions)
+tsql 2 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
+expect "a replay of every page applies with no conflict" 0 "Conflicts   0" pdt 2 sync
+same "the replay changed nothing" "$(all2)" "$before"
+same "nor the exceptions" "$(M2 --json report exceptions)" "$rec2"
+# a pulled resolution that says it was made at T02, which T02 never made
+# (written at the central node around paydesk): set aside, nothing
+# resolved at T02
+csql "UPDATE sync_origin SET origin = '', altered = 0; INSERT INTO recon_resolutions (uuid, kind, target, ref, day, age, expected, actual, note, resolved_at, user_id, resolved_by, terminal) VALUES ('00000000-0000-4000-8000-00000000f0f0', 'not_credited', 'ffffffff-0000-4000-8000-000000000000', 'BAG-X', '$day', 0, 100, 0, 'Never made', '$day 10:00:00', NULL, 'mary', 'T02')" >/dev/null
+expect "T02 sets aside a resolution that says it was made here" 0 "Conflicts   1" pdt 2 sync
+run M2 sync --quarantine
+has "the operator reads why" "It says it was made on this terminal, and this terminal never made it"
+same "nothing resolved at T02 by it" \
+    "$(tsql 2 "SELECT count(*) FROM recon_resolutions WHERE uuid = '00000000-0000-4000-8000-00000000f0f0'")" 0
 
 # -- the central node's report of number-series gaps (review 18): in an
 # organisation of its own (ACME's formats changed above), a real terminal
