@@ -520,6 +520,8 @@ store_close(struct store *st)
 	if (st->db != NULL)
 		db_close(st->db);
 	free(st->fts_triggers);
+	free(st->named_ids);
+	free(st->named_docs);
 	free(st);
 }
 

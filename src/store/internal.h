@@ -42,6 +42,12 @@ struct store {
 	/* the consumers' insert triggers store_fts_defer_begin dropped,
 	 * as their SQL, made again by store_fts_defer_end */
 	char *fts_triggers;
+	/* the consumers a payments search names, read once by
+	 * store_search_dense as a list of ids ("1,2,3") for the listing's
+	 * query being built (search_consumers): set and forgotten within
+	 * one store_payments_each, so never stale (issue 24) */
+	const char *named_text;
+	char *named_ids, *named_docs; /* the payments its numbers name */
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
@@ -301,6 +307,8 @@ void store_payment_where(
 /* Whether a search matches so many payments that walking the order for
  * a page of limit rows (0: all) is cheaper than reading them all. */
 int store_search_dense(struct store *st, const char *text, size_t limit);
+/* Forget the consumers and payments store_search_dense read. */
+void store_search_forget(struct store *st);
 
 /* Schema migrations, applied in order; index + 1 is the user_version. */
 extern const char *const store_migrations[];
