@@ -549,6 +549,9 @@ max_id(struct store *st, const char *sql)
 	return n;
 }
 
+/* What named_ids keeps for no ids. */
+#define NAMED_NONE "SELECT NULL WHERE 0"
+
 void
 store_search_forget(struct store *st)
 {
@@ -595,7 +598,7 @@ named_ids(struct store *st, struct qb *q, const char *text, char **slot)
 	}
 	if (n == 0) {
 		free(buf);
-		buf = xstrdup("SELECT NULL WHERE 0");
+		buf = xstrdup(NAMED_NONE);
 	}
 	*slot = buf;
 	st->named_text = text;
@@ -686,6 +689,29 @@ page_tail(struct qb *q, const struct payment_filter *f)
 static void
 search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 {
+	/* store_search_dense read that one of the two sources has none: the
+	 * page of the other, with no union to prepare and run */
+	int no_docs = st->named_text == f->search && st->named_docs != NULL &&
+	              strcmp(st->named_docs, NAMED_NONE) == 0;
+	int no_people = st->named_text == f->search &&
+	                st->named_ids != NULL &&
+	                strcmp(st->named_ids, NAMED_NONE) == 0;
+
+	if (no_docs || no_people) {
+		qb_add(q,
+		    no_docs ? " AND p.id IN (SELECT id FROM payments WHERE "
+		              "consumer_id IN ("
+		            : " AND p.id IN (SELECT id FROM payments WHERE id IN (",
+		    "");
+		if (no_docs)
+			search_consumers(st, q, f->search);
+		else
+			doc_ids(st, q, f->search);
+		qb_add(q, ")", "");
+		page_tail(q, f);
+		qb_add(q, ")", "");
+		return;
+	}
 	qb_add(q,
 	    " AND p.id IN (SELECT id FROM (SELECT * FROM (SELECT id, paid_on "
 	    "FROM payments WHERE consumer_id IN (",
