@@ -508,6 +508,7 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	store_checkpoints_stop(st);
 	if (st->db != NULL && st->seal_carry && st->depth == 0 &&
 	    db_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == DB_OK) {
 		if (store_seal_pending(st, "", NULL) == 0)

@@ -48,6 +48,8 @@ struct store {
 	 * one store_payments_each, so never stale (issue 24) */
 	const char *named_text;
 	char *named_ids, *named_docs; /* the payments its numbers name */
+	/* store_checkpoints_behind's thread, or NULL */
+	struct bg_ckpt *bg_ckpt;
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
@@ -309,6 +311,8 @@ void store_payment_where(
 int store_search_dense(struct store *st, const char *text, size_t limit);
 /* Forget the consumers and payments store_search_dense read. */
 void store_search_forget(struct store *st);
+/* Stop and free store_checkpoints_behind's thread (store_close). */
+void store_checkpoints_stop(struct store *st);
 
 /* Schema migrations, applied in order; index + 1 is the user_version. */
 extern const char *const store_migrations[];
