@@ -518,11 +518,14 @@ store_close(struct store *st)
 	}
 	for (i = 0; i < st->ncache; i++)
 		db_finalize(st->cache[i].stmt);
+	if (st->list_stmt != NULL)
+		db_finalize(st->list_stmt);
 	if (st->db != NULL)
 		db_close(st->db);
 	free(st->fts_triggers);
 	free(st->named_ids);
 	free(st->named_docs);
+	free(st->list_sql);
 	free(st);
 }
 

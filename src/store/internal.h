@@ -48,6 +48,13 @@ struct store {
 	 * one store_payments_each, so never stale (issue 24) */
 	const char *named_text;
 	char *named_ids, *named_docs; /* the payments its numbers name */
+	/* the payments list's last query (store_payments_each), kept
+	 * prepared and reset for the next page of the same SQL (a page
+	 * after the second: the same text, other bindings); in_list while
+	 * its rows are being read, when a nested listing prepares its own */
+	char *list_sql;
+	struct db_stmt *list_stmt;
+	int in_list;
 	/* store_checkpoints_behind's thread, or NULL */
 	struct bg_ckpt *bg_ckpt;
 };
@@ -266,6 +273,8 @@ void qb_init(struct qb *q, const char *sql);
 void qb_add(struct qb *q, const char *sql, const char *fmt, ...);
 /* Prepare and bind; NULL on error (err filled). */
 struct db_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
+/* Bind q's arguments to s (prepared from q's SQL). */
+void qb_bind(struct qb *q, struct db_stmt *s);
 void qb_free(struct qb *q);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */

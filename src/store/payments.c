@@ -867,7 +867,7 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	unsigned by = (unsigned)f->sort < PAY_SORTS ? f->sort : PAY_BY_DATE;
 	const char *dir = f->asc ? " ASC" : " DESC";
 	char sql[160];
-	int rc, dense;
+	int rc, dense, kept;
 
 	/* the payments in their order first, then each one's consumer */
 	qb_init(&q,
@@ -913,12 +913,28 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
 	store_search_forget(st);
-	s = qb_prepare(st, &q, err);
+	kept = !st->in_list;
+	if (kept && st->list_stmt != NULL && strcmp(st->list_sql, q.sql) == 0) {
+		/* the same query as the last page's: prepared once */
+		s = st->list_stmt;
+		db_clear_bindings(s);
+		qb_bind(&q, s);
+	} else {
+		s = qb_prepare(st, &q, err);
+		if (s != NULL && kept) {
+			if (st->list_stmt != NULL)
+				db_finalize(st->list_stmt);
+			free(st->list_sql);
+			st->list_stmt = s;
+			st->list_sql = xstrdup(q.sql);
+		}
+	}
 	qb_free(&q);
 	if (s == NULL) {
 		free(row);
 		return -1;
 	}
+	st->in_list += kept;
 	while ((rc = db_step(s)) == DB_ROW) {
 		read_payment(s, &row->p);
 		st_col(s, PAYMENT_NCOLS, row->consumer_name,
@@ -931,11 +947,21 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 		}
 	}
 	free(row);
+	st->in_list -= kept;
 	if (rc != DB_DONE) {
 		st_fail(st, err, _("Listing payments"));
+		if (kept) {
+			st->list_stmt = NULL;
+			free(st->list_sql);
+			st->list_sql = NULL;
+		}
 		db_finalize(s);
 		return -1;
 	}
-	db_finalize(s);
+	/* reset: a kept statement holds no read transaction open */
+	if (kept)
+		db_reset(s);
+	else
+		db_finalize(s);
 	return 0;
 }
