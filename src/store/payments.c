@@ -549,8 +549,10 @@ max_id(struct store *st, const char *sql)
 	return n;
 }
 
-/* What named_ids keeps for no ids. */
+/* What named_ids keeps for no ids; the most ids it keeps (a page of 20
+ * on the 10M-payment store reads up to 1,415 consumers: the cut). */
 #define NAMED_NONE "SELECT NULL WHERE 0"
+#define NAMED_MAX 5000
 
 void
 store_search_forget(struct store *st)
@@ -595,6 +597,12 @@ named_ids(struct store *st, struct qb *q, const char *text, char **slot)
 	if (rc != DB_DONE) {
 		free(buf);
 		return -1;
+	}
+	if (n > NAMED_MAX) {
+		/* a list too long to parse cheaply (an export's search): the
+		 * listing's query reads the index itself */
+		free(buf);
+		return n;
 	}
 	if (n == 0) {
 		free(buf);
