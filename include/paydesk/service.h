@@ -102,6 +102,10 @@ struct svc {
  * (db overrides the configured path; create makes it if missing). */
 int svc_open(struct svc *s, const char *config_path, const char *db, int create,
     struct pd_err *err);
+/* A long-running UI's store: its WAL copied into the database by a
+ * thread of its own, not inside a payment's commit (issue 24); -1 with
+ * err if that thread could not start (SQLite's own checkpoints stay). */
+int svc_checkpoints_behind(struct svc *s, struct pd_err *err);
 void svc_close(struct svc *s);
 
 /* The store's upkeep (src/service/upkeep.c). Its schema version. */

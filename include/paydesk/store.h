@@ -483,6 +483,13 @@ int store_open_central(
 void store_wal_manual(struct store *st);
 int store_wal_frames(const struct store *st);
 int store_checkpoint(struct store *st, struct pd_err *err);
+/* Checkpoints off a counter's commit path: st's commits only count the
+ * WAL's frames, and past CKPT_BEHIND_FRAMES wake a thread of st's own
+ * that copies them into the database on a connection of its own
+ * (passive: never waiting for st, nor st for it), stopped by
+ * store_close. 0 when it runs, or when a PostgreSQL store needs none;
+ * -1 (SQLite's own checkpoints kept) if the thread could not start. */
+int store_checkpoints_behind(struct store *st, struct pd_err *err);
 /* Who the following writes come from (the feed's origin), and whether
  * the central node applies them differently from the record. */
 int store_sync_origin(struct store *st, const char *origin, int altered,

@@ -35,6 +35,12 @@ svc_open(struct svc *s, const char *config_path, const char *db, int create,
 	return 0;
 }
 
+int
+svc_checkpoints_behind(struct svc *s, struct pd_err *err)
+{
+	return store_checkpoints_behind(s->st, err);
+}
+
 void
 svc_close(struct svc *s)
 {

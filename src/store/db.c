@@ -508,6 +508,7 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
+	store_checkpoints_stop(st);
 	if (st->db != NULL && st->seal_carry && st->depth == 0 &&
 	    db_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == DB_OK) {
 		if (store_seal_pending(st, "", NULL) == 0)
@@ -517,9 +518,14 @@ store_close(struct store *st)
 	}
 	for (i = 0; i < st->ncache; i++)
 		db_finalize(st->cache[i].stmt);
+	if (st->list_stmt != NULL)
+		db_finalize(st->list_stmt);
 	if (st->db != NULL)
 		db_close(st->db);
 	free(st->fts_triggers);
+	free(st->named_ids);
+	free(st->named_docs);
+	free(st->list_sql);
 	free(st);
 }
 

@@ -54,6 +54,21 @@ struct store {
 	/* the consumers' insert triggers store_fts_defer_begin dropped,
 	 * as their SQL, made again by store_fts_defer_end */
 	char *fts_triggers;
+	/* the consumers a payments search names, read once by
+	 * store_search_dense as a list of ids ("1,2,3") for the listing's
+	 * query being built (search_consumers): set and forgotten within
+	 * one store_payments_each, so never stale (issue 24) */
+	const char *named_text;
+	char *named_ids, *named_docs; /* the payments its numbers name */
+	/* the payments list's last query (store_payments_each), kept
+	 * prepared and reset for the next page of the same SQL (a page
+	 * after the second: the same text, other bindings); in_list while
+	 * its rows are being read, when a nested listing prepares its own */
+	char *list_sql;
+	struct db_stmt *list_stmt;
+	int in_list;
+	/* store_checkpoints_behind's thread, or NULL */
+	struct bg_ckpt *bg_ckpt;
 };
 
 /* A prepared, reset statement for sql (a string literal), cached. */
@@ -270,6 +285,8 @@ void qb_init(struct qb *q, const char *sql);
 void qb_add(struct qb *q, const char *sql, const char *fmt, ...);
 /* Prepare and bind; NULL on error (err filled). */
 struct db_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
+/* Bind q's arguments to s (prepared from q's SQL). */
+void qb_bind(struct qb *q, struct db_stmt *s);
 void qb_free(struct qb *q);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */
@@ -313,6 +330,10 @@ void store_payment_where(
 /* Whether a search matches so many payments that walking the order for
  * a page of limit rows (0: all) is cheaper than reading them all. */
 int store_search_dense(struct store *st, const char *text, size_t limit);
+/* Forget the consumers and payments store_search_dense read. */
+void store_search_forget(struct store *st);
+/* Stop and free store_checkpoints_behind's thread (store_close). */
+void store_checkpoints_stop(struct store *st);
 
 /* Schema migrations, applied in order; index + 1 is the user_version. */
 extern const char *const store_migrations[];

@@ -337,7 +337,7 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 	return st_done(st, s, err);
 }
 
-static void doc_ids(struct qb *q, const char *text);
+static void doc_ids(struct store *st, struct qb *q, const char *text);
 
 /* Whether text looks like a document number (it holds a digit) and some
  * payment's number, reference or paid item's number matches it: then
@@ -356,7 +356,7 @@ names_documents(struct store *st, const char *text)
 	if (!digit)
 		return 0;
 	qb_init(&q, "SELECT count(*) FROM (");
-	doc_ids(&q, text);
+	doc_ids(st, &q, text);
 	qb_add(&q, " LIMIT 1)", "");
 	/* on an error the listing's own query will say what it is */
 	qb_count(st, &q, &n, "Probing a search", NULL);
@@ -371,6 +371,11 @@ search_consumers(struct store *st, struct qb *q, const char *text)
 {
 	struct consumer_q cq;
 
+	if (st->named_ids != NULL && st->named_text == text) {
+		/* store_search_dense's ids of this very text */
+		qb_add(q, st->named_ids, "");
+		return;
+	}
 	if (names_documents(st, text)) {
 		qb_add(q, "SELECT NULL WHERE 0", "");
 		return;
@@ -470,10 +475,17 @@ search_docs(struct qb *q, const char *text)
 /* The payments whose numbers hold the text (search_docs) as a set of
  * ids, each source read from its own index. */
 static void
-doc_ids(struct qb *q, const char *text)
+doc_ids(struct store *st, struct qb *q, const char *text)
 {
-	char lo[132], hi[136], sql[160], *m = doc_match(text);
+	char lo[132], hi[136], sql[160], *m;
 	size_t i;
+
+	if (st->named_docs != NULL && st->named_text == text) {
+		/* store_search_dense's ids of this very text */
+		qb_add(q, st->named_docs, "");
+		return;
+	}
+	m = doc_match(text);
 
 	doc_range(text, lo, hi);
 	if (m != NULL)
@@ -504,7 +516,7 @@ search_ids(struct store *st, struct qb *q, const char *text)
 	qb_add(q, "SELECT id FROM payments WHERE consumer_id IN (", "");
 	search_consumers(st, q, text);
 	qb_add(q, ") UNION ALL ", "");
-	doc_ids(q, text);
+	doc_ids(st, q, text);
 }
 
 /* The integer square root of v (v >= 0). */
@@ -537,12 +549,77 @@ max_id(struct store *st, const char *sql)
 	return n;
 }
 
+/* What named_ids keeps for no ids; the most ids it keeps (a page of 20
+ * on the 10M-payment store reads up to 1,415 consumers: the cut). */
+#define NAMED_NONE "SELECT NULL WHERE 0"
+#define NAMED_MAX 5000
+
+void
+store_search_forget(struct store *st)
+{
+	free(st->named_ids);
+	free(st->named_docs);
+	st->named_ids = st->named_docs = NULL;
+	st->named_text = NULL;
+}
+
+/* Read the ids q selects into *slot for text: st->named_ids as an IN
+ * list ("1,2"), named_docs as a SELECT ("VALUES (1),(2)"), either as a
+ * SELECT of none when there are none; returns how many, -1 on an error
+ * (the listing's own query will say what it is). */
+static int64_t
+named_ids(struct store *st, struct qb *q, const char *text, char **slot)
+{
+	/* the payments' ids are a SELECT's rows (doc_ids is one) */
+	int rows = slot == &st->named_docs;
+	struct db_stmt *s = qb_prepare(st, q, NULL);
+	size_t len = 0, cap = 256;
+	char *buf;
+	int64_t n = 0;
+	int rc;
+
+	qb_free(q);
+	if (s == NULL)
+		return -1;
+	buf = xmalloc(cap);
+	buf[0] = '\0';
+	while ((rc = db_step(s)) == DB_ROW) {
+		if (len + 24 > cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap, 1);
+		}
+		len += (size_t)snprintf(buf + len, cap - len,
+		    rows ? "%s(%lld)" : "%s%lld", n ? "," : rows ? "VALUES " : "",
+		    (long long)db_column_int64(s, 0));
+		n++;
+	}
+	db_finalize(s);
+	if (rc != DB_DONE) {
+		free(buf);
+		return -1;
+	}
+	if (n > NAMED_MAX) {
+		/* a list too long to parse cheaply (an export's search): the
+		 * listing's query reads the index itself */
+		free(buf);
+		return n;
+	}
+	if (n == 0) {
+		free(buf);
+		buf = xstrdup(NAMED_NONE);
+	}
+	*slot = buf;
+	st->named_text = text;
+	return n;
+}
+
 int
 store_search_dense(struct store *st, const char *text, size_t limit)
 {
 	struct qb q;
 	int64_t nc = 0, nd = 0, total, people, each, page, cut;
 
+	store_search_forget(st);
 	if (text == NULL || *text == '\0')
 		return 0;
 	/* reading the n matches then sorting them costs about n rows; walking
@@ -557,18 +634,26 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	 * the page itself (issue 24) */
 	people = max_id(st, "SELECT coalesce(max(id), 0) FROM consumers");
 	each = people > 0 && total > people ? total / people : 1;
-	qb_init(&q, "SELECT count(*) FROM (");
+	/* the consumers are read once, here: the listing's query gets their
+	 * ids, not the text search again (issue 24: the trigram search of
+	 * a name was half of a name search's page, done twice) */
+	qb_init(&q, "");
 	search_consumers(st, &q, text);
-	qb_add(&q, " LIMIT ?)", "i", cut / each + 1);
-	/* on an error the listing's own query will say what it is */
-	qb_count(st, &q, &nc, "Probing a search", NULL);
-	if (nc * each > cut)
-		return 1;
-	qb_init(&q, "SELECT count(*) FROM (");
-	doc_ids(&q, text);
-	qb_add(&q, " LIMIT ?)", "i", cut + 1);
-	qb_count(st, &q, &nd, "Probing a search", NULL);
-	return nc * each + nd > cut;
+	qb_add(&q, " LIMIT ?", "i", cut / each + 1);
+	nc = named_ids(st, &q, text, &st->named_ids);
+	if (nc < 0 || nc * each > cut) {
+		store_search_forget(st);
+		return nc < 0 ? 0 : 1;
+	}
+	qb_init(&q, "");
+	doc_ids(st, &q, text);
+	qb_add(&q, " LIMIT ?", "i", cut + 1);
+	nd = named_ids(st, &q, text, &st->named_docs);
+	if (nd < 0 || nc * each + nd > cut) {
+		store_search_forget(st);
+		return nd < 0 ? 0 : 1;
+	}
+	return 0;
 }
 
 /* A search with nothing else but a date range. */
@@ -612,6 +697,29 @@ page_tail(struct qb *q, const struct payment_filter *f)
 static void
 search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 {
+	/* store_search_dense read that one of the two sources has none: the
+	 * page of the other, with no union to prepare and run */
+	int no_docs = st->named_text == f->search && st->named_docs != NULL &&
+	              strcmp(st->named_docs, NAMED_NONE) == 0;
+	int no_people = st->named_text == f->search &&
+	                st->named_ids != NULL &&
+	                strcmp(st->named_ids, NAMED_NONE) == 0;
+
+	if (no_docs || no_people) {
+		qb_add(q,
+		    no_docs ? " AND p.id IN (SELECT id FROM payments WHERE "
+		              "consumer_id IN ("
+		            : " AND p.id IN (SELECT id FROM payments WHERE id IN (",
+		    "");
+		if (no_docs)
+			search_consumers(st, q, f->search);
+		else
+			doc_ids(st, q, f->search);
+		qb_add(q, ")", "");
+		page_tail(q, f);
+		qb_add(q, ")", "");
+		return;
+	}
 	qb_add(q,
 	    " AND p.id IN (SELECT id FROM (SELECT * FROM (SELECT id, paid_on "
 	    "FROM payments WHERE consumer_id IN (",
@@ -623,7 +731,7 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 	    ") UNION SELECT * FROM (SELECT id, paid_on FROM payments WHERE id "
 	    "IN (",
 	    "");
-	doc_ids(q, f->search);
+	doc_ids(st, q, f->search);
 	qb_add(q, ")", "");
 	page_tail(q, f);
 	qb_add(q, ")) WHERE 1", "");
@@ -767,7 +875,7 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	unsigned by = (unsigned)f->sort < PAY_SORTS ? f->sort : PAY_BY_DATE;
 	const char *dir = f->asc ? " ASC" : " DESC";
 	char sql[160];
-	int rc, dense;
+	int rc, dense, kept;
 
 	/* the payments in their order first, then each one's consumer */
 	qb_init(&q,
@@ -812,12 +920,29 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	qb_add(&q, sql, "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
-	s = qb_prepare(st, &q, err);
+	store_search_forget(st);
+	kept = !st->in_list;
+	if (kept && st->list_stmt != NULL && strcmp(st->list_sql, q.sql) == 0) {
+		/* the same query as the last page's: prepared once */
+		s = st->list_stmt;
+		db_clear_bindings(s);
+		qb_bind(&q, s);
+	} else {
+		s = qb_prepare(st, &q, err);
+		if (s != NULL && kept) {
+			if (st->list_stmt != NULL)
+				db_finalize(st->list_stmt);
+			free(st->list_sql);
+			st->list_stmt = s;
+			st->list_sql = xstrdup(q.sql);
+		}
+	}
 	qb_free(&q);
 	if (s == NULL) {
 		free(row);
 		return -1;
 	}
+	st->in_list += kept;
 	while ((rc = db_step(s)) == DB_ROW) {
 		read_payment(s, &row->p);
 		st_col(s, PAYMENT_NCOLS, row->consumer_name,
@@ -830,11 +955,21 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 		}
 	}
 	free(row);
+	st->in_list -= kept;
 	if (rc != DB_DONE) {
 		st_fail(st, err, _("Listing payments"));
+		if (kept) {
+			st->list_stmt = NULL;
+			free(st->list_sql);
+			st->list_sql = NULL;
+		}
 		db_finalize(s);
 		return -1;
 	}
-	db_finalize(s);
+	/* reset: a kept statement holds no read transaction open */
+	if (kept)
+		db_reset(s);
+	else
+		db_finalize(s);
 	return 0;
 }

@@ -49,22 +49,29 @@ qb_add(struct qb *q, const char *sql, const char *fmt, ...)
 	va_end(ap);
 }
 
-struct db_stmt *
-qb_prepare(struct store *st, struct qb *q, struct pd_err *err)
+void
+qb_bind(struct qb *q, struct db_stmt *s)
 {
-	struct db_stmt *s;
 	int i;
 
-	if (db_prepare_v2(st->db, q->sql, -1, &s, NULL) != DB_OK) {
-		st_fail(st, err, _("Preparing a query"));
-		return NULL;
-	}
 	for (i = 0; i < q->nargs; i++) {
 		if (q->args[i].type == 's')
 			db_bind_text(s, i + 1, q->args[i].s, -1, DB_TRANSIENT);
 		else
 			db_bind_int64(s, i + 1, q->args[i].i);
 	}
+}
+
+struct db_stmt *
+qb_prepare(struct store *st, struct qb *q, struct pd_err *err)
+{
+	struct db_stmt *s;
+
+	if (db_prepare_v2(st->db, q->sql, -1, &s, NULL) != DB_OK) {
+		st_fail(st, err, _("Preparing a query"));
+		return NULL;
+	}
+	qb_bind(q, s);
 	return s;
 }
 

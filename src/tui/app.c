@@ -866,6 +866,8 @@ tui_main(struct svc *svc)
 	keypad(stdscr, TRUE);
 	tui_colours(&t);
 	timeout(1000); /* the clock in the header moves */
+	if (svc_checkpoints_behind(svc, &err) != 0)
+		tui_message(&t, 1, "%s", err.msg);
 	t.sync = svc_sync_worker_start(svc, &err);
 	if (t.sync == NULL && err.code != 0)
 		tui_message(&t, 1, _("Background sync is off: %s"), err.msg);

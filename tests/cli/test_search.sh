@@ -484,3 +484,19 @@ expect "credit-note show: an en dash" 0 "CN-T01-00001" \
     cashier credit-note show "CN–T01–00001"
 refused "a number that folds to none is still not found" 4 "No payment" \
     cashier payment show "Ｒ－Ｔ９９－９９９９９９"
+
+# the data behind a search changes between two lists (issue 24: the
+# consumers and numbers a search names are read once per list, for that
+# list only): a payment by Deniz whose card reference holds "lucja" is
+# listed with Łucja's own, both sources of the page at once, the newest
+# first, and a page of one is the newest only
+r7=$(PAYDESK_PIN=1234 "$PD" --user jane pay TR-1 --type bill --method "Credit Card" \
+    --amount 1 --reference "FOR LUCJA 77" 2>/dev/null | grep -o 'R-T01-[0-9]*' | head -1)
+same "the card payment naming Łucja is posted" "${r7:+posted}" "posted"
+same "payments --search lucja: her payment and the reference's" \
+    "$(receipts lucja)" "R-T01-000006 $r7 "
+same "payments --search lucja --limit 1: the newest" \
+    "$(sup --csv payments --search lucja --limit 1 | tail -n +2 | cut -d, -f1 | tr -d '\r')" \
+    "$r7"
+same "payments --search yilmaz: his two" "$(receipts yilmaz)" \
+    "R-T01-000005 $r7 "
