@@ -746,7 +746,7 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	MV="postgresql:///moved?host=$PGT"
 	mq() { "$PGBIN/psql" -X -q -At -d moved -c "SET search_path TO \"org_GAP\"; $1"; }
 	t6pay() { PAYDESK_PIN=1234 pdt 6 --user jane pay WU-10002 --type bill \
-	    --method Cash --amount "$1" >/dev/null && pdt 6 sync >/dev/null; }
+	    --method Cash --amount "$1" >/dev/null && pdt 6 sync >"$T/t6sync.out" 2>&1 || { cat "$T/t6sync.out"; false; }; }
 	expect "move: --to somewhere that is none" 2 '"mysql" is not sqlite' \
 	    sqc move GAP --to mysql
 	expect "move: without --to" 2 "Move: which organisation" sqc move GAP
@@ -796,7 +796,7 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	    held_at) VALUES ('h-1', 'x:2', '{}', '2025-01-01 00:00:00');
 	    INSERT INTO recon_resolutions (uuid, kind, target, ref,
 	    day, age, expected, actual, note, resolved_at, resolved_by,
-	    terminal) VALUES ('r-1', 'over_short', 's-1 Cash', 'S-1',
+	    terminal) VALUES ('6f1c2d3e-0000-4000-8000-000000000001', 'over_short', 's-1 Cash', 'S-1',
 	    '2025-01-01', 3, 100, 90, 'counted again', '2025-01-04 10:00:00',
 	    'mary', 'T05')"
 	local4() { $1 "SELECT (SELECT tiles FROM user_tiles) || '/' ||
