@@ -272,7 +272,8 @@ svc_deteriorating(struct svc *s, int last, int months, deteriorating_cb cb,
 	aging_flush(&x);
 	for (i = 0; i < x.n; i++)
 		why_words(&x.rows[i]);
-	qsort(x.rows, x.n, sizeof *x.rows, by_growth);
+	if (x.n > 0) /* qsort wants rows, even of none */
+		qsort(x.rows, x.n, sizeof *x.rows, by_growth);
 	for (i = 0; i < x.n && rc == 0; i++)
 		rc = cb(&x.rows[i], arg);
 	free(x.rows);

@@ -729,7 +729,8 @@ svc_recon_day(struct svc *s, const char *day, struct recon_exception **exc,
 		out[i].amount = v[i].actual ? v[i].actual : v[i].expected;
 		xstrlcpy(out[i].note, v[i].detail, sizeof out[i].note);
 	}
-	memcpy(out + k, m, nm * sizeof *m);
+	if (nm > 0) /* m is NULL when there is none */
+		memcpy(out + k, m, nm * sizeof *m);
 	free(m);
 	*exc = v;
 	*nexc = k;

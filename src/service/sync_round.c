@@ -680,7 +680,9 @@ pull_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		if (threaded)
 			pthread_join(f.th, NULL);
 		/* freed by the next fetch, while the page it brought is
-		 * applied */
+		 * applied; with no next fetch, the one before it now */
+		if (!more)
+			sync_page_free(&f.dead);
 		f.dead = pg;
 		if (rc != 0) {
 			/* applying needs no network: an ENET is a record of

@@ -101,8 +101,13 @@ pin_work() {
 	    "$PD" --user "$1" consumer search zz 2>&1 |
 	    sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p'
 }
-unknown=$(pin_work nosuch1) known=$(pin_work admin)
-if [ -n "$unknown" ] && [ -n "$known" ] && [ "$known" -gt 1000000 ] &&
+# (valgrind cannot run a binary built with AddressSanitizer, make check
+# SANITIZE=1: its count is made in the plain build's run)
+asan=$(ldd "$PD" 2>/dev/null | grep -c libasan)
+[ "$asan" -gt 0 ] || { unknown=$(pin_work nosuch1) known=$(pin_work admin); }
+if [ "$asan" -gt 0 ]; then
+	ok "an unknown name does a wrong PIN's work # SKIP under AddressSanitizer"
+elif [ -n "$unknown" ] && [ -n "$known" ] && [ "$known" -gt 1000000 ] &&
     [ "$unknown" -ge $((known * 9 / 10)) ]; then
 	ok "an unknown name does a wrong PIN's work ($unknown and $known instructions checking the PIN)"
 else
