@@ -817,10 +817,12 @@ int store_name_known(struct store *st, enum store_name kind, const char *name,
  * size), -1 on error. */
 int store_segment_known(struct store *st, const char *segment, char *known,
     size_t size, struct pd_err *err);
-/* store_daily_each of the payments sc selects by terminal or branch. */
+/* store_daily_each and store_method_each of the payments sc selects (a
+ * scope, the report filters): day_cb each day in order, then method_cb
+ * each method, largest first, then by name. */
 int store_daily_scoped(struct store *st, const struct payment_filter *sc,
-    const char *from, const char *to, total_cb cb, void *arg,
-    struct pd_err *err);
+    const char *from, const char *to, total_cb day_cb, total_cb method_cb,
+    void *arg, struct pd_err *err);
 /* Posted collections over [from, to] from the rollups: per day (day
  * order) or per method (largest first). */
 int store_daily_each(struct store *st, const char *from, const char *to,

@@ -328,12 +328,6 @@ dashboard_gateways(struct svc *s, struct dashboard *d, struct pd_err *err)
 	return 0;
 }
 
-static int
-add_method_row(const struct split_row *r, void *arg)
-{
-	return add_method(r->key, r->amount, r->count, arg);
-}
-
 /* The days and methods of the period d->k says, of the scope in force. */
 static int
 dashboard_fill(struct svc *s, struct dashboard *d, struct pd_err *err)
@@ -345,21 +339,11 @@ dashboard_fill(struct svc *s, struct dashboard *d, struct pd_err *err)
 	date_parse(d->k.to, NULL, &last, NULL);
 	d->ndays = (int)(last - first + 1);
 	svc_figure_filter(s, &sc);
-	if (store_daily_scoped(
-	        s->st, &sc, d->k.from, d->k.to, add_day, d, err) != 0)
+	/* the organisation's from the rollups, a scope's or a filter's from
+	 * its payments, days and methods read together */
+	if (store_daily_scoped(s->st, &sc, d->k.from, d->k.to, add_day,
+	        add_method, d, err) != 0)
 		return -1;
-	if (!svc_narrowed(&sc)) {
-		if (store_method_each(
-		        s->st, d->k.from, d->k.to, add_method, d, err) != 0)
-			return -1;
-	} else {
-		/* a terminal's or branch's methods from its payments */
-		sc.from = d->k.from;
-		sc.to = d->k.to;
-		if (store_split(s->st, &sc, SPLIT_METHOD, add_method_row, d,
-		        err) != 0)
-			return -1;
-	}
 	return dashboard_gateways(s, d, err);
 }
 

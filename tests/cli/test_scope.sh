@@ -133,6 +133,26 @@ same "payers --segment: Commercial's only (in any case)" \
     "$(tsql 1 "SELECT c.account_no, printf('%.2f', sum(p.amount) / 100.0) FROM
      payments p JOIN consumers c ON c.id = p.consumer_id WHERE p.status =
      'Posted' AND c.segment = 'Commercial' GROUP BY 1" | tr '|' ' ')"
+# kpi of a segment in the branch: its consumers' payments of T01 and
+# T03, their items due and what those payments paid of them
+run as mary 2222 --json kpi --month 2025-05 --segment residential
+same "kpi --segment: Residential's collected in the branch" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\).*/\1 \2/p')" \
+    "$(tsql 1 "SELECT coalesce(sum(p.amount), 0) || ' ' || count(*) FROM
+     payments p JOIN consumers c ON c.id = p.consumer_id WHERE p.status =
+     'Posted' AND p.paid_on BETWEEN '2025-05-01' AND '2025-05-31' AND
+     p.terminal IN ('T01', 'T03') AND c.segment = 'Residential'")"
+same "kpi --segment: Residential's due and its paid part in the branch" \
+    "$(tr -d ' \n' <"$OUT" | sed -n 's/.*"month":{[^}]*"total_due":\([0-9]*\),"total_due_paid":\([0-9]*\).*/\1 \2/p')" \
+    "$(tsql 1 "SELECT coalesce(sum(amount), 0) || ' ' ||
+     coalesce(sum(min(amount, paid)), 0) FROM (SELECT i.amount, (SELECT
+     coalesce(sum(a.amount), 0) FROM allocations a, payments p, consumers c
+     WHERE a.payment_id = p.id AND a.item_id = i.id AND c.id =
+     p.consumer_id AND c.segment = 'Residential' AND p.status = 'Posted'
+     AND p.paid_on <= '2025-05-31' AND p.terminal IN ('T01', 'T03')) AS
+     paid FROM items i JOIN consumers k ON k.id = i.consumer_id WHERE
+     k.segment = 'Residential' AND i.due_on BETWEEN '2025-05-01' AND
+     '2025-05-19')")"
 run as admin 9999 --csv payments --segment Residential --scope branch
 same "payments --segment --scope: Residential's of the branch" \
     "$(tr -d '\r' <"$OUT" | awk -F, 'NR > 1 {print $1}' | sort | tr '\n' ' ')" \

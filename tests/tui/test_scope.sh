@@ -77,3 +77,25 @@ same "mary's tiles in her order, Outstanding first, nothing else" \
       "$SCREEN" | head -2 | tr '\n' ' ')" "Outstanding Collection Rate "
 lacks "mary's tiles: not Total Collected" "Total Collected"
 logout
+# a terminal's days and methods read together (issue 23): the 20th's bar
+# is both its methods' payments, each method's share its own, largest
+# first; T02's card payment (another branch) in neither
+PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 --type bill --amount 50 \
+    --method Cheque >/dev/null
+PAYDESK_CONFIG="$T/t2.ini" PAYDESK_PIN=1234 "$PD" --user jane pay WU-10002 \
+    --type bill --amount 9 --method "Credit Card" >/dev/null
+wait_for "logged out once more" "Log in to take payments"
+login admin 9999
+wait_for "admin again: the organisation" "Organisation"
+keys o
+wait_for "o: this terminal's" "Terminal T01"
+settle
+same "T01's methods: Cash, then Cheque, no card" \
+    "$(grep -o 'Cash *\$[0-9.,]*\|Cheque *\$[0-9.,]*\|Credit Card *\$[0-9.,]*' \
+      "$SCREEN" | tr -s ' ' | tr '\n' ';')" "Cash \$107.00;Cheque \$50.00;"
+keys '['
+i=0
+while [ $i -lt 11 ]; do keys '['; i=$((i + 1)); done
+wait_for "[ ... [: the 20th, both its methods' payments" \
+    "day 20: \$150.00 (Enter: its payments)"
+logout
