@@ -272,7 +272,8 @@ store_daily_scoped(struct store *st, const struct payment_filter *sc,
 	}
 	if (!stop && day[0] != '\0')
 		stop = day_cb(day, amount, count, arg) != 0;
-	qsort(m, n, sizeof *m, method_order);
+	if (n > 0) /* m is NULL when no payment had a method */
+		qsort(m, n, sizeof *m, method_order);
 	for (i = 0; i < n; i++) {
 		if (!stop && m[i].count > 0)
 			stop = method_cb(m[i].method, m[i].amount, m[i].count,
