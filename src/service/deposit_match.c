@@ -165,6 +165,31 @@ bad:
 	    orig);
 }
 
+/* Statement stmt's line seq (c) is a credit free to match by hand: not
+ * a debit or a reversal, not matched, and not the same credit an
+ * earlier statement had (overlapping periods: it is matched on the line
+ * the bank first booked it on, so it is counted once). */
+static int
+credit_free(const struct stmt_credit *c, int64_t stmt, int seq,
+    struct pd_err *err)
+{
+	if (c->amount <= 0 || c->reversal)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is not a credit"),
+		    (long long)stmt, seq);
+	if (c->matched)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is matched already"),
+		    (long long)stmt, seq);
+	if (c->dup)
+		return pd_fail(err, PD_EINVAL,
+		    _("Statement %lld line %d is a credit an earlier statement "
+		      "already had (statement show marks it): match that "
+		      "line, so the credit is not counted twice"),
+		    (long long)stmt, seq);
+	return 0;
+}
+
 static int
 match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
     const char *note, struct deposit *d, struct pd_err *err)
@@ -183,22 +208,8 @@ match_in_tx(struct svc *s, const char *key, int64_t stmt, int seq,
 		    _("Deposit %s is matched to statement %lld line %d "
 		      "already: unmatch it first"),
 		    d->slip_no, (long long)d->line_stmt, d->line_seq);
-	if (c.amount <= 0 || c.reversal)
-		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is not a credit"),
-		    (long long)stmt, seq);
-	if (c.matched)
-		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is matched already"),
-		    (long long)stmt, seq);
-	/* the same credit on two statements (overlapping periods) counted
-	 * once: matched on the line the bank first booked it on */
-	if (c.dup)
-		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is a credit an earlier statement "
-		      "already had (statement show marks it): match that "
-		      "line, so the credit is not counted twice"),
-		    (long long)stmt, seq);
+	if (credit_free(&c, stmt, seq, err) != 0)
+		return -1;
 	if (strcmp(c.account, d->account) != 0)
 		return pd_fail(err, PD_EINVAL,
 		    _("Statement %lld is of account %s; deposit %s went to "
@@ -441,20 +452,8 @@ line_match_in_tx(struct svc *s, int64_t stmt, int seq, const char *payment,
 
 	if (store_stmt_credit(s->st, stmt, seq, &c, err) != 0)
 		return -1;
-	if (c.amount <= 0 || c.reversal)
-		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is not a credit"),
-		    (long long)stmt, seq);
-	if (c.matched)
-		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is matched already"),
-		    (long long)stmt, seq);
-	if (c.dup)
-		return pd_fail(err, PD_EINVAL,
-		    _("Statement %lld line %d is a credit an earlier statement "
-		      "already had (statement show marks it): match that "
-		      "line, so the credit is not counted twice"),
-		    (long long)stmt, seq);
+	if (credit_free(&c, stmt, seq, err) != 0)
+		return -1;
 	out->stmt = stmt;
 	out->seq = seq;
 	out->amount = c.amount;
