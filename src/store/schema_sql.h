@@ -1,0 +1,202 @@
+/* schema_sql.h - the SQL macros of the store's migrations (schema.c and
+ * schema_m*.c): append-only triggers, the report rollups' trigger bodies,
+ * the seal triggers; and the migrations' names. Internal to src/store. */
+#ifndef PAYDESK_STORE_SCHEMA_SQL_H
+#define PAYDESK_STORE_SCHEMA_SQL_H
+
+#define FROZEN(t)                                                              \
+	"CREATE TRIGGER " t "_no_delete BEFORE DELETE ON " t " BEGIN "         \
+	"SELECT RAISE(ABORT, '" t " is append-only'); END;\n"
+#define NO_UPDATE(t)                                                           \
+	"CREATE TRIGGER " t "_no_update BEFORE UPDATE ON " t " BEGIN "         \
+	"SELECT RAISE(ABORT, '" t " is append-only'); END;\n"
+
+/* A payment becoming Posted adds to the day's and the payer's totals. */
+#define ROLLUP_ADD                                                             \
+	" INSERT INTO daily_totals (day, collected, payments) VALUES"          \
+	"  (NEW.paid_on, NEW.amount, 1) ON CONFLICT (day) DO UPDATE SET"       \
+	"  collected = collected + NEW.amount, payments = payments + 1;"       \
+	" INSERT INTO payer_totals (consumer_id, total, payments, last_paid)"  \
+	"  VALUES (NEW.consumer_id, NEW.amount, 1, NEW.paid_on)"               \
+	"  ON CONFLICT (consumer_id) DO UPDATE SET total = total + "           \
+	"NEW.amount,"                                                          \
+	"  payments = payments + 1, last_paid = max(last_paid, NEW.paid_on);"  \
+	" INSERT INTO payer_method_totals (consumer_id, method, total) VALUES" \
+	"  (NEW.consumer_id, NEW.method, NEW.amount) ON CONFLICT "             \
+	"(consumer_id,"                                                        \
+	"  method) DO UPDATE SET total = total + NEW.amount;"
+/* Days from issue to payment, and the count, of a payment's allocations. */
+#define ALLOC_DAYS                                                             \
+	"SELECT coalesce(sum(max(0, CAST(julianday(NEW.paid_on) -"             \
+	" julianday(i.issued_on) AS INTEGER))), 0) FROM allocations a JOIN"    \
+	" items i ON i.id = a.item_id WHERE a.payment_id = NEW.id AND"         \
+	" a.reverses IS NULL AND a.amount > 0"
+#define ALLOC_COUNT                                                            \
+	"SELECT count(*) FROM allocations a WHERE a.payment_id = NEW.id AND"   \
+	" a.reverses IS NULL AND a.amount > 0"
+
+/* A Posted payment into the per-day, per-method rollup. */
+#define METHOD_ADD                                                             \
+	" INSERT INTO daily_method_totals (day, method, collected, payments)" \
+	" VALUES (NEW.paid_on, NEW.method, NEW.amount, 1) ON CONFLICT (day,"  \
+	" method) DO UPDATE SET collected = collected + NEW.amount,"         \
+	" payments = payments + 1;"
+
+/* A Posted payment's days to pay (behaviour.c): from the due date of the
+ * oldest item it paid to its date, over its allocations that pay. */
+#define PAY_DAYS_OF(cond)                                                      \
+	" INSERT OR REPLACE INTO pay_days (consumer_id, paid_on, payment_id,"  \
+	" days, terminal, branch) SELECT p.consumer_id, p.paid_on, p.id,"      \
+	" CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS INTEGER),"   \
+	" p.terminal, p.branch FROM payments p JOIN allocations a ON"          \
+	" a.payment_id = p.id AND a.amount > 0 AND a.reverses IS NULL JOIN"    \
+	" items i ON i.id = a.item_id WHERE " cond " AND p.status = 'Posted'"  \
+	" GROUP BY p.id;"
+
+/* What the payments that count (Posted, Pending) allocated to item i on
+ * or before its due date (the forecast's paying on time, forecast.c). */
+#define PAID_ON_TIME                                                           \
+	"(SELECT coalesce(sum(a.amount), 0) FROM allocations a JOIN payments"  \
+	" p ON p.id = a.payment_id WHERE a.item_id = i.id AND a.reverses IS"   \
+	" NULL AND p.status IN ('Posted', 'Pending') AND p.paid_on <="         \
+	" i.due_on)"
+/* The rows of due_paid where cond (on the items i) says, from the items
+ * again: their due and what was paid of it on time. */
+#define DUE_PAID_OF(del, cond)                                                 \
+	" DELETE FROM due_paid WHERE " del ";"                                 \
+	" INSERT INTO due_paid (consumer_id, due_on, due, on_time) SELECT"     \
+	" i.consumer_id, i.due_on, sum(i.amount), sum(" PAID_ON_TIME ") FROM"  \
+	" items i WHERE " cond " GROUP BY i.consumer_id, i.due_on;"
+#define DUE_PAID_AT(cid, day)                                                  \
+	DUE_PAID_OF("consumer_id = " cid " AND due_on = " day,               \
+	    "i.consumer_id = " cid " AND i.due_on = " day)
+/* The consumers' days of the items a payment allocated to. */
+#define DUE_PAID_PAYMENT                                                       \
+	"(SELECT j.consumer_id, j.due_on FROM allocations a JOIN items j ON"   \
+	" j.id = a.item_id WHERE a.payment_id = NEW.id)"
+/* The rows of paid_by_day where cond (on the items i) says, from the
+ * items again: what the payments that count paid of them, by the day
+ * each was paid (the forecast's weeks, forecast.c). */
+#define PAID_BY_DAY_OF(del, cond)                                              \
+	" DELETE FROM paid_by_day WHERE " del ";"                              \
+	" INSERT INTO paid_by_day (due_on, consumer_id, paid_on, paid) SELECT" \
+	" i.due_on, i.consumer_id, p.paid_on, sum(a.amount) FROM items i JOIN" \
+	" allocations a ON a.item_id = i.id AND a.reverses IS NULL JOIN"       \
+	" payments p ON p.id = a.payment_id AND p.status IN ('Posted',"        \
+	" 'Pending') WHERE " cond " GROUP BY i.due_on, i.consumer_id,"         \
+	" p.paid_on;"
+#define PAID_BY_DAY_AT(cid, day)                                               \
+	PAID_BY_DAY_OF(                                                        \
+	    "due_on = " day " AND consumer_id = " cid, SAME_DAY(cid, day))
+/* The items i of consumer cid due on day, through items_consumer (by
+ * items_due, as the planner took the triggers of migration 43 without
+ * the store's statistics, every item due that day was read: 27,000 per
+ * allocation on the bench store, 1M on a billing cycle's due day) */
+#define SAME_DAY(cid, day) "i.consumer_id = " cid " AND +i.due_on = " day
+/* those of the item NEW.item_id's consumer and due day */
+#define SAME_DAY_ITEM                                                          \
+	SAME_DAY("(SELECT consumer_id FROM items WHERE id = NEW.item_id)",     \
+	    "(SELECT due_on FROM items WHERE id = NEW.item_id)")
+/* those of the consumers and due days of the items payment NEW paid */
+#define SAME_DAY_PAYMENT                                                       \
+	"i.id IN (SELECT k.id FROM allocations a JOIN items j ON j.id ="       \
+	" a.item_id JOIN items k ON k.consumer_id = j.consumer_id AND"         \
+	" +k.due_on = j.due_on WHERE a.payment_id = NEW.id)"
+#define PAID_BY_DAY_PAYMENT                                                    \
+	"(SELECT j.due_on, j.consumer_id FROM allocations a JOIN items j ON"   \
+	" j.id = a.item_id WHERE a.payment_id = NEW.id)"
+
+/* The row of item_late of the items where cond (on the items i) says,
+ * from the ledger again: the date of the last Posted payment that paid
+ * it, kept when a month end falls between its due date and that date
+ * (the first month end after due_on: the day after's month's end). */
+#define ITEM_LATE_OF(del, cond)                                                \
+	" DELETE FROM item_late WHERE " del ";"                                \
+	" INSERT INTO item_late (item_id, consumer_id, due_on, done) SELECT"   \
+	" i.id, i.consumer_id, i.due_on, max(p.paid_on) FROM items i JOIN"     \
+	" allocations a ON a.item_id = i.id AND a.amount > 0 AND a.reverses"   \
+	" IS NULL JOIN payments p ON p.id = a.payment_id AND p.status ="       \
+	" 'Posted' WHERE " cond " GROUP BY i.id HAVING max(p.paid_on) >"       \
+	" date(i.due_on, '+1 day', 'start of month', '+1 month', '-1 day');"
+
+/* A row's seal: what it holds of money and rights, written as a pending
+ * seal by the row's change; the use case's audit entry claims it. */
+#define SEAL_ROW(t, cols)                                                      \
+	" INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', NEW.id, f"   \
+	" FROM (SELECT json_array(" cols ") AS f FROM " t " WHERE id ="      \
+	" NEW.id) WHERE f IS NOT (SELECT fields FROM seals WHERE tbl = '" t  \
+	"' AND row_id = NEW.id ORDER BY id DESC LIMIT 1);"
+/* (SEAL_ROW, a row's seal: internal.h) */
+#define SEAL(t, cols)                                                          \
+	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " BEGIN" SEAL_ROW(  \
+	    t, cols) " END;\n"                                                 \
+	"CREATE TRIGGER seal_" t "_upd AFTER UPDATE OF " cols " ON " t         \
+	" BEGIN" SEAL_ROW(t, cols) " END;\n"                                   \
+	"INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', id,"          \
+	" json_array(" cols ") FROM " t " ORDER BY id;\n"
+
+/* The triggers of SEAL alone, and the seals of the rows a store already
+ * holds, except in a central node's store (it has a feed; its ledger is
+ * its terminals' and is not sealed there, schema_central.c). */
+#define SEAL_TRIGGERS_OF(t, cols, watched)                                     \
+	"CREATE TRIGGER seal_" t "_ins AFTER INSERT ON " t " BEGIN" SEAL_ROW(  \
+	    t, cols) " END;\n"                                                 \
+	"CREATE TRIGGER seal_" t "_upd AFTER UPDATE OF " watched " ON " t      \
+	" BEGIN" SEAL_ROW(t, cols) " END;\n"
+#define SEAL_TRIGGERS(t, cols) SEAL_TRIGGERS_OF(t, cols, cols)
+#define SEAL_BASE(t, cols)                                                     \
+	"INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', id,"          \
+	" json_array(" cols ") FROM " t " WHERE NOT EXISTS (SELECT 1 FROM"    \
+	" sqlite_master WHERE type = 'table' AND name = 'feed') ORDER BY"     \
+	" id;\n"
+
+/* the migrations, one text a version (schema.c lists them in order) */
+extern const char store_mig_1[];
+extern const char store_mig_2[];
+extern const char store_mig_3[];
+extern const char store_mig_4[];
+extern const char store_mig_5[];
+extern const char store_mig_6[];
+extern const char store_mig_7[];
+extern const char store_mig_8[];
+extern const char store_mig_9[];
+extern const char store_mig_10[];
+extern const char store_mig_11[];
+extern const char store_mig_12[];
+extern const char store_mig_13[];
+extern const char store_mig_14[];
+extern const char store_mig_15[];
+extern const char store_mig_16[];
+extern const char store_mig_17[];
+extern const char store_mig_18[];
+extern const char store_mig_19[];
+extern const char store_mig_20[];
+extern const char store_mig_21[];
+extern const char store_mig_22[];
+extern const char store_mig_23[];
+extern const char store_mig_24[];
+extern const char store_mig_25[];
+extern const char store_mig_26[];
+extern const char store_mig_27[];
+extern const char store_mig_28[];
+extern const char store_mig_29[];
+extern const char store_mig_30[];
+extern const char store_mig_31[];
+extern const char store_mig_32[];
+extern const char store_mig_33[];
+extern const char store_mig_34[];
+extern const char store_mig_35[];
+extern const char store_mig_36[];
+extern const char store_mig_37[];
+extern const char store_mig_38[];
+extern const char store_mig_39[];
+extern const char store_mig_40[];
+extern const char store_mig_41[];
+extern const char store_mig_42[];
+extern const char store_mig_43[];
+extern const char store_mig_44[];
+extern const char store_mig_45[];
+extern const char store_mig_46[];
+extern const char store_mig_47[];
+
+#endif
