@@ -50,6 +50,10 @@ os.h os
 dynlib.h os
 config.h config
 store.h store
+store_central.h store
+store_reports.h store
+store_cash.h store
+store_work.h store
 doc.h doc
 export.h doc
 bank.h bank
@@ -57,6 +61,10 @@ syncnet.h sync
 syncrec.h sync
 gateway.h sync
 service.h service
+service_office.h service
+service_sync.h service
+service_words.h service
+service_debts.h service
 tui.h tui
 '
 

@@ -1,0 +1,336 @@
+/* service_debts.h - bank statements, payment arrangements, alerts,
+ * the disconnection list and disputes (issues 20 and 21).
+ *
+ * Part of service.h: include service.h, never this file (it holds only
+ * declarations that follow those before it there). */
+#ifndef PAYDESK_SERVICE_DEBTS_H
+#define PAYDESK_SERVICE_DEBTS_H
+
+/* Bank statements (issue 20, first slice; src/service/statement.c). */
+struct statement_view {
+	struct statement st;
+	struct statement_line *lines;
+	size_t nlines;
+};
+/* Import the statement in file path (supervisor): format "camt053",
+ * "mt940", "ofx", "csv" or NULL (guessed from the content); account
+ * names the bank account when the file does not, and must match it when
+ * it does; mapping names a CSV column mapping (svc_statement_mapping_add).
+ * All of it in one transaction with its audit entry, or nothing: the
+ * first bad entry fails with PD_EINVAL naming the file and its line (CSV,
+ * camt.053's element too), FITID (OFX) or :61: reference (MT940); a
+ * currency other than the organisation's is refused; a statement of the
+ * same account and id (or, without an id, the same lines) imported
+ * before is refused naming that import. Lines an earlier statement
+ * already had (the same bank id, or date, amount and reference) are kept
+ * with a pointer to it (out->ndup counts them). out gets the row. */
+int svc_statement_import(struct svc *s, const char *path, const char *format,
+    const char *account, const char *mapping, struct statement *out,
+    struct pd_err *err);
+/* Every statement, newest first (supervisor); free() the array. */
+struct statement *svc_statement_list(
+    struct svc *s, size_t *n, struct pd_err *err);
+/* A statement and its lines (supervisor); PD_ENOTFOUND for none. */
+int svc_statement_show(
+    struct svc *s, int64_t id, struct statement_view *v, struct pd_err *err);
+void svc_statement_view_free(struct statement_view *v);
+/* Save a CSV column mapping called name (supervisor) from words such as
+ * "date=1" "amount=3" "decimal=comma" (bank.h, bank_mapping_parse); its
+ * canonical words go to spec (sn bytes). A name in use: PD_EINVAL. */
+int svc_statement_mapping_add(struct svc *s, const char *name,
+    char *const *words, int n, char *spec, size_t sn, struct pd_err *err);
+
+/* Payment arrangements (issue 21; src/service/arrange.c). A plan takes
+ * over the open debt of some of a consumer's items; its installments are
+ * items of kind installment (PLAN#k), paid at the counter like any. */
+struct arr_request {
+	const char *account; /* the consumer's account number */
+	const char *items;   /* refs, comma-separated; NULL or "": every
+	                        open item of the consumer, overdue or
+	                        current, but an arrangement's installments */
+	const char *down;    /* money as typed; NULL: none */
+	int n;
+	const char *freq;      /* weekly, fortnightly, monthly */
+	const char *first_due; /* a date as typed */
+	int grace_days;        /* 0..ARR_GRACE_MAX */
+	int misses_allowed;    /* 0..ARR_MISSES_MAX */
+	const char *reason;    /* required, up to 200 characters */
+};
+/* Which part of a request a refusal is about (a form's field). */
+enum arr_field {
+	ARR_F_NONE,
+	ARR_F_ACCOUNT,
+	ARR_F_ITEMS,
+	ARR_F_DOWN,
+	ARR_F_N,
+	ARR_F_FREQ,
+	ARR_F_FIRST_DUE,
+	ARR_F_GRACE,
+	ARR_F_MISSES,
+	ARR_F_REASON
+};
+struct arr_preview {
+	struct consumer c;
+	struct item *items; /* the items taken over (owned), oldest first */
+	size_t nitems;
+	int64_t debt;
+	struct arr_line lines[ARR_INST_MAX + 1];
+	int nlines;
+	enum arr_field bad; /* on refusal */
+};
+/* The schedule a request would make; writes nothing (cashier and up).
+ * PD_ENOTFOUND for an unknown account or item, PD_EINVAL naming the term
+ * (out->bad). Free with svc_arr_preview_free. */
+int svc_arrangement_preview(struct svc *s, const struct arr_request *r,
+    struct arr_preview *out, struct pd_err *err);
+void svc_arr_preview_free(struct arr_preview *p);
+/* Make the arrangement (recovery and up): in ONE transaction the plan
+ * (numbered AR-TERMINAL-NNNNNN), its installments, the items' debt moved
+ * into it, the audit entry and the outbox record. plan_no gets its
+ * number. Errors as the preview's, PD_EPERM for the role. */
+int svc_arrangement_create(struct svc *s, const struct arr_request *r,
+    char plan_no[33], struct arr_preview *out, struct pd_err *err);
+/* An arrangement as read now: compliance is computed on read. */
+struct arr_view {
+	struct arrangement a;
+	struct arr_item *inst;      /* owned, by number */
+	enum arr_inst_state *state; /* owned, one per installment */
+	size_t ninst;
+	struct arr_hold *holds; /* owned: the items it took over */
+	size_t nholds;
+	struct arr_tally tally;
+	enum arr_status status;
+	int compliance; /* tenths of a percent; -1 none due yet */
+	int64_t paid;   /* paid into its installments */
+	int64_t left;   /* what its live installments still owe */
+};
+/* One arrangement by plan number (PD_ENOTFOUND); free with
+ * svc_arr_view_free. */
+int svc_arrangement_show(
+    struct svc *s, const char *plan_no, struct arr_view *v, struct pd_err *err);
+void svc_arr_view_free(struct arr_view *v);
+/* Arrangements newest first, of one account (NULL: all), of one status
+ * (-1: all); *n views, free each and the array with svc_arr_views_free. */
+struct arr_view *svc_arrangement_list(struct svc *s, const char *account,
+    int status, size_t *n, struct pd_err *err);
+void svc_arr_views_free(struct arr_view *v, size_t n);
+/* What is left of an Active or Broken arrangement scheduled again
+ * (recovery and up): its unpaid installments closed, the rest split in
+ * n new ones from first_due (no down payment), with a reason; audited,
+ * synced. */
+int svc_arrangement_reschedule(struct svc *s, const char *plan_no, int n,
+    const char *freq, const char *first_due, const char *reason,
+    enum arr_field *bad, struct pd_err *err);
+/* What a reschedule of plan_no would make, writing nothing (cashier and
+ * up): out->debt what is left, out->lines the n new installments (no
+ * down payment) from first_due, out->c the account and name; n 0: only
+ * whether the plan can be changed (Active or Broken, something left).
+ * Refusals as svc_arrangement_reschedule's, out->bad naming the term. */
+int svc_arrangement_change_preview(struct svc *s, const char *plan_no, int n,
+    const char *freq, const char *first_due, struct arr_preview *out,
+    struct pd_err *err);
+/* Cancel an arrangement that is not Completed or Cancelled (recovery and
+ * up): its unpaid installments closed and their rest returned to the
+ * items it took over, newest first; with a reason; audited, synced. */
+int svc_arrangement_cancel(
+    struct svc *s, const char *plan_no, const char *reason, struct pd_err *err);
+
+/* Alerts (issue 21; src/service/alerts.c): STORED, one per cause, raised
+ * when the cause happens: at posting (a payment cleared above [alerts]
+ * large_payment), at a sync round (a record refused, a plan broken or an
+ * installment missed that it brought), and by the pass of the first use
+ * of each day (the date change) for the rules of time: an arrangement
+ * Broken, an installment Missed (arr_inst_state), one falling due within
+ * [alerts] due_days, an item past due by [alerts] overdue_days, a credit
+ * note expiring within credit_expiry_days, a gateway payment with no
+ * payment after gateway_hours (looked at each hour), a reconciliation
+ * exception reconciliation_days old. A rule with no value is off. An
+ * organisation's alert is one by its cause and the work on it is synced
+ * (alert_sync.c); a terminal's own (refused, reconciliation) is not;
+ * every change audited. TO ADD A RULE:
+ * its kind at the end of enum alert_kind and of alerts.c's kinds[], its
+ * key in config.c, config.ini.example and paydesk.ini(5). */
+enum alert_kind {
+	ALERT_BROKEN,
+	ALERT_MISSED,
+	ALERT_DUE,
+	ALERT_OVERDUE,
+	ALERT_LARGE,
+	ALERT_CREDIT,
+	ALERT_REFUSED,
+	ALERT_GATEWAY,
+	ALERT_RECON,
+	ALERT_NKINDS
+};
+/* An alert is worked: Open, Acknowledged, Closed. */
+enum alert_status { ALERT_OPEN, ALERT_ACKED, ALERT_CLOSED };
+struct alert {
+	int64_t id;
+	enum alert_kind kind;
+	enum alert_status status;
+	char account_no[33]; /* "" when it names no consumer */
+	char consumer[129];
+	char plan_no[33];    /* an arrangement's alerts */
+	char payment_no[33]; /* a large payment, a credit note's payment */
+	/* the installment, item, credit note, sync record ("kind ref") or
+	 * gateway payment ("gateway code"); "" for a broken plan */
+	char ref[80];
+	char due_on[11]; /* its due, expiry or payment day, or "" */
+	/* the figure that raised it: what the installment or item still
+	 * owes, what a broken plan has left, the payment, the credit left,
+	 * a reconciliation exception's difference (minor units) */
+	int64_t amount;
+	/* missed, overdue: days past due; due, credit: days ahead; broken:
+	 * the misses; gateway: hours; reconciliation: age in days; a sync
+	 * record: 0 refused by the central node, 1 refused here */
+	int days;
+	int allowed; /* broken: the misses the plan allows */
+	char raised_at[TS_BUFSZ];
+	char assigned[33]; /* username, "" for none */
+	int waiting;       /* for [alerts] command: delivery failed so far */
+	int tries;
+	char delivered_at[TS_BUFSZ];
+	char delivery_error[256];    /* in the reader's language */
+	char delivery_error_en[256]; /* the same in English (JSON), say.h */
+};
+/* The pass (at most once a day, the gateway rule once an hour; the
+ * last day passed is remembered) and the delivery of the alerts that
+ * wait for [alerts] command. Front ends call it at each use: cheap when
+ * the day has not changed. A failure (a busy store, a command failing)
+ * is kept in s->alert_note for the front end to show, and tried again at
+ * the next use; never the caller's. Not on a central node. */
+void svc_alerts_tick(struct svc *s);
+/* The alerts not closed (all 0) or every one, of every kind (kind -1) or
+ * one, oldest first; *n of them, free the array. Recovery and up
+ * (PD_EPERM). */
+struct alert *svc_alerts(
+    struct svc *s, int kind, int all, size_t *n, struct pd_err *err);
+/* How many alerts are Open, for the header: -1 when the user signed in
+ * does not work alerts (below recovery) or the store failed. */
+int64_t svc_alerts_open(struct svc *s);
+/* Work alert id (recovery and up), each audited and in its history:
+ * acknowledge an Open one; assign one not Closed to user (an active
+ * user of the recovery role or above; "" or "-" takes the assignment
+ * back); add a note (1-500 characters of text, no control characters);
+ * close one not Closed. PD_ENOTFOUND no such alert or user, PD_EINVAL
+ * a change its status refuses. */
+int svc_alert_ack(struct svc *s, int64_t id, struct pd_err *err);
+int svc_alert_assign(
+    struct svc *s, int64_t id, const char *user, struct pd_err *err);
+int svc_alert_note(
+    struct svc *s, int64_t id, const char *text, struct pd_err *err);
+int svc_alert_close(struct svc *s, int64_t id, struct pd_err *err);
+/* An alert's history: raised, acknowledged, assigned (text: the user,
+ * "" taken back), a note, closed, ended (closed by the pass: its cause
+ * ended, e.g. the installment paid), a delivery that failed (text:
+ * how). */
+struct alert_entry {
+	char at[TS_BUFSZ];
+	char user[33];  /* "system" for the pass, a sync round, delivery */
+	char action[16]; /* stored word: "raised", "note", ... */
+	char text[512];
+};
+/* Alert id and its history, oldest first (*n entries; free()).
+ * Recovery and up; PD_ENOTFOUND. */
+struct alert_entry *svc_alert_show(struct svc *s, int64_t id, struct alert *a,
+    size_t *n, struct pd_err *err);
+/* A history entry's action as people read it: "Raised", "Note", ...
+ * (N_()). */
+const char *svc_alert_action_name(const char *action);
+/* "Arrangement broken", "Installment missed", ... (N_(), English:
+ * translate where shown). */
+const char *svc_alert_kind_name(enum alert_kind k);
+/* broken, missed, due, overdue, large, credit, refused, gateway,
+ * reconciliation (case-insensitive) as the command line takes them; -1
+ * if none. */
+int svc_alert_kind_parse(const char *s);
+/* The words svc_alert_kind_parse takes, comma-separated. */
+const char *svc_alert_kind_words(void);
+/* "Open", "Acknowledged", "Closed" with the context "alert" (TC_: a
+ * term for an X_TERM cell or rec_term; i18n_term_word the word alone). */
+const char *svc_alert_status_name(enum alert_status st);
+
+/* The disconnection list (issue 21; recovery and up): consumers whose
+ * open items due [disconnection] days ago or earlier owe together at
+ * least [disconnection] amount, most owed first, but those with an
+ * Active arrangement none of whose installments is missed (a plan being
+ * kept protects them). Computed from the ledger when asked; *n rows,
+ * free the array. */
+struct overdue_row *svc_disconnections(
+    struct svc *s, size_t *n, struct pd_err *err);
+/* The reconnection list (issue 21; recovery and up): the consumers who
+ * were on the disconnection list within the last [disconnection] days
+ * (their items due that many days before a day they paid or made an
+ * arrangement owed at least [disconnection] amount before it) and are no
+ * longer: they paid below the amount ("Paid"), or an Active arrangement
+ * with no installment missed protects them ("Arrangement"). By account;
+ * *n rows, free the array. */
+struct reconnect_row *svc_reconnections(
+    struct svc *s, size_t *n, struct pd_err *err);
+
+/* ---- disputes of payments (issue 21; dispute.h, src/service/dispute.c)
+ * Recovery and up open, review and reject; upholding voids a payment or
+ * makes a credit note, which needs a supervisor, as both do elsewhere.
+ * Each step is one transaction with its audit entry and its outbox
+ * record (kind dispute); a refusal changes nothing. */
+
+/* A dispute with its timeline and what its upholding made. */
+struct dispute_view {
+	struct dispute d;
+	struct dispute_event *events; /* oldest first; owned */
+	size_t nevents;
+	int age;     /* days from its opening to its resolution, or today */
+	int overdue; /* unresolved: days past its due date, else 0 */
+	char credit_no[64]; /* the credit note made from it, "" none */
+	int64_t credit_amount;
+	char charge_ref[64]; /* the bounced cheque's service charge, "" */
+	int64_t charge_amount;
+};
+/* Days of d: its age (until resolved_on when resolved) and how far past
+ * its due date it is while unresolved, as of today. */
+void svc_dispute_days(const struct dispute *d, int *age, int *overdue);
+/* Open a dispute of payment (a receipt or payment number, as the other
+ * commands find one) for reason (a code of [disputes] reasons, any
+ * case), with note ("" none); its number into number. Refused: a payment
+ * voided, failed or cancelled, or with a dispute not yet resolved. */
+int svc_dispute_open(struct svc *s, const char *payment, const char *reason,
+    const char *note, char number[33], struct pd_err *err);
+/* Open -> Under review, with note ("" none). */
+int svc_dispute_review(
+    struct svc *s, const char *number, const char *note, struct pd_err *err);
+/* How a dispute is upheld: by voiding its payment (by_void), or by a
+ * credit note of credit (minor units) for credit_reason (one of the
+ * organisation's credit-note reasons; NULL: Other when configured). A
+ * bounced cheque is upheld by a void, and adds [disputes]
+ * bounced_cheque_charge as a new open item when it is not 0. */
+struct dispute_uphold {
+	int by_void;
+	int64_t credit;
+	const char *credit_reason;
+	const char *note;
+};
+/* Resolve a dispute as upheld (supervisor and up). */
+int svc_dispute_uphold(struct svc *s, const char *number,
+    const struct dispute_uphold *u, struct pd_err *err);
+/* Resolve a dispute as rejected, with note (required). */
+int svc_dispute_reject(
+    struct svc *s, const char *number, const char *note, struct pd_err *err);
+/* Disputes of status (open, review, upheld, rejected, unresolved; NULL
+ * or "" any) and of the consumer of account (NULL: any), unresolved
+ * first, soonest due first; *n, the caller frees. */
+struct dispute *svc_dispute_list(struct svc *s, const char *status,
+    const char *account, size_t *n, struct pd_err *err);
+/* The disputes of one payment (by id), newest last; caller frees. */
+struct dispute *svc_dispute_of_payment(
+    struct svc *s, int64_t payment_id, size_t *n, struct pd_err *err);
+/* Dispute number with its timeline; free with svc_dispute_view_free. */
+int svc_dispute_show(struct svc *s, const char *number,
+    struct dispute_view *v, struct pd_err *err);
+void svc_dispute_view_free(struct dispute_view *v);
+/* A dispute's status as the operator reads it ("Open" in the context
+ * "dispute"); a static buffer's or the catalogue's. */
+const char *svc_dispute_status(enum dsp_status st);
+/* "Chargeback", ... for a reason code; the default codes translated. */
+const char *svc_dispute_reason(const char *code);
+
+#endif

@@ -1,0 +1,243 @@
+/* service_office.h - the back office's use cases: listings and reports,
+ * the forecast and aging, exports, the configuration as front ends read it,
+ * central-mastered settings, imports.
+ *
+ * Part of service.h: include service.h, never this file (it holds only
+ * declarations that follow those before it there). */
+#ifndef PAYDESK_SERVICE_OFFICE_H
+#define PAYDESK_SERVICE_OFFICE_H
+
+/* Listings and reports, streamed to cb. */
+int svc_payments_each(struct svc *s, const struct payment_filter *f,
+    payment_cb cb, void *arg, struct pd_err *err);
+int svc_credits_each(struct svc *s, const struct credit_filter *f, credit_cb cb,
+    void *arg, struct pd_err *err);
+int svc_payers_each(struct svc *s, const struct payment_filter *f,
+    enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
+/* The distribution of the payers report's filter: its Posted payments
+ * per method, or per gateway (key "": taken at a counter), largest first
+ * (store_split). Supervisor and up, like the report. */
+int svc_split(struct svc *s, const struct payment_filter *f, enum split_by by,
+    split_cb cb, void *arg, struct pd_err *err);
+/* How a split's key reads: the method, the gateway, or "At a counter"
+ * in the reader's language for "". */
+const char *svc_split_name(const char *key, enum split_by by);
+
+/* The keyset of the last row shown, for the filter's after (the next
+ * page): a payment row under sort, a credit note. */
+void svc_payment_key(
+    const struct payment_row *r, enum pay_sort sort, struct page_key *k);
+void svc_credit_key(const struct credit_note *cn, struct page_key *k);
+
+/* How many rows a listing's filter matches, at most its limit (0: all). */
+int svc_payments_count(struct svc *s, const struct payment_filter *f,
+    int64_t *n, struct pd_err *err);
+int svc_credits_count(struct svc *s, const struct credit_filter *f, int64_t *n,
+    struct pd_err *err);
+
+/* The cash-flow forecast (issue 23; forecast.h states the method): the
+ * `past` weeks before the current one, oldest first, each as its
+ * forecast stood at its first day beside what came in, then `weeks`
+ * weeks from the current one (weeks start on [organisation] week_start;
+ * the current week counts from its first day), each to cb. *f gets the
+ * totals of the weeks ahead and what items due before the current week
+ * still owe (not forecast). weeks 1..FORECAST_WEEKS_MAX, past
+ * 0..FORECAST_WEEKS_MAX, else PD_EINVAL; a supervisor's (PD_EPERM). */
+struct forecast_totals {
+	char as_of[11];      /* today */
+	int64_t ahead[3];    /* the forecast of the next 4, 8 and 13 weeks */
+	int64_t open_ahead;  /* owed by the items due in the weeks ahead */
+	int64_t expected;    /* the forecast of every week ahead */
+	int64_t arrears;     /* owed by items due before the current week */
+};
+typedef int (*forecast_cb)(const struct forecast_week *w, void *arg);
+int svc_forecast(struct svc *s, int weeks, int past, forecast_cb cb,
+    void *arg, struct forecast_totals *f, struct pd_err *err);
+
+/* The aging report: open items by days past due as of today, in total
+ * and per consumer (most outstanding first). */
+int svc_aging_total(struct svc *s, const struct aging_filter *f,
+    struct aging *a, struct pd_err *err);
+int svc_aging_each(struct svc *s, const struct aging_filter *f, aging_cb cb,
+    void *arg, struct pd_err *err);
+/* The drill-down: a consumer's open items, oldest due first, with the
+ * days each is past due (0: not yet due). Caller frees both. */
+struct item *svc_aging_items(struct svc *s, int64_t consumer_id, int64_t **days,
+    size_t *n, struct pd_err *err);
+
+/* Listings: the columns of each table as shown on screen, printed by the
+ * CLI and exported, in that order. */
+enum listing {
+	LIST_PAYMENTS,
+	LIST_CREDITS,
+	LIST_PAYERS,
+	LIST_AGING,
+	LIST_FORECAST,      /* the weeks ahead of a forecast */
+	LIST_FORECAST_PAST, /* its past weeks, beside what came in */
+	LIST_EXCEPTIONS,    /* the reconciliation's exceptions (issue 20) */
+	LIST_RATE_ITEMS,    /* the items behind the Collection Rate (issue 23) */
+	LIST_RESOLVED,      /* exceptions resolved by hand (issue 20) */
+	LIST_RECON,         /* a bank account's reconciliation by day */
+	LIST_DETERIORATING, /* payers paying later and later (issue 23) */
+	LIST_ANOMALIES,     /* payment patterns that look wrong (issue 23) */
+	LIST_RECON_DAY,     /* one day of the account: exceptions, matches */
+	LISTINGS
+};
+const struct xcol *svc_listing_cols(enum listing l, int *ncols);
+/* A row as cells of its listing. Text cells point into the row or into
+ * buf (valid until the next call with it); plain (the payers' methods):
+ * SVC_METHODS_SHOWN "Cash $123.45; Card $5.00", SVC_METHODS_PLAIN
+ * amounts without the currency symbol (CSV, JSON), SVC_METHODS_NAMES
+ * the names alone "Cash, Card" (the screen's column, whose amounts show
+ * whole under the list: no amount is ever cut, issue 25). */
+#define LISTING_BUFSZ 640
+enum { SVC_METHODS_SHOWN, SVC_METHODS_PLAIN, SVC_METHODS_NAMES };
+void svc_payment_cells(const struct payment_row *r, struct xcell *cells);
+void svc_credit_cells(
+    const struct svc *s, const struct credit_note *cn, struct xcell *cells);
+void svc_payer_cells(const struct svc *s, const struct payer_row *r, int plain,
+    char buf[LISTING_BUFSZ], struct xcell *cells);
+void svc_aging_cells(const struct aging_row *r, struct xcell *cells);
+/* An item behind the Collection Rate as cells of LIST_RATE_ITEMS. */
+void svc_rate_cells(const struct rate_row *r, struct xcell *cells);
+/* A deteriorating payer as cells of LIST_DETERIORATING. */
+void svc_deteriorating_cells(
+    const struct deteriorating_row *r, struct xcell *cells);
+/* The deteriorating payers (issue 23; a supervisor's): the consumers of
+ * the scope with at least `last` (2-20) Posted payments that paid an
+ * item whose last `last` payments' days to pay (from the due date of the
+ * oldest item a payment paid to the payment's date) never fell and grew
+ * from the first to the last; and the consumers (of the segment filter)
+ * whose oldest open item was in a later aging bucket at each of the last
+ * `months` (2-5) month ends than at the one before. Ranked: both
+ * criteria first, then by the days' growth, then by the buckets moved,
+ * then by the last days, then by name. A last or months out of range
+ * PD_EUSAGE. */
+int svc_deteriorating(struct svc *s, int last, int months,
+    deteriorating_cb cb, void *arg, struct pd_err *err);
+/* An anomaly as cells of LIST_ANOMALIES. */
+void svc_anomaly_cells(const struct anomaly_row *r, struct xcell *cells);
+/* A rule's title, as the screen and the report name it ("Large
+ * payment"). */
+const char *svc_anomaly_title(enum anomaly_rule r);
+/* The anomalies of one day (issue 23; a supervisor's), day YYYY-MM-DD
+ * or NULL for today, of the scope and filters in force: the rules of
+ * service/anomalies.c with the thresholds of [anomalies], in the order
+ * of enum anomaly_rule, each row with its reason and figures. */
+int svc_anomalies(struct svc *s, const char *day, anomaly_cb cb, void *arg,
+    struct pd_err *err);
+/* A forecast week as cells of LIST_FORECAST, or of LIST_FORECAST_PAST
+ * when w->past. */
+void svc_forecast_cells(const struct forecast_week *w, struct xcell *cells);
+
+/* Exports of a listing for its filter, in its order, to a CSV or xlsx
+ * file (out NULL and format CSV: to stdout). progress (may be NULL) is
+ * called every few hundred rows with the rows written and the total
+ * expected (-1: unknown); a non-zero return cancels: PD_ECANCEL and no
+ * file. *rows gets the number written. */
+typedef int (*export_progress)(int64_t done, int64_t total, void *arg);
+struct export_job {
+	const char *path; /* NULL: stdout (CSV only) */
+	enum export_format format;
+	export_progress progress;
+	void *arg;
+	int key_headers; /* CSV headers as JSON keys (scripts) */
+	/* payers: only these consumers (sorted ascending); n 0: all */
+	const int64_t *marked;
+	size_t nmarked;
+};
+int svc_export_payments(struct svc *s, const struct payment_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+int svc_export_credits(struct svc *s, const struct credit_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+int svc_export_payers(struct svc *s, const struct payment_filter *f,
+    enum payers_sort sort, const struct export_job *j, int64_t *rows,
+    struct pd_err *err);
+int svc_export_aging(struct svc *s, const struct aging_filter *f,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The anomalies of a day (LIST_ANOMALIES), as svc_anomalies finds them. */
+int svc_export_anomalies(struct svc *s, const char *day,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The deteriorating payers (LIST_DETERIORATING) of the last `last`
+ * payments and `months` month ends, as svc_deteriorating ranks them. */
+int svc_export_deteriorating(struct svc *s, int last, int months,
+    const struct export_job *j, int64_t *rows, struct pd_err *err);
+/* The forecast's weeks ahead (LIST_FORECAST), as svc_forecast reads them. */
+int svc_export_forecast(struct svc *s, int weeks, const struct export_job *j,
+    int64_t *rows, struct pd_err *err);
+/* Make the directory an export file goes in (the exports directory). */
+int svc_export_mkdir(struct svc *s, const char *path, struct pd_err *err);
+/* The format a file name asks for by its extension (.csv, .xlsx); -1 if
+ * neither. */
+int svc_export_format_of(const char *path);
+/* A listing written as a workbook to path (the CLI's --xlsx FILE of
+ * the recovery lists: disconnections, reconnections, dispute list),
+ * its header row in the operator's language, money in the
+ * organisation's format; the caller has checked the right to read the
+ * list. Rows go in with svc_sheet_row; svc_sheet_close (ok 0: given
+ * up, no file) finishes and frees. Errors are PD_EDOC naming the file. */
+struct exporter *svc_sheet_open(struct svc *s, const char *path,
+    const char *sheet, const struct xcol *cols, int ncols, struct pd_err *err);
+int svc_sheet_row(
+    struct exporter *x, const struct xcell *cells, struct pd_err *err);
+int svc_sheet_close(struct exporter *x, int ok, struct pd_err *err);
+/* A listing streamed as CSV to out (the CLI's --csv): a header row of
+ * JSON keys, amounts as plain decimals with the configured digits. Rows
+ * go in with svc_stream_row; svc_stream_end finishes and frees. Writing
+ * to a stream cannot fail, so none of these report errors. */
+struct exporter *svc_stream_open(
+    const struct svc *s, FILE *out, const struct xcol *cols, int ncols);
+/* Write one row of the stream's ncols cells. */
+void svc_stream_row(struct exporter *x, const struct xcell *cells);
+/* Finish the stream and free x. */
+void svc_stream_end(struct exporter *x);
+
+/* The configuration as front ends read it (src/service/config.c). Load
+ * it alone, without a store (path NULL: the usual search, as svc_open
+ * does); errors name the file, section and key. */
+int svc_config_load(const char *path, struct config *cfg, struct pd_err *err);
+/* The rows of the configuration schema, in file order; *n gets their
+ * count. The table is static: the caller frees nothing. */
+const struct config_row *svc_config_rows(int *n);
+/* Row i's effective value in cfg as it would be written in the file,
+ * into buf (n bytes). */
+int svc_config_value(const struct config *cfg, int i, char *buf, size_t n);
+/* The organisation's credit-note reason by name (case-insensitive), as
+ * configured and stored (a pointer into cfg); NULL if it is not one. The
+ * name is the configured term ("Billing Error") or the words the
+ * operator reads for it (es "Error de facturación": svc_word), one rule
+ * for typing, picking and filtering (issue 25). */
+const char *svc_credit_reason(const struct config *cfg, const char *name);
+/* The organisation's credit-note reasons as the operator reads them
+ * (svc_word), joined by ", " into buf (n bytes), for "choose one of". */
+void svc_credit_reasons(const struct config *cfg, char *buf, size_t n);
+/* The organisation's channel by name (case-insensitive), as configured
+ * (a pointer into cfg); NULL if it is not one. */
+const char *svc_channel(const struct config *cfg, const char *name);
+/* Speak the configured language (cfg.language; LANGUAGE and the locale
+ * win over it, see i18n.h): load the message catalogues for _(). */
+void svc_language(const struct config *cfg);
+
+/* Settings the central node masters (config_central_row), kept in the
+ * store: loaded over the file's values when the store is opened, and
+ * again by the UI at each sign-in. svc_setting_put checks and stores one
+ * inside the caller's transaction and sets it in s->cfg. */
+int svc_settings_load(struct svc *s, struct pd_err *err);
+int svc_setting_put(struct svc *s, const char *key, const char *value,
+    const char *at, struct pd_err *err);
+
+/* Imports: kind is consumers, bills, services, installments or users.
+ * All or nothing; errors name file:line:column and the field. A row whose
+ * key (account, username, ref) exists is an error, or with update: it
+ * changes the consumer or user when it differs, and for an issued bill,
+ * service charge or installment must say what is stored (skipped). */
+struct import_counts {
+	size_t added, updated, unchanged;
+	/* a consumer import on the central node: the gateway payments it
+	 * let be associated, and those still unassociated (issue 19) */
+	size_t matched, unassociated;
+};
+int svc_import(struct svc *s, const char *kind, const char *path, int update,
+    struct import_counts *count, struct pd_err *err);
+
+#endif

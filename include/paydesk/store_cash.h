@@ -1,0 +1,370 @@
+/* store_cash.h - bank statements, deposits and their matches, cash
+ * shifts, and the items arrangements make (issues 20 and 21).
+ *
+ * Part of store.h: include store.h, never this file (it holds only
+ * declarations that follow those before it there). */
+#ifndef PAYDESK_STORE_CASH_H
+#define PAYDESK_STORE_CASH_H
+
+/* Bank statements (issue 20; statements.c). A statement of account with
+ * key (1 and *out), none (0), or -1 with err. */
+int store_stmt_by_key(struct store *st, const char *account, const char *key,
+    struct statement *out, struct pd_err *err);
+/* The statement id; PD_ENOTFOUND when there is none. */
+int store_stmt_get(
+    struct store *st, int64_t id, struct statement *out, struct pd_err *err);
+/* Every statement, newest first; the array is the caller's to free. */
+struct statement *store_stmt_list(
+    struct store *st, size_t *n, struct pd_err *err);
+/* Insert s (its counts filled by the caller); s->id gets the row id. */
+int store_stmt_insert(
+    struct store *st, struct statement *s, int64_t user_id, struct pd_err *err);
+/* Set l->dup_of and l->dup_of_stmt to an earlier line of account with
+ * l's bank id, or (no bank id) its date, amount and non-empty
+ * reference; left 0 when there is none. */
+int store_stmt_line_seen(struct store *st, const char *account,
+    struct statement_line *l, struct pd_err *err);
+int store_stmt_line_insert(struct store *st, int64_t stmt,
+    const struct statement_line *l, struct pd_err *err);
+/* The lines of statement stmt in file order (strings owned by each
+ * line: the caller frees them and the array). */
+struct statement_line *store_stmt_lines(
+    struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* A CSV column mapping by name; adding a name that exists is PD_EINVAL,
+ * getting one that does not PD_ENOTFOUND. */
+int store_stmt_mapping_add(struct store *st, const char *name, const char *spec,
+    const char *at, int64_t user_id, struct pd_err *err);
+int store_stmt_mapping_get(struct store *st, const char *name, char *spec,
+    size_t n, struct pd_err *err);
+
+/* Bank deposits and their matches to statement credits (issue 20;
+ * deposit.h; src/store/deposits.c). Inside the caller's transaction for
+ * writes. */
+/* Insert d (uuid made if empty): sets d->id. */
+int store_deposit_insert(
+    struct store *st, struct deposit *d, int64_t user_id, struct pd_err *err);
+int store_deposit_line_insert(struct store *st, int64_t deposit_id,
+    int64_t shift_id, const char *method, int64_t amount, struct pd_err *err);
+/* A deposit by uuid or slip number (one not void first) with its active
+ * match; PD_ENOTFOUND naming key. */
+int store_deposit_find(
+    struct store *st, const char *key, struct deposit *out, struct pd_err *err);
+/* The deposit that is not void with slip number slip (without regard to
+ * case: BAG-7 and bag-7 are one bag): 1 and *out, 0 none, -1 error. */
+int store_deposit_slip_used(struct store *st, const char *slip,
+    struct deposit *out, struct pd_err *err);
+/* Every deposit, newest first; the array is the caller's to free. */
+struct deposit *store_deposit_list(
+    struct store *st, size_t *n, struct pd_err *err);
+/* A deposit's lines in the order written; the caller frees. */
+struct deposit_line *store_deposit_lines(
+    struct store *st, int64_t deposit_id, size_t *n, struct pd_err *err);
+/* *n: the deposits before id (void ones) whose slip number is slip,
+ * without regard to case. */
+int store_deposit_slip_rank(struct store *st, const char *slip, int64_t id,
+    int64_t *n, struct pd_err *err);
+/* Void deposit id (once; PD_EINVAL when it is void already). */
+int store_deposit_void(struct store *st, int64_t id, const char *at,
+    const char *by, const char *reason, struct pd_err *err);
+/* *sum: what deposits that are not void took of shift_id's method. */
+int store_deposit_done(struct store *st, int64_t shift_id, const char *method,
+    int64_t *sum, struct pd_err *err);
+/* A statement line as matching sees it. */
+struct stmt_credit {
+	int64_t line_id, stmt;
+	int seq;
+	char account[64];
+	char booking[11];
+	int64_t amount;
+	char reference[128]; /* cut */
+	int reversal, dup, matched;
+};
+/* Line seq of statement stmt; PD_ENOTFOUND when there is none. */
+int store_stmt_credit(struct store *st, int64_t stmt, int seq,
+    struct stmt_credit *out, struct pd_err *err);
+/* Match statement line line_id to a deposit or (deposit_id 0) a gateway
+ * payment gw_id, by rule "auto", "manual" or "gateway". */
+int store_match_insert(struct store *st, int64_t line_id, int64_t deposit_id,
+    int64_t gw_id, const char *rule, const char *note, const char *at,
+    int64_t user_id, const char *by, struct pd_err *err);
+/* Take deposit_id's active match back (PD_EINVAL when it has none). */
+int store_match_undo(struct store *st, int64_t deposit_id, const char *at,
+    const char *by, const char *note, struct pd_err *err);
+/* Take line_id's active match back (PD_EINVAL when it has none). */
+int store_match_undo_line(struct store *st, int64_t line_id, const char *at,
+    const char *by, const char *note, struct pd_err *err);
+/* The pairs {deposit id, line id} the automatic rule matches (deposit.h,
+ * svc_deposit_match_auto) with a window of days; *n pairs; free(). */
+int64_t *store_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {gateway payment id, line id} of gateway settlements on the
+ * statements (deposit.h, svc_deposit_match_auto); free(). */
+int64_t *store_gw_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
+/* Record a resolution of exception r->e (its kind and target once). */
+int store_recon_resolve(struct store *st, const struct recon_resolution *r,
+    int64_t user_id, struct pd_err *err);
+/* Every resolution, newest first; free(). */
+struct recon_resolution *store_recon_resolutions(
+    struct store *st, size_t *n, struct pd_err *err);
+/* The resolution of kind and target: 0, 1 when there is none, -1. */
+int store_recon_resolution(struct store *st, const char *kind,
+    const char *target, struct recon_resolution *out, struct pd_err *err);
+/* The statements with no sync record (imported before statements were
+ * sync records: issue 20, the catch-up); free(). */
+int64_t *store_stmt_unsent(struct store *st, size_t *n, struct pd_err *err);
+/* An active match of a deposit or a gateway payment to a line. */
+struct match_ref {
+	int64_t line_id;
+	char note[257];
+	char at[20];
+};
+/* Statement stmt's active matches of deposits and gateway payments, in
+ * the order made; free(). */
+struct match_ref *store_stmt_sendable_matches(
+    struct store *st, int64_t stmt, size_t *n, struct pd_err *err);
+/* The active card and transfer matches no statement_match record went
+ * for (made before they were records: the catch-up), in the order made;
+ * free(). */
+struct match_ref *store_match_unsent(
+    struct store *st, size_t *n, struct pd_err *err);
+/* The days of account from..to (YYYY-MM-DD) with a deposit or a credit
+ * (deposit.h, svc_recon_days), oldest first; exceptions left 0; free(). */
+struct recon_day *store_recon_days(struct store *st, const char *account,
+    const char *from, const char *to, size_t *n, struct pd_err *err);
+/* *known: whether a deposit or a statement names account. */
+int store_recon_account_known(
+    struct store *st, const char *account, int *known, struct pd_err *err);
+/* A terminal's day of card payments that a credit settles (the card
+ * rule, deposit.h svc_deposit_match_auto). */
+struct card_group {
+	int64_t line_id;
+	char terminal[17];
+	char day[11];
+	int64_t gross;     /* the payments' total */
+	int64_t npayments; /* how many */
+};
+/* The card groups and their credits the card rule matches, with a
+ * window of days and a fee of at most fee_bp hundredths of a percent;
+ * free(). */
+struct card_group *store_card_match_groups(
+    struct store *st, int days, int fee_bp, size_t *n, struct pd_err *err);
+/* The pairs {payment id, line id} of bank transfers the transfer rule
+ * matches (deposit.h); free(). */
+int64_t *store_transfer_match_pairs(
+    struct store *st, int days, size_t *n, struct pd_err *err);
+/* The pairs {first, line id} of a rule matched by rule ("auto": first a
+ * deposit, "gateway": a gateway payment, "transfer": a bank transfer's
+ * payment, recorded as its payment; "card": none, its payments after by
+ * store_match_payments_add), in their order: one statement for all. */
+int store_match_insert_set(struct store *st, const int64_t *pairs, size_t n,
+    const char *rule, const char *at, int64_t user_id, const char *by,
+    struct pd_err *err);
+/* *n and *gross: the posted card payments of terminal on day (YYYY-MM-DD)
+ * no active match took, as the card rule groups them. */
+int store_card_day_free(struct store *st, const char *terminal,
+    const char *day, int64_t *n, int64_t *gross, struct pd_err *err);
+/* Record the payments of line_id's active match: payment_id (g NULL),
+ * or every free card payment of g's terminal and day. */
+int store_match_payments_add(struct store *st, int64_t line_id,
+    int64_t payment_id, const struct card_group *g, struct pd_err *err);
+/* A payment as a card or transfer match sees it. */
+struct pay_match_state {
+	int64_t id, amount;
+	char kind[8];    /* method kind: cash, card, bank, ... */
+	char status[16]; /* Posted, Voided, ... */
+	char payment_no[33];
+	int free; /* no active match took it */
+	char terminal[17];
+	char paid_on[11];
+};
+/* The payment of uuid: 0 and *out, 1 when there is none, -1. */
+int store_pay_match_state(struct store *st, const char *uuid,
+    struct pay_match_state *out, struct pd_err *err);
+/* The uuids of the payments line_id's active match took, in the order
+ * posted: *n of 37 bytes each (NUL-terminated); free(). */
+char *store_match_payment_uuids(
+    struct store *st, int64_t line_id, size_t *n, struct pd_err *err);
+/* Statements and matches as sync records (issue 20; stmt_sync.c). */
+/* How many lines statement stmt has, and their credits (>= 0) and debits
+ * (<= 0) in all. */
+int store_stmt_line_sums(struct store *st, int64_t stmt, int64_t *n,
+    int64_t *credits, int64_t *debits, struct pd_err *err);
+/* A statement line: where it is, and its active match (rule "" when it
+ * has none). */
+struct line_match {
+	int64_t stmt;
+	int seq;
+	char account[64];
+	char stmt_key[80];
+	char dep_uuid[37], slip_no[33], terminal[17]; /* the deposit's */
+	char gateway[33], code[256]; /* or the gateway payment's */
+	char rule[12], matched_by[33], matched_at[20];
+	/* a card or transfer match: the payments it took (npay 0: none),
+	 * their total, terminal and day (a card settlement's one terminal
+	 * and day) and a transfer's one payment */
+	int64_t npay, gross;
+	char pay_terminal[17], pay_day[11], pay_uuid[37];
+	int64_t line_id; /* store_line_matches' only */
+};
+/* Line line_id's place and match (PD_ENOTFOUND). */
+int store_line_match(struct store *st, int64_t line_id, struct line_match *out,
+    struct pd_err *err);
+/* store_line_match of the line of each pair {first, line id}, in their
+ * order, line_id set; *nout of them; free(). */
+struct line_match *store_line_matches(struct store *st, const int64_t *pairs,
+    size_t n, size_t *nout, struct pd_err *err);
+/* The credits of account booked on day (no reversal, no line an earlier
+ * statement had) with an active match, in statement and line order;
+ * recon_line's exc -1; free(). */
+struct recon_line *store_recon_day_matches(struct store *st,
+    const char *account, const char *day, size_t *n, struct pd_err *err);
+/* *id: line seq of statement stmt, 0 when it has none. */
+int store_stmt_line_id(struct store *st, int64_t stmt, int64_t seq, int64_t *id,
+    struct pd_err *err);
+/* *matched: whether gateway payment gw_id has an active match. */
+int store_match_gw_active(
+    struct store *st, int64_t gw_id, int *matched, struct pd_err *err);
+/* The exceptions as of today (deposit.h), oldest first; free(). */
+struct recon_exception *store_recon_exceptions(struct store *st,
+    const char *today, int overdue, int64_t over_short, size_t *n,
+    struct pd_err *err);
+
+/* Cash shifts (issue 20; shift.h; src/store/shifts.c). Inside the
+ * caller's transaction for writes. */
+/* Insert sh (open; uuid made if empty): sets sh->id. The shift's
+ * payments and voids are those after the largest ids now. One shift open
+ * per drawer and per cashier at a terminal (PD_EINVAL otherwise). */
+int store_shift_insert(struct store *st, struct shift *sh, struct pd_err *err);
+/* The open shift of user_id at terminal: 1 and *out, 0 none, -1 error. */
+int store_shift_open_of(struct store *st, const char *terminal,
+    int64_t user_id, struct shift *out, struct pd_err *err);
+/* The drawer's open shift (open 1) or its latest closed one (open 0): 1
+ * and *out, 0 none, -1 error. */
+int store_shift_drawer(struct store *st, const char *drawer, int open,
+    struct shift *out, struct pd_err *err);
+/* A shift by Z number (any case) or UUID; PD_ENOTFOUND naming key. */
+int store_shift_find(
+    struct store *st, const char *key, struct shift *out, struct pd_err *err);
+/* Close shift sh->id with sh's closed_at, z_no, float_kept, closed_by
+ * and signed_off_by; its payments and voids end at the largest ids now.
+ * PD_ESHIFT when it is not open any more. */
+int store_shift_close(
+    struct store *st, const struct shift *sh, struct pd_err *err);
+/* A count line of phase "open" or "close". */
+int store_shift_count_insert(struct store *st, int64_t shift_id,
+    const char *phase, const struct shift_count *c, struct pd_err *err);
+/* The count lines of a phase in entry order; caller frees (NULL: err). */
+struct shift_count *store_shift_counts(struct store *st, int64_t shift_id,
+    const char *phase, size_t *n, struct pd_err *err);
+/* A movement (uuid made if empty): sets m->id. */
+int store_shift_move_insert(struct store *st, int64_t shift_id,
+    int64_t user_id, struct shift_movement *m, struct pd_err *err);
+/* The movements, oldest first; caller frees (NULL: err). */
+struct shift_movement *store_shift_moves(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+int store_shift_tender_insert(struct store *st, int64_t shift_id,
+    const struct shift_tender *t, struct pd_err *err);
+/* The tenders written at the close; caller frees (NULL: err). */
+struct shift_tender *store_shift_tenders(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+/* What the shift took per method (method, kind, npayments, taken: its
+ * payments less the voids at its terminal in its time), by method name;
+ * caller frees (NULL: err). */
+struct shift_tender *store_shift_taken(
+    struct store *st, int64_t shift_id, size_t *n, struct pd_err *err);
+/* Shifts newest first; cb returning non-zero stops. */
+struct shift_query {
+	int open_only;
+	const char *from, *to; /* opened on these days; NULL */
+	const char *cashier;   /* user name; NULL */
+	int64_t limit;         /* 0: all */
+};
+int store_shift_each(struct store *st, const struct shift_query *f,
+    int (*cb)(const struct shift *, void *), void *arg, struct pd_err *err);
+/* *found: whether the outbox holds the shift_open record of shift uuid
+ * (a shift opened before shifts were synced has none). */
+int store_shift_open_sent(
+    struct store *st, const char *uuid, int *found, struct pd_err *err);
+
+/* ---- Payment arrangements (issue 21; src/store/arrange.c) ---- */
+struct arrangement;
+struct arr_item;
+struct arr_hold;
+struct arr_move;
+struct arr_event_row;
+/* A new arrangement of plan plan_no (store_plan_ensure first): every
+ * field of a but id, account_no, consumer_name, cancelled and changes;
+ * a->id is set. */
+int store_arr_insert(struct store *st, struct arrangement *a,
+    const char *plan_no, struct pd_err *err);
+/* The latest terms (n, freq, first_due), cancelled and changes of a. */
+int store_arr_update(
+    struct store *st, const struct arrangement *a, struct pd_err *err);
+/* The arrangement of plan plan_no; PD_ENOTFOUND if there is none. */
+int store_arr_find(struct store *st, const char *plan_no,
+    struct arrangement *a, struct pd_err *err);
+/* Arrangements, newest first, of one consumer (0: all); caller frees
+ * (NULL: err). */
+/* Consumers whose open items due on or before cutoff (YYYY-MM-DD) owe
+ * together at least min (minor units), most owed first; *n rows. */
+struct overdue_row *store_overdue(struct store *st, const char *cutoff,
+    int64_t min, size_t *n, struct pd_err *err);
+struct arrangement *store_arr_list(
+    struct store *st, int64_t consumer_id, size_t *n, struct pd_err *err);
+/* An event of arrangement arr_id: kind create, reschedule or cancel;
+ * *event_id gets its id. */
+struct arr_event {
+	char uuid[37];
+	const char *kind;
+	const char *reason;
+	char at[TS_BUFSZ];
+	const char *by; /* username */
+	const char *terminal;
+};
+int store_arr_event(struct store *st, int64_t arr_id,
+    const struct arr_event *e, int64_t *event_id, struct pd_err *err);
+/* Move amount of item item_id's debt into a plan (> 0: the item is
+ * settled by it and, with arr_id, marked under that arrangement's plan)
+ * or back (< 0: unsettled; the mark goes when nothing stays held). An
+ * installment closed by its own plan passes arr_id 0 (no mark). Refused
+ * by the store's CHECKs when it settles more than the item's amount or
+ * below 0. */
+int store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
+    int64_t amount, int64_t arr_id, struct pd_err *err);
+/* The installments of arrangement arr_id in number order (arrange.h);
+ * caller frees. */
+struct arr_item *store_arr_items(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
+/* The items whose debt arrangement arr_id holds (net of what it gave
+ * back), in the order it took them (arrange.h); caller frees. */
+struct arr_hold *store_arr_holds(
+    struct store *st, int64_t arr_id, size_t *n, struct pd_err *err);
+
+/* Mark item item_id as an installment made by event event_id. */
+int store_arr_installment(
+    struct store *st, int64_t item_id, int64_t event_id, struct pd_err *err);
+/* The arrangement of id (PD_ENOTFOUND). */
+int store_arr_by_id(struct store *st, int64_t id, struct arrangement *a,
+    struct pd_err *err);
+/* Event event_id, or with event_id 0 the event of uuid: 0 found, 1 none,
+ * -1 err. */
+int store_arr_event_read(struct store *st, int64_t event_id, const char *uuid,
+    struct arr_event_row *e, struct pd_err *err);
+/* The moves of an event in order, with their items' uuid and ref;
+ * caller frees (NULL: err). */
+struct arr_move *store_arr_event_moves(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err);
+/* The installments an event made, by number; caller frees. */
+struct item *store_arr_event_items(
+    struct store *st, int64_t event_id, size_t *n, struct pd_err *err);
+/* What arrangements moved of item item_id's debt (*moved, net), the
+ * latest event that moved some onto it (*event_id, 0: none) and that
+ * event's arrangement (*arr_id). */
+int store_arr_item_moved(struct store *st, int64_t item_id, int64_t *moved,
+    int64_t *event_id, int64_t *arr_id, struct pd_err *err);
+/* The cancel event of arrangement arr_id (*event_id 0: not cancelled). */
+int store_arr_cancel_event(
+    struct store *st, int64_t arr_id, int64_t *event_id, struct pd_err *err);
+
+#endif

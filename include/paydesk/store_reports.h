@@ -1,0 +1,147 @@
+/* store_reports.h - KPIs and the figures behind them, the analysis'
+ * facts (issue 23), the report filters' names, the payers, aging and
+ * forecast figures, and the integrity checks.
+ *
+ * Part of store.h: include store.h, never this file (it holds only
+ * declarations that follow those before it there). */
+#ifndef PAYDESK_STORE_REPORTS_H
+#define PAYDESK_STORE_REPORTS_H
+
+/* KPIs over [from, to] and one day; the amounts due (due_total,
+ * due_paid) of the items due in [from, due_to] only (due_to before from:
+ * none), as the current period counts what has fallen due so far. */
+int store_kpi(struct store *st, const char *from, const char *to,
+    const char *due_to, const char *day, struct kpi_raw *k,
+    struct pd_err *err);
+/* store_kpi of the Posted payments sc selects by its terminal or branch
+ * (issue 23), read from the payments (the rollups sum every one); the
+ * amounts due are the organisation's, of those what sc's payments paid.
+ * sc NULL or with neither: store_kpi. */
+int store_kpi_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, const char *day,
+    struct kpi_raw *k, struct pd_err *err);
+/* The items behind store_kpi_scoped's due_total and due_paid (due in
+ * [from, due_to], paid up to to by sc's payments), by due date then
+ * reference; their sums are the KPI's. */
+int store_rate_rows(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, rate_cb cb,
+    void *arg, struct pd_err *err);
+/* Each consumer's last `last` Posted payments of sc (scope, filters)
+ * that paid an item, by consumer then oldest first: the days from the
+ * due date of the oldest item each paid to its date (issue 23's
+ * deteriorating payers), read from the rollup pay_days. The name and
+ * account number passed are "": the caller reads those of the consumers
+ * it keeps. */
+int store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
+    int last, days_cb cb, void *arg, struct pd_err *err);
+/* The anomaly rules' facts of one day (issue 23; sc the scope and
+ * filters, on the payments, or on the payments voided or credited):
+ * store_anomaly_large each Posted payment of the day with its
+ * consumer's count and sum of Posted payments in the 365 days before;
+ * store_anomaly_times the Posted and Pending payments of the day of the
+ * consumers with at least `least` of them, by consumer then time;
+ * store_anomaly_terminals each terminal with a payment, a void or a
+ * credit note that day, with its count and sum of cash payments voided
+ * that day (credits 0) or of credit notes made by hand that day
+ * (credits 1), by terminal; store_anomaly_round the credit notes made
+ * by hand that day of a whole multiple of unit, by user then number. */
+int store_anomaly_large(struct store *st, const struct payment_filter *sc,
+    const char *day, anomaly_fact_cb cb, void *arg, struct pd_err *err);
+int store_anomaly_times(struct store *st, const struct payment_filter *sc,
+    const char *day, int least, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err);
+int store_anomaly_terminals(struct store *st, const struct payment_filter *sc,
+    const char *day, int credits, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err);
+int store_anomaly_round(struct store *st, const struct payment_filter *sc,
+    const char *day, int64_t unit, anomaly_fact_cb cb, void *arg,
+    struct pd_err *err);
+/* The due date of each consumer's oldest item open at each of the n
+ * month ends ends[0..n-1] (YYYY-MM-DD, oldest first; each the last day
+ * of a calendar month, as the rollup item_late assumes), by consumer then
+ * k (0-based), for those with one (issue 23's deteriorating payers: the
+ * aging bucket month after month). An item counts as open at a day when
+ * it fell due before it and is still open, or the last Posted payment
+ * that paid it came after it; segment: of its consumers only (NULL:
+ * all). */
+int store_aging_ends_each(struct store *st, const char *segment,
+    const char *const *ends, int n, aging_end_cb cb, void *arg,
+    struct pd_err *err);
+/* The names the report filters take (issue 23): a branch (of a user or
+ * a payment), a username, a method or channel some payment has. */
+enum store_name {
+	STORE_NAME_BRANCH,
+	STORE_NAME_USER,
+	STORE_NAME_METHOD,
+	STORE_NAME_CHANNEL,
+	STORE_NAMES
+};
+/* Whether the store knows name (exactly) as a kind: 0 yes, 1 no with
+ * known the names of the kind there are, comma-separated and cut to size
+ * ("" for methods and channels: the config lists those), -1 on error. */
+int store_name_known(struct store *st, enum store_name kind, const char *name,
+    char *known, size_t size, struct pd_err *err);
+/* Whether some consumer is of segment (ignoring case): 0 yes, 1 no with
+ * known the segments there are ("Commercial, Residential"; cut to
+ * size), -1 on error. */
+int store_segment_known(struct store *st, const char *segment, char *known,
+    size_t size, struct pd_err *err);
+/* store_daily_each and store_method_each of the payments sc selects (a
+ * scope, the report filters): day_cb each day in order, then method_cb
+ * each method, largest first, then by name. */
+int store_daily_scoped(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, total_cb day_cb, total_cb method_cb,
+    void *arg, struct pd_err *err);
+/* Posted collections over [from, to] from the rollups: per day (day
+ * order) or per method (largest first). */
+int store_daily_each(struct store *st, const char *from, const char *to,
+    total_cb cb, void *arg, struct pd_err *err);
+int store_method_each(struct store *st, const char *from, const char *to,
+    total_cb cb, void *arg, struct pd_err *err);
+/* Posted payments matching f per method, or per gateway with the
+ * counters' payments as one row of key "" (largest first, then by key). */
+int store_split(struct store *st, const struct payment_filter *f,
+    enum split_by by, split_cb cb, void *arg, struct pd_err *err);
+int store_outstanding(struct store *st, const char *today,
+    struct outstanding *o, struct pd_err *err);
+
+/* Payers report: one row per consumer. Posted payments only unless
+ * f->status says otherwise; f->limit rows. */
+int store_payers_each(struct store *st, const struct payment_filter *f,
+    enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err);
+
+/* Aging of open items by days past their due date (enum age_bucket). */
+/* The figures of forecast week w (its from, to, as_of and past set by the
+ * caller; the rest filled): the items due from..to, what they owe at the
+ * start of as_of, each consumer's on-time history over the
+ * FORECAST_HISTORY_DAYS before as_of weighted by forecast_expect
+ * (forecast.h; issue 23), and for a past week what came in for those
+ * items and what was collected in it (daily_totals). */
+int store_forecast_week(
+    struct store *st, struct forecast_week *w, struct pd_err *err);
+/* The organisation's due and on-time amounts (paid on or before the due
+ * date by payments that count) of the items due on each day of [from,
+ * to), by day, into cb: one pass for every week's history (a day's
+ * on-time amount is the same whatever later day it is read at). */
+typedef int (*forecast_day_cb)(
+    const char *day, int64_t due, int64_t on_time, void *arg);
+int store_forecast_org_days(struct store *st, const char *from,
+    const char *to, forecast_day_cb cb, void *arg, struct pd_err *err);
+/* What the items due before `before` still owe now (the ledger's
+ * settled amounts, as the aging report reads them). */
+int store_forecast_arrears(struct store *st, const char *before,
+    int64_t *owed, struct pd_err *err);
+int store_aging_total(struct store *st, const struct aging_filter *f,
+    struct aging *a, struct pd_err *err);
+/* Per consumer, most outstanding first. */
+int store_aging_each(struct store *st, const struct aging_filter *f,
+    aging_cb cb, void *arg, struct pd_err *err);
+
+/* Integrity check and the consistency of kept-in-step amounts; problems are
+ * passed to cb one line each. Returns the number of problems or -1. */
+int store_doctor(
+    struct store *st, problem_cb cb, void *arg, struct pd_err *err);
+/* Online copy to dest with the SQLite backup API. */
+int store_backup(struct store *st, const char *dest, struct pd_err *err);
+
+#endif

@@ -1,0 +1,212 @@
+/* store_work.h - stored alerts, the disconnection list, and the
+ * central node's feed of reconciliation (issues 20 and 21).
+ *
+ * Part of store.h: include store.h, never this file (it holds only
+ * declarations that follow those before it there). */
+#ifndef PAYDESK_STORE_WORK_H
+#define PAYDESK_STORE_WORK_H
+
+/* Stored alerts (issue 21; src/store/alerts.c; an organisation's synced
+ * by service/alert_sync.c).
+ * One row per cause: raising a cause already stored does nothing. kind,
+ * status and the history's action are fixed English codes ("open",
+ * "acknowledged", "closed"; "raised", "assigned", "note", ...). */
+struct alert_row {
+	int64_t id;
+	char cause[160]; /* e.g. "item-overdue:<item uuid>:<days>" */
+	char kind[24];   /* "plan-broken", "item-overdue", ... */
+	/* what it points at (raise: by id, 0 none; read: their numbers) */
+	int64_t consumer_id, payment_id, arrangement_id;
+	char account_no[33], consumer[129], plan_no[33], payment_no[33];
+	char ref[80];    /* the item, credit note, record or gateway payment */
+	char due_on[11]; /* the day that matters to the rule, or "" */
+	int64_t amount;  /* the figure that raised it (minor units) */
+	int figure;      /* days (or hours) past or ahead, misses */
+	int allowed;     /* a broken plan: the misses it allows */
+	char raised_at[TS_BUFSZ];
+	char status[16];
+	char assigned[33]; /* username, "" for none */
+	int deliver;       /* 1: waits for [alerts] command */
+	int tries;
+	char delivered_at[TS_BUFSZ];
+	char delivery_error[256];
+	/* read: the uuids of what it points at ("" none); synced 1 once
+	 * its raise went to the central node or came from it */
+	char consumer_uuid[37], payment_uuid[37], arr_uuid[37];
+	int synced;
+};
+/* An alert's history entry. */
+struct alert_note {
+	char at[TS_BUFSZ];
+	char user[33];
+	char action[16];
+	char text[512];
+};
+/* Raise alert a (cause, kind, ids, ref, due_on, amount, figure, allowed,
+ * raised_at) unless its cause is stored: *raised 1 when it was new. In
+ * the caller's transaction. deliver 1: it waits for [alerts] command. */
+int store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
+    int *raised, struct pd_err *err);
+/* The bulk rules; each adds to *n how many it raised. Open items (not an
+ * arrangement's installments) due after `after` and by `upto`, cause
+ * "item-overdue:<uuid>:<days>". */
+int store_alerts_raise_overdue(struct store *st, const char *after,
+    const char *upto, int days, const char *at, int deliver, int64_t *n,
+    struct pd_err *err);
+/* Credit notes with credit left that expire from today to until. */
+int store_alerts_raise_credit(struct store *st, const char *today,
+    const char *until, const char *at, int deliver, int64_t *n,
+    struct pd_err *err);
+/* Succeeded gateway payments with no payment, paid hours before now. */
+int store_alerts_raise_gateway(struct store *st, const char *now, int hours,
+    const char *at, int deliver, int64_t *n, struct pd_err *err);
+/* Records refused by the central node (outbox) or at the pull (the
+ * quarantine). */
+int store_alerts_raise_refused(struct store *st, const char *at, int deliver,
+    int64_t *n, struct pd_err *err);
+/* The newest alert's id (0: none). */
+int store_alerts_max_id(struct store *st, int64_t *id, struct pd_err *err);
+/* A "raised" history entry by user for every alert after id after. */
+int store_alerts_raised_since(struct store *st, int64_t after, const char *at,
+    const char *user, struct pd_err *err);
+/* Alerts oldest first: all 0 those not closed; kind NULL or "" every
+ * kind; id 0 every one; only those after id after. free(). */
+struct alert_row *store_alerts_list(struct store *st, int all,
+    const char *kind, int64_t id, int64_t after, size_t *n,
+    struct pd_err *err);
+/* The alerts waiting for [alerts] command, oldest first; free(). */
+struct alert_row *store_alerts_undelivered(
+    struct store *st, size_t *n, struct pd_err *err);
+/* How many alerts are open (not acknowledged, not closed). */
+int store_alerts_open_count(struct store *st, int64_t *n, struct pd_err *err);
+/* Set an alert's status (NULL: kept) and assignee (-1 kept, 0 none). */
+int store_alert_set(struct store *st, int64_t id, const char *status,
+    int64_t assigned_id, struct pd_err *err);
+/* Append to an alert's history. */
+int store_alert_note_add(struct store *st, int64_t id, const char *at,
+    int64_t user_id, const char *user, const char *action, const char *text,
+    struct pd_err *err);
+/* An alert's history, oldest first; free(). */
+struct alert_note *store_alert_notes(
+    struct store *st, int64_t id, size_t *n, struct pd_err *err);
+/* One try of delivery: error NULL delivered at at, else kept waiting with
+ * the error. */
+int store_alert_delivered(struct store *st, int64_t id, const char *at,
+    const char *error, struct pd_err *err);
+/* An organisation's alerts synced (issue 21; alert_sync.c). The alert
+ * of cause into *a: 0 read, 1 none, -1 err. */
+int store_alert_by_cause(struct store *st, const char *cause,
+    struct alert_row *a, struct pd_err *err);
+/* Alert id's raise went to the central node or came from it. */
+int store_alert_synced(struct store *st, int64_t id, struct pd_err *err);
+/* A step of alert id's history that is a sync record's (uuid) made on
+ * terminal. */
+int store_alert_step_put(struct store *st, int64_t id, const char *uuid,
+    const char *terminal, const char *at, int64_t user_id, const char *user,
+    const char *action, const char *text, struct pd_err *err);
+/* A synced step of the history, by its id (note_id) or uuid. */
+struct alert_step {
+	int64_t id;
+	char cause[160];
+	char at[TS_BUFSZ];
+	char user[33];
+	char action[16];
+	char text[512];
+	char uuid[37];
+	char terminal[17];
+};
+/* 0 read, 1 none, -1 err. */
+int store_alert_step_find(struct store *st, int64_t note_id, const char *uuid,
+    struct alert_step *e, struct pd_err *err);
+/* A pulled step (its record's JSON) of an alert not here yet, kept until
+ * it comes (a step held already is kept once). */
+int store_alert_hold(struct store *st, const char *uuid, const char *cause,
+    const char *payload, const char *at, struct pd_err *err);
+struct alert_held {
+	int64_t id;
+	char *payload; /* owned */
+};
+/* The held steps whose alert is here now, oldest first; the caller frees
+ * each payload and the array (NULL: err). */
+struct alert_held *store_alerts_held_ready(
+    struct store *st, size_t *n, struct pd_err *err);
+int store_alert_held_drop(struct store *st, int64_t id, struct pd_err *err);
+/* The id of the arrangement of uuid (0: none, or uuid ""). */
+int store_alert_arr_id(
+    struct store *st, const char *uuid, int64_t *id, struct pd_err *err);
+/* ---- disputes of payments (issue 21; dispute.h, disputes.c) ---- */
+struct dispute;
+struct dispute_event;
+/* A new dispute: every field of d but id and what is read with it (its
+ * payment's and consumer's numbers); status open. d->id is set, d->uuid
+ * made when "". user_id 0: none (a gateway's, a pulled one). */
+int store_dsp_insert(
+    struct store *st, struct dispute *d, int64_t user_id, struct pd_err *err);
+/* Keep d's status, resolution and links in step (a resolved one is
+ * final: the store refuses). */
+int store_dsp_update(
+    struct store *st, const struct dispute *d, struct pd_err *err);
+/* A step of dispute dispute_id's timeline; e->id set, e->uuid made when
+ * "". */
+int store_dsp_event(struct store *st, int64_t dispute_id,
+    struct dispute_event *e, int64_t user_id, struct pd_err *err);
+/* The dispute numbered number (PD_ENOTFOUND says so). */
+int store_dsp_find(struct store *st, const char *number, struct dispute *d,
+    struct pd_err *err);
+/* The dispute of id (or, id 0, of uuid): 0 read, 1 none, -1 err. */
+int store_dsp_by_key(struct store *st, int64_t id, const char *uuid,
+    struct dispute *d, struct pd_err *err);
+/* Which disputes store_dsp_list reads: status a stored name, "unresolved"
+ * (open or under review) or NULL/"" any; 0: any consumer, any payment. */
+struct dsp_filter {
+	const char *status;
+	int64_t consumer_id;
+	int64_t payment_id;
+};
+/* The disputes f selects, unresolved first, soonest due first; *n of
+ * them, the caller frees (NULL: err). */
+struct dispute *store_dsp_list(struct store *st, const struct dsp_filter *f,
+    size_t *n, struct pd_err *err);
+/* A dispute's timeline, oldest first; the caller frees (NULL: err). */
+struct dispute_event *store_dsp_events(
+    struct store *st, int64_t dispute_id, size_t *n, struct pd_err *err);
+/* The event of id (or, id 0, of uuid) and its dispute's id (may be
+ * NULL): 0 read, 1 none, -1 err. */
+int store_dsp_event_read(struct store *st, int64_t id, const char *uuid,
+    struct dispute_event *e, int64_t *dispute_id, struct pd_err *err);
+
+/* Consumers who were on the disconnection list since day since (issue
+ * 21; reconnect.c): on a day after since up to today on which a payment
+ * or an arrangement of theirs was made, what their items due days before
+ * it owed before that day came to min or more; was and listed_on (the
+ * latest such day) filled, by account; caller frees (NULL: err). */
+struct reconnect_row *store_was_overdue(struct store *st, const char *since,
+    const char *today, int days, int64_t min, size_t *n, struct pd_err *err);
+
+/* The central node's feed of reconciliation (issue 20; recon_feed.c). */
+#define FEED_KEY_BUFSZ 256
+/* The two text columns of the one row sql (one ? for id) reads. */
+int store_feed_row_key(struct store *st, const char *sql, int64_t id,
+    char key[2][FEED_KEY_BUFSZ], struct pd_err *err);
+/* A match row, active or not: what store_line_match says of it, and the
+ * rest of the row. */
+struct match_row {
+	int64_t line_id;
+	char note[256], unmatched_at[20], unmatched_by[33], unmatch_note[256];
+};
+int store_match_row(struct store *st, int64_t match_id, struct line_match *m,
+    struct match_row *x, struct pd_err *err);
+/* The uuids (37 bytes each) of the payments match match_id took;
+ * free(). */
+char *store_match_row_payments(
+    struct store *st, int64_t match_id, size_t *n, struct pd_err *err);
+/* Lines first .. first + count - 1 of statement stmt, in order (strings
+ * owned); *n of them. */
+struct statement_line *store_stmt_lines_part(struct store *st, int64_t stmt,
+    int64_t first, int64_t count, size_t *n, struct pd_err *err);
+/* *seen: whether line line_id has a match made at at (active or not),
+ * or (undone) one undone at at. */
+int store_match_seen(struct store *st, int64_t line_id, int undone,
+    const char *at, int *seen, struct pd_err *err);
+
+#endif
