@@ -269,3 +269,59 @@ tui_form_draw(
 	}
 	return y - y0;
 }
+
+void
+tui_step_init(struct tui_step *s, const struct tui_screen_class *cls,
+    struct tui_form_item *it, int n, int focus,
+    int (*apply)(struct tui_step *, struct tui *))
+{
+	s->sc.cls = cls;
+	s->fm.items = it;
+	s->fm.n = n;
+	s->fm.focus = focus;
+	s->edits = 0;
+	s->asked = (unsigned)-1;
+	s->apply = apply;
+}
+
+int
+tui_step_action(struct tui_screen *sc, struct tui *t, int act)
+{
+	struct tui_step *s = (struct tui_step *)sc;
+
+	switch (act) {
+	case TUI_STEP_DO:
+		return s->apply(s, t);
+	case TUI_STEP_BACK:
+		return TUI_CLOSE;
+	default:
+		s->edits++;
+		tui_form_move(&s->fm, act - TUI_STEP_NEXT);
+		return TUI_HANDLED;
+	}
+}
+
+int
+tui_step_input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
+{
+	struct tui_step *s = (struct tui_step *)sc;
+
+	s->edits++;
+	tui_form_key(t, &s->fm, key, ch);
+	return TUI_HANDLED;
+}
+
+int
+tui_step_confirmed(struct tui_step *s)
+{
+	if (s->asked == s->edits)
+		return 1;
+	s->asked = s->edits;
+	return 0;
+}
+
+void
+tui_step_refused(struct tui_step *s)
+{
+	s->asked = s->edits - 1;
+}

@@ -13,7 +13,14 @@
 
 #include "backoffice.h"
 
-enum { A_DO, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
+enum {
+	A_DO = TUI_STEP_DO,
+	A_NEXT = TUI_STEP_NEXT,
+	A_PREV,
+	A_KLEFT,
+	A_KRIGHT,
+	A_BACK = TUI_STEP_BACK
+};
 
 static const struct tui_key screen_arr_reschedule_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Reschedule"),
@@ -36,17 +43,15 @@ static const struct tui_key screen_arr_cancel_keys[] = {
 enum { F_N, F_FREQ, F_FIRST, F_REASON, F_COUNT };
 
 struct achange {
-	struct tui_screen sc;
+	struct tui_step s; /* first: the screen, its form, Enter asked */
 	char plan_no[33];
 	int cancel;
 	struct arr_preview head; /* the account, name and what is left */
-	struct tui_form fm;
 	struct tui_form_item it[F_COUNT];
 	const char *freqs[3];
 	const char *reasons[CFG_LIST_MAX + 1];
 	char rshown[CFG_LIST_MAX][128];
 	char hint[24];
-	unsigned edits, asked;
 };
 
 /* The configured reason chosen, NULL for none. */
@@ -103,7 +108,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct achange *a = (struct achange *)sc;
 	struct arr_preview p;
 	char why[640], m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], iso[11], line[256];
-	int y = 1, lw = list_form_width(&a->fm, 16) + 2, last = LINES - 4, k;
+	int y = 1, lw = list_form_width(&a->s.fm, 16) + 2, last = LINES - 4, k;
 
 	snprintf(line, sizeof line, "%s  %s  %s", a->plan_no,
 	    a->head.c.account_no, a->head.c.name);
@@ -113,8 +118,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 2, lw, _("Left to pay"),
 	    svc_money(t->svc, m, sizeof m, a->head.debt));
 	y++;
-	y += tui_form_draw(t, &a->fm, y, 2, lw, COLS - 4) + 1;
-	sc->typing = tui_form_typing(&a->fm);
+	y += tui_form_draw(t, &a->s.fm, y, 2, lw, COLS - 4) + 1;
+	sc->typing = tui_form_typing(&a->s.fm);
 	check(a, t, &p, why, sizeof why);
 	if (a->cancel)
 		y += tui_wrap(y, 2,
@@ -151,8 +156,9 @@ draw(struct tui_screen *sc, struct tui *t)
 }
 
 static int
-apply(struct achange *a, struct tui *t)
+apply(struct tui_step *s, struct tui *t)
 {
+	struct achange *a = (struct achange *)s;
 	struct arr_preview p;
 	struct pd_err err;
 	enum arr_field bad;
@@ -170,8 +176,7 @@ apply(struct achange *a, struct tui *t)
 	}
 	svc_money(t->svc, m, sizeof m, p.debt);
 	svc_arr_preview_free(&p);
-	if (a->asked != a->edits) {
-		a->asked = a->edits;
+	if (!tui_step_confirmed(&a->s)) {
 		if (a->cancel)
 			tui_message(t, 1,
 			    _("Give %s back to the items? {Enter} again to "
@@ -194,7 +199,7 @@ apply(struct achange *a, struct tui *t)
 		    a->it[F_FIRST].f.buf, reason(a, t), &bad, &err);
 	}
 	if (rc != 0) {
-		a->asked = a->edits - 1;
+		tui_step_refused(&a->s);
 		tui_message(t, 1,
 		    a->cancel ? _("Not cancelled: %s")
 		              : _("Not rescheduled: %s"),
@@ -209,41 +214,14 @@ apply(struct achange *a, struct tui *t)
 	return TUI_CLOSE;
 }
 
-static int
-action(struct tui_screen *sc, struct tui *t, int act)
-{
-	struct achange *a = (struct achange *)sc;
-
-	switch (act) {
-	case A_DO:
-		return apply(a, t);
-	case A_BACK:
-		return TUI_CLOSE;
-	default:
-		a->edits++;
-		tui_form_move(&a->fm, act - A_NEXT);
-		return TUI_HANDLED;
-	}
-}
-
-static int
-input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
-{
-	struct achange *a = (struct achange *)sc;
-
-	a->edits++;
-	tui_form_key(t, &a->fm, key, ch);
-	return TUI_HANDLED;
-}
-
 const struct tui_screen_class screen_arr_reschedule_class = {
     .name = "Reschedule Arrangement",
     .title = N_("Reschedule arrangement"),
     .keys = screen_arr_reschedule_keys,
     .nkeys = TUI_NKEYS(screen_arr_reschedule_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -253,8 +231,8 @@ const struct tui_screen_class screen_arr_cancel_class = {
     .keys = screen_arr_cancel_keys,
     .nkeys = TUI_NKEYS(screen_arr_cancel_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
 };
 
 /* The form: for a reschedule the plan's frequency, today and 3
@@ -282,12 +260,10 @@ form(struct achange *a, struct tui *t, int freq)
 		    cfg->arr_reasons[k], a->rshown[k], sizeof a->rshown[k]);
 	tui_form_choice(&a->it[F_REASON], _("Reason"), a->reasons,
 	    cfg->narr_reasons + 1, 0);
-	a->fm.items = a->it;
-	a->fm.n = F_COUNT;
 	if (a->cancel) { /* the reason alone */
 		for (k = F_N; k < F_REASON; k++)
 			a->it[k].hidden = 1;
-		a->fm.focus = F_REASON;
+		a->s.fm.focus = F_REASON;
 	}
 }
 
@@ -313,8 +289,8 @@ screen_arr_change_new(struct tui *t, const char *plan_no, int cancel)
 	a->cancel = cancel;
 	form(a, t, (int)v.a.freq);
 	svc_arr_view_free(&v);
-	a->asked = (unsigned)-1;
-	a->sc.cls =
-	    cancel ? &screen_arr_cancel_class : &screen_arr_reschedule_class;
-	return &a->sc;
+	tui_step_init(&a->s,
+	    cancel ? &screen_arr_cancel_class : &screen_arr_reschedule_class,
+	    a->it, F_COUNT, a->s.fm.focus, apply);
+	return &a->s.sc;
 }

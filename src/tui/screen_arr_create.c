@@ -14,7 +14,15 @@
 
 #include "backoffice.h"
 
-enum { A_CREATE, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_TOGGLE, A_BACK };
+enum {
+	A_CREATE = TUI_STEP_DO,
+	A_NEXT = TUI_STEP_NEXT,
+	A_PREV,
+	A_KLEFT,
+	A_KRIGHT,
+	A_BACK = TUI_STEP_BACK,
+	A_TOGGLE = TUI_STEP_OWN
+};
 
 static const struct tui_key screen_arr_create_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Create"),
@@ -45,19 +53,17 @@ enum {
 #define ITEMS_MAX 64
 
 struct acreate {
-	struct tui_screen sc;
+	struct tui_step s; /* first: the screen, its form, Enter asked */
 	struct consumer c;
 	struct item items[ITEMS_MAX]; /* the open items a plan may take */
 	int nitems;
 	const char *labels[ITEMS_MAX];
 	char shown[ITEMS_MAX][96]; /* "ref amount" */
-	struct tui_form fm;
 	struct tui_form_item it[F_COUNT];
 	const char *freqs[3];
 	const char *reasons[CFG_LIST_MAX + 1];
 	char rshown[CFG_LIST_MAX][128];
 	char hints[3][24];
-	unsigned edits, asked; /* asked: the edits Enter asked about */
 };
 
 /* A whole number field in lo..hi into *v; a message naming it. */
@@ -198,14 +204,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	struct acreate *a = (struct acreate *)sc;
 	struct arr_preview p;
 	char why[640], m[MONEY_BUFSZ], line[256];
-	int y = 1, lw = list_form_width(&a->fm, 16) + 2, last = LINES - 4;
+	int y = 1, lw = list_form_width(&a->s.fm, 16) + 2, last = LINES - 4;
 
 	snprintf(line, sizeof line, "%s  %s", a->c.account_no, a->c.name);
 	attron(A_BOLD);
 	tui_text_cut(y++, 2, line, COLS - 4);
 	attroff(A_BOLD);
-	y += tui_form_draw(t, &a->fm, y, 2, lw, COLS - 4);
-	sc->typing = tui_form_typing(&a->fm);
+	y += tui_form_draw(t, &a->s.fm, y, 2, lw, COLS - 4);
+	sc->typing = tui_form_typing(&a->s.fm);
 	check(a, t, &p, why, sizeof why);
 	if (p.nlines > 0) {
 		snprintf(line, sizeof line,
@@ -231,8 +237,9 @@ draw(struct tui_screen *sc, struct tui *t)
 }
 
 static int
-create(struct acreate *a, struct tui *t)
+create(struct tui_step *s, struct tui *t)
 {
+	struct acreate *a = (struct acreate *)s;
 	struct arr_request r;
 	struct arr_preview p;
 	struct pd_err err;
@@ -244,8 +251,7 @@ create(struct acreate *a, struct tui *t)
 		tui_message(t, 1, _("Not made: %s"), why);
 		return TUI_HANDLED;
 	}
-	if (a->asked != a->edits) { /* are you sure, with the figures */
-		a->asked = a->edits;
+	if (!tui_step_confirmed(&a->s)) { /* are you sure, with the figures */
 		tui_message(t, 1,
 		    _("%s in %d lines? {Enter} again to make the plan"),
 		    svc_money(t->svc, m, sizeof m, p.debt), p.nlines);
@@ -256,7 +262,7 @@ create(struct acreate *a, struct tui *t)
 	request(a, t, &r, refs, sizeof refs, why, sizeof why);
 	if (svc_arrangement_create(t->svc, &r, plan_no, &p, &err) != 0) {
 		svc_arr_preview_free(&p);
-		a->asked = a->edits - 1;
+		tui_step_refused(&a->s);
 		tui_message(t, 1, _("Not made: %s"), err.msg);
 		return TUI_HANDLED;
 	}
@@ -272,29 +278,10 @@ action(struct tui_screen *sc, struct tui *t, int act)
 {
 	struct acreate *a = (struct acreate *)sc;
 
-	switch (act) {
-	case A_CREATE:
-		return create(a, t);
-	case A_BACK:
-		return TUI_CLOSE;
-	case A_TOGGLE:
-		a->edits++;
-		tui_form_input(&a->fm, 0, ' ');
-		return TUI_HANDLED;
-	default:
-		a->edits++;
-		tui_form_move(&a->fm, act - A_NEXT);
-		return TUI_HANDLED;
-	}
-}
-
-static int
-input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
-{
-	struct acreate *a = (struct acreate *)sc;
-
-	a->edits++;
-	tui_form_key(t, &a->fm, key, ch);
+	if (act != A_TOGGLE)
+		return tui_step_action(sc, t, act);
+	a->s.edits++;
+	tui_form_input(&a->s.fm, 0, ' ');
 	return TUI_HANDLED;
 }
 
@@ -305,7 +292,7 @@ const struct tui_screen_class screen_arr_create_class = {
     .nkeys = TUI_NKEYS(screen_arr_create_keys),
     .draw = draw,
     .action = action,
-    .input = input,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -393,9 +380,7 @@ screen_arr_create_new(struct tui *t, const char *account)
 		    cfg->arr_reasons[k], a->rshown[k], sizeof a->rshown[k]);
 	tui_form_choice(&a->it[F_REASON], _("Reason"), a->reasons,
 	    cfg->narr_reasons + 1, 0);
-	a->fm.items = a->it;
-	a->fm.n = F_COUNT;
-	a->asked = (unsigned)-1;
-	a->sc.cls = &screen_arr_create_class;
-	return &a->sc;
+	tui_step_init(
+	    &a->s, &screen_arr_create_class, a->it, F_COUNT, 0, create);
+	return &a->s.sc;
 }

@@ -13,7 +13,14 @@
 
 #include "backoffice.h"
 
-enum { A_DO, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
+enum {
+	A_DO = TUI_STEP_DO,
+	A_NEXT = TUI_STEP_NEXT,
+	A_PREV,
+	A_KLEFT,
+	A_KRIGHT,
+	A_BACK = TUI_STEP_BACK
+};
 enum step { STEP_OPEN, STEP_UPHOLD, STEP_REJECT };
 
 static const struct tui_key open_keys[] = {
@@ -43,19 +50,17 @@ static const struct tui_key reject_keys[] = {
 enum { F_REASON, F_RES, F_CREDIT, F_CREASON, F_NOTE, F_COUNT };
 
 struct dstep {
-	struct tui_screen sc;
+	struct tui_step s; /* first: the screen, its form, Enter asked */
 	enum step step;
 	char target[64]; /* the receipt (open) or the dispute's number */
 	char head[256];  /* what the step is of */
 	int64_t amount;  /* the payment's */
 	int bounced;     /* a bounced cheque's: upheld by a void only */
-	struct tui_form fm;
 	struct tui_form_item it[F_COUNT];
 	const char *reasons[CFG_LIST_MAX + 1];
 	const char *res[2];
 	const char *creasons[CFG_LIST_MAX]; /* the credit note's, shown */
 	char cshown[CFG_LIST_MAX][128];
-	unsigned edits, asked;
 };
 
 /* What stops the step, into why ("" none); the credit amount into *cr. */
@@ -93,15 +98,15 @@ draw(struct tui_screen *sc, struct tui *t)
 		d->it[F_CREDIT].hidden = d->it[F_RES].choice != 1;
 	d->it[F_CREASON].hidden =
 	    d->it[F_RES].choice != 1 || t->svc->cfg.nreasons == 0;
-	lw = list_form_width(&d->fm, 14) + 2;
+	lw = list_form_width(&d->s.fm, 14) + 2;
 	attron(A_BOLD);
 	tui_text_cut(y++, 2, d->head, COLS - 4);
 	attroff(A_BOLD);
 	tui_pair(
 	    y++, 2, lw, _("Amount"), svc_money(t->svc, m, sizeof m, d->amount));
 	y++;
-	y += tui_form_draw(t, &d->fm, y, 2, lw, COLS - 4) + 1;
-	sc->typing = tui_form_typing(&d->fm);
+	y += tui_form_draw(t, &d->s.fm, y, 2, lw, COLS - 4) + 1;
+	sc->typing = tui_form_typing(&d->s.fm);
 	if (d->step == STEP_UPHOLD && d->it[F_RES].choice == 1)
 		tui_wrap(y, 2,
 		    _("A credit note of the amount, against the payment."),
@@ -155,8 +160,9 @@ ask(struct dstep *d, struct tui *t, int64_t cr)
 }
 
 static int
-apply(struct dstep *d, struct tui *t)
+apply(struct tui_step *s, struct tui *t)
 {
+	struct dstep *d = (struct dstep *)s;
 	struct dispute_uphold u;
 	struct pd_err err;
 	char why[640], number[33];
@@ -168,8 +174,7 @@ apply(struct dstep *d, struct tui *t)
 		tui_message(t, 1, "%s", why);
 		return TUI_HANDLED;
 	}
-	if (d->asked != d->edits) {
-		d->asked = d->edits;
+	if (!tui_step_confirmed(&d->s)) {
 		ask(d, t, cr);
 		return TUI_HANDLED;
 	}
@@ -192,7 +197,7 @@ apply(struct dstep *d, struct tui *t)
 		rc = svc_dispute_uphold(t->svc, d->target, &u, &err);
 	}
 	if (rc != 0) {
-		d->asked = d->edits - 1;
+		tui_step_refused(&d->s);
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
@@ -207,41 +212,14 @@ apply(struct dstep *d, struct tui *t)
 	return TUI_CLOSE;
 }
 
-static int
-action(struct tui_screen *sc, struct tui *t, int act)
-{
-	struct dstep *d = (struct dstep *)sc;
-
-	switch (act) {
-	case A_DO:
-		return apply(d, t);
-	case A_BACK:
-		return TUI_CLOSE;
-	default:
-		d->edits++;
-		tui_form_move(&d->fm, act - A_NEXT);
-		return TUI_HANDLED;
-	}
-}
-
-static int
-input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
-{
-	struct dstep *d = (struct dstep *)sc;
-
-	d->edits++;
-	tui_form_key(t, &d->fm, key, ch);
-	return TUI_HANDLED;
-}
-
 const struct tui_screen_class screen_dispute_open_class = {
     .name = "Open Dispute",
     .title = N_("Open dispute"),
     .keys = open_keys,
     .nkeys = TUI_NKEYS(open_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -251,8 +229,8 @@ const struct tui_screen_class screen_dispute_uphold_class = {
     .keys = uphold_keys,
     .nkeys = TUI_NKEYS(uphold_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -262,8 +240,8 @@ const struct tui_screen_class screen_dispute_reject_class = {
     .keys = reject_keys,
     .nkeys = TUI_NKEYS(reject_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -299,15 +277,15 @@ form(struct dstep *d, struct tui *t)
 	d->it[F_REASON].hidden = d->step != STEP_OPEN;
 	d->it[F_RES].hidden = d->it[F_CREDIT].hidden = d->it[F_CREASON].hidden =
 	    d->step != STEP_UPHOLD;
-	d->fm.items = d->it;
-	d->fm.n = F_COUNT;
-	d->fm.focus = d->step == STEP_OPEN     ? F_REASON
-	              : d->step == STEP_UPHOLD ? F_RES
-	                                       : F_NOTE;
-	d->asked = (unsigned)-1;
-	d->sc.cls = d->step == STEP_OPEN     ? &screen_dispute_open_class
-	            : d->step == STEP_UPHOLD ? &screen_dispute_uphold_class
-	                                     : &screen_dispute_reject_class;
+	tui_step_init(&d->s,
+	    d->step == STEP_OPEN     ? &screen_dispute_open_class
+	    : d->step == STEP_UPHOLD ? &screen_dispute_uphold_class
+	                             : &screen_dispute_reject_class,
+	    d->it, F_COUNT,
+	    d->step == STEP_OPEN     ? F_REASON
+	    : d->step == STEP_UPHOLD ? F_RES
+	                             : F_NOTE,
+	    apply);
 }
 
 struct tui_screen *
@@ -331,7 +309,7 @@ screen_dispute_open_new(struct tui *t, const char *receipt)
 	d->amount = v.p.amount;
 	svc_payment_view_free(&v);
 	form(d, t);
-	return &d->sc;
+	return &d->s.sc;
 }
 
 struct tui_screen *
@@ -359,5 +337,5 @@ screen_dispute_step_new(struct tui *t, const struct dispute *ds, int uphold)
 	d->amount = ds->amount;
 	d->bounced = strcmp(ds->reason, DSP_BOUNCED) == 0;
 	form(d, t);
-	return &d->sc;
+	return &d->s.sc;
 }

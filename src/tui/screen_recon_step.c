@@ -14,7 +14,14 @@
 
 #include "backoffice.h"
 
-enum { A_DO, A_NEXT, A_PREV, A_KLEFT, A_KRIGHT, A_BACK };
+enum {
+	A_DO = TUI_STEP_DO,
+	A_NEXT = TUI_STEP_NEXT,
+	A_PREV,
+	A_KLEFT,
+	A_KRIGHT,
+	A_BACK = TUI_STEP_BACK
+};
 
 static const struct tui_key resolve_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Resolve"),
@@ -43,15 +50,13 @@ static const struct tui_key hand_keys[] = {
 enum { F_WHAT, F_PAY, F_CARD, F_NOTE, F_COUNT };
 
 struct rstep {
-	struct tui_screen sc;
+	struct tui_step s; /* first: the screen, its form, Enter asked */
 	int hand;                 /* Match Credit; else Resolve Exception */
 	int unmatch;              /* Unmatch Credit */
 	char slip[33];            /* a deposit's match: its slip */
 	struct recon_exception e; /* the exception (or the credit) */
-	struct tui_form fm;
 	struct tui_form_item it[F_COUNT];
 	const char *what[2];
-	unsigned edits, asked;
 };
 
 /* What stops the step, into why ("" none). */
@@ -79,7 +84,7 @@ draw(struct tui_screen *sc, struct tui *t)
 
 	r->it[F_PAY].hidden = !r->hand || r->it[F_WHAT].choice != 0;
 	r->it[F_CARD].hidden = !r->hand || r->it[F_WHAT].choice != 1;
-	lw = list_form_width(&r->fm, 14) + 2;
+	lw = list_form_width(&r->s.fm, 14) + 2;
 	snprintf(head, sizeof head, "%s  %s", r->e.key, r->e.detail);
 	attron(A_BOLD);
 	tui_text_cut(y++, 2, head, COLS - 4);
@@ -88,8 +93,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_money(t->svc, m, sizeof m,
 	        r->e.actual ? r->e.actual : r->e.expected));
 	y++;
-	y += tui_form_draw(t, &r->fm, y, 2, lw, COLS - 4) + 1;
-	sc->typing = tui_form_typing(&r->fm);
+	y += tui_form_draw(t, &r->s.fm, y, 2, lw, COLS - 4) + 1;
+	sc->typing = tui_form_typing(&r->s.fm);
 	check(r, why, sizeof why);
 	if (why[0]) {
 		attron(tui_attr(t, TUI_C_ERROR, A_DIM));
@@ -107,8 +112,9 @@ draw(struct tui_screen *sc, struct tui *t)
 }
 
 static int
-apply(struct rstep *r, struct tui *t)
+apply(struct tui_step *s, struct tui *t)
 {
+	struct rstep *r = (struct rstep *)s;
 	struct recon_resolution res;
 	struct recon_unmatch u;
 	struct deposit d;
@@ -121,8 +127,7 @@ apply(struct rstep *r, struct tui *t)
 		tui_message(t, 1, "%s", why);
 		return TUI_HANDLED;
 	}
-	if (r->asked != r->edits) {
-		r->asked = r->edits;
+	if (!tui_step_confirmed(&r->s)) {
 		if (r->unmatch)
 			tui_message(t, 1,
 			    _("Take back the match of statement line %s to %s? "
@@ -156,7 +161,7 @@ apply(struct rstep *r, struct tui *t)
 		rc = svc_recon_resolve(
 		    t->svc, r->e.key, r->it[F_NOTE].f.buf, &res, &err);
 	if (rc != 0) {
-		r->asked = r->edits - 1;
+		tui_step_refused(&r->s);
 		tui_message(t, 1, "%s", err.msg);
 		return TUI_HANDLED;
 	}
@@ -173,41 +178,14 @@ apply(struct rstep *r, struct tui *t)
 	return TUI_CLOSE;
 }
 
-static int
-action(struct tui_screen *sc, struct tui *t, int act)
-{
-	struct rstep *r = (struct rstep *)sc;
-
-	switch (act) {
-	case A_DO:
-		return apply(r, t);
-	case A_BACK:
-		return TUI_CLOSE;
-	default:
-		r->edits++;
-		tui_form_move(&r->fm, act - A_NEXT);
-		return TUI_HANDLED;
-	}
-}
-
-static int
-input(struct tui_screen *sc, struct tui *t, int key, wint_t ch)
-{
-	struct rstep *r = (struct rstep *)sc;
-
-	r->edits++;
-	tui_form_key(t, &r->fm, key, ch);
-	return TUI_HANDLED;
-}
-
 const struct tui_screen_class screen_recon_resolve_class = {
     .name = "Resolve Exception",
     .title = N_("Resolve exception"),
     .keys = resolve_keys,
     .nkeys = TUI_NKEYS(resolve_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -217,8 +195,8 @@ const struct tui_screen_class screen_recon_unmatch_class = {
     .keys = unmatch_keys,
     .nkeys = TUI_NKEYS(unmatch_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -228,8 +206,8 @@ const struct tui_screen_class screen_recon_hand_class = {
     .keys = hand_keys,
     .nkeys = TUI_NKEYS(hand_keys),
     .draw = draw,
-    .action = action,
-    .input = input,
+    .action = tui_step_action,
+    .input = tui_step_input,
     .fields = 1,
 };
 
@@ -261,13 +239,10 @@ screen_recon_step_new(struct tui *t, const struct recon_exception *e, int hand)
 	tui_form_text(&r->it[F_CARD], _("Terminal:day"), 27, "");
 	tui_form_text(&r->it[F_NOTE], _("Note"), DEPOSIT_NOTE_BUFSZ - 1, "");
 	r->it[F_WHAT].hidden = !hand;
-	r->fm.items = r->it;
-	r->fm.n = F_COUNT;
-	r->fm.focus = hand ? F_WHAT : F_NOTE;
-	r->asked = (unsigned)-1;
-	r->sc.cls =
-	    hand ? &screen_recon_hand_class : &screen_recon_resolve_class;
-	return &r->sc;
+	tui_step_init(&r->s,
+	    hand ? &screen_recon_hand_class : &screen_recon_resolve_class,
+	    r->it, F_COUNT, hand ? F_WHAT : F_NOTE, apply);
+	return &r->s.sc;
 }
 
 struct tui_screen *
@@ -296,6 +271,6 @@ screen_recon_unmatch_new(struct tui *t, const struct recon_line *l)
 	/* a deposit's match (rule auto or manual) goes by its slip */
 	if (strcmp(l->rule, "auto") == 0 || strcmp(l->rule, "manual") == 0)
 		xstrlcpy(r->slip, l->to, sizeof r->slip);
-	r->sc.cls = &screen_recon_unmatch_class;
+	r->s.sc.cls = &screen_recon_unmatch_class;
 	return sc;
 }

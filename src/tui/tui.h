@@ -305,6 +305,42 @@ int tui_form_move(struct tui_form *fm, int step);
 int tui_form_draw(
     struct tui *t, const struct tui_form *fm, int y, int x, int lw, int w);
 
+/* A form screen that does one thing on Enter, asked once (the steps of
+ * issues 20 and 21: resolve an exception, match a credit by hand, take a
+ * match back, open, uphold or reject a dispute, make, reschedule or
+ * cancel an arrangement; form.c). The screen's struct starts with it; its
+ * key table gives Enter TUI_STEP_DO, TUI_FORM_KEYS(TUI_STEP_NEXT) and
+ * Esc TUI_STEP_BACK (actions of its own from TUI_STEP_OWN on, handled
+ * before it hands the rest to tui_step_action); its class takes
+ * tui_step_action and tui_step_input. */
+enum {
+	TUI_STEP_DO,
+	TUI_STEP_NEXT,
+	TUI_STEP_BACK = TUI_STEP_NEXT + 4,
+	TUI_STEP_OWN
+};
+struct tui_step {
+	struct tui_screen sc;
+	struct tui_form fm;
+	/* edits: a move or a key in the form; asked: the edits Enter asked
+	 * about (a change asks again) */
+	unsigned edits, asked;
+	/* Enter: the screen's use case; TUI_HANDLED to stay, TUI_CLOSE */
+	int (*apply)(struct tui_step *s, struct tui *t);
+};
+/* A step of class cls over n items it, focus on item focus, apply its
+ * use case; nothing asked yet. */
+void tui_step_init(struct tui_step *s, const struct tui_screen_class *cls,
+    struct tui_form_item *it, int n, int focus,
+    int (*apply)(struct tui_step *, struct tui *));
+int tui_step_action(struct tui_screen *sc, struct tui *t, int act);
+int tui_step_input(struct tui_screen *sc, struct tui *t, int key, wint_t ch);
+/* Enter on the form as it is: 0 the first time (it counts as asked now;
+ * the caller says what a second Enter does), 1 the second. */
+int tui_step_confirmed(struct tui_step *s);
+/* The use case refused: the next Enter asks again. */
+void tui_step_refused(struct tui_step *s);
+
 /* The list widget (list.c): a selection, marks, a search typed as you
  * go, and columns (struct xcol: the service's listing columns or a
  * screen's own) laid out from what they show, by display width. The
