@@ -20,7 +20,8 @@ BEFORE=${BENCH_GW_BEFORE:-5000}
 DIR=${BENCH_DIR:-$HOME/.cache/paydesk-bench}
 TOP=$(pwd)
 CENTRAL="$TOP/$BUILD/paydesk-central"
-KEY=$(cat src/service/gateway.c src/sync/gateway.c src/central/gateway.c \
+KEY=$(cat src/service/gateway.c src/service/gateway_ledger.c \
+    src/sync/gateway.c src/central/gateway.c \
     src/central/http.c tests/bench_gateway.sh | sha256sum | cut -c1-8)
 CACHE="$DIR/gw-$N-$BEFORE-$KEY"
 RUN=$(mktemp -d /tmp/pd-bench-gw.XXXXXX)

@@ -1,28 +1,24 @@
-/* config.c - the config schema table, lookup order and loading; a
- * value's text is checked and set by value.c. */
-#include <stdarg.h>
+/* config.c - the config schema table: every key paydesk reads, its
+ * type, bounds, default and help (config_rows), and the settings an
+ * organisation's central node masters. Loading a config from its
+ * defaults and its file, and reading it, is load.c; a value's text is
+ * checked and set by value.c. */
 #include <stddef.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <unistd.h>
-
-#include <iniparser.h>
 
 #include "internal.h"
+#include "config_int.h"
 #include "paydesk/config.h"
 #include "paydesk/credit.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
-#include "paydesk/xmalloc.h"
 
 #define F(field)                                                               \
 	offsetof(struct config, field), sizeof(((struct config *)0)->field)
 
 /* The schema: every key paydesk reads. Order matters only for minor_digits,
  * which must come before any money key. */
-static const struct schema schema[] = {
+const struct schema cfg_schema[] = {
     {{"store", "path", "$XDG_DATA_HOME/paydesk/paydesk.db",
          N_("SQLite store file; relative paths are relative to this file")},
         CFG_PATH, F(store_path), 0, 0, NULL},
@@ -461,9 +457,10 @@ static const struct schema schema[] = {
 };
 #undef F
 
-#define NSCHEMA (sizeof schema / sizeof schema[0])
+#define NSCHEMA (sizeof cfg_schema / sizeof cfg_schema[0])
 _Static_assert(NSCHEMA <= CONFIG_ROWS_MAX,
     "struct config's from_central has CONFIG_ROWS_MAX bits");
+const size_t cfg_nschema = NSCHEMA;
 
 /* The settings an organisation's central node masters: the same for
  * every terminal of the organisation (the number formats too: each
@@ -523,336 +520,9 @@ config_rows(int *n)
 	size_t i;
 
 	for (i = 0; i < NSCHEMA; i++)
-		rows_copy[i] = schema[i].row;
+		rows_copy[i] = cfg_schema[i].row;
 	*n = (int)NSCHEMA;
 	return rows_copy;
-}
-
-/* The grouping separators: the config's word, the text written. */
-static const struct {
-	const char *word;
-	const char *text;
-} group_seps[] = {
-    {"comma", ","},
-    {"dot", "."},
-    {"apostrophe", "'"},
-    /* written no-break, so that a number (and "1 100,0 %") is never
-     * split over two lines; typed as a plain space too (issue 25) */
-    {"space", "\xc2\xa0"},
-    {"nnbsp", "\xe2\x80\xaf"},
-    {"none", ""},
-};
-
-/* The grouping separator's text; "auto": ',' or '.' after a ',' decimal. */
-static const char *
-group_text(const struct config *cfg)
-{
-	size_t i;
-
-	if (strcmp(cfg->group_sep, "auto") == 0)
-		return strcmp(cfg->decimal_sep, "comma") == 0 ? "." : ",";
-	for (i = 0; i < sizeof group_seps / sizeof group_seps[0]; i++)
-		if (strcmp(cfg->group_sep, group_seps[i].word) == 0)
-			return group_seps[i].text;
-	return ",";
-}
-
-void
-config_money_style(const struct config *cfg, struct money_style *st)
-{
-	st->digits = cfg->minor_digits;
-	st->decimal = strcmp(cfg->decimal_sep, "comma") == 0 ? ',' : '.';
-	st->group = group_text(cfg);
-	st->group2 = strcmp(cfg->grouping, "3,2") == 0 ? 2 : 3;
-	st->symbol = cfg->currency_symbol;
-	st->symbol_after = strcmp(cfg->symbol_place, "after") == 0;
-	st->symbol_space = strcmp(cfg->symbol_space, "yes") == 0;
-}
-
-int
-config_week_start(const struct config *cfg)
-{
-	if (strcmp(cfg->week_start, "sunday") == 0)
-		return 0;
-	if (strcmp(cfg->week_start, "saturday") == 0)
-		return 6;
-	return 1;
-}
-
-static int
-check_whole(const struct config *cfg, struct pd_err *err)
-{
-	const char *g = group_text(cfg);
-
-	if (g[0] != '\0' && g[1] == '\0' &&
-	    g[0] == (strcmp(cfg->decimal_sep, "comma") == 0 ? ',' : '.'))
-		return pd_fail(err, PD_EINVAL,
-		    _("[organisation] grouping_separator: %s is the decimal "
-		      "separator too; choose another (e.g. %s, space or none)"),
-		    cfg->group_sep, g[0] == ',' ? "dot" : "comma");
-	if (config_reason(cfg, "Overpayment") == NULL)
-		return pd_fail(err, PD_EINVAL,
-		    _("[credit_notes] reasons: must "
-		      "include Overpayment (used for automatic credit notes)"));
-	return 0;
-}
-
-int
-config_defaults(struct config *cfg, struct pd_err *err)
-{
-	size_t i;
-
-	memset(cfg, 0, sizeof *cfg);
-	cfg->minor_digits = 2;
-	for (i = 0; i < NSCHEMA; i++) {
-		if (cfg_set_value(
-		        &schema[i], cfg, schema[i].row.def, NULL, err) != 0) {
-			pd_err_prefix(err, _("Built-in default [%s] %s: "),
-			    schema[i].row.section, schema[i].row.key);
-			return -1;
-		}
-	}
-	return check_whole(cfg, err);
-}
-
-static char parse_error[512];
-
-static int
-catch_error(const char *fmt, ...)
-{
-	va_list ap;
-	size_t len = strlen(parse_error);
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(parse_error + len, sizeof parse_error - len, fmt, ap);
-	va_end(ap);
-	return n;
-}
-
-static const struct schema *
-find_row(const char *section, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < NSCHEMA; i++)
-		if (strcmp(schema[i].row.section, section) == 0 &&
-		    (key == NULL || strcmp(schema[i].row.key, key) == 0))
-			return &schema[i];
-	return NULL;
-}
-
-/* The line of path that sets key in [sec] (the last: iniparser keeps
- * the last value), names compared as iniparser does, in any case; 0 when
- * none is found. For the message of a value that is refused. */
-static int
-key_line(const char *path, const char *sec, const char *key)
-{
-	FILE *f = fopen(path, "r");
-	char *line = NULL, *p, *end, cur[128] = "";
-	size_t cap = 0, kl = strlen(key);
-	int n = 0, found = 0;
-
-	if (f == NULL)
-		return 0;
-	while (getline(&line, &cap, f) != -1) {
-		n++;
-		for (p = line; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '[' && (end = strchr(p, ']')) != NULL) {
-			for (p++; *p == ' ' || *p == '\t'; p++)
-				;
-			while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
-				end--;
-			snprintf(cur, sizeof cur, "%.*s", (int)(end - p), p);
-			continue;
-		}
-		if (strcasecmp(cur, sec) != 0 || strncasecmp(p, key, kl) != 0)
-			continue;
-		for (p += kl; *p == ' ' || *p == '\t'; p++)
-			;
-		if (*p == '=' || *p == ':')
-			found = n;
-	}
-	free(line);
-	fclose(f);
-	return found;
-}
-
-static int
-load_file(const char *path, struct config *cfg, struct pd_err *err)
-{
-	dictionary *d;
-	int nsec, i, j, nkeys, pass;
-	const char *sec, **keys, *value, *colon;
-	const struct schema *s;
-	struct pd_err ignored;
-	char *nl;
-
-	if (access(path, R_OK) != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s: cannot read the config "
-		      "file"),
-		    path);
-	parse_error[0] = '\0';
-	iniparser_set_error_callback(catch_error);
-	d = iniparser_load(path);
-	iniparser_set_error_callback(NULL);
-	if (d == NULL) {
-		while (
-		    (nl = strrchr(parse_error, '\n')) != NULL && nl[1] == '\0')
-			*nl = '\0';
-		for (nl = parse_error; (nl = strchr(nl, '\n')) != NULL;)
-			*nl = ' ';
-		return pd_fail(err, PD_EINVAL, "%s: %s", path,
-		    parse_error[0] ? parse_error : "cannot parse the file");
-	}
-	/* the language first, so that a refusal of what follows can be
-	 * said in it (svc_config_load); a bad one is refused in its turn */
-	s = find_row("organisation", "language");
-	value = iniparser_getstring(d, "organisation:language", NULL);
-	if (s != NULL && value != NULL &&
-	    cfg_set_value(s, cfg, value, path, &ignored) != 0)
-		cfg->language[0] = '\0';
-	/* keys outside any section */
-	for (i = 0; i < d->size; i++) {
-		if (d->key[i] == NULL || d->val[i] == NULL)
-			continue;
-		if (strchr(d->key[i], ':') == NULL) {
-			pd_fail(err, PD_EINVAL,
-			    _("%s: key \"%s\" is outside any "
-			      "[section]"),
-			    path, d->key[i]);
-			goto fail;
-		}
-	}
-	nsec = iniparser_getnsec(d);
-	for (i = 0; i < nsec; i++) {
-		sec = iniparser_getsecname(d, i);
-		if (find_row(sec, NULL) == NULL) {
-			pd_fail(err, PD_EINVAL, _("%s: unknown section [%s]"),
-			    path, sec);
-			goto fail;
-		}
-	}
-	/* two passes: minor_digits first, since money keys depend on it */
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < nsec; i++) {
-			sec = iniparser_getsecname(d, i);
-			nkeys = iniparser_getsecnkeys(d, sec);
-			if (nkeys <= 0)
-				continue;
-			keys = xcalloc((size_t)nkeys, sizeof *keys);
-			iniparser_getseckeys(d, sec, keys);
-			for (j = 0; j < nkeys; j++) {
-				colon = strchr(keys[j], ':');
-				s = find_row(sec, colon ? colon + 1 : keys[j]);
-				if (s == NULL) {
-					pd_fail(err, PD_EINVAL,
-					    _("%s: [%s] "
-					      "unknown key \"%s\""),
-					    path, sec,
-					    colon ? colon + 1 : keys[j]);
-					free(keys);
-					goto fail;
-				}
-				if ((pass == 0) !=
-				    (s->off ==
-				        offsetof(struct config, minor_digits)))
-					continue;
-				value = iniparser_getstring(d, keys[j], "");
-				if (cfg_set_value(s, cfg, value, path, err) !=
-				    0) {
-					int line =
-					    key_line(path, sec, s->row.key);
-
-					if (line > 0)
-						pd_err_prefix(err,
-						    "%s:%d: [%s] %s: ", path,
-						    line, sec, s->row.key);
-					else
-						pd_err_prefix(err,
-						    "%s: [%s] %s: ", path, sec,
-						    s->row.key);
-					free(keys);
-					goto fail;
-				}
-			}
-			free(keys);
-		}
-	}
-	iniparser_freedict(d);
-	if (check_whole(cfg, err) != 0) {
-		pd_err_prefix(err, "%s: ", path);
-		return -1;
-	}
-	xstrlcpy(cfg->source, path, sizeof cfg->source);
-	return 0;
-fail:
-	iniparser_freedict(d);
-	return -1;
-}
-
-int
-config_load(const char *path, struct config *cfg, struct pd_err *err)
-{
-	char buf[PATH_MAX];
-	const char *env = getenv("PAYDESK_CONFIG"), *xdg, *home;
-
-	if (config_defaults(cfg, err) != 0)
-		return -1;
-	if (path != NULL)
-		return load_file(path, cfg, err);
-	if (env != NULL && *env != '\0')
-		return load_file(env, cfg, err);
-	if (access("config.ini", F_OK) == 0)
-		return load_file("config.ini", cfg, err);
-	xdg = getenv("XDG_CONFIG_HOME");
-	home = getenv("HOME");
-	if (xdg != NULL && *xdg == '/')
-		snprintf(buf, sizeof buf, "%s/paydesk/config.ini", xdg);
-	else
-		snprintf(buf, sizeof buf, "%s/.config/paydesk/config.ini",
-		    home ? home : "/");
-	if (access(buf, F_OK) == 0)
-		return load_file(buf, cfg, err);
-	if (access("/etc/paydesk/config.ini", F_OK) == 0)
-		return load_file("/etc/paydesk/config.ini", cfg, err);
-	return 0;
-}
-
-const struct pay_method *
-config_method(const struct config *cfg, const char *name)
-{
-	int i;
-
-	for (i = 0; i < cfg->nmethods; i++)
-		if (strcasecmp(cfg->methods[i].name, name) == 0)
-			return &cfg->methods[i];
-	return NULL;
-}
-
-static const char *
-find_name(const char (*names)[CFG_NAME_MAX], int n, const char *name)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strcasecmp(names[i], name) == 0)
-			return names[i];
-	return NULL;
-}
-
-const char *
-config_channel(const struct config *cfg, const char *name)
-{
-	return find_name(cfg->channels, cfg->nchannels, name);
-}
-
-const char *
-config_reason(const struct config *cfg, const char *name)
-{
-	return find_name(cfg->reasons, cfg->nreasons, name);
 }
 
 int
@@ -865,130 +535,12 @@ config_central_row(const char *name)
 		if (strcmp(central_settings[i], name) != 0)
 			continue;
 		for (j = 0; j < NSCHEMA; j++) {
-			sl = strlen(schema[j].row.section);
-			if (strncmp(name, schema[j].row.section, sl) == 0 &&
+			sl = strlen(cfg_schema[j].row.section);
+			if (strncmp(name, cfg_schema[j].row.section, sl) == 0 &&
 			    name[sl] == '.' &&
-			    strcmp(name + sl + 1, schema[j].row.key) == 0)
+			    strcmp(name + sl + 1, cfg_schema[j].row.key) == 0)
 				return (int)j;
 		}
 	}
 	return -1;
-}
-
-int
-config_set_central(
-    struct config *cfg, const char *name, const char *value, struct pd_err *err)
-{
-	struct config *next;
-	int i = config_central_row(name), rc;
-
-	if (i < 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("\"%s\" is not a setting the central node masters"),
-		    name);
-	next = xmalloc(sizeof *next);
-	*next = *cfg;
-	rc = cfg_set_value(&schema[i], next, value, NULL, err);
-	if (rc == 0)
-		rc = check_whole(next, err);
-	if (rc == 0) {
-		next->from_central[i / 64] |= (uint64_t)1 << (i % 64);
-		*cfg = *next;
-	} else {
-		pd_err_prefix(err, "%s: ", name);
-	}
-	free(next);
-	return rc;
-}
-
-int
-config_format(const struct config *cfg, int i, char *buf, size_t n)
-{
-	const struct schema *s;
-	const char *field;
-	const char(*names)[CFG_NAME_MAX];
-	int k, count;
-
-	if (i < 0 || i >= (int)NSCHEMA)
-		return -1;
-	s = &schema[i];
-	field = (const char *)cfg + s->off;
-	buf[0] = '\0';
-	switch (s->type) {
-	case CFG_STR:
-		/* a secret is shown as set or not, never printed */
-		if (strcmp(s->row.key, "token") == 0 && *field != '\0') {
-			snprintf(
-			    buf, n, _("(set, %zu characters)"), strlen(field));
-			break;
-		}
-		/* fall through */
-	case CFG_PATH:
-	case CFG_OPTPATH:
-	case CFG_URL:
-	case CFG_ID:
-	case CFG_NUMFMT:
-	case CFG_CURRENCY:
-	case CFG_CHOICE:
-	case CFG_LANG:
-	case CFG_DIGITS:
-		snprintf(buf, n, "%s", field);
-		break;
-	case CFG_INT:
-		snprintf(buf, n, "%d", *(const int *)(const void *)field);
-		break;
-	case CFG_MONEY:
-		money_plain(buf, n, *(const int64_t *)(const void *)field,
-		    cfg->minor_digits);
-		break;
-	case CFG_OPTINT: /* -1: off, shown as the empty value */
-		if (*(const int *)(const void *)field >= 0)
-			snprintf(
-			    buf, n, "%d", *(const int *)(const void *)field);
-		break;
-	case CFG_OPTMONEY:
-		if (*(const int64_t *)(const void *)field >= 0)
-			money_plain(buf, n,
-			    *(const int64_t *)(const void *)field,
-			    cfg->minor_digits);
-		break;
-	case CFG_NAMES:
-		names = (const void *)field;
-		count =
-		    *(const int *)(const void *)((const char *)cfg + s->size);
-		for (k = 0; k < count; k++)
-			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
-			    k ? ", " : "", names[k]);
-		break;
-	case CFG_DENOMS:
-		for (k = 0; k < cfg->ndenoms; k++)
-			snprintf(buf + strlen(buf), n - strlen(buf), "%s%lld",
-			    k ? ", " : "", (long long)cfg->denoms[k]);
-		break;
-	case CFG_METHODS:
-		for (k = 0; k < cfg->nmethods; k++) {
-			const struct pay_method *m = &cfg->methods[k];
-
-			snprintf(buf + strlen(buf), n - strlen(buf), "%s%s:%s",
-			    k ? ", " : "", m->name,
-			    m->cheque ? "cheque" : method_kind_name(m->kind));
-			/* the rule only where it is not the kind's own */
-			if (m->reference != payref_default(m->kind))
-				snprintf(buf + strlen(buf), n - strlen(buf),
-				    ":%s", payref_rule_name(m->reference));
-		}
-		break;
-	}
-	return 0;
-}
-
-void
-config_join(const char (*names)[CFG_NAME_MAX], int count, char *buf, size_t n)
-{
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < count; i++)
-		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
-		    i ? ", " : "", names[i]);
 }

@@ -19,28 +19,34 @@
  * series) when the terminal does not have it: its own records it knows by
  * uuid. A refused pulled record is set aside (sync_round.c).
  *
+ * Here: the checks the kinds share (dates, amounts, numbers, people), the
+ * records about a payment (a void, a verification, a credit note or its
+ * application) and the other kinds, and the table of checks by kind. The
+ * checks of a payment itself are in sync_check_pay.c, what a terminal
+ * pulls in sync_check_pull.c.
+ *
  * One table of checks by record kind: TO ADD A KIND, a row in
- * push_rules[] (and in pull_rules[] if it carries document numbers).
+ * push_rules[] (and in pull_rules[] of sync_check_pull.c if it carries
+ * document numbers).
  */
-#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
-#include "paydesk/alloc.h"
 #include "paydesk/credit.h"
 #include "paydesk/date.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
 #include "paydesk/numfmt.h"
+#include "sync_check_int.h"
 
 /* How far a terminal's clock may be ahead of the central node's: dates
  * up to tomorrow are accepted. */
 #define SKEW_DAYS 1
 
 /* A date (YYYY-MM-DD or the day of a timestamp) no later than tomorrow. */
-static int
-check_day(const char *what, const char *s, struct pd_err *err)
+int
+sck_day(const char *what, const char *s, struct pd_err *err)
 {
 	char today[11], day[11], last[DATE_BUFSZ];
 	int32_t d, t;
@@ -60,8 +66,8 @@ check_day(const char *what, const char *s, struct pd_err *err)
 /* A time a terminal sent (ts, a timestamp or a date) is not before its
  * organisation was added on the central node, less the clock skew
  * allowed: no terminal of it could have recorded anything earlier. */
-static int
-check_since(const char *what, const char *ts, const struct sync_sender *f,
+int
+sck_since(const char *what, const char *ts, const struct sync_sender *f,
     struct pd_err *err)
 {
 	char day[11], oday[11], first[DATE_BUFSZ];
@@ -82,8 +88,8 @@ check_since(const char *what, const char *ts, const struct sync_sender *f,
 }
 
 /* 0 <= v <= MONEY_MAX (or -MONEY_MAX <= v with negative). */
-static int
-check_money(const char *what, int64_t v, int negative, struct pd_err *err)
+int
+sck_money(const char *what, int64_t v, int negative, struct pd_err *err)
 {
 	if (v > MONEY_MAX || v < (negative ? -MONEY_MAX : 0))
 		return pd_fail(err, PD_EINVAL,
@@ -95,9 +101,9 @@ check_money(const char *what, int64_t v, int negative, struct pd_err *err)
 
 /* number is of the series fmt of the sending terminal (t, branch b), for
  * a document dated date. */
-static int
-check_number(const char *what, const char *fmt, const char *number,
-    const char *t, const char *b, const char *date, struct pd_err *err)
+int
+sck_number(const char *what, const char *fmt, const char *number, const char *t,
+    const char *b, const char *date, struct pd_err *err)
 {
 	struct numfmt_ctx ctx = {date, t, b};
 
@@ -152,8 +158,8 @@ svc_sync_user_unsealed(struct svc *s, const char *name, int by_username,
 
 /* name (who did what, as records name people) is a user of the sending
  * terminal's branch, with at least role need for doing what. */
-static int
-check_user(struct svc *s, const struct sync_sender *f, const char *what,
+int
+sck_user(struct svc *s, const struct sync_sender *f, const char *what,
     const char *name, enum role need, const char *doing, struct pd_err *err)
 {
 	struct user u;
@@ -235,188 +241,9 @@ check_about(const char *what, const char *no_, const char *day,
 	return 0;
 }
 
-/* "Cash, Credit Card, ..." */
-static void
-join_methods(const struct config *cfg, char *buf, size_t n)
-{
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < cfg->nmethods; i++)
-		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
-		    i > 0 ? ", " : "", cfg->methods[i].name);
-}
-
-/* A method and a channel the organisation has, written as posting writes
- * them, and the method's rule for references. */
-static int
-check_method(struct svc *s, const struct payment *p, struct pd_err *err)
-{
-	const struct pay_method *m = config_method(&s->cfg, p->method);
-	const char *c = config_channel(&s->cfg, p->channel);
-	char list[800];
-
-	if (m == NULL || strcmp(m->name, p->method) != 0) {
-		join_methods(&s->cfg, list, sizeof list);
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment method \"%s\" is not configured (one of: %s)"),
-		    p->method, list);
-	}
-	if (m->kind != p->method_kind)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment method %s is a %s method, not %s"), m->name,
-		    method_kind_name(m->kind),
-		    method_kind_name(p->method_kind));
-	if (c == NULL || strcmp(c, p->channel) != 0) {
-		config_join(
-		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
-		return pd_fail(err, PD_EINVAL,
-		    _("Channel \"%s\" is not configured (one of: %s)"),
-		    p->channel, list);
-	}
-	return svc_pay_reference_check(m, p->reference, err);
-}
-
-/* Allocation i's item: one the store has, of the payment's consumer
- * (cid) and type, under the reference the record gives. */
-static int
-check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
-    const char *account, struct pd_err *err)
-{
-	const struct allocation *a = &r->allocs[i];
-	struct item it;
-	int64_t id;
-
-	if (store_id_of(s->st, TBL_ITEMS, a->item.uuid, &id, err) != 0)
-		return -1;
-	if (id == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Allocation %zu: item %s (%s) is not known here"), i + 1,
-		    a->item.ref, a->item.uuid);
-	if (store_item_by_id(s->st, id, &it, err) != 0)
-		return -1;
-	if (strcmp(it.ref, a->item.ref) != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Allocation %zu: item %s is %s here, not %s"), i + 1,
-		    a->item.uuid, it.ref, a->item.ref);
-	if (it.consumer_id != cid)
-		return pd_fail(err, PD_EINVAL,
-		    _("Allocation %zu: item %s is not an item of consumer %s"),
-		    i + 1, it.ref, account);
-	if (it.kind != r->p.type)
-		return pd_fail(err, PD_EINVAL,
-		    _("Allocation %zu: item %s is a %s, and this is a %s "
-		      "payment"),
-		    i + 1, it.ref, pay_type_kind(it.kind),
-		    pay_type_name(r->p.type));
-	if (a->due_before > it.amount)
-		return pd_fail(err, PD_EINVAL,
-		    _("Allocation %zu: %lld due before, more than item %s's "
-		      "amount %lld"),
-		    i + 1, (long long)a->due_before, it.ref,
-		    (long long)it.amount);
-	return 0;
-}
-
-static int
-cmp_alloc_uuid(const void *a, const void *b)
-{
-	const struct allocation *x = *(const struct allocation *const *)a;
-	const struct allocation *y = *(const struct allocation *const *)b;
-	int c = strcmp(x->item.uuid, y->item.uuid);
-
-	/* the same uuid: in the order of the allocations */
-	return c != 0 ? c : (x < y ? -1 : x > y);
-}
-
-/* No item is paid by two allocations of one payment: posting lists an
- * item once ("Item %s is listed twice"), and each allocation's due
- * before is checked against the item's amount alone, so two of one item
- * would pay it past what it had due. Sorted, not compared pairwise: a
- * record may have 10000 allocations. */
-static int
-check_twice(const struct syncrec *r, struct pd_err *err)
-{
-	const struct allocation **by;
-	size_t i;
-	int rc = 0;
-
-	if (r->nallocs < 2)
-		return 0;
-	by = xcalloc(r->nallocs, sizeof *by);
-	for (i = 0; i < r->nallocs; i++)
-		by[i] = &r->allocs[i];
-	qsort(by, r->nallocs, sizeof *by, cmp_alloc_uuid);
-	for (i = 1; i < r->nallocs && rc == 0; i++)
-		if (strcmp(by[i - 1]->item.uuid, by[i]->item.uuid) == 0)
-			rc = pd_fail(err, PD_EINVAL,
-			    _("Allocation %zu: item %s is already allocation "
-			      "%zu's; a payment pays an item once"),
-			    (size_t)(by[i] - r->allocs) + 1, by[i]->item.ref,
-			    (size_t)(by[i - 1] - r->allocs) + 1);
-	free(by);
-	return rc;
-}
-
-/* The amount due and the balance after, no more than the consumer's
- * items come to (review of issue 18: a payment claiming 99,999,999.99
- * due of a consumer billed 1,200.00 was applied, and every terminal
- * showed that figure on it): posting adds up open items of the payment's
- * type for the one and of every type for the other, each at most its
- * amount. */
-static int
-check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
-    int64_t cid, struct pd_err *err)
-{
-	int64_t of_type, all;
-
-	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, &all, err))
-		return -1;
-	if (r->p.due_total > of_type)
-		return pd_fail(err, PD_EINVAL,
-		    _("Amount due %lld is more than consumer %s's items of "
-		      "this type come to (%lld)"),
-		    (long long)r->p.due_total, c->account_no,
-		    (long long)of_type);
-	if (r->p.balance_after > all)
-		return pd_fail(err, PD_EINVAL,
-		    _("Balance after %lld is more than consumer %s's items "
-		      "come to (%lld)"),
-		    (long long)r->p.balance_after, c->account_no,
-		    (long long)all);
-	return 0;
-}
-
-/* The consumer the payment names and the items it pays. */
-static int
-check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
-{
-	struct consumer c;
-	int64_t cid;
-	size_t i;
-
-	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
-		return -1;
-	if (cid == 0)
-		return pd_fail(err, PD_EINVAL, _("%s %s is not known here"),
-		    _("consumer"), r->consumer_uuid);
-	if (store_consumer_by_id(s->st, cid, &c, err) != 0)
-		return -1;
-	if (r->account_no[0] != '\0' && strcmp(r->account_no, c.account_no))
-		return pd_fail(err, PD_EINVAL,
-		    _("Account %s is not the account of consumer %s (%s)"),
-		    r->account_no, r->consumer_uuid, c.account_no);
-	for (i = 0; i < r->nallocs; i++)
-		if (check_item(s, r, i, cid, c.account_no, err) != 0)
-			return -1;
-	return check_twice(r, err) != 0 || check_billed(s, r, &c, cid, err)
-	           ? -1
-	           : 0;
-}
-
 /* A credit note's own fields: reason, remarks, dates, number. */
-static int
-check_note(struct svc *s, const struct sync_sender *from,
+int
+sck_note(struct svc *s, const struct sync_sender *from,
     const struct credit_note *cn, struct pd_err *err)
 {
 	char list[800];
@@ -431,14 +258,14 @@ check_note(struct svc *s, const struct sync_sender *from,
 	}
 	if (svc_check_text(
 	        _("Remarks"), cn->remarks, s->cfg.remarks_max, 0, err) != 0 ||
-	    check_day(_("Credit note date"), cn->created_on, err) != 0 ||
+	    sck_day(_("Credit note date"), cn->created_on, err) != 0 ||
 	    (cn->created_at[0] != '\0' &&
-	        check_day(_("Credit note time"), cn->created_at, err) != 0) ||
+	        sck_day(_("Credit note time"), cn->created_at, err) != 0) ||
 	    date_parse(cn->expires_on, _("Expiry date"), &e, err) != 0)
 		return -1;
 	date_parse(cn->created_on, NULL, &c, NULL);
 	if (credit_check_expiry(c, e, err) != 0 ||
-	    check_number(_("Credit note number"), s->cfg.fmt_credit_note,
+	    sck_number(_("Credit note number"), s->cfg.fmt_credit_note,
 	        cn->cn_no, from->terminal, from->branch, cn->created_on, err) ||
 	    svc_sync_check_ahead(s, from, DOC_SERIES_CREDIT_NOTE,
 	        _("Credit note number"), s->cfg.fmt_credit_note, cn->cn_no,
@@ -446,218 +273,6 @@ check_note(struct svc *s, const struct sync_sender *from,
 	        cn->created_at[0] ? cn->created_at : cn->created_on, err))
 		return -1;
 	return 0;
-}
-
-/* Tendered and change as posting works them out (pay_cash_change). */
-static int
-check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
-{
-	int64_t change;
-
-	if (p->method_kind != METHOD_CASH) {
-		if (p->tendered != 0 || p->change != 0)
-			return pd_fail(err, PD_EINVAL,
-			    _("Amount received and change apply to cash "
-			      "payments only; this one is %s"),
-			    method_kind_name(p->method_kind));
-		return 0;
-	}
-	if (check_money(_("Amount received"), p->tendered, 0, err) != 0 ||
-	    pay_cash_change(p->amount, p->tendered, &change,
-	        svc_style(s, &(struct money_style){0}), err) != 0)
-		return -1;
-	if (change != p->change)
-		return pd_fail(err, PD_EINVAL,
-		    _("Change %lld is not the amount received less the amount "
-		      "(%lld)"),
-		    (long long)p->change, (long long)change);
-	return 0;
-}
-
-/* The status a new payment takes, and its verification to match. */
-static int
-check_status(const struct payment *p, struct pd_err *err)
-{
-	enum pay_status want = pay_status_initial(p->method_kind);
-
-	if (p->status != want)
-		return pd_fail(err, PD_EINVAL,
-		    _("Status %s: a new %s payment is %s (a void or a "
-		      "verification comes as its own record)"),
-		    pay_status_name(p->status),
-		    method_kind_name(p->method_kind), pay_status_name(want));
-	if (p->verified != (want == PS_POSTED) ||
-	    (p->verified && p->verified_by[0] == '\0'))
-		return pd_fail(err, PD_EINVAL,
-		    _("A %s payment is verified when it is posted, and only "
-		      "then"),
-		    pay_status_name(want));
-	return 0;
-}
-
-/* The figures of a payment: bounds, threshold, cash, allocations. */
-static int
-check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
-{
-	const struct payment *p = &r->p;
-	size_t i;
-
-	if (check_money(_("Amount"), p->amount, 0, err) != 0 ||
-	    check_money(_("Amount due"), p->due_total, 0, err) != 0 ||
-	    check_money(_("Balance after"), p->balance_after, 0, err) != 0 ||
-	    check_cash(s, p, err) != 0)
-		return -1;
-	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
-	        svc_style(s, &(struct money_style){0}), err) != 0)
-		return -1;
-	for (i = 0; i < r->nallocs; i++) {
-		const struct allocation *a = &r->allocs[i];
-
-		if (a->amount < 1 || a->amount > a->due_before ||
-		    a->due_before > MONEY_MAX)
-			return pd_fail(err, PD_EINVAL,
-			    _("Allocation %zu: %lld of %lld due is not between "
-			      "1 and what was due"),
-			    i + 1, (long long)a->amount,
-			    (long long)a->due_before);
-	}
-	if ((p->overpaid > 0) != (r->has_cn != 0))
-		return pd_fail(err, PD_EINVAL,
-		    _("An overpayment comes with its credit note, and only "
-		      "an overpayment"));
-	return 0;
-}
-
-/* The fields posting derives from the others (build_quote,
- * insert_payment), recomputed here: the overpayment is the amount less
- * what was due when that is more than 0; the allocations and the
- * overpayment add up to the amount; what was due is at least what the
- * allocations say was due (items the amount did not reach have no
- * allocation); the balance after is recorded; a payment posted when
- * taken is verified at the moment it was recorded, a pending one not
- * yet; it is not dated after it was recorded, nor recorded before the
- * organisation existed. */
-static int
-check_derived(
-    const struct sync_sender *f, const struct syncrec *r, struct pd_err *err)
-{
-	const struct payment *p = &r->p;
-	int64_t over = p->amount > p->due_total ? p->amount - p->due_total : 0;
-	int64_t allocated = 0, due = 0;
-	size_t i;
-
-	for (i = 0; i < r->nallocs; i++) {
-		/* each at most MONEY_MAX (check_figures): no overflow */
-		allocated += r->allocs[i].amount;
-		due += r->allocs[i].due_before;
-		if (allocated > MONEY_MAX || due > MONEY_MAX)
-			return pd_fail(err, PD_EINVAL,
-			    _("The allocations add up to more than %lld"),
-			    (long long)MONEY_MAX);
-	}
-	if (p->overpaid != over)
-		return pd_fail(err, PD_EINVAL,
-		    _("Overpaid %lld is not the amount %lld less the amount "
-		      "due %lld (%lld)"),
-		    (long long)p->overpaid, (long long)p->amount,
-		    (long long)p->due_total, (long long)over);
-	if (allocated + p->overpaid != p->amount)
-		return pd_fail(err, PD_EINVAL,
-		    _("Allocations (%lld) and overpaid (%lld) do not add up "
-		      "to the amount (%lld)"),
-		    (long long)allocated, (long long)p->overpaid,
-		    (long long)p->amount);
-	if (due > p->due_total)
-		return pd_fail(err, PD_EINVAL,
-		    _("Amount due %lld is less than the allocations say was "
-		      "due (%lld)"),
-		    (long long)p->due_total, (long long)due);
-	if (!p->has_balance)
-		return pd_fail(err, PD_EINVAL,
-		    _("A payment records the consumer's balance after it "
-		      "(has_balance); posting always does"));
-	if (strcmp(p->verified_at, p->verified ? p->created_at : "") != 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Verified at \"%s\": a payment posted when it is taken "
-		      "is verified when it is recorded (%s), a pending one "
-		      "later, in a verification record"),
-		    p->verified_at, p->created_at);
-	if (strncmp(p->paid_on, p->created_at, 10) > 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("Payment date %s is after the payment was recorded "
-		      "(%s)"),
-		    p->paid_on, p->created_at);
-	return check_since(_("Payment time"), p->created_at, f, err);
-}
-
-/* A payment's three numbers are not far ahead of their series
- * (sync_ahead.c). */
-static int
-check_ahead(struct svc *s, const struct sync_sender *f, const struct payment *p,
-    struct pd_err *err)
-{
-	/* the counts read once for the three (nothing is written between
-	 * them): two statements, not six */
-	struct ahead_memo m;
-
-	memset(&m, 0, sizeof m);
-	return svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
-	           _("Payment number"), s->cfg.fmt_payment, p->payment_no,
-	           p->paid_on, p->created_at, &m, err) ||
-	               svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
-	                   _("Transaction number"), s->cfg.fmt_transaction,
-	                   p->txn_no, p->paid_on, p->created_at, &m, err) ||
-	               svc_sync_check_ahead_m(s, f, DOC_SERIES_RECEIPT,
-	                   _("Receipt number"), s->cfg.fmt_receipt,
-	                   p->receipt_no, p->paid_on, p->created_at, &m, err)
-	           ? -1
-	           : 0;
-}
-
-static int
-push_payment(struct svc *s, const struct sync_sender *f,
-    const struct syncrec *r, struct pd_err *err)
-{
-	const struct payment *p = &r->p;
-	const char *d = p->paid_on;
-
-	if (check_status(p, err) != 0 || check_method(s, p, err) != 0 ||
-	    check_user(s, f, _("received by"), p->received_by, ROLE_CASHIER,
-	        _("recording a payment"), err) != 0 ||
-	    (p->verified && strcmp(p->verified_by, p->received_by) != 0 &&
-	        pd_fail(err, PD_EINVAL,
-	            _("A payment posted when it is taken is verified by "
-	              "whoever took it (%s), not %s"),
-	            p->received_by, p->verified_by)) ||
-	    check_figures(s, r, err) != 0 || check_items(s, r, err) != 0 ||
-	    check_day(_("Payment date"), d, err) != 0 ||
-	    check_day(_("Payment time"), p->created_at, err) != 0 ||
-	    (p->verified_at[0] != '\0' &&
-	        check_day(_("Verification time"), p->verified_at, err) != 0) ||
-	    svc_check_text(_("Notes"), p->notes, s->cfg.notes_max, 0, err) ||
-	    check_number(_("Payment number"), s->cfg.fmt_payment, p->payment_no,
-	        f->terminal, f->branch, d, err) != 0 ||
-	    check_number(_("Transaction number"), s->cfg.fmt_transaction,
-	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
-	    check_number(_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
-	        f->terminal, f->branch, d, err) != 0 ||
-	    check_derived(f, r, err) != 0 || check_ahead(s, f, p, err) != 0)
-		return -1;
-	if (!r->has_cn)
-		return 0;
-	/* the automatic note of the overpayment, as posting makes it */
-	if (!r->cn.automatic || r->cn.amount != p->overpaid ||
-	    strcmp(r->cn.reason, "Overpayment") != 0 ||
-	    strcmp(r->cn.created_on, p->paid_on) != 0 ||
-	    strcmp(r->cn.created_by, p->received_by) != 0 ||
-	    (r->cn.receipt_no[0] != '\0' &&
-	        strcmp(r->cn.receipt_no, p->receipt_no) != 0))
-		return pd_fail(err, PD_EINVAL,
-		    _("The credit note of an overpayment is automatic, of the "
-		      "overpaid amount, for Overpayment, dated as the "
-		      "payment, made by whoever took it and linked to its "
-		      "receipt"));
-	return check_note(s, f, &r->cn, err);
 }
 
 /* The consumer a credit note names, when it names one, is its
@@ -692,9 +307,9 @@ push_credit_note(struct svc *s, const struct sync_sender *f,
 		    _("Credit note %s: an automatic credit note comes with "
 		      "its payment"),
 		    r->cn.cn_no);
-	if (check_money(_("Credit amount"), r->cn.amount, 0, err) != 0 ||
-	    check_note(s, f, &r->cn, err) != 0 ||
-	    check_user(s, f, _("created by"), r->cn.created_by, ROLE_SUPERVISOR,
+	if (sck_money(_("Credit amount"), r->cn.amount, 0, err) != 0 ||
+	    sck_note(s, f, &r->cn, err) != 0 ||
+	    sck_user(s, f, _("created by"), r->cn.created_by, ROLE_SUPERVISOR,
 	        _("creating a credit note"), err) != 0 ||
 	    named_payment(s, r, &p, &found, err) != 0)
 		return -1;
@@ -728,13 +343,13 @@ push_act(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 	struct payment p;
 	int found;
 
-	if (check_user(s, f, who, r->by, ROLE_SUPERVISOR, doing, err) != 0 ||
+	if (sck_user(s, f, who, r->by, ROLE_SUPERVISOR, doing, err) != 0 ||
 	    named_payment(s, r, &p, &found, err) != 0)
 		return -1;
 	if (!found)
-		return check_since(_("Record time"), r->at, f, err);
+		return sck_since(_("Record time"), r->at, f, err);
 	if (check_about(what, r->p.payment_no, r->at, &p, err) != 0 ||
-	    check_since(_("Record time"), r->at, f, err) != 0)
+	    sck_since(_("Record time"), r->at, f, err) != 0)
 		return -1;
 	/* to the second: an act is not before the payment it is about (its
 	 * day may be, by the clock skew allowed, when the payment is not
@@ -810,8 +425,8 @@ push_credit_apply(struct svc *s, const struct sync_sender *f,
 	int32_t on, e, c;
 
 	(void)f;
-	if (check_money(_("Amount"), r->ca.amount, 0, err) != 0 ||
-	    check_day(_("Date applied"), r->ca.applied_on, err) != 0 ||
+	if (sck_money(_("Amount"), r->ca.amount, 0, err) != 0 ||
+	    sck_day(_("Date applied"), r->ca.applied_on, err) != 0 ||
 	    store_id_of(s->st, TBL_CREDIT_NOTES, r->cn_uuid, &id, err) != 0)
 		return -1;
 	if (id == 0) /* the apply says it is unknown */
@@ -885,12 +500,12 @@ push_gw_assoc(struct svc *s, const struct sync_sender *f,
 		    err, PD_EINVAL, _("A disassociation names no consumer"));
 	if (svc_check_text(
 	        _("Reason"), r->reason, s->cfg.remarks_max, 1, err) != 0 ||
-	    check_user(s, f, _("By"), r->by, ROLE_SUPERVISOR,
+	    sck_user(s, f, _("By"), r->by, ROLE_SUPERVISOR,
 	        assoc ? _("associating a gateway payment")
 	              : _("disassociating a gateway payment"),
 	        err) != 0)
 		return -1;
-	return check_since(_("Record time"), r->at, f, err);
+	return sck_since(_("Record time"), r->at, f, err);
 }
 
 /* A step of a payment's dispute (issue 21): by a user of the sending
@@ -902,11 +517,10 @@ push_dispute(struct svc *s, const struct sync_sender *f,
 {
 	int up = strcmp(r->op, "uphold") == 0;
 
-	if (check_user(s, f, _("By"), r->by,
-	        up ? ROLE_SUPERVISOR : ROLE_RECOVERY,
+	if (sck_user(s, f, _("By"), r->by, up ? ROLE_SUPERVISOR : ROLE_RECOVERY,
 	        up ? _("upholding a dispute") : _("working a dispute"),
 	        err) != 0 ||
-	    check_since(_("Record time"), r->at, f, err) != 0)
+	    sck_since(_("Record time"), r->at, f, err) != 0)
 		return -1;
 	return svc_dispute_check_push(s, f->terminal, f->branch, r, err);
 }
@@ -917,9 +531,9 @@ static int
 push_alert(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
     struct pd_err *err)
 {
-	if (check_user(s, f, _("By"), r->by, ROLE_RECOVERY,
-	        _("working an alert"), err) != 0 ||
-	    check_since(_("Record time"), r->at, f, err) != 0)
+	if (sck_user(s, f, _("By"), r->by, ROLE_RECOVERY, _("working an alert"),
+	        err) != 0 ||
+	    sck_since(_("Record time"), r->at, f, err) != 0)
 		return -1;
 	return svc_alert_check_push(s, r, err);
 }
@@ -929,7 +543,7 @@ typedef int (*check_fn)(struct svc *s, const struct sync_sender *from,
 
 /* What a terminal may push, by kind. */
 static const check_fn push_rules[SR_KINDS] = {
-    [SR_PAYMENT] = push_payment,
+    [SR_PAYMENT] = sck_push_payment,
     [SR_VOID] = push_void,
     [SR_VERIFY] = push_verify,
     [SR_CREDIT_NOTE] = push_credit_note,
@@ -970,150 +584,7 @@ svc_sync_check_push(struct svc *s, const struct sync_sender *from,
 		      "%s"),
 		    r->branch[0] ? r->branch : "\"\"", from->terminal,
 		    from->branch);
-	if (check_day(_("Record time"), r->at, err) != 0)
+	if (sck_day(_("Record time"), r->at, err) != 0)
 		return -1;
 	return push_rules[r->kind](s, from, r, err);
-}
-
-/* ---- what a terminal pulls ---- */
-
-/* number, of a document dated date, is not of this terminal's series
- * fmt. */
-static int
-not_mine(struct svc *s, const char *what, const char *fmt, const char *number,
-    struct pd_err *err)
-{
-	struct numfmt_ctx ctx = {NULL, s->cfg.terminal_id, s->cfg.branch_id};
-
-	if (numfmt_match(fmt, &ctx, number, NULL, NULL) == 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s %s is of this terminal's own series, and this "
-		      "terminal never made it"),
-		    what, number);
-	return 0;
-}
-
-static int
-pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
-{
-	const struct payment *p = &r->p;
-
-	return not_mine(s, _("Payment number"), s->cfg.fmt_payment,
-	           p->payment_no, err) ||
-	               not_mine(s, _("Transaction number"),
-	                   s->cfg.fmt_transaction, p->txn_no, err) ||
-	               not_mine(s, _("Receipt number"), s->cfg.fmt_receipt,
-	                   p->receipt_no, err) ||
-	               (r->has_cn &&
-	                   not_mine(s, _("Credit note number"),
-	                       s->cfg.fmt_credit_note, r->cn.cn_no, err))
-	           ? -1
-	           : 0;
-}
-
-static int
-pull_credit_note(struct svc *s, const struct syncrec *r, struct pd_err *err)
-{
-	return not_mine(s, _("Credit note number"), s->cfg.fmt_credit_note,
-	    r->cn.cn_no, err);
-}
-
-/* An arrangement made or a dispute opened by another terminal under a
- * number of this terminal's own series (review of issue 18: applied, it
- * took the number this terminal's next one would have, whose use case
- * then failed every time: "Plan AR-T01-000002 belongs to another
- * consumer"); the central node numbers a create or an open only in its
- * sender's series, so only a central node that is not itself sends one.
- * Its own, echoed back, is recognised by its uuid. One that says it was
- * made here is taken as before: the central node had it from this
- * terminal's token. */
-static int
-pull_own_plans(struct svc *s, const struct syncrec *r, struct pd_err *err)
-{
-	struct numfmt_ctx ctx = {NULL, s->cfg.terminal_id, s->cfg.branch_id};
-	struct arrangement a;
-	struct dispute d;
-	struct pd_err e = {0};
-	int rc;
-
-	if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
-		return 0;
-	if (r->kind == SR_ARRANGEMENT && strcmp(r->op, "create") == 0 &&
-	    numfmt_match(SVC_ARR_NUMBER_FMT, &ctx, r->arr.plan_no, NULL,
-	        NULL) == 0) {
-		if (store_arr_find(s->st, r->arr.plan_no, &a, &e) == 0 &&
-		    strcmp(a.uuid, r->arr.uuid) == 0)
-			return 0;
-		if (e.code != 0 && e.code != PD_ENOTFOUND) {
-			*err = e;
-			return -1;
-		}
-		return pd_fail(err, PD_EINVAL,
-		    _("%s %s is of this terminal's own series, and this "
-		      "terminal never made it"),
-		    _("Arrangement"), r->arr.plan_no);
-	}
-	if (r->kind == SR_DISPUTE && strcmp(r->op, "open") == 0 &&
-	    numfmt_match(SVC_DSP_NUMBER_FMT, &ctx, r->dsp.dispute_no, NULL,
-	        NULL) == 0) {
-		if ((rc = store_dsp_by_key(s->st, 0, r->dsp.uuid, &d, err)) <= 0)
-			return rc;
-		return pd_fail(err, PD_EINVAL,
-		    _("%s %s is of this terminal's own series, and this "
-		      "terminal never made it"),
-		    _("Dispute"), r->dsp.dispute_no);
-	}
-	return 0;
-}
-
-/* The ledger records a terminal recognises by uuid, the table they are
- * kept in, and the check of their numbers (NULL: they carry none of
- * their own). */
-static const struct {
-	int ledger;
-	enum store_table table;
-	int (*check)(struct svc *, const struct syncrec *, struct pd_err *);
-} pull_rules[SR_KINDS] = {
-    [SR_PAYMENT] = {1, TBL_PAYMENTS, pull_payment},
-    [SR_VOID] = {1, TBL_VOIDS, NULL},
-    [SR_CREDIT_NOTE] = {1, TBL_CREDIT_NOTES, pull_credit_note},
-    [SR_CREDIT_APPLY] = {1, TBL_CREDIT_APPLICATIONS, NULL},
-};
-
-int
-svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
-{
-	int64_t id;
-	int rc = 0;
-
-	if (r->currency[0] != '\0' &&
-	    strcmp(r->currency, s->cfg.currency_code) != 0)
-		rc = pd_fail(err, PD_EINVAL,
-		    _("It is in %s; this terminal's currency is %s"),
-		    r->currency, s->cfg.currency_code);
-	else if (r->kind == SR_ARRANGEMENT || r->kind == SR_DISPUTE)
-		rc = pull_own_plans(s, r, err);
-	else if (r->kind == SR_DEPOSIT || r->kind == SR_STATEMENT ||
-	         r->kind == SR_STMT_MATCH || r->kind == SR_RECON_RESOLVE)
-		rc = svc_recon_pull_check(s, r, err);
-	else if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
-		return 0;
-	/* a record this terminal has is its own (or one it has pulled
-	 * before), recognised by its uuid: the apply takes the central
-	 * node's version of it */
-	else if (store_id_of(
-	             s->st, pull_rules[r->kind].table, r->uuid, &id, err))
-		return -1;
-	else if (id != 0)
-		return 0;
-	else if (strcmp(r->terminal, s->cfg.terminal_id) == 0)
-		rc = pd_fail(err, PD_EINVAL,
-		    _("It says it was made on this terminal, and this "
-		      "terminal never made it"));
-	else if (pull_rules[r->kind].check != NULL)
-		rc = pull_rules[r->kind].check(s, r, err);
-	if (rc != 0)
-		pd_err_prefix(err, _("%s %s of terminal %s: "),
-		    syncrec_kind_name(r->kind), r->uuid, r->terminal);
-	return rc;
 }

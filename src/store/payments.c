@@ -1,4 +1,6 @@
-/* payments.c - payments, their allocations and voids. */
+/* payments.c - payments, their allocations and voids; the list of
+ * payments (its filters, order, pages and count). What a search of
+ * payments matches is pay_search.c. */
 #include <stddef.h>
 #include <ctype.h>
 #include <stdlib.h>
@@ -8,8 +10,8 @@
 #include "internal.h"
 #include "paydesk/i18n.h"
 #include "paydesk/os.h"
-#include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
+#include "payments_int.h"
 
 #define PAYMENT_COLS                                                           \
 	"p.id, p.uuid, p.payment_no, p.txn_no, p.receipt_no, "                 \
@@ -337,325 +339,6 @@ store_void_insert(struct store *st, const char *uuid, int64_t payment_id,
 	return st_done(st, s, err);
 }
 
-static void doc_ids(struct store *st, struct qb *q, const char *text);
-
-/* Whether text looks like a document number (it holds a digit) and some
- * payment's number, reference or paid item's number matches it: then
- * the search lists those payments only, not also every payment of a
- * consumer whose phone or account holds the digits (issue 17 review:
- * INV-006-A listed the consumer's other payments). */
-static int
-names_documents(struct store *st, const char *text)
-{
-	struct qb q;
-	int64_t n = 0;
-	char *t = search_number(text); /* fullwidth digits are digits */
-	int digit = strpbrk(t, "0123456789") != NULL;
-
-	free(t);
-	if (!digit)
-		return 0;
-	qb_init(&q, "SELECT count(*) FROM (");
-	doc_ids(st, &q, text);
-	qb_add(&q, " LIMIT 1)", "");
-	/* on an error the listing's own query will say what it is */
-	qb_count(st, &q, &n, "Probing a search", NULL);
-	return n > 0;
-}
-
-/* The consumers a search names, as a SELECT of ids appended to q (the
- * consumer search's rule, consumer_q); none when the text names
- * documents (names_documents). */
-static void
-search_consumers(struct store *st, struct qb *q, const char *text)
-{
-	struct consumer_q cq;
-
-	if (st->named_ids != NULL && st->named_text == text) {
-		/* store_search_dense's ids of this very text */
-		qb_add(q, st->named_ids, "");
-		return;
-	}
-	if (names_documents(st, text)) {
-		qb_add(q, "SELECT NULL WHERE 0", "");
-		return;
-	}
-	consumer_q_init(st, text, &cq);
-	consumer_q_ids(q, &cq);
-	consumer_q_free(&cq);
-}
-
-/* The document numbers a search reads: receipt, payment and transaction
- * ids (their formats write capitals), the reference (any case). */
-static const struct {
-	const char *col;
-	const char *collate;
-	const char *extra;
-} doc_cols[] = {
-    {"receipt_no", "", ""},
-    {"payment_no", "", ""},
-    {"txn_no", "", ""},
-    {"reference", " COLLATE NOCASE", " AND reference <> ''"},
-};
-
-/* The range [lo, hi) of the numbers that start with text, in capitals,
- * the text without white space (a number pasted with some). */
-static void
-doc_range(const char *text, char lo[132], char hi[136])
-{
-	char *sq = search_squeeze(text);
-
-	search_upper(sq, lo, 132);
-	snprintf(hi, 136, "%s\xff", lo);
-	free(sq);
-}
-
-/* From 3 characters (without white space) the numbers are searched by
- * any part of them, through the trigram index payments_docs (any case):
- * its FTS5 query, the text without white space and, when it had some
- * inside, as typed too (a reference may hold spaces). NULL under 3
- * characters: prefixes (doc_range). Caller frees. */
-static char *
-doc_match(const char *text)
-{
-	char *sq = search_squeeze(text), *tr = search_trim(text), *a, *b;
-	char *m = NULL;
-
-	if (utf8_chars(sq, strlen(sq)) >= 3) {
-		m = fts_phrase(sq);
-		if (strcmp(sq, tr) != 0) {
-			a = m;
-			b = fts_phrase(tr);
-			m = xasprintf("%s OR %s", a, b);
-			free(a);
-			free(b);
-		}
-	}
-	free(sq);
-	free(tr);
-	return m;
-}
-
-/* Payments whose receipt, payment id, transaction id or reference hold
- * the text (doc_match; start with it, under 3 characters), or that paid
- * an item (invoice) whose number starts with it: one condition over
- * payments p tested row by row ('+' keeps these terms from choosing the
- * index walked). */
-static void
-search_docs(struct qb *q, const char *text)
-{
-	const char *pre = "+p.";
-	char lo[132], hi[136], sql[200], *m = doc_match(text);
-	size_t i;
-
-	doc_range(text, lo, hi);
-	qb_add(q, "(", "");
-	if (m != NULL)
-		qb_add(q,
-		    "+p.id IN (SELECT rowid FROM payments_docs WHERE "
-		    "payments_docs MATCH ?)",
-		    "s", m);
-	for (i = 0; m == NULL && i < sizeof doc_cols / sizeof doc_cols[0];
-	     i++) {
-		snprintf(sql, sizeof sql, "%s(%s%s >= ?%s AND %s%s < ?%s%s)",
-		    i ? " OR " : "", pre, doc_cols[i].col, doc_cols[i].collate,
-		    pre, doc_cols[i].col, doc_cols[i].collate,
-		    doc_cols[i].extra);
-		qb_add(q, sql, "ss", lo, hi);
-	}
-	free(m);
-	/* per row, not a set: "INV" may name every item */
-	qb_add(q,
-	    " OR EXISTS (SELECT 1 FROM allocations a JOIN items i ON i.id = "
-	    "a.item_id WHERE a.payment_id = p.id AND i.ref >= ? AND i.ref < "
-	    "?))",
-	    "ss", lo, hi);
-}
-
-/* The payments whose numbers hold the text (search_docs) as a set of
- * ids, each source read from its own index. */
-static void
-doc_ids(struct store *st, struct qb *q, const char *text)
-{
-	char lo[132], hi[136], sql[160], *m;
-	size_t i;
-
-	if (st->named_docs != NULL && st->named_text == text) {
-		/* store_search_dense's ids of this very text */
-		qb_add(q, st->named_docs, "");
-		return;
-	}
-	m = doc_match(text);
-
-	doc_range(text, lo, hi);
-	if (m != NULL)
-		qb_add(q,
-		    "SELECT rowid FROM payments_docs WHERE payments_docs "
-		    "MATCH ?",
-		    "s", m);
-	for (i = 0; m == NULL && i < sizeof doc_cols / sizeof doc_cols[0];
-	     i++) {
-		snprintf(sql, sizeof sql,
-		    "%sSELECT id FROM payments WHERE %s >= ?%s AND %s < ?%s%s",
-		    i ? " UNION ALL " : "", doc_cols[i].col,
-		    doc_cols[i].collate, doc_cols[i].col, doc_cols[i].collate,
-		    doc_cols[i].extra);
-		qb_add(q, sql, "ss", lo, hi);
-	}
-	free(m);
-	qb_add(q,
-	    " UNION ALL SELECT payment_id FROM allocations WHERE item_id IN "
-	    "(SELECT id FROM items WHERE ref >= ? AND ref < ?)",
-	    "ss", lo, hi);
-}
-
-/* The search as a set of payment ids. */
-static void
-search_ids(struct store *st, struct qb *q, const char *text)
-{
-	qb_add(q, "SELECT id FROM payments WHERE consumer_id IN (", "");
-	search_consumers(st, q, text);
-	qb_add(q, ") UNION ALL ", "");
-	doc_ids(st, q, text);
-}
-
-/* The integer square root of v (v >= 0). */
-static int64_t
-isqrt(int64_t v)
-{
-	int64_t x = v, y = (x + 1) / 2;
-
-	if (v < 2)
-		return v;
-	while (y < x) {
-		x = y;
-		y = (x + v / x) / 2;
-	}
-	return x;
-}
-
-/* The largest id of table (a literal): its rows, near enough. */
-static int64_t
-max_id(struct store *st, const char *sql)
-{
-	struct db_stmt *s = st_stmt(st, sql, NULL);
-	int64_t n = 0;
-
-	if (s == NULL)
-		return 0;
-	if (db_step(s) == DB_ROW)
-		n = db_column_int64(s, 0);
-	db_reset(s);
-	return n;
-}
-
-/* What named_ids keeps for no ids; the most ids it keeps (a page of 20
- * on the 10M-payment store reads up to 1,415 consumers: the cut). */
-#define NAMED_NONE "SELECT NULL WHERE 0"
-#define NAMED_MAX 5000
-
-void
-store_search_forget(struct store *st)
-{
-	free(st->named_ids);
-	free(st->named_docs);
-	st->named_ids = st->named_docs = NULL;
-	st->named_text = NULL;
-}
-
-/* Read the ids q selects into *slot for text: st->named_ids as an IN
- * list ("1,2"), named_docs as a SELECT ("VALUES (1),(2)"), either as a
- * SELECT of none when there are none; returns how many, -1 on an error
- * (the listing's own query will say what it is). */
-static int64_t
-named_ids(struct store *st, struct qb *q, const char *text, char **slot)
-{
-	/* the payments' ids are a SELECT's rows (doc_ids is one) */
-	int rows = slot == &st->named_docs;
-	struct db_stmt *s = qb_prepare(st, q, NULL);
-	size_t len = 0, cap = 256;
-	char *buf;
-	int64_t n = 0;
-	int rc;
-
-	qb_free(q);
-	if (s == NULL)
-		return -1;
-	buf = xmalloc(cap);
-	buf[0] = '\0';
-	while ((rc = db_step(s)) == DB_ROW) {
-		if (len + 24 > cap) {
-			cap *= 2;
-			buf = xrealloc(buf, cap, 1);
-		}
-		len += (size_t)snprintf(buf + len, cap - len,
-		    rows ? "%s(%lld)" : "%s%lld", n ? "," : rows ? "VALUES " : "",
-		    (long long)db_column_int64(s, 0));
-		n++;
-	}
-	db_finalize(s);
-	if (rc != DB_DONE) {
-		free(buf);
-		return -1;
-	}
-	if (n > NAMED_MAX) {
-		/* a list too long to parse cheaply (an export's search): the
-		 * listing's query reads the index itself */
-		free(buf);
-		return n;
-	}
-	if (n == 0) {
-		free(buf);
-		buf = xstrdup(NAMED_NONE);
-	}
-	*slot = buf;
-	st->named_text = text;
-	return n;
-}
-
-int
-store_search_dense(struct store *st, const char *text, size_t limit)
-{
-	struct qb q;
-	int64_t nc = 0, nd = 0, total, people, each, page, cut;
-
-	store_search_forget(st);
-	if (text == NULL || *text == '\0')
-		return 0;
-	/* reading the n matches then sorting them costs about n rows; walking
-	 * the order until a page is found about page * total / n: the walk
-	 * wins above sqrt(page * total) */
-	total = max_id(st, "SELECT coalesce(max(id), 0) FROM payments");
-	page = limit > 0 && (int64_t)limit < total ? (int64_t)limit : total;
-	cut = isqrt(page * total);
-	/* n is estimated from the consumers the text names, each with the
-	 * store's mean of payments, and counted among the numbers: counting
-	 * the consumers' payments read every one of them, as many rows as
-	 * the page itself (issue 24) */
-	people = max_id(st, "SELECT coalesce(max(id), 0) FROM consumers");
-	each = people > 0 && total > people ? total / people : 1;
-	/* the consumers are read once, here: the listing's query gets their
-	 * ids, not the text search again (issue 24: the trigram search of
-	 * a name was half of a name search's page, done twice) */
-	qb_init(&q, "");
-	search_consumers(st, &q, text);
-	qb_add(&q, " LIMIT ?", "i", cut / each + 1);
-	nc = named_ids(st, &q, text, &st->named_ids);
-	if (nc < 0 || nc * each > cut) {
-		store_search_forget(st);
-		return nc < 0 ? 0 : 1;
-	}
-	qb_init(&q, "");
-	doc_ids(st, &q, text);
-	qb_add(&q, " LIMIT ?", "i", cut + 1);
-	nd = named_ids(st, &q, text, &st->named_docs);
-	if (nd < 0 || nc * each + nd > cut) {
-		store_search_forget(st);
-		return nd < 0 ? 0 : 1;
-	}
-	return 0;
-}
-
 /* A search with nothing else but a date range. */
 static int
 search_only(const struct payment_filter *f)
@@ -712,9 +395,9 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 		            : " AND p.id IN (SELECT id FROM payments WHERE id IN (",
 		    "");
 		if (no_docs)
-			search_consumers(st, q, f->search);
+			psearch_consumers(st, q, f->search);
 		else
-			doc_ids(st, q, f->search);
+			psearch_doc_ids(st, q, f->search);
 		qb_add(q, ")", "");
 		page_tail(q, f);
 		qb_add(q, ")", "");
@@ -724,14 +407,14 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 	    " AND p.id IN (SELECT id FROM (SELECT * FROM (SELECT id, paid_on "
 	    "FROM payments WHERE consumer_id IN (",
 	    "");
-	search_consumers(st, q, f->search);
+	psearch_consumers(st, q, f->search);
 	qb_add(q, ")", "");
 	page_tail(q, f);
 	qb_add(q,
 	    ") UNION SELECT * FROM (SELECT id, paid_on FROM payments WHERE id "
 	    "IN (",
 	    "");
-	doc_ids(st, q, f->search);
+	psearch_doc_ids(st, q, f->search);
 	qb_add(q, ")", "");
 	page_tail(q, f);
 	qb_add(q, ")) WHERE 1", "");
@@ -789,15 +472,15 @@ store_payment_where(
 	if (!dense) {
 		/* few matches: read just those, then order them */
 		qb_add(q, " AND p.id IN (", "");
-		search_ids(st, q, f->search);
+		psearch_ids(st, q, f->search);
 		qb_add(q, ")", "");
 	} else {
 		/* many: walk the order, testing each row ('+' keeps these
 		 * terms from choosing the index) */
 		qb_add(q, " AND (+p.consumer_id IN (", "");
-		search_consumers(st, q, f->search);
+		psearch_consumers(st, q, f->search);
 		qb_add(q, ") OR ", "");
-		search_docs(q, f->search);
+		psearch_docs(q, f->search);
 		qb_add(q, ")", "");
 	}
 }

@@ -1,0 +1,489 @@
+/* gateway_ledger.c - from a gateway notification to the ledger (issue
+ * 19, seed 004), on the central node: the consumer a payment names (its
+ * reference or the payer's phone), the Pending ledger payment of what
+ * succeeded (the same constructors as a terminal's posting), held when
+ * it cannot be posted, voided or replaced when the gateway reports it
+ * failed or refunded, disputed; one gateway payment brought where its
+ * latest status says; the re-match of the unassociated ones after a
+ * consumer import. Receiving, settling and the list are gateway.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "gateway_int.h"
+#include "paydesk/alloc.h"
+#include "paydesk/money.h"
+#include "paydesk/os.h"
+#include "paydesk/gateway.h"
+#include "paydesk/i18n.h"
+#include "paydesk/xmalloc.h"
+
+/* The phone number of an MSISDN as consumers' phones are matched: its
+ * digits without the organisation's calling code cc and trunk zeros
+ * (n bytes). "" when too short to name anyone. */
+static void
+phone_national(const char *msisdn, const char *cc, char *out, size_t n)
+{
+	size_t k = strlen(cc);
+
+	if (k > 0 && strncmp(msisdn, cc, k) == 0 && strlen(msisdn) > k + 5)
+		msisdn += k;
+	while (*msisdn == '0')
+		msisdn++;
+	xstrlcpy(out, strlen(msisdn) >= 6 ? msisdn : "", n);
+}
+
+/* A reference written as a phone number ("+254 733-111 222", "0733
+ * 111222", "(0733) 111 222"): its digits into out (16 bytes), without
+ * the signs people write between them; "" when it is not one. */
+static void
+ref_digits(const char *ref, char *out)
+{
+	size_t j = 0;
+
+	out[0] = '\0';
+	if (*ref == '+')
+		ref++;
+	for (; *ref != '\0'; ref++) {
+		if (strchr(" -.()", *ref) != NULL)
+			continue;
+		if (*ref < '0' || *ref > '9' || j == 15) {
+			j = 0;
+			break;
+		}
+		out[j++] = *ref;
+	}
+	out[j] = '\0';
+}
+
+/* The consumers of phone (digits as typed or sent): 1 and *id when one,
+ * the count otherwise with their accounts in cand (n bytes), -1 on
+ * error. */
+static int
+phone_owners(struct svc *s, const char *phone, int64_t *id, char *cand,
+    size_t n, struct pd_err *err)
+{
+	char national[17];
+
+	*id = 0;
+	phone_national(phone, s->cfg.phone_cc, national, sizeof national);
+	if (national[0] == '\0')
+		return 0;
+	return store_gw_phone_owners(
+	    s->st, national, s->cfg.phone_cc, id, cand, n, err);
+}
+
+/* Associate g with a consumer (seed 004): its account reference matches
+ * an account number (ignoring case, spaces and dashes; when several do,
+ * the one matching but for case, else none and they are its
+ * candidates), else a phone number is exactly one consumer's: the
+ * reference, when the payer typed a phone number for it (a card's
+ * metadata has no other; issue 19 review), then the phone paid from (a
+ * mobile-money MSISDN). The consumers of the first phone that several
+ * have are kept as candidates. */
+int
+svc_gw_associate(struct svc *s, struct gw_payment *g, struct pd_err *err)
+{
+	char digits[16], cand[sizeof g->candidates];
+	int64_t id;
+	int rc;
+
+	g->candidates[0] = '\0';
+	if (g->account_ref[0] != '\0') {
+		/* a reference several accounts match (AB-1 and AB 1 for
+		 * "ab1"): unassociated, they are its candidates */
+		rc = store_gw_consumer_by_ref(s->st, g->account_ref, &id,
+		    g->candidates, sizeof g->candidates, err);
+		if (rc != 0) {
+			g->consumer_id = id;
+			return rc < 0 ? -1 : 0;
+		}
+	}
+	ref_digits(g->account_ref, digits);
+	rc = digits[0] != '\0' ? phone_owners(s, digits, &id, g->candidates,
+	                             sizeof g->candidates, err)
+	                       : 0;
+	if (rc == 0 || rc > 1)
+		rc = phone_owners(s, g->phone, &id,
+		    g->candidates[0] ? cand : g->candidates, sizeof cand, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		g->consumer_id = id;
+		g->candidates[0] = '\0';
+	}
+	return 0;
+}
+
+/* The ledger payment of amount of gateway payment g, its numbers from
+ * the gateway's own series "G-NAME-NNNNNN" (no terminal's: a terminal
+ * pulls it as another's); Pending, received by "System" on the central
+ * node, or as was says when it replaces was (a refund in part). */
+static int
+gw_ledger_payment(struct svc *s, const struct gateway_row *gw,
+    const struct gw_payment *g, int64_t amount, const struct payment *was,
+    const struct consumer *c, const struct alloc_item *ai, size_t n,
+    int64_t overpaid, const char *at, struct payment *p, struct pd_err *err)
+{
+	const char *method =
+	    gw->method[0] ? gw->method : gw_default_method(gw->profile);
+	const struct pay_method *m = config_method(&s->cfg, method);
+	char series[48], fmt[64], today[11];
+	struct balance before;
+	int64_t now_part = 0;
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	snprintf(series, sizeof series, "gateway:%s", gw->name);
+	snprintf(fmt, sizeof fmt, "G-%s-{SEQ:6}", gw->name);
+	xstrlcpy(p->paid_on, g->paid_at, sizeof p->paid_on);
+	if (svc_next_number(s, series, fmt, p->paid_on, p->payment_no,
+	        sizeof p->payment_no, err) != 0)
+		return -1;
+	xstrlcpy(p->txn_no, p->payment_no, sizeof p->txn_no);
+	xstrlcpy(p->receipt_no, p->payment_no, sizeof p->receipt_no);
+	p->consumer_id = c->id;
+	p->type = PAY_BILL;
+	xstrlcpy(p->channel, "Online", sizeof p->channel);
+	xstrlcpy(p->method, m != NULL ? m->name : method, sizeof p->method);
+	p->method_kind = m != NULL ? m->kind : METHOD_ONLINE;
+	p->amount = amount;
+	/* a method of kind cash (an odd choice, but the organisation's)
+	 * took the whole amount, with no change */
+	p->tendered = p->method_kind == METHOD_CASH ? amount : 0;
+	p->overpaid = overpaid;
+	xstrlcpy(p->created_at, at, sizeof p->created_at);
+	snprintf(p->notes, sizeof p->notes, "Gateway %s, code %s%s%s", gw->name,
+	    g->code, g->phone[0] ? ", phone " : "", g->phone);
+	if (payref_check(g->code, NULL) == 0)
+		xstrlcpy(p->reference, g->code, sizeof p->reference);
+	xstrlcpy(p->received_by, "System", sizeof p->received_by);
+	xstrlcpy(p->terminal, s->cfg.terminal_id, sizeof p->terminal);
+	p->status = PS_PENDING;
+	if (was != NULL && was->verified) {
+		p->status = PS_POSTED;
+		p->verified = 1;
+		xstrlcpy(p->verified_at, at, sizeof p->verified_at);
+		xstrlcpy(
+		    p->verified_by, was->verified_by, sizeof p->verified_by);
+	}
+	svc_today(today);
+	if (store_consumer_balance(s->st, c->id, today, &before, err) != 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p->due_total += ai[i].outstanding;
+		if (strcmp(ai[i].due_on, today) <= 0)
+			now_part += ai[i].applied;
+	}
+	p->has_balance = 1;
+	p->balance_after = before.due_now - now_part;
+	return ledger_payment(s, p, err);
+}
+
+/* Post amount of g in the ledger (its amount, or what a refund in part
+ * left of it, replacing was): allocated to the consumer's open bills
+ * oldest first (alloc_apply, as a terminal allocates), the excess an
+ * overpayment credit note; audited. */
+static int
+post_amount(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    int64_t amount, const struct payment *was, const char *at,
+    struct pd_err *err)
+{
+	struct consumer c;
+	struct payment p;
+	struct credit_note cn;
+	struct alloc_item *ai = NULL;
+	struct item *open, it;
+	size_t n, i;
+	int64_t overpaid;
+	char detail[300], m[MONEY_BUFSZ];
+	int rc = -1;
+
+	if (store_consumer_by_id(s->st, g->consumer_id, &c, err) != 0)
+		return -1;
+	open = store_items_open(s->st, c.id, PAY_BILL, &n, err);
+	if (open == NULL)
+		return -1;
+	ai = xcalloc(n + 1, sizeof *ai);
+	for (i = 0; i < n; i++) {
+		ai[i].id = open[i].id;
+		xstrlcpy(ai[i].ref, open[i].ref, sizeof ai[i].ref);
+		xstrlcpy(ai[i].due_on, open[i].due_on, sizeof ai[i].due_on);
+		ai[i].outstanding = open[i].amount - open[i].settled;
+	}
+	overpaid = alloc_apply(ai, n, amount);
+	if (gw_ledger_payment(
+	        s, gw, g, amount, was, &c, ai, n, overpaid, at, &p, err) != 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if (ai[i].applied > 0 &&
+		    (store_item_by_id(s->st, ai[i].id, &it, err) != 0 ||
+		        ledger_allocate(
+		            s, p.id, &it, ai[i].applied, 0, NULL, err) != 0))
+			goto out;
+	if (overpaid > 0) {
+		memset(&cn, 0, sizeof cn);
+		cn.amount = overpaid;
+		xstrlcpy(cn.reason, "Overpayment", sizeof cn.reason);
+		snprintf(cn.remarks, sizeof cn.remarks,
+		    "Overpayment on receipt %s", p.receipt_no);
+		xstrlcpy(cn.created_on, p.paid_on, sizeof cn.created_on);
+		xstrlcpy(cn.created_at, at, sizeof cn.created_at);
+		xstrlcpy(cn.created_by, "System", sizeof cn.created_by);
+		xstrlcpy(cn.terminal, s->cfg.terminal_id, sizeof cn.terminal);
+		cn.automatic = 1;
+		if (ledger_credit_note(s, &p, &cn, at, NULL, err) != 0)
+			goto out;
+	}
+	snprintf(detail, sizeof detail,
+	    "gateway=%s code=%s consumer=%s amount=%s overpaid=%lld", gw->name,
+	    g->code, c.account_no,
+	    money_plain(m, sizeof m, p.amount, s->cfg.minor_digits),
+	    (long long)overpaid);
+	if (svc_audit(s, at, "post", "payment", p.payment_no, detail, err) != 0)
+		goto out;
+	g->payment_id = p.id;
+	rc = 0;
+out:
+	free(ai);
+	free(open);
+	return rc;
+}
+
+/* What is left of g to be in the ledger: nothing once it failed, its
+ * amount less what the gateway reports refunded of it. */
+static int64_t
+gw_left(const struct gw_payment *g)
+{
+	if (g->status == GW_FAILED || g->refunded >= g->amount)
+		return 0;
+	return g->amount - g->refunded;
+}
+
+/* Post what is left of g (a payment that succeeded, a refund in part
+ * arriving first): nothing when nothing is left. */
+int
+svc_gw_post(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    const char *at, struct pd_err *err)
+{
+	int64_t left = gw_left(g);
+
+	return left > 0 ? post_amount(s, gw, g, left, NULL, at, err) : 0;
+}
+
+/* The first credit note made of payment p whose credit was already
+ * applied, into cn: 1, 0 none, -1 on error. */
+static int
+credit_used(struct svc *s, const struct payment *p, struct credit_note *cn,
+    struct pd_err *err)
+{
+	struct credit_note *cns;
+	size_t n, i;
+
+	cns = store_credits_of_payment(s->st, p->id, &n, err);
+	if (cns == NULL)
+		return -1;
+	for (i = 0; i < n && (cns[i].applied == 0 || cns[i].voided); i++)
+		;
+	if (i < n)
+		*cn = cns[i];
+	free(cns);
+	return i < n;
+}
+
+/* Hold g's reversal for a supervisor (review code why), audited once. */
+static int
+hold(struct svc *s, struct gw_payment *g, const char *why, const char *detail,
+    const char *at, struct pd_err *err)
+{
+	if (strcmp(g->review, why) == 0)
+		return 0;
+	xstrlcpy(g->review, why, sizeof g->review);
+	return svc_audit(
+	    s, at, "hold", "gateway_payment", g->code, detail, err);
+}
+
+/* Bring g's ledger payment down to what is left of it (gw_left) when a
+ * failure or a refund took some or all of it back: the payment voided
+ * (its allocations given back, its credit notes voided), by "System"
+ * with the gateway's word as the reason, and what is left posted again
+ * as a new payment of the gateway, allocated oldest first, so that
+ * what the refund reopens is the newest of what the payment settled
+ * (issue 19 review, point 1). A collections system does not undo what
+ * the customer already did with the money: when the payment's
+ * overpayment credit was already applied to other bills, the reversal
+ * is held for a supervisor (review "credit used", in the queue and in
+ * doctor) and the ledger left as it is (point 2); a refund of more than
+ * was paid is held too ("over refund"). */
+static int
+reverse(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    const char *at, struct pd_err *err)
+{
+	struct payment p;
+	struct credit_note cn;
+	char uuid[UUID_BUFSZ], reason[300], m[MONEY_BUFSZ], detail[400];
+	int64_t left = gw_left(g);
+	int rc;
+
+	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
+		return -1;
+	if (p.status == PS_VOIDED)
+		return 0;
+	if (g->status != GW_FAILED && g->refunded > g->amount) {
+		snprintf(detail, sizeof detail,
+		    "refunded=%s amount=%lld payment=%s",
+		    money_plain(m, sizeof m, g->refunded, s->cfg.minor_digits),
+		    (long long)g->amount, p.payment_no);
+		return hold(s, g, GW_REVIEW_OVER_REFUND, detail, at, err);
+	}
+	if (left >= p.amount)
+		return 0;
+	rc = credit_used(s, &p, &cn, err);
+	if (rc != 0) {
+		snprintf(detail, sizeof detail,
+		    "status=%s refunded=%lld payment=%s credit_note=%s "
+		    "applied=%lld",
+		    gw_status_name(g->status), (long long)g->refunded,
+		    p.payment_no, cn.cn_no, (long long)cn.applied);
+		return rc < 0
+		           ? -1
+		           : hold(s, g, GW_REVIEW_CREDIT_USED, detail, at, err);
+	}
+	os_uuid_new(uuid);
+	if (left > 0)
+		snprintf(reason, sizeof reason,
+		    "Gateway %s reported %s of payment %s refunded", gw->name,
+		    money_plain(m, sizeof m, g->refunded, s->cfg.minor_digits),
+		    g->code);
+	else
+		snprintf(reason, sizeof reason,
+		    "Gateway %s reported payment %s %s", gw->name, g->code,
+		    gw_status_name(g->status));
+	if (ledger_void(s, &p, uuid, reason, 0, "System", at,
+	        s->cfg.terminal_id, err) != 0 ||
+	    svc_audit(s, at, "void", "payment", p.payment_no, reason, err) != 0)
+		return -1;
+	g->review[0] = '\0';
+	return left > 0 ? post_amount(s, gw, g, left, &p, at, err) : 0;
+}
+
+/* Open the dispute of gateway payment g, reported disputed. */
+static int
+gw_disputed(struct svc *s, const struct gateway_row *gw,
+    const struct gw_payment *g, const char *at, struct pd_err *err)
+{
+	struct payment p;
+	char note[256];
+
+	if (store_payment_by_id(s->st, g->payment_id, &p, err) != 0)
+		return -1;
+	snprintf(note, sizeof note, "Gateway %s reported payment %s %s",
+	    gw->name, g->code, gw_status_name(g->status));
+	return svc_dispute_gateway(s, &p, note, at, err);
+}
+
+/* Bring gateway payment code of gw where its latest status says: its
+ * webhook and settlement statuses, its consumer, its ledger payment. */
+int
+svc_gw_advance(struct svc *s, const struct gateway_row *gw, const char *code,
+    const char *at, struct pd_err *err)
+{
+	struct gw_payment g;
+
+	if (store_gw_payment_get(s->st, gw->name, code, &g, err) != 0)
+		return -1;
+	gw_status_map(
+	    gw->statuses, g.status, g.webhook_status, g.settlement_status);
+	if (g.status == GW_SUCCEEDED && g.settled_on[0] != '\0')
+		xstrlcpy(
+		    g.settlement_status, "Settled", sizeof g.settlement_status);
+	/* one a supervisor associated or disassociated stays as they left
+	 * it */
+	if (g.consumer_id == 0 && !g.manual &&
+	    svc_gw_associate(s, &g, err) != 0)
+		return -1;
+	/* a card event may report 0 (a card check): nothing to post */
+	if (g.status == GW_SUCCEEDED && g.consumer_id != 0 && g.amount > 0 &&
+	    g.payment_id == 0 && svc_gw_post(s, gw, &g, at, err) != 0)
+		return -1;
+	if (g.payment_id != 0 && g.status != GW_DISPUTED &&
+	    reverse(s, gw, &g, at, err) != 0)
+		return -1;
+	/* the card profile's disputed event opens a dispute of the payment
+	 * (issue 21), once */
+	if (g.payment_id != 0 && g.status == GW_DISPUTED &&
+	    gw_disputed(s, gw, &g, at, err) != 0)
+		return -1;
+	return store_gw_payment_save(s->st, &g, err);
+}
+
+/* One payment of the backlog again: 1 associated now, 2 not but its
+ * candidates changed (saved), 0 as it was, -1 on error. */
+static int
+rematch_one(struct svc *s, const struct gateway_row *gw, struct gw_payment *g,
+    const char *at, struct pd_err *err)
+{
+	char was[sizeof g->candidates];
+
+	xstrlcpy(was, g->candidates, sizeof was);
+	if (svc_gw_associate(s, g, err) != 0)
+		return -1;
+	if (g->consumer_id == 0 && strcmp(was, g->candidates) == 0)
+		return 0;
+	if (g->consumer_id == 0)
+		return store_gw_payment_save(s->st, g, err) == 0 ? 2 : -1;
+	if (g->status == GW_SUCCEEDED && g->amount > 0 && g->payment_id == 0 &&
+	    svc_gw_post(s, gw, g, at, err) != 0)
+		return -1;
+	return store_gw_payment_save(s->st, g, err) == 0 ? 1 : -1;
+}
+
+#define REMATCH_PAGE 512
+
+int
+svc_gateway_rematch(struct svc *s, const char *at, size_t *matched,
+    size_t *left, struct pd_err *err)
+{
+	struct gateway_row gw;
+	struct gw_payment *g;
+	char detail[160];
+	int64_t after = 0;
+	size_t n, i, changed = 0;
+	int rc = 0;
+
+	*matched = *left = 0;
+	if (s->gateway_of == NULL)
+		return 0;
+	memset(&gw, 0, sizeof gw);
+	do {
+		g = store_gw_unmatched(s->st, after, REMATCH_PAGE, &n, err);
+		if (g == NULL)
+			return -1;
+		for (i = 0; i < n && rc >= 0; i++) {
+			after = g[i].id;
+			/* the backlog comes by id: one gateway's in runs */
+			if (strcmp(gw.name, g[i].gateway) != 0 &&
+			    s->gateway_of(
+			        s->gateway_arg, g[i].gateway, &gw, err) != 0)
+				rc = -1;
+			else if ((rc = rematch_one(s, &gw, &g[i], at, err)) ==
+			         1)
+				(*matched)++;
+			else if (rc >= 0) {
+				(*left)++;
+				changed += rc == 2;
+			}
+		}
+		free(g);
+	} while (rc >= 0 && n == REMATCH_PAGE);
+	if (rc < 0)
+		return -1;
+	if (*matched == 0 && changed == 0)
+		return 0;
+	snprintf(detail, sizeof detail,
+	    "after a consumer import: associated=%zu unassociated=%zu "
+	    "candidates_changed=%zu",
+	    *matched, *left, changed);
+	return svc_audit(s, at, "rematch", "gateway", "*", detail, err);
+}

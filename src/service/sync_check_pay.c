@@ -1,0 +1,408 @@
+/* sync_check_pay.c - what a pushed payment may say (issue 18, part 1):
+ * its method and channel, its status and verification, its figures
+ * (bounds, the overpayment threshold, cash tendered and change, the
+ * fields posting derives), the consumer and the items it pays, its
+ * numbers and how far ahead of their series they are, and the automatic
+ * credit note of an overpayment. The rest of the push checks, and the
+ * table by kind, are in sync_check.c.
+ */
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/alloc.h"
+#include "paydesk/i18n.h"
+#include "paydesk/money.h"
+#include "sync_check_int.h"
+
+/* "Cash, Credit Card, ..." */
+static void
+join_methods(const struct config *cfg, char *buf, size_t n)
+{
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < cfg->nmethods; i++)
+		snprintf(buf + strlen(buf), n - strlen(buf), "%s%s",
+		    i > 0 ? ", " : "", cfg->methods[i].name);
+}
+
+/* A method and a channel the organisation has, written as posting writes
+ * them, and the method's rule for references. */
+static int
+check_method(struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	const struct pay_method *m = config_method(&s->cfg, p->method);
+	const char *c = config_channel(&s->cfg, p->channel);
+	char list[800];
+
+	if (m == NULL || strcmp(m->name, p->method) != 0) {
+		join_methods(&s->cfg, list, sizeof list);
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment method \"%s\" is not configured (one of: %s)"),
+		    p->method, list);
+	}
+	if (m->kind != p->method_kind)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment method %s is a %s method, not %s"), m->name,
+		    method_kind_name(m->kind),
+		    method_kind_name(p->method_kind));
+	if (c == NULL || strcmp(c, p->channel) != 0) {
+		config_join(
+		    s->cfg.channels, s->cfg.nchannels, list, sizeof list);
+		return pd_fail(err, PD_EINVAL,
+		    _("Channel \"%s\" is not configured (one of: %s)"),
+		    p->channel, list);
+	}
+	return svc_pay_reference_check(m, p->reference, err);
+}
+
+/* Allocation i's item: one the store has, of the payment's consumer
+ * (cid) and type, under the reference the record gives. */
+static int
+check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
+    const char *account, struct pd_err *err)
+{
+	const struct allocation *a = &r->allocs[i];
+	struct item it;
+	int64_t id;
+
+	if (store_id_of(s->st, TBL_ITEMS, a->item.uuid, &id, err) != 0)
+		return -1;
+	if (id == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocation %zu: item %s (%s) is not known here"), i + 1,
+		    a->item.ref, a->item.uuid);
+	if (store_item_by_id(s->st, id, &it, err) != 0)
+		return -1;
+	if (strcmp(it.ref, a->item.ref) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocation %zu: item %s is %s here, not %s"), i + 1,
+		    a->item.uuid, it.ref, a->item.ref);
+	if (it.consumer_id != cid)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocation %zu: item %s is not an item of consumer %s"),
+		    i + 1, it.ref, account);
+	if (it.kind != r->p.type)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocation %zu: item %s is a %s, and this is a %s "
+		      "payment"),
+		    i + 1, it.ref, pay_type_kind(it.kind),
+		    pay_type_name(r->p.type));
+	if (a->due_before > it.amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocation %zu: %lld due before, more than item %s's "
+		      "amount %lld"),
+		    i + 1, (long long)a->due_before, it.ref,
+		    (long long)it.amount);
+	return 0;
+}
+
+static int
+cmp_alloc_uuid(const void *a, const void *b)
+{
+	const struct allocation *x = *(const struct allocation *const *)a;
+	const struct allocation *y = *(const struct allocation *const *)b;
+	int c = strcmp(x->item.uuid, y->item.uuid);
+
+	/* the same uuid: in the order of the allocations */
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+/* No item is paid by two allocations of one payment: posting lists an
+ * item once ("Item %s is listed twice"), and each allocation's due
+ * before is checked against the item's amount alone, so two of one item
+ * would pay it past what it had due. Sorted, not compared pairwise: a
+ * record may have 10000 allocations. */
+static int
+check_twice(const struct syncrec *r, struct pd_err *err)
+{
+	const struct allocation **by;
+	size_t i;
+	int rc = 0;
+
+	if (r->nallocs < 2)
+		return 0;
+	by = xcalloc(r->nallocs, sizeof *by);
+	for (i = 0; i < r->nallocs; i++)
+		by[i] = &r->allocs[i];
+	qsort(by, r->nallocs, sizeof *by, cmp_alloc_uuid);
+	for (i = 1; i < r->nallocs && rc == 0; i++)
+		if (strcmp(by[i - 1]->item.uuid, by[i]->item.uuid) == 0)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("Allocation %zu: item %s is already allocation "
+			      "%zu's; a payment pays an item once"),
+			    (size_t)(by[i] - r->allocs) + 1, by[i]->item.ref,
+			    (size_t)(by[i - 1] - r->allocs) + 1);
+	free(by);
+	return rc;
+}
+
+/* The amount due and the balance after, no more than the consumer's
+ * items come to (review of issue 18: a payment claiming 99,999,999.99
+ * due of a consumer billed 1,200.00 was applied, and every terminal
+ * showed that figure on it): posting adds up open items of the payment's
+ * type for the one and of every type for the other, each at most its
+ * amount. */
+static int
+check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
+    int64_t cid, struct pd_err *err)
+{
+	int64_t of_type, all;
+
+	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, &all, err))
+		return -1;
+	if (r->p.due_total > of_type)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount due %lld is more than consumer %s's items of "
+		      "this type come to (%lld)"),
+		    (long long)r->p.due_total, c->account_no,
+		    (long long)of_type);
+	if (r->p.balance_after > all)
+		return pd_fail(err, PD_EINVAL,
+		    _("Balance after %lld is more than consumer %s's items "
+		      "come to (%lld)"),
+		    (long long)r->p.balance_after, c->account_no,
+		    (long long)all);
+	return 0;
+}
+
+/* The consumer the payment names and the items it pays. */
+static int
+check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct consumer c;
+	int64_t cid;
+	size_t i;
+
+	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
+		return -1;
+	if (cid == 0)
+		return pd_fail(err, PD_EINVAL, _("%s %s is not known here"),
+		    _("consumer"), r->consumer_uuid);
+	if (store_consumer_by_id(s->st, cid, &c, err) != 0)
+		return -1;
+	if (r->account_no[0] != '\0' && strcmp(r->account_no, c.account_no))
+		return pd_fail(err, PD_EINVAL,
+		    _("Account %s is not the account of consumer %s (%s)"),
+		    r->account_no, r->consumer_uuid, c.account_no);
+	for (i = 0; i < r->nallocs; i++)
+		if (check_item(s, r, i, cid, c.account_no, err) != 0)
+			return -1;
+	return check_twice(r, err) != 0 || check_billed(s, r, &c, cid, err)
+	           ? -1
+	           : 0;
+}
+
+/* Tendered and change as posting works them out (pay_cash_change). */
+static int
+check_cash(struct svc *s, const struct payment *p, struct pd_err *err)
+{
+	int64_t change;
+
+	if (p->method_kind != METHOD_CASH) {
+		if (p->tendered != 0 || p->change != 0)
+			return pd_fail(err, PD_EINVAL,
+			    _("Amount received and change apply to cash "
+			      "payments only; this one is %s"),
+			    method_kind_name(p->method_kind));
+		return 0;
+	}
+	if (sck_money(_("Amount received"), p->tendered, 0, err) != 0 ||
+	    pay_cash_change(p->amount, p->tendered, &change,
+	        svc_style(s, &(struct money_style){0}), err) != 0)
+		return -1;
+	if (change != p->change)
+		return pd_fail(err, PD_EINVAL,
+		    _("Change %lld is not the amount received less the amount "
+		      "(%lld)"),
+		    (long long)p->change, (long long)change);
+	return 0;
+}
+
+/* The status a new payment takes, and its verification to match. */
+static int
+check_status(const struct payment *p, struct pd_err *err)
+{
+	enum pay_status want = pay_status_initial(p->method_kind);
+
+	if (p->status != want)
+		return pd_fail(err, PD_EINVAL,
+		    _("Status %s: a new %s payment is %s (a void or a "
+		      "verification comes as its own record)"),
+		    pay_status_name(p->status),
+		    method_kind_name(p->method_kind), pay_status_name(want));
+	if (p->verified != (want == PS_POSTED) ||
+	    (p->verified && p->verified_by[0] == '\0'))
+		return pd_fail(err, PD_EINVAL,
+		    _("A %s payment is verified when it is posted, and only "
+		      "then"),
+		    pay_status_name(want));
+	return 0;
+}
+
+/* The figures of a payment: bounds, threshold, cash, allocations. */
+static int
+check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	const struct payment *p = &r->p;
+	size_t i;
+
+	if (sck_money(_("Amount"), p->amount, 0, err) != 0 ||
+	    sck_money(_("Amount due"), p->due_total, 0, err) != 0 ||
+	    sck_money(_("Balance after"), p->balance_after, 0, err) != 0 ||
+	    check_cash(s, p, err) != 0)
+		return -1;
+	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
+	        svc_style(s, &(struct money_style){0}), err) != 0)
+		return -1;
+	for (i = 0; i < r->nallocs; i++) {
+		const struct allocation *a = &r->allocs[i];
+
+		if (a->amount < 1 || a->amount > a->due_before ||
+		    a->due_before > MONEY_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("Allocation %zu: %lld of %lld due is not between "
+			      "1 and what was due"),
+			    i + 1, (long long)a->amount,
+			    (long long)a->due_before);
+	}
+	if ((p->overpaid > 0) != (r->has_cn != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("An overpayment comes with its credit note, and only "
+		      "an overpayment"));
+	return 0;
+}
+
+/* The fields posting derives from the others (build_quote,
+ * insert_payment), recomputed here: the overpayment is the amount less
+ * what was due when that is more than 0; the allocations and the
+ * overpayment add up to the amount; what was due is at least what the
+ * allocations say was due (items the amount did not reach have no
+ * allocation); the balance after is recorded; a payment posted when
+ * taken is verified at the moment it was recorded, a pending one not
+ * yet; it is not dated after it was recorded, nor recorded before the
+ * organisation existed. */
+static int
+check_derived(
+    const struct sync_sender *f, const struct syncrec *r, struct pd_err *err)
+{
+	const struct payment *p = &r->p;
+	int64_t over = p->amount > p->due_total ? p->amount - p->due_total : 0;
+	int64_t allocated = 0, due = 0;
+	size_t i;
+
+	for (i = 0; i < r->nallocs; i++) {
+		/* each at most MONEY_MAX (check_figures): no overflow */
+		allocated += r->allocs[i].amount;
+		due += r->allocs[i].due_before;
+		if (allocated > MONEY_MAX || due > MONEY_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("The allocations add up to more than %lld"),
+			    (long long)MONEY_MAX);
+	}
+	if (p->overpaid != over)
+		return pd_fail(err, PD_EINVAL,
+		    _("Overpaid %lld is not the amount %lld less the amount "
+		      "due %lld (%lld)"),
+		    (long long)p->overpaid, (long long)p->amount,
+		    (long long)p->due_total, (long long)over);
+	if (allocated + p->overpaid != p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocations (%lld) and overpaid (%lld) do not add up "
+		      "to the amount (%lld)"),
+		    (long long)allocated, (long long)p->overpaid,
+		    (long long)p->amount);
+	if (due > p->due_total)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount due %lld is less than the allocations say was "
+		      "due (%lld)"),
+		    (long long)p->due_total, (long long)due);
+	if (!p->has_balance)
+		return pd_fail(err, PD_EINVAL,
+		    _("A payment records the consumer's balance after it "
+		      "(has_balance); posting always does"));
+	if (strcmp(p->verified_at, p->verified ? p->created_at : "") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Verified at \"%s\": a payment posted when it is taken "
+		      "is verified when it is recorded (%s), a pending one "
+		      "later, in a verification record"),
+		    p->verified_at, p->created_at);
+	if (strncmp(p->paid_on, p->created_at, 10) > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Payment date %s is after the payment was recorded "
+		      "(%s)"),
+		    p->paid_on, p->created_at);
+	return sck_since(_("Payment time"), p->created_at, f, err);
+}
+
+/* A payment's three numbers are not far ahead of their series
+ * (sync_ahead.c). */
+static int
+check_ahead(struct svc *s, const struct sync_sender *f, const struct payment *p,
+    struct pd_err *err)
+{
+	/* the counts read once for the three (nothing is written between
+	 * them): two statements, not six */
+	struct ahead_memo m;
+
+	memset(&m, 0, sizeof m);
+	return svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
+	           _("Payment number"), s->cfg.fmt_payment, p->payment_no,
+	           p->paid_on, p->created_at, &m, err) ||
+	               svc_sync_check_ahead_m(s, f, DOC_SERIES_PAYMENT,
+	                   _("Transaction number"), s->cfg.fmt_transaction,
+	                   p->txn_no, p->paid_on, p->created_at, &m, err) ||
+	               svc_sync_check_ahead_m(s, f, DOC_SERIES_RECEIPT,
+	                   _("Receipt number"), s->cfg.fmt_receipt,
+	                   p->receipt_no, p->paid_on, p->created_at, &m, err)
+	           ? -1
+	           : 0;
+}
+
+int
+sck_push_payment(struct svc *s, const struct sync_sender *f,
+    const struct syncrec *r, struct pd_err *err)
+{
+	const struct payment *p = &r->p;
+	const char *d = p->paid_on;
+
+	if (check_status(p, err) != 0 || check_method(s, p, err) != 0 ||
+	    sck_user(s, f, _("received by"), p->received_by, ROLE_CASHIER,
+	        _("recording a payment"), err) != 0 ||
+	    (p->verified && strcmp(p->verified_by, p->received_by) != 0 &&
+	        pd_fail(err, PD_EINVAL,
+	            _("A payment posted when it is taken is verified by "
+	              "whoever took it (%s), not %s"),
+	            p->received_by, p->verified_by)) ||
+	    check_figures(s, r, err) != 0 || check_items(s, r, err) != 0 ||
+	    sck_day(_("Payment date"), d, err) != 0 ||
+	    sck_day(_("Payment time"), p->created_at, err) != 0 ||
+	    (p->verified_at[0] != '\0' &&
+	        sck_day(_("Verification time"), p->verified_at, err) != 0) ||
+	    svc_check_text(_("Notes"), p->notes, s->cfg.notes_max, 0, err) ||
+	    sck_number(_("Payment number"), s->cfg.fmt_payment, p->payment_no,
+	        f->terminal, f->branch, d, err) != 0 ||
+	    sck_number(_("Transaction number"), s->cfg.fmt_transaction,
+	        p->txn_no, f->terminal, f->branch, d, err) != 0 ||
+	    sck_number(_("Receipt number"), s->cfg.fmt_receipt, p->receipt_no,
+	        f->terminal, f->branch, d, err) != 0 ||
+	    check_derived(f, r, err) != 0 || check_ahead(s, f, p, err) != 0)
+		return -1;
+	if (!r->has_cn)
+		return 0;
+	/* the automatic note of the overpayment, as posting makes it */
+	if (!r->cn.automatic || r->cn.amount != p->overpaid ||
+	    strcmp(r->cn.reason, "Overpayment") != 0 ||
+	    strcmp(r->cn.created_on, p->paid_on) != 0 ||
+	    strcmp(r->cn.created_by, p->received_by) != 0 ||
+	    (r->cn.receipt_no[0] != '\0' &&
+	        strcmp(r->cn.receipt_no, p->receipt_no) != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("The credit note of an overpayment is automatic, of the "
+		      "overpaid amount, for Overpayment, dated as the "
+		      "payment, made by whoever took it and linked to its "
+		      "receipt"));
+	return sck_note(s, f, &r->cn, err);
+}

@@ -1,0 +1,28 @@
+/* payments_int.h - what a search of payments matches (pay_search.c), as
+ * the list of payments (payments.c) builds its query with it; not a
+ * public header. */
+#ifndef PAYDESK_STORE_PAYMENTS_INT_H
+#define PAYDESK_STORE_PAYMENTS_INT_H
+#include <stdint.h>
+
+#include "internal.h"
+
+/* What psearch_named_ids keeps for no ids. */
+#define NAMED_NONE "SELECT NULL WHERE 0"
+
+/* The consumers a search names, as a SELECT of ids appended to q; none
+ * when the text names documents. */
+void psearch_consumers(struct store *st, struct qb *q, const char *text);
+/* Payments whose numbers or paid items' numbers hold the text: one
+ * condition over payments p tested row by row. */
+void psearch_docs(struct qb *q, const char *text);
+/* The payments whose numbers hold the text as a set of ids, each source
+ * read from its own index. */
+void psearch_doc_ids(struct store *st, struct qb *q, const char *text);
+/* The search as a set of payment ids. */
+void psearch_ids(struct store *st, struct qb *q, const char *text);
+/* Read the ids q selects into *slot for text; how many, -1 on an error. */
+int64_t psearch_named_ids(
+    struct store *st, struct qb *q, const char *text, char **slot);
+
+#endif

@@ -1,0 +1,239 @@
+/* recon.c - the reconciliation of deposits and statements (issue 20),
+ * read from the store: its exceptions (what is unmatched, overdue or
+ * matched twice), the resolutions a supervisor recorded, and the
+ * reconciliation of an account by day. Deposits and matches are
+ * deposits.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+
+static void
+read_exc(struct db_stmt *q, void *elem)
+{
+	struct recon_exception *e = elem;
+
+	memset(e, 0, sizeof *e);
+	e->kind = (enum recon_kind)db_column_int(q, 0);
+	e->age = db_column_int64(q, 1);
+	st_col(q, 2, e->on, sizeof e->on);
+	st_col(q, 3, e->ref, sizeof e->ref);
+	st_col(q, 4, e->detail, sizeof e->detail);
+	e->expected = db_column_int64(q, 5);
+	e->actual = db_column_int64(q, 6);
+	e->difference = e->actual - e->expected;
+	st_col(q, 7, e->target, sizeof e->target);
+	recon_key(e, e->key, sizeof e->key);
+}
+
+/* A statement line named where every store names it alike (its account,
+ * statement key and place), l over b. */
+#define LINE_TARGET "b.account || '/' || b.stmt_key || '#' || l.seq"
+/* A deposit of l's account, matched to another line, whose slip number
+ * l's reference holds: l is a second credit of it. */
+#define TWICE_FROM                                                             \
+	"deposits d2 JOIN statement_matches m2 ON m2.deposit_id = d2.id AND "  \
+	"m2.unmatched_at = '' WHERE d2.account = b.account AND d2.voided_at " \
+	"= '' AND m2.line_id <> l.id AND pd_has_word(l.reference || ' ' || "   \
+	"l.text, d2.slip_no)"
+#define AGE(day) "max(0, CAST(julianday(?1) - julianday(" day ") AS INTEGER))"
+
+struct recon_exception *
+store_recon_exceptions(struct store *st, const char *today, int overdue,
+    int64_t over_short, size_t *n, struct pd_err *err)
+{
+	/* kinds as enum recon_kind: 0 a deposit not credited after overdue
+	 * days, 1 a credit matched to nothing, 2 a match of another amount,
+	 * 3 a shift's tender beyond over_short, 4 a second credit of a
+	 * deposit credited already; each with its target, and left out
+	 * once resolved */
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT k, age, day, ref, detail, expected, actual, target FROM ("
+	    "SELECT 0 AS k, " AGE("d.deposited_on") " AS age, d.deposited_on "
+	    "AS day, d.slip_no AS ref, d.account AS detail, d.amount AS "
+	    "expected, 0 AS actual, d.uuid AS target FROM deposits d WHERE "
+	    "d.voided_at = '' AND NOT EXISTS (SELECT 1 FROM statement_matches "
+	    "m WHERE m.deposit_id = d.id AND m.unmatched_at = '') AND "
+	    "julianday(?1) - julianday(d.deposited_on) > ?2 "
+	    "UNION ALL SELECT 1, " AGE("l.booking_date") ", l.booking_date, "
+	    "l.statement_id || ':' || l.seq, substr(l.reference, 1, 79), 0, "
+	    "l.amount, " LINE_TARGET " FROM bank_statement_lines l JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
+	    "'') AND NOT EXISTS (SELECT 1 FROM " TWICE_FROM ") "
+	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
+	    "d.slip_no, l.statement_id || ':' || l.seq, d.amount, l.amount, "
+	    "d.uuid || ' ' || " LINE_TARGET " FROM statement_matches m JOIN "
+	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
+	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
+	    "WHERE m.unmatched_at = '' AND l.amount <> d.amount "
+	    "UNION ALL SELECT 3, " AGE("substr(s.closed_at, 1, 10)") ", "
+	    "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
+	    "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "
+	    "shifts s ON s.id = t.shift_id WHERE abs(t.over_short) > ?3 "
+	    "UNION ALL SELECT 4, " AGE("l.booking_date") ", l.booking_date, "
+	    "l.statement_id || ':' || l.seq, d2.slip_no, d2.amount, l.amount, "
+	    LINE_TARGET " FROM bank_statement_lines l JOIN bank_statements b "
+	    "ON b.id = l.statement_id JOIN " TWICE_FROM " AND l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
+	    "'')) x WHERE NOT EXISTS (SELECT 1 FROM recon_resolutions r WHERE "
+	    "r.target = x.target AND r.kind = CASE x.k WHEN 0 THEN "
+	    "'not_credited' WHEN 1 THEN 'unexpected_credit' WHEN 2 THEN "
+	    "'amount_differs' WHEN 3 THEN 'over_short' ELSE 'matched_twice' "
+	    "END) ORDER BY day, k, ref",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "sdi", today, overdue, over_short);
+	return st_collect(st, s, sizeof(struct recon_exception), read_exc, n,
+	    _("Reading the exceptions"), err);
+}
+
+int
+store_recon_resolve(struct store *st, const struct recon_resolution *r,
+    int64_t user_id, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO recon_resolutions (uuid, kind, target, ref, day, age, "
+	    "expected, actual, note, resolved_at, user_id, resolved_by, "
+	    "terminal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0), ?, "
+	    "?)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sssssiiississ", r->uuid, recon_kind_name(r->e.kind),
+	    r->e.target, r->e.ref, r->e.on, r->e.age, r->e.expected,
+	    r->e.actual, r->note, r->at, user_id, r->by, r->terminal);
+	return st_done(st, s, err);
+}
+
+static void
+read_res(struct db_stmt *q, void *elem)
+{
+	struct recon_resolution *r = elem;
+	char kind[24];
+	int k;
+
+	memset(r, 0, sizeof *r);
+	st_col(q, 0, r->uuid, sizeof r->uuid);
+	st_col(q, 1, kind, sizeof kind);
+	for (k = 0; k < RECON_KINDS; k++)
+		if (strcmp(kind, recon_kind_name((enum recon_kind)k)) == 0)
+			r->e.kind = (enum recon_kind)k;
+	st_col(q, 2, r->e.target, sizeof r->e.target);
+	st_col(q, 3, r->e.ref, sizeof r->e.ref);
+	st_col(q, 4, r->e.on, sizeof r->e.on);
+	r->e.age = db_column_int64(q, 5);
+	r->e.expected = db_column_int64(q, 6);
+	r->e.actual = db_column_int64(q, 7);
+	r->e.difference = r->e.actual - r->e.expected;
+	st_col(q, 8, r->note, sizeof r->note);
+	st_col(q, 9, r->at, sizeof r->at);
+	st_col(q, 10, r->by, sizeof r->by);
+	st_col(q, 11, r->terminal, sizeof r->terminal);
+	recon_key(&r->e, r->e.key, sizeof r->e.key);
+}
+
+#define RES_COLS                                                               \
+	"uuid, kind, target, ref, day, age, expected, actual, note, "          \
+	"resolved_at, resolved_by, terminal"
+
+struct recon_resolution *
+store_recon_resolutions(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " RES_COLS " FROM recon_resolutions ORDER BY id DESC", err);
+
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct recon_resolution), read_res, n,
+	    _("Reading the resolved exceptions"), err);
+}
+
+int
+store_recon_resolution(struct store *st, const char *kind, const char *target,
+    struct recon_resolution *out, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT " RES_COLS " FROM recon_resolutions WHERE kind = ? AND "
+	    "target = ?",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ss", kind, target);
+	return st_one(st, s, read_res, out, _("Reading the resolved exceptions"),
+	    err);
+}
+
+static void
+read_rday(struct db_stmt *q, void *elem)
+{
+	struct recon_day *d = elem;
+
+	memset(d, 0, sizeof *d);
+	st_col(q, 0, d->day, sizeof d->day);
+	d->expected = db_column_int64(q, 1);
+	d->deposits = db_column_int(q, 2);
+	d->credited = db_column_int64(q, 3);
+	d->credits = db_column_int(q, 4);
+	d->matched = db_column_int64(q, 5);
+	d->difference = d->credited - d->expected;
+}
+
+struct recon_day *
+store_recon_days(struct store *st, const char *account, const char *from,
+    const char *to, size_t *n, struct pd_err *err)
+{
+	/* the days with a deposit handed to the bank or a credit booked:
+	 * what was deposited, what the bank credited (each credit once:
+	 * neither a reversal nor a line an earlier statement had) and how
+	 * much of it is matched */
+	struct db_stmt *s = st_stmt(st,
+	    "WITH d AS (SELECT deposited_on AS day, sum(amount) AS exp, "
+	    "count(*) AS nd FROM deposits WHERE account = ?1 AND voided_at = "
+	    "'' AND deposited_on BETWEEN ?2 AND ?3 GROUP BY deposited_on), c "
+	    "AS (SELECT l.booking_date AS day, sum(l.amount) AS cred, "
+	    "count(*) AS nc, sum(CASE WHEN EXISTS (SELECT 1 FROM "
+	    "statement_matches m WHERE m.line_id = l.id AND m.unmatched_at = "
+	    "'') THEN l.amount ELSE 0 END) AS matched FROM "
+	    "bank_statement_lines l JOIN bank_statements b ON b.id = "
+	    "l.statement_id WHERE b.account = ?1 AND " "l.amount > 0 AND "
+	    "l.reversal = 0 AND l.dup_of IS NULL AND l.booking_date BETWEEN "
+	    "?2 AND ?3 GROUP BY l.booking_date), days AS (SELECT day FROM d "
+	    "UNION SELECT day FROM c) SELECT days.day, coalesce(d.exp, 0), "
+	    "coalesce(d.nd, 0), coalesce(c.cred, 0), coalesce(c.nc, 0), "
+	    "coalesce(c.matched, 0) FROM days LEFT JOIN d ON d.day = days.day "
+	    "LEFT JOIN c ON c.day = days.day ORDER BY days.day",
+	    err);
+
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "sss", account, from, to);
+	return st_collect(st, s, sizeof(struct recon_day), read_rday, n,
+	    _("Reading the reconciliation"), err);
+}
+
+int
+store_recon_account_known(
+    struct store *st, const char *account, int *known, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT EXISTS (SELECT 1 FROM deposits WHERE account = ?1) OR "
+	    "EXISTS (SELECT 1 FROM bank_statements WHERE account = ?1)",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", account);
+	rc = db_step(s);
+	*known = rc == DB_ROW && db_column_int(s, 0);
+	db_reset(s);
+	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading the reconciliation"));
+}
