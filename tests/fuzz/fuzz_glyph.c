@@ -1,6 +1,6 @@
 /* fuzz_glyph.c - libFuzzer harness for the one decoder of font bytes
  * paydesk has: the parts of a TrueType composite glyph (glyf entry),
- * read from the fallback fonts fontconfig finds (src/doc/script.c). The
+ * read from the fallback fonts fontconfig finds (src/doc/script_font.c). The
  * input is a glyf entry; its first byte, when there is one, also picks
  * how many parts the caller has room for.
  *
