@@ -15,7 +15,7 @@ TOP=$(pwd)
 PD="$TOP/$BUILD/paydesk"
 CENTRAL="$TOP/$BUILD/paydesk-central"
 POSTER="$TOP/$BUILD/tools/poster"
-KEY=$(cat src/core/uuid.c src/os/os.c src/sync/record.c src/service/payment.c \
+KEY=$(cat src/core/uuid.c src/os/os.c src/sync/record.c src/sync/record_field.c src/service/payment.c \
     tests/tools/poster.c tests/bench_net.sh tests/bench_central.sh | sha256sum | cut -c1-8)
 CACHE="$DIR/net-$EACH-$KEY"
 RUN=$(mktemp -d /tmp/pd-bench-net.XXXXXX)

@@ -31,7 +31,7 @@ DIR=${BENCH_DIR:-$HOME/.cache/paydesk-bench}
 # records), so they are posted again whenever that code changes.
 ORG_LAYOUT=1
 ORG="$DIR/sync-org-$C-l$ORG_LAYOUT"
-POSTS_KEY=$(cat src/core/uuid.c src/os/os.c src/sync/record.c src/service/payment.c \
+POSTS_KEY=$(cat src/core/uuid.c src/os/os.c src/sync/record.c src/sync/record_field.c src/service/payment.c \
     tests/tools/poster.c tests/bench_central.sh | sha256sum | cut -c1-8)
 POSTS="$DIR/sync-posts-$C-$N-$EACH-$POSTS_KEY"
 TOP=$(pwd)

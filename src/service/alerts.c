@@ -1,6 +1,6 @@
 /* alerts.c - the alerts of the debts being worked (issue 21), STORED: one
  * row per cause (store/alerts.c), raised when the cause happens and
- * worked in an inbox (acknowledged, assigned, noted, closed).
+ * worked in an inbox (acknowledged, assigned, noted, closed: alert_inbox.c).
  *
  * Where a cause happens: posting (svc_alert_payment, in the posting's
  * transaction), a sync round (svc_alerts_sync: records refused, and the
@@ -29,6 +29,7 @@
 #include <strings.h>
 
 #include "internal.h"
+#include "alerts_int.h"
 #include "paydesk/date.h"
 #include "paydesk/os.h"
 #include "paydesk/say.h"
@@ -105,9 +106,16 @@ svc_alert_kind_words(void)
 	return words;
 }
 
+/* Kind k's stored code. */
+const char *
+alerts_kind_code(enum alert_kind k)
+{
+	return kinds[k].code;
+}
+
 /* The alert a row of the store holds. */
-static void
-from_row(struct alert *a, const struct alert_row *r)
+void
+alerts_from_row(struct alert *a, const struct alert_row *r)
 {
 	int i;
 
@@ -481,7 +489,7 @@ alert_json(const struct svc *s, const struct alert_row *r, char *buf, size_t n)
 	const struct alert *a;
 	struct alert al;
 
-	from_row(&al, r);
+	alerts_from_row(&al, r);
 	a = &al;
 	snprintf(buf, n, "{\"id\":%lld", (long long)a->id);
 	json_str(buf, n, "kind", kinds[a->kind].word, 1);
@@ -605,299 +613,4 @@ svc_alerts_sync(struct svc *s, int pulled)
 		rc = svc_alerts_release_held(s, &err);
 	if (svc_finish(s, rc, &err) != 0 || deliver(s, &err) != 0)
 		xstrlcpy(s->alert_note, err.msg, sizeof s->alert_note);
-}
-
-/* ---- reading and working them ---- */
-
-/* The days of an alert counted from its day as of today (the figure it
- * was raised with is its first): past due for a miss or an overdue
- * item, ahead for what falls due or a credit note expiring. */
-static void
-as_of(struct alert *a, int32_t today)
-{
-	int32_t d;
-
-	if (a->due_on[0] == '\0' || date_parse(a->due_on, NULL, &d, NULL) != 0)
-		return;
-	if (a->kind == ALERT_MISSED || a->kind == ALERT_OVERDUE)
-		a->days = today - d;
-	else if (a->kind == ALERT_DUE || a->kind == ALERT_CREDIT)
-		a->days = d - today;
-}
-
-/* Open ones first, then by kind (the order of enum alert_kind: broken
- * plans, misses, what falls due, ...); the oldest past due first, what
- * falls due soonest first; then in the order raised. */
-static int
-by_kind(const void *x, const void *y)
-{
-	const struct alert *a = x, *b = y;
-	int ahead = a->kind == ALERT_DUE || a->kind == ALERT_CREDIT;
-
-	if ((a->status == ALERT_CLOSED) != (b->status == ALERT_CLOSED))
-		return a->status == ALERT_CLOSED ? 1 : -1;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if (a->days != b->days && a->kind != ALERT_BROKEN)
-		return ahead ? (a->days < b->days ? -1 : 1)
-		             : (a->days > b->days ? -1 : 1);
-	return a->id < b->id ? -1 : a->id > b->id;
-}
-
-struct alert *
-svc_alerts(struct svc *s, int kind, int all, size_t *n, struct pd_err *err)
-{
-	struct alert_row *r;
-	struct alert *a;
-	size_t i;
-	char iso[11];
-	int32_t today;
-
-	*n = 0;
-	if (svc_require(s, ROLE_RECOVERY, _("Reading the alerts"), err) != 0)
-		return NULL;
-	svc_alerts_tick(s);
-	if ((r = store_alerts_list(s->st, all,
-	         kind >= 0 && kind < ALERT_NKINDS ? kinds[kind].code : NULL, 0,
-	         0, n, err)) == NULL)
-		return NULL;
-	a = xcalloc(*n ? *n : 1, sizeof *a);
-	svc_today(iso);
-	date_parse(iso, NULL, &today, NULL);
-	for (i = 0; i < *n; i++) {
-		from_row(&a[i], &r[i]);
-		as_of(&a[i], today);
-	}
-	free(r);
-	qsort(a, *n, sizeof *a, by_kind);
-	return a;
-}
-
-int64_t
-svc_alerts_open(struct svc *s)
-{
-	int64_t n;
-	struct pd_err err;
-
-	if (s->actor.user_id == 0 || s->actor.role < ROLE_RECOVERY ||
-	    store_alerts_open_count(s->st, &n, &err) != 0)
-		return -1;
-	return n;
-}
-
-/* Alert id as it is now, for action (its name for people): a change
- * (closed 0: a Closed one refused) or a reading (closed 1). */
-static int
-get(struct svc *s, int64_t id, const char *action, int closed, struct alert *a,
-    struct pd_err *err)
-{
-	struct alert_row *r;
-	size_t n;
-
-	if (svc_require(s, ROLE_RECOVERY, action, err) != 0)
-		return -1;
-	if (id <= 0)
-		return pd_fail(err, PD_EINVAL,
-		    _("\"%lld\" is not an alert number: the ID column of "
-		      "paydesk alerts"),
-		    (long long)id);
-	if ((r = store_alerts_list(s->st, 1, NULL, id, 0, &n, err)) == NULL)
-		return -1;
-	if (n == 1)
-		from_row(a, &r[0]);
-	free(r);
-	if (n != 1)
-		return pd_fail(
-		    err, PD_ENOTFOUND, _("No alert %lld"), (long long)id);
-	if (a->status == ALERT_CLOSED && !closed)
-		return pd_fail(err, PD_EINVAL,
-		    _("Alert %lld is Closed: it cannot be changed"),
-		    (long long)id);
-	return 0;
-}
-
-struct alert_entry *
-svc_alert_show(
-    struct svc *s, int64_t id, struct alert *a, size_t *n, struct pd_err *err)
-{
-	struct alert_note *nt;
-	struct alert_entry *e;
-	size_t i;
-
-	*n = 0;
-	if (get(s, id, _("Reading the alerts"), 1, a, err) != 0)
-		return NULL;
-	if ((nt = store_alert_notes(s->st, id, n, err)) == NULL)
-		return NULL;
-	e = xcalloc(*n ? *n : 1, sizeof *e);
-	for (i = 0; i < *n; i++) {
-		xstrlcpy(e[i].at, nt[i].at, sizeof e[i].at);
-		xstrlcpy(e[i].user, nt[i].user, sizeof e[i].user);
-		xstrlcpy(e[i].action, nt[i].action, sizeof e[i].action);
-		say_render(e[i].text, sizeof e[i].text, nt[i].text);
-	}
-	free(nt);
-	return e;
-}
-
-const char *
-svc_alert_action_name(const char *action)
-{
-	static const struct {
-		const char *code, *name;
-	} actions[] = {
-	    {"raised", N_("Raised")},
-	    {"acknowledged", N_("Acknowledged")},
-	    {"assigned", N_("Assigned")},
-	    {"note", N_("Note")},
-	    {"closed", N_("Closed")},
-	    {"ended", N_("Closed: its cause ended")},
-	    {"delivery", N_("Not delivered")},
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof actions / sizeof actions[0]; i++)
-		if (strcmp(action, actions[i].code) == 0)
-			return actions[i].name;
-	return action;
-}
-
-/* Change alert id (status code or NULL, assignee: -1 kept) with its
- * history entry (action, text) and audit entry; one transaction. */
-static int
-change(struct svc *s, int64_t id, const char *status, int64_t assignee,
-    const char *action, const char *text, struct pd_err *err)
-{
-	char at[TS_BUFSZ], ref[24], uuid[37];
-	int rc;
-
-	svc_now(at);
-	snprintf(ref, sizeof ref, "%lld", (long long)id);
-	if (store_begin(s->st, err) != 0)
-		return -1;
-	rc = store_alert_set(s->st, id, status, assignee, err);
-	/* an organisation's alert: its step synced (alert_sync.c), the
-	 * outbox record before the audit entry, which claims its seal */
-	if (rc == 0)
-		rc = svc_alert_outbox(s, id, action, text, at, uuid, err);
-	if (rc == 0)
-		rc = store_alert_step_put(s->st, id, uuid[0] ? uuid : NULL,
-		    uuid[0] ? s->cfg.terminal_id : "", at, s->actor.user_id,
-		    s->actor.username, action, text, err);
-	if (rc == 0)
-		rc = svc_audit(s, at, action, "alert", ref, text, err);
-	return svc_finish(s, rc, err);
-}
-
-int
-svc_alert_ack(struct svc *s, int64_t id, struct pd_err *err)
-{
-	struct alert a;
-
-	if (get(s, id, _("Acknowledging an alert"), 0, &a, err) != 0)
-		return -1;
-	if (a.status != ALERT_OPEN)
-		return pd_fail(err, PD_EINVAL,
-		    _("Alert %lld is Acknowledged already"), (long long)id);
-	return change(s, id, "acknowledged", -1, "acknowledged", "", err);
-}
-
-int
-svc_alert_assign(
-    struct svc *s, int64_t id, const char *user, struct pd_err *err)
-{
-	struct alert a;
-	struct user u;
-
-	if (get(s, id, _("Assigning an alert"), 0, &a, err) != 0)
-		return -1;
-	if (user == NULL || *user == '\0' || strcmp(user, "-") == 0)
-		return change(s, id, NULL, 0, "assigned", "", err);
-	if (store_user_by_name(s->st, user, &u, err) != 0) {
-		if (err->code == PD_ENOTFOUND)
-			return pd_fail(err, PD_ENOTFOUND,
-			    _("No user \"%s\" to assign alert %lld to"), user,
-			    (long long)id);
-		return -1;
-	}
-	if (!u.active || u.role < ROLE_RECOVERY)
-		return pd_fail(err, PD_EINVAL,
-		    _("%s cannot work alerts: an active user of the recovery "
-		      "role or above is needed"),
-		    user);
-	return change(s, id, NULL, u.id, "assigned", u.username, err);
-}
-
-int
-svc_alert_note(struct svc *s, int64_t id, const char *text, struct pd_err *err)
-{
-	struct alert a;
-
-	if (get(s, id, _("A note on an alert"), 0, &a, err) != 0 ||
-	    svc_check_text(_("The note"), text, 500, 1, err) != 0)
-		return -1;
-	return change(s, id, NULL, -1, "note", text, err);
-}
-
-int
-svc_alert_close(struct svc *s, int64_t id, struct pd_err *err)
-{
-	struct alert a;
-
-	if (get(s, id, _("Closing an alert"), 0, &a, err) != 0)
-		return -1;
-	return change(s, id, "closed", -1, "closed", "", err);
-}
-
-/* ---- the disconnection list ---- */
-
-/* Whether the consumer has an Active arrangement with no installment
- * missed: a plan being kept protects from disconnection (issue 21). */
-static int protected(
-    struct svc *s, const char *account, int *yes, struct pd_err *err)
-{
-	struct arr_view *v;
-	size_t n, i;
-
-	*yes = 0;
-	if ((v = svc_arrangement_list(s, account, ARR_ACTIVE, &n, err)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (v[i].tally.missed == 0)
-			*yes = 1;
-	svc_arr_views_free(v, n);
-	return 0;
-}
-
-struct overdue_row *
-svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
-{
-	struct overdue_row *r;
-	char iso[11], cutoff[11];
-	int32_t today;
-	size_t i, k = 0;
-	int yes;
-
-	*n = 0;
-	if (svc_require(s, ROLE_RECOVERY, _("The disconnection list"), err) !=
-	    0)
-		return NULL;
-	svc_today(iso);
-	date_parse(iso, NULL, &today, NULL);
-	date_format(cutoff, today - s->cfg.disc_days);
-	if ((r = store_overdue(s->st, cutoff,
-	         s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err)) ==
-	    NULL)
-		return NULL;
-	for (i = 0; i < *n; i++) {
-		if (protected(s, r[i].account_no, &yes, err) != 0) {
-			free(r);
-			*n = 0;
-			return NULL;
-		}
-		if (!yes)
-			r[k++] = r[i];
-	}
-	*n = k;
-	return r;
 }

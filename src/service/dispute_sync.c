@@ -1,0 +1,305 @@
+/* dispute_sync.c - a dispute's steps synced (issue 21): the central
+ * node's check of a step a terminal pushed (its terms, the order of the
+ * steps, what an uphold names, the service charge as add_charge makes
+ * it) and the apply of a pulled or pushed step (its row, its event, an
+ * uphold's links). The use cases are dispute.c's. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "paydesk/numfmt.h"
+#include "dispute_int.h"
+
+static const char *const dsp_ops[] = {"open", "review", "uphold", "reject"};
+
+/* Whether step op may follow status (open only as the first). */
+static int
+may_follow(const char *op, enum dsp_status status)
+{
+	if (strcmp(op, "review") == 0)
+		return status == DSP_OPEN;
+	return strcmp(op, "open") != 0 && status <= DSP_REVIEW;
+}
+
+/* The charge as add_charge makes it (review of issue 18: a forged one
+ * was applied under any reference, a bill's number to come among them,
+ * which that bill's import then could not take, and due on any day, years
+ * overdue at once): referenced DISPUTE-CHG, due the day it was upheld
+ * (or the next, had midnight passed between the two readings of the
+ * clock). */
+static int
+check_charge(
+    const struct syncrec *r, const struct dispute *d, struct pd_err *err)
+{
+	char ref[sizeof r->it.ref], day[11];
+	int32_t at = 0, due = 0;
+
+	snprintf(ref, sizeof ref, "%s-CHG", d->dispute_no);
+	snprintf(day, sizeof day, "%.10s", r->at);
+	if (strcmp(r->it.ref, ref) != 0 ||
+	    date_parse(day, NULL, &at, NULL) != 0 ||
+	    date_parse(r->it.due_on, NULL, &due, NULL) != 0 || due < at ||
+	    due > at + 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s: its service charge is %s, due %s; an "
+		      "uphold's charge is %s, due the day it is upheld (%s)"),
+		    d->dispute_no, r->it.ref, r->it.due_on, ref, day);
+	return 0;
+}
+
+/* What an uphold names: a void or a credit note of the dispute's
+ * payment, the service charge of a bounced cheque as configured. */
+static int
+check_uphold(struct svc *s, const struct syncrec *r, const struct dispute *d,
+    struct pd_err *err)
+{
+	int by_void = strcmp(r->dsp.resolution, "void") == 0;
+	struct credit_note cn;
+	struct void_row v;
+	int64_t id;
+
+	if (!by_void && strcmp(r->dsp.resolution, "credit") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("An upheld dispute is resolved by void or credit, not "
+		      "\"%s\""),
+		    r->dsp.resolution);
+	if (store_id_of(s->st, by_void ? TBL_VOIDS : TBL_CREDIT_NOTES,
+	        by_void ? r->dsp.void_uuid : r->cn_uuid, &id, err) != 0)
+		return -1;
+	if (id != 0 && by_void && store_void_by_id(s->st, id, &v, err) != 0)
+		return -1;
+	if (id != 0 && !by_void && store_credit_by_id(s->st, id, &cn, err))
+		return -1;
+	if (id == 0 ||
+	    (by_void ? v.payment_id : cn.payment_id) != d->payment_id)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is upheld by a %s that is not one of payment "
+		      "%s"),
+		    d->dispute_no, by_void ? _("void") : _("credit note"),
+		    d->payment_no);
+	if (r->it.amount == 0)
+		return 0;
+	if (!by_void || strcmp(d->reason, DSP_BOUNCED) != 0 ||
+	    r->it.amount != s->cfg.dsp_bounced_charge ||
+	    strlen(r->it.uuid) != 36 || r->it.ref[0] == '\0' ||
+	    date_parse(r->it.due_on, NULL, &(int32_t){0}, NULL) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s: a service charge comes only with a bounced "
+		      "cheque's void, of the organisation's [disputes] "
+		      "bounced_cheque_charge, with its uuid, ref and due date"),
+		    d->dispute_no);
+	return check_charge(r, d, err);
+}
+
+/* The step of a dispute this node has (d): the same terms, a step that
+ * may follow its status. */
+static int
+check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
+    struct pd_err *err)
+{
+	if (strcmp(d->dispute_no, r->dsp.dispute_no) != 0 ||
+	    strcmp(d->payment_uuid, r->payment_uuid) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is of payment %s here, numbered %s"),
+		    r->dsp.uuid, d->payment_no, d->dispute_no);
+	if (!may_follow(r->op, d->status))
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is %s; it cannot be %s"), d->dispute_no,
+		    svc_dispute_status(d->status), r->op);
+	if (strcmp(r->op, "uphold") == 0)
+		return check_uphold(s, r, d, err);
+	return 0;
+}
+
+/* The terms every step carries: its op, number, reason, dates, note. */
+static int
+check_terms(struct svc *s, const char *terminal, const char *branch,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct numfmt_ctx ctx = {NULL, terminal, branch};
+	int32_t o, due;
+	size_t i;
+
+	for (i = 0; i < sizeof dsp_ops / sizeof dsp_ops[0]; i++)
+		if (strcmp(r->op, dsp_ops[i]) == 0)
+			break;
+	if (i == sizeof dsp_ops / sizeof dsp_ops[0])
+		return pd_fail(err, PD_EINVAL,
+		    _("Field \"op\" must be open, review, uphold or reject, "
+		      "not \"%s\""),
+		    r->op);
+	if (numfmt_match(DSP_NUMBER_FMT, &ctx, r->dsp.dispute_no, NULL, err) !=
+	    0) {
+		pd_err_prefix(err, _("Dispute number: "));
+		return -1;
+	}
+	if (svc_dispute_reason_code(&s->cfg, r->dsp.reason) == NULL)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s: reason \"%s\" is not one of the "
+		      "organisation's"),
+		    r->dsp.dispute_no, r->dsp.reason);
+	date_parse(r->dsp.opened_on, NULL, &o, NULL);
+	date_parse(r->dsp.due_on, NULL, &due, NULL);
+	if (due < o)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is due on %s, before it was opened on %s"),
+		    r->dsp.dispute_no, r->dsp.due_on, r->dsp.opened_on);
+	if (strcmp(r->op, "uphold") != 0 &&
+	    (r->dsp.resolution[0] != '\0' || r->dsp.void_uuid[0] != '\0' ||
+	        r->cn_uuid[0] != '\0' || r->it.amount != 0))
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s: only an uphold names a resolution"),
+		    r->dsp.dispute_no);
+	return svc_check_text(_("Note"), r->reason, s->cfg.remarks_max,
+	    strcmp(r->op, "reject") == 0, err);
+}
+
+int
+svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
+    const struct syncrec *r, struct pd_err *err)
+{
+	struct dispute d;
+	struct payment p;
+	int64_t id;
+	int rc;
+
+	if (check_terms(s, terminal, branch, r, err) != 0)
+		return -1;
+	if ((rc = store_dsp_by_key(s->st, 0, r->dsp.uuid, &d, err)) < 0)
+		return -1;
+	if (rc == 0 && strcmp(r->op, "open") != 0)
+		return check_known(s, r, &d, err);
+	if (rc == 0) {
+		/* the same record again: the apply finds its event; another
+		 * record opening it again is refused */
+		struct dispute_event e;
+
+		if ((rc = store_dsp_event_read(
+		         s->st, 0, r->uuid, &e, NULL, err)) <= 0)
+			return rc;
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is %s; it cannot be %s"), d.dispute_no,
+		    svc_dispute_status(d.status), r->op);
+	}
+	if (strcmp(r->op, "open") != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is not known here; its first step is "
+		      "open"),
+		    r->dsp.dispute_no);
+	if (store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &id, err) != 0)
+		return -1;
+	if (id == 0) /* the apply says it is unknown */
+		return 0;
+	/* a new dispute: a number no other has, a payment that may be
+	 * disputed (Posted or Pending, none of its disputes unresolved) */
+	if ((rc = store_dsp_find(s->st, r->dsp.dispute_no, &d, err)) == 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute number %s is another dispute's here (of payment "
+		      "%s)"),
+		    r->dsp.dispute_no, d.payment_no);
+	if (err->code != PD_ENOTFOUND)
+		return -1;
+	pd_err_clear(err);
+	if (store_payment_by_id(s->st, id, &p, err) != 0)
+		return -1;
+	return svc_dispute_check_disputable(s, &p, err);
+}
+
+/* A pulled or pushed dispute's first step: its row. */
+static int
+apply_open(struct svc *s, const struct syncrec *r, struct dispute *d,
+    struct pd_err *err)
+{
+	int64_t pid;
+
+	if (store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &pid, err) != 0)
+		return -1;
+	if (pid == 0)
+		return pd_fail(err, PD_ENOTFOUND,
+		    _("Payment %s is not known here"),
+		    r->p.payment_no[0] ? r->p.payment_no : r->payment_uuid);
+	*d = r->dsp;
+	d->id = 0;
+	d->payment_id = pid;
+	xstrlcpy(d->opened_at, r->at, sizeof d->opened_at);
+	xstrlcpy(d->opened_by, r->by, sizeof d->opened_by);
+	xstrlcpy(d->terminal, r->terminal, sizeof d->terminal);
+	d->status = DSP_OPEN;
+	d->resolution[0] = d->void_uuid[0] = d->credit_uuid[0] = '\0';
+	d->charge_uuid[0] = '\0';
+	return store_dsp_insert(s->st, d, 0, err);
+}
+
+/* An uphold's links; the central node adds the service charge (the
+ * terminals have it from the central node's feed, as an item). */
+static int
+apply_uphold(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct dispute *d, struct pd_err *err)
+{
+	struct item it;
+
+	d->status = DSP_UPHELD;
+	xstrlcpy(d->resolution, r->dsp.resolution, sizeof d->resolution);
+	xstrlcpy(d->void_uuid, r->dsp.void_uuid, sizeof d->void_uuid);
+	xstrlcpy(d->credit_uuid, r->cn_uuid, sizeof d->credit_uuid);
+	if (r->it.amount <= 0)
+		return 0;
+	xstrlcpy(d->charge_uuid, r->it.uuid, sizeof d->charge_uuid);
+	if (mode != APPLY_CENTRAL)
+		return 0;
+	memset(&it, 0, sizeof it);
+	xstrlcpy(it.uuid, r->it.uuid, sizeof it.uuid);
+	it.consumer_id = d->consumer_id;
+	it.kind = PAY_SERVICE;
+	xstrlcpy(it.ref, r->it.ref, sizeof it.ref);
+	xstrlcpy(it.description, DSP_CHARGE_WORDS, sizeof it.description);
+	it.amount = r->it.amount;
+	snprintf(it.issued_on, sizeof it.issued_on, "%.10s", r->at);
+	xstrlcpy(it.due_on, r->it.due_on, sizeof it.due_on);
+	return store_item_insert(s->st, &it, err);
+}
+
+int
+svc_dispute_apply(struct svc *s, enum apply_mode mode, const struct syncrec *r,
+    struct pd_err *err)
+{
+	struct dispute_event e;
+	struct dispute d;
+	int rc;
+
+	if ((rc = store_dsp_event_read(s->st, 0, r->uuid, &e, NULL, err)) <= 0)
+		return rc < 0 ? -1 : 1;
+	if (strcmp(r->op, "open") == 0) {
+		if (apply_open(s, r, &d, err) != 0)
+			return -1;
+	} else {
+		if ((rc = store_dsp_by_key(s->st, 0, r->dsp.uuid, &d, err)) !=
+		    0)
+			return rc < 0 ? -1
+			              : pd_fail(err, PD_ENOTFOUND,
+			                    _("Dispute %s is not known here"),
+			                    r->dsp.dispute_no);
+		if (!may_follow(r->op, d.status))
+			return pd_fail(err, PD_EINVAL,
+			    _("Dispute %s is %s; it cannot be %s"),
+			    d.dispute_no, svc_dispute_status(d.status), r->op);
+		if (strcmp(r->op, "review") == 0)
+			d.status = DSP_REVIEW;
+		else if (strcmp(r->op, "reject") == 0)
+			d.status = DSP_REJECTED;
+		else if (apply_uphold(s, mode, r, &d, err) != 0)
+			return -1;
+		if (store_dsp_update(s->st, &d, err) != 0)
+			return -1;
+	}
+	memset(&e, 0, sizeof e);
+	xstrlcpy(e.uuid, r->uuid, sizeof e.uuid);
+	xstrlcpy(e.kind, r->op, sizeof e.kind);
+	xstrlcpy(e.note, r->reason, sizeof e.note);
+	xstrlcpy(e.at, r->at, sizeof e.at);
+	xstrlcpy(e.by, r->by, sizeof e.by);
+	xstrlcpy(e.terminal, r->terminal, sizeof e.terminal);
+	return store_dsp_event(s->st, d.id, &e, 0, err);
+}

@@ -1,0 +1,284 @@
+/* seal_row.c - seals one entry or one row at a time: the seals a use
+ * case's transaction wrote claimed by its audit entry and hashed into
+ * the chain (audit.c); one user's row (sign-in) or one outbox record
+ * (a push) checked against its latest claimed seal; and users sealed
+ * again apart from the big groups the baseline or a migration claimed, so
+ * that sign-in hashes a small group. seal.c holds the sealed tables and
+ * doctor's check of them all.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/i18n.h"
+#include "paydesk/sha256.h"
+
+int
+seal_digest(struct store *st, int64_t id, char hex[65], struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT tbl, row_id, fields FROM seals WHERE audit_id = ? "
+	    "ORDER BY id",
+	    err);
+	struct sha256 h;
+	uint8_t d[SHA256_LEN];
+	char row[24];
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	sha256_init(&h);
+	while ((rc = db_step(s)) == DB_ROW) {
+		snprintf(row, sizeof row, "\x1f%lld\x1f",
+		    (long long)db_column_int64(s, 1));
+		sha256_update(
+		    &h, db_column_text(s, 0), (size_t)db_column_bytes(s, 0));
+		sha256_update(&h, row, strlen(row));
+		sha256_update(
+		    &h, db_column_text(s, 2), (size_t)db_column_bytes(s, 2));
+		sha256_update(&h, "\x1e", 1);
+	}
+	db_reset(s);
+	sha256_final(&h, d);
+	if (rc != DB_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	sha256_tohex(d, sizeof d, hex);
+	return 0;
+}
+
+int
+seal_claim(struct store *st, int64_t id, char hex[65], struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "UPDATE seals SET audit_id = ? WHERE audit_id IS NULL AND "
+	    "id > ?",
+	    err);
+
+	hex[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "ii", id, st->seal_floor);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	if (db_changes(st->db) == 0)
+		return 0;
+	return seal_digest(st, id, hex, err);
+}
+
+int
+store_seals_pending(struct store *st)
+{
+	return st->sealing &&
+	       st_count(st, "SELECT EXISTS (SELECT 1 FROM seals WHERE "
+	                    "audit_id IS NULL)") > 0;
+}
+
+int
+store_user_sealed(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s;
+	char digest[65], recorded[65] = "";
+	int64_t audit_id = 0;
+	int rc, same = 0;
+
+	if (!st->sealing)
+		return 0;
+	s = st_stmt(st,
+	    db_is_pg(st->db)
+	        ? "SELECT coalesce(g.fields = seal_fields(to_json(u), '" SEAL_USERS
+	          "'), false)::int, g.audit_id, (SELECT seals FROM audit_log "
+	          "WHERE id = g.audit_id) FROM users u LEFT JOIN (SELECT "
+	          "row_id, fields, audit_id FROM seals WHERE tbl = 'users' AND "
+	          "row_id = ?1 AND audit_id IS NOT NULL ORDER BY id DESC LIMIT "
+	          "1) g ON g.row_id = u.id WHERE u.id = ?1"
+	        : "SELECT g.fields IS json_array(" SEAL_USERS "), g.audit_id, "
+	          "(SELECT seals FROM audit_log WHERE id = g.audit_id) FROM "
+	          "users u LEFT JOIN (SELECT row_id, fields, audit_id FROM seals "
+	          "WHERE tbl = 'users' AND row_id = ?1 AND audit_id IS NOT NULL "
+	          "ORDER BY id DESC LIMIT 1) g ON g.row_id = u.id WHERE u.id = "
+	          "?1",
+	    err);
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		same = db_column_int(s, 0);
+		audit_id = db_column_int64(s, 1);
+		if (db_column_text(s, 2) != NULL)
+			snprintf(recorded, sizeof recorded, "%s",
+			    (const char *)db_column_text(s, 2));
+	}
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	if (!same || audit_id == 0)
+		return 1;
+	/* the seal itself as its audit entry hashed it */
+	if (seal_digest(st, audit_id, digest, err) != 0)
+		return -1;
+	return strcmp(digest, recorded) != 0;
+}
+
+int
+store_outbox_sealed(
+    struct store *st, int64_t id, char *why, size_t n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT g.audit_id, o.uuid IS json_extract(g.fields, '$[0]'), "
+	    "o.kind IS json_extract(g.fields, '$[1]'), o.ref IS "
+	    "json_extract(g.fields, '$[2]'), pd_sha256(o.payload) IS "
+	    "json_extract(g.fields, '$[3]') FROM outbox o LEFT JOIN (SELECT "
+	    "row_id, fields, audit_id FROM seals WHERE tbl = 'outbox' AND "
+	    "row_id = ?1 AND audit_id IS NOT NULL ORDER BY id DESC LIMIT 1) "
+	    "g ON g.row_id = o.id WHERE o.id = ?1",
+	    err);
+	static const char *const what[] = {"uuid", "kind", "ref", "payload"};
+	int64_t audit_id = 0;
+	int rc, k, same[4] = {0, 0, 0, 0};
+
+	why[0] = '\0';
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		audit_id = db_column_int64(s, 0);
+		for (k = 0; k < 4; k++)
+			same[k] = db_column_int(s, k + 1);
+	}
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	if (rc == DB_DONE)
+		return 0; /* gone since it was read: nothing to send */
+	if (audit_id == 0) {
+		snprintf(why, n, "%s",
+		    _("it has no audited seal: it was added outside any use "
+		      "case"));
+		return 1;
+	}
+	for (k = 0; k < 4; k++)
+		if (!same[k]) {
+			snprintf(why, n,
+			    _("its %s is not what its audit entry %lld says"),
+			    what[k], (long long)audit_id);
+			return 1;
+		}
+	rc = store_audit_entry_sound(st, audit_id, err);
+	if (rc == 1)
+		snprintf(why, n,
+		    _("audit entry %lld, which recorded it, was altered"),
+		    (long long)audit_id);
+	return rc;
+}
+
+/* A group of seals sign-in hashes whole (store_user_sealed): above this
+ * many, a user's seal is sealed again in a small group of its own. */
+#define SEAL_GROUP_SMALL 64
+
+/* The users whose latest claimed seal lies in a group of more than
+ * SEAL_GROUP_SMALL seals, with that group's audit entry and whether the
+ * row is still its seal. */
+#define USERS_IN_BIG_GROUPS(same)                                              \
+	"SELECT u.id, g.audit_id, " same " "                                   \
+	"FROM users u JOIN seals g ON g.id = (SELECT max(id) FROM seals "      \
+	"WHERE tbl = 'users' AND row_id = u.id AND audit_id IS NOT NULL) "     \
+	"WHERE (SELECT count(*) FROM (SELECT 1 FROM seals WHERE audit_id = "   \
+	"g.audit_id LIMIT " STR(SEAL_GROUP_SMALL) " + 1) x) > " STR(             \
+	    SEAL_GROUP_SMALL) " ORDER BY g.audit_id, u.id"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* Whether audit entry id's seals hash to the digest it recorded: 1 yes,
+ * 0 no, -1 on error. */
+static int
+group_sound(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT seals FROM audit_log WHERE id = ?", err);
+	char digest[65], recorded[65] = "";
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	if (db_step(s) == DB_ROW && db_column_text(s, 0) != NULL)
+		snprintf(recorded, sizeof recorded, "%s",
+		    (const char *)db_column_text(s, 0));
+	db_reset(s);
+	if (seal_digest(st, id, digest, err) != 0)
+		return -1;
+	return recorded[0] != '\0' && strcmp(digest, recorded) == 0;
+}
+
+/* Seal again each user of a big group whose row is still its seal and
+ * whose group still hashes to its audit entry's digest, inside the
+ * open transaction; how many, or -1. */
+static int64_t
+users_sealed_again(struct store *st, struct pd_err *err)
+{
+	int pg = db_is_pg(st->db);
+	struct db_stmt *r,
+	    *ins = st_stmt(st,
+	        pg ? "INSERT INTO seals (tbl, row_id, fields) SELECT 'users', "
+	             "id, seal_fields(to_json(u), '" SEAL_USERS "') FROM users "
+	             "u WHERE id = ?"
+	           : "INSERT INTO seals (tbl, row_id, fields) SELECT 'users', "
+	             "id, json_array(" SEAL_USERS ") FROM users WHERE id = ?",
+	        err);
+	int64_t group = 0, n = 0;
+	int rc, sound = 0;
+
+	if (ins == NULL)
+		return -1;
+	if (db_prepare_v2(st->db,
+	        pg ? USERS_IN_BIG_GROUPS("(g.fields = seal_fields(to_json(u), '" SEAL_USERS "'))::int")
+	           : USERS_IN_BIG_GROUPS("g.fields IS json_array(" SEAL_USERS ")"),
+	        -1, &r, NULL) != DB_OK)
+		return st_fail(st, err, _("Reading the seals"));
+	while ((rc = db_step(r)) == DB_ROW) {
+		if (db_column_int64(r, 1) != group) {
+			group = db_column_int64(r, 1);
+			if ((sound = group_sound(st, group, err)) < 0)
+				break;
+		}
+		/* a row or a group changed around paydesk keeps its old
+		 * seal: sign-in refuses it and doctor reports it, as before */
+		if (!sound || !db_column_int(r, 2))
+			continue;
+		st_bind(ins, "i", db_column_int64(r, 0));
+		if (st_done(st, ins, err) != 0) {
+			sound = -1;
+			break;
+		}
+		n++;
+	}
+	db_finalize(r);
+	if (sound < 0)
+		return -1;
+	if (rc != DB_DONE)
+		return st_fail(st, err, _("Reading the seals"));
+	return n;
+}
+
+int
+seal_users_apart(struct store *st, struct pd_err *err)
+{
+	char v[8] = "";
+
+	if (store_meta_get(st, "seal_users", v, sizeof v) != 0 || v[0] == '\0')
+		return 0;
+	if (st_exec(st, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	st->seal_floor = st_count(st, "SELECT coalesce(max(id), 0) FROM seals");
+	if (users_sealed_again(st, err) < 0 ||
+	    store_seal_pending(st, "users", err) != 0 ||
+	    st_exec(st, "DELETE FROM meta WHERE key = 'seal_users'", err) !=
+	        0 ||
+	    st_exec(st, "COMMIT", err) != 0) {
+		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,54 @@
+/* record_int.h - what record.c and record_field.c share: the type of a
+ * field and a kind's field table, and the table-driven codec of one
+ * table's fields; not a public header. */
+#ifndef PAYDESK_SYNC_RECORD_INT_H
+#define PAYDESK_SYNC_RECORD_INT_H
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "paydesk/syncrec.h"
+
+/* Field types. */
+enum ftype {
+	F_STR,      /* text, at most size - 1 bytes, no control characters */
+	F_TEXT,     /* like F_STR, newlines and tabs allowed */
+	F_DATE,     /* YYYY-MM-DD */
+	F_TS,       /* YYYY-MM-DD HH:MM:SS */
+	F_INT,      /* int64_t */
+	F_SMALL,    /* int, 0..1000000 */
+	F_BOOL,     /* int 0/1 */
+	F_PAYTYPE,  /* enum pay_type as "Bill" */
+	F_ITEMKIND, /* enum pay_type as "bill" */
+	F_STATUS,   /* enum pay_status */
+	F_MKIND,    /* enum method_kind */
+	F_ROLE,     /* enum role */
+	F_REF,      /* a payment reference (payref_check), left out if "" */
+	F_MOVEKIND, /* enum shift_move_kind */
+	F_GWSTATUS, /* enum gw_status as "succeeded" (never "unknown") */
+	F_ALLOC     /* an allocation rule's name (alloc_rule_name), left out
+	               if "" (a payment of before the rules: oldest) */
+};
+
+struct field {
+	const char *name;
+	enum ftype type;
+	size_t off;
+	size_t size;
+	int required;
+};
+
+/* The fields of table f in r as a new JSON object. */
+json_t *sync_encode_fields(const struct field *f, const struct syncrec *r);
+/* A "YYYY-MM-DD HH:MM:SS" time checked, named what in the message. */
+int sync_check_ts(const char *what, const char *s, struct pd_err *err);
+/* Strict decoding: every member of o is a field of table f (NULL: none)
+ * or one of the extra names (NULL-terminated, or NULL). */
+int sync_only_known(const struct field *f, const char *const *extra, json_t *o,
+    const char *where, struct pd_err *err);
+/* The fields of table f from object o into r, each typed and checked,
+ * the required ones present; where names o in the messages. */
+int sync_decode_fields(const struct field *f, const char *const *extra,
+    json_t *o, const char *where, struct syncrec *r, struct pd_err *err);
+
+#endif
