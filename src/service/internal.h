@@ -437,7 +437,7 @@ int svc_signoff(struct svc *s, const struct shift_approval *a,
  * of its own (as a wrong sign-in PIN is); returns -1 with the message. */
 int svc_signoff_miss(struct svc *s, const char *user, struct pd_err *err);
 
-/* Documents (document.c) other use cases issue: the footer stamp, and
+/* Documents (document_issue.c) other use cases issue: the footer stamp, and
  * issuing d (kind as documents.kind and the audit entity): a reprint of
  * the same kind and number is marked COPY, the file written atomically,
  * logged and audited, then printed if asked. */
