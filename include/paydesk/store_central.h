@@ -110,19 +110,6 @@ int store_gateway_get(struct store *st, const char *org, const char *name,
 int store_gateway_rotate(struct store *st, const char *org, const char *name,
     const char *secret, const char *path_hash, const char *old_until,
     struct pd_err *err);
-
-/* Payment gateways in the directory (issue 19). store_gateway_add: a
- * second active gateway of the same name is PD_EINVAL. store_gateway_get:
- * the active one, else the latest revoked one (revoked_at set), else
- * PD_ENOTFOUND. store_gateway_rotate: the current secrets become the
- * previous ones, valid until old_until; g gets the row after. */
-int store_gateway_add(
-    struct store *st, const struct gateway_row *g, struct pd_err *err);
-int store_gateway_get(struct store *st, const char *org, const char *name,
-    struct gateway_row *g, struct pd_err *err);
-int store_gateway_rotate(struct store *st, const char *org, const char *name,
-    const char *secret, const char *path_hash, const char *old_until,
-    struct pd_err *err);
 int store_gateway_revoke(struct store *st, const char *org, const char *name,
     const char *at, struct pd_err *err);
 /* Set the active gateway NAME of ORG's payment method, status mapping and
