@@ -123,7 +123,9 @@ terminal() {
 		echo "url = $URL"
 		echo "token = $tok"
 		echo "retries = 0"
-		echo "connect_timeout = 2"
+		# the connection with its TLS handshake: a sanitized central node on
+		# a loaded machine took more than 2 s to answer a handshake
+		echo "connect_timeout = 30"
 		echo "timeout = $TTIMEOUT"
 		for kv in "$@"; do echo "${kv%%=*} = ${kv#*=}"; done
 	} >"$T/t$n.ini"

@@ -11,7 +11,7 @@ printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-BIG,WU-10001,Y
     >"$T/big.csv"
 PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/big.csv" >/dev/null
 
-kills=0
+kills=0 ready=0
 seed=$$
 i=0
 while [ $i -lt 40 ]; do
@@ -25,6 +25,7 @@ while [ $i -lt 40 ]; do
 		sleep 0.01
 		w=$((w + 1))
 	done
+	[ -f "$T/ready" ] && ready=$((ready + 1))
 	# a pseudo-random pause between 20 and 220 ms
 	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
 	ms=$(( 20 + seed % 200 ))
@@ -35,9 +36,13 @@ while [ $i -lt 40 ]; do
 done
 [ "$kills" -ge 30 ] && ok "poster killed $kills times" || \
     echo "not ok - poster killed only $kills times"
+# a round signals ready after its first commit, so each round that did
+# committed at least one payment before its kill (how many more depends on
+# the machine's speed, which a test does not judge)
 n=$(sql 'SELECT count(*) FROM payments')
-[ "$n" -gt 100 ] && ok "payments committed between kills ($n)" || \
-    echo "not ok - only $n payments committed"
+[ "$ready" -ge 30 ] && [ "$n" -ge "$ready" ] &&
+    ok "payments committed between kills ($n in $ready rounds)" || \
+    echo "not ok - only $n payments committed in $ready rounds that began"
 
 expect "doctor passes after the kills" 0 "ok" "$PD" doctor
 expect "audit chain intact" 0 "chain intact" "$PD" audit verify

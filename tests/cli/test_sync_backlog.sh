@@ -28,7 +28,7 @@ for i in range(1, int(sys.argv[1]) + 1):
 ' $ACCTS >"$T/consumers.csv"
 central import ACME consumers "$T/consumers.csv" >/dev/null
 run central terminal add ACME B01 T01
-terminal 1 "$(token_of)" batch=$BATCH timeout=120
+terminal 1 "$(token_of)" batch=$BATCH timeout=120 low_speed_time=120
 start_central || exit 1
 # (under strace when there is one: the pull's statement journals stay in
 # memory; a journal spilled to a temp file made every statement of the
@@ -54,7 +54,7 @@ stop_central
 # leaves them, the search indexes and the cursor as they were; the next
 # sync pulls everything and indexes it
 run central terminal add ACME B02 T02
-terminal 2 "$(token_of)" pull_page=500 timeout=120
+terminal 2 "$(token_of)" pull_page=500 timeout=120 low_speed_time=120
 trig() { tsql 2 "SELECT group_concat(name || ':' || sql, '|') FROM (SELECT * FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'consumers' ORDER BY name)"; }
 trig0=$(trig)
 start_central slow-ms=200 || exit 1

@@ -4,10 +4,10 @@
  * bench accounts AC-0000001 .. AC-<ACCOUNTS>). $POSTER_GROUP=N commits
  * N payments at a time (each still its own use case, in a savepoint), so
  * a backlog of 100,000 is made in seconds instead of 100,000 fsyncs.
- * $POSTER_READY=FILE: FILE is created once the store is open and the
- * cashier logged in, just before the first payment (the crash test
- * times its kills from there, not from a start that a sanitizer build
- * makes slow). */
+ * $POSTER_READY=FILE: FILE is created once the first payment is posted
+ * (committed, unless grouped): the crash test times its kills from there,
+ * not from a start that a sanitizer build makes slow, and knows each
+ * round committed one at least. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,13 +55,6 @@ main(int argc, char **argv)
 	 * savepoint of a big transaction, kept in memory (store_bulk) */
 	if (group > 0)
 		store_bulk(s.st, 1);
-	if (ready != NULL && *ready != '\0') {
-		if ((rf = fopen(ready, "w")) == NULL) {
-			perror(ready);
-			return 1;
-		}
-		fclose(rf);
-	}
 	for (i = 0; i < n; i++) {
 		if (group > 0 && i % group == 0 &&
 		    ((i > 0 && store_commit(s.st, &err) != 0) ||
@@ -84,6 +77,13 @@ main(int argc, char **argv)
 		if (svc_pay_post(&s, &q, &r, &err) != 0) {
 			fprintf(stderr, "poster: %s\n", err.msg);
 			return 1;
+		}
+		if (i == 0 && ready != NULL && *ready != '\0') {
+			if ((rf = fopen(ready, "w")) == NULL) {
+				perror(ready);
+				return 1;
+			}
+			fclose(rf);
 		}
 	}
 	if (group > 0 && n > 0 && store_commit(s.st, &err) != 0) {
