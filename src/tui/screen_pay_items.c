@@ -35,8 +35,7 @@ static const struct tui_key screen_pay_items_keys[] = {
     {'s', "s", NULL, N_("payment type Service"), A_SERVICE},
     {'i', "i", NULL, N_("payment type Installment"), A_INST},
     {'m', "m", NULL,
-        N_("every kind of item: bills, services and installments in one "
-           "payment"),
+        N_("every kind of item in one payment (Mixed)"),
         A_MIXED},
     {'h', "h", N_("By hand"),
         N_("split in the order the items were picked (again: by the rule)"),
