@@ -198,7 +198,8 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	for (i = 0; i < r->nallocs; i++) {
 		if (check_item(s, r, i, cid, c.account_no, &kinds, err) != 0)
 			return -1;
-		due_sum += r->allocs[i].due_before;
+		if (due_sum <= MONEY_MAX) /* each at most an item's amount */
+			due_sum += r->allocs[i].due_before;
 	}
 	/* Mixed is what posting records for items selected of several
 	 * kinds (payment.c, quote_type): when every item selected is here
