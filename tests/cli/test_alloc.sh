@@ -271,6 +271,9 @@ expect "the payments list filters by the type Mixed" 0 "WU-30003" \
 same "a mixed payment is counted once, under Mixed" "$(supn 1 --json \
     payments --type mixed | python3 -c 'import json,sys
 print(len(json.load(sys.stdin)))')" 4
+supn 1 --csv payments --type mixed >"$OUT"
+same "the CSV export: each mixed payment once, of type Mixed" \
+    "$(grep -c ',Mixed,' "$OUT")" 4
 same "and not under Bill" "$(supn 1 --json payments --type bill |
     python3 -c 'import json,sys
 print(sum(r["account_no"] in ("WU-30003", "WU-30004") for r in json.load(sys.stdin)))')" 0
