@@ -203,8 +203,7 @@ ahead_warn(struct cli *c, const struct pay_request *q)
 	size_t i, k;
 
 	if ((q->type != PAY_INSTALLMENT && q->type != PAY_MIXED) ||
-	    q->items == NULL ||
-	    svc_pay_quote(&c->svc, q, &qt, &e) != 0)
+	    q->items == NULL || svc_pay_quote(&c->svc, q, &qt, &e) != 0)
 		return;
 	if (svc_consumer_show(&c->svc, q->account, &v, &e) != 0) {
 		svc_pay_quote_free(&qt);

@@ -160,8 +160,8 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 		    ref, c->account_no);
 	if (type == PAY_MIXED && !kind_taken(type, kinds, it.kind))
 		return pd_fail(err, PD_EINVAL,
-		    _("Item %s is a %s, not of the kinds given to --type"),
-		    ref, pay_type_kind(it.kind));
+		    _("Item %s is a %s, not of the kinds given to --type"), ref,
+		    pay_type_kind(it.kind));
 	if (!kind_taken(type, kinds, it.kind))
 		return pd_fail(err, PD_EINVAL,
 		    _("Item %s is a %s, not a %s; "

@@ -205,14 +205,15 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	 * kinds (payment.c, quote_type): when every item selected is here
 	 * (their amounts due add up to the payment's) and all are of one
 	 * kind, the payment is of that kind */
-	if (r->p.type == PAY_MIXED && kinds != 0 && (kinds & (kinds - 1)) == 0 &&
-	    due_sum == r->p.due_total)
+	if (r->p.type == PAY_MIXED && kinds != 0 &&
+	    (kinds & (kinds - 1)) == 0 && due_sum == r->p.due_total)
 		return pd_fail(err, PD_EINVAL,
 		    _("A Mixed payment pays items of two or more kinds; every "
 		      "item of this one is a %s"),
-		    pay_type_kind((enum pay_type)(kinds == 1   ? PAY_BILL
-		                                  : kinds == 2 ? PAY_SERVICE
-		                                               : PAY_INSTALLMENT)));
+		    pay_type_kind(
+		        (enum pay_type)(kinds == 1   ? PAY_BILL
+		                        : kinds == 2 ? PAY_SERVICE
+		                                     : PAY_INSTALLMENT)));
 	return check_twice(r, err) != 0 || check_billed(s, r, &c, cid, err)
 	           ? -1
 	           : 0;

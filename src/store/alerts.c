@@ -385,8 +385,8 @@ store_alert_synced(struct store *st, int64_t id, struct pd_err *err)
 int
 store_alert_unsynced(struct store *st, const char *cause, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(
-	    st, "UPDATE alerts SET synced = 0 WHERE cause = ?", err);
+	struct db_stmt *s =
+	    st_stmt(st, "UPDATE alerts SET synced = 0 WHERE cause = ?", err);
 
 	if (s == NULL)
 		return -1;

@@ -1,8 +1,8 @@
 /* screen_pay_items.c - step 4: the payment type (Bill, Service,
- * Installment, or Mixed: every kind, issue 21) and its open items, oldest due first, those due this month
- * (overdue or due this month) selected at first; Space toggles one, the
- * total follows; an installment paid ahead of an older one is asked
- * about; h splits the amount in the order picked (by hand). */
+ * Installment, or Mixed: every kind, issue 21) and its open items, oldest due
+ * first, those due this month (overdue or due this month) selected at first;
+ * Space toggles one, the total follows; an installment paid ahead of an older
+ * one is asked about; h splits the amount in the order picked (by hand). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,9 +34,7 @@ static const struct tui_key screen_pay_items_keys[] = {
     {'b', "b", NULL, N_("payment type Bill"), A_BILL},
     {'s', "s", NULL, N_("payment type Service"), A_SERVICE},
     {'i', "i", NULL, N_("payment type Installment"), A_INST},
-    {'m', "m", NULL,
-        N_("every kind of item in one payment (Mixed)"),
-        A_MIXED},
+    {'m', "m", NULL, N_("every kind of item in one payment (Mixed)"), A_MIXED},
     {'h', "h", N_("By hand"),
         N_("split in the order the items were picked (again: by the rule)"),
         A_HAND},
@@ -190,8 +188,7 @@ ahead_confirmed(struct items *s, struct tui *t)
 	const struct item *it = w->cv.items, *p, *q;
 	size_t i, j;
 
-	if ((w->type != PAY_INSTALLMENT && w->type != PAY_MIXED) ||
-	    s->ahead_ok)
+	if ((w->type != PAY_INSTALLMENT && w->type != PAY_MIXED) || s->ahead_ok)
 		return 1;
 	for (i = 0; i < w->cv.nitems; i++)
 		for (j = 0; j < w->cv.nitems; j++) {

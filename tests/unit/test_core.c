@@ -750,8 +750,8 @@ rule_items(struct alloc_item *it)
 static void
 mixed_type(void **state)
 {
-	int bills[] = {PAY_BILL, PAY_BILL}, mix[] = {PAY_BILL, PAY_SERVICE,
-	                                        PAY_BILL},
+	int bills[] = {PAY_BILL, PAY_BILL},
+	    mix[] = {PAY_BILL, PAY_SERVICE, PAY_BILL},
 	    inst[] = {PAY_INSTALLMENT};
 
 	(void)state;
