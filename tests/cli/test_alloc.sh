@@ -5,7 +5,9 @@
 # the preview shows the split the posting makes, to the cent; the rule is
 # stored with the payment, shown in its details and on its receipt (es,
 # fr), synced through a real paydesk-central and seen at a second
-# terminal; an unknown rule is refused wherever it comes from.
+# terminal; an unknown rule is refused wherever it comes from. Mixed
+# payments (two bills and a service charge in one) under each rule, their
+# receipts, sync and forged pushes, on both central engines.
 . "${TOP:-.}/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 
@@ -278,9 +280,9 @@ same "and not under Bill" "$(supn 1 --json payments --type bill |
     python3 -c 'import json,sys
 print(sum(r["account_no"] in ("WU-30003", "WU-30004") for r in json.load(sys.stdin)))')" 0
 
-## 10. Mixed payments synced: the central node (on SQLite here; the
-# PostgreSQL engine runs the same check, test_sync_pg) and the second
-# terminal hold them as posted
+## 10. Mixed payments synced: the central node (SQLite or PostgreSQL:
+# tests/run.sh runs this script on both) and the second terminal hold
+# them as posted
 expect "terminal 1 pushes the mixed payments" 0 "" t1 sync
 same "the central node holds them as Mixed" "$(csql "SELECT count(*) FROM
     payments WHERE type = 'Mixed' AND payment_no IN ('$P_MB', '$P_ML',
