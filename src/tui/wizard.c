@@ -463,7 +463,8 @@ wizard_paid_text(const struct wizard *w, struct tui *t, char *buf, size_t size)
 	svc_money(t->svc, paid, sizeof paid,
 	    q->amount < q->due_total ? q->amount : q->due_total);
 	svc_money(t->svc, due, sizeof due, q->due_total);
-	switch (w->type) {
+	/* the quote's type: the Mixed tab's items may all be of one kind */
+	switch (q->type) {
 	case PAY_BILL:
 		snprintf(buf, size,
 		    ngettext("%s of %s on %zu bill", "%s of %s on %zu bills", n),
