@@ -9,7 +9,11 @@
 #define TS_BUFSZ 20
 
 enum method_kind { METHOD_CASH, METHOD_CARD, METHOD_BANK, METHOD_ONLINE };
-enum pay_type { PAY_BILL, PAY_SERVICE, PAY_INSTALLMENT };
+/* An item's kind is one of the first three; a payment's type is its
+ * items' kind, or PAY_MIXED when it paid items of two or more kinds
+ * (issue 21: one payment for a consumer's bills and service charges). */
+enum pay_type { PAY_BILL, PAY_SERVICE, PAY_INSTALLMENT, PAY_MIXED };
+#define PAY_TYPES 4 /* with PAY_MIXED; item kinds are the first 3 */
 enum pay_status { PS_POSTED, PS_PENDING, PS_FAILED, PS_CANCELLED, PS_VOIDED };
 /* Ordered levels: a role may do what every lower one may (svc_require
  * compares them). Recovery (issue 21) is a cashier who also works debts:
@@ -21,10 +25,14 @@ enum role {
 	ROLE_ADMIN = 4
 };
 
-/* "Bill", "Service", "Installment". */
+/* "Bill", "Service", "Installment", "Mixed". */
 const char *pay_type_name(enum pay_type t);
-/* "bill", "service", "installment" as stored in items.kind. */
+/* "bill", "service", "installment" as stored in items.kind; "mixed"
+ * (never an item's kind: the command line's word for the type). */
 const char *pay_type_kind(enum pay_type t);
+/* The type of a payment whose items are of kinds[0..n-1]: their one
+ * kind, PAY_MIXED when they differ; -1 when n is 0. */
+int pay_type_of_kinds(const int *kinds, size_t n);
 /* Case-insensitive; -1 if unknown. */
 int pay_type_parse(const char *s);
 const char *pay_status_name(enum pay_status s);

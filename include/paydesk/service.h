@@ -316,7 +316,10 @@ void svc_consumer_view_free(struct consumer_view *v);
 /* Recording a payment. */
 struct pay_request {
 	const char *account;
+	/* the kind of the items paid; PAY_MIXED: items of the kinds in
+	 * kinds (issue 21: bills and service charges in one payment) */
 	enum pay_type type;
+	unsigned kinds;     /* with PAY_MIXED: 1 << kind each; 0: every kind */
 	const char **items; /* refs to pay; none: every open item of type */
 	size_t nitems;
 	const char *method;
@@ -353,6 +356,9 @@ struct pay_quote {
 	char reference[PAYREF_BUFSZ];
 	/* the rule that split amount: items[] is in its order */
 	enum alloc_rule rule;
+	/* the type the payment is recorded with: the kind of the items
+	 * the amount reaches, PAY_MIXED when they are of several kinds */
+	enum pay_type type;
 };
 /* Whether ref (NULL or "" for none) is what a payment by method m takes:
  * required by its rule, refused by a method that takes none (cash),

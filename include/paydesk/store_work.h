@@ -99,6 +99,10 @@ int store_alert_by_cause(struct store *st, const char *cause,
     struct alert_row *a, struct pd_err *err);
 /* Alert id's raise went to the central node or came from it. */
 int store_alert_synced(struct store *st, int64_t id, struct pd_err *err);
+/* The alert of cause's raise was refused by the central node: the next
+ * step worked on it sends its raise again first. */
+int store_alert_unsynced(
+    struct store *st, const char *cause, struct pd_err *err);
 /* A step of alert id's history that is a sync record's (uuid) made on
  * terminal. */
 int store_alert_step_put(struct store *st, int64_t id, const char *uuid,

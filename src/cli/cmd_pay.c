@@ -93,6 +93,44 @@ change_checked(struct cli *c, const struct pay_request *q, int confirmed)
 	return rc;
 }
 
+/* --type: one kind ("bill"), several ("bill,service": a mixed payment
+ * of those kinds) or "mixed" (every kind). */
+static int
+type_opt(struct cli *c, const char *type, struct pay_request *q)
+{
+	const char *p = type, *comma;
+	char word[32];
+	unsigned kinds = 0;
+	size_t n;
+	int kind, count = 0;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		n = comma ? (size_t)(comma - p) : strlen(p);
+		snprintf(word, sizeof word, "%.*s", (int)n, p);
+		kind = n < sizeof word ? pay_type_parse(word) : -1;
+		if (kind < 0 || (kind == PAY_MIXED && strchr(type, ',')))
+			return pd_fail(&c->err, PD_EINVAL,
+			    _("--type \"%s\": must be bill, service, "
+			      "installment, a list of them (bill,service) or "
+			      "mixed"),
+			    type);
+		if (kind != PAY_MIXED && !(kinds & (1u << kind))) {
+			kinds |= 1u << kind;
+			count++;
+		}
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	if (kind == PAY_MIXED || count > 1) {
+		q->type = PAY_MIXED;
+		q->kinds = kind == PAY_MIXED ? 0 : kinds;
+	} else
+		q->type = (enum pay_type)kind;
+	return 0;
+}
+
 /* A payment of a type with nothing open on the account turns into a
  * credit note whole: said before it posts (issue 17: it did so without a
  * word). One sentence per type, for the languages' articles. */
@@ -106,6 +144,9 @@ all_credit_warn(struct cli *c, const struct pay_request *q)
 	                       "of %s becomes a credit note (Overpayment)"),
 	    [PAY_INSTALLMENT] = N_("Warning: %s has no open installment: all "
 	                           "of %s becomes a credit note (Overpayment)"),
+	    [PAY_MIXED] = N_("Warning: %s has no open item of the kinds "
+	                     "given: all of %s becomes a credit note "
+	                     "(Overpayment)"),
 	};
 	struct pay_quote qt;
 	struct pd_err e;
@@ -161,8 +202,8 @@ ahead_warn(struct cli *c, const struct pay_request *q)
 	char due[SVC_DATE_BUFSZ];
 	size_t i, k;
 
-	if (q->type != PAY_INSTALLMENT || q->items == NULL ||
-	    svc_pay_quote(&c->svc, q, &qt, &e) != 0)
+	if ((q->type != PAY_INSTALLMENT && q->type != PAY_MIXED) ||
+	    q->items == NULL || svc_pay_quote(&c->svc, q, &qt, &e) != 0)
 		return;
 	if (svc_consumer_show(&c->svc, q->account, &v, &e) != 0) {
 		svc_pay_quote_free(&qt);
@@ -204,6 +245,7 @@ preview(struct cli *c, const struct pay_request *q)
 	r = rec_new(c);
 	rec_section(r, _("Payment preview (nothing posted)"), "preview");
 	rec_str(r, _("Account number"), "account", qt.c.account_no);
+	rec_term(r, _("Payment type"), "type", pay_type_name(qt.type));
 	rec_money(r, _("Amount"), "amount", qt.amount);
 	rec_shown(r, _("Allocation rule"), "allocation",
 	    alloc_rule_name(qt.rule), _(alloc_rule_text(qt.rule)));
@@ -251,7 +293,7 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	struct doc_request dq = {0};
 	struct doc_result doc;
 	char **pos;
-	int npos, rc, kind;
+	int npos, rc;
 
 	memset(&q, 0, sizeof q);
 	if (cli_opts(c, argc, argv, o, 1, 1, &pos, &npos) != 0)
@@ -259,13 +301,10 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	if (type == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("pay: --type is required "
-		      "(bill, service or installment)"));
-	if ((kind = pay_type_parse(type)) < 0)
-		return pd_fail(&c->err, PD_EINVAL,
-		    _("--type \"%s\": must be "
-		      "bill, service or installment"),
-		    type);
-	q.type = (enum pay_type)kind;
+		      "(bill, service, installment, a list of them or "
+		      "mixed)"));
+	if (type_opt(c, type, &q) != 0)
+		return -1;
 	if (amount == NULL)
 		return pd_fail(&c->err, PD_EUSAGE,
 		    _("pay: --amount is "

@@ -46,7 +46,8 @@ static const struct command {
     {"consumer", "show", cmd_consumer_show, STORE, "consumer show ACCOUNT",
         N_("account details, open items, balance and available credit")},
     {"pay", NULL, cmd_pay, STORE,
-        "pay ACCOUNT --type bill|service|installment [--items REF,...] "
+        "pay ACCOUNT --type bill|service|installment|KIND,KIND|mixed "
+        "[--items REF,...] "
         "--method NAME --amount X [--tendered X [--confirm-change]] "
         "[--channel NAME] "
         "[--date YYYY-MM-DD] [--notes TEXT] [--reference REF] [--print] "

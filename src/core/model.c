@@ -8,8 +8,9 @@
 /* marked for the screens, which translate them where shown; stored,
  * parsed and exported as written */
 static const char *const type_names[] = {
-    N_("Bill"), N_("Service"), N_("Installment")};
-static const char *const type_kinds[] = {"bill", "service", "installment"};
+    N_("Bill"), N_("Service"), N_("Installment"), N_("Mixed")};
+static const char *const type_kinds[] = {
+    "bill", "service", "installment", "mixed"};
 static const char *const status_names[] = {
     N_("Posted"), N_("Pending"), N_("Failed"), N_("Cancelled"), N_("Voided")};
 static const char *const kind_names[] = {"cash", "card", "bank", "online"};
@@ -33,19 +34,30 @@ lookup(const char *const *names, int n, const char *s)
 const char *
 pay_type_name(enum pay_type t)
 {
-	return (unsigned)t < 3 ? type_names[t] : "?";
+	return (unsigned)t < PAY_TYPES ? type_names[t] : "?";
 }
 
 const char *
 pay_type_kind(enum pay_type t)
 {
-	return (unsigned)t < 3 ? type_kinds[t] : "?";
+	return (unsigned)t < PAY_TYPES ? type_kinds[t] : "?";
+}
+
+int
+pay_type_of_kinds(const int *kinds, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (kinds[i] != kinds[0])
+			return PAY_MIXED;
+	return n > 0 ? kinds[0] : -1;
 }
 
 int
 pay_type_parse(const char *s)
 {
-	return lookup(type_names, 3, s);
+	return lookup(type_names, PAY_TYPES, s);
 }
 
 const char *

@@ -92,6 +92,26 @@ raise_record(struct svc *s, struct syncrec *r, const struct alert_row *a,
 }
 
 int
+svc_alert_refused(
+    struct svc *s, const struct outbox_rec *rec, struct pd_err *err)
+{
+	struct syncrec r;
+	struct pd_err e = {0};
+	int rc = 0;
+
+	if (strcmp(rec->kind, "alert") != 0 || rec->payload == NULL ||
+	    syncrec_decode(rec->payload, strlen(rec->payload), &r, &e) != 0)
+		return 0;
+	/* its steps queued after it are refused too (the alert is not
+	 * known there); the next one worked goes with a new raise, which
+	 * the central node takes once what it refused is put right */
+	if (strcmp(r.op, "raise") == 0)
+		rc = store_alert_unsynced(s->st, r.alert_cause, err);
+	syncrec_free(&r);
+	return rc;
+}
+
+int
 svc_alert_outbox(struct svc *s, int64_t id, const char *action,
     const char *text, const char *at, char uuid[37], struct pd_err *err)
 {

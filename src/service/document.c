@@ -29,7 +29,7 @@ const struct doc_kind svc_credit_kind = {
  * document shows in its language. */
 static const char *const ledger_words[] = {N_("Posted"), N_("Pending"),
     N_("Failed"), N_("Cancelled"), N_("Voided"), N_("Bill"), N_("Service"),
-    N_("Installment")};
+    N_("Installment"), N_("Mixed")};
 
 /* A stored word in the document's language; a word not of the ledger as
  * it is. */

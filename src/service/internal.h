@@ -74,6 +74,11 @@ int svc_alert_org_kind(const char *kind);
 /* The records of a step (action as stored, text its history's) of alert
  * id worked here, in the caller's transaction: its raise first if it
  * never went; uuid the step's record ("" none: a terminal's own alert). */
+/* A record of this terminal's outbox the central node refused (inside
+ * the transaction that marks it so): an alert's raise refused leaves its
+ * alert unsent, so that its next step raises it again (alert_sync.c). */
+int svc_alert_refused(
+    struct svc *s, const struct outbox_rec *rec, struct pd_err *err);
 int svc_alert_outbox(struct svc *s, int64_t id, const char *action,
     const char *text, const char *at, char uuid[37], struct pd_err *err);
 /* The record of alert step note_id (the central node's feed). */

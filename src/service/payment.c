@@ -57,10 +57,10 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		return pd_fail(err, PD_EINVAL,
 		    _("Consumer account number is "
 		      "required"));
-	if ((unsigned)r->type > PAY_INSTALLMENT)
+	if ((unsigned)r->type > PAY_MIXED || r->kinds > 7)
 		return pd_fail(err, PD_EINVAL,
 		    _("Payment type is required: "
-		      "bill, service or installment"));
+		      "bill, service, installment or mixed"));
 	if (r->method == NULL || *r->method == '\0') {
 		list_methods(&s->cfg, list, sizeof list);
 		return pd_fail(err, PD_EINVAL,
@@ -134,10 +134,20 @@ check_request(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	return svc_check_text(_("Notes"), r->notes, s->cfg.notes_max, 0, err);
 }
 
+/* Whether a payment of type (kinds: PAY_MIXED's, 0 for all) takes an
+ * item of kind. */
+static int
+kind_taken(enum pay_type type, unsigned kinds, enum pay_type kind)
+{
+	if (type != PAY_MIXED)
+		return kind == type;
+	return kinds == 0 || (kinds & (1u << kind)) != 0;
+}
+
 /* Explain why ref is not an open item of this consumer and type. */
 static int
 explain_item(struct svc *s, const char *ref, const struct consumer *c,
-    enum pay_type type, struct pd_err *err)
+    enum pay_type type, unsigned kinds, struct pd_err *err)
 {
 	struct item it;
 
@@ -148,7 +158,11 @@ explain_item(struct svc *s, const char *ref, const struct consumer *c,
 		    _("Item %s belongs to another "
 		      "consumer, not %s"),
 		    ref, c->account_no);
-	if (it.kind != type)
+	if (type == PAY_MIXED && !kind_taken(type, kinds, it.kind))
+		return pd_fail(err, PD_EINVAL,
+		    _("Item %s is a %s, not of the kinds given to --type"), ref,
+		    pay_type_kind(it.kind));
+	if (!kind_taken(type, kinds, it.kind))
 		return pd_fail(err, PD_EINVAL,
 		    _("Item %s is a %s, not a %s; "
 		      "choose --type %s"),
@@ -184,9 +198,16 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	struct item *open;
 	size_t nopen, i, j;
 
-	open = store_items_open(s->st, q->c.id, (int)r->type, &nopen, err);
+	open = store_items_open(s->st, q->c.id,
+	    r->type == PAY_MIXED ? -1 : (int)r->type, &nopen, err);
 	if (open == NULL)
 		return -1;
+	/* a mixed payment's kinds only (an item of another kind is
+	 * explained below, as one of another type is) */
+	for (i = j = 0; i < nopen; i++)
+		if (kind_taken(r->type, r->kinds, open[i].kind))
+			open[j++] = open[i];
+	nopen = j;
 	q->items = xcalloc(nopen ? nopen : 1, sizeof *q->items);
 	if (r->nitems == 0)
 		for (i = 0; i < nopen; i++)
@@ -207,7 +228,7 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		if (i == nopen) {
 			free(open);
 			return explain_item(
-			    s, r->items[j], &q->c, r->type, err);
+			    s, r->items[j], &q->c, r->type, r->kinds, err);
 		}
 		if (take(s, q, &open[i], err) != 0) {
 			free(open);
@@ -216,6 +237,23 @@ select_items(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	}
 	free(open);
 	return 0;
+}
+
+/* The type a payment is recorded with: the kind of the items selected,
+ * PAY_MIXED when they are of several kinds (even if the rule leaves one
+ * kind unpaid: the amount due is theirs); what was asked when none is
+ * (an overpayment of a consumer with nothing open). */
+static enum pay_type
+quote_type(const struct pay_request *r, const struct pay_quote *q)
+{
+	size_t i;
+
+	if (q->nitems == 0)
+		return r->type;
+	for (i = 1; i < q->nitems; i++)
+		if (q->items[i].kind != q->items[0].kind)
+			return PAY_MIXED;
+	return (enum pay_type)q->items[0].kind;
 }
 
 /* The quote of a request whose fields check_request has passed. */
@@ -244,6 +282,7 @@ build_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 		return -1;
 	}
 	q->overpaid = alloc_apply_rule(q->items, q->nitems, q->amount, q->rule);
+	q->type = quote_type(r, q);
 	q->analysis = analysis_of(q->due_total, q->amount, &q->difference);
 	for (i = 0; i < q->nitems; i++)
 		if (strcmp(q->items[i].due_on, today) <= 0)
@@ -288,7 +327,7 @@ insert_payment(struct svc *s, const struct pay_request *r,
 	        p->receipt_no, sizeof p->receipt_no, err))
 		return -1;
 	p->consumer_id = q->c.id;
-	p->type = r->type;
+	p->type = q->type;
 	xstrlcpy(p->channel, q->channel, sizeof p->channel);
 	xstrlcpy(p->method, q->method->name, sizeof p->method);
 	p->method_kind = q->method->kind;

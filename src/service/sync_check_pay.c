@@ -59,10 +59,11 @@ check_method(struct svc *s, const struct payment *p, struct pd_err *err)
 }
 
 /* Allocation i's item: one the store has, of the payment's consumer
- * (cid) and type, under the reference the record gives. */
+ * (cid) and type (any kind for a Mixed one; the kinds paid added to
+ * *kinds), under the reference the record gives. */
 static int
 check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
-    const char *account, struct pd_err *err)
+    const char *account, unsigned *kinds, struct pd_err *err)
 {
 	const struct allocation *a = &r->allocs[i];
 	struct item it;
@@ -84,7 +85,9 @@ check_item(struct svc *s, const struct syncrec *r, size_t i, int64_t cid,
 		return pd_fail(err, PD_EINVAL,
 		    _("Allocation %zu: item %s is not an item of consumer %s"),
 		    i + 1, it.ref, account);
-	if (it.kind != r->p.type)
+	if ((unsigned)it.kind < 3)
+		*kinds |= 1u << it.kind;
+	if (r->p.type != PAY_MIXED && it.kind != r->p.type)
 		return pd_fail(err, PD_EINVAL,
 		    _("Allocation %zu: item %s is a %s, and this is a %s "
 		      "payment"),
@@ -151,7 +154,10 @@ check_billed(struct svc *s, const struct syncrec *r, const struct consumer *c,
 {
 	int64_t of_type, all;
 
-	if (store_items_billed(s->st, cid, (int)r->p.type, &of_type, &all, err))
+	/* a Mixed payment's items: of every kind */
+	if (store_items_billed(s->st, cid,
+	        r->p.type == PAY_MIXED ? -1 : (int)r->p.type, &of_type, &all,
+	        err))
 		return -1;
 	if (r->p.due_total > of_type)
 		return pd_fail(err, PD_EINVAL,
@@ -175,6 +181,8 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	struct consumer c;
 	int64_t cid;
 	size_t i;
+	unsigned kinds = 0;
+	int64_t due_sum = 0;
 
 	if (store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
 		return -1;
@@ -187,9 +195,25 @@ check_items(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return pd_fail(err, PD_EINVAL,
 		    _("Account %s is not the account of consumer %s (%s)"),
 		    r->account_no, r->consumer_uuid, c.account_no);
-	for (i = 0; i < r->nallocs; i++)
-		if (check_item(s, r, i, cid, c.account_no, err) != 0)
+	for (i = 0; i < r->nallocs; i++) {
+		if (check_item(s, r, i, cid, c.account_no, &kinds, err) != 0)
 			return -1;
+		if (due_sum <= MONEY_MAX) /* each at most an item's amount */
+			due_sum += r->allocs[i].due_before;
+	}
+	/* Mixed is what posting records for items selected of several
+	 * kinds (payment.c, quote_type): when every item selected is here
+	 * (their amounts due add up to the payment's) and all are of one
+	 * kind, the payment is of that kind */
+	if (r->p.type == PAY_MIXED && kinds != 0 &&
+	    (kinds & (kinds - 1)) == 0 && due_sum == r->p.due_total)
+		return pd_fail(err, PD_EINVAL,
+		    _("A Mixed payment pays items of two or more kinds; every "
+		      "item of this one is a %s"),
+		    pay_type_kind(
+		        (enum pay_type)(kinds == 1   ? PAY_BILL
+		                        : kinds == 2 ? PAY_SERVICE
+		                                     : PAY_INSTALLMENT)));
 	return check_twice(r, err) != 0 || check_billed(s, r, &c, cid, err)
 	           ? -1
 	           : 0;

@@ -151,6 +151,8 @@ settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
 		if (res[i].status == SYNC_REJECTED) {
 			rc = store_outbox_reject(
 			    s->st, recs[i].uuid, res[i].reason, at, err);
+			if (rc == 0)
+				rc = svc_alert_refused(s, &recs[i], err);
 			rejected++;
 		} else
 			rc = store_outbox_ack(s->st, recs[i].uuid, at, err);

@@ -200,7 +200,7 @@ static const char *const metavars[] = {NC_("metavar", "ACCOUNT"),
     NC_("metavar", "COLUMN"), NC_("metavar", "FILE"), NC_("metavar", "DIR"),
     NC_("metavar", "CN"), NC_("metavar", "RECEIPT"), NC_("metavar", "AMOUNT"),
     NC_("metavar", "METHOD"), NC_("metavar", "USER"), NC_("metavar", "CODE"),
-    NC_("metavar", "BRANCH"), NC_("metavar", "MAP")};
+    NC_("metavar", "BRANCH"), NC_("metavar", "MAP"), NC_("metavar", "KIND")};
 
 /* The translation of the k bytes at s if they are a placeholder. */
 static const char *

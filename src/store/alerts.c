@@ -383,6 +383,18 @@ store_alert_synced(struct store *st, int64_t id, struct pd_err *err)
 }
 
 int
+store_alert_unsynced(struct store *st, const char *cause, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "UPDATE alerts SET synced = 0 WHERE cause = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", cause);
+	return st_done(st, s, err);
+}
+
+int
 store_alert_step_put(struct store *st, int64_t id, const char *uuid,
     const char *terminal, const char *at, int64_t user_id, const char *user,
     const char *action, const char *text, struct pd_err *err)

@@ -367,3 +367,14 @@ const char store_mig_47[] =
     SEAL_BASE("documents", SEAL_DOCUMENTS)
     "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
     " coalesce(max(id), 0) + 1 FROM seals WHERE tbl <> 'documents';\n";
+
+/* mixed payments (issue 21, the bills rule): one payment for a
+ * consumer's items of several kinds is of type Mixed. The CHECK of
+ * payments.type widened in place as users.role's was (it only accepts
+ * more; no row changes, so no seal does) */
+const char store_mig_48[] =
+    "PRAGMA writable_schema = ON;\n"
+    "UPDATE sqlite_schema SET sql = replace(sql, '''Installment''))',"
+    " '''Installment'', ''Mixed''))') WHERE type = 'table' AND"
+    " name = 'payments';\n"
+    "PRAGMA writable_schema = RESET;\n";

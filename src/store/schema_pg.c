@@ -142,6 +142,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_10,
     pg_mig_11,
     pg_mig_12,
+    pg_mig_14, /* before 13, as schema.c's 48 before 47 */
     pg_mig_13,
 };
 

@@ -294,3 +294,11 @@ const char pg_mig_13[] =
     "INSERT INTO meta (key, value) SELECT 'seal_baseline', (coalesce("
     "max(id), 0) + 1)::text FROM seals WHERE tbl NOT IN ('user_history',"
     " 'setting_history') ON CONFLICT (key) DO NOTHING;\n";
+
+/* mixed payments (issue 21): payments.type takes Mixed, as the SQLite
+ * store's migration 48; the rows already there are valid by the old
+ * CHECK, so the wider one is not checked against them */
+const char pg_mig_14[] =
+    "ALTER TABLE payments DROP CONSTRAINT payments_type_check;\n"
+    "ALTER TABLE payments ADD CONSTRAINT payments_type_check CHECK (type"
+    " IN ('Bill', 'Service', 'Installment', 'Mixed')) NOT VALID;\n";

@@ -156,7 +156,9 @@ parse_enum(enum ftype t, const char *s)
 	case F_ITEMKIND: {
 		int v = pay_type_parse(s);
 
-		return v >= 0 && strcmp(s, pay_type_kind((enum pay_type)v)) == 0
+		/* an item is never "mixed": only a payment is */
+		return v >= 0 && v != PAY_MIXED &&
+		               strcmp(s, pay_type_kind((enum pay_type)v)) == 0
 		           ? v
 		           : -1;
 	}

@@ -15,12 +15,12 @@ const char *const range_names[R_COUNT] = {N_("Any date"), N_("Today"),
 
 /* What a person reads for the names the ledger stores in English. */
 #define NPAY_STATUS (PS_VOIDED + 1)
-#define NPAY_TYPE (PAY_INSTALLMENT + 1)
+#define NPAY_TYPE PAY_TYPES
 #define NCN_STATUS (CN_VOIDED + 1)
 static const char *const pay_status_shown[NPAY_STATUS] = {
     N_("Posted"), N_("Pending"), N_("Failed"), N_("Cancelled"), N_("Voided")};
 static const char *const pay_type_shown[NPAY_TYPE] = {
-    N_("Bill"), N_("Service"), N_("Installment")};
+    N_("Bill"), N_("Service"), N_("Installment"), N_("Mixed")};
 
 #define SHOWN(table, i)                                                        \
 	((unsigned)(i) < sizeof(table) / sizeof((table)[0]) ? _(table[i]) : "?")

@@ -1,8 +1,8 @@
 /* screen_pay_items.c - step 4: the payment type (Bill, Service,
- * Installment) and its open items, oldest due first, those due this month
- * (overdue or due this month) selected at first; Space toggles one, the
- * total follows; an installment paid ahead of an older one is asked
- * about; h splits the amount in the order picked (by hand). */
+ * Installment, or Mixed: every kind, issue 21) and its open items, oldest due
+ * first, those due this month (overdue or due this month) selected at first;
+ * Space toggles one, the total follows; an installment paid ahead of an older
+ * one is asked about; h splits the amount in the order picked (by hand). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +19,7 @@ enum {
 	A_BILL,
 	A_SERVICE,
 	A_INST,
+	A_MIXED,
 	A_HAND,
 	A_BACK
 };
@@ -33,6 +34,7 @@ static const struct tui_key screen_pay_items_keys[] = {
     {'b', "b", NULL, N_("payment type Bill"), A_BILL},
     {'s', "s", NULL, N_("payment type Service"), A_SERVICE},
     {'i', "i", NULL, N_("payment type Installment"), A_INST},
+    {'m', "m", NULL, N_("every kind of item in one payment (Mixed)"), A_MIXED},
     {'h', "h", N_("By hand"),
         N_("split in the order the items were picked (again: by the rule)"),
         A_HAND},
@@ -45,7 +47,7 @@ static const struct tui_key screen_pay_items_keys[] = {
  * is too narrow for the widest cell); "Open" is the amount not yet paid,
  * translated in the context "column" (not the key's verb). */
 enum { NCOLS = 6 };
-static const struct xcol cols[3][NCOLS] = {
+static const struct xcol cols[PAY_TYPES][NCOLS] = {
     {{"", "picked", X_TEXT, 0, 0}, {N_("Invoice"), "ref", X_TEXT, 16, 10},
         {N_("Period"), "period", X_TEXT, 14, 8},
         {N_("Due date"), "due", X_DATE, 10, 0},
@@ -59,6 +61,11 @@ static const struct xcol cols[3][NCOLS] = {
         {NC_("column", "Open"), "open", X_MONEY, 12, 0}},
     {{"", "picked", X_TEXT, 0, 0}, {N_("Plan"), "plan", X_TEXT, 16, 10},
         {N_("Installment"), "no", X_TEXT, 14, 0},
+        {N_("Due date"), "due", X_DATE, 10, 0},
+        {N_("Amount"), "amount", X_MONEY, 12, 0},
+        {NC_("column", "Open"), "open", X_MONEY, 12, 0}},
+    {{"", "picked", X_TEXT, 0, 0}, {N_("Kind"), "kind", X_TEXT, 12, 4},
+        {N_("Reference"), "ref", X_TEXT, 18, 10},
         {N_("Due date"), "due", X_DATE, 10, 0},
         {N_("Amount"), "amount", X_MONEY, 12, 0},
         {NC_("column", "Open"), "open", X_MONEY, 12, 0}},
@@ -78,6 +85,7 @@ static const char *const none_open[] = {
     [PAY_BILL] = N_("No unpaid bills for this consumer"),
     [PAY_SERVICE] = N_("No unpaid services for this consumer"),
     [PAY_INSTALLMENT] = N_("No unpaid installments for this consumer"),
+    [PAY_MIXED] = N_("Nothing unpaid for this consumer"),
 };
 
 /* One item as a row of the table for its type. */
@@ -90,6 +98,12 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 	c[0].s = s->w->picked[s->idx[row]] ? "[x]" : "[ ]";
 	c[4].n = it->amount;
 	c[5].n = it->amount - it->settled;
+	if (s->w->type == PAY_MIXED) { /* any kind: which, by its reference */
+		c[1].s = _(pay_type_name(it->kind));
+		c[2].s = it->ref;
+		c[3].s = it->due_on;
+		return;
+	}
 	switch (it->kind) {
 	case PAY_BILL:
 		c[1].s = it->ref;
@@ -106,6 +120,8 @@ cells(struct tui *t, void *arg, size_t row, struct xcell *c, char *buf)
 		c[1].s = it->plan_no;
 		c[2].s = buf;
 		c[3].s = it->due_on;
+		break;
+	case PAY_MIXED: /* never an item's */
 		break;
 	}
 }
@@ -134,7 +150,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	char line[256], m[MONEY_BUFSZ];
 	int y = wizard_band(w, 4, N_("Payment type and items")), x = 2, k;
 
-	for (k = PAY_BILL; k <= PAY_INSTALLMENT; k++) {
+	for (k = PAY_BILL; k <= PAY_MIXED; k++) {
 		int on = k == (int)w->type;
 
 		snprintf(line, sizeof line, " %s ", _(pay_type_name(k)));
@@ -172,7 +188,7 @@ ahead_confirmed(struct items *s, struct tui *t)
 	const struct item *it = w->cv.items, *p, *q;
 	size_t i, j;
 
-	if (w->type != PAY_INSTALLMENT || s->ahead_ok)
+	if ((w->type != PAY_INSTALLMENT && w->type != PAY_MIXED) || s->ahead_ok)
 		return 1;
 	for (i = 0; i < w->cv.nitems; i++)
 		for (j = 0; j < w->cv.nitems; j++) {
@@ -225,7 +241,8 @@ action(struct tui_screen *sc, struct tui *t, int a)
 		break;
 	case A_TYPE_NEXT:
 	case A_TYPE_PREV:
-		w->type = (w->type + (a == A_TYPE_NEXT ? 1 : 2)) % 3;
+		w->type = (w->type + (a == A_TYPE_NEXT ? 1 : PAY_TYPES - 1)) %
+		          PAY_TYPES;
 		w->item_sel = 0;
 		break;
 	case A_HAND:
@@ -234,6 +251,7 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	case A_BILL:
 	case A_SERVICE:
 	case A_INST:
+	case A_MIXED:
 		w->type = a - A_BILL + PAY_BILL;
 		w->item_sel = 0;
 		break;

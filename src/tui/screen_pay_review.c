@@ -114,7 +114,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	attron(A_BOLD);
 	tui_text(y++, 2, _("Payment"), COLS - 4);
 	attroff(A_BOLD);
-	tui_pair(y++, 4, lw, _(labels[L_TYPE]), _(pay_type_name(w->type)));
+	tui_pair(y++, 4, lw, _(labels[L_TYPE]), _(pay_type_name(q->type)));
 	tui_pair(y++, 4, lw, _(labels[L_CHANNEL]), cfg->channels[w->channel]);
 	tui_pair(y++, 4, lw, _(labels[L_METHOD]), q->method->name);
 	if (q->reference[0] != '\0')

@@ -58,7 +58,10 @@ split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int rest)
 	char m[MONEY_BUFSZ], o[MONEY_BUFSZ], due[SVC_DATE_BUFSZ], line[160];
 	int room = LINES - 1 - y - rest;
 	size_t i, shown = q->nitems;
+	int mixed = 0;
 
+	for (i = 1; i < q->nitems; i++) /* a line's kind said when several */
+		mixed |= q->items[i].kind != q->items[0].kind;
 	if (room < 1)
 		return y;
 	if (shown > (size_t)room)
@@ -66,10 +69,17 @@ split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int rest)
 	for (i = 0; i < shown; i++) {
 		const struct alloc_item *a = &q->items[i];
 
-		snprintf(line, sizeof line, _("%s of %s, due %s"),
-		    svc_money(t->svc, m, sizeof m, a->applied),
-		    svc_money(t->svc, o, sizeof o, a->outstanding),
-		    svc_date(t->svc, due, sizeof due, a->due_on));
+		if (mixed)
+			snprintf(line, sizeof line, _("%s: %s of %s, due %s"),
+			    _(pay_type_name((enum pay_type)a->kind)),
+			    svc_money(t->svc, m, sizeof m, a->applied),
+			    svc_money(t->svc, o, sizeof o, a->outstanding),
+			    svc_date(t->svc, due, sizeof due, a->due_on));
+		else
+			snprintf(line, sizeof line, _("%s of %s, due %s"),
+			    svc_money(t->svc, m, sizeof m, a->applied),
+			    svc_money(t->svc, o, sizeof o, a->outstanding),
+			    svc_date(t->svc, due, sizeof due, a->due_on));
 		tui_pair(y++, 4, lw - 2, a->ref, line);
 	}
 	if (shown < q->nitems) {

@@ -115,6 +115,8 @@ item_lines(struct details *d, struct tui *t, const struct allocation *a)
 		pair(d, _("Installment"), no);
 		date_pair(d, t, _("Due date"), it->due_on);
 		break;
+	case PAY_MIXED: /* never an item's */
+		break;
 	}
 	analysis(d, t, _(due_labels[it->kind]), a->due_before, a->amount);
 }

@@ -206,6 +206,12 @@ wizard_choose(struct wizard *w, struct tui *t, const char *account)
 	return 0;
 }
 
+int
+wizard_shows(const struct wizard *w, enum pay_type kind)
+{
+	return w->type == PAY_MIXED || kind == w->type;
+}
+
 size_t *
 wizard_items(const struct wizard *w, size_t *n)
 {
@@ -213,7 +219,7 @@ wizard_items(const struct wizard *w, size_t *n)
 
 	*n = 0;
 	for (i = 0; w->have && i < w->cv.nitems; i++)
-		if (w->cv.items[i].kind == w->type)
+		if (wizard_shows(w, w->cv.items[i].kind))
 			idx[(*n)++] = i;
 	return idx;
 }
@@ -235,7 +241,7 @@ wizard_picked_total(const struct wizard *w, size_t *count)
 
 	*count = 0;
 	for (i = 0; w->have && i < w->cv.nitems; i++)
-		if (w->cv.items[i].kind == w->type && w->picked[i]) {
+		if (wizard_shows(w, w->cv.items[i].kind) && w->picked[i]) {
 			sum += w->cv.items[i].amount - w->cv.items[i].settled;
 			(*count)++;
 		}
@@ -269,7 +275,7 @@ request(struct wizard *w, struct tui *t, struct pay_request *r,
 	r->items = refs;
 	r->hand = w->hand;
 	for (i = 0; i < w->cv.nitems; i++)
-		if (w->cv.items[i].kind == w->type && w->picked[i])
+		if (wizard_shows(w, w->cv.items[i].kind) && w->picked[i])
 			refs[r->nitems++] = w->cv.items[i].ref;
 	/* by hand: in the order picked (an insertion sort: a counter's
 	 * handful of items) */
@@ -415,6 +421,9 @@ wizard_items_text(enum pay_type type, size_t n, char *buf, size_t size)
 		snprintf(buf, size,
 		    ngettext("%zu Installment", "%zu Installments", n), n);
 		break;
+	case PAY_MIXED:
+		snprintf(buf, size, ngettext("%zu Item", "%zu Items", n), n);
+		break;
 	}
 	return buf;
 }
@@ -437,6 +446,9 @@ wizard_item_name(
 		snprintf(buf, size, _("Plan %s, installment %d"), it->plan_no,
 		    it->inst_no);
 		break;
+	case PAY_MIXED: /* never an item's kind */
+		xstrlcpy(buf, it->ref, size);
+		break;
 	}
 	return buf;
 }
@@ -451,7 +463,8 @@ wizard_paid_text(const struct wizard *w, struct tui *t, char *buf, size_t size)
 	svc_money(t->svc, paid, sizeof paid,
 	    q->amount < q->due_total ? q->amount : q->due_total);
 	svc_money(t->svc, due, sizeof due, q->due_total);
-	switch (w->type) {
+	/* the quote's type: the Mixed tab's items may all be of one kind */
+	switch (q->type) {
 	case PAY_BILL:
 		snprintf(buf, size,
 		    ngettext("%s of %s on %zu bill", "%s of %s on %zu bills", n),
@@ -467,6 +480,12 @@ wizard_paid_text(const struct wizard *w, struct tui *t, char *buf, size_t size)
 		snprintf(buf, size,
 		    ngettext("%s of %s on %zu installment",
 		        "%s of %s on %zu installments", n),
+		    paid, due, n);
+		break;
+	case PAY_MIXED:
+		snprintf(buf, size,
+		    ngettext("%s of %s on %zu item of several kinds",
+		        "%s of %s on %zu items of several kinds", n),
 		    paid, due, n);
 		break;
 	}

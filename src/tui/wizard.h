@@ -78,6 +78,9 @@ int wizard_refresh(struct wizard *w, struct tui *t);
 /* Forget everything after step 1 (Record Another Payment). */
 void wizard_reset(struct wizard *w);
 
+/* Whether step 4 shows items of kind: those of the type chosen, all
+ * with PAY_MIXED (issue 21: one payment for bills and services). */
+int wizard_shows(const struct wizard *w, enum pay_type kind);
 /* Open items of the chosen type as indexes in cv.items (malloc'd). */
 size_t *wizard_items(const struct wizard *w, size_t *n);
 /* Pick item i of cv.items (numbered after the last one picked) or leave

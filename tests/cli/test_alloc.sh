@@ -5,7 +5,9 @@
 # the preview shows the split the posting makes, to the cent; the rule is
 # stored with the payment, shown in its details and on its receipt (es,
 # fr), synced through a real paydesk-central and seen at a second
-# terminal; an unknown rule is refused wherever it comes from.
+# terminal; an unknown rule is refused wherever it comes from. Mixed
+# payments (two bills and a service charge in one) under each rule, their
+# receipts, sync and forged pushes, on both central engines.
 . "${TOP:-.}/tests/cli/lib.sh"
 . "$TOP/tests/cli/sync_lib.sh"
 
@@ -23,10 +25,22 @@ cas() { n=$1; shift; PAYDESK_PIN=1234 "$PD" --config "$T/t$n.ini" --user jane "$
 # Luc Roy (documents in French) one bill
 printf 'account_no,name,service_address,phone,email,segment,language\nWU-30001,Eva Sol,5 Sun Street,,,Residential,es\nWU-30002,Luc Roy,6 Moon Street,,,Residential,fr\n' \
     >"$T/c.csv"
+# four consumers with two bills and a service charge each, one payment of
+# all three a rule (section 9, mixed payments)
+for n in 3 4 5 6; do
+	printf 'WU-3000%s,Mix %s,%s Star Street,,,Residential,es\n' $n $n $n >>"$T/c.csv"
+done
 printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-E1,WU-30001,Feb 2025,100.00,2025-03-01,2025-03-15\nINV-E2,WU-30001,Mar 2025,80.00,2025-04-01,2025-04-15\nINV-E3,WU-30001,Mar 2025,250.00,2025-04-01,2025-04-15\nINV-E9,WU-30001,Jan 2025,300.00,2025-02-01,2025-02-15\nINV-L1,WU-30002,Apr 2025,90.00,2025-05-01,2025-05-15\n' \
     >"$T/b.csv"
+for n in 3 4 5 6; do
+	printf 'INV-M%sA,WU-3000%s,Feb 2025,100.00,2025-03-01,2025-03-15\nINV-M%sB,WU-3000%s,Apr 2025,80.00,2025-05-01,2025-05-15\n' \
+	    $n $n $n $n >>"$T/b.csv"
+done
 printf 'ref,account_no,description,amount,service_date\nSRV-E1,WU-30001,Meter test,40.00,2025-04-01\nSRV-E2,WU-30001,Late Fee,15.00,2025-05-01\n' \
     >"$T/s.csv"
+for n in 3 4 5 6; do
+	printf 'SRV-M%s,WU-3000%s,Reconnection,250.00,2025-04-01\n' $n $n >>"$T/s.csv"
+done
 printf 'plan_id,account_no,number,amount,due_on\nPP-E,WU-30001,1,60.00,2025-05-01\nPP-E,WU-30001,2,60.00,2025-06-01\n' \
     >"$T/i.csv"
 printf 'username,full_name,role,pin\nrita,Rita Ochoa,recovery,4321\n' >"$T/u.csv"
@@ -152,10 +166,9 @@ has "with the rule's words in Spanish" "Primero el mayor"
 ## 7. Synced: the central node and a second terminal hold each payment's
 # rule as posted
 expect "terminal 1 pushes the payments" 0 "" t1 sync
-same "the central node holds each rule" "$(csql "SELECT group_concat(
-    alloc_rule, ' ') FROM (SELECT alloc_rule FROM payments WHERE payment_no
-    IN ('$P_OLD', '$P_BIG', '$P_ARR', '$P_HAND') ORDER BY id)")" \
-    "oldest largest installments hand"
+same "the central node holds each rule" "$(for p in $P_OLD $P_BIG $P_ARR $P_HAND; do
+    csql "SELECT alloc_rule FROM payments WHERE payment_no = '$p'"; done |
+    tr '\n' ' ')" "oldest largest installments hand "
 expect "terminal 2 pulls them" 0 "" pdt 2 sync
 expect "terminal 2 shows the rule of the payment" 0 "Largest first" \
     cas 2 payment show "$P_BIG"
@@ -203,3 +216,125 @@ has "the central node refuses the record, naming the rule" \
     '\"newest\" is not an allocation rule'
 same "and applies nothing of it" "$(csql "SELECT count(*) FROM payments
     WHERE uuid = '$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["records"][0]["uuid"])' "$T/push.json")'")" 0
+
+## 9. Mixed payments (issue 21): two bills and a service charge in one
+# payment, under each rule, to the cent (200.01 of 430.00 due); the
+# preview is what posts, and the payment is of type Mixed
+# type_of FILE: the type of a JSON preview or payment
+type_of() {
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print((d.get("preview") or d.get("payment"))["type"])' "$1"
+}
+CUR_RULE=bills
+mixed() {
+	rule=$1 acct=$2 want=$3 targ=$4
+	if [ "$rule" != "$CUR_RULE" ]; then
+		printf 'key,value\npayments.allocation,%s\n' "$rule" >"$T/set.csv"
+		central import ACME settings "$T/set.csv" --update >/dev/null
+		t1 sync >/dev/null
+		CUR_RULE=$rule
+	fi
+	paid_split "mixed, $rule" "$rule" "$want" "$acct" --type "$targ" \
+	    --method Cash --amount 200.01
+	same "mixed, $rule: the preview's type" "$(type_of "$T/pre.json")" Mixed
+	same "mixed, $rule: the payment's type" "$(type_of "$T/show.json")" Mixed
+}
+mixed bills WU-30003 "INV-M3A=10000 INV-M3B=8000 SRV-M3=2001" bill,service
+P_MB=$PNO R_MB=$RCPT
+mixed largest WU-30004 "SRV-M4=20001 INV-M4A=0 INV-M4B=0" mixed
+P_ML=$PNO
+mixed oldest WU-30005 "INV-M5A=10000 SRV-M5=10001 INV-M5B=0" bill,service
+P_MO=$PNO
+mixed installments WU-30006 "INV-M6A=10000 SRV-M6=10001 INV-M6B=0" mixed
+P_MI=$PNO
+# the command line's spelling of the kinds
+expect "--type takes no unknown kind in its list" 3 \
+    '"bill,fee": must be bill, service, installment' \
+    cas 1 pay WU-30003 --type bill,fee --method Cash --amount 1
+expect "an item of a kind not listed is refused, naming it" 3 \
+    "Item SRV-M5 is a service, not of the kinds given to --type" \
+    cas 1 pay WU-30005 --type bill,installment --items INV-M5B,SRV-M5 \
+    --method Cash --amount 1
+cas 1 --json pay WU-30003 --type service --method Cash --amount 1 \
+    --preview >"$T/pre.json"
+same "one kind is a payment of that kind" "$(type_of "$T/pre.json")" Service
+# the receipt: each line's kind, the type in the consumer's language
+pdf_text "$R_MB"
+has "the receipt of a mixed payment says Mixto" "Tipo de pago Mixto"
+has "its bill lines as bills" "Factura INV-M3A"
+has "its service line as a service" "Servicio SRV-M3"
+expect "payment show gives each item's kind" 0 "Service" \
+    cas 1 payment show "$P_MB"
+has "and the payment's type" "Mixed"
+expect "the payments list filters by the type Mixed" 0 "WU-30003" \
+    supn 1 payments --type mixed
+same "a mixed payment is counted once, under Mixed" "$(supn 1 --json \
+    payments --type mixed | python3 -c 'import json,sys
+print(len(json.load(sys.stdin)))')" 4
+supn 1 --csv payments --type mixed >"$OUT"
+same "the CSV export: each mixed payment once, of type Mixed" \
+    "$(grep -c ',Mixed,' "$OUT")" 4
+same "and not under Bill" "$(supn 1 --json payments --type bill |
+    python3 -c 'import json,sys
+print(sum(r["account_no"] in ("WU-30003", "WU-30004") for r in json.load(sys.stdin)))')" 0
+
+## 10. Mixed payments synced: the central node (SQLite or PostgreSQL:
+# tests/run.sh runs this script on both) and the second terminal hold
+# them as posted
+expect "terminal 1 pushes the mixed payments" 0 "" t1 sync
+same "the central node holds them as Mixed" "$(csql "SELECT count(*) FROM
+    payments WHERE type = 'Mixed' AND payment_no IN ('$P_MB', '$P_ML',
+    '$P_MO', '$P_MI')")" 4
+expect "terminal 2 pulls them" 0 "" pdt 2 sync
+q="SELECT group_concat(r, ' ') FROM (SELECT p.type || ':' || p.alloc_rule
+    || ':' || i.kind || ':' || i.ref || '=' || a.amount AS r FROM payments
+    p JOIN allocations a ON a.payment_id = p.id JOIN items i ON i.id =
+    a.item_id WHERE p.type = 'Mixed' ORDER BY p.payment_no, a.id)"
+same "terminal 2 holds each mixed payment as terminal 1, item by item" \
+    "$(tsql 2 "$q")" "$(tsql 1 "$q")"
+expect "and shows it the same" 0 "Mixed" cas 2 payment show "$P_MB"
+same "the central node refused nothing but section 8's forgery" \
+    "$(csql "SELECT count(*) FROM sync_log")" 1
+
+## 11. Forged mixed payments pushed to the central node, each refused with
+# its reason, nothing applied
+tsql 1 "SELECT payload FROM outbox WHERE kind = 'payment' AND ref =
+    '$P_MB'" >"$T/mb.json"
+OTHER=$(tsql 1 "SELECT uuid FROM items WHERE ref = 'INV-L1'")
+forged() {
+	name=$1 want=$2 edit=$3
+	python3 - "$T/mb.json" "$edit" "$OTHER" >"$T/push.json" <<'PY'
+import json, sys, uuid
+r = json.load(open(sys.argv[1]))
+r["uuid"] = str(uuid.uuid4())
+d, edit = r["data"], sys.argv[2]
+al = d["allocations"]
+if edit == "other":      # an item of another consumer
+    al[2]["item_uuid"], al[2]["item_ref"] = sys.argv[3], "INV-L1"
+elif edit == "bill":     # a Bill payment carrying a service charge
+    d["type"] = "Bill"
+elif edit == "lower":    # the type spelt as a kind
+    d["type"] = "mixed"
+elif edit == "onekind":  # Mixed, but every item is a bill, all there
+    del al[2]
+    d["amount"] = d["tendered"] = d["due_total"] = 18000
+    d["change"] = 0
+print(json.dumps({"v": 1, "terminal": "T01", "pending": 1, "records": [r]}))
+PY
+	curl -s -H "Authorization: Bearer $TOK1" --data-binary @"$T/push.json" \
+	    "$URL/v1/push" >"$OUT"
+	has "a forged mixed payment is refused: $name" "$want"
+	same "$name: nothing of it applied" "$(csql "SELECT count(*) FROM
+	    payments WHERE uuid = '$(python3 -c 'import json,sys
+print(json.load(open(sys.argv[1]))["records"][0]["uuid"])' "$T/push.json")'")" 0
+}
+forged "an item of another consumer" \
+    "item INV-L1 is not an item of consumer WU-30003" other
+forged "a Bill payment with a service charge" \
+    "item SRV-M3 is a service, and this is a Bill payment" bill
+forged "the type spelt mixed" 'Field \"type\" has an unknown value' lower
+forged "Mixed with items of one kind" \
+    "A Mixed payment pays items of two or more kinds; every item of this one is a bill" \
+    onekind

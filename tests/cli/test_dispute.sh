@@ -533,6 +533,22 @@ aforged "a raise with a figure out of bounds" "are out of bounds" \
 aforged "a raise of a consumer the organisation does not have" \
     "which the organisation does not have" "alert:$L2" data.op=raise \
     data.note=- data.cause=large-payment:$(U) data.consumer_uuid=$(U)
+# a raise the central node refuses (terminal 1's clock set years back
+# when rita works a new alert: "before the organisation existed") leaves
+# the alert unsent: once the clock is right, her next step raises it
+# again and goes through, with no `sync --retry`
+expect "another large payment at terminal 1" 0 "Payment ID" rec 1 pay \
+    WU-10001 --type bill --method Cash --amount 25
+L4=$(tsql 1 "SELECT cause FROM alerts WHERE kind = 'large-payment' ORDER BY id DESC LIMIT 1")
+expect "rita acknowledges it, the clock wrong" 0 "" env PAYDESK_NOW=2001-01-02 \
+    PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita alerts ack "$(aid 1 "$L4")"
+expect "terminal 1 pushes: the raise and the step refused" 0 "Rejected    2" t1 sync
+same "the central node has not the alert" "$(csql "SELECT count(*) FROM alerts WHERE cause = '$L4'")" 0
+same "terminal 1 holds the alert as not sent" "$(tsql 1 "SELECT synced FROM alerts WHERE cause = '$L4'")" 0
+expect "rita, the clock right, notes it" 0 "" rec 1 alerts note "$(aid 1 "$L4")" "Bank called back"
+same "its raise queued again before the note" "$(tsql 1 "SELECT group_concat(json_extract(payload, '$.data.op'), ' ') FROM (SELECT payload FROM outbox WHERE kind = 'alert' AND ref = '$L4' AND sent_at IS NULL AND rejected_at IS NULL ORDER BY id)")" "raise note"
+expect "terminal 1 pushes them: nothing refused" 0 "Rejected    0" t1 sync
+same "the central node holds the alert with the note" "$(csql "SELECT a.status || ' ' || n.text FROM alerts a JOIN alert_notes n ON n.alert_id = a.id WHERE a.cause = '$L4' AND n.action = 'note'")" "open Bank called back"
 expect "the central node's doctor passes with the alerts" 0 "" central doctor ACME
 expect "terminal 1's audit chain and seals verify" 0 "" rec 1 audit verify
 expect "and terminal 2's" 0 "" rec 2 audit verify

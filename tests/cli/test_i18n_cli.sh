@@ -100,8 +100,8 @@ speaks "a required option" "pay: se requiere --amount" \
     "$PD" pay WU-10001 --type bill --method Cash
 speaks "an option that needs a value" "la opción --amount necesita un valor" \
     "l'option --amount demande une valeur" "$PD" pay WU-10001 --amount
-speaks "a bad choice" '--type «rent»: debe ser bill, service o installment' \
-    '--type « rent » : doit être bill, service ou installment' \
+speaks "a bad choice" '--type «rent»: debe ser bill, service, installment, una lista de ellos (bill,service) o mixed' \
+    '--type « rent » : doit être bill, service, installment, une liste de ceux-ci (bill,service) ou mixed' \
     "$PD" pay WU-10001 --type rent --method Cash --amount 5
 # money and dates: the formats' own rules may word them differently; what
 # is checked is that the option is named and the text is not English
@@ -162,12 +162,12 @@ say es "$PD" help pay
 cp "$OUT.es" "$OUT"
 # its placeholders in the reader's words, the options as typed (issue 25)
 has "a command's help: its synopsis, the placeholders in Spanish" \
-    "paydesk pay CUENTA --type bill|service|installment [--items REF,...] --method NOMBRE"
+    "paydesk pay CUENTA --type bill|service|installment|TIPO,TIPO|mixed [--items REF,...] --method NOMBRE"
 has "a command's help: the date placeholder in Spanish" "[--date AAAA-MM-DD]"
 has "a command's help: its summary in Spanish" \
     "registrar un pago y emitir su recibo"
 expect "French help: the placeholders in French" 0 \
-    "paydesk pay COMPTE --type bill|service|installment [--items RÉF,...] --method NOM" \
+    "paydesk pay COMPTE --type bill|service|installment|TYPE,TYPE|mixed [--items RÉF,...] --method NOM" \
     env LANGUAGE=fr "$PD" help pay
 has "French help: the date placeholder in French" "[--date AAAA-MM-JJ] [--notes TEXTE]"
 expect "French help: a word's tail is no placeholder" 0 \
@@ -190,7 +190,7 @@ expect "help shift: English as it was" 0 \
     "shift pay-in AMOUNT --reason R [--approver USER]" \
     env LANGUAGE=en "$PD" help shift
 expect "English help keeps its placeholders" 0 \
-    "paydesk pay ACCOUNT --type bill|service|installment [--items REF,...] --method NAME" \
+    "paydesk pay ACCOUNT --type bill|service|installment|KIND,KIND|mixed [--items REF,...] --method NAME" \
     env LANGUAGE=en "$PD" help pay
 
 # --- [organisation] language ----------------------------------------------

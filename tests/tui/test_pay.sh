@@ -321,3 +321,38 @@ keys n
 type_text "john"
 wait_for "wide: the service address as a column" \
     "John Doe                        WU-10001      (555) 123-4567    123 Main Street"
+
+# --- a mixed payment (issue 21): two bills and a service charge in one ----
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-MX-1,WU-10001,May 2025,40.00,2025-04-01,2025-04-10\nINV-MX-2,WU-10001,Jun 2025,30.00,2025-04-01,2025-04-12\n' >"$T/mxb.csv"
+printf 'ref,account_no,description,amount,service_date\nSRV-MX-1,WU-10001,Meter test,20.00,2025-04-11\n' >"$T/mxs.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/mxb.csv" >/dev/null &&
+    PAYDESK_PIN=9999 "$PD" --user admin import services "$T/mxs.csv" >/dev/null ||
+    echo "not ok - importing the mixed items"
+keys Enter Enter Enter
+wait_for "step 4 opens on the bills" "Selected 2 of 2    Total \$70.00"
+keys m
+wait_for "m: every kind of item, the kind a column" "[x] Service      SRV-MX-1"
+wait_for "the bills due this month selected with it" \
+    "Selected 3 of 5    Total \$90.00"
+wait_for "the installments listed too, not selected" "[ ] Installment  PP-2025-0034#2"
+keys Enter Tab BSpace BSpace BSpace BSpace BSpace BSpace
+type_text 50
+keys Enter
+wait_for "step 6: the split, each line's kind" \
+    "Bill: \$40.00 of \$40.00, due 2025-04-10"
+wait_for "the service charge next, oldest due first" \
+    "Service: \$10.00 of \$20.00, due 2025-04-11"
+wait_for "and the items paid said as of several kinds" \
+    "\$50.00 of \$90.00 on 3 items of several kinds"
+keys Enter
+wait_for "step 7: the type is Mixed" "Payment type          Mixed"
+keys Enter
+wait_for "posted" "Payment of \$50.00 posted"
+pjson R-T01-000007
+has "posted as a Mixed payment" '"type": "Mixed"'
+has "the bill paid in full" '"paid": 4000'
+has "the service charge in part" '"paid": 1000'
+pdftotext -layout "$T/receipts/R-T01-000007.pdf" - | tr -s ' ' >"$OUT" 2>&1
+has "the receipt says Mixed" "Payment type Mixed"
+has "with the bill's line" "Bill INV-MX-1"
+has "and the service's" "Service SRV-MX-1"

@@ -744,6 +744,29 @@ rule_items(struct alloc_item *it)
 	rule_item(&it[4], 5, 2, 0, "PP-1#1", "2025-02-01", 15225);
 }
 
+/* A payment's type from its items' kinds (issue 21, mixed payments):
+ * their one kind, Mixed for several; Mixed named and parsed as a
+ * payment's type. */
+static void
+mixed_type(void **state)
+{
+	int bills[] = {PAY_BILL, PAY_BILL},
+	    mix[] = {PAY_BILL, PAY_SERVICE, PAY_BILL},
+	    inst[] = {PAY_INSTALLMENT};
+
+	(void)state;
+	assert_int_equal(pay_type_of_kinds(bills, 2), PAY_BILL);
+	assert_int_equal(pay_type_of_kinds(mix, 3), PAY_MIXED);
+	assert_int_equal(pay_type_of_kinds(mix, 1), PAY_BILL);
+	assert_int_equal(pay_type_of_kinds(inst, 1), PAY_INSTALLMENT);
+	assert_int_equal(pay_type_of_kinds(inst, 0), -1);
+	assert_string_equal(pay_type_name(PAY_MIXED), "Mixed");
+	assert_string_equal(pay_type_kind(PAY_MIXED), "mixed");
+	assert_int_equal(pay_type_parse("mixed"), PAY_MIXED);
+	assert_int_equal(pay_type_parse("Mixed"), PAY_MIXED);
+	assert_string_equal(pay_type_name((enum pay_type)PAY_TYPES), "?");
+}
+
 /* Each rule's order and split, to the cent, ties included. */
 static void
 allocation_rules(void **state)
@@ -1711,6 +1734,7 @@ main(void)
 	    cmocka_unit_test(posting_rules),
 	    cmocka_unit_test(allocation),
 	    cmocka_unit_test(allocation_rules),
+	    cmocka_unit_test(mixed_type),
 	    cmocka_unit_test(analysis_and_rules),
 	    cmocka_unit_test(credit_rules),
 	    cmocka_unit_test(csv_reading),
