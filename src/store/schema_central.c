@@ -3,7 +3,8 @@
  * own version (central_version), and the directory of organisations and
  * terminals.
  *
- * TO ADD A MIGRATION: append a string; never edit one that has shipped.
+ * TO ADD A MIGRATION: append a string, at the end; never edit or move one
+ * that has shipped; a new one must be safe to run again (schema.c says why).
  */
 #include "internal.h"
 

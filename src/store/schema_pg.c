@@ -17,8 +17,9 @@
  * TO ADD A MIGRATION: to the directory, append a string to
  * store_pg_admin_migrations[]; to an organisation's store, write it as
  * pg_mig_N in the newest schema_pg_m*.c, declare it in schema_pg_sql.h and
- * append it to store_pg_central_migrations[]. Never edit one that has
- * shipped. schema_pg_m01.c holds versions 1-2 (the whole store as it was),
+ * append it to store_pg_central_migrations[], at the end. Never edit or
+ * move one that has shipped; a new one must be safe to run again
+ * (schema.c says why). schema_pg_m01.c holds versions 1-2 (the whole store as it was),
  * schema_pg_m03.c 3 on.
  */
 #include "internal.h"
@@ -142,8 +143,8 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_10,
     pg_mig_11,
     pg_mig_12,
-    pg_mig_14, /* before 13, as schema.c's 48 before 47 */
     pg_mig_13,
+    pg_mig_14,
 };
 
 const int store_pg_central_nmigrations =

@@ -1348,11 +1348,13 @@ by_hand() { csql "$1"; unpend; }
 # hseq USER BRANCH ROLE: the feed entry of USER's newest history row so
 hseq() { csql "SELECT max(seq) FROM user_history WHERE user_id = (SELECT
     id FROM users WHERE username = '$1') AND branch = '$2' AND role = '$3'"; }
-# the store as the version before the histories were sealed had it, the
-# terminal's migration that sealed the documents undone too (its
-# baseline waits with this one's on an upgrade; on SQLite). The seals
-# its rows had stay, with their audit entries (their digests hold): the
-# upgrade seals the rows again, and a row added before it has none.
+# the store as the version before the histories were sealed had it
+# (central migration 29, PostgreSQL's 13), the terminal's migration that
+# sealed the documents (47) undone too (its baseline waits with this one's
+# on an upgrade; on SQLite); every later migration runs again as nothing.
+# The seals its rows had stay, with their audit entries (their digests
+# hold): the upgrade seals the rows again, and a row added before it has
+# none.
 if [ "$BACKEND" = postgresql ]; then
 	csql "DROP TRIGGER seal_user_history_ins ON user_history;
 	    DROP TRIGGER user_history_frozen ON user_history;
@@ -1360,8 +1362,7 @@ if [ "$BACKEND" = postgresql ]; then
 	    DROP TRIGGER setting_history_frozen ON setting_history;
 	    ALTER TABLE user_history DROP COLUMN id;
 	    ALTER TABLE setting_history DROP COLUMN id;
-	    DELETE FROM schema_version WHERE version = (SELECT max(version)
-	        FROM schema_version)"
+	    DELETE FROM schema_version WHERE version >= 13"
 else
 	csql "PRAGMA legacy_alter_table = ON;
 	    DROP TRIGGER seal_user_history_ins; DROP TRIGGER user_history_no_delete;
@@ -1373,8 +1374,8 @@ else
 	    DROP TABLE user_history; ALTER TABLE uh RENAME TO user_history;
 	    CREATE TABLE sh AS SELECT seq, key, value FROM setting_history ORDER BY id;
 	    DROP TABLE setting_history; ALTER TABLE sh RENAME TO setting_history;
-	    UPDATE meta SET value = value - 1 WHERE key = 'central_version';
-	    PRAGMA user_version = $(($(csql "PRAGMA user_version") - 1))"
+	    UPDATE meta SET value = 28 WHERE key = 'central_version';
+	    PRAGMA user_version = 46"
 fi
 # before the upgrade: nigh moved to B01 by hand and back; Gold added to
 # the payment methods by hand and taken out, their seals deleted; the
