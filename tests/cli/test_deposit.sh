@@ -61,6 +61,19 @@ expect "create: an amount that is none" 3 "" \
     M deposit create Z-T01-000001:Cash=abc --slip BAG-1 --account $ACCT
 refused "create: a day after today" 3 "after today" \
     M deposit create Z-T01-000001 --slip BAG-1 --account $ACCT --date 2026-06-16
+# (review R20) cash counted at a close on 06-15 cannot have been handed
+# to the bank on 06-14: a day before a shift's close is refused (the
+# deposit rule's window starts at the deposit's day, so a day back lets
+# it take an earlier credit). BAG-3 below is dated 06-14 the same way and
+# would need 06-15 once this holds.
+# On a copy of the store, so that while it is not refused the rest of
+# the script is not thrown off.
+cp "$DB" "$T/back.db"
+expect "create: a day before the shift was closed" 3 "Z-T01-000002" \
+    M --db "$T/back.db" deposit create Z-T01-000002 --slip BAG-1 --account $ACCT --date 2026-06-14
+same "create: a day before the close: nothing stored" \
+    "$(sqlite3 "$T/back.db" 'SELECT count(*) FROM deposits')" 0
+rm -f "$T/back.db" "$T/receipts/BAG-1.pdf"
 expect "create: a day that is none" 3 "2026-02-30" \
     M deposit create Z-T01-000001 --slip BAG-1 --account $ACCT --date 2026-02-30
 refused "create: a cashier may not" 5 "needs the supervisor role" \
