@@ -371,6 +371,25 @@ printf '[numbers]\nz_report = Z-{NOPE}\n' >"$T/bad.ini"
 expect "config: a Z number format with an unknown token" 3 "z_report" \
     "$PD" --config "$T/bad.ini" config
 
+# (review R20) a cheque is paper in the drawer like cash, but one taken
+# with no shift open belongs to no shift: no close counts it, deposit
+# pending never offers it, no exception names it, so it is never
+# deposited and nothing says so. It should be refused as cash is (13),
+# or be accounted for somewhere (listed to deposit or as an exception).
+# sam has no shift; on a copy of the store.
+cp "$DB" "$T/cheque.db"
+PAYDESK_PIN=4321 "$PD" --db "$T/cheque.db" --user sam pay WU-10002 --type bill \
+    --method Cheque --amount 35 --reference 000950 >"$OUT" 2>&1
+rc=$?
+{ M --db "$T/cheque.db" deposit pending; M --db "$T/cheque.db" report exceptions; } >"$T/cheque.out" 2>&1
+if [ "$rc" = 13 ] || grep -qF '$35.00' "$T/cheque.out"; then
+	ok "a cheque taken with no shift open: refused or accounted for"
+else
+	echo "not ok - a cheque taken with no shift open: refused or accounted for"
+	echo "  pay: status $rc; deposit pending and report exceptions do not list its \$35.00"
+fi
+rm -f "$T/cheque.db" "$T/cheque.out"
+
 # -- the audit trail and the store
 same "audited: opens, movements, closes" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'shift' ORDER BY id)")" \
