@@ -359,6 +359,8 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 	else
 		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx),
 		    name, currency, digits, out, err);
+	if (rc == 0)
+		rc = bank_mt940_check(buf, len, name, digits, out, err);
 	AB_ImExporterContext_free(ctx);
 	return rc;
 }
