@@ -416,6 +416,11 @@ int64_t svc_shift_total(
  * slips, cheques), totals typed left out. */
 int64_t svc_shift_items(
     const struct shift_count *c, size_t n, const char *method);
+/* Each of the n tenders of shift uuid against the first count shown
+ * (audit action "count", review R20): first_counted and recounted set;
+ * *any (may be NULL) 1 when one was recounted. shift_close.c. */
+int svc_shift_first_counts(struct svc *s, const char *uuid,
+    struct shift_tender *t, size_t n, int *any, struct pd_err *err);
 /* The tender of method name in r, added (expected 0) when missing. */
 struct shift_tender *svc_shift_tender(
     struct shift_report *r, const char *name, enum method_kind kind);

@@ -158,10 +158,16 @@ expect "close: a reason for no tender" 3 "not a tender of this shift" \
 
 # cash counted 185.00: short by 5.00 beyond the tolerance of 0
 C185="10000x1,5000x1,2000x1,1000x1,500x1"
-refused "short beyond tolerance without a reason" 3 \
+# refused, the result shown all the same: the count shown is kept (the
+# audit's "count" of the shift) and stands; nothing else is written
+before=$(sql "SELECT count(*) FROM shift_counts")/$(sql "SELECT count(*) FROM shift_tenders")/$(sql "SELECT status FROM shifts")
+expect "short beyond tolerance without a reason" 3 \
     'Cash is short by $5.00, beyond the tolerance of $0.00' \
     J shift close --count $C185 --slip "Credit Card:A1:15" --cheque "000777:30"
 has "the result is shown all the same" "Over (+) or short (-)"
+same "short beyond tolerance without a reason: the count shown kept, nothing else" \
+    "$before|$(sql "SELECT group_concat(detail, '|') FROM audit_log WHERE action = 'count' AND entity = 'shift'")" \
+    "$(sql "SELECT count(*) FROM shift_counts")/$(sql "SELECT count(*) FROM shift_tenders")/open|Cash=185.00; Credit Card=15.00; Cheque=30.00"
 refused "with a reason, without a sign-off" 5 "needs a supervisor's sign-off" \
     J shift close --count $C185 --slip "Credit Card:A1:15" \
     --cheque "000777:30" --reason "Cash=Counted twice, still short"
@@ -173,17 +179,33 @@ same "nothing closed, no Z number taken" \
     "$(sql "SELECT count(*) FROM shifts WHERE status = 'closed'")/$(sql "SELECT count(*) FROM number_series WHERE series = 'z_report'")" "0/0"
 # (review R20) a blind count, once its over or short is shown, is not
 # taken back by counting again to what was shown as expected: jane saw
-# Cash short by 5.00 above, and "finds" 5.00 more. Either the count
-# shown is kept (and the recount needs a reason and a sign-off like the
-# first), or the recount is refused; today it closes clean, with no trace
-# of the count that was short (the screens' close does the same: Esc from
-# the result back to the cash, count again, Enter). On a copy of the
-# store, so that the rest of the script is not thrown off.
+# Cash short by 5.00 above, and "finds" 5.00 more. The count shown
+# stands: a recount needs a supervisor's sign-off, and the Z report shows
+# both counts (the screens' close the same: Esc from the result back to
+# the cash, count again). On a copy of the store.
 cp "$DB" "$T/recount.db"
 expect "a recount to the expected amount after the shortage was shown: not a clean close" 5 \
-    "sign-off" J --db "$T/recount.db" shift close --count "$C185,100x5" \
+    "A count other than the one whose over or short was shown needs a supervisor's sign-off" \
+    J --db "$T/recount.db" shift close --count "$C185,100x5" \
     --slip "Credit Card:A1:15" --cheque "000777:30"
-rm -f "$T/recount.db"
+expect "a recount of the cheques alone (one more found): the sign-off too" 5 \
+    "sign-off" J --db "$T/recount.db" shift close --count "$C185" \
+    --slip "Credit Card:A1:15" --cheque "000777:30;000778:5" --reason "Cash=Short;Cheque=Found"
+APIN=1234 expect "a recount: the cashier cannot sign off her own" 5 \
+    "another user than jane" A --db "$T/recount.db" shift close \
+    --count "$C185,100x5" --slip "Credit Card:A1:15" --cheque "000777:30" \
+    --approver jane
+expect "a recount with mary's sign-off closes" 0 "Z-T01-000001" \
+    A --db "$T/recount.db" shift close --count "$C185,100x5" \
+    --slip "Credit Card:A1:15" --cheque "000777:30" --approver mary
+same "the recount: signed off, the tender approved, audited as a recount" \
+    "$(sqlite3 "$T/recount.db" "SELECT s.signed_off_by || '/' || t.approved_by || '/' || t.over_short FROM shifts s JOIN shift_tenders t ON t.shift_id = s.id WHERE t.method = 'Cash'")/$(sqlite3 "$T/recount.db" "SELECT count(*) FROM audit_log WHERE action = 'close' AND detail LIKE '%recount=1%'")" \
+    "mary/mary/0/1"
+J --db "$T/recount.db" shift z Z-T01-000001 --text --out "$T/zr.txt" >/dev/null 2>&1
+sed -n '/^Cash$/,/^Credit Card$/p' "$T/zr.txt" | grep -q 'Counted first (shown short or over) *\$185.00' &&
+    ok "the Z report shows both counts (190.00, first 185.00)" ||
+    { echo "not ok - the Z report shows both counts (190.00, first 185.00)"; sed -n '/TENDERS/,/^$/p' "$T/zr.txt"; }
+rm -f "$T/recount.db" "$T/zr.txt"
 
 # -- SIGKILL in the middle of the close's transaction: still open, whole
 for at in shifts:1 shift_counts:3 shift_tenders:2 audit_log:1; do
@@ -372,26 +394,33 @@ expect "config: a Z number format with an unknown token" 3 "z_report" \
     "$PD" --config "$T/bad.ini" config
 
 # (review R20) a cheque is paper in the drawer like cash, but one taken
-# with no shift open belongs to no shift: no close counts it, deposit
-# pending never offers it, no exception names it, so it is never
-# deposited and nothing says so. It should be refused as cash is (13),
-# or be accounted for somewhere (listed to deposit or as an exception).
+# with no shift open belonged to no shift: no close counted it, deposit
+# pending never offered it, no exception named it. Every tender the
+# drawer counts as paper (cash, cheques) needs an open shift when shifts
+# are required (13, nothing stored); a card or a transfer as before.
 # sam has no shift; on a copy of the store.
 cp "$DB" "$T/cheque.db"
-PAYDESK_PIN=4321 "$PD" --db "$T/cheque.db" --user sam pay WU-10002 --type bill \
-    --method Cheque --amount 35 --reference 000950 >"$OUT" 2>&1
-rc=$?
-{ M --db "$T/cheque.db" deposit pending; M --db "$T/cheque.db" report exceptions; } >"$T/cheque.out" 2>&1
-if [ "$rc" = 13 ] || grep -qF '$35.00' "$T/cheque.out"; then
-	ok "a cheque taken with no shift open: refused or accounted for"
-else
-	echo "not ok - a cheque taken with no shift open: refused or accounted for"
-	echo "  pay: status $rc; deposit pending and report exceptions do not list its \$35.00"
-fi
-rm -f "$T/cheque.db" "$T/cheque.out"
+S() { PAYDESK_PIN=4321 "$PD" --db "$T/cheque.db" --user sam "$@"; }
+n0=$(sqlite3 "$T/cheque.db" "SELECT count(*) FROM payments")
+expect "a cheque taken with no shift open: refused" 13 \
+    "A cheque (Cheque) is taken in an open shift" \
+    S pay WU-10002 --type bill --method Cheque --amount 35 --reference 000950
+expect "cash with no shift open: refused" 13 "Cash is taken in an open shift" \
+    S pay WU-10002 --type bill --method Cash --amount 35
+same "nothing stored for either" "$(sqlite3 "$T/cheque.db" "SELECT count(*) FROM payments")" "$n0"
+expect "a card with no shift open: taken as before" 0 "" \
+    S pay WU-10002 --type bill --method "Credit Card" --amount 5 --reference C-1
+expect "a transfer with no shift open: taken as before" 0 "" \
+    S pay WU-10002 --type bill --method "Bank Transfer" --amount 5 --reference TRF-NS-1
+printf '[shifts]\nrequired = no\n' >"$T/noshift.ini"
+cat "$PAYDESK_CONFIG" "$T/noshift.ini" >"$T/noshift2.ini"
+expect "shifts not required: a cheque with no shift is taken" 0 "" \
+    env PAYDESK_PIN=4321 "$PD" --config "$T/noshift2.ini" --db "$T/cheque.db" --user sam \
+    pay WU-10002 --type bill --method Cheque --amount 35 --reference 000951
+rm -f "$T/cheque.db" "$T/noshift.ini" "$T/noshift2.ini"
 
 # -- the audit trail and the store
 same "audited: opens, movements, closes" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'shift' ORDER BY id)")" \
-    "open,movement,movement,close,open,movement,close,open,close,open,close,open,close,open"
+    "open,movement,movement,count,close,open,movement,close,open,close,open,count,close,open,close,open"
 expect "doctor at the end" 0 "ok" "$PD" doctor
