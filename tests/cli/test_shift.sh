@@ -419,6 +419,40 @@ expect "shifts not required: a cheque with no shift is taken" 0 "" \
     pay WU-10002 --type bill --method Cheque --amount 35 --reference 000951
 rm -f "$T/cheque.db" "$T/noshift.ini" "$T/noshift2.ini"
 
+# (review R20) a Z report of three tenders and six movements on A4 that
+# ends at the foot of its first page: its second page held the running
+# header and the footer alone. Each page must hold some of the report.
+# On a copy of the store, jane's open shift closed first.
+cp "$DB" "$T/page.db"
+P() { PAYDESK_APPROVER_PIN=2222 J --db "$T/page.db" "$@"; }
+P shift close --count 10000x1 --reason "Cash=x" --approver mary >/dev/null 2>&1
+P shift open --count 10000x1 >/dev/null || echo "not ok - page: open"
+P pay WU-10001 --type bill --method Cash --amount 10 >/dev/null
+P pay WU-10002 --type bill --method "Credit Card" --amount 15 --reference A1 >/dev/null
+P pay WU-10003 --type bill --method Cheque --amount 30 --reference 000777 >/dev/null
+for i in 1 2; do
+	P shift pay-in 5 --reason "Change from safe" >/dev/null
+	P shift pay-out 2 --reason "Petty cash" >/dev/null
+	P shift drop 3 --reason "Safe drop" >/dev/null
+done
+P shift close --count 10000x1,500x1 --slip "Credit Card:A1:15" \
+    --cheque "000777:30;C0:1;C1:1" --reason "Cash=Counted twice, still short;Cheque=y" \
+    --approver mary >"$OUT" 2>&1 || cat "$OUT"
+Z=$(sqlite3 "$T/page.db" "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+P shift z "$Z" --out "$T/page.pdf" >/dev/null 2>&1
+np=$(pdfinfo "$T/page.pdf" 2>/dev/null | awk '/^Pages/ {print $2}')
+blank=
+p=1
+while [ "$p" -le "${np:-0}" ]; do
+	# a page's lines less the running header, the footer and the page number
+	n=$(pdftotext -f $p -l $p -layout "$T/page.pdf" - | grep -v '^[[:space:]]*$' |
+	    grep -v -e "generated .* by paydesk" -e "Page $p of" -e "^Z REPORT  *$Z\$" | wc -l)
+	[ "$n" -gt 0 ] || blank="$blank $p"
+	p=$((p + 1))
+done
+same "a Z report's pages each hold some of it (pages: $np)" "${np:+x}$blank" "x"
+rm -f "$T/page.db" "$T/page.pdf"
+
 # -- the audit trail and the store
 same "audited: opens, movements, closes" \
     "$(sql "SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log WHERE entity = 'shift' ORDER BY id)")" \
