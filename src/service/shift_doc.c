@@ -213,6 +213,8 @@ svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
 	shift_doc(s, &z, z.sh.z_no, &d);
 	svc_shift_report_free(&z);
 	rc = svc_doc_issue(s, "z_report", &d, r, res, err);
+	/* the Z number as stored, whatever was typed (z-t01-000001) */
+	snprintf(res->number, sizeof res->number, "%s", d.number);
 	doc_free(&d);
 	return rc;
 }

@@ -456,7 +456,7 @@ refused "hand match: both" 2 "one of them" M reconcile match $S5:6 --payment "$P
 refused "hand match: a card day that is none" 2 "TERMINAL:YYYY-MM-DD" M reconcile match $S7:1 --card T01 --note x
 refused "hand match: no such payment" 4 "NOPE-1" M reconcile match $S5:6 --payment NOPE-1 --note x
 refused "hand match: a card payment is no transfer" 3 "is not a posted bank transfer" M reconcile match $S5:6 --payment "$PA1" --note x
-refused "hand match: another amount" 3 "is of 75.00; the credit is of 30.00" M reconcile match $S5:6 --payment "$PTRF9" --note x
+refused "hand match: another amount, in the money format" 3 "is of \$75.00; the credit is of \$30.00" M reconcile match $S5:6 --payment "$PTRF9" --note x
 refused "hand match: a line matched already" 3 "is matched already" M reconcile match $S5:3 --payment "$PINV1" --note x
 refused "hand match: a cashier may not" 5 "supervisor" J reconcile match $S5:6 --payment "$PINV1" --note x
 run M --json reconcile match $S5:6 --payment "$PINV1" --note "INV-1 by transfer; INV-2 was paid in cash"
@@ -467,7 +467,7 @@ same "kept with who and why, audited, a sync record with the note" \
     "$(sql "SELECT m.rule || ':' || m.matched_by || ':' || m.note || ':' || p.payment_no FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN statement_match_payments mp ON mp.match_id = m.id JOIN payments p ON p.id = mp.payment_id WHERE l.statement_id = $S5 AND l.seq = 6 AND m.unmatched_at = ''") $(sql "SELECT count(*) FROM audit_log WHERE action = 'match' AND entity = 'statement_line' AND ref = '$S5:6'") $(sql "SELECT json_extract(payload, '$.data.rule') || ':' || json_extract(payload, '$.data.note') FROM outbox WHERE kind = 'statement_match' AND ref = '$S5:6'")" \
     "transfer:mary:INV-1 by transfer; INV-2 was paid in cash:$PINV1 1 transfer:INV-1 by transfer; INV-2 was paid in cash"
 refused "hand match: a payment taken already" 3 "matched already to another statement line" M reconcile match $S7:1 --payment "$PINV1" --note x
-refused "hand match: a fee beyond 20%" 3 "less a fee of at most 20%" M reconcile match $S7:2 --card T01:2026-06-23 --note x
+refused "hand match: a fee beyond 20%, in the money format" 3 "The credit of \$19.00 is not the card payments' \$25.00 less a fee of at most 20%" M reconcile match $S7:2 --card T01:2026-06-23 --note x
 run M --json reconcile match $S7:1 --card T01:2026-06-22 --note "Batch 889 is T01's day"
 same "hand match: the settlement to T01's card day" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["rule"], d["payments"], d["gross"], d["amount"])' "$OUT")" \

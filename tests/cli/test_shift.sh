@@ -27,6 +27,12 @@ expect "no shift: nothing to close" 13 "has no open shift" \
     J shift close --count 500x1
 expect "no shift: no pay-out" 13 "has no open shift" \
     J shift pay-out 10 --reason "Petty cash"
+# (review R20) an amount below zero reads as an option: the message
+# names it, not the word before it
+expect "pay-out -10: the -10 named" 2 "unknown option -10 (see" \
+    J shift pay-out -10 --reason "Petty cash"
+expect "drop with a short option that is none: named" 2 "unknown option -x (see" \
+    J shift drop 5 -x --reason "Safe drop"
 
 # -- opening: bad counts change nothing (exit 3), usage (exit 2)
 refused "open: count not DENOMxQTY" 3 'write DENOMINATIONxQUANTITY' \
@@ -354,6 +360,7 @@ sys.exit(0 if ok else 1)
 PY
 done
 expect "Z report as text" 0 "" J shift z z-t01-000002 --text --out "$T/z2.txt"
+has "the Z number as stored, not as typed" "Z-T01-000002"
 grep -q "Z-T01-000002" "$T/z2.txt" && ok "text Z report, any case" || \
     echo "not ok - text Z report, any case"
 refused "no such Z number" 4 'No shift with Z number or id "Z-T01-999999"' \
