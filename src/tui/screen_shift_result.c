@@ -128,9 +128,8 @@ draw(struct tui_screen *sc, struct tui *t)
 		    r->nbeyond > 0
 		        ? _("Beyond the tolerance: give a reason, and a "
 		            "supervisor signs off with their PIN.")
-		        : _("Counted again after the over or short was shown: "
-		            "the first count stands unless a supervisor signs "
-		            "off with their PIN."),
+		        : _("Counted again after it was shown: a supervisor "
+		            "signs off."),
 		    COLS - 4, 2);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
 	}
