@@ -285,6 +285,11 @@ int svc_stmt_catchup(struct svc *s, struct pd_err *err);
 int svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* A pulled statement (r, SR_STATEMENT) that this terminal imported too:
+ * its importer made the record's (the central node's first import
+ * wins everywhere, review R20). stmt_sync.c. */
+int svc_stmt_take_importer(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */

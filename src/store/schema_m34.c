@@ -367,3 +367,17 @@ const char store_mig_47[] =
     SEAL_BASE("documents", SEAL_DOCUMENTS)
     "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
     " coalesce(max(id), 0) + 1 FROM seals WHERE tbl <> 'documents';\n";
+
+/* a statement two terminals imported offline (review R20 of issue 20):
+ * the central node keeps the first import, and a terminal that pulls
+ * it takes that import's terminal, user and time for its own (the same
+ * statement everywhere); what the statement holds stays as imported.
+ * Inserted before the documents' seals (store_mig_47), which stays the
+ * last migration (schema.c). */
+const char store_mig_48[] =
+    "DROP TRIGGER bank_statements_no_update;\n"
+    "CREATE TRIGGER bank_statements_no_update BEFORE UPDATE OF id, account,"
+    " stmt_id, stmt_key, format, file_name, currency, period_from,"
+    " period_to, opening, closing, line_count, credits, debits, dup_count"
+    " ON bank_statements BEGIN"
+    " SELECT RAISE(ABORT, 'an imported statement cannot be changed'); END;\n";

@@ -811,6 +811,13 @@ same "the central node has BAG-20 and no bag-9" \
     "$(csql "SELECT group_concat(slip_no || ':' || terminal, ' ') FROM deposits WHERE slip_no IN ('BAG-20', 'bag-9')")" \
     "BAG-20:T02"
 same "the central node has the statement once" "$(stmts)" "1/3/1:BAG-9:auto:0"
+# (review R20) T02 imported it too, before it knew T01's: having pulled
+# T01's, it shows the central node's first import (T01's) as its own did
+same "T02 takes the central node's first import of the statement for its own" \
+    "$(tsql 2 "SELECT terminal || '/' || imported_at FROM bank_statements WHERE file_name = 'st.csv'")" \
+    "$(tsql 1 "SELECT terminal || '/' || imported_at FROM bank_statements WHERE file_name = 'st.csv'")"
+same "and T01 keeps its own" "$(tsql 1 "SELECT terminal FROM bank_statements WHERE file_name = 'st.csv'")" "T01"
+expect "T02's store is sound after taking it (its seals claimed)" 0 "ok" pdt 2 doctor
 # T02 has pulled T01's match of the credit (reconciliation is fed to the
 # terminals, brief 20b): its match of it is refused at once, nothing
 # recorded, nothing queued
