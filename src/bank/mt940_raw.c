@@ -46,7 +46,8 @@ entry_name(const struct bank_stmt *out, const char *name, size_t k, int line,
 	if (k < out->nlines && out->lines[k].where[0] != '\0')
 		snprintf(buf, n, _("%s, line %d"), out->lines[k].where, line);
 	else
-		snprintf(buf, n, _("%s: :61: #%zu, line %d"), name, k + 1, line);
+		snprintf(
+		    buf, n, _("%s: :61: #%zu, line %d"), name, k + 1, line);
 }
 
 /* YYMMDD at p into a checked day; "YY-MM-DD" into yymmdd. */
@@ -234,7 +235,8 @@ scan(const char *buf, size_t len, const char *name, int digits,
 			entry_name(out, name, r->n, line, where, sizeof where);
 			why = entry(p + 4, digits, &r->e[r->n]);
 			if (why != NULL)
-				return pd_fail(err, PD_EINVAL, "%s: %s", where, why);
+				return pd_fail(
+				    err, PD_EINVAL, "%s: %s", where, why);
 			if (!r->has_open)
 				return pd_fail(err, PD_EINVAL,
 				    _("%s: no opening balance (:60F:) before "

@@ -449,9 +449,9 @@ footer_h(struct lay *l)
 {
 	if (l->d->footer == NULL)
 		return 0;
-	return 14 + (double)count_lines(l, l->d->footer, l->width,
-	                l->g->small) *
-	                lead(l->g->small);
+	return 14 +
+	       (double)count_lines(l, l->d->footer, l->width, l->g->small) *
+	           lead(l->g->small);
 }
 
 static void

@@ -65,7 +65,8 @@ svc_shift_required(
 	/* what the drawer counts as paper (cash, cheques) needs the shift
 	 * whose close counts it; a card's slip is backed by its settlement */
 	if (m == NULL ||
-	    (m->kind != METHOD_CASH && !(m->kind == METHOD_BANK && m->cheque)) ||
+	    (m->kind != METHOD_CASH &&
+	        !(m->kind == METHOD_BANK && m->cheque)) ||
 	    strcmp(s->cfg.shifts_required, "yes") != 0)
 		return 0;
 	rc = store_shift_open_of(

@@ -226,8 +226,8 @@ shown_amount(const struct svc *s, const char *d, const char *method)
 				return 0;
 			memcpy(buf, p, k);
 			buf[k] = '\0';
-			if (money_parse(buf, s->cfg.minor_digits, "", &v,
-			        &e2) != 0)
+			if (money_parse(
+			        buf, s->cfg.minor_digits, "", &v, &e2) != 0)
 				return 0;
 			return v;
 		}
@@ -249,8 +249,8 @@ free_details(char **v, size_t n)
 }
 
 int
-svc_shift_first_counts(struct svc *s, const char *uuid,
-    struct shift_tender *t, size_t n, int *any, struct pd_err *err)
+svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
+    size_t n, int *any, struct pd_err *err)
 {
 	size_t nd, i;
 	char **v = store_audit_details(s->st, "count", "shift", uuid, &nd, err);
@@ -273,8 +273,8 @@ svc_shift_first_counts(struct svc *s, const char *uuid,
 /* The count res shows kept in the audit log when a tender is over or
  * short, unless it is the last one kept; its own transaction. */
 static int
-keep_shown(struct svc *s, const struct shift_close_result *res,
-    struct pd_err *err)
+keep_shown(
+    struct svc *s, const struct shift_close_result *res, struct pd_err *err)
 {
 	char d[1024], now[TS_BUFSZ];
 	char **v;
@@ -296,8 +296,8 @@ keep_shown(struct svc *s, const struct shift_close_result *res,
 	if (store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(now);
-	return svc_finish(s,
-	    svc_audit(s, now, "count", "shift", res->sh.uuid, d, err), err);
+	return svc_finish(
+	    s, svc_audit(s, now, "count", "shift", res->sh.uuid, d, err), err);
 }
 
 /* The float kept when none is given: the opening float, or the cash
@@ -349,8 +349,8 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 	rep.tenders = NULL;
 	svc_shift_report_free(&rep);
 	if (check_reasons(r, res, err) != 0 ||
-	    svc_shift_first_counts(s, res->sh.uuid, res->tenders,
-	        res->ntenders, &res->recount, err) != 0) {
+	    svc_shift_first_counts(s, res->sh.uuid, res->tenders, res->ntenders,
+	        &res->recount, err) != 0) {
 		/* bad input: nothing shown */
 		svc_shift_close_result_free(res);
 		return -1;

@@ -83,7 +83,8 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 			free(detail);
 		}
 		if (closed && t->recounted)
-			svc_doc_money(s, d, L_(L, "Counted first (shown short or over)"),
+			svc_doc_money(s, d,
+			    L_(L, "Counted first (shown short or over)"),
 			    t->first_counted);
 		if (t->reason[0])
 			doc_para(d, L_(L, "Reason"), t->reason);

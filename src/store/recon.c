@@ -72,7 +72,9 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	    "WHERE m.unmatched_at = '' AND l.amount <> d.amount "
 	    /* a credit matched to payments of which one was voided since:
 	     * no longer backed by what the ledger holds (review R20); its
-	     * expected what the match's payments still posted make */
+	     * expected what the match's payments still posted make, its
+	     * target "void:N:UUID LINE" (how many are void and the last of
+	     * them: another void is another exception) */
 	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
 	    "l.statement_id || ':' || l.seq, substr((SELECT group_concat("
 	    "p.payment_no, ' ') FROM (SELECT p.payment_no FROM "
@@ -81,13 +83,13 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	    "ORDER BY p.payment_no) p), 1, 79), (SELECT coalesce(sum("
 	    "p.amount), 0) FROM statement_match_payments mp JOIN payments p ON "
 	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status <> "
-	    "'Voided'), l.amount, 'void ' || " LINE_TARGET " || ' ' || "
-	    "(SELECT group_concat(u, ' ') FROM (SELECT p.uuid AS u FROM "
-	    "statement_match_payments mp JOIN payments p ON p.id = "
-	    "mp.payment_id WHERE mp.match_id = m.id AND p.status = 'Voided' "
-	    "ORDER BY p.uuid)) FROM statement_matches m JOIN "
-	    "bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b "
-	    "ON b.id = l.statement_id WHERE m.unmatched_at = '' AND EXISTS "
+	    "'Voided'), l.amount, 'void:' || (SELECT count(*) || ':' || "
+	    "max(p.uuid) FROM statement_match_payments mp JOIN payments p ON "
+	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
+	    "'Voided') || ' ' || " LINE_TARGET " FROM statement_matches m "
+	    "JOIN bank_statement_lines l ON l.id = m.line_id JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE m.unmatched_at = "
+	    "'' AND EXISTS "
 	    "(SELECT 1 FROM statement_match_payments mp JOIN payments p ON "
 	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
 	    "'Voided') "

@@ -98,8 +98,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			memset(&st, 0, sizeof st);
 			st.account = strdup("");
 			st.stmt_id = strdup("");
-			if (bank_mt940_check(s, size - 1, "f.940", 2, &st,
-			        &err) != 0)
+			if (bank_mt940_check(
+			        s, size - 1, "f.940", 2, &st, &err) != 0)
 				fuzz_assert_err(&err);
 			else
 				fuzz_assert(st.nlines == 0);
