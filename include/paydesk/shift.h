@@ -153,6 +153,11 @@ struct shift_tender {
 	/* (a closed shift's report: set where the close was signed off) */
 	char reason[SHIFT_REASON_BUFSZ];    /* given when beyond; "" */
 	char approved_by[SHIFT_USER_BUFSZ]; /* supervisor who signed off */
+	/* the first count shown for this shift (review R20: a blind count,
+	 * once its over or short was shown, stands; a recount is signed
+	 * off and the Z report shows both): recounted when it differs */
+	int64_t first_counted;
+	int recounted;
 };
 
 /* An X report (open shift: counts of the close empty) or the content of
@@ -194,7 +199,8 @@ int svc_shift_open(struct svc *s, const struct shift_count *counts, size_t n,
  * filled, 0 when there is none, -1 on error. */
 int svc_shift_current(struct svc *s, struct shift *out, struct pd_err *err);
 /* Whether a payment by method m may be taken now: 0 when it is not a
- * cash method, [shifts] required is no, or the cashier has a shift open;
+ * cash method nor a cheque method (Name:cheque), [shifts] required is
+ * no, or the cashier has a shift open;
  * else -1 with PD_ESHIFT ("Open a shift first: paydesk shift open"). */
 int svc_shift_required(
     struct svc *s, const struct pay_method *m, struct pd_err *err);
@@ -236,6 +242,7 @@ struct shift_close_result {
 	struct shift_tender *tenders; /* expected, counted, over/short */
 	size_t ntenders;
 	int nbeyond; /* tenders beyond tolerance */
+	int recount; /* a count shown before differs: a sign-off is needed */
 };
 void svc_shift_close_result_free(struct shift_close_result *r);
 /* The blind close's second step without writing: the counts against what
@@ -249,7 +256,12 @@ int svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
  * tenders, the next Z number (no gaps per terminal), audit and outbox.
  * A tender beyond tolerance without a reason fails with PD_EINVAL,
  * without a valid supervisor sign-off with PD_EPERM; then *res still
- * holds the result (for the front end to show) and nothing is written. */
+ * holds the result (for the front end to show) and nothing is written
+ * but the count shown. A count shown (a check, or a close refused after
+ * its over or short was worked out) with a tender over or short is kept
+ * in the audit log (action "count") and stands: a close whose counts
+ * differ from the first one shown needs a supervisor's sign-off
+ * (res->recount), and its Z report shows both counts. */
 int svc_shift_close(struct svc *s, const struct shift_close_request *r,
     struct shift_close_result *res, struct pd_err *err);
 

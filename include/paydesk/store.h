@@ -270,6 +270,10 @@ int store_doc_language(struct store *st, const char *kind,
 int store_audit_append(struct store *st, const char *at, const char *user,
     const char *terminal, const char *action, const char *entity,
     const char *ref, const char *detail, struct pd_err *err);
+/* The details of the entries with action, entity and ref, oldest first
+ * (*n of them; each and the array freed by the caller); NULL on error. */
+char **store_audit_details(struct store *st, const char *action,
+    const char *entity, const char *ref, size_t *n, struct pd_err *err);
 /* Walk the chain; *checked gets the count; on a broken link fails naming
  * the first bad entry (PD_ESTORE). An entry that recorded seals (the rows
  * of money and rights its use case changed, seal.c) must still have

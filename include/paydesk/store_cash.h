@@ -19,6 +19,12 @@ struct statement *store_stmt_list(
 /* Insert s (its counts filled by the caller); s->id gets the row id. */
 int store_stmt_insert(
     struct store *st, struct statement *s, int64_t user_id, struct pd_err *err);
+/* Statement id's importer (terminal, user, time) made the one given:
+ * a pulled statement imported here too is the central node's first
+ * import (review R20); what the statement holds is not changed. */
+int store_stmt_take_importer(struct store *st, int64_t id,
+    const char *terminal, int64_t user_id, const char *at,
+    struct pd_err *err);
 /* Set l->dup_of and l->dup_of_stmt to an earlier line of account with
  * l's bank id, or (no bank id) its date, amount and non-empty
  * reference; left 0 when there is none. */

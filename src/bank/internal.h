@@ -34,6 +34,14 @@ int bank_ofx(const char *buf, size_t len, const char *name,
 int bank_mt940(const char *buf, size_t len, const char *name,
     const char *currency, int digits, struct bank_stmt *out,
     struct pd_err *err);
+/* What aqbanking read (out) checked against the MT940 file's own :60F:,
+ * :61: and :62F: fields (syntax, days, marks, the balances adding up);
+ * out->opening set from the first :60F:. -1 with PD_EINVAL naming the
+ * file, the :61: and its line. buf[len] must be a NUL (svc_read_file's
+ * buffers are): a field is read up to the first byte that does not fit
+ * it. mt940_raw.c. */
+int bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
+    struct bank_stmt *out, struct pd_err *err);
 int bank_csv(const char *buf, size_t len, const char *name,
     const struct bank_mapping *map, const char *currency, int digits,
     struct bank_stmt *out, struct pd_err *err);

@@ -12,7 +12,9 @@
  * nor the statement's :20: reference, nor whether a line was a reversal
  * (RC/RD): it gives the signed amount of a reversal, which is what the
  * statement counts. Its errors say no line, so a refused file is named
- * by the file and, for a bad line, the bank reference of the :61:. */
+ * by the file and, for a bad line, the bank reference of the :61:.
+ * What it hands back is then checked against the file's own :60F:, :61:
+ * and :62F: fields (mt940_raw.c), which also give the opening balance. */
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -359,6 +361,8 @@ import(AB_BANKING *ab, const char *buf, size_t len, const char *name,
 	else
 		rc = account(AB_ImExporterContext_GetFirstAccountInfo(ctx),
 		    name, currency, digits, out, err);
+	if (rc == 0)
+		rc = bank_mt940_check(buf, len, name, digits, out, err);
 	AB_ImExporterContext_free(ctx);
 	return rc;
 }

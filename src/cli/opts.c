@@ -45,6 +45,16 @@ cli_opts(struct cli *c, int argc, char **argv, const struct opt *opts,
 		if (ch == ':')
 			return cli_usage(c, _("%s: option %s needs a value"),
 			    argv[0], argv[optind - 1]);
+		/* a short option (none is known): name the argument it is
+		 * in ("-10", where argv[optind - 1] is still the one
+		 * before), not the argument before it */
+		if (optopt > 0 && optopt < 256)
+			for (i = 1; i < argc; i++)
+				if (argv[i][0] == '-' && argv[i][1] == optopt)
+					return cli_usage(c,
+					    _("%s: unknown option %s (see "
+					      "`paydesk help %s`)"),
+					    argv[0], argv[i], page);
 		return cli_usage(c,
 		    _("%s: unknown option %s (see `paydesk help "
 		      "%s`)"),

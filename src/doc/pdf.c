@@ -61,6 +61,9 @@ struct lay {
 	int page;
 	double y;
 	double used[64]; /* content height used per page, for the roll */
+	double reserve;  /* room kept below the row being laid out: the
+	                    footer's, under the last row, so that the footer
+	                    never goes to a page of its own */
 };
 
 static double
@@ -163,7 +166,7 @@ new_page(struct lay *l)
 static void
 need(struct lay *l, double h)
 {
-	if (l->y + h > l->content_h && l->y > 0)
+	if (l->y + h + l->reserve > l->content_h && l->y > 0)
 		new_page(l);
 }
 
@@ -440,6 +443,17 @@ item_line(struct lay *l, const struct doc_row *r)
 	l->y += lead(g->body) + 3;
 }
 
+/* The footer's height (0 for none). */
+static double
+footer_h(struct lay *l)
+{
+	if (l->d->footer == NULL)
+		return 0;
+	return 14 +
+	       (double)count_lines(l, l->d->footer, l->width, l->g->small) *
+	           lead(l->g->small);
+}
+
 static void
 footer(struct lay *l)
 {
@@ -448,8 +462,7 @@ footer(struct lay *l)
 	if (l->d->footer == NULL)
 		return;
 	l->field = _("footer");
-	h = 14 + (double)count_lines(l, l->d->footer, l->width, l->g->small) *
-	             lead(l->g->small);
+	h = footer_h(l);
 	need(l, h);
 	l->y += 8;
 	rule_at(l, 0, l->width, 0.5, 0.55);
@@ -467,6 +480,11 @@ layout(struct lay *l)
 	marks(l);
 	for (i = 0; i < l->d->nrows; i++) {
 		const struct doc_row *r = &l->d->rows[i];
+
+		/* the last row takes the footer's room with it: a page
+		 * never holds the footer alone (review R20) */
+		if (i + 1 == l->d->nrows && !l->g->roll)
+			l->reserve = footer_h(l);
 
 		switch (r->kind) {
 		case DOC_HEADING:
@@ -490,6 +508,7 @@ layout(struct lay *l)
 		if (l->y > l->used[l->page])
 			l->used[l->page] = l->y;
 	}
+	l->reserve = 0;
 	footer(l);
 	if (l->y > l->used[l->page])
 		l->used[l->page] = l->y;

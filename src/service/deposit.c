@@ -101,7 +101,7 @@ add_line(struct svc *s, struct build *b, const struct shift *sh,
  * or the one tender it names. */
 static int
 part_lines(struct svc *s, struct build *b, const struct deposit_part *p,
-    struct pd_err *err)
+    const char *day, struct pd_err *err)
 {
 	struct shift_tender *t;
 	struct shift sh;
@@ -115,6 +115,13 @@ part_lines(struct svc *s, struct build *b, const struct deposit_part *p,
 		    _("Shift %s is open: only a closed shift's cash is "
 		      "deposited"),
 		    sh.uuid);
+	/* cash counted at a close is handed to the bank that day or after:
+	 * a day before it would move the deposit rule's window back */
+	if (strncmp(day, sh.closed_at, 10) < 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s was closed on %.10s: its cash cannot be "
+		      "deposited on %s, a day before"),
+		    sh.z_no, sh.closed_at, day);
 	if (p->method != NULL && !depositable(s, p->method))
 		return pd_fail(err, PD_EINVAL,
 		    _("%s is not deposited: only cash and cheques are"),
@@ -151,7 +158,7 @@ create_in_tx(struct svc *s, const struct deposit_request *r,
 	int rc;
 
 	for (i = 0; i < r->nparts; i++)
-		if (part_lines(s, b, &r->parts[i], err) != 0)
+		if (part_lines(s, b, &r->parts[i], d->deposited_on, err) != 0)
 			return -1;
 	rc = store_deposit_slip_used(s->st, d->slip_no, &used, err);
 	if (rc < 0)
@@ -245,7 +252,7 @@ svc_deposit_create(struct svc *s, const struct deposit_request *r,
 		return -1;
 	for (i = 0; i < r->nparts; i++)
 		if (r->parts[i].method != NULL && r->parts[i].amount <= 0)
-			return pd_fail(err, PD_EUSAGE,
+			return pd_fail(err, PD_EINVAL,
 			    _("Shift %s: the amount of %s must be more than "
 			      "zero"),
 			    r->parts[i].shift, r->parts[i].method);

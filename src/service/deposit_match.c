@@ -378,8 +378,8 @@ hand_transfer(struct svc *s, const struct stmt_credit *c, const char *pno,
 	if (pm.amount != c->amount)
 		return pd_fail(err, PD_EINVAL,
 		    _("Payment %s is of %s; the credit is of %s"), p.payment_no,
-		    money_plain(a1, sizeof a1, pm.amount, s->cfg.minor_digits),
-		    money_plain(a2, sizeof a2, c->amount, s->cfg.minor_digits));
+		    svc_money(s, a1, sizeof a1, pm.amount),
+		    svc_money(s, a2, sizeof a2, c->amount));
 	xstrlcpy(out->rule, "transfer", sizeof out->rule);
 	out->npayments = 1;
 	out->gross = pm.amount;
@@ -430,8 +430,8 @@ hand_card(struct svc *s, const struct stmt_credit *c, const char *card,
 		return pd_fail(err, PD_EINVAL,
 		    _("The credit of %s is not the card payments' %s less a "
 		      "fee of at most 20%%"),
-		    money_plain(a1, sizeof a1, c->amount, s->cfg.minor_digits),
-		    money_plain(a2, sizeof a2, g.gross, s->cfg.minor_digits));
+		    svc_money(s, a1, sizeof a1, c->amount),
+		    svc_money(s, a2, sizeof a2, g.gross));
 	xstrlcpy(out->rule, "card", sizeof out->rule);
 	out->npayments = g.npayments;
 	out->gross = g.gross;

@@ -290,6 +290,11 @@ int svc_stmt_catchup(struct svc *s, struct pd_err *err);
 int svc_sync_check_stmt(struct svc *s, const struct sync_sender *f,
     const struct syncrec *r, struct pd_err *err);
 int svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* A pulled statement (r, SR_STATEMENT) that this terminal imported too:
+ * its importer made the record's (the central node's first import
+ * wins everywhere, review R20). stmt_sync.c. */
+int svc_stmt_take_importer(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */
@@ -421,6 +426,11 @@ int64_t svc_shift_total(
  * slips, cheques), totals typed left out. */
 int64_t svc_shift_items(
     const struct shift_count *c, size_t n, const char *method);
+/* Each of the n tenders of shift uuid against the first count shown
+ * (audit action "count", review R20): first_counted and recounted set;
+ * *any (may be NULL) 1 when one was recounted. shift_close.c. */
+int svc_shift_first_counts(struct svc *s, const char *uuid,
+    struct shift_tender *t, size_t n, int *any, struct pd_err *err);
 /* The tender of method name in r, added (expected 0) when missing. */
 struct shift_tender *svc_shift_tender(
     struct shift_report *r, const char *name, enum method_kind kind);

@@ -250,7 +250,10 @@ svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return svc_apply_stmt(s, r, err);
 	}
 	case SR_STATEMENT:
-		return svc_apply_stmt(s, r, err);
+		if (svc_apply_stmt(s, r, err) != 0)
+			return -1;
+		return r->stmt_first == 1 ? svc_stmt_take_importer(s, r, err)
+		                          : 0;
 	case SR_RECON_RESOLVE:
 		return svc_apply_resolution(s, r, err);
 	default:

@@ -114,6 +114,10 @@ target_known(
 		cut = strchr(t, ' ');
 		if (cut == NULL || (size_t)(cut - t) >= sizeof uuid)
 			break;
+		/* "void:N:UUID LINE": a credit matched to payments voided
+		 * since (review R20); its line names it */
+		if (strncmp(t, "void:", 5) == 0)
+			return line_known(s, cut + 1, err);
 		memcpy(uuid, t, (size_t)(cut - t));
 		uuid[cut - t] = '\0';
 		if (deposit_known(s, uuid, err) != 0)

@@ -62,13 +62,23 @@ svc_shift_required(
 	struct shift sh;
 	int rc;
 
-	if (m == NULL || m->kind != METHOD_CASH ||
+	/* what the drawer counts as paper (cash, cheques) needs the shift
+	 * whose close counts it; a card's slip is backed by its settlement */
+	if (m == NULL ||
+	    (m->kind != METHOD_CASH &&
+	        !(m->kind == METHOD_BANK && m->cheque)) ||
 	    strcmp(s->cfg.shifts_required, "yes") != 0)
 		return 0;
 	rc = store_shift_open_of(
 	    s->st, s->cfg.terminal_id, s->actor.user_id, &sh, err);
 	if (rc < 0)
 		return -1;
+	if (rc == 0 && m->kind != METHOD_CASH)
+		return pd_fail(err, PD_ESHIFT,
+		    _("A cheque (%s) is taken in an open shift, whose close "
+		      "counts it: open a shift first (paydesk shift open, or "
+		      "Open shift on Home)"),
+		    m->name);
 	if (rc == 0)
 		return pd_fail(err, PD_ESHIFT,
 		    _("Cash is taken in an open shift: open a shift first "
@@ -366,7 +376,8 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 		/* signed off at the close: it was beyond the tolerance then */
 		r->tenders[i].beyond = r->tenders[i].approved_by[0] != '\0';
 	}
-	return 0;
+	return svc_shift_first_counts(
+	    s, sh->uuid, r->tenders, r->ntenders, NULL, err);
 }
 
 void

@@ -188,6 +188,118 @@ check_reasons(const struct shift_close_request *r,
 	return 0;
 }
 
+/* ---- the counts shown (review R20): a blind count, once its over or
+ * short was shown, stands ---- */
+
+/* "Cash=185.00; Credit Card=15.00": what each tender of res counted. */
+static void
+shown_detail(const struct svc *s, const struct shift_close_result *res,
+    char *buf, size_t n)
+{
+	char m[MONEY_BUFSZ];
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < res->ntenders && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s=%s",
+		    i > 0 ? "; " : "", res->tenders[i].method,
+		    money_plain(m, sizeof m, res->tenders[i].counted,
+		        s->cfg.minor_digits));
+}
+
+/* What detail d (shown_detail's) counted for method; 0 when unnamed. */
+static int64_t
+shown_amount(const struct svc *s, const char *d, const char *method)
+{
+	size_t ml = strlen(method), k;
+	const char *p = d, *e;
+	char buf[MONEY_BUFSZ];
+	struct pd_err e2;
+	int64_t v;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, method, ml) == 0 && p[ml] == '=') {
+			p += ml + 1;
+			e = strchr(p, ';');
+			k = e ? (size_t)(e - p) : strlen(p);
+			if (k >= sizeof buf)
+				return 0;
+			memcpy(buf, p, k);
+			buf[k] = '\0';
+			if (money_parse(
+			        buf, s->cfg.minor_digits, "", &v, &e2) != 0)
+				return 0;
+			return v;
+		}
+		p = strstr(p, "; ");
+		if (p != NULL)
+			p += 2;
+	}
+	return 0;
+}
+
+static void
+free_details(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int
+svc_shift_first_counts(struct svc *s, const char *uuid, struct shift_tender *t,
+    size_t n, int *any, struct pd_err *err)
+{
+	size_t nd, i;
+	char **v = store_audit_details(s->st, "count", "shift", uuid, &nd, err);
+
+	if (any != NULL)
+		*any = 0;
+	if (v == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		t[i].first_counted =
+		    nd > 0 ? shown_amount(s, v[0], t[i].method) : t[i].counted;
+		t[i].recounted = nd > 0 && t[i].first_counted != t[i].counted;
+		if (any != NULL && t[i].recounted)
+			*any = 1;
+	}
+	free_details(v, nd);
+	return 0;
+}
+
+/* The count res shows kept in the audit log when a tender is over or
+ * short, unless it is the last one kept; its own transaction. */
+static int
+keep_shown(
+    struct svc *s, const struct shift_close_result *res, struct pd_err *err)
+{
+	char d[1024], now[TS_BUFSZ];
+	char **v;
+	size_t i, n;
+	int any = 0, same;
+
+	for (i = 0; i < res->ntenders; i++)
+		any |= res->tenders[i].over_short != 0;
+	if (!any)
+		return 0;
+	shown_detail(s, res, d, sizeof d);
+	v = store_audit_details(s->st, "count", "shift", res->sh.uuid, &n, err);
+	if (v == NULL)
+		return -1;
+	same = n > 0 && strcmp(v[n - 1], d) == 0;
+	free_details(v, n);
+	if (same)
+		return 0;
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	svc_now(now);
+	return svc_finish(
+	    s, svc_audit(s, now, "count", "shift", res->sh.uuid, d, err), err);
+}
+
 /* The float kept when none is given: the opening float, or the cash
  * counted where that is less (a drawer cannot keep cash it has not). */
 static int64_t
@@ -236,7 +348,14 @@ compare(struct svc *s, const struct shift *sh, const struct shift_count *c,
 	res->ntenders = rep.ntenders;
 	rep.tenders = NULL;
 	svc_shift_report_free(&rep);
-	return check_reasons(r, res, err);
+	if (check_reasons(r, res, err) != 0 ||
+	    svc_shift_first_counts(s, res->sh.uuid, res->tenders, res->ntenders,
+	        &res->recount, err) != 0) {
+		/* bad input: nothing shown */
+		svc_shift_close_result_free(res);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -256,6 +375,10 @@ svc_shift_close_check(struct svc *s, const struct shift_close_request *r,
 		return -1;
 	rc = compare(s, &sh, c, r->ncounts, r, res, err);
 	free(c);
+	if (rc == 0 && keep_shown(s, res, err) != 0) {
+		svc_shift_close_result_free(res);
+		return -1;
+	}
 	return rc;
 }
 
@@ -284,13 +407,17 @@ check_beyond(struct svc *s, const struct shift_close_request *r,
 		            "give a reason"),
 		    t->method, a, b);
 	}
-	if (res->nbeyond == 0)
+	if (res->nbeyond == 0 && !res->recount)
 		return 0;
-	if (svc_signoff(s, &r->approval, _("A close beyond the tolerance"),
+	if (svc_signoff(s, &r->approval,
+	        res->nbeyond > 0
+	            ? _("A close beyond the tolerance")
+	            : _("A count other than the one whose over or short was "
+	                "shown"),
 	        res->sh.signed_off_by, miss, err) != 0)
 		return -1;
 	for (i = 0; i < res->ntenders; i++)
-		if (res->tenders[i].beyond)
+		if (res->tenders[i].beyond || res->tenders[i].recounted)
 			xstrlcpy(res->tenders[i].approved_by,
 			    res->sh.signed_off_by,
 			    sizeof res->tenders[i].approved_by);
@@ -349,10 +476,11 @@ write_close(struct svc *s, const struct shift_count *c, size_t n,
 	rec.ntenders = res->ntenders;
 	if (svc_outbox(s, &rec, sh->z_no, err) != 0)
 		return -1;
-	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s", sh->z_no,
+	snprintf(detail, sizeof detail, "z=%s kept=%s beyond=%d%s%s%s",
+	    sh->z_no,
 	    money_plain(m, sizeof m, sh->float_kept, s->cfg.minor_digits),
-	    res->nbeyond, sh->signed_off_by[0] ? " signed_off_by=" : "",
-	    sh->signed_off_by);
+	    res->nbeyond, res->recount ? " recount=1" : "",
+	    sh->signed_off_by[0] ? " signed_off_by=" : "", sh->signed_off_by);
 	return svc_audit(
 	    s, sh->closed_at, "close", "shift", sh->uuid, detail, err);
 }
@@ -392,5 +520,14 @@ svc_shift_close(struct svc *s, const struct shift_close_request *r,
 	rc = close_in_tx(s, c, r->ncounts, r, res, &miss, err);
 	rc = finish_signed(s, rc, miss, r->approval.user, err);
 	free(c);
+	/* refused once the over or short was worked out (and shown): that
+	 * count stands */
+	if (rc != 0 && res->ntenders > 0) {
+		struct pd_err e2;
+
+		memset(&e2, 0, sizeof e2);
+		if (keep_shown(s, res, &e2) != 0)
+			*err = e2;
+	}
 	return rc;
 }

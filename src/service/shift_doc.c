@@ -82,6 +82,10 @@ tenders(struct svc *s, const struct shift_report *r, struct doc *d)
 			    detail);
 			free(detail);
 		}
+		if (closed && t->recounted)
+			svc_doc_money(s, d,
+			    L_(L, "Counted first (shown short or over)"),
+			    t->first_counted);
 		if (t->reason[0])
 			doc_para(d, L_(L, "Reason"), t->reason);
 		if (t->approved_by[0])
@@ -210,6 +214,8 @@ svc_shift_z_issue(struct svc *s, const char *key, const struct doc_request *r,
 	shift_doc(s, &z, z.sh.z_no, &d);
 	svc_shift_report_free(&z);
 	rc = svc_doc_issue(s, "z_report", &d, r, res, err);
+	/* the Z number as stored, whatever was typed (z-t01-000001) */
+	snprintf(res->number, sizeof res->number, "%s", d.number);
 	doc_free(&d);
 	return rc;
 }

@@ -645,6 +645,27 @@ apply_statement(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+int
+svc_stmt_take_importer(
+    struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct statement have;
+	struct user u;
+	int rc;
+
+	rc = store_stmt_by_key(
+	    s->st, r->stmt.account, r->stmt.stmt_key, &have, err);
+	if (rc <= 0)
+		return rc;
+	if (strcmp(have.terminal, r->terminal) == 0 &&
+	    strcmp(have.imported_at, r->at) == 0)
+		return 0;
+	if (store_user_by_name(s->st, r->stmt.imported_by, &u, err) != 0)
+		return -1;
+	return store_stmt_take_importer(
+	    s->st, have.id, r->terminal, u.id, r->at, err);
+}
+
 static int
 apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {

@@ -389,3 +389,28 @@ store_outbox_insert(struct store *st, const char *uuid, const char *kind,
 	st_bind(s, "sssss", uuid, kind, ref, payload, at);
 	return st_done(st, s, err);
 }
+
+static void
+read_detail(struct db_stmt *s, void *elem)
+{
+	const unsigned char *t = db_column_text(s, 0);
+
+	*(char **)elem = xstrdup(t ? (const char *)t : "");
+}
+
+char **
+store_audit_details(struct store *st, const char *action, const char *entity,
+    const char *ref, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT detail FROM audit_log WHERE action = ? AND entity = ? "
+	    "AND ref = ? ORDER BY id",
+	    err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	st_bind(s, "sss", action, entity, ref);
+	return st_collect(st, s, sizeof(char *), read_detail, n,
+	    _("Reading the audit log"), err);
+}

@@ -44,7 +44,8 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
     int64_t over_short, size_t *n, struct pd_err *err)
 {
 	/* kinds as enum recon_kind: 0 a deposit not credited after overdue
-	 * days, 1 a credit matched to nothing, 2 a match of another amount,
+	 * days, 1 a credit matched to nothing, 2 a match of another amount
+	 * (a deposit's, or payments' of which one was voided since),
 	 * 3 a shift's tender beyond over_short, 4 a second credit of a
 	 * deposit credited already; each with its target, and left out
 	 * once resolved */
@@ -69,6 +70,29 @@ store_recon_exceptions(struct store *st, const char *today, int overdue,
 	    "deposits d ON d.id = m.deposit_id JOIN bank_statement_lines l ON "
 	    "l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id "
 	    "WHERE m.unmatched_at = '' AND l.amount <> d.amount "
+	    /* a credit matched to payments of which one was voided since:
+	     * no longer backed by what the ledger holds (review R20); its
+	     * expected what the match's payments still posted make, its
+	     * target "void:N:UUID LINE" (how many are void and the last of
+	     * them: another void is another exception) */
+	    "UNION ALL SELECT 2, " AGE("l.booking_date") ", l.booking_date, "
+	    "l.statement_id || ':' || l.seq, substr((SELECT group_concat("
+	    "p.payment_no, ' ') FROM (SELECT p.payment_no FROM "
+	    "statement_match_payments mp JOIN payments p ON p.id = "
+	    "mp.payment_id WHERE mp.match_id = m.id AND p.status = 'Voided' "
+	    "ORDER BY p.payment_no) p), 1, 79), (SELECT coalesce(sum("
+	    "p.amount), 0) FROM statement_match_payments mp JOIN payments p ON "
+	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status <> "
+	    "'Voided'), l.amount, 'void:' || (SELECT count(*) || ':' || "
+	    "max(p.uuid) FROM statement_match_payments mp JOIN payments p ON "
+	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
+	    "'Voided') || ' ' || " LINE_TARGET " FROM statement_matches m "
+	    "JOIN bank_statement_lines l ON l.id = m.line_id JOIN "
+	    "bank_statements b ON b.id = l.statement_id WHERE m.unmatched_at = "
+	    "'' AND EXISTS "
+	    "(SELECT 1 FROM statement_match_payments mp JOIN payments p ON "
+	    "p.id = mp.payment_id WHERE mp.match_id = m.id AND p.status = "
+	    "'Voided') "
 	    "UNION ALL SELECT 3, " AGE("substr(s.closed_at, 1, 10)") ", "
 	    "substr(s.closed_at, 1, 10), s.z_no, t.method, t.expected, "
 	    "t.counted, s.uuid || '/' || t.method FROM shift_tenders t JOIN "

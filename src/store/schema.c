@@ -72,6 +72,7 @@ const char *const store_migrations[] = {
     store_mig_46,
     store_mig_47,
     store_mig_48,
+    store_mig_49,
 };
 
 const int store_nmigrations =

@@ -378,3 +378,15 @@ const char store_mig_48[] =
     " '''Installment'', ''Mixed''))') WHERE type = 'table' AND"
     " name = 'payments';\n"
     "PRAGMA writable_schema = RESET;\n";
+
+/* a statement two terminals imported offline (review R20 of issue 20):
+ * the central node keeps the first import, and a terminal that pulls
+ * it takes that import's terminal, user and time for its own (the same
+ * statement everywhere); what the statement holds stays as imported. */
+const char store_mig_49[] =
+    "DROP TRIGGER IF EXISTS bank_statements_no_update;\n"
+    "CREATE TRIGGER bank_statements_no_update BEFORE UPDATE OF id, account,"
+    " stmt_id, stmt_key, format, file_name, currency, period_from,"
+    " period_to, opening, closing, line_count, credits, debits, dup_count"
+    " ON bank_statements BEGIN"
+    " SELECT RAISE(ABORT, 'an imported statement cannot be changed'); END;\n";

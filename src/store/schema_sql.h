@@ -199,5 +199,6 @@ extern const char store_mig_45[];
 extern const char store_mig_46[];
 extern const char store_mig_47[];
 extern const char store_mig_48[];
+extern const char store_mig_49[];
 
 #endif

@@ -272,3 +272,18 @@ store_stmt_mapping_get(struct store *st, const char *name, char *spec, size_t n,
 		    name);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading mappings"));
 }
+
+int
+store_stmt_take_importer(struct store *st, int64_t id, const char *terminal,
+    int64_t user_id, const char *at, struct pd_err *err)
+{
+	struct db_stmt *q = st_stmt(st,
+	    "UPDATE bank_statements SET terminal = ?, user_id = nullif(?, 0),"
+	    " imported_at = ? WHERE id = ?",
+	    err);
+
+	if (q == NULL)
+		return -1;
+	st_bind(q, "sisi", terminal, user_id, at, id);
+	return st_done(st, q, err);
+}

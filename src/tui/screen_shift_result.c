@@ -122,11 +122,14 @@ draw(struct tui_screen *sc, struct tui *t)
 	if (!r->ok)
 		return;
 	y = table(r, t, y) + 1;
-	if (r->nbeyond > 0) {
+	if (r->nbeyond > 0 || r->res.recount) {
 		attron(tui_attr(t, TUI_C_ERROR, A_BOLD));
 		y += tui_wrap(y, 2,
-		    _("Beyond the tolerance: give a reason, and a supervisor "
-		      "signs off with their PIN."),
+		    r->nbeyond > 0
+		        ? _("Beyond the tolerance: give a reason, and a "
+		            "supervisor signs off with their PIN.")
+		        : _("Counted again after it was shown: a supervisor "
+		            "signs off."),
 		    COLS - 4, 2);
 		attroff(tui_attr(t, TUI_C_ERROR, A_BOLD));
 	}
@@ -178,7 +181,7 @@ request(struct result *r, struct tui *t, struct shift_close_request *q,
 	}
 	q->reasons = reasons;
 	q->nreasons = (size_t)r->nbeyond;
-	if (r->nbeyond > 0) {
+	if (r->nbeyond > 0 || r->res.recount) {
 		q->approval.user = r->items[SUP(r)].f.buf;
 		q->approval.pin = r->items[SUP(r) + 1].f.buf;
 	}
@@ -274,7 +277,7 @@ free_result(struct tui_screen *sc)
 {
 	struct result *r = (struct result *)sc;
 
-	if (r->nbeyond > 0)
+	if (r->nbeyond > 0 || r->res.recount)
 		memset(r->items[SUP(r) + 1].f.buf, 0, sizeof r->items[0].f.buf);
 	free(r->counts);
 	svc_shift_close_result_free(&r->res);
@@ -315,7 +318,7 @@ form(struct result *r, struct tui *t)
 		tui_form_text(&r->items[n++], r->labels[r->nbeyond - 1],
 		    SHIFT_REASON_BUFSZ - 1, NULL);
 	}
-	if (r->nbeyond > 0) {
+	if (r->nbeyond > 0 || r->res.recount) {
 		tui_form_text(&r->items[n++], _("Supervisor"),
 		    SHIFT_USER_BUFSZ - 1, NULL);
 		tui_form_text(&r->items[n++], _("Supervisor's PIN"), 32, NULL);
@@ -323,7 +326,7 @@ form(struct result *r, struct tui *t)
 	}
 	r->fm.items = r->items;
 	r->fm.n = n;
-	r->fm.focus = r->nbeyond > 0 ? 1 : 0;
+	r->fm.focus = r->nbeyond > 0 ? 1 : r->res.recount ? SUP(r) : 0;
 	tui_field_enter(&r->items[r->fm.focus].f);
 }
 

@@ -68,8 +68,10 @@ same "MT940: the :86: that spans lines kept whole" \
     "$(line "text LIKE '%CONTRIBUTIE FEB 2014%'" $M 6)" 1
 refused "MT940 again (no statement id: the hash of its lines)" 3 \
     "imported already: statement $M" eur statement import "$T/mt940-example.940"
-# a reversal of a debit (RD) is a credit
+# a reversal of a debit (RD) is a credit (the closing balance 238,00
+# more, so that the statement still adds up)
 sed -e 's/^:61:1402200220D119,00NTRF/:61:1402200220RD119,00NTRF/' \
+    -e 's/^:62F:C140220EUR564,35/:62F:C140220EUR802,35/' \
     -e 's/00000000001012/00000000009012/' "$T/mt940-example.940" >"$T/rd.940"
 expect "MT940 with RD imports" 0 "" eur statement import "$T/rd.940"
 same "MT940: RD 119,00 is +119.00" \
@@ -86,6 +88,60 @@ refused "MT940 with a bad amount, named by its :61:" 3 \
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
 refused "MT940 without lines" 3 "empty.940" eur statement import "$T/empty.940" --format mt940
+# (review R20) what aqbanking reads leniently must not reach the store as
+# another amount, mark or day: each is a bad entry, refused naming its
+# :61:, nothing stored. New bank ids, so that no line is "seen before".
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C1.56NTRF/' \
+    -e 's/00000000001$/00000000081/' "$T/mt940-example.940" >"$T/point.940"
+refused "MT940: an amount with a decimal point (1.56 read as 1.00)" 3 \
+    "point.940: :61: #1" eur statement import "$T/point.940"
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C1,5X6NTRF/' \
+    -e 's/00000000001$/00000000082/' "$T/mt940-example.940" >"$T/junk.940"
+refused "MT940: an amount with junk in it (1,5X6 read as 1.50)" 3 \
+    "junk.940: :61: #1" eur statement import "$T/junk.940"
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220X1,56NTRF/' \
+    -e 's/00000000001$/00000000083/' "$T/mt940-example.940" >"$T/mark.940"
+refused "MT940: a credit/debit mark that is neither (X read as C)" 3 \
+    "mark.940: :61: #1" eur statement import "$T/mark.940"
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402300230C1,56NTRF/' \
+    -e 's/00000000001$/00000000084/' "$T/mt940-example.940" >"$T/feb30.940"
+refused "MT940: a day not in the calendar (140230 read as 2014-02-28)" 3 \
+    "feb30.940: :61: #1" eur statement import "$T/feb30.940"
+sed -e 's/00000000001$/00000000085/' "$T/mt940-example.940" | head -n 12 >"$T/cut.940"
+refused "MT940 cut short (no :62F:, no -}): not imported in part" 3 \
+    "cut.940: :61: #1 (00000000085), line 9: the statement ends there" \
+    eur statement import "$T/cut.940" --format mt940
+# more of each kind: an amount with no decimal comma, a reversal mark
+# that is none (RX), an entry day not in the calendar (0231), a balance
+# that does not add up (564,36), an opening balance with a point, a
+# file cut inside its second :61:
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C156NTRF/' \
+    -e 's/00000000001$/00000000086/' "$T/mt940-example.940" >"$T/nocomma.940"
+refused "MT940: an amount with no decimal comma" 3 \
+    "nocomma.940: :61: #1 (00000000086), line 9: the amount is not digits with a decimal comma" \
+    eur statement import "$T/nocomma.940"
+sed -e 's/^:61:1402200220D1,57NTRF/:61:1402200220RX1,57NTRF/' \
+    -e 's/00000000001$/00000000087/' "$T/mt940-example.940" >"$T/rx.940"
+refused "MT940: a reversal mark that is none (RX)" 3 \
+    "rx.940: :61: #2 (00000000001006), line 14: the mark is not C, D, RC or RD" \
+    eur statement import "$T/rx.940"
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200231C1,56NTRF/' \
+    -e 's/00000000001$/00000000088/' "$T/mt940-example.940" >"$T/entry.940"
+refused "MT940: an entry day not in the calendar (0231)" 3 \
+    "entry.940: :61: #1 (00000000088), line 9: the entry day" \
+    eur statement import "$T/entry.940"
+sed -e 's/^:62F:C140220EUR564,35/:62F:C140220EUR564,36/' \
+    -e 's/00000000001$/00000000089/' "$T/mt940-example.940" >"$T/sum.940"
+refused "MT940: balances that do not add up (opening + entries is not closing)" 3 \
+    "sum.940, line 56: the opening balance (line 8) and the entries add up to 564.35, the closing balance says 564.36" \
+    eur statement import "$T/sum.940"
+sed -e 's/^:60F:C140219EUR662,23/:60F:C140219EUR662.23/' \
+    -e 's/00000000001$/00000000090/' "$T/mt940-example.940" >"$T/open.940"
+refused "MT940: an opening balance with a decimal point" 3 \
+    "open.940, line 8: the balance is not" eur statement import "$T/open.940"
+sed -e 's/00000000001$/00000000091/' "$T/mt940-example.940" | head -n 14 >"$T/cut2.940"
+refused "MT940 cut inside its second :61:" 3 \
+    "cut2.940: :61: #2" eur statement import "$T/cut2.940" --format mt940
 
 # -- OFX (USD, the organisation's currency of the default config)
 expect "OFX imports" 0 "ofx" sup statement import "$T/ofx-example.ofx"

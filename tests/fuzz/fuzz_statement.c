@@ -3,9 +3,12 @@
  * column mapping, the mapping's words, and the walk over the camt.053
  * tree libxml2 parsed (the OFX and MT940 glue run libofx and aqbanking,
  * which write temporary files: make fuzz leaves them to those libraries'
- * own fuzzing). The first byte picks the decoder and the CSV mapping's
- * separator and decimal mark; the rest is the input. */
+ * own fuzzing; the check of an MT940 file's own fields against what
+ * aqbanking read is paydesk's, and fuzzed). The first byte picks the
+ * decoder and the CSV mapping's separator and decimal mark; the rest is
+ * the input. */
 #include "fuzz.h"
+#include "../../src/bank/internal.h"
 #include "paydesk/bank.h"
 #include "paydesk/money.h"
 
@@ -89,7 +92,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    "EUR", 2, &st, &err);
 		break;
 	default:
-		mapping_words(s);
+		/* 0x80: the check of MT940 fields against what aqbanking
+		 * read (mt940_raw.c, paydesk's own), against no lines */
+		if (data[0] & 0x80) {
+			memset(&st, 0, sizeof st);
+			st.account = strdup("");
+			st.stmt_id = strdup("");
+			if (bank_mt940_check(
+			        s, size - 1, "f.940", 2, &st, &err) != 0)
+				fuzz_assert_err(&err);
+			else
+				fuzz_assert(st.nlines == 0);
+			bank_stmt_free(&st);
+		} else
+			mapping_words(s);
 		free(s);
 		return 0;
 	}

@@ -8,9 +8,11 @@ export PAYDESK_NOW="2026-06-25 09:00:00"
 setup_store
 J() { PAYDESK_PIN=1234 "$PD" --user jane "$@"; }
 M() { PAYDESK_PIN=2222 "$PD" --user mary "$@"; }
-J shift open --count 10000x1 >/dev/null
-J pay WU-10001 --type bill --method Cash --amount 50 --tendered 50 >/dev/null
-J shift close --count 10000x1,2000x2,1000x1 >/dev/null
+# the shift closed on the deposit's day (a deposit is not dated before
+# its shifts' close, review R20)
+PAYDESK_NOW="2026-06-15 08:00:00" J shift open --count 10000x1 >/dev/null
+PAYDESK_NOW="2026-06-15 08:00:00" J pay WU-10001 --type bill --method Cash --amount 50 --tendered 50 >/dev/null
+PAYDESK_NOW="2026-06-15 17:00:00" J shift close --count 10000x1,2000x2,1000x1 >/dev/null
 M deposit create Z-T01-000001 --slip BAG-41 --account DE89 --date 2026-06-15 >/dev/null
 printf 'date,amount,reference\n2026-06-16,50.00,BAG-41\n2026-06-17,12.00,TRANSFER 99\n' >"$T/st.csv"
 M statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null

@@ -1,0 +1,329 @@
+/* mt940_raw.c - what aqbanking read from an MT940 file checked against
+ * the file's own fields (review R20 of issue 20).
+ *
+ * aqbanking reads leniently: "C1.56" comes back as 1.00, "C1,5X6" as
+ * 1.50, a mark "X" as a credit, the day 140230 as 2014-02-28, and a file
+ * cut after its first :61: as a statement with no closing balance. The
+ * format stays aqbanking's; this file only reads the tags that carry
+ * money and days (:60F:/:60M:, :61:, :62F:/:62M:) from the start of
+ * their lines, checks their syntax (amount digits with the one decimal
+ * comma, marks C, D, RC, RD, days in the calendar), checks that every
+ * message adds up (opening + entries = closing) and that aqbanking's
+ * lines are the file's: same count, amounts and value days. Each refusal
+ * names the file, the :61: and its line in the file. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "paydesk/date.h"
+#include "paydesk/i18n.h"
+#include "paydesk/money.h"
+#include "paydesk/xmalloc.h"
+
+struct raw61 {
+	int line;
+	int64_t amount; /* signed */
+	char value[9];  /* YY-MM-DD */
+};
+
+struct raw {
+	struct raw61 *e;
+	size_t n, cap;
+	int has_open;    /* a :60x: not yet closed by its :62x: */
+	int open_line;   /* its line */
+	int64_t running; /* its opening plus the entries since */
+	int64_t first_opening, last_closing;
+	int has_first, has_last;
+};
+
+/* The name of entry k (0-based) as the import names its lines. */
+static void
+entry_name(const struct bank_stmt *out, const char *name, size_t k, int line,
+    char *buf, size_t n)
+{
+	if (k < out->nlines && out->lines[k].where[0] != '\0')
+		snprintf(buf, n, _("%s, line %d"), out->lines[k].where, line);
+	else
+		snprintf(
+		    buf, n, _("%s: :61: #%zu, line %d"), name, k + 1, line);
+}
+
+/* YYMMDD at p into a checked day; "YY-MM-DD" into yymmdd. */
+static int
+day6(const char *p, char yymmdd[9])
+{
+	char iso[11];
+	int32_t d;
+	struct pd_err e = {0};
+	int i;
+
+	for (i = 0; i < 6; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return -1;
+	snprintf(iso, sizeof iso, "20%.2s-%.2s-%.2s", p, p + 2, p + 4);
+	if (date_parse(iso, "", &d, &e) != 0) {
+		pd_err_clear(&e);
+		return -1;
+	}
+	memcpy(yymmdd, iso + 2, 9);
+	return 0;
+}
+
+/* MMDD at p (an entry day, of the value day's year or one beside it). */
+static int
+day4(const char *p, const char yymmdd[9])
+{
+	int y = 2000 + atoi(yymmdd), m, d, i;
+
+	for (i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return -1;
+	m = (p[0] - '0') * 10 + (p[1] - '0');
+	d = (p[2] - '0') * 10 + (p[3] - '0');
+	if (m < 1 || m > 12 || d < 1)
+		return -1;
+	if (m == 2 && d == 29)
+		return date_is_leap(y) || date_is_leap(y - 1) ||
+		               date_is_leap(y + 1)
+		           ? 0
+		           : -1;
+	{
+		static const int mdays[] = {
+		    31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+		return d <= mdays[m - 1] ? 0 : -1;
+	}
+}
+
+/* An SWIFT amount at *p: digits with the one decimal comma ("1,56",
+ * "12,"), at most 15 characters; *p moves past it. */
+static int
+amount(const char **p, int digits, int64_t *out)
+{
+	char buf[16];
+	size_t n = 0, commas = 0;
+	struct pd_err e = {0};
+
+	while (isdigit((unsigned char)**p) || **p == ',') {
+		if (n + 1 >= sizeof buf)
+			return -1;
+		commas += **p == ',';
+		buf[n++] = *(*p)++;
+	}
+	buf[n] = '\0';
+	if (commas != 1 || buf[0] == ',' ||
+	    bank_amount(buf, ',', 0, digits, out, &e) != 0) {
+		pd_err_clear(&e);
+		return -1;
+	}
+	return 0;
+}
+
+/* :60x: / :62x: "C140219EUR662,23" (the rest of the line). */
+static int
+balance(const char *p, const char *eol, int digits, int64_t *out)
+{
+	char d[9];
+	int neg;
+
+	if (*p != 'C' && *p != 'D')
+		return -1;
+	neg = *p++ == 'D';
+	if (day6(p, d) != 0)
+		return -1;
+	p += 6;
+	if (eol - p < 3 || !isupper((unsigned char)p[0]) ||
+	    !isupper((unsigned char)p[1]) || !isupper((unsigned char)p[2]))
+		return -1;
+	p += 3;
+	if (amount(&p, digits, out) != 0)
+		return -1;
+	while (p < eol && (*p == ' ' || *p == '\r'))
+		p++;
+	if (p != eol)
+		return -1;
+	if (neg)
+		*out = -*out;
+	return 0;
+}
+
+/* A :61: "1402200220C1,56NTRF..." into e; the reason it is none. */
+static const char *
+entry(const char *p, int digits, struct raw61 *e)
+{
+	int sign = 1;
+
+	if (day6(p, e->value) != 0)
+		return _("the value day (YYMMDD) is not a day");
+	p += 6;
+	if (isdigit((unsigned char)*p)) {
+		if (day4(p, e->value) != 0)
+			return _("the entry day (MMDD) is not a day");
+		p += 4;
+	}
+	if (p[0] == 'R' && (p[1] == 'C' || p[1] == 'D')) {
+		sign = p[1] == 'C' ? -1 : 1; /* a reversal turns the mark */
+		p += 2;
+	} else if (p[0] == 'C' || p[0] == 'D') {
+		sign = p[0] == 'C' ? 1 : -1;
+		p++;
+	} else
+		return _("the mark is not C, D, RC or RD");
+	if (isalpha((unsigned char)*p)) /* the funds code */
+		p++;
+	if (amount(&p, digits, &e->amount) != 0)
+		return _("the amount is not digits with a decimal comma");
+	if ((*p != 'N' && *p != 'F' && *p != 'S') ||
+	    !isalnum((unsigned char)p[1]) || !isalnum((unsigned char)p[2]) ||
+	    !isalnum((unsigned char)p[3]))
+		return _("the amount is not digits with a decimal comma");
+	e->amount *= sign;
+	return NULL;
+}
+
+static int
+tag(const char *p, const char *eol, const char *t)
+{
+	size_t n = strlen(t);
+
+	return (size_t)(eol - p) >= n && memcmp(p, t, n) == 0;
+}
+
+static int
+scan(const char *buf, size_t len, const char *name, int digits,
+    const struct bank_stmt *out, struct raw *r, struct pd_err *err)
+{
+	const char *p = buf, *end = buf + len, *eol, *why;
+	char where[256];
+	int line = 0;
+	int64_t v;
+
+	for (; p < end; p = eol + 1) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		if (eol == NULL)
+			eol = end;
+		line++;
+		if (tag(p, eol, ":60F:") || tag(p, eol, ":60M:")) {
+			if (r->has_open)
+				return pd_fail(err, PD_EINVAL,
+				    _("%s, line %d: an opening balance before "
+				      "the closing balance (:62F:) of the "
+				      "one at line %d"),
+				    name, line, r->open_line);
+			if (balance(p + 5, eol, digits, &v) != 0)
+				return pd_fail(err, PD_EINVAL,
+				    _("%s, line %d: the balance is not a "
+				      "mark, a day, a currency and an "
+				      "amount with a decimal comma"),
+				    name, line);
+			r->has_open = 1;
+			r->open_line = line;
+			r->running = v;
+			if (!r->has_first) {
+				r->first_opening = v;
+				r->has_first = 1;
+			}
+		} else if (tag(p, eol, ":61:")) {
+			if (r->n == r->cap) {
+				r->cap = r->cap ? r->cap * 2 : 64;
+				r->e = xrealloc(r->e, r->cap, sizeof *r->e);
+			}
+			memset(&r->e[r->n], 0, sizeof r->e[r->n]);
+			r->e[r->n].line = line;
+			entry_name(out, name, r->n, line, where, sizeof where);
+			why = entry(p + 4, digits, &r->e[r->n]);
+			if (why != NULL)
+				return pd_fail(
+				    err, PD_EINVAL, "%s: %s", where, why);
+			if (!r->has_open)
+				return pd_fail(err, PD_EINVAL,
+				    _("%s: no opening balance (:60F:) before "
+				      "it"),
+				    where);
+			r->running += r->e[r->n].amount;
+			r->n++;
+		} else if (tag(p, eol, ":62F:") || tag(p, eol, ":62M:")) {
+			if (balance(p + 5, eol, digits, &v) != 0)
+				return pd_fail(err, PD_EINVAL,
+				    _("%s, line %d: the balance is not a "
+				      "mark, a day, a currency and an "
+				      "amount with a decimal comma"),
+				    name, line);
+			if (!r->has_open)
+				return pd_fail(err, PD_EINVAL,
+				    _("%s, line %d: a closing balance with no "
+				      "opening balance (:60F:) before it"),
+				    name, line);
+			if (r->running != v) {
+				char a[32], b[32];
+
+				money_plain(a, sizeof a, r->running, digits);
+				money_plain(b, sizeof b, v, digits);
+				return pd_fail(err, PD_EINVAL,
+				    _("%s, line %d: the opening balance (line "
+				      "%d) and the entries add up to %s, the "
+				      "closing balance says %s"),
+				    name, line, r->open_line, a, b);
+			}
+			r->has_open = 0;
+			r->last_closing = v;
+			r->has_last = 1;
+		}
+		if (eol == end)
+			break;
+	}
+	if (r->has_open) {
+		if (r->n > 0)
+			entry_name(out, name, r->n - 1, r->e[r->n - 1].line,
+			    where, sizeof where);
+		else
+			snprintf(where, sizeof where, _("%s, line %d"), name,
+			    r->open_line);
+		return pd_fail(err, PD_EINVAL,
+		    _("%s: the statement ends there, without its closing "
+		      "balance (:62F:); a file cut short is not imported"),
+		    where);
+	}
+	return 0;
+}
+
+int
+bank_mt940_check(const char *buf, size_t len, const char *name, int digits,
+    struct bank_stmt *out, struct pd_err *err)
+{
+	struct raw r;
+	char where[256];
+	size_t k;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	rc = scan(buf, len, name, digits, out, &r, err);
+	for (k = 0; rc == 0 && k < r.n && k < out->nlines; k++) {
+		entry_name(out, name, k, r.e[k].line, where, sizeof where);
+		if (out->lines[k].amount != r.e[k].amount ||
+		    strcmp(out->lines[k].value + 2, r.e[k].value) != 0)
+			rc = pd_fail(err, PD_EINVAL,
+			    _("%s: aqbanking read it otherwise than the file "
+			      "has it"),
+			    where);
+	}
+	if (rc == 0 && r.n != out->nlines)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("%s: the file has %zu entries (:61:), aqbanking read "
+		      "%zu"),
+		    name, r.n, out->nlines);
+	if (rc == 0 && (!r.has_last || !out->has_closing ||
+	                   r.last_closing != out->closing))
+		rc = pd_fail(err, PD_EINVAL,
+		    _("%s: the closing balance (:62F:) is not the one "
+		      "aqbanking read"),
+		    name);
+	if (rc == 0 && r.has_first) {
+		out->opening = r.first_opening;
+		out->has_opening = 1;
+	}
+	free(r.e);
+	return rc;
+}
