@@ -395,6 +395,21 @@ const char *const store_central_migrations[] = {
         " NEW.unmatched_at <> ''", "stmt_unmatch", "NEW.id")
     FEED("recon_resolution_ins", "AFTER INSERT ON recon_resolutions",
         "resolution", "NEW.id"),
+    /* the filtered dashboards' facts (issue 23, the store's pay_facts,
+     * alloc_facts and due_segment): the terminals' reports, not kept
+     * here */
+    "DROP TRIGGER facts_pay;\n"
+    "DROP TRIGGER facts_status;\n"
+    "DROP TRIGGER facts_alloc;\n"
+    "DROP TRIGGER facts_item_days;\n"
+    "DROP TRIGGER facts_item_add;\n"
+    "DROP TRIGGER facts_item_due;\n"
+    "DROP TRIGGER facts_move;\n"
+    "DROP TRIGGER facts_segment;\n"
+    "DROP INDEX alloc_facts_paid;\n"
+    "DELETE FROM pay_facts;\n"
+    "DELETE FROM alloc_facts;\n"
+    "DELETE FROM due_segment;\n",
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal
