@@ -146,9 +146,9 @@ same "demo store: 8 past and 13 weeks ahead = the method written again" \
 same "demo store: some weeks have something to forecast" \
     "$(awk '$1 == "ahead" && $5 > 0' "$T/got" | wc -l | tr -d ' ' | grep -c -v '^0$')" 1
 
-# the migrations of the weeks' rollup and the late items (the two
-# before the last) fill them once from the rows a store holds: the demo
-# store as before them (the last, which seals the documents' log, undone
+# the migrations of the weeks' rollup, the late items and the
+# dashboards' totals (the three before the last) fill them once from the
+# rows a store holds: the demo store as before them (the last, which seals the documents' log, undone
 # too: it runs again after them; this store has no document yet), opened
 # again, then doctor's check of both against the ledger
 v=$(sql "SELECT user_version FROM pragma_user_version")
@@ -158,13 +158,20 @@ sql "DROP TRIGGER paid_by_day_item; DROP TRIGGER paid_by_day_alloc;
  DROP TRIGGER paid_by_day_status; DROP TRIGGER item_late_alloc;
  DROP TRIGGER item_late_status; DROP TRIGGER item_late_item;
  DROP TABLE paid_by_day; DROP TABLE item_late; DROP INDEX due_paid_day;
+ DROP TRIGGER facts_pay; DROP TRIGGER facts_status; DROP TRIGGER facts_alloc;
+ DROP TRIGGER facts_item_days; DROP TRIGGER facts_item_add;
+ DROP TRIGGER facts_item_due; DROP TRIGGER facts_move;
+ DROP TRIGGER facts_segment; DROP TABLE pay_facts; DROP TABLE alloc_facts;
+ DROP TABLE due_segment;
  DROP TRIGGER seal_documents_ins; DROP TRIGGER seal_documents_upd;
- PRAGMA user_version = $((v - 3))"
-expect "a store of before the two rollups: opened, they are filled" 0 \
+ PRAGMA user_version = $((v - 4))"
+expect "a store of before the rollups: opened, they are filled" 0 \
     "ok (" sup doctor
-same "both filled from its rows, at version $v" "$(sql "SELECT (SELECT
+same "all filled from its rows, at version $v" "$(sql "SELECT (SELECT
  count(*) > 100 FROM paid_by_day) || (SELECT count(*) > 0 FROM item_late)
- || ' ' || (SELECT user_version FROM pragma_user_version)")" "11 $v"
+ || (SELECT count(*) > 100 FROM pay_facts) || (SELECT count(*) > 100 FROM
+ alloc_facts) || (SELECT count(*) > 10 FROM due_segment) || ' ' || (SELECT
+ user_version FROM pragma_user_version)")" "11111 $v"
 # the history's rollups (due_paid, due_paid_daily; schema.c) kept in step
 # by each path that changes the items or what paid them: after each, every
 # week against the method again, and doctor's check of the rollups
