@@ -405,9 +405,16 @@ const char store_mig_48[] =
     /* the Average Collection Time reads them by the day paid */
     "CREATE INDEX alloc_facts_paid ON alloc_facts (paid_on, terminal,"
     " branch, method, channel, user_id, segment, n, days);\n"
+    /* a payment and an allocation added: their own row, without
+     * grouping (the posting's cost) */
     "CREATE TRIGGER facts_pay AFTER INSERT ON payments WHEN NEW.status ="
-    " 'Posted' BEGIN" FACTS_PAY("1", "c.segment", "p.id = NEW.id")
-    " END;\n"
+    " 'Posted' BEGIN INSERT INTO pay_facts (paid_on, terminal, branch,"
+    " method, channel, user_id, segment, amount, n) VALUES (NEW.paid_on,"
+    " NEW.terminal, NEW.branch, NEW.method, NEW.channel,"
+    " coalesce(NEW.user_id, 0), (SELECT segment FROM consumers WHERE id ="
+    " NEW.consumer_id), NEW.amount, 1) ON CONFLICT (paid_on, terminal,"
+    " branch, method, channel, user_id, segment) DO UPDATE SET amount ="
+    " amount + excluded.amount, n = n + 1; END;\n"
     "CREATE TRIGGER facts_status AFTER UPDATE OF status ON payments WHEN"
     " (OLD.status = 'Posted') <> (NEW.status = 'Posted') BEGIN"
     FACTS_PAY("(CASE WHEN NEW.status = 'Posted' THEN 1 ELSE -1 END)",
@@ -415,7 +422,17 @@ const char store_mig_48[] =
     FACTS_ALLOC("(CASE WHEN NEW.status = 'Posted' THEN 1 ELSE -1 END)",
         "c.segment", "a.payment_id = NEW.id") " END;\n"
     "CREATE TRIGGER facts_alloc AFTER INSERT ON allocations BEGIN"
-    FACTS_ALLOC("1", "c.segment", "a.id = NEW.id AND p.status = 'Posted'")
+    " INSERT INTO alloc_facts (due_on, paid_on, terminal, branch, method,"
+    " channel, user_id, segment, paid, n, days) SELECT i.due_on, p.paid_on,"
+    " p.terminal, p.branch, p.method, p.channel, coalesce(p.user_id, 0),"
+    " c.segment, NEW.amount, NEW.amount > 0 AND NEW.reverses IS NULL, CASE"
+    " WHEN NEW.amount > 0 AND NEW.reverses IS NULL THEN max(0,"
+    " CAST(julianday(p.paid_on) - julianday(i.issued_on) AS INTEGER)) ELSE"
+    " 0 END FROM payments p, items i, consumers c WHERE p.id ="
+    " NEW.payment_id AND p.status = 'Posted' AND i.id = NEW.item_id AND"
+    " c.id = p.consumer_id ON CONFLICT (due_on, paid_on, terminal, branch,"
+    " method, channel, user_id, segment) DO UPDATE SET paid = paid +"
+    " excluded.paid, n = n + excluded.n, days = days + excluded.days;"
     " END;\n"
     "CREATE TRIGGER facts_item_days AFTER UPDATE OF due_on, issued_on ON"
     " items WHEN NEW.due_on IS NOT OLD.due_on OR NEW.issued_on IS NOT"
