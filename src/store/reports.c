@@ -362,6 +362,24 @@ static const struct {
         "ALL SELECT 'payment #' || payment_id || ' of ' || paid_on || ': "
         "the rollup says ' || days || ' days, the ledger not' FROM (SELECT "
         "* FROM r EXCEPT SELECT * FROM b)"},
+    /* the deteriorating payers' last days to pay (schema.c's
+     * pay_recent) against pay_days, both ways */
+    {N_("days to pay"), 1,
+        "WITH b AS (SELECT k.consumer_id, k.terminal, k.branch, (SELECT "
+        "group_concat(paid_on || ' ' || payment_id || ' ' || days, ';') "
+        "FROM (SELECT paid_on, payment_id, days FROM pay_days e WHERE "
+        "e.consumer_id = k.consumer_id AND e.terminal = k.terminal AND "
+        "e.branch = k.branch ORDER BY e.paid_on DESC, e.payment_id DESC "
+        "LIMIT 20)) AS recent FROM (SELECT DISTINCT consumer_id, "
+        "terminal, branch "
+        "FROM pay_days) k), r AS (SELECT consumer_id, terminal, branch, "
+        "recent FROM pay_recent) SELECT 'consumer #' || x.consumer_id || "
+        "' at ' || x.terminal || ': the ' || x.side || ' says the last "
+        "days are ' || x.recent || ', the other not' FROM (SELECT 'ledger' "
+        "AS side, consumer_id, terminal, recent FROM (SELECT * FROM b "
+        "EXCEPT SELECT * FROM r) UNION ALL SELECT 'rollup', consumer_id, "
+        "terminal, recent FROM (SELECT * FROM r EXCEPT SELECT * FROM b)) "
+        "x"},
     /* the forecast's history by consumer and due day (schema.c's
      * due_paid) against the items and what the payments that count paid
      * of them on time, and by due day (due_paid_daily) against those */

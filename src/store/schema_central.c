@@ -396,8 +396,8 @@ const char *const store_central_migrations[] = {
     FEED("recon_resolution_ins", "AFTER INSERT ON recon_resolutions",
         "resolution", "NEW.id"),
     /* the filtered dashboards' facts (issue 23, the store's pay_facts,
-     * alloc_facts and due_segment): the terminals' reports, not kept
-     * here */
+     * alloc_facts and due_segment) and the deteriorating payers' last
+     * days to pay (pay_recent): the terminals' reports, not kept here */
     "DROP TRIGGER facts_pay;\n"
     "DROP TRIGGER facts_status;\n"
     "DROP TRIGGER facts_alloc;\n"
@@ -409,7 +409,10 @@ const char *const store_central_migrations[] = {
     "DROP INDEX alloc_facts_paid;\n"
     "DELETE FROM pay_facts;\n"
     "DELETE FROM alloc_facts;\n"
-    "DELETE FROM due_segment;\n",
+    "DELETE FROM due_segment;\n"
+    "DROP TRIGGER pay_recent_ins;\n"
+    "DROP TRIGGER pay_recent_del;\n"
+    "DELETE FROM pay_recent;\n",
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal

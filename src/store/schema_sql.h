@@ -161,6 +161,20 @@
 	" consumers c ON c.id = i.consumer_id WHERE " cond " GROUP BY 1, 2"    \
 	" ON CONFLICT (due_on, segment) DO UPDATE SET due = due +"             \
 	" excluded.due;"
+/* The last DETERIORATING_MAX (20) days to pay of consumer cid at
+ * terminal term and branch br (pay_days' rows), newest first, as
+ * "paid_on payment_id days" joined by ';' (none: no row). */
+#define PAY_RECENT_OF(cid, term, br)                                           \
+	"(SELECT group_concat(paid_on || ' ' || payment_id || ' ' || days,"    \
+	" ';') FROM (SELECT paid_on, payment_id, days FROM pay_days e WHERE"   \
+	" e.consumer_id = " cid " AND e.terminal = " term " AND e.branch = "   \
+	br " ORDER BY e.paid_on DESC, e.payment_id DESC LIMIT 20))"
+#define PAY_RECENT_AT(cid, term, br)                                           \
+	" DELETE FROM pay_recent WHERE consumer_id = " cid " AND terminal = "  \
+	term " AND branch = " br ";"                                           \
+	" INSERT INTO pay_recent (consumer_id, terminal, branch, recent)"      \
+	" SELECT " cid ", " term ", " br ", r FROM (SELECT " PAY_RECENT_OF(    \
+	    cid, term, br) " AS r) WHERE r IS NOT NULL;"
 /* A row's seal: what it holds of money and rights, written as a pending
  * seal by the row's change; the use case's audit entry claims it. */
 #define SEAL_ROW(t, cols)                                                      \

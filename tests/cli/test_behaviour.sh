@@ -198,6 +198,18 @@ kept() {
 	same "$1: the late items' rollup as the ledger, not empty" \
 	    "$(sql 'SELECT item_id, done FROM item_late ORDER BY 1')" \
 	    "$(base_late)"
+	# each consumer's last days at a terminal (pay_recent, schema.c),
+	# newest first, as the ledger says (fewer than 20 each here)
+	same "$1: the last days kept as the ledger" \
+	    "$(sql 'SELECT consumer_id, recent FROM pay_recent ORDER BY 1')" \
+	    "$(sql "SELECT cid || '|' || group_concat(x, ';') FROM (SELECT
+	     p.consumer_id AS cid, p.terminal AS t, p.paid_on || ' ' || p.id ||
+	     ' ' || CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS
+	     INTEGER) AS x FROM payments p JOIN allocations a ON a.payment_id =
+	     p.id AND a.amount > 0 AND a.reverses IS NULL JOIN items i ON i.id =
+	     a.item_id WHERE p.status = 'Posted' GROUP BY p.id ORDER BY
+	     p.consumer_id, p.paid_on DESC, p.id DESC) GROUP BY cid, t ORDER BY
+	     cid")"
 	facts_kept "$1"
 }
 kept "payments posted"
@@ -304,3 +316,9 @@ has "and the allocations' by due and paid day" "dashboard totals: due 2025-01-15
 has "and a segment's amounts due" \
     'dashboard totals: due 2025-01-15, segment "Commercial": the rollup says 2001 due'
 same "those rows alone, both ways" "$(grep -c 'dashboard totals' "$OUT")" 6
+# and a consumer's last days that are not pay_days'
+sql "UPDATE pay_recent SET recent = recent || ';2025-01-01 1 0' WHERE
+ consumer_id = (SELECT min(consumer_id) FROM pay_recent)"
+expect "doctor sees wrong last days to pay" 6 "days to pay: consumer #" \
+    sup doctor
+has "and says what the rollup says" ";2025-01-01 1 0, the other not"

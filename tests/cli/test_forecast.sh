@@ -162,7 +162,8 @@ sql "DROP TRIGGER paid_by_day_item; DROP TRIGGER paid_by_day_alloc;
  DROP TRIGGER facts_item_days; DROP TRIGGER facts_item_add;
  DROP TRIGGER facts_item_due; DROP TRIGGER facts_move;
  DROP TRIGGER facts_segment; DROP TABLE pay_facts; DROP TABLE alloc_facts;
- DROP TABLE due_segment;
+ DROP TABLE due_segment; DROP TRIGGER pay_recent_ins;
+ DROP TRIGGER pay_recent_del; DROP TABLE pay_recent;
  DROP TRIGGER seal_documents_ins; DROP TRIGGER seal_documents_upd;
  PRAGMA user_version = $((v - 4))"
 expect "a store of before the rollups: opened, they are filled" 0 \
@@ -170,8 +171,9 @@ expect "a store of before the rollups: opened, they are filled" 0 \
 same "all filled from its rows, at version $v" "$(sql "SELECT (SELECT
  count(*) > 100 FROM paid_by_day) || (SELECT count(*) > 0 FROM item_late)
  || (SELECT count(*) > 100 FROM pay_facts) || (SELECT count(*) > 100 FROM
- alloc_facts) || (SELECT count(*) > 10 FROM due_segment) || ' ' || (SELECT
- user_version FROM pragma_user_version)")" "11111 $v"
+ alloc_facts) || (SELECT count(*) > 10 FROM due_segment) || (SELECT
+ count(*) > 10 FROM pay_recent) || ' ' || (SELECT user_version FROM
+ pragma_user_version)")" "111111 $v"
 # the history's rollups (due_paid, due_paid_daily; schema.c) kept in step
 # by each path that changes the items or what paid them: after each, every
 # week against the method again, and doctor's check of the rollups

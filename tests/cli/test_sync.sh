@@ -125,13 +125,15 @@ if [ "$BACKEND" = sqlite ]; then
 	        'due_paid_day')
 	        OR name LIKE 'rollup_%' OR name LIKE 'pay_days_%'
 	        OR name LIKE 'paid_by_day_%' OR name LIKE 'item_late_%'
-	        OR name LIKE 'facts_%' OR name = 'alloc_facts_paid'")" 0
+	        OR name LIKE 'facts_%' OR name = 'alloc_facts_paid'
+	        OR name LIKE 'pay_recent_%'")" 0
 	same "the central store keeps no days to pay, forecast weeks, late items" \
 	    "$(sqlite3 "$CDB" "SELECT (SELECT count(*) FROM pay_days) +
 	        (SELECT count(*) FROM paid_by_day) +
 	        (SELECT count(*) FROM item_late) + (SELECT count(*) FROM
 	        pay_facts) + (SELECT count(*) FROM alloc_facts) + (SELECT
-	        count(*) FROM due_segment)")" 0
+	        count(*) FROM due_segment) + (SELECT count(*) FROM
+	        pay_recent)")" 0
 fi
 same "the central store's rollups are empty" \
     "$(csql "SELECT (SELECT count(*) FROM daily_totals) +
