@@ -265,9 +265,10 @@ main(int argc, char **argv)
 	    raw_ms(raw, sql) / 1000);
 
 	/* the deteriorating payers: last 4 payments, 3 month ends; raw: the
-	 * branch's payments' days to pay from the rollup pay_days, each
-	 * consumer's last 4, and each consumer's oldest item open at each
-	 * month end (open now, or last paid after it: item_late) */
+	 * branch's consumers' last days to pay (the rollup pay_recent, a
+	 * row a consumer and terminal), and each consumer's oldest item
+	 * open at each month end (open now, or last paid after it:
+	 * item_late) */
 	n = 0;
 	t = now_ms();
 	if (svc_deteriorating(&s, 4, 3, count_payer, &n, &err) != 0)
@@ -285,10 +286,8 @@ main(int argc, char **argv)
 	    "WHERE k = 2)) SELECT 0, c.cid, me.k, "
 	    "min(c.due_on) FROM cand c JOIN me ON c.due_on < me.d AND (c.done "
 	    "IS NULL OR c.done > me.d) GROUP BY c.cid, me.k UNION ALL SELECT "
-	    "1, consumer_id, days, 0 FROM (SELECT consumer_id, days, "
-	    "row_number() OVER (PARTITION BY consumer_id ORDER BY paid_on "
-	    "DESC, payment_id DESC) AS rn FROM pay_days WHERE branch IN "
-	    "('B01', '')) WHERE rn <= 4",
+	    "1, consumer_id, recent, 0 FROM pay_recent WHERE branch IN "
+	    "('B01', '') ORDER BY 2",
 	    today, today, today);
 	row("deteriorating payers (last 4 payments, 3 month ends)", t / 1000,
 	    "s", "<= 3 s", raw_ms(raw, sql) / 1000);
