@@ -288,6 +288,15 @@ struct db_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
 /* Bind q's arguments to s (prepared from q's SQL). */
 void qb_bind(struct qb *q, struct db_stmt *s);
 void qb_free(struct qb *q);
+/* The running totals of the filtered dashboards (facts.c): whether they
+ * hold sc's figures (not a gateway's), the KPIs read from them, and the
+ * query of the days and methods (paid_on, method, amount, count). */
+int store_facts_cover(struct store *st, const struct payment_filter *sc);
+int store_kpi_facts(struct store *st, const struct payment_filter *sc,
+    const char *from, const char *to, const char *due_to, const char *day,
+    struct kpi_raw *k, struct pd_err *err);
+void store_daily_facts(struct qb *q, const struct payment_filter *sc,
+    const char *from, const char *to);
 /* Run q (then freed), a query of one integer: *n gets it (0 on error). */
 /* The one integer a cached query returns (0 if it fails). */
 int64_t st_count(struct store *st, const char *sql);

@@ -362,6 +362,24 @@ static const struct {
         "ALL SELECT 'payment #' || payment_id || ' of ' || paid_on || ': "
         "the rollup says ' || days || ' days, the ledger not' FROM (SELECT "
         "* FROM r EXCEPT SELECT * FROM b)"},
+    /* the deteriorating payers' last days to pay (schema.c's
+     * pay_recent) against pay_days, both ways */
+    {N_("days to pay"), 1,
+        "WITH b AS (SELECT k.consumer_id, k.terminal, k.branch, (SELECT "
+        "group_concat(paid_on || ' ' || payment_id || ' ' || days, ';') "
+        "FROM (SELECT paid_on, payment_id, days FROM pay_days e WHERE "
+        "e.consumer_id = k.consumer_id AND e.terminal = k.terminal AND "
+        "e.branch = k.branch ORDER BY e.paid_on DESC, e.payment_id DESC "
+        "LIMIT 20)) AS recent FROM (SELECT DISTINCT consumer_id, "
+        "terminal, branch "
+        "FROM pay_days) k), r AS (SELECT consumer_id, terminal, branch, "
+        "recent FROM pay_recent) SELECT 'consumer #' || x.consumer_id || "
+        "' at ' || x.terminal || ': the ' || x.side || ' says the last "
+        "days are ' || x.recent || ', the other not' FROM (SELECT 'ledger' "
+        "AS side, consumer_id, terminal, recent FROM (SELECT * FROM b "
+        "EXCEPT SELECT * FROM r) UNION ALL SELECT 'rollup', consumer_id, "
+        "terminal, recent FROM (SELECT * FROM r EXCEPT SELECT * FROM b)) "
+        "x"},
     /* the forecast's history by consumer and due day (schema.c's
      * due_paid) against the items and what the payments that count paid
      * of them on time, and by due day (due_paid_daily) against those */
@@ -421,6 +439,56 @@ static const struct {
         "SELECT 'item #' || item_id || ', due ' || due_on || ': the rollup "
         "says last paid ' || done || ', the ledger not' FROM (SELECT * FROM "
         "r EXCEPT SELECT * FROM b)"},
+    /* the filtered dashboards' running totals (schema.c's pay_facts,
+     * alloc_facts, due_segment) against the payments, their
+     * allocations and the items, both ways (a row of nothing left by a
+     * change that took its last part away is none) */
+    {N_("dashboard totals"), 1,
+        "WITH b AS (SELECT p.paid_on, p.terminal, p.branch, p.method, "
+        "p.channel, coalesce(p.user_id, 0) AS user_id, c.segment, "
+        "sum(p.amount) AS amount, count(*) AS n FROM payments p JOIN "
+        "consumers c ON c.id = p.consumer_id "
+        "WHERE p.status = 'Posted' GROUP BY 1, 2, 3, 4, 5, 6, 7), r AS "
+        "(SELECT paid_on, terminal, branch, method, channel, user_id, "
+        "segment, amount, n FROM pay_facts WHERE amount <> 0 OR n <> 0) "
+        "SELECT 'paid ' || x.paid_on || ' at ' || x.terminal || ', ' || "
+        "x.method || ', ' || x.channel || ', user #' || x.user_id || ', "
+        "segment \"' || x.segment || '\": the ' || x.side || ' says ' || "
+        "x.amount || ' in ' || x.n || ', the other not' FROM (SELECT "
+        "'ledger' AS side, * FROM (SELECT * FROM b EXCEPT SELECT * FROM r) "
+        "UNION ALL SELECT 'rollup', * FROM (SELECT * FROM r EXCEPT SELECT * "
+        "FROM b)) x"},
+    {N_("dashboard totals"), 1,
+        "WITH b AS (SELECT i.due_on, p.paid_on, p.terminal, p.branch, "
+        "p.method, p.channel, coalesce(p.user_id, 0) AS user_id, "
+        "c.segment, sum(a.amount) AS paid, sum(a.amount > 0 AND a.reverses IS NULL) "
+        "AS n, sum(CASE WHEN a.amount > 0 AND a.reverses IS NULL THEN "
+        "max(0, CAST(julianday(p.paid_on) - julianday(i.issued_on) AS "
+        "INTEGER)) ELSE 0 END) AS days FROM allocations a JOIN payments p "
+        "ON p.id = a.payment_id AND p.status = 'Posted' JOIN items i ON "
+        "i.id = a.item_id JOIN consumers c ON c.id = p.consumer_id GROUP BY "
+        "1, 2, 3, 4, 5, 6, 7, 8 HAVING paid <> 0 OR n <> 0 OR days <> 0), "
+        "r AS (SELECT due_on, paid_on, terminal, branch, method, channel, "
+        "user_id, segment, paid, n, days FROM alloc_facts WHERE paid <> 0 "
+        "OR n <> 0 OR days <> 0) SELECT 'due ' || x.due_on || ', paid ' || "
+        "x.paid_on || ' at ' || x.terminal || ', ' || x.method || ', ' || "
+        "x.channel || ', user #' || x.user_id || ', segment \"' || "
+        "x.segment || '\": the ' || x.side || ' says ' || x.paid || ' paid "
+        "by ' || x.n || ' allocations (' || x.days || ' days), the other "
+        "not' FROM (SELECT 'ledger' AS side, * FROM (SELECT * FROM b EXCEPT "
+        "SELECT * FROM r) UNION ALL SELECT 'rollup', * FROM (SELECT * FROM "
+        "r EXCEPT SELECT * FROM b)) x"},
+    {N_("dashboard totals"), 1,
+        "WITH b AS (SELECT i.due_on, c.segment, sum(i.amount - (SELECT "
+        "coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE "
+        "m.item_id = i.id)) AS due FROM items i JOIN consumers c ON c.id = "
+        "i.consumer_id GROUP BY 1, 2 HAVING due <> 0), r AS (SELECT due_on, "
+        "segment, due FROM due_segment WHERE due <> 0) SELECT 'due ' || "
+        "x.due_on || ', segment \"' || x.segment || '\": the ' || x.side "
+        "|| ' says ' || x.due || ' due, the other not' FROM (SELECT "
+        "'ledger' AS side, * FROM (SELECT * FROM b EXCEPT SELECT * FROM r) "
+        "UNION ALL SELECT 'rollup', * FROM (SELECT * FROM r EXCEPT SELECT * "
+        "FROM b)) x"},
     {N_("outbox"), 0,
         "SELECT 'payment ' || p.payment_no || ' has no sync "
         "outbox record' FROM payments p WHERE NOT EXISTS (SELECT 1 FROM "

@@ -73,6 +73,7 @@ const char *const store_migrations[] = {
     store_mig_47,
     store_mig_48,
     store_mig_49,
+    store_mig_50,
 };
 
 const int store_nmigrations =

@@ -468,6 +468,24 @@ const char *const store_central_migrations[] = {
     "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
     " coalesce(max(id), 0) + 1 FROM seals WHERE tbl NOT IN"
     " ('user_history', 'setting_history');\n",
+    /* the filtered dashboards' facts (issue 23, the store's pay_facts,
+     * alloc_facts and due_segment) and the deteriorating payers' last
+     * days to pay (pay_recent): the terminals' reports, not kept here */
+    "DROP TRIGGER IF EXISTS facts_pay;\n"
+    "DROP TRIGGER IF EXISTS facts_status;\n"
+    "DROP TRIGGER IF EXISTS facts_alloc;\n"
+    "DROP TRIGGER IF EXISTS facts_item_days;\n"
+    "DROP TRIGGER IF EXISTS facts_item_add;\n"
+    "DROP TRIGGER IF EXISTS facts_item_due;\n"
+    "DROP TRIGGER IF EXISTS facts_move;\n"
+    "DROP TRIGGER IF EXISTS facts_segment;\n"
+    "DROP INDEX IF EXISTS alloc_facts_paid;\n"
+    "DELETE FROM pay_facts;\n"
+    "DELETE FROM alloc_facts;\n"
+    "DELETE FROM due_segment;\n"
+    "DROP TRIGGER IF EXISTS pay_recent_ins;\n"
+    "DROP TRIGGER IF EXISTS pay_recent_del;\n"
+    "DELETE FROM pay_recent;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -119,6 +119,62 @@
 	" 'Posted' WHERE " cond " GROUP BY i.id HAVING max(p.paid_on) >"       \
 	" date(i.due_on, '+1 day', 'start of month', '+1 month', '-1 day');"
 
+/* The filtered dashboards' facts (issue 23, migration 48): sign (1 or
+ * -1, or an expression of NEW) times the Posted payments where cond (on
+ * the payments p, their consumers c) says, by day and by the fields a
+ * dashboard filters on, seg the segment they count under. */
+#define FACTS_PAY(sign, seg, cond)                                             \
+	" INSERT INTO pay_facts (paid_on, terminal, branch, method, channel,"  \
+	" user_id, segment, amount, n) SELECT p.paid_on, p.terminal,"          \
+	" p.branch, p.method, p.channel, coalesce(p.user_id, 0), " seg ","    \
+	" " sign " * sum(p.amount), " sign " * count(*) FROM payments p JOIN"  \
+	" consumers c ON c.id = p.consumer_id WHERE " cond " GROUP BY 1, 2,"  \
+	" 3, 4, 5, 6, 7 ON CONFLICT (paid_on, terminal, branch, method,"       \
+	" channel, user_id, segment) DO UPDATE SET amount = amount +"          \
+	" excluded.amount, n = n + excluded.n;"
+/* the same of the allocations a (of items i) of those payments: what
+ * they paid of items due on a day (reversals net), and the count and the
+ * days from issue of those that pay (as the KPIs count them, kpi.c),
+ * the item's due and issue days as due and issued say */
+#define FACTS_ALLOC_AT(sign, seg, due, issued, cond)                           \
+	" INSERT INTO alloc_facts (due_on, paid_on, terminal, branch, method," \
+	" channel, user_id, segment, paid, n, days) SELECT " due ","           \
+	" p.paid_on, p.terminal, p.branch, p.method, p.channel,"               \
+	" coalesce(p.user_id, 0), " seg ", " sign " * sum(a.amount), " sign    \
+	" * sum(a.amount > 0 AND a.reverses IS NULL), " sign " * sum(CASE"     \
+	" WHEN a.amount > 0 AND a.reverses IS NULL THEN max(0,"                \
+	" CAST(julianday(p.paid_on) - julianday(" issued ") AS INTEGER))"     \
+	" ELSE 0 END) FROM allocations a JOIN payments p ON p.id ="            \
+	" a.payment_id JOIN items i ON i.id = a.item_id JOIN consumers c ON"   \
+	" c.id = p.consumer_id WHERE " cond " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8" \
+	" ON CONFLICT (due_on, paid_on, terminal, branch, method, channel,"    \
+	" user_id, segment) DO UPDATE SET paid = paid + excluded.paid, n = n"  \
+	" + excluded.n, days = days + excluded.days;"
+#define FACTS_ALLOC(sign, seg, cond)                                           \
+	FACTS_ALLOC_AT(sign, seg, "i.due_on", "i.issued_on", cond)
+/* sign times the items i where cond says, less what arrangements moved
+ * of them, by due day and the segment seg of their consumers c */
+#define FACTS_DUE_AT(sign, seg, due, amount, cond)                             \
+	" INSERT INTO due_segment (due_on, segment, due) SELECT " due ", "     \
+	seg ", " sign " * sum(" amount " - (SELECT coalesce(sum(m.amount), 0)" \
+	" FROM arrangement_moves m WHERE m.item_id = i.id)) FROM items i JOIN" \
+	" consumers c ON c.id = i.consumer_id WHERE " cond " GROUP BY 1, 2"    \
+	" ON CONFLICT (due_on, segment) DO UPDATE SET due = due +"             \
+	" excluded.due;"
+/* The last DETERIORATING_MAX (20) days to pay of consumer cid at
+ * terminal term and branch br (pay_days' rows), newest first, as
+ * "paid_on payment_id days" joined by ';' (none: no row). */
+#define PAY_RECENT_OF(cid, term, br)                                           \
+	"(SELECT group_concat(paid_on || ' ' || payment_id || ' ' || days,"    \
+	" ';') FROM (SELECT paid_on, payment_id, days FROM pay_days e WHERE"   \
+	" e.consumer_id = " cid " AND e.terminal = " term " AND e.branch = "   \
+	br " ORDER BY e.paid_on DESC, e.payment_id DESC LIMIT 20))"
+#define PAY_RECENT_AT(cid, term, br)                                           \
+	" DELETE FROM pay_recent WHERE consumer_id = " cid " AND terminal = "  \
+	term " AND branch = " br ";"                                           \
+	" INSERT INTO pay_recent (consumer_id, terminal, branch, recent)"      \
+	" SELECT " cid ", " term ", " br ", r FROM (SELECT " PAY_RECENT_OF(    \
+	    cid, term, br) " AS r) WHERE r IS NOT NULL;"
 /* A row's seal: what it holds of money and rights, written as a pending
  * seal by the row's change; the use case's audit entry claims it. */
 #define SEAL_ROW(t, cols)                                                      \
@@ -200,5 +256,6 @@ extern const char store_mig_46[];
 extern const char store_mig_47[];
 extern const char store_mig_48[];
 extern const char store_mig_49[];
+extern const char store_mig_50[];
 
 #endif

@@ -3,8 +3,8 @@
  * longer count silently in a branch's figures). The rollups
  * (daily_totals, daily_method_totals) sum every payment the store holds,
  * the organisation's figures; a terminal's or a branch's are read from
- * the payments themselves, through the payments_terminal and
- * payments_branch indexes. */
+ * the running totals by the fields filtered on (facts.c), a gateway's
+ * from the payments themselves. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +134,8 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 
 	if (!scoped(sc))
 		return store_kpi(st, from, to, due_to, day, k, err);
+	if (store_facts_cover(st, sc))
+		return store_kpi_facts(st, sc, from, to, due_to, day, k, err);
 	memset(k, 0, sizeof *k);
 	if (scoped_collected(st, sc, from, to, k, err) != 0)
 		return -1;
@@ -226,11 +228,16 @@ store_daily_scoped(struct store *st, const struct payment_filter *sc,
 	/* the days and the methods in one reading of the payments (issue
 	 * 23: the methods read them again, ~0.35 s of a branch's month on
 	 * a 2M-payment store), the days in order, each method summed here */
-	qb_init(&q, "SELECT p.paid_on, p.method, sum(p.amount), count(*) "
-	            "FROM payments p WHERE p.status = 'Posted'");
-	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
-	scope_where(&q, sc);
-	qb_add(&q, " GROUP BY p.paid_on, p.method ORDER BY p.paid_on", "");
+	if (store_facts_cover(st, sc))
+		store_daily_facts(&q, sc, from, to);
+	else {
+		qb_init(&q, "SELECT p.paid_on, p.method, sum(p.amount), "
+		            "count(*) FROM payments p WHERE p.status = 'Posted'");
+		qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
+		scope_where(&q, sc);
+		qb_add(&q, " GROUP BY p.paid_on, p.method ORDER BY p.paid_on",
+		    "");
+	}
 	s = qb_prepare(st, &q, err);
 	qb_free(&q);
 	if (s == NULL)
@@ -445,6 +452,103 @@ ring_flush(struct days_ring *r, days_cb cb, void *arg)
 	return 0;
 }
 
+/* One of a consumer's days to pay read from pay_recent. */
+struct recent_day {
+	char paid_on[11];
+	int64_t payment_id, days;
+};
+
+/* Newer first: later day, then larger payment id. */
+static int
+recent_newer(const struct recent_day *a, const struct recent_day *b)
+{
+	int c = strcmp(a->paid_on, b->paid_on);
+
+	return c != 0 ? c > 0 : a->payment_id > b->payment_id;
+}
+
+/* Each "paid_on payment_id days" of text into the consumer's newest
+ * last (k[*n], newest first). */
+static void
+recent_parse(const char *text, struct recent_day *k, int *n, int last)
+{
+	const char *t = text;
+
+	while (t != NULL && *t != '\0') {
+		struct recent_day d;
+		char *e;
+		int i;
+
+		if (strlen(t) < 12 || t[10] != ' ')
+			return;
+		memcpy(d.paid_on, t, 10);
+		d.paid_on[10] = '\0';
+		d.payment_id = strtoll(t + 11, &e, 10);
+		d.days = strtoll(e, &e, 10);
+		t = *e == ';' ? e + 1 : NULL;
+		/* kept in order, the oldest dropped past last */
+		for (i = *n; i > 0 && recent_newer(&d, &k[i - 1]); i--)
+			if (i < last)
+				k[i] = k[i - 1];
+		if (i < last) {
+			k[i] = d;
+			if (*n < last)
+				(*n)++;
+		}
+	}
+}
+
+/* The consumer's days read (k, newest first) to cb oldest first. */
+static int
+recent_flush(int64_t consumer_id, const struct recent_day *k, int n,
+    days_cb cb, void *arg)
+{
+	while (n-- > 0)
+		if (cb(consumer_id, "", "", k[n].days, arg) != 0)
+			return 1;
+	return 0;
+}
+
+/* Each consumer's last days to pay of the scope from pay_recent: its
+ * rows of the scope's terminals and branches (one, mostly), each
+ * holding its last 20 (last is at most DETERIORATING_MAX). */
+static int
+days_recent(struct store *st, const struct payment_filter *sc, int last,
+    days_cb cb, void *arg, struct pd_err *err)
+{
+	struct recent_day k[DETERIORATING_MAX];
+	struct db_stmt *s;
+	struct qb q;
+	int64_t cur = 0;
+	int rc, n = 0, stop = 0;
+
+	qb_init(&q, "SELECT p.consumer_id, p.recent FROM pay_recent p WHERE 1");
+	if (scoped(sc))
+		scope_where(&q, sc);
+	qb_add(&q, " ORDER BY p.consumer_id", "");
+	s = qb_prepare(st, &q, err);
+	qb_free(&q);
+	if (s == NULL)
+		return -1;
+	while (!stop && (rc = db_step(s)) == DB_ROW) {
+		int64_t cid = db_column_int64(s, 0);
+
+		if (cid != cur) {
+			stop = n > 0 && recent_flush(cur, k, n, cb, arg);
+			cur = cid;
+			n = 0;
+		}
+		recent_parse((const char *)db_column_text(s, 1), k, &n, last);
+	}
+	if (stop)
+		rc = DB_DONE;
+	else if (rc == DB_DONE && n > 0)
+		recent_flush(cur, k, n, cb, arg);
+	db_finalize(s);
+	return rc == DB_DONE ? 0
+	                     : st_fail(st, err, _("Reading the payments' days"));
+}
+
 int
 store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
     int last, days_cb cb, void *arg, struct pd_err *err)
@@ -458,6 +562,10 @@ store_days_to_pay_each(struct store *st, const struct payment_filter *sc,
 	        sc->team != NULL);
 
 	last = last < 1 ? 1 : last > DETERIORATING_MAX ? DETERIORATING_MAX : last;
+	/* a scope's or a segment's: each consumer's last days kept apart
+	 * (pay_recent), not every row of pay_days */
+	if (!joined && !db_is_pg(st->db))
+		return days_recent(st, sc, last, cb, arg, err);
 	/* the rollup pay_days (schema.c), by consumer then date, read
 	 * once: each consumer's last payments kept here. Through the
 	 * consumer's index, each one's last payments with their

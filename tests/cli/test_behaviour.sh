@@ -133,6 +133,59 @@ base_late() { sql "SELECT i.id, max(p.paid_on) AS done FROM items i JOIN
  JOIN payments p ON p.id = a.payment_id WHERE p.status = 'Posted' GROUP BY
  i.id HAVING date(done, 'start of month', '-1 day') > i.due_on ORDER BY
  i.id" | grep . || echo empty; }
+# the filtered dashboards' running totals (pay_facts, alloc_facts,
+# due_segment; schema.c) against the ledger row by row, both ways, and a
+# segment's month under a method and a user against the rule again
+# fdiff LEDGER ROLLUP: rows of one not in the other, + 1 if none kept
+fdiff() { sql "WITH b AS ($1), r AS ($2) SELECT (SELECT count(*) FROM
+ (SELECT * FROM b EXCEPT SELECT * FROM r)) + (SELECT count(*) FROM (SELECT
+ * FROM r EXCEPT SELECT * FROM b)) + (SELECT count(*) = 0 FROM r)"; }
+facts_kept() {
+	same "$1: the dashboards' payments as the ledger" "$(fdiff "SELECT
+	 p.paid_on, p.terminal, p.branch, p.method, p.channel, p.user_id,
+	 (SELECT segment FROM consumers WHERE id = p.consumer_id), sum(p.amount),
+	 count(*) FROM payments p WHERE p.status = 'Posted' GROUP BY 1, 2, 3, 4,
+	 5, 6, 7" "SELECT paid_on, terminal, branch, method, channel, user_id,
+	 segment, amount, n FROM pay_facts WHERE n <> 0")" 0
+	same "$1: the dashboards' allocations as the ledger" "$(fdiff "SELECT
+	 i.due_on, p.paid_on, p.terminal, p.branch, p.method, p.channel,
+	 p.user_id, c.segment, sum(a.amount), count(a.reverses IS NULL AND
+	 a.amount > 0 OR NULL), total(CASE WHEN a.reverses IS NULL AND a.amount
+	 > 0 AND p.paid_on > i.issued_on THEN julianday(p.paid_on) -
+	 julianday(i.issued_on) END) FROM payments p, allocations a, items i,
+	 consumers c WHERE a.payment_id = p.id AND i.id = a.item_id AND c.id =
+	 p.consumer_id AND p.status = 'Posted' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8" \
+	 "SELECT due_on, paid_on, terminal, branch, method, channel, user_id,
+	 segment, paid, n, days FROM alloc_facts WHERE paid <> 0 OR n <> 0")" 0
+	same "$1: a segment's amounts due as the items" "$(fdiff "SELECT
+	 i.due_on, c.segment, sum(i.amount - (SELECT coalesce(sum(m.amount), 0)
+	 FROM arrangement_moves m WHERE m.item_id = i.id)) FROM items i, consumers c
+	 WHERE c.id = i.consumer_id GROUP BY 1, 2 HAVING sum(i.amount - (SELECT
+	 coalesce(sum(m.amount), 0) FROM arrangement_moves m WHERE m.item_id =
+	 i.id)) <> 0" "SELECT due_on, segment, due FROM due_segment WHERE due
+	 <> 0")" 0
+	sup --json kpi --month 2025-03 --segment residential --method Cash \
+	    --user jane >"$T/fk.json" 2>&1
+	same "$1: a segment's month by one method and user" \
+	    "$(tr -d ' \n' <"$T/fk.json" | sed -n 's/.*"month":{"total_collected":\([0-9]*\),"payments":\([0-9]*\),"total_due":\([0-9]*\),"total_due_paid":\([0-9]*\).*/\1 \2 \3 \4/p')" \
+	    "$(sql "SELECT (SELECT coalesce(sum(p.amount), 0) || ' ' || count(*)
+	     FROM payments p JOIN consumers c ON c.id = p.consumer_id WHERE
+	     p.status = 'Posted' AND p.method = 'Cash' AND c.segment =
+	     'Residential' AND p.user_id = (SELECT id FROM users WHERE username
+	     = 'jane') AND p.paid_on LIKE '2025-03-%') || ' ' ||
+	     (SELECT coalesce(sum(owed), 0) || ' ' || coalesce(sum(min(owed,
+	     paid)), 0) FROM (SELECT
+	     i.amount - (SELECT coalesce(sum(m.amount), 0) FROM
+	     arrangement_moves m WHERE m.item_id = i.id) AS owed, (SELECT
+	     coalesce(sum(a.amount), 0) FROM
+	     allocations a JOIN payments p ON p.id = a.payment_id JOIN consumers
+	     c ON c.id = p.consumer_id WHERE a.item_id = i.id AND p.status =
+	     'Posted' AND p.method = 'Cash' AND c.segment = 'Residential' AND
+	     p.user_id = (SELECT id FROM users WHERE username = 'jane') AND
+	     p.paid_on <= '2025-03-31') AS paid FROM items i JOIN consumers k ON
+	     k.id = i.consumer_id WHERE k.segment = 'Residential' AND i.due_on
+	     LIKE '2025-03-%'))")"
+}
 kept() {
 	run sup --csv report deteriorating --last 3
 	same "$1: the report as the rule again" \
@@ -145,6 +198,19 @@ kept() {
 	same "$1: the late items' rollup as the ledger, not empty" \
 	    "$(sql 'SELECT item_id, done FROM item_late ORDER BY 1')" \
 	    "$(base_late)"
+	# each consumer's last days at a terminal (pay_recent, schema.c),
+	# newest first, as the ledger says (fewer than 20 each here)
+	same "$1: the last days kept as the ledger" \
+	    "$(sql 'SELECT consumer_id, recent FROM pay_recent ORDER BY 1')" \
+	    "$(sql "SELECT cid || '|' || group_concat(x, ';') FROM (SELECT
+	     p.consumer_id AS cid, p.terminal AS t, p.paid_on || ' ' || p.id ||
+	     ' ' || CAST(julianday(p.paid_on) - julianday(min(i.due_on)) AS
+	     INTEGER) AS x FROM payments p JOIN allocations a ON a.payment_id =
+	     p.id AND a.amount > 0 AND a.reverses IS NULL JOIN items i ON i.id =
+	     a.item_id WHERE p.status = 'Posted' GROUP BY p.id ORDER BY
+	     p.consumer_id, p.paid_on DESC, p.id DESC) GROUP BY cid, t ORDER BY
+	     cid")"
+	facts_kept "$1"
 }
 kept "payments posted"
 # import: a bill D-4 of WU-10002, paid 5 days late: 5, 15, 5 no longer grows
@@ -217,3 +283,42 @@ expect "doctor sees a wrong late item in the rollup" 6 \
     "late items: item #" sup doctor
 has "and says what the rollup says" "the rollup says last paid"
 same "that row alone, both ways" "$(grep -c 'late items' "$OUT")" 2
+sql "UPDATE item_late SET done = date(done, '-1 day') WHERE item_id =
+ (SELECT max(item_id) FROM item_late)"
+# a consumer's segment changed (an import of consumers): its payments,
+# their allocations and its items count under the new one
+printf 'account_no,name,service_address,phone,email,segment
+WU-10002,José Núñez,1 Road,,,Commercial
+' >"$T/seg.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import consumers --update "$T/seg.csv" \
+    >/dev/null
+same "WU-10002 is Commercial now" "$(sql "SELECT segment FROM consumers
+ WHERE account_no = 'WU-10002'")" Commercial
+facts_kept "a consumer's segment changed"
+# (doctor's one problem: D-3's due date changed above by hand)
+expect "the store with the dashboards' totals is consistent" 6 \
+    "1 change of a row of money or rights was made outside" sup doctor
+same "no problem with the dashboards' totals" \
+    "$(grep -c 'dashboard totals' "$OUT")" 0
+# doctor sees a row of each running total that is not the ledger's:
+# each one, both ways
+sql "UPDATE pay_facts SET amount = amount + 1 WHERE (paid_on, method,
+ segment) = (SELECT paid_on, method, segment FROM pay_facts WHERE n > 0
+ ORDER BY 1 LIMIT 1);
+ UPDATE alloc_facts SET days = days + 1 WHERE (due_on, paid_on, segment) =
+ (SELECT due_on, paid_on, segment FROM alloc_facts WHERE n > 0 ORDER BY 1
+ LIMIT 1);
+ UPDATE due_segment SET due = due + 1 WHERE (due_on, segment) = (SELECT
+ due_on, segment FROM due_segment WHERE due > 0 ORDER BY 1 LIMIT 1)"
+expect "doctor sees a wrong row of the dashboards' totals" 6 \
+    "dashboard totals: paid 2025-01-15 at T01, Cash" sup doctor
+has "and the allocations' by due and paid day" "dashboard totals: due 2025-01-15, paid"
+has "and a segment's amounts due" \
+    'dashboard totals: due 2025-01-15, segment "Commercial": the rollup says 2001 due'
+same "those rows alone, both ways" "$(grep -c 'dashboard totals' "$OUT")" 6
+# and a consumer's last days that are not pay_days'
+sql "UPDATE pay_recent SET recent = recent || ';2025-01-01 1 0' WHERE
+ consumer_id = (SELECT min(consumer_id) FROM pay_recent)"
+expect "doctor sees wrong last days to pay" 6 "days to pay: consumer #" \
+    sup doctor
+has "and says what the rollup says" ";2025-01-01 1 0, the other not"

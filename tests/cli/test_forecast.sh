@@ -146,12 +146,12 @@ same "demo store: 8 past and 13 weeks ahead = the method written again" \
 same "demo store: some weeks have something to forecast" \
     "$(awk '$1 == "ahead" && $5 > 0' "$T/got" | wc -l | tr -d ' ' | grep -c -v '^0$')" 1
 
-# the migrations of the weeks' rollup and the late items (versions 45
-# and 46) fill them once from the rows a store holds: the demo store taken
-# back to version 44 (the documents log's seal, 47, undone too: it runs
-# again after them, and this store has no document yet; every later
-# migration is written to run again as nothing), opened again, then
-# doctor's check of both against the ledger
+# the migrations of the weeks' rollup, the late items (versions 45 and
+# 46) and the dashboards' totals (50) fill them once from the rows a store
+# holds: the demo store taken back to version 44 (the documents log's
+# seal, 47, undone too: it runs again after them, and this store has no
+# document yet; every later migration is written to run again), opened
+# again, then doctor's check of them all against the ledger
 v=$(sql "SELECT user_version FROM pragma_user_version")
 same "the demo store has no document for the last migration to seal" \
     "$(sql "SELECT count(*) FROM documents")" 0
@@ -159,13 +159,22 @@ sql "DROP TRIGGER paid_by_day_item; DROP TRIGGER paid_by_day_alloc;
  DROP TRIGGER paid_by_day_status; DROP TRIGGER item_late_alloc;
  DROP TRIGGER item_late_status; DROP TRIGGER item_late_item;
  DROP TABLE paid_by_day; DROP TABLE item_late; DROP INDEX due_paid_day;
+ DROP TRIGGER facts_pay; DROP TRIGGER facts_status; DROP TRIGGER facts_alloc;
+ DROP TRIGGER facts_item_days; DROP TRIGGER facts_item_add;
+ DROP TRIGGER facts_item_due; DROP TRIGGER facts_move;
+ DROP TRIGGER facts_segment; DROP TABLE pay_facts; DROP TABLE alloc_facts;
+ DROP TABLE due_segment; DROP TRIGGER pay_recent_ins;
+ DROP TRIGGER pay_recent_del; DROP TABLE pay_recent;
  DROP TRIGGER seal_documents_ins; DROP TRIGGER seal_documents_upd;
  PRAGMA user_version = 44"
-expect "a store of before the two rollups: opened, they are filled" 0 \
+expect "a store of before the rollups: opened, they are filled" 0 \
     "ok (" sup doctor
-same "both filled from its rows, at version $v" "$(sql "SELECT (SELECT
+same "all filled from its rows, at version $v" "$(sql "SELECT (SELECT
  count(*) > 100 FROM paid_by_day) || (SELECT count(*) > 0 FROM item_late)
- || ' ' || (SELECT user_version FROM pragma_user_version)")" "11 $v"
+ || (SELECT count(*) > 100 FROM pay_facts) || (SELECT count(*) > 100 FROM
+ alloc_facts) || (SELECT count(*) > 10 FROM due_segment) || (SELECT
+ count(*) > 10 FROM pay_recent) || ' ' || (SELECT user_version FROM
+ pragma_user_version)")" "111111 $v"
 # the history's rollups (due_paid, due_paid_daily; schema.c) kept in step
 # by each path that changes the items or what paid them: after each, every
 # week against the method again, and doctor's check of the rollups
