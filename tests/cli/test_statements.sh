@@ -86,6 +86,28 @@ refused "MT940 with a bad amount, named by its :61:" 3 \
 # the envelope kept, the message text (block 4) not a statement
 printf '{1:F01INGBNL2ABXXX0000000000}\n{2:I940INGBNL2AXXXN}\n{4:\n:20:X\n-}\n' >"$T/empty.940"
 refused "MT940 without lines" 3 "empty.940" eur statement import "$T/empty.940" --format mt940
+# (review R20) what aqbanking reads leniently must not reach the store as
+# another amount, mark or day: each is a bad entry, refused naming its
+# :61:, nothing stored. New bank ids, so that no line is "seen before".
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C1.56NTRF/' \
+    -e 's/00000000001$/00000000081/' "$T/mt940-example.940" >"$T/point.940"
+refused "MT940: an amount with a decimal point (1.56 read as 1.00)" 3 \
+    "point.940: :61: #1" eur statement import "$T/point.940"
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220C1,5X6NTRF/' \
+    -e 's/00000000001$/00000000082/' "$T/mt940-example.940" >"$T/junk.940"
+refused "MT940: an amount with junk in it (1,5X6 read as 1.50)" 3 \
+    "junk.940: :61: #1" eur statement import "$T/junk.940"
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402200220X1,56NTRF/' \
+    -e 's/00000000001$/00000000083/' "$T/mt940-example.940" >"$T/mark.940"
+refused "MT940: a credit/debit mark that is neither (X read as C)" 3 \
+    "mark.940: :61: #1" eur statement import "$T/mark.940"
+sed -e 's/^:61:1402200220C1,56NTRF/:61:1402300230C1,56NTRF/' \
+    -e 's/00000000001$/00000000084/' "$T/mt940-example.940" >"$T/feb30.940"
+refused "MT940: a day not in the calendar (140230 read as 2014-02-28)" 3 \
+    "feb30.940: :61: #1" eur statement import "$T/feb30.940"
+sed -e 's/00000000001$/00000000085/' "$T/mt940-example.940" | head -n 12 >"$T/cut.940"
+refused "MT940 cut short (no :62F:, no -}): not imported in part" 3 \
+    "cut.940" eur statement import "$T/cut.940" --format mt940
 
 # -- OFX (USD, the organisation's currency of the default config)
 expect "OFX imports" 0 "ofx" sup statement import "$T/ofx-example.ofx"
