@@ -395,6 +395,27 @@ const char *const store_central_migrations[] = {
         " NEW.unmatched_at <> ''", "stmt_unmatch", "NEW.id")
     FEED("recon_resolution_ins", "AFTER INSERT ON recon_resolutions",
         "resolution", "NEW.id"),
+    /* every drawer's shifts fed to the other terminals (issue 20): each
+     * shift's opening, movements and close, as its terminal sent them;
+     * what is here already fed too, openings before movements before
+     * closes (a terminal applies a movement or close of a shift it has) */
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'shift_open', id,"
+    " terminal FROM shifts ORDER BY id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'shift_move', m.id,"
+    " s.terminal FROM shift_movements m JOIN shifts s ON s.id ="
+    " m.shift_id ORDER BY m.id;\n"
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'shift_close', id,"
+    " terminal FROM shifts WHERE status = 'closed' ORDER BY id;\n"
+    /* and the voids of the deposits voided before deposits were fed,
+     * which the feed of them gave as made only */
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'deposit_void', id,"
+    " terminal FROM deposits WHERE voided_at <> '' ORDER BY id;\n"
+    FEED("shift_open", "AFTER INSERT ON shifts", "shift_open", "NEW.id")
+    FEED("shift_move", "AFTER INSERT ON shift_movements", "shift_move",
+        "NEW.id")
+    FEED("shift_close", "AFTER UPDATE OF status ON shifts WHEN"
+        " OLD.status = 'open' AND NEW.status = 'closed'", "shift_close",
+        "NEW.id"),
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal

@@ -367,3 +367,12 @@ const char store_mig_47[] =
     SEAL_BASE("documents", SEAL_DOCUMENTS)
     "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
     " coalesce(max(id), 0) + 1 FROM seals WHERE tbl <> 'documents';\n";
+
+/* a statement match or unmatch pulled before the statement line or the
+ * deposit it names (issue 20): held here, in the order it came, and
+ * applied when they arrive (recon_feed.c), as alert_steps_held holds an
+ * alert's steps; key names it, so a replay holds it once */
+const char store_mig_48[] =
+    "CREATE TABLE recon_held (id INTEGER PRIMARY KEY,"
+    " key TEXT NOT NULL UNIQUE, payload TEXT NOT NULL,"
+    " held_at TEXT NOT NULL);\n";

@@ -294,3 +294,27 @@ const char pg_mig_13[] =
     "INSERT INTO meta (key, value) SELECT 'seal_baseline', (coalesce("
     "max(id), 0) + 1)::text FROM seals WHERE tbl NOT IN ('user_history',"
     " 'setting_history') ON CONFLICT (key) DO NOTHING;\n";
+
+/* 14 (listed before 13, which stays the last): every drawer's shifts fed
+ * to the other terminals (issue 20), as schema_central.c's */
+const char pg_mig_14[] =
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'shift_open', id, terminal FROM (SELECT id, terminal FROM shifts"
+    " ORDER BY id) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'shift_move', id, terminal FROM (SELECT m.id, s.terminal FROM"
+    " shift_movements m JOIN shifts s ON s.id = m.shift_id ORDER BY m.id)"
+    " x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'shift_close', id, terminal FROM (SELECT id, terminal FROM shifts"
+    " WHERE status = 'closed' ORDER BY id) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'deposit_void', id, terminal FROM (SELECT id, terminal FROM deposits"
+    " WHERE voided_at <> '' ORDER BY id) x;\n"
+    "CREATE TRIGGER feed_shift_open AFTER INSERT ON shifts FOR EACH ROW"
+    " EXECUTE FUNCTION feed_row('shift_open');\n"
+    "CREATE TRIGGER feed_shift_move AFTER INSERT ON shift_movements FOR"
+    " EACH ROW EXECUTE FUNCTION feed_row('shift_move');\n"
+    "CREATE TRIGGER feed_shift_close AFTER UPDATE OF status ON shifts FOR"
+    " EACH ROW WHEN (OLD.status = 'open' AND NEW.status = 'closed')"
+    " EXECUTE FUNCTION feed_row('shift_close');\n";
