@@ -14,9 +14,10 @@
  * so a terminal pulls them before it; one whose statement line or deposit
  * is not here even so (a feed reordered, a record set aside here) is held
  * (recon_held) and applied when they arrive, in the order it came. A
- * pulled deposit keeps the lines of the shifts this terminal has (the
- * other terminals' drawers are not fed): its amount is what
- * reconciliation reads. */
+ * pulled deposit keeps the lines of the shifts this terminal has (every
+ * drawer's shifts are fed, shift_feed.c, before the deposits of them;
+ * one fed before shifts were has those of its own terminal's only): its
+ * amount is what reconciliation reads. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,9 +273,8 @@ hold(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	char *payload = syncrec_encode(r);
 	int rc;
 
-	snprintf(key, sizeof key, "%s|%s|%s|%lld|%s|%s", r->op,
-	    r->stmt.account, r->stmt.stmt_key, (long long)r->stmt_first,
-	    r->at, r->dep.uuid);
+	snprintf(key, sizeof key, "%s|%s|%s|%lld|%s|%s", r->op, r->stmt.account,
+	    r->stmt.stmt_key, (long long)r->stmt_first, r->at, r->dep.uuid);
 	svc_now(at);
 	rc = store_recon_hold(s->st, key, payload, at, err);
 	free(payload);

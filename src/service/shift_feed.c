@@ -29,8 +29,8 @@ feed_shift(struct svc *s, int64_t id, struct shift *sh, struct pd_err *err)
 {
 	char key[2][FEED_KEY_BUFSZ];
 
-	if (store_feed_row_key(s->st, "SELECT uuid, '' FROM shifts WHERE id = ?",
-	        id, key, err) != 0)
+	if (store_feed_row_key(s->st,
+	        "SELECT uuid, '' FROM shifts WHERE id = ?", id, key, err) != 0)
 		return -1;
 	return store_shift_find(s->st, key[0], sh, err);
 }
@@ -62,8 +62,7 @@ close_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 	    s, r, SR_SHIFT_CLOSE, NULL, sh.terminal, NULL, sh.closed_at);
 	r->sh = sh;
 	xstrlcpy(r->shift_uuid, sh.uuid, sizeof r->shift_uuid);
-	r->counts =
-	    store_shift_counts(s->st, sh.id, "close", &r->ncounts, err);
+	r->counts = store_shift_counts(s->st, sh.id, "close", &r->ncounts, err);
 	if (r->counts == NULL)
 		return -1;
 	r->tenders = store_shift_tenders(s->st, sh.id, &r->ntenders, err);
@@ -92,8 +91,8 @@ move_record(struct svc *s, int64_t id, struct syncrec *r, struct pd_err *err)
 			break;
 	if (i == n) {
 		free(m);
-		return pd_fail(err, PD_ESTORE, "Feed row %lld is gone",
-		    (long long)id);
+		return pd_fail(
+		    err, PD_ESTORE, "Feed row %lld is gone", (long long)id);
 	}
 	ledger_rec_head(
 	    s, r, SR_SHIFT_MOVE, m[i].uuid, sh.terminal, NULL, m[i].at);
@@ -121,8 +120,8 @@ svc_shift_feed_record(struct svc *s, const struct feed_entry *e,
 /* Whether what r records is here: 1 yes, 0 no, -1 the store failed;
  * *sh the shift it names when that is here (have 1). */
 static int
-shift_here(struct svc *s, const struct syncrec *r, struct shift *sh,
-    int *have, struct pd_err *err)
+shift_here(struct svc *s, const struct syncrec *r, struct shift *sh, int *have,
+    struct pd_err *err)
 {
 	struct pd_err e = {0};
 	int seen = 0;

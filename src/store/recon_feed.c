@@ -228,8 +228,8 @@ read_held(struct db_stmt *q, void *elem)
 struct recon_held *
 store_recon_held(struct store *st, size_t *n, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(
-	    st, "SELECT id, payload FROM recon_held ORDER BY id", err);
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT id, payload FROM recon_held ORDER BY id", err);
 
 	*n = 0;
 	if (s == NULL)

@@ -417,8 +417,8 @@ int
 store_shift_move_seen(
     struct store *st, const char *uuid, int *seen, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(
-	    st, "SELECT 1 FROM shift_movements WHERE uuid = ?", err);
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT 1 FROM shift_movements WHERE uuid = ?", err);
 	int rc;
 
 	if (s == NULL)

@@ -326,7 +326,7 @@ wait_for "T02's Shifts screen lists T01's shift" "$z1"
 keys Escape
 wait_for "back on the dashboard" "Total Collected"
 keys e
-wait_for "T02's Exceptions list: T01's credit nobody expected" "TRANSFER 99"
+wait_for "T02's Exceptions list: T01's credit nobody expected" '$12.00'
 lacks "BAG-41, matched at T01, is no exception at T02" "BAG-41"
 keys r
 wait_for "r at T02: the credit" "unexpected_credit:$st41b:2"
