@@ -247,8 +247,11 @@ int store_shift_open_of(struct store *st, const char *terminal,
     int64_t user_id, struct shift *out, struct pd_err *err);
 /* The drawer's open shift (open 1) or its latest closed one (open 0): 1
  * and *out, 0 none, -1 error. */
-int store_shift_drawer(struct store *st, const char *drawer, int open,
-    struct shift *out, struct pd_err *err);
+int store_shift_drawer(struct store *st, const char *terminal,
+    const char *drawer, int open, struct shift *out, struct pd_err *err);
+/* *seen: whether shift movement uuid is here. */
+int store_shift_move_seen(
+    struct store *st, const char *uuid, int *seen, struct pd_err *err);
 /* A shift by Z number (any case) or UUID; PD_ENOTFOUND naming key. */
 int store_shift_find(
     struct store *st, const char *key, struct shift *out, struct pd_err *err);
@@ -284,6 +287,7 @@ struct shift_query {
 	int open_only;
 	const char *from, *to; /* opened on these days; NULL */
 	const char *cashier;   /* user name; NULL */
+	const char *terminal;  /* this terminal's only; NULL: every one */
 	int64_t limit;         /* 0: all */
 };
 int store_shift_each(struct store *st, const struct shift_query *f,

@@ -212,5 +212,22 @@ struct statement_line *store_stmt_lines_part(struct store *st, int64_t stmt,
  * or (undone) one undone at at. */
 int store_match_seen(struct store *st, int64_t line_id, int undone,
     const char *at, int *seen, struct pd_err *err);
+/* A pulled match held until the statement line and the deposit it names
+ * are here (recon_feed.c): held once by key; the held ones in the order
+ * they came (payloads owned; free each and the array); one dropped. */
+struct recon_held {
+	int64_t id;
+	char *payload;
+};
+int store_recon_hold(struct store *st, const char *key, const char *payload,
+    const char *at, struct pd_err *err);
+struct recon_held *store_recon_held(
+    struct store *st, size_t *n, struct pd_err *err);
+int store_recon_held_drop(struct store *st, int64_t id, struct pd_err *err);
+/* Who undid a match the central node refused (svc_match_refused), and
+ * *seen: line_id has the match made at `at` undone so. */
+#define MATCH_REFUSED_BY "paydesk-central"
+int store_match_refused(struct store *st, int64_t line_id, const char *at,
+    int *seen, struct pd_err *err);
 
 #endif

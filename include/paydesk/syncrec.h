@@ -9,11 +9,12 @@
  * and is the key of idempotent apply. Kinds written by terminals: payment,
  * void, verify, credit_note, credit_apply, gateway_association, a cash
  * shift's shift_open, shift_movement and shift_close (issue 20: the
- * central node keeps every drawer's shifts; it does not feed them back to
- * terminals), arrangement (issue 21: fed to the other terminals) and
- * deposit, bank_statement and statement_match (issue 20: kept at the
- * central node, not fed back; a statement is known everywhere by its
- * account and key, the same at every terminal that imports it) and
+ * central node keeps every drawer's shifts and feeds them to the other
+ * terminals, shift_feed.c), arrangement (issue 21: fed to the other
+ * terminals) and deposit, bank_statement and statement_match (issue 20:
+ * fed to the other terminals, recon_feed.c; a statement is known
+ * everywhere by its account and key, the same at every terminal that
+ * imports it) and
  * alert (issue 21: a step of an organisation's alert, fed to the other
  * terminals).
  * Kinds mastered centrally and only pulled: consumer, item, user,

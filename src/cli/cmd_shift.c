@@ -548,6 +548,7 @@ list_row(const struct shift *sh, void *arg)
 	table_str(a->t, status_words[sh->status == SHIFT_CLOSED]);
 	table_money(a->t, sh->float_counted);
 	table_str(a->t, sh->flagged ? _("yes") : "");
+	table_str(a->t, sh->terminal);
 	table_row(a->t);
 	return 0;
 }
@@ -563,6 +564,8 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Status"), "status", X_TERM, 8, 0},
 	    {NC_("column", "Float"), "float_counted", X_MONEY, 12, 0},
 	    {NC_("column", "Flagged"), "flagged", X_TEXT, 7, 0},
+	    /* every drawer's shifts are fed to every terminal */
+	    {NC_("column", "Terminal"), "terminal", X_TEXT, 8, 0},
 	};
 	const char *open = NULL, *from = NULL, *to = NULL, *cashier = NULL,
 	           *limit = NULL;
@@ -583,7 +586,7 @@ cmd_shift_list(struct cli *c, int argc, char **argv)
 	f.open_only = open != NULL;
 	f.cashier = cashier;
 	f.limit = (int64_t)lim;
-	a.t = table_new(c, cols, 7);
+	a.t = table_new(c, cols, 8);
 	rc = svc_shift_list(&c->svc, &f, list_row, &a, &c->err);
 	return table_done(a.t, rc);
 }

@@ -110,6 +110,14 @@ part_lines(struct svc *s, struct build *b, const struct deposit_part *p,
 
 	if (store_shift_find(s->st, p->shift, &sh, err) != 0)
 		return -1;
+	/* another terminal's shift (fed from the central node) is
+	 * deposited there: its cash is in that drawer, and two terminals
+	 * depositing it offline would deposit it twice */
+	if (strcmp(sh.terminal, s->cfg.terminal_id) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Shift %s is terminal %s's: its cash is deposited at "
+		      "that terminal"),
+		    sh.z_no[0] ? sh.z_no : sh.uuid, sh.terminal);
 	if (sh.status != SHIFT_CLOSED)
 		return pd_fail(err, PD_EINVAL,
 		    _("Shift %s is open: only a closed shift's cash is "
@@ -413,6 +421,7 @@ svc_deposit_pending(struct svc *s, size_t *n, struct pd_err *err)
 	if (svc_require(s, ROLE_SUPERVISOR, _("Listing what is to deposit"),
 	        err) != 0)
 		return NULL;
+	q.terminal = s->cfg.terminal_id;
 	if (store_shift_each(s->st, &q, pending_one, &a, err) != 0 ||
 	    a.failed) {
 		free(a.v);

@@ -5,8 +5,7 @@
  * each shift's tender has left to deposit, a slip number not in use),
  * how it is applied (the central node keeps every deposit in the same
  * tables as a terminal), and the list paydesk-central deposits prints.
- * Deposits are not fed back to terminals: a terminal that pulls one
- * refuses it (sync_apply.c). */
+ * Deposits are fed to the other terminals (recon_feed.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

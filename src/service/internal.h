@@ -295,6 +295,11 @@ int svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err);
  * wins everywhere, review R20). stmt_sync.c. */
 int svc_stmt_take_importer(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* A refused match of this terminal's outbox undone here (stmt_sync.c):
+ * 1 undone, 0 nothing to undo, -1 the store failed; and whether one was. */
+int svc_match_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err);
+int svc_match_was_refused(struct svc *s, const char *payload, struct pd_err *err);
 /* A user as an import row gives it: added, or with update, changed when
  * the name, role or PIN differ (a PIN is compared with its hash). Inside
  * the caller's transaction; *bad as for svc_user_add. */
@@ -500,6 +505,12 @@ void svc_alerts_sync(struct svc *s, int pulled);
 int svc_recon_feed_record(struct svc *s, const struct feed_entry *e,
     struct syncrec *r, struct pd_err *err);
 int svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err);
+/* Shifts fed to the other terminals (shift_feed.c): as the recon ones. */
+int svc_shift_feed_record(struct svc *s, const struct feed_entry *e,
+    struct syncrec *r, struct pd_err *err);
+int svc_shift_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err);
+int svc_shift_pull_check(
+    struct svc *s, const struct syncrec *r, struct pd_err *err);
 int svc_recon_pull_check(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 

@@ -11,11 +11,13 @@
  *
  * Order: the feed is in the central node's commit order, and the central
  * node applies a match only after the statement and the deposit it names,
- * so a terminal pulls them before it; one whose statement or deposit is
- * not here is set aside with the reason, as any refused record. A
- * pulled deposit keeps the lines of the shifts this terminal has (the
- * other terminals' drawers are not fed): its amount is what
- * reconciliation reads. */
+ * so a terminal pulls them before it; one whose statement line or deposit
+ * is not here even so (a feed reordered, a record set aside here) is held
+ * (recon_held) and applied when they arrive, in the order it came. A
+ * pulled deposit keeps the lines of the shifts this terminal has (every
+ * drawer's shifts are fed, shift_feed.c, before the deposits of them;
+ * one fed before shifts were has those of its own terminal's only): its
+ * amount is what reconciliation reads. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -234,26 +236,122 @@ match_seen(
 	    s->st, line_id, strcmp(r->op, "unmatch") == 0, r->at, seen, err);
 }
 
+/* 1: the statement line and the deposit match r names are here, 0 one
+ * is not (yet), -1 the store failed. */
+static int
+match_ready(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct statement st;
+	struct deposit d;
+	struct pd_err e = {0};
+	int64_t line_id = 0;
+	int rc = store_stmt_by_key(
+	    s->st, r->stmt.account, r->stmt.stmt_key, &st, err);
+
+	if (rc <= 0)
+		return rc;
+	if (store_stmt_line_id(s->st, st.id, r->stmt_first, &line_id, err))
+		return -1;
+	if (line_id == 0)
+		return 0;
+	if (r->dep.uuid[0] == '\0' ||
+	    store_deposit_find(s->st, r->dep.uuid, &d, &e) == 0)
+		return 1;
+	if (e.code != PD_ENOTFOUND) {
+		*err = e;
+		return -1;
+	}
+	return 0;
+}
+
+/* Hold match r until what it names is here: once, by what names it (a
+ * replay brings it again with another record uuid). */
+static int
+hold(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	char key[512], at[TS_BUFSZ];
+	char *payload = syncrec_encode(r);
+	int rc;
+
+	snprintf(key, sizeof key, "%s|%s|%s|%lld|%s|%s", r->op, r->stmt.account,
+	    r->stmt.stmt_key, (long long)r->stmt_first, r->at, r->dep.uuid);
+	svc_now(at);
+	rc = store_recon_hold(s->st, key, payload, at, err);
+	free(payload);
+	return rc;
+}
+
+static int
+pulled_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	int seen = 0;
+
+	if (match_seen(s, r, &seen, err) != 0)
+		return -1;
+	if (seen)
+		return 1; /* pulled before (a replay) */
+	return svc_apply_stmt(s, r, err);
+}
+
+/* The held matches whose statement line and deposit are here now,
+ * applied in the order they came, each in a savepoint: one that fails
+ * stays held (a conflict with what this terminal has), and the record
+ * whose arrival released it is applied all the same. */
+static int
+release_held(struct svc *s, struct pd_err *err)
+{
+	struct recon_held *h;
+	struct syncrec r;
+	struct pd_err e;
+	size_t n, i;
+	int rc = 0, ready;
+
+	h = store_recon_held(s->st, &n, err);
+	if (h == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		memset(&e, 0, sizeof e);
+		if (syncrec_decode(h[i].payload, strlen(h[i].payload), &r, &e))
+			continue;
+		ready = match_ready(s, &r, err);
+		if (ready < 0)
+			rc = -1;
+		else if (ready == 1 && store_begin(s->st, err) == 0) {
+			if (pulled_match(s, &r, &e) >= 0 &&
+			    store_recon_held_drop(s->st, h[i].id, &e) == 0)
+				rc = store_commit(s->st, err);
+			else
+				store_rollback(s->st);
+		} else if (ready == 1)
+			rc = -1;
+		syncrec_free(&r);
+	}
+	for (i = 0; i < n; i++)
+		free(h[i].payload);
+	free(h);
+	return rc;
+}
+
 int
 svc_recon_pulled(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
+	int rc;
+
 	switch (r->kind) {
 	case SR_DEPOSIT:
-		return pulled_deposit(s, r, err);
-	case SR_STMT_MATCH: {
-		int seen = 0;
-
-		if (match_seen(s, r, &seen, err) != 0)
-			return -1;
-		if (seen)
-			return 1; /* pulled before (a replay) */
-		return svc_apply_stmt(s, r, err);
-	}
+		rc = pulled_deposit(s, r, err);
+		return rc < 0 || release_held(s, err) != 0 ? -1 : rc;
+	case SR_STMT_MATCH:
+		rc = match_ready(s, r, err);
+		if (rc <= 0)
+			return rc < 0 ? -1 : hold(s, r, err);
+		return pulled_match(s, r, err);
 	case SR_STATEMENT:
-		if (svc_apply_stmt(s, r, err) != 0)
+		rc = svc_apply_stmt(s, r, err);
+		if (rc < 0 || (r->stmt_first == 1 &&
+		                  svc_stmt_take_importer(s, r, err) != 0))
 			return -1;
-		return r->stmt_first == 1 ? svc_stmt_take_importer(s, r, err)
-		                          : 0;
+		return release_held(s, err) != 0 ? -1 : rc;
 	case SR_RECON_RESOLVE:
 		return svc_apply_resolution(s, r, err);
 	default:

@@ -355,6 +355,11 @@ svc_shift_report_of(struct svc *s, const struct shift *sh,
 	r->moves = store_shift_moves(s->st, sh->id, &r->nmoves, err);
 	if (r->moves == NULL)
 		return -1;
+	/* another terminal's open shift (fed from the central node): what
+	 * it expects is reckoned there, from its own payments' order */
+	if (sh->status == SHIFT_OPEN && s->cfg.terminal_id[0] &&
+	    strcmp(sh->terminal, s->cfg.terminal_id) != 0)
+		return 0;
 	if (sh->status == SHIFT_OPEN)
 		return expect_tenders(s, r, err);
 	r->counts =
@@ -443,8 +448,8 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		                      "since %s already"),
 		                    s->actor.username, s->cfg.terminal_id,
 		                    other.opened_at);
-	if ((rc = store_shift_drawer(
-	         s->st, s->cfg.terminal_id, 1, &other, err)) != 0)
+	if ((rc = store_shift_drawer(s->st, s->cfg.terminal_id,
+	         s->cfg.terminal_id, 1, &other, err)) != 0)
 		return rc < 0 ? -1
 		              : pd_fail(err, PD_ESHIFT,
 		                    _("The drawer of terminal %s is in %s's "
@@ -452,8 +457,8 @@ open_in_tx(struct svc *s, const struct shift_count *c, size_t n,
 		                      "first"),
 		                    s->cfg.terminal_id, other.cashier,
 		                    other.opened_at);
-	if ((rc = store_shift_drawer(
-	         s->st, s->cfg.terminal_id, 0, &prev, err)) < 0)
+	if ((rc = store_shift_drawer(s->st, s->cfg.terminal_id,
+	         s->cfg.terminal_id, 0, &prev, err)) < 0)
 		return -1;
 	memset(sh, 0, sizeof *sh);
 	xstrlcpy(sh->terminal, s->cfg.terminal_id, sizeof sh->terminal);

@@ -161,7 +161,8 @@ check_open(struct svc *s, const struct sync_sender *f, const struct syncrec *r,
 		    _("The float counted, %lld, is not the total of its count "
 		      "lines, %lld"),
 		    (long long)r->sh.float_counted, (long long)total);
-	rc = store_shift_drawer(s->st, r->sh.drawer, 1, &other, err);
+	rc = store_shift_drawer(
+	    s->st, r->terminal, r->sh.drawer, 1, &other, err);
 	if (rc < 0)
 		return -1;
 	if (rc == 1)
@@ -378,7 +379,10 @@ svc_apply_shift(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		return -1;
 	if (r->kind == SR_SHIFT_CLOSE)
 		return apply_close(s, r, &sh, err);
+	/* the movement keeps its record's uuid, the same at every node */
 	mv = r->mv;
+	if (mv.uuid[0] == '\0')
+		xstrlcpy(mv.uuid, r->uuid, sizeof mv.uuid);
 	return store_shift_move_insert(s->st, sh.id, sh.cashier_id, &mv, err);
 }
 

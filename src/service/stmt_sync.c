@@ -718,6 +718,71 @@ apply_match(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	return 0;
 }
 
+/* A match this terminal sent that the central node refused (review R20,
+ * fault 3: two terminals matched one deposit offline; the central node
+ * keeps the first): undone here, as the central node never had it, so
+ * that the match the central node keeps is pulled and applied and every
+ * terminal sees the same reconciliation. Queued nothing: the central
+ * node has nothing to undo. 1 when a match was undone, 0 when the line
+ * has no such match here (taken back already, or never made). */
+int
+svc_match_refused(struct svc *s, const char *payload, const char *reason,
+    const char *at, struct pd_err *err)
+{
+	struct syncrec r;
+	struct line_match m;
+	struct deposit d = {0};
+	struct pd_err e = {0};
+	int64_t line_id;
+	int rc = 0;
+
+	if (syncrec_decode(payload, strlen(payload), &r, &e) != 0)
+		return 0;
+	if (r.kind != SR_STMT_MATCH || strcmp(r.op, "match") != 0 ||
+	    find_line(s, &r, &line_id, &m, &e) != 0 || m.rule[0] == '\0' ||
+	    !same_match(&r, &m))
+		goto done;
+	if (m.dep_uuid[0] != '\0') {
+		if (store_deposit_find(s->st, m.dep_uuid, &d, err) != 0)
+			rc = -1;
+		else
+			rc = store_match_undo(
+			    s->st, d.id, at, MATCH_REFUSED_BY, reason, err);
+	} else
+		rc = store_match_undo_line(
+		    s->st, line_id, at, MATCH_REFUSED_BY, reason, err);
+	rc = rc == 0 ? 1 : -1;
+done:
+	syncrec_free(&r);
+	return rc;
+}
+
+/* Whether the match of outbox record payload was undone here when the
+ * central node refused it (svc_match_refused): queuing it again would
+ * send a match this terminal no longer has. */
+int
+svc_match_was_refused(struct svc *s, const char *payload, struct pd_err *err)
+{
+	struct syncrec r;
+	struct pd_err e = {0};
+	int rc = 0, seen = 0;
+	struct statement st;
+	int64_t line_id = 0;
+
+	if (syncrec_decode(payload, strlen(payload), &r, &e) != 0)
+		return 0;
+	if (r.kind == SR_STMT_MATCH && strcmp(r.op, "match") == 0 &&
+	    store_stmt_by_key(s->st, r.stmt.account, r.stmt.stmt_key, &st,
+	        &e) == 1 &&
+	    store_stmt_line_id(s->st, st.id, r.stmt_first, &line_id, &e) == 0 &&
+	    line_id != 0)
+		rc = store_match_refused(s->st, line_id, r.at, &seen, err) != 0
+		         ? -1
+		         : seen;
+	syncrec_free(&r);
+	return rc;
+}
+
 int
 svc_apply_stmt(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {

@@ -626,7 +626,9 @@ apply_kind(struct svc *s, enum apply_mode mode, const struct syncrec *r,
 	case SR_SHIFT_OPEN:
 	case SR_SHIFT_MOVE:
 	case SR_SHIFT_CLOSE:
-		return svc_apply_shift(s, r, err);
+		if (mode == APPLY_CENTRAL)
+			return svc_apply_shift(s, r, err);
+		return svc_shift_pulled(s, r, err);
 	case SR_ARRANGEMENT:
 		return svc_arr_apply(s, r, err);
 	case SR_GW_PAYMENT:

@@ -557,6 +557,14 @@ feed_record(struct svc *s, const struct feed_entry *e, const char *branch,
 	default:
 		return -1;
 	}
+	switch (svc_shift_feed_record(s, e, r, err)) {
+	case 0:
+		return 0;
+	case 1:
+		break; /* not a shift's */
+	default:
+		return -1;
+	}
 	return reference_record(s, e, branch, pr, r, err);
 }
 

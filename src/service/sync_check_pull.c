@@ -129,6 +129,9 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	else if (r->kind == SR_DEPOSIT || r->kind == SR_STATEMENT ||
 	         r->kind == SR_STMT_MATCH || r->kind == SR_RECON_RESOLVE)
 		rc = svc_recon_pull_check(s, r, err);
+	else if (r->kind == SR_SHIFT_OPEN || r->kind == SR_SHIFT_MOVE ||
+	         r->kind == SR_SHIFT_CLOSE)
+		rc = svc_shift_pull_check(s, r, err);
 	else if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
 		return 0;
 	/* a record this terminal has is its own (or one it has pulled

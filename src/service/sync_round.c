@@ -99,6 +99,33 @@ retry_opening(struct svc *s, const char *uuid, struct pd_err *err)
 	return rc;
 }
 
+/* A refused match undone here (refused) is not sent again: this terminal
+ * no longer has it, and the central node's is here. */
+static int
+retry_undone(struct svc *s, const char *uuid, struct pd_err *err)
+{
+	struct outbox_rec *q;
+	size_t n, i;
+	int rc = 0;
+
+	q = store_outbox_quarantine(s->st, &n, err);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strcmp(q[i].uuid, uuid) == 0 &&
+		    strcmp(q[i].kind, "statement_match") == 0 &&
+		    q[i].payload != NULL)
+			rc = svc_match_was_refused(s, q[i].payload, err);
+	store_outbox_free(q, n);
+	if (rc == 1)
+		rc = pd_fail(err, PD_EINVAL,
+		    _("Record %s is a match this terminal undid when the "
+		      "central node refused it: match the line again by hand "
+		      "if it is still wanted"),
+		    uuid);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err)
 {
@@ -109,7 +136,8 @@ svc_sync_retry(struct svc *s, const char *uuid, struct pd_err *err)
 	    store_begin(s->st, err) != 0)
 		return -1;
 	svc_now(at);
-	if (retry_opening(s, uuid, err) != 0 ||
+	if (retry_undone(s, uuid, err) != 0 ||
+	    retry_opening(s, uuid, err) != 0 ||
 	    store_outbox_retry(s->st, uuid, err) != 0 ||
 	    svc_audit(s, at, "retry", "sync", uuid, "", err) != 0) {
 		store_rollback(s->st);
@@ -133,6 +161,30 @@ note(struct svc *s, const char *key, const char *val)
 	store_commit(s->st, &e);
 }
 
+/* Mark record q refused for why. A statement match the central node
+ * refused is undone here (svc_match_refused), and the reason kept says
+ * so in the reader's language. */
+static int
+refused(struct svc *s, const struct outbox_rec *q, const char *why,
+    const char *at, struct pd_err *err)
+{
+	char kept[SAY_MAX];
+	int rc = 0;
+
+	if (strcmp(q->kind, "statement_match") == 0 && q->payload != NULL)
+		rc = svc_match_refused(s, q->payload, why, at, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		say_keep(kept, sizeof kept,
+		    N_("%s. This terminal's match is undone: the central node "
+		       "keeps the one it had, and the pull brings it here"),
+		    1, &why);
+		why = kept;
+	}
+	return store_outbox_reject(s->st, q->uuid, why, at, err);
+}
+
 /* Record the answers to one batch in one transaction, with the audit
  * entry "push sync" that claims the seals of the records it marks sent
  * or rejected (seal.c): a record marked by hand has none. */
@@ -149,8 +201,7 @@ settle_batch(struct svc *s, const struct outbox_rec *recs, size_t n,
 		return -1;
 	for (i = 0; i < n && rc == 0; i++) {
 		if (res[i].status == SYNC_REJECTED) {
-			rc = store_outbox_reject(
-			    s->st, recs[i].uuid, res[i].reason, at, err);
+			rc = refused(s, &recs[i], res[i].reason, at, err);
 			if (rc == 0)
 				rc = svc_alert_refused(s, &recs[i], err);
 			rejected++;

@@ -180,3 +180,72 @@ store_stmt_lines_part(struct store *st, int64_t stmt, int64_t first,
 	return st_collect(st, q, sizeof(struct statement_line), read_part_line,
 	    n, _("Reading statements"), err);
 }
+
+int
+store_match_refused(struct store *st, int64_t line_id, const char *at,
+    int *seen, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT count(*) FROM statement_matches WHERE line_id = ? AND "
+	    "matched_at = ? AND unmatched_at <> '' AND unmatched_by = ?",
+	    err);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "iss", line_id, at, MATCH_REFUSED_BY);
+	if (st_one(st, s, read_count, &n, _("Reading a statement line"), err) <
+	    0)
+		return -1;
+	*seen = n > 0;
+	return 0;
+}
+
+int
+store_recon_hold(struct store *st, const char *key, const char *payload,
+    const char *at, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO recon_held (key, payload, held_at) VALUES (?, ?, ?) "
+	    "ON CONFLICT (key) DO NOTHING",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "sss", key, payload, at);
+	return st_done(st, s, err);
+}
+
+static void
+read_held(struct db_stmt *q, void *elem)
+{
+	struct recon_held *h = elem;
+
+	h->id = db_column_int64(q, 0);
+	h->payload = xstrdup((const char *)db_column_text(q, 1));
+}
+
+struct recon_held *
+store_recon_held(struct store *st, size_t *n, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT id, payload FROM recon_held ORDER BY id", err);
+
+	*n = 0;
+	if (s == NULL)
+		return NULL;
+	return st_collect(st, s, sizeof(struct recon_held), read_held, n,
+	    _("Reading the held matches"), err);
+}
+
+int
+store_recon_held_drop(struct store *st, int64_t id, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "DELETE FROM recon_held WHERE id = ?", err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	return st_done(st, s, err);
+}

@@ -74,6 +74,7 @@ const char *const store_migrations[] = {
     store_mig_48,
     store_mig_49,
     store_mig_50,
+    store_mig_51,
 };
 
 const int store_nmigrations =

@@ -486,6 +486,42 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS pay_recent_ins;\n"
     "DROP TRIGGER IF EXISTS pay_recent_del;\n"
     "DELETE FROM pay_recent;\n",
+    /* every drawer's shifts fed to the other terminals (issue 20): each
+     * shift's opening, movements and close, as its terminal sent them;
+     * what is here already fed too, shift by shift in the order they
+     * were applied, each one's opening, movements and close (a terminal
+     * applies a movement or close of a shift it has, and opens a drawer
+     * or a cashier's shift once the one before is closed) */
+    "INSERT INTO feed (entity, row_id, origin) SELECT e, r, o FROM ("
+    " SELECT 'shift_open' AS e, id AS r, terminal AS o, id AS k1, 0 AS k2,"
+    " 0 AS k3 FROM shifts UNION ALL SELECT 'shift_move', m.id, s.terminal,"
+    " s.id, 1, m.id FROM shift_movements m JOIN shifts s ON s.id ="
+    " m.shift_id UNION ALL SELECT 'shift_close', id, terminal, id, 2, 0"
+    " FROM shifts WHERE status = 'closed') ORDER BY k1, k2, k3;\n"
+    /* and the voids of the deposits voided before deposits were fed,
+     * which the feed of them gave as made only */
+    "INSERT INTO feed (entity, row_id, origin) SELECT 'deposit_void', id,"
+    " terminal FROM deposits WHERE voided_at <> '' ORDER BY id;\n"
+    /* and the matches and unmatches again, in the order they were made:
+     * the feed of them gave every match before every unmatch, so a
+     * credit matched, taken back and matched again was pulled as the
+     * first match and its unmatch, the rematch skipped (a terminal
+     * applies each again as nothing: recon_feed.c's match_seen) */
+    "INSERT INTO feed (entity, row_id, origin) SELECT e, r, '' FROM ("
+    " SELECT 'stmt_match' AS e, id AS r, matched_at AS t, 0 AS k FROM"
+    " statement_matches UNION ALL SELECT 'stmt_unmatch', id, unmatched_at,"
+    " 1 FROM statement_matches WHERE unmatched_at <> '') ORDER BY t, r,"
+    " k;\n"
+    /* run again (schema.c): the triggers made again */
+    "DROP TRIGGER IF EXISTS feed_shift_open;\n"
+    "DROP TRIGGER IF EXISTS feed_shift_move;\n"
+    "DROP TRIGGER IF EXISTS feed_shift_close;\n"
+    FEED("shift_open", "AFTER INSERT ON shifts", "shift_open", "NEW.id")
+    FEED("shift_move", "AFTER INSERT ON shift_movements", "shift_move",
+        "NEW.id")
+    FEED("shift_close", "AFTER UPDATE OF status ON shifts WHEN"
+        " OLD.status = 'open' AND NEW.status = 'closed'", "shift_close",
+        "NEW.id"),
 };
 #undef FEED
 #undef RULE_FEED

@@ -525,3 +525,12 @@ const char store_mig_50[] =
     "CREATE TRIGGER pay_recent_del AFTER DELETE ON pay_days BEGIN"
     PAY_RECENT_AT("OLD.consumer_id", "OLD.terminal", "OLD.branch")
     " END;\n";
+
+/* a statement match or unmatch pulled before the statement line or the
+ * deposit it names (issue 20): held here, in the order it came, and
+ * applied when they arrive (recon_feed.c), as alert_steps_held holds an
+ * alert's steps; key names it, so a replay holds it once */
+const char store_mig_51[] =
+    "CREATE TABLE IF NOT EXISTS recon_held (id INTEGER PRIMARY KEY,"
+    " key TEXT NOT NULL UNIQUE, payload TEXT NOT NULL,"
+    " held_at TEXT NOT NULL);\n";

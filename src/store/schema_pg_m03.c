@@ -302,3 +302,32 @@ const char pg_mig_14[] =
     "ALTER TABLE payments DROP CONSTRAINT payments_type_check;\n"
     "ALTER TABLE payments ADD CONSTRAINT payments_type_check CHECK (type"
     " IN ('Bill', 'Service', 'Installment', 'Mixed')) NOT VALID;\n";
+
+/* 15: every drawer's shifts fed
+ * to the other terminals (issue 20), as schema_central.c's */
+const char pg_mig_15[] =
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " e, r, o FROM (SELECT e, r, o FROM (SELECT 'shift_open' AS e, id AS"
+    " r, terminal AS o, id AS k1, 0 AS k2, 0::bigint AS k3 FROM shifts"
+    " UNION ALL SELECT 'shift_move', m.id, s.terminal, s.id, 1, m.id FROM"
+    " shift_movements m JOIN shifts s ON s.id = m.shift_id UNION ALL"
+    " SELECT 'shift_close', id, terminal, id, 2, 0 FROM shifts WHERE"
+    " status = 'closed') u ORDER BY k1, k2, k3) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " 'deposit_void', id, terminal FROM (SELECT id, terminal FROM deposits"
+    " WHERE voided_at <> '' ORDER BY id) x;\n"
+    "INSERT INTO feed (seq, entity, row_id, origin) SELECT feed_next(),"
+    " e, r, '' FROM (SELECT e, r FROM (SELECT 'stmt_match' AS e, id AS r,"
+    " matched_at AS t, 0 AS k FROM statement_matches UNION ALL SELECT"
+    " 'stmt_unmatch', id, unmatched_at, 1 FROM statement_matches WHERE"
+    " unmatched_at <> '') u ORDER BY t, r, k) x;\n"
+    "DROP TRIGGER IF EXISTS feed_shift_open ON shifts;\n"
+    "DROP TRIGGER IF EXISTS feed_shift_move ON shift_movements;\n"
+    "DROP TRIGGER IF EXISTS feed_shift_close ON shifts;\n"
+    "CREATE TRIGGER feed_shift_open AFTER INSERT ON shifts FOR EACH ROW"
+    " EXECUTE FUNCTION feed_row('shift_open');\n"
+    "CREATE TRIGGER feed_shift_move AFTER INSERT ON shift_movements FOR"
+    " EACH ROW EXECUTE FUNCTION feed_row('shift_move');\n"
+    "CREATE TRIGGER feed_shift_close AFTER UPDATE OF status ON shifts FOR"
+    " EACH ROW WHEN (OLD.status = 'open' AND NEW.status = 'closed')"
+    " EXECUTE FUNCTION feed_row('shift_close');\n";

@@ -37,5 +37,6 @@ extern const char pg_mig_11[];
 extern const char pg_mig_12[];
 extern const char pg_mig_13[];
 extern const char pg_mig_14[];
+extern const char pg_mig_15[];
 
 #endif

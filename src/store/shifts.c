@@ -99,18 +99,18 @@ store_shift_open_of(struct store *st, const char *terminal, int64_t user_id,
 }
 
 int
-store_shift_drawer(struct store *st, const char *drawer, int open,
-    struct shift *out, struct pd_err *err)
+store_shift_drawer(struct store *st, const char *terminal, const char *drawer,
+    int open, struct shift *out, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
-	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.drawer = ? AND "
-	    "s.status = CASE ? WHEN 1 THEN 'open' ELSE 'closed' END "
-	    "ORDER BY s.id DESC LIMIT 1",
+	    "SELECT " SHIFT_COLS " FROM " SHIFT_FROM " WHERE s.terminal = ? "
+	    "AND s.drawer = ? AND s.status = CASE ? WHEN 1 THEN 'open' ELSE "
+	    "'closed' END ORDER BY s.id DESC LIMIT 1",
 	    err);
 
 	if (s == NULL)
 		return -1;
-	st_bind(s, "sd", drawer, open);
+	st_bind(s, "ssd", terminal, drawer, open);
 	return shift_one(st, s, out, err);
 }
 
@@ -374,6 +374,8 @@ store_shift_each(struct store *st, const struct shift_query *f,
 		qb_add(&q, " AND substr(s.opened_at, 1, 10) <= ?", "s", f->to);
 	if (f->cashier != NULL)
 		qb_add(&q, " AND s.cashier = ?", "s", f->cashier);
+	if (f->terminal != NULL)
+		qb_add(&q, " AND s.terminal = ?", "s", f->terminal);
 	qb_add(&q, " ORDER BY s.id DESC", "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", f->limit);
@@ -409,4 +411,23 @@ store_shift_open_sent(
 	return rc == DB_ROW || rc == DB_DONE
 	           ? 0
 	           : st_fail(st, err, _("Reading the outbox"));
+}
+
+int
+store_shift_move_seen(
+    struct store *st, const char *uuid, int *seen, struct pd_err *err)
+{
+	struct db_stmt *s =
+	    st_stmt(st, "SELECT 1 FROM shift_movements WHERE uuid = ?", err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", uuid);
+	rc = db_step(s);
+	db_reset(s);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return st_fail(st, err, _("Reading a shift"));
+	*seen = rc == DB_ROW;
+	return 0;
 }

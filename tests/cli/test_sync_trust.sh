@@ -1020,27 +1020,31 @@ q2=$(tsql 2 "SELECT count(*) FROM outbox")
 pdt 2 sync >/dev/null || echo "not ok - T02 pulls the reconciliation"
 pdt 1 sync >/dev/null || echo "not ok - T01 pulls T02's"
 same "T02 queued nothing of what it pulled" "$(tsql 2 "SELECT count(*) FROM outbox")" "$q2"
-# nodrawer: a report of the exceptions (text or --json) without its
-# shifts over or short
-nodrawer() { python3 -c 'import json, sys
-t = sys.stdin.read()
-if t.lstrip().startswith("["):
-    print(json.dumps([e for e in json.loads(t) if e.get("kind") != "over_short"], sort_keys=True))
-else:
-    print("".join(l for l in t.splitlines(True) if not l.startswith("over_short")), end="")'; }
 for f in "" --json; do
 	same "report reconciliation $f: T02's is T01's" \
 	    "$(M2 $f report reconciliation --account $ACCT 2>&1)" \
 	    "$(M1 $f report reconciliation --account $ACCT 2>&1)"
-	# (but for the drawers: a shift over or short is its terminal's,
-	# and shifts are not fed, their drawers being each terminal's own)
-	same "report exceptions $f: T02's is T01's, the drawers' aside" \
-	    "$(M2 $f report exceptions 2>&1 | nodrawer)" \
-	    "$(M1 $f report exceptions 2>&1 | nodrawer)"
+	# (every drawer's shifts are fed too: a shift over or short is an
+	# exception at every terminal)
+	same "report exceptions $f: T02's is T01's, the drawers' too" \
+	    "$(M2 $f report exceptions 2>&1)" \
+	    "$(M1 $f report exceptions 2>&1)"
 done
-same "what was set aside at T01 is T01's drawers only" \
-    "$(M1 report exceptions | grep -c '^over_short .*Z-T01-')" \
-    "$(M1 report exceptions | grep -c '^over_short')"
+has_n() { [ "$2" -gt 0 ] && ok "$1" || echo "not ok - $1 ($2)"; }
+has_n "T01's drawers over or short are exceptions at T02" \
+    "$(M2 report exceptions | grep -c '^over_short .*Z-T01-')"
+# the back office at T02 lists T01's shifts as T01 does
+shq="SELECT group_concat(x, ' ') FROM (SELECT s.uuid || ':' || s.terminal || ':' || s.drawer || ':' || s.cashier || ':' || s.status || ':' || coalesce(s.z_no, '') || ':' || s.float_counted || ':' || s.float_kept || ':' || s.signed_off_by || ':' || (SELECT count(*) || '/' || coalesce(sum(amount), 0) FROM shift_counts c WHERE c.shift_id = s.id) || ':' || (SELECT count(*) || '/' || coalesce(sum(amount), 0) FROM shift_movements m WHERE m.shift_id = s.id) || ':' || (SELECT coalesce(group_concat(method || '=' || expected || '/' || counted || '/' || over_short || '/' || reason || '/' || approved_by, ','), '') FROM shift_tenders t WHERE t.shift_id = s.id) AS x FROM shifts s ORDER BY s.uuid) q"
+same "T02 has every shift of T01 as T01 has it, counts, movements and tenders" \
+    "$(tsql 2 "$shq")" "$(tsql 1 "$shq")"
+has_n "T02 has T01's shifts" "$(tsql 2 "SELECT count(*) FROM shifts WHERE terminal = 'T01'")"
+lsh() { "$@" --csv shift list | tr -d '\r' | grep ',T01$' | sort; }
+same "shift list at T02 lists T01's shifts as T01 lists them" \
+    "$(lsh M2)" "$(lsh M1)"
+has_n "(T01's shifts listed)" "$(lsh M2 | wc -l)"
+zt01=$(tsql 2 "SELECT z_no FROM shifts WHERE terminal = 'T01' AND status = 'closed' ORDER BY id LIMIT 1")
+expect "T02's supervisor cannot deposit T01's drawer" 3 "is terminal T01's: its cash is deposited at that terminal" \
+    M2 deposit create "$zt01" --slip BAG-T02 --account $ACCT
 rq="SELECT group_concat(x, ' ') FROM (SELECT b.stmt_key || '#' || l.seq || ':' || m.rule || ':' || coalesce(d.slip_no, '') || ':' || m.matched_by || ':' || m.note || ':' || (CASE WHEN m.unmatched_at <> '' THEN 'undone by ' || m.unmatched_by || ' ' || m.unmatch_note ELSE 'active' END) || ':' || (SELECT count(*) FROM statement_match_payments mp WHERE mp.match_id = m.id) AS x FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id JOIN bank_statements b ON b.id = l.statement_id LEFT JOIN deposits d ON d.id = m.deposit_id ORDER BY b.stmt_key, l.seq, m.matched_at, m.unmatched_at) q"
 same "T02 has every match and unmatch as T01 has them" "$(tsql 2 "$rq")" "$(tsql 1 "$rq")"
 case "$(tsql 2 "$rq")" in *"#3:transfer::mary:Customer named no invoice:active:1"*"#2:card::"*"undone by mary Processor settled it again"*|*"#2:card::"*"undone by mary Processor settled it again"*"#3:transfer::mary:Customer named no invoice:active:1"*)
@@ -1060,7 +1064,7 @@ expect "T02 cannot void T01's deposit it pulled" 3 "Deposit BAG-9 is terminal T0
 same "T02 has every statement whole, the 2,500 lines' one too" "$(tsql 2 "$sq")" "$(tsql 1 "$sq")"
 expect "T02's store is consistent after the pull" 0 "ok (" pdt 2 doctor
 # a replay: T02 pulls every page again
-all2() { tsql 2 "SELECT (SELECT count(*) FROM deposits) || '/' || (SELECT count(*) FROM deposit_lines) || '/' || (SELECT count(*) FROM bank_statement_lines) || '/' || (SELECT count(*) FROM statement_matches) || '/' || (SELECT count(*) FROM statement_match_payments) || '/' || (SELECT count(*) FROM recon_resolutions) || '/' || (SELECT count(*) FROM outbox)"; }
+all2() { tsql 2 "SELECT (SELECT count(*) FROM shifts) || '/' || (SELECT count(*) FROM shift_counts) || '/' || (SELECT count(*) FROM shift_movements) || '/' || (SELECT count(*) FROM shift_tenders) || '/' || (SELECT count(*) FROM deposits) || '/' || (SELECT count(*) FROM deposit_lines) || '/' || (SELECT count(*) FROM bank_statement_lines) || '/' || (SELECT count(*) FROM statement_matches) || '/' || (SELECT count(*) FROM statement_match_payments) || '/' || (SELECT count(*) FROM recon_resolutions) || '/' || (SELECT count(*) FROM outbox)"; }
 before=$(all2)
 rec2=$(M2 --json report exceptions)
 tsql 2 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
@@ -1076,6 +1080,15 @@ run M2 sync --quarantine
 has "the operator reads why" "It says it was made on this terminal, and this terminal never made it"
 same "nothing resolved at T02 by it" \
     "$(tsql 2 "SELECT count(*) FROM recon_resolutions WHERE uuid = '00000000-0000-4000-8000-00000000f0f0'")" 0
+# and a shift that says it is T02's, which T02 never opened (written at
+# the central node around paydesk): set aside with the reason, nothing
+# opened at T02
+csql "UPDATE sync_origin SET origin = '', altered = 0; INSERT INTO shifts (uuid, terminal, drawer, user_id, cashier, status, opened_at, float_expected, float_counted, pay_after, void_after) VALUES ('00000000-0000-4000-8000-00000000f1f1', 'T02', 'T02', (SELECT id FROM users WHERE username = 'jane'), 'jane', 'open', '$day 06:00:00', 0, 0, 0, 0)" >/dev/null
+expect "T02 sets aside a shift that says it was opened here" 0 "Conflicts   1" pdt 2 sync
+run M2 sync --quarantine
+has "the operator reads why it was set aside" "shift_open"
+same "no such shift at T02" \
+    "$(tsql 2 "SELECT count(*) FROM shifts WHERE uuid = '00000000-0000-4000-8000-00000000f1f1'")" 0
 
 # -- (review R20) an offline race: two new terminals of ACME, T05 and
 # T06, both have BAG-21 (T05's) and a statement with two credits naming
@@ -1124,6 +1137,40 @@ same "after the race T06 shows BAG-21 as T05 and the central node do" "$(bag21 6
 # numbered by each terminal)
 exc21() { M$1 --csv report exceptions | grep -F BAG-21 | cut -d, -f1,4,5 | sed 's/,[0-9]*:/,/'; }
 same "after the race T06's exceptions of BAG-21 are T05's" "$(exc21 6)" "$(exc21 5)"
+run M6 sync --quarantine
+has "T06's Sync list says its match is undone and why" "This terminal's match is undone: the central node keeps the one it had"
+has "(and the central node's reason)" "BAG-21 is matched already"
+same "T06's own match is kept undone, by the central node's refusal" \
+    "$(tsql 6 "SELECT l.seq || ':' || m.note FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE m.unmatched_by = 'paydesk-central'")" "2:T06 says the second"
+expect "T06's store is consistent after its match was undone" 0 "ok (" pdt 6 doctor
+u21=$(tsql 6 "SELECT uuid FROM outbox WHERE kind = 'statement_match' AND rejected_at IS NOT NULL")
+expect "T06 cannot queue its undone match again" 3 "is a match this terminal undid when the central node refused it" \
+    M6 sync --retry "$u21"
+
+# -- (brief 20, point 2) a match pulled before the statement and the
+# deposit it names is held, and applied when they come: T07, new, pulls
+# a feed whose entries of st5's statement and of BAG-21 were moved after
+# everything (at the central node, around paydesk)
+run central terminal add ACME B01 T07
+printf '[store]\npath = %s\n[terminal]\nid = T07\nbranch = B01\n[receipts]\ndir = %s\n[sync]\nurl = %s\ntoken = %s\nretries = 0\ntimeout = %s\n' \
+    "$T/t7.db" "$T/r7" "$URL" "$(token_of)" "$TTIMEOUT" >"$T/t7.ini"
+pdt 7 init >/dev/null || echo "not ok - T07 init"
+s5=$(csql "SELECT l.id FROM bank_statement_lines l JOIN bank_statements b ON b.id = l.statement_id WHERE b.file_name = 'st5.csv' AND l.seq = 1")
+d21=$(csql "SELECT id FROM deposits WHERE slip_no = 'BAG-21'")
+csql "UPDATE feed SET seq = seq + 1000000000 WHERE (entity = 'statement' AND row_id = $s5) OR (entity = 'deposit' AND row_id = $d21)" >/dev/null
+same "(the match of BAG-21 comes first in T07's feed)" \
+    "$(csql "SELECT count(*) FROM feed WHERE entity = 'stmt_match' AND seq < 1000000000 AND row_id IN (SELECT m.id FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no = 'BAG-21')")" 1
+expect "T07 pulls the match before its statement and deposit: nothing set aside" 0 "Conflicts   0" pdt 7 sync
+same "T07 has BAG-21 on the first credit, as T05" "$(bag21 7)" "$(bag21 5)"
+same "nothing is held at T07 after the statement and deposit came" \
+    "$(tsql 7 "SELECT count(*) FROM recon_held")" 0
+M7() { PAYDESK_PIN=2222 pdt 7 --user mary "$@"; }
+same "T07's exceptions of BAG-21 are T05's" "$(exc21 7)" "$(exc21 5)"
+tsql 7 "UPDATE meta SET value = '0' WHERE key = 'sync.cursor'"
+expect "a replay of T07's pages: nothing set aside" 0 "Conflicts   0" pdt 7 sync
+same "the replay holds nothing, changes nothing" \
+    "$(tsql 7 "SELECT count(*) FROM recon_held")|$(bag21 7)" "0|$(bag21 5)"
+csql "UPDATE feed SET seq = seq - 1000000000 WHERE seq > 1000000000" >/dev/null
 
 # -- the central node's report of number-series gaps (review 18): in an
 # organisation of its own (ACME's formats changed above), a real terminal
@@ -1403,8 +1450,36 @@ by_hand() { csql "$1"; unpend; }
 # hseq USER BRANCH ROLE: the feed entry of USER's newest history row so
 hseq() { csql "SELECT max(seq) FROM user_history WHERE user_id = (SELECT
     id FROM users WHERE username = '$1') AND branch = '$2' AND role = '$3'"; }
-# the store as the version before the histories were sealed had it
-# (central migration 29, PostgreSQL's 13), the terminal's migration that
+# (brief 20, point 3) The feeds of reconciliation (central migration 28,
+# PostgreSQL's 12) and of shifts (31, PostgreSQL's 15) to the terminals
+# undone: the store has deposits, statements, matches, unmatches,
+# resolutions and shifts that were never fed, and the upgrade feeds each
+# once.
+fed="'deposit', 'deposit_void', 'statement', 'stmt_match', 'stmt_unmatch', 'resolution', 'shift_open', 'shift_move', 'shift_close'"
+if [ "$BACKEND" = postgresql ]; then
+	csql "DROP TRIGGER feed_deposit_ins ON deposits;
+	    DROP TRIGGER feed_deposit_void ON deposits;
+	    DROP TRIGGER feed_statement_part ON bank_statement_lines;
+	    DROP TRIGGER feed_stmt_match_ins ON statement_matches;
+	    DROP TRIGGER feed_stmt_unmatch ON statement_matches;
+	    DROP TRIGGER feed_recon_resolution_ins ON recon_resolutions;
+	    DROP TRIGGER feed_shift_open ON shifts;
+	    DROP TRIGGER feed_shift_move ON shift_movements;
+	    DROP TRIGGER feed_shift_close ON shifts;
+	    DELETE FROM feed WHERE entity IN ($fed)"
+else
+	csql "DROP TRIGGER feed_deposit_ins; DROP TRIGGER feed_deposit_void;
+	    DROP TRIGGER feed_statement_part; DROP TRIGGER feed_stmt_match_ins;
+	    DROP TRIGGER feed_stmt_unmatch; DROP TRIGGER feed_recon_resolution_ins;
+	    DROP TRIGGER feed_shift_open; DROP TRIGGER feed_shift_move;
+	    DROP TRIGGER feed_shift_close;
+	    DELETE FROM feed WHERE entity IN ($fed)"
+fi
+same "(before the upgrade: nothing of them in the feed)" \
+    "$(csql "SELECT count(*) FROM feed WHERE entity IN ($fed)")" 0
+# and the store as the version before the histories were sealed had it
+# (central migration 29, PostgreSQL's 13; the store goes back to 27 and
+# 11, before the reconciliation's feed), the terminal's migration that
 # sealed the documents (47) undone too (its baseline waits with this one's
 # on an upgrade; on SQLite); every later migration runs again as nothing.
 # The seals its rows had stay, with their audit entries (their digests
@@ -1417,7 +1492,7 @@ if [ "$BACKEND" = postgresql ]; then
 	    DROP TRIGGER setting_history_frozen ON setting_history;
 	    ALTER TABLE user_history DROP COLUMN id;
 	    ALTER TABLE setting_history DROP COLUMN id;
-	    DELETE FROM schema_version WHERE version >= 13"
+	    DELETE FROM schema_version WHERE version >= 12"
 else
 	csql "PRAGMA legacy_alter_table = ON;
 	    DROP TRIGGER seal_user_history_ins; DROP TRIGGER user_history_no_delete;
@@ -1429,7 +1504,7 @@ else
 	    DROP TABLE user_history; ALTER TABLE uh RENAME TO user_history;
 	    CREATE TABLE sh AS SELECT seq, key, value FROM setting_history ORDER BY id;
 	    DROP TABLE setting_history; ALTER TABLE sh RENAME TO setting_history;
-	    UPDATE meta SET value = 28 WHERE key = 'central_version';
+	    UPDATE meta SET value = 27 WHERE key = 'central_version';
 	    PRAGMA user_version = 46"
 fi
 # before the upgrade: nigh moved to B01 by hand and back; Gold added to
@@ -1467,8 +1542,32 @@ same "upgrade: every history row is sealed or reported" \
 printf 'username,full_name,role,pin,branch\nnye,Nye Cashier,cashier,927361,B02\n' \
     >"$T/nye.csv"
 central import ACME users "$T/nye.csv" >/dev/null || echo "not ok - nye user"
+# (brief 20, point 3) the upgrade fed each row once, in the order a
+# terminal applies them
+fq="SELECT (SELECT count(*) FROM deposits) || '/' || (SELECT count(*) FROM deposits WHERE voided_at <> '') || '/' || (SELECT count(*) FROM bank_statement_lines WHERE seq % 1000 = 1) || '/' || (SELECT count(*) FROM statement_matches) || '/' || (SELECT count(*) FROM statement_matches WHERE unmatched_at <> '') || '/' || (SELECT count(*) FROM recon_resolutions) || '/' || (SELECT count(*) FROM shifts) || '/' || (SELECT count(*) FROM shift_movements) || '/' || (SELECT count(*) FROM shifts WHERE status = 'closed')"
+fc() { csql "SELECT count(*) / CASE WHEN '$1' LIKE 'stmt_%' THEN 2 ELSE 1 END FROM feed WHERE entity = '$1'"; }
+# (the matches and unmatches are fed twice: again in the order they were
+# made, the earlier feed of them having given every unmatch last)
+same "upgrade: every deposit, statement part, match, unmatch, resolution, shift, movement and close fed" \
+    "$(fc deposit)/$(fc deposit_void)/$(fc statement)/$(fc stmt_match)/$(fc stmt_unmatch)/$(fc resolution)/$(fc shift_open)/$(fc shift_move)/$(fc shift_close)" \
+    "$(csql "$fq")"
 start_central || echo "not ok - the central node again"
-pdt 2 sync >/dev/null
+# a terminal of the organisation that never pulled gets them all; T02,
+# which had them, pulls them again as nothing
+run central terminal add ACME B01 T08
+printf '[store]\npath = %s\n[terminal]\nid = T08\nbranch = B01\n[receipts]\ndir = %s\n[sync]\nurl = %s\ntoken = %s\nretries = 0\ntimeout = %s\n' \
+    "$T/t8.db" "$T/r8" "$URL" "$(token_of)" "$TTIMEOUT" >"$T/t8.ini"
+pdt 8 init >/dev/null || echo "not ok - T08 init"
+expect "upgrade: T08 pulls the fed rows, nothing set aside" 0 "Conflicts   0" pdt 8 sync
+pdt 8 sync --quarantine | grep -v '^Nothing' | sed 's/^/  # /'
+tq="SELECT (SELECT count(*) FROM deposits) || '/' || (SELECT count(*) FROM deposits WHERE voided_at <> '') || '/' || (SELECT count(*) FROM bank_statement_lines) || '/' || (SELECT count(*) FROM statement_matches WHERE unmatched_at = '') || '/' || (SELECT count(*) FROM recon_resolutions) || '/' || (SELECT count(*) FROM shifts) || '/' || (SELECT count(*) FROM shift_movements) || '/' || (SELECT count(*) FROM shifts WHERE status = 'closed')"
+same "upgrade: T08 has every deposit, statement line, live match, resolution and shift the central node has" \
+    "$(tsql 8 "$tq")" "$(csql "$tq")"
+same "upgrade: nothing is held at T08" "$(tsql 8 "SELECT count(*) FROM recon_held")" 0
+pdt 2 sync >/dev/null || echo "not ok - T02 pulls them again"
+shq1=$(echo "$shq" | sed "s/FROM shifts s ORDER BY/FROM shifts s WHERE s.terminal = 'T01' ORDER BY/")
+same "upgrade: T02, which had T01's shifts, has them as T08 has them" \
+    "$(tsql 2 "$shq1")" "$(tsql 8 "$shq1")"
 pdt 2 --user jane pay WU-10002 --type bill --method Cash --amount 1 >/dev/null
 pdt 2 sync >/dev/null || echo "not ok - T02's payment sent"
 PAYDESK_PIN=2222 pdt 2 --user mary payment void "$(tsql 2 "SELECT payment_no

@@ -288,3 +288,90 @@ same "with its note in its history" \
     "$(PAYDESK_PIN=4321 "$PD" --user rita --json alerts show "$(tsql 2 "SELECT id FROM alerts")" | python3 -c "import json,sys
 print(' '.join(h['user'] + ':' + h['action'] + ':' + h['text'] for h in json.load(sys.stdin)['history'][1:]))")" \
     "rita:Acknowledged: rita:Assigned:rita rita:Note:Bank called back"
+
+# -- terminal 1's shift and reconciliation on terminal 2's screens (issue
+# 20, brief 20 points 1 and 4): T01's shift closed, its deposit BAG-41
+# matched by hand to a credit, a credit nobody expected; after T02
+# pulls, its Exceptions list has that credit, its Reconciliation screen's
+# day has T01's match, its Shifts screen T01's shift; r and u there
+# (mary at T02) go back to T01 with the next syncs
+tmux -S "$SOCK" kill-server 2>/dev/null
+day=$(date +%F)
+for n in 1 2; do printf '[deposits]\naccount = DE89\n' >>"$T/t$n.ini"; done
+m1() { PAYDESK_PIN=2222 pdt 1 --user mary "$@"; }
+pdt 1 --user jane shift open --count 10000x1 >/dev/null || echo "not ok - T01 shift open"
+pdt 1 --user jane pay WU-10001 --type bill --method Cash --amount 50 \
+    --tendered 50 >/dev/null 2>&1 || echo "not ok - T01 cash"
+pdt 1 --user jane shift close --count 10000x1,2000x2,1000x1 >/dev/null ||
+    echo "not ok - T01 shift close"
+z1=$(tsql 1 "SELECT z_no FROM shifts ORDER BY id DESC LIMIT 1")
+m1 deposit create "$z1" --slip BAG-41 --account DE89 >/dev/null ||
+    echo "not ok - T01 BAG-41"
+pdt 1 --user jane pay WU-10002 --type bill --method "Bank Transfer" \
+    --amount 12 --reference ORDER-5 >/dev/null || echo "not ok - T01's transfer"
+pno=$(tsql 1 "SELECT payment_no FROM payments WHERE reference = 'ORDER-5'")
+# (the coins a day older: the Exceptions list has them first, by age)
+printf 'date,amount,reference\n%s,7.00,COINS\n%s,50.00,BAG-41\n%s,12.00,TRANSFER 99\n' \
+    "$(date -d yesterday +%F)" "$day" "$day" >"$T/st41.csv"
+m1 statement mapping add m1 date=1 amount=2 reference=3 header=1 >/dev/null
+m1 statement import "$T/st41.csv" --mapping m1 --account DE89 >/dev/null ||
+    echo "not ok - T01 imports st41"
+st41=$(tsql 1 "SELECT id FROM bank_statements WHERE file_name = 'st41.csv'")
+m1 deposit match BAG-41 --line "$st41:2" --note "Bag 41 at the bank" \
+    >/dev/null || echo "not ok - T01 matches BAG-41"
+pdt 1 sync >/dev/null 2>&1 || echo "not ok - T01 sends its reconciliation"
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 pulls it"
+st41b=$(tsql 2 "SELECT id FROM bank_statements WHERE file_name = 'st41.csv'")
+tui_start
+login mary 2222
+wait_for "T02: mary on the dashboard" "Total Collected"
+keys h
+wait_for "T02's Shifts screen lists T01's shift" "$z1"
+keys Escape
+wait_for "back on the dashboard" "Total Collected"
+keys e
+wait_for "T02's Exceptions list: T01's credit nobody expected" '$12.00'
+lacks "BAG-41, matched at T01, is no exception at T02" "BAG-41"
+keys r
+wait_for "r at T02: the coins" "unexpected_credit:$st41b:1"
+type_text "Paid at the counter"
+keys Enter
+wait_for "r: asked once" "Enter again"
+keys Enter
+wait_for "r at T02: resolved" "resolved"
+wait_for "one exception left at T02" "1 exception open"
+keys h
+wait_for "h at T02: the credit of 12.00" "unexpected_credit:$st41b:3"
+keys Down
+type_text "$pno"
+keys Down
+type_text "Order 5 by transfer"
+keys Enter Enter
+wait_for "h at T02: T01's transfer matched by hand" "matched by hand"
+keys d
+wait_for "T02's Reconciliation screen" "Bank account DE89, by day"
+keys Enter
+wait_for "Enter: the day at T02" "Bank account DE89 on $day"
+wait_for "T01's hand match of BAG-41 there, by mary with the note" "Bag 41 at the b"
+keys u
+wait_for "u at T02: take T01's match back" "BAG-41"
+type_text "Not our bag"
+keys Enter
+wait_for "u: asked once" "Enter again"
+keys Enter
+wait_for "u at T02: taken back" "is taken back"
+tmux -S "$SOCK" kill-server 2>/dev/null
+pdt 2 sync >/dev/null 2>&1 || echo "not ok - T02 sends its work"
+pdt 1 sync >/dev/null 2>&1 || echo "not ok - T01 pulls it"
+same "T01 has T02's unmatch of BAG-41, by mary with the note" \
+    "$(tsql 1 "SELECT m.unmatched_by || ':' || m.unmatch_note FROM statement_matches m JOIN deposits d ON d.id = m.deposit_id WHERE d.slip_no = 'BAG-41'")" \
+    "mary:Not our bag"
+same "T01 has T02's hand match of its transfer, by mary with the note" \
+    "$(tsql 1 "SELECT m.note || ':' || m.matched_by || ':' || m.unmatched_at FROM statement_matches m JOIN bank_statement_lines l ON l.id = m.line_id WHERE l.reference = 'TRANSFER 99'")" \
+    "Order 5 by transfer:mary:"
+same "T01 has T02's resolution of its credit, made at T02" \
+    "$(tsql 1 "SELECT kind || ':' || note || ':' || terminal FROM recon_resolutions")" \
+    "unexpected_credit:Paid at the counter:T02"
+same "T01's exceptions are T02's after both synced" \
+    "$(m1 --csv report exceptions)" \
+    "$(PAYDESK_PIN=2222 pdt 2 --user mary --csv report exceptions)"
