@@ -108,6 +108,11 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
     rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
+# review R21: a schedule whose installments would fall after 9999-12-31
+# was previewed and made, its later installments due in the year 0000 (counted due
+# today, "Upcoming" in the plan): refused instead, naming the date
+refused1 "a schedule past the year 9999 is refused" 3 "9999" \
+    rec 1 arrangement preview WU-20001 $TERMS --first-due 9999-12-31
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 # dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
 # 2026 (the items' and the installments' months), read on Feb 28, 2026
