@@ -195,3 +195,11 @@ expect "a bill 46 days past due imported" 0 "Rows       1" \
     env PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/late.csv"
 same "Jun 17: the bill imported 46 days past due raises its alert" \
     "$(PAYDESK_NOW='2025-06-17 09:00:00' rec --csv alerts --kind overdue | tail -n +2 | tr -d '\r' | cut -d, -f7 | grep -c INV-LATE-1)" 1
+# review R21: an alert's days are as of today in the list and in its
+# details alike (show gave the figure it was raised with: 30 where the
+# list said 63)
+export PAYDESK_NOW="2025-06-17 09:00:00"
+a1=$(rec --csv alerts --status all --kind overdue | tail -n +2 | tr -d '\r' | head -1)
+same "alerts show gives the days the list gives" \
+    "$(rec --json alerts show "${a1%%,*}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["days"])')" \
+    "$(echo "$a1" | cut -d, -f10)"
