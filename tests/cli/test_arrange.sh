@@ -113,6 +113,15 @@ refused1 "a blank reason" 3 "Reason" \
 # today, "Upcoming" in the plan): refused instead, naming the date
 refused1 "a schedule past the year 9999 is refused" 3 "9999" \
     rec 1 arrangement preview WU-20001 $TERMS --first-due 9999-12-31
+refused1 "created past the year 9999: refused too" 3 "after 9999-12-31" \
+    rec 1 arrangement create WU-20001 $TERMS --first-due 9999-12-31 \
+    --reason Hardship
+refused1 "weekly past the year 9999: refused" 3 "after 9999-12-31" \
+    rec 1 arrangement preview WU-20001 $TERMS --frequency weekly \
+    --first-due 9999-12-20
+refused1 "a schedule ending on 9999-12-31 itself is previewed" 0 \
+    "Due: 9999-12-31" rec 1 arrangement preview WU-20001 $TERMS \
+    --installments 3 --first-due 9999-10-31
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 # dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
 # 2026 (the items' and the installments' months), read on Feb 28, 2026
