@@ -48,11 +48,13 @@ struct alert_note {
 int store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
     int *raised, struct pd_err *err);
 /* The bulk rules; each adds to *n how many it raised. Open items (not an
- * arrangement's installments) due after `after` and by `upto`, cause
- * "item-overdue:<uuid>:<days>". */
+ * arrangement's installments) due after `after` and by `upto`, and those
+ * due by `upto` whose id is past mark (items that came in since the pass
+ * before; mark < 0: none), cause "item-overdue:<uuid>:<days>"; *top the
+ * highest item id, the mark of the next pass. */
 int store_alerts_raise_overdue(struct store *st, const char *after,
-    const char *upto, int days, const char *at, int deliver, int64_t *n,
-    struct pd_err *err);
+    const char *upto, int64_t mark, int days, const char *at, int deliver,
+    int64_t *n, int64_t *top, struct pd_err *err);
 /* Credit notes with credit left that expire from today to until. */
 int store_alerts_raise_credit(struct store *st, const char *today,
     const char *until, const char *at, int deliver, int64_t *n,

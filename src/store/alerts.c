@@ -88,8 +88,8 @@ bulk(struct store *st, struct db_stmt *s, int64_t *n, struct pd_err *err)
 
 int
 store_alerts_raise_overdue(struct store *st, const char *after,
-    const char *upto, int days, const char *at, int deliver, int64_t *n,
-    struct pd_err *err)
+    const char *upto, int64_t mark, int days, const char *at, int deliver,
+    int64_t *n, int64_t *top, struct pd_err *err)
 {
 	/* an open item (not an arrangement's installment: its misses are the
 	 * arrangement rules'; an item a plan took over is settled by it)
@@ -101,14 +101,40 @@ store_alerts_raise_overdue(struct store *st, const char *after,
 	    " i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM items i"
 	    " WHERE i.due_on > ?1 AND i.due_on <= ?2 AND i.settled < i.amount"
 	    " AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.plan_id ="
-	    " i.plan_id) ORDER BY i.due_on, i.id"
+	    " i.plan_id) AND (?6 >= 0 OR NOT EXISTS (SELECT 1 FROM alerts x"
+	    " WHERE x.cause > 'item-overdue:' || i.uuid || ':' AND x.cause <"
+	    " 'item-overdue:' || i.uuid || ';')) ORDER BY i.due_on, i.id"
 	    " ON CONFLICT (cause) DO NOTHING",
 	    err);
 
+	/* all of them (mark < 0: the first pass, the rule switched on or
+	 * its days changed): an item raised at other days is not again */
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssdsd", after, upto, days, at, deliver);
-	return bulk(st, s, n, err);
+	st_bind(s, "ssdsdi", after, upto, days, at, deliver, mark);
+	if (bulk(st, s, n, err) != 0)
+		return -1;
+	/* the items that came into the store after the pass before (id
+	 * past its mark), whatever their due date, by the primary key */
+	if (mark >= 0) {
+		s = st_stmt(st,
+		    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
+		    " amount, figure, raised_at, deliver) SELECT 'item-overdue:'"
+		    " || i.uuid || ':' || ?3, 'item-overdue', i.consumer_id,"
+		    " i.ref, i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM"
+		    " items i WHERE i.id > ?1 AND i.due_on <= ?2 AND i.settled <"
+		    " i.amount AND NOT EXISTS (SELECT 1 FROM arrangements a"
+		    " WHERE a.plan_id = i.plan_id) ORDER BY i.id"
+		    " ON CONFLICT (cause) DO NOTHING",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "isdsd", mark, upto, days, at, deliver);
+		if (bulk(st, s, n, err) != 0)
+			return -1;
+	}
+	*top = st_count(st, "SELECT coalesce(max(id), 0) FROM items");
+	return 0;
 }
 
 int

@@ -203,3 +203,34 @@ a1=$(rec --csv alerts --status all --kind overdue | tail -n +2 | tr -d '\r' | he
 same "alerts show gives the days the list gives" \
     "$(rec --json alerts show "${a1%%,*}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["days"])')" \
     "$(echo "$a1" | cut -d, -f10)"
+# more of review R21's rule: [alerts] overdue_days lowered (30 to 20) or
+# switched on raises every item past the days not yet raised, once, and
+# none raised before at other days again
+od() { sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'item-overdue'"; }
+od_of() { sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'item-overdue' AND ref = '$1'"; }
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-LATE-2,WU-10002,May 2025,12.00,2025-05-10,2025-05-25\n' \
+    >"$T/late2.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/late2.csv" >/dev/null
+n0=$(od)
+same "Jun 17: a bill 23 days past due raises nothing at 30 days" \
+    "$(od_of INV-LATE-2)" 0
+sed -i 's/^overdue_days = 30$/overdue_days = 20/' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-06-18 09:00:00" rec alerts >/dev/null
+same "Jun 18, the days lowered to 20: it is raised, 24 days past due" \
+    "$(sqlite3 "$DB" "SELECT due_on || ' ' || figure FROM alerts WHERE kind = 'item-overdue' AND ref = 'INV-LATE-2'")" \
+    "2025-05-25 20"
+same "and no item raised at 30 days is raised again" "$(od)" $((n0 + 1))
+# switched off, a bill imported long past due; switched on, it is raised
+sed -i 's/^overdue_days = 20$/overdue_days =/' "$PAYDESK_CONFIG"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-LATE-3,WU-10002,Apr 2025,7.00,2025-04-01,2025-04-15\n' \
+    >"$T/late3.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/late3.csv" >/dev/null
+PAYDESK_NOW="2025-06-19 09:00:00" rec alerts >/dev/null
+same "Jun 19, the rule off: nothing raised" "$(od_of INV-LATE-3)" 0
+sed -i 's/^overdue_days =$/overdue_days = 20/' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-06-20 09:00:00" rec alerts >/dev/null
+same "Jun 20, switched on again: the bill raised, the rest not again" \
+    "$(od_of INV-LATE-3)/$(od)" "1/$((n0 + 2))"
+same "the pass remembers the days and the items it saw" \
+    "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_overdue'")" \
+    "20 $(sqlite3 "$DB" "SELECT max(id) FROM items")"

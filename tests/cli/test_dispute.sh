@@ -211,7 +211,7 @@ same "terminal 2 has the bounced cheque's charge and its void" \
 # and logged, the central node's disputes and timeline unchanged
 export URL
 F="python3 $TOP/tests/cli/forge.py"
-dsp_state() { csql "SELECT (SELECT group_concat(dispute_no || ':' || status) FROM (SELECT * FROM disputes ORDER BY dispute_no)) || '/' || (SELECT count(*) FROM dispute_events) || '/' || (SELECT count(*) FROM items)"; }
+dsp_state() { csql "SELECT (SELECT group_concat(dispute_no || ':' || status) FROM (SELECT * FROM disputes ORDER BY dispute_no) x) || '/' || (SELECT count(*) FROM dispute_events) || '/' || (SELECT count(*) FROM items)"; }
 U() { cat /proc/sys/kernel/random/uuid; }
 # forged NAME NEEDLE KIND ARGS...: rejected saying NEEDLE, logged, the
 # central node's disputes unchanged
