@@ -136,7 +136,7 @@ alerts_from_row(struct alert *a, const struct alert_row *r)
 	xstrlcpy(a->ref, r->ref, sizeof a->ref);
 	xstrlcpy(a->due_on, r->due_on, sizeof a->due_on);
 	a->amount = r->amount;
-	a->days = r->figure;
+	a->days = a->raised_days = r->figure;
 	a->allowed = r->allowed;
 	xstrlcpy(a->raised_at, r->raised_at, sizeof a->raised_at);
 	xstrlcpy(a->assigned, r->assigned, sizeof a->assigned);

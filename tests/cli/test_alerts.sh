@@ -203,6 +203,18 @@ a1=$(rec --csv alerts --status all --kind overdue | tail -n +2 | tr -d '\r' | he
 same "alerts show gives the days the list gives" \
     "$(rec --json alerts show "${a1%%,*}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["days"])')" \
     "$(echo "$a1" | cut -d, -f10)"
+same "and the days it was raised with, labelled as such; numbers in JSON" \
+    "$(rec --json alerts show "${a1%%,*}" | python3 -c 'import json,sys
+a=json.load(sys.stdin); print(type(a["days"]).__name__, a["raised_days"], a["misses"], a["allowed"])')" \
+    "int 30 None None"
+expect "in text: Days as of today, Days when raised" 0 \
+    "Days when raised  30" rec alerts show "${a1%%,*}"
+has "the days now beside it" "Days              $(echo "$a1" | cut -d, -f10)"
+same "the list in JSON: days a number, a large payment's none" \
+    "$(rec --json alerts --status all | python3 -c 'import json,sys
+l=json.load(sys.stdin)
+print(sorted(set(type(a["days"]).__name__ for a in l if a["alert"] != "Large payment")), set(a["days"] for a in l if a["alert"] == "Large payment"), set(a["misses"] for a in l))')" \
+    "['int'] {None} {None}"
 # more of review R21's rule: [alerts] overdue_days lowered (30 to 20) or
 # switched on raises every item past the days not yet raised, once, and
 # none raised before at other days again
