@@ -246,3 +246,57 @@ same "Jun 20, switched on again: the bill raised, the rest not again" \
 same "the pass remembers the days and the items it saw" \
     "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_overdue'")" \
     "20 $(sqlite3 "$DB" "SELECT max(id) FROM items")"
+
+# [alerts] command that hangs (review R21: it cost 30 s at every use and
+# what it started ran on): stopped after [alerts] command_timeout (1 s
+# here) with every process it started, and tried again only after a
+# wait (a minute, doubled at each stop), not at every use
+cat >"$T/hang.sh" <<SH
+#!/bin/sh
+sleep 120 &
+echo \$! >"$T/hang.pid"
+wait
+SH
+chmod +x "$T/hang.sh"
+sed -i "s|^command = .*|command = $T/hang.sh|" "$PAYDESK_CONFIG"
+printf 'command_timeout = 1\n' >>"$PAYDESK_CONFIG"
+export PAYDESK_NOW="2025-06-20 10:00:00"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-BIG-1,WU-10002,Jun 2025,800.00,2025-06-01,2025-06-30\n' \
+    >"$T/big.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/big.csv" >/dev/null
+expect "a large payment while the command hangs: posted, the stop said" 0 \
+    "did not finish in 1 s; it was stopped" cashier pay WU-10002 \
+    --type bill --items INV-BIG-1 --method Cash --amount 800.00
+big=$(sqlite3 "$DB" "SELECT max(id) FROM alerts WHERE kind = 'large-payment'")
+tries() { sqlite3 "$DB" "SELECT deliver || ' ' || tries FROM alerts WHERE id = $big"; }
+# (gone, or a zombie left for init to reap)
+hst=$( [ -s "$T/hang.pid" ] && ps -o stat= -p "$(cat "$T/hang.pid")" 2>/dev/null)
+if [ -s "$T/hang.pid" ] && case "$hst" in ""|Z*) true ;; *) false ;; esac; then
+	ok "what the command started in the background was stopped with it"
+else
+	echo "not ok - what the command started in the background was stopped with it"
+	kill "$(cat "$T/hang.pid" 2>/dev/null)" 2>/dev/null
+fi
+same "it waits, tried once" "$(tries)" "1 1"
+same "the wait noted: one stop, a minute" \
+    "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
+    "1 $(( $(date -u -d '2025-06-20 10:00:00' +%s) + 60 ))"
+rec alerts >/dev/null 2>&1
+PAYDESK_NOW="2025-06-20 10:00:59" rec alerts >/dev/null 2>&1
+same "the uses within the minute do not try it again" "$(tries)" "1 1"
+PAYDESK_NOW="2025-06-20 10:01:01" rec alerts >/dev/null 2>&1
+same "after it, tried again (and stopped again)" "$(tries)" "1 2"
+PAYDESK_NOW="2025-06-20 10:02:30" rec alerts >/dev/null 2>&1
+same "then not before two minutes" "$(tries)" "1 2"
+sed -i "s|^command = .*|command = $T/deliver.sh|" "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-06-20 10:03:10" rec alerts >/dev/null
+same "after them, the command working: delivered, the wait forgotten" \
+    "$(tries)/$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
+    "0 3/"
+sed -i 's/^command_timeout = 1$/command_timeout = 0/' "$PAYDESK_CONFIG"
+expect "command_timeout 0: refused, naming the key and its range" 3 \
+    "[alerts] command_timeout: \"0\": must be a whole number from 1 to 600" \
+    rec alerts
+sed -i 's/^command_timeout = 0$/command_timeout = 601/' "$PAYDESK_CONFIG"
+expect "command_timeout 601: refused" 3 "command_timeout: \"601\"" rec alerts
+sed -i '/^command_timeout = /d' "$PAYDESK_CONFIG"
