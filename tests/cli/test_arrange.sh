@@ -533,3 +533,46 @@ same "the last installment is the same in the plan and in the account" \
 d=json.load(open(sys.argv[1])); i=d["installments"][-1]
 print(i["amount"])' "$T/pe.json")" \
     "$(tsql 1 "SELECT amount FROM items WHERE ref = '$PE#3'")"
+same "the plan says so at both terminals alike: 80.00, 20.00 paid, 60.00 left" \
+    "$(rec 1 arrangement show "$PE" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')/$(rec 2 arrangement show "$PE" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')" \
+    "\$80.00 \$20.00 \$60.00 /\$80.00 \$20.00 \$60.00 "
+# the other order (review R21, /tmp/r21/sync2.sh): terminal 2 takes 30.00
+# of Flor Gil's 80.00 bill and syncs first; terminal 1, not synced since,
+# arranges the 80.00 in three. The 30.00 comes off the last installments
+# (26.68 of #3, 3.32 of #2); both terminals and the central node agree
+# to the cent on every item of hers
+printf 'account_no,name,service_address,phone,email,segment\nWU-20010,Flor Gil,10 High Road,,,Residential\n' \
+    >"$T/flor-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-F1,WU-20010,Aug 2025,80.00,2025-08-01,2025-08-15\n' \
+    >"$T/flor-b.csv"
+central import ACME consumers "$T/flor-c.csv" >/dev/null &&
+    central import ACME bills "$T/flor-b.csv" >/dev/null ||
+    echo "not ok - importing Flor Gil"
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 takes 30.00 of Flor Gil's bill and syncs" 0 "Payment ID" \
+    rec 2 pay WU-20010 --type bill --method Cash --amount 30
+t2 sync >/dev/null
+expect "terminal 1 arranges the 80.00 in three, not knowing" 0 "Arrangement" \
+    rec 1 arrangement create WU-20010 --installments 3 --frequency monthly \
+    --first-due 2025-12-31 --reason Hardship
+PF=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+expect "terminal 1 pushes it: taken, nothing refused" 0 "Rejected    0" t1 sync
+t2 sync >/dev/null
+flor() { echo "SELECT group_concat(ref || ':' || amount || ':' || settled, ' ') FROM (SELECT i.ref, i.amount, i.settled FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = 'WU-20010' ORDER BY i.ref) x"; }
+same "the central node's items: the bill settled, #3 paid by the 26.68, #2 by 3.32" \
+    "$(csql "$(flor)")" \
+    "$PF#1:2666:0 $PF#2:2666:332 $PF#3:2668:2668 INV-F1:8000:8000"
+same "terminal 1's are the central node's" "$(tsql 1 "$(flor)")" "$(csql "$(flor)")"
+same "terminal 2's too" "$(tsql 2 "$(flor)")" "$(csql "$(flor)")"
+same "the plan at both: 80.00, 30.00 paid, 50.00 left" \
+    "$(rec 1 arrangement show "$PF" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')/$(rec 2 arrangement show "$PF" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')" \
+    "\$80.00 \$30.00 \$50.00 /\$80.00 \$30.00 \$50.00 "
+rec 1 --json arrangement show "$PF" >"$T/pf.json"
+same "its installments: amounts as in the account, what was paid of each" \
+    "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+print(" ".join("%s:%s" % (i["amount"], i["paid"]) for i in d["installments"]))' "$T/pf.json")" \
+    "2666:0 2666:332 2668:2668"
+same "Flor Gil owes 50.00 at both terminals" \
+    "$(pdtc 1 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')/$(pdtc 2 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')" \
+    "\$50.00/\$50.00"
