@@ -609,6 +609,8 @@ expect "terminal 1 upholds it by a void, not knowing" 0 "Payment voided" \
     sup1 dispute uphold "$D10" --void
 expect "terminal 1's sync: the void and the step both refused, counted" 0 \
     "Rejected    2" t1 sync
+has "and said besides the count" \
+    "paydesk: 2 records were refused by the central node; paydesk sync --quarantine says why"
 same "both are set aside at terminal 1, the void's reason naming the step's" \
     "$(tsql 1 "SELECT kind FROM outbox WHERE rejected_at IS NOT NULL AND (kind = 'void' OR reject_reason LIKE '%$D10%') ORDER BY id DESC LIMIT 2" | sort | tr '\n' ,)" \
     "dispute,void,"
