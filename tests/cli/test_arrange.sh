@@ -558,7 +558,15 @@ expect "terminal 1 arranges the 80.00 in three, not knowing" 0 "Arrangement" \
 PF=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
 expect "terminal 1 pushes it: taken, nothing refused" 0 "Rejected    0" t1 sync
 t2 sync >/dev/null
-flor() { echo "SELECT group_concat(ref || ':' || amount || ':' || settled, ' ') FROM (SELECT i.ref, i.amount, i.settled FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = 'WU-20010' ORDER BY i.ref) x"; }
+# items_of ACCOUNT: the SQL of the account's items, ref:amount:settled
+items_of() { echo "SELECT group_concat(ref || ':' || amount || ':' || settled, ' ') FROM (SELECT i.ref, i.amount, i.settled FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = '$1' ORDER BY i.ref) x"; }
+flor() { items_of WU-20010; }
+same "Eva Sol's items (the first order) are the same at the central node, 20.00 of #3 paid" \
+    "$(csql "$(items_of WU-20009)")" \
+    "$PE#1:2666:0 $PE#2:2666:0 $PE#3:2668:2000 INV-E1:8000:8000"
+same "and at both terminals" \
+    "$(tsql 1 "$(items_of WU-20009)")/$(tsql 2 "$(items_of WU-20009)")" \
+    "$(csql "$(items_of WU-20009)")/$(csql "$(items_of WU-20009)")"
 same "the central node's items: the bill settled, #3 paid by the 26.68, #2 by 3.32" \
     "$(csql "$(flor)")" \
     "$PF#1:2666:0 $PF#2:2666:332 $PF#3:2668:2668 INV-F1:8000:8000"
