@@ -8,8 +8,9 @@
  * of each day (svc_alerts_tick: every rule of time; the gateway rule,
  * counted in hours, once an hour). The pass remembers the day it last
  * ran: an item is looked at once, when it passes [alerts] overdue_days
- * or, already past them, comes into the store (a mark of the items seen
- * per setting of the days), not on every screen. The other rules read a bounded set (the plans
+ * or, already past them, comes into the store or is opened again (a
+ * mark of the items, allocations and moves seen per setting of the
+ * days), not on every screen. The other rules read a bounded set (the plans
  * being kept, credit notes expiring in a window, gateway payments with
  * no payment, the reconciliation's exceptions).
  *
@@ -354,31 +355,38 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 	if (arrangement_rules(s, t, at, n, err) != 0)
 		return -1;
 	if (s->cfg.alert_overdue_days >= 0) {
-		char mark[48] = "";
-		long long hw = -1;
-		int64_t top;
+		char mark[96] = "";
+		long long hw = -1, ha = 0, hm = 0;
+		struct overdue_mark seen, top;
 		int days = -1;
 
 		/* incremental: the items that passed the threshold since the
 		 * pass before, and those that came into the store since it
-		 * (imported or pulled already past it: items past the mark
-		 * of the pass before, META_OVERDUE "<days> <item id>"). All
-		 * of them at the first pass, and when the rule was just
-		 * switched on or its days changed (review of issue 21) */
+		 * (imported or pulled already past it) or was opened again
+		 * (a void, a cancelled plan): past the mark of the pass
+		 * before, META_OVERDUE "<days> <item id> <allocation id>
+		 * <arrangement move id>". All of them at the first pass, and
+		 * when the rule was just switched on or its days changed
+		 * (review of issue 21) */
 		date_format(upto, t - s->cfg.alert_overdue_days);
 		store_meta_get(s->st, META_OVERDUE, mark, sizeof mark);
-		if (sscanf(mark, "%d %lld", &days, &hw) != 2 ||
+		if (sscanf(mark, "%d %lld %lld %lld", &days, &hw, &ha, &hm) !=
+		        4 ||
 		    days != s->cfg.alert_overdue_days)
 			hw = -1;
+		seen.items = hw;
+		seen.allocs = ha;
+		seen.moves = hm;
 		if (hw >= 0 && last[0] != '\0' &&
 		    date_parse(last, NULL, &l, NULL) == 0)
 			date_format(after, l - s->cfg.alert_overdue_days);
-		if (store_alerts_raise_overdue(s->st, after, upto, hw,
+		if (store_alerts_raise_overdue(s->st, after, upto, &seen,
 		        s->cfg.alert_overdue_days, at, delivers(s), n, &top,
 		        err) != 0)
 			return -1;
-		snprintf(mark, sizeof mark, "%d %lld",
-		    s->cfg.alert_overdue_days, (long long)top);
+		snprintf(mark, sizeof mark, "%d %lld %lld %lld",
+		    s->cfg.alert_overdue_days, (long long)top.items,
+		    (long long)top.allocs, (long long)top.moves);
 		if (store_meta_set(s->st, META_OVERDUE, mark, err) != 0)
 			return -1;
 	} else if (store_meta_set(s->st, META_OVERDUE, "", err) != 0)

@@ -189,7 +189,9 @@ main(int argc, char **argv)
 		snprintf(sql, sizeof sql,
 		    "INSERT OR REPLACE INTO meta (key, value) VALUES "
 		    "('alerts_day', '%s'), ('alerts_overdue', '30 ' || "
-		    "(SELECT coalesce(max(id), 0) FROM items))",
+		    "(SELECT coalesce(max(id), 0) FROM items) || ' ' || "
+		    "(SELECT coalesce(max(id), 0) FROM allocations) || ' ' "
+		    "|| (SELECT coalesce(max(id), 0) FROM arrangement_moves))",
 		    day0);
 		sqlite3_exec(raw, sql, NULL, NULL, NULL);
 		s.alerts_ticked = 0;
@@ -213,9 +215,11 @@ main(int argc, char **argv)
 		        "= i.plan_id)",
 		        after, upto) +
 		    raw_ms(raw,
-		        "SELECT i.id FROM items i WHERE i.id > (SELECT max(id) "
-		        "FROM items) - ?1 AND i.due_on <= ?2 AND i.settled < "
-		        "i.amount",
+		        "SELECT i.id FROM items i WHERE i.id IN (SELECT id FROM "
+		        "items WHERE id > (SELECT max(id) FROM items) - ?1 UNION "
+		        "SELECT item_id FROM allocations WHERE id > (SELECT "
+		        "max(id) FROM allocations) AND amount < 0) AND i.due_on "
+		        "<= ?2 AND i.settled < i.amount",
 		        "0", upto) +
 		    raw_ms(raw,
 		        "SELECT id FROM credit_notes INDEXED BY "
