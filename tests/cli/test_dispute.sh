@@ -625,3 +625,28 @@ same "terminal 2: the payment not voided, the dispute rejected" \
     "rejected/Posted"
 expect "the central node's doctor passes after the refused pair" 0 "" \
     central doctor ACME
+# the two go in one push even where a batch would end between them
+# ([sync] batch 2: a payment, the void, the uphold; the void goes with
+# the next batch), so that the central node sees them together
+rec 1 pay WU-10002 --type bill --method Cash --amount 2 >"$OUT" 2>&1
+R11=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "a dispute opened at terminal 1, to be rejected at terminal 2" 0 \
+    "DP-T01-" rec 1 dispute open "$R11" --reason other
+D11=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null
+t2 sync >/dev/null
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject \
+    "$D11" --note "Holder confirmed"
+t2 sync >/dev/null
+expect "terminal 1 takes a payment" 0 "Payment ID" rec 1 pay WU-10002 \
+    --type bill --method Cash --amount 1
+expect "and upholds the dispute by a void, not knowing" 0 "Payment voided" \
+    sup1 dispute uphold "$D11" --void
+sed -i '/^\[sync\]$/a batch = 2' "$T/t1.ini"
+expect "terminal 1's sync in batches of 2: the payment alone, then the pair" \
+    0 "Batches     2" t1 sync
+has "the pair refused, the payment taken" "Rejected    2"
+sed -i '/^batch = 2$/d' "$T/t1.ini"
+same "the central node: the disputed payment not voided" \
+    "$(csql "SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D11'")" \
+    "rejected/Posted"
