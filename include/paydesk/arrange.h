@@ -127,7 +127,11 @@ struct arrangement {
  * or cancel closing it) and the day it was paid in full ("" if not). */
 struct arr_item {
 	struct item it;
-	int64_t moved;
+	int64_t moved; /* what later events closed of it */
+	/* what its own event took off it: paid at another terminal before
+	 * the event reached this node (arrange_sync.c), part of it.settled
+	 * and of what the plan shows paid of it (review of issue 21) */
+	int64_t absorbed;
 	char paid_on[11];
 };
 /* An item whose debt an arrangement holds, net of what it gave back. */

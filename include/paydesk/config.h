@@ -104,6 +104,7 @@ struct config {
 	int alert_gateway_hours; /* a gateway payment unassociated after */
 	int alert_recon_days;    /* a reconciliation exception this old */
 	char alert_command[512]; /* each new alert as JSON on its stdin */
+	int alert_command_timeout; /* seconds it may take per alert */
 	int disc_days;        /* disconnection: debt past due this long */
 	int64_t disc_amount;  /* ... and at least this much (minor units) */
 	/* disputes of payments (issue 21; dispute.h): the reason codes, the

@@ -32,25 +32,29 @@ int os_tz_local_to_utc(const char *zone, int64_t local, int64_t *utc,
 
 /* How a command run by os_run ended. */
 struct os_run_result {
-	int timed_out; /* 1: stopped (SIGKILL) after the time limit */
+	/* 1: stopped after the time limit, with every process of its group
+	 * (SIGKILL: what it started too) */
+	int timed_out;
 	int signal;    /* the signal that ended it, 0 none */
 	int status;    /* its exit status (when no signal) */
 	char out[1024];   /* the newest of what it wrote (stdout and stderr) */
 	const char *last; /* the last non-empty line of out, in out */
 };
 
-/* Run script through /bin/sh -c (arg, when not NULL, as its $1), with
- * the len bytes of data on its standard input (NULL: /dev/null), stopped
- * after timeout_ms (src/os/run.c): 0 with *res saying how it ended, or
- * -1 with errno when it could not be started. */
+/* Run script through /bin/sh -c (arg, when not NULL, as its $1), in a
+ * process group of its own, with the len bytes of data on its standard
+ * input (NULL: /dev/null), stopped after timeout_ms with every process
+ * of the group (src/os/run.c): 0 with *res saying how it ended, or -1
+ * with errno when it could not be started. */
 int os_run(const char *script, const char *arg, const char *data, size_t len,
     int timeout_ms, struct os_run_result *res);
 
 /* Run command through /bin/sh with the len bytes of data on its standard
  * input (os_run), as the print command is run: stopped after
  * timeout_ms. 0 when it exited with status 0, else -1 with err saying
- * how it failed and the last line it wrote. */
+ * how it failed and the last line it wrote (*timed_out 1, when not
+ * NULL: it was stopped for the time). */
 int os_run_input(const char *command, const char *data, size_t len,
-    int timeout_ms, struct pd_err *err);
+    int timeout_ms, int *timed_out, struct pd_err *err);
 
 #endif

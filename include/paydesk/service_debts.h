@@ -184,6 +184,9 @@ struct alert {
 	 * the misses; gateway: hours; reconciliation: age in days; a sync
 	 * record: 0 refused by the central node, 1 refused here */
 	int days;
+	/* the same figure when it was raised (days counts from the due day
+	 * as of today when read: svc_alerts, svc_alert_show) */
+	int raised_days;
 	int allowed; /* broken: the misses the plan allows */
 	char raised_at[TS_BUFSZ];
 	char assigned[33]; /* username, "" for none */

@@ -47,11 +47,20 @@ struct alert_note {
  * the caller's transaction. deliver 1: it waits for [alerts] command. */
 int store_alert_raise(struct store *st, const struct alert_row *a, int deliver,
     int *raised, struct pd_err *err);
+/* What the overdue rule's pass before saw: the highest item,
+ * allocation and arrangement move ids (items -1: nothing, all read). */
+struct overdue_mark {
+	int64_t items, allocs, moves;
+};
 /* The bulk rules; each adds to *n how many it raised. Open items (not an
- * arrangement's installments) due after `after` and by `upto`, cause
- * "item-overdue:<uuid>:<days>". */
+ * arrangement's installments) due after `after` and by `upto`, and those
+ * due by `upto` that came in or were opened again (a void, a cancelled
+ * plan) since mark (items < 0: all of them instead, none raised before
+ * at other days), cause "item-overdue:<uuid>:<days>"; *top the mark of
+ * the next pass. */
 int store_alerts_raise_overdue(struct store *st, const char *after,
-    const char *upto, int days, const char *at, int deliver, int64_t *n,
+    const char *upto, const struct overdue_mark *mark, int days,
+    const char *at, int deliver, int64_t *n, struct overdue_mark *top,
     struct pd_err *err);
 /* Credit notes with credit left that expire from today to until. */
 int store_alerts_raise_credit(struct store *st, const char *today,

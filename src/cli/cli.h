@@ -66,6 +66,9 @@ void rec_int(struct rec *r, const char *label, const char *key, int64_t v);
 /* A number that is no count (a version, a cursor, a copy's number): its
  * digits as they are. */
 void rec_number(struct rec *r, const char *label, const char *key, int64_t v);
+/* rec_number, or (has 0) nothing in text and null in JSON. */
+void rec_number_or_none(
+    struct rec *r, const char *label, const char *key, int64_t v, int has);
 /* Tenths as "12.3" text / 12.3 number, with a unit suffix in text;
  * KPI_NONE (no data) as "—" text / null. */
 void rec_tenths(struct rec *r, const char *label, const char *key,

@@ -24,16 +24,14 @@ alert_id(struct cli *c, const char *sub, const char *s, int64_t *id)
 	return 0;
 }
 
-/* The days column: a broken plan's misses against those allowed, the
- * others' days (or hours, for a gateway payment). */
-static void
-days_cells(const struct alert *a, char *days, char *misses, size_t n)
+/* Which of the days and misses an alert has: a broken plan its misses
+ * (against those allowed), a large payment or a refused record neither,
+ * the others their days (or hours, for a gateway payment). */
+static int
+has_days(const struct alert *a)
 {
-	days[0] = misses[0] = '\0';
-	if (a->kind == ALERT_BROKEN)
-		snprintf(misses, n, "%d / %d", a->days, a->allowed);
-	else if (a->kind != ALERT_LARGE && a->kind != ALERT_REFUSED)
-		snprintf(days, n, "%d", a->days);
+	return a->kind != ALERT_BROKEN && a->kind != ALERT_LARGE &&
+	       a->kind != ALERT_REFUSED;
 }
 
 int
@@ -52,16 +50,17 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 	    /* missed, overdue: days past due; due, credit: days ahead;
 	     * gateway: hours; reconciliation: age; a broken plan's misses
 	     * against those it allows */
-	    {NC_("column", "Days"), "days", X_TEXT, 5, 0},
-	    {NC_("column", "Misses"), "misses", X_TEXT, 7, 0},
+	    {NC_("column", "Days"), "days", X_INT, 5, 0},
+	    {NC_("column", "Misses"), "misses", X_INT, 6, 0},
 	    {NC_("column", "Raised"), "raised_at", X_TIME, 16, 0},
 	    {NC_("column", "Assigned"), "assigned", X_TEXT, 10, 0},
+	    /* a broken plan: the misses it allows */
+	    {NC_("column", "Allowed"), "allowed", X_INT, 7, 0},
 	};
 	const char *kind = NULL, *status = NULL;
 	struct opt o[] = {
 	    {"kind", 0, &kind}, {"status", 0, &status}, {NULL, 0, NULL}};
-	struct xcell cell[13];
-	char days[16], misses[32];
+	struct xcell cell[14];
 	struct alert *a;
 	struct table *t;
 	char **pos;
@@ -80,7 +79,7 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		    _("--status \"%s\": open (not closed) or all"), status);
 	if ((a = svc_alerts(&c->svc, k, all, &n, &c->err)) == NULL)
 		return -1;
-	t = table_new(c, cols, 13);
+	t = table_new(c, cols, 14);
 	for (i = 0; i < n; i++) {
 		memset(cell, 0, sizeof cell);
 		cell[0].n = a[i].id;
@@ -92,11 +91,15 @@ cmd_alerts(struct cli *c, int argc, char **argv)
 		cell[6].s = a[i].ref;
 		cell[7].s = a[i].due_on;
 		cell[8].n = a[i].amount;
-		days_cells(&a[i], days, misses, sizeof days);
-		cell[9].s = days;
-		cell[10].s = misses;
+		/* days as of today (svc_alerts); none: a set .s */
+		cell[9].n = a[i].days;
+		cell[9].s = has_days(&a[i]) ? NULL : "";
+		cell[10].n = a[i].days;
+		cell[10].s = a[i].kind == ALERT_BROKEN ? NULL : "";
 		cell[11].s = a[i].raised_at;
 		cell[12].s = a[i].assigned;
+		cell[13].n = a[i].allowed;
+		cell[13].s = a[i].kind == ALERT_BROKEN ? NULL : "";
 		table_cells(t, cell);
 	}
 	free(a);
@@ -109,7 +112,7 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 	struct alert a;
 	struct alert_entry *e;
 	struct rec *r;
-	char **pos, days[16], misses[32];
+	char **pos;
 	int npos;
 	int64_t id;
 	size_t n, i;
@@ -129,9 +132,15 @@ cmd_alert_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Reference"), "ref", a.ref);
 	rec_date(r, _("Due"), "due_on", a.due_on);
 	rec_money(r, _("Amount"), "amount", a.amount);
-	days_cells(&a, days, misses, sizeof days);
-	rec_str(r, _("Days"), "days", days);
-	rec_str(r, _("Misses"), "misses", misses);
+	/* the days as of today, as the list gives them, and the figure it
+	 * was raised with (review of issue 21) */
+	rec_number_or_none(r, _("Days"), "days", a.days, has_days(&a));
+	rec_number_or_none(r, _("Days when raised"), "raised_days",
+	    a.raised_days, has_days(&a));
+	rec_number_or_none(
+	    r, _("Misses"), "misses", a.days, a.kind == ALERT_BROKEN);
+	rec_number_or_none(r, _("Misses allowed"), "allowed", a.allowed,
+	    a.kind == ALERT_BROKEN);
 	rec_time(r, _("Raised"), "raised_at", a.raised_at);
 	rec_str(r, _("Assigned"), "assigned", a.assigned);
 	rec_time(r, _("Delivered"), "delivered_at", a.delivered_at);

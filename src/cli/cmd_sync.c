@@ -132,5 +132,17 @@ cmd_sync(struct cli *c, int argc, char **argv)
 	rec_int(r, _("Conflicts"), "conflicts", rep.conflicts);
 	rec_int(r, _("Pending"), "pending", rep.pending);
 	rec_print(r);
+	/* said besides the count (review of issue 21: the summary's last
+	 * lines, Conflicts 0 among them, read as all well) */
+	if (rep.rejected > 0) {
+		fprintf(stderr, "paydesk: ");
+		fprintf(stderr,
+		    ngettext("%lld record was refused by the central node; "
+		             "paydesk sync --quarantine says why\n",
+		        "%lld records were refused by the central node; "
+		        "paydesk sync --quarantine says why\n",
+		        (unsigned long)rep.rejected),
+		    (long long)rep.rejected);
+	}
 	return 0;
 }

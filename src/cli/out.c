@@ -290,7 +290,7 @@ cell_text(struct table *t, int i, char *buf, size_t n)
 	case X_MONEY:
 		return svc_money(&t->c->svc, buf, n, c->n);
 	case X_INT: /* a count, in the organisation's grouping */
-		return svc_count(&t->c->svc, buf, n, c->n);
+		return c->s != NULL ? "" : svc_count(&t->c->svc, buf, n, c->n);
 	case X_TENTHS:
 		return svc_tenths(&t->c->svc, buf, n, c->n);
 	case X_PERCENT:
@@ -315,8 +315,9 @@ cell_json(struct table *t, int i)
 	const struct xcell *c = &t->cells[i];
 
 	switch (t->cols[i].kind) {
-	case X_MONEY:
 	case X_INT:
+		return c->s != NULL ? json_null() : json_integer(c->n);
+	case X_MONEY:
 		return json_integer(c->n);
 	case X_TENTHS:
 		return json_real((double)c->n / 10);

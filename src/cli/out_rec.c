@@ -215,6 +215,18 @@ rec_number(struct rec *r, const char *label, const char *key, int64_t v)
 }
 
 void
+rec_number_or_none(
+    struct rec *r, const char *label, const char *key, int64_t v, int has)
+{
+	if (has) {
+		rec_number(r, label, key, v);
+		return;
+	}
+	set(r, key, json_null());
+	add_line(r, label, "");
+}
+
+void
 rec_tenths(struct rec *r, const char *label, const char *key, int64_t t,
     const char *unit)
 {

@@ -221,6 +221,11 @@ const struct schema cfg_schema[] = {
          N_("command given each new alert as one JSON object on its "
             "standard input (empty: none)")},
         CFG_STR, F(alert_command), 0, 511, NULL},
+    {{"alerts", "command_timeout", "30",
+         N_("seconds [alerts] command may take for one alert before it is "
+            "stopped with all it started; a delivery stopped so is tried "
+            "again after a wait that doubles, up to an hour (1-600)")},
+        CFG_INT, F(alert_command_timeout), 1, 600, NULL},
     {{"disconnection", "days", "60",
          N_("days past due after which a consumer's debt puts them on the "
             "disconnection list (1-3650)")},

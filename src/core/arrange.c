@@ -119,6 +119,13 @@ check_terms(
 		return pd_fail(err, PD_EINVAL,
 		    _("First due date %s: must be today (%s) or later"),
 		    date_format(d1, t->first_due), date_format(d2, t->today));
+	/* the last date a day of the store (YYYY-MM-DD) can be: a schedule
+	 * running past it wrapped to the year 0000 (review of issue 21) */
+	if (due_day(t->first_due, t->freq, t->n - 1) > date_days(9999, 12, 31))
+		return pd_fail(err, PD_EINVAL,
+		    _("First due date %s: %d installments would fall due "
+		      "after 9999-12-31, the last date a schedule may reach"),
+		    date_format(d1, t->first_due), t->n);
 	return 0;
 }
 

@@ -414,8 +414,9 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 				fputs(money_plain(buf, sizeof buf, c[i].n, 1),
 				    x->f);
 			break;
-		case X_INT:
-			fprintf(x->f, "%lld", (long long)c[i].n);
+		case X_INT: /* none: empty */
+			if (c[i].s == NULL)
+				fprintf(x->f, "%lld", (long long)c[i].n);
 			break;
 		case X_DATE:
 			csv_field(x->f, c[i].s ? c[i].s : "", 0);
@@ -463,8 +464,9 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 				    (double)c[i].n / 10, x->tenths);
 			break;
 		case X_INT:
-			e = worksheet_write_number(
-			    x->ws, r, col, (double)c[i].n, NULL);
+			if (c[i].s == NULL)
+				e = worksheet_write_number(
+				    x->ws, r, col, (double)c[i].n, NULL);
 			break;
 		case X_DATE:
 			if (parse_date(s, &dt))

@@ -99,13 +99,16 @@ drain(int fd, char *out, size_t size, int timeout_ms)
 	return 0;
 }
 
-/* The child: stdin from in (or /dev/null), stdout and stderr to out;
- * sh -c script, with arg as $1 when given. */
+/* The child: a process group of its own (what the command starts is
+ * in it, stopped with it: review of issue 21, only sh was), stdin from
+ * in (or /dev/null), stdout and stderr to out; sh -c script, with arg
+ * as $1 when given. */
 static void
 child(const char *script, const char *arg, int in, int out)
 {
 	int null = in < 0 ? open("/dev/null", O_RDONLY) : in;
 
+	setpgid(0, 0);
 	if (null >= 0)
 		dup2(null, 0);
 	dup2(out, 1);
@@ -142,13 +145,17 @@ os_run(const char *script, const char *arg, const char *data, size_t len,
 		close(outp[0]);
 		child(script, arg, in[0], outp[1]);
 	}
+	/* (again here: whichever of the two runs first) */
+	setpgid(pid, pid);
 	close(outp[1]);
 	if (in[0] >= 0) {
 		close(in[0]);
 		feed(in[1], data, len);
 	}
 	res->timed_out = drain(outp[0], res->out, sizeof res->out, timeout_ms);
-	if (res->timed_out)
+	/* the whole group: sh and whatever it started that still runs (a
+	 * pipeline, a child in the background holding the output open) */
+	if (res->timed_out && kill(-pid, SIGKILL) != 0)
 		kill(pid, SIGKILL);
 	close(outp[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -163,17 +170,21 @@ os_run(const char *script, const char *arg, const char *data, size_t len,
 
 int
 os_run_input(const char *command, const char *data, size_t len, int timeout_ms,
-    struct pd_err *err)
+    int *timed_out, struct pd_err *err)
 {
 	struct os_run_result r;
 	char num[24];
 
+	if (timed_out != NULL)
+		*timed_out = 0;
 	/* kept to be said again in the reader's language (say.h): an
 	 * alert's delivery error is stored and read later */
 	if (os_run(command, NULL, data, len, timeout_ms, &r) != 0)
 		return say_fail(err, PD_EINVAL, N_("Command \"%s\": %s"), 2,
 		    command, strerror(errno));
 	if (r.timed_out) {
+		if (timed_out != NULL)
+			*timed_out = 1;
 		snprintf(num, sizeof num, "%d", timeout_ms / 1000);
 		return say_fail(err, PD_EINVAL,
 		    N_("Command \"%s\" did not finish in %d s; it was stopped"),

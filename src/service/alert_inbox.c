@@ -132,9 +132,17 @@ svc_alert_show(
 	struct alert_entry *e;
 	size_t i;
 
+	char iso[11];
+	int32_t today;
+
 	*n = 0;
 	if (get(s, id, _("Reading the alerts"), 1, a, err) != 0)
 		return NULL;
+	/* its days as of today, as the list gives them (review of issue
+	 * 21); raised_days keeps the figure it was raised with */
+	svc_today(iso);
+	date_parse(iso, NULL, &today, NULL);
+	as_of(a, today);
 	if ((nt = store_alert_notes(s->st, id, n, err)) == NULL)
 		return NULL;
 	e = xcalloc(*n ? *n : 1, sizeof *e);

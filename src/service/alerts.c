@@ -7,8 +7,10 @@
  * arrangement rules on what it brought) and the pass of the first use
  * of each day (svc_alerts_tick: every rule of time; the gateway rule,
  * counted in hours, once an hour). The pass remembers the day it last
- * ran: an item is looked at once, when it passes [alerts] overdue_days,
- * not on every screen. The other rules read a bounded set (the plans
+ * ran: an item is looked at once, when it passes [alerts] overdue_days
+ * or, already past them, comes into the store or is opened again (a
+ * mark of the items, allocations and moves seen per setting of the
+ * days), not on every screen. The other rules read a bounded set (the plans
  * being kept, credit notes expiring in a window, gateway payments with
  * no payment, the reconciliation's exceptions).
  *
@@ -36,8 +38,14 @@
 
 #define META_DAY "alerts_day"
 #define META_HOUR "alerts_hour"
-/* how long [alerts] command may take per alert */
-#define DELIVER_TIMEOUT_MS 30000
+#define META_OVERDUE "alerts_overdue"
+/* a delivery stopped for the time ([alerts] command_timeout): none
+ * tried again before "<stops in a row> <epoch seconds>", a wait of a
+ * minute doubled at each stop, an hour at most (review of issue 21: a
+ * hanging command cost its time at every use) */
+#define META_BACKOFF "alerts_backoff"
+#define BACKOFF_FIRST 60
+#define BACKOFF_MAX 3600
 
 static const struct {
 	const char *code; /* stored */
@@ -134,7 +142,7 @@ alerts_from_row(struct alert *a, const struct alert_row *r)
 	xstrlcpy(a->ref, r->ref, sizeof a->ref);
 	xstrlcpy(a->due_on, r->due_on, sizeof a->due_on);
 	a->amount = r->amount;
-	a->days = r->figure;
+	a->days = a->raised_days = r->figure;
 	a->allowed = r->allowed;
 	xstrlcpy(a->raised_at, r->raised_at, sizeof a->raised_at);
 	xstrlcpy(a->assigned, r->assigned, sizeof a->assigned);
@@ -347,16 +355,42 @@ day_rules(struct svc *s, const char *last, const char *today, const char *at,
 	if (arrangement_rules(s, t, at, n, err) != 0)
 		return -1;
 	if (s->cfg.alert_overdue_days >= 0) {
+		char mark[96] = "";
+		long long hw = -1, ha = 0, hm = 0;
+		struct overdue_mark seen, top;
+		int days = -1;
+
 		/* incremental: the items that passed the threshold since the
-		 * pass before (all of them at the first pass) */
+		 * pass before, and those that came into the store since it
+		 * (imported or pulled already past it) or was opened again
+		 * (a void, a cancelled plan): past the mark of the pass
+		 * before, META_OVERDUE "<days> <item id> <allocation id>
+		 * <arrangement move id>". All of them at the first pass, and
+		 * when the rule was just switched on or its days changed
+		 * (review of issue 21) */
 		date_format(upto, t - s->cfg.alert_overdue_days);
-		if (last[0] != '\0' && date_parse(last, NULL, &l, NULL) == 0)
+		store_meta_get(s->st, META_OVERDUE, mark, sizeof mark);
+		if (sscanf(mark, "%d %lld %lld %lld", &days, &hw, &ha, &hm) !=
+		        4 ||
+		    days != s->cfg.alert_overdue_days)
+			hw = -1;
+		seen.items = hw;
+		seen.allocs = ha;
+		seen.moves = hm;
+		if (hw >= 0 && last[0] != '\0' &&
+		    date_parse(last, NULL, &l, NULL) == 0)
 			date_format(after, l - s->cfg.alert_overdue_days);
-		if (store_alerts_raise_overdue(s->st, after, upto,
-		        s->cfg.alert_overdue_days, at, delivers(s), n,
+		if (store_alerts_raise_overdue(s->st, after, upto, &seen,
+		        s->cfg.alert_overdue_days, at, delivers(s), n, &top,
 		        err) != 0)
 			return -1;
-	}
+		snprintf(mark, sizeof mark, "%d %lld %lld %lld",
+		    s->cfg.alert_overdue_days, (long long)top.items,
+		    (long long)top.allocs, (long long)top.moves);
+		if (store_meta_set(s->st, META_OVERDUE, mark, err) != 0)
+			return -1;
+	} else if (store_meta_set(s->st, META_OVERDUE, "", err) != 0)
+		return -1;
 	if (s->cfg.alert_credit_days >= 0) {
 		date_format(until, t + s->cfg.alert_credit_days);
 		if (store_alerts_raise_credit(
@@ -512,24 +546,49 @@ alert_json(const struct svc *s, const struct alert_row *r, char *buf, size_t n)
 	    ",\"figure\":%d,\"allowed\":%d}\n", a->days, a->allowed);
 }
 
-/* One try of delivering r: the outcome into the row, and a failure into
- * the audit log and *failed (the first one's message). */
-static int
-deliver_one(struct svc *s, const struct alert_row *r, struct pd_err *failed,
-    struct pd_err *err)
+/* The wait after stops stops in a row (0: none). */
+static int64_t
+backoff_secs(int stops)
 {
-	char json[2048], at[TS_BUFSZ], ref[24];
+	int64_t w = BACKOFF_FIRST;
+
+	if (stops <= 0)
+		return 0;
+	while (--stops > 0 && w < BACKOFF_MAX)
+		w *= 2;
+	return w < BACKOFF_MAX ? w : BACKOFF_MAX;
+}
+
+/* One try of delivering r: the outcome into the row, and a failure into
+ * the audit log and *failed (the first one's message); *stopped 1 when
+ * the command was stopped for the time (the backoff then noted: stops
+ * in a row so far, after the try). */
+static int
+deliver_one(struct svc *s, const struct alert_row *r, int stops,
+    int *stopped, struct pd_err *failed, struct pd_err *err)
+{
+	char json[2048], at[TS_BUFSZ], ref[24], mark[48];
 	struct pd_err e = {0};
 	const char *kept;
 	int ok, rc;
 
 	alert_json(s, r, json, sizeof json);
 	ok = os_run_input(s->cfg.alert_command, json, strlen(json),
-	         DELIVER_TIMEOUT_MS, &e) == 0;
+	         s->cfg.alert_command_timeout * 1000, stopped, &e) == 0;
 	svc_now(at);
 	snprintf(ref, sizeof ref, "%lld", (long long)r->id);
 	if (store_begin(s->st, err) != 0)
 		return -1;
+	/* the command answered (or not): the backoff starts again, or
+	 * waits longer */
+	mark[0] = '\0';
+	if (*stopped)
+		snprintf(mark, sizeof mark, "%d %lld", stops + 1,
+		    (long long)(date_ts_secs(at) + backoff_secs(stops + 1)));
+	if (store_meta_set(s->st, META_BACKOFF, mark, err) != 0) {
+		store_rollback(s->st);
+		return -1;
+	}
 	/* the row and the history keep the message to say it again in the
 	 * reader's language (say.h); the audit log is a record, as said */
 	kept = e.said[0] ? e.said : e.msg;
@@ -552,15 +611,26 @@ deliver(struct svc *s, struct pd_err *err)
 {
 	struct alert_row *r;
 	struct pd_err failed = {0};
+	char mark[48] = "", now[TS_BUFSZ];
+	long long until = 0;
 	size_t n, i;
-	int rc = 0;
+	int rc = 0, stops = 0, stopped = 0;
 
 	if (!delivers(s))
 		return 0;
+	/* a command stopped for the time waits out its backoff */
+	store_meta_get(s->st, META_BACKOFF, mark, sizeof mark);
+	if (sscanf(mark, "%d %lld", &stops, &until) != 2)
+		stops = 0;
+	svc_now(now);
+	if (stops > 0 && date_ts_secs(now) < until)
+		return 0;
 	if ((r = store_alerts_undelivered(s->st, &n, err)) == NULL)
 		return -1;
-	for (i = 0; i < n && rc == 0; i++)
-		rc = deliver_one(s, &r[i], &failed, err);
+	/* the first stopped for the time ends the round: the others would
+	 * wait as long each */
+	for (i = 0; i < n && rc == 0 && !stopped; i++)
+		rc = deliver_one(s, &r[i], stops, &stopped, &failed, err);
 	free(r);
 	if (rc == 0 && failed.code != 0) {
 		*err = failed;

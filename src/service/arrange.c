@@ -431,10 +431,13 @@ comply(struct arr_view *v)
 	for (i = 0; i < v->ninst; i++) {
 		const struct arr_item *in = &v->inst[i];
 
+		/* what was paid of it elsewhere before the plan came (its own
+		 * event took it off: absorbed) is paid of it too, so that the
+		 * plan's debt less paid is what is left */
 		v->paid += in->it.settled - in->moved;
 		/* closed by a later event, or all of it taken off by its own
 		 * (paid meanwhile elsewhere) */
-		if (in->moved > 0 || in->it.amount <= 0) {
+		if (in->moved > 0 || in->it.amount - in->absorbed <= 0) {
 			v->state[i] = ARR_REPLACED;
 			continue;
 		}

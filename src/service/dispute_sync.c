@@ -104,6 +104,14 @@ check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is of payment %s here, numbered %s"),
 		    r->dsp.uuid, d->payment_no, d->dispute_no);
+	if (strcmp(d->reason, r->dsp.reason) != 0 ||
+	    strcmp(d->opened_on, r->dsp.opened_on) != 0 ||
+	    strcmp(d->due_on, r->dsp.due_on) != 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Dispute %s is of reason %s, opened on %s, due on %s "
+		      "here; the step says %s, %s, %s"),
+		    d->dispute_no, d->reason, d->opened_on, d->due_on,
+		    r->dsp.reason, r->dsp.opened_on, r->dsp.due_on);
 	if (!may_follow(r->op, d->status))
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s is %s; it cannot be %s"), d->dispute_no,
@@ -113,12 +121,13 @@ check_known(struct svc *s, const struct syncrec *r, const struct dispute *d,
 	return 0;
 }
 
-/* The terms every step carries: its op, number, reason, dates, note. */
+/* The terms every step carries: its op, reason, dates, note (its number
+ * is checked by svc_dispute_check_push: of the sending terminal's series
+ * when it opens the dispute, the dispute's as this node holds it after:
+ * a dispute is worked at any terminal, review of issue 21). */
 static int
-check_terms(struct svc *s, const char *terminal, const char *branch,
-    const struct syncrec *r, struct pd_err *err)
+check_terms(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
-	struct numfmt_ctx ctx = {NULL, terminal, branch};
 	int32_t o, due;
 	size_t i;
 
@@ -130,11 +139,6 @@ check_terms(struct svc *s, const char *terminal, const char *branch,
 		    _("Field \"op\" must be open, review, uphold or reject, "
 		      "not \"%s\""),
 		    r->op);
-	if (numfmt_match(DSP_NUMBER_FMT, &ctx, r->dsp.dispute_no, NULL, err) !=
-	    0) {
-		pd_err_prefix(err, _("Dispute number: "));
-		return -1;
-	}
 	if (svc_dispute_reason_code(&s->cfg, r->dsp.reason) == NULL)
 		return pd_fail(err, PD_EINVAL,
 		    _("Dispute %s: reason \"%s\" is not one of the "
@@ -165,12 +169,20 @@ svc_dispute_check_push(struct svc *s, const char *terminal, const char *branch,
 	int64_t id;
 	int rc;
 
-	if (check_terms(s, terminal, branch, r, err) != 0)
+	if (check_terms(s, r, err) != 0)
 		return -1;
 	if ((rc = store_dsp_by_key(s->st, 0, r->dsp.uuid, &d, err)) < 0)
 		return -1;
 	if (rc == 0 && strcmp(r->op, "open") != 0)
 		return check_known(s, r, &d, err);
+	/* only the open step takes a number, of the sending terminal's
+	 * series */
+	if (strcmp(r->op, "open") == 0 &&
+	    numfmt_match(DSP_NUMBER_FMT, &(struct numfmt_ctx){NULL, terminal,
+	        branch}, r->dsp.dispute_no, NULL, err) != 0) {
+		pd_err_prefix(err, _("Dispute number: "));
+		return -1;
+	}
 	if (rc == 0) {
 		/* the same record again: the apply finds its event; another
 		 * record opening it again is refused */

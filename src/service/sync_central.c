@@ -123,6 +123,82 @@ log:
 	    res->reason, err);
 }
 
+/* Whether record i of the push (decoded into r2 when it is, free with
+ * syncrec_free) is the dispute step upholding by void or credit note r,
+ * the record before it. */
+static int
+upheld_by(const struct sync_push *push, size_t i, const struct syncrec *r,
+    struct syncrec *r2)
+{
+	struct pd_err e = {0};
+
+	if (i >= push->nrecs || (r->kind != SR_VOID && r->kind != SR_CREDIT_NOTE))
+		return 0;
+	if (sync_push_record(push, i, r2, &e) != 0) {
+		syncrec_free(r2);
+		return 0;
+	}
+	if (r2->kind == SR_DISPUTE && strcmp(r2->op, "uphold") == 0 &&
+	    strcmp(r->kind == SR_VOID ? r2->dsp.void_uuid : r2->cn_uuid,
+	        r->uuid) == 0)
+		return 1;
+	syncrec_free(r2);
+	return 0;
+}
+
+/* A void or credit note (rv) and the dispute step upholding by it (rs)
+ * are taken or refused together (review of issue 21: the void was taken
+ * and the step refused, the payment voided everywhere and its dispute
+ * left open but at the terminal), in a savepoint of their own; each
+ * applied as push_one does with each. */
+static int
+push_pair(struct svc *s, const struct sync_sender *from,
+    const struct syncrec *rv, const struct syncrec *rs, const char *prev,
+    const char *pres, const char *at, struct sync_result *resv,
+    struct sync_result *ress, struct pd_err *err)
+{
+	char why[700];
+	int undo;
+
+	if (store_begin(s->st, err) != 0)
+		return -1;
+	if (push_one(s, from, rv, NULL, prev, at, 1, resv, err) != 0 ||
+	    (resv->status != SYNC_REJECTED &&
+	        push_one(s, from, rs, NULL, pres, at, 1, ress, err) != 0)) {
+		store_rollback(s->st);
+		return -1;
+	}
+	if (resv->status == SYNC_REJECTED) {
+		xstrlcpy(ress->uuid, rs->uuid, sizeof ress->uuid);
+		snprintf(why, sizeof why,
+		    "the %s it upholds by was refused: %s",
+		    syncrec_kind_name(rv->kind), resv->reason);
+		outcome(ress, SYNC_REJECTED, why);
+		if (store_sync_log(s->st, at, from->terminal, rs->uuid,
+		        syncrec_kind_name(rs->kind), "rejected", ress->reason,
+		        err) != 0) {
+			store_rollback(s->st);
+			return -1;
+		}
+		return store_commit(s->st, err);
+	}
+	undo = ress->status == SYNC_REJECTED && resv->status == SYNC_APPLIED;
+	if (!undo)
+		return store_commit(s->st, err);
+	/* the step refused: the void or credit note it names with it */
+	store_rollback(s->st);
+	snprintf(why, sizeof why,
+	    "the dispute step upholding by it was refused: %s", ress->reason);
+	outcome(resv, SYNC_REJECTED, why);
+	if (store_sync_log(s->st, at, from->terminal, rv->uuid,
+	        syncrec_kind_name(rv->kind), "rejected", resv->reason,
+	        err) != 0 ||
+	    store_sync_log(s->st, at, from->terminal, rs->uuid,
+	        syncrec_kind_name(rs->kind), "rejected", ress->reason, err))
+		return -1;
+	return 0;
+}
+
 struct uuid_at {
 	const char *uuid;
 	size_t i;
@@ -183,6 +259,7 @@ svc_central_push(struct svc *s, const struct sync_sender *from,
 {
 	char at[TS_BUFSZ];
 	struct syncrec *r = xmalloc(sizeof *r); /* one at a time */
+	struct syncrec *r2 = xmalloc(sizeof *r2);
 	char(*pre)[65] = xcalloc(push->nrecs + 1, sizeof *pre);
 	unsigned char *has = xcalloc(push->nrecs + 1, 1);
 	const char *u;
@@ -197,16 +274,41 @@ again:
 	    preload_applied(s, push, pre, has, err) != 0) {
 		store_abort(s->st);
 		free(r);
+		free(r2);
 		free(pre);
 		free(has);
 		return -1;
 	}
 	for (i = 0; i < push->nrecs; i++) {
 		struct pd_err bad = {0};
+		const char *p2;
 
 		rc = sync_push_record(push, i, r, &bad);
 		/* (the uuid looked up is the one decoded) */
 		u = sync_push_uuid(push, i);
+		if (rc == 0 && upheld_by(push, i + 1, r, r2)) {
+			u = sync_push_uuid(push, i + 1);
+			p2 = has[i + 1] && u != NULL &&
+			        strcmp(u, r2->uuid) == 0
+			    ? pre[i + 1]
+			    : NULL;
+			u = sync_push_uuid(push, i);
+			rc = push_pair(s, from, r, r2,
+			    has[i] && u != NULL && strcmp(u, r->uuid) == 0
+			        ? pre[i]
+			        : NULL,
+			    p2, at, &res[i], &res[i + 1], err);
+			syncrec_free(r);
+			syncrec_free(r2);
+			if (rc != 0)
+				break;
+			if (hook != NULL)
+				hook(i + 1, arg);
+			i++;
+			if (hook != NULL)
+				hook(i + 1, arg);
+			continue;
+		}
 		rc = push_one(s, from, r, rc ? bad.msg : NULL,
 		    has[i] && u != NULL && strcmp(u, r->uuid) == 0 ? pre[i]
 		                                                   : NULL,
@@ -225,6 +327,7 @@ again:
 		goto again;
 	}
 	free(r);
+	free(r2);
 	free(pre);
 	free(has);
 	s->npush_sealed = 0;

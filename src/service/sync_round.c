@@ -298,7 +298,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		const char **payloads, **uuids;
 		char *body;
 		int64_t first, last;
-		size_t n, i;
+		size_t n, nall, i;
 		int rc;
 
 		recs = store_outbox_next(
@@ -313,6 +313,14 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 			store_outbox_free(recs, n);
 			return -1;
 		}
+		nall = n;
+		/* a void or credit note that ends a full batch goes with the
+		 * next: a dispute's uphold by it may follow, and the central
+		 * node takes or refuses the two together (push_pair) */
+		if (n > 1 && n == (size_t)s->cfg.sync_batch &&
+		    (strcmp(recs[n - 1].kind, "void") == 0 ||
+		        strcmp(recs[n - 1].kind, "credit_note") == 0))
+			n--;
 		first = recs[0].id;
 		last = recs[n - 1].id;
 		openings_first(recs, n);
@@ -356,7 +364,7 @@ push_all(struct svc *s, struct sync_net *net, sync_progress_fn cb, void *arg,
 		free(payloads);
 		free(uuids);
 		free(res);
-		store_outbox_free(recs, n);
+		store_outbox_free(recs, nall);
 		if (rc != 0)
 			return -1;
 		if (cb != NULL && cb("push", rep->sent, rep->to_send, arg))

@@ -88,7 +88,8 @@ bulk(struct store *st, struct db_stmt *s, int64_t *n, struct pd_err *err)
 
 int
 store_alerts_raise_overdue(struct store *st, const char *after,
-    const char *upto, int days, const char *at, int deliver, int64_t *n,
+    const char *upto, const struct overdue_mark *mark, int days,
+    const char *at, int deliver, int64_t *n, struct overdue_mark *top,
     struct pd_err *err)
 {
 	/* an open item (not an arrangement's installment: its misses are the
@@ -101,14 +102,53 @@ store_alerts_raise_overdue(struct store *st, const char *after,
 	    " i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM items i"
 	    " WHERE i.due_on > ?1 AND i.due_on <= ?2 AND i.settled < i.amount"
 	    " AND NOT EXISTS (SELECT 1 FROM arrangements a WHERE a.plan_id ="
-	    " i.plan_id) ORDER BY i.due_on, i.id"
+	    " i.plan_id) AND (?6 >= 0 OR NOT EXISTS (SELECT 1 FROM alerts x"
+	    " WHERE x.cause > 'item-overdue:' || i.uuid || ':' AND x.cause <"
+	    " 'item-overdue:' || i.uuid || ';')) ORDER BY i.due_on, i.id"
 	    " ON CONFLICT (cause) DO NOTHING",
 	    err);
 
+	/* all of them (mark < 0: the first pass, the rule switched on or
+	 * its days changed): an item raised at other days is not again */
 	if (s == NULL)
 		return -1;
-	st_bind(s, "ssdsd", after, upto, days, at, deliver);
-	return bulk(st, s, n, err);
+	st_bind(s, "ssdsdi", after, upto, days, at, deliver, mark->items);
+	if (bulk(st, s, n, err) != 0)
+		return -1;
+	/* the items that came into the store after the pass before (id
+	 * past its mark) and those opened again since (a void's reversing
+	 * allocation, a cancelled plan's debt given back: ids past theirs),
+	 * whatever their due date, by the primary keys; not one raised
+	 * before at other days */
+	if (mark->items >= 0) {
+		s = st_stmt(st,
+		    "INSERT INTO alerts (cause, kind, consumer_id, ref, due_on,"
+		    " amount, figure, raised_at, deliver) SELECT 'item-overdue:'"
+		    " || i.uuid || ':' || ?3, 'item-overdue', i.consumer_id,"
+		    " i.ref, i.due_on, i.amount - i.settled, ?3, ?4, ?5 FROM"
+		    " items i WHERE i.id IN (SELECT id FROM items WHERE id > ?1"
+		    " UNION SELECT item_id FROM allocations WHERE id > ?6 AND"
+		    " amount < 0 UNION SELECT item_id FROM arrangement_moves"
+		    " WHERE id > ?7 AND amount < 0) AND i.due_on <= ?2 AND"
+		    " i.settled < i.amount AND NOT EXISTS (SELECT 1 FROM"
+		    " arrangements a WHERE a.plan_id = i.plan_id) AND NOT EXISTS"
+		    " (SELECT 1 FROM alerts x WHERE x.cause > 'item-overdue:' ||"
+		    " i.uuid || ':' AND x.cause < 'item-overdue:' || i.uuid ||"
+		    " ';') ORDER BY i.id ON CONFLICT (cause) DO NOTHING",
+		    err);
+		if (s == NULL)
+			return -1;
+		st_bind(s, "isdsdii", mark->items, upto, days, at, deliver,
+		    mark->allocs, mark->moves);
+		if (bulk(st, s, n, err) != 0)
+			return -1;
+	}
+	top->items = st_count(st, "SELECT coalesce(max(id), 0) FROM items");
+	top->allocs =
+	    st_count(st, "SELECT coalesce(max(id), 0) FROM allocations");
+	top->moves = st_count(
+	    st, "SELECT coalesce(max(id), 0) FROM arrangement_moves");
+	return 0;
 }
 
 int

@@ -176,16 +176,14 @@ read_arr_item(struct db_stmt *s, void *elem)
 {
 	struct arr_item *a = elem;
 
-	int64_t absorbed;
-
 	store_read_item(s, 0, &a->it);
 	a->moved = db_column_int64(s, 13);
 	st_col(s, 14, a->paid_on, sizeof a->paid_on);
 	/* what its own event took off it (a payment made meanwhile
-	 * elsewhere, arrange_sync.c) makes it a smaller installment */
-	absorbed = db_column_int64(s, 15);
-	a->it.amount -= absorbed;
-	a->it.settled -= absorbed;
+	 * elsewhere, arrange_sync.c): paid of it, as the account shows it
+	 * (it was a smaller installment of the same amount in the item:
+	 * the plan and the account disagreed) */
+	a->absorbed = db_column_int64(s, 15);
 }
 
 struct arr_item *

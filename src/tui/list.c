@@ -94,7 +94,7 @@ cell_text(struct tui *t, const struct tui_list *l, int i, const struct xcell *c,
 	case X_MONEY:
 		return svc_money(t->svc, buf, n, c[i].n);
 	case X_INT: /* a count, in the organisation's grouping */
-		return svc_count(t->svc, buf, n, c[i].n);
+		return c[i].s != NULL ? "" : svc_count(t->svc, buf, n, c[i].n);
 	case X_TENTHS:
 		return svc_tenths(t->svc, buf, n, c[i].n);
 	case X_PERCENT:

@@ -181,3 +181,158 @@ same "Jun 16: the same alert, once" "$(rc 2025-06-16)" \
     "Reconciliation exception,$z,1.00,3"
 same "one alert of that cause" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'reconciliation'")" 1
+
+# [alerts] overdue_days: an item that is already past the days when it
+# comes into the store (imported, or pulled, late) is overdue like any
+# and raises its alert at the next pass (review R21: the pass read only
+# the items that crossed the threshold since the day before, so such an
+# item was never alerted)
+export PAYDESK_NOW="2025-06-16 12:00:00"
+rec alerts >/dev/null
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-LATE-1,WU-10002,Apr 2025,33.00,2025-04-20,2025-05-01\n' \
+    >"$T/late.csv"
+expect "a bill 46 days past due imported" 0 "Rows       1" \
+    env PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/late.csv"
+same "Jun 17: the bill imported 46 days past due raises its alert" \
+    "$(PAYDESK_NOW='2025-06-17 09:00:00' rec --csv alerts --kind overdue | tail -n +2 | tr -d '\r' | cut -d, -f7 | grep -c INV-LATE-1)" 1
+# review R21: an alert's days are as of today in the list and in its
+# details alike (show gave the figure it was raised with: 30 where the
+# list said 63)
+export PAYDESK_NOW="2025-06-17 09:00:00"
+a1=$(rec --csv alerts --status all --kind overdue | tail -n +2 | tr -d '\r' | head -1)
+same "alerts show gives the days the list gives" \
+    "$(rec --json alerts show "${a1%%,*}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["days"])')" \
+    "$(echo "$a1" | cut -d, -f10)"
+same "and the days it was raised with, labelled as such; numbers in JSON" \
+    "$(rec --json alerts show "${a1%%,*}" | python3 -c 'import json,sys
+a=json.load(sys.stdin); print(type(a["days"]).__name__, a["raised_days"], a["misses"], a["allowed"])')" \
+    "int 30 None None"
+expect "in text: Days as of today, Days when raised" 0 \
+    "Days when raised  30" rec alerts show "${a1%%,*}"
+has "the days now beside it" "Days              $(echo "$a1" | cut -d, -f10)"
+same "the list in JSON: days a number, a large payment's none" \
+    "$(rec --json alerts --status all | python3 -c 'import json,sys
+l=json.load(sys.stdin)
+print(sorted(set(type(a["days"]).__name__ for a in l if a["alert"] != "Large payment")), set(a["days"] for a in l if a["alert"] == "Large payment"), set(a["misses"] for a in l))')" \
+    "['int'] {None} {None}"
+# more of review R21's rule: [alerts] overdue_days lowered (30 to 20) or
+# switched on raises every item past the days not yet raised, once, and
+# none raised before at other days again
+od() { sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'item-overdue'"; }
+od_of() { sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE kind = 'item-overdue' AND ref = '$1'"; }
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-LATE-2,WU-10002,May 2025,12.00,2025-05-10,2025-05-25\n' \
+    >"$T/late2.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/late2.csv" >/dev/null
+n0=$(od)
+same "Jun 17: a bill 23 days past due raises nothing at 30 days" \
+    "$(od_of INV-LATE-2)" 0
+sed -i 's/^overdue_days = 30$/overdue_days = 20/' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-06-18 09:00:00" rec alerts >/dev/null
+same "Jun 18, the days lowered to 20: it is raised, 24 days past due" \
+    "$(sqlite3 "$DB" "SELECT due_on || ' ' || figure FROM alerts WHERE kind = 'item-overdue' AND ref = 'INV-LATE-2'")" \
+    "2025-05-25 20"
+same "and no item raised at 30 days is raised again" "$(od)" $((n0 + 1))
+# switched off, a bill imported long past due; switched on, it is raised
+sed -i 's/^overdue_days = 20$/overdue_days =/' "$PAYDESK_CONFIG"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-LATE-3,WU-10002,Apr 2025,7.00,2025-04-01,2025-04-15\n' \
+    >"$T/late3.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/late3.csv" >/dev/null
+PAYDESK_NOW="2025-06-19 09:00:00" rec alerts >/dev/null
+same "Jun 19, the rule off: nothing raised" "$(od_of INV-LATE-3)" 0
+sed -i 's/^overdue_days =$/overdue_days = 20/' "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-06-20 09:00:00" rec alerts >/dev/null
+same "Jun 20, switched on again: the bill raised, the rest not again" \
+    "$(od_of INV-LATE-3)/$(od)" "1/$((n0 + 2))"
+same "the pass remembers the days and the items it saw" \
+    "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_overdue'")" \
+    "20 $(sqlite3 "$DB" "SELECT max(id) FROM items") $(sqlite3 "$DB" "SELECT max(id) FROM allocations") $(sqlite3 "$DB" "SELECT coalesce(max(id), 0) FROM arrangement_moves")"
+# an item opened again past the days (its payment voided after it was
+# paid in full, before any pass saw it overdue) is raised at the next
+# pass too
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-VOID-1,WU-10002,Apr 2025,9.00,2025-04-01,2025-04-20\n' \
+    >"$T/void1.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/void1.csv" >/dev/null
+expect "Jun 20: the bill paid in full the day it came" 0 "Payment ID" \
+    cashier pay WU-10002 --type bill --items INV-VOID-1 --method Cash \
+    --amount 9.00
+PAYDESK_NOW="2025-06-21 09:00:00" rec alerts >/dev/null
+same "Jun 21: paid, not raised" "$(od_of INV-VOID-1)" 0
+expect "Jun 21: its payment voided" 0 "" env PAYDESK_NOW="2025-06-21 10:00:00" \
+    PAYDESK_PIN=2222 "$PD" --user mary payment void "$(sqlite3 "$DB" "SELECT p.payment_no FROM payments p JOIN allocations a ON a.payment_id = p.id JOIN items i ON i.id = a.item_id WHERE i.ref = 'INV-VOID-1'")" \
+    --reason "Wrong amount"
+PAYDESK_NOW="2025-06-22 09:00:00" rec alerts >/dev/null
+same "Jun 22: open again 63 days past due, raised, once" \
+    "$(sqlite3 "$DB" "SELECT count(*) || ' ' || min(amount) FROM alerts WHERE kind = 'item-overdue' AND ref = 'INV-VOID-1'")" \
+    "1 900"
+
+# [alerts] command that hangs (review R21: it cost 30 s at every use and
+# what it started ran on): stopped after [alerts] command_timeout (1 s
+# here) with every process it started, and tried again only after a
+# wait (a minute, doubled at each stop), not at every use
+cat >"$T/hang.sh" <<SH
+#!/bin/sh
+sleep 120 &
+echo \$! >"$T/hang.pid"
+wait
+SH
+chmod +x "$T/hang.sh"
+sed -i "s|^command = .*|command = $T/hang.sh|" "$PAYDESK_CONFIG"
+printf 'command_timeout = 1\n' >>"$PAYDESK_CONFIG"
+export PAYDESK_NOW="2025-06-20 10:00:00"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-BIG-1,WU-10002,Jun 2025,800.00,2025-06-01,2025-06-30\n' \
+    >"$T/big.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/big.csv" >/dev/null
+expect "a large payment while the command hangs: posted, the stop said" 0 \
+    "did not finish in 1 s; it was stopped" cashier pay WU-10002 \
+    --type bill --items INV-BIG-1 --method Cash --amount 800.00
+big=$(sqlite3 "$DB" "SELECT max(id) FROM alerts WHERE kind = 'large-payment'")
+tries() { sqlite3 "$DB" "SELECT deliver || ' ' || tries FROM alerts WHERE id = $big"; }
+# (gone, or a zombie left for init to reap)
+hst=$( [ -s "$T/hang.pid" ] && ps -o stat= -p "$(cat "$T/hang.pid")" 2>/dev/null)
+if [ -s "$T/hang.pid" ] && case "$hst" in ""|Z*) true ;; *) false ;; esac; then
+	ok "what the command started in the background was stopped with it"
+else
+	echo "not ok - what the command started in the background was stopped with it"
+	kill "$(cat "$T/hang.pid" 2>/dev/null)" 2>/dev/null
+fi
+same "it waits, tried once" "$(tries)" "1 1"
+same "the wait noted: one stop, a minute" \
+    "$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
+    "1 $(( $(date -u -d '2025-06-20 10:00:00' +%s) + 60 ))"
+rec alerts >/dev/null 2>&1
+PAYDESK_NOW="2025-06-20 10:00:59" rec alerts >/dev/null 2>&1
+same "the uses within the minute do not try it again" "$(tries)" "1 1"
+PAYDESK_NOW="2025-06-20 10:01:01" rec alerts >/dev/null 2>&1
+same "after it, tried again (and stopped again)" "$(tries)" "1 2"
+PAYDESK_NOW="2025-06-20 10:02:30" rec alerts >/dev/null 2>&1
+same "then not before two minutes" "$(tries)" "1 2"
+sed -i "s|^command = .*|command = $T/deliver.sh|" "$PAYDESK_CONFIG"
+PAYDESK_NOW="2025-06-20 10:03:10" rec alerts >/dev/null
+same "after them, the command working: delivered, the wait forgotten" \
+    "$(tries)/$(sqlite3 "$DB" "SELECT value FROM meta WHERE key = 'alerts_backoff'")" \
+    "0 3/"
+sed -i 's/^command_timeout = 1$/command_timeout = 0/' "$PAYDESK_CONFIG"
+expect "command_timeout 0: refused, naming the key and its range" 3 \
+    "[alerts] command_timeout: \"0\": must be a whole number from 1 to 600" \
+    rec alerts
+sed -i 's/^command_timeout = 0$/command_timeout = 601/' "$PAYDESK_CONFIG"
+expect "command_timeout 601: refused" 3 "command_timeout: \"601\"" rec alerts
+sed -i '/^command_timeout = /d' "$PAYDESK_CONFIG"
+# and a bill a plan took over, given back past the days by its cancel
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-CAN-1,WU-10001,Apr 2025,50.00,2025-04-01,2025-04-10\n' \
+    >"$T/can1.csv"
+PAYDESK_PIN=9999 "$PD" --user admin import bills "$T/can1.csv" >/dev/null
+export PAYDESK_NOW="2025-06-22 10:00:00"
+expect "Jun 22: a plan takes the bill over the day it came" 0 "Arrangement" \
+    rec arrangement create WU-10001 --items INV-CAN-1 --installments 2 \
+    --frequency monthly --first-due 2025-07-01 --reason Hardship
+pcan=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+PAYDESK_NOW="2025-06-23 09:00:00" rec alerts >/dev/null
+same "Jun 23: under the plan, not raised" "$(od_of INV-CAN-1)" 0
+expect "Jun 23: the plan cancelled, the bill owes again" 0 "Cancelled" \
+    env PAYDESK_NOW="2025-06-23 10:00:00" PAYDESK_PIN=4321 "$PD" --user rita \
+    arrangement cancel "$pcan" --reason "Moved away"
+PAYDESK_NOW="2025-06-24 09:00:00" rec alerts >/dev/null
+same "Jun 24: given back 75 days past due, raised" \
+    "$(sqlite3 "$DB" "SELECT count(*) || ' ' || min(amount) FROM alerts WHERE kind = 'item-overdue' AND ref = 'INV-CAN-1'")" \
+    "1 5000"

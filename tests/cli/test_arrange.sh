@@ -108,6 +108,20 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
     rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
+# review R21: a schedule whose installments would fall after 9999-12-31
+# was previewed and made, its later installments due in the year 0000 (counted due
+# today, "Upcoming" in the plan): refused instead, naming the date
+refused1 "a schedule past the year 9999 is refused" 3 "9999" \
+    rec 1 arrangement preview WU-20001 $TERMS --first-due 9999-12-31
+refused1 "created past the year 9999: refused too" 3 "after 9999-12-31" \
+    rec 1 arrangement create WU-20001 $TERMS --first-due 9999-12-31 \
+    --reason Hardship
+refused1 "weekly past the year 9999: refused" 3 "after 9999-12-31" \
+    rec 1 arrangement preview WU-20001 $TERMS --frequency weekly \
+    --first-due 9999-12-20
+refused1 "a schedule ending on 9999-12-31 itself is previewed" 0 \
+    "Due: 9999-12-31" rec 1 arrangement preview WU-20001 $TERMS \
+    --installments 3 --first-due 9999-10-31
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 # dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
 # 2026 (the items' and the installments' months), read on Feb 28, 2026
@@ -490,3 +504,83 @@ tsql 9 "DELETE FROM pull_quarantine; UPDATE items SET amount = amount + 1
 expect "doctor names a plan whose installments and holds disagree" 6 \
     "AR-T01-000003: its installments come to 1 but it holds 0" \
     pdt 9 doctor
+
+## Review R21: a bill paid at terminal 2 before terminal 1's arrangement
+# of it reached it. The plan takes the 60.00 left, its last installment
+# 20.00 less; its terms then add up (debt less paid is what is left) and
+# the installment is the same amount in the plan and the account views.
+printf 'account_no,name,service_address,phone,email,segment\nWU-20009,Eva Sol,9 High Road,,,Residential\n' \
+    >"$T/eva-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-E1,WU-20009,Aug 2025,80.00,2025-08-01,2025-08-15\n' \
+    >"$T/eva-b.csv"
+central import ACME consumers "$T/eva-c.csv" >/dev/null &&
+    central import ACME bills "$T/eva-b.csv" >/dev/null ||
+    echo "not ok - importing Eva Sol"
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 1 arranges Eva Sol's 80.00 in three" 0 "Arrangement" \
+    rec 1 arrangement create WU-20009 --installments 3 --frequency monthly \
+    --first-due 2025-12-31 --reason Hardship
+PE=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+expect "terminal 2 takes 20.00 of the bill, not knowing" 0 "Payment ID" \
+    rec 2 pay WU-20009 --type bill --method Cash --amount 20
+t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null
+rec 1 --json arrangement show "$PE" >"$T/pe.json"
+same "debt less paid is what is left" "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); a=d.get("arrangement", d)
+print(a["debt"] - a["paid"] == a["left"])' "$T/pe.json")" True
+same "the last installment is the same in the plan and in the account" \
+    "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); i=d["installments"][-1]
+print(i["amount"])' "$T/pe.json")" \
+    "$(tsql 1 "SELECT amount FROM items WHERE ref = '$PE#3'")"
+same "the plan says so at both terminals alike: 80.00, 20.00 paid, 60.00 left" \
+    "$(rec 1 arrangement show "$PE" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')/$(rec 2 arrangement show "$PE" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')" \
+    "\$80.00 \$20.00 \$60.00 /\$80.00 \$20.00 \$60.00 "
+# the other order (review R21, /tmp/r21/sync2.sh): terminal 2 takes 30.00
+# of Flor Gil's 80.00 bill and syncs first; terminal 1, not synced since,
+# arranges the 80.00 in three. The 30.00 comes off the last installments
+# (26.68 of #3, 3.32 of #2); both terminals and the central node agree
+# to the cent on every item of hers
+printf 'account_no,name,service_address,phone,email,segment\nWU-20010,Flor Gil,10 High Road,,,Residential\n' \
+    >"$T/flor-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-F1,WU-20010,Aug 2025,80.00,2025-08-01,2025-08-15\n' \
+    >"$T/flor-b.csv"
+central import ACME consumers "$T/flor-c.csv" >/dev/null &&
+    central import ACME bills "$T/flor-b.csv" >/dev/null ||
+    echo "not ok - importing Flor Gil"
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 2 takes 30.00 of Flor Gil's bill and syncs" 0 "Payment ID" \
+    rec 2 pay WU-20010 --type bill --method Cash --amount 30
+t2 sync >/dev/null
+expect "terminal 1 arranges the 80.00 in three, not knowing" 0 "Arrangement" \
+    rec 1 arrangement create WU-20010 --installments 3 --frequency monthly \
+    --first-due 2025-12-31 --reason Hardship
+PF=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+expect "terminal 1 pushes it: taken, nothing refused" 0 "Rejected    0" t1 sync
+t2 sync >/dev/null
+# items_of ACCOUNT: the SQL of the account's items, ref:amount:settled
+items_of() { echo "SELECT group_concat(ref || ':' || amount || ':' || settled, ' ') FROM (SELECT i.ref, i.amount, i.settled FROM items i JOIN consumers c ON c.id = i.consumer_id WHERE c.account_no = '$1' ORDER BY i.ref) x"; }
+flor() { items_of WU-20010; }
+same "Eva Sol's items (the first order) are the same at the central node, 20.00 of #3 paid" \
+    "$(csql "$(items_of WU-20009)")" \
+    "$PE#1:2666:0 $PE#2:2666:0 $PE#3:2668:2000 INV-E1:8000:8000"
+same "and at both terminals" \
+    "$(tsql 1 "$(items_of WU-20009)")/$(tsql 2 "$(items_of WU-20009)")" \
+    "$(csql "$(items_of WU-20009)")/$(csql "$(items_of WU-20009)")"
+same "the central node's items: the bill settled, #3 paid by the 26.68, #2 by 3.32" \
+    "$(csql "$(flor)")" \
+    "$PF#1:2666:0 $PF#2:2666:332 $PF#3:2668:2668 INV-F1:8000:8000"
+same "terminal 1's are the central node's" "$(tsql 1 "$(flor)")" "$(csql "$(flor)")"
+same "terminal 2's too" "$(tsql 2 "$(flor)")" "$(csql "$(flor)")"
+same "the plan at both: 80.00, 30.00 paid, 50.00 left" \
+    "$(rec 1 arrangement show "$PF" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')/$(rec 2 arrangement show "$PF" | sed -n 's/^\(Debt\|Paid\|Left to pay\)  *//p' | tr '\n' ' ')" \
+    "\$80.00 \$30.00 \$50.00 /\$80.00 \$30.00 \$50.00 "
+rec 1 --json arrangement show "$PF" >"$T/pf.json"
+same "its installments: amounts as in the account, what was paid of each" \
+    "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1]))
+print(" ".join("%s:%s" % (i["amount"], i["paid"]) for i in d["installments"]))' "$T/pf.json")" \
+    "2666:0 2666:332 2668:2668"
+same "Flor Gil owes 50.00 at both terminals" \
+    "$(pdtc 1 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')/$(pdtc 2 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')" \
+    "\$50.00/\$50.00"

@@ -211,7 +211,7 @@ same "terminal 2 has the bounced cheque's charge and its void" \
 # and logged, the central node's disputes and timeline unchanged
 export URL
 F="python3 $TOP/tests/cli/forge.py"
-dsp_state() { csql "SELECT (SELECT group_concat(dispute_no || ':' || status) FROM (SELECT * FROM disputes ORDER BY dispute_no)) || '/' || (SELECT count(*) FROM dispute_events) || '/' || (SELECT count(*) FROM items)"; }
+dsp_state() { csql "SELECT (SELECT group_concat(dispute_no || ':' || status) FROM (SELECT * FROM disputes ORDER BY dispute_no) x) || '/' || (SELECT count(*) FROM dispute_events) || '/' || (SELECT count(*) FROM items)"; }
 U() { cat /proc/sys/kernel/random/uuid; }
 # forged NAME NEEDLE KIND ARGS...: rejected saying NEEDLE, logged, the
 # central node's disputes unchanged
@@ -279,6 +279,16 @@ forged "a step with an op of no dispute" 'must be open, review, uphold or reject
     dispute:DP-T01-000004 data.op=reopen
 forged "a dispute number of terminal 2's series" "Dispute number" \
     dispute:DP-T01-000004 data.dispute_uuid="$(U)" data.number=DP-T02-seq
+# a later step is checked against the dispute as the central node holds
+# it (review of issue 21: not against the sending terminal's series)
+forged "a review naming another reason than the dispute's" \
+    "Dispute DP-T01-000004 is of reason wrong-account" dispute:DP-T01-000004 \
+    data.op=review data.code=chargeback
+forged "a review of a dispute under another number" \
+    "numbered DP-T01-000004" dispute:DP-T01-000004 data.op=review \
+    data.number=DP-T02-000004
+forged "a review naming another due date" "due on" \
+    dispute:DP-T01-000004 data.op=review data.due_on=2025-12-31
 # a bounced cheque's charge as the uphold makes it, and only so (review
 # of issue 18: a forged uphold's charge was applied under any reference,
 # a bill's number to come among them, and due on any day): DP-T01-000005
@@ -552,3 +562,107 @@ same "the central node holds the alert with the note" "$(csql "SELECT a.status |
 expect "the central node's doctor passes with the alerts" 0 "" central doctor ACME
 expect "terminal 1's audit chain and seals verify" 0 "" rec 1 audit verify
 expect "and terminal 2's" 0 "" rec 2 audit verify
+
+## Review R21: a dispute is worked at any terminal, not only the one that
+# opened it (the recovery officer at terminal 2 reviews and rejects a
+# dispute opened at terminal 1). The central node refused terminal 2's
+# steps: "DP-T01-... is not a number of the series ... of terminal T02",
+# so the dispute stayed Open there and at terminal 1.
+rec 1 pay WU-10002 --type bill --method Cash --amount 7 >"$OUT" 2>&1
+R7=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "a dispute opened at terminal 1" 0 "DP-T01-" rec 1 dispute open \
+    "$R7" --reason other
+D7=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null
+t2 sync >/dev/null
+expect "terminal 2 reviews it" 0 "Under review" rec 2 dispute review "$D7"
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject \
+    "$D7" --note "Holder confirmed"
+t2 sync >/dev/null
+same "terminal 2's steps are not refused" \
+    "$(tsql 2 "SELECT count(*) FROM outbox WHERE kind = 'dispute' AND rejected_at IS NOT NULL")" 0
+same "the central node has it rejected" \
+    "$(csql "SELECT status FROM disputes WHERE dispute_no = '$D7'")" rejected
+t1 sync >/dev/null
+same "terminal 1 sees it rejected" \
+    "$(PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita dispute show "$D7" | sed -n 's/^Status  *//p')" \
+    "Resolved: rejected"
+# the other way: a dispute opened at terminal 2 is upheld by a void at
+# terminal 1 (the void and its step both taken), and terminal 2 sees it
+rec 2 pay WU-10002 --type bill --method Cash --amount 6 >"$OUT" 2>&1
+R8=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "a dispute opened at terminal 2" 0 "DP-T02-" rec 2 dispute open \
+    "$R8" --reason other
+D8=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t2 sync >/dev/null
+t1 sync >/dev/null
+expect "terminal 1 upholds it by a void" 0 "Payment voided" sup1 dispute \
+    uphold "$D8" --void
+expect "terminal 1 pushes the void and the step, none refused" 0 \
+    "Rejected    0" t1 sync
+same "the central node has it upheld and the payment voided" \
+    "$(csql "SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D8'")" \
+    "upheld/Voided"
+t2 sync >/dev/null
+same "terminal 2 has it upheld and the payment voided" \
+    "$(tsql 2 "SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D8'")" \
+    "upheld/Voided"
+# a void and its uphold are taken or refused together (review of issue
+# 21: the void was taken, the step refused: the payment voided
+# everywhere, the dispute open but at the upholding terminal). Terminal 2
+# rejects the dispute; terminal 1, not synced since, upholds it by a void
+rec 2 pay WU-10002 --type bill --method Cash --amount 3 >"$OUT" 2>&1
+R10=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "a dispute opened at terminal 2, to be rejected there" 0 "DP-T02-" \
+    rec 2 dispute open "$R10" --reason other
+D10=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t2 sync >/dev/null
+t1 sync >/dev/null
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject \
+    "$D10" --note "Holder confirmed"
+t2 sync >/dev/null
+expect "terminal 1 upholds it by a void, not knowing" 0 "Payment voided" \
+    sup1 dispute uphold "$D10" --void
+expect "terminal 1's sync: the void and the step both refused, counted" 0 \
+    "Rejected    2" t1 sync
+has "and said besides the count" \
+    "paydesk: 2 records were refused by the central node; paydesk sync --quarantine says why"
+same "both are set aside at terminal 1, the void's reason naming the step's" \
+    "$(tsql 1 "SELECT kind FROM outbox WHERE rejected_at IS NOT NULL AND (kind = 'void' OR reject_reason LIKE '%$D10%') ORDER BY id DESC LIMIT 2" | sort | tr '\n' ,)" \
+    "dispute,void,"
+same "the void's reason names the refused step" \
+    "$(tsql 1 "SELECT count(*) FROM outbox WHERE kind = 'void' AND rejected_at IS NOT NULL AND reject_reason LIKE 'the dispute step upholding by it was refused: Dispute $D10 is Resolved: rejected; it cannot be uphold'")" 1
+same "the central node: the payment not voided, the dispute rejected" \
+    "$(csql "SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D10'")" \
+    "rejected/Posted"
+t2 sync >/dev/null
+same "terminal 2: the payment not voided, the dispute rejected" \
+    "$(tsql 2 "SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D10'")" \
+    "rejected/Posted"
+expect "the central node's doctor passes after the refused pair" 0 "" \
+    central doctor ACME
+# the two go in one push even where a batch would end between them
+# ([sync] batch 2: a payment, the void, the uphold; the void goes with
+# the next batch), so that the central node sees them together
+rec 1 pay WU-10002 --type bill --method Cash --amount 2 >"$OUT" 2>&1
+R11=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "a dispute opened at terminal 1, to be rejected at terminal 2" 0 \
+    "DP-T01-" rec 1 dispute open "$R11" --reason other
+D11=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null
+t2 sync >/dev/null
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject \
+    "$D11" --note "Holder confirmed"
+t2 sync >/dev/null
+expect "terminal 1 takes a payment" 0 "Payment ID" rec 1 pay WU-10002 \
+    --type bill --method Cash --amount 1
+expect "and upholds the dispute by a void, not knowing" 0 "Payment voided" \
+    sup1 dispute uphold "$D11" --void
+sed -i '/^\[sync\]$/a batch = 2' "$T/t1.ini"
+expect "terminal 1's sync in batches of 2: the payment alone, then the pair" \
+    0 "Batches     2" t1 sync
+has "the pair refused, the payment taken" "Rejected    2"
+sed -i '/^batch = 2$/d' "$T/t1.ini"
+same "the central node: the disputed payment not voided" \
+    "$(csql "SELECT d.status || '/' || p.status FROM disputes d JOIN payments p ON p.id = d.payment_id WHERE d.dispute_no = '$D11'")" \
+    "rejected/Posted"

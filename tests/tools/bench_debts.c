@@ -182,11 +182,16 @@ main(int argc, char **argv)
 	date_format(upto, d - 30);
 	date_format(until, d + 10);
 	for (i = 0; i < PASSES; i++) {
-		char sql[128];
+		char sql[256];
 
+		/* the day before passed, and the items seen then (the mark
+		 * of the overdue rule: its days and the highest item id) */
 		snprintf(sql, sizeof sql,
 		    "INSERT OR REPLACE INTO meta (key, value) VALUES "
-		    "('alerts_day', '%s')",
+		    "('alerts_day', '%s'), ('alerts_overdue', '30 ' || "
+		    "(SELECT coalesce(max(id), 0) FROM items) || ' ' || "
+		    "(SELECT coalesce(max(id), 0) FROM allocations) || ' ' "
+		    "|| (SELECT coalesce(max(id), 0) FROM arrangement_moves))",
 		    day0);
 		sqlite3_exec(raw, sql, NULL, NULL, NULL);
 		s.alerts_ticked = 0;
@@ -209,6 +214,13 @@ main(int argc, char **argv)
 		        "EXISTS (SELECT 1 FROM arrangements a WHERE a.plan_id "
 		        "= i.plan_id)",
 		        after, upto) +
+		    raw_ms(raw,
+		        "SELECT i.id FROM items i WHERE i.id IN (SELECT id FROM "
+		        "items WHERE id > (SELECT max(id) FROM items) - ?1 UNION "
+		        "SELECT item_id FROM allocations WHERE id > (SELECT "
+		        "max(id) FROM allocations) AND amount < 0) AND i.due_on "
+		        "<= ?2 AND i.settled < i.amount",
+		        "0", upto) +
 		    raw_ms(raw,
 		        "SELECT id FROM credit_notes INDEXED BY "
 		        "credit_notes_expiry WHERE voided = 0 AND applied < "

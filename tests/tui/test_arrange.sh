@@ -57,10 +57,14 @@ same "Aug 8: #2 missed 29 days, #3 due in 2" "$(alerts 2025-08-08)" \
     "Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,29, Installment due,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#3,2025-08-10,200.09,2, "
 same "Aug 13: two misses of 1 allowed: broken, with the 400.17 left; the oldest miss first" \
     "$(alerts 2025-08-13)" \
-    "Arrangement broken,WU-10001,John Doe,AR-T01-000001,,,400.17,,2 / 1 Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,34, Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#3,2025-08-10,200.09,3, "
+    "Arrangement broken,WU-10001,John Doe,AR-T01-000001,,,400.17,,2 Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#2,2025-07-10,200.08,34, Installment missed,WU-10001,John Doe,AR-T01-000001,AR-T01-000001#3,2025-08-10,200.09,3, "
 same "--kind missed: those only" "$(alerts 2025-08-13 '--kind missed' | grep -o 'Installment missed' | wc -l)" 2
 same "--kind broken: that only" "$(alerts 2025-08-13 '--kind broken' | cut -d, -f1,7,9)" \
-    "Arrangement broken,400.17,2 / 1 "
+    "Arrangement broken,400.17,2 "
+same "its misses and those allowed are numbers in JSON, no days" \
+    "$(PAYDESK_NOW="2025-08-13 10:00:00" PAYDESK_PIN=4321 "$PD" --db "$T/alerts.db" \
+    --user rita --json alerts --kind broken | python3 -c 'import json,sys
+a=json.load(sys.stdin)[0]; print(a["misses"], a["allowed"], a["days"])')" "2 1 None"
 # [alerts] due_days: read by the pass of the next day (a pass is once a
 # day); on the main store, whose last pass was Jun 1
 same "[alerts] due_days 10: Aug 1 sees #3 due in 9" "$(PAYDESK_NOW='2025-07-31 10:00:00' \

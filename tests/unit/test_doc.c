@@ -16,6 +16,7 @@
 #include "paydesk/doc.h"
 #include "paydesk/export.h"
 #include "paydesk/file.h"
+#include "paydesk/os.h"
 #include "paydesk/utf8.h"
 
 #define FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -527,6 +528,64 @@ printing(void **state)
 	assert_int_equal(doc_print("test -f", "/bin/s h; true", &err), -1);
 }
 
+/* Whether process pid is gone (or a zombie left for init to reap),
+ * waiting up to a second for the kill to land. */
+static int
+gone(long pid)
+{
+	char path[64], stat[256];
+	int i;
+
+	snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+	for (i = 0; i < 100; i++) {
+		FILE *f = fopen(path, "r");
+		char *p;
+
+		if (f == NULL)
+			return 1;
+		p = fgets(stat, sizeof stat, f);
+		fclose(f);
+		/* "pid (comm) S ...": the state after the last ')' */
+		if (p != NULL && (p = strrchr(stat, ')')) != NULL &&
+		    p[1] == ' ' && p[2] == 'Z')
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
+/* A command stopped for the time is stopped with all it started, the
+ * print command's and [alerts] command's os_run alike (review of issue
+ * 21: only sh -c was killed; a child in the background ran on). */
+static void
+run_group_kill(void **state)
+{
+	char dir[] = "/tmp/pd-run.XXXXXX", script[256], pidf[128], buf[32];
+	struct os_run_result r;
+	long pid = 0;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(pidf, sizeof pidf, "%s/pid", dir);
+	snprintf(script, sizeof script, "sleep 60 & echo $! >%s; wait", pidf);
+	assert_int_equal(os_run(script, NULL, NULL, 0, 300, &r), 0);
+	assert_int_equal(r.timed_out, 1);
+	assert_non_null(f = fopen(pidf, "r"));
+	assert_non_null(fgets(buf, sizeof buf, f));
+	fclose(f);
+	pid = strtol(buf, NULL, 10);
+	assert_true(pid > 0);
+	assert_true(gone(pid));
+	/* a command that ends leaves what it started alone */
+	snprintf(script, sizeof script, "true");
+	assert_int_equal(os_run(script, NULL, "x", 1, 300, &r), 0);
+	assert_int_equal(r.timed_out, 0);
+	assert_int_equal(r.status, 0);
+	unlink(pidf);
+	rmdir(dir);
+}
+
 static const struct xcol xcols[] = {
     {"Name", "name", X_TEXT, 10, 0},
     {"Amount", "amount", X_MONEY, 10, 0},
@@ -717,6 +776,7 @@ main(void)
 	    cmocka_unit_test(pdf_subsets_kept),
 	    cmocka_unit_test(atomic_files),
 	    cmocka_unit_test(printing),
+	    cmocka_unit_test(run_group_kill),
 	    cmocka_unit_test(csv_export),
 	    cmocka_unit_test(xlsx_export),
 	    cmocka_unit_test(xlsx_indian),
