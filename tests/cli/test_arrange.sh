@@ -108,6 +108,11 @@ refused1 "too many grace days" 3 "--grace \"91\"" \
     rec 1 arrangement create WU-20001 $TERMS --grace 91 --reason Hardship
 refused1 "a blank reason" 3 "Reason" \
     rec 1 arrangement create WU-20001 $TERMS --reason ""
+# review R21: a schedule whose installments would fall after 9999-12-31
+# was previewed and made, its later installments due in the year 0000 (counted due
+# today, "Upcoming" in the plan): refused instead, naming the date
+refused1 "a schedule past the year 9999 is refused" 3 "9999" \
+    rec 1 arrangement preview WU-20001 $TERMS --first-due 9999-12-31
 owed0=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 # dues: Total Due and what of it was paid, of each month Mar 2025 to Feb
 # 2026 (the items' and the installments' months), read on Feb 28, 2026
@@ -490,3 +495,32 @@ tsql 9 "DELETE FROM pull_quarantine; UPDATE items SET amount = amount + 1
 expect "doctor names a plan whose installments and holds disagree" 6 \
     "AR-T01-000003: its installments come to 1 but it holds 0" \
     pdt 9 doctor
+
+## Review R21: a bill paid at terminal 2 before terminal 1's arrangement
+# of it reached it. The plan takes the 60.00 left, its last installment
+# 20.00 less; its terms then add up (debt less paid is what is left) and
+# the installment is the same amount in the plan and the account views.
+printf 'account_no,name,service_address,phone,email,segment\nWU-20009,Eva Sol,9 High Road,,,Residential\n' \
+    >"$T/eva-c.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nINV-E1,WU-20009,Aug 2025,80.00,2025-08-01,2025-08-15\n' \
+    >"$T/eva-b.csv"
+central import ACME consumers "$T/eva-c.csv" >/dev/null &&
+    central import ACME bills "$T/eva-b.csv" >/dev/null ||
+    echo "not ok - importing Eva Sol"
+t1 sync >/dev/null; t2 sync >/dev/null
+expect "terminal 1 arranges Eva Sol's 80.00 in three" 0 "Arrangement" \
+    rec 1 arrangement create WU-20009 --installments 3 --frequency monthly \
+    --first-due 2025-12-31 --reason Hardship
+PE=$(sed -n 's/^Arrangement  *//p' "$OUT" | head -1)
+expect "terminal 2 takes 20.00 of the bill, not knowing" 0 "Payment ID" \
+    rec 2 pay WU-20009 --type bill --method Cash --amount 20
+t1 sync >/dev/null; t2 sync >/dev/null; t1 sync >/dev/null
+rec 1 --json arrangement show "$PE" >"$T/pe.json"
+same "debt less paid is what is left" "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); a=d.get("arrangement", d)
+print(a["debt"] - a["paid"] == a["left"])' "$T/pe.json")" True
+same "the last installment is the same in the plan and in the account" \
+    "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); i=d["installments"][-1]
+print(i["amount"])' "$T/pe.json")" \
+    "$(tsql 1 "SELECT amount FROM items WHERE ref = '$PE#3'")"

@@ -536,3 +536,28 @@ aforged "a raise of a consumer the organisation does not have" \
 expect "the central node's doctor passes with the alerts" 0 "" central doctor ACME
 expect "terminal 1's audit chain and seals verify" 0 "" rec 1 audit verify
 expect "and terminal 2's" 0 "" rec 2 audit verify
+
+## Review R21: a dispute is worked at any terminal, not only the one that
+# opened it (the recovery officer at terminal 2 reviews and rejects a
+# dispute opened at terminal 1). The central node refused terminal 2's
+# steps: "DP-T01-... is not a number of the series ... of terminal T02",
+# so the dispute stayed Open there and at terminal 1.
+rec 1 pay WU-10002 --type bill --method Cash --amount 7 >"$OUT" 2>&1
+R7=$(sed -n 's/^Receipt number  *//p' "$OUT" | head -1)
+expect "a dispute opened at terminal 1" 0 "DP-T01-" rec 1 dispute open \
+    "$R7" --reason other
+D7=$(sed -n 's/^Dispute  *//p' "$OUT" | head -1)
+t1 sync >/dev/null
+t2 sync >/dev/null
+expect "terminal 2 reviews it" 0 "Under review" rec 2 dispute review "$D7"
+expect "terminal 2 rejects it" 0 "Resolved: rejected" rec 2 dispute reject \
+    "$D7" --note "Holder confirmed"
+t2 sync >/dev/null
+same "terminal 2's steps are not refused" \
+    "$(tsql 2 "SELECT count(*) FROM outbox WHERE kind = 'dispute' AND rejected_at IS NOT NULL")" 0
+same "the central node has it rejected" \
+    "$(csql "SELECT status FROM disputes WHERE dispute_no = '$D7'")" rejected
+t1 sync >/dev/null
+same "terminal 1 sees it rejected" \
+    "$(PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" --user rita dispute show "$D7" | sed -n 's/^Status  *//p')" \
+    "Resolved: rejected"

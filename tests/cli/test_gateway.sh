@@ -776,6 +776,18 @@ expect "payments: a bad option" 2 "payments ORG [NAME] [--unassociated]" \
 run central terminal add ACME B01 T01
 terminal 1 "$(token_of)"
 expect "pull: the terminal takes the gateway payments" 0 "Pulled" pdt 1 sync
+# review R21: the dispute a gateway's disputed event opened at the
+# central node is worked at a terminal: put under review there, the step
+# is taken by the central node (it was refused: its number is not of the
+# terminal's series)
+gdsp=$(csql "SELECT dispute_no FROM disputes WHERE opened_by = 'System' LIMIT 1")
+expect "dispute: the terminal puts the gateway's dispute under review" 0 \
+    "Under review" env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" \
+    --user mary dispute review "$gdsp"
+pdt 1 sync >/dev/null
+same "dispute: the central node has it under review, nothing refused" \
+    "$(csql "SELECT status FROM disputes WHERE dispute_no = '$gdsp'")/$(sqlite3 "$T/t1.db" "SELECT count(*) FROM outbox WHERE kind = 'dispute' AND rejected_at IS NOT NULL")" \
+    "review/0"
 # what the gateway wrote in fixed English (received by System, its
 # notes, the overpayment's reason and remarks, the refund's reason) is
 # read in the operator's language on the terminal that pulled it, and
