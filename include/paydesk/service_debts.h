@@ -250,6 +250,37 @@ const char *svc_alert_kind_words(void);
  * term for an X_TERM cell or rec_term; i18n_term_word the word alone). */
 const char *svc_alert_status_name(enum alert_status st);
 
+/* The plans' performance (issue 21: "which terms result in the highest
+ * compliance"; recovery and up): every arrangement made from created_on
+ * from..to (NULL: any), grouped by its terms as they are now: the band
+ * of its installments (1-3, 4-6, 7-12, 13-24, 25+), its frequency, the
+ * band of its down payment's share of its debt (0%, under 10%, 10-25%,
+ * 25%+), its grace days and the misses it allows. Of each group: its
+ * plans by status, its installments that fell due (on time, late,
+ * missed: as each plan's compliance counts them), the compliance rate
+ * (on time / fell due, tenths of a percent, -1 none fell due), the debt
+ * arranged and what its installments were paid. Highest compliance
+ * first, groups with none due last, then most plans. *n rows, free the
+ * array. */
+struct arr_perf_row {
+	char inst_band[8]; /* "1-3" ... "25+" */
+	int inst_lo;       /* the band's least number (its order) */
+	enum arr_freq freq;
+	int down_band; /* 0: none, 1: under 10%, 2: 10-25%, 3: 25% or more */
+	int grace_days;
+	int misses_allowed;
+	int plans, active, completed, broken, cancelled;
+	int fell_due, on_time, late, missed;
+	int compliance; /* tenths; -1 none fell due */
+	int64_t arranged, collected;
+};
+struct arr_perf_row *svc_arr_performance(struct svc *s, const char *from,
+    const char *to, size_t *n, struct pd_err *err);
+/* The down payment band's words ("0%", "under 10%", "10-25%", "25%+"),
+ * as stored (N_); svc_arr_down_band_key its key in JSON and CSV. */
+const char *svc_arr_down_band_name(int band);
+const char *svc_arr_down_band_key(int band);
+
 /* The disconnection list (issue 21; recovery and up): consumers whose
  * open items due [disconnection] days ago or earlier owe together at
  * least [disconnection] amount, most owed first, but those with an

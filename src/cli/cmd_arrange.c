@@ -284,6 +284,77 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	return table_done(t, 0);
 }
 
+/* `report arrangements`: the plans' performance by their terms
+ * (svc_arr_performance has the groups' rule). */
+int
+cmd_report_arrangements(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Installments"), "installments", X_TEXT, 6, 0},
+	    {NC_("column", "Frequency"), "frequency", X_TERM, 11, 0},
+	    {NC_("column", "Down payment"), "down_payment", X_TERM, 9, 0},
+	    {NC_("column", "Grace"), "grace_days", X_INT, 5, 0},
+	    {NC_("column", "Misses"), "misses_allowed", X_INT, 6, 0},
+	    {NC_("column", "Plans"), "plans", X_INT, 5, 0},
+	    {NC_("column", "Active"), "active", X_INT, 6, 0},
+	    {NC_("column", "Completed"), "completed", X_INT, 9, 0},
+	    {NC_("column", "Broken"), "broken", X_INT, 6, 0},
+	    {NC_("column", "Cancelled"), "cancelled", X_INT, 9, 0},
+	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
+	    {NC_("column", "On time"), "on_time", X_INT, 7, 0},
+	    {NC_("column", "Late"), "late", X_INT, 4, 0},
+	    {NC_("column", "Missed"), "missed", X_INT, 6, 0},
+	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
+	    {NC_("column", "Arranged"), "arranged", X_MONEY, 12, 0},
+	    {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
+	};
+	const char *from = NULL, *to = NULL;
+	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to}, {NULL, 0, NULL}};
+	struct xcell cell[17];
+	struct arr_perf_row *r;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (to && (to = cli_date(c, "--to", to)) == NULL))
+		return -1;
+	if (from && to && strcmp(from, to) > 0)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
+	if ((r = svc_arr_performance(&c->svc, from, to, &n, &c->err)) == NULL)
+		return -1;
+	t = table_new(c, cols, 17);
+	table_sheet(t, N_("Plan performance"));
+	for (i = 0; i < n; i++) {
+		memset(cell, 0, sizeof cell);
+		cell[0].s = r[i].inst_band;
+		cell[1].s = arr_freq_name(r[i].freq);
+		cell[2].s = c->mode == OUT_TEXT
+		                ? svc_arr_down_band_name(r[i].down_band)
+		                : svc_arr_down_band_key(r[i].down_band);
+		cell[3].n = r[i].grace_days;
+		cell[4].n = r[i].misses_allowed;
+		cell[5].n = r[i].plans;
+		cell[6].n = r[i].active;
+		cell[7].n = r[i].completed;
+		cell[8].n = r[i].broken;
+		cell[9].n = r[i].cancelled;
+		cell[10].n = r[i].fell_due;
+		cell[11].n = r[i].on_time;
+		cell[12].n = r[i].late;
+		cell[13].n = r[i].missed;
+		cell[14].n = r[i].compliance; /* -1: none fell due */
+		cell[15].n = r[i].arranged;
+		cell[16].n = r[i].collected;
+		table_cells(t, cell);
+	}
+	free(r);
+	return table_done(t, 0);
+}
+
 int
 cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 {

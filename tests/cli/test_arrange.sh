@@ -524,3 +524,81 @@ same "the last installment is the same in the plan and in the account" \
 d=json.load(open(sys.argv[1])); i=d["installments"][-1]
 print(i["amount"])' "$T/pe.json")" \
     "$(tsql 1 "SELECT amount FROM items WHERE ref = '$PE#3'")"
+
+## 8. The plans' performance (issue 21: "which terms result in the
+# highest compliance"): the report's groups against the same groups made
+# here from each plan's own terms and installments (arrangement show)
+rec 1 --json arrangement list >"$T/al.json"
+for p in $(python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1])): print(r["plan_no"])' "$T/al.json"); do
+	rec 1 --json arrangement show "$p"
+done >"$T/shows.json"
+expect "report arrangements, as JSON" 0 "" rec 1 --json report arrangements
+same "the groups are those made from each plan's terms, to the cent" \
+    "$(python3 - "$T/shows.json" "$OUT" <<'PY'
+import json, sys
+dec = json.JSONDecoder()
+text = open(sys.argv[1]).read()
+plans, i = [], 0
+while i < len(text):
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i >= len(text):
+        break
+    o, i = dec.raw_decode(text, i)
+    plans.append(o)
+def band(n):
+    for lo, hi, name in ((1, 3, "1-3"), (4, 6, "4-6"), (7, 12, "7-12"), (13, 24, "13-24")):
+        if n <= hi:
+            return name
+    return "25+"
+def down(d, debt):
+    if d == 0:
+        return "0"
+    if d / debt < 0.10:
+        return "under_10"
+    if d / debt < 0.25:
+        return "10_25"
+    return "25_up"
+groups = {}
+for p in plans:
+    k = (band(p["n_installments"]), p["frequency"], down(p["down_payment"], p["debt"]),
+         p["grace_days"], p["misses_allowed"])
+    g = groups.setdefault(k, dict(plans=0, active=0, completed=0, broken=0,
+        cancelled=0, on_time=0, late=0, missed=0, arranged=0, collected=0))
+    g["plans"] += 1
+    g[p["status"].lower()] += 1
+    for s in p["installments"]:
+        st = {"On time": "on_time", "Late": "late", "Missed": "missed"}.get(s["state"])
+        if st:
+            g[st] += 1
+    g["arranged"] += p["debt"]
+    g["collected"] += p["paid"]
+mine = {}
+for k, g in groups.items():
+    due = g["on_time"] + g["late"] + g["missed"]
+    g["fell_due"] = due
+    g["compliance"] = None if due == 0 else round(1000 * g["on_time"] / due) / 10
+    mine[k] = g
+rep = {}
+for r in json.load(open(sys.argv[2])):
+    k = (r["installments"], r["frequency"], r["down_payment"], r["grace_days"], r["misses_allowed"])
+    rep[k] = {x: r[x] for x in mine.get(k, r) if x in r}
+order = [r["compliance"] for r in json.load(open(sys.argv[2]))]
+ok = [c for c in order if c is not None]
+print(len(plans) >= 5, len(mine) >= 4, mine == rep,
+      ok == sorted(ok, reverse=True) and order == ok + [None] * (len(order) - len(ok)))
+PY
+)" "True True True True"
+expect "report arrangements, as CSV" 0 "1-3,weekly,10_25,3,1,1,0,0,0,1,2,1,1,0,50.0,600.34,171.47" \
+    rec 1 --csv report arrangements
+expect "--from after every plan: no groups" 0 "" \
+    rec 1 --json report arrangements --from 2099-01-01
+same "no groups" "$(tr -d ' \n' <"$OUT")" "[]"
+refused1 "--from that is no date" 3 '--from "2025-13-01"' \
+    rec 1 report arrangements --from 2025-13-01
+refused1 "--from after --to" 3 "is after --to" \
+    rec 1 report arrangements --from 2025-09-01 --to 2025-08-01
+refused1 "a cashier may not read it" 5 "needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    report arrangements
