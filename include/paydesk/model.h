@@ -631,6 +631,9 @@ typedef int (*total_cb)(
 struct outstanding {
 	int64_t total, items, days_past_due; /* days summed over overdue */
 	int64_t overdue_items;
+	/* of total and items: what arrangements' installments still owe
+	 * (the items they took over are settled by them: counted once) */
+	int64_t arranged, arranged_items;
 };
 
 /* Payers report: one row per consumer. */
@@ -657,6 +660,9 @@ typedef int (*payer_cb)(const struct payer_row *row, void *arg);
 struct aging {
 	int64_t amount[AGE_BUCKETS], count[AGE_BUCKETS];
 	int64_t total, items;
+	/* of total and items: arrangements' installments (issue 21: the
+	 * debt under an arrangement, counted once, in the buckets too) */
+	int64_t arranged, arranged_items;
 };
 struct aging_row {
 	int64_t consumer_id;

@@ -132,6 +132,22 @@ refused1 "an item under an arrangement is not taken twice" 3 \
     --reason Again --items INV-A1
 owed1=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 same "the outstanding is not counted twice" "$owed0/$owed1" "60034/60034"
+# aging and KPIs say how much of it is under the arrangement (its
+# installments), of the same total: counted once
+kj=$(sup1 --json kpi | tr -d ' \n')
+same "kpi: the outstanding unchanged, 600.34 of it under arrangement in 8" \
+    "$(echo "$kj" | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*"under_arrangement":\([0-9]*\),"under_arrangement_items":\([0-9]*\).*/\1 \2 \3/p')" \
+    "$out0 60034 8"
+expect "kpi in text names it" 0 "Of which under arrangement" sup1 kpi
+same "with its amount" "$(sed -n 's/^ *Of which under arrangement  *//p' "$OUT")" "\$600.34"
+sup1 --json report aging >"$T/ag.json"
+same "aging: the total and the debt under arrangement, its row's too" \
+    "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); t=d["totals"]
+r=[c for c in d["consumers"] if c["account_no"] == "WU-20001"][0]
+print(t["under_arrangement"], t["under_arrangement_items"], r["total"], r["under_arrangement"])' "$T/ag.json")" \
+    "60034 8 60034 60034"
+expect "aging as CSV: the column" 0 ",under_arrangement" sup1 --csv report aging
 due1=$(dues)
 # Ana's items were due in Mar (333.33), Apr (250.00) and May (17.01); the
 # plan's down payment in Jun, its installments Jul to Jan
