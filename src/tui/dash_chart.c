@@ -320,6 +320,6 @@ dash_outstanding(struct dash *b, struct tui *t, int y, int x)
 	for (i = 0; i < 3; i++)
 		tui_pair(y++, x, lw, _(out_labels[i]), v[i]);
 	/* the debt under arrangement, where there is some and room */
-	if (b->d.k.out.arranged_items > 0 && y < LINES - 3)
+	if (b->d.k.out.arranged_items > 0 && y <= LINES - 3)
 		tui_pair(y, x, lw, _(out_labels[3]), v[3]);
 }

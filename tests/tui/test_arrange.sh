@@ -85,8 +85,22 @@ login mary 2222
 wait_for "the dashboard" "Dashboard"
 wait_for "the dashboard's outstanding counts the arranged debt once" \
     "Total outstanding $out0"
+wait_for "and says how much of it is under arrangement, as paydesk kpi" \
+    "Under arrangement $(python3 -c "import sys; print('\${:,.2f}'.format(int(sys.argv[1]) / 100))" \
+    "$(sup --json kpi | tr -d ' \n' | sed -n 's/.*"under_arrangement":\([0-9]*\).*/\1/p')")"
 keys r
 wait_for "r opens the arrangements" "2 payment arrangements"
+keys p
+wait_for "p: the plans' performance by their terms" \
+    "2 payment arrangements by their terms"
+wait_for "the terms kept best first: 1 on time of 2 due" "50.0%"
+settle
+same "the best group as paydesk report arrangements's first (terms, compliance, plans)" \
+    "$(grep -o ' 1-3 .*' "$SCREEN" | head -1 | tr -s ' ' | cut -d' ' -f2-8)" \
+    "$(sup --csv report arrangements | sed -n 2p | tr -d '\r' | awk -F, '{
+        printf "%s %s %s %s %s %s%% %s", $1, $2, $3 == "0" ? "0%" : $3, $4, $5, $15, $6}')"
+keys Escape
+wait_for "Esc: back to the list" "2 payment arrangements"
 wait_for "each with its status" "AR-T01-000002  WU-10002"
 wait_for "the first one's compliance: 1 on time of 2 due" "50.0%"
 settle
@@ -296,6 +310,21 @@ keys c
 wait_for "c again: refused" "Alert 1 is Closed: it cannot be changed"
 keys F3
 keys Escape
+wait_for "back on Home" "Find Consumer"
+# every plan from the recovery role's Home, with the status filter
+keys Home Down Down Down Down Down Down
+wait_for "Home lists the arrangements for the recovery role" \
+    "Payment arrangements"
+keys Enter
+wait_for "the plans of every consumer" "3 payment arrangements"
+keys F2 F2 F2
+wait_for "F2: the Broken ones" "0 payment arrangements: Broken"
+keys F2
+wait_for "F2: the Cancelled ones" "2 payment arrangements: Cancelled"
+keys p
+wait_for "p: the performance, to a recovery user too" \
+    "3 payment arrangements by their terms"
+keys Escape Escape
 wait_for "back on Home" "Find Consumer"
 # a cashier may look, not arrange
 logout
