@@ -281,6 +281,22 @@ struct arr_perf_row *svc_arr_performance(struct svc *s, const char *from,
 const char *svc_arr_down_band_name(int band);
 const char *svc_arr_down_band_key(int band);
 
+/* What a consumer still owes on each live arrangement (issue 21: a
+ * receipt's or a preview's "Outstanding after payment" counts only what
+ * is due today; the plan's later installments are owed too): the plans
+ * neither Cancelled nor Completed with something left, what is left
+ * and in how many installments, less what paid[0..npaid) gives their
+ * installments (a preview's split; NULL after posting). At most max
+ * into out; their count, or -1 with err. */
+struct plan_left {
+	char plan_no[33];
+	int64_t left;
+	int n; /* installments with something left */
+};
+int svc_plans_left(struct svc *s, const char *account,
+    const struct alloc_item *paid, size_t npaid, struct plan_left *out,
+    int max, struct pd_err *err);
+
 /* The disconnection list (issue 21; recovery and up): consumers whose
  * open items due [disconnection] days ago or earlier owe together at
  * least [disconnection] amount, most owed first, but those with an

@@ -190,6 +190,30 @@ ahead_warn(struct cli *c, const struct pay_request *q)
 	svc_pay_quote_free(&qt);
 }
 
+/* What the consumer would still owe on each live arrangement after the
+ * payment quoted: "Outstanding after payment" is only what is due today
+ * (issue 21). */
+static void
+rec_plans_left(struct cli *c, struct rec *r, const struct pay_quote *qt)
+{
+	struct plan_left pl[8];
+	int n, i;
+
+	n = svc_plans_left(&c->svc, qt->c.account_no, qt->items, qt->nitems,
+	    pl, 8, &c->err);
+	if (n <= 0)
+		return;
+	rec_list(r, _("Still owed on arrangements"), "arrangements");
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_str(r, _("Arrangement"), "plan_no", pl[i].plan_no);
+		rec_money(r, _("Left"), "left", pl[i].left);
+		rec_number(r, _("Installments"), "installments", pl[i].n);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
 /* pay --preview: how the amount would be split, item by item in the
  * order the rule pays them, and what it leaves; nothing is written. */
 static int
@@ -228,6 +252,7 @@ preview(struct cli *c, const struct pay_request *q)
 		rec_end(r);
 	}
 	rec_end(r);
+	rec_plans_left(c, r, &qt);
 	rec_print(r);
 	svc_pay_quote_free(&qt);
 	return 0;

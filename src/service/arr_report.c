@@ -142,3 +142,43 @@ svc_arr_performance(struct svc *s, const char *from, const char *to,
 	qsort(out, *n, sizeof *out, by_compliance);
 	return out;
 }
+
+int
+svc_plans_left(struct svc *s, const char *account,
+    const struct alloc_item *paid, size_t npaid, struct plan_left *out,
+    int max, struct pd_err *err)
+{
+	struct arr_view *v;
+	size_t nv, i, k, j;
+	int n = 0;
+
+	if ((v = svc_arr_views(s, account, -1, &nv, err)) == NULL)
+		return -1;
+	for (i = 0; i < nv && n < max; i++) {
+		struct plan_left pl;
+
+		if (v[i].status == ARR_CANCELLED ||
+		    v[i].status == ARR_COMPLETED || v[i].left <= 0)
+			continue;
+		memset(&pl, 0, sizeof pl);
+		xstrlcpy(pl.plan_no, v[i].a.plan_no, sizeof pl.plan_no);
+		for (k = 0; k < v[i].ninst; k++) {
+			const struct item *it = &v[i].inst[k].it;
+			int64_t open = it->amount - it->settled;
+
+			if (v[i].state[k] == ARR_REPLACED || open <= 0)
+				continue;
+			for (j = 0; j < npaid; j++)
+				if (strcmp(paid[j].ref, it->ref) == 0)
+					open -= paid[j].applied;
+			if (open > 0) {
+				pl.left += open;
+				pl.n++;
+			}
+		}
+		if (pl.n > 0)
+			out[n++] = pl;
+	}
+	svc_arr_views_free(v, nv);
+	return n;
+}

@@ -169,9 +169,25 @@ same "aging counts the installments, not the items they replaced" \
 expect "doctor: balances hold with the moves" 0 "ok" pdt 1 doctor
 
 ## 3. Paid on time, late, missed until Broken; synced to terminal 2
+# the preview: nothing due after the down payment today, but the plan's
+# later installments are owed and said so
+refused1 "the preview of the down payment" 0 "Outstanding after payment" \
+    rec 1 pay WU-20001 --type installment --items 'AR-T01-000001#1' \
+    --method Cash --amount 100 --preview
+same "what is still owed on the plan after it" \
+    "$(sed -n '/Still owed on arrangements/,$p' "$OUT" | tr -s ' ' | tr '\n' ' ')" \
+    "Still owed on arrangements AR-T01-000001 \$500.34; Installments: 7 "
 expect "the down payment is paid at the counter like any installment" 0 \
     "Payment ID" rec 1 pay WU-20001 --type installment \
     --items 'AR-T01-000001#1' --method Cash --amount 100
+PD1=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
+expect "its receipt as text" 0 "" rec 1 receipt "$PD1" --text
+has "the receipt says what is still owed on the plan" \
+    "Arrangement AR-T01-000001"
+has "in how many installments" "\$500.34 left in 7 installments"
+expect "its receipt as PDF" 0 "" rec 1 receipt "$PD1" --out "$T/rd.pdf"
+same "the PDF says it too" "$(pdftotext -layout "$T/rd.pdf" - | grep -c \
+    'Arrangement AR-T01-000001 *\$500.34 left in 7 installments')" 1
 # due Jul 31, 3 days of grace: Aug 3 is on time, Aug 4 late
 expect "the second paid a day after the grace" 0 "Payment ID" \
     env PAYDESK_NOW=2025-08-04 PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" \
