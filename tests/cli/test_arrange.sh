@@ -175,7 +175,7 @@ refused1 "the preview of the down payment" 0 "Outstanding after payment" \
     rec 1 pay WU-20001 --type installment --items 'AR-T01-000001#1' \
     --method Cash --amount 100 --preview
 same "what is still owed on the plan after it" \
-    "$(sed -n '/Still owed on arrangements/,$p' "$OUT" | tr -s ' ' | tr '\n' ' ')" \
+    "$(sed -n '/Still owed on arrangements/,$p' "$OUT" | tr '\n' ' ' | tr -s ' ')" \
     "Still owed on arrangements AR-T01-000001 \$500.34; Installments: 7 "
 expect "the down payment is paid at the counter like any installment" 0 \
     "Payment ID" rec 1 pay WU-20001 --type installment \
