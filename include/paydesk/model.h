@@ -35,6 +35,9 @@ int pay_status_parse(const char *s);
  * comes by a void record, Failed and Cancelled never from a terminal. */
 enum pay_status pay_status_initial(enum method_kind k);
 const char *role_name(enum role r);
+/* A person of role r, in English (N_): "cashier", "recovery officer",
+ * "supervisor", "admin" ("rita is a recovery officer"). */
+const char *role_noun(enum role r);
 /* "cash", "card", "bank", "online". */
 const char *method_kind_name(enum method_kind k);
 int method_kind_parse(const char *s);

@@ -50,9 +50,11 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 	if (v.n == NULL || v.freq == NULL || v.first == NULL ||
 	    (need_reason && v.reason == NULL))
 		return cli_usage(c,
-		    _("%s %s needs --installments, --frequency and "
-		      "--first-due%s"),
-		    c->cmd, argv[0], need_reason ? _(" and --reason") : "");
+		    need_reason ? _("%s %s needs --installments, --frequency, "
+		                    "--first-due and --reason")
+		                : _("%s %s needs --installments, --frequency "
+		                    "and --first-due"),
+		    c->cmd, argv[0]);
 	r->account = pos[0];
 	r->items = v.items;
 	r->down = v.down;
@@ -211,8 +213,8 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_number(r, _("Reschedules"), "reschedules", v.a.changes);
 	rec_money(r, _("Paid"), "paid", v.paid);
 	rec_money(r, _("Left to pay"), "left", v.left);
-	rec_number(r, _("Missed"), "missed", v.tally.missed);
-	rec_number(r, _("Late"), "late", v.tally.late);
+	rec_number(r, _("Installments missed"), "missed", v.tally.missed);
+	rec_number(r, _("Installments late"), "late", v.tally.late);
 	rec_tenths(r, _("Compliance rate"), "compliance_percent",
 	    v.compliance < 0 ? KPI_NONE : v.compliance, "%");
 	rec_list(r, _("Items taken over"), "items");
@@ -369,9 +371,9 @@ cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 		return -1;
 	if (n == NULL || freq == NULL || first == NULL || reason == NULL)
 		return cli_usage(c,
-		    _("%s %s needs --installments, --frequency and "
-		      "--first-due%s"),
-		    c->cmd, argv[0], _(" and --reason"));
+		    _("%s %s needs --installments, --frequency, "
+		      "--first-due and --reason"),
+		    c->cmd, argv[0]);
 	if (int_opt(c, "installments", n, 1, ARR_INST_MAX, &k) != 0 ||
 	    svc_arrangement_reschedule(
 	        &c->svc, pos[0], k, freq, first, reason, &bad, &c->err) != 0)

@@ -223,10 +223,14 @@ preview(struct cli *c, const struct pay_request *q)
 	struct rec *r;
 	size_t i;
 
-	if (svc_pay_quote(&c->svc, q, &qt, &c->err) != 0)
+	if (svc_pay_preview(&c->svc, q, &qt, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
 	rec_section(r, _("Payment preview (nothing posted)"), "preview");
+	if (qt.needs_shift)
+		rec_str(r, _("Shift"), "needs_shift",
+		    _("none open: posting this cash payment needs an open "
+		      "shift (paydesk shift open, or Open shift on Home)"));
 	rec_str(r, _("Account number"), "account", qt.c.account_no);
 	rec_money(r, _("Amount"), "amount", qt.amount);
 	rec_shown(r, _("Allocation rule"), "allocation",

@@ -80,6 +80,18 @@ refused1 "a cashier may preview but not make one" 5 "needs the recovery role" \
     arrangement create WU-20001 $TERMS --reason Hardship
 refused1 "create without a reason: usage" 2 "--reason" \
     rec 1 arrangement create WU-20001 $TERMS
+refused1 "create without a reason: usage names every term it needs" 2 \
+    "needs --installments, --frequency, --first-due and --reason" \
+    rec 1 arrangement create WU-20001 --installments 7
+refused1 "preview without its terms: usage names them" 2 \
+    "arrangement preview needs --installments, --frequency and --first-due" \
+    rec 1 arrangement preview WU-20001
+refused1 "--items \",\": the list is bad, not the consumer's items" 3 \
+    'Items ",": reference 1 is empty' \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items ,
+refused1 "--items with an empty reference among them" 3 \
+    'Items "INV-A1,,INV-A2": reference 2 is empty' \
+    rec 1 arrangement preview WU-20001 $TERMS --items INV-A1,,INV-A2
 refused1 "an unknown account" 4 "WU-29999" \
     rec 1 arrangement create WU-29999 $TERMS --reason Hardship
 refused1 "an unknown item" 4 "INV-NONE" \
@@ -127,6 +139,10 @@ due0=$(dues)
 out0=$(sup1 --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p')
 expect "a recovery user makes the arrangement" 0 "AR-T01-000001" \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship
+same "its audit entry keeps every term and the reason" "$(tsql 1 "SELECT
+    detail FROM audit_log WHERE entity = 'arrangement' AND action =
+    'create' AND ref = 'AR-T01-000001'")" \
+    "account=WU-20001 debt=600.34 down=100.00 n=7 frequency=monthly first_due=2025-07-31 grace=3 misses=1 items=3 reason=Hardship"
 refused1 "an item under an arrangement is not taken twice" 3 \
     "under an arrangement" rec 1 arrangement create WU-20001 $TERMS \
     --reason Again --items INV-A1
@@ -308,7 +324,7 @@ push() {
 }
 # 428.87 = 142.95 + 142.95 + 142.97
 push jane 14297 AR-T01-000010
-has "by a cashier: refused" "an arrangement needs a recovery"
+has "by a cashier: refused" "an arrangement needs a recovery officer"
 push rita 14296 AR-T01-000011
 has "a cent off the schedule: refused" "Installment 3 is 14296"
 push rita 14297 AR-T02-000012

@@ -116,6 +116,7 @@ wait_for "its first installment on time" "On time"
 wait_for "its second missed (due Jul 10, two days of grace)" "Missed"
 wait_for "its third upcoming" "Upcoming"
 wait_for "its misses against those allowed" "1 / 1"
+wait_re "its grace days" 'Grace days +2 *$'
 keys Escape
 wait_for "Esc back to the list" "1 payment arrangement: Active"
 keys F2 F2 F2
