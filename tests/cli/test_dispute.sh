@@ -144,7 +144,7 @@ else ok "the English header: no context in it"; fi
 expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
     unresolved
 same "no row" "$(grep -c DP-T01 "$OUT")" 0
-expect "an unknown status is refused" 2 "Unknown dispute status" \
+expect "an unknown status is refused: bad input (3), as alerts and arrangement list" 3 "Unknown dispute status" \
     rec 1 dispute list --status pending
 expect "a fourth, left open" 0 "DP-T01-000004" rec 1 dispute open "$R2" \
     --reason wrong-account
