@@ -48,7 +48,7 @@ expect "a recovery user does what a cashier does: records a payment" 0 \
     "Payment ID" rec 1 pay WU-10002 --type bill --method Cash --amount 80
 PNO=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
 refused1 "a recovery user may not void (a supervisor's right)" 5 \
-    "needs the supervisor role" rec 1 payment void "$PNO" --reason Mistake
+    "needs the supervisor role; rita is a recovery officer" rec 1 payment void "$PNO" --reason Mistake
 ## 2. An arrangement made, previewed first, refused when bad
 # Ana Paz owes 600.34 on two bills and a service charge (odd cents)
 printf 'account_no,name,service_address,phone,email,segment\nWU-20001,Ana Paz,2 Low Road,,,Residential\n' \

@@ -327,6 +327,28 @@ wait_for "p: the performance, to a recovery user too" \
     "3 payment arrangements by their terms"
 keys Escape Escape
 wait_for "back on Home" "Find Consumer"
+# the wizard's summary says what the plan still owes after the payment:
+# "Outstanding after payment" is only what is due today
+keys Home Enter
+wait_for "Record Payment" "Step 1 of 8  Consumer"
+type_text WU-10001
+wait_for "John Doe found" "John Doe"
+keys Enter
+wait_for "step 2" "Step 2 of 8  Account details"
+keys Enter
+wait_for "step 3" "Walk-in"
+keys Enter
+wait_for "step 4: the plan's installments selected" "Total \$400.17"
+keys Down Space
+wait_for "the next one left" "Selected 1 of 2    Total \$200.08"
+keys Enter
+wait_for "step 5: the amount" "200.08"
+keys Enter
+wait_for "step 6: nothing due today after it" "Outstanding after payment \$0.00"
+wait_for "and what the plan still owes, in how many" \
+    "Arrangement AR-T01-000001 \$200.09 left in 1 installment"
+keys Escape Escape Escape Escape Escape Escape
+wait_for "back on Home" "Find Consumer"
 # a cashier may look, not arrange
 logout
 wait_for "logged out" "Log in to take payments"
