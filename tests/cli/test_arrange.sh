@@ -640,6 +640,8 @@ PY
 )" "True True True True"
 expect "report arrangements, as CSV" 0 "1-3,weekly,10_25,3,1,1,0,0,0,1,2,1,1,0,50.0,600.34,171.47" \
     rec 1 --csv report arrangements
+expect "report arrangements, as a workbook" 0 "Wrote" \
+    rec 1 --xlsx "$T/pa.xlsx" report arrangements
 expect "--from after every plan: no groups" 0 "" \
     rec 1 --json report arrangements --from 2099-01-01
 same "no groups" "$(tr -d ' \n' <"$OUT")" "[]"

@@ -88,6 +88,14 @@ wait_for "the dashboard's outstanding counts the arranged debt once" \
 wait_for "and says how much of it is under arrangement, as paydesk kpi" \
     "Under arrangement $(python3 -c "import sys; print('\${:,.2f}'.format(int(sys.argv[1]) / 100))" \
     "$(sup --json kpi | tr -d ' \n' | sed -n 's/.*"under_arrangement":\([0-9]*\).*/\1/p')")"
+keys a
+wait_for "a: the aging report says the debt under arrangement, as the CLI's" \
+    "$(sup --json report aging | python3 -c 'import json,sys
+t = json.load(sys.stdin)["totals"]; n = t["under_arrangement_items"]
+print("Of which under arrangement ${:,.2f} in {} installment{}".format(
+    t["under_arrangement"] / 100, n, "" if n == 1 else "s"))')"
+keys Escape
+wait_for "back to the dashboard" "Outstanding today"
 keys r
 wait_for "r opens the arrangements" "2 payment arrangements"
 keys p
