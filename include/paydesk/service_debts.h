@@ -260,8 +260,9 @@ const char *svc_alert_status_name(enum alert_status st);
  * missed: as each plan's compliance counts them), the compliance rate
  * (on time / fell due, tenths of a percent, -1 none fell due), the debt
  * arranged and what its installments were paid. Highest compliance
- * first, groups with none due last, then most plans. *n rows, free the
- * array. */
+ * first, groups with none due last, then most plans. segment (NULL:
+ * any) keeps the plans of consumers of that segment, ignoring case.
+ * *n rows, free the array. */
 struct arr_perf_row {
 	char inst_band[8]; /* "1-3" ... "25+" */
 	int inst_lo;       /* the band's least number (its order) */
@@ -275,7 +276,7 @@ struct arr_perf_row {
 	int64_t arranged, collected;
 };
 struct arr_perf_row *svc_arr_performance(struct svc *s, const char *from,
-    const char *to, size_t *n, struct pd_err *err);
+    const char *to, const char *segment, size_t *n, struct pd_err *err);
 /* The down payment band's words ("0%", "under 10%", "10-25%", "25%+"),
  * as stored (N_); svc_arr_down_band_key its key in JSON and CSV. */
 const char *svc_arr_down_band_name(int band);

@@ -311,22 +311,32 @@ cmd_report_arrangements(struct cli *c, int argc, char **argv)
 	    {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
 	};
 	const char *from = NULL, *to = NULL;
-	struct opt o[] = {{"from", 0, &from}, {"to", 0, &to}, {NULL, 0, NULL}};
+	struct opt o[8] = {{"from", 0, &from}, {"to", 0, &to}};
+	struct svc_filters fs;
+	struct payment_filter pf;
 	struct xcell cell[17];
 	struct arr_perf_row *r;
 	struct table *t;
 	char **pos;
 	int npos;
 	size_t n, i;
+	int no = 2;
 
+	/* of the filters, the segment (its consumer's), checked as every
+	 * report's */
+	memset(&pf, 0, sizeof pf);
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT));
 	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
+	        &pf, &c->err) != 0 ||
 	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
 	    (to && (to = cli_date(c, "--to", to)) == NULL))
 		return -1;
 	if (from && to && strcmp(from, to) > 0)
 		return pd_fail(&c->err, PD_EINVAL,
 		    _("--from %s is after --to %s"), from, to);
-	if ((r = svc_arr_performance(&c->svc, from, to, &n, &c->err)) == NULL)
+	if ((r = svc_arr_performance(
+	         &c->svc, from, to, pf.segment, &n, &c->err)) == NULL)
 		return -1;
 	t = table_new(c, cols, 17);
 	table_sheet(t, N_("Plan performance"));

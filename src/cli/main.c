@@ -124,7 +124,8 @@ static const struct command {
         N_("deposits not credited, credits with no deposit, amounts that "
            "differ, shifts over or short (supervisor)")},
     {"report", "arrangements", cmd_report_arrangements, LISTING,
-        "report arrangements [--from YYYY-MM-DD] [--to YYYY-MM-DD]",
+        "report arrangements [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
+        "[--segment S]",
         N_("the payment arrangements' performance, grouped by their "
            "terms: plans by status and compliance (recovery)")},
     {"report", "reconciliation", cmd_report_reconciliation, LISTING,

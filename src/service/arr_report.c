@@ -5,6 +5,7 @@
  * groups' rule. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 
@@ -102,7 +103,7 @@ group_of(struct arr_perf_row *out, size_t *n, const struct arr_view *v)
 
 struct arr_perf_row *
 svc_arr_performance(struct svc *s, const char *from, const char *to,
-    size_t *n, struct pd_err *err)
+    const char *segment, size_t *n, struct pd_err *err)
 {
 	struct arr_perf_row *out, *g;
 	struct arr_view *v;
@@ -111,12 +112,15 @@ svc_arr_performance(struct svc *s, const char *from, const char *to,
 	*n = 0;
 	if (svc_require(s, ROLE_RECOVERY, _("The plans' performance report"),
 	        err) != 0 ||
+	    (segment != NULL && svc_segment_known(s, segment, err) != 0) ||
 	    (v = svc_arr_views(s, NULL, -1, &nv, err)) == NULL)
 		return NULL;
 	out = xcalloc(nv ? nv : 1, sizeof *out);
 	for (i = 0; i < nv; i++) {
 		if ((from != NULL && strcmp(v[i].a.created_on, from) < 0) ||
-		    (to != NULL && strcmp(v[i].a.created_on, to) > 0))
+		    (to != NULL && strcmp(v[i].a.created_on, to) > 0) ||
+		    (segment != NULL &&
+		        strcasecmp(v[i].a.segment, segment) != 0))
 			continue;
 		g = group_of(out, n, &v[i]);
 		g->plans++;

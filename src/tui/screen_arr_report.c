@@ -132,7 +132,7 @@ screen_arr_report_new(struct tui *t)
 	struct pd_err err;
 	size_t n, i;
 
-	if ((rows = svc_arr_performance(t->svc, NULL, NULL, &n, &err)) ==
+	if ((rows = svc_arr_performance(t->svc, NULL, NULL, NULL, &n, &err)) ==
 	    NULL) {
 		tui_message(t, 1, "%s", err.msg);
 		return NULL;

@@ -642,6 +642,14 @@ expect "report arrangements, as CSV" 0 "1-3,weekly,10_25,3,1,1,0,0,0,1,2,1,1,0,5
     rec 1 --csv report arrangements
 expect "report arrangements, as a workbook" 0 "Wrote" \
     rec 1 --xlsx "$T/pa.xlsx" report arrangements
+expect "--segment: the plans of its consumers only (any case)" 0 "" \
+    rec 1 --json report arrangements --segment residential
+same "as many plans as its consumers have" "$(python3 -c 'import json,sys
+print(sum(r["plans"] for r in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "$(tsql 1 "SELECT count(*) FROM arrangements a JOIN consumers c ON c.id =
+    a.consumer_id WHERE c.segment = 'Residential' COLLATE NOCASE")"
+refused1 "--segment no consumer is of" 4 'Segment "Bogus": no consumer is of it' \
+    rec 1 report arrangements --segment Bogus
 expect "--from after every plan: no groups" 0 "" \
     rec 1 --json report arrangements --from 2099-01-01
 same "no groups" "$(tr -d ' \n' <"$OUT")" "[]"
