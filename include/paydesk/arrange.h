@@ -121,6 +121,7 @@ struct arrangement {
 	char terminal[17];
 	int cancelled;
 	int changes; /* reschedules */
+	char segment[33]; /* its consumer's, as read (not synced) */
 };
 
 /* An installment of a plan with what was moved out of it (a reschedule

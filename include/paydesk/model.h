@@ -43,6 +43,9 @@ int pay_status_parse(const char *s);
  * comes by a void record, Failed and Cancelled never from a terminal. */
 enum pay_status pay_status_initial(enum method_kind k);
 const char *role_name(enum role r);
+/* A person of role r, in English (N_): "cashier", "recovery officer",
+ * "supervisor", "admin" ("rita is a recovery officer"). */
+const char *role_noun(enum role r);
 /* "cash", "card", "bank", "online". */
 const char *method_kind_name(enum method_kind k);
 int method_kind_parse(const char *s);
@@ -639,6 +642,9 @@ typedef int (*total_cb)(
 struct outstanding {
 	int64_t total, items, days_past_due; /* days summed over overdue */
 	int64_t overdue_items;
+	/* of total and items: what arrangements' installments still owe
+	 * (the items they took over are settled by them: counted once) */
+	int64_t arranged, arranged_items;
 };
 
 /* Payers report: one row per consumer. */
@@ -665,6 +671,9 @@ typedef int (*payer_cb)(const struct payer_row *row, void *arg);
 struct aging {
 	int64_t amount[AGE_BUCKETS], count[AGE_BUCKETS];
 	int64_t total, items;
+	/* of total and items: arrangements' installments (issue 21: the
+	 * debt under an arrangement, counted once, in the buckets too) */
+	int64_t arranged, arranged_items;
 };
 struct aging_row {
 	int64_t consumer_id;

@@ -359,6 +359,8 @@ struct pay_quote {
 	/* the type the payment is recorded with: the kind of the items
 	 * the amount reaches, PAY_MIXED when they are of several kinds */
 	enum pay_type type;
+	/* svc_pay_preview: cash without the open shift posting needs */
+	int needs_shift;
 };
 /* Whether ref (NULL or "" for none) is what a payment by method m takes:
  * required by its rule, refused by a method that takes none (cash),
@@ -367,6 +369,11 @@ int svc_pay_reference_check(
     const struct pay_method *m, const char *ref, struct pd_err *err);
 /* Check a request and compute its allocation without writing anything. */
 int svc_pay_quote(struct svc *s, const struct pay_request *r,
+    struct pay_quote *q, struct pd_err *err);
+/* The same for `pay --preview`, which posts nothing: cash without the
+ * open shift its posting needs ([shifts] required) is quoted, with
+ * needs_shift set, not refused. */
+int svc_pay_preview(struct svc *s, const struct pay_request *r,
     struct pay_quote *q, struct pd_err *err);
 void svc_pay_quote_free(struct pay_quote *q);
 struct pay_result {

@@ -253,6 +253,54 @@ const char *svc_alert_kind_words(void);
  * term for an X_TERM cell or rec_term; i18n_term_word the word alone). */
 const char *svc_alert_status_name(enum alert_status st);
 
+/* The plans' performance (issue 21: "which terms result in the highest
+ * compliance"; recovery and up): every arrangement made from created_on
+ * from..to (NULL: any), grouped by its terms as they are now: the band
+ * of its installments (1-3, 4-6, 7-12, 13-24, 25+), its frequency, the
+ * band of its down payment's share of its debt (0%, under 10%, 10-25%,
+ * 25%+), its grace days and the misses it allows. Of each group: its
+ * plans by status, its installments that fell due (on time, late,
+ * missed: as each plan's compliance counts them), the compliance rate
+ * (on time / fell due, tenths of a percent, -1 none fell due), the debt
+ * arranged and what its installments were paid. Highest compliance
+ * first, groups with none due last, then most plans. segment (NULL:
+ * any) keeps the plans of consumers of that segment, ignoring case.
+ * *n rows, free the array. */
+struct arr_perf_row {
+	char inst_band[8]; /* "1-3" ... "25+" */
+	int inst_lo;       /* the band's least number (its order) */
+	enum arr_freq freq;
+	int down_band; /* 0: none, 1: under 10%, 2: 10-25%, 3: 25% or more */
+	int grace_days;
+	int misses_allowed;
+	int plans, active, completed, broken, cancelled;
+	int fell_due, on_time, late, missed;
+	int compliance; /* tenths; -1 none fell due */
+	int64_t arranged, collected;
+};
+struct arr_perf_row *svc_arr_performance(struct svc *s, const char *from,
+    const char *to, const char *segment, size_t *n, struct pd_err *err);
+/* The down payment band's words ("0%", "under 10%", "10-25%", "25%+"),
+ * as stored (N_); svc_arr_down_band_key its key in JSON and CSV. */
+const char *svc_arr_down_band_name(int band);
+const char *svc_arr_down_band_key(int band);
+
+/* What a consumer still owes on each live arrangement (issue 21: a
+ * receipt's or a preview's "Outstanding after payment" counts only what
+ * is due today; the plan's later installments are owed too): the plans
+ * neither Cancelled nor Completed with something left, what is left
+ * and in how many installments, less what paid[0..npaid) gives their
+ * installments (a preview's split; NULL after posting). At most max
+ * into out; their count, or -1 with err. */
+struct plan_left {
+	char plan_no[33];
+	int64_t left;
+	int n; /* installments with something left */
+};
+int svc_plans_left(struct svc *s, const char *account,
+    const struct alloc_item *paid, size_t npaid, struct plan_left *out,
+    int max, struct pd_err *err);
+
 /* The disconnection list (issue 21; recovery and up): consumers whose
  * open items due [disconnection] days ago or earlier owe together at
  * least [disconnection] amount, most owed first, but those with an

@@ -167,6 +167,7 @@ int cmd_arr_preview(struct cli *c, int argc, char **argv);
 int cmd_arr_create(struct cli *c, int argc, char **argv);
 int cmd_arr_show(struct cli *c, int argc, char **argv);
 int cmd_arr_list(struct cli *c, int argc, char **argv);
+int cmd_report_arrangements(struct cli *c, int argc, char **argv);
 int cmd_arr_reschedule(struct cli *c, int argc, char **argv);
 int cmd_arr_cancel(struct cli *c, int argc, char **argv);
 int cmd_alerts(struct cli *c, int argc, char **argv);

@@ -50,9 +50,11 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 	if (v.n == NULL || v.freq == NULL || v.first == NULL ||
 	    (need_reason && v.reason == NULL))
 		return cli_usage(c,
-		    _("%s %s needs --installments, --frequency and "
-		      "--first-due%s"),
-		    c->cmd, argv[0], need_reason ? _(" and --reason") : "");
+		    need_reason ? _("%s %s needs --installments, --frequency, "
+		                    "--first-due and --reason")
+		                : _("%s %s needs --installments, --frequency "
+		                    "and --first-due"),
+		    c->cmd, argv[0]);
 	r->account = pos[0];
 	r->items = v.items;
 	r->down = v.down;
@@ -211,8 +213,8 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_number(r, _("Reschedules"), "reschedules", v.a.changes);
 	rec_money(r, _("Paid"), "paid", v.paid);
 	rec_money(r, _("Left to pay"), "left", v.left);
-	rec_number(r, _("Missed"), "missed", v.tally.missed);
-	rec_number(r, _("Late"), "late", v.tally.late);
+	rec_number(r, _("Installments missed"), "missed", v.tally.missed);
+	rec_number(r, _("Installments late"), "late", v.tally.late);
 	rec_tenths(r, _("Compliance rate"), "compliance_percent",
 	    v.compliance < 0 ? KPI_NONE : v.compliance, "%");
 	rec_list(r, _("Items taken over"), "items");
@@ -284,6 +286,87 @@ cmd_arr_list(struct cli *c, int argc, char **argv)
 	return table_done(t, 0);
 }
 
+/* `report arrangements`: the plans' performance by their terms
+ * (svc_arr_performance has the groups' rule). */
+int
+cmd_report_arrangements(struct cli *c, int argc, char **argv)
+{
+	static const struct xcol cols[] = {
+	    {NC_("column", "Installments"), "installments", X_TEXT, 6, 0},
+	    {NC_("column", "Frequency"), "frequency", X_TERM, 11, 0},
+	    {NC_("column", "Down payment"), "down_payment", X_TERM, 9, 0},
+	    {NC_("column", "Grace"), "grace_days", X_INT, 5, 0},
+	    {NC_("column", "Misses"), "misses_allowed", X_INT, 6, 0},
+	    {NC_("column", "Plans"), "plans", X_INT, 5, 0},
+	    {NC_("column", "Active"), "active", X_INT, 6, 0},
+	    {NC_("column", "Completed"), "completed", X_INT, 9, 0},
+	    {NC_("column", "Broken"), "broken", X_INT, 6, 0},
+	    {NC_("column", "Cancelled"), "cancelled", X_INT, 9, 0},
+	    {NC_("column", "Fell due"), "fell_due", X_INT, 8, 0},
+	    {NC_("column", "On time"), "on_time", X_INT, 7, 0},
+	    {NC_("column", "Late"), "late", X_INT, 4, 0},
+	    {NC_("column", "Missed"), "missed", X_INT, 6, 0},
+	    {NC_("column", "Compliance"), "compliance", X_PERCENT, 10, 0},
+	    {NC_("column", "Arranged"), "arranged", X_MONEY, 12, 0},
+	    {NC_("column", "Collected"), "collected", X_MONEY, 12, 0},
+	};
+	const char *from = NULL, *to = NULL;
+	struct opt o[8] = {{"from", 0, &from}, {"to", 0, &to}};
+	struct svc_filters fs;
+	struct payment_filter pf;
+	struct xcell cell[17];
+	struct arr_perf_row *r;
+	struct table *t;
+	char **pos;
+	int npos;
+	size_t n, i;
+	int no = 2;
+
+	/* of the filters, the segment (its consumer's), checked as every
+	 * report's */
+	memset(&pf, 0, sizeof pf);
+	cli_filter_opts(o, &no, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT));
+	if (cli_opts(c, argc, argv, o, 0, 0, &pos, &npos) != 0 ||
+	    svc_filters_parse(&c->svc, &fs, SVC_FILTER_BIT(SVC_FILTER_SEGMENT),
+	        &pf, &c->err) != 0 ||
+	    (from && (from = cli_date(c, "--from", from)) == NULL) ||
+	    (to && (to = cli_date(c, "--to", to)) == NULL))
+		return -1;
+	if (from && to && strcmp(from, to) > 0)
+		return pd_fail(&c->err, PD_EINVAL,
+		    _("--from %s is after --to %s"), from, to);
+	if ((r = svc_arr_performance(
+	         &c->svc, from, to, pf.segment, &n, &c->err)) == NULL)
+		return -1;
+	t = table_new(c, cols, 17);
+	table_sheet(t, N_("Plan performance"));
+	for (i = 0; i < n; i++) {
+		memset(cell, 0, sizeof cell);
+		cell[0].s = r[i].inst_band;
+		cell[1].s = arr_freq_name(r[i].freq);
+		cell[2].s = c->mode == OUT_TEXT
+		                ? svc_arr_down_band_name(r[i].down_band)
+		                : svc_arr_down_band_key(r[i].down_band);
+		cell[3].n = r[i].grace_days;
+		cell[4].n = r[i].misses_allowed;
+		cell[5].n = r[i].plans;
+		cell[6].n = r[i].active;
+		cell[7].n = r[i].completed;
+		cell[8].n = r[i].broken;
+		cell[9].n = r[i].cancelled;
+		cell[10].n = r[i].fell_due;
+		cell[11].n = r[i].on_time;
+		cell[12].n = r[i].late;
+		cell[13].n = r[i].missed;
+		cell[14].n = r[i].compliance; /* -1: none fell due */
+		cell[15].n = r[i].arranged;
+		cell[16].n = r[i].collected;
+		table_cells(t, cell);
+	}
+	free(r);
+	return table_done(t, 0);
+}
+
 int
 cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 {
@@ -298,9 +381,9 @@ cmd_arr_reschedule(struct cli *c, int argc, char **argv)
 		return -1;
 	if (n == NULL || freq == NULL || first == NULL || reason == NULL)
 		return cli_usage(c,
-		    _("%s %s needs --installments, --frequency and "
-		      "--first-due%s"),
-		    c->cmd, argv[0], _(" and --reason"));
+		    _("%s %s needs --installments, --frequency, "
+		      "--first-due and --reason"),
+		    c->cmd, argv[0]);
 	if (int_opt(c, "installments", n, 1, ARR_INST_MAX, &k) != 0 ||
 	    svc_arrangement_reschedule(
 	        &c->svc, pos[0], k, freq, first, reason, &bad, &c->err) != 0)

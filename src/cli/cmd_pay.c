@@ -231,6 +231,30 @@ ahead_warn(struct cli *c, const struct pay_request *q)
 	svc_pay_quote_free(&qt);
 }
 
+/* What the consumer would still owe on each live arrangement after the
+ * payment quoted: "Outstanding after payment" is only what is due today
+ * (issue 21). */
+static void
+rec_plans_left(struct cli *c, struct rec *r, const struct pay_quote *qt)
+{
+	struct plan_left pl[8];
+	int n, i;
+
+	n = svc_plans_left(&c->svc, qt->c.account_no, qt->items, qt->nitems,
+	    pl, 8, &c->err);
+	if (n <= 0)
+		return;
+	rec_list(r, _("Still owed on arrangements"), "arrangements");
+	for (i = 0; i < n; i++) {
+		rec_item(r);
+		rec_str(r, _("Arrangement"), "plan_no", pl[i].plan_no);
+		rec_money(r, _("Left"), "left", pl[i].left);
+		rec_number(r, _("Installments"), "installments", pl[i].n);
+		rec_end(r);
+	}
+	rec_end(r);
+}
+
 /* pay --preview: how the amount would be split, item by item in the
  * order the rule pays them, and what it leaves; nothing is written. */
 static int
@@ -240,10 +264,14 @@ preview(struct cli *c, const struct pay_request *q)
 	struct rec *r;
 	size_t i;
 
-	if (svc_pay_quote(&c->svc, q, &qt, &c->err) != 0)
+	if (svc_pay_preview(&c->svc, q, &qt, &c->err) != 0)
 		return -1;
 	r = rec_new(c);
 	rec_section(r, _("Payment preview (nothing posted)"), "preview");
+	if (qt.needs_shift)
+		rec_str(r, _("Shift"), "needs_shift",
+		    _("none open: posting this cash payment needs an open "
+		      "shift (paydesk shift open, or Open shift on Home)"));
 	rec_str(r, _("Account number"), "account", qt.c.account_no);
 	rec_term(r, _("Payment type"), "type", pay_type_name(qt.type));
 	rec_money(r, _("Amount"), "amount", qt.amount);
@@ -270,6 +298,7 @@ preview(struct cli *c, const struct pay_request *q)
 		rec_end(r);
 	}
 	rec_end(r);
+	rec_plans_left(c, r, &qt);
 	rec_print(r);
 	svc_pay_quote_free(&qt);
 	return 0;

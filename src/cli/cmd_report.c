@@ -201,6 +201,12 @@ cmd_kpi(struct cli *c, int argc, char **argv)
 	rec_money(r, _("Total outstanding"), "total", k.out.total);
 	rec_int(r, _("Open items"), "open_items", k.out.items);
 	rec_int(r, _("Overdue items"), "overdue_items", k.out.overdue_items);
+	/* counted once: the items an arrangement took over are settled by
+	 * it, its installments owe their debt (issue 21) */
+	rec_money(r, _("Of which under arrangement"), "under_arrangement",
+	    k.out.arranged);
+	rec_int(r, _("Installments under arrangement"),
+	    "under_arrangement_items", k.out.arranged_items);
 	rec_tenths(r, _("Average days past due"), "avg_days_past_due",
 	    k.avg_past_due_tenths, _(" days"));
 	rec_end(r);
@@ -451,6 +457,11 @@ cmd_report_aging(struct cli *c, int argc, char **argv)
 	rec_end(r);
 	rec_money(r, _("Total outstanding"), "total", a.total);
 	rec_int(r, _("Open items"), "items", a.items);
+	/* of the total, in the buckets too: counted once (issue 21) */
+	rec_money(r, _("Of which under arrangement"), "under_arrangement",
+	    a.arranged);
+	rec_int(r, _("Installments under arrangement"),
+	    "under_arrangement_items", a.arranged_items);
 	rec_print(r);
 	if (c->mode == OUT_JSON)
 		fputs(", \"consumers\": ", stdout);

@@ -124,6 +124,11 @@ static const struct command {
         "report exceptions",
         N_("deposits not credited, credits with no deposit, amounts that "
            "differ, shifts over or short (supervisor)")},
+    {"report", "arrangements", cmd_report_arrangements, LISTING,
+        "report arrangements [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
+        "[--segment S]",
+        N_("the payment arrangements' performance, grouped by their "
+           "terms: plans by status and compliance (recovery)")},
     {"report", "reconciliation", cmd_report_reconciliation, LISTING,
         "report reconciliation [--account ACCOUNT] [--from YYYY-MM-DD] "
         "[--to YYYY-MM-DD]",
@@ -552,7 +557,8 @@ main(int argc, char **argv)
 		fprintf(stderr,
 		    _("--xlsx works with payments, credit-notes, "
 		      "report payers, report aging, report forecast, report "
-		      "exceptions, report reconciliation, disconnections, "
+		      "exceptions, report reconciliation, report arrangements, "
+		      "disconnections, "
 		      "reconnections and dispute list, not with %s%s%s"),
 		    cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "");
 		fputc('\n', stderr);

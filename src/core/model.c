@@ -84,6 +84,16 @@ role_name(enum role r)
 	return (unsigned)r < 5 ? role_names[r] : "?";
 }
 
+/* a person of the role, for sentences ("rita is a recovery officer") */
+static const char *const role_nouns[] = {"", N_("cashier"),
+    N_("recovery officer"), N_("supervisor"), N_("admin")};
+
+const char *
+role_noun(enum role r)
+{
+	return (unsigned)r < 5 ? role_nouns[r] : "?";
+}
+
 int
 role_parse(const char *s)
 {

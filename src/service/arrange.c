@@ -148,15 +148,26 @@ pick_items(struct svc *s, const struct arr_request *r, struct arr_preview *p,
     struct pd_err *err)
 {
 	struct item *open;
-	char *list, *tok, *save = NULL;
+	char *list, *tok, *next;
 	size_t n, i;
-	int rc = 0;
+	int rc = 0, k = 1;
 
 	if (r->items != NULL && r->items[0] != '\0') {
+		/* every reference between the commas, none empty (",", "A,,B"
+		 * and "A," are a list typed wrong, not a consumer with nothing
+		 * to arrange) */
 		list = xstrdup(r->items);
-		for (tok = strtok_r(list, ",", &save); tok != NULL && rc == 0;
-		     tok = strtok_r(NULL, ",", &save))
-			rc = pick_one(s, p, tok, err);
+		for (tok = list; tok != NULL && rc == 0; tok = next, k++) {
+			if ((next = strchr(tok, ',')) != NULL)
+				*next++ = '\0';
+			rc = *tok == '\0'
+			         ? pd_fail(err, PD_EINVAL,
+			               _("Items \"%s\": reference %d is empty; "
+			                 "give item references separated by "
+			                 "commas"),
+			               r->items, k)
+			         : pick_one(s, p, tok, err);
+		}
 		free(list);
 		if (rc != 0)
 			return -1;
@@ -351,7 +362,7 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 	struct arr_terms t;
 	struct arrangement a;
 	struct arr_event e;
-	char detail[512], m[MONEY_BUFSZ];
+	char detail[768], m[MONEY_BUFSZ], m2[MONEY_BUFSZ];
 	int64_t ev;
 	size_t i;
 
@@ -386,11 +397,15 @@ create_in_tx(struct svc *s, const struct arr_request *r, char plan_no[33],
 	if (write_lines(s, &a, p->lines, p->nlines, 1, ev, err) != 0 ||
 	    outbox(s, ev, a.plan_no, err) != 0)
 		return -1;
+	/* every term, and the reason, as a reschedule's and a cancel's */
 	snprintf(detail, sizeof detail,
-	    "account=%s debt=%s n=%d frequency=%s first_due=%s items=%zu",
+	    "account=%s debt=%s down=%s n=%d frequency=%s first_due=%s "
+	    "grace=%d misses=%d items=%zu reason=%s",
 	    p->c.account_no,
-	    money_plain(m, sizeof m, a.debt, s->cfg.minor_digits), a.n,
-	    arr_freq_name(a.freq), a.first_due, p->nitems);
+	    money_plain(m, sizeof m, a.debt, s->cfg.minor_digits),
+	    money_plain(m2, sizeof m2, a.down, s->cfg.minor_digits), a.n,
+	    arr_freq_name(a.freq), a.first_due, a.grace_days,
+	    a.misses_allowed, p->nitems, a.reason);
 	xstrlcpy(plan_no, a.plan_no, 33);
 	return svc_audit(
 	    s, e.at, "create", "arrangement", a.plan_no, detail, err);

@@ -70,7 +70,7 @@ check_maker(
 	if (u.role < ROLE_RECOVERY)
 		return pd_fail(err, PD_EINVAL,
 		    _("By %s is a %s; an arrangement needs a %s"), by,
-		    role_name(u.role), role_name(ROLE_RECOVERY));
+		    role_noun(u.role), role_noun(ROLE_RECOVERY));
 	return 0;
 }
 

@@ -501,6 +501,15 @@ role_text(enum role r)
 	return *name != '\0' ? _(name) : name;
 }
 
+/* A person of the role in the reader's language ("" stays ""). */
+static const char *
+noun_text(enum role r)
+{
+	const char *name = role_noun(r);
+
+	return *name != '\0' ? _(name) : name;
+}
+
 int
 svc_require(
     const struct svc *s, enum role min, const char *action, struct pd_err *err)
@@ -516,7 +525,7 @@ svc_require(
 		    _("%s needs the %s role; %s is a "
 		      "%s"),
 		    action, role_text(min), s->actor.username,
-		    role_text(s->actor.role));
+		    noun_text(s->actor.role));
 	return 0;
 }
 
@@ -567,7 +576,7 @@ svc_signoff(struct svc *s, const struct shift_approval *a, const char *action,
 		    _("%s needs the %s role; %s is a "
 		      "%s"),
 		    action, role_text(ROLE_SUPERVISOR), a->user,
-		    role_text(u.role));
+		    noun_text(u.role));
 	if ((found = store_user_sealed(s->st, u.id, err)) < 0)
 		return -1;
 	if (found > 0)

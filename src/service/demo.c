@@ -20,6 +20,8 @@ static const struct demo_user users[] = {
     {"mary", "Mary Johnson", "supervisor", "583920"},
     {"jane", "Jane Smith", "cashier", "4872"},
     {"omar", "Omar Haddad", "cashier", "3916"},
+    /* a cashier who also works debts (issue 21) */
+    {"rita", "Rita Ochoa", "recovery", "6193"},
 };
 
 const struct demo_user *

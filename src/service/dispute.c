@@ -455,7 +455,7 @@ svc_dispute_list(struct svc *s, const char *status, const char *account,
 		return NULL;
 	if (status != NULL && *status != '\0' &&
 	    strcmp(status, "unresolved") != 0 && dsp_status_parse(status) < 0) {
-		pd_fail(err, PD_EUSAGE,
+		pd_fail(err, PD_EINVAL,
 		    _("Unknown dispute status \"%s\"; choose one of: open, "
 		      "review, upheld, rejected, unresolved"),
 		    status);

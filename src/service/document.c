@@ -225,6 +225,33 @@ receipt_head(struct svc *s, const struct payment *p, struct doc *d)
 	             : L_(L, alloc_rule_text((enum alloc_rule)rule)));
 }
 
+/* What the consumer still owes on each live arrangement, as the
+ * receipt is written: "Outstanding after payment" is what is due
+ * today, the plan's later installments are owed too (issue 21). */
+static void
+receipt_plans(struct svc *s, const struct payment_view *v, struct doc *d)
+{
+	const struct i18n_lang *L = d->lang;
+	struct plan_left pl[4];
+	struct pd_err err;
+	char m[MONEY_BUFSZ], *label, *text;
+	int n, i;
+
+	if (v->p.status != PS_POSTED ||
+	    (n = svc_plans_left(s, v->c.account_no, NULL, 0, pl, 4, &err)) <= 0)
+		return;
+	for (i = 0; i < n; i++) {
+		label = xasprintf(L_(L, "Arrangement %s"), pl[i].plan_no);
+		text = xasprintf(LN_(L, "%s left in %d installment",
+		                     "%s left in %d installments",
+		                     (unsigned long)pl[i].n),
+		    svc_money(s, m, sizeof m, pl[i].left), pl[i].n);
+		doc_field(d, label, text);
+		free(text);
+		free(label);
+	}
+}
+
 /* The totals: what was paid, received, given back, still owed. */
 static void
 receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
@@ -249,6 +276,7 @@ receipt_totals(struct svc *s, const struct payment_view *v, struct doc *d)
 	else
 		doc_field(d, L_(L, "Outstanding after payment"),
 		    L_(L, "not recorded"));
+	receipt_plans(s, v, d);
 	for (i = 0; i < v->ncredits; i++)
 		if (v->credits[i].automatic) {
 			t = xasprintf("%s, %s", v->credits[i].cn_no,

@@ -486,6 +486,9 @@ int svc_narrowed(const struct payment_filter *f);
 
 /* svc_arrangement_list without its sign-in: for the alerts' pass, which
  * runs at the first use of the day whoever uses it (alerts.c). */
+/* A consumer segment some consumer has (issue 23's filters), else
+ * PD_ENOTFOUND naming those there are (report.c). */
+int svc_segment_known(struct svc *s, const char *segment, struct pd_err *err);
 struct arr_view *svc_arr_views(struct svc *s, const char *account, int status,
     size_t *n, struct pd_err *err);
 /* Raise the alert of payment p if it cleared above [alerts] large_payment;

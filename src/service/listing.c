@@ -59,6 +59,8 @@ static const struct xcol aging_cols[] = {
     {"31-60", "days_31_60", X_MONEY, 11, 9},
     {"61-90", "days_61_90", X_MONEY, 11, 9},
     {"90+", "days_over_90", X_MONEY, 11, 9},
+    /* of the total: arrangements' installments (issue 21) */
+    {N_("Under arrangement"), "under_arrangement", X_MONEY, 11, 9},
 };
 
 static const struct xcol forecast_cols[] = {
@@ -327,6 +329,7 @@ svc_aging_cells(const struct aging_row *r, struct xcell *c)
 	c[3].n = r->a.items;
 	for (b = 0; b < AGE_BUCKETS; b++)
 		c[4 + b].n = r->a.amount[b];
+	c[4 + AGE_BUCKETS].n = r->a.arranged;
 }
 
 void

@@ -302,6 +302,27 @@ svc_pay_quote(struct svc *s, const struct pay_request *r, struct pay_quote *q,
 	return build_quote(s, r, q, err);
 }
 
+int
+svc_pay_preview(struct svc *s, const struct pay_request *r,
+    struct pay_quote *q, struct pd_err *err)
+{
+	struct pd_err e2;
+
+	memset(q, 0, sizeof *q);
+	if (check_request(s, r, q, err) != 0)
+		return -1;
+	/* a preview posts nothing: the shift cash needs is said, not
+	 * required */
+	if (r->at == NULL && svc_shift_required(s, q->method, &e2) != 0) {
+		if (e2.code != PD_ESHIFT) {
+			*err = e2;
+			return -1;
+		}
+		q->needs_shift = 1;
+	}
+	return build_quote(s, r, q, err);
+}
+
 void
 svc_pay_quote_free(struct pay_quote *q)
 {

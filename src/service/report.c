@@ -9,8 +9,8 @@
 
 /* A consumer segment some consumer has (issue 23's filters), else
  * PD_ENOTFOUND naming those there are. */
-static int
-segment_known(struct svc *s, const char *segment, struct pd_err *err)
+int
+svc_segment_known(struct svc *s, const char *segment, struct pd_err *err)
 {
 	char known[256];
 	int rc = store_segment_known(s->st, segment, known, sizeof known, err);
@@ -53,7 +53,7 @@ canonical_filter(struct svc *s, const struct payment_filter *in,
 		return -1;
 	if (in->segment != NULL &&
 	    (svc_check_text(_("Segment"), in->segment, 32, 1, err) != 0 ||
-	        segment_known(s, in->segment, err) != 0))
+	        svc_segment_known(s, in->segment, err) != 0))
 		return -1;
 	if (in->method && (m = config_method(&s->cfg, in->method)) != NULL)
 		out->method = m->name;
@@ -212,7 +212,7 @@ aging_filter_check(struct svc *s, const struct aging_filter *f,
 		return -1;
 	if (f->segment != NULL &&
 	    (svc_check_text(_("Segment"), f->segment, 32, 1, err) != 0 ||
-	        segment_known(s, f->segment, err) != 0))
+	        svc_segment_known(s, f->segment, err) != 0))
 		return -1;
 	*g = *f;
 	svc_today(today);

@@ -88,7 +88,7 @@ svc_scope_set(struct svc *s, enum svc_scope sc, struct pd_err *err)
 		    _("The figures of %s need the %s role; %s is a %s and "
 		      "reads %s at most"),
 		    _(scopes[sc].noun), _(role_name(scopes[sc].needs)),
-		    s->actor.username, _(role_name(r)),
+		    s->actor.username, _(role_noun(r)),
 		    _(scopes[svc_scope_widest(s)].noun));
 	}
 	s->scope = sc;

@@ -66,7 +66,7 @@ shift_user(struct svc *s, const struct sync_sender *f, const char *what,
 	if (u.role < need)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s %s is a %s; a %s is needed"), what, name,
-		    role_name(u.role), role_name(need));
+		    role_noun(u.role), role_noun(need));
 	return 0;
 }
 

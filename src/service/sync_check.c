@@ -195,7 +195,7 @@ sck_user(struct svc *s, const struct sync_sender *f, const char *what,
 	if (u.role < need)
 		return pd_fail(err, PD_EINVAL,
 		    _("%s %s is a %s; %s needs a %s"), what, name,
-		    role_name(u.role), doing, role_name(need));
+		    role_noun(u.role), doing, role_noun(need));
 	return 0;
 }
 

@@ -11,7 +11,8 @@
 	"a.id, a.uuid, p.plan_no, a.consumer_id, c.account_no, c.name, "       \
 	"a.debt, a.down_payment, a.n_inst, a.frequency, a.first_due, "         \
 	"a.grace_days, a.misses_allowed, a.reason, a.created_on, "             \
-	"a.created_at, a.created_by, a.terminal, a.cancelled, a.changes"
+	"a.created_at, a.created_by, a.terminal, a.cancelled, a.changes, "     \
+	"c.segment"
 #define ARR_FROM                                                               \
 	"arrangements a JOIN plans p ON p.id = a.plan_id JOIN consumers c ON " \
 	"c.id = a.consumer_id"
@@ -44,6 +45,7 @@ read_arr(struct db_stmt *s, void *elem)
 	st_col(s, 17, a->terminal, sizeof a->terminal);
 	a->cancelled = db_column_int(s, 18);
 	a->changes = db_column_int(s, 19);
+	st_col(s, 20, a->segment, sizeof a->segment);
 }
 
 int

@@ -94,8 +94,9 @@ store_outstanding(struct store *st, const char *today, struct outstanding *o,
 	    "SELECT coalesce(sum(amount - settled), "
 	    "0), count(*), coalesce(sum(CASE WHEN due_on < ?1 THEN "
 	    "CAST(julianday(?1) - julianday(due_on) AS INTEGER) END), 0), "
-	    "count(CASE WHEN due_on < ?1 THEN 1 END) FROM items WHERE "
-	    "settled < amount",
+	    "count(CASE WHEN due_on < ?1 THEN 1 END), coalesce(sum(CASE WHEN "
+	    "arr_event IS NOT NULL THEN amount - settled END), 0), "
+	    "count(arr_event) FROM items WHERE settled < amount",
 	    err);
 	int rc;
 
@@ -109,6 +110,8 @@ store_outstanding(struct store *st, const char *today, struct outstanding *o,
 		o->items = db_column_int64(s, 1);
 		o->days_past_due = db_column_int64(s, 2);
 		o->overdue_items = db_column_int64(s, 3);
+		o->arranged = db_column_int64(s, 4);
+		o->arranged_items = db_column_int64(s, 5);
 	}
 	db_reset(s);
 	return rc == DB_ROW ? 0 : st_fail(st, err, _("Reading outstanding"));
@@ -618,7 +621,7 @@ store_doctor(struct store *st, problem_cb cb, void *arg, struct pd_err *err)
 	                                                                   " " AGE_SUM(                       \
 	                                                                       "i.due_on < date(?1, "         \
 	                                                                       "'-60 days') AND i.due_on >= " \
-	                                                                       "date(?1, '-90 days')") ", " AGE_SUM("i.due_on < date(?1, '-90 days')")
+	                                                                       "date(?1, '-90 days')") ", " AGE_SUM("i.due_on < date(?1, '-90 days')") ", " AGE_SUM("i.arr_event IS NOT NULL")
 
 /* The oldest bucket a consumer must have something in to be listed. */
 static const char *const age_having[AGE_BUCKETS] = {
@@ -641,6 +644,9 @@ read_aging(struct db_stmt *s, int c0, struct aging *a)
 		a->total += a->amount[b];
 		a->items += a->count[b];
 	}
+	/* an arrangement's installments, in their buckets too */
+	a->arranged = db_column_int64(s, c0 + 2 * AGE_BUCKETS);
+	a->arranged_items = db_column_int64(s, c0 + 2 * AGE_BUCKETS + 1);
 }
 
 static void

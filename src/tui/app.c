@@ -538,6 +538,7 @@ tui_main(struct svc *svc)
 	X(gateway)                                                             \
 	X(gateway_assoc)                                                       \
 	X(arrangements)                                                        \
+	X(arr_report)                                                          \
 	X(arrangement)                                                         \
 	X(arr_create)                                                          \
 	X(arr_reschedule)                                                      \

@@ -62,6 +62,9 @@ struct tui_screen *screen_gateway_new(struct tui *t);
 /* One payment arrangement (issue 21; NULL, the reason in the message
  * line, when it cannot be read); the list is in tui.h. */
 struct tui_screen *screen_arrangement_new(struct tui *t, const char *plan_no);
+/* The plans' performance by their terms (recovery and up); NULL with
+ * the message on the status line. */
+struct tui_screen *screen_arr_report_new(struct tui *t);
 /* Reschedule (cancel 0) or cancel (1) a payment arrangement, with a
  * configured reason (recovery and up; NULL with the reason as above). */
 struct tui_screen *screen_arr_change_new(

@@ -264,15 +264,15 @@ dash_methods(struct dash *b, struct tui *t, int y, int rows, int w)
 
 /* The outstanding block: a heading and three labelled figures, the
  * labels in a column of 18 or of the widest translated one. */
-static const char *const out_labels[] = {
-    N_("Total outstanding"), N_("Open items"), N_("Avg days past due")};
+static const char *const out_labels[] = {N_("Total outstanding"),
+    N_("Open items"), N_("Avg days past due"), N_("Under arrangement")};
 
 int
 dash_out_label_width(void)
 {
 	int i, w, lw = 18;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		w = utf8_columns(_(out_labels[i]), strlen(_(out_labels[i]))) +
 		    1;
 		if (w > lw)
@@ -283,7 +283,7 @@ dash_out_label_width(void)
 
 /* The outstanding block's three figures; the columns of the widest. */
 int
-dash_out_values(struct dash *b, struct tui *t, char v[3][64])
+dash_out_values(struct dash *b, struct tui *t, char v[4][64])
 {
 	const struct kpi *k = &b->d.k;
 	char m[MONEY_BUFSZ];
@@ -293,7 +293,9 @@ dash_out_values(struct dash *b, struct tui *t, char v[3][64])
 	svc_count(t->svc, v[1], 64, k->out.items);
 	svc_tenths(t->svc, m, sizeof m, k->avg_past_due_tenths);
 	snprintf(v[2], 64, _("%s days"), m);
-	for (i = 0; i < 3; i++) {
+	/* of the total: arrangements' installments, counted once */
+	svc_money(t->svc, v[3], 64, k->out.arranged);
+	for (i = 0; i < 4; i++) {
 		c = utf8_columns(v[i], strlen(v[i]));
 		if (c > vw)
 			vw = c;
@@ -306,7 +308,7 @@ dash_out_values(struct dash *b, struct tui *t, char v[3][64])
 void
 dash_outstanding(struct dash *b, struct tui *t, int y, int x)
 {
-	char v[3][64];
+	char v[4][64];
 	int i, w = COLS - x - 2, lw = dash_out_label_width(),
 	       vw = dash_out_values(b, t, v);
 
@@ -317,4 +319,7 @@ dash_outstanding(struct dash *b, struct tui *t, int y, int x)
 	attroff(A_BOLD);
 	for (i = 0; i < 3; i++)
 		tui_pair(y++, x, lw, _(out_labels[i]), v[i]);
+	/* the debt under arrangement, where there is some and room */
+	if (b->d.k.out.arranged_items > 0 && y <= LINES - 3)
+		tui_pair(y, x, lw, _(out_labels[3]), v[3]);
 }

@@ -189,6 +189,17 @@ draw(struct tui_screen *sc, struct tui *t)
 	    svc_money(t->svc, m, sizeof m, a->total.total), items, who,
 	    a->n == AGING_SHOWN ? _(" (the first)") : "");
 	tui_text(y, 2, line, COLS - 4);
+	if (a->total.arranged_items > 0) {
+		/* counted once, in the buckets too (issue 21) */
+		snprintf(items, sizeof items,
+		    ngettext("%s installment", "%s installments",
+		        (unsigned long)a->total.arranged_items),
+		    svc_count(t->svc, num, sizeof num,
+		        a->total.arranged_items));
+		snprintf(line, sizeof line, _("Of which under arrangement %s in %s"),
+		    svc_money(t->svc, m, sizeof m, a->total.arranged), items);
+		tui_text(++y, 2, line, COLS - 4);
+	}
 	y += 2;
 	tui_list_draw(t, &a->list, y, 2, COLS - 3, LINES - 3 - y);
 	if (a->n == 0)
@@ -269,7 +280,10 @@ screen_aging_new(struct tui *t)
 
 	a->rows = xcalloc(AGING_SHOWN, sizeof *a->rows);
 	cols = svc_listing_cols(LIST_AGING, &ncols);
-	tui_list_init(&a->list, cols, ncols, cells, a);
+	/* the consumers' debt under arrangement is the line above the
+	 * list (and the export's last column): the buckets keep the
+	 * screen's width */
+	tui_list_init(&a->list, cols, ncols - 1, cells, a);
 	a->list.changed = search_changed;
 	a->list.sorted = 2;
 	a->sc.cls = &screen_aging_class;

@@ -38,7 +38,8 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 {
 	static const char *const labels[] = {N_("Consumer"), N_("Debt"),
 	    N_("Paid"), N_("Left to pay"), N_("Installments"),
-	    N_("Compliance rate"), N_("Misses allowed"), N_("Reason")};
+	    N_("Compliance rate"), N_("Grace days"), N_("Misses allowed"),
+	    N_("Reason")};
 	char m[MONEY_BUFSZ], d[SVC_DATE_BUFSZ], line[640];
 	/* as wide as the widest label in the reader's language, and a gap */
 	int lw = tui_label_width(labels, TUI_NKEYS(labels), 17) + 1;
@@ -63,6 +64,8 @@ terms(struct tui *t, struct tui_lines *l, const struct arr_view *v)
 	    v->compliance < 0
 	        ? "-"
 	        : svc_percent(t->svc, m, sizeof m, v->compliance));
+	snprintf(line, sizeof line, "%d", v->a.grace_days);
+	tui_lines_pair(l, lw, _("Grace days"), line);
 	snprintf(line, sizeof line, "%d / %d", v->tally.missed + v->tally.late,
 	    v->a.misses_allowed);
 	tui_lines_pair(l, lw, _("Misses allowed"), line);

@@ -1,8 +1,9 @@
 /* screen_arrangements.c - payment arrangements in the back office (issue
  * 21): every plan, newest first, with its status, what it still owes and
  * its compliance; F2 goes through the statuses (all, Active, Completed,
- * Broken, Cancelled); Enter opens one (screen_arrangement.c). Reached from
- * the dashboard (r) and from a consumer's account view (r: that
+ * Broken, Cancelled); Enter opens one (screen_arrangement.c); p the plans'
+ * performance (screen_arr_report.c). Reached from the dashboard (r), the
+ * recovery role's Home and from a consumer's account view (r: that
  * consumer's only). Plans are made at the account view (a,
  * screen_arr_create.c) and changed in the Arrangement view (s, c), or
  * with `paydesk arrangement` (paydesk(1)). */
@@ -13,7 +14,7 @@
 
 #include "backoffice.h"
 
-enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS };
+enum { A_OPEN = 1, A_STATUS, A_BACK, A_ALERTS, A_REPORT };
 
 static const struct tui_key screen_arrangements_keys[] = {
     {TUI_KEY_ENTER, "Enter", N_("Open"),
@@ -22,8 +23,13 @@ static const struct tui_key screen_arrangements_keys[] = {
         N_("every arrangement, or those of one status in turn"), A_STATUS},
     {KEY_F(3), "F3", N_("Alerts"),
         N_("broken plans, missed or due installments"), A_ALERTS},
+    {'p', "p", N_("Performance"),
+        N_("the plans grouped by their terms, highest compliance first "
+           "(recovery)"),
+        A_REPORT},
     TUI_LIST_KEYS,
-    {TUI_KEY_ESC, "Esc", N_("Back"), N_("back to the dashboard or the account"),
+    {TUI_KEY_ESC, "Esc", N_("Back"),
+        N_("back to the dashboard, Home or the account"),
         A_BACK},
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
@@ -120,6 +126,10 @@ action(struct tui_screen *sc, struct tui *t, int a)
 	switch (a) {
 	case A_BACK:
 		return TUI_CLOSE;
+	case A_REPORT:
+		if ((open = screen_arr_report_new(t)) != NULL)
+			tui_push(t, open);
+		return TUI_HANDLED;
 	case A_ALERTS:
 		if ((open = screen_alerts_new(t)) != NULL)
 			tui_push(t, open);

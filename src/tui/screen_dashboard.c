@@ -169,7 +169,7 @@ draw(struct tui_screen *sc, struct tui *t)
 	const char *head =
 	    b->week ? _("Week")
 	            : svc_month_name(t->svc, month, sizeof month, b->month);
-	char ov[3][64];
+	char ov[4][64];
 	int rows, y = 2, split, px, ow, n, hw = utf8_columns(head, strlen(head));
 
 	if (b->gen != t->list_gen)

@@ -34,7 +34,7 @@ void dash_methods(struct dash *b, struct tui *t, int y, int rows, int w);
 /* The columns of the outstanding block's labels (18, or the widest). */
 int dash_out_label_width(void);
 /* The outstanding block's three figures; the columns of the widest. */
-int dash_out_values(struct dash *b, struct tui *t, char v[3][64]);
+int dash_out_values(struct dash *b, struct tui *t, char v[4][64]);
 /* The outstanding block at x on line y. */
 void dash_outstanding(struct dash *b, struct tui *t, int y, int x);
 

@@ -27,6 +27,7 @@ enum task {
 	T_SYNC,
 	T_ALERTS,
 	T_DISPUTES,
+	T_PLANS,
 	T_OPEN_SHIFT,
 	T_SHIFT,
 	T_LOGOUT
@@ -43,6 +44,7 @@ static const struct {
     /* the debts being worked (issue 21) */
     {T_ALERTS, N_("Alerts"), ROLE_RECOVERY},
     {T_DISPUTES, N_("Disputes"), ROLE_RECOVERY},
+    {T_PLANS, N_("Payment arrangements"), ROLE_RECOVERY},
     {T_SYNC, N_("Sync with the central node"), ROLE_CASHIER},
     /* one of the two: without a shift, or with one open (issue 20) */
     {T_OPEN_SHIFT, N_("Open shift"), ROLE_CASHIER},
@@ -292,6 +294,9 @@ action(struct tui_screen *sc, struct tui *t, int a)
 			next = screen_alerts_new(t);
 			if (next != NULL)
 				tui_push(t, next);
+			return TUI_HANDLED;
+		case T_PLANS:
+			tui_push(t, screen_arrangements_new(t, NULL));
 			return TUI_HANDLED;
 		case T_DISPUTES:
 			next = screen_disputes_new(t);

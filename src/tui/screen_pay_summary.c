@@ -1,7 +1,9 @@
 /* screen_pay_summary.c - step 6: what the payment does (amount, method,
  * how the amount is split among the items by the allocation rule, item
  * by item, outstanding after it or the extra paid and the credit note it
- * makes) and optional notes with a character counter. */
+ * makes), what is still owed on the consumer's live arrangements after
+ * it (issue 21: outstanding after it is only what is due today) and
+ * optional notes with a character counter. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,9 +20,15 @@ static const struct tui_key screen_pay_summary_keys[] = {
     {KEY_F(1), "F1", N_("Help"), N_("this help"), -1},
 };
 
+/* At most this many arrangements' lines on the summary. */
+#define PLANS_SHOWN 2
+
 struct summary {
 	struct tui_screen sc;
 	struct wizard *w;
+	/* the live arrangements after the payment quoted (read on enter) */
+	struct plan_left pl[PLANS_SHOWN];
+	int npl;
 };
 
 /* The labels of the summary, in the order shown. */
@@ -95,7 +103,9 @@ split_lines(const struct pay_quote *q, struct tui *t, int y, int lw, int rest)
 static void
 draw(struct tui_screen *sc, struct tui *t)
 {
-	struct wizard *w = ((struct summary *)sc)->w;
+	struct summary *su = (struct summary *)sc;
+	struct wizard *w = su->w;
+	int i;
 	const struct pay_quote *q = &w->q;
 	char m[MONEY_BUFSZ], line[160];
 	int y = wizard_band(w, 6, N_("Payment summary")), cw;
@@ -116,7 +126,8 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 2, lw, _(labels[L_ITEMS]),
 	    wizard_paid_text(w, t, line, sizeof line));
 	tui_pair(y++, 2, lw, _(labels[L_RULE]), _(alloc_rule_text(q->rule)));
-	y = split_lines(q, t, y, lw, q->method->kind == METHOD_CASH ? 11 : 9);
+	y = split_lines(q, t, y, lw,
+	    (q->method->kind == METHOD_CASH ? 11 : 9) + su->npl);
 	if (q->method->kind == METHOD_CASH) {
 		tui_pair(y++, 2, lw, _(labels[L_RECEIVED]),
 		    svc_money(t->svc, m, sizeof m, q->tendered));
@@ -142,6 +153,19 @@ draw(struct tui_screen *sc, struct tui *t)
 	tui_pair(y++, 2, lw, _(labels[L_AFTER]),
 	    svc_money(t->svc, m, sizeof m, q->balance_after));
 	attroff(A_BOLD);
+	for (i = 0; i < su->npl; i++) {
+		char label[64];
+
+		snprintf(label, sizeof label, _("Arrangement %s"),
+		    su->pl[i].plan_no);
+		snprintf(line, sizeof line,
+		    ngettext("%s left in %d installment",
+		        "%s left in %d installments",
+		        (unsigned long)su->pl[i].n),
+		    svc_money(t->svc, m, sizeof m, su->pl[i].left),
+		    su->pl[i].n);
+		tui_pair(y++, 2, lw, label, line);
+	}
 	y++;
 	snprintf(line, sizeof line, "%zu/%d",
 	    utf8_chars(w->notes.buf, w->notes.len), w->notes.max);
@@ -185,8 +209,17 @@ enter(struct tui_screen *sc, struct tui *t)
 	/* and quoted again whatever came before (back, a refusal): the step
 	 * shows its content, or why there is none, when it is reached, not
 	 * after an Enter (issue 17: step 6 was blank after a refusal) */
+	struct summary *su = (struct summary *)sc;
+	struct pd_err err;
+
 	if (wizard_refresh(w, t) == 0)
 		wizard_quote(w, t);
+	su->npl = 0;
+	if (w->quoted)
+		su->npl = svc_plans_left(t->svc, w->q.c.account_no, w->q.items,
+		    w->q.nitems, su->pl, PLANS_SHOWN, &err);
+	if (su->npl < 0)
+		su->npl = 0;
 }
 
 const struct tui_screen_class screen_pay_summary_class = {

@@ -48,7 +48,7 @@ expect "a recovery user does what a cashier does: records a payment" 0 \
     "Payment ID" rec 1 pay WU-10002 --type bill --method Cash --amount 80
 PNO=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
 refused1 "a recovery user may not void (a supervisor's right)" 5 \
-    "needs the supervisor role" rec 1 payment void "$PNO" --reason Mistake
+    "needs the supervisor role; rita is a recovery officer" rec 1 payment void "$PNO" --reason Mistake
 ## 2. An arrangement made, previewed first, refused when bad
 # Ana Paz owes 600.34 on two bills and a service charge (odd cents)
 printf 'account_no,name,service_address,phone,email,segment\nWU-20001,Ana Paz,2 Low Road,,,Residential\n' \
@@ -80,6 +80,18 @@ refused1 "a cashier may preview but not make one" 5 "needs the recovery role" \
     arrangement create WU-20001 $TERMS --reason Hardship
 refused1 "create without a reason: usage" 2 "--reason" \
     rec 1 arrangement create WU-20001 $TERMS
+refused1 "create without a reason: usage names every term it needs" 2 \
+    "needs --installments, --frequency, --first-due and --reason" \
+    rec 1 arrangement create WU-20001 --installments 7
+refused1 "preview without its terms: usage names them" 2 \
+    "arrangement preview needs --installments, --frequency and --first-due" \
+    rec 1 arrangement preview WU-20001
+refused1 "--items \",\": the list is bad, not the consumer's items" 3 \
+    'Items ",": reference 1 is empty' \
+    rec 1 arrangement create WU-20001 $TERMS --reason Hardship --items ,
+refused1 "--items with an empty reference among them" 3 \
+    'Items "INV-A1,,INV-A2": reference 2 is empty' \
+    rec 1 arrangement preview WU-20001 $TERMS --items INV-A1,,INV-A2
 refused1 "an unknown account" 4 "WU-29999" \
     rec 1 arrangement create WU-29999 $TERMS --reason Hardship
 refused1 "an unknown item" 4 "INV-NONE" \
@@ -136,11 +148,31 @@ due0=$(dues)
 out0=$(sup1 --json kpi | tr -d ' \n' | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*/\1/p')
 expect "a recovery user makes the arrangement" 0 "AR-T01-000001" \
     rec 1 arrangement create WU-20001 $TERMS --reason Hardship
+same "its audit entry keeps every term and the reason" "$(tsql 1 "SELECT
+    detail FROM audit_log WHERE entity = 'arrangement' AND action =
+    'create' AND ref = 'AR-T01-000001'")" \
+    "account=WU-20001 debt=600.34 down=100.00 n=7 frequency=monthly first_due=2025-07-31 grace=3 misses=1 items=3 reason=Hardship"
 refused1 "an item under an arrangement is not taken twice" 3 \
     "under an arrangement" rec 1 arrangement create WU-20001 $TERMS \
     --reason Again --items INV-A1
 owed1=$(sup1 --json consumer show WU-20001 | tr -d ' \n' | sed -n 's/.*"total_outstanding":\([0-9]*\).*/\1/p')
 same "the outstanding is not counted twice" "$owed0/$owed1" "60034/60034"
+# aging and KPIs say how much of it is under the arrangement (its
+# installments), of the same total: counted once
+kj=$(sup1 --json kpi | tr -d ' \n')
+same "kpi: the outstanding unchanged, 600.34 of it under arrangement in 8" \
+    "$(echo "$kj" | sed -n 's/.*"outstanding":{"total":\([0-9]*\).*"under_arrangement":\([0-9]*\),"under_arrangement_items":\([0-9]*\).*/\1 \2 \3/p')" \
+    "$out0 60034 8"
+expect "kpi in text names it" 0 "Of which under arrangement" sup1 kpi
+same "with its amount" "$(sed -n 's/^ *Of which under arrangement  *//p' "$OUT")" "\$600.34"
+sup1 --json report aging >"$T/ag.json"
+same "aging: the total and the debt under arrangement, its row's too" \
+    "$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])); t=d["totals"]
+r=[c for c in d["consumers"] if c["account_no"] == "WU-20001"][0]
+print(t["under_arrangement"], t["under_arrangement_items"], r["total"], r["under_arrangement"])' "$T/ag.json")" \
+    "60034 8 60034 60034"
+expect "aging as CSV: the column" 0 ",under_arrangement" sup1 --csv report aging
 due1=$(dues)
 # Ana's items were due in Mar (333.33), Apr (250.00) and May (17.01); the
 # plan's down payment in Jun, its installments Jul to Jan
@@ -162,9 +194,25 @@ same "aging counts the installments, not the items they replaced" \
 expect "doctor: balances hold with the moves" 0 "ok" pdt 1 doctor
 
 ## 3. Paid on time, late, missed until Broken; synced to terminal 2
+# the preview: nothing due after the down payment today, but the plan's
+# later installments are owed and said so
+refused1 "the preview of the down payment" 0 "Outstanding after payment" \
+    rec 1 pay WU-20001 --type installment --items 'AR-T01-000001#1' \
+    --method Cash --amount 100 --preview
+same "what is still owed on the plan after it" \
+    "$(sed -n '/Still owed on arrangements/,$p' "$OUT" | tr '\n' ' ' | tr -s ' ')" \
+    "Still owed on arrangements AR-T01-000001 \$500.34; Installments: 7 "
 expect "the down payment is paid at the counter like any installment" 0 \
     "Payment ID" rec 1 pay WU-20001 --type installment \
     --items 'AR-T01-000001#1' --method Cash --amount 100
+PD1=$(sed -n 's/^Payment ID *//p' "$OUT" | head -1)
+expect "its receipt as text" 0 "" rec 1 receipt "$PD1" --text
+has "the receipt says what is still owed on the plan" \
+    "Arrangement AR-T01-000001"
+has "in how many installments" "\$500.34 left in 7 installments"
+expect "its receipt as PDF" 0 "" rec 1 receipt "$PD1" --out "$T/rd.pdf"
+same "the PDF says it too" "$(pdftotext -layout "$T/rd.pdf" - | grep -c \
+    'Arrangement AR-T01-000001 *\$500.34 left in 7 installments')" 1
 # due Jul 31, 3 days of grace: Aug 3 is on time, Aug 4 late
 expect "the second paid a day after the grace" 0 "Payment ID" \
     env PAYDESK_NOW=2025-08-04 PAYDESK_PIN=4321 "$PD" --config "$T/t1.ini" \
@@ -285,7 +333,7 @@ push() {
 }
 # 428.87 = 142.95 + 142.95 + 142.97
 push jane 14297 AR-T01-000010
-has "by a cashier: refused" "an arrangement needs a recovery"
+has "by a cashier: refused" "an arrangement needs a recovery officer"
 push rita 14296 AR-T01-000011
 has "a cent off the schedule: refused" "Installment 3 is 14296"
 push rita 14297 AR-T02-000012
@@ -584,3 +632,91 @@ print(" ".join("%s:%s" % (i["amount"], i["paid"]) for i in d["installments"]))' 
 same "Flor Gil owes 50.00 at both terminals" \
     "$(pdtc 1 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')/$(pdtc 2 consumer show WU-20010 | sed -n 's/^ *Total outstanding  *//p')" \
     "\$50.00/\$50.00"
+
+## 8. The plans' performance (issue 21: "which terms result in the
+# highest compliance"): the report's groups against the same groups made
+# here from each plan's own terms and installments (arrangement show)
+rec 1 --json arrangement list >"$T/al.json"
+for p in $(python3 -c 'import json,sys
+for r in json.load(open(sys.argv[1])): print(r["plan_no"])' "$T/al.json"); do
+	rec 1 --json arrangement show "$p"
+done >"$T/shows.json"
+expect "report arrangements, as JSON" 0 "" rec 1 --json report arrangements
+same "the groups are those made from each plan's terms, to the cent" \
+    "$(python3 - "$T/shows.json" "$OUT" <<'PY'
+import json, sys
+dec = json.JSONDecoder()
+text = open(sys.argv[1]).read()
+plans, i = [], 0
+while i < len(text):
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if i >= len(text):
+        break
+    o, i = dec.raw_decode(text, i)
+    plans.append(o)
+def band(n):
+    for lo, hi, name in ((1, 3, "1-3"), (4, 6, "4-6"), (7, 12, "7-12"), (13, 24, "13-24")):
+        if n <= hi:
+            return name
+    return "25+"
+def down(d, debt):
+    if d == 0:
+        return "0"
+    if d / debt < 0.10:
+        return "under_10"
+    if d / debt < 0.25:
+        return "10_25"
+    return "25_up"
+groups = {}
+for p in plans:
+    k = (band(p["n_installments"]), p["frequency"], down(p["down_payment"], p["debt"]),
+         p["grace_days"], p["misses_allowed"])
+    g = groups.setdefault(k, dict(plans=0, active=0, completed=0, broken=0,
+        cancelled=0, on_time=0, late=0, missed=0, arranged=0, collected=0))
+    g["plans"] += 1
+    g[p["status"].lower()] += 1
+    for s in p["installments"]:
+        st = {"On time": "on_time", "Late": "late", "Missed": "missed"}.get(s["state"])
+        if st:
+            g[st] += 1
+    g["arranged"] += p["debt"]
+    g["collected"] += p["paid"]
+mine = {}
+for k, g in groups.items():
+    due = g["on_time"] + g["late"] + g["missed"]
+    g["fell_due"] = due
+    g["compliance"] = None if due == 0 else round(1000 * g["on_time"] / due) / 10
+    mine[k] = g
+rep = {}
+for r in json.load(open(sys.argv[2])):
+    k = (r["installments"], r["frequency"], r["down_payment"], r["grace_days"], r["misses_allowed"])
+    rep[k] = {x: r[x] for x in mine.get(k, r) if x in r}
+order = [r["compliance"] for r in json.load(open(sys.argv[2]))]
+ok = [c for c in order if c is not None]
+print(len(plans) >= 5, len(mine) >= 4, mine == rep,
+      ok == sorted(ok, reverse=True) and order == ok + [None] * (len(order) - len(ok)))
+PY
+)" "True True True True"
+expect "report arrangements, as CSV" 0 "1-3,weekly,10_25,3,1,1,0,0,0,1,2,1,1,0,50.0,600.34,171.47" \
+    rec 1 --csv report arrangements
+expect "report arrangements, as a workbook" 0 "Wrote" \
+    rec 1 --xlsx "$T/pa.xlsx" report arrangements
+expect "--segment: the plans of its consumers only (any case)" 0 "" \
+    rec 1 --json report arrangements --segment residential
+same "as many plans as its consumers have" "$(python3 -c 'import json,sys
+print(sum(r["plans"] for r in json.load(open(sys.argv[1]))))' "$OUT")" \
+    "$(tsql 1 "SELECT count(*) FROM arrangements a JOIN consumers c ON c.id =
+    a.consumer_id WHERE c.segment = 'Residential' COLLATE NOCASE")"
+refused1 "--segment no consumer is of" 4 'Segment "Bogus": no consumer is of it' \
+    rec 1 report arrangements --segment Bogus
+expect "--from after every plan: no groups" 0 "" \
+    rec 1 --json report arrangements --from 2099-01-01
+same "no groups" "$(tr -d ' \n' <"$OUT")" "[]"
+refused1 "--from that is no date" 3 '--from "2025-13-01"' \
+    rec 1 report arrangements --from 2025-13-01
+refused1 "--from after --to" 3 "is after --to" \
+    rec 1 report arrangements --from 2025-09-01 --to 2025-08-01
+refused1 "a cashier may not read it" 5 "needs the recovery role" \
+    env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane \
+    report arrangements

@@ -144,7 +144,7 @@ else ok "the English header: no context in it"; fi
 expect "the unresolved ones: none now" 0 "" rec 1 dispute list --status \
     unresolved
 same "no row" "$(grep -c DP-T01 "$OUT")" 0
-expect "an unknown status is refused" 2 "Unknown dispute status" \
+expect "an unknown status is refused: bad input (3), as alerts and arrangement list" 3 "Unknown dispute status" \
     rec 1 dispute list --status pending
 expect "a fourth, left open" 0 "DP-T01-000004" rec 1 dispute open "$R2" \
     --reason wrong-account
@@ -266,10 +266,10 @@ forged "an uphold by another payment's void" \
     data.code=wrong-account data.charge_uuid=- data.charge_ref=- \
     data.charge_amount=- data.charge_due=-
 forged "a dispute put under review by a cashier" \
-    "Jane Smith is a cashier; working a dispute needs a recovery" \
+    "Jane Smith is a cashier; working a dispute needs a recovery officer" \
     dispute:DP-T01-000004 data.op=review "data.by=Jane Smith"
 forged "an uphold by a recovery user, not a supervisor" \
-    "Rita Ochoa is a recovery; upholding a dispute needs a supervisor" \
+    "Rita Ochoa is a recovery officer; upholding a dispute needs a supervisor" \
     dispute:DP-T01-000003 data.dispute_uuid="$(csql "SELECT uuid FROM disputes WHERE dispute_no = 'DP-T01-000004'")" \
     data.number=DP-T01-000004 "data.by=Rita Ochoa"
 forged "a step by nobody of the organisation" \
@@ -522,7 +522,7 @@ aforged "an acknowledged alert acknowledged again" "Acknowledged already" \
 aforged "an empty note" "The note" "alert:$L2" 'data.note=""'
 aforged "a note over 500 characters" "The note" "alert:$L2" \
     "data.note=$(printf '%0501d' 0)"
-aforged "a step by a cashier" "Jane Smith is a cashier; working an alert needs a recovery" \
+aforged "a step by a cashier" "Jane Smith is a cashier; working an alert needs a recovery officer" \
     "alert:$L2" "data.by=Jane Smith" data.by_user=jane
 aforged "a step by nobody of the organisation" 'By "Nobody" is not a user of branch B01' \
     "alert:$L2" data.by=Nobody

@@ -158,6 +158,7 @@ deposit match|supervisor|deposit match
 deposit unmatch|supervisor|deposit unmatch B1 --note x
 report exceptions|supervisor|report exceptions
 report reconciliation|supervisor|report reconciliation
+report arrangements|recovery|report arrangements
 reconcile resolve|supervisor|reconcile resolve not_credited:B1 --note x
 reconcile resolved|supervisor|reconcile resolved
 reconcile match|supervisor|reconcile match 1:1 --payment P1 --note x

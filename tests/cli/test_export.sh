@@ -141,7 +141,7 @@ print("sorted" if key == sorted(key) else "not sorted")' "$T/pm.csv")" sorted
 # --- aging: buckets add up to the totals
 sup --csv report aging --limit 0 >"$E/aging.csv"
 expect "aging xlsx" 0 "Wrote" sup --xlsx "$E/aging.xlsx" report aging --limit 0
-check "aging xlsx = CSV" "$E/aging.csv" "$E/aging.xlsx" ttmimmmmm
+check "aging xlsx = CSV" "$E/aging.csv" "$E/aging.xlsx" ttmimmmmmm
 run sup --json report aging --limit 0
 python3 - "$OUT" "$E/aging.csv" >"$T/aging.chk" <<'PY'
 import csv, decimal, json, sys

@@ -22,6 +22,10 @@ refused "cash without a shift: refused" 13 "open a shift first" \
     J pay WU-10001 --type bill --method Cash --amount 10
 expect "cash with change without a shift: refused" 13 "open a shift first" \
     J pay WU-10002 --type bill --method Cash --amount 5 --tendered 20
+# a preview posts nothing: it says the shift posting will need (issue 21)
+refused "a cash preview without a shift: quoted, the shift it needs said" \
+    0 "posting this cash payment needs an open shift" \
+    J pay WU-10001 --type bill --method Cash --amount 10 --preview
 expect "no shift: no X report" 13 "has no open shift" J shift x
 expect "no shift: nothing to close" 13 "has no open shift" \
     J shift close --count 500x1

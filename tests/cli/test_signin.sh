@@ -190,12 +190,12 @@ expect "the default policy takes the demo admin's PIN for an admin" 0 \
     users "$T/a2.csv"
 # every demo user's PIN meets the default policy (review 18: mary's was
 # 2222, below the supervisors' 6 digits; jane's 1234 a run, omar's 1111
-# one digit): the demo's own listing imported as users under it
+# one digit; issue 21: rita, the recovery user, 4321 a run): the demo's own listing imported as users under it
 "$PD" --db "$T/demo-list.db" --csv demo 2>/dev/null | tail -n +2 |
     sed 's/^\([^,]*\),/\12,/' >"$T/demo-users.csv"
 sed -i '1i username,full_name,role,pin' "$T/demo-users.csv"
 expect "the default policy takes every demo user's PIN" 0 \
-    "Added      4" env -u PAYDESK_CONFIG PAYDESK_PIN=482615 "$PD" --config \
+    "Added      5" env -u PAYDESK_CONFIG PAYDESK_PIN=482615 "$PD" --config \
     "$T/policy.ini" --user alex2 import users "$T/demo-users.csv"
 expect "the demo's mary signs in with her PIN" 0 "" \
     env PAYDESK_PIN=583920 "$PD" --db "$D" --user mary consumer search zz

@@ -89,8 +89,30 @@ login mary 2222
 wait_for "the dashboard" "Dashboard"
 wait_for "the dashboard's outstanding counts the arranged debt once" \
     "Total outstanding $out0"
+wait_for "and says how much of it is under arrangement, as paydesk kpi" \
+    "Under arrangement $(python3 -c "import sys; print('\${:,.2f}'.format(int(sys.argv[1]) / 100))" \
+    "$(sup --json kpi | tr -d ' \n' | sed -n 's/.*"under_arrangement":\([0-9]*\).*/\1/p')")"
+keys a
+wait_for "a: the aging report says the debt under arrangement, as the CLI's" \
+    "$(sup --json report aging | python3 -c 'import json,sys
+t = json.load(sys.stdin)["totals"]; n = t["under_arrangement_items"]
+print("Of which under arrangement ${:,.2f} in {} installment{}".format(
+    t["under_arrangement"] / 100, n, "" if n == 1 else "s"))')"
+keys Escape
+wait_for "back to the dashboard" "Outstanding today"
 keys r
 wait_for "r opens the arrangements" "2 payment arrangements"
+keys p
+wait_for "p: the plans' performance by their terms" \
+    "2 payment arrangements by their terms"
+wait_for "the terms kept best first: 1 on time of 2 due" "50.0%"
+settle
+same "the best group as paydesk report arrangements's first (terms, compliance, plans)" \
+    "$(grep -o ' 1-3 .*' "$SCREEN" | head -1 | tr -s ' ' | cut -d' ' -f2-8)" \
+    "$(sup --csv report arrangements | sed -n 2p | tr -d '\r' | awk -F, '{
+        printf "%s %s %s %s %s %s%% %s", $1, $2, $3 == "0" ? "0%" : $3, $4, $5, $15, $6}')"
+keys Escape
+wait_for "Esc: back to the list" "2 payment arrangements"
 wait_for "each with its status" "AR-T01-000002  WU-10002"
 wait_for "the first one's compliance: 1 on time of 2 due" "50.0%"
 settle
@@ -106,6 +128,7 @@ wait_for "its first installment on time" "On time"
 wait_for "its second missed (due Jul 10, two days of grace)" "Missed"
 wait_for "its third upcoming" "Upcoming"
 wait_for "its misses against those allowed" "1 / 1"
+wait_re "its grace days" 'Grace days +2 *$'
 keys Escape
 wait_for "Esc back to the list" "1 payment arrangement: Active"
 keys F2 F2 F2
@@ -300,6 +323,43 @@ keys c
 wait_for "c again: refused" "Alert 1 is Closed: it cannot be changed"
 keys F3
 keys Escape
+wait_for "back on Home" "Find Consumer"
+# every plan from the recovery role's Home, with the status filter
+keys Home Down Down Down Down Down Down
+wait_for "Home lists the arrangements for the recovery role" \
+    "Payment arrangements"
+keys Enter
+wait_for "the plans of every consumer" "3 payment arrangements"
+keys F2 F2 F2
+wait_for "F2: the Broken ones" "0 payment arrangements: Broken"
+keys F2
+wait_for "F2: the Cancelled ones" "2 payment arrangements: Cancelled"
+keys p
+wait_for "p: the performance, to a recovery user too" \
+    "3 payment arrangements by their terms"
+keys Escape Escape
+wait_for "back on Home" "Find Consumer"
+# the wizard's summary says what the plan still owes after the payment:
+# "Outstanding after payment" is only what is due today
+keys Home Enter
+wait_for "Record Payment" "Step 1 of 8  Consumer"
+type_text WU-10001
+wait_for "John Doe found" "John Doe"
+keys Enter
+wait_for "step 2" "Step 2 of 8  Account details"
+keys Enter
+wait_for "step 3" "Walk-in"
+keys Enter
+wait_for "step 4: the plan's installments selected" "Total \$400.17"
+keys Down Space
+wait_for "the next one left" "Selected 1 of 2    Total \$200.08"
+keys Enter
+wait_for "step 5: the amount" "200.08"
+keys Enter
+wait_for "step 6: nothing due today after it" "Outstanding after payment \$0.00"
+wait_for "and what the plan still owes, in how many" \
+    "Arrangement AR-T01-000001 \$200.09 left in 1 installment"
+keys Escape Escape Escape Escape Escape Escape
 wait_for "back on Home" "Find Consumer"
 # a cashier may look, not arrange
 logout

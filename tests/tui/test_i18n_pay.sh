@@ -120,7 +120,7 @@ email|Courriel              john.doe@example.com
 balance|Solde actuel          $313.00
 credit|Crédit disponible     $0.00
 bills|Factures              2 à payer, $297.75
-insts|Mensualités           3 à payer, $202.50
+insts|Échéances             3 à payer, $202.50
 latest|Derniers paiements
 latesthead|Date       Reçu                    Montant Moyen          Statut
 nonerec|aucun enregistré
