@@ -104,6 +104,35 @@ tamper "a payment's amount is seen" \
     "DROP TRIGGER payments_frozen; UPDATE payments SET amount = 1500, tendered = 1500" \
     "payment allocations: payment PAY-T01-"
 
+# -- an arrangement's moves carry money: what it took over of each item
+#    (review R18, session 37). Shifted in the shell from one consumer's
+#    bill to another consumer's, the arrangement's total kept and each
+#    item's settled amount following, the second consumer's bill is
+#    paid and the first's reopened; doctor and audit verify said ok.
+cp "$T/clean.db" "$T/arr.db"
+PAYDESK_PIN=2222 "$PD" --db "$T/arr.db" --user mary arrangement create \
+    WU-10001 --installments 3 --frequency monthly --first-due 2027-01-15 \
+    --reason Hardship >/dev/null || echo "not ok - an arrangement"
+expect "a store with an arrangement passes" 0 "seals, audit chain)" \
+    "$PD" --db "$T/arr.db" doctor
+BASE="$T/arr.db" tamper \
+    "an arrangement's move shifted to another consumer's bill is seen" \
+    "DROP TRIGGER arrangement_moves_no_update;
+     UPDATE arrangement_moves SET amount = amount - 8000 WHERE item_id =
+      (SELECT id FROM items WHERE ref = 'INV-2025-001567');
+     UPDATE items SET settled = settled - 8000 WHERE ref = 'INV-2025-001567';
+     INSERT INTO arrangement_moves (event_id, item_id, amount)
+      SELECT m.event_id, i.id, 8000 FROM arrangement_moves m, items i
+      WHERE m.item_id = (SELECT id FROM items WHERE ref = 'INV-2025-001567')
+      AND i.ref = 'INV-2025-002001';
+     UPDATE items SET settled = 8000, under_plan = (SELECT under_plan FROM
+      items WHERE ref = 'INV-2025-001567') WHERE ref = 'INV-2025-002001'" \
+    "arrangement_moves"
+same "and the shifted bill reads paid in the tampered copy (the harm)" \
+    "$(sqlite3 "$T/bad.db" "SELECT settled FROM items WHERE ref = 'INV-2025-002001'")" 8000
+expect "audit verify sees it too" 6 "arrangement" \
+    "$PD" --db "$T/bad.db" audit verify
+
 # -- payments, their allocations and voids, and the outbox (issue 18,
 # section 7, the reviewer's findings): a card payment with a reference,
 # voided, and an online one still Pending join the store
