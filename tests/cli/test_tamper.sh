@@ -109,6 +109,8 @@ tamper "a payment's amount is seen" \
 #    bill to another consumer's, the arrangement's total kept and each
 #    item's settled amount following, the second consumer's bill is
 #    paid and the first's reopened; doctor and audit verify said ok.
+#    An arrangement's debt, or its consumer, changed in the shell: the
+#    same (no trigger, no seal).
 cp "$T/clean.db" "$T/arr.db"
 PAYDESK_PIN=2222 "$PD" --db "$T/arr.db" --user mary arrangement create \
     WU-10001 --installments 3 --frequency monthly --first-due 2027-01-15 \
@@ -132,6 +134,13 @@ same "and the shifted bill reads paid in the tampered copy (the harm)" \
     "$(sqlite3 "$T/bad.db" "SELECT settled FROM items WHERE ref = 'INV-2025-002001'")" 8000
 expect "audit verify sees it too" 6 "arrangement" \
     "$PD" --db "$T/bad.db" audit verify
+# its figures and its consumer are money too, and have no trigger at all
+BASE="$T/arr.db" tamper "an arrangement's debt changed is seen" \
+    "UPDATE arrangements SET debt = 100" "arrangements"
+BASE="$T/arr.db" tamper "an arrangement moved to another consumer is seen" \
+    "UPDATE arrangements SET consumer_id = (SELECT id FROM consumers WHERE
+     account_no = 'WU-10002'); UPDATE plans SET consumer_id = (SELECT id
+     FROM consumers WHERE account_no = 'WU-10002')" "arrangements"
 
 # -- payments, their allocations and voids, and the outbox (issue 18,
 # section 7, the reviewer's findings): a card payment with a reference,
