@@ -1000,3 +1000,47 @@ tsql 1 "UPDATE number_series SET next = 40 WHERE series = 'credit_note'"
 expect "the credit-note series moved on" 6 \
     "the next of the credit notes is CN-T01-00040, but the last issued is $cn" \
     pdt 1 doctor
+
+# -- a head forged with the terminal's token (review R18, session 37):
+#    the anchor route keeps any head whose links chain from the head
+#    kept, and the token holder is told that head: one made-up entry is
+#    taken. Once T01 has logged past it (a payment taken before its next
+#    doctor), its own log "is not the one the central node saw" at that
+#    entry: doctor fails, posting is refused with advice
+#    to restore a backup (which holds no such entry either), and audit
+#    reanchor refuses ("this log is not a copy of this terminal's"):
+#    T01 could never post again, a new token did not help (the head is
+#    kept per terminal name). A terminal whose token was used so must
+#    get back to posting, by a supervisor's reanchor at most.
+cp "$T/t1.series" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+expect "T01's store as it was synced: sound" 0 "ok (" pdt 1 doctor
+forged=$(python3 - "$URL" "$tok" <<'PY'
+import hashlib, json, sys, urllib.error, urllib.request
+url, tok = sys.argv[1], sys.argv[2]
+def post(body):
+    req = urllib.request.Request(url + "/v1/anchor", json.dumps(body).encode(),
+                                 {"Authorization": "Bearer " + tok})
+    try:
+        return 200, json.load(urllib.request.urlopen(req, timeout=30))
+    except urllib.error.HTTPError as e:
+        return e.code, None
+_, head = post({"v": 1, "terminal": "T01"})
+seq, h, links = head["seq"], head["hash"], []
+link = "\x1f%d\x1f2026-12-01 23:59:00\x1fmallory\x1fT01\x1fpost" \
+    "\x1fpayment\x1fPAY-X-1\x1fforged" % (seq + 1)
+h = hashlib.sha256((h + link).encode()).hexdigest()
+print(post({"v": 1, "terminal": "T01", "seq": seq + 1, "hash": h,
+            "links": [link]})[0])
+PY
+)
+echo "# the forged head was answered $forged"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 \
+    >/dev/null 2>&1
+pdt 1 doctor >/dev/null 2>&1
+env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit reanchor \
+    --reason "A head forged with our token" >"$OUT" 2>&1
+echo "# reanchor: $(head -1 "$OUT")"
+pdt 1 doctor >/dev/null 2>&1
+expect "T01 posts again after a head forged with its token" 0 "" \
+    pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
