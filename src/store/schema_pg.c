@@ -142,6 +142,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_10,
     pg_mig_11,
     pg_mig_12,
+    pg_mig_14,
     pg_mig_13,
 };
 

@@ -294,3 +294,12 @@ const char pg_mig_13[] =
     "INSERT INTO meta (key, value) SELECT 'seal_baseline', (coalesce("
     "max(id), 0) + 1)::text FROM seals WHERE tbl NOT IN ('user_history',"
     " 'setting_history') ON CONFLICT (key) DO NOTHING;\n";
+
+/* 14: a statement line's duplicate found by its index, as schema.c's
+ * store_mig_48 (review R18, session 37); placed before pg_mig_13 in
+ * store_pg_central_migrations[] (test_sync_trust undoes the last). Run
+ * twice, it changes nothing. */
+const char pg_mig_14[] =
+    "DROP INDEX IF EXISTS bank_lines_day;\n"
+    "CREATE INDEX IF NOT EXISTS bank_lines_day_ref ON bank_statement_lines"
+    " (booking_date, amount, reference);\n";

@@ -36,5 +36,6 @@ extern const char pg_mig_10[];
 extern const char pg_mig_11[];
 extern const char pg_mig_12[];
 extern const char pg_mig_13[];
+extern const char pg_mig_14[];
 
 #endif
