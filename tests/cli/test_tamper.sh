@@ -1035,12 +1035,46 @@ print(post({"v": 1, "terminal": "T01", "seq": seq + 1, "hash": h,
 PY
 )
 echo "# the forged head was answered $forged"
+fseq=$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")
+fhash=$(csql "SELECT hash FROM audit_anchors WHERE terminal = 'T01'")
 pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 \
     >/dev/null 2>&1
-pdt 1 doctor >/dev/null 2>&1
-env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit reanchor \
-    --reason "A head forged with our token" >"$OUT" 2>&1
-echo "# reanchor: $(head -1 "$OUT")"
-pdt 1 doctor >/dev/null 2>&1
+# (review R18, session 37) the head is evidence, not authority: T01
+# knows the newest head kept that its log holds; the one past it is
+# said to be none of its log's, and no restore is advised
+expect "doctor: the central node's head is none of this log's" 6 \
+    "the head past that is none of this log's" pdt 1 doctor
+if grep -qi "restore" "$OUT" && ! grep -q "No restore is needed" "$OUT"; then
+	notok "doctor advises no restore"
+else
+	ok "doctor advises no restore"
+fi
+expect "posting waits, for a reanchor and not a restore" 6 \
+    "No restore is needed: a supervisor runs paydesk audit reanchor" \
+    pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
+if grep -q "Restore it from a backup" "$OUT"; then
+	notok "and says nothing of a backup"
+else
+	ok "and says nothing of a backup"
+fi
+expect "a supervisor's reanchor replaces the head" 0 \
+    "kept now by the central node, which had seen entry $fseq" \
+    env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit \
+    reanchor --reason "A head forged with our token"
+same "the central node keeps the replacement, from the forged head" \
+    "$(csql "SELECT from_seq || ':' || from_hash || ':' || reason FROM
+        anchor_resets ORDER BY id DESC LIMIT 1")" \
+    "$fseq:$fhash:A head forged with our token"
+same "and the forged head in its history" \
+    "$(csql "SELECT count(*) FROM anchor_history WHERE terminal = 'T01'
+        AND seq = $fseq AND hash = '$fhash'")" 1
+same "the head kept is T01's own now" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT max(id) FROM audit_log")"
+expect "doctor finds T01 sound again" 0 "ok (" pdt 1 doctor
 expect "T01 posts again after a head forged with its token" 0 "" \
     pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
+expect "and syncs: its head anchored" 0 "Pending     0" pdt 1 sync
+same "anchored at T01's newest entry" \
+    "$(csql "SELECT seq FROM audit_anchors WHERE terminal = 'T01'")" \
+    "$(tsql 1 "SELECT max(id) FROM audit_log")"
