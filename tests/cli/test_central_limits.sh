@@ -194,6 +194,7 @@ $CL raw "$st|$au|$au||" -- raw "$st|$au|Authorization: Bearer x||" \
     -- raw "GET /v1/pull?since=0&limit=1 HTTP/1.1|Host: c|$au||" \
     -- raw "$pu|Transfer-Encoding: gzip, chunked||" \
     -- raw "$pu|Transfer-Encoding: identity||" \
+    -- raw "$pu|Transfer-Encoding: chunked ||2|{}|0||" \
     -- raw "$pu|Transfer-Encoding: chunked|Transfer-Encoding: chunked||" \
     -- raw "$pu|Transfer-Encoding: Chunked||2|{}|0||" \
     -- raw "$(pb -7)" -- raw "$(pb 9223372036854775807)" \
@@ -213,14 +214,15 @@ check "limit=1: one entry" 9 "200*"
 check "Transfer-Encoding gzip, chunked: 501 at once" 10 \
     "501*only chunked, alone*"
 check "Transfer-Encoding identity: 501" 11 "501*only chunked, alone*"
-check "Transfer-Encoding twice: 400" 12 \
+check "Transfer-Encoding 'chunked ': 501, not a wait" 12 "501*only chunked, alone*"
+check "Transfer-Encoding twice: 400" 13 \
     "400*Transfer-Encoding is given 2 times*"
-check "chunked in any case: taken (its body read)" 13 "400*is missing*"
-check "pending -7: 400" 14 "400*pending*-7 is not a count*"
-check "pending 2^63-1: 400" 15 "400*pending*is not a count*"
-check "pending 1000000001: 400" 16 "400*pending*is not a count*"
-check "pending 1000000000: taken" 17 "200*"
-check "the status shows the last one taken" 18 "200*\"pending\":1000000000*"
+check "chunked in any case: taken (its body read)" 14 "400*is missing*"
+check "pending -7: 400" 15 "400*pending*-7 is not a count*"
+check "pending 2^63-1: 400" 16 "400*pending*is not a count*"
+check "pending 1000000001: 400" 17 "400*pending*is not a count*"
+check "pending 1000000000: taken" 18 "200*"
+check "the status shows the last one taken" 19 "200*\"pending\":1000000000*"
 stop_central
 
 # -- slow connections past max_connections, each address within its
