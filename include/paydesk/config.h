@@ -196,6 +196,7 @@ struct config {
 	                                     comma-separated; "": none */
 	char central_gateway_unknown[8];  /* validation of an unknown account:
 	                                     accept, reject */
+	int central_gateway_max_body_kb;  /* a notification's body, KiB */
 	char central_gateway_signed[4];   /* mobile money must be signed: no,
 	                                     yes */
 	/* where the central node keeps its stores (issue 22) */

@@ -132,6 +132,9 @@ struct audit_anchor {
 	int configured;
 	int64_t local_seq;   /* the store's newest audit entry */
 	int64_t central_seq; /* the newest the central node saw; 0: none */
+	int foreign; /* the central node's head is past the newest of this
+	                log's it kept, and not this log's: a reanchor
+	                replaces it, no restore needed (review R18) */
 };
 /* Ask the central node for the head it keeps and compare: PD_ETAMPER
  * when the store's chain is shorter than it or holds another hash at its

@@ -85,6 +85,9 @@
 #define SYNC_ROUTE_ANCHOR "/v1/anchor"
 #define SYNC_PULL_MAX 10000 /* entries in one pull page at most */
 #define SYNC_PUSH_MAX 5000  /* records in one push at most */
+/* the most records a push may say are still waiting at the terminal
+ * (review R18: -7 and 2^63-1 were taken and shown in /v1/status) */
+#define SYNC_PENDING_MAX 1000000000
 /* The longest answer a terminal reads from the central node (bytes): a
  * full pull page is far below it; past it the answer is cut and the round
  * ends (issue 18, part 2: a hostile node cannot grow the terminal). */

@@ -405,10 +405,13 @@ hook(size_t applied, void *arg)
 		raise(SIGKILL);
 	/* a test of a push that commits late: its first record applied,
 	 * its transaction (and the feed's head) held open */
-	if (b->hold_ms > 0 && applied == 1)
+	if (b->hold_ms > 0 && applied == 1) {
+		/* said, so that a test knows the push is in work */
+		fputs("paydesk-central: hook: holding a push\n", stderr);
 		nanosleep(&(struct timespec){b->hold_ms / 1000,
 		              (b->hold_ms % 1000) * 1000000L},
 		    NULL);
+	}
 }
 
 static int

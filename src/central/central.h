@@ -63,8 +63,11 @@ void queue_done(struct queue *q, int w);
  * that group (queue_done for it covers them); their count. */
 size_t queue_take_group(
     struct queue *q, const char *org, struct qitem **out, size_t max);
-/* Refuse new requests and wake every worker (they drain what is queued). */
+/* Refuse new requests and wake every worker (they answer what is
+ * queued, without doing it: see queue_stopping). */
 void queue_stop(struct queue *q);
+/* Whether queue_stop was called. */
+int queue_stopping(struct queue *q);
 void queue_destroy(struct queue *q);
 
 /* Where a connection is, for its deadline (limits.c). */
@@ -136,6 +139,8 @@ struct server {
 	/* test hooks ($PAYDESK_CENTRAL_HOOK) */
 	long drop_after_push; /* drop the connection after this push commits */
 	long slow_ms;         /* wait before answering each request */
+	long stop_grace_ms;   /* on SIGTERM, the wait for the requests in
+	                         work (0: STOP_GRACE_MS, http.c) */
 	/* the most gateway notifications in one group commit (0: the
 	 * default, GW_GROUP_MAX; 1: one commit each, as before groups) */
 	long group_max;

@@ -10,8 +10,12 @@
  * Judged on the headers like the other routes (http.c): the gateway must
  * exist and be active (404, 403); a mobile-money one must name its URL
  * secret (401) and send from an address of [central] gateway_allow
- * (403). A card notification's signature is checked on its whole body
- * before a byte of it is parsed (401 bad, 400 missing or stale); so is a
+ * (403); a card one (and a mobile-money one when [central]
+ * gateway_signed says so) must carry its signature header (400), and
+ * every one a Content-Length of at most gateway_max_body_kb (413, 411
+ * for chunks; http.c): no body is read otherwise. A card notification's
+ * signature is checked on its whole body before a byte of it is parsed
+ * (401 bad, 400 malformed or stale); so is a
  * mobile-money one's when it carries one or [central] gateway_signed
  * says it must. Then the backend keeps and applies it: the
  * notifications of an organisation that arrive while its writer is busy
@@ -237,6 +241,17 @@ gateway_admit(struct server *sv, struct MHD_Connection *c, const char *path,
 	}
 	client_addr(c, g->source);
 	keep_headers(c, g);
+	/* no body is read for a request that could not be taken: one that
+	 * must be signed says so on its headers (review R18: 30 unsigned
+	 * 16 MB bodies were each read before their 400) */
+	if (g->sig[0] == '\0' &&
+	    (!mm || strcmp(sv->b->cfg.central_gateway_signed, "yes") == 0)) {
+		*status = 400;
+		snprintf(msg, n,
+		    "No signature header (Paydesk-Signature or "
+		    "Stripe-Signature: t=TIMESTAMP,v1=HEX)");
+		return -1;
+	}
 	return 0;
 }
 

@@ -9,7 +9,12 @@
  * (413), no token or an unknown one (401), a revoked terminal (403) are
  * answered at once and the connection closed. Only an authenticated
  * push or anchor gets a body, allocated as it arrives (a first chunk, then
- * doubling), never from the Content-Length it claims alone.
+ * doubling), never from the Content-Length it claims alone; and a
+ * gateway's notification (no token: its URL is public) only when its
+ * gateway is active, it carries the signature header it needs (or comes
+ * by a mobile-money secret path from an allowed address) and its
+ * Content-Length is at most [central] gateway_max_body_kb (64 KiB),
+ * chunks refused (411), review R18.
  *
  * libmicrohttpd's threads only move bytes: a request received whole is
  * suspended and put in the work queue (queue.c), which [central] threads
@@ -105,10 +110,11 @@ authenticate(struct server *sv, struct request *rq, struct answer *a)
 	return 0;
 }
 
-/* The framing headers, counted (libmicrohttpd keeps the first of each). */
+/* The framing headers, and the others a request gives once, counted
+ * (libmicrohttpd keeps the first of each). */
 struct framing {
-	int content_length, transfer_encoding;
-	const char *cl;
+	int content_length, transfer_encoding, authorization, host;
+	const char *cl, *te;
 };
 
 static enum MHD_Result
@@ -122,27 +128,89 @@ count_framing(
 		f->content_length++;
 		if (f->cl == NULL)
 			f->cl = value;
-	} else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0)
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
 		f->transfer_encoding++;
+		if (f->te == NULL)
+			f->te = value;
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_AUTHORIZATION) == 0)
+		f->authorization++;
+	else if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0)
+		f->host++;
 	return MHD_YES;
 }
 
+/* Whether a Transfer-Encoding value is "chunked" alone, in any case:
+ * the one coding the node reads (review R18: "gzip, chunked" was left
+ * waiting for a body it could never frame). libmicrohttpd drops the
+ * spaces before a value, not those after: "chunked " is not chunked to
+ * it, and waits as "gzip, chunked" did, so it is refused too. */
+static int
+te_chunked(const char *v)
+{
+	return strcasecmp(v, "chunked") == 0;
+}
+
+/* The headers a request gives at most once (review R18: a second
+ * Authorization or Host was taken, the first one read): 0 or -1 with a
+ * 400. */
+static int
+check_once(const struct framing *f, struct answer *a)
+{
+	static const char *const name[] = {"Content-Length",
+	    "Transfer-Encoding", "Authorization", "Host"};
+	int count[4];
+	size_t i;
+
+	count[0] = f->content_length;
+	count[1] = f->transfer_encoding;
+	count[2] = f->authorization;
+	count[3] = f->host;
+	for (i = 0; i < 4; i++)
+		if (count[i] > 1) {
+			answer_fail(a, 400,
+			    "%s is given %d times; a request gives it once",
+			    name[i], count[i]);
+			return -1;
+		}
+	return 0;
+}
+
+/* The largest body rq's route takes, KiB: [central] max_body_kb, and
+ * for a gateway's notification (whose URL needs no token) the far
+ * smaller gateway_max_body_kb. */
+static int
+body_max_kb(const struct server *sv, const struct request *rq)
+{
+	const struct config *cfg = &sv->b->cfg;
+
+	if (rq->r->auth == AUTH_GATEWAY &&
+	    cfg->central_gateway_max_body_kb < cfg->central_max_body_kb)
+		return cfg->central_gateway_max_body_kb;
+	return cfg->central_max_body_kb;
+}
+
 /* How the body is framed, or an answer: one Content-Length of digits
- * that fits under the cap, or chunks on a route that takes a body. */
+ * that fits under the cap, or chunks on a route that takes a body (a
+ * gateway's: its Content-Length only, judged here). */
 static int
 check_framing(struct server *sv, struct request *rq, struct answer *a)
 {
-	struct framing f = {0, 0, NULL};
-	unsigned long long v = 0, cap = 1024;
+	struct framing f = {0, 0, 0, 0, NULL, NULL};
+	char shown[64];
+	unsigned long long v = 0, cap;
 	const char *p;
 
-	cap *= (unsigned long long)sv->b->cfg.central_max_body_kb;
+	rq->max = (size_t)body_max_kb(sv, rq) * 1024;
+	cap = rq->max;
 	MHD_get_connection_values(rq->c, MHD_HEADER_KIND, count_framing, &f);
-	if (f.content_length > 1) {
-		answer_fail(a, 400,
-		    "Content-Length is given %d times; a request gives it "
-		    "once",
-		    f.content_length);
+	if (check_once(&f, a) != 0)
+		return -1;
+	if (f.te != NULL && !te_chunked(f.te)) {
+		log_escape(shown, sizeof shown, f.te, 0);
+		answer_fail(a, 501,
+		    "Transfer-Encoding \"%s\" is not taken; only chunked, "
+		    "alone",
+		    shown);
 		return -1;
 	}
 	if (f.content_length && f.transfer_encoding) {
@@ -166,9 +234,16 @@ check_framing(struct server *sv, struct request *rq, struct answer *a)
 		    a, 400, "%s %s takes no body", rq->r->method, rq->r->path);
 		return -1;
 	}
+	if (rq->r->auth == AUTH_GATEWAY && f.transfer_encoding) {
+		answer_fail(a, 411,
+		    "A gateway's notification gives its Content-Length (at "
+		    "most %d KiB), not Transfer-Encoding",
+		    body_max_kb(sv, rq));
+		return -1;
+	}
 	if (v > cap) {
 		answer_fail(a, 413, "The body is larger than %d KiB",
-		    sv->b->cfg.central_max_body_kb);
+		    body_max_kb(sv, rq));
 		return -1;
 	}
 	if (v > 0) {
@@ -242,8 +317,8 @@ dispatch(struct server *sv, struct request *rq, struct answer *a)
 	if (sv->slow_ms > 0 && rq->r->auth != AUTH_NONE)
 		usleep((useconds_t)sv->slow_ms * 1000);
 	if (rq->too_big) {
-		answer_fail(a, 413, "The body is larger than %d KiB",
-		    sv->b->cfg.central_max_body_kb);
+		answer_fail(a, 413, "The body is larger than %zu KiB",
+		    rq->max / 1024);
 		return;
 	}
 	rq->r->fn(sv, rq, &rq->t, a);
@@ -254,6 +329,11 @@ dup_or_null(const char *v)
 {
 	return v != NULL ? xstrdup(v) : NULL;
 }
+
+/* on SIGTERM, how long the requests in work may take before the node
+ * stops without them (review R18: a push of statement lines held the
+ * node for minutes); what they had not committed is rolled back */
+#define STOP_GRACE_MS 10000
 
 /* the most gateway notifications kept in one group commit */
 #define GW_GROUP_MAX 128
@@ -311,11 +391,15 @@ worker(void *arg)
 
 	while ((it = queue_take(&sv->q, wa->w)) != NULL) {
 		rq = (struct request *)it;
-		if (rq->qi.group && !rq->too_big) {
+		if (queue_stopping(&sv->q)) {
+			/* queued, not begun: answered, not done */
+			answer_fail(&rq->a, 503, "The central node is stopping");
+			rq->a.retry_after = 5;
+		} else if (rq->qi.group && !rq->too_big) {
 			notifications(sv, rq, wa->w);
 			continue;
-		}
-		dispatch(sv, rq, &rq->a);
+		} else
+			dispatch(sv, rq, &rq->a);
 		rq->state = RQ_ANSWERED;
 		queue_done(&sv->q, wa->w);
 		/* rq is the network thread's again, and may go at once */
@@ -345,22 +429,27 @@ struct query_seen {
 	struct request *rq;
 	unsigned seen; /* bit i: query_known[i] */
 };
+/* (libmicrohttpd decodes %00 into the value: its C string would end
+ * there, "0%00abc" read as "0") */
 static const char *const query_known[] = {"since", "limit"};
 
 /* Each query argument of a request: a known one given twice is kept in
- * rq->twice (the route refuses it: which of the two was meant?). */
+ * rq->twice (the route refuses it: which of the two was meant?), one
+ * with a NUL byte in its value (%00) in rq->nul. */
 static enum MHD_Result
 query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-    const char *value)
+    size_t key_size, const char *value, size_t value_size)
 {
 	struct query_seen *q = cls;
 	size_t i;
 
 	(void)kind;
-	(void)value;
 	for (i = 0; i < sizeof query_known / sizeof query_known[0]; i++) {
-		if (strcmp(key, query_known[i]) != 0)
+		if (strcmp(key, query_known[i]) != 0 ||
+		    key_size != strlen(key))
 			continue;
+		if (value != NULL && strlen(value) != value_size)
+			q->rq->nul = query_known[i];
 		if (q->seen & (1u << i))
 			q->rq->twice = query_known[i];
 		q->seen |= 1u << i;
@@ -378,7 +467,7 @@ enqueue(struct server *sv, struct MHD_Connection *c, struct request *rq)
 	struct suspend_arg s = {sv, rq};
 	struct query_seen q = {rq, 0};
 
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg, &q);
+	MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, query_arg, &q);
 	rq->since = dup_or_null(
 	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "since"));
 	rq->limit = dup_or_null(
@@ -467,9 +556,10 @@ on_headers(struct server *sv, struct MHD_Connection *c, const char *url,
 static void
 take_body(struct server *sv, struct request *rq, const char *upload, size_t n)
 {
-	size_t cap = (size_t)sv->b->cfg.central_max_body_kb * 1024, want;
+	size_t want;
 
-	if (rq->too_big || rq->len + n > cap) {
+	(void)sv;
+	if (rq->too_big || rq->len + n > rq->max) {
 		rq->too_big = 1;
 		return;
 	}
@@ -544,15 +634,29 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
-/* Workers finish what is queued, then stop. */
-static void
-stop_workers(struct server *sv, pthread_t *workers, int n)
+/* Workers answer what is queued (503) and finish what they are doing,
+ * then stop; 0, or -1 when one is still working past grace_ms (0: no
+ * bound). */
+static int
+stop_workers(struct server *sv, pthread_t *workers, int n, long grace_ms)
 {
+	struct timespec until;
 	int i;
 
 	queue_stop(&sv->q);
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += grace_ms / 1000;
+	until.tv_nsec += (grace_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
 	for (i = 0; i < n; i++)
-		pthread_join(workers[i], NULL);
+		if (grace_ms <= 0)
+			pthread_join(workers[i], NULL);
+		else if (pthread_timedjoin_np(workers[i], NULL, &until) != 0)
+			return -1;
+	return 0;
 }
 
 /* MHD_OPTION_URI_LOG_CALLBACK: a request line was read on this network
@@ -661,7 +765,7 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 		d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, sv,
 		    MHD_OPTION_ARRAY, opt, MHD_OPTION_END);
 	if (d == NULL) {
-		stop_workers(sv, workers, nw);
+		stop_workers(sv, workers, nw, 0);
 		limits_stop(&sv->lim);
 		queue_destroy(&sv->q);
 		pthread_mutex_destroy(&sv->lock);
@@ -685,8 +789,19 @@ server_run(struct server *sv, const sigset_t *stop, struct pd_err *err)
 	while (sigwait(stop, &sig) != 0)
 		;
 	/* every queued request answered and resumed first: a suspended
-	 * connection must not outlive the daemon */
-	stop_workers(sv, workers, nw);
+	 * connection must not outlive the daemon. One still in work past
+	 * the grace (an apply of minutes) is not waited for: the process
+	 * ends, and its transaction, never committed, is rolled back (the
+	 * store's journal; PostgreSQL when the connection closes). */
+	if (stop_workers(sv, workers, nw,
+	        sv->stop_grace_ms > 0 ? sv->stop_grace_ms : STOP_GRACE_MS)) {
+		log_line(sv,
+		    "paydesk-central: a request still in work %ld ms after "
+		    "the signal to stop; stopping without it (what it had not "
+		    "committed is rolled back)",
+		    sv->stop_grace_ms > 0 ? sv->stop_grace_ms : STOP_GRACE_MS);
+		_exit(0);
+	}
 	MHD_stop_daemon(d);
 	/* after the daemon: its connections' tracks are gone with it */
 	limits_stop(&sv->lim);

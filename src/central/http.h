@@ -20,6 +20,7 @@ struct request {
 	struct qitem qi; /* first: the queue's view of it */
 	char *body;
 	size_t len, cap; /* cap: bytes allocated for body */
+	size_t max;      /* the largest body its route takes, bytes */
 	int too_big;
 	struct timespec start;
 	unsigned status;
@@ -33,6 +34,7 @@ struct request {
 	struct MHD_Connection *c;
 	char *since, *limit; /* query arguments, NULL when absent */
 	const char *twice;   /* "since" or "limit" given more than once */
+	const char *nul;     /* "since" or "limit" with a NUL byte (%00) */
 	struct gw_req *gw;   /* a gateway's request (gateway.c) */
 	struct answer a;
 };

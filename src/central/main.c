@@ -238,6 +238,8 @@ read_hooks(struct server *sv, struct backend *b, struct pd_err *err)
 			sv->slow_ms = v;
 		else if (sscanf(tok, "hold-push-ms=%ld", &v) == 1 && v > 0)
 			b->hold_ms = v;
+		else if (sscanf(tok, "stop-grace-ms=%ld", &v) == 1 && v > 0)
+			sv->stop_grace_ms = v;
 		else
 			rc = pd_fail(err, PD_EUSAGE,
 			    "PAYDESK_CENTRAL_HOOK: unknown hook \"%s\"", tok);

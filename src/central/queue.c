@@ -160,6 +160,17 @@ queue_stop(struct queue *q)
 	pthread_mutex_unlock(&q->lock);
 }
 
+int
+queue_stopping(struct queue *q)
+{
+	int v;
+
+	pthread_mutex_lock(&q->lock);
+	v = q->stopping;
+	pthread_mutex_unlock(&q->lock);
+	return v;
+}
+
 void
 queue_destroy(struct queue *q)
 {

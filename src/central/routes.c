@@ -105,11 +105,12 @@ route_push(struct server *sv, struct request *rq, const struct terminal_row *t,
 	svc_central_push_free(&p);
 }
 
-/* A non-negative integer query argument v (named name), or def when
- * absent. */
+/* An integer query argument v (named name) of min..max, digits only
+ * (no sign, no space: strtoll's leniency is not the protocol's), or def
+ * when absent. */
 static int
-query_int(const char *name, const char *v, long long def, long long max,
-    long long *out, struct answer *a)
+query_int(const char *name, const char *v, long long def, long long min,
+    long long max, long long *out, struct answer *a)
 {
 	char *end, shown[64];
 
@@ -118,12 +119,12 @@ query_int(const char *name, const char *v, long long def, long long max,
 		return 0;
 	errno = 0;
 	*out = strtoll(v, &end, 10);
-	if (*v == '\0' || *end != '\0' || errno != 0 || *out < 0 ||
-	    *out > max) {
+	if (*v < '0' || *v > '9' || *end != '\0' || errno != 0 ||
+	    *out < min || *out > max) {
 		log_escape(shown, sizeof shown, v, 0);
 		answer_fail(a, 400,
-		    "Query \"%s\": \"%s\" is not a number 0-%lld", name, shown,
-		    max);
+		    "Query \"%s\": \"%s\" is not a number %lld-%lld", name,
+		    shown, min, max);
 		return -1;
 	}
 	return 0;
@@ -145,11 +146,16 @@ route_pull(struct server *sv, struct request *rq, const struct terminal_row *t,
 		    rq->twice);
 		return;
 	}
-	if (query_int("since", rq->since, 0, INT64_MAX, &since, a) != 0 ||
-	    query_int("limit", rq->limit, 1000, SYNC_PULL_MAX, &limit, a) != 0)
+	if (rq->nul != NULL) {
+		answer_fail(a, 400, "Query \"%s\": a NUL byte (%%00) in it",
+		    rq->nul);
 		return;
-	if (limit == 0)
-		limit = 1;
+	}
+	/* limit 0 is refused: a page of none would be no answer, and one
+	 * entry (as before review R18) not what was asked */
+	if (query_int("since", rq->since, 0, 0, INT64_MAX, &since, a) != 0 ||
+	    query_int("limit", rq->limit, 1000, 1, SYNC_PULL_MAX, &limit, a))
+		return;
 	a->body =
 	    sv->b->ops->pull(sv->b, t, since, (size_t)limit, &cursor, &n, &e);
 	if (a->body == NULL) {

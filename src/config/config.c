@@ -447,6 +447,10 @@ const struct schema cfg_schema[] = {
          "paydesk-central: a mobile-money validation naming no known "
          "account: accept or reject"},
         CFG_CHOICE, F(central_gateway_unknown), 0, 0, "accept|reject"},
+    {{"central", "gateway_max_body_kb", "64",
+         "paydesk-central: largest body of a gateway's notification, KiB, "
+         "given as its Content-Length (1-16384)"},
+        CFG_INT, F(central_gateway_max_body_kb), 1, 16384, NULL},
     {{"central", "gateway_signed", "no",
          "paydesk-central: mobile-money notifications must carry a "
          "signature header: no or yes"},

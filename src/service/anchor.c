@@ -10,6 +10,17 @@
  * text each entry's hash covers after the previous hash): the central
  * node hashes them from the head it keeps and keeps the new head only
  * when they arrive at it, so a chain cut and grown again is not kept.
+ *
+ * The central node cannot tell the terminal's entries from made-up ones
+ * that chain from its head: a token's holder could have a head kept that
+ * this log will never hold (review R18, session 37), which froze the
+ * terminal for good. The head is evidence, not authority: the terminal
+ * keeps the newest head the central node kept that its log was seen to
+ * hold (META_OWN); a head past it that the log does not hold is said to
+ * be none of this log's (no restore advised), and a supervisor's
+ * `paydesk audit reanchor` replaces it from there, the central node
+ * keeping every head and the replacement (anchor_history,
+ * anchor_resets). A log rewritten below that head is still refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +33,48 @@
 #include "paydesk/syncnet.h"
 
 /* ---- the terminal ---- */
+
+/* the newest head the central node kept that this log was seen to hold:
+ * "SEQ HASH" */
+#define META_OWN "sync.anchor_own"
+
+/* The head of META_OWN, when this log still holds it: 1, 0 when there
+ * is none or the log does not hold it, -1 on a store error. */
+static int
+own_head(struct svc *s, int64_t *seq, char hash[65], struct pd_err *err)
+{
+	char v[100] = "", mine[65];
+	long long q;
+	int rc;
+
+	*seq = 0;
+	if (store_meta_get(s->st, META_OWN, v, sizeof v) != 0 ||
+	    sscanf(v, "%lld %64s", &q, hash) != 2 || q <= 0 ||
+	    strlen(hash) != 64)
+		return 0;
+	rc = store_audit_hash_at(s->st, q, mine, err);
+	if (rc <= 0)
+		return rc;
+	if (strcmp(mine, hash) != 0)
+		return 0;
+	*seq = q;
+	return 1;
+}
+
+/* Remember head (seq, hash) as this log's, when newer than the one kept. */
+static void
+own_note(struct svc *s, int64_t seq, const char *hash)
+{
+	char v[100], h[65];
+	int64_t was;
+	struct pd_err e = {0};
+
+	if (seq <= 0 || own_head(s, &was, h, &e) < 0 || was > seq ||
+	    (was == seq && strcmp(h, hash) == 0))
+		return;
+	snprintf(v, sizeof v, "%lld %s", (long long)seq, hash);
+	store_meta_set(s->st, META_OWN, v, &e);
+}
 
 /* Ask (head NULL) or anchor head; *out gets what the central keeps. */
 static int
@@ -83,11 +136,35 @@ anchor_compare(struct svc *s, const struct sync_anchor *kept,
 	rc = store_audit_hash_at(s->st, kept->seq, hash, err);
 	if (rc < 0)
 		return -1;
-	if (rc == 0 || strcmp(hash, kept->hash) != 0)
+	if (rc == 0 || strcmp(hash, kept->hash) != 0) {
+		int64_t own;
+		char oh[65], os[24];
+
+		rc = own_head(s, &own, oh, err);
+		if (rc < 0)
+			return -1;
+		if (rc == 1 && own < kept->seq) {
+			snprintf(os, sizeof os, "%lld", (long long)own);
+			a->foreign = 1;
+			return say_fail(err, PD_ETAMPER,
+			    N_("Audit log entry %lld is not the one the "
+			       "central node saw, but this log holds entry "
+			       "%lld, the newest head the central node kept "
+			       "from it: the head past that is none of this "
+			       "log's (sent with this terminal's token by "
+			       "someone else, or by a copy of this store). No "
+			       "restore is needed: a supervisor's paydesk "
+			       "audit reanchor replaces it (the central node "
+			       "keeps both); if the token may be known to "
+			       "someone else, revoke it and add a new one"),
+			    2, seen, os);
+		}
 		return say_fail(err, PD_ETAMPER,
 		    N_("Audit log entry %lld is not the one the central node "
 		       "saw: the log was rewritten up to there"),
 		    1, seen);
+	}
+	own_note(s, kept->seq, kept->hash);
 	return 0;
 }
 
@@ -144,12 +221,14 @@ svc_audit_anchor_sync(struct svc *s, struct sync_net *net,
 		if (anchor_call(s, net, &head, &kept, err) != 0)
 			return -1;
 		a->central_seq = kept.seq;
+		own_note(s, kept.seq, kept.hash);
 		return 0;
 	}
 	while (kept.seq < a->local_seq)
 		if (anchor_step(s, net, a->local_seq, &kept, err) != 0)
 			return -1;
 	a->central_seq = kept.seq;
+	own_note(s, kept.seq, kept.hash);
 	return 0;
 }
 
@@ -177,13 +256,17 @@ svc_audit_anchor(struct svc *s, struct audit_anchor *a, struct pd_err *err)
 }
 
 /* The newest head the central node saw at entry upto or before, which
- * the store's chain must hold as its own: *base gets its entry. */
+ * the store's chain must hold as its own: *base gets its entry. When it
+ * does not, and the head is past the newest of this log's the central
+ * node kept (META_OWN: a head none of this log's, review R18), that one
+ * is the base, if the central node saw it. */
 static int
 reanchor_base(struct svc *s, struct sync_net *net, int64_t upto, int64_t *base,
     struct pd_err *err)
 {
-	struct sync_anchor q, seen;
-	char hash[65];
+	struct sync_anchor q, seen, mine;
+	char hash[65], oh[65];
+	int64_t own;
 	int rc;
 
 	memset(&q, 0, sizeof q);
@@ -197,6 +280,21 @@ reanchor_base(struct svc *s, struct sync_net *net, int64_t upto, int64_t *base,
 	rc = store_audit_hash_at(s->st, *base, hash, err);
 	if (rc < 0)
 		return -1;
+	if (rc == 1 && strcmp(hash, seen.hash) != 0 &&
+	    (rc = own_head(s, &own, oh, err)) != 0) {
+		if (rc < 0)
+			return -1;
+		q.upto = own;
+		memset(&mine, 0, sizeof mine);
+		if (own < *base && anchor_call(s, net, &q, &mine, err) != 0)
+			return -1;
+		if (own < *base && mine.has_head && mine.seq == own &&
+		    strcmp(mine.hash, oh) == 0) {
+			*base = own;
+			return 0;
+		}
+		rc = 1;
+	}
 	if (rc == 0 || strcmp(hash, seen.hash) != 0)
 		return pd_fail(err, PD_ETAMPER,
 		    _("Audit log entry %lld is not the one the central node "
@@ -243,6 +341,7 @@ reanchor_send(struct svc *s, struct sync_net *net, const char *reason,
 	if (rc != 0)
 		return -1;
 	out->local_seq = kept.seq;
+	own_note(s, kept.seq, kept.hash);
 	return store_meta_set(s->st, "sync.anchor_error", "", err);
 }
 

@@ -29,7 +29,9 @@ svc_store_held_rows(struct svc *s)
 	return store_held_rows(s->st);
 }
 
-/* The last check's finding (meta): "AT\tN" when it found N problems. */
+/* The last check's finding (meta): "AT\tN" when it found N problems;
+ * "AT\t1\tforeign" when the one was a head at the central node none of
+ * this log's (svc_audit_anchor's foreign: no restore to advise). */
 #define META_CHECK "check.failed"
 #define META_ANCHOR "sync.anchor_error"
 
@@ -37,14 +39,16 @@ svc_store_held_rows(struct svc *s)
  * difference is a problem; a central node that cannot be asked now is
  * none, unless the last sync round found a difference (META_ANCHOR). */
 static int
-doctor_anchor(struct svc *s, problem_cb cb, void *arg)
+doctor_anchor(struct svc *s, problem_cb cb, void *arg, int *foreign)
 {
 	struct audit_anchor a;
 	struct pd_err e = {0};
 	char line[800], noted[SAY_MAX] = "";
 
+	*foreign = 0;
 	if (svc_audit_anchor(s, &a, &e) == 0)
 		return 0;
+	*foreign = e.code == PD_ETAMPER && a.foreign;
 	if (e.code != PD_ETAMPER) {
 		store_meta_get(s->st, META_ANCHOR, noted, sizeof noted);
 		if (noted[0] == '\0')
@@ -62,13 +66,13 @@ int
 svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 {
 	char at[TS_BUFSZ], v[64];
-	int rc = store_doctor(s->st, cb, arg, err), n;
+	int rc = store_doctor(s->st, cb, arg, err), n, foreign;
 
 	if (rc < 0)
 		return -1;
 	/* a chain the central node saw longer or other is a problem of the
 	 * store like a broken seal (issue 18, section 7) */
-	rc += doctor_anchor(s, cb, arg);
+	rc += doctor_anchor(s, cb, arg, &foreign);
 	/* and gap-free number series (paydesk.ini(5)) */
 	n = svc_series_check(s, cb, arg, err);
 	if (n < 0)
@@ -77,7 +81,8 @@ svc_doctor(struct svc *s, problem_cb cb, void *arg, struct pd_err *err)
 	/* what was found is remembered: posting waits for a clean check
 	 * (svc_check_sound) */
 	svc_now(at);
-	snprintf(v, sizeof v, "%s\t%d", at, rc);
+	snprintf(v, sizeof v, "%s\t%d%s", at, rc,
+	    rc == 1 && foreign ? "\tforeign" : "");
 	if (store_meta_set(s->st, META_CHECK, rc > 0 ? v : "", err) != 0)
 		return -1;
 	return rc;
@@ -125,6 +130,16 @@ svc_check_sound(struct svc *s, struct pd_err *err)
 	if (tab != NULL)
 		*tab++ = '\0';
 	n = tab ? atoi(tab) : 0;
+	if (tab != NULL && strstr(tab, "\tforeign") != NULL)
+		return pd_fail(err, PD_ESTORE,
+		    _("%s: the last check (paydesk doctor, %s) found that the "
+		      "central node keeps an audit head that is none of this "
+		      "log's, so nothing is posted into it. No restore is "
+		      "needed: a supervisor runs paydesk audit reanchor --reason "
+		      "TEXT, then paydesk doctor; if the terminal's token may be "
+		      "known to someone else, have it revoked and a new one "
+		      "added"),
+		    s->cfg.store_path, v);
 	return pd_fail(err, PD_ESTORE,
 	    ngettext("%s: the last check (paydesk doctor, %s) found %d "
 	             "problem in this store, so nothing is posted into it. "

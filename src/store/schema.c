@@ -75,6 +75,7 @@ const char *const store_migrations[] = {
     store_mig_49,
     store_mig_50,
     store_mig_51,
+    store_mig_52,
 };
 
 const int store_nmigrations =

@@ -146,6 +146,7 @@ const char *const store_pg_central_migrations[] = {
     pg_mig_13,
     pg_mig_14,
     pg_mig_15,
+    pg_mig_16,
 };
 
 const int store_pg_central_nmigrations =

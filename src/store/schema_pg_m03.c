@@ -331,3 +331,10 @@ const char pg_mig_15[] =
     "CREATE TRIGGER feed_shift_close AFTER UPDATE OF status ON shifts FOR"
     " EACH ROW WHEN (OLD.status = 'open' AND NEW.status = 'closed')"
     " EXECUTE FUNCTION feed_row('shift_close');\n";
+
+/* 16: a statement line's duplicate found by its index, as schema.c's
+ * store_mig_52 (review R18, session 37). Run twice, it changes nothing. */
+const char pg_mig_16[] =
+    "DROP INDEX IF EXISTS bank_lines_day;\n"
+    "CREATE INDEX IF NOT EXISTS bank_lines_day_ref ON bank_statement_lines"
+    " (booking_date, amount, reference);\n";

@@ -258,5 +258,6 @@ extern const char store_mig_48[];
 extern const char store_mig_49[];
 extern const char store_mig_50[];
 extern const char store_mig_51[];
+extern const char store_mig_52[];
 
 #endif

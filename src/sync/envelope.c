@@ -121,6 +121,14 @@ sync_push_decode(
 		    n, SYNC_PUSH_MAX);
 	}
 	out->pending = x ? (int64_t)json_integer_value(x) : 0;
+	if (out->pending < 0 || out->pending > SYNC_PENDING_MAX) {
+		long long v = (long long)out->pending;
+
+		json_decref(o);
+		return pd_fail(err, PD_EINVAL,
+		    _("\"pending\": %lld is not a count of records 0-%d"), v,
+		    SYNC_PENDING_MAX);
+	}
 	out->nrecs = json_array_size(recs);
 	out->doc = json_incref(recs);
 	json_decref(o);

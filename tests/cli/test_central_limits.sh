@@ -141,6 +141,88 @@ same "the refused records' log keeps the newest 100 of the terminal" \
     "$(csql "SELECT count(*) FROM sync_log WHERE terminal = 'T01'")" 100
 same "the newest is kept" \
     "$(csql "SELECT uuid FROM sync_log WHERE terminal = 'T01' ORDER BY id DESC LIMIT 1")" "$last"
+# a gateway's notification URL takes no token (review R18, session 37):
+# 30 POSTs of 16 MB to a card gateway's URL without any signature were
+# each read and kept before the 400 (the node's peak grew by 283 MB)
+central gateway add ACME stripe --profile card >/dev/null ||
+    echo "not ok - a gateway"
+$CL mark -- bodies 30 16777216 /v1/gateway/ACME/stripe -- grown >"$T/res"
+grow=$(res 3)
+if [ -n "$grow" ] && [ "$grow" -le 16 ]; then
+	ok "30 unsigned 16 MB bodies to a gateway's URL: the node grew $grow MB"
+else
+	echo "not ok - 30 unsigned 16 MB bodies to a gateway's URL: the node grew $grow MB (at most 16)"
+fi
+# judged on the headers, never waiting for a body (the client sends
+# none: an answer that came was given on the headers)
+mm=$(central gateway add ACME mm --profile mobile-money |
+    sed -n 's/^path secret: //p')
+gw="POST /v1/gateway/ACME/stripe HTTP/1.1|Host: c"
+sig="Stripe-Signature: t=1,v1=$(printf '%064d' 0)"
+$CL raw "$gw|Content-Length: 10||" -- raw "$gw|$sig|Content-Length: 16777216||" \
+    -- raw "$gw|$sig|Content-Length: 65537||" \
+    -- raw "$gw|$sig|Transfer-Encoding: chunked||" \
+    -- raw "$gw|Paydesk-Signature: |Content-Length: 10||" \
+    -- raw "POST /v1/gateway/ACME/mm/$mm HTTP/1.1|Host: c|Content-Length: 16777216||" \
+    -- raw "$gw|$sig|Content-Length: 2||{}" >"$T/res"
+check "a card gateway's request without a signature: 400 on its headers" 1 \
+    "400*No signature header*"
+check "signed, a Content-Length of 16 MB: 413 on its headers" 2 \
+    "413*larger than 64 KiB*"
+check "signed, 64 KiB and a byte: 413" 3 "413*larger than 64 KiB*"
+check "signed, in chunks: 411 on its headers" 4 \
+    "411*gives its Content-Length*"
+check "an empty signature header is none" 5 "400*No signature header*"
+check "a mobile-money URL's 16 MB body: 413 on its headers" 6 \
+    "413*larger than 64 KiB*"
+check "signed and small: its body is read and its signature checked" 7 \
+    "401*no v1 signature matches*"
+# headers given once, numbers of digits only, transfer codings the node
+# reads, a push's pending count bounded (review R18, session 37)
+st="GET /v1/status HTTP/1.1|Host: c|Connection: close"
+au="Authorization: Bearer $TOK1"
+pl="GET /v1/pull?since=0"
+pu="POST /v1/push HTTP/1.1|Host: c|$au"
+pb() { b="{\"v\":1,\"terminal\":\"T01\",\"pending\":$1,\"records\":[]}"; echo "$pu|Content-Length: ${#b}||$b"; }
+$CL raw "$st|$au|$au||" -- raw "$st|$au|Authorization: Bearer x||" \
+    -- raw "GET /v1/status HTTP/1.1|Host: c|Host: d|$au||" \
+    -- raw "$pl%00abc HTTP/1.1|Host: c|$au||" \
+    -- raw "GET /v1/pull?since=%2B5 HTTP/1.1|Host: c|$au||" \
+    -- raw "GET /v1/pull?since=%205 HTTP/1.1|Host: c|$au||" \
+    -- raw "GET /v1/pull?since=0&limit=0 HTTP/1.1|Host: c|$au||" \
+    -- raw "GET /v1/pull?since=0&limit=1%00 HTTP/1.1|Host: c|$au||" \
+    -- raw "GET /v1/pull?since=0&limit=1 HTTP/1.1|Host: c|$au||" \
+    -- raw "$pu|Transfer-Encoding: gzip, chunked||" \
+    -- raw "$pu|Transfer-Encoding: identity||" \
+    -- raw "$pu|Transfer-Encoding: chunked ||2|{}|0||" \
+    -- raw "$pu|Transfer-Encoding: chunked|Transfer-Encoding: chunked||" \
+    -- raw "$pu|Transfer-Encoding: Chunked||2|{}|0||" \
+    -- raw "$(pb -7)" -- raw "$(pb 9223372036854775807)" \
+    -- raw "$(pb 1000000001)" -- raw "$(pb 1000000000)" \
+    -- raw "$st|$au||" >"$T/res"
+check "two Authorization headers: 400" 1 \
+    "400*Authorization is given 2 times*"
+check "two Authorization headers, the second not a token: 400" 2 \
+    "400*Authorization is given 2 times*"
+check "two Host headers: 400" 3 "400*Host is given 2 times*"
+check "since=0%00abc: 400, not read as 0" 4 "400*NUL byte*"
+check "since=+5: 400" 5 "400*is not a number 0-*"
+check "since=' 5': 400" 6 "400*is not a number 0-*"
+check "limit=0: 400" 7 "400*limit*is not a number 1-10000*"
+check "limit=1%00: 400" 8 "400*NUL byte*"
+check "limit=1: one entry" 9 "200*"
+check "Transfer-Encoding gzip, chunked: 501 at once" 10 \
+    "501*only chunked, alone*"
+check "Transfer-Encoding identity: 501" 11 "501*only chunked, alone*"
+check "Transfer-Encoding 'chunked ': 501, not a wait" 12 "501*only chunked, alone*"
+check "Transfer-Encoding twice: 400" 13 \
+    "400*Transfer-Encoding is given 2 times*"
+check "chunked in any case: taken (its body read)" 14 "400*is missing*"
+check "pending -7: 400" 15 "400*pending*-7 is not a count*"
+check "pending 2^63-1: 400" 16 "400*pending*is not a count*"
+check "pending 1000000001: 400" 17 "400*pending*is not a count*"
+check "pending 1000000000: taken" 18 "200*"
+check "the status shows the last one taken" 19 "200*\"pending\":1000000000*"
 stop_central
 
 # -- slow connections past max_connections, each address within its
@@ -221,6 +303,47 @@ if [ "$n" -ge 0 ] && [ "$n" -le 3 ]; then
 else
 	echo "not ok - ACME's pulls leave a worker for BETA ($n before it, at most 3)"
 fi
+stop_central
+
+# -- SIGTERM while a push is applied (review R18, session 37: a push of
+#    statement lines held the node for minutes and SIGTERM waited for
+#    it): the node stops within its grace (stop-grace-ms here, 10 s by
+#    default), the push's transaction rolled back; the terminal sends it
+#    again to the next node and it is applied once
+limits_ini
+start_central hold-push-ms=600000,stop-grace-ms=300 || exit 1
+napplied=$(csql "SELECT count(*) FROM applied")
+pdtc 1 pay WU-10002 --type bill --method Cash --amount 1 >/dev/null ||
+    echo "not ok - a payment to push"
+pdt 1 sync >"$T/sync.out" 2>&1 &
+spid=$!
+i=0
+while ! grep -q "hook: holding a push" "$T/central.err" && [ $i -lt 200 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -TERM "$CPID"
+i=0
+while kill -0 "$CPID" 2>/dev/null && [ $i -lt 200 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+if kill -0 "$CPID" 2>/dev/null; then
+	notok "SIGTERM mid-apply: the node stops"
+	kill -9 "$CPID"
+else
+	ok "SIGTERM mid-apply: the node stops"
+fi
+wait "$CPID" 2>/dev/null
+CPID=
+wait "$spid"
+cp "$LOG" "$OUT"
+has "the log says a request in work was left" "still in work 300 ms"
+same "its push is rolled back" "$(csql "SELECT count(*) FROM applied")" \
+    "$napplied"
+start_central || exit 1
+expect "the terminal sends it again: applied" 0 "Pending     0" pdt 1 sync
+same "once" "$(csql "SELECT count(*) FROM applied")" "$((napplied + 1))"
 stop_central
 
 # -- import errors name the place and the fault, not the file's bytes

@@ -302,3 +302,25 @@ if [ -n "$ofx_so" ] && [ -n "$aqb_so" ] &&
 else
 	echo "not ok - the readers' stand-in libraries: no soname in $PD or no cc"
 fi
+
+# the duplicate check reads its index on the day, the amount and the
+# reference (review R18, session 37: on the day and amount alone it
+# compared the reference row by row: 50 statements of 1,000 lines of one
+# day and amount took over ten minutes). 3,000 such lines, then the same
+# again: each found by its index, never a scan of the day's lines
+awk 'BEGIN { print "Datum;Valuta;Bedrag;Referentie;Naam;Omschrijving;Id";
+    for (i = 1; i <= 3000; i++) printf "10.03.2026;;5,00;REF-%d;X;;\n", i }' \
+    >"$T/same.csv"
+expect "3,000 lines of one day and amount import" 0 "Lines                   3,000" \
+    sup statement import "$T/same.csv" --mapping dutch --account NL01
+sed -i '2s/^/10.03.2026;;5,00;REF-NEW;X;;\n/' "$T/same.csv"
+expect "again with one more: 3,000 found already imported" 0 \
+    "Lines already imported  3,000" \
+    sup statement import "$T/same.csv" --mapping dutch --account NL01
+python3 "$TOP/tests/cli/stmt_plan.py" "$TOP/src/store/statements.c" "$DB" \
+    >"$T/plan" 2>&1
+same "by the bank's id: its index" "$(sed -n 's/^1: .*\(USING [A-Z ]*INDEX bank_lines_bank_id (bank_id=?)\).*/\1/p' "$T/plan")" \
+    "USING INDEX bank_lines_bank_id (bank_id=?)"
+same "by day, amount and reference: one index on all three" \
+    "$(sed -n 's/^2: .*\(USING [A-Z ]*INDEX bank_lines_day_ref (booking_date=? AND amount=? AND reference=?)\).*/\1/p' "$T/plan")" \
+    "USING INDEX bank_lines_day_ref (booking_date=? AND amount=? AND reference=?)"
