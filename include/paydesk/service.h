@@ -96,6 +96,17 @@ struct svc {
 	 * a push, not once a record */
 	int64_t push_sealed[16];
 	int npush_sealed;
+	/* and, while push_reads is set (svc_central_push), what the
+	 * records are judged by read once a push, for the same reason: the
+	 * rules' head (-1: not read yet), the last user read by full name
+	 * and branch (push_user.id 0: none), and the role the last of them
+	 * had since a feed entry (push_role_since -1: none) */
+	int push_reads;
+	int64_t push_rules_head;
+	struct user push_user;
+	char push_user_name[129], push_user_branch[17];
+	int64_t push_role_since;
+	enum role push_role;
 };
 
 /* Load the config (path NULL: the usual search) and open the store

@@ -486,6 +486,13 @@ int store_open_central(
  * own, does the copying without waiting for the writer (passive). */
 void store_wal_manual(struct store *st);
 int store_wal_frames(const struct store *st);
+/* On PostgreSQL (the central node's push, issue 22), with on: the
+ * writes whose rows no one reads are sent ahead in a pipeline, without
+ * waiting for each answer (db_pg_defer), so that a failed one fails a
+ * later statement, not its own. Off (and on) reads the answers left:
+ * -1 when a write sent ahead since on failed (the transaction is then
+ * lost). Nothing on SQLite. */
+int store_pipeline(struct store *st, int on, struct pd_err *err);
 int store_checkpoint(struct store *st, struct pd_err *err);
 /* Checkpoints off a counter's commit path: st's commits only count the
  * WAL's frames, and past CKPT_BEHIND_FRAMES wake a thread of st's own

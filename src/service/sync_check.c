@@ -121,10 +121,26 @@ user_unsealed(struct svc *s, const char *name, int by_username,
 {
 	struct user u;
 	struct pd_err e = {0};
-	int i, rc = by_username
-	                ? store_user_by_name(s->st, name, &u, &e)
-	                : store_user_by_full_name(s->st, name, branch, &u, &e);
+	int i, rc,
+	    kept = s->push_reads && !by_username && s->push_user.id != 0 &&
+	           strcmp(s->push_user_name, name) == 0 &&
+	           strcmp(s->push_user_branch, branch) == 0;
 
+	if (kept) {
+		u = s->push_user;
+		rc = 0;
+	} else
+		rc = by_username
+		         ? store_user_by_name(s->st, name, &u, &e)
+		         : store_user_by_full_name(s->st, name, branch, &u, &e);
+	/* (read once a push: see push_reads) */
+	if (rc == 0 && !kept && s->push_reads && !by_username) {
+		s->push_user = u;
+		xstrlcpy(s->push_user_name, name, sizeof s->push_user_name);
+		xstrlcpy(
+		    s->push_user_branch, branch, sizeof s->push_user_branch);
+		s->push_role_since = -1;
+	}
 	*found = 0;
 	if (rc != 0) {
 		if (e.code == PD_ENOTFOUND)
@@ -176,10 +192,22 @@ sck_user(struct svc *s, const struct sync_sender *f, const char *what,
 	}
 	/* judged by older rules: any version of the users in force from
 	 * the last change the terminal had (sync_judge.c) */
-	if (f->past)
+	if (f->past && s->push_reads && s->push_role_since >= 0 &&
+	    s->push_role_since == f->rules_since && s->push_user.id == u.id &&
+	    strcmp(s->push_user_name, name) == 0 &&
+	    strcmp(s->push_user_branch, f->branch) == 0) {
+		u.role = s->push_role; /* (read once a push) */
+		rc = 0;
+	} else if (f->past) {
 		rc = store_user_role_since(
 		    s->st, name, 0, f->branch, f->rules_since, &u.role, &e);
-	else if (found) /* as read just above, in the same transaction */
+		if (rc == 0 && s->push_reads && s->push_user.id == u.id &&
+		    strcmp(s->push_user_name, name) == 0 &&
+		    strcmp(s->push_user_branch, f->branch) == 0) {
+			s->push_role_since = f->rules_since;
+			s->push_role = u.role;
+		}
+	} else if (found) /* as read just above, in the same transaction */
 		rc = 0;
 	else
 		rc = pd_fail(&e, PD_ENOTFOUND, "%s", name);

@@ -157,8 +157,9 @@ judge_rules(struct svc *s, const struct sync_sender *from,
 	int rc;
 
 	f.past = 0;
-	if (known < 0 || s->base_cfg == NULL ||
-	    known >= store_rules_head(s->st))
+	if (!s->push_reads || s->push_rules_head < 0)
+		s->push_rules_head = store_rules_head(s->st);
+	if (known < 0 || s->base_cfg == NULL || known >= s->push_rules_head)
 		return svc_sync_check_push(s, &f, r, err);
 	/* the terminal may not have had every change: any version from
 	 * the last one it had on */

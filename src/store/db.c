@@ -568,8 +568,10 @@ store_begin(struct store *st, struct pd_err *err)
 	if (run(st, st->depth ? "SAVEPOINT pd_inner" : "BEGIN IMMEDIATE",
 	        "Starting a transaction", err) != 0)
 		return -1;
-	if (st->depth == 0)
+	if (st->depth == 0) {
 		st->pay_counts = st->nids = 0;
+		st->refused_of[0] = '\0';
+	}
 	st->depth++;
 	if (st->depth == 1 && st->begin_check != NULL &&
 	    st->begin_check(st, st->begin_arg, err) != 0) {
@@ -607,8 +609,10 @@ store_commit(struct store *st, struct pd_err *err)
 		return -1;
 	}
 	st->depth--;
-	if (st->depth == 0)
+	if (st->depth == 0) {
 		st->pay_counts = st->nids = 0;
+		st->refused_of[0] = '\0';
+	}
 	/* seals a transaction wrote with no audit entry of its own (a test's
 	 * fixture, demo data) are claimed by this connection's next entry,
 	 * or at store_close */
@@ -636,6 +640,7 @@ store_rollback(struct store *st)
 	}
 	reset_cached(st);
 	st->pay_counts = st->nids = 0;
+	st->refused_of[0] = '\0';
 	db_exec(
 	    st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
 	st->depth--;
@@ -646,6 +651,7 @@ store_abort(struct store *st)
 {
 	reset_cached(st);
 	st->pay_counts = st->nids = 0;
+	st->refused_of[0] = '\0';
 	if (!db_get_autocommit(st->db))
 		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->depth = 0;

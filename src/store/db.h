@@ -67,6 +67,22 @@ int db_pg_changes(struct db *db);
 int db_pg_errcode(struct db *db);
 const char *db_pg_errmsg(struct db *db);
 int db_pg_autocommit(struct db *db);
+/* Writes deferred (on): an INSERT, UPDATE or DELETE whose rows none
+ * reads, in a transaction, is sent without waiting for its answer; the
+ * answers are read at the next statement that reads (one round trip for
+ * a run of writes), or asks changes, the last id or the transaction's
+ * state. A deferred write that failed fails that statement, with its
+ * own message. Both ways the answers waiting are read first: DB_ERROR
+ * when one of the writes deferred since on failed. */
+int db_pg_defer(struct db *db, int on);
+/* db_pg_sql.c: SQLite's form of a statement the store runs as it is
+ * read as PostgreSQL's (sql itself when it is the same); sql with ?N and
+ * ? as $N and SQLite's words as PostgreSQL's, *nparams the highest
+ * parameter (malloc'd); whether sql is an INSERT with no RETURNING of
+ * its own. */
+const char *db_pg_form_of(const char *sql);
+char *db_pg_translate(const char *sql, int *nparams);
+int db_pg_plain_insert(const char *sql);
 int db_pg_prepare(struct db *db, const char *sql, struct db_stmt **out);
 int db_pg_finalize(struct db_pg_stmt *s);
 void db_pg_close(struct db *db);

@@ -2,8 +2,8 @@
  * (issue 22): the same store functions and SQL as on SQLite, through
  * libpq.
  *
- * - A statement's parameters ?N and ? become $N (outside quotes and
- *   comments); it is prepared on the server at its first step, with the
+ * - A statement's SQL is SQLite's, read as PostgreSQL's (db_pg_sql.c);
+ *   it is prepared on the server at its first step, with the
  *   integers bound typed bigint and the rest left for the server to
  *   infer, and run with its values as text (libpq's text format).
  * - A step runs the statement and keeps its whole result, stepping over
@@ -17,13 +17,8 @@
  *   DB_CONSTRAINT_UNIQUE (DB_CONSTRAINT_PRIMARYKEY on a primary key), any
  *   other integrity violation or a trigger's RAISE is DB_CONSTRAINT, a
  *   serialization failure, a deadlock or a lock not available DB_BUSY.
- * - Two words are read as SQLite means them: audit_log's column user
- *   (a word PostgreSQL reserves) is quoted, the query builders'
- *   "WHERE 1" is "WHERE true", and SQLite's a IS [NOT] b (NULL-safe
- *   equality) is IS [NOT] DISTINCT FROM.
- * - SQLite-only statements the store runs as they are have their
- *   PostgreSQL form in one table (forms[]); SQL that differs by more is
- *   an engine's row in db.c's table or its own migration list. */
+ * - In a push (db_pg_defer), writes are sent ahead in a pipeline and
+ *   their answers read with the next read's, in one round trip. */
 #include <ctype.h>
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -40,23 +35,29 @@
 	X(PQclear)                                                             \
 	X(PQcmdTuples)                                                         \
 	X(PQconnectdb)                                                         \
+	X(PQenterPipelineMode)                                                 \
 	X(PQerrorMessage)                                                      \
 	X(PQescapeIdentifier)                                                  \
 	X(PQexec)                                                              \
 	X(PQexecParams)                                                        \
 	X(PQexecPrepared)                                                      \
+	X(PQexitPipelineMode)                                                  \
 	X(PQfinish)                                                            \
 	X(PQfnumber)                                                           \
 	X(PQfreemem)                                                           \
+	X(PQgetResult)                                                         \
 	X(PQgetisnull)                                                         \
 	X(PQgetlength)                                                         \
 	X(PQgetvalue)                                                          \
 	X(PQnfields)                                                           \
 	X(PQntuples)                                                           \
+	X(PQpipelineStatus)                                                    \
+	X(PQpipelineSync)                                                      \
 	X(PQprepare)                                                           \
 	X(PQreset)                                                             \
 	X(PQresultErrorField)                                                  \
 	X(PQresultStatus)                                                      \
+	X(PQsendQueryPrepared)                                                 \
 	X(PQsetNoticeProcessor)                                                \
 	X(PQstatus)                                                            \
 	X(PQtransactionStatus)
@@ -64,23 +65,29 @@ DYNLIB_SYMBOLS(pq, PQ_SYMBOLS);
 #define PQclear (*dyn_PQclear)
 #define PQcmdTuples (*dyn_PQcmdTuples)
 #define PQconnectdb (*dyn_PQconnectdb)
+#define PQenterPipelineMode (*dyn_PQenterPipelineMode)
 #define PQerrorMessage (*dyn_PQerrorMessage)
 #define PQescapeIdentifier (*dyn_PQescapeIdentifier)
 #define PQexec (*dyn_PQexec)
 #define PQexecParams (*dyn_PQexecParams)
 #define PQexecPrepared (*dyn_PQexecPrepared)
+#define PQexitPipelineMode (*dyn_PQexitPipelineMode)
 #define PQfinish (*dyn_PQfinish)
 #define PQfnumber (*dyn_PQfnumber)
 #define PQfreemem (*dyn_PQfreemem)
+#define PQgetResult (*dyn_PQgetResult)
 #define PQgetisnull (*dyn_PQgetisnull)
 #define PQgetlength (*dyn_PQgetlength)
 #define PQgetvalue (*dyn_PQgetvalue)
 #define PQnfields (*dyn_PQnfields)
 #define PQntuples (*dyn_PQntuples)
+#define PQpipelineStatus (*dyn_PQpipelineStatus)
+#define PQpipelineSync (*dyn_PQpipelineSync)
 #define PQprepare (*dyn_PQprepare)
 #define PQreset (*dyn_PQreset)
 #define PQresultErrorField (*dyn_PQresultErrorField)
 #define PQresultStatus (*dyn_PQresultStatus)
+#define PQsendQueryPrepared (*dyn_PQsendQueryPrepared)
 #define PQsetNoticeProcessor (*dyn_PQsetNoticeProcessor)
 #define PQstatus (*dyn_PQstatus)
 #define PQtransactionStatus (*dyn_PQtransactionStatus)
@@ -108,6 +115,9 @@ struct db_pg {
 	 * prepared on an earlier one is prepared again) */
 	char *session;
 	unsigned gen;
+	/* writes deferred (db_pg_defer): on, the statements sent whose
+	 * answers are not read yet, and whether one failed since on */
+	int defer, npending, defer_failed;
 };
 
 struct db_pg_stmt {
@@ -117,6 +127,7 @@ struct db_pg_stmt {
 	int prepared, executed;
 	unsigned gen;  /* the connection's gen it was prepared on */
 	int returning; /* RETURNING * added: rows not stepped */
+	int write;     /* INSERT, UPDATE or DELETE whose rows none reads */
 	int nparams;
 	char **vals; /* nparams values as text, owned (NULL: NULL) */
 	Oid *types;  /* nparams; 0 for the server to infer */
@@ -124,36 +135,7 @@ struct db_pg_stmt {
 	int row, nrows;
 };
 
-/* SQLite's statement forms the store runs as they are, and PostgreSQL's. */
-static const struct form {
-	const char *lite, *pg;
-} forms[] = {
-    /* a writer: read committed, ordered by its row locks (the feed's
-     * head, schema_pg.c) */
-    {"BEGIN IMMEDIATE", "BEGIN"},
-    /* a reader (the feed's page and its head): one snapshot, as
-     * SQLite's read transaction */
-    {"BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"},
-    /* a key kept once (sync.c) */
-    {"INSERT OR IGNORE INTO received (uuid) VALUES (?)",
-        "INSERT INTO received (uuid) VALUES (?) ON CONFLICT DO NOTHING"},
-    /* the users sealed apart after a store's first seals (seal.c) */
-    {"INSERT OR REPLACE INTO meta (key, value) VALUES "
-     "('seal_users', '1')",
-        "INSERT INTO meta (key, value) VALUES ('seal_users', '1') ON "
-        "CONFLICT (key) DO UPDATE SET value = excluded.value"},
-};
-
-static const char *
-form_of(const char *sql)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof forms / sizeof forms[0]; i++)
-		if (strcmp(sql, forms[i].lite) == 0)
-			return forms[i].pg;
-	return sql;
-}
+static int drain(struct db_pg *pg, PGresult **last);
 
 static int
 fail_with(struct db_pg *pg, int code, const char *msg)
@@ -210,117 +192,6 @@ fail(struct db_pg *pg, PGresult *r)
 	return code;
 }
 
-/* Whether the bare word w (lower case) starts at p: not part of a longer
- * name, not a qualified name's tail (x.user). */
-static int
-keyword_at(const char *sql, const char *p, const char *w)
-{
-	size_t n = strlen(w);
-
-	if (strncasecmp(p, w, n) != 0 || isalnum((unsigned char)p[n]) ||
-	    p[n] == '_' || p[n] == '(')
-		return 0;
-	return p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' ||
-	                       p[-1] == '.' || p[-1] == '"');
-}
-
-/* SQLite's "a IS b" and "a IS NOT b" compare any two values, NULL
- * equal to NULL: PostgreSQL's IS [NOT] DISTINCT FROM. *p is at IS;
- * written to out (its length returned), *p moved past what was read.
- * IS [NOT] NULL, TRUE, FALSE and DISTINCT stay as they are. */
-static size_t
-is_form(const char **p, char *out)
-{
-	const char *q = *p + 3, *w;
-	int neg = 0;
-	static const char *const keep[] = {"null", "true", "false", "distinct"};
-	size_t i;
-
-	if (strncasecmp(q, "NOT ", 4) == 0) {
-		neg = 1;
-		q += 4;
-	}
-	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
-		w = keep[i];
-		if (strncasecmp(q, w, strlen(w)) == 0 &&
-		    !isalnum((unsigned char)q[strlen(w)]) &&
-		    q[strlen(w)] != '_') {
-			memcpy(out, *p, 3);
-			*p += 3;
-			return 3;
-		}
-	}
-	*p = q;
-	if (neg) {
-		memcpy(out, "IS DISTINCT FROM ", 17);
-		return 17;
-	}
-	memcpy(out, "IS NOT DISTINCT FROM ", 21);
-	return 21;
-}
-
-/* sql with ?N and ? as $N; *nparams gets the highest number. */
-static char *
-translate(const char *sql, int *nparams)
-{
-	size_t n = strlen(sql), o = 0;
-	char *out = xmalloc(n * 8 + 64);
-	int max = 0, k;
-	const char *p = sql;
-	char quote = 0;
-
-	while (*p != '\0') {
-		if (quote) {
-			if (*p == quote)
-				quote = 0;
-			out[o++] = *p++;
-		} else if (*p == '\'' || *p == '"') {
-			quote = *p;
-			out[o++] = *p++;
-		} else if (p[0] == '-' && p[1] == '-') {
-			while (*p != '\0' && *p != '\n')
-				out[o++] = *p++;
-		} else if (keyword_at(sql, p, "where 1")) {
-			/* the query builders' "WHERE 1" (qb.c): a condition
-			 * PostgreSQL wants boolean */
-			o += (size_t)sprintf(out + o, "WHERE true");
-			p += 7;
-		} else if (keyword_at(sql, p, "is") && p[2] == ' ') {
-			o += is_form(&p, out + o);
-		} else if (keyword_at(sql, p, "user")) {
-			/* audit_log's column "user": a word PostgreSQL
-			 * reserves (current_user) */
-			o += (size_t)sprintf(out + o, "\"user\"");
-			p += 4;
-		} else if (*p == '?') {
-			p++;
-			if (isdigit((unsigned char)*p)) {
-				k = (int)strtol(p, (char **)&p, 10);
-			} else
-				k = max + 1;
-			if (k > max)
-				max = k;
-			o += (size_t)sprintf(out + o, "$%d", k);
-		} else
-			out[o++] = *p++;
-	}
-	out[o] = '\0';
-	*nparams = max;
-	return out;
-}
-
-/* Whether sql is an INSERT with no RETURNING of its own. */
-static int
-plain_insert(const char *sql)
-{
-	const char *p = sql;
-
-	while (isspace((unsigned char)*p))
-		p++;
-	return strncasecmp(p, "INSERT", 6) == 0 &&
-	       strcasestr(p, "RETURNING") == NULL;
-}
-
 int
 db_pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 {
@@ -328,10 +199,10 @@ db_pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 	struct db_stmt *w = xcalloc(1, sizeof *w);
 	char *t;
 
-	sql = form_of(sql);
+	sql = db_pg_form_of(sql);
 	s->db = db;
-	t = translate(sql, &s->nparams);
-	s->returning = plain_insert(t);
+	t = db_pg_translate(sql, &s->nparams);
+	s->returning = db_pg_plain_insert(t);
 	if (s->returning) {
 		size_t n = strlen(t);
 
@@ -342,6 +213,10 @@ db_pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 		free(t);
 	} else
 		s->sql = t;
+	s->write =
+	    s->returning || (strcasestr(s->sql, "RETURNING") == NULL &&
+	                        (strncasecmp(s->sql, "UPDATE", 6) == 0 ||
+	                            strncasecmp(s->sql, "DELETE", 6) == 0));
 	snprintf(s->name, sizeof s->name, "pd%u", ++db->pg->nstmts);
 	if (s->nparams > 0) {
 		s->vals = xcalloc((size_t)s->nparams, sizeof *s->vals);
@@ -360,6 +235,7 @@ db_pg_finalize(struct db_pg_stmt *s)
 
 	db_pg_reset(s);
 	db_pg_clear_bindings(s);
+	drain(s->db->pg, NULL);
 	if (s->prepared && s->gen == s->db->pg->gen &&
 	    PQstatus(s->db->pg->conn) == CONNECTION_OK) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
@@ -427,6 +303,120 @@ db_pg_bind_int64(struct db_pg_stmt *s, int i, int64_t v)
 	if (!s->prepared)
 		s->types[i - 1] = OID_INT8;
 	return DB_OK;
+}
+
+/* The answers of the statements sent ahead (db_pg_defer) read in order,
+ * up to a sync that ends the pipeline, which is left: DB_OK, or the code
+ * of the first that failed (its message kept, the transaction aborted
+ * on the server; those after it were skipped). With last, the last
+ * one's answer (a read sent after the writes) is not read but kept in
+ * *last (NULL when it was skipped). */
+static int
+drain(struct db_pg *pg, PGresult **last)
+{
+	ExecStatusType st;
+	PGresult *r;
+	int rc = DB_OK, idc, sync = 1;
+
+	if (PQpipelineStatus(pg->conn) == PQ_PIPELINE_OFF)
+		return DB_OK;
+	if (PQpipelineSync(pg->conn) != 1) {
+		rc = fail_with(pg, DB_ERROR, PQerrorMessage(pg->conn));
+		sync = 0;
+	}
+	/* every answer read, up to the sync's (after a failure, those
+	 * skipped): the pipeline is then left as it came */
+	while (sync) {
+		if ((r = PQgetResult(pg->conn)) == NULL) {
+			if (PQstatus(pg->conn) != CONNECTION_OK) {
+				if (rc == DB_OK)
+					rc = fail(pg, NULL);
+				break;
+			}
+			continue; /* the end of one statement's answers */
+		}
+		st = PQresultStatus(r);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (pg->npending > 0 && --pg->npending == 0 && last != NULL) {
+			if (st == PGRES_PIPELINE_ABORTED)
+				PQclear(r);
+			else
+				*last = r;
+			continue;
+		}
+		if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+			pg->changes = atoi(PQcmdTuples(r));
+			idc = PQfnumber(r, "id");
+			if (st == PGRES_TUPLES_OK && idc >= 0 &&
+			    PQntuples(r) > 0)
+				pg->last_id = strtoll(
+				    PQgetvalue(r, PQntuples(r) - 1, idc), NULL,
+				    10);
+		} else if (st != PGRES_PIPELINE_ABORTED && rc == DB_OK)
+			rc = fail(pg, r);
+		PQclear(r);
+	}
+	pg->npending = 0;
+	if (PQexitPipelineMode(pg->conn) != 1 && rc == DB_OK)
+		rc = fail(pg, NULL);
+	if (rc != DB_OK) {
+		pg->defer_failed = 1;
+		if (pg->tx_msg[0] == '\0') {
+			xstrlcpy(pg->tx_msg, pg->msg, sizeof pg->tx_msg);
+			pg->tx_code = rc;
+		}
+	}
+	return rc;
+}
+
+/* Run write s without waiting for its answer (drain reads it): in a
+ * pipeline, of at most DEFER_MAX statements (the answers wait in the
+ * socket's buffers meanwhile). */
+#define DEFER_MAX 256
+static int
+send_deferred(struct db_pg_stmt *s)
+{
+	struct db_pg *pg = s->db->pg;
+
+	if (pg->npending >= DEFER_MAX && drain(pg, NULL) != DB_OK)
+		return pg->code;
+	if (PQpipelineStatus(pg->conn) == PQ_PIPELINE_OFF &&
+	    PQenterPipelineMode(pg->conn) != 1)
+		return fail(pg, NULL);
+	if (PQsendQueryPrepared(pg->conn, s->name, s->nparams,
+	        (const char *const *)s->vals, NULL, NULL, 0) != 1) {
+		fail(pg, NULL);
+		drain(pg, NULL);
+		pg->defer_failed = 1;
+		return pg->code;
+	}
+	pg->npending++;
+	s->executed = 1;
+	s->row = -1;
+	s->nrows = 0;
+	return DB_OK;
+}
+
+int
+db_pg_defer(struct db *db, int on)
+{
+	struct db_pg *pg = db->pg;
+	int failed = drain(pg, NULL) != DB_OK || pg->defer_failed;
+
+	pg->defer_failed = 0;
+	pg->defer = on;
+	return failed ? DB_ERROR : DB_OK;
+}
+
+int
+store_pipeline(struct store *st, int on, struct pd_err *err)
+{
+	if (st->db->pg == NULL || db_pg_defer(st->db, on) == DB_OK)
+		return 0;
+	return pd_fail(err, PD_ESTORE, "%s", st->db->pg->msg);
 }
 
 /* A connection the server dropped (restarted, a failover, a network
@@ -510,6 +500,29 @@ run(struct db_pg_stmt *s)
 	ExecStatusType st;
 	int idc, idle;
 
+	/* a write deferred, in a transaction, once prepared */
+	if (pg->defer && s->write && s->prepared && s->gen == pg->gen &&
+	    PQstatus(pg->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(pg->conn) != PQTRANS_IDLE)
+		return send_deferred(s);
+	/* a read after writes sent ahead: sent after them, the answers of
+	 * all in one round trip */
+	if (pg->npending > 0 && s->prepared && s->gen == pg->gen) {
+		s->res = NULL;
+		if (send_deferred(s) != DB_OK)
+			return pg->code;
+		s->executed = 0;
+		if (drain(pg, &s->res) != DB_OK) {
+			PQclear(s->res);
+			s->res = NULL;
+			return pg->code;
+		}
+		st =
+		    s->res != NULL ? PQresultStatus(s->res) : PGRES_FATAL_ERROR;
+		goto done;
+	}
+	if (drain(pg, NULL) != DB_OK)
+		return pg->code;
 	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
 		pg->tx_msg[0] = '\0';
 	if (reconnect(pg) != 0)
@@ -535,6 +548,7 @@ run(struct db_pg_stmt *s)
 		    (const char *const *)s->vals, NULL, NULL, 0);
 		st = PQresultStatus(s->res);
 	}
+done:
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 		fail(pg, s->res);
 		PQclear(s->res);
@@ -618,6 +632,11 @@ db_pg_exec(struct db *db, const char *sql, char **msg)
 	ExecStatusType st;
 	int rc = DB_OK, idle;
 
+	if (drain(pg, NULL) != DB_OK) {
+		if (msg != NULL)
+			*msg = sqlite3_mprintf("%s", pg->msg);
+		return pg->code;
+	}
 	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
 		pg->tx_msg[0] = '\0';
 	if (reconnect(pg) != 0) {
@@ -626,13 +645,13 @@ db_pg_exec(struct db *db, const char *sql, char **msg)
 		return pg->code;
 	}
 	idle = PQtransactionStatus(pg->conn) == PQTRANS_IDLE;
-	r = PQexec(pg->conn, form_of(sql));
+	r = PQexec(pg->conn, db_pg_form_of(sql));
 	st = PQresultStatus(r);
 	/* as run: a cut found by a statement outside a transaction */
 	if (st == PGRES_FATAL_ERROR && idle &&
 	    PQstatus(pg->conn) == CONNECTION_BAD && reconnect(pg) == 0) {
 		PQclear(r);
-		r = PQexec(pg->conn, form_of(sql));
+		r = PQexec(pg->conn, db_pg_form_of(sql));
 		st = PQresultStatus(r);
 	}
 
@@ -646,15 +665,19 @@ db_pg_exec(struct db *db, const char *sql, char **msg)
 	return rc;
 }
 
+/* (a failure of a deferred write is kept for the next statement, which
+ * it fails) */
 int64_t
 db_pg_last_insert_rowid(struct db *db)
 {
+	drain(db->pg, NULL);
 	return db->pg->last_id;
 }
 
 int
 db_pg_changes(struct db *db)
 {
+	drain(db->pg, NULL);
 	return db->pg->changes;
 }
 
@@ -673,6 +696,7 @@ db_pg_errmsg(struct db *db)
 int
 db_pg_autocommit(struct db *db)
 {
+	drain(db->pg, NULL);
 	return PQtransactionStatus(db->pg->conn) == PQTRANS_IDLE;
 }
 

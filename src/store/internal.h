@@ -36,6 +36,10 @@ struct store {
 		int64_t n, max_id;
 	} pay_count[4];
 	int pay_counts, pay_next;
+	/* store_sync_refused's count for terminal refused_of ("" none),
+	 * kept as pay_count is, and forgotten by a write of sync_log */
+	char refused_of[64];
+	int64_t refused;
 	/* store_id_of's answers for consumers and items found in this
 	 * transaction (a push's record looks its consumer and items up in
 	 * its checks and again in its apply): rows never deleted, their

@@ -297,11 +297,20 @@ store_sync_refused(struct store *st, const char *terminal)
 	    NULL);
 	int64_t n = 0;
 
+	/* read once a transaction: a push asks it for each payment */
+	if (st->depth > 0 && st->refused_of[0] != '\0' &&
+	    strcmp(st->refused_of, terminal) == 0)
+		return st->refused;
 	if (s == NULL)
 		return 0;
 	st_bind(s, "s", terminal);
-	if (db_step(s) == DB_ROW)
+	if (db_step(s) == DB_ROW) {
 		n = db_column_int64(s, 0);
+		if (st->depth > 0 && strlen(terminal) < sizeof st->refused_of) {
+			strcpy(st->refused_of, terminal);
+			st->refused = n;
+		}
+	}
 	db_reset(s);
 	return n;
 }

@@ -483,6 +483,7 @@ store_sync_log(struct store *st, const char *at, const char *terminal,
 
 	if (s == NULL)
 		return -1;
+	st->refused_of[0] = '\0'; /* (store_sync_refused) */
 	st_bind(s, "ssssss", at, terminal, uuid, kind, event, reason);
 	return st_done(st, s, err);
 }
@@ -497,6 +498,7 @@ store_sync_log_trim(
 	    "OFFSET ?2)",
 	    err);
 
+	st->refused_of[0] = '\0'; /* (store_sync_refused) */
 	if (s == NULL)
 		return -1;
 	st_bind(s, "si", terminal, (int64_t)keep);

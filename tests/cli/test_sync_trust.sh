@@ -323,6 +323,40 @@ same "one uuid twice in one push: the conflict is logged, the first applied once
     "$(csql "SELECT (SELECT group_concat(event) FROM sync_log WHERE uuid =
         '$twin') || ' ' || (SELECT count(*) FROM applied WHERE uuid = '$twin')")" \
     "conflict 1"
+# -- a write the store refuses in the middle of a record, the record
+#    before and after it good: on PostgreSQL a push's writes are sent
+#    ahead (db_pg.c) and such a failure is read at a later statement, so
+#    the push is applied again record by record and the refusal named
+#    as SQLite names it, by the write that failed (a trigger of the
+#    test's on allocations refuses the middle payment's)
+w1=$(python3 -c 'import uuid; print(uuid.uuid4())')
+w2=$(python3 -c 'import uuid; print(uuid.uuid4())')
+w3=$(python3 -c 'import uuid; print(uuid.uuid4())')
+if [ "$BACKEND" = postgresql ]; then
+	csql "CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS
+	    \$\$ BEGIN IF (SELECT uuid FROM payments WHERE id = NEW.payment_id)
+	    = '$w2' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN
+	    NEW; END \$\$; CREATE TRIGGER test_refuse BEFORE INSERT ON
+	    allocations FOR EACH ROW EXECUTE FUNCTION test_refuse()"
+else
+	csql "CREATE TRIGGER test_refuse BEFORE INSERT ON allocations WHEN
+	    (SELECT uuid FROM payments WHERE id = NEW.payment_id) = '$w2'
+	    BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+fi
+before=$(counts)
+r=$($F "$T/t1.db" "$TOK1" payment "uuid=$w1" -- payment "uuid=$w2" -- \
+    payment "uuid=$w3" 2>&1)
+same "a write refused mid-record: that record alone refused, by that write" \
+    "$(echo $r)" \
+    "applied rejected: Writing to the store: refused by the test applied"
+same "a write refused mid-record: nothing of it kept, the other two applied" \
+    "$(csql "SELECT group_concat(uuid || ':' || (SELECT count(*) FROM
+        allocations a WHERE a.payment_id = p.id), ' ') FROM (SELECT * FROM
+        payments WHERE uuid IN ('$w1', '$w2', '$w3') ORDER BY id) p") $(csql \
+        "SELECT count(*) FROM applied WHERE uuid IN ('$w1', '$w2', '$w3')")" \
+    "$w1:1 $w3:1 2"
+csql "DROP TRIGGER test_refuse$([ "$BACKEND" = postgresql ] &&
+    echo " ON allocations; DROP FUNCTION test_refuse()")"
 
 # -- a refused record of T01's own outbox: quarantined with its reason,
 #    and the records after it still go

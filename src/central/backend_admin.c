@@ -1,0 +1,234 @@
+/* backend_admin.c - the central node's storage adapter (backend_sq.h):
+ * organisations and their terminals in the directory, an organisation's
+ * import, and the reads of its store (shifts, doctor, deposits, gaps,
+ * re-anchors); the migration of every organisation's store. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend_sq.h"
+#include "paydesk/os.h"
+#include "paydesk/sha256.h"
+#include "paydesk/xmalloc.h"
+
+int
+sq_org_add(
+    struct backend *b, const char *code, const char *name, struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	struct conn *c;
+	int rc;
+
+	svc_now(at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_org_add(SB(b)->dir, code, name, at, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (rc != 0)
+		return -1;
+	/* create its store now, so a mistake shows at once */
+	c = sq_borrow(b, code, err);
+	if (c == NULL)
+		return -1;
+	sq_give_back(b, c);
+	return 0;
+}
+
+int
+sq_terminal_add(struct backend *b, const char *org, const char *branch,
+    const char *terminal, char *token, struct pd_err *err)
+{
+	struct terminal_row t;
+	unsigned char raw[32];
+	char hash[65];
+	size_t i;
+	int rc;
+
+	os_random(raw, sizeof raw);
+	for (i = 0; i < sizeof raw; i++)
+		sprintf(token + 2 * i, "%02x", raw[i]);
+	sha256_hex(token, strlen(token), hash);
+	memset(&t, 0, sizeof t);
+	xstrlcpy(t.org, org, sizeof t.org);
+	xstrlcpy(t.branch, branch, sizeof t.branch);
+	xstrlcpy(t.terminal, terminal, sizeof t.terminal);
+	svc_now(t.created_at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
+	if (rc == 0)
+		rc = store_terminal_add(SB(b)->dir, &t, hash, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+int
+sq_terminal_revoke(struct backend *b, const char *org, const char *terminal,
+    struct pd_err *err)
+{
+	char at[TS_BUFSZ];
+	int rc;
+
+	svc_now(at);
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_terminal_revoke(SB(b)->dir, org, terminal, at, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return rc;
+}
+
+/* An organisation's terminals, or every organisation's (org NULL); an
+ * organisation this node does not have is named, not listed as empty. */
+struct terminal_row *
+sq_terminals(struct backend *b, const char *org, size_t *n, struct pd_err *err)
+{
+	struct terminal_row *t;
+
+	if (org != NULL && sq_org_known(b, org, err) != 0)
+		return NULL;
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	t = store_terminals(SB(b)->dir, org, n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	return t;
+}
+
+int
+sq_import(struct backend *b, const char *org, const char *kind,
+    const char *path, int update, struct import_counts *n, struct pd_err *err)
+{
+	struct org_lock *w;
+	struct conn *c;
+	int rc;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	rc = store_org_get(SB(b)->dir, org, NULL, 0, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (rc != 0)
+		return -1;
+	c = sq_get_writer(b, org, &w, err);
+	if (c == NULL)
+		return -1;
+	rc = svc_import(&c->s, kind, path, update, n, err);
+	sq_put_writer(b, w, c);
+	return rc;
+}
+
+/* Org is one of this node's (a list opens no organisation's store into
+ * being): 0, or -1 with PD_ENOTFOUND. */
+int
+sq_org_known(struct backend *b, const char *org, struct pd_err *err)
+{
+	char path[4200];
+
+	if (sq_org_where(b, org, path, sizeof path, NULL, err) == 0)
+		return 0;
+	if (err->code != PD_ENOTFOUND)
+		return -1;
+	/* the same words on both engines */
+	return pd_fail(err, PD_ENOTFOUND,
+	    _("No organisation %s here (paydesk-central org add)"), org);
+}
+
+int
+sq_shifts(struct backend *b, const char *org,
+    const struct central_shift_filter *f, central_shift_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_central_shifts(&c->s, f, cb, arg, err);
+	sq_give_back(b, c);
+	return rc;
+}
+
+int
+sq_doctor(struct backend *b, const char *org, problem_cb cb, void *arg,
+    struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_doctor(&c->s, cb, arg, err);
+	sq_give_back(b, c);
+	return rc;
+}
+
+struct deposit *
+sq_deposits(struct backend *b, const char *org, size_t *n, struct pd_err *err)
+{
+	struct deposit *v;
+	struct conn *c;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_deposits(&c->s, n, err);
+	sq_give_back(b, c);
+	return v;
+}
+
+int
+sq_gaps(struct backend *b, const char *org, const char *terminal,
+    series_line_cb cb, void *arg, struct pd_err *err)
+{
+	struct conn *c;
+	int rc;
+
+	if (sq_org_known(b, org, err) != 0)
+		return -1;
+	if (cb == NULL)
+		return 0;
+	if ((c = sq_borrow(b, org, err)) == NULL)
+		return -1;
+	rc = svc_central_gaps(&c->s, terminal, cb, arg, err);
+	sq_give_back(b, c);
+	return rc;
+}
+
+struct reanchor_row *
+sq_reanchors(struct backend *b, const char *org, const char *terminal,
+    size_t *n, struct pd_err *err)
+{
+	struct reanchor_row *v;
+	struct conn *c;
+
+	if (sq_org_known(b, org, err) != 0 ||
+	    (c = sq_borrow(b, org, err)) == NULL)
+		return NULL;
+	v = svc_central_reanchors(&c->s, terminal, n, err);
+	sq_give_back(b, c);
+	return v;
+}
+
+int
+sq_migrate(struct backend *b,
+    void (*cb)(const char *org, int version, void *arg), void *arg,
+    struct pd_err *err)
+{
+	char(*orgs)[33];
+	struct conn *c;
+	size_t i, n;
+	int rc = 0;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	orgs = store_orgs(SB(b)->dir, &n, err);
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	if (orgs == NULL)
+		return -1;
+	/* opening a store migrates it */
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((c = sq_borrow(b, orgs[i], err)) == NULL) {
+			rc = -1;
+			break;
+		}
+		cb(orgs[i], store_version(c->s.st), arg);
+		sq_give_back(b, c);
+	}
+	free(orgs);
+	return rc;
+}
