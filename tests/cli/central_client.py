@@ -113,16 +113,16 @@ def cmd_early(length, token="-"):
     print(answer(s).replace("\n", " "))
 
 
-def cmd_bodies(n, size):
-    """n unauthenticated POSTs at once, each from its own address, each
-    trying to send a body of size bytes."""
+def cmd_bodies(n, size, path="/v1/push"):
+    """n unauthenticated POSTs at once to path, each from its own address,
+    each trying to send a body of size bytes."""
     n, size = int(n), int(size)
 
     def one(i):
         try:
             s = connect("127.0.2.%d" % (i + 1))
-            s.sendall(("POST /v1/push HTTP/1.1\r\nHost: c\r\nContent-Length:"
-                       " %d\r\n\r\n" % size).encode())
+            s.sendall(("POST %s HTTP/1.1\r\nHost: c\r\nContent-Length:"
+                       " %d\r\n\r\n" % (path, size)).encode())
             chunk = b" " * 65536
             left = size
             s.settimeout(WAIT)

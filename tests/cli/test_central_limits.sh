@@ -141,6 +141,18 @@ same "the refused records' log keeps the newest 100 of the terminal" \
     "$(csql "SELECT count(*) FROM sync_log WHERE terminal = 'T01'")" 100
 same "the newest is kept" \
     "$(csql "SELECT uuid FROM sync_log WHERE terminal = 'T01' ORDER BY id DESC LIMIT 1")" "$last"
+# a gateway's notification URL takes no token (review R18, session 37):
+# 30 POSTs of 16 MB to a card gateway's URL without any signature were
+# each read and kept before the 400 (the node's peak grew by 283 MB)
+central gateway add ACME stripe --profile card >/dev/null ||
+    echo "not ok - a gateway"
+$CL mark -- bodies 30 16777216 /v1/gateway/ACME/stripe -- grown >"$T/res"
+grow=$(res 3)
+if [ -n "$grow" ] && [ "$grow" -le 16 ]; then
+	ok "30 unsigned 16 MB bodies to a gateway's URL: the node grew $grow MB"
+else
+	echo "not ok - 30 unsigned 16 MB bodies to a gateway's URL: the node grew $grow MB (at most 16)"
+fi
 stop_central
 
 # -- slow connections past max_connections, each address within its

@@ -155,6 +155,14 @@ expect "demo on a store with consumers and no users: refused" 5 \
     "already holds users or data" "$PD" --db "$D" demo
 same "demo on a store with consumers: no users added" \
     "$(sqlite3 "$D" "SELECT count(*) FROM users")" 0
+# the first users need no sign-in only in an empty store, as demo data
+# (review R18, session 37): a terminal that pulled its organisation's
+# consumers before any user took an admin of anyone's making, with no
+# sign-in, who could then export every consumer
+expect "import users on a store with consumers and no users: needs a sign-in" 5 \
+    "logged-in user" "$PD" --db "$D" import users "$T/boss.csv"
+same "import users on a store with consumers: no users added" \
+    "$(sqlite3 "$D" "SELECT count(*) FROM users")" 0
 
 env PAYDESK_PIN=1234 "$PD" --user jane pay WU-10001 --type bill \
     --method Cash --amount 10 >/dev/null 2>&1

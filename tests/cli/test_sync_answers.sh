@@ -178,6 +178,46 @@ aside "an arrangement claiming T01's own series" \
 aside "a dispute claiming T01's own series" \
     "Dispute DP-T01-000001 is of this terminal's own series" \
     "$T/own_plans.json" 1
+# a payment of T02 that no posting could have made (review R18, session
+# 37): pushed Voided without its void, its allocations not adding up to
+# its amount, or allocating more than its bill had due. T01 applied each
+# (no conflict); its own doctor then failed and it refused every posting
+# until restored from a backup: a central node could stop a terminal.
+python3 - "$T/good.json" >"$T/unsound.json" <<'PY'
+import copy, json, sys
+p = json.load(open(sys.argv[1]))[0]
+voided = copy.deepcopy(p)
+voided["data"]["status"] = "Voided"
+short = copy.deepcopy(p)
+short["data"]["amount"] = 5000
+short["data"]["tendered"] = 5000
+over = copy.deepcopy(p)
+d = over["data"]
+d["amount"] = d["tendered"] = d["allocations"][0]["amount"] = 900000
+print(json.dumps([voided, short, over]))
+PY
+# unsound NAME I: record I of unsound.json and T02's other good record:
+# set aside, the good one applied, and T01's store still sound
+unsound() {
+	python3 -c 'import json, sys
+bad, good, i = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), int(sys.argv[3])
+print(json.dumps([bad[i], good[1]]))' "$T/unsound.json" "$T/good.json" "$2" \
+	    >"$T/mixed.json"
+	fake records "$T/mixed.json" || return
+	cp "$T/t1.db" "$T/keep.db"
+	expect "$1: set aside (a conflict), the round goes on" 0 "Conflicts   1" \
+	    "$PD" --config "$T/t1f.ini" sync
+	same "$1: not in T01's ledger" "$(tsql 1 "SELECT count(*) FROM payments
+	    WHERE terminal = 'T02' AND status = 'Voided' OR amount IN (5000,
+	    900000)")" 0
+	expect "$1: T01's store stays sound" 0 "ok (" \
+	    "$PD" --config "$T/t1f.ini" doctor
+	cp "$T/keep.db" "$T/t1.db"
+	rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+}
+unsound "a T02 payment Voided without its void" 0
+unsound "a T02 payment whose allocations fall short of its amount" 1
+unsound "a T02 payment allocating more than its bill had due" 2
 fake html
 cp "$T/t1.db" "$T/keep.db"
 "$PD" --config "$T/t1f.ini" sync >/dev/null 2>&1

@@ -1461,3 +1461,48 @@ same "nigh moved to B01 by an import: its history row is sealed, nothing new rep
     "$(grep -c '_history row' "$OUT")/$(csql "SELECT count(*) FROM seals s JOIN
         user_history h ON h.id = s.row_id WHERE s.tbl = 'user_history' AND
         s.audit_id IS NOT NULL AND h.seq = $(hseq nigh B01 cashier)")" "$before/1"
+
+# -- a number format whose {TERM} runs straight into {SEQ} (review R18,
+#    session 37): the organisation's receipt format R-{TERM}{SEQ} is
+#    taken, and terminal T0's 11th receipt, R-T011, is terminal T01's
+#    1st. Each posted it at its counter; the central node refused the
+#    second ("already used by ... of terminal T01") and the first came
+#    back to the other terminal as a record claiming its own series. Two
+#    terminals' own series must never meet: such a format is refused, or
+#    both payments are applied.
+start_central || echo "not ok - the central node, organisation AMB"
+central org add AMB "Amb Water" >/dev/null
+for k in users consumers bills; do
+	central import AMB $k "$DATA/$k.csv" >/dev/null ||
+	    echo "not ok - AMB's $k"
+done
+printf 'key,value\nnumbers.receipt,R-{TERM}{SEQ}\n' >"$T/amb.csv"
+run central import AMB settings "$T/amb.csv"
+if [ "$RC" -ne 0 ]; then
+	ok "a receipt format whose terminal code runs into its number is refused"
+else
+	for id in T0 T01; do
+		run central terminal add AMB B01 $id
+		printf '[store]\npath = %s\n[terminal]\nid = %s\nbranch = B01\n[receipts]\ndir = %s\n[shifts]\nrequired = no\n[sync]\nurl = %s\ntoken = %s\nretries = 0\ntimeout = %s\n' \
+		    "$T/amb$id.db" $id "$T/ramb$id" "$URL" "$(token_of)" \
+		    "$TTIMEOUT" >"$T/amb$id.ini"
+		"$PD" --config "$T/amb$id.ini" init >/dev/null
+		"$PD" --config "$T/amb$id.ini" sync >/dev/null ||
+		    echo "not ok - $id's first sync"
+	done
+	ambpay() { PAYDESK_PIN=1234 "$PD" --config "$T/amb$1.ini" --user jane \
+	    pay WU-10002 --type bill --method Cash --amount 0.01 >/dev/null; }
+	ambpay T01
+	i=0
+	while [ $i -lt 11 ]; do ambpay T0; i=$((i + 1)); done
+	same "T0's 11th receipt and T01's 1st, as each terminal numbered them" \
+	    "$(sqlite3 "$T/ambT0.db" "SELECT receipt_no FROM payments ORDER BY
+	    id DESC LIMIT 1")/$(sqlite3 "$T/ambT01.db" "SELECT receipt_no FROM
+	    payments")" "R-T011/R-T011"
+	"$PD" --config "$T/ambT01.ini" sync >/dev/null
+	expect "T0's payments, posted at its counter, are all applied" 0 \
+	    "Rejected    0" "$PD" --config "$T/ambT0.ini" sync
+	same "the central node has the 12 payments of both terminals" \
+	    "$(csql_of AMB "SELECT count(*) FROM payments")" 12
+fi
+stop_central

@@ -104,6 +104,44 @@ tamper "a payment's amount is seen" \
     "DROP TRIGGER payments_frozen; UPDATE payments SET amount = 1500, tendered = 1500" \
     "payment allocations: payment PAY-T01-"
 
+# -- an arrangement's moves carry money: what it took over of each item
+#    (review R18, session 37). Shifted in the shell from one consumer's
+#    bill to another consumer's, the arrangement's total kept and each
+#    item's settled amount following, the second consumer's bill is
+#    paid and the first's reopened; doctor and audit verify said ok.
+#    An arrangement's debt, or its consumer, changed in the shell: the
+#    same (no trigger, no seal).
+cp "$T/clean.db" "$T/arr.db"
+PAYDESK_PIN=2222 "$PD" --db "$T/arr.db" --user mary arrangement create \
+    WU-10001 --installments 3 --frequency monthly --first-due 2027-01-15 \
+    --reason Hardship >/dev/null || echo "not ok - an arrangement"
+expect "a store with an arrangement passes" 0 "seals, audit chain)" \
+    "$PD" --db "$T/arr.db" doctor
+BASE="$T/arr.db" tamper \
+    "an arrangement's move shifted to another consumer's bill is seen" \
+    "DROP TRIGGER arrangement_moves_no_update;
+     UPDATE arrangement_moves SET amount = amount - 8000 WHERE item_id =
+      (SELECT id FROM items WHERE ref = 'INV-2025-001567');
+     UPDATE items SET settled = settled - 8000 WHERE ref = 'INV-2025-001567';
+     INSERT INTO arrangement_moves (event_id, item_id, amount)
+      SELECT m.event_id, i.id, 8000 FROM arrangement_moves m, items i
+      WHERE m.item_id = (SELECT id FROM items WHERE ref = 'INV-2025-001567')
+      AND i.ref = 'INV-2025-002001';
+     UPDATE items SET settled = 8000, under_plan = (SELECT under_plan FROM
+      items WHERE ref = 'INV-2025-001567') WHERE ref = 'INV-2025-002001'" \
+    "arrangement_moves"
+same "and the shifted bill reads paid in the tampered copy (the harm)" \
+    "$(sqlite3 "$T/bad.db" "SELECT settled FROM items WHERE ref = 'INV-2025-002001'")" 8000
+expect "audit verify sees it too" 6 "arrangement" \
+    "$PD" --db "$T/bad.db" audit verify
+# its figures and its consumer are money too, and have no trigger at all
+BASE="$T/arr.db" tamper "an arrangement's debt changed is seen" \
+    "UPDATE arrangements SET debt = 100" "arrangements"
+BASE="$T/arr.db" tamper "an arrangement moved to another consumer is seen" \
+    "UPDATE arrangements SET consumer_id = (SELECT id FROM consumers WHERE
+     account_no = 'WU-10002'); UPDATE plans SET consumer_id = (SELECT id
+     FROM consumers WHERE account_no = 'WU-10002')" "arrangements"
+
 # -- payments, their allocations and voids, and the outbox (issue 18,
 # section 7, the reviewer's findings): a card payment with a reference,
 # voided, and an online one still Pending join the store
@@ -962,3 +1000,47 @@ tsql 1 "UPDATE number_series SET next = 40 WHERE series = 'credit_note'"
 expect "the credit-note series moved on" 6 \
     "the next of the credit notes is CN-T01-00040, but the last issued is $cn" \
     pdt 1 doctor
+
+# -- a head forged with the terminal's token (review R18, session 37):
+#    the anchor route keeps any head whose links chain from the head
+#    kept, and the token holder is told that head: one made-up entry is
+#    taken. Once T01 has logged past it (a payment taken before its next
+#    doctor), its own log "is not the one the central node saw" at that
+#    entry: doctor fails, posting is refused with advice
+#    to restore a backup (which holds no such entry either), and audit
+#    reanchor refuses ("this log is not a copy of this terminal's"):
+#    T01 could never post again, a new token did not help (the head is
+#    kept per terminal name). A terminal whose token was used so must
+#    get back to posting, by a supervisor's reanchor at most.
+cp "$T/t1.series" "$T/t1.db"
+rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+expect "T01's store as it was synced: sound" 0 "ok (" pdt 1 doctor
+forged=$(python3 - "$URL" "$tok" <<'PY'
+import hashlib, json, sys, urllib.error, urllib.request
+url, tok = sys.argv[1], sys.argv[2]
+def post(body):
+    req = urllib.request.Request(url + "/v1/anchor", json.dumps(body).encode(),
+                                 {"Authorization": "Bearer " + tok})
+    try:
+        return 200, json.load(urllib.request.urlopen(req, timeout=30))
+    except urllib.error.HTTPError as e:
+        return e.code, None
+_, head = post({"v": 1, "terminal": "T01"})
+seq, h, links = head["seq"], head["hash"], []
+link = "\x1f%d\x1f2026-12-01 23:59:00\x1fmallory\x1fT01\x1fpost" \
+    "\x1fpayment\x1fPAY-X-1\x1fforged" % (seq + 1)
+h = hashlib.sha256((h + link).encode()).hexdigest()
+print(post({"v": 1, "terminal": "T01", "seq": seq + 1, "hash": h,
+            "links": [link]})[0])
+PY
+)
+echo "# the forged head was answered $forged"
+pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1 \
+    >/dev/null 2>&1
+pdt 1 doctor >/dev/null 2>&1
+env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary audit reanchor \
+    --reason "A head forged with our token" >"$OUT" 2>&1
+echo "# reanchor: $(head -1 "$OUT")"
+pdt 1 doctor >/dev/null 2>&1
+expect "T01 posts again after a head forged with its token" 0 "" \
+    pdt 1 --user jane pay WU-10002 --type bill --method Cash --amount 1
