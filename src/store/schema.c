@@ -65,6 +65,7 @@ const char *const store_migrations[] = {
     store_mig_44,
     store_mig_45,
     store_mig_46,
+    store_mig_48, /* before the trust migration, which stays last */
     store_mig_47,
 };
 

@@ -395,6 +395,12 @@ const char *const store_central_migrations[] = {
         " NEW.unmatched_at <> ''", "stmt_unmatch", "NEW.id")
     FEED("recon_resolution_ins", "AFTER INSERT ON recon_resolutions",
         "resolution", "NEW.id"),
+    /* an arrangement's and its moves' seals (schema.c): the terminals'
+     * ledger, not sealed here */
+    "DROP TRIGGER IF EXISTS seal_arrangements_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_arrangements_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_arrangement_moves_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_arrangement_moves_upd;\n",
     /* the history of the rules sealed (review of issue 18): a user's
      * branch or role, or a setting, changed by hand in this store and
      * changed back stayed in the history, and the records of a terminal

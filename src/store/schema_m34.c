@@ -367,3 +367,18 @@ const char store_mig_47[] =
     SEAL_BASE("documents", SEAL_DOCUMENTS)
     "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
     " coalesce(max(id), 0) + 1 FROM seals WHERE tbl <> 'documents';\n";
+
+/* an arrangement and its moves sealed like the other money rows (review
+ * R18, session 37): a move shifted in the sqlite3 shell to another
+ * consumer's bill, an arrangement's debt or consumer changed, passed
+ * doctor and audit verify. The rows already here are sealed by the
+ * baseline's entry, which claims this migration's seals only (its floor
+ * set before them; an earlier waiting baseline is kept); a central node's
+ * store drops the triggers (schema_central.c). */
+const char store_mig_48[] =
+    "INSERT OR IGNORE INTO meta (key, value) SELECT 'seal_baseline',"
+    " coalesce(max(id), 0) + 1 FROM seals;\n"
+    SEAL_TRIGGERS("arrangements", SEAL_ARRANGEMENTS)
+    SEAL_TRIGGERS("arrangement_moves", SEAL_ARR_MOVES)
+    SEAL_BASE("arrangements", SEAL_ARRANGEMENTS)
+    SEAL_BASE("arrangement_moves", SEAL_ARR_MOVES);

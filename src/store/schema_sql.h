@@ -198,5 +198,6 @@ extern const char store_mig_44[];
 extern const char store_mig_45[];
 extern const char store_mig_46[];
 extern const char store_mig_47[];
+extern const char store_mig_48[];
 
 #endif
