@@ -85,10 +85,10 @@ pull_payment_sound(struct svc *s, const struct syncrec *r,
 		return pd_fail(err, PD_EINVAL,
 		    _("Status Voided: a payment is served as it was posted, "
 		      "and its void comes as a record of its own"));
-	if ((p->status == PS_PENDING &&
-	        pay_status_initial(p->method_kind) != PS_PENDING) ||
-	    ((p->status == PS_FAILED || p->status == PS_CANCELLED) &&
-	        p->method_kind == METHOD_CASH))
+	/* (a gateway's payment of any method waits Pending until it
+	 * settles: Pending is not refused) */
+	if ((p->status == PS_FAILED || p->status == PS_CANCELLED) &&
+	    p->method_kind == METHOD_CASH)
 		return pd_fail(err, PD_EINVAL,
 		    _("Status %s: a %s payment is never %s"),
 		    pay_status_name(p->status),
