@@ -147,9 +147,10 @@ same "demo store: some weeks have something to forecast" \
     "$(awk '$1 == "ahead" && $5 > 0' "$T/got" | wc -l | tr -d ' ' | grep -c -v '^0$')" 1
 
 # the migrations of the weeks' rollup and the late items (the two
-# before the last) fill them once from the rows a store holds: the demo
-# store as before them (the last, which seals the documents' log, undone
-# too: it runs again after them; this store has no document yet), opened
+# before the arrangements' seals and the last) fill them once from the
+# rows a store holds: the demo store as before them (the two after them,
+# which seal the arrangements and the documents' log, undone too: they
+# run again after them; this store has no document yet), opened
 # again, then doctor's check of both against the ledger
 v=$(sql "SELECT user_version FROM pragma_user_version")
 same "the demo store has no document for the last migration to seal" \
@@ -159,7 +160,10 @@ sql "DROP TRIGGER paid_by_day_item; DROP TRIGGER paid_by_day_alloc;
  DROP TRIGGER item_late_status; DROP TRIGGER item_late_item;
  DROP TABLE paid_by_day; DROP TABLE item_late; DROP INDEX due_paid_day;
  DROP TRIGGER seal_documents_ins; DROP TRIGGER seal_documents_upd;
- PRAGMA user_version = $((v - 3))"
+ DROP TRIGGER seal_arrangements_ins; DROP TRIGGER seal_arrangements_upd;
+ DROP TRIGGER seal_arrangement_moves_ins;
+ DROP TRIGGER seal_arrangement_moves_upd;
+ PRAGMA user_version = $((v - 4))"
 expect "a store of before the two rollups: opened, they are filled" 0 \
     "ok (" sup doctor
 same "both filled from its rows, at version $v" "$(sql "SELECT (SELECT
