@@ -81,8 +81,8 @@ name_shown(struct cli *c)
 /* The schedule of p as a record: what is taken over, the rule, the
  * lines. */
 static void
-rec_preview(struct rec *r, const struct arr_preview *p, const char *plan_no,
-    int named)
+rec_preview(
+    struct rec *r, const struct arr_preview *p, const char *plan_no, int named)
 {
 	size_t i;
 	int k;

@@ -278,7 +278,8 @@ csv_flat(const char *path, json_t *v)
 	char *sub, *text;
 
 	if (json_is_object(v)) {
-		json_object_foreach(v, key, m) {
+		json_object_foreach(v, key, m)
+		{
 			sub = *path ? xasprintf("%s.%s", path, key)
 			            : xstrdup(key);
 			csv_flat(sub, m);
@@ -287,7 +288,8 @@ csv_flat(const char *path, json_t *v)
 		return;
 	}
 	if (json_is_array(v)) {
-		json_array_foreach(v, i, m) {
+		json_array_foreach(v, i, m)
+		{
 			sub = xasprintf("%s.%zu", path, i + 1);
 			csv_flat(sub, m);
 			free(sub);

@@ -80,7 +80,8 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 			 * ends in ('-' is one: {SEQ} is digits only) */
 			if (between == 1 && apart == 0 &&
 			    !(*p >= '0' && *p <= '9') &&
-			    !(*p >= 'A' && *p <= 'Z') && !(*p >= 'a' && *p <= 'z'))
+			    !(*p >= 'A' && *p <= 'Z') &&
+			    !(*p >= 'a' && *p <= 'z'))
 				apart = 1;
 			continue;
 		}
