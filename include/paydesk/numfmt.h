@@ -21,8 +21,13 @@ struct numfmt_ctx {
 };
 
 /* Check tokens, one {SEQ}, a {TERM} (numbers must be unique across the
- * terminals of an organisation) and the rendered length. */
+ * terminals of an organisation) and the rendered length, and a separator
+ * (a literal neither letter nor digit) between {TERM} and {SEQ}, with no
+ * {BRANCH} between them, so that no terminal code runs into a sequence. */
 int numfmt_validate(const char *fmt, struct pd_err *err);
+/* The n of fmt's {SEQ:n} (0 for {SEQ} or none). Posting refuses a
+ * sequence past n digits: a longer number could meet another. */
+int numfmt_seq_width(const char *fmt);
 /* Period key of the sequence for this date: "2025", "2025-04" or "". */
 void numfmt_scope(const char *fmt, const char *date, char *scope, size_t n);
 /* Render the number for sequence value seq (>= 1). */

@@ -63,6 +63,9 @@ int store_consumer_by_account(struct store *st, const char *account,
     struct consumer *c, struct pd_err *err);
 int store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err);
+/* How many payments and items consumer id has (-1 when the store
+ * failed). */
+int64_t store_consumer_history(struct store *st, int64_t id);
 /* The consumers whose ids are from lo to hi, by id, in one read (a pull's
  * page of them); *n gets the count. NULL on error, the array the
  * caller's to free. */

@@ -70,10 +70,21 @@ read_request(struct cli *c, int argc, char **argv, int need_reason,
 	return 0;
 }
 
+/* Whether the consumer's name goes into this output: on the screen to
+ * any signed-in user, as machine output (--json, --csv) to a supervisor
+ * only, as the other commands' (cli_personal_data; review R18: a
+ * cashier's --json arrangement show gave it). */
+static int
+name_shown(struct cli *c)
+{
+	return c->mode == OUT_TEXT || c->svc.actor.role >= ROLE_SUPERVISOR;
+}
+
 /* The schedule of p as a record: what is taken over, the rule, the
  * lines. */
 static void
-rec_preview(struct rec *r, const struct arr_preview *p, const char *plan_no)
+rec_preview(
+    struct rec *r, const struct arr_preview *p, const char *plan_no, int named)
 {
 	size_t i;
 	int k;
@@ -81,7 +92,8 @@ rec_preview(struct rec *r, const struct arr_preview *p, const char *plan_no)
 	if (plan_no != NULL)
 		rec_str(r, _("Arrangement"), "plan_no", plan_no);
 	rec_str(r, _("Account"), "account_no", p->c.account_no);
-	rec_str(r, _("Consumer"), "consumer", p->c.name);
+	if (named)
+		rec_str(r, _("Consumer"), "consumer", p->c.name);
 	rec_money(r, _("Debt"), "debt", p->debt);
 	rec_str(r, _("Rule"), "rule",
 	    _("Each installment is the rest after the down payment divided "
@@ -127,7 +139,7 @@ cmd_arr_preview(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(r, &p, NULL);
+	rec_preview(r, &p, NULL, name_shown(c));
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;
@@ -149,7 +161,7 @@ cmd_arr_create(struct cli *c, int argc, char **argv)
 		return -1;
 	}
 	r = rec_new(c);
-	rec_preview(r, &p, plan_no);
+	rec_preview(r, &p, plan_no, name_shown(c));
 	rec_print(r);
 	svc_arr_preview_free(&p);
 	return 0;
@@ -193,7 +205,8 @@ cmd_arr_show(struct cli *c, int argc, char **argv)
 	rec_str(r, _("Arrangement"), "plan_no", v.a.plan_no);
 	rec_term(r, _("Status"), "status", arr_status_term(v.status));
 	rec_str(r, _("Account"), "account_no", v.a.account_no);
-	rec_str(r, _("Consumer"), "consumer", v.a.consumer_name);
+	if (name_shown(c))
+		rec_str(r, _("Consumer"), "consumer", v.a.consumer_name);
 	rec_money(r, _("Debt"), "debt", v.a.debt);
 	rec_money(r, _("Down payment"), "down_payment", v.a.down);
 	rec_number(r, _("Installments"), "n_installments", v.a.n);

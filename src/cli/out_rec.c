@@ -255,13 +255,81 @@ label_columns(const char *s)
 	return utf8_columns(s, strlen(s));
 }
 
+/* One CSV cell: quoted when it holds a comma, a quote or a line break;
+ * text a spreadsheet would take for a formula starts with ' (as the
+ * exports write it). */
+static void
+csv_cell(const char *s, int text)
+{
+	const char *p;
+
+	if (text && (*s == '=' || *s == '+' || *s == '-' || *s == '@'))
+		putchar('\'');
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			putchar('"');
+		putchar(*p);
+	}
+	putchar('"');
+}
+
+/* A record as CSV (review R18: --csv printed the text): a field,value
+ * row for each value, its field the path of JSON keys and list
+ * positions from 1 (items.2.ref). */
+static void
+csv_flat(const char *path, json_t *v)
+{
+	const char *key;
+	json_t *m;
+	size_t i;
+	char *sub, *text;
+
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, m)
+		{
+			sub = *path ? xasprintf("%s.%s", path, key)
+			            : xstrdup(key);
+			csv_flat(sub, m);
+			free(sub);
+		}
+		return;
+	}
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, m)
+		{
+			sub = xasprintf("%s.%zu", path, i + 1);
+			csv_flat(sub, m);
+			free(sub);
+		}
+		return;
+	}
+	csv_cell(path, 1);
+	putchar(',');
+	if (json_is_string(v))
+		csv_cell(json_string_value(v), 1);
+	else if (!json_is_null(v)) {
+		text = json_dumps(v, JSON_ENCODE_ANY | JSON_EXACT_TENTHS);
+		csv_cell(text ? text : "", 0);
+		free(text);
+	}
+	fputs("\r\n", stdout);
+}
+
 void
 rec_print(struct rec *r)
 {
 	size_t i;
 	int w = 0, len;
 
-	if (r->c->mode == OUT_JSON) {
+	if (r->c->mode == OUT_CSV) {
+		fputs("field,value\r\n", stdout);
+		csv_flat("", r->root);
+	} else if (r->c->mode == OUT_JSON) {
 		json_dumpf(r->root, stdout,
 		    JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_EXACT_TENTHS);
 		fputc('\n', stdout);

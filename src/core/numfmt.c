@@ -53,7 +53,7 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 {
 	const char *p;
 	size_t len;
-	int width, nseq = 0, nterm = 0;
+	int width, nseq = 0, nterm = 0, apart = 0, between = 0;
 	enum tok t;
 
 	if (fmt == NULL || *fmt == '\0')
@@ -75,8 +75,16 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 			    _("Number format \"%s\": "
 			      "control character at position %d"),
 			    fmt, (int)(p - fmt) + 1);
-		if (*p != '{')
+		if (*p != '{') {
+			/* a literal that no sequence, date or terminal code
+			 * ends in ('-' is one: {SEQ} is digits only) */
+			if (between == 1 && apart == 0 &&
+			    !(*p >= '0' && *p <= '9') &&
+			    !(*p >= 'A' && *p <= 'Z') &&
+			    !(*p >= 'a' && *p <= 'z'))
+				apart = 1;
 			continue;
+		}
 		t = token_at(p, &len, &width);
 		if (t == T_BAD)
 			return pd_fail(err, PD_EINVAL,
@@ -86,6 +94,10 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 			    fmt, (int)len, p);
 		nseq += t == T_SEQ;
 		nterm += t == T_TERM;
+		if (t == T_SEQ || t == T_TERM)
+			between++;
+		else if (between == 1 && t == T_BRANCH)
+			apart = -1; /* a branch code could hold any separator */
 	}
 	if (nseq != 1)
 		return pd_fail(err, PD_EINVAL,
@@ -98,6 +110,29 @@ numfmt_validate(const char *fmt, struct pd_err *err)
 		      "{TERM} token so that numbers stay unique across the "
 		      "terminals of the organisation"),
 		    fmt);
+	/* T0's 11th R-{TERM}{SEQ} is T01's 1st: a terminal code must not
+	 * run into the sequence (review R18) */
+	if (nterm == 1 && apart != 1)
+		return pd_fail(err, PD_EINVAL,
+		    _("Number format \"%s\": put a separator such as '-' or "
+		      "'/' between {TERM} and {SEQ}, or terminal codes run "
+		      "into the sequence and two terminals' numbers meet"),
+		    fmt);
+	return 0;
+}
+
+int
+numfmt_seq_width(const char *fmt)
+{
+	const char *p;
+	size_t len;
+	int width;
+
+	for (p = fmt; *p != '\0'; p += len) {
+		len = 1;
+		if (*p == '{' && token_at(p, &len, &width) == T_SEQ)
+			return width;
+	}
 	return 0;
 }
 

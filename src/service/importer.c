@@ -590,8 +590,11 @@ svc_import(struct svc *s, const char *kind, const char *path, int update,
 		      "consumers, bills, services, installments, users or "
 		      "settings"),
 		    kind);
-	/* the first users may be imported by anyone who holds the store */
-	if (!(strcmp(kind, "users") == 0 && store_user_count(s->st) == 0) &&
+	/* the first users may be imported by anyone who holds the store,
+	 * as demo data: only into a store empty of users and data (review
+	 * R18: a terminal that pulled consumers before any user took an
+	 * admin of anyone's making) */
+	if (!(strcmp(kind, "users") == 0 && store_held_rows(s->st) == 0) &&
 	    svc_require(s, kinds[k].role, _("Importing"), err) != 0)
 		return -1;
 	buf = svc_read_file(path, &len, err);

@@ -145,12 +145,17 @@ int svc_series_check(
     struct svc *s, problem_cb cb, void *arg, struct pd_err *err);
 /* Whether a pulled record may be applied on this terminal: in its
  * currency, and, when the terminal does not have its uuid, neither saying
- * it was made on this terminal nor claiming a number of its own series.
+ * it was made on this terminal nor claiming a number of its own series,
+ * and saying what the terminal's own use cases could have made (a
+ * payment's figures and status, a credit note's reason and expiry, a
+ * consumer or an item that does not take another's place). pg and i,
+ * the record's page and place (pg may be NULL), let a payment's check
+ * see the central node's credit notes after it.
  * PD_EINVAL with the reason, naming the record and its terminal (the
  * round sets the record aside and goes on), PD_ESTORE when the store
  * failed. */
-int svc_sync_check_pull(
-    struct svc *s, const struct syncrec *r, struct pd_err *err);
+int svc_sync_check_pull(struct svc *s, const struct syncrec *r,
+    const struct sync_page *pg, size_t i, struct pd_err *err);
 /* An arrangement event from elsewhere (src/service/arrange.c): on the
  * central node from its terminal (checked first), on a terminal as
  * pulled. 0 applied, 1 already here (its event's uuid), -1 err. */

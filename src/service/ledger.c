@@ -25,12 +25,23 @@ svc_next_number(struct svc *s, const char *series, const char *fmt,
     const char *date, char *out, size_t n, struct pd_err *err)
 {
 	char scope[16];
-	int64_t seq;
+	int64_t seq, top = 1;
+	int width = numfmt_seq_width(fmt), i;
 	struct numfmt_ctx ctx = {date, s->cfg.terminal_id, s->cfg.branch_id};
 
 	numfmt_scope(fmt, date, scope, sizeof scope);
 	if (store_series_next(s->st, series, scope, &seq, err) != 0)
 		return -1;
+	/* {SEQ:n} past n digits renders a longer number, which another
+	 * series could have made: refused (review R18) */
+	for (i = 0; i < width; i++)
+		top *= 10;
+	if (width > 0 && seq >= top)
+		return pd_fail(err, PD_EINVAL,
+		    _("The number format \"%s\" holds %d digits of sequence "
+		      "and this is number %lld: widen {SEQ:%d} in the "
+		      "organisation's settings"),
+		    fmt, width, (long long)seq, width);
 	return numfmt_render(fmt, &ctx, seq, out, n, err);
 }
 

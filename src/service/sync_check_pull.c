@@ -4,11 +4,22 @@
  * terminal does not have it; its own records it knows by uuid. What a
  * terminal pushes is checked in sync_check.c.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "paydesk/credit.h"
 #include "paydesk/i18n.h"
+#include "paydesk/money.h"
 #include "paydesk/numfmt.h"
+#include "paydesk/xmalloc.h"
+
+/* Where a pulled record stands: its page and its place there, for a
+ * check that looks at the records after it. */
+struct pull_at {
+	const struct sync_page *pg;
+	size_t i;
+};
 
 /* number, of a document dated date, is not of this terminal's series
  * fmt. */
@@ -26,11 +37,110 @@ not_mine(struct svc *s, const char *what, const char *fmt, const char *number,
 	return 0;
 }
 
+/* What the central node's own credit notes after entry at->i of its page
+ * give of payment uuid's amount (the part of it no item could take when
+ * the central node applied it; sync_apply.c, excess_credit). */
+static int64_t
+credited_after(const struct pull_at *at, const struct syncrec *r)
+{
+	struct syncrec *c;
+	int64_t seq, sum = 0;
+	size_t i;
+
+	if (at == NULL || at->pg == NULL)
+		return 0;
+	c = xmalloc(sizeof *c);
+	for (i = at->i + 1; i < at->pg->n; i++) {
+		if (sync_page_entry(at->pg, i, &seq, c, NULL) != 0)
+			break;
+		if (c->kind == SR_CREDIT_NOTE && c->cn.automatic &&
+		    strcmp(c->payment_uuid, r->uuid) == 0 &&
+		    strcmp(c->terminal, r->terminal) != 0 && c->cn.amount > 0 &&
+		    c->cn.amount <= MONEY_MAX)
+			sum += c->cn.amount;
+		syncrec_free(c);
+	}
+	free(c);
+	return sum;
+}
+
+/* What a payment of another terminal may say as the central node serves
+ * it (review R18, session 37: a fake central node's payments that no
+ * posting could make were applied, and the terminal's own doctor then
+ * stopped its posting): the status it was posted with or verified to (a
+ * void comes as its own record), figures within bounds, each allocation
+ * no more than what was due, and the allocations and the overpayment
+ * adding up to the amount, short only by what the central node's own
+ * credit notes after it give. */
 static int
-pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
+pull_payment_sound(struct svc *s, const struct syncrec *r,
+    const struct pull_at *at, struct pd_err *err)
+{
+	const struct payment *p = &r->p;
+	int64_t sum = 0, credited;
+	size_t i;
+
+	(void)s;
+	if (p->status == PS_VOIDED)
+		return pd_fail(err, PD_EINVAL,
+		    _("Status Voided: a payment is served as it was posted, "
+		      "and its void comes as a record of its own"));
+	/* (a gateway's payment of any method waits Pending until it
+	 * settles: Pending is not refused) */
+	if ((p->status == PS_FAILED || p->status == PS_CANCELLED) &&
+	    p->method_kind == METHOD_CASH)
+		return pd_fail(err, PD_EINVAL,
+		    _("Status %s: a %s payment is never %s"),
+		    pay_status_name(p->status),
+		    method_kind_name(p->method_kind),
+		    pay_status_name(p->status));
+	if (p->amount < 1 || p->amount > MONEY_MAX || p->overpaid < 0 ||
+	    p->overpaid > p->amount || p->tendered < 0 ||
+	    p->tendered > MONEY_MAX || p->change < 0 || p->change > p->tendered)
+		return pd_fail(err, PD_EINVAL,
+		    _("Amount %lld, overpaid %lld, received %lld, change "
+		      "%lld: not the figures of a payment"),
+		    (long long)p->amount, (long long)p->overpaid,
+		    (long long)p->tendered, (long long)p->change);
+	for (i = 0; i < r->nallocs; i++) {
+		const struct allocation *a = &r->allocs[i];
+
+		if (a->amount < 1 || a->amount > a->due_before ||
+		    a->due_before > MONEY_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("Allocation %zu: %lld of %lld due is not between "
+			      "1 and what was due"),
+			    i + 1, (long long)a->amount,
+			    (long long)a->due_before);
+		sum += a->amount; /* each at most MONEY_MAX: no overflow */
+	}
+	if (sum + p->overpaid > p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocations (%lld) and overpaid (%lld) come to more "
+		      "than the amount (%lld)"),
+		    (long long)sum, (long long)p->overpaid,
+		    (long long)p->amount);
+	if (sum + p->overpaid == p->amount)
+		return 0;
+	credited = credited_after(at, r);
+	if (sum + p->overpaid + credited != p->amount)
+		return pd_fail(err, PD_EINVAL,
+		    _("Allocations (%lld), overpaid (%lld) and the central "
+		      "node's credit after it (%lld) do not add up to the "
+		      "amount (%lld)"),
+		    (long long)sum, (long long)p->overpaid,
+		    (long long)credited, (long long)p->amount);
+	return 0;
+}
+
+static int
+pull_payment(struct svc *s, const struct syncrec *r, const struct pull_at *at,
+    struct pd_err *err)
 {
 	const struct payment *p = &r->p;
 
+	if (pull_payment_sound(s, r, at, err) != 0)
+		return -1;
 	return not_mine(s, _("Payment number"), s->cfg.fmt_payment,
 	           p->payment_no, err) ||
 	               not_mine(s, _("Transaction number"),
@@ -44,11 +154,99 @@ pull_payment(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	           : 0;
 }
 
+/* A credit note of another terminal: of a payment that is not voided,
+ * for a reason of the organisation's, of an amount within bounds, and
+ * expiring 1 to CREDIT_EXPIRY_DAYS_MAX days after it was made. */
 static int
-pull_credit_note(struct svc *s, const struct syncrec *r, struct pd_err *err)
+pull_credit_note(struct svc *s, const struct syncrec *r,
+    const struct pull_at *at, struct pd_err *err)
 {
+	const struct credit_note *cn = &r->cn;
+	struct payment p;
+	int64_t pid;
+	int32_t c, e;
+
+	(void)at;
+	if (cn->amount < 1 || cn->amount > MONEY_MAX)
+		return pd_fail(err, PD_EINVAL,
+		    _("Credit note %s: amount %lld is out of bounds"),
+		    cn->cn_no, (long long)cn->amount);
+	if (config_reason(&s->cfg, cn->reason) == NULL)
+		return pd_fail(err, PD_EINVAL,
+		    _("Credit note %s: reason \"%s\" is not one of the "
+		      "organisation's"),
+		    cn->cn_no, cn->reason);
+	if (date_parse(cn->created_on, _("Credit note date"), &c, err) != 0 ||
+	    date_parse(cn->expires_on, _("Expiry date"), &e, err) != 0 ||
+	    credit_check_expiry(c, e, err) != 0)
+		return -1;
+	if (store_id_of(s->st, TBL_PAYMENTS, r->payment_uuid, &pid, err) != 0)
+		return -1;
+	if (pid != 0 && store_payment_by_id(s->st, pid, &p, err) != 0)
+		return -1;
+	if (pid != 0 && p.status == PS_VOIDED)
+		return pd_fail(err, PD_EINVAL,
+		    _("Credit note %s is of payment %s, which is voided"),
+		    cn->cn_no, p.payment_no);
 	return not_mine(s, _("Credit note number"), s->cfg.fmt_credit_note,
 	    r->cn.cn_no, err);
+}
+
+/* A consumer under an account this terminal has under another uuid,
+ * with payments or items (review R18: the central node's uuid took the
+ * account over, and the records naming the old uuid were lost). One
+ * with nothing yet, made here before it came, takes the central node's
+ * uuid. */
+static int
+pull_consumer(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct consumer old;
+	struct pd_err e;
+	int64_t id, n;
+
+	if (store_id_of(s->st, TBL_CONSUMERS, r->uuid, &id, err) != 0)
+		return -1;
+	if (id != 0 ||
+	    store_consumer_by_account(s->st, r->c.account_no, &old, &e) != 0)
+		return id != 0 || e.code == PD_ENOTFOUND
+		           ? 0
+		           : pd_fail(err, e.code, "%s", e.msg);
+	n = store_consumer_history(s->st, old.id);
+	if (n < 0)
+		return pd_fail(err, PD_ESTORE, _("The store failed"));
+	if (n > 0)
+		return pd_fail(err, PD_EINVAL,
+		    _("Account %s is consumer %s here, with its payments and "
+		      "items; a consumer %s under the same account is not "
+		      "the same one"),
+		    r->c.account_no, old.uuid, r->uuid);
+	return 0;
+}
+
+/* An item known here (by uuid or reference) of another consumer than
+ * the one the record names (review R18: the change was dropped, the
+ * item staying with its consumer, without a trace). */
+static int
+pull_item(struct svc *s, const struct syncrec *r, struct pd_err *err)
+{
+	struct item old;
+	struct pd_err e;
+	int64_t id, cid;
+
+	if (store_id_of(s->st, TBL_ITEMS, r->uuid, &id, err) != 0 ||
+	    store_id_of(s->st, TBL_CONSUMERS, r->consumer_uuid, &cid, err))
+		return -1;
+	if (id != 0 ? store_item_by_id(s->st, id, &old, &e)
+	            : store_item_by_ref(s->st, r->it.ref, &old, &e))
+		return e.code == PD_ENOTFOUND
+		           ? 0
+		           : pd_fail(err, e.code, "%s", e.msg);
+	if (cid != 0 && old.consumer_id != cid)
+		return pd_fail(err, PD_EINVAL,
+		    _("Item %s is another consumer's here; an item does not "
+		      "move from one consumer to another"),
+		    old.ref);
+	return 0;
 }
 
 /* An arrangement made or a dispute opened by another terminal under a
@@ -105,7 +303,8 @@ pull_own_plans(struct svc *s, const struct syncrec *r, struct pd_err *err)
 static const struct {
 	int ledger;
 	enum store_table table;
-	int (*check)(struct svc *, const struct syncrec *, struct pd_err *);
+	int (*check)(struct svc *, const struct syncrec *,
+	    const struct pull_at *, struct pd_err *);
 } pull_rules[SR_KINDS] = {
     [SR_PAYMENT] = {1, TBL_PAYMENTS, pull_payment},
     [SR_VOID] = {1, TBL_VOIDS, NULL},
@@ -114,8 +313,10 @@ static const struct {
 };
 
 int
-svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
+svc_sync_check_pull(struct svc *s, const struct syncrec *r,
+    const struct sync_page *pg, size_t i, struct pd_err *err)
 {
+	struct pull_at at = {pg, i};
 	int64_t id;
 	int rc = 0;
 
@@ -132,6 +333,10 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	else if (r->kind == SR_SHIFT_OPEN || r->kind == SR_SHIFT_MOVE ||
 	         r->kind == SR_SHIFT_CLOSE)
 		rc = svc_shift_pull_check(s, r, err);
+	else if (r->kind == SR_CONSUMER)
+		rc = pull_consumer(s, r, err);
+	else if (r->kind == SR_ITEM)
+		rc = pull_item(s, r, err);
 	else if ((unsigned)r->kind >= SR_KINDS || !pull_rules[r->kind].ledger)
 		return 0;
 	/* a record this terminal has is its own (or one it has pulled
@@ -147,7 +352,7 @@ svc_sync_check_pull(struct svc *s, const struct syncrec *r, struct pd_err *err)
 		    _("It says it was made on this terminal, and this "
 		      "terminal never made it"));
 	else if (pull_rules[r->kind].check != NULL)
-		rc = pull_rules[r->kind].check(s, r, err);
+		rc = pull_rules[r->kind].check(s, r, &at, err);
 	if (rc != 0)
 		pd_err_prefix(err, _("%s %s of terminal %s: "),
 		    syncrec_kind_name(r->kind), r->uuid, r->terminal);

@@ -119,7 +119,7 @@ apply_records(struct svc *s, const struct sync_page *pg, int each,
 			rc = -1;
 			break;
 		}
-		if (svc_sync_check_pull(s, r, &e) != 0) {
+		if (svc_sync_check_pull(s, r, pg, i, &e) != 0) {
 			if (e.code == PD_ESTORE) {
 				*err = e;
 				rc = -1;

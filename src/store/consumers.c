@@ -419,3 +419,21 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 	consumer_q_free(&cq);
 	return out;
 }
+
+int64_t
+store_consumer_history(struct store *st, int64_t id)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT (SELECT count(*) FROM payments WHERE consumer_id = ?1) + "
+	    "(SELECT count(*) FROM items WHERE consumer_id = ?1)",
+	    NULL);
+	int64_t n = 0;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "i", id);
+	if (db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_reset(s);
+	return n;
+}

@@ -207,6 +207,14 @@ int st_one(struct store *st, struct db_stmt *s, row_reader read, void *elem,
  * and 4): a credit note's application to an item, a shift's counts,
  * movements and tenders, an imported bank statement's totals and its
  * lines. */
+/* An arrangement's terms, consumer and debt, and what each of its events
+ * moved of an item (review R18, session 37: changed in the shell, they
+ * passed doctor). */
+#define SEAL_ARRANGEMENTS                                                      \
+	"uuid, plan_id, consumer_id, debt, down_payment, n_inst, frequency, "  \
+	"first_due, grace_days, misses_allowed, reason, created_on, user_id, " \
+	"terminal, cancelled, changes"
+#define SEAL_ARR_MOVES "event_id, item_id, amount"
 #define SEAL_CREDIT_APPS                                                       \
 	"uuid, credit_note_id, item_id, amount, applied_on, created_at, "      \
 	"user_id, terminal"
@@ -263,6 +271,10 @@ int store_seal_pending(struct store *st, const char *ref, struct pd_err *err);
 int seal_users_apart(struct store *st, struct pd_err *err);
 /* Report each sealed row that differs from its audited seal (doctor). */
 int seal_check(struct store *st, problem_cb cb, void *arg, struct pd_err *err);
+/* The arrangements' and their moves' rows against their seals (audit
+ * verify: they carry money no audit entry details item by item): the
+ * first that differs, or is gone, as a PD_ESTORE failure. */
+int seal_check_arrangements(struct store *st, struct pd_err *err);
 /* Whether audit entry id hashes to its recorded hash from its recorded
  * previous hash, and its seals to its recorded digest: 0 yes, 1 no, -1
  * on error (audit.c). */

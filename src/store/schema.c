@@ -76,6 +76,7 @@ const char *const store_migrations[] = {
     store_mig_50,
     store_mig_51,
     store_mig_52,
+    store_mig_53,
 };
 
 const int store_nmigrations =

@@ -522,6 +522,12 @@ const char *const store_central_migrations[] = {
     FEED("shift_close", "AFTER UPDATE OF status ON shifts WHEN"
         " OLD.status = 'open' AND NEW.status = 'closed'", "shift_close",
         "NEW.id"),
+    /* an arrangement's and its moves' seals (schema.c): the terminals'
+     * ledger, not sealed here */
+    "DROP TRIGGER IF EXISTS seal_arrangements_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_arrangements_upd;\n"
+    "DROP TRIGGER IF EXISTS seal_arrangement_moves_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_arrangement_moves_upd;\n",
 };
 #undef FEED
 #undef RULE_FEED

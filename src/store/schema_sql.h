@@ -206,6 +206,15 @@
 	" sqlite_master WHERE type = 'table' AND name = 'feed') ORDER BY"     \
 	" id;\n"
 
+/* SEAL_BASE for a migration that may run again: only the rows of t
+ * that have no seal yet */
+#define SEAL_BASE_NEW(t, cols)                                                 \
+	"INSERT INTO seals (tbl, row_id, fields) SELECT '" t "', r.id,"        \
+	" json_array(" cols ") FROM " t " r WHERE NOT EXISTS (SELECT 1 FROM"  \
+	" sqlite_master WHERE type = 'table' AND name = 'feed') AND NOT"      \
+	" EXISTS (SELECT 1 FROM seals s WHERE s.tbl = '" t "' AND s.row_id ="  \
+	" r.id) ORDER BY r.id;\n"
+
 /* the migrations, one text a version (schema.c lists them in order) */
 extern const char store_mig_1[];
 extern const char store_mig_2[];
@@ -259,5 +268,6 @@ extern const char store_mig_49[];
 extern const char store_mig_50[];
 extern const char store_mig_51[];
 extern const char store_mig_52[];
+extern const char store_mig_53[];
 
 #endif

@@ -114,6 +114,22 @@ static const struct {
     {"statement_match_payments", SEAL_MATCH_PAYMENTS,
         "'match ' || t.match_id", "'match ' || json_extract(g.fields, '$[0]')",
         1},
+    /* an arrangement and its moves (review R18, session 37) */
+    {"arrangements", SEAL_ARRANGEMENTS,
+        "(SELECT plan_no FROM plans WHERE id = t.plan_id)",
+        "(SELECT plan_no FROM plans WHERE id = json_extract(g.fields, "
+        "'$[1]'))",
+        1},
+    {"arrangement_moves", SEAL_ARR_MOVES,
+        "(SELECT p.plan_no FROM arrangement_events e JOIN arrangements a ON "
+        "a.id = e.arrangement_id JOIN plans p ON p.id = a.plan_id WHERE "
+        "e.id = t.event_id) || ' ' || (SELECT ref FROM items WHERE id = "
+        "t.item_id)",
+        "(SELECT p.plan_no FROM arrangement_events e JOIN arrangements a ON "
+        "a.id = e.arrangement_id JOIN plans p ON p.id = a.plan_id WHERE "
+        "e.id = json_extract(g.fields, '$[0]')) || ' ' || (SELECT ref FROM "
+        "items WHERE id = json_extract(g.fields, '$[1]'))",
+        1},
     {"recon_resolutions", SEAL_RESOLUTIONS, "t.kind || ' ' || t.ref",
         "json_extract(g.fields, '$[1]') || ' ' || json_extract(g.fields, "
         "'$[3]')",
@@ -537,6 +553,37 @@ check_changers(struct store *st, problem_cb cb, void *arg, int *problems,
 		if (rc != DB_DONE)
 			return st_fail(st, err, _("Reading the seals"));
 	}
+	return 0;
+}
+
+/* The first problem a check reports, kept. */
+static void
+first_problem(const char *line, void *arg)
+{
+	char *keep = arg;
+
+	if (keep[0] == '\0')
+		snprintf(keep, 512, "%s", line);
+}
+
+int
+seal_check_arrangements(struct store *st, struct pd_err *err)
+{
+	char first[512] = "";
+	int problems = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof sealed / sizeof sealed[0]; i++) {
+		if (strncmp(sealed[i].table, "arrangement", 11) != 0)
+			continue;
+		if (check_rows(st, (int)i, first_problem, first, &problems,
+		        err) != 0 ||
+		    check_gone(st, (int)i, first_problem, first, &problems,
+		        err) != 0)
+			return -1;
+	}
+	if (problems > 0)
+		return pd_fail(err, PD_ESTORE, "%s", first);
 	return 0;
 }
 

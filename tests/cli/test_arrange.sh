@@ -235,6 +235,32 @@ has "one miss allowed: still Active" '"status": "Active"'
 show 2025-09-04 2 >"$OUT"
 has "the third unpaid past due and grace: Missed" '"state": "Missed"'
 has "a late and a missed one, one allowed: Broken" '"status": "Broken"'
+# the consumer's name leaves as machine output to a supervisor only
+# (review R18: a cashier's --json arrangement show gave it); --csv gives
+# CSV, a field,value row each, not the text
+cp "$OUT" "$T/shown.json"
+name=$(sqlite3 "$T/t1.db" "SELECT name FROM consumers WHERE account_no = 'WU-20001'")
+[ -n "$name" ] || echo "not ok - WU-20001 has a name"
+lacks() { if grep -qF -- "$2" "$OUT"; then notok "$1" "output has: $2"; else ok "$1"; fi; }
+lacks "a recovery user's --json show: no consumer name" "$name"
+run env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane --json \
+    arrangement show AR-T01-000001
+lacks "a cashier's --json show: no consumer name" "$name"
+has "the rest is there" '"plan_no": "AR-T01-000001"'
+run env PAYDESK_PIN=2222 "$PD" --config "$T/t1.ini" --user mary --json \
+    arrangement show AR-T01-000001
+has "a supervisor's --json show: the consumer's name" "\"consumer\": \"$name\""
+run env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane --csv \
+    arrangement show AR-T01-000001
+same "--csv arrangement show: CSV, a field,value row each" \
+    "$(tr -d '\r' <"$OUT" | sed -n '1p;/^plan_no,/p;/^installments\.1\.ref,/p')" \
+    "field,value
+plan_no,AR-T01-000001
+installments.1.ref,AR-T01-000001#1"
+lacks "with no consumer name for a cashier" "$name"
+run env PAYDESK_PIN=1234 "$PD" --config "$T/t1.ini" --user jane --csv kpi
+has "--csv kpi: CSV too" "month.payments,"
+cp "$T/shown.json" "$OUT"
 has "one on time out of three due: 33.3 %" '"compliance_percent": 33.3'
 run env PAYDESK_NOW=2025-09-04 PAYDESK_PIN=4321 "$PD" --config "$T/t2.ini" \
     --user rita arrangement list --status broken

@@ -166,6 +166,9 @@ sql "DROP TRIGGER paid_by_day_item; DROP TRIGGER paid_by_day_alloc;
  DROP TABLE due_segment; DROP TRIGGER pay_recent_ins;
  DROP TRIGGER pay_recent_del; DROP TABLE pay_recent;
  DROP TRIGGER seal_documents_ins; DROP TRIGGER seal_documents_upd;
+ DROP TRIGGER seal_arrangements_ins; DROP TRIGGER seal_arrangements_upd;
+ DROP TRIGGER seal_arrangement_moves_ins;
+ DROP TRIGGER seal_arrangement_moves_upd;
  PRAGMA user_version = 44"
 expect "a store of before the rollups: opened, they are filled" 0 \
     "ok (" sup doctor

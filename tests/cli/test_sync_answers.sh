@@ -63,6 +63,10 @@ pdt 1 sync >/dev/null || echo "not ok - T01's first sync"
 pdt 2 sync >/dev/null || echo "not ok - T02's first sync"
 pdt 2 --user jane pay WU-10002 --type bill --method Cash --amount 7 >/dev/null
 pdt 2 --user jane pay WU-10001 --type bill --method Online --amount 400 >/dev/null
+# T01's feed (its consumers and items) as the central node serves it,
+# for the pulled records no use case could make (review R18)
+curl -s -H "Authorization: Bearer $TOK1" "$URL/v1/pull?since=0&limit=1000" \
+    >"$T/feed.json"
 stop_central
 # T01 with the fake central node
 sed "s|^url = .*|url = http://127.0.0.1:$FPORT|" "$T/t1.ini" >"$T/t1f.ini"
@@ -77,6 +81,14 @@ payloads() { # payloads SQL-FILTER: T02's outbox records, a JSON array
 print(json.dumps([json.loads(l) for l in sys.stdin]))'
 }
 payloads "" >"$T/good.json"
+# and, T02's beside them, a credit note, and a payment it voided
+PAYDESK_PIN=2222 pdt 2 --user mary credit-note create "$(tsql 2 "SELECT
+    receipt_no FROM payments WHERE amount = 700")" --amount 1 \
+    --reason "Billing Error" >/dev/null || echo "not ok - T02's credit note"
+pdt 2 --user jane pay WU-10002 --type bill --method Cash --amount 3 >/dev/null
+PAYDESK_PIN=2222 pdt 2 --user mary payment void "$(tsql 2 "SELECT
+    payment_no FROM payments WHERE amount = 300")" --reason "Wrong account" >/dev/null ||
+    echo "not ok - T02's void"
 # the same, their numbers T01's own series
 sed -e 's/PAY-T02-/PAY-T01-/g; s/TXN-T02-/TXN-T01-/g' "$T/good.json" \
     >"$T/own_pay.json"
@@ -218,6 +230,68 @@ print(json.dumps([bad[i], good[1]]))' "$T/unsound.json" "$T/good.json" "$2" \
 unsound "a T02 payment Voided without its void" 0
 unsound "a T02 payment whose allocations fall short of its amount" 1
 unsound "a T02 payment allocating more than its bill had due" 2
+# refuse NAME NEEDLE FILE: T01 pulls the records of FILE (made from T02's
+# and the central node's by forge.py below): one is set aside, saying
+# NEEDLE, the others applied, and T01's store stays sound
+refuse() {
+	fake records "$3" || return
+	cp "$T/t1.db" "$T/keep.db"
+	expect "$1: set aside, the round goes on" 0 "Conflicts   1" \
+	    "$PD" --config "$T/t1f.ini" sync
+	expect "$1: with the reason" 0 "$2" \
+	    "$PD" --config "$T/t1f.ini" sync --quarantine
+	expect "$1: T01's store stays sound" 0 "ok (" \
+	    "$PD" --config "$T/t1f.ini" doctor
+	cp "$T/keep.db" "$T/t1.db"
+	rm -f "$T/t1.db-wal" "$T/t1.db-shm"
+}
+sqlite3 "$T/t2.db" "SELECT kind, payload FROM outbox WHERE kind IN
+    ('payment', 'void', 'credit_note') ORDER BY id" >"$T/t2out.txt"
+python3 - "$T/t2out.txt" "$T/feed.json" "$T" <<'PY'
+import copy, json, sys, uuid
+recs = {}
+for line in open(sys.argv[1]):
+    kind, payload = line.rstrip("\n").split("|", 1)
+    recs.setdefault(kind, []).append(json.loads(payload))
+pay7, pay3 = recs["payment"][0], recs["payment"][2]
+void3, cn = recs["void"][0], recs["credit_note"][0]
+feed = [e["record"] for e in json.load(open(sys.argv[2]))["entries"]]
+def out(name, records):
+    json.dump(records, open("%s/%s.json" % (sys.argv[3], name), "w"))
+def changed(r, **kw):
+    r = copy.deepcopy(r)
+    r["data"].update(kw)
+    return r
+out("failed", [changed(pay7, status="Failed")])
+out("cancelled", [changed(pay7, status="Cancelled")])
+out("cnreason", [pay7, changed(cn, reason="Goodwill Gesture")])
+out("cn1900", [pay7, changed(cn, expires_on="1900-01-01")])
+cnv = changed(cn, payment_uuid=pay3["uuid"])
+out("cnvoided", [pay3, void3, cnv])
+cons = {r["data"]["account_no"]: r for r in feed if r["kind"] == "consumer"}
+item = [r for r in feed if r["kind"] == "item" and
+        r["data"]["consumer_uuid"] == cons["WU-10001"]["uuid"]][0]
+twin = copy.deepcopy(cons["WU-10001"])
+twin["uuid"] = str(uuid.uuid4())
+out("twin", [twin])
+out("moved", [changed(item, consumer_uuid=cons["WU-10002"]["uuid"])])
+PY
+refuse "a T02 cash payment Failed" "a cash payment is never Failed" \
+    "$T/failed.json"
+refuse "a T02 cash payment Cancelled" "a cash payment is never Cancelled" \
+    "$T/cancelled.json"
+refuse "a credit note for a reason the organisation does not have" \
+    'reason "Goodwill Gesture" is not one' "$T/cnreason.json"
+refuse "a credit note expiring in 1900" "expires 1 to 3650 days" \
+    "$T/cn1900.json"
+refuse "a credit note against a voided payment" "which is voided" \
+    "$T/cnvoided.json"
+refuse "a consumer with WU-10001's account and a new uuid" \
+    "a consumer $(python3 -c 'import json, sys
+print(json.load(open(sys.argv[1]))[0]["uuid"])' "$T/twin.json") under the same account" \
+    "$T/twin.json"
+refuse "an item moved to another consumer" "is another consumer's here" \
+    "$T/moved.json"
 fake html
 cp "$T/t1.db" "$T/keep.db"
 "$PD" --config "$T/t1f.ini" sync >/dev/null 2>&1

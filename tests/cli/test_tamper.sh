@@ -32,6 +32,34 @@ same "a backup is readable by its owner only (0600)" \
 (umask 000; PAYDESK_PIN=9999 "$PD" --user admin backup "$T/b000.db") >/dev/null
 same "even under umask 000" "$(stat -c %a "$T/b000.db")" 600
 
+# -- number formats (review R18, session 37): a terminal code running
+#    into the sequence is refused here as at the central node, and a
+#    {SEQ:n} past its n digits is refused at posting rather than making
+#    a longer number that another series could have made
+cp "$T/clean.db" "$T/seq.db"
+sq() { PAYDESK_PIN=9999 "$PD" --db "$T/seq.db" --user admin "$@"; }
+printf 'key,value\nnumbers.receipt,R-{TERM}{SEQ:4}\n' >"$T/s1.csv"
+expect "a receipt format whose terminal code runs into its number: refused" \
+    3 "between {TERM} and {SEQ}" sq import settings "$T/s1.csv"
+printf 'key,value\nnumbers.receipt,R{SEQ:4}-{BRANCH}{TERM}\n' >"$T/s1.csv"
+expect "a branch code between them is no separator" 3 \
+    "between {TERM} and {SEQ}" sq import settings "$T/s1.csv"
+printf 'key,value\nnumbers.receipt,R-{TERM}/{SEQ:1}\n' >"$T/s1.csv"
+expect "R-{TERM}/{SEQ:1} is taken" 0 "" sq import settings "$T/s1.csv"
+i=0
+while [ $i -lt 8 ]; do
+	PAYDESK_PIN=1234 "$PD" --db "$T/seq.db" --user jane pay WU-10002 \
+	    --type bill --method Cash --amount 0.01 >/dev/null
+	i=$((i + 1))
+done
+same "the 9th receipt of {SEQ:1}" "$(sqlite3 "$T/seq.db" "SELECT
+    max(receipt_no) FROM payments")" "R-T01/9"
+expect "the 10th is refused at posting" 3 "widen {SEQ:1}" \
+    env PAYDESK_PIN=1234 "$PD" --db "$T/seq.db" --user jane pay WU-10002 \
+    --type bill --method Cash --amount 0.01
+same "nothing posted" "$(sqlite3 "$T/seq.db" "SELECT count(*) FROM payments
+    WHERE receipt_no = 'R-T01/10'")" 0
+
 # tamper NAME SQL NEEDLE: SQL run on a copy of the clean store with the
 # sqlite3 shell; doctor on the copy fails (6) naming what changed
 tamper() {

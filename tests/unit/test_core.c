@@ -676,6 +676,19 @@ numbers(void **state)
 	assert_int_equal(numfmt_validate("R-{TERM}-{SEQ", &err), -1);
 	assert_int_equal(numfmt_validate("R}-{TERM}-{SEQ}", &err), -1);
 	assert_int_equal(numfmt_validate("", &err), -1);
+	/* a terminal code running into the sequence: T0's 11th is T01's
+	 * 1st (review R18); a branch code between them is no separator */
+	assert_int_equal(numfmt_validate("R-{TERM}{SEQ}", &err), -1);
+	assert_non_null(strstr(err.msg, "separator"));
+	assert_int_equal(numfmt_validate("R{SEQ:4}{TERM}", &err), -1);
+	assert_int_equal(numfmt_validate("P{TERM}{YY}{MM}{SEQ}", &err), -1);
+	assert_int_equal(numfmt_validate("{TERM}-{BRANCH}-{SEQ}", &err), -1);
+	assert_int_equal(numfmt_validate("{SEQ}/{TERM}", &err), 0);
+	assert_int_equal(numfmt_validate("{TERM}{YY}/{SEQ:3}", &err), 0);
+	assert_int_equal(numfmt_validate("{BRANCH}/{TERM}/{YY}{MM}/{SEQ:3}",
+	                     &err), 0);
+	assert_int_equal(numfmt_seq_width("R-{TERM}-{SEQ:6}"), 6);
+	assert_int_equal(numfmt_seq_width("R-{TERM}-{SEQ}"), 0);
 }
 
 static void
