@@ -117,6 +117,70 @@ org_where(struct backend *b, const char *org, char *out, size_t n, char *where,
 	return 0;
 }
 
+/* The node's configuration in cfg with organisation org's currency:
+ * its code and minor units; its symbol the code unless it is the node's
+ * own currency. */
+static int
+org_currency(struct backend *b, const char *org, struct config *cfg,
+    struct pd_err *err)
+{
+	char cur[4];
+	int digits, rc;
+
+	*cfg = b->cfg;
+	pthread_mutex_lock(&SB(b)->auth_lock);
+	rc = store_org_currency(SB(b)->auth, org, cur, &digits, err);
+	pthread_mutex_unlock(&SB(b)->auth_lock);
+	if (rc != 0)
+		return -1;
+	if (strcmp(cur, cfg->currency_code) != 0) {
+		xstrlcpy(cfg->currency_code, cur, sizeof cfg->currency_code);
+		xstrlcpy(cfg->currency_symbol, cur,
+		    sizeof cfg->currency_symbol);
+	}
+	cfg->minor_digits = digits;
+	return 0;
+}
+
+static int
+sq_org_currency(struct backend *b, const char *org, char currency[4],
+    int *digits, struct pd_err *err)
+{
+	int rc;
+
+	pthread_mutex_lock(&SB(b)->auth_lock);
+	rc = store_org_currency(SB(b)->auth, org, currency, digits, err);
+	pthread_mutex_unlock(&SB(b)->auth_lock);
+	return rc;
+}
+
+static struct org_row *
+sq_orgs(struct backend *b, size_t *n, struct pd_err *err)
+{
+	char(*codes)[33];
+	struct org_row *o = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	codes = store_orgs(SB(b)->dir, n, err);
+	if (codes != NULL)
+		o = xcalloc(*n + 1, sizeof *o);
+	for (i = 0; codes != NULL && i < *n; i++) {
+		xstrlcpy(o[i].code, codes[i], sizeof o[i].code);
+		if (store_org_get(SB(b)->dir, codes[i], o[i].name,
+		        sizeof o[i].name, err) != 0 ||
+		    store_org_currency(SB(b)->dir, codes[i], o[i].currency,
+		        &o[i].digits, err) != 0) {
+			free(o);
+			o = NULL;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	free(codes);
+	return o;
+}
+
 /* store_set_begin_check of an organisation's connection: a write waits
  * for a move of the organisation (store_move_guard), then finds its
  * store still where it was, or fails (the caller opens it again where
@@ -155,9 +219,16 @@ conn_open(struct backend *b, const char *org, struct pd_err *err)
 {
 	struct conn *c = xcalloc(1, sizeof *c);
 	char path[4200];
+	struct config *cfg = xmalloc(sizeof *cfg);
+	int rc;
 
-	if (org_where(b, org, path, sizeof path, c->where, err) != 0 ||
-	    svc_central_open(&c->s, &b->cfg, path, 1, err) != 0) {
+	/* the organisation's currency, not the node's (issue 23): what its
+	 * pushes, notifications and reports are checked and written in */
+	rc = org_where(b, org, path, sizeof path, c->where, err) != 0 ||
+	     org_currency(b, org, cfg, err) != 0 ||
+	     svc_central_open(&c->s, cfg, path, 1, err) != 0;
+	free(cfg);
+	if (rc) {
 		free(c);
 		return NULL;
 	}
@@ -576,8 +647,8 @@ sq_seen(struct backend *b, const struct terminal_row *t, const char *route,
 }
 
 static int
-sq_org_add(
-    struct backend *b, const char *code, const char *name, struct pd_err *err)
+sq_org_add(struct backend *b, const char *code, const char *name,
+    const char *currency, int digits, struct pd_err *err)
 {
 	char at[TS_BUFSZ];
 	struct conn *c;
@@ -585,7 +656,7 @@ sq_org_add(
 
 	svc_now(at);
 	pthread_mutex_lock(&SB(b)->dir_lock);
-	rc = store_org_add(SB(b)->dir, code, name, at, err);
+	rc = store_org_add(SB(b)->dir, code, name, currency, digits, at, err);
 	pthread_mutex_unlock(&SB(b)->dir_lock);
 	if (rc != 0)
 		return -1;
@@ -1225,6 +1296,8 @@ static const struct backend_ops store_ops = {
     sq_anchor,
     sq_seen,
     sq_org_add,
+    sq_org_currency,
+    sq_orgs,
     sq_terminal_add,
     sq_terminal_revoke,
     sq_terminals,
@@ -1268,7 +1341,10 @@ backend_open(const struct config *cfg, struct pd_err *err)
 	else
 		snprintf(path, sizeof path, "%s/directory.db",
 		    cfg->central_data_dir);
+	/* the organisations made before issue 23 keep the node's currency */
 	if (store_open_directory(path, 1, &sb->dir, err) != 0 ||
+	    store_org_currency_fill(
+	        sb->dir, cfg->currency_code, cfg->minor_digits, err) != 0 ||
 	    store_open_directory(path, 0, &sb->auth, err) != 0) {
 		store_close(sb->dir);
 		pthread_mutex_destroy(&sb->dir_lock);
