@@ -142,12 +142,16 @@ org_currency(struct backend *b, const char *org, struct config *cfg,
 	return 0;
 }
 
+static int org_known(struct backend *b, const char *org, struct pd_err *err);
+
 static int
 sq_org_currency(struct backend *b, const char *org, char currency[4],
     int *digits, struct pd_err *err)
 {
 	int rc;
 
+	if (org_known(b, org, err) != 0)
+		return -1;
 	pthread_mutex_lock(&SB(b)->auth_lock);
 	rc = store_org_currency(SB(b)->auth, org, currency, digits, err);
 	pthread_mutex_unlock(&SB(b)->auth_lock);

@@ -573,15 +573,15 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 
 	if (name != NULL && b->ops->gateway_get(b, argv[1], name, &g, err))
 		return -1;
-	/* amounts in the organisation's minor units (issue 23) */
-	if (b->ops->org_currency(b, argv[1], cur, &digits, err) != 0)
-		return -1;
 	gws = b->ops->gateways(b, argv[1], &n, err);
 	if (gws == NULL)
 		return -1;
 	free(gws);
 	if (n == 0)
 		return pd_fail(err, PD_ENOTFOUND, "No gateway in %s", argv[1]);
+	/* amounts in the organisation's minor units (issue 23) */
+	if (b->ops->org_currency(b, argv[1], cur, &digits, err) != 0)
+		return -1;
 	p = b->ops->gateway_payments(b, argv[1], name, unassoc, &n, err);
 	if (p == NULL)
 		return -1;
