@@ -218,7 +218,11 @@ get /v1/status "$TOK9" >/dev/null
 has "$BACKEND: and JP's JPY" '"currency":"JPY"'
 has "$BACKEND: of 0" '"minor_digits":0'
 expect "$BACKEND: a KES terminal pulls its organisation's data" 0 "Pulled" pdt 8 sync
-expect "$BACKEND: a JPY terminal too" 0 "Pulled" pdt 9 sync
+sed 's/^minor_digits = 0$/minor_digits = 2/' "$T/t9.ini" >"$T/t9d.ini"
+expect "$BACKEND: a JPY terminal of 2 minor digits does not sync" 2 \
+    "minor_digits is 2, but JPY has 0 minor units: set minor_digits = 0" \
+    "$PD" --config "$T/t9d.ini" sync
+expect "$BACKEND: a JPY terminal pulls" 0 "Pulled" pdt 9 sync
 expect "$BACKEND: a USD terminal of KE refuses KES records" 0 \
     "Conflicts   5" pdt 4 sync
 expect "$BACKEND: saying why" 0 \
