@@ -164,6 +164,8 @@ expect "$BACKEND: org add with its currency" 0 \
     central org add KE "Kenya ISP" --currency KES
 expect "$BACKEND: a currency of 0 minor digits" 0 "currency JPY (0 decimals)" \
     central org add JP "Japan Water" --currency JPY
+expect "$BACKEND: a euro organisation beside them" 0 "currency EUR (2 decimals)" \
+    central org add EU "Euro Utility" --currency EUR
 expect "$BACKEND: a currency not in ISO 4217 is refused" 2 \
     '--currency "XYZ": not an ISO 4217 currency code' \
     central org add XX "Nowhere" --currency XYZ
@@ -175,7 +177,7 @@ same "$BACKEND: and neither made an organisation" "$(store_of XX)" 0
 dsql "DELETE FROM org_currencies WHERE org = 'ACME'"
 expect "$BACKEND: org list" 0 "CURRENCY" central org list
 if grep -q '^ACME .* USD *2$' "$OUT" && grep -q '^KE .* KES *2$' "$OUT" &&
-    grep -q '^JP .* JPY *0$' "$OUT"; then
+    grep -q '^JP .* JPY *0$' "$OUT" && grep -q '^EU .* EUR *2$' "$OUT"; then
 	ok "$BACKEND: each organisation with its currency, ACME the node's"
 else
 	notok "$BACKEND: each organisation with its currency, ACME the node's"
@@ -913,6 +915,10 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	expect "move: GAP moved to PostgreSQL" 0 "organisation GAP moved to" \
 	    sqc move GAP --to "$MV"
 	has "move: every table verified" "  payments"
+	expect "move: GAP keeps its currency (the directory's)" 0 "GAP" \
+	    sqc org list
+	grep -q '^GAP .* USD *2$' "$OUT" && ok "move: USD, 2 decimals" ||
+	    notok "move: USD, 2 decimals"
 	wait $BG
 	t6pay 14 || notok "move: T05 pays and syncs after the move"
 	pdt 6 sync >/dev/null
