@@ -20,6 +20,10 @@ int money_parse(const char *s, int digits, const char *what, int64_t *out,
  */
 char *money_plain(char *buf, size_t n, int64_t v, int digits);
 
+/* The minor units (0-3) of an active ISO 4217 currency code in capitals
+ * ("KES" 2, "JPY" 0, "KWD" 3); -1 for anything else (iso4217.c). */
+int currency_minor_digits(const char *code);
+
 /* "$1,234.50" / "-$4.50": symbol, thousands grouping, `digits` decimals
  * (money_format_style with the default style and this symbol). */
 char *money_format(

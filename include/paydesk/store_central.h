@@ -52,8 +52,17 @@ void store_set_begin_check(struct store *st,
  * digits, '_' and '-', CONNINFO libpq's ("" for the PG* variables). */
 int store_open_directory(
     const char *path, int create, struct store **out, struct pd_err *err);
+/* An organisation with its currency (ISO 4217 code, minor units), in
+ * one transaction. */
 int store_org_add(struct store *st, const char *code, const char *name,
-    const char *at, struct pd_err *err);
+    const char *currency, int digits, const char *at, struct pd_err *err);
+/* Organisation code's currency (issue 23); PD_ENOTFOUND when none. */
+int store_org_currency(struct store *st, const char *code, char currency[4],
+    int *digits, struct pd_err *err);
+/* The organisations without a currency (made before issue 23) given
+ * this one, the node's [organisation] currency_code and minor_digits. */
+int store_org_currency_fill(struct store *st, const char *currency,
+    int digits, struct pd_err *err);
 /* PD_ENOTFOUND when there is no such organisation. */
 int store_org_get(struct store *st, const char *code, char *name, size_t n,
     struct pd_err *err);

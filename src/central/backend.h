@@ -23,6 +23,12 @@ struct terminal_status {
 	int64_t waiting; /* feed entries it has not pulled */
 };
 
+/* An organisation as org list shows it (issue 23). */
+struct org_row {
+	char code[33], name[256], currency[4];
+	int digits;
+};
+
 struct backend_ops {
 	const char *name;
 	/* Check the backend answers (health). */
@@ -49,8 +55,15 @@ struct backend_ops {
 	void (*seen)(struct backend *b, const struct terminal_row *t,
 	    const char *route, int64_t cursor, int64_t pending);
 	/* Administration. */
+	/* An organisation with its currency (ISO 4217 code, minor units). */
 	int (*org_add)(struct backend *b, const char *code, const char *name,
-	    struct pd_err *err);
+	    const char *currency, int digits, struct pd_err *err);
+	/* Its currency (4 bytes) and minor units (issue 23). */
+	int (*org_currency)(struct backend *b, const char *org,
+	    char currency[4], int *digits, struct pd_err *err);
+	/* Every organisation, in order (*n of them; the caller frees). */
+	struct org_row *(*orgs)(
+	    struct backend *b, size_t *n, struct pd_err *err);
 	/* Register a terminal; token (65 bytes) gets its new token. */
 	int (*terminal_add)(struct backend *b, const char *org,
 	    const char *branch, const char *terminal, char *token,

@@ -13,8 +13,8 @@
 #include "paydesk/xmalloc.h"
 
 int
-sq_org_add(
-    struct backend *b, const char *code, const char *name, struct pd_err *err)
+sq_org_add(struct backend *b, const char *code, const char *name,
+    const char *currency, int digits, struct pd_err *err)
 {
 	char at[TS_BUFSZ];
 	struct conn *c;
@@ -22,7 +22,7 @@ sq_org_add(
 
 	svc_now(at);
 	pthread_mutex_lock(&SB(b)->dir_lock);
-	rc = store_org_add(SB(b)->dir, code, name, at, err);
+	rc = store_org_add(SB(b)->dir, code, name, currency, digits, at, err);
 	pthread_mutex_unlock(&SB(b)->dir_lock);
 	if (rc != 0)
 		return -1;
@@ -32,6 +32,47 @@ sq_org_add(
 		return -1;
 	sq_give_back(b, c);
 	return 0;
+}
+
+int
+sq_org_currency(struct backend *b, const char *org, char currency[4],
+    int *digits, struct pd_err *err)
+{
+	int rc;
+
+	if (sq_org_known(b, org, err) != 0)
+		return -1;
+	pthread_mutex_lock(&SB(b)->auth_lock);
+	rc = store_org_currency(SB(b)->auth, org, currency, digits, err);
+	pthread_mutex_unlock(&SB(b)->auth_lock);
+	return rc;
+}
+
+struct org_row *
+sq_orgs(struct backend *b, size_t *n, struct pd_err *err)
+{
+	char(*codes)[33];
+	struct org_row *o = NULL;
+	size_t i;
+
+	pthread_mutex_lock(&SB(b)->dir_lock);
+	codes = store_orgs(SB(b)->dir, n, err);
+	if (codes != NULL)
+		o = xcalloc(*n + 1, sizeof *o);
+	for (i = 0; codes != NULL && i < *n; i++) {
+		xstrlcpy(o[i].code, codes[i], sizeof o[i].code);
+		if (store_org_get(SB(b)->dir, codes[i], o[i].name,
+		        sizeof o[i].name, err) != 0 ||
+		    store_org_currency(SB(b)->dir, codes[i], o[i].currency,
+		        &o[i].digits, err) != 0) {
+			free(o);
+			o = NULL;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&SB(b)->dir_lock);
+	free(codes);
+	return o;
 }
 
 int

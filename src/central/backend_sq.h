@@ -71,8 +71,11 @@ struct conn *sq_get_writer(struct backend *b, const char *org,
 void sq_put_writer(struct backend *b, struct org_lock *w, struct conn *c);
 
 /* backend_admin.c */
-int sq_org_add(
-    struct backend *b, const char *code, const char *name, struct pd_err *err);
+int sq_org_add(struct backend *b, const char *code, const char *name,
+    const char *currency, int digits, struct pd_err *err);
+int sq_org_currency(struct backend *b, const char *org, char currency[4],
+    int *digits, struct pd_err *err);
+struct org_row *sq_orgs(struct backend *b, size_t *n, struct pd_err *err);
 int sq_terminal_add(struct backend *b, const char *org, const char *branch,
     const char *terminal, char *token, struct pd_err *err);
 int sq_terminal_revoke(struct backend *b, const char *org, const char *terminal,

@@ -105,14 +105,46 @@ conn_gateway(
 	return sq_gateway_get(c->b, c->org, name, g, err);
 }
 
+/* The node's configuration in cfg with organisation org's currency:
+ * its code and minor units; its symbol the code unless it is the node's
+ * own currency. */
+static int
+org_currency(struct backend *b, const char *org, struct config *cfg,
+    struct pd_err *err)
+{
+	char cur[4];
+	int digits, rc;
+
+	*cfg = b->cfg;
+	pthread_mutex_lock(&SB(b)->auth_lock);
+	rc = store_org_currency(SB(b)->auth, org, cur, &digits, err);
+	pthread_mutex_unlock(&SB(b)->auth_lock);
+	if (rc != 0)
+		return -1;
+	if (strcmp(cur, cfg->currency_code) != 0) {
+		xstrlcpy(cfg->currency_code, cur, sizeof cfg->currency_code);
+		xstrlcpy(cfg->currency_symbol, cur,
+		    sizeof cfg->currency_symbol);
+	}
+	cfg->minor_digits = digits;
+	return 0;
+}
+
 static struct conn *
 conn_open(struct backend *b, const char *org, struct pd_err *err)
 {
 	struct conn *c = xcalloc(1, sizeof *c);
 	char path[4200];
+	struct config *cfg = xmalloc(sizeof *cfg);
+	int rc;
 
-	if (sq_org_where(b, org, path, sizeof path, c->where, err) != 0 ||
-	    svc_central_open(&c->s, &b->cfg, path, 1, err) != 0) {
+	/* the organisation's currency, not the node's (issue 23): what its
+	 * pushes, notifications and reports are checked and written in */
+	rc = sq_org_where(b, org, path, sizeof path, c->where, err) != 0 ||
+	     org_currency(b, org, cfg, err) != 0 ||
+	     svc_central_open(&c->s, cfg, path, 1, err) != 0;
+	free(cfg);
+	if (rc) {
 		free(c);
 		return NULL;
 	}
@@ -566,6 +598,8 @@ static const struct backend_ops store_ops = {
     sq_anchor,
     sq_seen,
     sq_org_add,
+    sq_org_currency,
+    sq_orgs,
     sq_terminal_add,
     sq_terminal_revoke,
     sq_terminals,
@@ -609,7 +643,10 @@ backend_open(const struct config *cfg, struct pd_err *err)
 	else
 		snprintf(path, sizeof path, "%s/directory.db",
 		    cfg->central_data_dir);
+	/* the organisations made before issue 23 keep the node's currency */
 	if (store_open_directory(path, 1, &sb->dir, err) != 0 ||
+	    store_org_currency_fill(
+	        sb->dir, cfg->currency_code, cfg->minor_digits, err) != 0 ||
 	    store_open_directory(path, 0, &sb->auth, err) != 0) {
 		store_close(sb->dir);
 		pthread_mutex_destroy(&sb->dir_lock);

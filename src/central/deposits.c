@@ -18,7 +18,7 @@ status_word(const struct deposit *d)
 }
 
 static void
-print_json(const struct deposit *v, size_t n)
+print_json(const struct deposit *v, size_t n, const char *currency)
 {
 	json_t *a = json_array();
 	char *s;
@@ -27,10 +27,11 @@ print_json(const struct deposit *v, size_t n)
 	for (i = 0; i < n; i++)
 		json_array_append_new(a,
 		    json_pack("{s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s, s:s, "
-		              "s:s, s:I, s:s, s:s}",
+		              "s:s, s:s, s:I, s:s, s:s}",
 		        "uuid", v[i].uuid, "slip_no", v[i].slip_no, "account",
 		        v[i].account, "deposited_on", v[i].deposited_on,
-		        "amount", (json_int_t)v[i].amount, "terminal",
+		        "amount", (json_int_t)v[i].amount, "currency",
+		        currency, "terminal",
 		        v[i].terminal, "created_by", v[i].created_by,
 		        "created_at", v[i].created_at, "status",
 		        v[i].status, "void_reason", v[i].void_reason,
@@ -50,7 +51,8 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	    NC_("column", "Terminal"), NC_("column", "Account"),
 	    NC_("column", "Deposited"), NC_("column", "By"),
 	    NC_("column", "Status"), NC_("column", "Amount")};
-	int w[7] = {12, 8, 16, 10, 10, 8, 12}, json = 0, i;
+	int w[7] = {12, 8, 16, 10, 10, 8, 12}, json = 0, i, digits;
+	char cur[4];
 	struct deposit *v;
 	size_t n, k;
 
@@ -64,11 +66,14 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 			    _("Deposits: unknown option \"%s\""), argv[i]);
 		json = 1;
 	}
+	/* the organisation's currency (issue 23) */
+	if (b->ops->org_currency(b, argv[0], cur, &digits, err) != 0)
+		return -1;
 	v = b->ops->deposits(b, argv[0], &n, err);
 	if (v == NULL)
 		return -1;
 	if (json) {
-		print_json(v, n);
+		print_json(v, n, cur);
 		free(v);
 		return 0;
 	}
@@ -86,7 +91,7 @@ deposits_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 		cells[4] = v[k].created_by;
 		cells[5] = status_word(&v[k]);
 		cells[6] = money_plain(amount, sizeof amount, v[k].amount,
-		    b->cfg.minor_digits);
+		    digits);
 		central_row(cells, w, 7, 1);
 	}
 	free(v);

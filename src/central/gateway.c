@@ -558,7 +558,7 @@ amount_text(int64_t amount, int digits, char *out)
  * failure held for a supervisor (its review), and what a refund in part
  * took of a payment that still succeeded (issue 19 review). */
 static void
-payments_notes(const struct backend *b, const struct gw_payment *p, size_t n)
+payments_notes(int digits, const struct gw_payment *p, size_t n)
 {
 	char refunded[32];
 	size_t i;
@@ -568,8 +568,7 @@ payments_notes(const struct backend *b, const struct gw_payment *p, size_t n)
 			printf(_("Payment %s: %s\n"), p[i].code,
 			    svc_gateway_review(p[i].review));
 		else if (p[i].refunded > 0 && p[i].status != GW_REFUNDED) {
-			amount_text(
-			    p[i].refunded, b->cfg.minor_digits, refunded);
+			amount_text(p[i].refunded, digits, refunded);
 			printf(_("Payment %s: %s of it refunded\n"), p[i].code,
 			    refunded);
 		}
@@ -583,8 +582,9 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	const char *name = argc - unassoc > 2 ? argv[2] : NULL;
 	struct gateway_row *gws, g;
 	struct gw_payment *p;
-	char amount[32], refunded[32], days[16];
+	char amount[32], refunded[32], days[16], cur[4];
 	size_t n, i;
+	int digits;
 
 	if (name != NULL && b->ops->gateway_get(b, argv[1], name, &g, err))
 		return -1;
@@ -594,6 +594,9 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 	free(gws);
 	if (n == 0)
 		return pd_fail(err, PD_ENOTFOUND, "No gateway in %s", argv[1]);
+	/* amounts in the organisation's minor units (issue 23) */
+	if (b->ops->org_currency(b, argv[1], cur, &digits, err) != 0)
+		return -1;
 	p = b->ops->gateway_payments(b, argv[1], name, unassoc, &n, err);
 	if (p == NULL)
 		return -1;
@@ -609,10 +612,9 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 			    (long long)(p[i].processing_tenths % 10));
 		else
 			xstrlcpy(days, "-", sizeof days);
-		amount_text(p[i].amount, b->cfg.minor_digits, amount);
+		amount_text(p[i].amount, digits, amount);
 		if (p[i].refunded > 0)
-			amount_text(
-			    p[i].refunded, b->cfg.minor_digits, refunded);
+			amount_text(p[i].refunded, digits, refunded);
 		else
 			xstrlcpy(refunded, "-", sizeof refunded);
 		printf("%-4zu %-10s %-12s %-14s %-13s %10s %10s %-19s %-13s "
@@ -624,7 +626,7 @@ gateway_payments(struct backend *b, int argc, char **argv, struct pd_err *err)
 		    days, p[i].payment_no[0] ? p[i].payment_no : "-",
 		    p[i].candidates[0] ? p[i].candidates : "-");
 	}
-	payments_notes(b, p, n);
+	payments_notes(digits, p, n);
 	free(p);
 	return 0;
 }

@@ -12,7 +12,8 @@
  * to fill in, the rest typed as it is (never translated). */
 static const char *const synopsis[] = {
     "[serve]",
-    "org add CODE NAME",
+    "org add CODE NAME [--currency CODE]",
+    "org list",
     "terminal add ORG BRANCH TERMINAL",
     "terminal revoke ORG TERMINAL",
     "terminal list [ORG]",
@@ -358,6 +359,61 @@ terminal_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
 	return pd_fail(err, PD_EUSAGE, _("Terminal: add, revoke or list"));
 }
 
+/* org add CODE NAME [--currency CODE] (issue 23: the currency is the
+ * organisation's, the node's [organisation] currency_code when none is
+ * given), org list. */
+static int
+org_cmd(struct backend *b, int argc, char **argv, struct pd_err *err)
+{
+	const char *cur = b->cfg.currency_code;
+	char digits_s[8];
+	int digits = b->cfg.minor_digits, w[4] = {12, 24, 8, 6};
+	const char *cells[4], *heads[4] = {_("ORG"), _("NAME"), _("CURRENCY"),
+	                          _("DECIMALS")};
+	struct org_row *o;
+	size_t n, i;
+
+	if (argc == 5 && strcmp(argv[0], "add") == 0 &&
+	    strcmp(argv[3], "--currency") == 0) {
+		cur = argv[4];
+		digits = currency_minor_digits(cur);
+		if (digits < 0)
+			return pd_fail(err, PD_EUSAGE,
+			    _("--currency \"%s\": not an ISO 4217 currency "
+			      "code in capitals (KES, EUR, JPY...)"),
+			    cur);
+	} else if (argc != 3 || strcmp(argv[0], "add") != 0) {
+		if (argc == 1 && strcmp(argv[0], "list") == 0)
+			goto list;
+		usage(stderr);
+		return pd_fail(err, PD_EUSAGE, _("Org: add or list"));
+	}
+	if (central_check_new_id(_("Organisation"), argv[1], 32, err) != 0)
+		return -1;
+	if (*argv[2] == '\0')
+		return pd_fail(err, PD_EUSAGE, _("The name is empty"));
+	if (b->ops->org_add(b, argv[1], argv[2], cur, digits, err) != 0)
+		return -1;
+	printf(_("organisation %s (%s) added, currency %s (%d decimals)."),
+	    argv[1], argv[2], cur, digits);
+	putchar('\n');
+	return 0;
+list:
+	if ((o = b->ops->orgs(b, &n, err)) == NULL)
+		return -1;
+	central_head(heads, w, 4, 1);
+	for (i = 0; i < n; i++) {
+		snprintf(digits_s, sizeof digits_s, "%d", o[i].digits);
+		cells[0] = o[i].code;
+		cells[1] = o[i].name;
+		cells[2] = o[i].currency;
+		cells[3] = digits_s;
+		central_row(cells, w, 4, 1);
+	}
+	free(o);
+	return 0;
+}
+
 /* The commands that read an organisation's store and print (their own
  * files), by name. */
 static const struct {
@@ -385,19 +441,8 @@ run(struct backend *b, int argc, char **argv, struct pd_err *err)
 		}
 		return serve(b, err);
 	}
-	if (strcmp(argv[0], "org") == 0 && argc == 4 &&
-	    strcmp(argv[1], "add") == 0) {
-		if (central_check_new_id(
-		        _("Organisation"), argv[2], 32, err) != 0)
-			return -1;
-		if (*argv[3] == '\0')
-			return pd_fail(err, PD_EUSAGE, _("The name is empty"));
-		if (b->ops->org_add(b, argv[2], argv[3], err) != 0)
-			return -1;
-		printf(_("organisation %s (%s) added."), argv[2], argv[3]);
-		putchar('\n');
-		return 0;
-	}
+	if (strcmp(argv[0], "org") == 0)
+		return org_cmd(b, argc - 1, argv + 1, err);
 	if (strcmp(argv[0], "terminal") == 0)
 		return terminal_cmd(b, argc - 1, argv + 1, err);
 	if (strcmp(argv[0], "doctor") == 0)

@@ -176,7 +176,8 @@ route_status(struct server *sv, struct request *rq,
 	size_t n, i;
 	int64_t head;
 	json_t *o, *arr;
-	char *s;
+	char *s, cur[4];
+	int digits;
 
 	st = sv->b->ops->status(sv->b, t->org, &n, &head, &e);
 	if (st == NULL) {
@@ -194,8 +195,17 @@ route_status(struct server *sv, struct request *rq,
 		             (json_int_t)st[i].t.pending, "waiting",
 		             (json_int_t)st[i].waiting, "revoked",
 		             st[i].t.revoked_at[0] != '\0'));
-	o = json_pack("{s:i, s:s, s:I, s:o}", "v", SYNC_PROTOCOL_VERSION, "org",
-	    t->org, "cursor", (json_int_t)head, "terminals", arr);
+	/* the organisation's currency (issue 23): its figures are in it */
+	if (sv->b->ops->org_currency(sv->b, t->org, cur, &digits, &e) != 0) {
+		json_decref(arr);
+		free(st);
+		answer_store_failed(a, &e);
+		return;
+	}
+	o = json_pack("{s:i, s:s, s:s, s:i, s:I, s:o}", "v",
+	    SYNC_PROTOCOL_VERSION, "org", t->org, "currency", cur,
+	    "minor_digits", digits, "cursor", (json_int_t)head, "terminals",
+	    arr);
 	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
 	free(st);

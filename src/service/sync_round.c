@@ -413,6 +413,16 @@ svc_sync(struct svc *s, sync_progress_fn cb, void *arg,
 		    _("No central node is configured: set [sync] url and token "
 		      "in %s"),
 		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
+	/* records say their currency, not its minor units: a terminal's
+	 * must be the currency's, or its amounts would reach the central
+	 * node 100 times what they are (issue 23) */
+	rc = currency_minor_digits(s->cfg.currency_code);
+	if (rc >= 0 && rc != s->cfg.minor_digits)
+		return pd_fail(err, PD_EUSAGE,
+		    _("[organisation] minor_digits is %d, but %s has %d minor "
+		      "units: set minor_digits = %d in %s before syncing"),
+		    s->cfg.minor_digits, s->cfg.currency_code, rc, rc,
+		    s->cfg.source[0] ? s->cfg.source : _("the config file"));
 	net = svc_net(s, cancel, s->cfg.sync_retries);
 	svc_now(at);
 	note(s, META_TRY, at);

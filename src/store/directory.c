@@ -7,21 +7,80 @@
 
 int
 store_org_add(struct store *st, const char *code, const char *name,
-    const char *at, struct pd_err *err)
+    const char *currency, int digits, const char *at, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
-	    "INSERT INTO orgs (code, name, created_at) VALUES (?, ?, ?)", err);
+	struct db_stmt *s;
 
-	if (s == NULL)
+	if (store_begin(st, err) != 0)
 		return -1;
+	s = st_stmt(st,
+	    "INSERT INTO orgs (code, name, created_at) VALUES (?, ?, ?)", err);
+	if (s == NULL)
+		goto fail;
 	st_bind(s, "sss", code, name, at);
 	if (st_done(st, s, err) != 0) {
 		if (db_extended_errcode(st->db) == DB_CONSTRAINT_PRIMARYKEY)
-			return pd_fail(err, PD_EINVAL,
+			pd_fail(err, PD_EINVAL,
 			    "Organisation \"%s\" already exists", code);
-		return -1;
+		goto fail;
 	}
-	return 0;
+	s = st_stmt(st,
+	    "INSERT INTO org_currencies (org, currency, minor_digits) VALUES "
+	    "(?, ?, ?)",
+	    err);
+	if (s == NULL)
+		goto fail;
+	st_bind(s, "ssi", code, currency, (int64_t)digits);
+	if (st_done(st, s, err) != 0)
+		goto fail;
+	return store_commit(st, err);
+fail:
+	store_abort(st);
+	return -1;
+}
+
+int
+store_org_currency(struct store *st, const char *code, char currency[4],
+    int *digits, struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "SELECT currency, minor_digits FROM org_currencies WHERE org = ?",
+	    err);
+	int rc;
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "s", code);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		st_col(s, 0, currency, 4);
+		*digits = (int)db_column_int64(s, 1);
+	}
+	db_reset(s);
+	if (rc == DB_ROW)
+		return 0;
+	if (rc == DB_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    "No organisation \"%s\"; add it with `paydesk-central org "
+		    "add`",
+		    code);
+	return st_fail(st, err, "Reading organisations");
+}
+
+int
+store_org_currency_fill(struct store *st, const char *currency, int digits,
+    struct pd_err *err)
+{
+	struct db_stmt *s = st_stmt(st,
+	    "INSERT INTO org_currencies (org, currency, minor_digits) SELECT "
+	    "code, ?, ? FROM orgs WHERE code NOT IN (SELECT org FROM "
+	    "org_currencies)",
+	    err);
+
+	if (s == NULL)
+		return -1;
+	st_bind(s, "si", currency, (int64_t)digits);
+	return st_done(st, s, err);
 }
 
 int

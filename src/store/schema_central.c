@@ -593,6 +593,14 @@ const char *const store_admin_migrations[] = {
      * (store_org_location) */
     "ALTER TABLE orgs ADD COLUMN store TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE orgs ADD COLUMN moved_at TEXT NOT NULL DEFAULT '';\n",
+    /* an organisation's currency (issue 23): its ISO 4217 code and minor
+     * units, set by `org add --currency`; the organisations made before
+     * get the node's [organisation] currency when the directory is next
+     * opened (store_org_currency_fill). Safe to run again. */
+    "CREATE TABLE IF NOT EXISTS org_currencies (org TEXT PRIMARY KEY"
+    " REFERENCES orgs (code), currency TEXT NOT NULL CHECK (length(currency)"
+    " = 3), minor_digits INTEGER NOT NULL CHECK (minor_digits BETWEEN 0 AND"
+    " 3)) WITHOUT ROWID;\n",
 };
 
 const int store_admin_nmigrations =

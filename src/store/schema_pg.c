@@ -118,6 +118,12 @@ const char *const store_pg_admin_migrations[] = {
     " EXCEPTION 'json_extract(%, %): not a form paydesk uses', t, p; END"
     " IF; RETURN t::json ->> substring(p FROM 3 FOR length(p) -"
     " 3)::int; END $$;\n",
+    /* 6: an organisation's currency (issue 23), as schema_central.c's;
+     * safe to run again */
+    "CREATE TABLE IF NOT EXISTS org_currencies (org text PRIMARY KEY"
+    " REFERENCES orgs (code), currency text NOT NULL CHECK (length(currency)"
+    " = 3), minor_digits bigint NOT NULL CHECK (minor_digits BETWEEN 0 AND"
+    " 3));\n",
 };
 
 const int store_pg_admin_nmigrations =

@@ -32,13 +32,14 @@ count_terminals() {
 	fi
 }
 
-expect "$BACKEND: org add" 0 "organisation ACME (Acme Water) added." \
+expect "$BACKEND: org add" 0 \
+    "organisation ACME (Acme Water) added, currency USD (2 decimals)." \
     central org add ACME "Acme Water"
 same "$BACKEND: its store is made at once" "$(store_of ACME)" 1
 expect "$BACKEND: an organisation added twice is refused" 3 \
     'Organisation "ACME" already exists' central org add ACME "Other"
 expect "$BACKEND: a code differing by case is another organisation" 0 \
-    "organisation acme (Acme lower) added." central org add acme "Acme lower"
+    "organisation acme (Acme lower) added, currency USD" central org add acme "Acme lower"
 same "$BACKEND: with a store of its own" "$(store_of acme)" 1
 expect "$BACKEND: a code with a quote is refused" 2 \
     "only letters, digits and '-' are allowed" central org add "AC'ME" "X"
@@ -152,6 +153,109 @@ same "$BACKEND: 40 of each, once" "$(tsql 7 "SELECT count(*) || '/' ||
     count(DISTINCT account_no) FROM consumers WHERE account_no LIKE 'PG-%'")/$(tsql 7 \
     "SELECT count(*) || '/' || count(DISTINCT uuid) FROM items WHERE ref LIKE 'PB-%'")" \
     "40/40/40/40"
+stop_central
+
+# -- organisations of several currencies on one node (issue 23): KES and
+# JPY (0 minor digits) beside ACME, made before with the node's USD; each
+# checked in its own currency, pushes and pulls of another refused, and
+# the node's figures given by organisation with their currency
+expect "$BACKEND: org add with its currency" 0 \
+    "organisation KE (Kenya ISP) added, currency KES (2 decimals)." \
+    central org add KE "Kenya ISP" --currency KES
+expect "$BACKEND: a currency of 0 minor digits" 0 "currency JPY (0 decimals)" \
+    central org add JP "Japan Water" --currency JPY
+expect "$BACKEND: a euro organisation beside them" 0 "currency EUR (2 decimals)" \
+    central org add EU "Euro Utility" --currency EUR
+expect "$BACKEND: a currency not in ISO 4217 is refused" 2 \
+    '--currency "XYZ": not an ISO 4217 currency code' \
+    central org add XX "Nowhere" --currency XYZ
+expect "$BACKEND: a code in small letters is refused" 2 \
+    '--currency "kes"' central org add XX "Nowhere" --currency kes
+same "$BACKEND: and neither made an organisation" "$(store_of XX)" 0
+# ACME's row taken away as a directory made before issue 23 has none:
+# the node's currency is ACME's again when the directory is next opened
+dsql "DELETE FROM org_currencies WHERE org = 'ACME'"
+expect "$BACKEND: org list" 0 "CURRENCY" central org list
+if grep -q '^ACME .* USD *2$' "$OUT" && grep -q '^KE .* KES *2$' "$OUT" &&
+    grep -q '^JP .* JPY *0$' "$OUT" && grep -q '^EU .* EUR *2$' "$OUT"; then
+	ok "$BACKEND: each organisation with its currency, ACME the node's"
+else
+	notok "$BACKEND: each organisation with its currency, ACME the node's"
+fi
+for o in KE JP; do
+	central import $o users "$DATA/users.csv" >/dev/null ||
+	    notok "$BACKEND: import $o users"
+	printf 'account_no,name,service_address,phone,email,segment\n%s-1,Payer %s,1 Road,,,Residential\n' \
+	    $o $o >"$T/$o-c.csv"
+	central import $o consumers "$T/$o-c.csv" >/dev/null ||
+	    notok "$BACKEND: import $o consumers"
+done
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nJB-1,JP-1,2026-01,1500.50,2026-01-01,2026-01-20\n' >"$T/jb.csv"
+expect "$BACKEND: a yen bill with decimals is refused (JPY has none)" 3 \
+    "jb.csv:2" central import JP bills "$T/jb.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nJB-1,JP-1,2026-01,1500,2026-01-01,2026-01-20\n' >"$T/jb.csv"
+printf 'invoice_no,account_no,period,amount,issued_on,due_on\nKB-1,KE-1,2026-01,2500.50,2026-01-01,2026-01-20\n' >"$T/kb.csv"
+central import JP bills "$T/jb.csv" >/dev/null || notok "$BACKEND: import JP bills"
+central import KE bills "$T/kb.csv" >/dev/null || notok "$BACKEND: import KE bills"
+same "$BACKEND: each bill in its own minor units" \
+    "$(csql_of KE "SELECT amount FROM items")/$(csql_of JP "SELECT amount FROM items")" \
+    "250050/1500"
+run central terminal add KE B08 T08
+TOK8=$(token_of)
+run central terminal add JP B09 T09
+TOK9=$(token_of)
+run central terminal add KE B04 T04
+TOK4=$(token_of)
+terminal 8 "$TOK8"
+printf '[organisation]\ncurrency_code = KES\ncurrency_symbol = KSh\n' >>"$T/t8.ini"
+terminal 9 "$TOK9"
+printf '[organisation]\ncurrency_code = JPY\ncurrency_symbol = JPY\nminor_digits = 0\n' >>"$T/t9.ini"
+terminal 4 "$TOK4" # left in the node's USD
+start_central
+same "$BACKEND: /v1/status says the organisation's currency" \
+    "$(get /v1/status "$TOK8")" 200
+has "$BACKEND: KES" '"currency":"KES"'
+has "$BACKEND: of 2 minor digits" '"minor_digits":2'
+get /v1/status "$TOK9" >/dev/null
+has "$BACKEND: and JP's JPY" '"currency":"JPY"'
+has "$BACKEND: of 0" '"minor_digits":0'
+expect "$BACKEND: a KES terminal pulls its organisation's data" 0 "Pulled" pdt 8 sync
+sed 's/^minor_digits = 0$/minor_digits = 2/' "$T/t9.ini" >"$T/t9d.ini"
+expect "$BACKEND: a JPY terminal of 2 minor digits does not sync" 2 \
+    "minor_digits is 2, but JPY has 0 minor units: set minor_digits = 0" \
+    "$PD" --config "$T/t9d.ini" sync
+expect "$BACKEND: a JPY terminal pulls" 0 "Pulled" pdt 9 sync
+expect "$BACKEND: a USD terminal of KE refuses KES records" 0 \
+    "Conflicts   5" pdt 4 sync
+expect "$BACKEND: saying why" 0 \
+    "It is in KES; this terminal's currency is USD" pdt 4 sync --quarantine
+same "$BACKEND: and took none of them" "$(tsql 4 "SELECT count(*) FROM consumers")" 0
+expect "$BACKEND: KE's terminal takes a payment in shillings" 0 "KSh" \
+    pdtc 8 pay KE-1 --type bill --method Cash --amount 1000.50
+expect "$BACKEND: JP's in yen, no decimals" 0 "JPY" \
+    pdtc 9 pay JP-1 --type bill --method Cash --amount 700
+expect "$BACKEND: a yen amount with decimals is refused" 3 \
+    "this currency has no decimals" \
+    pdtc 9 pay JP-1 --type bill --method Cash --amount 7.5
+expect "$BACKEND: KE's payment goes up" 0 "Applied     1" pdt 8 sync
+expect "$BACKEND: JP's too" 0 "Applied     1" pdt 9 sync
+same "$BACKEND: each node store holds its own, in its own minor units" \
+    "$(csql_of KE "SELECT amount || ' ' || terminal FROM payments")/$(csql_of JP "SELECT amount || ' ' || terminal FROM payments")" \
+    "100050 T08/700 T09"
+pdftotext -layout "$T/r8/$(ls "$T/r8" | grep -m1 '\.pdf$')" - 2>/dev/null | tr -s ' ' >"$OUT"
+has "$BACKEND: the KES receipt (pdftotext) in shillings" "KSh1,000.50"
+pdftotext -layout "$T/r9/$(ls "$T/r9" | grep -m1 '\.pdf$')" - 2>/dev/null | tr -s ' ' >"$OUT"
+has "$BACKEND: the JPY receipt (pdftotext) in whole yen" "JPY700"
+# the same payment in KE's terminal's store said to be in USD: refused
+# by the node with the reason, nothing applied
+sed 's/^currency_code = KES$/currency_code = USD/' "$T/t8.ini" >"$T/t8u.ini"
+PAYDESK_PIN=1234 "$PD" --config "$T/t8u.ini" --user jane pay KE-1 --type bill \
+    --method Cash --amount 5 >/dev/null
+expect "$BACKEND: a push in USD to KE is refused" 0 "Rejected    1" \
+    "$PD" --config "$T/t8u.ini" sync
+expect "$BACKEND: with the reason" 0 "the organisation's currency is KES" \
+    "$PD" --config "$T/t8u.ini" sync --quarantine
+same "$BACKEND: and not applied" "$(csql_of KE "SELECT count(*) FROM payments")" 1
 stop_central
 
 if [ "$BACKEND" = postgresql ]; then
@@ -811,6 +915,10 @@ print(json.dumps(t, sort_keys=True))' "$OUT")" "$r_pg"
 	expect "move: GAP moved to PostgreSQL" 0 "organisation GAP moved to" \
 	    sqc move GAP --to "$MV"
 	has "move: every table verified" "  payments"
+	expect "move: GAP keeps its currency (the directory's)" 0 "GAP" \
+	    sqc org list
+	grep -q '^GAP .* USD *2$' "$OUT" && ok "move: USD, 2 decimals" ||
+	    notok "move: USD, 2 decimals"
 	wait $BG
 	t6pay 14 || notok "move: T05 pays and syncs after the move"
 	pdt 6 sync >/dev/null

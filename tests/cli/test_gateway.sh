@@ -269,6 +269,22 @@ refused_gw "card: another currency is 400" 400 \
     "data.object.currency: \\\"eur\\\" is not the organisation's currency, USD" \
     $SIM send "$CU" --secret "$CARD" \
     "$($SIM card payment_intent.succeeded evt_9 pi_9 100 eur A $now)"
+# an organisation of another currency on the same node (issue 23): its
+# notifications are checked against its own, KES, not the node's USD
+central org add KE "Kenya ISP" --currency KES >/dev/null
+run central gateway add KE stripe --profile card
+KCARD=$(sed -n 's/^signing secret: //p' "$OUT")
+run $SIM send "$URL/v1/gateway/KE/stripe" --secret "$KCARD" \
+    "$($SIM card payment_intent.succeeded evt_k9 pi_k9 100 usd A $now)"
+answer "card: USD to a KES organisation is 400" 400 \
+    "is not the organisation's currency, KES"
+run $SIM send "$URL/v1/gateway/KE/stripe" --secret "$KCARD" \
+    "$($SIM card payment_intent.succeeded evt_k9 pi_k9 100 kes A $now)"
+answer "card: its own KES is taken" 200 ""
+same "card: kept in KES in KE's store only" \
+    "$(csql_of KE "SELECT code || ' ' || amount || ' ' || currency FROM
+        gateway_payments")/$(csql "SELECT count(*) FROM gateway_payments
+        WHERE code = 'pi_k9'")" "pi_k9 100 KES/0"
 refused_gw "card: a payment made two days from now is 400" 400 \
     "data.object.created: $(date -u -d @$((now + 172800)) '+%F %T') UTC is in the future" \
     $SIM send "$CU" --secret "$CARD" \

@@ -50,6 +50,30 @@ parse_bad(const char *s, const char *needle)
 	assert_int_equal(v, 12345); /* untouched on error */
 }
 
+/* An organisation's currency (issue 23): ISO 4217 codes with their minor
+ * units, anything else refused. */
+static void
+currency_digits(void **state)
+{
+	(void)state;
+	assert_int_equal(currency_minor_digits("KES"), 2);
+	assert_int_equal(currency_minor_digits("EUR"), 2);
+	assert_int_equal(currency_minor_digits("USD"), 2);
+	assert_int_equal(currency_minor_digits("JPY"), 0);
+	assert_int_equal(currency_minor_digits("UGX"), 0);
+	assert_int_equal(currency_minor_digits("KWD"), 3);
+	assert_int_equal(currency_minor_digits("TND"), 3);
+	assert_int_equal(currency_minor_digits("kes"), -1);
+	assert_int_equal(currency_minor_digits("XYZ"), -1);
+	assert_int_equal(currency_minor_digits("KE"), -1);
+	assert_int_equal(currency_minor_digits("KESX"), -1);
+	assert_int_equal(currency_minor_digits("ES "), -1);
+	assert_int_equal(currency_minor_digits("S K"), -1);
+	assert_int_equal(currency_minor_digits(""), -1);
+	assert_int_equal(currency_minor_digits(NULL), -1);
+	assert_int_equal(currency_minor_digits("CLF"), -1); /* 4 digits */
+}
+
 static void
 money_parsing(void **state)
 {
@@ -1733,6 +1757,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(gateway_status_mapping),
 	    cmocka_unit_test(money_parsing),
+	    cmocka_unit_test(currency_digits),
 	    cmocka_unit_test(deposit_reference_words),
 	    cmocka_unit_test(money_digits),
 	    cmocka_unit_test(money_formatting),
