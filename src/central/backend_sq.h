@@ -16,6 +16,10 @@
 
 struct conn {
 	char org[33];
+	/* the node's configuration with the organisation's currency: the
+	 * rules its records are judged by (s.base_cfg points here, so it
+	 * lives as long as the connection) */
+	struct config cfg;
 	struct svc s;
 	int busy;
 	struct backend *b;

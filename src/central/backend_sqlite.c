@@ -135,16 +135,12 @@ conn_open(struct backend *b, const char *org, struct pd_err *err)
 {
 	struct conn *c = xcalloc(1, sizeof *c);
 	char path[4200];
-	struct config *cfg = xmalloc(sizeof *cfg);
-	int rc;
 
 	/* the organisation's currency, not the node's (issue 23): what its
 	 * pushes, notifications and reports are checked and written in */
-	rc = sq_org_where(b, org, path, sizeof path, c->where, err) != 0 ||
-	     org_currency(b, org, cfg, err) != 0 ||
-	     svc_central_open(&c->s, cfg, path, 1, err) != 0;
-	free(cfg);
-	if (rc) {
+	if (sq_org_where(b, org, path, sizeof path, c->where, err) != 0 ||
+	    org_currency(b, org, &c->cfg, err) != 0 ||
+	    svc_central_open(&c->s, &c->cfg, path, 1, err) != 0) {
 		free(c);
 		return NULL;
 	}
