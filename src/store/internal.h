@@ -60,10 +60,13 @@ struct store {
 	char *fts_triggers;
 	/* the consumers a payments search names, read once by
 	 * store_search_dense as a list of ids ("1,2,3") for the listing's
-	 * query being built (search_consumers): set and forgotten within
-	 * one store_payments_each, so never stale (issue 24) */
-	const char *named_text;
+	 * query being built (search_consumers), and kept for its count
+	 * while the data is as it was when they were read: this
+	 * connection's total of changes and the file's data_version
+	 * (psearch_named; issue 24) */
+	char *named_text;
 	char *named_ids, *named_docs; /* the payments its numbers name */
+	int64_t named_changes, named_version;
 	/* the payments list's last query (store_payments_each), kept
 	 * prepared and reset for the next page of the same SQL (a page
 	 * after the second: the same text, other bindings); in_list while

@@ -45,7 +45,7 @@ psearch_consumers(struct store *st, struct qb *q, const char *text)
 {
 	struct consumer_q cq;
 
-	if (st->named_ids != NULL && st->named_text == text) {
+	if (st->named_ids != NULL && psearch_named(st, text)) {
 		/* store_search_dense's ids of this very text */
 		qb_add(q, st->named_ids, "");
 		return;
@@ -154,7 +154,7 @@ psearch_doc_ids(struct store *st, struct qb *q, const char *text)
 	char lo[132], hi[136], sql[160], *m;
 	size_t i;
 
-	if (st->named_docs != NULL && st->named_text == text) {
+	if (st->named_docs != NULL && psearch_named(st, text)) {
 		/* store_search_dense's ids of this very text */
 		qb_add(q, st->named_docs, "");
 		return;
@@ -232,8 +232,38 @@ store_search_forget(struct store *st)
 {
 	free(st->named_ids);
 	free(st->named_docs);
+	free(st->named_text);
 	st->named_ids = st->named_docs = NULL;
 	st->named_text = NULL;
+}
+
+/* What tells a change of the data: this connection's rows changed
+ * (triggers' included; data_version does not count them) and the
+ * file's data_version (another connection's commits). Both 0 on
+ * PostgreSQL, whose ids are forgotten at the end of each listing. */
+static void
+data_stamp(struct store *st, int64_t *changes, int64_t *version)
+{
+	*changes = *version = 0;
+	if (db_is_pg(st->db))
+		return;
+	*changes = (int64_t)sqlite3_total_changes64(st->db->lite);
+	*version = max_id(st, "PRAGMA data_version");
+}
+
+int
+psearch_named(struct store *st, const char *text)
+{
+	int64_t changes, version;
+
+	if (st->named_text == NULL || text == NULL ||
+	    strcmp(st->named_text, text) != 0)
+		return 0;
+	data_stamp(st, &changes, &version);
+	if (changes == st->named_changes && version == st->named_version)
+		return 1;
+	store_search_forget(st);
+	return 0;
 }
 
 /* Read the ids q selects into *slot for text: st->named_ids as an IN
@@ -282,7 +312,8 @@ psearch_named_ids(struct store *st, struct qb *q, const char *text, char **slot)
 		buf = xstrdup(NAMED_NONE);
 	}
 	*slot = buf;
-	st->named_text = text;
+	if (st->named_text == NULL)
+		st->named_text = xstrdup(text);
 	return n;
 }
 
@@ -295,6 +326,8 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	store_search_forget(st);
 	if (text == NULL || *text == '\0')
 		return 0;
+	/* before the ids are read: a change while they are read shows */
+	data_stamp(st, &st->named_changes, &st->named_version);
 	/* reading the n matches then sorting them costs about n rows; walking
 	 * the order until a page is found about page * total / n: the walk
 	 * wins above sqrt(page * total) */

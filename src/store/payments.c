@@ -382,10 +382,10 @@ search_page(struct store *st, struct qb *q, const struct payment_filter *f)
 {
 	/* store_search_dense read that one of the two sources has none: the
 	 * page of the other, with no union to prepare and run */
-	int no_docs = st->named_text == f->search && st->named_docs != NULL &&
+	int named = psearch_named(st, f->search);
+	int no_docs = named && st->named_docs != NULL &&
 	              strcmp(st->named_docs, NAMED_NONE) == 0;
-	int no_people = st->named_text == f->search &&
-	                st->named_ids != NULL &&
+	int no_people = named && st->named_ids != NULL &&
 	                strcmp(st->named_ids, NAMED_NONE) == 0;
 
 	if (no_docs || no_people) {
@@ -603,7 +603,11 @@ store_payments_each(struct store *st, const struct payment_filter *f,
 	qb_add(&q, sql, "");
 	if (f->limit > 0)
 		qb_add(&q, " LIMIT ?", "i", (int64_t)f->limit);
-	store_search_forget(st);
+	/* the ids read stay for the count of this listing (the count after
+	 * a page, svc_payments_count), used while the data is unchanged
+	 * (psearch_named); PostgreSQL has no change counter to tell */
+	if (db_is_pg(st->db))
+		store_search_forget(st);
 	kept = !st->in_list;
 	if (kept && st->list_stmt != NULL && strcmp(st->list_sql, q.sql) == 0) {
 		/* the same query as the last page's: prepared once */

@@ -21,6 +21,9 @@ void psearch_docs(struct qb *q, const char *text);
 void psearch_doc_ids(struct store *st, struct qb *q, const char *text);
 /* The search as a set of payment ids. */
 void psearch_ids(struct store *st, struct qb *q, const char *text);
+/* Whether the ids store_search_dense kept are of text and the data is
+ * as it was when they were read; forgets them when it is not. */
+int psearch_named(struct store *st, const char *text);
 /* Read the ids q selects into *slot for text; how many, -1 on an error. */
 int64_t psearch_named_ids(
     struct store *st, struct qb *q, const char *text, char **slot);

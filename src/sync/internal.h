@@ -10,6 +10,10 @@
 
 /* Compact JSON with sorted keys, copied; o is released. */
 char *sync_dump(json_t *o);
+/* A record encoded through its jansson document: the bytes
+ * syncrec_encode writes straight (kept to hold the two to the same bytes
+ * in a unit test, and for the kinds whose extras are documents). */
+char *sync_encode_dom(const struct syncrec *r);
 /* A text member of o checked like a record field (size, UTF-8, no
  * control characters), copied into out. */
 int sync_head_str(json_t *o, const char *name, char *out, size_t size,

@@ -355,9 +355,81 @@ sync_dump(json_t *o)
 }
 
 char *
-syncrec_encode(const struct syncrec *r)
+sync_encode_dom(const struct syncrec *r)
 {
 	return sync_dump(record_json(r));
+}
+
+/* The record written straight to text (record_write.c), the bytes of
+ * sync_encode_dom: the kinds of fields alone and the payment (its
+ * allocations and credit note); the others' extras are built as
+ * documents (sync_shift_json...), so they go that way whole. */
+char *
+syncrec_encode(const struct syncrec *r)
+{
+	struct sync_wbuf b = {NULL, 0, 0}, x = {NULL, 0, 0};
+	struct sync_extra ex[2];
+	size_t nx = 0, i, at;
+
+	switch (r->kind) {
+	case SR_SHIFT_OPEN:
+	case SR_SHIFT_CLOSE:
+	case SR_ARRANGEMENT:
+	case SR_DEPOSIT:
+	case SR_STATEMENT:
+	case SR_STMT_MATCH:
+		return sync_encode_dom(r);
+	default:
+		break;
+	}
+	if (r->kind == SR_PAYMENT) {
+		sync_wb_put(&x, "[", 1);
+		for (i = 0; i < r->nallocs; i++) {
+			sync_wb_lit(&x, i ? ",{\"amount\":" : "{\"amount\":");
+			sync_wb_int(&x, (long long)r->allocs[i].amount);
+			sync_wb_lit(&x, ",\"due_before\":");
+			sync_wb_int(&x, (long long)r->allocs[i].due_before);
+			sync_wb_lit(&x, ",\"item_ref\":");
+			sync_wb_str(&x, r->allocs[i].item.ref);
+			sync_wb_lit(&x, ",\"item_uuid\":");
+			sync_wb_str(&x, r->allocs[i].item.uuid);
+			sync_wb_put(&x, "}", 1);
+		}
+		sync_wb_put(&x, "]", 1);
+		ex[nx].name = "allocations";
+		ex[nx].len = x.n;
+		nx++;
+		if (r->has_cn) {
+			at = x.n;
+			sync_write_fields(&x, credit_fields, r, NULL, 0);
+			ex[nx].name = "credit_note";
+			ex[nx].len = x.n - at;
+			nx++;
+		}
+		ex[0].text = x.p;
+		if (nx > 1)
+			ex[1].text = x.p + ex[0].len;
+	}
+	/* the head's members in strcmp order, "data" among them */
+	sync_wb_lit(&b, "{\"at\":");
+	sync_wb_str(&b, r->at);
+	sync_wb_lit(&b, ",\"branch\":");
+	sync_wb_str(&b, r->branch);
+	sync_wb_lit(&b, ",\"currency\":");
+	sync_wb_str(&b, r->currency);
+	sync_wb_lit(&b, ",\"data\":");
+	sync_write_fields(&b, kinds[r->kind].fields, r, ex, nx);
+	sync_wb_lit(&b, ",\"kind\":");
+	sync_wb_str(&b, kinds[r->kind].name);
+	sync_wb_lit(&b, ",\"terminal\":");
+	sync_wb_str(&b, r->terminal);
+	sync_wb_lit(&b, ",\"uuid\":");
+	sync_wb_str(&b, r->uuid);
+	sync_wb_lit(&b, ",\"v\":");
+	sync_wb_int(&b, SYNC_PROTOCOL_VERSION);
+	sync_wb_put(&b, "}", 1);
+	free(x.p);
+	return b.p;
 }
 
 /* ---- decoding ---- */

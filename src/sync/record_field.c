@@ -26,26 +26,31 @@
 
 /* ---- encoding ---- */
 
-static json_t *
-enum_json(enum ftype t, int v)
+const char *
+sync_enum_name(enum ftype t, int v)
 {
 	switch (t) {
 	case F_PAYTYPE:
-		return json_string(pay_type_name((enum pay_type)v));
+		return pay_type_name((enum pay_type)v);
 	case F_ITEMKIND:
-		return json_string(pay_type_kind((enum pay_type)v));
+		return pay_type_kind((enum pay_type)v);
 	case F_STATUS:
-		return json_string(pay_status_name((enum pay_status)v));
+		return pay_status_name((enum pay_status)v);
 	case F_MKIND:
-		return json_string(method_kind_name((enum method_kind)v));
+		return method_kind_name((enum method_kind)v);
 	case F_MOVEKIND:
-		return json_string(
-		    shift_move_kind_name((enum shift_move_kind)v));
+		return shift_move_kind_name((enum shift_move_kind)v);
 	case F_GWSTATUS:
-		return json_string(gw_status_name((enum gw_status)v));
+		return gw_status_name((enum gw_status)v);
 	default:
-		return json_string(role_name((enum role)v));
+		return role_name((enum role)v);
 	}
+}
+
+static json_t *
+enum_json(enum ftype t, int v)
+{
+	return json_string(sync_enum_name(t, v));
 }
 
 json_t *

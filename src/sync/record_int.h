@@ -38,6 +38,30 @@ struct field {
 	int required;
 };
 
+/* A growing buffer of text (p NUL-terminated, n bytes; free p). */
+struct sync_wbuf {
+	char *p;
+	size_t n, cap;
+};
+/* A member written beside a table's fields: its name and its value as
+ * JSON text (len bytes). */
+struct sync_extra {
+	const char *name;
+	const char *text;
+	size_t len;
+};
+void sync_wb_put(struct sync_wbuf *b, const char *s, size_t n);
+void sync_wb_lit(struct sync_wbuf *b, const char *s);
+void sync_wb_int(struct sync_wbuf *b, long long v);
+/* s as a JSON string, escaped as jansson's dump escapes it. */
+void sync_wb_str(struct sync_wbuf *b, const char *s);
+/* The fields of table f in r and the nx extras x as one JSON object,
+ * the bytes of sync_dump(sync_encode_fields(f, r)) with the extras set
+ * in it (record_write.c). */
+void sync_write_fields(struct sync_wbuf *b, const struct field *f,
+    const struct syncrec *r, const struct sync_extra *x, size_t nx);
+/* An enum field's stored name. */
+const char *sync_enum_name(enum ftype t, int v);
 /* The fields of table f in r as a new JSON object. */
 json_t *sync_encode_fields(const struct field *f, const struct syncrec *r);
 /* A "YYYY-MM-DD HH:MM:SS" time checked, named what in the message. */

@@ -1332,6 +1332,99 @@ pages_match(struct fx *f, const char *text, int asc, const char *sql)
 	assert_int_equal(n, got.n);
 }
 
+/* A page of a search then its count, as the payments screen reads
+ * them (the count reuses the page's ids while the data is unchanged). */
+static int64_t
+page_count(struct fx *f, const char *text)
+{
+	struct payment_filter pf;
+	static struct ids got;
+	struct pd_err err;
+	int64_t n = -1;
+
+	memset(&got, 0, sizeof got);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 7;
+	pf.search = text;
+	assert_int_equal(svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
+	pf.limit = 100000;
+	assert_int_equal(svc_payments_count(&f->s, &pf, &n, &err), 0);
+	return n;
+}
+
+/* A payment numbered receipt (uuid, payment and transaction numbers of
+ * it) of consumer id, by another connection. */
+static void
+late_payment(struct fx *f, const char *uuid, const char *receipt, int id)
+{
+	char *sql = xasprintf(
+	    "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no, "
+	    "consumer_id, type, channel, method, method_kind, amount, "
+	    "tendered, change_given, due_total, overpaid, paid_on, "
+	    "created_at, notes, user_id, received_by, terminal, branch, "
+	    "status, reference) VALUES ('%s', 'PAY-%s', 'TXN-%s', '%s', %d, "
+	    "'Bill', 'Walk-in', 'Cash', 'cash', 100, 100, 0, 100, 0, "
+	    "'2025-03-01', '2025-03-01 00:00:00', '', 1, 'Jane Smith', 'T01', "
+	    "'B01', 'Posted', '')",
+	    uuid, uuid, uuid, receipt, id);
+
+	exec_sql(f, sql);
+	free(sql);
+}
+
+/* The count after a page of the same search, with the data changed
+ * between the two (issue 24: the count takes the page's consumers and
+ * numbers, never when they may have changed): by another connection,
+ * then by the store's own. */
+static void
+search_counts(struct fx *f)
+{
+	struct payment_filter pf;
+	struct consumer c;
+	struct pd_err err;
+	int64_t n = -1;
+
+	assert_int_equal(page_count(f, "john doe"), 41);
+	assert_int_equal(page_count(f, "R-4"), 11);
+	/* a payment whose consumer comes later (id 104, by this store) */
+	late_payment(f, "u-late", "R-L", 104);
+	assert_int_equal(page_count(f, "john doe"), 41);
+	/* another connection: a consumer of that name and a payment of it,
+	 * a payment numbered R-4..., after the page, before the count */
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 100000;
+	pf.search = "john doe";
+	assert_int_equal(page_count(f, "john doe"), 41);
+	exec_sql(f,
+	    "INSERT INTO consumers (uuid, account_no, name, name_fold, "
+	    "created_at) VALUES ('c-jd', 'JD-2', 'John Doe', 'john doe', "
+	    "'2025-01-01 00:00:00')");
+	late_payment(f, "u-jd", "R-JD", 103);
+	assert_int_equal(svc_payments_count(&f->s, &pf, &n, &err), 0);
+	assert_int_equal(n, 42);
+	pf.search = "R-4";
+	assert_int_equal(page_count(f, "R-4"), 11);
+	late_payment(f, "u-r4", "R-4000", 5);
+	assert_int_equal(svc_payments_count(&f->s, &pf, &n, &err), 0);
+	assert_int_equal(n, 12);
+	/* this store's own: the consumer the late payment was waiting for,
+	 * named John Doe too */
+	assert_int_equal(page_count(f, "john doe"), 42);
+	memset(&c, 0, sizeof c);
+	strcpy(c.account_no, "JD-3");
+	strcpy(c.name, "John Doe");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(store_consumer_insert(f->s.st, &c, &err), 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	assert_int_equal(c.id, 104);
+	pf.search = "john doe";
+	assert_int_equal(svc_payments_count(&f->s, &pf, &n, &err), 0);
+	assert_int_equal(n, 43);
+	assert_int_equal(page_count(f, "john doe"), 43);
+}
+
 /* A search's pages in date order (issue 24: each source's own page, the
  * consumers of a name estimated, not counted): a name's payments and a
  * payment whose reference holds the name, over several days and several
@@ -1384,6 +1477,7 @@ search_pages(void **state)
 	    "SELECT id FROM payments WHERE consumer_id IN (SELECT id FROM "
 	    "consumers WHERE name LIKE 'Other 1%') ORDER BY paid_on DESC, id "
 	    "DESC");
+	search_counts(f);
 }
 
 int

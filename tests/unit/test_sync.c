@@ -13,6 +13,20 @@
 
 #include "paydesk/syncrec.h"
 #include "paydesk/xmalloc.h"
+/* sync_encode_dom: the record through its jansson document */
+#include "../../src/sync/internal.h"
+
+/* A record encoded, the text written straight equal to its document's
+ * dump (issue 24: the pull writes records without the document). */
+static char *
+enc(const struct syncrec *r)
+{
+	char *direct = syncrec_encode(r), *dom = sync_encode_dom(r);
+
+	assert_string_equal(direct, dom);
+	free(dom);
+	return direct;
+}
 
 static void
 head(struct syncrec *r, enum syncrec_kind k)
@@ -24,6 +38,56 @@ head(struct syncrec *r, enum syncrec_kind k)
 	strcpy(r->branch, "B01");
 	strcpy(r->at, "2026-11-23 10:00:00");
 	strcpy(r->currency, "USD");
+}
+
+/* Text jansson escapes and text it leaves as it is, in a record of
+ * every kind: the bytes written straight equal the document's (enc),
+ * the payment with two allocations and a credit note, none, and
+ * negative figures. */
+static void
+direct_bytes(void **state)
+{
+	static const char odd[] = "\x01\b\t\n\f\r\x1f \"q\" a\\b /x\x7f "
+	                          "Jos\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80";
+	struct syncrec r;
+	char *json;
+	int k;
+
+	(void)state;
+	for (k = 0; k < SR_KINDS; k++) {
+		head(&r, (enum syncrec_kind)k);
+		strcpy(r.terminal, odd);
+		strcpy(r.consumer_uuid, odd);
+		strcpy(r.c.name, odd);
+		strcpy(r.c.account_no, "AC-1");
+		strcpy(r.p.notes, odd);
+		strcpy(r.p.reference, k % 2 ? odd : "");
+		strcpy(r.it.ref, odd);
+		r.it.amount = -5;
+		r.p.amount = INT64_MIN;
+		r.p.tendered = INT64_MAX;
+		json = enc(&r);
+		assert_non_null(strstr(json, "\\u0001\\b\\t\\n\\f\\r\\u001F"));
+		free(json);
+		if (k != SR_PAYMENT)
+			continue;
+		r.allocs = xcalloc(2, sizeof *r.allocs);
+		r.nallocs = 2;
+		strcpy(r.allocs[0].item.ref, odd);
+		r.allocs[1].amount = -1;
+		r.has_cn = 1;
+		strcpy(r.cn.remarks, odd);
+		r.cn.amount = 7;
+		json = enc(&r);
+		assert_non_null(strstr(json, "\"credit_note\":{"));
+		free(json);
+		r.has_cn = 0;
+		r.nallocs = 0;
+		json = enc(&r);
+		assert_non_null(strstr(json, "\"allocations\":[]"));
+		free(json);
+		free(r.allocs);
+	}
 }
 
 static void
@@ -60,13 +124,13 @@ payment_round_trip(void **state)
 	r.allocs[0].due_before = 20000;
 	/* an allocation rule no terminal has is refused, naming it */
 	strcpy(r.p.alloc_rule, "newest");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(
 	    strstr(err.msg, "\"newest\" is not an allocation rule"));
 	free(json);
 	strcpy(r.p.alloc_rule, "installments");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_PAYMENT);
 	assert_string_equal(d.p.alloc_rule, "installments");
@@ -80,7 +144,7 @@ payment_round_trip(void **state)
 	assert_string_equal(d.p.uuid, r.uuid);
 	/* the decoded record encodes to the same text, and its hash is
 	 * stable */
-	again = syncrec_encode(&d);
+	again = enc(&d);
 	assert_string_equal(again, json);
 	assert_int_equal(strlen(d.hash), 64);
 	syncrec_free(&d);
@@ -106,7 +170,7 @@ reference_round_trip(void **state)
 	r.it.amount = 7500;
 	strcpy(r.it.issued_on, "2025-04-18");
 	strcpy(r.it.due_on, "2025-04-18");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.it.kind, PAY_SERVICE);
 	assert_string_equal(d.it.uuid, r.uuid);
@@ -118,7 +182,7 @@ reference_round_trip(void **state)
 	r.u.role = ROLE_SUPERVISOR;
 	strcpy(r.u.pin_hash, "$y$j9T$x");
 	r.u.active = 1;
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.u.role, ROLE_SUPERVISOR);
 	assert_int_equal(d.u.active, 1);
@@ -158,7 +222,7 @@ shift_round_trip(void **state)
 	r.ncounts = 2;
 	r.tenders = &t;
 	r.ntenders = 1;
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_SHIFT_CLOSE);
 	assert_string_equal(d.sh.uuid, r.shift_uuid);
@@ -169,7 +233,7 @@ shift_round_trip(void **state)
 	assert_int_equal(d.ntenders, 1);
 	assert_int_equal(d.tenders[0].over_short, -500);
 	assert_string_equal(d.tenders[0].approved_by, "mary");
-	again = syncrec_encode(&d);
+	again = enc(&d);
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
@@ -181,7 +245,7 @@ shift_round_trip(void **state)
 	r.mv.amount = 5000;
 	strcpy(r.mv.reason, "Safe drop");
 	strcpy(r.mv.at, "2026-11-23 12:00:00");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_non_null(strstr(json, "\"kind\":\"safe_drop\""));
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.mv.kind, SHIFT_SAFE_DROP);
@@ -211,7 +275,7 @@ gateway_round_trip(void **state)
 	r.gp.amount = 150050;
 	r.gp.processing_tenths = 23;
 	strcpy(r.payment_uuid, "2f8fad5b-d9cb-469f-a165-70867728950e");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_GW_PAYMENT);
 	assert_int_equal(d.gp.status, GW_REFUNDED);
@@ -228,7 +292,7 @@ gateway_round_trip(void **state)
 	strcpy(r.account_no, "WU-2");
 	strcpy(r.reason, "Called in");
 	strcpy(r.by, "Mary Johnson");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_string_equal(d.action, "associate");
 	assert_string_equal(d.account_no, "WU-2");
@@ -261,7 +325,7 @@ dispute_round_trip(void **state)
 	strcpy(r.it.due_on, "2025-05-02");
 	r.it.amount = 1500;
 	strcpy(r.by, "Mary Johnson");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_DISPUTE);
 	assert_string_equal(d.op, "uphold");
@@ -269,7 +333,7 @@ dispute_round_trip(void **state)
 	assert_string_equal(d.dsp.void_uuid, r.dsp.void_uuid);
 	assert_string_equal(d.it.ref, "DP-T01-000003-CHG");
 	assert_int_equal(d.it.amount, 1500);
-	again = syncrec_encode(&d);
+	again = enc(&d);
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
@@ -303,7 +367,7 @@ alert_round_trip(void **state)
 	strcpy(r.payment_uuid, "1f8fad5b-d9cb-469f-a165-70867728950f");
 	strcpy(r.by, "Rita Ochoa");
 	strcpy(r.by_user, "rita");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_ALERT);
 	assert_string_equal(d.op, "raise");
@@ -311,7 +375,7 @@ alert_round_trip(void **state)
 	assert_int_equal(d.alert_amount, 60000);
 	assert_int_equal(d.alert_figure, -3);
 	assert_string_equal(d.by_user, "rita");
-	again = syncrec_encode(&d);
+	again = enc(&d);
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
@@ -325,7 +389,7 @@ alert_round_trip(void **state)
 	strcpy(r.alert_kind, "large-payment");
 	strcpy(r.by, "Rita Ochoa");
 	strcpy(r.by_user, "rita");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "cause"));
 	free(json);
@@ -355,14 +419,14 @@ deposit_round_trip(void **state)
 	strcpy(r.by, "mary");
 	r.dlines = l;
 	r.ndlines = 2;
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_DEPOSIT);
 	assert_int_equal(d.ndlines, 2);
 	assert_string_equal(d.dlines[1].method, "Cheque");
 	assert_int_equal(d.dlines[1].amount, 3000);
 	assert_int_equal(d.dep.amount, 8000);
-	again = syncrec_encode(&d);
+	again = enc(&d);
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
@@ -373,25 +437,25 @@ deposit_round_trip(void **state)
 	assert_non_null(strstr(err.msg, "deposit_uuid differs"));
 	free(json);
 	r.ndlines = 0;
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "\"lines\" must be an array of 1"));
 	free(json);
 	strcpy(r.op, "void");
 	r.ndlines = 1;
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "must be empty"));
 	free(json);
 	r.ndlines = 0;
 	strcpy(r.reason, "Wrong bag");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_string_equal(d.reason, "Wrong bag");
 	syncrec_free(&d);
 	free(json);
 	strcpy(r.op, "lose");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "create or void"));
 	free(json);
@@ -425,7 +489,7 @@ statement_round_trip(void **state)
 	r.stmt_first = 3;
 	r.slines = l;
 	r.nslines = 2;
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_STATEMENT);
 	assert_int_equal(d.nslines, 2);
@@ -434,23 +498,23 @@ statement_round_trip(void **state)
 	assert_int_equal(d.slines[1].reversal, 1);
 	assert_string_equal(d.slines[1].value, "2026-11-25");
 	assert_string_equal(d.slines[0].text, "Cash \\xff");
-	again = syncrec_encode(&d);
+	again = enc(&d);
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
 	free(json);
 	r.stmt_first = 4; /* lines 4 and 5 of 4 */
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "within line_count"));
 	free(json);
 	r.stmt_first = 2; /* line 3 where 2 is due */
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "it must be 2"));
 	free(json);
 	r.stmt_first = 3;
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	p = strstr(json, "\"booking\"");
 	memcpy(p, "\"bookinh\"", 9);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
@@ -465,7 +529,7 @@ statement_round_trip(void **state)
 	strcpy(r.dep.uuid, "1f8fad5b-d9cb-469f-a165-70867728950e");
 	strcpy(r.match_rule, "auto");
 	strcpy(r.by, "mary");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.stmt_first, 3);
 	assert_string_equal(d.match_rule, "auto");
@@ -473,18 +537,18 @@ statement_round_trip(void **state)
 	free(json);
 	strcpy(r.gp.gateway, "mpesa");
 	strcpy(r.gp.code, "QK1");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "names one deposit"));
 	free(json);
 	r.dep.uuid[0] = '\0'; /* a gateway payment by the deposits' rule */
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "rule \"auto\""));
 	free(json);
 	strcpy(r.match_rule, "gateway");
 	strcpy(r.op, "unmatch");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), -1);
 	assert_non_null(strstr(err.msg, "is not unmatched"));
 	free(json);
@@ -778,7 +842,7 @@ arrangement_round_trip(void **state)
 	r.insts[0].inst_no = 1;
 	r.insts[0].amount = 50034;
 	strcpy(r.insts[0].due_on, "2026-01-31");
-	json = syncrec_encode(&r);
+	json = enc(&r);
 	syncrec_free(&r);
 	assert_int_equal(syncrec_decode(json, strlen(json), &d, &err), 0);
 	assert_int_equal(d.kind, SR_ARRANGEMENT);
@@ -791,7 +855,7 @@ arrangement_round_trip(void **state)
 	assert_string_equal(d.insts[0].plan_no, "AR-T01-000001");
 	assert_string_equal(d.insts[0].due_on, "2026-01-31");
 	assert_string_equal(d.arr.reason, "Hardship: José");
-	again = syncrec_encode(&d);
+	again = enc(&d);
 	assert_string_equal(again, json);
 	syncrec_free(&d);
 	free(again);
@@ -828,6 +892,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(direct_bytes),
 	    cmocka_unit_test(payment_round_trip),
 	    cmocka_unit_test(reference_round_trip),
 	    cmocka_unit_test(shift_round_trip),
