@@ -80,8 +80,16 @@ static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
  * now and then merges segments) journals some 30 to 40 pages: past
  * SQLite's 64 KiB that journal was a new /var/tmp/etilqs_* file, created,
  * written with 56 to 82 pwrite(2) calls and unlinked on every post
- * (strace -c of 50 posts; issue 24). Sorts still spill as before. */
-#define STMT_SPILL (4 << 20)
+ * (strace -c of 50 posts; issue 24). Sorts still spill as before.
+ * Statement journals stay in memory whatever their size (-1), as with
+ * temp_store=MEMORY (the central node, the pull): SQLite 3.40.1 failed
+ * with SQLITE_FULL when a statement journal of a transaction spilled to
+ * its file after an earlier statement's journal had been truncated (the
+ * first open of a store generated in SQL, sealing its 60,005 rows in
+ * ranges: the third range failed at a spill of 1 or 4 MiB, never in
+ * memory). A statement that changes millions of rows is cut into ranges
+ * (seal_row.c's seal_claim), so that its journal stays small. */
+#define STMT_SPILL (-1)
 
 static void
 sqlite_setup(void)
