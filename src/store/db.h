@@ -256,6 +256,16 @@ db_changes(struct db *db)
 	return sqlite3_changes(db->lite);
 }
 
+/* The rows this connection changed since it opened, triggers' included
+ * (SQLite); 0 on PostgreSQL, which keeps no such count. */
+static inline int64_t
+db_total_changes(struct db *db)
+{
+	if (db->pg)
+		return 0;
+	return (int64_t)sqlite3_total_changes64(db->lite);
+}
+
 static inline int
 db_extended_errcode(struct db *db)
 {

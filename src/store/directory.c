@@ -39,6 +39,21 @@ fail:
 	return -1;
 }
 
+/* How reading organisation code's row ended (rc of its step): 0 read,
+ * PD_ENOTFOUND when there is none, else the store's error. */
+static int
+org_read(struct store *st, int rc, const char *code, struct pd_err *err)
+{
+	if (rc == DB_ROW)
+		return 0;
+	if (rc == DB_DONE)
+		return pd_fail(err, PD_ENOTFOUND,
+		    "No organisation \"%s\"; add it with `paydesk-central org "
+		    "add`",
+		    code);
+	return st_fail(st, err, "Reading organisations");
+}
+
 int
 store_org_currency(struct store *st, const char *code, char currency[4],
     int *digits, struct pd_err *err)
@@ -57,14 +72,7 @@ store_org_currency(struct store *st, const char *code, char currency[4],
 		*digits = (int)db_column_int64(s, 1);
 	}
 	db_reset(s);
-	if (rc == DB_ROW)
-		return 0;
-	if (rc == DB_DONE)
-		return pd_fail(err, PD_ENOTFOUND,
-		    "No organisation \"%s\"; add it with `paydesk-central org "
-		    "add`",
-		    code);
-	return st_fail(st, err, "Reading organisations");
+	return org_read(st, rc, code, err);
 }
 
 int
@@ -98,14 +106,7 @@ store_org_get(struct store *st, const char *code, char *name, size_t n,
 	if (rc == DB_ROW && name != NULL)
 		st_col(s, 0, name, n);
 	db_reset(s);
-	if (rc == DB_ROW)
-		return 0;
-	if (rc == DB_DONE)
-		return pd_fail(err, PD_ENOTFOUND,
-		    "No organisation \"%s\"; add it with `paydesk-central org "
-		    "add`",
-		    code);
-	return st_fail(st, err, "Reading organisations");
+	return org_read(st, rc, code, err);
 }
 
 static void
@@ -270,14 +271,7 @@ store_org_location(struct store *st, const char *code, char *out, size_t n,
 	if (rc == DB_ROW && moved_at != NULL)
 		st_col(s, 1, moved_at, TS_BUFSZ);
 	db_reset(s);
-	if (rc == DB_ROW)
-		return 0;
-	if (rc == DB_DONE)
-		return pd_fail(err, PD_ENOTFOUND,
-		    "No organisation \"%s\"; add it with `paydesk-central org "
-		    "add`",
-		    code);
-	return st_fail(st, err, "Reading organisations");
+	return org_read(st, rc, code, err);
 }
 
 int

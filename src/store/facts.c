@@ -44,24 +44,6 @@ facts_where(struct qb *q, const struct payment_filter *sc)
 		qb_add(q, " AND f.segment = ? COLLATE NOCASE", "s", sc->segment);
 }
 
-/* Run q (freed) for its one row of n integers into v. */
-static int
-facts_row(struct store *st, struct qb *q, int64_t *v, int n,
-    struct pd_err *err)
-{
-	struct db_stmt *s = qb_prepare(st, q, err);
-	int rc, i;
-
-	qb_free(q);
-	if (s == NULL)
-		return -1;
-	rc = db_step(s);
-	for (i = 0; rc == DB_ROW && i < n; i++)
-		v[i] = db_column_int64(s, i);
-	db_finalize(s);
-	return rc == DB_ROW ? 0 : st_fail(st, err, _("Computing KPIs"));
-}
-
 int
 store_kpi_facts(struct store *st, const struct payment_filter *sc,
     const char *from, const char *to, const char *due_to, const char *day,
@@ -75,7 +57,7 @@ store_kpi_facts(struct store *st, const struct payment_filter *sc,
 	            "FROM pay_facts f WHERE f.paid_on BETWEEN ? AND ?");
 	qb_add(&q, "", "ss", from, to);
 	facts_where(&q, sc);
-	if (facts_row(st, &q, v, 2, err) != 0)
+	if (qb_one_row(st, &q, v, 2, err) != 0)
 		return -1;
 	k->collected = v[0];
 	k->collected_count = v[1];
@@ -83,7 +65,7 @@ store_kpi_facts(struct store *st, const struct payment_filter *sc,
 	            "FROM pay_facts f WHERE f.paid_on = ?");
 	qb_add(&q, "", "s", day);
 	facts_where(&q, sc);
-	if (facts_row(st, &q, v, 2, err) != 0)
+	if (qb_one_row(st, &q, v, 2, err) != 0)
 		return -1;
 	k->day_total = v[0];
 	k->day_count = v[1];
@@ -92,7 +74,7 @@ store_kpi_facts(struct store *st, const struct payment_filter *sc,
 	            "FROM alloc_facts f WHERE f.paid_on BETWEEN ? AND ?");
 	qb_add(&q, "", "ss", from, to);
 	facts_where(&q, sc);
-	if (facts_row(st, &q, v, 2, err) != 0)
+	if (qb_one_row(st, &q, v, 2, err) != 0)
 		return -1;
 	k->alloc_days = v[0];
 	k->alloc_count = v[1];
@@ -108,7 +90,7 @@ store_kpi_facts(struct store *st, const struct payment_filter *sc,
 	qb_add(&q, "", "ss", from, due_to);
 	if (sc->segment != NULL)
 		qb_add(&q, "", "s", sc->segment);
-	if (facts_row(st, &q, &k->due_total, 1, err) != 0)
+	if (qb_one_row(st, &q, &k->due_total, 1, err) != 0)
 		return -1;
 	/* of it, what the payments of sc dated up to the period's end paid.
 	 * Each item counts up to what it owes (scope.c's min): the sum here
@@ -119,7 +101,7 @@ store_kpi_facts(struct store *st, const struct payment_filter *sc,
 	            "f.due_on BETWEEN ? AND ? AND f.paid_on <= ?");
 	qb_add(&q, "", "sss", from, due_to, to);
 	facts_where(&q, sc);
-	return facts_row(st, &q, &k->due_paid, 1, err);
+	return qb_one_row(st, &q, &k->due_paid, 1, err);
 }
 
 void

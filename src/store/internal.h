@@ -304,6 +304,10 @@ void qb_init(struct qb *q, const char *sql);
 void qb_add(struct qb *q, const char *sql, const char *fmt, ...);
 /* Prepare and bind; NULL on error (err filled). */
 struct db_stmt *qb_prepare(struct store *st, struct qb *q, struct pd_err *err);
+/* Run q (freed) for its one row of n integers into v (scope.c); a
+ * failure is "Computing KPIs". */
+int qb_one_row(struct store *st, struct qb *q, int64_t *v, int n,
+    struct pd_err *err);
 /* Bind q's arguments to s (prepared from q's SQL). */
 void qb_bind(struct qb *q, struct db_stmt *s);
 void qb_free(struct qb *q);

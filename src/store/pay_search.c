@@ -247,7 +247,7 @@ data_stamp(struct store *st, int64_t *changes, int64_t *version)
 	*changes = *version = 0;
 	if (db_is_pg(st->db))
 		return;
-	*changes = (int64_t)sqlite3_total_changes64(st->db->lite);
+	*changes = db_total_changes(st->db);
 	*version = max_id(st, "PRAGMA data_version");
 }
 

@@ -74,9 +74,9 @@ segment_items(struct qb *q, const struct payment_filter *sc)
 		    "s", sc->segment);
 }
 
-/* Run q (freed) for its one row of n integers into v. */
-static int
-one_row(struct store *st, struct qb *q, int64_t *v, int n, struct pd_err *err)
+int
+qb_one_row(struct store *st, struct qb *q, int64_t *v, int n,
+    struct pd_err *err)
 {
 	struct db_stmt *s = qb_prepare(st, q, err);
 	int rc, i;
@@ -105,7 +105,7 @@ scoped_collected(struct store *st, const struct payment_filter *sc,
 	            "payments p WHERE p.status = 'Posted'");
 	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
 	scope_where(&q, sc);
-	if (one_row(st, &q, v, 2, err) != 0)
+	if (qb_one_row(st, &q, v, 2, err) != 0)
 		return -1;
 	k->collected = v[0];
 	k->collected_count = v[1];
@@ -117,7 +117,7 @@ scoped_collected(struct store *st, const struct payment_filter *sc,
 	    "a.amount > 0");
 	qb_add(&q, " AND p.paid_on BETWEEN ? AND ?", "ss", from, to);
 	scope_where(&q, sc);
-	if (one_row(st, &q, v, 2, err) != 0)
+	if (qb_one_row(st, &q, v, 2, err) != 0)
 		return -1;
 	k->alloc_days = v[0];
 	k->alloc_count = v[1];
@@ -143,7 +143,7 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	            "payments p WHERE p.status = 'Posted'");
 	qb_add(&q, " AND p.paid_on = ?", "s", day);
 	scope_where(&q, sc);
-	if (one_row(st, &q, v, 2, err) != 0)
+	if (qb_one_row(st, &q, v, 2, err) != 0)
 		return -1;
 	k->day_total = v[0];
 	k->day_count = v[1];
@@ -164,7 +164,7 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 		qb_add(&q, "", "ss", from, due_to);
 		segment_items(&q, sc);
 	}
-	if (one_row(st, &q, &k->due_total, 1, err) != 0)
+	if (qb_one_row(st, &q, &k->due_total, 1, err) != 0)
 		return -1;
 	/* of it, what the scope's Posted payments paid, as store_kpi: the
 	 * items the scope's payments paid, each up to its amount (less what
@@ -185,7 +185,7 @@ store_kpi_scoped(struct store *st, const struct payment_filter *sc,
 	qb_add(&q, " AND p.status = 'Posted' AND p.paid_on <= ?", "s", to);
 	scope_where(&q, sc);
 	qb_add(&q, " GROUP BY i.id, i.amount) x", "");
-	return one_row(st, &q, &k->due_paid, 1, err);
+	return qb_one_row(st, &q, &k->due_paid, 1, err);
 }
 
 /* A method's total of the period (store_daily_scoped). */
