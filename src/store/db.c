@@ -523,8 +523,7 @@ store_close(struct store *st)
 	if (st->db != NULL)
 		db_close(st->db);
 	free(st->fts_triggers);
-	free(st->named_ids);
-	free(st->named_docs);
+	store_search_forget(st);
 	free(st->list_sql);
 	free(st);
 }
