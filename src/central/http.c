@@ -489,6 +489,10 @@ respond(struct server *sv, struct MHD_Connection *c, struct request *rq)
 		rq->status = 0;
 		return MHD_NO;
 	}
+	/* a request its worker left unanswered when the node was told to
+	 * stop (the grace past, UBSan: strlen of NULL) */
+	if (rq->a.body == NULL)
+		answer_fail(&rq->a, 503, "The central node is stopping");
 	resp = MHD_create_response_from_buffer(
 	    strlen(rq->a.body), rq->a.body, MHD_RESPMEM_MUST_FREE);
 	rq->a.body = NULL; /* the response's now */
