@@ -267,10 +267,8 @@ svc_alert_close(struct svc *s, int64_t id, struct pd_err *err)
 
 /* ---- the disconnection list ---- */
 
-/* Whether the consumer has an Active arrangement with no installment
- * missed: a plan being kept protects from disconnection (issue 21). */
-static int protected(
-    struct svc *s, const char *account, int *yes, struct pd_err *err)
+int
+svc_plan_kept(struct svc *s, const char *account, int *yes, struct pd_err *err)
 {
 	struct arr_view *v;
 	size_t n, i;
@@ -306,7 +304,7 @@ svc_disconnections(struct svc *s, size_t *n, struct pd_err *err)
 	    NULL)
 		return NULL;
 	for (i = 0; i < *n; i++) {
-		if (protected(s, r[i].account_no, &yes, err) != 0) {
+		if (svc_plan_kept(s, r[i].account_no, &yes, err) != 0) {
 			free(r);
 			*n = 0;
 			return NULL;

@@ -522,4 +522,10 @@ int svc_shift_pull_check(
 int svc_recon_pull_check(
     struct svc *s, const struct syncrec *r, struct pd_err *err);
 
+/* Whether account has an Active arrangement with no installment missed:
+ * a plan being kept protects from disconnection (issue 21; the
+ * disconnection and reconnection lists). alert_inbox.c. */
+int svc_plan_kept(
+    struct svc *s, const char *account, int *yes, struct pd_err *err);
+
 #endif

@@ -10,24 +10,6 @@
 
 #include "internal.h"
 
-/* An Active arrangement of account with no installment missed (the
- * disconnection list's protection, alerts.c). */
-static int
-kept_plan(struct svc *s, const char *account, int *yes, struct pd_err *err)
-{
-	struct arr_view *v;
-	size_t n, i;
-
-	*yes = 0;
-	if ((v = svc_arrangement_list(s, account, ARR_ACTIVE, &n, err)) == NULL)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (v[i].tally.missed == 0)
-			*yes = 1;
-	svc_arr_views_free(v, n);
-	return 0;
-}
-
 /* What is overdue of consumer id now (items due on cutoff or before). */
 static int64_t
 overdue_now(const struct overdue_row *r, size_t n, int64_t id)
@@ -63,7 +45,7 @@ svc_reconnections(struct svc *s, size_t *n, struct pd_err *err)
 	    s->cfg.disc_amount > 0 ? s->cfg.disc_amount : 1, n, err);
 	for (i = 0; r != NULL && i < *n; i++) {
 		r[i].now = overdue_now(od, nod, r[i].consumer_id);
-		if (kept_plan(s, r[i].account_no, &kept, err) != 0) {
+		if (svc_plan_kept(s, r[i].account_no, &kept, err) != 0) {
 			free(r);
 			r = NULL;
 			break;

@@ -89,6 +89,29 @@ sck_since(const char *what, const char *ts, const struct sync_sender *f,
 
 /* 0 <= v <= MONEY_MAX (or -MONEY_MAX <= v with negative). */
 int
+sck_allocs(const struct syncrec *r, int64_t *sum, struct pd_err *err)
+{
+	int64_t total = 0;
+	size_t i;
+
+	for (i = 0; i < r->nallocs; i++) {
+		const struct allocation *a = &r->allocs[i];
+
+		if (a->amount < 1 || a->amount > a->due_before ||
+		    a->due_before > MONEY_MAX)
+			return pd_fail(err, PD_EINVAL,
+			    _("Allocation %zu: %lld of %lld due is not between "
+			      "1 and what was due"),
+			    i + 1, (long long)a->amount,
+			    (long long)a->due_before);
+		total += a->amount; /* each at most MONEY_MAX: no overflow */
+	}
+	if (sum != NULL)
+		*sum = total;
+	return 0;
+}
+
+int
 sck_money(const char *what, int64_t v, int negative, struct pd_err *err)
 {
 	if (v > MONEY_MAX || v < (negative ? -MONEY_MAX : 0))

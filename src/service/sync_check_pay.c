@@ -271,7 +271,6 @@ static int
 check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 {
 	const struct payment *p = &r->p;
-	size_t i;
 
 	if (sck_money(_("Amount"), p->amount, 0, err) != 0 ||
 	    sck_money(_("Amount due"), p->due_total, 0, err) != 0 ||
@@ -281,17 +280,8 @@ check_figures(struct svc *s, const struct syncrec *r, struct pd_err *err)
 	if (pay_check_amount(p->amount, p->due_total, s->cfg.overpay_threshold,
 	        svc_style(s, &(struct money_style){0}), err) != 0)
 		return -1;
-	for (i = 0; i < r->nallocs; i++) {
-		const struct allocation *a = &r->allocs[i];
-
-		if (a->amount < 1 || a->amount > a->due_before ||
-		    a->due_before > MONEY_MAX)
-			return pd_fail(err, PD_EINVAL,
-			    _("Allocation %zu: %lld of %lld due is not between "
-			      "1 and what was due"),
-			    i + 1, (long long)a->amount,
-			    (long long)a->due_before);
-	}
+	if (sck_allocs(r, NULL, err) != 0)
+		return -1;
 	if ((p->overpaid > 0) != (r->has_cn != 0))
 		return pd_fail(err, PD_EINVAL,
 		    _("An overpayment comes with its credit note, and only "

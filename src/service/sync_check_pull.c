@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "sync_check_int.h"
 #include "paydesk/credit.h"
 #include "paydesk/i18n.h"
 #include "paydesk/money.h"
@@ -78,7 +79,6 @@ pull_payment_sound(struct svc *s, const struct syncrec *r,
 {
 	const struct payment *p = &r->p;
 	int64_t sum = 0, credited;
-	size_t i;
 
 	(void)s;
 	if (p->status == PS_VOIDED)
@@ -102,18 +102,8 @@ pull_payment_sound(struct svc *s, const struct syncrec *r,
 		      "%lld: not the figures of a payment"),
 		    (long long)p->amount, (long long)p->overpaid,
 		    (long long)p->tendered, (long long)p->change);
-	for (i = 0; i < r->nallocs; i++) {
-		const struct allocation *a = &r->allocs[i];
-
-		if (a->amount < 1 || a->amount > a->due_before ||
-		    a->due_before > MONEY_MAX)
-			return pd_fail(err, PD_EINVAL,
-			    _("Allocation %zu: %lld of %lld due is not between "
-			      "1 and what was due"),
-			    i + 1, (long long)a->amount,
-			    (long long)a->due_before);
-		sum += a->amount; /* each at most MONEY_MAX: no overflow */
-	}
+	if (sck_allocs(r, &sum, err) != 0)
+		return -1;
 	if (sum + p->overpaid > p->amount)
 		return pd_fail(err, PD_EINVAL,
 		    _("Allocations (%lld) and overpaid (%lld) come to more "

@@ -139,27 +139,6 @@ store_match_seen(struct store *st, int64_t line_id, int undone, const char *at,
 	return 0;
 }
 
-static void
-read_part_line(struct db_stmt *q, void *elem)
-{
-	struct statement_line *l = elem;
-
-	/* statements.c's read_line */
-	memset(l, 0, sizeof *l);
-	l->id = db_column_int64(q, 0);
-	l->seq = db_column_int(q, 1);
-	st_col(q, 2, l->booking, sizeof l->booking);
-	st_col(q, 3, l->value, sizeof l->value);
-	l->amount = db_column_int64(q, 4);
-	l->reference = xstrdup((const char *)db_column_text(q, 5));
-	l->counterparty = xstrdup((const char *)db_column_text(q, 6));
-	l->text = xstrdup((const char *)db_column_text(q, 7));
-	l->bank_id = xstrdup((const char *)db_column_text(q, 8));
-	l->reversal = db_column_int(q, 9);
-	l->dup_of = db_column_int64(q, 10);
-	l->dup_of_stmt = db_column_int64(q, 11);
-}
-
 struct statement_line *
 store_stmt_lines_part(struct store *st, int64_t stmt, int64_t first,
     int64_t count, size_t *n, struct pd_err *err)
@@ -177,7 +156,7 @@ store_stmt_lines_part(struct store *st, int64_t stmt, int64_t first,
 	if (q == NULL)
 		return NULL;
 	st_bind(q, "iii", stmt, first, first + count);
-	return st_collect(st, q, sizeof(struct statement_line), read_part_line,
+	return st_collect(st, q, sizeof(struct statement_line), stmt_line_read,
 	    n, _("Reading statements"), err);
 }
 

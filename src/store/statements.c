@@ -191,8 +191,8 @@ store_stmt_line_insert(struct store *st, int64_t stmt,
 	return st_done(st, q, err);
 }
 
-static void
-read_line(struct db_stmt *q, void *elem)
+void
+stmt_line_read(struct db_stmt *q, void *elem)
 {
 	struct statement_line *l = elem;
 
@@ -226,7 +226,7 @@ store_stmt_lines(struct store *st, int64_t stmt, size_t *n, struct pd_err *err)
 	if (q == NULL)
 		return NULL;
 	st_bind(q, "i", stmt);
-	return st_collect(st, q, sizeof(struct statement_line), read_line, n,
+	return st_collect(st, q, sizeof(struct statement_line), stmt_line_read, n,
 	    _("Reading statements"), err);
 }
 
