@@ -22,7 +22,7 @@ TOP=$(pwd)
 CENTRAL="$TOP/$BUILD/paydesk-central"
 KEY=$(cat src/service/gateway.c src/service/gateway_ledger.c \
     src/sync/gateway.c src/central/gateway.c \
-    src/central/http.c tests/bench_gateway.sh | sha256sum | cut -c1-8)
+    src/central/http.c src/central/http_admit.c tests/bench_gateway.sh | sha256sum | cut -c1-8)
 CACHE="$DIR/gw-$N-$BEFORE-$KEY"
 RUN=$(mktemp -d /tmp/pd-bench-gw.XXXXXX)
 CPID=

@@ -64,6 +64,14 @@ ms_since(const struct timespec *a, const struct timespec *b)
 	       (double)(b->tv_nsec - a->tv_nsec) / 1e6;
 }
 
+/* the first allocation of a body, whatever its Content-Length says */
+#define BODY_FIRST_CHUNK (64 * 1024)
+
+/* A request's headers judged before any of its body is read
+ * (http_admit.c): its route, its framing and its token or gateway. 0 to
+ * read on, -1 with the answer a. */
+int admit(struct server *sv, struct request *rq, const char *url,
+    const char *method, struct answer *a);
 /* The route of url (its method not checked), or NULL. */
 const struct route *route_find(const char *url);
 /* n gateway requests of one organisation received whole (POST

@@ -20,125 +20,19 @@
  * - In a push (db_pg_defer), writes are sent ahead in a pipeline and
  *   their answers read with the next read's, in one round trip. */
 #include <ctype.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-#include "paydesk/dynlib.h"
+#include "db_pg_int.h"
 #include "paydesk/i18n.h"
 #include "paydesk/xmalloc.h"
 
-/* libpq, at the first connection (dynlib.h): the functions called */
-#define PQ_SYMBOLS(X)                                                          \
-	X(PQclear)                                                             \
-	X(PQcmdTuples)                                                         \
-	X(PQconnectdb)                                                         \
-	X(PQenterPipelineMode)                                                 \
-	X(PQerrorMessage)                                                      \
-	X(PQescapeIdentifier)                                                  \
-	X(PQexec)                                                              \
-	X(PQexecParams)                                                        \
-	X(PQexecPrepared)                                                      \
-	X(PQexitPipelineMode)                                                  \
-	X(PQfinish)                                                            \
-	X(PQfnumber)                                                           \
-	X(PQfreemem)                                                           \
-	X(PQgetResult)                                                         \
-	X(PQgetisnull)                                                         \
-	X(PQgetlength)                                                         \
-	X(PQgetvalue)                                                          \
-	X(PQnfields)                                                           \
-	X(PQntuples)                                                           \
-	X(PQpipelineStatus)                                                    \
-	X(PQpipelineSync)                                                      \
-	X(PQprepare)                                                           \
-	X(PQreset)                                                             \
-	X(PQresultErrorField)                                                  \
-	X(PQresultStatus)                                                      \
-	X(PQsendQueryPrepared)                                                 \
-	X(PQsetNoticeProcessor)                                                \
-	X(PQstatus)                                                            \
-	X(PQtransactionStatus)
-DYNLIB_SYMBOLS(pq, PQ_SYMBOLS);
-#define PQclear (*dyn_PQclear)
-#define PQcmdTuples (*dyn_PQcmdTuples)
-#define PQconnectdb (*dyn_PQconnectdb)
-#define PQenterPipelineMode (*dyn_PQenterPipelineMode)
-#define PQerrorMessage (*dyn_PQerrorMessage)
-#define PQescapeIdentifier (*dyn_PQescapeIdentifier)
-#define PQexec (*dyn_PQexec)
-#define PQexecParams (*dyn_PQexecParams)
-#define PQexecPrepared (*dyn_PQexecPrepared)
-#define PQexitPipelineMode (*dyn_PQexitPipelineMode)
-#define PQfinish (*dyn_PQfinish)
-#define PQfnumber (*dyn_PQfnumber)
-#define PQfreemem (*dyn_PQfreemem)
-#define PQgetResult (*dyn_PQgetResult)
-#define PQgetisnull (*dyn_PQgetisnull)
-#define PQgetlength (*dyn_PQgetlength)
-#define PQgetvalue (*dyn_PQgetvalue)
-#define PQnfields (*dyn_PQnfields)
-#define PQntuples (*dyn_PQntuples)
-#define PQpipelineStatus (*dyn_PQpipelineStatus)
-#define PQpipelineSync (*dyn_PQpipelineSync)
-#define PQprepare (*dyn_PQprepare)
-#define PQreset (*dyn_PQreset)
-#define PQresultErrorField (*dyn_PQresultErrorField)
-#define PQresultStatus (*dyn_PQresultStatus)
-#define PQsendQueryPrepared (*dyn_PQsendQueryPrepared)
-#define PQsetNoticeProcessor (*dyn_PQsetNoticeProcessor)
-#define PQstatus (*dyn_PQstatus)
-#define PQtransactionStatus (*dyn_PQtransactionStatus)
+/* libpq's functions, loaded by db_pg_open (db_pg_conn.c) */
+PQ_SYMBOLS(DYNLIB_DEFINE_)
 
-static struct dynlib pq_lib = {
-    PD_SONAME_PQ, N_("PostgreSQL"), PD_ESTORE, pq_syms, NULL};
-
-/* pg_type OIDs (catalog/pg_type.h is not in libpq-dev) */
-#define OID_INT8 20
-#define OID_TEXT 25
-
-struct db_pg {
-	PGconn *conn;
-	int code; /* the last error's, as SQLite's */
-	char msg[512];
-	/* the error that aborted the open transaction: what a later
-	 * statement's "current transaction is aborted" (25P02) reports */
-	char tx_msg[512];
-	int tx_code;
-	int changes;     /* rows the last statement changed */
-	int64_t last_id; /* the id of the last row inserted */
-	unsigned nstmts; /* names given to prepared statements */
-	/* the connection's session, set again after a reconnect: its
-	 * SET statements, and how many times it was made (a statement
-	 * prepared on an earlier one is prepared again) */
-	char *session;
-	unsigned gen;
-	/* writes deferred (db_pg_defer): on, the statements sent whose
-	 * answers are not read yet, and whether one failed since on */
-	int defer, npending, defer_failed;
-};
-
-struct db_pg_stmt {
-	struct db *db;
-	char *sql; /* translated, owned */
-	char name[24];
-	int prepared, executed;
-	unsigned gen;  /* the connection's gen it was prepared on */
-	int returning; /* RETURNING * added: rows not stepped */
-	int write;     /* INSERT, UPDATE or DELETE whose rows none reads */
-	int nparams;
-	char **vals; /* nparams values as text, owned (NULL: NULL) */
-	Oid *types;  /* nparams; 0 for the server to infer */
-	PGresult *res;
-	int row, nrows;
-};
-
-static int drain(struct db_pg *pg, PGresult **last);
-
-static int
-fail_with(struct db_pg *pg, int code, const char *msg)
+int
+db_pg_fail_with(struct db_pg *pg, int code, const char *msg)
 {
 	size_t n;
 
@@ -154,8 +48,8 @@ fail_with(struct db_pg *pg, int code, const char *msg)
 }
 
 /* SQLite's code for the SQLSTATE of r (or of the connection). */
-static int
-fail(struct db_pg *pg, PGresult *r)
+int
+db_pg_fail(struct db_pg *pg, PGresult *r)
 {
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	const char *cons =
@@ -169,7 +63,7 @@ fail(struct db_pg *pg, PGresult *r)
 		msg = PQerrorMessage(pg->conn);
 	/* the statement that failed first says what went wrong */
 	if (state != NULL && strcmp(state, "25P02") == 0 && pg->tx_msg[0]) {
-		fail_with(pg, pg->tx_code, pg->tx_msg);
+		db_pg_fail_with(pg, pg->tx_code, pg->tx_msg);
 		return pg->code;
 	}
 	if (state == NULL)
@@ -183,7 +77,7 @@ fail(struct db_pg *pg, PGresult *r)
 	else if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
 	         strcmp(state, "55P03") == 0)
 		code = DB_BUSY;
-	fail_with(pg, code, msg);
+	db_pg_fail_with(pg, code, msg);
 	if (PQtransactionStatus(pg->conn) == PQTRANS_INERROR &&
 	    pg->tx_msg[0] == '\0') {
 		xstrlcpy(pg->tx_msg, pg->msg, sizeof pg->tx_msg);
@@ -235,7 +129,7 @@ db_pg_finalize(struct db_pg_stmt *s)
 
 	db_pg_reset(s);
 	db_pg_clear_bindings(s);
-	drain(s->db->pg, NULL);
+	db_pg_drain(s->db->pg, NULL);
 	if (s->prepared && s->gen == s->db->pg->gen &&
 	    PQstatus(s->db->pg->conn) == CONNECTION_OK) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
@@ -279,7 +173,8 @@ db_pg_bind(struct db_pg_stmt *s, int i, char type, const char *v, int n)
 
 	(void)type;
 	if (i < 1 || i > s->nparams)
-		return fail_with(s->db->pg, SQLITE_RANGE, "bind out of range");
+		return db_pg_fail_with(
+		    s->db->pg, SQLITE_RANGE, "bind out of range");
 	if (v != NULL) {
 		len = n < 0 ? strlen(v) : (size_t)n;
 		copy = xmalloc(len + 1);
@@ -311,8 +206,8 @@ db_pg_bind_int64(struct db_pg_stmt *s, int i, int64_t v)
  * on the server; those after it were skipped). With last, the last
  * one's answer (a read sent after the writes) is not read but kept in
  * *last (NULL when it was skipped). */
-static int
-drain(struct db_pg *pg, PGresult **last)
+int
+db_pg_drain(struct db_pg *pg, PGresult **last)
 {
 	ExecStatusType st;
 	PGresult *r;
@@ -321,7 +216,7 @@ drain(struct db_pg *pg, PGresult **last)
 	if (PQpipelineStatus(pg->conn) == PQ_PIPELINE_OFF)
 		return DB_OK;
 	if (PQpipelineSync(pg->conn) != 1) {
-		rc = fail_with(pg, DB_ERROR, PQerrorMessage(pg->conn));
+		rc = db_pg_fail_with(pg, DB_ERROR, PQerrorMessage(pg->conn));
 		sync = 0;
 	}
 	/* every answer read, up to the sync's (after a failure, those
@@ -330,7 +225,7 @@ drain(struct db_pg *pg, PGresult **last)
 		if ((r = PQgetResult(pg->conn)) == NULL) {
 			if (PQstatus(pg->conn) != CONNECTION_OK) {
 				if (rc == DB_OK)
-					rc = fail(pg, NULL);
+					rc = db_pg_fail(pg, NULL);
 				break;
 			}
 			continue; /* the end of one statement's answers */
@@ -356,12 +251,12 @@ drain(struct db_pg *pg, PGresult **last)
 				    PQgetvalue(r, PQntuples(r) - 1, idc), NULL,
 				    10);
 		} else if (st != PGRES_PIPELINE_ABORTED && rc == DB_OK)
-			rc = fail(pg, r);
+			rc = db_pg_fail(pg, r);
 		PQclear(r);
 	}
 	pg->npending = 0;
 	if (PQexitPipelineMode(pg->conn) != 1 && rc == DB_OK)
-		rc = fail(pg, NULL);
+		rc = db_pg_fail(pg, NULL);
 	if (rc != DB_OK) {
 		pg->defer_failed = 1;
 		if (pg->tx_msg[0] == '\0') {
@@ -381,15 +276,15 @@ send_deferred(struct db_pg_stmt *s)
 {
 	struct db_pg *pg = s->db->pg;
 
-	if (pg->npending >= DEFER_MAX && drain(pg, NULL) != DB_OK)
+	if (pg->npending >= DEFER_MAX && db_pg_drain(pg, NULL) != DB_OK)
 		return pg->code;
 	if (PQpipelineStatus(pg->conn) == PQ_PIPELINE_OFF &&
 	    PQenterPipelineMode(pg->conn) != 1)
-		return fail(pg, NULL);
+		return db_pg_fail(pg, NULL);
 	if (PQsendQueryPrepared(pg->conn, s->name, s->nparams,
 	        (const char *const *)s->vals, NULL, NULL, 0) != 1) {
-		fail(pg, NULL);
-		drain(pg, NULL);
+		db_pg_fail(pg, NULL);
+		db_pg_drain(pg, NULL);
 		pg->defer_failed = 1;
 		return pg->code;
 	}
@@ -404,7 +299,7 @@ int
 db_pg_defer(struct db *db, int on)
 {
 	struct db_pg *pg = db->pg;
-	int failed = drain(pg, NULL) != DB_OK || pg->defer_failed;
+	int failed = db_pg_drain(pg, NULL) != DB_OK || pg->defer_failed;
 
 	pg->defer_failed = 0;
 	pg->defer = on;
@@ -417,35 +312,6 @@ store_pipeline(struct store *st, int on, struct pd_err *err)
 	if (st->db->pg == NULL || db_pg_defer(st->db, on) == DB_OK)
 		return 0;
 	return pd_fail(err, PD_ESTORE, "%s", st->db->pg->msg);
-}
-
-/* A connection the server dropped (restarted, a failover, a network
- * cut) made again between transactions, with its session: the store's
- * next transaction runs on the new one, the one that was cut failed with
- * its statement (its transaction is lost whole, never half). 0, or -1
- * (the error kept) when the server is still away. */
-static int
-reconnect(struct db_pg *pg)
-{
-	PGresult *r;
-
-	if (PQstatus(pg->conn) == CONNECTION_OK)
-		return 0;
-	PQreset(pg->conn);
-	if (PQstatus(pg->conn) != CONNECTION_OK) {
-		fail_with(pg, DB_BUSY, PQerrorMessage(pg->conn));
-		return -1;
-	}
-	pg->gen++;
-	pg->tx_msg[0] = '\0';
-	r = PQexec(pg->conn, pg->session);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		fail(pg, r);
-		PQclear(r);
-		return -1;
-	}
-	PQclear(r);
-	return 0;
 }
 
 /* Prepare s on the server. A parameter the server cannot type from its
@@ -482,7 +348,7 @@ prepare(struct db_pg_stmt *s)
 		r = PQprepare(pg->conn, s->name, s->sql, s->nparams, s->types);
 	}
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		fail(pg, r);
+		db_pg_fail(pg, r);
 		PQclear(r);
 		return pg->code;
 	}
@@ -512,7 +378,7 @@ run(struct db_pg_stmt *s)
 		if (send_deferred(s) != DB_OK)
 			return pg->code;
 		s->executed = 0;
-		if (drain(pg, &s->res) != DB_OK) {
+		if (db_pg_drain(pg, &s->res) != DB_OK) {
 			PQclear(s->res);
 			s->res = NULL;
 			return pg->code;
@@ -521,11 +387,11 @@ run(struct db_pg_stmt *s)
 		    s->res != NULL ? PQresultStatus(s->res) : PGRES_FATAL_ERROR;
 		goto done;
 	}
-	if (drain(pg, NULL) != DB_OK)
+	if (db_pg_drain(pg, NULL) != DB_OK)
 		return pg->code;
 	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
 		pg->tx_msg[0] = '\0';
-	if (reconnect(pg) != 0)
+	if (db_pg_reconnect(pg) != 0)
 		return pg->code;
 	if (s->prepared && s->gen != pg->gen)
 		s->prepared = 0;
@@ -539,7 +405,7 @@ run(struct db_pg_stmt *s)
 	 * (BEGIN, a read on its own) loses nothing: tried once more on a
 	 * new one */
 	if (st == PGRES_FATAL_ERROR && idle &&
-	    PQstatus(pg->conn) == CONNECTION_BAD && reconnect(pg) == 0) {
+	    PQstatus(pg->conn) == CONNECTION_BAD && db_pg_reconnect(pg) == 0) {
 		PQclear(s->res);
 		s->prepared = 0;
 		if (prepare(s) != DB_OK)
@@ -550,7 +416,7 @@ run(struct db_pg_stmt *s)
 	}
 done:
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-		fail(pg, s->res);
+		db_pg_fail(pg, s->res);
 		PQclear(s->res);
 		s->res = NULL;
 		return pg->code;
@@ -622,203 +488,4 @@ int
 db_pg_column_type(struct db_pg_stmt *s, int i)
 {
 	return value(s, i) ? DB_TEXT : DB_NULL;
-}
-
-int
-db_pg_exec(struct db *db, const char *sql, char **msg)
-{
-	struct db_pg *pg = db->pg;
-	PGresult *r;
-	ExecStatusType st;
-	int rc = DB_OK, idle;
-
-	if (drain(pg, NULL) != DB_OK) {
-		if (msg != NULL)
-			*msg = sqlite3_mprintf("%s", pg->msg);
-		return pg->code;
-	}
-	if (PQtransactionStatus(pg->conn) == PQTRANS_IDLE)
-		pg->tx_msg[0] = '\0';
-	if (reconnect(pg) != 0) {
-		if (msg != NULL)
-			*msg = sqlite3_mprintf("%s", pg->msg);
-		return pg->code;
-	}
-	idle = PQtransactionStatus(pg->conn) == PQTRANS_IDLE;
-	r = PQexec(pg->conn, db_pg_form_of(sql));
-	st = PQresultStatus(r);
-	/* as run: a cut found by a statement outside a transaction */
-	if (st == PGRES_FATAL_ERROR && idle &&
-	    PQstatus(pg->conn) == CONNECTION_BAD && reconnect(pg) == 0) {
-		PQclear(r);
-		r = PQexec(pg->conn, db_pg_form_of(sql));
-		st = PQresultStatus(r);
-	}
-
-	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
-		rc = fail(pg, r);
-		if (msg != NULL)
-			*msg = sqlite3_mprintf("%s", pg->msg);
-	} else
-		pg->changes = atoi(PQcmdTuples(r));
-	PQclear(r);
-	return rc;
-}
-
-/* (a failure of a deferred write is kept for the next statement, which
- * it fails) */
-int64_t
-db_pg_last_insert_rowid(struct db *db)
-{
-	drain(db->pg, NULL);
-	return db->pg->last_id;
-}
-
-int
-db_pg_changes(struct db *db)
-{
-	drain(db->pg, NULL);
-	return db->pg->changes;
-}
-
-int
-db_pg_errcode(struct db *db)
-{
-	return db->pg->code;
-}
-
-const char *
-db_pg_errmsg(struct db *db)
-{
-	return db->pg->msg;
-}
-
-int
-db_pg_autocommit(struct db *db)
-{
-	drain(db->pg, NULL);
-	return PQtransactionStatus(db->pg->conn) == PQTRANS_IDLE;
-}
-
-static void
-quiet(void *arg, const char *msg)
-{
-	/* NOTICEs ("already exists, skipping") are not the operator's */
-	(void)arg;
-	(void)msg;
-}
-
-/* Whether a schema name is one the store makes: [A-Za-z0-9_-], 1 to 63. */
-static int
-schema_ok(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n == 0 || n > 63)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		        (s[i] >= 'A' && s[i] <= 'Z') ||
-		        (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
-		        s[i] == '-'))
-			return 0;
-	return 1;
-}
-
-/* Whether schema's version table is there (one query, no lock). */
-static int
-made(struct db *db, const char *schema)
-{
-	const char *v[1] = {schema};
-	PGresult *r = PQexecParams(db->pg->conn,
-	    "SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = "
-	    "'schema_version'",
-	    1, NULL, v, NULL, NULL, 0);
-	int yes = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
-
-	PQclear(r);
-	return yes;
-}
-
-int
-db_pg_open(const char *conninfo, const char *schema, struct db **out,
-    struct pd_err *err)
-{
-	struct db *db;
-	PGconn *c;
-	char *id, *sql;
-	int rc;
-
-	*out = NULL;
-	if (!schema_ok(schema))
-		return pd_fail(err, PD_EINVAL,
-		    _("Schema \"%s\": not a name paydesk makes (letters, "
-		      "digits, '_' and '-')"),
-		    schema);
-	if (dynlib_load(&pq_lib, err) != 0)
-		return -1;
-	c = PQconnectdb(conninfo);
-	if (PQstatus(c) != CONNECTION_OK) {
-		char msg[512];
-
-		xstrlcpy(msg, PQerrorMessage(c), sizeof msg);
-		msg[strcspn(msg, "\n")] = '\0';
-		PQfinish(c);
-		return pd_fail(err, PD_ESTORE,
-		    _("Cannot connect to PostgreSQL ([central] database): %s"),
-		    msg);
-	}
-	PQsetNoticeProcessor(c, quiet, NULL);
-	db = xcalloc(1, sizeof *db);
-	db->pg = xcalloc(1, sizeof *db->pg);
-	db->pg->conn = c;
-	/* checked above and quoted: never an identifier from outside as it
-	 * came. The schema and its version table, when missing, are made
-	 * under a lock, so two central nodes starting at once do not race
-	 * to make them */
-	id = PQescapeIdentifier(c, schema, strlen(schema));
-	/* plans made for the values at hand, never one cached generic
-	 * plan: a generic plan is chosen at a statement's sixth run on the
-	 * tables' sizes then, and a store's tables grow from nothing (a new
-	 * organisation, a first backlog) far faster than autovacuum's
-	 * statistics follow, so a lookup planned as a scan of an empty
-	 * table stayed one over 100,000 rows (the bench's push). Server 12
-	 * and later; 11 has no such setting and plans as it always did */
-	db->pg->session = xasprintf(
-	    "SET client_min_messages = warning; "
-	    "SET search_path TO %s, paydesk; "
-	    "DO $pd$ BEGIN IF current_setting('server_version_num')::int >= "
-	    "120000 THEN PERFORM set_config('plan_cache_mode', "
-	    "'force_custom_plan', false); END IF; END $pd$",
-	    id);
-	rc = db_pg_exec(db, db->pg->session, NULL);
-	if (rc == DB_OK && !made(db, schema)) {
-		sql = xasprintf("BEGIN; SELECT pg_advisory_xact_lock(22022); "
-		                "CREATE SCHEMA IF NOT EXISTS paydesk; "
-		                "CREATE SCHEMA IF NOT EXISTS %s; "
-		                "CREATE TABLE IF NOT EXISTS %s.schema_version "
-		                "(version integer PRIMARY KEY, at timestamptz "
-		                "NOT NULL DEFAULT now()); COMMIT",
-		    id, id);
-		rc = db_pg_exec(db, sql, NULL);
-		free(sql);
-	}
-	PQfreemem(id);
-	if (rc != DB_OK) {
-		pd_fail(err, PD_ESTORE, _("PostgreSQL schema %s: %s"), schema,
-		    db->pg->msg);
-		db_close(db);
-		return -1;
-	}
-	*out = db;
-	return 0;
-}
-
-void
-db_pg_close(struct db *db)
-{
-	PQfinish(db->pg->conn);
-	free(db->pg->session);
-	free(db->pg);
-	db->pg = NULL;
 }

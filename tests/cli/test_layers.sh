@@ -116,7 +116,7 @@ FRONT_HEADERS='service.h model.h tui.h'
 # Library headers and the only places that include them.
 LIBS='
 sqlite3.h src/store/ src/central/backend_sqlite.c
-libpq-fe.h src/store/db_pg.c
+libpq-fe.h src/store/db_pg_int.h
 curl/curl.h src/sync/
 hpdf.h src/doc/
 fribidi.h src/doc/
@@ -435,7 +435,7 @@ report $? "front ends (but the storage adapter) call no function of store, doc, 
 # only its drivers name the engines (issue 22; /work/notes/s32/dbseam.sh
 # converts a file that does).
 (cd "$TOP" && grep -nE '\bsqlite3_|\bSQLITE_|\bPQ[a-z]' src/store/*.c \
-    src/store/*.h | grep -vE '^src/store/(db\.h|db_sqlite\.c|db_pg\.c|vfs\.c):') \
+    src/store/*.h | grep -vE '^src/store/(db\.h|db_sqlite\.c|db_pg\.c|db_pg_conn\.c|db_pg_int\.h|vfs\.c):') \
     >"$T/out" 2>&1
 if [ -s "$T/out" ]; then
 	report 1 "only the database drivers of src/store name SQLite or libpq"
