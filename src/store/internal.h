@@ -67,6 +67,10 @@ struct store {
 	char *named_text;
 	char *named_ids, *named_docs; /* the payments its numbers name */
 	int64_t named_changes, named_version;
+	/* the page size it was read for and whether the listing walks
+	 * the order (then no ids are kept): the next page's choice */
+	size_t named_limit;
+	int named_dense;
 	/* the payments list's last query (store_payments_each), kept
 	 * prepared and reset for the next page of the same SQL (a page
 	 * after the second: the same text, other bindings); in_list while

@@ -19,15 +19,22 @@
  * consumer whose phone or account holds the digits (issue 17 review:
  * INV-006-A listed the consumer's other payments). */
 static int
-names_documents(struct store *st, const char *text)
+has_digit(const char *text)
 {
-	struct qb q;
-	int64_t n = 0;
 	char *t = search_number(text); /* fullwidth digits are digits */
 	int digit = strpbrk(t, "0123456789") != NULL;
 
 	free(t);
-	if (!digit)
+	return digit;
+}
+
+static int
+names_documents(struct store *st, const char *text)
+{
+	struct qb q;
+	int64_t n = 0;
+
+	if (!has_digit(text))
 		return 0;
 	qb_init(&q, "SELECT count(*) FROM (");
 	psearch_doc_ids(st, &q, text);
@@ -84,18 +91,42 @@ doc_range(const char *text, char lo[132], char hi[136])
 	free(sq);
 }
 
+/* Whether the text, without white space and in capitals, is a whole
+ * receipt, payment or transaction id: three reads of their unique
+ * indexes (issue 24: the trigram search of R-B-000123456 read the
+ * trigrams every number shares, R-B, -B-, 000, ~0.8 s at 10M). */
+static int
+names_one_document(struct store *st, const char *text)
+{
+	char lo[132], hi[136];
+	struct qb q;
+	int64_t n = 0;
+
+	doc_range(text, lo, hi);
+	qb_init(&q, "SELECT count(*) FROM (SELECT 1 FROM payments WHERE "
+	            "receipt_no = ?1 UNION ALL SELECT 1 FROM payments WHERE "
+	            "payment_no = ?1 UNION ALL SELECT 1 FROM payments WHERE "
+	            "txn_no = ?1 LIMIT 1)");
+	qb_add(&q, "", "s", lo);
+	/* on an error the listing's own query will say what it is */
+	qb_count(st, &q, &n, "Probing a search", NULL);
+	return n > 0;
+}
+
 /* From 3 characters (without white space) the numbers are searched by
  * any part of them, through the trigram index payments_docs (any case):
  * its FTS5 query, the text without white space and, when it had some
  * inside, as typed too (a reference may hold spaces). NULL under 3
- * characters: prefixes (doc_range). Caller frees. */
+ * characters, and for a whole receipt, payment or transaction id
+ * (names_one_document): prefixes (doc_range), each read from its index.
+ * Caller frees. */
 static char *
-doc_match(const char *text)
+doc_match(struct store *st, const char *text)
 {
 	char *sq = search_squeeze(text), *tr = search_trim(text), *a, *b;
 	char *m = NULL;
 
-	if (utf8_chars(sq, strlen(sq)) >= 3) {
+	if (utf8_chars(sq, strlen(sq)) >= 3 && !names_one_document(st, text)) {
 		m = fts_phrase(sq);
 		if (strcmp(sq, tr) != 0) {
 			a = m;
@@ -116,10 +147,10 @@ doc_match(const char *text)
  * payments p tested row by row ('+' keeps these terms from choosing the
  * index walked). */
 void
-psearch_docs(struct qb *q, const char *text)
+psearch_docs(struct store *st, struct qb *q, const char *text)
 {
 	const char *pre = "+p.";
-	char lo[132], hi[136], sql[200], *m = doc_match(text);
+	char lo[132], hi[136], sql[200], *m = doc_match(st, text);
 	size_t i;
 
 	doc_range(text, lo, hi);
@@ -159,7 +190,7 @@ psearch_doc_ids(struct store *st, struct qb *q, const char *text)
 		qb_add(q, st->named_docs, "");
 		return;
 	}
-	m = doc_match(text);
+	m = doc_match(st, text);
 
 	doc_range(text, lo, hi);
 	if (m != NULL)
@@ -266,12 +297,12 @@ psearch_named(struct store *st, const char *text)
 	return 0;
 }
 
-/* Read the ids q selects into *slot for text: st->named_ids as an IN
+/* Read the ids q selects into *slot: st->named_ids as an IN
  * list ("1,2"), named_docs as a SELECT ("VALUES (1),(2)"), either as a
  * SELECT of none when there are none; returns how many, -1 on an error
  * (the listing's own query will say what it is). */
 int64_t
-psearch_named_ids(struct store *st, struct qb *q, const char *text, char **slot)
+psearch_named_ids(struct store *st, struct qb *q, char **slot)
 {
 	/* the payments' ids are a SELECT's rows (doc_ids is one) */
 	int rows = slot == &st->named_docs;
@@ -312,8 +343,6 @@ psearch_named_ids(struct store *st, struct qb *q, const char *text, char **slot)
 		buf = xstrdup(NAMED_NONE);
 	}
 	*slot = buf;
-	if (st->named_text == NULL)
-		st->named_text = xstrdup(text);
 	return n;
 }
 
@@ -323,11 +352,18 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	struct qb q;
 	int64_t nc = 0, nd = 0, total, people, each, page, cut;
 
+	/* the next page of the same search, the data unchanged: what the
+	 * first page read and chose (issue 24: each page read the
+	 * consumers and the numbers again, the most of a next page) */
+	if (text != NULL && st->named_limit == limit && psearch_named(st, text))
+		return st->named_dense;
 	store_search_forget(st);
 	if (text == NULL || *text == '\0')
 		return 0;
 	/* before the ids are read: a change while they are read shows */
 	data_stamp(st, &st->named_changes, &st->named_version);
+	st->named_text = xstrdup(text);
+	st->named_limit = limit;
 	/* reading the n matches then sorting them costs about n rows; walking
 	 * the order until a page is found about page * total / n: the walk
 	 * wins above sqrt(page * total) */
@@ -340,24 +376,38 @@ store_search_dense(struct store *st, const char *text, size_t limit)
 	 * the page itself (issue 24) */
 	people = max_id(st, "SELECT coalesce(max(id), 0) FROM consumers");
 	each = people > 0 && total > people ? total / people : 1;
-	/* the consumers are read once, here: the listing's query gets their
-	 * ids, not the text search again (issue 24: the trigram search of
-	 * a name was half of a name search's page, done twice) */
-	qb_init(&q, "");
-	psearch_consumers(st, &q, text);
-	qb_add(&q, " LIMIT ?", "i", cut / each + 1);
-	nc = psearch_named_ids(st, &q, text, &st->named_ids);
-	if (nc < 0 || nc * each > cut) {
-		store_search_forget(st);
-		return nc < 0 ? 0 : 1;
-	}
+	/* the numbers first: a text of numbers that names some names no
+	 * consumer (names_documents), which their ids tell without
+	 * searching them again */
 	qb_init(&q, "");
 	psearch_doc_ids(st, &q, text);
 	qb_add(&q, " LIMIT ?", "i", cut + 1);
-	nd = psearch_named_ids(st, &q, text, &st->named_docs);
-	if (nd < 0 || nc * each + nd > cut) {
+	nd = psearch_named_ids(st, &q, &st->named_docs);
+	if (nd < 0) {
 		store_search_forget(st);
-		return nd < 0 ? 0 : 1;
+		return 0;
 	}
-	return 0;
+	/* the consumers are read once, here: the listing's query gets their
+	 * ids, not the text search again (issue 24: the trigram search of
+	 * a name was half of a name search's page, done twice) */
+	if (nd > 0 && has_digit(text))
+		st->named_ids = xstrdup(NAMED_NONE);
+	else {
+		qb_init(&q, "");
+		psearch_consumers(st, &q, text);
+		qb_add(&q, " LIMIT ?", "i", cut / each + 1);
+		nc = psearch_named_ids(st, &q, &st->named_ids);
+	}
+	if (nc < 0) {
+		store_search_forget(st);
+		return 0;
+	}
+	st->named_dense = nc * each + nd > cut;
+	if (st->named_dense) {
+		/* walked, not listed by their ids: the choice alone is kept */
+		free(st->named_ids);
+		free(st->named_docs);
+		st->named_ids = st->named_docs = NULL;
+	}
+	return st->named_dense;
 }

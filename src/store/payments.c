@@ -480,7 +480,7 @@ store_payment_where(
 		qb_add(q, " AND (+p.consumer_id IN (", "");
 		psearch_consumers(st, q, f->search);
 		qb_add(q, ") OR ", "");
-		psearch_docs(q, f->search);
+		psearch_docs(st, q, f->search);
 		qb_add(q, ")", "");
 	}
 }

@@ -15,7 +15,7 @@
 void psearch_consumers(struct store *st, struct qb *q, const char *text);
 /* Payments whose numbers or paid items' numbers hold the text: one
  * condition over payments p tested row by row. */
-void psearch_docs(struct qb *q, const char *text);
+void psearch_docs(struct store *st, struct qb *q, const char *text);
 /* The payments whose numbers hold the text as a set of ids, each source
  * read from its own index. */
 void psearch_doc_ids(struct store *st, struct qb *q, const char *text);
@@ -24,8 +24,8 @@ void psearch_ids(struct store *st, struct qb *q, const char *text);
 /* Whether the ids store_search_dense kept are of text and the data is
  * as it was when they were read; forgets them when it is not. */
 int psearch_named(struct store *st, const char *text);
-/* Read the ids q selects into *slot for text; how many, -1 on an error. */
-int64_t psearch_named_ids(
-    struct store *st, struct qb *q, const char *text, char **slot);
+/* Read the ids q selects into *slot (the search's text is kept by
+ * store_search_dense); how many, -1 on an error. */
+int64_t psearch_named_ids(struct store *st, struct qb *q, char **slot);
 
 #endif

@@ -322,6 +322,31 @@ expect "apply by the end of the number" 0 "CN-T01-00002" \
     "$PD" --user mary credit-note apply 00002 --to INV-2025-003001 \
     --amount 0.10
 
+# -- a whole receipt number names its payment (issue 24: read from the
+# numbers' indexes, not from the trigrams every number shares): a
+# reference that holds it inside is not listed for it, one that starts
+# with it is; a part of it still finds every number that holds it
+for r in "R-T01-007001|ZR-T01-004567" "R-T01-007002|R-T01-004567-B"; do
+	sql "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
+	 consumer_id, type, channel, method, method_kind, amount, tendered,
+	 change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+	 received_by, terminal, branch, status, verified, verified_at,
+	 verified_by, balance_after, reference) SELECT uuid || '-${r%|*}',
+	 'PAY-' || '${r%|*}', 'TXN-' || '${r%|*}', '${r%|*}', consumer_id, type,
+	 channel, method, method_kind, amount, tendered, change_given,
+	 due_total, overpaid, paid_on, created_at, notes, user_id, received_by,
+	 terminal, branch, status, verified, verified_at, verified_by,
+	 balance_after, '${r#*|}' FROM payments WHERE receipt_no = 'R-T01-000003'"
+done
+same "a whole receipt number: its payment and the numbers starting with it" \
+    "$(receipts R-T01-004567)" "R-T01-004567 R-T01-007002 "
+same "the whole number in lower case, pasted with a break" \
+    "$(receipts "r-t01- 004567")" "R-T01-004567 R-T01-007002 "
+same "a whole transaction id alike" "$(receipts TXN-R-T01-007001)" \
+    "R-T01-007001 "
+same "a part of it: every number holding it" "$(receipts T01-004567)" \
+    "R-T01-004567 R-T01-007001 R-T01-007002 "
+
 # -- letters with no separable accent (issue 17): a plain keyboard types
 # i for ı and İ, l for ł, o for ø, d for đ and ð, ss for ß, ae for æ, oe
 # for œ, th for þ; in the index (folded by the migration's rule) and in

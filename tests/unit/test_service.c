@@ -1425,6 +1425,100 @@ search_counts(struct fx *f)
 	assert_int_equal(page_count(f, "john doe"), 43);
 }
 
+/* The pages of text after the first (7 rows a page, date order asc or
+ * not) with change() run between the first and the second, against sql
+ * read after them all (issue 24: a next page takes the consumers and
+ * numbers the first read, never when they may have changed). */
+static void
+pages_after(struct fx *f, const char *text, int asc, void (*change)(struct fx *),
+    const char *sql)
+{
+	struct payment_filter pf;
+	struct page_key k;
+	static struct ids got;
+	struct pd_err err;
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = 0, pages = 0;
+
+	memset(&got, 0, sizeof got);
+	memset(&pf, 0, sizeof pf);
+	pf.status = pf.type = -1;
+	pf.limit = 7;
+	pf.search = text;
+	pf.asc = asc;
+	do {
+		got.page = 0;
+		assert_int_equal(
+		    svc_payments_each(&f->s, &pf, keep_id, &got, &err), 0);
+		store_payment_key(&got.last, PAY_BY_DATE, &k);
+		pf.after = &k;
+		if (pages++ == 0)
+			change(f);
+	} while (got.page == 7);
+	assert_true(pages > 2);
+	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(n < got.n);
+		assert_int_equal(got.id[n], sqlite3_column_int64(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_int_equal(n, got.n);
+}
+
+/* this store's own change: the consumer a payment was waiting for
+ * (id 105, late_payment before the first page), named John Doe */
+static void
+own_consumer(struct fx *f)
+{
+	struct consumer c;
+	struct pd_err err;
+
+	memset(&c, 0, sizeof c);
+	strcpy(c.account_no, "JD-5");
+	strcpy(c.name, "John Doe");
+	assert_int_equal(store_begin(f->s.st, &err), 0);
+	assert_int_equal(store_consumer_insert(f->s.st, &c, &err), 0);
+	assert_int_equal(store_commit(f->s.st, &err), 0);
+	assert_int_equal(c.id, 105);
+}
+
+/* another connection's: a payment older than every other whose
+ * reference holds "john doe" */
+static void
+other_reference(struct fx *f)
+{
+	exec_sql(f,
+	    "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no, "
+	    "consumer_id, type, channel, method, method_kind, amount, "
+	    "tendered, change_given, due_total, overpaid, paid_on, "
+	    "created_at, notes, user_id, received_by, terminal, branch, "
+	    "status, reference) VALUES ('u-o1', 'PAY-O1', 'TXN-O1', 'R-O1', "
+	    "5, 'Bill', 'Walk-in', 'Cash', 'cash', 100, 100, 0, 100, 0, "
+	    "'2024-01-01', '2024-01-01 00:00:00', '', 1, 'Jane Smith', 'T01', "
+	    "'B01', 'Posted', 'for john doe')");
+}
+
+/* A search's next pages with the data changed after the first, by this
+ * store and by another connection: the ids the first page read are read
+ * again (search_pages' data and search_counts' after it). */
+static void
+search_next_pages(struct fx *f)
+{
+	late_payment(f, "u-jd5", "R-JD5", 105);
+	pages_after(f, "john doe", 1, own_consumer,
+	    "SELECT id FROM payments WHERE consumer_id IN (SELECT id FROM "
+	    "consumers WHERE name_fold = 'john doe') OR reference LIKE "
+	    "'%john doe%' ORDER BY paid_on, id");
+	pages_after(f, "john doe", 0, other_reference,
+	    "SELECT id FROM payments WHERE consumer_id IN (SELECT id FROM "
+	    "consumers WHERE name_fold = 'john doe') OR reference LIKE "
+	    "'%john doe%' ORDER BY paid_on DESC, id DESC");
+}
+
 /* A search's pages in date order (issue 24: each source's own page, the
  * consumers of a name estimated, not counted): a name's payments and a
  * payment whose reference holds the name, over several days and several
@@ -1478,6 +1572,7 @@ search_pages(void **state)
 	    "consumers WHERE name LIKE 'Other 1%') ORDER BY paid_on DESC, id "
 	    "DESC");
 	search_counts(f);
+	search_next_pages(f);
 }
 
 int
