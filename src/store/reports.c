@@ -185,6 +185,87 @@ payers_grouped(struct store *st, struct qb *q, const struct payment_filter *g,
 	    "");
 }
 
+/* The top payers by total of one scope and no other filter, from the
+ * rollup payer_scope (migration 54): a terminal's rows, or a branch's
+ * with the organisation's own that no branch took (branch "", as
+ * store_payment_where counts them). The top k of each of the two by
+ * its index are the candidates; they hold the whole answer when its
+ * last total is above what any other consumer can have, the k-th of
+ * each added (each total is positive); else k grows. 0 with the WITH t
+ * of those into q, 1 when the rollup cannot answer (the caller groups
+ * the payments). */
+static int
+payers_scoped(struct store *st, struct qb *q, const struct payment_filter *g,
+    enum payers_sort sort)
+{
+	char a[24], b[24];
+	struct qb c;
+	int64_t k, ok = 0;
+
+	if (sort != PAYERS_BY_TOTAL || g->limit == 0 || db_is_pg(st->db) ||
+	    g->status != PS_POSTED || g->from != NULL || g->to != NULL ||
+	    g->method != NULL || g->type >= 0 || g->channel != NULL ||
+	    g->recorded_by != NULL || g->team != NULL ||
+	    (g->search != NULL && *g->search != '\0') || g->consumer_id != 0 ||
+	    g->gateway != NULL || g->segment != NULL ||
+	    (g->terminal == NULL) == (g->branch == NULL) ||
+	    st_count(st, "SELECT count(*) FROM sqlite_master WHERE type = "
+	                 "'trigger' AND name = 'payer_scope_post'") <= 0)
+		return 1;
+	/* a terminal's alone: no scope is named "" */
+	snprintf(a, sizeof a, "%s%s", g->terminal ? "t:" : "b:",
+	    g->terminal ? g->terminal : g->branch);
+	snprintf(b, sizeof b, "%s", g->terminal ? "" : "b:");
+	for (k = (int64_t)g->limit; !ok && k <= 100000; k *= 8) {
+		qb_init(&c,
+		    "WITH b AS (SELECT consumer_id, total FROM payer_scope "
+		    "WHERE scope = ?1 AND payments > 0 ORDER BY total DESC "
+		    "LIMIT ?3), e AS (SELECT consumer_id, total FROM "
+		    "payer_scope WHERE scope = ?2 AND payments > 0 ORDER BY "
+		    "total DESC LIMIT ?3), s AS (SELECT sum(total) AS total "
+		    "FROM payer_scope WHERE scope IN (?1, ?2) AND payments > 0 "
+		    "AND consumer_id IN (SELECT consumer_id FROM b UNION "
+		    "SELECT consumer_id FROM e) GROUP BY consumer_id), n AS "
+		    "(SELECT (SELECT count(*) FROM b) < ?3 AS b_all, (SELECT "
+		    "count(*) FROM e) < ?3 AS e_all) SELECT (b_all AND e_all) "
+		    "OR coalesce((SELECT total FROM s ORDER BY total DESC "
+		    "LIMIT 1 OFFSET ?4 - 1) > (CASE WHEN b_all THEN 0 ELSE "
+		    "(SELECT min(total) FROM b) END) + (CASE WHEN e_all THEN 0 "
+		    "ELSE (SELECT min(total) FROM e) END), 0) FROM n");
+		qb_add(&c, "", "ssii", a, b, k, (int64_t)g->limit);
+		if (qb_one_row(st, &c, &ok, 1, NULL) != 0)
+			return 1;
+		if (ok)
+			break;
+	}
+	qb_init(q, "WITH t AS (SELECT consumer_id, sum(total) AS total, "
+	           "sum(payments) AS n, max(last_paid) AS last FROM "
+	           "payer_scope WHERE scope IN (?, ?) AND payments > 0");
+	qb_add(q, "", "ss", a, b);
+	if (ok)
+		qb_add(q,
+		    " AND consumer_id IN (SELECT consumer_id FROM (SELECT "
+		    "consumer_id FROM payer_scope WHERE scope = ? AND payments "
+		    "> 0 ORDER BY total DESC LIMIT ?) UNION SELECT consumer_id "
+		    "FROM (SELECT consumer_id FROM payer_scope WHERE scope = ? "
+		    "AND payments > 0 ORDER BY total DESC LIMIT ?))",
+		    "sisi", a, k, b, k);
+	qb_add(q,
+	    " GROUP BY consumer_id) SELECT t.consumer_id, c.name, "
+	    "c.account_no, t.total, t.n, t.last, (SELECT "
+	    "group_concat(method || '=' || amt, ';') FROM (SELECT p.method, "
+	    "sum(p.amount) AS amt FROM payments p INDEXED BY "
+	    "payments_consumer WHERE 1",
+	    "");
+	store_payment_where(st, q, g, 0);
+	qb_add(q,
+	    " AND p.consumer_id = t.consumer_id GROUP BY p.method ORDER BY "
+	    "amt DESC)) AS methods FROM t JOIN consumers c ON c.id = "
+	    "t.consumer_id",
+	    "");
+	return 0;
+}
+
 int
 store_payers_each(struct store *st, const struct payment_filter *f,
     enum payers_sort sort, payer_cb cb, void *arg, struct pd_err *err)
@@ -218,7 +299,7 @@ store_payers_each(struct store *st, const struct payment_filter *f,
 		    "total DESC)) AS methods FROM payer_totals t JOIN "
 		    "consumers "
 		    "c ON c.id = t.consumer_id WHERE t.payments > 0");
-	} else
+	} else if (payers_scoped(st, &q, &g, sort) != 0)
 		payers_grouped(st, &q, &g, sort);
 	snprintf(tail, sizeof tail, " ORDER BY %s",
 	    order[(unsigned)sort < PAYERS_SORTS ? sort : 0]);

@@ -528,6 +528,12 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_arrangements_upd;\n"
     "DROP TRIGGER IF EXISTS seal_arrangement_moves_ins;\n"
     "DROP TRIGGER IF EXISTS seal_arrangement_moves_upd;\n",
+    /* the payers of a scope (the store's payer_scope, issue 24): the
+     * terminals' report, not kept here */
+    "DROP TRIGGER IF EXISTS payer_scope_post;\n"
+    "DROP TRIGGER IF EXISTS payer_scope_verify;\n"
+    "DROP TRIGGER IF EXISTS payer_scope_unpost;\n"
+    "DELETE FROM payer_scope;\n",
 };
 #undef FEED
 #undef RULE_FEED

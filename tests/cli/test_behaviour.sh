@@ -211,6 +211,24 @@ kept() {
 	     p.consumer_id, p.paid_on DESC, p.id DESC) GROUP BY cid, t ORDER BY
 	     cid")"
 	facts_kept "$1"
+	payers_kept "$1"
+}
+# each consumer's Posted total, count and last day at each terminal and
+# branch (payer_scope, schema.c) against the ledger, both ways; and the
+# branch's top payers read from it as from the payments (a date range
+# before every payment makes the report group the payments)
+payers_kept() {
+	same "$1: the payers of each terminal and branch as the ledger" \
+	    "$(fdiff "SELECT 't:' || terminal, consumer_id, sum(amount),
+	     count(*), max(paid_on) FROM payments WHERE status = 'Posted' GROUP
+	     BY terminal, consumer_id UNION ALL SELECT 'b:' || branch,
+	     consumer_id, sum(amount), count(*), max(paid_on) FROM payments
+	     WHERE status = 'Posted' GROUP BY branch, consumer_id" "SELECT
+	     scope, consumer_id, total, payments, last_paid FROM payer_scope
+	     WHERE payments <> 0 OR total <> 0 OR last_paid <> ''")" 0
+	same "$1: the branch's top payers as its payments say" \
+	    "$(sup --csv report payers --limit 2)" \
+	    "$(sup --csv report payers --limit 2 --from 2000-01-01)"
 }
 kept "payments posted"
 # import: a bill D-4 of WU-10002, paid 5 days late: 5, 15, 5 no longer grows
@@ -322,3 +340,16 @@ sql "UPDATE pay_recent SET recent = recent || ';2025-01-01 1 0' WHERE
 expect "doctor sees wrong last days to pay" 6 "days to pay: consumer #" \
     sup doctor
 has "and says what the rollup says" ";2025-01-01 1 0, the other not"
+sql "UPDATE pay_recent SET recent = substr(recent, 1, length(recent) - 15)
+ WHERE consumer_id = (SELECT min(consumer_id) FROM pay_recent)"
+# and a consumer's total at a terminal that is not the ledger's, and a
+# row the ledger has none of
+sql "UPDATE payer_scope SET total = total + 1 WHERE scope = 't:T01' AND
+ consumer_id = (SELECT min(consumer_id) FROM payer_scope);
+ INSERT INTO payer_scope VALUES ('b:B09', 1, 5, 1, '2025-01-01')"
+expect "doctor sees a wrong payer total by scope" 6 \
+    "payer totals by scope: consumer #" sup doctor
+has "and says what the rollup says" "at t:T01: the rollup says"
+has "and a row the ledger has none of" \
+    "at b:B09: the rollup says 5 in 1, last 2025-01-01, the ledger not"
+same "those rows, both ways" "$(grep -c 'payer totals by scope' "$OUT")" 3

@@ -359,3 +359,41 @@ expect "a word but set: refused (2)" 2 'dashboard tiles: "set"' \
     as mary 2222 dashboard tiles put rate
 same "a refused tiles set changed nothing" \
     "$(tsql 1 "SELECT count(*) || group_concat(tiles) FROM user_tiles")" "$S1"
+
+# the top payers of a scope read from their running totals (payer_scope,
+# issue 24) as from the payments (a date range before every payment has
+# the report group the payments): the branch's, a terminal's, a team's
+# (team visibility is on for mary), and with a payment of the
+# organisation's own that no branch took (branch "", a gateway payment
+# pulled), which counts in every branch
+top() {
+	u=$1 pin=$2
+	shift 2
+	as "$u" "$pin" --csv report payers --limit 2 "$@" | tail -n +2 | tr -d '\r'
+}
+for w in "admin 9999 --scope branch" "admin 9999 --scope terminal" \
+    "mary 2222"; do
+	# shellcheck disable=SC2086
+	same "the top payers of $w, as the payments say" \
+	    "$(top $w | grep -c .) $(top $w)" "2 $(top $w --from 2000-01-01)"
+done
+tsql 1 "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
+ consumer_id, type, channel, method, method_kind, amount, tendered,
+ change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+ received_by, terminal, branch, status, verified, verified_at,
+ verified_by, balance_after, reference) SELECT uuid || '-gw', 'PAY-GW-1',
+ 'TXN-GW-1', 'R-GW-1', consumer_id, type, 'Online', method, method_kind,
+ 50000, 50000, 0, due_total, 0, paid_on, created_at, notes, user_id,
+ received_by, 'C', '', status, verified, verified_at, verified_by,
+ balance_after, 'GW-1' FROM payments WHERE consumer_id = (SELECT id FROM
+ consumers WHERE account_no = 'WU-10002') AND terminal = 'T01' LIMIT 1"
+same "a gateway payment of WU-10002's: the branch's top payer" \
+    "$(top admin 9999 --scope branch | head -1 | cut -d, -f2-4)" \
+    "$(tsql 1 "SELECT 'WU-10002,' || printf('%.2f', sum(amount) / 100.0) ||
+     ',' || count(*) FROM payments WHERE consumer_id = (SELECT id FROM
+     consumers WHERE account_no = 'WU-10002') AND status = 'Posted' AND
+     branch IN ('B01', '')")"
+same "and the rest as the payments say" "$(top admin 9999 --scope branch)" \
+    "$(top admin 9999 --scope branch --from 2000-01-01)"
+same "not a terminal's" "$(top admin 9999 --scope terminal)" \
+    "$(top admin 9999 --scope terminal --from 2000-01-01)"
