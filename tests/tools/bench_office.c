@@ -48,10 +48,12 @@ raw_ms(sqlite3 *db, const char *sql)
 	return now_ms() - t;
 }
 
-/* First page (20 rows) and the next one for a filter. */
+/* First page (20 rows) and the next one for a filter, each beside its
+ * target (first, next). */
 static void
-list_pages(struct svc *s, sqlite3 *raw, const char *what,
-    struct payment_filter *f, const char *raw_sql)
+list_pages_to(struct svc *s, sqlite3 *raw, const char *what,
+    struct payment_filter *f, const char *raw_sql, const char *first,
+    const char *next)
 {
 	struct page p = {0};
 	struct page_key k;
@@ -66,7 +68,7 @@ list_pages(struct svc *s, sqlite3 *raw, const char *what,
 		fprintf(stderr, "bench: %s\n", err.msg);
 	t1 = now_ms() - t1;
 	snprintf(label, sizeof label, "payments list, %s: first page", what);
-	row(label, t1, "ms", "<= 100 ms", raw_sql ? raw_ms(raw, raw_sql) : -1);
+	row(label, t1, "ms", first, raw_sql ? raw_ms(raw, raw_sql) : -1);
 	if (p.n == 0)
 		return;
 	store_payment_key(&p.last, f->sort, &k);
@@ -76,8 +78,15 @@ list_pages(struct svc *s, sqlite3 *raw, const char *what,
 	svc_payments_each(s, f, keep_last, &p, &err);
 	t2 = now_ms() - t2;
 	snprintf(label, sizeof label, "payments list, %s: next page", what);
-	row(label, t2, "ms", "<= 20 ms", -1);
+	row(label, t2, "ms", next, -1);
 	f->after = NULL;
+}
+
+static void
+list_pages(struct svc *s, sqlite3 *raw, const char *what,
+    struct payment_filter *f, const char *raw_sql)
+{
+	list_pages_to(s, raw, what, f, raw_sql, "<= 100 ms", "<= 20 ms");
 }
 
 /* An export in a child process: seconds and the child's peak RSS
@@ -216,12 +225,15 @@ main(int argc, char **argv)
 	f.search = "Maria Garcia";
 	/* raw: the name's consumers from the trigram index, their payments
 	 * from the (consumer, date) index, the newest 20 */
-	list_pages(&s, raw, "search a name", &f,
+	list_pages_to(&s, raw, "search a name", &f,
 	    "SELECT * FROM payments WHERE consumer_id IN (SELECT rowid FROM "
 	    "consumers_fts WHERE consumers_fts MATCH '\"maria garcia\"') "
-	    "ORDER BY paid_on DESC, id DESC LIMIT 20");
+	    "ORDER BY paid_on DESC, id DESC LIMIT 20",
+	    "<= 20 ms", "<= 10 ms");
+	/* raw: the receipt read from its unique index */
 	f.search = "R-B-000123456";
-	list_pages(&s, raw, "search a receipt", &f, NULL);
+	list_pages(&s, raw, "search a receipt", &f,
+	    "SELECT * FROM payments WHERE receipt_no = 'R-B-000123456'");
 	f.search = NULL;
 	f.sort = PAY_BY_AMOUNT;
 	list_pages(&s, raw, "sorted by amount", &f,
