@@ -397,3 +397,24 @@ same "and the rest as the payments say" "$(top admin 9999 --scope branch)" \
     "$(top admin 9999 --scope branch --from 2000-01-01)"
 same "not a terminal's" "$(top admin 9999 --scope terminal)" \
     "$(top admin 9999 --scope terminal --from 2000-01-01)"
+# WU-10003's own payment of 400.00 too: the top one is neither the
+# branch's first (WU-10001) nor branch ""'s (WU-10002), so the first
+# candidates cannot say it and more are read
+tsql 1 "INSERT INTO payments (uuid, payment_no, txn_no, receipt_no,
+ consumer_id, type, channel, method, method_kind, amount, tendered,
+ change_given, due_total, overpaid, paid_on, created_at, notes, user_id,
+ received_by, terminal, branch, status, verified, verified_at,
+ verified_by, balance_after, reference) SELECT uuid || '-gw2', 'PAY-GW-2',
+ 'TXN-GW-2', 'R-GW-2', (SELECT id FROM consumers WHERE account_no =
+ 'WU-10003'), type, 'Online', method, method_kind, 40000, 40000, 0,
+ due_total, 0, paid_on, created_at, notes, user_id, received_by, 'C', '',
+ status, verified, verified_at, verified_by, balance_after, 'GW-2' FROM
+ payments WHERE receipt_no = 'R-GW-1'"
+same "the top one of the branch, from beyond the first candidates" \
+    "$(as admin 9999 --csv report payers --limit 1 --scope branch | tail -n +2 | tr -d '\r' | cut -d, -f2)" \
+    "$(tsql 1 "SELECT c.account_no FROM payments p JOIN consumers c ON c.id
+     = p.consumer_id WHERE p.status = 'Posted' AND p.branch IN ('B01', '')
+     GROUP BY c.id ORDER BY sum(p.amount) DESC LIMIT 1")"
+same "and WU-10003 it is" \
+    "$(as admin 9999 --csv report payers --limit 1 --scope branch | tail -n +2 | cut -d, -f2)" \
+    WU-10003
