@@ -213,8 +213,8 @@ payers_scoped(struct store *st, struct qb *q, const struct payment_filter *g,
 	                 "'trigger' AND name = 'payer_scope_post'") <= 0)
 		return 1;
 	/* a terminal's alone: no scope is named "" */
-	snprintf(a, sizeof a, "%s%s", g->terminal ? "t:" : "b:",
-	    g->terminal ? g->terminal : g->branch);
+	snprintf(a, sizeof a, "%s%s",
+	    g->terminal ? "t:" : "b:", g->terminal ? g->terminal : g->branch);
 	snprintf(b, sizeof b, "%s", g->terminal ? "" : "b:");
 	for (k = (int64_t)g->limit; !ok && k <= 100000; k *= 8) {
 		qb_init(&c,

@@ -1430,8 +1430,8 @@ search_counts(struct fx *f)
  * read after them all (issue 24: a next page takes the consumers and
  * numbers the first read, never when they may have changed). */
 static void
-pages_after(struct fx *f, const char *text, int asc, void (*change)(struct fx *),
-    const char *sql)
+pages_after(struct fx *f, const char *text, int asc,
+    void (*change)(struct fx *), const char *sql)
 {
 	struct payment_filter pf;
 	struct page_key k;
