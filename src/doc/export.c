@@ -297,20 +297,29 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	x->head = workbook_add_format(x->wb);
 	format_set_bold(x->head);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
-	/* the header's format first, the index it had when libxlsxwriter
-	 * wrote every row */
+	/* the formats the columns use, in their order after the header's:
+	 * the indexes they had when libxlsxwriter wrote every row */
 	lxw_format_get_xf_index(x->head);
-	f = workbook_add_format(x->wb);
-	fmt = xlsx_money_format(&x->o);
-	format_set_num_format(f, fmt);
-	free(fmt);
-	x->money = lxw_format_get_xf_index(f);
-	f = workbook_add_format(x->wb);
-	format_set_num_format(f, "yyyy-mm-dd");
-	x->date = lxw_format_get_xf_index(f);
-	f = workbook_add_format(x->wb);
-	format_set_num_format(f, "0.0");
-	x->tenths = lxw_format_get_xf_index(f);
+	for (i = 0; i < x->ncols; i++) {
+		enum xkind k = x->cols[i].kind;
+
+		if (k == X_MONEY && x->money == 0) {
+			f = workbook_add_format(x->wb);
+			fmt = xlsx_money_format(&x->o);
+			format_set_num_format(f, fmt);
+			free(fmt);
+			x->money = lxw_format_get_xf_index(f);
+		} else if (k == X_DATE && x->date == 0) {
+			f = workbook_add_format(x->wb);
+			format_set_num_format(f, "yyyy-mm-dd");
+			x->date = lxw_format_get_xf_index(f);
+		} else if ((k == X_TENTHS || k == X_PERCENT) &&
+		           x->tenths == 0) {
+			f = workbook_add_format(x->wb);
+			format_set_num_format(f, "0.0");
+			x->tenths = lxw_format_get_xf_index(f);
+		}
+	}
 	for (i = 0; i < x->ncols; i++) {
 		/* a header with a context (TC_) in it, as a term */
 		const char *h =
