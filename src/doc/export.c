@@ -79,6 +79,7 @@ struct exporter {
 	lxw_format *head;
 	int money, date, tenths;
 	int band[XLSX_BANDS]; /* Indian grouping: a band's own, 0 until made */
+	char day[12], day_num[32]; /* the last date cell and its number */
 };
 
 int
@@ -512,11 +513,16 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 				xsheet_num(x->sheet, i, 0, num);
 			}
 			break;
-		case X_DATE:
-			if (parse_date(s, &dt)) {
+		case X_DATE: /* the last day's number again for the same day
+		              * (the rows come in date order) */
+			if (strcmp(s, x->day) == 0 && *s)
+				xsheet_num(x->sheet, i, x->date, x->day_num);
+			else if (parse_date(s, &dt)) {
 				d = lxw_datetime_to_excel_datetime(&dt);
-				snprintf(num, sizeof num, "%.16G", d);
-				xsheet_num(x->sheet, i, x->date, num);
+				snprintf(x->day_num, sizeof x->day_num, "%.16G",
+				    d);
+				xstrlcpy(x->day, s, sizeof x->day);
+				xsheet_num(x->sheet, i, x->date, x->day_num);
 			} else if (*s)
 				bad = xlsx_text(x, i, s);
 			break;

@@ -193,10 +193,18 @@ xsheet_str(struct xsheet *x, int col, int xf, const char *s)
 		PUTS(x, "<t xml:space=\"preserve\">");
 	else
 		PUTS(x, "<t>");
-	for (; *p; p++) {
+	while (*p) {
+		const unsigned char *q = p;
 		char esc[8];
 
+		/* the run of characters written as they are */
+		while (*q >= 0x20 && *q != '&' && *q != '<' && *q != '>')
+			q++;
+		put(x, (const char *)p, (size_t)(q - p));
+		p = q;
 		switch (*p) {
+		case '\0':
+			continue;
 		case '&':
 			PUTS(x, "&amp;");
 			break;
@@ -210,13 +218,11 @@ xsheet_str(struct xsheet *x, int col, int xf, const char *s)
 		case '\n':
 			put(x, (const char *)p, 1);
 			break;
-		default:
-			if (*p < 0x20) { /* not allowed in XML: Excel's escape */
-				snprintf(esc, sizeof esc, "_x%04X_", *p);
-				put(x, esc, 7);
-			} else
-				put(x, (const char *)p, 1);
+		default: /* not allowed in XML: Excel's escape */
+			snprintf(esc, sizeof esc, "_x%04X_", *p);
+			put(x, esc, 7);
 		}
+		p++;
 	}
 	PUTS(x, "</t></is></c>");
 }
