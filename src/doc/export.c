@@ -284,10 +284,9 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 
 	if (dynlib_load(&xlsx_lib, err) != 0)
 		return -1;
-	x->sheet = xsheet_new();
+	x->sheet = xsheet_new(err);
 	if (x->sheet == NULL)
-		return pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), x->path,
-		    strerror(errno));
+		return -1;
 	x->wb = workbook_new_opt(x->tmp, &wo);
 	if (x->wb == NULL)
 		return pd_fail(err, PD_EDOC, _("Cannot write %s"), x->path);
@@ -538,8 +537,10 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 				bad = xlsx_text(x, i, s);
 		}
 	}
-	if (bad)
+	if (bad) {
+		xsheet_row_drop(x->sheet);
 		return xlsx_fail(x, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, err);
+	}
 	if (xsheet_row_end(x->sheet) != 0)
 		return pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), x->path,
 		    strerror(errno));

@@ -27,14 +27,15 @@ size_t doc_wrap(const char *text, double width, doc_measure_fn m, void *ctx,
  * (none if it has no cell), 0 or -1 on a write error. xsheet_close puts
  * the rows into the sheet of the closed workbook at path (shown: its name
  * for messages) with its dimension to ncols columns: 0, or -1 with
- * PD_EDOC and the workbook left as it was. NULL from xsheet_new: no
- * temporary file (errno). */
+ * PD_EDOC and the workbook left as it was. NULL from xsheet_new, with
+ * PD_EDOC: a library or the temporary file missing. */
 struct xsheet;
-struct xsheet *xsheet_new(void);
+struct xsheet *xsheet_new(struct pd_err *err);
 void xsheet_row(struct xsheet *x, int64_t row);
 void xsheet_num(struct xsheet *x, int col, int xf, const char *num);
 void xsheet_str(struct xsheet *x, int col, int xf, const char *s);
 int xsheet_row_end(struct xsheet *x);
+void xsheet_row_drop(struct xsheet *x); /* the row begun, not written */
 int xsheet_close(struct xsheet *x, int ncols, const char *path,
     const char *shown, struct pd_err *err);
 void xsheet_free(struct xsheet *x);
