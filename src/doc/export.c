@@ -284,7 +284,7 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 
 	if (dynlib_load(&xlsx_lib, err) != 0)
 		return -1;
-	x->sheet = xsheet_new(err);
+	x->sheet = xsheet_new(x->path, err);
 	if (x->sheet == NULL)
 		return -1;
 	x->wb = workbook_new_opt(x->tmp, &wo);

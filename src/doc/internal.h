@@ -28,9 +28,9 @@ size_t doc_wrap(const char *text, double width, doc_measure_fn m, void *ctx,
  * the rows into the sheet of the closed workbook at path (shown: its name
  * for messages) with its dimension to ncols columns: 0, or -1 with
  * PD_EDOC and the workbook left as it was. NULL from xsheet_new, with
- * PD_EDOC: a library or the temporary file missing. */
+ * PD_EDOC naming shown: a library or the temporary file missing. */
 struct xsheet;
-struct xsheet *xsheet_new(struct pd_err *err);
+struct xsheet *xsheet_new(const char *shown, struct pd_err *err);
 void xsheet_row(struct xsheet *x, int64_t row);
 void xsheet_num(struct xsheet *x, int col, int xf, const char *num);
 void xsheet_str(struct xsheet *x, int col, int xf, const char *s);

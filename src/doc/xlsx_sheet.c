@@ -180,7 +180,7 @@ rows_deflate(struct xsheet *x, const char *s, size_t n, int flush)
 }
 
 struct xsheet *
-xsheet_new(struct pd_err *err)
+xsheet_new(const char *shown, struct pd_err *err)
 {
 	struct xsheet *x;
 
@@ -189,7 +189,7 @@ xsheet_new(struct pd_err *err)
 	x = xcalloc(1, sizeof *x);
 	x->f = tmpfile();
 	if (x->f == NULL) {
-		pd_fail(err, PD_EDOC, _("Cannot write a temporary file: %s"),
+		pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), shown,
 		    strerror(errno));
 		free(x);
 		return NULL;
@@ -198,7 +198,7 @@ xsheet_new(struct pd_err *err)
 	        Z_DEFAULT_STRATEGY) != Z_OK) {
 		fclose(x->f);
 		free(x);
-		pd_fail(err, PD_EDOC, _("Cannot write a temporary file: %s"),
+		pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), shown,
 		    strerror(ENOMEM));
 		return NULL;
 	}
