@@ -77,7 +77,7 @@ struct exporter {
 	lxw_worksheet *ws;
 	struct xsheet *sheet;
 	lxw_format *head;
-	int money, date, tenths;
+	lxw_format *money, *date, *tenths; /* xf indexes taken at first use */
 	int band[XLSX_BANDS]; /* Indian grouping: a band's own, 0 until made */
 	char day[12], day_num[32]; /* the last date cell and its number */
 };
@@ -259,10 +259,10 @@ xlsx_money_cell(struct exporter *x, int64_t v)
 	char *fmt;
 
 	if (x->o.group2 != 2)
-		return x->money;
+		return lxw_format_get_xf_index(x->money);
 	band = xlsx_band(v, x->o.digits);
 	if (v >= 0 && band < 3)
-		return x->money;
+		return lxw_format_get_xf_index(x->money);
 	if (x->band[band] == 0) {
 		f = workbook_add_format(x->wb);
 		fmt = xlsx_band_format(&x->o, band);
@@ -278,7 +278,6 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 {
 	lxw_workbook_options wo = {
 	    .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE};
-	lxw_format *f;
 	char *fmt;
 	int i;
 
@@ -297,29 +296,18 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	x->head = workbook_add_format(x->wb);
 	format_set_bold(x->head);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
-	/* the formats the columns use, in their order after the header's:
-	 * the indexes they had when libxlsxwriter wrote every row */
+	/* the header's index first, the cells' at their first use: the
+	 * indexes libxlsxwriter gave them when it wrote every row, and only
+	 * the formats used in the workbook's styles */
 	lxw_format_get_xf_index(x->head);
-	for (i = 0; i < x->ncols; i++) {
-		enum xkind k = x->cols[i].kind;
-
-		if (k == X_MONEY && x->money == 0) {
-			f = workbook_add_format(x->wb);
-			fmt = xlsx_money_format(&x->o);
-			format_set_num_format(f, fmt);
-			free(fmt);
-			x->money = lxw_format_get_xf_index(f);
-		} else if (k == X_DATE && x->date == 0) {
-			f = workbook_add_format(x->wb);
-			format_set_num_format(f, "yyyy-mm-dd");
-			x->date = lxw_format_get_xf_index(f);
-		} else if ((k == X_TENTHS || k == X_PERCENT) &&
-		           x->tenths == 0) {
-			f = workbook_add_format(x->wb);
-			format_set_num_format(f, "0.0");
-			x->tenths = lxw_format_get_xf_index(f);
-		}
-	}
+	x->money = workbook_add_format(x->wb);
+	fmt = xlsx_money_format(&x->o);
+	format_set_num_format(x->money, fmt);
+	free(fmt);
+	x->date = workbook_add_format(x->wb);
+	format_set_num_format(x->date, "yyyy-mm-dd");
+	x->tenths = workbook_add_format(x->wb);
+	format_set_num_format(x->tenths, "0.0");
 	for (i = 0; i < x->ncols; i++) {
 		/* a header with a context (TC_) in it, as a term */
 		const char *h =
@@ -497,12 +485,14 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 			    money_plain(num, sizeof num, c[i].n, x->o.digits));
 			break;
 		case X_TENTHS:
-			xsheet_num(x->sheet, i, x->tenths,
+			xsheet_num(x->sheet, i,
+			    lxw_format_get_xf_index(x->tenths),
 			    money_plain(num, sizeof num, c[i].n, 1));
 			break;
 		case X_PERCENT:
 			if (c[i].n >= 0)
-				xsheet_num(x->sheet, i, x->tenths,
+				xsheet_num(x->sheet, i,
+				    lxw_format_get_xf_index(x->tenths),
 				    money_plain(num, sizeof num, c[i].n, 1));
 			break;
 		case X_INT:
@@ -515,13 +505,15 @@ xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 		case X_DATE: /* the last day's number again for the same day
 		              * (the rows come in date order) */
 			if (strcmp(s, x->day) == 0 && *s)
-				xsheet_num(x->sheet, i, x->date, x->day_num);
+				xsheet_num(x->sheet, i,
+				    lxw_format_get_xf_index(x->date), x->day_num);
 			else if (parse_date(s, &dt)) {
 				d = lxw_datetime_to_excel_datetime(&dt);
 				snprintf(x->day_num, sizeof x->day_num, "%.16G",
 				    d);
 				xstrlcpy(x->day, s, sizeof x->day);
-				xsheet_num(x->sheet, i, x->date, x->day_num);
+				xsheet_num(x->sheet, i,
+				    lxw_format_get_xf_index(x->date), x->day_num);
 			} else if (*s)
 				bad = xlsx_text(x, i, s);
 			break;
