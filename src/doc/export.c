@@ -23,6 +23,8 @@
 	X(format_set_bold)                                                     \
 	X(format_set_bottom)                                                   \
 	X(format_set_num_format)                                               \
+	X(lxw_datetime_to_excel_datetime)                                      \
+	X(lxw_format_get_xf_index)                                             \
 	X(lxw_strerror)                                                        \
 	X(lxw_workbook_free)                                                   \
 	X(workbook_add_format)                                                 \
@@ -31,13 +33,13 @@
 	X(workbook_new_opt)                                                    \
 	X(worksheet_freeze_panes)                                              \
 	X(worksheet_set_column)                                                \
-	X(worksheet_write_datetime)                                            \
-	X(worksheet_write_number)                                              \
 	X(worksheet_write_string)
 DYNLIB_SYMBOLS(xlsx, XLSX_SYMBOLS);
 #define format_set_bold (*dyn_format_set_bold)
 #define format_set_bottom (*dyn_format_set_bottom)
 #define format_set_num_format (*dyn_format_set_num_format)
+#define lxw_datetime_to_excel_datetime (*dyn_lxw_datetime_to_excel_datetime)
+#define lxw_format_get_xf_index (*dyn_lxw_format_get_xf_index)
 #define lxw_strerror (*dyn_lxw_strerror)
 #define lxw_workbook_free (*dyn_lxw_workbook_free)
 #define workbook_add_format (*dyn_workbook_add_format)
@@ -46,8 +48,6 @@ DYNLIB_SYMBOLS(xlsx, XLSX_SYMBOLS);
 #define workbook_new_opt (*dyn_workbook_new_opt)
 #define worksheet_freeze_panes (*dyn_worksheet_freeze_panes)
 #define worksheet_set_column (*dyn_worksheet_set_column)
-#define worksheet_write_datetime (*dyn_worksheet_write_datetime)
-#define worksheet_write_number (*dyn_worksheet_write_number)
 #define worksheet_write_string (*dyn_worksheet_write_string)
 
 static struct dynlib xlsx_lib = {
@@ -71,12 +71,15 @@ struct exporter {
 	/* CSV */
 	FILE *f;
 	int own; /* f is ours to close */
-	/* xlsx */
+	/* xlsx: libxlsxwriter writes the workbook around the rows, the rows
+	 * are ours (xlsx_sheet.c); cells name their formats by xf index */
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
-	lxw_format *head, *money, *date, *tenths;
-	lxw_format *band[XLSX_BANDS]; /* Indian grouping: a band's own */
-	double scale;                 /* 10^digits */
+	struct xsheet *sheet;
+	lxw_format *head;
+	lxw_format *money, *date, *tenths; /* xf indexes taken at first use */
+	int band[XLSX_BANDS]; /* Indian grouping: a band's own, 0 until made */
+	char day[12], day_num[32]; /* the last date cell and its number */
 };
 
 int
@@ -248,22 +251,24 @@ xlsx_band(int64_t v, int digits)
 /* The format of an amount's cell: the workbook's, but in an Indian
  * grouping for a negative amount or one past the conditions' reach (100
  * crore and up), its band's, made the first time it is needed. */
-static lxw_format *
+static int
 xlsx_money_cell(struct exporter *x, int64_t v)
 {
+	lxw_format *f;
 	int band;
 	char *fmt;
 
 	if (x->o.group2 != 2)
-		return x->money;
+		return lxw_format_get_xf_index(x->money);
 	band = xlsx_band(v, x->o.digits);
 	if (v >= 0 && band < 3)
-		return x->money;
-	if (x->band[band] == NULL) {
-		x->band[band] = workbook_add_format(x->wb);
+		return lxw_format_get_xf_index(x->money);
+	if (x->band[band] == 0) {
+		f = workbook_add_format(x->wb);
 		fmt = xlsx_band_format(&x->o, band);
-		format_set_num_format(x->band[band], fmt);
+		format_set_num_format(f, fmt);
 		free(fmt);
+		x->band[band] = lxw_format_get_xf_index(f);
 	}
 	return x->band[band];
 }
@@ -278,6 +283,9 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 
 	if (dynlib_load(&xlsx_lib, err) != 0)
 		return -1;
+	x->sheet = xsheet_new(x->path, err);
+	if (x->sheet == NULL)
+		return -1;
 	x->wb = workbook_new_opt(x->tmp, &wo);
 	if (x->wb == NULL)
 		return pd_fail(err, PD_EDOC, _("Cannot write %s"), x->path);
@@ -288,6 +296,10 @@ xlsx_open(struct exporter *x, struct pd_err *err)
 	x->head = workbook_add_format(x->wb);
 	format_set_bold(x->head);
 	format_set_bottom(x->head, LXW_BORDER_THIN);
+	/* the header's index first, the cells' at their first use: the
+	 * indexes libxlsxwriter gave them when it wrote every row, and only
+	 * the formats used in the workbook's styles */
+	lxw_format_get_xf_index(x->head);
 	x->money = workbook_add_format(x->wb);
 	fmt = xlsx_money_format(&x->o);
 	format_set_num_format(x->money, fmt);
@@ -327,16 +339,13 @@ export_open(const char *path, FILE *out, const struct export_opts *o,
     const struct xcol *cols, int ncols, struct pd_err *err)
 {
 	struct exporter *x = xcalloc(1, sizeof *x);
-	int fd, i;
+	int fd;
 
 	x->o = *o;
 	if (x->o.sheet == NULL)
 		x->o.sheet = "Sheet1";
 	x->cols = cols;
 	x->ncols = ncols;
-	x->scale = 1;
-	for (i = 0; i < o->digits; i++)
-		x->scale *= 10;
 	if (path == NULL) {
 		if (o->format != EXPORT_CSV) {
 			pd_fail(
@@ -436,61 +445,97 @@ csv_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 	return 0;
 }
 
+/* A cell's text: at most 32,767 characters, Excel's limit as
+ * libxlsxwriter's worksheet.c has it (LXW_STR_MAX, not in its headers) */
+#define XLSX_STR_MAX 32767
+
+static int
+xlsx_text(struct exporter *x, int col, const char *s)
+{
+	size_t n = strlen(s), chars = 0;
+
+	if (n > XLSX_STR_MAX) {
+		for (; *s; s++)
+			chars += ((unsigned char)*s & 0xC0) != 0x80;
+		if (chars > XLSX_STR_MAX)
+			return -1;
+	}
+	xsheet_str(x->sheet, col, 0, s);
+	return 0;
+}
+
+/* The row's cells: amounts and tenths as their exact decimals (not a
+ * double's "%.16G": 77.23999999999999 for 77.24, issue 25 review),
+ * dates as Excel's day numbers, words in the workbook's language. */
 static int
 xlsx_row(struct exporter *x, const struct xcell *c, struct pd_err *err)
 {
-	lxw_row_t r = (lxw_row_t)(x->rows + 1);
+	char num[MONEY_BUFSZ < 32 ? 32 : MONEY_BUFSZ];
 	lxw_datetime dt;
-	lxw_error e = LXW_NO_ERROR;
-	int i;
+	double d;
+	int i, bad = 0;
 
-	for (i = 0; i < x->ncols && e == LXW_NO_ERROR; i++) {
-		lxw_col_t col = (lxw_col_t)i;
+	xsheet_row(x->sheet, x->rows + 1);
+	for (i = 0; i < x->ncols && !bad; i++) {
 		const char *s = c[i].s ? c[i].s : "";
 
 		switch (x->cols[i].kind) {
 		case X_MONEY:
-			e = worksheet_write_number(x->ws, r, col,
-			    (double)c[i].n / x->scale,
-			    xlsx_money_cell(x, c[i].n));
+			xsheet_num(x->sheet, i, xlsx_money_cell(x, c[i].n),
+			    money_plain(num, sizeof num, c[i].n, x->o.digits));
 			break;
 		case X_TENTHS:
-			e = worksheet_write_number(
-			    x->ws, r, col, (double)c[i].n / 10, x->tenths);
+			xsheet_num(x->sheet, i,
+			    lxw_format_get_xf_index(x->tenths),
+			    money_plain(num, sizeof num, c[i].n, 1));
 			break;
 		case X_PERCENT:
 			if (c[i].n >= 0)
-				e = worksheet_write_number(x->ws, r, col,
-				    (double)c[i].n / 10, x->tenths);
+				xsheet_num(x->sheet, i,
+				    lxw_format_get_xf_index(x->tenths),
+				    money_plain(num, sizeof num, c[i].n, 1));
 			break;
 		case X_INT:
-			if (c[i].s == NULL)
-				e = worksheet_write_number(
-				    x->ws, r, col, (double)c[i].n, NULL);
+			if (c[i].s == NULL) {
+				snprintf(num, sizeof num, "%lld",
+				    (long long)c[i].n);
+				xsheet_num(x->sheet, i, 0, num);
+			}
 			break;
-		case X_DATE:
-			if (parse_date(s, &dt))
-				e = worksheet_write_datetime(
-				    x->ws, r, col, &dt, x->date);
-			else if (*s)
-				e = worksheet_write_string(
-				    x->ws, r, col, s, NULL);
+		case X_DATE: /* the last day's number again for the same day
+		              * (the rows come in date order) */
+			if (strcmp(s, x->day) == 0 && *s)
+				xsheet_num(x->sheet, i,
+				    lxw_format_get_xf_index(x->date), x->day_num);
+			else if (parse_date(s, &dt)) {
+				d = lxw_datetime_to_excel_datetime(&dt);
+				snprintf(x->day_num, sizeof x->day_num, "%.16G",
+				    d);
+				xstrlcpy(x->day, s, sizeof x->day);
+				xsheet_num(x->sheet, i,
+				    lxw_format_get_xf_index(x->date), x->day_num);
+			} else if (*s)
+				bad = xlsx_text(x, i, s);
 			break;
 		case X_TERM: /* a word of paydesk's (Posted, Bill): in the
 		              * workbook's language, as its headers are;
 		              * CSV and JSON keep it as stored */
 			if (*s)
-				e = worksheet_write_string(x->ws, r, col,
-				    i18n_term_in(x->o.lang, s), NULL);
+				bad = xlsx_text(
+				    x, i, i18n_term_in(x->o.lang, s));
 			break;
 		default:
 			if (*s)
-				e = worksheet_write_string(
-				    x->ws, r, col, s, NULL);
+				bad = xlsx_text(x, i, s);
 		}
 	}
-	if (e != LXW_NO_ERROR)
-		return xlsx_fail(x, e, err);
+	if (bad) {
+		xsheet_row_drop(x->sheet);
+		return xlsx_fail(x, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, err);
+	}
+	if (xsheet_row_end(x->sheet) != 0)
+		return pd_fail(err, PD_EDOC, _("Cannot write %s: %s"), x->path,
+		    strerror(errno));
 	return 0;
 }
 
@@ -516,26 +561,6 @@ export_rows(const struct exporter *x)
 	return x->rows;
 }
 
-/* The amounts and tenths of the closed workbook as their exact decimals
- * (xlsx_exact.c: libxlsxwriter prints doubles by "%.16G"). */
-static int
-xlsx_exact_cols(const struct exporter *x, struct pd_err *err)
-{
-	int digits[64] = {0}, i;
-	uint64_t cols = 0;
-
-	for (i = 0; i < x->ncols && i < 64; i++) {
-		if (x->cols[i].kind == X_MONEY)
-			digits[i] = x->o.digits;
-		else if (x->cols[i].kind == X_TENTHS)
-			digits[i] = 1;
-		else
-			continue;
-		cols |= (uint64_t)1 << i;
-	}
-	return xlsx_exact(x->tmp, x->path, cols, digits, err);
-}
-
 int
 export_close(struct exporter *x, struct pd_err *err)
 {
@@ -548,7 +573,9 @@ export_close(struct exporter *x, struct pd_err *err)
 		if (e != LXW_NO_ERROR)
 			rc = xlsx_fail(x, e, err);
 		else
-			rc = xlsx_exact_cols(x, err);
+			rc = xsheet_close(
+			    x->sheet, x->ncols, x->tmp, x->path, err);
+		xsheet_free(x->sheet);
 	} else if (x->own) {
 		if (fflush(x->f) != 0 || fsync(fileno(x->f)) != 0)
 			rc = pd_fail(err, PD_EDOC, _("Cannot write %s: %s"),
@@ -575,6 +602,7 @@ export_abort(struct exporter *x)
 {
 	if (x->wb != NULL)
 		lxw_workbook_free(x->wb); /* drops its temporary files too */
+	xsheet_free(x->sheet);
 	if (x->own && x->f != NULL)
 		fclose(x->f);
 	if (*x->tmp)

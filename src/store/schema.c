@@ -78,6 +78,7 @@ const char *const store_migrations[] = {
     store_mig_52,
     store_mig_53,
     store_mig_54,
+    store_mig_55,
 };
 
 const int store_nmigrations =

@@ -244,6 +244,26 @@ same "it is paid on time" "$(sql "SELECT on_time FROM due_paid WHERE
  due_on = '2025-04-10' AND consumer_id = (SELECT min(id) FROM consumers)")" \
     2500
 fc_again "a payment posted on time"
+# a bill paid in parts, two the same day, one later, all past the month
+# end it fell due before: the rollups add each allocation (migration 55)
+# to the same rows (a paid day's, the late item's last day)
+printf 'invoice_no,account_no,period,amount,issued_on,due_on
+Z-2,%s,Feb 2025,30.00,2025-02-01,2025-03-10
+' "$(sql "SELECT account_no FROM consumers ORDER BY id LIMIT 1")" >"$T/z2.csv"
+PAYDESK_PIN=482615 "$PD" --user admin import bills "$T/z2.csv" >/dev/null
+for at in "2025-04-05 10:00:00" "2025-04-05 11:00:00" "2025-04-15 10:00:00"; do
+	PAYDESK_NOW="$at" sup pay \
+	    "$(sql "SELECT account_no FROM consumers ORDER BY id LIMIT 1")" \
+	    --type bill --items Z-2 --method Cash --amount 10.00 >/dev/null 2>&1
+done
+same "the parts: two on one day, one later" "$(sql "SELECT group_concat(paid,
+ ' ') FROM (SELECT paid FROM paid_by_day WHERE due_on = '2025-03-10' AND
+ consumer_id = (SELECT min(id) FROM consumers) ORDER BY paid_on)")" "2000 1000"
+same "the late bill's last payment, the later day" "$(sql "SELECT done FROM
+ item_late WHERE item_id = (SELECT id FROM items WHERE ref = 'Z-2')")" \
+    2025-04-15
+fc_again "a bill paid in parts, late"
+expect "doctor: the rollups as the ledger" 0 "ok (" sup doctor
 acc=$(sql "SELECT c.account_no FROM items i JOIN consumers c ON c.id =
  i.consumer_id WHERE i.settled < i.amount AND i.kind = 'bill' ORDER BY i.id
  LIMIT 1")

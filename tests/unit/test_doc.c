@@ -671,13 +671,14 @@ csv_export(void **state)
 static void
 xlsx_export(void **state)
 {
-	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[4096];
+	char dir[] = "/tmp/pd-export.XXXXXX", path[256], cmd[600], got[8192];
 	struct export_opts o = {EXPORT_XLSX, "Payments", "$", 2, 0, NULL, 0, 0,
 	    3, FILE_LINKS_REFUSE};
 	struct xcell c[5] = {
 	    {"Zoë", 0}, {NULL, 14550}, {NULL, 3}, {"2025-04-20", 0}, {NULL, 5}};
 	struct pd_err err;
 	struct exporter *x;
+	char *long_text;
 	FILE *p;
 	size_t n;
 
@@ -688,6 +689,24 @@ xlsx_export(void **state)
 	x = export_open(path, NULL, &o, xcols, 5, &err);
 	assert_non_null(x);
 	assert_int_equal(export_row(x, c, &err), 0);
+	/* text as libxlsxwriter wrote it: XML's three escaped, a control
+	 * character as Excel's _xHHHH_, spaces at an end kept; a count and
+	 * a day that are not there: no cell */
+	c[0].s = " a&b<c>\x01\r\tz";
+	c[2].s = "";
+	c[3].s = NULL;
+	assert_int_equal(export_row(x, c, &err), 0);
+	/* a cell past Excel's 32,767 characters: refused, the row not
+	 * counted */
+	long_text = malloc(40000);
+	assert_non_null(long_text);
+	memset(long_text, 'a', 39999);
+	long_text[39999] = '\0';
+	c[0].s = long_text;
+	assert_int_equal(export_row(x, c, &err), -1);
+	assert_int_equal(err.code, PD_EDOC);
+	free(long_text);
+	assert_int_equal(export_rows(x), 2);
 	assert_int_equal(export_close(x, &err), 0);
 	snprintf(cmd, sizeof cmd,
 	    "unzip -p '%s' xl/worksheets/sheet1.xml xl/styles.xml", path);
@@ -703,6 +722,13 @@ xlsx_export(void **state)
 	 * doubles printed 77.23999999999999) */
 	assert_non_null(strstr(got, "<v>145.50</v>"));
 	assert_non_null(strstr(got, "<v>45767</v>"));
+	/* the rows streamed in (xlsx_sheet.c): the dimension theirs */
+	assert_non_null(strstr(got, "<dimension ref=\"A1:E3\"/>"));
+	assert_non_null(strstr(got,
+	    "<c r=\"A3\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> "
+	    "a&amp;b&lt;c&gt;_x0001__x000D_\tz</t></is></c><c r=\"B3\" "
+	    "s=\"2\"><v>145.50</v></c><c r=\"E3\" s=\"4\"><v>0.5</v></c>"
+	    "</row></sheetData>"));
 	assert_non_null(strstr(got, "&quot;$&quot;#,##0.00"));
 	assert_non_null(strstr(got, "yyyy-mm-dd"));
 	unlink(path);
