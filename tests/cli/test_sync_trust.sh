@@ -323,6 +323,18 @@ same "one uuid twice in one push: the conflict is logged, the first applied once
     "$(csql "SELECT (SELECT group_concat(event) FROM sync_log WHERE uuid =
         '$twin') || ' ' || (SELECT count(*) FROM applied WHERE uuid = '$twin')")" \
     "conflict 1"
+# -- one payment number twice in one push, new to the central node: the
+#    first applied, the second refused as the first's (a push's numbers
+#    are read for the whole batch before any record is applied, and each
+#    payment inserted takes its own: push_rows.c)
+pn=$(tsql 1 "SELECT payment_no FROM payments WHERE terminal = 'T01' ORDER BY id
+    DESC LIMIT 1")
+twin_no="${pn%-*}-$(printf %06d $(($(echo "$pn" | sed 's/.*-0*//') + 450)))"
+r=$($F "$T/t1.db" "$TOK1" payment "data.payment_no=$twin_no" -- payment \
+    "data.payment_no=$twin_no" 2>&1)
+same "one payment number twice in one push: the first applied, the second refused as taken" \
+    "$(echo $r)" \
+    "applied rejected: Payment number $twin_no is already used by payment $twin_no of terminal T01"
 # -- a write the store refuses in the middle of a record, the record
 #    before and after it good: on PostgreSQL a push's writes are sent
 #    ahead (db_pg.c) and such a failure is read at a later statement, so
