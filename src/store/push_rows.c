@@ -10,7 +10,16 @@
  * at any rollback (a savepoint's too) and by any write of a consumer or
  * an item, but an item's settled amount, which store_item_settle keeps in
  * step (the triggers write neither table). Nothing is kept from one push
- * to the next, so nothing can go stale there. */
+ * to the next, so nothing can go stale there.
+ *
+ * On PostgreSQL another node's writer may commit between the batch's
+ * read and the push's first feed entry (from which on it holds the feed
+ * head's row: schema_pg.c, and no other writer commits before it ends):
+ * what the push does is then judged by rows as they were a moment
+ * earlier, as if it had come first, and an allocation past what an item
+ * has left fails its CHECK (settled <= amount), a number taken meanwhile
+ * its unique index, so that the push is applied again record by record,
+ * its rows read again (sync_central.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +30,7 @@
 #define Q8 "?, ?, ?, ?, ?, ?, ?, ?"
 #define Q64 Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8 ", " Q8
 #define Q256 Q64 ", " Q64 ", " Q64 ", " Q64
+#define IN256 " IN (" Q256 ")"
 /* keys bound to a statement (the rest of the last NULL) */
 #define PUSH_ROWS_MANY 256
 /* the item kinds' sums and all of them (store_items_billed) */
@@ -59,15 +69,15 @@ by_id_it(const void *a, const void *b)
 static int
 by_uuid_c(const void *a, const void *b)
 {
-	return strcmp(sort_c[*(const size_t *)a].uuid,
-	    sort_c[*(const size_t *)b].uuid);
+	return strcmp(
+	    sort_c[*(const size_t *)a].uuid, sort_c[*(const size_t *)b].uuid);
 }
 
 static int
 by_uuid_it(const void *a, const void *b)
 {
-	return strcmp(sort_it[*(const size_t *)a].uuid,
-	    sort_it[*(const size_t *)b].uuid);
+	return strcmp(
+	    sort_it[*(const size_t *)a].uuid, sort_it[*(const size_t *)b].uuid);
 }
 
 void
@@ -96,8 +106,7 @@ read_item(struct db_stmt *s, void *elem)
  * appended to *out (*nout of size bytes each). */
 static int
 read_in(struct store *st, const char *sql, const char *const *keys, size_t n,
-    size_t size, row_reader read, void **out, size_t *nout,
-    struct pd_err *err)
+    size_t size, row_reader read, void **out, size_t *nout, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st, sql, err);
 	size_t at, i, k, got;
@@ -113,8 +122,8 @@ read_in(struct store *st, const char *sql, const char *const *keys, size_t n,
 				    DB_TRANSIENT);
 			else
 				db_bind_null(s, (int)i + 1);
-		rows = st_collect(st, s, size, read, &got, "reading a push's rows",
-		    err);
+		rows = st_collect(
+		    st, s, size, read, &got, "reading a push's rows", err);
 		if (rows == NULL)
 			return -1;
 		*out = xrealloc(*out, *nout + got + 1, size);
@@ -131,7 +140,7 @@ read_billed(struct store *st, struct push_rows *p, struct pd_err *err)
 {
 	struct db_stmt *s = st_stmt(st,
 	    "SELECT consumer_id, kind, coalesce(sum(amount), 0) FROM items "
-	    "WHERE consumer_id IN (" Q256 ") GROUP BY consumer_id, kind",
+	    "WHERE consumer_id" IN256 " GROUP BY consumer_id, kind",
 	    err);
 	struct consumer key, *c;
 	char kind[16];
@@ -180,13 +189,11 @@ store_push_rows(struct store *st, const char *const *consumers, size_t nc,
 		return 0;
 	p = xcalloc(1, sizeof *p);
 	if (read_in(st,
-	        "SELECT " CONSUMER_COLS
-	        " FROM consumers c WHERE c.uuid IN (" Q256 ")",
+	        "SELECT " CONSUMER_COLS " FROM consumers c WHERE c.uuid" IN256,
 	        consumers, nc, sizeof(struct consumer), st_read_consumer, &c,
 	        &p->nc, err) != 0 ||
 	    read_in(st,
-	        "SELECT " ITEM_COLS " FROM " ITEM_FROM
-	        " WHERE i.uuid IN (" Q256 ")",
+	        "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.uuid" IN256,
 	        items, ni, sizeof(struct item), read_item, &it, &p->nit,
 	        err) != 0) {
 		free(c);
@@ -394,8 +401,9 @@ nums_read(struct store *st, const char *sql, struct push_num *v, size_t n,
 		else
 			db_bind_null(s, (int)i + 1);
 	while ((rc = db_step(s)) == DB_ROW)
-		for (i = 0; (got = (const char *)db_column_text(s, 0)) != NULL &&
-		            i < n;
+		for (i = 0;
+		     (got = (const char *)db_column_text(s, 0)) != NULL &&
+		     i < n;
 		     i++)
 			if (strcmp(sq ? v[i].sq : v[i].key, got) == 0)
 				v[i].taken = 1;
@@ -434,18 +442,18 @@ store_push_numbers(
 	for (at = 0; at < p->n; at += PUSH_ROWS_MANY) {
 		m = p->n - at < PUSH_ROWS_MANY ? p->n - at : PUSH_ROWS_MANY;
 		if (nums_read(st,
-		        "SELECT payment_no FROM payments WHERE payment_no IN "
-		        "(" Q256 ")",
+		        "SELECT payment_no FROM payments WHERE "
+		        "payment_no" IN256,
 		        p->v + at, m, 0, err) != 0 ||
 		    nums_read(st,
-		        "SELECT receipt_no FROM payments WHERE receipt_no IN "
-		        "(" Q256 ")",
+		        "SELECT receipt_no FROM payments WHERE "
+		        "receipt_no" IN256,
 		        p->v + at, m, 0, err) != 0 ||
 		    nums_read(st,
-		        "SELECT txn_no FROM payments WHERE txn_no IN (" Q256 ")",
+		        "SELECT txn_no FROM payments WHERE txn_no" IN256,
 		        p->v + at, m, 0, err) != 0 ||
 		    nums_read(st,
-		        "SELECT cn_no FROM credit_notes WHERE cn_no IN (" Q256 ")",
+		        "SELECT cn_no FROM credit_notes WHERE cn_no" IN256,
 		        p->v + at, m, 1, err) != 0) {
 			nums_forget(st);
 			return -1;
@@ -462,8 +470,8 @@ num_of(struct store *st, const char *key)
 	if (st->push_nums == NULL || st->push_nums->n == 0)
 		return NULL;
 	k.key = (char *)key;
-	return bsearch(&k, st->push_nums->v, st->push_nums->n,
-	    sizeof k, by_key);
+	return bsearch(
+	    &k, st->push_nums->v, st->push_nums->n, sizeof k, by_key);
 }
 
 int

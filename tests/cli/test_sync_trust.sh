@@ -1376,6 +1376,21 @@ case "$r" in "rejected: Credit note number CN-T04-09999 is too far ahead"*)
 same "far ahead: the central ledger has none of them" \
     "$(aud "SELECT count(*) || '/' || count(DISTINCT receipt_no) FROM payments")/$(aud "SELECT count(*) FROM credit_notes WHERE cn_no = 'CN-T04-09999'")" \
     "$before/0"
+# a push's own payments count as held as it applies them (rules.c: not
+# read again for each): the furthest number allowed is found by a probe
+# (refused, so one more is had), then a push of a payment at that
+# furthest and one a number past it: the second goes only if the first
+# was counted
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-999998 2>&1)
+far=$(echo "$r" | sed -n 's/.*the furthest it may be is PAY-T04-[0-9]*-0*\([0-9]*\) .*/\1/p')
+[ -n "$far" ] || echo "not ok - far ahead: the probe's furthest number ($r)"
+f1=$(printf %06d $((far + 1))) f2=$(printf %06d $((far + 2)))
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-$f1 \
+    data.txn_no=TXN-T04-$y-$f1 data.receipt_no=R-T04-$f1 -- payment \
+    data.payment_no=PAY-T04-$y-$f2 data.txn_no=TXN-T04-$y-$f2 \
+    data.receipt_no=R-T04-$f2 2>&1)
+same "far ahead: a payment at the furthest number and one past it, in one push: the first counts for the second" \
+    "$(echo $r)" "applied applied"
 # the time since the terminal last synced: a day away, 100 numbers may
 # have been issued that the node never had (refusals past rejected_log_max)
 dsql "UPDATE terminals SET last_seen = datetime('now', '-1 day') WHERE terminal = 'T04'"
