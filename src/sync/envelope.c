@@ -182,7 +182,8 @@ sync_push_payment_keys(const struct sync_push *p, size_t i,
 		return 0;
 	*consumer = json_string_value(json_object_get(d, "consumer_uuid"));
 	al = json_object_get(d, "allocations");
-	for (j = 0; j < json_array_size(al); j++)
+	/* (past decode_allocs' limit the record is refused, unread) */
+	for (j = 0; j < json_array_size(al) && j < 10000; j++)
 		if ((u = json_string_value(json_object_get(
 		         json_array_get(al, j), "item_uuid"))) != NULL &&
 		    n++ < max)
