@@ -517,6 +517,24 @@ int store_applied_get(struct store *st, const char *uuid, char hash[65],
 #define STORE_APPLIED_MANY 64
 int store_applied_many(struct store *st, const char *const *uuids, size_t n,
     char (*hash)[65], struct pd_err *err);
+/* The consumers and items a push's payments name (their uuids as sent;
+ * NULLs skipped, repeats read once), each consumer's billed sums with
+ * them, read in one go, a statement for 256 keys (push_rows.c): for the
+ * rest of the transaction store_id_of, store_consumer_by_id,
+ * store_item_by_id and store_items_billed answer from them instead of a
+ * statement each. Forgotten at the transaction's end, at any rollback
+ * and by a write of a consumer or an item (an item's settled amount is
+ * kept in step); a uuid not read is looked up as before. */
+int store_push_rows(struct store *st, const char *const *consumers, size_t nc,
+    const char *const *items, size_t ni, struct pd_err *err);
+/* The document numbers a push's payments carry (NULLs skipped, repeats
+ * read once), which of them a payment or a credit note holds read in one
+ * go (push_rows.c): for the rest of the transaction store_numbers_free
+ * answers from them when it knows every number it is asked, each
+ * payment and credit note inserted meanwhile taking its own. Forgotten
+ * at the transaction's end and at any rollback. */
+int store_push_numbers(
+    struct store *st, const char *const *nums, size_t n, struct pd_err *err);
 int store_applied_put(struct store *st, const char *uuid, const char *terminal,
     const char *kind, const char *hash, const char *at, struct pd_err *err);
 int store_sync_log(struct store *st, const char *at, const char *terminal,

@@ -347,6 +347,17 @@ int sync_push_decode(
 const char *sync_push_uuid(const struct sync_push *p, size_t i);
 int sync_push_record(const struct sync_push *p, size_t i, struct syncrec *r,
     struct pd_err *err);
+/* The consumer uuid record i names and its items' (at most max into
+ * items; the count of them all returned), as sent, when it is a payment (a string
+ * each, unchecked: each is looked up as it is), for reading their rows
+ * for the batch before it is applied; *consumer NULL when none. */
+size_t sync_push_payment_keys(const struct sync_push *p, size_t i,
+    const char **consumer, const char **items, size_t max);
+/* The document numbers record i carries when it is a payment (its
+ * payment, transaction and receipt numbers, its credit note's), as sent,
+ * into nums: their count. */
+size_t sync_push_payment_numbers(
+    const struct sync_push *p, size_t i, const char *nums[4]);
 void sync_push_free(struct sync_push *p);
 
 enum sync_outcome { SYNC_APPLIED, SYNC_DUPLICATE, SYNC_REJECTED };

@@ -252,6 +252,41 @@ preload_applied(struct svc *s, const struct sync_push *push, char (*pre)[65],
 	return rc;
 }
 
+/* The consumers and items the push's payments name, read for the batch
+ * in one go (store_push_rows), and the numbers they carry
+ * (store_push_numbers), not a statement each in every record's checks
+ * and apply (a round trip each on PostgreSQL). */
+static int
+preload_rows(struct svc *s, const struct sync_push *push, struct pd_err *err)
+{
+	const char **c = xcalloc(push->nrecs + 1, sizeof *c);
+	size_t i, n, ni = 0, cap = push->nrecs + 16;
+	const char **it = xcalloc(cap, sizeof *it);
+	int rc;
+
+	for (i = 0; i < push->nrecs; i++) {
+		n = sync_push_payment_keys(push, i, &c[i], it + ni, cap - ni);
+		if (n > cap - ni) {
+			cap = 2 * cap + n + 16;
+			it = xrealloc(it, cap, sizeof *it);
+			sync_push_payment_keys(push, i, &c[i], it + ni, n);
+		}
+		ni += n;
+	}
+	rc = store_push_rows(s->st, c, push->nrecs, it, ni, err);
+	free(c);
+	free(it);
+	if (rc != 0)
+		return -1;
+	/* and their numbers, whether they are free (store_push_numbers) */
+	it = xcalloc(4 * push->nrecs + 1, sizeof *it);
+	for (i = ni = 0; i < push->nrecs; i++)
+		ni += sync_push_payment_numbers(push, i, it + ni);
+	rc = store_push_numbers(s->st, it, ni, err);
+	free(it);
+	return rc;
+}
+
 int
 svc_central_push(struct svc *s, const struct sync_sender *from,
     const struct sync_push *push, struct sync_result *res, svc_push_hook hook,
@@ -276,7 +311,8 @@ again:
 	s->push_role_since = -1;
 	/* an import may have changed the settings since the last push */
 	if (store_begin(s->st, err) != 0 || svc_settings_load(s, err) != 0 ||
-	    preload_applied(s, push, pre, has, err) != 0) {
+	    preload_applied(s, push, pre, has, err) != 0 ||
+	    preload_rows(s, push, err) != 0) {
 		store_abort(s->st);
 		s->push_reads = 0;
 		free(r);

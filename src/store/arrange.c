@@ -155,6 +155,7 @@ store_arr_move(struct store *st, int64_t event_id, int64_t item_id,
 	    "VALUES (?, ?, ?)",
 	    err);
 
+	st_push_rows_forget(st);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "iii", event_id, item_id, amount);
@@ -258,6 +259,7 @@ store_arr_installment(
 	struct db_stmt *s =
 	    st_stmt(st, "UPDATE items SET arr_event = ? WHERE id = ?", err);
 
+	st_push_rows_forget(st);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ii", event_id, item_id);

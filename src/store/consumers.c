@@ -10,12 +10,8 @@
 #include "paydesk/utf8.h"
 #include "paydesk/xmalloc.h"
 
-#define CONSUMER_COLS                                                          \
-	"c.id, c.uuid, c.account_no, c.name, "                                 \
-	"c.service_address, c.phone, c.email, c.segment, c.language"
-
-static void
-read_consumer(struct db_stmt *s, void *elem)
+void
+st_read_consumer(struct db_stmt *s, void *elem)
 {
 	struct consumer *c = elem;
 
@@ -54,6 +50,7 @@ store_consumer_insert(struct store *st, struct consumer *c, struct pd_err *err)
 	char digits[33], *fold;
 	int rc;
 
+	st_push_rows_forget(st);
 	if (s == NULL)
 		return -1;
 	if (c->uuid[0] == '\0')
@@ -83,6 +80,7 @@ store_consumer_update(
 	int rc;
 
 	st->nids = 0; /* its uuid may change (store_id_of) */
+	st_push_rows_forget(st);
 	if (s == NULL)
 		return -1;
 	digits_of(c->phone, digits, sizeof digits);
@@ -101,7 +99,7 @@ consumer_one(struct store *st, struct db_stmt *s, struct consumer *c,
 	int rc = db_step(s);
 
 	if (rc == DB_ROW) {
-		read_consumer(s, c);
+		st_read_consumer(s, c);
 		db_reset(s);
 		return 0;
 	}
@@ -140,12 +138,16 @@ int
 store_consumer_by_id(
     struct store *st, int64_t id, struct consumer *c, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(st,
+	struct db_stmt *s;
+	char what[32];
+
+	/* one a push read with its batch's (push_rows.c) */
+	if (st_push_rows_consumer(st, id, c))
+		return 0;
+	s = st_stmt(st,
 	    "SELECT " CONSUMER_COLS " FROM "
 	    "consumers c WHERE c.id = ?",
 	    err);
-	char what[32];
-
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
@@ -165,7 +167,7 @@ store_consumers_between(struct store *st, int64_t lo, int64_t hi, size_t *n,
 	if (s == NULL)
 		return NULL;
 	st_bind(s, "ii", lo, hi);
-	return st_collect(st, s, sizeof(struct consumer), read_consumer, n,
+	return st_collect(st, s, sizeof(struct consumer), st_read_consumer, n,
 	    "reading consumers", err);
 }
 
@@ -415,7 +417,7 @@ store_consumer_search(struct store *st, const char *text, size_t limit,
 		    cq.words ? cq.words : "", cq.fold);
 	}
 	out = st_collect(
-	    st, s, sizeof *out, read_consumer, n, "searching consumers", err);
+	    st, s, sizeof *out, st_read_consumer, n, "searching consumers", err);
 	consumer_q_free(&cq);
 	return out;
 }

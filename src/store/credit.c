@@ -89,6 +89,7 @@ store_credit_insert(struct store *st, struct credit_note *n, struct pd_err *err)
 	if (st_done(st, s, err) != 0)
 		return -1;
 	n->id = db_last_insert_rowid(st->db);
+	st_push_numbers_cn(st, n->cn_no);
 	return 0;
 }
 
@@ -225,6 +226,11 @@ store_numbers_free(
 	int i, rc;
 
 	*free_ = 0;
+	/* a push's numbers read with its batch's (push_rows.c) */
+	if (st_push_numbers_free(st, nums)) {
+		*free_ = 1;
+		return 0;
+	}
 	if (s == NULL)
 		return -1;
 	for (i = 0; i < 4; i++)

@@ -523,6 +523,7 @@ store_close(struct store *st)
 	if (st->db != NULL)
 		db_close(st->db);
 	free(st->fts_triggers);
+	st_push_forget(st);
 	store_search_forget(st);
 	free(st->list_sql);
 	free(st);
@@ -569,6 +570,7 @@ store_begin(struct store *st, struct pd_err *err)
 		return -1;
 	if (st->depth == 0) {
 		st->pay_counts = st->nids = 0;
+		st_push_forget(st);
 		st->refused_of[0] = '\0';
 	}
 	st->depth++;
@@ -610,6 +612,7 @@ store_commit(struct store *st, struct pd_err *err)
 	st->depth--;
 	if (st->depth == 0) {
 		st->pay_counts = st->nids = 0;
+		st_push_forget(st);
 		st->refused_of[0] = '\0';
 	}
 	/* seals a transaction wrote with no audit entry of its own (a test's
@@ -639,6 +642,7 @@ store_rollback(struct store *st)
 	}
 	reset_cached(st);
 	st->pay_counts = st->nids = 0;
+	st_push_forget(st);
 	st->refused_of[0] = '\0';
 	db_exec(
 	    st->db, "ROLLBACK TO pd_inner; RELEASE pd_inner", NULL, NULL, NULL);
@@ -650,6 +654,7 @@ store_abort(struct store *st)
 {
 	reset_cached(st);
 	st->pay_counts = st->nids = 0;
+	st_push_forget(st);
 	st->refused_of[0] = '\0';
 	if (!db_get_autocommit(st->db))
 		db_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

@@ -34,6 +34,9 @@ struct store {
 	struct pay_count {
 		char terminal[64], from[11], to[11];
 		int64_t n, max_id;
+		/* brought up to date by this connection's inserts alone
+		 * (st_pay_count_insert): no read needed */
+		int live;
 	} pay_count[4];
 	int pay_counts, pay_next;
 	/* store_sync_refused's count for terminal refused_of ("" none),
@@ -52,6 +55,13 @@ struct store {
 		int64_t id;
 	} ids[8];
 	int nids, ids_next;
+	/* the consumers and items a push's payments name, read in one go
+	 * (push_rows.c), kept as ids, and forgotten by a write of either
+	 * table but an item's settled (st_push_rows_settle); NULL none */
+	struct push_rows *push_rows;
+	/* the document numbers of a push's payments, and which are taken
+	 * (push_rows.c, store_push_numbers); NULL none */
+	struct push_nums *push_nums;
 	/* run after a transaction begins (store_set_begin_check) */
 	int (*begin_check)(struct store *st, void *arg, struct pd_err *err);
 	void *begin_arg;
@@ -289,6 +299,36 @@ int store_audit_entry_sound(struct store *st, int64_t id, struct pd_err *err);
 
 #define ITEM_FROM "items i LEFT JOIN plans p ON p.id = i.plan_id"
 void store_read_item(struct db_stmt *s, int c0, struct item *it);
+/* Consumer columns as read by st_read_consumer (an st_collect reader). */
+#define CONSUMER_COLS                                                          \
+	"c.id, c.uuid, c.account_no, c.name, "                                 \
+	"c.service_address, c.phone, c.email, c.segment, c.language"
+void st_read_consumer(struct db_stmt *s, void *elem);
+
+/* A push's rows (push_rows.c, store_push_rows): 1 with the answer when
+ * they have it, 0 when the store is to be read. */
+int st_push_rows_id(struct store *st, int items, const char *uuid, int64_t *id);
+int st_push_rows_consumer(struct store *st, int64_t id, struct consumer *c);
+int st_push_rows_item(struct store *st, int64_t id, struct item *it);
+int st_push_rows_billed(struct store *st, int64_t consumer_id, int kind,
+    int64_t *of_kind, int64_t *all);
+/* An item's settled amount moved by delta (store_item_settle). */
+void st_push_rows_settle(struct store *st, int64_t item_id, int64_t delta);
+/* A payment inserted (id, its terminal and day), for store_doc_count's
+ * counts (rules.c). */
+void st_pay_count_insert(struct store *st, int64_t id, const char *terminal,
+    const char *paid_on);
+/* Forget them (a write of a consumer or an item). */
+void st_push_rows_forget(struct store *st);
+/* 1 when every one of the four numbers (NULLs skipped) is a push's and
+ * free (store_numbers_free), 0 when the store is to be read. */
+int st_push_numbers_free(struct store *st, const char *const nums[4]);
+/* A payment's numbers and a credit note's taken (their inserts). */
+void st_push_numbers_taken(struct store *st, const char *const nums[3]);
+void st_push_numbers_cn(struct store *st, const char *cn_no);
+/* Forget the push's rows and numbers (a transaction's end, a
+ * rollback). */
+void st_push_forget(struct store *st);
 
 /* A query built from optional filters: text appended with its bindings. */
 /* A query built from optional filters and its bindings, as many as the

@@ -85,6 +85,7 @@ store_item_insert(struct store *st, struct item *it, struct pd_err *err)
 	    "?10, ?11, datetime('now', 'localtime'))",
 	    err);
 
+	st_push_rows_forget(st);
 	if (s == NULL)
 		return -1;
 	if (it->uuid[0] == '\0')
@@ -154,6 +155,8 @@ store_items_billed(struct store *st, int64_t consumer_id, int kind,
 	int rc;
 
 	*of_kind = *all = 0;
+	if (st_push_rows_billed(st, consumer_id, kind, of_kind, all))
+		return 0;
 	if (s == NULL)
 		return -1;
 	st_bind(s, "is", consumer_id,
@@ -179,7 +182,10 @@ store_item_settle(
 	if (s == NULL)
 		return -1;
 	st_bind(s, "ii", delta, item_id);
-	return st_done(st, s, err);
+	if (st_done(st, s, err) != 0)
+		return -1;
+	st_push_rows_settle(st, item_id, delta);
+	return 0;
 }
 
 int

@@ -122,6 +122,9 @@ store_payment_insert(struct store *st, struct payment *p, struct pd_err *err)
 	if (st_done(st, s, err) != 0)
 		return -1;
 	p->id = db_last_insert_rowid(st->db);
+	st_pay_count_insert(st, p->id, p->terminal, p->paid_on);
+	st_push_numbers_taken(st,
+	    (const char *const[3]){p->payment_no, p->txn_no, p->receipt_no});
 	return 0;
 }
 

@@ -369,6 +369,11 @@ payments_count(struct store *st, const char *terminal, const char *from,
 		strcpy(m->to, to);
 		m->n = *n;
 		m->max_id = max_id;
+		m->live = 0;
+		return 0;
+	}
+	if (m->live) {
+		*n = m->n;
 		return 0;
 	}
 	do {
@@ -398,6 +403,36 @@ payments_count(struct store *st, const char *terminal, const char *from,
 	} while (rows == 256);
 	*n = m->n;
 	return 0;
+}
+
+/* A push's own payments, counted as they are inserted: a count read has
+ * its max_id, and a payment whose id follows it is the next row (a
+ * payment of this transaction: on SQLite it holds the write lock; on
+ * PostgreSQL its first payment's feed entry holds the feed head's row,
+ * so no other writer of the organisation commits a payment before it
+ * ends). A payment whose id does not follow (another's ids between, a
+ * sequence's values rolled back) leaves the count to be read from
+ * max_id on, as above. */
+void
+st_pay_count_insert(
+    struct store *st, int64_t id, const char *terminal, const char *paid_on)
+{
+	struct pay_count *m;
+	int i;
+
+	for (i = 0; i < st->pay_counts; i++) {
+		m = &st->pay_count[i];
+		if (id != m->max_id + 1) {
+			m->live = 0;
+			continue;
+		}
+		m->max_id = id;
+		m->live = 1;
+		/* as BETWEEN compares text */
+		if (strcmp(m->terminal, terminal) == 0 &&
+		    strcmp(paid_on, m->from) >= 0 && strcmp(paid_on, m->to) <= 0)
+			m->n++;
+	}
 }
 
 int

@@ -202,6 +202,10 @@ store_id_of(struct store *st, enum store_table t, const char *key, int64_t *id,
 	           strlen(key) < sizeof st->ids[0].key;
 
 	*id = 0;
+	/* one a push read with its batch's (push_rows.c) */
+	if ((t == TBL_CONSUMERS || t == TBL_ITEMS) &&
+	    st_push_rows_id(st, t == TBL_ITEMS, key, id))
+		return 0;
 	for (i = 0; memo && i < st->nids; i++)
 		if (st->ids[i].t == (int)t &&
 		    strcmp(st->ids[i].key, key) == 0) {
@@ -253,9 +257,13 @@ int
 store_item_by_id(
     struct store *st, int64_t id, struct item *it, struct pd_err *err)
 {
-	struct db_stmt *s = st_stmt(
-	    st, "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.id = ?", err);
+	struct db_stmt *s;
 
+	/* one a push read with its batch's (push_rows.c) */
+	if (st_push_rows_item(st, id, it))
+		return 0;
+	s = st_stmt(
+	    st, "SELECT " ITEM_COLS " FROM " ITEM_FROM " WHERE i.id = ?", err);
 	if (s == NULL)
 		return -1;
 	st_bind(s, "i", id);
@@ -347,6 +355,7 @@ int
 store_item_update(struct store *st, const struct item *it, struct pd_err *err)
 {
 	st->nids = 0; /* its uuid may change (store_id_of) */
+	st_push_rows_forget(st);
 	struct db_stmt *s = st_stmt(st,
 	    "UPDATE items SET uuid = ?, ref = ?, period = ?, description = ?, "
 	    "amount = ?, issued_on = ?, due_on = ? WHERE id = ?",

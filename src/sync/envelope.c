@@ -168,6 +168,52 @@ sync_push_record(
 	return -1;
 }
 
+size_t
+sync_push_payment_keys(const struct sync_push *p, size_t i,
+    const char **consumer, const char **items, size_t max)
+{
+	json_t *x = json_array_get(p->doc, i), *d, *al;
+	const char *k = json_string_value(json_object_get(x, "kind")), *u;
+	size_t j, n = 0;
+
+	*consumer = NULL;
+	if (k == NULL || strcmp(k, syncrec_kind_name(SR_PAYMENT)) != 0 ||
+	    (d = json_object_get(x, "data")) == NULL)
+		return 0;
+	*consumer = json_string_value(json_object_get(d, "consumer_uuid"));
+	al = json_object_get(d, "allocations");
+	/* (past decode_allocs' limit the record is refused, unread) */
+	for (j = 0; j < json_array_size(al) && j < 10000; j++)
+		if ((u = json_string_value(json_object_get(
+		         json_array_get(al, j), "item_uuid"))) != NULL &&
+		    n++ < max)
+			items[n - 1] = u;
+	return n;
+}
+
+size_t
+sync_push_payment_numbers(
+    const struct sync_push *p, size_t i, const char *nums[4])
+{
+	json_t *x = json_array_get(p->doc, i), *d;
+	const char *k = json_string_value(json_object_get(x, "kind"));
+	static const char *const names[] = {
+	    "payment_no", "txn_no", "receipt_no"};
+	size_t j, n = 0;
+
+	if (k == NULL || strcmp(k, syncrec_kind_name(SR_PAYMENT)) != 0 ||
+	    (d = json_object_get(x, "data")) == NULL)
+		return 0;
+	for (j = 0; j < 3; j++)
+		if ((nums[n] = json_string_value(
+		         json_object_get(d, names[j]))) != NULL)
+			n++;
+	if ((nums[n] = json_string_value(json_object_get(
+	         json_object_get(d, "credit_note"), "number"))) != NULL)
+		n++;
+	return n;
+}
+
 void
 sync_push_free(struct sync_push *p)
 {

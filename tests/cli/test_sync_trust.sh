@@ -323,6 +323,18 @@ same "one uuid twice in one push: the conflict is logged, the first applied once
     "$(csql "SELECT (SELECT group_concat(event) FROM sync_log WHERE uuid =
         '$twin') || ' ' || (SELECT count(*) FROM applied WHERE uuid = '$twin')")" \
     "conflict 1"
+# -- one payment number twice in one push, new to the central node: the
+#    first applied, the second refused as the first's (a push's numbers
+#    are read for the whole batch before any record is applied, and each
+#    payment inserted takes its own: push_rows.c)
+pn=$(tsql 1 "SELECT payment_no FROM payments WHERE terminal = 'T01' ORDER BY id
+    DESC LIMIT 1")
+twin_no="${pn%-*}-$(printf %06d $(($(echo "$pn" | sed 's/.*-0*//') + 450)))"
+r=$($F "$T/t1.db" "$TOK1" payment "data.payment_no=$twin_no" -- payment \
+    "data.payment_no=$twin_no" 2>&1)
+same "one payment number twice in one push: the first applied, the second refused as taken" \
+    "$(echo $r)" \
+    "applied rejected: Payment number $twin_no is already used by payment $twin_no of terminal T01"
 # -- a write the store refuses in the middle of a record, the record
 #    before and after it good: on PostgreSQL a push's writes are sent
 #    ahead (db_pg.c) and such a failure is read at a later statement, so
@@ -1364,6 +1376,21 @@ case "$r" in "rejected: Credit note number CN-T04-09999 is too far ahead"*)
 same "far ahead: the central ledger has none of them" \
     "$(aud "SELECT count(*) || '/' || count(DISTINCT receipt_no) FROM payments")/$(aud "SELECT count(*) FROM credit_notes WHERE cn_no = 'CN-T04-09999'")" \
     "$before/0"
+# a push's own payments count as held as it applies them (rules.c: not
+# read again for each): the furthest number allowed is found by a probe
+# (refused, so one more is had), then a push of a payment at that
+# furthest and one a number past it: the second goes only if the first
+# was counted
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-999998 2>&1)
+far=$(echo "$r" | sed -n 's/.*the furthest it may be is PAY-T04-[0-9]*-0*\([0-9]*\) .*/\1/p')
+[ -n "$far" ] || echo "not ok - far ahead: the probe's furthest number ($r)"
+f1=$(printf %06d $((far + 1))) f2=$(printf %06d $((far + 2)))
+r=$($F "$T/t4.db" "$TOK4" payment data.payment_no=PAY-T04-$y-$f1 \
+    data.txn_no=TXN-T04-$y-$f1 data.receipt_no=R-T04-$f1 -- payment \
+    data.payment_no=PAY-T04-$y-$f2 data.txn_no=TXN-T04-$y-$f2 \
+    data.receipt_no=R-T04-$f2 2>&1)
+same "far ahead: a payment at the furthest number and one past it, in one push: the first counts for the second" \
+    "$(echo $r)" "applied applied"
 # the time since the terminal last synced: a day away, 100 numbers may
 # have been issued that the node never had (refusals past rejected_log_max)
 dsql "UPDATE terminals SET last_seen = datetime('now', '-1 day') WHERE terminal = 'T04'"

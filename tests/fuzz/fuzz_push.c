@@ -6,7 +6,8 @@
  * Invariants: a refusal says why; a record refused alone says why and
  * keeps at most a 36-byte uuid; the records that decode, encoded again
  * into a push (sync_push_encode), give a push of as many records, each
- * decoding to the same encoding and hash; an error message is always a
+ * decoding to the same encoding and hash; the keys a batch's rows are
+ * read by are a payment's as it decodes; an error message is always a
  * NUL-terminated string within its buffer. */
 #include "fuzz.h"
 #include "paydesk/syncrec.h"
@@ -41,6 +42,35 @@ check_again(const char *body, const char *terminal, int64_t pending,
 	sync_push_free(&p);
 }
 
+/* The keys the central node reads a batch's rows by (the consumer and
+ * items, the numbers: sync_push_payment_keys, sync_push_payment_numbers)
+ * are record i's as it decodes into r (ok: it did), for a payment. */
+static void
+check_keys(const struct sync_push *p, size_t i, const struct syncrec *r, int ok)
+{
+	const char *c, *nums[4], **it;
+	size_t n, k, j;
+
+	k = sync_push_payment_numbers(p, i, nums);
+	fuzz_assert(k <= 4);
+	n = sync_push_payment_keys(p, i, &c, NULL, 0);
+	it = calloc(n + 1, sizeof *it);
+	fuzz_assert(sync_push_payment_keys(p, i, &c, it, n) == n);
+	if (ok && r->kind == SR_PAYMENT) {
+		fuzz_assert(c != NULL && strcmp(c, r->consumer_uuid) == 0);
+		fuzz_assert(n == r->nallocs);
+		for (j = 0; j < n; j++)
+			fuzz_assert(strcmp(it[j], r->allocs[j].item.uuid) == 0);
+		fuzz_assert(k == 3 + (r->has_cn != 0));
+		fuzz_assert(strcmp(nums[0], r->p.payment_no) == 0 &&
+		            strcmp(nums[1], r->p.txn_no) == 0 &&
+		            strcmp(nums[2], r->p.receipt_no) == 0);
+		fuzz_assert(!r->has_cn || strcmp(nums[3], r->cn.cn_no) == 0);
+	} else if (ok)
+		fuzz_assert(c == NULL && n == 0 && k == 0);
+	free(it);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -64,6 +94,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < p.nrecs; i++) {
 		fuzz_err_init(&err);
 		if (sync_push_record(&p, i, &r, &err) != 0) {
+			check_keys(&p, i, &r, 0);
 			fuzz_assert_err(&err);
 			fuzz_assert(r.allocs == NULL);
 			fuzz_assert(
@@ -71,6 +102,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		}
 		fuzz_assert(strlen(r.hash) == 64);
+		check_keys(&p, i, &r, 1);
 		enc[n++] = syncrec_encode(&r);
 		syncrec_free(&r);
 	}
