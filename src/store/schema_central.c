@@ -528,6 +528,10 @@ const char *const store_central_migrations[] = {
     "DROP TRIGGER IF EXISTS seal_arrangements_upd;\n"
     "DROP TRIGGER IF EXISTS seal_arrangement_moves_ins;\n"
     "DROP TRIGGER IF EXISTS seal_arrangement_moves_upd;\n",
+    /* the first counts of a close (schema.c, store_mig_54): the
+     * terminals' ledger, not sealed here */
+    "DROP TRIGGER IF EXISTS seal_shift_first_counts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_first_counts_upd;\n",
 };
 #undef FEED
 #undef RULE_FEED

@@ -566,3 +566,26 @@ const char store_mig_53[] =
     SEAL_TRIGGERS("arrangement_moves", SEAL_ARR_MOVES)
     SEAL_BASE_NEW("arrangements", SEAL_ARRANGEMENTS)
     SEAL_BASE_NEW("arrangement_moves", SEAL_ARR_MOVES);
+
+/* the first count shown at a blind close, in the close (issue 20, session
+ * 38): a tender counted again after its over or short was shown keeps
+ * the first count here, written by the close with its tenders, carried
+ * by the close's sync record and applied at the central node and every
+ * terminal, so each one's Z report says "Counted first" (the audit
+ * entry that kept it was the terminal's own). And the recount check's
+ * read of a shift's shown counts by an index of those audit entries
+ * only (no other entry pays for it). Run again (schema.c), it changes
+ * nothing. */
+const char store_mig_54[] =
+    "CREATE TABLE IF NOT EXISTS shift_first_counts (id INTEGER PRIMARY"
+    " KEY, shift_id INTEGER NOT NULL REFERENCES shifts (id),"
+    " method TEXT NOT NULL, counted INTEGER NOT NULL CHECK (counted >= 0),"
+    " UNIQUE (shift_id, method));\n"
+    "DROP TRIGGER IF EXISTS shift_first_counts_no_delete;\n"
+    "DROP TRIGGER IF EXISTS shift_first_counts_no_update;\n"
+    FROZEN("shift_first_counts") NO_UPDATE("shift_first_counts")
+    "DROP TRIGGER IF EXISTS seal_shift_first_counts_ins;\n"
+    "DROP TRIGGER IF EXISTS seal_shift_first_counts_upd;\n"
+    SEAL_TRIGGERS("shift_first_counts", SEAL_SHIFT_FIRST)
+    "CREATE INDEX IF NOT EXISTS audit_log_shift_counts ON audit_log (ref)"
+    " WHERE action = 'count' AND entity = 'shift';\n";
