@@ -80,19 +80,22 @@ static const char *const raw_sql[] = {
     "NULL AND l.booking_date BETWEEN d.deposited_on AND date("
     "d.deposited_on, '+' || ?1 || ' days') AND has_word(l.reference || "
     "' ' || l.text, d.slip_no) AND NOT EXISTS (SELECT 1 FROM "
-    "statement_matches m WHERE m.unmatched_at = '' AND (m.deposit_id = "
-    "d.id OR m.line_id = l.id))) WHERE nd = 1 AND nl = 1",
+    "statement_matches m WHERE m.unmatched_at = '' AND m.deposit_id = "
+    "d.id) AND NOT EXISTS (SELECT 1 FROM statement_matches m WHERE "
+    "m.unmatched_at = '' AND m.line_id = l.id)) WHERE nd = 1 AND nl = 1",
     /* gateway payouts */
     "SELECT count(*) FROM (SELECT g.id AS gid, l.id AS lid, count(*) OVER "
     "(PARTITION BY g.id) AS ng, count(*) OVER (PARTITION BY l.id) AS nl "
-    "FROM gw_payments g JOIN bank_statement_lines l ON l.amount = g.amount "
-    "- g.fee WHERE g.status = 'succeeded' AND g.settled_on <> '' AND "
+    "FROM gw_payments g CROSS JOIN bank_statement_lines l INDEXED BY "
+    "bank_lines_amount ON l.amount = g.amount - g.fee WHERE g.status = "
+    "'succeeded' AND g.settled_on <> '' AND "
     "g.code <> '' AND l.amount > 0 AND l.reversal = 0 AND l.dup_of IS NULL "
     "AND l.booking_date BETWEEN substr(g.settled_on, 1, 10) AND date("
     "substr(g.settled_on, 1, 10), '+' || ?1 || ' days') AND has_word("
     "l.reference || ' ' || l.text, g.code) AND NOT EXISTS (SELECT 1 FROM "
-    "statement_matches m WHERE m.unmatched_at = '' AND (m.gw_id = g.id OR "
-    "m.line_id = l.id))) WHERE ng = 1 AND nl = 1",
+    "statement_matches m WHERE m.unmatched_at = '' AND m.gw_id = g.id) AND "
+    "NOT EXISTS (SELECT 1 FROM statement_matches m WHERE m.unmatched_at = "
+    "'' AND m.line_id = l.id)) WHERE ng = 1 AND nl = 1",
     /* bank transfers */
     "SELECT count(*) FROM (SELECT p.id AS pid, l.id AS lid, count(*) OVER "
     "(PARTITION BY p.id) AS np, count(*) OVER (PARTITION BY l.id) AS nl "
