@@ -531,7 +531,10 @@ const char *const store_central_migrations[] = {
     /* the first counts of a close (schema.c, store_mig_54): the
      * terminals' ledger, not sealed here */
     "DROP TRIGGER IF EXISTS seal_shift_first_counts_ins;\n"
-    "DROP TRIGGER IF EXISTS seal_shift_first_counts_upd;\n",
+    "DROP TRIGGER IF EXISTS seal_shift_first_counts_upd;\n"
+    /* and the outbox's insert seal, written again by store_mig_54:
+     * the terminals' queue, not sealed here */
+    "DROP TRIGGER IF EXISTS seal_outbox_ins;\n",
 };
 #undef FEED
 #undef RULE_FEED

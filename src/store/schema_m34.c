@@ -599,4 +599,26 @@ const char store_mig_54[] =
     " WHERE voided_at = '';\n"
     "CREATE INDEX IF NOT EXISTS bank_lines_amount ON bank_statement_lines"
     " (amount, booking_date) WHERE amount > 0 AND reversal = 0 AND dup_of"
-    " IS NULL;\n";
+    " IS NULL;\n"
+    /* a matched statement writes a match, its payment and its sync
+     * record a line, each row sealed by its trigger: more than half
+     * of the match's time. A row just inserted has no seal yet, and
+     * its values are NEW's: the seal is written from them, without
+     * reading the row back or its latest seal (the same fields as
+     * SEAL_ROW's; the update triggers are as they were) */
+    "DROP TRIGGER IF EXISTS seal_statement_matches_ins;\n"
+    "CREATE TRIGGER seal_statement_matches_ins AFTER INSERT ON"
+    " statement_matches BEGIN INSERT INTO seals (tbl, row_id, fields)"
+    " VALUES ('statement_matches', NEW.id, json_array(NEW.line_id,"
+    " NEW.deposit_id, NEW.gw_id, NEW.rule, NEW.note, NEW.user_id,"
+    " NEW.unmatched_at, NEW.unmatch_note)); END;\n"
+    "DROP TRIGGER IF EXISTS seal_statement_match_payments_ins;\n"
+    "CREATE TRIGGER seal_statement_match_payments_ins AFTER INSERT ON"
+    " statement_match_payments BEGIN INSERT INTO seals (tbl, row_id,"
+    " fields) VALUES ('statement_match_payments', NEW.id,"
+    " json_array(NEW.match_id, NEW.payment_id)); END;\n"
+    "DROP TRIGGER IF EXISTS seal_outbox_ins;\n"
+    "CREATE TRIGGER seal_outbox_ins AFTER INSERT ON outbox BEGIN INSERT"
+    " INTO seals (tbl, row_id, fields) VALUES ('outbox', NEW.id,"
+    " json_array(NEW.uuid, NEW.kind, NEW.ref, pd_sha256(NEW.payload),"
+    " NEW.sent_at, NEW.rejected_at, NEW.reject_reason)); END;\n";
